@@ -1,0 +1,63 @@
+"""Text normalisation shared by every reader: the same function runs on documents and on template labels.
+
+NFKC alone is not enough for text taken from PDF layers:
+- the CJK Radicals Supplement (U+2E80–U+2EF3) is almost entirely left alone by NFKC (⺠ ⻔ ⻅ stay);
+- several Kangxi radicals (U+2F00–U+2FD5) are mapped by NFKC to a traditional or variant form
+  (⼾ → 戶, ⾨ → 門), while the glyph in a simplified-Chinese report stands for the simplified character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK Radicals Supplement characters seen in PDF text layers, with the ideograph they stand for.
+RADICALS_SUPPLEMENT = {
+    "⺁": "厂", "⺅": "亻", "⺇": "几", "⺈": "刀", "⺊": "卜", "⺋": "㔾", "⺌": "小", "⺍": "小",
+    "⺎": "兀", "⺏": "尣", "⺐": "尢", "⺑": "𡯂", "⺒": "巳", "⺓": "幺", "⺔": "彑", "⺖": "忄",
+    "⺗": "心", "⺘": "扌", "⺙": "攵", "⺛": "旡", "⺜": "日", "⺝": "月", "⺞": "歺", "⺟": "母",
+    "⺠": "民", "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺥": "爫", "⺦": "丬", "⺧": "牛",
+    "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "目", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺯": "糸",
+    "⺰": "纟", "⺱": "罓", "⺲": "罒", "⺳": "网", "⺴": "网", "⺵": "网", "⺶": "羊", "⺷": "羊",
+    "⺸": "羊", "⺹": "耂", "⺺": "聿", "⺻": "聿", "⺼": "肉", "⺽": "臼", "⺾": "艹", "⺿": "艹",
+    "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "西", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角",
+    "⻈": "讠", "⻉": "贝", "⻊": "足", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝",
+    "⻐": "钅", "⻑": "長", "⻒": "镸", "⻓": "长", "⻔": "门", "⻕": "阝", "⻖": "阝", "⻗": "雨",
+    "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食",
+    "⻠": "饣", "⻡": "首", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
+    "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "斉", "⻬": "齐", "⻭": "歯", "⻮": "齿", "⻯": "竜",
+    "⻰": "龙", "⻱": "龜", "⻲": "亀", "⻳": "龟",
+}
+
+# Kangxi radicals whose NFKC form is traditional; in a simplified report the glyph means these.
+KANGXI_SIMPLIFIED = {
+    "⼾": "户", "⾒": "见", "⾙": "贝", "⾞": "车", "⾧": "长", "⾨": "门", "⾭": "青", "⾱": "韦",
+    "⾴": "页", "⾵": "风", "⾶": "飞", "⾺": "马", "⾾": "斗", "⿂": "鱼", "⿃": "鸟", "⿄": "卤",
+    "⿆": "麦", "⿈": "黄", "⿌": "黾", "⿑": "齐", "⿒": "齿", "⿓": "龙", "⿔": "龟",
+}
+
+_TRANSLATE = str.maketrans({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
+                            # Typographic quotes and dashes collapse to one form each for matching.
+                            "“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"',
+                            "\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "",
+                            "\u2002": " ", "\u2003": " ", "\u2009": " "})
+
+_WHITESPACE = re.compile(r"\s+")
+# Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
+_LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
+
+
+def normalize_text(text: str) -> str:
+    """NFKC plus the radical fixes; keeps line breaks and spacing (only odd spaces become plain)."""
+    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+
+
+def squash(text: str) -> str:
+    """Normalised text with all whitespace removed (PDF layers put spaces between characters)."""
+    return _WHITESPACE.sub("", normalize_text(text))
+
+
+def label_key(text: str) -> str:
+    """The form labels are compared in: normalised, no whitespace, no quotes or list punctuation
+    except the period after an item number (``1.属于国家秘密``) and brackets."""
+    return _LABEL_NOISE.sub("", squash(text))
