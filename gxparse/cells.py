@@ -1,0 +1,54 @@
+"""Reading one printed cell into a value: counts are integers, money keeps its printed decimal digits."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from gxparse.model import Cell
+from gxparse.normalize import normalize_text
+
+# Blank in a template cell: printed empty, as a dash, a slash or 无; read as 0 and flagged (R3.7).
+BLANK_MARKERS = {"", "-", "--", "---", "—", "——", "–", "/", "无", "空", "〇"}
+_NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
+
+
+def _clean(raw: str) -> str:
+    return normalize_text(raw).strip().replace(" ", "")
+
+
+def parse_count(raw: str, signed: bool = False) -> Cell:
+    """A count cell: a non-negative integer (or any integer where ``signed``)."""
+    text = _clean(raw)
+    if text in BLANK_MARKERS and text != "〇":
+        return Cell(0, raw, blank=True)
+    if text == "〇":
+        return Cell(0, raw)
+    m = _NUMBER.match(text)
+    if not m:
+        return Cell(None, raw, invalid="不是数字")
+    unit = m["unit"]
+    if m["fraction"] and set(m["fraction"][1:]) != {"0"}:
+        return Cell(None, raw, unit=unit, invalid="计数出现小数")
+    value = int(m["sign"] + m["digits"].replace(",", ""))
+    if value < 0 and not signed:
+        return Cell(value, raw, unit=unit, invalid="计数为负数")
+    return Cell(value, raw, unit=unit)
+
+
+def parse_money(raw: str) -> Cell:
+    """An amount cell: the decimal exactly as printed (as a string), so no float error creeps in."""
+    text = _clean(raw)
+    if text in BLANK_MARKERS:
+        return Cell("0", raw, blank=True)
+    m = _NUMBER.match(text)
+    if not m:
+        return Cell(None, raw, invalid="不是金额")
+    amount = m["sign"] + m["digits"].replace(",", "") + (m["fraction"] or "")
+    try:
+        Decimal(amount)
+    except InvalidOperation:
+        return Cell(None, raw, invalid="不是金额")
+    if amount.startswith("-"):
+        return Cell(amount, raw, unit=m["unit"], invalid="金额为负数")
+    return Cell(amount.lstrip("+"), raw, unit=m["unit"])

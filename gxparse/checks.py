@@ -1,0 +1,278 @@
+"""The consistency checks that need only the one document (template.md §5, report-json.md findings).
+
+Each check is a function of the report returning findings; messages are in Chinese and name the row, the
+column and the numbers, so a person can act on them without opening the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from gxparse.model import ERROR, WARNING, Finding, Report
+from gxparse.template import (S2_ITEMS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_RESULT_PREFIX, S3_RESULT_TOTAL,
+                              S4_BLOCKS, S4_COLUMNS, SECTION_BY_KEY, SECTIONS, column_label,
+                              expected_template, s3_row_label, s4_block_label)
+
+Check = Callable[[Report], Iterator[Finding]]
+_TABLE_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
+
+
+def _int(report: Report, path: str) -> int | None:
+    value = report.value(path)
+    return value if isinstance(value, int) else None
+
+
+def _path_values(report: Report, key: str) -> list[int | None]:
+    """Values of a narrative key: paths joined by '+', where ``row.*`` stands for every row under ``row``."""
+    out: list[int | None] = []
+    for path in key.split("+"):
+        if ".*." not in path:
+            out.append(_int(report, path))
+            continue
+        table_key, rest = path.split(".", 1)
+        prefix, column = rest.split(".*.")
+        table = getattr(report, table_key) or {}
+        rows = [r for r in table if r == prefix or r.startswith(prefix + ".")]
+        out.extend(_int(report, f"{table_key}.{r}.{column}") for r in rows) if rows else out.append(None)
+    return out
+
+
+def _resolve(report: Report, key: str) -> int | None:
+    values = _path_values(report, key)
+    return None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
+
+
+def _label_of(table: str, row: str) -> str:
+    if table == "s3":
+        return s3_row_label(row)
+    if table == "s4":
+        return s4_block_label(row)
+    for items in S2_ITEMS.values():
+        for item in items:
+            if item.key == row:
+                return item.label
+    return row
+
+
+def _cell_name(path: str) -> str:
+    table, _, rest = path.partition(".")
+    row, _, column = rest.rpartition(".")
+    return f"{_TABLE_NAMES.get(table, table)}「{_label_of(table, row)}」行「{column_label(table, column)}」列"
+
+
+# ---------------------------------------------------------------------------------------------------
+# table 三
+
+
+def check_s3_row_sum(report: Report) -> Iterator[Finding]:
+    for row, cols in (report.s3 or {}).items():
+        parts = [cols[c.key].value for c in S3_APPLICANT_COLUMNS]
+        total = cols["total"].value
+        if total is None or any(p is None for p in parts) or sum(parts) == total:  # type: ignore[arg-type]
+            continue
+        shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
+        yield Finding("s3.row_sum", ERROR,
+                      f"表三「{s3_row_label(row)}」行：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
+                      [f"s3.{row}.{c.key}" for c in S3_COLUMNS])
+
+
+def check_s3_balance(report: Report) -> Iterator[Finding]:
+    if report.s3 is None:
+        return
+    for col in S3_COLUMNS:
+        paths = [f"s3.{r}.{col.key}" for r in ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")]
+        new, carried, results, forward = (_int(report, p) for p in paths)
+        if None in (new, carried, results, forward) or new + carried == results + forward:  # type: ignore[operator]
+            continue
+        yield Finding("s3.balance", ERROR,
+                      f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
+                      f"但办理结果总计{results} + 结转下年度{forward} = {results + forward}",  # type: ignore[operator]
+                      paths)
+
+
+def check_s3_results_sum(report: Report) -> Iterator[Finding]:
+    if report.s3 is None:
+        return
+    result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
+    for col in S3_COLUMNS:
+        parts = [_int(report, f"s3.{r}.{col.key}") for r in result_rows]
+        total = _int(report, f"s3.{S3_RESULT_TOTAL}.{col.key}")
+        if total is None or None in parts or sum(parts) == total:  # type: ignore[arg-type]
+            continue
+        yield Finding("s3.results_sum", ERROR,
+                      f"表三（{col.label}列）：各项办理结果之和为{sum(parts)}，"  # type: ignore[arg-type]
+                      f"但（七）总计为{total}",
+                      [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"])
+
+
+# ---------------------------------------------------------------------------------------------------
+# table 四
+
+
+def check_s4_block_sum(report: Report) -> Iterator[Finding]:
+    for block in S4_BLOCKS:
+        cols = (report.s4 or {}).get(block.key)
+        if not cols:
+            continue
+        parts = [cols[c.key].value for c in S4_COLUMNS[:-1]]
+        total = cols["total"].value
+        if total is None or None in parts or sum(parts) == total:  # type: ignore[arg-type]
+            continue
+        shown = " + ".join(f"{c.label[2:]}{cols[c.key].value}" for c in S4_COLUMNS[:-1])
+        yield Finding("s4.block_sum", ERROR,
+                      f"表四「{block.label}」：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
+                      [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS])
+
+
+# ---------------------------------------------------------------------------------------------------
+# every table: values, blanks, missing cells
+
+
+def _cells(report: Report) -> Iterator[tuple[str, str, dict]]:
+    for table_key in ("s2", "s3", "s4"):
+        for row, cols in (getattr(report, table_key) or {}).items():
+            yield table_key, row, cols
+
+
+def check_value_invalid(report: Report) -> Iterator[Finding]:
+    for table_key, row, cols in _cells(report):
+        for col, cell in cols.items():
+            if cell.invalid:
+                path = f"{table_key}.{row}.{col}"
+                yield Finding("value.invalid", ERROR, f"{_cell_name(path)}：“{cell.raw.strip()}”{cell.invalid}", [path])
+
+
+def check_cell_missing(report: Report) -> Iterator[Finding]:
+    for table_key, row, cols in _cells(report):
+        missing = [col for col, cell in cols.items() if cell.value is None and not cell.invalid]
+        if not missing:
+            continue
+        label = _label_of(table_key, row)
+        if len(missing) == len(cols):
+            message = f"{_TABLE_NAMES[table_key]}缺少「{label}」行，或该行无法读取"
+        else:
+            names = "、".join(column_label(table_key, c) for c in missing)
+            message = f"{_TABLE_NAMES[table_key]}「{label}」行的{names}列缺失或无法确定"
+        yield Finding("cell.missing", ERROR, message, [f"{table_key}.{row}.{c}" for c in missing])
+
+
+def check_cell_blank(report: Report) -> Iterator[Finding]:
+    for table_key, row, cols in _cells(report):
+        blank = [col for col, cell in cols.items() if cell.blank]
+        if blank:
+            names = "、".join(column_label(table_key, c) for c in blank)
+            yield Finding("cell.blank", WARNING,
+                          f"{_TABLE_NAMES[table_key]}「{_label_of(table_key, row)}」行的{names}列为空白，按0读取"
+                          f"（空白可能表示未填写）", [f"{table_key}.{row}.{c}" for c in blank])
+
+
+# ---------------------------------------------------------------------------------------------------
+# the document as a whole
+
+
+def check_sections(report: Report) -> Iterator[Finding]:
+    if report.template == "legacy":
+        return  # the six sections are the 2019+ format; older reports were free-form
+    for section in SECTIONS:
+        if section.key not in report.sections_present and not (
+                section.key in ("s2", "s3", "s4") and getattr(report, section.key) is not None):
+            yield Finding("section.missing", ERROR, f"缺少第{section.numeral}部分“{section.title}”", [])
+    for key in ("s2", "s3", "s4"):
+        section = SECTION_BY_KEY[key]
+        if key in report.sections_present and getattr(report, key) is None:
+            yield Finding("section.missing", ERROR, f"第{section.numeral}部分“{section.title}”没有统计表", [])
+
+
+def check_template(report: Report) -> Iterator[Finding]:
+    if report.year is None or report.template not in ("v2021", "v2019"):
+        return
+    expected = expected_template(report.year)
+    if expected and expected != report.template:
+        names = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）", "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}
+        yield Finding("template.mismatch", ERROR,
+                      f"{report.year}年度报告应使用{names[expected]}，但本报告使用{names[report.template]}", [])
+
+
+_FEE_LIMIT_WAN_YUAN = Decimal(1_000_000)   # 100亿元: beyond any agency's annual fee income
+
+
+def check_fees_unit(report: Report) -> Iterator[Finding]:
+    cell = (report.s2 or {}).get("admin_fees", {}).get("amount_wan_yuan")
+    if cell is None or cell.value is None:
+        return
+    path = "s2.admin_fees.amount_wan_yuan"
+    if cell.unit == "元":
+        yield Finding("fees.unit", WARNING, f"表二行政事业性收费金额写作“{cell.raw.strip()}”，单位应为万元", [path])
+    elif Decimal(str(cell.value)) >= _FEE_LIMIT_WAN_YUAN:
+        yield Finding("fees.unit", WARNING,
+                      f"表二行政事业性收费金额{cell.value}万元（即{Decimal(str(cell.value)) / 10000}亿元）过大，"
+                      f"疑似按元填写", [path])
+
+
+# ---------------------------------------------------------------------------------------------------
+# prose against tables and against itself
+
+
+def check_narrative_tables(report: Report) -> Iterator[Finding]:
+    for figure in report.narrative:
+        table_value = _resolve(report, figure.key)
+        if table_value is None or table_value == figure.value:
+            continue
+        names = " + ".join(_cell_name(p) for p in figure.key.split("+") if ".*." not in p) or figure.key
+        hint = ""
+        if figure.key == "s3.new_received.total":
+            carried = _int(report, "s3.carried_over.total")
+            if carried and table_value + carried == figure.value:
+                hint = f"（正文数字等于新收{table_value} + 上年结转{carried}）"
+        yield Finding("narrative.mismatch", WARNING,
+                      f"正文“{figure.text}”称{figure.value}，但表中{names}为{table_value}{hint}",
+                      [p for p in figure.key.split("+")])
+
+
+def check_narrative_balance(report: Report) -> Iterator[Finding]:
+    stated = {f.key: f.value for f in report.narrative}
+    keys = ("s3.new_received.total", "s3.carried_over.total", "s3.result.total.total", "s3.carry_forward.total")
+    if not all(k in stated for k in keys):
+        return
+    new, carried, answered, forward = (stated[k] for k in keys)
+    if new + carried != answered + forward:
+        yield Finding("narrative.balance", WARNING,
+                      f"正文数字自相矛盾：受理{new} + 上年结转{carried} = {new + carried}，"
+                      f"但办结{answered} + 结转下年度{forward} = {answered + forward}", list(keys))
+
+
+def check_narrative_sums(report: Report) -> Iterator[Finding]:
+    for stated in report.stated_sums:
+        running = 0
+        prefix_matches = False
+        for i, part in enumerate(stated.parts):
+            running += part
+            if i >= 1 and running == stated.total:
+                prefix_matches = True
+        if not prefix_matches:
+            shown = " + ".join(str(p) for p in stated.parts)
+            yield Finding("narrative.sum", WARNING,
+                          f"正文“{stated.text}”：合计{stated.total}，但分项{shown} = {sum(stated.parts)}", [])
+
+
+def check_narrative_rates(report: Report) -> Iterator[Finding]:
+    for rate in report.stated_rates:
+        decimals = len(rate.percent.partition(".")[2])
+        computed = Decimal(rate.numerator) * 100 / Decimal(rate.denominator)
+        tolerance = Decimal(1).scaleb(-decimals)   # one unit of the last printed digit: rounding or truncation
+        if abs(computed - Decimal(rate.percent)) > tolerance:
+            yield Finding("narrative.rate", WARNING,
+                          f"正文“{rate.text}”：{rate.numerator} ÷ {rate.denominator} = {computed:.2f}%，"
+                          f"与所述{rate.percent}%不符", [])
+
+
+CHECKS: tuple[Check, ...] = (
+    check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_row_sum,
+    check_s3_balance, check_s3_results_sum, check_s4_block_sum, check_cell_blank, check_fees_unit,
+    check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
+)
+
+
+def run_checks(report: Report) -> list[Finding]:
+    return [finding for check in CHECKS for finding in check(report)]

@@ -1,0 +1,70 @@
+"""`gxparse parse` and `gxparse check` (shared/spec/cli.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from gxparse.errors import DocumentError
+from gxparse.model import ERROR, Report
+from gxparse.parser import parse_document
+
+EXIT_UNREADABLE = 1
+EXIT_ERROR_FINDINGS = 4
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _read(path: Path) -> Report:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(path), f"无法读取文件：{exc.strerror}") from exc
+    return parse_document(data, str(path))
+
+
+@click.group(help="Parse 政府信息公开工作年度报告 and check their figures.")
+@click.version_option(package_name="gxmon")
+def main() -> None:
+    pass
+
+
+@main.command(help="Print one JSON object per document (JSON Lines).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+def parse(paths: tuple[Path, ...], pretty: bool) -> None:
+    failed = False
+    for path in paths:
+        try:
+            obj = _read(path).to_dict()
+        except DocumentError as exc:
+            failed = True
+            obj = {"source": str(path), "error": exc.reason}
+            click.echo(f"gxparse: {exc}", err=True)
+        click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
+    sys.exit(EXIT_UNREADABLE if failed else 0)
+
+
+@main.command(help="Print the findings of each document, errors first.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    any_error = unreadable = False
+    for path in paths:
+        try:
+            report = _read(path)
+        except DocumentError as exc:
+            unreadable = True
+            console.print(f"[bold]{path}[/bold]\n  [bold red]无法读取[/bold red] {exc.reason}", markup=True)
+            continue
+        findings = report.sorted_findings()
+        head = f"{report.agency or '?'} {report.year or '?'}年 ({report.template})"
+        console.print(f"[bold]{path}[/bold]  {head}  {len(findings)} 项", markup=True)
+        for f in findings:
+            console.print(f"  [{_STYLE.get(f.severity, '')}]{f.severity:<7}[/] {f.rule:<20} ", end="", markup=True)
+            console.print(f.message, markup=False)
+        any_error |= any(f.severity == ERROR for f in findings)
+    sys.exit(EXIT_ERROR_FINDINGS if any_error else EXIT_UNREADABLE if unreadable else 0)

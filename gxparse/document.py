@@ -1,0 +1,78 @@
+"""The reader-neutral form of a document: a sequence of lines, each a label and the value cells after it.
+
+Every format reader (text, HTML, and the binary formats) produces a ``Document``; sections, tables and prose
+are then read from it the same way, so a report gives the same figures whatever it was published as.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gxparse.normalize import normalize_text
+
+# A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank marker.
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|^(?:-+|—+|–+|/|〇)$")
+_RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
+
+
+@dataclass
+class Line:
+    """One line of a document: prose, a heading, or a table row split into label and values."""
+
+    text: str                 # the whole line, normalised (cells joined by a tab)
+    label: str                # the text cells before the values
+    values: list[str]         # the value cells, raw; '' is a blank cell of a table grid
+    where: str                # position for messages: "第12行", "表2第5行", "第3页第7行"
+    page: int | None = None
+    in_grid: bool = False     # from a real table grid (HTML, DOCX, PDF): blank cells are meaningful
+
+    @property
+    def is_prose(self) -> bool:
+        return not self.values
+
+
+@dataclass
+class Document:
+    lines: list[Line]
+    source_type: str                      # html | text | pdf | docx | doc | wps | ocr
+    pages: int | None = None
+    table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
+
+
+def is_value(cell: str) -> bool:
+    return bool(VALUE_CELL.match(cell.strip()))
+
+
+def split_cells(line: str) -> list[str]:
+    """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.count("|") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return line.split()
+
+
+def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Line:
+    """A text line: the label is every text cell, the values the value cells after the last text cell.
+
+    Empty cells of text lines are dropped: tab text carries empty cells for merged table cells, so there an
+    empty cell is layout, not a blank value.
+    """
+    cells = [c for c in cells if c]
+    last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
+    label = " ".join(cells[: last_text + 1])
+    values = cells[last_text + 1:]
+    return Line("\t".join(cells), label, values, where, page)
+
+
+def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:
+    """Lines of plain text; markdown table rules (``---|---``) are dropped."""
+    out = []
+    for n, raw in enumerate(normalize_text(text).splitlines(), start=first_lineno):
+        if not raw.strip() or _RULE_LINE.match(raw):
+            continue
+        where = f"第{page}页第{n}行" if page else f"第{n}行"
+        out.append(line_from_cells(split_cells(raw), where, page))
+    return out

@@ -1,0 +1,97 @@
+"""Table grids (from HTML, DOCX or PDF) turned into document lines.
+
+A grid is the table with every rowspan/colspan expanded, so each slot holds the cell that covers it. Rows are
+then read by label, never by position: the label is the text left of the value columns, the values are the
+slots from the first value column on, one per source cell.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from gxparse.document import Line, is_value
+from gxparse.normalize import normalize_text
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str
+    origin: int  # identity of the source cell: spanned slots share it
+
+
+Grid = list[list[GridCell | None]]
+
+
+def expand_spans(rows: list[list[tuple[str, int, int]]]) -> Grid:
+    """Expand rows of (text, rowspan, colspan) cells into a rectangular grid of slots."""
+    grid: dict[tuple[int, int], GridCell] = {}
+    origin = 0
+    width = 0
+    for r, cells in enumerate(rows):
+        c = 0
+        for text, rowspan, colspan in cells:
+            while (r, c) in grid:
+                c += 1
+            cell = GridCell(normalize_text(text).strip(), origin)
+            origin += 1
+            for dr in range(max(rowspan, 1)):
+                for dc in range(max(colspan, 1)):
+                    grid[(r + dr, c + dc)] = cell
+            c += max(colspan, 1)
+            width = max(width, c)
+    height = max((r for r, _ in grid), default=-1) + 1
+    return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
+
+
+def _drop_empty_columns(grid: Grid) -> Grid:
+    """Spacer columns (empty in every row) carry no cell of the template."""
+    if not grid:
+        return grid
+    keep = [c for c in range(len(grid[0])) if any(row[c] is not None and row[c].text for row in grid)]
+    return [[row[c] for c in keep] for row in grid]
+
+
+def _first_value_column(row: list[GridCell | None]) -> int | None:
+    for c, slot in enumerate(row):
+        if slot is not None and slot.text and is_value(slot.text):
+            return c
+    return None
+
+
+def _value_start(grid: Grid) -> int | None:
+    """Where the value columns begin: the most common first-value column among rows with values."""
+    starts = Counter(c for row in grid if (c := _first_value_column(row)) is not None)
+    return starts.most_common(1)[0][0] if starts else None
+
+
+def _distinct(slots: list[GridCell | None]) -> list[GridCell]:
+    out: list[GridCell] = []
+    for slot in slots:
+        if slot is not None and (not out or out[-1].origin != slot.origin):
+            out.append(slot)
+    return out
+
+
+def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]:
+    """One line per grid row with its label cells and its value slots (blank slots kept as '')."""
+    grid = [row for row in _drop_empty_columns(grid) if any(s is not None and s.text for s in row)]
+    start = _value_start(grid)
+    lines = []
+    for r, row in enumerate(grid, start=1):
+        where = f"第{page}页表{table_no}第{r}行" if page else f"表{table_no}第{r}行"
+        texts = [s.text for s in _distinct(row) if s.text]
+        row_start = start
+        if start is not None and any(s is not None and s.text and not is_value(s.text) for s in row[start:]):
+            # a header or caption row reaching into the value columns: all of it is label
+            row_start = None
+        if row_start is None:
+            lines.append(Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True))
+            continue
+        label_cells = [s.text for s in _distinct(row[:row_start]) if s.text]
+        value_slots = _distinct(row[row_start:])
+        # a slot spanned down from the row above is not this row's value
+        above = {s.origin for s in grid[r - 2]} if r > 1 else set()
+        values = [s.text for s in value_slots if s.origin not in above]
+        lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
+    return lines

@@ -1,0 +1,125 @@
+"""Bytes in, report out: sniff, read into lines, split sections, read tables and prose, run the checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gxparse import narrative
+from gxparse.checks import run_checks
+from gxparse.document import Document, Line, lines_from_text
+from gxparse.errors import DocumentError
+from gxparse.html import html_title, read_html
+from gxparse.metadata import detect_template, find_metadata
+from gxparse.model import WARNING, Finding, Report
+from gxparse.normalize import squash
+from gxparse.rows import RawRow
+from gxparse.sections import Sections, split_sections
+from gxparse.sniff import decode, sniff
+from gxparse.tables import TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
+
+Reader = Callable[[bytes, str], Document]
+
+
+def _read_text(data: bytes, source: str) -> Document:
+    return Document(lines_from_text(decode(data, source)), "text")
+
+
+def _read_html(data: bytes, source: str) -> Document:
+    return read_html(decode(data, source))
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html}
+
+
+def register_reader(kind: str, reader: Reader) -> None:
+    """Format readers for binary documents (PDF, DOCX, …) plug in here by sniffed kind."""
+    READERS[kind] = reader
+
+
+def read_document(data: bytes, source: str) -> Document:
+    if not data:
+        raise DocumentError(source, "文件为空 (zero bytes)")
+    kind = sniff(data)
+    reader = READERS.get(kind)
+    if reader is None:
+        raise DocumentError(source, f"不支持的文件类型 ({kind})")
+    return reader(data, source)
+
+
+def parse_document(data: bytes, source: str = "<bytes>") -> Report:
+    """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all."""
+    document = read_document(data, source)
+    page_title = html_title(decode(data, source)) if document.source_type == "html" else None
+    return build_report(document, source, page_title)
+
+
+def _text(lines: list[Line]) -> str:
+    # PDF layers break lines mid-sentence; report paragraphs end in 。 anyway, so lines join without a gap
+    return "\n".join(line.text for line in lines)
+
+
+def _section_lines(sections: Sections, key: str) -> list[Line]:
+    return sections.bodies.get(key, [])
+
+
+def _all_lines(sections: Sections) -> list[Line]:
+    return sections.preamble + [line for body in sections.bodies.values() for line in body]
+
+
+def _extras(section: str, rows: list[RawRow]) -> list[dict]:
+    return [{"section": section, "label": r.label, "values": r.values, "where": r.where} for r in rows]
+
+
+def build_report(document: Document, source: str, page_title: str | None = None) -> Report:
+    sections = split_sections(document.lines)
+    meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], page_title)
+    report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
+                    year=meta.year, sections_present=sections.present, pages=document.pages,
+                    table_pages=dict(document.table_pages))
+    findings: list[Finding] = []
+
+    s2_lines = _section_lines(sections, "s2")
+    s2_text = squash(_text(s2_lines))
+    s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
+    s3 = read_s3(s3_lines)
+    report.template = detect_template(s2_text, s3.layout, meta.year, squash(_text(document.lines)))
+    if report.template == "v2019" and s3.layout is None:
+        s3 = read_s3(s3_lines, "v2019")
+
+    if report.template != "legacy":
+        s2 = read_s2(s2_lines, report.template)
+        s4 = _read_s4(sections, findings)
+        if "s3" not in sections.headings:
+            s3.extras = []   # read from the whole document: its unmatched rows belong to other tables
+        report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
+        for section, read in (("s2", s2), ("s3", s3), ("s4", s4)):
+            findings += read.findings
+            report.extras += _extras(section, read.extras)
+        if s3.table is not None and "s3" not in sections.headings:
+            findings.append(Finding("section.heading_missing", WARNING,
+                                    "未找到第三部分标题；表三按其行标签读取", []))
+
+    s1_text = _text(_section_lines(sections, "s1"))
+    report.s1_text = s1_text
+    report.s5_text = _text(_section_lines(sections, "s5"))
+    report.s6_text = _text(_section_lines(sections, "s6"))
+    report.narrative = narrative.stated_figures(s1_text)
+    report.stated_sums = narrative.stated_sums(s1_text)
+    report.stated_rates = narrative.stated_rates(s1_text)
+    report.findings = run_checks(report) + findings
+    return report
+
+
+def _read_s4(sections: Sections, findings: list[Finding]) -> TableRead:
+    if "s4" in sections.headings:
+        return read_s4(_section_lines(sections, "s4"))
+    # Table 四 printed without its heading: one unlabelled row of 15 numbers after section 二.
+    after_s2 = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
+    candidates = s4_candidate_lines(after_s2)
+    if len(candidates) != 1:
+        return TableRead(None)
+    read = read_s4(candidates)
+    findings.append(Finding("section.heading_missing", WARNING,
+                            f"未找到第四部分标题；{candidates[0].where}的{len(candidates[0].values)}个数字"
+                            f"按表四（行政复议、行政诉讼）读取", []))
+    return read

@@ -1,0 +1,63 @@
+"""Finding the six sections by their headings, tolerant of the variants real reports use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gxparse.document import Line
+from gxparse.normalize import squash
+from gxparse.template import SECTIONS, Section
+
+# "二、" "二." "二．" "(二)" "第二部分" in front of a heading; arabic numbers are seen in PDF conversions
+_NUMERAL = r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))"
+_MAX_HEADING = 40   # characters, after squashing: headings are short lines
+_ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
+
+
+@dataclass
+class Sections:
+    preamble: list[Line] = field(default_factory=list)
+    bodies: dict[str, list[Line]] = field(default_factory=dict)   # section key → lines after its heading
+    headings: dict[str, Line] = field(default_factory=dict)
+
+    @property
+    def present(self) -> list[str]:
+        return [s.key for s in SECTIONS if s.key in self.headings]
+
+
+def _heading_section(line: Line) -> Section | None:
+    if line.values or line.in_grid:
+        return None
+    text = squash(line.text)
+    if not text or len(text) > _MAX_HEADING:
+        return None
+    m = re.match(_NUMERAL, text)
+    numeral = None
+    if m:
+        numeral = m["numeral"] or m["bracketed"]
+        numeral = _ARABIC.get(numeral, numeral)
+    for section in SECTIONS:
+        if not any(re.search(anchor, text) for anchor in section.anchors):
+            continue
+        # a numbered heading must carry its own numeral; an unnumbered one must read like a heading
+        if numeral == section.numeral or (numeral is None and text.endswith(("情况", "事项"))):
+            return section
+    return None
+
+
+def split_sections(lines: list[Line]) -> Sections:
+    """Assign every line to the section whose heading precedes it; headings only count in order."""
+    out = Sections()
+    current: list[Line] = out.preamble
+    last_index = -1
+    order = [s.key for s in SECTIONS]
+    for line in lines:
+        section = _heading_section(line)
+        if section is not None and order.index(section.key) > last_index:
+            last_index = order.index(section.key)
+            out.headings[section.key] = line
+            current = out.bodies.setdefault(section.key, [])
+            continue
+        current.append(line)
+    return out

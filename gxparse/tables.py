@@ -1,0 +1,197 @@
+"""Reading the tables of sections 二, 三 and 四 from document lines into cells.
+
+Rows are found by label (``rows.collect_rows``); rows with too few or too many numbers are realigned with the
+table's own arithmetic (``realign``) and used only when exactly one reading satisfies every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gxparse.cells import parse_count, parse_money
+from gxparse.document import Line
+from gxparse.model import WARNING, Cell, Finding, Table
+from gxparse.realign import RowSum, Vector, agreed, candidates, solve
+from gxparse.rows import LabelMatcher, RawRow, collect_rows
+from gxparse.template import (S2_ITEMS, S3_ALL_ROWS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_OTHER_SINGLE,
+                              S3_OTHER_SPLIT, S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_ROWS, S4_BLOCKS,
+                              S4_COLUMNS, S4_WIDTH, Item, s3_row_label)
+
+
+@dataclass
+class TableRead:
+    table: Table | None
+    findings: list[Finding] = field(default_factory=list)
+    extras: list[RawRow] = field(default_factory=list)
+    layout: str | None = None   # for table 三: the （六） layout the rows show (None: no （六） row printed)
+
+
+def _vector_cells(vector: Vector) -> list[Cell]:
+    return [Cell(v, "" if v is None else str(v)) for v in vector]
+
+
+def _repaired(table: str, label: str, raw: RawRow, width: int, vector: Vector, cells: list[str]) -> Finding:
+    shown = ", ".join("?" if v is None else str(v) for v in vector)
+    return Finding("row.repaired", WARNING,
+                   f"{table}「{label}」行（{raw.where}）印有{len(raw.values)}个数（应为{width}个），"
+                   f"按表内勾稽关系唯一确定为：{shown}", cells)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 二
+
+S2_MATCHER = {version: LabelMatcher((item.key, item.anchor) for item in items)
+              for version, items in S2_ITEMS.items()}
+
+
+def _parse_item_cell(item: Item, column: str, raw: str) -> Cell:
+    if column in item.money:
+        return parse_money(raw)
+    return parse_count(raw, signed=column in item.signed)
+
+
+def read_s2(lines: Sequence[Line], version: str) -> TableRead:
+    version = version if version in S2_ITEMS else "v2021"
+    rows, extras = collect_rows(lines, S2_MATCHER[version])
+    if not rows:
+        return TableRead(None, extras=extras)
+    table: Table = {}
+    findings = []
+    for item in S2_ITEMS[version]:
+        keys = [c.key for c in item.columns]
+        raw = rows.get(item.key)
+        values = _meaningful(raw.values, len(keys)) if raw else []
+        if raw is None:
+            table[item.key] = {k: Cell(None) for k in keys}
+            continue
+        if len(values) == len(keys):
+            table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, values)}
+            continue
+        parsed = [_parse_item_cell(item, keys[min(i, len(keys) - 1)], v).value for i, v in enumerate(values)]
+        readings = candidates(parsed, len(keys), [])
+        vector = readings[0] if len(readings) == 1 else agreed(readings) if readings else (None,) * len(keys)
+        table[item.key] = dict(zip(keys, _vector_cells(vector)))
+        if len(readings) == 1:
+            findings.append(_repaired("表二", item.label, raw, len(keys), vector,
+                                      [f"s2.{item.key}.{k}" for k in keys]))
+    return TableRead(table, findings, extras)
+
+
+def _meaningful(values: list[str], width: int) -> list[str]:
+    """Drop blank slots beyond the template width: in a grid they are layout (merged or spacer cells)."""
+    if len(values) <= width:
+        return values
+    filled = [v for v in values if v.strip()]
+    return filled if len(filled) <= width else values
+
+
+# ---------------------------------------------------------------------------------------------------
+# 三
+
+S3_MATCHER = LabelMatcher((row.key, row.anchor) for row in S3_ALL_ROWS)
+S3_WIDTH = len(S3_COLUMNS)
+_S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
+_S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
+
+
+def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
+    if any(k in rows for k in S3_OTHER_SPLIT):
+        return "v2021"
+    if S3_OTHER_SINGLE in rows:
+        return "v2019"
+    return None
+
+
+def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
+    """R3.1 and R3.2 on every column where all the cells involved are known."""
+    results = [k for k in row_keys if k.startswith(S3_RESULT_PREFIX) and k != S3_RESULT_TOTAL]
+    for c in range(S3_WIDTH):
+        def col(key: str) -> int | None:
+            return rows[key][c] if key in rows else None
+
+        balance = [col("new_received"), col("carried_over"), col(S3_RESULT_TOTAL), col("carry_forward")]
+        if all(v is not None for v in balance) and balance[0] + balance[1] != balance[2] + balance[3]:
+            return False
+        parts = [col(k) for k in results]
+        total = col(S3_RESULT_TOTAL)
+        if total is not None and all(v is not None for v in parts) and sum(parts) != total:
+            return False
+    return True
+
+
+def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
+    """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
+    rows, extras = collect_rows(lines, S3_MATCHER)
+    if len(rows) < _S3_MIN_ROWS:
+        return TableRead(None, extras=extras + list(rows.values()))
+    printed_layout = _s3_printed_layout(rows)
+    layout = printed_layout or default_layout
+    row_keys = [r.key for r in S3_ROWS[layout]]
+    columns = [c.key for c in S3_COLUMNS]
+    extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
+
+    printed: dict[str, list[Cell]] = {}
+    options: dict[str, list[Vector]] = {}
+    for key in row_keys:
+        raw = rows.get(key)
+        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH)] if raw else []
+        if raw is None or len(cells) == S3_WIDTH:
+            printed[key] = cells or [Cell(None) for _ in columns]
+            options[key] = [tuple(c.value for c in printed[key])]  # type: ignore[misc]
+        else:
+            options[key] = candidates([c.value for c in cells], S3_WIDTH, _S3_ROW_SUM)  # type: ignore[misc]
+
+    findings = []
+    accepted = solve(options, lambda assignment: s3_consistent(assignment, row_keys))
+    table: Table = {}
+    for key in row_keys:
+        if key in printed:
+            table[key] = dict(zip(columns, printed[key]))
+            continue
+        readings = [a[key] for a in accepted] if accepted else options[key]
+        vector = readings[0] if len(set(readings)) == 1 else (agreed(readings) if readings else (None,) * S3_WIDTH)
+        table[key] = dict(zip(columns, _vector_cells(vector)))
+        if len(set(readings)) == 1 and None not in vector:
+            findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
+                                      [f"s3.{key}.{c}" for c in columns]))
+    return TableRead(table, findings, extras, printed_layout)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 四
+
+_S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
+_S4_HEADER_WORDS = ("数量", "件数", "合计")
+
+
+def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
+    """The data row of table 四 has no label (or a short one such as 数量)."""
+    return [ln for ln in lines if ln.values and (not ln.label or any(w in ln.label for w in _S4_HEADER_WORDS))]
+
+
+def read_s4(lines: Sequence[Line]) -> TableRead:
+    value_lines = _s4_value_lines(lines)
+    if not value_lines:
+        return TableRead(None)
+    values = [v for ln in value_lines for v in ln.values]
+    values = _meaningful(values, S4_WIDTH)
+    cells = [parse_count(v) for v in values]
+    findings = []
+    if len(cells) != S4_WIDTH:
+        readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
+        vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)
+        cells = _vector_cells(vector)
+        if len(readings) == 1 and None not in vector:
+            raw = RawRow("s4", "数据", values, value_lines[0].where)
+            findings.append(_repaired("表四", "数据", raw, S4_WIDTH, vector,
+                                      [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS]))
+    table: Table = {}
+    for b, block in enumerate(S4_BLOCKS):
+        table[block.key] = {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
+    return TableRead(table, findings)
+
+
+def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:
+    """Unlabelled rows of 14–16 numbers: table 四 printed without its heading."""
+    return [ln for ln in lines if not ln.label and S4_WIDTH - 1 <= len(ln.values) <= S4_WIDTH + 1]
