@@ -62,6 +62,13 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(squash(text)) if s]
 
 
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The comma-delimited clause around a match: the words a person would quote."""
+    left = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    right = sentence.find(",", end)
+    return sentence[left:right if right != -1 else len(sentence)]
+
+
 def _is_application_sentence(sentence: str) -> bool:
     return "申请" in sentence and "公开" in sentence
 
@@ -70,8 +77,8 @@ def stated_figures(text: str) -> list[NarrativeFigure]:
     """Figures the prose states that restate cells of tables 三 and 四 (first statement of each wins)."""
     found: dict[str, NarrativeFigure] = {}
 
-    def claim(key: str, value: int, fragment: str) -> None:
-        found.setdefault(key, NarrativeFigure(fragment, key, value))
+    def claim(key: str, value: int, sentence: str, m: re.Match[str]) -> None:
+        found.setdefault(key, NarrativeFigure(_clause(sentence, m.start(), m.end()), key, value))
 
     for sentence in sentences(text):
         if _is_application_sentence(sentence):
@@ -82,14 +89,14 @@ def stated_figures(text: str) -> list[NarrativeFigure]:
                     if any(a <= span[0] < b for a, b in taken) or pattern.key in found:
                         continue
                     taken.append(span)
-                    claim(pattern.key, int(m["n"]), m.group(0))
+                    claim(pattern.key, int(m["n"]), sentence, m)
         if "复议" in sentence or "诉讼" in sentence:
             if m := _NO_REVIEW.search(sentence):
-                claim("s4.review.total", 0, m.group(0))
-                claim(_LITIGATION, 0, m.group(0))
+                claim("s4.review.total", 0, sentence, m)
+                claim(_LITIGATION, 0, sentence, m)
             for pattern in _REVIEW_PATTERNS:
                 if m := pattern.regex.search(sentence):
-                    claim(pattern.key, int(m["n"]), m.group(0))
+                    claim(pattern.key, int(m["n"]), sentence, m)
     return list(found.values())
 
 
