@@ -91,7 +91,7 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
         label_cells = [s.text for s in _distinct(row[:row_start]) if s.text]
         value_slots = _distinct(row[row_start:])
         # a slot spanned down from the row above is not this row's value
-        above = {s.origin for s in grid[r - 2]} if r > 1 else set()
+        above = {s.origin for s in grid[r - 2] if s is not None} if r > 1 else set()
         values = [s.text for s in value_slots if s.origin not in above]
         lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
     return lines

@@ -1,0 +1,92 @@
+"""HTML pages: the official layout in UTF-8 and GBK gives back the seed figures; real-page quirks too."""
+
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from simsite.render import render_report_html
+from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes
+
+HTML_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+TABLE_SEEDS = ["huangchuan_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021", "kaifeng_2021"]
+
+
+def _prose(name: str) -> dict:
+    """The seed's prose sections, so the rendered page carries its narrative too."""
+    text = parse_document(seed_bytes(name), name)
+    return {"s1_text": text.s1_text, "s5_text": text.s5_text, "s6_text": text.s6_text}
+
+
+@pytest.mark.parametrize("name", TABLE_SEEDS)
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_official_layout_gives_back_every_figure(name, charset):
+    page = render_report_html(report_dict(name, **_prose(name)), charset=charset).encode(charset)
+    report = parse_document(page, f"{name}.html").to_dict()
+    assert report["source_type"] == "html"
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == expected_tables(name)[table], table
+    assert report["agency"] == expected(name)["agency"]
+
+
+@pytest.mark.parametrize("name", TABLE_SEEDS)
+def test_official_layout_gives_the_same_findings_as_the_text(name):
+    page = render_report_html(report_dict(name, **_prose(name))).encode()
+    from_html = {f.rule for f in parse_document(page, "x.html").findings}
+    from_text = {f.rule for f in parse_document(seed_bytes(name), "x.txt").findings}
+    assert from_html == from_text - {"row.repaired"}   # the rendered table has no short rows to repair
+
+
+def test_gbk_page_without_charset_declaration():
+    page = render_report_html(report_dict("kaifeng_2021"), charset=None).encode("gbk")
+    report = parse_document(page, "x.html")
+    assert report.agency == "开封市人民政府"
+    assert report.value("s3.new_received.total") == 545
+
+
+def test_wrong_charset_declaration_does_not_garble():
+    page = render_report_html(report_dict("kaifeng_2021"), charset="gbk").encode("utf-8")
+    report = parse_document(page, "x.html")
+    assert report.agency == "开封市人民政府"
+    assert report.value("s4.review.total") == 25
+
+
+def _quirks() -> dict:
+    return parse_document((HTML_DIR / "quirks_2021.html").read_bytes(), "quirks_2021.html").to_dict()
+
+
+def test_spacer_cells_and_nbsp_do_not_shift_values():
+    report = _quirks()
+    assert report["s3"]["new_received"] == {"natural_person": 40, "commercial_enterprise": 2,
+                                            "research_institution": 0, "social_welfare_org": 0,
+                                            "legal_service_org": 1, "other_org": 0, "total": 43}
+
+
+def test_labels_split_by_br_and_wrapped_in_p_span():
+    report = _quirks()
+    assert report["s3"]["result.other.no_correction"]["total"] == 1
+    assert report["s2"]["normative_docs"] == {"issued": 3, "repealed": 1, "in_force": 57}
+
+
+def test_table_split_in_two_is_read_as_one():
+    report = _quirks()
+    assert report["s3"]["result.total"]["total"] == 41
+    assert report["s3"]["carry_forward"]["total"] == 2
+
+
+def test_blank_cells_read_as_zero_with_a_warning():
+    report = _quirks()
+    assert report["s3"]["result.partial"]["research_institution"] == 0
+    blank = [f for f in report["findings"] if f["rule"] == "cell.blank"]
+    assert any("s3.result.partial.research_institution" in f["cells"] for f in blank)
+
+
+def test_quirks_page_is_otherwise_clean():
+    report = _quirks()
+    assert [f for f in report["findings"] if f["severity"] == "error"] == []
+    assert report["agency"] == "某县交通运输局" and report["year"] == 2022
+
+
+def test_layout_table_wrapping_the_page_is_not_a_data_table():
+    report = _quirks()
+    assert report["s4"]["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2}
