@@ -1,0 +1,110 @@
+"""Documents that are not clean annual reports: other templates, garbage, truncation, not a report at all."""
+
+import pytest
+
+from gxparse import DocumentError, parse_document
+from simsite.render import render_report_html
+from tests.gxparse.seeds import seed_bytes
+
+V2019_ROWS = ["new_received", "carried_over", "result.granted", "result.partial",
+              "result.denied.state_secret", "result.denied.law_prohibited", "result.denied.security_stability",
+              "result.denied.third_party", "result.denied.internal_affairs", "result.denied.process_info",
+              "result.denied.enforcement_file", "result.denied.admin_query", "result.unable.not_held",
+              "result.unable.needs_creation", "result.unable.unclear", "result.not_processed.petition",
+              "result.not_processed.duplicate", "result.not_processed.publication",
+              "result.not_processed.excessive", "result.not_processed.reconfirm", "result.other",
+              "result.total", "carry_forward"]
+COLS = ["natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+        "legal_service_org", "other_org", "total"]
+
+
+def _row(np: int, ce: int = 0) -> dict:
+    return dict(zip(COLS, [np, ce, 0, 0, 0, 0, np + ce]))
+
+
+def v2019_report(year: int = 2020) -> dict:
+    """Shanghai-like figures (template.md §5 worked example): 859 + 18 = 805 + 72."""
+    s3 = {key: _row(0) for key in V2019_ROWS}
+    s3.update({"new_received": _row(850, 9), "carried_over": _row(18), "result.granted": _row(500, 5),
+               "result.partial": _row(100), "result.unable.not_held": _row(190, 4), "result.other": _row(6),
+               "result.total": _row(796, 9), "carry_forward": _row(72)})
+    items = ("prev_items", "delta_items", "decisions")
+    return {
+        "title": f"上海市人民政府办公厅{year}年政府信息公开工作年度报告", "agency": "上海市人民政府办公厅",
+        "year": year, "template": "v2019",
+        "s2": {"regulations": {"new_made": 5, "new_published": 5, "total_published": 120},
+               "normative_docs": {"new_made": 30, "new_published": 30, "total_published": 800},
+               "licensing": dict(zip(items, [40, -8, 1200])), "other_services": dict(zip(items, [10, 2, 300])),
+               "penalty": dict(zip(items, [5, 0, 70])), "coercion": dict(zip(items, [2, 1, 3])),
+               "admin_fees": {"prev_items": 4, "delta_items": -1},
+               "central_procurement": {"projects": 12, "amount": "251000"}},
+        "s3": s3,
+        "s4": {"review": dict(zip(["upheld", "corrected", "other", "pending", "total"], [10, 1, 2, 3, 16])),
+               "litigation_direct": dict(zip(["upheld", "corrected", "other", "pending", "total"], [4, 0, 1, 2, 7])),
+               "litigation_after_review": dict(zip(["upheld", "corrected", "other", "pending", "total"],
+                                                   [1, 0, 0, 0, 1]))},
+        "s1_text": "全年共收到政府信息公开申请859件，答复805件，72件顺延到下年度。",
+        "s5_text": "无。", "s6_text": "无。",
+    }
+
+
+def test_v2019_report_reads_every_figure():
+    source = v2019_report()
+    report = parse_document(render_report_html(source).encode(), "sh2020.html").to_dict()
+    assert report["template"] == "v2019"
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == source[table], table
+    assert [f for f in report["findings"] if f["severity"] == "error"] == []
+
+
+def test_v2019_tables_in_a_2021_report_is_a_template_mismatch():
+    report = parse_document(render_report_html(v2019_report(2021)).encode(), "x.html")
+    assert [f.rule for f in report.findings if f.severity == "error"] == ["template.mismatch"]
+
+
+def test_legacy_report_is_recognised_and_not_forced_into_tables():
+    text = ("某市人民政府2012年政府信息公开工作年度报告\n一、概述\n本年度主动公开政府信息1200条。\n"
+            "二、依申请公开情况\n全年受理申请30件。\n三、政府信息公开的收费及减免情况\n未收取费用。\n"
+            "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n")
+    report = parse_document(text.encode(), "old.txt")
+    assert report.template == "legacy" and report.year == 2012
+    assert report.s2 is None and report.s3 is None and report.s4 is None
+    assert not [f for f in report.findings if f.rule == "section.missing"]
+
+
+def test_not_an_annual_report_has_no_invented_numbers():
+    text = "关于做好2021年政府信息公开工作年度报告编制发布工作的通知\n各县区：请于1月31日前报送。联系电话 0394 8276078\n"
+    report = parse_document(text.encode(), "notice.txt")
+    assert (report.s2, report.s3, report.s4) == (None, None, None)
+    assert {f.rule for f in report.findings} == {"section.missing"}
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.55, 0.8])
+def test_truncated_report_gives_findings_not_tracebacks(cut):
+    data = seed_bytes("kaifeng_2021")
+    text = data.decode()[: int(len(data.decode()) * cut)]
+    report = parse_document(text.encode(), "cut.txt")
+    assert any(f.rule in ("section.missing", "cell.missing") for f in report.findings)
+
+
+def test_garbage_bytes_are_an_error():
+    with pytest.raises(DocumentError, match="不支持的文件类型"):
+        parse_document(bytes(range(256)) * 20, "garbage.bin")
+
+
+def test_zero_bytes_are_an_error():
+    with pytest.raises(DocumentError, match="zero bytes"):
+        parse_document(b"", "empty.html")
+
+
+def test_random_text_is_not_a_report():
+    report = parse_document("今天天气很好。\n1 2 3\n".encode("gbk"), "random.txt")
+    assert not report.is_annual_report
+    assert {f.rule for f in report.findings} == {"section.missing"}
+
+
+def test_pipe_separated_flattened_table():
+    text = seed_bytes("kaifeng_2021").decode().replace("\t", " | ")
+    report = parse_document(text.encode(), "pipes.txt")
+    assert report.value("s3.result.denied.admin_query.legal_service_org") == 8
+    assert report.value("s4.litigation_after_review.total") == 17

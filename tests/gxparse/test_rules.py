@@ -1,0 +1,128 @@
+"""Mutation tests: change one figure of a clean report; the rule fires and names the right cells."""
+
+import pytest
+
+from gxparse import parse_document
+from tests.gxparse.seeds import seed_bytes
+
+
+def mutate(seed: str, old: str, new: str) -> list:
+    text = seed_bytes(seed).decode("utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {seed}"
+    return parse_document(text.replace(old, new).encode("utf-8"), seed).findings
+
+
+def fired(findings: list, rule: str) -> list:
+    return [f for f in findings if f.rule == rule]
+
+
+S3_NEW = "一、本年新收政府信息公开申请数量\t\t508\t2\t0\t0\t33\t2\t545"
+
+
+def test_row_sum_names_the_row():
+    (finding,) = fired(mutate("kaifeng_2021", S3_NEW, S3_NEW.replace("\t508\t", "\t509\t")), "s3.row_sum")
+    assert finding.severity == "error"
+    assert finding.cells == [f"s3.new_received.{c}" for c in (
+        "natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+        "legal_service_org", "other_org", "total")]
+    assert "509" in finding.message and "545" in finding.message and "本年新收" in finding.message
+
+
+def test_balance_names_the_column():
+    row = "四、结转下年度继续办理\t\t6\t0\t0\t0\t0\t0\t6"
+    findings = mutate("kaifeng_2021", row, row.replace("\t\t6\t", "\t\t7\t").replace("\t0\t6", "\t0\t7"))
+    balance = fired(findings, "s3.balance")
+    assert {f.cells[0] for f in balance} == {"s3.new_received.natural_person", "s3.new_received.total"}
+    natural = next(f for f in balance if f.cells[0].endswith("natural_person"))
+    assert natural.cells == ["s3.new_received.natural_person", "s3.carried_over.natural_person",
+                             "s3.result.total.natural_person", "s3.carry_forward.natural_person"]
+    assert natural.message == "表三（自然人列）：新收508 + 上年结转3 = 511，但办理结果总计505 + 结转下年度7 = 512"
+    assert not fired(findings, "s3.row_sum") and not fired(findings, "s3.results_sum")
+
+
+def test_results_sum_names_the_column_and_rows():
+    row = "(一) 予以公开\t\t414\t0\t0\t0\t20\t2\t436"
+    findings = mutate("kaifeng_2021", row, row.replace("414", "415").replace("436", "437"))
+    results = fired(findings, "s3.results_sum")
+    assert {f.cells[-1] for f in results} == {"s3.result.total.natural_person", "s3.result.total.total"}
+    assert "s3.result.granted.natural_person" in results[0].cells
+    assert "506" in " ".join(f.message for f in results)
+    assert not fired(findings, "s3.balance")
+
+
+def test_block_sum_names_the_block():
+    findings = mutate("kaifeng_2021", "\n5\t17\t3\t0\t25\t", "\n6\t17\t3\t0\t25\t")
+    (finding,) = fired(findings, "s4.block_sum")
+    assert finding.cells == [f"s4.review.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert "行政复议" in finding.message and "26" in finding.message and "25" in finding.message
+
+
+def test_fractional_count_is_invalid():
+    row = "→→5.属于三类内部事务信息→→2→0→0→0→0→0→2".replace("→", "\t")
+    (finding,) = fired(mutate("kaifeng_2021", row, row.replace("\t\t2\t", "\t\t1.5\t")), "value.invalid")
+    assert finding.cells == ["s3.result.denied.internal_affairs.natural_person"]
+    assert "1.5" in finding.message
+
+
+def test_negative_count_is_invalid():
+    findings = mutate("kaifeng_2021", "行政强制\t1082", "行政强制\t-1082")
+    (finding,) = fired(findings, "value.invalid")
+    assert finding.cells == ["s2.coercion.decisions"]
+
+
+def test_missing_section_heading():
+    findings = mutate("kaifeng_2021", "五、存在的主要问题及改进情况", "")
+    (finding,) = fired(findings, "section.missing")
+    assert "第五部分" in finding.message
+
+
+def test_unresolvable_row_leaves_cells_null():
+    findings = mutate("kaifeng_2021", S3_NEW, "一、本年新收政府信息公开申请数量\t\t508\t0\t0\t545")
+    missing = fired(findings, "cell.missing")
+    assert missing and all(c.startswith("s3.new_received.") for f in missing for c in f.cells)
+    report = parse_document(seed_bytes("kaifeng_2021").decode().replace(
+        S3_NEW, "一、本年新收政府信息公开申请数量\t\t508\t0\t0\t545").encode(), "x")
+    assert any(cell.value is None for cell in report.s3["new_received"].values())
+
+
+def test_template_mismatch():
+    findings = mutate("kaifeng_2021", "开封市人民政府2021年政府信息公开工作年度报告", "开封市人民政府2020年政府信息公开工作年度报告")
+    (finding,) = fired(findings, "template.mismatch")
+    assert "2020" in finding.message and "2019年版" in finding.message
+
+
+def test_blank_cell_read_as_zero():
+    row = "→→3.危及“三安全一稳定”→→0→0→0→0→0→0→0".replace("→", "\t")
+    findings = mutate("kaifeng_2021", row, row[: row.rindex("\t0\t0")] + "\t-\t0")
+    (finding,) = fired(findings, "cell.blank")
+    assert finding.severity == "warning"
+    assert finding.cells == ["s3.result.denied.security_stability.other_org"]
+
+
+def test_short_row_repaired():
+    row = "→→2.重复申请→→2→0→0→0→0→0→2".replace("→", "\t")
+    findings = mutate("kaifeng_2021", row, row.replace("\t0\t0\t0\t0\t0\t", "\t0\t0\t0\t0\t", 1))
+    (finding,) = fired(findings, "row.repaired")
+    assert "2, 0, 0, 0, 0, 0, 2" in finding.message
+
+
+def test_narrative_mismatch():
+    findings = mutate("zhoukou_city_2021", "已按时办结335件", "已按时办结336件")
+    (finding,) = fired(findings, "narrative.mismatch")
+    assert finding.cells == ["s3.result.total.total"] and "336" in finding.message and "335" in finding.message
+
+
+def test_narrative_sum():
+    (finding,) = fired(mutate("huangchuan_2021", "潢川要闻700条", "潢川要闻701条"), "narrative.sum")
+    assert "2511" in finding.message and "2512" in finding.message
+
+
+def test_narrative_rate():
+    (finding,) = fired(mutate("huangchuan_2021", "采用率76.1%", "采用率78.1%"), "narrative.rate")
+    assert "156" in finding.message and "205" in finding.message and "78.1" in finding.message
+
+
+@pytest.mark.parametrize("printed", ["89370276元", "12345678.5"])
+def test_fees_unit(printed):
+    (finding,) = fired(mutate("kaifeng_2021", "8937.0276", printed), "fees.unit")
+    assert finding.cells == ["s2.admin_fees.amount_wan_yuan"]
