@@ -39,6 +39,7 @@ class Document:
     source_type: str                      # html | text | pdf | docx | doc | wps | ocr
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
+    title: str | None = None      # the page or file title, where the format has one
 
 
 def is_value(cell: str) -> bool:

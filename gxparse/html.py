@@ -17,32 +17,22 @@ _BLOCK = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", 
 
 
 def _span(el: etree._Element, name: str) -> int:
+    value = el.get(name)
+    if value is None:
+        return 1
     try:
-        return max(1, min(int(el.get(name, "1").strip() or 1), 1000))
+        return max(1, min(int(value.strip() or 1), 1000))
     except ValueError:
         return 1
 
 
-def _cell_text(cell: etree._Element) -> str:
-    return " ".join(t.strip() for t in cell.itertext() if t.strip())
+_ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+_CELLS = etree.XPath("./td | ./th")
+_TEXT = etree.XPath("normalize-space(string(.))")  # one C call per cell; <br>-split labels join up
 
 
 def _table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]]:
-    rows = []
-    for tr in table.iter("tr"):
-        if tr.getparent() is not None and _owning_table(tr) is not table:
-            continue
-        cells = [(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
-                 for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
-        rows.append(cells)
-    return rows
-
-
-def _owning_table(el: etree._Element) -> etree._Element | None:
-    parent = el.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
+    return [[(_TEXT(td), _span(td, "rowspan"), _span(td, "colspan")) for td in _CELLS(tr)] for tr in _ROWS(table)]
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -94,10 +84,5 @@ def read_html(text: str) -> Document:
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.flush()
-    return Document(walker.lines, "html")
-
-
-def html_title(text: str) -> str | None:
-    root = _parse(text)
     title = root.findtext(".//title")
-    return title.strip() if title else None
+    return Document(walker.lines, "html", title=title.strip() if title else None)

@@ -42,6 +42,8 @@ _TRANSLATE = str.maketrans({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
                             "\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "",
                             "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
+# Only text holding one of the translated characters pays for str.translate (slow with a large table).
+_NEEDS_TRANSLATE = re.compile("[" + "".join(sorted({re.escape(chr(k)) for k in _TRANSLATE})) + "]")
 _WHITESPACE = re.compile(r"\s+")
 # Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
 _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
@@ -49,7 +51,9 @@ _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!
 
 def normalize_text(text: str) -> str:
     """NFKC plus the radical fixes; keeps line breaks and spacing (only odd spaces become plain)."""
-    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    return unicodedata.normalize("NFKC", text)
 
 
 def squash(text: str) -> str:

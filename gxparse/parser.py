@@ -8,7 +8,7 @@ from gxparse import narrative
 from gxparse.checks import run_checks
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError
-from gxparse.html import html_title, read_html
+from gxparse.html import read_html
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.model import WARNING, Finding, Report
 from gxparse.normalize import squash
@@ -48,9 +48,7 @@ def read_document(data: bytes, source: str) -> Document:
 
 def parse_document(data: bytes, source: str = "<bytes>") -> Report:
     """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all."""
-    document = read_document(data, source)
-    page_title = html_title(decode(data, source)) if document.source_type == "html" else None
-    return build_report(document, source, page_title)
+    return build_report(read_document(data, source), source)
 
 
 def _text(lines: list[Line]) -> str:
@@ -70,9 +68,9 @@ def _extras(section: str, rows: list[RawRow]) -> list[dict]:
     return [{"section": section, "label": r.label, "values": r.values, "where": r.where} for r in rows]
 
 
-def build_report(document: Document, source: str, page_title: str | None = None) -> Report:
+def build_report(document: Document, source: str) -> Report:
     sections = split_sections(document.lines)
-    meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], page_title)
+    meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title)
     report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
                     year=meta.year, sections_present=sections.present, pages=document.pages,
                     table_pages=dict(document.table_pages))

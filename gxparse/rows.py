@@ -37,8 +37,16 @@ class LabelMatcher:
 
     def __init__(self, anchors: Iterable[tuple[str, str]]) -> None:
         self._anchors = [(key, re.compile(pattern)) for key, pattern in anchors]
+        self._known: dict[str, str | None] = {}   # labels repeat across documents of one template
 
     def __call__(self, label: str) -> str | None:
+        if label not in self._known:
+            if len(self._known) > 10_000:
+                self._known.clear()
+            self._known[label] = self._match(label)
+        return self._known[label]
+
+    def _match(self, label: str) -> str | None:
         text = label_key(label)
         best: tuple[int, int, str] | None = None
         for key, pattern in self._anchors:
