@@ -11,37 +11,42 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gxparse.document import Line, is_value
-from gxparse.normalize import normalize_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GridCell:
     text: str
-    origin: int  # identity of the source cell: spanned slots share it
+    origin: int    # identity of the source cell: spanned slots share it
+    numeric: bool  # a value cell (number or blank marker), decided once per source cell
 
 
 Grid = list[list[GridCell | None]]
 
 
 def expand_spans(rows: list[list[tuple[str, int, int]]]) -> Grid:
-    """Expand rows of (text, rowspan, colspan) cells into a rectangular grid of slots."""
-    grid: dict[tuple[int, int], GridCell] = {}
+    """Expand rows of (normalised text, rowspan ≥ 1, colspan ≥ 1) cells into a rectangular grid of slots."""
+    grid: list[list[GridCell | None]] = [[] for _ in rows]
     origin = 0
-    width = 0
     for r, cells in enumerate(rows):
+        row = grid[r]
         c = 0
         for text, rowspan, colspan in cells:
-            while (r, c) in grid:
-                c += 1
-            cell = GridCell(normalize_text(text).strip(), origin)
+            while c < len(row) and row[c] is not None:
+                c += 1   # skip slots filled by a rowspan from above
+            text = text.strip()
+            cell = GridCell(text, origin, bool(text) and is_value(text))
             origin += 1
-            for dr in range(max(rowspan, 1)):
-                for dc in range(max(colspan, 1)):
-                    grid[(r + dr, c + dc)] = cell
-            c += max(colspan, 1)
-            width = max(width, c)
-    height = max((r for r, _ in grid), default=-1) + 1
-    return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
+            if rowspan == colspan == 1 and c == len(row):
+                row.append(cell)   # the common case: a plain cell at the end of its row
+                c += 1
+                continue
+            for target in grid[r:r + rowspan]:
+                if len(target) < c + colspan:
+                    target.extend([None] * (c + colspan - len(target)))
+                target[c:c + colspan] = [cell] * colspan
+            c += colspan
+    width = max((len(row) for row in grid), default=0)
+    return [row + [None] * (width - len(row)) for row in grid]
 
 
 def _drop_empty_columns(grid: Grid) -> Grid:
@@ -54,7 +59,7 @@ def _drop_empty_columns(grid: Grid) -> Grid:
 
 def _first_value_column(row: list[GridCell | None]) -> int | None:
     for c, slot in enumerate(row):
-        if slot is not None and slot.text and is_value(slot.text):
+        if slot is not None and slot.numeric:
             return c
     return None
 
@@ -82,7 +87,7 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
         where = f"第{page}页表{table_no}第{r}行" if page else f"表{table_no}第{r}行"
         texts = [s.text for s in _distinct(row) if s.text]
         row_start = start
-        if start is not None and any(s is not None and s.text and not is_value(s.text) for s in row[start:]):
+        if start is not None and any(s is not None and s.text and not s.numeric for s in row[start:]):
             # a header or caption row reaching into the value columns: all of it is label
             row_start = None
         if row_start is None:

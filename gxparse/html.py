@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.grid import expand_spans, grid_lines
+from gxparse.normalize import normalize_text
 
+_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SKIP = {"script", "style", "noscript", "head", "title", "template", "iframe", "select", "option", "button"}
 _BLOCK = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
@@ -27,12 +28,21 @@ def _span(el: etree._Element, name: str) -> int:
 
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
-_CELLS = etree.XPath("./td | ./th")
-_TEXT = etree.XPath("normalize-space(string(.))")  # one C call per cell; <br>-split labels join up
+_TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
+# NFKC would turn these into markup characters; they are escaped before the whole page is normalised
+_MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
+_LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
+
+
+def _cell_text(td: etree._Element) -> str:
+    if len(td) == 0:
+        return (td.text or "").strip()   # most cells are a bare number: no XPath needed
+    return _TEXT(td)
 
 
 def _table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]]:
-    return [[(_TEXT(td), _span(td, "rowspan"), _span(td, "colspan")) for td in _CELLS(tr)] for tr in _ROWS(table)]
+    return [[(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
+             for td in tr.iterchildren("td", "th")] for tr in _ROWS(table)]
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -75,11 +85,14 @@ class _Walker:
 
 def _parse(text: str) -> etree._Element:
     # lxml refuses str input that still carries an XML encoding declaration; the text is decoded already
-    return lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1))
+    # plain etree elements: lxml.html's element-class lookup costs more than the rest of the reading
+    root = etree.fromstring(_XML_DECL.sub("", text, count=1) or "<html/>", _HTML_PARSER)
+    return root if root is not None else etree.fromstring("<html/>", _HTML_PARSER)
 
 
 def read_html(text: str) -> Document:
-    root = _parse(text)
+    # one normalisation of the whole page instead of one per cell
+    root = _parse(normalize_text(_LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text)))
     walker = _Walker()
     body = root.find("body")
     walker.walk(body if body is not None else root)

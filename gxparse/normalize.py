@@ -36,14 +36,14 @@ KANGXI_SIMPLIFIED = {
     "⿆": "麦", "⿈": "黄", "⿌": "黾", "⿑": "齐", "⿒": "齿", "⿓": "龙", "⿔": "龟",
 }
 
-_TRANSLATE = str.maketrans({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
+_REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
                             # Typographic quotes and dashes collapse to one form each for matching.
                             "“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"',
                             "\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "",
                             "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
-# Only text holding one of the translated characters pays for str.translate (slow with a large table).
-_NEEDS_TRANSLATE = re.compile("[" + "".join(sorted({re.escape(chr(k)) for k in _TRANSLATE})) + "]")
+# A regex substitution costs only per replaced character; str.translate with a large table costs per character
+_REPLACEABLE = re.compile("[" + "".join(sorted(re.escape(c) for c in _REPLACEMENTS)) + "]")
 _WHITESPACE = re.compile(r"\s+")
 # Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
 _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
@@ -51,8 +51,9 @@ _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!
 
 def normalize_text(text: str) -> str:
     """NFKC plus the radical fixes; keeps line breaks and spacing (only odd spaces become plain)."""
-    if _NEEDS_TRANSLATE.search(text):
-        text = text.translate(_TRANSLATE)
+    if text.isascii():
+        return text   # ASCII is already NFKC and holds no radicals: most table cells are plain numbers
+    text = _REPLACEABLE.sub(lambda m: _REPLACEMENTS[m.group()], text)
     return unicodedata.normalize("NFKC", text)
 
 

@@ -8,6 +8,7 @@ from gxparse import narrative
 from gxparse.checks import run_checks
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError
+from gxparse.formats import BINARY_READERS, low_confidence_findings
 from gxparse.html import read_html
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.model import WARNING, Finding, Report
@@ -28,7 +29,7 @@ def _read_html(data: bytes, source: str) -> Document:
     return read_html(decode(data, source))
 
 
-READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html}
+READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, **BINARY_READERS}
 
 
 def register_reader(kind: str, reader: Reader) -> None:
@@ -105,6 +106,8 @@ def build_report(document: Document, source: str) -> Report:
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
     report.findings = run_checks(report) + findings
+    if document.source_type == "ocr":
+        report.findings += low_confidence_findings(report)
     return report
 
 

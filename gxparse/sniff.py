@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import olefile
 from charset_normalizer import from_bytes
 
 from gxparse.errors import DocumentError
@@ -18,14 +19,14 @@ _CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb180
 
 
 def sniff(data: bytes) -> str:
-    """html | text | pdf | docx | zip | ole (DOC/WPS/XLS) | png | jpeg | gif | tiff | bmp | unknown."""
+    """html | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff | bmp | unknown."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
+        return _ole_kind(data)
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
@@ -44,6 +45,29 @@ def sniff(data: bytes) -> str:
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return "unknown"
     return "text"
+
+
+# WPS Office stamps its build number into the document properties of every file it saves.
+_WPS_MARKERS = (b"KSOProductBuildVer", "KSOProductBuildVer".encode("utf-16-le"))
+_WPS_APPLICATIONS = (b"WPS", b"Kingsoft")
+
+
+def _ole_kind(data: bytes) -> str:
+    """doc | wps for a Word binary document (WPS Office writes the same format), ole for anything else.
+
+    An OLE file too damaged to list its streams is taken for a DOC: that is what such attachments
+    almost always are, and the converter then says what is wrong with it.
+    """
+    try:
+        with olefile.OleFileIO(data) as ole:
+            if not ole.exists("WordDocument"):
+                return "ole"
+            application = ole.get_metadata().creating_application or b""
+    except (OSError, ValueError, IndexError, TypeError):
+        return "doc"
+    if any(name in application for name in _WPS_APPLICATIONS) or any(m in data for m in _WPS_MARKERS):
+        return "wps"
+    return "doc"
 
 
 def _codec(name: str) -> str | None:

@@ -1,0 +1,13 @@
+"""Run every benchmark module of this folder in turn, each in its own process (clean peak-memory figures)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+here = Path(__file__).resolve().parent
+failed = []
+for module in sorted(here.glob("*_bench.py")):
+    print(f"\n=== benchmarks.{module.stem}", flush=True)
+    if subprocess.run([sys.executable, "-m", f"benchmarks.{module.stem}", *sys.argv[1:]], check=False).returncode:
+        failed.append(module.stem)
+sys.exit(f"failed: {', '.join(failed)}" if failed else 0)

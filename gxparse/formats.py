@@ -1,0 +1,47 @@
+"""The readers of binary formats, by sniffed kind. Each is imported on first use: a text or HTML parse
+never loads pdfium, python-docx or the OCR engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gxparse.document import Document
+
+Reader = Callable[[bytes, str], Document]
+
+
+def _read_pdf(data: bytes, source: str) -> Document:
+    from gxparse.pdf import read_pdf
+    return read_pdf(data, source)
+
+
+def _read_docx(data: bytes, source: str) -> Document:
+    from gxparse.wordfile import read_docx
+    return read_docx(data, source)
+
+
+def _read_word_binary(kind: str) -> Reader:
+    def read(data: bytes, source: str) -> Document:
+        from gxparse.office import read_word_binary
+        return read_word_binary(data, source, kind)
+    return read
+
+
+def _read_image(data: bytes, source: str) -> Document:
+    from gxparse.ocr import read_image
+    return read_image(data, source)
+
+
+BINARY_READERS: dict[str, Reader] = {
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "doc": _read_word_binary("doc"),
+    "wps": _read_word_binary("wps"),
+    **{kind: _read_image for kind in ("png", "jpeg", "tiff", "bmp", "gif")},
+}
+
+
+def low_confidence_findings(report: object) -> list:
+    """``ocr.low_confidence`` for a report read by OCR (see ``gxparse.ocr_checks``)."""
+    from gxparse.ocr_checks import low_confidence
+    return low_confidence(report)  # type: ignore[arg-type]

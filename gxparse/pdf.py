@@ -1,0 +1,116 @@
+"""PDF → document: characters and ruling lines from the text layer (pypdfium2), pages without text by OCR.
+
+pdfium gives each character with its box and each drawn path; ``pages`` rebuilds the tables from those.
+A page that has no text layer but carries an image is a scan and goes to ``ocr``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from gxparse.document import Document
+from gxparse.errors import DocumentError
+from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
+
+_THIN = 3.0            # points: a path this thin in one direction is a ruling line
+_MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
+SCAN_DPI = 200
+
+
+def _open(data: bytes, source: str) -> pdfium.PdfDocument:
+    if b"%%EOF" not in data[-65536:]:
+        raise DocumentError(source, "PDF 文件不完整：缺少结尾标记 %%EOF（可能下载中断或被截断）")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
+            raise DocumentError(source, "PDF 受密码保护，无法打开 (password-protected)") from exc
+        raise DocumentError(source, f"PDF 文件损坏，无法打开 ({exc})") from exc
+
+
+def _glyphs(page: pdfium.PdfPage, height: float) -> list[Glyph]:
+    textpage = page.get_textpage()
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:   # characters outside the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    out = []
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\ufffe":
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if right > left:
+            out.append(Glyph(ch, left, height - top, right, height - bottom))
+    textpage.close()
+    return out
+
+
+def _path_rules(obj: pdfium.PdfObject, height: float) -> list[Rule]:
+    left, bottom, right, top = obj.get_bounds()
+    if top - bottom <= _THIN and right - left > _THIN:
+        return [Rule(True, height - (top + bottom) / 2, left, right)]
+    if right - left <= _THIN and top - bottom > _THIN:
+        return [Rule(False, (left + right) / 2, height - top, height - bottom)]
+    count = raw.FPDFPath_CountSegments(obj.raw)
+    if not 0 < count <= _MAX_SEGMENTS:
+        return []
+    m = obj.get_matrix()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[int, float, float]] = []
+    for i in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        points.append((raw.FPDFPathSegment_GetType(segment), px, height - py))
+    rules = []
+    for (_, x0, y0), (kind, x1, y1) in zip(points, points[1:]):
+        if kind != raw.FPDF_SEGMENT_LINETO:
+            continue
+        if abs(y1 - y0) <= 0.5 and abs(x1 - x0) > _THIN:
+            rules.append(Rule(True, y0, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > _THIN:
+            rules.append(Rule(False, x0, min(y0, y1), max(y0, y1)))
+    return rules
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    out = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
+        out.extend(_path_rules(obj, height))
+    return out
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return next(iter(page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,))), None) is not None
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    pdf = _open(data, source)
+    try:
+        if len(pdf) == 0:
+            raise DocumentError(source, "PDF 没有页面")
+        pages: list[Page] = []
+        scanned: dict[int, object] = {}
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()
+            glyphs = _glyphs(page, height)
+            if not glyphs and _has_image(page):
+                scanned[index] = page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil()
+                pages.append(Page(index + 1, width, height, []))
+            else:
+                pages.append(Page(index + 1, width, height, glyphs, _rules(page, height)))
+            page.close()
+    finally:
+        pdf.close()
+    source_type = "pdf"
+    if scanned:
+        from gxparse.ocr import ocr_page   # only scans need the OCR engine
+        for index, image in scanned.items():
+            pages[index] = ocr_page(image, index + 1, SCAN_DPI, source)  # type: ignore[arg-type]
+        source_type = "ocr"
+    lines = document_lines(pages)
+    return Document(lines, source_type, pages=len(pages), table_pages=table_pages(lines))

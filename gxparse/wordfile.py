@@ -1,0 +1,107 @@
+"""DOCX → document: body paragraphs become prose lines, Word tables become grids with their merges.
+
+python-docx opens and checks the package; the body is then walked as XML so that paragraphs and tables stay
+in document order and merged cells are seen as Word stores them: ``gridSpan`` for horizontal merges,
+``vMerge`` (restart / continue) for vertical ones, ``gridBefore`` for rows that start further right.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from gxparse.document import Document, Line, lines_from_text
+from gxparse.errors import DocumentError
+from gxparse.grid import expand_spans, grid_lines
+from gxparse.normalize import normalize_text
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
+_T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
+_VAL = f"{{{_W}}}val"
+
+
+def _open(data: bytes, source: str) -> etree._Element:
+    try:
+        return docx.Document(io.BytesIO(data)).element.body
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise DocumentError(source, f"DOCX 文件损坏或不完整，无法打开 ({type(exc).__name__}: {exc})") from exc
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    parts = []
+    for el in p.iter(_T, _TAB, _BR, _CR):
+        if el.tag == _T:
+            parts.append(el.text or "")
+        elif el.tag == _TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _int_prop(el: etree._Element | None, default: int = 1) -> int:
+    try:
+        return max(1, int(el.get(_VAL))) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _cell_text(tc: etree._Element) -> str:
+    # a cell's paragraphs are the wrapped lines of one label; nested tables add their text in order
+    return "".join(_paragraph_text(p) for p in tc.iter(_P)).replace("\n", "")
+
+
+def _table_rows(tbl: etree._Element) -> list[list[tuple[str, int, int]]]:
+    """Rows of (text, rowspan, colspan) as HTML has them: vMerge runs become one cell with a rowspan."""
+    placed: list[list[list]] = []            # per row: [text, col, rowspan, colspan]
+    open_runs: dict[int, list] = {}          # column → the cell a vMerge run started in
+    for tr in tbl.iterchildren(_TR):
+        col = _int_prop(tr.find(f"{{{_W}}}trPr/{{{_W}}}gridBefore"), 0)
+        row: list[list] = [["", 0, 1, col]] if col else []   # the empty grid columns the row skips
+        for tc in tr.iterchildren(_TC):
+            props = tc.find(f"{{{_W}}}tcPr")
+            span = _int_prop(props.find(f"{{{_W}}}gridSpan") if props is not None else None)
+            merge = props.find(f"{{{_W}}}vMerge") if props is not None else None
+            if merge is not None and merge.get(_VAL, "continue") == "continue" and col in open_runs:
+                open_runs[col][2] += 1
+            else:
+                cell = [normalize_text(_cell_text(tc)).strip(), col, 1, span]
+                row.append(cell)
+                if merge is not None:
+                    open_runs[col] = cell
+                else:
+                    open_runs.pop(col, None)
+            col += span
+        placed.append(row)
+    return [[(text, rowspan, colspan) for text, _, rowspan, colspan in row] for row in placed]
+
+
+def _block_items(parent: etree._Element):
+    """Paragraphs and tables in document order, looking inside content controls."""
+    for child in parent:
+        if child.tag == _SDT:
+            content = child.find(f"{{{_W}}}sdtContent")
+            if content is not None:
+                yield from _block_items(content)
+        elif child.tag in (_P, _TBL):
+            yield child
+
+
+def read_docx(data: bytes, source: str, source_type: str = "docx") -> Document:
+    body = _open(data, source)
+    lines: list[Line] = []
+    tables = 0
+    for item in _block_items(body):
+        if item.tag == _TBL:
+            tables += 1
+            lines.extend(grid_lines(expand_spans(_table_rows(item)), tables))
+            continue
+        for line in lines_from_text(_paragraph_text(item)):
+            line.where = f"段落{len(lines) + 1}"
+            lines.append(line)
+    return Document(lines, source_type)
