@@ -24,7 +24,11 @@ Grid = list[list[GridCell | None]]
 
 
 def expand_spans(rows: list[list[tuple[str, int, int]]]) -> Grid:
-    """Expand rows of (normalised text, rowspan ≥ 1, colspan ≥ 1) cells into a rectangular grid of slots."""
+    """Expand rows of (text, rowspan ≥ 1, colspan ≥ 1) cells into a rectangular grid of slots.
+
+    The text must already be normalised (``normalize.normalize_text``): readers normalise a whole page or
+    file at once, which is much cheaper than normalising cell by cell.
+    """
     grid: list[list[GridCell | None]] = [[] for _ in rows]
     origin = 0
     for r, cells in enumerate(rows):
