@@ -1,0 +1,83 @@
+"""Connecting to the archive: SQLite (the embedded default) or PostgreSQL through the same code.
+
+SQLite runs in WAL mode (readers do not block the crawl's writer) with foreign keys enforced and a busy
+timeout, since the crawl's child process and the parent write to the same file. The schema is created
+and upgraded by the Alembic migrations in ``monitor/migrations``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+DEFAULT_DB = "sqlite:///gxmon.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def database_url(url: str | None = None) -> str:
+    """The archive URL: the argument, else ``$GXMON_DB``, else ``gxmon.db`` in the current folder.
+
+    A plain path (``archive.db``) is taken as a SQLite file.
+    """
+    url = url or os.environ.get("GXMON_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+def default_store(url: str) -> Path:
+    """Raw documents live beside a SQLite file (``gxmon-store/`` in its folder), else in ./gxmon-store."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return Path(parsed.database).resolve().parent / "gxmon-store"
+    return Path("gxmon-store").resolve()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API connection)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")   # durable across process crashes in WAL mode
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = database_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).resolve().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the archive's schema."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+def open_engine(url: str | None = None) -> Engine:
+    """An engine on an archive whose schema is current (created if the database is new)."""
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
+
+
+def session(engine: Engine) -> Session:
+    return Session(engine, expire_on_commit=False)

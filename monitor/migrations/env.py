@@ -1,0 +1,17 @@
+"""Alembic environment: the engine comes from monitor.db (``config.attributes["engine"]``)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import monitor.models  # noqa: F401 (registers the tables on SQLModel.metadata)
+from sqlmodel import SQLModel
+
+engine = context.config.attributes["engine"]
+
+with engine.begin() as connection:
+    context.configure(connection=connection, target_metadata=SQLModel.metadata,
+                      render_as_batch=connection.dialect.name == "sqlite",
+                      include_name=lambda name, type_, _parent: not (type_ == "table" and name == "apscheduler_jobs"))
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,237 @@
+"""The archive on SQLite and PostgreSQL: versions only on real change, diffs, withdrawals, checks, outbox."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, func, select
+
+from gxparse import parse_document
+
+from monitor.models import (
+    ACTIVE, MISSING, WITHDRAWN, Alert, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Version,
+)
+from monitor.store import RAW
+
+from .conftest import changed, document, page, seed_report
+
+
+def rows(archive, model, *where):
+    with Session(archive.engine) as s:
+        return s.exec(select(model).where(*where)).all()
+
+
+def count(archive, model) -> int:
+    with Session(archive.engine) as s:
+        return s.exec(select(func.count()).select_from(model)).one()
+
+
+def crawl(archive, *docs, today: date | None = None, error: str | None = None) -> CrawlRun:
+    run_id = archive.start_run("kf")
+    for doc in docs:
+        archive.record(doc, run_id)
+    return archive.finish_run(run_id, error=error, today=today)
+
+
+def test_first_fetch_stores_report_version_findings_and_raw_bytes(archive):
+    report = changed(seed_report(), s3__new_received__natural_person=500)   # so the parser finds errors
+    body = page(report)
+    run = crawl(archive, document(body))
+    [stored] = rows(archive, Report)
+    [version] = rows(archive, Version)
+    assert (stored.year, stored.status, stored.version_count, stored.latest_version_id) == (2021, ACTIVE, 1, version.id)
+    assert archive.store.get(RAW, version.raw_sha256) == body
+    assert archive.store.get_json(version.parsed_sha256)["s3"] == report["s3"]
+    assert [c.kind for c in rows(archive, Change)] == ["new_report"]
+    parser_rules = sorted(f["rule"] for f in parse_document(body, "page").to_dict()["findings"])
+    assert sorted(f.rule for f in rows(archive, Finding, Finding.origin == "parser")) == parser_rules
+    assert (run.status, run.new_reports, run.new_versions, run.reports_listed) == ("ok", 1, 1, 1)
+
+
+def test_unchanged_refetch_adds_a_fetch_and_no_version_or_blob(archive):
+    body = page(seed_report())
+    crawl(archive, document(body))
+    blobs = count(archive, Blob)
+    crawl(archive, document(body))
+    assert count(archive, Version) == 1
+    assert count(archive, Blob) == blobs
+    assert [f.outcome for f in rows(archive, Fetch)] == ["new_version", "unchanged"]
+    [version] = rows(archive, Version)
+    assert version.last_seen > version.first_seen
+
+
+def test_cosmetic_changes_are_not_a_new_version(archive):
+    report = seed_report()
+    crawl(archive, document(page(report, '<div class="banner"><img src="/b1.jpg">春季专题</div>'
+                                          "<p>浏览次数：1021</p><p>今天是2024年3月5日 星期二</p>"
+                                          '<a href="/x.jsp;jsessionid=A1B2C3D4E5F6A7B8C9D0E1">返回</a>')))
+    crawl(archive, document(page(report, '<div class="banner"><img src="/b2.jpg">政策解读</div>'
+                                          "<p>浏览次数：1187</p><p>今天是2024年3月6日 星期三</p>"
+                                          '<a href="/x.jsp;jsessionid=Z9Y8X7W6V5U4T3S2R1Q0P9">返回</a>')))
+    assert count(archive, Version) == 1
+    assert count(archive, Blob) == 2     # the raw page and the parsed JSON of the one version
+    assert [f.outcome for f in rows(archive, Fetch)] == ["new_version", "unchanged"]
+
+
+def test_revision_is_detected_with_the_cell_diff_and_alerts_the_site(archive):
+    report = seed_report()
+    crawl(archive, document(page(report)))
+    revised = changed(report, s3__new_received__natural_person=509)
+    run = crawl(archive, document(page(revised)))
+    [change] = rows(archive, Change, Change.kind == "figures_changed")
+    assert change.detail["figures"] == [{"cell": "s3.new_received.natural_person", "old": 508, "new": 509}]
+    assert "508→509" in change.summary
+    [alert] = rows(archive, Alert)
+    assert (alert.kind, alert.recipient, alert.status) == ("revised", "zwgk@example.org", "pending")
+    assert alert.payload["figures"][0]["label"] == "表三 一、本年新收政府信息公开申请数量 / 自然人"
+    assert {e["rule"] for e in alert.payload["errors"]} >= {"s3.row_sum"}   # 509 no longer adds up
+    assert alert.payload["links"]["diff"].startswith("http://gxmon.test/diff/")
+    assert (run.revisions, run.new_versions) == (1, 1)
+
+
+def test_text_revision_gives_a_sentence_diff(archive):
+    report = seed_report()
+    crawl(archive, document(page(report)))
+    edited = dict(report, text=dict(report["text"], s5=report["text"]["s5"] + "\n\n下一步将进一步加强培训。"))
+    crawl(archive, document(page(edited)))
+    [change] = rows(archive, Change, Change.kind == "text_changed")
+    [section] = change.detail["text"]
+    assert section["section"] == "s5"
+    assert "+下一步将进一步加强培训。" in section["diff"]
+    assert not rows(archive, Change, Change.kind == "figures_changed")
+
+
+def test_http_410_withdraws_the_report(archive):
+    other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
+    crawl(archive, document(page(seed_report())), other)
+    run = crawl(archive, document(b"", status=410, revisit=True), other)
+    assert sorted(r.status for r in rows(archive, Report)) == [ACTIVE, WITHDRAWN]
+    [change] = rows(archive, Change, Change.kind == "withdrawn")
+    assert change.detail["reason"] == "HTTP 410"
+    assert [a.kind for a in rows(archive, Alert)] == ["withdrawn"]
+    assert run.withdrawals == 1
+
+
+def test_gone_from_the_list_page_for_two_crawls_is_a_withdrawal(archive):
+    kaifeng, other = seed_report(), seed_report("zhoukou_xinfang_2021")
+    other_doc = document(page(other), url="http://kf.test/nb/xinfang.html")
+    crawl(archive, document(page(kaifeng)), other_doc)
+    crawl(archive, document(page(kaifeng), revisit=True), other_doc)
+    assert {r.status for r in rows(archive, Report)} == {ACTIVE}
+    crawl(archive, document(page(kaifeng), revisit=True), other_doc)
+    statuses = {r.year and r.agency_id: r.status for r in rows(archive, Report)}
+    assert sorted(statuses.values()) == [ACTIVE, WITHDRAWN]
+    [change] = rows(archive, Change, Change.kind == "withdrawn")
+    assert "连续2次" in change.detail["reason"]
+
+
+def test_a_listed_report_resets_its_misses(archive):
+    body = page(seed_report())
+    crawl(archive, document(body))
+    crawl(archive, document(body, revisit=True))
+    crawl(archive, document(body))
+    crawl(archive, document(body, revisit=True))
+    assert rows(archive, Report)[0].status == ACTIVE
+
+
+def test_same_content_at_a_new_url_is_a_move(archive):
+    body = page(seed_report())
+    crawl(archive, document(body))
+    crawl(archive, document(body, url="http://kf.test/xxgk/nb2021.html"))
+    [change] = rows(archive, Change, Change.kind == "moved")
+    assert change.detail == {"old_urls": ["http://kf.test/nb/2021.html"], "new_url": "http://kf.test/xxgk/nb2021.html"}
+    assert count(archive, Version) == 1
+    assert count(archive, ReportUrl) == 2
+
+
+def test_unreadable_document_is_archived_with_its_error_and_alerted(archive):
+    body = b"%PDF-1.7\n\x00\x01garbage that is no PDF"
+    run = crawl(archive, document(body, url="http://kf.test/nb/2021.pdf", agency="开封市人民政府", year=2021))
+    [version] = rows(archive, Version)
+    assert version.parse_error and version.parsed_sha256 is None
+    assert archive.store.get(RAW, version.raw_sha256) == body
+    [finding] = rows(archive, Finding)
+    assert (finding.rule, finding.severity) == ("document.unreadable", "error")
+    [alert] = rows(archive, Alert)
+    assert alert.kind == "failing" and alert.payload["agency"] == "开封市人民政府"
+    assert run.errors == 1
+
+
+def test_not_modified_is_a_fetch_of_the_same_version(archive):
+    body = page(seed_report())
+    crawl(archive, document(body, headers={"etag": '"v1"'}))
+    crawl(archive, document(b"", status=304, not_modified=True))
+    assert [f.outcome for f in rows(archive, Fetch)] == ["new_version", "not_modified"]
+    assert rows(archive, ReportUrl)[0].etag == '"v1"'
+
+
+def _year(report: dict, year: int) -> dict:
+    title = report["title"].replace(str(report["year"]), str(year))
+    return dict(report, year=year, title=title)
+
+
+def test_cross_year_checks_compare_with_last_years_report(archive):
+    last = seed_report()
+    this = _year(last, 2022)
+    this["s3"] = dict(last["s3"], carried_over=dict(last["s3"]["carry_forward"]))
+    this = changed(this, s3__carried_over__natural_person=last["s3"]["carry_forward"]["natural_person"] + 4)
+    crawl(archive, document(page(last)), document(page(this), url="http://kf.test/nb/2022.html"))
+    latest = max(rows(archive, Version), key=lambda v: v.id)
+    rules = {f.rule for f in rows(archive, Finding, Finding.version_id == latest.id)}
+    assert {"yoy.carry", "text.near_duplicate"} <= rules
+    [carry] = rows(archive, Finding, Finding.rule == "yoy.carry")
+    assert carry.cells == ["s3.carried_over.natural_person"]
+
+
+def test_cross_year_checks_rerun_when_last_year_arrives_later(archive):
+    last = seed_report()
+    this = _year(last, 2022)
+    crawl(archive, document(page(this), url="http://kf.test/nb/2022.html"))
+    assert not rows(archive, Finding, Finding.rule == "text.near_duplicate")
+    crawl(archive, document(page(last)))
+    assert len(rows(archive, Finding, Finding.rule == "text.near_duplicate")) == 1
+
+
+def test_late_publication_is_a_warning(archive):
+    crawl(archive, document(page(seed_report()), published_at="2022-04-15"))
+    [late] = rows(archive, Finding, Finding.rule == "publication.late")
+    assert "2022-03-31" in late.message and late.severity == "warning"
+
+
+def test_overdue_report_is_alerted_once_and_cleared_when_published(db_url, tmp_path, config):
+    from monitor.config import parse_config
+
+    from .conftest import make_archive
+
+    watched = parse_config({"site": [{"id": "kf", "alert_to": ["zwgk@example.org"]}],
+                            "watch": [{"site": "kf", "agency": "开封市人民政府"}]})
+    archive = make_archive(db_url, tmp_path / "store", watched)
+    crawl(archive, today=date(2022, 4, 5))
+    crawl(archive, today=date(2022, 4, 6))
+    [report] = rows(archive, Report)
+    assert (report.status, report.year, report.warning_count) == (MISSING, 2021, 1)
+    [alert] = rows(archive, Alert)
+    assert alert.kind == "overdue" and "已逾期5天" in alert.payload["summary"]
+    crawl(archive, document(page(seed_report())), today=date(2022, 4, 7))
+    [report] = rows(archive, Report)
+    assert report.status == ACTIVE
+    assert not rows(archive, Finding, Finding.rule == "report.overdue")
+    archive.engine.dispose()
+
+
+def test_alerts_are_routed_by_agency(archive):
+    xinfang = seed_report("zhoukou_xinfang_2021")
+    crawl(archive, document(page(xinfang)))
+    crawl(archive, document(page(changed(xinfang, s4__review__upheld=xinfang["s4"]["review"]["upheld"] + 1))))
+    assert sorted(a.recipient for a in rows(archive, Alert)) == ["xinfang@example.org", "zwgk@example.org"]
+
+
+def test_failed_and_empty_crawls_are_alerted(archive):
+    crawl(archive, document(page(seed_report())))
+    failed = crawl(archive, error="spider crashed: KeyError")
+    empty = crawl(archive)
+    assert (failed.status, empty.status) == ("failed", "empty")
+    alerts = {(a.kind, a.recipient) for a in rows(archive, Alert)}
+    assert alerts == {(kind, to) for kind in ("crawl_failed", "crawl_empty")
+                      for to in ("zwgk@example.org", "xinfang@example.org")}   # the site and its routes
+    assert rows(archive, Report)[0].status == ACTIVE   # an empty crawl withdraws nothing
