@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from gxparse.model import Cell
 from gxparse.normalize import normalize_text
@@ -17,6 +18,7 @@ def _clean(raw: str) -> str:
     return normalize_text(raw).strip().replace(" ", "")
 
 
+@lru_cache(maxsize=8192)
 def parse_count(raw: str, signed: bool = False) -> Cell:
     """A count cell: a non-negative integer (or any integer where ``signed``)."""
     text = _clean(raw)
@@ -36,6 +38,7 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
     return Cell(value, raw, unit=unit)
 
 
+@lru_cache(maxsize=8192)
 def parse_money(raw: str) -> Cell:
     """An amount cell: the decimal exactly as printed (as a string), so no float error creeps in."""
     text = _clean(raw)

@@ -77,18 +77,23 @@ def check_s3_row_sum(report: Report) -> Iterator[Finding]:
                       [f"s3.{row}.{c.key}" for c in S3_COLUMNS])
 
 
+def _column(table: dict, row: str, column: str) -> int | None:
+    cell = table.get(row, {}).get(column)
+    return cell.value if cell is not None and isinstance(cell.value, int) else None
+
+
 def check_s3_balance(report: Report) -> Iterator[Finding]:
     if report.s3 is None:
         return
+    rows = ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")
     for col in S3_COLUMNS:
-        paths = [f"s3.{r}.{col.key}" for r in ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")]
-        new, carried, results, forward = (_int(report, p) for p in paths)
+        new, carried, results, forward = (_column(report.s3, r, col.key) for r in rows)
         if None in (new, carried, results, forward) or new + carried == results + forward:  # type: ignore[operator]
             continue
         yield Finding("s3.balance", ERROR,
                       f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
                       f"但办理结果总计{results} + 结转下年度{forward} = {results + forward}",  # type: ignore[operator]
-                      paths)
+                      [f"s3.{r}.{col.key}" for r in rows])
 
 
 def check_s3_results_sum(report: Report) -> Iterator[Finding]:
@@ -96,8 +101,8 @@ def check_s3_results_sum(report: Report) -> Iterator[Finding]:
         return
     result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
     for col in S3_COLUMNS:
-        parts = [_int(report, f"s3.{r}.{col.key}") for r in result_rows]
-        total = _int(report, f"s3.{S3_RESULT_TOTAL}.{col.key}")
+        parts = [_column(report.s3, r, col.key) for r in result_rows]
+        total = _column(report.s3, S3_RESULT_TOTAL, col.key)
         if total is None or None in parts or sum(parts) == total:  # type: ignore[arg-type]
             continue
         yield Finding("s3.results_sum", ERROR,

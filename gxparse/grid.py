@@ -87,20 +87,19 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
     grid = [row for row in _drop_empty_columns(grid) if any(s is not None and s.text for s in row)]
     start = _value_start(grid)
     lines = []
+    above: set[int] = set()
     for r, row in enumerate(grid, start=1):
         where = f"第{page}页表{table_no}第{r}行" if page else f"表{table_no}第{r}行"
-        texts = [s.text for s in _distinct(row) if s.text]
-        row_start = start
-        if start is not None and any(s is not None and s.text and not s.numeric for s in row[start:]):
-            # a header or caption row reaching into the value columns: all of it is label
-            row_start = None
-        if row_start is None:
+        cells = _distinct(row)
+        texts = [s.text for s in cells if s.text]
+        # a header or caption row reaching into the value columns is all label
+        is_data = start is not None and not any(s is not None and s.text and not s.numeric for s in row[start:])
+        if is_data:
+            label_cells = [s.text for s in _distinct(row[:start]) if s.text]
+            # a slot spanned down from the row above is not this row's value
+            values = [s.text for s in _distinct(row[start:]) if s.origin not in above]
+            lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
+        else:
             lines.append(Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True))
-            continue
-        label_cells = [s.text for s in _distinct(row[:row_start]) if s.text]
-        value_slots = _distinct(row[row_start:])
-        # a slot spanned down from the row above is not this row's value
-        above = {s.origin for s in grid[r - 2] if s is not None} if r > 1 else set()
-        values = [s.text for s in value_slots if s.origin not in above]
-        lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
+        above = {s.origin for s in cells}
     return lines

@@ -17,8 +17,7 @@ _BLOCK = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", 
           "table", "blockquote", "pre", "center", "dd", "dt", "dl", "hr", "header", "footer", "form", "body"}
 
 
-def _span(el: etree._Element, name: str) -> int:
-    value = el.get(name)
+def _span(value: str | None) -> int:
     if value is None:
         return 1
     try:
@@ -34,15 +33,16 @@ _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
 
 
-def _cell_text(td: etree._Element) -> str:
-    if len(td) == 0:
-        return (td.text or "").strip()   # most cells are a bare number: no XPath needed
-    return _TEXT(td)
-
-
 def _table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]]:
-    return [[(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
-             for td in tr.iterchildren("td", "th")] for tr in _ROWS(table)]
+    rows = []
+    for tr in _ROWS(table):
+        cells = []
+        for td in tr.iterchildren("td", "th"):
+            # most cells are a bare number: their .text is the whole content, no XPath needed
+            text = (td.text or "").strip() if len(td) == 0 else _TEXT(td)
+            cells.append((text, _span(td.get("rowspan")), _span(td.get("colspan"))))
+        rows.append(cells)
+    return rows
 
 
 def _is_data_table(table: etree._Element) -> bool:

@@ -11,9 +11,11 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell as read: its value (int count, decimal string for money, None if absent/unreadable)."""
+    """One table cell as read: its value (int count, decimal string for money, None if absent/unreadable).
+
+    Immutable, so the cell of a printed "0" can be shared by every table that prints one."""
 
     value: int | str | None
     raw: str = ""

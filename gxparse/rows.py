@@ -18,8 +18,12 @@ _MAX_LABEL = 160        # a wrapped label never grows beyond this
 
 
 def _is_prose(line: Line) -> bool:
-    key = label_key(line.label)
-    return not line.values and (len(key) > _MAX_LINE_LABEL or line.label.rstrip().endswith("。"))
+    if line.values:
+        return False
+    if line.label.rstrip().endswith("。"):
+        return True
+    # the raw label is never shorter than its key, so most lines need no normalising to decide
+    return len(line.label) > _MAX_LINE_LABEL and len(label_key(line.label)) > _MAX_LINE_LABEL
 
 
 @dataclass
