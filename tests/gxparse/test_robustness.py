@@ -4,7 +4,7 @@ import pytest
 
 from gxparse import DocumentError, parse_document
 from simsite.render import render_report_html
-from tests.gxparse.seeds import seed_bytes
+from tests.gxparse.seeds import report_dict, seed_bytes
 
 V2019_ROWS = ["new_received", "carried_over", "result.granted", "result.partial",
               "result.denied.state_secret", "result.denied.law_prohibited", "result.denied.security_stability",
@@ -108,3 +108,30 @@ def test_pipe_separated_flattened_table():
     report = parse_document(text.encode(), "pipes.txt")
     assert report.value("s3.result.denied.admin_query.legal_service_org") == 8
     assert report.value("s4.litigation_after_review.total") == 17
+
+
+@pytest.mark.parametrize("heading,key", [
+    ("四、因政府信息公开工作被申请行政复议和提起行政诉讼情况", "s4"),
+    ("五、政府信息公开工作存在的主要问题及改进情况", "s5"),
+    ("五、存在问题及改进情况", "s5"),
+    ("(五)存在的主要问题及改进情况", "s5"),
+    ("5．存在的主要问题及改进情况", "s5"),
+    ("六、其他需要报告的事项", "s6"),
+])
+def test_heading_variants(heading, key):
+    canonical = {"s4": "四、政府信息公开行政复议、行政诉讼情况", "s5": "五、存在的主要问题及改进情况",
+                 "s6": "六、其他需要报告的事项"}[key]
+    text = seed_bytes("kaifeng_2021").decode().replace(canonical, heading)
+    report = parse_document(text.encode(), "variant.txt")
+    assert key in report.sections_present
+    assert report.value("s4.review.total") == 25
+
+
+@pytest.mark.parametrize("declared,encoding", [("gb2312", "gb18030"), ("GBK", "gbk"), ("gb18030", "gb18030"),
+                                               ("utf-8", "utf-8"), (None, "gb18030")])
+def test_chinese_charsets(declared, encoding):
+    rare = "" if encoding == "gbk" else "䶮"   # a character GB18030 has and GBK lacks
+    page = render_report_html(report_dict("kaifeng_2021", s1_text=f"全年共收到申请545件。{rare}"), charset=declared)
+    report = parse_document(page.encode(encoding), "x.html")
+    assert report.agency == "开封市人民政府"
+    assert f"545件。{rare}" in report.s1_text
