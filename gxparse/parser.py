@@ -32,11 +32,6 @@ def _read_html(data: bytes, source: str) -> Document:
 READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, **BINARY_READERS}
 
 
-def register_reader(kind: str, reader: Reader) -> None:
-    """Format readers for binary documents (PDF, DOCX, …) plug in here by sniffed kind."""
-    READERS[kind] = reader
-
-
 def read_document(data: bytes, source: str) -> Document:
     if not data:
         raise DocumentError(source, "文件为空 (zero bytes)")
@@ -53,7 +48,7 @@ def parse_document(data: bytes, source: str = "<bytes>") -> Report:
 
 
 def _text(lines: list[Line]) -> str:
-    # PDF layers break lines mid-sentence; report paragraphs end in 。 anyway, so lines join without a gap
+    # lines keep their breaks; the prose readers squash whitespace, so a sentence a PDF broke reads whole
     return "\n".join(line.text for line in lines)
 
 
