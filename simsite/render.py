@@ -48,15 +48,16 @@ def render_report_html(report: dict, charset: str | None = "utf-8") -> str:
     )
 
 
-def render_report_body(report: dict) -> str:
-    """The report itself (title, six sections, three tables) as an HTML fragment for a page's content area."""
+def render_report_body(report: dict, with_title: bool = True) -> str:
+    """The report (title, six sections, three tables) as an HTML fragment for a page's content area;
+    ``with_title=False`` leaves the <h1> to the page around it."""
     template = report.get("template") or "v2021"
     tables = {
         "s2": lambda: _s2_table(report.get("s2"), template),
         "s3": lambda: _s3_table(report.get("s3"), template),
         "s4": lambda: _s4_table(report.get("s4")),
     }
-    parts = [f"<h1>{escape(report.get('title') or '')}</h1>\n"]
+    parts = [f"<h1>{escape(report.get('title') or '')}</h1>\n"] if with_title else []
     for section in SECTIONS:
         parts.append(f"<h2>{section.numeral}、{section.title}</h2>\n")
         if section.key in tables:

@@ -1,0 +1,96 @@
+"""Is this an annual report? Verdicts from titles and link texts, and from the document when they cannot tell.
+
+A 政府信息公开工作年度报告 title names a year, 政府信息公开 and 工作年度报告/年报. Look-alikes carry words
+no report title has (要点, 通知, 法治政府, 决算, 统计公报, 掌上, 图解 …). A title that is cut off ("…") or says
+only "2021年年报" cannot decide; then the document is read with gxparse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from enum import Enum
+
+from gxparse.normalize import squash
+
+logger = logging.getLogger(__name__)
+
+
+class Verdict(Enum):
+    REPORT = "report"        # the title says it is an annual report
+    LOOKALIKE = "lookalike"  # the title says it is something else that sounds like one
+    MAYBE = "maybe"          # the title hints at a report but cannot decide
+    UNRELATED = "unrelated"  # the title says nothing about reports
+
+    @property
+    def worth_fetching(self) -> bool:
+        return self in (Verdict.REPORT, Verdict.MAYBE)
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
+_REPORT_NAME = re.compile(r"政府信息公开(?:工作)?(?:年度报告|年报)|信息公开(?:工作)?年度报告")
+_VAGUE_NAME = re.compile(r"年度报告|年报")
+# Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
+# drafts, interpretations and reposts).
+_LOOKALIKE = re.compile(
+    r"要点|通知|关于|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发")
+_TRUNCATED = re.compile(r"(?:\.{2,}|…+)$")
+_AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<agency>.+?)(?:20\d{2})年")
+_AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")
+
+
+def classify_title(text: str) -> Verdict:
+    """The verdict a title or link text gives on its own."""
+    squashed = squash(text)
+    if not squashed:
+        return Verdict.UNRELATED
+    if _LOOKALIKE.search(squashed):
+        return Verdict.LOOKALIKE
+    has_year = _YEAR.search(squashed) is not None
+    if has_year and _REPORT_NAME.search(squashed):
+        return Verdict.REPORT
+    if _TRUNCATED.search(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
+        return Verdict.MAYBE
+    return Verdict.UNRELATED
+
+
+def combine(*verdicts: Verdict) -> Verdict:
+    """One verdict from several texts about the same document (link text, page title …).
+
+    A look-alike word anywhere wins (a report title never has one); otherwise one clear REPORT is enough.
+    """
+    if Verdict.LOOKALIKE in verdicts:
+        return Verdict.LOOKALIKE
+    if Verdict.REPORT in verdicts:
+        return Verdict.REPORT
+    if Verdict.MAYBE in verdicts:
+        return Verdict.MAYBE
+    return Verdict.UNRELATED
+
+
+def title_year(text: str) -> int | None:
+    match = _YEAR.search(squash(text))
+    return int(match.group(1)) if match else None
+
+
+def title_agency(text: str) -> str | None:
+    """The publishing body as a report title names it: before the year, or between the year and 政府信息公开."""
+    squashed = squash(text)
+    if _TRUNCATED.search(squashed):
+        return None
+    for pattern in (_AGENCY_BEFORE_YEAR, _AGENCY_AFTER_YEAR):
+        match = pattern.match(squashed)
+        if match and len(match.group("agency")) >= 2:
+            return match.group("agency")
+    return None
+
+
+def document_is_report(body: bytes, source: str) -> bool:
+    """Ask gxparse whether a document is an annual report; a document it cannot read is not one."""
+    from gxparse import DocumentError, parse_document
+
+    try:
+        return bool(parse_document(body, source).is_annual_report)
+    except DocumentError as exc:
+        logger.info("not a report, gxparse cannot read %s: %s", source, exc)
+        return False

@@ -1,0 +1,41 @@
+"""What kind of document a response holds: from its Content-Type, or sniffed from the first bytes."""
+
+from __future__ import annotations
+
+import re
+
+# Files a report page may hold its report in (issue 4: PDF, DOC, DOCX, WPS, XLS, images).
+ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png", "gif",
+                         "tif", "tiff")
+ATTACHMENT_HREF = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:[?#].*)?$", re.IGNORECASE)
+
+_MAGIC = (
+    (b"%PDF", "application/pdf"),
+    (b"\xd0\xcf\x11\xe0", "application/msword"),  # OLE2: DOC, WPS, XLS
+    (b"PK\x03\x04", "application/zip"),            # OOXML (DOCX/XLSX) and other zips
+    (b"\x89PNG", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+)
+_HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html|<head|<meta|<body|<div|<table|<p\b|<!--)",
+                         re.IGNORECASE)
+
+
+def sniff_content_type(body: bytes, header: str | None = None) -> str:
+    """The media type (no parameters): the header's unless it is missing or generic, else from the bytes."""
+    declared = (header or "").split(";")[0].strip().lower()
+    if declared and declared not in ("application/octet-stream", "binary/octet-stream", "application/x-download",
+                                     "application/force-download"):
+        return declared
+    for magic, kind in _MAGIC:
+        if body.startswith(magic):
+            if kind == "application/zip" and b"word/" in body[:4096]:
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            return kind
+    if _HTML_START.match(body[:1024]):
+        return "text/html"
+    return declared or "application/octet-stream"
+
+
+def is_html(body: bytes, header: str | None = None) -> bool:
+    return sniff_content_type(body, header) in ("text/html", "application/xhtml+xml")

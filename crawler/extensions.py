@@ -1,0 +1,126 @@
+"""Extensions: the per-site crawl summary, and clearing a finished job's request queue.
+
+The summary is what ``crawler.run.run_crawl`` returns to the monitor: counts from Scrapy's stats plus the
+failures the spider's errback recorded (``record_failure``), and a site-level failure reason when the site
+could not be crawled at all (down, 5xx, redirect loop, garbage: no list page and no report reached).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import shutil
+import time
+from pathlib import Path
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+MAX_RECORDED_FAILURES = 200
+FAILURES = "gxmon/failures"
+START_FAILURE = "gxmon/start_failure"
+LIST_PAGES = "gxmon/list_pages"
+REPORTS = "gxmon/reports"
+
+
+def record_failure(stats: StatsCollector, request: Request, reason: str) -> None:
+    """Remember a failed request for the summary (the first MAX_RECORDED_FAILURES of them)."""
+    stats.inc_value("gxmon/failure_count")
+    failures = stats.get_value(FAILURES) or []
+    if len(failures) < MAX_RECORDED_FAILURES:
+        stats.set_value(FAILURES, [*failures, {"url": request.url, "reason": reason}])
+    if request.meta.get("role") == "start" and not stats.get_value(START_FAILURE):
+        stats.set_value(START_FAILURE, f"{request.url}: {reason}")
+
+
+class CrawlSummaryWriter:
+    """Logs each site's summary when its spider closes, and writes it to ``GXMON_SUMMARY_DIR/<site>.json``."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.folder = crawler.settings.get("GXMON_SUMMARY_DIR")
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlSummaryWriter:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self) -> None:
+        self.started = time.monotonic()
+
+    def response_received(self, response: Response, request: Request) -> None:
+        if request.meta.get("role") == "column":
+            self.crawler.stats.inc_value(LIST_PAGES)
+
+    def item_scraped(self, item) -> None:
+        if item.status in (200, 304):
+            self.crawler.stats.inc_value(REPORTS)
+
+    def summary(self, reason: str) -> dict:
+        stats = self.crawler.stats
+        site_id = getattr(self.crawler.spider, "site_id", "?")
+        documents = stats.get_value("item_scraped_count", 0)
+        failure = stats.get_value(START_FAILURE)
+        if failure is None and not stats.get_value(LIST_PAGES) and not documents:
+            failure = "no 年报 column and no report link found from the start URL(s)"
+        return {
+            "site_id": site_id,
+            "finish_reason": reason,
+            "pages_fetched": stats.get_value("downloader/response_count", 0),
+            "documents": documents,
+            "reports": stats.get_value(REPORTS, 0),
+            "not_modified": stats.get_value("downloader/response_status_count/304", 0),
+            "list_pages": stats.get_value(LIST_PAGES, 0),
+            "robots_forbidden": stats.get_value("robotstxt/forbidden", 0),
+            "error_count": stats.get_value("gxmon/failure_count", 0),
+            "errors": stats.get_value(FAILURES) or [],
+            "failure": failure,
+            "elapsed_seconds": round(time.monotonic() - self.started, 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),  # Linux: KiB
+        }
+
+    def spider_closed(self, reason: str) -> None:
+        summary = self.summary(reason)
+        logger.info("crawl summary: %s", json.dumps({k: v for k, v in summary.items() if k != "errors"},
+                                                     ensure_ascii=False))
+        if self.folder:
+            path = Path(self.folder, f"{summary['site_id']}.json")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+class FinishedJobCleanup:
+    """After a crawl that finished (not one interrupted), forget its JOBDIR request queue and seen-set.
+
+    JOBDIR is for resuming an interrupted crawl; left in place, the seen-set would stop the next scheduled
+    crawl from re-reading the list pages. The validators in the same folder stay.
+    """
+
+    def __init__(self, jobdir: str):
+        self.jobdir = Path(jobdir)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FinishedJobCleanup:
+        jobdir = crawler.settings.get("JOBDIR")
+        if not jobdir:
+            raise NotConfigured("no JOBDIR")
+        ext = cls(jobdir)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_closed(self, reason: str) -> None:
+        if reason != "finished":
+            return
+        (self.jobdir / "requests.seen").unlink(missing_ok=True)
+        shutil.rmtree(self.jobdir / "requests.queue", ignore_errors=True)

@@ -1,0 +1,31 @@
+"""The one item the crawler yields: a fetched document (a report page or attachment), as docs/architecture.md
+defines it. In feed exports (``-O out.jsonl``) the raw bytes are written base64-encoded in ``body``."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+
+
+def _base64(body: bytes) -> str:
+    return base64.b64encode(body).decode("ascii")
+
+
+@dataclass
+class ReportDocument:
+    site_id: str
+    url: str                      # URL requested
+    final_url: str                # URL after redirects
+    status: int                   # HTTP status of the final response (200, 304, 404, 410 …)
+    headers: dict[str, str]       # first value of each header, lower-case names
+    body: bytes = field(metadata={"serializer": _base64})  # raw bytes as fetched (empty for 304)
+    content_type: str = ""        # from the header, or sniffed
+    link_text: str = ""           # text of the link that led to it
+    page_title: str = ""          # <title>/heading of the detail page
+    agency: str | None = None     # agency as the site states it
+    year: int | None = None       # report year as the site states it
+    published_at: str | None = None  # ISO date shown on the page (发布日期/发布时间/成文日期)
+    listing_url: str | None = None   # the list page it was found on
+    fetched_at: str = ""          # ISO timestamp (UTC)
+    not_modified: bool = False    # a conditional request was answered 304
+    revisit: bool = False         # not on any list page this crawl; re-requested because the archive knows it

@@ -1,0 +1,157 @@
+"""The sites to crawl: the ``[[site]]`` tables of config/sites.toml (shape in shared/spec/cli.md).
+
+Crawl limits and politeness are per site; a site that needs it names extra link-text patterns in
+``[site.rules]`` instead of getting a spider of its own. Keys this module does not know (the monitor's
+alert routing, for instance) are kept in ``Site.extra`` for the code that does.
+
+```toml
+[[site]]
+id = "zhoukou"
+name = "周口市人民政府"
+start_urls = ["https://www.zhoukou.gov.cn/"]
+allowed_domains = ["zhoukou.gov.cn"]     # default: the hosts of start_urls
+concurrency = 2                          # parallel requests to the site
+delay = 1.0                              # seconds between requests (AutoThrottle adapts from there)
+max_pages = 5000                         # stop the site's crawl after this many responses
+max_bytes = 52428800                     # drop a response larger than this
+depth = 8                                # navigation hops from a start URL (list pages do not count)
+timeout = 30                             # seconds per request
+retries = 2
+
+[site.rules]                             # regular expressions on the squashed link text
+column = ["^年报专栏$"]                   # the annual-report column
+platform = ["^政务公开$"]
+directory = ["^县区网站$"]
+deny = ["/search/", "\\\\.zip$"]          # URLs never requested
+```
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used; the message names the file and the site."""
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    column: tuple[str, ...] = ()
+    platform: tuple[str, ...] = ()
+    directory: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    start_urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...] = ()
+    schedule: str | None = None
+    alert_to: tuple[str, ...] = ()
+    concurrency: int = 2
+    delay: float = 1.0
+    max_pages: int = 5000
+    max_bytes: int = 50 * 1024 * 1024
+    depth: int = 8
+    timeout: float = 30.0
+    retries: int = 2
+    rules: SiteRules = SiteRules()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.allowed_domains:
+            hosts = tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in self.start_urls))
+            object.__setattr__(self, "allowed_domains", hosts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, the inverse of ``site_from_dict``."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("rules", "extra")}
+        out["rules"] = {f.name: list(getattr(self.rules, f.name)) for f in fields(SiteRules)}
+        out["extra"] = dict(self.extra)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+
+
+def site_from_url(url: str) -> Site:
+    """A site crawled from one start URL, named after its host (``gxmon crawl --start-url``)."""
+    host = urlsplit(url).hostname
+    if not host or urlsplit(url).scheme not in ("http", "https"):
+        raise ConfigError(f"start URL {url!r} is not an http(s) URL")
+    return Site(id=host, name=host, start_urls=(url,))
+
+
+def load_sites(path: str | Path) -> list[Site]:
+    """Every ``[[site]]`` of a TOML config file, checked; raises ConfigError naming the file and site."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    tables = data.get("site", [])
+    if not isinstance(tables, list):
+        raise ConfigError(f"{path}: 'site' must be an array of tables ([[site]])")
+    sites = [site_from_dict(table, where=f"{path}: [[site]] #{n}") for n, table in enumerate(tables, start=1)]
+    seen: set[str] = set()
+    for site in sites:
+        if site.id in seen:
+            raise ConfigError(f"{path}: site id {site.id!r} appears twice")
+        seen.add(site.id)
+    return sites
+
+
+_KNOWN = {f.name for f in fields(Site)} - {"extra"}
+_NUMBERS = {"concurrency": int, "max_pages": int, "max_bytes": int, "depth": int, "retries": int,
+            "delay": float, "timeout": float}
+
+
+def site_from_dict(table: dict[str, Any], where: str = "site") -> Site:
+    """A Site from one config table (or from ``Site.to_dict``)."""
+    for key in ("id", "name", "start_urls"):
+        if key not in table:
+            raise ConfigError(f"{where}: missing required key {key!r}")
+    where = f"{where} ({table['id']})"
+    start_urls = table["start_urls"]
+    if isinstance(start_urls, str) or not start_urls:
+        raise ConfigError(f"{where}: start_urls must be a non-empty list of URLs")
+    for url in start_urls:
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise ConfigError(f"{where}: start URL {url!r} is not an http(s) URL")
+    values: dict[str, Any] = {"id": str(table["id"]), "name": str(table["name"]), "start_urls": tuple(start_urls)}
+    for key, kind in _NUMBERS.items():
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigError(f"{where}: {key} must be a non-negative number, not {value!r}")
+            values[key] = kind(value)
+    for key in ("allowed_domains", "alert_to"):
+        if key in table:
+            values[key] = tuple(table[key])
+    if "schedule" in table:
+        values["schedule"] = table["schedule"]
+    values["rules"] = _rules(table.get("rules", {}), where)
+    values["extra"] = {k: v for k, v in table.items() if k not in _KNOWN and k != "extra"} | table.get("extra", {})
+    return Site(**values)
+
+
+def _rules(table: dict[str, Any], where: str) -> SiteRules:
+    names = {f.name for f in fields(SiteRules)}
+    unknown = set(table) - names
+    if unknown:
+        raise ConfigError(f"{where}: unknown rules {sorted(unknown)}; known: {sorted(names)}")
+    for key, patterns in table.items():
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(f"{where}: rules.{key} pattern {pattern!r} is not a regular expression: {exc}") \
+                    from None
+    return SiteRules(**{k: tuple(v) for k, v in table.items()})
