@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gxparse.document import Line, is_value, line_from_cells
@@ -50,6 +51,9 @@ class Rule:
     pos: float
     start: float
     end: float
+
+
+Snap = Callable[[str], str]
 
 
 @dataclass
@@ -106,7 +110,7 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return [sum(c) / len(c) for c in out]
 
 
-def _snap(value: float, centres: list[float]) -> float:
+def _nearest(value: float, centres: list[float]) -> float:
     i = bisect_right(centres, value)
     near = [c for c in centres[max(0, i - 1): i + 1]]
     return min(near, key=lambda c: abs(c - value))
@@ -120,7 +124,7 @@ def _merge_rules(rules: list[Rule], tol: float) -> list[Rule]:
         centres = _cluster([r.pos for r in same], tol)
         by_pos: dict[float, list[Rule]] = {}
         for r in same:
-            by_pos.setdefault(_snap(r.pos, centres), []).append(r)
+            by_pos.setdefault(_nearest(r.pos, centres), []).append(r)
         for pos, pieces in by_pos.items():
             pieces.sort(key=lambda r: r.start)
             start, end = pieces[0].start, pieces[0].end
@@ -188,7 +192,21 @@ def _cell_text(glyphs: list[Glyph], unit: float) -> str:
     return "".join(_line_text(line, unit) for line in _text_lines(glyphs))
 
 
-def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page) -> tuple[_Table, set[int]]:
+def _split_at(glyph: Glyph, cuts: list[float]) -> list[Glyph]:
+    """An OCR word running across column rules ("0003" read over four narrow cells) cut back into cells:
+    one character per cell when the counts agree, else characters of equal width."""
+    if not cuts or len(glyph.text) < 2:
+        return [glyph]
+    bounds = [glyph.x0, *cuts, glyph.x1]
+    if len(glyph.text) == len(bounds) - 1:
+        return [Glyph(ch, a, glyph.y0, b, glyph.y1) for ch, a, b in zip(glyph.text, bounds, bounds[1:])]
+    width = (glyph.x1 - glyph.x0) / len(glyph.text)
+    return [Glyph(ch, glyph.x0 + i * width, glyph.y0, glyph.x0 + (i + 1) * width, glyph.y1)
+            for i, ch in enumerate(glyph.text)]
+
+
+def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page,
+                 snap: Snap) -> tuple[_Table, set[int]]:
     xs = _cluster([r.pos for r in group if not r.horizontal], tol)
     ys = _cluster([r.pos for r in group if r.horizontal], tol)
     verticals = {x: [r for r in group if not r.horizontal and abs(r.pos - x) <= tol] for x in xs}
@@ -207,28 +225,31 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page)
     for n, g in enumerate(glyphs):
         if not (xs[0] < g.cx < xs[-1] and ys[0] < g.cy < ys[-1]):
             continue
-        slot = (bisect_right(ys, g.cy) - 1, bisect_right(xs, g.cx) - 1)
-        contents.setdefault(cells.find(slot), []).append(g)
         used.add(n)
+        cuts = [x for x in xs[1:-1] if g.x0 + tol < x < g.x1 - tol
+                and any(r.start <= g.cy <= r.end for r in verticals[x])]
+        for piece in _split_at(g, cuts):
+            slot = (bisect_right(ys, piece.cy) - 1, bisect_right(xs, piece.cx) - 1)
+            contents.setdefault(cells.find(slot), []).append(piece)
     spans: dict[tuple[int, int], list[int]] = {}   # root → [first row, first col, last row, last col]
     for i in range(n_rows):
         for j in range(n_cols):
             span = spans.setdefault(cells.find((i, j)), [i, j, i, j])
             span[0], span[1] = min(span[0], i), min(span[1], j)
             span[2], span[3] = max(span[2], i), max(span[3], j)
-    placed = [_Cell(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip(),
+    placed = [_Cell(snap(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip()),
                     r0, c0, r1 - r0 + 1, c1 - c0 + 1) for root, (r0, c0, r1, c1) in spans.items()]
     placed.sort(key=lambda c: (c.row, c.col))
     return _Table(ys[0], xs, placed, n_rows, page.number), used
 
 
-def _tables(page: Page) -> tuple[list[_Table], list[Glyph]]:
+def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph]]:
     tol = 2.5 * page.unit
     rules = _merge_rules(page.rules, tol)
     tables = []
     used: set[int] = set()
     for group in _rule_groups(rules, tol):
-        table, inside = _build_table(group, page.glyphs, tol, page)
+        table, inside = _build_table(group, page.glyphs, tol, page, snap)
         if table.n_rows >= 1 and len(table.xs) >= 3:
             tables.append(table)
             used |= inside
@@ -266,9 +287,13 @@ def _segments(line: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _line_text(line: list[Glyph], unit: float) -> str:
+    """A printed line's text; a gap becomes a space only between two latin words or numbers (Chinese is
+    written without spaces, and OCR word boxes leave gaps inside words)."""
     parts = [line[0].text]
     for prev, g in zip(line, line[1:]):
-        if g.x0 - prev.x1 > 0.3 * max(prev.height, g.height, unit):
+        if (g.x0 - prev.x1 > 0.3 * max(prev.height, g.height, unit)
+                and prev.text[-1].isascii() and prev.text[-1].isalnum()
+                and g.text[0].isascii() and g.text[0].isalnum()):
             parts.append(" ")
         parts.append(g.text)
     return "".join(parts)
@@ -313,16 +338,23 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
     first.last_page = rest.page
 
 
-def _text_line(segments: list[list[Glyph]], page: Page, n: int) -> Line:
-    cells = [normalize_text(_line_text(seg, page.unit)).strip() for seg in segments]
+def _text_line(segments: list[list[Glyph]], page: Page, n: int, snap: Snap) -> Line:
+    cells = [snap(normalize_text(_line_text(seg, page.unit)).strip()) for seg in segments]
     return line_from_cells(cells, f"第{page.number}页第{n}行", page.number)
 
 
-def document_lines(pages: list[Page]) -> list[Line]:
-    """Every page's lines in reading order, with each table read as a grid."""
+def _as_read(text: str) -> str:
+    return text
+
+
+def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
+    """Every page's lines in reading order, with each table read as a grid.
+
+    ``snap`` may replace the text of a cell or a line (OCR puts misread labels back to the template's).
+    """
     items: list[tuple[str, object]] = []   # ("line", Line) | ("table", _Table), in reading order
     for page in pages:
-        tables, free = _tables(page)
+        tables, free = _tables(page, snap)
         printed = [ln for ln in _text_lines(free) if not _is_page_furniture(ln, page)]
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
         blocks += [(min(g.y0 for g in ln), 1, ln) for ln in printed]
@@ -338,7 +370,7 @@ def document_lines(pages: list[Page]) -> list[Line]:
                     items.append(("table", table))
             else:
                 n += 1
-                items.append(("line", _text_line(_segments(block), page, n)))  # type: ignore[arg-type]
+                items.append(("line", _text_line(_segments(block), page, n, snap)))  # type: ignore[arg-type]
     lines: list[Line] = []
     table_no = 0
     for kind, item in items:

@@ -17,7 +17,7 @@ from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
-SCAN_DPI = 200
+MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 300
 
 
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
@@ -83,8 +83,16 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     return out
 
 
-def _has_image(page: pdfium.PdfPage) -> bool:
-    return next(iter(page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,))), None) is not None
+def _scan_dpi(page: pdfium.PdfPage) -> float | None:
+    """The resolution of the largest image on a page (None: no image), to render a scan at the
+    resolution it was scanned at: more pixels only slow OCR down, fewer lose strokes."""
+    best: tuple[float, float] | None = None
+    for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
+        left, _, right, _ = image.get_bounds()
+        width_px, _ = image.get_px_size()
+        if right > left and (best is None or right - left > best[0]):
+            best = (right - left, width_px / ((right - left) / 72))
+    return None if best is None else min(max(best[1], MIN_SCAN_DPI), MAX_SCAN_DPI)
 
 
 def read_pdf(data: bytes, source: str) -> Document:
@@ -93,24 +101,24 @@ def read_pdf(data: bytes, source: str) -> Document:
         if len(pdf) == 0:
             raise DocumentError(source, "PDF 没有页面")
         pages: list[Page] = []
-        scanned: dict[int, object] = {}
+        scanned: dict[int, tuple[object, float]] = {}
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()
             glyphs = _glyphs(page, height)
-            if not glyphs and _has_image(page):
-                scanned[index] = page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil()
+            dpi = None if glyphs else _scan_dpi(page)
+            if dpi is not None:
+                scanned[index] = (page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi)
                 pages.append(Page(index + 1, width, height, []))
             else:
                 pages.append(Page(index + 1, width, height, glyphs, _rules(page, height)))
             page.close()
     finally:
         pdf.close()
-    source_type = "pdf"
     if scanned:
-        from gxparse.ocr import ocr_page   # only scans need the OCR engine
-        for index, image in scanned.items():
-            pages[index] = ocr_page(image, index + 1, SCAN_DPI, source)  # type: ignore[arg-type]
-        source_type = "ocr"
+        from gxparse.ocr import ocr_page, scanned_document   # only scans need the OCR engine
+        for index, (image, dpi) in scanned.items():
+            pages[index] = ocr_page(image, index + 1, dpi, source)  # type: ignore[arg-type]
+        return scanned_document(pages)
     lines = document_lines(pages)
-    return Document(lines, source_type, pages=len(pages), table_pages=table_pages(lines))
+    return Document(lines, "pdf", pages=len(pages), table_pages=table_pages(lines))

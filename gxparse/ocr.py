@@ -1,0 +1,126 @@
+"""Scans → document: ruling lines found in the image, words recognised by Tesseract (chi_sim), tables rebuilt
+from both by ``pages`` exactly as for a PDF text layer.
+
+The rules are found first (long straight runs of dark pixels) and painted out before recognition, because
+Tesseract reads a cell border next to a digit as part of it ("|32", "l74"). Tesseract runs as the Debian
+``tesseract`` program with one thread per page, so the time per page is the time on one core.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+
+import numpy as np
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from gxparse.document import Document
+from gxparse.errors import DocumentError
+from gxparse.ocr_labels import snap_label
+from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
+
+LANGUAGE = "chi_sim"
+OCR_TIMEOUT = 120         # seconds per page
+_DARK = 128               # grey level below which a pixel is ink
+_MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
+_MIN_RULE_V = 0.18        # inches: vertical rules between two merged cells can be one short row tall
+_A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that does not state it
+# Shapes Tesseract's Chinese model gives to digits in a table cell; mapped back only when the whole word
+# is made of digits and these shapes, so words of prose are left alone.
+_DIGIT_SHAPES = str.maketrans({"O": "0", "o": "0", "〇": "0", "○": "0", "D": "0", "Q": "0",
+                               "l": "1", "I": "1", "|": "1", "丨": "1", "S": "5", "B": "8", "Z": "2"})
+_DIGITISH = re.compile(r"^[\d,.OoDQ〇○lI|丨SBZ]+$")
+
+
+def _runs(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of ink at least ``min_length`` long in each row."""
+    padded = np.zeros((dark.shape[0], dark.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = dark
+    edges = np.diff(padded, axis=1)
+    rows_s, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    keep = ends - starts >= min_length
+    return list(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+
+
+def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
+    """The ruling lines of an image and the image with them painted white."""
+    dark = gray < _DARK
+    horizontal = _runs(dark, int(_MIN_RULE_H * dpi))
+    vertical = _runs(dark.T, int(_MIN_RULE_V * dpi))
+    cleaned = gray.copy()
+    for y, x0, x1 in horizontal:
+        cleaned[max(0, y - 1):y + 2, x0:x1] = 255
+    for x, y0, y1 in vertical:
+        cleaned[y0:y1, max(0, x - 1):x + 2] = 255
+    rules = [Rule(True, float(y), float(x0), float(x1)) for y, x0, x1 in horizontal]
+    rules += [Rule(False, float(x), float(y0), float(y1)) for x, y0, y1 in vertical]
+    return rules, cleaned
+
+
+def _tesseract(source: str) -> str:
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise DocumentError(source, "识别扫描件需要 Tesseract（tesseract-ocr、tesseract-ocr-chi-sim），本机未安装")
+    return binary
+
+
+def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Glyph]:
+    """Words with their boxes, in pixels, from one Tesseract run over the page."""
+    png = io.BytesIO()
+    Image.fromarray(image).save(png, format="PNG")
+    command = [_tesseract(source), "stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "--dpi", str(round(dpi)),
+               "-c", "tessedit_do_invert=0", "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(command, input=png.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
+                              env=env, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentError(source, f"第{page}页 OCR 超时（超过 {OCR_TIMEOUT} 秒）") from exc
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DocumentError(source, f"第{page}页 OCR 失败（tesseract：{said[-1] if said else done.returncode}）")
+    glyphs = []
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(v) for v in cols[6:10])
+        text = cols[11].strip()
+        if _DIGITISH.match(text) and any(ch.isdigit() for ch in text) or text in ("O", "o", "〇", "○"):
+            text = text.translate(_DIGIT_SHAPES)
+        glyphs.append(Glyph(text, left, top, left + width, top + height))
+    return glyphs
+
+
+def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
+    gray = np.asarray(image.convert("L"))
+    rules, cleaned = find_rules(gray, dpi)
+    glyphs = recognise(cleaned, dpi, source, number)
+    height, width = gray.shape
+    return Page(number, float(width), float(height), glyphs, rules, unit=dpi / 72)
+
+
+def _dpi(image: Image.Image) -> float:
+    stated = image.info.get("dpi")
+    if stated and stated[0] and float(stated[0]) > 30:
+        return float(stated[0])
+    return image.width / _A4_WIDTH
+
+
+def read_image(data: bytes, source: str) -> Document:
+    """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise DocumentError(source, f"图片文件损坏或无法识别 ({exc})") from exc
+    return scanned_document([ocr_page(frame, n, _dpi(frame), source) for n, frame in enumerate(frames, start=1)])
+
+
+def scanned_document(pages: list[Page]) -> Document:
+    lines = document_lines(pages, snap=snap_label)
+    return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines))

@@ -1,0 +1,162 @@
+"""Every fixture file of the format tests, built from the seed reports on first use into one folder.
+
+DOCX by python-docx; PDF and DOC printed from that DOCX by LibreOffice (one soffice run per batch of
+files); a WPS-like file (see ``wps_from_doc``); PDF written by reportlab with the quirks of ``make_pdf``;
+scans: each table rendered alone at 150 dpi to PNG or JPEG, and an image-only PDF of those images.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import subprocess
+from functools import cached_property
+from pathlib import Path
+
+import olefile
+import pypdfium2 as pdfium
+from PIL import Image
+
+from gxparse.template import SECTION_BY_KEY
+from tests.gxparse.formats.make_docx import write_docx
+from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf
+from tests.gxparse.formats.plan import ReportPlan, report_plan
+from tests.gxparse.seeds import SEEDS
+
+SCAN_DPI = 150
+# How each seed's reportlab PDF is printed: every seed splits table 三 over two pages, two repeat its header.
+PDF_QUIRKS = {
+    "huangchuan_2021": Quirks(split_at=14, repeat_header=True, missing_cell="（一）予以公开"),
+    "kaifeng_2021": Quirks(split_at=10, repeat_header=False),
+    "zhoukou_city_2021": Quirks(split_at=18, repeat_header=True, blank_zeros_in="科研机构"),
+    "zhoukou_xinfang_2021": Quirks(split_at=8, repeat_header=False),
+    "zhoukou_office_2021": Quirks(),
+}
+JPEG_SEEDS = ("kaifeng_2021", "zhoukou_xinfang_2021")   # scanned as JPEG; the others as PNG
+
+
+def _soffice_convert(files: list[Path], target: str, out: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed (scripts/system-packages.txt: libreoffice-writer-nogui)"
+    profile = out / ".lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", target, "--outdir", str(out), *map(str, files)],
+                   check=True, capture_output=True, timeout=300)
+
+
+def wps_from_doc(doc: bytes) -> bytes:
+    """The DOC with its SummaryInformation naming WPS Office as the application that wrote it.
+
+    A real WPS Office file cannot be made here (WPS Office is not packaged for Debian); what marks a file
+    as WPS to a reader of the bytes is that property, so the LibreOffice DOC gets it, in place and
+    NUL-padded to the same length.
+    """
+    ole = olefile.OleFileIO(doc)
+    stream = bytearray(ole.openstream("\x05SummaryInformation").read())
+    ole.close()
+    section = struct.unpack_from("<I", stream, 44)[0]
+    count = struct.unpack_from("<I", stream, section + 4)[0]
+    for i in range(count):
+        pid, offset = struct.unpack_from("<II", stream, section + 8 + 8 * i)
+        if pid == 0x12:   # PIDSI_APPNAME, a VT_LPSTR: type, byte length, bytes
+            start = section + offset + 8
+            length = struct.unpack_from("<I", stream, section + offset + 4)[0]
+            name = b"WPS Office"
+            assert length > len(name), "the application name field is too short to rewrite in place"
+            stream[start:start + length] = name + b"\x00" * (length - len(name))
+            break
+    else:
+        raise AssertionError("the DOC has no application name to rewrite")
+    data = io.BytesIO(doc)
+    writer = olefile.OleFileIO(data, write_mode=True)
+    writer.write_stream("\x05SummaryInformation", bytes(stream))
+    writer.close()
+    return data.getvalue()
+
+
+def render_pages(pdf_path: Path, dpi: int = SCAN_DPI) -> list[Image.Image]:
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+    pdf.close()
+    return images
+
+
+class Fixtures:
+    """Builds each fixture once, on first request, into ``folder``."""
+
+    def __init__(self, folder: Path, seeds: list[str] = SEEDS) -> None:
+        self.folder = folder
+        self.seeds = seeds
+
+    def plan(self, name: str) -> ReportPlan:
+        return report_plan(name)
+
+    @cached_property
+    def _docx_files(self) -> dict[str, Path]:
+        return {name: write_docx(self.plan(name), self.folder / f"{name}.docx") for name in self.seeds}
+
+    def docx(self, name: str) -> Path:
+        return self._docx_files[name]
+
+    def _converted(self, target: str, suffix: str) -> dict[str, Path]:
+        out = self.folder / suffix
+        out.mkdir(exist_ok=True)
+        _soffice_convert(list(self._docx_files.values()), target, out)
+        return {name: out / f"{name}.{suffix}" for name in self.seeds}
+
+    @cached_property
+    def _lo_pdf_files(self) -> dict[str, Path]:
+        return self._converted("pdf", "pdf")
+
+    def libreoffice_pdf(self, name: str) -> Path:
+        return self._lo_pdf_files[name]
+
+    @cached_property
+    def _doc_files(self) -> dict[str, Path]:
+        return self._converted("doc:MS Word 97", "doc")
+
+    def doc(self, name: str) -> Path:
+        return self._doc_files[name]
+
+    def wps(self, name: str) -> Path:
+        path = self.folder / f"{name}.wps"
+        if not path.exists():
+            path.write_bytes(wps_from_doc(self.doc(name).read_bytes()))
+        return path
+
+    def reportlab_pdf(self, name: str) -> Path:
+        path = self.folder / f"{name}.reportlab.pdf"
+        if not path.exists():
+            write_pdf(self.plan(name), path, PDF_QUIRKS[name])
+        return path
+
+    def table_images(self, name: str) -> list[Path]:
+        """Each table of the report alone under its section heading, scanned at 150 dpi."""
+        paths = []
+        for key, table in self.plan(name).tables().items():
+            section = SECTION_BY_KEY[key]
+            kind = "jpg" if name in JPEG_SEEDS else "png"
+            path = self.folder / f"{name}.{key}.{kind}"
+            if not path.exists():
+                pdf = write_table_pdf(table, f"{section.numeral}、{section.title}", self.folder / f"{name}.{key}.pdf")
+                image = _trim(render_pages(pdf)[0])
+                image.save(path, dpi=(SCAN_DPI, SCAN_DPI), **({"quality": 90} if kind == "jpg" else {}))
+            paths.append(path)
+        return paths
+
+    def scanned_pdf(self, name: str) -> Path:
+        """An image-only PDF of the table scans, one page each, as a scanner writes it."""
+        path = self.folder / f"{name}.scan.pdf"
+        if not path.exists():
+            images = [Image.open(p).convert("L") for p in self.table_images(name)]
+            images[0].save(path, save_all=True, append_images=images[1:], resolution=SCAN_DPI)
+        return path
+
+
+def _trim(image: Image.Image) -> Image.Image:
+    """The page cut below the table, as a scan of a table is cut."""
+    box = Image.eval(image, lambda v: 255 - v).getbbox()
+    if box is None:
+        return image
+    return image.crop((0, 0, image.width, min(image.height, box[3] + 60)))

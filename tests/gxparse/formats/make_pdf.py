@@ -1,0 +1,155 @@
+"""A seed report as a PDF written directly (reportlab), with the quirks of real PDF text layers:
+
+- table 三 split over two pages, its three header rows repeated on the second page or not, and the
+  merged label cells cut at the page boundary as word processors cut them;
+- table 四's column headers stacked one character per line in narrow columns;
+- long labels wrapped inside their cells;
+- some characters written as Kangxi radicals / CJK Radicals Supplement code points (⻔ for 门, ⼾ for 户…),
+  as PDF producers emit them;
+- optionally a cell missing from a row (its neighbour widened over it) and zeros printed as blank cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
+
+from tests.gxparse.formats.plan import Placed, ReportPlan, TablePlan
+
+FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"   # Debian fonts-wqy-zenhei (TrueType outlines)
+FONT = "WQYZenHei"
+# Ideograph → the radical code point some PDF producers write for it.
+RADICALS = {"门": "⻔", "见": "⻅", "长": "⻓", "户": "⼾", "民": "⺠", "车": "⻋", "页": "⻚"}
+_RADICALS = str.maketrans(RADICALS)
+
+
+@dataclass(frozen=True)
+class Quirks:
+    split_at: int = 14               # first row of table 三 printed on the second page
+    repeat_header: bool = True
+    missing_cell: str | None = None  # s3 row label whose second value cell is left out
+    blank_zeros_in: str | None = None  # s3 column label whose zero cells are printed blank
+
+
+def _register_font() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, FONT_FILE, subfontIndex=0))
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return {
+        "title": ParagraphStyle("title", fontName=FONT, fontSize=15, leading=22, alignment=1, spaceAfter=10),
+        "heading": ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4),
+        "para": ParagraphStyle("para", fontName=FONT, fontSize=10.5, leading=17, firstLineIndent=21,
+                               wordWrap="CJK"),
+        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5, wordWrap="CJK"),
+    }
+
+
+def _text(text: str) -> str:
+    return text.translate(_RADICALS).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _column_widths(plan: TablePlan, width: float) -> list[float]:
+    if plan.key == "s3":
+        labels = [34.0, 44.0, 120.0]
+        return labels + [(width - sum(labels)) / (plan.n_cols - 3)] * (plan.n_cols - 3)
+    if plan.key == "s2":
+        return [width * 0.34] + [width * 0.66 / (plan.n_cols - 1)] * (plan.n_cols - 1)
+    return [width / plan.n_cols] * plan.n_cols
+
+
+def _with_quirks(plan: TablePlan, quirks: Quirks) -> TablePlan:
+    cells = list(plan.cells)
+    if quirks.missing_cell:
+        row = next(c.row for c in cells if c.text == quirks.missing_cell)
+        values = sorted((c for c in cells if c.row == row and c.col >= 3), key=lambda c: c.col)
+        cells.remove(values[1])
+        cells[cells.index(values[0])] = replace(values[0], colspan=2)
+    if quirks.blank_zeros_in:
+        label = next(c for c in cells if c.text == quirks.blank_zeros_in)
+        cells = [replace(c, text="") if c.col == label.col and c.row > label.row and c.text == "0" else c
+                 for c in cells]
+    return TablePlan(plan.key, cells, plan.n_rows, plan.n_cols, plan.header_rows)
+
+
+def _split(plan: TablePlan, at: int, repeat_header: bool) -> tuple[TablePlan, TablePlan]:
+    """The table cut before row ``at``: cells spanning the cut end above it and go on, empty, below."""
+    top, bottom = [], []
+    shift = plan.header_rows if repeat_header else 0
+    if repeat_header:
+        bottom = [c for c in plan.cells if c.row + c.rowspan <= plan.header_rows]
+    for c in plan.cells:
+        if c.row + c.rowspan <= at:
+            top.append(c)
+        elif c.row >= at:
+            bottom.append(replace(c, row=c.row - at + shift))
+        else:
+            top.append(replace(c, rowspan=at - c.row))
+            bottom.append(Placed("", shift, c.col, c.row + c.rowspan - at, c.colspan))
+    return (TablePlan(plan.key, top, at, plan.n_cols, plan.header_rows),
+            TablePlan(plan.key, bottom, plan.n_rows - at + shift, plan.n_cols, plan.header_rows))
+
+
+def _cell_content(cell: Placed, key: str, styles: dict[str, ParagraphStyle]) -> object:
+    if cell.text.replace(".", "").isdigit() or not cell.text:
+        return cell.text
+    text = _text(cell.text)
+    if key == "s4" and cell.colspan == 1 and cell.row > 0:
+        text = "<br/>".join(text)     # narrow header cells: one character per line
+    return Paragraph(text, styles["cell"])
+
+
+def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle]) -> Table:
+    data: list[list[object]] = [["" for _ in range(plan.n_cols)] for _ in range(plan.n_rows)]
+    commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, "black"), ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+                             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+    for cell in plan.cells:
+        data[cell.row][cell.col] = _cell_content(cell, plan.key, styles)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            commands.append(("SPAN", (cell.col, cell.row),
+                             (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)))
+    return Table(data, colWidths=_column_widths(plan, width), style=TableStyle(commands))
+
+
+def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
+    _register_font()
+    styles = _styles()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50,
+                            bottomMargin=50, title=plan.name)
+    story: list[object] = []
+    for block in plan.blocks:
+        if block.table is None:
+            story.append(Paragraph(_text(block.text), styles[block.kind]))
+            continue
+        table = block.table
+        if table.key == "s3":
+            table = _with_quirks(table, quirks)
+            first, rest = _split(table, quirks.split_at, quirks.repeat_header)
+            story += [_table(first, doc.width, styles), PageBreak(), _table(rest, doc.width, styles)]
+        else:
+            story.append(_table(table, doc.width, styles))
+        story.append(Spacer(1, 6))
+    try:
+        doc.build(story)
+    except LayoutError as exc:   # a fixture that cannot be laid out is a bug in the builder, say so
+        raise AssertionError(f"{plan.name}: {exc}") from exc
+    return path
+
+
+def write_table_pdf(table: TablePlan, heading: str, path: Path) -> Path:
+    """One table under its section heading on a page tall enough to hold it: what a scanned table is."""
+    _register_font()
+    styles = _styles()
+    doc = SimpleDocTemplate(str(path), pagesize=(A4[0], A4[1] * 1.3), leftMargin=40, rightMargin=40,
+                            topMargin=40, bottomMargin=40)
+    doc.build([Paragraph(heading, styles["heading"]), _table(table, doc.width, styles)])
+    return path
