@@ -165,6 +165,28 @@ def _rule_groups(rules: list[Rule], tol: float) -> list[list[Rule]]:
             if sum(r.horizontal for r in g) >= 2 and sum(not r.horizontal for r in g) >= 2]
 
 
+def _stacked(group: list[Rule], tol: float) -> list[list[Rule]]:
+    """Tables drawn one right under the other share a rule: split where the column rules above a line and
+    those below it have no position in common (a caption row, with no inner rules, never splits)."""
+    xs = _cluster([r.pos for r in group if not r.horizontal], tol)
+    inner = [r for r in group if not r.horizontal and xs[0] + tol < r.pos < xs[-1] - tol]
+    cuts = []
+    for y in _cluster([r.pos for r in group if r.horizontal], tol)[1:-1]:
+        above = {round(r.pos) for r in inner if r.start < y - tol <= r.end}
+        below = {round(r.pos) for r in inner if r.start <= y + tol < r.end}
+        if above and below and not any(abs(a - b) <= tol for a in above for b in below):
+            cuts.append(y)
+    if not cuts:
+        return [group]
+    bands = []
+    for top, bottom in zip([float("-inf"), *cuts], [*cuts, float("inf")]):
+        band = [r for r in group if r.horizontal and top - tol <= r.pos <= bottom + tol]
+        band += [Rule(False, r.pos, max(r.start, top), min(r.end, bottom)) for r in group
+                 if not r.horizontal and min(r.end, bottom) - max(r.start, top) > tol]
+        bands.append(band)
+    return bands
+
+
 def _covered(rules: list[Rule], a: float, b: float) -> bool:
     """Whether most of the span a..b is drawn by these collinear rules."""
     drawn = sum(max(0.0, min(b, r.end) - max(a, r.start)) for r in rules)
@@ -248,8 +270,10 @@ def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph]]:
     rules = _merge_rules(page.rules, tol)
     tables = []
     used: set[int] = set()
-    for group in _rule_groups(rules, tol):
-        table, inside = _build_table(group, page.glyphs, tol, page, snap)
+    for band in (b for group in _rule_groups(rules, tol) for b in _stacked(group, tol)):
+        if sum(r.horizontal for r in band) < 2 or sum(not r.horizontal for r in band) < 2:
+            continue
+        table, inside = _build_table(band, page.glyphs, tol, page, snap)
         if table.n_rows >= 1 and len(table.xs) >= 3:
             tables.append(table)
             used |= inside
@@ -391,13 +415,15 @@ _TABLE_MARKERS = {
 
 
 def table_pages(lines: list[Line]) -> dict[str, int]:
-    """The page each of tables 二, 三 and 四 starts on (1-based), from its header or first rows."""
+    """The page each of tables 二, 三 and 四 starts on (1-based), from its header or first rows: in a
+    ruled grid where there is one, else on a short line (a table printed without rules)."""
     out: dict[str, int] = {}
-    for line in lines:
-        if line.page is None or not (line.in_grid or len(squash(line.text)) <= 30):
-            continue
-        text = squash(line.text)
-        for key, marker in _TABLE_MARKERS.items():
-            if key not in out and marker.search(text):
-                out[key] = line.page
+    for in_grid in (True, False):
+        for line in lines:
+            if line.page is None or line.in_grid != in_grid or (not in_grid and len(squash(line.text)) > 30):
+                continue
+            text = squash(line.text)
+            for key, marker in _TABLE_MARKERS.items():
+                if key not in out and marker.search(text):
+                    out[key] = line.page
     return out
