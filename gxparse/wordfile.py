@@ -56,17 +56,22 @@ def _cell_text(tc: etree._Element) -> str:
     return "".join(_paragraph_text(p) for p in tc.iter(_P)).replace("\n", "")
 
 
-def _table_rows(tbl: etree._Element) -> list[list[tuple[str, int, int]]]:
-    """Rows of (text, rowspan, colspan) as HTML has them: vMerge runs become one cell with a rowspan."""
+def _table_rows(tbl: etree._Element) -> list[list[list[tuple[str, int, int]]]]:
+    """The table as rows of (text, rowspan, colspan), as HTML has them: vMerge runs become one cell with a
+    rowspan. A table Word or LibreOffice made of two tables put together is given back as two (see
+    ``_split_points``)."""
     placed: list[list[list]] = []            # per row: [text, col, rowspan, colspan]
+    starts: list[set[int]] = []              # per row: the grid columns its cells begin at
     open_runs: dict[int, list] = {}          # column → the cell a vMerge run started in
     for tr in tbl.iterchildren(_TR):
         col = _int_prop(tr.find(f"{{{_W}}}trPr/{{{_W}}}gridBefore"), 0)
         row: list[list] = [["", 0, 1, col]] if col else []   # the empty grid columns the row skips
+        begins: set[int] = set()
         for tc in tr.iterchildren(_TC):
             props = tc.find(f"{{{_W}}}tcPr")
             span = _int_prop(props.find(f"{{{_W}}}gridSpan") if props is not None else None)
             merge = props.find(f"{{{_W}}}vMerge") if props is not None else None
+            begins.add(col)
             if merge is not None and merge.get(_VAL, "continue") == "continue" and col in open_runs:
                 open_runs[col][2] += 1
             else:
@@ -78,7 +83,20 @@ def _table_rows(tbl: etree._Element) -> list[list[tuple[str, int, int]]]:
                     open_runs.pop(col, None)
             col += span
         placed.append(row)
-    return [[(text, rowspan, colspan) for text, _, rowspan, colspan in row] for row in placed]
+        starts.append(begins - {0})
+    tables = []
+    bounds = [0, *_split_points(starts), len(placed)]
+    for top, bottom in zip(bounds, bounds[1:]):
+        tables.append([[(text, min(rowspan, bottom - r), colspan) for text, _, rowspan, colspan in row]
+                       for r, row in enumerate(placed[top:bottom], start=top)])
+    return tables
+
+
+def _split_points(starts: list[set[int]]) -> list[int]:
+    """Rows where one table ends and another begins: the cells above and below share no column boundary
+    (a caption row spanning the whole width has none and never splits a table)."""
+    return [r for r in range(1, len(starts))
+            if starts[r - 1] and starts[r] and not starts[r - 1] & starts[r]]
 
 
 def _block_items(parent: etree._Element):
@@ -98,8 +116,9 @@ def read_docx(data: bytes, source: str, source_type: str = "docx") -> Document:
     tables = 0
     for item in _block_items(body):
         if item.tag == _TBL:
-            tables += 1
-            lines.extend(grid_lines(expand_spans(_table_rows(item)), tables))
+            for rows in _table_rows(item):
+                tables += 1
+                lines.extend(grid_lines(expand_spans(rows), tables))
             continue
         for line in lines_from_text(_paragraph_text(item)):
             line.where = f"段落{len(lines) + 1}"

@@ -33,6 +33,7 @@ PDF_QUIRKS = {
     "zhoukou_xinfang_2021": Quirks(split_at=8, repeat_header=False),
     "zhoukou_office_2021": Quirks(),
 }
+_PID_AUTHOR, _PID_APPNAME, _VT_LPSTR = 0x04, 0x12, 0x1E   # OLE SummaryInformation property ids, string type
 JPEG_SEEDS = ("kaifeng_2021", "zhoukou_xinfang_2021")   # scanned as JPEG; the others as PNG
 
 
@@ -49,25 +50,26 @@ def wps_from_doc(doc: bytes) -> bytes:
     """The DOC with its SummaryInformation naming WPS Office as the application that wrote it.
 
     A real WPS Office file cannot be made here (WPS Office is not packaged for Debian); what marks a file
-    as WPS to a reader of the bytes is that property, so the LibreOffice DOC gets it, in place and
-    NUL-padded to the same length.
+    as WPS to a reader of the bytes is that property. LibreOffice writes none, so the DOC's author property
+    (a string of the same type) is rewritten in place as the application name, NUL-padded to its length:
+    olefile can only rewrite a stream at its own size.
     """
     ole = olefile.OleFileIO(doc)
     stream = bytearray(ole.openstream("\x05SummaryInformation").read())
     ole.close()
     section = struct.unpack_from("<I", stream, 44)[0]
     count = struct.unpack_from("<I", stream, section + 4)[0]
-    for i in range(count):
-        pid, offset = struct.unpack_from("<II", stream, section + 8 + 8 * i)
-        if pid == 0x12:   # PIDSI_APPNAME, a VT_LPSTR: type, byte length, bytes
-            start = section + offset + 8
-            length = struct.unpack_from("<I", stream, section + offset + 4)[0]
-            name = b"WPS Office"
-            assert length > len(name), "the application name field is too short to rewrite in place"
-            stream[start:start + length] = name + b"\x00" * (length - len(name))
-            break
-    else:
-        raise AssertionError("the DOC has no application name to rewrite")
+    entries = {struct.unpack_from("<I", stream, section + 8 + 8 * i)[0]: i for i in range(count)}
+    index = entries.get(_PID_APPNAME, entries.get(_PID_AUTHOR))
+    assert index is not None, "the DOC has neither an application name nor an author to rewrite"
+    entry = section + 8 + 8 * index
+    offset = struct.unpack_from("<I", stream, entry + 4)[0]
+    kind, length = struct.unpack_from("<II", stream, section + offset)
+    name = b"WPS Office"
+    assert kind == _VT_LPSTR and length > len(name), "the property cannot hold the application name"
+    struct.pack_into("<I", stream, entry, _PID_APPNAME)
+    start = section + offset + 8
+    stream[start:start + length] = name + b"\x00" * (length - len(name))
     data = io.BytesIO(doc)
     writer = olefile.OleFileIO(data, write_mode=True)
     writer.write_stream("\x05SummaryInformation", bytes(stream))
