@@ -7,6 +7,7 @@ robots.txt obeyed, conditional headers sent, nothing fetched twice.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class LogEntry:
 
 class SimServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # the default 5 drops SYNs under a crawler's parallel connects (1 s retransmit)
 
     def __init__(self, site: SimSite, port: int = 0, fault: str | None = None, delay: float = 0.0):
         if fault is not None and fault not in FAULTS:
@@ -55,6 +57,11 @@ class SimServer(ThreadingHTTPServer):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def handle_error(self, request, client_address) -> None:
+        """A crawler that gave up on a slow answer closes its socket: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def requests_for(self, path_prefix: str) -> list[LogEntry]:
         return [e for e in self.log if e.path.startswith(path_prefix)]

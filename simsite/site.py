@@ -117,8 +117,9 @@ class ExpectedReport:
     year: int
     template: str
     format: str
-    url: str        # as the site links it
-    final_url: str  # after the site's own redirects
+    url: str        # the URL a crawler requests for the document (a list link, or a file's own URL)
+    final_url: str  # the document's URL after the site's own redirects
+    published: str  # ISO date the site shows
     report: dict
 
 
@@ -161,9 +162,11 @@ class SimSite:
             if entry.kind != "report" or entry.withdrawn:
                 continue
             report = self.report(entry)
-            final = entry.document
+            # A file behind a report page is requested by its own URL; anything else by the list's link.
+            requested = entry.attachment if entry.attachment and entry.page else entry.href
             out.append(ExpectedReport(entry.id, report["agency"], report["year"], report["template"], entry.fmt,
-                                      self.base_url + entry.href, self.base_url + final, report))
+                                      self.base_url + requested, self.base_url + entry.document,
+                                      entry.published.date().isoformat(), report))
         return sorted(out, key=lambda e: e.id)
 
     def entries(self, kind: str | None = None) -> list[Entry]:

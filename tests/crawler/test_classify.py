@@ -1,0 +1,77 @@
+"""Verdicts from titles and link texts (issue 4's look-alike list), and what a title says of agency and year."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
+
+REPORTS = [
+    "周口市人民政府2021年政府信息公开工作年度报告",
+    "周口市信访局2021年度政府信息公开工作年度报告",
+    "2021年周口市信访局政府信息公开工作年度报告",
+    "西山县青山镇2022年政府信息公开年报",
+    "临江市教育局 2020 年政府信息公开工作年度报告",
+    "临江市教育局２０２０年政府信息公开工作年度报告",  # full-width digits
+]
+LOOKALIKES = [
+    "临江市2022年政务公开工作要点",
+    "关于做好2021年度政府信息公开工作年度报告编制发布工作的通知",
+    "临江市司法局2021年法治政府建设年度报告",
+    "临江市财政局2021年部门决算",
+    "临江市2021年国民经济和社会发展统计公报",
+    "掌上临江丨江南省人民政府2021年政府信息公开工作年度报告",
+    "图解：临江市人民政府2021年政府信息公开工作年度报告",
+    "临江市人民政府2021年政府信息公开工作年度报告（解读）",
+    "临江市2021年政府网站工作年度报表",
+]
+
+
+@pytest.mark.parametrize("title", REPORTS)
+def test_report_titles(title):
+    assert classify_title(title) is Verdict.REPORT
+
+
+@pytest.mark.parametrize("title", LOOKALIKES)
+def test_lookalike_titles(title):
+    assert classify_title(title) is Verdict.LOOKALIKE
+
+
+@pytest.mark.parametrize("title", ["2021年年报", "2021年度报告", "临江市档案局2024年政府信息公开工...",
+                                   "西山县人力资源和社会保障局202…"])
+def test_titles_that_cannot_decide(title):
+    assert classify_title(title) is Verdict.MAYBE
+
+
+@pytest.mark.parametrize("title", ["政府信息公开年报", "年度报告", "临江市召开政务公开工作推进会", ""])
+def test_titles_about_something_else(title):
+    assert classify_title(title) is Verdict.UNRELATED
+
+
+def test_a_lookalike_word_anywhere_wins():
+    assert combine(Verdict.REPORT, Verdict.LOOKALIKE) is Verdict.LOOKALIKE
+
+
+def test_one_clear_report_title_is_enough():
+    assert combine(Verdict.MAYBE, Verdict.REPORT, Verdict.UNRELATED) is Verdict.REPORT
+
+
+def test_two_vague_titles_stay_undecided():
+    assert combine(Verdict.MAYBE, Verdict.UNRELATED) is Verdict.MAYBE
+
+
+@pytest.mark.parametrize("title, agency", [
+    ("周口市人民政府2021年政府信息公开工作年度报告", "周口市人民政府"),
+    ("2021年周口市信访局政府信息公开工作年度报告", "周口市信访局"),
+    ("2021年度周口市信访局政府信息公开工作年报", "周口市信访局"),
+    ("2021年年报", None),
+    ("周口市生态环境局2024年政府信息公开工...", None),
+])
+def test_agency_from_title(title, agency):
+    assert title_agency(title) == agency
+
+
+@pytest.mark.parametrize("title, year", [("周口市2021年政府信息公开工作年度报告", 2021), ("２０２３年度报告", 2023),
+                                         ("政府信息公开年报", None)])
+def test_year_from_title(title, year):
+    assert title_year(title) == year

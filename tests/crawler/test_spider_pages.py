@@ -1,0 +1,253 @@
+"""The spider's page parsers on frozen real-style pages (tests/files/): one quirk, one field per test."""
+
+from __future__ import annotations
+
+import scrapy
+
+from crawler.items import ReportDocument
+from tests.crawler.helpers import document_meta, file_response, list_meta
+
+BASE = "http://www.zhoukou.gov.cn/zwgk/ndbg/"
+
+
+def _requests(results) -> list[scrapy.Request]:
+    return [r for r in results if isinstance(r, scrapy.Request)]
+
+
+def _items(results) -> list[ReportDocument]:
+    return [r for r in results if isinstance(r, ReportDocument)]
+
+
+def _documents(spider, name, url=BASE + "index.html", role="column"):
+    out = _requests(spider.parse_page(file_response(name, url, list_meta(role))))
+    return [r for r in out if r.meta["role"] == "document"]
+
+
+def _pages(spider, name, url=BASE + "index.html", role="column"):
+    out = _requests(spider.parse_page(file_response(name, url, list_meta(role))))
+    return [r for r in out if r.meta["role"] != "document"]
+
+
+# -- list pages ----------------------------------------------------------------------------------------
+
+def test_trs_pager_pages_come_from_the_createpagehtml_script(spider):
+    urls = {r.url for r in _pages(spider, "list_trs_createpage.html")}
+    assert {BASE + f"index_{k}.html" for k in range(1, 5)} <= urls
+    assert BASE + "index_5.html" not in urls
+
+
+def test_trs_relative_links_are_resolved_against_the_list_page(spider):
+    urls = {r.url for r in _documents(spider, "list_trs_createpage.html")}
+    assert BASE + "202501/t20250124_1345678.html" in urls
+
+
+def test_truncated_link_text_is_read_from_the_title_attribute(spider):
+    texts = {r.meta["link_text"] for r in _documents(spider, "list_trs_createpage.html")}
+    assert "周口市人民政府办公室2024年政府信息公开工作年度报告" in texts
+
+
+def test_date_printed_beside_the_link_is_kept(spider):
+    by_url = {r.url: r for r in _documents(spider, "list_trs_createpage.html")}
+    assert by_url[BASE + "202501/t20250124_1345678.html"].meta["list_date"] == "2025-01-24"
+
+
+def test_direct_file_link_with_report_text_is_requested_as_a_report(spider):
+    by_url = {r.url: r for r in _documents(spider, "list_trs_createpage.html")}
+    assert by_url[BASE + "202501/P020250110583920431205.pdf"].meta["verdict"] == "report"
+
+
+def test_lookalikes_in_the_list_are_not_requested(spider):
+    urls = {r.url for r in _documents(spider, "list_trs_createpage.html")}
+    assert urls == {BASE + "202501/t20250124_1345678.html", BASE + "202501/t20250121_1345532.html",
+                    BASE + "202501/P020250110583920431205.pdf"}
+
+
+def test_document_requests_are_conditional_and_accept_304(spider):
+    request = _documents(spider, "list_trs_createpage.html")[0]
+    assert request.meta["gxmon_document"] and request.meta["handle_httpstatus_list"] == [304]
+
+
+def test_query_pager_links_are_followed(spider):
+    url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
+    urls = {r.url for r in _pages(spider, "list_query_pager.html", url)}
+    assert {url + "?page=2", url + "?page=3", url + "?page=7"} <= urls
+
+
+def test_query_pager_does_not_count_as_navigation_depth(spider):
+    url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
+    pages = [r for r in _pages(spider, "list_query_pager.html", url) if "page=" in r.url]
+    assert {r.meta["hops"] for r in pages} == {1}
+
+
+def test_plain_table_dates_in_chinese_format_become_iso(spider):
+    url = "http://www.linjiang.gov.cn/qx/c03/xxgk/ndbg/index.html"
+    by_text = {r.meta["link_text"]: r for r in _documents(spider, "list_plain_table.html", url)}
+    assert by_text["北川区人民政府2024年政府信息公开工作年度报告"].meta["list_date"] == "2025-02-18"
+
+
+def test_vague_year_link_is_fetched_to_decide(spider):
+    by_text = {r.meta["link_text"]: r for r in _documents(spider, "list_vague_and_truncated.html")}
+    assert by_text["2021年年报"].meta["verdict"] == "maybe"
+
+
+def test_link_cut_before_the_year_is_fetched_to_decide(spider):
+    texts = {r.meta["link_text"] for r in _documents(spider, "list_vague_and_truncated.html")}
+    assert "西山县人力资源和社会保障局202…" in texts
+
+
+def test_unrelated_and_lookalike_links_are_skipped(spider):
+    texts = {r.meta["link_text"] for r in _documents(spider, "list_vague_and_truncated.html")}
+    assert not texts & {"西山县2020年政府网站工作年度报表", "西山县召开全县政务公开工作推进会"}
+
+
+# -- navigation pages ----------------------------------------------------------------------------------
+
+def test_platform_links_the_report_column(spider):
+    url = "http://www.linjiang.gov.cn/zwgk/index.html"
+    roles = {r.url.removeprefix("http://www.linjiang.gov.cn"): r.meta["role"]
+             for r in _pages(spider, "platform_nav.html", url, role="nav")}
+    assert roles["/zwgk/ndbg/index.html"] == "column"
+
+
+def test_platform_links_the_department_and_county_directories(spider):
+    url = "http://www.linjiang.gov.cn/zwgk/index.html"
+    roles = {r.url.removeprefix("http://www.linjiang.gov.cn"): r.meta["role"]
+             for r in _pages(spider, "platform_nav.html", url, role="nav")}
+    assert roles["/zwgk/bmxxgk/index.html"] == roles["/zwgk/qxxxgk/index.html"] == "directory"
+
+
+def test_platform_guides_are_not_followed(spider):
+    url = "http://www.linjiang.gov.cn/zwgk/index.html"
+    urls = {r.url for r in _pages(spider, "platform_nav.html", url, role="nav")}
+    assert not any("xxgkzn" in u or "ysqgk" in u for u in urls)
+
+
+def test_directory_links_each_sub_site_with_its_name_as_agency_hint(spider):
+    url = "http://www.linjiang.gov.cn/zwgk/bmxxgk/index.html"
+    hints = {r.url: r.meta["agency_hint"] for r in _pages(spider, "directory_subsites.html", url, "directory")}
+    assert hints == {"http://fgw.linjiang.gov.cn/": "临江市发展和改革委员会",
+                     "http://jyj.linjiang.gov.cn/": "临江市教育局",
+                     "http://www.linjiang.gov.cn/qx/c00/index.html": "西山县",
+                     "http://www.linjiang.gov.cn/bm/xfj/index.html": "市信访局"}
+
+
+def test_navigation_stops_at_the_site_depth(spider):
+    url = "http://www.linjiang.gov.cn/zwgk/index.html"
+    meta = {**list_meta("nav"), "hops": spider.site.depth}
+    requests = _requests(spider.parse_page(file_response("platform_nav.html", url, meta)))
+    assert requests == []
+
+
+# -- detail pages --------------------------------------------------------------------------------------
+
+DETAIL = BASE + "202501/t20250124_1345678.html"
+
+
+def _parse(spider, name, url=DETAIL, **meta):
+    return list(spider.parse_document(file_response(name, url, document_meta(**meta))))
+
+
+def test_report_page_is_yielded_as_the_document(spider):
+    items = _items(_parse(spider, "detail_report_page.html"))
+    assert [i.url for i in items] == [DETAIL]
+
+
+def test_report_page_title_is_the_article_heading(spider):
+    item = _items(_parse(spider, "detail_report_page.html"))[0]
+    assert item.page_title == "周口市生态环境局2024年政府信息公开工作年度报告"
+
+
+def test_report_page_agency_comes_from_the_title(spider):
+    assert _items(_parse(spider, "detail_report_page.html"))[0].agency == "周口市生态环境局"
+
+
+def test_report_page_year_comes_from_the_title(spider):
+    assert _items(_parse(spider, "detail_report_page.html"))[0].year == 2024
+
+
+def test_report_page_publication_date_from_fabu_riqi(spider):
+    assert _items(_parse(spider, "detail_report_page.html"))[0].published_at == "2025-01-24"
+
+
+def test_report_page_keeps_its_listing_page(spider):
+    assert _items(_parse(spider, "detail_report_page.html"))[0].listing_url == BASE + "index.html"
+
+
+def test_report_page_body_is_the_raw_bytes(spider):
+    item = _items(_parse(spider, "detail_report_page.html"))[0]
+    assert item.body.startswith(b"<!DOCTYPE html") and item.content_type == "text/html"
+
+
+def test_attachment_only_page_requests_its_file(spider):
+    requests = _requests(_parse(spider, "detail_attachment_only.html"))
+    assert [r.url for r in requests] == [BASE + "202501/P020240126512345678901.pdf"]
+
+
+def test_attachment_only_page_yields_no_item_of_its_own(spider):
+    assert _items(_parse(spider, "detail_attachment_only.html")) == []
+
+
+def test_unnamed_single_file_of_a_report_page_is_the_report(spider):
+    request = _requests(_parse(spider, "detail_attachment_only.html"))[0]
+    assert request.meta["verdict"] == "report"
+
+
+def test_file_request_carries_the_page_title_for_the_item(spider):
+    request = _requests(_parse(spider, "detail_attachment_only.html"))[0]
+    assert request.meta["page_title"] == "临江市财政局2023年政府信息公开工作年度报告"
+
+
+def test_file_request_carries_the_page_publication_date(spider):
+    request = _requests(_parse(spider, "detail_attachment_only.html"))[0]
+    assert request.meta["published_at"] == "2024-01-26"
+
+
+def test_of_several_files_only_the_one_named_as_report_is_fetched(spider):
+    requests = _requests(_parse(spider, "detail_several_attachments.html"))
+    assert [r.url for r in requests] == [BASE + "202501/W020230119301.docx"]
+
+
+def test_publication_time_written_in_chinese_is_read(spider):
+    request = _requests(_parse(spider, "detail_published_time_chinese.html"))[0]
+    assert request.meta["published_at"] == "2022-03-08"
+
+
+def test_publication_date_wins_over_the_written_date(spider):
+    request = _requests(_parse(spider, "detail_written_and_published.html"))[0]
+    assert request.meta["published_at"] == "2023-01-16"
+
+
+def test_title_only_in_the_title_tag_is_used(spider):
+    request = _requests(_parse(spider, "detail_title_tag_only.html"))[0]
+    assert request.meta["page_title"] == "临江市统计局2020年政府信息公开工作年度报告_临江市人民政府"
+
+
+def test_vague_link_leading_to_a_lookalike_page_yields_nothing(spider):
+    assert _parse(spider, "detail_vague_lookalike.html", verdict="maybe", link_text="2021年度报告") == []
+
+
+def test_scanned_report_images_are_requested(spider):
+    urls = [r.url for r in _requests(_parse(spider, "detail_scanned_images.html"))]
+    assert urls == [BASE + f"202501/W020230210556677_{k}.jpg" for k in (1, 2, 3)]
+
+
+def test_gbk_page_without_any_charset_declaration_is_decoded(spider):
+    request = _requests(_parse(spider, "detail_gbk_no_charset.html"))[0]
+    assert request.meta["page_title"] == "南屏县民政局2022年政府信息公开工作年度报告"
+
+
+def test_vague_title_with_report_content_is_confirmed_by_gxparse(spider):
+    items = _items(_parse(spider, "detail_vague_report.html", verdict="maybe", link_text="2021年年报"))
+    assert len(items) == 1
+
+
+def test_vague_title_takes_the_agency_from_the_source_line(spider):
+    item = _items(_parse(spider, "detail_vague_report.html", verdict="maybe", link_text="2021年年报"))[0]
+    assert item.agency == "西山县人民政府"
+
+
+def test_not_modified_answer_becomes_an_empty_item(spider):
+    request = scrapy.Request(DETAIL, meta=document_meta(link_text="周口市生态环境局2024年政府信息公开工作年度报告"))
+    response = scrapy.http.Response(DETAIL, status=304, request=request, headers={"ETag": '"abc"'})
+    item = _items(spider.parse_document(response))[0]
+    assert (item.not_modified, item.body, item.year) == (True, b"", 2024)
