@@ -1,0 +1,124 @@
+"""The web application of ``gxmon serve``: HTML pages and the JSON API over one archive, read-only.
+
+``create_app(db_url, store)`` opens the archive read-only (``monitor.web.readonly``) and serves the pages
+(``monitor.web.pages``), the API (``monitor.web.api``) and the stylesheet. Every response carries headers
+that keep a browser from running anything the archive holds: a Content-Security-Policy that allows no
+script at all, no sniffing, no framing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from monitor.db import database_url, default_store
+from monitor.queries import NotFound
+from monitor.store import BlobStore, StoreError
+from monitor.web import api, pages
+from monitor.web.queries import InvalidQuery
+from monitor.web.readonly import readonly_engine
+
+STATIC = Path(__file__).parent / "static"
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS = (
+    (b"content-security-policy", PAGE_CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response that does not set its own (raw downloads set a stricter CSP)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((n, v) for n, v in SECURITY_HEADERS if n not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return pages.render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, str(exc))
+
+    async def invalid(request: Request, exc: InvalidQuery) -> Response:
+        return _error(request, 400, str(exc))
+
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return _error(request, 500, f"archived file unavailable: {exc}")
+
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        response = _error(request, exc.status_code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    async def validation(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        where = {e["loc"][0] for e in exc.errors() if e.get("loc")}
+        # /reports/abc names no report: a wrong path is "not found", a wrong query value a bad request.
+        status = 404 if "path" in where else 400
+        names = ", ".join(str(e["loc"][-1]) for e in exc.errors() if e.get("loc"))
+        return _error(request, status, f"{names}: not a valid value")
+
+    app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(InvalidQuery, invalid)
+    app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation)
+
+
+def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None = None) -> FastAPI:
+    """The app over the archive at ``db_url`` (default: $GXMON_DB, else gxmon.db) and its store folder."""
+    url = database_url(db_url)
+    app = FastAPI(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
+                  redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
+                                              "diffs, and CDX-style captures. Read-only.")
+    app.state.engine = readonly_engine(url)
+    app.state.store = BlobStore(store if store is not None else default_store(url))
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)
+    def healthz() -> str:
+        """Liveness, and the benchmark's baseline: a route that touches neither database nor templates."""
+        return "ok"
+
+    _add_error_handlers(app)
+    return app
+

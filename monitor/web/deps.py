@@ -1,0 +1,19 @@
+"""What a route needs from the app: a read-only database session per request, and the content store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import Request
+from sqlmodel import Session
+
+from monitor.store import BlobStore
+
+
+def session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as s:
+        yield s
+
+
+def store(request: Request) -> BlobStore:
+    return request.app.state.store

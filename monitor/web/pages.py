@@ -1,0 +1,148 @@
+"""The HTML pages: reports, a report and its versions, comparisons, findings, agencies, crawl runs.
+
+The paths ``/reports/{id}``, ``/versions/{id}``, ``/diff/{a}/{b}`` and ``/runs/{id}`` are the links of the
+alert mails (``monitor.links``). Each page is a GET that reads the archive and renders a template; query
+parameters come from forms, so an empty field means "not given".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from monitor import queries as monitor_queries
+from monitor.store import RAW, BlobStore
+from monitor.web import queries
+from monitor.web.chart import applications_chart
+from monitor.web.deps import session, store
+from monitor.web.raw import download
+from monitor.web.render import templates
+from monitor.web.views import compare, figures
+
+router = APIRouter(include_in_schema=False)
+TEMPLATES = templates()
+AGENCY_LIMIT = 200   # agencies one search lists
+
+
+def _int(value: str | None, name: str, default: int | None = None) -> int | None:
+    """A whole-number form field; an empty field is ``default``."""
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise queries.InvalidQuery(f"{name}: {value!r} is not a whole number") from None
+
+
+def _flag(value: str | None) -> bool:
+    return bool(value) and value not in ("0", "false", "off")
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home() -> Response:
+    return RedirectResponse("/reports", status_code=307)
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request, s: Session = Depends(session), site: str | None = None, agency: str | None = None,
+                 year: str | None = None, failing: str | None = None, revised: str | None = None,
+                 status: str | None = None, sort: str = "year", order: str = "desc",
+                 page: str | None = None, per_page: str | None = None) -> HTMLResponse:
+    f = queries.ReportFilter(site=site or None, agency=(agency or "").strip() or None, year=_int(year, "year"),
+                             failing=_flag(failing), revised=_flag(revised), status=status or None,
+                             sort=sort, descending=order != "asc", page=_int(page, "page", 1),
+                             per_page=_int(per_page, "per_page", queries.PER_PAGE))
+    listing = queries.list_reports(s, f)
+    params = {"site": f.site, "agency": f.agency, "year": f.year, "failing": int(f.failing) or None,
+              "revised": int(f.revised) or None, "status": f.status, "sort": f.sort,
+              "order": "desc" if f.descending else "asc",
+              "per_page": f.per_page if f.per_page != queries.PER_PAGE else None}
+    return render(request, "reports.html", listing=listing, filter=f, params=params, sites=queries.sites(s),
+                  years=queries.years(s), sorts=queries.SORTS, statuses=queries.STATUSES)
+
+
+def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
+                 version_id: int | None = None) -> HTMLResponse:
+    report = queries.report_row(s, report_id)
+    history = monitor_queries.report_history(s, report_id)
+    if version_id is None and history.versions:
+        version_id = history.versions[-1].version
+    version = queries.version_view(s, blobs, version_id) if version_id is not None else None
+    previous = {row.version: history.versions[i - 1].version for i, row in enumerate(history.versions) if i}
+    return render(request, "report.html", report=report, history=history, urls=queries.report_urls(s, report_id),
+                  version=version, figures=figures(version) if version else None, previous=previous,
+                  report_findings=queries.report_level_findings(s, report_id))
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_page(request: Request, report_id: int, s: Session = Depends(session),
+                blobs: BlobStore = Depends(store)) -> HTMLResponse:
+    return _report_page(request, s, blobs, report_id)
+
+
+@router.get("/versions/{version_id}", response_class=HTMLResponse)
+def version_page(request: Request, version_id: int, s: Session = Depends(session),
+                 blobs: BlobStore = Depends(store)) -> HTMLResponse:
+    return _report_page(request, s, blobs, queries.version_report(s, version_id), version_id)
+
+
+@router.get("/versions/{version_id}/raw")
+def raw_page(version_id: int, s: Session = Depends(session), blobs: BlobStore = Depends(store)) -> Response:
+    doc = queries.raw_document(s, version_id)
+    return download(blobs.get(RAW, doc.sha256), doc)
+
+
+@router.get("/compare")
+def compare_form(a: str | None = None, b: str | None = None) -> Response:
+    """The target of the version picker on a report page."""
+    first, second = _int(a, "a"), _int(b, "b")
+    if first is None or second is None:
+        raise queries.InvalidQuery("a, b: choose two versions to compare")
+    return RedirectResponse(f"/diff/{first}/{second}", status_code=303)
+
+
+@router.get("/diff/{version_a}/{version_b}", response_class=HTMLResponse)
+def diff_page(request: Request, version_a: int, version_b: int, s: Session = Depends(session),
+              blobs: BlobStore = Depends(store)) -> HTMLResponse:
+    a, b = queries.version_view(s, blobs, version_a), queries.version_view(s, blobs, version_b)
+    reports = {r: queries.report_row(s, r) for r in {a.report_id, b.report_id}}
+    return render(request, "diff.html", cmp=compare(a, b), reports=reports)
+
+
+@router.get("/findings", response_class=HTMLResponse)
+def findings_page(request: Request, s: Session = Depends(session), rule: str | None = None,
+                  severity: str | None = None, site: str | None = None, page: str | None = None,
+                  per_page: str | None = None) -> HTMLResponse:
+    size = _int(per_page, "per_page", queries.PER_PAGE)
+    found = queries.list_findings(s, rule or None, severity or None, site or None, _int(page, "page", 1), size)
+    params = {"rule": rule or None, "severity": severity or None, "site": site or None,
+              "per_page": size if size != queries.PER_PAGE else None}
+    return render(request, "findings.html", found=found, params=params, sites=queries.sites(s),
+                  severities=queries.SEVERITIES)
+
+
+@router.get("/agencies", response_class=HTMLResponse)
+def agencies_page(request: Request, q: str | None = None, s: Session = Depends(session)) -> HTMLResponse:
+    text = (q or "").strip()
+    return render(request, "agencies.html", agencies=queries.find_agencies(s, text or None, limit=AGENCY_LIMIT),
+                  q=text, limit=AGENCY_LIMIT)
+
+
+@router.get("/agencies/{agency_id}", response_class=HTMLResponse)
+def agency_page(request: Request, agency_id: int, s: Session = Depends(session),
+                blobs: BlobStore = Depends(store)) -> HTMLResponse:
+    agency = queries.agency_view(s, blobs, agency_id)
+    chart = applications_chart([(y.report.year, y.figures) for y in agency.years])
+    return render(request, "agency.html", agency=agency, chart=chart)
+
+
+@router.get("/runs/{run_id}", response_class=HTMLResponse)
+def run_page(request: Request, run_id: int, s: Session = Depends(session)) -> HTMLResponse:
+    return render(request, "run.html", run=queries.run_view(s, run_id))

@@ -1,0 +1,473 @@
+"""The queries behind the web pages and the JSON API: each takes a Session and returns dataclasses.
+
+They stay on indexed columns and on the counts that ``report`` keeps denormalised, so a page costs a few
+index lookups whatever the size of the archive (benchmarks/web_bench.py measures them at a million
+versions). The version history of a report is ``monitor.queries.report_history``, shared with the CLI.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, func, or_
+from sqlmodel import Session, col, select
+
+from monitor.models import (
+    ACTIVE, MISSING, REVISION_KINDS, WITHDRAWN, Agency, Blob, Change, CrawlRun, Finding, Report, ReportUrl, Site,
+    Version,
+)
+from monitor.queries import NotFound
+from monitor.store import BlobStore
+
+STATUSES = (ACTIVE, WITHDRAWN, MISSING)
+SEVERITIES = ("error", "warning", "info")
+YOY_RULES = ("yoy.carry", "yoy.in_force", "text.near_duplicate", "publication.late", "report.overdue")
+PER_PAGE = 50
+MAX_PER_PAGE = 500
+
+_SORT_COLUMNS = {
+    "year": Report.year,
+    "agency": Agency.name,
+    "errors": Report.error_count,
+    "warnings": Report.warning_count,
+    "versions": Report.version_count,
+    "fetched": Report.last_fetched_at,
+    "first_seen": Report.first_seen,
+    "id": Report.id,
+}
+SORTS = tuple(_SORT_COLUMNS)
+
+
+def page_count(total: int, per_page: int) -> int:
+    return max(1, math.ceil(total / per_page))
+
+
+class InvalidQuery(ValueError):
+    """A filter, sort or page that cannot be used; the message names the parameter."""
+
+
+# -- reports -------------------------------------------------------------------------------------------
+
+@dataclass
+class ReportFilter:
+    """What the report list shows: filters, order and page (the query string of /reports)."""
+
+    site: str | None = None
+    agency: str | None = None      # part of the agency name (a region such as 川汇区 matches too)
+    year: int | None = None
+    failing: bool = False          # the current version has error findings
+    revised: bool = False          # a version changed figures, prose or the attachment
+    status: str | None = None      # active | withdrawn | missing
+    sort: str = "year"
+    descending: bool = True
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    def __post_init__(self) -> None:
+        if self.sort not in _SORT_COLUMNS:
+            raise InvalidQuery(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
+        if self.status is not None and self.status not in STATUSES:
+            raise InvalidQuery(f"status: {self.status!r} is not one of {', '.join(STATUSES)}")
+        if self.page < 1:
+            raise InvalidQuery(f"page: {self.page} is not a page number (1, 2, …)")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise InvalidQuery(f"per_page: {self.per_page} is not between 1 and {MAX_PER_PAGE}")
+
+
+@dataclass
+class ReportRow:
+    id: int
+    site: str
+    agency_id: int | None
+    agency: str | None
+    year: int | None
+    title: str | None
+    status: str
+    versions: int
+    errors: int
+    warnings: int
+    first_seen: datetime
+    last_fetched: datetime | None
+    revised: bool
+
+
+@dataclass
+class ReportList:
+    rows: list[ReportRow]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+
+
+def _revised():
+    return exists().where(Change.report_id == Report.id, col(Change.kind).in_(sorted(REVISION_KINDS)))
+
+
+def _report_columns():
+    return (Report.id, Report.site_id, Report.agency_id, Agency.name, Report.year, Report.title, Report.status,
+            Report.version_count, Report.error_count, Report.warning_count, Report.first_seen,
+            Report.last_fetched_at, _revised().label("revised"))
+
+
+def _filtered(query, f: ReportFilter):  # noqa: ANN001, ANN202 (a Select, widened by each filter)
+    if f.site:
+        query = query.where(Report.site_id == f.site)
+    if f.year is not None:
+        query = query.where(Report.year == f.year)
+    if f.agency:
+        names = select(Agency.id).where(col(Agency.name).contains(f.agency, autoescape=True))
+        query = query.where(col(Report.agency_id).in_(names))
+    if f.failing:
+        query = query.where(Report.error_count > 0)
+    if f.revised:
+        query = query.where(_revised())
+    if f.status:
+        query = query.where(Report.status == f.status)
+    return query
+
+
+def list_reports(s: Session, f: ReportFilter) -> ReportList:
+    total = s.exec(_filtered(select(func.count()).select_from(Report), f)).one()
+    order = _SORT_COLUMNS[f.sort]
+    direction = (col(order).desc(), col(Report.id).desc()) if f.descending else (col(order).asc(), col(Report.id))
+    query = (_filtered(select(*_report_columns()).outerjoin(Agency, Agency.id == Report.agency_id), f)
+             .order_by(*direction).offset((f.page - 1) * f.per_page).limit(f.per_page))
+    return ReportList([ReportRow(*row) for row in s.exec(query)], total, f.page, f.per_page, page_count(total, f.per_page))
+
+
+def report_row(s: Session, report_id: int) -> ReportRow:
+    row = s.exec(select(*_report_columns()).outerjoin(Agency, Agency.id == Report.agency_id)
+                 .where(Report.id == report_id)).first()
+    if row is None:
+        raise NotFound(f"no report {report_id} in the archive")
+    return ReportRow(*row)
+
+
+@dataclass
+class UrlRow:
+    url: str
+    first_seen: datetime
+    last_seen: datetime
+    gone_at: datetime | None
+    listing_url: str | None
+    link_text: str | None
+
+
+def report_urls(s: Session, report_id: int) -> list[UrlRow]:
+    return [UrlRow(*r) for r in s.exec(
+        select(ReportUrl.url, ReportUrl.first_seen, ReportUrl.last_seen, ReportUrl.gone_at, ReportUrl.listing_url,
+               ReportUrl.link_text).where(ReportUrl.report_id == report_id).order_by(col(ReportUrl.id)))]
+
+
+def sites(s: Session) -> list[tuple[str, str | None]]:
+    return list(s.exec(select(Site.id, Site.name).order_by(col(Site.id))))
+
+
+def years(s: Session) -> list[int]:
+    return [y for y in s.exec(select(Report.year).where(col(Report.year).is_not(None)).distinct()
+                              .order_by(col(Report.year).desc()))]
+
+
+# -- versions ------------------------------------------------------------------------------------------
+
+@dataclass
+class FindingView:
+    id: int
+    rule: str
+    severity: str
+    message: str
+    cells: list[str]
+    origin: str
+
+
+@dataclass
+class VersionView:
+    id: int
+    report_id: int
+    seq: int
+    url: str
+    first_seen: datetime
+    last_seen: datetime
+    content_digest: str
+    raw_sha256: str
+    raw_size: int | None
+    content_type: str | None
+    source_type: str | None
+    parser_version: str | None
+    parse_error: str | None
+    is_annual_report: bool
+    title: str | None
+    template: str | None
+    published_at: str | None
+    errors: int
+    warnings: int
+    infos: int
+    findings: list[FindingView] = field(default_factory=list)
+    report: dict[str, Any] | None = None     # the parsed report (report-json.md), None when unreadable
+
+
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def version_findings(s: Session, version_id: int) -> list[FindingView]:
+    rows = s.exec(select(Finding.id, Finding.rule, Finding.severity, Finding.message, Finding.cells, Finding.origin)
+                  .where(Finding.version_id == version_id).order_by(col(Finding.id))).all()
+    found = [FindingView(i, rule, severity, message, list(cells or []), origin)
+             for i, rule, severity, message, cells, origin in rows]
+    return sorted(found, key=lambda f: _SEVERITY_ORDER.get(f.severity, len(SEVERITIES)))
+
+
+def version_report(s: Session, version_id: int) -> int:
+    """The id of the report a version belongs to."""
+    report_id = s.exec(select(Version.report_id).where(Version.id == version_id)).first()
+    if report_id is None:
+        raise NotFound(f"no version {version_id} in the archive")
+    return report_id
+
+
+def version_view(s: Session, store: BlobStore, version_id: int, with_report: bool = True) -> VersionView:
+    row = s.exec(select(Version, ReportUrl.url, Blob.size).join(ReportUrl, ReportUrl.id == Version.url_id)
+                 .outerjoin(Blob, Blob.sha256 == Version.raw_sha256).where(Version.id == version_id)).first()
+    if row is None:
+        raise NotFound(f"no version {version_id} in the archive")
+    v, url, size = row
+    document = store.get_json(v.parsed_sha256) if with_report and v.parsed_sha256 else None
+    return VersionView(v.id, v.report_id, v.seq, url, v.first_seen, v.last_seen, v.content_digest, v.raw_sha256,
+                       size, v.content_type, v.source_type, v.parser_version, v.parse_error, v.is_annual_report,
+                       v.title, v.template, v.published_at, v.error_count, v.warning_count, v.info_count,
+                       version_findings(s, v.id), document)
+
+
+def report_level_findings(s: Session, report_id: int) -> list[FindingView]:
+    """Findings on the report rather than on a version (report.overdue)."""
+    rows = s.exec(select(Finding.id, Finding.rule, Finding.severity, Finding.message, Finding.cells, Finding.origin)
+                  .where(Finding.report_id == report_id, col(Finding.version_id).is_(None))).all()
+    return [FindingView(i, rule, sev, msg, list(cells or []), origin) for i, rule, sev, msg, cells, origin in rows]
+
+
+@dataclass
+class RawDocument:
+    version_id: int
+    url: str
+    sha256: str
+    content_type: str | None
+
+
+def raw_document(s: Session, version_id: int) -> RawDocument:
+    row = s.exec(select(Version.id, ReportUrl.url, Version.raw_sha256,
+                        func.coalesce(Version.content_type, Blob.content_type))
+                 .join(ReportUrl, ReportUrl.id == Version.url_id).outerjoin(Blob, Blob.sha256 == Version.raw_sha256)
+                 .where(Version.id == version_id)).first()
+    if row is None:
+        raise NotFound(f"no version {version_id} in the archive")
+    return RawDocument(*row)
+
+
+# -- findings ------------------------------------------------------------------------------------------
+
+@dataclass
+class RuleCount:
+    rule: str
+    severity: str
+    count: int
+
+
+@dataclass
+class FindingRow:
+    id: int
+    report_id: int
+    version_id: int | None
+    agency: str | None
+    year: int | None
+    rule: str
+    severity: str
+    message: str
+    cells: list[str]
+
+
+@dataclass
+class FindingList:
+    counts: list[RuleCount]
+    rows: list[FindingRow]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+
+
+def _open_findings(query, rule: str | None, severity: str | None, site: str | None):  # noqa: ANN001, ANN202
+    """Findings of each report's current version, and those on a report itself (report.overdue)."""
+    query = query.join(Report, Report.id == Finding.report_id).where(
+        or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None)))
+    if rule:
+        query = query.where(Finding.rule == rule)
+    if severity:
+        query = query.where(Finding.severity == severity)
+    if site:
+        query = query.where(Report.site_id == site)
+    return query
+
+
+def finding_counts(s: Session, site: str | None = None) -> list[RuleCount]:
+    rows = s.exec(_open_findings(select(Finding.rule, Finding.severity, func.count()).select_from(Finding),
+                                 None, None, site).group_by(Finding.rule, Finding.severity)).all()
+    counts = [RuleCount(*r) for r in rows]
+    return sorted(counts, key=lambda c: (_SEVERITY_ORDER.get(c.severity, len(SEVERITIES)), -c.count, c.rule))
+
+
+def list_findings(s: Session, rule: str | None = None, severity: str | None = None, site: str | None = None,
+                  page: int = 1, per_page: int = PER_PAGE) -> FindingList:
+    if severity is not None and severity not in SEVERITIES:
+        raise InvalidQuery(f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidQuery(f"page {page} / per_page {per_page}: page from 1, per_page from 1 to {MAX_PER_PAGE}")
+    counts = finding_counts(s, site)
+    total = sum(c.count for c in counts if (not rule or c.rule == rule) and (not severity or c.severity == severity))
+    query = (_open_findings(select(Finding.id, Finding.report_id, Finding.version_id, Agency.name, Report.year,
+                                   Finding.rule, Finding.severity, Finding.message, Finding.cells)
+                            .select_from(Finding), rule, severity, site)
+             .outerjoin(Agency, Agency.id == Report.agency_id)
+             .order_by(col(Finding.id).desc()).offset((page - 1) * per_page).limit(per_page))
+    rows = [FindingRow(*r[:8], list(r[8] or [])) for r in s.exec(query)]
+    return FindingList(counts, rows, total, page, per_page, page_count(total, per_page))
+
+
+# -- agencies ------------------------------------------------------------------------------------------
+
+@dataclass
+class AgencyRow:
+    id: int
+    name: str
+    reports: int
+
+
+def find_agencies(s: Session, text: str | None, limit: int = PER_PAGE) -> list[AgencyRow]:
+    """Agencies whose name contains ``text`` (all when empty), with their report counts."""
+    query = select(Agency.id, Agency.name).order_by(col(Agency.name)).limit(limit)
+    if text:
+        query = query.where(col(Agency.name).contains(text, autoescape=True))
+    agencies = s.exec(query).all()
+    counts = dict(s.exec(select(Report.agency_id, func.count()).where(
+        col(Report.agency_id).in_([a for a, _ in agencies])).group_by(Report.agency_id)).all())
+    return [AgencyRow(a, name, counts.get(a, 0)) for a, name in agencies]
+
+
+@dataclass
+class AgencyYear:
+    """One year of an agency: its report, the figures the chart draws, and the checks across years."""
+
+    report: ReportRow
+    version_id: int | None
+    figures: dict[str, int | None]
+    checks: list[FindingView]
+
+
+@dataclass
+class AgencyView:
+    id: int
+    name: str
+    years: list[AgencyYear]
+
+
+# What the agency chart draws: applications received, and what became of them (sums of table 三 rows).
+CHART_SERIES = {
+    "received": "new_received",
+    "granted": "result.granted",
+    "partial": "result.partial",
+    "denied": "result.denied",
+    "unable": "result.unable",
+    "not_processed": "result.not_processed",
+    "other": "result.other",
+}
+
+
+def chart_figures(document: dict[str, Any] | None) -> dict[str, int | None]:
+    """The 总计 column of table 三 for each chart series: its row, or the sum of its sub-rows (None when
+    none holds a count)."""
+    s3 = (document or {}).get("s3") or {}
+    figures: dict[str, int | None] = {}
+    for name, key in CHART_SERIES.items():
+        values = [(columns or {}).get("total") for row, columns in s3.items()
+                  if row == key or row.startswith(key + ".")]
+        counts = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        figures[name] = sum(counts) if counts else None
+    return figures
+
+
+def agency_view(s: Session, store: BlobStore, agency_id: int) -> AgencyView:
+    agency = s.get(Agency, agency_id)
+    if agency is None:
+        raise NotFound(f"no agency {agency_id} in the archive")
+    rows = s.exec(select(*_report_columns(), Report.latest_version_id, Version.parsed_sha256)
+                  .outerjoin(Agency, Agency.id == Report.agency_id)
+                  .outerjoin(Version, Version.id == Report.latest_version_id)
+                  .where(Report.agency_id == agency_id).order_by(col(Report.year))).all()
+    latest = [r[-2] for r in rows if r[-2] is not None]
+    checks: dict[int, list[FindingView]] = {}
+    for i, report_id, rule, severity, message, cells, origin in s.exec(
+            select(Finding.id, Finding.report_id, Finding.rule, Finding.severity, Finding.message, Finding.cells,
+                   Finding.origin)
+            .where(col(Finding.report_id).in_([r[0] for r in rows]), col(Finding.rule).in_(YOY_RULES),
+                   or_(col(Finding.version_id).in_(latest), col(Finding.version_id).is_(None)))
+            .order_by(col(Finding.id))):
+        checks.setdefault(report_id, []).append(FindingView(i, rule, severity, message, list(cells or []), origin))
+    years = []
+    for *report, version_id, parsed in rows:
+        document = store.get_json(parsed) if parsed else None
+        years.append(AgencyYear(ReportRow(*report), version_id, chart_figures(document), checks.get(report[0], [])))
+    return AgencyView(agency.id, agency.name, years)
+
+
+# -- crawl runs ----------------------------------------------------------------------------------------
+
+@dataclass
+class RunChange:
+    id: int
+    report_id: int
+    agency: str | None
+    year: int | None
+    kind: str
+    summary: str
+    from_version: int | None
+    to_version: int | None
+
+
+@dataclass
+class RunView:
+    id: int
+    site: str
+    trigger: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    error: str | None
+    pages_fetched: int
+    documents: int
+    reports_found: int
+    new_reports: int
+    new_versions: int
+    revisions: int
+    withdrawals: int
+    errors: int
+    warnings: int
+    changes: list[RunChange]
+    changes_total: int
+
+
+def run_view(s: Session, run_id: int, limit: int = MAX_PER_PAGE) -> RunView:
+    run = s.get(CrawlRun, run_id)
+    if run is None:
+        raise NotFound(f"no crawl run {run_id} in the archive")
+    changes = [RunChange(*r) for r in s.exec(
+        select(Change.id, Change.report_id, Agency.name, Report.year, Change.kind, Change.summary,
+               Change.from_version_id, Change.to_version_id)
+        .join(Report, Report.id == Change.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+        .where(Change.run_id == run_id).order_by(col(Change.id)).limit(limit))]
+    total = s.exec(select(func.count()).select_from(Change).where(Change.run_id == run_id)).one()
+    return RunView(run.id, run.site_id, run.trigger, run.started_at, run.finished_at, run.status, run.error,
+                   run.pages_fetched, run.documents, run.reports_found, run.new_reports, run.new_versions,
+                   run.revisions, run.withdrawals, run.errors, run.warnings, changes, total)

@@ -1,0 +1,53 @@
+"""Archived documents as downloads: the bytes as fetched, never shown as a page of this site.
+
+An archived HTML page is whatever the agency's site (or whoever controlled it) served, scripts included.
+It is sent as an attachment, with its content type only when that is a well-formed media type, no
+sniffing, and a Content-Security-Policy that sandboxes it and allows nothing, so a browser that opened
+it anyway would run none of it with this site's origin.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from pathlib import PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
+
+from fastapi import Response
+
+from monitor.web.queries import RawDocument
+
+RAW_CSP = "default-src 'none'; sandbox"
+_MEDIA_TYPE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+(?:\s*;\s*charset=\"?[\w.:-]+\"?)?$")
+_UNSAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+FALLBACK_TYPE = "application/octet-stream"
+
+
+def media_type(content_type: str | None) -> str:
+    value = (content_type or "").strip()
+    return value if _MEDIA_TYPE.match(value) else FALLBACK_TYPE
+
+
+def filename(doc: RawDocument, content_type: str) -> str:
+    """The file name of the URL's last path segment, made safe; else one made from the version id."""
+    name = _UNSAFE_NAME.sub("_", unquote(PurePosixPath(urlsplit(doc.url).path).name)).strip("._")
+    if not name:
+        name = f"gxmon-version-{doc.version_id}"
+    if "." not in name:
+        name += mimetypes.guess_extension(content_type.split(";")[0].strip()) or ".bin"
+    return name[:150]
+
+
+def download(data: bytes, doc: RawDocument) -> Response:
+    content_type = media_type(doc.content_type)
+    name = filename(doc, content_type)
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, headers={
+        "Content-Type": content_type,
+        "Content-Disposition": disposition,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": RAW_CSP,
+        "Cache-Control": "private, max-age=86400, immutable",   # content-addressed: the bytes never change
+        "ETag": f'"{doc.sha256}"',
+    })

@@ -1,0 +1,58 @@
+"""A read-only connection to the archive for the web pages.
+
+The web server never writes: every connection it opens is made read-only by the database itself
+(SQLite ``PRAGMA query_only``, PostgreSQL ``default_transaction_read_only``), so a bug in a page cannot
+change the archive. It does not create or migrate the schema either: an archive that has none is an error
+that names the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine, make_url
+
+from monitor.db import database_url, make_engine
+
+REQUIRED_TABLES = ("report", "version", "finding", "change", "fetch")
+
+
+class ArchiveMissing(RuntimeError):
+    """The database holds no gxmon archive (no schema): nothing to serve."""
+
+
+def _sqlite_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API connection)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def _postgres_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    dbapi_connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    dbapi_connection.autocommit = autocommit
+
+
+def readonly_engine(url: str | None = None) -> Engine:
+    """An engine on an existing archive whose connections cannot write."""
+    url = database_url(url)
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:") and not Path(parsed.database).exists():
+        raise ArchiveMissing(f"{parsed.database}: no such archive file")
+    engine = make_engine(url)
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_read_only)
+    elif backend == "postgresql":
+        event.listen(engine, "connect", _postgres_read_only)
+    else:
+        raise ArchiveMissing(f"{parsed.render_as_string(hide_password=True)}: unsupported database "
+                             f"{backend!r} (SQLite or PostgreSQL)")
+    missing = [t for t in REQUIRED_TABLES if not inspect(engine).has_table(t)]
+    if missing:
+        engine.dispose()
+        raise ArchiveMissing(f"{parsed.render_as_string(hide_password=True)}: no gxmon archive here "
+                             f"(tables {', '.join(missing)} missing); run `gxmon crawl` first")
+    return engine

@@ -1,0 +1,84 @@
+"""The Jinja2 environment of the pages: autoescaping everywhere, and the filters that put data into Chinese.
+
+Every value from the archive (titles, agency names, URLs, messages) comes from the web, so autoescaping
+is on for every template whatever its name; no template marks a value safe.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.templating import Jinja2Templates
+
+from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
+from monitor.web.chart import SERIES_NAMES
+
+TEMPLATES = Path(__file__).parent / "templates"
+# China has one time zone and no daylight saving: show times as 北京时间 without a tz database.
+BEIJING = timezone(timedelta(hours=8))
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_NAMES = {"active": "在线", "withdrawn": "已撤回", "missing": "未发布"}
+RUN_STATUS_NAMES = {"running": "进行中", "ok": "完成", "failed": "失败", "empty": "未找到报告",
+                    "interrupted": "中断"}
+SORT_NAMES = {"year": "年度", "agency": "机构", "errors": "错误数", "warnings": "警告数", "versions": "版本数",
+              "fetched": "最近抓取", "first_seen": "首次发现", "id": "编号"}
+OUTCOME_NAMES = {"new_version": "新版本", "unchanged": "未变", "not_modified": "未修改(304)", "gone": "已删除",
+                 "error": "错误"}
+
+
+def when(value: datetime | None, with_time: bool = True) -> str:
+    """A stored UTC time as 北京时间 (naive values from SQLite are UTC)."""
+    if value is None:
+        return "—"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+def figure(value: Any) -> str:
+    return "—" if value is None else str(value)
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a page links only to web addresses (no javascript: or data:)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def size(value: int | None) -> str:
+    if value is None:
+        return "—"
+    if value < 1024:
+        return f"{value} B"
+    if value < 1024 * 1024:
+        return f"{value / 1024:.1f} KB"
+    return f"{value / (1024 * 1024):.1f} MB"
+
+
+def query(params: dict[str, Any], **changes: Any) -> str:
+    """A query string: ``params`` with ``changes`` applied, empty values left out."""
+    merged = {**params, **changes}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", False)}, doseq=True)
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(when=when, figure=figure, http_url=http_url, size=size, cell_label=cell_label, short=lambda d: (d or "")[:12],
+                       change_name=lambda k: CHANGE_NAMES.get(k, k),
+                       severity_name=lambda s: SEVERITY_NAMES.get(s, s),
+                       status_name=lambda s: STATUS_NAMES.get(s, s),
+                       run_status_name=lambda s: RUN_STATUS_NAMES.get(s, s),
+                       outcome_name=lambda s: OUTCOME_NAMES.get(s, s),
+                       section_name=lambda s: SECTION_NAMES.get(s, s),
+                       series_name=lambda s: SERIES_NAMES.get(s, s))
+    env.globals.update(query=query, SEVERITY_NAMES=SEVERITY_NAMES, STATUS_NAMES=STATUS_NAMES, SORT_NAMES=SORT_NAMES)
+    return env
+
+
+def templates() -> Jinja2Templates:
+    return Jinja2Templates(env=environment())

@@ -1,0 +1,304 @@
+"""The HTML pages over a real archive (SQLite and PostgreSQL), through the framework's test client."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from monitor.labels import cell_label
+from monitor.models import Report
+from monitor.web.app import PAGE_CSP
+
+from .conftest import XSS_TITLE
+
+
+def get_page(client, path: str, status: int = 200):
+    response = client.get(path)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return html.fromstring(response.text)
+
+
+def texts(tree, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
+def report_links(tree) -> list[str]:
+    return [a.get("href") for a in tree.xpath("//table[contains(@class,'reports')]//td[@class='title']/a")]
+
+
+# -- the report list -------------------------------------------------------------------------------------
+
+def test_list_shows_every_report_with_its_counts(client, web_archive):
+    tree = get_page(client, "/reports")
+    assert texts(tree, "//*[@id='total']") == ["5"]
+    assert len(report_links(tree)) == 5
+    row = tree.xpath(f"//tr[td/a[@href='/reports/{web_archive.kaifeng_2021}']]")[0]
+    cells = dict(zip(["agency", "year", "title", "status", "versions", "errors", "warnings", "fetched"],
+                     (" ".join(td.text_content().split()) for td in row.xpath("td"))))
+    assert cells["agency"] == "开封市人民政府" and cells["year"] == "2021"
+    assert cells["versions"] == "3" and cells["errors"] == "2" and cells["warnings"] == "3"
+    assert "已修改" in cells["title"] and cells["status"] == "在线"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("year=2022", ["kaifeng_2022"]),
+    ("agency=开封", ["kaifeng_2021", "kaifeng_2022"]),
+    ("agency=信访局", ["xinfang"]),
+    ("failing=1", ["kaifeng_2021", "xinfang", "pdf"]),
+    ("revised=1", ["kaifeng_2021"]),
+    ("status=withdrawn", ["pdf"]),
+    ("failing=1&year=2021&agency=周口", ["xinfang", "pdf"]),
+    ("agency=%25", []),     # a LIKE wildcard is matched as a character
+])
+def test_list_filters(client, web_archive, query, expected):
+    tree = get_page(client, f"/reports?{query}")
+    want = sorted(f"/reports/{getattr(web_archive, name)}" for name in expected)
+    assert sorted(report_links(tree)) == want
+    assert texts(tree, "//*[@id='total']") == [str(len(expected))]
+
+
+def test_list_empty_form_fields_mean_no_filter(client):
+    tree = get_page(client, "/reports?agency=&site=&year=&status=&sort=year&order=desc")
+    assert texts(tree, "//*[@id='total']") == ["5"]
+
+
+def test_list_sorts_and_pages(client, web_archive):
+    by_versions = report_links(get_page(client, "/reports?sort=versions&order=desc"))
+    assert by_versions[0] == f"/reports/{web_archive.kaifeng_2021}"
+    by_errors_asc = report_links(get_page(client, "/reports?sort=errors&order=asc"))
+    assert by_errors_asc[-1] in (f"/reports/{web_archive.kaifeng_2021}", f"/reports/{web_archive.xinfang}")
+    ids = report_links(get_page(client, "/reports?sort=id&order=asc"))
+    assert ids == sorted(ids, key=lambda link: int(link.rsplit("/", 1)[1]))
+
+
+def test_list_pages_keep_the_filters(client, web_archive):
+    first = get_page(client, "/reports?failing=1&sort=id&order=asc&per_page=2")
+    assert texts(first, "//*[@id='total']") == ["3"]
+    assert report_links(first) == [f"/reports/{web_archive.kaifeng_2021}", f"/reports/{web_archive.xinfang}"]
+    [next_link] = first.xpath("//nav[@class='pager']/a[@rel='next']/@href")
+    assert "failing=1" in next_link and "per_page=2" in next_link and "page=2" in next_link
+    second = get_page(client, "/reports" + next_link)
+    assert report_links(second) == [f"/reports/{web_archive.pdf}"]
+    assert not second.xpath("//nav[@class='pager']/a[@rel='next']")
+    assert second.xpath("//nav[@class='pager']/a[@rel='prev']")
+
+
+def test_list_search_box_and_filter_form_are_there(client):
+    tree = get_page(client, "/reports?agency=开封")
+    [search] = tree.xpath("//form[@action='/reports']//input[@name='agency']")
+    assert search.get("type") == "search" and search.get("value") == "开封"
+    assert {e.get("name") for e in tree.xpath("//form[@action='/reports']//*[@name]")} >= {
+        "agency", "site", "year", "status", "failing", "revised", "sort", "order"}
+
+
+@pytest.mark.parametrize("query", ["year=twenty", "sort=colour", "status=lost", "page=0"])
+def test_list_rejects_bad_parameters_with_a_message(client, query):
+    tree = get_page(client, f"/reports?{query}", status=400)
+    name = query.split("=")[0]
+    assert name in texts(tree, "//p[@class='error-message']")[0]
+
+
+# -- a report ------------------------------------------------------------------------------------------
+
+def test_report_shows_its_versions_on_a_timeline(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.kaifeng_2021}")
+    entries = tree.xpath("//ol[contains(@class,'timeline')]/li")
+    assert [e.get("id") for e in entries] == [f"version-{v}" for v in reversed(web_archive.versions)]
+    newest, middle, first = (" ".join(e.text_content().split()) for e in entries)
+    assert "第3版" in newest and "数字修改" in newest
+    assert "数字修改" in middle and "文字修改" in middle and "508→509" in middle
+    assert "第1版" in first and "新报告" in first
+    assert "current" in entries[0].get("class")
+    digests = [e.xpath(".//code/@title")[0] for e in entries]
+    assert len(set(digests)) == 3 and all(len(d) == 64 for d in digests)
+    v1, v2, v3 = web_archive.versions
+    assert tree.xpath(f"//a[@href='/diff/{v2}/{v3}']") and tree.xpath(f"//a[@href='/diff/{v1}/{v2}']")
+    assert tree.xpath(f"//a[@href='/versions/{v1}/raw']")
+
+
+def test_report_marks_failing_cells_with_their_findings_beside_them(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.xinfang}")
+    [cell] = tree.xpath("//td[@id='v-s3.new_received.natural_person']")
+    assert "fail-error" in cell.get("class")
+    assert cell.xpath("span[@class='value']")[0].text == "900"
+    numbers = [a.text for a in cell.xpath("a[@class='note']")]
+    assert numbers
+    for number in numbers:
+        [item] = tree.xpath(f"//aside[@class='notes']//li[@id='v-s3-f{number}']")
+        assert "s3.row_sum" in item.text_content() or "s3.balance" in item.text_content()
+    messages = texts(tree, "//aside[@class='notes']//span[@class='message']")
+    assert any("900" in m for m in messages)
+    healthy = tree.xpath("//td[@id='v-s3.carried_over.commercial_enterprise']")[0]
+    assert "fail" not in (healthy.get("class") or "")
+
+
+def test_report_tables_follow_the_official_layout(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.kaifeng_2022}")
+    headings = texts(tree, "//section[@class='table-block']/h3")
+    assert headings == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
+    s3 = tree.xpath("//table[contains(@class,'official') and contains(@class,'s3')]")[0]
+    assert "三、本年度办理结果" in texts(s3, ".//th")
+    assert len(s3.xpath(".//td[starts-with(@id,'v-s3.')]")) == 25 * 7
+    assert len(tree.xpath("//td[starts-with(@id,'v-s4.')]")) == 15
+
+
+def test_report_of_an_unreadable_document_says_why_and_offers_the_file(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.pdf}")
+    assert any("文档无法读取" in t for t in texts(tree, "//p[contains(@class,'notice')]"))
+    assert texts(tree, "//dl[@class='facts']/dd")[3].startswith("已撤回")
+    assert any("撤回" in t for t in texts(tree, "//ul[@class='events']/li"))
+
+
+def test_version_page_shows_that_version(client, web_archive):
+    first = web_archive.versions[0]
+    tree = get_page(client, f"/versions/{first}")
+    [current] = tree.xpath("//ol[contains(@class,'timeline')]/li[contains(@class,'current')]")
+    assert current.get("id") == f"version-{first}"
+    assert "历史版本" in texts(tree, "//section[@id='figures']/h2")[0]
+    assert tree.xpath("//td[@id='v-s3.new_received.natural_person']/span[@class='value']")[0].text == "508"
+
+
+# -- comparing two versions ------------------------------------------------------------------------------
+
+def test_comparison_marks_changed_cells_old_to_new(client, web_archive):
+    v1, _, v3 = web_archive.versions      # not neighbours
+    tree = get_page(client, f"/diff/{v1}/{v3}")
+    changed = tree.xpath("//td[contains(@class,'changed')]")
+    paths = sorted({td.get("id").split("-", 1)[1] for td in changed})
+    assert paths == ["s3.new_received.natural_person", "s4.review.total", "s4.review.upheld"]
+    [new_cell] = tree.xpath("//td[@id='b-s3.new_received.natural_person']")
+    assert new_cell.xpath("del")[0].text == "508" and new_cell.xpath("ins")[0].text == "509"
+    [old_cell] = tree.xpath("//td[@id='a-s3.new_received.natural_person']")
+    assert old_cell.xpath("span[@class='value']")[0].text == "508"
+    first_row = texts(tree, "//table[contains(@class,'cell-changes')]/tbody/tr[1]/td")
+    assert first_row == [cell_label("s3.new_received.natural_person"), "508", "509"]
+    assert len(tree.xpath("//div[@class='side-by-side']")) == 3
+
+
+def test_comparison_shows_the_prose_diff(client, web_archive):
+    v1, v2, _ = web_archive.versions
+    tree = get_page(client, f"/diff/{v1}/{v2}")
+    assert texts(tree, "//section[@id='text']/h3") == ["五、存在的主要问题及改进情况"]
+    inserted = texts(tree, "//pre[@class='textdiff']/span[@class='ins']")
+    assert any(line.startswith("+") and "进一步规范依申请公开答复文书" in line for line in inserted)
+
+
+def test_comparison_of_identical_content_says_so(client, web_archive):
+    v = web_archive.versions[1]
+    tree = get_page(client, f"/diff/{v}/{v}")
+    assert "相同" in texts(tree, "//section[@id='summary']/p")[0]
+    assert not tree.xpath("//td[contains(@class,'changed')]")
+
+
+def test_compare_form_redirects_to_the_comparison(client, web_archive):
+    v1, v2, _ = web_archive.versions
+    response = client.get(f"/compare?a={v1}&b={v2}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/diff/{v1}/{v2}"
+    tree = get_page(client, f"/reports/{web_archive.kaifeng_2021}")
+    assert tree.xpath("//form[@action='/compare']/label/select[@name='a']")
+
+
+# -- findings, agencies, runs ----------------------------------------------------------------------------
+
+def test_findings_are_counted_by_rule_and_severity(client):
+    tree = get_page(client, "/findings")
+    rows = [r.split() for r in texts(tree, "//table[contains(@class,'rule-counts')]/tbody/tr")]
+    counts = {(sev, rule): int(n) for sev, rule, n in rows}
+    assert counts[("错误", "s3.row_sum")] == 2
+    assert counts[("错误", "document.unreadable")] == 1
+    assert counts[("警告", "yoy.carry")] == 2
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=["错误", "警告", "提示"].index)
+
+
+def test_findings_filter_by_rule(client, web_archive):
+    tree = get_page(client, "/findings?rule=yoy.carry&severity=warning")
+    assert texts(tree, "//*[@id='total']") == ["2"]
+    assert set(texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[3]")) == {"yoy.carry"}
+    assert all("2022" in t for t in texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[1]"))
+
+
+def test_agency_page_has_its_years_checks_and_a_chart(client, web_archive):
+    tree = get_page(client, f"/agencies/{web_archive.kaifeng_agency}")
+    assert texts(tree, "//h1") == ["开封市人民政府"]
+    years = texts(tree, "//table[contains(@class,'years')]/tbody/tr/td[1]")
+    assert years == ["2021", "2022"]
+    checks = texts(tree, "//table[contains(@class,'years')]/tbody/tr[2]//ul[@class='checks']/li")
+    assert any("上年结转" in c for c in checks)
+    bars = tree.xpath("//figure[@class='chart']//*[local-name()='rect']")
+    assert {b.get("class") for b in bars} >= {"s-received", "s-granted"}
+    assert any("2021年 新收申请 545" in t for t in texts(tree, "//*[local-name()='rect']/*[local-name()='title']"))
+
+
+def test_agency_search(client, web_archive):
+    tree = get_page(client, "/agencies?q=开封")
+    assert texts(tree, "//table[contains(@class,'agencies')]/tbody/tr/td[1]") == ["开封市人民政府"]
+
+
+def test_run_page_lists_the_changes_of_a_crawl(client, web_archive):
+    tree = get_page(client, "/runs/2")
+    kinds = texts(tree, "//table[contains(@class,'run-changes')]/tbody/tr/td[2]")
+    assert "数字修改" in kinds and "撤回" in kinds
+
+
+@pytest.mark.parametrize("path", ["/reports/999999", "/versions/999999", "/diff/1/999999", "/agencies/999999",
+                                  "/runs/999999", "/reports/abc", "/nowhere"])
+def test_unknown_things_are_404_pages(client, path):
+    tree = get_page(client, path, status=404)
+    assert texts(tree, "//h1") == ["未找到"]
+
+
+# -- safety ------------------------------------------------------------------------------------------------
+
+def test_a_malicious_title_is_shown_as_text(client, web_archive):
+    for path in ("/reports", f"/reports/{web_archive.xss}", "/agencies?q=潢川", "/findings"):
+        response = client.get(path)
+        assert "<script>" not in response.text
+        tree = html.fromstring(response.text)
+        assert not tree.xpath("//script")
+    tree = get_page(client, f"/reports/{web_archive.xss}")
+    assert texts(tree, "//h1[@id='report-title']") == [XSS_TITLE]
+    assert '&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;' in client.get(f"/reports/{web_archive.xss}").text
+
+
+def test_pages_allow_no_script_and_no_framing(client):
+    response = client.get("/reports")
+    assert response.headers["content-security-policy"] == PAGE_CSP
+    assert "script-src" not in PAGE_CSP and "default-src 'none'" in PAGE_CSP
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_raw_document_is_a_download_never_a_page(client, web_archive):
+    response = client.get(f"/versions/{web_archive.versions[0]}/raw")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-disposition"].startswith('attachment; filename="2021.html"')
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-security-policy"] == "default-src 'none'; sandbox"
+    assert "开封市人民政府" in response.content.decode("utf-8")
+    pdf_version = client.get(f"/api/reports/{web_archive.pdf}").json()["versions"][0]["version"]
+    pdf = client.get(f"/versions/{pdf_version}/raw")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content == b"%PDF-1.4\n% truncated in transit"
+    assert "zk2021.pdf" in pdf.headers["content-disposition"]
+
+
+def test_links_to_archived_urls_are_web_links_only(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.kaifeng_2021}")
+    hrefs = [a.get("href") for a in tree.xpath("//a[@class='external']")]
+    assert hrefs and all(h.startswith("http://") for h in hrefs)
+    assert all(a.get("rel") == "noopener noreferrer nofollow" for a in tree.xpath("//a[@class='external']"))
+
+
+def test_the_server_cannot_write(client, web_archive):
+    assert client.post("/reports").status_code == 405
+    assert client.delete(f"/reports/{web_archive.kaifeng_2021}").status_code == 405
+    from sqlalchemy.exc import DBAPIError
+    from sqlmodel import Session
+
+    with Session(client.app.state.engine) as s:
+        report = s.get(Report, web_archive.kaifeng_2021)
+        report.title = "changed"
+        with pytest.raises(DBAPIError):
+            s.commit()
