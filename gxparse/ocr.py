@@ -17,12 +17,14 @@ import subprocess
 import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from gxparse.document import Document
+from gxparse.document import Document, is_value
 from gxparse.errors import DocumentError
 from gxparse.ocr_labels import snap_label
-from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
+from gxparse.pages import Box, Glyph, Page, Reread, Rule, document_lines, table_pages
 
 LANGUAGE = "chi_sim"
+DIGITS_LANGUAGE = "eng"   # doubtful number cells are read again with digits only: the latin model knows them
+MIN_DIGIT_CONFIDENCE = 30
 OCR_TIMEOUT = 120         # seconds per page
 _DARK = 128               # grey level below which a pixel is ink
 _MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
@@ -33,6 +35,16 @@ _A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that 
 _DIGIT_SHAPES = str.maketrans({"O": "0", "o": "0", "〇": "0", "○": "0", "D": "0", "Q": "0",
                                "l": "1", "I": "1", "|": "1", "丨": "1", "S": "5", "B": "8", "Z": "2"})
 _DIGITISH = re.compile(r"^[\d,.OoDQ〇○lI|丨SBZ]+$")
+_ZERO_SHAPES = ("O", "o", "〇", "○")
+_STRAY = "\"'“”‘’`,.·、:;"   # specks and table-rule remnants Tesseract reads as punctuation next to a digit
+
+
+def _digits(text: str) -> str:
+    """A word that is a number in a digit's disguise ("O", "l74", '"0') read as that number."""
+    bare = text.strip(_STRAY)
+    if bare and _DIGITISH.match(bare) and (any(ch.isdigit() for ch in bare) or bare in _ZERO_SHAPES):
+        return bare.translate(_DIGIT_SHAPES)
+    return text
 
 
 def _runs(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
@@ -70,10 +82,19 @@ def _tesseract(source: str) -> str:
 
 def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Glyph]:
     """Words with their boxes, in pixels, from one Tesseract run over the page."""
+    glyphs = []
+    # sparse-text mode: table cells are read one by one instead of as lines running across the columns
+    for row in _run_tesseract(image, ["-l", LANGUAGE, "--psm", "11", "--dpi", str(round(dpi))], source, page):
+        left, top, width, height = (int(v) for v in row[6:10])
+        glyphs.append(Glyph(_digits(row[11].strip()), left, top, left + width, top + height))
+    return glyphs
+
+
+def _run_tesseract(image: np.ndarray, args: list[str], source: str, page: int) -> list[list[str]]:
+    """Tesseract's word rows (TSV columns) for an image."""
     png = io.BytesIO()
     Image.fromarray(image).save(png, format="PNG")
-    command = [_tesseract(source), "stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "--dpi", str(round(dpi)),
-               "-c", "tessedit_do_invert=0", "tsv"]
+    command = [_tesseract(source), "stdin", "stdout", *args, "-c", "tessedit_do_invert=0", "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(command, input=png.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
@@ -83,17 +104,47 @@ def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Gly
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise DocumentError(source, f"第{page}页 OCR 失败（tesseract：{said[-1] if said else done.returncode}）")
-    glyphs = []
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        left, top, width, height = (int(v) for v in cols[6:10])
-        text = cols[11].strip()
-        if _DIGITISH.match(text) and any(ch.isdigit() for ch in text) or text in ("O", "o", "〇", "○"):
-            text = text.translate(_DIGIT_SHAPES)
-        glyphs.append(Glyph(text, left, top, left + width, top + height))
-    return glyphs
+    rows = [r.split("\t") for r in done.stdout.decode("utf-8", "replace").splitlines()[1:]]
+    return [r for r in rows if len(r) >= 12 and r[0] == "5" and r[11].strip()]
+
+
+def _number_cells(cells: list[tuple[str, Box]]) -> list[int]:
+    """The cells that may hold a number: empty, a number, or one character (a digit the Chinese model
+    took for an ideograph: 1 → 工, 7 → 了). Labels and headers are longer and are left alone."""
+    return [i for i, (text, _) in enumerate(cells) if not text or is_value(text) or len(text) == 1]
+
+
+def _reread_numbers(image: np.ndarray, dpi: float, source: str, page: int) -> Reread:
+    """Read a table's number cells again, digits only, with the latin model: Tesseract's Chinese model
+    misses lone digits in sparse table rows and reads some as ideographs. The cells keep their places on a
+    blank page, so one run reads them all; a cell takes the digits read inside it."""
+    inset = max(2, round(dpi / 50))
+
+    def reread(cells: list[tuple[str, Box]]) -> list[str]:
+        texts = [text for text, _ in cells]
+        targets = _number_cells(cells)
+        if not targets:
+            return texts
+        masked = np.full_like(image, 255)
+        for i in targets:
+            x0, y0, x1, y1 = (int(v) for v in cells[i][1])
+            masked[y0 + inset:y1 - inset, x0 + inset:x1 - inset] = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+        read: dict[int, list[tuple[int, str]]] = {}
+        for row in _run_tesseract(masked, ["-l", DIGITS_LANGUAGE, "--psm", "6", "--dpi", str(round(dpi)),
+                                           "-c", "tessedit_char_whitelist=0123456789.,"], source, page):
+            left, top, width, height = (int(v) for v in row[6:10])
+            cx, cy = left + width / 2, top + height / 2
+            hit = next((i for i in targets if cells[i][1][0] <= cx <= cells[i][1][2]
+                        and cells[i][1][1] <= cy <= cells[i][1][3]), None)
+            if hit is not None and float(row[10]) >= MIN_DIGIT_CONFIDENCE:
+                read.setdefault(hit, []).append((left, row[11].strip()))
+        for i, words in read.items():
+            number = "".join(text for _, text in sorted(words)).strip(".,")
+            if is_value(number):
+                texts[i] = number
+        return texts
+
+    return reread
 
 
 def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
@@ -101,7 +152,8 @@ def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
     rules, cleaned = find_rules(gray, dpi)
     glyphs = recognise(cleaned, dpi, source, number)
     height, width = gray.shape
-    return Page(number, float(width), float(height), glyphs, rules, unit=dpi / 72)
+    return Page(number, float(width), float(height), glyphs, rules, unit=dpi / 72,
+                reread=_reread_numbers(cleaned, dpi, source, number))
 
 
 def _dpi(image: Image.Image) -> float:

@@ -1,8 +1,9 @@
 """``ocr.low_confidence``: figures read by OCR that the tables' own arithmetic does not confirm.
 
 A scanned table whose sums all hold is trusted: a misread digit would have to break no row, column or block
-sum. When sums fail, the cells in doubt are named; a cell that breaks two sums at once (its row and its
-column) is the likely misreading, so those are named alone when there are any. Nothing is corrected.
+sum. When sums fail, every cell of the failing sums is named, those that break two sums at once (their row
+and their column: the likely misreadings) first, and so is every cell OCR could not read. Nothing is
+corrected.
 """
 
 from __future__ import annotations
@@ -29,25 +30,29 @@ def _unreadable(report: Report) -> list[str]:
             for col, cell in cols.items() if cell.value is None]
 
 
-def cells_in_doubt(report: Report) -> list[str]:
-    """Cells of the failing sums, narrowed to those that fail two sums when some do."""
+def cells_in_doubt(report: Report) -> tuple[list[str], list[str]]:
+    """(likely, involved): cells that break two sums at once, then the other cells of failing sums."""
     counts: Counter[str] = Counter()
     for check in _ARITHMETIC:
         for finding in check(report):
             counts.update(finding.cells)
-    if not counts:
-        return []
-    crossing = [cell for cell, n in counts.items() if n >= 2]
-    return crossing or list(counts)
+    likely = [cell for cell, n in counts.items() if n >= 2]
+    return likely, [cell for cell in counts if cell not in likely]
 
 
 def low_confidence(report: Report) -> list[Finding]:
-    doubtful = cells_in_doubt(report)
-    unreadable = [c for c in _unreadable(report) if c not in doubtful]
-    if not doubtful and not unreadable:
+    likely, involved = cells_in_doubt(report)
+    unreadable = [c for c in _unreadable(report) if c not in likely and c not in involved]
+    if not likely and not involved and not unreadable:
         return []
-    parts = [f"{_cell_label(c)}（读作{report.value(c)}）" for c in doubtful]
-    parts += [f"{_cell_label(c)}（未能识别）" for c in unreadable]
+    parts = []
+    if likely:
+        parts.append("最可能误识：" + "、".join(f"{_cell_label(c)}（读作{report.value(c)}）" for c in likely))
+    if involved:
+        parts.append(f"另有{len(involved)}个单元格所在的合计不成立")
+    if unreadable:
+        parts.append(f"{len(unreadable)}个单元格未能识别：" + "、".join(_cell_label(c) for c in unreadable[:7])
+                     + ("等" if len(unreadable) > 7 else ""))
     return [Finding("ocr.low_confidence", WARNING,
-                    f"表格由OCR识别，表内勾稽关系未能确认以下{len(parts)}个单元格，可能误识，请对照原件核对"
-                    f"（数字按识别结果保留，未作更正）：" + "、".join(parts), doubtful + unreadable)]
+                    "表格由OCR识别，表内勾稽关系未能确认其数字，请对照原件核对（数字按识别结果保留，未作更正）："
+                    + "；".join(parts), likely + involved + unreadable)]

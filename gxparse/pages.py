@@ -54,6 +54,9 @@ class Rule:
 
 
 Snap = Callable[[str], str]
+Box = tuple[float, float, float, float]   # x0, y0, x1, y1
+# Given a table's cells (text, box), the texts to use instead: OCR reads doubtful value cells again.
+Reread = Callable[[list[tuple[str, Box]]], list[str]]
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Page:
     glyphs: list[Glyph]
     rules: list[Rule] = field(default_factory=list)
     unit: float = 1.0           # page units per typographic point (1 for PDF, dpi/72 for images)
+    reread: Reread | None = None
 
 
 @dataclass
@@ -262,6 +266,10 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page,
     placed = [_Cell(snap(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip()),
                     r0, c0, r1 - r0 + 1, c1 - c0 + 1) for root, (r0, c0, r1, c1) in spans.items()]
     placed.sort(key=lambda c: (c.row, c.col))
+    if page.reread is not None:
+        boxes = [(xs[c.col], ys[c.row], xs[c.col + c.colspan], ys[c.row + c.rowspan]) for c in placed]
+        for cell, text in zip(placed, page.reread([(c.text, b) for c, b in zip(placed, boxes)])):
+            cell.text = text
     return _Table(ys[0], xs, placed, n_rows, page.number), used
 
 

@@ -25,6 +25,9 @@ from tests.gxparse.formats.plan import Placed, ReportPlan, TablePlan
 
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"   # Debian fonts-wqy-zenhei (TrueType outlines)
 FONT = "WQYZenHei"
+# Numbers in a Latin font, as Word sets them (its "西文字体"): Zen Hei's own 1 and 7 look like 工 and 了
+DIGIT_FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"   # Debian fonts-dejavu-core
+DIGIT_FONT = "DejaVuSans"
 # Ideograph → the radical code point some PDF producers write for it.
 RADICALS = {"门": "⻔", "见": "⻅", "长": "⻓", "户": "⼾", "民": "⺠", "车": "⻋", "页": "⻚"}
 _RADICALS = str.maketrans(RADICALS)
@@ -41,15 +44,17 @@ class Quirks:
 def _register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, FONT_FILE, subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(DIGIT_FONT, DIGIT_FONT_FILE))
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(cell_size: float = 8.5) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=FONT, fontSize=15, leading=22, alignment=1, spaceAfter=10),
         "heading": ParagraphStyle("heading", fontName=FONT, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4),
         "para": ParagraphStyle("para", fontName=FONT, fontSize=10.5, leading=17, firstLineIndent=21,
                                wordWrap="CJK"),
-        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5, wordWrap="CJK"),
+        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=cell_size, leading=cell_size * 1.25,
+                               wordWrap="CJK"),
     }
 
 
@@ -59,7 +64,7 @@ def _text(text: str) -> str:
 
 def _column_widths(plan: TablePlan, width: float) -> list[float]:
     if plan.key == "s3":
-        labels = [34.0, 44.0, 120.0]
+        labels = [s * width / 515 for s in (34.0, 44.0, 120.0)]
         return labels + [(width - sum(labels)) / (plan.n_cols - 3)] * (plan.n_cols - 3)
     if plan.key == "s2":
         return [width * 0.34] + [width * 0.66 / (plan.n_cols - 1)] * (plan.n_cols - 1)
@@ -109,7 +114,8 @@ def _cell_content(cell: Placed, key: str, styles: dict[str, ParagraphStyle]) -> 
 
 def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle]) -> Table:
     data: list[list[object]] = [["" for _ in range(plan.n_cols)] for _ in range(plan.n_rows)]
-    commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, "black"), ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+    commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, "black"),
+                             ("FONT", (0, 0), (-1, -1), DIGIT_FONT, styles["cell"].fontSize),
                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
     for cell in plan.cells:
@@ -146,10 +152,11 @@ def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
 
 
 def write_table_pdf(table: TablePlan, heading: str, path: Path) -> Path:
-    """One table under its section heading on a page tall enough to hold it: what a scanned table is."""
+    """One table under its section heading, in 11-point type on a landscape page tall enough to hold it:
+    what an agency's scanned table is."""
     _register_font()
-    styles = _styles()
-    doc = SimpleDocTemplate(str(path), pagesize=(A4[0], A4[1] * 1.3), leftMargin=40, rightMargin=40,
+    styles = _styles(cell_size=11)
+    doc = SimpleDocTemplate(str(path), pagesize=(A4[1], A4[0] * 1.9), leftMargin=40, rightMargin=40,
                             topMargin=40, bottomMargin=40)
     doc.build([Paragraph(heading, styles["heading"]), _table(table, doc.width, styles)])
     return path
