@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -209,23 +207,6 @@ def attachment_bytes(fmt: str, report: dict) -> bytes:
     if key not in _built:
         _built[key] = BUILDERS[fmt](report)
     return _built[key]
-
-
-def prebuild(jobs: list[tuple[str, dict]], workers: int | None = None) -> None:
-    """Build many files at once on every core (a 10,000-page site has over a thousand)."""
-    todo = {_key(fmt, report): (fmt, report) for fmt, report in jobs if fmt != "doc"}
-    todo = {k: v for k, v in todo.items() if k not in _built}
-    if len(todo) < 20:
-        for fmt, report in todo.values():
-            attachment_bytes(fmt, report)
-        return
-    with ProcessPoolExecutor(workers or os.cpu_count()) as pool:
-        for key, data in zip(todo, pool.map(_build, todo.values(), chunksize=16)):
-            _built[key] = data
-
-
-def _build(job: tuple[str, dict]) -> bytes:
-    return BUILDERS[job[0]](job[1])
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 from simsite import pages
-from simsite.documents import DATA, attachment_bytes, prebuild
+from simsite.documents import DATA, attachment_bytes
 from simsite.figures import YEARS, Agency, report_series, revise
 from simsite.names import (
     CITY, CITY_GOVERNMENT, CITY_HOSTED, COUNTY_DEPARTMENTS, DEPARTMENTS, PROVINCE, TOWNS, county_names,
@@ -533,9 +533,10 @@ class SimSite:
                         last_modified=entry.modified or entry.published.astimezone(UTC))
 
     def prerender(self) -> None:
-        """Build every attachment now (on all cores), so a crawl measures the crawler and not reportlab."""
-        prebuild([(e.fmt, self.report(e)) for e in self._entries.values()
-                  if e.kind == "report" and e.attachment and not e.withdrawn])
+        """Build every attachment now, so a timed crawl measures the crawler and not reportlab."""
+        for entry in self._entries.values():
+            if entry.kind == "report" and entry.attachment and not entry.withdrawn:
+                attachment_bytes(entry.fmt, self.report(entry))
 
     @staticmethod
     def _stable(entry: Entry) -> int:

@@ -251,3 +251,46 @@ def test_not_modified_answer_becomes_an_empty_item(spider):
     response = scrapy.http.Response(DETAIL, status=304, request=request, headers={"ETag": '"abc"'})
     item = _items(spider.parse_document(response))[0]
     assert (item.not_modified, item.body, item.year) == (True, b"", 2024)
+
+
+# -- files that only gxparse can judge -------------------------------------------------------------------
+
+def _file_response(url: str, body: bytes, **meta):
+    request = scrapy.Request(url, meta=document_meta(**meta))
+    return scrapy.http.Response(url, body=body, request=request, headers={"Content-Type": "application/pdf"})
+
+
+def test_unnamed_file_that_gxparse_reads_as_a_report_is_yielded(spider):
+    from simsite.documents import report_pdf
+    from simsite.figures import Agency, report_series
+
+    pdf = report_pdf(report_series(Agency("jyj", "临江市教育局", "department"), 1)[2022])
+    items = _items(spider.parse_document(_file_response(BASE + "a.pdf", pdf, verdict="maybe", link_text="a.pdf")))
+    assert [i.content_type for i in items] == ["application/pdf"]
+
+
+def test_unnamed_file_that_is_not_a_report_is_dropped(spider):
+    from simsite.documents import report_pdf
+
+    other = report_pdf({"title": "临江市司法局2021年法治政府建设年度报告", "template": "v2021", "s2": None,
+                        "s3": None, "s4": None, "s1_text": "全面推进依法行政。"})
+    assert _items(spider.parse_document(_file_response(BASE + "b.pdf", other, verdict="maybe"))) == []
+
+
+# -- a spider made from the config file ----------------------------------------------------------------
+
+def test_spider_from_config_applies_the_site_settings(tmp_path):
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings
+
+    from crawler.spiders.reports import ReportsSpider
+
+    config = tmp_path / "sites.toml"
+    config.write_text('[[site]]\nid = "xs"\nname = "西山县"\nstart_urls = ["http://www.xishan.gov.cn/"]\n'
+                      'allowed_domains = ["xishan.gov.cn"]\ndelay = 3\nconcurrency = 1\nmax_pages = 50\n',
+                      encoding="utf-8")
+    crawler = Crawler(ReportsSpider, Settings({"GXMON_CONFIG": str(config)}))
+    spider = ReportsSpider.from_crawler(crawler, site="xs")
+    assert (spider.site.name, spider.allowed_domains) == ("西山县", ["xishan.gov.cn"])
+    assert (crawler.settings.getfloat("DOWNLOAD_DELAY"), crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+            crawler.settings.getint("CLOSESPIDER_PAGECOUNT")) == (3.0, 1, 50)
