@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from monitor.models import (
-    ACTIVE, MISSING, REVISION_KINDS, WITHDRAWN, Agency, Blob, Change, CrawlRun, Finding, Report, ReportUrl, Site,
+    ACTIVE, MISSING, WITHDRAWN, Agency, Blob, Change, CrawlRun, Finding, Report, ReportUrl, Site,
     Version,
 )
 from monitor.queries import NotFound
@@ -104,7 +104,10 @@ class ReportList:
 
 
 def _revised():
-    return exists().where(Change.report_id == Report.id, col(Change.kind).in_(sorted(REVISION_KINDS)))
+    """Whether a report was revised: every version after a report's first is made by changes of the
+    revision kinds (figures, prose, attachment: ``monitor.archive._classify``), so it has more than one
+    version. This reads the report row alone, where a look into its changes would cost a lookup per report."""
+    return Report.version_count > 1
 
 
 def _report_columns():
@@ -299,22 +302,19 @@ class FindingList:
     pages: int
 
 
-def _open_findings(query, rule: str | None, severity: str | None, site: str | None):  # noqa: ANN001, ANN202
-    """Findings of each report's current version, and those on a report itself (report.overdue)."""
-    query = query.join(Report, Report.id == Finding.report_id).where(
-        or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None)))
-    if rule:
-        query = query.where(Finding.rule == rule)
-    if severity:
-        query = query.where(Finding.severity == severity)
-    if site:
-        query = query.where(Report.site_id == site)
-    return query
-
-
 def finding_counts(s: Session, site: str | None = None) -> list[RuleCount]:
-    rows = s.exec(_open_findings(select(Finding.rule, Finding.severity, func.count()).select_from(Finding),
-                                 None, None, site).group_by(Finding.rule, Finding.severity)).all()
+    """Open findings (of each report's current version, and those on a report itself: report.overdue) by
+    rule and severity. Two selects joined by UNION ALL, so each walks an index: reports to their current
+    version's findings, and the findings without a version."""
+    current = select(Finding.rule, Finding.severity).select_from(Report).join(
+        Finding, Finding.version_id == Report.latest_version_id)
+    own = select(Finding.rule, Finding.severity).join(Report, Report.id == Finding.report_id).where(
+        col(Finding.version_id).is_(None))
+    if site:
+        current, own = current.where(Report.site_id == site), own.where(Report.site_id == site)
+    found = current.union_all(own).subquery()
+    rows = s.exec(select(found.c.rule, found.c.severity, func.count())
+                  .group_by(found.c.rule, found.c.severity)).all()
     counts = [RuleCount(*r) for r in rows]
     return sorted(counts, key=lambda c: (_SEVERITY_ORDER.get(c.severity, len(SEVERITIES)), -c.count, c.rule))
 
@@ -327,11 +327,19 @@ def list_findings(s: Session, rule: str | None = None, severity: str | None = No
         raise InvalidQuery(f"page {page} / per_page {per_page}: page from 1, per_page from 1 to {MAX_PER_PAGE}")
     counts = finding_counts(s, site)
     total = sum(c.count for c in counts if (not rule or c.rule == rule) and (not severity or c.severity == severity))
-    query = (_open_findings(select(Finding.id, Finding.report_id, Finding.version_id, Agency.name, Report.year,
-                                   Finding.rule, Finding.severity, Finding.message, Finding.cells)
-                            .select_from(Finding), rule, severity, site)
-             .outerjoin(Agency, Agency.id == Report.agency_id)
-             .order_by(col(Finding.id).desc()).offset((page - 1) * per_page).limit(per_page))
+    # Newest first by walking findings backwards and keeping the open ones: a page costs its offset, not
+    # the number of open findings.
+    query = (select(Finding.id, Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
+                    Finding.severity, Finding.message, Finding.cells)
+             .join(Report, Report.id == Finding.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+             .where(or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None))))
+    if rule:
+        query = query.where(Finding.rule == rule)
+    if severity:
+        query = query.where(Finding.severity == severity)
+    if site:
+        query = query.where(Report.site_id == site)
+    query = query.order_by(col(Finding.id).desc()).offset((page - 1) * per_page).limit(per_page)
     rows = [FindingRow(*r[:8], list(r[8] or [])) for r in s.exec(query)]
     return FindingList(counts, rows, total, page, per_page, page_count(total, per_page))
 

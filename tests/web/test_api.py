@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.models import REVISION_KINDS
+
 from .conftest import XSS_TITLE
 
 
@@ -34,6 +36,13 @@ def test_reports_filter_and_page_like_the_list_page(client, web_archive):
     revised = get_json(client, "/api/reports?revised=true")
     assert [(r["id"], r["revised"], r["versions"]) for r in revised["rows"]] == [(web_archive.kaifeng_2021, True, 3)]
     assert get_json(client, "/api/reports?status=withdrawn")["rows"][0]["id"] == web_archive.pdf
+
+
+def test_revised_flag_means_a_change_of_a_revision_kind(client, web_archive):
+    for row in get_json(client, "/api/reports")["rows"]:
+        detail = get_json(client, f"/api/reports/{row['id']}")
+        kinds = {c["kind"] for v in detail["versions"] for c in v["changes"]}
+        assert row["revised"] == bool(kinds & REVISION_KINDS), row
 
 
 def test_report_has_its_urls_versions_and_events(client, web_archive):
