@@ -295,14 +295,16 @@ def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph]]:
 def _text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines (by vertical centre), each sorted left to right."""
     lines: list[list[Glyph]] = []
-    centre = 0.0
-    for g in sorted(glyphs, key=lambda g: g.cy):
-        if lines and abs(g.cy - centre) <= 0.5 * max(g.height, lines[-1][0].height):
+    centre = total = 0.0
+    for g in sorted(glyphs, key=lambda g: g.y0 + g.y1):
+        cy = (g.y0 + g.y1) / 2
+        if lines and abs(cy - centre) <= 0.5 * max(g.y1 - g.y0, lines[-1][0].y1 - lines[-1][0].y0):
             lines[-1].append(g)
-            centre = sum(x.cy for x in lines[-1]) / len(lines[-1])
+            total += cy
+            centre = total / len(lines[-1])
         else:
             lines.append([g])
-            centre = g.cy
+            centre = total = cy
     return [sorted(line, key=lambda g: g.x0) for line in lines]
 
 

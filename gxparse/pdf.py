@@ -33,35 +33,44 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
 
 def _glyphs(page: pdfium.PdfPage, height: float) -> list[Glyph]:
     textpage = page.get_textpage()
+    handle = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:   # characters outside the BMP: read them one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    box = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
     out = []
     for i, ch in enumerate(text):
-        if ch.isspace() or ch == "\ufffe":
+        if ch.isspace() or ch == "\ufffe" or not get_box(handle, i, box):
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        if right > left:
-            out.append(Glyph(ch, left, height - top, right, height - bottom))
+        if box.right > box.left:
+            out.append(Glyph(ch, box.left, height - box.top, box.right, height - box.bottom))
     textpage.close()
     return out
 
 
-def _path_rules(obj: pdfium.PdfObject, height: float) -> list[Rule]:
-    left, bottom, right, top = obj.get_bounds()
+def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
+
+
+def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
+    left, bottom, right, top = _bounds(obj)
     if top - bottom <= _THIN and right - left > _THIN:
         return [Rule(True, height - (top + bottom) / 2, left, right)]
     if right - left <= _THIN and top - bottom > _THIN:
         return [Rule(False, (left + right) / 2, height - top, height - bottom)]
-    count = raw.FPDFPath_CountSegments(obj.raw)
+    count = raw.FPDFPath_CountSegments(obj)
     if not 0 < count <= _MAX_SEGMENTS:
         return []
-    m = obj.get_matrix()
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, m)
     x, y = ctypes.c_float(), ctypes.c_float()
     points: list[tuple[int, float, float]] = []
     for i in range(count):
-        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
         points.append((raw.FPDFPathSegment_GetType(segment), px, height - py))
@@ -77,9 +86,13 @@ def _path_rules(obj: pdfium.PdfObject, height: float) -> list[Rule]:
 
 
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """Ruling lines from the page's path objects (read through the raw API: a page of prose holds
+    thousands of text objects that need no wrapping)."""
     out = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
-        out.extend(_path_rules(obj, height))
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH:
+            out.extend(_path_rules(obj, height))
     return out
 
 

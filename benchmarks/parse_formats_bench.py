@@ -1,0 +1,149 @@
+"""Format benchmark: PDF, DOCX, DOC, WPS and scans of the seed reports, parsed and checked, single-threaded.
+
+    .venv/bin/python -m benchmarks.parse_formats_bench [--rounds N]
+
+Prints pages per second per format, the 10-page text-layer PDF against pdfplumber's ``extract_tables`` on the
+same file in the same run (with the figures of both compared), the OCR time per page, and the peak memory
+of a fresh process parsing a 50-page PDF.
+Targets (issue 3): 10-page PDF under 150 ms median and ≥ 5× faster than pdfplumber with equal figures;
+OCR under 3 s a page on one core; peak memory under 300 MB for 50 pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+from PIL import Image
+
+from gxparse import parse_document
+from gxparse.document import Document, line_from_cells
+from gxparse.normalize import normalize_text
+from gxparse.parser import build_report
+from tests.gxparse.formats.build import Fixtures
+from tests.gxparse.formats.make_pdf import Quirks, write_pdf
+from tests.gxparse.formats.plan import Block, ReportPlan, report_plan
+
+TABLE_SEEDS = ["huangchuan_2021", "kaifeng_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021"]
+LONG_SEED = "zhoukou_city_2021"
+
+
+def _median(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _pages(path: Path) -> int:
+    return len(pdfium.PdfDocument(str(path)))
+
+
+def long_plan(name: str, pages: int, folder: Path) -> Path:
+    """The seed's report with its prose repeated until the reportlab PDF has at least ``pages`` pages."""
+    base = report_plan(name)
+    for times in range(1, 200):
+        blocks: list[Block] = []
+        for block in base.blocks:
+            blocks += [block] * (times if block.kind == "para" else 1)
+        path = folder / f"{name}.{pages}p.pdf"
+        write_pdf(ReportPlan(name, blocks), path, Quirks(split_at=12))
+        if _pages(path) >= pages:
+            return path
+    raise AssertionError("could not lengthen the report")
+
+
+def pdfplumber_baseline(data: bytes, source: str) -> dict:
+    """The same report read with pdfplumber: ``extract_tables`` for the tables, its text lines outside the
+    tables for the rest, in page order, then the same parsing and checks."""
+    lines = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+            items: list[tuple[float, list[str]]] = []
+            for text_line in page.extract_text_lines():
+                cx, cy = (text_line["x0"] + text_line["x1"]) / 2, (text_line["top"] + text_line["bottom"]) / 2
+                if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes):
+                    items.append((text_line["top"], [text_line["text"]]))
+            for table in tables:
+                for r, row in enumerate(table.extract()):
+                    items.append((table.bbox[1] + r * 1e-3, [(c or "").replace("\n", "") for c in row if c is not None]))
+            for n, (_, cells) in enumerate(sorted(items, key=lambda it: it[0]), start=1):
+                lines.append(line_from_cells([normalize_text(c).strip() for c in cells], f"第{number}页第{n}行", number))
+        pages = len(pdf.pages)
+    return build_report(Document(lines, "pdf", pages=pages), source).to_dict()
+
+
+def _peak_rss_mb(path: Path) -> float:
+    code = ("import resource,sys; from gxparse import parse_document; "
+            "parse_document(open(sys.argv[1],'rb').read(), 'x'); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="gxparse-formats-bench-"))
+    fixtures = Fixtures(folder, TABLE_SEEDS)
+    print(f"building fixtures in {folder} …", flush=True)
+
+    ten = long_plan(LONG_SEED, 10, folder)
+    fifty = long_plan(LONG_SEED, 50, folder)
+    ten_data = ten.read_bytes()
+    ours = parse_document(ten_data, ten.name).to_dict()
+    theirs = pdfplumber_baseline(ten_data, ten.name)
+    same = all(ours[t] == theirs[t] for t in ("s2", "s3", "s4"))
+    ours_s = _median(lambda: parse_document(ten_data, ten.name), args.rounds)
+    theirs_s = _median(lambda: pdfplumber_baseline(ten_data, ten.name), max(1, args.rounds // 5))
+    print(f"\n10-page PDF ({_pages(ten)} pages, text layer), parsed and checked:")
+    print(f"  gxparse (pypdfium2)          median {ours_s * 1000:7.1f} ms   target < 150 ms")
+    print(f"  pdfplumber extract_tables    median {theirs_s * 1000:7.1f} ms")
+    print(f"  speed-up {theirs_s / ours_s:5.1f}×  (target ≥ 5×);  figures equal: {same}")
+
+    print("\npages per second, per format (median of rounds; DOC/WPS include the LibreOffice conversion):")
+    rows: list[tuple[str, list[Path], Callable[[Path], int], int]] = [
+        ("pdf (reportlab)", [fixtures.reportlab_pdf(n) for n in TABLE_SEEDS], _pages, args.rounds),
+        ("pdf (LibreOffice)", [fixtures.libreoffice_pdf(n) for n in TABLE_SEEDS], _pages, args.rounds),
+        ("docx", [fixtures.docx(n) for n in TABLE_SEEDS],
+         lambda p: _pages(fixtures.libreoffice_pdf(p.stem)), args.rounds),
+        ("doc", [fixtures.doc(n) for n in TABLE_SEEDS[:2]], lambda p: _pages(fixtures.libreoffice_pdf(p.stem)), 1),
+        ("wps", [fixtures.wps(n) for n in TABLE_SEEDS[:2]], lambda p: _pages(fixtures.libreoffice_pdf(p.stem)), 1),
+        ("ocr (PNG/JPEG table scans)", [p for n in TABLE_SEEDS[:2] for p in fixtures.table_images(n)],
+         lambda p: 1, 1),
+        ("ocr (image-only PDF)", [fixtures.scanned_pdf(TABLE_SEEDS[0])], _pages, 1),
+    ]
+    for label, paths, count, rounds in rows:
+        total_pages = sum(count(p) for p in paths)
+        datas = [(p.read_bytes(), p.name) for p in paths]
+        seconds = _median(lambda: [parse_document(d, n) for d, n in datas], rounds)
+        print(f"  {label:<28} {total_pages:3d} pages  {total_pages / seconds:8.1f} pages/s  "
+              f"{seconds / total_pages * 1000:8.1f} ms/page")
+
+    print("\nOCR per scanned page (one core: Tesseract runs with OMP_THREAD_LIMIT=1), target < 3 s:")
+    for path in fixtures.table_images(TABLE_SEEDS[0]) + fixtures.table_images(TABLE_SEEDS[1]):
+        with Image.open(path) as image:
+            a4 = image.width * image.height / (150 * 8.27 * 150 * 11.69)
+        seconds = _median(lambda: parse_document(path.read_bytes(), path.name), 1)
+        print(f"  {path.name:<28} {seconds:5.2f} s   ({a4:.2f} A4 pages of area at 150 dpi)")
+
+    print(f"\npeak memory, fresh process parsing a {_pages(fifty)}-page PDF: {_peak_rss_mb(fifty):.0f} MB "
+          f"(target < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
