@@ -38,7 +38,7 @@ from monitor.links import diff_link, report_link, version_link
 from monitor.models import (
     ACTIVE, ALERT_CRAWL_EMPTY, ALERT_CRAWL_FAILED, ALERT_FAILING, ALERT_MOVED, ALERT_OVERDUE,
     ALERT_REAPPEARED, ALERT_REVISED, ALERT_WITHDRAWN, ATTACHMENT_REPLACED, EMPTY, FAILED, FIGURES_CHANGED,
-    GONE, HTTP_ERROR, MISSING, MOVED, NEW_REPORT, NEW_VERSION, NOT_MODIFIED, OK, REAPPEARED, REVISION_KINDS,
+    GONE, HTTP_ERROR, INTERRUPTED, MISSING, MOVED, NEW_REPORT, NEW_VERSION, NOT_MODIFIED, OK, REAPPEARED, REVISION_KINDS,
     TEXT_CHANGED, UNCHANGED, WITHDRAWN, WITHDRAWN_CHANGE, Agency, Blob, Change, CrawlRun, Fetch, Finding,
     Report, ReportUrl, Site, Version,
 )
@@ -209,8 +209,12 @@ class Archive:
     # -- end of a crawl ---------------------------------------------------------------------------------
 
     def finish_run(self, run_id: int, error: str | None = None, pages_fetched: int | None = None,
-                   today: date | None = None) -> CrawlRun:
-        """Close a crawl run: its counts and status, and what only a whole crawl can tell."""
+                   today: date | None = None, interrupted: bool = False) -> CrawlRun:
+        """Close a crawl run: its counts and status, and what only a whole crawl can tell.
+
+        A crawl that failed or was interrupted proves nothing about reports it did not see, so only a
+        complete one counts list misses, detects moves and checks for overdue reports.
+        """
         today = today or utcnow().date()
         with new_session(self.engine) as s:
             with s.begin():
@@ -222,6 +226,8 @@ class Archive:
                 if error:
                     run.status, run.error = FAILED, error
                     self._site_alert(s, run, ALERT_CRAWL_FAILED, f"抓取失败：{error}", base)
+                elif interrupted:
+                    run.status = INTERRUPTED
                 elif run.reports_listed == 0 and _listed_before(s, run):
                     run.status = EMPTY
                     self._site_alert(s, run, ALERT_CRAWL_EMPTY,
@@ -395,6 +401,7 @@ class _Recorder:
             report.status = ACTIVE
             s.exec(delete(Finding).where(Finding.report_id == report.id, col(Finding.version_id).is_(None)))
         report.latest_version_id = version.id
+        report.latest_url_id = url_row.id
         report.version_count += 1
         report.title = version.title or report.title
         report.missing_runs = 0
@@ -572,6 +579,8 @@ def _latest_version_of_url(s: Session, url_id: int) -> Version | None:
 
 def _touch_url(url_row: ReportUrl, doc: FetchedDocument, run_id: int | None, fetched_at: Any) -> None:
     url_row.last_seen = fetched_at
+    if doc.url != doc.effective_url:
+        url_row.link_url = doc.url
     if doc.listing_url:
         url_row.listing_url = doc.listing_url
     if doc.link_text:

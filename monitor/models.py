@@ -125,6 +125,7 @@ class Report(SQLModel, table=True):
     last_fetched_at: datetime | None = None
     # Denormalised from versions and findings; kept current by monitor.archive.
     latest_version_id: int | None = None
+    latest_url_id: int | None = None          # the URL of the latest version (lists show it without a join)
     version_count: int = 0
     error_count: int = 0
     warning_count: int = 0
@@ -140,6 +141,7 @@ class ReportUrl(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)
     url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    link_url: str | None = Field(default=None, sa_column=Column(Text, index=True))  # redirected from this link
     first_seen: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
     listing_url: str | None = Field(default=None, sa_column=Column(Text))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 00:03:33.492261
+Create Date: 2026-11-22 00:20:14.096784
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def upgrade() -> None:
     sa.Column('first_run_id', sa.Integer(), nullable=True),
     sa.Column('last_fetched_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('latest_version_id', sa.Integer(), nullable=True),
+    sa.Column('latest_url_id', sa.Integer(), nullable=True),
     sa.Column('version_count', sa.Integer(), nullable=False),
     sa.Column('error_count', sa.Integer(), nullable=False),
     sa.Column('warning_count', sa.Integer(), nullable=False),
@@ -120,6 +121,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('report_id', sa.Integer(), nullable=False),
     sa.Column('url', sa.Text(), nullable=False),
+    sa.Column('link_url', sa.Text(), nullable=True),
     sa.Column('first_seen', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('last_seen', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('listing_url', sa.Text(), nullable=True),
@@ -134,6 +136,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('url')
     )
     with op.batch_alter_table('report_url', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_report_url_link_url'), ['link_url'], unique=False)
         batch_op.create_index(batch_op.f('ix_report_url_report_id'), ['report_id'], unique=False)
 
     op.create_table('version',
@@ -299,6 +302,7 @@ def downgrade() -> None:
     op.drop_table('version')
     with op.batch_alter_table('report_url', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_report_url_report_id'))
+        batch_op.drop_index(batch_op.f('ix_report_url_link_url'))
 
     op.drop_table('report_url')
     with op.batch_alter_table('delivery', schema=None) as batch_op:

@@ -1,0 +1,171 @@
+"""``gxmon demo``: the whole job on this machine alone, in about a minute.
+
+A simulated municipal government site (``simsite``) and a mail sink (aiosmtpd, writing ``.eml`` files)
+start on 127.0.0.1. The site is crawled into a fresh archive; then one report is revised and another
+withdrawn on the site; the second crawl finds both, and the digest mails go to the sink. A short tour
+of what was found follows, with the commands to look further. Everything stays in the demo folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.rule import Rule
+
+from monitor import queries
+from monitor.config import load_config
+from monitor.crawl import crawl_now, print_summary
+from monitor.db import open_engine, session
+from monitor.labels import CHANGE_NAMES, cell_label
+from monitor.mailsink import MailSink
+from monitor.output import console, print_table
+from monitor.store import BlobStore
+
+SITE_SEED = "gxmon-demo"
+SITE_SIZE = 120          # pages: three counties' worth of agencies, enough to show the variety, quick to crawl
+RECIPIENT = "zwgk@demo.gxmon.test"
+WATCHED = "模拟市人民政府"   # its report for last year is missing from the site: report.overdue
+
+
+def _config_text(base_url: str, smtp_port: int, site_name: str, agency: str) -> str:
+    return f"""# Written by `gxmon demo`: the simulated site, the mail sink, and who hears about what.
+[mail]
+host = "127.0.0.1"
+port = {smtp_port}
+sender = "gxmon@demo.gxmon.test"
+retry_base_seconds = 1
+
+[web]
+base_url = "http://127.0.0.1:8000"     # `gxmon serve`
+
+[[site]]
+id = "demo"
+name = "{site_name}"
+start_urls = ["{base_url}/"]
+schedule = "0 6 * * *"
+delay = 0
+concurrency = 8
+alert_to = ["{RECIPIENT}"]
+
+[[watch]]                               # must publish every year: report.overdue when it has not
+site = "demo"
+agency = "{agency}"
+"""
+
+
+def _fresh(folder: Path) -> None:
+    for name in ("gxmon.db", "gxmon.db-wal", "gxmon.db-shm", "sites.toml"):
+        (folder / name).unlink(missing_ok=True)
+    for name in ("gxmon-store", "mails"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _pick(site) -> tuple:  # noqa: ANN001 (SimSite)
+    """An HTML report to revise and another agency's report to withdraw (the clearest to read in a diff)."""
+    reports = [r for r in site.expected_reports() if r.format == "html"]
+    revised = next(r for r in reports if r.year == 2024)
+    withdrawn = next(r for r in reports if r.agency != revised.agency and r.year == 2023)
+    return revised, withdrawn
+
+
+def run_demo(folder: Path) -> None:
+    from simsite import SimServer, SimSite
+
+    started = time.monotonic()
+    folder = folder.resolve()
+    _fresh(folder)
+    console.print(Rule("gxmon demo"))
+    site = SimSite(seed=SITE_SEED, size=SITE_SIZE)
+    with SimServer(site).start() as server, MailSink(folder / "mails") as sink:
+        config_path = folder / "sites.toml"
+        config_path.write_text(_config_text(server.base_url, sink.port, "模拟市人民政府门户网站", WATCHED),
+                               encoding="utf-8")
+        config = load_config(config_path)
+        engine = open_engine(f"sqlite:///{folder / 'gxmon.db'}")
+        store = BlobStore(folder / "gxmon-store")
+        console.print(f"simulated site  {server.base_url}/  ·  mail sink  127.0.0.1:{sink.port}  ·  "
+                      f"archive  {folder / 'gxmon.db'}", highlight=False)
+
+        console.print(Rule("1. first crawl"))
+        print_summary(crawl_now(engine, store, config, trigger="demo"))
+
+        revised, withdrawn = _pick(site)
+        site.revise(revised.id)
+        site.withdraw(withdrawn.id)
+        console.print(Rule("2. on the site: one report revised, one withdrawn"))
+        console.print(f"revised:   {revised.agency} {revised.year}  {revised.url}\n"
+                      f"withdrawn: {withdrawn.agency} {withdrawn.year}  {withdrawn.url}", highlight=False)
+
+        console.print(Rule("3. second crawl"))
+        print_summary(crawl_now(engine, store, config, trigger="demo"))
+        _tour(engine, store, folder, revised.url, withdrawn.url, sink)
+        engine.dispose()
+    console.print(Rule())
+    console.print(f"done in {time.monotonic() - started:.0f} s.", highlight=False)
+
+
+def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_url: str,  # noqa: ANN001
+          sink: MailSink) -> None:
+    db = f"--db {folder / 'gxmon.db'}"
+    with session(engine) as s:
+        history = queries.report_history(s, revised_url)
+        gone = queries.find_report(s, withdrawn_url)
+        warnings = queries.list_findings(s, severity="warning")
+        errors = queries.list_findings(s, severity="error")
+        reports = queries.list_reports(s)
+        diff = None
+        if len(history.versions) >= 2:
+            diff = queries.version_diff(s, store, history.versions[-2].version, history.versions[-1].version)
+
+    console.print(Rule("4. what the archive knows"))
+    console.print(f"{len(reports)} reports archived; findings on current versions: {len(errors)} errors, "
+                  f"{len(warnings)} warnings.", highlight=False)
+    rules: dict[str, int] = {}
+    for f in errors + warnings:
+        rules[f.rule] = rules.get(f.rule, 0) + 1
+    if rules:
+        print_table("findings by rule", ["rule", "count"], sorted(rules.items(), key=lambda kv: -kv[1]))
+
+    r = history.report
+    console.print(f"\n[bold]revised[/bold]: #{r.id} {r.agency} {r.year} — {len(history.versions)} versions",
+                  highlight=False)
+    for version in history.versions:
+        for change in version.changes:
+            console.print(f"  v{version.seq} {CHANGE_NAMES.get(change.kind, change.kind)}: {change.summary}",
+                          highlight=False, markup=False)
+    if diff is not None:
+        print_table(f"gxmon diff {diff.a.id} {diff.b.id}", ["cell", "label", "old", "new"],
+                    [(c.cell, cell_label(c.cell), c.old, c.new) for c in diff.diff.figures])
+    console.print(f"\n[bold]withdrawn[/bold]: #{gone.id} {gone.agency} {gone.year} — status {gone.status}",
+                  highlight=False)
+
+    mails = sorted((folder / "mails").glob("*.eml"))
+    console.print(Rule("5. the alert mails"))
+    from email import message_from_bytes
+    from email.policy import default
+
+    for path in mails:
+        message = message_from_bytes(path.read_bytes(), policy=default)
+        console.print(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}",
+                      highlight=False, markup=False)
+    if mails:
+        body = message_from_bytes(mails[-1].read_bytes(), policy=default).get_body(("plain",)).get_content()
+        console.print(Rule(f"{mails[-1].name} (text part)", style="dim"))
+        console.print(body.strip(), highlight=False, markup=False)
+
+    console.print(Rule("6. look further"))
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    console.print(
+        f"Everything is in {folder} ({stamp}):\n"
+        f"  archive  {folder / 'gxmon.db'}  (raw documents in {folder / 'gxmon-store'})\n"
+        f"  mails    {folder / 'mails'}/*.eml\n"
+        f"  config   {folder / 'sites.toml'}\n\n"
+        f"  gxmon {db} reports --failing\n"
+        f"  gxmon {db} history {r.id}\n"
+        + (f"  gxmon {db} diff {diff.a.id} {diff.b.id}\n" if diff else "")
+        + f"  gxmon {db} findings --severity warning\n"
+        f"  gxmon {db} export --format csv --out reports.csv", highlight=False, markup=False)

@@ -1,0 +1,243 @@
+"""Read-only queries on the archive, shared by the CLI and the web pages (``gxmon serve``).
+
+Each function takes a Session (and the store where it needs parsed reports) and returns dataclasses, so
+callers render them as they like: rich tables, JSON, CSV, HTML. The queries behind ``gxmon reports`` and
+``gxmon history`` stay on indexed columns and the denormalised counts of ``report`` (benchmarked at a
+million versions by benchmarks/archive_bench.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from monitor.diff import DocumentDiff, diff_documents, flatten_figures
+from monitor.models import Agency, Change, Finding, Report, ReportUrl, Version
+from monitor.store import BlobStore
+
+SEVERITIES = ("error", "warning", "info")
+
+
+class NotFound(LookupError):
+    """No report, version or finding matches what was asked for."""
+
+
+@dataclass
+class ReportRow:
+    id: int
+    site: str
+    agency: str | None
+    year: int | None
+    url: str | None
+    status: str
+    versions: int
+    latest_fetch: datetime | None
+    errors: int
+    warnings: int
+    title: str | None = None
+
+
+@dataclass
+class ChangeRow:
+    id: int
+    kind: str
+    summary: str
+    detected_at: datetime
+    from_version: int | None
+    to_version: int | None
+
+
+@dataclass
+class HistoryRow:
+    version: int
+    seq: int
+    first_seen: datetime
+    last_seen: datetime
+    digest: str
+    url: str
+    errors: int
+    warnings: int
+    parse_error: str | None
+    changes: list[ChangeRow] = field(default_factory=list)
+
+
+@dataclass
+class ReportHistory:
+    report: ReportRow
+    versions: list[HistoryRow]
+    events: list[ChangeRow]      # changes that made no version: withdrawn, moved, reappeared
+
+
+@dataclass
+class VersionInfo:
+    id: int
+    report_id: int
+    seq: int
+    agency: str | None
+    year: int | None
+    url: str
+    first_seen: datetime
+    last_seen: datetime
+    digest: str
+
+
+@dataclass
+class VersionDiff:
+    a: VersionInfo
+    b: VersionInfo
+    diff: DocumentDiff
+
+
+@dataclass
+class FindingRow:
+    report_id: int
+    version_id: int | None
+    agency: str | None
+    year: int | None
+    rule: str
+    severity: str
+    message: str
+    cells: list[str]
+
+
+def _report_select():
+    return (select(Report.id, Report.site_id, Agency.name, Report.year, ReportUrl.url, Report.status,
+                   Report.version_count, Report.last_fetched_at, Report.error_count, Report.warning_count,
+                   Report.title)
+            .outerjoin(Agency, Agency.id == Report.agency_id)
+            .outerjoin(ReportUrl, ReportUrl.id == Report.latest_url_id))
+
+
+def list_reports(session: Session, *, year: int | None = None, agency: str | None = None,
+                 site: str | None = None, failing: bool = False, limit: int | None = None) -> list[ReportRow]:
+    """Reports, with their latest URL, version count, latest fetch and error/warning counts.
+
+    ``agency`` matches part of the name; ``failing`` keeps reports whose current version has errors.
+    """
+    query = _report_select()
+    if year is not None:
+        query = query.where(Report.year == year)
+    if agency:
+        query = query.where(col(Agency.name).contains(agency))
+    if site:
+        query = query.where(Report.site_id == site)
+    if failing:
+        query = query.where(Report.error_count > 0)
+    query = query.order_by(col(Report.id))
+    if limit:
+        query = query.limit(limit)
+    return [ReportRow(*row) for row in session.exec(query)]
+
+
+def find_report(session: Session, ref: str | int) -> ReportRow:
+    """A report by id, or by any URL it was fetched from (or redirected from)."""
+    query = _report_select()
+    if isinstance(ref, int) or str(ref).isdigit():
+        query = query.where(Report.id == int(ref))
+    else:
+        owner = select(ReportUrl.report_id).where(or_(ReportUrl.url == str(ref), ReportUrl.link_url == str(ref)))
+        query = query.where(Report.id.in_(owner))
+    row = session.exec(query).first()
+    if row is None:
+        raise NotFound(f"no report {ref!r} in the archive")
+    return ReportRow(*row)
+
+
+def _change_row(change: Change) -> ChangeRow:
+    return ChangeRow(change.id, change.kind, change.summary, change.detected_at, change.from_version_id,
+                     change.to_version_id)
+
+
+def report_history(session: Session, ref: str | int) -> ReportHistory:
+    """The versions of a report, oldest first, each with what changed since the version before."""
+    report = find_report(session, ref)
+    versions = session.exec(
+        select(Version.id, Version.seq, Version.first_seen, Version.last_seen, Version.content_digest,
+               ReportUrl.url, Version.error_count, Version.warning_count, Version.parse_error)
+        .join(ReportUrl, ReportUrl.id == Version.url_id)
+        .where(Version.report_id == report.id).order_by(col(Version.seq))).all()
+    rows = {v[0]: HistoryRow(*v) for v in versions}
+    events = []
+    for change in session.exec(select(Change).where(Change.report_id == report.id).order_by(col(Change.id))):
+        if change.to_version_id in rows:
+            rows[change.to_version_id].changes.append(_change_row(change))
+        else:
+            events.append(_change_row(change))
+    return ReportHistory(report, list(rows.values()), events)
+
+
+def version_info(session: Session, version_id: int) -> VersionInfo:
+    row = session.exec(
+        select(Version.id, Version.report_id, Version.seq, Agency.name, Report.year, ReportUrl.url,
+               Version.first_seen, Version.last_seen, Version.content_digest)
+        .join(Report, Report.id == Version.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+        .join(ReportUrl, ReportUrl.id == Version.url_id).where(Version.id == version_id)).first()
+    if row is None:
+        raise NotFound(f"no version {version_id} in the archive")
+    return VersionInfo(*row)
+
+
+def version_document(session: Session, store: BlobStore, version_id: int) -> dict[str, Any] | None:
+    """The parsed report of a version (None for a document that could not be read)."""
+    version = session.get(Version, version_id)
+    if version is None:
+        raise NotFound(f"no version {version_id} in the archive")
+    return store.get_json(version.parsed_sha256) if version.parsed_sha256 else None
+
+
+def version_diff(session: Session, store: BlobStore, a: int, b: int) -> VersionDiff:
+    """Figures, prose and metadata that differ from version ``a`` to version ``b`` (any two versions)."""
+    info_a, info_b = version_info(session, a), version_info(session, b)
+    return VersionDiff(info_a, info_b, diff_documents(version_document(session, store, a),
+                                                      version_document(session, store, b)))
+
+
+def list_findings(session: Session, *, severity: str | None = None, rule: str | None = None,
+                  site: str | None = None, report_id: int | None = None) -> list[FindingRow]:
+    """Findings of every report's current version, and report-level ones (report.overdue)."""
+    query = (select(Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
+                    Finding.severity, Finding.message, Finding.cells)
+             .join(Report, Report.id == Finding.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+             .where(or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None))))
+    if severity:
+        query = query.where(Finding.severity == severity)
+    if rule:
+        query = query.where(Finding.rule == rule)
+    if site:
+        query = query.where(Report.site_id == site)
+    if report_id is not None:
+        query = query.where(Finding.report_id == report_id)
+    query = query.order_by(col(Finding.report_id), col(Finding.id))
+    rows = [FindingRow(*r[:7], list(r[7] or [])) for r in session.exec(query)]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(rows, key=lambda f: (order.get(f.severity, 9), f.report_id))
+
+
+EXPORT_COLUMNS = ("report_id", "version_id", "seq", "site", "agency", "year", "url", "first_seen", "last_seen",
+                  "content_digest", "template", "errors", "warnings", "parse_error")
+
+
+def export_versions(session: Session, store: BlobStore, batch: int = 500) -> Iterator[dict[str, Any]]:
+    """One dict per version: its identity and counts (EXPORT_COLUMNS), then every figure by cell path."""
+    last_id = 0
+    while True:
+        rows = session.exec(
+            select(Version, Report.site_id, Agency.name, Report.year, ReportUrl.url)
+            .join(Report, Report.id == Version.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+            .join(ReportUrl, ReportUrl.id == Version.url_id)
+            .where(Version.id > last_id).order_by(col(Version.id)).limit(batch)).all()
+        if not rows:
+            return
+        for version, site, agency, year, url in rows:
+            document = store.get_json(version.parsed_sha256) if version.parsed_sha256 else None
+            yield {"report_id": version.report_id, "version_id": version.id, "seq": version.seq, "site": site,
+                   "agency": agency, "year": year, "url": url, "first_seen": version.first_seen.isoformat(),
+                   "last_seen": version.last_seen.isoformat(), "content_digest": version.content_digest,
+                   "template": version.template, "errors": version.error_count, "warnings": version.warning_count,
+                   "parse_error": version.parse_error, **flatten_figures(document)}
+        last_id = rows[-1][0].id

@@ -1,0 +1,128 @@
+"""``gxmon run``: every site on its cron schedule, with APScheduler 3 and a job store in the archive database.
+
+- Jobs live in the table ``apscheduler_jobs`` of the archive, so a restart picks up where the last run
+  left off: a job keeps its next run time across restarts (it is only rescheduled when its cron line or
+  its arguments change in the config), and runs missed while the scheduler was down are run once
+  (``coalesce``, no misfire grace limit).
+- Each crawl runs Scrapy in its own child process (``crawler.run.run_crawl``; the Twisted reactor
+  cannot restart), from a worker thread here. ``max_instances=1`` keeps one crawl per site in this
+  scheduler; the site lease in the archive (``monitor.crawl``) keeps ``gxmon crawl`` and other
+  schedulers from crawling the same site at the same time.
+- Mail goes out after each crawl; an outbox job retries what is still due every few minutes.
+- SIGTERM or Ctrl-C stops it cleanly: no new jobs start, running crawls are asked to stop and waited for.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from pathlib import Path
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from monitor.config import MonitorConfig, load_config
+from monitor.crawl import interrupt_crawls
+from monitor.db import open_engine
+from monitor.store import BlobStore
+
+log = logging.getLogger(__name__)
+
+CRAWL_PREFIX = "crawl:"
+OUTBOX_JOB = "outbox"
+OUTBOX_MINUTES = 5
+JOBS_TABLE = "apscheduler_jobs"
+
+# Set by SIGTERM/SIGINT: jobs that have not started yet do not start.
+stopping = threading.Event()
+
+
+def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> None:
+    """One scheduled crawl of one site (runs in a worker thread; Scrapy runs in a child process)."""
+    from monitor.crawl import crawl_now
+
+    if stopping.is_set():
+        return
+    config = load_config(config_path)
+    engine = open_engine(db_url)
+    try:
+        crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule")
+    finally:
+        engine.dispose()
+
+
+def outbox_job(db_url: str, config_path: str) -> None:
+    """Send alert mails whose retry time has come."""
+    from monitor.delivery import deliver
+
+    engine = open_engine(db_url)
+    try:
+        deliver(engine, load_config(config_path))
+    finally:
+        engine.dispose()
+
+
+def build_scheduler(db_url: str, config: MonitorConfig, workers: int = 4) -> BackgroundScheduler:
+    return BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=db_url, tablename=JOBS_TABLE)},
+        executors={"default": ThreadPoolExecutor(max_workers=workers)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+        timezone=config.timezone,
+    )
+
+
+def sync_jobs(scheduler: BackgroundScheduler, config: MonitorConfig, db_url: str, store_dir: Path) -> None:
+    """Make the stored jobs match the config, keeping the next run time of every job that did not change."""
+    config_path = str(Path(config.path).resolve())
+    wanted = {f"{CRAWL_PREFIX}{site.id}": site for site in config.sites if site.schedule}
+    for job in scheduler.get_jobs():
+        if job.id.startswith(CRAWL_PREFIX) and job.id not in wanted:
+            log.info("removing job %s (site no longer scheduled)", job.id)
+            job.remove()
+    for job_id, site in wanted.items():
+        trigger = CronTrigger.from_crontab(site.schedule, timezone=config.timezone)
+        args = [db_url, str(Path(store_dir).resolve()), config_path, site.id]
+        job = scheduler.get_job(job_id)
+        if job is None:
+            scheduler.add_job(crawl_job, trigger, id=job_id, name=f"crawl {site.id} ({site.schedule})", args=args)
+            log.info("scheduled %s: %s", job_id, site.schedule)
+        elif repr(job.trigger) != repr(trigger) or list(job.args) != args:
+            job.modify(args=args, name=f"crawl {site.id} ({site.schedule})")
+            job.reschedule(trigger)
+            log.info("rescheduled %s: %s", job_id, site.schedule)
+    if scheduler.get_job(OUTBOX_JOB) is None:
+        scheduler.add_job(outbox_job, IntervalTrigger(minutes=OUTBOX_MINUTES), id=OUTBOX_JOB,
+                          args=[db_url, config_path], name="send due alert mails")
+
+
+def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: threading.Event | None = None) -> None:
+    """Run until SIGTERM/SIGINT; then let running crawls stop and shut down."""
+    if config.path is None:
+        raise ValueError("the scheduler needs a config file")
+    stopping.clear()
+    open_engine(db_url).dispose()   # create or upgrade the archive schema first
+    scheduler = build_scheduler(db_url, config)
+    done = threading.Event()
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %s: stopping", signal.Signals(signum).name)
+        stopping.set()
+        done.set()
+        interrupt_crawls()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler.start(paused=True)
+    sync_jobs(scheduler, config, db_url, store_dir)
+    scheduler.resume()
+    for job in scheduler.get_jobs():
+        log.info("job %s: next run %s", job.id, job.next_run_time)
+    if ready is not None:
+        ready.set()
+    done.wait()
+    scheduler.shutdown(wait=True)   # running crawls see `stopping` and end early
+    log.info("scheduler stopped")

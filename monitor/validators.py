@@ -1,0 +1,37 @@
+"""The crawler's validator store backed by the archive (setting ``GXMON_VALIDATORS``).
+
+``get(url)`` gives the ETag and Last-Modified of the URL's last 200 answer, so the crawler can ask
+"changed since?" and the site can answer 304; ``known_urls(site_id)`` lists the URLs of the site's
+reports that the archive still considers published, so the crawler revisits those missing from the
+list pages (two such crawls withdraw a report, a 404/410 at once).
+"""
+
+from __future__ import annotations
+
+from scrapy.crawler import Crawler
+from sqlmodel import Session, col, select
+
+from monitor.db import database_url, open_engine
+from monitor.models import ACTIVE, Report, ReportUrl
+
+
+class ArchiveValidatorStore:
+    def __init__(self, engine) -> None:  # noqa: ANN001 (Engine)
+        self.engine = engine
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveValidatorStore:
+        return cls(open_engine(database_url(crawler.settings.get("GXMON_DB"))))
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        with Session(self.engine) as s:
+            row = s.exec(select(ReportUrl.etag, ReportUrl.last_modified).where(ReportUrl.url == url)).first()
+        if row is None or (row[0] is None and row[1] is None):
+            return None
+        return row[0], row[1]
+
+    def known_urls(self, site_id: str) -> list[str]:
+        with Session(self.engine) as s:
+            return list(s.exec(select(ReportUrl.url).join(Report, Report.id == ReportUrl.report_id).where(
+                Report.site_id == site_id, Report.status == ACTIVE, col(ReportUrl.gone_at).is_(None))
+                .order_by(col(ReportUrl.id))))

@@ -1,0 +1,321 @@
+"""gxmon over HTTP: the simulated site crawled by the real crawler into the archive, mail to aiosmtpd.
+
+Each test serves its own SimSite (revise/withdraw change it) and runs the ``gxmon`` console script as a
+separate process, as cron or an operator would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from monitor import leases
+from monitor.db import make_engine
+from monitor.diff import flatten_figures
+from monitor.mailsink import MailSink, free_port
+from monitor.models import Alert, CrawlRun, Delivery, Site
+from simsite import SimServer, SimSite
+
+from .smtp_servers import ScriptedServer
+
+GXMON = str(Path(sys.executable).with_name("gxmon"))
+SITE_SIZE = 0      # the smallest site the simulator builds: a city and its base departments and counties
+ONE_COLUMN = "/bm/tjj/xxgk/ndbg/"   # one department's report column, for tests that need a crawl, not a site
+
+
+def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    result = subprocess.run([GXMON, "--db", db, *args], capture_output=True, text=True, timeout=timeout, env=env)
+    if check and result.returncode != 0:
+        raise AssertionError(f"gxmon {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def write_config(path: Path, base_url: str, smtp_port: int, schedule: str = "0 6 * * *", watch: bool = False,
+                 column: str | None = None) -> Path:
+    """A config for the simulated site: all of it, or only one agency's report column (``column``)."""
+    start = f"{base_url}{column}" if column else f"{base_url}/"
+    text = f"""
+[mail]
+host = "127.0.0.1"
+port = {smtp_port}
+sender = "gxmon@example.org"
+timeout = 60
+retry_base_seconds = 0
+
+[web]
+base_url = "http://gxmon.test"
+
+[[site]]
+id = "sim"
+name = "模拟市人民政府门户网站"
+start_urls = ["{start}"]
+depth = {0 if column else 8}
+schedule = "{schedule}"
+delay = 0
+concurrency = 8
+alert_to = ["zwgk@example.org"]
+"""
+    if watch:   # an agency the site has no report of: report.overdue
+        text += '\n[[watch]]\nsite = "sim"\nagency = "临江市审计局"\n'
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def site():
+    site = SimSite(seed="gxmon-tests", size=SITE_SIZE)
+    with SimServer(site).start() as server:
+        yield site, server
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'gxmon.db'}"
+
+
+def rows(db: str, model, *where):
+    engine = make_engine(db)
+    with Session(engine) as s:
+        found = s.exec(select(model).where(*where)).all()
+    engine.dispose()
+    return found
+
+
+def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db, tmp_path):
+    sim, server = site
+    with MailSink(tmp_path / "mails") as sink:
+        config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port))
+        first = gxmon(db, "crawl", "--config", config)
+        assert "sim" in first.stdout and "ok" in first.stdout
+        expected = sim.expected_reports()
+        archived = json.loads(gxmon(db, "reports", "--format", "json").stdout)
+        assert len(archived) == len(expected)
+        assert {(r["agency"], r["year"]) for r in archived} == {(e.agency, e.year) for e in expected}
+
+        blobs_before = sum(1 for p in (tmp_path / "gxmon-store").rglob("*") if p.is_file())
+        gxmon(db, "crawl", "--config", config)        # nothing changed on the site
+        [_, second] = rows(db, CrawlRun)
+        assert (second.status, second.new_versions, second.revisions, second.withdrawals) == ("ok", 0, 0, 0)
+        assert sum(1 for p in (tmp_path / "gxmon-store").rglob("*") if p.is_file()) == blobs_before
+
+        reports = [e for e in expected if e.format == "html"]
+        revised = next(e for e in reports if e.year == 2024)
+        withdrawn = next(e for e in reports if e.agency != revised.agency)
+        before = flatten_figures(sim.report(sim._report_entry(revised.id)))
+        after = flatten_figures(sim.revise(revised.id))
+        sim.withdraw(withdrawn.id)
+        gxmon(db, "crawl", "--config", config)
+        messages = [message_from_bytes(raw, policy=default) for _, raw in sink.messages]
+
+    history = json.loads(gxmon(db, "history", revised.url, "--format", "json").stdout)
+    assert len(history["versions"]) == 2
+    [change] = [c for c in history["versions"][1]["changes"] if c["kind"] == "figures_changed"]
+    old, new = history["versions"][0]["version"], history["versions"][1]["version"]
+    diff = json.loads(gxmon(db, "diff", str(old), str(new), "--format", "json").stdout)
+    expected_cells = {p: (before[p], after[p]) for p in before if before[p] != after[p]}
+    assert {c["cell"]: (c["old"], c["new"]) for c in diff["figures"]} == expected_cells
+    assert change["summary"].startswith("数字修改")
+
+    gone = json.loads(gxmon(db, "history", withdrawn.url, "--format", "json").stdout)
+    assert gone["report"]["status"] == "withdrawn"
+    assert [e["kind"] for e in gone["events"]] == ["withdrawn"]
+
+    [digest] = [m for m in messages if "修改" in m["Subject"] and m["X-Gxmon-Run"] == "3"]
+    assert digest["Subject"].startswith("gxmon 模拟市人民政府门户网站：1份修改、1份撤回")
+    text = digest.get_body(("plain",)).get_content()
+    assert revised.agency in text and withdrawn.agency in text and "→" in text
+
+    export = gxmon(db, "export", "--format", "csv").stdout.splitlines()
+    assert len(export) == 1 + len(expected) + 1      # header, one row per version (one report has two)
+    assert "s3.new_received.total" in export[0]
+
+
+def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, tmp_path):
+    """kill -9 between the archive commit and the mail: the next `gxmon send` sends it, once."""
+    _, server = site
+    with ScriptedServer("stall") as stalling:
+        config = str(write_config(tmp_path / "sites.toml", server.base_url, stalling.port, watch=True,
+                                  column=ONE_COLUMN))
+        env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+        crawl = subprocess.Popen([GXMON, "--db", db, "crawl", "--config", config], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert stalling.in_data.wait(240), "gxmon crawl never got to sending mail"
+        finally:
+            os.kill(crawl.pid, signal.SIGKILL)
+            crawl.wait()
+    [run] = rows(db, CrawlRun)
+    assert run.status == "ok"                           # the archive was committed before the kill
+    [overdue] = rows(db, Alert)
+    assert overdue.kind == "overdue" and overdue.status == "pending"
+    with MailSink(tmp_path / "mails") as sink:
+        write_config(tmp_path / "sites.toml", server.base_url, sink.port, watch=True, column=ONE_COLUMN)
+        assert gxmon(db, "send", "--config", config).stdout.startswith("1 sent")
+        assert gxmon(db, "send", "--config", config).stdout.startswith("0 sent")
+        [(recipients, raw)] = sink.messages
+    message = message_from_bytes(raw, policy=default)
+    assert recipients == ["zwgk@example.org"] and "1份逾期" in message["Subject"]
+    [delivery] = rows(db, Delivery)
+    assert message["Message-ID"] == delivery.message_id and delivery.status == "sent"
+
+
+def test_a_site_that_cannot_be_crawled_is_alerted(db, tmp_path):
+    with MailSink(tmp_path / "mails") as sink:
+        config = str(write_config(tmp_path / "sites.toml", f"http://127.0.0.1:{free_port()}", sink.port))
+        gxmon(db, "crawl", "--config", config)
+        [(_, raw)] = sink.messages
+    [run] = rows(db, CrawlRun)
+    assert run.status == "failed" and run.error
+    message = message_from_bytes(raw, policy=default)
+    assert message["Subject"].startswith("【抓取失败】")
+
+
+def test_a_site_being_crawled_elsewhere_is_skipped(db, tmp_path):
+    config = str(write_config(tmp_path / "sites.toml", "http://127.0.0.1:9", 25))
+    engine = make_engine(db)
+    from monitor.db import migrate
+
+    migrate(engine)
+    with Session(engine) as s:
+        s.add(Site(id="sim"))
+        s.commit()
+        assert leases.claim(s, Site, "sim", "lock_holder", "lock_until", 600)
+    result = gxmon(db, "crawl", "--config", config, "--no-mail")
+    assert "sim: skipped, another crawl of this site is running" in result.stdout
+    assert not rows(db, CrawlRun)
+    engine.dispose()
+
+
+def _jobs(db: str) -> dict[str, float]:
+    from sqlalchemy import inspect
+
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        found = {}
+        if inspect(conn).has_table("apscheduler_jobs"):   # APScheduler creates it when it starts
+            found = dict(conn.exec_driver_sql("SELECT id, next_run_time FROM apscheduler_jobs").all())
+    engine.dispose()
+    return found
+
+
+def _wait(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _set_next_run(db: str, job_id: str, when) -> None:  # noqa: ANN001
+    """Move a stored job's next run time in APScheduler's job store (as if the scheduler had been down)."""
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    store = SQLAlchemyJobStore(url=db)
+    store.start(BackgroundScheduler(timezone="Asia/Shanghai"), "default")
+    job = store.lookup_job(job_id)
+    state = job.__getstate__()
+    state["next_run_time"] = when
+    job.__setstate__(state)
+    store.update_job(job)
+    store.shutdown()
+
+
+def test_scheduler_stops_on_sigterm_and_runs_missed_crawls_once_after_restart(site, db, tmp_path):
+    from datetime import datetime, timedelta
+
+    from zoneinfo import ZoneInfo
+
+    _, server = site
+    with MailSink(tmp_path / "mails") as sink:
+        config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port, column=ONE_COLUMN))
+        env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+        scheduler = subprocess.Popen([GXMON, "--db", db, "run", "--config", config], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        _wait(lambda: "crawl:sim" in _jobs(db), 60, "the crawl job to be stored")
+        assert _jobs(db)["crawl:sim"] > time.time()
+        scheduler.send_signal(signal.SIGTERM)
+        assert scheduler.wait(60) == 0, scheduler.stdout.read()
+        assert not rows(db, CrawlRun)                    # 06:00 had not come
+
+        # Down for three days: three 06:00 runs missed.
+        _set_next_run(db, "crawl:sim", datetime.now(ZoneInfo("Asia/Shanghai")) - timedelta(days=3))
+        scheduler = subprocess.Popen([GXMON, "--db", db, "run", "--config", config], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            _wait(lambda: [r for r in rows(db, CrawlRun) if r.finished_at], 240, "the missed crawl")
+            time.sleep(2)
+        finally:
+            scheduler.send_signal(signal.SIGTERM)
+            output = scheduler.communicate(timeout=120)[0]
+        assert scheduler.returncode == 0, output
+    [run] = rows(db, CrawlRun)                           # missed runs coalesce into one
+    assert (run.trigger, run.status) == ("schedule", "ok") and run.reports_found > 0
+    assert _jobs(db)["crawl:sim"] > time.time()          # and the next one is in the future again
+
+
+def test_sigterm_during_a_crawl_interrupts_it_cleanly(site, db, tmp_path):
+    from datetime import datetime, timedelta
+
+    from sqlmodel import func
+
+    from monitor.models import Fetch
+
+    _, server = site
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    scheduler = subprocess.Popen([GXMON, "--db", db, "run", "--config", config], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait(lambda: "crawl:sim" in _jobs(db), 60, "the crawl job to be stored")
+    finally:
+        scheduler.send_signal(signal.SIGTERM)
+        scheduler.wait(60)
+    _set_next_run(db, "crawl:sim", datetime.now().astimezone() - timedelta(hours=1))
+    scheduler = subprocess.Popen([GXMON, "--db", db, "run", "--config", config], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    engine = make_engine(db)
+
+    def fetched() -> int:
+        with Session(engine) as s:
+            return s.exec(select(func.count()).select_from(Fetch)).one()
+
+    try:
+        _wait(lambda: fetched() >= 5, 120, "the crawl to archive documents")
+    finally:
+        scheduler.send_signal(signal.SIGTERM)
+        output = scheduler.communicate(timeout=120)[0]
+    engine.dispose()
+    assert scheduler.returncode == 0, output
+    [run] = rows(db, CrawlRun)
+    assert run.status == "interrupted" and run.finished_at is not None
+    assert 5 <= run.documents < len(site[0].expected_reports())
+    [sim] = rows(db, Site)
+    assert sim.lock_holder is None                        # the next crawl may start
+    assert not _crawls_of(db)                             # no crawl process left behind
+
+
+def _crawls_of(db: str) -> list[int]:
+    """Crawl child processes (``python -m crawler.run JOB``) whose job writes to ``db``."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            args = (entry / "cmdline").read_bytes().decode().split("\0")
+            if "crawler.run" in args and db in Path(args[args.index("crawler.run") + 1]).read_text():
+                found.append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
