@@ -95,7 +95,8 @@ class ReportsSpider(scrapy.Spider):
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
             return
         role, hops = response.meta["role"], response.meta["hops"]
-        self._lists_read += role == "column"
+        if role == "column":
+            self._lists_read += 1
         links = self._parse_links(response)
         found = 0
         for link in links:
