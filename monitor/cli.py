@@ -126,6 +126,19 @@ def demo(folder: str) -> None:
     run_demo(Path(folder))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, type=int, show_default=True)
+@click.pass_obj
+def serve(obj: Context, host: str, port: int) -> None:
+    """The web pages for browsing the archive (read-only)."""
+    import uvicorn
+
+    from monitor.web.app import create_app
+
+    uvicorn.run(create_app(obj.db, obj.store_dir), host=host, port=port)
+
+
 # -- queries --------------------------------------------------------------------------------------------
 
 @main.command()

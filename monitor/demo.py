@@ -27,7 +27,6 @@ from monitor.store import BlobStore
 SITE_SEED = "gxmon-demo"
 SITE_SIZE = 120          # pages: three counties' worth of agencies, enough to show the variety, quick to crawl
 RECIPIENT = "zwgk@demo.gxmon.test"
-WATCHED = "模拟市人民政府"   # its report for last year is missing from the site: report.overdue
 
 
 def _config_text(base_url: str, smtp_port: int, site_name: str, agency: str) -> str:
@@ -81,9 +80,10 @@ def run_demo(folder: Path) -> None:
     console.print(Rule("gxmon demo"))
     site = SimSite(seed=SITE_SEED, size=SITE_SIZE)
     with SimServer(site).start() as server, MailSink(folder / "mails") as sink:
+        # The city government is watched: the site has no report of it for last year (report.overdue).
+        city = next(r.agency for r in site.expected_reports() if r.agency.endswith("市人民政府"))
         config_path = folder / "sites.toml"
-        config_path.write_text(_config_text(server.base_url, sink.port, "模拟市人民政府门户网站", WATCHED),
-                               encoding="utf-8")
+        config_path.write_text(_config_text(server.base_url, sink.port, f"{city}门户网站", city), encoding="utf-8")
         config = load_config(config_path)
         engine = open_engine(f"sqlite:///{folder / 'gxmon.db'}")
         store = BlobStore(folder / "gxmon-store")
@@ -164,7 +164,7 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         f"  archive  {folder / 'gxmon.db'}  (raw documents in {folder / 'gxmon-store'})\n"
         f"  mails    {folder / 'mails'}/*.eml\n"
         f"  config   {folder / 'sites.toml'}\n\n"
-        f"  gxmon {db} reports --failing\n"
+        f"  gxmon {db} reports --agency {r.agency[:3]}\n"
         f"  gxmon {db} history {r.id}\n"
         + (f"  gxmon {db} diff {diff.a.id} {diff.b.id}\n" if diff else "")
         + f"  gxmon {db} findings --severity warning\n"
