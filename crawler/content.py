@@ -8,6 +8,7 @@ import re
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png", "gif",
                          "tif", "tiff")
 ATTACHMENT_HREF = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:[?#].*)?$", re.IGNORECASE)
+IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 _MAGIC = (
     (b"%PDF", "application/pdf"),

@@ -27,7 +27,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.classify import Verdict, classify_title, combine, document_is_report, title_agency, title_year
-from crawler.content import ATTACHMENT_HREF, is_html, sniff_content_type
+from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
 from crawler.extensions import record_failure
 from crawler.items import ReportDocument
 from crawler.navigation import Role, create_page_urls, link_label, link_role
@@ -296,16 +296,17 @@ class ReportsSpider(scrapy.Spider):
 def _attachment_verdicts(files: list[PageLink], page: Verdict) -> list[tuple[PageLink, Verdict]]:
     """Which files of a report page to fetch, and how sure we are each is the report.
 
-    Files named as a report are the report. Otherwise a report page's only file is its report; with several
-    unnamed files, or on a page that only might be a report, gxparse decides file by file.
+    Files named as a report are the report. Otherwise a report page's only file is its report, and images
+    on a report page are its scanned pages (each becomes a document); with several other unnamed files, or
+    on a page that only might be a report, gxparse decides file by file.
     """
     verdicts = [(f, classify_title(f.text)) for f in files]
     named = [(f, v) for f, v in verdicts if v is Verdict.REPORT]
     if named:
         return named
     candidates = [f for f, v in verdicts if v is not Verdict.LOOKALIKE]
-    if len(candidates) == 1 and page is Verdict.REPORT:
-        return [(candidates[0], Verdict.REPORT)]
+    if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
+        return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
     return [(f, Verdict.MAYBE) for f in candidates]
 
 
