@@ -35,6 +35,7 @@ class MailConfig:
     username: str | None = None
     password_env: str = "GXMON_SMTP_PASSWORD"
     timeout: float = 30.0
+    ca_file: str | None = None      # CA bundle to verify the server's certificate (default: the system's)
     retry_base_seconds: int = 300   # first retry after this long, doubling up to retry_max_seconds
     retry_max_seconds: int = 6 * 3600
     admin_to: tuple[str, ...] = ()  # also told about every site's failed or empty crawls

@@ -137,7 +137,7 @@ class DeliveryError(Exception):
 
 def send_bytes(config: MailConfig, recipient: str, data: bytes) -> None:
     """Hand one stored message to the configured SMTP server."""
-    context = ssl.create_default_context()
+    context = ssl.create_default_context(cafile=config.ca_file)
     try:
         if config.security == "ssl":
             client: smtplib.SMTP = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout,

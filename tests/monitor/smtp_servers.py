@@ -80,3 +80,69 @@ class ScriptedServer(socketserver.ThreadingTCPServer):
         self.release.set()
         self.shutdown()
         self.server_close()
+
+
+def self_signed_certificate(folder) -> tuple[str, str]:  # noqa: ANN001 (a Path)
+    """A certificate for 127.0.0.1 signed by itself (it is its own CA): (cert.pem, key.pem)."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_path), str(key_path)
+
+
+class TlsServer:
+    """aiosmtpd with TLS: ``starttls`` (STARTTLS and AUTH required) or ``ssl`` (TLS from the first byte)."""
+
+    def __init__(self, mode: str, folder, login: bytes = b"gxmon", password: bytes = b"s3cret") -> None:  # noqa: ANN001
+        import ssl
+
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        from monitor.mailsink import EmlWriter
+
+        cert, key = self_signed_certificate(folder)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        self.cert = cert
+        self.handler = EmlWriter(folder / "mails")
+        self.port = free_port()
+        self.logins: list[bytes] = []
+
+        def authenticator(server, session, envelope, mechanism, data) -> AuthResult:  # noqa: ANN001
+            ok = isinstance(data, LoginPassword) and (data.login, data.password) == (login, password)
+            self.logins.append(data.login if isinstance(data, LoginPassword) else b"")
+            return AuthResult(success=ok)
+
+        if mode == "starttls":
+            self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, tls_context=context,
+                                         require_starttls=True, authenticator=authenticator, auth_required=True)
+        else:
+            # aiosmtpd cannot tell an implicit-TLS transport is encrypted, so it is told AUTH needs no STARTTLS
+            self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, ssl_context=context,
+                                         authenticator=authenticator, auth_required=True, auth_require_tls=False)
+
+    def __enter__(self) -> TlsServer:
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.controller.stop()

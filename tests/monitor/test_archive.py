@@ -8,6 +8,7 @@ from sqlmodel import Session, func, select
 
 from gxparse import parse_document
 
+from monitor.documents import FetchedDocument
 from monitor.models import (
     ACTIVE, MISSING, WITHDRAWN, Alert, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Version,
 )
@@ -235,3 +236,25 @@ def test_failed_and_empty_crawls_are_alerted(archive):
     assert alerts == {(kind, to) for kind in ("crawl_failed", "crawl_empty")
                       for to in ("zwgk@example.org", "xinfang@example.org")}   # the site and its routes
     assert rows(archive, Report)[0].status == ACTIVE   # an empty crawl withdraws nothing
+
+
+def test_replaced_pdf_attachment_is_a_new_version_with_its_figures_diff(archive):
+    from simsite.documents import attachment_bytes
+
+    def pdf(report: dict) -> bytes:
+        return attachment_bytes("pdf", {**report, **{f"{k}_text": v for k, v in report["text"].items()}})
+
+    report = seed_report()
+    url = "http://kf.test/nb/2021.pdf"
+    crawl(archive, FetchedDocument(site_id="kf", url=url, status=200, body=pdf(report),
+                                   content_type="application/pdf", listing_url="http://kf.test/nb/"))
+    revised = changed(report, s2__penalty__decisions=report["s2"]["penalty"]["decisions"] + 10)
+    crawl(archive, FetchedDocument(site_id="kf", url=url, status=200, body=pdf(revised),
+                                   content_type="application/pdf", listing_url="http://kf.test/nb/"))
+    kinds = sorted(c.kind for c in rows(archive, Change))
+    assert kinds == ["attachment_replaced", "figures_changed", "new_report"]
+    [figures] = rows(archive, Change, Change.kind == "figures_changed")
+    assert [f["cell"] for f in figures.detail["figures"]] == ["s2.penalty.decisions"]
+    [replaced] = rows(archive, Change, Change.kind == "attachment_replaced")
+    assert replaced.detail["old_raw"] != replaced.detail["new_raw"]
+    assert {v.source_type for v in rows(archive, Version)} == {"pdf"}

@@ -106,8 +106,8 @@ def test_failing_report_digest_lists_error_messages(sqlite_url, tmp_path, config
 
 
 @pytest.mark.parametrize("server_kind", ["refuse", "drop"])
-def test_smtp_failure_is_retried_with_backoff_and_nothing_is_lost(sqlite_url, tmp_path, config, server_kind):
-    archive = make_archive(sqlite_url, tmp_path / "store", config)
+def test_smtp_failure_is_retried_with_backoff_and_nothing_is_lost(db_url, tmp_path, config, server_kind):
+    archive = make_archive(db_url, tmp_path / "store", config)
     revise_and_withdraw(archive)
     server = RefusingServer() if server_kind == "refuse" else ScriptedServer("drop")
     with server:
@@ -185,9 +185,9 @@ SEND_SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_killed_sender_is_resumed_and_the_mail_sent_once(sqlite_url, tmp_path, config):
+def test_killed_sender_is_resumed_and_the_mail_sent_once(db_url, tmp_path, config):
     """kill -9 while the mail is being handed over: the next run sends the stored mail, once."""
-    archive = make_archive(sqlite_url, tmp_path / "store", config)
+    archive = make_archive(db_url, tmp_path / "store", config)
     revise_and_withdraw(archive)
     with ScriptedServer("stall") as stalling:
         config_file = tmp_path / "sites.toml"
@@ -201,7 +201,7 @@ def test_killed_sender_is_resumed_and_the_mail_sent_once(sqlite_url, tmp_path, c
             id = "kf"
             alert_to = ["zwgk@example.org"]
         """), encoding="utf-8")
-        sender = subprocess.Popen([sys.executable, "-c", SEND_SCRIPT, sqlite_url, str(config_file)],
+        sender = subprocess.Popen([sys.executable, "-c", SEND_SCRIPT, db_url, str(config_file)],
                                   cwd=os.getcwd())
         assert stalling.in_data.wait(30), "the sender never reached DATA"
         os.kill(sender.pid, signal.SIGKILL)
@@ -217,3 +217,37 @@ def test_killed_sender_is_resumed_and_the_mail_sent_once(sqlite_url, tmp_path, c
     assert {a.status for a in alerts(archive)} == {SENT}
     with Session(archive.engine) as s:
         assert s.exec(select(CrawlRun)).all()
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")   # the ssl server is all TLS
+def test_tls_and_login_from_the_environment(sqlite_url, tmp_path, config, monkeypatch, security):
+    from .smtp_servers import TlsServer
+
+    archive = make_archive(sqlite_url, tmp_path / "store", config)
+    revise_and_withdraw(archive)
+    with TlsServer(security, tmp_path) as server:
+        mail = dict(security=security, ca_file=server.cert, username="gxmon", password_env="TEST_SMTP_SECRET")
+        monkeypatch.setenv("TEST_SMTP_SECRET", "wrong")
+        refused = delivery.deliver(archive.engine, on_port(config, server.port, timeout=1, **mail))
+        assert len(refused.failed) == 2 and not server.handler.messages
+        monkeypatch.setenv("TEST_SMTP_SECRET", "s3cret")
+        sent = delivery.deliver(archive.engine, on_port(config, server.port, **mail),
+                                now=utcnow() + timedelta(seconds=1))
+        assert len(sent.sent) == 2 and len(server.handler.messages) == 2
+        assert set(server.logins) == {b"gxmon"}
+    with Session(archive.engine) as s:
+        stored = b"".join(d.message for d in s.exec(select(Delivery)).all())
+    assert b"s3cret" not in stored and b"wrong" not in stored       # credentials never reach the archive
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_an_unverifiable_certificate_is_refused(sqlite_url, tmp_path, config):
+    from .smtp_servers import TlsServer
+
+    archive = make_archive(sqlite_url, tmp_path / "store", config)
+    revise_and_withdraw(archive)
+    with TlsServer("ssl", tmp_path) as server:
+        result = delivery.deliver(archive.engine, on_port(config, server.port, security="ssl"))
+        assert len(result.failed) == 2 and "CERTIFICATE_VERIFY_FAILED" in result.failed[0][1]
+        assert not server.handler.messages
