@@ -114,7 +114,7 @@ class FinishedJobCleanup:
     def from_crawler(cls, crawler: Crawler) -> FinishedJobCleanup:
         jobdir = crawler.settings.get("JOBDIR")
         if not jobdir:
-            raise NotConfigured("no JOBDIR")
+            raise NotConfigured  # nothing to clean without a JOBDIR (a message would log a warning)
         ext = cls(jobdir)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext

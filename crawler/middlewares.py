@@ -25,7 +25,7 @@ class ConditionalGetMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
         return cls(validator_store(crawler))
 
-    def process_request(self, request: Request) -> None:
+    def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
         if not request.meta.get("gxmon_document"):
             return
         validators = self.store.get(request.url)
@@ -53,7 +53,7 @@ class RedirectGuardMiddleware:
     def from_crawler(cls, crawler: Crawler) -> RedirectGuardMiddleware:
         return cls(crawler)
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    def process_response(self, request: Request, response: Response, spider=None) -> Response:
         location = response.headers.get("Location")
         if response.status not in REDIRECT_STATUSES or not location or request.meta.get("dont_redirect"):
             return response
