@@ -179,14 +179,14 @@ def history(obj: Context, report: str, fmt: str) -> None:
         output.print_json(found)
         return
     r = found.report
-    output.console.print(f"[bold]#{r.id} {r.agency or ''} {r.year or ''}[/bold] ({r.status}) {r.url or ''}",
+    output.console().print(f"[bold]#{r.id} {r.agency or ''} {r.year or ''}[/bold] ({r.status}) {r.url or ''}",
                          markup=True, highlight=False)
     output.print_table(None, ["version", "first seen", "last seen", "digest", "errors", "changed"],
                        [(v.version, output.short_time(v.first_seen), output.short_time(v.last_seen),
                          v.digest[:12], v.errors, "\n".join(f"{CHANGE_NAMES.get(c.kind, c.kind)}: {c.summary}"
                                                             for c in v.changes)) for v in found.versions])
     for event in found.events:
-        output.console.print(f"{output.short_time(event.detected_at)} {CHANGE_NAMES.get(event.kind, event.kind)}："
+        output.console().print(f"{output.short_time(event.detected_at)} {CHANGE_NAMES.get(event.kind, event.kind)}："
                              f"{event.summary}", highlight=False, markup=False)
 
 
@@ -206,18 +206,18 @@ def diff(obj: Context, version_a: int, version_b: int, fmt: str) -> None:
         output.print_json({"a": found.a, "b": found.b, **found.diff.to_dict()})
         return
     d = found.diff
-    output.console.print(f"version {found.a.id} → {found.b.id}: {len(d.figures)} figures, "
+    output.console().print(f"version {found.a.id} → {found.b.id}: {len(d.figures)} figures, "
                          f"{len(d.text)} prose sections changed", highlight=False)
     for m in d.meta:
-        output.console.print(f"{m.cell}: {m.old} → {m.new}", highlight=False, markup=False)
+        output.console().print(f"{m.cell}: {m.old} → {m.new}", highlight=False, markup=False)
     if d.figures:
         output.print_table("figures", ["cell", "label", "old", "new"],
                            [(c.cell, cell_label(c.cell), c.old, c.new) for c in d.figures])
     for t in d.text:
-        output.console.print(f"\n[bold]{SECTION_NAMES.get(t.section, t.section)}[/bold]", markup=True)
+        output.console().print(f"\n[bold]{SECTION_NAMES.get(t.section, t.section)}[/bold]", markup=True)
         for line in t.diff:
             style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
-            output.console.print(line, style=style, markup=False, highlight=False)
+            output.console().print(line, style=style, markup=False, highlight=False)
 
 
 @main.command()

@@ -167,7 +167,7 @@ def print_summary(result: CrawlResult) -> None:
     for site in result.sites:
         run = site.run
         if run is None:
-            console.print(f"{site.site_id}: skipped, {site.skipped}", highlight=False, markup=False)
+            console().print(f"{site.site_id}: skipped, {site.skipped}", highlight=False, markup=False)
             continue
         status = run.status + (f": {run.error}" if run.error else "")
         rows.append((site.site_id, status, run.pages_fetched, run.reports_found, run.new_reports, run.new_versions,
@@ -177,7 +177,7 @@ def print_summary(result: CrawlResult) -> None:
                               "errors", "warnings"], rows)
     if result.mail is not None:
         mail = result.mail
-        console.print(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"
+        console().print(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"
                       + (f", {mail.waiting} waiting for a retry" if mail.waiting else ""), highlight=False)
         for delivery_id, error in mail.failed:
-            console.print(f"  mail #{delivery_id} not sent: {error}", highlight=False, markup=False)
+            console().print(f"  mail #{delivery_id} not sent: {error}", highlight=False, markup=False)

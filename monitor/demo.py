@@ -77,7 +77,7 @@ def run_demo(folder: Path) -> None:
     started = time.monotonic()
     folder = folder.resolve()
     _fresh(folder)
-    console.print(Rule("gxmon demo"))
+    console().print(Rule("gxmon demo"))
     site = SimSite(seed=SITE_SEED, size=SITE_SIZE)
     with SimServer(site).start() as server, MailSink(folder / "mails") as sink:
         # The city government is watched: the site has no report of it for last year (report.overdue).
@@ -87,25 +87,25 @@ def run_demo(folder: Path) -> None:
         config = load_config(config_path)
         engine = open_engine(f"sqlite:///{folder / 'gxmon.db'}")
         store = BlobStore(folder / "gxmon-store")
-        console.print(f"simulated site  {server.base_url}/  ·  mail sink  127.0.0.1:{sink.port}  ·  "
+        console().print(f"simulated site  {server.base_url}/  ·  mail sink  127.0.0.1:{sink.port}  ·  "
                       f"archive  {folder / 'gxmon.db'}", highlight=False)
 
-        console.print(Rule("1. first crawl"))
+        console().print(Rule("1. first crawl"))
         print_summary(crawl_now(engine, store, config, trigger="demo"))
 
         revised, withdrawn = _pick(site)
         site.revise(revised.id)
         site.withdraw(withdrawn.id)
-        console.print(Rule("2. on the site: one report revised, one withdrawn"))
-        console.print(f"revised:   {revised.agency} {revised.year}  {revised.url}\n"
+        console().print(Rule("2. on the site: one report revised, one withdrawn"))
+        console().print(f"revised:   {revised.agency} {revised.year}  {revised.url}\n"
                       f"withdrawn: {withdrawn.agency} {withdrawn.year}  {withdrawn.url}", highlight=False)
 
-        console.print(Rule("3. second crawl"))
+        console().print(Rule("3. second crawl"))
         print_summary(crawl_now(engine, store, config, trigger="demo"))
         _tour(engine, store, folder, revised.url, withdrawn.url, sink)
         engine.dispose()
-    console.print(Rule())
-    console.print(f"done in {time.monotonic() - started:.0f} s.", highlight=False)
+    console().print(Rule())
+    console().print(f"done in {time.monotonic() - started:.0f} s.", highlight=False)
 
 
 def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_url: str,  # noqa: ANN001
@@ -121,8 +121,8 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         if len(history.versions) >= 2:
             diff = queries.version_diff(s, store, history.versions[-2].version, history.versions[-1].version)
 
-    console.print(Rule("4. what the archive knows"))
-    console.print(f"{len(reports)} reports archived; findings on current versions: {len(errors)} errors, "
+    console().print(Rule("4. what the archive knows"))
+    console().print(f"{len(reports)} reports archived; findings on current versions: {len(errors)} errors, "
                   f"{len(warnings)} warnings.", highlight=False)
     rules: dict[str, int] = {}
     for f in errors + warnings:
@@ -131,35 +131,35 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         print_table("findings by rule", ["rule", "count"], sorted(rules.items(), key=lambda kv: -kv[1]))
 
     r = history.report
-    console.print(f"\n[bold]revised[/bold]: #{r.id} {r.agency} {r.year} — {len(history.versions)} versions",
+    console().print(f"\n[bold]revised[/bold]: #{r.id} {r.agency} {r.year} — {len(history.versions)} versions",
                   highlight=False)
     for version in history.versions:
         for change in version.changes:
-            console.print(f"  v{version.seq} {CHANGE_NAMES.get(change.kind, change.kind)}: {change.summary}",
+            console().print(f"  v{version.seq} {CHANGE_NAMES.get(change.kind, change.kind)}: {change.summary}",
                           highlight=False, markup=False)
     if diff is not None:
         print_table(f"gxmon diff {diff.a.id} {diff.b.id}", ["cell", "label", "old", "new"],
                     [(c.cell, cell_label(c.cell), c.old, c.new) for c in diff.diff.figures])
-    console.print(f"\n[bold]withdrawn[/bold]: #{gone.id} {gone.agency} {gone.year} — status {gone.status}",
+    console().print(f"\n[bold]withdrawn[/bold]: #{gone.id} {gone.agency} {gone.year} — status {gone.status}",
                   highlight=False)
 
     mails = sorted((folder / "mails").glob("*.eml"))
-    console.print(Rule("5. the alert mails"))
+    console().print(Rule("5. the alert mails"))
     from email import message_from_bytes
     from email.policy import default
 
     for path in mails:
         message = message_from_bytes(path.read_bytes(), policy=default)
-        console.print(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}",
+        console().print(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}",
                       highlight=False, markup=False)
     if mails:
         body = message_from_bytes(mails[-1].read_bytes(), policy=default).get_body(("plain",)).get_content()
-        console.print(Rule(f"{mails[-1].name} (text part)", style="dim"))
-        console.print(body.strip(), highlight=False, markup=False)
+        console().print(Rule(f"{mails[-1].name} (text part)", style="dim"))
+        console().print(body.strip(), highlight=False, markup=False)
 
-    console.print(Rule("6. look further"))
+    console().print(Rule("6. look further"))
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    console.print(
+    console().print(
         f"Everything is in {folder} ({stamp}):\n"
         f"  archive  {folder / 'gxmon.db'}  (raw documents in {folder / 'gxmon-store'})\n"
         f"  mails    {folder / 'mails'}/*.eml\n"

@@ -13,7 +13,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+
+
+def console() -> Console:
+    """A console on stdout, made at each use so it sees the terminal (and $COLUMNS) of the moment."""
+    return Console()
 
 
 def plain(value: Any) -> Any:
@@ -50,4 +54,4 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    console().print(table)

@@ -28,6 +28,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.config import MonitorConfig, load_config
 from monitor.crawl import interrupt_crawls
 from monitor.db import open_engine
+from monitor.output import print_table
 from monitor.store import BlobStore
 
 log = logging.getLogger(__name__)
@@ -119,8 +120,10 @@ def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: th
     scheduler.start(paused=True)
     sync_jobs(scheduler, config, db_url, store_dir)
     scheduler.resume()
-    for job in scheduler.get_jobs():
-        log.info("job %s: next run %s", job.id, job.next_run_time)
+    jobs = [job for job in scheduler.get_jobs() if job.id.startswith(CRAWL_PREFIX)]
+    print_table(f"gxmon run: {len(jobs)} crawls scheduled (SIGTERM or Ctrl-C stops)", ["job", "schedule", "next run"],
+                [(job.id, job.name, job.next_run_time.isoformat(timespec="minutes") if job.next_run_time else "paused")
+                 for job in jobs])
     if ready is not None:
         ready.set()
     done.wait()

@@ -258,3 +258,16 @@ def test_replaced_pdf_attachment_is_a_new_version_with_its_figures_diff(archive)
     [replaced] = rows(archive, Change, Change.kind == "attachment_replaced")
     assert replaced.detail["old_raw"] != replaced.detail["new_raw"]
     assert {v.source_type for v in rows(archive, Version)} == {"pdf"}
+
+
+def test_a_withdrawn_report_that_comes_back_is_reported(archive):
+    body = page(seed_report())
+    other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
+    crawl(archive, document(body), other)
+    crawl(archive, document(b"", status=404, revisit=True), other)
+    crawl(archive, document(body), other)
+    [report] = rows(archive, Report, Report.year == 2021, Report.title.contains("开封"))
+    assert report.status == ACTIVE and report.version_count == 1
+    assert [c.kind for c in rows(archive, Change, Change.report_id == report.id)] == ["new_report", "withdrawn",
+                                                                                      "reappeared"]
+    assert sorted(a.kind for a in rows(archive, Alert)) == ["reappeared", "withdrawn"]
