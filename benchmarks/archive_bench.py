@@ -37,7 +37,7 @@ from monitor.archive import Archive
 from monitor.db import make_engine, migrate, session
 from monitor.documents import FetchedDocument
 from monitor.models import Agency, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Site, Version
-from monitor.store import RAW, PARSED, BlobStore
+from monitor.store import PARSED, RAW, BlobStore
 from simsite.render import render_report_html
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
@@ -237,7 +237,8 @@ def main() -> None:
 
     base = time_queries(small_url, small[0], args.rounds)
     big = time_queries(big_url, args.reports, args.rounds)
-    print(f"\nqueries (median of {args.rounds})          baseline ({small[1]:,} v)   {args.versions:,} v   ratio   target")
+    print(f"\nqueries (median of {args.rounds})          baseline ({small[1]:,} v)   {args.versions:,} v   "
+          "ratio   target")
     for key, label in (("history", "gxmon history REPORT"), ("failing", "gxmon reports --failing")):
         verdict = "ok" if big[key] < 50 else "MISSED"
         print(f"  {label:<32} {base[key]:>10.2f} ms {big[key]:>10.2f} ms {big[key] / base[key]:>6.2f}×   "

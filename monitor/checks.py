@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from gxparse.template import S3_COLUMNS, column_label
-
 from monitor.content import normalise_prose
 
 # Share of 5-character shingles two years' prose must have in common to count as a near-duplicate.
@@ -148,7 +147,8 @@ def publication_late(agency: str | None, year: int | None, published_at: str | N
         return []
     return [CheckFinding(
         "publication.late", "warning",
-        f"{agency}{year}年报告发布于{published.isoformat()}，晚于法定期限{due.isoformat()}（逾期{(published - due).days}天）")]
+        f"{agency}{year}年报告发布于{published.isoformat()}，晚于法定期限{due.isoformat()}"
+        f"（逾期{(published - due).days}天）")]
 
 
 def report_overdue(agency: str, year: int, today: date, override: str | None = None) -> CheckFinding | None:

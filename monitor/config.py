@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from email.headerregistry import Address
 from email.errors import HeaderParseError
+from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 

@@ -4,9 +4,9 @@ The digest is taken over the *parsed* report, not the bytes, so a page that chan
 report (scripts, styles, markup, links, images) keeps its digest: the parser reads only the title, the
 three tables and the prose of sections 一, 五 and 六. Page furniture that the parser may still read as
 prose (section 六 runs to the end of the page, so a footer or a banner after the report ends up in it) is
-removed by text: lines of prose that are the text of elements that are page chrome by their tag (nav, header, footer, aside,
-marquee) or by a class/id naming them (banner, carousel, slider, counter, share, breadcrumb, menu, …),
-unless they hold or sit in a table, is cut from the prose before hashing (``page_chrome``). Within the
+removed by text: a line of prose that is the text of an element that is page chrome, by its tag (nav,
+header, footer, aside, marquee) or by a class/id naming it (banner, carousel, slider, counter, share,
+breadcrumb, menu, …) unless it holds or sits in a table, is dropped before hashing (``page_chrome``). In the
 prose some text still changes without the report changing, and is removed too (``VOLATILE``):
 
 - visit and view counters (浏览次数：1234, 访问量 5678, 您是第123位访问者) — they tick on every request;

@@ -11,9 +11,9 @@ import csv
 import json
 from typing import IO
 
-from gxparse.template import S2_ITEMS, S3_ALL_ROWS, S3_COLUMNS, S4_BLOCKS, S4_COLUMNS
 from sqlmodel import Session
 
+from gxparse.template import S2_ITEMS, S3_ALL_ROWS, S3_COLUMNS, S4_BLOCKS, S4_COLUMNS
 from monitor.queries import EXPORT_COLUMNS, export_versions
 from monitor.store import BlobStore
 

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 
 
-
 def console() -> Console:
     """A console on stdout, made at each use so it sees the terminal (and $COLUMNS) of the moment."""
     return Console()

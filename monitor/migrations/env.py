@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlmodel import SQLModel
 
 import monitor.models  # noqa: F401 (registers the tables on SQLModel.metadata)
-from sqlmodel import SQLModel
 
 engine = context.config.attributes["engine"]
 

@@ -7,7 +7,6 @@ from datetime import date
 from sqlmodel import Session, func, select
 
 from gxparse import parse_document
-
 from monitor.documents import FetchedDocument
 from monitor.models import (
     ACTIVE, MISSING, WITHDRAWN, Alert, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Version,

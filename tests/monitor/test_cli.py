@@ -36,7 +36,8 @@ def gxmon(db: str, *args: str, code: int = 0):
 
 def test_reports_in_three_formats_and_filtered(archived):
     rows = json.loads(gxmon(archived, "reports", "--format", "json"))
-    assert [(r["agency"], r["year"], r["versions"]) for r in rows] == [("开封市人民政府", 2021, 2), ("周口市信访局", 2021, 1)]
+    assert [(r["agency"], r["year"], r["versions"]) for r in rows] == [("开封市人民政府", 2021, 2),
+                                                                        ("周口市信访局", 2021, 1)]
     assert rows[0]["url"] == "http://kf.test/nb/2021.html" and rows[0]["errors"] > 0
     failing = json.loads(gxmon(archived, "reports", "--failing", "--format", "json"))
     assert [r["agency"] for r in failing] == ["开封市人民政府"]

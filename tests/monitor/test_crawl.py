@@ -236,7 +236,6 @@ def _set_next_run(db: str, job_id: str, when) -> None:  # noqa: ANN001
 
 def test_scheduler_stops_on_sigterm_and_runs_missed_crawls_once_after_restart(site, db, tmp_path):
     from datetime import datetime, timedelta
-
     from zoneinfo import ZoneInfo
 
     _, server = site

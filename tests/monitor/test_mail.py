@@ -139,7 +139,8 @@ def test_backoff_doubles_up_to_the_cap(config):
 
 def test_header_injection_from_web_text_is_impossible(sqlite_url, tmp_path, config):
     evil = "开封市人民政府\r\nBcc: victim@evil.example\r\nSubject: 假通知"
-    config = dataclasses.replace(config, sites=(dataclasses.replace(config.sites[0], name="开封\r\nBcc: x@evil.example"),))
+    evil_site = dataclasses.replace(config.sites[0], name="开封\r\nBcc: x@evil.example")
+    config = dataclasses.replace(config, sites=(evil_site,))
     archive = make_archive(sqlite_url, tmp_path / "store", config)
     run = archive.start_run("kf")
     with Session(archive.engine) as s:
@@ -166,7 +167,8 @@ def test_one_mail_per_run_and_recipient(sqlite_url, tmp_path, config):
     xinfang = seed_report("zhoukou_xinfang_2021")
     for upheld in (0, 1, 2):
         run = archive.start_run("kf")
-        archive.record(document(page(changed(xinfang, s4__review__upheld=xinfang["s4"]["review"]["upheld"] + upheld))), run)
+        report = changed(xinfang, s4__review__upheld=xinfang["s4"]["review"]["upheld"] + upheld)
+        archive.record(document(page(report)), run)
         archive.finish_run(run)
     with MailSink(tmp_path / "mails") as sink:
         delivery.deliver(archive.engine, on_port(config, sink.port))
