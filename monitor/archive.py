@@ -315,7 +315,7 @@ class Archive:
             payload = AlertPayload(kind=ALERT_OVERDUE, site=run.site_id, summary=finding.message,
                                    agency=watch.agency, year=year, links=_links(report_link(base, report.id)))
             outbox.queue(s, self.config.recipients(run.site_id, watch.agency), site_id=run.site_id,
-                         run_id=run.id, event_key=f"overdue:{watch.agency}:{year}", payload=payload,
+                         run_id=run.id, event_key=f"overdue:{agency_id}:{year}", payload=payload,
                          report_id=report.id)
 
 
@@ -330,7 +330,7 @@ class _Recorder:
 
     def record(self, url_row: ReportUrl | None) -> RecordResult:
         s, doc, parsed = self.s, self.doc, self.parsed
-        agency = parsed.get("agency") or (doc.agency or "").strip() or None
+        agency = _clip(parsed.get("agency") or (doc.agency or "").strip(), 200)
         year = parsed.get("year") or doc.year
         report = s.get(Report, url_row.report_id) if url_row else None
         if report is None and agency and year:
@@ -354,7 +354,7 @@ class _Recorder:
         _touch_url(url_row, doc, self.run_id, self.fetched_at)
         url_row.gone_at = None
         report.last_fetched_at = self.fetched_at
-        report.published_at = doc.published_at or report.published_at
+        report.published_at = _clip(doc.published_at, 40) or report.published_at
         baseline = None if new_url else _latest_version_of_url(s, url_row.id)
         if baseline is None and report.latest_version_id is not None:
             baseline = s.get(Version, report.latest_version_id)
@@ -381,7 +381,7 @@ class _Recorder:
                      year: int | None, new_report: bool) -> Version:
         s, doc, parsed, store = self.s, self.doc, self.parsed, self.archive.store
         raw_sha = store.put(RAW, doc.body)
-        _ensure_blob(s, raw_sha, RAW, len(doc.body), doc.content_type or None)
+        _ensure_blob(s, raw_sha, RAW, len(doc.body), _clip(doc.content_type, 100))
         parsed_sha = None
         if parsed.document is not None:
             parsed_sha = store.put_json(parsed.document)
@@ -389,10 +389,11 @@ class _Recorder:
         version = Version(report_id=report.id, seq=report.version_count + 1, url_id=url_row.id,
                           captured_run_id=self.run_id, content_digest=parsed.digest, raw_sha256=raw_sha,
                           parsed_sha256=parsed_sha, first_seen=self.fetched_at, last_seen=self.fetched_at,
-                          content_type=doc.content_type or None, source_type=parsed.get("source_type"),
+                          content_type=_clip(doc.content_type, 100), source_type=parsed.get("source_type"),
                           parser_version=parsed.get("parser_version"), parse_error=parsed.error,
-                          is_annual_report=parsed.is_annual_report, title=parsed.get("title") or doc.page_title or None,
-                          template=parsed.get("template"), published_at=doc.published_at)
+                          is_annual_report=parsed.is_annual_report,
+                          title=_clip(parsed.get("title") or doc.page_title, 500),
+                          template=parsed.get("template"), published_at=_clip(doc.published_at, 40))
         s.add(version)
         s.flush()
         findings = self._findings(report, version, agency, year)
@@ -520,6 +521,11 @@ def _classify(diff: DocumentDiff, baseline: Version, version: Version, old_url: 
 
 
 # -- helpers on the session ------------------------------------------------------------------------------
+
+def _clip(text: str | None, length: int) -> str | None:
+    """Text from the web, cut to its column's length (PostgreSQL enforces it), or None when empty."""
+    return text[:length] if text else None
+
 
 def _links(report: str | None = None, version: str | None = None, diff: str | None = None) -> dict[str, str]:
     return {k: v for k, v in (("report", report), ("version", version), ("diff", diff)) if v}

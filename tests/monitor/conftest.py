@@ -145,5 +145,5 @@ def changed(report: dict, **cells: int) -> dict:
 
 def document(body: bytes, url: str = "http://kf.test/nb/2021.html", site: str = "kf", status: int = 200,
              **fields) -> FetchedDocument:
-    return FetchedDocument(site_id=site, url=url, status=status, body=body, content_type="text/html",
-                           listing_url="http://kf.test/nb/", **fields)
+    return FetchedDocument(site_id=site, url=url, status=status, body=body,
+                           **{"content_type": "text/html", "listing_url": "http://kf.test/nb/", **fields})

@@ -270,3 +270,14 @@ def test_a_withdrawn_report_that_comes_back_is_reported(archive):
     assert [c.kind for c in rows(archive, Change, Change.report_id == report.id)] == ["new_report", "withdrawn",
                                                                                       "reappeared"]
     assert sorted(a.kind for a in rows(archive, Alert)) == ["reappeared", "withdrawn"]
+
+
+def test_overlong_text_from_the_web_is_clipped_to_fit(archive):
+    body = b"\x00\x01\x02 not a document"
+    crawl(archive, document(body, url="http://kf.test/nb/x.bin", agency="局" * 300, year=2021,
+                            page_title="题" * 800, published_at="2022-01-01" + "x" * 50,
+                            content_type="application/octet-stream; " + "p=1; " * 40))
+    [version] = rows(archive, Version)
+    assert len(version.title) == 500 and len(version.content_type) == 100
+    [report] = rows(archive, Report)
+    assert report.agency_id is not None and report.published_at.startswith("2022-01-01")
