@@ -1,0 +1,223 @@
+"""End to end in headless Chromium: the pages a person opens, over an archive built by crawling the simulated site.
+
+The archive comes from three real crawls (``monitor.crawl.crawl_now``: Scrapy in a child process, the
+archive pipeline, gxparse) of one department's report column on the simulated site: the 2024 report is
+revised on the site between crawls, twice, and the 2019 one withdrawn. One more document, a report whose
+title carries a script and whose table does not add up, is put into the same archive through
+``Archive.record`` (no simulated site serves such a title). The app runs under uvicorn on 127.0.0.1;
+Debian's chromium (scripts/system-packages.txt) is driven by Playwright. Screenshots go to
+tests/artifacts/web/.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from monitor.archive import Archive
+from monitor.config import load_config
+from monitor.crawl import crawl_now
+from monitor.db import open_engine
+from monitor.documents import FetchedDocument
+from monitor.mailsink import free_port
+from monitor.store import BlobStore
+from monitor.web import create_app
+from simsite import SimSite, serve
+from simsite.render import render_report_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "web"
+COLUMN = "/bm/tjj/xxgk/ndbg/"        # 临江市统计局's report column: six reports, HTML and Word
+AGENCY = "临江市统计局"
+SCRIPT_TITLE = '<script>window.__pwned=1;alert("xss")</script>临江市审计局2024年政府信息公开工作年度报告'
+
+
+def _config(folder: Path, base_url: str) -> Path:
+    path = folder / "sites.toml"
+    path.write_text(f"""
+[[site]]
+id = "sim"
+name = "模拟市人民政府门户网站"
+start_urls = ["{base_url}{COLUMN}"]
+depth = 0
+delay = 0
+concurrency = 8
+""", encoding="utf-8")
+    return path
+
+
+def _archive_script_title(archive: Archive, site: SimSite) -> None:
+    entry = next(e for e in site.entries("report") if e.year == 2024 and e.fmt == "html")
+    report = site.report(entry)
+    report = {**report, "title": SCRIPT_TITLE, "agency": "临江市审计局",
+              "s3": {**report["s3"], "new_received": {**report["s3"]["new_received"], "natural_person": 9999}}}
+    run = archive.start_run("sim")
+    archive.record(FetchedDocument(site_id="sim", url="http://other.test/sj/2024.html", status=200,
+                                   body=render_report_html(report).encode("utf-8"), content_type="text/html"), run)
+    archive.finish_run(run)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("e2e")
+    url, store = f"sqlite:///{folder / 'gxmon.db'}", BlobStore(folder / "gxmon-store")
+    site = SimSite(seed="gxmon-web", size=0)
+    with serve(site) as server:
+        config = load_config(_config(folder, server.base_url))
+        engine = open_engine(url)
+        column = [e for e in site.expected_reports() if e.agency == AGENCY]
+        revised = max(column, key=lambda e: e.year)
+        withdrawn = min(column, key=lambda e: e.year)
+        runs = [crawl_now(engine, store, config, send_mail=False, timeout=180)]
+        site.revise(revised.id)
+        runs.append(crawl_now(engine, store, config, send_mail=False, timeout=180))
+        site.revise(revised.id)
+        site.withdraw(withdrawn.id)
+        runs.append(crawl_now(engine, store, config, send_mail=False, timeout=180))
+    for result in runs:
+        [one] = result.sites
+        assert one.run is not None and one.run.status == "ok", (one.skipped, one.run)
+    _archive_script_title(Archive(engine, store, config), site)
+    engine.dispose()
+    return {"url": url, "store": store.root, "reports": len(column) + 1, "revised": revised, "withdrawn": withdrawn}
+
+
+@pytest.fixture(scope="module")
+def base_url(archive):
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(archive["url"], archive["store"]), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the web server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system.sh (Debian package chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN", accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def dialogs(page: Page) -> list[str]:
+    """Messages of every alert/confirm/prompt the page opens (a script that ran would open one)."""
+    seen: list[str] = []
+    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+    return seen
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_list_shows_the_crawled_reports_and_filters_by_agency(page: Page, base_url, archive):
+    page.goto(f"{base_url}/reports")
+    assert page.locator("#total").inner_text() == str(archive["reports"])
+    titles = page.locator("table.reports td.title a").all_inner_texts()
+    assert sum(AGENCY in t for t in titles) == archive["reports"] - 1
+    withdrawn_row = page.locator("table.reports tbody tr", has_text=f"{archive['withdrawn'].year}年")
+    assert "已撤回" in withdrawn_row.inner_text()
+    shot(page, "reports")
+    page.get_by_placeholder("机构名称或地区").fill("审计局")
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url("**/reports?*agency=*")
+    assert page.locator("#total").inner_text() == "1"
+    assert page.locator("table.reports td.title").inner_text().startswith("<script>")
+
+
+def test_a_report_shows_its_versions_and_its_tables(page: Page, base_url, archive):
+    page.goto(f"{base_url}/reports?revised=1")
+    page.locator("table.reports td.title a").first.click()
+    page.wait_for_url("**/reports/*")
+    assert page.locator("h1").inner_text().startswith(f"{AGENCY}{archive['revised'].year}年")
+    timeline = page.locator("ol.timeline > li")
+    assert timeline.count() == 3
+    assert "第3版" in timeline.nth(0).inner_text() and "数字修改" in timeline.nth(0).inner_text()
+    assert "新报告" in timeline.nth(2).inner_text()
+    assert page.locator("table.official.s3").is_visible()
+    received = archive["revised"].report["s3"]["new_received"]["total"]
+    assert page.locator("#v-s3\\.new_received\\.total .value").inner_text() == str(received)
+    shot(page, "report")
+    here = page.url
+    with page.expect_download() as download:
+        page.locator("ol.timeline > li").nth(0).get_by_role("link", name="下载原文").click()
+    assert download.value.suggested_filename.endswith(".html")
+    assert page.url == here      # the archived page was downloaded, not opened
+
+
+def test_comparing_the_first_and_the_last_version(page: Page, base_url):
+    page.goto(f"{base_url}/reports?revised=1")
+    page.locator("table.reports td.title a").first.click()
+    page.wait_for_url("**/reports/*")
+    form = page.locator("form.compare")
+    options = form.locator("select[name=a] option").all_inner_texts()
+    form.locator("select[name=a]").select_option(label=options[0])       # 第1版
+    form.locator("select[name=b]").select_option(label=options[-1])      # 第3版, not its neighbour
+    form.get_by_role("button", name="比较").click()
+    page.wait_for_url("**/diff/*/*")
+    changed = page.locator("td.changed")
+    assert changed.count() >= 2 and changed.count() % 2 == 0            # marked on both sides
+    new_side = page.locator(".side.b td.changed").first
+    assert "→" in new_side.inner_text()
+    old, new = new_side.locator("del").inner_text(), new_side.locator("ins").inner_text()
+    assert old != new and old.isdigit() and new.isdigit()
+    assert page.locator("table.cell-changes tbody tr").count() == changed.count() // 2
+    assert page.locator("section#text pre.textdiff").count() >= 1      # the prose of 一 changed too
+    shot(page, "compare")
+
+
+def test_a_script_in_a_title_is_text_and_never_runs(page: Page, dialogs: list[str], base_url):
+    page.goto(f"{base_url}/reports?agency=审计局")
+    page.locator("table.reports td.title a").first.click()
+    page.wait_for_url("**/reports/*")
+    assert page.locator("h1").inner_text() == SCRIPT_TITLE
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    failing = page.locator("#v-s3\\.new_received\\.natural_person")
+    assert "fail-error" in failing.get_attribute("class")
+    assert "9999" in failing.inner_text()
+    assert page.locator("aside.notes li").first.is_visible()
+    shot(page, "script-title-and-failing-cell")
+
+
+def test_pages_fit_a_phone(browser: Browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    try:
+        for path, name in (("/findings", "phone-findings"), ("/reports", "phone-reports")):
+            page.goto(base_url + path)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+            shot(page, name)
+        page.locator("table.reports td.title a").first.click()
+        page.wait_for_url("**/reports/*")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        shot(page, "phone-report")
+    finally:
+        context.close()

@@ -1,0 +1,71 @@
+"""``gxmon serve`` as an operator runs it: the console script, on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from monitor.mailsink import free_port
+
+from .conftest import build_archive
+
+GXMON = str(Path(sys.executable).with_name("gxmon"))
+
+
+@pytest.fixture(scope="module")
+def archive_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    build_archive(f"sqlite:///{folder / 'gxmon.db'}", folder / "gxmon-store")
+    return folder
+
+
+def start(args: list[str], cwd: Path) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    return subprocess.Popen([GXMON, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+
+
+def wait_until_up(process: subprocess.Popen, url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"gxmon serve did not answer {url} within 30 s")
+
+
+def stop(process: subprocess.Popen) -> str:
+    process.terminate()
+    output, _ = process.communicate(timeout=15)
+    return output
+
+
+def test_serve_binds_loopback_by_default_and_serves_the_archive(archive_files):
+    port = free_port()
+    process = start(["serve", "--port", str(port)], cwd=archive_files)   # the default archive: ./gxmon.db
+    try:
+        wait_until_up(process, f"http://127.0.0.1:{port}/healthz")
+        page = httpx.get(f"http://127.0.0.1:{port}/reports", timeout=10)
+        assert page.status_code == 200 and "开封市人民政府2021年政府信息公开工作年度报告" in page.text
+        api = httpx.get(f"http://127.0.0.1:{port}/api/reports", timeout=10).json()
+        assert api["total"] == 5
+    finally:
+        output = stop(process)
+    assert f"http://127.0.0.1:{port}" in output
+
+
+def test_serve_refuses_a_database_that_is_not_there(tmp_path):
+    result = subprocess.run([GXMON, "--db", str(tmp_path / "missing.db"), "serve", "--port", str(free_port())],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"{tmp_path / 'missing.db'}: no such archive file" in result.stderr
+    assert not (tmp_path / "missing.db").exists()
