@@ -2,14 +2,15 @@
 
 Built through ``monitor.archive.Archive.record`` from the seed reports rendered as pages (parsed by gxparse
 for real), in three crawls: a report revised twice (figures and prose), a next-year report that fails the
-year-over-year carry check, a report with a failing cell, one whose title carries a script, and an
-unreadable PDF attachment that is then withdrawn (HTTP 404).
+year-over-year carry check, a report with a failing cell, one whose title carries a script, an
+unreadable PDF attachment that is then withdrawn (HTTP 404), and a watched agency's overdue report.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,8 @@ from monitor.web import create_app
 from tests.monitor.conftest import changed, document, new_postgres_database, page, postgres_server, seed_report  # noqa: F401
 
 XSS_TITLE = '<script>alert("xss")</script>潢川县人民政府2021年政府信息公开工作年度报告'
+OVERDUE_AGENCY = "开封市审计局"          # watched, never publishes: report.overdue for TODAY's last year
+TODAY = date(2025, 6, 1)
 CRAWL_TIMES = ("2024-03-05T06:00:00Z", "2024-04-05T06:00:00Z", "2024-05-05T06:00:00Z")
 EXTRA_SENTENCE = "下一步，我们将进一步规范依申请公开答复文书。"
 
@@ -39,12 +42,14 @@ class WebArchive:
     xinfang: int               # a failing cell (s3.row_sum)
     xss: int                   # a title with a script in it
     pdf: int                   # unreadable, then withdrawn
+    overdue: int               # a watched agency's missing 2024 report
     versions: list[int]        # the three versions of kaifeng_2021, oldest first
     kaifeng_agency: int
 
 
 def _config():
-    return parse_config({"site": [{"id": "kf", "name": "开封市人民政府网站"}], "web": {"base_url": "http://gxmon.test"}})
+    return parse_config({"site": [{"id": "kf", "name": "开封市人民政府网站"}], "web": {"base_url": "http://gxmon.test"},
+                         "watch": [{"site": "kf", "agency": OVERDUE_AGENCY}]})
 
 
 def build_archive(url: str, store: Path) -> WebArchive:
@@ -71,7 +76,7 @@ def build_archive(url: str, store: Path) -> WebArchive:
         for doc in docs:
             doc.fetched_at = when
             archive.record(doc, run)
-        archive.finish_run(run)
+        archive.finish_run(run, today=TODAY)
 
     crawl(CRAWL_TIMES[0], document(page(kaifeng)), document(page(next_year), url="http://kf.test/nb/2022.html"),
           document(page(xinfang), url="http://kf.test/bm/xf/2021.html"),
@@ -87,7 +92,8 @@ def build_archive(url: str, store: Path) -> WebArchive:
 
         ids = WebArchive(
             url, store, report("开封市人民政府", 2021), report("开封市人民政府", 2022), report("周口市信访局", 2021),
-            s.exec(select(Report.id).where(Report.title == XSS_TITLE)).one(), report("周口市人民政府", 2021), [],
+            s.exec(select(Report.id).where(Report.title == XSS_TITLE)).one(), report("周口市人民政府", 2021),
+            report(OVERDUE_AGENCY, 2024), [],
             s.exec(select(Agency.id).where(Agency.name == "开封市人民政府")).one())
         ids.versions = list(s.exec(select(Version.id).where(Version.report_id == ids.kaifeng_2021)
                                    .order_by(Version.seq)))

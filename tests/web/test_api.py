@@ -36,6 +36,7 @@ def test_reports_filter_and_page_like_the_list_page(client, web_archive):
     revised = get_json(client, "/api/reports?revised=true")
     assert [(r["id"], r["revised"], r["versions"]) for r in revised["rows"]] == [(web_archive.kaifeng_2021, True, 3)]
     assert get_json(client, "/api/reports?status=withdrawn")["rows"][0]["id"] == web_archive.pdf
+    assert [r["id"] for r in get_json(client, "/api/reports?status=missing")["rows"]] == [web_archive.overdue]
 
 
 def test_revised_flag_means_a_change_of_a_revision_kind(client, web_archive):
@@ -54,6 +55,8 @@ def test_report_has_its_urls_versions_and_events(client, web_archive):
     assert [u["url"] for u in detail["urls"]] == ["http://kf.test/nb/2021.html"]
     withdrawn = get_json(client, f"/api/reports/{web_archive.pdf}")
     assert [e["kind"] for e in withdrawn["events"]] == ["withdrawn"]
+    overdue = get_json(client, f"/api/reports/{web_archive.overdue}")
+    assert overdue["versions"] == [] and [f["rule"] for f in overdue["findings"]] == ["report.overdue"]
 
 
 def test_version_has_findings_and_the_parsed_report(client, web_archive):

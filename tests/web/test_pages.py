@@ -31,8 +31,8 @@ def report_links(tree) -> list[str]:
 
 def test_list_shows_every_report_with_its_counts(client, web_archive):
     tree = get_page(client, "/reports")
-    assert texts(tree, "//*[@id='total']") == ["5"]
-    assert len(report_links(tree)) == 5
+    assert texts(tree, "//*[@id='total']") == ["6"]
+    assert len(report_links(tree)) == 6
     row = tree.xpath(f"//tr[td/a[@href='/reports/{web_archive.kaifeng_2021}']]")[0]
     cells = dict(zip(["agency", "year", "title", "status", "versions", "errors", "warnings", "fetched"],
                      (" ".join(td.text_content().split()) for td in row.xpath("td"))))
@@ -43,11 +43,13 @@ def test_list_shows_every_report_with_its_counts(client, web_archive):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("year=2022", ["kaifeng_2022"]),
-    ("agency=开封", ["kaifeng_2021", "kaifeng_2022"]),
+    ("agency=开封", ["kaifeng_2021", "kaifeng_2022", "overdue"]),
+    ("agency=开封市人民政府", ["kaifeng_2021", "kaifeng_2022"]),
     ("agency=信访局", ["xinfang"]),
     ("failing=1", ["kaifeng_2021", "xinfang", "pdf"]),
     ("revised=1", ["kaifeng_2021"]),
     ("status=withdrawn", ["pdf"]),
+    ("status=missing", ["overdue"]),
     ("failing=1&year=2021&agency=周口", ["xinfang", "pdf"]),
     ("agency=%25", []),     # a LIKE wildcard is matched as a character
 ])
@@ -60,7 +62,7 @@ def test_list_filters(client, web_archive, query, expected):
 
 def test_list_empty_form_fields_mean_no_filter(client):
     tree = get_page(client, "/reports?agency=&site=&year=&status=&sort=year&order=desc")
-    assert texts(tree, "//*[@id='total']") == ["5"]
+    assert texts(tree, "//*[@id='total']") == ["6"]
 
 
 def test_list_sorts_and_pages(client, web_archive):
@@ -150,6 +152,14 @@ def test_report_of_an_unreadable_document_says_why_and_offers_the_file(client, w
     assert any("撤回" in t for t in texts(tree, "//ul[@class='events']/li"))
 
 
+def test_report_not_yet_published_shows_why_it_is_listed(client, web_archive):
+    tree = get_page(client, f"/reports/{web_archive.overdue}")
+    assert texts(tree, "//h2")[:2] == ["报告的问题", "版本（0）"]
+    [finding] = texts(tree, "//section[@class='report-findings']//li")
+    assert "report.overdue" in finding and "开封市审计局尚未发布2024年" in finding
+    assert not tree.xpath("//section[@id='figures']")
+
+
 def test_version_page_shows_that_version(client, web_archive):
     first = web_archive.versions[0]
     tree = get_page(client, f"/versions/{first}")
@@ -208,6 +218,7 @@ def test_findings_are_counted_by_rule_and_severity(client):
     assert counts[("错误", "s3.row_sum")] == 2
     assert counts[("错误", "document.unreadable")] == 1
     assert counts[("警告", "yoy.carry")] == 2
+    assert counts[("警告", "report.overdue")] == 1
     assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=["错误", "警告", "提示"].index)
 
 
@@ -232,7 +243,7 @@ def test_agency_page_has_its_years_checks_and_a_chart(client, web_archive):
 
 def test_agency_search(client, web_archive):
     tree = get_page(client, "/agencies?q=开封")
-    assert texts(tree, "//table[contains(@class,'agencies')]/tbody/tr/td[1]") == ["开封市人民政府"]
+    assert texts(tree, "//table[contains(@class,'agencies')]/tbody/tr/td") == ["开封市人民政府", "2", "开封市审计局", "1"]
 
 
 def test_run_page_lists_the_changes_of_a_crawl(client, web_archive):

@@ -57,7 +57,7 @@ def test_serve_binds_loopback_by_default_and_serves_the_archive(archive_files):
         page = httpx.get(f"http://127.0.0.1:{port}/reports", timeout=10)
         assert page.status_code == 200 and "开封市人民政府2021年政府信息公开工作年度报告" in page.text
         api = httpx.get(f"http://127.0.0.1:{port}/api/reports", timeout=10).json()
-        assert api["total"] == 5
+        assert api["total"] == 6
     finally:
         output = stop(process)
     assert f"http://127.0.0.1:{port}" in output
