@@ -88,8 +88,9 @@ def api_agency(agency_id: int, s: Session = Depends(session), blobs: BlobStore =
 
 
 @router.get("/runs/{run_id}", response_model=queries.RunView, summary="A crawl run and the changes it found")
-def api_run(run_id: int, s: Session = Depends(session)) -> queries.RunView:
-    return queries.run_view(s, run_id)
+def api_run(run_id: int, s: Session = Depends(session), page: int = Query(1, ge=1),
+            per_page: int = Query(100, ge=1, le=queries.MAX_PER_PAGE)) -> queries.RunView:
+    return queries.run_view(s, run_id, page, per_page)
 
 
 @router.get("/cdx", response_model=CdxResult, summary="Captures (fetches) of reports, as a CDX query")

@@ -144,5 +144,5 @@ def agency_page(request: Request, agency_id: int, s: Session = Depends(session),
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
-def run_page(request: Request, run_id: int, s: Session = Depends(session)) -> HTMLResponse:
-    return render(request, "run.html", run=queries.run_view(s, run_id))
+def run_page(request: Request, run_id: int, s: Session = Depends(session), page: str | None = None) -> HTMLResponse:
+    return render(request, "run.html", run=queries.run_view(s, run_id, _int(page, "page", 1)))

@@ -462,11 +462,16 @@ class RunView:
     withdrawals: int
     errors: int
     warnings: int
-    changes: list[RunChange]
-    changes_total: int
+    changes: list[RunChange]      # one page of the changes the crawl found, in the order found
+    page: int
+    more: bool                    # whether a next page has changes
 
 
-def run_view(s: Session, run_id: int, limit: int = MAX_PER_PAGE) -> RunView:
+def run_view(s: Session, run_id: int, page: int = 1, per_page: int = 100) -> RunView:
+    """A crawl run and one page of its changes (a first crawl of a large site finds thousands: the run's
+    own counters summarise them, so they are paged without being counted)."""
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidQuery(f"page {page} / per_page {per_page}: page from 1, per_page from 1 to {MAX_PER_PAGE}")
     run = s.get(CrawlRun, run_id)
     if run is None:
         raise NotFound(f"no crawl run {run_id} in the archive")
@@ -474,8 +479,9 @@ def run_view(s: Session, run_id: int, limit: int = MAX_PER_PAGE) -> RunView:
         select(Change.id, Change.report_id, Agency.name, Report.year, Change.kind, Change.summary,
                Change.from_version_id, Change.to_version_id)
         .join(Report, Report.id == Change.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
-        .where(Change.run_id == run_id).order_by(col(Change.id)).limit(limit))]
-    total = s.exec(select(func.count()).select_from(Change).where(Change.run_id == run_id)).one()
+        .where(Change.run_id == run_id).order_by(col(Change.id))
+        .offset((page - 1) * per_page).limit(per_page + 1))]
     return RunView(run.id, run.site_id, run.trigger, run.started_at, run.finished_at, run.status, run.error,
                    run.pages_fetched, run.documents, run.reports_found, run.new_reports, run.new_versions,
-                   run.revisions, run.withdrawals, run.errors, run.warnings, changes, total)
+                   run.revisions, run.withdrawals, run.errors, run.warnings, changes[:per_page], page,
+                   len(changes) > per_page)

@@ -96,7 +96,10 @@ def test_agency_years_with_figures_and_checks(client, web_archive):
 def test_run(client):
     run = get_json(client, "/api/runs/1")
     assert run["status"] == "ok" and run["new_reports"] == 5
-    assert {c["kind"] for c in run["changes"]} == {"new_report"}
+    assert {c["kind"] for c in run["changes"]} == {"new_report"} and run["more"] is False
+    pages = [get_json(client, f"/api/runs/1?per_page=2&page={n}") for n in (1, 2, 3)]
+    assert [len(p["changes"]) for p in pages] == [2, 2, 1] and [p["more"] for p in pages] == [True, True, False]
+    assert [c["id"] for p in pages for c in p["changes"]] == [c["id"] for c in run["changes"]]
 
 
 @pytest.mark.parametrize("path", ["/api/reports/999999", "/api/versions/999999", "/api/diff/1/999999",

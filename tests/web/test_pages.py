@@ -250,6 +250,9 @@ def test_run_page_lists_the_changes_of_a_crawl(client, web_archive):
     tree = get_page(client, "/runs/2")
     kinds = texts(tree, "//table[contains(@class,'run-changes')]/tbody/tr/td[2]")
     assert "数字修改" in kinds and "撤回" in kinds
+    v1, v2, _ = web_archive.versions
+    assert tree.xpath(f"//table[contains(@class,'run-changes')]//a[@href='/diff/{v1}/{v2}']")
+    assert not tree.xpath("//nav[@class='pager']")        # one page
 
 
 @pytest.mark.parametrize("path", ["/reports/999999", "/versions/999999", "/diff/1/999999", "/agencies/999999",
