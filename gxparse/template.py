@@ -98,6 +98,8 @@ S2_ITEMS: dict[str, tuple[Item, ...]] = {
     ),
 }
 
+S2_CONTENT_HEADER = "信息内容"   # the header of the label column in every sub-table
+
 # Column labels that identify the template version of table 二 (RX.2).
 S2_MARKERS = {
     "v2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
@@ -119,6 +121,8 @@ S3_COLUMNS: tuple[Column, ...] = (
 )
 S3_APPLICANT_COLUMNS = tuple(c for c in S3_COLUMNS if c.key != "total")
 S3_CORNER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+S3_APPLICANT_HEADER = "申请人情况"       # spans the 7 columns
+S3_ORG_HEADER = "法人或其他组织"          # spans the 5 organisation columns
 S3_RESULTS_GROUP = "三、本年度办理结果"
 
 _DENIED, _UNABLE, _NOT_PROCESSED, _OTHER = "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
@@ -196,6 +200,7 @@ S4_COLUMNS: tuple[Column, ...] = (
     Column("total", "总计"),
 )
 S4_WIDTH = len(S4_BLOCKS) * len(S4_COLUMNS)
+S4_LITIGATION_HEADER = "行政诉讼"   # spans the two litigation blocks
 
 TEMPLATES = ("v2021", "v2019", "legacy", "unknown")
 

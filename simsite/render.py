@@ -2,7 +2,7 @@
 
 The tables follow shared/spec/template.md §2–§4 cell for cell (caption rows, rowspans and colspans), so the
 parser's tests and the simulated site see what real agency pages serve. Row and column labels come from
-``gxparse.template``; only the few header cells that carry no data key are named here.
+``gxparse.template``, header cells included.
 """
 
 from __future__ import annotations
@@ -11,24 +11,22 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from gxparse.template import (
+    S2_CONTENT_HEADER,
     S2_ITEMS,
+    S3_APPLICANT_HEADER,
     S3_COLUMNS,
     S3_CORNER_NOTE,
+    S3_ORG_HEADER,
     S3_RESULTS_GROUP,
     S3_ROW_BY_KEY,
     S3_ROWS,
     S4_BLOCKS,
     S4_COLUMNS,
+    S4_LITIGATION_HEADER,
     SECTIONS,
     Item,
     Row,
 )
-
-# Header cells of the official tables that name no data key, so gxparse.template does not hold them.
-S2_CONTENT_HEADER = "信息内容"
-S3_APPLICANT_HEADER = "申请人情况"
-S3_ORG_HEADER = "法人或其他组织"
-S4_LITIGATION_HEADER = "行政诉讼"
 
 S2_VALUE_SLOTS = 3  # value columns of table 二; items with fewer columns widen their last cell
 S3_LABEL_SLOTS = 3  # label columns of table 三 (result group, sub-group, item)
