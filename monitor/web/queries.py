@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
 from monitor.models import (
@@ -95,12 +95,24 @@ class ReportRow:
 
 
 @dataclass
+class FlagCounts:
+    """How many reports of the site/agency/year chosen have each flag, whatever flags are ticked."""
+
+    reports: int
+    failing: int
+    revised: int
+    withdrawn: int
+    missing: int
+
+
+@dataclass
 class ReportList:
     rows: list[ReportRow]
     total: int
     page: int
     per_page: int
     pages: int
+    flags: FlagCounts
 
 
 def _revised():
@@ -116,7 +128,8 @@ def _report_columns():
             Report.last_fetched_at, _revised().label("revised"))
 
 
-def _filtered(query, f: ReportFilter):  # noqa: ANN001, ANN202 (a Select, widened by each filter)
+def _filtered(query, f: ReportFilter, flags: bool = True):  # noqa: ANN001, ANN202 (a Select)
+    """``query`` narrowed by the filter; without ``flags``, by site, agency and year only."""
     if f.site:
         query = query.where(Report.site_id == f.site)
     if f.year is not None:
@@ -124,6 +137,8 @@ def _filtered(query, f: ReportFilter):  # noqa: ANN001, ANN202 (a Select, widene
     if f.agency:
         names = select(Agency.id).where(col(Agency.name).contains(f.agency, autoescape=True))
         query = query.where(col(Report.agency_id).in_(names))
+    if not flags:
+        return query
     if f.failing:
         query = query.where(Report.error_count > 0)
     if f.revised:
@@ -133,13 +148,25 @@ def _filtered(query, f: ReportFilter):  # noqa: ANN001, ANN202 (a Select, widene
     return query
 
 
+def _count_where(condition) -> Any:  # noqa: ANN001 (a SQL condition)
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def flag_counts(s: Session, f: ReportFilter) -> FlagCounts:
+    row = s.exec(_filtered(select(func.count(), _count_where(Report.error_count > 0), _count_where(_revised()),
+                                  _count_where(Report.status == WITHDRAWN), _count_where(Report.status == MISSING))
+                           .select_from(Report), f, flags=False)).one()
+    return FlagCounts(*(int(n) for n in row))
+
+
 def list_reports(s: Session, f: ReportFilter) -> ReportList:
     total = s.exec(_filtered(select(func.count()).select_from(Report), f)).one()
     order = _SORT_COLUMNS[f.sort]
     direction = (col(order).desc(), col(Report.id).desc()) if f.descending else (col(order).asc(), col(Report.id))
     query = (_filtered(select(*_report_columns()).outerjoin(Agency, Agency.id == Report.agency_id), f)
              .order_by(*direction).offset((f.page - 1) * f.per_page).limit(f.per_page))
-    return ReportList([ReportRow(*row) for row in s.exec(query)], total, f.page, f.per_page, page_count(total, f.per_page))
+    return ReportList([ReportRow(*row) for row in s.exec(query)], total, f.page, f.per_page,
+                      page_count(total, f.per_page), flag_counts(s, f))
 
 
 def report_row(s: Session, report_id: int) -> ReportRow:

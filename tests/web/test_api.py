@@ -30,6 +30,7 @@ def test_openapi_describes_every_api_route(client):
 def test_reports_filter_and_page_like_the_list_page(client, web_archive):
     listing = get_json(client, "/api/reports?failing=true&sort=id&order=asc&per_page=2")
     assert listing["total"] == 3 and listing["pages"] == 2
+    assert listing["flags"] == {"reports": 6, "failing": 3, "revised": 1, "withdrawn": 1, "missing": 1}
     assert [r["id"] for r in listing["rows"]] == [web_archive.kaifeng_2021, web_archive.xinfang]
     second = get_json(client, "/api/reports?failing=true&sort=id&order=asc&per_page=2&page=2")
     assert [r["id"] for r in second["rows"]] == [web_archive.pdf]

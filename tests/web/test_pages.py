@@ -60,6 +60,15 @@ def test_list_filters(client, web_archive, query, expected):
     assert texts(tree, "//*[@id='total']") == [str(len(expected))]
 
 
+def test_list_counts_each_flag_within_the_chosen_agency_and_year(client):
+    tree = get_page(client, "/reports")
+    assert texts(tree, "//*[@id='count-failing']") == ["3"] and texts(tree, "//*[@id='count-revised']") == ["1"]
+    assert "已撤回（1）" in texts(tree, "//select[@name='status']/option")
+    narrowed = get_page(client, "/reports?agency=开封&failing=1")     # a ticked flag does not change the counts
+    assert texts(narrowed, "//*[@id='count-failing']") == ["1"] and texts(narrowed, "//*[@id='count-revised']") == ["1"]
+    assert "未发布（1）" in texts(narrowed, "//select[@name='status']/option")
+
+
 def test_list_empty_form_fields_mean_no_filter(client):
     tree = get_page(client, "/reports?agency=&site=&year=&status=&sort=year&order=desc")
     assert texts(tree, "//*[@id='total']") == ["6"]
