@@ -243,8 +243,10 @@ def main() -> None:
         verdict = "ok" if big[key] < 50 else "MISSED"
         print(f"  {label:<32} {base[key]:>10.2f} ms {big[key]:>10.2f} ms {big[key] / base[key]:>6.2f}×   "
               f"< 50 ms {verdict}")
+    per_row = [1000 * r["failing"] / max(r["failing_rows"], 1) for r in (base, big)]
     print(f"  (reports --failing returns {big['failing_rows']:,} rows at {args.versions:,} versions, "
-          f"{base['failing_rows']:,} in the baseline)")
+          f"{base['failing_rows']:,} in the baseline: {per_row[1]:.1f} µs per row returned, "
+          f"{per_row[0]:.1f} µs in the baseline, {per_row[1] / per_row[0]:.2f}×)")
 
     print(f"\narchive growth, {args.documents} real report pages into the {args.versions:,}-version archive")
     rows = growth(big_url, folder / "store", args.documents)

@@ -182,14 +182,34 @@ class Archive:
             return RecordResult(NOT_MODIFIED)
         version = _latest_version_of_url(s, url_row.id)
         _touch_url(url_row, doc, run_id, fetched_at)
+        url_row.gone_at = None
         report = s.get(Report, url_row.report_id)
         report.last_fetched_at = fetched_at
+        changes = []
+        if report.status == WITHDRAWN:
+            self._reactivate(s, report, run_id, url_row.url, fetched_at)
+            changes.append(REAPPEARED)
         if version is not None:
             version.last_seen = fetched_at
         s.add(Fetch(run_id=run_id, report_id=report.id, url_id=url_row.id,
                     version_id=version.id if version else None, fetched_at=fetched_at, status=doc.status,
                     outcome=NOT_MODIFIED, not_modified=True, revisit=doc.revisit))
-        return RecordResult(NOT_MODIFIED, report.id, version.id if version else None)
+        return RecordResult(NOT_MODIFIED, report.id, version.id if version else None, changes)
+
+    def _reactivate(self, s: Session, report: Report, run_id: int | None, url: str, detected_at: Any) -> None:
+        """A withdrawn report is published again (found at one of its URLs): say so."""
+        report.status = ACTIVE
+        report.missing_runs = 0
+        agency = _agency_name(s, report.agency_id)
+        change = Change(report_id=report.id, run_id=run_id, kind=REAPPEARED, from_version_id=report.latest_version_id,
+                        summary=f"已撤回的报告重新出现：{url}", detail={"url": url}, detected_at=detected_at)
+        s.add(change)
+        s.flush()
+        payload = AlertPayload(kind=ALERT_REAPPEARED, site=report.site_id, summary=change.summary, agency=agency,
+                               year=report.year, title=report.title, url=url,
+                               links=_links(report_link(self.config.web_base_url, report.id)))
+        outbox.queue(s, self.config.recipients(report.site_id, agency), site_id=report.site_id, run_id=run_id,
+                     event_key=f"change:{change.id}", payload=payload, report_id=report.id, change_id=change.id)
 
     def _withdraw(self, s: Session, report: Report, run_id: int | None, reason: str, url: str | None) -> None:
         report.status = WITHDRAWN
@@ -360,9 +380,8 @@ class _Recorder:
             baseline = s.get(Version, report.latest_version_id)
         changes: list[str] = []
         if reappeared:
-            report.status = ACTIVE
+            self.archive._reactivate(s, report, self.run_id, url_row.url, self.fetched_at)
             changes.append(REAPPEARED)
-            self._reappeared(report, agency, url_row)
         if baseline is not None and baseline.content_digest == parsed.digest:
             baseline.last_seen = self.fetched_at
             s.add(self._fetch(report, url_row, baseline, UNCHANGED))
@@ -481,20 +500,6 @@ class _Recorder:
         outbox.queue(self.s, self.archive.config.recipients(report.site_id, agency), site_id=report.site_id,
                      run_id=self.run_id, event_key=f"version:{version.id}", payload=payload, report_id=report.id,
                      change_id=(revision or changes)[0].id)
-
-    def _reappeared(self, report: Report, agency: str | None, url_row: ReportUrl) -> None:
-        s = self.s
-        change = Change(report_id=report.id, run_id=self.run_id, kind=REAPPEARED,
-                        from_version_id=report.latest_version_id, summary=f"已撤回的报告重新出现：{url_row.url}",
-                        detail={"url": url_row.url}, detected_at=self.fetched_at)
-        s.add(change)
-        s.flush()
-        payload = AlertPayload(kind=ALERT_REAPPEARED, site=report.site_id, summary=change.summary, agency=agency,
-                               year=report.year, title=report.title, url=url_row.url,
-                               links=_links(report_link(self.base, report.id)))
-        outbox.queue(s, self.archive.config.recipients(report.site_id, agency), site_id=report.site_id,
-                     run_id=self.run_id, event_key=f"change:{change.id}", payload=payload, report_id=report.id,
-                     change_id=change.id)
 
 
 def _classify(diff: DocumentDiff, baseline: Version, version: Version, old_url: str, new_url: str,

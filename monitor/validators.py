@@ -25,7 +25,9 @@ class ArchiveValidatorStore:
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         with Session(self.engine) as s:
-            row = s.exec(select(ReportUrl.etag, ReportUrl.last_modified).where(ReportUrl.url == url)).first()
+            # A URL that answered 404/410 is asked again unconditionally: if it is back, it is read in full.
+            row = s.exec(select(ReportUrl.etag, ReportUrl.last_modified).where(
+                ReportUrl.url == url, col(ReportUrl.gone_at).is_(None))).first()
         if row is None or (row[0] is None and row[1] is None):
             return None
         return row[0], row[1]

@@ -9,14 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query
-from sqlmodel import Session
+from fastapi import APIRouter, Query
 
 from monitor import queries as monitor_queries
-from monitor.store import BlobStore
 from monitor.web import queries
 from monitor.web.cdx import MAX_LIMIT, CdxQuery, CdxResult, query_captures
-from monitor.web.deps import session, store
+from monitor.web.deps import SessionDep, StoreDep
 
 router = APIRouter(prefix="/api", tags=["archive"])
 
@@ -35,7 +33,7 @@ class ReportDetail:
 
 
 @router.get("/reports", response_model=queries.ReportList, summary="Reports, filtered, sorted and paged")
-def api_reports(s: Session = Depends(session), site: str | None = None,
+def api_reports(s: SessionDep, site: str | None = None,
                 agency: str | None = Query(None, description="Part of the agency name (or its region)"),
                 year: int | None = None, failing: bool = Query(False, description="Current version has errors"),
                 revised: bool = Query(False, description="Figures, prose or attachment changed"),
@@ -47,7 +45,7 @@ def api_reports(s: Session = Depends(session), site: str | None = None,
 
 
 @router.get("/reports/{report_id}", response_model=ReportDetail, summary="A report, its URLs and its versions")
-def api_report(report_id: int, s: Session = Depends(session)) -> ReportDetail:
+def api_report(report_id: int, s: SessionDep) -> ReportDetail:
     report = queries.report_row(s, report_id)
     history = monitor_queries.report_history(s, report_id)
     return ReportDetail(report, queries.report_urls(s, report_id), history.versions, history.events,
@@ -56,45 +54,45 @@ def api_report(report_id: int, s: Session = Depends(session)) -> ReportDetail:
 
 @router.get("/versions/{version_id}", response_model=queries.VersionView,
             summary="A version: its findings and its figures (the report JSON)")
-def api_version(version_id: int, s: Session = Depends(session), blobs: BlobStore = Depends(store)) -> queries.VersionView:
+def api_version(version_id: int, s: SessionDep, blobs: StoreDep) -> queries.VersionView:
     return queries.version_view(s, blobs, version_id)
 
 
 @router.get("/diff/{version_a}/{version_b}", response_model=monitor_queries.VersionDiff,
             summary="What differs between any two versions: cells, prose, metadata")
-def api_diff(version_a: int, version_b: int, s: Session = Depends(session),
-             blobs: BlobStore = Depends(store)) -> monitor_queries.VersionDiff:
+def api_diff(version_a: int, version_b: int, s: SessionDep,
+             blobs: StoreDep) -> monitor_queries.VersionDiff:
     return monitor_queries.version_diff(s, blobs, version_a, version_b)
 
 
 @router.get("/findings", response_model=queries.FindingList,
             summary="Open findings (of current versions) counted by rule and severity, and listed")
-def api_findings(s: Session = Depends(session), rule: str | None = None, severity: Severity | None = None,
+def api_findings(s: SessionDep, rule: str | None = None, severity: Severity | None = None,
                  site: str | None = None, page: int = Query(1, ge=1),
                  per_page: int = Query(queries.PER_PAGE, ge=1, le=queries.MAX_PER_PAGE)) -> queries.FindingList:
     return queries.list_findings(s, rule, severity, site, page, per_page)
 
 
 @router.get("/agencies", response_model=list[queries.AgencyRow], summary="Agencies whose name contains q")
-def api_agencies(q: str | None = None, s: Session = Depends(session),
+def api_agencies(s: SessionDep, q: str | None = None,
                  limit: int = Query(queries.PER_PAGE, ge=1, le=queries.MAX_PER_PAGE)) -> list[queries.AgencyRow]:
     return queries.find_agencies(s, q, limit)
 
 
 @router.get("/agencies/{agency_id}", response_model=queries.AgencyView,
             summary="An agency's reports year by year, with the checks across years")
-def api_agency(agency_id: int, s: Session = Depends(session), blobs: BlobStore = Depends(store)) -> queries.AgencyView:
+def api_agency(agency_id: int, s: SessionDep, blobs: StoreDep) -> queries.AgencyView:
     return queries.agency_view(s, blobs, agency_id)
 
 
 @router.get("/runs/{run_id}", response_model=queries.RunView, summary="A crawl run and the changes it found")
-def api_run(run_id: int, s: Session = Depends(session), page: int = Query(1, ge=1),
+def api_run(run_id: int, s: SessionDep, page: int = Query(1, ge=1),
             per_page: int = Query(100, ge=1, le=queries.MAX_PER_PAGE)) -> queries.RunView:
     return queries.run_view(s, run_id, page, per_page)
 
 
 @router.get("/cdx", response_model=CdxResult, summary="Captures (fetches) of reports, as a CDX query")
-def api_cdx(s: Session = Depends(session),
+def api_cdx(s: SessionDep,
             url: str | None = Query(None, description="A report document's URL"),
             match_type: Literal["exact", "prefix"] = Query("exact", description="url is exact or a prefix"),
             agency: str | None = Query(None, description="The agency's name, exactly"),

@@ -182,7 +182,7 @@ def query_captures(s: Session, q: CdxQuery) -> CdxResult:
             return CdxResult(captures, _encode_key(*after))
 
 
-def _after(query, key: tuple[int, datetime, int, str | None] | None):  # noqa: ANN001, ANN202 (a Select)
+def _after(query, key: tuple[int, datetime, int, str | None] | None):
     """Captures after the one a resume key names, in (report, time, id) order."""
     if key is None:
         return query

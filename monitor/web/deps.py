@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlmodel import Session
 
 from monitor.store import BlobStore
@@ -17,3 +18,7 @@ def session(request: Request) -> Iterator[Session]:
 
 def store(request: Request) -> BlobStore:
     return request.app.state.store
+
+
+SessionDep = Annotated[Session, Depends(session)]
+StoreDep = Annotated[BlobStore, Depends(store)]

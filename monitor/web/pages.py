@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
@@ -17,7 +17,7 @@ from monitor import queries as monitor_queries
 from monitor.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
-from monitor.web.deps import session, store
+from monitor.web.deps import SessionDep, StoreDep
 from monitor.web.raw import download
 from monitor.web.render import templates
 from monitor.web.views import compare, figures
@@ -51,7 +51,7 @@ def home() -> Response:
 
 
 @router.get("/reports", response_class=HTMLResponse)
-def reports_page(request: Request, s: Session = Depends(session), site: str | None = None, agency: str | None = None,
+def reports_page(request: Request, s: SessionDep, site: str | None = None, agency: str | None = None,
                  year: str | None = None, failing: str | None = None, revised: str | None = None,
                  status: str | None = None, sort: str = "year", order: str = "desc",
                  page: str | None = None, per_page: str | None = None) -> HTMLResponse:
@@ -82,19 +82,19 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(request: Request, report_id: int, s: Session = Depends(session),
-                blobs: BlobStore = Depends(store)) -> HTMLResponse:
+def report_page(request: Request, report_id: int, s: SessionDep,
+                blobs: StoreDep) -> HTMLResponse:
     return _report_page(request, s, blobs, report_id)
 
 
 @router.get("/versions/{version_id}", response_class=HTMLResponse)
-def version_page(request: Request, version_id: int, s: Session = Depends(session),
-                 blobs: BlobStore = Depends(store)) -> HTMLResponse:
+def version_page(request: Request, version_id: int, s: SessionDep,
+                 blobs: StoreDep) -> HTMLResponse:
     return _report_page(request, s, blobs, queries.version_report(s, version_id), version_id)
 
 
 @router.get("/versions/{version_id}/raw")
-def raw_page(version_id: int, s: Session = Depends(session), blobs: BlobStore = Depends(store)) -> Response:
+def raw_page(version_id: int, s: SessionDep, blobs: StoreDep) -> Response:
     doc = queries.raw_document(s, version_id)
     return download(blobs.get(RAW, doc.sha256), doc)
 
@@ -109,15 +109,15 @@ def compare_form(a: str | None = None, b: str | None = None) -> Response:
 
 
 @router.get("/diff/{version_a}/{version_b}", response_class=HTMLResponse)
-def diff_page(request: Request, version_a: int, version_b: int, s: Session = Depends(session),
-              blobs: BlobStore = Depends(store)) -> HTMLResponse:
+def diff_page(request: Request, version_a: int, version_b: int, s: SessionDep,
+              blobs: StoreDep) -> HTMLResponse:
     a, b = queries.version_view(s, blobs, version_a), queries.version_view(s, blobs, version_b)
     reports = {r: queries.report_row(s, r) for r in {a.report_id, b.report_id}}
     return render(request, "diff.html", cmp=compare(a, b), reports=reports)
 
 
 @router.get("/findings", response_class=HTMLResponse)
-def findings_page(request: Request, s: Session = Depends(session), rule: str | None = None,
+def findings_page(request: Request, s: SessionDep, rule: str | None = None,
                   severity: str | None = None, site: str | None = None, page: str | None = None,
                   per_page: str | None = None) -> HTMLResponse:
     size = _int(per_page, "per_page", queries.PER_PAGE)
@@ -129,20 +129,20 @@ def findings_page(request: Request, s: Session = Depends(session), rule: str | N
 
 
 @router.get("/agencies", response_class=HTMLResponse)
-def agencies_page(request: Request, q: str | None = None, s: Session = Depends(session)) -> HTMLResponse:
+def agencies_page(request: Request, s: SessionDep, q: str | None = None) -> HTMLResponse:
     text = (q or "").strip()
     return render(request, "agencies.html", agencies=queries.find_agencies(s, text or None, limit=AGENCY_LIMIT),
                   q=text, limit=AGENCY_LIMIT)
 
 
 @router.get("/agencies/{agency_id}", response_class=HTMLResponse)
-def agency_page(request: Request, agency_id: int, s: Session = Depends(session),
-                blobs: BlobStore = Depends(store)) -> HTMLResponse:
+def agency_page(request: Request, agency_id: int, s: SessionDep,
+                blobs: StoreDep) -> HTMLResponse:
     agency = queries.agency_view(s, blobs, agency_id)
     chart = applications_chart([(y.report.year, y.figures) for y in agency.years])
     return render(request, "agency.html", agency=agency, chart=chart)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
-def run_page(request: Request, run_id: int, s: Session = Depends(session), page: str | None = None) -> HTMLResponse:
+def run_page(request: Request, run_id: int, s: SessionDep, page: str | None = None) -> HTMLResponse:
     return render(request, "run.html", run=queries.run_view(s, run_id, _int(page, "page", 1)))

@@ -16,7 +16,17 @@ from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
 from monitor.models import (
-    ACTIVE, MISSING, WITHDRAWN, Agency, Blob, Change, CrawlRun, Finding, Report, ReportUrl, Site,
+    ACTIVE,
+    MISSING,
+    WITHDRAWN,
+    Agency,
+    Blob,
+    Change,
+    CrawlRun,
+    Finding,
+    Report,
+    ReportUrl,
+    Site,
     Version,
 )
 from monitor.queries import NotFound
@@ -128,7 +138,7 @@ def _report_columns():
             Report.last_fetched_at, _revised().label("revised"))
 
 
-def _filtered(query, f: ReportFilter, flags: bool = True):  # noqa: ANN001, ANN202 (a Select)
+def _filtered(query, f: ReportFilter, flags: bool = True):
     """``query`` narrowed by the filter; without ``flags``, by site, agency and year only."""
     if f.site:
         query = query.where(Report.site_id == f.site)
@@ -148,7 +158,7 @@ def _filtered(query, f: ReportFilter, flags: bool = True):  # noqa: ANN001, ANN2
     return query
 
 
-def _count_where(condition) -> Any:  # noqa: ANN001 (a SQL condition)
+def _count_where(condition) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 

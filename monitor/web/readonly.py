@@ -24,7 +24,7 @@ class ArchiveMissing(RuntimeError):
     """The database holds no gxmon archive (no schema): nothing to serve."""
 
 
-def _sqlite_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API connection)
+def _sqlite_read_only(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
     # A reader walks indexes all over a large file: map it rather than copy pages into a small cache.
@@ -33,7 +33,7 @@ def _sqlite_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-AP
     cursor.close()
 
 
-def _postgres_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _postgres_read_only(dbapi_connection, _record) -> None:
     autocommit = dbapi_connection.autocommit
     dbapi_connection.autocommit = True
     dbapi_connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")

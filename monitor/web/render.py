@@ -68,7 +68,8 @@ def query(params: dict[str, Any], **changes: Any) -> str:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(when=when, figure=figure, http_url=http_url, size=size, cell_label=cell_label, short=lambda d: (d or "")[:12],
+    env.filters.update(when=when, figure=figure, http_url=http_url, size=size, cell_label=cell_label,
+                       short=lambda d: (d or "")[:12],
                        change_name=lambda k: CHANGE_NAMES.get(k, k),
                        severity_name=lambda s: SEVERITY_NAMES.get(s, s),
                        status_name=lambda s: STATUS_NAMES.get(s, s),

@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from gxparse.template import (
-    S2_ITEMS, S3_COLUMNS, S3_CORNER_NOTE, S3_RESULTS_GROUP, S3_ROW_BY_KEY, S3_ROWS, S4_BLOCKS, S4_COLUMNS,
-    Item, Row,
+    S2_ITEMS,
+    S3_COLUMNS,
+    S3_CORNER_NOTE,
+    S3_RESULTS_GROUP,
+    S3_ROW_BY_KEY,
+    S3_ROWS,
+    S4_BLOCKS,
+    S4_COLUMNS,
+    Item,
+    Row,
 )
-
 from monitor.diff import flatten_figures
 
 # Header cells of the official tables that name no data key, so gxparse.template does not hold them.
@@ -98,7 +105,8 @@ def _s3_layout_rows(s3: dict[str, Any], template: str) -> tuple[Row, ...]:
 def s3_rows(s3: dict[str, Any], template: str) -> tuple[tuple[Cell, ...], ...]:
     org_columns = S3_COLUMNS[1:-1]
     grid: list[tuple[Cell, ...]] = [
-        (_label(S3_CORNER_NOTE, colspan=S3_LABEL_SLOTS, rowspan=3), _label(S3_APPLICANT_HEADER, colspan=len(S3_COLUMNS))),
+        (_label(S3_CORNER_NOTE, colspan=S3_LABEL_SLOTS, rowspan=3),
+         _label(S3_APPLICANT_HEADER, colspan=len(S3_COLUMNS))),
         (_label(S3_COLUMNS[0].label, rowspan=2), _label(S3_ORG_HEADER, colspan=len(org_columns)),
          _label(S3_COLUMNS[-1].label, rowspan=2)),
         tuple(_label(c.label) for c in org_columns),

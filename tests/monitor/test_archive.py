@@ -281,3 +281,31 @@ def test_overlong_text_from_the_web_is_clipped_to_fit(archive):
     assert len(version.title) == 500 and len(version.content_type) == 100
     [report] = rows(archive, Report)
     assert report.agency_id is not None and report.published_at.startswith("2022-01-01")
+
+
+def test_a_report_back_on_the_list_answering_304_is_active_again(archive):
+    body = page(seed_report())
+    other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
+    crawl(archive, document(body, headers={"etag": '"v1"'}), other)
+    crawl(archive, document(body, revisit=True), other)
+    crawl(archive, document(body, revisit=True), other)      # two crawls off the list: withdrawn
+    crawl(archive, document(b"", status=304, not_modified=True), other)
+    [report] = rows(archive, Report, Report.title.contains("开封"))
+    assert report.status == ACTIVE and report.missing_runs == 0
+    kinds = [c.kind for c in rows(archive, Change, Change.report_id == report.id)]
+    assert kinds == ["new_report", "withdrawn", "reappeared"]
+
+
+def test_validators_of_the_archive(archive):
+    from monitor.validators import ArchiveValidatorStore
+
+    store = ArchiveValidatorStore(archive.engine)
+    other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
+    crawl(archive, document(page(seed_report()), headers={"etag": '"v1"', "last-modified": "Mon, 01 Jan 2024"}),
+          other)
+    assert store.get("http://kf.test/nb/2021.html") == ('"v1"', "Mon, 01 Jan 2024")
+    assert store.get("http://kf.test/nb/city.html") is None
+    assert store.known_urls("kf") == ["http://kf.test/nb/2021.html", "http://kf.test/nb/city.html"]
+    crawl(archive, document(b"", status=410, revisit=True), other)
+    assert store.get("http://kf.test/nb/2021.html") is None
+    assert store.known_urls("kf") == ["http://kf.test/nb/city.html"]
