@@ -11,18 +11,22 @@ line, its cells split at wide gaps (a table printed without rules still reads as
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """A character (PDF) or a recognised word (OCR); coordinates top-down, in page units."""
+class Glyph(NamedTuple):
+    """A character (PDF) or a recognised word (OCR); coordinates top-down, in page units.
+
+    A named tuple, not a dataclass: a page has thousands of characters and a tuple is made several times
+    faster than a frozen dataclass instance."""
 
     text: str
     x0: float
@@ -215,6 +219,8 @@ class _Union:
 def _cell_text(glyphs: list[Glyph], unit: float) -> str:
     """Text of one cell: its printed lines top to bottom, joined without a gap (labels wrap mid-word and
     narrow header cells stack one character per line)."""
+    if len(glyphs) <= 1:
+        return glyphs[0].text if glyphs else ""
     return "".join(_line_text(line, unit) for line in _text_lines(glyphs))
 
 
@@ -231,7 +237,21 @@ def _split_at(glyph: Glyph, cuts: list[float]) -> list[Glyph]:
             for i, ch in enumerate(glyph.text)]
 
 
-def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page,
+class _Heights:
+    """A page's glyphs in order of their vertical centres, to find those between two heights without
+    visiting the whole page for every table on it."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        middles = [(g.y0 + g.y1) / 2 for g in glyphs]
+        self.order = sorted(range(len(glyphs)), key=middles.__getitem__)
+        self.middles = [middles[n] for n in self.order]
+
+    def between(self, top: float, bottom: float) -> list[int]:
+        """Indices (ascending, the page's order) of the glyphs whose centre is strictly between."""
+        return sorted(self.order[bisect_right(self.middles, top):bisect_left(self.middles, bottom)])
+
+
+def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol: float, page: Page,
                  snap: Snap) -> tuple[_Table, set[int]]:
     xs = _cluster([r.pos for r in group if not r.horizontal], tol)
     ys = _cluster([r.pos for r in group if r.horizontal], tol)
@@ -246,21 +266,27 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page,
                 cells.join((i, j), (i, j + 1))
             if i + 1 < n_rows and not _covered(horizontals[ys[i + 1]], xs[j], xs[j + 1]):
                 cells.join((i, j), (i + 1, j))
+    roots = [[cells.find((i, j)) for j in range(n_cols)] for i in range(n_rows)]
     contents: dict[tuple[int, int], list[Glyph]] = {}
     used: set[int] = set()
-    for n, g in enumerate(glyphs):
-        if not (xs[0] < g.cx < xs[-1] and ys[0] < g.cy < ys[-1]):
+    left, right, inner = xs[0], xs[-1], xs[1:-1]
+    for n in heights.between(ys[0], ys[-1]):
+        g = glyphs[n]
+        cx = (g.x0 + g.x1) / 2
+        if not left < cx < right:
             continue
         used.add(n)
-        cuts = [x for x in xs[1:-1] if g.x0 + tol < x < g.x1 - tol
-                and any(r.start <= g.cy <= r.end for r in verticals[x])]
-        for piece in _split_at(g, cuts):
-            slot = (bisect_right(ys, piece.cy) - 1, bisect_right(xs, piece.cx) - 1)
-            contents.setdefault(cells.find(slot), []).append(piece)
+        cy = (g.y0 + g.y1) / 2
+        across = inner[bisect_right(inner, g.x0 + tol):bisect_left(inner, g.x1 - tol)]   # g.x0+tol < x < g.x1-tol
+        cuts = [x for x in across if any(r.start <= cy <= r.end for r in verticals[x])]
+        for piece in _split_at(g, cuts) if cuts else (g,):
+            px, py = (cx, cy) if piece is g else (piece.cx, piece.cy)
+            root = roots[bisect_right(ys, py) - 1][bisect_right(xs, px) - 1]
+            contents.setdefault(root, []).append(piece)
     spans: dict[tuple[int, int], list[int]] = {}   # root → [first row, first col, last row, last col]
     for i in range(n_rows):
         for j in range(n_cols):
-            span = spans.setdefault(cells.find((i, j)), [i, j, i, j])
+            span = spans.setdefault(roots[i][j], [i, j, i, j])
             span[0], span[1] = min(span[0], i), min(span[1], j)
             span[2], span[3] = max(span[2], i), max(span[3], j)
     placed = [_Cell(snap(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip()),
@@ -276,66 +302,97 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], tol: float, page: Page,
 def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph]]:
     tol = 2.5 * page.unit
     rules = _merge_rules(page.rules, tol)
+    bands = [b for group in _rule_groups(rules, tol) for b in _stacked(group, tol)
+             if sum(r.horizontal for r in b) >= 2 and sum(not r.horizontal for r in b) >= 2]
+    if not bands:
+        return [], page.glyphs
     tables = []
     used: set[int] = set()
-    for band in (b for group in _rule_groups(rules, tol) for b in _stacked(group, tol)):
-        if sum(r.horizontal for r in band) < 2 or sum(not r.horizontal for r in band) < 2:
-            continue
-        table, inside = _build_table(band, page.glyphs, tol, page, snap)
+    heights = _Heights(page.glyphs)
+    for band in bands:
+        table, inside = _build_table(band, page.glyphs, heights, tol, page, snap)
         if table.n_rows >= 1 and len(table.xs) >= 3:
             tables.append(table)
             used |= inside
-    free = [g for n, g in enumerate(page.glyphs) if n not in used]
+    free = [g for n, g in enumerate(page.glyphs) if n not in used] if used else page.glyphs
     return sorted(tables, key=lambda t: t.top), free
 
 
 # ---------------------------------------------------------------------------------------------------
 # glyphs → printed lines
 
+_LEFT = attrgetter("x0")
+_LATIN = re.compile("[0-9A-Za-z]")   # str.isascii() and str.isalnum()
+
+
 def _text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines (by vertical centre), each sorted left to right."""
     lines: list[list[Glyph]] = []
-    centre = total = 0.0
-    for g in sorted(glyphs, key=lambda g: g.y0 + g.y1):
-        cy = (g.y0 + g.y1) / 2
-        if lines and abs(cy - centre) <= 0.5 * max(g.y1 - g.y0, lines[-1][0].y1 - lines[-1][0].y0):
-            lines[-1].append(g)
+    line: list[Glyph] = []
+    centre = total = line_height = 0.0
+    sums = [g.y0 + g.y1 for g in glyphs]
+    for i in sorted(range(len(glyphs)), key=sums.__getitem__):
+        g = glyphs[i]
+        cy = sums[i] / 2
+        height = g.y1 - g.y0
+        if line and abs(cy - centre) <= 0.5 * (height if height > line_height else line_height):
+            line.append(g)
             total += cy
-            centre = total / len(lines[-1])
+            centre = total / len(line)
         else:
-            lines.append([g])
+            line = [g]
+            lines.append(line)
             centre = total = cy
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+            line_height = height
+    return [sorted(line, key=_LEFT) for line in lines]
 
 
-def _segments(line: list[Glyph]) -> list[list[Glyph]]:
-    """A printed line cut at wide gaps: the cells of a table printed without rules."""
-    height = max(g.height for g in line)
-    out = [[line[0]]]
-    for prev, g in zip(line, line[1:]):
-        if g.x0 - prev.x1 > 1.8 * height:
-            out.append([g])
+def _segments(line: list[Glyph], unit: float, split: bool = True) -> list[str]:
+    """A printed line's text, cut (``split``) at wide gaps into the cells of a table printed without rules.
+
+    Within a cell a gap becomes a space only between two latin words or numbers (Chinese is written without
+    spaces, and OCR word boxes leave gaps inside words). Gaps are measured in one pass and only the few
+    places where a cut or a space may go are looked at: a line holds dozens of characters."""
+    texts = [g.text for g in line]
+    if len(texts) == 1:
+        return texts
+    heights = [g.y1 - g.y0 for g in line]
+    gaps = [g.x0 - prev.x1 for prev, g in zip(line, line[1:])]   # gaps[k - 1] is the gap before line[k]
+    wide = 1.8 * max(heights)
+    cuts = {k for k, gap in enumerate(gaps, start=1) if gap > wide} if split else set()
+    joined = "".join(texts)
+    starts = ends = joined if len(joined) == len(texts) else None   # one character per glyph (PDF)
+    if starts is None:
+        starts, ends = "".join([t[0] for t in texts]), "".join([t[-1] for t in texts])
+    spaces = {k for k in (m.start() for m in _LATIN.finditer(starts))
+              if k and k not in cuts and _LATIN.match(ends, k - 1)
+              and gaps[k - 1] > 0.3 * max(heights[k - 1], heights[k], unit)}
+    if not cuts and not spaces:
+        return [joined]
+    out: list[str] = []
+    parts: list[str] = []
+    start = 0
+    for k in sorted(cuts | spaces):
+        parts.append("".join(texts[start:k]))
+        if k in cuts:
+            out.append("".join(parts))
+            parts = []
         else:
-            out[-1].append(g)
+            parts.append(" ")
+        start = k
+    parts.append("".join(texts[start:]))
+    out.append("".join(parts))
     return out
 
 
 def _line_text(line: list[Glyph], unit: float) -> str:
-    """A printed line's text; a gap becomes a space only between two latin words or numbers (Chinese is
-    written without spaces, and OCR word boxes leave gaps inside words)."""
-    parts = [line[0].text]
-    for prev, g in zip(line, line[1:]):
-        if (g.x0 - prev.x1 > 0.3 * max(prev.height, g.height, unit)
-                and prev.text[-1].isascii() and prev.text[-1].isalnum()
-                and g.text[0].isascii() and g.text[0].isalnum()):
-            parts.append(" ")
-        parts.append(g.text)
-    return "".join(parts)
+    """A printed line's text, uncut: a line of one table cell."""
+    return _segments(line, unit, split=False)[0]
 
 
-def _is_page_furniture(line: list[Glyph], page: Page) -> bool:
+def _is_page_furniture(line: list[Glyph], top: float, page: Page) -> bool:
     """Page numbers in the top or bottom margin are not report text."""
-    top, bottom = min(g.y0 for g in line), max(g.y1 for g in line)
+    bottom = max([g.y1 for g in line])
     in_margin = bottom < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
     return in_margin and bool(_PAGE_NUMBER.match(squash("".join(g.text for g in line))))
 
@@ -372,8 +429,8 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
     first.last_page = rest.page
 
 
-def _text_line(segments: list[list[Glyph]], page: Page, n: int, snap: Snap) -> Line:
-    cells = [snap(normalize_text(_line_text(seg, page.unit)).strip()) for seg in segments]
+def _text_line(line: list[Glyph], page: Page, n: int, snap: Snap) -> Line:
+    cells = [snap(normalize_text(text).strip()) for text in _segments(line, page.unit)]
     return line_from_cells(cells, f"第{page.number}页第{n}行", page.number)
 
 
@@ -389,9 +446,11 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
     items: list[tuple[str, object]] = []   # ("line", Line) | ("table", _Table), in reading order
     for page in pages:
         tables, free = _tables(page, snap)
-        printed = [ln for ln in _text_lines(free) if not _is_page_furniture(ln, page)]
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
-        blocks += [(min(g.y0 for g in ln), 1, ln) for ln in printed]
+        for ln in _text_lines(free):
+            top = min([g.y0 for g in ln])
+            if not _is_page_furniture(ln, top, page):
+                blocks.append((top, 1, ln))
         n = 0
         for _, kind, block in sorted(blocks, key=lambda b: (b[0], b[1])):
             if kind == 0:
@@ -404,7 +463,7 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
                     items.append(("table", table))
             else:
                 n += 1
-                items.append(("line", _text_line(_segments(block), page, n, snap)))  # type: ignore[arg-type]
+                items.append(("line", _text_line(block, page, n, snap)))  # type: ignore[arg-type]
     lines: list[Line] = []
     table_no = 0
     for kind, item in items:
