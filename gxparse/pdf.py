@@ -7,6 +7,7 @@ A page that has no text layer but carries an image is a scan and goes to ``ocr``
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -20,6 +21,20 @@ _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 300
 
 
+def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., int]:
+    """A pdfium function taking and giving plain addresses, for the calls made once per character or page
+    object: pypdfium2's typed pointers cost a conversion on every call, and releasing the GIL around a
+    call this short (PYFUNCTYPE keeps it) costs more than the call."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
+_new_tuple = tuple.__new__
+_loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
+_page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
+_object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
+
+
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     if b"%%EOF" not in data[-65536:]:
         raise DocumentError(source, "PDF 文件不完整：缺少结尾标记 %%EOF（可能下载中断或被截断）")
@@ -31,23 +46,32 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         raise DocumentError(source, f"PDF 文件损坏，无法打开 ({exc})") from exc
 
 
+def _address(pointer: object) -> int:
+    return ctypes.cast(pointer, _VOID_P).value or 0
+
+
 def _glyphs(page: pdfium.PdfPage, height: float) -> list[Glyph]:
     textpage = page.get_textpage()
-    handle = textpage.raw
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
-    if len(text) != count:   # characters outside the BMP: read them one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
-    box = raw.FS_RECTF()
-    get_box = raw.FPDFText_GetLooseCharBox
-    out = []
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch == "\ufffe" or not get_box(handle, i, box):
-            continue
-        if box.right > box.left:
-            out.append(Glyph(ch, box.left, height - box.top, box.right, height - box.bottom))
-    textpage.close()
-    return out
+    try:
+        count = textpage.count_chars()
+        if count <= 0:
+            return []
+        text = textpage.get_text_range(0, count)
+        if len(text) != count:   # characters outside the BMP: read them one by one
+            text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        # Every box is written into one array (left, top, right, bottom per character) and read back at
+        # once: reading four ctypes fields per character costs more than the call that fills them.
+        boxes = (ctypes.c_float * (4 * count))()
+        base, handle = ctypes.addressof(boxes), _address(textpage.raw)
+        found = [i for i, ch in enumerate(text)
+                 if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + 16 * i)]
+    finally:
+        textpage.close()
+    values = memoryview(boxes).cast("B").cast("f").tolist()
+    left, top, right, bottom = values[0::4], values[1::4], values[2::4], values[3::4]
+    # tuple.__new__ makes the same named tuple without the Python-level Glyph.__new__ call
+    return [_new_tuple(Glyph, (text[i], left[i], height - top[i], right[i], height - bottom[i]))
+            for i in found if right[i] > left[i]]
 
 
 def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
@@ -88,11 +112,12 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     """Ruling lines from the page's path objects (read through the raw API: a page of prose holds
     thousands of text objects that need no wrapping)."""
+    handle = _address(page.raw)
+    kinds = [_object_type(_page_object(handle, i)) for i in range(raw.FPDFPage_CountObjects(page.raw))]
     out = []
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, i)
-        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH:
-            out.extend(_path_rules(obj, height))
+    for i, kind in enumerate(kinds):
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            out.extend(_path_rules(raw.FPDFPage_GetObject(page.raw, i), height))
     return out
 
 
