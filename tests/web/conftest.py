@@ -24,7 +24,14 @@ from monitor.documents import FetchedDocument
 from monitor.models import Agency, Report, Version
 from monitor.store import BlobStore
 from monitor.web import create_app
-from tests.monitor.conftest import changed, document, new_postgres_database, page, postgres_server, seed_report  # noqa: F401
+from tests.monitor.conftest import (  # noqa: F401 (postgres_server: a fixture, used by name)
+    changed,
+    document,
+    new_postgres_database,
+    page,
+    postgres_server,
+    seed_report,
+)
 
 XSS_TITLE = '<script>alert("xss")</script>潢川县人民政府2021年政府信息公开工作年度报告'
 OVERDUE_AGENCY = "开封市审计局"          # watched, never publishes: report.overdue for TODAY's last year

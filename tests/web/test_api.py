@@ -144,7 +144,8 @@ def test_cdx_by_agency_and_url_prefix(client, web_archive):
 
 def test_cdx_time_range(client):
     def stamps(query: str) -> list[str]:
-        return [c["timestamp"] for c in get_json(client, f"/api/cdx?url=http://kf.test/nb/2021.html{query}")["captures"]]
+        captures = get_json(client, f"/api/cdx?url=http://kf.test/nb/2021.html{query}")["captures"]
+        return [c["timestamp"] for c in captures]
 
     assert stamps("") == ["20240305060000", "20240405060000", "20240505060000"]
     assert stamps("&from=202404") == ["20240405060000", "20240505060000"]
