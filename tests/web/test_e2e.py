@@ -170,6 +170,19 @@ def test_a_report_shows_its_versions_and_its_tables(page: Page, base_url, archiv
     assert page.url == here      # the archived page was downloaded, not opened
 
 
+def test_an_agency_has_its_years_and_a_chart(page: Page, base_url, archive):
+    page.goto(f"{base_url}/reports?revised=1")
+    page.locator("table.reports td.title a").first.click()
+    page.locator("nav.crumbs").get_by_role("link", name=AGENCY).click()
+    page.wait_for_url("**/agencies/*")
+    years = page.locator("table.years tbody tr td:first-child").all_inner_texts()
+    assert years == [str(y) for y in range(2019, 2025)]
+    chart = page.locator("figure.chart svg")
+    assert chart.is_visible() and chart.bounding_box()["width"] > 300
+    assert page.locator("figure.chart rect.s-received").count() == 6      # withdrawn in 2019 keeps its figures
+    shot(page, "agency")
+
+
 def test_comparing_the_first_and_the_last_version(page: Page, base_url):
     page.goto(f"{base_url}/reports?revised=1")
     page.locator("table.reports td.title a").first.click()
