@@ -129,7 +129,7 @@ def pages(n_reports: int, n_versions: int, n_agencies: int, rng: random.Random) 
         "findings, page 100": lambda: "/findings?page=100",
         "agencies search": lambda: f"/agencies?q=第{rng.randint(0, n_agencies - 1)}",
         "agency": lambda: f"/agencies/{rng.randint(1, n_agencies)}",
-        "crawl run (1M changes)": lambda: "/runs/1",
+        "crawl run (every change)": lambda: "/runs/1",
         "api reports": lambda: "/api/reports?failing=true",
         "api version": lambda: f"/api/versions/{rng.randint(1, n_versions)}",
         "api cdx, report collapsed": lambda: f"/api/cdx?report={rng.randint(1, n_reports)}&collapse=digest",
