@@ -12,29 +12,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from gxparse.template import (
+    S2_CONTENT_HEADER,
     S2_ITEMS,
+    S3_APPLICANT_HEADER,
     S3_COLUMNS,
     S3_CORNER_NOTE,
+    S3_ORG_HEADER,
     S3_RESULTS_GROUP,
     S3_ROW_BY_KEY,
     S3_ROWS,
     S4_BLOCKS,
     S4_COLUMNS,
+    S4_LITIGATION_HEADER,
+    SECTION_BY_KEY,
     Item,
     Row,
 )
 from monitor.diff import flatten_figures
 
-# Header cells of the official tables that name no data key, so gxparse.template does not hold them.
-S2_CONTENT_HEADER = "信息内容"
-S3_APPLICANT_HEADER = "申请人情况"
-S3_ORG_HEADER = "法人或其他组织"
-S4_LITIGATION_HEADER = "行政诉讼"
-
 S2_VALUE_SLOTS = 3   # value columns of table 二; items with fewer columns widen their last cell
 S3_LABEL_SLOTS = 3   # label columns of table 三 (result group, sub-group, item)
-TABLE_TITLES = {"s2": "二、主动公开政府信息情况", "s3": "三、收到和处理政府信息公开申请情况",
-                "s4": "四、政府信息公开行政复议、行政诉讼情况"}
+TABLE_TITLES = {key: f"{SECTION_BY_KEY[key].numeral}、{SECTION_BY_KEY[key].title}" for key in ("s2", "s3", "s4")}
 
 
 @dataclass(frozen=True)
