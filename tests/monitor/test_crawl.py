@@ -31,6 +31,7 @@ from .smtp_servers import ScriptedServer
 GXMON = str(Path(sys.executable).with_name("gxmon"))
 SITE_SIZE = 0      # the smallest site the simulator builds: a city and its base departments and counties
 ONE_COLUMN = "/bm/tjj/xxgk/ndbg/"   # one department's report column, for tests that need a crawl, not a site
+COUNTY = "/qx/c00/"                 # a county sub-site: three agencies, six years each, HTML/PDF/DOCX
 
 
 def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -93,12 +94,15 @@ def rows(db: str, model, *where):
 
 
 def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db, tmp_path):
+    """Three crawls of a county's report column: all of it, nothing changed, one revised and one withdrawn."""
     sim, server = site
     with MailSink(tmp_path / "mails") as sink:
-        config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port))
+        column = f"{COUNTY}xxgk/ndbg/"
+        config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port, column=column))
         first = gxmon(db, "crawl", "--config", config)
         assert "sim" in first.stdout and "ok" in first.stdout
-        expected = sim.expected_reports()
+        expected = [e for e in sim.expected_reports() if e.url.startswith(server.base_url + COUNTY)]
+        assert len(expected) == 18
         archived = json.loads(gxmon(db, "reports", "--format", "json").stdout)
         assert len(archived) == len(expected)
         assert {(r["agency"], r["year"]) for r in archived} == {(e.agency, e.year) for e in expected}
