@@ -202,17 +202,19 @@ def _covered(rules: list[Rule], a: float, b: float) -> bool:
 
 
 class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+    """Union-find over the slots of a lattice, numbered row by row."""
 
-    def find(self, k: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(k, k)
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, k: int) -> int:
+        parent = self.parent
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
         return k
 
-    def join(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+    def join(self, a: int, b: int) -> None:
         self.parent[self.find(a)] = self.find(b)
 
 
@@ -257,17 +259,16 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol:
     ys = _cluster([r.pos for r in group if r.horizontal], tol)
     verticals = {x: [r for r in group if not r.horizontal and abs(r.pos - x) <= tol] for x in xs}
     horizontals = {y: [r for r in group if r.horizontal and abs(r.pos - y) <= tol] for y in ys}
-    cells = _Union()
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    cells = _Union(n_rows * n_cols)   # slot (i, j) is i * n_cols + j
     for i in range(n_rows):
         for j in range(n_cols):
-            cells.find((i, j))
             if j + 1 < n_cols and not _covered(verticals[xs[j + 1]], ys[i], ys[i + 1]):
-                cells.join((i, j), (i, j + 1))
+                cells.join(i * n_cols + j, i * n_cols + j + 1)
             if i + 1 < n_rows and not _covered(horizontals[ys[i + 1]], xs[j], xs[j + 1]):
-                cells.join((i, j), (i + 1, j))
-    roots = [[cells.find((i, j)) for j in range(n_cols)] for i in range(n_rows)]
-    contents: dict[tuple[int, int], list[Glyph]] = {}
+                cells.join(i * n_cols + j, (i + 1) * n_cols + j)
+    roots = [cells.find(k) for k in range(n_rows * n_cols)]
+    contents: dict[int, list[Glyph]] = {}
     used: set[int] = set()
     left, right, inner = xs[0], xs[-1], xs[1:-1]
     for n in heights.between(ys[0], ys[-1]):
@@ -279,14 +280,15 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol:
         cy = (g.y0 + g.y1) / 2
         across = inner[bisect_right(inner, g.x0 + tol):bisect_left(inner, g.x1 - tol)]   # g.x0+tol < x < g.x1-tol
         cuts = [x for x in across if any(r.start <= cy <= r.end for r in verticals[x])]
+        row = bisect_right(ys, cy) - 1
         for piece in _split_at(g, cuts) if cuts else (g,):
-            px, py = (cx, cy) if piece is g else (piece.cx, piece.cy)
-            root = roots[bisect_right(ys, py) - 1][bisect_right(xs, px) - 1]
-            contents.setdefault(root, []).append(piece)
-    spans: dict[tuple[int, int], list[int]] = {}   # root → [first row, first col, last row, last col]
+            col = bisect_right(xs, cx if piece is g else piece.cx) - 1
+            if 0 <= col < n_cols:   # a piece of a word cut at a rule can lie beyond the table's edge
+                contents.setdefault(roots[row * n_cols + col], []).append(piece)
+    spans: dict[int, list[int]] = {}   # root → [first row, first col, last row, last col]
     for i in range(n_rows):
         for j in range(n_cols):
-            span = spans.setdefault(roots[i][j], [i, j, i, j])
+            span = spans.setdefault(roots[i * n_cols + j], [i, j, i, j])
             span[0], span[1] = min(span[0], i), min(span[1], j)
             span[2], span[3] = max(span[2], i), max(span[3], j)
     placed = [_Cell(snap(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip()),
