@@ -135,8 +135,13 @@ def serve(obj: Context, host: str, port: int) -> None:
     import uvicorn
 
     from monitor.web.app import create_app
+    from monitor.web.readonly import ArchiveMissing
 
-    uvicorn.run(create_app(obj.db, obj.store_dir), host=host, port=port)
+    try:
+        app = create_app(obj.db, obj.store_dir)
+    except ArchiveMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    uvicorn.run(app, host=host, port=port)
 
 
 # -- queries --------------------------------------------------------------------------------------------
