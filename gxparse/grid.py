@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gxparse.document import Line, is_value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)   # not frozen: a frozen __init__ costs several times more, and grids are hot
 class GridCell:
     text: str
     origin: int    # identity of the source cell: spanned slots share it

@@ -40,7 +40,8 @@ def _table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]]:
         for td in tr.iterchildren("td", "th"):
             # most cells are a bare number: their .text is the whole content, no XPath needed
             text = (td.text or "").strip() if len(td) == 0 else _TEXT(td)
-            cells.append((text, _span(td.get("rowspan")), _span(td.get("colspan"))))
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")
+            cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
     return rows
 
