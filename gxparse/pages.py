@@ -245,7 +245,8 @@ class _Heights:
 
     def __init__(self, glyphs: list[Glyph]) -> None:
         middles = [(g.y0 + g.y1) / 2 for g in glyphs]
-        self.order = sorted(range(len(glyphs)), key=middles.__getitem__)
+        # a centre that is not a number is between no heights, and would leave the order unsorted
+        self.order = sorted((n for n, m in enumerate(middles) if m == m), key=middles.__getitem__)
         self.middles = [middles[n] for n in self.order]
 
     def between(self, top: float, bottom: float) -> list[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -21,15 +22,16 @@ _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 300
 
 
-def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., int]:
+def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., Any]:
     """A pdfium function taking and giving plain addresses, for the calls made once per character or page
     object: pypdfium2's typed pointers cost a conversion on every call, and releasing the GIL around a
-    call this short (PYFUNCTYPE keeps it) costs more than the call."""
+    call this short is a good part of its cost (PYFUNCTYPE keeps it)."""
     return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 _VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
 _new_tuple = tuple.__new__
+_BOX_SIZE = ctypes.sizeof(raw.FS_RECTF)   # four floats: left, top, right, bottom
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
@@ -64,7 +66,7 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[Glyph]:
         boxes = (ctypes.c_float * (4 * count))()
         base, handle = ctypes.addressof(boxes), _address(textpage.raw)
         found = [i for i, ch in enumerate(text)
-                 if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + 16 * i)]
+                 if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
     finally:
         textpage.close()
     values = memoryview(boxes).cast("B").cast("f").tolist()
