@@ -6,6 +6,9 @@ The resulting grids go through ``grid.grid_lines`` like HTML and DOCX tables, so
 column and merged cells count once. A table continued on the next page is joined to its first part, and a
 row broken across the page boundary is put back together. Text outside tables becomes one line per printed
 line, its cells split at wide gaps (a table printed without rules still reads as label + numbers).
+
+A PDF page's characters come as columns (``charlines.CharBoxes``), and the lines outside its tables are
+read from those columns in bulk (``charlines.printed_lines``), with the same result as glyph by glyph.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
+from gxparse.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
@@ -68,7 +72,7 @@ class Page:
     number: int                 # 1-based
     width: float
     height: float
-    glyphs: list[Glyph]
+    glyphs: list[Glyph] | CharBoxes
     rules: list[Rule] = field(default_factory=list)
     unit: float = 1.0           # page units per typographic point (1 for PDF, dpi/72 for images)
     reread: Reread | None = None
@@ -302,29 +306,42 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol:
     return _Table(ys[0], xs, placed, n_rows, page.number), used
 
 
-def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph]]:
+def _glyph_list(glyphs: list[Glyph] | CharBoxes) -> list[Glyph]:
+    if isinstance(glyphs, CharBoxes):   # tuple.__new__: Glyph.__new__ without its Python call
+        return [_new_tuple(Glyph, (ch, *box)) for ch, box in zip(glyphs.text, glyphs.boxes.tolist())]
+    return glyphs
+
+
+def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph] | CharBoxes]:
+    """The page's tables, top to bottom, and the glyphs outside them."""
     tol = 2.5 * page.unit
     rules = _merge_rules(page.rules, tol)
     bands = [b for group in _rule_groups(rules, tol) for b in _stacked(group, tol)
              if sum(r.horizontal for r in b) >= 2 and sum(not r.horizontal for r in b) >= 2]
     if not bands:
         return [], page.glyphs
+    glyphs = _glyph_list(page.glyphs)
     tables = []
     used: set[int] = set()
-    heights = _Heights(page.glyphs)
+    heights = _Heights(glyphs)
     for band in bands:
-        table, inside = _build_table(band, page.glyphs, heights, tol, page, snap)
+        table, inside = _build_table(band, glyphs, heights, tol, page, snap)
         if table.n_rows >= 1 and len(table.xs) >= 3:
             tables.append(table)
             used |= inside
-    free = [g for n, g in enumerate(page.glyphs) if n not in used] if used else page.glyphs
-    return sorted(tables, key=lambda t: t.top), free
+    tables.sort(key=lambda t: t.top)
+    if not used:
+        return tables, page.glyphs
+    if isinstance(page.glyphs, CharBoxes):
+        return tables, page.glyphs.without(used)
+    return tables, [g for n, g in enumerate(glyphs) if n not in used]
 
 
 # ---------------------------------------------------------------------------------------------------
 # glyphs → printed lines
 
 _LEFT = attrgetter("x0")
+_new_tuple = tuple.__new__
 _LATIN = re.compile("[0-9A-Za-z]")   # str.isascii() and str.isalnum()
 
 
@@ -361,7 +378,7 @@ def _segments(line: list[Glyph], unit: float, split: bool = True) -> list[str]:
         return texts
     heights = [g.y1 - g.y0 for g in line]
     gaps = [g.x0 - prev.x1 for prev, g in zip(line, line[1:])]   # gaps[k - 1] is the gap before line[k]
-    wide = 1.8 * max(heights)
+    wide = CELL_GAP * max(heights)
     cuts = {k for k, gap in enumerate(gaps, start=1) if gap > wide} if split else set()
     joined = "".join(texts)
     starts = ends = joined if len(joined) == len(texts) else None   # one character per glyph (PDF)
@@ -369,7 +386,7 @@ def _segments(line: list[Glyph], unit: float, split: bool = True) -> list[str]:
         starts, ends = "".join([t[0] for t in texts]), "".join([t[-1] for t in texts])
     spaces = {k for k in (m.start() for m in _LATIN.finditer(starts))
               if k and k not in cuts and _LATIN.match(ends, k - 1)
-              and gaps[k - 1] > 0.3 * max(heights[k - 1], heights[k], unit)}
+              and gaps[k - 1] > SPACE_GAP * max(heights[k - 1], heights[k], unit)}
     if not cuts and not spaces:
         return [joined]
     out: list[str] = []
@@ -393,11 +410,21 @@ def _line_text(line: list[Glyph], unit: float) -> str:
     return _segments(line, unit, split=False)[0]
 
 
-def _is_page_furniture(line: list[Glyph], top: float, page: Page) -> bool:
+def _printed_lines(glyphs: list[Glyph] | CharBoxes, unit: float) -> list[PrintedLine]:
+    """Glyphs outside the tables as printed lines, top to bottom."""
+    if isinstance(glyphs, CharBoxes):
+        lines = printed_lines(glyphs, unit)
+        if lines is not None:
+            return lines
+        glyphs = _glyph_list(glyphs)
+    return [PrintedLine(min([g.y0 for g in line]), max([g.y1 for g in line]), "".join([g.text for g in line]),
+                        _segments(line, unit)) for line in _text_lines(glyphs)]
+
+
+def _is_page_furniture(line: PrintedLine, page: Page) -> bool:
     """Page numbers in the top or bottom margin are not report text."""
-    bottom = max([g.y1 for g in line])
-    in_margin = bottom < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
-    return in_margin and bool(_PAGE_NUMBER.match(squash("".join(g.text for g in line))))
+    in_margin = line.bottom < _MARGIN * page.height or line.top > (1 - _MARGIN) * page.height
+    return in_margin and bool(_PAGE_NUMBER.match(squash(line.text)))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -432,8 +459,8 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
     first.last_page = rest.page
 
 
-def _text_line(line: list[Glyph], page: Page, n: int, snap: Snap) -> Line:
-    cells = [snap(normalize_text(text).strip()) for text in _segments(line, page.unit)]
+def _text_line(line: PrintedLine, page: Page, n: int, snap: Snap) -> Line:
+    cells = [snap(normalize_text(text).strip()) for text in line.cells]
     return line_from_cells(cells, f"第{page.number}页第{n}行", page.number)
 
 
@@ -450,10 +477,7 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
     for page in pages:
         tables, free = _tables(page, snap)
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
-        for ln in _text_lines(free):
-            top = min([g.y0 for g in ln])
-            if not _is_page_furniture(ln, top, page):
-                blocks.append((top, 1, ln))
+        blocks += [(ln.top, 1, ln) for ln in _printed_lines(free, page.unit) if not _is_page_furniture(ln, page)]
         n = 0
         for _, kind, block in sorted(blocks, key=lambda b: (b[0], b[1])):
             if kind == 0:

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from gxparse.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
+from gxparse.pages import Page, Rule, document_lines, table_pages
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
@@ -30,8 +33,8 @@ def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., 
 
 
 _VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
-_new_tuple = tuple.__new__
 _BOX_SIZE = ctypes.sizeof(raw.FS_RECTF)   # four floats: left, top, right, bottom
+_NO_CHARS = CharBoxes("", np.zeros((0, 4)))
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
@@ -52,28 +55,29 @@ def _address(pointer: object) -> int:
     return ctypes.cast(pointer, _VOID_P).value or 0
 
 
-def _glyphs(page: pdfium.PdfPage, height: float) -> list[Glyph]:
+def _chars(page: pdfium.PdfPage, height: float) -> CharBoxes:
+    """The page's visible characters and their loose boxes (the font's whole height, not the ink),
+    top-down."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
         if count <= 0:
-            return []
+            return _NO_CHARS
         text = textpage.get_text_range(0, count)
         if len(text) != count:   # characters outside the BMP: read them one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-        # Every box is written into one array (left, top, right, bottom per character) and read back at
-        # once: reading four ctypes fields per character costs more than the call that fills them.
-        boxes = (ctypes.c_float * (4 * count))()
-        base, handle = ctypes.addressof(boxes), _address(textpage.raw)
+        # Every box is written into one array (left, top, right, bottom per character) and read at once:
+        # reading four ctypes fields per character costs more than the call that fills them.
+        boxes = np.zeros((count, 4), dtype=np.float32)
+        base, handle = boxes.ctypes.data, _address(textpage.raw)
         found = [i for i, ch in enumerate(text)
                  if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
     finally:
         textpage.close()
-    values = memoryview(boxes).cast("B").cast("f").tolist()
-    left, top, right, bottom = values[0::4], values[1::4], values[2::4], values[3::4]
-    # tuple.__new__ makes the same named tuple without the Python-level Glyph.__new__ call
-    return [_new_tuple(Glyph, (text[i], left[i], height - top[i], right[i], height - bottom[i]))
-            for i in found if right[i] > left[i]]
+    left, top, right, bottom = boxes[found].astype(np.float64).T
+    keep = right > left
+    columns = np.column_stack((left, height - top, right, height - bottom))[keep]
+    return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns)
 
 
 def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
@@ -145,8 +149,8 @@ def read_pdf(data: bytes, source: str) -> Document:
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()
-            glyphs = _glyphs(page, height)
-            dpi = None if glyphs else _scan_dpi(page)
+            glyphs = _chars(page, height)
+            dpi = None if len(glyphs) else _scan_dpi(page)
             if dpi is not None:
                 scanned[index] = (page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi)
                 pages.append(Page(index + 1, width, height, []))
