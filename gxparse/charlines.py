@@ -74,7 +74,7 @@ def printed_lines(chars: CharBoxes, unit: float) -> list[PrintedLine] | None:
     n = len(chars)
     if n == 0:
         return []
-    x0, y0, x1, y1 = chars.boxes.T
+    x0, y0, _, y1 = chars.boxes.T
     sums = y0 + y1
     heights = y1 - y0
     if not (np.isfinite(chars.boxes).all() and np.isfinite(sums).all() and np.isfinite(heights).all()):
@@ -106,7 +106,7 @@ def _group(centres: list[float], heights: list[float], start: int, end: int) -> 
     line_height = heights[start]
     for k in range(start + 1, end):
         cy, height = centres[k], heights[k]
-        if abs(cy - centre) <= 0.5 * (height if height > line_height else line_height):
+        if abs(cy - centre) <= 0.5 * max(height, line_height):
             total += cy
             count += 1
             centre = total / count

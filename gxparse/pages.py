@@ -17,6 +17,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
+from math import isnan
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -29,8 +31,8 @@ from gxparse.normalize import normalize_text, squash
 class Glyph(NamedTuple):
     """A character (PDF) or a recognised word (OCR); coordinates top-down, in page units.
 
-    A named tuple, not a dataclass: a page has thousands of characters and a tuple is made several times
-    faster than a frozen dataclass instance."""
+    A named tuple, not a dataclass: a table page holds thousands, and a tuple is made several times faster
+    than a frozen dataclass instance."""
 
     text: str
     x0: float
@@ -41,14 +43,6 @@ class Glyph(NamedTuple):
     @property
     def cx(self) -> float:
         return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
 
 
 @dataclass(frozen=True)
@@ -250,7 +244,7 @@ class _Heights:
     def __init__(self, glyphs: list[Glyph]) -> None:
         middles = [(g.y0 + g.y1) / 2 for g in glyphs]
         # a centre that is not a number is between no heights, and would leave the order unsorted
-        self.order = sorted((n for n, m in enumerate(middles) if m == m), key=middles.__getitem__)
+        self.order = sorted((n for n, m in enumerate(middles) if not isnan(m)), key=middles.__getitem__)
         self.middles = [middles[n] for n in self.order]
 
     def between(self, top: float, bottom: float) -> list[int]:
@@ -355,7 +349,7 @@ def _text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
         g = glyphs[i]
         cy = sums[i] / 2
         height = g.y1 - g.y0
-        if line and abs(cy - centre) <= 0.5 * (height if height > line_height else line_height):
+        if line and abs(cy - centre) <= 0.5 * max(height, line_height):
             line.append(g)
             total += cy
             centre = total / len(line)
@@ -377,7 +371,7 @@ def _segments(line: list[Glyph], unit: float, split: bool = True) -> list[str]:
     if len(texts) == 1:
         return texts
     heights = [g.y1 - g.y0 for g in line]
-    gaps = [g.x0 - prev.x1 for prev, g in zip(line, line[1:])]   # gaps[k - 1] is the gap before line[k]
+    gaps = [g.x0 - prev.x1 for prev, g in pairwise(line)]   # gaps[k - 1] is the gap before line[k]
     wide = CELL_GAP * max(heights)
     cuts = {k for k, gap in enumerate(gaps, start=1) if gap > wide} if split else set()
     joined = "".join(texts)
