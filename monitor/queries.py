@@ -197,19 +197,28 @@ def version_diff(session: Session, store: BlobStore, a: int, b: int) -> VersionD
                                                       version_document(session, store, b)))
 
 
+def open_findings_query(*columns: Any, rule: str | None = None, severity: str | None = None,
+                        site: str | None = None) -> Any:
+    """Select ``columns`` from the open findings: those of every report's current version, and the
+    report-level ones (report.overdue, no version); filtered by rule, severity and site when given."""
+    query = (select(*columns)
+             .join(Report, Report.id == Finding.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
+             .where(or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None))))
+    if rule:
+        query = query.where(Finding.rule == rule)
+    if severity:
+        query = query.where(Finding.severity == severity)
+    if site:
+        query = query.where(Report.site_id == site)
+    return query
+
+
 def list_findings(session: Session, *, severity: str | None = None, rule: str | None = None,
                   site: str | None = None, report_id: int | None = None) -> list[FindingRow]:
     """Findings of every report's current version, and report-level ones (report.overdue)."""
-    query = (select(Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
-                    Finding.severity, Finding.message, Finding.cells)
-             .join(Report, Report.id == Finding.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
-             .where(or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None))))
-    if severity:
-        query = query.where(Finding.severity == severity)
-    if rule:
-        query = query.where(Finding.rule == rule)
-    if site:
-        query = query.where(Report.site_id == site)
+    query = open_findings_query(Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
+                                Finding.severity, Finding.message, Finding.cells,
+                                rule=rule, severity=severity, site=site)
     if report_id is not None:
         query = query.where(Finding.report_id == report_id)
     query = query.order_by(col(Finding.report_id), col(Finding.id))

@@ -29,7 +29,7 @@ from monitor.models import (
     Site,
     Version,
 )
-from monitor.queries import NotFound
+from monitor.queries import NotFound, open_findings_query
 from monitor.store import BlobStore
 
 STATUSES = (ACTIVE, WITHDRAWN, MISSING)
@@ -366,16 +366,9 @@ def list_findings(s: Session, rule: str | None = None, severity: str | None = No
     total = sum(c.count for c in counts if (not rule or c.rule == rule) and (not severity or c.severity == severity))
     # Newest first by walking findings backwards and keeping the open ones: a page costs its offset, not
     # the number of open findings.
-    query = (select(Finding.id, Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
-                    Finding.severity, Finding.message, Finding.cells)
-             .join(Report, Report.id == Finding.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
-             .where(or_(Finding.version_id == Report.latest_version_id, col(Finding.version_id).is_(None))))
-    if rule:
-        query = query.where(Finding.rule == rule)
-    if severity:
-        query = query.where(Finding.severity == severity)
-    if site:
-        query = query.where(Report.site_id == site)
+    query = open_findings_query(Finding.id, Finding.report_id, Finding.version_id, Agency.name, Report.year,
+                                Finding.rule, Finding.severity, Finding.message, Finding.cells,
+                                rule=rule, severity=severity, site=site)
     query = query.order_by(col(Finding.id).desc()).offset((page - 1) * per_page).limit(per_page)
     rows = [FindingRow(*r[:8], list(r[8] or [])) for r in s.exec(query)]
     return FindingList(counts, rows, total, page, per_page, page_count(total, per_page))
