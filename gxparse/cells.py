@@ -11,7 +11,8 @@ from gxparse.normalize import normalize_text
 
 # Blank in a template cell: printed empty, as a dash, a slash or 无; read as 0 and flagged (R3.7).
 BLANK_MARKERS = {"", "-", "--", "---", "—", "——", "–", "/", "无", "空", "〇"}
-_NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
+_NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
+                     r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
 
 
 def _clean(raw: str) -> str:

@@ -10,9 +10,21 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from gxparse.model import ERROR, WARNING, Finding, Report
-from gxparse.template import (S2_ITEMS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_RESULT_PREFIX, S3_RESULT_TOTAL,
-                              S4_BLOCKS, S4_COLUMNS, SECTION_BY_KEY, SECTIONS, column_label,
-                              expected_template, s3_row_label, s4_block_label)
+from gxparse.template import (
+    S2_ITEMS,
+    S3_APPLICANT_COLUMNS,
+    S3_COLUMNS,
+    S3_RESULT_PREFIX,
+    S3_RESULT_TOTAL,
+    S4_BLOCKS,
+    S4_COLUMNS,
+    SECTION_BY_KEY,
+    SECTIONS,
+    column_label,
+    expected_template,
+    s3_row_label,
+    s4_block_label,
+)
 
 Check = Callable[[Report], Iterator[Finding]]
 _TABLE_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
@@ -194,7 +206,8 @@ def check_template(report: Report) -> Iterator[Finding]:
         return
     expected = expected_template(report.year)
     if expected and expected != report.template:
-        names = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）", "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}
+        names = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）",
+                 "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}
         yield Finding("template.mismatch", ERROR,
                       f"{report.year}年度报告应使用{names[expected]}，但本报告使用{names[report.template]}", [])
 

@@ -13,7 +13,8 @@ from gxparse.model import NarrativeFigure, StatedRate, StatedSum
 from gxparse.normalize import squash
 
 _SENTENCE = re.compile(r"[^。;!?！？]+")
-_QUANTITY = re.compile(r"(?<![第\d.])(?P<n>\d+(?:\.\d+)?)(?P<unit>万|亿)?(?P<measure>件|条|个(?!工作日|月|小时)|家|项|次|期|篇|名|人|起|份|宗)?")
+_QUANTITY = re.compile(r"(?<![第\d.])(?P<n>\d+(?:\.\d+)?)(?P<unit>万|亿)?"
+                       r"(?P<measure>件|条|个(?!工作日|月|小时)|家|项|次|期|篇|名|人|起|份|宗)?")
 _RATE = re.compile(r"率(?:达到|达|为|是)?(?P<percent>\d+(?:\.\d+)?)%")
 
 _RECEIVED_TOTAL = "s3.new_received.total"
@@ -112,7 +113,7 @@ def _quantities(sentence: str) -> list[_Quantity]:
     out = []
     for m in _QUANTITY.finditer(sentence):
         unit = (m["unit"] or "") + (m["measure"] or "")
-        if unit and not sentence[m.end():m.end() + 1] in ("%", "年", "月", "日", "号"):
+        if unit and sentence[m.end():m.end() + 1] not in ("%", "年", "月", "日", "号"):
             out.append(_Quantity(float(m["n"]), unit, m.start(), m.end()))
     return out
 

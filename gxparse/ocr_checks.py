@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from gxparse.checks import check_s3_balance, check_s3_results_sum, check_s3_row_sum, check_s4_block_sum
+from gxparse.checks import (
+    check_s3_balance,
+    check_s3_results_sum,
+    check_s3_row_sum,
+    check_s4_block_sum,
+)
 from gxparse.model import WARNING, Finding, Report
 from gxparse.template import column_label, s3_row_label, s4_block_label
 

@@ -13,8 +13,16 @@ from functools import lru_cache
 
 from gxparse.document import is_value
 from gxparse.normalize import label_key
-from gxparse.template import (S2_ITEMS, S3_ALL_ROWS, S3_COLUMNS, S3_CORNER_NOTE, S3_RESULTS_GROUP, S4_BLOCKS,
-                              S4_COLUMNS, SECTIONS)
+from gxparse.template import (
+    S2_ITEMS,
+    S3_ALL_ROWS,
+    S3_COLUMNS,
+    S3_CORNER_NOTE,
+    S3_RESULTS_GROUP,
+    S4_BLOCKS,
+    S4_COLUMNS,
+    SECTIONS,
+)
 
 SIMILARITY = 0.8      # difflib ratio of the label keys: one wrong character in five
 _MIN_KEY = 4          # shorter labels (规章, 总计) are too short to tell a misreading from another word

@@ -160,7 +160,10 @@ def read_pdf(data: bytes, source: str) -> Document:
     finally:
         pdf.close()
     if scanned:
-        from gxparse.ocr import ocr_page, scanned_document   # only scans need the OCR engine
+        from gxparse.ocr import (  # only scans need the OCR engine
+            ocr_page,
+            scanned_document,
+        )
         for index, (image, dpi) in scanned.items():
             pages[index] = ocr_page(image, index + 1, dpi, source)  # type: ignore[arg-type]
         return scanned_document(pages)

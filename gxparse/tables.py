@@ -14,9 +14,22 @@ from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.rows import LabelMatcher, RawRow, collect_rows
-from gxparse.template import (S2_ITEMS, S3_ALL_ROWS, S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_OTHER_SINGLE,
-                              S3_OTHER_SPLIT, S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_ROWS, S4_BLOCKS,
-                              S4_COLUMNS, S4_WIDTH, Item, s3_row_label)
+from gxparse.template import (
+    S2_ITEMS,
+    S3_ALL_ROWS,
+    S3_APPLICANT_COLUMNS,
+    S3_COLUMNS,
+    S3_OTHER_SINGLE,
+    S3_OTHER_SPLIT,
+    S3_RESULT_PREFIX,
+    S3_RESULT_TOTAL,
+    S3_ROWS,
+    S4_BLOCKS,
+    S4_COLUMNS,
+    S4_WIDTH,
+    Item,
+    s3_row_label,
+)
 
 
 @dataclass
@@ -107,14 +120,12 @@ def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
     """R3.1 and R3.2 on every column where all the cells involved are known."""
     results = [k for k in row_keys if k.startswith(S3_RESULT_PREFIX) and k != S3_RESULT_TOTAL]
     for c in range(S3_WIDTH):
-        def col(key: str) -> int | None:
-            return rows[key][c] if key in rows else None
-
-        balance = [col("new_received"), col("carried_over"), col(S3_RESULT_TOTAL), col("carry_forward")]
+        column = {key: rows[key][c] for key in rows}
+        balance = [column.get(k) for k in ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")]
         if all(v is not None for v in balance) and balance[0] + balance[1] != balance[2] + balance[3]:
             return False
-        parts = [col(k) for k in results]
-        total = col(S3_RESULT_TOTAL)
+        parts = [column.get(k) for k in results]
+        total = column.get(S3_RESULT_TOTAL)
         if total is not None and all(v is not None for v in parts) and sum(parts) != total:
             return False
     return True

@@ -74,7 +74,7 @@ def query_list(column_title: str, links: Sequence[Link], page_count: int, curren
     """``?page=N`` pagination: 首页/上一页/numbers/下一页/尾页, with numbers only for a window of pages."""
     items = "".join(f"<li><span>[{link.date}]</span><a href=\"{escape(link.href)}\">{escape(link.text)}</a></li>\n"
                     for link in links)
-    pager = [f'<a href="?page=1">首页</a>']
+    pager = ['<a href="?page=1">首页</a>']
     if current > 1:
         pager.append(f'<a href="?page={current - 1}">上一页</a>')
     for n in range(max(1, current - 2), min(page_count, current + 2) + 1):

@@ -11,7 +11,6 @@ from tests.gxparse.formats.build import Fixtures, render_pages
 from tests.gxparse.formats.compare import TABLES, text_version
 from tests.gxparse.formats.make_pdf import write_table_pdf
 from tests.gxparse.formats.plan import Placed, TablePlan
-from tests.gxparse.seeds import SEEDS
 
 
 def _tables_of(reports: list[dict]) -> dict:
