@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gxparse.normalize import normalize_text
 
@@ -42,7 +43,9 @@ class Document:
     title: str | None = None      # the page or file title, where the format has one
 
 
+@lru_cache(maxsize=16384)
 def is_value(cell: str) -> bool:
+    """A number or a blank marker (cached: table cells repeat the same few texts, "0" above all)."""
     return bool(VALUE_CELL.match(cell.strip()))
 
 
