@@ -15,7 +15,7 @@ import shutil
 import subprocess
 
 import numpy as np
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageSequence, UnidentifiedImageError
 
 from gxparse.document import Document, is_value
 from gxparse.errors import DocumentError
@@ -29,6 +29,8 @@ OCR_TIMEOUT = 120         # seconds per page
 _DARK = 128               # grey level below which a pixel is ink
 _MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
 _MIN_RULE_V = 0.18        # inches: vertical rules between two merged cells can be one short row tall
+_UPSCALE = 3              # number cells are read again at three times the scan's size
+_SMOOTH = 1.5             # pixels of Gaussian blur over the scaled-up binarised figure
 _A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that does not state it
 # Shapes Tesseract's Chinese model gives to digits in a table cell; mapped back only when the whole word
 # is made of digits and these shapes, so words of prose are left alone.
@@ -109,33 +111,72 @@ def _run_tesseract(image: np.ndarray, args: list[str], source: str, page: int) -
 
 
 def _number_cells(cells: list[tuple[str, Box]]) -> list[int]:
-    """The cells that may hold a number: empty, a number, or one character (a digit the Chinese model
-    took for an ideograph: 1 → 工, 7 → 了). Labels and headers are longer and are left alone."""
-    return [i for i, (text, _) in enumerate(cells) if not text or is_value(text) or len(text) == 1]
+    """The cells that may hold a number: empty, a number, one character (a digit the Chinese model
+    took for an ideograph: 1 → 工, 7 → 了), or up to four characters that are latin or hold a digit
+    (15 → Js, 2331 → 攻了3). Labels and headers are longer or Chinese without digits and are left alone."""
+    return [i for i, (text, _) in enumerate(cells) if not text or is_value(text) or len(text) == 1
+            or (len(text) <= 4 and (text.isascii() and " " not in text or any(ch.isdigit() for ch in text)))]
+
+
+def _otsu(gray: np.ndarray) -> int:
+    """The grey level that best splits ``gray`` into ink and paper (Otsu's between-class variance)."""
+    counts = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    weight = np.cumsum(counts)
+    mass = np.cumsum(counts * np.arange(256))
+    total, total_mass = weight[-1], mass[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mass * weight - mass * total) ** 2 / (weight * (total - weight))
+    return int(np.nanargmax(between))
+
+
+def _cell_ink(image: np.ndarray, box: Box, inset: int) -> np.ndarray | None:
+    """A number cell's figure alone: cropped inside its border, scaled up, binarised, with what is left of the
+    border (rows or columns inked across most of the crop) cleared, cut to its ink; None for a blank cell."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    if crop.size == 0 or int(crop.min()) > _DARK:
+        return None
+    height, width = crop.shape
+    big = np.asarray(Image.fromarray(crop).resize((width * _UPSCALE, height * _UPSCALE), Image.BICUBIC))
+    ink = big < _otsu(big)
+    border = (ink.mean(axis=1, keepdims=True) > 0.6) | (ink.mean(axis=0, keepdims=True) > 0.6)
+    ink &= ~border
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return None
+    # binarised, then smoothed: Tesseract takes the stair-stepped edge of a lone binarised 5 for a 3
+    figure = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
+    return np.asarray(figure.filter(ImageFilter.GaussianBlur(_SMOOTH)))
 
 
 def _reread_numbers(image: np.ndarray, dpi: float, source: str, page: int) -> Reread:
     """Read a table's number cells again, digits only, with the latin model: Tesseract's Chinese model
-    misses lone digits in sparse table rows and reads some as ideographs. The cells keep their places on a
-    blank page, so one run reads them all; a cell takes the digits read inside it."""
+    misses lone digits in sparse table rows and reads some as ideographs. Each cell's figure is cut out,
+    scaled up and binarised, and the figures are stacked one per line on a blank strip, so one run reads
+    them all and a line's words belong to one cell."""
     inset = max(2, round(dpi / 50))
 
     def reread(cells: list[tuple[str, Box]]) -> list[str]:
         texts = [text for text, _ in cells]
-        targets = _number_cells(cells)
-        if not targets:
+        figures = [(i, ink) for i in _number_cells(cells)
+                   if (ink := _cell_ink(image, cells[i][1], inset)) is not None]
+        if not figures:
             return texts
-        masked = np.full_like(image, 255)
-        for i in targets:
-            x0, y0, x1, y1 = (int(v) for v in cells[i][1])
-            masked[y0 + inset:y1 - inset, x0 + inset:x1 - inset] = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+        gap = _UPSCALE * max(8, round(dpi / 10))
+        width = max(ink.shape[1] for _, ink in figures) + 2 * gap
+        strip = np.full((sum(ink.shape[0] + gap for _, ink in figures) + gap, width), 255, dtype=np.uint8)
+        slots = []
+        top = gap
+        for i, ink in figures:
+            strip[top:top + ink.shape[0], gap:gap + ink.shape[1]] = ink
+            slots.append((top - gap // 2, top + ink.shape[0] + gap // 2, i))
+            top += ink.shape[0] + gap
         read: dict[int, list[tuple[int, str]]] = {}
-        for row in _run_tesseract(masked, ["-l", DIGITS_LANGUAGE, "--psm", "6", "--dpi", str(round(dpi)),
-                                           "-c", "tessedit_char_whitelist=0123456789.,"], source, page):
+        for row in _run_tesseract(strip, ["-l", DIGITS_LANGUAGE, "--psm", "6", "--dpi", str(round(dpi * _UPSCALE)),
+                                          "-c", "tessedit_char_whitelist=0123456789.,"], source, page):
             left, top, width, height = (int(v) for v in row[6:10])
-            cx, cy = left + width / 2, top + height / 2
-            hit = next((i for i in targets if cells[i][1][0] <= cx <= cells[i][1][2]
-                        and cells[i][1][1] <= cy <= cells[i][1][3]), None)
+            cy = top + height / 2
+            hit = next((i for y0, y1, i in slots if y0 <= cy < y1), None)
             if hit is not None and float(row[10]) >= MIN_DIGIT_CONFIDENCE:
                 read.setdefault(hit, []).append((left, row[11].strip()))
         for i, words in read.items():
