@@ -49,16 +49,20 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
     return Metadata(None, None, None)
 
 
-def detect_template(s2_text: str, s3_layout: str | None, year: int | None, all_text: str) -> str:
+def detect_template(s2_text: str, s3_layout: str | None, year: int | None, lines: Iterable[Line]) -> str:
     """v2021 / v2019 by the markers of RX.2; legacy for old-format reports; unknown otherwise.
 
     The column labels of table 二 decide first: a 2021+ report may keep the 2019 single （六） row in table 三.
+    The whole text is searched for legacy markers only when nothing else decided (most reports never get there).
     """
     votes = {version: sum(bool(re.search(m, s2_text)) for m in markers) for version, markers in S2_MARKERS.items()}
     if votes["v2021"] or votes["v2019"]:
         return "v2021" if votes["v2021"] >= votes["v2019"] else "v2019"
     if s3_layout is not None:
         return s3_layout
-    if (year is not None and year <= 2018) or any(m in all_text for m in _LEGACY_MARKERS):
+    if year is not None and year <= 2018:
+        return "legacy"
+    all_text = squash("\n".join(line.text for line in lines))
+    if any(m in all_text for m in _LEGACY_MARKERS):
         return "legacy"
     return "unknown"

@@ -76,7 +76,7 @@ def build_report(document: Document, source: str) -> Report:
     s2_text = squash(_text(s2_lines))
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s3 = read_s3(s3_lines)
-    report.template = detect_template(s2_text, s3.layout, meta.year, squash(_text(document.lines)))
+    report.template = detect_template(s2_text, s3.layout, meta.year, document.lines)
     if report.template == "v2019" and s3.layout is None:
         s3 = read_s3(s3_lines, "v2019")
 
