@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
+from monitor import queries
 from monitor.models import (
     ACTIVE,
     MISSING,
@@ -317,16 +318,10 @@ class RuleCount:
 
 
 @dataclass
-class FindingRow:
+class FindingRow(queries.FindingRow):
+    """A finding as the CLI lists it, plus its id (the pages link and page by it)."""
+
     id: int
-    report_id: int
-    version_id: int | None
-    agency: str | None
-    year: int | None
-    rule: str
-    severity: str
-    message: str
-    cells: list[str]
 
 
 @dataclass
@@ -370,7 +365,7 @@ def list_findings(s: Session, rule: str | None = None, severity: str | None = No
                                 Finding.rule, Finding.severity, Finding.message, Finding.cells,
                                 rule=rule, severity=severity, site=site)
     query = query.order_by(col(Finding.id).desc()).offset((page - 1) * per_page).limit(per_page)
-    rows = [FindingRow(*r[:8], list(r[8] or [])) for r in s.exec(query)]
+    rows = [FindingRow(*r[1:8], list(r[8] or []), id=r[0]) for r in s.exec(query)]
     return FindingList(counts, rows, total, page, per_page, page_count(total, per_page))
 
 
