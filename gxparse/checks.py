@@ -123,6 +123,35 @@ def check_s3_results_sum(report: Report) -> Iterator[Finding]:
                       [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"])
 
 
+def _unfilled_s3_columns(report: Report) -> dict[str, list[str]]:
+    """R3.7: columns of table 三 whose result rows are all blank although （七）总计 prints a figure.
+
+    The result rows must add up to （七）总计 (R3.2), so a non-zero total proves those blanks are not zeros:
+    the column was left unfilled (Shanghai 2019 filled only the summary rows of its 总计 column). Maps each
+    such column to the paths of all its blank cells.
+    """
+    if report.s3 is None:
+        return {}
+    result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
+    unfilled: dict[str, list[str]] = {}
+    for col in S3_COLUMNS:
+        total = report.s3.get(S3_RESULT_TOTAL, {}).get(col.key)
+        if total is None or total.blank or not total.value:
+            continue
+        if result_rows and all(report.s3[r][col.key].blank for r in result_rows):
+            unfilled[col.key] = [f"s3.{r}.{col.key}" for r, cols in report.s3.items() if cols[col.key].blank]
+    return unfilled
+
+
+def check_s3_column_not_filled(report: Report) -> Iterator[Finding]:
+    for column, cells in _unfilled_s3_columns(report).items():
+        total = report.value(f"s3.{S3_RESULT_TOTAL}.{column}")
+        yield Finding("s3.column_not_filled", WARNING,
+                      f"表三「{column_label('s3', column)}」列的各项办理结果全部空白，"
+                      f"但{s3_row_label(S3_RESULT_TOTAL)}为{total}：该列是未填写，不是0"
+                      f"（{len(cells)}个空白格暂按0读取）", cells)
+
+
 # ---------------------------------------------------------------------------------------------------
 # table 四
 
@@ -175,8 +204,10 @@ def check_cell_missing(report: Report) -> Iterator[Finding]:
 
 
 def check_cell_blank(report: Report) -> Iterator[Finding]:
+    # cells of an unfilled column are reported once, for the whole column (s3.column_not_filled)
+    unfilled = {path for cells in _unfilled_s3_columns(report).values() for path in cells}
     for table_key, row, cols in _cells(report):
-        blank = [col for col, cell in cols.items() if cell.blank]
+        blank = [col for col, cell in cols.items() if cell.blank and f"{table_key}.{row}.{col}" not in unfilled]
         if blank:
             names = "、".join(column_label(table_key, c) for c in blank)
             yield Finding("cell.blank", WARNING,
@@ -287,8 +318,8 @@ def check_narrative_rates(report: Report) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_row_sum,
-    check_s3_balance, check_s3_results_sum, check_s4_block_sum, check_cell_blank, check_fees_unit,
-    check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
+    check_s3_balance, check_s3_results_sum, check_s3_column_not_filled, check_s4_block_sum, check_cell_blank,
+    check_fees_unit, check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
 )
 
 

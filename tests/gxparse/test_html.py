@@ -81,6 +81,19 @@ def test_blank_cells_read_as_zero_with_a_warning():
     assert any("s3.result.partial.research_institution" in f["cells"] for f in blank)
 
 
+def test_total_column_filled_only_in_summary_rows_is_not_filled():
+    """Shanghai 2019: the 总计 column empty in every result row, figures only in 一、二、（七） and 四."""
+    report = report_dict("kaifeng_2021")
+    for row, cols in report["s3"].items():
+        if row.startswith("result.") and row != "result.total":
+            cols["total"] = None
+    findings = parse_document(render_report_html(report).encode(), "x.html").to_dict()["findings"]
+    (finding,) = [f for f in findings if f["rule"] == "s3.column_not_filled"]
+    assert "「总计」列" in finding["message"] and "542" in finding["message"]
+    assert len(finding["cells"]) == 21 and all(c.endswith(".total") for c in finding["cells"])
+    assert not [f for f in findings if f["rule"] == "cell.blank"]
+
+
 def test_quirks_page_is_otherwise_clean():
     report = _quirks()
     assert [f for f in report["findings"] if f["severity"] == "error"] == []

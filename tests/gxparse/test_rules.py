@@ -97,6 +97,41 @@ def test_blank_cell_read_as_zero():
     (finding,) = fired(findings, "cell.blank")
     assert finding.severity == "warning"
     assert finding.cells == ["s3.result.denied.security_stability.other_org"]
+    assert not fired(findings, "s3.column_not_filled")   # one blank in a filled column is not R3.7
+
+
+def _blank_result_cells(seed: str, column: int) -> bytes:
+    """The seed with one column of table 三 printed as "-" in every result row, its totals kept."""
+    lines = seed_bytes(seed).decode("utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if "予以公开" in line and "\t" in line)
+    total = next(i for i, line in enumerate(lines) if line.startswith("(七) 总计"))
+    for i in range(first, total):
+        cells = lines[i].split("\t")
+        numbers = [j for j, cell in enumerate(cells) if cell.strip().isdigit()]
+        cells[numbers[column]] = "-"
+        lines[i] = "\t".join(cells)
+    return "\n".join(lines).encode("utf-8")
+
+
+RESULT_ROWS = 21   # the result rows of a v2021 table 三 above （七）总计
+
+
+def test_column_blank_except_totals_is_one_not_filled_finding():
+    report = parse_document(_blank_result_cells("kaifeng_2021", -1), "kaifeng_2021")
+    (finding,) = fired(report.findings, "s3.column_not_filled")
+    assert finding.severity == "warning"
+    assert len(finding.cells) == RESULT_ROWS and all(c.endswith(".total") for c in finding.cells)
+    assert finding.cells[0] == "s3.result.granted.total" and "s3.result.total.total" not in finding.cells
+    assert "「总计」列" in finding.message and "542" in finding.message and "未填写" in finding.message
+    assert not fired(report.findings, "cell.blank")         # the column's blanks are not repeated row by row
+    assert report.value("s3.result.granted.total") == 0     # still read as 0, as the contract says
+
+
+def test_blank_column_with_zero_totals_stays_zero():
+    report = parse_document(_blank_result_cells("kaifeng_2021", 2), "kaifeng_2021")   # 科研机构: all zeros
+    assert not fired(report.findings, "s3.column_not_filled")
+    blank = fired(report.findings, "cell.blank")
+    assert len(blank) == RESULT_ROWS and all(f.cells[0].endswith(".research_institution") for f in blank)
 
 
 def test_short_row_repaired():
