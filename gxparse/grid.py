@@ -68,9 +68,17 @@ def _first_value_column(row: list[GridCell | None]) -> int | None:
     return None
 
 
+def _all_values_from(row: list[GridCell | None], start: int) -> bool:
+    return all(slot is None or not slot.text or slot.numeric for slot in row[start:])
+
+
 def _value_start(grid: Grid) -> int | None:
-    """Where the value columns begin: the most common first-value column among rows with values."""
-    starts = Counter(c for row in grid if (c := _first_value_column(row)) is not None)
+    """Where the value columns begin: the most common first-value column among rows with values. Rows with
+    text after their first value (a header with a misread or numeric heading) count only when no row is
+    values to its end."""
+    firsts = [(c, row) for row in grid if (c := _first_value_column(row)) is not None]
+    data = [c for c, row in firsts if _all_values_from(row, c)]
+    starts = Counter(data or [c for c, _ in firsts])
     return starts.most_common(1)[0][0] if starts else None
 
 
@@ -93,7 +101,7 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
         cells = _distinct(row)
         texts = [s.text for s in cells if s.text]
         # a header or caption row reaching into the value columns is all label
-        is_data = start is not None and not any(s is not None and s.text and not s.numeric for s in row[start:])
+        is_data = start is not None and _all_values_from(row, start)
         if is_data:
             label_cells = [s.text for s in _distinct(row[:start]) if s.text]
             # a slot spanned down from the row above is not this row's value

@@ -2,30 +2,29 @@
 from both by ``pages`` exactly as for a PDF text layer.
 
 The rules are found first (long straight runs of dark pixels) and painted out before recognition, because
-Tesseract reads a cell border next to a digit as part of it ("|32", "l74"). Tesseract runs as the Debian
-``tesseract`` program with one thread per page, so the time per page is the time on one core.
+Tesseract reads a cell border next to a digit as part of it ("|32", "l74"). Tesseract runs in-process on
+one thread (``ocr_engine``), so the time per page is the time on one core.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageSequence, UnidentifiedImageError
 
 from gxparse.document import Document, is_value
 from gxparse.errors import DocumentError
+from gxparse.ocr_engine import Setup, read_words
 from gxparse.ocr_labels import snap_label
 from gxparse.pages import Box, Glyph, Page, Reread, Rule, document_lines, table_pages
 
-LANGUAGE = "chi_sim"
-DIGITS_LANGUAGE = "eng"   # doubtful number cells are read again with digits only: the latin model knows them
+# sparse-text mode: table cells are read one by one instead of as lines running across the columns
+_PAGE_SETUP = Setup("chi_sim", psm=11)
+# doubtful number cells are read again, one per line, digits only: the latin model knows them
+_DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,")
 MIN_DIGIT_CONFIDENCE = 30
-OCR_TIMEOUT = 120         # seconds per page
 _DARK = 128               # grey level below which a pixel is ink
 _MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
 _MIN_RULE_V = 0.18        # inches: vertical rules between two merged cells can be one short row tall
@@ -75,47 +74,35 @@ def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
     return rules, cleaned
 
 
-def _tesseract(source: str) -> str:
-    binary = shutil.which("tesseract")
-    if binary is None:
-        raise DocumentError(source, "识别扫描件需要 Tesseract（tesseract-ocr、tesseract-ocr-chi-sim），本机未安装")
-    return binary
-
-
 def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Glyph]:
     """Words with their boxes, in pixels, from one Tesseract run over the page."""
-    glyphs = []
-    # sparse-text mode: table cells are read one by one instead of as lines running across the columns
-    for row in _run_tesseract(image, ["-l", LANGUAGE, "--psm", "11", "--dpi", str(round(dpi))], source, page):
-        left, top, width, height = (int(v) for v in row[6:10])
-        glyphs.append(Glyph(_digits(row[11].strip()), left, top, left + width, top + height))
-    return glyphs
+    return [Glyph(_digits(w.text), w.left, w.top, w.right, w.bottom)
+            for w in read_words(image, dpi, _PAGE_SETUP, source, page)]
 
 
-def _run_tesseract(image: np.ndarray, args: list[str], source: str, page: int) -> list[list[str]]:
-    """Tesseract's word rows (TSV columns) for an image."""
-    png = io.BytesIO()
-    Image.fromarray(image).save(png, format="PNG")
-    command = [_tesseract(source), "stdin", "stdout", *args, "-c", "tessedit_do_invert=0", "tsv"]
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(command, input=png.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
-                              env=env, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise DocumentError(source, f"第{page}页 OCR 超时（超过 {OCR_TIMEOUT} 秒）") from exc
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DocumentError(source, f"第{page}页 OCR 失败（tesseract：{said[-1] if said else done.returncode}）")
-    rows = [r.split("\t") for r in done.stdout.decode("utf-8", "replace").splitlines()[1:]]
-    return [r for r in rows if len(r) >= 12 and r[0] == "5" and r[11].strip()]
+def _looks_like_number(text: str) -> bool:
+    """Empty, a number, one character (a digit the Chinese model took for an ideograph: 1 → 工, 7 → 了), or
+    up to four characters that are latin or hold a digit (15 → Js, 2331 → 攻了3)."""
+    return (not text or is_value(text) or len(text) == 1
+            or (len(text) <= 4 and (text.isascii() and " " not in text or any(ch.isdigit() for ch in text))))
 
 
-def _number_cells(cells: list[tuple[str, Box]]) -> list[int]:
-    """The cells that may hold a number: empty, a number, one character (a digit the Chinese model
-    took for an ideograph: 1 → 工, 7 → 了), or up to four characters that are latin or hold a digit
-    (15 → Js, 2331 → 攻了3). Labels and headers are longer or Chinese without digits and are left alone."""
-    return [i for i, (text, _) in enumerate(cells) if not text or is_value(text) or len(text) == 1
-            or (len(text) <= 4 and (text.isascii() and " " not in text or any(ch.isdigit() for ch in text)))]
+def _in_a_row_of_values(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
+    """Whether cell ``i`` stands right of the first cell of its row, among cells of the same height that are
+    mostly values: in a row of figures, a short word of ideographs is a misread figure (17 → 划洲), while the
+    row's first cell is its label (规章)."""
+    x0, y0, _, y1 = cells[i][1]
+    row = [(box[0], text) for text, box in cells
+           if abs(box[1] - y0) <= tolerance and abs(box[3] - y1) <= tolerance]
+    values = sum(not text or is_value(text) for _, text in row)
+    return x0 > min(x for x, _ in row) and 2 * values >= len(row)
+
+
+def _number_cells(cells: list[tuple[str, Box]], tolerance: float) -> list[int]:
+    """The cells that may hold a number. Labels and headers are longer, or Chinese without digits outside
+    rows of figures, and are left alone."""
+    return [i for i, (text, _) in enumerate(cells) if _looks_like_number(text)
+            or (len(text) <= 4 and _in_a_row_of_values(i, cells, tolerance))]
 
 
 def _otsu(gray: np.ndarray) -> int:
@@ -129,9 +116,18 @@ def _otsu(gray: np.ndarray) -> int:
     return int(np.nanargmax(between))
 
 
+def _text_lines(rows: np.ndarray) -> int:
+    """How many lines of text the inked pixel rows ``rows`` (sorted) make: runs of rows split by blank ones,
+    not counting specks under a third of the tallest run's height."""
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)
+    heights = [run.size for run in runs]
+    return sum(h * 3 >= max(heights) for h in heights)
+
+
 def _cell_ink(image: np.ndarray, box: Box, inset: int) -> np.ndarray | None:
     """A number cell's figure alone: cropped inside its border, scaled up, binarised, with what is left of the
-    border (rows or columns inked across most of the crop) cleared, cut to its ink; None for a blank cell."""
+    border (rows or columns inked across most of the crop) cleared, cut to its ink; None for a blank cell or
+    one whose ink is on several lines (a header printed one character per line is no figure)."""
     x0, y0, x1, y1 = (int(v) for v in box)
     crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
     if crop.size == 0 or int(crop.min()) > _DARK:
@@ -142,7 +138,7 @@ def _cell_ink(image: np.ndarray, box: Box, inset: int) -> np.ndarray | None:
     border = (ink.mean(axis=1, keepdims=True) > 0.6) | (ink.mean(axis=0, keepdims=True) > 0.6)
     ink &= ~border
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    if rows.size == 0:
+    if rows.size == 0 or _text_lines(rows) > 1:
         return None
     # binarised, then smoothed: Tesseract takes the stair-stepped edge of a lone binarised 5 for a 3
     figure = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
@@ -158,7 +154,7 @@ def _reread_numbers(image: np.ndarray, dpi: float, source: str, page: int) -> Re
 
     def reread(cells: list[tuple[str, Box]]) -> list[str]:
         texts = [text for text, _ in cells]
-        figures = [(i, ink) for i in _number_cells(cells)
+        figures = [(i, ink) for i in _number_cells(cells, inset)
                    if (ink := _cell_ink(image, cells[i][1], inset)) is not None]
         if not figures:
             return texts
@@ -172,13 +168,11 @@ def _reread_numbers(image: np.ndarray, dpi: float, source: str, page: int) -> Re
             slots.append((top - gap // 2, top + ink.shape[0] + gap // 2, i))
             top += ink.shape[0] + gap
         read: dict[int, list[tuple[int, str]]] = {}
-        for row in _run_tesseract(strip, ["-l", DIGITS_LANGUAGE, "--psm", "6", "--dpi", str(round(dpi * _UPSCALE)),
-                                          "-c", "tessedit_char_whitelist=0123456789.,"], source, page):
-            left, top, width, height = (int(v) for v in row[6:10])
-            cy = top + height / 2
+        for word in read_words(strip, dpi * _UPSCALE, _DIGITS_SETUP, source, page):
+            cy = (word.top + word.bottom) / 2
             hit = next((i for y0, y1, i in slots if y0 <= cy < y1), None)
-            if hit is not None and float(row[10]) >= MIN_DIGIT_CONFIDENCE:
-                read.setdefault(hit, []).append((left, row[11].strip()))
+            if hit is not None and word.confidence >= MIN_DIGIT_CONFIDENCE:
+                read.setdefault(hit, []).append((word.left, word.text))
         for i, words in read.items():
             number = "".join(text for _, text in sorted(words)).strip(".,")
             if is_value(number):
