@@ -87,23 +87,41 @@ def site_from_url(url: str) -> Site:
     return Site(id=host, name=host, start_urls=(url,))
 
 
-def load_sites(path: str | Path) -> list[Site]:
-    """Every ``[[site]]`` of a TOML config file, checked; raises ConfigError naming the file and site."""
+def read_config(path: str | Path) -> dict[str, Any]:
+    """The whole TOML config file as a dict; raises ConfigError naming the file."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such config file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def entry(source: str | Path, table: str, number: int, ident: str | None = None) -> str:
+    """How an error names one entry of an array of tables: ``sites.toml: [[site]] #2 (zhoukou)``.
+
+    The monitor names its own entries ([[route]], [[watch]]) the same way, so every config error reads alike.
+    """
+    named = f" ({ident})" if ident is not None else ""
+    return f"{source}: [[{table}]] #{number}{named}"
+
+
+def load_sites(path: str | Path) -> list[Site]:
+    """Every ``[[site]]`` of a TOML config file, checked; raises ConfigError naming the file and site."""
+    return sites_from_config(read_config(path), path)
+
+
+def sites_from_config(data: dict[str, Any], source: str | Path) -> list[Site]:
+    """The ``[[site]]`` tables of a parsed config file (``source`` names it in errors), checked."""
     tables = data.get("site", [])
     if not isinstance(tables, list):
-        raise ConfigError(f"{path}: 'site' must be an array of tables ([[site]])")
-    sites = [site_from_dict(table, where=f"{path}: [[site]] #{n}") for n, table in enumerate(tables, start=1)]
+        raise ConfigError(f"{source}: 'site' must be an array of tables ([[site]])")
+    sites = [site_from_dict(table, where=entry(source, "site", n)) for n, table in enumerate(tables, start=1)]
     seen: set[str] = set()
     for site in sites:
         if site.id in seen:
-            raise ConfigError(f"{path}: site id {site.id!r} appears twice")
+            raise ConfigError(f"{source}: site id {site.id!r} appears twice")
         seen.add(site.id)
     return sites
 
@@ -115,10 +133,11 @@ _NUMBERS = {"concurrency": int, "max_pages": int, "max_bytes": int, "depth": int
 
 def site_from_dict(table: dict[str, Any], where: str = "site") -> Site:
     """A Site from one config table (or from ``Site.to_dict``)."""
+    if "id" in table:
+        where = f"{where} ({table['id']})"
     for key in ("id", "name", "start_urls"):
         if key not in table:
             raise ConfigError(f"{where}: missing required key {key!r}")
-    where = f"{where} ({table['id']})"
     start_urls = table["start_urls"]
     if isinstance(start_urls, str) or not start_urls:
         raise ConfigError(f"{where}: start_urls must be a non-empty list of URLs")
@@ -134,12 +153,21 @@ def site_from_dict(table: dict[str, Any], where: str = "site") -> Site:
             values[key] = kind(value)
     for key in ("allowed_domains", "alert_to"):
         if key in table:
-            values[key] = tuple(table[key])
+            values[key] = _strings(table[key], key, where)
     if "schedule" in table:
         values["schedule"] = table["schedule"]
     values["rules"] = _rules(table.get("rules", {}), where)
     values["extra"] = {k: v for k, v in table.items() if k not in _KNOWN and k != "extra"} | table.get("extra", {})
     return Site(**values)
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """A list of strings; one string alone is a list of one (``alert_to = "zwgk@example.org"``)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings, not {value!r}")
+    return tuple(value)
 
 
 def _rules(table: dict[str, Any], where: str) -> SiteRules:

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from crawler.siteconfig import ConfigError, Site, load_sites, site_from_dict, site_from_url
+from crawler.siteconfig import (
+    ConfigError,
+    Site,
+    load_sites,
+    site_from_dict,
+    site_from_url,
+)
 
 GOOD = """
 [mail]
@@ -74,6 +80,19 @@ def test_bad_site_tables(tmp_path, table, message):
     with pytest.raises(ConfigError, match=re.escape(message)) as info:
         load_sites(path)
     assert str(path) in str(info.value) and "#1" in str(info.value)
+
+
+def test_a_single_address_is_a_list_of_one(tmp_path):
+    path = _write(tmp_path, '[[site]]\nid = "a"\nname = "A"\nstart_urls = ["http://a.gov.cn/"]\nalert_to = "x@a.org"\n')
+    assert load_sites(path)[0].alert_to == ("x@a.org",)
+
+
+def test_errors_name_the_file_and_the_entry(tmp_path):
+    table = '[[site]]\nid = "a"\nname = "A"\nstart_urls = ["http://a.gov.cn/"]\n'
+    path = _write(tmp_path, table + '[[site]]\nid = "b"\nname = "B"\nstart_urls = ["http://b.gov.cn/"]\nalert_to = 3\n')
+    with pytest.raises(ConfigError) as info:
+        load_sites(path)
+    assert str(info.value) == f"{path}: [[site]] #2 (b): alert_to must be a list of strings, not 3"
 
 
 def test_duplicate_ids(tmp_path):
