@@ -1,8 +1,9 @@
 """The monitor's part of config/sites.toml: mail server, web links, schedules, alert routing, watched agencies.
 
-The ``[[site]]`` tables are shared with the crawler (``crawler.siteconfig.load_sites`` reads how to crawl
-them); this module reads only what the monitor needs from them (id, name, schedule, alert_to) and the
-tables that are the monitor's own: ``[mail]``, ``[web]``, ``[schedule]``, ``[[route]]`` and ``[[watch]]``.
+The ``[[site]]`` tables are the crawler's (``crawler.siteconfig`` reads and checks them, one reader for both
+packages); this module adds the checks only the monitor needs on them (schedule is cron, alert_to are mail
+addresses) and reads the tables that are the monitor's own: ``[mail]``, ``[web]``, ``[schedule]``,
+``[[route]]`` and ``[[watch]]``. Errors are ``crawler.siteconfig.ConfigError``, naming the file and the entry.
 SMTP credentials come from the environment (never from the archive): ``GXMON_SMTP_USER`` and the
 variable named by ``mail.password_env`` (default ``GXMON_SMTP_PASSWORD``).
 """
@@ -10,8 +11,7 @@ variable named by ``mail.password_env`` (default ``GXMON_SMTP_PASSWORD``).
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from pathlib import Path
@@ -19,11 +19,9 @@ from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
+from crawler.siteconfig import ConfigError, Site, entry, read_config, sites_from_config
+
 DEFAULT_CONFIG = "config/sites.toml"
-
-
-class ConfigError(Exception):
-    """The config file is missing, is not TOML, or holds a value the monitor cannot use."""
 
 
 @dataclass(frozen=True)
@@ -47,14 +45,6 @@ class MailConfig:
     @property
     def login(self) -> str | None:
         return os.environ.get("GXMON_SMTP_USER") or self.username
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    id: str
-    name: str | None = None
-    schedule: str | None = None
-    alert_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,11 +83,11 @@ class MonitorConfig:
     mail: MailConfig = field(default_factory=MailConfig)
     web_base_url: str | None = None
     timezone: str = "Asia/Shanghai"
-    sites: tuple[SiteConfig, ...] = ()
+    sites: tuple[Site, ...] = ()
     routes: tuple[Route, ...] = ()
     watches: tuple[Watch, ...] = ()
 
-    def site(self, site_id: str) -> SiteConfig | None:
+    def site(self, site_id: str) -> Site | None:
         return next((s for s in self.sites if s.id == site_id), None)
 
     def recipients(self, site_id: str, agency: str | None) -> list[str]:
@@ -143,68 +133,68 @@ def _addresses(value: Any, where: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _mail(table: dict[str, Any], where: str) -> MailConfig:
+def _mail(table: dict[str, Any], source: str) -> MailConfig:
+    where = f"{source}: [mail]"
     known = set(MailConfig.__dataclass_fields__)
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(f"{where} [mail]: unknown keys {sorted(unknown)}")
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
     values = dict(table)
     if "admin_to" in values:
-        values["admin_to"] = _addresses(values["admin_to"], f"{where} [mail].admin_to")
+        values["admin_to"] = _addresses(values["admin_to"], f"{where}: admin_to")
     if "sender" in values:
-        values["sender"] = _addresses(values["sender"], f"{where} [mail].sender")[0]
+        values["sender"] = _addresses(values["sender"], f"{where}: sender")[0]
     if values.get("security", "none") not in ("none", "starttls", "ssl"):
-        raise ConfigError(f"{where} [mail].security: must be none, starttls or ssl")
+        raise ConfigError(f"{where}: security must be none, starttls or ssl")
     return MailConfig(**values)
 
 
-def _site(table: dict[str, Any], index: int, where: str) -> SiteConfig:
-    site_id = table.get("id")
-    if not isinstance(site_id, str) or not site_id:
-        raise ConfigError(f"{where} [[site]] #{index + 1}: missing id")
-    schedule = table.get("schedule")
-    if schedule is not None:
+def _monitored_site(site: Site, number: int, source: str) -> Site:
+    """A crawler Site with what the monitor adds checked: cron schedule, alert_to as mail addresses."""
+    where = entry(source, "site", number, site.id)
+    if site.schedule is not None:
         try:
-            CronTrigger.from_crontab(schedule)
+            CronTrigger.from_crontab(site.schedule)
         except ValueError as exc:
-            raise ConfigError(f"{where} site {site_id}: schedule {schedule!r} is not cron syntax ({exc})") from None
-    return SiteConfig(site_id, table.get("name"), schedule,
-                      _addresses(table.get("alert_to"), f"{where} site {site_id} alert_to"))
+            raise ConfigError(f"{where}: schedule {site.schedule!r} is not cron syntax ({exc})") from None
+    return replace(site, alert_to=_addresses(list(site.alert_to), f"{where}: alert_to"))
+
+
+def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tuple[Route, ...]:
+    routes = []
+    for number, t in enumerate(tables, start=1):
+        where = entry(source, "route", number)
+        if t.get("site") and t["site"] not in site_ids:
+            raise ConfigError(f"{where}: unknown site {t['site']!r}")
+        routes.append(Route(_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency")))
+    return tuple(routes)
+
+
+def _watches(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tuple[Watch, ...]:
+    watches = []
+    for number, t in enumerate(tables, start=1):
+        if t.get("site") not in site_ids or not t.get("agency"):
+            raise ConfigError(f"{entry(source, 'watch', number)}: needs a known site and an agency")
+        watches.append(Watch(t["site"], t["agency"], t.get("deadline")))
+    return tuple(watches)
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfig:
-    where = str(path) if path else "<config>"
-    sites = tuple(_site(t, i, where) for i, t in enumerate(data.get("site", [])))
-    ids = [s.id for s in sites]
-    if len(ids) != len(set(ids)):
-        raise ConfigError(f"{where}: duplicate site ids")
-    routes = []
-    for i, t in enumerate(data.get("route", [])):
-        if t.get("site") and t["site"] not in ids:
-            raise ConfigError(f"{where} [[route]] #{i + 1}: unknown site {t['site']!r}")
-        routes.append(Route(_addresses(t.get("to"), f"{where} [[route]] #{i + 1} to"),
-                            t.get("site"), t.get("region"), t.get("agency")))
-    watches = []
-    for i, t in enumerate(data.get("watch", [])):
-        if t.get("site") not in ids or not t.get("agency"):
-            raise ConfigError(f"{where} [[watch]] #{i + 1}: needs a known site and an agency")
-        watches.append(Watch(t["site"], t["agency"], t.get("deadline")))
+    """The monitor's config from a parsed TOML file (``path`` names it in errors)."""
+    source = str(path) if path else "<config>"
+    sites = tuple(_monitored_site(site, number, source)
+                  for number, site in enumerate(sites_from_config(data, source), start=1))
+    site_ids = {s.id for s in sites}
     web = data.get("web", {})
-    return MonitorConfig(path=path, mail=_mail(data.get("mail", {}), where),
+    return MonitorConfig(path=path, mail=_mail(data.get("mail", {}), source),
                          web_base_url=(web.get("base_url") or "").rstrip("/") or None,
                          timezone=data.get("schedule", {}).get("timezone", "Asia/Shanghai"),
-                         sites=sites, routes=tuple(routes), watches=tuple(watches))
+                         sites=sites, routes=_routes(data.get("route", []), site_ids, source),
+                         watches=_watches(data.get("watch", []), site_ids, source))
 
 
 def load_config(path: str | os.PathLike[str] | None) -> MonitorConfig:
     """Read a config file; ``None`` gives the empty config (no sites, mail to localhost:25)."""
     if path is None:
         return MonitorConfig()
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    return parse_config(data, path)
+    return parse_config(read_config(path), Path(path))

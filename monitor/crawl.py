@@ -66,12 +66,12 @@ def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs
 
 def resolve_sites(config: MonitorConfig, site_ids: list[str], start_urls: list[str]) -> list:
     """The crawler's Site objects for the ids asked for (all configured sites when none is) and start URLs."""
-    from crawler.siteconfig import ConfigError, load_sites, site_from_url
+    from crawler.siteconfig import ConfigError, site_from_url
 
     sites = []
     try:
         if config.path is not None and (site_ids or not start_urls):
-            configured = {s.id: s for s in load_sites(config.path)}
+            configured = {s.id: s for s in config.sites}   # read by crawler.siteconfig when the config was loaded
             unknown = [i for i in site_ids if i not in configured]
             if unknown:
                 raise CrawlRequestError(f"{config.path}: no site {', '.join(unknown)}")

@@ -100,7 +100,8 @@ def sqlite_url(tmp_path):
 @pytest.fixture
 def config() -> MonitorConfig:
     return parse_config({
-        "site": [{"id": "kf", "name": "开封市人民政府", "alert_to": ["zwgk@example.org"]}],
+        "site": [{"id": "kf", "name": "开封市人民政府", "start_urls": ["http://www.kaifeng.gov.cn/"],
+                  "alert_to": ["zwgk@example.org"]}],
         "route": [{"site": "kf", "agency": "信访局", "to": ["xinfang@example.org"]}],
         "web": {"base_url": "http://gxmon.test"},
         "mail": {"sender": "gxmon@example.org", "retry_base_seconds": 0, "timeout": 5},

@@ -9,7 +9,18 @@ from sqlmodel import Session, func, select
 from gxparse import parse_document
 from monitor.documents import FetchedDocument
 from monitor.models import (
-    ACTIVE, MISSING, WITHDRAWN, Alert, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Version,
+    ACTIVE,
+    MISSING,
+    WITHDRAWN,
+    Alert,
+    Blob,
+    Change,
+    CrawlRun,
+    Fetch,
+    Finding,
+    Report,
+    ReportUrl,
+    Version,
 )
 from monitor.store import RAW
 
@@ -203,7 +214,8 @@ def test_overdue_report_is_alerted_once_and_cleared_when_published(db_url, tmp_p
 
     from .conftest import make_archive
 
-    watched = parse_config({"site": [{"id": "kf", "alert_to": ["zwgk@example.org"]}],
+    watched = parse_config({"site": [{"id": "kf", "name": "开封市人民政府", "start_urls": ["http://www.kaifeng.gov.cn/"],
+                                      "alert_to": ["zwgk@example.org"]}],
                             "watch": [{"site": "kf", "agency": "开封市人民政府"}]})
     archive = make_archive(db_url, tmp_path / "store", watched)
     crawl(archive, today=date(2022, 4, 5))

@@ -103,6 +103,8 @@ def test_crawl_without_config_or_start_url_is_a_usage_error(sqlite_url, tmp_path
     result = CliRunner().invoke(main, ["--db", sqlite_url, "crawl"])
     assert result.exit_code == 2 and "no config" in result.output
     bad = tmp_path / "bad.toml"
-    bad.write_text('[[site]]\nid = "x"\nschedule = "every day"\n', encoding="utf-8")
+    bad.write_text('[[site]]\nid = "x"\nname = "X"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "every day"\n',
+                   encoding="utf-8")
     result = CliRunner().invoke(main, ["--db", sqlite_url, "crawl", "--config", str(bad)])
-    assert result.exit_code == 1 and "bad.toml site x: schedule 'every day' is not cron syntax" in result.output
+    assert result.exit_code == 1
+    assert "bad.toml: [[site]] #1 (x): schedule 'every day' is not cron syntax" in result.output

@@ -201,6 +201,8 @@ def test_killed_sender_is_resumed_and_the_mail_sent_once(db_url, tmp_path, confi
             timeout = 60
             [[site]]
             id = "kf"
+            name = "开封市人民政府"
+            start_urls = ["http://www.kaifeng.gov.cn/"]
             alert_to = ["zwgk@example.org"]
         """), encoding="utf-8")
         sender = subprocess.Popen([sys.executable, "-c", SEND_SCRIPT, db_url, str(config_file)],

@@ -55,7 +55,8 @@ class WebArchive:
 
 
 def _config():
-    return parse_config({"site": [{"id": "kf", "name": "开封市人民政府网站"}], "web": {"base_url": "http://gxmon.test"},
+    return parse_config({"site": [{"id": "kf", "name": "开封市人民政府网站", "start_urls": ["http://www.kaifeng.gov.cn/"]}],
+                         "web": {"base_url": "http://gxmon.test"},
                          "watch": [{"site": "kf", "agency": OVERDUE_AGENCY}]})
 
 
