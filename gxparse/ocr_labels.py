@@ -8,6 +8,7 @@ read and the arithmetic checks can catch it.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -27,8 +28,13 @@ from gxparse.template import (
 SIMILARITY = 0.8      # difflib ratio of the label keys: one wrong character in five
 _MIN_KEY = 4          # shorter labels (规章, 总计) are too short to tell a misreading from another word
 _MAX_KEY = 60
+_MIN_FOLDED_KEY = 3   # three characters snap only to a word of at most four holding all three (以公开)
 # header cells of the official tables that are no row or column of the template
 _HEADERS = ("信息内容", "申请人情况", "法人或其他组织", "行政诉讼")
+# Characters Tesseract's Chinese model reads for another one in these labels (予以公开 → 了以公开), folded to
+# it for a second comparison, without the item number in front, which it misreads as often ((一) → (二), "(").
+_LOOKALIKES = str.maketrans({"了": "予", "子": "予", "于": "予", "矛": "予", "学": "掌", "八": "公"})
+_ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}|\d{1,2}\.?)")
 
 
 @lru_cache(maxsize=1)
@@ -44,18 +50,39 @@ def vocabulary() -> dict[str, str]:
     return {label_key(w): w for w in words}
 
 
-@lru_cache(maxsize=4096)
-def snap_label(text: str) -> str:
-    """The template label ``text`` is a misreading of, or ``text`` itself."""
-    key = label_key(text)
-    if not _MIN_KEY <= len(key) <= _MAX_KEY or is_value(text) or key in vocabulary():
-        return text
+def _fold(key: str) -> str:
+    return _ITEM_NUMBER.sub("", key).translate(_LOOKALIKES).strip("()")
+
+
+@lru_cache(maxsize=1)
+def _folded_vocabulary() -> dict[str, str]:
+    """Folded key → label, leaving out the keys that several labels fold to (其他 and 3.其他)."""
+    labels: dict[str, set[str]] = {}
+    for key, label in vocabulary().items():
+        labels.setdefault(_fold(key), set()).add(label)
+    return {key: next(iter(found)) for key, found in labels.items() if len(found) == 1}
+
+
+def _closest(key: str, words: dict[str, str]) -> str | None:
+    """The one word of ``words`` (key → label) at least SIMILARITY alike to ``key`` and closer than any other."""
     scores = []
-    for known, label in vocabulary().items():
+    for known, label in words.items():
         matcher = SequenceMatcher(None, key, known, autojunk=False)
         if matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY:
             scores.append((matcher.ratio(), label))
     scores.sort(reverse=True)
     if scores and scores[0][0] >= SIMILARITY and (len(scores) == 1 or scores[1][0] < scores[0][0]):
         return scores[0][1]
-    return text
+    return None
+
+
+@lru_cache(maxsize=4096)
+def snap_label(text: str) -> str:
+    """The template label ``text`` is a misreading of, or ``text`` itself."""
+    key = label_key(text)
+    if not _MIN_KEY <= len(key) <= _MAX_KEY or is_value(text) or key in vocabulary():
+        return text
+    folded = _fold(key)
+    return (_closest(key, vocabulary())
+            or (_closest(folded, _folded_vocabulary()) if len(folded) >= _MIN_FOLDED_KEY else None)
+            or text)

@@ -22,7 +22,7 @@ from gxparse.pages import Page, Rule, document_lines, table_pages
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
-MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 300
+MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 200   # the most gxparse.ocr reads a scan at
 
 
 def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., Any]:

@@ -33,6 +33,7 @@ class RawRow:
     values: list[str] = field(default_factory=list)
     where: str = ""
     in_grid: bool = False
+    order: int = 0       # place among the rows of one collect_rows call, in document order
 
 
 class LabelMatcher:
@@ -68,6 +69,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> tuple[dict[str, 
     pending: RawRow | None = None   # a label seen without values yet
 
     def emit(row: RawRow) -> None:
+        row.order = len(rows) + len(extras)
         if row.key is None or row.key in rows:
             extras.append(row)
         else:

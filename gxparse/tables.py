@@ -131,6 +131,27 @@ def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
     return True
 
 
+def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: Sequence[str]) -> list[Finding]:
+    """A template row not found by its label is the one row of figures whose label names no row, printed
+    alone between the two rows around it (a label OCR garbled, or one an agency reworded). Moves such rows
+    from ``extras`` into ``rows``, with a warning for each."""
+    findings = []
+    for before, key, after in zip(row_keys, row_keys[1:], row_keys[2:]):
+        if key in rows or before not in rows or after not in rows:
+            continue
+        between = [r for r in extras if rows[before].order < r.order < rows[after].order and r.values]
+        if len(between) != 1:
+            continue
+        row = between[0]
+        extras.remove(row)
+        rows[key] = RawRow(key, row.label, row.values, row.where, row.in_grid, row.order)
+        findings.append(Finding("row.by_position", WARNING,
+                                f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{s3_row_label(before)}」"
+                                f"与「{s3_row_label(after)}」之间，按位置读作「{s3_row_label(key)}」",
+                                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
+    return findings
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
     rows, extras = collect_rows(lines, S3_MATCHER)
@@ -141,6 +162,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
+    placed = _place_by_position(rows, extras, row_keys)
 
     printed: dict[str, list[Cell]] = {}
     options: dict[str, list[Vector]] = {}
@@ -153,7 +175,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         else:
             options[key] = candidates([c.value for c in cells], S3_WIDTH, _S3_ROW_SUM)  # type: ignore[misc]
 
-    findings = []
+    findings = placed
     accepted = solve(options, lambda assignment: s3_consistent(assignment, row_keys))
     table: Table = {}
     for key in row_keys:

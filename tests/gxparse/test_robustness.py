@@ -135,3 +135,31 @@ def test_chinese_charsets(declared, encoding):
     report = parse_document(page.encode(encoding), "x.html")
     assert report.agency == "开封市人民政府"
     assert f"545件。{rare}" in report.s1_text
+
+
+GRANTED = "(一) 予以公开\t\t414\t0\t0\t0\t20\t2\t436"
+
+
+def _reworded(*rows: tuple[str, str]):
+    text = seed_bytes("kaifeng_2021").decode("utf-8")
+    for old, new in rows:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    return parse_document(text.encode("utf-8"), "kaifeng.txt")
+
+
+def test_a_row_whose_label_names_no_row_is_read_by_its_place_with_a_warning():
+    report = _reworded((GRANTED, GRANTED.replace("予以公开", "同意公开")))
+    assert report.value("s3.result.granted.natural_person") == 414
+    assert report.value("s3.result.granted.total") == 436
+    (placed,) = [f for f in report.findings if f.rule == "row.by_position"]
+    assert placed.severity == "warning" and placed.cells[0] == "s3.result.granted.natural_person"
+    assert "(一) 同意公开」" in placed.message and "按位置读作「（一）予以公开」" in placed.message
+    assert not [f for f in report.findings if f.severity == "error"]
+
+
+def test_two_unknown_rows_in_one_place_are_not_guessed():
+    report = _reworded((GRANTED, GRANTED.replace("予以公开", "同意公开") + "\n(一)b 另一行\t\t1\t0\t0\t0\t0\t0\t1"))
+    assert report.value("s3.result.granted.natural_person") is None
+    assert "row.by_position" not in {f.rule for f in report.findings}
+    assert "cell.missing" in {f.rule for f in report.findings}
