@@ -6,7 +6,9 @@
 - long labels wrapped inside their cells;
 - some characters written as Kangxi radicals / CJK Radicals Supplement code points (⻔ for 门, ⼾ for 户…),
   as PDF producers emit them;
-- optionally a cell missing from a row (its neighbour widened over it) and zeros printed as blank cells.
+- optionally a cell missing from a row (its neighbour widened over it) and zeros printed as blank cells;
+- optionally the tables printed without any ruling line (a Word table with its borders turned off), every
+  cell where the ruled table puts it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from tests.gxparse.formats.plan import Placed, ReportPlan, TablePlan
@@ -39,6 +48,7 @@ class Quirks:
     repeat_header: bool = True
     missing_cell: str | None = None  # s3 row label whose second value cell is left out
     blank_zeros_in: str | None = None  # s3 column label whose zero cells are printed blank
+    rules: bool = True               # False: no grid lines drawn around or inside the tables
 
 
 def _register_font() -> None:
@@ -112,12 +122,13 @@ def _cell_content(cell: Placed, key: str, styles: dict[str, ParagraphStyle]) -> 
     return Paragraph(text, styles["cell"])
 
 
-def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle]) -> Table:
+def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle], rules: bool = True) -> Table:
     data: list[list[object]] = [["" for _ in range(plan.n_cols)] for _ in range(plan.n_rows)]
-    commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, "black"),
-                             ("FONT", (0, 0), (-1, -1), DIGIT_FONT, styles["cell"].fontSize),
+    commands: list[tuple] = [("FONT", (0, 0), (-1, -1), DIGIT_FONT, styles["cell"].fontSize),
                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+    if rules:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.6, "black"))
     for cell in plan.cells:
         data[cell.row][cell.col] = _cell_content(cell, plan.key, styles)
         if cell.rowspan > 1 or cell.colspan > 1:
@@ -140,9 +151,10 @@ def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
         if table.key == "s3":
             table = _with_quirks(table, quirks)
             first, rest = _split(table, quirks.split_at, quirks.repeat_header)
-            story += [_table(first, doc.width, styles), PageBreak(), _table(rest, doc.width, styles)]
+            story += [_table(first, doc.width, styles, quirks.rules), PageBreak(),
+                      _table(rest, doc.width, styles, quirks.rules)]
         else:
-            story.append(_table(table, doc.width, styles))
+            story.append(_table(table, doc.width, styles, quirks.rules))
         story.append(Spacer(1, 6))
     try:
         doc.build(story)
