@@ -5,7 +5,8 @@ whose dividing rule is missing is part of a merged cell, and each glyph goes to 
 The resulting grids go through ``grid.grid_lines`` like HTML and DOCX tables, so blank cells stay in their
 column and merged cells count once. A table continued on the next page is joined to its first part, and a
 row broken across the page boundary is put back together. Text outside tables becomes one line per printed
-line, its cells split at wide gaps (a table printed without rules still reads as label + numbers).
+line, its cells split at wide gaps. On a page without ruled tables, a table printed without rules is rebuilt
+from the positions of its values (``columns``) and read as a grid too.
 
 A PDF page's characters come as columns (``charlines.CharBoxes``), and the lines outside its tables are
 read from those columns in bulk (``charlines.printed_lines``), with the same result as glyph by glyph.
@@ -23,6 +24,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from gxparse.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
+from gxparse.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
@@ -411,14 +413,51 @@ def _printed_lines(glyphs: list[Glyph] | CharBoxes, unit: float) -> list[Printed
         if lines is not None:
             return lines
         glyphs = _glyph_list(glyphs)
-    return [PrintedLine(min([g.y0 for g in line]), max([g.y1 for g in line]), "".join([g.text for g in line]),
-                        _segments(line, unit)) for line in _text_lines(glyphs)]
+    return [_printed_line(line, unit) for line in _text_lines(glyphs)]
+
+
+def _printed_line(glyphs: list[Glyph], unit: float) -> PrintedLine:
+    return PrintedLine(min([g.y0 for g in glyphs]), max([g.y1 for g in glyphs]), "".join([g.text for g in glyphs]),
+                       _segments(glyphs, unit))
 
 
 def _is_page_furniture(line: PrintedLine, page: Page) -> bool:
     """Page numbers in the top or bottom margin are not report text."""
     in_margin = line.bottom < _MARGIN * page.height or line.top > (1 - _MARGIN) * page.height
     return in_margin and bool(_PAGE_NUMBER.match(squash(line.text)))
+
+
+# ---------------------------------------------------------------------------------------------------
+# tables printed without rules
+
+def _may_hold_table(lines: list[PrintedLine]) -> bool:
+    """Two lines or more that end in a value after a wide gap: worth looking for a table without rules."""
+    return sum(len(ln.cells) >= 2 and is_value(ln.cells[-1]) for ln in lines) >= 2
+
+
+def _layout_table(layout: Layout, page: Page, snap: Snap) -> _Table:
+    cells = [_Cell(snap(normalize_text(" ".join(_cell_text(part, page.unit) for part in slot.parts if part)).strip()),
+                   slot.row, slot.col, 1, slot.colspan) for slot in layout.slots]
+    return _Table(layout.top, layout.xs, cells, layout.n_rows, page.number)
+
+
+def _borderless(glyphs: list[Glyph] | CharBoxes, page: Page, snap: Snap) -> tuple[list[_Table], list[PrintedLine]]:
+    """The page's tables printed without rules and its other lines (read glyph by glyph: only pages that
+    may hold such a table come here)."""
+    lines = [TextLine(_printed_line(line, page.unit), line) for line in _text_lines(_glyph_list(glyphs))]
+    lines = [ln for ln in lines if not _is_page_furniture(ln.line, page)]
+    layouts = find_tables(lines)
+    used = {n for layout in layouts for n in layout.lines}
+    return [_layout_table(t, page, snap) for t in layouts], [ln.line for n, ln in enumerate(lines) if n not in used]
+
+
+def _page_blocks(page: Page, snap: Snap) -> tuple[list[_Table], list[PrintedLine]]:
+    """The page's tables and its lines outside them, page furniture left out."""
+    tables, free = _tables(page, snap)
+    lines = [ln for ln in _printed_lines(free, page.unit) if not _is_page_furniture(ln, page)]
+    if not tables and _may_hold_table(lines):
+        return _borderless(free, page, snap)
+    return tables, lines
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -469,9 +508,9 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
     """
     items: list[tuple[str, object]] = []   # ("line", Line) | ("table", _Table), in reading order
     for page in pages:
-        tables, free = _tables(page, snap)
+        tables, free_lines = _page_blocks(page, snap)
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
-        blocks += [(ln.top, 1, ln) for ln in _printed_lines(free, page.unit) if not _is_page_furniture(ln, page)]
+        blocks += [(ln.top, 1, ln) for ln in free_lines]
         n = 0
         for _, kind, block in sorted(blocks, key=lambda b: (b[0], b[1])):
             if kind == 0:

@@ -11,6 +11,7 @@ import io
 import shutil
 import struct
 import subprocess
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -32,6 +33,16 @@ PDF_QUIRKS = {
     "zhoukou_city_2021": Quirks(split_at=18, repeat_header=True, blank_zeros_in="科研机构"),
     "zhoukou_xinfang_2021": Quirks(split_at=8, repeat_header=False),
     "zhoukou_office_2021": Quirks(),
+}
+# The same PDFs with the tables printed without rules, each with zeros printed blank in one column of table 三
+# (a different one per seed, the first and the last included) so that a cell's position decides its column.
+# No cell is left out: without rules that is only a blank cell.
+BORDERLESS_BLANKS = {
+    "huangchuan_2021": "其他",
+    "kaifeng_2021": "自然人",
+    "zhoukou_city_2021": "法律服务机构",
+    "zhoukou_xinfang_2021": "总计",
+    "zhoukou_office_2021": "商业企业",
 }
 _PID_AUTHOR, _PID_APPNAME, _VT_LPSTR = 0x04, 0x12, 0x1E   # OLE SummaryInformation property ids, string type
 JPEG_SEEDS = ("kaifeng_2021", "zhoukou_xinfang_2021")   # scanned as JPEG; the others as PNG
@@ -131,6 +142,14 @@ class Fixtures:
         path = self.folder / f"{name}.reportlab.pdf"
         if not path.exists():
             write_pdf(self.plan(name), path, PDF_QUIRKS[name])
+        return path
+
+    def borderless_pdf(self, name: str) -> Path:
+        """The reportlab PDF with no ruling lines at all, zeros printed blank in one column of table 三."""
+        path = self.folder / f"{name}.borderless.pdf"
+        if not path.exists():
+            quirks = replace(PDF_QUIRKS[name], rules=False, missing_cell=None, blank_zeros_in=BORDERLESS_BLANKS[name])
+            write_pdf(self.plan(name), path, quirks)
         return path
 
     def table_images(self, name: str) -> list[Path]:

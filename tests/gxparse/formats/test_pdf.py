@@ -1,11 +1,14 @@
 """PDF with a text layer: printed from DOCX by LibreOffice, and written directly by reportlab with table 三
-split over two pages, stacked headers, wrapped labels, radical code points, a missing cell and blank cells."""
+split over two pages, stacked headers, wrapped labels, radical code points, a missing cell and blank cells,
+with ruled tables or with tables printed without any rule."""
 
+import pypdfium2 as pdfium
 import pytest
 
 from gxparse import parse_document
-from gxparse.pdf import read_pdf
-from tests.gxparse.formats.build import PDF_QUIRKS
+from gxparse.pdf import _rules, read_pdf
+from gxparse.template import S3_COLUMNS
+from tests.gxparse.formats.build import BORDERLESS_BLANKS, PDF_QUIRKS
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.formats.make_pdf import RADICALS
 from tests.gxparse.seeds import SEEDS
@@ -66,7 +69,6 @@ def test_blank_cells_stay_in_their_column_and_are_flagged(fixtures):
 
 def test_radical_code_points_in_the_text_layer_read_as_ideographs(fixtures):
     path = fixtures.reportlab_pdf("zhoukou_city_2021")
-    import pypdfium2 as pdfium
     layer = pdfium.PdfDocument(str(path))[0].get_textpage().get_text_range()
     assert any(r in layer for r in RADICALS.values())       # the fixture really writes them
     report = _parse(path)
@@ -82,3 +84,26 @@ def test_stacked_header_characters_join_into_column_labels(fixtures):
 def test_wrapped_labels_are_read_whole(fixtures):
     lines = read_pdf(fixtures.libreoffice_pdf("kaifeng_2021").read_bytes(), "x").lines
     assert any("要求行政机关确认或重新出具已获取信息" in ln.label and len(ln.values) == 7 for ln in lines)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_tables_printed_without_rules_give_the_text_figures(fixtures, name):
+    path = fixtures.borderless_pdf(name)
+    pdf = pdfium.PdfDocument(str(path))
+    assert not any(_rules(page, page.get_height()) for page in pdf)   # the fixture really draws no rule
+    report = _parse(path)
+    assert_same_figures(report, name)
+    if name in WITH_S3:
+        assert report["table_pages"]["s2"] <= report["table_pages"]["s3"]
+
+
+# seeds whose blank column of table 三 has a figure somewhere (an all-blank column has nothing to place)
+_PLACED_BLANKS = ["huangchuan_2021", "kaifeng_2021", "zhoukou_city_2021"]
+
+
+@pytest.mark.parametrize("name", _PLACED_BLANKS)
+def test_blank_cells_without_rules_stay_in_their_column(fixtures, name):
+    report = _parse(fixtures.borderless_pdf(name))
+    column = next(c.key for c in S3_COLUMNS if c.label == BORDERLESS_BLANKS[name])
+    blank = [c for f in report["findings"] if f["rule"] == "cell.blank" for c in f["cells"]]
+    assert blank and all(c.startswith("s3.") and c.endswith(f".{column}") for c in blank)
