@@ -24,8 +24,16 @@ from urllib.parse import parse_qs, urlsplit
 from simsite import pages
 from simsite.documents import DATA, attachment_bytes
 from simsite.figures import YEARS, Agency, report_series, revise
+from simsite.misprints import Misprint, apply, misprint_of
 from simsite.names import (
-    CITY, CITY_GOVERNMENT, CITY_HOSTED, COUNTY_DEPARTMENTS, DEPARTMENTS, PROVINCE, TOWNS, county_names,
+    CITY,
+    CITY_GOVERNMENT,
+    CITY_HOSTED,
+    COUNTY_DEPARTMENTS,
+    DEPARTMENTS,
+    PROVINCE,
+    TOWNS,
+    county_names,
 )
 from simsite.render import render_report_body
 
@@ -120,7 +128,8 @@ class ExpectedReport:
     url: str        # the URL a crawler requests for the document (a list link, or a file's own URL)
     final_url: str  # the document's URL after the site's own redirects
     published: str  # ISO date the site shows
-    report: dict
+    report: dict    # the figures as printed, misprint included
+    misprint: Misprint | None = None
 
 
 class SimSite:
@@ -166,7 +175,7 @@ class SimSite:
             requested = entry.attachment if entry.attachment and entry.page else entry.href
             out.append(ExpectedReport(entry.id, report["agency"], report["year"], report["template"], entry.fmt,
                                       self.base_url + requested, self.base_url + entry.document,
-                                      entry.published.date().isoformat(), report))
+                                      entry.published.date().isoformat(), report, misprint_of(entry.id)))
         return sorted(out, key=lambda e: e.id)
 
     def entries(self, kind: str | None = None) -> list[Entry]:
@@ -177,13 +186,14 @@ class SimSite:
         return len(self._routes) + sum(self._list_page_count(s) - 1 for s in self.subsites if s.style == "query")
 
     def report(self, entry: Entry) -> dict:
-        """The report dict behind a report entry, as currently published."""
+        """The report dict behind a report entry, as currently published (misprints included)."""
         if entry.id == FIXTURE_DOC_REPORT:
             return json.loads((DATA / "report.json").read_text(encoding="utf-8"))
         report = {**self._series(entry.agency)[entry.year], "title": entry.title}
         for n in range(1, entry.revision + 1):
             report = revise(report, n)
-        return report
+        misprint = misprint_of(entry.id)
+        return apply(report, misprint) if misprint else report
 
     # -- answering requests ------------------------------------------------------------------------
 

@@ -10,8 +10,11 @@ import httpx
 import pypdfium2
 import pytest
 
+from gxparse import parse_document
 from simsite import SimSite, serve
 from simsite.documents import attachment_bytes
+from simsite.figures import report_series
+from simsite.misprints import MISPRINTS
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +99,30 @@ def test_doc_attachment_is_a_word97_file_with_the_report(site):
 def test_doc_fixture_cannot_be_revised(site):
     with pytest.raises(ValueError, match="DOC fixture"):
         site.revise(_report(site, "doc").id)
+
+
+def test_misprinted_reports_are_read_as_printed_and_fail_their_checks(site):
+    misprinted = [r for r in site.expected_reports() if r.misprint]
+    assert sorted(r.id for r in misprinted) == sorted(m.report_id for m in MISPRINTS)
+    agencies = {e.id: e.agency for e in site.entries("report")}
+    for expected in misprinted:
+        misprint, printed = expected.misprint, expected.report
+        true = report_series(agencies[expected.id], site.seed)[expected.year]
+        parsed = parse_document(site.get(expected.final_url.removeprefix(site.base_url)).body, expected.final_url)
+        for cell in misprint.cells:
+            row, column = cell.removeprefix("s3.").rsplit(".", 1)      # every misprint is in table 三
+            assert printed["s3"][row][column] == true["s3"][row][column] + misprint.delta
+            assert parsed.value(cell) == printed["s3"][row][column]
+        errors = {(f.rule, cell) for f in parsed.findings if f.severity == "error" for cell in f.cells}
+        assert {(rule, misprint.cells[0]) for rule in misprint.rules} <= errors, parsed.findings
+        assert {f.rule for f in parsed.findings if f.severity == "error"} == set(misprint.rules)
+
+
+def test_other_reports_are_printed_as_generated(site):
+    agencies = {e.id: e.agency for e in site.entries("report")}
+    clean = [r for r in site.expected_reports() if not r.misprint and r.format != "doc"][:12]
+    for expected in clean:
+        assert expected.report["s3"] == report_series(agencies[expected.id], site.seed)[expected.year]["s3"]
 
 
 # -- HTTP ----------------------------------------------------------------------------------------------
