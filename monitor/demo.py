@@ -1,9 +1,10 @@
 """``gxmon demo``: the whole job on this machine alone, in about a minute.
 
 A simulated municipal government site (``simsite``) and a mail sink (aiosmtpd, writing ``.eml`` files)
-start on 127.0.0.1. The site is crawled into a fresh archive; then one report is revised and another
-withdrawn on the site; the second crawl finds both, and the digest mails go to the sink. A short tour
-of what was found follows, with the commands to look further. Everything stays in the demo folder.
+start on 127.0.0.1. The site is crawled into a fresh archive: two of its reports are printed with tables
+that do not add up (``simsite.misprints``), and the first digest mail names them. Then one report is revised
+and another withdrawn on the site; the second crawl finds both. A short tour of what was found follows, with
+the commands to look further. Everything stays in the demo folder.
 """
 
 from __future__ import annotations
@@ -129,6 +130,10 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         rules[f.rule] = rules.get(f.rule, 0) + 1
     if rules:
         print_table("findings by rule", ["rule", "count"], sorted(rules.items(), key=lambda kv: -kv[1]))
+    if errors:
+        print_table("reports whose figures do not add up (gxmon findings --severity error)",
+                    ["report", "agency", "year", "rule", "message"],
+                    [(f.report_id, f.agency, f.year, f.rule, f.message) for f in errors])
 
     r = history.report
     console().print(f"\n[bold]revised[/bold]: #{r.id} {r.agency} {r.year} — {len(history.versions)} versions",
@@ -152,9 +157,10 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         message = message_from_bytes(path.read_bytes(), policy=default)
         console().print(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}",
                       highlight=False, markup=False)
-    if mails:
-        body = message_from_bytes(mails[-1].read_bytes(), policy=default).get_body(("plain",)).get_content()
-        console().print(Rule(f"{mails[-1].name} (text part)", style="dim"))
+    # Every digest in full: the first names the reports that do not add up, the second the revision.
+    for path in mails:
+        body = message_from_bytes(path.read_bytes(), policy=default).get_body(("plain",)).get_content()
+        console().print(Rule(f"{path.name} (text part)", style="dim"))
         console().print(body.strip(), highlight=False, markup=False)
 
     console().print(Rule("6. look further"))
@@ -167,5 +173,6 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         f"  gxmon {db} reports --agency {r.agency[:3]}\n"
         f"  gxmon {db} history {r.id}\n"
         + (f"  gxmon {db} diff {diff.a.id} {diff.b.id}\n" if diff else "")
-        + f"  gxmon {db} findings --severity warning\n"
-        f"  gxmon {db} export --format csv --out reports.csv", highlight=False, markup=False)
+        + f"  gxmon {db} findings --severity error\n"
+        + (f"  gxmon {db} serve   → http://127.0.0.1:8000/reports/{errors[0].report_id}\n" if errors else "")
+        + f"  gxmon {db} export --format csv --out reports.csv", highlight=False, markup=False)

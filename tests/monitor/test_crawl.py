@@ -106,6 +106,8 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
         archived = json.loads(gxmon(db, "reports", "--format", "json").stdout)
         assert len(archived) == len(expected)
         assert {(r["agency"], r["year"]) for r in archived} == {(e.agency, e.year) for e in expected}
+        [misprinted] = [e for e in expected if e.misprint]     # the column holds one report printed wrong
+        assert_reported(db, misprinted)
 
         blobs_before = sum(1 for p in (tmp_path / "gxmon-store").rglob("*") if p.is_file())
         gxmon(db, "crawl", "--config", config)        # nothing changed on the site
@@ -135,6 +137,11 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
     assert gone["report"]["status"] == "withdrawn"
     assert [e["kind"] for e in gone["events"]] == ["withdrawn"]
 
+    [first_digest] = [m for m in messages if m["X-Gxmon-Run"] == "1"]
+    first_text = first_digest.get_body(("plain",)).get_content()
+    assert "1份未通过校验" in first_digest["Subject"] and misprinted.agency in first_text
+    assert all(f"[{rule}]" in first_text for rule in misprinted.misprint.rules)
+
     [digest] = [m for m in messages if "修改" in m["Subject"] and m["X-Gxmon-Run"] == "3"]
     assert digest["Subject"].startswith("gxmon 模拟市人民政府门户网站：1份修改、1份撤回")
     text = digest.get_body(("plain",)).get_content()
@@ -143,6 +150,14 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
     export = gxmon(db, "export", "--format", "csv").stdout.splitlines()
     assert len(export) == 1 + len(expected) + 1      # header, one row per version (one report has two)
     assert "s3.new_received.total" in export[0]
+
+
+def assert_reported(db: str, misprinted) -> None:  # noqa: ANN001 (simsite.ExpectedReport)
+    """`gxmon findings` names the planted mistake: its rules, on its cell, as errors of that report only."""
+    errors = json.loads(gxmon(db, "findings", "--severity", "error", "--format", "json").stdout)
+    assert {(f["agency"], f["year"]) for f in errors} == {(misprinted.agency, misprinted.year)}
+    cell = misprinted.misprint.cells[0]
+    assert {f["rule"] for f in errors if cell in f["cells"]} == set(misprinted.misprint.rules)
 
 
 def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, tmp_path):
