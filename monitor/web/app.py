@@ -1,9 +1,9 @@
 """The web application of ``gxmon serve``: HTML pages and the JSON API over one archive, read-only.
 
 ``create_app(db_url, store)`` opens the archive read-only (``monitor.web.readonly``) and serves the pages
-(``monitor.web.pages``), the API (``monitor.web.api``) and the stylesheet. Every response carries headers
-that keep a browser from running anything the archive holds: a Content-Security-Policy that allows no
-script at all, no sniffing, no framing.
+(``monitor.web.pages``), the API (``monitor.web.api``) and the stylesheet, to GET and HEAD. Every response
+carries headers that keep a browser from running anything the archive holds: a Content-Security-Policy that
+allows no script at all, no sniffing, no framing.
 """
 
 from __future__ import annotations
@@ -58,6 +58,32 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HeadAsGet:
+    """Answers HEAD as the GET of the same URL without its body: same status and headers (RFC 9110 §9.3.2).
+
+    FastAPI routes declared with ``get`` answer only GET; doing it here covers every route, the error pages
+    and the static files alike, and keeps HEAD out of the OpenAPI description.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        # A new scope: the server keeps its own, so it still knows the request was HEAD.
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -110,6 +136,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.state.engine = readonly_engine(url)
     app.state.store = BlobStore(store if store is not None else default_store(url))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
