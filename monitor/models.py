@@ -217,6 +217,8 @@ class Finding(SQLModel, table=True):
     """A finding of the parser or of the archive's checks, on a version (or, for report.overdue, a report)."""
 
     __tablename__ = "finding"
+    # The findings pages join current versions and filter by rule and severity: all three from one index.
+    __table_args__ = (Index("ix_finding_version_rule_severity", "version_id", "rule", "severity"),)
 
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)

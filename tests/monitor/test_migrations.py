@@ -44,3 +44,23 @@ def test_downgrade_and_upgrade_again(sqlite_url):
     with engine.connect() as conn:
         assert inspect(conn).has_table("version")
     engine.dispose()
+
+
+def _finding_indexes(engine) -> dict[str, list[str]]:  # noqa: ANN001 (Engine)
+    with engine.connect() as conn:
+        return {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("finding")}
+
+
+def test_0002_adds_the_findings_pages_index_and_downgrades_to_0001(db_url):
+    from alembic import command
+
+    from monitor.db import alembic_config
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    assert _finding_indexes(engine)["ix_finding_version_rule_severity"] == ["version_id", "rule", "severity"]
+    command.downgrade(alembic_config(engine), "0001")
+    assert "ix_finding_version_rule_severity" not in _finding_indexes(engine)
+    migrate(engine)        # an archive made before 0002 gains the index
+    assert "ix_finding_version_rule_severity" in _finding_indexes(engine)
+    engine.dispose()
