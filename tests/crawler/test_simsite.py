@@ -114,8 +114,8 @@ def test_misprinted_reports_are_read_as_printed_and_fail_their_checks(site):
             assert printed["s3"][row][column] == true["s3"][row][column] + misprint.delta
             assert parsed.value(cell) == printed["s3"][row][column]
         errors = {(f.rule, cell) for f in parsed.findings if f.severity == "error" for cell in f.cells}
-        assert {(rule, misprint.cells[0]) for rule in misprint.rules} <= errors, parsed.findings
-        assert {f.rule for f in parsed.findings if f.severity == "error"} == set(misprint.rules)
+        assert {(rule, misprint.cells[0]) for rule in misprint.rules} <= errors, (misprint.mistake, parsed.findings)
+        assert {f.rule for f in parsed.findings if f.severity == "error"} == set(misprint.rules), misprint.mistake
 
 
 def test_other_reports_are_printed_as_generated(site):
