@@ -150,6 +150,7 @@ def main() -> None:
         ("ocr (PNG/JPEG table scans)", [p for n in TABLE_SEEDS[:2] for p in fixtures.table_images(n)],
          lambda p: 1, 1),
         ("ocr (image-only PDF)", [fixtures.scanned_pdf(TABLE_SEEDS[0])], _pages, 1),
+        ("ocr (whole report scanned)", [fixtures.scanned_report(TABLE_SEEDS[0])], _pages, 1),
     ]
     for label, paths, count, rounds in rows:
         total_pages = sum(count(p) for p in paths)

@@ -18,9 +18,9 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from gxparse.deskew import straighten
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.ocr_digits import INK_LEVEL, number_reader
+from gxparse.ocr_digits import number_reader
 from gxparse.ocr_engine import Setup, read_words
-from gxparse.ocr_labels import snap_label
+from gxparse.ocr_labels import snap_label, snap_title
 from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
 
 # sparse-text mode: table cells are read one by one instead of as lines running across the columns
@@ -28,6 +28,7 @@ _PAGE_SETUP = Setup("chi_sim", psm=11)
 # Scans are read at no more than 200 dpi: a 300-dpi page takes half as long again, and table print read
 # at 200 dpi is as exact (measured on skewed, noisy JPEG scans of the seeds); number cells are scaled up.
 MAX_DPI = 200
+_RULE_LEVEL = 170         # grey level below which a pixel may be part of a ruling line (thin lines print grey)
 _MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
 _MIN_RULE_V = 0.18        # inches: vertical rules between two merged cells can be one short row tall
 _A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that does not state it
@@ -59,16 +60,23 @@ def _runs(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
     return list(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
 
 
+def _line_ink(gray: np.ndarray) -> np.ndarray:
+    """Where a line along the rows may run: a thin line printed between two pixel rows is grey in both, so
+    each pixel is taken with the one below it, at their darker, against a lighter level than text ink."""
+    paired = np.minimum(gray, np.vstack((gray[1:], gray[-1:])))
+    return paired < _RULE_LEVEL
+
+
 def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
     """The ruling lines of an image and the image with them painted white."""
-    dark = gray < INK_LEVEL
-    horizontal = _runs(dark, int(_MIN_RULE_H * dpi))
-    vertical = _runs(dark.T, int(_MIN_RULE_V * dpi))
+    horizontal = _runs(_line_ink(gray), int(_MIN_RULE_H * dpi))
+    vertical = _runs(_line_ink(gray.T), int(_MIN_RULE_V * dpi))
     cleaned = gray.copy()
+    # only the line's own pixels (a run at y stands for rows y and y + 1): text touching a rule keeps its ink
     for y, x0, x1 in horizontal:
-        cleaned[max(0, y - 1):y + 2, x0:x1] = 255
+        cleaned[y:y + 2, x0:x1] = 255
     for x, y0, y1 in vertical:
-        cleaned[y0:y1, max(0, x - 1):x + 2] = 255
+        cleaned[y0:y1, x:x + 2] = 255
     rules = [Rule(True, float(y), float(x0), float(x1)) for y, x0, x1 in horizontal]
     rules += [Rule(False, float(x), float(y0), float(y1)) for x, y0, y1 in vertical]
     return rules, cleaned
@@ -117,4 +125,5 @@ def read_image(data: bytes, source: str) -> Document:
 
 def scanned_document(pages: list[Page]) -> Document:
     lines = document_lines(pages, snap=snap_label)
+    snap_title(lines)
     return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines))

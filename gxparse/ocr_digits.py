@@ -21,6 +21,7 @@ MIN_DIGIT_CONFIDENCE = 30
 _DIGIT_DPI = 450          # number cells are read again scaled up to this resolution (3× a 150-dpi scan)
 _DIGIT_GAP = 45           # pixels of blank between two figures on the strip read at once (0.1 inch)
 _MAX_STRIP = 30000        # pixels: Tesseract takes no image over 32767 high, so longer strips are cut
+_EDGE = 3                 # pixels of a crop's edge (before scaling) where a border's remnant may lie
 _SMOOTH = 1.5             # pixels of Gaussian blur over the scaled-up binarised figure
 
 
@@ -32,21 +33,30 @@ def _looks_like_number(text: str) -> bool:
 
 
 def _in_a_row_of_values(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
-    """Whether cell ``i`` stands right of the first cell of its row, among cells of the same height that are
-    mostly values: in a row of figures, a short word of ideographs is a misread figure (17 → 划洲), while the
+    """Whether cell ``i`` stands right of the first cell of its row, among cells of the same height that
+    mostly look like numbers: in a row of figures, a short word of ideographs is a misread figure (17 → 划洲), while the
     row's first cell is its label (规章)."""
     x0, y0, _, y1 = cells[i][1]
     row = [(box[0], text) for text, box in cells
            if abs(box[1] - y0) <= tolerance and abs(box[3] - y1) <= tolerance]
-    values = sum(not text or is_value(text) for _, text in row)
-    return x0 > min(x for x, _ in row) and 2 * values >= len(row)
+    numbers = sum(_looks_like_number(text) for _, text in row)
+    return x0 > min(x for x, _ in row) and 2 * numbers >= len(row)
+
+
+def _in_a_column_of_values(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
+    """Whether at least half the cells of cell ``i``'s column (same left and right edge) may hold a number:
+    a label column's cells hold digits too (6.属于, 3.其他), but most of its labels are long."""
+    x0, _, x1, _ = cells[i][1]
+    column = [text for text, box in cells if abs(box[0] - x0) <= tolerance and abs(box[2] - x1) <= tolerance]
+    return 2 * sum(map(_looks_like_number, column)) >= len(column)
 
 
 def _number_cells(cells: list[tuple[str, Box]], tolerance: float) -> list[int]:
-    """The cells that may hold a number. Labels and headers are longer, or Chinese without digits outside
-    rows of figures, and are left alone."""
-    return [i for i, (text, _) in enumerate(cells) if _looks_like_number(text)
-            or (len(text) <= 4 and _in_a_row_of_values(i, cells, tolerance))]
+    """The cells that may hold a number: short words right of a row's label among figures, and cells that
+    look like a number outside columns of labels. Labels and headers are left alone."""
+    return [i for i, (text, _) in enumerate(cells)
+            if (len(text) <= 4 and _in_a_row_of_values(i, cells, tolerance))
+            or (_looks_like_number(text) and _in_a_column_of_values(i, cells, tolerance))]
 
 
 def _otsu(gray: np.ndarray) -> int:
@@ -70,8 +80,8 @@ def _text_lines(rows: np.ndarray) -> int:
 
 def _cell_ink(image: np.ndarray, box: Box, inset: int, scale: float) -> np.ndarray | None:
     """A number cell's figure alone: cropped inside its border, scaled up, binarised, with what is left of the
-    border (rows or columns inked across most of the crop) cleared, cut to its ink; None for a blank cell or
-    one whose ink is on several lines (a header printed one character per line is no figure)."""
+    border (rows or columns at the crop's edge inked across most of it) cleared, cut to its ink; None for a
+    blank cell or one whose ink is on several lines (a header printed one character per line is no figure)."""
     x0, y0, x1, y1 = (int(v) for v in box)
     crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
     if crop.size == 0 or int(crop.min()) > INK_LEVEL:
@@ -79,8 +89,12 @@ def _cell_ink(image: np.ndarray, box: Box, inset: int, scale: float) -> np.ndarr
     height, width = crop.shape
     big = np.asarray(Image.fromarray(crop).resize((round(width * scale), round(height * scale)), Image.BICUBIC))
     ink = big < _otsu(big)
-    border = (ink.mean(axis=1, keepdims=True) > 0.6) | (ink.mean(axis=0, keepdims=True) > 0.6)
-    ink &= ~border
+    # only at the edges: in a row as tall as its figure, a digit's stem crosses most of the crop too
+    edge = round(_EDGE * scale)
+    border_rows, border_cols = ink.mean(axis=1) > 0.6, ink.mean(axis=0) > 0.6
+    border_rows[edge:-edge] = False
+    border_cols[edge:-edge] = False
+    ink &= ~(border_rows[:, None] | border_cols[None, :])
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if rows.size == 0 or _text_lines(rows) > 1:
         return None

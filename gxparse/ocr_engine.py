@@ -85,7 +85,10 @@ def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: i
         return []
     words = []
     for word in iterate_level(iterator, RIL.WORD):
-        text = (word.GetUTF8Text(RIL.WORD) or "").strip()
+        try:
+            text = word.GetUTF8Text(RIL.WORD).strip()
+        except RuntimeError:   # a word box Tesseract found but could not read ("No text returned")
+            continue
         if text:
             left, top, right, bottom = word.BoundingBox(RIL.WORD)
             words.append(Word(text, left, top, right, bottom, word.Confidence(RIL.WORD)))

@@ -12,8 +12,8 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from gxparse.document import is_value
-from gxparse.normalize import label_key
+from gxparse.document import Line, is_value
+from gxparse.normalize import label_key, squash
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -28,6 +28,7 @@ from gxparse.template import (
 SIMILARITY = 0.8      # difflib ratio of the label keys: one wrong character in five
 _MIN_KEY = 4          # shorter labels (规章, 总计) are too short to tell a misreading from another word
 _MAX_KEY = 60
+_HEADING_START = 4    # characters of a section title that identify its heading when the rest is garbled
 _MIN_FOLDED_KEY = 3   # three characters snap only to a word of at most four holding all three (以公开)
 # header cells of the official tables that are no row or column of the template
 _HEADERS = ("信息内容", "申请人情况", "法人或其他组织", "行政诉讼")
@@ -48,6 +49,13 @@ def vocabulary() -> dict[str, str]:
         words |= {row.label, row.group} if row.group else {row.label}
     words |= {c.label for c in S3_COLUMNS} | {b.label for b in S4_BLOCKS} | {c.label for c in S4_COLUMNS}
     return {label_key(w): w for w in words}
+
+
+# A report's title: the agency, the year, then words OCR of a large heading often garbles (信息公开 → 人侍百/咎芭人八开).
+_TITLE = re.compile(r"^(?P<agency>\S{2,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
+_TITLE_TAIL = "政府信息公开工作年度报告"
+_TITLE_SIMILARITY = 0.5   # half the characters of the tail in order: 开工作年度…告 is recognisably the tail
+_TITLE_LINES = 3          # the title is among the first lines of the first page
 
 
 def _fold(key: str) -> str:
@@ -85,4 +93,26 @@ def snap_label(text: str) -> str:
     folded = _fold(key)
     return (_closest(key, vocabulary())
             or (_closest(folded, _folded_vocabulary()) if len(folded) >= _MIN_FOLDED_KEY else None)
+            or _section_heading(key)
             or text)
+
+
+def _section_heading(key: str) -> str | None:
+    """A heading whose end OCR garbled (二、主动公开政府1区二百WU): its numeral, then the first characters of
+    the section's title as printed."""
+    for section in SECTIONS:
+        if key.startswith(section.numeral + section.title[:_HEADING_START]) and len(key) <= 2 * len(section.title):
+            return f"{section.numeral}、{section.title}"
+    return None
+
+
+def snap_title(lines: list[Line]) -> None:
+    """Puts a garbled title among the first lines of page 1 back to 〈agency〉〈year〉年政府信息公开工作年度报告,
+    so the year and agency are read from it; the agency is kept as read."""
+    for line in [ln for ln in lines if ln.page == 1][:_TITLE_LINES]:
+        m = _TITLE.match(squash(line.text))
+        if line.values or not m:
+            continue
+        if SequenceMatcher(None, m["tail"], _TITLE_TAIL, autojunk=False).ratio() >= _TITLE_SIMILARITY:
+            line.text = line.label = f"{m['agency']}{m['year']}年{_TITLE_TAIL}"
+            return

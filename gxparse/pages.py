@@ -28,6 +28,7 @@ from gxparse.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
+from gxparse.template import SECTION_BY_KEY
 
 
 class Glyph(NamedTuple):
@@ -543,9 +544,21 @@ _TABLE_MARKERS = {
 }
 
 
+def _grid_after_heading(lines: list[Line], key: str) -> int | None:
+    """The page of the first grid after the section's heading, for a table whose own words OCR garbled."""
+    section = SECTION_BY_KEY[key]
+    for n, line in enumerate(lines):
+        text = squash(line.text)
+        if (not line.in_grid and len(text) <= 40 and text.startswith(section.numeral)
+                and any(re.search(anchor, text) for anchor in section.anchors)):
+            return next((below.page for below in lines[n + 1:] if below.in_grid), None)
+    return None
+
+
 def table_pages(lines: list[Line]) -> dict[str, int]:
     """The page each of tables 二, 三 and 四 starts on (1-based), from its header or first rows: in a
-    ruled grid where there is one, else on a short line (a table printed without rules)."""
+    ruled grid where there is one, else on a short line (a table printed without rules); failing both, the
+    first grid after the section's heading."""
     out: dict[str, int] = {}
     for in_grid in (True, False):
         for line in lines:
@@ -555,4 +568,7 @@ def table_pages(lines: list[Line]) -> dict[str, int]:
             for key, marker in _TABLE_MARKERS.items():
                 if key not in out and marker.search(text):
                     out[key] = line.page
+    for key in _TABLE_MARKERS.keys() - out.keys():
+        if (page := _grid_after_heading(lines, key)) is not None:
+            out[key] = page
     return out

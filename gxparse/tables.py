@@ -132,23 +132,26 @@ def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
 
 
 def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: Sequence[str]) -> list[Finding]:
-    """A template row not found by its label is the one row of figures whose label names no row, printed
-    alone between the two rows around it (a label OCR garbled, or one an agency reworded). Moves such rows
-    from ``extras`` into ``rows``, with a warning for each."""
+    """Template rows not found by their labels are the rows of figures whose labels name no row, printed
+    between the two found rows around them, when there are exactly as many of those as rows missing there
+    (labels OCR garbled, or an agency reworded): read in order. Moves such rows from ``extras`` into
+    ``rows``, with a warning for each."""
     findings = []
-    for before, key, after in zip(row_keys, row_keys[1:], row_keys[2:]):
-        if key in rows or before not in rows or after not in rows:
+    found = [i for i, key in enumerate(row_keys) if key in rows]
+    for before, after in zip(found, found[1:]):
+        missing = row_keys[before + 1:after]
+        lower, upper = rows[row_keys[before]].order, rows[row_keys[after]].order
+        between = [r for r in extras if lower < r.order < upper and r.values]
+        if not missing or len(between) != len(missing):
             continue
-        between = [r for r in extras if rows[before].order < r.order < rows[after].order and r.values]
-        if len(between) != 1:
-            continue
-        row = between[0]
-        extras.remove(row)
-        rows[key] = RawRow(key, row.label, row.values, row.where, row.in_grid, row.order)
-        findings.append(Finding("row.by_position", WARNING,
-                                f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{s3_row_label(before)}」"
-                                f"与「{s3_row_label(after)}」之间，按位置读作「{s3_row_label(key)}」",
-                                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
+        for key, row in zip(missing, between):
+            extras.remove(row)
+            rows[key] = RawRow(key, row.label, row.values, row.where, row.in_grid, row.order)
+            findings.append(Finding(
+                "row.by_position", WARNING,
+                f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{s3_row_label(row_keys[before])}」"
+                f"与「{s3_row_label(row_keys[after])}」之间，按位置读作「{s3_row_label(key)}」",
+                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
     return findings
 
 

@@ -174,6 +174,15 @@ class Fixtures:
             images[0].save(path, save_all=True, append_images=images[1:], resolution=SCAN_DPI)
         return path
 
+    def scanned_report(self, name: str) -> Path:
+        """The whole report printed by LibreOffice and scanned at 150 dpi, every page an image, as an agency
+        that scans its signed paper copy publishes it."""
+        path = self.folder / f"{name}.fullscan.pdf"
+        if not path.exists():
+            pages = [page.convert("L") for page in render_pages(self.libreoffice_pdf(name))]
+            pages[0].save(path, save_all=True, append_images=pages[1:], resolution=SCAN_DPI)
+        return path
+
 
 def _trim(image: Image.Image) -> Image.Image:
     """The page cut below the table, as a scan of a table is cut."""

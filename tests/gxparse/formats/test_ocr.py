@@ -42,6 +42,21 @@ def test_image_only_pdf_is_read_by_ocr_with_its_pages(fixtures, name):
     assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence"]
 
 
+# Whole reports scanned page by page: prose, tables split over pages, rows as tall as their text; these three
+# also cover a heading OCR garbles (xinfang) and rows found only by their place (all three).
+WHOLE = ("huangchuan_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021")
+
+
+@pytest.mark.parametrize("name", WHOLE)
+def test_a_whole_scanned_report_gives_the_text_figures(fixtures, name):
+    report = parse_document(fixtures.scanned_report(name).read_bytes(), "scan.pdf").to_dict()
+    text = text_version(name)
+    assert report["source_type"] == "ocr" and report["year"] == text["year"]
+    assert {t: report[t] for t in TABLES} == {t: text[t] for t in TABLES}
+    assert report["table_pages"]["s2"] <= report["table_pages"]["s3"] <= report["table_pages"]["s4"]
+    assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence" or f["severity"] == "error"]
+
+
 def _askew(fixtures: Fixtures, name: str, angle: float, dpi: int) -> bytes:
     """Table 三 as an office scanner delivers it: fed askew by ``angle`` degrees, at ``dpi``, with sensor noise,
     saved as a JPEG of middling quality."""
