@@ -68,18 +68,29 @@ def _first_value_column(row: list[GridCell | None]) -> int | None:
     return None
 
 
+def _blank(slot: GridCell | None) -> bool:
+    return slot is None or not slot.text
+
+
 def _all_values_from(row: list[GridCell | None], start: int) -> bool:
-    return all(slot is None or not slot.text or slot.numeric for slot in row[start:])
+    return all(_blank(slot) or slot.numeric for slot in row[start:])
 
 
 def _value_start(grid: Grid) -> int | None:
     """Where the value columns begin: the most common first-value column among rows with values. Rows with
     text after their first value (a header with a misread or numeric heading) count only when no row is
-    values to its end."""
+    values to its end. A column blank in every row of values but headed above is a value column left
+    empty, not a label column."""
     firsts = [(c, row) for row in grid if (c := _first_value_column(row)) is not None]
-    data = [c for c, row in firsts if _all_values_from(row, c)]
-    starts = Counter(data or [c for c, _ in firsts])
-    return starts.most_common(1)[0][0] if starts else None
+    data = [(c, row) for c, row in firsts if _all_values_from(row, c)] or firsts
+    if not data:
+        return None
+    start = Counter(c for c, _ in data).most_common(1)[0][0]
+    rows = [row for _, row in data]
+    while start > 0 and all(_blank(row[start - 1]) for row in rows) and any(
+            not _blank(row[start - 1]) for row in grid):
+        start -= 1
+    return start
 
 
 def _distinct(slots: list[GridCell | None]) -> list[GridCell]:

@@ -94,6 +94,18 @@ def test_total_column_filled_only_in_summary_rows_is_not_filled():
     assert not [f for f in findings if f["rule"] == "cell.blank"]
 
 
+def test_a_first_value_column_blank_in_every_row_stays_in_its_place():
+    report = report_dict("kaifeng_2021")
+    for cols in report["s3"].values():
+        cols["natural_person"] = None
+    parsed = parse_document(render_report_html(report).encode(), "x.html").to_dict()
+    kaifeng = report_dict("kaifeng_2021")["s3"]
+    assert parsed["s3"] == {row: {**cols, "natural_person": 0} for row, cols in kaifeng.items()}
+    assert "row.repaired" not in {f["rule"] for f in parsed["findings"]}
+    assert {f["cells"][0] for f in parsed["findings"] if f["rule"] == "cell.blank"} == {
+        f"s3.{row}.natural_person" for row in kaifeng}
+
+
 def test_quirks_page_is_otherwise_clean():
     report = _quirks()
     assert [f for f in report["findings"] if f["severity"] == "error"] == []
