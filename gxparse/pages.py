@@ -544,31 +544,36 @@ _TABLE_MARKERS = {
 }
 
 
-def _grid_after_heading(lines: list[Line], key: str) -> int | None:
-    """The page of the first grid after the section's heading, for a table whose own words OCR garbled."""
+def _heading_index(lines: list[Line], key: str) -> int | None:
+    """Where the section's heading is among ``lines``."""
     section = SECTION_BY_KEY[key]
     for n, line in enumerate(lines):
         text = squash(line.text)
         if (not line.in_grid and len(text) <= 40 and text.startswith(section.numeral)
                 and any(re.search(anchor, text) for anchor in section.anchors)):
-            return next((below.page for below in lines[n + 1:] if below.in_grid), None)
+            return n
+    return None
+
+
+def _table_page(lines: list[Line], key: str) -> int | None:
+    """The page a table starts on: its header or first rows in a ruled grid; else on a short line after its
+    section's heading (a table printed without rules; prose before it may use the same words); else the first
+    grid after the heading (a table whose own words OCR garbled)."""
+    marker = _TABLE_MARKERS[key]
+    heading = _heading_index(lines, key)
+    for line in lines:
+        if line.page is not None and line.in_grid and marker.search(squash(line.text)):
+            return line.page
+    for line in lines[heading or 0:]:
+        text = squash(line.text)
+        if line.page is not None and not line.in_grid and len(text) <= 30 and marker.search(text):
+            return line.page
+    if heading is not None:
+        return next((below.page for below in lines[heading + 1:] if below.in_grid), None)
     return None
 
 
 def table_pages(lines: list[Line]) -> dict[str, int]:
-    """The page each of tables 二, 三 and 四 starts on (1-based), from its header or first rows: in a
-    ruled grid where there is one, else on a short line (a table printed without rules); failing both, the
-    first grid after the section's heading."""
-    out: dict[str, int] = {}
-    for in_grid in (True, False):
-        for line in lines:
-            if line.page is None or line.in_grid != in_grid or (not in_grid and len(squash(line.text)) > 30):
-                continue
-            text = squash(line.text)
-            for key, marker in _TABLE_MARKERS.items():
-                if key not in out and marker.search(text):
-                    out[key] = line.page
-    for key in _TABLE_MARKERS.keys() - out.keys():
-        if (page := _grid_after_heading(lines, key)) is not None:
-            out[key] = page
-    return out
+    """The page each of tables 二, 三 and 四 starts on (1-based)."""
+    pages = {key: _table_page(lines, key) for key in _TABLE_MARKERS}
+    return {key: page for key, page in pages.items() if page is not None}
