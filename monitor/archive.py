@@ -72,6 +72,12 @@ class ParsedDocument:
     def get(self, key: str) -> Any:
         return (self.document or {}).get(key)
 
+    def agency(self, listed: str | None) -> str:
+        """The agency the report is filed under: as its title names it, except that a scan's title is read by
+        OCR, which garbles names (开封市 → 开去77), so the agency the site lists it under comes first."""
+        read, listed = (self.get("agency") or "").strip(), (listed or "").strip()
+        return (listed or read) if self.get("source_type") == "ocr" else (read or listed)
+
     @property
     def is_annual_report(self) -> bool:
         return bool(self.get("is_annual_report"))
@@ -350,7 +356,7 @@ class _Recorder:
 
     def record(self, url_row: ReportUrl | None) -> RecordResult:
         s, doc, parsed = self.s, self.doc, self.parsed
-        agency = _clip(parsed.get("agency") or (doc.agency or "").strip(), 200)
+        agency = _clip(parsed.agency(doc.agency), 200)
         year = parsed.get("year") or doc.year
         report = s.get(Report, url_row.report_id) if url_row else None
         if report is None and agency and year:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session, func, select
 
 from gxparse import parse_document
+from monitor.archive import ParsedDocument
 from monitor.documents import FetchedDocument
 from monitor.models import (
     ACTIVE,
@@ -321,3 +322,12 @@ def test_validators_of_the_archive(archive):
     crawl(archive, document(b"", status=410, revisit=True), other)
     assert store.get("http://kf.test/nb/2021.html") is None
     assert store.known_urls("kf") == ["http://kf.test/nb/city.html"]
+
+
+def test_a_scan_is_filed_under_the_agency_its_site_lists_it_under():
+    scan = ParsedDocument({"agency": "开去77人民政府", "source_type": "ocr"}, None, "d")
+    assert scan.agency("开封市人民政府") == "开封市人民政府"
+    assert scan.agency(None) == "开去77人民政府"
+    page = ParsedDocument({"agency": "开封市人民政府", "source_type": "html"}, None, "d")
+    assert page.agency("开封市政府") == "开封市人民政府"
+    assert ParsedDocument(None, "unreadable", "d").agency("开封市政府") == "开封市政府"
