@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import olefile
 import pypdfium2 as pdfium
 from PIL import Image
@@ -173,6 +174,18 @@ class Fixtures:
             images = [Image.open(p).convert("L") for p in self.table_images(name)]
             images[0].save(path, save_all=True, append_images=images[1:], resolution=SCAN_DPI)
         return path
+
+    def askew_scan(self, name: str, angle: float, dpi: int) -> bytes:
+        """Table 三 as an office scanner delivers it: fed askew by ``angle`` degrees, at ``dpi``, with sensor
+        noise, saved as a JPEG of middling quality."""
+        self.table_images(name)   # writes the table's own PDF beside its scan
+        page = render_pages(self.folder / f"{name}.s3.pdf", dpi)[0].convert("L")
+        page = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        noise = np.random.default_rng(1).normal(0, 12, (page.height, page.width))
+        noisy = np.clip(np.asarray(page, dtype=np.float32) + noise, 0, 255).astype(np.uint8)
+        buffer = io.BytesIO()
+        Image.fromarray(noisy).save(buffer, format="JPEG", quality=75, dpi=(dpi, dpi))
+        return buffer.getvalue()
 
     def scanned_report(self, name: str) -> Path:
         """The whole report printed by LibreOffice and scanned at 150 dpi, every page an image, as an agency

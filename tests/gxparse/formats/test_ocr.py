@@ -57,21 +57,9 @@ def test_a_whole_scanned_report_gives_the_text_figures(fixtures, name):
     assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence" or f["severity"] == "error"]
 
 
-def _askew(fixtures: Fixtures, name: str, angle: float, dpi: int) -> bytes:
-    """Table 三 as an office scanner delivers it: fed askew by ``angle`` degrees, at ``dpi``, with sensor noise,
-    saved as a JPEG of middling quality."""
-    fixtures.table_images(name)   # writes the table's own PDF beside its scan
-    page = render_pages(fixtures.folder / f"{name}.s3.pdf", dpi)[0].convert("L")
-    page = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-    noisy = np.asarray(page, dtype=np.float32) + np.random.default_rng(1).normal(0, 12, (page.height, page.width))
-    buffer = io.BytesIO()
-    Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(buffer, format="JPEG", quality=75, dpi=(dpi, dpi))
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("angle", [-2.5, 1.5])
 def test_the_angle_of_an_askew_scan_is_found(fixtures, angle):
-    gray = np.asarray(Image.open(io.BytesIO(_askew(fixtures, "huangchuan_2021", angle, 150))))
+    gray = np.asarray(Image.open(io.BytesIO(fixtures.askew_scan("huangchuan_2021", angle, 150))))
     assert skew_angle(gray) == pytest.approx(-angle, abs=0.1)
 
 
@@ -82,7 +70,7 @@ def test_a_straight_scan_is_left_as_it_is(fixtures):
 
 @pytest.mark.parametrize(("angle", "dpi"), [(1.5, 200), (0.7, 300)])
 def test_askew_noisy_scans_give_the_text_figures(fixtures, angle, dpi):
-    report = parse_document(_askew(fixtures, "huangchuan_2021", angle, dpi), "askew.jpg").to_dict()
+    report = parse_document(fixtures.askew_scan("huangchuan_2021", angle, dpi), "askew.jpg").to_dict()
     assert report["s3"] == text_version("huangchuan_2021")["s3"]
     assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence"]
 
