@@ -67,16 +67,22 @@ def _line_ink(gray: np.ndarray) -> np.ndarray:
     return paired < _RULE_LEVEL
 
 
+def _paint_out(cleaned: np.ndarray, gray: np.ndarray, runs: list[tuple[int, int, int]]) -> None:
+    """Whitens the lines of ``runs`` (found on pairs of rows: a run at y stands for rows y and y + 1) in
+    ``cleaned``, only in the rows where the line itself lies: a character touching a rule keeps its ink."""
+    for y, x0, x1 in runs:
+        for row in range(y, min(y + 2, gray.shape[0])):
+            if (gray[row, x0:x1] < _RULE_LEVEL).mean() > 0.5:
+                cleaned[row, x0:x1] = 255
+
+
 def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
     """The ruling lines of an image and the image with them painted white."""
     horizontal = _runs(_line_ink(gray), int(_MIN_RULE_H * dpi))
     vertical = _runs(_line_ink(gray.T), int(_MIN_RULE_V * dpi))
     cleaned = gray.copy()
-    # only the line's own pixels (a run at y stands for rows y and y + 1): text touching a rule keeps its ink
-    for y, x0, x1 in horizontal:
-        cleaned[y:y + 2, x0:x1] = 255
-    for x, y0, y1 in vertical:
-        cleaned[y0:y1, x:x + 2] = 255
+    _paint_out(cleaned, gray, horizontal)
+    _paint_out(cleaned.T, gray.T, vertical)
     rules = [Rule(True, float(y), float(x0), float(x1)) for y, x0, x1 in horizontal]
     rules += [Rule(False, float(x), float(y0), float(y1)) for x, y0, y1 in vertical]
     return rules, cleaned

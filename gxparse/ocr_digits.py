@@ -34,8 +34,8 @@ def _looks_like_number(text: str) -> bool:
 
 def _in_a_row_of_values(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
     """Whether cell ``i`` stands right of the first cell of its row, among cells of the same height that
-    mostly look like numbers: in a row of figures, a short word of ideographs is a misread figure (17 → 划洲), while the
-    row's first cell is its label (规章)."""
+    mostly look like numbers: in a row of figures, a short word of ideographs is a misread figure
+    (17 → 划洲), while the row's first cell is its label (规章)."""
     x0, y0, _, y1 = cells[i][1]
     row = [(box[0], text) for text, box in cells
            if abs(box[1] - y0) <= tolerance and abs(box[3] - y1) <= tolerance]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from gxparse.document import Line, is_value
 from gxparse.normalize import label_key, squash
 from gxparse.template import (
+    REPORT_TITLE_TAIL,
     S2_ITEMS,
     S3_ALL_ROWS,
     S3_COLUMNS,
@@ -36,6 +37,11 @@ _HEADERS = ("信息内容", "申请人情况", "法人或其他组织", "行政�
 # it for a second comparison, without the item number in front, which it misreads as often ((一) → (二), "(").
 _LOOKALIKES = str.maketrans({"了": "予", "子": "予", "于": "予", "矛": "予", "学": "掌", "八": "公"})
 _ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}|\d{1,2}\.?)")
+# A report's title: the agency, the year, then words OCR of a large heading often garbles
+# (信息公开 → 人侍百/咎芭人八开).
+_TITLE = re.compile(r"^(?P<agency>\S{2,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
+_TITLE_SIMILARITY = 0.5   # half the characters of the tail in order: 开工作年度…告 is recognisably the tail
+_TITLE_LINES = 3          # the title is among the first lines of the first page
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +55,6 @@ def vocabulary() -> dict[str, str]:
         words |= {row.label, row.group} if row.group else {row.label}
     words |= {c.label for c in S3_COLUMNS} | {b.label for b in S4_BLOCKS} | {c.label for c in S4_COLUMNS}
     return {label_key(w): w for w in words}
-
-
-# A report's title: the agency, the year, then words OCR of a large heading often garbles (信息公开 → 人侍百/咎芭人八开).
-_TITLE = re.compile(r"^(?P<agency>\S{2,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
-_TITLE_TAIL = "政府信息公开工作年度报告"
-_TITLE_SIMILARITY = 0.5   # half the characters of the tail in order: 开工作年度…告 is recognisably the tail
-_TITLE_LINES = 3          # the title is among the first lines of the first page
 
 
 def _fold(key: str) -> str:
@@ -113,6 +112,6 @@ def snap_title(lines: list[Line]) -> None:
         m = _TITLE.match(squash(line.text))
         if line.values or not m:
             continue
-        if SequenceMatcher(None, m["tail"], _TITLE_TAIL, autojunk=False).ratio() >= _TITLE_SIMILARITY:
-            line.text = line.label = f"{m['agency']}{m['year']}年{_TITLE_TAIL}"
+        if SequenceMatcher(None, m["tail"], REPORT_TITLE_TAIL, autojunk=False).ratio() >= _TITLE_SIMILARITY:
+            line.text = line.label = f"{m['agency']}{m['year']}年{REPORT_TITLE_TAIL}"
             return

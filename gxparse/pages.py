@@ -28,7 +28,7 @@ from gxparse.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
-from gxparse.template import SECTION_BY_KEY
+from gxparse.template import S4_WIDTH, SECTION_BY_KEY
 
 
 class Glyph(NamedTuple):
@@ -557,8 +557,9 @@ def _heading_index(lines: list[Line], key: str) -> int | None:
 
 def _table_page(lines: list[Line], key: str) -> int | None:
     """The page a table starts on: its header or first rows in a ruled grid; else on a short line after its
-    section's heading (a table printed without rules; prose before it may use the same words); else the first
-    grid after the heading (a table whose own words OCR garbled)."""
+    section's heading (a table printed without rules; prose before it may use the same words); else, for
+    table 四, the grid row of its 15 figures, and for the others the first grid after the heading (a table
+    whose own words OCR garbled)."""
     marker = _TABLE_MARKERS[key]
     heading = _heading_index(lines, key)
     for line in lines:
@@ -568,6 +569,10 @@ def _table_page(lines: list[Line], key: str) -> int | None:
         text = squash(line.text)
         if line.page is not None and not line.in_grid and len(text) <= 30 and marker.search(text):
             return line.page
+    if key == "s4":   # its one row of figures is as wide as no other table's
+        wide = next((line.page for line in lines if line.in_grid and len(line.values) == S4_WIDTH), None)
+        if wide is not None:
+            return wide
     if heading is not None:
         return next((below.page for below in lines[heading + 1:] if below.in_grid), None)
     return None

@@ -30,6 +30,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("s6", "六", "其他需要报告的事项", ("其他需要报告",)),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+# What the official title says after 〈agency〉〈year〉年.
+REPORT_TITLE_TAIL = "政府信息公开工作年度报告"
 
 
 @dataclass(frozen=True)
