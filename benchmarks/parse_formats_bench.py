@@ -31,7 +31,7 @@ from gxparse.document import Document, line_from_cells
 from gxparse.normalize import normalize_text
 from gxparse.ocr_engine import Setup, read_words
 from gxparse.parser import build_report
-from tests.gxparse.formats.build import Fixtures
+from tests.gxparse.formats.build import Fixtures, render_pages
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf
 from tests.gxparse.formats.plan import Block, ReportPlan, report_plan
 
@@ -166,6 +166,10 @@ def main() -> None:
           "target < 3 s;\n  baseline: Tesseract's bare chi_sim reading of the same page in the same run:")
     scans = [(path.name, path.read_bytes()) for n in TABLE_SEEDS[:2] for path in fixtures.table_images(n)]
     scans.append(("table 三 askew 0.7°, noisy, 300 dpi", fixtures.askew_scan(TABLE_SEEDS[0], 0.7, 300)))
+    for n, page in enumerate(render_pages(fixtures.libreoffice_pdf(TABLE_SEEDS[0])), start=1):
+        buffer = io.BytesIO()
+        page.convert("L").save(buffer, format="PNG", dpi=(150, 150))
+        scans.append((f"whole report, page {n}", buffer.getvalue()))
     for name, data in scans:
         with Image.open(io.BytesIO(data)) as image:
             dpi = float(image.info.get("dpi", (150, 150))[0])
