@@ -1,7 +1,7 @@
 """PDF → document: characters and ruling lines from the text layer (pypdfium2), pages without text by OCR.
 
 pdfium gives each character with its box and each drawn path; ``pages`` rebuilds the tables from those.
-A page that has no text layer but carries an image is a scan and goes to ``ocr``.
+A page that has no text layer but carries an image (a scan) or its text drawn as outlines goes to ``ocr``.
 """
 
 from __future__ import annotations
@@ -128,15 +128,30 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
 
 
 def _scan_dpi(page: pdfium.PdfPage) -> float | None:
-    """The resolution of the largest image on a page (None: no image), to render a scan at the
-    resolution it was scanned at: more pixels only slow OCR down, fewer lose strokes."""
+    """The resolution to render a page without a text layer at for OCR, or None when nothing is printed on
+    it. A scan is rendered at the resolution of its largest image (more pixels only slow OCR down, fewer lose
+    strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) at the most
+    OCR reads."""
     best: tuple[float, float] | None = None
     for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
         left, _, right, _ = image.get_bounds()
         width_px, _ = image.get_px_size()
         if right > left and (best is None or right - left > best[0]):
             best = (right - left, width_px / ((right - left) / 72))
-    return None if best is None else min(max(best[1], MIN_SCAN_DPI), MAX_SCAN_DPI)
+    if best is not None:
+        return min(max(best[1], MIN_SCAN_DPI), MAX_SCAN_DPI)
+    return MAX_SCAN_DPI if _has_shapes(page) else None
+
+
+def _has_shapes(page: pdfium.PdfPage) -> bool:
+    """Whether a page draws any path that is not a thin line (a character's outline, not a table rule)."""
+    handle = _address(page.raw)
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        if _object_type(_page_object(handle, i)) == raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = _bounds(raw.FPDFPage_GetObject(page.raw, i))
+            if right - left > _THIN and top - bottom > _THIN:
+                return True
+    return False
 
 
 def read_pdf(data: bytes, source: str) -> Document:

@@ -23,6 +23,7 @@ from PIL import Image
 from gxparse.template import SECTION_BY_KEY
 from tests.gxparse.formats.make_docx import write_docx
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf
+from tests.gxparse.formats.outline import outline_pdf
 from tests.gxparse.formats.plan import ReportPlan, report_plan
 from tests.gxparse.seeds import SEEDS
 
@@ -174,6 +175,11 @@ class Fixtures:
             images = [Image.open(p).convert("L") for p in self.table_images(name)]
             images[0].save(path, save_all=True, append_images=images[1:], resolution=SCAN_DPI)
         return path
+
+    def outlined_pdf(self, name: str) -> Path:
+        """The LibreOffice print with its text turned into outlines: no text layer, no image."""
+        path = self.folder / f"{name}.outlined.pdf"
+        return path if path.exists() else outline_pdf(self.libreoffice_pdf(name), path)
 
     def askew_scan(self, name: str, angle: float, dpi: int) -> bytes:
         """Table 三 as an office scanner delivers it: fed askew by ``angle`` degrees, at ``dpi``, with sensor

@@ -57,6 +57,14 @@ def test_a_whole_scanned_report_gives_the_text_figures(fixtures, name):
     assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence" or f["severity"] == "error"]
 
 
+def test_a_pdf_whose_text_was_turned_into_outlines_is_read_by_ocr(fixtures):
+    report = parse_document(fixtures.outlined_pdf("huangchuan_2021").read_bytes(), "outlined.pdf").to_dict()
+    text = text_version("huangchuan_2021")
+    assert report["source_type"] == "ocr" and report["pages"] == 5 and report["year"] == 2021
+    assert {t: report[t] for t in TABLES} == {t: text[t] for t in TABLES}
+    assert report["sections_present"] == text["sections_present"]
+
+
 @pytest.mark.parametrize("name", ["kaifeng_2021", "zhoukou_office_2021"])
 def test_a_figure_misread_in_a_whole_scanned_report_is_flagged_first_and_not_corrected(fixtures, name):
     """kaifeng's 545 reads as 945 today: the sums fail and that cell is named first; whatever a later engine
