@@ -28,7 +28,8 @@ from gxparse.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, is_value, line_from_cells
 from gxparse.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
-from gxparse.template import S4_WIDTH, SECTION_BY_KEY
+from gxparse.sections import heading_section
+from gxparse.template import S4_WIDTH
 
 
 class Glyph(NamedTuple):
@@ -546,13 +547,8 @@ _TABLE_MARKERS = {
 
 def _heading_index(lines: list[Line], key: str) -> int | None:
     """Where the section's heading is among ``lines``."""
-    section = SECTION_BY_KEY[key]
-    for n, line in enumerate(lines):
-        text = squash(line.text)
-        if (not line.in_grid and len(text) <= 40 and text.startswith(section.numeral)
-                and any(re.search(anchor, text) for anchor in section.anchors)):
-            return n
-    return None
+    return next((n for n, line in enumerate(lines) if (section := heading_section(line)) and section.key == key),
+                None)
 
 
 def _table_page(lines: list[Line], key: str) -> int | None:
@@ -561,10 +557,10 @@ def _table_page(lines: list[Line], key: str) -> int | None:
     table 四, the grid row of its 15 figures, and for the others the first grid after the heading (a table
     whose own words OCR garbled)."""
     marker = _TABLE_MARKERS[key]
-    heading = _heading_index(lines, key)
     for line in lines:
         if line.page is not None and line.in_grid and marker.search(squash(line.text)):
             return line.page
+    heading = _heading_index(lines, key)
     for line in lines[heading or 0:]:
         text = squash(line.text)
         if line.page is not None and not line.in_grid and len(text) <= 30 and marker.search(text):

@@ -7,7 +7,7 @@ A page that has no text layer but carries an image (a scan) or its text drawn as
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import compress
 from typing import Any
 
@@ -22,7 +22,7 @@ from gxparse.pages import Page, Rule, document_lines, table_pages
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
-MIN_SCAN_DPI, MAX_SCAN_DPI = 150, 200   # the most gxparse.ocr reads a scan at
+MIN_SCAN_DPI = 150
 
 
 def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., Any]:
@@ -115,16 +115,18 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
     return rules
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
-    """Ruling lines from the page's path objects (read through the raw API: a page of prose holds
-    thousands of text objects that need no wrapping)."""
+def _paths(page: pdfium.PdfPage) -> Iterator[ctypes.c_void_p]:
+    """The page's path objects (kinds read through the raw API: a page of prose holds thousands of text
+    objects that need no wrapping)."""
     handle = _address(page.raw)
-    kinds = [_object_type(_page_object(handle, i)) for i in range(raw.FPDFPage_CountObjects(page.raw))]
-    out = []
-    for i, kind in enumerate(kinds):
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            out.extend(_path_rules(raw.FPDFPage_GetObject(page.raw, i), height))
-    return out
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        if _object_type(_page_object(handle, i)) == raw.FPDF_PAGEOBJ_PATH:
+            yield raw.FPDFPage_GetObject(page.raw, i)
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """Ruling lines from the page's path objects."""
+    return [rule for path in _paths(page) for rule in _path_rules(path, height)]
 
 
 def _scan_dpi(page: pdfium.PdfPage) -> float | None:
@@ -138,19 +140,19 @@ def _scan_dpi(page: pdfium.PdfPage) -> float | None:
         width_px, _ = image.get_px_size()
         if right > left and (best is None or right - left > best[0]):
             best = (right - left, width_px / ((right - left) / 72))
-    if best is not None:
-        return min(max(best[1], MIN_SCAN_DPI), MAX_SCAN_DPI)
-    return MAX_SCAN_DPI if _has_shapes(page) else None
+    if best is None and not _has_shapes(page):
+        return None
+    # the page goes to OCR: rendered no finer than OCR reads (imported here: only scans need the engine)
+    from gxparse.ocr import MAX_DPI
+    return MAX_DPI if best is None else min(max(best[1], MIN_SCAN_DPI), MAX_DPI)
 
 
 def _has_shapes(page: pdfium.PdfPage) -> bool:
     """Whether a page draws any path that is not a thin line (a character's outline, not a table rule)."""
-    handle = _address(page.raw)
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
-        if _object_type(_page_object(handle, i)) == raw.FPDF_PAGEOBJ_PATH:
-            left, bottom, right, top = _bounds(raw.FPDFPage_GetObject(page.raw, i))
-            if right - left > _THIN and top - bottom > _THIN:
-                return True
+    for path in _paths(page):
+        left, bottom, right, top = _bounds(path)
+        if right - left > _THIN and top - bottom > _THIN:
+            return True
     return False
 
 

@@ -26,7 +26,8 @@ class Sections:
         return [s.key for s in SECTIONS if s.key in self.headings]
 
 
-def _heading_section(line: Line) -> Section | None:
+def heading_section(line: Line) -> Section | None:
+    """The section ``line`` is the heading of, or None."""
     if line.values or line.in_grid:
         return None
     text = squash(line.text)
@@ -53,7 +54,7 @@ def split_sections(lines: list[Line]) -> Sections:
     last_index = -1
     order = [s.key for s in SECTIONS]
     for line in lines:
-        section = _heading_section(line)
+        section = heading_section(line)
         if section is not None and order.index(section.key) > last_index:
             last_index = order.index(section.key)
             out.headings[section.key] = line

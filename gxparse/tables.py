@@ -7,7 +7,7 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
@@ -146,7 +146,7 @@ def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: 
             continue
         for key, row in zip(missing, between):
             extras.remove(row)
-            rows[key] = RawRow(key, row.label, row.values, row.where, row.in_grid, row.order)
+            rows[key] = replace(row, key=key)
             findings.append(Finding(
                 "row.by_position", WARNING,
                 f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{s3_row_label(row_keys[before])}」"
