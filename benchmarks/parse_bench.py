@@ -21,9 +21,9 @@ from bs4 import BeautifulSoup, Tag
 
 from gxparse import parse_document
 from gxparse.document import Document, Line, lines_from_text
-from gxparse.grid import expand_spans, grid_lines
+from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.parser import build_report
-from gxparse.sniff import decode
+from gxparse.readers.sniff import decode
 from simsite.render import render_report_html
 from tests.gxparse.seeds import SEEDS, report_dict, seed_bytes
 from tests.gxparse.test_robustness import v2019_report

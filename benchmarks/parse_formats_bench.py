@@ -29,7 +29,7 @@ from PIL import Image
 from gxparse import parse_document
 from gxparse.document import Document, line_from_cells
 from gxparse.normalize import normalize_text
-from gxparse.ocr_engine import Setup, read_words
+from gxparse.ocr.engine import Setup, read_words
 from gxparse.parser import build_report
 from tests.gxparse.formats.build import Fixtures, render_pages
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf

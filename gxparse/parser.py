@@ -8,14 +8,14 @@ from gxparse import narrative
 from gxparse.checks import run_checks
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError
-from gxparse.formats import BINARY_READERS, low_confidence_findings
-from gxparse.html import read_html
+from gxparse.readers.formats import BINARY_READERS, low_confidence_findings
+from gxparse.readers.html import read_html
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.model import WARNING, Finding, Report
 from gxparse.normalize import squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections
-from gxparse.sniff import decode, sniff
+from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
 
 Reader = Callable[[bytes, str], Document]

@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gxparse.charlines import CharBoxes, printed_lines
-from gxparse.pages import Glyph, Page, Rule, _printed_lines, document_lines
+from gxparse.layout.charlines import CharBoxes, printed_lines
+from gxparse.layout.pages import Glyph, Page, Rule, _printed_lines, document_lines
 
 SIZES = st.sampled_from([6.0, 10.5, 10.5, 12.0, 22.0])
 # Centre offsets and line advances on exact halves and quarters of a height: the decisions at the edges.

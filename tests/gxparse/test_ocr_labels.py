@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from gxparse.document import Line
-from gxparse.ocr import find_rules
-from gxparse.ocr_labels import snap_label, snap_title
+from gxparse.ocr.scan import find_rules
+from gxparse.ocr.labels import snap_label, snap_title
 
 
 @pytest.mark.parametrize(("read", "label"), [

@@ -12,7 +12,7 @@ from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 from reportlab.pdfgen import canvas
 
-from gxparse.pdf import _rules
+from gxparse.readers.pdf import _rules
 from tests.gxparse.formats.make_pdf import DIGIT_FONT_FILE, FONT_FILE
 
 

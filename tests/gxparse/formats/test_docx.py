@@ -7,7 +7,7 @@ import pytest
 from docx import Document as WordDocument
 
 from gxparse import DocumentError, parse_document
-from gxparse.wordfile import read_docx
+from gxparse.readers.wordfile import read_docx
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.seeds import SEEDS
 

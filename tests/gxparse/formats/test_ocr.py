@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from gxparse import parse_document
-from gxparse.deskew import skew_angle, straighten
+from gxparse.ocr.deskew import skew_angle, straighten
 from tests.gxparse.formats.build import Fixtures, render_pages
 from tests.gxparse.formats.compare import TABLES, text_version
 from tests.gxparse.formats.make_pdf import write_table_pdf
@@ -102,7 +102,7 @@ def test_a_page_that_is_not_an_image_file_is_a_document_error():
 
 def test_a_missing_tesseract_model_names_the_debian_package():
     from gxparse import DocumentError
-    from gxparse.ocr_engine import _model_folder
+    from gxparse.ocr.engine import _model_folder
     with pytest.raises(DocumentError, match="tesseract-ocr-xx") as caught:
         _model_folder("xx", "scan.png")
     assert "scan.png" in str(caught.value)

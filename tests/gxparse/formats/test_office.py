@@ -3,7 +3,7 @@
 import pytest
 
 from gxparse import DocumentError, parse_document
-from gxparse.sniff import sniff
+from gxparse.readers.sniff import sniff
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.seeds import SEEDS
 

@@ -6,7 +6,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from gxparse import parse_document
-from gxparse.pdf import _rules, read_pdf
+from gxparse.readers.pdf import _rules, read_pdf
 from gxparse.template import S3_COLUMNS
 from tests.gxparse.formats.build import BORDERLESS_BLANKS, PDF_QUIRKS
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version

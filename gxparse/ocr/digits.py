@@ -12,8 +12,8 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from gxparse.document import is_value
-from gxparse.ocr_engine import Setup, read_words
-from gxparse.pages import Box, Reread
+from gxparse.ocr.engine import Setup, read_words
+from gxparse.layout.pages import Box, Reread
 
 INK_LEVEL = 128           # grey level below which a pixel is ink
 _DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,")

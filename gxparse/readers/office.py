@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.wordfile import read_docx
+from gxparse.readers.wordfile import read_docx
 
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 

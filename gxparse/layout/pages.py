@@ -8,8 +8,8 @@ row broken across the page boundary is put back together. Text outside tables be
 line, its cells split at wide gaps. On a page without ruled tables, a table printed without rules is rebuilt
 from the positions of its values (``columns``) and read as a grid too.
 
-A PDF page's characters come as columns (``charlines.CharBoxes``), and the lines outside its tables are
-read from those columns in bulk (``charlines.printed_lines``), with the same result as glyph by glyph.
+A PDF page's characters come as columns (``layout.charlines.CharBoxes``), and the lines outside its tables are
+read from those columns in bulk (``layout.charlines.printed_lines``), with the same result as glyph by glyph.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from math import isnan
 from operator import attrgetter
 from typing import NamedTuple
 
-from gxparse.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
-from gxparse.columns import Layout, TextLine, find_tables
+from gxparse.layout.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
+from gxparse.layout.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, is_value, line_from_cells
-from gxparse.grid import expand_spans, grid_lines
+from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text, squash
 from gxparse.sections import heading_section
 from gxparse.template import S4_WIDTH

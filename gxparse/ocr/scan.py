@@ -3,7 +3,7 @@ from both by ``pages`` exactly as for a PDF text layer.
 
 The rules are found first (long straight runs of dark pixels) and painted out before recognition, because
 Tesseract reads a cell border next to a digit as part of it ("|32", "l74"); the number cells are then read
-again on their own (``ocr_digits``). Tesseract runs in-process on one thread (``ocr_engine``), so the time per
+again on their own (``ocr.digits``). Tesseract runs in-process on one thread (``ocr.engine``), so the time per
 page is the time on one core.
 """
 
@@ -15,13 +15,13 @@ import re
 import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from gxparse.deskew import straighten
+from gxparse.ocr.deskew import straighten
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.ocr_digits import number_reader
-from gxparse.ocr_engine import Setup, read_words
-from gxparse.ocr_labels import snap_label, snap_title
-from gxparse.pages import Glyph, Page, Rule, document_lines, table_pages
+from gxparse.ocr.digits import number_reader
+from gxparse.ocr.engine import Setup, read_words
+from gxparse.ocr.labels import snap_label, snap_title
+from gxparse.layout.pages import Glyph, Page, Rule, document_lines, table_pages
 
 # sparse-text mode: table cells are read one by one instead of as lines running across the columns
 _PAGE_SETUP = Setup("chi_sim", psm=11)

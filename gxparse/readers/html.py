@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from gxparse.document import Document, Line, lines_from_text
-from gxparse.grid import expand_spans, grid_lines
+from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)

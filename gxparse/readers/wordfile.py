@@ -16,7 +16,7 @@ from lxml import etree
 
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError
-from gxparse.grid import expand_spans, grid_lines
+from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

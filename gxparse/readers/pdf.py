@@ -15,10 +15,10 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from gxparse.charlines import CharBoxes
+from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.pages import Page, Rule, document_lines, table_pages
+from gxparse.layout.pages import Page, Rule, document_lines, table_pages
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
@@ -143,7 +143,7 @@ def _scan_dpi(page: pdfium.PdfPage) -> float | None:
     if best is None and not _has_shapes(page):
         return None
     # the page goes to OCR: rendered no finer than OCR reads (imported here: only scans need the engine)
-    from gxparse.ocr import MAX_DPI
+    from gxparse.ocr.scan import MAX_DPI
     return MAX_DPI if best is None else min(max(best[1], MIN_SCAN_DPI), MAX_DPI)
 
 
@@ -177,7 +177,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     finally:
         pdf.close()
     if scanned:
-        from gxparse.ocr import (  # only scans need the OCR engine
+        from gxparse.ocr.scan import (  # only scans need the OCR engine
             ocr_page,
             scanned_document,
         )

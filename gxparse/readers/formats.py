@@ -11,24 +11,24 @@ Reader = Callable[[bytes, str], Document]
 
 
 def _read_pdf(data: bytes, source: str) -> Document:
-    from gxparse.pdf import read_pdf
+    from gxparse.readers.pdf import read_pdf
     return read_pdf(data, source)
 
 
 def _read_docx(data: bytes, source: str) -> Document:
-    from gxparse.wordfile import read_docx
+    from gxparse.readers.wordfile import read_docx
     return read_docx(data, source)
 
 
 def _read_word_binary(kind: str) -> Reader:
     def read(data: bytes, source: str) -> Document:
-        from gxparse.office import read_word_binary
+        from gxparse.readers.office import read_word_binary
         return read_word_binary(data, source, kind)
     return read
 
 
 def _read_image(data: bytes, source: str) -> Document:
-    from gxparse.ocr import read_image
+    from gxparse.ocr.scan import read_image
     return read_image(data, source)
 
 
@@ -42,6 +42,6 @@ BINARY_READERS: dict[str, Reader] = {
 
 
 def low_confidence_findings(report: object) -> list:
-    """``ocr.low_confidence`` for a report read by OCR (see ``gxparse.ocr_checks``)."""
-    from gxparse.ocr_checks import low_confidence
+    """``ocr.low_confidence`` for a report read by OCR (see ``gxparse.ocr.checks``)."""
+    from gxparse.ocr.checks import low_confidence
     return low_confidence(report)  # type: ignore[arg-type]

@@ -20,11 +20,11 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING, NamedTuple
 
-from gxparse.charlines import PrintedLine
+from gxparse.layout.charlines import PrintedLine
 from gxparse.document import is_value, line_from_cells
 
 if TYPE_CHECKING:
-    from gxparse.pages import Glyph
+    from gxparse.layout.pages import Glyph
 
 PIECE_GAP = 0.4     # character heights: a wider gap ends a piece of text (a cell's padding is wider)
 ALIGN = 0.2         # character heights: values whose edges or centres are this close line up

@@ -1,0 +1,1 @@
+"""Layout: tables rebuilt from positioned text (PDF characters, OCR words) and from grids with merged cells."""

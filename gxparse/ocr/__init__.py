@@ -1,0 +1,1 @@
+"""Scans: pages straightened, words read by Tesseract, number cells re-read, labels snapped to the template."""
