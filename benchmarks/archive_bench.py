@@ -32,12 +32,12 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from gxparse import parse_document
-from monitor import queries
-from monitor.archive import Archive
-from monitor.db import make_engine, migrate, session
-from monitor.documents import FetchedDocument
-from monitor.models import Agency, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Site, Version
-from monitor.store import PARSED, RAW, BlobStore
+from monitor.archive import queries
+from monitor.archive.record import Archive
+from monitor.archive.db import make_engine, migrate, session
+from monitor.archive.documents import FetchedDocument
+from monitor.archive.models import Agency, Blob, Change, CrawlRun, Fetch, Finding, Report, ReportUrl, Site, Version
+from monitor.archive.store import PARSED, RAW, BlobStore
 from simsite.render import render_report_html
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"

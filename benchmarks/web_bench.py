@@ -33,9 +33,9 @@ from sqlalchemy import text
 
 from benchmarks.archive_bench import build
 from gxparse import parse_document
-from monitor.db import make_engine
-from monitor.models import Blob
-from monitor.store import PARSED, BlobStore
+from monitor.archive.db import make_engine
+from monitor.archive.models import Blob
+from monitor.archive.store import PARSED, BlobStore
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
 TARGET_MS = 200.0

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import click
 
-from monitor import output, queries
+from monitor import output
+
+from monitor.archive import queries
 from monitor.config import DEFAULT_CONFIG, ConfigError, MonitorConfig, load_config
-from monitor.db import database_url, default_store, open_engine
+from monitor.archive.db import database_url, default_store, open_engine
 from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
-from monitor.store import BlobStore
+from monitor.archive.store import BlobStore
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -35,7 +37,7 @@ class Context:
         return BlobStore(self.store_dir)
 
     def session(self):  # noqa: ANN201 (Session)
-        from monitor.db import session
+        from monitor.archive.db import session
 
         return session(self.engine)
 
@@ -79,7 +81,7 @@ def main(ctx: click.Context, db: str | None, store_dir: str | None, verbose: int
 def crawl(obj: Context, config_path: str | None, sites: tuple[str, ...], start_urls: tuple[str, ...],
           no_mail: bool) -> None:
     """Run one crawl now and archive what it finds."""
-    from monitor.crawl import CrawlRequestError, crawl_now, print_summary
+    from monitor.crawling.job import CrawlRequestError, crawl_now, print_summary
 
     config = _config(config_path, required=not start_urls)
     try:
@@ -96,7 +98,7 @@ def crawl(obj: Context, config_path: str | None, sites: tuple[str, ...], start_u
 @click.pass_obj
 def run(obj: Context, config_path: str | None) -> None:
     """The scheduler: every site on its cron schedule, mail after each crawl, until SIGTERM/Ctrl-C."""
-    from monitor.scheduler import run_scheduler
+    from monitor.crawling.scheduler import run_scheduler
 
     config = _config(config_path, required=True)
     run_scheduler(obj.db, obj.store_dir, config)
@@ -108,7 +110,7 @@ def run(obj: Context, config_path: str | None) -> None:
 @click.pass_obj
 def send(obj: Context, config_path: str | None) -> None:
     """Send the alert mails that are due now (crawls do this by themselves)."""
-    from monitor.delivery import deliver
+    from monitor.alerts.delivery import deliver
 
     report = deliver(obj.engine, _config(config_path))
     click.echo(f"{len(report.sent)} sent, {len(report.failed)} failed, {report.waiting} waiting for a retry")

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from rich.rule import Rule
 
-from monitor import queries
+from monitor.archive import queries
 from monitor.config import load_config
-from monitor.crawl import crawl_now, print_summary
-from monitor.db import open_engine, session
+from monitor.crawling.job import crawl_now, print_summary
+from monitor.archive.db import open_engine, session
 from monitor.labels import CHANGE_NAMES, cell_label
-from monitor.mailsink import MailSink
+from monitor.alerts.mailsink import MailSink
 from monitor.output import console, print_table
-from monitor.store import BlobStore
+from monitor.archive.store import BlobStore
 
 SITE_SEED = "gxmon-demo"
 SITE_SIZE = 120          # pages: three counties' worth of agencies, enough to show the variety, quick to crawl

@@ -14,8 +14,8 @@ from typing import IO
 from sqlmodel import Session
 
 from gxparse.template import S2_ITEMS, S3_ALL_ROWS, S3_COLUMNS, S4_BLOCKS, S4_COLUMNS
-from monitor.queries import EXPORT_COLUMNS, export_versions
-from monitor.store import BlobStore
+from monitor.archive.queries import EXPORT_COLUMNS, export_versions
+from monitor.archive.store import BlobStore
 
 
 def figure_columns() -> list[str]:

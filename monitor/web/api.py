@@ -11,7 +11,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Query
 
-from monitor import queries as monitor_queries
+from monitor.archive import queries as monitor_queries
 from monitor.web import queries
 from monitor.web.cdx import MAX_LIMIT, CdxQuery, CdxResult, query_captures
 from monitor.web.deps import SessionDep, StoreDep

@@ -18,9 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from monitor.db import database_url, default_store
-from monitor.queries import NotFound
-from monitor.store import BlobStore, StoreError
+from monitor.archive.db import database_url, default_store
+from monitor.archive.queries import NotFound
+from monitor.archive.store import BlobStore, StoreError
 from monitor.web import api, pages
 from monitor.web.queries import InvalidQuery
 from monitor.web.readonly import readonly_engine

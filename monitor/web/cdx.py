@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
-from monitor.models import Agency, Blob, Fetch, Report, ReportUrl, Version
+from monitor.archive.models import Agency, Blob, Fetch, Report, ReportUrl, Version
 from monitor.web.queries import InvalidQuery
 
 MATCH_TYPES = ("exact", "prefix")
@@ -58,7 +58,7 @@ class Capture:
     version_id: int | None
     status: int
     outcome: str                # new_version | unchanged | not_modified | gone | error
-    digest: str | None          # content digest of the version matched (monitor.content)
+    digest: str | None          # content digest of the version matched (monitor.archive.content)
     raw_sha256: str | None      # SHA-256 of the bytes fetched
     mimetype: str | None
     length: int | None          # size of the archived raw document

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from monitor.store import BlobStore
+from monitor.archive.store import BlobStore
 
 
 def session(request: Request) -> Iterator[Session]:

@@ -1,7 +1,7 @@
 """The HTML pages: reports, a report and its versions, comparisons, findings, agencies, crawl runs.
 
 The paths ``/reports/{id}``, ``/versions/{id}``, ``/diff/{a}/{b}`` and ``/runs/{id}`` are the links of the
-alert mails (``monitor.links``). Each page is a GET that reads the archive and renders a template; query
+alert mails (``monitor.alerts.links``). Each page is a GET that reads the archive and renders a template; query
 parameters come from forms, so an empty field means "not given".
 """
 
@@ -13,8 +13,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from monitor import queries as monitor_queries
-from monitor.store import RAW, BlobStore
+from monitor.archive import queries as monitor_queries
+from monitor.archive.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
 from monitor.web.deps import SessionDep, StoreDep

@@ -2,7 +2,7 @@
 
 They stay on indexed columns and on the counts that ``report`` keeps denormalised, so a page costs a few
 index lookups whatever the size of the archive (benchmarks/web_bench.py measures them at a million
-versions). The version history of a report is ``monitor.queries.report_history``, shared with the CLI.
+versions). The version history of a report is ``monitor.archive.queries.report_history``, shared with the CLI.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
-from monitor import queries
-from monitor.models import (
+from monitor.archive import queries
+from monitor.archive.models import (
     ACTIVE,
     MISSING,
     WITHDRAWN,
@@ -30,8 +30,8 @@ from monitor.models import (
     Site,
     Version,
 )
-from monitor.queries import NotFound, open_findings_query
-from monitor.store import BlobStore
+from monitor.archive.queries import NotFound, open_findings_query
+from monitor.archive.store import BlobStore
 
 STATUSES = (ACTIVE, WITHDRAWN, MISSING)
 SEVERITIES = ("error", "warning", "info")
@@ -128,7 +128,7 @@ class ReportList:
 
 def _revised():
     """Whether a report was revised: every version after a report's first is made by changes of the
-    revision kinds (figures, prose, attachment: ``monitor.archive._classify``), so it has more than one
+    revision kinds (figures, prose, attachment: ``monitor.archive.record._classify``), so it has more than one
     version. This reads the report row alone, where a look into its changes would cost a lookup per report."""
     return Report.version_count > 1
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
 
-from monitor.db import database_url, make_engine
+from monitor.archive.db import database_url, make_engine
 
 REQUIRED_TABLES = ("report", "version", "finding", "change", "fetch")
 SQLITE_MMAP_BYTES = 4 << 30     # address space only; the OS pages in what is read

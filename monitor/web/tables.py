@@ -28,7 +28,7 @@ from gxparse.template import (
     Item,
     Row,
 )
-from monitor.diff import flatten_figures
+from monitor.archive.diff import flatten_figures
 
 S2_VALUE_SLOTS = 3   # value columns of table 二; items with fewer columns widen their last cell
 S3_LABEL_SLOTS = 3   # label columns of table 三 (result group, sub-group, item)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.diff import CellChange, DocumentDiff, diff_documents, flatten_figures
+from monitor.archive.diff import CellChange, DocumentDiff, diff_documents, flatten_figures
 from monitor.web.queries import FindingView, VersionView
 from monitor.web.tables import Grid, grids, stray_cells
 

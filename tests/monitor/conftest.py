@@ -21,12 +21,12 @@ import psycopg
 import pytest
 
 from gxparse import parse_document
-from monitor.archive import Archive
+from monitor.archive.record import Archive
 from monitor.config import MonitorConfig, parse_config
-from monitor.db import make_engine, migrate
-from monitor.documents import FetchedDocument
-from monitor.mailsink import free_port
-from monitor.store import BlobStore
+from monitor.archive.db import make_engine, migrate
+from monitor.archive.documents import FetchedDocument
+from monitor.alerts.mailsink import free_port
+from monitor.archive.store import BlobStore
 from simsite.render import render_report_html
 
 SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"

@@ -8,7 +8,7 @@ import threading
 
 from aiosmtpd.controller import Controller
 
-from monitor.mailsink import free_port
+from monitor.alerts.mailsink import free_port
 
 
 class RefusingHandler:
@@ -117,7 +117,7 @@ class TlsServer:
 
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
-        from monitor.mailsink import EmlWriter
+        from monitor.alerts.mailsink import EmlWriter
 
         cert, key = self_signed_certificate(folder)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

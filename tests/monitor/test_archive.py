@@ -7,9 +7,9 @@ from datetime import date
 from sqlmodel import Session, func, select
 
 from gxparse import parse_document
-from monitor.archive import ParsedDocument
-from monitor.documents import FetchedDocument
-from monitor.models import (
+from monitor.archive.record import ParsedDocument
+from monitor.archive.documents import FetchedDocument
+from monitor.archive.models import (
     ACTIVE,
     MISSING,
     WITHDRAWN,
@@ -23,7 +23,7 @@ from monitor.models import (
     ReportUrl,
     Version,
 )
-from monitor.store import RAW
+from monitor.archive.store import RAW
 
 from .conftest import changed, document, page, seed_report
 
@@ -310,7 +310,7 @@ def test_a_report_back_on_the_list_answering_304_is_active_again(archive):
 
 
 def test_validators_of_the_archive(archive):
-    from monitor.validators import ArchiveValidatorStore
+    from monitor.crawling.validators import ArchiveValidatorStore
 
     store = ArchiveValidatorStore(archive.engine)
     other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")

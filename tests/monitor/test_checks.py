@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from monitor.checks import (
+from monitor.archive.checks import (
     agency_kind, deadline, near_duplicate, publication_late, report_overdue, yoy_carry, yoy_in_force,
 )
-from monitor.content import normalise_prose, page_chrome, report_digest
-from monitor.diff import diff_documents, sentences
+from monitor.archive.content import normalise_prose, page_chrome, report_digest
+from monitor.archive.diff import diff_documents, sentences
 
 from .conftest import page, seed_report
 

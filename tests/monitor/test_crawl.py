@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from monitor import leases
-from monitor.db import make_engine
-from monitor.diff import flatten_figures
-from monitor.mailsink import MailSink, free_port
-from monitor.models import Alert, CrawlRun, Delivery, Site
+from monitor.archive import leases
+from monitor.archive.db import make_engine
+from monitor.archive.diff import flatten_figures
+from monitor.alerts.mailsink import MailSink, free_port
+from monitor.archive.models import Alert, CrawlRun, Delivery, Site
 from simsite import SimServer, SimSite
 
 from .smtp_servers import ScriptedServer
@@ -203,7 +203,7 @@ def test_a_site_that_cannot_be_crawled_is_alerted(db, tmp_path):
 def test_a_site_being_crawled_elsewhere_is_skipped(db, tmp_path):
     config = str(write_config(tmp_path / "sites.toml", "http://127.0.0.1:9", 25))
     engine = make_engine(db)
-    from monitor.db import migrate
+    from monitor.archive.db import migrate
 
     migrate(engine)
     with Session(engine) as s:
@@ -290,7 +290,7 @@ def test_sigterm_during_a_crawl_interrupts_it_cleanly(site, db, tmp_path):
 
     from sqlmodel import func
 
-    from monitor.models import Fetch
+    from monitor.archive.models import Fetch
 
     _, server = site
     config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))

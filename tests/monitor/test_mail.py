@@ -15,10 +15,10 @@ from email.policy import default
 import pytest
 from sqlmodel import Session, select
 
-from monitor import delivery
-from monitor.alerts import AlertPayload, queue
-from monitor.mailsink import MailSink
-from monitor.models import PENDING, SENT, Alert, CrawlRun, Delivery
+from monitor.alerts import delivery
+from monitor.alerts.outbox import AlertPayload, queue
+from monitor.alerts.mailsink import MailSink
+from monitor.archive.models import PENDING, SENT, Alert, CrawlRun, Delivery
 from monitor.timeutil import utcnow
 
 from .conftest import changed, document, make_archive, page, seed_report
@@ -179,9 +179,9 @@ def test_one_mail_per_run_and_recipient(sqlite_url, tmp_path, config):
 
 SEND_SCRIPT = textwrap.dedent("""
     import dataclasses, sys
-    from monitor import delivery
+    from monitor.alerts import delivery
     from monitor.config import load_config
-    from monitor.db import make_engine
+    from monitor.archive.db import make_engine
     config = load_config(sys.argv[2])
     delivery.deliver(make_engine(sys.argv[1]), config)
 """)

@@ -7,8 +7,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import monitor.models  # noqa: F401
-from monitor.db import make_engine, migrate
+import monitor.archive.models  # noqa: F401
+from monitor.archive.db import make_engine, migrate
 
 
 def test_migrated_schema_matches_the_models(db_url):
@@ -33,7 +33,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url):
 def test_downgrade_and_upgrade_again(sqlite_url):
     from alembic import command
 
-    from monitor.db import alembic_config
+    from monitor.archive.db import alembic_config
 
     engine = make_engine(sqlite_url)
     migrate(engine)
@@ -54,7 +54,7 @@ def _finding_indexes(engine) -> dict[str, list[str]]:  # noqa: ANN001 (Engine)
 def test_0002_adds_the_findings_pages_index_and_downgrades_to_0001(db_url):
     from alembic import command
 
-    from monitor.db import alembic_config
+    from monitor.archive.db import alembic_config
 
     engine = make_engine(db_url)
     migrate(engine)

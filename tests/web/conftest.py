@@ -1,6 +1,6 @@
 """A small real archive for the web tests, on SQLite and on PostgreSQL, and the app over it.
 
-Built through ``monitor.archive.Archive.record`` from the seed reports rendered as pages (parsed by gxparse
+Built through ``monitor.archive.record.Archive.record`` from the seed reports rendered as pages (parsed by gxparse
 for real), in three crawls: a report revised twice (figures and prose), a next-year report that fails the
 year-over-year carry check, a report with a failing cell, one whose title carries a script, an
 unreadable PDF attachment that is then withdrawn (HTTP 404), and a watched agency's overdue report.
@@ -17,12 +17,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from monitor.archive import Archive
+from monitor.archive.record import Archive
 from monitor.config import parse_config
-from monitor.db import make_engine, migrate
-from monitor.documents import FetchedDocument
-from monitor.models import Agency, Report, Version
-from monitor.store import BlobStore
+from monitor.archive.db import make_engine, migrate
+from monitor.archive.documents import FetchedDocument
+from monitor.archive.models import Agency, Report, Version
+from monitor.archive.store import BlobStore
 from monitor.web import create_app
 from tests.monitor.conftest import (  # noqa: F401 (postgres_server: a fixture, used by name)
     changed,

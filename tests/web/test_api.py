@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.models import REVISION_KINDS
+from monitor.archive.models import REVISION_KINDS
 
 from .conftest import XSS_TITLE
 

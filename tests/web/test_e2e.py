@@ -1,6 +1,6 @@
 """End to end in headless Chromium: the pages a person opens, over an archive built by crawling the simulated site.
 
-The archive comes from three real crawls (``monitor.crawl.crawl_now``: Scrapy in a child process, the
+The archive comes from three real crawls (``monitor.crawling.job.crawl_now``: Scrapy in a child process, the
 archive pipeline, gxparse) of one department's report column on the simulated site: the 2024 report is
 revised on the site between crawls, twice, and the 2019 one withdrawn. One more document, a report whose
 title carries a script and whose table does not add up, is put into the same archive through
@@ -19,13 +19,13 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from monitor.archive import Archive
+from monitor.archive.record import Archive
 from monitor.config import load_config
-from monitor.crawl import crawl_now
-from monitor.db import open_engine
-from monitor.documents import FetchedDocument
-from monitor.mailsink import free_port
-from monitor.store import BlobStore
+from monitor.crawling.job import crawl_now
+from monitor.archive.db import open_engine
+from monitor.archive.documents import FetchedDocument
+from monitor.alerts.mailsink import free_port
+from monitor.archive.store import BlobStore
 from monitor.web import create_app
 from simsite import SimSite, serve
 from simsite.render import render_report_html

@@ -7,7 +7,7 @@ import re
 import httpx
 import pytest
 
-from monitor.mailsink import free_port
+from monitor.alerts.mailsink import free_port
 from monitor.web import api, pages
 
 from .test_serve import archive_files, start, stop, wait_until_up  # noqa: F401 (archive_files: a fixture)

@@ -6,7 +6,7 @@ import pytest
 from lxml import html
 
 from monitor.labels import cell_label
-from monitor.models import Report
+from monitor.archive.models import Report
 from monitor.web.app import PAGE_CSP
 
 from .conftest import XSS_TITLE

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from monitor.mailsink import free_port
+from monitor.alerts.mailsink import free_port
 
 from .conftest import build_archive
 

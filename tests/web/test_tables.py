@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gxparse.template import S3_COLUMNS, S3_ROWS
-from monitor.diff import flatten_figures
+from monitor.archive.diff import flatten_figures
 from monitor.web.tables import grids, s2_rows, s3_rows, s4_rows, stray_cells
 from tests.monitor.conftest import seed_report
 

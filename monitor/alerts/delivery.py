@@ -23,12 +23,12 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from monitor import leases
-from monitor.alerts import AlertPayload
+from monitor.archive import leases
+from monitor.alerts.outbox import AlertPayload
 from monitor.config import MailConfig, MonitorConfig
-from monitor.db import session as new_session
-from monitor.mail import DeliveryError, build_digest, render_message, send_bytes
-from monitor.models import PENDING, SENDING, SENT, Alert, Delivery, Site
+from monitor.archive.db import session as new_session
+from monitor.alerts.mail import DeliveryError, build_digest, render_message, send_bytes
+from monitor.archive.models import PENDING, SENDING, SENT, Alert, Delivery, Site
 from monitor.timeutil import utcnow
 
 log = logging.getLogger(__name__)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from monitor.alerts import AlertPayload
+from monitor.alerts.outbox import AlertPayload
 from monitor.config import MailConfig
-from monitor.models import (
+from monitor.archive.models import (
     ALERT_CRAWL_EMPTY, ALERT_CRAWL_FAILED, ALERT_FAILING, ALERT_MOVED, ALERT_OVERDUE, ALERT_REAPPEARED,
     ALERT_REVISED, ALERT_WITHDRAWN,
 )

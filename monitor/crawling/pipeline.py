@@ -2,7 +2,7 @@
 
 Settings it reads: ``GXMON_DB`` (archive URL), ``GXMON_STORE`` (store folder; default beside a SQLite
 file), ``GXMON_CONFIG`` (for alert routing) and ``GXMON_RUNS`` (site id → crawl-run id, set by
-``monitor.crawl`` which opens and closes the runs itself). Without ``GXMON_RUNS`` (a plain
+``monitor.crawling.job`` which opens and closes the runs itself). Without ``GXMON_RUNS`` (a plain
 ``scrapy crawl reports -s ITEM_PIPELINES=…``) the pipeline opens a run per site and closes it when the
 spider closes.
 
@@ -22,11 +22,11 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from monitor.archive import Archive
+from monitor.archive.record import Archive
 from monitor.config import MonitorConfig, load_config
-from monitor.db import database_url, default_store, open_engine
-from monitor.documents import FetchedDocument
-from monitor.store import BlobStore
+from monitor.archive.db import database_url, default_store, open_engine
+from monitor.archive.documents import FetchedDocument
+from monitor.archive.store import BlobStore
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 from sqlmodel import Session, col, select
 
-from monitor.db import database_url, open_engine
-from monitor.models import ACTIVE, Report, ReportUrl
+from monitor.archive.db import database_url, open_engine
+from monitor.archive.models import ACTIVE, Report, ReportUrl
 
 
 class ArchiveValidatorStore:

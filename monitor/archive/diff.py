@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from monitor.content import normalise_prose
+from monitor.archive.content import normalise_prose
 
 TABLES = ("s2", "s3", "s4")
 TEXT_SECTIONS = ("s1", "s5", "s6")

@@ -17,20 +17,20 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from monitor import leases
-from monitor.archive import Archive
+from monitor.archive import leases
+from monitor.archive.record import Archive
 from monitor.config import MonitorConfig
-from monitor.db import session
-from monitor.delivery import DeliveryReport, deliver
-from monitor.models import CrawlRun, Site
+from monitor.archive.db import session
+from monitor.alerts.delivery import DeliveryReport, deliver
+from monitor.archive.models import CrawlRun, Site
 from monitor.output import console, print_table
-from monitor.store import BlobStore
+from monitor.archive.store import BlobStore
 
 log = logging.getLogger(__name__)
 
 SITE_LEASE_SECONDS = 12 * 3600   # a crawl longer than this is presumed dead even if its holder lives
-PIPELINE = "monitor.pipeline.ArchivePipeline"
-VALIDATORS = "monitor.validators.ArchiveValidatorStore"
+PIPELINE = "monitor.crawling.pipeline.ArchivePipeline"
+VALIDATORS = "monitor.crawling.validators.ArchiveValidatorStore"
 
 
 class CrawlRequestError(Exception):

@@ -25,24 +25,24 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from monitor import alerts as outbox
-from monitor.alerts import MAX_FIGURES, AlertPayload
-from monitor.checks import CheckFinding, cross_year_checks, publication_late, report_overdue
+from monitor.alerts import outbox
+from monitor.alerts.outbox import MAX_FIGURES, AlertPayload
+from monitor.archive.checks import CheckFinding, cross_year_checks, publication_late, report_overdue
 from monitor.config import MonitorConfig
-from monitor.content import page_chrome, page_text_digest, raw_digest, report_digest
-from monitor.db import session as new_session
-from monitor.diff import DocumentDiff, diff_documents
-from monitor.documents import FetchedDocument
+from monitor.archive.content import page_chrome, page_text_digest, raw_digest, report_digest
+from monitor.archive.db import session as new_session
+from monitor.archive.diff import DocumentDiff, diff_documents
+from monitor.archive.documents import FetchedDocument
 from monitor.labels import SECTION_NAMES, cell_label
-from monitor.links import diff_link, report_link, version_link
-from monitor.models import (
+from monitor.alerts.links import diff_link, report_link, version_link
+from monitor.archive.models import (
     ACTIVE, ALERT_CRAWL_EMPTY, ALERT_CRAWL_FAILED, ALERT_FAILING, ALERT_MOVED, ALERT_OVERDUE, ALERT_REAPPEARED,
     ALERT_REVISED, ALERT_WITHDRAWN, ATTACHMENT_REPLACED, EMPTY, FAILED, FIGURES_CHANGED, GONE, HTTP_ERROR,
     INTERRUPTED, MISSING, MOVED, NEW_REPORT, NEW_VERSION, NOT_MODIFIED, OK, REAPPEARED, REVISION_KINDS,
     TEXT_CHANGED, UNCHANGED, WITHDRAWN, WITHDRAWN_CHANGE, Agency, Blob, Change, CrawlRun, Fetch, Finding, Report,
     ReportUrl, Site, Version,
 )
-from monitor.store import PARSED, RAW, BlobStore
+from monitor.archive.store import PARSED, RAW, BlobStore
 from monitor.timeutil import parse_timestamp, utcnow
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@
   (``coalesce``, no misfire grace limit).
 - Each crawl runs Scrapy in its own child process (``crawler.run.run_crawl``; the Twisted reactor
   cannot restart), from a worker thread here. ``max_instances=1`` keeps one crawl per site in this
-  scheduler; the site lease in the archive (``monitor.crawl``) keeps ``gxmon crawl`` and other
+  scheduler; the site lease in the archive (``monitor.crawling.job``) keeps ``gxmon crawl`` and other
   schedulers from crawling the same site at the same time.
 - Mail goes out after each crawl; an outbox job retries what is still due every few minutes.
 - SIGTERM or Ctrl-C stops it cleanly: no new jobs start, running crawls are asked to stop and waited for.
@@ -26,10 +26,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.config import MonitorConfig, load_config
-from monitor.crawl import interrupt_crawls
-from monitor.db import open_engine
+from monitor.crawling.job import interrupt_crawls
+from monitor.archive.db import open_engine
 from monitor.output import print_table
-from monitor.store import BlobStore
+from monitor.archive.store import BlobStore
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ stopping = threading.Event()
 
 def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> None:
     """One scheduled crawl of one site (runs in a worker thread; Scrapy runs in a child process)."""
-    from monitor.crawl import crawl_now
+    from monitor.crawling.job import crawl_now
 
     if stopping.is_set():
         return
@@ -58,7 +58,7 @@ def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> No
 
 def outbox_job(db_url: str, config_path: str) -> None:
     """Send alert mails whose retry time has come."""
-    from monitor.delivery import deliver
+    from monitor.alerts.delivery import deliver
 
     engine = open_engine(db_url)
     try:

@@ -3,14 +3,14 @@
 A *report* is one agency's annual report for one year (or, while its agency and year are unknown, one
 URL). Every time the crawler fetches one of its documents a *fetch* row records when, the HTTP status and
 the digest. A *version* is stored only when the report's normalised content differs from the version it
-is compared with (see ``monitor.content``); a new version carries *changes* (what kind, with the cell
+is compared with (see ``monitor.archive.content``); a new version carries *changes* (what kind, with the cell
 and text diffs) and the *findings* of the parser and of the archive's cross-version checks. *Alerts* are
 the outbox of mails to send: written in the same transaction as the version or change that caused them,
 grouped into one *delivery* (one digest mail) per recipient and crawl run.
 
 All timestamps are timezone-aware UTC (SQLite stores them without offset; they read back as UTC).
 Raw documents and parsed JSON are not in these tables: they live in the content-addressed store
-(``monitor.store``); rows name them by SHA-256.
+(``monitor.archive.store``); rows name them by SHA-256.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Site(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=100)
     name: str | None = Field(default=None, max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
-    # Lease that keeps two crawls of one site from running at once (see monitor.leases).
+    # Lease that keeps two crawls of one site from running at once (see monitor.archive.leases).
     lock_holder: str | None = Field(default=None, max_length=200)
     lock_until: datetime | None = None
 
@@ -123,7 +123,7 @@ class Report(SQLModel, table=True):
     first_seen: datetime = Field(default_factory=utcnow)
     first_run_id: int | None = None           # the crawl that found it
     last_fetched_at: datetime | None = None
-    # Denormalised from versions and findings; kept current by monitor.archive.
+    # Denormalised from versions and findings; kept current by monitor.archive.record.
     latest_version_id: int | None = None
     latest_url_id: int | None = None          # the URL of the latest version (lists show it without a join)
     version_count: int = 0
@@ -176,7 +176,7 @@ class Version(SQLModel, table=True):
     seq: int                                   # 1, 2, … within the report
     url_id: int = Field(foreign_key="report_url.id", index=True)
     captured_run_id: int | None = Field(default=None, foreign_key="crawl_run.id")
-    content_digest: str = Field(max_length=64)   # SHA-256 of the normalised content (monitor.content)
+    content_digest: str = Field(max_length=64)   # SHA-256 of the normalised content (monitor.archive.content)
     raw_sha256: str = Field(foreign_key="blob.sha256", max_length=64, index=True)
     parsed_sha256: str | None = Field(default=None, foreign_key="blob.sha256", max_length=64)
     first_seen: datetime = Field(default_factory=utcnow)
@@ -232,7 +232,7 @@ class Finding(SQLModel, table=True):
 
 
 class Change(SQLModel, table=True):
-    """What happened between two states of a report; ``detail`` holds the diff (see monitor.diff)."""
+    """What happened between two states of a report; ``detail`` holds the diff (see monitor.archive.diff)."""
 
     __tablename__ = "change"
 

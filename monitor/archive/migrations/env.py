@@ -1,11 +1,11 @@
-"""Alembic environment: the engine comes from monitor.db (``config.attributes["engine"]``)."""
+"""Alembic environment: the engine comes from monitor.archive.db (``config.attributes["engine"]``)."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlmodel import SQLModel
 
-import monitor.models  # noqa: F401 (registers the tables on SQLModel.metadata)
+import monitor.archive.models  # noqa: F401 (registers the tables on SQLModel.metadata)
 
 engine = context.config.attributes["engine"]
 

@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from monitor.diff import DocumentDiff, diff_documents, flatten_figures
-from monitor.models import Agency, Change, Finding, Report, ReportUrl, Version
-from monitor.store import BlobStore
+from monitor.archive.diff import DocumentDiff, diff_documents, flatten_figures
+from monitor.archive.models import Agency, Change, Finding, Report, ReportUrl, Version
+from monitor.archive.store import BlobStore
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -1,7 +1,7 @@
 """Checks that need more than one document: across years of one agency, and against the calendar.
 
 Pure functions of parsed reports (report-json.md shape) and dates; the archive decides which documents to
-compare (``monitor.archive``). Rules and severities are those of shared/spec/report-json.md:
+compare (``monitor.archive.record``). Rules and severities are those of shared/spec/report-json.md:
 ``yoy.carry`` (R3.6), ``yoy.in_force`` (R2.1), ``text.near_duplicate`` (RX.5), ``publication.late``
 (RX.4) and ``report.overdue``.
 """
@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from gxparse.template import S3_COLUMNS, column_label
-from monitor.content import normalise_prose
+from monitor.archive.content import normalise_prose
 
 # Share of 5-character shingles two years' prose must have in common to count as a near-duplicate.
 # Evaluators reported reports "~90 % identical" to the previous year's (template.md §5 RX.5); a

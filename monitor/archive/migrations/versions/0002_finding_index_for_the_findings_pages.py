@@ -1,6 +1,6 @@
 """finding index for the findings pages
 
-Open findings are a current version's findings filtered by rule and severity (monitor.queries
+Open findings are a current version's findings filtered by rule and severity (monitor.archive.queries
 open_findings_query); one index on (version_id, rule, severity) serves the join and both filters.
 
 Revision ID: 0002

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from monitor.models import Alert
+from monitor.archive.models import Alert
 
 MAX_FIGURES = 50   # cells listed per report in a mail; the web view has them all
 

@@ -1,0 +1,1 @@
+"""Alerts: the outbox written with each change, digests delivered exactly once, the mail format and sink."""

@@ -1,0 +1,1 @@
+"""The archive: Report → Version → Change, every fetch recorded, raw bytes kept; its schema, store and queries."""
