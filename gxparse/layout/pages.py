@@ -197,6 +197,20 @@ def _stacked(group: list[Rule], tol: float) -> list[list[Rule]]:
     return bands
 
 
+def _closed(band: list[Rule], tol: float) -> list[Rule]:
+    """The band with a rule across where its column rules run on beyond the first or last row rule: a table
+    broken across pages is often printed without the rule that closes it (the border is left to the other
+    page), and the row printed there would be lost."""
+    ys = [r.pos for r in band if r.horizontal]
+    columns = [r for r in band if not r.horizontal]
+    left, right = min(r.pos for r in columns), max(r.pos for r in columns)
+    above = [r.start for r in columns if r.start < min(ys) - tol]
+    below = [r.end for r in columns if r.end > max(ys) + tol]
+    extra = [Rule(True, y, left, right) for ends, y in ((above, min(above, default=0.0)), (below, max(below, default=0.0)))
+             if len(ends) >= 2]
+    return band + extra
+
+
 def _covered(rules: list[Rule], a: float, b: float) -> bool:
     """Whether most of the span a..b is drawn by these collinear rules."""
     drawn = sum(max(0.0, min(b, r.end) - max(a, r.start)) for r in rules)
@@ -314,7 +328,7 @@ def _tables(page: Page, snap: Snap) -> tuple[list[_Table], list[Glyph] | CharBox
     """The page's tables, top to bottom, and the glyphs outside them."""
     tol = 2.5 * page.unit
     rules = _merge_rules(page.rules, tol)
-    bands = [b for group in _rule_groups(rules, tol) for b in _stacked(group, tol)
+    bands = [_closed(b, tol) for group in _rule_groups(rules, tol) for b in _stacked(group, tol)
              if sum(r.horizontal for r in b) >= 2 and sum(not r.horizontal for r in b) >= 2]
     if not bands:
         return [], page.glyphs

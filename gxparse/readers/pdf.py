@@ -72,12 +72,39 @@ def _chars(page: pdfium.PdfPage, height: float) -> CharBoxes:
         base, handle = boxes.ctypes.data, _address(textpage.raw)
         found = [i for i, ch in enumerate(text)
                  if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
+        boxes = boxes.astype(np.float64)
+        _fix_oversized(textpage.raw, boxes, found)
     finally:
         textpage.close()
-    left, top, right, bottom = boxes[found].astype(np.float64).T
+    left, top, right, bottom = boxes[found].T
     keep = right > left
     columns = np.column_stack((left, height - top, right, height - bottom))[keep]
     return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns)
+
+
+_OVERSIZED = 3.0   # a loose box this many times the page's usual character height is not the character's
+
+
+def _fix_oversized(textpage: object, boxes: np.ndarray, found: list[int]) -> None:
+    """Loose boxes pdfium sized by the font size alone: text set at a huge size and scaled down by its matrix
+    (199 pt × 0.05, seen in a vertical label printed one character per line) gets a box the size of the font,
+    not of the glyph, whose centre then lies in another cell. Such boxes are scaled about the character's
+    origin by the matrix's scale; the others are left as they are."""
+    if len(found) < 2:
+        return
+    index = np.asarray(found)
+    heights = boxes[index, 1] - boxes[index, 3]
+    usual = float(np.median(heights))
+    if not usual > 0:
+        return
+    x, y, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_MATRIX()
+    for i in index[heights > _OVERSIZED * usual].tolist():
+        if not (raw.FPDFText_GetCharOrigin(textpage, i, x, y) and raw.FPDFText_GetMatrix(textpage, i, matrix)):
+            continue
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if 0 < scale < 1:
+            origin = np.array([x.value, y.value, x.value, y.value])
+            boxes[i] = origin + (boxes[i] - origin) * scale
 
 
 def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
@@ -87,6 +114,10 @@ def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
 
 
 def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
+    """The ruling lines a path draws: the path itself when it is thin, else its stroked straight segments,
+    or, for a path only filled, its thin pieces (rules drawn as filled hairline rectangles). A filled piece
+    that is not thin is a background (a shaded paragraph or cell): its edges are no rules, and taking them
+    for rules made a table of the prose they shade."""
     left, bottom, right, top = _bounds(obj)
     if top - bottom <= _THIN and right - left > _THIN:
         return [Rule(True, height - (top + bottom) / 2, left, right)]
@@ -95,6 +126,14 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
     count = raw.FPDFPath_CountSegments(obj)
     if not 0 < count <= _MAX_SEGMENTS:
         return []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+    points = _path_points(obj, count, height)
+    return _stroked_rules(points) if stroke.value else _filled_rules(points)
+
+
+def _path_points(obj: ctypes.c_void_p, count: int, height: float) -> list[tuple[int, float, float]]:
+    """The path's segments as (kind, x, y) in page coordinates, top-down."""
     m = raw.FS_MATRIX()
     raw.FPDFPageObj_GetMatrix(obj, m)
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -104,6 +143,10 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
         points.append((raw.FPDFPathSegment_GetType(segment), px, height - py))
+    return points
+
+
+def _stroked_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
     rules = []
     for (_, x0, y0), (kind, x1, y1) in zip(points, points[1:]):
         if kind != raw.FPDF_SEGMENT_LINETO:
@@ -112,6 +155,24 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
             rules.append(Rule(True, y0, min(x0, x1), max(x0, x1)))
         elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > _THIN:
             rules.append(Rule(False, x0, min(y0, y1), max(y0, y1)))
+    return rules
+
+
+def _filled_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
+    """The thin sub-paths of a filled path, each a rule along its length."""
+    rules = []
+    pieces: list[list[tuple[float, float]]] = []
+    for kind, x, y in points:
+        if kind == raw.FPDF_SEGMENT_MOVETO or not pieces:
+            pieces.append([])
+        pieces[-1].append((x, y))
+    for piece in pieces:
+        xs, ys = [x for x, _ in piece], [y for _, y in piece]
+        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        if bottom - top <= _THIN < right - left:
+            rules.append(Rule(True, (top + bottom) / 2, left, right))
+        elif right - left <= _THIN < bottom - top:
+            rules.append(Rule(False, (left + right) / 2, top, bottom))
     return rules
 
 
