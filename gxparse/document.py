@@ -16,6 +16,10 @@ from gxparse.normalize import normalize_text
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|^(?:-+|—+|–+|/|〇)$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
+# A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
+# page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
+_PAGE_FURNITURE = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                             r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})$")
 
 
 @dataclass
@@ -72,10 +76,10 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
 
 
 def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:
-    """Lines of plain text; markdown table rules (``---|---``) are dropped."""
+    """Lines of plain text; markdown table rules (``---|---``) and page numbers on their own line are dropped."""
     out = []
     for n, raw in enumerate(normalize_text(text).splitlines(), start=first_lineno):
-        if not raw.strip() or _RULE_LINE.match(raw):
+        if not raw.strip() or _RULE_LINE.match(raw) or _PAGE_FURNITURE.match(raw.strip()):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         out.append(line_from_cells(split_cells(raw), where, page))

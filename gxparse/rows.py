@@ -1,7 +1,24 @@
 """Collecting table rows by their labels, across the ways real documents break them.
 
-Handled: labels wrapped over several lines, values on the line after the label, group labels (三、本年度办理结果,
-（三）不予公开) printed in front of or above the item label, header lines between rows.
+A table row is a label and a line of values, but text extraction (pdfplumber, pdftotext, copied web pages)
+does not keep them on one line: a label wraps over several lines with its values on the middle one, a
+one-line label in a tall row prints its values on the line just before or after it (a digit font sits a
+little higher or lower than the label's), a vertical group label (三、本年度办理结果) leaves one character per
+line between the rows, a page footer falls inside the table. So the lines are read as a small grammar:
+
+- a line with a label naming a template row and values is a row (*pinned*);
+- a label-only line naming a row is a *name* waiting for its values; a label-only line naming nothing joins
+  the label-only line right before it (a wrapped label), or, when that names a row, the unnamed fragment
+  before the values in between (``5.要求行政机关确认或重新出`` / values / ``具已获取信息``);
+- a line of values whose label names nothing takes the label-only line right before it when the two together
+  name a row (values on the label's last line);
+- a label of one character is a stray (a character of a vertical label, a bullet): never a name;
+- between two pinned rows (or prose), the names and the lines of values are each in document order, so when
+  there are as many of each they pair in order, whichever side of its label each value line is printed on;
+  otherwise a line of values takes the name right before it, and the rest are extras.
+
+A label no anchor finds is compared by edit distance with the template's labels (``fuzzy``): such a row is
+marked ``fuzzy`` and the table says so (``label.fuzzy``).
 """
 
 from __future__ import annotations
@@ -11,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gxparse.document import Line
+from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
@@ -34,15 +52,19 @@ class RawRow:
     where: str = ""
     in_grid: bool = False
     order: int = 0       # place among the rows of one collect_rows call, in document order
+    fuzzy: bool = False  # named by a near miss of a template label, not by its anchor
 
 
 class LabelMatcher:
     """Finds which template row a label names: the anchor matching latest in the label wins, because
-    the item label comes after the group labels a grid row or a wrapped line carries in front of it."""
+    the item label comes after the group labels a grid row or a wrapped line carries in front of it.
+    With ``near``, a label no anchor finds may name a row by a near miss of its label (``find``)."""
 
-    def __init__(self, anchors: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, anchors: Iterable[tuple[str, str]], near: NearestLabel | None = None) -> None:
         self._anchors = [(key, re.compile(pattern)) for key, pattern in anchors]
+        self._near = near
         self._known: dict[str, str | None] = {}   # labels repeat across documents of one template
+        self._nearest: dict[str, str | None] = {}
 
     def __call__(self, label: str) -> str | None:
         if label not in self._known:
@@ -50,6 +72,18 @@ class LabelMatcher:
                 self._known.clear()
             self._known[label] = self._match(label)
         return self._known[label]
+
+    def find(self, label: str) -> tuple[str | None, bool]:
+        """The row ``label`` names and whether by a near miss (no anchor found it)."""
+        key = self(label)
+        if key is not None or self._near is None or _is_stray(label):
+            return key, False
+        if label not in self._nearest:
+            if len(self._nearest) > 10_000:
+                self._nearest.clear()
+            self._nearest[label] = self._near(label)
+        near = self._nearest[label]
+        return near, near is not None
 
     def _match(self, label: str) -> str | None:
         text = label_key(label)
@@ -62,37 +96,137 @@ class LabelMatcher:
         return best[2] if best else None
 
 
+_STRAY = 1   # characters: a label this short is a stray character, never a name nor part of one
+
+
+def _is_stray(label: str) -> bool:
+    return len(label_key(label)) <= _STRAY
+
+
+@dataclass
+class _Piece:
+    """A non-prose line as the grammar sees it: a label (possibly joined from several lines), values or none,
+    and the row its label names."""
+
+    label: str
+    values: list[str]
+    where: str
+    in_grid: bool
+    key: str | None = None
+    fuzzy: bool = False
+
+    @property
+    def is_name(self) -> bool:
+        return self.key is not None and not self.values
+
+
+def _joined(a: str, b: str) -> str:
+    return f"{a} {b}".strip()
+
+
+class _Reader:
+    """Reads lines into segments of pieces; a segment ends at a pinned row or a line of prose."""
+
+    def __init__(self, match: LabelMatcher) -> None:
+        self.match = match
+        self.segments: list[list[_Piece]] = [[]]
+        self.pinned: list[tuple[int, _Piece]] = []   # (segment index, row) for rows named on their own line
+
+    def prose(self) -> None:
+        if self.segments[-1]:
+            self.segments.append([])
+
+    def label_line(self, line: Line) -> None:
+        segment = self.segments[-1]
+        previous = segment[-1] if segment and not segment[-1].values else None
+        key, fuzzy = self.match.find(line.label) if not _is_stray(line.label) else (None, False)
+        if key is None and previous is not None and len(label_key(previous.label)) <= _MAX_LABEL:
+            previous.label = _joined(previous.label, line.label)   # a wrapped label
+            previous.key = self.match(previous.label) or previous.key
+            return
+        if key is None and not _is_stray(line.label):
+            fragment = self._open_fragment()
+            if fragment is not None and (joined := self.match(_joined(fragment.label, line.label))):
+                fragment.label, fragment.key = _joined(fragment.label, line.label), joined
+                return
+        segment.append(_Piece(line.label, [], line.where, line.in_grid, key, fuzzy))
+
+    def _open_fragment(self) -> _Piece | None:
+        """The latest unnamed label of the segment when only lines of values came after it."""
+        for piece in reversed(self.segments[-1]):
+            if not piece.values:
+                return piece if piece.key is None and not _is_stray(piece.label) else None
+        return None
+
+    def value_line(self, line: Line) -> None:
+        segment = self.segments[-1]
+        label = "" if _is_stray(line.label) else line.label
+        key, fuzzy = self.match.find(label) if label else (None, False)
+        previous = segment[-1] if segment and not segment[-1].values else None
+        if key is None and label and previous is not None and _lacks_values(segment, previous):
+            joined = _joined(previous.label, label)
+            if (named := self.match(joined) or previous.key) is not None:
+                segment.pop()   # the label's last line carries its values
+                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy))
+                return
+        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy)
+        if key is None:
+            segment.append(piece)
+        else:
+            self._pin(piece)
+
+    def _pin(self, row: _Piece) -> None:
+        self.pinned.append((len(self.segments) - 1, row))
+        self.segments.append([])
+
+
+def _lacks_values(segment: list[_Piece], name: _Piece) -> bool:
+    """Whether the segment's lines of values so far are too few to give ``name`` one (when there are as
+    many as names, the last name's values came before it)."""
+    return name.key is None or sum(1 for p in segment if p.values) < sum(1 for p in segment if p.is_name)
+
+
+def _pair(segment: list[_Piece]) -> list[_Piece]:
+    """The rows of one segment, in document order: names given their lines of values."""
+    names = [p for p in segment if p.is_name]
+    values = [p for p in segment if p.values]
+    if names and len(names) == len(values):
+        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy) for n, v in zip(names, values)]
+    rows = []
+    for previous, piece in zip([None, *segment], segment):
+        if not piece.values:
+            continue
+        if previous is not None and not previous.values and previous.key is not None:
+            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid, previous.key,
+                               previous.fuzzy))
+        elif previous is not None and not previous.values and not piece.label:
+            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid))   # an unnamed row
+        else:
+            rows.append(piece)
+    return rows
+
+
 def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> tuple[dict[str, RawRow], list[RawRow]]:
     """Rows by template key (first occurrence wins) and the rows with values that match no template row."""
-    rows: dict[str, RawRow] = {}
-    extras: list[RawRow] = []
-    pending: RawRow | None = None   # a label seen without values yet
-
-    def emit(row: RawRow) -> None:
-        row.order = len(rows) + len(extras)
-        if row.key is None or row.key in rows:
-            extras.append(row)
-        else:
-            rows[row.key] = row
-
+    reader = _Reader(match)
     for line in lines:
         if _is_prose(line):
-            pending = None
-            continue
-        own = match(line.label) if line.label else None
-        if line.values:
-            if own is None and pending is not None:
-                label = f"{pending.label} {line.label}".strip()
-                row = RawRow(match(label) or pending.key, label, line.values, line.where, line.in_grid)
+            reader.prose()
+        elif line.values:
+            reader.value_line(line)
+        elif line.label:
+            reader.label_line(line)
+    pinned: dict[int, list[_Piece]] = {}
+    for index, row in reader.pinned:
+        pinned.setdefault(index, []).append(row)
+    rows: dict[str, RawRow] = {}
+    extras: list[RawRow] = []
+    for index, segment in enumerate(reader.segments):
+        for piece in _pair(segment) + pinned.get(index, []):
+            row = RawRow(piece.key, piece.label, piece.values, piece.where, piece.in_grid,
+                         len(rows) + len(extras), piece.fuzzy)
+            if row.key is None or row.key in rows:
+                extras.append(row)
             else:
-                row = RawRow(own, line.label, line.values, line.where, line.in_grid)
-            emit(row)
-            pending = None
-        elif own is not None:
-            pending = RawRow(own, line.label, [], line.where, line.in_grid)
-        elif pending is not None and len(label_key(pending.label)) <= _MAX_LABEL:
-            pending.label = f"{pending.label} {line.label}".strip()
-            pending.key = match(pending.label) or pending.key
-        else:
-            pending = RawRow(None, line.label, [], line.where, line.in_grid)
+                rows[row.key] = row
     return rows, extras

@@ -13,12 +13,14 @@ from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
+from gxparse.fuzzy import NearestLabel
 from gxparse.rows import LabelMatcher, RawRow, collect_rows
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
+    S3_NAMELESS_LABELS,
     S3_OTHER_SINGLE,
     S3_OTHER_SPLIT,
     S3_RESULT_PREFIX,
@@ -102,7 +104,11 @@ def _meaningful(values: list[str], width: int) -> list[str]:
 # ---------------------------------------------------------------------------------------------------
 # 三
 
-S3_MATCHER = LabelMatcher((row.key, row.anchor) for row in S3_ALL_ROWS)
+# near misses are measured against every row label and against the labels that name no row (group labels,
+# headers): a label nearer to one of those names nothing
+S3_MATCHER = LabelMatcher(((row.key, row.anchor) for row in S3_ALL_ROWS),
+                          NearestLabel([(row.key, row.label) for row in S3_ALL_ROWS]
+                                       + [(None, label) for label in S3_NAMELESS_LABELS]))
 S3_WIDTH = len(S3_COLUMNS)
 _S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
@@ -155,6 +161,14 @@ def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: 
     return findings
 
 
+def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Finding]:
+    return [Finding("label.fuzzy", WARNING,
+                    f"表三的行名「{rows[key].label}」（{rows[key].where}）与模板行名不完全一致，"
+                    f"按最接近的模板行名读作「{s3_row_label(key)}」",
+                    [f"s3.{key}.{c.key}" for c in S3_COLUMNS])
+            for key in row_keys if key in rows and rows[key].fuzzy]
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
     rows, extras = collect_rows(lines, S3_MATCHER)
@@ -178,7 +192,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         else:
             options[key] = candidates([c.value for c in cells], S3_WIDTH, _S3_ROW_SUM)  # type: ignore[misc]
 
-    findings = placed
+    findings = placed + _fuzzy_findings(rows, row_keys)
     accepted = solve(options, lambda assignment: s3_consistent(assignment, row_keys))
     table: Table = {}
     for key in row_keys:

@@ -174,6 +174,10 @@ S3_ROW_BY_KEY = {r.key: r for r in S3_ALL_ROWS}
 S3_OTHER_SPLIT = tuple(r.key for r in _S3_OTHER_2021)
 S3_OTHER_SINGLE = "result.other"
 
+# Labels printed in table 三 that name no row: its group labels and headers.
+S3_NAMELESS_LABELS = (S3_RESULTS_GROUP, _DENIED, _UNABLE, _NOT_PROCESSED, _OTHER, S3_APPLICANT_HEADER,
+                      S3_ORG_HEADER, S3_CORNER_NOTE, *(c.label for c in S3_COLUMNS))
+
 # Result rows summed by R3.2; （六） is either split in three or a single row.
 S3_RESULT_PREFIX = "result."
 S3_RESULT_TOTAL = "result.total"

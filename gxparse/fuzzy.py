@@ -1,0 +1,48 @@
+"""Labels that name a template row by a near miss, matched by edit distance against the template's labels.
+
+A report's own typo (``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``) or a character an extraction
+dropped leaves a label that no anchor of ``template.py`` finds. Such a label is compared, by normalised
+Levenshtein similarity, with every row label of the template and with the group and header labels that name
+no row (decoys: a label nearer to one of those names nothing). The row whose label is nearest is taken when it
+is near enough and nearer than every other label. Labels often carry a group label or a stray character of a
+vertical group label in front (``三 2.其他…``), so the end of the label is compared: each suffix about as long
+as the template's label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from gxparse.normalize import label_key
+
+SIMILARITY = 0.75   # three edits in twelve characters; OCR's label snapping allows one in five
+_MIN_KEY = 5        # shorter labels (规章, 总计, a stray character) are too short to tell a typo from a word
+_SLACK = 4          # suffixes this many characters shorter or longer than the template's label are compared
+
+
+class NearestLabel:
+    """Finds the template row a label names by a near miss; ``labels`` are (row key, label) pairs, with key None
+    for a label that names no row (a group or header label)."""
+
+    def __init__(self, labels: Iterable[tuple[str | None, str]]) -> None:
+        self._labels = [(key, label_key(text)) for key, text in labels]
+
+    def __call__(self, label: str) -> str | None:
+        text = label_key(label)
+        if len(text) < _MIN_KEY:
+            return None
+        scores: dict[str | None, float] = {}
+        for key, known in self._labels:
+            if len(text) > 2 * len(known) + _SLACK or 2 * len(text) + _SLACK < len(known):
+                continue
+            score = max(Levenshtein.normalized_similarity(known, text[-n:])
+                        for n in range(min(len(text), max(1, len(known) - _SLACK)), min(len(text), len(known) + _SLACK) + 1))
+            scores[key] = max(score, scores.get(key, 0.0))
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        if not ranked or ranked[0][0] is None or ranked[0][1] < SIMILARITY:
+            return None
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None
+        return ranked[0][0]

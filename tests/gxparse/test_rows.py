@@ -1,0 +1,110 @@
+"""The row grammar on text as PDF extraction hands it on: figures on the line before or after a label, between
+the halves of a wrapped label, a vertical group label one character per line, page numbers inside the table,
+labels with a typo matched by edit distance."""
+
+from __future__ import annotations
+
+import pytest
+
+from gxparse.document import lines_from_text
+from gxparse.fuzzy import NearestLabel
+from gxparse.tables import read_s3
+from gxparse.template import S3_ALL_ROWS, S3_NAMELESS_LABELS
+
+
+def _rows(text: str) -> dict[str, list[int | None]]:
+    table = read_s3(lines_from_text(text)).table
+    assert table is not None
+    return {key: [cell.value for cell in cells.values()] for key, cells in table.items()}
+
+
+def _row(*values: int) -> str:
+    return " ".join(map(str, values))
+
+
+HEAD = f"""一、本年新收政府信息公开申请数量 {_row(9, 0, 0, 0, 0, 0, 9)}
+二、上年结转政府信息公开申请数量 {_row(0, 0, 0, 0, 0, 0, 0)}
+（一）予以公开 {_row(1, 0, 0, 0, 0, 0, 1)}
+"""
+
+
+def test_figures_before_a_one_line_label_and_between_wrapped_halves():
+    rows = _rows(HEAD + f"""（二）部分公开（区分处理的，只计这一情 形，不
+{_row(2, 0, 0, 0, 0, 0, 2)}
+计其他情形）
+{_row(3, 0, 0, 0, 0, 0, 3)}
+1.属于国家秘密
+2.其他法律行政法规禁止公开 {_row(4, 0, 0, 0, 0, 0, 4)}
+""")
+    assert rows["result.partial"][0] == 2
+    assert rows["result.denied.state_secret"][0] == 3
+    assert rows["result.denied.law_prohibited"][0] == 4
+
+
+def test_a_vertical_group_label_one_character_per_line_between_rows():
+    rows = _rows(HEAD + f"""（二）部分公开（区分处理的，只计这一情形，不计其他情形） {_row(2, 0, 0, 0, 0, 0, 2)}
+{_row(3, 0, 0, 0, 0, 0, 3)}
+1.属于国家秘密
+三
+、 2.其他法律行政法规禁止公开 {_row(4, 0, 0, 0, 0, 0, 4)}
+本
+{_row(5, 0, 0, 0, 0, 0, 5)}
+年 3.危及“三安全一稳定”
+度 4.保护第三方合法权益 {_row(6, 0, 0, 0, 0, 0, 6)}
+""")
+    assert [rows[k][0] for k in ("result.denied.state_secret", "result.denied.law_prohibited",
+                                 "result.denied.security_stability", "result.denied.third_party")] == [3, 4, 5, 6]
+
+
+def test_a_label_broken_before_its_anchor_with_figures_between_the_pieces():
+    rows = _rows(HEAD + f"""4.无正当理由大量反复申请 {_row(0, 0, 0, 0, 0, 0, 0)}
+5.要求行政机关确认或重新出
+{_row(7, 0, 0, 0, 0, 0, 7)}
+具已获取信息
+（六）其他处理 {_row(0, 0, 0, 0, 0, 0, 0)}
+""")
+    assert rows["result.not_processed.reconfirm"][0] == 7
+
+
+@pytest.mark.parametrize("footer", ["- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8"])
+def test_a_page_number_inside_the_table_is_no_row(footer):
+    rows = _rows(HEAD + f"""{_row(10, 0, 0, 0, 0, 0, 10)}
+1.本机关不掌握相关政府信息
+（四）无法提供
+{_row(3, 0, 0, 0, 0, 0, 3)}
+2.没有现成信息需要另行制作
+{footer}
+3.补正后申请内容仍不明确 {_row(0, 0, 0, 0, 0, 0, 0)}
+""")
+    assert rows["result.unable.not_held"][0] == 10 and rows["result.unable.needs_creation"][0] == 3
+
+
+def test_figures_after_their_label_still_read():
+    rows = _rows(HEAD + f"""1.本机关不掌握相关政府信息
+{_row(10, 0, 0, 0, 0, 0, 10)}
+2.没有现成信息需要另行制作
+{_row(3, 0, 0, 0, 0, 0, 3)}
+""")
+    assert rows["result.unable.not_held"][0] == 10 and rows["result.unable.needs_creation"][0] == 3
+
+
+def test_a_label_with_a_typo_is_read_as_its_row_and_flagged():
+    read = read_s3(lines_from_text(HEAD + f"2.其他法律行政止公开 {_row(4, 0, 0, 0, 0, 0, 4)}\n"))
+    assert read.table["result.denied.law_prohibited"]["total"].value == 4
+    fuzzy = [f for f in read.findings if f.rule == "label.fuzzy"]
+    assert len(fuzzy) == 1 and "其他法律行政止公开" in fuzzy[0].message
+
+
+_NEAR = NearestLabel([(row.key, row.label) for row in S3_ALL_ROWS] + [(None, label) for label in S3_NAMELESS_LABELS])
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("三 2.其他法律行政止公开", "result.denied.law_prohibited"),      # a stray character in front
+    ("4.保护第三方合法权义", "result.denied.third_party"),
+    ("3.补正后申请内容仍不明", "result.unable.unclear"),
+    ("（五）不予处理", None),                                          # a group label names no row
+    ("计其他情形）", None),                                            # the tail of a wrapped label
+    ("规章", None),                                                    # too short to tell
+])
+def test_near_misses_by_edit_distance(label, key):
+    assert _NEAR(label) == key
