@@ -12,6 +12,9 @@ line between the rows, a page footer falls inside the table. So the lines are re
   before the values in between (``5.要求行政机关确认或重新出`` / values / ``具已获取信息``);
 - a line of values whose label names nothing takes the label-only line right before it when the two together
   name a row (values on the label's last line);
+- a line of values whose label names nothing, followed by label-only lines naming nothing, is a label
+  continued below its values (a top-aligned cell); lines holding pieces of two labels side by side (a
+  narrow group-label cell beside the item's) continue them piece by piece;
 - a label of one character is a stray (a character of a vertical label, a bullet): never a name;
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
   there are as many of each they pair in order, whichever side of its label each value line is printed on;
@@ -124,6 +127,18 @@ def _joined(a: str, b: str) -> str:
     return f"{a} {b}".strip()
 
 
+def _beside(above: str, below: str) -> str:
+    """A label continued on the next line, where each line may hold pieces of labels printed side by side
+    (a group label's narrow cell beside the item's: "（三） 1.属于" over "不予公 国家秘"): as many pieces
+    below as above continue them one by one, a single piece continues the last."""
+    upper, lower = above.split(" "), below.split(" ")
+    if len(lower) == len(upper):
+        return " ".join(a + b for a, b in zip(upper, lower))
+    if len(lower) == 1:
+        return " ".join([*upper[:-1], upper[-1] + lower[0]])
+    return _joined(above, below)
+
+
 class _Reader:
     """Reads lines into segments of pieces; a segment ends at a pinned row or a line of prose."""
 
@@ -140,6 +155,9 @@ class _Reader:
         segment = self.segments[-1]
         previous = segment[-1] if segment and not segment[-1].values else None
         key, fuzzy = self.match.find(line.label) if not _is_stray(line.label) else (None, False)
+        if key is None and segment and segment[-1].values and segment[-1].key is None and segment[-1].label:
+            self._continue_below(segment[-1], line.label)
+            return
         if key is None and previous is not None and len(label_key(previous.label)) <= _MAX_LABEL:
             previous.label = _joined(previous.label, line.label)   # a wrapped label
             previous.key = self.match(previous.label) or previous.key
@@ -150,6 +168,16 @@ class _Reader:
                 fragment.label, fragment.key = _joined(fragment.label, line.label), joined
                 return
         segment.append(_Piece(line.label, [], line.where, line.in_grid, key, fuzzy))
+
+    def _continue_below(self, row: _Piece, label: str) -> None:
+        """A label continued below the line of its values (a top-aligned cell); once the label names a row,
+        the row is pinned."""
+        if len(label_key(row.label)) > _MAX_LABEL:
+            return
+        row.label = _beside(row.label, label)
+        row.key = self.match(row.label)
+        if row.key is not None:
+            self._pin(self.segments[-1].pop())
 
     def _open_fragment(self) -> _Piece | None:
         """The latest unnamed label of the segment when only lines of values came after it."""

@@ -29,6 +29,9 @@ class CharBoxes:
 
     text: str
     boxes: np.ndarray
+    # whether the text layer has a space right before each character: a space printed between figures
+    # ("0 0 0") can be narrower than the gap that makes one (fonts set the space at 0.25–0.3 em)
+    spaced: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -36,7 +39,8 @@ class CharBoxes:
     def without(self, indices: set[int]) -> CharBoxes:
         keep = np.ones(len(self.text), dtype=bool)
         keep[list(indices)] = False
-        return CharBoxes(_text(_codes(self.text)[keep]), self.boxes[keep])
+        return CharBoxes(_text(_codes(self.text)[keep]), self.boxes[keep],
+                         None if self.spaced is None else self.spaced[keep])
 
 
 class PrintedLine(NamedTuple):
@@ -134,6 +138,9 @@ def _read_lines(chars: CharBoxes, shown: np.ndarray, line_of: np.ndarray, bounds
     latin = _latin(codes)
     space = (same & ~cut & latin[:-1] & latin[1:]
              & (gaps > SPACE_GAP * np.maximum(np.maximum(heights[:-1], heights[1:]), unit)))
+    if chars.spaced is not None:   # a printed space next to a latin letter or digit: "数量 0 0 0"
+        spaced = chars.spaced[shown]
+        space |= same & ~cut & spaced[1:] & (gaps > 0) & (latin[:-1] | latin[1:])
     text = _text(codes)
     breaks = (np.flatnonzero(cut | space) + 1).tolist()   # few: a cut or a space goes before each
     is_cut = cut.tolist()

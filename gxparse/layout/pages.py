@@ -509,8 +509,16 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
 
 
 def _text_line(line: PrintedLine, page: Page, n: int, snap: Snap) -> Line:
+    """A line outside the tables, read as the text reader reads a line: cells cut at wide gaps, and where
+    that leaves no values, at spaces (a table printed as text, its figures separated by single spaces,
+    goes through the same row grammar as a .txt)."""
     cells = [snap(normalize_text(text).strip()) for text in line.cells]
-    return line_from_cells(cells, f"第{page.number}页第{n}行", page.number)
+    where = f"第{page.number}页第{n}行"
+    read = line_from_cells(cells, where, page.number)
+    if read.values or not any(" " in cell for cell in cells):
+        return read
+    words = line_from_cells([word for cell in cells for word in cell.split()], where, page.number)
+    return words if words.values else read
 
 
 def _as_read(text: str) -> str:

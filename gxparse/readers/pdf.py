@@ -35,6 +35,7 @@ def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., 
 _VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
 _BOX_SIZE = ctypes.sizeof(raw.FS_RECTF)   # four floats: left, top, right, bottom
 _NO_CHARS = CharBoxes("", np.zeros((0, 4)))
+_SPACES = " \u3000\u00a0"   # a space in the text layer (line breaks pdfium adds are not spaces)
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
@@ -79,7 +80,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> CharBoxes:
     left, top, right, bottom = boxes[found].T
     keep = right > left
     columns = np.column_stack((left, height - top, right, height - bottom))[keep]
-    return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns)
+    spaced = np.array([i > 0 and text[i - 1] in _SPACES for i in found], dtype=bool)[keep]
+    return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
 
 
 _OVERSIZED = 3.0   # a loose box this many times the page's usual character height is not the character's

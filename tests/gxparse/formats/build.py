@@ -17,15 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import olefile
+import pdfplumber
 import pypdfium2 as pdfium
 from PIL import Image
 
 from gxparse.template import SECTION_BY_KEY
 from tests.gxparse.formats.make_docx import write_docx
-from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf
+from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf, write_text_pdf
 from tests.gxparse.formats.outline import outline_pdf
 from tests.gxparse.formats.plan import ReportPlan, report_plan
-from tests.gxparse.seeds import SEEDS
+from tests.gxparse.seeds import SEEDS, seed_bytes
 
 SCAN_DPI = 150
 # How each seed's reportlab PDF is printed: every seed splits table 三 over two pages, two repeat its header.
@@ -154,6 +155,13 @@ class Fixtures:
             write_pdf(self.plan(name), path, quirks)
         return path
 
+    def text_view_pdf(self, name: str) -> Path:
+        """The seed's text printed as it stands: its tables are lines of figures separated by single spaces."""
+        path = self.folder / f"{name}.textview.pdf"
+        if not path.exists():
+            write_text_pdf(seed_bytes(name).decode("utf-8"), path)
+        return path
+
     def table_images(self, name: str) -> list[Path]:
         """Each table of the report alone under its section heading, scanned at 150 dpi."""
         paths = []
@@ -201,6 +209,19 @@ class Fixtures:
             pages = [page.convert("L") for page in render_pages(self.libreoffice_pdf(name))]
             pages[0].save(path, save_all=True, append_images=pages[1:], resolution=SCAN_DPI)
         return path
+
+
+def extracted_text(pdf: Path, tool: str) -> str:
+    """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline),
+    or poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order)
+    mode."""
+    if tool == "pdfplumber":
+        with pdfplumber.open(pdf) as document:
+            return "\n".join(page.extract_text() or "" for page in document.pages)
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext is needed (scripts/system-packages.txt: poppler-utils)"
+    return subprocess.run([pdftotext, f"-{tool}", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                          timeout=60).stdout.decode("utf-8")
 
 
 def _trim(image: Image.Image) -> Image.Image:

@@ -172,3 +172,32 @@ def write_table_pdf(table: TablePlan, heading: str, path: Path) -> Path:
                             topMargin=40, bottomMargin=40)
     doc.build([Paragraph(heading, styles["heading"]), _table(table, doc.width, styles)])
     return path
+
+
+def write_text_pdf(text: str, path: Path, size: float = 10.5) -> Path:
+    """Text printed as it stands, one line under the other, long lines wrapped at the margin: what a report
+    published as a text or web view and printed to PDF is. Tabs between table cells become one space, so a
+    table is lines of figures separated by single spaces, with no rule and no column."""
+    from reportlab.pdfgen.canvas import Canvas   # only this fixture draws on a canvas directly
+
+    _register_font()
+    width, height = A4
+    margin, leading = 50, size * 1.6
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, size)
+    y = height - margin
+    for raw in text.splitlines():
+        line = " ".join(cell.strip() for cell in raw.split("\t") if cell.strip())
+        while line:
+            n = len(line)
+            while n > 1 and pdfmetrics.stringWidth(line[:n], FONT, size) > width - 2 * margin:
+                n -= 1
+            if y < margin:
+                canvas.showPage()
+                canvas.setFont(FONT, size)
+                y = height - margin
+            canvas.drawString(margin, y, line[:n])
+            y -= leading
+            line = line[n:].lstrip()
+    canvas.save()
+    return path

@@ -107,3 +107,13 @@ def test_blank_cells_without_rules_stay_in_their_column(fixtures, name):
     column = next(c.key for c in S3_COLUMNS if c.label == BORDERLESS_BLANKS[name])
     blank = [c for f in report["findings"] if f["rule"] == "cell.blank" for c in f["cells"]]
     assert blank and all(c.startswith("s3.") and c.endswith(f".{column}") for c in blank)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_tables_printed_as_text_lines_give_the_text_figures(fixtures, name):
+    """A report printed from a text view: no rule, no column, figures separated by single spaces. Its lines go
+    through the same row grammar as the .txt."""
+    report = _parse(fixtures.text_view_pdf(name))
+    assert report["source_type"] == "pdf"
+    assert_same_figures(report, name)
+    assert rules(report) == rules(text_version(name))
