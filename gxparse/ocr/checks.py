@@ -1,4 +1,9 @@
-"""``ocr.low_confidence``: figures read by OCR that the tables' own arithmetic does not confirm.
+"""Findings of a report read by OCR: no error, and ``ocr.low_confidence`` for the figures the tables' own
+arithmetic does not confirm.
+
+A failed check on a scan may be the reading's fault as much as the agency's (a 5 read as 3 breaks a row and
+a column sum; a heading OCR garbled makes a section look missing), and an error accuses the agency. So every
+finding of a scanned report is at most a warning, its message saying it may come from the reading.
 
 A scanned table whose sums all hold is trusted: a misread digit would have to break no row, column or block
 sum. When sums fail, every cell of the failing sums is named, those that break two sums at once (their row
@@ -16,7 +21,9 @@ from gxparse.checks import (
     check_s3_row_sum,
     check_s4_block_sum,
 )
-from gxparse.model import WARNING, Finding, Report
+from dataclasses import replace
+
+from gxparse.model import ERROR, WARNING, Finding, Report
 from gxparse.template import column_label, s3_row_label, s4_block_label
 
 _ARITHMETIC = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s4_block_sum)
@@ -61,3 +68,14 @@ def low_confidence(report: Report) -> list[Finding]:
     return [Finding("ocr.low_confidence", WARNING,
                     "表格由OCR识别，表内勾稽关系未能确认其数字，请对照原件核对（数字按识别结果保留，未作更正）："
                     + "；".join(parts), likely + involved + unreadable)]
+
+
+_READING = "（扫描件经OCR识别，可能是识别有误，请对照原件核对）"
+
+
+def scanned_findings(report: Report) -> list[Finding]:
+    """The report's findings as a scan supports them: errors kept as warnings saying they may come from the
+    reading, then ``ocr.low_confidence``."""
+    kept = [replace(f, severity=WARNING, message=f.message + _READING) if f.severity == ERROR else f
+            for f in report.findings]
+    return kept + low_confidence(report)

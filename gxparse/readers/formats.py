@@ -41,7 +41,8 @@ BINARY_READERS: dict[str, Reader] = {
 }
 
 
-def low_confidence_findings(report: object) -> list:
-    """``ocr.low_confidence`` for a report read by OCR (see ``gxparse.ocr.checks``)."""
-    from gxparse.ocr.checks import low_confidence
-    return low_confidence(report)  # type: ignore[arg-type]
+def scanned_findings(report: object) -> list:
+    """The findings of a report read by OCR: errors as warnings, and ``ocr.low_confidence`` (see
+    ``gxparse.ocr.checks``)."""
+    from gxparse.ocr.checks import scanned_findings as findings
+    return findings(report)  # type: ignore[arg-type]
