@@ -7,6 +7,7 @@ are then read from it the same way, so a report gives the same figures whatever 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,11 +77,34 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
 
 
 def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:
-    """Lines of plain text; markdown table rules (``---|---``) and page numbers on their own line are dropped."""
+    """Lines of plain text; markdown table rules (``---|---``), page numbers on their own line and the
+    repeats of a running header are dropped."""
     out = []
     for n, raw in enumerate(normalize_text(text).splitlines(), start=first_lineno):
         if not raw.strip() or _RULE_LINE.match(raw) or _PAGE_FURNITURE.match(raw.strip()):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         out.append(line_from_cells(split_cells(raw), where, page))
+    return _without_running_headers(out)
+
+
+_HEADER_LENGTH = (8, 60)   # characters: a running header is a title-like line, not a stray word nor prose
+
+
+def _without_running_headers(lines: list[Line]) -> list[Line]:
+    """The lines with the repeats of a label-only line printed again and again (a page header such as the
+    report's title over every page, which text extraction puts between a table's rows) left out; the first
+    stays (on page 1 it is the title)."""
+    counts = Counter(line.text for line in lines if not line.values)
+    repeated = {text for text, n in counts.items() if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1]}
+    if not repeated:
+        return lines
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line.text in repeated and not line.values:
+            if line.text in seen:
+                continue
+            seen.add(line.text)
+        out.append(line)
     return out

@@ -79,6 +79,17 @@ def test_a_page_number_inside_the_table_is_no_row(footer):
     assert rows["result.unable.not_held"][0] == 10 and rows["result.unable.needs_creation"][0] == 3
 
 
+def test_a_running_header_repeated_inside_the_table_is_no_label():
+    title = "淮安市人民政府2024年政府信息公开工作年度报告"
+    rows = _rows(title + "\n" + HEAD + f"""1.本机关不掌 {_row(10, 0, 0, 0, 0, 0, 10)}
+- 4 -
+{title}
+握相关政府信息
+2.没有现成信息需要另行制作 {_row(3, 0, 0, 0, 0, 0, 3)}
+""")
+    assert rows["result.unable.not_held"][0] == 10
+
+
 def test_figures_after_their_label_still_read():
     rows = _rows(HEAD + f"""1.本机关不掌握相关政府信息
 {_row(10, 0, 0, 0, 0, 0, 10)}
