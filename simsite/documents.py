@@ -29,9 +29,9 @@ from simsite.render import render_report_body
 # reportlab's built-in Adobe CID font: needs no font file, and PDF readers map it back to Unicode.
 CJK_FONT = "STSong-Light"
 
-# A Word 97 document made once with LibreOffice from the DOCX of FIXTURE_DOC_REPORT (see make_doc_fixture).
-DATA = Path(__file__).parent / "data"
-FIXTURE_DOC = DATA / "report.doc"
+# Word 97 documents made once with LibreOffice from the DOCX of one report per site family (make_doc_fixture):
+# data/doc/<family>.doc beside <family>.json, the report it holds.
+DOC_FIXTURES = Path(__file__).parent / "data" / "doc"
 
 
 @dataclass
@@ -200,9 +200,9 @@ def _key(fmt: str, report: dict) -> tuple[str, str]:
 
 
 def attachment_bytes(fmt: str, report: dict) -> bytes:
-    """The report as a ``pdf``, ``docx`` or ``doc`` file (the DOC is the committed fixture), built once."""
+    """The report as a ``pdf``, ``docx`` or ``doc`` file (a DOC is the committed fixture of that report), built once."""
     if fmt == "doc":
-        return fixture_doc()
+        return _doc_holding(report)
     key = _key(fmt, report)
     if key not in _built:
         _built[key] = BUILDERS[fmt](report)
@@ -210,10 +210,22 @@ def attachment_bytes(fmt: str, report: dict) -> bytes:
 
 
 # ---------------------------------------------------------------------------------------------------
-# DOC: no pure-Python writer exists, so the site serves one committed file (see make_doc_fixture).
+# DOC: no pure-Python writer exists, so each site family serves one committed file (see make_doc_fixture).
 
-def fixture_doc() -> bytes:
-    return FIXTURE_DOC.read_bytes()
+def doc_fixture_path(family: str) -> Path:
+    return DOC_FIXTURES / f"{family}.doc"
+
+
+def doc_fixture_report(family: str) -> dict:
+    """The report a family's committed DOC holds (its figures do not depend on the site's seed)."""
+    return json.loads((DOC_FIXTURES / f"{family}.json").read_text(encoding="utf-8"))
+
+
+def _doc_holding(report: dict) -> bytes:
+    for path in sorted(DOC_FIXTURES.glob("*.json")):
+        if doc_fixture_report(path.stem) == report:
+            return doc_fixture_path(path.stem).read_bytes()
+    raise ValueError(f"no committed DOC holds {report.get('title')!r}; make one with make_doc_fixture")
 
 
 def make_doc_fixture(report: dict, soffice: str = "soffice") -> bytes:
@@ -227,6 +239,13 @@ def make_doc_fixture(report: dict, soffice: str = "soffice") -> bytes:
         subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", tmp, str(source)],
                        check=True, capture_output=True, timeout=120)
         return Path(tmp, "report.doc").read_bytes()
+
+
+def save_doc_fixture(family: str, report: dict) -> None:
+    """Write a family's committed DOC and the report it holds (run once by hand, like make_doc_fixture)."""
+    (DOC_FIXTURES / f"{family}.doc").write_bytes(make_doc_fixture(report))
+    (DOC_FIXTURES / f"{family}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
 
 
 BUILDERS = {"pdf": report_pdf, "docx": report_docx}

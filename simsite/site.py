@@ -12,17 +12,16 @@ counties) until the site has about that many pages.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 from simsite import pages
-from simsite.documents import DATA, attachment_bytes
+from simsite.documents import attachment_bytes, doc_fixture_report
 from simsite.figures import YEARS, Agency, report_series, revise
 from simsite.misprints import Misprint, apply, misprint_of
 from simsite.names import (
@@ -36,10 +35,9 @@ from simsite.names import (
     county_names,
 )
 from simsite.render import render_report_body
+from simsite.republish import Republishing
+from simsite.resource import CST, MIME, PORTAL, Clock, ExpectedReport, Resource
 
-CST = timezone(timedelta(hours=8))
-MIME = {"html": "text/html", "pdf": "application/pdf", "doc": "application/msword",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 PER_PAGE = {"trs": 15, "query": 10, "table": 10_000}
 ROBOTS_TXT = "User-agent: *\nDisallow: /private/\nDisallow: /search\n"
 BASE_DEPARTMENTS = 7
@@ -103,67 +101,27 @@ class Subsite:
         return "/zwgk/ndbg/" if self.prefix == "/" else f"{self.prefix}xxgk/ndbg/"
 
 
-@dataclass
-class Resource:
-    status: int
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    location: str | None = None
-    last_modified: datetime | None = None
+class SimSite(Republishing):
+    """A deterministic simulated government site (the ``classic`` family); see the module docstring."""
 
-    @property
-    def etag(self) -> str:
-        return '"' + hashlib.sha1(self.body).hexdigest()[:20] + '"'
-
-
-@dataclass(frozen=True)
-class ExpectedReport:
-    """Ground truth for one report the crawler must find: where it is and what it says."""
-
-    id: str
-    agency: str
-    year: int
-    template: str
-    format: str
-    url: str        # the URL a crawler requests for the document (a list link, or a file's own URL)
-    final_url: str  # the document's URL after the site's own redirects
-    published: str  # ISO date the site shows
-    report: dict    # the figures as printed, misprint included
-    misprint: Misprint | None = None
-
-
-class SimSite:
-    """A deterministic simulated government site; see the module docstring."""
+    name = "classic"
+    hosts = (PORTAL,)  # one host; the off-site redirect goes to the same server under another name
 
     def __init__(self, seed: int | str = 0, size: int = 400):
         self.seed = seed
         self.size = size
-        self.base_url = ""                              # set by simsite.serve
+        self.base_url = ""                              # set by bind (simsite.serve calls it)
         self.offsite_base = "http://localhost"          # another host, for the off-site redirect
         self._rng = random.Random(f"simsite/{seed}")
         self._counter = 0
         self._routes: dict[str, Callable[[dict[str, list[str]]], Resource]] = {}
         self._entries: dict[str, Entry] = {}
         self._series = lru_cache(maxsize=1024)(self._make_series)
-        self.changed_at = datetime(2025, 4, 1, tzinfo=UTC)
+        self.clock = Clock()
         self.subsites = self._build()
         self._route_all()
 
     # -- public switches and ground truth ----------------------------------------------------------
-
-    def revise(self, report_id: str) -> dict:
-        """Republish a report with changed figures (new bytes, ETag and Last-Modified); returns the new report."""
-        entry = self._report_entry(report_id)
-        if entry.fmt == "doc":
-            raise ValueError(f"{report_id} is the committed DOC fixture ({DATA / 'report.doc'}); it cannot change")
-        entry.revision += 1
-        entry.modified = self._touch()
-        return self.report(entry)
-
-    def withdraw(self, report_id: str) -> None:
-        """Take a report down: its list entry disappears and its page and file answer 404."""
-        self._report_entry(report_id).withdrawn = True
-        self._touch()
 
     def expected_reports(self) -> list[ExpectedReport]:
         out = []
@@ -188,7 +146,7 @@ class SimSite:
     def report(self, entry: Entry) -> dict:
         """The report dict behind a report entry, as currently published (misprints included)."""
         if entry.id == FIXTURE_DOC_REPORT:
-            return json.loads((DATA / "report.json").read_text(encoding="utf-8"))
+            return doc_fixture_report(self.name)
         report = {**self._series(entry.agency)[entry.year], "title": entry.title}
         for n in range(1, entry.revision + 1):
             report = revise(report, n)
@@ -197,8 +155,13 @@ class SimSite:
 
     # -- answering requests ------------------------------------------------------------------------
 
-    def get(self, target: str) -> Resource:
-        """The resource for a request target (path and query)."""
+    def bind(self, urls: Mapping[str, str]) -> None:
+        """Learn where the server put the site (``{host key: base URL}``); absolute URLs are built from it."""
+        self.base_url = urls[PORTAL]
+        self.offsite_base = self.base_url.replace("127.0.0.1", "localhost", 1)
+
+    def get(self, target: str, host: str = PORTAL) -> Resource:
+        """The resource for a request target (path and query); the site has only the portal host."""
         parts = urlsplit(target)
         path = parts.path + ("index.html" if parts.path.endswith("/") else "")
         handler = self._routes.get(path)
@@ -217,12 +180,6 @@ class SimSite:
     def _next(self) -> int:
         self._counter += 1
         return self._counter
-
-    def _touch(self) -> datetime:
-        """A modification time strictly after every earlier one (HTTP dates have whole seconds)."""
-        now = datetime.now(UTC).replace(microsecond=0)
-        self.changed_at = max(now, self.changed_at + timedelta(seconds=1))
-        return self.changed_at
 
     def _build(self) -> list[Subsite]:
         rng = self._rng
@@ -454,12 +411,13 @@ class SimSite:
         """Encode a page for its sub-site; the GBK sub-site declares its charset in three different ways."""
         if sub.encoding == "utf-8":
             return Resource(200, html_for("utf-8", False).encode("utf-8"), "text/html; charset=utf-8",
-                            last_modified=self.changed_at)
+                            last_modified=self.clock.changed_at)
         variant = int(hashlib.md5(path_key.encode()).hexdigest(), 16) % 3
         charset, http_equiv, header = (("gbk", False, "text/html; charset=GBK"),
                                        ("gb2312", True, "text/html"),
                                        (None, False, "text/html"))[variant]
-        return Resource(200, html_for(charset, http_equiv).encode("gbk"), header, last_modified=self.changed_at)
+        return Resource(200, html_for(charset, http_equiv).encode("gbk"), header,
+                        last_modified=self.clock.changed_at)
 
     def _html(self, sub: Subsite, title: str, body: str, path_key: str | None = None) -> Resource:
         return self._encode(sub, lambda charset, eq: pages.page(title, body, charset, eq), path_key or title)
