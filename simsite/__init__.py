@@ -1,6 +1,10 @@
-"""A simulated municipal government site on 127.0.0.1, deterministic from a seed (docs/architecture.md)."""
+"""Simulated city government sites on loopback addresses, deterministic from a seed (docs/architecture.md).
 
+``SimSite`` is the ``classic`` family; ``simsite.families.FAMILIES`` holds every family by name.
+"""
+
+from simsite.resource import ExpectedReport, Resource
 from simsite.server import SimServer, serve
-from simsite.site import ExpectedReport, SimSite
+from simsite.site import SimSite
 
-__all__ = ["ExpectedReport", "SimServer", "SimSite", "serve"]
+__all__ = ["ExpectedReport", "Resource", "SimServer", "SimSite", "serve"]

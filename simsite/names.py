@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 PROVINCE = "江南省"
 CITY = "临江市"
 CITY_GOVERNMENT = f"{CITY}人民政府"
@@ -30,6 +32,12 @@ TOWNS = (
     "桃园镇", "双河镇", "高峰乡", "长岭镇", "清水镇", "黄土镇", "梅子乡", "太平镇", "永安镇", "红星街道",
 )
 
+# What news, notices and letters are about (the sites' ordinary pages, which never lead to reports).
+TOPICS = (
+    "优化营商环境", "安全生产", "乡村振兴", "防汛抗旱", "招商引资", "文明城市创建", "生态环境保护", "民生实事",
+    "数字政府建设", "政务公开", "疫情防控", "森林防火", "义务教育", "老旧小区改造", "医疗保障", "就业创业",
+)
+
 
 def county_names(count: int) -> list[tuple[str, str]]:
     """``count`` distinct (path id, name) pairs such as ("c03", "西屏县")."""
@@ -41,3 +49,34 @@ def county_names(count: int) -> list[tuple[str, str]]:
         suffix = "" if n < len(COUNTY_SYLLABLES_A) * len(COUNTY_SYLLABLES_B) else str(n)
         out.append((f"c{n:02d}", f"{a}{b}{suffix}{kind}"))
     return out
+
+
+@dataclass(frozen=True)
+class CityNames:
+    """A family's fictional city: its name, its counties (a seed uses the first two to four) and the
+    departments every seed gives a sub-site (the first publishes the family's committed DOC report)."""
+
+    city: str
+    counties: tuple[str, ...]
+    fixed_departments: tuple[str, ...]
+
+    @property
+    def government(self) -> str:
+        return f"{self.city}人民政府"
+
+
+# One city per site family. 淯 is in GBK but not in GB2312: the county's GBK pages that declare gb2312 are
+# then wrong as real ones are, and a strict gb2312 decoder fails on its name.
+FAMILY_CITIES = {
+    "trs": CityNames("云州市", ("东湖区", "淯阳县", "南屏县", "白石县"), ("tjj", "jyj")),
+    "hanweb": CityNames("岚州市", ("青山区", "柳河县", "金溪县", "龙安县"), ("sjj", "mzj")),
+    "query": CityNames("沧澜市", ("澜江区", "石门县", "云台县", "梅岭县"), ("slj", "czj")),
+}
+DEPARTMENT_NAMES = dict(DEPARTMENTS + CITY_HOSTED)
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_year(year: int) -> str:
+    """2020 → 二〇二〇, as some agencies write the year in titles."""
+    return "".join(CHINESE_DIGITS[int(d)] for d in str(year))
