@@ -2,7 +2,8 @@
 
 A 政府信息公开工作年度报告 title names a year, 政府信息公开 and 工作年度报告/年报. Look-alikes carry words
 no report title has (要点, 通知, 法治政府, 决算, 统计公报, 掌上, 图解 …). A title that is cut off ("…") or says
-only "2021年年报" cannot decide; then the document is read with gxparse.
+only "2021年年报" cannot decide; then the document is read with gxparse. Years may be written in Chinese
+numerals (二〇二〇年).
 """
 
 from __future__ import annotations
@@ -37,11 +38,20 @@ _LOOKALIKE = re.compile(
 _TRUNCATED = re.compile(r"(?:\.{2,}|…+)$")
 _AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<agency>.+?)(?:20\d{2})年")
 _AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")
+# What stands where an agency's name would when the title does not name one (the agency is the sub-site's).
+_NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
+
+
+def _squash(text: str) -> str:
+    """Squashed text with years in Chinese numerals written in digits (二〇二〇年 → 2020年)."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), squash(text))
 
 
 def classify_title(text: str) -> Verdict:
     """The verdict a title or link text gives on its own."""
-    squashed = squash(text)
+    squashed = _squash(text)
     if not squashed:
         return Verdict.UNRELATED
     if _LOOKALIKE.search(squashed):
@@ -69,18 +79,18 @@ def combine(*verdicts: Verdict) -> Verdict:
 
 
 def title_year(text: str) -> int | None:
-    match = _YEAR.search(squash(text))
+    match = _YEAR.search(_squash(text))
     return int(match.group(1)) if match else None
 
 
 def title_agency(text: str) -> str | None:
     """The publishing body as a report title names it: before the year, or between the year and 政府信息公开."""
-    squashed = squash(text)
+    squashed = _squash(text)
     if _TRUNCATED.search(squashed):
         return None
     for pattern in (_AGENCY_BEFORE_YEAR, _AGENCY_AFTER_YEAR):
         match = pattern.match(squashed)
-        if match and len(match.group("agency")) >= 2:
+        if match and len(match.group("agency")) >= 2 and match.group("agency") not in _NOT_AN_AGENCY:
             return match.group("agency")
     return None
 

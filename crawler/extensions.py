@@ -1,8 +1,9 @@
-"""Extensions: the per-site crawl summary, and clearing a finished job's request queue.
+"""Extensions: the per-site crawl summary, clearing a finished job's request queue, and the byte budget.
 
 The summary is what ``crawler.run.run_crawl`` returns to the monitor: counts from Scrapy's stats plus the
-failures the spider's errback recorded (``record_failure``), and a site-level failure reason when the site
-could not be crawled at all (down, 5xx, redirect loop, garbage: no list page and no report reached).
+failures the spider's errback recorded (``record_failure``), a site-level failure reason when the site
+could not be crawled at all (down, 5xx, redirect loop, garbage: no list page and no report reached), and the
+coverage (``crawler.coverage``: sub-sites, columns, reports per agency and year, traps).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ class CrawlSummaryWriter:
         self.started = time.monotonic()
 
     def response_received(self, response: Response, request: Request) -> None:
-        if request.meta.get("role") == "column":
+        if request.meta.get("role") == "list":
             self.crawler.stats.inc_value(LIST_PAGES)
 
     def item_scraped(self, item) -> None:
@@ -74,6 +76,9 @@ class CrawlSummaryWriter:
         failure = stats.get_value(START_FAILURE)
         if failure is None and not stats.get_value(LIST_PAGES) and not documents:
             failure = "no 年报 column and no report link found from the start URL(s)"
+        spider = self.crawler.spider
+        coverage = spider.subsites.coverage([t.to_dict() for t in spider.traps.traps]) \
+            if hasattr(spider, "subsites") else None
         return {
             "site_id": site_id,
             "finish_reason": reason,
@@ -88,11 +93,14 @@ class CrawlSummaryWriter:
             "failure": failure,
             "elapsed_seconds": round(time.monotonic() - self.started, 3),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),  # Linux: KiB
+            "frontier_skipped": {k.rsplit("/", 1)[1]: v for k, v in stats.get_stats().items()
+                                 if k.startswith("gxmon/frontier/")},
+            "coverage": coverage.to_dict() if coverage is not None else None,
         }
 
     def spider_closed(self, reason: str) -> None:
         summary = self.summary(reason)
-        logger.info("crawl summary: %s", json.dumps({k: v for k, v in summary.items() if k != "errors"},
+        logger.info("crawl summary: %s", json.dumps({k: v for k, v in summary.items() if k not in ("errors", "coverage")},
                                                      ensure_ascii=False))
         if self.folder:
             path = Path(self.folder, f"{summary['site_id']}.json")
@@ -124,3 +132,26 @@ class FinishedJobCleanup:
             return
         (self.jobdir / "requests.seen").unlink(missing_ok=True)
         shutil.rmtree(self.jobdir / "requests.queue", ignore_errors=True)
+
+
+class ByteBudget:
+    """Closes a site's crawl once it has downloaded ``GXMON_MAX_TOTAL_BYTES`` (the site's ``max_total_bytes``)."""
+
+    def __init__(self, crawler: Crawler, limit: int):
+        self.crawler = crawler
+        self.limit = limit
+        self.closing = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ByteBudget:
+        limit = crawler.settings.getint("GXMON_MAX_TOTAL_BYTES")
+        if not limit:
+            raise NotConfigured
+        ext = cls(crawler, limit)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        return ext
+
+    def response_received(self, response: Response, request: Request) -> None:
+        if not self.closing and self.crawler.stats.get_value("downloader/response_bytes", 0) >= self.limit:
+            self.closing = True
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="closespider_bytes"))

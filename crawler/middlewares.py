@@ -1,5 +1,6 @@
-"""Downloader middlewares, one job each: conditional requests for known documents, and refusing redirects
-that leave the site or go round in a loop (reported through the request's errback)."""
+"""Downloader middlewares, one job each: dropping requests the frontier no longer wants, conditional requests
+for known documents, and refusing redirects that leave the site or go round in a loop (reported through the
+request's errback)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,29 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
+from crawler.budget import FrontierSkip
 from crawler.validators import ValidatorStore, validator_store
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
+class FrontierMiddleware:
+    """Asks the spider's ``crawler.budget.Budget`` whether a request is still worth its fetch when its turn
+    comes (a trap found since, a column found since, an exploration budget spent); drops it if not."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FrontierMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
+        budget = getattr(self.crawler.spider, "budget", None)
+        reason = budget.refusal(request) if budget is not None else None
+        if reason:
+            self.crawler.stats.inc_value(f"gxmon/frontier/{reason}")
+            raise FrontierSkip(reason)
 
 
 class ConditionalGetMiddleware:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawler.coverage import Coverage
 from crawler.siteconfig import Site, site_from_dict
 
 LOG_TAIL_CHARS = 4000
@@ -53,6 +54,8 @@ class SiteSummary:
     failure: str | None = None   # why the site as a whole could not be crawled
     elapsed_seconds: float = 0.0
     peak_rss_mb: float = 0.0     # peak memory of the crawl process (shared by all sites of one run)
+    frontier_skipped: dict[str, int] = field(default_factory=dict)  # requests dropped unfetched, by reason
+    coverage: Coverage | None = None   # sub-sites, 年报 columns, reports per agency and year, traps
 
     @property
     def ok(self) -> bool:
@@ -127,6 +130,7 @@ def _read_summary(folder: Path, site_id: str) -> SiteSummary:
         return SiteSummary(site_id, "missing", failure="the crawl of this site did not finish (see log_tail)")
     data = json.loads(path.read_text(encoding="utf-8"))
     data["errors"] = [FetchError(**e) for e in data["errors"]]
+    data["coverage"] = Coverage.from_dict(data["coverage"]) if data.get("coverage") else None
     return SiteSummary(**data)
 
 

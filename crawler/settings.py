@@ -1,8 +1,8 @@
 """Scrapy settings for the gxmon crawler.
 
-Per-site politeness and limits (concurrency, delay, max pages, max bytes, timeout, retries) come from the site
-config and are applied by the spider at "spider" priority, so they are not set here; ``-s`` on the command
-line still overrides them.
+Per-site politeness and limits (concurrency, delay, max pages, time and bytes, timeout, retries) come from the
+site config and are applied by the spider at "spider" priority, so they are not set here; ``-s`` on the
+command line still overrides them.
 """
 
 import os
@@ -32,6 +32,8 @@ DEPTH_LIMIT = 0
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
+    # Before robots.txt (100) and the offsite filter (50): a dropped request costs nothing.
+    "crawler.middlewares.FrontierMiddleware": 40,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
     "crawler.middlewares.RedirectGuardMiddleware": 650,
@@ -39,6 +41,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlSummaryWriter": 500,
     "crawler.extensions.FinishedJobCleanup": 510,
+    "crawler.extensions.ByteBudget": 520,
 }
 
 # Where the validators of archived documents come from (the monitor passes its archive-backed store).

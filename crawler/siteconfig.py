@@ -1,6 +1,6 @@
 """The sites to crawl: the ``[[site]]`` tables of config/sites.toml (shape in shared/spec/cli.md).
 
-Crawl limits and politeness are per site; a site that needs it names extra link-text patterns in
+Crawl limits, budgets and politeness are per site; a site that needs it names extra link-text patterns in
 ``[site.rules]`` instead of getting a spider of its own. Keys this module does not know (the monitor's
 alert routing, for instance) are kept in ``Site.extra`` for the code that does.
 
@@ -9,19 +9,22 @@ alert routing, for instance) are kept in ``Site.extra`` for the code that does.
 id = "zhoukou"
 name = "周口市人民政府"
 start_urls = ["https://www.zhoukou.gov.cn/"]
-allowed_domains = ["zhoukou.gov.cn"]     # default: the hosts of start_urls
+allowed_domains = ["zhoukou.gov.cn"]     # default: the registered domains of start_urls (crawler.scope)
 concurrency = 2                          # parallel requests to the site
 delay = 1.0                              # seconds between requests (AutoThrottle adapts from there)
 max_pages = 5000                         # stop the site's crawl after this many responses
+max_time = 14400                         # … or after this many seconds
+max_total_bytes = 2147483648             # … or after downloading this many bytes
 max_bytes = 52428800                     # drop a response larger than this
 depth = 8                                # navigation hops from a start URL (list pages do not count)
+explore_pages = 12                       # pages per sub-site read on no evidence while its column is unknown
 timeout = 30                             # seconds per request
 retries = 2
 
-[site.rules]                             # regular expressions on the squashed link text
-column = ["^年报专栏$"]                   # the annual-report column
-platform = ["^政务公开$"]
-directory = ["^县区网站$"]
+[site.rules]                             # regular expressions on the squashed link text (crawler.frontier)
+column = ["^年度公开报告$"]               # scores as the 年报 column's words do
+platform = ["^阳光政务$"]                 # … as the 政府信息公开 platform's
+directory = ["^市直单位网站$"]            # … as a directory of sub-sites'
 deny = ["/search/", "\\\\.zip$"]          # URLs never requested
 ```
 """
@@ -34,6 +37,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from crawler.scope import registered_domain
 
 
 class ConfigError(ValueError):
@@ -59,8 +64,11 @@ class Site:
     concurrency: int = 2
     delay: float = 1.0
     max_pages: int = 5000
+    max_time: float = 4 * 3600.0
+    max_total_bytes: int = 2 * 1024 ** 3
     max_bytes: int = 50 * 1024 * 1024
     depth: int = 8
+    explore_pages: int = 12
     timeout: float = 30.0
     retries: int = 2
     rules: SiteRules = SiteRules()
@@ -68,8 +76,8 @@ class Site:
 
     def __post_init__(self) -> None:
         if not self.allowed_domains:
-            hosts = tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in self.start_urls))
-            object.__setattr__(self, "allowed_domains", hosts)
+            domains = tuple(dict.fromkeys(registered_domain(urlsplit(u).hostname or "") for u in self.start_urls))
+            object.__setattr__(self, "allowed_domains", domains)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form, the inverse of ``site_from_dict``."""
@@ -127,8 +135,8 @@ def sites_from_config(data: dict[str, Any], source: str | Path) -> list[Site]:
 
 
 _KNOWN = {f.name for f in fields(Site)} - {"extra"}
-_NUMBERS = {"concurrency": int, "max_pages": int, "max_bytes": int, "depth": int, "retries": int,
-            "delay": float, "timeout": float}
+_NUMBERS = {"concurrency": int, "max_pages": int, "max_bytes": int, "max_total_bytes": int, "depth": int,
+            "retries": int, "explore_pages": int, "delay": float, "timeout": float, "max_time": float}
 
 
 def site_from_dict(table: dict[str, Any], where: str = "site") -> Site:

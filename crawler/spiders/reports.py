@@ -1,58 +1,96 @@
 """The generic spider: from a site's start URL to every 政府信息公开工作年度报告 on it and its sub-sites.
 
-Pages are read in one of two ways:
-- ``parse_page`` (start, platform, directory and column pages): report links become document requests;
-  navigation links (platform, 年报 column, 部门/区县 directory, sub-sites) are followed up to the site's
-  depth; a column page's other pages are followed (TRS ``createPageHTML``, ``?page=N``, 下一页).
-- ``parse_document`` (what a report link leads to): a report page is yielded; a report page holding only a
-  file yields the file; look-alikes are dropped; when titles cannot tell, gxparse reads the document.
+There is no fixed path through a site. Every page is read the same way (``parse_page``):
 
-When the crawl runs dry, documents the archive knows but no list page showed are requested once more
-(``revisit``), so a withdrawn report shows up as a 404 item.
+- its links (``crawler.links``: anchors, drop-downs, script strings, Hanweb datastore records) whose text
+  looks like a report become document requests;
+- a page that lists reports is a report column: its other pages are read (``crawler.pagers``);
+- every other in-scope link is judged by ``crawler.frontier`` (its text, its block's heading, its URL's
+  words, whether it names an agency, what this page is) and requested with that score as its priority;
+  FOLLOW links always, EXPLORE/AVOID ones only while their sub-site has no column (``crawler.budget``).
+  An agency's name in a list of agencies enters a sub-site (``crawler.coverage``), also on a host of its
+  own when ``crawler.scope`` admits it;
+- traps (``crawler.traps``) are recognised as pages are read, and what they list is not yielded.
+
+``parse_document`` reads what a report link leads to: a report page is yielded; a report page holding only a
+file yields the file; look-alikes are dropped; when titles cannot tell, gxparse reads the document; a
+"report" that is itself a list of reports is read as a list.
+
+When the crawl runs dry: documents held back from suspect lists are released (unless a trap showed), then
+URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``) that no page linked are
+requested, then documents the archive knows but no list page showed (``revisit``), so a withdrawn report shows
+up as a 404 item.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.request import request_from_dict
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+from crawler.budget import Budget, FrontierSkip
 from crawler.classify import Verdict, classify_title, combine, document_is_report, title_agency, title_year
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
+from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
+from crawler.frontier import (
+    COLUMN_WORDS,
+    DOCUMENT_PRIORITY,
+    LIST_PAGE_PRIORITY,
+    SITEMAP_PRIORITY,
+    ExtraWords,
+    Judgement,
+    Step,
+    judge,
+    page_priority,
+    url_tokens,
+)
 from crawler.items import ReportDocument
-from crawler.navigation import Role, create_page_urls, link_label, link_role
+from crawler.links import Link, iso_date, page_links, record_count, record_links
+from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls
+from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from gxparse.normalize import squash
 from gxparse.template import SECTIONS
 
-NAV_ROLES = (Role.PLATFORM, Role.COLUMN, Role.DIRECTORY, Role.SUBSITE)
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
-_ANY_DATE = re.compile(_DATE)
 _SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
 _SECTION_ANCHORS = [re.compile("|".join(s.anchors)) for s in SECTIONS]
 # Elements that hold an article's body on common CMSs (TRS, 大汉, 拓尔思, 网站群).
 _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content') or contains(@class,'article')"
                   " or contains(@id,'zoom') or contains(@class,'zoom') or contains(@id,'content')]")
+# Links that are never pages to read: archives, media, code.
+_NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|json|xml|txt)(?:[?#].*)?$",
+                         re.IGNORECASE)
+_COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
+_DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
+MAX_SITEMAP_URLS = 50_000
+MAX_SUBSITEMAPS = 50
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 
 
 @dataclass(frozen=True)
-class PageLink:
-    url: str
-    text: str           # the text to judge it by (title attribute when the visible text is cut off)
-    date: str | None    # ISO date printed beside it in a list
+class DocumentLink:
+    link: Link
+    verdict: Verdict
 
 
 class ReportsSpider(scrapy.Spider):
@@ -65,18 +103,35 @@ class ReportsSpider(scrapy.Spider):
         # A site id is looked up in the config named by the settings, in from_crawler.
         self._site_id_arg = site if isinstance(site, str) else None
         self.site: Site | None = site_from_url(start_url) if start_url else site if isinstance(site, Site) else None
-        self._listed: set[str] = set()   # document URLs some page linked to this crawl
+        self._listed: set[str] = set()          # document URLs some page linked to this crawl
+        self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
+        self._held: list[scrapy.Request] = []   # documents of suspect lists, waiting for the crawl to run dry
+        self._sitemap_urls: dict[str, None] = {}
+        self._sitemap_hosts: set[str] = set()
         self._lists_read = 0
-        self._revisited = False
+        self._idle_steps: list[Callable[[], int]] = [self._follow_sitemaps, self._revisit]
+        if self.site is not None:
+            self._set_up()
+
+    def _set_up(self) -> None:
+        site = self.site
+        self.scope = Scope(site.start_urls, site.allowed_domains)
+        self.allowed_domains = self.scope.domains   # the same list: hosts admitted later are allowed too
+        self.subsites = Subsites(site.name, site.start_urls[0])
+        self.traps = TrapWatch()
+        self.budget = Budget(self.subsites, self.traps, site.explore_pages)
+        self._extra_words = ExtraWords(site.rules.column, site.rules.platform, site.rules.directory).table()
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> ReportsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.site is None:
             spider.site = _site_from_config(crawler.settings.get("GXMON_CONFIG"), spider._site_id_arg)
-        spider.allowed_domains = list(spider.site.allowed_domains)
+            spider._set_up()
         apply_site_settings(crawler.settings, spider.site)
         crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(spider._save_state, signal=signals.spider_closed)
         return spider
 
     @property
@@ -84,65 +139,144 @@ class ReportsSpider(scrapy.Spider):
         return self.site.id
 
     async def start(self):
+        self._restore_state()
         for url in self.site.start_urls:
+            self._requested[url] = "start"
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
-                                 meta={"role": "start", "hops": 0, "agency_hint": self.site.name})
+                                 meta={"role": "start", "hops": 0, "chain": 0, "subsite": PORTAL})
 
-    # -- list and navigation pages -----------------------------------------------------------------
+    # -- resuming an interrupted crawl (JOBDIR): what the frontier knew, in Scrapy's spider state -----------
+
+    def _save_state(self, reason: str) -> None:
+        """Keep the frontier's knowledge for a resumed crawl; a finished crawl leaves nothing behind.
+
+        Runs before Scrapy's SpiderState extension pickles ``self.state`` (it connected after the spider).
+        """
+        state = getattr(self, "state", None)
+        if state is None:
+            return  # no JOBDIR
+        state.clear()
+        if reason != "finished":
+            state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
+                                 "held": [r.to_dict(spider=self) for r in self._held], "listed": self._listed,
+                                 "requested": self._requested, "lists_read": self._lists_read}
+
+    def _restore_state(self) -> None:
+        saved = getattr(self, "state", {}).get("frontier")
+        if not saved:
+            return
+        self.subsites, self.traps = saved["subsites"], saved["traps"]
+        self.budget = Budget(self.subsites, self.traps, self.site.explore_pages)
+        self.budget.explored = saved["explored"]
+        self._held = [request_from_dict(r, spider=self) for r in saved["held"]]
+        self._listed, self._requested, self._lists_read = saved["listed"], saved["requested"], saved["lists_read"]
+
+    # -- pages -------------------------------------------------------------------------------------
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request]:
-        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+        parsed = self._parse_page_links(response)
+        if parsed is None:
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
             return
-        role, hops = response.meta["role"], response.meta["hops"]
-        if role == "column":
+        links, records = parsed
+        meta = response.meta
+        subsite = self._parse_subsite(response)
+        documents = self._parse_documents(links, response.url)
+        new = [d for d in documents if d.link.url not in self._requested]
+        keys = [(title_agency(d.link.text), title_year(d.link.text), d.link.url) for d in new
+                if d.verdict is Verdict.REPORT]
+        trap = self.traps.observe(response.url, meta.get("chain", 0), keys, meta.get("role") != "list", subsite)
+        if trap is not None:
+            self.logger.warning("trap: %s (%s), nothing it lists is kept", trap.pattern, trap.reason)
+            return
+        column = meta.get("role") == "list" or len(documents) >= LIST_MIN_REPORT_LINKS or (
+            bool(documents) and self._says_column(response))
+        if column:
             self._lists_read += 1
-        links = self._parse_links(response)
-        found = 0
-        for link in links:
-            verdict = classify_title(link.text)
-            if verdict.worth_fetching and link_role(link.text, link.url, extra=self._extra_roles()) is Role.OTHER:
-                found += 1
-                yield self._document_request(link, verdict, response)
-        if role == "column" or found:
-            yield from self._follow_pages(response, links)
-        if hops < self.site.depth:
-            yield from self._follow_navigation(response, links, on_directory=role == "directory")
+            self.subsites.column_found(subsite, meta.get("list_of") or response.url)
+        hold = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
+        for document in new:
+            request = self._document_request(document.link, document.verdict, response, subsite)
+            if hold:
+                self._held.append(request)
+            else:
+                yield request
+        if column:
+            yield from self._list_pages(response, links, records, subsite)
+        if meta.get("hops", 0) < self.site.depth:
+            yield from self._navigation(response, links, subsite, column)
 
-    def _follow_pages(self, response: TextResponse, links: list[PageLink]) -> Iterator[scrapy.Request]:
-        pages = create_page_urls(response.text, response.url)
-        pages += [link.url for link in links
-                  if link_role(link.text, link.url, extra=self._extra_roles()) is Role.PAGER]
-        for url in pages:
-            yield self._page_request(url, "column", response.meta["hops"], response.meta["agency_hint"])
-
-    def _follow_navigation(self, response: TextResponse, links: list[PageLink],
-                           on_directory: bool) -> Iterator[scrapy.Request]:
-        for link in links:
-            role = link_role(link.text, link.url, on_directory=on_directory, extra=self._extra_roles())
-            if role not in NAV_ROLES:
+    def _list_pages(self, response: Response, links: list[Link], records: int,
+                    subsite: int) -> Iterator[scrapy.Request]:
+        """The column's other pages: script pagers, data-proxy pages, pager links."""
+        text = _text(response)
+        urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
+        urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
+        meta = response.meta
+        for url in dict.fromkeys(urls):
+            if url in self._requested or not self.scope.contains(url) or self._denied(url):
                 continue
-            hint = link.text if role is Role.SUBSITE else response.meta["agency_hint"]
-            next_role = {Role.COLUMN: "column", Role.DIRECTORY: "directory"}.get(role, "nav")
-            yield self._page_request(link.url, next_role, response.meta["hops"] + 1, hint)
+            self._requested[url] = "list"
+            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                                 meta={"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
+                                       "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
+                                       "list_of": meta.get("list_of") or response.url,
+                                       "link_text": meta.get("link_text", "")})
 
-    def _page_request(self, url: str, role: str, hops: int, hint: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
-                              meta={"role": role, "hops": hops, "agency_hint": hint})
+    def _navigation(self, response: Response, links: list[Link], subsite: int,
+                    column: bool) -> Iterator[scrapy.Request]:
+        """Every other link worth a look, most promising first (the score is the request's priority)."""
+        hops = response.meta.get("hops", 0) + 1
+        best: dict[str, tuple[Link, Judgement]] = {}
+        for link in links:
+            if not self._navigable(link, response.url):
+                continue
+            judgement = judge(link.text, link.heading, link.url, block_agencies=link.block_agencies,
+                              source=link.source, on_column=column, depth=hops, extra=self._extra_words)
+            if link.url not in best or judgement.score > best[link.url][1].score:
+                best[link.url] = (link, judgement)
+        for url, (link, judgement) in best.items():
+            before = self._requested.get(url)
+            upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
+            if before is not None and not upgrade:
+                continue
+            if not self.scope.contains(url) and not (judgement.subsite and self.scope.admit_subsite(url, response.url)):
+                continue
+            self._requested[url] = judgement.step.value
+            meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
+                    "chain": self.traps.chain(response.url, response.meta.get("chain", 0), url),
+                    "link_text": link.text}
+            if judgement.subsite:
+                meta["enter"] = (link.text, link.heading or link.source)
+            # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
+            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, dont_filter=upgrade,
+                                 priority=page_priority(judgement.score), meta=meta)
 
-    def _document_request(self, link: PageLink, verdict: Verdict, response: Response,
+    def _navigable(self, link: Link, page_url: str) -> bool:
+        """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
+        return not (link.url == page_url or ATTACHMENT_HREF.search(link.url) or _NOT_A_PAGE.search(link.url)
+                    or self._denied(link.url) or classify_title(link.text) is not Verdict.UNRELATED
+                    or is_pager_link(link.text, link.url, page_url))
+
+    def _document_request(self, link: Link, verdict: Verdict, response: Response, subsite: int,
                           **meta: Any) -> scrapy.Request:
         self._listed.add(link.url)
-        return scrapy.Request(link.url, callback=self.parse_document, errback=self.on_error, meta={
+        self._requested[link.url] = "document"
+        page = response.meta
+        return scrapy.Request(link.url, callback=self.parse_document, errback=self.on_error,
+                              priority=DOCUMENT_PRIORITY + (10 if verdict is Verdict.REPORT else 0), meta={
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
-            "listing_url": response.meta.get("listing_url", response.url),
-            "agency_hint": response.meta["agency_hint"], **meta})
+            "listing_url": page.get("listing_url", response.url), "subsite": subsite,
+            "agency_hint": page.get("agency_hint") or self.subsites.name(subsite),
+            "hops": page.get("hops", 0), "chain": page.get("chain", 0), **meta})
 
     # -- documents ---------------------------------------------------------------------------------
 
     def parse_document(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
         meta = response.meta
+        if self.traps.trapped(meta.get("listing_url")):
+            return  # listed on a page recognised as a trap since it was requested
         if response.status != 200:  # 304, or 404/410 on a revisit: nothing to read, the status is the news
             yield self._item(response, meta.get("page_title") or meta["link_text"])
             return
@@ -161,11 +295,18 @@ class ReportsSpider(scrapy.Spider):
                 yield self._item(response, title)
             return
         files = self._parse_attachments(response)
+        if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
+                                                   response.url)) >= 2:
+            yield from self.parse_page(response)  # a "report" link that leads to a list of reports
+            return
         if not files and verdict is Verdict.REPORT:
             yield self._item(response, title)  # neither text nor file: the page is all that was published
         for link, file_verdict in _attachment_verdicts(files, verdict):
-            yield self._document_request(link, file_verdict, response, page_title=title,
-                                         published_at=self._parse_published(text), source=self._parse_source(text))
+            if link.url in self._requested:
+                continue
+            yield self._document_request(link, file_verdict, response, meta.get("subsite", PORTAL),
+                                         page_title=title, published_at=self._parse_published(text),
+                                         source=self._parse_source(text))
 
     def _item(self, response: Response, title: str) -> ReportDocument:
         meta = response.meta
@@ -177,7 +318,7 @@ class ReportsSpider(scrapy.Spider):
             published = self._parse_published(text) or published
             source = self._parse_source(text) or source
         link_text = meta.get("link_text", "")
-        return ReportDocument(
+        item = ReportDocument(
             site_id=self.site.id,
             url=(meta.get("redirect_urls") or [response.url])[0],
             final_url=response.url,
@@ -196,26 +337,106 @@ class ReportsSpider(scrapy.Spider):
             not_modified=response.status == 304,
             revisit=bool(meta.get("revisit")),
         )
+        if item.status in (200, 304):
+            self.subsites.report_found(meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
+        return item
 
-    # -- revisits and failures ---------------------------------------------------------------------
+    # -- other ways in: sitemaps -------------------------------------------------------------------
+
+    def _robots_parsed(self, robotparser, request: scrapy.Request) -> None:
+        """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host."""
+        parts = urlsplit(request.url)
+        if parts.netloc in self._sitemap_hosts:
+            return
+        self._sitemap_hosts.add(parts.netloc)
+        named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])
+        for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
+            if self.scope.contains(url) and url not in self._requested:
+                self._requested[url] = "sitemap"
+                self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
+                                                         priority=SITEMAP_PRIORITY, meta={"role": "sitemap"}))
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
+        try:
+            sitemap = Sitemap(body)
+        except ValueError:
+            return
+        if sitemap.type == "sitemapindex":
+            for entry in list(sitemap)[:MAX_SUBSITEMAPS]:
+                url = entry.get("loc", "")
+                if self.scope.contains(url) and url not in self._requested:
+                    self._requested[url] = "sitemap"
+                    yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
+                                         priority=SITEMAP_PRIORITY, meta={"role": "sitemap"})
+        elif sitemap.type == "urlset":
+            for entry in sitemap:
+                url = entry.get("loc", "")
+                if len(self._sitemap_urls) < MAX_SITEMAP_URLS and self.scope.contains(url) and not self._denied(url):
+                    self._sitemap_urls[url] = None
+
+    def _follow_sitemaps(self) -> int:
+        """Sitemap URLs no page linked: report-looking paths as documents, promising ones as pages."""
+        scheduled = 0
+        for url in self._sitemap_urls:
+            if url in self._requested or ATTACHMENT_HREF.search(url) and not _in_column_folder(url):
+                continue
+            judgement = judge("", "", url, extra=self._extra_words)
+            if _in_column_folder(url) and not url.endswith("/") and "index" not in url.rsplit("/", 1)[1]:
+                self._requested[url] = "document"
+                self._listed.add(url)
+                request = scrapy.Request(url, callback=self.parse_document, errback=self.on_error, meta={
+                    "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
+                    "verdict": Verdict.MAYBE.value, "link_text": "", "list_date": None, "listing_url": None,
+                    "subsite": PORTAL, "agency_hint": self.site.name})
+            elif judgement.step is Step.FOLLOW:
+                self._requested[url] = Step.FOLLOW.value
+                request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta={
+                    "role": "page", "hops": 1, "chain": 0, "subsite": PORTAL, "step": Step.FOLLOW.value,
+                    "link_text": ""})
+            else:
+                continue
+            self.crawler.engine.crawl(request)
+            scheduled += 1
+        return scheduled
+
+    # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
     def _spider_idle(self) -> None:
-        """Once, when the crawl runs dry: re-request archived documents no list page showed this time."""
-        if self._revisited or not self._lists_read:
-            return  # no list page was read (site down?): absence from the lists proves nothing
-        self._revisited = True
+        if self._release_held():
+            raise DontCloseSpider
+        while self._idle_steps:
+            if self._idle_steps.pop(0)():
+                raise DontCloseSpider
+
+    def _release_held(self) -> int:
+        held, self._held = self._held, []
+        released = [r for r in held if not self.traps.trapped(r.meta.get("listing_url"))]
+        for request in released:
+            self.crawler.engine.crawl(request)
+        return len(released)
+
+    def _revisit(self) -> int:
+        """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""
+        if not self._lists_read:
+            return 0  # no list page was read (site down?): absence from the lists proves nothing
         missing = [u for u in validator_store(self.crawler).known_urls(self.site.id) if u not in self._listed]
         for url in missing:
             self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_document, errback=self.on_error, meta={
                 "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304, 404, 410],
                 "verdict": Verdict.REPORT.value, "link_text": "", "revisit": True, "listing_url": None,
-                "agency_hint": self.site.name}))
-        if missing:
-            raise DontCloseSpider
+                "subsite": PORTAL, "agency_hint": self.site.name}))
+        return len(missing)
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request
+        if failure.check(FrontierSkip):
+            return  # the frontier dropped it on purpose; counted in the stats
         if failure.check(HttpError):
+            if request.meta.get("role") == "sitemap":
+                return  # most sites have no /sitemap.xml
             reason = f"HTTP {failure.value.response.status}"
         elif "robots.txt" in str(failure.value):
             return  # obeying robots.txt is not a failure; Scrapy counts it in robotstxt/forbidden
@@ -226,28 +447,41 @@ class ReportsSpider(scrapy.Spider):
 
     # -- small parsers -----------------------------------------------------------------------------
 
-    def _extra_roles(self) -> dict[Role, tuple[str, ...]]:
-        rules = self.site.rules
-        return {Role.COLUMN: rules.column, Role.PLATFORM: rules.platform, Role.DIRECTORY: rules.directory}
+    def _parse_page_links(self, response: Response) -> tuple[list[Link], int] | None:
+        """The links of a page and the number of datastore records on it; None when it is no page."""
+        if _DATASTORE.search(response.body[:4096]) and not is_html(response.body):
+            text = _text(response)
+            return record_links(text, response.url), record_count(text)
+        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+            return None
+        return page_links(response.selector.root, response.url), record_count(response.text)
 
-    def _parse_links(self, response: TextResponse) -> list[PageLink]:
-        """Every http(s) link of the page with its judged text and the date printed beside it.
+    def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:
+        """Links whose text says (or may say) they lead to a report, one per URL, in scope."""
+        out: dict[str, DocumentLink] = {}
+        for link in links:
+            verdict = classify_title(link.text)
+            if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \
+                    or not self.scope.contains(link.url):
+                continue
+            kept = out.get(link.url)
+            if kept is None or (kept.verdict is Verdict.MAYBE and verdict is Verdict.REPORT):
+                out[link.url] = DocumentLink(link, verdict)
+        return list(out.values())
 
-        Walks lxml elements directly: a parsel Selector per text node costs more than the rest of the crawl.
-        """
-        out = []
-        for a in response.selector.root.iter("a"):
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("javascript:", "mailto:", "#")):
-                continue
-            url = response.urljoin(href)
-            if not url.startswith(("http://", "https://")) or self._denied(url):
-                continue
-            text = link_label("".join(a.itertext()), a.get("title"))
-            row = next(a.iterancestors("li", "tr", "dd", "p"), None)
-            date = _iso_date(_ANY_DATE.search("".join(row.itertext()))) if row is not None else None
-            out.append(PageLink(url.split("#")[0], text, date))
-        return out
+    def _parse_subsite(self, response: Response) -> int:
+        """The sub-site the page belongs to (entering it, when an agency link led here)."""
+        meta = response.meta
+        if "enter" in meta:
+            name, found_via = meta["enter"]
+            return self.subsites.enter(name, response.url, found_via)
+        return self.subsites.locate(response.url, meta.get("subsite", PORTAL))
+
+    def _says_column(self, response: Response) -> bool:
+        """The page is called a 年报 column: by the link that led here, its title, or its URL."""
+        title = response.xpath("//title/text()").get("") if isinstance(response, TextResponse) else ""
+        words = squash(f"{response.meta.get('link_text', '')} {title}")
+        return bool(re.search(COLUMN_WORDS, words)) or any(_COLUMN_URL.match(t) for t in url_tokens(response.url))
 
     def _denied(self, url: str) -> bool:
         return any(re.search(pattern, url) for pattern in self.site.rules.deny)
@@ -269,7 +503,8 @@ class ReportsSpider(scrapy.Spider):
 
     @staticmethod
     def _parse_published(text: str) -> str | None:
-        return _iso_date(_PUBLISHED.search(text)) or _iso_date(_WRITTEN.search(text))
+        match = _PUBLISHED.search(text) or _WRITTEN.search(text)
+        return iso_date(match.group(0)) if match else None
 
     @staticmethod
     def _parse_source(text: str) -> str | None:
@@ -283,17 +518,18 @@ class ReportsSpider(scrapy.Spider):
         squashed = squash(text)
         return sum(1 for anchor in _SECTION_ANCHORS if anchor.search(squashed)) >= 4
 
-    def _parse_attachments(self, response: TextResponse) -> list[PageLink]:
-        files = [link for link in self._parse_links(response) if ATTACHMENT_HREF.search(link.url)]
+    def _parse_attachments(self, response: TextResponse) -> list[Link]:
+        files = [link for link in page_links(response.selector.root, response.url)
+                 if link.source == "a" and ATTACHMENT_HREF.search(link.url)]
         if not files:  # a scanned report shown as images in the article body
             for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall():
                 url = response.urljoin(src)
                 if ATTACHMENT_HREF.search(url):
-                    files.append(PageLink(url, "", None))
+                    files.append(Link(url, ""))
         return list({f.url: f for f in files}.values())
 
 
-def _attachment_verdicts(files: list[PageLink], page: Verdict) -> list[tuple[PageLink, Verdict]]:
+def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:
     """Which files of a report page to fetch, and how sure we are each is the report.
 
     Files named as a report are the report. Otherwise a report page's only file is its report, and images
@@ -310,6 +546,12 @@ def _attachment_verdicts(files: list[PageLink], page: Verdict) -> list[tuple[Pag
     return [(f, Verdict.MAYBE) for f in candidates]
 
 
+def _in_column_folder(url: str) -> bool:
+    """The URL lies in a 年报 column's folder (``/zwgk/ndbg/202201/t20220128_5.html``)."""
+    folders = urlsplit(url).path.rsplit("/", 1)[0]
+    return any(_COLUMN_URL.match(t) for t in url_tokens(folders))
+
+
 def _site_from_config(path: str, site_id: str) -> Site:
     for site in load_sites(path):
         if site.id == site_id:
@@ -324,6 +566,8 @@ def apply_site_settings(settings, site: Site) -> None:
         "DOWNLOAD_DELAY": site.delay,
         "AUTOTHROTTLE_START_DELAY": max(site.delay, 0.1),
         "CLOSESPIDER_PAGECOUNT": site.max_pages,
+        "CLOSESPIDER_TIMEOUT": site.max_time,
+        "GXMON_MAX_TOTAL_BYTES": site.max_total_bytes,
         "DOWNLOAD_MAXSIZE": site.max_bytes,
         "DOWNLOAD_TIMEOUT": site.timeout,
         "RETRY_TIMES": site.retries,
@@ -340,11 +584,7 @@ def _header(response: Response, name: str) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-def _iso_date(match: re.Match | None) -> str | None:
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups()[-3:])
-    try:
-        return datetime(year, month, day).date().isoformat()
-    except ValueError:
-        return None
+def _text(response: Response) -> str:
+    if isinstance(response, TextResponse):
+        return response.text
+    return response.body.decode("utf-8", errors="replace")

@@ -54,8 +54,8 @@ def test_numbers_and_rules(tmp_path):
     assert (site.delay, site.max_pages, site.rules.column) == (2.0, 100, ("^年报专栏$",))
 
 
-def test_allowed_domains_default_to_the_start_hosts(tmp_path):
-    assert load_sites(_write(tmp_path, GOOD))[0].allowed_domains == ("www.zhoukou.gov.cn",)
+def test_allowed_domains_default_to_the_registered_domains_of_the_start_hosts(tmp_path):
+    assert load_sites(_write(tmp_path, GOOD))[0].allowed_domains == ("zhoukou.gov.cn",)
 
 
 def test_unknown_keys_are_kept_for_other_packages(tmp_path):

@@ -79,6 +79,13 @@ def test_query_pager_does_not_count_as_navigation_depth(spider):
     assert {r.meta["hops"] for r in pages} == {1}
 
 
+def test_pages_of_a_list_come_before_its_documents(spider):
+    url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
+    requests = _requests(spider.parse_page(file_response("list_query_pager.html", url, list_meta())))
+    documents = [r.priority for r in requests if r.meta["role"] == "document"]
+    assert min(r.priority for r in requests if "page=" in r.url) > max(documents)
+
+
 def test_plain_table_dates_in_chinese_format_become_iso(spider):
     url = "http://www.linjiang.gov.cn/qx/c03/xxgk/ndbg/index.html"
     by_text = {r.meta["link_text"]: r for r in _documents(spider, "list_plain_table.html", url)}
@@ -102,30 +109,31 @@ def test_unrelated_and_lookalike_links_are_skipped(spider):
 
 # -- navigation pages ----------------------------------------------------------------------------------
 
-def test_platform_links_the_report_column(spider):
-    url = "http://www.linjiang.gov.cn/zwgk/index.html"
-    roles = {r.url.removeprefix("http://www.linjiang.gov.cn"): r.meta["role"]
-             for r in _pages(spider, "platform_nav.html", url, role="nav")}
-    assert roles["/zwgk/ndbg/index.html"] == "column"
+def _by_path(spider, name, url, role="page"):
+    return {r.url.removeprefix("http://www.linjiang.gov.cn"): r for r in _pages(spider, name, url, role=role)}
+
+
+def test_platform_links_the_report_column_first(spider):
+    requests = _by_path(spider, "platform_nav.html", "http://www.linjiang.gov.cn/zwgk/index.html")
+    assert max(requests.values(), key=lambda r: r.priority).url.endswith("/zwgk/ndbg/index.html")
 
 
 def test_platform_links_the_department_and_county_directories(spider):
-    url = "http://www.linjiang.gov.cn/zwgk/index.html"
-    roles = {r.url.removeprefix("http://www.linjiang.gov.cn"): r.meta["role"]
-             for r in _pages(spider, "platform_nav.html", url, role="nav")}
-    assert roles["/zwgk/bmxxgk/index.html"] == roles["/zwgk/qxxxgk/index.html"] == "directory"
+    requests = _by_path(spider, "platform_nav.html", "http://www.linjiang.gov.cn/zwgk/index.html")
+    assert requests["/zwgk/bmxxgk/index.html"].meta["step"] == requests["/zwgk/qxxxgk/index.html"].meta["step"] \
+        == "follow"
 
 
-def test_platform_guides_are_not_followed(spider):
-    url = "http://www.linjiang.gov.cn/zwgk/index.html"
-    urls = {r.url for r in _pages(spider, "platform_nav.html", url, role="nav")}
-    assert not any("xxgkzn" in u or "ysqgk" in u for u in urls)
+def test_platform_guides_are_only_explored(spider):
+    requests = _by_path(spider, "platform_nav.html", "http://www.linjiang.gov.cn/zwgk/index.html")
+    assert {requests[p].meta["step"] for p in ("/zwgk/xxgkzn/index.html", "/zwgk/ysqgk/index.html")} <= \
+        {"explore", "avoid"}
 
 
-def test_directory_links_each_sub_site_with_its_name_as_agency_hint(spider):
+def test_directory_links_enter_each_sub_site_under_its_name(spider):
     url = "http://www.linjiang.gov.cn/zwgk/bmxxgk/index.html"
-    hints = {r.url: r.meta["agency_hint"] for r in _pages(spider, "directory_subsites.html", url, "directory")}
-    assert hints == {"http://fgw.linjiang.gov.cn/": "临江市发展和改革委员会",
+    names = {r.url: r.meta["enter"][0] for r in _pages(spider, "directory_subsites.html", url) if "enter" in r.meta}
+    assert names == {"http://fgw.linjiang.gov.cn/": "临江市发展和改革委员会",
                      "http://jyj.linjiang.gov.cn/": "临江市教育局",
                      "http://www.linjiang.gov.cn/qx/c00/index.html": "西山县",
                      "http://www.linjiang.gov.cn/bm/xfj/index.html": "市信访局"}
@@ -133,7 +141,7 @@ def test_directory_links_each_sub_site_with_its_name_as_agency_hint(spider):
 
 def test_navigation_stops_at_the_site_depth(spider):
     url = "http://www.linjiang.gov.cn/zwgk/index.html"
-    meta = {**list_meta("nav"), "hops": spider.site.depth}
+    meta = {**list_meta("page"), "hops": spider.site.depth}
     requests = _requests(spider.parse_page(file_response("platform_nav.html", url, meta)))
     assert requests == []
 

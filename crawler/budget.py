@@ -1,0 +1,53 @@
+"""Whether a queued request is still worth its fetch when its turn comes (``FrontierMiddleware`` asks).
+
+The spider decides what to queue from what it knew when it read the linking page; by the time a request's
+turn comes the crawl may know more:
+
+- its URL pattern was recognised as a trap, or it is a document listed on a trapped page: dropped;
+- it explores (``Step.EXPLORE``/``Step.AVOID``) a sub-site whose report column has been found since: dropped;
+- it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
+
+Nothing else is refused here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings and
+``crawler.extensions.ByteBudget``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request
+
+from crawler.coverage import Subsites
+from crawler.frontier import Step
+from crawler.traps import TrapWatch
+
+EXPLORING = (Step.EXPLORE.value, Step.AVOID.value)
+
+
+class FrontierSkip(IgnoreRequest):
+    """A request the frontier no longer wants; counted in the stats, not reported as a failure."""
+
+
+class Budget:
+    def __init__(self, subsites: Subsites, traps: TrapWatch, explore_pages: int):
+        self.subsites = subsites
+        self.traps = traps
+        self.explore_pages = explore_pages
+        self.explored: Counter[int] = Counter()
+
+    def refusal(self, request: Request) -> str | None:
+        """Why the request is no longer worth fetching (a short stats key), or None."""
+        meta = request.meta
+        if self.traps.trapped(request.url) or (meta.get("role") == "document" and
+                                               self.traps.trapped(meta.get("listing_url"))):
+            return "trap"
+        if meta.get("step") not in EXPLORING:
+            return None
+        subsite = meta.get("subsite", 0)
+        if self.subsites.has_column(subsite):
+            return "explore_column_found"
+        if self.explored[subsite] >= self.explore_pages:
+            return "explore_budget_spent"
+        self.explored[subsite] += 1
+        return None

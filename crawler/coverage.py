@@ -1,0 +1,111 @@
+"""What a crawl covered, for a person to read: the sub-sites it entered, the 年报 columns it found on each,
+the reports per agency and year, the agencies whose sub-site was entered but no column found, and traps.
+
+``Subsites`` is the spider's register while it crawls (pickled into the job's state when a crawl is
+interrupted, so a resumed crawl reports the whole of it). A sub-site is entered by a link naming an agency; pages
+reached from it belong to it, and so do pages under its folder (``/bm/jyj/…``) or on its own host, whoever
+links to them. The portal itself is sub-site 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
+
+PORTAL = 0
+
+
+@dataclass
+class SubsiteCoverage:
+    name: str
+    url: str                                          # where the crawl entered it
+    found_via: str                                    # the heading of the block that linked it, "start", …
+    columns: list[str] = field(default_factory=list)  # 年报 list pages found on it (first page of each list)
+    reports: int = 0                                  # report documents found on it
+
+
+@dataclass
+class AgencyReports:
+    agency: str
+    years: dict[int, int]                             # year → report documents found
+
+
+@dataclass
+class Coverage:
+    subsites: list[SubsiteCoverage] = field(default_factory=list)   # the portal first
+    reports: list[AgencyReports] = field(default_factory=list)
+    traps: list[dict[str, str]] = field(default_factory=list)       # crawler.traps.Trap.to_dict()
+
+    @property
+    def without_column(self) -> list[str]:
+        """Agencies whose sub-site was entered but where no report column was found."""
+        return [s.name for s in self.subsites[1:] if not s.columns]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Coverage:
+        return cls([SubsiteCoverage(**s) for s in data.get("subsites", [])],
+                   [AgencyReports(r["agency"], {int(y): n for y, n in r["years"].items()})
+                    for r in data.get("reports", [])],
+                   list(data.get("traps", [])))
+
+
+class Subsites:
+    """The sub-sites entered so far, and which one a page belongs to."""
+
+    def __init__(self, portal_name: str, start_url: str):
+        self._found = [SubsiteCoverage(portal_name, start_url, "start")]
+        self._roots: dict[str, int] = {}
+        self._by_url: dict[str, int] = {start_url: PORTAL}
+        self._portal_hosts = {urlsplit(start_url).netloc}
+        self._reports: dict[str, dict[int, set[str]]] = {}
+
+    def enter(self, name: str, url: str, found_via: str) -> int:
+        """Register the sub-site an agency link leads to (once per URL); returns its number."""
+        if url in self._by_url:
+            return self._by_url[url]
+        number = len(self._found)
+        self._found.append(SubsiteCoverage(name, url, found_via or "link"))
+        self._by_url[url] = number
+        root = _root(url)
+        if root not in self._roots and not self._is_portal_root(root):
+            self._roots[root] = number
+        return number
+
+    def locate(self, url: str, inherited: int) -> int:
+        """The sub-site a page belongs to: the one whose folder or host it lies in, else the linking page's."""
+        best = max((root for root in self._roots if url.startswith(root)), key=len, default=None)
+        return self._roots[best] if best is not None else inherited
+
+    def name(self, number: int) -> str:
+        return self._found[number].name
+
+    def column_found(self, number: int, url: str) -> None:
+        columns = self._found[number].columns
+        if url not in columns:
+            columns.append(url)
+
+    def has_column(self, number: int) -> bool:
+        return bool(self._found[number].columns)
+
+    def report_found(self, number: int, agency: str | None, year: int | None, url: str) -> None:
+        self._found[number].reports += 1
+        self._reports.setdefault(agency or self.name(number), {}).setdefault(year or 0, set()).add(url)
+
+    def coverage(self, traps: list[dict[str, str]]) -> Coverage:
+        reports = [AgencyReports(agency, {year: len(urls) for year, urls in sorted(years.items())})
+                   for agency, years in sorted(self._reports.items())]
+        return Coverage([SubsiteCoverage(**asdict(s)) for s in self._found], reports, traps)
+
+    def _is_portal_root(self, root: str) -> bool:
+        parts = urlsplit(root)
+        return parts.netloc in self._portal_hosts and parts.path in ("", "/")
+
+
+def _root(url: str) -> str:
+    """The folder a sub-site's pages live under: its entry page's folder (the host, for a site of its own)."""
+    parts = urlsplit(url)
+    folder = parts.path.rsplit("/", 1)[0] + "/"
+    return f"{parts.scheme}://{parts.netloc}{folder}"

@@ -1,0 +1,201 @@
+"""How promising a link is, from what a person looking for 政府信息公开工作年度报告 would read into it.
+
+Every in-scope link that is not itself a report gets a score, the sum of the weights in the tables below:
+
+- its text (or ``title=``): 年报/年度报告 columns, 信息公开 platforms, 部门/区县 directories score high; news,
+  services, interaction, search and calendars score low; an agency's name (…局/委/办/县/区/街道/镇) scores
+  as a way into that agency's sub-site (texts that name an agency are not read for other words: 市政务服务
+  和数据管理局 is an agency, not a service page);
+- the heading of the block it sits in (部门信息公开, 县区信息公开, 政府信息公开年报, 友情链接 …);
+- the words of its URL (``xxgk``, ``zfxxgk``, ``gkml``, ``ndbg``, ``nb`` … or ``news``, ``hdjl``, ``search``);
+- what the page it is on turned out to be: on a report column, links named by a year alone or an agency are
+  the column's sub-columns;
+- how deep it is (a few points per hop, so a broad look comes before a deep one).
+
+The score becomes the request's Scrapy priority and decides how far the crawl goes (``Step``):
+FOLLOW links are always followed; EXPLORE and AVOID links are followed last, only while the sub-site they are
+on has no report column yet, and only up to the site's exploration budget (``crawler.budget``). Nothing is
+forbidden: a site whose column has a name nobody expected is still found by exploring, only later.
+
+Sites that escape the tables add their own words in the config (``[site.rules]``: ``column``, ``platform``,
+``directory`` patterns score as those words do; ``deny`` URLs are never requested).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from gxparse.normalize import squash
+
+Table = tuple[tuple[re.Pattern[str], int], ...]
+
+
+def _table(*rows: tuple[str, int]) -> Table:
+    return tuple((re.compile(pattern), weight) for pattern, weight in rows)
+
+
+COLUMN_WORDS = r"年报|年度报告|年度.{0,4}报告|工作报告"
+PLATFORM_WORDS = r"信息公开|政务公开|公开目录|主动公开|政府公开|公开专栏"
+DIRECTORY_WORDS = r"部门|区县|县区|县市区|市区|乡镇|街道|镇街|市直|县直|区直|直属|机构|单位|网站群|站群|县\(市|下属|政府网站"
+NEWS_WORDS = (r"新闻|要闻|动态|头条|资讯|图片|图说|视频|直播|访谈|专题|互动|留言|信箱|咨询|投诉|举报|调查|征集|民意|"
+              r"服务|办事|在线|登录|注册|搜索|检索|无障碍|关怀|长者|English|天气|招聘|招考|招标|采购|旅游|论坛|"
+              r"微博|微信|客户端|APP|日历|通知公告|公示公告|公告|人事|预算|决算|统计|规划|会议|活动|专栏首页")
+
+# Link text (the title attribute when the text was cut short).
+TEXT_WEIGHTS = _table(
+    (COLUMN_WORDS, 100),                 # the 年报 column (a report's own title is a document, not a way)
+    (PLATFORM_WORDS, 50),                # the 政府信息公开 platform and its 法定主动公开内容
+    (DIRECTORY_WORDS, 40),               # lists of department and county sub-sites
+    (r"网站地图|站点地图|网站导航", 15),   # lists every column
+    (r"指南|制度|依申请|申请|规定|办法|解读|联系|职能|领导|简介|概况|机构设置", -40),  # platform pages without reports
+    (NEWS_WORDS, -50),
+)
+AGENCY_WEIGHT = 45                       # the text is an agency's name: a way into its sub-site
+YEAR_ON_COLUMN_WEIGHT = 80               # "2021年" on a report column: the column's sub-column for that year
+AGENCY_ON_COLUMN_WEIGHT = 20             # an agency's name on a report column: its sub-column
+OTHER_ON_COLUMN_WEIGHT = -10
+ARTICLE_TEXT_CHARS = 24                  # a longer text that is not a report title is an article's headline
+ARTICLE_WEIGHT = -40
+
+# The heading of the block the link sits in. On a report column the 年报 heading is the column's own: its
+# items are documents, and its sub-columns score by YEAR_ON_COLUMN_WEIGHT and AGENCY_ON_COLUMN_WEIGHT.
+COLUMN_HEADING = re.compile(r"年报|年度报告")
+COLUMN_HEADING_WEIGHT = 60
+HEADING_WEIGHTS = _table(
+    (DIRECTORY_WORDS, 40),
+    (PLATFORM_WORDS, 20),
+    (r"友情链接|相关链接|兄弟|上级|外部链接|网站链接|其他网站", -30),
+    (NEWS_WORDS, -30),
+)
+
+# Tokens of the URL's path and query (split on anything but letters and digits, lower case).
+URL_WEIGHTS = _table(
+    (r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*|ndgzbg|gzbg)$", 60),
+    (r"^(?:xxgk\w*|zfxxgk\w*|gkml|zwgk\w*|fdzdgk\w*|gkzl|zfgk|openness|govinfo|public)$", 25),
+    (r"^(?:bmxxgk|qxxxgk|bmgk|xqgk|bmwz|qxwz|jgsz|zsjg|bm|qx|xq|xsq|bmdh|zfjg)$", 10),
+    (r"^(?:news|xw|xwzx|xwdt|xwfb|jrtt|tpxw|ywdt|zwdt|bmdt|gzdt|xxyw|hdjl|zmhd|hd|bsfw|zwfw|fw|search|sousuo|"
+     r"so|rili|calendar|video|sp|zxft|ft|english|en|login|register|wza|mobile|bbs|mail|zxts|ldxx|zt|ztzl)$", -40),
+)
+# Detail pages of the common CMS families: an article, not a way to more pages (the words of its folder say
+# where the article is, not where it leads).
+DETAIL_URL = re.compile(
+    r"/t\d{8}_\d+\.s?html?$"                       # TRS WCM  ./202201/t20220128_123.html
+    r"|/art_\d+_\d+\.html$"                        # Hanweb/JCMS  art_COL_ID.html
+    r"|/(?:content/)?post_\d+\.html$"              # content/post_ID.html
+    r"|/[0-9a-f]{16,}\.s?html?$"                   # hashed detail pages
+    r"|/\d{4}-?\d{2}/\d{2}/\w+\.s?html?$|/\d{6,}\.s?html?$"
+    r"|[?&](?:id|aid|articleid|contentid|infoid|docid|newsid)=[\w-]+", re.IGNORECASE)
+DETAIL_WEIGHT = -30
+DEPTH_WEIGHT = -4
+
+FOLLOW_AT = 40
+AVOID_AT = -30
+
+# An agency's name: a place or body, then the kind of body. Texts that only say "departments" are not names.
+_AGENCY = re.compile(
+    r"^[\u4e00-\u9fff（）()·]{1,22}(?:局|委员会|委|办公室|办|院|中心|厅|署|县|区|市|旗|镇|乡|街道|街道办事处|"
+    r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队)$")
+_NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
+                         r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
+_URL_TOKEN = re.compile(r"[^a-z0-9]+")
+
+
+class Step(Enum):
+    FOLLOW = "follow"    # a way towards reports: always followed
+    EXPLORE = "explore"  # nothing said either way: followed last, while the sub-site's column is not found
+    AVOID = "avoid"      # a section that never leads to reports: the same, after everything else
+
+
+@dataclass(frozen=True)
+class Judgement:
+    score: int
+    step: Step
+    subsite: bool        # a way into an agency's sub-site (its name, in a list of agencies)
+
+
+@dataclass(frozen=True)
+class ExtraWords:
+    """A site's own patterns (``[site.rules]``), scored like the built-in words."""
+
+    column: tuple[str, ...] = ()
+    platform: tuple[str, ...] = ()
+    directory: tuple[str, ...] = ()
+
+    def table(self) -> Table:
+        rows = [(p, 100) for p in self.column] + [(p, 50) for p in self.platform]
+        rows += [(p, 40) for p in self.directory]
+        return _table(*rows)
+
+
+def is_agency_name(text: str) -> bool:
+    """The text is an agency's name (市教育局, 东湖区人民政府, 城关镇), not a word about agencies."""
+    label = squash(text)
+    return 3 <= len(label) <= 24 and bool(_AGENCY.match(label)) and not _NOT_AGENCY.search(label)
+
+
+def is_year_only(text: str) -> bool:
+    return bool(_YEAR_ONLY.match(squash(text)))
+
+
+def is_subsite_link(text: str, heading: str, block_agencies: int, source: str) -> bool:
+    """An agency's name in a list of agencies (a block of several, a drop-down, or under a 部门/县区 heading)."""
+    if not is_agency_name(text):
+        return False
+    return block_agencies >= 3 or source == "option" or bool(re.search(DIRECTORY_WORDS, squash(heading)))
+
+
+def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source: str = "a",
+          on_column: bool = False, depth: int = 0, extra: Table = ()) -> Judgement:
+    """The score of a navigation link and what to do with it."""
+    label, heading = squash(text), squash(heading)
+    agency = is_agency_name(label)
+    score = _sum(extra, label)
+    if agency:
+        score += AGENCY_WEIGHT
+    else:
+        score += _sum(TEXT_WEIGHTS, label)
+        if len(label) > ARTICLE_TEXT_CHARS:
+            score += ARTICLE_WEIGHT
+    score += _sum(HEADING_WEIGHTS, heading) + _url_score(url)
+    if not on_column and COLUMN_HEADING.search(heading):
+        score += COLUMN_HEADING_WEIGHT
+    if on_column:
+        score += YEAR_ON_COLUMN_WEIGHT if is_year_only(label) else AGENCY_ON_COLUMN_WEIGHT if agency \
+            else OTHER_ON_COLUMN_WEIGHT
+    score += DEPTH_WEIGHT * depth
+    step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
+    return Judgement(score, step, is_subsite_link(label, heading, block_agencies, source))
+
+
+def url_tokens(url: str) -> list[str]:
+    parts = urlsplit(url)
+    tokens = [t for t in _URL_TOKEN.split(f"{parts.path} {parts.query}".lower()) if t]
+    return tokens + [t.rstrip("0123456789") for t in tokens if t[-1:].isdigit() and t.rstrip("0123456789")]
+
+
+def _url_score(url: str) -> int:
+    if DETAIL_URL.search(url):
+        return DETAIL_WEIGHT
+    tokens = url_tokens(url)
+    return sum(weight for pattern, weight in URL_WEIGHTS if any(pattern.match(t) for t in tokens))
+
+
+def _sum(table: Iterable[tuple[re.Pattern[str], int]], text: str) -> int:
+    return sum(weight for pattern, weight in table if pattern.search(text)) if text else 0
+
+
+# Scrapy request priorities (higher first). A column's other pages come before its documents, so a list is
+# read to its end (or recognised as a trap) before what it lists is fetched; documents come before new ways.
+LIST_PAGE_PRIORITY = 1000
+DOCUMENT_PRIORITY = 600
+SITEMAP_PRIORITY = -500
+
+
+def page_priority(score: int) -> int:
+    """A navigation request's priority: its score, in steps of 10 (few queues on disk under JOBDIR)."""
+    return max(-400, min(400, score)) // 10 * 10

@@ -1,0 +1,267 @@
+"""Every link a page offers, with what a person would read around it.
+
+Links come from ``<a href>`` and ``<area href>``; ``<option value>`` of drop-down lists (sites put their
+sub-sites in a ``<select>`` "部门网站"); URL strings in inline scripts and ``onclick``/``onchange`` handlers;
+and the HTML records that Hanweb/JCMS list pages keep inside ``<script type="text/xml"><datastore>`` (page 1
+inline, later pages from the data proxy). Each link carries:
+
+- ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``;
+- ``heading``: the heading of the block it sits in (部门信息公开, 县区信息公开, 政府信息公开年报 …);
+- ``block_agencies``: how many links of its block name an agency (a list of sub-sites has several);
+- ``date``: the date printed beside it in a list.
+
+Walks lxml elements directly: a parsel Selector per node costs more than the rest of the crawl.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml.etree import ParserError
+
+from crawler.frontier import is_agency_name
+from gxparse.normalize import squash
+
+SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_CUT = re.compile(r"(?:\.{2,}|…+)$")
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend", "th"}
+_SMALL_TAGS = {"span", "strong", "b", "em", "font", "label", "p", "div", "li", "td", "ul"}
+_HEADING_CLASS = re.compile(r"title|tit\b|tit[-_]|hd|head|bt\b|lm|lanmu|caption|tab|name", re.IGNORECASE)
+_HEADING_NOISE = re.compile(r"更多|more|>>|》|»|\+", re.IGNORECASE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_HEADING_CHARS = 30
+SIBLINGS_SCANNED = 4
+LEVELS_SCANNED = 6
+# URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
+_SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
+_SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
+_RESOURCE = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
+_HANDLER_URL = re.compile(r"""(?:window\.open|location(?:\.href)?\s*=|location\.assign|open)\s*\(?\s*(["'])([^"']+)\1""")
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str                 # what to judge it by (title attribute when the text is cut off)
+    heading: str = ""         # heading of the block it sits in
+    source: str = "a"         # a | option | script | record | sitemap
+    date: str | None = None   # ISO date printed beside it
+    block_agencies: int = 0   # links naming an agency in the same block (itself included)
+
+
+def page_links(html_root, base_url: str) -> list[Link]:
+    """Every http(s) link of a parsed page: anchors, options, script strings and datastore records.
+
+    A URL linked several times comes several times (its texts and headings differ); the caller keeps the
+    most promising.
+    """
+    walker = _Walker(base_url)
+    links = walker.anchors(html_root) + walker.options(html_root) + walker.handlers(html_root)
+    return links + walker.scripts(html_root) + walker.records(html_root)
+
+
+def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
+    """The links of a datastore's records (the inline script of a Hanweb page, or a data-proxy answer)."""
+    fragments = _RECORD.findall(xml_text)
+    if not fragments:
+        return []
+    try:
+        root = lxml.html.fromstring("<div>" + "".join(fragments) + "</div>")
+    except (ParserError, ValueError):
+        return []
+    return [Link(link.url, link.text, link.heading or heading, "record", link.date, link.block_agencies)
+            for link in _Walker(base_url).anchors(root)]
+
+
+def record_count(text: str) -> int:
+    """How many datastore records a page or data-proxy answer holds."""
+    return len(_RECORD.findall(text))
+
+
+def link_label(text: str, title: str | None) -> str:
+    """The text to judge a link by: its title attribute when that holds the full text the list cut short."""
+    text = " ".join(text.split())
+    title = " ".join((title or "").split())
+    if not title:
+        return text
+    stem = _CUT.sub("", text)
+    if not text or title.startswith(stem):
+        return title
+    return text
+
+
+def iso_date(text: str) -> str | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    try:
+        return datetime(*(int(g) for g in match.groups())).date().isoformat()
+    except ValueError:
+        return None
+
+
+class _Walker:
+    """Extracts links from one page, remembering block headings it has already looked up."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self._headings: dict = {}
+
+    def url(self, href: str | None) -> str | None:
+        href = (href or "").strip()
+        if not href or href.lower().startswith(SKIPPED_SCHEMES):
+            return None
+        url = urljoin(self.base_url, href).split("#")[0]
+        return url if url.startswith(("http://", "https://")) else None
+
+    # -- sources of links ------------------------------------------------------------------------
+
+    def anchors(self, root) -> list[Link]:
+        found = []
+        for a in root.iter("a", "area"):
+            url = self.url(a.get("href"))
+            if url is None:
+                continue
+            text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img"))
+            found.append((a, url, link_label(text, a.get("title"))))
+        blocks = _blocks([a for a, _, _ in found], [is_agency_name(t) for _, _, t in found])
+        out = []
+        for (a, url, text), block_agencies in zip(found, blocks, strict=True):
+            row = next(a.iterancestors("li", "tr", "dd", "p", "div"), None)
+            date = iso_date("".join(row.itertext())[:400]) if row is not None else None
+            out.append(Link(url, text, self.heading(a), "a", date, block_agencies))
+        return out
+
+    def options(self, root) -> list[Link]:
+        out = []
+        for select in root.iter("select"):
+            options = list(select.iter("option"))
+            entries = [(self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options]
+            entries = [(u, t) for u, t in entries if u]
+            if not entries:
+                continue
+            first = " ".join("".join(options[0].itertext()).split()) if options else ""
+            heading = _heading_text(first) if not self.url(options[0].get("value")) else ""
+            heading = heading or _heading_text(select.get("title") or "") or self.heading(select)
+            agencies = sum(is_agency_name(t) for _, t in entries)
+            out += [Link(u, t, heading, "option", None, agencies) for u, t in entries]
+        return out
+
+    def handlers(self, root) -> list[Link]:
+        """``onclick="window.open('…')"`` and the like, with the element's text."""
+        out = []
+        for element in root.xpath("//*[@onclick or @onchange]"):
+            for attribute in ("onclick", "onchange"):
+                for _, href in _HANDLER_URL.findall(element.get(attribute) or ""):
+                    url = self.url(href)
+                    if url and not _RESOURCE.search(url):
+                        text = " ".join("".join(element.itertext()).split())
+                        out.append(Link(url, text, self.heading(element), "script", None,
+                                        int(is_agency_name(text))))
+        return out
+
+    def scripts(self, root) -> list[Link]:
+        """URL strings of inline scripts, each with the Chinese string written next to it (its name)."""
+        out = []
+        for script in root.iter("script"):
+            if script.get("src") or "xml" in (script.get("type") or ""):
+                continue
+            code = script.text or ""
+            names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
+            entries = []
+            for match in _SCRIPT_URL.finditer(code):
+                url = self.url(match.group(2))
+                if url and not _RESOURCE.search(url) and "dataproxy" not in url:
+                    entries.append((url, _nearest_name(names, match.start())))
+            agencies = sum(is_agency_name(t) for _, t in entries)
+            heading = self.heading(script)
+            out += [Link(u, t, heading, "script", None, agencies) for u, t in entries]
+        return out
+
+    def records(self, root) -> list[Link]:
+        out = []
+        for script in root.iter("script"):
+            if "xml" in (script.get("type") or "") and "<record" in (script.text or ""):
+                out += record_links(script.text, self.base_url, self.heading(script))
+        return out
+
+    # -- the heading of a block ------------------------------------------------------------------
+
+    def heading(self, element) -> str:
+        """The nearest heading before the element: among its preceding siblings, then its parents'."""
+        node = element
+        seen = []
+        for _ in range(LEVELS_SCANNED):
+            if node is None:
+                break
+            if node in self._headings:
+                found = self._headings[node]
+                break
+            seen.append(node)
+            found = self._sibling_heading(node)
+            if found:
+                break
+            node = node.getparent()
+        else:
+            found = ""
+        for visited in seen:
+            self._headings[visited] = found
+        return found or ""
+
+    @staticmethod
+    def _sibling_heading(node) -> str:
+        sibling = node.getprevious()
+        for _ in range(SIBLINGS_SCANNED):
+            if sibling is None:
+                return ""
+            text = _heading_of(sibling)
+            if text:
+                return text
+            sibling = sibling.getprevious()
+        return ""
+
+
+def _heading_of(element) -> str:
+    """The text of an element that reads as a block heading, else ''."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    classes = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if tag not in _HEADING_TAGS and not (tag in _SMALL_TAGS and (_HEADING_CLASS.search(classes) or tag in
+                                                                 ("span", "strong", "b", "em", "font", "label"))):
+        return ""
+    if tag in ("div", "ul", "li", "td", "p") and len(element.xpath(".//a")) > 2:
+        return ""  # a block of links, not its heading
+    return _heading_text("".join(element.itertext())[:200])
+
+
+def _heading_text(text: str) -> str:
+    text = _HEADING_NOISE.sub("", squash(text))
+    if not text or len(text) > MAX_HEADING_CHARS or len(_CJK.findall(text)) < 2 or _DATE.search(text):
+        return ""
+    return text
+
+
+def _blocks(anchors: list, agency_flags: list[bool]) -> list[int]:
+    """For each anchor, the number of agency-named anchors in its block: the nearest ancestor holding another link."""
+    links, agencies = Counter(), Counter()
+    for a, agency in zip(anchors, agency_flags, strict=True):
+        for ancestor in a.iterancestors():
+            links[ancestor] += 1
+            agencies[ancestor] += agency
+    out = []
+    for a, agency in zip(anchors, agency_flags, strict=True):
+        block = next((x for x in a.iterancestors() if links[x] >= 2), None)
+        out.append(agencies[block] if block is not None else int(agency))
+    return out
+
+
+def _nearest_name(names: list[tuple[int, str]], position: int) -> str:
+    """The Chinese string literal closest to a URL in a script (within one object or array entry)."""
+    best = min(names, key=lambda n: abs(n[0] - position), default=None)
+    return best[1].strip() if best is not None and abs(best[0] - position) <= 160 else ""

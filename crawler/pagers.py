@@ -1,0 +1,131 @@
+"""The other pages of a list: pager links, TRS ``createPageHTML`` scripts and Hanweb/JCMS data-proxy pages.
+
+A pager link is one that leads to another page *of the same list*: the same path with another value of a
+page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
+this one (``index_3.html``, ``list_3.shtml``, ``3.html``). A calendar's ``?date=2024-03-05`` or a link elsewhere
+with the text "3" is not one.
+
+- TRS WCM writes its pager as a script, the only trace of the page count:
+  ``createPageHTML(4, 0, "index", "html")``, or with a target element first
+  ``createPageHTML('page_div', 4, 0, 'index', 'html', 68)``, or with variables (``var countPage = 4``).
+  Page 0 is ``index.html``, page k ``index_k.html``, in the folder of the current page.
+- Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
+  (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
+  in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
+  and the page size (``perpage``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from gxparse.normalize import squash
+
+_PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
+                         r"next|prev(?:ious)?|last|first)$", re.IGNORECASE)
+_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
+_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>s?html?|jsp|php|aspx?)$", re.IGNORECASE)
+_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]*)\)")
+_ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
+_PROXY_URL = re.compile(r"""[^"'\s<>()]*dataproxy\.jsp[^"'\s<>()]*""")
+_TOTAL_RECORDS = re.compile(r"<totalrecord>\s*(\d+)|totalRecord\w*\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
+_PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
+MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
+
+
+def is_pager_link(text: str, url: str, page_url: str) -> bool:
+    """The link leads to another page of the list ``page_url`` is a page of."""
+    label = squash(text)
+    if label and not _PAGER_TEXT.match(label):
+        return False
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target.netloc != page.netloc or url == page_url:
+        return False
+    if target.path == page.path:
+        return _only_page_keys_differ(target.query, page.query)
+    if posixpath.dirname(target.path) != posixpath.dirname(page.path):
+        return False
+    mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
+        _NUMBERED_FILE.match(posixpath.basename(target.path))
+    return bool(mine and theirs and theirs.group("n") and mine.group("stem").lower() == theirs.group("stem").lower())
+
+
+def create_page_urls(html: str, page_url: str) -> list[str]:
+    """Every page a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call)."""
+    match = _CREATE_PAGE.search(html)
+    if not match:
+        return []
+    values = [_argument(a, html) for a in _split_arguments(match.group(1))]
+    numbers = [i for i, v in enumerate(values) if isinstance(v, int)]
+    if len(numbers) < 2:
+        return []
+    count = min(values[numbers[0]], MAX_GENERATED_PAGES)
+    strings = [v for v in values[numbers[0]:] if isinstance(v, str)]
+    prefix, suffix = (strings + ["index", "html"])[:2] if len(strings) >= 2 else ("index", "html")
+    names = [f"{prefix}.{suffix}"] + [f"{prefix}_{k}.{suffix}" for k in range(1, count)]
+    return [urljoin(page_url, name) for name in names]
+
+
+def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
+    """The data-proxy pages of a Hanweb/JCMS list after the ``records_here`` records this page holds.
+
+    ``page_url`` is the list page (the proxy URL is then read from its text) or a proxy answer itself. With
+    the record count known, every page at once; without it, the next page only (its answer leads on).
+    """
+    if "dataproxy" in urlsplit(page_url).path:
+        proxy_url = page_url
+    else:
+        match = _PROXY_URL.search(text)
+        if not match:
+            return []
+        proxy_url = urljoin(page_url, match.group(0).replace("&amp;", "&"))
+    proxy = urlsplit(proxy_url)
+    query = dict(parse_qsl(proxy.query, keep_blank_values=True))
+    per_page = int(query.get("perpage") or _first_int(_PER_PAGE, text) or records_here or 15)
+    answer = proxy_url == page_url and "startrecord" in query
+    start = int(query["startrecord"]) + per_page if answer else records_here + 1
+    total = _first_int(_TOTAL_RECORDS, text)
+    if total is None:
+        if answer and records_here < per_page:
+            return []  # an answer shorter than a page is the last one
+        last = start + per_page - 1
+    else:
+        last = min(total, start - 1 + MAX_GENERATED_PAGES * per_page)
+    params = {k: v for k, v in query.items() if k not in ("startrecord", "endrecord", "perpage", "page")}
+    return [urlunsplit((proxy.scheme, proxy.netloc, proxy.path,
+                        urlencode({"startrecord": first, "endrecord": first + per_page - 1, "perpage": per_page,
+                                   **params}), ""))
+            for first in range(start, last + 1, per_page)]
+
+
+def _only_page_keys_differ(query: str, other: str) -> bool:
+    mine, theirs = dict(parse_qsl(query, keep_blank_values=True)), dict(parse_qsl(other, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return bool(changed) and all(_PAGE_KEY.search(k) for k in changed) and \
+        any((mine.get(k) or "").isdigit() for k in changed)
+
+
+def _split_arguments(text: str) -> list[str]:
+    return [part for part in re.split(r",(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", text) if part.strip()]
+
+
+def _argument(text: str, html: str) -> int | str | None:
+    match = _ARGUMENT.fullmatch(text)
+    if not match:
+        return None
+    if match.group("string") is not None:
+        value = match.group("string")
+        return int(value) if value.isdigit() else value
+    if match.group("number") is not None:
+        return int(match.group("number"))
+    assigned = re.search(rf"\b{re.escape(match.group('name'))}\s*=\s*['\"]?(\d+)", html)
+    return int(assigned.group(1)) if assigned else None
+
+
+def _first_int(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    return int(next(g for g in match.groups() if g is not None))

@@ -1,0 +1,70 @@
+"""Which hosts a crawl may enter.
+
+A host is in scope when
+
+1. the site's ``allowed_domains`` cover it (by default the registered domains of its start URLs:
+   ``www.zhoukou.gov.cn`` → ``zhoukou.gov.cn``, so ``xh.zhoukou.gov.cn`` is in), or
+2. a page on a host of rule 1 links it *as a sub-site*: by an agency's name in a list of agencies (a block of
+   several, a drop-down, or under a 部门/县区 heading), and the host is a government host (``.gov.cn``/``.gov``,
+   or, for a portal served from a bare IP address as in tests, an address of the portal's own /24 network).
+
+Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
+to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import tldextract
+
+# The public-suffix list bundled with tldextract: no download at run time.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+_GOV_SUFFIXES = (".gov.cn", ".gov")
+
+
+def registered_domain(host: str) -> str:
+    """``www.zhoukou.gov.cn`` → ``zhoukou.gov.cn``; an IP address or a bare name stays as it is."""
+    return _EXTRACT(host).top_domain_under_public_suffix or host
+
+
+def host_in(host: str, domains: Iterable[str]) -> bool:
+    return any(host == d or host.endswith(f".{d}") for d in domains)
+
+
+class Scope:
+    def __init__(self, start_urls: Iterable[str], allowed_domains: Iterable[str]):
+        self.domains = list(allowed_domains)
+        self.admitted: list[str] = []
+        self._start_hosts = [urlsplit(u).hostname or "" for u in start_urls]
+
+    def contains(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return host_in(host, self.domains) or host in self.admitted
+
+    def admit_subsite(self, url: str, linked_from: str) -> bool:
+        """Rule 2: a sub-site link on a home-domain page to a government host. True when in scope now."""
+        if self.contains(url):
+            return True
+        host = urlsplit(url).hostname or ""
+        if not host_in(urlsplit(linked_from).hostname or "", self.domains) or not self._government_host(host):
+            return False
+        self.admitted.append(host)
+        return True
+
+    def _government_host(self, host: str) -> bool:
+        if host.endswith(_GOV_SUFFIXES):
+            return True
+        address = _address(host)
+        return address is not None and any(
+            (start := _address(h)) is not None and address in ipaddress.ip_network(f"{start}/24", strict=False)
+            for h in self._start_hosts)
+
+
+def _address(host: str) -> ipaddress.IPv4Address | None:
+    try:
+        return ipaddress.IPv4Address(host)
+    except ValueError:
+        return None

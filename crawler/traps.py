@@ -1,0 +1,118 @@
+"""Crawl traps: calendars and link farms that would keep a crawl busy for hours, and the fake reports they list.
+
+Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-03.html`` and
+``/cal/2024-04.html`` are one pattern). The signs of a trap, each a threshold below:
+
+- depth in one pattern: a page reached from a page of the same pattern, reached from one of the same pattern
+  … more than ``MAX_CHAIN`` times in a row (a calendar's next month, a farm's 下一页 without end). Pager pages a
+  TRS or Hanweb script lists are all one step from the first page, however long the column;
+- repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days),
+  or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
+  "columns"; a real sub-site has a few report columns, not dozens);
+- too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
+  one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year).
+
+A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
+listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
+with many lists) are held back until the crawl runs dry, and released only if no trap was found by then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+MAX_CHAIN = 60
+SUSPECT_CHAIN = 10
+MAX_BARREN = 100
+MAX_LISTS = 40
+SUSPECT_LISTS = 10
+MAX_NEW_REPORTS = 500
+MAX_SAME_REPORT = 5
+
+_NUMBER = re.compile(r"\d+")
+_HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])", re.IGNORECASE)
+
+
+def url_pattern(url: str) -> str:
+    """The URL with its numbers and hexadecimal ids blanked, query keys sorted: one pattern per kind of page."""
+    parts = urlsplit(url)
+    path = _NUMBER.sub("#", _HEX_ID.sub("#", parts.path))
+    query = "&".join(f"{k}={_NUMBER.sub('#', v)}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{parts.hostname}{path}?{query}"
+
+
+@dataclass(frozen=True)
+class Trap:
+    pattern: str
+    reason: str
+    url: str             # the page where it was recognised
+
+    def to_dict(self) -> dict[str, str]:
+        return {"pattern": self.pattern, "reason": self.reason, "url": self.url}
+
+
+class TrapWatch:
+    """What the crawl has seen of each URL pattern, and the traps recognised so far."""
+
+    def __init__(self) -> None:
+        self.traps: list[Trap] = []
+        self._trapped_patterns: set[str] = set()
+        self._trapped_pages: set[str] = set()
+        self._pages: Counter[str] = Counter()
+        self._productive: Counter[str] = Counter()
+        self._lists: Counter[tuple[int, str]] = Counter()
+
+    @staticmethod
+    def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
+        """How many pages of the same pattern lead to ``url`` one from another."""
+        return parent_chain + 1 if parent_url and url_pattern(parent_url) == url_pattern(url) else 0
+
+    def observe(self, url: str, chain: int, report_keys: list[tuple[str | None, int | None, str]],
+                listed_by_navigation: bool, subsite: int) -> Trap | None:
+        """Account for a page read; the trap it reveals, if any.
+
+        ``report_keys`` are (agency, year, url) of the report-looking links on the page not seen before.
+        """
+        pattern = url_pattern(url)
+        self._pages[pattern] += 1
+        if report_keys:
+            self._productive[pattern] += 1
+            if listed_by_navigation:
+                self._lists[subsite, pattern] += 1
+        if chain > MAX_CHAIN:
+            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)")
+        if self._pages[pattern] > MAX_BARREN and not self._productive[pattern]:
+            return self._trap(pattern, url, f"{self._pages[pattern]} pages of one URL pattern without a report link")
+        if self._lists[subsite, pattern] > MAX_LISTS:
+            return self._trap(pattern, url, f"{self._lists[subsite, pattern]} report lists of one URL pattern in one "
+                                            "sub-site (link farm)")
+        if len(report_keys) > MAX_NEW_REPORTS:
+            return self._trap_page(url, f"{len(report_keys)} new report links on one page (link farm)")
+        same = Counter((agency, year) for agency, year, _ in report_keys if agency and year)
+        if same and max(same.values()) > MAX_SAME_REPORT:
+            (agency, year), count = same.most_common(1)[0]
+            return self._trap_page(url, f"{count} links to {agency}'s {year} report on one page (link farm)")
+        return None
+
+    def suspect(self, url: str, chain: int, subsite: int) -> bool:
+        """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""
+        return chain > SUSPECT_CHAIN or self._lists[subsite, url_pattern(url)] > SUSPECT_LISTS
+
+    def trapped(self, url: str | None) -> bool:
+        return url is not None and (url in self._trapped_pages or url_pattern(url) in self._trapped_patterns)
+
+    def _trap(self, pattern: str, url: str, reason: str) -> Trap:
+        trap = Trap(pattern, reason, url)
+        if pattern not in self._trapped_patterns:
+            self._trapped_patterns.add(pattern)
+            self.traps.append(trap)
+        return trap
+
+    def _trap_page(self, url: str, reason: str) -> Trap:
+        trap = Trap(url_pattern(url), reason, url)
+        self._trapped_pages.add(url)
+        self.traps.append(trap)
+        return trap
