@@ -35,17 +35,27 @@ class Budget:
         self.traps = traps
         self.explore_pages = explore_pages
         self.explored: Counter[int] = Counter()
+        self.fetched: set[str] = set()
+
+    def fetched_before(self, request: Request) -> bool:
+        """A URL already admitted once (an upgraded request re-queued past Scrapy's duplicate filter)."""
+        if request.url in self.fetched:
+            return True
+        self.fetched.add(request.url)
+        return False
 
     def refusal(self, request: Request) -> str | None:
         """Why the request is no longer worth fetching (a short stats key), or None."""
         meta = request.meta
-        if self.traps.trapped(request.url) or (meta.get("role") == "document" and
-                                               self.traps.trapped(meta.get("listing_url"))):
+        if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
+                self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):
             return "trap"
+        if request.dont_filter and self.fetched_before(request):
+            return "duplicate"
         if meta.get("step") not in EXPLORING:
             return None
         subsite = meta.get("subsite", 0)
-        if self.subsites.has_column(subsite):
+        if self.subsites.has_column(subsite, self.traps.trapped):
             return "explore_column_found"
         if self.explored[subsite] >= self.explore_pages:
             return "explore_budget_spent"

@@ -9,6 +9,7 @@ links to them. The portal itself is sub-site 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
@@ -87,17 +88,20 @@ class Subsites:
         if url not in columns:
             columns.append(url)
 
-    def has_column(self, number: int) -> bool:
-        return bool(self._found[number].columns)
+    def has_column(self, number: int, trapped: Callable[[str], bool] = lambda url: False) -> bool:
+        return any(not trapped(url) for url in self._found[number].columns)
 
     def report_found(self, number: int, agency: str | None, year: int | None, url: str) -> None:
         self._found[number].reports += 1
         self._reports.setdefault(agency or self.name(number), {}).setdefault(year or 0, set()).add(url)
 
-    def coverage(self, traps: list[dict[str, str]]) -> Coverage:
+    def coverage(self, traps: list[dict[str, str]], trapped: Callable[[str], bool]) -> Coverage:
+        """The coverage so far; lists that turned out to be traps are not counted as columns."""
         reports = [AgencyReports(agency, {year: len(urls) for year, urls in sorted(years.items())})
                    for agency, years in sorted(self._reports.items())]
-        return Coverage([SubsiteCoverage(**asdict(s)) for s in self._found], reports, traps)
+        subsites = [SubsiteCoverage(**{**asdict(s), "columns": [c for c in s.columns if not trapped(c)]})
+                    for s in self._found]
+        return Coverage(subsites, reports, traps)
 
     def _is_portal_root(self, root: str) -> bool:
         parts = urlsplit(root)

@@ -77,7 +77,7 @@ class CrawlSummaryWriter:
         if failure is None and not stats.get_value(LIST_PAGES) and not documents:
             failure = "no 年报 column and no report link found from the start URL(s)"
         spider = self.crawler.spider
-        coverage = spider.subsites.coverage([t.to_dict() for t in spider.traps.traps]) \
+        coverage = spider.subsites.coverage([t.to_dict() for t in spider.traps.traps], spider.traps.trapped) \
             if hasattr(spider, "subsites") else None
         return {
             "site_id": site_id,

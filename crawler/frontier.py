@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from gxparse.normalize import squash
 
@@ -39,6 +39,7 @@ def _table(*rows: tuple[str, int]) -> Table:
 
 
 COLUMN_WORDS = r"年报|年度报告|年度.{0,4}报告|工作报告"
+ELSEWHERE_WORDS = r"友情链接|相关链接|兄弟|上级|外部|外链|其他网站|国家|中央|省级|省直|周边"
 PLATFORM_WORDS = r"信息公开|政务公开|公开目录|主动公开|政府公开|公开专栏"
 DIRECTORY_WORDS = r"部门|区县|县区|县市区|市区|乡镇|街道|镇街|市直|县直|区直|直属|机构|单位|网站群|站群|县\(市|下属|政府网站"
 NEWS_WORDS = (r"新闻|要闻|动态|头条|资讯|图片|图说|视频|直播|访谈|专题|互动|留言|信箱|咨询|投诉|举报|调查|征集|民意|"
@@ -51,7 +52,7 @@ TEXT_WEIGHTS = _table(
     (PLATFORM_WORDS, 50),                # the 政府信息公开 platform and its 法定主动公开内容
     (DIRECTORY_WORDS, 40),               # lists of department and county sub-sites
     (r"网站地图|站点地图|网站导航", 15),   # lists every column
-    (r"指南|制度|依申请|申请|规定|办法|解读|联系|职能|领导|简介|概况|机构设置", -40),  # platform pages without reports
+    (r"指南|制度|依申请|申请|规定|办法|解读|联系|职能|领导|简介|概况|机构设置", -60),  # platform pages without reports
     (NEWS_WORDS, -50),
 )
 AGENCY_WEIGHT = 45                       # the text is an agency's name: a way into its sub-site
@@ -68,7 +69,7 @@ COLUMN_HEADING_WEIGHT = 60
 HEADING_WEIGHTS = _table(
     (DIRECTORY_WORDS, 40),
     (PLATFORM_WORDS, 20),
-    (r"友情链接|相关链接|兄弟|上级|外部链接|网站链接|其他网站", -30),
+    (ELSEWHERE_WORDS, -30),
     (NEWS_WORDS, -30),
 )
 
@@ -90,6 +91,10 @@ DETAIL_URL = re.compile(
     r"|/\d{4}-?\d{2}/\d{2}/\w+\.s?html?$|/\d{6,}\.s?html?$"
     r"|[?&](?:id|aid|articleid|contentid|infoid|docid|newsid)=[\w-]+", re.IGNORECASE)
 DETAIL_WEIGHT = -30
+# The page itself with other values of a view's query keys: a calendar's day, a filter, a sort order.
+VIEW_KEYS = re.compile(r"date|day|month|year|time|rq|sort|order|keyword|kw|^q$|search|query|lang|print|font|size",
+                       re.IGNORECASE)
+VIEW_WEIGHT = -80
 DEPTH_WEIGHT = -4
 
 FOLLOW_AT = 40
@@ -101,6 +106,7 @@ _AGENCY = re.compile(
     r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队)$")
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
+_ELSEWHERE = re.compile(ELSEWHERE_WORDS)
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
 _URL_TOKEN = re.compile(r"[^a-z0-9]+")
 
@@ -116,6 +122,7 @@ class Judgement:
     score: int
     step: Step
     subsite: bool        # a way into an agency's sub-site (its name, in a list of agencies)
+    vouched: bool        # … under a heading that calls the list the site's own departments or counties
 
 
 @dataclass(frozen=True)
@@ -143,13 +150,20 @@ def is_year_only(text: str) -> bool:
 
 
 def is_subsite_link(text: str, heading: str, block_agencies: int, source: str) -> bool:
-    """An agency's name in a list of agencies (a block of several, a drop-down, or under a 部门/县区 heading)."""
-    if not is_agency_name(text):
+    """An agency's name in a list of agencies (a block of several, a drop-down, or under a 部门/县区 heading),
+    not one of links to elsewhere (友情链接: the national, provincial and neighbouring governments)."""
+    if not is_agency_name(text) or _ELSEWHERE.search(squash(heading)):
         return False
     return block_agencies >= 3 or source == "option" or bool(re.search(DIRECTORY_WORDS, squash(heading)))
 
 
-def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source: str = "a",
+def is_vouched(heading: str) -> bool:
+    """The heading calls its list the site's own departments or counties (部门信息公开, 县区政府网站)."""
+    heading = squash(heading)
+    return bool(re.search(DIRECTORY_WORDS, heading)) and not _ELSEWHERE.search(heading)
+
+
+def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source: str = "a", page_url: str = "",
           on_column: bool = False, depth: int = 0, extra: Table = ()) -> Judgement:
     """The score of a navigation link and what to do with it."""
     label, heading = squash(text), squash(heading)
@@ -162,6 +176,8 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
         if len(label) > ARTICLE_TEXT_CHARS:
             score += ARTICLE_WEIGHT
     score += _sum(HEADING_WEIGHTS, heading) + _url_score(url)
+    if page_url and is_view(url, page_url):
+        score += VIEW_WEIGHT
     if not on_column and COLUMN_HEADING.search(heading):
         score += COLUMN_HEADING_WEIGHT
     if on_column:
@@ -169,7 +185,18 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
             else OTHER_ON_COLUMN_WEIGHT
     score += DEPTH_WEIGHT * depth
     step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
-    return Judgement(score, step, is_subsite_link(label, heading, block_agencies, source))
+    subsite = is_subsite_link(label, heading, block_agencies, source)
+    return Judgement(score, step, subsite, subsite and is_vouched(heading))
+
+
+def is_view(url: str, page_url: str) -> bool:
+    """The URL is the page's own with other values of view keys only (``?date=2024-03-05``, ``?sort=time``)."""
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target[:3] != page[:3] or target.query == page.query:
+        return False
+    mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return all(VIEW_KEYS.search(k) for k in changed)
 
 
 def url_tokens(url: str) -> list[str]:

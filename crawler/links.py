@@ -35,6 +35,7 @@ _SMALL_TAGS = {"span", "strong", "b", "em", "font", "label", "p", "div", "li", "
 _HEADING_CLASS = re.compile(r"title|tit\b|tit[-_]|hd|head|bt\b|lm|lanmu|caption|tab|name", re.IGNORECASE)
 _HEADING_NOISE = re.compile(r"更多|more|>>|》|»|\+", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ITEM_TAGS = {"li", "tr", "dd", "p", "div", "td"}
 MAX_HEADING_CHARS = 30
 SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
@@ -131,12 +132,13 @@ class _Walker:
                 continue
             text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img"))
             found.append((a, url, link_label(text, a.get("title"))))
-        blocks = _blocks([a for a, _, _ in found], [is_agency_name(t) for _, _, t in found])
+        anchors = [a for a, _, _ in found]
+        links, agencies = _count_by_ancestor(anchors, [is_agency_name(t) for _, _, t in found])
         out = []
-        for (a, url, text), block_agencies in zip(found, blocks, strict=True):
-            row = next(a.iterancestors("li", "tr", "dd", "p", "div"), None)
-            date = iso_date("".join(row.itertext())[:400]) if row is not None else None
-            out.append(Link(url, text, self.heading(a), "a", date, block_agencies))
+        for a, url, text in found:
+            block = next((x for x in a.iterancestors() if links[x] >= 2), None)
+            block_agencies = agencies[block] if block is not None else int(is_agency_name(text))
+            out.append(Link(url, text, self.heading(a), "a", _item_date(a, links), block_agencies))
         return out
 
     def options(self, root) -> list[Link]:
@@ -247,18 +249,26 @@ def _heading_text(text: str) -> str:
     return text
 
 
-def _blocks(anchors: list, agency_flags: list[bool]) -> list[int]:
-    """For each anchor, the number of agency-named anchors in its block: the nearest ancestor holding another link."""
+def _count_by_ancestor(anchors: list, agency_flags: list[bool]) -> tuple[Counter, Counter]:
+    """Links, and links naming an agency, under each element. A link's block is its nearest ancestor holding
+    another link; a list item is an ancestor holding no other."""
     links, agencies = Counter(), Counter()
     for a, agency in zip(anchors, agency_flags, strict=True):
         for ancestor in a.iterancestors():
             links[ancestor] += 1
             agencies[ancestor] += agency
-    out = []
-    for a, agency in zip(anchors, agency_flags, strict=True):
-        block = next((x for x in a.iterancestors() if links[x] >= 2), None)
-        out.append(agencies[block] if block is not None else int(agency))
-    return out
+    return links, agencies
+
+
+def _item_date(a, links: Counter) -> str | None:
+    """The date printed in the list item of a link (``<li>``, table row, or ``<div>`` of one item)."""
+    for ancestor in a.iterancestors():
+        if links[ancestor] > 1 and ancestor.tag not in ("li", "tr", "dd"):
+            return None  # reached the list itself: the item had no date
+        date = iso_date("".join(ancestor.itertext())[:400]) if ancestor.tag in _ITEM_TAGS else None
+        if date or ancestor.tag in ("li", "tr", "dd"):
+            return date
+    return None
 
 
 def _nearest_name(names: list[tuple[int, str]], position: int) -> str:

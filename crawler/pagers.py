@@ -7,8 +7,9 @@ with the text "3" is not one.
 
 - TRS WCM writes its pager as a script, the only trace of the page count:
   ``createPageHTML(4, 0, "index", "html")``, or with a target element first
-  ``createPageHTML('page_div', 4, 0, 'index', 'html', 68)``, or with variables (``var countPage = 4``).
-  Page 0 is ``index.html``, page k ``index_k.html``, in the folder of the current page.
+  ``createPageHTML('page_div', 4, 1, 'list', 'shtml', 68)``, or with variables (``var countPage = 4``). The
+  first page is ``index.html``; the others are ``index_1.html`` … ``index_3.html`` when the first page calls
+  itself page 0, ``list_2.shtml`` … ``list_4.shtml`` when it calls itself page 1. All in the current folder.
 - Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
@@ -32,6 +33,9 @@ _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?
 _PROXY_URL = re.compile(r"""[^"'\s<>()]*dataproxy\.jsp[^"'\s<>()]*""")
 _TOTAL_RECORDS = re.compile(r"<totalrecord>\s*(\d+)|totalRecord\w*\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
 _PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
+# The parameters a Hanweb data proxy needs, when the page gives them in the unit's script, not in a URL.
+_PROXY_PARAM = re.compile(r"\b(col|appid|webid|path|columnid|sourceContentType|unitid|webname|permissiontype)"
+                          r"\s*[:=]\s*['\"]?([^'\",}\s&]+)")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 
 
@@ -53,7 +57,7 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
 
 
 def create_page_urls(html: str, page_url: str) -> list[str]:
-    """Every page a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call)."""
+    """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call)."""
     match = _CREATE_PAGE.search(html)
     if not match:
         return []
@@ -61,10 +65,17 @@ def create_page_urls(html: str, page_url: str) -> list[str]:
     numbers = [i for i, v in enumerate(values) if isinstance(v, int)]
     if len(numbers) < 2:
         return []
-    count = min(values[numbers[0]], MAX_GENERATED_PAGES)
+    count, current = min(values[numbers[0]], MAX_GENERATED_PAGES), values[numbers[1]]
     strings = [v for v in values[numbers[0]:] if isinstance(v, str)]
-    prefix, suffix = (strings + ["index", "html"])[:2] if len(strings) >= 2 else ("index", "html")
-    names = [f"{prefix}.{suffix}"] + [f"{prefix}_{k}.{suffix}" for k in range(1, count)]
+    prefix, suffix = strings[:2] if len(strings) >= 2 else ("index", "html")
+    name = posixpath.basename(urlsplit(page_url).path)
+    on_first = name in ("", f"{prefix}.{suffix}")
+    if on_first and current in (0, 1):
+        numbers_used = range(1 + current, count + current)
+    else:  # a later page is numbered alike in both conventions: the pages both have, and the first page
+        numbers_used = range(2, count)
+    names = [] if on_first else [f"{prefix}.{suffix}"]   # the first page is this one (or its folder's index)
+    names += [f"{prefix}_{k}.{suffix}" for k in numbers_used]
     return [urljoin(page_url, name) for name in names]
 
 
@@ -83,6 +94,8 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
         proxy_url = urljoin(page_url, match.group(0).replace("&amp;", "&"))
     proxy = urlsplit(proxy_url)
     query = dict(parse_qsl(proxy.query, keep_blank_values=True))
+    if "columnid" not in query:
+        query = {**dict(_PROXY_PARAM.findall(text)), **query}
     per_page = int(query.get("perpage") or _first_int(_PER_PAGE, text) or records_here or 15)
     answer = proxy_url == page_url and "startrecord" in query
     start = int(query["startrecord"]) + per_page if answer else records_here + 1

@@ -4,9 +4,10 @@ A host is in scope when
 
 1. the site's ``allowed_domains`` cover it (by default the registered domains of its start URLs:
    ``www.zhoukou.gov.cn`` → ``zhoukou.gov.cn``, so ``xh.zhoukou.gov.cn`` is in), or
-2. a page on a host of rule 1 links it *as a sub-site*: by an agency's name in a list of agencies (a block of
-   several, a drop-down, or under a 部门/县区 heading), and the host is a government host (``.gov.cn``/``.gov``,
-   or, for a portal served from a bare IP address as in tests, an address of the portal's own /24 network).
+2. a page on a host of rule 1 links it *as a sub-site*: by an agency's name in a list headed as the site's own
+   departments or counties (部门信息公开, 县区政府网站, a drop-down "---市直部门网站---"; not 友情链接), and the
+   host is a government host (``.gov.cn``/``.gov``, or, for a portal served from a bare IP address as in
+   tests, an address of the portal's own /24 network).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
 to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host).
@@ -36,22 +37,21 @@ def host_in(host: str, domains: Iterable[str]) -> bool:
 
 class Scope:
     def __init__(self, start_urls: Iterable[str], allowed_domains: Iterable[str]):
-        self.domains = list(allowed_domains)
-        self.admitted: list[str] = []
+        self.home = list(allowed_domains)
+        self.domains = list(self.home)    # the home domains and the hosts admitted since (Scrapy's allowed_domains)
         self._start_hosts = [urlsplit(u).hostname or "" for u in start_urls]
 
     def contains(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
-        return host_in(host, self.domains) or host in self.admitted
+        return host_in(urlsplit(url).hostname or "", self.domains)
 
     def admit_subsite(self, url: str, linked_from: str) -> bool:
         """Rule 2: a sub-site link on a home-domain page to a government host. True when in scope now."""
         if self.contains(url):
             return True
         host = urlsplit(url).hostname or ""
-        if not host_in(urlsplit(linked_from).hostname or "", self.domains) or not self._government_host(host):
+        if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
             return False
-        self.admitted.append(host)
+        self.domains.append(host)
         return True
 
     def _government_host(self, host: str) -> bool:

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_CHAIN = 60
-SUSPECT_CHAIN = 10
+SUSPECT_CHAIN = 3
 MAX_BARREN = 100
 MAX_LISTS = 40
-SUSPECT_LISTS = 10
+SUSPECT_LISTS = 2
 MAX_NEW_REPORTS = 500
 MAX_SAME_REPORT = 5
 
@@ -103,6 +103,10 @@ class TrapWatch:
 
     def trapped(self, url: str | None) -> bool:
         return url is not None and (url in self._trapped_pages or url_pattern(url) in self._trapped_patterns)
+
+    def trap_list(self, list_id: str) -> None:
+        """A list whose later page is a trap is a trap from its first page on."""
+        self._trapped_pages.add(list_id)
 
     def _trap(self, pattern: str, url: str, reason: str) -> Trap:
         trap = Trap(pattern, reason, url)

@@ -16,7 +16,9 @@ There is no fixed path through a site. Every page is read the same way (``parse_
 file yields the file; look-alikes are dropped; when titles cannot tell, gxparse reads the document; a
 "report" that is itself a list of reports is read as a list.
 
-When the crawl runs dry: documents held back from suspect lists are released (unless a trap showed), then
+A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
+an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
+held are released (unless their list turned out to be a trap), then
 URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``) that no page linked are
 requested, then documents the archive knows but no list page showed (``revisit``), so a withdrawn report shows
 up as a 404 item.
@@ -36,7 +38,6 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.request import request_from_dict
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
@@ -46,6 +47,7 @@ from crawler.classify import Verdict, classify_title, combine, document_is_repor
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
+from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
@@ -54,6 +56,7 @@ from crawler.frontier import (
     ExtraWords,
     Judgement,
     Step,
+    is_agency_name,
     judge,
     page_priority,
     url_tokens,
@@ -81,6 +84,7 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
                          re.IGNORECASE)
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|网站|官网|政府网|信息公开)$")
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -105,7 +109,7 @@ class ReportsSpider(scrapy.Spider):
         self.site: Site | None = site_from_url(start_url) if start_url else site if isinstance(site, Site) else None
         self._listed: set[str] = set()          # document URLs some page linked to this crawl
         self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
-        self._held: list[scrapy.Request] = []   # documents of suspect lists, waiting for the crawl to run dry
+        self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
         self._lists_read = 0
@@ -158,7 +162,7 @@ class ReportsSpider(scrapy.Spider):
         state.clear()
         if reason != "finished":
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
-                                 "held": [r.to_dict(spider=self) for r in self._held], "listed": self._listed,
+                                 "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self._lists_read}
 
     def _restore_state(self) -> None:
@@ -168,7 +172,7 @@ class ReportsSpider(scrapy.Spider):
         self.subsites, self.traps = saved["subsites"], saved["traps"]
         self.budget = Budget(self.subsites, self.traps, self.site.explore_pages)
         self.budget.explored = saved["explored"]
-        self._held = [request_from_dict(r, spider=self) for r in saved["held"]]
+        self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self._lists_read = saved["listed"], saved["requested"], saved["lists_read"]
 
     # -- pages -------------------------------------------------------------------------------------
@@ -185,24 +189,32 @@ class ReportsSpider(scrapy.Spider):
         new = [d for d in documents if d.link.url not in self._requested]
         keys = [(title_agency(d.link.text), title_year(d.link.text), d.link.url) for d in new
                 if d.verdict is Verdict.REPORT]
+        list_id = meta.get("list_of") or response.url
         trap = self.traps.observe(response.url, meta.get("chain", 0), keys, meta.get("role") != "list", subsite)
         if trap is not None:
             self.logger.warning("trap: %s (%s), nothing it lists is kept", trap.pattern, trap.reason)
+            self.traps.trap_list(list_id)
+            self._held.release(list_id)
             return
         column = meta.get("role") == "list" or len(documents) >= LIST_MIN_REPORT_LINKS or (
             bool(documents) and self._says_column(response))
         if column:
             self._lists_read += 1
-            self.subsites.column_found(subsite, meta.get("list_of") or response.url)
-        hold = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
+            self.subsites.column_found(subsite, list_id)
+            pages = list(self._list_pages(response, links, records, subsite))
+            self._held.expect(list_id, len(pages))
+            yield from pages
+        suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite)
-            if hold:
-                self._held.append(request)
+            if suspect:
+                self._held.hold(UNTIL_DRY, request)
+            elif self._held.waiting(list_id):
+                self._held.hold(list_id, request)
             else:
                 yield request
-        if column:
-            yield from self._list_pages(response, links, records, subsite)
+        if meta.get("role") == "list":
+            yield from self._released(self._held.arrived(list_id))
         if meta.get("hops", 0) < self.site.depth:
             yield from self._navigation(response, links, subsite, column)
 
@@ -232,7 +244,8 @@ class ReportsSpider(scrapy.Spider):
             if not self._navigable(link, response.url):
                 continue
             judgement = judge(link.text, link.heading, link.url, block_agencies=link.block_agencies,
-                              source=link.source, on_column=column, depth=hops, extra=self._extra_words)
+                              source=link.source, page_url=response.url, on_column=column, depth=hops,
+                              extra=self._extra_words)
             if link.url not in best or judgement.score > best[link.url][1].score:
                 best[link.url] = (link, judgement)
         for url, (link, judgement) in best.items():
@@ -240,7 +253,7 @@ class ReportsSpider(scrapy.Spider):
             upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
             if before is not None and not upgrade:
                 continue
-            if not self.scope.contains(url) and not (judgement.subsite and self.scope.admit_subsite(url, response.url)):
+            if not self.scope.contains(url) and not (judgement.vouched and self.scope.admit_subsite(url, response.url)):
                 continue
             self._requested[url] = judgement.step.value
             meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
@@ -249,8 +262,12 @@ class ReportsSpider(scrapy.Spider):
             if judgement.subsite:
                 meta["enter"] = (link.text, link.heading or link.source)
             # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
-            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, dont_filter=upgrade,
-                                 priority=page_priority(judgement.score), meta=meta)
+            request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error, dont_filter=upgrade,
+                                     priority=page_priority(judgement.score), meta=meta)
+            if judgement.step is Step.AVOID:
+                self._held.hold(UNTIL_DRY, request)  # news, services, calendars: only if the crawl runs dry
+            else:
+                yield request
 
     def _navigable(self, link: Link, page_url: str) -> bool:
         """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
@@ -268,6 +285,7 @@ class ReportsSpider(scrapy.Spider):
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
             "listing_url": page.get("listing_url", response.url), "subsite": subsite,
+            "list_of": page.get("list_of") or page.get("listing_url", response.url),
             "agency_hint": page.get("agency_hint") or self.subsites.name(subsite),
             "hops": page.get("hops", 0), "chain": page.get("chain", 0), **meta})
 
@@ -275,7 +293,7 @@ class ReportsSpider(scrapy.Spider):
 
     def parse_document(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
         meta = response.meta
-        if self.traps.trapped(meta.get("listing_url")):
+        if self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")):
             return  # listed on a page recognised as a trap since it was requested
         if response.status != 200:  # 304, or 404/410 on a revisit: nothing to read, the status is the news
             yield self._item(response, meta.get("page_title") or meta["link_text"])
@@ -405,18 +423,19 @@ class ReportsSpider(scrapy.Spider):
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
     def _spider_idle(self) -> None:
-        if self._release_held():
+        released = list(self._released(self._held.release_all()))
+        for request in released:
+            self.crawler.engine.crawl(request)
+        if released:
             raise DontCloseSpider
         while self._idle_steps:
             if self._idle_steps.pop(0)():
                 raise DontCloseSpider
 
-    def _release_held(self) -> int:
-        held, self._held = self._held, []
-        released = [r for r in held if not self.traps.trapped(r.meta.get("listing_url"))]
-        for request in released:
-            self.crawler.engine.crawl(request)
-        return len(released)
+    def _released(self, requests: list[scrapy.Request]) -> Iterator[scrapy.Request]:
+        """Held documents whose list has not turned out to be a trap meanwhile."""
+        return (r for r in requests
+                if not self.traps.trapped(r.meta.get("listing_url")) and not self.traps.trapped(r.meta.get("list_of")))
 
     def _revisit(self) -> int:
         """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""
@@ -430,7 +449,13 @@ class ReportsSpider(scrapy.Spider):
                 "subsite": PORTAL, "agency_hint": self.site.name}))
         return len(missing)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
+        request = failure.request
+        if request.meta.get("role") == "list":  # a list page that will never be read: its list may be complete
+            yield from self._released(self._held.arrived(request.meta["list_of"]))
+        self._record_error(failure)
+
+    def _record_error(self, failure: Failure) -> None:
         request = failure.request
         if failure.check(FrontierSkip):
             return  # the frontier dropped it on purpose; counted in the stats
@@ -474,8 +499,21 @@ class ReportsSpider(scrapy.Spider):
         meta = response.meta
         if "enter" in meta:
             name, found_via = meta["enter"]
-            return self.subsites.enter(name, response.url, found_via)
+            return self.subsites.enter(self._parse_full_name(response, name), response.url, found_via)
         return self.subsites.locate(response.url, meta.get("subsite", PORTAL))
+
+    @staticmethod
+    def _parse_full_name(response: Response, name: str) -> str:
+        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局), else the link's."""
+        if not isinstance(response, TextResponse):
+            return name
+        core = squash(name).lstrip("市县区")
+        title = response.xpath("//title/text()").get("")
+        for part in re.split(r"[_\-|｜–—·\s]+", title):
+            part = _SITE_SUFFIX.sub("", squash(part))
+            if core and part.endswith(core) and len(part) > len(squash(name)) and is_agency_name(part):
+                return part
+        return name
 
     def _says_column(self, response: Response) -> bool:
         """The page is called a 年报 column: by the link that led here, its title, or its URL."""

@@ -1,0 +1,104 @@
+"""A crawl of a portal built unlike simsite (tests/crawler/portal.py), over real HTTP on two hosts, from its home
+page alone: every report found and nothing else, traps recognised, coverage reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.run import run_crawl
+from crawler.siteconfig import Site
+from tests.crawler.portal import Portal
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    state = tmp_path_factory.mktemp("portal")
+    portal = Portal()
+    feed = Path(state, "items.jsonl")
+    site = Site("nanhu", "南湖市人民政府", (portal.base + "/",), delay=0, concurrency=4, max_pages=800)
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+                "FEEDS": {str(feed): {"format": "jsonlines"}}}
+    try:
+        summary = run_crawl([site], settings, timeout=240).site("nanhu")
+        items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+        yield portal, summary, items
+    finally:
+        portal.close()
+
+
+def test_every_report_is_found(crawl):
+    portal, _, items = crawl
+    assert set(portal.expected) <= {i["final_url"] for i in items}
+
+
+def test_nothing_but_reports_is_yielded(crawl):
+    portal, _, items = crawl
+    assert [i["final_url"] for i in items if i["final_url"] not in portal.expected] == []
+
+
+def test_the_crawl_ends_by_itself(crawl):
+    assert crawl[1].finish_reason == "finished"
+
+
+def test_pages_fetched_per_report_stay_low(crawl):
+    portal, summary, _ = crawl
+    assert summary.pages_fetched / len(portal.expected) <= 8
+
+
+def test_the_link_farm_is_recognised_as_a_trap(crawl):
+    assert any("/zfxxgk/hb/" in t["pattern"] for t in crawl[1].coverage.traps)
+
+
+def test_nothing_the_farm_lists_is_requested(crawl):
+    portal = crawl[0]
+    assert not [t for t in portal.main.log if t.startswith("/zfxxgk/hb/") and t.endswith(".html")]
+
+
+def test_the_calendar_costs_few_pages(crawl):
+    assert len([t for t in crawl[0].main.log if "date=" in t or "month=" in t]) <= 3
+
+
+def test_each_host_robots_txt_is_read_and_obeyed(crawl):
+    county = crawl[0].county.log
+    assert county[0] == "/robots.txt" and "/private/" not in county
+
+
+def test_the_county_on_its_own_host_is_entered(crawl):
+    portal, _, items = crawl
+    assert {i["agency"] for i in items if i["final_url"].startswith(portal.county_base)} == {"东湖区人民政府"}
+
+
+def test_nothing_outside_the_portal_is_requested(crawl):
+    assert not [e for e in crawl[1].errors if "gov.cn" in e.url]
+
+
+def test_titles_without_an_agency_take_the_sub_site_full_name(crawl):
+    _, _, items = crawl
+    assert {i["agency"] for i in items if "/bm/jyj/" in i["final_url"]} == {"南湖市教育局"}
+
+
+def test_years_in_chinese_numerals_are_read(crawl):
+    _, _, items = crawl
+    assert sorted(i["year"] for i in items if "/art/" in i["final_url"]) == [2019, 2020, 2021, 2022, 2023]
+
+
+def test_coverage_lists_the_sub_sites_entered(crawl):
+    names = {s.name for s in crawl[1].coverage.subsites}
+    assert {"南湖市教育局", "南湖市民政局", "南湖市财政局", "南湖市司法局", "东湖区人民政府", "西洋县"} <= names
+
+
+def test_coverage_names_the_column_found_on_each_department(crawl):
+    columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
+    assert all(columns[name] for name in ("南湖市教育局", "南湖市民政局", "南湖市财政局", "南湖市司法局", "东湖区人民政府"))
+
+
+def test_a_column_only_the_sitemap_lists_is_found_and_counted_for_its_sub_site(crawl):
+    assert crawl[1].coverage.without_column == []
+
+
+def test_coverage_counts_reports_per_agency_and_year(crawl):
+    reports = {r.agency: r.years for r in crawl[1].coverage.reports}
+    assert reports["东湖区人民政府"] == {year: 1 for year in range(2019, 2024)}
