@@ -48,12 +48,22 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     if target.netloc != page.netloc or url == page_url:
         return False
     if target.path == page.path:
-        return _only_page_keys_differ(target.query, page.query)
+        return not is_first_page_again(url, page_url) and _only_page_keys_differ(target.query, page.query)
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
         _NUMBERED_FILE.match(posixpath.basename(target.path))
     return bool(mine and theirs and theirs.group("n") and mine.group("stem").lower() == theirs.group("stem").lower())
+
+
+def is_first_page_again(url: str, page_url: str) -> bool:
+    """``?page=1`` (or 0) linked from a page without a page number: the page itself."""
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target[:3] != page[:3]:
+        return False
+    mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
 
 
 def create_page_urls(html: str, page_url: str) -> list[str]:

@@ -63,7 +63,7 @@ from crawler.frontier import (
 )
 from crawler.items import ReportDocument
 from crawler.links import Link, iso_date, page_links, record_count, record_links
-from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls
+from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, proxy_page_urls
 from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
@@ -271,7 +271,8 @@ class ReportsSpider(scrapy.Spider):
 
     def _navigable(self, link: Link, page_url: str) -> bool:
         """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
-        return not (link.url == page_url or ATTACHMENT_HREF.search(link.url) or _NOT_A_PAGE.search(link.url)
+        return not (link.url == page_url or is_first_page_again(link.url, page_url) or ATTACHMENT_HREF.search(link.url)
+                    or _NOT_A_PAGE.search(link.url)
                     or self._denied(link.url) or classify_title(link.text) is not Verdict.UNRELATED
                     or is_pager_link(link.text, link.url, page_url))
 

@@ -1,0 +1,117 @@
+"""Link scores: what a person looking for annual reports would read into a link (crawler.frontier)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from crawler.frontier import ExtraWords, Step, is_agency_name, is_view, judge
+from crawler.links import page_links
+
+FILES = Path(__file__).resolve().parent.parent / "files"
+PLATFORM = "http://www.nanhu.gov.cn/zfxxgk/"
+
+
+@pytest.mark.parametrize("text", ["市教育局", "东湖区人民政府", "城关镇", "市政务服务和数据管理局", "西洋县", "市卫生健康委",
+                                  "南湖市发展和改革委员会", "东城街道"])
+def test_agency_names(text):
+    assert is_agency_name(text)
+
+
+@pytest.mark.parametrize("text", ["部门信息公开", "县区", "各县区", "乡镇街道", "南湖市人民政府门户网站", "首页",
+                                  "市教育局2023年政府信息公开工作年度报告", "政府"])
+def test_words_that_are_not_agency_names(text):
+    assert not is_agency_name(text)
+
+
+def _best(name: str, url: str = PLATFORM, on_column: bool = False) -> dict[str, int]:
+    scores: dict[str, int] = {}
+    for link in page_links(lxml.html.fromstring((FILES / name).read_bytes()), url):
+        score = judge(link.text, link.heading, link.url, block_agencies=link.block_agencies, source=link.source,
+                      page_url=url, on_column=on_column).score
+        scores[link.text] = max(score, scores.get(link.text, score))
+    return scores
+
+
+def test_the_report_column_is_the_most_promising_link_of_a_platform():
+    scores = _best("platform_agency_blocks.html")
+    assert max(scores, key=scores.get) == "政府信息公开年报"
+
+
+def test_agencies_of_the_department_block_come_before_the_platform_guides():
+    scores = _best("platform_agency_blocks.html")
+    assert scores["市民政局"] > scores["政府信息公开指南"]
+
+
+def test_a_department_named_like_a_service_is_still_an_agency():
+    assert judge("市政务服务和数据管理局", "部门信息公开", "http://www.nanhu.gov.cn/zfxxgk/bm/zwfwj/").step is Step.FOLLOW
+
+
+@pytest.mark.parametrize("text, url", [
+    ("新闻中心", "http://www.nanhu.gov.cn/xwzx/"), ("互动交流", "http://www.nanhu.gov.cn/hdjl/"),
+    ("政务服务", "http://zwfw.nanhu.gov.cn/"), ("搜索", "http://www.nanhu.gov.cn/search/"),
+    ("市政府召开常务会议 研究部署一季度经济运行和安全生产等工作", "http://www.nanhu.gov.cn/xwzx/202403/t20240312_1.html"),
+])
+def test_sections_that_never_lead_to_reports_are_avoided(text, url):
+    assert judge(text, "", url).step is Step.AVOID
+
+
+def test_an_agency_in_a_department_block_is_a_sub_site():
+    assert judge("市教育局", "部门信息公开", "http://jyj.nanhu.gov.cn/").subsite
+
+
+def test_a_department_block_vouches_for_its_sub_sites():
+    assert judge("东湖区人民政府", "县区信息公开", "http://www.donghu.gov.cn/").vouched
+
+
+def test_a_drop_down_of_county_sites_vouches_for_them():
+    assert judge("湖山市", "---县市区政府网站---", "http://www.hushan.gov.cn/", source="option").vouched
+
+
+def test_governments_in_the_links_to_elsewhere_are_not_sub_sites():
+    assert not judge("湖南省人民政府", "友情链接", "http://www.hnsheng.gov.cn/", block_agencies=4).subsite
+
+
+def test_a_lone_agency_name_is_followed_but_not_taken_for_a_sub_site():
+    assert not judge("市教育局", "", "http://www.nanhu.gov.cn/bm/jyj/", block_agencies=1).subsite
+
+
+def test_a_year_on_a_report_column_is_its_sub_column():
+    assert judge("2022年度", "", "http://www.nanhu.gov.cn/zfxxgk/zfxxgknb/2022/", on_column=True).step is Step.FOLLOW
+
+
+def test_a_year_elsewhere_is_not_followed_for_itself():
+    assert judge("2022年", "", "http://www.nanhu.gov.cn/rl/2022/").step is not Step.FOLLOW
+
+
+def test_items_of_a_report_column_are_not_ways_on():
+    url = "http://www.nanhu.gov.cn/zfxxgk/zfxxgknb/202203/t20220309_776655.html"
+    assert judge("南湖市民政局2022年政务公开工作要点", "政府信息公开年报", url, on_column=True).step is not Step.FOLLOW
+
+
+def test_a_more_link_under_a_report_heading_is_followed():
+    assert judge("更多>>", "政府信息公开年报", "http://www.nanhu.gov.cn/zfxxgk/zfxxgknb/").step is Step.FOLLOW
+
+
+def test_url_words_alone_can_make_a_link_worth_following():
+    assert judge("", "", "http://www.nanhu.gov.cn/zfxxgk/ndbg/").step is Step.FOLLOW
+
+
+def test_a_calendar_day_of_the_page_itself_is_avoided():
+    url = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
+    assert judge("5", "", url + "&date=2024-03-05", page_url=url).step is Step.AVOID
+
+
+def test_another_column_of_a_query_string_cms_is_no_view():
+    assert not is_view("http://a.gov.cn/list.php?cid=18", "http://a.gov.cn/list.php?cid=17")
+
+
+def test_deeper_links_score_lower():
+    assert judge("信息公开", "", "http://a.gov.cn/xxgk/", depth=5).score < judge("信息公开", "", "http://a.gov.cn/xxgk/").score
+
+
+def test_site_rules_add_words():
+    extra = ExtraWords(column=("^阳光年度账本$",)).table()
+    assert judge("阳光年度账本", "", "http://a.gov.cn/x/", extra=extra).step is Step.FOLLOW

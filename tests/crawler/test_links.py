@@ -1,0 +1,114 @@
+"""Links as a person reads them, from frozen pages of several real-world styles (tests/files/): one field a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from crawler.links import Link, link_label, page_links, record_count, record_links
+
+FILES = Path(__file__).resolve().parent.parent / "files"
+NANHU = "http://www.nanhu.gov.cn/zfxxgk/"
+
+
+def links(name: str, url: str = NANHU) -> list[Link]:
+    return page_links(lxml.html.fromstring((FILES / name).read_bytes()), url)
+
+
+def by_text(name: str, text: str, url: str = NANHU) -> Link:
+    return next(link for link in links(name, url) if link.text == text)
+
+
+def test_an_agency_link_carries_the_heading_of_its_block():
+    assert by_text("platform_agency_blocks.html", "市教育局").heading == "部门信息公开"
+
+
+def test_a_county_link_carries_its_own_block_heading():
+    assert by_text("platform_agency_blocks.html", "东湖区人民政府").heading == "县区信息公开"
+
+
+def test_a_block_of_agency_links_is_counted():
+    assert by_text("platform_agency_blocks.html", "市财政局").block_agencies == 6
+
+
+def test_links_to_elsewhere_carry_their_footer_heading():
+    assert by_text("platform_agency_blocks.html", "中国政府网").heading == "友情链接"
+
+
+def test_an_image_link_is_read_by_its_alt_text():
+    assert by_text("platform_agency_blocks.html", "政府信息公开年报").url == NANHU + "zfxxgknb/"
+
+
+def test_an_image_link_with_an_empty_alt_is_read_by_its_title():
+    assert by_text("subsite_home_left_tree.html", "政府信息公开", "http://jyj.nanhu.gov.cn/").url == \
+        "http://jyj.nanhu.gov.cn/xxgk/"
+
+
+def test_a_drop_down_option_is_a_link():
+    assert by_text("home_footer_selects.html", "市司法局", "http://www.nanhu.gov.cn/").url == \
+        "http://www.nanhu.gov.cn/bm/sfj/index.html"
+
+
+def test_a_drop_down_is_headed_by_its_first_option():
+    assert by_text("home_footer_selects.html", "西洋县", "http://www.nanhu.gov.cn/").heading == "---县市区政府网站---"
+
+
+def test_a_drop_down_option_says_where_it_came_from():
+    assert by_text("home_footer_selects.html", "东湖区", "http://www.nanhu.gov.cn/").source == "option"
+
+
+def test_a_url_in_a_script_is_named_by_the_string_beside_it():
+    assert by_text("home_footer_selects.html", "南湖市政府网站群", "http://www.nanhu.gov.cn/").url == \
+        "http://www.nanhu.gov.cn/wzq/index.html"
+
+
+def test_scripts_and_styles_are_not_links():
+    urls = {link.url for link in links("home_footer_selects.html", "http://www.nanhu.gov.cn/")}
+    assert not [u for u in urls if u.endswith((".js", ".css"))]
+
+
+def test_datastore_records_are_links():
+    link = by_text("hanweb_datastore_list.html", "2023年政府信息公开工作年度报告", "http://mzj.nanhu.gov.cn/col/col4321/")
+    assert link.url == "http://mzj.nanhu.gov.cn/art/2024/1/20/art_4321_998877.html"
+
+
+def test_datastore_records_say_where_they_came_from():
+    assert by_text("hanweb_datastore_list.html", "2023年政府信息公开工作年度报告").source == "record"
+
+
+def test_datastore_record_date_is_kept():
+    assert by_text("hanweb_datastore_list.html", "二〇二二年政府信息公开工作年度报告").date == "2023-01-18"
+
+
+def test_datastore_records_are_counted():
+    assert record_count((FILES / "hanweb_datastore_list.html").read_text(encoding="utf-8")) == 4
+
+
+def test_a_data_proxy_answer_has_its_records_as_links():
+    answer = (FILES / "hanweb_dataproxy_answer.xml").read_text(encoding="utf-8")
+    assert [link.text for link in record_links(answer, "http://mzj.nanhu.gov.cn/")] == [
+        "2020年政府信息公开工作年度报告", "南湖市民政局2019年部门决算", "2019年政府信息公开工作年度报告"]
+
+
+def test_a_date_in_a_div_list_item_is_kept():
+    assert by_text("query_cms_div_list.html", "2023年政府信息公开工作年度报告").date == "2024-01-29"
+
+
+def test_a_date_in_a_table_row_is_kept():
+    link = by_text("trs_table_list_page_div.html", "西洋县城关镇2023年政府信息公开工作年度报告")
+    assert link.date == "2024-01-18"
+
+
+def test_no_date_is_taken_from_another_item():
+    assert by_text("column_year_subcolumns.html", "2023年度").date is None
+
+
+@pytest.mark.parametrize("text, title, label", [
+    ("临江市教育局2021年政府信息...", "临江市教育局2021年政府信息公开工作年度报告", "临江市教育局2021年政府信息公开工作年度报告"),
+    ("2021年年报", "点击查看", "2021年年报"),
+    ("", "2021年年报", "2021年年报"),
+])
+def test_link_label_takes_the_title_when_the_text_is_cut(text, title, label):
+    assert link_label(text, title) == label

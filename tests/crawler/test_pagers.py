@@ -1,0 +1,99 @@
+"""The other pages of a list: pager links of the same list only, TRS scripts, Hanweb data-proxy pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls
+
+FILES = Path(__file__).resolve().parent.parent / "files"
+LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
+HANWEB = "http://mzj.nanhu.gov.cn/col/col4321/index.html"
+
+
+@pytest.mark.parametrize("text, url", [
+    ("下一页", LIST + "&page=2"), ("尾页", LIST + "&page=4"), ("3", "http://a.gov.cn/ndbg/index_3.html"),
+    ("", "http://a.gov.cn/ndbg/index_2.html"), ("2", "http://a.gov.cn/ndbg/2.html"),
+])
+def test_pager_links_of_the_same_list(text, url):
+    page = LIST if url.startswith(LIST) else "http://a.gov.cn/ndbg/index.html"
+    if text == "2":
+        page = "http://a.gov.cn/ndbg/1.html"
+    assert is_pager_link(text, url, page)
+
+
+@pytest.mark.parametrize("text, url", [
+    ("4", "http://www.nanhu.gov.cn/channel/list.php?cid=18"),             # another column
+    ("5", LIST + "&date=2024-03-05"),                                       # a calendar's day
+    ("下一页", LIST + "&month=2024-04"),                                     # a calendar's next month
+    ("2", "http://www.nanhu.gov.cn/other/index_2.html"),                    # another folder
+    ("通知公告", LIST + "&page=2"),                                          # a text that is no pager's
+])
+def test_links_that_are_not_pagers_of_this_list(text, url):
+    assert not is_pager_link(text, url, LIST)
+
+
+def test_trs_pager_counts_from_page_zero():
+    assert create_page_urls('createPageHTML(4, 0, "index", "html")', "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html", "http://a.gov.cn/ndbg/index_3.html"]
+
+
+def test_trs_pager_with_a_target_element_counts_from_page_one():
+    html = (FILES / "trs_table_list_page_div.html").read_text(encoding="utf-8")
+    urls = create_page_urls(html, "http://xiyang.nanhu.gov.cn/zfxxgk/zfxxgknb/index.shtml")
+    assert [u.rsplit("/", 1)[1] for u in urls] == [f"index_{k}.shtml" for k in range(2, 7)]
+
+
+def test_trs_pager_with_variables():
+    html = "var countPage = 3;var currentPage = 0;createPageHTML(countPage, currentPage, 'index', 'htm');"
+    assert len(create_page_urls(html, "http://a.gov.cn/ndbg/")) == 2
+
+
+def test_trs_pager_on_a_later_page_asks_for_the_first_page():
+    urls = create_page_urls('createPageHTML(5, 3, "index", "shtml")', "http://a.gov.cn/ndbg/index_3.shtml")
+    assert urls[0] == "http://a.gov.cn/ndbg/index.shtml"
+
+
+def test_no_script_no_pages():
+    assert create_page_urls("<p>createPage</p>", "http://a.gov.cn/") == []
+
+
+def _queries(urls: list[str]) -> list[dict[str, str]]:
+    return [{k: v[0] for k, v in parse_qs(urlsplit(u).query).items()} for u in urls]
+
+
+def test_data_proxy_pages_start_after_the_records_inline():
+    html = (FILES / "hanweb_datastore_list.html").read_text(encoding="utf-8")
+    assert _queries(proxy_page_urls(html, HANWEB, 4))[0]["startrecord"] == "5"
+
+
+def test_data_proxy_pages_cover_the_record_count():
+    html = (FILES / "hanweb_datastore_list.html").read_text(encoding="utf-8")
+    assert _queries(proxy_page_urls(html, HANWEB, 4))[-1]["endrecord"] == "49"
+
+
+def test_data_proxy_pages_keep_the_column_parameters():
+    html = (FILES / "hanweb_datastore_list.html").read_text(encoding="utf-8")
+    assert {q["columnid"] for q in _queries(proxy_page_urls(html, HANWEB, 4))} == {"4321"}
+
+
+def test_data_proxy_parameters_from_the_unit_script():
+    html = ("<script>var totalRecord = 30; $('#1').jpage({perPage: 15, proxyUrl: '/module/web/jpage/dataproxy.jsp',"
+            " ajaxParam: {columnid: 77, unitid: '9'}});</script>")
+    assert _queries(proxy_page_urls(html, HANWEB, 15)) == [
+        {"startrecord": "16", "endrecord": "30", "perpage": "15", "columnid": "77", "unitid": "9"}]
+
+
+def test_a_short_data_proxy_answer_is_the_last_page():
+    answer = (FILES / "hanweb_dataproxy_answer.xml").read_text(encoding="utf-8")
+    url = "http://mzj.nanhu.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=4321"
+    assert proxy_page_urls(answer, url, 3) == []
+
+
+def test_a_full_data_proxy_answer_leads_to_the_next_page():
+    answer = (FILES / "hanweb_dataproxy_answer.xml").read_text(encoding="utf-8")
+    url = "http://mzj.nanhu.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=3&columnid=4321"
+    assert _queries(proxy_page_urls(answer, url, 3))[0]["startrecord"] == "7"

@@ -1,0 +1,53 @@
+"""Which hosts a crawl may enter (crawler.scope)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.scope import Scope, registered_domain
+
+PORTAL = "http://www.nanhu.gov.cn/"
+
+
+def scope() -> Scope:
+    return Scope([PORTAL], [registered_domain("www.nanhu.gov.cn")])
+
+
+@pytest.mark.parametrize("host, domain", [("www.nanhu.gov.cn", "nanhu.gov.cn"), ("xy.nanhu.gov.cn", "nanhu.gov.cn"),
+                                          ("127.0.0.1", "127.0.0.1"), ("www.gov.cn", "www.gov.cn")])
+def test_registered_domain(host, domain):
+    assert registered_domain(host) == domain
+
+
+def test_a_host_of_the_portal_domain_is_in_scope():
+    assert scope().contains("http://xiyang.nanhu.gov.cn/zwgk/")
+
+
+def test_another_domain_is_not_in_scope():
+    assert not scope().contains("http://www.donghu.gov.cn/")
+
+
+def test_a_government_host_linked_as_a_sub_site_from_the_portal_is_admitted():
+    s = scope()
+    s.admit_subsite("http://www.donghu.gov.cn/", PORTAL + "zfxxgk/")
+    assert s.contains("http://www.donghu.gov.cn/zwgk/nb/")
+
+
+def test_an_admitted_host_does_not_vouch_for_others():
+    s = scope()
+    s.admit_subsite("http://www.donghu.gov.cn/", PORTAL)
+    assert not s.admit_subsite("http://www.lakeside.gov.cn/", "http://www.donghu.gov.cn/")
+
+
+def test_a_host_that_is_no_government_host_is_never_admitted():
+    assert not scope().admit_subsite("http://www.donghu-news.com/", PORTAL)
+
+
+def test_an_address_of_the_portals_own_network_is_admitted():
+    s = Scope(["http://127.0.0.1:8080/"], ["127.0.0.1"])
+    assert s.admit_subsite("http://127.0.0.2:9090/", "http://127.0.0.1:8080/zwgk/")
+
+
+def test_an_address_of_another_network_is_not():
+    s = Scope(["http://127.0.0.1:8080/"], ["127.0.0.1"])
+    assert not s.admit_subsite("http://10.1.2.3/", "http://127.0.0.1:8080/zwgk/")

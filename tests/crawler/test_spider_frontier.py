@@ -1,0 +1,158 @@
+"""The spider on frozen pages of several real-world styles (tests/files/): what it requests, one field a test."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.http import Request, XmlResponse
+
+from tests.crawler.helpers import FILES, file_response
+
+NANHU = "http://www.nanhu.gov.cn"
+
+
+def _meta(role: str = "page", **extra) -> dict:
+    return {"role": role, "hops": 1, "chain": 0, "subsite": 0, **extra}
+
+
+def _all(spider, name: str, url: str, **meta) -> list[scrapy.Request]:
+    """Everything a page leads to: requested at once, or held until its list is read or the crawl runs dry."""
+    out = [r for r in spider.parse_page(file_response(name, url, _meta(**meta))) if isinstance(r, scrapy.Request)]
+    return out + spider._held.release_all()
+
+
+def _urls(requests: list[scrapy.Request], role: str) -> set[str]:
+    return {r.url for r in requests if r.meta["role"] == role}
+
+
+# -- sub-sites ------------------------------------------------------------------------------------------
+
+def test_a_county_on_another_government_domain_linked_from_a_county_block_is_requested(spider):
+    assert "http://www.donghu.gov.cn/" in _urls(_all(spider, "platform_agency_blocks.html", NANHU + "/zfxxgk/"), "page")
+
+
+def test_its_host_becomes_allowed(spider):
+    _all(spider, "platform_agency_blocks.html", NANHU + "/zfxxgk/")
+    assert "www.donghu.gov.cn" in spider.allowed_domains
+
+
+def test_governments_in_the_links_to_elsewhere_are_not_requested(spider):
+    urls = _urls(_all(spider, "platform_agency_blocks.html", NANHU + "/zfxxgk/"), "page")
+    assert not {"http://www.gov.cn/", "http://www.hnsheng.gov.cn/", "http://www.linshi.gov.cn/"} & urls
+
+
+def test_an_agency_link_enters_a_sub_site_found_under_its_heading(spider):
+    requests = {r.url: r for r in _all(spider, "platform_agency_blocks.html", NANHU + "/zfxxgk/")}
+    assert requests[NANHU + "/zfxxgk/bm/jyj/"].meta["enter"] == ("市教育局", "部门信息公开")
+
+
+def test_a_county_site_in_a_drop_down_is_requested(spider):
+    assert "http://www.hushan.gov.cn/" in _urls(_all(spider, "home_footer_selects.html", NANHU + "/"), "page")
+
+
+def test_a_government_in_the_drop_down_of_links_to_elsewhere_is_not(spider):
+    assert "http://www.linshi.gov.cn/" not in _urls(_all(spider, "home_footer_selects.html", NANHU + "/"), "page")
+
+
+def test_news_on_the_home_page_waits_until_the_crawl_runs_dry(spider):
+    out = spider.parse_page(file_response("home_footer_selects.html", NANHU + "/", _meta()))
+    assert not [r for r in out if "/xwzx/" in r.url]
+
+
+def test_documents_of_an_entered_sub_site_carry_its_name(spider):
+    url = "http://mzj.nanhu.gov.cn/col/col4321/index.html"
+    requests = _all(spider, "hanweb_datastore_list.html", url, enter=("市民政局", "部门信息公开"))
+    assert {r.meta["agency_hint"] for r in requests if r.meta["role"] == "document"} == {"南湖市民政局"}
+
+
+# -- Hanweb/JCMS --------------------------------------------------------------------------------------
+
+HANWEB = "http://mzj.nanhu.gov.cn/col/col4321/index.html"
+
+
+def test_hanweb_records_are_requested_as_documents(spider):
+    documents = _urls(_all(spider, "hanweb_datastore_list.html", HANWEB.replace("mzj", "www")), "document")
+    assert "http://www.nanhu.gov.cn/art/2024/1/20/art_4321_998877.html" in documents
+
+
+def test_a_hanweb_look_alike_record_is_not_requested(spider):
+    documents = _urls(_all(spider, "hanweb_datastore_list.html", HANWEB.replace("mzj", "www")), "document")
+    assert "http://www.nanhu.gov.cn/art/2022/3/9/art_4321_776655.html" not in documents
+
+
+def test_a_record_linking_a_file_through_a_download_script_is_a_report(spider):
+    requests = _all(spider, "hanweb_datastore_list.html", HANWEB.replace("mzj", "www"))
+    pdf = next(r for r in requests if "downfile.jsp" in r.url)
+    assert pdf.meta["verdict"] == "report"
+
+
+def test_hanweb_later_pages_come_from_the_data_proxy(spider):
+    lists = _urls(_all(spider, "hanweb_datastore_list.html", HANWEB.replace("mzj", "www")), "list")
+    assert len(lists) == 3 and all("dataproxy.jsp?startrecord=" in u for u in lists)
+
+
+def test_a_data_proxy_answer_is_read_as_a_page_of_the_list(spider):
+    url = NANHU + "/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=4321"
+    body = (FILES / "hanweb_dataproxy_answer.xml").read_bytes()
+    response = XmlResponse(url, body=body, request=Request(url, meta=_meta("list", list_of=NANHU + "/col/")))
+    documents = [r.url for r in spider.parse_page(response) if r.meta["role"] == "document"]
+    assert documents == [NANHU + "/art/2021/1/25/art_4321_665544.html", NANHU + "/art/2020/1/22/art_4321_554433.html"]
+
+
+# -- TRS and query-string CMSs ----------------------------------------------------------------------------
+
+TRS = "http://xiyang.nanhu.gov.cn/zfxxgk/zfxxgknb/index.shtml"
+
+
+def test_trs_page_div_pager_pages_are_requested(spider):
+    lists = _urls(_all(spider, "trs_table_list_page_div.html", TRS), "list")
+    assert lists == {f"http://xiyang.nanhu.gov.cn/zfxxgk/zfxxgknb/index_{k}.shtml" for k in range(2, 7)}
+
+
+def test_a_report_title_with_a_year_in_chinese_numerals_is_a_report(spider):
+    requests = _all(spider, "trs_table_list_page_div.html", TRS)
+    assert next(r for r in requests if r.url.endswith(".pdf")).meta["verdict"] == "report"
+
+
+def test_a_report_on_another_host_of_the_portal_domain_is_requested(spider):
+    documents = _urls(_all(spider, "trs_table_list_page_div.html", TRS), "document")
+    assert "http://www.xiyang.nanhu.gov.cn/zfxxgk/zfxxgknb/202203/t20220328_10411111.html" in documents
+
+
+def test_query_string_pager_pages_are_requested(spider):
+    url = NANHU + "/channel/list.php?cid=17"
+    lists = _urls(_all(spider, "query_cms_div_list.html", url), "list")
+    assert lists == {url + "&page=2", url + "&page=4"}
+
+
+def test_a_calendar_on_a_list_is_no_pager(spider):
+    url = NANHU + "/channel/list.php?cid=17"
+    requests = _all(spider, "query_cms_div_list.html", url)
+    assert not [r for r in requests if ("date=" in r.url or "month=" in r.url) and r.meta["role"] == "list"]
+
+
+def test_hashed_detail_pages_are_requested(spider):
+    documents = _urls(_all(spider, "query_cms_div_list.html", NANHU + "/channel/list.php?cid=17"), "document")
+    assert NANHU + "/show/8f14e45fceea167a5a36dedd4bea2543.shtml" in documents
+
+
+def test_year_sub_columns_of_a_report_column_are_followed(spider):
+    url = NANHU + "/zfxxgk/zfxxgknb/"
+    requests = {r.url: r for r in _all(spider, "column_year_subcolumns.html", url)}
+    assert requests[url + "2022/"].meta["step"] == "follow"
+
+
+# -- sitemaps -----------------------------------------------------------------------------------------
+
+def test_a_sitemap_index_leads_to_its_sitemaps(spider):
+    url = "http://www.zhoukou.gov.cn/sitemap.xml"
+    body = (FILES / "sitemap_index.xml").read_bytes()
+    requests = list(spider.parse_sitemap(XmlResponse(url, body=body, request=Request(url, meta={"role": "sitemap"}))))
+    assert [r.url for r in requests] == ["http://www.zhoukou.gov.cn/sitemap_zwgk.xml"]
+
+
+def test_a_sitemaps_urls_in_scope_are_kept_for_when_the_crawl_runs_dry(spider):
+    url = "http://www.zhoukou.gov.cn/sitemap_zwgk.xml"
+    body = (FILES / "sitemap_urlset.xml").read_bytes()
+    list(spider.parse_sitemap(XmlResponse(url, body=body, request=Request(url, meta={"role": "sitemap"}))))
+    assert list(spider._sitemap_urls) == ["http://www.zhoukou.gov.cn/zwgk/zfxxgknb/index.shtml",
+                                          "http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202401/t20240126_1.shtml"]

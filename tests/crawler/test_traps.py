@@ -1,0 +1,94 @@
+"""Crawl traps recognised from what pages show (crawler.traps), and documents held for their list
+(crawler.holding)."""
+
+from __future__ import annotations
+
+from scrapy import Request
+
+from crawler.holding import HeldDocuments
+from crawler.traps import MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, TrapWatch, url_pattern
+
+CAL = "http://www.nanhu.gov.cn/rl/?date=2024-03-05"
+
+
+def test_a_pattern_blanks_numbers():
+    assert url_pattern("http://a.gov.cn/rl/2024/03/?date=2024-03-05") == "a.gov.cn/rl/#/#/?date=#-#-#"
+
+
+def test_a_pattern_blanks_hashed_ids():
+    assert url_pattern("http://a.gov.cn/show/8f14e45fceea167a5a36dedd4bea2543.shtml") == "a.gov.cn/show/#.shtml?"
+
+
+def test_a_pattern_sorts_query_keys():
+    assert url_pattern("http://a.gov.cn/l.php?page=2&cid=7") == url_pattern("http://a.gov.cn/l.php?cid=9&page=3")
+
+
+def test_the_chain_grows_within_one_pattern():
+    assert TrapWatch.chain(CAL, 4, "http://www.nanhu.gov.cn/rl/?date=2024-03-06") == 5
+
+
+def test_the_chain_restarts_in_another_pattern():
+    assert TrapWatch.chain(CAL, 4, "http://www.nanhu.gov.cn/zwgk/") == 0
+
+
+def test_a_long_chain_in_one_pattern_is_a_trap():
+    assert TrapWatch().observe(CAL, MAX_CHAIN + 1, [], True, 0) is not None
+
+
+def test_a_chain_within_the_limit_is_not():
+    assert TrapWatch().observe(CAL, MAX_CHAIN, [], True, 0) is None
+
+
+def test_many_pages_of_one_pattern_without_a_report_are_a_trap():
+    watch = TrapWatch()
+    traps = [watch.observe(f"http://a.gov.cn/rl/?date={n}", 0, [], True, 0) for n in range(MAX_BARREN + 1)]
+    assert traps[-1] is not None and traps[-2] is None
+
+
+def test_many_report_lists_of_one_pattern_in_one_sub_site_are_a_farm():
+    watch = TrapWatch()
+    traps = [watch.observe(f"http://a.gov.cn/col/col{n}/", 0, [(f"{n}局", 2022, f"http://a.gov.cn/{n}.html")], True, 0)
+             for n in range(MAX_LISTS + 1)]
+    assert traps[-1] is not None and traps[-2] is None
+
+
+def test_one_agencys_report_of_one_year_under_many_urls_is_a_farm():
+    keys = [("南湖市民政局", 2022, f"http://a.gov.cn/{n}.html") for n in range(MAX_SAME_REPORT + 1)]
+    assert TrapWatch().observe("http://a.gov.cn/l/", 0, keys, True, 0) is not None
+
+
+def test_a_trap_marks_its_pattern():
+    watch = TrapWatch()
+    watch.observe(CAL, MAX_CHAIN + 1, [], True, 0)
+    assert watch.trapped("http://www.nanhu.gov.cn/rl/?date=1999-01-01")
+
+
+def test_a_trap_is_reported_once():
+    watch = TrapWatch()
+    watch.observe(CAL, MAX_CHAIN + 1, [], True, 0)
+    watch.observe(CAL, MAX_CHAIN + 2, [], True, 0)
+    assert len(watch.traps) == 1
+
+
+def test_a_trapped_list_is_trapped_from_its_first_page():
+    watch = TrapWatch()
+    watch.trap_list("http://a.gov.cn/hb/")
+    assert watch.trapped("http://a.gov.cn/hb/")
+
+
+def test_a_page_deep_in_a_chain_is_suspect():
+    assert TrapWatch().suspect(CAL, 4, 0)
+
+
+def test_documents_wait_while_pages_of_their_list_are_expected():
+    held = HeldDocuments()
+    held.expect("L", 2)
+    held.hold("L", Request("http://a.gov.cn/1.html"))
+    assert held.arrived("L") == []
+
+
+def test_documents_go_out_when_the_last_page_of_their_list_is_read():
+    held = HeldDocuments()
+    held.expect("L", 1)
+    held.hold("L", Request("http://a.gov.cn/1.html"))
+    assert [r.url for r in held.arrived("L")] == ["http://a.gov.cn/1.html"]
