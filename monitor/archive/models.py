@@ -102,6 +102,7 @@ class CrawlRun(SQLModel, table=True):
     withdrawals: int = 0
     errors: int = 0             # error findings in new versions
     warnings: int = 0
+    coverage: str | None = Field(default=None, sa_column=Column(Text))  # JSON: crawler.coverage.Coverage
 
 
 class Report(SQLModel, table=True):

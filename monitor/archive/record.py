@@ -235,7 +235,7 @@ class Archive:
     # -- end of a crawl ---------------------------------------------------------------------------------
 
     def finish_run(self, run_id: int, error: str | None = None, pages_fetched: int | None = None,
-                   today: date | None = None, interrupted: bool = False) -> CrawlRun:
+                   today: date | None = None, interrupted: bool = False, coverage: str | None = None) -> CrawlRun:
         """Close a crawl run: its counts and status, and what only a whole crawl can tell.
 
         A crawl that failed or was interrupted proves nothing about reports it did not see, so only a
@@ -248,6 +248,7 @@ class Archive:
                 _count_fetches(s, run)
                 if pages_fetched is not None:
                     run.pages_fetched = pages_fetched
+                run.coverage = coverage
                 base = self.config.web_base_url
                 if error:
                     run.status, run.error = FAILED, error

@@ -8,6 +8,7 @@ overdue reports), give the lease back; then send the alert mails that are due.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
@@ -16,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+
+from crawler.coverage import Coverage
 
 from monitor.archive import leases
 from monitor.archive.record import Archive
@@ -125,9 +128,11 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
                 interrupted = run_summary is not None and run_summary.finish_reason in ("shutdown", "missing") \
                     and run_summary.failure is None
                 error = failure or (run_summary.failure if run_summary else None)
+                coverage = run_summary.coverage if run_summary else None
                 run = archive.finish_run(runs[site.id], error=error, interrupted=interrupted,
                                          pages_fetched=run_summary.pages_fetched if run_summary else None,
-                                         today=today)
+                                         today=today, coverage=json.dumps(coverage.to_dict(), ensure_ascii=False)
+                                         if coverage else None)
                 result.sites.append(SiteResult(site.id, run))
     except BaseException:   # Ctrl-C in the middle: close the runs as interrupted, keep what was archived
         for site in sites:
@@ -161,8 +166,24 @@ def interrupt_crawls() -> int:
     return found
 
 
+def print_coverage(site_id: str, coverage: Coverage) -> None:
+    """What the crawl covered: sub-sites and their 年报 columns, reports per agency and year, traps."""
+    years = sorted({year for agency in coverage.reports for year in agency.years})
+    print_table(f"{site_id}: sub-sites ({len(coverage.subsites)}) and their 年报 columns",
+                ["sub-site", "found via", "columns", "reports"],
+                [(s.name, s.found_via, len(s.columns), s.reports) for s in coverage.subsites])
+    print_table(f"{site_id}: reports per agency and year", ["agency", *map(str, years)],
+                [(a.agency, *(a.years.get(y, "") for y in years)) for a in coverage.reports])
+    if coverage.without_column:
+        console().print(f"{site_id}: no 年报 column found on {', '.join(coverage.without_column)}",
+                        highlight=False, markup=False)
+    for trap in coverage.traps:
+        console().print(f"{site_id}: trap {trap['pattern']}: {trap['reason']}", highlight=False, markup=False)
+
+
 def print_summary(result: CrawlResult) -> None:
-    """What ``gxmon crawl`` prints: per site, pages, reports, versions, revisions, withdrawals, findings."""
+    """What ``gxmon crawl`` prints: per site, pages, reports, versions, revisions, withdrawals, findings, and
+    what the crawl covered."""
     rows = []
     for site in result.sites:
         run = site.run
@@ -175,6 +196,9 @@ def print_summary(result: CrawlResult) -> None:
     if rows:
         print_table("crawl", ["site", "status", "pages", "reports", "new", "versions", "revised", "withdrawn",
                               "errors", "warnings"], rows)
+    for site in result.sites:
+        if site.run is not None and site.run.coverage:
+            print_coverage(site.site_id, Coverage.from_dict(json.loads(site.run.coverage)))
     if result.mail is not None:
         mail = result.mail
         console().print(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"

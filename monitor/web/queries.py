@@ -7,6 +7,7 @@ versions). The version history of a report is ``monitor.archive.queries.report_h
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
+
+from crawler.coverage import Coverage
 
 from monitor.archive import queries
 from monitor.archive.models import (
@@ -490,6 +493,7 @@ class RunView:
     changes: list[RunChange]      # one page of the changes the crawl found, in the order found
     page: int
     more: bool                    # whether a next page has changes
+    coverage: Coverage | None = None   # sub-sites, 年报 columns, reports per agency and year, traps
 
 
 def run_view(s: Session, run_id: int, page: int = 1, per_page: int = 100) -> RunView:
@@ -509,4 +513,4 @@ def run_view(s: Session, run_id: int, page: int = 1, per_page: int = 100) -> Run
     return RunView(run.id, run.site_id, run.trigger, run.started_at, run.finished_at, run.status, run.error,
                    run.pages_fetched, run.documents, run.reports_found, run.new_reports, run.new_versions,
                    run.revisions, run.withdrawals, run.errors, run.warnings, changes[:per_page], page,
-                   len(changes) > per_page)
+                   len(changes) > per_page, Coverage.from_dict(json.loads(run.coverage)) if run.coverage else None)

@@ -101,6 +101,7 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
         config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port, column=column))
         first = gxmon(db, "crawl", "--config", config)
         assert "sim" in first.stdout and "ok" in first.stdout
+        assert "reports per agency and year" in first.stdout and "西山县人民政府" in first.stdout
         expected = [e for e in sim.expected_reports() if e.url.startswith(server.base_url + COUNTY)]
         assert len(expected) == 18
         archived = json.loads(gxmon(db, "reports", "--format", "json").stdout)

@@ -9,6 +9,7 @@ unreadable PDF attachment that is then withdrawn (HTTP 404), and a watched agenc
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,18 @@ def _config():
                          "watch": [{"site": "kf", "agency": OVERDUE_AGENCY}]})
 
 
+# What the second crawl covered (crawler.coverage.Coverage.to_dict()).
+COVERAGE = {
+    "subsites": [{"name": "开封市人民政府", "url": "http://kf.test/", "found_via": "start",
+                  "columns": ["http://kf.test/nb/"], "reports": 2},
+                 {"name": "开封市信访局", "url": "http://kf.test/bm/xf/", "found_via": "部门信息公开", "columns": [],
+                  "reports": 0}],
+    "reports": [{"agency": "开封市人民政府", "years": {"2021": 1, "2022": 1}}],
+    "traps": [{"pattern": "kf.test/rl/?date=#-#-#", "reason": "61 pages in a row in one URL pattern",
+               "url": "http://kf.test/rl/?date=2024-03-05"}],
+}
+
+
 def build_archive(url: str, store: Path) -> WebArchive:
     engine = make_engine(url)
     migrate(engine)
@@ -79,19 +92,19 @@ def build_archive(url: str, store: Path) -> WebArchive:
                                content_type="application/pdf", agency="周口市人民政府", year=2021,
                                listing_url="http://kf.test/nb/")
 
-    def crawl(when: str, *docs: FetchedDocument) -> None:
+    def crawl(when: str, *docs: FetchedDocument, coverage: str | None = None) -> None:
         run = archive.start_run("kf", site_name="开封市人民政府网站")
         for doc in docs:
             doc.fetched_at = when
             archive.record(doc, run)
-        archive.finish_run(run, today=TODAY)
+        archive.finish_run(run, today=TODAY, coverage=coverage)
 
     crawl(CRAWL_TIMES[0], document(page(kaifeng)), document(page(next_year), url="http://kf.test/nb/2022.html"),
           document(page(xinfang), url="http://kf.test/bm/xf/2021.html"),
           document(page(xss), url="http://kf.test/qx/hc/2021.html"),
           pdf(b"%PDF-1.4\n% truncated in transit"))
     crawl(CRAWL_TIMES[1], document(page(revised)), document(page(next_year), url="http://kf.test/nb/2022.html"),
-          pdf(b"", status=404))
+          pdf(b"", status=404), coverage=json.dumps(COVERAGE, ensure_ascii=False))
     crawl(CRAWL_TIMES[2], document(page(again)))
     with Session(engine) as s:
         def report(agency: str, year: int) -> int:

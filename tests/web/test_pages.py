@@ -264,6 +264,24 @@ def test_run_page_lists_the_changes_of_a_crawl(client, web_archive):
     assert not tree.xpath("//nav[@class='pager']")        # one page
 
 
+def test_run_page_shows_the_sub_sites_and_their_report_columns(client, web_archive):
+    tree = get_page(client, "/runs/2")
+    assert texts(tree, "//table[contains(@class,'run-coverage')]/tbody/tr/td[1]") == ["开封市人民政府", "开封市信访局"]
+
+
+def test_run_page_names_the_sub_sites_without_a_report_column(client, web_archive):
+    assert "开封市信访局" in " ".join(texts(get_page(client, "/runs/2"), "//p[@class='bad']"))
+
+
+def test_run_page_counts_reports_per_agency_and_year(client, web_archive):
+    tree = get_page(client, "/runs/2")
+    assert texts(tree, "//table[contains(@class,'run-reports')]/tbody/tr/td") == ["开封市人民政府", "1", "1"]
+
+
+def test_run_page_reports_the_traps(client, web_archive):
+    assert any("kf.test/rl/" in t for t in texts(get_page(client, "/runs/2"), "//p[@class='bad']"))
+
+
 @pytest.mark.parametrize("path", ["/reports/999999", "/versions/999999", "/diff/1/999999", "/agencies/999999",
                                   "/runs/999999", "/reports/abc", "/nowhere"])
 def test_unknown_things_are_404_pages(client, path):
