@@ -197,7 +197,7 @@ class ReportsSpider(scrapy.Spider):
             self._held.release(list_id)
             return
         column = meta.get("role") == "list" or len(documents) >= LIST_MIN_REPORT_LINKS or (
-            bool(documents) and self._says_column(response))
+            self._says_column(response) and any(classify_title(link.text) is not Verdict.UNRELATED for link in links))
         if column:
             self._lists_read += 1
             self.subsites.column_found(subsite, list_id)
