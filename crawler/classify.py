@@ -40,6 +40,8 @@ _AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<
 _AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")
 # What stands where an agency's name would when the title does not name one (the agency is the sub-site's).
 _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
+# What may stand between an agency's name and the year (云州市民政局政府信息公开工作2021年度报告).
+_AGENCY_TAIL = re.compile(r"(?:关于)?(?:政府)?(?:信息公开|政务公开)(?:工作)?$")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
 
@@ -90,8 +92,9 @@ def title_agency(text: str) -> str | None:
         return None
     for pattern in (_AGENCY_BEFORE_YEAR, _AGENCY_AFTER_YEAR):
         match = pattern.match(squashed)
-        if match and len(match.group("agency")) >= 2 and match.group("agency") not in _NOT_AN_AGENCY:
-            return match.group("agency")
+        agency = _AGENCY_TAIL.sub("", match.group("agency")) if match else ""
+        if len(agency) >= 2 and agency not in _NOT_AN_AGENCY:
+            return agency
     return None
 
 

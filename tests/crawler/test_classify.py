@@ -66,12 +66,15 @@ def test_two_vague_titles_stay_undecided():
     ("2021年度周口市信访局政府信息公开工作年报", "周口市信访局"),
     ("2021年年报", None),
     ("周口市生态环境局2024年政府信息公开工...", None),
+    ("淯阳县人民政府政府信息公开工作2021年度报告", "淯阳县人民政府"),   # the year after the subject
+    ("2021年政府信息公开工作年度报告", None),                     # the agency is the sub-site's
+    ("二〇二〇年度政府信息公开工作年度报告", None),
 ])
 def test_agency_from_title(title, agency):
     assert title_agency(title) == agency
 
 
 @pytest.mark.parametrize("title, year", [("周口市2021年政府信息公开工作年度报告", 2021), ("２０２３年度报告", 2023),
-                                         ("政府信息公开年报", None)])
+                                         ("政府信息公开年报", None), ("二〇二〇年政府信息公开工作年度报告", 2020)])
 def test_year_from_title(title, year):
     assert title_year(title) == year
