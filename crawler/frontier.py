@@ -13,9 +13,10 @@ Every in-scope link that is not itself a report gets a score, the sum of the wei
 - how deep it is (a few points per hop, so a broad look comes before a deep one).
 
 The score becomes the request's Scrapy priority and decides how far the crawl goes (``Step``):
-FOLLOW links are always followed; EXPLORE and AVOID links are followed last, only while the sub-site they are
-on has no report column yet, and only up to the site's exploration budget (``crawler.budget``). Nothing is
-forbidden: a site whose column has a name nobody expected is still found by exploring, only later.
+FOLLOW links are always followed; EXPLORE links come after them, AVOID links only once the crawl runs dry, both
+only while the sub-site they are on has no report column yet and within the site's exploration budget
+(``crawler.budget``). Nothing is forbidden: a site whose column has a name nobody expected is still found by
+exploring, only later.
 
 Sites that escape the tables add their own words in the config (``[site.rules]``: ``column``, ``platform``,
 ``directory`` patterns score as those words do; ``deny`` URLs are never requested).

@@ -29,7 +29,9 @@ def crawl(tmp_path_factory):
     fast = {"delay": 0, "concurrency": 8, "retries": 0, "timeout": 20.0}
     sites = [Site(name, name, (url,), **{**fast, "timeout": 1.0 if name == "slow" else 20.0})
              for name, url in home.items()]
-    sites += [Site("max-pages", "max-pages", (home["good"],), **{**fast, "max_pages": 25}),
+    sites += [Site("max-time", "max-time", (home["slow"],), **{**fast, "max_time": 2.0}),
+              Site("max-total-bytes", "max-total-bytes", (home["good"],), **{**fast, "max_total_bytes": 60_000}),
+              Site("max-pages", "max-pages", (home["good"],), **{**fast, "max_pages": 25}),
               Site("depth-2", "depth-2", (home["good"],), **{**fast, "depth": 2}),
               Site("max-bytes", "max-bytes", (home["good"],), **{**fast, "max_bytes": 6000})]
     state = tmp_path_factory.mktemp("faults")
@@ -67,6 +69,16 @@ def test_site_serving_garbage_is_reported(crawl):
 def test_max_pages_stops_the_site(crawl):
     summary = crawl[0].site("max-pages")
     assert summary.finish_reason == "closespider_pagecount" and summary.pages_fetched < 60
+
+
+def test_max_time_stops_the_site(crawl):
+    summary = crawl[0].site("max-time")
+    assert summary.finish_reason == "closespider_timeout" and summary.elapsed_seconds < 10
+
+
+def test_max_total_bytes_stops_the_site(crawl):
+    summary = crawl[0].site("max-total-bytes")
+    assert summary.finish_reason == "closespider_bytes" and summary.reports < len(crawl[1].expected_reports())
 
 
 def test_depth_limits_navigation_hops(crawl):
