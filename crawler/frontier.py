@@ -57,6 +57,7 @@ TEXT_WEIGHTS = _table(
     (NEWS_WORDS, -50),
 )
 AGENCY_WEIGHT = 45                       # the text is an agency's name: a way into its sub-site
+FRAME_WEIGHT = 40                        # a frame is part of the page a person is looking at
 YEAR_ON_COLUMN_WEIGHT = 80               # "2021年" on a report column: the column's sub-column for that year
 AGENCY_ON_COLUMN_WEIGHT = 20             # an agency's name on a report column: its sub-column
 OTHER_ON_COLUMN_WEIGHT = -10
@@ -177,6 +178,8 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
         if len(label) > ARTICLE_TEXT_CHARS:
             score += ARTICLE_WEIGHT
     score += _sum(HEADING_WEIGHTS, heading) + _url_score(url)
+    if source == "frame":
+        score += FRAME_WEIGHT
     if page_url and is_view(url, page_url):
         score += VIEW_WEIGHT
     if not on_column and COLUMN_HEADING.search(heading):

@@ -1,11 +1,13 @@
 """Every link a page offers, with what a person would read around it.
 
-Links come from ``<a href>`` and ``<area href>``; ``<option value>`` of drop-down lists (sites put their
-sub-sites in a ``<select>`` "部门网站"); URL strings in inline scripts and ``onclick``/``onchange`` handlers;
-and the HTML records that Hanweb/JCMS list pages keep inside ``<script type="text/xml"><datastore>`` (page 1
-inline, later pages from the data proxy). Each link carries:
+Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sources (old platforms frame their
+column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
+URL strings in inline scripts and ``onclick``/``onchange`` handlers; and the HTML records that Hanweb/JCMS list
+pages keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
+Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
 
-- ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``;
+- ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``; a
+  "下载"/"查看" link is read by the text of its list item (the title sits in the cell beside it);
 - ``heading``: the heading of the block it sits in (部门信息公开, 县区信息公开, 政府信息公开年报 …);
 - ``block_agencies``: how many links of its block name an agency (a list of sub-sites has several);
 - ``date``: the date printed beside it in a list.
@@ -43,7 +45,11 @@ LEVELS_SCANNED = 6
 _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
 _RESOURCE = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
-_HANDLER_URL = re.compile(r"""(?:window\.open|location(?:\.href)?\s*=|location\.assign|open)\s*\(?\s*(["'])([^"']+)\1""")
+_GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
+                           re.IGNORECASE)
+_GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
+_SEQUENCE = re.compile(r"^\s*\d{1,4}[.、\s]+")
+_LEADING_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*")
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 
 
@@ -63,8 +69,10 @@ def page_links(html_root, base_url: str) -> list[Link]:
     A URL linked several times comes several times (its texts and headings differ); the caller keeps the
     most promising.
     """
-    walker = _Walker(base_url)
-    links = walker.anchors(html_root) + walker.options(html_root) + walker.handlers(html_root)
+    base = html_root.xpath("//base/@href")
+    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url)
+    links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root)
+    links += walker.handlers(html_root)
     return links + walker.scripts(html_root) + walker.records(html_root)
 
 
@@ -88,7 +96,7 @@ def record_count(text: str) -> int:
 
 def link_label(text: str, title: str | None) -> str:
     """The text to judge a link by: its title attribute when that holds the full text the list cut short."""
-    text = " ".join(text.split())
+    text = _LEADING_DATE.sub("", " ".join(text.split()))
     title = " ".join((title or "").split())
     if not title:
         return text
@@ -131,7 +139,8 @@ class _Walker:
             if url is None:
                 continue
             text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img"))
-            found.append((a, url, link_label(text, a.get("title"))))
+            label = link_label(text, a.get("title"))
+            found.append((a, url, _item_text(a) if _GENERIC_TEXT.match(label.replace(" ", "")) else label))
         anchors = [a for a, _, _ in found]
         links, agencies = _count_by_ancestor(anchors, [is_agency_name(t) for _, _, t in found])
         out = []
@@ -139,6 +148,16 @@ class _Walker:
             block = next((x for x in a.iterancestors() if links[x] >= 2), None)
             block_agencies = agencies[block] if block is not None else int(is_agency_name(text))
             out.append(Link(url, text, self.heading(a), "a", _item_date(a, links), block_agencies))
+        return out
+
+    def frames(self, root) -> list[Link]:
+        """Frames show another page inside this one: read as part of it."""
+        out = []
+        for frame in root.iter("iframe", "frame"):
+            url = self.url(frame.get("src"))
+            if url:
+                text = frame.get("title") or frame.get("name") or ""
+                out.append(Link(url, text, self.heading(frame), "frame"))
         return out
 
     def options(self, root) -> list[Link]:
@@ -157,11 +176,11 @@ class _Walker:
         return out
 
     def handlers(self, root) -> list[Link]:
-        """``onclick="window.open('…')"`` and the like, with the element's text."""
+        """``onclick="window.open('…')"``, ``openWin('…')`` and the like, with the element's text."""
         out = []
         for element in root.xpath("//*[@onclick or @onchange]"):
             for attribute in ("onclick", "onchange"):
-                for _, href in _HANDLER_URL.findall(element.get(attribute) or ""):
+                for _, href in _SCRIPT_URL.findall(element.get(attribute) or ""):
                     url = self.url(href)
                     if url and not _RESOURCE.search(url):
                         text = " ".join("".join(element.itertext()).split())
@@ -258,6 +277,16 @@ def _count_by_ancestor(anchors: list, agency_flags: list[bool]) -> tuple[Counter
             links[ancestor] += 1
             agencies[ancestor] += agency
     return links, agencies
+
+
+def _item_text(a) -> str:
+    """The text of the list item a link sits in, without its date (for a link that only says 下载)."""
+    item = next(a.iterancestors("li", "tr", "dd", "p"), None)
+    if item is None:
+        return " ".join("".join(a.itertext()).split())
+    text = _DATE.sub("", " ".join(" ".join(item.itertext()).split())[:200])
+    text = _GENERIC_WORDS.sub("", _SEQUENCE.sub("", text))
+    return " ".join(text.split()).strip(" []【】()（）")
 
 
 def _item_date(a, links: Counter) -> str | None:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -558,8 +558,13 @@ class ReportsSpider(scrapy.Spider):
         return sum(1 for anchor in _SECTION_ANCHORS if anchor.search(squashed)) >= 4
 
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
+        """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
         files = [link for link in page_links(response.selector.root, response.url)
                  if link.source == "a" and ATTACHMENT_HREF.search(link.url)]
+        for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
+            url = response.urljoin(_viewed_file(src))
+            if ATTACHMENT_HREF.search(url):
+                files.append(Link(url, ""))
         if not files:  # a scanned report shown as images in the article body
             for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall():
                 url = response.urljoin(src)
@@ -583,6 +588,12 @@ def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, V
     if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
         return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
     return [(f, Verdict.MAYBE) for f in candidates]
+
+
+def _viewed_file(src: str) -> str:
+    """The file a viewer page shows (``/pdfjs/web/viewer.html?file=/upload/a.pdf``), else the source itself."""
+    shown = parse_qs(urlsplit(src).query).get("file")
+    return shown[0] if shown else src
 
 
 def _in_column_folder(url: str) -> bool:

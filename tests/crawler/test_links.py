@@ -112,3 +112,31 @@ def test_no_date_is_taken_from_another_item():
 ])
 def test_link_label_takes_the_title_when_the_text_is_cut(text, title, label):
     assert link_label(text, title) == label
+
+
+BASE = "http://www.nanhu.gov.cn/zfxxgk/nb/"
+
+
+def test_relative_links_resolve_against_the_base_element():
+    assert by_text("list_download_links.html", "南湖市教育局2023年政府信息公开工作年度报告", "http://x.gov.cn/").url == \
+        BASE + "files/jyj2023.pdf"
+
+
+def test_a_download_link_is_read_by_its_rows_title():
+    urls = {link.text: link.url for link in links("list_download_links.html", BASE)}
+    assert urls["南湖市民政局2023年政府信息公开工作年度报告"] == BASE + "files/mzj2023.docx"
+
+
+def test_a_date_printed_inside_the_link_is_not_part_of_its_text():
+    assert by_text("list_download_links.html", "南湖市司法局2023年政府信息公开工作年度报告", BASE).url == \
+        BASE + "2024/0130/1001.html"
+
+
+def test_a_url_passed_to_a_function_in_onclick_is_a_link():
+    assert by_text("list_download_links.html", "南湖市公安局2023年政府信息公开工作年度报告", BASE).url == \
+        "http://www.nanhu.gov.cn/zfxxgk/nb/2024/0131/1002.html"
+
+
+def test_frames_are_links():
+    frame = by_text("platform_in_frame.html", "公开目录内容", "http://www.nanhu.gov.cn/gkml/")
+    assert (frame.url, frame.source) == ("http://www.nanhu.gov.cn/gkml/list.jsp?unitid=12&catid=ndbg", "frame")

@@ -308,3 +308,8 @@ def test_spider_from_config_applies_the_site_settings(tmp_path):
     assert (spider.site.name, spider.allowed_domains) == ("西山县", ["xishan.gov.cn"])
     assert (crawler.settings.getfloat("DOWNLOAD_DELAY"), crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
             crawler.settings.getint("CLOSESPIDER_PAGECOUNT")) == (3.0, 1, 50)
+
+
+def test_a_report_page_showing_its_pdf_in_a_viewer_requests_the_pdf(spider):
+    requests = _requests(_parse(spider, "detail_pdf_viewer.html"))
+    assert [r.url for r in requests] == ["http://www.zhoukou.gov.cn/uploadfiles/202401/26/2024012609301234.pdf"]
