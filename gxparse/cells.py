@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from gxparse.limits import MAX_DIGITS
 from gxparse.model import Cell
 from gxparse.normalize import normalize_text
 
@@ -13,6 +14,12 @@ from gxparse.normalize import normalize_text
 BLANK_MARKERS = {"", "-", "--", "---", "—", "——", "–", "/", "无", "空", "〇"}
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
                      r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
+
+
+def _too_long(m: re.Match[str]) -> bool:
+    """More digits than any count or amount has (``limits.MAX_DIGITS``): not a figure, and not converted
+    (Python refuses to turn over 4,300 digits into an int)."""
+    return len(m["digits"]) - m["digits"].count(",") + len(m["fraction"] or "") > MAX_DIGITS + 1
 
 
 def _clean(raw: str) -> str:
@@ -31,6 +38,8 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
     if not m:
         return Cell(None, raw, invalid="不是数字")
     unit = m["unit"]
+    if _too_long(m):
+        return Cell(None, raw, unit=unit, invalid="数字位数过多")
     if m["fraction"] and set(m["fraction"][1:]) != {"0"}:
         return Cell(None, raw, unit=unit, invalid="计数出现小数")
     value = int(m["sign"] + m["digits"].replace(",", ""))
@@ -48,6 +57,8 @@ def parse_money(raw: str) -> Cell:
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是金额")
+    if _too_long(m):
+        return Cell(None, raw, unit=m["unit"], invalid="数字位数过多")
     amount = m["sign"] + m["digits"].replace(",", "") + (m["fraction"] or "")
     try:
         Decimal(amount)

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from gxparse.errors import DocumentError
+from gxparse.limits import read_input
 from gxparse.model import ERROR, Report
 from gxparse.parser import parse_document
 
@@ -18,12 +19,13 @@ EXIT_ERROR_FINDINGS = 4
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _read(path: Path) -> Report:
+def _read(path: Path) -> Report | DocumentError:
+    """The report of one file, or why it cannot be read (``parse_document`` turns whatever goes wrong into a
+    DocumentError): that file gets its error line and the others are still read (shared/spec/cli.md)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(str(path), f"无法读取文件：{exc.strerror}") from exc
-    return parse_document(data, str(path))
+        return parse_document(read_input(path), str(path))
+    except DocumentError as exc:
+        return exc
 
 
 @click.group(help="Parse 政府信息公开工作年度报告 and check their figures.")
@@ -38,12 +40,13 @@ def main() -> None:
 def parse(paths: tuple[Path, ...], pretty: bool) -> None:
     failed = False
     for path in paths:
-        try:
-            obj = _read(path).to_dict()
-        except DocumentError as exc:
+        read = _read(path)
+        if isinstance(read, DocumentError):
             failed = True
-            obj = {"source": str(path), "error": exc.reason}
-            click.echo(f"gxparse: {exc}", err=True)
+            obj = {"source": str(path), "error": read.reason}
+            click.echo(f"gxparse: {read}", err=True)
+        else:
+            obj = read.to_dict()
         click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
     sys.exit(EXIT_UNREADABLE if failed else 0)
 
@@ -54,11 +57,11 @@ def check(paths: tuple[Path, ...]) -> None:
     console = Console(highlight=False, soft_wrap=True)
     any_error = unreadable = False
     for path in paths:
-        try:
-            report = _read(path)
-        except DocumentError as exc:
+        report = _read(path)
+        if isinstance(report, DocumentError):
             unreadable = True
-            console.print(f"[bold]{path}[/bold]\n  [bold red]无法读取[/bold red] {exc.reason}", markup=True)
+            console.print(f"[bold]{path}[/bold]\n  [bold red]无法读取[/bold red] ", end="", markup=True)
+            console.print(report.reason, markup=False)
             continue
         findings = report.sorted_findings()
         head = f"{report.agency or '?'} {report.year or '?'}年 ({report.template})"

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank marker.
@@ -79,8 +80,10 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
 def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:
     """Lines of plain text; markdown table rules (``---|---``), page numbers on their own line and the
     repeats of a running header are dropped."""
+    raws = normalize_text(text).splitlines()
+    check_lines(len(raws))
     out = []
-    for n, raw in enumerate(normalize_text(text).splitlines(), start=first_lineno):
+    for n, raw in enumerate(raws, start=first_lineno):
         if not raw.strip() or _RULE_LINE.match(raw) or _PAGE_FURNITURE.match(raw.strip()):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"

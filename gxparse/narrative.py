@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gxparse.limits import MAX_DIGITS
 from gxparse.model import NarrativeFigure, StatedRate, StatedSum
 from gxparse.normalize import squash
 
@@ -59,6 +60,12 @@ _REVIEW_PATTERNS = (
 _NO_REVIEW = re.compile(r"(?:没有|未|无)(?:发生|收到|出现|产生)?[^,;]{0,24}?行政复议(?:和|及|、|或|与)?(?:行政)?诉讼")
 
 
+def _is_figure(number: str) -> bool:
+    """Whether a run of digits can be a stated figure: a longer one (a document number, garbage) is
+    skipped, and never converted (Python refuses to turn over 4,300 digits into an int)."""
+    return len(number) - number.count(".") <= MAX_DIGITS
+
+
 def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(squash(text)) if s]
 
@@ -90,13 +97,14 @@ def stated_figures(text: str) -> list[NarrativeFigure]:
                     if any(a <= span[0] < b for a, b in taken) or pattern.key in found:
                         continue
                     taken.append(span)
-                    claim(pattern.key, int(m["n"]), sentence, m)
+                    if _is_figure(m["n"]):
+                        claim(pattern.key, int(m["n"]), sentence, m)
         if "复议" in sentence or "诉讼" in sentence:
             if m := _NO_REVIEW.search(sentence):
                 claim("s4.review.total", 0, sentence, m)
                 claim(_LITIGATION, 0, sentence, m)
             for pattern in _REVIEW_PATTERNS:
-                if m := pattern.regex.search(sentence):
+                if (m := pattern.regex.search(sentence)) and _is_figure(m["n"]):
                     claim(pattern.key, int(m["n"]), sentence, m)
     return list(found.values())
 
@@ -113,7 +121,7 @@ def _quantities(sentence: str) -> list[_Quantity]:
     out = []
     for m in _QUANTITY.finditer(sentence):
         unit = (m["unit"] or "") + (m["measure"] or "")
-        if unit and sentence[m.end():m.end() + 1] not in ("%", "年", "月", "日", "号"):
+        if unit and _is_figure(m["n"]) and sentence[m.end():m.end() + 1] not in ("%", "年", "月", "日", "号"):
             out.append(_Quantity(float(m["n"]), unit, m.start(), m.end()))
     return out
 
@@ -142,7 +150,7 @@ def stated_rates(text: str) -> list[StatedRate]:
         quantities = _quantities(sentence)
         for m in _RATE.finditer(sentence):
             before = [q for q in quantities if q.end <= m.start()]
-            if len(before) < 2:
+            if len(before) < 2 or not _is_figure(m["percent"]):
                 continue
             numerator = before[-1]
             whole = [q for q in before[:-1] if q.unit == numerator.unit]

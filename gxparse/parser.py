@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from gxparse import narrative
+from gxparse import limits, narrative
 from gxparse.checks import run_checks
 from gxparse.document import Document, Line, lines_from_text
-from gxparse.errors import DocumentError
+from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import read_html
 from gxparse.metadata import detect_template, find_metadata
@@ -19,6 +20,7 @@ from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
 
 Reader = Callable[[bytes, str], Document]
+_log = logging.getLogger(__name__)
 
 
 def _read_text(data: bytes, source: str) -> Document:
@@ -39,12 +41,35 @@ def read_document(data: bytes, source: str) -> Document:
     reader = READERS.get(kind)
     if reader is None:
         raise DocumentError(source, f"不支持的文件类型 ({kind})")
-    return reader(data, source)
+    try:
+        limits.check_input_size(len(data))
+        if kind in ("text", "html"):
+            limits.check_text_size(len(data))
+        document = reader(data, source)
+        limits.check_lines(len(document.lines))
+    except LimitExceeded as exc:
+        raise DocumentError(source, exc.reason) from exc
+    return document
 
 
 def parse_document(data: bytes, source: str = "<bytes>") -> Report:
-    """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all."""
-    return build_report(read_document(data, source), source)
+    """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all.
+
+    Every reader maps what its libraries raise to a ``DocumentError`` with a message for a person; anything
+    that still escapes (a bug) is reported the same way, logged with its traceback, so that one document
+    never stops the others.
+    """
+    try:
+        return build_report(read_document(data, source), source)
+    except DocumentError:
+        raise
+    except MemoryError as exc:
+        raise DocumentError(source, "内存不足：文件内容过于庞大，无法读取") from exc
+    except RecursionError as exc:
+        raise DocumentError(source, "文件结构嵌套过深，无法读取") from exc
+    except Exception as exc:
+        _log.error("gxparse failed on %s", source, exc_info=exc)
+        raise DocumentError(source, f"gxparse 内部错误（{type(exc).__name__}），无法读取此文件") from exc
 
 
 def _text(lines: list[Line]) -> str:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gxparse.document import Line, is_value
+from gxparse.limits import check_table
 
 
 @dataclass(slots=True)   # not frozen: a frozen __init__ costs several times more, and grids are hot
@@ -23,14 +24,16 @@ class GridCell:
 Grid = list[list[GridCell | None]]
 
 
-def expand_spans(rows: list[list[tuple[str, int, int]]]) -> Grid:
+def expand_spans(rows: list[list[tuple[str, int, int]]], where: str = "") -> Grid:
     """Expand rows of (text, rowspan ≥ 1, colspan ≥ 1) cells into a rectangular grid of slots.
 
     The text must already be normalised (``normalize.normalize_text``): readers normalise a whole page or
-    file at once, which is much cheaper than normalising cell by cell.
+    file at once, which is much cheaper than normalising cell by cell. A grid over ``limits.MAX_TABLE_CELLS``
+    slots (``where`` names the table) raises ``LimitExceeded`` before it is built.
     """
     grid: list[list[GridCell | None]] = [[] for _ in rows]
     origin = 0
+    spanned = 0   # slots written by spanning cells: overlapping spans write some slots more than once
     for r, cells in enumerate(rows):
         row = grid[r]
         c = 0
@@ -44,12 +47,15 @@ def expand_spans(rows: list[list[tuple[str, int, int]]]) -> Grid:
                 row.append(cell)   # the common case: a plain cell at the end of its row
                 c += 1
                 continue
+            spanned += min(rowspan, len(rows) - r) * colspan
+            check_table(len(rows), c + colspan, spanned, where)
             for target in grid[r:r + rowspan]:
                 if len(target) < c + colspan:
                     target.extend([None] * (c + colspan - len(target)))
                 target[c:c + colspan] = [cell] * colspan
             c += colspan
     width = max((len(row) for row in grid), default=0)
+    check_table(len(grid), width, spanned, where)
     return [row + [None] * (width - len(row)) for row in grid]
 
 

@@ -36,7 +36,7 @@ def skew_angle(gray: np.ndarray) -> float:
     """The angle, in degrees counter-clockwise, that turns the page straight."""
     height, width = gray.shape
     scale = min(1.0, _WORK_WIDTH / width)
-    ink = Image.fromarray(((gray < _INK) * 255).astype(np.uint8))
+    ink = Image.fromarray((gray < _INK).astype(np.uint8) * np.uint8(255))   # one byte a pixel throughout
     small = np.asarray(ink.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.BOX))
     ys, xs = np.nonzero(small)
     if ys.size == 0:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import glob
 import os
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +21,8 @@ import tesserocr
 from PIL import Image
 from tesserocr import RIL, iterate_level
 
-from gxparse.errors import DocumentError
+from gxparse import limits
+from gxparse.errors import DocumentError, LimitExceeded
 
 OCR_TIMEOUT = 120   # seconds per image
 # Where Debian's tesseract-ocr-* packages put the models; TESSDATA_PREFIX, when set, wins.
@@ -73,8 +77,29 @@ def _engine(setup: Setup, source: str) -> tesserocr.PyTessBaseAPI:
     return cache[setup]
 
 
+_budget = threading.local()   # when the OCR of the document this thread reads began, in thread CPU seconds
+
+
+@contextmanager
+def document_budget() -> Iterator[None]:
+    """The OCR of one document: inside, Tesseract runs no longer than ``limits.MAX_OCR_SECONDS`` of this
+    thread's CPU time in all (CPU, not wall-clock time: a busy machine makes a scan slower, not larger)."""
+    _budget.start = time.thread_time()
+    try:
+        yield
+    finally:
+        _budget.start = None
+
+
+def _check_budget(page: int) -> None:
+    start = getattr(_budget, "start", None)
+    if start is not None and time.thread_time() - start > limits.MAX_OCR_SECONDS:
+        raise LimitExceeded(f"扫描件识别耗时过长：识别到第{page}页时已超过 {limits.MAX_OCR_SECONDS} 秒（上限）")
+
+
 def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: int) -> list[Word]:
     """Every non-empty word Tesseract finds in a greyscale image."""
+    _check_budget(page)
     api = _engine(setup, source)
     api.SetImage(Image.fromarray(image))
     api.SetSourceResolution(round(dpi))

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 
 import numpy as np
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image
 
+from gxparse import limits
 from gxparse.ocr.deskew import straighten
 from gxparse.document import Document
-from gxparse.errors import DocumentError
+from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import number_reader
-from gxparse.ocr.engine import Setup, read_words
+from gxparse.ocr.engine import Setup, document_budget, read_words
 from gxparse.ocr.labels import snap_label, snap_title
-from gxparse.layout.pages import Glyph, Page, Rule, document_lines, table_pages
+from gxparse.layout.pages import Box, Glyph, Page, Reread, Rule, document_lines, table_pages
+
+# Pillow refuses images over twice this (DecompressionBombError) and warns over it; gxparse measures every
+# image against limits.MAX_IMAGE_PIXELS itself before decoding, so the warning says nothing new.
+Image.MAX_IMAGE_PIXELS = limits.MAX_IMAGE_PIXELS
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 # sparse-text mode: table cells are read one by one instead of as lines running across the columns
 _PAGE_SETUP = Setup("chi_sim", psm=11)
@@ -94,39 +101,95 @@ def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Gly
             for w in read_words(image, dpi, _PAGE_SETUP, source, page)]
 
 
-def _reduced(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    """The scan at no more than MAX_DPI: finer scans read no better and take longer."""
-    if dpi <= MAX_DPI:
+def _reduced(image: Image.Image, dpi: float, number: int) -> tuple[Image.Image, float]:
+    """The scan at no more than MAX_DPI (finer scans read no better and take longer) and within
+    ``limits.MAX_RENDER_PIXELS`` (a page too large for that at a resolution OCR reads is refused)."""
+    target = limits.render_dpi(image.width / dpi, image.height / dpi, min(dpi, MAX_DPI), f"第{number}页")
+    if target >= dpi:
         return image, dpi
-    scale = MAX_DPI / dpi
-    return image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS), MAX_DPI
+    scale = target / dpi
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.LANCZOS), target
 
 
 def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
-    image, dpi = _reduced(image.convert("L"), dpi)
+    image, dpi = _reduced(image.convert("L"), dpi, number)
     gray = straighten(np.asarray(image))
     rules, cleaned = find_rules(gray, dpi)
     glyphs = recognise(cleaned, dpi, source, number)
     height, width = gray.shape
     return Page(number, float(width), float(height), glyphs, rules, unit=dpi / 72,
-                reread=number_reader(cleaned, dpi, source, number))
+                reread=_reread_later(cleaned, dpi, source, number))
+
+
+def _reread_later(cleaned: np.ndarray, dpi: float, source: str, number: int) -> Reread:
+    """The page's number re-reader (``ocr.digits``), holding the page PNG-compressed (a scan shrinks about
+    twentyfold) until its tables are read: every page of a document is recognised before any table is
+    rebuilt, and only one page's pixels should be in memory at a time."""
+    buffer = io.BytesIO()
+    Image.fromarray(cleaned).save(buffer, format="PNG", compress_level=1)
+    packed = buffer.getvalue()
+
+    def reread(cells: list[tuple[str, Box]]) -> list[str]:
+        with Image.open(io.BytesIO(packed)) as image:
+            return number_reader(np.asarray(image), dpi, source, number)(cells)
+
+    return reread
 
 
 def _dpi(image: Image.Image) -> float:
     stated = image.info.get("dpi")
-    if stated and stated[0] and float(stated[0]) > 30:
-        return float(stated[0])
+    try:
+        dpi = float(stated[0]) if stated else 0.0
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    if limits.MIN_STATED_DPI < dpi <= limits.MAX_STATED_DPI:
+        return dpi
     return image.width / _A4_WIDTH
 
 
-def read_image(data: bytes, source: str) -> Document:
-    """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF."""
+# Each sniffed kind is opened by its own Pillow plugin only: bytes that sniff as PNG are never tried as
+# another of Pillow's many formats.
+_FORMATS = {"png": ("PNG",), "jpeg": ("JPEG", "MPO"), "tiff": ("TIFF",), "bmp": ("BMP", "DIB"), "gif": ("GIF",)}
+
+
+def _open_image(data: bytes, kind: str, source: str) -> Image.Image:
     try:
-        image = Image.open(io.BytesIO(data))
-        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise DocumentError(source, f"图片文件损坏或无法识别 ({exc})") from exc
-    return scanned_document([ocr_page(frame, n, _dpi(frame), source) for n, frame in enumerate(frames, start=1)])
+        image = Image.open(io.BytesIO(data), formats=_FORMATS[kind])
+        frames = getattr(image, "n_frames", 1)
+    except Image.DecompressionBombError as exc:
+        # Pillow refuses at twice its MAX_IMAGE_PIXELS, set to gxparse's limit
+        raise DocumentError(source, f"图像过大：超过 {2 * limits.MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素，"
+                                    f"上限 {limits.MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素") from exc
+    except Exception as exc:
+        # Pillow's plugins raise what the bytes lead them to (OSError, SyntaxError, ValueError,
+        # struct.error, EOFError, …): to a person it is one thing
+        raise DocumentError(source, "图片文件损坏或无法识别") from exc
+    limits.check_frames(frames)
+    return image
+
+
+def _frame(image: Image.Image, index: int, source: str) -> Image.Image:
+    """Frame ``index`` of the image in grey, measured before a pixel of it is decoded."""
+    try:
+        image.seek(index)
+        limits.check_image(image.width, image.height, f"第{index + 1}页")
+        return image.convert("L")
+    except (LimitExceeded, MemoryError):
+        raise
+    except Exception as exc:
+        raise DocumentError(source, f"图片文件损坏，第{index + 1}页无法解码") from exc
+
+
+def read_image(data: bytes, source: str, kind: str) -> Document:
+    """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF, read one frame at a time."""
+    image = _open_image(data, kind, source)
+    with image, document_budget():
+        pages = []
+        for index in range(getattr(image, "n_frames", 1)):
+            frame = _frame(image, index, source)
+            pages.append(ocr_page(frame, index + 1, _dpi(frame), source))
+        return scanned_document(pages)
 
 
 def scanned_document(pages: list[Page]) -> Document:

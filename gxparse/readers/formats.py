@@ -27,9 +27,11 @@ def _read_word_binary(kind: str) -> Reader:
     return read
 
 
-def _read_image(data: bytes, source: str) -> Document:
-    from gxparse.ocr.scan import read_image
-    return read_image(data, source)
+def _read_image(kind: str) -> Reader:
+    def read(data: bytes, source: str) -> Document:
+        from gxparse.ocr.scan import read_image
+        return read_image(data, source, kind)
+    return read
 
 
 BINARY_READERS: dict[str, Reader] = {
@@ -37,7 +39,7 @@ BINARY_READERS: dict[str, Reader] = {
     "docx": _read_docx,
     "doc": _read_word_binary("doc"),
     "wps": _read_word_binary("wps"),
-    **{kind: _read_image for kind in ("png", "jpeg", "tiff", "bmp", "gif")},
+    **{kind: _read_image(kind) for kind in ("png", "jpeg", "tiff", "bmp", "gif")},
 }
 
 

@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from gxparse import limits
 from gxparse.document import Document, Line, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
@@ -17,13 +18,13 @@ _BLOCK = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", 
           "table", "blockquote", "pre", "center", "dd", "dt", "dl", "hr", "header", "footer", "form", "body"}
 
 
+_SPAN = re.compile(r"\s*\+?(\d{1,7})")   # leading digits, as browsers read them ("3px" is 3)
+
+
 def _span(value: str | None) -> int:
-    if value is None:
-        return 1
-    try:
-        return max(1, min(int(value.strip() or 1), 1000))
-    except ValueError:
-        return 1
+    """A rowspan or colspan as browsers read it: 1 unless a positive number, at most ``limits.MAX_SPAN``."""
+    m = _SPAN.match(value) if value is not None else None
+    return max(1, min(int(m[1]), limits.MAX_SPAN)) if m else 1
 
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
@@ -33,11 +34,15 @@ _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
 
 
-def _table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]]:
+def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
     rows = []
+    count = 0
     for tr in _ROWS(table):
         cells = []
         for td in tr.iterchildren("td", "th"):
+            count += 1
+            if count > limits.MAX_TABLE_CELLS:
+                limits.check_table(len(rows) + 1, len(cells), count, f"第{number}个表格")
             # most cells are a bare number: their .text is the whole content, no XPath needed
             text = (td.text or "").strip() if len(td) == 0 else _TEXT(td)
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
@@ -63,6 +68,7 @@ class _Walker:
         for line in lines_from_text(text):
             line.where = f"段落{len(self.lines) + 1}"
             self.lines.append(line)
+        limits.check_lines(len(self.lines))
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag
@@ -70,7 +76,8 @@ class _Walker:
             if tag == "table" and _is_data_table(el):
                 self.flush()
                 self.tables += 1
-                self.lines.extend(grid_lines(expand_spans(_table_rows(el)), self.tables))
+                grid = expand_spans(_table_rows(el, self.tables), f"第{self.tables}个表格")
+                self.lines.extend(grid_lines(grid, self.tables))
             else:
                 if tag in _BLOCK:
                     self.flush()

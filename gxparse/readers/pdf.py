@@ -14,11 +14,14 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from PIL import Image
 
+from gxparse import limits
 from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.layout.pages import Page, Rule, document_lines, table_pages
+from gxparse.readers.pdfstreams import check_streams
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
@@ -41,22 +44,30 @@ _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)         
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
 
 
+# pdfium's reasons for refusing a document, as a person reads them (its own text, "PDFium: Success"
+# included when it gives no reason, says nothing to one)
+_OPEN_ERRORS = {
+    raw.FPDF_ERR_PASSWORD: "PDF 受密码保护，无法打开 (password-protected)",
+    raw.FPDF_ERR_SECURITY: "PDF 使用了不支持的加密方式，无法打开",
+    raw.FPDF_ERR_FORMAT: "PDF 文件损坏或格式错误，无法打开",
+}
+
+
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     if b"%%EOF" not in data[-65536:]:
         raise DocumentError(source, "PDF 文件不完整：缺少结尾标记 %%EOF（可能下载中断或被截断）")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
-            raise DocumentError(source, "PDF 受密码保护，无法打开 (password-protected)") from exc
-        raise DocumentError(source, f"PDF 文件损坏，无法打开 ({exc})") from exc
+        reason = _OPEN_ERRORS.get(raw.FPDF_GetLastError(), "PDF 文件损坏，无法打开")
+        raise DocumentError(source, reason) from exc
 
 
 def _address(pointer: object) -> int:
     return ctypes.cast(pointer, _VOID_P).value or 0
 
 
-def _chars(page: pdfium.PdfPage, height: float) -> CharBoxes:
+def _chars(page: pdfium.PdfPage, height: float, number: int) -> CharBoxes:
     """The page's visible characters and their loose boxes (the font's whole height, not the ink),
     top-down."""
     textpage = page.get_textpage()
@@ -64,6 +75,7 @@ def _chars(page: pdfium.PdfPage, height: float) -> CharBoxes:
         count = textpage.count_chars()
         if count <= 0:
             return _NO_CHARS
+        limits.check_page_chars(count, number)
         text = textpage.get_text_range(0, count)
         if len(text) != count:   # characters outside the BMP: read them one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
@@ -192,7 +204,7 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     return [rule for path in _paths(page) for rule in _path_rules(path, height)]
 
 
-def _scan_dpi(page: pdfium.PdfPage) -> float | None:
+def _scan_dpi(page: pdfium.PdfPage, number: int) -> float | None:
     """The resolution to render a page without a text layer at for OCR, or None when nothing is printed on
     it. A scan is rendered at the resolution of its largest image (more pixels only slow OCR down, fewer lose
     strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) at the most
@@ -200,7 +212,8 @@ def _scan_dpi(page: pdfium.PdfPage) -> float | None:
     best: tuple[float, float] | None = None
     for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
         left, _, right, _ = image.get_bounds()
-        width_px, _ = image.get_px_size()
+        width_px, height_px = image.get_px_size()
+        limits.check_image(width_px, height_px, f"第{number}页")   # pdfium decodes an image whole to render it
         if right > left and (best is None or right - left > best[0]):
             best = (right - left, width_px / ((right - left) / 72))
     if best is None and not _has_shapes(page):
@@ -219,33 +232,69 @@ def _has_shapes(page: pdfium.PdfPage) -> bool:
     return False
 
 
+def _page(pdf: pdfium.PdfDocument, index: int, source: str) -> pdfium.PdfPage:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(source, f"PDF 第{index + 1}页损坏（页面树或页面内容无法读取）") from exc
+
+
+def _read_page(page: pdfium.PdfPage, number: int) -> tuple[Page, float | None]:
+    """The page as characters and rules, or, for a page without a text layer, the resolution to render it
+    at for OCR (None when nothing is printed on it)."""
+    width, height = page.get_size()
+    glyphs = _chars(page, height, number)
+    dpi = None if len(glyphs) else _scan_dpi(page, number)
+    if dpi is not None:
+        return Page(number, width, height, []), dpi
+    return Page(number, width, height, glyphs, _rules(page, height)), None
+
+
+def _render(pdf: pdfium.PdfDocument, index: int, dpi: float, source: str) -> tuple[Image.Image, float]:
+    """One page rendered in grey for OCR, at ``dpi`` or lower: within ``limits.MAX_RENDER_PIXELS``."""
+    page = _page(pdf, index, source)
+    try:
+        width, height = page.get_size()
+        dpi = limits.render_dpi(width / 72, height / 72, dpi, f"第{index + 1}页")
+        return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
+    finally:
+        page.close()
+
+
 def read_pdf(data: bytes, source: str) -> Document:
+    check_streams(data)
     pdf = _open(data, source)
     try:
-        if len(pdf) == 0:
+        count = len(pdf)
+        if count == 0:
             raise DocumentError(source, "PDF 没有页面")
+        limits.check_pages(count)
         pages: list[Page] = []
-        scanned: dict[int, tuple[object, float]] = {}
-        for index in range(len(pdf)):
-            page = pdf[index]
-            width, height = page.get_size()
-            glyphs = _chars(page, height)
-            dpi = None if len(glyphs) else _scan_dpi(page)
+        scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
+        chars = 0
+        for index in range(count):
+            page = _page(pdf, index, source)
+            try:
+                read, dpi = _read_page(page, index + 1)
+            except pdfium.PdfiumError as exc:
+                raise DocumentError(source, f"PDF 第{index + 1}页损坏，无法读取") from exc
+            finally:
+                page.close()
+            chars += len(read.glyphs)
+            limits.check_document_chars(chars)
+            pages.append(read)
             if dpi is not None:
-                scanned[index] = (page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi)
-                pages.append(Page(index + 1, width, height, []))
-            else:
-                pages.append(Page(index + 1, width, height, glyphs, _rules(page, height)))
-            page.close()
+                scans[index] = dpi
+        if scans:
+            limits.check_scanned_pages(len(scans))
+            from gxparse.ocr.engine import document_budget  # only scans need the OCR engine
+            from gxparse.ocr.scan import ocr_page, scanned_document
+            with document_budget():
+                for index, dpi in scans.items():
+                    image, dpi = _render(pdf, index, dpi, source)
+                    pages[index] = ocr_page(image, index + 1, dpi, source)
+                return scanned_document(pages)
     finally:
         pdf.close()
-    if scanned:
-        from gxparse.ocr.scan import (  # only scans need the OCR engine
-            ocr_page,
-            scanned_document,
-        )
-        for index, (image, dpi) in scanned.items():
-            pages[index] = ocr_page(image, index + 1, dpi, source)  # type: ignore[arg-type]
-        return scanned_document(pages)
     lines = document_lines(pages)
     return Document(lines, "pdf", pages=len(pages), table_pages=table_pages(lines))

@@ -14,8 +14,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b",
                          re.I | re.S)
 # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character.
-_CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
-                     "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
+_CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312-80": "gb18030", "x-gbk": "gb18030",
+                     "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030",
+                     "big5": "big5hkscs", "cp950": "big5hkscs", "x-x-big5": "big5hkscs"}
 
 
 def sniff(data: bytes) -> str:
@@ -39,12 +40,12 @@ def sniff(data: bytes) -> str:
         return "bmp"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    body = head.lstrip(b"\xef\xbb\xbf")
-    if _HTML_START.match(body):
-        return "html"
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if encoding := bom_encoding(head):
+        # text with a byte-order mark: its markup is judged in the characters, not the bytes
+        head = head.decode(encoding, errors="ignore").encode("utf-8")
+    elif b"\x00" in head:
         return "unknown"
-    return "text"
+    return "html" if _HTML_START.match(head) else "text"
 
 
 # WPS Office stamps its build number into the document properties of every file it saves.
@@ -70,25 +71,59 @@ def _ole_kind(data: bytes) -> str:
     return "doc"
 
 
+# UTF-32 before UTF-16: the UTF-32LE mark begins with the UTF-16LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Declared charsets a page cannot really be in: the HTML standard reads a page declaring UTF-16 as UTF-8
+# (a UTF-16 page carries a byte-order mark), and these codecs turn plain ASCII markup into other text.
+_IGNORED_DECLARATIONS = ("utf-16", "utf-32", "utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna")
+# A double-byte character whose second byte is below 0xA1 is outside GB2312, where simplified Chinese
+# text lives; Big5 puts two fifths of its characters there. GBK text has a few percent of them at most.
+_LOW_TRAIL = re.compile(rb"[\x81-\xfe][\x40-\xa0]")
+_DOUBLE_BYTE = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
+_BIG5_SHARE = 0.15
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The Unicode encoding a byte-order mark at the start of ``data`` names, if any."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def _codec(name: str) -> str | None:
-    name = name.lower()
+    name = name.lower().replace("_", "-")
     name = _CHINESE_CHARSETS.get(name, name)
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name)
     except LookupError:
         return None
+    # bytes-to-bytes codecs (zlib, hex, base64) are found by lookup too; only this flag tells them apart
+    if not codec._is_text_encoding or codec.name.startswith(_IGNORED_DECLARATIONS):
+        return None
+    return codec.name
+
+
+def _looks_like_big5(data: bytes) -> bool:
+    """Whether double-byte text that GB18030 decodes is really Big5 (traditional Chinese): many of its
+    characters fall outside GB2312 and the whole decodes as Big5."""
+    pairs = len(_DOUBLE_BYTE.findall(data))
+    if not pairs or len(_LOW_TRAIL.findall(data)) < _BIG5_SHARE * pairs:
+        return False
+    try:
+        data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode(data: bytes, source: str) -> str:
     """Decode HTML or text in whatever charset it really uses.
 
-    UTF-8 is tried first because valid UTF-8 is almost never GBK text by accident, while GBK decodes almost
-    any byte string: this keeps a wrong ``<meta charset>`` from garbling the page.
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32). Then UTF-8 is tried, because valid UTF-8 is
+    almost never GBK text by accident, while GBK decodes almost any byte string: this keeps a wrong
+    ``<meta charset>`` from garbling the page. GB18030 is the guess for the rest, unless the bytes are Big5.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+    if encoding := bom_encoding(data):
+        return data.decode(encoding, errors="replace")
     candidates = ["utf-8"]
     if m := _META_CHARSET.search(data[:4096]):
         if codec := _codec(m.group(1).decode("ascii", "ignore")):
@@ -96,9 +131,12 @@ def decode(data: bytes, source: str) -> str:
     candidates.append("gb18030")
     for codec in candidates:
         try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
+            text = data.decode(codec)
+        except (UnicodeError, LookupError):
             continue
+        if codec == "gb18030" and _looks_like_big5(data):
+            return data.decode("big5hkscs")
+        return text
     best = from_bytes(data).best()
     if best is None:
         raise DocumentError(source, "无法识别文本编码 (undecodable text)")

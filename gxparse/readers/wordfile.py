@@ -8,14 +8,17 @@ in document order and merged cells are seen as Word stores them: ``gridSpan`` fo
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from gxparse import limits
 from gxparse.document import Document, Line, lines_from_text
-from gxparse.errors import DocumentError
+from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 
@@ -25,11 +28,40 @@ _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{{{_W}}}val"
 
 
+def _check_package(data: bytes) -> None:
+    """Refuses a zip bomb before python-docx reads the package: python-docx inflates each part whole, so
+    every part is measured first, by its headers and then by inflating it in bounded steps (headers can lie;
+    zipfile stops at the declared size and checks the CRC there)."""
+    limits.check_zip_members(data.count(b"PK\x01\x02"))   # central directory entries, before zipfile lists them
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = package.infolist()
+        for info in members:
+            limits.check_zip_member(info.filename, info.file_size, info.compress_size)
+        limits.check_unzipped(sum(info.file_size for info in members))
+        for info in members:
+            with package.open(info) as part:
+                while part.read(1 << 20):
+                    pass
+
+
 def _open(data: bytes, source: str) -> etree._Element:
     try:
+        _check_package(data)
         return docx.Document(io.BytesIO(data)).element.body
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise DocumentError(source, f"DOCX 文件损坏或不完整，无法打开 ({type(exc).__name__}: {exc})") from exc
+    except (LimitExceeded, MemoryError, RecursionError):
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, struct.error) as exc:
+        raise DocumentError(source, "DOCX 文件损坏或不完整（压缩包结构错误），无法打开") from exc
+    except (RuntimeError, NotImplementedError) as exc:   # zipfile: encrypted, or an unknown compression
+        raise DocumentError(source, "DOCX 文件已加密或使用了不支持的压缩方式，无法打开") from exc
+    except PackageNotFoundError as exc:
+        raise DocumentError(source, "不是有效的 Word 文档包（缺少 [Content_Types].xml 或主文档），无法打开") from exc
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(source, "DOCX 文件中的 XML 损坏或含有不允许的结构（实体展开、过深嵌套），无法解析") from exc
+    except Exception as exc:
+        # python-docx assumes a well-formed package: an odd [Content_Types].xml or relationship part
+        # surfaces as AttributeError, KeyError, TypeError or ValueError from deep inside it
+        raise DocumentError(source, "DOCX 文件结构异常（[Content_Types].xml 或部件关系不合规范），无法打开") from exc
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -45,8 +77,9 @@ def _paragraph_text(p: etree._Element) -> str:
 
 
 def _int_prop(el: etree._Element | None, default: int = 1) -> int:
+    """A span or a count of skipped columns: at most ``limits.MAX_SPAN`` (Word itself allows 63 columns)."""
     try:
-        return max(1, int(el.get(_VAL))) if el is not None else default
+        return min(max(1, int(el.get(_VAL))), limits.MAX_SPAN) if el is not None else default
     except (TypeError, ValueError):
         return default
 
@@ -118,9 +151,10 @@ def read_docx(data: bytes, source: str, source_type: str = "docx") -> Document:
         if item.tag == _TBL:
             for rows in _table_rows(item):
                 tables += 1
-                lines.extend(grid_lines(expand_spans(rows), tables))
-            continue
-        for line in lines_from_text(_paragraph_text(item)):
-            line.where = f"段落{len(lines) + 1}"
-            lines.append(line)
+                lines.extend(grid_lines(expand_spans(rows, f"第{tables}个表格"), tables))
+        else:
+            for line in lines_from_text(_paragraph_text(item)):
+                line.where = f"段落{len(lines) + 1}"
+                lines.append(line)
+        limits.check_lines(len(lines))
     return Document(lines, source_type)

@@ -1,0 +1,173 @@
+"""Every resource limit of gxparse, in one place, and the bounded read of an input file.
+
+A document over a limit is refused with a ``DocumentError`` naming what was too large and where, never read
+at the cost of the machine: one hostile file must not take down a crawl of hundreds of sites. Each limit
+leaves wide headroom over real reports (≤ 200 pages, A3 at most, scans ≤ 600 dpi, DOCX ≤ 50 MB unzipped)
+and keeps the parse of any single input within about 1 GB of memory (``benchmarks.hostile`` measures it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gxparse.errors import DocumentError, LimitExceeded
+
+MB = 1 << 20
+
+# Input size. A 200-page report scanned at 300 dpi is about 100 MB; nothing larger is a report.
+MAX_INPUT_BYTES = 200 * MB
+# Text and HTML are held several times over while read (str, normalised copy, tree, lines): a real report
+# page is under 1 MB, a Word-exported page with its styles under 5 MB.
+MAX_TEXT_BYTES = 8 * MB
+# Lines of one document: 200 pages × 50 lines is 10,000. A line costs about 1 KB once read.
+MAX_LINES = 100_000
+
+# Pages. Text-layer pages are cheap (about 15 ms each); every page is still loaded and measured.
+MAX_PAGES = 1000
+# Pages read by OCR (image-only PDF pages and the frames of an image file): each takes 1–5 s on one core,
+# so more could never be read within MAX_OCR_SECONDS; refused before the first is rendered.
+MAX_SCANNED_PAGES = 100
+# CPU seconds the OCR of one document may take in all (a scanned report of 20 pages takes 20–40 s): it
+# keeps the parse of any input under a minute. A page of noise takes 3–6 s.
+MAX_OCR_SECONDS = 50
+# Characters on one PDF page (a dense A3 page holds about 20,000) and in a whole PDF: pdfium and the
+# layout keep about 200 bytes per character.
+MAX_PAGE_CHARS = 100_000
+MAX_DOCUMENT_CHARS = 2_000_000
+
+# Flate streams of a PDF, inflated: a page's content (pdfium keeps about 25 bytes per byte of it: 8 MB is
+# 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
+MAX_PDF_CONTENT_STREAM = 8 * MB
+MAX_PDF_STREAM = 64 * MB
+
+# Rendering a page for OCR: at most this many pixels (A2 at 200 dpi, 16 MB in grey), one page at a time.
+# A larger page is rendered at a lower resolution, down to MIN_RENDER_DPI (an A0 page); a page that would
+# need less is refused: OCR reads nothing below it.
+MAX_RENDER_PIXELS = 16_000_000
+MIN_RENDER_DPI = 100
+
+# Images (scans, and images inside PDF pages): A3 at 600 dpi is 70 Mpx. Pillow's own limit is set to this
+# (gxparse.ocr.scan); every image is measured from its header before a pixel is decoded.
+MAX_IMAGE_PIXELS = 75_000_000
+# A stated resolution outside this range is a mistake of the writer: the resolution is estimated instead.
+MIN_STATED_DPI, MAX_STATED_DPI = 30, 2400
+
+# Tables. Browsers cap colspan at 1000 (the HTML standard; Word allows 63 columns): a larger span is read as
+# 1000. A table expanded to its grid holds at most this many slots (table 三 has about 300).
+MAX_SPAN = 1000
+MAX_TABLE_CELLS = 200_000
+
+# DOCX (and DOC/WPS after conversion): the package unzipped, one part, and how much more a part may be
+# than its compressed bytes (XML compresses 5–30×; a zip bomb 1000×).
+MAX_DOCX_UNZIPPED = 100 * MB
+MAX_DOCX_PART = 32 * MB
+MAX_ZIP_RATIO = 200
+# Parts of one package (a DOCX has 10–100): zipfile holds a record of every entry it lists.
+MAX_ZIP_MEMBERS = 10_000
+_RATIO_FROM = MB            # parts under this size are not judged by their ratio
+
+# Digits in a number: a count or an amount of money has at most 15 (万元 with decimals included). A longer
+# run of digits (a document number, an ID, garbage) is not read as a figure.
+MAX_DIGITS = 15
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size} 字节"
+
+
+def check_input_size(size: int) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise LimitExceeded(f"文件过大：超过 {megabytes(MAX_INPUT_BYTES)}（上限），不是一份年度报告")
+
+
+def check_text_size(size: int) -> None:
+    if size > MAX_TEXT_BYTES:
+        raise LimitExceeded(f"文本或网页过大：{megabytes(size)}，上限 {megabytes(MAX_TEXT_BYTES)}")
+
+
+def check_lines(count: int) -> None:
+    if count > MAX_LINES:
+        raise LimitExceeded(f"行数过多：超过 {MAX_LINES} 行（上限）")
+
+
+def check_pages(count: int) -> None:
+    if count > MAX_PAGES:
+        raise LimitExceeded(f"页数过多：{count} 页，上限 {MAX_PAGES} 页")
+
+
+def check_scanned_pages(count: int, what: str = "需要识别的页面") -> None:
+    if count > MAX_SCANNED_PAGES:
+        raise LimitExceeded(f"{what}过多：{count} 页，OCR 上限 {MAX_SCANNED_PAGES} 页")
+
+
+def check_frames(count: int) -> None:
+    """Every frame of an image file is a page to read by OCR."""
+    if count > MAX_SCANNED_PAGES:
+        raise LimitExceeded(f"帧数过多：图片有 {count} 帧（页），OCR 上限 {MAX_SCANNED_PAGES} 页")
+
+
+def check_page_chars(count: int, page: int) -> None:
+    if count > MAX_PAGE_CHARS:
+        raise LimitExceeded(f"字符过多：第{page}页有 {count} 个字符，上限 {MAX_PAGE_CHARS} 个")
+
+
+def check_document_chars(count: int) -> None:
+    if count > MAX_DOCUMENT_CHARS:
+        raise LimitExceeded(f"字符过多：全文超过 {MAX_DOCUMENT_CHARS} 个字符（上限）")
+
+
+def check_image(width: int, height: int, where: str) -> None:
+    if width * height > MAX_IMAGE_PIXELS:
+        raise LimitExceeded(f"图像过大：{where}的图像 {width}×{height} 像素（{width * height / 1e6:.0f} 百万像素），"
+                            f"上限 {MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素")
+
+
+def render_dpi(width_in: float, height_in: float, wanted: float, where: str) -> float:
+    """The resolution to render a page of this size (inches) at for OCR: ``wanted``, lowered to keep within
+    MAX_RENDER_PIXELS; a page too large to render at MIN_RENDER_DPI is refused."""
+    area = max(width_in * height_in, 1e-6)
+    dpi = min(wanted, (MAX_RENDER_PIXELS / area) ** 0.5)
+    if dpi < min(MIN_RENDER_DPI, wanted):
+        raise LimitExceeded(f"页面过大：{where} {width_in * 72:.0f}×{height_in * 72:.0f} 磅"
+                            f"（{width_in * 2.54:.0f}×{height_in * 2.54:.0f} 厘米），超过 OCR 可识别的页面上限（约 A0）")
+    return dpi
+
+
+def check_table(rows: int, columns: int, slots: int, where: str = "") -> None:
+    if max(rows * columns, slots) > MAX_TABLE_CELLS:
+        raise LimitExceeded(f"表格过大：{where or '一个表格'}展开合并单元格后 {rows} 行 × {columns} 列"
+                            f"（{max(rows * columns, slots)} 个单元格），上限 {MAX_TABLE_CELLS} 个")
+
+
+def check_zip_member(name: str, size: int, packed: int) -> None:
+    if size > MAX_DOCX_PART:
+        raise LimitExceeded(f"DOCX 解压后过大：{name} 解压后 {megabytes(size)}，上限 {megabytes(MAX_DOCX_PART)}")
+    if size > _RATIO_FROM and size > MAX_ZIP_RATIO * max(packed, 1):
+        raise LimitExceeded(f"DOCX 解压后过大：{name} 压缩比 {size // max(packed, 1)}:1 异常（压缩炸弹），"
+                            f"上限 {MAX_ZIP_RATIO}:1")
+
+
+def check_zip_members(count: int) -> None:
+    if count > MAX_ZIP_MEMBERS:
+        raise LimitExceeded(f"DOCX 部件过多：{count} 个，上限 {MAX_ZIP_MEMBERS} 个")
+
+
+def check_unzipped(total: int) -> None:
+    if total > MAX_DOCX_UNZIPPED:
+        raise LimitExceeded(f"DOCX 解压后过大：超过 {megabytes(MAX_DOCX_UNZIPPED)}（上限）")
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of a file, read no further than MAX_INPUT_BYTES: a device or a growing file (/dev/zero)
+    is refused, not read to the end."""
+    source = str(path)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(source, f"无法读取文件：{exc.strerror or type(exc).__name__}") from exc
+    try:
+        check_input_size(len(data))
+    except LimitExceeded as exc:
+        raise DocumentError(source, exc.reason) from None
+    return data

@@ -1,0 +1,65 @@
+"""A PDF's compressed streams measured before pdfium reads a page.
+
+pdfium inflates a page's content stream whole and makes an object of every operator in it (about 340 bytes
+each): a few kilobytes of Flate data can hold 500 MB of rectangles, and pdfium aborts the process when an
+allocation fails. So every Flate stream of the file is inflated here once, in bounded steps and discarded,
+and a file whose streams inflate beyond ``limits`` is refused before pdfium sees it. Images are left out:
+they are measured by their pixel size before a page is rendered (``readers.pdf``).
+
+What this cannot see: streams of an encrypted file, and filters other than Flate (LZW, RunLength).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from gxparse import limits
+from gxparse.errors import LimitExceeded
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+# Content streams (pages, form XObjects, patterns, Type 3 glyphs) have none of these keys; font programs,
+# object and cross-reference streams, metadata, ICC profiles and embedded files have one.
+_NOT_CONTENT = re.compile(rb"/(?:Length1|Length2|Length3|Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)|N\b"
+                          rb"|Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML))")
+_STEP = 1 << 20       # bytes inflated at a time
+_READ = 1 << 16       # compressed bytes fed at a time (most streams end within the first)
+_DICT_REACH = 4096    # bytes before a stream keyword where its dictionary starts
+
+
+def _inflated_size(data: memoryview, start: int, limit: int) -> int:
+    """How many bytes the zlib data at ``start`` inflates to, counted no further than just past ``limit``
+    (corrupt data counts what inflated before the fault, as far as pdfium reads it too)."""
+    inflater = zlib.decompressobj()
+    size, position, pending = 0, start, b""
+    try:
+        while not inflater.eof and size <= limit:
+            if not pending:
+                if position >= len(data):
+                    break
+                pending = data[position:position + _READ]
+                position += _READ
+            size += len(inflater.decompress(pending, _STEP))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        pass
+    return size
+
+
+def check_streams(data: bytes) -> None:
+    """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit."""
+    view = memoryview(data)
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - _DICT_REACH):m.start()]
+        objects = list(_OBJECT.finditer(head))
+        dictionary = head[objects[-1].end():] if objects else head
+        if b"/FlateDecode" not in dictionary or _IMAGE.search(dictionary):
+            continue
+        content = _NOT_CONTENT.search(dictionary) is None
+        limit = limits.MAX_PDF_CONTENT_STREAM if content else limits.MAX_PDF_STREAM
+        size = _inflated_size(view, m.end(), limit)
+        if size > limit:
+            kind = "页面内容流" if content else "数据流"
+            raise LimitExceeded(f"PDF 中的压缩{kind}解压后过大：超过 {limits.megabytes(limit)}（上限）")

@@ -1,0 +1,309 @@
+"""The hostile inputs: bombs, broken files and pathological text, each built at run time from a few lines.
+
+Every attack says what a correct gxparse does with it: refuse it with a ``DocumentError`` whose reason holds
+``refused`` (a clear Chinese message), or read it (``refused`` is None) without a traceback. The standing
+test suite (``test_attacks``) and ``benchmarks.hostile`` both run this list.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from tests.gxparse.hostile import files
+from tests.gxparse.hostile.files import HELVETICA, docx, document_xml, paragraph, pdf, pdf_pages, pdf_stream
+from tests.gxparse.seeds import seed_bytes
+
+DEV_ZERO = "/dev/zero"
+
+
+@dataclass(frozen=True)
+class Attack:
+    name: str
+    what: str
+    build: Callable[[], bytes] | str    # the bytes, or a path to read them from (a device)
+    refused: str | None                 # a fragment of the DocumentError's reason; None: the document reads
+    slow: bool = False                  # takes the whole OCR budget: run by benchmarks.hostile, not the tests
+
+
+def _seed_with(sentence: str) -> bytes:
+    """The Kaifeng seed with ``sentence`` put into its 总体情况 prose."""
+    text = seed_bytes("kaifeng_2021").decode()
+    heading = "一、总体情况"
+    assert heading in text
+    return text.replace(heading, f"{heading}\n{sentence}", 1).encode()
+
+
+def _huge_page() -> bytes:
+    """One 14,400 pt square page (the largest PDF allows) with one filled rectangle and no text: 466 bytes."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R >>",
+                pdf_stream(b"10 10 500 500 re f")])
+
+
+def _huge_page_with_text() -> bytes:
+    return pdf_pages(1, b"BT /F1 40 Tf 100 14000 Td (2021) Tj ET", size=(14400, 14400), resources=HELVETICA)
+
+
+def _page_tree_loop() -> bytes:
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 2 >>",
+                b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 4 0 R] /Count 2 >>",
+                b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>"])
+
+
+def _page_count_lie() -> bytes:
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 100000000 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"])
+
+
+def _content_bomb() -> bytes:
+    """A page whose Flate content stream inflates to 520 MB of tiny rectangles (40 million path objects)."""
+    bomb = files.deflated_repeat(b"0 0 1 1 re f\n" * 10_000, 4_000)
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb.data)
+    zlib_data = b"\x78\xda" + bomb.data + bomb.crc.to_bytes(4, "big")   # adler32 is not checked by pdfium
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                stream + zlib_data + b"\nendstream"])
+
+
+def _image_bomb() -> bytes:
+    """An image-only page whose image claims 60,000 × 60,000 grey pixels (3.6 GB decoded)."""
+    width = height = 60_000
+    rows = files.deflated_repeat(b"\xff" * width, 2_000)   # the first 2,000 rows: enough to decode a strip
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+             b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (width, height, len(rows.data) + 2)
+             + b"\x78\xda" + rows.data + b"\nendstream")
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+                pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"), image])
+
+
+def _million_characters() -> bytes:
+    """One page with a million characters of text in a 1 pt font."""
+    line = b"(" + b"0 1 2 3 4 5 6 7 8 9 " * 50 + b") Tj T* "
+    return pdf_pages(1, b"BT /F1 1 Tf 1 TL 10 830 Td " + line * 1000 + b" ET", resources=HELVETICA)
+
+
+def _many_rules() -> bytes:
+    """One page ruled by 100,000 thin lines (a table grid gone mad)."""
+    rules = b"".join(b"%d 10 m %d 830 l S 10 %d m 585 %d l S " % (10 + i % 575, 10 + i % 575, 10 + i % 820,
+                                                                  10 + i % 820) for i in range(50_000))
+    return pdf_pages(1, b"0.5 w " + rules + b" BT /F1 9 Tf 20 20 Td (1) Tj ET", resources=HELVETICA)
+
+
+def _grid_span_docx() -> bytes:
+    """A 36 KB DOCX whose table cells each span 200,000,000 grid columns."""
+    cell = ('<w:tc><w:tcPr><w:gridSpan w:val="200000000"/></w:tcPr>' + paragraph("1") + "</w:tc>")
+    row = "<w:tr>" + cell * 20 + "</w:tr>"
+    return docx(document_xml(paragraph("表格") + "<w:tbl>" + row * 20 + "</w:tbl>"))
+
+
+def _docx_bomb() -> bytes:
+    """A DOCX of a few MB whose document.xml inflates to 2 GB of empty paragraphs."""
+    head, tail = document_xml("").split(b"</w:body>")
+    body = files.deflated_repeat(b"<w:p/>" * 1_000_000, 350, head.removesuffix(b"<w:body>") + b"<w:body>",
+                                 b"</w:body>" + tail)
+    return docx(body)
+
+
+def _docx_size_lie() -> bytes:
+    """A DOCX whose headers declare document.xml at 1 KB while it inflates to 60 MB."""
+    body = files.deflated_repeat(paragraph("1").encode() * 100_000, 25, *document_xml("|").split(b"|"))
+    return docx(body, declared_sizes={"word/document.xml": 1000})
+
+
+def _odd_content_types(content_types: str) -> Callable[[], bytes]:
+    return lambda: docx(document_xml(paragraph("2021年")), content_types=content_types)
+
+
+_CT_NS = 'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"'
+_RELS_CT = '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+
+
+def _billion_laughs() -> bytes:
+    entities = '<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    return docx(document_xml(paragraph("&a9;"), f"<!DOCTYPE w:document [{entities}]>"))
+
+
+def _external_entity() -> bytes:
+    return docx(document_xml(paragraph("&secret;"), '<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'))
+
+
+def _deep_docx() -> bytes:
+    return docx(document_xml("<w:sdt><w:sdtContent>" * 5000 + paragraph("1") + "</w:sdtContent></w:sdt>" * 5000))
+
+
+def _colspan_grid() -> bytes:
+    """HTML tables whose every cell spans 1,000 columns and 1,000 rows."""
+    cell = '<td colspan="1000" rowspan="1000">1</td>'
+    table = "<table>" + ("<tr>" + cell * 200 + "</tr>") * 200 + "</table>"
+    return ("<html><body><p>2021年</p>" + table * 5 + "</body></html>").encode()
+
+
+def _wide_rows_html() -> bytes:
+    """One table of 600 rows × 600 cells: 360,000 cells in 3.6 MB of markup."""
+    return ("<html><body><table>" + ("<tr>" + "<td>1</td>" * 600 + "</tr>") * 600 + "</table></body></html>").encode()
+
+
+def _deep_html() -> bytes:
+    return ("<html><body>" + "<div>" * 100_000 + "2021" + "</div>" * 100_000 + "</body></html>").encode()
+
+
+def _deep_table_html() -> bytes:
+    return ("<html><body>" + "<table><tr><td>" * 20_000 + "1" + "</td></tr></table>" * 20_000 + "</body></html>").encode()
+
+
+def _many_small_elements_html() -> bytes:
+    return ("<html><body>" + "<b>1</b>" * 900_000 + "</body></html>").encode()
+
+
+def _gif_frames() -> bytes:
+    return files.gif_frames(5000, 5000, 200)
+
+
+def _tiff_pages() -> bytes:
+    page = Image.new("1", (600, 800), 1)
+    out = io.BytesIO()
+    page.save(out, format="TIFF", save_all=True, append_images=[page] * 299, compression="group4", dpi=(100, 100))
+    return out.getvalue()
+
+
+def _big_png() -> bytes:
+    return files.png(13_500, 13_500)   # 182 Mpx: over Pillow's own bomb limit
+
+
+def _large_png() -> bytes:
+    return files.png(10_000, 10_000)   # 100 Mpx: Pillow only warns
+
+
+def _tall_png() -> bytes:
+    return files.png(2_000, 37_000, dpi=200)   # 10 × 185 inches: a roll, not a page
+
+
+def _tiny_dpi_png() -> bytes:
+    return files.png(1_700, 2_200, dpi=1_000_000)
+
+
+def _huge_jpeg_header() -> bytes:
+    """A JPEG whose header claims 65,000 × 65,000 pixels, cut off after the header."""
+    out = io.BytesIO()
+    Image.new("L", (64, 64), 255).save(out, format="JPEG")
+    data = bytearray(out.getvalue())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = (65000).to_bytes(2, "big") * 2
+    return bytes(data[: data.index(b"\xff\xda") + 20])   # the header and the start of the scan
+
+
+def _noise_tiff(pages: int) -> Callable[[], bytes]:
+    """A TIFF of A4 pages of random specks at 200 dpi: Tesseract works hardest on noise."""
+    def build() -> bytes:
+        rng = np.random.default_rng(12)
+        frames = [Image.fromarray((rng.random((2339, 1654)) > 0.5).astype(np.uint8) * 255).convert("1")
+                  for _ in range(4)]
+        out = io.BytesIO()
+        frames[0].save(out, format="TIFF", save_all=True, append_images=(frames * pages)[1:pages],
+                       compression="group4", dpi=(200, 200))
+        return out.getvalue()
+    return build
+
+
+def _big5() -> bytes:
+    return seed_bytes("kaifeng_2021").decode().encode("big5", errors="replace")
+
+
+def _utf16_html() -> bytes:
+    return ('<html><head><meta charset="utf-16"></head><body><p>2021年政府信息公开工作年度报告</p></body></html>'
+            .encode("utf-16"))
+
+
+def _utf32_text() -> bytes:
+    return seed_bytes("kaifeng_2021").decode().encode("utf-32")
+
+
+def _bogus_charset(name: str) -> Callable[[], bytes]:
+    return lambda: (f'<html><head><meta charset="{name}"></head><body><p>年度报告 \xff</p></body></html>'
+                    .encode("gb18030"))
+
+
+ATTACKS: list[Attack] = [
+    # input size
+    Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
+    Attack("nul-text", "16 MB of NUL bytes", lambda: b"\x00" * 16_000_000, "不支持的文件类型"),
+    # PDF
+    Attack("pdf-huge-page", "466-byte PDF: one 14,400 pt page with one rectangle", _huge_page, "页面过大"),
+    Attack("pdf-huge-page-text", "a 14,400 pt page with a text layer (nothing to render)", _huge_page_with_text, None),
+    Attack("pdf-2000-pages", "2,000 pages with a shape on every page", lambda: pdf_pages(2000, b"100 100 300 300 re f"),
+           "页数过多"),
+    Attack("pdf-300-shape-pages", "300 pages, a shape on every page (OCR each?)",
+           lambda: pdf_pages(300, b"100 100 300 300 re f"), "需要识别的页面过多"),
+    Attack("pdf-page-tree-loop", "a page tree whose kid is its own parent", _page_tree_loop, "PDF"),
+    Attack("pdf-page-count-lie", "/Count 100,000,000 over one page (pdfium counts the pages)", _page_count_lie, None),
+    Attack("pdf-content-bomb", "a content stream inflating to 520 MB of rectangles", _content_bomb, "PDF"),
+    Attack("pdf-image-bomb", "an image-only page whose image is 60,000 × 60,000 px", _image_bomb, "图像过大"),
+    Attack("pdf-million-chars", "a page of a million characters in a 1 pt font", _million_characters, "字符过多"),
+    Attack("pdf-many-rules", "a page of 100,000 ruling lines", _many_rules, None),
+    # DOCX
+    Attack("docx-gridspan", "36 KB DOCX, gridSpan 200,000,000", _grid_span_docx, "表格过大"),
+    Attack("docx-zip-bomb", "a DOCX whose document.xml inflates to 2 GB", _docx_bomb, "解压后过大"),
+    Attack("docx-size-lie", "a DOCX whose headers understate a part's size", _docx_size_lie, "DOCX"),
+    Attack("docx-ct-no-partname", "[Content_Types].xml Override without PartName",
+           _odd_content_types(f'<Types {_CT_NS}>{_RELS_CT}<Override ContentType="application/xml"/></Types>'), "DOCX"),
+    Attack("docx-ct-no-extension", "[Content_Types].xml Default without Extension",
+           _odd_content_types(f'<Types {_CT_NS}>{_RELS_CT}<Default ContentType="application/xml"/></Types>'), "DOCX"),
+    Attack("docx-ct-wrong-namespace", "[Content_Types].xml in another namespace",
+           _odd_content_types('<Types xmlns="urn:x">' + _RELS_CT + "</Types>"), "DOCX"),
+    Attack("docx-ct-not-xml", "[Content_Types].xml that is not XML", _odd_content_types("not xml <<"), "DOCX"),
+    Attack("docx-billion-laughs", "document.xml with nested entities (a billion laughs)", _billion_laughs, "DOCX"),
+    Attack("docx-xxe", "document.xml with an external entity for /etc/passwd", _external_entity, None),
+    Attack("docx-deep", "content controls nested 5,000 deep", _deep_docx, "DOCX"),
+    # HTML and text
+    Attack("html-colspan-grid", "tables of 200 × 200 cells, each colspan=1000 rowspan=1000", _colspan_grid, "表格过大"),
+    Attack("html-wide-table", "one table of 600 rows × 600 cells", _wide_rows_html, "表格过大"),
+    Attack("html-deep-nesting", "100,000 nested <div>", _deep_html, None),
+    Attack("html-deep-tables", "20,000 nested tables", _deep_table_html, None),
+    Attack("html-many-elements", "900,000 <b> elements in 7 MB", _many_small_elements_html, None),
+    Attack("html-too-large", "a 20 MB page", lambda: b"<html><body>" + b"<p>1</p>" * 2_500_000, "过大"),
+    Attack("html-utf16", "HTML in UTF-16 with a BOM", _utf16_html, None),
+    Attack("html-charset-zlib", '<meta charset="zlib">: a codec that is not a text encoding', _bogus_charset("zlib"), None),
+    Attack("html-charset-punycode", '<meta charset="punycode">', _bogus_charset("punycode"), None),
+    Attack("html-charset-idna", '<meta charset="idna">', _bogus_charset("idna"), None),
+    Attack("text-utf32", "a report in UTF-32 with a BOM", _utf32_text, None),
+    Attack("text-big5", "a report in Big5", _big5, None),
+    Attack("text-long-line", "one 7 MB line of numbers", lambda: b"1 " * 3_500_000, None),
+    Attack("text-many-lines", "3.5 million lines of one digit", lambda: b"1\n" * 3_500_000, "行数过多"),
+    Attack("text-many-cr-lines", "3.5 million lines ended by a lone CR", lambda: b"1\r" * 3_500_000, "行数过多"),
+    Attack("text-long-label-row", "a table-三 label followed by 100,000 numbers",
+           lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
+    Attack("text-rate-400-digits", "a 400-digit number in a rate sentence",
+           lambda: _seed_with(f"共收到申请{'9' * 400}件，其中办结{'9' * 400}件，办结率100%。"), None),
+    Attack("text-4300-digits", "a 5,000-digit count in a 受理 sentence",
+           lambda: _seed_with(f"本年度新收到政府信息公开申请{'7' * 5000}件。"), None),
+    Attack("text-4300-digit-cell", "a 5,000-digit figure in a table cell",
+           lambda: seed_bytes("kaifeng_2021").decode().replace("\t414\t", "\t" + "4" * 5000 + "\t", 1).encode(), None),
+    Attack("text-4300-digit-rate", "a 5,000-digit percentage",
+           lambda: _seed_with(f"共收到申请100件，其中办结50件，办结率{'5' * 5000}%。"), None),
+    # images
+    Attack("gif-200-frames", "4.6 KB GIF, 200 frames on a 5000 × 5000 screen", _gif_frames, "帧数过多"),
+    Attack("tiff-300-pages", "a 300-page TIFF", _tiff_pages, "帧数过多"),
+    Attack("png-182-mpx", "a PNG of 182 megapixels (Pillow's bomb error)", _big_png, "图像过大"),
+    Attack("png-100-mpx", "a PNG of 100 megapixels (Pillow only warns)", _large_png, "图像过大"),
+    Attack("png-tall-roll", "a 2,000 × 37,000 px PNG at 200 dpi (a 185-inch page)", _tall_png, "页面过大"),
+    Attack("png-absurd-dpi", "a PNG that states 1,000,000 dpi", _tiny_dpi_png, None),
+    Attack("tiff-noise-40-pages", "40 A4 pages of noise (3–6 s of OCR each)", _noise_tiff(40), "耗时过长", slow=True),
+    Attack("pdf-100-a2-shape-pages", "100 A2 pages, one rectangle each, no text (OCR each)",
+           lambda: pdf_pages(100, b"100 100 300 300 re f", size=(1190, 1684)), "耗时过长", slow=True),
+    Attack("jpeg-huge-header", "a truncated JPEG claiming 65,000 × 65,000 px", _huge_jpeg_header, "图像过大"),
+]
+
+BY_NAME = {attack.name: attack for attack in ATTACKS}
+
+
+def attack_bytes(attack: Attack) -> bytes:
+    assert callable(attack.build)
+    return attack.build()

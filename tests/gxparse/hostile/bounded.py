@@ -1,0 +1,76 @@
+"""One parse in a child process under an address-space limit and a timeout, so that an input gxparse fails to
+bound fails a test (or shows in the benchmark) instead of taking the machine down.
+
+The child reads the file the way ``gxparse parse`` does and prints one JSON object: the outcome (parsed,
+refused: a DocumentError, crashed: any other exception), the reason, the wall-clock and CPU seconds of the
+parse and the peak resident memory of the process (VmHWM, the kernel's high-water mark). The limit on time
+is judged in CPU seconds: on a machine shared by several test runs the wall clock says more about the
+others than about the parse.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MEMORY_LIMIT = 1 << 30      # bytes of resident memory a parse may reach (issue 12: under 1 GB)
+TIME_LIMIT = 60.0           # CPU seconds a parse may take (issue 12: under 60 s)
+WALL_LIMIT = 5 * TIME_LIMIT   # seconds before a child that does not answer is killed, on a busy machine
+# The child's address space is limited to it too (a normal OCR parse reserves under 400 MB of it): a
+# runaway fails there with a MemoryError or an abort instead of taking the machine's memory.
+ADDRESS_SPACE_LIMIT = MEMORY_LIMIT
+_ROOT = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str           # parsed | refused | crashed | killed | timeout
+    reason: str
+    seconds: float         # wall clock
+    cpu_seconds: float
+    peak_mb: float
+
+
+def run(path: str, timeout: float = WALL_LIMIT) -> Outcome:
+    """Parse ``path`` in a fresh, limited child process."""
+    command = [sys.executable, "-m", "tests.gxparse.hostile.bounded", path, str(ADDRESS_SPACE_LIMIT)]
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=_ROOT, check=False)
+    except subprocess.TimeoutExpired:
+        return Outcome("timeout", f"no answer within {timeout:.0f} s", time.perf_counter() - start,
+                       float("nan"), float("nan"))
+    if done.returncode != 0 or not done.stdout.strip():
+        said = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        return Outcome("killed", said, time.perf_counter() - start, float("nan"), float("nan"))
+    return Outcome(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _peak_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+
+
+def _child(path: str, address_space: int) -> None:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    from gxparse import DocumentError, parse_document
+    from gxparse.limits import read_input
+    start, cpu = time.perf_counter(), time.process_time()
+    try:
+        parse_document(read_input(path), path)
+        outcome, reason = "parsed", ""
+    except DocumentError as exc:
+        outcome, reason = "refused", exc.reason
+    except Exception as exc:  # noqa: BLE001 - the point is to report what escaped
+        outcome, reason = "crashed", f"{type(exc).__name__}: {exc}"[:500]
+    print(json.dumps({"outcome": outcome, "reason": reason, "seconds": time.perf_counter() - start,
+                      "cpu_seconds": time.process_time() - cpu, "peak_mb": _peak_mb()}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], int(sys.argv[2]))

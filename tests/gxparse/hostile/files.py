@@ -1,0 +1,143 @@
+"""Hand-written container formats for hostile files: a PDF from its objects, a ZIP from its members (with
+deflate data built without compressing the whole payload, so a gigabyte bomb costs milliseconds), a GIF of
+1×1 frames on a large screen, a PNG from its rows. Each writes exactly the bytes an attacker would send."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+
+def pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF of ``objects`` (numbered from 1) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def pdf_stream(data: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), entries, data)
+
+
+def pdf_pages(count: int, contents: bytes, size: tuple[float, float] = (595, 842), resources: bytes = b"") -> bytes:
+    """A PDF of ``count`` pages sharing one content stream."""
+    first_page = 4
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(count))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 3 0 R /Resources << %s >> >>" % (
+        size[0], size[1], resources)
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+                pdf_stream(contents)] + [page] * count)
+
+
+HELVETICA = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+
+
+@dataclass(frozen=True)
+class Deflated:
+    """A member's raw deflate data with the size and CRC of what it inflates to."""
+
+    data: bytes
+    size: int
+    crc: int
+
+
+def deflated(payload: bytes) -> Deflated:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return Deflated(packer.compress(payload) + packer.flush(), len(payload), zlib.crc32(payload))
+
+
+def deflated_repeat(chunk: bytes, times: int, head: bytes = b"", tail: bytes = b"") -> Deflated:
+    """``head + chunk * times + tail`` deflated without compressing it whole: the chunk's block, ended by a
+    full flush (byte-aligned, no back-references across it), is the same bytes every time it is repeated."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    assert block == again, "a flushed block must not depend on what came before"
+    last = packer.compress(tail) + packer.flush()
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(chunk, crc)
+    return Deflated(first + block * times + last, len(head) + len(chunk) * times + len(tail), zlib.crc32(tail, crc))
+
+
+def zip_file(members: dict[str, bytes | Deflated], declared_sizes: dict[str, int] | None = None) -> bytes:
+    """A ZIP archive of deflated members; ``declared_sizes`` makes a member's headers lie about its size."""
+    out, central = bytearray(), bytearray()
+    for name, member in members.items():
+        packed = member if isinstance(member, Deflated) else deflated(member)
+        size = (declared_sizes or {}).get(name, packed.size)
+        raw_name = name.encode()
+        offset = len(out)
+        common = struct.pack("<HHHHHIII", 20, 0, 8, 0, 0x21, packed.crc, len(packed.data), size)
+        out += b"PK\x03\x04" + common + struct.pack("<HH", len(raw_name), 0) + raw_name + packed.data
+        central += (b"PK\x01\x02" + struct.pack("<H", 20) + common
+                    + struct.pack("<HHHHHII", len(raw_name), 0, 0, 0, 0, 0, offset) + raw_name)
+    entries = min(len(members), 0xFFFF)   # readers count the central directory, not this field
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, entries, entries, len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>')
+
+
+def document_xml(body: str, doctype: str = "") -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'.encode()
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def docx(document: bytes | Deflated, content_types: str = CONTENT_TYPES,
+         declared_sizes: dict[str, int] | None = None) -> bytes:
+    """The smallest package python-docx opens: content types, the package relationships, the document."""
+    return zip_file({"[Content_Types].xml": content_types.encode(), "_rels/.rels": PACKAGE_RELS.encode(),
+                     "word/document.xml": document}, declared_sizes)
+
+
+def gif_frames(width: int, height: int, frames: int) -> bytes:
+    """A GIF whose logical screen is ``width``×``height`` and whose ``frames`` frames are one pixel each: a
+    decoder composes every frame onto the whole screen."""
+    out = bytearray(b"GIF89a" + struct.pack("<HHBBB", width, height, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff")
+    out += b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"   # loop forever: an animation, as browsers see it
+    for n in range(frames):
+        out += b"!\xf9\x04\x04\x01\x00\x00\x00"           # graphic control: keep the frame, 10 ms
+        out += b"," + struct.pack("<HHHHB", n % width, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
+    return bytes(out + b";")
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width: int, height: int, bit_depth: int = 1, colour: int = 0, dpi: int | None = None) -> bytes:
+    """A blank PNG of the given size, its pixel rows deflated without holding the image."""
+    row = b"\x00" + b"\x00" * ((width * bit_depth * (3 if colour == 2 else 1) + 7) // 8)
+    packer = zlib.compressobj(9)
+    rows = b"".join(packer.compress(row * min(256, height - top)) for top in range(0, height, 256)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour, 0, 0, 0)
+    physical = _png_chunk(b"pHYs", struct.pack(">IIB", round(dpi / 0.0254), round(dpi / 0.0254), 1)) if dpi else b""
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + physical + _png_chunk(b"IDAT", rows)
+            + _png_chunk(b"IEND", b""))

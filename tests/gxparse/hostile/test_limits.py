@@ -1,0 +1,78 @@
+"""The mechanisms behind the limits: render resolution within the pixel budget, spans read as browsers read
+them, grids refused before they are built, the OCR time budget, the last-resort net of parse_document."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gxparse import DocumentError, limits, parse_document, parser
+from gxparse.errors import LimitExceeded
+from gxparse.layout.grid import expand_spans
+from gxparse.readers.html import _span
+from tests.gxparse.hostile import files
+
+
+def test_a4_and_a3_pages_render_at_the_resolution_asked_for():
+    assert limits.render_dpi(8.27, 11.69, 200, "第1页") == 200
+    assert limits.render_dpi(11.69, 16.54, 200, "第1页") == 200
+
+
+def test_a_page_beyond_a2_renders_coarser_and_one_beyond_a0_is_refused():
+    a0 = limits.render_dpi(33.11, 46.81, 200, "第3页")
+    assert limits.MIN_RENDER_DPI <= a0 < 200
+    with pytest.raises(LimitExceeded, match="页面过大：第3页 14400×14400 磅"):
+        limits.render_dpi(200, 200, 200, "第3页")
+
+
+@settings(max_examples=200)
+@given(st.floats(0.5, 300), st.floats(0.5, 300), st.floats(72, 1200))
+def test_a_rendered_page_never_exceeds_the_pixel_budget(width, height, wanted):
+    try:
+        dpi = limits.render_dpi(width, height, wanted, "第1页")
+    except LimitExceeded:
+        return
+    assert dpi <= wanted and (width * dpi) * (height * dpi) <= limits.MAX_RENDER_PIXELS * 1.0001
+
+
+@pytest.mark.parametrize("value, span", [("3", 3), (" 2 ", 2), ("3px", 3), ("+4", 4), ("0", 1), ("-2", 1),
+                                         ("x", 1), ("", 1), ("5000", 1000), ("9" * 5000, 1000), (None, 1)])
+def test_spans_are_read_as_browsers_read_them(value, span):
+    assert _span(value) == span
+
+
+def test_a_grid_over_the_cell_limit_is_refused_before_it_is_built():
+    rows = [[("1", 1000, 1000)] * 3] * 300
+    with pytest.raises(LimitExceeded, match="表格过大：第2个表格"):
+        expand_spans(rows, "第2个表格")
+    tall = [[("label", 1, 1), ("1", 1, 1)]] * (limits.MAX_TABLE_CELLS // 2 + 1)
+    with pytest.raises(LimitExceeded, match="表格过大"):
+        expand_spans(tall)
+
+
+def test_a_table_of_report_size_is_expanded():
+    rows = [[("(一) 予以公开", 1, 2)] + [(str(n), 1, 1) for n in range(7)]] * 40
+    assert len(expand_spans(rows)) == 40
+
+
+def test_the_ocr_time_budget_refuses_a_scan_that_takes_too_long(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_OCR_SECONDS", 0)
+    with pytest.raises(DocumentError, match="扫描件识别耗时过长：识别到第1页时"):
+        parse_document(files.png(1654, 2339, dpi=200), "scan.png")
+
+
+def test_the_ocr_time_budget_holds_one_document_only(monkeypatch):
+    parse_document(files.png(400, 400, dpi=200), "small.png")   # a budget left open would refuse the next
+    from gxparse.ocr.engine import _budget
+    assert _budget.start is None
+
+
+def test_a_reader_bug_is_a_document_error_naming_the_file(monkeypatch):
+    """A bug cannot be produced on demand: a reader that fails is put in the text reader's place."""
+    def failing(data: bytes, source: str):
+        raise KeyError("row")
+    monkeypatch.setitem(parser.READERS, "text", failing)
+    with pytest.raises(DocumentError) as err:
+        parse_document(b"some text", "bug.txt")
+    assert err.value.source == "bug.txt" and err.value.reason == "gxparse 内部错误（KeyError），无法读取此文件"
