@@ -66,6 +66,11 @@ MAX_ZIP_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 _RATIO_FROM = MB            # parts under this size are not judged by their ratio
 
+# LibreOffice converting a DOC or WPS (a conversion takes 2–5 s of CPU and under 400 MB; its output is
+# then read as a DOCX, within the limits above).
+MAX_CONVERT_MEMORY = 1 << 30
+MAX_CONVERT_SECONDS = 60
+
 # Digits in a number: a count or an amount of money has at most 15 (万元 with decimals included). A longer
 # run of digits (a document number, an ID, garbage) is not read as a figure.
 MAX_DIGITS = 15

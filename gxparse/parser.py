@@ -43,7 +43,7 @@ def read_document(data: bytes, source: str) -> Document:
         raise DocumentError(source, f"不支持的文件类型 ({kind})")
     try:
         limits.check_input_size(len(data))
-        if kind in ("text", "html"):
+        if kind not in BINARY_READERS:   # read as text: held several times over while read
             limits.check_text_size(len(data))
         document = reader(data, source)
         limits.check_lines(len(document.lines))

@@ -68,8 +68,11 @@ _engines = threading.local()   # an API instance is not safe to share between th
 def _engine(setup: Setup, source: str) -> tesserocr.PyTessBaseAPI:
     cache: dict[Setup, tesserocr.PyTessBaseAPI] = _engines.__dict__.setdefault("by_setup", {})
     if setup not in cache:
-        api = tesserocr.PyTessBaseAPI(path=_model_folder(setup.language, source), lang=setup.language,
-                                      psm=setup.psm)
+        try:
+            api = tesserocr.PyTessBaseAPI(path=_model_folder(setup.language, source), lang=setup.language,
+                                          psm=setup.psm)
+        except RuntimeError as exc:
+            raise DocumentError(source, f"Tesseract 无法加载 {setup.language} 模型，扫描件无法识别") from exc
         api.SetVariable("tessedit_do_invert", "0")
         if setup.whitelist:
             api.SetVariable("tessedit_char_whitelist", setup.whitelist)
@@ -101,9 +104,13 @@ def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: i
     """Every non-empty word Tesseract finds in a greyscale image."""
     _check_budget(page)
     api = _engine(setup, source)
-    api.SetImage(Image.fromarray(image))
-    api.SetSourceResolution(round(dpi))
-    if not api.Recognize(timeout=OCR_TIMEOUT * 1000):
+    try:
+        api.SetImage(Image.fromarray(image))
+        api.SetSourceResolution(round(dpi))
+        recognised = api.Recognize(timeout=OCR_TIMEOUT * 1000)
+    except RuntimeError as exc:   # tesserocr's word for anything Tesseract refused
+        raise DocumentError(source, f"第{page}页 OCR 失败（Tesseract 无法识别此图像）") from exc
+    if not recognised:
         raise DocumentError(source, f"第{page}页 OCR 超时或失败（超过 {OCR_TIMEOUT} 秒）")
     iterator = api.GetIterator()
     if iterator is None:   # nothing on the image

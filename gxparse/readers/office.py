@@ -1,7 +1,9 @@
 """DOC and WPS (the binary Word formats, WPS Office's included) → DOCX by LibreOffice, then read as DOCX.
 
 The conversion runs ``soffice --headless`` with a profile of its own in a temporary folder, so parallel
-conversions never share (and lock) a profile. The system package is listed in scripts/system-packages.txt.
+conversions never share (and lock) a profile, under ``prlimit`` (util-linux): a hostile file can make
+LibreOffice take no more memory, CPU time and disk than ``limits`` allows. The system packages are listed in
+scripts/system-packages.txt.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from gxparse import limits
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.readers.wordfile import read_docx
@@ -18,11 +21,23 @@ from gxparse.readers.wordfile import read_docx
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 
 
-def _soffice(source: str) -> str:
+def _soffice(source: str) -> list[str]:
+    """The LibreOffice command, started under the conversion's resource limits."""
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     if binary is None:
         raise DocumentError(source, "读取 DOC/WPS 文件需要 LibreOffice（soffice），本机未安装")
-    return binary
+    prlimit = shutil.which("prlimit")
+    if prlimit is None:
+        raise DocumentError(source, "读取 DOC/WPS 文件需要 prlimit（Debian 软件包 util-linux），本机未找到")
+    return [prlimit, f"--as={limits.MAX_CONVERT_MEMORY}", f"--cpu={limits.MAX_CONVERT_SECONDS}",
+            f"--fsize={limits.MAX_DOCX_UNZIPPED}", "--", binary]
+
+
+def _said(done: subprocess.CompletedProcess) -> str:
+    """What LibreOffice said about a failed conversion: its last line that is not a warning about Java."""
+    lines = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+    lines = [line for line in lines if not line.startswith("Warning")]
+    return lines[-1] if lines else f"退出码 {done.returncode}"
 
 
 def to_docx(data: bytes, source: str, kind: str) -> bytes:
@@ -33,18 +48,18 @@ def to_docx(data: bytes, source: str, kind: str) -> bytes:
         # named .doc whatever it is: LibreOffice takes a .wps name for a Microsoft Works file
         document = folder / "document.doc"
         document.write_bytes(data)
-        command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+        command = [*soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                    "--norestore", "--nologo", "--convert-to", "docx:MS Word 2007 XML",
                    "--outdir", str(folder / "out"), str(document)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
             raise DocumentError(source, f"{kind.upper()} 文件转换超时（LibreOffice 超过 {CONVERT_TIMEOUT} 秒）") from exc
+        except OSError as exc:
+            raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件（{exc.strerror}）") from exc
         converted = folder / "out" / "document.docx"
         if done.returncode != 0 or not converted.exists() or converted.stat().st_size == 0:
-            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-            reason = said[-1] if said else f"exit {done.returncode}"
-            raise DocumentError(source, f"{kind.upper()} 文件损坏或无法转换（LibreOffice：{reason}）")
+            raise DocumentError(source, f"{kind.upper()} 文件损坏、过大或无法转换（LibreOffice：{_said(done)}）")
         return converted.read_bytes()
 
 

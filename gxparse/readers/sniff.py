@@ -64,7 +64,7 @@ def _ole_kind(data: bytes) -> str:
             if not ole.exists("WordDocument"):
                 return "ole"
             application = ole.get_metadata().creating_application or b""
-    except (OSError, ValueError, IndexError, TypeError):
+    except Exception:   # olefile raises whatever a damaged file leads it to: judged damaged, not by kind
         return "doc"
     if any(name in application for name in _WPS_APPLICATIONS) or any(m in data for m in _WPS_MARKERS):
         return "wps"

@@ -262,6 +262,9 @@ ATTACKS: list[Attack] = [
     Attack("docx-billion-laughs", "document.xml with nested entities (a billion laughs)", _billion_laughs, "DOCX"),
     Attack("docx-xxe", "document.xml with an external entity for /etc/passwd", _external_entity, None),
     Attack("docx-deep", "content controls nested 5,000 deep", _deep_docx, "DOCX"),
+    # DOC
+    Attack("doc-broken-ole", "an OLE signature followed by 64 KB of noise (LibreOffice gets it)",
+           lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + np.random.default_rng(3).bytes(65536), None, slow=True),
     # HTML and text
     Attack("html-colspan-grid", "tables of 200 × 200 cells, each colspan=1000 rowspan=1000", _colspan_grid, "表格过大"),
     Attack("html-wide-table", "one table of 600 rows × 600 cells", _wide_rows_html, "表格过大"),
