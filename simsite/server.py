@@ -67,7 +67,7 @@ class SimServer:
         self.site, self.fault, self.delay = site, fault, delay
         self.log: list[LogEntry] = []
         self._listeners = [_Listener(self, host, address, port if n == 0 else 0)
-                           for n, (host, address) in enumerate(zip(site.hosts, addresses))]
+                           for n, (host, address) in enumerate(zip(site.hosts, addresses, strict=False))]
         self.urls = {listener.host: listener.base_url for listener in self._listeners}
         self.base_url = self.urls[site.hosts[0]]
         site.bind(self.urls)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, quote, urlsplit
 
 from simsite.documents import attachment_bytes, doc_fixture_report
-from simsite.families.publishing import Doc, Publisher
+from simsite.families.publishing import Doc, Habits, Publisher, publish
 from simsite.figures import Agency, report_series, revise
 from simsite.republish import Republishing
 from simsite.resource import MIME, PORTAL, Clock, ExpectedReport, Resource
@@ -126,10 +126,13 @@ class FamilySite(Republishing):
         """Answer ``path`` on ``host``; ``pages`` is how many distinct 200 pages it serves (list pages)."""
         self._routes[(host, path)] = (handler, pages if callable(pages) else (lambda: pages))
 
-    def _add(self, publisher: Publisher, doc: Doc) -> Doc:
-        publisher.docs.append(doc)
-        self._docs[doc.id] = doc
-        return doc
+    def _publish(self, publisher: Publisher, habits: Habits) -> list[Doc]:
+        """Everything ``publisher``'s column lists (``publishing.publish``), registered with the site."""
+        docs = publish(self.rng, publisher, habits, (self._doc_agency, doc_fixture_report(self.name)["title"]))
+        for doc in docs:
+            publisher.docs.append(doc)
+            self._docs[doc.id] = doc
+        return docs
 
     def _make_series(self, agency: Agency) -> dict[int, dict]:
         return report_series(agency, DOC_FIXTURE_SEED if agency == self._doc_agency else self.seed)
@@ -161,7 +164,7 @@ class FamilySite(Republishing):
                         disposition=f"attachment; filename*=UTF-8''{quote(download_name)}")
 
     def _not_found(self) -> Resource:
-        return Resource(404, "<html><body><h1>404 Not Found</h1></body></html>".encode())
+        return Resource(404, b"<html><body><h1>404 Not Found</h1></body></html>")
 
     @staticmethod
     def _redirect(location: str, status: int = 302) -> Resource:

@@ -12,11 +12,20 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from simsite.figures import Agency
+from simsite.figures import YEARS, Agency
 from simsite.lookalikes import KINDS, fill
-from simsite.names import CITY_HOSTED, COUNTY_DEPARTMENTS, DEPARTMENT_NAMES, DEPARTMENTS, TOWNS, CityNames, chinese_year
+from simsite.names import (
+    CITY_HOSTED,
+    COUNTY_DEPARTMENTS,
+    DEPARTMENT_NAMES,
+    DEPARTMENTS,
+    TOWNS,
+    CityNames,
+    chinese_year,
+)
 from simsite.resource import CST, PORTAL
 
+DOC_REPORT_YEAR = 2021   # the year of the one report each family publishes as its committed DOC
 DEPARTMENTS_PER_CITY = (6, 10)
 COUNTIES_PER_CITY = (2, 4)
 CITY_HOSTED_PER_CITY = (1, 3)
@@ -50,6 +59,33 @@ class Doc:
     def document(self) -> str:
         """The path of what a crawler should archive: the attachment, or the page."""
         return self.file or self.page or self.href
+
+
+@dataclass(frozen=True)
+class Item:
+    """A document as a list shows it."""
+
+    href: str
+    title: str
+    date: str
+
+
+def list_items(docs: list[Doc], date_format: str = "%Y-%m-%d") -> list[Item]:
+    return [Item(d.href, d.title, f"{d.published:{date_format}}") for d in docs]
+
+
+@dataclass(frozen=True)
+class Habits:
+    """How one family's sites word and format what they publish (weights of templates and forms)."""
+
+    titles: dict[str, int]                 # report titles: {agency}, {year}, {cn_year}
+    forms: dict[str, int]                  # html | page-pdf | file-pdf | page-docx | file-docx
+    lookalikes: dict[str, int]             # kinds of simsite.lookalikes
+    doc_form: str                          # how the committed DOC report is published: page-doc | file-doc
+    second_lookalike: float = 0.3          # chance an agency's year has two look-alikes
+    broken: float = 0.5                    # chance a column still links a deleted 2018 report
+    own_titles: dict[str, int] | None = None  # a sub-site's own reports, when it titles them its own way
+    strip_own_name: bool = False           # a sub-site's own look-alikes are titled without its name
 
 
 @dataclass
@@ -142,6 +178,40 @@ def lookalike_doc(rng: random.Random, kind_key: str, agency: Agency, year: int) 
                agency, year, prose=tuple(fill(p, agency.name, year, cn) for p in kind.prose))
 
 
-def lookalike_kinds(level: str, keys: tuple[str, ...]) -> list[str]:
-    """The kinds among ``keys`` that an agency of ``level`` publishes."""
-    return [k for k in keys if level in KINDS[k].levels]
+def pick_lookalikes(rng: random.Random, level: str, weights: dict[str, int], count: int) -> list[str]:
+    """``count`` different kinds (by ``weights``) among those an agency of ``level`` publishes."""
+    kinds = {k: w for k, w in weights.items() if level in KINDS[k].levels}
+    picked: list[str] = []
+    while len(picked) < min(count, len(kinds)):
+        kind = rng.choices(list(kinds), weights=list(kinds.values()))[0]
+        if kind not in picked:
+            picked.append(kind)
+    return picked
+
+
+def publish(rng: random.Random, publisher: Publisher, habits: Habits, doc_report: tuple[Agency, str]) -> list[Doc]:
+    """Everything ``publisher``'s column lists, in publishing order: for each agency and year a report and
+    one or two look-alikes, then perhaps a dead link. ``doc_report`` is (agency, title) of the family's DOC."""
+    docs = []
+    for agency in publisher.agencies:
+        own = agency is publisher.agency and publisher.level != "city"
+        titles = habits.own_titles if own and habits.own_titles else habits.titles
+        for year in YEARS:
+            if (agency, year) == (doc_report[0], DOC_REPORT_YEAR):
+                docs.append(report_doc(rng, agency, year, doc_report[1], habits.doc_form))
+            else:
+                title = rng.choices(list(titles), weights=list(titles.values()))[0].format(
+                    agency=agency.name, year=year, cn_year=chinese_year(year))
+                form = rng.choices(list(habits.forms), weights=list(habits.forms.values()))[0]
+                docs.append(report_doc(rng, agency, year, title, form))
+            count = 2 if rng.random() < habits.second_lookalike else 1
+            for kind in pick_lookalikes(rng, agency.level, habits.lookalikes, count):
+                doc = lookalike_doc(rng, kind, agency, year)
+                if own and habits.strip_own_name:
+                    doc.title = doc.title.removeprefix(agency.name)
+                docs.append(doc)
+    if rng.random() < habits.broken:
+        agency = publisher.agency
+        docs.append(Doc(f"{agency.id}-2018-broken", "broken", f"{agency.name}2018年政府信息公开工作年度报告",
+                        datetime(2019, 1, rng.randint(20, 31), 9, 0, tzinfo=CST), agency, 2018))
+    return docs

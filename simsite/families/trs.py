@@ -21,36 +21,34 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from simsite.documents import doc_fixture_report
 from simsite.families import trs_pages as html
-from simsite.families.base import FamilySite
+from simsite.families.base import FamilySite, Query
 from simsite.families.publishing import (
     CityPlan,
     Doc,
+    Habits,
     Publisher,
     hosted_for_size,
-    lookalike_doc,
-    lookalike_kinds,
+    list_items,
     plan_city,
-    report_doc,
 )
-from simsite.families.trs_pages import Frame, Item
-from simsite.figures import YEARS, Agency
+from simsite.families.trs_pages import Frame
 from simsite.names import FAMILY_CITIES, TOPICS
 from simsite.render import render_report_body
 from simsite.resource import CST, PORTAL, Resource
 
 COUNTY_HOST = "county"
 CITY = FAMILY_CITIES["trs"]
-REPORT_FORMS = {"html": 55, "page-pdf": 14, "page-docx": 8, "file-pdf": 15, "file-docx": 8}
-TITLES = {"{agency}{year}年政府信息公开工作年度报告": 75, "{agency}{year}年度政府信息公开工作年度报告": 15,
-          "{agency}政府信息公开工作{year}年度报告": 10}
-LOOKALIKES = ("yaodian", "jiedu", "tujie", "fazhi", "baobiao", "juesuan", "tongzhi", "gongzuobaogao", "tongji",
-              "qiye")
+HABITS = Habits(
+    titles={"{agency}{year}年政府信息公开工作年度报告": 75, "{agency}{year}年度政府信息公开工作年度报告": 15,
+            "{agency}政府信息公开工作{year}年度报告": 10},
+    forms={"html": 55, "page-pdf": 14, "page-docx": 8, "file-pdf": 15, "file-docx": 8},
+    lookalikes={"yaodian": 3, "jiedu": 3, "tujie": 3, "fazhi": 3, "baobiao": 3, "juesuan": 3, "tongzhi": 3,
+                "gongzuobaogao": 3, "tongji": 3, "qiye": 3},
+    doc_form="page-doc", second_lookalike=0.35)
 # (folder, name) of a department's or county's report column: each names it in its own words.
 COLUMNS = (("ndbg", "年度报告"), ("xxgknb", "信息公开年报"), ("gzndbg", "政府信息公开工作年度报告"),
            ("zfxxgknb", "政府信息公开年报"))
-DOC_REPORT_YEAR = 2021
 BASE_PAGES, PAGES_PER_AGENCY = 360, 14
 ROBOTS = {PORTAL: "User-agent: *\nDisallow: /was5/\nDisallow: /manage/\n", COUNTY_HOST: "User-agent: *\nDisallow:\n"}
 SERVICES = ("社会保障卡申领", "居住证办理", "不动产登记", "个体工商户登记", "二手房交易", "住房公积金提取")
@@ -169,26 +167,8 @@ class TrsSite(FamilySite):
     # -- what each column holds --------------------------------------------------------------------
 
     def _fill(self, sub: Subsite) -> None:
-        rng = self.rng
-        for agency in sub.publisher.agencies:
-            kinds = lookalike_kinds(agency.level, LOOKALIKES)
-            for year in YEARS:
-                self._place(sub.column, self._add(sub.publisher, self._new_report(agency, year)))
-                for kind in rng.sample(kinds, 2 if rng.random() < 0.35 else 1):
-                    self._place(sub.column, self._add(sub.publisher, lookalike_doc(rng, kind, agency, year)))
-        if rng.random() < 0.5:  # an old report whose page was deleted; the list still links it
-            agency = sub.publisher.agency
-            self._place(sub.column, self._add(sub.publisher, Doc(
-                f"{agency.id}-2018-broken", "broken", f"{agency.name}2018年政府信息公开工作年度报告",
-                datetime(2019, 1, 25, 9, 0, tzinfo=CST), agency, 2018)))
-
-    def _new_report(self, agency: Agency, year: int) -> Doc:
-        rng = self.rng
-        if agency == self._doc_agency and year == DOC_REPORT_YEAR:
-            return report_doc(rng, agency, year, doc_fixture_report(self.name)["title"], "page-doc")
-        title = rng.choices(list(TITLES), weights=list(TITLES.values()))[0].format(agency=agency.name, year=year)
-        form = rng.choices(list(REPORT_FORMS), weights=list(REPORT_FORMS.values()))[0]
-        return report_doc(rng, agency, year, title, form)
+        for doc in self._publish(sub.publisher, HABITS):
+            self._place(sub.column, doc)
 
     def _place(self, channel: Channel, doc: Doc) -> None:
         """TRS paths: a month folder of the column, tYYYYMMDD_<id>.html and P0<date><digits>.<ext> beside it."""
@@ -289,16 +269,12 @@ class TrsSite(FamilySite):
             + html.prose(paragraphs) + "</div>\n"
         return self._respond(frame, path, title, body, encoding)
 
-    @staticmethod
-    def _items(docs: list[Doc], limit: int | None = None) -> list[Item]:
-        return [Item(d.href, d.title, f"{d.published:%Y-%m-%d}") for d in docs[:limit]]
-
     def _channel(self, folder: str) -> Channel:
         return next(c for c in self.channels if c.folder == folder)
 
     def _home(self) -> Resource:
         path = "/index.html"
-        blocks = [(c.name, c.folder, self._items(c.visible(), 6))
+        blocks = [(c.name, c.folder, list_items(c.visible()[:6]))
                   for c in map(self._channel, ("/xwzx/sjyw/", "/xwzx/tzgg/", "/xwzx/bmdt/"))]
         body = html.banner(path, "/zwgk/", "政府信息公开") + html.hub(path, (), blocks)
         return self._respond(self.portal, path, self.portal.site_name, body)
@@ -306,13 +282,13 @@ class TrsSite(FamilySite):
     def _county_home(self) -> Resource:
         path, news = "/index.html", self._channel("/xwdt/")
         body = (html.banner(path, "/zwgk/", "政府信息公开")
-                + html.hub(path, (), [(news.name, news.folder, self._items(news.visible(), 6))])
+                + html.hub(path, (), [(news.name, news.folder, list_items(news.visible()[:6]))])
                 + html.box(path, "友情链接", [(self.url(PORTAL, "/index.html"), CITY.government)]))
         return self._respond(self.county, path, self.county.site_name, body)
 
     def _hub(self, folder: str, name: str) -> Resource:
         path = f"{folder}index.html"
-        blocks = [(c.name, c.folder, self._items(c.visible(), 6)) for c in self.channels
+        blocks = [(c.name, c.folder, list_items(c.visible()[:6])) for c in self.channels
                   if c.host == PORTAL and c.folder.startswith(folder)]
         return self._respond(self.portal, path, name, html.hub(path, (("/index.html", "首页"),), blocks))
 
@@ -338,8 +314,8 @@ class TrsSite(FamilySite):
         departments = [(s.platform, s.publisher.short) for s in self.subsites if s.publisher.level == "department"]
         counties = [(self.link(PORTAL, s.column.host, s.platform), s.publisher.name)
                     for s in self.subsites if s.publisher.level == "county"]
-        boxes = [html.box(path, "最新公开", [(i.href, i.title) for i in self._items(
-                     self._channel("/zwgk/zcwj/").visible(), 6)]),
+        policies = list_items(self._channel("/zwgk/zcwj/").visible()[:6])
+        boxes = [html.box(path, "最新公开", [(i.href, i.title) for i in policies]),
                  html.box(path, "部门信息公开", departments, "box bm"),
                  html.box(path, "县区信息公开", counties, "box xq")]
         return self._respond(self.portal, path, f"政府信息公开_{self.portal.site_name}",
@@ -347,7 +323,7 @@ class TrsSite(FamilySite):
 
     def _sub_platform(self, sub: Subsite) -> Resource:
         path, column = f"{sub.platform}index.html", sub.column
-        latest = [(i.href, i.title) for i in self._items(column.visible(), 5)]
+        latest = [(i.href, i.title) for i in list_items(column.visible()[:5])]
         body = (html.position(path, column.crumbs)
                 + html.platform(path, self._tree(sub, path), [html.box(path, "最新公开", latest)]))
         return self._respond(column.frame, path, f"{sub.publisher.name}信息公开", body, column.encoding)
@@ -359,18 +335,18 @@ class TrsSite(FamilySite):
         return self._respond(self.portal, path, "网站地图", html.links_page(path, (("/index.html", "首页"),),
                                                                         "网站地图", links))
 
-    def _search(self, query: dict[str, list[str]]) -> Resource:
+    def _search(self, query: Query) -> Resource:
         keyword = query.get("searchword", [""])[0]
         hits = [d for d in self._docs.values() if keyword and keyword in d.title and d.host == PORTAL
                 and d.kind != "broken" and not d.withdrawn][:10]
         return self._respond(self.portal, "/was5/web/search", "检索结果",
-                             html.search_results(keyword, self._items(hits)))
+                             html.search_results(keyword, list_items(hits)))
 
     def _list(self, channel: Channel, n: int) -> Resource:
         if n >= channel.count():
             return self._not_found()
         path = channel.index(n)
-        items = self._items(channel.visible()[n * channel.per_page:(n + 1) * channel.per_page])
+        items = list_items(channel.visible()[n * channel.per_page:(n + 1) * channel.per_page])
         body = html.list_page(path, channel.crumbs, channel.name, items, channel.cut, channel.table,
                               channel.count(), n, channel.variables)
         return self._respond(channel.frame, path, f"{channel.name}_{channel.frame.site_name}", body, channel.encoding)

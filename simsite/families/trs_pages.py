@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from simsite.families.publishing import Item
+
 DOCTYPE = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">')
 
@@ -29,13 +31,6 @@ COMMON_JS = """function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sP
 }
 """
 STYLE_CSS = "body{font:14px/1.8 SimSun}.list li span{float:right}.TRS_Editor p{text-indent:2em}\n"
-
-
-@dataclass(frozen=True)
-class Item:
-    href: str
-    title: str
-    date: str
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
+import lxml.etree
 import lxml.html
 
 Extractor = Callable[[str, str], Iterable[str]]  # (page URL, text) -> URLs, relative or absolute
@@ -70,7 +71,7 @@ def hanweb_datastore(url: str, text: str) -> Iterable[str]:
 def script_strings(url: str, text: str) -> Iterable[str]:
     """URLs that appear only as string literals in a script (site lists written by document.write)."""
     return [u for script in SCRIPT.findall(text) for u in SCRIPT_URL.findall(script)
-            if u.endswith(("/", ".html", ".htm", ".shtml", ".aspx", ".jsp"))]
+            if u.endswith(("/", ".html", ".htm", ".shtml", ".aspx"))]
 
 
 EXTRACTORS: tuple[Extractor, ...] = (html_links, trs_pagers, hanweb_datastore, script_strings)
@@ -127,5 +128,13 @@ def _allowed(client: httpx.Client, robots: dict[str, RobotFileParser], url: str)
     return robots[netloc].can_fetch("*", url)
 
 
-def query_of(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query)
+def sitemap_locations(client: httpx.Client, url: str) -> list[str]:
+    """Every page URL of a sitemap, following a sitemap index into its sitemaps."""
+    response = client.get(url)
+    assert response.status_code == 200 and "xml" in response.headers["content-type"], url
+    root = lxml.etree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    nested = root.xpath("/s:sitemapindex/s:sitemap/s:loc/text()", namespaces=ns)
+    if nested:
+        return [loc for child in nested for loc in sitemap_locations(client, child)]
+    return root.xpath("/s:urlset/s:url/s:loc/text()", namespaces=ns)
