@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from simsite.families.hanweb import HanwebSite
 from simsite.families.publishing import Doc
+from simsite.families.query import QuerySite
 from simsite.families.trs import TrsSite
 from simsite.resource import ExpectedReport, Resource
 from simsite.site import SimSite
@@ -39,7 +41,7 @@ class Site(Protocol):
     def page_count(self) -> int: ...
 
 
-FAMILIES: dict[str, type] = {"classic": SimSite, "trs": TrsSite}
+FAMILIES: dict[str, type] = {"classic": SimSite, "trs": TrsSite, "hanweb": HanwebSite, "query": QuerySite}
 
 
 def make_site(family: str, seed: int | str = 0, size: int | None = None) -> Site:
