@@ -8,6 +8,7 @@ and keeps the parse of any single input within about 1 GB of memory (``benchmark
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from gxparse.errors import DocumentError, LimitExceeded
@@ -100,9 +101,9 @@ def check_pages(count: int) -> None:
         raise LimitExceeded(f"页数过多：{count} 页，上限 {MAX_PAGES} 页")
 
 
-def check_scanned_pages(count: int, what: str = "需要识别的页面") -> None:
+def check_scanned_pages(count: int) -> None:
     if count > MAX_SCANNED_PAGES:
-        raise LimitExceeded(f"{what}过多：{count} 页，OCR 上限 {MAX_SCANNED_PAGES} 页")
+        raise LimitExceeded(f"需要识别的页面过多：{count} 页，OCR 上限 {MAX_SCANNED_PAGES} 页")
 
 
 def check_frames(count: int) -> None:
@@ -162,6 +163,9 @@ def check_unzipped(total: int) -> None:
         raise LimitExceeded(f"DOCX 解压后过大：超过 {megabytes(MAX_DOCX_UNZIPPED)}（上限）")
 
 
+_OS_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹"}
+
+
 def read_input(path: str | Path) -> bytes:
     """The bytes of a file, read no further than MAX_INPUT_BYTES: a device or a growing file (/dev/zero)
     is refused, not read to the end."""
@@ -170,7 +174,8 @@ def read_input(path: str | Path) -> bytes:
         with open(path, "rb") as file:
             data = file.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(source, f"无法读取文件：{exc.strerror or type(exc).__name__}") from exc
+        said = _OS_ERRORS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise DocumentError(source, f"无法读取文件：{said}") from exc
     try:
         check_input_size(len(data))
     except LimitExceeded as exc:
