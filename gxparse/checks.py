@@ -2,6 +2,11 @@
 
 Each check is a function of the report returning findings; messages are in Chinese and name the row, the
 column and the numbers, so a person can act on them without opening the table.
+
+An error accuses the agency, so every error rule names the positive evidence it rests on (``Finding.evidence``:
+the printed rows, labels or headings, with where they stand). What an error rule needs is listed in
+docs/gxparse.md (rules and their evidence); where the only evidence would be an absence that a reading
+failure could explain, the rule says gxparse could not read it, as a warning.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from gxparse.model import ERROR, WARNING, Finding, Report
+from gxparse.model import ERROR, WARNING, Evidence, Finding, Gap, Report
 from gxparse.template import (
     S2_ITEMS,
     S3_APPLICANT_COLUMNS,
@@ -67,6 +72,11 @@ def _label_of(table: str, row: str) -> str:
     return row
 
 
+def _printed(report: Report, table: str, rows: Iterator[str] | list[str] | tuple[str, ...]) -> list[Evidence]:
+    """The printed rows the cells of ``rows`` were read from."""
+    return [e for r in rows if (e := report.row_sources.get(f"{table}.{r}")) is not None]
+
+
 def _cell_name(path: str) -> str:
     table, _, rest = path.partition(".")
     row, _, column = rest.rpartition(".")
@@ -86,7 +96,7 @@ def check_s3_row_sum(report: Report) -> Iterator[Finding]:
         shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
         yield Finding("s3.row_sum", ERROR,
                       f"表三「{s3_row_label(row)}」行：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
-                      [f"s3.{row}.{c.key}" for c in S3_COLUMNS])
+                      [f"s3.{row}.{c.key}" for c in S3_COLUMNS], _printed(report, "s3", [row]))
 
 
 def _column(table: dict, row: str, column: str) -> int | None:
@@ -105,7 +115,7 @@ def check_s3_balance(report: Report) -> Iterator[Finding]:
         yield Finding("s3.balance", ERROR,
                       f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
                       f"但办理结果总计{results} + 结转下年度{forward} = {results + forward}",  # type: ignore[operator]
-                      [f"s3.{r}.{col.key}" for r in rows])
+                      [f"s3.{r}.{col.key}" for r in rows], _printed(report, "s3", rows))
 
 
 def check_s3_results_sum(report: Report) -> Iterator[Finding]:
@@ -120,7 +130,8 @@ def check_s3_results_sum(report: Report) -> Iterator[Finding]:
         yield Finding("s3.results_sum", ERROR,
                       f"表三（{col.label}列）：各项办理结果之和为{sum(parts)}，"  # type: ignore[arg-type]
                       f"但（七）总计为{total}",
-                      [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"])
+                      [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"],
+                      _printed(report, "s3", [*result_rows, S3_RESULT_TOTAL]))
 
 
 def _unfilled_s3_columns(report: Report) -> dict[str, list[str]]:
@@ -168,7 +179,7 @@ def check_s4_block_sum(report: Report) -> Iterator[Finding]:
         shown = " + ".join(f"{c.label[2:]}{cols[c.key].value}" for c in S4_COLUMNS[:-1])
         yield Finding("s4.block_sum", ERROR,
                       f"表四「{block.label}」：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
-                      [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS])
+                      [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS], _printed(report, "s4", [block.key]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -186,21 +197,41 @@ def check_value_invalid(report: Report) -> Iterator[Finding]:
         for col, cell in cols.items():
             if cell.invalid:
                 path = f"{table_key}.{row}.{col}"
-                yield Finding("value.invalid", ERROR, f"{_cell_name(path)}：“{cell.raw.strip()}”{cell.invalid}", [path])
+                source = report.row_sources.get(f"{table_key}.{row}")
+                yield Finding("value.invalid", ERROR, f"{_cell_name(path)}：“{cell.raw.strip()}”{cell.invalid}", [path],
+                              [Evidence(cell.raw.strip(), source.where if source else "")])
+
+
+def _evidence_text(evidence: Evidence) -> str:
+    return f"「{evidence.text}」（{evidence.where}）" if evidence.where else f"「{evidence.text}」"
 
 
 def check_cell_missing(report: Report) -> Iterator[Finding]:
+    """``cell.missing`` (error) only for a row the document positively lacks: the rows printed before and
+    after it stand one after the other with nothing unread between (``gaps.row_gaps``). Every other unknown
+    cell is ``cell.unread`` (warning): the row is printed but its figures could not be placed, its label is
+    printed without figures gxparse could take, or unread figures stand where it belongs."""
     for table_key, row, cols in _cells(report):
         missing = [col for col, cell in cols.items() if cell.value is None and not cell.invalid]
         if not missing:
             continue
         label = _label_of(table_key, row)
-        if len(missing) == len(cols):
-            message = f"{_TABLE_NAMES[table_key]}缺少「{label}」行，或该行无法读取"
-        else:
+        table = _TABLE_NAMES[table_key]
+        paths = [f"{table_key}.{row}.{c}" for c in missing]
+        gap = report.gaps.get(f"{table_key}.{row}")
+        if gap is not None and gap.absent:
+            before, after = gap.evidence
+            yield Finding("cell.missing", ERROR,
+                          f"{table}缺少「{label}」行：{_evidence_text(before)}与{_evidence_text(after)}之间没有该行",
+                          paths, gap.evidence)
+            continue
+        if gap is None:
+            source = report.row_sources.get(f"{table_key}.{row}")
             names = "、".join(column_label(table_key, c) for c in missing)
-            message = f"{_TABLE_NAMES[table_key]}「{label}」行的{names}列缺失或无法确定"
-        yield Finding("cell.missing", ERROR, message, [f"{table_key}.{row}.{c}" for c in missing])
+            gap = Gap(False, [source] if source else [], f"印有该行，但{names}列的数字无法逐列确定")
+        where = "：" + "；".join(_evidence_text(e) for e in gap.evidence) if gap.evidence else ""
+        yield Finding("cell.unread", WARNING,
+                      f"{table}「{label}」行未能读取（{gap.reason}{where}），请对照原件核对", paths, gap.evidence)
 
 
 def check_cell_blank(report: Report) -> Iterator[Finding]:
@@ -219,28 +250,55 @@ def check_cell_blank(report: Report) -> Iterator[Finding]:
 # the document as a whole
 
 
+def _section_name(key: str) -> str:
+    section = SECTION_BY_KEY[key]
+    return f"第{section.numeral}部分“{section.title}”"
+
+
 def check_sections(report: Report) -> Iterator[Finding]:
+    """``section.missing`` (error) only where the document shows where the section belongs and that it is
+    not there: the sections (or the title) on both sides of it were found, with no heading-like line of its
+    number between. A heading found without a readable table is ``table.unread``; a section that may lie
+    beyond the end of a fragment or a truncated document is ``section.not_found`` (warnings)."""
     if report.template == "legacy":
         return  # the six sections are the 2019+ format; older reports were free-form
     for section in SECTIONS:
-        if section.key not in report.sections_present and not (
-                section.key in ("s2", "s3", "s4") and getattr(report, section.key) is not None):
-            yield Finding("section.missing", ERROR, f"缺少第{section.numeral}部分“{section.title}”", [])
-    for key in ("s2", "s3", "s4"):
-        section = SECTION_BY_KEY[key]
-        if key in report.sections_present and getattr(report, key) is None:
-            yield Finding("section.missing", ERROR, f"第{section.numeral}部分“{section.title}”没有统计表", [])
+        gap = report.gaps.get(section.key)
+        if gap is None:
+            continue
+        name = _section_name(section.key)
+        if section.key in report.sections_present:
+            yield Finding("table.unread", WARNING,
+                          f"{name}的标题{_evidence_text(gap.evidence[0])}之后未能读取{_TABLE_NAMES[section.key]}"
+                          f"（可能以图片、附件或本程序无法识别的版式印出），请对照原件核对", [], gap.evidence)
+        elif gap.absent:
+            before, after = gap.evidence
+            yield Finding("section.missing", ERROR,
+                          f"缺少{name}：{_evidence_text(before)}之后的下一部分是{_evidence_text(after)}",
+                          [], gap.evidence)
+        else:
+            where = "：" + "；".join(_evidence_text(e) for e in gap.evidence) if gap.evidence else ""
+            yield Finding("section.not_found", WARNING,
+                          f"未找到{name}（{gap.reason}{where}），请对照原件核对", [], gap.evidence)
+
+
+_TEMPLATE_NAMES = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）", "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}
 
 
 def check_template(report: Report) -> Iterator[Finding]:
-    if report.year is None or report.template not in ("v2021", "v2019"):
+    """``template.mismatch`` only when the template was recognised from labels printed in the other version
+    only, and none of the version the year calls for is printed; never from an absence (a table 二 not read)."""
+    if report.year is None or report.template not in _TEMPLATE_NAMES:
         return
     expected = expected_template(report.year)
-    if expected and expected != report.template:
-        names = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）",
-                 "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}
-        yield Finding("template.mismatch", ERROR,
-                      f"{report.year}年度报告应使用{names[expected]}，但本报告使用{names[report.template]}", [])
+    labels = report.template_labels
+    if not expected or expected == report.template or not labels.get(report.template) or labels.get(expected):
+        return
+    shown = "、".join(f"「{e.text}」" for e in labels[report.template][:3])
+    year = [report.year_evidence] if report.year_evidence else []
+    yield Finding("template.mismatch", ERROR,
+                  f"{report.year}年度报告应使用{_TEMPLATE_NAMES[expected]}，但本报告印有只属于"
+                  f"{_TEMPLATE_NAMES[report.template]}的栏目：{shown}", [], labels[report.template] + year)
 
 
 _FEE_LIMIT_WAN_YUAN = Decimal(1_000_000)   # 100亿元: beyond any agency's annual fee income
@@ -316,12 +374,16 @@ def check_narrative_rates(report: Report) -> Iterator[Finding]:
                           f"与所述{rate.percent}%不符", [])
 
 
+ARITHMETIC: tuple[Check, ...] = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s4_block_sum)
 CHECKS: tuple[Check, ...] = (
-    check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_row_sum,
-    check_s3_balance, check_s3_results_sum, check_s3_column_not_filled, check_s4_block_sum, check_cell_blank,
-    check_fees_unit, check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
+    check_sections, check_template, check_value_invalid, check_cell_missing, *ARITHMETIC,
+    check_s3_column_not_filled, check_cell_blank, check_fees_unit, check_narrative_tables,
+    check_narrative_balance, check_narrative_sums, check_narrative_rates,
 )
 
 
 def run_checks(report: Report) -> list[Finding]:
-    return [finding for check in CHECKS for finding in check(report)]
+    """Every check. On figures read by OCR a failing sum is no evidence against the agency (a digit may be
+    misread): the arithmetic rules are reported as ``ocr.low_confidence`` instead (``gxparse.ocr.checks``)."""
+    checks = CHECKS if report.source_type != "ocr" else tuple(c for c in CHECKS if c not in ARITHMETIC)
+    return [finding for check in checks for finding in check(report)]

@@ -1,21 +1,47 @@
-"""Title, agency, report year and template version."""
+"""Title, agency, report year and template version, as real documents print them.
+
+Titles are printed on one line or broken over two or three (agency / year / 政府信息公开工作年度报告), in a
+heading, a table's first row, a page title or a header image's alt text, sometimes with Markdown marks or
+numbering in front. The year comes from the title, else from the statistics period or the 本报告 sentence.
+The template is decided only by labels that exist in one version alone, so that a template mismatch is
+never inferred from something gxparse failed to read.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from gxparse.document import Line
-from gxparse.normalize import squash
-from gxparse.template import S2_MARKERS
+from gxparse.model import Evidence
+from gxparse.normalize import label_key, squash
+from gxparse.template import TEMPLATE_MARKERS, expected_template
 
-_TITLE = re.compile(
-    r"(?P<before>[^。，；:]*?)(?P<year>(?:19|20)\d{2})年度?(?P<after>[^。，；:]*?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报|工作报告)")
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_TAIL = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报|工作报告)"
+_TITLES = (
+    re.compile(rf"(?P<before>[^。，；:]*?){_YEAR}年度?(?P<after>[^。，；:]*?){_TAIL}"),
+    # 〈agency〉政府信息公开工作年度报告（2023年度）
+    re.compile(rf"(?P<before>[^。，；:]*?){_TAIL}\(?{_YEAR}年度?\)?(?P<after>)"),
+)
+_MAX_TITLE = 80          # characters: a longer line is prose that mentions the report
+_MAX_TITLE_LINES = 3     # agency / year / 政府信息公开工作年度报告
+# Marks in front of or around a title: Markdown headings and emphasis, bullets, brackets, list numbering.
+_DECORATION = re.compile(r"^[#*_>~=\-—·•●■□◆◇★☆【\[「『《〈\s]+|[*_~=\-—】\]」』》〉\s]+$")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.]|\(\w{1,3}\))")
 _AGENCY_NOISE = re.compile(r"^(?:关于|印发)|(?:关于|的|度)$")
-_STATISTICS_YEAR = re.compile(r"统计期限为(?P<year>(?:19|20)\d{2})年")
-_LEGACY_MARKERS = ("收费及减免", "依申请公开情况", "政府信息公开的收费", "因政府信息公开申请行政复议")
+_AGENCY = re.compile(r"^[\u4e00-\u9fff()]{2,40}$")
+# A county-level body printed without its city (洪泽区人民政府): the city named before it elsewhere.
+_COUNTY_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)")
+_PARTICLES = "由与是为向经对据以在和及将请"
+# the year of a report that names no year in its title
+_YEAR_SENTENCES = (
+    re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^。]{{0,12}}?{_YEAR}年"),
+    re.compile(rf"{_YEAR}年1月1日起?至(?:(?P=year)年)?12月31日"),
+    re.compile(rf"本(?:年度)?报告[^。]{{0,40}}?{_YEAR}年度"),
+)
 
 
 @dataclass
@@ -23,46 +49,149 @@ class Metadata:
     title: str | None
     agency: str | None
     year: int | None
+    title_evidence: Evidence | None = None
+    year_evidence: Evidence | None = None
 
 
-def _agency(before: str, after: str) -> str | None:
-    for candidate in (before, after):
-        candidate = _AGENCY_NOISE.sub("", candidate)
-        if len(candidate) >= 2:
-            return candidate
+def _clean(text: str) -> str:
+    """Squashed text without the marks a heading carries around it."""
+    return _DECORATION.sub("", squash(text).replace("**", ""))
+
+
+def clean_agency(text: str) -> str | None:
+    """The agency as a title prints it, without decoration, numbering and connecting words; None when what
+    is left does not read like a name (digits, punctuation, a breadcrumb)."""
+    text = _DECORATION.sub("", text)
+    text = _NUMBERING.sub("", text)
+    text = _AGENCY_NOISE.sub("", _DECORATION.sub("", text))
+    return text if _AGENCY.match(text) else None
+
+
+def _match(text: str) -> re.Match[str] | None:
+    for pattern in _TITLES:
+        if m := pattern.search(text):
+            return m
+    return None
+
+
+@dataclass
+class _Candidate:
+    text: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return self.lines[0].where if self.lines else "页面标题"
+
+
+def _titles(candidates: Sequence[_Candidate]) -> tuple[_Candidate, re.Match[str], str | None] | None:
+    """The title: first a line naming agency, year and report; then such a title over two or three lines
+    (the first of which is the agency, whole); then a line naming only the year and the report."""
+    for count in range(1, _MAX_TITLE_LINES + 1):
+        for i in range(len(candidates) - count + 1):
+            window = candidates[i:i + count]
+            joined = _Candidate("".join(c.text for c in window), [ln for c in window for ln in c.lines])
+            if len(joined.text) > _MAX_TITLE or not (m := _match(joined.text)):
+                continue
+            if count > 1 and (m.start() != 0 or m.end() <= len(joined.text) - len(window[-1].text)):
+                continue   # the lines around a title only count when they are the title's own parts
+            if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
+                return joined, m, agency
+    for candidate in candidates:
+        if len(candidate.text) <= _MAX_TITLE and (m := _match(candidate.text)):
+            return candidate, m, None
+    return None
+
+
+def _qualified(agency: str, text: str) -> str:
+    """洪泽区人民政府 → 淮安市洪泽区人民政府 when the document names the city in front of it (本报告由淮安市洪泽区
+    人民政府办公室…): the most frequent city so named."""
+    county = _COUNTY_LEVEL.match(agency)
+    if county is None:
+        return agency
+    cities = Counter(m[1].lstrip(_PARTICLES) for m in
+                     re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?(?:市|州|盟)){re.escape(county[0])}", text))
+    cities = Counter({city: n for city, n in cities.items() if len(city) >= 2})
+    return cities.most_common(1)[0][0] + agency if cities else agency
+
+
+def _year_from_text(text: str) -> tuple[int, str] | None:
+    for pattern in _YEAR_SENTENCES:
+        if m := pattern.search(text):
+            return int(m["year"]), m[0]
     return None
 
 
 def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metadata:
-    """The report title is the first short line naming a year and 政府信息公开…年度报告."""
-    candidates = [squash(line.text) for line in lines if not line.values]
+    """Title, agency and year from the lines before the first sections (and the page's title)."""
+    candidates = [_Candidate(_clean(line.text), [line]) for line in lines if not line.values]
+    candidates = [c for c in candidates if c.text]
     if page_title:
-        candidates.append(squash(page_title))
-    for text in candidates:
-        if len(text) > 80:
+        candidates.append(_Candidate(_clean(page_title)))
+    text = "".join(c.text for c in candidates)
+    found = _titles(candidates)
+    title = agency = year = title_evidence = year_evidence = None
+    if found:
+        candidate, m, agency = found
+        title = m[0]
+        agency = _qualified(agency, text) if agency else None
+        title_evidence = Evidence(candidate.text, candidate.where)
+        year = int(m["year"])
+        year_evidence = title_evidence
+    if year is None and (stated := _year_from_text(text)):
+        year, sentence = stated
+        year_evidence = Evidence(sentence, next((c.where for c in candidates if sentence[:8] in c.text), ""))
+    return Metadata(title, agency, year, title_evidence, year_evidence)
+
+
+# ---------------------------------------------------------------------------------------------------
+# template version
+
+
+@dataclass
+class TemplateCall:
+    template: str
+    labels: dict[str, list[Evidence]]   # per version, the labels printed that exist in that version only
+
+    @property
+    def by_labels(self) -> bool:
+        return bool(self.labels.get(self.template))
+
+
+_LEGACY_MARKERS = ("收费及减免", "依申请公开情况", "政府信息公开的收费", "因政府信息公开申请行政复议")
+_MAX_LABEL_LINE = 60   # characters: markers are labels, looked for in table rows and short lines, not in prose
+
+
+def version_labels(lines: Iterable[Line]) -> dict[str, list[Evidence]]:
+    """Every version's own labels found in ``lines`` (each once, with the line it is printed on)."""
+    found: dict[str, dict[str, Evidence]] = {version: {} for version in TEMPLATE_MARKERS}
+    for line in lines:
+        if not line.values and len(line.text) > _MAX_LABEL_LINE:
             continue
-        if m := _TITLE.search(text):
-            return Metadata(m.group(0), _agency(m["before"], m["after"]), int(m["year"]))
-    for text in candidates:
-        if m := _STATISTICS_YEAR.search(text):
-            return Metadata(None, None, int(m["year"]))
-    return Metadata(None, None, None)
+        key = label_key(line.text)
+        for version, markers in TEMPLATE_MARKERS.items():
+            for marker in markers:
+                if marker not in found[version] and re.search(marker, key):
+                    found[version][marker] = Evidence(line.text, line.where)
+    return {version: list(markers.values()) for version, markers in found.items()}
 
 
-def detect_template(s2_text: str, s3_layout: str | None, year: int | None, lines: Iterable[Line]) -> str:
-    """v2021 / v2019 by the markers of RX.2; legacy for old-format reports; unknown otherwise.
+def detect_template(label_lines: Iterable[Line], year: int | None, lines: Iterable[Line]) -> TemplateCall:
+    """v2021 / v2019 by the labels printed that exist in one version only (RX.2), else the version the
+    year calls for; legacy for old-format reports; unknown otherwise.
 
-    The column labels of table 二 decide first: a 2021+ report may keep the 2019 single （六） row in table 三.
-    The whole text is searched for legacy markers only when nothing else decided (most reports never get there).
+    A single （六）其他处理 row in table 三 is no evidence of v2019: 2021+ reports print it too. The whole text
+    is searched for legacy markers only when nothing else decided (most reports never get there).
     """
-    votes = {version: sum(bool(re.search(m, s2_text)) for m in markers) for version, markers in S2_MARKERS.items()}
-    if votes["v2021"] or votes["v2019"]:
-        return "v2021" if votes["v2021"] >= votes["v2019"] else "v2019"
-    if s3_layout is not None:
-        return s3_layout
+    labels = version_labels(label_lines)
+    v2021, v2019 = len(labels["v2021"]), len(labels["v2019"])
+    if v2021 or v2019:
+        return TemplateCall("v2021" if v2021 >= v2019 else "v2019", labels)
     if year is not None and year <= 2018:
-        return "legacy"
+        return TemplateCall("legacy", labels)
+    if year is not None and (expected := expected_template(year)):
+        return TemplateCall(expected, labels)
     all_text = squash("\n".join(line.text for line in lines))
     if any(m in all_text for m in _LEGACY_MARKERS):
-        return "legacy"
-    return "unknown"
+        return TemplateCall("legacy", labels)
+    return TemplateCall("unknown", labels)

@@ -31,15 +31,42 @@ class Cell:
 Table = dict[str, dict[str, Cell]]   # row key → column key → cell
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What a finding rests on: text as the document prints it (normalised) and where it stands.
+
+    An error names evidence that is in the document (a label, a heading, the rows around a gap), never only
+    an absence that a reading failure could explain."""
+
+    text: str
+    where: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"text": self.text, "where": self.where}
+
+
+@dataclass
+class Gap:
+    """Something the parse lacks (a section, a table, a row). ``absent``: the document positively lacks it,
+    and ``evidence`` shows what stands where it belongs. Otherwise gxparse could not read it: ``evidence``
+    shows what it could not read or where its reading stopped, and ``reason`` says which, for the message."""
+
+    absent: bool
+    evidence: list[Evidence]
+    reason: str = ""
+
+
 @dataclass
 class Finding:
     rule: str
     severity: str
     message: str
     cells: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "message": self.message, "cells": self.cells}
+        return {"rule": self.rule, "severity": self.severity, "message": self.message, "cells": self.cells,
+                "evidence": [e.to_dict() for e in self.evidence]}
 
 
 @dataclass
@@ -99,6 +126,13 @@ class Report:
     extras: list[dict[str, Any]] = field(default_factory=list)
     table_pages: dict[str, int] = field(default_factory=dict)
     pages: int | None = None
+    # what the findings rest on (not part of the JSON): the printed row each template row was read from
+    # ("s3.result.granted" → its label and place), the labels printed that exist in one template version
+    # only, where the year was read, and what the parse lacks (section keys "s3", row paths "s3.result.granted")
+    row_sources: dict[str, Evidence] = field(default_factory=dict)
+    template_labels: dict[str, list[Evidence]] = field(default_factory=dict)
+    year_evidence: Evidence | None = None
+    gaps: dict[str, Gap] = field(default_factory=dict)
 
     @property
     def is_annual_report(self) -> bool:

@@ -11,13 +11,15 @@ from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import read_html
+from gxparse.readers.markdown import read_markdown
+from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
-from gxparse.model import WARNING, Finding, Report
-from gxparse.normalize import squash
+from gxparse.model import WARNING, Evidence, Finding, Gap, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections
 from gxparse.readers.sniff import decode, sniff
-from gxparse.tables import TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
+from gxparse.tables import S2_MATCHER, S3_MATCHER, TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
+from gxparse.template import SECTIONS
 
 Reader = Callable[[bytes, str], Document]
 _log = logging.getLogger(__name__)
@@ -31,7 +33,11 @@ def _read_html(data: bytes, source: str) -> Document:
     return read_html(decode(data, source))
 
 
-READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, **BINARY_READERS}
+def _read_markdown(data: bytes, source: str) -> Document:
+    return read_markdown(decode(data, source))
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, **BINARY_READERS}
 
 
 def read_document(data: bytes, source: str) -> Document:
@@ -94,29 +100,32 @@ def build_report(document: Document, source: str) -> Report:
     meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title)
     report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
                     year=meta.year, sections_present=sections.present, pages=document.pages,
-                    table_pages=dict(document.table_pages))
+                    table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)
     findings: list[Finding] = []
 
     s2_lines = _section_lines(sections, "s2")
-    s2_text = squash(_text(s2_lines))
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s3 = read_s3(s3_lines)
-    report.template = detect_template(s2_text, s3.layout, meta.year, document.lines)
+    call = detect_template(_label_lines(sections), meta.year, document.lines)
+    report.template, report.template_labels = call.template, call.labels
     if report.template == "v2019" and s3.layout is None:
         s3 = read_s3(s3_lines, "v2019")
 
     if report.template != "legacy":
         s2 = read_s2(s2_lines, report.template)
         s4 = _read_s4(sections, findings)
-        if "s3" not in sections.headings:
-            s3.extras = []   # read from the whole document: its unmatched rows belong to other tables
+        reads = {"s2": s2, "s3": s3, "s4": s4}
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
-        for section, read in (("s2", s2), ("s3", s3), ("s4", s4)):
+        for section, read in reads.items():
             findings += read.findings
-            report.extras += _extras(section, read.extras)
+            # table 三 read from the whole document: its unmatched rows belong to other tables
+            if section != "s3" or "s3" in sections.headings:
+                report.extras += _extras(section, read.extras)
+            report.row_sources.update({f"{section}.{key}": row_evidence(raw) for key, raw in read.rows.items()})
         if s3.table is not None and "s3" not in sections.headings:
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第三部分标题；表三按其行标签读取", []))
+        report.gaps = _gaps(sections, reads, report.template, meta.title_evidence, s3_lines)
 
     s1_text = _text(_section_lines(sections, "s1"))
     report.s1_text = s1_text
@@ -129,6 +138,32 @@ def build_report(document: Document, source: str) -> Report:
     if document.source_type == "ocr":   # a failed check on a scan may be the reading's: never an error
         report.findings = scanned_findings(report)
     return report
+
+
+def _label_lines(sections: Sections) -> list[Line]:
+    """Where template labels are looked for: the bodies of sections 二 and 三, and every table row."""
+    bodies = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
+    seen = {id(ln) for ln in bodies}
+    return bodies + [ln for ln in _all_lines(sections) if (ln.values or ln.in_grid) and id(ln) not in seen]
+
+
+def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title: Evidence | None,
+          s3_lines: list[Line]) -> dict[str, Gap]:
+    """What the parse lacks: sections and tables (``gaps.section_gaps``), and rows of the tables read."""
+    gaps = section_gaps(sections, reads, title)
+    matchers = {"s2": S2_MATCHER[template if template in S2_MATCHER else "v2021"], "s3": S3_MATCHER,
+                "s4": lambda label: None}
+    order = [s.key for s in SECTIONS]
+    for key, read in reads.items():
+        others = {raw.where for k, r in reads.items() if k != key for raw in r.rows.values()}
+        start = sections.headings.get(key)
+        following = [k for k in order[order.index(key) + 1:] if k in sections.headings]
+        end = sections.headings[following[0]] if start is not None and following else None
+        lines = s3_lines if key == "s3" else _section_lines(sections, key)
+        context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others))
+        for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key]).items():
+            gaps[f"{key}.{row}"] = gap
+    return gaps
 
 
 def _read_s4(sections: Sections, findings: list[Finding]) -> TableRead:

@@ -12,6 +12,7 @@ from gxparse.template import SECTIONS, Section
 # "二、" "二." "二．" "(二)" "第二部分" in front of a heading; arabic numbers are seen in PDF conversions
 _NUMERAL = r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))"
 _MAX_HEADING = 40   # characters, after squashing: headings are short lines
+_MARKS = re.compile(r"^[#>*_]+|\*\*|__")   # Markdown heading marks, quotes and emphasis
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 
 
@@ -27,10 +28,12 @@ class Sections:
 
 
 def heading_section(line: Line) -> Section | None:
-    """The section ``line`` is the heading of, or None."""
-    if line.values or line.in_grid:
+    """The section ``line`` is the heading of, or None. A table row is a heading only when it is one cell
+    (reports put a table's section heading in its first row; PDF tables sometimes take in the lines around
+    them); Markdown marks and emphasis in front of a heading are ignored."""
+    if line.values or (line.in_grid and "\t" in line.text):
         return None
-    text = squash(line.text)
+    text = _MARKS.sub("", squash(line.text))
     if not text or len(text) > _MAX_HEADING:
         return None
     m = re.match(_NUMERAL, text)

@@ -40,6 +40,7 @@ class TableRead:
     findings: list[Finding] = field(default_factory=list)
     extras: list[RawRow] = field(default_factory=list)
     layout: str | None = None   # for table 三: the （六） layout the rows show (None: no （六） row printed)
+    rows: dict[str, RawRow] = field(default_factory=dict)   # the printed row each template row was read from
 
 
 def _vector_cells(vector: Vector) -> list[Cell]:
@@ -90,7 +91,7 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
         if len(readings) == 1:
             findings.append(_repaired("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
-    return TableRead(table, findings, extras)
+    return TableRead(table, findings, extras, rows=rows)
 
 
 def _meaningful(values: list[str], width: int) -> list[str]:
@@ -205,7 +206,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         if len(set(readings)) == 1 and None not in vector:
             findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                       [f"s3.{key}.{c}" for c in columns]))
-    return TableRead(table, findings, extras, printed_layout)
+    return TableRead(table, findings, extras, printed_layout, rows)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -228,18 +229,18 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     values = _meaningful(values, S4_WIDTH)
     cells = [parse_count(v) for v in values]
     findings = []
+    printed = RawRow("s4", value_lines[0].label, values, value_lines[0].where)
     if len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
         vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)
         cells = _vector_cells(vector)
         if len(readings) == 1 and None not in vector:
-            raw = RawRow("s4", "数据", values, value_lines[0].where)
-            findings.append(_repaired("表四", "数据", raw, S4_WIDTH, vector,
+            findings.append(_repaired("表四", "数据", printed, S4_WIDTH, vector,
                                       [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS]))
     table: Table = {}
     for b, block in enumerate(S4_BLOCKS):
         table[block.key] = {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
-    return TableRead(table, findings)
+    return TableRead(table, findings, rows={block.key: printed for block in S4_BLOCKS})
 
 
 def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:

@@ -102,11 +102,14 @@ S2_ITEMS: dict[str, tuple[Item, ...]] = {
 
 S2_CONTENT_HEADER = "信息内容"   # the header of the label column in every sub-table
 
-# Column labels that identify the template version of table 二 (RX.2).
-S2_MARKERS = {
-    "v2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
-    "v2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "第二十条第\\(九\\)项",
-              "政府集中采购"),
+# Labels printed in one template version only (RX.2), as label_key patterns: the column labels of table 二
+# and its 2019-only items, and the three （六） rows of table 三 that only 2021 splits out. The single
+# （六）其他处理 row is in neither list: 2021+ reports print it too.
+TEMPLATE_MARKERS = {
+    "v2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量", "逾期不补正",
+              "逾期未按收费通知"),
+    "v2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/?减",
+              "其他对外管理服务事项", "第二十条第\\(九\\)项", "政府集中采购", "采购项目数量"),
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -209,6 +212,14 @@ S4_WIDTH = len(S4_BLOCKS) * len(S4_COLUMNS)
 S4_LITIGATION_HEADER = "行政诉讼"   # spans the two litigation blocks
 
 TEMPLATES = ("v2021", "v2019", "legacy", "unknown")
+
+# Every label of the tables' header rows and captions (not of their data rows).
+HEADER_LABELS: tuple[str, ...] = (
+    S2_CONTENT_HEADER, *{item.caption for items in S2_ITEMS.values() for item in items},
+    *{c.label for items in S2_ITEMS.values() for item in items for c in item.columns},
+    S3_CORNER_NOTE, S3_APPLICANT_HEADER, S3_ORG_HEADER, *(c.label for c in S3_COLUMNS),
+    S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS), *(c.label for c in S4_COLUMNS),
+)
 
 
 def expected_template(year: int) -> str | None:

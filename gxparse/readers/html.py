@@ -78,6 +78,11 @@ class _Walker:
                 self.tables += 1
                 grid = expand_spans(_table_rows(el, self.tables), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
+            elif tag == "img" and (alt := (el.get("alt") or "").strip()):
+                # a title printed as a header image says itself in its alt text
+                self.flush()
+                self.buffer.append(alt)
+                self.flush()
             else:
                 if tag in _BLOCK:
                     self.flush()

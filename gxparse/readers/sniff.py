@@ -19,8 +19,14 @@ _CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312-80": "gb180
                      "big5": "big5hkscs", "cp950": "big5hkscs", "x-x-big5": "big5hkscs"}
 
 
+# A Markdown pipe table: a row of cells, then its delimiter row (|---|---|).
+_MARKDOWN_TABLE = re.compile(rb"\|[^\n]*\|[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
+_MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a few pages before the first
+
+
 def sniff(data: bytes) -> str:
-    """html | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff | bmp | unknown."""
+    """html | markdown | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff | bmp |
+    unknown. Markdown is text holding a pipe table; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
@@ -45,7 +51,11 @@ def sniff(data: bytes) -> str:
         head = head.decode(encoding, errors="ignore").encode("utf-8")
     elif b"\x00" in head:
         return "unknown"
-    return "html" if _HTML_START.match(head) else "text"
+    if _HTML_START.match(head):
+        return "html"
+    if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW):
+        return "markdown"
+    return "text"
 
 
 # WPS Office stamps its build number into the document properties of every file it saves.

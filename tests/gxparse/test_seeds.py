@@ -44,7 +44,8 @@ def test_finding_rules(parsed):
 def test_zhoukou_office_says_its_table_three_is_missing():
     report = parse_document(seed_bytes("zhoukou_office_2021"), "x").to_dict()
     missing = [f for f in report["findings"] if f["rule"] == "section.missing"]
-    assert [f["message"] for f in missing] == ["缺少第三部分“收到和处理政府信息公开申请情况”"]
+    assert [f["message"] for f in missing] == ["缺少第三部分“收到和处理政府信息公开申请情况”：「二、主动公开政府信息情况」"
+                                               "（第29行）之后的下一部分是「五、存在的主要问题及改进情况」（第48行）"]
     assert {"text": "全年共收到政府信息公开申请61件", "key": "s3.new_received.total", "value": 61} in report["narrative"]
 
 

@@ -1,0 +1,179 @@
+"""What a parse lacks, and why: absent from the document, or not read by gxparse.
+
+A section, table or row the parse does not have is only the agency's fault when the document shows where it
+should stand and that nothing stands there: the sections on both sides of a missing heading, the rows printed
+directly one after the other around a missing row. Anything else (a heading with no readable table under it,
+a row label printed without figures gxparse could take, figures under no label, a document that may be a
+fragment) is a reading gap: reported as a warning that names what could not be read, never as an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gxparse.document import Line
+from gxparse.model import Evidence, Gap
+from gxparse.normalize import label_key, squash
+from gxparse.rows import RawRow
+from gxparse.sections import Sections
+from gxparse.tables import TableRead
+from gxparse.template import HEADER_LABELS, SECTIONS, Section
+
+_MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HEADER_CHARS = frozenset(_CJK.findall("".join(HEADER_LABELS)))
+_HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label) >= 4)
+_TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
+
+
+def line_evidence(line: Line) -> Evidence:
+    return Evidence(line.text, line.where)
+
+
+def row_evidence(row: RawRow) -> Evidence:
+    return Evidence(" ".join([row.label, *row.values]).strip(), row.where)
+
+
+# ---------------------------------------------------------------------------------------------------
+# rows of a table that was read
+
+
+@dataclass
+class TableContext:
+    """Where a table was read from: its lines, and what shows where the table starts (its section heading)
+    and ends (the next section heading found), when the document shows it."""
+
+    lines: Sequence[Line]
+    start: Evidence | None
+    end: Evidence | None
+    used_elsewhere: frozenset[str] = frozenset()   # lines (by where) another table was read from
+
+
+def row_gaps(read: TableRead, row_keys: Sequence[str], context: TableContext,
+             match: Callable[[str], str | None]) -> dict[str, Gap]:
+    """A gap for every template row of a read table whose cells are all unknown."""
+    if read.table is None:
+        return {}
+    gaps: dict[str, Gap] = {}
+    for index, key in enumerate(row_keys):
+        cells = read.table.get(key, {})
+        if not cells or any(c.value is not None or c.invalid for c in cells.values()):
+            continue
+        gaps[key] = _row_gap(read, row_keys, index, context, match)
+    return gaps
+
+
+def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext,
+             match: Callable[[str], str | None]) -> Gap:
+    key = row_keys[index]
+    if key in read.rows:
+        return Gap(False, [row_evidence(read.rows[key])], "印有该行，但其数字无法逐列确定")
+    labelled = [ln for ln in context.lines if ln.label and match(ln.label) == key]
+    if labelled:
+        return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")
+    before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
+    after = next((read.rows[k] for k in row_keys[index + 1:] if k in read.rows), None)
+    between = [r for r in read.extras if r.where not in context.used_elsewhere
+               and (before is None or r.order > before.order) and (after is None or r.order < after.order)]
+    if between:
+        return Gap(False, [row_evidence(r) for r in between[:3]], "此处有未能识别行名的数字行")
+    unplaced = _unplaced_lines(context, before, after)
+    if unplaced:
+        return Gap(False, [line_evidence(ln) for ln in unplaced[:3]], "此处有未能归入任何一行的文字")
+    first = row_evidence(before) if before else context.start
+    last = row_evidence(after) if after else context.end
+    if first is None:
+        return Gap(False, [last] if last else [], "未找到表格的开头")
+    if last is None:
+        return Gap(False, [first], "未找到表格的结尾（文档可能不完整）")
+    return Gap(True, [first, last])
+
+
+def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow | None) -> list[Line]:
+    """Lines between two rows that are part of neither row's label (a label of another row broken into
+    pieces, figures under no label), leaving out page numbers, prose and the table's own column headers."""
+    index = {line.where: i for i, line in enumerate(context.lines)}
+    if (before and before.where not in index) or (after and after.where not in index):
+        return []
+    low = index[before.where] + 1 if before else 0
+    high = index[after.where] if after else len(context.lines)
+    labels = "".join(label_key(row.label) for row in (before, after) if row)
+    out = []
+    for line in context.lines[low:high]:
+        if line.where in context.used_elsewhere:
+            continue
+        text = label_key(line.text)
+        if line.values and _CJK.search(text) is None:
+            out.append(line)
+        elif _CJK.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
+            out.append(line)
+    return out
+
+
+def _is_header(text: str) -> bool:
+    """A column-header line of a table (repeated at a page break, or broken over lines): its characters are
+    all characters of the template's header labels, or it starts with one (信息内容…, with local additions
+    such as 保留4位小数)."""
+    return set(_CJK.findall(text)) <= _HEADER_CHARS or text.startswith(_HEADER_STARTS)
+
+
+# ---------------------------------------------------------------------------------------------------
+# sections
+
+
+def section_gaps(sections: Sections, tables: dict[str, TableRead], title: Evidence | None) -> dict[str, Gap]:
+    """A gap for every section whose heading was not found (and whose table, for 二/三/四, was not read),
+    and for every table section whose heading was found but whose table was not read."""
+    gaps: dict[str, Gap] = {}
+    used = frozenset(raw.where for read in tables.values() for raw in read.rows.values())
+    found = [i for i, s in enumerate(SECTIONS) if s.key in sections.headings]
+    for index, section in enumerate(SECTIONS):
+        read = tables.get(section.key)
+        has_table = read is not None and read.table is not None
+        if section.key in sections.headings:
+            if read is not None and not has_table:
+                heading = sections.headings[section.key]
+                gaps[section.key] = Gap(False, [line_evidence(heading)], "标题之后未能读取统计表")
+            continue
+        if has_table:
+            continue
+        gaps[section.key] = _section_gap(sections, found, index, title, used)
+    return gaps
+
+
+def _section_gap(sections: Sections, found: list[int], index: int, title: Evidence | None,
+                 used: frozenset[str]) -> Gap:
+    section = SECTIONS[index]
+    before = max((i for i in found if i < index), default=None)
+    after = min((i for i in found if i > index), default=None)
+    after_heading = line_evidence(sections.headings[SECTIONS[after].key]) if after is not None else None
+    if before is None:
+        if after_heading is None:
+            return Gap(False, [], "文档中未找到任何部分标题")
+        if title is None:
+            return Gap(False, [after_heading], "未找到报告标题，文档可能不完整")
+        first, between = title, sections.preamble
+    else:
+        first, between = line_evidence(sections.headings[SECTIONS[before].key]), sections.bodies[SECTIONS[before].key]
+    if after_heading is None:
+        return Gap(False, [first], "该部分应在文档末尾，文档可能不完整")
+    lookalike = _unrecognised_heading(between, section)
+    if lookalike is not None:
+        return Gap(False, [line_evidence(lookalike)], "有一行带该部分序号，但标题与模板不同")
+    unread = [ln for ln in between if len(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used]
+    if unread:
+        return Gap(False, [line_evidence(ln) for ln in unread[:3]], "该处有未能读取的表格数字")
+    return Gap(True, [first, after_heading])
+
+
+def _unrecognised_heading(lines: Sequence[Line], section: Section) -> Line | None:
+    """A short line numbered like ``section`` (三、 / 第三部分) that was not taken for its heading. Arabic
+    numbers are left out: prose numbers its lists 1. 2. 3."""
+    numbered = re.compile(rf"^第?{section.numeral}(?:部分)?[、.:]")
+    for line in lines:
+        text = squash(line.text).lstrip("#*>")
+        if len(text) <= _MAX_HEADING and numbered.match(text) and not line.values:
+            return line
+    return None

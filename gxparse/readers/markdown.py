@@ -1,0 +1,257 @@
+"""Markdown, as PDF-, Word- and HTML-to-Markdown converters write it → document lines.
+
+Prose loses its Markdown marks (headings, emphasis, quotes, images keep their alt text). Pipe tables are read
+as table grids, like HTML tables, after undoing what converters do to them:
+- a table broken into several pipe tables (one per page), each with a header row of its own, often made of
+  placeholders (``Col2``, ``Column3``, ``数据1``…): placeholders are empty cells, and a fragment whose first
+  row carries only label text continues the last row of the fragment before (a label the page broke);
+- merged cells written once per column they span (``|第二十条第（五）项|第二十条第（五）项|…``, a value
+  repeated under a header that spans its columns) or written once with the other columns left out (rows
+  after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
+- ``<br>`` inside cells: the lines of one wrapped label, joined;
+- tables whose cells hold several figures each (``| 21 0 | 0 0 |``: the converter guessed the columns from
+  a page's text) are no grids at all: their rows are read as text lines, as extracted text is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gxparse.document import Document, Line, is_value, lines_from_text
+from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.normalize import normalize_text
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PLACEHOLDER = re.compile(r"^(?:col(?:umn)?|field|unnamed:?|数据|列|字段)\s*_?\d{1,3}$", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SEVERAL_FIGURES = re.compile(r"^\S+(?:\s+\S+)+$")
+
+
+def has_pipe_table(text: str) -> bool:
+    """A pipe table: a row of cells followed by its delimiter row (``|---|---|``)."""
+    lines = text.splitlines()
+    return any(_DELIMITER.match(line) and "|" in line and i and "|" in lines[i - 1] for i, line in enumerate(lines))
+
+
+def _inline(text: str) -> str:
+    """Text without inline Markdown: images become their alt text, links their text, emphasis and escapes go."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _split_row(line: str) -> list[str]:
+    cells, current, escaped = [], [], False
+    for ch in line.strip().removeprefix("|").removesuffix("|") if line.strip() != "|" else "":
+        if ch == "|" and not escaped:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        escaped = ch == "\\" and not escaped
+    cells.append("".join(current))
+    return [_cell(c) for c in cells]
+
+
+def _cell(raw: str) -> str:
+    """A cell's text: ``<br>`` joins the lines of a wrapped label; figures it separates stay apart."""
+    parts = [_inline(_TAG.sub("", p)).strip() for p in _BR.split(raw)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(is_value(p) for p in parts):
+        return " ".join(parts)
+    return "".join(parts)
+
+
+@dataclass
+class _Table:
+    """One pipe table as written: its rows of cells (the header row first) and their line numbers."""
+
+    rows: list[list[str]]
+    numbers: list[int]
+
+
+@dataclass
+class _Markdown:
+    blocks: list[tuple[int, str] | list[_Table]] = field(default_factory=list)   # prose lines, table groups
+
+
+def _parse(text: str) -> _Markdown:
+    """Prose lines and groups of pipe tables; tables separated only by blank lines or lines without words (a
+    page number) are one table broken by the converter."""
+    lines = text.splitlines()
+    out = _Markdown()
+    group: list[_Table] = []
+    pending: list[tuple[int, str]] = []   # lines without words after a table: between fragments, or prose
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _PIPE_ROW.match(line) and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
+            table = _Table([_split_row(line)], [i + 1])
+            i += 2
+            while i < len(lines) and _PIPE_ROW.match(lines[i]) and not _DELIMITER.match(lines[i]):
+                table.rows.append(_split_row(lines[i]))
+                table.numbers.append(i + 1)
+                i += 1
+            pending = []
+            group.append(table)
+            continue
+        if group and not _CJK.search(line):
+            pending.append((i + 1, line))
+        else:
+            if group:
+                out.blocks.append(group)
+                group = []
+            out.blocks.extend(pending)
+            pending = []
+            out.blocks.append((i + 1, line))
+        i += 1
+    if group:
+        out.blocks.append(group)
+    out.blocks.extend(pending)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# tables
+
+
+def _numeric(cell: str) -> bool:
+    return bool(cell) and is_value(cell)
+
+
+def _is_data(row: list[str]) -> bool:
+    """A row of figures: a value cell, and nothing but values or blanks after the first one."""
+    first = next((i for i, c in enumerate(row) if _numeric(c)), None)
+    return first is not None and all(not c or _numeric(c) for c in row[first:])
+
+
+def _several_figures(table: _Table) -> bool:
+    return any(_SEVERAL_FIGURES.match(c) and all(is_value(t) for t in c.split()) for row in table.rows for c in row)
+
+
+def _without_placeholders(row: list[str]) -> list[str]:
+    return ["" if _PLACEHOLDER.match(c) else c for c in row]
+
+
+def _continues(row: list[str], previous: list[str]) -> bool:
+    """A first row holding only label text, under the label cells of a row of figures just before it."""
+    if not _is_data(previous) or any(_numeric(c) for c in row) or not any(row):
+        return False
+    first_value = next(i for i, c in enumerate(previous) if _numeric(c))
+    return all(not c for c in row[first_value:])
+
+
+def _join_continuation(row: list[str], previous: list[str]) -> None:
+    labels = [i for i, c in enumerate(previous) if c and not _numeric(c)]
+    for i, text in enumerate(row):
+        if text:
+            target = i if i < len(previous) and previous[i] and not _numeric(previous[i]) else labels[-1]
+            previous[target] += text
+
+
+def _merged_columns(header: list[list[str]], width: int) -> set[int]:
+    """Columns that the header rows above span together with the column to their left (a header cell
+    repeated across them; a row empty in both says nothing): the figures below are one cell written once
+    per column."""
+    def agree(h: list[str], c: int) -> bool | None:
+        left, right = (h[c - 1] if c - 1 < len(h) else ""), (h[c] if c < len(h) else "")
+        return None if not left and not right else left == right
+
+    merged = set()
+    for c in range(1, width):
+        votes = [v for h in header if (v := agree(h, c)) is not None]
+        if votes and all(votes):
+            merged.add(c)
+    return merged
+
+
+def _spanned(row: list[str], merged: set[int]) -> list[tuple[str, int, int]]:
+    """Cells with their colspan: a text repeated in the next column, or a figure repeated under a merged
+    header, is one cell."""
+    cells: list[tuple[str, int, int]] = []
+    for c, text in enumerate(row):
+        if cells and text and text == cells[-1][0] and (not _numeric(text) or c in merged):
+            cells[-1] = (text, 1, cells[-1][2] + 1)
+        else:
+            cells.append((text, 1, 1))
+    return cells
+
+
+def _right_aligned(row: list[str], width: int) -> list[str]:
+    """A row of figures shorter than its table: the cells a rowspan covered were left out at its start, so
+    its figures belong to the last columns."""
+    if len(row) >= width or not _is_data(row):
+        return row
+    first = next(i for i, c in enumerate(row) if _numeric(c))
+    return row[:first] + [""] * (width - len(row)) + row[first:]
+
+
+def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
+    """Each fragment of a broken table as rows of (text, rowspan, colspan), ready for ``expand_spans``."""
+    fragments: list[list[list[str]]] = []
+    for table in tables:
+        rows = [_without_placeholders(table.rows[0]), *table.rows[1:]]
+        if fragments and fragments[-1] and _continues(rows[0], fragments[-1][-1]):
+            _join_continuation(rows[0], fragments[-1][-1])
+            rows = rows[1:]
+        fragments.append([row for row in rows if any(row)])
+    out = []
+    for rows in fragments:
+        width = max((len(r) for r in rows), default=0)
+        spanned: list[list[tuple[str, int, int]]] = []
+        header: list[list[str]] = []   # the header rows right above the current rows of figures
+        after_data = False
+        for row in rows:
+            if _is_data(row):
+                spanned.append(_spanned(_right_aligned(row, width), _merged_columns(header, width)))
+                after_data = True
+                continue
+            header = [row] if after_data else [*header, row]
+            after_data = False
+            texts = [c for c in row if c]
+            # a caption or heading written in the first cell of a row: one cell across the table
+            spanned.append([(texts[0], 1, width)] if len(texts) == 1 and row[0] else _spanned(row, set()))
+        out.append(spanned)
+    return out
+
+
+def _text_lines(tables: list[_Table]) -> list[Line]:
+    """A table whose cells hold several figures each, read as the text it was guessed from."""
+    return [line for table in tables for row, number in zip(table.rows, table.numbers)
+            for line in lines_from_text(" ".join(c for c in row if c), first_lineno=number)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the document
+
+
+def _prose(text: str) -> str:
+    return _inline(_TAG.sub("", _LINE_MARKS.sub("", text)))
+
+
+def read_markdown(text: str) -> Document:
+    parsed = _parse(normalize_text(text))
+    lines: list[Line] = []
+    tables = 0
+    for block in parsed.blocks:
+        if isinstance(block, tuple):
+            number, raw = block
+            lines += lines_from_text(_prose(raw), first_lineno=number)
+            continue
+        if any(_several_figures(t) for t in block):
+            lines += _text_lines(block)
+            continue
+        for rows in _grid_rows(block):
+            tables += 1
+            lines += grid_lines(expand_spans(rows), tables)
+    return Document(lines, "markdown")
