@@ -25,7 +25,11 @@ _TITLES = (
     re.compile(rf"(?P<before>[^。，；:]*?){_YEAR}年度?(?P<after>[^。，；:]*?){_TAIL}"),
     # 〈agency〉政府信息公开工作年度报告（2023年度）
     re.compile(rf"(?P<before>[^。，；:]*?){_TAIL}\(?{_YEAR}年度?\)?(?P<after>)"),
+    # a page titled only 2022年年报 / 2022年度报告 (the agency in its 来源 line)
+    re.compile(rf"^(?P<before>){_YEAR}年(?:度报告|年报|度年报)(?P<after>)$"),
 )
+# The publishing body in a page's metadata line (发布日期：… 来源：临江市统计局).
+_SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*(?P<name>[^\s:|]{2,40})")
 _MAX_TITLE = 80          # characters: a longer line is prose that mentions the report
 _MAX_TITLE_LINES = 3     # agency / year / 政府信息公开工作年度报告
 # Marks in front of or around a title: Markdown headings and emphasis, bullets, brackets, list numbering.
@@ -124,7 +128,8 @@ def _year_from_text(text: str) -> tuple[int, str] | None:
 
 def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metadata:
     """Title, agency and year from the lines before the first sections (and the page's title)."""
-    candidates = [_Candidate(_clean(line.text), [line]) for line in lines if not line.values]
+    lines_seen = list(lines)
+    candidates = [_Candidate(_clean(line.text), [line]) for line in lines_seen if not line.values]
     candidates = [c for c in candidates if c.text]
     if page_title:
         candidates.append(_Candidate(_clean(page_title)))
@@ -138,6 +143,9 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
         title_evidence = Evidence(candidate.text, candidate.where)
         year = int(m["year"])
         year_evidence = title_evidence
+    if agency is None:
+        agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
+                       and (name := clean_agency(squash(m["name"])))), None)
     if year is None and (stated := _year_from_text(text)):
         year, sentence = stated
         year_evidence = Evidence(sentence, next((c.where for c in candidates if sentence[:8] in c.text), ""))

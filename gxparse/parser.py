@@ -176,6 +176,6 @@ def _read_s4(sections: Sections, findings: list[Finding]) -> TableRead:
         return TableRead(None)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
-                            f"未找到第四部分标题；{candidates[0].where}的{len(candidates[0].values)}个数字"
+                            f"未找到第四部分标题；{candidates[0].where}的{len([v for v in candidates[0].values if v])}个数字"
                             f"按表四（行政复议、行政诉讼）读取", []))
     return read

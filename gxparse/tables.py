@@ -244,5 +244,6 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
 
 
 def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:
-    """Unlabelled rows of 14–16 numbers: table 四 printed without its heading."""
-    return [ln for ln in lines if not ln.label and S4_WIDTH - 1 <= len(ln.values) <= S4_WIDTH + 1]
+    """Unlabelled rows of 14–16 numbers (blank grid slots of merged cells not counted): table 四 printed
+    without its heading."""
+    return [ln for ln in lines if not ln.label and S4_WIDTH - 1 <= len([v for v in ln.values if v]) <= S4_WIDTH + 1]

@@ -121,8 +121,12 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
         is_data = start is not None and _all_values_from(row, start)
         if is_data:
             label_cells = [s.text for s in _distinct(row[:start]) if s.text]
+            # a row of figures only (another table glued under this one) begins at its first figure
+            first = start if label_cells and not all(s.numeric for s in _distinct(row[:start]) if s.text) else (
+                _first_value_column(row) or 0)
+            label_cells = [] if first < start else label_cells
             # a slot spanned down from the row above is not this row's value
-            values = [s.text for s in _distinct(row[start:]) if s.origin not in above]
+            values = [s.text for s in _distinct(row[first:]) if s.origin not in above]
             lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
         else:
             lines.append(Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True))
