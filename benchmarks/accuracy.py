@@ -229,7 +229,7 @@ def main() -> None:
     parser.add_argument("--slow", action="store_true", help="also DOC/WPS and scans (LibreOffice, OCR: minutes)")
     parser.add_argument("--formats", help="comma-separated format prefixes to run (e.g. text,md,real)")
     parser.add_argument("--documents", action="store_true", help="a line for every document, not only the imperfect")
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()   # make bench passes every benchmark the same arguments
     wanted = tuple(args.formats.split(",")) if args.formats else None
 
     started = time.perf_counter()

@@ -374,16 +374,13 @@ def check_narrative_rates(report: Report) -> Iterator[Finding]:
                           f"与所述{rate.percent}%不符", [])
 
 
-ARITHMETIC: tuple[Check, ...] = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s4_block_sum)
 CHECKS: tuple[Check, ...] = (
-    check_sections, check_template, check_value_invalid, check_cell_missing, *ARITHMETIC,
-    check_s3_column_not_filled, check_cell_blank, check_fees_unit, check_narrative_tables,
-    check_narrative_balance, check_narrative_sums, check_narrative_rates,
+    check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_row_sum,
+    check_s3_balance, check_s3_results_sum, check_s3_column_not_filled, check_s4_block_sum, check_cell_blank,
+    check_fees_unit, check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
 )
 
 
 def run_checks(report: Report) -> list[Finding]:
-    """Every check. On figures read by OCR a failing sum is no evidence against the agency (a digit may be
-    misread): the arithmetic rules are reported as ``ocr.low_confidence`` instead (``gxparse.ocr.checks``)."""
-    checks = CHECKS if report.source_type != "ocr" else tuple(c for c in CHECKS if c not in ARITHMETIC)
-    return [finding for check in checks for finding in check(report)]
+    """Every check. A report read by OCR keeps its errors as warnings (``gxparse.ocr.checks``)."""
+    return [finding for check in CHECKS for finding in check(report)]

@@ -10,6 +10,7 @@ fragment) is a reading gap: reported as a warning that names what could not be r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -80,6 +81,8 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     if between:
         return Gap(False, [row_evidence(r) for r in between[:3]], "此处有未能识别行名的数字行")
     unplaced = _unplaced_lines(context, before, after)
+    if unplaced is None:
+        return Gap(False, [row_evidence(r) for r in (before, after) if r], "无法确定该行在文档中的位置")
     if unplaced:
         return Gap(False, [line_evidence(ln) for ln in unplaced[:3]], "此处有未能归入任何一行的文字")
     first = row_evidence(before) if before else context.start
@@ -91,12 +94,14 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     return Gap(True, [first, last])
 
 
-def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow | None) -> list[Line]:
+def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow | None) -> list[Line] | None:
     """Lines between two rows that are part of neither row's label (a label of another row broken into
-    pieces, figures under no label), leaving out page numbers, prose and the table's own column headers."""
+    pieces, figures under no label), leaving out page numbers, prose and the table's own column headers.
+    None when the rows cannot be placed among the lines (no line, or several, at their place)."""
+    places = Counter(line.where for line in context.lines)
     index = {line.where: i for i, line in enumerate(context.lines)}
-    if (before and before.where not in index) or (after and after.where not in index):
-        return []
+    if any(row and places[row.where] != 1 for row in (before, after)):
+        return None
     low = index[before.where] + 1 if before else 0
     high = index[after.where] if after else len(context.lines)
     labels = "".join(label_key(row.label) for row in (before, after) if row)

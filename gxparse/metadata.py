@@ -27,6 +27,8 @@ _TITLES = (
     re.compile(rf"(?P<before>[^。，；:]*?){_TAIL}\(?{_YEAR}年度?\)?(?P<after>)"),
     # a page titled only 2022年年报 / 2022年度报告 (the agency in its 来源 line)
     re.compile(rf"^(?P<before>){_YEAR}年(?:度报告|年报|度年报)(?P<after>)$"),
+    # a title without its year (the year in the statistics period)
+    re.compile(rf"^(?P<before>[^。，；:]*?)(?P<year>){_TAIL}(?P<after>)$"),
 )
 # The publishing body in a page's metadata line (发布日期：… 来源：临江市统计局).
 _SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*(?P<name>[^\s:|]{2,40})")
@@ -36,7 +38,9 @@ _MAX_TITLE_LINES = 3     # agency / year / 政府信息公开工作年度报告
 _DECORATION = re.compile(r"^[#*_>~=\-—·•●■□◆◇★☆【\[「『《〈\s]+|[*_~=\-—】\]」』》〉\s]+$")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.]|\(\w{1,3}\))")
 _AGENCY_NOISE = re.compile(r"^(?:关于|印发)|(?:关于|的|度)$")
-_AGENCY = re.compile(r"^[\u4e00-\u9fff()]{2,40}$")
+# A body's name: Chinese only, ending the way names of government bodies end (not 做好, not 年度).
+_AGENCY = re.compile(r"^[\u4e00-\u9fff()]{1,38}(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|中心|所|站|署|会|处|部|队"
+                     r"|镇|乡|街道|公司|集团|馆|社|台|校|区|县|市|旗|盟|州|省|府|组|室|科|团|行|场|园)(?:\([^)]{1,10}\))?$")
 # A county-level body printed without its city (洪泽区人民政府): the city named before it elsewhere.
 _COUNTY_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)")
 _PARTICLES = "由与是为向经对据以在和及将请"
@@ -119,10 +123,17 @@ def _qualified(agency: str, text: str) -> str:
     return cities.most_common(1)[0][0] + agency if cities else agency
 
 
-def _year_from_text(text: str) -> tuple[int, str] | None:
+def _stated_year(candidates: Sequence[_Candidate]) -> tuple[int, Evidence] | None:
+    """The year of the statistics period or the 本报告 sentence, with the line it begins on (sentences run
+    over the lines of a PDF, so the lines are searched joined)."""
+    text = "".join(c.text for c in candidates)
     for pattern in _YEAR_SENTENCES:
         if m := pattern.search(text):
-            return int(m["year"]), m[0]
+            end = 0
+            for candidate in candidates:
+                end += len(candidate.text)
+                if end > m.start():
+                    return int(m["year"]), Evidence(m[0], candidate.where)
     return None
 
 
@@ -138,17 +149,16 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
     title = agency = year = title_evidence = year_evidence = None
     if found:
         candidate, m, agency = found
-        title = m[0]
+        title = _NUMBERING.sub("", m[0])
         agency = _qualified(agency, text) if agency else None
         title_evidence = Evidence(candidate.text, candidate.where)
-        year = int(m["year"])
-        year_evidence = title_evidence
+        year = int(m["year"]) if m["year"] else None
+        year_evidence = title_evidence if year else None
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
-    if year is None and (stated := _year_from_text(text)):
-        year, sentence = stated
-        year_evidence = Evidence(sentence, next((c.where for c in candidates if sentence[:8] in c.text), ""))
+    if year is None and (stated := _stated_year(candidates)):
+        year, year_evidence = stated
     return Metadata(title, agency, year, title_evidence, year_evidence)
 
 
@@ -160,10 +170,6 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
 class TemplateCall:
     template: str
     labels: dict[str, list[Evidence]]   # per version, the labels printed that exist in that version only
-
-    @property
-    def by_labels(self) -> bool:
-        return bool(self.labels.get(self.template))
 
 
 _LEGACY_MARKERS = ("收费及减免", "依申请公开情况", "政府信息公开的收费", "因政府信息公开申请行政复议")

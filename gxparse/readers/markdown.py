@@ -34,6 +34,8 @@ _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SEVERAL_FIGURES = re.compile(r"^\S+(?:\s+\S+)+$")
+_MIN_FIGURES = 3   # figures in a row before text among them is taken for a stray piece of a label
+_MAX_STRAY = 8     # characters: a longer text among figures is content, not a label piece
 
 
 def has_pipe_table(text: str) -> bool:
@@ -135,6 +137,18 @@ def _is_data(row: list[str]) -> bool:
     return first is not None and all(not c or _numeric(c) for c in row[first:])
 
 
+def _labels_first(row: list[str]) -> list[str]:
+    """A row of figures with short label text among or after them (a vertical group label a converter
+    pushed into the data cells): that text joins the label, its slots are dropped."""
+    first = next((i for i, c in enumerate(row) if _numeric(c)), None)
+    if first is None or sum(_numeric(c) for c in row) < _MIN_FIGURES:
+        return row
+    stray = [c for c in row[first:] if c and not _numeric(c)]
+    if not stray or any(len(c) > _MAX_STRAY for c in stray):
+        return row
+    return row[:first] + stray + [c for c in row[first:] if not c or _numeric(c)]
+
+
 def _several_figures(table: _Table) -> bool:
     return any(_SEVERAL_FIGURES.match(c) and all(is_value(t) for t in c.split()) for row in table.rows for c in row)
 
@@ -211,7 +225,7 @@ def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
         spanned: list[list[tuple[str, int, int]]] = []
         header: list[list[str]] = []   # the header rows right above the current rows of figures
         after_data = False
-        for row in rows:
+        for row in map(_labels_first, rows):
             if _is_data(row):
                 spanned.append(_spanned(_right_aligned(row, width), _merged_columns(header, width)))
                 after_data = True

@@ -8,15 +8,18 @@ from docx import Document as WordDocument
 
 from gxparse import DocumentError, parse_document
 from gxparse.readers.wordfile import read_docx
+from tests.gxparse.evidence import assert_errors_rest_on_evidence
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.seeds import SEEDS
 
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_every_figure_equals_the_text_version(fixtures, name):
-    report = parse_document(fixtures.docx(name).read_bytes(), f"{name}.docx").to_dict()
+    data = fixtures.docx(name).read_bytes()
+    report = parse_document(data, f"{name}.docx").to_dict()
     assert report["source_type"] == "docx"
     assert_same_figures(report, name)
+    assert_errors_rest_on_evidence(report, data, f"{name}.docx")
     # the text seeds of huangchuan and xinfang print a row short; the DOCX tables are whole
     assert rules(report) == rules(text_version(name)) - {"row.repaired"}
 

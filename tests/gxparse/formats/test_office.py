@@ -4,15 +4,18 @@ import pytest
 
 from gxparse import DocumentError, parse_document
 from gxparse.readers.sniff import sniff
+from tests.gxparse.evidence import assert_errors_rest_on_evidence
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.seeds import SEEDS
 
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_doc_gives_the_text_figures(fixtures, name):
-    report = parse_document(fixtures.doc(name).read_bytes(), f"{name}.doc").to_dict()
+    data = fixtures.doc(name).read_bytes()
+    report = parse_document(data, f"{name}.doc").to_dict()
     assert report["source_type"] == "doc"
     assert_same_figures(report, name)
+    assert_errors_rest_on_evidence(report, data, f"{name}.doc")
     assert rules(report) == rules(text_version(name)) - {"row.repaired"}
 
 

@@ -9,6 +9,7 @@ from gxparse import parse_document
 from gxparse.readers.pdf import _rules, read_pdf
 from gxparse.template import S3_COLUMNS
 from tests.gxparse.formats.build import BORDERLESS_BLANKS, PDF_QUIRKS
+from tests.gxparse.evidence import assert_errors_rest_on_evidence
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
 from tests.gxparse.formats.make_pdf import RADICALS
 from tests.gxparse.seeds import SEEDS
@@ -17,7 +18,11 @@ WITH_S3 = [name for name in SEEDS if text_version(name)["s3"] is not None]
 
 
 def _parse(path):
-    return parse_document(path.read_bytes(), path.name).to_dict()
+    """The PDF parsed; every error it gets rests on evidence the PDF prints."""
+    data = path.read_bytes()
+    report = parse_document(data, path.name).to_dict()
+    assert_errors_rest_on_evidence(report, data, path.name)
+    return report
 
 
 @pytest.mark.parametrize("name", SEEDS)

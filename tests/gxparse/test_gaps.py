@@ -1,0 +1,154 @@
+"""The agency's fault or gxparse's: what the parse lacks is an error only when the document shows that it is
+not there (its neighbours on both sides, with nothing unread between); otherwise a warning saying what
+gxparse could not read, with where."""
+
+from __future__ import annotations
+
+from gxparse import parse_document
+from gxparse.document import Document, lines_from_text
+from gxparse.parser import build_report
+from tests.gxparse.seeds import seed_bytes
+
+KAIFENG = seed_bytes("kaifeng_2021").decode()
+TABLE_3 = KAIFENG[KAIFENG.index("(本列数据的勾稽关系"):KAIFENG.index("四、政府信息公开行政复议")]
+ROW_8 = "\t\t8.属于行政查询事项\t\t5\t1\t0\t0\t8\t0\t14\n"
+
+
+def findings(text: str, rule: str | None = None) -> list:
+    report = parse_document(text.encode(), "kaifeng.txt")
+    return [f for f in report.findings if rule is None or f.rule == rule]
+
+
+def errors(text: str) -> list[str]:
+    return [f.rule for f in findings(text) if f.severity == "error"]
+
+
+def edited(*changes: tuple[str, str]) -> str:
+    text = KAIFENG
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------
+# tables and rows
+
+
+def test_a_heading_whose_table_cannot_be_read_is_a_warning_with_where():
+    text = edited((TABLE_3, "（表格为图片）\n"))
+    (unread,) = findings(text, "table.unread")
+    assert unread.severity == "warning" and "表三" in unread.message and "请对照原件核对" in unread.message
+    assert unread.evidence[0].where == "第48行" and unread.evidence[0].text.startswith("三、收到和处理")
+    assert "section.missing" not in errors(text)
+
+
+def test_a_row_left_out_between_two_printed_rows_is_missing():
+    (missing,) = findings(edited((ROW_8, "")), "cell.missing")
+    assert missing.severity == "error" and missing.cells[0] == "s3.result.denied.admin_query.natural_person"
+    assert [e.where for e in missing.evidence] == ["第63行", "第64行"]
+    assert "7.属于行政执法案卷" in missing.message and "本机关不掌握" in missing.message
+
+
+def test_a_row_label_printed_without_figures_is_unread_not_missing():
+    text = edited((ROW_8, "\t\t8.属于行政查询事项\n"))
+    (unread,) = findings(text, "cell.unread")
+    assert unread.severity == "warning" and unread.evidence[0].where == "第64行"
+    assert "印有该行行名" in unread.message
+    assert "cell.missing" not in errors(text)
+
+
+def test_figures_under_no_label_where_a_row_belongs_are_unread():
+    # two rows whose labels name nothing where one row is missing: neither can be taken for it
+    text = edited((ROW_8, "\t\t甲类情形\t\t5\t1\t0\t0\t8\t0\t14\n\t\t乙类情形\t\t0\t0\t0\t0\t0\t0\t0\n"))
+    unread = [f for f in findings(text, "cell.unread") if "admin_query" in f.cells[0]]
+    assert unread and unread[0].evidence[0].text.startswith("甲类情形 5 1")
+    assert "cell.missing" not in errors(text)
+
+
+def test_a_row_whose_figures_cannot_be_placed_is_unread():
+    text = edited(("一、本年新收政府信息公开申请数量\t\t508\t2\t0\t0\t33\t2\t545", "一、本年新收政府信息公开申请数量\t\t508\t0\t545"))
+    (unread,) = findings(text, "cell.unread")
+    assert "无法逐列确定" in unread.message and unread.evidence[0].where == "第53行"
+
+
+def test_a_table_cut_short_is_unread_at_its_end():
+    cut = KAIFENG[:KAIFENG.index("(五) 不予处理")]
+    report = parse_document(cut.encode(), "cut.txt")
+    assert not [f for f in report.findings if f.severity == "error"]
+    unread = [f for f in report.findings if f.rule == "cell.unread"]
+    assert unread and all("结尾" in f.message for f in unread)
+
+
+# ---------------------------------------------------------------------------------------------------
+# sections
+
+
+def test_a_section_left_out_between_two_found_sections_is_missing():
+    (missing,) = findings(edited(("五、存在的主要问题及改进情况", "")), "section.missing")
+    assert missing.severity == "error"
+    assert [e.where for e in missing.evidence] == ["第79行", "第98行"]
+
+
+def test_a_numbered_line_where_the_section_belongs_is_a_heading_not_recognised():
+    text = edited(("五、存在的主要问题及改进情况", "五、工作中的不足"))
+    (found,) = findings(text, "section.not_found")
+    assert found.severity == "warning" and "五、工作中的不足" in found.message
+    assert "section.missing" not in errors(text)
+
+
+def test_sections_beyond_the_end_of_a_fragment_are_not_found_not_missing():
+    fragment = KAIFENG[:KAIFENG.index("五、存在的主要问题")]
+    not_found = findings(fragment, "section.not_found")
+    assert {f.message[3:6] for f in not_found} == {"第五部", "第六部"}
+    assert not [f for f in findings(fragment) if f.severity == "error"]
+
+
+def test_a_first_section_is_missing_only_under_the_report_title():
+    without_s1 = edited(("一、总体情况", "（前言）"))
+    (missing,) = findings(without_s1, "section.missing")
+    assert missing.evidence[0].text == "开封市人民政府2021年政府信息公开工作年度报告"
+    untitled = without_s1.replace("开封市人民政府2021年政府信息公开工作年度报告", "")
+    assert "section.missing" not in errors(untitled)
+    assert findings(untitled, "section.not_found")
+
+
+# ---------------------------------------------------------------------------------------------------
+# template
+
+
+def test_a_single_other_row_and_an_unread_table_two_make_no_template_accusation():
+    table_2 = KAIFENG[KAIFENG.index("第二十条第（一）项"):KAIFENG.index("三、收到和处理")]
+    single = "(六) 其他处理\t\t4\t0\t0\t0\t4\t0\t8\n"
+    text = KAIFENG.replace(table_2, "（表格为图片）\n")
+    text = text[:text.index("\t(六) 其他处理")] + single + text[text.index("(七) 总计"):]
+    report = parse_document(text.encode(), "x.txt")
+    assert report.template == "v2021" and report.value("s3.result.other.total") == 8
+    assert "template.mismatch" not in {f.rule for f in report.findings}
+
+
+def test_the_wrong_template_is_named_by_labels_only_the_other_version_prints():
+    text = edited(("开封市人民政府2021年", "开封市人民政府2019年"))
+    (mismatch,) = findings(text, "template.mismatch")
+    assert mismatch.severity == "error" and "本年制发件数" in mismatch.message
+    assert mismatch.evidence[0].where == "第34行" and mismatch.evidence[-1].text.startswith("开封市人民政府2019年")
+
+
+def test_labels_of_both_versions_are_no_mismatch():
+    text = edited(("行政事业性收费\t8937.0276", "行政事业性收费\t8937.0276\n第二十条第（九）项\n政府集中采购\t12\t251000"))
+    report = parse_document(text.encode(), "x.txt")
+    assert report.template == "v2021" and "template.mismatch" not in {f.rule for f in report.findings}
+
+
+# ---------------------------------------------------------------------------------------------------
+# OCR
+
+
+def test_sums_that_fail_on_figures_read_by_ocr_are_low_confidence_not_errors():
+    text = edited(("\t\t508\t2\t0\t0\t33\t2\t545", "\t\t908\t2\t0\t0\t33\t2\t545"))
+    as_text = parse_document(text.encode(), "x.txt")
+    assert "s3.row_sum" in {f.rule for f in as_text.findings}
+    scanned = build_report(Document(lines_from_text(text), "ocr"), "scan.png")
+    assert not [f for f in scanned.findings if f.severity == "error"]
+    (doubt,) = [f for f in scanned.findings if f.rule == "ocr.low_confidence"]
+    assert "s3.new_received.natural_person" in doubt.cells

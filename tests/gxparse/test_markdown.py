@@ -1,0 +1,96 @@
+"""Markdown as converters write it reads like the HTML it came from: the renderings of the seed and real
+reports by pymupdf4llm and markitdown (tests/fixtures/markdown) give every figure, and each thing converters do
+to a table is undone on a small table of its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.readers.markdown import read_markdown
+from gxparse.readers.sniff import sniff
+from tests.gxparse.seeds import expected_tables
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# markitdown's PDF converter guesses tables from page text: the seeds' LibreOffice prints break every label
+# into pieces of three characters around the figures; those are read as text (see test_evidence for their
+# findings), the others exactly
+EXACT = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md")
+               if p.name.startswith("0") or ".markitdown-pdf." not in p.name)
+
+
+def truth(name: str) -> dict:
+    path = FIXTURES / "real" / f"{name}.truth.json"
+    if path.exists():
+        return {t: json.loads(path.read_text(encoding="utf-8"))[t] for t in ("s2", "s3", "s4")}
+    return expected_tables(name)
+
+
+@pytest.mark.parametrize("file", EXACT)
+def test_rendering_gives_every_figure(file):
+    report = parse_document((FIXTURES / "markdown" / file).read_bytes(), file).to_dict()
+    assert report["source_type"] == "markdown"
+    expected = truth(file.split(".")[0])
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == expected[table], table
+
+
+def test_markdown_is_told_by_its_pipe_table():
+    assert sniff("# 标题\n\n| 规章 | 1 |\n|---|---|\n".encode()) == "markdown"
+    assert sniff("规章 | 1 | 0 | 4\n行政许可 | 5\n".encode()) == "text"       # pipes, but no table
+    assert sniff("一、总体情况\n---\t---\t---\n".encode()) == "text"
+
+
+def _rows(markdown: str) -> dict[str, list[str]]:
+    return {line.label: line.values for line in read_markdown(markdown).lines if line.values}
+
+
+def test_placeholder_headers_are_empty_cells():
+    for header in ("|数据1|数据2|数据3|数据4|", "|Col1|Col2|Col3|Col4|", "| Column1 | Column2 | Column3 | Column4 |"):
+        rows = _rows(f"{header}\n|---|---|---|---|\n|规章|1|0|4|\n|行政规范性文件|134|262|1408|\n")
+        assert rows == {"规章": ["1", "0", "4"], "行政规范性文件": ["134", "262", "1408"]}
+
+
+def test_a_value_written_once_per_merged_column_is_one_cell():
+    rows = _rows("|第二十条第（五）项|第二十条第（五）项|第二十条第（五）项|第二十条第（五）项|\n|---|---|---|---|\n"
+                 "|信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量|\n|行政许可|550|550|550|\n"
+                 "|信息内容|本年制发件数|本年废止件数|现行有效件数|\n|规章|0|0|0|\n")
+    assert rows == {"行政许可": ["550"], "规章": ["0", "0", "0"]}
+
+
+def test_a_label_broken_at_a_page_boundary_continues_in_the_next_fragment():
+    markdown = ("|Col1|Col2|Col3|Col4|\n|---|---|---|---|\n|（三）不予公开|3.危及“三<br>安全一|0|1|\n"
+                "\n     - 3\n\n|Col1|稳定”|Col3|Col4|\n|---|---|---|---|\n|（三）不予公开|4.保护第三方合法权益|7|0|\n")
+    rows = _rows(markdown)
+    assert rows == {"(三)不予公开 3.危及\"三安全一稳定\"": ["0", "1"], "(三)不予公开 4.保护第三方合法权益": ["7", "0"]}
+
+
+def test_rows_shortened_by_a_rowspan_keep_their_figures_at_the_right():
+    markdown = ("|  |  |  |  |  |\n| --- | --- | --- | --- | --- |\n| （三）不予公开 | 1.属于国家秘密 | 0 | 1 | 1 |\n"
+                "| 2.其他法律行政法规禁止公开 | 2 | | 2 |\n")
+    rows = _rows(markdown)
+    assert rows["2.其他法律行政法规禁止公开"] == ["2", "", "2"]   # the empty cell is a blank cell, in its column
+
+
+def test_br_joins_a_wrapped_label_and_keeps_figures_apart():
+    rows = _rows("|项目|数|\n|---|---|\n|一、本年新收政府信息公<br>开申请数量|21|\n")
+    assert rows == {"一、本年新收政府信息公开申请数量": ["21"]}
+
+
+def test_a_group_label_pushed_into_the_figures_joins_the_label():
+    rows = _rows("|数据1|数据2|数据3|数据4|数据5|\n|---|---|---|---|---|\n|1.属于国家秘密|0|不予公开|0|1|\n")
+    assert rows == {"1.属于国家秘密 不予公开": ["0", "0", "1"]}
+
+
+def test_a_table_of_several_figures_per_cell_is_read_as_text():
+    lines = read_markdown("| 一、本年新收政府信息公开申请数量 | 21 0 | 0 0 | 0 0 | 21 |\n| --- | --- | --- | --- | --- |\n").lines
+    assert [(ln.label, ln.values) for ln in lines] == [("一、本年新收政府信息公开申请数量", ["21", "0", "0", "0", "0", "0", "21"])]
+
+
+def test_headings_and_emphasis_leave_prose_and_headings_plain():
+    document = read_markdown("# 淮安市人民政府2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n（五） **监督保障情况** 。\n")
+    assert [ln.text for ln in document.lines] == ["淮安市人民政府2024年政府信息公开工作年度报告", "一、总体情况",
+                                                 "(五)\t监督保障情况\t。"]

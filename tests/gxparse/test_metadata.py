@@ -1,0 +1,92 @@
+"""Titles, agencies and years as real documents print them: titles over two or three lines, in a table's first
+row, in a header image's alt text, with Markdown marks, numbering or decoration; the year from the statistics
+period or the 本报告 sentence; a county-level agency named with its city; a page's 来源 line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BODY = "一、总体情况\n本年度共收到申请5件。\n二、主动公开政府信息情况\n"
+
+
+def meta(text: str, kind: str = "txt") -> tuple:
+    report = parse_document(text.encode(), f"x.{kind}")
+    return report.agency, report.year, report.title
+
+
+@pytest.mark.parametrize("title", [
+    "淮安市人民政府\n2024 年政府信息公开工作年度报告",                      # agency, then year and report
+    "淮安市人民政府\n2024年\n政府信息公开工作年度报告",                      # over three lines
+    "淮安市人民政府\n2024年政府信息公开\n工作年度报告",
+    "# 淮安市人民政府2024年政府信息公开工作年度报告",                          # Markdown heading
+    "## **淮安市人民政府2024年政府信息公开工作年度报告**",
+    "【淮安市人民政府2024年政府信息公开工作年度报告】",
+    "1.淮安市人民政府2024年政府信息公开工作年度报告",
+    "★ 淮安市人民政府 2024 年政府信息公开工作年度报告",
+])
+def test_title_as_printed(title):
+    agency, year, printed = meta(f"{title}\n{BODY}")
+    assert (agency, year) == ("淮安市人民政府", 2024)
+    assert printed == "淮安市人民政府2024年政府信息公开工作年度报告"
+
+
+def test_lines_before_a_title_are_not_its_agency():
+    text = "首页 > 政务公开 > 年度报告\n淮安市人民政府\n2024年政府信息公开工作年度报告\n" + BODY
+    assert meta(text)[:2] == ("淮安市人民政府", 2024)
+    notice = "关于做好2021年政府信息公开工作年度报告编制发布工作的通知\n各县区：请于1月31日前报送。\n"
+    assert meta(notice)[0] is None
+
+
+@pytest.mark.parametrize("period", [
+    "报告中所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+    "本报告所列数据的统计期限为2023年1月1日至12月31日。",
+    "本年度报告中使用数据统计期限为2023年1月1日至2023年12月31日。",
+    "本报告是对2023年度本机关政府信息公开工作情况的总结。",
+])
+def test_year_from_the_statistics_period_or_the_report_sentence(period):
+    agency, year, _ = meta(f"淮安市洪泽区人民政府\n政府信息公开工作年度报告\n{period}\n{BODY}")
+    assert (agency, year) == ("淮安市洪泽区人民政府", 2023)
+
+
+def test_a_county_body_is_named_with_the_city_the_report_names():
+    text = ("洪泽区人民政府\n2023年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据《条例》编制。"
+            "如有疑问，请与淮安市洪泽区人民政府办公室联系。\n" + BODY)
+    agency, year, title = meta(text)
+    assert (agency, year, title) == ("淮安市洪泽区人民政府", 2023, "洪泽区人民政府2023年政府信息公开工作年度报告")
+    assert meta("沭阳县人民政府2023年政府信息公开工作年度报告\n" + BODY)[0] == "沭阳县人民政府"
+
+
+def test_title_in_the_first_row_of_a_table():
+    page = ("<html><body><table><tr><td colspan='2'>淮安市人民政府2024年政府信息公开工作年度报告</td></tr>"
+            "<tr><td>发布日期</td><td>2025-01-20</td></tr></table><p>一、总体情况</p><p>本年度…</p></body></html>")
+    assert meta(page, "html")[:2] == ("淮安市人民政府", 2024)
+
+
+def test_title_in_a_header_images_alt_text():
+    page = ("<html><body><img src='title.png' alt='淮安市人民政府2024年政府信息公开工作年度报告'>"
+            "<p>一、总体情况</p><p>本年度…</p></body></html>")
+    assert meta(page, "html")[:2] == ("淮安市人民政府", 2024)
+
+
+def test_page_titled_only_with_its_year_names_its_agency_in_the_source_line():
+    page = ("<html><head><title>2022年年报</title></head><body><h2>2022年年报</h2>"
+            "<div>发布日期：2023-01-24　来源：临江市统计局</div><h2>一、总体情况</h2><p>本年度…</p></body></html>")
+    assert meta(page, "html")[:2] == ("临江市统计局", 2022)
+
+
+def _truth(name: str) -> dict:
+    return json.loads((FIXTURES / "real" / f"{name}.truth.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "real").glob("*.[pt][dx][ft]")) +
+                         sorted((FIXTURES / "markdown").glob("0*.md")), ids=lambda p: p.name)
+def test_real_reports_agency_and_year(path):
+    truth = _truth(path.name.split(".")[0])
+    report = parse_document(path.read_bytes(), path.name)
+    assert (report.agency, report.year) == (truth["agency"], truth["year"])
