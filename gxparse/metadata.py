@@ -38,8 +38,8 @@ _MAX_TITLE_LINES = 3     # agency / year / 政府信息公开工作年度报告
 _DECORATION = re.compile(r"^[#*_>~=\-—·•●■□◆◇★☆【\[「『《〈\s]+|[*_~=\-—】\]」』》〉\s]+$")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.]|\(\w{1,3}\))")
 _AGENCY_NOISE = re.compile(r"^(?:关于|印发)|(?:关于|的|度)$")
-# A body's name: Chinese only, ending the way names of government bodies end (not 做好, not 年度).
-_AGENCY = re.compile(r"^[\u4e00-\u9fff()]{1,38}(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|中心|所|站|署|会|处|部|队"
+# A body's name: no sentence punctuation, ending the way names of government bodies end (not 做好, not 年度).
+_AGENCY = re.compile(r"^[^\s。，；:、]{1,58}?(?:政府|办公室|办公厅|办|局|委员会|委|厅|院|中心|所|站|署|会|处|部|队"
                      r"|镇|乡|街道|公司|集团|馆|社|台|校|区|县|市|旗|盟|州|省|府|组|室|科|团|行|场|园)(?:\([^)]{1,10}\))?$")
 # A county-level body printed without its city (洪泽区人民政府): the city named before it elsewhere.
 _COUNTY_LEVEL = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)")

@@ -48,7 +48,8 @@ def render_report_html(report: dict, charset: str | None = "utf-8") -> str:
 
 def render_report_body(report: dict, with_title: bool = True) -> str:
     """The report (title, six sections, three tables) as an HTML fragment for a page's content area;
-    ``with_title=False`` leaves the <h1> to the page around it."""
+    ``with_title=False`` leaves the <h1> to the page around it. A report with ``sections_present`` (a parsed
+    report) gets only those headings."""
     template = report.get("template") or "v2021"
     tables = {
         "s2": lambda: _s2_table(report.get("s2"), template),
@@ -56,8 +57,11 @@ def render_report_body(report: dict, with_title: bool = True) -> str:
         "s4": lambda: _s4_table(report.get("s4")),
     }
     parts = [f"<h1>{escape(report.get('title') or '')}</h1>\n"] if with_title else []
+    # a parsed report names the sections it has: the others' headings are not printed (their tables may be)
+    present = report.get("sections_present") or [section.key for section in SECTIONS]
     for section in SECTIONS:
-        parts.append(f"<h2>{section.numeral}、{section.title}</h2>\n")
+        if section.key in present:
+            parts.append(f"<h2>{section.numeral}、{section.title}</h2>\n")
         if section.key in tables:
             parts.append(tables[section.key]())
         else:
