@@ -4,7 +4,8 @@ Prose loses its Markdown marks (headings, emphasis, quotes, images keep their al
 as table grids, like HTML tables, after undoing what converters do to them:
 - a table broken into several pipe tables (one per page), each with a header row of its own, often made of
   placeholders (``Col2``, ``Column3``, ``数据1``…): placeholders are empty cells, and a fragment whose first
-  row carries only label text continues the last row of the fragment before (a label the page broke);
+  row carries only label text continues the last row of the fragment before (a label the page broke), as do
+  rows of short label pieces under a row of figures (a label cut at a narrow column's width);
 - merged cells written once per column they span (``|第二十条第（五）项|第二十条第（五）项|…``, a value
   repeated under a header that spans its columns) or written once with the other columns left out (rows
   after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
@@ -36,6 +37,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SEVERAL_FIGURES = re.compile(r"^\S+(?:\s+\S+)+$")
 _MIN_FIGURES = 3   # figures in a row before text among them is taken for a stray piece of a label
 _MAX_STRAY = 8     # characters: a longer text among figures is content, not a label piece
+# characters: rows of label pieces no longer than this under a row of figures are the rest of its label (a
+# converter cut it at a narrow column's width); a longer label with blank cells is a row printed blank
+_MAX_PIECE = 3
 
 
 def has_pipe_table(text: str) -> bool:
@@ -218,7 +222,13 @@ def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
         if fragments and fragments[-1] and _continues(rows[0], fragments[-1][-1]):
             _join_continuation(rows[0], fragments[-1][-1])
             rows = rows[1:]
-        fragments.append([row for row in rows if any(row)])
+        kept: list[list[str]] = []
+        for row in (r for r in rows if any(r)):
+            if kept and _continues(row, kept[-1]) and all(len(c) <= _MAX_PIECE for c in row):
+                _join_continuation(row, kept[-1])   # a label the converter cut into narrow pieces
+            else:
+                kept.append(row)
+        fragments.append(kept)
     out = []
     for rows in fragments:
         width = max((len(r) for r in rows), default=0)
