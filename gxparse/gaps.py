@@ -76,7 +76,7 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
         return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")
     before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
     after = next((read.rows[k] for k in row_keys[index + 1:] if k in read.rows), None)
-    between = [r for r in read.extras if r.where not in context.used_elsewhere
+    between = [r for r in read.extras if r.where not in context.used_elsewhere and _figures(r.values)
                and (before is None or r.order > before.order) and (after is None or r.order < after.order)]
     if between:
         return Gap(False, [row_evidence(r) for r in between[:3]], "此处有未能识别行名的数字行")
@@ -110,11 +110,16 @@ def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow 
         if line.where in context.used_elsewhere:
             continue
         text = label_key(line.text)
-        if line.values and _CJK.search(text) is None:
+        if _figures(line.values) and _CJK.search(text) is None:
             out.append(line)
         elif _CJK.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
             out.append(line)
     return out
+
+
+def _figures(values: Sequence[str]) -> int:
+    """How many of ``values`` are figures (a rule of dashes printed as text is a row of blank markers)."""
+    return sum(any(ch.isdigit() for ch in v) for v in values)
 
 
 def _is_header(text: str) -> bool:
@@ -167,7 +172,7 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     lookalike = _unrecognised_heading(between, section)
     if lookalike is not None:
         return Gap(False, [line_evidence(lookalike)], "有一行带该部分序号，但标题与模板不同")
-    unread = [ln for ln in between if len(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used]
+    unread = [ln for ln in between if _figures(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used]
     if unread:
         return Gap(False, [line_evidence(ln) for ln in unread[:3]], "该处有未能读取的表格数字")
     return Gap(True, [first, after_heading])
