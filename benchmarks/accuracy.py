@@ -9,7 +9,8 @@ Documents (the truth is the same figures in every rendering of a report):
   scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR);
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown);
-- every report of the simulated site (HTML pages and PDF/DOCX/DOC attachments), misprints included.
+- every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
+  PDF/DOCX/DOC attachments), misprints included.
 
 Printed per format and overall, then per document (every document with ``--documents``, else those not read
 perfectly): cells read exactly / cells in the
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from gxparse import DocumentError, parse_document
 from simsite.render import render_report_html
-from simsite.site import SimSite
+from simsite.families import FAMILIES, make_site
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -149,14 +150,19 @@ def markdown_cases() -> Iterator[Case]:
             yield Case(f"md-{style}", stem, _reading(path), _truth_of(stem))
 
 
-def simsite_cases(seed: int = 1, size: int = 400) -> Iterator[Case]:
-    site = SimSite(seed=seed, size=size)
-    for report in site.expected_reports():
-        printed = report.report
-        truth = Truth({t: printed.get(t) for t in TABLES}, report.agency, report.year, report.template,
-                      set(report.misprint.rules) if report.misprint else set())
-        path = report.final_url.removeprefix(site.base_url)
-        yield Case(f"simsite-{report.format}", report.id, lambda path=path: site.get(path).body, truth)
+def simsite_cases(seed: int = 1) -> Iterator[Case]:
+    """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS)."""
+    for family in FAMILIES:
+        site = make_site(family, seed)
+        hosts = getattr(site, "urls", {None: site.base_url})   # the classic site has one host
+        for report in site.expected_reports():
+            truth = Truth({t: report.report.get(t) for t in TABLES}, report.agency, report.year, report.template,
+                          set(report.misprint.rules) if report.misprint else set())
+            host, base = next((h, u) for h, u in hosts.items() if report.final_url.startswith(u))
+            target = report.final_url.removeprefix(base)
+            fetch = (lambda target=target: site.get(target).body) if host is None else (
+                lambda site=site, target=target, host=host: site.get(target, host).body)
+            yield Case(f"simsite-{family}-{report.format}", report.id, fetch, truth)
 
 
 def format_cases(folder: Path, slow: bool) -> Iterator[Case]:

@@ -27,11 +27,23 @@ _TITLES = (
     re.compile(rf"(?P<before>[^。，；:]*?){_TAIL}\(?{_YEAR}年度?\)?(?P<after>)"),
     # a page titled only 2022年年报 / 2022年度报告 (the agency in its 来源 line)
     re.compile(rf"^(?P<before>){_YEAR}年(?:度报告|年报|度年报)(?P<after>)$"),
+    # 〈agency〉政府信息公开工作2021年度报告
+    re.compile(rf"(?P<before>[^。，；:]*?)(?:政府信息公开|政务公开|信息公开)工作{_YEAR}年度?(?:报告|年报)(?P<after>)"),
+    # a page title: 2019年度政府信息公开工作年度报告-澜江区人民政府 (the site's name after the report's)
+    re.compile(rf"^(?P<before>){_YEAR}年度?{_TAIL}[-_|—]+(?P<after>[^-_|—]+)$"),
     # a title without its year (the year in the statistics period)
     re.compile(rf"^(?P<before>[^。，；:]*?)(?P<year>){_TAIL}(?P<after>)$"),
 )
-# The publishing body in a page's metadata line (发布日期：… 来源：临江市统计局).
-_SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*(?P<name>[^\s:|]{2,40})")
+# The publishing body in a page's metadata line (发布日期：… 来源：临江市统计局), up to the next field.
+_SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*(?P<name>[^\s:|【\[]{2,40}?)"
+                     r"(?=发布|时间|日期|浏览|阅读|点击|作者|字号|字体|访问|[\s:|【\[]|$)")
+# The body 总体情况 opens with (2023年，洪泽区人民政府坚持…), for a report whose title names none.
+_OPENING = re.compile(r"(?:(?:19|20)\d{2}年度?|本年度),?(?P<name>[\u4e00-\u9fff]{2,30}?)(?=坚持|把|认真|深入|全面|围绕|按照|紧紧"
+                      r"|始终|进一步|扎实|持续|立足|严格|高度|聚焦|切实|不断|以|在)")
+_NOT_A_NAME = ("我", "本", "全", "各")   # 我市, 本机关, 全区: the body speaking of itself
+# A year written in Chinese numerals (二〇二四年), as some CMS families print titles.
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _MAX_TITLE = 80          # characters: a longer line is prose that mentions the report
 _MAX_TITLE_LINES = 3     # agency / year / 政府信息公开工作年度报告
 # Marks in front of or around a title: Markdown headings and emphasis, bullets, brackets, list numbering.
@@ -62,8 +74,9 @@ class Metadata:
 
 
 def _clean(text: str) -> str:
-    """Squashed text without the marks a heading carries around it."""
-    return _DECORATION.sub("", squash(text).replace("**", ""))
+    """Squashed text without the marks a heading carries around it, its year in figures."""
+    text = _CHINESE_YEAR.sub(lambda m: m[0].translate(_CHINESE_DIGITS), squash(text))
+    return _DECORATION.sub("", text.replace("**", ""))
 
 
 def clean_agency(text: str) -> str | None:
@@ -99,12 +112,13 @@ def _titles(candidates: Sequence[_Candidate]) -> tuple[_Candidate, re.Match[str]
         for i in range(len(candidates) - count + 1):
             window = candidates[i:i + count]
             joined = _Candidate("".join(c.text for c in window), [ln for c in window for ln in c.lines])
-            if len(joined.text) > _MAX_TITLE or not (m := _match(joined.text)):
+            if len(joined.text) > _MAX_TITLE:
                 continue
-            if count > 1 and (m.start() != 0 or m.end() <= len(joined.text) - len(window[-1].text)):
-                continue   # the lines around a title only count when they are the title's own parts
-            if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
-                return joined, m, agency
+            for m in filter(None, (pattern.search(joined.text) for pattern in _TITLES)):
+                if count > 1 and (m.start() != 0 or m.end() <= len(joined.text) - len(window[-1].text)):
+                    continue   # the lines around a title only count when they are the title's own parts
+                if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
+                    return joined, m, agency
     for candidate in candidates:
         if len(candidate.text) <= _MAX_TITLE and (m := _match(candidate.text)):
             return candidate, m, None
@@ -157,6 +171,8 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
+    if agency is None and (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME):
+        agency = clean_agency(m["name"])
     if year is None and (stated := _stated_year(candidates)):
         year, year_evidence = stated
     return Metadata(title, agency, year, title_evidence, year_evidence)

@@ -90,3 +90,20 @@ def test_real_reports_agency_and_year(path):
     truth = _truth(path.name.split(".")[0])
     report = parse_document(path.read_bytes(), path.name)
     assert (report.agency, report.year) == (truth["agency"], truth["year"])
+
+
+@pytest.mark.parametrize("title", [
+    "柳河县人民政府二〇二四年政府信息公开工作年度报告",        # a year in Chinese numerals
+    "柳河县人民政府政府信息公开工作2024年度报告",              # the year after 工作
+])
+def test_titles_as_cms_families_print_them(title):
+    assert meta(f"{title}\n{BODY}")[:2] == ("柳河县人民政府", 2024)
+
+
+def test_a_title_without_agency_takes_it_from_the_page_title_or_the_opening_sentence():
+    page = ("<html><head><title>2019年度政府信息公开工作年度报告-澜江区人民政府</title></head><body>"
+            "<h2>2019年度政府信息公开工作年度报告</h2><h2>一、总体情况</h2><p>本年度…</p></body></html>")
+    assert meta(page, "html")[:2] == ("澜江区人民政府", 2019)
+    text = "2021年度政府信息公开工作年度报告\n一、总体情况\n本年度，沧澜市交通运输局按照市委、市政府工作要求，加强政策解读。\n"
+    assert meta(text)[:2] == ("沧澜市交通运输局", 2021)
+    assert meta("2021年度政府信息公开工作年度报告\n一、总体情况\n2021年，我市坚持公开为常态。\n")[0] is None
