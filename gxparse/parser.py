@@ -91,6 +91,12 @@ def _all_lines(sections: Sections) -> list[Line]:
     return sections.preamble + [line for body in sections.bodies.values() for line in body]
 
 
+def _before(sections: Sections, key: str) -> list[Line]:
+    """The lines before section ``key``'s place: the preamble and the bodies of the sections before it."""
+    order = [s.key for s in SECTIONS]
+    return sections.preamble + [line for k in order[:order.index(key)] for line in _section_lines(sections, k)]
+
+
 def _extras(section: str, rows: list[RawRow]) -> list[dict]:
     return [{"section": section, "label": r.label, "values": r.values, "where": r.where} for r in rows]
 
@@ -103,7 +109,7 @@ def build_report(document: Document, source: str) -> Report:
                     table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)
     findings: list[Finding] = []
 
-    s2_lines = _section_lines(sections, "s2")
+    s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s3 = read_s3(s3_lines)
     call = detect_template(_label_lines(sections), meta.year, document.lines)
@@ -113,6 +119,10 @@ def build_report(document: Document, source: str) -> Report:
 
     if report.template != "legacy":
         s2 = read_s2(s2_lines, report.template)
+        if s2.table is not None and "s2" not in sections.headings:
+            s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
+            findings.append(Finding("section.heading_missing", WARNING,
+                                    "未找到第二部分标题；表二按其行标签读取", []))
         s4 = _read_s4(sections, findings)
         reads = {"s2": s2, "s3": s3, "s4": s4}
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -169,9 +179,9 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
 def _read_s4(sections: Sections, findings: list[Finding]) -> TableRead:
     if "s4" in sections.headings:
         return read_s4(_section_lines(sections, "s4"))
-    # Table 四 printed without its heading: one unlabelled row of 15 numbers after section 二.
-    after_s2 = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
-    candidates = s4_candidate_lines(after_s2)
+    # Table 四 printed without its heading (or with one OCR garbled): one unlabelled row of 15 numbers
+    # before section 五.
+    candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
         return TableRead(None)
     read = read_s4(candidates)

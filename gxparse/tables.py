@@ -67,13 +67,38 @@ def _parse_item_cell(item: Item, column: str, raw: str) -> Cell:
     return parse_count(raw, signed=column in item.signed)
 
 
+def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:
+    """An item of table 二 not found by its label is the row of figures printed right before the item after it
+    or right after the item before it, when that row has the item's width and names nothing (a short label
+    OCR misread: 规章 → 大). Moves such rows from ``extras`` into ``rows``, with a warning for each."""
+    findings = []
+    by_order = {r.order: r for r in extras}
+    for n, item in enumerate(items):
+        if item.key in rows:
+            continue
+        width = len(item.columns)
+        near = [rows[items[n + 1].key].order - 1] if n + 1 < len(items) and items[n + 1].key in rows else []
+        near += [rows[items[n - 1].key].order + 1] if n > 0 and items[n - 1].key in rows else []
+        row = next((by_order[o] for o in near if o in by_order and len(by_order[o].values) == width), None)
+        if row is None:
+            continue
+        extras.remove(row)
+        del by_order[row.order]
+        rows[item.key] = replace(row, key=item.key)
+        findings.append(Finding(
+            "row.by_position", WARNING,
+            f"表二的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{item.label}」的位置，按位置读作「{item.label}」",
+            [f"s2.{item.key}.{c.key}" for c in item.columns]))
+    return findings
+
+
 def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
     rows, extras = collect_rows(lines, S2_MATCHER[version])
     if not rows:
         return TableRead(None, extras=extras)
     table: Table = {}
-    findings = []
+    findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
         raw = rows.get(item.key)

@@ -17,6 +17,8 @@ from gxparse.layout.pages import Box, Reread
 
 INK_LEVEL = 128           # grey level below which a pixel is ink
 _DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,")
+_WORD_SETUP = Setup("eng", psm=8, whitelist="0123456789.,")   # one figure alone, as a single word
+_ALONE_CONFIDENCE = 80    # a figure read alone is taken only when read surely (an 0 read alone can come out 6)
 MIN_DIGIT_CONFIDENCE = 30
 _DIGIT_DPI = 450          # number cells are read again scaled up to this resolution (3× a 150-dpi scan)
 _DIGIT_GAP = 45           # pixels of blank between two figures on the strip read at once (0.1 inch)
@@ -26,10 +28,12 @@ _SMOOTH = 1.5             # pixels of Gaussian blur over the scaled-up binarised
 
 
 def _looks_like_number(text: str) -> bool:
-    """Empty, a number, one character (a digit the Chinese model took for an ideograph: 1 → 工, 7 → 了), or
-    up to four characters that are latin or hold a digit (15 → Js, 2331 → 攻了3)."""
-    return (not text or is_value(text) or len(text) == 1
-            or (len(text) <= 4 and (text.isascii() and " " not in text or any(ch.isdigit() for ch in text))))
+    """Empty, a number, one character (a digit the Chinese model took for an ideograph: 1 → 工, 7 → 了), mostly
+    digits (a rule's remnant beside them: 88283|), or up to four characters that are latin or hold a digit or
+    a latin mark (15 → Js, 2331 → 攻了3, 195 → ]关)."""
+    return (not text or is_value(text) or len(text) == 1 or 2 * sum(ch.isdigit() for ch in text) >= len(text)
+            or (len(text) <= 4 and (text.isascii() and " " not in text
+                                    or any(ch.isdigit() or ch.isascii() and not ch.isspace() for ch in text))))
 
 
 def _in_a_row_of_values(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
@@ -95,12 +99,32 @@ def _cell_ink(image: np.ndarray, box: Box, inset: int, scale: float) -> np.ndarr
     border_rows[edge:-edge] = False
     border_cols[edge:-edge] = False
     ink &= ~(border_rows[:, None] | border_cols[None, :])
+    ink &= ~_inner_rules(ink, scale)[None, :]
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if rows.size == 0 or _text_lines(rows) > 1:
         return None
     # binarised, then smoothed: Tesseract takes the stair-stepped edge of a lone binarised 5 for a 3
     figure = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
     return np.asarray(figure.filter(ImageFilter.GaussianBlur(_SMOOTH)))
+
+
+_RULE_WIDTH = 3           # pixels (before scaling): a rule is no thicker
+
+
+def _inner_rules(ink: np.ndarray, scale: float) -> np.ndarray:
+    """The columns of a rule standing inside the crop (a cell whose box missed its border): a thin run of
+    columns inked down most of the crop, apart from the rest of the ink. A figure alone (a 1 as tall as its
+    cell) is never cleared."""
+    inked = ink.any(axis=0)
+    runs = np.split(np.flatnonzero(inked), np.flatnonzero(np.diff(np.flatnonzero(inked)) > 1) + 1)
+    runs = [run for run in runs if run.size]
+    rules = np.zeros(ink.shape[1], dtype=bool)
+    if len(runs) < 2:
+        return rules
+    for run in runs:
+        if run.size <= _RULE_WIDTH * scale and ink[:, run].any(axis=1).mean() > 0.8:
+            rules[run] = True
+    return rules if not rules[inked].all() else np.zeros_like(rules)
 
 
 Slot = tuple[int, int, int]   # top and bottom of a figure's line on a strip, and the cell it came from
@@ -126,6 +150,46 @@ def _strips(figures: list[tuple[int, np.ndarray]]) -> list[tuple[np.ndarray, lis
     return out
 
 
+_STROKE_WIDTH = 0.45       # of its height: a figure no wider than this is one upright stroke
+_FIGURE_HEIGHT = (0.8, 1.2)  # of the usual figure's height on the page
+
+
+def _read_alone(ink: np.ndarray, dpi: float, source: str, page: int, setups: tuple[Setup, ...],
+                confidence: float) -> str:
+    """One figure on its own blank margin, read in each of ``setups`` in turn, the first reading of at least
+    ``confidence`` (Tesseract passes over some figures on a strip that it reads surely alone)."""
+    image = np.full((ink.shape[0] + 2 * _DIGIT_GAP, ink.shape[1] + 2 * _DIGIT_GAP), 255, dtype=np.uint8)
+    image[_DIGIT_GAP:_DIGIT_GAP + ink.shape[0], _DIGIT_GAP:_DIGIT_GAP + ink.shape[1]] = ink
+    for setup in setups:
+        words = [w for w in read_words(image, dpi, setup, source, page) if w.confidence >= confidence]
+        number = "".join(w.text for w in sorted(words, key=lambda w: w.left)).strip(".,")
+        if is_value(number):
+            return number
+    return ""
+
+
+def _lone_strokes(figures: list[tuple[int, np.ndarray]], read: dict[int, str]) -> list[int]:
+    """The cells whose figure nothing was read for but is one upright stroke as tall as the page's figures:
+    a lone 1, which Tesseract reads as l or | (and so, allowed only digits, as nothing), leaving the cell
+    blank, read as 0."""
+    if not figures:
+        return []
+    heights = {i: int((ink < INK_LEVEL).any(axis=1).sum()) for i, ink in figures}
+    usual = float(np.median(list(heights.values())))
+    out = []
+    for i, ink in figures:
+        if is_value(read.get(i, "")):
+            continue
+        dark = ink < INK_LEVEL
+        height, width = heights[i], int(dark.any(axis=0).sum())
+        columns = np.flatnonzero(dark.any(axis=0))
+        one_piece = columns.size > 0 and columns[-1] - columns[0] + 1 == columns.size   # no gap across
+        if (one_piece and 0 < width <= _STROKE_WIDTH * height
+                and _FIGURE_HEIGHT[0] * usual <= height <= _FIGURE_HEIGHT[1] * usual):
+            out.append(i)
+    return out
+
+
 def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Reread:
     """The ``Reread`` of a scanned page: given a table's cells, their texts with the number cells read again."""
     inset = max(2, round(dpi / 50))
@@ -142,8 +206,18 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
                 hit = next((i for y0, y1, i in slots if y0 <= cy < y1), None)
                 if hit is not None and word.confidence >= MIN_DIGIT_CONFIDENCE:
                     read.setdefault(hit, []).append((word.left, word.text))
-        for i, words in read.items():
-            number = "".join(text for _, text in sorted(words)).strip(".,")
+        numbers = {i: "".join(text for _, text in sorted(words)).strip(".,") for i, words in read.items()}
+        for i, ink in figures:
+            if not is_value(numbers.get(i, "")):   # nothing from the strip: read alone, taken only when sure
+                numbers[i] = _read_alone(ink, dpi * scale, source, page, (_DIGITS_SETUP, _WORD_SETUP),
+                                         _ALONE_CONFIDENCE)
+            elif is_value(texts[i]) and texts[i] != numbers[i]:   # the page and the strip disagree:
+                third = _read_alone(ink, dpi * scale, source, page, (_WORD_SETUP,), MIN_DIGIT_CONFIDENCE)
+                if third == texts[i]:                             # a third reading, as one word, decides
+                    numbers[i] = texts[i]
+        for i in _lone_strokes(figures, numbers):
+            numbers[i] = "1"
+        for i, number in numbers.items():
             if is_value(number):
                 texts[i] = number
         return texts

@@ -119,3 +119,32 @@ _NEAR = NearestLabel([(row.key, row.label) for row in S3_ALL_ROWS] + [(None, lab
 ])
 def test_near_misses_by_edit_distance(label, key):
     assert _NEAR(label) == key
+
+
+_S2 = """第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+{first} 1 0 11
+行政规范性文件 8 26 66
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 447
+"""
+
+
+def test_a_table_two_row_whose_short_label_was_misread_is_read_by_its_place():
+    from gxparse.tables import read_s2
+    read = read_s2(lines_from_text(_S2.format(first="大")), "v2021")
+    assert [c.value for c in read.table["regulations"].values()] == [1, 0, 11]
+    assert [f.rule for f in read.findings] == ["row.by_position"]
+
+
+def test_tables_two_and_four_whose_headings_were_not_read_are_read_where_they_stand():
+    from gxparse import parse_document
+    text = ("某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n" + _S2.format(first="规章")
+            + "三、收到和处理政府信息公开申请情况\n" + HEAD
+            + "政府信息公开行政夏议、行政诉讼恃况\n" + " ".join(["1"] * 4 + ["4"] + ["0"] * 10)
+            + "\n五、存在的主要问题及改进情况\n无。\n")
+    report = parse_document(text.replace("二、主动公开政府信息情况\n", "").encode(), "x.txt")
+    assert report.value("s2.licensing.decisions") == 447 and report.template == "v2021"
+    assert report.value("s4.review.total") == 4
+    assert [f.rule for f in report.findings if f.rule == "section.heading_missing"] == ["section.heading_missing"] * 2

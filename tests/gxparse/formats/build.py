@@ -204,11 +204,15 @@ class Fixtures:
     def scanned_report(self, name: str) -> Path:
         """The whole report printed by LibreOffice and scanned at 150 dpi, every page an image, as an agency
         that scans its signed paper copy publishes it."""
-        path = self.folder / f"{name}.fullscan.pdf"
-        if not path.exists():
-            pages = [page.convert("L") for page in render_pages(self.libreoffice_pdf(name))]
-            pages[0].save(path, save_all=True, append_images=pages[1:], resolution=SCAN_DPI)
-        return path
+        return scanned_copy(self.libreoffice_pdf(name), self.folder / f"{name}.fullscan.pdf")
+
+
+def scanned_copy(pdf: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
+    """Every page of ``pdf`` rendered at ``dpi`` into an image-only PDF: the report printed and scanned."""
+    if not path.exists():
+        pages = [page.convert("L") for page in render_pages(pdf, dpi)]
+        pages[0].save(path, save_all=True, append_images=pages[1:], resolution=dpi)
+    return path
 
 
 def extracted_text(pdf: Path, tool: str) -> str:
