@@ -129,6 +129,23 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
             values = [s.text for s in _distinct(row[first:]) if s.origin not in above]
             lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
         else:
-            lines.append(Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True))
+            lines.append(_merged_row(texts, where, page))
         above = {s.origin for s in cells}
     return lines
+
+
+_RULE_MARKS = {"|", "丨", "||"}   # a column rule a scan's reading kept as a character: the cell is blank
+
+
+def _merged_row(texts: list[str], where: str, page: int | None) -> Line:
+    """A grid row without value cells read as the text reader reads a line, when it ends in figures: a cell
+    holding a rule's remnant (|) is blank, and a last cell of figures separated by spaces (a row whose column
+    rules were not found, too short on a scan) is split at them. Such a row is never lost."""
+    cells = ["" if t in _RULE_MARKS else t for t in texts]
+    if cells and " " in cells[-1]:
+        cells[-1:] = ["" if w in _RULE_MARKS else w for w in cells[-1].split()]
+    last_text = max((i for i, c in enumerate(cells) if c and not is_value(c)), default=-1)
+    values = cells[last_text + 1:]
+    if last_text < 0 or sum(1 for v in values if v) < 2:
+        return Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True)
+    return Line("\t".join(texts), " ".join(c for c in cells[:last_text + 1] if c), values, where, page, in_grid=True)

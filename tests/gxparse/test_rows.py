@@ -148,3 +148,16 @@ def test_tables_two_and_four_whose_headings_were_not_read_are_read_where_they_st
     assert report.value("s2.licensing.decisions") == 447 and report.template == "v2021"
     assert report.value("s4.review.total") == 4
     assert [f.rule for f in report.findings if f.rule == "section.heading_missing"] == ["section.heading_missing"] * 2
+
+
+@pytest.mark.parametrize("cells", [
+    ["二、上年结转政府信息公开申请数量", "3", "0", "|", "0", "0", "0", "3"],   # a rule's remnant in a blank cell
+    ["二、上年结转政府信息公开申请数量", "3 0 | 0 0 0 3"],                    # column rules not found
+])
+def test_a_scanned_grid_row_with_a_rule_remnant_or_merged_figures_keeps_its_cells(cells):
+    from gxparse.layout.grid import expand_spans, grid_lines
+    header = [("申请人情况", 1, 7)]
+    first = [("一、本年新收政府信息公开申请数量", 1, 1), *[(v, 1, 1) for v in "9000009"]]
+    lines = grid_lines(expand_spans([[("", 1, 1), *header], first, [(c, 1, 1) for c in cells]]), 1)
+    assert lines[-1].label == "二、上年结转政府信息公开申请数量"
+    assert lines[-1].values == ["3", "0", "", "0", "0", "0", "3"]
