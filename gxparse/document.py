@@ -20,6 +20,7 @@ VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|�
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
+_FURNITURE_LENGTH = 24   # characters: a longer line is no page number
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                              r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})$")
 
@@ -84,7 +85,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     check_lines(len(raws))
     out = []
     for n, raw in enumerate(raws, start=first_lineno):
-        if not raw.strip() or _RULE_LINE.match(raw) or _PAGE_FURNITURE.match(raw.strip()):
+        if not raw.strip() or _RULE_LINE.match(raw) or len(raw) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(raw.strip()):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         out.append(line_from_cells(split_cells(raw), where, page))
@@ -98,8 +99,13 @@ def _without_running_headers(lines: list[Line]) -> list[Line]:
     """The lines with the repeats of a label-only line printed again and again (a page header such as the
     report's title over every page, which text extraction puts between a table's rows) left out; the first
     stays (on page 1 it is the title)."""
-    counts = Counter(line.text for line in lines if not line.values)
-    repeated = {text for text, n in counts.items() if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1]}
+    if len(lines) < 3:   # a paragraph of an HTML or Word page: nothing to repeat
+        return lines
+    texts = [line.text for line in lines if not line.values]
+    if len(set(texts)) == len(texts):
+        return lines
+    repeated = {text for text, n in Counter(texts).items()
+                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1]}
     if not repeated:
         return lines
     seen: set[str] = set()

@@ -102,11 +102,18 @@ class LabelMatcher:
 _STRAY = 1   # characters: a label this short is a stray character, never a name nor part of one
 
 
+def _short(label: str) -> bool:
+    """Whether a label may still grow by another wrapped line (the raw label is never shorter than its key,
+    so most need no normalising)."""
+    return len(label) <= _MAX_LABEL or len(label_key(label)) <= _MAX_LABEL
+
+
 def _is_stray(label: str) -> bool:
-    return len(label_key(label)) <= _STRAY
+    # most labels are long: only short ones are normalised to count their characters
+    return len(label) <= 4 * _STRAY + 2 and len(label_key(label)) <= _STRAY
 
 
-@dataclass
+@dataclass(slots=True)   # one per line of a table: made often
 class _Piece:
     """A non-prose line as the grammar sees it: a label (possibly joined from several lines), values or none,
     and the row its label names."""
@@ -158,7 +165,7 @@ class _Reader:
         if key is None and segment and segment[-1].values and segment[-1].key is None and segment[-1].label:
             self._continue_below(segment[-1], line.label)
             return
-        if key is None and previous is not None and len(label_key(previous.label)) <= _MAX_LABEL:
+        if key is None and previous is not None and _short(previous.label):
             previous.label = _joined(previous.label, line.label)   # a wrapped label
             previous.key = self.match(previous.label) or previous.key
             return
@@ -172,7 +179,7 @@ class _Reader:
     def _continue_below(self, row: _Piece, label: str) -> None:
         """A label continued below the line of its values (a top-aligned cell); once the label names a row,
         the row is pinned."""
-        if len(label_key(row.label)) > _MAX_LABEL:
+        if not _short(row.label):
             return
         row.label = _beside(row.label, label)
         row.key = self.match(row.label)

@@ -141,8 +141,10 @@ def _merged_row(texts: list[str], where: str, page: int | None) -> Line:
     """A grid row without value cells read as the text reader reads a line, when it ends in figures: a cell
     holding a rule's remnant (|) is blank, and a last cell of figures separated by spaces (a row whose column
     rules were not found, too short on a scan) is split at them. Such a row is never lost."""
+    if not texts or not any(ch.isdigit() for ch in texts[-1]):   # a header or caption row, as most are
+        return Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True)
     cells = ["" if t in _RULE_MARKS else t for t in texts]
-    if cells and " " in cells[-1]:
+    if " " in cells[-1]:
         cells[-1:] = ["" if w in _RULE_MARKS else w for w in cells[-1].split()]
     last_text = max((i for i, c in enumerate(cells) if c and not is_value(c)), default=-1)
     values = cells[last_text + 1:]

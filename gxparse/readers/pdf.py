@@ -38,7 +38,8 @@ def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., 
 _VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
 _BOX_SIZE = ctypes.sizeof(raw.FS_RECTF)   # four floats: left, top, right, bottom
 _NO_CHARS = CharBoxes("", np.zeros((0, 4)))
-_SPACES = " \u3000\u00a0"   # a space in the text layer (line breaks pdfium adds are not spaces)
+# a space in the text layer (the line breaks pdfium adds are not spaces)
+_SPACE_CODES = np.array([ord(" "), 0x3000, 0xA0], dtype=np.uint32)
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
@@ -92,7 +93,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int) -> CharBoxes:
     left, top, right, bottom = boxes[found].T
     keep = right > left
     columns = np.column_stack((left, height - top, right, height - bottom))[keep]
-    spaced = np.array([i > 0 and text[i - 1] in _SPACES for i in found], dtype=bool)[keep]
+    before = np.frombuffer((" " + text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[found]
+    spaced = np.isin(before, _SPACE_CODES)[keep]   # the character before each found one (text shifted by one)
     return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
 
 
