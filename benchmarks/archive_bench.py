@@ -84,8 +84,8 @@ def build(url: str, n_reports: int, n_versions: int, seed: int = 7) -> float:
                 "latest_version_id": version_id, "latest_url_id": r + 1, "version_count": per_report[r],
                 "error_count": rng.randint(1, 4) if failing else 0, "warning_count": rng.randint(0, 3),
                 "missing_runs": 0})
-            urls.append({"id": r + 1, "report_id": r + 1, "url": f"http://site{agency % SITES}.test/nb/{r}.html",
-                         "first_seen": START, "last_seen": START, "first_run_id": 1, "last_listed_run_id": 1})
+            urls.append({"id": r + 1, "report_id": r + 1, "site_id": f"site{agency % SITES}",
+                         "url": f"http://site{agency % SITES}.test/nb/{r}.html", "first_seen": START, "last_seen": START, "first_run_id": 1, "last_listed_run_id": 1})
         _insert(conn, Report, reports)
         _insert(conn, ReportUrl, urls)
         version_id = 0

@@ -1,8 +1,11 @@
 """The archive's tables, in the vocabulary of web-monitoring archives: Report → Version → Change.
 
-A *report* is one agency's annual report for one year (or, while its agency and year are unknown, one
-URL). Every time the crawler fetches one of its documents a *fetch* row records when, the HTTP status and
-the digest. A *version* is stored only when the report's normalised content differs from the version it
+A *report* is one agency's annual report for one year *as one site publishes it* (or, while its agency and
+year are unknown, one URL of that site). A report belongs to its site: a document found on another site
+never becomes a version of it, even when its title names the same agency and year; when the other site
+reposts the same document, its own report is *linked* to the first (``Report.same_as_id``), never merged.
+Every time the crawler fetches one of its documents a *fetch* row records when, the HTTP status and the
+digest. A *version* is stored only when the report's normalised content differs from the version it
 is compared with (see ``monitor.archive.content``); a new version carries *changes* (what kind, with the cell
 and text diffs) and the *findings* of the parser and of the archive's cross-version checks. *Alerts* are
 the outbox of mails to send: written in the same transaction as the version or change that caused them,
@@ -92,6 +95,9 @@ class CrawlRun(SQLModel, table=True):
     finished_at: datetime | None = None
     status: str = Field(default=RUNNING, max_length=20)
     error: str | None = Field(default=None, sa_column=Column(Text))
+    # The process running the crawl (monitor.archive.leases.holder_id): a run left `running` by a process
+    # that is gone (kill -9, power cut) is closed as interrupted when the next crawl or scheduler starts.
+    holder: str | None = Field(default=None, max_length=200)
     pages_fetched: int = 0
     documents: int = 0          # report documents fetched (items the pipeline received)
     reports_found: int = 0      # distinct reports whose documents were fetched with status 200/304
@@ -106,11 +112,12 @@ class CrawlRun(SQLModel, table=True):
 
 
 class Report(SQLModel, table=True):
-    """One agency's report for one year, with denormalised figures of its latest state for fast listing."""
+    """One agency's report for one year on one site, with denormalised figures of its latest state for fast
+    listing."""
 
     __tablename__ = "report"
     __table_args__ = (
-        UniqueConstraint("agency_id", "year", name="uq_report_agency_year"),
+        UniqueConstraint("site_id", "agency_id", "year", name="uq_report_site_agency_year"),
         Index("ix_report_failing", "error_count", "id"),
     )
 
@@ -132,16 +139,23 @@ class Report(SQLModel, table=True):
     warning_count: int = 0
     # Consecutive crawls in which no list page of the site linked the report (two ⇒ withdrawn).
     missing_runs: int = 0
+    # The report of another site, archived earlier, whose document this one's reposts (same content digest).
+    same_as_id: int | None = Field(default=None, foreign_key="report.id")
 
 
 class ReportUrl(SQLModel, table=True):
-    """A URL a report's document was fetched from, with the validators for conditional requests."""
+    """A URL a report's document was fetched from, with the validators for conditional requests.
+
+    A URL belongs to one report of each site that fetched it: two sites linking one document each keep
+    their own row (their crawls, validators and withdrawals are their own)."""
 
     __tablename__ = "report_url"
+    __table_args__ = (UniqueConstraint("site_id", "url", name="uq_report_url_site_url"),)
 
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)
-    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    site_id: str = Field(foreign_key="site.id", max_length=100)     # the report's site
+    url: str = Field(sa_column=Column(Text, nullable=False, index=True))
     link_url: str | None = Field(default=None, sa_column=Column(Text, index=True))  # redirected from this link
     first_seen: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
@@ -177,7 +191,8 @@ class Version(SQLModel, table=True):
     seq: int                                   # 1, 2, … within the report
     url_id: int = Field(foreign_key="report_url.id", index=True)
     captured_run_id: int | None = Field(default=None, foreign_key="crawl_run.id")
-    content_digest: str = Field(max_length=64)   # SHA-256 of the normalised content (monitor.archive.content)
+    # SHA-256 of the normalised content (monitor.archive.content); indexed to find reposts on other sites.
+    content_digest: str = Field(max_length=64, index=True)
     raw_sha256: str = Field(foreign_key="blob.sha256", max_length=64, index=True)
     parsed_sha256: str | None = Field(default=None, foreign_key="blob.sha256", max_length=64)
     first_seen: datetime = Field(default_factory=utcnow)

@@ -9,6 +9,12 @@ crawls, reports gone from their list page for two crawls, reports that moved, an
 Which version a fetch is compared with: the latest version from the same URL, or for a URL new to the
 report, the report's latest version. So a report published as a page and as an attachment does not
 flip between two "versions" on every crawl.
+
+A report belongs to its site: a document is filed only among the reports of the site whose crawl fetched
+it (by its URL there, else by agency and year there). The agency comes from the document's own title, which
+any host can write: a page elsewhere titled with this site's agency and year is the other site's report,
+never a version of this one. When another site's report already holds the same content (a repost), the new
+report is linked to it (``Report.same_as_id``), not merged with it.
 """
 
 from __future__ import annotations
@@ -149,7 +155,7 @@ class Archive:
         with new_session(self.engine) as s:
             with s.begin():
                 _ensure_site(s, doc.site_id)
-                url_row = _find_url(s, doc.effective_url) or _find_url(s, doc.url)
+                url_row = _find_url(s, doc.site_id, doc.effective_url) or _find_url(s, doc.site_id, doc.url)
                 if doc.status in (404, 410):
                     return self._record_gone(s, doc, url_row, run_id, fetched_at)
                 if doc.not_modified or doc.status == 304:
@@ -291,8 +297,9 @@ class Archive:
                 self._withdraw(s, report, run.id, f"连续{report.missing_runs}次抓取未在列表页出现", url)
 
     def _detect_moves(self, s: Session, run: CrawlRun) -> None:
-        """A known report found at a new URL while none of its old URLs is listed any more has moved."""
-        new_urls = s.exec(select(ReportUrl).where(ReportUrl.first_run_id == run.id,
+        """A known report of the site found at a new URL of the site while none of its old URLs is listed
+        any more has moved (URLs and reports are the site's own, so a move never crosses sites)."""
+        new_urls = s.exec(select(ReportUrl).where(ReportUrl.site_id == run.site_id, ReportUrl.first_run_id == run.id,
                                                   ReportUrl.last_listed_run_id == run.id)).all()
         base = self.config.web_base_url
         for url_row in new_urls:
@@ -324,7 +331,8 @@ class Archive:
             if finding is None:
                 continue
             agency_id = _ensure_agency(s, watch.agency)
-            report = s.exec(select(Report).where(Report.agency_id == agency_id, Report.year == year)).first()
+            report = s.exec(select(Report).where(Report.site_id == run.site_id, Report.agency_id == agency_id,
+                                                 Report.year == year)).first()
             if report is not None and report.version_count > 0:
                 continue
             if report is None:
@@ -361,7 +369,8 @@ class _Recorder:
         year = parsed.get("year") or doc.year
         report = s.get(Report, url_row.report_id) if url_row else None
         if report is None and agency and year:
-            report = s.exec(select(Report).where(Report.agency_id == _ensure_agency(s, agency),
+            report = s.exec(select(Report).where(Report.site_id == doc.site_id,
+                                                 Report.agency_id == _ensure_agency(s, agency),
                                                  Report.year == year)).first()
         new_report = report is None or report.version_count == 0
         if report is None:
@@ -369,12 +378,12 @@ class _Recorder:
                             year=year, first_seen=self.fetched_at, first_run_id=self.run_id)
             s.add(report)
             s.flush()
-        elif report.agency_id is None and agency and year and not _report_exists(s, agency, year):
+        elif report.agency_id is None and agency and year and not _report_exists(s, doc.site_id, agency, year):
             report.agency_id, report.year = _ensure_agency(s, agency), year
         new_url = url_row is None
         if new_url:
-            url_row = ReportUrl(report_id=report.id, url=doc.effective_url, first_seen=self.fetched_at,
-                                first_run_id=self.run_id)
+            url_row = ReportUrl(report_id=report.id, site_id=report.site_id, url=doc.effective_url,
+                                first_seen=self.fetched_at, first_run_id=self.run_id)
             s.add(url_row)
             s.flush()
         reappeared = report.status == WITHDRAWN
@@ -430,12 +439,13 @@ class _Recorder:
         report.latest_version_id = version.id
         report.latest_url_id = url_row.id
         report.version_count += 1
+        report.same_as_id = report.same_as_id or _reposted_from(s, report, version.content_digest)
         report.title = version.title or report.title
         report.missing_runs = 0
         s.flush()
         _refresh_report_counts(s, report)
         if parsed.document is not None and agency and year:
-            _recheck_next_year(s, store, report.agency_id, year, parsed.document)
+            _recheck_next_year(s, store, report, year, parsed.document)
         old_doc = _load_document(store, baseline)
         changes = self._changes(report, baseline, version, old_doc, new_report)
         self._queue_version_alerts(report, version, baseline, agency, findings, changes, new_report)
@@ -452,7 +462,7 @@ class _Recorder:
         checks: list[CheckFinding] = publication_late(agency, year, self.doc.published_at,
                                                       self.archive.config.deadline_override(report.site_id, agency))
         if parsed.document is not None and report.agency_id is not None and year:
-            previous = _year_document(s, self.archive.store, report.agency_id, year - 1)
+            previous = _year_document(s, self.archive.store, report, year - 1)
             if previous is not None:
                 checks += cross_year_checks(previous, parsed.document)
         rows += [Finding(report_id=report.id, version_id=version.id, rule=c.rule, severity=c.severity,
@@ -572,10 +582,19 @@ def _agency_name(s: Session, agency_id: int | None) -> str | None:
     return s.get(Agency, agency_id).name if agency_id is not None else None
 
 
-def _report_exists(s: Session, agency: str, year: int) -> bool:
+def _report_exists(s: Session, site_id: str, agency: str, year: int) -> bool:
     agency_id = s.exec(select(Agency.id).where(Agency.name == agency)).first()
     return agency_id is not None and s.exec(select(Report.id).where(
-        Report.agency_id == agency_id, Report.year == year)).first() is not None
+        Report.site_id == site_id, Report.agency_id == agency_id, Report.year == year)).first() is not None
+
+
+def _reposted_from(s: Session, report: Report, digest: str) -> int | None:
+    """The earliest report of another site with a version of this content (the one it reposts, if that
+    is a repost itself), or None."""
+    found = s.exec(select(Report.id, Report.same_as_id).join(Version, Version.report_id == Report.id)
+                   .where(Version.content_digest == digest, Report.site_id != report.site_id)
+                   .order_by(col(Report.id))).first()
+    return (found[1] or found[0]) if found else None
 
 
 def _ensure_blob(s: Session, sha256: str, kind: str, size: int, content_type: str | None) -> None:
@@ -587,8 +606,9 @@ def _ensure_blob(s: Session, sha256: str, kind: str, size: int, content_type: st
             pass
 
 
-def _find_url(s: Session, url: str | None) -> ReportUrl | None:
-    return s.exec(select(ReportUrl).where(ReportUrl.url == url)).first() if url else None
+def _find_url(s: Session, site_id: str, url: str | None) -> ReportUrl | None:
+    """The site's row of a URL (another site that fetched the same URL has its own)."""
+    return s.exec(select(ReportUrl).where(ReportUrl.site_id == site_id, ReportUrl.url == url)).first() if url else None
 
 
 def _latest_version_of_url(s: Session, url_id: int) -> Version | None:
@@ -635,18 +655,24 @@ def _load_document(store: BlobStore, version: Version | None) -> dict[str, Any] 
     return store.get_json(version.parsed_sha256)
 
 
-def _year_document(s: Session, store: BlobStore, agency_id: int, year: int) -> dict[str, Any] | None:
-    """The latest parsed annual report of an agency for a year, if archived."""
-    report = s.exec(select(Report).where(Report.agency_id == agency_id, Report.year == year)).first()
+def _same_agency(s: Session, report: Report, year: int) -> Report | None:
+    """The report of the same agency on the same site for another year."""
+    return s.exec(select(Report).where(Report.site_id == report.site_id, Report.agency_id == report.agency_id,
+                                       Report.year == year)).first()
+
+
+def _year_document(s: Session, store: BlobStore, report: Report, year: int) -> dict[str, Any] | None:
+    """The latest parsed annual report of the report's agency (on its site) for a year, if archived."""
+    report = _same_agency(s, report, year)
     if report is None or report.latest_version_id is None:
         return None
     version = s.get(Version, report.latest_version_id)
     return _load_document(store, version) if version.is_annual_report else None
 
 
-def _recheck_next_year(s: Session, store: BlobStore, agency_id: int, year: int, document: dict[str, Any]) -> None:
+def _recheck_next_year(s: Session, store: BlobStore, arrived: Report, year: int, document: dict[str, Any]) -> None:
     """A report for ``year`` arrived: redo the cross-year checks of the same agency's report for year + 1."""
-    report = s.exec(select(Report).where(Report.agency_id == agency_id, Report.year == year + 1)).first()
+    report = _same_agency(s, arrived, year + 1)
     if report is None or report.latest_version_id is None:
         return
     version = s.get(Version, report.latest_version_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sqlmodel import Session, func, select
 
 from gxparse import parse_document
@@ -312,7 +314,7 @@ def test_a_report_back_on_the_list_answering_304_is_active_again(archive):
 def test_validators_of_the_archive(archive):
     from monitor.crawling.validators import ArchiveValidatorStore
 
-    store = ArchiveValidatorStore(archive.engine)
+    store = ArchiveValidatorStore(archive.engine, "kf")
     other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
     crawl(archive, document(page(seed_report()), headers={"etag": '"v1"', "last-modified": "Mon, 01 Jan 2024"}),
           other)
@@ -331,3 +333,76 @@ def test_a_scan_is_filed_under_the_agency_its_site_lists_it_under():
     page = ParsedDocument({"agency": "开封市人民政府", "source_type": "html"}, None, "d")
     assert page.agency("开封市政府") == "开封市人民政府"
     assert ParsedDocument(None, "unreadable", "d").agency("开封市政府") == "开封市政府"
+
+
+# -- a report belongs to its site -------------------------------------------------------------------------
+
+@pytest.fixture
+def two_sites(db_url, tmp_path):
+    """The real site ``kf`` and another host ``other``, each with its own recipients."""
+    from monitor.config import parse_config
+
+    from .conftest import make_archive
+
+    config = parse_config({
+        "site": [{"id": "kf", "name": "开封市人民政府", "start_urls": ["http://kf.test/"], "alert_to": ["zwgk@kf.org"]},
+                 {"id": "other", "name": "别处", "start_urls": ["http://other.test/"], "alert_to": ["ops@other.org"]}],
+        "route": [{"site": "kf", "region": "开封市", "to": ["city@kf.org"]}]})
+    archive = make_archive(db_url, tmp_path / "store", config)
+    yield archive
+    archive.engine.dispose()
+
+
+def crawl_site(archive, site: str, *docs) -> CrawlRun:
+    run_id = archive.start_run(site)
+    for doc in docs:
+        archive.record(doc, run_id)
+    return archive.finish_run(run_id)
+
+
+def test_a_page_on_another_site_titled_with_a_sites_agency_and_year_is_not_its_report(two_sites):
+    """The attack of issue 12: another host's page titled 开封市人民政府2021年… with other figures."""
+    real = seed_report()
+    crawl_site(two_sites, "kf", document(page(real), url="http://kf.test/nb/2021.html", site="kf"))
+    [own] = rows(two_sites, Report)
+    forged = changed(real, s3__new_received__natural_person=1, s3__new_received__total=9, s4__review__total=99)
+    run = crawl_site(two_sites, "other", document(page(forged), url="http://other.test/nb.html", site="other",
+                                                  listing_url="http://other.test/"))
+    crawl_site(two_sites, "kf", document(page(real), url="http://kf.test/nb/2021.html", site="kf"))
+
+    [after] = rows(two_sites, Report, Report.site_id == "kf")
+    assert (after.version_count, after.latest_url_id, after.latest_version_id) == \
+        (1, own.latest_url_id, own.latest_version_id)
+    assert [c.kind for c in rows(two_sites, Change, Change.report_id == own.id)] == ["new_report"]
+    [theirs] = rows(two_sites, Report, Report.site_id == "other")
+    assert (theirs.year, theirs.agency_id, theirs.same_as_id) == (2021, own.agency_id, None)
+    assert [c.kind for c in rows(two_sites, Change, Change.run_id == run.id)] == ["new_report"]
+    assert not rows(two_sites, Change, Change.kind.in_(["moved", "figures_changed"]))
+    mailed = {a.recipient for a in rows(two_sites, Alert, Alert.run_id == run.id)}
+    assert mailed == {"ops@other.org"}          # its errors go to its own site's people, nobody of kf's
+
+
+def test_the_same_document_on_another_site_is_its_own_report_linked_to_the_first(two_sites):
+    body = page(seed_report())
+    crawl_site(two_sites, "kf", document(body, url="http://kf.test/nb/2021.html", site="kf"))
+    run = crawl_site(two_sites, "other", document(body, url="http://other.test/zz/2021.html", site="other"),
+                     document(body, url="http://kf.test/nb/2021.html", site="other"))   # and kf's URL itself
+    own, theirs = sorted(rows(two_sites, Report), key=lambda r: r.id)
+    assert (own.site_id, own.version_count, own.same_as_id) == ("kf", 1, None)
+    assert (theirs.site_id, theirs.version_count, theirs.same_as_id) == ("other", 1, own.id)
+    urls = {(u.site_id, u.url): u.report_id for u in rows(two_sites, ReportUrl)}
+    assert urls == {("kf", "http://kf.test/nb/2021.html"): own.id, ("other", "http://other.test/zz/2021.html"):
+                    theirs.id, ("other", "http://kf.test/nb/2021.html"): theirs.id}
+    assert not rows(two_sites, Change, Change.report_id == own.id, Change.kind != "new_report")
+    assert not rows(two_sites, Alert, Alert.run_id == run.id)      # a consistent report: nothing to say
+
+
+def test_validators_are_the_crawling_sites(two_sites):
+    from monitor.crawling.validators import ArchiveValidatorStore
+
+    crawl_site(two_sites, "kf", document(page(seed_report()), url="http://kf.test/nb/2021.html", site="kf",
+                                         headers={"etag": '"v1"'}))
+    assert ArchiveValidatorStore(two_sites.engine, "kf").get("http://kf.test/nb/2021.html") == ('"v1"', None)
+    # A 304 to the other site could not be filed under any report of it: it asks in full.
+    assert ArchiveValidatorStore(two_sites.engine, "other").get("http://kf.test/nb/2021.html") is None
+    assert ArchiveValidatorStore(two_sites.engine, "other").known_urls("other") == []
