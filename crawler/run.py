@@ -111,8 +111,10 @@ def _run_child(job: Path, log_path: Path, timeout: float | None) -> int:
     project_root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [project_root, env.get("PYTHONPATH")]))
     with log_path.open("wb") as log:
+        # A process group of its own: Ctrl-C at the terminal reaches only the caller, which stops the crawl
+        # once (a second SIGINT would make Scrapy's shutdown unclean) with the group's converters.
         child = subprocess.Popen([sys.executable, "-m", "crawler.run", str(job)], env=env, stdout=log,
-                                 stderr=subprocess.STDOUT)
+                                 stderr=subprocess.STDOUT, process_group=0)
         try:
             return child.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -31,8 +31,10 @@ deny = ["/search/", "\\\\.zip$"]          # URLs never requested
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -115,6 +117,16 @@ def entry(source: str | Path, table: str, number: int, ident: str | None = None)
     return f"{source}: [[{table}]] #{number}{named}"
 
 
+def check_keys(table: Mapping[str, Any], known: Iterable[str], where: str, what: str = "key") -> None:
+    """A misspelt key must not be ignored: ConfigError naming the first unknown key and the nearest known one."""
+    known = sorted(known)
+    for key in table:
+        if key not in known:
+            near = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean {near[0]!r}?" if near else f"known: {', '.join(known)}"
+            raise ConfigError(f"{where}: unknown {what} {key!r}; {hint}")
+
+
 def load_sites(path: str | Path) -> list[Site]:
     """Every ``[[site]]`` of a TOML config file, checked; raises ConfigError naming the file and site."""
     return sites_from_config(read_config(path), path)
@@ -179,10 +191,7 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 
 def _rules(table: dict[str, Any], where: str) -> SiteRules:
-    names = {f.name for f in fields(SiteRules)}
-    unknown = set(table) - names
-    if unknown:
-        raise ConfigError(f"{where}: unknown rules {sorted(unknown)}; known: {sorted(names)}")
+    check_keys(table, (f.name for f in fields(SiteRules)), f"{where}: [site.rules]", "rules key")
     for key, patterns in table.items():
         for pattern in patterns:
             try:

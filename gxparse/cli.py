@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from gxparse.errors import DocumentError
 from gxparse.limits import read_input
 from gxparse.model import ERROR, Report
 from gxparse.parser import parse_document
+from gxparse.terminal import printable
 
 EXIT_UNREADABLE = 1
 EXIT_ERROR_FINDINGS = 4
@@ -51,6 +53,11 @@ def parse(paths: tuple[Path, ...], pretty: bool) -> None:
     sys.exit(EXIT_UNREADABLE if failed else 0)
 
 
+def _shown(text: object) -> str:
+    """Document text (titles, names, paths) in markup: escaped, without terminal control characters."""
+    return escape(printable(str(text)))
+
+
 @main.command(help="Print the findings of each document, errors first.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def check(paths: tuple[Path, ...]) -> None:
@@ -60,14 +67,13 @@ def check(paths: tuple[Path, ...]) -> None:
         report = _read(path)
         if isinstance(report, DocumentError):
             unreadable = True
-            console.print(f"[bold]{path}[/bold]\n  [bold red]无法读取[/bold red] ", end="", markup=True)
-            console.print(report.reason, markup=False)
+            console.print(f"[bold]{_shown(path)}[/bold]\n  [bold red]无法读取[/bold red] {_shown(report.reason)}")
             continue
         findings = report.sorted_findings()
         head = f"{report.agency or '?'} {report.year or '?'}年 ({report.template})"
-        console.print(f"[bold]{path}[/bold]  {head}  {len(findings)} 项", markup=True)
+        console.print(f"[bold]{_shown(path)}[/bold]  {_shown(head)}  {len(findings)} 项")
         for f in findings:
             console.print(f"  [{_STYLE.get(f.severity, '')}]{f.severity:<7}[/] {f.rule:<20} ", end="", markup=True)
-            console.print(f.message, markup=False)
+            console.print(printable(f.message), markup=False)
         any_error |= any(f.severity == ERROR for f in findings)
     sys.exit(EXIT_ERROR_FINDINGS if any_error else EXIT_UNREADABLE if unreadable else 0)

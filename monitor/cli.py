@@ -1,45 +1,105 @@
-"""``gxmon``: crawl, archive, alert, query (shared/spec/cli.md)."""
+"""``gxmon``: crawl, archive, alert, query (shared/spec/cli.md).
+
+``--db``, ``--store`` and ``--config`` are accepted before the command and after it (the later one wins).
+Commands that only read the archive (reports, history, diff, findings, export, serve) and ``send`` refuse an
+archive that does not exist, in one line, creating nothing; ``crawl``, ``run`` and ``demo`` create it.
+Exit codes: 0 done, 1 error (one line on stderr), 2 usage, 3 a site could not be crawled (failed, or empty
+where it used to list reports), 128+N stopped by signal N (SIGINT 130, SIGTERM 143).
+"""
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from monitor import output
 
 from monitor.archive import queries
 from monitor.config import DEFAULT_CONFIG, ConfigError, MonitorConfig, load_config
-from monitor.archive.db import database_url, default_store, open_engine
+from monitor.archive.db import ArchiveMissing, check_archive, database_url, default_store, open_archive, open_engine
 from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
 from monitor.archive.store import BlobStore
 
 FORMATS = click.Choice(["table", "json", "csv"])
+EXIT_SITES_FAILED = 3
 
 
 @dataclass
 class Context:
-    db: str
-    store_dir: Path
-    _engine: object = None
+    """The archive and config the command line names (options before or after the command)."""
+
+    db_option: str | None = None
+    store_option: str | None = None
+    config_option: str | None = None
+    _engine: Engine | None = None
 
     @property
-    def engine(self):  # noqa: ANN201 (Engine)
+    def db(self) -> str:
+        return database_url(self.db_option)
+
+    @property
+    def store_dir(self) -> Path:
+        return Path(self.store_option) if self.store_option else default_store(self.db)
+
+    @property
+    def engine(self) -> Engine:
+        """The archive, created or upgraded (crawl, run)."""
         if self._engine is None:
             self._engine = open_engine(self.db)
+        return self._engine
+
+    @property
+    def archive(self) -> Engine:
+        """The archive, which must exist: commands that only read it never create one."""
+        if self._engine is None:
+            try:
+                self._engine = open_archive(self.db)
+            except ArchiveMissing as exc:
+                raise click.ClickException(str(exc)) from None
         return self._engine
 
     @property
     def store(self) -> BlobStore:
         return BlobStore(self.store_dir)
 
-    def session(self):  # noqa: ANN201 (Session)
+    def session(self) -> Session:
         from monitor.archive.db import session
 
-        return session(self.engine)
+        return session(self.archive)
+
+
+def _remember(field: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value is not None:
+            setattr(ctx.ensure_object(Context), field, value)
+    return callback
+
+
+DB_HELP = "Archive database URL or SQLite file (default: $GXMON_DB, else gxmon.db here)."
+STORE_HELP = "Folder of raw documents (default: gxmon-store/ beside a SQLite file)."
+CONFIG_HELP = f"Site config (default: {DEFAULT_CONFIG} if present)."
+
+
+def archive_options(command: Callable) -> Callable:
+    """--db and --store, also after the command name."""
+    command = click.option("--store", type=click.Path(file_okay=False), expose_value=False,
+                           callback=_remember("store_option"), help=STORE_HELP)(command)
+    return click.option("--db", expose_value=False, callback=_remember("db_option"), help=DB_HELP)(command)
+
+
+def config_option(command: Callable) -> Callable:
+    """--config, also after the command name."""
+    return click.option("--config", type=click.Path(dir_okay=False), expose_value=False,
+                        callback=_remember("config_option"), help=CONFIG_HELP)(command)
 
 
 def _config(path: str | None, required: bool = False) -> MonitorConfig:
@@ -56,66 +116,82 @@ def _config(path: str | None, required: bool = False) -> MonitorConfig:
 
 
 @click.group()
-@click.option("--db", envvar="GXMON_DB", default=None, help="Archive database URL (default: sqlite gxmon.db).")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of raw documents (default: gxmon-store/ beside a SQLite file).")
+@click.option("--db", envvar="GXMON_DB", expose_value=False, callback=_remember("db_option"), help=DB_HELP)
+@click.option("--store", type=click.Path(file_okay=False), expose_value=False, callback=_remember("store_option"),
+              help=STORE_HELP)
+@click.option("--config", type=click.Path(dir_okay=False), expose_value=False, callback=_remember("config_option"),
+              help=CONFIG_HELP)
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.version_option(package_name="gxmon", prog_name="gxmon")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, store_dir: str | None, verbose: int) -> None:
+def main(ctx: click.Context, verbose: int) -> None:
     """gxmon: watch 政府信息公开工作年度报告 — crawl, archive, alert, query."""
     logging.basicConfig(level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)], stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    url = database_url(db)
-    ctx.obj = Context(url, Path(store_dir) if store_dir else default_store(url))
+    ctx.ensure_object(Context)
 
 
 # -- crawling -------------------------------------------------------------------------------------------
 
 @main.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help=f"Site config (default: {DEFAULT_CONFIG} if present).")
+@config_option
+@archive_options
 @click.option("--site", "sites", multiple=True, help="Crawl only this site id (repeatable).")
 @click.option("--start-url", "start_urls", multiple=True, help="Crawl the site of this URL (repeatable).")
 @click.option("--no-mail", is_flag=True, help="Archive and queue alerts, but do not send mail now.")
 @click.pass_obj
-def crawl(obj: Context, config_path: str | None, sites: tuple[str, ...], start_urls: tuple[str, ...],
-          no_mail: bool) -> None:
-    """Run one crawl now and archive what it finds."""
-    from monitor.crawling.job import CrawlRequestError, crawl_now, print_summary
+def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_mail: bool) -> None:
+    """Run one crawl now and archive what it finds.
 
-    config = _config(config_path, required=not start_urls)
-    try:
-        result = crawl_now(obj.engine, obj.store, config, site_ids=list(sites), start_urls=list(start_urls),
-                           send_mail=not no_mail)
-    except CrawlRequestError as exc:
-        raise click.ClickException(str(exc)) from None
+    Progress (pages, reports, sites done) shows on stderr when it is a terminal. Exit 3 when a site could
+    not be crawled (the reasons are printed); SIGTERM or Ctrl-C stops the crawl, keeping what was archived."""
+    from monitor.crawling.job import CrawlRequestError, crawl_now, print_summary, stop_on_signals
+
+    config = _config(obj.config_option, required=not start_urls)
+    with stop_on_signals() as stopping:
+        try:
+            result = crawl_now(obj.engine, obj.store, config, site_ids=list(sites), start_urls=list(start_urls),
+                               send_mail=not no_mail, progress=True, stop=stopping)
+        except CrawlRequestError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            output.say("crawl stopped; its runs are closed as interrupted", err=True)
+            sys.exit(128 + (stopping.signum or signal.SIGINT))
     print_summary(result)
+    if stopping.is_set():
+        output.say("crawl stopped before it was complete", err=True)
+        sys.exit(128 + stopping.signum)
+    if result.failed:
+        sys.exit(EXIT_SITES_FAILED)
 
 
 @main.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help=f"Site config (default: {DEFAULT_CONFIG}).")
+@config_option
+@archive_options
 @click.pass_obj
-def run(obj: Context, config_path: str | None) -> None:
+def run(obj: Context) -> None:
     """The scheduler: every site on its cron schedule, mail after each crawl, until SIGTERM/Ctrl-C."""
     from monitor.crawling.scheduler import run_scheduler
 
-    config = _config(config_path, required=True)
+    config = _config(obj.config_option, required=True)
+    if not any(site.schedule for site in config.sites):
+        raise click.ClickException(f"{config.path}: no [[site]] has a schedule, so there is nothing to run "
+                                   '(give a site schedule = "0 6 * * *", or use `gxmon crawl`)')
     run_scheduler(obj.db, obj.store_dir, config)
 
 
 @main.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help=f"Mail settings and routing (default: {DEFAULT_CONFIG}).")
+@config_option
+@archive_options
 @click.pass_obj
-def send(obj: Context, config_path: str | None) -> None:
+def send(obj: Context) -> None:
     """Send the alert mails that are due now (crawls do this by themselves)."""
     from monitor.alerts.delivery import deliver
 
-    report = deliver(obj.engine, _config(config_path))
+    report = deliver(obj.archive, _config(obj.config_option))
     click.echo(f"{len(report.sent)} sent, {len(report.failed)} failed, {report.waiting} waiting for a retry")
     for delivery_id, error in report.failed:
-        click.echo(f"  mail #{delivery_id}: {error}", err=True)
+        output.say(f"  mail #{delivery_id}: {error}", err=True)
 
 
 @main.command()
@@ -129,6 +205,7 @@ def demo(folder: str) -> None:
 
 
 @main.command()
+@archive_options
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
 @click.pass_obj
@@ -137,9 +214,9 @@ def serve(obj: Context, host: str, port: int) -> None:
     import uvicorn
 
     from monitor.web.app import create_app
-    from monitor.web.readonly import ArchiveMissing
 
     try:
+        check_archive(obj.db)
         app = create_app(obj.db, obj.store_dir)
     except ArchiveMissing as exc:
         raise click.ClickException(str(exc)) from exc
@@ -149,6 +226,7 @@ def serve(obj: Context, host: str, port: int) -> None:
 # -- queries --------------------------------------------------------------------------------------------
 
 @main.command()
+@archive_options
 @click.option("--year", type=int)
 @click.option("--agency", help="Part of the agency name.")
 @click.option("--site")
@@ -163,15 +241,17 @@ def reports(obj: Context, year: int | None, agency: str | None, site: str | None
         output.print_json(rows)
     elif fmt == "csv":
         output.print_csv(rows, ["id", "site", "agency", "year", "url", "status", "versions", "latest_fetch",
-                                "errors", "warnings", "title"])
+                                "errors", "warnings", "title", "same_as"])
     else:
-        output.print_table(f"{len(rows)} reports", ["id", "agency", "year", "URL", "status", "versions",
-                                                    "latest fetch", "errors", "warnings"],
-                           [(r.id, r.agency, r.year, r.url, r.status, r.versions, output.short_time(r.latest_fetch),
-                             r.errors, r.warnings) for r in rows])
+        output.print_table(f"{len(rows)} reports",
+                           ["id", "report and URL", "status", "versions", "errors", "warnings", "latest fetch"],
+                           [(r.id, f"{r.agency or '?'} {r.year or '?'}\n{r.url or ''}", r.status, r.versions,
+                             r.errors, r.warnings, output.short_time(r.latest_fetch)) for r in rows],
+                           long=("report and URL",))
 
 
 @main.command()
+@archive_options
 @click.argument("report")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
@@ -186,48 +266,62 @@ def history(obj: Context, report: str, fmt: str) -> None:
         output.print_json(found)
         return
     r = found.report
-    output.console().print(f"[bold]#{r.id} {r.agency or ''} {r.year or ''}[/bold] ({r.status}) {r.url or ''}",
-                         markup=True, highlight=False)
-    output.print_table(None, ["version", "first seen", "last seen", "digest", "errors", "changed"],
-                       [(v.version, output.short_time(v.first_seen), output.short_time(v.last_seen),
+    output.say((f"#{r.id} {r.agency or ''} {r.year or ''}", "bold"), f" ({r.site}, {r.status}) {r.url or ''}")
+    if r.same_as is not None:
+        output.say(f"the same document as report #{r.same_as}, archived earlier from another site")
+    output.print_table(None, ["version", "first/last seen", "digest", "errors", "changed"],
+                       [(v.version, f"{output.short_time(v.first_seen)}\n{output.short_time(v.last_seen)}",
                          v.digest[:12], v.errors, "\n".join(f"{CHANGE_NAMES.get(c.kind, c.kind)}: {c.summary}"
-                                                            for c in v.changes)) for v in found.versions])
+                                                            for c in v.changes)) for v in found.versions],
+                       long=("changed",))
     for event in found.events:
-        output.console().print(f"{output.short_time(event.detected_at)} {CHANGE_NAMES.get(event.kind, event.kind)}："
-                             f"{event.summary}", highlight=False, markup=False)
+        output.say(f"{output.short_time(event.detected_at)} {CHANGE_NAMES.get(event.kind, event.kind)}：{event.summary}")
 
 
 @main.command()
+@archive_options
 @click.argument("version_a", type=int)
 @click.argument("version_b", type=int)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
 def diff(obj: Context, version_a: int, version_b: int, fmt: str) -> None:
-    """The figures (cell path, old, new) and the prose that differ between two versions."""
+    """The figures (cell path, old, new) and the prose that differ between two versions.
+
+    Two versions of one report show its revision. Versions of two reports (a repost on another site, another
+    year) are compared too, with a warning on stderr and at the top of the table: their differences are not a
+    revision (JSON: "same_report": false)."""
     with obj.session() as s:
         try:
             found = queries.version_diff(s, obj.store, version_a, version_b)
         except queries.NotFound as exc:
             raise click.ClickException(str(exc)) from None
+    if not found.same_report:
+        a, b = found.a, found.b
+        warning = (f"versions {a.id} and {b.id} belong to two different reports: #{a.report_id} {a.agency or '?'} "
+                   f"{a.year or '?'} ({a.site}) and #{b.report_id} {b.agency or '?'} {b.year or '?'} ({b.site}); "
+                   "their differences are not a revision")
+        output.say(("warning: ", "bold red"), warning, err=True, soft_wrap=True)
     if fmt == "json":
-        output.print_json({"a": found.a, "b": found.b, **found.diff.to_dict()})
+        output.print_json({"a": found.a, "b": found.b, "same_report": found.same_report, **found.diff.to_dict()})
         return
     d = found.diff
-    output.console().print(f"version {found.a.id} → {found.b.id}: {len(d.figures)} figures, "
-                         f"{len(d.text)} prose sections changed", highlight=False)
+    if not found.same_report:
+        output.say(f"NOT A REVISION: {warning}", style="bold red", soft_wrap=True)
+    output.say(f"version {found.a.id} → {found.b.id}: {len(d.figures)} figures, {len(d.text)} prose sections changed")
     for m in d.meta:
-        output.console().print(f"{m.cell}: {m.old} → {m.new}", highlight=False, markup=False)
+        output.say(f"{m.cell}: {m.old} → {m.new}")
     if d.figures:
         output.print_table("figures", ["cell", "label", "old", "new"],
-                           [(c.cell, cell_label(c.cell), c.old, c.new) for c in d.figures])
+                           [(c.cell, cell_label(c.cell), c.old, c.new) for c in d.figures], long=("label",))
     for t in d.text:
-        output.console().print(f"\n[bold]{SECTION_NAMES.get(t.section, t.section)}[/bold]", markup=True)
+        output.say("")
+        output.say((SECTION_NAMES.get(t.section, t.section), "bold"))
         for line in t.diff:
-            style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
-            output.console().print(line, style=style, markup=False, highlight=False)
+            output.say(line, style="green" if line.startswith("+") else "red" if line.startswith("-") else "dim")
 
 
 @main.command()
+@archive_options
 @click.option("--severity", type=click.Choice(queries.SEVERITIES))
 @click.option("--rule")
 @click.option("--site")
@@ -242,11 +336,13 @@ def findings(obj: Context, severity: str | None, rule: str | None, site: str | N
     elif fmt == "csv":
         output.print_csv(rows, ["report_id", "version_id", "agency", "year", "rule", "severity", "message", "cells"])
     else:
-        output.print_table(f"{len(rows)} findings", ["report", "agency", "year", "severity", "rule", "message"],
-                           [(f.report_id, f.agency, f.year, f.severity, f.rule, f.message) for f in rows])
+        output.print_table(f"{len(rows)} findings", ["report", "severity", "rule", "message"],
+                           [(f"#{f.report_id} {f.agency or '?'} {f.year or '?'}", f.severity, f.rule, f.message)
+                            for f in rows], long=("report", "message"))
 
 
 @main.command()
+@archive_options
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
 @click.pass_obj
@@ -254,11 +350,11 @@ def export(obj: Context, fmt: str, out: str | None) -> None:
     """One row (or object) per report version with every figure."""
     from monitor.export import write_export
 
-    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
-        with obj.session() as s:
+    with obj.session() as s:     # first: a missing archive leaves no output file behind
+        handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
             count = write_export(s, obj.store, fmt, handle)
-    finally:
-        if out:
-            handle.close()
+        finally:
+            if out:
+                handle.close()
     click.echo(f"{count} versions exported", err=True)

@@ -4,6 +4,9 @@ The ``[[site]]`` tables are the crawler's (``crawler.siteconfig`` reads and chec
 packages); this module adds the checks only the monitor needs on them (schedule is cron, alert_to are mail
 addresses) and reads the tables that are the monitor's own: ``[mail]``, ``[web]``, ``[schedule]``,
 ``[[route]]`` and ``[[watch]]``. Errors are ``crawler.siteconfig.ConfigError``, naming the file and the entry.
+A key gxmon does not know is an error naming it and the nearest known key (a misspelt ``schedul`` must not
+leave a site unscheduled in silence), in every table, ``[[site]]`` included (the crawler alone keeps keys
+it does not know in ``Site.extra`` for other packages; gxmon is the package that reads the whole file).
 SMTP credentials come from the environment (never from the archive): ``GXMON_SMTP_USER`` and the
 variable named by ``mail.password_env`` (default ``GXMON_SMTP_PASSWORD``).
 """
@@ -11,17 +14,24 @@ variable named by ``mail.password_env`` (default ``GXMON_SMTP_PASSWORD``).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
-from crawler.siteconfig import ConfigError, Site, entry, read_config, sites_from_config
+from crawler.siteconfig import ConfigError, Site, check_keys, entry, read_config, sites_from_config
 
 DEFAULT_CONFIG = "config/sites.toml"
+TABLES = ("mail", "web", "schedule", "site", "route", "watch")
+WEB_KEYS = ("base_url",)
+SCHEDULE_KEYS = ("timezone",)
+SITE_KEYS = tuple(f.name for f in fields(Site) if f.name != "extra")
+ROUTE_KEYS = ("site", "region", "agency", "to")
+WATCH_KEYS = ("site", "agency", "deadline")
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class MailConfig:
     ca_file: str | None = None      # CA bundle to verify the server's certificate (default: the system's)
     retry_base_seconds: int = 300   # first retry after this long, doubling up to retry_max_seconds
     retry_max_seconds: int = 6 * 3600
-    admin_to: tuple[str, ...] = ()  # also told about every site's failed or empty crawls
+    admin_to: tuple[str, ...] = ()  # told about every site's failed or empty crawls
 
     @property
     def password(self) -> str | None:
@@ -100,11 +110,13 @@ class MonitorConfig:
         return list(dict.fromkeys(found))
 
     def site_recipients(self, site_id: str) -> list[str]:
-        """Who hears that a site's crawl failed or came back empty."""
+        """Who hears that a site's crawl failed or came back empty: the administrators (``[mail] admin_to``),
+        who can mend a crawl; without any, the site's own ``alert_to`` (someone must hear of it). Never the
+        recipients of ``[[route]]``, who asked for reports of their region or agency, not for crawl trouble."""
+        if self.mail.admin_to:
+            return list(self.mail.admin_to)
         site = self.site(site_id)
-        found = list(site.alert_to if site else ()) + list(self.mail.admin_to)
-        found += [a for r in self.routes if r.site == site_id for a in r.to]
-        return list(dict.fromkeys(found))
+        return list(site.alert_to) if site else []
 
     def watched(self, site_id: str) -> list[Watch]:
         return [w for w in self.watches if w.site == site_id]
@@ -135,10 +147,7 @@ def _addresses(value: Any, where: str) -> tuple[str, ...]:
 
 def _mail(table: dict[str, Any], source: str) -> MailConfig:
     where = f"{source}: [mail]"
-    known = set(MailConfig.__dataclass_fields__)
-    unknown = set(table) - known
-    if unknown:
-        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
+    check_keys(table, MailConfig.__dataclass_fields__, where)
     values = dict(table)
     if "admin_to" in values:
         values["admin_to"] = _addresses(values["admin_to"], f"{where}: admin_to")
@@ -152,6 +161,7 @@ def _mail(table: dict[str, Any], source: str) -> MailConfig:
 def _monitored_site(site: Site, number: int, source: str) -> Site:
     """A crawler Site with what the monitor adds checked: cron schedule, alert_to as mail addresses."""
     where = entry(source, "site", number, site.id)
+    check_keys(site.extra, SITE_KEYS, where)
     if site.schedule is not None:
         try:
             CronTrigger.from_crontab(site.schedule)
@@ -164,6 +174,7 @@ def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tu
     routes = []
     for number, t in enumerate(tables, start=1):
         where = entry(source, "route", number)
+        check_keys(t, ROUTE_KEYS, where)
         if t.get("site") and t["site"] not in site_ids:
             raise ConfigError(f"{where}: unknown site {t['site']!r}")
         routes.append(Route(_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency")))
@@ -173,22 +184,34 @@ def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tu
 def _watches(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tuple[Watch, ...]:
     watches = []
     for number, t in enumerate(tables, start=1):
+        check_keys(t, WATCH_KEYS, entry(source, "watch", number))
         if t.get("site") not in site_ids or not t.get("agency"):
             raise ConfigError(f"{entry(source, 'watch', number)}: needs a known site and an agency")
         watches.append(Watch(t["site"], t["agency"], t.get("deadline")))
     return tuple(watches)
 
 
+def _timezone(name: Any, where: str) -> str:
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{where}: timezone {name!r} is not a time zone name (e.g. 'Asia/Shanghai')") from None
+    return str(name)
+
+
 def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfig:
     """The monitor's config from a parsed TOML file (``path`` names it in errors)."""
     source = str(path) if path else "<config>"
+    check_keys(data, TABLES, source, "top-level table or key")
     sites = tuple(_monitored_site(site, number, source)
                   for number, site in enumerate(sites_from_config(data, source), start=1))
     site_ids = {s.id for s in sites}
-    web = data.get("web", {})
+    web, schedule = data.get("web", {}), data.get("schedule", {})
+    check_keys(web, WEB_KEYS, f"{source}: [web]")
+    check_keys(schedule, SCHEDULE_KEYS, f"{source}: [schedule]")
     return MonitorConfig(path=path, mail=_mail(data.get("mail", {}), source),
                          web_base_url=(web.get("base_url") or "").rstrip("/") or None,
-                         timezone=data.get("schedule", {}).get("timezone", "Asia/Shanghai"),
+                         timezone=_timezone(schedule.get("timezone", "Asia/Shanghai"), f"{source}: [schedule]"),
                          sites=sites, routes=_routes(data.get("route", []), site_ids, source),
                          watches=_watches(data.get("watch", []), site_ids, source))
 

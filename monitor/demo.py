@@ -9,7 +9,9 @@ the commands to look further. Everything stays in the demo folder.
 
 from __future__ import annotations
 
+import shlex
 import shutil
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +24,7 @@ from monitor.crawling.job import crawl_now, print_summary
 from monitor.archive.db import open_engine, session
 from monitor.labels import CHANGE_NAMES, cell_label
 from monitor.alerts.mailsink import MailSink
-from monitor.output import console, print_table
+from monitor.output import console, print_table, say
 from monitor.archive.store import BlobStore
 
 SITE_SEED = "gxmon-demo"
@@ -88,8 +90,8 @@ def run_demo(folder: Path) -> None:
         config = load_config(config_path)
         engine = open_engine(f"sqlite:///{folder / 'gxmon.db'}")
         store = BlobStore(folder / "gxmon-store")
-        console().print(f"simulated site  {server.base_url}/  ·  mail sink  127.0.0.1:{sink.port}  ·  "
-                      f"archive  {folder / 'gxmon.db'}", highlight=False)
+        say(f"simulated site  {server.base_url}/  ·  mail sink  127.0.0.1:{sink.port}  ·  "
+            f"archive  {folder / 'gxmon.db'}")
 
         console().print(Rule("1. first crawl"))
         print_summary(crawl_now(engine, store, config, trigger="demo"))
@@ -98,20 +100,38 @@ def run_demo(folder: Path) -> None:
         site.revise(revised.id)
         site.withdraw(withdrawn.id)
         console().print(Rule("2. on the site: one report revised, one withdrawn"))
-        console().print(f"revised:   {revised.agency} {revised.year}  {revised.url}\n"
-                      f"withdrawn: {withdrawn.agency} {withdrawn.year}  {withdrawn.url}", highlight=False)
+        say(f"revised:   {revised.agency} {revised.year}  {revised.url}\n"
+            f"withdrawn: {withdrawn.agency} {withdrawn.year}  {withdrawn.url}")
 
         console().print(Rule("3. second crawl"))
         print_summary(crawl_now(engine, store, config, trigger="demo"))
         _tour(engine, store, folder, revised.url, withdrawn.url, sink)
         engine.dispose()
     console().print(Rule())
-    console().print(f"done in {time.monotonic() - started:.0f} s.", highlight=False)
+    say(f"done in {time.monotonic() - started:.0f} s.")
+
+
+def _from_here(path: Path) -> str:
+    """A path as typed from the current folder (relative inside it), quoted for a shell."""
+    try:
+        return shlex.quote(str(path.relative_to(Path.cwd())))
+    except ValueError:
+        return shlex.quote(str(path))
+
+
+def gxmon_command() -> str:
+    """How to run this gxmon from the current folder: ``gxmon`` when it is the one on PATH, else the path of
+    the console script beside this Python (``.venv/bin/gxmon`` from the project folder)."""
+    script = Path(sys.executable).with_name("gxmon")
+    found = shutil.which("gxmon")
+    if found and Path(found).resolve() == script.resolve():
+        return "gxmon"
+    return _from_here(script)
 
 
 def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_url: str,  # noqa: ANN001
           sink: MailSink) -> None:
-    db = f"--db {folder / 'gxmon.db'}"
+    gxmon = f"{gxmon_command()} --db {_from_here(folder / 'gxmon.db')}"
     with session(engine) as s:
         history = queries.report_history(s, revised_url)
         gone = queries.find_report(s, withdrawn_url)
@@ -123,8 +143,8 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
             diff = queries.version_diff(s, store, history.versions[-2].version, history.versions[-1].version)
 
     console().print(Rule("4. what the archive knows"))
-    console().print(f"{len(reports)} reports archived; findings on current versions: {len(errors)} errors, "
-                  f"{len(warnings)} warnings.", highlight=False)
+    say(f"{len(reports)} reports archived; findings on current versions: {len(errors)} errors, "
+        f"{len(warnings)} warnings.")
     rules: dict[str, int] = {}
     for f in errors + warnings:
         rules[f.rule] = rules.get(f.rule, 0) + 1
@@ -136,17 +156,16 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
                     [(f.report_id, f.agency, f.year, f.rule, f.message) for f in errors])
 
     r = history.report
-    console().print(f"\n[bold]revised[/bold]: #{r.id} {r.agency} {r.year} — {len(history.versions)} versions",
-                  highlight=False)
+    say("")
+    say(("revised", "bold"), f": #{r.id} {r.agency} {r.year} — {len(history.versions)} versions")
     for version in history.versions:
         for change in version.changes:
-            console().print(f"  v{version.seq} {CHANGE_NAMES.get(change.kind, change.kind)}: {change.summary}",
-                          highlight=False, markup=False)
+            say(f"  v{version.seq} {CHANGE_NAMES.get(change.kind, change.kind)}: {change.summary}")
     if diff is not None:
         print_table(f"gxmon diff {diff.a.id} {diff.b.id}", ["cell", "label", "old", "new"],
                     [(c.cell, cell_label(c.cell), c.old, c.new) for c in diff.diff.figures])
-    console().print(f"\n[bold]withdrawn[/bold]: #{gone.id} {gone.agency} {gone.year} — status {gone.status}",
-                  highlight=False)
+    say("")
+    say(("withdrawn", "bold"), f": #{gone.id} {gone.agency} {gone.year} — status {gone.status}")
 
     mails = sorted((folder / "mails").glob("*.eml"))
     console().print(Rule("5. the alert mails"))
@@ -155,24 +174,23 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
 
     for path in mails:
         message = message_from_bytes(path.read_bytes(), policy=default)
-        console().print(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}",
-                      highlight=False, markup=False)
+        say(f"{path.relative_to(folder.parent)}  To: {message['To']}  Subject: {message['Subject']}")
     # Every digest in full: the first names the reports that do not add up, the second the revision.
     for path in mails:
         body = message_from_bytes(path.read_bytes(), policy=default).get_body(("plain",)).get_content()
         console().print(Rule(f"{path.name} (text part)", style="dim"))
-        console().print(body.strip(), highlight=False, markup=False)
+        say(body.strip())
 
     console().print(Rule("6. look further"))
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    console().print(
-        f"Everything is in {folder} ({stamp}):\n"
+    say(f"Everything is in {folder} ({stamp}):\n"
         f"  archive  {folder / 'gxmon.db'}  (raw documents in {folder / 'gxmon-store'})\n"
         f"  mails    {folder / 'mails'}/*.eml\n"
-        f"  config   {folder / 'sites.toml'}\n\n"
-        f"  gxmon {db} reports --agency {r.agency[:3]}\n"
-        f"  gxmon {db} history {r.id}\n"
-        + (f"  gxmon {db} diff {diff.a.id} {diff.b.id}\n" if diff else "")
-        + f"  gxmon {db} findings --severity error\n"
-        + (f"  gxmon {db} serve   → http://127.0.0.1:8000/reports/{errors[0].report_id}\n" if errors else "")
-        + f"  gxmon {db} export --format csv --out reports.csv", highlight=False, markup=False)
+        f"  config   {folder / 'sites.toml'}\n")
+    # One command a line, never wrapped by us: they are to be copied and run.
+    say(f"  {gxmon} reports --agency {shlex.quote(r.agency[:3])}\n"
+        f"  {gxmon} history {r.id}\n"
+        + (f"  {gxmon} diff {diff.a.id} {diff.b.id}\n" if diff else "")
+        + f"  {gxmon} findings --severity error\n"
+        + (f"  {gxmon} serve   → http://127.0.0.1:8000/reports/{errors[0].report_id}\n" if errors else "")
+        + f"  {gxmon} export --format csv --out reports.csv", soft_wrap=True)

@@ -2,13 +2,13 @@
 
 CSV columns are the version's identity and counts, then every cell path the template knows (both the
 v2021 and v2019 layouts), so one header fits every row; an absent cell is empty. JSON Lines objects hold
-the same keys, with only the cells the version has.
+the same keys, with only the cells the version has. Text from the sites goes out as ``monitor.output``
+prints it: CSV cells without control characters, JSON with them escaped.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from typing import IO
 
 from sqlmodel import Session
@@ -16,6 +16,7 @@ from sqlmodel import Session
 from gxparse.template import S2_ITEMS, S3_ALL_ROWS, S3_COLUMNS, S4_BLOCKS, S4_COLUMNS
 from monitor.archive.queries import EXPORT_COLUMNS, export_versions
 from monitor.archive.store import BlobStore
+from monitor.output import csv_cell, json_text
 
 
 def figure_columns() -> list[str]:
@@ -31,13 +32,13 @@ def write_export(session: Session, store: BlobStore, fmt: str, out: IO[str]) -> 
     count = 0
     if fmt == "jsonl":
         for row in export_versions(session, store):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_text(row) + "\n")
             count += 1
         return count
     writer = csv.DictWriter(out, fieldnames=[*EXPORT_COLUMNS, *figure_columns()], extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
     for row in export_versions(session, store):
-        writer.writerow(row)
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         count += 1
     return count

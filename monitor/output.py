@@ -1,4 +1,11 @@
-"""Printing query results: rich tables for people, JSON and CSV for programs (all on stdout)."""
+"""Printing query results: rich tables for people, JSON and CSV for programs (all on stdout).
+
+The archive's text comes from the outside world (titles, agency names, URLs, findings quoting documents), so
+it is printed as data: never as rich markup (``[bold]`` would style, ``[/]`` would crash the command), and
+without the characters that drive a terminal (``gxparse.terminal.printable``: escape sequences such as
+OSC 52, which writes the clipboard, other control characters, bidi overrides). CSV cells are stripped the
+same way; JSON keeps every character, writing those as ``\\uXXXX``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +13,36 @@ import csv
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from gxparse.terminal import json_safe, printable
 
 
-def console() -> Console:
-    """A console on stdout, made at each use so it sees the terminal (and $COLUMNS) of the moment."""
-    return Console()
+def console(stderr: bool = False) -> Console:
+    """A console on stdout (or stderr), made at each use so it sees the terminal (and $COLUMNS) of the
+    moment."""
+    return Console(stderr=stderr)
+
+
+def text(*parts: str | tuple[str, str]) -> Text:
+    """Outside text as rich Text, never markup; a part may be ``(text, style)``."""
+    return Text.assemble(*((printable(p[0]), p[1]) if isinstance(p, tuple) else printable(p) for p in parts))
+
+
+def say(*parts: str | tuple[str, str], style: str | None = None, err: bool = False, soft_wrap: bool = False) -> None:
+    """Print one line of text made of ``parts`` (see ``text``), on stdout or stderr; ``soft_wrap`` leaves long
+    lines whole for the terminal to wrap (commands to copy)."""
+    line = text(*parts)
+    if style:
+        line.stylize(style)
+    console(err).print(line, highlight=False, soft_wrap=soft_wrap)
 
 
 def plain(value: Any) -> Any:
@@ -36,21 +62,39 @@ def short_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON of ``value`` (see ``plain``) that a terminal can show as it is."""
+    return json_safe(json.dumps(plain(value), ensure_ascii=False, indent=indent))
+
+
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(plain(value), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(value, indent=2) + "\n")
 
 
-def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: lists joined with ``|``, text without control characters."""
+    if isinstance(value, list):
+        value = "|".join(map(str, value))
+    return printable(value) if isinstance(value, str) else value
+
+
+def print_csv(rows: Iterable[Any], columns: Sequence[str]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in plain(row).items()})
+        writer.writerow({k: csv_cell(v) for k, v in plain(row).items()})
 
 
-def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = Table(title=title, show_lines=False, header_style="bold")
+def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                long: Collection[str] = ()) -> None:
+    """A table that fits the terminal (80 columns, or 80 when piped) without cutting any cell: the ``long``
+    columns (free text, URLs) take the room left and fold onto more lines, the others stay on one line.
+    With no ``long`` columns given, every column may fold."""
+    table = Table(title=text(title) if title else None, box=box.SIMPLE_HEAD, show_edge=False, padding=0,
+                  header_style="bold", expand=bool(long))
     for name in columns:
-        table.add_column(name, overflow="fold")
+        folds = not long or name in long
+        table.add_column(name, overflow="fold", no_wrap=not folds, ratio=1 if long and folds else None)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(text("" if v is None else str(v)) for v in row))
     console().print(table)

@@ -12,12 +12,18 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 DEFAULT_DB = "sqlite:///gxmon.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+ARCHIVE_TABLES = ("report", "version", "finding", "change", "fetch")
+
+
+class ArchiveMissing(RuntimeError):
+    """The database holds no gxmon archive (or cannot be opened); the message names it, password hidden."""
 
 
 def database_url(url: str | None = None) -> str:
@@ -78,6 +84,38 @@ def open_engine(url: str | None = None) -> Engine:
     engine = make_engine(url)
     migrate(engine)
     return engine
+
+
+def check_archive(url: str | None = None) -> None:
+    """Raise ArchiveMissing unless ``url`` is an existing gxmon archive. Creates nothing: a SQLite file that
+    is not there is not opened (SQLite would create it), a PostgreSQL database is only connected to."""
+    url = database_url(url)
+    parsed = make_url(url)
+    name = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise ArchiveMissing(f"{name}: an in-memory database holds no archive")
+        if not Path(parsed.database).is_file():
+            raise ArchiveMissing(f"{parsed.database}: no such archive (give --db URL or set GXMON_DB; "
+                                 "`gxmon crawl` creates one)")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            missing = [t for t in ARCHIVE_TABLES if not inspect(conn).has_table(t)]
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise ArchiveMissing(f"{name}: cannot open the archive: {reason}") from None
+    finally:
+        engine.dispose()
+    if missing:
+        raise ArchiveMissing(f"{name}: no gxmon archive here (tables {', '.join(missing)} missing); "
+                             "`gxmon crawl` creates one")
+
+
+def open_archive(url: str | None = None) -> Engine:
+    """An engine on an existing archive (its schema upgraded if older); ArchiveMissing when there is none."""
+    check_archive(url)
+    return open_engine(url)
 
 
 def session(engine: Engine) -> Session:

@@ -98,6 +98,8 @@ class CrawlRun(SQLModel, table=True):
     # The process running the crawl (monitor.archive.leases.holder_id): a run left `running` by a process
     # that is gone (kill -9, power cut) is closed as interrupted when the next crawl or scheduler starts.
     holder: str | None = Field(default=None, max_length=200)
+    # When the crawler was done with the site; the run is closed (finished_at) once every site of the crawl is.
+    crawled_at: datetime | None = None
     pages_fetched: int = 0
     documents: int = 0          # report documents fetched (items the pipeline received)
     reports_found: int = 0      # distinct reports whose documents were fetched with status 200/304

@@ -40,6 +40,7 @@ class ReportRow:
     errors: int
     warnings: int
     title: str | None = None
+    same_as: int | None = None     # the report of another site, archived earlier, with the same document
 
 
 @dataclass
@@ -84,6 +85,7 @@ class VersionInfo:
     first_seen: datetime
     last_seen: datetime
     digest: str
+    site: str | None = None
 
 
 @dataclass
@@ -91,6 +93,11 @@ class VersionDiff:
     a: VersionInfo
     b: VersionInfo
     diff: DocumentDiff
+
+    @property
+    def same_report(self) -> bool:
+        """False when the two versions belong to two reports: their differences are not a revision."""
+        return self.a.report_id == self.b.report_id
 
 
 @dataclass
@@ -108,7 +115,7 @@ class FindingRow:
 def _report_select():
     return (select(Report.id, Report.site_id, Agency.name, Report.year, ReportUrl.url, Report.status,
                    Report.version_count, Report.last_fetched_at, Report.error_count, Report.warning_count,
-                   Report.title)
+                   Report.title, Report.same_as_id)
             .outerjoin(Agency, Agency.id == Report.agency_id)
             .outerjoin(ReportUrl, ReportUrl.id == Report.latest_url_id))
 
@@ -141,7 +148,7 @@ def find_report(session: Session, ref: str | int) -> ReportRow:
         query = query.where(Report.id == int(ref))
     else:
         owner = select(ReportUrl.report_id).where(or_(ReportUrl.url == str(ref), ReportUrl.link_url == str(ref)))
-        query = query.where(Report.id.in_(owner))
+        query = query.where(Report.id.in_(owner)).order_by(col(Report.id))   # sites sharing a URL: the first
     row = session.exec(query).first()
     if row is None:
         raise NotFound(f"no report {ref!r} in the archive")
@@ -174,7 +181,7 @@ def report_history(session: Session, ref: str | int) -> ReportHistory:
 def version_info(session: Session, version_id: int) -> VersionInfo:
     row = session.exec(
         select(Version.id, Version.report_id, Version.seq, Agency.name, Report.year, ReportUrl.url,
-               Version.first_seen, Version.last_seen, Version.content_digest)
+               Version.first_seen, Version.last_seen, Version.content_digest, Report.site_id)
         .join(Report, Report.id == Version.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
         .join(ReportUrl, ReportUrl.id == Version.url_id).where(Version.id == version_id)).first()
     if row is None:

@@ -33,6 +33,7 @@ from sqlmodel import Session, col, select
 
 from monitor.alerts import outbox
 from monitor.alerts.outbox import MAX_FIGURES, AlertPayload
+from monitor.archive import leases
 from monitor.archive.checks import CheckFinding, cross_year_checks, publication_late, report_overdue
 from monitor.config import MonitorConfig
 from monitor.archive.content import page_chrome, page_text_digest, raw_digest, report_digest
@@ -120,7 +121,7 @@ class Archive:
     def start_run(self, site_id: str, trigger: str = "cli", site_name: str | None = None) -> int:
         with new_session(self.engine) as s:
             _ensure_site(s, site_id, site_name)
-            run = CrawlRun(site_id=site_id, trigger=trigger)
+            run = CrawlRun(site_id=site_id, trigger=trigger, holder=leases.holder_id())
             s.add(run)
             s.commit()
             return run.id
@@ -241,11 +242,13 @@ class Archive:
     # -- end of a crawl ---------------------------------------------------------------------------------
 
     def finish_run(self, run_id: int, error: str | None = None, pages_fetched: int | None = None,
-                   today: date | None = None, interrupted: bool = False, coverage: str | None = None) -> CrawlRun:
+                   today: date | None = None, interrupted: bool = False, coverage: str | None = None,
+                   note: str | None = None) -> CrawlRun:
         """Close a crawl run: its counts and status, and what only a whole crawl can tell.
 
         A crawl that failed or was interrupted proves nothing about reports it did not see, so only a
-        complete one counts list misses, detects moves and checks for overdue reports.
+        complete one counts list misses, detects moves and checks for overdue reports. ``note`` says why an
+        interrupted run was (kept in ``error``; an interruption alerts nobody).
         """
         today = today or utcnow().date()
         with new_session(self.engine) as s:
@@ -260,7 +263,7 @@ class Archive:
                     run.status, run.error = FAILED, error
                     self._site_alert(s, run, ALERT_CRAWL_FAILED, f"抓取失败：{error}", base)
                 elif interrupted:
-                    run.status = INTERRUPTED
+                    run.status, run.error = INTERRUPTED, note
                 elif run.reports_listed == 0 and _listed_before(s, run):
                     run.status = EMPTY
                     self._site_alert(s, run, ALERT_CRAWL_EMPTY,

@@ -4,6 +4,11 @@ For each site: take the site's lease in the archive (no two crawls of one site a
 open a crawl run, let ``crawler.run.run_crawl`` crawl in a child process with the monitor's pipeline and
 validator store plugged in through settings, close the run (failed and empty crawls, withdrawals, moves,
 overdue reports), give the lease back; then send the alert mails that are due.
+
+Stopping: SIGTERM or Ctrl-C asks the crawl child (its whole process group) to stop the way Ctrl-C stops
+Scrapy, so what was fetched is archived and the runs close as interrupted (``stop_on_signals``); a second
+signal kills the child. A gxmon killed outright leaves its runs `running`: the child stops by itself
+(``monitor.crawling.runwatch``) and the next crawl or scheduler closes those runs (``close_stale_runs``).
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ import json
 import logging
 import os
 import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from crawler.coverage import Coverage
 
@@ -25,15 +34,18 @@ from monitor.archive.record import Archive
 from monitor.config import MonitorConfig
 from monitor.archive.db import session
 from monitor.alerts.delivery import DeliveryReport, deliver
-from monitor.archive.models import CrawlRun, Site
-from monitor.output import console, print_table
+from monitor.archive.models import EMPTY, FAILED, RUNNING, CrawlRun, Site
+from monitor.crawling.progress import CrawlProgress
+from monitor.output import print_table, say
 from monitor.archive.store import BlobStore
 
 log = logging.getLogger(__name__)
 
 SITE_LEASE_SECONDS = 12 * 3600   # a crawl longer than this is presumed dead even if its holder lives
 PIPELINE = "monitor.crawling.pipeline.ArchivePipeline"
+RUN_WATCH = "monitor.crawling.runwatch.RunWatch"
 VALIDATORS = "monitor.crawling.validators.ArchiveValidatorStore"
+STALE_NOTE = "the process running this crawl ended without closing it (killed?)"
 
 
 class CrawlRequestError(Exception):
@@ -52,11 +64,16 @@ class CrawlResult:
     sites: list[SiteResult] = field(default_factory=list)
     mail: DeliveryReport | None = None
 
+    @property
+    def failed(self) -> list[SiteResult]:
+        """Sites whose crawl failed or came back empty (the alerts that go to the administrators)."""
+        return [site for site in self.sites if site.run is not None and site.run.status in (FAILED, EMPTY)]
+
 
 def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs: dict[str, int]) -> dict:
     """The Scrapy settings that plug the archive into a crawl (JSON values: they cross a process boundary)."""
     settings = {
-        "ITEM_PIPELINES": {PIPELINE: 300},
+        "ITEM_PIPELINES": {PIPELINE: 300, RUN_WATCH: 900},
         "GXMON_VALIDATORS": VALIDATORS,
         "GXMON_DB": engine.url.render_as_string(hide_password=False),
         "GXMON_STORE": str(Path(store.root).resolve()),
@@ -100,13 +117,37 @@ def _give_lease(archive: Archive, site_id: str) -> None:
         leases.release(s, Site, site_id, "lock_holder", "lock_until")
 
 
+def close_stale_runs(archive: Archive) -> list[int]:
+    """Close as interrupted the runs left `running` by a process that is gone; returns their ids.
+
+    A run names its process (``CrawlRun.holder``); one from before it did (no holder) is stale when no live
+    process holds its site's lease. A holder on another host is never judged from here.
+    """
+    with session(archive.engine) as s:
+        running = s.exec(select(CrawlRun.id, CrawlRun.holder, Site.lock_holder, Site.lock_until)
+                         .join(Site, Site.id == CrawlRun.site_id).where(CrawlRun.status == RUNNING)).all()
+    stale = [run_id for run_id, holder, lock_holder, lock_until in running
+             if (not leases.holder_alive(holder) if holder else
+                 lock_holder is None or leases.expired(lock_until) or not leases.holder_alive(lock_holder))]
+    for run_id in stale:
+        log.warning("crawl run %s was left running by a process that is gone: closed as interrupted", run_id)
+        archive.finish_run(run_id, interrupted=True, note=STALE_NOTE)
+    return stale
+
+
 def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids: list[str] | None = None,
               start_urls: list[str] | None = None, send_mail: bool = True, trigger: str = "cli",
-              today: date | None = None, timeout: float | None = None) -> CrawlResult:
-    """Crawl the sites asked for once, archive everything, close the runs, send due mail."""
+              today: date | None = None, timeout: float | None = None, progress: bool = False,
+              stop: threading.Event | None = None) -> CrawlResult:
+    """Crawl the sites asked for once, archive everything, close the runs, send due mail.
+
+    ``progress`` shows pages, reports and sites done on stderr while the crawl runs (on a terminal only);
+    ``stop`` set before the crawl starts closes the runs as interrupted without crawling.
+    """
     from crawler.run import CrawlError, run_crawl
 
     archive = Archive(engine, store, config)
+    close_stale_runs(archive)
     result = CrawlResult()
     sites, runs = [], {}
     for site in resolve_sites(config, list(site_ids or []), list(start_urls or [])):
@@ -116,10 +157,15 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
         sites.append(site)
         runs[site.id] = archive.start_run(site.id, trigger=trigger, site_name=site.name)
     try:
-        if sites:
+        if sites and stop is not None and stop.is_set():
+            for site in sites:
+                run = archive.finish_run(runs[site.id], interrupted=True, today=today, note="stopped before it began")
+                result.sites.append(SiteResult(site.id, run))
+        elif sites:
             summary, failure = None, None
             try:
-                summary = run_crawl(sites, crawl_settings(engine, store, config, runs), timeout=timeout)
+                with CrawlProgress(engine, list(runs.values())) if progress else nullcontext():
+                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs), timeout=timeout)
             except CrawlError as exc:
                 failure = str(exc).splitlines()[0]
                 log.error("crawl failed: %s", exc)
@@ -132,12 +178,13 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
                 run = archive.finish_run(runs[site.id], error=error, interrupted=interrupted,
                                          pages_fetched=run_summary.pages_fetched if run_summary else None,
                                          today=today, coverage=json.dumps(coverage.to_dict(), ensure_ascii=False)
-                                         if coverage else None)
+                                         if coverage else None,
+                                         note=f"stopped ({run_summary.finish_reason})" if interrupted else None)
                 result.sites.append(SiteResult(site.id, run))
     except BaseException:   # Ctrl-C in the middle: close the runs as interrupted, keep what was archived
         for site in sites:
             if not any(r.site_id == site.id for r in result.sites):
-                archive.finish_run(runs[site.id], interrupted=True, today=today)
+                archive.finish_run(runs[site.id], interrupted=True, today=today, note="stopped")
         raise
     finally:
         for site in sites:
@@ -147,11 +194,12 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
     return result
 
 
-def interrupt_crawls() -> int:
-    """Ask the crawl child processes of this process to stop (SIGINT: Scrapy's graceful shutdown).
+def interrupt_crawls(signum: int = signal.SIGINT) -> int:
+    """Signal the crawl child processes of this process, each with its process group (the converters a
+    crawl starts too); SIGINT is Scrapy's graceful shutdown, SIGKILL the end.
 
-    ``gxmon run`` calls this on SIGTERM: a process manager that signals only the scheduler must not leave
-    crawls running without it. Linux only (reads /proc); elsewhere the children finish their crawl.
+    ``gxmon run`` and ``gxmon crawl`` call this on SIGTERM/SIGINT: a process manager that signals only gxmon
+    must not leave crawls running without it. Linux only (reads /proc); elsewhere the children finish.
     """
     me, found = os.getpid(), 0
     for entry in Path("/proc").glob("[0-9]*"):
@@ -161,9 +209,42 @@ def interrupt_crawls() -> int:
         except (OSError, ValueError, IndexError):
             continue
         if ppid == me and b"crawler.run" in cmdline:
-            os.kill(int(entry.name), signal.SIGINT)
-            found += 1
+            pid = int(entry.name)
+            try:
+                os.killpg(pid, signum) if os.getpgid(pid) == pid else os.kill(pid, signum)
+                found += 1
+            except ProcessLookupError:
+                continue
     return found
+
+
+class StopRequest(threading.Event):
+    """Set by the first SIGTERM or SIGINT during a crawl; ``signum`` says which."""
+
+    signum: int | None = None
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[StopRequest]:
+    """While a crawl runs in this (main) thread: the first SIGTERM or SIGINT stops the crawl child gracefully
+    (its runs close as interrupted), a second one kills it and raises KeyboardInterrupt."""
+    stopping = StopRequest()
+
+    def handler(signum: int, _frame: object) -> None:
+        if stopping.is_set():
+            interrupt_crawls(signal.SIGKILL)
+            raise KeyboardInterrupt
+        stopping.signum = signum
+        stopping.set()
+        log.warning("%s: stopping the crawl (again to kill it)", signal.Signals(signum).name)
+        interrupt_crawls()
+
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stopping
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def print_coverage(site_id: str, coverage: Coverage) -> None:
@@ -171,37 +252,41 @@ def print_coverage(site_id: str, coverage: Coverage) -> None:
     years = sorted({year for agency in coverage.reports for year in agency.years})
     print_table(f"{site_id}: sub-sites ({len(coverage.subsites)}) and their 年报 columns",
                 ["sub-site", "found via", "columns", "reports"],
-                [(s.name, s.found_via, len(s.columns), s.reports) for s in coverage.subsites])
+                [(s.name, s.found_via, len(s.columns), s.reports) for s in coverage.subsites],
+                long=("sub-site", "found via"))
     print_table(f"{site_id}: reports per agency and year", ["agency", *map(str, years)],
-                [(a.agency, *(a.years.get(y, "") for y in years)) for a in coverage.reports])
+                [(a.agency, *(a.years.get(y, "") for y in years)) for a in coverage.reports], long=("agency",))
     if coverage.without_column:
-        console().print(f"{site_id}: no 年报 column found on {', '.join(coverage.without_column)}",
-                        highlight=False, markup=False)
+        say(f"{site_id}: no 年报 column found on {', '.join(coverage.without_column)}")
     for trap in coverage.traps:
-        console().print(f"{site_id}: trap {trap['pattern']}: {trap['reason']}", highlight=False, markup=False)
+        say(f"{site_id}: trap {trap['pattern']}: {trap['reason']}")
 
 
 def print_summary(result: CrawlResult) -> None:
-    """What ``gxmon crawl`` prints: per site, pages, reports, versions, revisions, withdrawals, findings, and
+    """What ``gxmon crawl`` prints: per site, pages, reports, versions, revisions, withdrawals, findings; why
+    each site that did not end ok did not, in full lines (a table column would cut the reason short); and
     what the crawl covered."""
     rows = []
     for site in result.sites:
         run = site.run
         if run is None:
-            console().print(f"{site.site_id}: skipped, {site.skipped}", highlight=False, markup=False)
+            say(f"{site.site_id}: skipped, {site.skipped}")
             continue
-        status = run.status + (f": {run.error}" if run.error else "")
-        rows.append((site.site_id, status, run.pages_fetched, run.reports_found, run.new_reports, run.new_versions,
-                     run.revisions, run.withdrawals, run.errors, run.warnings))
+        rows.append((site.site_id, run.status, run.pages_fetched, run.reports_found, run.new_reports,
+                     run.new_versions, run.revisions, run.withdrawals, run.errors, run.warnings))
     if rows:
         print_table("crawl", ["site", "status", "pages", "reports", "new", "versions", "revised", "withdrawn",
-                              "errors", "warnings"], rows)
+                              "errors", "warnings"], rows, long=("site",))
+    for site in result.sites:
+        if site.run is not None and site.run.error:
+            say((f"{site.site_id} {site.run.status}", "bold red" if site.run.status == FAILED else "bold"),
+                f": {site.run.error}")
     for site in result.sites:
         if site.run is not None and site.run.coverage:
             print_coverage(site.site_id, Coverage.from_dict(json.loads(site.run.coverage)))
     if result.mail is not None:
         mail = result.mail
-        console().print(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"
-                      + (f", {mail.waiting} waiting for a retry" if mail.waiting else ""), highlight=False)
+        say(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"
+            + (f", {mail.waiting} waiting for a retry" if mail.waiting else ""))
         for delivery_id, error in mail.failed:
-            console().print(f"  mail #{delivery_id} not sent: {error}", highlight=False, markup=False)
+            say(f"  mail #{delivery_id} not sent: {error}")

@@ -26,7 +26,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.config import MonitorConfig, load_config
-from monitor.crawling.job import interrupt_crawls
+from monitor.archive.record import Archive
+from monitor.crawling.job import close_stale_runs, interrupt_crawls
 from monitor.archive.db import open_engine
 from monitor.output import print_table
 from monitor.archive.store import BlobStore
@@ -51,7 +52,7 @@ def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> No
     config = load_config(config_path)
     engine = open_engine(db_url)
     try:
-        crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule")
+        crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule", stop=stopping)
     finally:
         engine.dispose()
 
@@ -105,7 +106,9 @@ def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: th
     if config.path is None:
         raise ValueError("the scheduler needs a config file")
     stopping.clear()
-    open_engine(db_url).dispose()   # create or upgrade the archive schema first
+    engine = open_engine(db_url)    # create or upgrade the archive schema first
+    close_stale_runs(Archive(engine, BlobStore(store_dir), config))
+    engine.dispose()
     scheduler = build_scheduler(db_url, config)
     done = threading.Event()
 

@@ -13,15 +13,10 @@ from pathlib import Path
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
 
-from monitor.archive.db import database_url, make_engine
+from monitor.archive.db import ARCHIVE_TABLES, ArchiveMissing, database_url, make_engine
 
-REQUIRED_TABLES = ("report", "version", "finding", "change", "fetch")
 SQLITE_MMAP_BYTES = 4 << 30     # address space only; the OS pages in what is read
 SQLITE_CACHE_KIB = 32 << 10     # per connection
-
-
-class ArchiveMissing(RuntimeError):
-    """The database holds no gxmon archive (no schema): nothing to serve."""
 
 
 def _sqlite_read_only(dbapi_connection, _record) -> None:
@@ -55,7 +50,7 @@ def readonly_engine(url: str | None = None) -> Engine:
     else:
         raise ArchiveMissing(f"{parsed.render_as_string(hide_password=True)}: unsupported database "
                              f"{backend!r} (SQLite or PostgreSQL)")
-    missing = [t for t in REQUIRED_TABLES if not inspect(engine).has_table(t)]
+    missing = [t for t in ARCHIVE_TABLES if not inspect(engine).has_table(t)]
     if missing:
         engine.dispose()
         raise ArchiveMissing(f"{parsed.render_as_string(hide_password=True)}: no gxmon archive here "

@@ -108,3 +108,151 @@ def test_crawl_without_config_or_start_url_is_a_usage_error(sqlite_url, tmp_path
     result = CliRunner().invoke(main, ["--db", sqlite_url, "crawl", "--config", str(bad)])
     assert result.exit_code == 1
     assert "bad.toml: [[site]] #1 (x): schedule 'every day' is not cron syntax" in result.output
+
+
+# -- a safe command line (issue 13 §5) ----------------------------------------------------------------------
+
+READ_ONLY = [("reports",), ("history", "1"), ("diff", "1", "2"), ("findings", "--format", "csv"),
+             ("export", "--format", "csv", "--out", "versions.csv"), ("serve",), ("send",)]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=lambda args: args[0])
+def test_read_only_commands_refuse_a_missing_archive_in_one_line_and_create_nothing(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GXMON_DB", raising=False)
+    for where in ([], ["--db", "elsewhere/archive.db"], ["--db", f"sqlite:///{tmp_path / 'x.db'}"]):
+        result = CliRunner().invoke(main, [*args, *where])
+        assert result.exit_code == 1, result.output
+        assert result.stdout == "" and result.stderr.count("\n") == 1 and "no such archive" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreachable_database_is_one_line_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    from monitor.alerts.mailsink import free_port
+
+    result = CliRunner().invoke(main, ["reports", "--db", f"postgresql+psycopg://x@127.0.0.1:{free_port()}/gxmon"])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot open the archive" in result.stderr
+
+
+def test_archive_options_before_or_after_the_command(archived, tmp_path):
+    before = gxmon(archived, "reports", "--format", "json")
+    after = CliRunner().invoke(main, ["reports", "--db", archived, "--format", "json"])
+    assert after.exit_code == 0 and after.output == before
+    store = str(tmp_path / "gxmon-store")
+    assert CliRunner().invoke(main, ["diff", "1", "3", "--db", archived, "--store", store]).exit_code == 0
+    elsewhere = CliRunner().invoke(main, ["--db", "nowhere.db", "reports", "--db", archived])
+    assert elsewhere.exit_code == 0           # the later one wins
+
+
+def test_config_option_before_or_after_the_command(sqlite_url, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[site]]\nid = "x"\nname = "X"\nstart_urls = ["http://x.gov.cn/"]\nschedul = "0 6 * * *"\n',
+                   encoding="utf-8")
+    for args in (["--config", str(bad), "crawl", "--db", sqlite_url], ["crawl", "--config", str(bad)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert "[[site]] #1 (x): unknown key 'schedul'; did you mean 'schedule'?" in result.stderr
+
+
+def test_run_without_any_scheduled_site_is_an_error(sqlite_url, tmp_path):
+    config = tmp_path / "sites.toml"
+    config.write_text('[[site]]\nid = "x"\nname = "X"\nstart_urls = ["http://x.gov.cn/"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--db", sqlite_url, "--config", str(config)])
+    assert result.exit_code == 1 and "no [[site]] has a schedule" in result.stderr
+
+
+def test_version():
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"gxmon, version {version('gxmon')}"
+
+
+def test_diff_of_versions_of_two_reports_says_so(archived):
+    kaifeng = json.loads(gxmon(archived, "history", "1", "--format", "json"))["versions"][0]["version"]
+    xinfang = json.loads(gxmon(archived, "history", "2", "--format", "json"))["versions"][0]["version"]
+    table = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), str(xinfang)])
+    assert table.exit_code == 0
+    warning = f"versions {kaifeng} and {xinfang} belong to two different reports: #1 开封市人民政府 2021 (kf)"
+    assert warning in table.stderr and table.stdout.startswith(f"NOT A REVISION: {warning}")
+    as_json = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), str(xinfang), "--format", "json"])
+    assert warning in as_json.stderr and json.loads(as_json.stdout)["same_report"] is False
+    same = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), "3", "--format", "json"])
+    assert same.stderr == "" and json.loads(same.stdout)["same_report"] is True
+
+
+def test_tables_fit_80_columns_without_cutting_a_field(archived):
+    from rich.cells import cell_len
+
+    url = "http://kf.test/nb/2021.html"
+    for args in (("reports",), ("findings",), ("history", "1"), ("diff", "1", "3")):
+        result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["--db", archived, *args])
+        assert result.exit_code == 0, result.output
+        assert max(cell_len(line) for line in result.output.splitlines()) <= 80, args
+        assert "…" not in result.output, args
+    reports = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["--db", archived, "reports"]).output
+    assert url in "".join(reports.split()) and "开封市人民政府2021" in "".join(reports.split())
+
+
+# Crawled text that would style the output ([bold]), crash rich ([/]), write the clipboard (OSC 52), move the
+# cursor (ESC [ and its one-byte form U+009B) or reverse what follows (U+202E).
+HOSTILE = "开封[/]市[bold]人民\x1b]52;c;SGVsbG8=\x07政府\x1b[2J\u202e\x9b31m局"
+SHOWN = "开封[/]市[bold]人民政府局"
+
+
+@pytest.fixture
+def hostile(archived):
+    """The archive with outside text in every field the commands print."""
+    from sqlalchemy import update
+    from sqlmodel import Session, select
+
+    from monitor.archive.db import make_engine
+    from monitor.archive.models import Agency, Change, Finding, Report
+
+    engine = make_engine(archived)
+    with Session(engine) as s:
+        for agency in s.exec(select(Agency)):
+            agency.name = f"{HOSTILE}{agency.id}"
+        for model, values in ((Report, {"title": HOSTILE}), (Finding, {"message": HOSTILE}),
+                              (Change, {"summary": HOSTILE})):
+            s.exec(update(model).values(values))
+        s.commit()
+    engine.dispose()
+    return archived
+
+
+def _safe(text: str) -> None:
+    for character in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert character not in text, repr(character)
+
+
+@pytest.mark.parametrize("args", [("reports",), ("findings",), ("history", "1"), ("diff", "1", "3")],
+                         ids=lambda args: args[0])
+def test_outside_text_is_printed_as_data_in_tables(hostile, args):
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["--db", hostile, *args])
+    assert result.exit_code == 0, result.output          # no MarkupError
+    _safe(result.output)
+    if args[0] != "diff":
+        assert SHOWN in result.output                     # [/] and [bold] shown as written, not as markup
+
+
+@pytest.mark.parametrize("command", ["reports", "findings"])
+def test_outside_text_is_stripped_in_csv_and_escaped_in_json(hostile, command):
+    table = CliRunner().invoke(main, ["--db", hostile, command, "--format", "csv"]).output
+    _safe(table)
+    assert {row["agency"] for row in csv.DictReader(io.StringIO(table))} == {f"{SHOWN}1", f"{SHOWN}2"} - (
+        {f"{SHOWN}2"} if command == "findings" else set())
+    text = CliRunner().invoke(main, ["--db", hostile, command, "--format", "json"]).output
+    _safe(text)
+    assert {row["agency"] for row in json.loads(text)} <= {f"{HOSTILE}1", f"{HOSTILE}2"}   # the data is whole
+
+
+def test_outside_text_in_exports(hostile, tmp_path):
+    gxmon(hostile, "export", "--format", "csv", "--out", str(tmp_path / "v.csv"))
+    text = (tmp_path / "v.csv").read_text(encoding="utf-8")
+    _safe(text)
+    assert {row["agency"] for row in csv.DictReader(io.StringIO(text))} == {f"{SHOWN}1", f"{SHOWN}2"}
+    lines = CliRunner().invoke(main, ["--db", hostile, "export", "--format", "jsonl"]).stdout
+    _safe(lines)
+    assert {json.loads(line)["agency"] for line in lines.splitlines()} == {f"{HOSTILE}1", f"{HOSTILE}2"}

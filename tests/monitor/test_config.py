@@ -43,7 +43,7 @@ def test_one_error_class():
     (SITE + '[[route]]\nsite = "zk"\nto = ["a@example.org"]\n', "[[route]] #1: unknown site 'zk'"),
     (SITE + '[[watch]]\nsite = "kf"\n', "[[watch]] #1: needs a known site and an agency"),
     ('[mail]\nsecurity = "tls"\n', "[mail]: security must be none, starttls or ssl"),
-    ('[mail]\nhots = "x"\n', "[mail]: unknown keys ['hots']"),
+    ('[mail]\nhots = "x"\n', "[mail]: unknown key 'hots'; did you mean 'host'?"),
 ])
 def test_errors_name_the_file_and_the_entry(tmp_path, text, message):
     path, error = _error(tmp_path, text)
@@ -55,3 +55,33 @@ def test_missing_file_and_bad_toml(tmp_path):
         load_config(tmp_path / "nope.toml")
     _, error = _error(tmp_path, "[[site]\n")
     assert "not valid TOML" in error
+
+
+@pytest.mark.parametrize("text, message", [
+    ('schedul = "0 6 * * *"\n', "unknown top-level table or key 'schedul'; did you mean 'schedule'?"),
+    ('[shedule]\ntimezone = "Asia/Shanghai"\n', "unknown top-level table or key 'shedule'; did you mean 'schedule'?"),
+    ('[mail]\nadmin = ["a@example.org"]\n', "[mail]: unknown key 'admin'; did you mean 'admin_to'?"),
+    (SITE + 'schedul = "0 6 * * *"\n', "[[site]] #1 (kf): unknown key 'schedul'; did you mean 'schedule'?"),
+    (SITE + 'alert = ["a@example.org"]\n', "[[site]] #1 (kf): unknown key 'alert'; did you mean 'alert_to'?"),
+    (SITE + '[site.rules]\ncolum = ["^年报$"]\n',
+     "[[site]] #1 (kf): [site.rules]: unknown rules key 'colum'; did you mean 'column'?"),
+    (SITE + '[[route]]\nsite = "kf"\nregoin = "川汇区"\nto = ["a@example.org"]\n',
+     "[[route]] #1: unknown key 'regoin'; did you mean 'region'?"),
+    (SITE + '[[watch]]\nsite = "kf"\nagency = "开封市人民政府"\ndeadlin = "03-31"\n',
+     "[[watch]] #1: unknown key 'deadlin'; did you mean 'deadline'?"),
+    ('[web]\nbaseurl = "http://x"\n', "[web]: unknown key 'baseurl'; did you mean 'base_url'?"),
+    ('[schedule]\ntimezon = "Asia/Shanghai"\n', "[schedule]: unknown key 'timezon'; did you mean 'timezone'?"),
+    ('[schedule]\ntimezone = "Beijing"\n', "[schedule]: timezone 'Beijing' is not a time zone name"),
+])
+def test_unknown_keys_are_errors_naming_the_table_and_the_nearest_key(tmp_path, text, message):
+    path, error = _error(tmp_path, text)
+    assert error.startswith(f"{path}: {message}")
+
+
+def test_crawl_failures_go_to_the_administrators(tmp_path):
+    routed = SITE + 'alert_to = ["zwgk@example.org"]\n[[route]]\nsite = "kf"\nregion = "开封市"\nto = ["r@example.org"]\n'
+    _, config = _load(tmp_path, '[mail]\nadmin_to = ["ops@example.org"]\n' + routed)
+    assert config.site_recipients("kf") == ["ops@example.org"]
+    assert config.recipients("kf", "开封市人民政府") == ["zwgk@example.org", "r@example.org"]
+    _, without_admins = _load(tmp_path, routed)         # someone must hear of it: the site's own recipients
+    assert without_admins.site_recipients("kf") == ["zwgk@example.org"]

@@ -34,8 +34,9 @@ ONE_COLUMN = "/bm/tjj/xxgk/ndbg/"   # one department's report column, for tests 
 COUNTY = "/qx/c00/"                 # a county sub-site: three agencies, six years each, HTML/PDF/DOCX
 
 
-def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240, columns: int | None = None) \
+        -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"} | ({"COLUMNS": str(columns)} if columns else {})
     result = subprocess.run([GXMON, "--db", db, *args], capture_output=True, text=True, timeout=timeout, env=env)
     if check and result.returncode != 0:
         raise AssertionError(f"gxmon {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
@@ -43,7 +44,7 @@ def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240) -> subp
 
 
 def write_config(path: Path, base_url: str, smtp_port: int, schedule: str = "0 6 * * *", watch: bool = False,
-                 column: str | None = None) -> Path:
+                 column: str | None = None, admin_to: str | None = None) -> Path:
     """A config for the simulated site: all of it, or only one agency's report column (``column``)."""
     start = f"{base_url}{column}" if column else f"{base_url}/"
     text = f"""
@@ -53,6 +54,7 @@ port = {smtp_port}
 sender = "gxmon@example.org"
 timeout = 60
 retry_base_seconds = 0
+{f'admin_to = ["{admin_to}"]' if admin_to else ''}
 
 [web]
 base_url = "http://gxmon.test"
@@ -190,13 +192,17 @@ def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, 
     assert message["Message-ID"] == delivery.message_id and delivery.status == "sent"
 
 
-def test_a_site_that_cannot_be_crawled_is_alerted(db, tmp_path):
+def test_a_site_that_cannot_be_crawled_is_alerted_to_the_administrators_and_exits_non_zero(db, tmp_path):
     with MailSink(tmp_path / "mails") as sink:
-        config = str(write_config(tmp_path / "sites.toml", f"http://127.0.0.1:{free_port()}", sink.port))
-        gxmon(db, "crawl", "--config", config)
-        [(_, raw)] = sink.messages
+        config = str(write_config(tmp_path / "sites.toml", f"http://127.0.0.1:{free_port()}", sink.port,
+                                  admin_to="ops@example.org"))
+        result = gxmon(db, "crawl", "--config", config, check=False, columns=80)
+        [(recipients, raw)] = sink.messages
+    assert result.returncode == 3, result.stdout + result.stderr
     [run] = rows(db, CrawlRun)
-    assert run.status == "failed" and run.error
+    assert run.status == "failed" and len(run.error) > 20
+    assert f"simfailed:{''.join(run.error.split())}" in "".join(result.stdout.split())   # in full, at 80 columns
+    assert recipients == ["ops@example.org"]              # not the site's report recipients (zwgk@…)
     message = message_from_bytes(raw, policy=default)
     assert message["Subject"].startswith("【抓取失败】")
 
@@ -338,3 +344,100 @@ def _crawls_of(db: str) -> list[int]:
         except (OSError, ValueError, IndexError):
             continue
     return found
+
+
+def _fetched(db: str) -> int:
+    """Fetches archived so far (0 while the crawl has not made the archive yet)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import func
+
+    from monitor.archive.models import Fetch
+
+    engine = make_engine(db)
+    try:
+        with Session(engine) as s:
+            return s.exec(select(func.count()).select_from(Fetch)).one()
+    except OperationalError:
+        return 0
+    finally:
+        engine.dispose()
+
+
+def _start_crawl(db: str, config: str, **popen) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    return subprocess.Popen([GXMON, "--db", db, "crawl", "--config", config, "--no-mail"], env=env,
+                            **({"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True} | popen))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signalled_crawl_stops_its_child_and_closes_its_run_as_interrupted(site, db, tmp_path, signum):
+    _, server = site
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))
+    crawl = _start_crawl(db, config)
+    try:
+        _wait(lambda: _fetched(db) >= 5, 120, "the crawl to archive documents")
+        assert _crawls_of(db)                             # the crawl's child is at work
+        crawl.send_signal(signum)
+        stdout, stderr = crawl.communicate(timeout=120)
+    finally:
+        crawl.kill()
+    assert crawl.returncode == 128 + signum, stdout + stderr
+    assert "stopped" in stderr
+    [run] = rows(db, CrawlRun)
+    assert (run.status, run.error) == ("interrupted", "stopped (shutdown)") and run.finished_at is not None
+    assert 5 <= run.documents < len(site[0].expected_reports())
+    assert not _crawls_of(db)                             # no crawl process left behind
+    [sim] = rows(db, Site)
+    assert sim.lock_holder is None
+
+
+def test_a_crawl_killed_outright_stops_its_child_and_its_run_is_closed_by_the_next_crawl(site, db, tmp_path):
+    _, server = site
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))
+    crawl = _start_crawl(db, config, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(lambda: _fetched(db) >= 5, 120, "the crawl to archive documents")
+    finally:
+        crawl.kill()
+        crawl.wait()
+    _wait(lambda: not _crawls_of(db), 60, "the orphaned crawl child to stop by itself")
+    [run] = rows(db, CrawlRun)
+    assert run.status == "running"                        # nobody was left to close it
+    down = tmp_path / "down.toml"
+    down.write_text(f'[[site]]\nid = "down"\nname = "Down"\nstart_urls = ["http://127.0.0.1:{free_port()}/"]\n',
+                    encoding="utf-8")
+    assert gxmon(db, "crawl", "--config", str(down), "--no-mail", check=False).returncode == 3
+    first = next(r for r in rows(db, CrawlRun) if r.site_id == "sim")
+    assert first.status == "interrupted" and "ended without closing it" in first.error
+    assert first.documents >= 5 and first.finished_at is not None
+
+
+def _on_a_terminal(command: list[str]) -> tuple[int, str]:
+    """Run ``command`` with stderr on a pseudo-terminal: its exit code and what the terminal showed."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"} | {"COLUMNS": "100", "TERM": "xterm"}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:                                   # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return process.wait(timeout=240), shown.decode("utf-8", errors="replace")
+
+
+def test_progress_on_a_terminal_and_quiet_when_piped(site, db, tmp_path):
+    _, server = site
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port(), column=ONE_COLUMN))
+    code, shown = _on_a_terminal([GXMON, "--db", db, "crawl", "--config", config, "--no-mail"])
+    assert code == 0, shown
+    assert "sites done" in shown and "0/1 sites done" in shown and "pages" in shown and "reports" in shown
+    piped = gxmon(db, "crawl", "--config", config, "--no-mail")
+    assert "sites done" not in piped.stderr and "crawling" not in piped.stderr

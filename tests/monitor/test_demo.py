@@ -35,6 +35,21 @@ def test_demo_leaves_the_archive_and_the_mails(tmp_path):
     statuses = sorted({r["status"] for r in json.loads(listed.stdout)})
     assert statuses == ["active", "missing", "withdrawn"]     # missing: the watched city's overdue report
     assert_misprints_reported(folder, mails, env)
+    assert_look_further_runs(result.stdout, tmp_path, env)
+
+
+def assert_look_further_runs(stdout: str, folder: Path, env: dict[str, str]) -> None:
+    """The commands the demo suggests run as printed, from where the demo was run (gxmon is not on PATH)."""
+    import shlex
+
+    commands = [line.strip() for line in stdout.splitlines() if line.strip().startswith(f"{GXMON} --db ")]
+    assert len(commands) >= 5, stdout
+    for command in commands:
+        args = shlex.split(command.split("→")[0])
+        if "serve" in args:
+            continue
+        done = subprocess.run(args, cwd=folder, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, (command, done.stderr)
 
 
 def assert_misprints_reported(folder: Path, mails: list[Path], env: dict[str, str]) -> None:
