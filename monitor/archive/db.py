@@ -96,8 +96,7 @@ def check_archive(url: str | None = None) -> None:
         if parsed.database in (None, "", ":memory:"):
             raise ArchiveMissing(f"{name}: an in-memory database holds no archive")
         if not Path(parsed.database).is_file():
-            raise ArchiveMissing(f"{parsed.database}: no such archive (give --db URL or set GXMON_DB; "
-                                 "`gxmon crawl` creates one)")
+            raise ArchiveMissing(f"{parsed.database}: no such archive file")
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
