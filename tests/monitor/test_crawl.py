@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -398,10 +399,14 @@ def test_a_crawl_killed_outright_stops_its_child_and_its_run_is_closed_by_the_ne
     crawl = _start_crawl(db, config, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(lambda: _fetched(db) >= 5, 120, "the crawl to archive documents")
+        [child] = _crawls_of(db)
+        args = Path(f"/proc/{child}/cmdline").read_bytes().decode().split("\0")
+        job_folder = Path(args[args.index("crawler.run") + 1]).parent   # the killed gxmon cannot remove it
     finally:
         crawl.kill()
         crawl.wait()
     _wait(lambda: not _crawls_of(db), 60, "the orphaned crawl child to stop by itself")
+    shutil.rmtree(job_folder)
     [run] = rows(db, CrawlRun)
     assert run.status == "running"                        # nobody was left to close it
     down = tmp_path / "down.toml"
