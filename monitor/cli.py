@@ -358,3 +358,14 @@ def export(obj: Context, fmt: str, out: str | None) -> None:
             if out:
                 handle.close()
     click.echo(f"{count} versions exported", err=True)
+
+
+# -- commands in their own modules (they import this one's Context and options) ------------------------------
+
+def _register() -> None:
+    from monitor.cli_changes import changes
+
+    main.add_command(changes)
+
+
+_register()

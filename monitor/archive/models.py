@@ -253,6 +253,8 @@ class Change(SQLModel, table=True):
     """What happened between two states of a report; ``detail`` holds the diff (see monitor.archive.diff)."""
 
     __tablename__ = "change"
+    # "What changed since …" reads a period of detection times, newest first (monitor.archive.changes).
+    __table_args__ = (Index("ix_change_detected_at", "detected_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)

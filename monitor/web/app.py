@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from monitor.archive.db import database_url, default_store
 from monitor.archive.queries import NotFound
 from monitor.archive.store import BlobStore, StoreError
-from monitor.web import api, pages
+from monitor.web import api, changes, dashboard, pages, runs
 from monitor.web.queries import InvalidQuery
 from monitor.web.readonly import readonly_engine
 
@@ -140,6 +140,9 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(changes.router)
+    app.include_router(runs.router)
+    app.include_router(dashboard.router)
 
     @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)
     def healthz() -> str:

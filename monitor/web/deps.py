@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlmodel import Session
 
 from monitor.archive.store import BlobStore
+from monitor.periods import DEFAULT_ZONE
 
 
 def session(request: Request) -> Iterator[Session]:
@@ -18,6 +19,12 @@ def session(request: Request) -> Iterator[Session]:
 
 def store(request: Request) -> BlobStore:
     return request.app.state.store
+
+
+def zone(request: Request) -> str:
+    """The configured time zone (``[schedule] timezone`` given to ``create_app``), for what a page parses
+    and prints."""
+    return getattr(request.app.state, "zone", DEFAULT_ZONE)
 
 
 SessionDep = Annotated[Session, Depends(session)]

@@ -45,11 +45,6 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 
-@router.get("/", response_class=HTMLResponse)
-def home() -> Response:
-    return RedirectResponse("/reports", status_code=307)
-
-
 @router.get("/reports", response_class=HTMLResponse)
 def reports_page(request: Request, s: SessionDep, site: str | None = None, agency: str | None = None,
                  year: str | None = None, failing: str | None = None, revised: str | None = None,
