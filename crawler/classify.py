@@ -1,20 +1,17 @@
-"""Is this an annual report? Verdicts from titles and link texts, and from the document when they cannot tell.
+"""Is this an annual report? Verdicts from titles and link texts.
 
 A 政府信息公开工作年度报告 title names a year, 政府信息公开 and 工作年度报告/年报. Look-alikes carry words
 no report title has (要点, 通知, 法治政府, 决算, 统计公报, 掌上, 图解 …). A title that is cut off ("…") or says
-only "2021年年报" cannot decide; then the document is read with gxparse. Years may be written in Chinese
-numerals (二〇二〇年).
+only "2021年年报" cannot decide (MAYBE); then gxparse reads the document (``crawler.pipelines``). Years may be
+written in Chinese numerals (二〇二〇年).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from enum import Enum
 
 from gxparse.normalize import squash
-
-logger = logging.getLogger(__name__)
 
 
 class Verdict(Enum):
@@ -97,13 +94,3 @@ def title_agency(text: str) -> str | None:
             return agency
     return None
 
-
-def document_is_report(body: bytes, source: str) -> bool:
-    """Ask gxparse whether a document is an annual report; a document it cannot read is not one."""
-    from gxparse import DocumentError, parse_document
-
-    try:
-        return bool(parse_document(body, source).is_annual_report)
-    except DocumentError as exc:
-        logger.info("not a report, gxparse cannot read %s: %s", source, exc)
-        return False

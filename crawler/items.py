@@ -1,10 +1,14 @@
 """The one item the crawler yields: a fetched document (a report page or attachment), as docs/architecture.md
-defines it. In feed exports (``-O out.jsonl``) the raw bytes are written base64-encoded in ``body``."""
+defines it. In feed exports (``-O out.jsonl``) the raw bytes are written base64-encoded in ``body``.
+
+The spider fills the fetch; ``crawler.pipelines.ParsePipeline`` adds what gxparse read (``report``) or why it
+could not (``unreadable``), and drops a ``maybe`` document that turns out not to be a report."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def _base64(body: bytes) -> str:
@@ -18,7 +22,7 @@ class ReportDocument:
     final_url: str                # URL after redirects
     status: int                   # HTTP status of the final response (200, 304, 404, 410 …)
     headers: dict[str, str]       # first value of each header, lower-case names
-    body: bytes = field(metadata={"serializer": _base64})  # raw bytes as fetched (empty for 304)
+    body: bytes = field(metadata={"serializer": _base64}, repr=False)  # raw bytes as fetched (empty for 304)
     content_type: str = ""        # from the header, or sniffed
     link_text: str = ""           # text of the link that led to it
     page_title: str = ""          # <title>/heading of the detail page
@@ -29,3 +33,6 @@ class ReportDocument:
     fetched_at: str = ""          # ISO timestamp (UTC)
     not_modified: bool = False    # a conditional request was answered 304
     revisit: bool = False         # not on any list page this crawl; re-requested because the archive knows it
+    verdict: str = "report"       # "report": its titles say so; "maybe": only its content can tell
+    report: dict[str, Any] | None = field(default=None, repr=False)   # the report JSON gxparse read (ParsePipeline)
+    unreadable: str | None = None          # why gxparse could not read it (ParsePipeline)

@@ -44,6 +44,11 @@ EXTENSIONS = {
     "crawler.extensions.ByteBudget": 520,
 }
 
+# Every fetched document is read by gxparse in worker processes, each document within limits: settings
+# GXMON_PARSE_MEMORY_MB, GXMON_PARSE_CPU_SECONDS, GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in
+# crawler.parsing.ParseLimits).
+ITEM_PIPELINES = {"crawler.pipelines.ParsePipeline": 100}
+
 # Where the validators of archived documents come from (the monitor passes its archive-backed store).
 GXMON_VALIDATORS = "crawler.validators.JsonValidatorStore"
 GXMON_STATE_DIR = ".scrapy/gxmon"

@@ -13,8 +13,9 @@ There is no fixed path through a site. Every page is read the same way (``parse_
 - traps (``crawler.traps``) are recognised as pages are read, and what they list is not yielded.
 
 ``parse_document`` reads what a report link leads to: a report page is yielded; a report page holding only a
-file yields the file; look-alikes are dropped; when titles cannot tell, gxparse reads the document; a
-"report" that is itself a list of reports is read as a list.
+file yields the file; look-alikes are dropped; a document the titles cannot decide on is yielded as ``maybe``
+and ``crawler.pipelines.ParsePipeline`` keeps it only if gxparse reads an annual report (parsing is never done
+in the spider: it would stop the reactor); a "report" that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
 an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
@@ -43,7 +44,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.budget import Budget, FrontierSkip
-from crawler.classify import Verdict, classify_title, combine, document_is_report, title_agency, title_year
+from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
@@ -136,6 +137,7 @@ class ReportsSpider(scrapy.Spider):
         crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider._save_state, signal=signals.spider_closed)
+        crawler.signals.connect(spider._item_scraped, signal=signals.item_scraped)
         return spider
 
     @property
@@ -301,8 +303,7 @@ class ReportsSpider(scrapy.Spider):
             return
         link_verdict = Verdict(meta["verdict"])
         if not is_html(response.body, _header(response, "content-type")) or not isinstance(response, TextResponse):
-            if link_verdict is Verdict.REPORT or document_is_report(response.body, response.url):
-                yield self._item(response, meta.get("page_title") or meta["link_text"])
+            yield self._item(response, meta.get("page_title") or meta["link_text"], link_verdict)
             return
         title = self._parse_title(response)
         verdict = combine(link_verdict, classify_title(title))
@@ -310,8 +311,7 @@ class ReportsSpider(scrapy.Spider):
             return
         text = self._parse_text(response)
         if self._has_report_body(text):
-            if verdict is Verdict.REPORT or document_is_report(response.body, response.url):
-                yield self._item(response, title)
+            yield self._item(response, title, verdict)
             return
         files = self._parse_attachments(response)
         if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
@@ -327,7 +327,7 @@ class ReportsSpider(scrapy.Spider):
                                          page_title=title, published_at=self._parse_published(text),
                                          source=self._parse_source(text))
 
-    def _item(self, response: Response, title: str) -> ReportDocument:
+    def _item(self, response: Response, title: str, verdict: Verdict = Verdict.REPORT) -> ReportDocument:
         meta = response.meta
         headers = {k.decode("latin-1").lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v}
         published = meta.get("published_at") or meta.get("list_date")
@@ -355,10 +355,14 @@ class ReportsSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             not_modified=response.status == 304,
             revisit=bool(meta.get("revisit")),
+            verdict=verdict.value,
         )
-        if item.status in (200, 304):
-            self.subsites.report_found(meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
         return item
+
+    def _item_scraped(self, item: ReportDocument, response: Response) -> None:
+        """A document the pipelines kept is a report found (a ``maybe`` that gxparse did not confirm is not)."""
+        if item.status in (200, 304):
+            self.subsites.report_found(response.meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
 
     # -- other ways in: sitemaps -------------------------------------------------------------------
 

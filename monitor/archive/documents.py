@@ -31,6 +31,8 @@ class FetchedDocument:
     fetched_at: str | None = None
     not_modified: bool = False
     revisit: bool = False
+    report: dict[str, Any] | None = None   # the report JSON, when the crawl has parsed the document already
+    unreadable: str | None = None          # … or why the crawl's parse could not read it
 
     @property
     def effective_url(self) -> str:

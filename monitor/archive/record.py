@@ -129,11 +129,17 @@ class Archive:
     # -- one document -----------------------------------------------------------------------------------
 
     def parse(self, doc: FetchedDocument) -> ParsedDocument:
-        """Parse outside any transaction (it is the slow part). Parser crashes are archived as errors too."""
+        """Parse outside any transaction (it is the slow part). Parser crashes are archived as errors too.
+
+        A document from a crawl comes parsed (``crawler.pipelines.ParsePipeline`` read it in a worker process,
+        within limits of memory and time): its report, or why it is unreadable, is taken as it is.
+        """
         from gxparse import DocumentError
 
+        if doc.unreadable is not None:
+            return ParsedDocument(None, doc.unreadable, raw_digest(doc.body))
         try:
-            document = self.parser(doc.body, doc.effective_url)
+            document = doc.report if doc.report is not None else self.parser(doc.body, doc.effective_url)
         except DocumentError as exc:
             return ParsedDocument(None, exc.reason, raw_digest(doc.body))
         except Exception as exc:  # noqa: BLE001 — a parser bug must not lose the fetched document

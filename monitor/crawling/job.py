@@ -42,6 +42,7 @@ from monitor.archive.store import BlobStore
 log = logging.getLogger(__name__)
 
 SITE_LEASE_SECONDS = 12 * 3600   # a crawl longer than this is presumed dead even if its holder lives
+PARSE = "crawler.pipelines.ParsePipeline"      # gxparse in worker processes, within per-document limits
 PIPELINE = "monitor.crawling.pipeline.ArchivePipeline"
 RUN_WATCH = "monitor.crawling.runwatch.RunWatch"
 VALIDATORS = "monitor.crawling.validators.ArchiveValidatorStore"
@@ -73,7 +74,7 @@ class CrawlResult:
 def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs: dict[str, int]) -> dict:
     """The Scrapy settings that plug the archive into a crawl (JSON values: they cross a process boundary)."""
     settings = {
-        "ITEM_PIPELINES": {PIPELINE: 300, RUN_WATCH: 900},
+        "ITEM_PIPELINES": {PARSE: 100, PIPELINE: 300, RUN_WATCH: 900},
         "GXMON_VALIDATORS": VALIDATORS,
         "GXMON_DB": engine.url.render_as_string(hide_password=False),
         "GXMON_STORE": str(Path(store.root).resolve()),

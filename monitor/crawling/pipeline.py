@@ -6,9 +6,10 @@ file), ``GXMON_CONFIG`` (for alert routing) and ``GXMON_RUNS`` (site id → craw
 ``scrapy crawl reports -s ITEM_PIPELINES=…``) the pipeline opens a run per site and closes it when the
 spider closes.
 
-Archiving parses the document and writes to the database, which is slow next to the download: it runs
-on one worker thread, so the reactor keeps downloading and documents are archived one at a time, in the
-order they arrive.
+Documents arrive parsed (``crawler.pipelines.ParsePipeline``, before this one, reads them with gxparse in
+worker processes within per-document limits). Archiving writes to the database, which is slow next to the
+download: it runs on one worker thread, so the reactor keeps downloading and documents are archived one at a
+time, in the order they arrive.
 """
 
 from __future__ import annotations

@@ -250,9 +250,9 @@ def test_gbk_page_without_any_charset_declaration_is_decoded(spider):
     assert request.meta["page_title"] == "南屏县民政局2022年政府信息公开工作年度报告"
 
 
-def test_vague_title_with_report_content_is_confirmed_by_gxparse(spider):
+def test_vague_title_with_report_content_is_yielded_for_gxparse_to_confirm(spider):
     items = _items(_parse(spider, "detail_vague_report.html", verdict="maybe", link_text="2021年年报"))
-    assert len(items) == 1
+    assert [i.verdict for i in items] == ["maybe"]
 
 
 def test_vague_title_takes_the_agency_from_the_source_line(spider):
@@ -267,28 +267,22 @@ def test_not_modified_answer_becomes_an_empty_item(spider):
     assert (item.not_modified, item.body, item.year) == (True, b"", 2024)
 
 
-# -- files that only gxparse can judge -------------------------------------------------------------------
+# -- files that only gxparse can judge (crawler.pipelines.ParsePipeline decides: tests/crawler/test_parsing.py) --
 
 def _file_response(url: str, body: bytes, **meta):
     request = scrapy.Request(url, meta=document_meta(**meta))
     return scrapy.http.Response(url, body=body, request=request, headers={"Content-Type": "application/pdf"})
 
 
-def test_unnamed_file_that_gxparse_reads_as_a_report_is_yielded(spider):
-    from simsite.documents import report_pdf
-    from simsite.figures import Agency, report_series
-
-    pdf = report_pdf(report_series(Agency("jyj", "临江市教育局", "department"), 1)[2022])
-    items = _items(spider.parse_document(_file_response(BASE + "a.pdf", pdf, verdict="maybe", link_text="a.pdf")))
-    assert [i.content_type for i in items] == ["application/pdf"]
+def test_unnamed_file_is_yielded_for_gxparse_to_confirm(spider):
+    items = _items(spider.parse_document(_file_response(BASE + "a.pdf", b"%PDF-1.4", verdict="maybe",
+                                                        link_text="a.pdf")))
+    assert [(i.content_type, i.verdict) for i in items] == [("application/pdf", "maybe")]
 
 
-def test_unnamed_file_that_is_not_a_report_is_dropped(spider):
-    from simsite.documents import report_pdf
-
-    other = report_pdf({"title": "临江市司法局2021年法治政府建设年度报告", "template": "v2021", "s2": None,
-                        "s3": None, "s4": None, "s1_text": "全面推进依法行政。"})
-    assert _items(spider.parse_document(_file_response(BASE + "b.pdf", other, verdict="maybe"))) == []
+def test_file_named_as_a_report_needs_no_confirmation(spider):
+    items = _items(spider.parse_document(_file_response(BASE + "a.pdf", b"%PDF-1.4", verdict="report")))
+    assert [i.verdict for i in items] == ["report"]
 
 
 # -- a spider made from the config file ----------------------------------------------------------------
