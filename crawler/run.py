@@ -1,8 +1,9 @@
 """Run a crawl of one or more sites from Python and get a summary back.
 
-Scrapy's Twisted reactor cannot be restarted inside a process, so every ``run_crawl`` starts a child
-process (``python -m crawler.run JOB.json``) that crawls all sites side by side, one Scrapy crawler per site:
-a site that is down, slow or broken only fails its own crawler. Each crawler writes its summary
+Scrapy's Twisted reactor cannot be restarted inside a process, and one site must never cost another its
+crawl: every site is crawled in a child process of its own (``python -m crawler.run JOB.json``), at most
+``parallel`` at once. A site whose child dies (killed for its memory, a crash) fails alone, with the exit
+status and the end of its log as the reason; the others go on. Each crawler writes its summary
 (``crawler.extensions.CrawlSummaryWriter``) and the parent reads them back into a ``CrawlSummary``.
 
 The caller's ``settings`` (e.g. the monitor's ``ITEM_PIPELINES``, ``GXMON_VALIDATORS``, ``GXMON_DB``) go to
@@ -18,6 +19,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,9 @@ from crawler.coverage import Coverage
 from crawler.siteconfig import Site, site_from_dict
 
 LOG_TAIL_CHARS = 4000
+PARALLEL_SITES = 4        # site crawls at once (each a process: a reactor, a parse worker)
+STOP_GRACE_SECONDS = 60   # after Scrapy's graceful stop, how long a child may take before it is killed
+POLL_SECONDS = 0.2
 
 
 class CrawlError(RuntimeError):
@@ -56,6 +62,7 @@ class SiteSummary:
     peak_rss_mb: float = 0.0     # peak memory of the crawl process (shared by all sites of one run)
     frontier_skipped: dict[str, int] = field(default_factory=dict)  # requests dropped unfetched, by reason
     coverage: Coverage | None = None   # sub-sites, 年报 columns, reports per agency and year, traps
+    log_tail: str = ""           # the end of the site's crawl log, for a person looking into a failure
 
     @property
     def ok(self) -> bool:
@@ -65,7 +72,6 @@ class SiteSummary:
 @dataclass
 class CrawlSummary:
     sites: list[SiteSummary]
-    log_tail: str = ""           # the end of the crawl's log, for a person looking into a failure
 
     def site(self, site_id: str) -> SiteSummary:
         for summary in self.sites:
@@ -78,12 +84,15 @@ class CrawlSummary:
         return all(s.ok for s in self.sites)
 
 
-def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None,
-              timeout: float | None = None) -> CrawlSummary:
-    """Crawl ``sites`` in a child process and return what happened to each.
+def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None, timeout: float | None = None,
+              parallel: int = PARALLEL_SITES, stop: threading.Event | None = None) -> CrawlSummary:
+    """Crawl ``sites``, each in a child process of its own, at most ``parallel`` at once, and return what
+    happened to each.
 
-    ``timeout`` (seconds) stops the crawl the way Ctrl-C does (in-flight requests finish, JOBDIR state is
-    kept for a resume); sites that had not closed by then are reported with finish_reason "missing".
+    ``timeout`` (seconds, the whole crawl's limit) stops the crawls still running the way Ctrl-C does
+    (in-flight requests finish, JOBDIR state is kept for a resume); sites that had not closed by then, or not
+    started, are reported with finish_reason "missing". ``stop``, once set, starts no further site; the
+    caller that sets it stops the running children itself (``monitor.crawling.job.interrupt_crawls``).
     """
     if not sites:
         raise CrawlError("no sites to crawl")
@@ -91,53 +100,118 @@ def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None,
     if len(set(ids)) != len(ids):
         raise CrawlError(f"site ids must be unique in one crawl: {ids}")
     with tempfile.TemporaryDirectory(prefix="gxmon-crawl-") as tmp:
-        job = {"sites": [s.to_dict() for s in sites],
-               "settings": {**(settings or {}), "GXMON_SUMMARY_DIR": tmp}}
-        try:
-            Path(tmp, "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
-        except TypeError as exc:
-            raise CrawlError(f"crawl settings must be JSON values (name components by dotted path): {exc}") \
-                from None
-        log_path = Path(tmp, "crawl.log")
-        returncode = _run_child(Path(tmp, "job.json"), log_path, timeout)
-        log_tail = log_path.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL_CHARS:]
-        if returncode not in (0, -signal.SIGINT):
-            raise CrawlError(f"crawl process exited with {returncode}:\n{log_tail}")
-        return CrawlSummary([_read_summary(Path(tmp), site_id) for site_id in ids], log_tail)
-
-
-def _run_child(job: Path, log_path: Path, timeout: float | None) -> int:
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-    project_root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [project_root, env.get("PYTHONPATH")]))
-    with log_path.open("wb") as log:
-        # A process group of its own: Ctrl-C at the terminal reaches only the caller, which stops the crawl
-        # once (a second SIGINT would make Scrapy's shutdown unclean) with the group's converters.
-        child = subprocess.Popen([sys.executable, "-m", "crawler.run", str(job)], env=env, stdout=log,
-                                 stderr=subprocess.STDOUT, process_group=0)
-        try:
-            return child.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGINT)  # Scrapy's graceful shutdown
+        children = [_SiteChild(site.id, Path(tmp, f"job-{n}.json"), Path(tmp, f"crawl-{n}.log"))
+                    for n, site in enumerate(sites)]
+        for site, child in zip(sites, children):
+            job = {"sites": [site.to_dict()], "settings": {**(settings or {}), "GXMON_SUMMARY_DIR": tmp}}
             try:
-                return child.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                return child.wait()
+                child.job.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+            except TypeError as exc:
+                raise CrawlError(f"crawl settings must be JSON values (name components by dotted path): {exc}") \
+                    from None
+        _run_children(children, max(1, parallel), time.monotonic() + timeout if timeout else None, stop)
+        return CrawlSummary([_read_summary(Path(tmp), child) for child in children])
 
 
-def _read_summary(folder: Path, site_id: str) -> SiteSummary:
-    path = folder / f"{site_id}.json"
-    if not path.exists():
-        return SiteSummary(site_id, "missing", failure="the crawl of this site did not finish (see log_tail)")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["errors"] = [FetchError(**e) for e in data["errors"]]
-    data["coverage"] = Coverage.from_dict(data["coverage"]) if data.get("coverage") else None
-    return SiteSummary(**data)
+@dataclass
+class _SiteChild:
+    """The child process that crawls one site."""
+
+    site_id: str
+    job: Path
+    log: Path
+    process: subprocess.Popen | None = None
+    returncode: int | None = None
+    stopped_at: float | None = None   # when it was asked to stop
+    killed: bool = False              # by us, for not stopping within STOP_GRACE_SECONDS
+
+    def start(self) -> None:
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+        project_root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [project_root, env.get("PYTHONPATH")]))
+        with self.log.open("wb") as log:
+            # A process group of its own: Ctrl-C at the terminal reaches only the caller, which stops the crawl
+            # once (a second SIGINT would make Scrapy's shutdown unclean) with the group's parse workers and
+            # converters.
+            self.process = subprocess.Popen([sys.executable, "-m", "crawler.run", str(self.job)], env=env,
+                                            stdout=log, stderr=subprocess.STDOUT, process_group=0)
+
+    def stop(self) -> None:
+        """Scrapy's graceful shutdown."""
+        if self.stopped_at is None:
+            self.stopped_at = time.monotonic()
+            self.process.send_signal(signal.SIGINT)
+
+    def poll(self) -> bool:
+        """Whether the child has ended (killed when it outlives its grace after a stop)."""
+        if self.stopped_at is not None and not self.killed and time.monotonic() - self.stopped_at > STOP_GRACE_SECONDS:
+            self.killed = True
+            self.process.kill()
+        self.returncode = self.process.poll()
+        return self.returncode is not None
+
+    @property
+    def crashed(self) -> bool:
+        return self.returncode not in (None, 0, -signal.SIGINT)
+
+
+def _run_children(children: list[_SiteChild], parallel: int, deadline: float | None,
+                  stop: threading.Event | None) -> None:
+    waiting, running = list(children), []
+    while waiting or running:
+        over = deadline is not None and time.monotonic() > deadline
+        if over or (stop is not None and stop.is_set()):
+            waiting.clear()
+        if over:
+            for child in running:
+                child.stop()
+        while waiting and len(running) < parallel:
+            child = waiting.pop(0)
+            child.start()
+            running.append(child)
+            if stop is not None and stop.is_set():
+                child.stop()   # the stop came while it was starting: its caller may have missed it
+        running = [child for child in running if not child.poll()]
+        if running:
+            time.sleep(POLL_SECONDS)
+
+
+def _read_summary(folder: Path, child: _SiteChild) -> SiteSummary:
+    """The site's summary as its crawler wrote it; a child that died says so, with the end of its log."""
+    log_tail = child.log.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL_CHARS:] if child.log.exists() else ""
+    path = folder / f"{child.site_id}.json"
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["errors"] = [FetchError(**e) for e in data["errors"]]
+        data["coverage"] = Coverage.from_dict(data["coverage"]) if data.get("coverage") else None
+        summary = SiteSummary(**data, log_tail=log_tail)
+    elif child.process is None:
+        summary = SiteSummary(child.site_id, "missing")   # never started: the crawl was stopped or ran out of time
+    else:
+        summary = SiteSummary(child.site_id, "missing", log_tail=log_tail,
+                              failure="the crawl of this site did not finish (see log_tail)")
+    if child.killed:
+        summary.failure = f"the crawl did not stop within {STOP_GRACE_SECONDS} s of being asked to: killed"
+    elif child.crashed:
+        summary.failure = f"crawl process exited with {_exit_status(child.returncode)}: {_last_line(log_tail)}"
+    return summary
+
+
+def _exit_status(returncode: int) -> str:
+    if returncode >= 0:
+        return str(returncode)
+    name = signal.Signals(-returncode).name if -returncode in signal.valid_signals() else "?"
+    hint = " (killed: out of memory?)" if returncode == -signal.SIGKILL else ""
+    return f"{returncode} ({name}){hint}"
+
+
+def _last_line(log_tail: str) -> str:
+    lines = [line for line in log_tail.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "no output"
 
 
 def _child_main(job_path: str) -> None:
-    """In the child: one Scrapy crawler per site, all in one reactor."""
+    """In the child: one Scrapy crawler per site of the job (run_crawl gives each child one)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 

@@ -1,13 +1,14 @@
 """One crawl job: ``gxmon crawl`` runs it now, ``gxmon run`` on schedule, ``gxmon demo`` twice.
 
 For each site: take the site's lease in the archive (no two crawls of one site at once, across processes),
-open a crawl run, let ``crawler.run.run_crawl`` crawl in a child process with the monitor's pipeline and
-validator store plugged in through settings, close the run (failed and empty crawls, withdrawals, moves,
-overdue reports), give the lease back; then send the alert mails that are due.
+open a crawl run, let ``crawler.run.run_crawl`` crawl (a child process per site: a crash fails only its own
+site's run) with the monitor's pipeline and validator store plugged in through settings, close the run
+(failed and empty crawls, withdrawals, moves, overdue reports), give the lease back; then send the alert
+mails that are due.
 
-Stopping: SIGTERM or Ctrl-C asks the crawl child (its whole process group) to stop the way Ctrl-C stops
-Scrapy, so what was fetched is archived and the runs close as interrupted (``stop_on_signals``); a second
-signal kills the child. A gxmon killed outright leaves its runs `running`: the child stops by itself
+Stopping: SIGTERM or Ctrl-C asks the crawl children (each with its process group) to stop the way Ctrl-C
+stops Scrapy, so what was fetched is archived and the runs close as interrupted (``stop_on_signals``); sites
+not started yet are not; a second signal kills the children. A gxmon killed outright leaves its runs `running`: the child stops by itself
 (``monitor.crawling.runwatch``) and the next crawl or scheduler closes those runs (``close_stale_runs``).
 """
 
@@ -166,7 +167,8 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
             summary, failure = None, None
             try:
                 with CrawlProgress(engine, list(runs.values())) if progress else nullcontext():
-                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs), timeout=timeout)
+                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs), timeout=timeout,
+                                        stop=stop)
             except CrawlError as exc:
                 failure = str(exc).splitlines()[0]
                 log.error("crawl failed: %s", exc)
