@@ -42,13 +42,14 @@ class ParseLimits:
 
     memory: int = 2048 * MB        # address space of a worker (RLIMIT_AS)
     cpu_seconds: float = 90.0      # CPU time per document (RLIMIT_CPU)
-    wall_seconds: float = 180.0    # wall clock per document, queueing excluded
+    wall_seconds: float = 180.0    # wall clock per document, queueing excluded (twice the CPU: a busy host)
     workers: int = 1               # documents read at once
 
     @classmethod
     def from_settings(cls, settings: Any) -> ParseLimits:
         """From the Scrapy settings ``GXMON_PARSE_MEMORY_MB``, ``GXMON_PARSE_CPU_SECONDS``,
-        ``GXMON_PARSE_TIMEOUT`` and ``GXMON_PARSE_WORKERS``."""
+        ``GXMON_PARSE_TIMEOUT`` and ``GXMON_PARSE_WORKERS`` (the spider sets the first three from the site's
+        ``parse_memory_mb`` and ``parse_seconds``)."""
         default = cls()
         return cls(memory=settings.getint("GXMON_PARSE_MEMORY_MB", default.memory // MB) * MB,
                    cpu_seconds=settings.getfloat("GXMON_PARSE_CPU_SECONDS", default.cpu_seconds),

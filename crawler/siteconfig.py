@@ -20,6 +20,8 @@ depth = 8                                # navigation hops from a start URL (lis
 explore_pages = 12                       # pages per sub-site read on no evidence while its column is unknown
 timeout = 30                             # seconds per request
 retries = 2
+parse_seconds = 90                       # CPU seconds gxparse may spend on one document (twice that by the clock)
+parse_memory_mb = 2048                   # address space of the process reading a document
 
 [site.rules]                             # regular expressions on the squashed link text (crawler.frontier)
 column = ["^年度公开报告$"]               # scores as the 年报 column's words do
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.parsing import ParseLimits
 from crawler.scope import registered_domain
 
 
@@ -73,6 +76,8 @@ class Site:
     explore_pages: int = 12
     timeout: float = 30.0
     retries: int = 2
+    parse_seconds: float = ParseLimits.cpu_seconds
+    parse_memory_mb: int = ParseLimits.memory // (1 << 20)
     rules: SiteRules = SiteRules()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -148,7 +153,8 @@ def sites_from_config(data: dict[str, Any], source: str | Path) -> list[Site]:
 
 _KNOWN = {f.name for f in fields(Site)} - {"extra"}
 _NUMBERS = {"concurrency": int, "max_pages": int, "max_bytes": int, "max_total_bytes": int, "depth": int,
-            "retries": int, "explore_pages": int, "delay": float, "timeout": float, "max_time": float}
+            "retries": int, "explore_pages": int, "delay": float, "timeout": float, "max_time": float,
+            "parse_seconds": float, "parse_memory_mb": int}
 
 
 def site_from_dict(table: dict[str, Any], where: str = "site") -> Site:

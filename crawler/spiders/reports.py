@@ -625,6 +625,9 @@ def apply_site_settings(settings, site: Site) -> None:
         "DOWNLOAD_MAXSIZE": site.max_bytes,
         "DOWNLOAD_TIMEOUT": site.timeout,
         "RETRY_TIMES": site.retries,
+        "GXMON_PARSE_CPU_SECONDS": site.parse_seconds,
+        "GXMON_PARSE_TIMEOUT": 2 * site.parse_seconds,
+        "GXMON_PARSE_MEMORY_MB": site.parse_memory_mb,
     }
     root = settings.get("GXMON_JOBDIR_ROOT")
     if root and not settings.get("JOBDIR"):

@@ -1,0 +1,146 @@
+"""A hostile HTTP server for crawl tests: small government sites on 127.0.0.1, each with one attack.
+
+Every ``HostileSite`` is a home page, a 年报 column listing its agencies' reports (pages with the report in
+their body) and whatever its scenario adds (``Scenario``): a report whose only attachment is a bomb or a
+document that takes minutes to read, an attachment served slowly, a column that lists a link farm of
+report-looking pages, a calendar without end, a server that trickles every answer. ``expected`` holds the
+URLs of the genuine reports a crawl must archive; ``log`` what was asked.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from simsite.figures import Agency, report_series
+from simsite.render import render_report_body
+
+YEARS = (2021, 2022, 2023)
+
+
+@dataclass
+class Answer:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    delay: float = 0.0      # seconds before the answer begins
+    trickle: float = 0.0    # seconds between chunks of TRICKLE_BYTES
+
+
+TRICKLE_BYTES = 64
+
+
+def page(title: str, body: str) -> bytes:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
+            f'<div class="nav"><a href="/">首页</a><a href="/ndbg/">政府信息公开年报</a></div>{body}</body></html>'
+            ).encode()
+
+
+def report_page(agency: str, year: int, number: int) -> bytes:
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    report = report_series(Agency(f"a{number}", agency, "department"), number)[year]
+    return page(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布日期：{year + 1}-01-20'
+                       f'</div><div class="content">{render_report_body(report, with_title=False)}</div></div>')
+
+
+def attachment_page(title: str, href: str) -> bytes:
+    return page(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布日期：2024-01-20</div>'
+                       f'<div class="content"><p>附件：<a href="{href}">{escape(title)}</a></p></div></div>')
+
+
+@dataclass
+class HostileSite:
+    """One site (``agencies`` × YEARS genuine reports) on its own port; ``add_*`` put its attacks in."""
+
+    name: str
+    agencies: tuple[str, ...] = ("市教育局", "市民政局")
+    trickle: float = 0.0                       # every answer trickled (a tarpit)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    dynamic: dict[str, Callable[[dict], Answer]] = field(default_factory=dict)   # path → answer from the query
+    column_extra: list[str] = field(default_factory=list)    # more <li> of the column
+    expected: dict[str, tuple[str, int]] = field(default_factory=dict)   # URL → (agency, year)
+    log: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.server = _Server(self)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.answers["/robots.txt"] = Answer(b"User-agent: *\nDisallow:\n", "text/plain")
+        self.answers["/"] = Answer(page(f"{self.name}人民政府", '<a href="/ndbg/">政府信息公开年报</a>'))
+        number = 0
+        for agency in self.agencies:
+            for year in YEARS:
+                number += 1
+                path = f"/ndbg/t{year + 1}0120_{number}.html"
+                self.answers[path] = Answer(report_page(f"{self.name}{agency}", year, number))
+                self.expected[self.base + path] = (f"{self.name}{agency}", year)
+                self.column_extra.append(f'<li><a href="{path}">{self.name}{agency}{year}年政府信息公开工作年度报告</a></li>')
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def start_url(self) -> str:
+        return self.base + "/"
+
+    def column(self) -> Answer:
+        return Answer(page("政府信息公开年报", f"<ul>{''.join(self.column_extra)}</ul>"))
+
+    def add_attachment(self, title: str, name: str, answer: Answer) -> str:
+        """A report page whose only content is one attachment; returns the attachment's URL."""
+        number = len(self.answers)
+        self.answers[f"/ndbg/t20240120_{number}.html"] = Answer(attachment_page(title, f"/files/{name}"))
+        self.answers[f"/files/{name}"] = answer
+        self.column_extra.append(f'<li><a href="/ndbg/t20240120_{number}.html">{escape(title)}</a></li>')
+        return f"{self.base}/files/{name}"
+
+    def answer(self, target: str) -> Answer:
+        self.log.append(target)
+        parts = urlsplit(target)
+        if parts.path in self.dynamic:
+            return self.dynamic[parts.path](parse_qs(parts.query))
+        if parts.path == "/ndbg/":
+            return self.column()
+        return self.answers.get(target) or self.answers.get(parts.path) or Answer(b"<h1>404</h1>", status=404)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802
+        site: HostileSite = self.server.site
+        answer = site.answer(self.path)
+        time.sleep(answer.delay)
+        trickle = answer.trickle or site.trickle
+        try:
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.content_type)
+            self.send_header("Content-Length", str(len(answer.body)))
+            self.end_headers()
+            if not trickle:
+                self.wfile.write(answer.body)
+                return
+            for start in range(0, len(answer.body), TRICKLE_BYTES):
+                self.wfile.write(answer.body[start:start + TRICKLE_BYTES])
+                self.wfile.flush()
+                time.sleep(trickle)
+        except (BrokenPipeError, ConnectionResetError):
+            pass   # the crawler gave up waiting: what a tarpit wants
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, site: HostileSite):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.site = site
