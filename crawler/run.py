@@ -185,8 +185,8 @@ def _read_summary(folder: Path, child: _SiteChild) -> SiteSummary:
         data["errors"] = [FetchError(**e) for e in data["errors"]]
         data["coverage"] = Coverage.from_dict(data["coverage"]) if data.get("coverage") else None
         summary = SiteSummary(**data, log_tail=log_tail)
-    elif child.process is None:
-        summary = SiteSummary(child.site_id, "missing")   # never started: the crawl was stopped or ran out of time
+    elif child.process is None or (child.stopped_at is not None and not child.killed):
+        summary = SiteSummary(child.site_id, "missing")   # stopped before it began, or while it was starting
     else:
         summary = SiteSummary(child.site_id, "missing", log_tail=log_tail,
                               failure="the crawl of this site did not finish (see log_tail)")

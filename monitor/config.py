@@ -2,7 +2,7 @@
 
 The ``[[site]]`` tables are the crawler's (``crawler.siteconfig`` reads and checks them, one reader for both
 packages); this module adds the checks only the monitor needs on them (schedule is cron, alert_to are mail
-addresses) and reads the tables that are the monitor's own: ``[mail]``, ``[web]``, ``[schedule]``,
+addresses) and reads the tables that are the monitor's own: ``[mail]``, ``[web]``, ``[schedule]``, ``[crawl]``,
 ``[[route]]`` and ``[[watch]]``. Errors are ``crawler.siteconfig.ConfigError``, naming the file and the entry.
 A key gxmon does not know is an error naming it and the nearest known key (a misspelt ``schedul`` must not
 leave a site unscheduled in silence), in every table, ``[[site]]`` included (the crawler alone keeps keys
@@ -23,10 +23,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from crawler.run import PARALLEL_SITES
 from crawler.siteconfig import ConfigError, Site, check_keys, entry, read_config, sites_from_config
 
 DEFAULT_CONFIG = "config/sites.toml"
-TABLES = ("mail", "web", "schedule", "site", "route", "watch")
+TABLES = ("mail", "web", "schedule", "crawl", "site", "route", "watch")
 WEB_KEYS = ("base_url",)
 SCHEDULE_KEYS = ("timezone",)
 SITE_KEYS = tuple(f.name for f in fields(Site) if f.name != "extra")
@@ -55,6 +56,14 @@ class MailConfig:
     @property
     def login(self) -> str | None:
         return os.environ.get("GXMON_SMTP_USER") or self.username
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    """Bounds of one crawl as a whole (a site's own bounds are in its ``[[site]]``)."""
+
+    max_time: float = 12 * 3600.0           # seconds for all the sites of one `gxmon crawl` or scheduled run
+    parallel_sites: int = PARALLEL_SITES    # sites crawled at once, each in a process of its own
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,7 @@ class MonitorConfig:
     mail: MailConfig = field(default_factory=MailConfig)
     web_base_url: str | None = None
     timezone: str = "Asia/Shanghai"
+    crawl: CrawlConfig = field(default_factory=CrawlConfig)
     sites: tuple[Site, ...] = ()
     routes: tuple[Route, ...] = ()
     watches: tuple[Watch, ...] = ()
@@ -158,6 +168,15 @@ def _mail(table: dict[str, Any], source: str) -> MailConfig:
     return MailConfig(**values)
 
 
+def _crawl(table: dict[str, Any], source: str) -> CrawlConfig:
+    where = f"{source}: [crawl]"
+    check_keys(table, CrawlConfig.__dataclass_fields__, where)
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise ConfigError(f"{where}: {key} must be a positive number, not {value!r}")
+    return CrawlConfig(**{k: int(v) if k == "parallel_sites" else float(v) for k, v in table.items()})
+
+
 def _monitored_site(site: Site, number: int, source: str) -> Site:
     """A crawler Site with what the monitor adds checked: cron schedule, alert_to as mail addresses."""
     where = entry(source, "site", number, site.id)
@@ -212,6 +231,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfi
     return MonitorConfig(path=path, mail=_mail(data.get("mail", {}), source),
                          web_base_url=(web.get("base_url") or "").rstrip("/") or None,
                          timezone=_timezone(schedule.get("timezone", "Asia/Shanghai"), f"{source}: [schedule]"),
+                         crawl=_crawl(data.get("crawl", {}), source),
                          sites=sites, routes=_routes(data.get("route", []), site_ids, source),
                          watches=_watches(data.get("watch", []), site_ids, source))
 

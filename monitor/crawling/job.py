@@ -143,6 +143,8 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
               stop: threading.Event | None = None) -> CrawlResult:
     """Crawl the sites asked for once, archive everything, close the runs, send due mail.
 
+    ``timeout`` (default: the config's ``[crawl] max_time``) bounds the whole crawl: sites still running then
+    stop like Ctrl-C and their runs close as interrupted.
     ``progress`` shows pages, reports and sites done on stderr while the crawl runs (on a terminal only);
     ``stop`` set before the crawl starts closes the runs as interrupted without crawling.
     """
@@ -167,8 +169,9 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
             summary, failure = None, None
             try:
                 with CrawlProgress(engine, list(runs.values())) if progress else nullcontext():
-                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs), timeout=timeout,
-                                        stop=stop)
+                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs),
+                                        timeout=config.crawl.max_time if timeout is None else timeout,
+                                        parallel=config.crawl.parallel_sites, stop=stop)
             except CrawlError as exc:
                 failure = str(exc).splitlines()[0]
                 log.error("crawl failed: %s", exc)

@@ -44,10 +44,18 @@ def test_one_error_class():
     (SITE + '[[watch]]\nsite = "kf"\n', "[[watch]] #1: needs a known site and an agency"),
     ('[mail]\nsecurity = "tls"\n', "[mail]: security must be none, starttls or ssl"),
     ('[mail]\nhots = "x"\n', "[mail]: unknown key 'hots'; did you mean 'host'?"),
+    ('[crawl]\nmax_tme = 60\n', "[crawl]: unknown key 'max_tme'; did you mean 'max_time'?"),
+    ('[crawl]\nparallel_sites = 0\n', "[crawl]: parallel_sites must be a positive number, not 0"),
+    (SITE + 'parse_seconds = "long"\n', "[[site]] #1 (kf): parse_seconds must be a non-negative number"),
 ])
 def test_errors_name_the_file_and_the_entry(tmp_path, text, message):
     path, error = _error(tmp_path, text)
     assert error.startswith(f"{path}: {message}")
+
+
+def test_a_crawl_as_a_whole_is_bounded(tmp_path):
+    _, config = _load(tmp_path, '[crawl]\nmax_time = 600\nparallel_sites = 2\n' + SITE + "parse_memory_mb = 1024\n")
+    assert (config.crawl.max_time, config.crawl.parallel_sites, config.site("kf").parse_memory_mb) == (600.0, 2, 1024)
 
 
 def test_missing_file_and_bad_toml(tmp_path):

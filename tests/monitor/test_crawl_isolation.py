@@ -1,5 +1,6 @@
-"""One site's bombs or crash cost only that site (issue 12): three sites crawled into one archive, one serving
-hostile attachments, one whose crawl process is killed, one plain; over real HTTP (tests/crawler/hostile.py)."""
+"""One site's bombs, trap or crash cost only that site (issue 12): sites crawled into one archive, one serving
+hostile attachments, one a link farm, one whose crawl process is killed, one plain; and a crawl as a whole
+stops at its [crawl] max_time. Over real HTTP (tests/crawler/hostile.py)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,18 @@ from monitor.archive.store import RAW
 from monitor.config import load_config
 from monitor.crawling.job import crawl_now
 from tests.crawler.hostile import HostileSite
-from tests.crawler.test_crawl_hostile import poisoned
+from tests.crawler.test_crawl_hostile import farm, poisoned
 from tests.monitor.conftest import make_archive
 
 FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 20, "parse_seconds": 3}
+
+
+def write_config(path: Path, sites: dict[str, HostileSite], crawl: str = "") -> Path:
+    path.write_text(crawl + "".join(
+        f'[[site]]\nid = "{name}"\nname = "{site.name}人民政府"\nstart_urls = ["{site.start_url}"]\n'
+        + "".join(f"{key} = {value}\n" for key, value in FAST.items()) for name, site in sites.items()),
+        encoding="utf-8")
+    return path
 
 
 def _crawl_child_of(site_id: str) -> int | None:
@@ -57,12 +66,8 @@ def crawled(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("isolation")
     bad, bombs = poisoned()
     good, victim = HostileSite("乙市"), HostileSite("庚市", trickle=0.05)   # the victim is slow: killed mid-crawl
-    sites = {"poisoned": bad, "good": good, "victim": victim}
-    path = tmp / "sites.toml"
-    path.write_text("".join(f'[[site]]\nid = "{name}"\nname = "{site.name}人民政府"\nstart_urls = ["{site.start_url}"]\n'
-                            + "".join(f"{key} = {value}\n" for key, value in FAST.items())
-                            for name, site in sites.items()), encoding="utf-8")
-    config = load_config(path)
+    sites = {"poisoned": bad, "good": good, "victim": victim, "farm": farm()}
+    config = load_config(write_config(tmp / "sites.toml", sites))
     archive = make_archive(f"sqlite:///{tmp / 'archive.db'}", tmp / "store", config)
     done = threading.Event()
     killer = threading.Thread(target=_kill_when_running, args=("victim", done))
@@ -110,3 +115,23 @@ def test_each_bomb_is_archived_with_its_raw_bytes_and_a_finding_naming_why_it_is
 def test_a_killed_site_crawl_fails_its_own_run_and_says_why(crawled):
     run: CrawlRun = crawled[3]["victim"]
     assert run.status == "failed" and "exited with -9 (SIGKILL)" in run.error
+
+
+def test_a_link_farm_is_named_in_its_run_and_nothing_it_lists_is_archived(crawled):
+    archive, _, _, runs = crawled
+    traps = json.loads(runs["farm"].coverage)["traps"]
+    with Session(archive.engine) as s:
+        farmed = s.exec(select(ReportUrl.url).where(ReportUrl.site_id == "farm", ReportUrl.url.contains("/hb/"))).all()
+    assert [t["pattern"] for t in traps if "/hb/" in t["pattern"]] and farmed == []
+
+
+def test_a_crawl_stops_at_its_max_time_and_closes_its_runs_as_interrupted(tmp_path):
+    sites = {"tarpit": HostileSite("辛市", trickle=0.05)}   # 20 KB report pages: 16 s each
+    config = load_config(write_config(tmp_path / "sites.toml", sites, "[crawl]\nmax_time = 6\n"))
+    archive = make_archive(f"sqlite:///{tmp_path / 'archive.db'}", tmp_path / "store", config)
+    try:
+        result = crawl_now(archive.engine, archive.store, config, send_mail=False)
+    finally:
+        archive.engine.dispose()
+        sites["tarpit"].close()
+    assert [site.run.status for site in result.sites] == ["interrupted"]
