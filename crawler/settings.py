@@ -44,10 +44,11 @@ EXTENSIONS = {
     "crawler.extensions.ByteBudget": 520,
 }
 
-# Every fetched document is read by gxparse in worker processes, each document within limits: settings
-# GXMON_PARSE_MEMORY_MB, GXMON_PARSE_CPU_SECONDS, GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in
-# crawler.parsing.ParseLimits).
+# Documents only gxparse can confirm (and every document, with GXMON_PARSE_ALL: the monitor's crawls) are read
+# in worker processes, each within limits: settings GXMON_PARSE_MEMORY_MB, GXMON_PARSE_CPU_SECONDS,
+# GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in crawler.parsing.ParseLimits).
 ITEM_PIPELINES = {"crawler.pipelines.ParsePipeline": 100}
+GXMON_PARSE_ALL = False
 
 # Where the validators of archived documents come from (the monitor passes its archive-backed store).
 GXMON_VALIDATORS = "crawler.validators.JsonValidatorStore"

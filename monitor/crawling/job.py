@@ -76,6 +76,7 @@ def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs
     """The Scrapy settings that plug the archive into a crawl (JSON values: they cross a process boundary)."""
     settings = {
         "ITEM_PIPELINES": {PARSE: 100, PIPELINE: 300, RUN_WATCH: 900},
+        "GXMON_PARSE_ALL": True,      # every document parsed in the pool, none by the archive in the crawl process
         "GXMON_VALIDATORS": VALIDATORS,
         "GXMON_DB": engine.url.render_as_string(hide_password=False),
         "GXMON_STORE": str(Path(store.root).resolve()),

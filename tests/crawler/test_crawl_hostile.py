@@ -99,7 +99,7 @@ def crawl(tmp_path_factory):
     configs = [Site(name, f"{site.name}人民政府", (site.start_url,),
                     **{**FAST, **({"timeout": 3.0} if name in ("slow", "tarpit") else {})})
                for name, site in sites.items()]
-    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state), "GXMON_PARSE_ALL": True,
                 "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}}
     try:
         summary = run_crawl(configs, settings, timeout=240)

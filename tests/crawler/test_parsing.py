@@ -104,7 +104,7 @@ def test_documents_are_read_side_by_side_without_the_event_loop_waiting(report):
 
 @pytest.fixture(scope="module")
 def pipeline():
-    crawler = get_crawler(settings_dict={"GXMON_PARSE_TIMEOUT": 6.0})
+    crawler = get_crawler(settings_dict={"GXMON_PARSE_TIMEOUT": 6.0, "GXMON_PARSE_ALL": True})
     pipeline = ParsePipeline.from_crawler(crawler)
     yield pipeline
     pipeline.close_spider()
@@ -148,4 +148,13 @@ def test_a_slow_report_is_kept_as_unreadable(pipeline):
 
 def test_a_not_modified_answer_is_not_parsed(pipeline):
     item = _process(pipeline, _item(b"", status=304))
+    assert (item.report, item.unreadable) == (None, None)
+
+
+def test_a_plain_crawl_reads_only_what_titles_cannot_decide(report):
+    pipeline = ParsePipeline.from_crawler(get_crawler())
+    try:
+        item = _process(pipeline, _item(report))
+    finally:
+        pipeline.close_spider()
     assert (item.report, item.unreadable) == (None, None)
