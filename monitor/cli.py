@@ -208,19 +208,22 @@ def demo(folder: str) -> None:
 @archive_options
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
+@click.option("--max-connections", type=click.IntRange(1),
+              help="Open connections at most; one more closes the one longest without a request [4096].")
+@click.option("--head-timeout", type=click.FloatRange(0.1), help="Seconds a client has to send a request's head [20].")
 @click.pass_obj
-def serve(obj: Context, host: str, port: int) -> None:
-    """The web pages for browsing the archive (read-only)."""
-    import uvicorn
-
+def serve(obj: Context, host: str, port: int, max_connections: int | None, head_timeout: float | None) -> None:
+    """The web pages for browsing the archive (read-only), with limits a slow client cannot wear out."""
     from monitor.web.app import create_app
+    from monitor.web.server import ServerLimits, serve as run_server
 
     try:
         check_archive(obj.db)
         app = create_app(obj.db, obj.store_dir)
     except ArchiveMissing as exc:
         raise click.ClickException(str(exc)) from exc
-    uvicorn.run(app, host=host, port=port)
+    given = {"max_connections": max_connections, "head_timeout": head_timeout}
+    run_server(app, host, port, ServerLimits(**{name: value for name, value in given.items() if value is not None}))
 
 
 # -- queries --------------------------------------------------------------------------------------------

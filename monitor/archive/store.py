@@ -65,6 +65,19 @@ class BlobStore:
             raise StoreError(f"{path}: content does not match its SHA-256 name")
         return data
 
+    def verified_path(self, kind: str, sha256: str) -> Path:
+        """The path of a stored file whose bytes were just checked against its name, read in chunks: for
+        sending a large document without holding it in memory."""
+        path = self.path(kind, sha256)
+        try:
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except FileNotFoundError:
+            raise StoreError(f"{path}: not in the store") from None
+        if digest != sha256:
+            raise StoreError(f"{path}: content does not match its SHA-256 name")
+        return path
+
     def put_json(self, document: dict[str, Any]) -> str:
         """Store a parsed report as gzip-compressed canonical JSON; the digest names the compressed bytes."""
         text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -15,6 +15,7 @@ from monitor.archive import queries as monitor_queries
 from monitor.web import queries
 from monitor.web.cdx import MAX_LIMIT, CdxQuery, CdxResult, query_captures
 from monitor.web.deps import SessionDep, StoreDep
+from monitor.web.params import Id, Page, Year
 
 router = APIRouter(prefix="/api", tags=["archive"])
 
@@ -35,17 +36,17 @@ class ReportDetail:
 @router.get("/reports", response_model=queries.ReportList, summary="Reports, filtered, sorted and paged")
 def api_reports(s: SessionDep, site: str | None = None,
                 agency: str | None = Query(None, description="Part of the agency name (or its region)"),
-                year: int | None = None, failing: bool = Query(False, description="Current version has errors"),
+                year: Year = None, failing: bool = Query(False, description="Current version has errors"),
                 revised: bool = Query(False, description="Figures, prose or attachment changed"),
                 status: Status | None = None, sort: Sort = "year", order: Literal["asc", "desc"] = "desc",
-                page: int = Query(1, ge=1), per_page: int = Query(queries.PER_PAGE, ge=1, le=queries.MAX_PER_PAGE),
+                page: Page = 1, per_page: int = Query(queries.PER_PAGE, ge=1, le=queries.MAX_PER_PAGE),
                 ) -> queries.ReportList:
     return queries.list_reports(s, queries.ReportFilter(site, agency, year, failing, revised, status, sort,
                                                         order == "desc", page, per_page))
 
 
 @router.get("/reports/{report_id}", response_model=ReportDetail, summary="A report, its URLs and its versions")
-def api_report(report_id: int, s: SessionDep) -> ReportDetail:
+def api_report(report_id: Id, s: SessionDep) -> ReportDetail:
     report = queries.report_row(s, report_id)
     history = monitor_queries.report_history(s, report_id)
     return ReportDetail(report, queries.report_urls(s, report_id), history.versions, history.events,
@@ -54,13 +55,13 @@ def api_report(report_id: int, s: SessionDep) -> ReportDetail:
 
 @router.get("/versions/{version_id}", response_model=queries.VersionView,
             summary="A version: its findings and its figures (the report JSON)")
-def api_version(version_id: int, s: SessionDep, blobs: StoreDep) -> queries.VersionView:
+def api_version(version_id: Id, s: SessionDep, blobs: StoreDep) -> queries.VersionView:
     return queries.version_view(s, blobs, version_id)
 
 
 @router.get("/diff/{version_a}/{version_b}", response_model=monitor_queries.VersionDiff,
             summary="What differs between any two versions: cells, prose, metadata")
-def api_diff(version_a: int, version_b: int, s: SessionDep,
+def api_diff(version_a: Id, version_b: Id, s: SessionDep,
              blobs: StoreDep) -> monitor_queries.VersionDiff:
     return monitor_queries.version_diff(s, blobs, version_a, version_b)
 
@@ -68,7 +69,7 @@ def api_diff(version_a: int, version_b: int, s: SessionDep,
 @router.get("/findings", response_model=queries.FindingList,
             summary="Open findings (of current versions) counted by rule and severity, and listed")
 def api_findings(s: SessionDep, rule: str | None = None, severity: Severity | None = None,
-                 site: str | None = None, page: int = Query(1, ge=1),
+                 site: str | None = None, page: Page = 1,
                  per_page: int = Query(queries.PER_PAGE, ge=1, le=queries.MAX_PER_PAGE)) -> queries.FindingList:
     return queries.list_findings(s, rule, severity, site, page, per_page)
 
@@ -81,12 +82,12 @@ def api_agencies(s: SessionDep, q: str | None = None,
 
 @router.get("/agencies/{agency_id}", response_model=queries.AgencyView,
             summary="An agency's reports year by year, with the checks across years")
-def api_agency(agency_id: int, s: SessionDep, blobs: StoreDep) -> queries.AgencyView:
+def api_agency(agency_id: Id, s: SessionDep, blobs: StoreDep) -> queries.AgencyView:
     return queries.agency_view(s, blobs, agency_id)
 
 
 @router.get("/runs/{run_id}", response_model=queries.RunView, summary="A crawl run and the changes it found")
-def api_run(run_id: int, s: SessionDep, page: int = Query(1, ge=1),
+def api_run(run_id: Id, s: SessionDep, page: Page = 1,
             per_page: int = Query(100, ge=1, le=queries.MAX_PER_PAGE)) -> queries.RunView:
     return queries.run_view(s, run_id, page, per_page)
 
@@ -96,7 +97,7 @@ def api_cdx(s: SessionDep,
             url: str | None = Query(None, description="A report document's URL"),
             match_type: Literal["exact", "prefix"] = Query("exact", description="url is exact or a prefix"),
             agency: str | None = Query(None, description="The agency's name, exactly"),
-            report: int | None = Query(None, description="A report id"),
+            report: int | None = Query(None, ge=1, le=queries.MAX_ID, description="A report id"),
             from_: str | None = Query(None, alias="from", description="yyyy[MM[dd[hh[mm[ss]]]]] or ISO, UTC"),
             to: str | None = Query(None, description="yyyy[MM[dd[hh[mm[ss]]]]] or ISO, UTC, inclusive"),
             collapse: Literal["digest"] | None = Query(None, description="Drop adjacent captures of one digest"),

@@ -3,15 +3,20 @@
 ``create_app(db_url, store)`` opens the archive read-only (``monitor.web.readonly``) and serves the pages
 (``monitor.web.pages``), the API (``monitor.web.api``) and the stylesheet, to GET and HEAD. Every response
 carries headers that keep a browser from running anything the archive holds: a Content-Security-Policy that
-allows no script at all, no sniffing, no framing.
+allows no script at all, no sniffing, no framing; error responses too, a 500 included (``ArchiveApp``).
+An id that names nothing is a 404, a parameter that cannot be used a 400 naming it; an HTML error page is in
+Chinese, an unexpected fault is logged and tells the client nothing more.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,10 +27,13 @@ from monitor.archive.db import database_url, default_store
 from monitor.archive.queries import NotFound
 from monitor.archive.store import BlobStore, StoreError
 from monitor.web import api, changes, dashboard, pages, runs
+from monitor.web.deps import DB_CONNECTIONS
+from monitor.web.params import no_nul_in_query
 from monitor.web.queries import InvalidQuery
 from monitor.web.readonly import readonly_engine
 
 STATIC = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = (
@@ -88,9 +96,9 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, detail: Any = None) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        return JSONResponse({"detail": message if detail is None else detail}, status_code=status)
     return pages.render(request, "error.html", status_code=status, status=status, message=message)
 
 
@@ -102,7 +110,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(request, 400, str(exc))
 
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return _error(request, 500, f"archived file unavailable: {exc}")
+        logger.error("%s %s: %s", request.method, request.url.path, exc)
+        return _error(request, 500, "archived file unavailable")
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
@@ -112,31 +121,43 @@ def _add_error_handlers(app: FastAPI) -> None:
         return response
 
     async def validation(request: Request, exc: RequestValidationError) -> Response:
-        if _wants_json(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
-        where = {e["loc"][0] for e in exc.errors() if e.get("loc")}
-        # /reports/abc names no report: a wrong path is "not found", a wrong query value a bad request.
+        errors = exc.errors()
+        where = {e["loc"][0] for e in errors if e.get("loc")}
+        # /reports/abc (or an id beyond the database's integers) names nothing: "not found"; a wrong query
+        # value is a bad request.
         status = 404 if "path" in where else 400
-        names = ", ".join(str(e["loc"][-1]) for e in exc.errors() if e.get("loc"))
-        return _error(request, status, f"{names}: not a valid value")
+        names = ", ".join(str(e["loc"][-1]) for e in errors if e.get("loc"))
+        return _error(request, status, f"{names}: not a valid value", jsonable_encoder(errors))
+
+    async def internal(request: Request, exc: Exception) -> Response:
+        # Logged by the server with its traceback; the client learns nothing about the inside.
+        return _error(request, 500, "internal error")
 
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(InvalidQuery, invalid)
     app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation)
+    app.add_exception_handler(Exception, internal)
 
 
-def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None = None) -> FastAPI:
+class ArchiveApp(FastAPI):
+    """FastAPI with the security headers and HEAD outside everything, Starlette's error middleware included,
+    so that a 500 from an unexpected exception carries the headers as every other response does."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return HeadAsGet(SecurityHeaders(super().build_middleware_stack()))
+
+
+def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None = None) -> ArchiveApp:
     """The app over the archive at ``db_url`` (default: $GXMON_DB, else gxmon.db) and its store folder."""
     url = database_url(db_url)
-    app = FastAPI(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
-                  redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
-                                              "diffs, and CDX-style captures. Read-only.")
-    app.state.engine = readonly_engine(url)
+    app = ArchiveApp(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
+                     redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
+                                                 "diffs, and CDX-style captures. Read-only.",
+                     dependencies=[Depends(no_nul_in_query)])
+    app.state.engine = readonly_engine(url, connections=DB_CONNECTIONS)
     app.state.store = BlobStore(store if store is not None else default_store(url))
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -145,7 +166,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.include_router(dashboard.router)
 
     @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)
-    def healthz() -> str:
+    async def healthz() -> str:
         """Liveness, and the benchmark's baseline: a route that touches neither database nor templates."""
         return "ok"
 

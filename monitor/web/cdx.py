@@ -21,7 +21,7 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from monitor.archive.models import Agency, Blob, Fetch, Report, ReportUrl, Version
-from monitor.web.queries import InvalidQuery
+from monitor.web.queries import MAX_ID, InvalidQuery
 
 MATCH_TYPES = ("exact", "prefix")
 COLLAPSE_FIELDS = ("digest",)
@@ -70,14 +70,15 @@ class CdxResult:
     resume_key: str | None      # pass back to continue; None when there is nothing more
 
 
-def parse_time(text: str, name: str, end: bool = False) -> datetime:
+def parse_time(text: str, name: str, end: bool = False) -> datetime | None:
     """A CDX timestamp prefix (``2021``, ``202103``, … ``20210305060000``) or an ISO date/time, UTC.
 
-    With ``end`` the result is the first instant *after* the period the text names (a half-open bound).
+    With ``end`` the result is the first instant *after* the period the text names (a half-open bound), None
+    when that is past the last instant a date can name (``to=9999`` bounds nothing).
     """
     digits = _ISO_NOISE.sub("", text.strip())
     if not _TIMESTAMP.match(digits):
-        raise CdxError(f"{name}: {text!r} is not a timestamp (yyyy[MM[dd[hh[mm[ss]]]]] or an ISO date)")
+        raise CdxError(f"{name}: {text[:40]!r} is not a timestamp (yyyy[MM[dd[hh[mm[ss]]]]] or an ISO date)")
     parts = [int(digits[:4])] + [int(digits[i:i + 2]) for i in range(4, len(digits), 2)]
     try:
         start = datetime(*parts, *[1] * (3 - len(parts)), tzinfo=UTC)   # month and day default to 1
@@ -85,11 +86,15 @@ def parse_time(text: str, name: str, end: bool = False) -> datetime:
         raise CdxError(f"{name}: {text!r} is not a valid date ({exc})") from None
     if not end:
         return start
-    if len(parts) == 1:
-        return start.replace(year=start.year + 1)
-    if len(parts) == 2:
-        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start + (timedelta(days=1), timedelta(hours=1), timedelta(minutes=1), timedelta(seconds=1))[len(parts) - 3]
+    try:
+        if len(parts) == 1:
+            return start.replace(year=start.year + 1)
+        if len(parts) == 2:
+            return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start + (timedelta(days=1), timedelta(hours=1), timedelta(minutes=1),
+                        timedelta(seconds=1))[len(parts) - 3]
+    except (ValueError, OverflowError):
+        return None
 
 
 def _encode_key(report_id: int, fetched_at: datetime, fetch_id: int, digest: str | None) -> str:
@@ -98,11 +103,15 @@ def _encode_key(report_id: int, fetched_at: datetime, fetch_id: int, digest: str
 
 
 def _decode_key(key: str) -> tuple[int, datetime, int, str | None]:
+    """The key's capture; a key not made by ``_encode_key`` (or altered) is a CdxError, whatever it holds."""
     try:
         report_id, when, fetch_id, digest = json.loads(base64.urlsafe_b64decode(key + "=" * (-len(key) % 4)))
-        return int(report_id), datetime.fromisoformat(when), int(fetch_id), digest
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        raise CdxError(f"resume_key: {key[:40]!r} is not a resume key from this archive") from None
+        decoded = int(report_id), datetime.fromisoformat(when), int(fetch_id), digest
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError, OverflowError):
+        decoded = None
+    if decoded is None or not all(1 <= n <= MAX_ID for n in decoded[::2]) or not isinstance(digest, str | None):
+        raise CdxError(f"resume_key: {key[:40]!r} is not a resume key from this archive")
+    return decoded
 
 
 def _scope(s: Session, q: CdxQuery) -> tuple[list[int], list[int] | None]:

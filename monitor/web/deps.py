@@ -1,23 +1,48 @@
-"""What a route needs from the app: a read-only database session per request, and the content store."""
+"""What a route needs from the app: a read-only database session per request, and the content store.
+
+Routes that query are plain ``def`` functions, so their queries run in the server's thread pool, off the event
+loop. A session takes one of ``DB_CONNECTIONS`` slots before the route's thread starts and gives it back when the
+route has built its response (before the response is sent, so a slow reader or a streamed download holds no
+connection). The pool has exactly as many connections as there are slots, so no thread ever waits for a
+connection: a thread waiting for one while the requests holding the others wait for a thread was the deadlock
+of 1000 concurrent requests. Requests beyond the slots wait in the event loop, in order, at no cost to others.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+from anyio import CapacityLimiter
+from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlmodel import Session
 
 from monitor.archive.store import BlobStore
 from monitor.periods import DEFAULT_ZONE
 
+DB_CONNECTIONS = 8     # the read-only pool's size: requests that query at the same time
 
-def session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as s:
-        yield s
+# One set of slots per event loop (as anyio keeps its thread limiter): a limiter waits on its loop's events.
+_slots: RunVar[CapacityLimiter] = RunVar("gxmon_db_slots")
 
 
-def store(request: Request) -> BlobStore:
+def _connection_slots() -> CapacityLimiter:
+    try:
+        return _slots.get()
+    except LookupError:
+        limiter = CapacityLimiter(DB_CONNECTIONS)
+        _slots.set(limiter)
+        return limiter
+
+
+async def session(request: Request) -> AsyncIterator[Session]:
+    async with _connection_slots():
+        with Session(request.app.state.engine) as s:
+            yield s
+
+
+async def store(request: Request) -> BlobStore:
     return request.app.state.store
 
 
@@ -27,5 +52,6 @@ def zone(request: Request) -> str:
     return getattr(request.app.state, "zone", DEFAULT_ZONE)
 
 
-SessionDep = Annotated[Session, Depends(session)]
+# scope="function": the session closes when the route returns, not after the response has been sent.
+SessionDep = Annotated[Session, Depends(session, scope="function")]
 StoreDep = Annotated[BlobStore, Depends(store)]

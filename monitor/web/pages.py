@@ -18,6 +18,7 @@ from monitor.archive.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
 from monitor.web.deps import SessionDep, StoreDep
+from monitor.web.params import Id
 from monitor.web.raw import download
 from monitor.web.render import templates
 from monitor.web.views import compare, figures
@@ -28,13 +29,17 @@ AGENCY_LIMIT = 200   # agencies one search lists
 
 
 def _int(value: str | None, name: str, default: int | None = None) -> int | None:
-    """A whole-number form field; an empty field is ``default``."""
+    """A whole-number form field that fits the database (ids, pages and years are checked by the queries);
+    an empty field is ``default``."""
     if value is None or not value.strip():
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise queries.InvalidQuery(f"{name}: {value!r} is not a whole number") from None
+        raise queries.InvalidQuery(f"{name}: {value[:40]!r} is not a whole number") from None
+    if abs(number) > queries.MAX_ID:
+        raise queries.InvalidQuery(f"{name}: {value[:40]!r} is out of range")
+    return number
 
 
 def _flag(value: str | None) -> bool:
@@ -77,21 +82,21 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(request: Request, report_id: int, s: SessionDep,
+def report_page(request: Request, report_id: Id, s: SessionDep,
                 blobs: StoreDep) -> HTMLResponse:
     return _report_page(request, s, blobs, report_id)
 
 
 @router.get("/versions/{version_id}", response_class=HTMLResponse)
-def version_page(request: Request, version_id: int, s: SessionDep,
+def version_page(request: Request, version_id: Id, s: SessionDep,
                  blobs: StoreDep) -> HTMLResponse:
     return _report_page(request, s, blobs, queries.version_report(s, version_id), version_id)
 
 
 @router.get("/versions/{version_id}/raw")
-def raw_page(version_id: int, s: SessionDep, blobs: StoreDep) -> Response:
+def raw_page(version_id: Id, s: SessionDep, blobs: StoreDep) -> Response:
     doc = queries.raw_document(s, version_id)
-    return download(blobs.get(RAW, doc.sha256), doc)
+    return download(blobs.verified_path(RAW, doc.sha256), doc)
 
 
 @router.get("/compare")
@@ -104,7 +109,7 @@ def compare_form(a: str | None = None, b: str | None = None) -> Response:
 
 
 @router.get("/diff/{version_a}/{version_b}", response_class=HTMLResponse)
-def diff_page(request: Request, version_a: int, version_b: int, s: SessionDep,
+def diff_page(request: Request, version_a: Id, version_b: Id, s: SessionDep,
               blobs: StoreDep) -> HTMLResponse:
     a, b = queries.version_view(s, blobs, version_a), queries.version_view(s, blobs, version_b)
     reports = {r: queries.report_row(s, r) for r in {a.report_id, b.report_id}}
@@ -131,7 +136,7 @@ def agencies_page(request: Request, s: SessionDep, q: str | None = None) -> HTML
 
 
 @router.get("/agencies/{agency_id}", response_class=HTMLResponse)
-def agency_page(request: Request, agency_id: int, s: SessionDep,
+def agency_page(request: Request, agency_id: Id, s: SessionDep,
                 blobs: StoreDep) -> HTMLResponse:
     agency = queries.agency_view(s, blobs, agency_id)
     chart = applications_chart([(y.report.year, y.figures) for y in agency.years])
@@ -139,5 +144,5 @@ def agency_page(request: Request, agency_id: int, s: SessionDep,
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
-def run_page(request: Request, run_id: int, s: SessionDep, page: str | None = None) -> HTMLResponse:
+def run_page(request: Request, run_id: Id, s: SessionDep, page: str | None = None) -> HTMLResponse:
     return render(request, "run.html", run=queries.run_view(s, run_id, _int(page, "page", 1)))

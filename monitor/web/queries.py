@@ -41,6 +41,10 @@ SEVERITIES = ("error", "warning", "info")
 YOY_RULES = ("yoy.carry", "yoy.in_force", "text.near_duplicate", "publication.late", "report.overdue")
 PER_PAGE = 50
 MAX_PER_PAGE = 500
+# Bounds of what a request may ask for, so that every value fits the database's 64-bit integers.
+MAX_ID = 2**63 - 1
+MAX_PAGE = 1_000_000       # × MAX_PER_PAGE rows: beyond any archive
+YEARS = (1, 9999)
 
 _SORT_COLUMNS = {
     "year": Report.year,
@@ -61,6 +65,13 @@ def page_count(total: int, per_page: int) -> int:
 
 class InvalidQuery(ValueError):
     """A filter, sort or page that cannot be used; the message names the parameter."""
+
+
+def check_page(page: int, per_page: int) -> None:
+    if not 1 <= page <= MAX_PAGE:
+        raise InvalidQuery(f"page: {page} is not a page number (1 to {MAX_PAGE})")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidQuery(f"per_page: {per_page} is not between 1 and {MAX_PER_PAGE}")
 
 
 # -- reports -------------------------------------------------------------------------------------------
@@ -85,10 +96,9 @@ class ReportFilter:
             raise InvalidQuery(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
         if self.status is not None and self.status not in STATUSES:
             raise InvalidQuery(f"status: {self.status!r} is not one of {', '.join(STATUSES)}")
-        if self.page < 1:
-            raise InvalidQuery(f"page: {self.page} is not a page number (1, 2, …)")
-        if not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise InvalidQuery(f"per_page: {self.per_page} is not between 1 and {MAX_PER_PAGE}")
+        if self.year is not None and not YEARS[0] <= self.year <= YEARS[1]:
+            raise InvalidQuery(f"year: {self.year} is not a year")
+        check_page(self.page, self.per_page)
 
 
 @dataclass
@@ -358,8 +368,7 @@ def list_findings(s: Session, rule: str | None = None, severity: str | None = No
                   page: int = 1, per_page: int = PER_PAGE) -> FindingList:
     if severity is not None and severity not in SEVERITIES:
         raise InvalidQuery(f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise InvalidQuery(f"page {page} / per_page {per_page}: page from 1, per_page from 1 to {MAX_PER_PAGE}")
+    check_page(page, per_page)
     counts = finding_counts(s, site)
     total = sum(c.count for c in counts if (not rule or c.rule == rule) and (not severity or c.severity == severity))
     # Newest first by walking findings backwards and keeping the open ones: a page costs its offset, not
@@ -499,8 +508,7 @@ class RunView:
 def run_view(s: Session, run_id: int, page: int = 1, per_page: int = 100) -> RunView:
     """A crawl run and one page of its changes (a first crawl of a large site finds thousands: the run's
     own counters summarise them, so they are paged without being counted)."""
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise InvalidQuery(f"page {page} / per_page {per_page}: page from 1, per_page from 1 to {MAX_PER_PAGE}")
+    check_page(page, per_page)
     run = s.get(CrawlRun, run_id)
     if run is None:
         raise NotFound(f"no crawl run {run_id} in the archive")

@@ -3,17 +3,19 @@
 An archived HTML page is whatever the agency's site (or whoever controlled it) served, scripts included.
 It is sent as an attachment, with its content type only when that is a well-formed media type, no
 sniffing, and a Content-Security-Policy that sandboxes it and allows nothing, so a browser that opened
-it anyway would run none of it with this site's origin.
+it anyway would run none of it with this site's origin. The file is sent from the store in chunks (a
+document of many megabytes costs the server a chunk per download, not the document), after its bytes have
+been checked against their SHA-256 name.
 """
 
 from __future__ import annotations
 
 import mimetypes
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-from fastapi import Response
+from fastapi.responses import FileResponse
 
 from monitor.web.queries import RawDocument
 
@@ -38,12 +40,12 @@ def filename(doc: RawDocument, content_type: str) -> str:
     return name[:150]
 
 
-def download(data: bytes, doc: RawDocument) -> Response:
+def download(path: Path, doc: RawDocument) -> FileResponse:
     content_type = media_type(doc.content_type)
     name = filename(doc, content_type)
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return Response(data, headers={
+    return FileResponse(path, media_type=content_type, headers={
         "Content-Type": content_type,
         "Content-Disposition": disposition,
         "X-Content-Type-Options": "nosniff",

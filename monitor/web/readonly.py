@@ -35,14 +35,14 @@ def _postgres_read_only(dbapi_connection, _record) -> None:
     dbapi_connection.autocommit = autocommit
 
 
-def readonly_engine(url: str | None = None) -> Engine:
-    """An engine on an existing archive whose connections cannot write."""
+def readonly_engine(url: str | None = None, connections: int | None = None) -> Engine:
+    """An engine on an existing archive whose connections cannot write (a pool of ``connections``)."""
     url = database_url(url)
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite" and parsed.database not in (None, "", ":memory:") and not Path(parsed.database).exists():
         raise ArchiveMissing(f"{parsed.database}: no such archive file")
-    engine = make_engine(url)
+    engine = make_engine(url, connections)
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_read_only)
     elif backend == "postgresql":

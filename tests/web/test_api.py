@@ -109,8 +109,8 @@ def test_unknown_ids_are_404_with_a_message(client, path):
     assert "999999" in get_json(client, path, status=404)["detail"]
 
 
-def test_bad_parameters_are_422(client):
-    assert get_json(client, "/api/reports?sort=colour", status=422)["detail"][0]["loc"] == ["query", "sort"]
+def test_bad_parameters_are_400_naming_the_parameter(client):
+    assert get_json(client, "/api/reports?sort=colour", status=400)["detail"][0]["loc"] == ["query", "sort"]
 
 
 # -- CDX -------------------------------------------------------------------------------------------------

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -14,8 +10,7 @@ import pytest
 from monitor.alerts.mailsink import free_port
 
 from .conftest import build_archive
-
-GXMON = str(Path(sys.executable).with_name("gxmon"))
+from .serving import GXMON, start, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -23,30 +18,6 @@ def archive_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     build_archive(f"sqlite:///{folder / 'gxmon.db'}", folder / "gxmon-store")
     return folder
-
-
-def start(args: list[str], cwd: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
-    return subprocess.Popen([GXMON, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
-
-
-def wait_until_up(process: subprocess.Popen, url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stdout.read()
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError(f"gxmon serve did not answer {url} within 30 s")
-
-
-def stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    output, _ = process.communicate(timeout=15)
-    return output
 
 
 def test_serve_binds_loopback_by_default_and_serves_the_archive(archive_files):

@@ -1,0 +1,112 @@
+"""How ``gxmon serve`` runs the app: uvicorn (its h11 protocol) with limits a slow or hostile client cannot wear out.
+
+uvicorn bounds the size of a request head and closes idle keep-alive connections, but it gives a connection no
+time limit until its first response, and its keep-alive timer stops at the first byte: a client that trickles a
+header (slowloris) holds its connection for ever, and enough of them take every file descriptor. So here:
+
+- a request head must be complete within ``head_timeout`` seconds of the connection opening or of the previous
+  response, else the connection is closed;
+- at most ``max_connections`` connections: one more closes the connection that has waited longest without a
+  request in flight (a slow client, not a request being answered), or itself when every connection is busy;
+  the limit is kept below the process's file-descriptor limit, which is raised as far as the system allows;
+- heads of at most ``max_head_bytes`` (h11's incomplete-event limit), keep-alive for ``keep_alive`` seconds idle.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import resource
+import time
+from dataclasses import dataclass, replace
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+logger = logging.getLogger(__name__)
+SPARE_DESCRIPTORS = 256      # beyond the connections: the listening socket, database, store files, logs
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    head_timeout: float = 20.0
+    keep_alive: int = 5
+    max_connections: int = 4096
+    max_head_bytes: int = 16 * 1024
+
+
+class BoundedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request head and a cap on connections."""
+
+    def __init__(self, *args: Any, limits: ServerLimits, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+        self.waiting_since = time.monotonic()       # since when it has had no request in flight
+        self.head_deadline: Any = None
+
+    def connection_made(self, transport: Any) -> None:  # noqa: ANN401 (asyncio's transport)
+        super().connection_made(transport)
+        self._wait_for_head()
+        if len(self.connections) > self.limits.max_connections:
+            self._make_room()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._wait_for_head()
+
+    def busy(self) -> bool:
+        """A request is being answered (its head has arrived)."""
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _wait_for_head(self) -> None:
+        self._cancel_deadline()
+        self.waiting_since = time.monotonic()
+        self.head_deadline = self.loop.call_later(self.limits.head_timeout, self._head_deadline_passed)
+
+    def _cancel_deadline(self) -> None:
+        if self.head_deadline is not None:
+            self.head_deadline.cancel()
+            self.head_deadline = None
+
+    def _head_deadline_passed(self) -> None:
+        self.head_deadline = None
+        if not self.busy() and not self.transport.is_closing():
+            self.transport.close()
+
+    def _make_room(self) -> None:
+        waiting = [c for c in self.connections if c is not self and isinstance(c, BoundedH11Protocol)
+                   and not c.busy() and not c.transport.is_closing()]
+        victim = min(waiting, key=lambda c: c.waiting_since, default=self)
+        logger.warning("%d connections: closing one that has no request in flight", len(self.connections))
+        victim.transport.close()
+
+
+def fit_descriptors(limits: ServerLimits) -> ServerLimits:
+    """``limits`` with the connection cap under the file-descriptor limit (the soft limit raised to the hard)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = limits.max_connections + SPARE_DESCRIPTORS
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        return replace(limits, max_connections=max(1, soft - SPARE_DESCRIPTORS))
+    return limits
+
+
+def server_config(app: Any, host: str, port: int, limits: ServerLimits = ServerLimits(),  # noqa: ANN401
+                  **options: Any) -> uvicorn.Config:
+    limits = fit_descriptors(limits)
+    return uvicorn.Config(app, host=host, port=port, http=functools.partial(BoundedH11Protocol, limits=limits),
+                          timeout_keep_alive=limits.keep_alive, h11_max_incomplete_event_size=limits.max_head_bytes,
+                          backlog=min(limits.max_connections, 2048), **options)
+
+
+def serve(app: Any, host: str, port: int, limits: ServerLimits = ServerLimits()) -> None:  # noqa: ANN401
+    """Run ``app`` until SIGINT/SIGTERM."""
+    uvicorn.Server(server_config(app, host, port, limits)).run()

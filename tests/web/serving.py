@@ -1,0 +1,88 @@
+"""``gxmon serve`` started as an operator starts it (the console script, a child process on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from monitor.alerts.mailsink import free_port
+
+GXMON = str(Path(sys.executable).with_name("gxmon"))
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen
+    port: int
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def rss_kib(self, field: str = "VmRSS") -> int:
+        """A memory figure of the server process from /proc (VmRSS now, VmHWM its peak), in KiB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+        raise AssertionError(f"no {field} in /proc/{self.process.pid}/status")
+
+    def open_descriptors(self) -> int:
+        return len(os.listdir(f"/proc/{self.process.pid}/fd"))
+
+
+def start(args: list[str], cwd: Path) -> subprocess.Popen:
+    """The console script with its output (a line per request) going to a file, which a pipe nobody reads
+    while the server works would not be: a full pipe stops the server at its next log line."""
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    log = tempfile.TemporaryFile("w+", encoding="utf-8")
+    process = subprocess.Popen([GXMON, *args], cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+    process.log = log
+    return process
+
+
+def output(process: subprocess.Popen) -> str:
+    process.log.seek(0)
+    return process.log.read()
+
+
+def wait_until_up(process: subprocess.Popen, url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, output(process)
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"gxmon serve did not answer {url} within 30 s")
+
+
+def stop(process: subprocess.Popen) -> str:
+    """Stops the server; what it printed."""
+    process.terminate()
+    process.wait(timeout=15)
+    text = output(process)
+    process.log.close()
+    return text
+
+
+@contextmanager
+def serving(folder: Path, *options: str) -> Iterator[Served]:
+    """``gxmon serve`` over ``folder``/gxmon.db (and its gxmon-store) with ``options``, stopped on exit."""
+    port = free_port()
+    process = start(["serve", "--port", str(port), *options], cwd=folder)
+    served = Served(process, port)
+    try:
+        wait_until_up(process, f"{served.base_url}/healthz")
+        yield served
+    finally:
+        stop(process)

@@ -1,0 +1,178 @@
+"""``gxmon serve`` (the console script, on 127.0.0.1) under load, against slow clients, and sending big documents.
+
+The issue-12 attack run found: 100 concurrent ``/api/reports/1`` → 70 × HTTP 500 (the pool's connections held by
+requests waiting for a thread while threads waited for a connection); 1000 concurrent ``/api/cdx`` → nothing,
+``/healthz`` included, for 8 minutes; a client trickling its request head held its connection for ever; 40
+downloads of a 20 MB document took the server from 109 MB to 1.14 GB. Each test here failed on that code.
+Heavy load is for ``benchmarks/web_bench.py``: these tests prove the behaviour, at sizes that run in seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import resource
+import socket
+import time
+
+import httpx
+import pytest
+from sqlmodel import Session
+
+from monitor.archive.db import make_engine
+from monitor.archive.models import Blob, Version
+from monitor.archive.store import RAW, BlobStore
+
+from .conftest import build_archive
+from .serving import serving
+
+HEAD_TIMEOUT = 1.0
+MAX_CONNECTIONS = 40
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("load")
+    return folder, build_archive(f"sqlite:///{folder / 'gxmon.db'}", folder / "gxmon-store")
+
+
+@pytest.fixture(scope="module")
+def loaded(archive):
+    """A server with the default limits, and this process allowed enough sockets for 1000 connections."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
+    with serving(archive[0]) as served:
+        yield served
+    resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+@pytest.fixture(scope="module")
+def guarded(archive):
+    """A server with small limits, so that a test reaches them with a few dozen sockets."""
+    with serving(archive[0], "--head-timeout", str(HEAD_TIMEOUT), "--max-connections", str(MAX_CONNECTIONS)) as served:
+        yield served
+
+
+async def concurrently(base_url: str, paths: list[str]) -> dict[int | str, int]:
+    """Every path requested at once, each on its own connection: how many answers of each status (or error)."""
+    limits = httpx.Limits(max_connections=len(paths), max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=180) as client:
+        answers = await asyncio.gather(*(client.get(p) for p in paths), return_exceptions=True)
+    counts: dict[int | str, int] = {}
+    for answer in answers:
+        key = answer.status_code if isinstance(answer, httpx.Response) else type(answer).__name__
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_300_concurrent_reports_are_all_answered(loaded, archive):
+    report = archive[1].kaifeng_2021
+    paths = [f"/api/reports/{report}", f"/reports/{report}", f"/api/versions/{archive[1].versions[0]}"] * 100
+    assert asyncio.run(concurrently(loaded.base_url, paths)) == {200: 300}
+
+
+def test_1000_concurrent_cdx_queries_are_answered_and_healthz_stays_quick(loaded, archive):
+    def health() -> float:
+        """How long /healthz takes, asked from a thread of its own (not behind the burst in this event loop)."""
+        started = time.monotonic()
+        assert httpx.get(f"{loaded.base_url}/healthz", timeout=30).text == "ok"
+        return time.monotonic() - started
+
+    async def run() -> tuple[dict, float]:
+        burst = asyncio.create_task(concurrently(loaded.base_url, [f"/api/cdx?report={archive[1].kaifeng_2021}"] * 1000))
+        await asyncio.sleep(1.0)           # the burst is in the server
+        took = await asyncio.to_thread(health)
+        return await burst, took
+
+    counts, took = asyncio.run(run())
+    assert counts == {200: 1000}
+    assert took < 5.0, f"/healthz took {took:.1f} s behind 1000 queries"
+
+
+def _closed_within(sock: socket.socket, seconds: float, trickle: bytes) -> float | None:
+    """Trickles ``trickle`` a byte at a time until the server closes the connection: after how long (None if
+    it is still open after ``seconds``)."""
+    started = time.monotonic()
+    sock.settimeout(0.1)
+    for byte in trickle * 1000:
+        if time.monotonic() - started > seconds:
+            return None
+        try:
+            if sock.recv(1024) == b"":
+                return time.monotonic() - started
+        except TimeoutError:
+            pass
+        except ConnectionResetError:
+            return time.monotonic() - started
+        try:
+            sock.send(bytes([byte]))
+        except (BrokenPipeError, ConnectionResetError):
+            return time.monotonic() - started
+        time.sleep(0.1)
+    return None
+
+
+@pytest.mark.parametrize("after_a_response", [False, True], ids=["new connection", "kept-alive connection"])
+def test_a_trickled_request_head_is_cut_off(guarded, after_a_response):
+    with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
+        if after_a_response:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        closed = _closed_within(sock, 10 * HEAD_TIMEOUT, b"X-Slow: 1\r\n")
+    assert closed is not None, "the server kept a connection whose head never ended"
+    assert HEAD_TIMEOUT * 0.8 <= closed < 4 * HEAD_TIMEOUT + 2
+
+
+def test_slow_clients_cannot_take_every_connection(guarded):
+    slow = [socket.create_connection(("127.0.0.1", guarded.port)) for _ in range(MAX_CONNECTIONS + 20)]
+    try:
+        for sock in slow:
+            sock.sendall(b"GET /reports HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        time.sleep(0.2)
+        # Within the head timeout, while every slow socket is still trying: the server keeps room.
+        assert guarded.open_descriptors() < MAX_CONNECTIONS + 30
+        response = httpx.get(f"{guarded.base_url}/healthz", timeout=HEAD_TIMEOUT / 2)
+        assert response.status_code == 200
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+@pytest.fixture(scope="module")
+def big_document(archive):
+    """The archive with one version whose raw document is 20 MB (as a scanned PDF attachment can be)."""
+    folder, ids = archive
+    data = os.urandom(1 << 20) * 20
+    digest = BlobStore(folder / "gxmon-store").put(RAW, data)
+    engine = make_engine(ids.url)
+    with Session(engine) as s:
+        s.add(Blob(sha256=digest, kind=RAW, size=len(data), content_type="application/pdf"))
+        s.get(Version, ids.versions[0]).raw_sha256 = digest
+        s.commit()
+    engine.dispose()
+    return ids.versions[0], hashlib.sha256(data).hexdigest()
+
+
+def test_big_documents_are_streamed_not_loaded(big_document, archive):
+    version, digest = big_document
+    with serving(archive[0]) as served:
+        before = served.rss_kib()
+
+        async def download() -> str:
+            async with httpx.AsyncClient(base_url=served.base_url, timeout=120) as client:
+                async with client.stream("GET", f"/versions/{version}/raw") as response:
+                    assert response.status_code == 200
+                    sha = hashlib.sha256()
+                    async for chunk in response.aiter_bytes():
+                        sha.update(chunk)
+                    return sha.hexdigest()
+
+        async def downloads() -> list[str]:
+            return await asyncio.gather(*(download() for _ in range(10)))
+
+        assert asyncio.run(downloads()) == [digest] * 10
+        growth_mib = (served.rss_kib("VmHWM") - before) / 1024
+    # Loading them would take 10 × 20 MB at least; streaming costs a few chunks per download.
+    assert growth_mib < 40, f"the server grew by {growth_mib:.0f} MiB sending 10 × 20 MB"
