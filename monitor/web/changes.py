@@ -78,8 +78,7 @@ def changes_page(request: Request, s: SessionDep, since: str | None = None, unti
     q = read_query(request, since, until, site, agency, kind)
     current = page_number(page, "page", 1)
     size = page_number(per_page, "per_page", queries.PER_PAGE)
-    if not 1 <= size <= queries.MAX_PER_PAGE:
-        raise queries.InvalidQuery(f"per_page: {size} 应在 1 到 {queries.MAX_PER_PAGE} 之间")
+    queries.check_page(current, size)
     total = count_changes(s, q.filter)
     rows = list_changes(s, q.filter, limit=size, offset=(current - 1) * size)
     params = {**q.params, "per_page": size if size != queries.PER_PAGE else None}

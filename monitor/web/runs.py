@@ -67,9 +67,7 @@ def list_runs(s: Session, site: str | None, status: str | None, page: int, per_p
     """One page of runs (newest first) and how many there are."""
     if status is not None and status not in RUN_STATUSES:
         raise queries.InvalidQuery(f"status: {status!r} 不是抓取状态之一：{', '.join(RUN_STATUSES)}")
-    if page < 1 or not 1 <= per_page <= queries.MAX_PER_PAGE:
-        raise queries.InvalidQuery(f"page {page} / per_page {per_page}：页码从 1 起，每页 1 到 "
-                                   f"{queries.MAX_PER_PAGE} 项")
+    queries.check_page(page, per_page)
     where = []
     if site:
         where.append(CrawlRun.site_id == site)

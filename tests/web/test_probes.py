@@ -63,7 +63,8 @@ PAGE_404 = [f"/reports/{BEYOND}", "/reports/-1", f"/versions/{BEYOND}", f"/versi
 
 PAGE_400 = [f"/reports?page={BEYOND}", f"/reports?page={HUGE}", f"/reports?year={BEYOND}", "/reports?per_page=-1",
             f"/findings?page={BEYOND}", f"/runs/1?page={BEYOND}", "/agencies?q=%00", "/findings?rule=s3%00",
-            f"/compare?a={BEYOND}&b=1"]
+            f"/compare?a={BEYOND}&b=1", f"/runs?page={2**62}", "/runs?page=-1", f"/changes?page={2**62}",
+            "/changes?page=-5", "/changes?per_page=0", "/changes?agency=%00"]
 
 
 @pytest.mark.parametrize("path", API_404)
