@@ -1,22 +1,29 @@
-"""Web benchmark: every page of ``gxmon serve`` at a million versions, against a trivial route of the same server.
+"""Web benchmark: every page of ``gxmon serve`` at a million versions, against a trivial route of the same server,
+one request at a time and under 200 concurrent clients.
 
     .venv/bin/python -m benchmarks.web_bench [--versions 1000000] [--reports 20000] [--rounds 21] [--dir DIR]
+                                             [--concurrency 200] [--load-requests 2000] [--skip-pages]
 
 1. Builds the archive of benchmarks/archive_bench.py (its ``build``: ``--reports`` reports, ``--versions``
    versions with their fetches, changes and findings) in DIR, or reuses the one a previous run left there
    with the same sizes. The builder stores no parsed reports, so every version is pointed at one of the
    seed reports, parsed by gxparse and put in the store, so that report, version and comparison pages
    render the official tables as they do in use.
-2. Serves the archive with uvicorn in a child process on 127.0.0.1, as ``gxmon serve`` does.
+2. Serves the archive with ``gxmon serve`` (its limits and connection slots) in a child process on 127.0.0.1.
 3. Requests each page ``--rounds`` times over HTTP (random reports, versions and agencies each round, the
    same sequence every run), interleaved with the baseline route ``/healthz`` (no database, no template),
    and prints each page's median, its first (cold) and slowest time, and the median's ratio to the
    baseline's median. Target: every page's median under 200 ms.
+4. Under load: ``--concurrency`` clients (keep-alive connections, httpx in this process) send
+   ``--load-requests`` requests to one route after another, the baseline ``/healthz`` first, and it prints
+   p50, p99, slowest, requests per second and failures of each, with p99 as a multiple of the baseline's.
+   Target: p99 under 1 s at 200 concurrent on every route, and no failure.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -26,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -39,7 +47,11 @@ from monitor.archive.store import PARSED, BlobStore
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
 TARGET_MS = 200.0
+LOAD_TARGET_MS = 1000.0
 BASELINE = "/healthz"
+GXMON = str(Path(sys.executable).with_name("gxmon"))
+LOAD_ROUTES = ("api report", "report", "version", "api version", "api cdx, report collapsed", "reports list",
+               "reports, failing", "findings")
 
 
 def prepare(folder: Path, n_reports: int, n_versions: int) -> str:
@@ -79,10 +91,10 @@ def attach_parsed_reports(url: str, store: BlobStore) -> None:
 
 
 def serve(url: str, port: int) -> subprocess.Popen:
-    """uvicorn with the app over ``url`` (store beside the database), in a child process."""
-    env = {**os.environ, "GXMON_DB": url}
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "monitor.web:create_app", "--factory",
-                                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env)
+    """``gxmon serve`` over ``url`` (store beside the database), in a child process; its log line per request
+    goes nowhere."""
+    process = subprocess.Popen([GXMON, "--db", url, "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -114,6 +126,7 @@ def pages(n_reports: int, n_versions: int, n_agencies: int, rng: random.Random) 
 
     return {
         "reports list": lambda: "/reports",
+        "api report": lambda: f"/api/reports/{rng.randint(1, n_reports)}",
         "reports, failing": lambda: "/reports?failing=1",
         "reports, revised": lambda: "/reports?revised=1",
         "reports, withdrawn": lambda: "/reports?status=withdrawn",
@@ -146,38 +159,73 @@ def measure(client: httpx.Client, path: str) -> float:
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, default=1_000_000)
-    parser.add_argument("--reports", type=int, default=20_000)
-    parser.add_argument("--rounds", type=int, default=21)
-    parser.add_argument("--dir", type=Path, default=None, help="where to build (default: a temporary folder)")
-    args = parser.parse_args()
-    folder = args.dir or Path(tempfile.mkdtemp(prefix="gxmon-web-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    url = prepare(folder, args.reports, args.versions)
-    n_agencies = (args.reports + 3) // 4          # archive_bench: one agency per four report years
-    port = free_port()
-    server = serve(url, port)
-    try:
-        rng = random.Random(5)
-        routes = pages(args.reports, args.versions, n_agencies, rng)
-        times: dict[str, list[float]] = {name: [] for name in routes}
-        first: dict[str, float] = {}
-        baseline: list[float] = []
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            for name, path in routes.items():     # one warm-up request each (reported, not counted)
-                first[name] = measure(client, path())
-            for _ in range(args.rounds):
-                for name, path in routes.items():
-                    baseline.append(measure(client, BASELINE))
-                    times[name].append(measure(client, path()))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+@dataclass
+class LoadResult:
+    p50: float          # ms
+    p99: float
+    slowest: float
+    per_second: float
+    failures: int
+
+
+async def _load(base_url: str, path: Callable[[], str], concurrency: int, total: int) -> LoadResult:
+    """``total`` requests from ``concurrency`` clients, each sending its next request when its last is answered."""
+    latencies: list[float] = []
+    failures = 0
+    remaining = iter(range(total))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=120) as client:
+        async def one_client() -> None:
+            nonlocal failures
+            for _ in remaining:
+                started = time.perf_counter()
+                try:
+                    ok = (await client.get(path())).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append((time.perf_counter() - started) * 1000)
+                failures += not ok
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return LoadResult(statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+                      latencies[-1], total / elapsed, failures)
+
+
+def under_load(base_url: str, routes: dict[str, Callable[[], str]], concurrency: int, total: int) -> None:
+    print(f"\nunder load: {concurrency} concurrent clients, {total} requests per route (keep-alive, httpx)")
+    print(f"  {'route':<30} {'p50':>8} {'p99':>8} {'slowest':>8} {'req/s':>7} {'failed':>6}  p99/baseline")
+    baseline = asyncio.run(_load(base_url, lambda: BASELINE, concurrency, total))
+    print(f"  {'baseline ' + BASELINE:<30} {baseline.p50:>8.0f} {baseline.p99:>8.0f} {baseline.slowest:>8.0f} "
+          f"{baseline.per_second:>7.0f} {baseline.failures:>6}")
+    missed = []
+    for name in LOAD_ROUTES:
+        result = asyncio.run(_load(base_url, routes[name], concurrency, total))
+        if result.p99 >= LOAD_TARGET_MS or result.failures:
+            missed.append(name)
+        print(f"  {name:<30} {result.p50:>8.0f} {result.p99:>8.0f} {result.slowest:>8.0f} {result.per_second:>7.0f} "
+              f"{result.failures:>6}  {result.p99 / baseline.p99:>7.1f}×", flush=True)
+    verdict = "ok" if not missed else "MISSED: " + ", ".join(missed)
+    print(f"target: p99 under {LOAD_TARGET_MS:.0f} ms at {concurrency} concurrent, no failure: {verdict} (ms)")
+
+
+def one_at_a_time(base_url: str, routes: dict[str, Callable[[], str]], rounds: int, n_versions: int,
+                  n_reports: int) -> None:
+    times: dict[str, list[float]] = {name: [] for name in routes}
+    first: dict[str, float] = {}
+    baseline: list[float] = []
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        for name, path in routes.items():     # one warm-up request each (reported, not counted)
+            first[name] = measure(client, path())
+        for _ in range(rounds):
+            for name, path in routes.items():
+                baseline.append(measure(client, BASELINE))
+                times[name].append(measure(client, path()))
     base = statistics.median(baseline)
-    print(f"\npages at {args.versions:,} versions / {args.reports:,} reports, median of {args.rounds} "
-          f"(HTTP on 127.0.0.1, uvicorn, SQLite)")
+    print(f"\npages at {n_versions:,} versions / {n_reports:,} reports, median of {rounds} "
+          f"(HTTP on 127.0.0.1, gxmon serve, SQLite)")
     print(f"  {'baseline ' + BASELINE:<30} {base:>8.2f} ms")
     missed = []
     for name, samples in times.items():
@@ -189,6 +237,33 @@ def main() -> None:
               f"  {median / base:>7.1f}× baseline   < {TARGET_MS:.0f} ms {verdict}")
     verdict = "ok" if not missed else "MISSED: " + ", ".join(missed)
     print(f"target: every page's median under {TARGET_MS:.0f} ms: {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--versions", type=int, default=1_000_000)
+    parser.add_argument("--reports", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--concurrency", type=int, default=200)
+    parser.add_argument("--load-requests", type=int, default=2000, help="requests per route under load")
+    parser.add_argument("--skip-pages", action="store_true", help="only the load phase")
+    parser.add_argument("--dir", type=Path, default=None, help="where to build (default: a temporary folder)")
+    args = parser.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="gxmon-web-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    url = prepare(folder, args.reports, args.versions)
+    n_agencies = (args.reports + 3) // 4          # archive_bench: one agency per four report years
+    port = free_port()
+    server = serve(url, port)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        routes = pages(args.reports, args.versions, n_agencies, random.Random(5))
+        if not args.skip_pages:
+            one_at_a_time(base_url, routes, args.rounds, args.versions, args.reports)
+        under_load(base_url, routes, args.concurrency, args.load_requests)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
