@@ -95,15 +95,17 @@ def serve(url: str, port: int) -> subprocess.Popen:
     goes nowhere."""
     process = subprocess.Popen([GXMON, "--db", url, "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gxmon serve exited with status {process.returncode}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}{BASELINE}", timeout=2).status_code == 200:
                 return process
         except httpx.TransportError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError("the web server did not start within 60 s")
+    raise RuntimeError("the web server did not start within 300 s")
 
 
 def free_port() -> int:
