@@ -9,6 +9,8 @@ Documents (the truth is the same figures in every rendering of a report):
   scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR);
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown);
+- the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
+  (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber): tests/fixtures/extracted;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included.
 
@@ -153,6 +155,16 @@ def markdown_cases() -> Iterator[Case]:
             yield Case(f"md-{style}", stem, _reading(path), _truth_of(stem))
 
 
+def extracted_cases() -> Iterator[Case]:
+    folder = FIXTURES / "extracted"
+    for path in sorted(folder.glob("*/*.txt")):
+        document, _, printer = path.name.removesuffix(".txt").rpartition(".")
+        truth = json.loads((folder / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+        yield Case(f"extracted-{path.parent.name}", f"{document}.{printer}", _reading(path),
+                   Truth({t: truth[t] for t in TABLES}, truth["agency"], truth["year"], truth["template"],
+                         set(truth["errors"])))
+
+
 def simsite_cases(seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS)."""
     for family in FAMILIES:
@@ -248,7 +260,7 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), html_cases(), real_cases(), markdown_cases(), simsite_cases(),
+        groups = (text_cases(), html_cases(), real_cases(), markdown_cases(), extracted_cases(), simsite_cases(),
                   format_cases(Path(tmp), args.slow))
         by_format: dict[str, Score] = {}
         details: list[str] = []

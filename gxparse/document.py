@@ -35,6 +35,7 @@ class Line:
     where: str                # position for messages: "第12行", "表2第5行", "第3页第7行"
     page: int | None = None
     in_grid: bool = False     # from a real table grid (HTML, DOCX, PDF): blank cells are meaningful
+    after_gap: bool = False   # text printed after a blank line: PDF-to-text tools end a text box with one
 
     @property
     def is_prose(self) -> bool:
@@ -84,11 +85,16 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     raws = normalize_text(text).splitlines()
     check_lines(len(raws))
     out = []
+    gap = False
     for n, raw in enumerate(raws, start=first_lineno):
-        if not raw.strip() or _RULE_LINE.match(raw) or len(raw) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(raw.strip()):
+        if not raw.strip():
+            gap = True
+            continue
+        if _RULE_LINE.match(raw) or len(raw) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(raw.strip()):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         out.append(line_from_cells(split_cells(raw), where, page))
+        out[-1].after_gap, gap = gap, False
     return _without_running_headers(out)
 
 

@@ -71,6 +71,9 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     key = row_keys[index]
     if key in read.rows:
         return Gap(False, [row_evidence(read.rows[key])], "印有该行，但其数字无法逐列确定")
+    if read.cell_per_line:
+        return Gap(False, [line_evidence(ln) for ln in context.lines if ln.values][:3],
+                   "表格逐格分行印出，无法确定该行的数字")
     labelled = [ln for ln in context.lines if ln.label and match(ln.label) == key]
     if labelled:
         return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gxparse.cellstream import lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key
@@ -244,7 +245,7 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
 def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> tuple[dict[str, RawRow], list[RawRow]]:
     """Rows by template key (first occurrence wins) and the rows with values that match no template row."""
     reader = _Reader(match)
-    for line in lines:
+    for line in lone_runs(list(lines)):
         if _is_prose(line):
             reader.prose()
         elif line.values:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from gxparse.cellstream import Shape, is_cell_per_line, read_stream
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -41,6 +42,7 @@ class TableRead:
     extras: list[RawRow] = field(default_factory=list)
     layout: str | None = None   # for table 三: the （六） layout the rows show (None: no （六） row printed)
     rows: dict[str, RawRow] = field(default_factory=dict)   # the printed row each template row was read from
+    cell_per_line: bool = False   # printed a cell per line: a row not read is never shown absent (order unsure)
 
 
 def _vector_cells(vector: Vector) -> list[Cell]:
@@ -195,6 +197,35 @@ def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Fi
             for key in row_keys if key in rows and rows[key].fuzzy]
 
 
+def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
+               labelled: dict[str, RawRow]) -> tuple[str, dict[str, RawRow]]:
+    """Table 三 printed a cell per line (``cellstream``): the layout whose rows the figures fill, and its rows
+    (a row whose figures cannot be placed has none). When the stream fits no layout, the rows found by their
+    labels are kept only where a label is followed by a row's figures that add up (a cell left out: read
+    only where the table's sums decide where), and the table's rules across rows hold for them."""
+    for layout in layouts:
+        keys = tuple(r.key for r in S3_ROWS[layout])
+        read = read_stream(lines, Shape(keys, S3_WIDTH, tuple(_S3_ROW_SUM)),
+                           lambda rows, keys=keys: s3_consistent(rows, keys))
+        if read is None:
+            continue
+        rows = {key: RawRow(key, "", values, where, order=n) for n, (key, (values, where)) in enumerate(read.rows.items())}
+        rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
+        return layout, rows
+    layout = layouts[0]
+    keys = [r.key for r in S3_ROWS[layout]]
+    sound, vectors = {}, {}
+    for key, row in labelled.items():
+        readings = candidates([parse_count(v).value for v in row.values], S3_WIDTH, _S3_ROW_SUM)
+        if len(row.values) <= S3_WIDTH and readings:
+            sound[key] = row
+            if len(readings) == 1:
+                vectors[key] = readings[0]
+    if not s3_consistent(vectors, keys):
+        sound = {}
+    return layout, {key: sound.get(key) or replace(row, values=[]) for key, row in labelled.items()}
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
     rows, extras = collect_rows(lines, S3_MATCHER)
@@ -202,6 +233,11 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
+    cell_per_line = is_cell_per_line(lines)
+    if cell_per_line:
+        layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
+        layout, rows = _s3_stream(lines, layouts, rows)
+        printed_layout, extras = printed_layout or layout, []
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
@@ -231,7 +267,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         if len(set(readings)) == 1 and None not in vector:
             findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                       [f"s3.{key}.{c}" for c in columns]))
-    return TableRead(table, findings, extras, printed_layout, rows)
+    return TableRead(table, findings, extras, printed_layout, rows, cell_per_line)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -246,7 +282,22 @@ def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
     return [ln for ln in lines if ln.values and (not ln.label or any(w in ln.label for w in _S4_HEADER_WORDS))]
 
 
+def _s4_stream(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 printed a cell per line: its 15 figures, read in order when nothing breaks them or its sums hold."""
+    read = read_stream(lines, Shape(("s4",), S4_WIDTH, tuple(_S4_SUMS)))
+    if read is None:
+        return None
+    values, where = read.rows.get("s4", ([], lines[0].where))
+    cells = [parse_count(v) for v in values] or [Cell(None)] * S4_WIDTH
+    printed = RawRow("s4", "", values, where)
+    table: Table = {block.key: {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
+                    for b, block in enumerate(S4_BLOCKS)}
+    return TableRead(table, rows={block.key: printed for block in S4_BLOCKS}, cell_per_line=True)
+
+
 def read_s4(lines: Sequence[Line]) -> TableRead:
+    if is_cell_per_line(lines) and (stream := _s4_stream(lines)) is not None:
+        return stream
     value_lines = _s4_value_lines(lines)
     if not value_lines:
         return TableRead(None)

@@ -216,15 +216,27 @@ def scanned_copy(pdf: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
 
 
 def extracted_text(pdf: Path, tool: str) -> str:
-    """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline),
-    or poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order)
-    mode."""
+    """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline);
+    poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order) mode,
+    or as it runs by default (``pdftotext``: reading order, one table cell per line); pdfminer.six's
+    ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together) and PyMuPDF's
+    ``page.get_text()`` (one cell per line, pages joined by a newline)."""
     if tool == "pdfplumber":
         with pdfplumber.open(pdf) as document:
             return "\n".join(page.extract_text() or "" for page in document.pages)
+    if tool == "pdfminer":
+        from pdfminer.high_level import extract_text
+
+        return extract_text(str(pdf))
+    if tool == "pymupdf":
+        import pymupdf
+
+        with pymupdf.open(pdf) as document:
+            return "\n".join(page.get_text() for page in document)
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is needed (scripts/system-packages.txt: poppler-utils)"
-    return subprocess.run([pdftotext, f"-{tool}", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+    mode = [] if tool == "pdftotext" else [f"-{tool}"]
+    return subprocess.run([pdftotext, *mode, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                           timeout=60).stdout.decode("utf-8")
 
 

@@ -1,0 +1,94 @@
+"""Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
+
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted
+
+PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
+``build``) and written by reportlab (``make_pdf``); reports of the simulated site of both templates (v2019 and
+v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
+Tools: poppler's ``pdftotext`` as it runs by default, pdfminer.six's ``extract_text`` and PyMuPDF's
+``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line). Each rendering is ``<tool>/<document>.<printer>.txt``;
+the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
+rules it deserves). Run it again only when a tool or a printer changes: the files are test data.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from simsite.documents import report_docx, report_pdf
+from simsite.families import make_site
+from tests.gxparse.formats.build import Fixtures, _soffice_convert, extracted_text
+from tests.gxparse.seeds import SEEDS, expected, expected_tables
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+OUT = FIXTURES / "extracted"
+TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber")
+# simulated reports with non-zero figures in most cells, two of each template
+SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
+_ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
+                "cell.missing", "template.mismatch"}
+
+
+def _write_truth(name: str, truth: dict) -> None:
+    path = OUT / "truth" / f"{name}.truth.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _real(folder: Path) -> dict[str, Path]:
+    pdfs = {}
+    for pdf in sorted((FIXTURES / "real").glob("*.pdf")):
+        truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+        errors = sorted({"s4.block_sum" for e in truth.get("known_inconsistencies", []) if e.startswith("s4.")})
+        _write_truth(pdf.stem, {k: truth[k] for k in ("agency", "year", "template", "s2", "s3", "s4")}
+                     | {"errors": errors})
+        pdfs[f"{pdf.stem}.published"] = pdf
+    return pdfs
+
+
+def _seeds(folder: Path) -> dict[str, Path]:
+    fixtures = Fixtures(folder)
+    pdfs = {}
+    for name in SEEDS:
+        exp = expected(name)
+        _write_truth(name, {"agency": exp["agency"], "year": exp["year"], "template": exp["template"],
+                            **expected_tables(name), "errors": sorted(set(exp["rules"]) & _ERROR_RULES)})
+        pdfs[f"{name}.libreoffice"] = fixtures.libreoffice_pdf(name)
+        pdfs[f"{name}.reportlab"] = fixtures.reportlab_pdf(name)
+    return pdfs
+
+
+def _simsite(folder: Path) -> dict[str, Path]:
+    reports = {r.id: r for r in make_site("classic", 1).expected_reports()}
+    pdfs, docx = {}, []
+    for report_id in SIMSITE_REPORTS:
+        report = reports[report_id]
+        name = f"simsite-{report_id}"
+        _write_truth(name, {"agency": report.agency, "year": report.year, "template": report.template,
+                            **{t: report.report.get(t) for t in ("s2", "s3", "s4")}, "errors": []})
+        path = folder / f"{name}.reportlab.pdf"
+        path.write_bytes(report_pdf(report.report))
+        pdfs[f"{name}.reportlab"] = path
+        docx.append(folder / f"{name}.docx")
+        docx[-1].write_bytes(report_docx(report.report))
+    _soffice_convert(docx, "pdf", folder)
+    pdfs |= {f"{d.stem}.libreoffice": d.with_suffix(".pdf") for d in docx}
+    return pdfs
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
+        folder = Path(tmp)
+        pdfs = _real(folder) | _seeds(folder) | _simsite(folder)
+        for tool in TOOLS:
+            (OUT / tool).mkdir(parents=True, exist_ok=True)
+            for name, pdf in pdfs.items():
+                (OUT / tool / f"{name}.txt").write_text(extracted_text(pdf, tool), encoding="utf-8")
+    print(f"{len(pdfs)} PDFs x {len(TOOLS)} tools written to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
