@@ -16,6 +16,11 @@ _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fra
                      r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
 
 
+# A count printed with a leading zero (010, 00): no agency prints one, OCR does, reading a column rule between
+# two zeros as 1 (0|0 → 010) or two cells as one.
+OCR_NOISE = re.compile(r"^0\d+$")
+
+
 def _too_long(m: re.Match[str]) -> bool:
     """More digits than any count or amount has (``limits.MAX_DIGITS``): not a figure, and not converted
     (Python refuses to turn over 4,300 digits into an int)."""
@@ -37,6 +42,8 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是数字")
+    if OCR_NOISE.match(text):
+        return Cell(None, raw)   # not how a count is printed: unreadable, not the agency's invalid value
     unit = m["unit"]
     if _too_long(m):
         return Cell(None, raw, unit=unit, invalid="数字位数过多")

@@ -10,10 +10,11 @@ many figures each holds. So the figures of a table are read as one stream laid i
 
 - every figure is counted; a table is read only when they are as many as its rows hold, or a few more that
   stand at the ends of the stream (figures of the table before or after it);
-- a run of single-figure boxes is read row by row; ``width`` blocks of ``m`` stacked figures each (``m`` > 1)
-  may be ``m`` rows printed a column at a time; where both readings fit the stream, the one under which
-  fewer rows break their own sums is taken (the table's arithmetic as a tie-breaker, never as a source of
-  figures), and cells the best readings disagree on are not read;
+- a run of single-figure boxes is read row by row; as many boxes of ``m`` stacked figures each (``m`` > 1) as
+  the rows have columns may be ``m`` rows printed a column at a time; the readings that cut fewest boxes
+  of several figures into pieces are taken, and among them those under which fewer rows break their own sums
+  (the table's arithmetic as a tie-breaker, never as a source of figures); a row the best readings give
+  different figures is not read;
 - the order of a stream is the tool's guess at the reading order (header words and the cells under them
   come out interleaved, a row's 总计 before its last columns), so a figure's place is never certain: a row
   whose own sums break is left unread, not read as printed (a misplaced figure must not accuse the agency),
@@ -31,6 +32,7 @@ from gxparse.cells import parse_count
 from gxparse.document import Line
 from gxparse.realign import RowSum
 from gxparse.normalize import label_key
+from gxparse.template import HEADER_LABELS
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream
@@ -40,11 +42,16 @@ _PLAUSIBLE_BREAKS = 2   # rows breaking their own sums that a misplaced figure o
 
 @dataclass(frozen=True)
 class Shape:
-    """What the template says of a table: its rows in printed order, figures per row, sums within a row."""
+    """What the template says of a table: its rows in printed order, the figures each holds, sums within a
+    row (for rows of the full width)."""
 
     rows: tuple[str, ...]
-    width: int
+    widths: tuple[int, ...]
     sums: tuple[RowSum, ...] = ()
+
+    @classmethod
+    def even(cls, rows: Sequence[str], width: int, sums: Sequence[RowSum] = ()) -> Shape:
+        return cls(tuple(rows), (width,) * len(rows), tuple(sums))
 
 
 @dataclass(slots=True)
@@ -52,13 +59,23 @@ class _Figure:
     value: str
     where: str
     block: int
+    after_text: bool = False   # text (not a stray character nor column header words) stands before it
+    label: str = ""            # that text's last line (a row's label printed right before its figures)
+
+
+@dataclass
+class StreamRow:
+    values: list[str]     # the row's figures, as printed, in column order
+    where: str            # where its first figure is
+    label: str            # the text printed right before its first figure ("" when a figure was)
+    columnwise: bool      # read from boxes of a column's figures
 
 
 @dataclass
 class StreamRead:
-    """Rows read from the stream (key → figures as printed, where the first was), and rows not read."""
+    """Rows read from the stream, and the rows not read."""
 
-    rows: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    rows: dict[str, StreamRow] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
 
 
@@ -69,64 +86,93 @@ def is_cell_per_line(lines: Sequence[Line]) -> bool:
     return lone >= _MIN_LONE and lone > 2 * several
 
 
+_HEADER_CHARS = frozenset(ch for label in HEADER_LABELS for ch in label_key(label))
+
+
 def _stray(label: str) -> bool:
     return len(label) <= 6 and len(label_key(label)) <= 1
+
+
+def _column_header(label: str) -> bool:
+    """Words of the table's column headers (printed above a column's box of figures)."""
+    return set(label_key(label)) <= _HEADER_CHARS
 
 
 def _figures(lines: Sequence[Line]) -> list[_Figure]:
     """Every figure of the lines, in order, with the text box (block) it came in."""
     out: list[_Figure] = []
-    block, text_since = 0, False
+    block, text_since, header_since, label = 0, False, False, ""
     for line in lines:
         if line.label and not _stray(line.label):
-            text_since = True
+            if _column_header(line.label):
+                header_since = True
+            else:
+                text_since, label = True, line.label
         if not line.values:
             continue
-        if out and (line.after_gap or text_since or line.label or len(line.values) > 1 or out[-1].block != block):
+        if out and (line.after_gap or text_since or header_since or line.label or len(line.values) > 1
+                    or out[-1].block != block):
             block += 1
-        for value in line.values:
-            out.append(_Figure(value, line.where, block))
-        text_since = False
+        out += [_Figure(value, line.where, block, text_since and n == 0, label if n == 0 else "")
+                for n, value in enumerate(line.values)]
+        text_since, header_since, label = False, False, ""
         if len(line.values) > 1:
             block += 1   # figures side by side on one line are a row's, never part of a column's box
     return out
 
 
-def _block_sizes(figures: list[_Figure]) -> dict[int, int]:
+@dataclass(frozen=True)
+class _Path:
+    rows: tuple[tuple[int, ...], ...]   # each row as the indices of its figures
+    cuts: int                          # boxes of several figures a row read across cuts into pieces
+    columnwise: frozenset[int]         # the rows laid a column at a time
+
+
+def _paths(figures: list[_Figure], widths: tuple[int, ...]) -> list[_Path]:
+    """Every way to lay the figures into rows of ``widths``: a row's figures in a row, or (from the start of a
+    box of m > 1 figures followed by as many boxes of m as the rows have columns) m rows a column at a time."""
     sizes: dict[int, int] = {}
-    for f in figures:
+    starts: dict[int, int] = {}
+    for i, f in enumerate(figures):
         sizes[f.block] = sizes.get(f.block, 0) + 1
-    return sizes
+        starts.setdefault(f.block, i)
+    out: list[_Path] = []
 
+    def cuts(i: int, width: int) -> int:
+        """Boxes of several figures that the row [i, i+width) takes part of (a column's box read across)."""
+        inside = {figures[j].block for j in range(i, i + width)}
+        return sum(1 for b in inside if sizes[b] > 1 and not (i <= starts[b] and starts[b] + sizes[b] <= i + width)
+                   and sizes[b] % width)
 
-def _paths(figures: list[_Figure], rows: int, width: int) -> list[list[list[int]]]:
-    """Every way to lay the figures into ``rows`` rows: each row as the indices of its figures."""
-    sizes = _block_sizes(figures)
-    starts = {f.block: i for i, f in reversed(list(enumerate(figures)))}
-    out: list[list[list[int]]] = []
-
-    def walk(i: int, laid: list[list[int]]) -> None:
+    def walk(i: int, laid: tuple[tuple[int, ...], ...], cut: int, columnwise: frozenset[int]) -> None:
         if len(out) >= _MAX_PATHS:
             return
-        if len(laid) == rows or i >= len(figures):
-            if len(laid) == rows and i == len(figures):
-                out.append(laid)
+        r = len(laid)
+        if r == len(widths) or i >= len(figures):
+            if r == len(widths) and i == len(figures):
+                out.append(_Path(laid, cut, columnwise))
             return
-        walk(i + width, laid + [list(range(i, i + width))])
+        width = widths[r]
+        if i + width <= len(figures):
+            walk(i + width, laid + (tuple(range(i, i + width)),), cut + cuts(i, width), columnwise)
         block = figures[i].block
         m = sizes[block]
-        if starts[block] == i and 1 < m <= rows - len(laid):
-            # ``width`` boxes of m figures, one per column: m rows printed a column at a time
-            following = [figures[i + k * m] for k in range(width) if i + k * m < len(figures)]
-            if len(following) == width and all(starts[f.block] == i + k * m and sizes[f.block] == m
-                                               for k, f in enumerate(following)):
-                walk(i + m * width, laid + [[i + c * m + r for c in range(width)] for r in range(m)])
+        if starts[block] == i and 1 < m and r + m <= len(widths) and set(widths[r:r + m]) == {width}:
+            # the column boxes follow one another with nothing but blank lines or column headers between (a row's
+            # label between boxes makes each a labelled row's)
+            heads = [i + k * m for k in range(width)]
+            if heads[-1] < len(figures) and all(starts[figures[h].block] == h and sizes[figures[h].block] == m
+                                                and (h == i or not figures[h].after_text) for h in heads):
+                walk(i + m * width, laid + tuple(tuple(i + c * m + k for c in range(width)) for k in range(m)), cut,
+                     columnwise | frozenset(range(r, r + m)))
 
-    walk(0, [])
+    walk(0, (), 0, frozenset())
     return out
 
 
 def _breaks(values: list[int | None], sums: Sequence[RowSum]) -> bool:
+    if not sums or len(values) <= max(max(s.parts + (s.total,)) for s in sums):
+        return False
     for s in sums:
         cells = [values[p] for p in s.parts] + [values[s.total]]
         if all(v is not None for v in cells) and sum(cells[:-1]) != cells[-1]:  # type: ignore[arg-type]
@@ -139,23 +185,24 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     """The table's rows read from its figures as a stream (see the module's docstring); None when the figures
     are not as many as the rows hold (the stream cannot be laid into them)."""
     figures = _figures(lines)
-    extra = len(figures) - len(shape.rows) * shape.width
+    extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
         return None
-    readings = []
+    readings: list[tuple[tuple[int, int], list[list[_Figure]], frozenset[int]]] = []
     # a few figures of the table before or after may stand at either end (a page's flow puts the last cells of
     # the previous table after this one's header): every cut of that many from the two ends is tried
     for start in range(extra + 1):
         kept = figures[start:len(figures) - (extra - start)]
         numbers = [parse_count(f.value).value for f in kept]
-        for path in _paths(kept, len(shape.rows), shape.width):
-            rows = [[kept[i] for i in row] for row in path]
-            broken = sum(_breaks([numbers[i] for i in row], shape.sums) for row in path)
-            readings.append((broken, rows))
+        for path in _paths(kept, shape.widths):
+            broken = sum(_breaks([numbers[i] for i in row], shape.sums) for row in path.rows)
+            # the boxes the tool made decide first; the table's sums only between readings they allow alike
+            readings.append(((path.cuts, broken), [[kept[i] for i in row] for row in path.rows], path.columnwise))
     if not readings:
         return None
-    fewest = min(n for n, _ in readings)
-    best = [rows for n, rows in readings if n == fewest]
+    fewest = min(rank for rank, _, _ in readings)
+    best = [rows for rank, rows, _ in readings if rank == fewest]
+    best_columnwise = next(columnwise for rank, _, columnwise in readings if rank == fewest)
     read = StreamRead()
     for r, key in enumerate(shape.rows):
         options = {tuple(f.value for f in rows[r]) for rows in best}
@@ -163,11 +210,43 @@ def read_stream(lines: Sequence[Line], shape: Shape,
         if len(options) > 1 or _breaks([parse_count(f.value).value for f in row], shape.sums):
             read.unread.append(key)
             continue
-        read.rows[key] = ([f.value for f in row], row[0].where)
-    vectors = {key: tuple(parse_count(v).value for v in values) for key, (values, _) in read.rows.items()}
+        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, r in best_columnwise)
+    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in read.rows.items()}
     if len(read.unread) > max(_PLAUSIBLE_BREAKS, len(shape.rows) // 4) or not consistent(vectors):
         return StreamRead(unread=list(shape.rows))
     return read
+
+
+@dataclass
+class LabelledRun:
+    """The label lines right before a run of single figures, and the run."""
+
+    pieces: list[str]
+    values: list[str]
+    where: str
+
+
+def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
+    """Every run of single-figure lines with the label printed right before it, when only label lines stand
+    between the previous run and this one (the safe reading of a cell-per-line table when its stream cannot be
+    laid into the template's rows: a row's label directly over its figures)."""
+    out: list[LabelledRun] = []
+    pieces: list[str] = []
+    current: LabelledRun | None = None
+    for line in lines:
+        if not line.in_grid and not line.label and len(line.values) == 1:
+            if current is None:
+                current = LabelledRun(pieces, [], line.where)
+                out.append(current)
+                pieces = []
+            current.values.append(line.values[0])
+            continue
+        current = None
+        if line.values:
+            pieces = []   # figures beside text: another kind of line, no run's label
+        elif line.label and not _stray(line.label) and not _column_header(line.label):
+            pieces.append(line.label)
+    return [run for run in out if run.pieces]
 
 
 def lone_runs(lines: Sequence[Line]) -> list[Line]:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gxparse.cells import OCR_NOISE
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
@@ -49,6 +50,13 @@ class Document:
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one
+    ocr_text: bool = False        # text an OCR program wrote (its digit noise shows): its figures are no evidence
+
+
+def shows_ocr_noise(lines: list[Line]) -> bool:
+    """Whether a text's table rows (lines of several figures) carry OCR's digit noise (a count with a leading
+    zero: ``010`` for ``0|0``); a number at the end of a sentence (a document number) is no table row."""
+    return any(OCR_NOISE.match(v) for line in lines if len(line.values) > 1 for v in line.values)
 
 
 @lru_cache(maxsize=16384)

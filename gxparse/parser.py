@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from gxparse import limits, narrative
 from gxparse.checks import run_checks
-from gxparse.document import Document, Line, lines_from_text
+from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import read_html
@@ -26,7 +26,8 @@ _log = logging.getLogger(__name__)
 
 
 def _read_text(data: bytes, source: str) -> Document:
-    return Document(lines_from_text(decode(data, source)), "text")
+    lines = lines_from_text(decode(data, source))
+    return Document(lines, "text", ocr_text=shows_ocr_noise(lines))
 
 
 def _read_html(data: bytes, source: str) -> Document:
@@ -145,7 +146,7 @@ def build_report(document: Document, source: str) -> Report:
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
     report.findings = run_checks(report) + findings
-    if document.source_type == "ocr":   # a failed check on a scan may be the reading's: never an error
+    if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report)
     return report
 

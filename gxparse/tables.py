@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import Shape, is_cell_per_line, read_stream
+from gxparse.cellstream import Shape, is_cell_per_line, labelled_runs, read_stream
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -94,11 +94,42 @@ def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequen
     return findings
 
 
+def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str, RawRow]) -> dict[str, RawRow] | None:
+    """Table 二 printed a cell per line (``cellstream``): its items from the stream of figures; an item the row
+    grammar read with as many figures but other ones, or given a figure its column cannot hold, is not read."""
+    read = read_stream(lines, Shape(tuple(item.key for item in items), tuple(len(item.columns) for item in items)))
+    if read is None:
+        return None
+    matcher = S2_MATCHER[next(v for v, known in S2_ITEMS.items() if known == tuple(items))]
+    rows = {}
+    for n, item in enumerate(items):
+        row = read.rows.get(item.key)
+        # no sums to tell a row's figures from a column's: a row is read where its own label stands right before
+        # its figures, or where the boxes the tool made show the columns
+        certain = row is not None and (row.columnwise or matcher(row.label) == item.key)
+        values, where = (row.values, row.where) if certain else ([], lines[0].where)
+        by_label = labelled.get(item.key)
+        if by_label is not None and len(by_label.values) == len(values) and by_label.values != values:
+            values = []
+        if any(_parse_item_cell(item, c.key, v).invalid for c, v in zip(item.columns, values)):
+            values = []   # a figure no cell of its column can hold (a negative count) was misplaced
+        rows[item.key] = RawRow(item.key, by_label.label if by_label else "", values, where, order=n)
+    return rows
+
+
 def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
     rows, extras = collect_rows(lines, S2_MATCHER[version])
     if not rows:
         return TableRead(None, extras=extras)
+    cell_per_line = is_cell_per_line(lines)
+    if cell_per_line:
+        stream = _s2_stream(lines, S2_ITEMS[version], rows)
+        if stream is None:   # only the items whose label stands right over as many figures as they hold
+            widths = {item.key: len(item.columns) for item in S2_ITEMS[version]}
+            stream = {key: row for key, row in _labelled_runs(lines, S2_MATCHER[version]).items()
+                      if len(row.values) == widths[key]}
+        rows, extras = stream, []
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     for item in S2_ITEMS[version]:
@@ -118,7 +149,7 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
         if len(readings) == 1:
             findings.append(_repaired("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
-    return TableRead(table, findings, extras, rows=rows)
+    return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
 
 
 def _meaningful(values: list[str], width: int) -> list[str]:
@@ -197,33 +228,51 @@ def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Fi
             for key in row_keys if key in rows and rows[key].fuzzy]
 
 
-def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
-               labelled: dict[str, RawRow]) -> tuple[str, dict[str, RawRow]]:
+def _s3_stream(lines: Sequence[Line], layouts: Sequence[str]) -> tuple[str, dict[str, RawRow]]:
     """Table 三 printed a cell per line (``cellstream``): the layout whose rows the figures fill, and its rows
-    (a row whose figures cannot be placed has none). When the stream fits no layout, the rows found by their
-    labels are kept only where a label is followed by a row's figures that add up (a cell left out: read
-    only where the table's sums decide where), and the table's rules across rows hold for them."""
+    (a row whose figures cannot be placed has none). When the stream fits no layout, the rows read are those
+    whose label stands right over a row's figures that add up (short of a cell only in text printed in row
+    order), and only when the table's rules across rows hold for them."""
     for layout in layouts:
         keys = tuple(r.key for r in S3_ROWS[layout])
-        read = read_stream(lines, Shape(keys, S3_WIDTH, tuple(_S3_ROW_SUM)),
+        read = read_stream(lines, Shape.even(keys, S3_WIDTH, _S3_ROW_SUM),
                            lambda rows, keys=keys: s3_consistent(rows, keys))
         if read is None:
             continue
-        rows = {key: RawRow(key, "", values, where, order=n) for n, (key, (values, where)) in enumerate(read.rows.items())}
+        rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
         return layout, rows
     layout = layouts[0]
     keys = [r.key for r in S3_ROWS[layout]]
+    labelled = {key: row for key, row in _labelled_runs(lines, S3_MATCHER).items() if key in keys}
+    # every row printed under its own label, in the template's order: the text is in row order, so a row short
+    # of a cell may be realigned (by its sums and the table's); otherwise a row must hold all its figures
+    in_order = len(labelled) >= 2 * len(keys) // 3 and [k for k in keys if k in labelled] == list(labelled)
     sound, vectors = {}, {}
     for key, row in labelled.items():
         readings = candidates([parse_count(v).value for v in row.values], S3_WIDTH, _S3_ROW_SUM)
-        if len(row.values) <= S3_WIDTH and readings:
+        if readings and (len(row.values) == S3_WIDTH or in_order and len(row.values) < S3_WIDTH):
             sound[key] = row
             if len(readings) == 1:
                 vectors[key] = readings[0]
-    if not s3_consistent(vectors, keys):
-        sound = {}
-    return layout, {key: sound.get(key) or replace(row, values=[]) for key, row in labelled.items()}
+    return layout, sound if s3_consistent(vectors, keys) else {}
+
+
+def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawRow]:
+    """The rows whose label stands right over their figures in a cell-per-line table; a row named twice is
+    neither's."""
+    rows: dict[str, RawRow] = {}
+    twice = set()
+    for n, run in enumerate(labelled_runs(lines)):
+        label = " ".join(run.pieces)
+        key, fuzzy = match.find(label)
+        # label lines that name several rows (labels printed together, then their figures) give no row its own
+        if key is None or {match(" ".join(run.pieces[:k])) for k in range(1, len(run.pieces))} - {None, key}:
+            continue
+        if key in rows:
+            twice.add(key)
+        rows[key] = RawRow(key, label, run.values, run.where, order=n, fuzzy=fuzzy)
+    return {key: row for key, row in rows.items() if key not in twice}
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
@@ -236,7 +285,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     cell_per_line = is_cell_per_line(lines)
     if cell_per_line:
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        layout, rows = _s3_stream(lines, layouts, rows)
+        layout, rows = _s3_stream(lines, layouts)
         printed_layout, extras = printed_layout or layout, []
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
@@ -284,10 +333,11 @@ def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
 
 def _s4_stream(lines: Sequence[Line]) -> TableRead | None:
     """Table 四 printed a cell per line: its 15 figures, read in order when nothing breaks them or its sums hold."""
-    read = read_stream(lines, Shape(("s4",), S4_WIDTH, tuple(_S4_SUMS)))
+    read = read_stream(lines, Shape.even(("s4",), S4_WIDTH, _S4_SUMS))
     if read is None:
         return None
-    values, where = read.rows.get("s4", ([], lines[0].where))
+    row = read.rows.get("s4")
+    values, where = (row.values, row.where) if row else ([], lines[0].where)
     cells = [parse_count(v) for v in values] or [Cell(None)] * S4_WIDTH
     printed = RawRow("s4", "", values, where)
     table: Table = {block.key: {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}

@@ -1,0 +1,115 @@
+"""The grammar of tables printed a cell per line (gxparse.cellstream), on small made-up streams: boxes of a
+column's cells read a column at a time, a figure out of place never read, labels printed together before their
+figures never guessed at; and OCR's digit noise in text ends as warnings."""
+
+from __future__ import annotations
+
+from gxparse import parse_document
+from gxparse.cellstream import Shape, read_stream
+from gxparse.document import lines_from_text
+from gxparse.realign import RowSum
+
+SUM = RowSum((0, 1), 2)   # three columns: the third is the sum of the first two
+SHAPE = Shape.even(("a", "b", "c"), 3, [SUM])
+
+
+def _stream(*boxes: str) -> list:
+    """Lines of figures, each box's figures one per line, boxes ended by a blank line."""
+    return lines_from_text("\n\n".join("\n".join(box.split()) for box in boxes))
+
+
+def _values(read) -> dict[str, list[str]]:
+    return {key: row.values for key, row in read.rows.items()}
+
+
+def test_single_figure_boxes_are_read_row_by_row():
+    read = read_stream(_stream(*"1 2 3 4 0 4 0 5 5".split()), SHAPE)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["4", "0", "4"], "c": ["0", "5", "5"]}
+
+
+def test_boxes_of_a_columns_cells_are_read_a_column_at_a_time():
+    read = read_stream(_stream("1 4 0", "2 0 5", "3 4 5"), SHAPE)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["4", "0", "4"], "c": ["0", "5", "5"]}
+    assert all(row.columnwise for row in read.rows.values())
+
+
+def test_a_row_the_stream_puts_out_of_order_is_not_read():
+    # the tool put row b's total before its second figure: 4 4 0 breaks b's sum, so b is left unread
+    read = read_stream(_stream(*"1 2 3 4 4 0 0 5 5".split()), SHAPE)
+    assert _values(read) == {"a": ["1", "2", "3"], "c": ["0", "5", "5"]} and read.unread == ["b"]
+
+
+def test_a_reading_most_rows_break_is_the_wrong_reading():
+    read = read_stream(_stream(*"1 4 0 2 0 5 3 4 5".split()), SHAPE)   # a column at a time, in single boxes
+    assert read.rows == {} and read.unread == ["a", "b", "c"]
+
+
+def test_figures_not_as_many_as_the_rows_hold_are_not_laid():
+    assert read_stream(_stream(*"1 2 3 4 0 4 0 5".split()), SHAPE) is None
+
+
+def _report(text: str) -> dict:
+    return parse_document(text.encode("utf-8"), "made-up.txt").to_dict()
+
+
+_S2_LABELS_FIRST = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+本年制发件数
+1
+8
+本年废止件数
+0
+26
+现行有效件数
+11
+66
+第二十条第（五）项
+信息内容
+本年处理决定数量
+行政许可
+550
+第二十条第（六）项
+信息内容
+本年处理决定数量
+行政处罚
+41
+行政强制
+19
+第二十条第（八）项
+信息内容
+本年收费金额（单位：万元）
+行政事业性收费
+7.28
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_table_two_items_printed_before_their_figures_are_read_by_column_boxes():
+    s2 = _report(_S2_LABELS_FIRST)["s2"]
+    assert s2["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+    assert s2["normative_docs"] == {"issued": 8, "repealed": 26, "in_force": 66}
+    assert (s2["licensing"], s2["admin_fees"]) == ({"decisions": 550}, {"amount_wan_yuan": "7.28"})
+
+
+def test_table_two_figures_with_nothing_to_tell_rows_from_columns_are_not_read():
+    # the same figures one box each: 1 8 0 26 11 66 may be two rows or three columns; no sum decides
+    text = _S2_LABELS_FIRST.replace("本年废止件数\n", "").replace("现行有效件数\n", "").replace("\n0\n", "\n\n0\n")
+    text = "\n\n".join(text.splitlines())
+    report = _report(text)
+    assert set(report["s2"]["regulations"].values()) == set(report["s2"]["normative_docs"].values()) == {None}
+    assert report["s2"]["licensing"] == {"decisions": 550}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_ocr_digit_noise_in_text_makes_no_error():
+    rows = "\n".join(f"| {label} | {figures} |" for label, figures in [
+        ("一、本年新收政府信息公开申请数量", "5|0|0|0|0|0|5"), ("二、上年结转政府信息公开申请数量", "010|0|0|0|0|0"),
+        ("（一）予以公开", "3|0|0|0|0|0|3"), ("（七）总计", "5|0|0|0|0|0|5"), ("四、结转下年度继续办理", "9|0|0|0|0|0|9")])
+    report = _report(f"三、收到和处理政府信息公开申请情况\n{rows}\n四、政府信息公开行政复议、行政诉讼情况\n")
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    unread = {c for f in report["findings"] if f["rule"] == "cell.unread" for c in f["cells"]}
+    assert "s3.carried_over.natural_person" in unread
+    assert report["s3"]["new_received"]["total"] == 5
