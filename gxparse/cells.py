@@ -64,6 +64,8 @@ def parse_money(raw: str) -> Cell:
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是金额")
+    if OCR_NOISE.match(text):
+        return Cell(None, raw)   # as for counts: unreadable
     if _too_long(m):
         return Cell(None, raw, unit=m["unit"], invalid="数字位数过多")
     amount = m["sign"] + m["digits"].replace(",", "") + (m["fraction"] or "")

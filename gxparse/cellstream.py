@@ -21,6 +21,10 @@ many figures each holds. So the figures of a table are read as one stream laid i
   and so is the whole table when more rows break than a report plausibly does (the wrong reading) or when
   the rows read break the table's rules across rows (the caller says so with ``cell.unread``). The price:
   a report's own arithmetic errors are not found in such text, only said to be unreadable.
+
+Two smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins
+a run of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), and
+``labelled_runs`` gives the runs whose label lines stand right over them.
 """
 
 from __future__ import annotations
@@ -126,11 +130,16 @@ class _Path:
     rows: tuple[tuple[int, ...], ...]   # each row as the indices of its figures
     cuts: int                          # boxes of several figures a row read across cuts into pieces
     columnwise: frozenset[int]         # the rows laid a column at a time
+    broken: int                        # rows whose own sums break
 
 
-def _paths(figures: list[_Figure], widths: tuple[int, ...]) -> list[_Path]:
-    """Every way to lay the figures into rows of ``widths``: a row's figures in a row, or (from the start of a
-    box of m > 1 figures followed by as many boxes of m as the rows have columns) m rows a column at a time."""
+def _paths(figures: list[_Figure], shape: Shape) -> list[_Path]:
+    """Every way to lay the figures into the rows of ``shape`` that breaks the rows' own sums no more often than
+    a report plausibly does: a row's figures in a row, or k rows a column at a time — from a box of m > 1
+    figures followed by as many boxes of m as the rows have columns (k = m), or, where sums can check it, from
+    the first figure after a label, k rows whose every box lies within one column's k figures."""
+    widths = shape.widths
+    numbers = [parse_count(f.value).value for f in figures]
     sizes: dict[int, int] = {}
     starts: dict[int, int] = {}
     for i, f in enumerate(figures):
@@ -144,29 +153,56 @@ def _paths(figures: list[_Figure], widths: tuple[int, ...]) -> list[_Path]:
         return sum(1 for b in inside if sizes[b] > 1 and not (i <= starts[b] and starts[b] + sizes[b] <= i + width)
                    and sizes[b] % width)
 
-    def walk(i: int, laid: tuple[tuple[int, ...], ...], cut: int, columnwise: frozenset[int]) -> None:
-        if len(out) >= _MAX_PATHS:
+    def boxed_columns(i: int, k: int, width: int) -> bool:
+        """Whether every box of the k·width figures from i lies within one column's k figures, with no label
+        inside a column."""
+        for j in range(i, i + k * width):
+            column_start = i + (j - i) // k * k
+            box = figures[j].block
+            if starts[box] < column_start or starts[box] + sizes[box] > column_start + k:
+                return False
+            if j != column_start and figures[j].after_text:
+                return False
+        return True
+
+    def columns(i: int, r: int, width: int) -> list[int]:
+        """The k for which the rows from r may be printed a column at a time from figure i."""
+        same = next((n for n, w in enumerate(widths[r:]) if w != width), len(widths) - r)
+        m = sizes[figures[i].block]
+        found = []
+        if starts[figures[i].block] == i and 1 < m <= same:
+            # the column boxes follow one another with nothing but blank lines or column headers between (a row's
+            # label between boxes makes each a labelled row's)
+            heads = [i + c * m for c in range(width)]
+            if heads[-1] < len(figures) and all(starts[figures[h].block] == h and sizes[figures[h].block] == m
+                                                and (h == i or not figures[h].after_text) for h in heads):
+                found.append(m)
+        if shape.sums and (i == 0 or figures[i].after_text):
+            found += [k for k in range(2, same + 1) if k not in found and i + k * width <= len(figures)
+                      and boxed_columns(i, k, width)]
+        return found
+
+    def walk(i: int, laid: tuple[tuple[int, ...], ...], cut: int, broken: int, columnwise: frozenset[int]) -> None:
+        if len(out) >= _MAX_PATHS or broken > _PLAUSIBLE_BREAKS:
             return
         r = len(laid)
         if r == len(widths) or i >= len(figures):
             if r == len(widths) and i == len(figures):
-                out.append(_Path(laid, cut, columnwise))
+                out.append(_Path(laid, cut, columnwise, broken))
             return
         width = widths[r]
         if i + width <= len(figures):
-            walk(i + width, laid + (tuple(range(i, i + width)),), cut + cuts(i, width), columnwise)
-        block = figures[i].block
-        m = sizes[block]
-        if starts[block] == i and 1 < m and r + m <= len(widths) and set(widths[r:r + m]) == {width}:
-            # the column boxes follow one another with nothing but blank lines or column headers between (a row's
-            # label between boxes makes each a labelled row's)
-            heads = [i + k * m for k in range(width)]
-            if heads[-1] < len(figures) and all(starts[figures[h].block] == h and sizes[figures[h].block] == m
-                                                and (h == i or not figures[h].after_text) for h in heads):
-                walk(i + m * width, laid + tuple(tuple(i + c * m + k for c in range(width)) for k in range(m)), cut,
-                     columnwise | frozenset(range(r, r + m)))
+            row = tuple(range(i, i + width))
+            walk(i + width, laid + (row,), cut + cuts(i, width), broken + _row_breaks(row), columnwise)
+        for k in columns(i, r, width):
+            rows = tuple(tuple(i + c * k + n for c in range(width)) for n in range(k))
+            walk(i + k * width, laid + rows, cut, broken + sum(map(_row_breaks, rows)),
+                 columnwise | frozenset(range(r, r + k)))
 
-    walk(0, (), 0, frozenset())
+    def _row_breaks(row: tuple[int, ...]) -> int:
+        return int(_breaks([numbers[j] for j in row], shape.sums))
+
+    walk(0, (), 0, 0, frozenset())
     return out
 
 
@@ -193,11 +229,10 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     # the previous table after this one's header): every cut of that many from the two ends is tried
     for start in range(extra + 1):
         kept = figures[start:len(figures) - (extra - start)]
-        numbers = [parse_count(f.value).value for f in kept]
-        for path in _paths(kept, shape.widths):
-            broken = sum(_breaks([numbers[i] for i in row], shape.sums) for row in path.rows)
+        for path in _paths(kept, shape):
             # the boxes the tool made decide first; the table's sums only between readings they allow alike
-            readings.append(((path.cuts, broken), [[kept[i] for i in row] for row in path.rows], path.columnwise))
+            readings.append(((path.cuts, path.broken), [[kept[i] for i in row] for row in path.rows],
+                             path.columnwise))
     if not readings:
         return None
     fewest = min(rank for rank, _, _ in readings)

@@ -16,6 +16,8 @@ line between the rows, a page footer falls inside the table. So the lines are re
   continued below its values (a top-aligned cell); lines holding pieces of two labels side by side (a
   narrow group-label cell beside the item's) continue them piece by piece;
 - a label of one character is a stray (a character of a vertical label, a bullet): never a name;
+- a run of lines each holding one figure and no label (a table printed a cell per line) is one line of
+  figures (``cellstream.lone_runs``; such tables are read as a stream by ``cellstream`` first);
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
   there are as many of each they pair in order, whichever side of its label each value line is printed on;
   otherwise a line of values takes the name right before it, and the rest are extras.

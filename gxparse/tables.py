@@ -146,7 +146,7 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
         readings = candidates(parsed, len(keys), [])
         vector = readings[0] if len(readings) == 1 else agreed(readings) if readings else (None,) * len(keys)
         table[item.key] = dict(zip(keys, _vector_cells(vector)))
-        if len(readings) == 1:
+        if len(readings) == 1 and None not in vector:
             findings.append(_repaired("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
@@ -278,15 +278,17 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
     rows, extras = collect_rows(lines, S3_MATCHER)
-    if len(rows) < _S3_MIN_ROWS:
+    cell_per_line = is_cell_per_line(lines)
+    if len(rows) < _S3_MIN_ROWS and not cell_per_line:
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
-    cell_per_line = is_cell_per_line(lines)
-    if cell_per_line:
+    if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        layout, rows = _s3_stream(lines, layouts)
-        printed_layout, extras = printed_layout or layout, []
+        layout, streamed = _s3_stream(lines, layouts)
+        if not streamed and len(rows) < _S3_MIN_ROWS:
+            return TableRead(None, extras=extras + list(rows.values()))
+        rows, printed_layout, extras = streamed, printed_layout or layout, []
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]

@@ -3,11 +3,12 @@
     .venv/bin/python -m tests.gxparse.formats.freeze_extracted
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
-``build``) and written by reportlab (``make_pdf``); reports of the simulated site of both templates (v2019 and
+``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
+reports of the simulated site of both templates (v2019 and
 v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
 Tools: poppler's ``pdftotext`` as it runs by default, pdfminer.six's ``extract_text`` and PyMuPDF's
 ``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line). Each rendering is ``<tool>/<document>.<printer>.txt``;
-the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
+a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
 rules it deserves). Run it again only when a tool or a printer changes: the files are test data.
 """
 
@@ -58,6 +59,8 @@ def _seeds(folder: Path) -> dict[str, Path]:
                             **expected_tables(name), "errors": sorted(set(exp["rules"]) & _ERROR_RULES)})
         pdfs[f"{name}.libreoffice"] = fixtures.libreoffice_pdf(name)
         pdfs[f"{name}.reportlab"] = fixtures.reportlab_pdf(name)
+        pdfs[f"{name}.borderless"] = fixtures.borderless_pdf(name)
+        pdfs[f"{name}.textview"] = fixtures.text_view_pdf(name)
     return pdfs
 
 
@@ -86,7 +89,9 @@ def main() -> None:
         for tool in TOOLS:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():
-                (OUT / tool / f"{name}.txt").write_text(extracted_text(pdf, tool), encoding="utf-8")
+                text = extracted_text(pdf, tool)
+                if text.strip():   # poppler gets no text from reportlab's simulated PDFs (their CJK font)
+                    (OUT / tool / f"{name}.txt").write_text(text, encoding="utf-8")
     print(f"{len(pdfs)} PDFs x {len(TOOLS)} tools written to {OUT}", file=sys.stderr)
 
 
