@@ -3,7 +3,8 @@
     .venv/bin/python -m benchmarks.accuracy [--slow] [--formats text,html,...] [--documents]
 
 Documents (the truth is the same figures in every rendering of a report):
-- the five seeds as text, in the official HTML layout (with their prose), and in the formats the format tests
+- the five seeds as text, in the official HTML layout (with their prose) as a page and as CMS article
+  fragments of every shape (``tests/gxparse/fragments.py``), and in the formats the format tests
   build from them: DOCX, PDF printed by LibreOffice, PDF written by reportlab (a table split over pages, a
   cell left out, blanks), the same PDF without ruling lines; with ``--slow`` also DOC and WPS (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR);
@@ -37,6 +38,7 @@ from pathlib import Path
 from gxparse import DocumentError, parse_document
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
+from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -137,6 +139,14 @@ def html_cases() -> Iterator[Case]:
     for name in (n for n in SEEDS if expected(n)["s3"] is not None):
         yield Case("html", name, lambda name=name: render_report_html(report_dict(name, **_prose(name))).encode(),
                    seed_truth(name))
+
+
+def fragment_cases() -> Iterator[Case]:
+    """The HTML layout saved as a CMS article's body without <html>/<body>, in every fragment shape."""
+    for name in (n for n in SEEDS if expected(n)["s3"] is not None):
+        for shape in FRAGMENT_SHAPES:
+            yield Case("html-fragment", f"{name}.{shape}",
+                       lambda name=name, shape=shape: fragment(name, shape, **_prose(name)), seed_truth(name))
 
 
 def real_cases() -> Iterator[Case]:
@@ -260,7 +270,8 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), html_cases(), real_cases(), markdown_cases(), extracted_cases(), simsite_cases(),
+        groups = (text_cases(), html_cases(), fragment_cases(), real_cases(), markdown_cases(), extracted_cases(),
+                  simsite_cases(),
                   format_cases(Path(tmp), args.slow))
         by_format: dict[str, Score] = {}
         details: list[str] = []

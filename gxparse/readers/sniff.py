@@ -11,8 +11,18 @@ from charset_normalizer import from_bytes
 from gxparse.errors import DocumentError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b",
-                         re.I | re.S)
+# HTML elements a page or an article fragment is made of. A CMS saves an article's body without <html> or
+# <body>, starting with whatever its template puts first (<h1 class="article-title">, <span>, a comment),
+# sometimes after an XML declaration or a line of text; a page is HTML by its markup, not by its first tag.
+_ELEMENTS = (rb"html|head|body|meta|title|link|style|script|table|tbody|thead|tr|td|th|div|p|span|font|"
+             rb"h[1-6]|section|article|header|footer|main|nav|center|ul|ol|li|dl|dt|dd|strong|b|em|i|u|a|img|"
+             rb"blockquote|pre|form")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|(?:" + _ELEMENTS
+                         + rb")\b[^<>]*>)", re.I | re.S)
+# closing tags: Markdown converters write a bare <br> into pipe-table cells, never a closed element
+_HTML_CLOSING = re.compile(rb"</(?:" + _ELEMENTS + rb")\s*>", re.I)
+_HTML_WINDOW = 16384
+_HTML_CLOSINGS = 2
 # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character.
 _CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312-80": "gb18030", "x-gbk": "gb18030",
                      "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030",
@@ -46,16 +56,22 @@ def sniff(data: bytes) -> str:
         return "bmp"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    window = data[:_HTML_WINDOW]
     if encoding := bom_encoding(head):
         # text with a byte-order mark: its markup is judged in the characters, not the bytes
-        head = head.decode(encoding, errors="ignore").encode("utf-8")
+        window = window.decode(encoding, errors="ignore").encode("utf-8")
     elif b"\x00" in head:
         return "unknown"
-    if _HTML_START.match(head):
+    if _is_html(window):
         return "html"
     if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW):
         return "markdown"
     return "text"
+
+
+def _is_html(head: bytes) -> bool:
+    """Markup first, or elements closed in the first KBs (a fragment that starts with text)."""
+    return bool(_HTML_START.match(head)) or len(_HTML_CLOSING.findall(head)) >= _HTML_CLOSINGS
 
 
 # WPS Office stamps its build number into the document properties of every file it saves.
