@@ -39,7 +39,7 @@ from gxparse import DocumentError, parse_document
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
-from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes
+from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TABLES = ("s2", "s3", "s4")
@@ -120,11 +120,6 @@ def _truth_of(stem: str) -> Truth:
 # documents
 
 
-def _prose(name: str) -> dict:
-    text = parse_document(seed_bytes(name), name)
-    return {"s1_text": text.s1_text, "s5_text": text.s5_text, "s6_text": text.s6_text}
-
-
 def _reading(path: Path) -> Callable[[], bytes]:
     return path.read_bytes
 
@@ -137,7 +132,7 @@ def text_cases() -> Iterator[Case]:
 def html_cases() -> Iterator[Case]:
     # the official layout prints every row: a report that leaves rows out (zhoukou_office) has no HTML here
     for name in (n for n in SEEDS if expected(n)["s3"] is not None):
-        yield Case("html", name, lambda name=name: render_report_html(report_dict(name, **_prose(name))).encode(),
+        yield Case("html", name, lambda name=name: render_report_html(report_dict(name, **seed_prose(name))).encode(),
                    seed_truth(name))
 
 
@@ -146,7 +141,7 @@ def fragment_cases() -> Iterator[Case]:
     for name in (n for n in SEEDS if expected(n)["s3"] is not None):
         for shape in FRAGMENT_SHAPES:
             yield Case("html-fragment", f"{name}.{shape}",
-                       lambda name=name, shape=shape: fragment(name, shape, **_prose(name)), seed_truth(name))
+                       lambda name=name, shape=shape: fragment(name, shape, **seed_prose(name)), seed_truth(name))
 
 
 def real_cases() -> Iterator[Case]:

@@ -6,12 +6,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from gxparse.document import BLANK_MARK, ZERO_MARKS
 from gxparse.limits import MAX_DIGITS
 from gxparse.model import Cell
 from gxparse.normalize import normalize_text
 
-# Blank in a template cell: printed empty, as a dash, a slash or 无; read as 0 and flagged (R3.7).
-BLANK_MARKERS = {"", "-", "--", "---", "—", "——", "–", "/", "无", "空", "〇"}
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
                      r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
 
@@ -27,6 +26,10 @@ def _too_long(m: re.Match[str]) -> bool:
     return len(m["digits"]) - m["digits"].count(",") + len(m["fraction"] or "") > MAX_DIGITS + 1
 
 
+def _is_blank(text: str) -> bool:
+    return not text or bool(BLANK_MARK.match(text))
+
+
 def _clean(raw: str) -> str:
     return normalize_text(raw).strip().replace(" ", "")
 
@@ -35,9 +38,9 @@ def _clean(raw: str) -> str:
 def parse_count(raw: str, signed: bool = False) -> Cell:
     """A count cell: a non-negative integer (or any integer where ``signed``)."""
     text = _clean(raw)
-    if text in BLANK_MARKERS and text != "〇":
+    if _is_blank(text):   # printed empty, as a dash, a slash or 无: read as 0 and flagged (R3.7)
         return Cell(0, raw, blank=True)
-    if text == "〇":
+    if text in ZERO_MARKS:
         return Cell(0, raw)
     m = _NUMBER.match(text)
     if not m:
@@ -59,8 +62,10 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
 def parse_money(raw: str) -> Cell:
     """An amount cell: the decimal exactly as printed (as a string), so no float error creeps in."""
     text = _clean(raw)
-    if text in BLANK_MARKERS:
+    if _is_blank(text):
         return Cell("0", raw, blank=True)
+    if text in ZERO_MARKS:
+        return Cell("0", raw)
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是金额")

@@ -15,9 +15,16 @@ from gxparse.cells import OCR_NOISE
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
-# A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank marker.
+# What tables print for zero or nothing (template.md, "Blank = ?"): a run of dashes of any width (NFKC has
+# made － and ﹣ a hyphen already; ‐ ‒ – — ― − ─ ━ stay), a slash, 无 or 空. Read as 0 with `cell.blank`.
+BLANK_MARK = re.compile(r"^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|/|无|空)$")
+# Zero written as a character: 〇 (the numeral) and ○ (the circle typed for it).
+ZERO_MARKS = frozenset("〇○")
+# A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank or zero mark.
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|^(?:-+|—+|–+|/|〇)$")
+VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○]$")
+# A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
+_WORD_MARKS = frozenset({"无", "空"})
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
@@ -81,6 +88,8 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     empty cell is layout, not a blank value.
     """
     cells = [c for c in cells if c]
+    if len(cells) == 1 and cells[0] in _WORD_MARKS:
+        return Line(cells[0], cells[0], [], where, page)
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]

@@ -154,7 +154,10 @@ def _stated_year(candidates: Sequence[_Candidate]) -> tuple[int, Evidence] | Non
 def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metadata:
     """Title, agency and year from the lines before the first sections (and the page's title)."""
     lines_seen = list(lines)
-    candidates = [_Candidate(_clean(line.text), [line]) for line in lines_seen if not line.values]
+    # each cell of a line a candidate: a page printed from a browser puts its navigation column on the
+    # title's line (政务公开<gap>周口市人民政府2021年…报告); a title split over cells joins up as lines do
+    candidates = [_Candidate(_clean(cell), [line]) for line in lines_seen if not line.values
+                  for cell in line.text.split("\t")]
     candidates = [c for c in candidates if c.text]
     if page_title:
         candidates.append(_Candidate(_clean(page_title)))

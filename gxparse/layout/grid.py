@@ -99,6 +99,37 @@ def _value_start(grid: Grid) -> int | None:
     return start
 
 
+def _trailing_blanks(row: list[GridCell | None]) -> int:
+    """Where the run of blank slots that ends the row begins (the row's length when none does)."""
+    c = len(row)
+    while c > 0 and _blank(row[c - 1]):
+        c -= 1
+    return c
+
+
+_BLANK_ROWS = 2   # rows blank from one column: the template's tables have many, a header's fragment one
+
+
+def _blank_value_start(grid: Grid) -> int | None:
+    """Where the value columns of a table printed without one figure begin (every count of the year zero,
+    printed empty), or None when the grid is not such a table. Its header rows are printed in every value
+    column; its other rows are a label and then blanks to the end, most of them from the same column (a
+    label a lattice cut in two leaves a row blank from further left; table 四's one row has no label: blank
+    from the first column). Prose or a header that a converter broke into a grid has text after a blank
+    somewhere, or a single row ending blank."""
+    labelled = [row for row in grid if any(not _blank(slot) for slot in row)]
+    starts = Counter(c for row in labelled if (c := _trailing_blanks(row)) < len(row))
+    if starts:
+        start, count = starts.most_common(1)[0]
+    elif len(labelled) < len(grid):
+        start, count = 0, _BLANK_ROWS
+    else:
+        return None
+    headers = sum(all(not _blank(slot) for slot in row[start:]) for row in labelled)
+    blanks = sum(_trailing_blanks(row) <= start for row in labelled)
+    return start if headers and headers + blanks == len(labelled) and count >= _BLANK_ROWS else None
+
+
 def _distinct(slots: list[GridCell | None]) -> list[GridCell]:
     out: list[GridCell] = []
     for slot in slots:
@@ -109,8 +140,16 @@ def _distinct(slots: list[GridCell | None]) -> list[GridCell]:
 
 def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]:
     """One line per grid row with its label cells and its value slots (blank slots kept as '')."""
-    grid = [row for row in _drop_empty_columns(grid) if any(s is not None and s.text for s in row)]
-    start = _value_start(grid)
+    grid = _drop_empty_columns(grid)
+    printed = [row for row in grid if any(s is not None and s.text for s in row)]
+    start = _value_start(printed)
+    if start is None and printed and (blank_start := _blank_value_start(grid)) is not None:
+        # a table without a single figure is still a table whose cells are blank, never "no table"; the row
+        # of blanks under the headers of a table without row labels (table 四) is kept
+        start = blank_start
+        grid = grid[grid.index(printed[0]):] if blank_start == 0 else printed
+    else:
+        grid = printed
     lines = []
     above: set[int] = set()
     for r, row in enumerate(grid, start=1):

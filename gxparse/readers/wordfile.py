@@ -44,10 +44,12 @@ def _check_package(data: bytes) -> None:
                     pass
 
 
-def _open(data: bytes, source: str) -> etree._Element:
+def _open(data: bytes, source: str) -> tuple[etree._Element, str | None]:
+    """The document's body and its title property (a web page saved as Word keeps its <title> there)."""
     try:
         _check_package(data)
-        return docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        return document.element.body, document.core_properties.title
     except (LimitExceeded, MemoryError, RecursionError):
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error) as exc:
@@ -143,18 +145,40 @@ def _block_items(parent: etree._Element):
             yield child
 
 
+def _is_layout_table(tbl: etree._Element) -> bool:
+    """A table that holds tables (a web page laid out in a table and saved as Word: navigation beside the
+    article) or has one column (a text frame around the body) carries no figures of its own: its cells are
+    the document's body, read in order."""
+    if next(tbl.iterdescendants(_TBL), None) is not None:
+        return True
+    return all(len(tr.findall(_TC)) <= 1 for tr in tbl.iterchildren(_TR))
+
+
+class _BodyReader:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.tables = 0
+
+    def read(self, parent: etree._Element) -> None:
+        for item in _block_items(parent):
+            if item.tag == _TBL and _is_layout_table(item):
+                for row in item.iterchildren(_TR):
+                    for cell in row.iterchildren(_TC):
+                        self.read(cell)
+            elif item.tag == _TBL:
+                for rows in _table_rows(item):
+                    self.tables += 1
+                    self.lines.extend(grid_lines(expand_spans(rows, f"第{self.tables}个表格"), self.tables))
+            else:
+                for line in lines_from_text(_paragraph_text(item)):
+                    line.where = f"段落{len(self.lines) + 1}"
+                    self.lines.append(line)
+            limits.check_lines(len(self.lines))
+
+
 def read_docx(data: bytes, source: str, source_type: str = "docx") -> Document:
-    body = _open(data, source)
-    lines: list[Line] = []
-    tables = 0
-    for item in _block_items(body):
-        if item.tag == _TBL:
-            for rows in _table_rows(item):
-                tables += 1
-                lines.extend(grid_lines(expand_spans(rows, f"第{tables}个表格"), tables))
-        else:
-            for line in lines_from_text(_paragraph_text(item)):
-                line.where = f"段落{len(lines) + 1}"
-                lines.append(line)
-        limits.check_lines(len(lines))
-    return Document(lines, source_type)
+    body, title = _open(data, source)
+    reader = _BodyReader()
+    reader.read(body)
+    title = normalize_text(title or "").strip()
+    return Document(reader.lines, source_type, title=title or None)

@@ -46,3 +46,19 @@ def fragment(name: str, shape: str, **prose: object) -> bytes:
     report = report_dict(name, **prose)
     body = render_report_body(report, with_title=False)
     return SHAPES[shape](escape(report["title"]), expected(name)["agency"], body).encode()
+
+
+def layout_page(name: str, **prose: object) -> str:
+    """The report as an older government page lays it out: the whole page in a table (banner, navigation
+    beside the article, footer), the report's title in <title> and a heading."""
+    report = report_dict(name, **prose)
+    title = escape(report["title"])
+    agency = escape(expected(name)["agency"])
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8">'
+            f'<title>{title}_{agency}</title></head><body>\n'
+            '<table width="1000" align="center" border="0" cellspacing="0" cellpadding="0">\n'
+            f'<tr><td colspan="2"><img src="banner.png" alt="{agency}门户网站"></td></tr>\n'
+            '<tr><td width="200" valign="top"><ul><li>首页</li><li>政务公开</li><li>信息公开年报</li></ul></td>\n'
+            f'<td valign="top"><h1>{title}</h1>\n{_INFO}{_zoom(render_report_body(report, with_title=False))}'
+            '</td></tr>\n'
+            f'<tr><td colspan="2">主办：{agency}办公室</td></tr>\n</table></body></html>\n')

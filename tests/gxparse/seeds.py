@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gxparse import parse_document
 from gxparse.template import S2_ITEMS, S3_COLUMNS, S4_COLUMNS
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -36,3 +37,9 @@ def report_dict(name: str, **extra: object) -> dict:
     exp = expected(name)
     return {"title": f"{exp['agency']}{exp['year']}年政府信息公开工作年度报告", "agency": exp["agency"],
             "year": exp["year"], "template": exp["template"], **expected_tables(name), **extra}
+
+
+def seed_prose(name: str) -> dict:
+    """The seed's prose sections (as the text reader reads them), so that a rendering carries its narrative."""
+    text = parse_document(seed_bytes(name), name)
+    return {"s1_text": text.s1_text, "s5_text": text.s5_text, "s6_text": text.s6_text}

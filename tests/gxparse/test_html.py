@@ -6,22 +6,16 @@ import pytest
 
 from gxparse import parse_document
 from simsite.render import render_report_html
-from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes
+from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes, seed_prose
 
 HTML_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 TABLE_SEEDS = ["huangchuan_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021", "kaifeng_2021"]
 
 
-def _prose(name: str) -> dict:
-    """The seed's prose sections, so the rendered page carries its narrative too."""
-    text = parse_document(seed_bytes(name), name)
-    return {"s1_text": text.s1_text, "s5_text": text.s5_text, "s6_text": text.s6_text}
-
-
 @pytest.mark.parametrize("name", TABLE_SEEDS)
 @pytest.mark.parametrize("charset", ["utf-8", "gbk"])
 def test_official_layout_gives_back_every_figure(name, charset):
-    page = render_report_html(report_dict(name, **_prose(name)), charset=charset).encode(charset)
+    page = render_report_html(report_dict(name, **seed_prose(name)), charset=charset).encode(charset)
     report = parse_document(page, f"{name}.html").to_dict()
     assert report["source_type"] == "html"
     for table in ("s2", "s3", "s4"):
@@ -31,7 +25,7 @@ def test_official_layout_gives_back_every_figure(name, charset):
 
 @pytest.mark.parametrize("name", TABLE_SEEDS)
 def test_official_layout_gives_the_same_findings_as_the_text(name):
-    page = render_report_html(report_dict(name, **_prose(name))).encode()
+    page = render_report_html(report_dict(name, **seed_prose(name))).encode()
     from_html = {f.rule for f in parse_document(page, "x.html").findings}
     from_text = {f.rule for f in parse_document(seed_bytes(name), "x.txt").findings}
     assert from_html == from_text - {"row.repaired"}   # the rendered table has no short rows to repair

@@ -22,11 +22,13 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from gxparse.template import SECTION_BY_KEY
+from simsite.render import render_report_html
 from tests.gxparse.formats.make_docx import write_docx
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf, write_text_pdf
 from tests.gxparse.formats.outline import outline_pdf
 from tests.gxparse.formats.plan import ReportPlan, report_plan
-from tests.gxparse.seeds import SEEDS, seed_bytes
+from tests.gxparse.fragments import layout_page
+from tests.gxparse.seeds import SEEDS, report_dict, seed_bytes, seed_prose
 
 SCAN_DPI = 150
 # How each seed's reportlab PDF is printed: every seed splits table 三 over two pages, two repeat its header.
@@ -58,6 +60,16 @@ def _soffice_convert(files: list[Path], target: str, out: Path) -> None:
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                     "--convert-to", target, "--outdir", str(out), *map(str, files)],
                    check=True, capture_output=True, timeout=300)
+
+
+def chromium_print(page: Path, pdf: Path) -> Path:
+    """``page`` printed to ``pdf`` by headless Chromium, without the browser's header and footer."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Chromium is needed (scripts/system-packages.txt: chromium)"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={pdf.parent / '.chromium-profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    return pdf
 
 
 def wps_from_doc(doc: bytes) -> bytes:
@@ -139,6 +151,42 @@ class Fixtures:
         path = self.folder / f"{name}.wps"
         if not path.exists():
             path.write_bytes(wps_from_doc(self.doc(name).read_bytes()))
+        return path
+
+    @cached_property
+    def _web_page_files(self) -> dict[str, Path]:
+        """The seeds as web pages: the official layout alone, and the whole page laid out in a table."""
+        out = self.folder / "web"
+        out.mkdir(exist_ok=True)
+        pages = {}
+        for name in self.seeds:
+            prose = seed_prose(name)
+            pages[f"{name}.page"] = render_report_html(report_dict(name, **prose))
+            pages[f"{name}.layout"] = layout_page(name, **prose)
+        for stem, page in pages.items():
+            (out / f"{stem}.html").write_text(page, encoding="utf-8")
+        return {stem: out / f"{stem}.html" for stem in pages}
+
+    def web_page(self, name: str, shape: str) -> Path:
+        """Seed ``name`` as a web page of ``shape`` (page | layout)."""
+        return self._web_page_files[f"{name}.{shape}"]
+
+    @cached_property
+    def _web_docx_files(self) -> dict[str, Path]:
+        """The web pages saved as Word by LibreOffice (how a page becomes a DOCX attachment)."""
+        out = self.folder / "webdocx"
+        out.mkdir(exist_ok=True)
+        _soffice_convert(list(self._web_page_files.values()), "docx:MS Word 2007 XML", out)
+        return {stem: out / f"{stem}.docx" for stem in self._web_page_files}
+
+    def web_docx(self, name: str, shape: str) -> Path:
+        return self._web_docx_files[f"{name}.{shape}"]
+
+    def chromium_pdf(self, name: str, shape: str = "page") -> Path:
+        """The web page printed to PDF by headless Chromium (a browser's 'Save as PDF')."""
+        path = self.folder / "web" / f"{name}.{shape}.pdf"
+        if not path.exists():
+            chromium_print(self.web_page(name, shape), path)
         return path
 
     def reportlab_pdf(self, name: str) -> Path:

@@ -95,10 +95,11 @@ def _paragraphs(text: str) -> list[str]:
     return [p.replace("\t", " ").strip() for p in text.split("\n") if p.strip()]
 
 
-def report_plan(name: str) -> ReportPlan:
-    """The seed's figures in the official tables, its own prose, and only the sections it has."""
+def report_plan(name: str, report: dict | None = None) -> ReportPlan:
+    """The seed's figures (or ``report``'s, a seed's with other figures) in the official tables, its own
+    prose, and only the sections it has."""
     exp = expected(name)
-    report = report_dict(name)
+    report = report or report_dict(name)
     text = parse_document(seed_bytes(name), f"{name}.txt")
     tables = {
         "s2": _s2_table(report["s2"], report["template"]),
@@ -124,3 +125,16 @@ def report_plan(name: str) -> ReportPlan:
                     at = max(i for i, b in enumerate(plan.blocks) if b.kind == "table") + 1
                     plan.blocks.insert(at, Block("table", table=_table_plan(key, tables[key], unprinted)))
     return plan
+
+
+def with_zero_marks(plan: ReportPlan, mark: str, tables: tuple[str, ...] = ("s2", "s3", "s4")) -> ReportPlan:
+    """The plan with every zero of ``tables`` printed as ``mark`` (a dash, a slash, 无, nothing)."""
+    blocks = []
+    for block in plan.blocks:
+        if block.table is not None and block.table.key in tables:
+            table = block.table
+            cells = [replace(c, text=mark) if c.text == "0" else c for c in table.cells]
+            block = Block(block.kind, block.text, TablePlan(table.key, cells, table.n_rows, table.n_cols,
+                                                            table.header_rows))
+        blocks.append(block)
+    return ReportPlan(plan.name, blocks)
