@@ -6,7 +6,8 @@ Documents (the truth is the same figures in every rendering of a report):
 - the five seeds as text, in the official HTML layout (with their prose) as a page and as CMS article
   fragments of every shape (``tests/gxparse/fragments.py``), and in the formats the format tests
   build from them: DOCX, PDF printed by LibreOffice, PDF written by reportlab (a table split over pages, a
-  cell left out, blanks), the same PDF without ruling lines; with ``--slow`` also DOC and WPS (LibreOffice),
+  cell left out, blanks), the same PDF without ruling lines, the HTML page (alone and laid out in a table)
+  saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC and WPS (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR);
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown);
@@ -198,6 +199,16 @@ def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
         builders += [("doc", fixtures.doc), ("wps", fixtures.wps), ("scan-report", fixtures.scanned_report)]
     for kind, build in builders:
         for name in SEEDS:
+            yield Case(kind, name, lambda build=build, name=name: build(name).read_bytes(), seed_truth(name))
+    # web pages made documents: saved as Word by LibreOffice (the page alone, and laid out in a table),
+    # printed by Chromium; the official layout prints every row, so not zhoukou_office (see html_cases)
+    web: list[tuple[str, Callable[[str], Path]]] = [
+        ("docx-web-page", lambda name: fixtures.web_docx(name, "page")),
+        ("docx-web-layout", lambda name: fixtures.web_docx(name, "layout")),
+        ("pdf-chromium", lambda name: fixtures.chromium_pdf(name, "layout")),
+    ]
+    for kind, build in web:
+        for name in (n for n in SEEDS if expected(n)["s3"] is not None):
             yield Case(kind, name, lambda build=build, name=name: build(name).read_bytes(), seed_truth(name))
     if slow:
         for name in SEEDS:   # the tables scanned alone: no title to read

@@ -100,9 +100,10 @@ def _value_start(grid: Grid) -> int | None:
 
 
 def _trailing_blanks(row: list[GridCell | None]) -> int:
-    """Where the run of blank slots that ends the row begins (the row's length when none does)."""
+    """Where the run of printed blank cells that ends the row begins (the row's length when none does; a
+    slot no cell covers, at the end of a row a converter left short, is not printed)."""
     c = len(row)
-    while c > 0 and _blank(row[c - 1]):
+    while c > 0 and row[c - 1] is not None and not row[c - 1].text:
         c -= 1
     return c
 
@@ -112,11 +113,12 @@ _BLANK_ROWS = 2   # rows blank from one column: the template's tables have many,
 
 def _blank_value_start(grid: Grid) -> int | None:
     """Where the value columns of a table printed without one figure begin (every count of the year zero,
-    printed empty), or None when the grid is not such a table. Its header rows are printed in every value
-    column; its other rows are a label and then blanks to the end, most of them from the same column (a
-    label a lattice cut in two leaves a row blank from further left; table 四's one row has no label: blank
-    from the first column). Prose or a header that a converter broke into a grid has text after a blank
-    somewhere, or a single row ending blank."""
+    printed empty), or None when the grid is not such a table. Its rows are a label and then blanks to the
+    end, most of them from the same column (a label a lattice cut in two leaves a row blank from further
+    left; table 四's one row has no label: blank from the first column), under header rows of which one at
+    least is printed in every value column (the others may be short or shifted by a converter's merges).
+    Prose or a header that a converter broke into a grid has text after a blank among its rows, or a single
+    row ending blank."""
     labelled = [row for row in grid if any(not _blank(slot) for slot in row)]
     starts = Counter(c for row in labelled if (c := _trailing_blanks(row)) < len(row))
     if starts:
@@ -125,9 +127,11 @@ def _blank_value_start(grid: Grid) -> int | None:
         start, count = 0, _BLANK_ROWS
     else:
         return None
-    headers = sum(all(not _blank(slot) for slot in row[start:]) for row in labelled)
-    blanks = sum(_trailing_blanks(row) <= start for row in labelled)
-    return start if headers and headers + blanks == len(labelled) and count >= _BLANK_ROWS else None
+    blank = [_trailing_blanks(row) <= start for row in labelled]
+    header = [all(not _blank(slot) for slot in row[start:]) for row in labelled]
+    body = blank.index(True) if True in blank else len(labelled)
+    fits = all(b or h for b, h in zip(blank[body:], header[body:]))
+    return start if any(header[:body]) and fits and count >= _BLANK_ROWS else None
 
 
 def _distinct(slots: list[GridCell | None]) -> list[GridCell]:

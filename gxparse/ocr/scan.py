@@ -23,6 +23,7 @@ from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import number_reader
 from gxparse.ocr.engine import Setup, document_budget, read_words
 from gxparse.ocr.labels import snap_label, snap_title
+from gxparse.ocr.slices import page_slices
 from gxparse.layout.pages import Box, Glyph, Page, Reread, Rule, document_lines, table_pages
 
 # Pillow refuses images over twice this (DecompressionBombError) and warns over it; gxparse measures every
@@ -182,13 +183,17 @@ def _frame(image: Image.Image, index: int, source: str) -> Image.Image:
 
 
 def read_image(data: bytes, source: str, kind: str) -> Document:
-    """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF, read one frame at a time."""
+    """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF, read one frame at a time; a
+    frame many pages tall (a long screenshot) in page-high slices."""
     image = _open_image(data, kind, source)
     with image, document_budget():
-        pages = []
+        pages: list[Page] = []
         for index in range(getattr(image, "n_frames", 1)):
             frame = _frame(image, index, source)
-            pages.append(ocr_page(frame, index + 1, _dpi(frame), source))
+            dpi = _dpi(frame)
+            parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
+            limits.check_frames(len(pages) + len(parts))
+            pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
         return scanned_document(pages)
 
 

@@ -6,6 +6,9 @@ as table grids, like HTML tables, after undoing what converters do to them:
   placeholders (``Col2``, ``Column3``, ``数据1``…): placeholders are empty cells, and a fragment whose first
   row carries only label text continues the last row of the fragment before (a label the page broke), as do
   rows of short label pieces under a row of figures (a label cut at a narrow column's width);
+- merged cells written once with a bare `` |`` for each further column they span (markdownify, behind
+  markitdown's Word and HTML converters: ``| 25 | |``), while an empty cell has its two spaces (``|  |``):
+  in a table written that tightly a single space is the cell to its left going on;
 - merged cells written once per column they span (``|第二十条第（五）项|第二十条第（五）项|…``, a value
   repeated under a header that spans its columns) or written once with the other columns left out (rows
   after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
@@ -35,6 +38,11 @@ _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SEVERAL_FIGURES = re.compile(r"^\S+(?:\s+\S+)+$")
+# markdownify writes every cell as " text |", a cell spanning further columns adds " |" for each: in a table
+# whose cells all have exactly one space on each side (or are "  ", empty), a cell of one space is a span
+_TIGHT_CELL = re.compile(r"^ (?:[^ ]|[^ ].*[^ ])? $")
+_SPAN_MARK = " "
+SPANNED = "\x00"   # a slot the cell to its left spans (kept through the row steps, merged by ``_spanned``)
 _MIN_FIGURES = 3   # figures in a row before text among them is taken for a stray piece of a label
 _MAX_STRAY = 8     # characters: a longer text among figures is content, not a label piece
 # characters: rows of label pieces no longer than this under a row of figures are the rest of its label (a
@@ -57,6 +65,10 @@ def _inline(text: str) -> str:
 
 
 def _split_row(line: str) -> list[str]:
+    return [_cell(c) for c in _raw_cells(line)]
+
+
+def _raw_cells(line: str) -> list[str]:
     cells, current, escaped = [], [], False
     for ch in line.strip().removeprefix("|").removesuffix("|") if line.strip() != "|" else "":
         if ch == "|" and not escaped:
@@ -66,7 +78,21 @@ def _split_row(line: str) -> list[str]:
             current.append(ch)
         escaped = ch == "\\" and not escaped
     cells.append("".join(current))
-    return [_cell(c) for c in cells]
+    return cells
+
+
+def _table(raw_lines: list[str], numbers: list[int]) -> _Table:
+    """A pipe table's rows of cells; in a tightly written table (markdownify) a one-space cell is
+    ``SPANNED``."""
+    raws = [_raw_cells(line) for line in raw_lines]
+    cells = [c for row in raws for c in row]
+    tight = any(c == _SPAN_MARK for c in cells) and all(c == _SPAN_MARK or _TIGHT_CELL.match(c) for c in cells)
+    rows = [[SPANNED if tight and c == _SPAN_MARK and i else _cell(c) for i, c in enumerate(row)] for row in raws]
+    return _Table(rows, numbers, tight)
+
+
+def _filled(cell: str) -> bool:
+    return bool(cell) and cell != SPANNED
 
 
 def _cell(raw: str) -> str:
@@ -84,6 +110,7 @@ class _Table:
 
     rows: list[list[str]]
     numbers: list[int]
+    tight: bool = False   # written by markdownify: an empty cell is a blank, never a span or padding
 
 
 @dataclass
@@ -102,12 +129,13 @@ def _parse(text: str) -> _Markdown:
     while i < len(lines):
         line = lines[i]
         if _PIPE_ROW.match(line) and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
-            table = _Table([_split_row(line)], [i + 1])
+            raw, numbers = [line], [i + 1]
             i += 2
             while i < len(lines) and _PIPE_ROW.match(lines[i]) and not _DELIMITER.match(lines[i]):
-                table.rows.append(_split_row(lines[i]))
-                table.numbers.append(i + 1)
+                raw.append(lines[i])
+                numbers.append(i + 1)
                 i += 1
+            table = _table(raw, numbers)
             pending = []
             group.append(table)
             continue
@@ -138,7 +166,7 @@ def _numeric(cell: str) -> bool:
 def _is_data(row: list[str]) -> bool:
     """A row of figures: a value cell, and nothing but values or blanks after the first one."""
     first = next((i for i, c in enumerate(row) if _numeric(c)), None)
-    return first is not None and all(not c or _numeric(c) for c in row[first:])
+    return first is not None and all(not _filled(c) or _numeric(c) for c in row[first:])
 
 
 def _labels_first(row: list[str]) -> list[str]:
@@ -147,10 +175,10 @@ def _labels_first(row: list[str]) -> list[str]:
     first = next((i for i, c in enumerate(row) if _numeric(c)), None)
     if first is None or sum(_numeric(c) for c in row) < _MIN_FIGURES:
         return row
-    stray = [c for c in row[first:] if c and not _numeric(c)]
+    stray = [c for c in row[first:] if _filled(c) and not _numeric(c)]
     if not stray or any(len(c) > _MAX_STRAY for c in stray):
         return row
-    return row[:first] + stray + [c for c in row[first:] if not c or _numeric(c)]
+    return row[:first] + stray + [c for c in row[first:] if not _filled(c) or _numeric(c)]
 
 
 def _several_figures(table: _Table) -> bool:
@@ -163,17 +191,25 @@ def _without_placeholders(row: list[str]) -> list[str]:
 
 def _continues(row: list[str], previous: list[str]) -> bool:
     """A first row holding only label text, under the label cells of a row of figures just before it."""
-    if not _is_data(previous) or any(_numeric(c) for c in row) or not any(row):
+    if not _is_data(previous) or any(_numeric(c) for c in row) or not any(map(_filled, row)):
         return False
     first_value = next(i for i, c in enumerate(previous) if _numeric(c))
-    return all(not c for c in row[first_value:])
+    return all(not _filled(c) for c in row[first_value:])
 
 
 def _join_continuation(row: list[str], previous: list[str]) -> None:
-    labels = [i for i, c in enumerate(previous) if c and not _numeric(c)]
+    labels = [i for i, c in enumerate(previous) if _filled(c) and not _numeric(c)]
+    if not labels:
+        # figures whose label is all in the pieces after them (a converter put the label's first line on
+        # the previous page's row): the pieces become the label, in the empty cells before the figures
+        first_value = next(i for i, c in enumerate(previous) if _numeric(c))
+        if first_value == 0:
+            previous.insert(0, "")
+            first_value = 1
+        labels = [first_value - 1]
     for i, text in enumerate(row):
-        if text:
-            target = i if i < len(previous) and previous[i] and not _numeric(previous[i]) else labels[-1]
+        if _filled(text):
+            target = i if i < len(previous) and _filled(previous[i]) and not _numeric(previous[i]) else labels[-1]
             previous[target] += text
 
 
@@ -194,36 +230,53 @@ def _merged_columns(header: list[list[str]], width: int) -> set[int]:
 
 
 def _spanned(row: list[str], merged: set[int]) -> list[tuple[str, int, int]]:
-    """Cells with their colspan: a text repeated in the next column, or a figure repeated under a merged
-    header, is one cell."""
+    """Cells with their colspan: a slot marked spanned, a text repeated in the next column, or a figure
+    repeated under a merged header, is part of the cell to its left."""
     cells: list[tuple[str, int, int]] = []
     for c, text in enumerate(row):
-        if cells and text and text == cells[-1][0] and (not _numeric(text) or c in merged):
-            cells[-1] = (text, 1, cells[-1][2] + 1)
+        if cells and text == SPANNED or cells and text and text == cells[-1][0] and (not _numeric(text) or c in merged):
+            cells[-1] = (cells[-1][0], 1, cells[-1][2] + 1)
         else:
             cells.append((text, 1, 1))
     return cells
 
 
-def _right_aligned(row: list[str], width: int) -> list[str]:
-    """A row of figures shorter than its table: the cells a rowspan covered were left out at its start, so
-    its figures belong to the last columns."""
-    if len(row) >= width or not _is_data(row):
-        return row
-    first = next(i for i, c in enumerate(row) if _numeric(c))
-    return row[:first] + [""] * (width - len(row)) + row[first:]
+def _blank_after_label(row: list[str]) -> int | None:
+    """Where the empty cells begin in a row of label text (or none) and then only empty cells (a row printed
+    blank; a caption is a label and only the slots it spans)."""
+    end = len(row)
+    while end and not _filled(row[end - 1]):
+        end -= 1
+    empty = "" in row[end:]
+    return end if empty and not any(_numeric(c) for c in row) else None
+
+
+def _right_aligned(row: list[str], width: int, tight: bool) -> list[str] | None:
+    """A row of figures, or a row printed blank (known by a tight table's empty cells, or by being shorter
+    than its table): the cells a rowspan covered were left out at its start, so its figures (or blanks)
+    belong to the last columns. None for a row that is neither (a header, a caption)."""
+    if _is_data(row):
+        first = next(i for i, c in enumerate(row) if _numeric(c))
+    elif (tight or len(row) < width) and _blank_after_label(row) is not None:
+        first = 0   # the blanks do not say where the figures would begin: the label goes right before them
+    else:
+        return None
+    return row[:first] + [""] * max(0, width - len(row)) + row[first:]
 
 
 def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
     """Each fragment of a broken table as rows of (text, rowspan, colspan), ready for ``expand_spans``."""
     fragments: list[list[list[str]]] = []
+    tight = any(table.tight for table in tables)
     for table in tables:
         rows = [_without_placeholders(table.rows[0]), *table.rows[1:]]
         if fragments and fragments[-1] and _continues(rows[0], fragments[-1][-1]):
             _join_continuation(rows[0], fragments[-1][-1])
             rows = rows[1:]
         kept: list[list[str]] = []
-        for row in (r for r in rows if any(r)):
+        # a row of empty cells under the header row of a tight table is printed blank (table 四 in a year
+        # without reviews or suits); elsewhere an empty row is layout
+        for row in (r for i, r in enumerate(rows) if any(map(_filled, r)) or tight and i and "" in r):
             if kept and _continues(row, kept[-1]) and all(len(c) <= _MAX_PIECE for c in row):
                 _join_continuation(row, kept[-1])   # a label the converter cut into narrow pieces
             else:
@@ -236,13 +289,14 @@ def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
         header: list[list[str]] = []   # the header rows right above the current rows of figures
         after_data = False
         for row in map(_labels_first, rows):
-            if _is_data(row):
-                spanned.append(_spanned(_right_aligned(row, width), _merged_columns(header, width)))
+            if (aligned := _right_aligned(row, width, tight)) is not None:
+                # a tight table marks its spans: a figure repeated there is two cells
+                spanned.append(_spanned(aligned, set() if tight else _merged_columns(header, width)))
                 after_data = True
                 continue
             header = [row] if after_data else [*header, row]
             after_data = False
-            texts = [c for c in row if c]
+            texts = [c for c in row if _filled(c)]
             # a caption or heading written in the first cell of a row: one cell across the table
             spanned.append([(texts[0], 1, width)] if len(texts) == 1 and row[0] else _spanned(row, set()))
         out.append(spanned)
@@ -252,7 +306,7 @@ def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
 def _text_lines(tables: list[_Table]) -> list[Line]:
     """A table whose cells hold several figures each, read as the text it was guessed from."""
     return [line for table in tables for row, number in zip(table.rows, table.numbers)
-            for line in lines_from_text(" ".join(c for c in row if c), first_lineno=number)]
+            for line in lines_from_text(" ".join(c for c in row if _filled(c)), first_lineno=number)]
 
 
 # ---------------------------------------------------------------------------------------------------

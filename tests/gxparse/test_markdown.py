@@ -76,9 +76,24 @@ def test_label_pieces_under_a_row_of_figures_are_the_rest_of_its_label():
 
 def test_rows_shortened_by_a_rowspan_keep_their_figures_at_the_right():
     markdown = ("|  |  |  |  |  |\n| --- | --- | --- | --- | --- |\n| （三）不予公开 | 1.属于国家秘密 | 0 | 1 | 1 |\n"
-                "| 2.其他法律行政法规禁止公开 | 2 | | 2 |\n")
+                "| 2.其他法律行政法规禁止公开 | 2 |  | 2 |\n")   # markdownify writes an empty cell with two spaces
     rows = _rows(markdown)
     assert rows["2.其他法律行政法规禁止公开"] == ["2", "", "2"]   # the empty cell is a blank cell, in its column
+
+
+def test_markdownify_spans_are_one_cell_and_its_empty_cells_blanks():
+    # markdownify (markitdown's Word and HTML converters) writes a cell spanning two columns as "| 25 | |"
+    # and an empty cell as "|  |"; rows under a rowspan are short, a row printed blank too
+    markdown = ("|  |  |  |  |  |  |\n| --- | --- | --- | --- | --- | --- |\n"
+                "| 项目 | | 自然人 | 法人 | 总计 | |\n"
+                "| 一、本年新收政府信息公开申请数量 | | 3 |  | 25 | |\n"
+                "| 二、上年结转政府信息公开申请数量 | |  |  |  | |\n"
+                "| （三）不予公开 | 1.属于国家秘密 |  | 1 | 1 | |\n"
+                "| 2.其他法律行政法规禁止公开 |  |  |  | |\n")
+    assert _rows(markdown) == {"一、本年新收政府信息公开申请数量": ["3", "", "25"],
+                               "二、上年结转政府信息公开申请数量": ["", "", ""],
+                               "(三)不予公开 1.属于国家秘密": ["", "1", "1"],
+                               "2.其他法律行政法规禁止公开": ["", "", ""]}
 
 
 def test_br_joins_a_wrapped_label_and_keeps_figures_apart():
@@ -100,3 +115,15 @@ def test_headings_and_emphasis_leave_prose_and_headings_plain():
     document = read_markdown("# 淮安市人民政府2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n（五） **监督保障情况** 。\n")
     assert [ln.text for ln in document.lines] == ["淮安市人民政府2024年政府信息公开工作年度报告", "一、总体情况",
                                                  "(五)\t监督保障情况\t。"]
+
+
+def test_label_pieces_after_a_row_of_figures_without_label_become_its_label():
+    # a PDF-to-Markdown converter put a row's figures in one fragment and its whole label in the next one's
+    # header row (this raised IndexError: gxparse 内部错误)
+    markdown = ("| 项目 | 自然人 | 法人 | 总计 |\n| --- | --- | --- | --- |\n"
+                "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 3 |\n|  | 5 | 1 | 6 |\n\n"
+                "| 5.要求行政机关确认或重新出具已获取信息 |  |  |  |\n| --- | --- | --- | --- |\n"
+                "| 四、结转下年度继续办理 | 0 | 0 | 0 |\n")
+    assert _rows(markdown) == {"一、本年新收政府信息公开申请数量": ["3", "0", "3"],
+                               "5.要求行政机关确认或重新出具已获取信息": ["5", "1", "6"],
+                               "四、结转下年度继续办理": ["0", "0", "0"]}
