@@ -119,10 +119,10 @@ def _titles(candidates: Sequence[_Candidate]) -> tuple[_Candidate, re.Match[str]
                     continue   # the lines around a title only count when they are the title's own parts
                 if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
                     return joined, m, agency
-    for candidate in candidates:
-        if len(candidate.text) <= _MAX_TITLE and (m := _match(candidate.text)):
-            return candidate, m, None
-    return None
+    # of the titles naming no agency, one with its year before one without (a breadcrumb's 政府信息公开年报)
+    found = [(c, m) for c in candidates if len(c.text) <= _MAX_TITLE and (m := _match(c.text))]
+    candidate, m = next(((c, m) for c, m in found if m["year"]), found[0] if found else (None, None))
+    return (candidate, m, None) if candidate is not None else None
 
 
 def _qualified(agency: str, text: str) -> str:

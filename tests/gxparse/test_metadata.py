@@ -107,3 +107,14 @@ def test_a_title_without_agency_takes_it_from_the_page_title_or_the_opening_sent
     text = "2021年度政府信息公开工作年度报告\n一、总体情况\n本年度，沧澜市交通运输局按照市委、市政府工作要求，加强政策解读。\n"
     assert meta(text)[:2] == ("沧澜市交通运输局", 2021)
     assert meta("2021年度政府信息公开工作年度报告\n一、总体情况\n2021年，我市坚持公开为常态。\n")[0] is None
+
+
+def test_a_title_beside_the_navigation_column_is_read_from_its_cell():
+    # a page printed by a browser puts the navigation column on the title's line
+    assert meta("政务公开\t周口市人民政府2021年政府信息公开工作年度报告\n" + BODY)[:2] == ("周口市人民政府", 2021)
+
+
+def test_a_title_with_its_year_wins_over_a_breadcrumb_without():
+    text = ("当前位置:首页\t>\t信息公开\t>\t政府信息公开年报\n2019年年报\n"
+            "发布机构:临江市人民政府\n" + BODY)
+    assert meta(text)[:2] == ("临江市人民政府", 2019)
