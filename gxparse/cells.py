@@ -6,7 +6,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from gxparse.document import BLANK_MARK, ZERO_MARKS
 from gxparse.limits import MAX_DIGITS
 from gxparse.model import Cell
 from gxparse.normalize import normalize_text
@@ -14,7 +13,11 @@ from gxparse.normalize import normalize_text
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
                      r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
 
-
+# What tables print for zero or nothing (template.md, "Blank = ?"): a run of dashes of any width (NFKC has
+# made － and ﹣ a hyphen already; ‐ ‒ – — ― − ─ ━ stay), a slash, 无 or 空. Read as 0 with `cell.blank`.
+BLANK_MARK = re.compile(r"^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|/|无|空)$")
+# Zero written as a character: 〇 (the numeral) and ○ (the circle typed for it).
+ZERO_MARKS = frozenset("〇○")
 # A count printed with a leading zero (010, 00): no agency prints one, OCR does, reading a column rule between
 # two zeros as 1 (0|0 → 010) or two cells as one.
 OCR_NOISE = re.compile(r"^0\d+$")

@@ -11,15 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gxparse.cells import OCR_NOISE
+from gxparse.cells import BLANK_MARK, OCR_NOISE
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
-# What tables print for zero or nothing (template.md, "Blank = ?"): a run of dashes of any width (NFKC has
-# made － and ﹣ a hyphen already; ‐ ‒ – — ― − ─ ━ stay), a slash, 无 or 空. Read as 0 with `cell.blank`.
-BLANK_MARK = re.compile(r"^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|/|无|空)$")
-# Zero written as a character: 〇 (the numeral) and ○ (the circle typed for it).
-ZERO_MARKS = frozenset("〇○")
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank or zero mark.
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○]$")
