@@ -1,27 +1,35 @@
-"""Crawl benchmark: a 10,000-page simulated site crawled with politeness off, beside ``scrapy bench``.
+"""Crawl benchmark: every simsite family crawled from its home page, and a 10,000-page site, beside `scrapy bench`.
 
-    .venv/bin/python -m benchmarks.crawl_bench [--size 10000] [--seed 1] [--concurrency 16]
+    .venv/bin/python -m benchmarks.crawl_bench [--size 10000] [--seed 1] [--concurrency 16] [--families trs,…]
 
-``scrapy bench`` (Scrapy's own link-following spider against its own local server, 10 seconds) runs first,
-then our crawl of the simulated site (served from this process) through ``crawler.run.run_crawl``: same
-machine, same run. Prints pages per minute and peak memory (max RSS) of both.
-Targets (issue 4): at least 70 % of scrapy bench's pages per minute, peak memory under 300 MB.
+``scrapy bench`` (Scrapy's own link-following spider against its own local server, 10 seconds) runs first.
+Then, in the same run, each site family of ``simsite.families.FAMILIES`` (at its own size) is served and
+crawled from its portal's home page through ``crawler.run.run_crawl``, with politeness off; then the classic
+family at ``--size`` pages for throughput. Prints per family: recall and precision against the site's
+expected reports, **pages fetched per report found**, pages per minute; and peak memory (max RSS).
+Targets (issues 4 and 10): recall and precision 100 %, at most 8 pages per report found, at least 70 % of
+scrapy bench's pages per minute, peak memory under 300 MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.run import run_crawl
+from crawler.run import SiteSummary, run_crawl
 from crawler.siteconfig import Site
-from simsite import SimSite, serve
+from simsite import serve
+from simsite.families import FAMILIES, make_site
+
+MAX_PAGES_PER_REPORT = 8
 
 
 def scrapy_bench() -> tuple[int, float, float]:
@@ -36,40 +44,72 @@ def scrapy_bench() -> tuple[int, float, float]:
     return pages, seconds, peak
 
 
+@dataclass
+class Result:
+    name: str
+    summary: SiteSummary
+    expected: int
+    found: int        # expected reports among the documents yielded
+    extra: int        # documents yielded that are no expected report
+
+    @property
+    def rate(self) -> float:
+        return self.summary.pages_fetched / self.summary.elapsed_seconds * 60
+
+    @property
+    def pages_per_report(self) -> float:
+        return self.summary.pages_fetched / max(1, self.found)
+
+
+def crawl(name: str, family: str, seed: str, size: int | None, concurrency: int) -> Result:
+    site = make_site(family, seed, size)
+    site.prerender()
+    expected = {r.final_url for r in site.expected_reports()}
+    with serve(site) as server, tempfile.TemporaryDirectory() as state:
+        feed = Path(state, "items.jsonl")
+        target = Site(name, "市人民政府", (server.base_url + "/",), delay=0, concurrency=concurrency,
+                      max_pages=20 * max(site.page_count(), 1000))
+        summary = run_crawl([target], {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS": concurrency,
+                                       "GXMON_STATE_DIR": state, "LOG_LEVEL": "WARNING",
+                                       "FEEDS": {str(feed): {"format": "jsonlines", "fields": ["final_url", "status"]}}})
+        found = {json.loads(line)["final_url"] for line in feed.read_text(encoding="utf-8").splitlines()}
+    return Result(name, summary.site(name), len(expected), len(found & expected), len(found - expected))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=10_000, help="pages of the simulated site")
+    parser.add_argument("--size", type=int, default=10_000, help="pages of the large classic site")
     parser.add_argument("--seed", default="1")
     parser.add_argument("--concurrency", type=int, default=16, help="parallel requests to the site")
+    parser.add_argument("--families", default=",".join(FAMILIES), help="families to crawl at their own size")
     args, _ = parser.parse_known_args()
 
     bench_pages, bench_seconds, bench_peak = scrapy_bench()
     bench_rate = bench_pages / bench_seconds * 60
 
     started = time.monotonic()
-    site = SimSite(seed=args.seed, size=args.size)
-    expected = len(site.expected_reports())
-    site.prerender()
-    print(f"simulated site: {site.page_count()} pages, {expected} reports "
-          f"(built with its attachments in {time.monotonic() - started:.0f} s)")
-    with serve(site) as server, tempfile.TemporaryDirectory() as state:
-        target = Site("bench", "临江市人民政府", (server.base_url + "/index.html",), delay=0,
-                      concurrency=args.concurrency, max_pages=10 * args.size)
-        summary = run_crawl([target], {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS": args.concurrency,
-                                       "GXMON_STATE_DIR": str(Path(state)), "LOG_LEVEL": "WARNING"})
-    crawl = summary.site("bench")
-    rate = crawl.pages_fetched / crawl.elapsed_seconds * 60
+    results = [crawl(family, family, args.seed, None, args.concurrency) for family in args.families.split(",")]
+    results.append(crawl(f"classic-{args.size}", "classic", args.seed, args.size, args.concurrency))
+    print(f"crawled {len(results)} sites in {time.monotonic() - started:.0f} s (site building included)")
 
-    print(f"{'':<22}{'pages':>8}{'seconds':>9}{'pages/min':>11}{'peak MB':>9}")
-    print(f"{'gxmon reports spider':<22}{crawl.pages_fetched:>8}{crawl.elapsed_seconds:>9.1f}{rate:>11.0f}"
-          f"{crawl.peak_rss_mb:>9.0f}   ({crawl.reports}/{expected} reports found, {crawl.error_count} errors)")
-    print(f"{'scrapy bench':<22}{bench_pages:>8}{bench_seconds:>9.1f}{bench_rate:>11.0f}{bench_peak:>9.0f}"
+    print(f"{'site':<16}{'reports':>9}{'recall':>8}{'precision':>10}{'pages':>7}{'pages/report':>13}"
+          f"{'pages/min':>10}{'peak MB':>8}")
+    for r in results:
+        precision = r.found / max(1, r.found + r.extra)
+        print(f"{r.name:<16}{r.found:>5}/{r.expected:<4}{r.found / max(1, r.expected):>7.1%}{precision:>10.1%}"
+              f"{r.summary.pages_fetched:>7}{r.pages_per_report:>13.2f}{r.rate:>10.0f}{r.summary.peak_rss_mb:>8.0f}")
+    print(f"{'scrapy bench':<16}{'':>9}{'':>8}{'':>10}{bench_pages:>7}{'':>13}{bench_rate:>10.0f}{bench_peak:>8.0f}"
           "   (baseline, same machine, same run)")
-    ratio = rate / bench_rate
-    print(f"target >= 70% of scrapy bench: {ratio:.0%} -> {'PASS' if ratio >= 0.7 else 'FAIL'}")
-    print(f"target peak memory < 300 MB: {crawl.peak_rss_mb:.0f} MB -> "
-          f"{'PASS' if crawl.peak_rss_mb < 300 else 'FAIL'}")
-    print(f"all reports found: {crawl.reports}/{expected} -> {'PASS' if crawl.reports == expected else 'FAIL'}")
+
+    large = results[-1]
+    ratio = large.rate / bench_rate
+    complete = all(r.found == r.expected and not r.extra for r in results)
+    cheap = all(r.pages_per_report <= MAX_PAGES_PER_REPORT for r in results)
+    print(f"target recall and precision 100 % on every site: {'PASS' if complete else 'FAIL'}")
+    print(f"target <= {MAX_PAGES_PER_REPORT} pages per report found on every site: {'PASS' if cheap else 'FAIL'}")
+    print(f"target >= 70% of scrapy bench ({large.name}): {ratio:.0%} -> {'PASS' if ratio >= 0.7 else 'FAIL'}")
+    peak = max(r.summary.peak_rss_mb for r in results)
+    print(f"target peak memory < 300 MB: {peak:.0f} MB -> {'PASS' if peak < 300 else 'FAIL'}")
 
 
 if __name__ == "__main__":
