@@ -64,8 +64,8 @@ class Result:
 def crawl(name: str, family: str, seed: str, size: int | None, concurrency: int) -> Result:
     site = make_site(family, seed, size)
     site.prerender()
-    expected = {r.final_url for r in site.expected_reports()}
     with serve(site) as server, tempfile.TemporaryDirectory() as state:
+        expected = {r.final_url for r in site.expected_reports()}   # URLs are known once the site is served
         feed = Path(state, "items.jsonl")
         target = Site(name, "市人民政府", (server.base_url + "/",), delay=0, concurrency=concurrency,
                       max_pages=20 * max(site.page_count(), 1000))
