@@ -26,7 +26,8 @@ class Verdict(Enum):
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})年")
-_REPORT_NAME = re.compile(r"政府信息公开(?:工作)?(?:年度报告|年报)|信息公开(?:工作)?年度报告")
+# 政府信息公开工作年度报告, …年报, and the shorter 2024年度政府信息公开工作报告 (never 政府工作报告).
+_REPORT_NAME = re.compile(r"信息公开(?:工作)?(?:年度报告|年报|报告)")
 _VAGUE_NAME = re.compile(r"年度报告|年报")
 # Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
 # drafts, interpretations and reposts).

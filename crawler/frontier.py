@@ -109,6 +109,7 @@ _AGENCY = re.compile(
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
 _ELSEWHERE = re.compile(ELSEWHERE_WORDS)
+_MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
 _URL_TOKEN = re.compile(r"[^a-z0-9]+")
 
@@ -147,6 +148,11 @@ def is_agency_name(text: str) -> bool:
     return 3 <= len(label) <= 24 and bool(_AGENCY.match(label)) and not _NOT_AGENCY.search(label)
 
 
+def is_more_link(text: str) -> bool:
+    """更多, more, >>: the link to the whole list a block shows the first items of."""
+    return bool(_MORE.match(squash(text)))
+
+
 def is_year_only(text: str) -> bool:
     return bool(_YEAR_ONLY.match(squash(text)))
 
@@ -182,9 +188,9 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
         score += FRAME_WEIGHT
     if page_url and is_view(url, page_url):
         score += VIEW_WEIGHT
-    if not on_column and COLUMN_HEADING.search(heading):
-        score += COLUMN_HEADING_WEIGHT
-    if on_column:
+    if COLUMN_HEADING.search(heading) and (not on_column or _MORE.match(label)):
+        score += COLUMN_HEADING_WEIGHT   # a 更多 under a 年报 heading leads to the whole column, even from a preview
+    if on_column and not _MORE.match(label):
         score += YEAR_ON_COLUMN_WEIGHT if is_year_only(label) else AGENCY_ON_COLUMN_WEIGHT if agency \
             else OTHER_ON_COLUMN_WEIGHT
     score += DEPTH_WEIGHT * depth

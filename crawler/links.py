@@ -9,7 +9,8 @@ Relative URLs are resolved against the page's ``<base href>`` when it has one. E
 - ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``; a
   "下载"/"查看" link is read by the text of its list item (the title sits in the cell beside it);
 - ``heading``: the heading of the block it sits in (部门信息公开, 县区信息公开, 政府信息公开年报 …);
-- ``block_agencies``: how many links of its block name an agency (a list of sub-sites has several);
+- ``block_agencies``: how many links of its block name an agency, when they are at least half of them (a
+  list of sub-sites; 0 in a block of other links);
 - ``date``: the date printed beside it in a list.
 
 Walks lxml elements directly: a parsel Selector per node costs more than the rest of the crawl.
@@ -34,7 +35,9 @@ _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _CUT = re.compile(r"(?:\.{2,}|…+)$")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend", "th"}
 _SMALL_TAGS = {"span", "strong", "b", "em", "font", "label", "p", "div", "li", "td", "ul"}
-_HEADING_CLASS = re.compile(r"title|tit\b|tit[-_]|hd|head|bt\b|lm|lanmu|caption|tab|name", re.IGNORECASE)
+# Class or id words of a block's heading (box-hd, left-title, bt-lm-title, tab-menu; not a page's "header").
+_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:hd|title|tit|head|heading|bt|lm|lanmu|caption|tab|name)(?:$|[\s_-])",
+                            re.IGNORECASE)
 _HEADING_NOISE = re.compile(r"更多|more|>>|》|»|\+", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_TAGS = {"li", "tr", "dd", "p", "div", "td"}
@@ -146,7 +149,8 @@ class _Walker:
         out = []
         for a, url, text in found:
             block = next((x for x in a.iterancestors() if links[x] >= 2), None)
-            block_agencies = agencies[block] if block is not None else int(is_agency_name(text))
+            block_agencies = int(is_agency_name(text)) if block is None else \
+                agencies[block] if 2 * agencies[block] >= links[block] else 0   # a list *of agencies*
             out.append(Link(url, text, self.heading(a), "a", _item_date(a, links), block_agencies))
         return out
 
@@ -238,14 +242,16 @@ class _Walker:
 
     @staticmethod
     def _sibling_heading(node) -> str:
-        sibling = node.getprevious()
+        """A heading among the node's preceding siblings; for a tab box, the tab of the node's pane."""
+        sibling, panes = node.getprevious(), 0
         for _ in range(SIBLINGS_SCANNED):
             if sibling is None:
                 return ""
             text = _heading_of(sibling)
             if text:
-                return text
-            sibling = sibling.getprevious()
+                tabs = _tab_labels(sibling)
+                return tabs[panes] if len(tabs) > panes else text
+            sibling, panes = sibling.getprevious(), panes + 1
         return ""
 
 
@@ -258,7 +264,18 @@ def _heading_of(element) -> str:
         return ""
     if tag in ("div", "ul", "li", "td", "p") and len(element.xpath(".//a")) > 2:
         return ""  # a block of links, not its heading
+    if element.xpath(".//form | .//input | .//button | .//select"):
+        return ""  # a search bar or a drop-down, not a heading
     return _heading_text("".join(element.itertext())[:200])
+
+
+def _tab_labels(element) -> list[str]:
+    """The labels of a tab strip (``<div class="tab-hd"><span>部门信息公开</span><span>县区信息公开</span>``), in order:
+    the panes that follow it belong to one tab each."""
+    labels = [_heading_text("".join(child.itertext())) for child in element if isinstance(child.tag, str)]
+    if len(labels) == 1 and len(element) == 1 and len(element[0]):   # the strip inside a <ul>
+        labels = [_heading_text("".join(child.itertext())) for child in element[0] if isinstance(child.tag, str)]
+    return labels if len(labels) >= 2 and all(labels) else []
 
 
 def _heading_text(text: str) -> str:

@@ -58,6 +58,7 @@ from crawler.frontier import (
     Judgement,
     Step,
     is_agency_name,
+    is_more_link,
     judge,
     page_priority,
     url_tokens,
@@ -198,7 +199,10 @@ class ReportsSpider(scrapy.Spider):
             self.traps.trap_list(list_id)
             self._held.release(list_id)
             return
-        column = meta.get("role") == "list" or len(documents) >= LIST_MIN_REPORT_LINKS or (
+        # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
+        previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
+        listed = [d for d in documents if d.link.heading not in previews]
+        column = meta.get("role") == "list" or len(listed) >= LIST_MIN_REPORT_LINKS or (
             self._says_column(response) and any(classify_title(link.text) is not Verdict.UNRELATED for link in links))
         if column:
             self._lists_read += 1

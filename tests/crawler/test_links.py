@@ -140,3 +140,17 @@ def test_a_url_passed_to_a_function_in_onclick_is_a_link():
 def test_frames_are_links():
     frame = by_text("platform_in_frame.html", "公开目录内容", "http://www.nanhu.gov.cn/gkml/")
     assert (frame.url, frame.source) == ("http://www.nanhu.gov.cn/gkml/list.jsp?unitid=12&catid=ndbg", "frame")
+
+
+def test_each_pane_of_a_tab_box_is_headed_by_its_tab():
+    link = by_text("platform_tabs_preview.html", "南湖市交通运输局2022年政府信息公开工作年度报告", "http://www.nanhu.gov.cn/")
+    assert link.heading == "政府信息公开年度报告"
+
+
+def test_the_more_link_of_a_pane_is_headed_by_its_tab():
+    more = [link for link in links("platform_tabs_preview.html", "http://www.nanhu.gov.cn/") if link.text == "更多"]
+    assert [link.heading for link in more] == ["通知公告", "政府信息公开年度报告", "部门预决算"]
+
+
+def test_a_page_header_with_a_search_box_is_no_heading():
+    assert by_text("platform_tabs_preview.html", "信息公开", "http://www.nanhu.gov.cn/").heading == ""

@@ -156,3 +156,23 @@ def test_a_sitemaps_urls_in_scope_are_kept_for_when_the_crawl_runs_dry(spider):
     list(spider.parse_sitemap(XmlResponse(url, body=body, request=Request(url, meta={"role": "sitemap"}))))
     assert list(spider._sitemap_urls) == ["http://www.zhoukou.gov.cn/zwgk/zfxxgknb/index.shtml",
                                           "http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202401/t20240126_1.shtml"]
+
+
+# -- previews of a column ----------------------------------------------------------------------------------
+
+PREVIEW = NANHU + "/jtj/xxgk/index.html"
+
+
+def test_reports_shown_in_a_preview_are_requested(spider):
+    documents = _urls(_all(spider, "platform_tabs_preview.html", PREVIEW), "document")
+    assert NANHU + "/jtj/xxgk/ndbg/202301/t20230118_402.html" in documents
+
+
+def test_the_more_link_of_a_report_preview_is_followed(spider):
+    requests = {r.url: r for r in _all(spider, "platform_tabs_preview.html", PREVIEW)}
+    assert requests[NANHU + "/jtj/xxgk/ndbg/index.html"].meta["step"] == "follow"
+
+
+def test_a_page_with_a_report_preview_is_not_the_column(spider):
+    _all(spider, "platform_tabs_preview.html", PREVIEW)
+    assert not spider.subsites.has_column(0)
