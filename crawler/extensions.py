@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 MAX_RECORDED_FAILURES = 200
 FAILURES = "gxmon/failures"
 START_FAILURE = "gxmon/start_failure"
-LIST_PAGES = "gxmon/list_pages"
 REPORTS = "gxmon/reports"
 
 
@@ -53,17 +52,12 @@ class CrawlSummaryWriter:
     def from_crawler(cls, crawler: Crawler) -> CrawlSummaryWriter:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
     def spider_opened(self) -> None:
         self.started = time.monotonic()
-
-    def response_received(self, response: Response, request: Request) -> None:
-        if request.meta.get("role") == "list":
-            self.crawler.stats.inc_value(LIST_PAGES)
 
     def item_scraped(self, item) -> None:
         if item.status in (200, 304):
@@ -74,9 +68,10 @@ class CrawlSummaryWriter:
         site_id = getattr(self.crawler.spider, "site_id", "?")
         documents = stats.get_value("item_scraped_count", 0)
         failure = stats.get_value(START_FAILURE)
-        if failure is None and not stats.get_value(LIST_PAGES) and not documents:
-            failure = "no 年报 column and no report link found from the start URL(s)"
         spider = self.crawler.spider
+        list_pages = getattr(spider, "lists_read", 0)
+        if failure is None and not list_pages and not documents:
+            failure = "no 年报 column and no report link found from the start URL(s)"
         coverage = spider.subsites.coverage([t.to_dict() for t in spider.traps.traps], spider.traps.trapped) \
             if hasattr(spider, "subsites") else None
         return {
@@ -86,7 +81,7 @@ class CrawlSummaryWriter:
             "documents": documents,
             "reports": stats.get_value(REPORTS, 0),
             "not_modified": stats.get_value("downloader/response_status_count/304", 0),
-            "list_pages": stats.get_value(LIST_PAGES, 0),
+            "list_pages": list_pages,
             "robots_forbidden": stats.get_value("robotstxt/forbidden", 0),
             "error_count": stats.get_value("gxmon/failure_count", 0),
             "errors": stats.get_value(FAILURES) or [],

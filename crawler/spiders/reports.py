@@ -114,7 +114,7 @@ class ReportsSpider(scrapy.Spider):
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
-        self._lists_read = 0
+        self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self._idle_steps: list[Callable[[], int]] = [self._follow_sitemaps, self._revisit]
         if self.site is not None:
             self._set_up()
@@ -166,7 +166,7 @@ class ReportsSpider(scrapy.Spider):
         if reason != "finished":
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
-                                 "requested": self._requested, "lists_read": self._lists_read}
+                                 "requested": self._requested, "lists_read": self.lists_read}
 
     def _restore_state(self) -> None:
         saved = getattr(self, "state", {}).get("frontier")
@@ -176,7 +176,7 @@ class ReportsSpider(scrapy.Spider):
         self.budget = Budget(self.subsites, self.traps, self.site.explore_pages)
         self.budget.explored = saved["explored"]
         self._held = HeldDocuments.from_state(saved["held"], self)
-        self._listed, self._requested, self._lists_read = saved["listed"], saved["requested"], saved["lists_read"]
+        self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ class ReportsSpider(scrapy.Spider):
         column = meta.get("role") == "list" or len(listed) >= LIST_MIN_REPORT_LINKS or (
             self._says_column(response) and any(classify_title(link.text) is not Verdict.UNRELATED for link in links))
         if column:
-            self._lists_read += 1
+            self.lists_read += 1
             self.subsites.column_found(subsite, list_id)
             pages = list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
@@ -448,7 +448,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _revisit(self) -> int:
         """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""
-        if not self._lists_read:
+        if not self.lists_read:
             return 0  # no list page was read (site down?): absence from the lists proves nothing
         missing = [u for u in validator_store(self.crawler).known_urls(self.site.id) if u not in self._listed]
         for url in missing:
