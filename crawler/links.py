@@ -39,6 +39,7 @@ _SMALL_TAGS = {"span", "strong", "b", "em", "font", "label", "p", "div", "li", "
 _HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:hd|title|tit|head|heading|bt|lm|lanmu|caption|tab|name)(?:$|[\s_-])",
                             re.IGNORECASE)
 _HEADING_NOISE = re.compile(r"更多|more|>>|》|»|\+", re.IGNORECASE)
+_ELEMENT_ID = re.compile(r"getElementById\(\s*[\"']([\w-]+)[\"']\s*\)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_TAGS = {"li", "tr", "dd", "p", "div", "td"}
 MAX_HEADING_CHARS = 30
@@ -206,7 +207,8 @@ class _Walker:
                 if url and not _RESOURCE.search(url) and "dataproxy" not in url:
                     entries.append((url, _nearest_name(names, match.start())))
             agencies = sum(is_agency_name(t) for _, t in entries)
-            heading = self.heading(script)
+            target = _written_into(script)
+            heading = self.heading(script if target is None else target)
             out += [Link(u, t, heading, "script", None, agencies) for u, t in entries]
         return out
 
@@ -220,7 +222,12 @@ class _Walker:
     # -- the heading of a block ------------------------------------------------------------------
 
     def heading(self, element) -> str:
-        """The nearest heading before the element: among its preceding siblings, then its parents'."""
+        """The nearest heading before the element: among its preceding siblings, then its parents'. A link
+        inside a heading (``<div class="box-title">通知公告<a class="more">更多</a></div>``) has that heading."""
+        for ancestor in list(element.iterancestors())[:2]:
+            text = _heading_of(ancestor) if len(ancestor.xpath(".//a")) == 1 else ""
+            if text:
+                return text
         node = element
         seen = []
         for _ in range(LEVELS_SCANNED):
@@ -267,6 +274,15 @@ def _heading_of(element) -> str:
     if element.xpath(".//form | .//input | .//button | .//select"):
         return ""  # a search bar or a drop-down, not a heading
     return _heading_text("".join(element.itertext())[:200])
+
+
+def _written_into(script):
+    """The element a script fills in (``document.getElementById("xqwz")``): its links sit under that heading."""
+    match = _ELEMENT_ID.search(script.text or "")
+    if not match:
+        return None
+    found = script.getroottree().getroot().xpath("//*[@id=$id]", id=match.group(1))
+    return found[0] if found else None
 
 
 def _tab_labels(element) -> list[str]:

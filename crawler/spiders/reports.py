@@ -86,6 +86,7 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
                          re.IGNORECASE)
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
+_GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 _SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|网站|官网|政府网|信息公开)$")
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
@@ -513,14 +514,16 @@ class ReportsSpider(scrapy.Spider):
 
     @staticmethod
     def _parse_full_name(response: Response, name: str) -> str:
-        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局), else the link's."""
+        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局, 石门县 → 石门县人民政府),
+        else the link's."""
         if not isinstance(response, TextResponse):
             return name
         core = squash(name).lstrip("市县区")
         title = response.xpath("//title/text()").get("")
         for part in re.split(r"[_\-|｜–—·\s]+", title):
             part = _SITE_SUFFIX.sub("", squash(part))
-            if core and part.endswith(core) and len(part) > len(squash(name)) and is_agency_name(part):
+            longer = part.endswith(core) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT)
+            if core and longer and len(part) > len(squash(name)) and is_agency_name(part):
                 return part
         return name
 

@@ -87,7 +87,7 @@ def test_years_in_chinese_numerals_are_read(crawl):
 
 def test_coverage_lists_the_sub_sites_entered(crawl):
     names = {s.name for s in crawl[1].coverage.subsites}
-    assert {"南湖市教育局", "南湖市民政局", "南湖市财政局", "南湖市司法局", "东湖区人民政府", "西洋县"} <= names
+    assert {"南湖市教育局", "南湖市民政局", "南湖市财政局", "南湖市司法局", "东湖区人民政府", "西洋县人民政府"} <= names
 
 
 def test_coverage_names_the_column_found_on_each_department(crawl):

@@ -154,3 +154,17 @@ def test_the_more_link_of_a_pane_is_headed_by_its_tab():
 
 def test_a_page_header_with_a_search_box_is_no_heading():
     assert by_text("platform_tabs_preview.html", "信息公开", "http://www.nanhu.gov.cn/").heading == ""
+
+
+def test_a_link_inside_a_heading_carries_that_heading():
+    more = next(link for link in links("home_script_sites.html", "http://www.nanhu.gov.cn/") if link.text == "更多")
+    assert more.heading == "政务动态"
+
+
+def test_links_a_script_writes_into_an_element_carry_its_heading():
+    assert by_text("home_script_sites.html", "城关镇", "http://www.nanhu.gov.cn/").heading == "镇街网站"
+
+
+def test_links_a_script_writes_are_named_by_the_string_beside_them():
+    assert by_text("home_script_sites.html", "东城街道", "http://www.nanhu.gov.cn/").url == \
+        "http://www.nanhu.gov.cn/dcjd/index.html"
