@@ -205,6 +205,7 @@ def demo(folder: str) -> None:
 
 
 @main.command()
+@config_option
 @archive_options
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
@@ -213,13 +214,16 @@ def demo(folder: str) -> None:
 @click.option("--head-timeout", type=click.FloatRange(0.1), help="Seconds a client has to send a request's head [20].")
 @click.pass_obj
 def serve(obj: Context, host: str, port: int, max_connections: int | None, head_timeout: float | None) -> None:
-    """The web pages for browsing the archive (read-only), with limits a slow client cannot wear out."""
+    """The web pages for browsing the archive (read-only unless the config sets `[web] writes = true`:
+    then users added by `gxmon users add` log in to acknowledge, resolve and mute), with limits a slow
+    client cannot wear out."""
     from monitor.web.app import create_app
     from monitor.web.server import ServerLimits, serve as run_server
 
     try:
         check_archive(obj.db)
-        app = create_app(obj.db, obj.store_dir)
+        config = _config(obj.config_option)
+        app = create_app(obj.db, obj.store_dir, writes=config.web_writes, zone=config.timezone)
     except ArchiveMissing as exc:
         raise click.ClickException(str(exc)) from exc
     given = {"max_connections": max_connections, "head_timeout": head_timeout}
@@ -367,8 +371,10 @@ def export(obj: Context, fmt: str, out: str | None) -> None:
 
 def _register() -> None:
     from monitor.cli_changes import changes
+    from monitor.cli_triage import COMMANDS as TRIAGE_COMMANDS
 
-    main.add_command(changes)
+    for command in (changes, *TRIAGE_COMMANDS):
+        main.add_command(command)
 
 
 _register()

@@ -28,7 +28,7 @@ from crawler.siteconfig import ConfigError, Site, check_keys, entry, read_config
 
 DEFAULT_CONFIG = "config/sites.toml"
 TABLES = ("mail", "web", "schedule", "crawl", "site", "route", "watch")
-WEB_KEYS = ("base_url",)
+WEB_KEYS = ("base_url", "writes")
 SCHEDULE_KEYS = ("timezone",)
 SITE_KEYS = tuple(f.name for f in fields(Site) if f.name != "extra")
 ROUTE_KEYS = ("site", "region", "agency", "to")
@@ -101,6 +101,7 @@ class MonitorConfig:
     path: Path | None = None
     mail: MailConfig = field(default_factory=MailConfig)
     web_base_url: str | None = None
+    web_writes: bool = False        # triage on the web pages, for logged-in users (monitor.web.triage)
     timezone: str = "Asia/Shanghai"
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     sites: tuple[Site, ...] = ()
@@ -210,6 +211,12 @@ def _watches(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> t
     return tuple(watches)
 
 
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, not {value!r}")
+    return value
+
+
 def _timezone(name: Any, where: str) -> str:
     try:
         ZoneInfo(str(name))
@@ -230,6 +237,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfi
     check_keys(schedule, SCHEDULE_KEYS, f"{source}: [schedule]")
     return MonitorConfig(path=path, mail=_mail(data.get("mail", {}), source),
                          web_base_url=(web.get("base_url") or "").rstrip("/") or None,
+                         web_writes=_flag(web.get("writes", False), f"{source}: [web] writes"),
                          timezone=_timezone(schedule.get("timezone", "Asia/Shanghai"), f"{source}: [schedule]"),
                          crawl=_crawl(data.get("crawl", {}), source),
                          sites=sites, routes=_routes(data.get("route", []), site_ids, source),

@@ -29,7 +29,9 @@ class AlertPayload:
     figures: list[dict[str, Any]] = field(default_factory=list)    # {cell, label, old, new}
     figures_total: int = 0
     text_sections: list[str] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)       # {rule, message}
+    errors: list[dict[str, Any]] = field(default_factory=list)       # {rule, message, new}: the open ones
+    fixed: list[dict[str, str]] = field(default_factory=list)        # {rule, message}: gone in this version
+    handled: int = 0     # errors left out: acknowledged, resolved or muted (monitor.archive.triage)
     warnings: int = 0
     links: dict[str, str] = field(default_factory=dict)
 

@@ -310,3 +310,70 @@ class Alert(SQLModel, table=True):
     delivery_id: int | None = Field(default=None, foreign_key="delivery.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+
+
+# Triage.state
+ACKNOWLEDGED, RESOLVED = "acknowledged", "resolved"
+
+
+class Triage(SQLModel, table=True):
+    """What people did about one item of a report: a finding (by rule and cells, so it carries over to the
+    next version that still has it) or a change. Acknowledged: seen, still open; resolved: dealt with. The
+    row goes when a new version no longer has the finding (monitor.archive.triage.on_new_version); every
+    action stays in ``audit_log``."""
+
+    __tablename__ = "triage"
+    __table_args__ = (UniqueConstraint("report_id", "item", name="uq_triage_report_item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="report.id", index=True)
+    item: str = Field(max_length=300)         # finding:RULE|CELLS or change:ID (monitor.archive.triage)
+    state: str = Field(max_length=20)
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    actor: str = Field(max_length=100)
+    at: datetime = Field(default_factory=utcnow)
+    version_id: int | None = Field(default=None, foreign_key="version.id")   # current when acted on
+
+
+class Mute(SQLModel, table=True):
+    """Findings and changes nobody wants to hear about again: of a rule, an agency, a report, or a
+    combination (every field given must match). Digests leave them out; pages mark them."""
+
+    __tablename__ = "mute"
+
+    id: int | None = Field(default=None, primary_key=True)
+    rule: str | None = Field(default=None, max_length=40)
+    agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    report_id: int | None = Field(default=None, foreign_key="report.id")
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    actor: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One triage action (or login) by whom, when, from where: the trail the triage tables do not keep."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(max_length=100)
+    action: str = Field(max_length=20)        # acknowledged, resolved, reopened, muted, unmuted, fixed, login, …
+    item: str | None = Field(default=None, max_length=300)
+    report_id: int | None = Field(default=None, index=True)   # no foreign key: the trail outlives what it names
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    origin: str = Field(max_length=10)        # cli | web | archive
+    address: str | None = Field(default=None, max_length=100)
+
+
+class WebUser(SQLModel, table=True):
+    """Someone who may triage on the web pages when the operator turns writes on (``gxmon users add``).
+    Only an Argon2 hash of the password is kept."""
+
+    __tablename__ = "web_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    password_hash: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)

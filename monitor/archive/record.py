@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 
 from monitor.alerts import outbox
 from monitor.alerts.outbox import MAX_FIGURES, AlertPayload
-from monitor.archive import leases
+from monitor.archive import leases, triage
 from monitor.archive.checks import CheckFinding, cross_year_checks, publication_late, report_overdue
 from monitor.config import MonitorConfig
 from monitor.archive.content import page_chrome, page_text_digest, raw_digest, report_digest
@@ -499,10 +499,20 @@ class _Recorder:
                               agency: str | None, findings: list[Finding], changes: list[Change],
                               new_report: bool) -> None:
         revision = [c for c in changes if c.kind in REVISION_KINDS]
+        previous = self.s.exec(select(Finding).where(Finding.version_id == baseline.id)).all() if baseline else []
+        errors = triage.on_new_version(self.s, report.id, findings, previous)
+        mutes = triage.Mutes.load(self.s)
+        if mutes.report(report.agency_id, report.id):
+            return
+        # What people acknowledged, resolved or muted is not repeated: a digest lists the errors still open.
+        handled = triage.states(self.s, [report.id])
+        shown = [f for f in errors.introduced + errors.carried
+                 if (report.id, triage.finding_key(f.rule, f.cells)) not in handled
+                 and not mutes.finding(f.rule, report.agency_id, report.id)]
         # A report first found in this crawl is news only if it fails its checks; its other documents
         # (a page and its attachment) are not revisions of it.
         first_run = new_report or (self.run_id is not None and report.first_run_id == self.run_id)
-        failing = version.parse_error is not None or (version.is_annual_report and version.error_count > 0)
+        failing = bool(shown) and (version.parse_error is not None or version.is_annual_report)
         if revision and not first_run:
             kind = ALERT_REVISED
         elif failing:
@@ -514,14 +524,17 @@ class _Recorder:
         links = _links(report_link(self.base, report.id), version_link(self.base, version.id),
                        diff_link(self.base, baseline.id, version.id) if baseline and revision else None)
         summary = "；".join(c.summary for c in revision) or (
-            f"新报告未通过校验：{version.error_count}项错误" if version.parse_error is None
+            f"新报告未通过校验：{len(shown)}项错误" if version.parse_error is None
             else f"新报告无法读取：{version.parse_error}")
+        introduced = {id(f) for f in errors.introduced} if baseline else set()
         payload = AlertPayload(
             kind=kind, site=report.site_id, summary=summary, agency=agency, year=report.year,
             title=version.title, url=self.doc.effective_url,
             figures=[{**f, "label": cell_label(f["cell"])} for f in figures[:MAX_FIGURES]],
             figures_total=len(figures), text_sections=[SECTION_NAMES.get(x, x) for x in sections],
-            errors=[{"rule": f.rule, "message": f.message} for f in findings if f.severity == "error"],
+            errors=[{"rule": f.rule, "message": f.message, "new": id(f) in introduced} for f in shown],
+            fixed=[{"rule": f.rule, "message": f.message} for f in errors.fixed],
+            handled=len(errors.introduced) + len(errors.carried) - len(shown),
             warnings=version.warning_count, links=links)
         outbox.queue(self.s, self.archive.config.recipients(report.site_id, agency), site_id=report.site_id,
                      run_id=self.run_id, event_key=f"version:{version.id}", payload=payload, report_id=report.id,

@@ -26,9 +26,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from monitor.archive.db import database_url, default_store
 from monitor.archive.queries import NotFound
 from monitor.archive.store import BlobStore, StoreError
-from monitor.web import api, changes, dashboard, pages, runs
+from monitor.web import api, changes, dashboard, pages, runs, triage
 from monitor.web.deps import DB_CONNECTIONS
 from monitor.web.params import no_nul_in_query
+from monitor.periods import DEFAULT_ZONE
 from monitor.web.queries import InvalidQuery
 from monitor.web.readonly import readonly_engine
 
@@ -149,8 +150,10 @@ class ArchiveApp(FastAPI):
         return HeadAsGet(SecurityHeaders(super().build_middleware_stack()))
 
 
-def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None = None) -> ArchiveApp:
-    """The app over the archive at ``db_url`` (default: $GXMON_DB, else gxmon.db) and its store folder."""
+def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None = None, *, writes: bool = False,
+               zone: str = DEFAULT_ZONE) -> ArchiveApp:
+    """The app over the archive at ``db_url`` (default: $GXMON_DB, else gxmon.db) and its store folder;
+    ``writes`` turns on login and the triage forms (``[web] writes``), ``zone`` is the configured time zone."""
     url = database_url(db_url)
     app = ArchiveApp(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
                      redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
@@ -158,12 +161,14 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
                      dependencies=[Depends(no_nul_in_query)])
     app.state.engine = readonly_engine(url, connections=DB_CONNECTIONS)
     app.state.store = BlobStore(store if store is not None else default_store(url))
+    app.state.zone = zone
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(changes.router)
     app.include_router(runs.router)
     app.include_router(dashboard.router)
+    triage.install(app, url, writes)
 
     @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)
     async def healthz() -> str:

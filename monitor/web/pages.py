@@ -21,6 +21,7 @@ from monitor.web.deps import SessionDep, StoreDep
 from monitor.web.params import Id
 from monitor.web.raw import download
 from monitor.web.render import templates
+from monitor.web.triage_state import triage_view
 from monitor.web.views import compare, figures
 
 router = APIRouter(include_in_schema=False)
@@ -125,7 +126,7 @@ def findings_page(request: Request, s: SessionDep, rule: str | None = None,
     params = {"rule": rule or None, "severity": severity or None, "site": site or None,
               "per_page": size if size != queries.PER_PAGE else None}
     return render(request, "findings.html", found=found, params=params, sites=queries.sites(s),
-                  severities=queries.SEVERITIES)
+                  severities=queries.SEVERITIES, view=triage_view(request, s, [f.report_id for f in found.rows]))
 
 
 @router.get("/agencies", response_class=HTMLResponse)

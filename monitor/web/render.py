@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.templating import Jinja2Templates
 
 from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
+from monitor.web.auth import login_state
 from monitor.web.chart import SERIES_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,7 +78,7 @@ def environment() -> Environment:
                        outcome_name=lambda s: OUTCOME_NAMES.get(s, s),
                        section_name=lambda s: SECTION_NAMES.get(s, s),
                        series_name=lambda s: SERIES_NAMES.get(s, s))
-    env.globals.update(query=query, SEVERITY_NAMES=SEVERITY_NAMES, STATUS_NAMES=STATUS_NAMES, SORT_NAMES=SORT_NAMES)
+    env.globals.update(query=query, login_state=login_state, SEVERITY_NAMES=SEVERITY_NAMES, STATUS_NAMES=STATUS_NAMES, SORT_NAMES=SORT_NAMES)
     return env
 
 
