@@ -2,7 +2,7 @@
 
 An officer answers "what changed since last week, what is wrong, what have we dealt with" from here: each
 block counts, lists the first few, and links to the page with the whole list (/changes, /reports, /findings,
-/runs). Every block is a few indexed queries (the week's changes by detection time, failing reports by the
+/triage, /runs). Every block is a few indexed queries (the week's changes by detection time, failing reports by the
 denormalised error count, the latest run of each site).
 """
 
@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from monitor.archive.triage import ActionRow, open_errors, recent_actions
 from monitor.archive.changes import ChangeFilter, ChangeRow, count_changes, list_changes
 from monitor.archive.models import (
     NEW_REPORT,
@@ -83,9 +84,11 @@ class Dashboard:
     new_total: int
     failing: list[FailingReport]
     failing_total: int
+    failing_open: int             # reports with an error nobody acknowledged, resolved or muted
     overdue: list[OverdueReport]
     overdue_total: int
     sites: list[SiteHealth]
+    dealt_with: list[ActionRow]   # triage actions this week, newest first
 
 
 def _failing(s: Session) -> tuple[list[FailingReport], int]:
@@ -128,9 +131,11 @@ def dashboard(s: Session, now: datetime | None = None) -> Dashboard:
     revisions = ChangeFilter(since=since, kinds=(*sorted(REVISION_KINDS), WITHDRAWN_CHANGE))
     failing, failing_total = _failing(s)
     overdue, overdue_total = _overdue(s)
+    waiting = {e.report_id for e in open_errors(s) if e.state is None and not e.muted}
     return Dashboard(since, list_changes(s, revisions, limit=SHOWN), count_changes(s, revisions),
                      count_changes(s, ChangeFilter(since=since, kinds=(NEW_REPORT,))), failing, failing_total,
-                     overdue, overdue_total, _site_health(s, since))
+                     len(waiting), overdue, overdue_total, _site_health(s, since),
+                     recent_actions(s, SHOWN, since=since))
 
 
 @router.get("/", response_class=HTMLResponse)

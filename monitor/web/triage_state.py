@@ -35,6 +35,6 @@ class TriageView:
 def triage_view(request: Request, s: Session, report_ids: list[int]) -> TriageView:
     user = current_user(request)
     ids = list(set(report_ids))
-    agencies = dict(s.exec(select(Report.id, Report.agency_id).where(col(Report.id).in_(ids)))) if ids else {}
+    agencies = dict(s.exec(select(Report.id, Report.agency_id).where(col(Report.id).in_(ids))).all()) if ids else {}
     return TriageView(triage.states(s, ids), triage.Mutes.load(s), agencies, bool(request.app.state.writes), user,
                       csrf_token(request) if user else None)
