@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from monitor.archive.db import database_url, default_store
 from monitor.archive.queries import NotFound
 from monitor.archive.store import BlobStore, StoreError
-from monitor.web import api, changes, dashboard, pages, runs, triage
+from monitor.web import api, changes, dashboard, pages, reading, runs, triage
 from monitor.web.deps import DB_CONNECTIONS
 from monitor.web.params import no_nul_in_query
 from monitor.periods import DEFAULT_ZONE
@@ -35,7 +35,8 @@ from monitor.web.readonly import readonly_engine
 
 STATIC = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
-PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+# frame-src 'self': an archived page is shown in a frame of this site (monitor.web.reading), itself sandboxed.
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-src 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = (
     (b"content-security-policy", PAGE_CSP.encode()),
@@ -168,6 +169,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.include_router(changes.router)
     app.include_router(runs.router)
     app.include_router(dashboard.router)
+    app.include_router(reading.router)
     triage.install(app, url, writes)
 
     @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)

@@ -192,7 +192,7 @@ def test_comparison_marks_changed_cells_old_to_new(client, web_archive):
     assert old_cell.xpath("span[@class='value']")[0].text == "508"
     first_row = texts(tree, "//table[contains(@class,'cell-changes')]/tbody/tr[1]/td")
     assert first_row == [cell_label("s3.new_received.natural_person"), "508", "509"]
-    assert len(tree.xpath("//div[@class='side-by-side']")) == 3
+    assert len(tree.xpath("//section[@class='merged']")) == 3          # each table once, whole
 
 
 def test_comparison_shows_the_prose_diff(client, web_archive):
