@@ -36,6 +36,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "web"
 COLUMN = "/bm/tjj/xxgk/ndbg/"        # 临江市统计局's report column: six reports, HTML and Word
 AGENCY = "临江市统计局"
+PAGE_SCRIPT = ("<script>document.body.insertAdjacentHTML('beforeend', '<p id=pwned>pwned</p>');"
+               "alert('archived page script')</script>")
 SCRIPT_TITLE = '<script>window.__pwned=1;alert("xss")</script>临江市审计局2024年政府信息公开工作年度报告'
 
 
@@ -59,8 +61,10 @@ def _archive_script_title(archive: Archive, site: SimSite) -> None:
     report = {**report, "title": SCRIPT_TITLE, "agency": "临江市审计局",
               "s3": {**report["s3"], "new_received": {**report["s3"]["new_received"], "natural_person": 9999}}}
     run = archive.start_run("sim")
+    # The page itself carries a script too: viewed as archived (a sandboxed frame) it must not run.
+    body = render_report_html(report).replace("</body>", f"{PAGE_SCRIPT}</body>")
     archive.record(FetchedDocument(site_id="sim", url="http://other.test/sj/2024.html", status=200,
-                                   body=render_report_html(report).encode("utf-8"), content_type="text/html"), run)
+                                   body=body.encode("utf-8"), content_type="text/html"), run)
     archive.finish_run(run)
 
 
@@ -218,12 +222,83 @@ def test_a_script_in_a_title_is_text_and_never_runs(page: Page, dialogs: list[st
     shot(page, "script-title-and-failing-cell")
 
 
+def test_the_dashboard_answers_what_changed_what_is_wrong_and_how_crawls_go(browser: Browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/")
+        for panel in ("#revised", "#failing", "#overdue", "#dealt"):      # all four on the first screen
+            box = page.locator(panel).bounding_box()
+            assert box["y"] < 900 and box["x"] + box["width"] <= 1280, panel
+        revised = page.locator("#revised")
+        assert int(revised.locator(".big").inner_text()) >= 2          # the crawls revised one, withdrew one
+        assert revised.locator(".badge.kind-withdrawn").count() == 1
+        assert "临江市审计局" in page.locator("#failing").inner_text()
+        health = page.locator("#site-sim")
+        assert "完成" in health.inner_text() and "failed" not in (health.get_attribute("class") or "")
+        shot(page, "dashboard")
+        revised.get_by_role("link", name="比较").first.click()
+        page.wait_for_url("**/diff/*/*")
+    finally:
+        context.close()
+
+
+def test_changes_filter_by_kind_and_subscribe(page: Page, base_url):
+    page.goto(base_url + "/changes")
+    total = int(page.locator("#total").inner_text())
+    assert total >= 8                                                   # seven new reports, a revision, …
+    page.get_by_label("数字修改").check()
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url("**/changes?*kind=figures_changed*")
+    kinds = page.locator("table.changes-list tbody .badge[class*=kind-]").all_inner_texts()
+    assert kinds and set(kinds) == {"数字修改"}
+    assert page.locator("table.changes-list tbody tr").first.get_by_role("link", name="比较").is_visible()
+    shot(page, "changes")
+    feed = page.locator("a.feed").get_attribute("href")
+    assert feed.startswith("/changes.atom?") and "kind=figures_changed" in feed
+    answer = page.request.get(base_url + feed)
+    assert answer.headers["content-type"] == "application/atom+xml" and answer.text().count("<entry>") == len(kinds)
+
+
+def test_the_comparison_shows_table_three_whole_at_1280(browser: Browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/changes?kind=figures_changed")
+        page.locator("table.changes-list tbody tr").first.get_by_role("link", name="比较").click()
+        page.wait_for_url("**/diff/*/*")
+        wrap = page.locator("#merged-s3 .side.b .table-wrap")
+        assert wrap.evaluate("e => e.scrollWidth - e.clientWidth") <= 0      # no scrollbar hides a column
+        total = page.locator("#merged-s3 .side.b table.official.s3 th", has_text="总计").first
+        box = total.bounding_box()
+        assert total.is_visible() and box["x"] + box["width"] <= 1280
+        changed = page.locator("#tables .side.b td.changed")
+        assert changed.count() >= 1 and "→" in changed.first.inner_text()
+        shot(page, "compare-1280")
+    finally:
+        context.close()
+
+
+def test_an_archived_page_is_shown_sandboxed_and_its_script_never_runs(page: Page, dialogs: list[str], base_url):
+    page.goto(f"{base_url}/reports?agency=审计局")
+    page.locator("table.reports td.title a").first.click()
+    page.wait_for_url("**/reports/*")
+    page.locator("#figures").get_by_role("link", name="查看原网页").click()
+    page.wait_for_url("**/versions/*/page")
+    frame = page.frame_locator("iframe.archived")
+    assert "临江市审计局" in frame.locator("body").inner_text()
+    assert frame.locator("#pwned").count() == 0 and dialogs == []
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    shot(page, "archived-page")
+
+
 def test_pages_fit_a_phone(browser: Browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, locale="zh-CN")
     page = context.new_page()
     try:
-        for path, name in (("/findings", "phone-findings"), ("/reports", "phone-reports")):
+        for path, name in (("/", "phone-dashboard"), ("/changes", "phone-changes"), ("/runs", "phone-runs"),
+                           ("/findings", "phone-findings"), ("/reports", "phone-reports")):
             page.goto(base_url + path)
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
