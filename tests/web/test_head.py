@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from monitor.alerts.mailsink import free_port
-from monitor.web import api, changes, dashboard, pages, runs
+from monitor.web import api, changes, dashboard, pages, reading, runs, triage
 
 from .test_serve import archive_files, start, stop, wait_until_up  # noqa: F401 (archive_files: a fixture)
 
@@ -25,7 +25,7 @@ def get_paths(client, web_archive) -> list[str]:  # noqa: ANN001
     values = path_values(web_archive)
     # The routers' own lists: the app keeps included routers as opaque entries.
     routes = [*client.app.routes, *api.router.routes, *pages.router.routes, *changes.router.routes,
-              *runs.router.routes, *dashboard.router.routes]
+              *runs.router.routes, *dashboard.router.routes, *reading.router.routes, *triage.pages.routes]
     return sorted(re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), route.path)
                   for route in routes if "GET" in (getattr(route, "methods", None) or ()))
 
