@@ -47,6 +47,7 @@ def test_one_error_class():
     ('[crawl]\nmax_tme = 60\n', "[crawl]: unknown key 'max_tme'; did you mean 'max_time'?"),
     ('[crawl]\nparallel_sites = 0\n', "[crawl]: parallel_sites must be a positive number, not 0"),
     (SITE + 'parse_seconds = "long"\n', "[[site]] #1 (kf): parse_seconds must be a non-negative number"),
+    ('[web]\nwrites = "yes"\n', "[web] writes: expected true or false, not 'yes'"),
 ])
 def test_errors_name_the_file_and_the_entry(tmp_path, text, message):
     path, error = _error(tmp_path, text)
@@ -93,3 +94,11 @@ def test_crawl_failures_go_to_the_administrators(tmp_path):
     assert config.recipients("kf", "开封市人民政府") == ["zwgk@example.org", "r@example.org"]
     _, without_admins = _load(tmp_path, routed)         # someone must hear of it: the site's own recipients
     assert without_admins.site_recipients("kf") == ["zwgk@example.org"]
+
+
+def test_web_writes_are_off_unless_turned_on(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text(SITE, encoding="utf-8")
+    assert load_config(path).web_writes is False
+    path.write_text(SITE + "[web]\nwrites = true\n", encoding="utf-8")
+    assert load_config(path).web_writes is True
