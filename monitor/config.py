@@ -25,13 +25,14 @@ from apscheduler.triggers.cron import CronTrigger
 
 from crawler.run import PARALLEL_SITES
 from crawler.siteconfig import ConfigError, Site, check_keys, entry, read_config, sites_from_config
+from monitor.alerts.channels import channel_key, check_url
 
 DEFAULT_CONFIG = "config/sites.toml"
 TABLES = ("mail", "web", "schedule", "crawl", "site", "route", "watch")
 WEB_KEYS = ("base_url", "writes")
 SCHEDULE_KEYS = ("timezone",)
-SITE_KEYS = tuple(f.name for f in fields(Site) if f.name != "extra")
-ROUTE_KEYS = ("site", "region", "agency", "to")
+SITE_KEYS = (*(f.name for f in fields(Site) if f.name != "extra"), "notify")
+ROUTE_KEYS = ("site", "region", "agency", "to", "notify")
 WATCH_KEYS = ("site", "agency", "deadline")
 
 
@@ -77,6 +78,7 @@ class Route:
     site: str | None = None
     region: str | None = None
     agency: str | None = None
+    notify: tuple[str, ...] = ()    # Apprise URLs (monitor.alerts.channels)
 
     def matches(self, site_id: str, agency: str | None) -> bool:
         if self.site and self.site != site_id:
@@ -112,13 +114,20 @@ class MonitorConfig:
         return next((s for s in self.sites if s.id == site_id), None)
 
     def recipients(self, site_id: str, agency: str | None) -> list[str]:
-        """Who hears about a report: the site's alert_to plus every matching route, each once."""
+        """Who hears about a report: the site's alert_to and notify channels plus those of every matching
+        route, each once (a channel as its ``channel_key``)."""
         site = self.site(site_id)
-        found = list(site.alert_to if site else ())
+        found = [*(site.alert_to if site else ()), *map(channel_key, site_notify(site))]
         for route in self.routes:
             if route.matches(site_id, agency):
-                found.extend(route.to)
+                found.extend([*route.to, *map(channel_key, route.notify)])
         return list(dict.fromkeys(found))
+
+    def channels(self) -> dict[str, str]:
+        """Every configured Apprise URL by its outbox recipient key."""
+        urls = [url for site in self.sites for url in site_notify(site)]
+        urls += [url for route in self.routes for url in route.notify]
+        return {channel_key(url): url for url in urls}
 
     def site_recipients(self, site_id: str) -> list[str]:
         """Who hears that a site's crawl failed or came back empty: the administrators (``[mail] admin_to``),
@@ -127,7 +136,7 @@ class MonitorConfig:
         if self.mail.admin_to:
             return list(self.mail.admin_to)
         site = self.site(site_id)
-        return list(site.alert_to) if site else []
+        return [*site.alert_to, *map(channel_key, site_notify(site))] if site else []
 
     def watched(self, site_id: str) -> list[Watch]:
         return [w for w in self.watches if w.site == site_id]
@@ -135,6 +144,24 @@ class MonitorConfig:
     def deadline_override(self, site_id: str, agency: str | None) -> str | None:
         """The configured publication deadline ("MM-DD") of a watched agency, if one is set."""
         return next((w.deadline for w in self.watched(site_id) if w.agency == agency and w.deadline), None)
+
+
+def site_notify(site: Site | None) -> tuple[str, ...]:
+    """A site's Apprise URLs (``notify``, checked by ``parse_config`` or the archive's watch list)."""
+    return tuple(site.extra.get("notify", ())) if site else ()
+
+
+def _channels(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of Apprise URLs")
+    try:
+        return tuple(check_url(item) for item in value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _addresses(value: Any, where: str) -> tuple[str, ...]:
@@ -187,7 +214,9 @@ def _monitored_site(site: Site, number: int, source: str) -> Site:
             CronTrigger.from_crontab(site.schedule)
         except ValueError as exc:
             raise ConfigError(f"{where}: schedule {site.schedule!r} is not cron syntax ({exc})") from None
-    return replace(site, alert_to=_addresses(list(site.alert_to), f"{where}: alert_to"))
+    notify = _channels(site.extra.get("notify"), f"{where}: notify")
+    return replace(site, alert_to=_addresses(list(site.alert_to), f"{where}: alert_to"),
+                   extra={**site.extra, "notify": notify})
 
 
 def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tuple[Route, ...]:
@@ -197,7 +226,8 @@ def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tu
         check_keys(t, ROUTE_KEYS, where)
         if t.get("site") and t["site"] not in site_ids:
             raise ConfigError(f"{where}: unknown site {t['site']!r}")
-        routes.append(Route(_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency")))
+        routes.append(Route(_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency"),
+                            _channels(t.get("notify"), f"{where}: notify")))
     return tuple(routes)
 
 

@@ -1,6 +1,12 @@
-"""Chinese labels for cell paths and change kinds, for mails and tables read by people."""
+"""Chinese labels for cell paths, change kinds and finding rules, for mails, pages and tables read by people.
+
+Rules are the ids of shared/spec/report-json.md and docs/gxparse.md ("Rule ids added") and the archive's own
+checks (monitor.archive.checks); each has a short Chinese name and one line saying what it means.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from gxparse.template import S2_ITEMS, S3_ROW_BY_KEY, S4_BLOCKS, column_label, s3_row_label
 
@@ -27,3 +33,54 @@ def cell_label(path: str) -> str:
     else:
         return path
     return f"{TABLE_NAMES[table]} {row_label} / {column_label(table, column)}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    explanation: str
+
+
+RULES = {r.code: r for r in (
+    Rule("s3.row_sum", "表三行合计不符", "表三某一行六类申请人之和不等于该行总计。"),
+    Rule("s3.balance", "表三收结不平衡", "表三某一列：本年新收 + 上年结转 ≠ 办理结果总计 + 结转下年度继续办理。"),
+    Rule("s3.results_sum", "表三办理结果合计不符", "表三某一列各项办理结果之和不等于（七）总计。"),
+    Rule("s3.column_not_filled", "表三整列未填", "表三某一列办理结果全部空白，而（七）总计不为零：空白不是零。"),
+    Rule("s4.block_sum", "表四合计不符", "表四某一栏：维持 + 纠正 + 其他结果 + 尚未审结 ≠ 总计。"),
+    Rule("value.invalid", "数值无效", "应填件数的单元格出现负数、小数或非数字。"),
+    Rule("section.missing", "缺少部分", "报告缺少六个部分之一，或缺少表二、表三、表四之一。"),
+    Rule("section.not_found", "未找到部分", "未找到某部分的标题，但没有证据表明报告缺少该部分（可能在文档截断处之后）。"),
+    Rule("section.heading_missing", "缺少部分标题", "读到了表格，但其所在部分的标题缺失。"),
+    Rule("table.unread", "表格无法读取", "找到了部分标题，但其表格无法读取（图片、附件或无法识别的版式）。"),
+    Rule("cell.missing", "缺少单元格", "表格中缺少模板规定的某一行或某一格。"),
+    Rule("cell.unread", "单元格无法读取", "表格已读取，但部分单元格的数字无法确定位置或无法读取。"),
+    Rule("cell.blank", "空白按零计", "空白单元格按 0 读取。"),
+    Rule("template.mismatch", "模板不符", "报告年度应使用的模板（2021年起为新版，2019–2020年为旧版）与表格所用不符。"),
+    Rule("row.repaired", "行已校正", "某行单元格过多或过少，已重新对齐。"),
+    Rule("row.by_position", "按位置识别的行", "某行的标签无法识别，按其在表中的位置读取。"),
+    Rule("label.fuzzy", "近似标签", "表三某行标签与模板不完全一致，按最接近的模板标签读取。"),
+    Rule("narrative.mismatch", "正文与表格不符", "正文中写明的数字与表格中的数字不一致。"),
+    Rule("narrative.sum", "正文合计不符", "正文中写明的总数不等于其列出的各分项之和。"),
+    Rule("narrative.rate", "正文比率不符", "正文中写明的比率与其分子、分母不符。"),
+    Rule("narrative.balance", "正文收结不平衡", "正文自相矛盾：受理 + 上年结转 ≠ 办结 + 结转下年度。"),
+    Rule("fees.unit", "收费单位可疑", "收费金额看起来以元而不是万元填写。"),
+    Rule("yoy.carry", "上年结转不一致", "本年“上年结转”与上一年报告的“结转下年度继续办理”不一致。"),
+    Rule("yoy.in_force", "现行有效件数不连续", "现行有效件数不等于上年数加本年制发减本年废止。"),
+    Rule("publication.late", "发布逾期", "报告发布晚于法定期限（部门1月31日前，本级人民政府3月31日前）。"),
+    Rule("text.near_duplicate", "与上年文字雷同", "正文与同一机构上一年的报告几乎相同。"),
+    Rule("report.overdue", "逾期未发布", "重点关注的机构在期限过后仍未发布上一年度报告。"),
+    Rule("ocr.low_confidence", "识别结果存疑", "扫描件识别出的数字未通过勾稽校验，可能识别有误，请核对原件。"),
+    Rule("document.unreadable", "文档无法读取", "文档无法打开或无法解析。"),
+)}
+
+
+def rule_name(code: str) -> str:
+    """``s3.balance`` → ``表三收结不平衡`` (an unknown rule keeps its code)."""
+    rule = RULES.get(code)
+    return rule.name if rule else code
+
+
+def rule_explanation(code: str) -> str:
+    rule = RULES.get(code)
+    return rule.explanation if rule else ""

@@ -1,5 +1,9 @@
 """Sending the outbox: pending alerts become one digest per recipient and crawl run, sent exactly once.
 
+A recipient is a mail address or a chat channel (``monitor.alerts.channels``: an Apprise URL of ``notify``,
+named by its key); both go the same way, only the message (a MIME mail, or a chat title and text) and the
+transport (SMTP, Apprise) differ. Retries, backoff and leases are the same.
+
 1. ``prepare``: pending alerts not yet in a delivery are grouped by (recipient, run); each group's mail is
    composed once and stored with its Message-ID in a ``Delivery`` row, and the alerts are tied to it, in
    one transaction. A crash before this commit leaves the alerts pending; after it, the stored mail.
@@ -9,6 +13,7 @@
 
 The one window SMTP leaves open is a crash after the server accepted the mail and before the "sent" commit;
 the retry then sends the same bytes with the same Message-ID, which mail systems use to drop duplicates.
+A chat service has no such identifier: after a crash in that window the group may read the message twice.
 """
 
 from __future__ import annotations
@@ -24,10 +29,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from monitor.archive import leases
+from monitor.alerts.channels import DEFAULT_BODY_LIMIT, body_limit, is_channel, send_chat
+from monitor.alerts.chat import chat_message
+from monitor.alerts.errors import DeliveryError
+from monitor.alerts.links import run_link
 from monitor.alerts.outbox import AlertPayload
 from monitor.config import MailConfig, MonitorConfig
 from monitor.archive.db import session as new_session
-from monitor.alerts.mail import DeliveryError, build_digest, render_message, send_bytes
+from monitor.alerts.mail import Digest, build_digest, message_id_for, render_message, send_bytes
 from monitor.archive.models import PENDING, SENDING, SENT, Alert, Delivery, Site
 from monitor.timeutil import utcnow
 
@@ -60,14 +69,19 @@ def prepare(engine: Engine, config: MonitorConfig) -> int:
         groups: dict[tuple[str, int | None], list[Alert]] = defaultdict(list)
         for alert in pending:
             groups[(alert.recipient, alert.run_id)].append(alert)
+        channels = config.channels()
         for (recipient, run_id), alerts in groups.items():
             created = utcnow()
             site_label = _site_label(s, config, {a.site_id for a in alerts})
             digest = build_digest(recipient, site_label, run_id, created,
-                                  [AlertPayload.from_dict(a.payload or {}) for a in alerts])
-            message_id, data = render_message(digest, config.mail.sender, created)
+                                  [AlertPayload.from_dict(a.payload or {}) for a in alerts], config.timezone)
+            if is_channel(recipient):
+                message_id, subject, data = _chat(digest, config, channels.get(recipient))
+            else:
+                message_id, data = render_message(digest, config.mail.sender, created)
+                subject = digest.subject
             delivery = Delivery(recipient=recipient, run_id=run_id, message_id=message_id,
-                                subject=digest.subject, message=data, created_at=created, next_attempt_at=created)
+                                subject=subject, message=data, created_at=created, next_attempt_at=created)
             s.add(delivery)
             s.flush()
             ids = [a.id for a in alerts]
@@ -101,7 +115,10 @@ def send_due(engine: Engine, config: MonitorConfig, sender: Sender = send_bytes,
             delivery.status = SENDING
             s.commit()
             try:
-                sender(config.mail, delivery.recipient, delivery.message)
+                if is_channel(delivery.recipient):
+                    _send_chat(config, delivery)
+                else:
+                    sender(config.mail, delivery.recipient, delivery.message)
             except DeliveryError as exc:
                 delivery.attempts += 1
                 delivery.status = PENDING
@@ -109,7 +126,7 @@ def send_due(engine: Engine, config: MonitorConfig, sender: Sender = send_bytes,
                 delivery.next_attempt_at = utcnow() + backoff(config.mail, delivery.attempts)
                 delivery.claimed_by = delivery.claimed_until = None
                 s.commit()
-                log.warning("mail to %s not sent (attempt %d): %s", delivery.recipient, delivery.attempts, exc)
+                log.warning("digest to %s not sent (attempt %d): %s", delivery.recipient, delivery.attempts, exc)
                 report.failed.append((delivery.id, str(exc)))
                 continue
             sent_at = utcnow()
@@ -130,6 +147,21 @@ def deliver(engine: Engine, config: MonitorConfig, sender: Sender = send_bytes,
     report = send_due(engine, config, sender, now)
     report.composed = composed
     return report
+
+
+def _chat(digest: Digest, config: MonitorConfig, url: str | None) -> tuple[str, str, bytes]:
+    """A chat message's id, title and text (stored as UTF-8), sized for the channel's service."""
+    limit = body_limit(url) if url else DEFAULT_BODY_LIMIT
+    run_page = run_link(config.web_base_url, digest.run_id) if digest.run_id else None
+    title, body = chat_message(digest, limit, run_page)
+    return message_id_for(config.mail.sender), title, body.encode("utf-8")
+
+
+def _send_chat(config: MonitorConfig, delivery: Delivery) -> None:
+    url = config.channels().get(delivery.recipient)
+    if url is None:
+        raise DeliveryError(f"通知渠道 {delivery.recipient} 已不在配置中（notify 地址被删除或修改），消息保留待发")
+    send_chat(url, delivery.subject, delivery.message.decode("utf-8"))
 
 
 def _site_label(s, config: MonitorConfig, site_ids: set[str]) -> str:  # noqa: ANN001 (Session)

@@ -21,8 +21,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from monitor.alerts.errors import DeliveryError
 from monitor.alerts.outbox import AlertPayload
 from monitor.config import MailConfig
+from monitor.timeutil import DEFAULT_ZONE, local_time
 from monitor.archive.models import (
     ALERT_CRAWL_EMPTY, ALERT_CRAWL_FAILED, ALERT_FAILING, ALERT_MOVED, ALERT_OVERDUE, ALERT_REAPPEARED,
     ALERT_REVISED, ALERT_WITHDRAWN,
@@ -106,10 +108,14 @@ class Digest:
 
 
 def build_digest(recipient: str, site_label: str, run_id: int | None, created: datetime,
-                 payloads: list[AlertPayload]) -> Digest:
+                 payloads: list[AlertPayload], zone: str = DEFAULT_ZONE) -> Digest:
     sections = [DigestSection(kind, title, [p for p in payloads if p.kind == kind]) for kind, title in SECTION_ORDER]
-    return Digest(recipient, site_label, run_id, created.strftime("%Y-%m-%d %H:%M"),
-                  [s for s in sections if s.items])
+    return Digest(recipient, site_label, run_id, local_time(created, zone), [s for s in sections if s.items])
+
+
+def message_id_for(sender: str) -> str:
+    """A new Message-ID in the sender's domain."""
+    return make_msgid("gxmon", domain=Address(addr_spec=sender).domain or "localhost")
 
 
 def render_message(digest: Digest, sender: str, created: datetime) -> tuple[str, bytes]:
@@ -120,7 +126,7 @@ def render_message(digest: Digest, sender: str, created: datetime) -> tuple[str,
     message["To"] = Address(addr_spec=digest.recipient)
     message["Subject"] = digest.subject
     message["Date"] = format_datetime(created)
-    message_id = make_msgid("gxmon", domain=sender_address.domain or "localhost")
+    message_id = message_id_for(sender)
     message["Message-ID"] = message_id
     message["Auto-Submitted"] = "auto-generated"
     message["X-Gxmon-Run"] = str(digest.run_id or "-")
@@ -129,10 +135,6 @@ def render_message(digest: Digest, sender: str, created: datetime) -> tuple[str,
     message.add_alternative(_env.get_template("digest.html.j2").render(**context), subtype="html",
                             charset="utf-8", cte="base64")
     return message_id, message.as_bytes()
-
-
-class DeliveryError(Exception):
-    """The SMTP server could not be reached or did not accept the message."""
 
 
 def send_bytes(config: MailConfig, recipient: str, data: bytes) -> None:
