@@ -349,22 +349,40 @@ def findings(obj: Context, severity: str | None, rule: str | None, site: str | N
 
 
 @main.command()
+@config_option
 @archive_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
-@click.option("--out", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), required=True)
+@click.option("--out", type=click.Path(), default=None,
+              help="File to write, or a folder (existing, or ending in /): one file per template version.")
+@click.option("--since", help="Versions first seen since: 7d, 12h, 2w, or a date 2026-11-01.")
+@click.option("--year", type=int)
+@click.option("--site")
+@click.option("--agency", help="Part of the agency name.")
+@click.option("--template", type=click.Choice(["v2021", "v2019"]), help="Only versions of this template.")
+@click.option("--keys", is_flag=True, help="English keys (cell paths) as headers instead of the Chinese names.")
 @click.pass_obj
-def export(obj: Context, fmt: str, out: str | None) -> None:
-    """One row (or object) per report version with every figure."""
-    from monitor.export import write_export
+def export(obj: Context, fmt: str, out: str | None, since: str | None, year: int | None, site: str | None,
+           agency: str | None, template: str | None, keys: bool) -> None:
+    """One row (or object) per report version with every figure: CSV (UTF-8 BOM, Chinese headers), JSON Lines,
+    or an Excel workbook (.xlsx, a sheet per template version)."""
+    from monitor.export import ExportFilter, ExportRequest, export as write
+    from monitor.timeutil import parse_since
 
+    config = _config(obj.config_option)
+    try:
+        since_time = parse_since(since, config.timezone) if since else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    to_folder = bool(out) and (out.endswith(("/", "\\")) or Path(out).is_dir())
+    if fmt == "xlsx" and not out:
+        raise click.UsageError("--format xlsx 需要 --out 文件或文件夹")
+    request = ExportRequest(fmt, Path(out) if out else None, to_folder,
+                            ExportFilter(since_time, year, site, agency, template), config.timezone,
+                            config.web_base_url, keys)
     with obj.session() as s:     # first: a missing archive leaves no output file behind
-        handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-        try:
-            count = write_export(s, obj.store, fmt, handle)
-        finally:
-            if out:
-                handle.close()
-    click.echo(f"{count} versions exported", err=True)
+        written = write(s, obj.store, request)
+    for name, count in written.items():
+        click.echo(f"{name}: {count} versions exported", err=True)
 
 
 # -- commands in their own modules (they import this one's Context and options) ------------------------------

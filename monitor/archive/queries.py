@@ -8,7 +8,6 @@ million versions by benchmarks/archive_bench.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from monitor.archive.diff import DocumentDiff, diff_documents, flatten_figures
+from monitor.archive.diff import DocumentDiff, diff_documents
 from monitor.archive.models import Agency, Change, Finding, Report, ReportUrl, Version
 from monitor.archive.store import BlobStore
 
@@ -232,28 +231,3 @@ def list_findings(session: Session, *, severity: str | None = None, rule: str | 
     rows = [FindingRow(*r[:7], list(r[7] or [])) for r in session.exec(query)]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(rows, key=lambda f: (order.get(f.severity, 9), f.report_id))
-
-
-EXPORT_COLUMNS = ("report_id", "version_id", "seq", "site", "agency", "year", "url", "first_seen", "last_seen",
-                  "content_digest", "template", "errors", "warnings", "parse_error")
-
-
-def export_versions(session: Session, store: BlobStore, batch: int = 500) -> Iterator[dict[str, Any]]:
-    """One dict per version: its identity and counts (EXPORT_COLUMNS), then every figure by cell path."""
-    last_id = 0
-    while True:
-        rows = session.exec(
-            select(Version, Report.site_id, Agency.name, Report.year, ReportUrl.url)
-            .join(Report, Report.id == Version.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
-            .join(ReportUrl, ReportUrl.id == Version.url_id)
-            .where(Version.id > last_id).order_by(col(Version.id)).limit(batch)).all()
-        if not rows:
-            return
-        for version, site, agency, year, url in rows:
-            document = store.get_json(version.parsed_sha256) if version.parsed_sha256 else None
-            yield {"report_id": version.report_id, "version_id": version.id, "seq": version.seq, "site": site,
-                   "agency": agency, "year": year, "url": url, "first_seen": version.first_seen.isoformat(),
-                   "last_seen": version.last_seen.isoformat(), "content_digest": version.content_digest,
-                   "template": version.template, "errors": version.error_count, "warnings": version.warning_count,
-                   "parse_error": version.parse_error, **flatten_figures(document)}
-        last_id = rows[-1][0].id

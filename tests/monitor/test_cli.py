@@ -88,11 +88,11 @@ def test_findings_filtered_in_three_formats(archived):
 def test_export_every_version_with_every_figure(archived, tmp_path):
     out = tmp_path / "versions.csv"
     gxmon(archived, "export", "--format", "csv", "--out", str(out))
-    table = list(csv.DictReader(out.open(encoding="utf-8")))
+    table = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len(table) == 3
-    kaifeng = [r for r in table if r["agency"] == "开封市人民政府"]
-    assert [r["s3.new_received.natural_person"] for r in kaifeng] == ["508", "509"]
-    assert kaifeng[0]["s2.admin_fees.amount_wan_yuan"] == "8937.0276"
+    kaifeng = [r for r in table if r["机构"] == "开封市人民政府"]
+    assert [r["表三 一、本年新收政府信息公开申请数量 / 自然人"] for r in kaifeng] == ["508", "509"]
+    assert kaifeng[0]["表二 行政事业性收费 / 本年收费金额（单位：万元）"] == "8937.0276"
     lines = gxmon(archived, "export", "--format", "jsonl").splitlines()
     objects = [json.loads(line) for line in lines if line.startswith("{")]
     assert len(objects) == 3 and objects[0]["s4.review.total"] == 25
@@ -250,9 +250,9 @@ def test_outside_text_is_stripped_in_csv_and_escaped_in_json(hostile, command):
 
 def test_outside_text_in_exports(hostile, tmp_path):
     gxmon(hostile, "export", "--format", "csv", "--out", str(tmp_path / "v.csv"))
-    text = (tmp_path / "v.csv").read_text(encoding="utf-8")
+    text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")
     _safe(text)
-    assert {row["agency"] for row in csv.DictReader(io.StringIO(text))} == {f"{SHOWN}1", f"{SHOWN}2"}
+    assert {row["机构"] for row in csv.DictReader(io.StringIO(text))} == {f"{SHOWN}1", f"{SHOWN}2"}
     lines = CliRunner().invoke(main, ["--db", hostile, "export", "--format", "jsonl"]).stdout
     _safe(lines)
     assert {json.loads(line)["agency"] for line in lines.splitlines()} == {f"{HOSTILE}1", f"{HOSTILE}2"}

@@ -153,7 +153,7 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
 
     export = gxmon(db, "export", "--format", "csv").stdout.splitlines()
     assert len(export) == 1 + len(expected) + 1      # header, one row per version (one report has two)
-    assert "s3.new_received.total" in export[0]
+    assert export[0].startswith("\ufeff报告编号,") and "表三 一、本年新收政府信息公开申请数量 / 总计" in export[0]
 
 
 def assert_reported(db: str, misprinted) -> None:  # noqa: ANN001 (simsite.ExpectedReport)
