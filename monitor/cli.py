@@ -76,6 +76,12 @@ class Context:
 
         return session(self.archive)
 
+    def writable_session(self) -> Session:
+        """A session on the archive, created or upgraded first (commands that write: sites add, pause)."""
+        from monitor.archive.db import session
+
+        return session(self.engine)
+
 
 def _remember(field: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
@@ -146,8 +152,14 @@ def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_
     Progress (pages, reports, sites done) shows on stderr when it is a terminal. Exit 3 when a site could
     not be crawled (the reasons are printed); SIGTERM or Ctrl-C stops the crawl, keeping what was archived."""
     from monitor.crawling.job import CrawlRequestError, crawl_now, print_summary, stop_on_signals
+    from monitor.watchlist import merged_config
 
-    config = _config(obj.config_option, required=not start_urls)
+    config = merged_config(_config(obj.config_option), obj.engine)
+    if not config.sites and not start_urls:
+        _config(obj.config_option, required=True)     # no config and no watched site: say how to give one
+    paused = sorted(config.paused.intersection(sites))
+    if paused:
+        raise click.ClickException(f"网站 {'、'.join(paused)} 已暂停（gxmon sites resume {paused[0]} 恢复监测）")
     with stop_on_signals() as stopping:
         try:
             result = crawl_now(obj.engine, obj.store, config, site_ids=list(sites), start_urls=list(start_urls),
@@ -172,9 +184,10 @@ def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_
 def run(obj: Context) -> None:
     """The scheduler: every site on its cron schedule, mail after each crawl, until SIGTERM/Ctrl-C."""
     from monitor.crawling.scheduler import run_scheduler
+    from monitor.watchlist import merged_config
 
     config = _config(obj.config_option, required=True)
-    if not any(site.schedule for site in config.sites):
+    if not any(site.schedule for site in merged_config(config, obj.engine).crawlable_sites):
         raise click.ClickException(f"{config.path}: no [[site]] has a schedule, so there is nothing to run "
                                    '(give a site schedule = "0 6 * * *", or use `gxmon crawl`)')
     run_scheduler(obj.db, obj.store_dir, config)
@@ -187,8 +200,9 @@ def run(obj: Context) -> None:
 def send(obj: Context) -> None:
     """Send the alert mails that are due now (crawls do this by themselves)."""
     from monitor.alerts.delivery import deliver
+    from monitor.watchlist import merged_config
 
-    report = deliver(obj.archive, _config(obj.config_option))
+    report = deliver(obj.archive, merged_config(_config(obj.config_option), obj.archive))
     click.echo(f"{len(report.sent)} sent, {len(report.failed)} failed, {report.waiting} waiting for a retry")
     for delivery_id, error in report.failed:
         output.say(f"  mail #{delivery_id}: {error}", err=True)
@@ -389,9 +403,10 @@ def export(obj: Context, fmt: str, out: str | None, since: str | None, year: int
 
 def _register() -> None:
     from monitor.cli_changes import changes
+    from monitor.cli_sites import sites
     from monitor.cli_triage import COMMANDS as TRIAGE_COMMANDS
 
-    for command in (changes, *TRIAGE_COMMANDS):
+    for command in (changes, sites, *TRIAGE_COMMANDS):
         main.add_command(command)
 
 

@@ -109,6 +109,12 @@ class MonitorConfig:
     sites: tuple[Site, ...] = ()
     routes: tuple[Route, ...] = ()
     watches: tuple[Watch, ...] = ()
+    paused: frozenset[str] = frozenset()    # site ids not to crawl now (monitor.watchlist); still alerted
+
+    @property
+    def crawlable_sites(self) -> tuple[Site, ...]:
+        """The sites to crawl when none is named: all but the paused."""
+        return tuple(s for s in self.sites if s.id not in self.paused)
 
     def site(self, site_id: str) -> Site | None:
         return next((s for s in self.sites if s.id == site_id), None)
@@ -164,7 +170,7 @@ def _channels(value: Any, where: str) -> tuple[str, ...]:
         raise ConfigError(f"{where}: {exc}") from None
 
 
-def _addresses(value: Any, where: str) -> tuple[str, ...]:
+def parse_addresses(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -188,9 +194,9 @@ def _mail(table: dict[str, Any], source: str) -> MailConfig:
     check_keys(table, MailConfig.__dataclass_fields__, where)
     values = dict(table)
     if "admin_to" in values:
-        values["admin_to"] = _addresses(values["admin_to"], f"{where}: admin_to")
+        values["admin_to"] = parse_addresses(values["admin_to"], f"{where}: admin_to")
     if "sender" in values:
-        values["sender"] = _addresses(values["sender"], f"{where}: sender")[0]
+        values["sender"] = parse_addresses(values["sender"], f"{where}: sender")[0]
     if values.get("security", "none") not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{where}: security must be none, starttls or ssl")
     return MailConfig(**values)
@@ -215,7 +221,7 @@ def _monitored_site(site: Site, number: int, source: str) -> Site:
         except ValueError as exc:
             raise ConfigError(f"{where}: schedule {site.schedule!r} is not cron syntax ({exc})") from None
     notify = _channels(site.extra.get("notify"), f"{where}: notify")
-    return replace(site, alert_to=_addresses(list(site.alert_to), f"{where}: alert_to"),
+    return replace(site, alert_to=parse_addresses(list(site.alert_to), f"{where}: alert_to"),
                    extra={**site.extra, "notify": notify})
 
 
@@ -226,7 +232,7 @@ def _routes(tables: list[dict[str, Any]], site_ids: set[str], source: str) -> tu
         check_keys(t, ROUTE_KEYS, where)
         if t.get("site") and t["site"] not in site_ids:
             raise ConfigError(f"{where}: unknown site {t['site']!r}")
-        routes.append(Route(_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency"),
+        routes.append(Route(parse_addresses(t.get("to"), f"{where}: to"), t.get("site"), t.get("region"), t.get("agency"),
                             _channels(t.get("notify"), f"{where}: notify")))
     return tuple(routes)
 

@@ -377,3 +377,25 @@ class WebUser(SQLModel, table=True):
     name: str = Field(max_length=100, unique=True)
     password_hash: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class WatchedSite(SQLModel, table=True):
+    """A site of the watch list kept in the archive (``gxmon sites add``), or a pause of a config site.
+
+    With ``start_urls`` it is a site of its own, crawled as a ``[[site]]`` of the config is; without, the row
+    only pauses the config's site of that id. A paused site (``paused_at``) is not crawled, by ``gxmon crawl``
+    or by ``gxmon run``, until it is resumed; its pending digests are still sent.
+    """
+
+    __tablename__ = "watched_site"
+
+    site_id: str = Field(primary_key=True, max_length=100)
+    name: str | None = Field(default=None, max_length=200)
+    start_urls: list[str] | None = _json()
+    alert_to: list[str] | None = _json()
+    # Apprise URLs: kept here because no config file holds them (sites of the config keep theirs in it).
+    notify: list[str] | None = _json()
+    schedule: str | None = Field(default=None, max_length=100)
+    settings: dict[str, Any] | None = _json()    # other [[site]] keys: crawl limits and politeness
+    added_at: datetime = Field(default_factory=utcnow)
+    paused_at: datetime | None = None

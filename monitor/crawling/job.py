@@ -93,12 +93,12 @@ def resolve_sites(config: MonitorConfig, site_ids: list[str], start_urls: list[s
 
     sites = []
     try:
-        if config.path is not None and (site_ids or not start_urls):
-            configured = {s.id: s for s in config.sites}   # read by crawler.siteconfig when the config was loaded
+        if (config.path is not None or config.sites) and (site_ids or not start_urls):
+            configured = {s.id: s for s in config.sites}   # the config's and the archive's watch list
             unknown = [i for i in site_ids if i not in configured]
             if unknown:
-                raise CrawlRequestError(f"{config.path}: no site {', '.join(unknown)}")
-            sites = [configured[i] for i in site_ids] if site_ids else list(configured.values())
+                raise CrawlRequestError(f"{config.path or '监测列表'}: no site {', '.join(unknown)}")
+            sites = [configured[i] for i in site_ids] if site_ids else list(config.crawlable_sites)
         sites += [site_from_url(url) for url in start_urls]
     except ConfigError as exc:
         raise CrawlRequestError(str(exc)) from None

@@ -9,6 +9,9 @@
   scheduler; the site lease in the archive (``monitor.crawling.job``) keeps ``gxmon crawl`` and other
   schedulers from crawling the same site at the same time.
 - Mail goes out after each crawl; an outbox job retries what is still due every few minutes.
+- The watch list is the config's sites and the archive's (``gxmon sites add``, ``monitor.watchlist``): a job
+  held in memory looks at it every minute, so a site added, paused or resumed while the scheduler runs is
+  scheduled or unscheduled without a restart.
 - SIGTERM or Ctrl-C stops it cleanly: no new jobs start, running crawls are asked to stop and waited for.
 """
 
@@ -20,10 +23,12 @@ import threading
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.engine import Engine
 
 from monitor.config import MonitorConfig, load_config
 from monitor.archive.record import Archive
@@ -31,12 +36,15 @@ from monitor.crawling.job import close_stale_runs, interrupt_crawls
 from monitor.archive.db import open_engine
 from monitor.output import print_table
 from monitor.archive.store import BlobStore
+from monitor.watchlist import merged_config
 
 log = logging.getLogger(__name__)
 
 CRAWL_PREFIX = "crawl:"
 OUTBOX_JOB = "outbox"
 OUTBOX_MINUTES = 5
+WATCHLIST_JOB = "watchlist"
+WATCHLIST_SECONDS = 60
 JOBS_TABLE = "apscheduler_jobs"
 
 # Set by SIGTERM/SIGINT: jobs that have not started yet do not start.
@@ -49,9 +57,12 @@ def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> No
 
     if stopping.is_set():
         return
-    config = load_config(config_path)
     engine = open_engine(db_url)
     try:
+        config = merged_config(load_config(config_path), engine)
+        if config.site(site_id) is None or site_id in config.paused:
+            log.info("not crawling %s: paused or no longer watched", site_id)
+            return
         crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule", stop=stopping)
     finally:
         engine.dispose()
@@ -63,14 +74,14 @@ def outbox_job(db_url: str, config_path: str) -> None:
 
     engine = open_engine(db_url)
     try:
-        deliver(engine, load_config(config_path))
+        deliver(engine, merged_config(load_config(config_path), engine))
     finally:
         engine.dispose()
 
 
 def build_scheduler(db_url: str, config: MonitorConfig, workers: int = 4) -> BackgroundScheduler:
     return BackgroundScheduler(
-        jobstores={"default": SQLAlchemyJobStore(url=db_url, tablename=JOBS_TABLE)},
+        jobstores={"default": SQLAlchemyJobStore(url=db_url, tablename=JOBS_TABLE), "memory": MemoryJobStore()},
         executors={"default": ThreadPoolExecutor(max_workers=workers)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         timezone=config.timezone,
@@ -80,7 +91,7 @@ def build_scheduler(db_url: str, config: MonitorConfig, workers: int = 4) -> Bac
 def sync_jobs(scheduler: BackgroundScheduler, config: MonitorConfig, db_url: str, store_dir: Path) -> None:
     """Make the stored jobs match the config, keeping the next run time of every job that did not change."""
     config_path = str(Path(config.path).resolve())
-    wanted = {f"{CRAWL_PREFIX}{site.id}": site for site in config.sites if site.schedule}
+    wanted = {f"{CRAWL_PREFIX}{site.id}": site for site in config.crawlable_sites if site.schedule}
     for job in scheduler.get_jobs():
         if job.id.startswith(CRAWL_PREFIX) and job.id not in wanted:
             log.info("removing job %s (site no longer scheduled)", job.id)
@@ -99,6 +110,12 @@ def sync_jobs(scheduler: BackgroundScheduler, config: MonitorConfig, db_url: str
     if scheduler.get_job(OUTBOX_JOB) is None:
         scheduler.add_job(outbox_job, IntervalTrigger(minutes=OUTBOX_MINUTES), id=OUTBOX_JOB,
                           args=[db_url, config_path], name="send due alert mails")
+
+
+def sync_watch_list(scheduler: BackgroundScheduler, engine: Engine, config_path: str, db_url: str,
+                    store_dir: Path) -> None:
+    """Schedule what the watch list holds now (sites added, paused or resumed since the last look)."""
+    sync_jobs(scheduler, merged_config(load_config(config_path), engine), db_url, store_dir)
 
 
 def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: threading.Event | None = None) -> None:
@@ -121,7 +138,11 @@ def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: th
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     scheduler.start(paused=True)
-    sync_jobs(scheduler, config, db_url, store_dir)
+    engine = open_engine(db_url)
+    sync_jobs(scheduler, merged_config(config, engine), db_url, store_dir)
+    scheduler.add_job(sync_watch_list, IntervalTrigger(seconds=WATCHLIST_SECONDS), id=WATCHLIST_JOB,
+                      jobstore="memory", args=[scheduler, engine, str(config.path), db_url, store_dir],
+                      name="follow the watch list")
     scheduler.resume()
     jobs = [job for job in scheduler.get_jobs() if job.id.startswith(CRAWL_PREFIX)]
     print_table(f"gxmon run: {len(jobs)} crawls scheduled (SIGTERM or Ctrl-C stops)", ["job", "schedule", "next run"],
@@ -131,4 +152,5 @@ def run_scheduler(db_url: str, store_dir: Path, config: MonitorConfig, ready: th
         ready.set()
     done.wait()
     scheduler.shutdown(wait=True)   # running crawls see `stopping` and end early
+    engine.dispose()
     log.info("scheduler stopped")
