@@ -26,10 +26,14 @@ from monitor import output
 from monitor.archive import queries
 from monitor.config import DEFAULT_CONFIG, ConfigError, MonitorConfig, load_config
 from monitor.archive.db import ArchiveMissing, check_archive, database_url, default_store, open_archive, open_engine
-from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
+from monitor.labels import CHANGE_NAMES, META_NAMES, SEVERITY_NAMES, STATUS_NAMES, cell_label, rule_name
+from monitor.prose import section_diffs
+from monitor.timeutil import local_time, zone_label
 from monitor.archive.store import BlobStore
 
 FORMATS = click.Choice(["table", "json", "csv"])
+CLI_PROSE_CONTEXT = 40   # characters of unchanged prose around each change `gxmon diff` prints
+PIECE_STYLES = {"same": "", "del": "red strike", "ins": "bold green"}
 EXIT_SITES_FAILED = 3
 
 
@@ -76,6 +80,11 @@ class Context:
 
         return session(self.archive)
 
+    @property
+    def zone(self) -> str:
+        """The time zone times are shown in: the config's ``[schedule] timezone``."""
+        return _config(self.config_option).timezone
+
     def writable_session(self) -> Session:
         """A session on the archive, created or upgraded first (commands that write: sites add, pause)."""
         from monitor.archive.db import session
@@ -113,7 +122,7 @@ def _config(path: str | None, required: bool = False) -> MonitorConfig:
         path = DEFAULT_CONFIG
     if path is None:
         if required:
-            raise click.UsageError(f"no config: give --config FILE (or create {DEFAULT_CONFIG})")
+            raise click.UsageError(f"没有配置文件：请用 --config 指定（或创建 {DEFAULT_CONFIG}），或用 gxmon sites add 添加网站")
         return MonitorConfig()
     try:
         return load_config(path)
@@ -167,11 +176,11 @@ def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_
         except CrawlRequestError as exc:
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
-            output.say("crawl stopped; its runs are closed as interrupted", err=True)
+            output.say("抓取已停止；本次抓取批次记为中断", err=True)
             sys.exit(128 + (stopping.signum or signal.SIGINT))
     print_summary(result)
     if stopping.is_set():
-        output.say("crawl stopped before it was complete", err=True)
+        output.say("抓取在完成前停止", err=True)
         sys.exit(128 + stopping.signum)
     if result.failed:
         sys.exit(EXIT_SITES_FAILED)
@@ -188,8 +197,8 @@ def run(obj: Context) -> None:
 
     config = _config(obj.config_option, required=True)
     if not any(site.schedule for site in merged_config(config, obj.engine).crawlable_sites):
-        raise click.ClickException(f"{config.path}: no [[site]] has a schedule, so there is nothing to run "
-                                   '(give a site schedule = "0 6 * * *", or use `gxmon crawl`)')
+        raise click.ClickException(f"{config.path}：没有任何网站设置了 schedule，无事可做"
+                                   '（请给网站写 schedule = "0 6 * * *"，或用 gxmon crawl）')
     run_scheduler(obj.db, obj.store_dir, config)
 
 
@@ -203,9 +212,9 @@ def send(obj: Context) -> None:
     from monitor.watchlist import merged_config
 
     report = deliver(obj.archive, merged_config(_config(obj.config_option), obj.archive))
-    click.echo(f"{len(report.sent)} sent, {len(report.failed)} failed, {report.waiting} waiting for a retry")
+    click.echo(f"已发送 {len(report.sent)}，失败 {len(report.failed)}，等待重试 {report.waiting}")
     for delivery_id, error in report.failed:
-        output.say(f"  mail #{delivery_id}: {error}", err=True)
+        output.say(f"  投递 #{delivery_id}：{error}", err=True)
 
 
 @main.command()
@@ -264,11 +273,13 @@ def reports(obj: Context, year: int | None, agency: str | None, site: str | None
         output.print_csv(rows, ["id", "site", "agency", "year", "url", "status", "versions", "latest_fetch",
                                 "errors", "warnings", "title", "same_as"])
     else:
-        output.print_table(f"{len(rows)} reports",
-                           ["id", "report and URL", "status", "versions", "errors", "warnings", "latest fetch"],
-                           [(r.id, f"{r.agency or '?'} {r.year or '?'}\n{r.url or ''}", r.status, r.versions,
-                             r.errors, r.warnings, output.short_time(r.latest_fetch)) for r in rows],
-                           long=("report and URL",))
+        zone = obj.zone
+        output.print_table(f"{len(rows)}份报告",
+                           ["编号", "报告与网址", "状态", "版本", "错误", "警告", f"最近抓取（{zone_label(zone)}）"],
+                           [(r.id, f"{r.agency or '?'} {r.year or '?'}\n{r.url or ''}", STATUS_NAMES.get(r.status, r.status),
+                             r.versions, r.errors, r.warnings, local_time(r.latest_fetch, zone, labelled=False))
+                            for r in rows],
+                           long=("报告与网址",))
 
 
 @main.command()
@@ -286,17 +297,19 @@ def history(obj: Context, report: str, fmt: str) -> None:
     if fmt == "json":
         output.print_json(found)
         return
-    r = found.report
-    output.say((f"#{r.id} {r.agency or ''} {r.year or ''}", "bold"), f" ({r.site}, {r.status}) {r.url or ''}")
+    r, zone = found.report, obj.zone
+    output.say((f"#{r.id} {r.agency or ''} {r.year or ''}", "bold"),
+               f"（{r.site}，{STATUS_NAMES.get(r.status, r.status)}）{r.url or ''}")
     if r.same_as is not None:
-        output.say(f"the same document as report #{r.same_as}, archived earlier from another site")
-    output.print_table(None, ["version", "first/last seen", "digest", "errors", "changed"],
-                       [(v.version, f"{output.short_time(v.first_seen)}\n{output.short_time(v.last_seen)}",
-                         v.digest[:12], v.errors, "\n".join(f"{CHANGE_NAMES.get(c.kind, c.kind)}: {c.summary}"
+        output.say(f"与报告 #{r.same_as} 是同一文档（先从另一网站存档）")
+    output.print_table(None, ["版本", f"首次/最近见到（{zone_label(zone)}）", "摘要", "错误", "变化"],
+                       [(v.version, f"{local_time(v.first_seen, zone, labelled=False)}\n"
+                                    f"{local_time(v.last_seen, zone, labelled=False)}",
+                         v.digest[:12], v.errors, "\n".join(f"{CHANGE_NAMES.get(c.kind, c.kind)}：{c.summary}"
                                                             for c in v.changes)) for v in found.versions],
-                       long=("changed",))
+                       long=("变化",))
     for event in found.events:
-        output.say(f"{output.short_time(event.detected_at)} {CHANGE_NAMES.get(event.kind, event.kind)}：{event.summary}")
+        output.say(f"{local_time(event.detected_at, zone)} {CHANGE_NAMES.get(event.kind, event.kind)}：{event.summary}")
 
 
 @main.command()
@@ -318,27 +331,25 @@ def diff(obj: Context, version_a: int, version_b: int, fmt: str) -> None:
             raise click.ClickException(str(exc)) from None
     if not found.same_report:
         a, b = found.a, found.b
-        warning = (f"versions {a.id} and {b.id} belong to two different reports: #{a.report_id} {a.agency or '?'} "
-                   f"{a.year or '?'} ({a.site}) and #{b.report_id} {b.agency or '?'} {b.year or '?'} ({b.site}); "
-                   "their differences are not a revision")
-        output.say(("warning: ", "bold red"), warning, err=True, soft_wrap=True)
+        warning = (f"版本 {a.id} 和 {b.id} 属于两份不同的报告：#{a.report_id} {a.agency or '?'} {a.year or '?'}"
+                   f"（{a.site}）与 #{b.report_id} {b.agency or '?'} {b.year or '?'}（{b.site}），它们的差异不是修改")
+        output.say(("注意：", "bold red"), warning, err=True, soft_wrap=True)
     if fmt == "json":
         output.print_json({"a": found.a, "b": found.b, "same_report": found.same_report, **found.diff.to_dict()})
         return
     d = found.diff
     if not found.same_report:
-        output.say(f"NOT A REVISION: {warning}", style="bold red", soft_wrap=True)
-    output.say(f"version {found.a.id} → {found.b.id}: {len(d.figures)} figures, {len(d.text)} prose sections changed")
+        output.say(f"不是修改：{warning}", style="bold red", soft_wrap=True)
+    output.say(f"版本 {found.a.id} → {found.b.id}：{len(d.figures)}处数字、{len(d.text)}节正文不同")
     for m in d.meta:
-        output.say(f"{m.cell}: {m.old} → {m.new}")
+        output.say(f"{META_NAMES.get(m.cell, m.cell)}：{m.old} → {m.new}")
     if d.figures:
-        output.print_table("figures", ["cell", "label", "old", "new"],
-                           [(c.cell, cell_label(c.cell), c.old, c.new) for c in d.figures], long=("label",))
-    for t in d.text:
+        output.print_table("数字", ["单元格", "名称", "原数值", "新数值"],
+                           [(c.cell, cell_label(c.cell), c.old, c.new) for c in d.figures], long=("名称",))
+    for section in section_diffs(found.a_document, found.b_document, context=CLI_PROSE_CONTEXT):
         output.say("")
-        output.say((SECTION_NAMES.get(t.section, t.section), "bold"))
-        for line in t.diff:
-            output.say(line, style="green" if line.startswith("+") else "red" if line.startswith("-") else "dim")
+        output.say((section.name, "bold"))
+        output.say(*((p.text, PIECE_STYLES[p.kind]) for p in section.pieces))
 
 
 @main.command()
@@ -357,9 +368,9 @@ def findings(obj: Context, severity: str | None, rule: str | None, site: str | N
     elif fmt == "csv":
         output.print_csv(rows, ["report_id", "version_id", "agency", "year", "rule", "severity", "message", "cells"])
     else:
-        output.print_table(f"{len(rows)} findings", ["report", "severity", "rule", "message"],
-                           [(f"#{f.report_id} {f.agency or '?'} {f.year or '?'}", f.severity, f.rule, f.message)
-                            for f in rows], long=("report", "message"))
+        output.print_table(f"{len(rows)}项问题", ["报告", "级别", "规则", "说明"],
+                           [(f"#{f.report_id} {f.agency or '?'} {f.year or '?'}", SEVERITY_NAMES.get(f.severity, f.severity),
+                             f"{rule_name(f.rule)}\n{f.rule}", f.message) for f in rows], long=("报告", "说明"))
 
 
 @main.command()

@@ -13,7 +13,6 @@ import shlex
 import shutil
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.rule import Rule
@@ -26,6 +25,7 @@ from monitor.labels import CHANGE_NAMES, cell_label
 from monitor.alerts.mailsink import MailSink
 from monitor.output import console, print_table, say
 from monitor.archive.store import BlobStore
+from monitor.timeutil import local_time, utcnow
 
 SITE_SEED = "gxmon-demo"
 SITE_SIZE = 120          # pages: three counties' worth of agencies, enough to show the variety, quick to crawl
@@ -182,7 +182,7 @@ def _tour(engine, store: BlobStore, folder: Path, revised_url: str, withdrawn_ur
         say(body.strip())
 
     console().print(Rule("6. look further"))
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = local_time(utcnow())
     say(f"Everything is in {folder} ({stamp}):\n"
         f"  archive  {folder / 'gxmon.db'}  (raw documents in {folder / 'gxmon-store'})\n"
         f"  mails    {folder / 'mails'}/*.eml\n"

@@ -16,6 +16,10 @@ CHANGE_NAMES = {
     "new_report": "新报告", "figures_changed": "数字修改", "text_changed": "文字修改",
     "attachment_replaced": "附件替换", "withdrawn": "撤回", "moved": "迁移", "reappeared": "重新出现",
 }
+META_NAMES = {"title": "标题", "agency": "机构", "year": "年度", "template": "模板"}
+RUN_STATUS_NAMES = {"running": "进行中", "ok": "完成", "failed": "失败", "empty": "未找到报告", "interrupted": "中断"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_NAMES = {"active": "在线", "withdrawn": "已撤回", "missing": "未发布"}
 _S2_LABELS = {item.key: item.label for items in S2_ITEMS.values() for item in items}
 _S4_LABELS = {block.key: block.label for block in S4_BLOCKS}
 

@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from monitor.alerts.errors import DeliveryError
 from monitor.alerts.outbox import AlertPayload
 from monitor.config import MailConfig
+from monitor.labels import rule_explanation, rule_name
 from monitor.timeutil import DEFAULT_ZONE, local_time
 from monitor.archive.models import (
     ALERT_CRAWL_EMPTY, ALERT_CRAWL_FAILED, ALERT_FAILING, ALERT_MOVED, ALERT_OVERDUE, ALERT_REAPPEARED,
@@ -46,6 +47,7 @@ SECTION_ORDER = (
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                    autoescape=select_autoescape(["html.j2"]), trim_blocks=True, keep_trailing_newline=True)
 _env.filters["http_only"] = lambda url: url if isinstance(url, str) and re.match(r"https?://", url) else None
+_env.filters.update(rule_name=rule_name, rule_explanation=rule_explanation)
 
 
 def header_text(value: str) -> str:
@@ -86,6 +88,16 @@ class Digest:
     @property
     def overdue(self) -> int:
         return self._reports((ALERT_OVERDUE,))
+
+    @property
+    def rules(self) -> list[str]:
+        """The rules of the errors listed, once each, for the digest's 规则说明."""
+        return list(dict.fromkeys(e["rule"] for s in self.sections for item in s.items
+                                  for e in [*item.errors, *item.fixed]))
+
+    @property
+    def has_text_diffs(self) -> bool:
+        return any(item.text_diffs for s in self.sections for item in s.items)
 
     @property
     def crawl_problem(self) -> bool:

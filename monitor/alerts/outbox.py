@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from monitor.archive.models import Alert
 
 MAX_FIGURES = 50   # cells listed per report in a mail; the web view has them all
+MAIL_CONTEXT = 30  # characters of unchanged prose around each change of the text in a mail
 
 
 @dataclass
@@ -29,6 +30,7 @@ class AlertPayload:
     figures: list[dict[str, Any]] = field(default_factory=list)    # {cell, label, old, new}
     figures_total: int = 0
     text_sections: list[str] = field(default_factory=list)
+    text_diffs: list[dict[str, Any]] = field(default_factory=list)   # monitor.prose.SectionDiff.to_dict()
     errors: list[dict[str, Any]] = field(default_factory=list)       # {rule, message, new}: the open ones
     fixed: list[dict[str, str]] = field(default_factory=list)        # {rule, message}: gone in this version
     handled: int = 0     # errors left out: acknowledged, resolved or muted (monitor.archive.triage)

@@ -98,7 +98,7 @@ def check_archive(url: str | None = None) -> None:
         if parsed.database in (None, "", ":memory:"):
             raise ArchiveMissing(f"{name}: an in-memory database holds no archive")
         if not Path(parsed.database).is_file():
-            raise ArchiveMissing(f"{parsed.database}: no such archive file")
+            raise ArchiveMissing(f"{parsed.database}：没有这个存档文件")
     engine = create_engine(url)
     try:
         with engine.connect() as conn:

@@ -92,6 +92,8 @@ class VersionDiff:
     a: VersionInfo
     b: VersionInfo
     diff: DocumentDiff
+    a_document: dict[str, Any] | None = None     # the parsed reports (prose shown with monitor.prose)
+    b_document: dict[str, Any] | None = None
 
     @property
     def same_report(self) -> bool:
@@ -150,7 +152,7 @@ def find_report(session: Session, ref: str | int) -> ReportRow:
         query = query.where(Report.id.in_(owner)).order_by(col(Report.id))   # sites sharing a URL: the first
     row = session.exec(query).first()
     if row is None:
-        raise NotFound(f"no report {ref!r} in the archive")
+        raise NotFound(f"存档中没有报告 {ref!r}")
     return ReportRow(*row)
 
 
@@ -184,7 +186,7 @@ def version_info(session: Session, version_id: int) -> VersionInfo:
         .join(Report, Report.id == Version.report_id).outerjoin(Agency, Agency.id == Report.agency_id)
         .join(ReportUrl, ReportUrl.id == Version.url_id).where(Version.id == version_id)).first()
     if row is None:
-        raise NotFound(f"no version {version_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
     return VersionInfo(*row)
 
 
@@ -192,15 +194,15 @@ def version_document(session: Session, store: BlobStore, version_id: int) -> dic
     """The parsed report of a version (None for a document that could not be read)."""
     version = session.get(Version, version_id)
     if version is None:
-        raise NotFound(f"no version {version_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
     return store.get_json(version.parsed_sha256) if version.parsed_sha256 else None
 
 
 def version_diff(session: Session, store: BlobStore, a: int, b: int) -> VersionDiff:
     """Figures, prose and metadata that differ from version ``a`` to version ``b`` (any two versions)."""
     info_a, info_b = version_info(session, a), version_info(session, b)
-    return VersionDiff(info_a, info_b, diff_documents(version_document(session, store, a),
-                                                      version_document(session, store, b)))
+    doc_a, doc_b = version_document(session, store, a), version_document(session, store, b)
+    return VersionDiff(info_a, info_b, diff_documents(doc_a, doc_b), doc_a, doc_b)
 
 
 def open_findings_query(*columns: Any, rule: str | None = None, severity: str | None = None,

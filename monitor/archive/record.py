@@ -32,7 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from monitor.alerts import outbox
-from monitor.alerts.outbox import MAX_FIGURES, AlertPayload
+from monitor.alerts.outbox import MAIL_CONTEXT, MAX_FIGURES, AlertPayload
+from monitor.prose import section_diffs
 from monitor.archive import leases, triage
 from monitor.archive.checks import CheckFinding, cross_year_checks, publication_late, report_overdue
 from monitor.config import MonitorConfig
@@ -457,7 +458,7 @@ class _Recorder:
             _recheck_next_year(s, store, report, year, parsed.document)
         old_doc = _load_document(store, baseline)
         changes = self._changes(report, baseline, version, old_doc, new_report)
-        self._queue_version_alerts(report, version, baseline, agency, findings, changes, new_report)
+        self._queue_version_alerts(report, version, baseline, agency, findings, changes, new_report, old_doc)
         return version
 
     def _findings(self, report: Report, version: Version, agency: str | None, year: int | None) -> list[Finding]:
@@ -497,7 +498,7 @@ class _Recorder:
 
     def _queue_version_alerts(self, report: Report, version: Version, baseline: Version | None,
                               agency: str | None, findings: list[Finding], changes: list[Change],
-                              new_report: bool) -> None:
+                              new_report: bool, old_doc: dict | None = None) -> None:
         revision = [c for c in changes if c.kind in REVISION_KINDS]
         previous = self.s.exec(select(Finding).where(Finding.version_id == baseline.id)).all() if baseline else []
         errors = triage.on_new_version(self.s, report.id, findings, previous)
@@ -532,6 +533,8 @@ class _Recorder:
             title=version.title, url=self.doc.effective_url,
             figures=[{**f, "label": cell_label(f["cell"])} for f in figures[:MAX_FIGURES]],
             figures_total=len(figures), text_sections=[SECTION_NAMES.get(x, x) for x in sections],
+            text_diffs=[d.to_dict() for d in section_diffs(old_doc, self.parsed.document, context=MAIL_CONTEXT)
+                        if d.section in sections],
             errors=[{"rule": f.rule, "message": f.message, "new": id(f) in introduced} for f in shown],
             fixed=[{"rule": f.rule, "message": f.message} for f in errors.fixed],
             handled=len(errors.introduced) + len(errors.carried) - len(shown),

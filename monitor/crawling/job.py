@@ -30,6 +30,7 @@ from sqlmodel import select
 
 from crawler.coverage import Coverage
 
+from monitor.labels import RUN_STATUS_NAMES
 from monitor.archive import leases
 from monitor.archive.record import Archive
 from monitor.config import MonitorConfig
@@ -157,7 +158,7 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
     sites, runs = [], {}
     for site in resolve_sites(config, list(site_ids or []), list(start_urls or [])):
         if not _take_lease(archive, site.id, site.name):
-            result.sites.append(SiteResult(site.id, skipped="another crawl of this site is running"))
+            result.sites.append(SiteResult(site.id, skipped="另一次抓取正在进行"))
             continue
         sites.append(site)
         runs[site.id] = archive.start_run(site.id, trigger=trigger, site_name=site.name)
@@ -277,23 +278,24 @@ def print_summary(result: CrawlResult) -> None:
     for site in result.sites:
         run = site.run
         if run is None:
-            say(f"{site.site_id}: skipped, {site.skipped}")
+            say(f"{site.site_id}：跳过，{site.skipped}")
             continue
-        rows.append((site.site_id, run.status, run.pages_fetched, run.reports_found, run.new_reports,
-                     run.new_versions, run.revisions, run.withdrawals, run.errors, run.warnings))
+        rows.append((site.site_id, RUN_STATUS_NAMES.get(run.status, run.status), run.pages_fetched,
+                     run.reports_found, run.new_reports, run.new_versions, run.revisions, run.withdrawals, run.errors,
+                     run.warnings))
     if rows:
-        print_table("crawl", ["site", "status", "pages", "reports", "new", "versions", "revised", "withdrawn",
-                              "errors", "warnings"], rows, long=("site",))
+        print_table("抓取", ["网站", "状态", "页面", "报告", "新报告", "新版本", "修改", "撤回", "错误", "警告"], rows,
+                    long=("网站",))
     for site in result.sites:
         if site.run is not None and site.run.error:
-            say((f"{site.site_id} {site.run.status}", "bold red" if site.run.status == FAILED else "bold"),
-                f": {site.run.error}")
+            say((f"{site.site_id} {RUN_STATUS_NAMES.get(site.run.status, site.run.status)}",
+                 "bold red" if site.run.status == FAILED else "bold"), f"：{site.run.error}")
     for site in result.sites:
         if site.run is not None and site.run.coverage:
             print_coverage(site.site_id, Coverage.from_dict(json.loads(site.run.coverage)))
     if result.mail is not None:
         mail = result.mail
-        say(f"mail: {len(mail.sent)} sent, {len(mail.failed)} failed"
-            + (f", {mail.waiting} waiting for a retry" if mail.waiting else ""))
+        say(f"提醒：已发送 {len(mail.sent)}，失败 {len(mail.failed)}"
+            + (f"，等待重试 {mail.waiting}" if mail.waiting else ""))
         for delivery_id, error in mail.failed:
-            say(f"  mail #{delivery_id} not sent: {error}")
+            say(f"  投递 #{delivery_id} 未发出：{error}")

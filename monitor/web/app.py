@@ -29,12 +29,13 @@ from monitor.archive.store import BlobStore, StoreError
 from monitor.web import api, changes, dashboard, pages, reading, runs, triage
 from monitor.web.deps import DB_CONNECTIONS
 from monitor.web.params import no_nul_in_query
-from monitor.periods import DEFAULT_ZONE
 from monitor.web.queries import InvalidQuery
+from monitor.timeutil import DEFAULT_ZONE
 from monitor.web.readonly import readonly_engine
 
 STATIC = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
+HTTP_MESSAGES = {405: "不支持这种请求方式", 403: "没有权限", 500: "服务器出错"}
 # frame-src 'self': an archived page is shown in a frame of this site (monitor.web.reading), itself sandboxed.
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-src 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
@@ -113,10 +114,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     async def store_error(request: Request, exc: StoreError) -> Response:
         logger.error("%s %s: %s", request.method, request.url.path, exc)
-        return _error(request, 500, "archived file unavailable")
+        return _error(request, 500, "存档文件无法读取")
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        message = "没有这个页面" if exc.status_code == 404 else HTTP_MESSAGES.get(exc.status_code, str(exc.detail))
         response = _error(request, exc.status_code, message)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
@@ -128,12 +129,13 @@ def _add_error_handlers(app: FastAPI) -> None:
         # /reports/abc (or an id beyond the database's integers) names nothing: "not found"; a wrong query
         # value is a bad request.
         status = 404 if "path" in where else 400
-        names = ", ".join(str(e["loc"][-1]) for e in errors if e.get("loc"))
-        return _error(request, status, f"{names}: not a valid value", jsonable_encoder(errors))
+        names = "、".join(str(e["loc"][-1]) for e in errors if e.get("loc"))
+        message = f"{names}：不是有效的值" if status == 400 else "没有这个页面"
+        return _error(request, status, message, jsonable_encoder(errors))
 
     async def internal(request: Request, exc: Exception) -> Response:
         # Logged by the server with its traceback; the client learns nothing about the inside.
-        return _error(request, 500, "internal error")
+        return _error(request, 500, HTTP_MESSAGES[500])
 
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(InvalidQuery, invalid)

@@ -17,6 +17,7 @@ from monitor.archive import queries as monitor_queries
 from monitor.archive.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
+from monitor.prose import section_diffs
 from monitor.web.deps import SessionDep, StoreDep
 from monitor.web.params import Id
 from monitor.web.raw import download
@@ -27,6 +28,7 @@ from monitor.web.views import compare, figures
 router = APIRouter(include_in_schema=False)
 TEMPLATES = templates()
 AGENCY_LIMIT = 200   # agencies one search lists
+PROSE_CONTEXT = 120  # characters of unchanged prose kept around each change on the diff page
 
 
 def _int(value: str | None, name: str, default: int | None = None) -> int | None:
@@ -37,9 +39,9 @@ def _int(value: str | None, name: str, default: int | None = None) -> int | None
     try:
         number = int(value)
     except ValueError:
-        raise queries.InvalidQuery(f"{name}: {value[:40]!r} is not a whole number") from None
+        raise queries.InvalidQuery(f"{name}：{value[:40]!r} 不是整数") from None
     if abs(number) > queries.MAX_ID:
-        raise queries.InvalidQuery(f"{name}: {value[:40]!r} is out of range")
+        raise queries.InvalidQuery(f"{name}：{value[:40]!r} 超出范围")
     return number
 
 
@@ -105,7 +107,7 @@ def compare_form(a: str | None = None, b: str | None = None) -> Response:
     """The target of the version picker on a report page."""
     first, second = _int(a, "a"), _int(b, "b")
     if first is None or second is None:
-        raise queries.InvalidQuery("a, b: choose two versions to compare")
+        raise queries.InvalidQuery("a、b：请选择两个要比较的版本")
     return RedirectResponse(f"/diff/{first}/{second}", status_code=303)
 
 
@@ -114,7 +116,8 @@ def diff_page(request: Request, version_a: Id, version_b: Id, s: SessionDep,
               blobs: StoreDep) -> HTMLResponse:
     a, b = queries.version_view(s, blobs, version_a), queries.version_view(s, blobs, version_b)
     reports = {r: queries.report_row(s, r) for r in {a.report_id, b.report_id}}
-    return render(request, "diff.html", cmp=compare(a, b), reports=reports)
+    return render(request, "diff.html", cmp=compare(a, b), reports=reports,
+                  prose=section_diffs(a.report, b.report, context=PROSE_CONTEXT))
 
 
 @router.get("/findings", response_class=HTMLResponse)

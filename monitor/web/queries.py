@@ -69,9 +69,9 @@ class InvalidQuery(ValueError):
 
 def check_page(page: int, per_page: int) -> None:
     if not 1 <= page <= MAX_PAGE:
-        raise InvalidQuery(f"page: {page} is not a page number (1 to {MAX_PAGE})")
+        raise InvalidQuery(f"page：{page} 不是页码（1 到 {MAX_PAGE}）")
     if not 1 <= per_page <= MAX_PER_PAGE:
-        raise InvalidQuery(f"per_page: {per_page} is not between 1 and {MAX_PER_PAGE}")
+        raise InvalidQuery(f"per_page：{per_page} 不在 1 到 {MAX_PER_PAGE} 之间")
 
 
 # -- reports -------------------------------------------------------------------------------------------
@@ -93,11 +93,11 @@ class ReportFilter:
 
     def __post_init__(self) -> None:
         if self.sort not in _SORT_COLUMNS:
-            raise InvalidQuery(f"sort: {self.sort!r} is not one of {', '.join(SORTS)}")
+            raise InvalidQuery(f"sort：{self.sort!r} 不是可用的排序（{'、'.join(SORTS)}）")
         if self.status is not None and self.status not in STATUSES:
-            raise InvalidQuery(f"status: {self.status!r} is not one of {', '.join(STATUSES)}")
+            raise InvalidQuery(f"status：{self.status!r} 不是可用的状态（{'、'.join(STATUSES)}）")
         if self.year is not None and not YEARS[0] <= self.year <= YEARS[1]:
-            raise InvalidQuery(f"year: {self.year} is not a year")
+            raise InvalidQuery(f"year：{self.year} 不是年份")
         check_page(self.page, self.per_page)
 
 
@@ -197,7 +197,7 @@ def report_row(s: Session, report_id: int) -> ReportRow:
     row = s.exec(select(*_report_columns()).outerjoin(Agency, Agency.id == Report.agency_id)
                  .where(Report.id == report_id)).first()
     if row is None:
-        raise NotFound(f"no report {report_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {report_id} 的报告")
     return ReportRow(*row)
 
 
@@ -279,7 +279,7 @@ def version_report(s: Session, version_id: int) -> int:
     """The id of the report a version belongs to."""
     report_id = s.exec(select(Version.report_id).where(Version.id == version_id)).first()
     if report_id is None:
-        raise NotFound(f"no version {version_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
     return report_id
 
 
@@ -287,7 +287,7 @@ def version_view(s: Session, store: BlobStore, version_id: int, with_report: boo
     row = s.exec(select(Version, ReportUrl.url, Blob.size).join(ReportUrl, ReportUrl.id == Version.url_id)
                  .outerjoin(Blob, Blob.sha256 == Version.raw_sha256).where(Version.id == version_id)).first()
     if row is None:
-        raise NotFound(f"no version {version_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
     v, url, size = row
     document = store.get_json(v.parsed_sha256) if with_report and v.parsed_sha256 else None
     return VersionView(v.id, v.report_id, v.seq, url, v.first_seen, v.last_seen, v.content_digest, v.raw_sha256,
@@ -317,7 +317,7 @@ def raw_document(s: Session, version_id: int) -> RawDocument:
                  .join(ReportUrl, ReportUrl.id == Version.url_id).outerjoin(Blob, Blob.sha256 == Version.raw_sha256)
                  .where(Version.id == version_id)).first()
     if row is None:
-        raise NotFound(f"no version {version_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
     return RawDocument(*row)
 
 
@@ -367,7 +367,7 @@ def finding_counts(s: Session, site: str | None = None) -> list[RuleCount]:
 def list_findings(s: Session, rule: str | None = None, severity: str | None = None, site: str | None = None,
                   page: int = 1, per_page: int = PER_PAGE) -> FindingList:
     if severity is not None and severity not in SEVERITIES:
-        raise InvalidQuery(f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
+        raise InvalidQuery(f"severity：{severity!r} 不是可用的级别（{'、'.join(SEVERITIES)}）")
     check_page(page, per_page)
     counts = finding_counts(s, site)
     total = sum(c.count for c in counts if (not rule or c.rule == rule) and (not severity or c.severity == severity))
@@ -446,7 +446,7 @@ def chart_figures(document: dict[str, Any] | None) -> dict[str, int | None]:
 def agency_view(s: Session, store: BlobStore, agency_id: int) -> AgencyView:
     agency = s.get(Agency, agency_id)
     if agency is None:
-        raise NotFound(f"no agency {agency_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {agency_id} 的机构")
     rows = s.exec(select(*_report_columns(), Report.latest_version_id, Version.parsed_sha256)
                   .outerjoin(Agency, Agency.id == Report.agency_id)
                   .outerjoin(Version, Version.id == Report.latest_version_id)
@@ -511,7 +511,7 @@ def run_view(s: Session, run_id: int, page: int = 1, per_page: int = 100) -> Run
     check_page(page, per_page)
     run = s.get(CrawlRun, run_id)
     if run is None:
-        raise NotFound(f"no crawl run {run_id} in the archive")
+        raise NotFound(f"存档中没有编号为 {run_id} 的抓取批次")
     changes = [RunChange(*r) for r in s.exec(
         select(Change.id, Change.report_id, Agency.name, Report.year, Change.kind, Change.summary,
                Change.from_version_id, Change.to_version_id)

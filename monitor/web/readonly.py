@@ -41,7 +41,7 @@ def readonly_engine(url: str | None = None, connections: int | None = None) -> E
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite" and parsed.database not in (None, "", ":memory:") and not Path(parsed.database).exists():
-        raise ArchiveMissing(f"{parsed.database}: no such archive file")
+        raise ArchiveMissing(f"{parsed.database}：没有这个存档文件")
     engine = make_engine(url, connections)
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_read_only)

@@ -6,39 +6,47 @@ is on for every template whatever its name; no template marks a value safe.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from starlette.templating import Jinja2Templates
 
-from monitor.labels import CHANGE_NAMES, SECTION_NAMES, cell_label
+from monitor.labels import (
+    CHANGE_NAMES, RUN_STATUS_NAMES, SECTION_NAMES, SEVERITY_NAMES, STATUS_NAMES, cell_label, rule_explanation,
+    rule_name,
+)
+from monitor.prose import as_published
+from monitor.timeutil import DEFAULT_ZONE, local_time, zone_label
 from monitor.web.auth import login_state
 from monitor.web.chart import SERIES_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
-# China has one time zone and no daylight saving: show times as 北京时间 without a tz database.
-BEIJING = timezone(timedelta(hours=8))
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_NAMES = {"active": "在线", "withdrawn": "已撤回", "missing": "未发布"}
-RUN_STATUS_NAMES = {"running": "进行中", "ok": "完成", "failed": "失败", "empty": "未找到报告",
-                    "interrupted": "中断"}
 SORT_NAMES = {"year": "年度", "agency": "机构", "errors": "错误数", "warnings": "警告数", "versions": "版本数",
               "fetched": "最近抓取", "first_seen": "首次发现", "id": "编号"}
 OUTCOME_NAMES = {"new_version": "新版本", "unchanged": "未变", "not_modified": "未修改(304)", "gone": "已删除",
                  "error": "错误"}
 
 
-def when(value: datetime | None, with_time: bool = True) -> str:
-    """A stored UTC time as 北京时间 (naive values from SQLite are UTC)."""
-    if value is None:
-        return "—"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+def zone(context: Context) -> str:
+    """The configured time zone of the app serving the page (``create_app(zone=…)``)."""
+    request = context.get("request")
+    return getattr(request.app.state, "zone", DEFAULT_ZONE) if request is not None else DEFAULT_ZONE
+
+
+@pass_context
+def when(context: Context, value: datetime | None, with_time: bool = True) -> str:
+    """A stored time in the configured zone; the zone is named once per page (the footer)."""
+    return local_time(value, zone(context), labelled=False, with_time=with_time, empty="—")
+
+
+@pass_context
+def zone_name(context: Context) -> str:
+    return zone_label(zone(context))
 
 
 def figure(value: Any) -> str:
@@ -70,6 +78,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(when=when, figure=figure, http_url=http_url, size=size, cell_label=cell_label,
+                       rule_name=rule_name, rule_explanation=rule_explanation, published=as_published,
                        short=lambda d: (d or "")[:12],
                        change_name=lambda k: CHANGE_NAMES.get(k, k),
                        severity_name=lambda s: SEVERITY_NAMES.get(s, s),
@@ -78,7 +87,8 @@ def environment() -> Environment:
                        outcome_name=lambda s: OUTCOME_NAMES.get(s, s),
                        section_name=lambda s: SECTION_NAMES.get(s, s),
                        series_name=lambda s: SERIES_NAMES.get(s, s))
-    env.globals.update(query=query, login_state=login_state, SEVERITY_NAMES=SEVERITY_NAMES, STATUS_NAMES=STATUS_NAMES, SORT_NAMES=SORT_NAMES)
+    env.globals.update(query=query, login_state=login_state, SEVERITY_NAMES=SEVERITY_NAMES, STATUS_NAMES=STATUS_NAMES,
+                       SORT_NAMES=SORT_NAMES, zone_name=zone_name)
     return env
 
 

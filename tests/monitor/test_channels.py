@@ -128,7 +128,7 @@ def test_sent_once_across_restarts_by_gxmon_send(sqlite_url, tmp_path):
         outputs = [subprocess.run([sys.executable, "-c", SEND, "send", "--db", db, "--config", str(config_file)],
                                   capture_output=True, text=True, cwd=os.getcwd(), timeout=120) for _ in range(2)]
     assert [o.returncode for o in outputs] == [0, 0], outputs[0].stderr
-    assert outputs[0].stdout.startswith("2 sent") and outputs[1].stdout.startswith("0 sent")
+    assert outputs[0].stdout.startswith("已发送 2，") and outputs[1].stdout.startswith("已发送 0，")
     assert len(hook.received) == 2
 
 

@@ -46,7 +46,7 @@ def test_reports_in_three_formats_and_filtered(archived):
     table = list(csv.DictReader(io.StringIO(gxmon(archived, "reports", "--format", "csv"))))
     assert table[1]["agency"] == "周口市信访局" and table[1]["versions"] == "1"
     text = gxmon(archived, "reports")
-    assert "2 reports" in text and "开封市人民政府" in text
+    assert "2份报告" in text and "开封市人民政府" in text and "最近抓取（北京时间）" in text
 
 
 def test_history_by_id_or_url(archived):
@@ -59,7 +59,7 @@ def test_history_by_id_or_url(archived):
     assert first["last_seen"] < second["first_seen"] and len(second["digest"]) == 64
     text = gxmon(archived, "history", "1")
     assert "508→509" in text and second["digest"][:12] in text
-    assert "no report 'http://nowhere.test/'" in gxmon(archived, "history", "http://nowhere.test/", code=1)
+    assert "存档中没有报告 'http://nowhere.test/'" in gxmon(archived, "history", "http://nowhere.test/", code=1)
 
 
 def test_diff_shows_cells_and_prose(archived):
@@ -70,7 +70,7 @@ def test_diff_shows_cells_and_prose(archived):
     assert diff["a"]["id"] == a and diff["b"]["agency"] == "开封市人民政府"
     text = gxmon(archived, "diff", str(a), str(b))
     assert "s3.new_received.natural_person" in text and "本年新收" in text
-    assert "no version 999" in gxmon(archived, "diff", str(a), "999", code=1)
+    assert "存档中没有编号为 999 的版本" in gxmon(archived, "diff", str(a), "999", code=1)
 
 
 def test_findings_filtered_in_three_formats(archived):
@@ -82,7 +82,8 @@ def test_findings_filtered_in_three_formats(archived):
     assert all("s3.new_received.natural_person" in f["cells"] for f in row_sum)
     table = list(csv.DictReader(io.StringIO(gxmon(archived, "findings", "--format", "csv"))))
     assert {"report_id", "rule", "severity", "message", "cells"} <= set(table[0])
-    assert "findings" in gxmon(archived, "findings")
+    findings = gxmon(archived, "findings")
+    assert "项问题" in findings and "表三行合计不符" in findings and "s3.row_sum" in findings
 
 
 def test_export_every_version_with_every_figure(archived, tmp_path):
@@ -101,7 +102,7 @@ def test_export_every_version_with_every_figure(archived, tmp_path):
 def test_crawl_without_config_or_start_url_is_a_usage_error(sqlite_url, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["--db", sqlite_url, "crawl"])
-    assert result.exit_code == 2 and "no config" in result.output
+    assert result.exit_code == 2 and "没有配置文件" in result.output
     bad = tmp_path / "bad.toml"
     bad.write_text('[[site]]\nid = "x"\nname = "X"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "every day"\n',
                    encoding="utf-8")
@@ -113,7 +114,7 @@ def test_crawl_without_config_or_start_url_is_a_usage_error(sqlite_url, tmp_path
 # -- a safe command line (issue 13 §5) ----------------------------------------------------------------------
 
 READ_ONLY = [("reports",), ("history", "1"), ("diff", "1", "2"), ("findings", "--format", "csv"),
-             ("export", "--format", "csv", "--out", "versions.csv"), ("serve",), ("send",)]
+             ("export", "--format", "csv", "--out", "versions.csv"), ("serve",), ("send",), ("sites", "list")]
 
 
 @pytest.mark.parametrize("args", READ_ONLY, ids=lambda args: args[0])
@@ -123,7 +124,7 @@ def test_read_only_commands_refuse_a_missing_archive_in_one_line_and_create_noth
     for where in ([], ["--db", "elsewhere/archive.db"], ["--db", f"sqlite:///{tmp_path / 'x.db'}"]):
         result = CliRunner().invoke(main, [*args, *where])
         assert result.exit_code == 1, result.output
-        assert result.stdout == "" and result.stderr.count("\n") == 1 and "no such archive" in result.stderr
+        assert result.stdout == "" and result.stderr.count("\n") == 1 and "没有这个存档文件" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -159,7 +160,7 @@ def test_run_without_any_scheduled_site_is_an_error(sqlite_url, tmp_path):
     config = tmp_path / "sites.toml"
     config.write_text('[[site]]\nid = "x"\nname = "X"\nstart_urls = ["http://x.gov.cn/"]\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["run", "--db", sqlite_url, "--config", str(config)])
-    assert result.exit_code == 1 and "no [[site]] has a schedule" in result.stderr
+    assert result.exit_code == 1 and "没有任何网站设置了 schedule" in result.stderr
 
 
 def test_version():
@@ -174,8 +175,8 @@ def test_diff_of_versions_of_two_reports_says_so(archived):
     xinfang = json.loads(gxmon(archived, "history", "2", "--format", "json"))["versions"][0]["version"]
     table = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), str(xinfang)])
     assert table.exit_code == 0
-    warning = f"versions {kaifeng} and {xinfang} belong to two different reports: #1 开封市人民政府 2021 (kf)"
-    assert warning in table.stderr and table.stdout.startswith(f"NOT A REVISION: {warning}")
+    warning = f"版本 {kaifeng} 和 {xinfang} 属于两份不同的报告：#1 开封市人民政府 2021（kf）"
+    assert warning in table.stderr and table.stdout.startswith(f"不是修改：{warning}")
     as_json = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), str(xinfang), "--format", "json"])
     assert warning in as_json.stderr and json.loads(as_json.stdout)["same_report"] is False
     same = CliRunner().invoke(main, ["--db", archived, "diff", str(kaifeng), "3", "--format", "json"])

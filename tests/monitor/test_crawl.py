@@ -103,7 +103,7 @@ def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db,
         column = f"{COUNTY}xxgk/ndbg/"
         config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port, column=column))
         first = gxmon(db, "crawl", "--config", config)
-        assert "sim" in first.stdout and "ok" in first.stdout
+        assert "sim" in first.stdout and "完成" in first.stdout
         assert "reports per agency and year" in first.stdout and "西山县人民政府" in first.stdout
         expected = [e for e in sim.expected_reports() if e.url.startswith(server.base_url + COUNTY)]
         assert len(expected) == 18
@@ -184,8 +184,8 @@ def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, 
     assert overdue.kind == "overdue" and overdue.status == "pending"
     with MailSink(tmp_path / "mails") as sink:
         write_config(tmp_path / "sites.toml", server.base_url, sink.port, watch=True, column=ONE_COLUMN)
-        assert gxmon(db, "send", "--config", config).stdout.startswith("1 sent")
-        assert gxmon(db, "send", "--config", config).stdout.startswith("0 sent")
+        assert gxmon(db, "send", "--config", config).stdout.startswith("已发送 1，")
+        assert gxmon(db, "send", "--config", config).stdout.startswith("已发送 0，")
         [(recipients, raw)] = sink.messages
     message = message_from_bytes(raw, policy=default)
     assert recipients == ["zwgk@example.org"] and "1份逾期" in message["Subject"]
@@ -202,7 +202,7 @@ def test_a_site_that_cannot_be_crawled_is_alerted_to_the_administrators_and_exit
     assert result.returncode == 3, result.stdout + result.stderr
     [run] = rows(db, CrawlRun)
     assert run.status == "failed" and len(run.error) > 20
-    assert f"simfailed:{''.join(run.error.split())}" in "".join(result.stdout.split())   # in full, at 80 columns
+    assert f"sim失败：{''.join(run.error.split())}" in "".join(result.stdout.split())   # in full, at 80 columns
     assert recipients == ["ops@example.org"]              # not the site's report recipients (zwgk@…)
     assert "sites done" not in result.stderr              # no progress display when stderr is piped
     message = message_from_bytes(raw, policy=default)
@@ -220,7 +220,7 @@ def test_a_site_being_crawled_elsewhere_is_skipped(db, tmp_path):
         s.commit()
         assert leases.claim(s, Site, "sim", "lock_holder", "lock_until", 600)
     result = gxmon(db, "crawl", "--config", config, "--no-mail")
-    assert "sim: skipped, another crawl of this site is running" in result.stdout
+    assert "sim：跳过，另一次抓取正在进行" in result.stdout
     assert not rows(db, CrawlRun)
     engine.dispose()
 

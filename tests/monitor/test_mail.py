@@ -74,7 +74,9 @@ def test_one_digest_per_recipient_and_run_with_counts_and_diffs(sqlite_url, tmp_
     assert message["To"] == "zwgk@example.org" and message["Message-ID"]
     text = body_text(message)
     assert "被修改的报告（1）" in text and "被撤回的报告（1）" in text
-    assert "表二 行政许可 / 本年处理决定数量（s2.licensing.decisions）：206743 → 206744" in text
+    assert "表二 行政许可 / 本年处理决定数量：206743 → 206744" in text
+    assert "s2.licensing" not in text and "s2.licensing" not in body_text(message, "html")   # no cell ids
+    assert "（北京时间）" in text.splitlines()[1] and "UTC" not in text
     assert "http://gxmon.test/diff/" in text and "http://kf.test/nb/city.html" in text
     html = body_text(message, "html")
     assert "<td>206743</td><td>206744</td>" in html.replace("\n", "").replace(" ", "")
@@ -102,7 +104,28 @@ def test_failing_report_digest_lists_error_messages(sqlite_url, tmp_path, config
         [(_, raw)] = sink.messages
     message = parse(raw)
     assert message["Subject"] == "gxmon 开封市人民政府：0份修改、0份撤回、1份未通过校验"
-    assert "[s3.row_sum] 表三" in body_text(message)
+    text = body_text(message)
+    assert "- 表三行合计不符 [s3.row_sum]：表三" in text
+    assert "== 规则说明 ==\n表三行合计不符 [s3.row_sum]：表三某一行六类申请人之和不等于该行总计。" in text.replace("\r", "")
+    assert "<strong title=\"表三某一行六类申请人之和不等于该行总计。\">表三行合计不符</strong>" in body_text(message, "html")
+
+
+def test_a_prose_revision_is_shown_as_published_with_the_changed_characters(sqlite_url, tmp_path, config):
+    archive = make_archive(sqlite_url, tmp_path / "store", config)
+    kaifeng = seed_report()
+    revised = {**kaifeng, "text": {**kaifeng["text"],
+                                   "s5": kaifeng["text"]["s5"].replace("一些工作", "大量工作")}}
+    for report in (kaifeng, revised):
+        run = archive.start_run("kf")
+        archive.record(document(page(report)), run)
+        archive.finish_run(run)
+    with MailSink(tmp_path / "mails") as sink:
+        delivery.deliver(archive.engine, on_port(config, sink.port))
+        [(_, raw)] = [m for m in sink.messages if "1份修改" in parse(m[1])["Subject"]]
+    text, html = body_text(parse(raw)), body_text(parse(raw), "html")
+    assert "五、存在的主要问题及改进情况：" in text
+    assert "做了[-一些-]{+大量+}工作，取得了" in text                  # full-width ， as printed
+    assert "<del" in html and ">一些</del><ins" in html and ">大量</ins>工作，取得了" in html
 
 
 @pytest.mark.parametrize("server_kind", ["refuse", "drop"])

@@ -94,7 +94,7 @@ def test_what_cannot_be_watched_is_refused(sqlite_url, config_file, args, messag
 
 def test_sites_list_refuses_a_missing_archive_and_creates_none(tmp_path, config_file):
     missing = tmp_path / "none.db"
-    assert "no such archive file" in sites(str(missing), config_file, "list", code=1)
+    assert "没有这个存档文件" in sites(str(missing), config_file, "list", code=1)
     assert not missing.exists()
 
 

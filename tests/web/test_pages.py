@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 from lxml import html
 
 from monitor.labels import cell_label
 from monitor.archive.models import Report
-from monitor.web.app import PAGE_CSP
+from monitor.web.app import PAGE_CSP, create_app
 
 from .conftest import XSS_TITLE
 
@@ -107,7 +108,21 @@ def test_list_search_box_and_filter_form_are_there(client):
 def test_list_rejects_bad_parameters_with_a_message(client, query):
     tree = get_page(client, f"/reports?{query}", status=400)
     name = query.split("=")[0]
-    assert name in texts(tree, "//p[@class='error-message']")[0]
+    message = texts(tree, "//p[@class='error-message']")[0]
+    assert name in message and ("不是" in message or "不在" in message)      # said in Chinese
+    assert texts(tree, "//h1") == ["请求有误"]
+
+
+def test_errors_and_times_in_chinese_and_the_configured_zone(web_archive):
+    missing = get_page(TestClient(create_app(web_archive.url, web_archive.store)), "/no/such/page", status=404)
+    assert texts(missing, "//p[@class='error-message']") == ["没有这个页面"]
+    with TestClient(create_app(web_archive.url, web_archive.store, zone="UTC")) as utc, \
+            TestClient(create_app(web_archive.url, web_archive.store)) as beijing:
+        shown = {name: get_page(c, f"/reports/{web_archive.kaifeng_2021}") for name, c in (("utc", utc), ("bj", beijing))}
+    assert "时间均为协调世界时" in texts(shown["utc"], "//footer")[0]
+    assert "时间均为北京时间" in texts(shown["bj"], "//footer")[0]
+    stamp = "//ol[contains(@class,'timeline')]//div[@class='when']"
+    assert texts(shown["utc"], stamp) and texts(shown["utc"], stamp) != texts(shown["bj"], stamp)
 
 
 # -- a report ------------------------------------------------------------------------------------------
@@ -199,8 +214,16 @@ def test_comparison_shows_the_prose_diff(client, web_archive):
     v1, v2, _ = web_archive.versions
     tree = get_page(client, f"/diff/{v1}/{v2}")
     assert texts(tree, "//section[@id='text']/h3") == ["五、存在的主要问题及改进情况"]
-    inserted = texts(tree, "//pre[@class='textdiff']/span[@class='ins']")
-    assert any(line.startswith("+") and "进一步规范依申请公开答复文书" in line for line in inserted)
+    inserted = texts(tree, "//section[@id='text']/p[@class='chardiff']/ins")
+    assert inserted == ["下一步，我们将进一步规范依申请公开答复文书。"]       # as published: full-width ，
+
+
+def test_comparison_marks_changed_characters_in_the_prose(client, web_archive):
+    """A figure changed inside a sentence is marked alone, in the prose as published."""
+    v1, v2, _ = web_archive.versions
+    tree = get_page(client, f"/diff/{v1}/{v2}")
+    prose = tree.xpath("//section[@id='text']/p[@class='chardiff']")[0]
+    assert prose.xpath("string(.)").count("，") > 3 and "," not in prose.xpath("string(.)").replace("……", "")
 
 
 def test_comparison_of_identical_content_says_so(client, web_archive):
@@ -222,19 +245,24 @@ def test_compare_form_redirects_to_the_comparison(client, web_archive):
 
 def test_findings_are_counted_by_rule_and_severity(client):
     tree = get_page(client, "/findings")
-    rows = [r.split() for r in texts(tree, "//table[contains(@class,'rule-counts')]/tbody/tr")]
+    rows = [(texts(r, "td[1]")[0], texts(r, "td[2]//code")[0], texts(r, "td[3]")[0])
+            for r in tree.xpath("//table[contains(@class,'rule-counts')]/tbody/tr")]
     counts = {(sev, rule): int(n) for sev, rule, n in rows}
     assert counts[("错误", "s3.row_sum")] == 2
     assert counts[("错误", "document.unreadable")] == 1
     assert counts[("警告", "yoy.carry")] == 2
     assert counts[("警告", "report.overdue")] == 1
     assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=["错误", "警告", "提示"].index)
+    [row_sum] = tree.xpath("//table[contains(@class,'rule-counts')]/tbody/tr[.//code='s3.row_sum']/td[2]")
+    assert texts(row_sum, "a") == ["表三行合计不符"]                       # the rule's Chinese name
+    assert texts(row_sum, "span[@class='rule-explanation']") == ["表三某一行六类申请人之和不等于该行总计。"]
 
 
 def test_findings_filter_by_rule(client, web_archive):
     tree = get_page(client, "/findings?rule=yoy.carry&severity=warning")
     assert texts(tree, "//*[@id='total']") == ["2"]
-    assert set(texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[3]")) == {"yoy.carry"}
+    assert set(texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[3]//code")) == {"yoy.carry"}
+    assert set(texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[3]/span")) == {"上年结转不一致"}
     assert all("2022" in t for t in texts(tree, "//table[contains(@class,'findings-list')]/tbody/tr/td[1]"))
 
 

@@ -130,6 +130,6 @@ def test_a_500_carries_the_headers_and_tells_nothing(damaged, path):
     assert_secure(response)
     assert str(archive.store) not in response.text and "Traceback" not in response.text
     if path.startswith("/api/"):
-        assert response.json() == {"detail": "internal error"}
+        assert response.json() == {"detail": "服务器出错"}
     else:
         assert html.fromstring(response.text).xpath("//h1/text()") == ["出错了"]

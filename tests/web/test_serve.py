@@ -38,5 +38,5 @@ def test_serve_refuses_a_database_that_is_not_there(tmp_path):
     result = subprocess.run([GXMON, "--db", str(tmp_path / "missing.db"), "serve", "--port", str(free_port())],
                             check=False, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'missing.db'}: no such archive file"   # no traceback
+    assert result.stderr.strip() == f"Error: {tmp_path / 'missing.db'}：没有这个存档文件"   # no traceback
     assert not (tmp_path / "missing.db").exists()
