@@ -391,7 +391,7 @@ def export(obj: Context, fmt: str, out: str | None, since: str | None, year: int
     """One row (or object) per report version with every figure: CSV (UTF-8 BOM, Chinese headers), JSON Lines,
     or an Excel workbook (.xlsx, a sheet per template version)."""
     from monitor.export import ExportFilter, ExportRequest, export as write
-    from monitor.timeutil import parse_since
+    from monitor.periods import parse_since
 
     config = _config(obj.config_option)
     try:

@@ -13,7 +13,8 @@ from monitor.archive.changes import KIND_FILTER_NAMES, ChangeFilter, ChangeRow, 
 from monitor.cli import FORMATS, Context, archive_options, config_option
 from monitor.cli import _config as read_config
 from monitor.labels import CHANGE_NAMES
-from monitor.periods import PeriodError, local, local_text, parse_moment, parse_since, zone_label
+from monitor.periods import PeriodError, parse_moment, parse_since
+from monitor.timeutil import in_zone, local_time, zone_label
 
 CSV_COLUMNS = ("id", "detected_at", "site", "report_id", "agency", "year", "kind", "kind_name", "summary",
                "from_version", "to_version", "errors", "url", "title", "run_id")
@@ -22,7 +23,7 @@ CSV_COLUMNS = ("id", "detected_at", "site", "report_id", "agency", "year", "kind
 def change_record(row: ChangeRow, zone: str) -> dict[str, Any]:
     """A change for JSON and CSV: its fields, the kind's Chinese name, the time in the configured zone with
     its offset (the same instant as the archive's UTC)."""
-    return {**asdict(row), "detected_at": local(row.detected_at, zone).isoformat(),
+    return {**asdict(row), "detected_at": in_zone(row.detected_at, zone).isoformat(),
             "kind_name": CHANGE_NAMES.get(row.kind, row.kind)}
 
 
@@ -63,8 +64,8 @@ def changes(obj: Context, since: str, until: str | None, site: str | None, agenc
         output.print_csv([change_record(r, zone) for r in rows], CSV_COLUMNS)
     else:
         label = zone_label(zone)
-        period = f"{local_text(start, zone)} 起" + (f"至 {local_text(end, zone)}" if end else "至今")
+        period = f"{local_time(start, zone, labelled=False)} 起" + (f"至 {local_time(end, zone, labelled=False)}" if end else "至今")
         output.print_table(f"{len(rows)} 项变化（{period}，{label}）", ["时间", "报告", "变化", "说明"],
-                           [(local_text(r.detected_at, zone), f"#{r.report_id} {r.agency or '?'} {r.year or '?'}",
+                           [(local_time(r.detected_at, zone, labelled=False), f"#{r.report_id} {r.agency or '?'} {r.year or '?'}",
                              CHANGE_NAMES.get(r.kind, r.kind) + ("（有错误）" if r.errors else ""), r.summary)
                             for r in rows], long=("报告", "说明"))

@@ -1,4 +1,4 @@
-"""Periods people type (``7d``, ``2026-11-01``) and times shown in the configured zone, labelled.
+"""Periods people type (``7d``, ``2026-11-01``); times are shown by ``monitor.timeutil``.
 
 A date means midnight of that day in the configured zone (``[schedule] timezone``, Asia/Shanghai unless set),
 so ``--since 2026-11-01`` starts where an officer's 1 November starts, not at 08:00 北京时间.
@@ -10,21 +10,14 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from monitor.timeutil import utcnow
+from monitor.timeutil import DEFAULT_ZONE, utcnow
 
-DEFAULT_ZONE = "Asia/Shanghai"
-ZONE_LABELS = {"Asia/Shanghai": "北京时间", "Asia/Chongqing": "北京时间", "Asia/Harbin": "北京时间",
-               "Asia/Urumqi": "乌鲁木齐时间", "Asia/Hong_Kong": "香港时间", "UTC": "UTC"}
 _SPAN = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
 class PeriodError(ValueError):
     """A period that cannot be read; the message says what is accepted."""
-
-
-def zone_label(zone: str) -> str:
-    return ZONE_LABELS.get(zone, zone)
 
 
 def parse_since(text: str, zone: str = DEFAULT_ZONE, now: datetime | None = None) -> datetime:
@@ -51,17 +44,3 @@ def parse_moment(text: str, zone: str = DEFAULT_ZONE, end_of_day: bool = False) 
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     return moment.astimezone(UTC)
-
-
-def local(value: datetime, zone: str = DEFAULT_ZONE) -> datetime:
-    """A stored time (naive values from SQLite are UTC) in ``zone``."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(ZoneInfo(zone))
-
-
-def local_text(value: datetime | None, zone: str = DEFAULT_ZONE, seconds: bool = False) -> str:
-    """``2026-11-03 14:05`` in ``zone`` (the label is the table's or page's to give once)."""
-    if value is None:
-        return ""
-    return local(value, zone).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

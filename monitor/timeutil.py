@@ -7,8 +7,7 @@ with the zone's Chinese name, the same in mails, on the command line and on the 
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -54,22 +53,3 @@ def local_time(value: datetime | None, zone: str = DEFAULT_ZONE, *, labelled: bo
         return empty
     text = in_zone(value, zone).strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
     return f"{text}（{zone_label(zone)}）" if labelled and with_time else text
-
-
-_SPANS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-
-
-def parse_since(text: str, zone: str = DEFAULT_ZONE, now: datetime | None = None) -> datetime:
-    """A ``--since`` value as an aware UTC datetime: a span back from now (``30m``, ``12h``, ``7d``, ``2w``), or
-    a date (``2026-11-01``, midnight in ``zone``) or date and time in ``zone`` (``2026-11-01 08:00``)."""
-    value = text.strip()
-    match = re.fullmatch(r"(\d+)\s*([mhdw])", value.lower())
-    if match:
-        return (now or utcnow()) - timedelta(**{_SPANS[match.group(2)]: int(match.group(1))})
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{text!r} 不是时间：请写 7d、12h、2w 这样的时长，或 2026-11-01 这样的日期") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment.astimezone(UTC)

@@ -19,7 +19,7 @@ from fastapi import Depends, Request
 from sqlmodel import Session
 
 from monitor.archive.store import BlobStore
-from monitor.periods import DEFAULT_ZONE
+from monitor.timeutil import DEFAULT_ZONE
 
 DB_CONNECTIONS = 8     # the read-only pool's size: requests that query at the same time
 

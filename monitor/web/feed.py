@@ -14,8 +14,7 @@ from feedgen.feed import FeedGenerator
 
 from monitor.archive.changes import ChangeRow
 from monitor.labels import CHANGE_NAMES
-from monitor.periods import local
-from monitor.timeutil import utcnow
+from monitor.timeutil import in_zone, utcnow
 
 ATOM_TYPE = "application/atom+xml"
 
@@ -49,14 +48,14 @@ def changes_feed(rows: Sequence[ChangeRow], *, base: str, self_url: str, page_ur
     feed.link(href=self_url, rel="self", type=ATOM_TYPE)
     feed.link(href=page_url, rel="alternate", type="text/html")
     feed.generator("gxmon")
-    feed.updated(local(rows[0].detected_at, zone) if rows else local(now or utcnow(), zone))
+    feed.updated(in_zone(rows[0].detected_at, zone) if rows else in_zone(now or utcnow(), zone))
     for row in rows:
         entry = feed.add_entry(order="append")
         entry.id(f"{base}/reports/{row.report_id}#change-{row.id}")
         entry.title(entry_title(row))
         entry.link(href=change_link(base, row), rel="alternate", type="text/html")
-        entry.updated(local(row.detected_at, zone))
-        entry.published(local(row.detected_at, zone))
+        entry.updated(in_zone(row.detected_at, zone))
+        entry.published(in_zone(row.detected_at, zone))
         entry.category(term=row.kind, label=CHANGE_NAMES.get(row.kind, row.kind))
         entry.summary(f"{row.summary}（站点 {row.site}）" if row.summary else f"站点 {row.site}")
     return feed.atom_str(pretty=True)
