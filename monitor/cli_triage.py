@@ -15,7 +15,7 @@ from monitor.archive import triage
 from monitor.archive.models import ACKNOWLEDGED, RESOLVED, Mute, Triage, WebUser
 from monitor.cli import Context, archive_options
 from monitor.cli import _config as read_config
-from monitor.periods import local_text, zone_label
+from monitor.timeutil import local_time, zone_label
 from monitor.archive.users import PasswordError, add_user, remove_user
 
 ACTOR_HELP = "Who did it (default: $GXMON_USER, else the login name)."
@@ -143,11 +143,11 @@ def triage_list(obj: Context, limit: int, open_: bool, site: str | None, fmt: st
     label = zone_label(zone)
     output.print_table(f"{len(states)} 项已处理", ["报告", "项目", "状态", "处理人", f"时间（{label}）", "说明"],
                        [(f"#{t.report_id}", t.item, triage.STATE_NAMES.get(t.state, t.state), t.actor,
-                         local_text(t.at, zone), t.note or "") for t in states], long=("项目", "说明"))
+                         local_time(t.at, zone, labelled=False), t.note or "") for t in states], long=("项目", "说明"))
     output.print_table(f"{len(mutes)} 项屏蔽", ["编号", "屏蔽", "处理人", f"时间（{label}）"],
-                       [(i, what, by, local_text(at, zone)) for i, what, by, at in mutes], long=("屏蔽",))
+                       [(i, what, by, local_time(at, zone, labelled=False)) for i, what, by, at in mutes], long=("屏蔽",))
     output.print_table("最近的处理记录", [f"时间（{label}）", "处理人", "操作", "报告", "说明"],
-                       [(local_text(a.at, zone), a.actor, triage.ACTION_NAMES.get(a.action, a.action),
+                       [(local_time(a.at, zone, labelled=False), a.actor, triage.ACTION_NAMES.get(a.action, a.action),
                          f"#{a.report_id} {a.agency or ''} {a.year or ''}" if a.report_id else "",
                          " ".join(p for p in (a.item, a.note) if p)) for a in actions], long=("报告", "说明"))
 

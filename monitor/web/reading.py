@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from monitor.archive.models import Fetch, ReportUrl
 from monitor.archive.store import RAW
-from monitor.periods import local
+from monitor.timeutil import in_zone
 from monitor.web import queries
 from monitor.web.deps import SessionDep, StoreDep, zone
 from monitor.web.pages import _int as whole_number
@@ -94,7 +94,7 @@ def capture_calendar(s: Session, url: str, year: int | None, tz: str) -> Capture
         raise queries.NotFound(f"档案中没有抓取过 {url}")
     rows = s.exec(select(Fetch.fetched_at, Fetch.status, Fetch.outcome, Fetch.version_id, Fetch.report_id)
                   .where(col(Fetch.url_id).in_(url_ids)).order_by(col(Fetch.fetched_at), col(Fetch.id))).all()
-    captures = [Capture(local(at, tz), status, outcome, version, report, outcome == "new_version")
+    captures = [Capture(in_zone(at, tz), status, outcome, version, report, outcome == "new_version")
                 for at, status, outcome, version, report in rows]
     years = sorted({c.at.year for c in captures}, reverse=True)
     chosen = year if year is not None else (years[0] if years else date.today().year)
