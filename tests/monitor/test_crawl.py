@@ -384,7 +384,7 @@ def test_a_signalled_crawl_stops_its_child_and_closes_its_run_as_interrupted(sit
     finally:
         crawl.kill()
     assert crawl.returncode == 128 + signum, stdout + stderr
-    assert "stopped" in stderr
+    assert "停止" in stderr
     [run] = rows(db, CrawlRun)
     assert (run.status, run.error) == ("interrupted", "stopped (shutdown)") and run.finished_at is not None
     assert 5 <= run.documents < len(site[0].expected_reports())

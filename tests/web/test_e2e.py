@@ -204,7 +204,7 @@ def test_comparing_the_first_and_the_last_version(page: Page, base_url):
     old, new = new_side.locator("del").inner_text(), new_side.locator("ins").inner_text()
     assert old != new and old.isdigit() and new.isdigit()
     assert page.locator("table.cell-changes tbody tr").count() == changed.count() // 2
-    assert page.locator("section#text pre.textdiff").count() >= 1      # the prose of 一 changed too
+    assert page.locator("section#text p.chardiff ins").count() >= 1    # the prose of 一 changed too, marked
     shot(page, "compare")
 
 
