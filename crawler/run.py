@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,17 @@ class SiteSummary:
     def ok(self) -> bool:
         return self.failure is None
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (what the summary writer writes), the inverse of ``from_dict``."""
+        return {**{f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("errors", "coverage")},
+                "errors": [asdict(e) for e in self.errors],
+                "coverage": self.coverage.to_dict() if self.coverage is not None else None}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], **more: Any) -> SiteSummary:
+        return cls(**{**data, **more, "errors": [FetchError(**e) for e in data.get("errors") or []],
+                      "coverage": Coverage.from_dict(data["coverage"]) if data.get("coverage") else None})
+
 
 @dataclass
 class CrawlSummary:
@@ -85,7 +96,8 @@ class CrawlSummary:
 
 
 def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None, timeout: float | None = None,
-              parallel: int = PARALLEL_SITES, stop: threading.Event | None = None) -> CrawlSummary:
+              parallel: int = PARALLEL_SITES, stop: threading.Event | None = None,
+              halt: threading.Event | None = None) -> CrawlSummary:
     """Crawl ``sites``, each in a child process of its own, at most ``parallel`` at once, and return what
     happened to each.
 
@@ -93,6 +105,7 @@ def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None, 
     (in-flight requests finish, JOBDIR state is kept for a resume); sites that had not closed by then, or not
     started, are reported with finish_reason "missing". ``stop``, once set, starts no further site; the
     caller that sets it stops the running children itself (``monitor.crawling.job.interrupt_crawls``).
+    ``halt``, once set, stops them as the timeout does (a caller that stops one crawl of several it runs).
     """
     if not sites:
         raise CrawlError("no sites to crawl")
@@ -109,7 +122,7 @@ def run_crawl(sites: Sequence[Site], settings: Mapping[str, Any] | None = None, 
             except TypeError as exc:
                 raise CrawlError(f"crawl settings must be JSON values (name components by dotted path): {exc}") \
                     from None
-        _run_children(children, max(1, parallel), time.monotonic() + timeout if timeout else None, stop)
+        _run_children(children, max(1, parallel), time.monotonic() + timeout if timeout else None, stop, halt)
         return CrawlSummary([_read_summary(Path(tmp), child) for child in children])
 
 
@@ -156,10 +169,10 @@ class _SiteChild:
 
 
 def _run_children(children: list[_SiteChild], parallel: int, deadline: float | None,
-                  stop: threading.Event | None) -> None:
+                  stop: threading.Event | None, halt: threading.Event | None) -> None:
     waiting, running = list(children), []
     while waiting or running:
-        over = deadline is not None and time.monotonic() > deadline
+        over = deadline is not None and time.monotonic() > deadline or halt is not None and halt.is_set()
         if over or (stop is not None and stop.is_set()):
             waiting.clear()
         if over:
@@ -181,10 +194,7 @@ def _read_summary(folder: Path, child: _SiteChild) -> SiteSummary:
     log_tail = child.log.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL_CHARS:] if child.log.exists() else ""
     path = folder / f"{child.site_id}.json"
     if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["errors"] = [FetchError(**e) for e in data["errors"]]
-        data["coverage"] = Coverage.from_dict(data["coverage"]) if data.get("coverage") else None
-        summary = SiteSummary(**data, log_tail=log_tail)
+        summary = SiteSummary.from_dict(json.loads(path.read_text(encoding="utf-8")), log_tail=log_tail)
     elif child.process is None or (child.stopped_at is not None and not child.killed):
         summary = SiteSummary(child.site_id, "missing")   # stopped before it began, or while it was starting
     else:

@@ -37,6 +37,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
     "crawler.middlewares.RedirectGuardMiddleware": 650,
+    # Last before the download: only a request that will be sent waits for its host's slot. Active only
+    # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.
+    "crawler.shared_politeness.SharedPolitenessMiddleware": 950,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummaryWriter": 500,

@@ -154,12 +154,17 @@ def main(ctx: click.Context, verbose: int) -> None:
 @click.option("--site", "sites", multiple=True, help="Crawl only this site id (repeatable).")
 @click.option("--start-url", "start_urls", multiple=True, help="Crawl the site of this URL (repeatable).")
 @click.option("--no-mail", is_flag=True, help="Archive and queue alerts, but do not send mail now.")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Put the sites on the queue in this Redis (redis://HOST:PORT/N) for `gxmon worker`s to crawl, "
+                   "and wait for them.")
 @click.pass_obj
-def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_mail: bool) -> None:
+def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_mail: bool,
+          redis_url: str | None) -> None:
     """Run one crawl now and archive what it finds.
 
     Progress (pages, reports, sites done) shows on stderr when it is a terminal. Exit 3 when a site could
-    not be crawled (the reasons are printed); SIGTERM or Ctrl-C stops the crawl, keeping what was archived."""
+    not be crawled (the reasons are printed); SIGTERM or Ctrl-C stops the crawl, keeping what was archived.
+    With --redis the workers crawl; the runs are closed here, as without."""
     from monitor.crawling.job import CrawlRequestError, crawl_now, print_summary, stop_on_signals
     from monitor.watchlist import merged_config
 
@@ -172,7 +177,7 @@ def crawl(obj: Context, sites: tuple[str, ...], start_urls: tuple[str, ...], no_
     with stop_on_signals() as stopping:
         try:
             result = crawl_now(obj.engine, obj.store, config, site_ids=list(sites), start_urls=list(start_urls),
-                               send_mail=not no_mail, progress=True, stop=stopping)
+                               send_mail=not no_mail, progress=True, stop=stopping, redis_url=redis_url)
         except CrawlRequestError as exc:
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
@@ -200,6 +205,41 @@ def run(obj: Context) -> None:
         raise click.ClickException(f"{config.path}：没有任何网站设置了 schedule，无事可做"
                                    '（请给网站写 schedule = "0 6 * * *"，或用 gxmon crawl）')
     run_scheduler(obj.db, obj.store_dir, config)
+
+
+@main.command()
+@click.option("--redis", "redis_url", metavar="URL", required=True, help="The Redis of the queue (redis://HOST:PORT/N).")
+@archive_options
+@click.option("--parallel", default=2, show_default=True, type=click.IntRange(1), help="Sites crawled at once.")
+@click.option("--lease", "lease_seconds", default=60.0, show_default=True, type=click.FloatRange(1),
+              help="Seconds after which a silent worker's site is given to another worker.")
+@click.option("--exit-when-idle", "idle_exit_seconds", type=click.FloatRange(0), default=None,
+              help="Stop once the queue has been empty this many seconds (default: run until stopped).")
+@click.pass_obj
+def worker(obj: Context, redis_url: str, parallel: int, lease_seconds: float,
+           idle_exit_seconds: float | None) -> None:
+    """Crawl sites from the shared queue into the archive until SIGTERM/Ctrl-C (their sites go back on the
+    queue). Start as many as the machines allow; `gxmon crawl --redis URL` puts sites on the queue.
+
+    --db and --store default to the archive and folder each crawl names; give them when this machine reaches
+    the database by another address or mounts the shared folder elsewhere."""
+    from monitor.crawling.job import stop_on_signals
+    from monitor.crawling.queue import QueueError
+    from monitor.crawling.worker import WorkerOptions, run_worker
+
+    options = WorkerOptions(redis_url, database_url(obj.db_option) if obj.db_option else None, obj.store_option,
+                            parallel, lease_seconds, idle_exit_seconds)
+    with stop_on_signals() as stopping:
+        try:
+            report = run_worker(options, stopping)
+        except QueueError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            sys.exit(128 + (stopping.signum or signal.SIGINT))
+    output.say(f"worker: {len(report.done)} sites crawled, {len(report.given_back)} put back on the queue, "
+               f"{len(report.lost)} taken back from it", err=True)
+    if stopping.is_set():
+        sys.exit(128 + stopping.signum)
 
 
 @main.command()

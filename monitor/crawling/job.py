@@ -22,6 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -142,15 +143,24 @@ def close_stale_runs(archive: Archive) -> list[int]:
 def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids: list[str] | None = None,
               start_urls: list[str] | None = None, send_mail: bool = True, trigger: str = "cli",
               today: date | None = None, timeout: float | None = None, progress: bool = False,
-              stop: threading.Event | None = None) -> CrawlResult:
+              stop: threading.Event | None = None, redis_url: str | None = None) -> CrawlResult:
     """Crawl the sites asked for once, archive everything, close the runs, send due mail.
 
     ``timeout`` (default: the config's ``[crawl] max_time``) bounds the whole crawl: sites still running then
     stop like Ctrl-C and their runs close as interrupted.
     ``progress`` shows pages, reports and sites done on stderr while the crawl runs (on a terminal only);
-    ``stop`` set before the crawl starts closes the runs as interrupted without crawling.
+    ``stop`` set before the crawl starts closes the runs as interrupted without crawling. With ``redis_url``
+    the sites are crawled by ``gxmon worker``s from the queue in that Redis (``monitor.crawling.distributed``).
     """
     from crawler.run import CrawlError, run_crawl
+
+    if redis_url:
+        from monitor.crawling.distributed import crawl_through_queue
+        from monitor.crawling.queue import CrawlQueue
+
+        crawl = partial(crawl_through_queue, CrawlQueue(redis_url), stop=stop)
+    else:
+        crawl = partial(run_crawl, stop=stop, parallel=config.crawl.parallel_sites)
 
     archive = Archive(engine, store, config)
     close_stale_runs(archive)
@@ -171,9 +181,8 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
             summary, failure = None, None
             try:
                 with CrawlProgress(engine, list(runs.values())) if progress else nullcontext():
-                    summary = run_crawl(sites, crawl_settings(engine, store, config, runs),
-                                        timeout=config.crawl.max_time if timeout is None else timeout,
-                                        parallel=config.crawl.parallel_sites, stop=stop)
+                    summary = crawl(sites, crawl_settings(engine, store, config, runs),
+                                    timeout=config.crawl.max_time if timeout is None else timeout)
             except CrawlError as exc:
                 failure = str(exc).splitlines()[0]
                 log.error("crawl failed: %s", exc)
