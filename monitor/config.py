@@ -30,7 +30,8 @@ from monitor.alerts.channels import channel_key, check_url
 DEFAULT_CONFIG = "config/sites.toml"
 TABLES = ("mail", "web", "schedule", "crawl", "site", "route", "watch")
 WEB_KEYS = ("base_url", "writes")
-SCHEDULE_KEYS = ("timezone",)
+SCHEDULE_KEYS = ("timezone", "redis")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 SITE_KEYS = (*(f.name for f in fields(Site) if f.name != "extra"), "notify")
 ROUTE_KEYS = ("site", "region", "agency", "to", "notify")
 WATCH_KEYS = ("site", "agency", "deadline")
@@ -106,6 +107,7 @@ class MonitorConfig:
     web_writes: bool = False        # triage on the web pages, for logged-in users (monitor.web.triage)
     timezone: str = "Asia/Shanghai"
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
+    redis_url: str | None = None    # [schedule] redis: `gxmon run` puts its crawls on this queue for workers
     sites: tuple[Site, ...] = ()
     routes: tuple[Route, ...] = ()
     watches: tuple[Watch, ...] = ()
@@ -261,6 +263,14 @@ def _timezone(name: Any, where: str) -> str:
     return str(name)
 
 
+def _redis_url(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.startswith(REDIS_SCHEMES):
+        raise ConfigError(f"{where}: redis {value!r} is not a Redis URL (redis://HOST:PORT/N)")
+    return value
+
+
 def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfig:
     """The monitor's config from a parsed TOML file (``path`` names it in errors)."""
     source = str(path) if path else "<config>"
@@ -276,6 +286,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> MonitorConfi
                          web_writes=_flag(web.get("writes", False), f"{source}: [web] writes"),
                          timezone=_timezone(schedule.get("timezone", "Asia/Shanghai"), f"{source}: [schedule]"),
                          crawl=_crawl(data.get("crawl", {}), source),
+                         redis_url=_redis_url(schedule.get("redis"), f"{source}: [schedule]"),
                          sites=sites, routes=_routes(data.get("route", []), site_ids, source),
                          watches=_watches(data.get("watch", []), site_ids, source))
 

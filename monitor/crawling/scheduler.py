@@ -5,7 +5,8 @@
   its arguments change in the config), and runs missed while the scheduler was down are run once
   (``coalesce``, no misfire grace limit).
 - Each crawl runs Scrapy in its own child process (``crawler.run.run_crawl``; the Twisted reactor
-  cannot restart), from a worker thread here. ``max_instances=1`` keeps one crawl per site in this
+  cannot restart), from a worker thread here; with ``[schedule] redis = "redis://…"`` it is put on that
+  queue instead and crawled by ``gxmon worker``s (``monitor.crawling.distributed``), closed here. ``max_instances=1`` keeps one crawl per site in this
   scheduler; the site lease in the archive (``monitor.crawling.job``) keeps ``gxmon crawl`` and other
   schedulers from crawling the same site at the same time.
 - Mail goes out after each crawl; an outbox job retries what is still due every few minutes.
@@ -63,7 +64,8 @@ def crawl_job(db_url: str, store_dir: str, config_path: str, site_id: str) -> No
         if config.site(site_id) is None or site_id in config.paused:
             log.info("not crawling %s: paused or no longer watched", site_id)
             return
-        crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule", stop=stopping)
+        crawl_now(engine, BlobStore(store_dir), config, site_ids=[site_id], trigger="schedule", stop=stopping,
+                  redis_url=config.redis_url)
     finally:
         engine.dispose()
 
