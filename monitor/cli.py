@@ -462,3 +462,19 @@ def _register() -> None:
 
 
 _register()
+
+
+# -- commands in their own modules (they import this one's Context and options) ------------------------------
+
+@main.group()
+def sites() -> None:
+    """The watch list: import a province's list of websites (CSV) into the config."""
+
+
+def _register() -> None:
+    from monitor.cli_import import import_command
+
+    sites.add_command(import_command)
+
+
+_register()

@@ -32,7 +32,9 @@ TABLES = ("mail", "web", "schedule", "crawl", "site", "route", "watch")
 WEB_KEYS = ("base_url", "writes")
 SCHEDULE_KEYS = ("timezone", "redis")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
-SITE_KEYS = (*(f.name for f in fields(Site) if f.name != "extra"), "notify")
+# A watch list's own columns (``gxmon sites import``): kept with the site (``Site.extra``), shown, not crawled by.
+WATCH_LIST_KEYS = ("region", "code")
+SITE_KEYS = (*(f.name for f in fields(Site) if f.name != "extra"), "notify", *WATCH_LIST_KEYS)
 ROUTE_KEYS = ("site", "region", "agency", "to", "notify")
 WATCH_KEYS = ("site", "agency", "deadline")
 

@@ -7,8 +7,8 @@ import pytest
 from simsite import SimServer, SimSite
 
 from tests.monitor.conftest import new_postgres_database, postgres_server  # noqa: F401 (fixture)
+from tests.servers import RedisServer
 
-from .redis_server import RedisServer
 
 
 @pytest.fixture

@@ -1,23 +1,15 @@
 """Fixtures of the monitor tests: real databases (SQLite file, PostgreSQL server), archives, report pages.
 
-The PostgreSQL server is started by the tests themselves (``initdb``/``pg_ctl`` from the Debian package
-that scripts/system-packages.txt installs) in a temporary directory on a free port of 127.0.0.1, once per
-test process, and stopped at the end. Each test gets a fresh database copied from a migrated template.
+The PostgreSQL server is started by the tests themselves (``tests.servers.running_postgres``: ``initdb``/``pg_ctl``
+from the Debian package that scripts/system-packages.txt installs) in a temporary directory on a free port of
+127.0.0.1, once per test process, and stopped at the end. Each test gets a fresh database copied from a migrated template.
 """
 
 from __future__ import annotations
 
 import copy
-import glob
-import os
-import pwd
-import shutil
-import subprocess
-import tempfile
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from gxparse import parse_document
@@ -25,63 +17,24 @@ from monitor.archive.record import Archive
 from monitor.config import MonitorConfig, parse_config
 from monitor.archive.db import make_engine, migrate
 from monitor.archive.documents import FetchedDocument
-from monitor.alerts.mailsink import free_port
 from monitor.archive.store import BlobStore
 from simsite.render import render_report_html
+from tests.servers import ServerMissing, new_database, running_postgres
 
 SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
-
-
-def _pg_bindir() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name))
-    if not found:
-        pytest.fail("PostgreSQL is not installed: run scripts/install-system.sh (package postgresql)")
-    return Path(found[-1])
-
-
-def _as_postgres(args: list[str], **kwargs) -> subprocess.CompletedProcess:
-    if os.geteuid() == 0:   # initdb and postgres refuse to run as root
-        args = ["runuser", "-u", "postgres", "--", *args]
-    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
     """A PostgreSQL server for this test process: yields its base URL (``postgresql+psycopg://…/``)."""
-    bindir = _pg_bindir()
-    root = Path(tempfile.mkdtemp(prefix="gxmon-pg-"))
-    root.chmod(0o755)
-    data = root / "data"
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(root, user.pw_uid, user.pw_gid)
-    port = free_port()
-    _as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                  "--no-sync", "--locale=C"])
-    _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
-                  "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                        "-c synchronous_commit=off -c full_page_writes=off", "start"])
-    base = f"postgresql+psycopg://postgres@127.0.0.1:{port}/"
     try:
-        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as conn:
-            conn.execute("CREATE DATABASE gxmon_template")
-        engine = make_engine(base + "gxmon_template")
-        migrate(engine)
-        engine.dispose()
-        yield {"base": base, "port": port}
-    finally:
-        subprocess.run(["runuser", "-u", "postgres", "--"] * (os.geteuid() == 0)
-                       + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        with running_postgres() as server:
+            yield server
+    except ServerMissing as exc:
+        pytest.fail(str(exc))
 
 
-def new_postgres_database(server: dict) -> str:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"host=127.0.0.1 port={server['port']} user=postgres dbname=postgres",
-                         autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name} TEMPLATE gxmon_template")
-    return server["base"] + name
+new_postgres_database = new_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
