@@ -454,27 +454,14 @@ def export(obj: Context, fmt: str, out: str | None, since: str | None, year: int
 
 def _register() -> None:
     from monitor.cli_changes import changes
+    from monitor.cli_import import import_command
     from monitor.cli_sites import sites
     from monitor.cli_triage import COMMANDS as TRIAGE_COMMANDS
 
+    sites.add_command(import_command)
     for command in (changes, sites, *TRIAGE_COMMANDS):
         main.add_command(command)
 
 
 _register()
 
-
-# -- commands in their own modules (they import this one's Context and options) ------------------------------
-
-@main.group()
-def sites() -> None:
-    """The watch list: import a province's list of websites (CSV) into the config."""
-
-
-def _register() -> None:
-    from monitor.cli_import import import_command
-
-    sites.add_command(import_command)
-
-
-_register()

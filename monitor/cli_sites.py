@@ -20,7 +20,8 @@ OWN_OPTIONS = {"id": "id", "name": "name", "start_urls": "URL", "alert_to": "ale
 
 @click.group()
 def sites() -> None:
-    """The watch list: the config's [[site]] tables and the sites added here (kept in the archive)."""
+    """The watch list: the config's [[site]] tables and the sites added here (kept in the archive);
+    `sites import` writes a province's list of websites (CSV) into the config."""
 
 
 @sites.command("add")
