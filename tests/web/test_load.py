@@ -158,7 +158,6 @@ def big_document(archive):
 def test_big_documents_are_streamed_not_loaded(big_document, archive):
     version, digest = big_document
     with serving(archive[0]) as served:
-        before = served.rss_kib()
 
         async def download() -> str:
             async with httpx.AsyncClient(base_url=served.base_url, timeout=120) as client:
@@ -172,7 +171,10 @@ def test_big_documents_are_streamed_not_loaded(big_document, archive):
         async def downloads() -> list[str]:
             return await asyncio.gather(*(download() for _ in range(10)))
 
+        assert asyncio.run(download()) == digest      # the first request imports what serving a version needs
+        before = served.rss_kib()
         assert asyncio.run(downloads()) == [digest] * 10
         growth_mib = (served.rss_kib("VmHWM") - before) / 1024
-    # Loading them would take 10 × 20 MB at least; streaming costs a few chunks per download.
-    assert growth_mib < 40, f"the server grew by {growth_mib:.0f} MiB sending 10 × 20 MB"
+    # Loading them would take 10 × 20 MB at least; streaming costs a few chunks per download, plus what the
+    # allocator keeps of the chunks read in each worker thread (8–60 MiB here, depending on the threads used).
+    assert growth_mib < 100, f"the server grew by {growth_mib:.0f} MiB sending 10 × 20 MB"
