@@ -6,6 +6,7 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -13,6 +14,7 @@ from gxparse.cellstream import Shape, is_cell_per_line, labelled_runs, read_stre
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
+from gxparse.normalize import squash
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import LabelMatcher, RawRow, collect_rows
@@ -27,6 +29,7 @@ from gxparse.template import (
     S3_RESULT_PREFIX,
     S3_RESULT_TOTAL,
     S3_ROWS,
+    S4_BLOCK_ROW_LABELS,
     S4_BLOCKS,
     S4_COLUMNS,
     S4_WIDTH,
@@ -325,6 +328,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
 # 四
 
 _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
+_S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
+_S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
 
 
@@ -347,9 +352,43 @@ def _s4_stream(lines: Sequence[Line]) -> TableRead | None:
     return TableRead(table, rows={block.key: printed for block in S4_BLOCKS}, cell_per_line=True)
 
 
+def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 printed a block per row (``S4_BLOCK_ROW_LABELS``): read when all three blocks are there."""
+    found: dict[str, Line] = {}
+    for line in lines:
+        if not line.label or not line.values:
+            continue
+        label = squash(line.label)
+        block = next((key for key, pattern in _S4_BLOCK_ROWS if pattern.search(label)), None)
+        if block is not None and block not in found:
+            found[block] = line
+    if len(found) != len(S4_BLOCKS):
+        return None
+    table: Table = {}
+    findings: list[Finding] = []
+    rows: dict[str, RawRow] = {}
+    width = len(S4_COLUMNS)
+    for block in S4_BLOCKS:
+        line = found[block.key]
+        values = _meaningful(line.values, width)
+        cells = [parse_count(v) for v in values]
+        rows[block.key] = RawRow(block.key, line.label, values, line.where)
+        if len(cells) != width:
+            readings = candidates([c.value for c in cells], width, _S4_BLOCK_SUM)  # type: ignore[misc]
+            vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * width)
+            cells = _vector_cells(vector)
+            if len(readings) == 1 and None not in vector:
+                findings.append(_repaired("表四", block.label, rows[block.key], width, vector,
+                                          [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS]))
+        table[block.key] = {col.key: cells[i] for i, col in enumerate(S4_COLUMNS)}
+    return TableRead(table, findings, rows=rows)
+
+
 def read_s4(lines: Sequence[Line]) -> TableRead:
     if is_cell_per_line(lines) and (stream := _s4_stream(lines)) is not None:
         return stream
+    if (by_block := _s4_block_rows(lines)) is not None:
+        return by_block
     value_lines = _s4_value_lines(lines)
     if not value_lines:
         return TableRead(None)

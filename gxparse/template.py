@@ -209,6 +209,14 @@ S4_COLUMNS: tuple[Column, ...] = (
     Column("total", "总计"),
 )
 S4_WIDTH = len(S4_BLOCKS) * len(S4_COLUMNS)
+# Table 四 printed a block per row — 行政复议 / 行政诉讼（未经复议直接起诉）/ 行政诉讼（复议后起诉）, each with the five
+# result columns — as some sites lay it out instead of the template's one row of 15. Tried in this order
+# (复议后起诉 names 复议 too).
+S4_BLOCK_ROW_LABELS: tuple[tuple[str, str], ...] = (
+    ("litigation_after_review", r"复议后"),
+    ("litigation_direct", r"未经复议|直接(?:起诉|诉讼)"),
+    ("review", r"^(?:\d+[.、]?)?行政复议(?:情况|案件)?(?:数量|件数)?$"),
+)
 S4_LITIGATION_HEADER = "行政诉讼"   # spans the two litigation blocks
 
 TEMPLATES = ("v2021", "v2019", "legacy", "unknown")

@@ -1,0 +1,60 @@
+"""Table 四 in the layouts sites print besides the template's one row of 15: a block per row."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.template import S4_BLOCKS, S4_COLUMNS
+from simsite.render import render_report_html
+from tests.gxparse.seeds import expected_tables, report_dict, seed_prose
+
+SEEDS = ["kaifeng_2021", "huangchuan_2021"]
+ROW_LABELS = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+              "litigation_after_review": "行政诉讼（复议后起诉）"}
+
+
+def _figure(value: int) -> str:
+    return str(value) if value else "—"
+
+
+def _block_rows_html(s4: dict) -> str:
+    head = "<tr><td>项目</td>" + "".join(f"<td>{c.label}</td>" for c in S4_COLUMNS) + "</tr>"
+    body = "".join(f"<tr><td>{ROW_LABELS[b.key]}</td>"
+                   + "".join(f"<td>{_figure(s4[b.key][c.key])}</td>" for c in S4_COLUMNS) + "</tr>"
+                   for b in S4_BLOCKS)
+    return f"<table border=1>{head}{body}</table>"
+
+
+def _page(name: str) -> str:
+    page = render_report_html(report_dict(name, **seed_prose(name)))
+    tables = re.findall(r"<table.*?</table>", page, re.S)
+    return page.replace(tables[-1], _block_rows_html(expected_tables(name)["s4"]))
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_a_block_per_row_in_html(name):
+    report = parse_document(_page(name).encode(), f"{name}.html").to_dict()
+    assert report["s4"] == expected_tables(name)["s4"]
+    assert not [f for f in report["findings"] if f["rule"] in ("table.unread", "section.missing")]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_a_block_per_row_in_text(name):
+    s4 = expected_tables(name)["s4"]
+    rows = ["项目\t" + "\t".join(c.label for c in S4_COLUMNS)]
+    rows += [ROW_LABELS[b.key] + "\t" + "\t".join(_figure(s4[b.key][c.key]) for c in S4_COLUMNS) for b in S4_BLOCKS]
+    text = f"四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n"
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert report["s4"] == s4
+
+
+def test_a_block_row_missing_its_total_is_completed_by_its_sum():
+    rows = ["行政复议\t1\t2\t0\t0\t3", "行政诉讼（未经复议直接起诉）\t1\t1\t0\t0", "行政诉讼（复议后起诉）\t0\t0\t0\t0\t0"]
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n"
+    report = parse_document(text.encode(), "x.txt")
+    assert report.to_dict()["s4"]["litigation_direct"] == {"upheld": 1, "corrected": 1, "other": 0, "pending": 0,
+                                                         "total": 2}
+    assert "row.repaired" in {f.rule for f in report.findings}
