@@ -406,7 +406,8 @@ def findings(obj: Context, severity: str | None, rule: str | None, site: str | N
     if fmt == "json":
         output.print_json(rows)
     elif fmt == "csv":
-        output.print_csv(rows, ["report_id", "version_id", "agency", "year", "rule", "severity", "message", "cells"])
+        output.print_csv(rows, ["report_id", "version_id", "agency", "year", "rule", "severity", "message", "cells",
+                                "url"])
     else:
         output.print_table(f"{len(rows)}项问题", ["报告", "级别", "规则", "说明"],
                            [(f"#{f.report_id} {f.agency or '?'} {f.year or '?'}", SEVERITY_NAMES.get(f.severity, f.severity),

@@ -111,6 +111,7 @@ class FindingRow:
     severity: str
     message: str
     cells: list[str]
+    url: str | None = None      # the address of the report's current document, to open it from a spreadsheet
 
 
 def _report_select():
@@ -226,10 +227,11 @@ def list_findings(session: Session, *, severity: str | None = None, rule: str | 
     """Findings of every report's current version, and report-level ones (report.overdue)."""
     query = open_findings_query(Finding.report_id, Finding.version_id, Agency.name, Report.year, Finding.rule,
                                 Finding.severity, Finding.message, Finding.cells,
-                                rule=rule, severity=severity, site=site)
+                                ReportUrl.url, rule=rule, severity=severity, site=site)
+    query = query.outerjoin(ReportUrl, ReportUrl.id == Report.latest_url_id)
     if report_id is not None:
         query = query.where(Finding.report_id == report_id)
     query = query.order_by(col(Finding.report_id), col(Finding.id))
-    rows = [FindingRow(*r[:7], list(r[7] or [])) for r in session.exec(query)]
+    rows = [FindingRow(*r[:7], list(r[7] or []), url=r[8]) for r in session.exec(query)]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(rows, key=lambda f: (order.get(f.severity, 9), f.report_id))

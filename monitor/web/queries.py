@@ -334,7 +334,7 @@ class RuleCount:
 class FindingRow(queries.FindingRow):
     """A finding as the CLI lists it, plus its id (the pages link and page by it)."""
 
-    id: int
+    id: int = field(kw_only=True)
 
 
 @dataclass

@@ -81,7 +81,8 @@ def test_findings_filtered_in_three_formats(archived):
     assert row_sum and {f["rule"] for f in row_sum} == {"s3.row_sum"}
     assert all("s3.new_received.natural_person" in f["cells"] for f in row_sum)
     table = list(csv.DictReader(io.StringIO(gxmon(archived, "findings", "--format", "csv"))))
-    assert {"report_id", "rule", "severity", "message", "cells"} <= set(table[0])
+    assert {"report_id", "rule", "severity", "message", "cells", "url"} <= set(table[0])
+    assert all(row["url"].startswith("http://") for row in table if row["rule"] == "s3.row_sum")
     findings = gxmon(archived, "findings")
     assert "项问题" in findings and "表三行合计不符" in findings and "s3.row_sum" in findings
 
