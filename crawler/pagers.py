@@ -48,7 +48,7 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     if target.netloc != page.netloc or url == page_url:
         return False
     if target.path == page.path:
-        return not is_first_page_again(url, page_url) and _only_page_keys_differ(target.query, page.query)
+        return not is_first_page_again(url, page_url) and _only_page_keys_differ(target.query, page.query, label)
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
@@ -67,11 +67,20 @@ def is_first_page_again(url: str, page_url: str) -> bool:
 
 
 def create_page_urls(html: str, page_url: str) -> list[str]:
-    """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call)."""
-    match = _CREATE_PAGE.search(html)
-    if not match:
-        return []
-    values = [_argument(a, html) for a in _split_arguments(match.group(1))]
+    """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call).
+
+    Many TRS pages carry the function's own definition inline, ahead of the call
+    (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
+    """
+    for match in _CREATE_PAGE.finditer(html):
+        if not html[max(0, match.start() - 20):match.start()].rstrip().endswith("function"):
+            urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
+            if urls:
+                return urls
+    return []
+
+
+def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
     numbers = [i for i, v in enumerate(values) if isinstance(v, int)]
     if len(numbers) < 2:
         return []
@@ -123,11 +132,17 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
             for first in range(start, last + 1, per_page)]
 
 
-def _only_page_keys_differ(query: str, other: str) -> bool:
+def _only_page_keys_differ(query: str, other: str, label: str = "") -> bool:
+    """Only page-like keys differ — or, for a link labelled as a pager (下一页, 3, 尾页), a page key changes and
+    the rest are keys the first page does without: Hanweb/JCMS pages a static ``index.html`` as
+    ``index.html?uid=…&pageNum=2``."""
     mine, theirs = dict(parse_qsl(query, keep_blank_values=True)), dict(parse_qsl(other, keep_blank_values=True))
     changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
-    return bool(changed) and all(_PAGE_KEY.search(k) for k in changed) and \
-        any((mine.get(k) or "").isdigit() for k in changed)
+    paging = {k for k in changed if _PAGE_KEY.search(k)}
+    if not any((mine.get(k) or "").isdigit() for k in paging):
+        return False
+    added_by_pager = bool(label) and not theirs and changed <= mine.keys()
+    return paging == changed or added_by_pager
 
 
 def _split_arguments(text: str) -> list[str]:

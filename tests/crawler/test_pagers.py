@@ -36,6 +36,14 @@ def test_links_that_are_not_pagers_of_this_list(text, url):
     assert not is_pager_link(text, url, LIST)
 
 
+def test_jcms_pager_adds_the_column_id_to_a_static_first_page():
+    first = "http://a.gov.cn/col/col2134/index.html"
+    assert is_pager_link("下一页", first + "?uid=5134&pageNum=2", first)
+    assert is_pager_link("3", first + "?uid=5134&pageNum=3", first + "?uid=5134&pageNum=2")
+    assert not is_pager_link("", first + "?uid=5134&pageNum=2", first)           # no pager's label: not believed
+    assert not is_pager_link("下一页", first + "?uid=5134&month=2024-04", first)   # no page key changes
+
+
 def test_trs_pager_counts_from_page_zero():
     assert create_page_urls('createPageHTML(4, 0, "index", "html")', "http://a.gov.cn/ndbg/index.html") == [
         "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html", "http://a.gov.cn/ndbg/index_3.html"]
@@ -55,6 +63,14 @@ def test_trs_pager_with_variables():
 def test_trs_pager_on_a_later_page_asks_for_the_first_page():
     urls = create_page_urls('createPageHTML(5, 3, "index", "shtml")', "http://a.gov.cn/ndbg/index_3.shtml")
     assert urls[0] == "http://a.gov.cn/ndbg/index.shtml"
+
+
+def test_trs_pager_defined_inline_before_its_call():
+    html = ('<script>function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){'
+            'if(_nPageCount == null || _nPageCount<=1){ return; }}</script>'
+            '<div class="page"><script>createPageHTML(3, 0, "index", "html");</script></div>')
+    assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
 
 
 def test_no_script_no_pages():
