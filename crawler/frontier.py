@@ -110,6 +110,8 @@ _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
 _ELSEWHERE = re.compile(ELSEWHERE_WORDS)
 _MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
+# The platform named without whose it is (政府信息公开, 信息公开目录, 政务公开): on a page of the site, the site's own.
+_OWN_PLATFORM = re.compile(r"^(?:本[级站机关]{0,2})?(?:政府)?(?:信息|政务)公开(?:目录|平台|专栏|专题|网|网站)?$")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
 _URL_TOKEN = re.compile(r"[^a-z0-9]+")
 
@@ -126,6 +128,7 @@ class Judgement:
     step: Step
     subsite: bool        # a way into an agency's sub-site (its name, in a list of agencies)
     vouched: bool        # … under a heading that calls the list the site's own departments or counties
+    own_platform: bool = False   # the site's own 政府信息公开 platform (named without whose), wherever it is hosted
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,11 @@ def is_subsite_link(text: str, heading: str, block_agencies: int, source: str) -
     return block_agencies >= 3 or source == "option" or bool(re.search(DIRECTORY_WORDS, squash(heading)))
 
 
+def is_own_platform(text: str, heading: str) -> bool:
+    """政府信息公开 / 信息公开目录 with no name before it, outside a block of links to elsewhere."""
+    return bool(_OWN_PLATFORM.match(squash(text))) and not _ELSEWHERE.search(squash(heading))
+
+
 def is_vouched(heading: str) -> bool:
     """The heading calls its list the site's own departments or counties (部门信息公开, 县区政府网站)."""
     heading = squash(heading)
@@ -196,7 +204,7 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
     score += DEPTH_WEIGHT * depth
     step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
     subsite = is_subsite_link(label, heading, block_agencies, source)
-    return Judgement(score, step, subsite, subsite and is_vouched(heading))
+    return Judgement(score, step, subsite, subsite and is_vouched(heading), is_own_platform(label, heading))
 
 
 def is_view(url: str, page_url: str) -> bool:

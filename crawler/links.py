@@ -2,8 +2,9 @@
 
 Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sources (old platforms frame their
 column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
-URL strings in inline scripts and ``onclick``/``onchange`` handlers; and the HTML records that Hanweb/JCMS list
-pages keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
+URL strings in inline scripts and ``onclick``/``onchange`` handlers; the JSON literals of scripts (column trees
+of platforms drawn in the browser, ``crawler.jsonlinks``); and the HTML records that Hanweb/JCMS list pages
+keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
 Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
 
 - ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``; a
@@ -28,6 +29,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from crawler.frontier import is_agency_name
+from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
 from gxparse.normalize import squash
 
 SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -62,7 +64,7 @@ class Link:
     url: str
     text: str                 # what to judge it by (title attribute when the text is cut off)
     heading: str = ""         # heading of the block it sits in
-    source: str = "a"         # a | option | script | record | sitemap
+    source: str = "a"         # a | option | script | json | record | sitemap
     date: str | None = None   # ISO date printed beside it
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
@@ -91,6 +93,15 @@ def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
         return []
     return [Link(link.url, link.text, link.heading or heading, "record", link.date, link.block_agencies)
             for link in _Walker(base_url).anchors(root)]
+
+
+def answer_links(text: str, base_url: str) -> list[Link]:
+    """The links of an API's JSON answer (a list page drawn by a script)."""
+    return _from_json(json_answer_links(text, base_url))
+
+
+def _from_json(found: list[JsonLink]) -> list[Link]:
+    return [Link(j.url, j.name, j.heading, "json", iso_date(j.date) if j.date else None) for j in found]
 
 
 def record_count(text: str) -> int:
@@ -210,6 +221,7 @@ class _Walker:
             target = _written_into(script)
             heading = self.heading(script if target is None else target)
             out += [Link(u, t, heading, "script", None, agencies) for u, t in entries]
+            out += _from_json(script_json_links(code, self.base_url, heading))
         return out
 
     def records(self, root) -> list[Link]:

@@ -14,10 +14,13 @@ with the text "3" is not one.
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
   and the page size (``perpage``).
+- Platforms drawn by scripts (gkmlpt and its kind) answer each page of a list in JSON with its record count and
+  page size; the other pages differ from the URL asked in its page key (``?page=2``).
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -36,6 +39,12 @@ _PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
 # The parameters a Hanweb data proxy needs, when the page gives them in the unit's script, not in a URL.
 _PROXY_PARAM = re.compile(r"\b(col|appid|webid|path|columnid|sourceContentType|unitid|webname|permissiontype)"
                           r"\s*[:=]\s*['\"]?([^'\",}\s&]+)")
+_JSON_COUNT_KEYS = {
+    "total": ("total", "totalcount", "totalrecord", "totalrecords", "totalelements", "recordcount", "totalnum",
+              "totalsize", "count"),
+    "size": ("pagesize", "size", "perpage", "rows", "limit"),
+    "pages": ("totalpage", "totalpages", "pagecount", "pages", "pagetotal"),
+}
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 
 
@@ -130,6 +139,46 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
                         urlencode({"startrecord": first, "endrecord": first + per_page - 1, "perpage": per_page,
                                    **params}), ""))
             for first in range(start, last + 1, per_page)]
+
+
+def json_page_urls(text: str, page_url: str) -> list[str]:
+    """The other pages of a list an API answers in JSON, by its count and page size
+    (``{"total": 45, "pageSize": 20, …}`` or ``{"totalPage": 3}``), numbered by the page key of its URL
+    (``?page=1``, ``pageNo``, ``current``). None when the answer or its URL says nothing of pages."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    counts = _json_counts(data)
+    parts = urlsplit(page_url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    keys = [i for i, (k, v) in enumerate(query) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+    if not keys:
+        return []
+    pages = counts.get("pages") or (-(-counts["total"] // counts["size"]) if counts.get("total") and counts.get("size")
+                                    else 0)
+    index = keys[0]
+    current = int(query[index][1])
+    first = 0 if current == 0 else 1
+    numbers = [n for n in range(first, first + min(pages, MAX_GENERATED_PAGES)) if n != current]
+    return [urlunsplit(parts._replace(query=urlencode(query[:index] + [(query[index][0], str(n))] + query[index + 1:])))
+            for n in numbers]
+
+
+def _json_counts(data: object) -> dict[str, int]:
+    """Record count, page size and page count of a JSON answer, at its top or one object down (``data``)."""
+    found: dict[str, int] = {}
+    for node in (data, *(v for v in data.values() if isinstance(v, dict))) if isinstance(data, dict) else ():
+        for key, value in node.items():
+            name = re.sub(r"[_-]", "", str(key)).lower()
+            if isinstance(value, str) and value.isdigit():
+                value = int(value)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                continue
+            for kind, names in _JSON_COUNT_KEYS.items():
+                if name in names:
+                    found.setdefault(kind, value)
+    return found
 
 
 def _only_page_keys_differ(query: str, other: str, label: str = "") -> bool:

@@ -5,8 +5,9 @@ A host is in scope when
 1. the site's ``allowed_domains`` cover it (by default the registered domains of its start URLs:
    ``www.zhoukou.gov.cn`` → ``zhoukou.gov.cn``, so ``xh.zhoukou.gov.cn`` is in), or
 2. a page on a host of rule 1 links it *as a sub-site*: by an agency's name in a list headed as the site's own
-   departments or counties (部门信息公开, 县区政府网站, a drop-down "---市直部门网站---"; not 友情链接), and the
-   host is a government host (``.gov.cn``/``.gov``, or, for a portal served from a bare IP address as in
+   departments or counties (部门信息公开, 县区政府网站, a drop-down "---市直部门网站---"; not 友情链接), or as
+   the site's own platform (政府信息公开, 信息公开目录 with no name before it: a platform on a host of its own), and
+   the host is a government host (``.gov.cn``/``.gov``, or, for a portal served from a bare IP address as in
    tests, an address of the portal's own /24 network).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
@@ -45,7 +46,8 @@ class Scope:
         return host_in(urlsplit(url).hostname or "", self.domains)
 
     def admit_subsite(self, url: str, linked_from: str) -> bool:
-        """Rule 2: a sub-site link on a home-domain page to a government host. True when in scope now."""
+        """Rule 2: a sub-site or own-platform link on a home-domain page to a government host. True when in
+        scope now."""
         if self.contains(url):
             return True
         host = urlsplit(url).hostname or ""

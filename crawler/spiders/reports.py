@@ -64,8 +64,8 @@ from crawler.frontier import (
     url_tokens,
 )
 from crawler.items import ReportDocument
-from crawler.links import Link, iso_date, page_links, record_count, record_links
-from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, proxy_page_urls
+from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
+from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, json_page_urls, proxy_page_urls
 from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
@@ -82,10 +82,11 @@ _SECTION_ANCHORS = [re.compile("|".join(s.anchors)) for s in SECTIONS]
 _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content') or contains(@class,'article')"
                   " or contains(@id,'zoom') or contains(@class,'zoom') or contains(@id,'content')]")
 # Links that are never pages to read: archives, media, code.
-_NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|json|xml|txt)(?:[?#].*)?$",
+_NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|xml|txt)(?:[?#].*)?$",
                          re.IGNORECASE)
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
+_JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 _SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|网站|官网|政府网|信息公开)$")
 MAX_SITEMAP_URLS = 50_000
@@ -230,6 +231,8 @@ class ReportsSpider(scrapy.Spider):
         """The column's other pages: script pagers, data-proxy pages, pager links."""
         text = _text(response)
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
+        if _JSON_START.match(response.body[:64]):
+            urls += json_page_urls(text, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         meta = response.meta
         for url in dict.fromkeys(urls):
@@ -260,7 +263,8 @@ class ReportsSpider(scrapy.Spider):
             upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
             if before is not None and not upgrade:
                 continue
-            if not self.scope.contains(url) and not (judgement.vouched and self.scope.admit_subsite(url, response.url)):
+            if not self.scope.contains(url) and not ((judgement.vouched or judgement.own_platform)
+                                                     and self.scope.admit_subsite(url, response.url)):
                 continue
             self._requested[url] = judgement.step.value
             meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
@@ -487,6 +491,8 @@ class ReportsSpider(scrapy.Spider):
         if _DATASTORE.search(response.body[:4096]) and not is_html(response.body):
             text = _text(response)
             return record_links(text, response.url), record_count(text)
+        if _JSON_START.match(response.body[:64]):
+            return answer_links(_text(response), response.url), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
         return page_links(response.selector.root, response.url), record_count(response.text)

@@ -1,0 +1,101 @@
+"""Links that exist only as JSON: the column trees and lists of platforms drawn by scripts.
+
+广东's gkmlpt 政府信息公开目录 and the newer script-driven CMSs build their pages in the browser: the column
+tree is a JSON literal in a script (``var CATEGORIES = [{"name": "政府信息公开年报", "children": [...]}]``) and
+every list is the JSON answer of an API (``/gkmlpt/api/all/2059?page=1&sid=757`` →
+``{"total": 23, "pageSize": 20, "articles": [{"title": …, "url": …}]}``). A walk of that JSON finds every
+object that names something and gives its address: the name is the link's text, the name of the object it
+sits in is its heading (the tree's 政府信息公开年报 over its 2020年, an article's title over its attachments).
+
+Keys are matched without case and without ``_``/``-`` (``docTitle``, ``doc_title``). The walk is bounded in
+depth and nodes, so a hostile answer costs no more than a page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+from urllib.parse import urljoin
+
+TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
+              "wjbt", "bt", "biaoti", "mc")
+URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "linkurl", "puburl", "jumpurl",
+            "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath")
+DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "date", "fbrq", "releasedate",
+             "createtime", "time")
+MAX_DEPTH = 12
+MAX_NODES = 20_000
+MAX_LITERALS = 20               # JSON literals tried per script
+MAX_SCRIPT_CHARS = 2_000_000
+_URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
+_RESOURCE = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
+_LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
+_DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+
+
+class JsonLink(NamedTuple):
+    url: str
+    name: str          # the link's text
+    heading: str       # the name of the object holding it
+    date: str | None   # a date string beside it (as printed)
+
+
+def json_answer_links(text: str, base_url: str, heading: str = "") -> list[JsonLink]:
+    """The links of an API's JSON answer (none when the text is not JSON)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
+        return []
+    return list(_walk(data, base_url, heading))
+
+
+def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
+    """The links of the JSON literals written in a script (a column tree, a list's first page)."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return []
+    decoder, out, tried, position = json.JSONDecoder(), [], 0, 0
+    while tried < MAX_LITERALS and (match := _LITERAL_START.search(code, position)):
+        tried += 1
+        try:
+            data, end = decoder.raw_decode(code, match.start(1))
+        except (ValueError, RecursionError):
+            position = match.end()
+            continue
+        out += _walk(data, base_url, heading)
+        position = end
+    return out
+
+
+def _walk(data: object, base_url: str, heading: str) -> Iterator[JsonLink]:
+    """Depth first, each object's links under the name of the object holding it."""
+    stack: list[tuple[object, str, int]] = [(data, heading, 0)]
+    nodes = 0
+    while stack and nodes < MAX_NODES:
+        node, above, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack += [(item, above, depth + 1) for item in reversed(node)]
+            continue
+        if not isinstance(node, dict):
+            continue
+        fields = {re.sub(r"[_-]", "", str(k)).lower(): v for k, v in node.items()}
+        name = _first(fields, TITLE_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+        if name:
+            date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
+            for key in URL_KEYS:
+                value = fields.get(key)
+                if isinstance(value, str) and _URL_VALUE.match(value.strip()) and not _RESOURCE.search(value):
+                    yield JsonLink(urljoin(base_url, value.strip()), name.strip(), above, date)
+        stack += [(v, name.strip() if name else above, depth + 1) for v in reversed(list(node.values()))
+                  if isinstance(v, (list, dict))]
+
+
+def _first(fields: dict[str, object], keys: tuple[str, ...], accept) -> str | None:
+    for key in keys:
+        if key in fields and accept(fields[key]):
+            return fields[key]  # type: ignore[return-value]
+    return None

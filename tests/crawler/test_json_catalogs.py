@@ -1,0 +1,92 @@
+"""Platforms drawn by scripts (广东 gkmlpt and its kind): the column tree in a script's JSON, lists as JSON
+answers with their other pages, and the platform on a host of its own."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.http import Request, TextResponse
+
+from crawler.jsonlinks import MAX_DEPTH, json_answer_links, script_json_links
+from crawler.pagers import json_page_urls
+from tests.crawler.helpers import FILES, file_response, list_meta
+
+INDEX = "http://www.zhoukou.gov.cn/gkmlpt/index"
+API_2020 = "http://www.zhoukou.gov.cn/gkmlpt/api/all/2059?page=1&sid=757"
+
+
+def _requests(results) -> list[scrapy.Request]:
+    return [r for r in results if isinstance(r, scrapy.Request)]
+
+
+def _answer(url: str = API_2020, meta: dict | None = None) -> TextResponse:
+    return TextResponse(url=url, body=(FILES / "gkmlpt_api_nb2020.json").read_bytes(),
+                        headers={"Content-Type": "application/json;charset=UTF-8"}, encoding="utf-8",
+                        request=Request(url, meta=meta or {"role": "page", "hops": 2, "link_text": "2020年"}))
+
+
+def test_a_tree_in_a_script_gives_each_column_under_its_parent_name():
+    code = (FILES / "gkmlpt_index.html").read_text(encoding="utf-8")
+    links = {link.name: link for link in script_json_links(code, INDEX)}
+    assert links["2020年"].url == API_2020
+    assert links["2020年"].heading == "政府信息公开年报"
+
+
+def test_the_year_columns_of_the_tree_are_followed_first(spider):
+    requests = _requests(spider.parse_page(file_response("gkmlpt_index.html", INDEX, list_meta("page"))))
+    by_url = {r.url: r for r in requests}
+    assert by_url[API_2020].meta["step"] == "follow"
+    assert by_url[API_2020].priority > by_url["http://www.zhoukou.gov.cn/gkmlpt/guide"].priority
+
+
+def test_an_answer_lists_its_reports_as_documents(spider):
+    documents = [r for r in _requests(spider.parse_page(_answer())) if r.meta["role"] == "document"]
+    urls = {r.url for r in documents + [r for r in spider._held.release_all() if r.meta["role"] == "document"]}
+    assert "http://www.zhoukou.gov.cn/gkmlpt/content/2/2916/post_2916840.html#2059" in urls
+    assert "http://www.zhoukou.gov.cn/attachment/202101/639200/0.docx" in urls
+    assert not any("post_2917001" in u for u in urls)     # 图解 is a look-alike
+
+
+def test_an_answer_gives_the_other_pages_of_its_list(spider):
+    pages = {r.url for r in _requests(spider.parse_page(_answer())) if r.meta["role"] == "list"}
+    assert pages == {API_2020.replace("page=1", "page=2"), API_2020.replace("page=1", "page=3")}
+
+
+def test_the_date_beside_an_answer_item_is_kept():
+    links = {link.url: link for link in json_answer_links((FILES / "gkmlpt_api_nb2020.json").read_text("utf-8"),
+                                                          API_2020)}
+    assert links["http://www.zhoukou.gov.cn/gkmlpt/content/2/2916/post_2916840.html#2059"].date == "2021-01-20"
+
+
+def test_pages_counted_by_a_page_count_from_page_zero():
+    urls = json_page_urls('{"data": {"totalPage": 3, "list": []}}', "http://a.gov.cn/api/list?pageNo=0&col=9")
+    assert urls == ["http://a.gov.cn/api/list?pageNo=1&col=9", "http://a.gov.cn/api/list?pageNo=2&col=9"]
+
+
+def test_no_page_key_or_no_count_no_pages():
+    assert json_page_urls('{"total": 90, "pageSize": 20}', "http://a.gov.cn/api/list?col=9") == []
+    assert json_page_urls('{"articles": []}', "http://a.gov.cn/api/list?page=1") == []
+    assert json_page_urls("<html></html>", "http://a.gov.cn/api/list?page=1") == []
+
+
+def test_a_hostile_answer_is_walked_within_bounds():
+    nested = '{"c": [' * (MAX_DEPTH + 1) + '{"title": "2020年报", "url": "/deep"}' + "]}" * (MAX_DEPTH + 1)
+    assert json_answer_links(nested, "http://a.gov.cn/") == []
+    too_deep = "[" * 100_000 + "]" * 100_000
+    assert json_answer_links(too_deep, "http://a.gov.cn/") == []
+    assert json_page_urls(too_deep, "http://a.gov.cn/api?page=1") == []
+
+
+def test_the_sites_own_platform_on_a_host_of_its_own_is_entered(spider):
+    url = "http://www.zhoukou.gov.cn/zwgk/index.html"
+    requests = _requests(spider.parse_page(file_response("portal_xxgk_elsewhere.html", url, list_meta("page"))))
+    urls = {r.url for r in requests}
+    assert "http://xxgk.zk-open.gov.cn/gkmlpt/index" in urls
+    assert spider.scope.contains("http://xxgk.zk-open.gov.cn/gkmlpt/api/all/1?page=1")
+
+
+def test_a_platform_among_links_to_elsewhere_is_not_entered(spider):
+    url = "http://www.zhoukou.gov.cn/zwgk/index.html"
+    urls = {r.url for r in _requests(spider.parse_page(file_response("portal_xxgk_elsewhere.html", url,
+                                                                      list_meta("page"))))}
+    assert "http://www.gov.cn/zhengce/xxgk/" not in urls
+    assert not spider.scope.contains("http://www.gov.cn/zhengce/xxgk/")
