@@ -27,6 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADER_CHARS = frozenset(_CJK.findall("".join(HEADER_LABELS)))
 _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label) >= 4)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
+_WORD = 3               # characters of a label that, found in another row's printed text, name this row
 
 
 def line_evidence(line: Line) -> Evidence:
@@ -53,8 +54,10 @@ class TableContext:
 
 
 def row_gaps(read: TableRead, row_keys: Sequence[str], context: TableContext,
-             match: Callable[[str], str | None]) -> dict[str, Gap]:
-    """A gap for every template row of a read table whose cells are all unknown."""
+             match: Callable[[str], str | None], label_of: Callable[[str], str | None] = lambda key: None,
+             ) -> dict[str, Gap]:
+    """A gap for every template row of a read table whose cells are all unknown. ``label_of`` gives a row's
+    template label (where the table has one per row), to see it printed inside a neighbour's text."""
     if read.table is None:
         return {}
     gaps: dict[str, Gap] = {}
@@ -62,12 +65,12 @@ def row_gaps(read: TableRead, row_keys: Sequence[str], context: TableContext,
         cells = read.table.get(key, {})
         if not cells or any(c.value is not None or c.invalid for c in cells.values()):
             continue
-        gaps[key] = _row_gap(read, row_keys, index, context, match)
+        gaps[key] = _row_gap(read, row_keys, index, context, match, label_of)
     return gaps
 
 
 def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext,
-             match: Callable[[str], str | None]) -> Gap:
+             match: Callable[[str], str | None], label_of: Callable[[str], str | None]) -> Gap:
     key = row_keys[index]
     if key in read.rows:
         return Gap(False, [row_evidence(read.rows[key])], "印有该行，但其数字无法逐列确定")
@@ -88,6 +91,9 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
         return Gap(False, [row_evidence(r) for r in (before, after) if r], "无法确定该行在文档中的位置")
     if unplaced:
         return Gap(False, [line_evidence(ln) for ln in unplaced[:3]], "此处有未能归入任何一行的文字")
+    neighbours = [r for r in (before, after) if r]
+    if any(_printed_inside(label_of(key), row, label_of) for row in neighbours):
+        return Gap(False, [row_evidence(r) for r in neighbours], "该行行名印在相邻行的文字中，未能分开读出")
     first = row_evidence(before) if before else context.start
     last = row_evidence(after) if after else context.end
     if first is None:
@@ -118,6 +124,19 @@ def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow 
         elif _CJK.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
             out.append(line)
     return out
+
+
+def _printed_inside(label: str | None, row: RawRow, label_of: Callable[[str], str | None]) -> bool:
+    """Words of the missing row's label (three characters running) stand in the neighbour row's printed
+    label and not in its own template label: narrow cells broke both labels into pieces, and the neighbour
+    took the missing row's pieces with its own — the row is printed, only not read apart."""
+    if not label:
+        return False
+    words = _CJK.findall(label_key(label))
+    own = label_key(label_of(row.key) or "") if row.key else ""
+    printed = label_key(row.label)
+    pieces = {"".join(words[i:i + _WORD]) for i in range(len(words) - _WORD + 1)}
+    return any(piece in printed and piece not in own for piece in pieces)
 
 
 def _figures(values: Sequence[str]) -> int:

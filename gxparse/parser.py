@@ -19,7 +19,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import S2_MATCHER, S3_MATCHER, TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
-from gxparse.template import SECTIONS
+from gxparse.template import S3_ROW_BY_KEY, SECTIONS, s3_row_label
 
 Reader = Callable[[bytes, str], Document]
 _log = logging.getLogger(__name__)
@@ -172,7 +172,9 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
         end = sections.headings[following[0]] if start is not None and following else None
         lines = s3_lines if key == "s3" else _section_lines(sections, key)
         context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others))
-        for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key]).items():
+        label_of = (lambda row: s3_row_label(row) if row in S3_ROW_BY_KEY else None) if key == "s3" \
+            else (lambda row: None)
+        for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key], label_of).items():
             gaps[f"{key}.{row}"] = gap
     return gaps
 

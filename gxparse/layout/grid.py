@@ -168,6 +168,11 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
             first = start if label_cells and not all(s.numeric for s in _distinct(row[:start]) if s.text) else (
                 _first_value_column(row) or 0)
             label_cells = [] if first < start else label_cells
+            if first == start and (pushed := _figures_left_of(row, start)) < start:
+                # a converter that dropped the label's span (DOC → DOCX) left the first figures under the
+                # label columns: the label ends at its last word, the figures after it are values
+                first = pushed
+                label_cells = [s.text for s in _distinct(row[:first]) if s.text]
             # a slot spanned down from the row above is not this row's value
             values = [s.text for s in _distinct(row[first:]) if s.origin not in above]
             lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
@@ -175,6 +180,16 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
             lines.append(_merged_row(texts, where, page))
         above = {s.origin for s in cells}
     return lines
+
+
+def _figures_left_of(row: list[GridCell | None], start: int) -> int:
+    """Where a run of figures that reaches the value columns from the left begins, after the row's last
+    word (``start`` when the slots just left of the value columns are not all figures)."""
+    c = start
+    while c > 0 and row[c - 1] is not None and row[c - 1].text and row[c - 1].numeric:
+        c -= 1
+    words = [slot for slot in row[:c] if slot is not None and slot.text]
+    return c if words and c < start else start
 
 
 _RULE_MARKS = {"|", "丨", "||"}   # a column rule a scan's reading kept as a character: the cell is blank

@@ -58,6 +58,14 @@ def test_a_row_label_printed_without_figures_is_unread_not_missing():
     assert "cell.missing" not in errors(text)
 
 
+def test_a_row_whose_label_a_neighbour_took_is_unread_not_missing():
+    # narrow cells: the label of row 8 printed in pieces beside row 7's, its figures lost with them
+    text = edited(("\t\t7.属于行政执法案卷\t", "\t\t7.属于行政执 8.属于行 法案卷 政查询事 项\t"), (ROW_8, ""))
+    unread = [f for f in findings(text, "cell.unread") if "相邻行" in f.message]
+    assert unread and unread[0].cells[0].split(".")[3] in ("enforcement_file", "admin_query")
+    assert "cell.missing" not in errors(text)
+
+
 def test_figures_under_no_label_where_a_row_belongs_are_unread():
     # two rows whose labels name nothing where one row is missing: neither can be taken for it
     text = edited((ROW_8, "\t\t甲类情形\t\t5\t1\t0\t0\t8\t0\t14\n\t\t乙类情形\t\t0\t0\t0\t0\t0\t0\t0\n"))

@@ -161,3 +161,15 @@ def test_a_scanned_grid_row_with_a_rule_remnant_or_merged_figures_keeps_its_cell
     lines = grid_lines(expand_spans([[("", 1, 1), *header], first, [(c, 1, 1) for c in cells]]), 1)
     assert lines[-1].label == "二、上年结转政府信息公开申请数量"
     assert lines[-1].values == ["3", "0", "", "0", "0", "0", "3"]
+
+
+def test_figures_a_converter_pushed_under_the_label_columns_stay_values():
+    """A DOC converted to DOCX lost the label's span: its first figures sit in the label columns of rows whose
+    labels take three columns (三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密)."""
+    from gxparse.layout.grid import expand_spans, grid_lines
+    spanned = [("三、本年度办理结果", 1, 1), ("(三)不予公开", 1, 1), ("1.属于国家秘密", 1, 1), *[(v, 1, 1) for v in "1000001"]]
+    pushed = [("一、本年新收政府信息公开申请数量", 1, 1), *[(v, 1, 1) for v in ["47", "3", "2", "0", "3", "0", "55"]],
+              ("", 1, 1), ("", 1, 1)]
+    lines = grid_lines(expand_spans([spanned, spanned, pushed]), 1)
+    assert lines[-1].label == "一、本年新收政府信息公开申请数量"
+    assert lines[-1].values[:7] == ["47", "3", "2", "0", "3", "0", "55"]
