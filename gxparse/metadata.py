@@ -151,13 +151,28 @@ def _stated_year(candidates: Sequence[_Candidate]) -> tuple[int, Evidence] | Non
     return None
 
 
+def _phrases(text: str) -> list[str]:
+    """The cells of a line as title candidates. A cell of figures alone (a PDF's text printing 2022 apart
+    from 年) belongs to the cells on both sides of it: ``局 | 2022 | 年政府信`` is one phrase, not three."""
+    out: list[str] = []
+    glue = False
+    for cell in text.split("\t"):
+        figures = cell.strip().isdigit()
+        if out and (figures or glue):
+            out[-1] += cell
+        else:
+            out.append(cell)
+        glue = figures
+    return out
+
+
 def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metadata:
     """Title, agency and year from the lines before the first sections (and the page's title)."""
     lines_seen = list(lines)
     # each cell of a line a candidate: a page printed from a browser puts its navigation column on the
     # title's line (政务公开<gap>周口市人民政府2021年…报告); a title split over cells joins up as lines do
-    candidates = [_Candidate(_clean(cell), [line]) for line in lines_seen if not line.values
-                  for cell in line.text.split("\t")]
+    candidates = [_Candidate(_clean(phrase), [line]) for line in lines_seen if not line.values
+                  for phrase in _phrases(line.text)]
     candidates = [c for c in candidates if c.text]
     if page_title:
         candidates.append(_Candidate(_clean(page_title)))
@@ -176,7 +191,8 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
                        and (name := clean_agency(squash(m["name"])))), None)
     if agency is None and (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME):
         agency = clean_agency(m["name"])
-    if year is None and (stated := _stated_year(candidates)):
+    # the period's sentence runs over lines a text reader took figures from (…统计期限自 2024 年 1 / 月 1 日起…)
+    if year is None and (stated := _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])):
         year, year_evidence = stated
     return Metadata(title, agency, year, title_evidence, year_evidence)
 

@@ -29,6 +29,8 @@ def meta(text: str, kind: str = "txt") -> tuple:
     "【淮安市人民政府2024年政府信息公开工作年度报告】",
     "1.淮安市人民政府2024年政府信息公开工作年度报告",
     "★ 淮安市人民政府 2024 年政府信息公开工作年度报告",
+    "淮安市人民政府 2024 年政府信\n息公开工作年度报告",                       # a PDF's text: year apart, cut mid-word
+    "淮安市人民政府 2024 年政府信息公开\n           工作年度报告",
 ])
 def test_title_as_printed(title):
     agency, year, printed = meta(f"{title}\n{BODY}")
@@ -48,6 +50,7 @@ def test_lines_before_a_title_are_not_its_agency():
     "本报告所列数据的统计期限为2023年1月1日至12月31日。",
     "本年度报告中使用数据统计期限为2023年1月1日至2023年12月31日。",
     "本报告是对2023年度本机关政府信息公开工作情况的总结。",
+    "报告中所列数据统计期限自 2023 年 1\n月 1 日起至 2023 年 12 月 31 日止。",    # a PDF's text: figures end a line
 ])
 def test_year_from_the_statistics_period_or_the_report_sentence(period):
     agency, year, _ = meta(f"淮安市洪泽区人民政府\n政府信息公开工作年度报告\n{period}\n{BODY}")
