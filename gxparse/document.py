@@ -15,6 +15,11 @@ from gxparse.cells import BLANK_MARK, OCR_NOISE
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
+# Letters and marks OCR writes for figures (lo for 10, po for 0, |0 for a rule beside a 0), and how many
+# figures a line needs around them to be a table row read by OCR.
+_DIGIT_LOOKALIKE = re.compile(r"^(?:[OoIlLiTtBbSsZzgqp]{1,2}|[|丨]\d{1,4}|\d{1,4}[|丨])$")
+_FIGURE = re.compile(r"^\d{1,9}$")
+_NOISY_ROW_FIGURES = 3
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank or zero mark.
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○]$")
@@ -56,9 +61,19 @@ class Document:
 
 
 def shows_ocr_noise(lines: list[Line]) -> bool:
-    """Whether a text's table rows (lines of several figures) carry OCR's digit noise (a count with a leading
-    zero: ``010`` for ``0|0``); a number at the end of a sentence (a document number) is no table row."""
-    return any(OCR_NOISE.match(v) for line in lines if len(line.values) > 1 for v in line.values)
+    """Whether a text's table rows (lines of several figures) carry OCR's digit noise: a count with a leading
+    zero (``010`` for ``0|0``), or letters OCR reads for figures between figures (``34 lo lo po 0``, ``|0``);
+    a number at the end of a sentence (a document number) is no table row."""
+    return any(OCR_NOISE.match(v) for line in lines if len(line.values) > 1 for v in line.values) or any(
+        _misread_between_figures(line.text.split("\t")) for line in lines)
+
+
+def _misread_between_figures(cells: list[str]) -> bool:
+    numeric = [bool(_FIGURE.match(c.strip())) for c in cells]
+    if sum(numeric) < _NOISY_ROW_FIGURES:
+        return False
+    return any(_DIGIT_LOOKALIKE.match(c.strip()) and any(numeric[:i]) and any(numeric[i + 1:])
+               for i, c in enumerate(cells))
 
 
 @lru_cache(maxsize=16384)

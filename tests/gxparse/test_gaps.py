@@ -160,3 +160,18 @@ def test_sums_that_fail_on_figures_read_by_ocr_are_low_confidence_not_errors():
     assert not [f for f in scanned.findings if f.severity == "error"]
     (doubt,) = [f for f in scanned.findings if f.rule == "ocr.low_confidence"]
     assert "s3.new_received.natural_person" in doubt.cells
+
+
+def test_a_text_whose_table_rows_show_ocr_letters_for_figures_is_no_evidence():
+    # OCR text handed to us as .txt: 10 read as lo, 0 as po, a rule beside a figure kept as |
+    noisy = ("二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3", "二、上年结转政府信息公开申请数量\t\t3\tlo\tpo\t0\t0\t0\t3")
+    text = edited(noisy, ("\t\t508\t2\t0\t0\t33\t2\t545", "\t\t908\t2\t0\t0\t33\t2\t545"))
+    report = parse_document(text.encode(), "x.txt")
+    assert not [f for f in report.findings if f.severity == "error"]
+    assert "ocr.low_confidence" in {f.rule for f in report.findings}
+
+
+def test_letters_in_a_table_row_without_figures_around_them_are_no_ocr_noise():
+    text = edited(("\t\t508\t2\t0\t0\t33\t2\t545", "\t\t908\t2\t0\t0\t33\t2\t545"))
+    text = text.replace("四、政府信息公开行政复议", "政务新媒体 APP 3 个。\n四、政府信息公开行政复议", 1)
+    assert "s3.row_sum" in errors(text)
