@@ -10,7 +10,8 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
   "columns"; a real sub-site has a few report columns, not dozens);
 - too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
-  one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year).
+  one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year);
+- a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more.
 
 A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
 listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
@@ -31,8 +32,10 @@ MAX_LISTS = 40
 SUSPECT_LISTS = 2
 MAX_NEW_REPORTS = 500
 MAX_SAME_REPORT = 5
+CALENDAR_DAYS = 7   # views of one page by day that make it a calendar
 
 _NUMBER = re.compile(r"\d+")
+_DAY = re.compile(r"^(?:19|20)\d{2}[-/.]?(?:0?[1-9]|1[0-2])[-/.]?(?:0?[1-9]|[12]\d|3[01])$")
 _HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])", re.IGNORECASE)
 
 
@@ -96,6 +99,22 @@ class TrapWatch:
             (agency, year), count = same.most_common(1)[0]
             return self._trap_page(url, f"{count} links to {agency}'s {year} report on one page (link farm)")
         return None
+
+    def observe_views(self, url: str, views: list[str]) -> Trap | None:
+        """A page linking itself by day (``?date=2024-03-05``) more than ``CALENDAR_DAYS`` times is a calendar:
+        its day views are a trap, reported and never requested (filters by year or sort order are not days)."""
+        page = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+        days: Counter[str] = Counter()
+        for view in views:
+            changed = {k: v for k, v in parse_qsl(urlsplit(view).query, keep_blank_values=True) if page.get(k) != v}
+            if changed and all(_DAY.match(v) for v in changed.values()):
+                days[url_pattern(view)] += 1
+        if not days:
+            return None
+        pattern, count = days.most_common(1)[0]
+        if count < CALENDAR_DAYS:
+            return None
+        return self._trap(pattern, url, f"{count} views of one page by day (calendar)")
 
     def suspect(self, url: str, chain: int, subsite: int) -> bool:
         """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""

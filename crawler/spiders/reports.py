@@ -59,6 +59,7 @@ from crawler.frontier import (
     Step,
     is_agency_name,
     is_more_link,
+    is_view,
     judge,
     page_priority,
     url_tokens,
@@ -249,6 +250,9 @@ class ReportsSpider(scrapy.Spider):
                     column: bool) -> Iterator[scrapy.Request]:
         """Every other link worth a look, most promising first (the score is the request's priority)."""
         hops = response.meta.get("hops", 0) + 1
+        views = [link.url for link in links if is_view(link.url, response.url)]
+        if trap := self.traps.observe_views(response.url, views):
+            self.logger.warning("trap: %s (%s), its pages are not requested", trap.pattern, trap.reason)
         best: dict[str, tuple[Link, Judgement]] = {}
         for link in links:
             if not self._navigable(link, response.url):
@@ -259,6 +263,8 @@ class ReportsSpider(scrapy.Spider):
             if link.url not in best or judgement.score > best[link.url][1].score:
                 best[link.url] = (link, judgement)
         for url, (link, judgement) in best.items():
+            if self.traps.trapped(url):
+                continue
             before = self._requested.get(url)
             upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
             if before is not None and not upgrade:

@@ -164,6 +164,11 @@ def test_nothing_a_calendar_lists_is_yielded(crawl):
     assert not [url for url in _urls(crawl[2]["calendar"]) if "/rl/" in url]
 
 
+def test_a_calendar_is_reported_as_a_trap(crawl):
+    assert any("date=" in trap["pattern"] and "calendar" in trap["reason"]
+               for trap in crawl[1].site("calendar").coverage.traps)
+
+
 def test_a_calendar_ends_within_its_limits(crawl):
     sites = crawl[0]
     assert len([t for t in sites["calendar"].log if "date=" in t]) <= CALENDAR_PAGES

@@ -92,3 +92,21 @@ def test_documents_go_out_when_the_last_page_of_their_list_is_read():
     held.expect("L", 1)
     held.hold("L", Request("http://a.gov.cn/1.html"))
     assert [r.url for r in held.arrived("L")] == ["http://a.gov.cn/1.html"]
+
+
+def test_a_page_linking_itself_by_day_is_a_calendar():
+    from crawler.traps import CALENDAR_DAYS, TrapWatch
+    watch = TrapWatch()
+    page = "http://a.gov.cn/ndbg/"
+    days = [f"{page}?date=2024-03-{d:02d}" for d in range(1, CALENDAR_DAYS + 1)]
+    trap = watch.observe_views(page, days)
+    assert trap is not None and "calendar" in trap.reason
+    assert watch.trapped(f"{page}?date=2025-01-09") and not watch.trapped(page)
+
+
+def test_filters_by_year_or_a_few_days_are_no_calendar():
+    from crawler.traps import CALENDAR_DAYS, TrapWatch
+    watch = TrapWatch()
+    page = "http://a.gov.cn/ndbg/"
+    assert watch.observe_views(page, [f"{page}?year={y}" for y in range(2010, 2025)]) is None
+    assert watch.observe_views(page, [f"{page}?date=2024-03-0{d}" for d in range(1, CALENDAR_DAYS)]) is None
