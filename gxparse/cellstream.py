@@ -42,6 +42,7 @@ _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a ta
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream
 _MAX_PATHS = 256        # readings of one stream enumerated at most (block choices multiply)
 _PLAUSIBLE_BREAKS = 2   # rows breaking their own sums that a misplaced figure or two explains; more: wrong reading
+_MAX_BANDS = 64         # distinct readings by bands of rows printed a column at a time: more, the grid is not decided
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,76 @@ def _breaks(values: list[int | None], sums: Sequence[RowSum]) -> bool:
     return False
 
 
+def _band_readings(numbers: Sequence[int | None], shape: Shape) -> list[tuple[tuple[int, ...], ...]] | None:
+    """Every way to lay all the figures into the rows of ``shape`` as bands of consecutive rows, each band printed
+    a column at a time (a band of one row is a row printed in order), under which every row's own sums hold;
+    readings that give the same figures count once. None when there are more than ``_MAX_BANDS`` (the figures
+    do not decide the grid)."""
+    widths, rows = shape.widths, len(shape.widths)
+    starts = [sum(widths[:r]) for r in range(rows + 1)]
+    memo: dict[int, list[tuple[tuple[int, ...], ...]] | None] = {}
+
+    def holds(row: tuple[int, ...]) -> bool:
+        return not _breaks([numbers[j] for j in row], shape.sums)
+
+    def suffixes(r: int) -> list[tuple[tuple[int, ...], ...]] | None:
+        if r == rows:
+            return [()]
+        if r in memo:
+            return memo[r]
+        out: dict[tuple[tuple[int | None, ...], ...], tuple[tuple[int, ...], ...]] = {}
+        width, i = widths[r], starts[r]
+        for k in range(1, rows - r + 1):
+            if widths[r + k - 1] != width:
+                break
+            band = tuple(tuple(i + c * k + n for c in range(width)) for n in range(k))
+            if not all(map(holds, band)):
+                continue
+            rest = suffixes(r + k)
+            if rest is None:
+                memo[r] = None
+                return None
+            for tail in rest:
+                reading = band + tail
+                out.setdefault(tuple(tuple(numbers[j] for j in row) for row in reading), reading)
+            if len(out) > _MAX_BANDS:
+                memo[r] = None
+                return None
+        memo[r] = list(out.values())
+        return memo[r]
+
+    return suffixes(0)
+
+
+def _read_bands(figures: list[_Figure], shape: Shape,
+                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    """The rows laid by bands printed a column at a time (``_band_readings``), confirmed by the table's rules
+    across rows: a row is read when every reading that keeps the rules gives it the same figures."""
+    extra = len(figures) - sum(shape.widths)
+    agreed: list[dict[str, tuple[_Figure, ...]]] = []
+    for start in range(extra + 1):
+        kept = figures[start:len(figures) - (extra - start)]
+        numbers = [parse_count(f.value).value for f in kept]
+        readings = _band_readings(numbers, shape)
+        if readings is None:
+            return None
+        for reading in readings:
+            rows = {key: tuple(kept[j] for j in row) for key, row in zip(shape.rows, reading)}
+            if consistent({key: tuple(numbers[j] for j in row) for key, row in zip(shape.rows, reading)}):
+                agreed.append(rows)
+    if not agreed:
+        return None
+    read = StreamRead()
+    for key in shape.rows:
+        options = {tuple(f.value for f in rows[key]) for rows in agreed}
+        if len(options) > 1:
+            read.unread.append(key)
+            continue
+        row = agreed[0][key]
+        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, True)
+    return read
+
+
 def read_stream(lines: Sequence[Line], shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool] = lambda rows: True) -> StreamRead | None:
     """The table's rows read from its figures as a stream (see the module's docstring); None when the figures
@@ -224,6 +295,17 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
         return None
+    read = _read_boxes(figures, shape, consistent)
+    if shape.sums and (read is None or read.unread):
+        banded = _read_bands(figures, shape, consistent)
+        if banded is not None and len(banded.rows) > (len(read.rows) if read else 0):
+            return banded
+    return read
+
+
+def _read_boxes(figures: list[_Figure], shape: Shape,
+                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    extra = len(figures) - sum(shape.widths)
     readings: list[tuple[tuple[int, int], list[list[_Figure]], frozenset[int]]] = []
     # a few figures of the table before or after may stand at either end (a page's flow puts the last cells of
     # the previous table after this one's header): every cut of that many from the two ends is tried

@@ -112,11 +112,12 @@ def build_report(document: Document, source: str) -> Report:
 
     s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
-    s3 = read_s3(s3_lines)
+    s4_lines = _section_lines(sections, "s4") if "s3" in sections.headings else []
+    s3 = read_s3(s3_lines, following=s4_lines)
     call = detect_template(_label_lines(sections), meta.year, document.lines)
     report.template, report.template_labels = call.template, call.labels
     if report.template == "v2019" and s3.layout is None:
-        s3 = read_s3(s3_lines, "v2019")
+        s3 = read_s3(s3_lines, "v2019", following=s4_lines)
 
     if report.template != "legacy":
         s2 = read_s2(s2_lines, report.template)
@@ -124,7 +125,7 @@ def build_report(document: Document, source: str) -> Report:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第二部分标题；表二按其行标签读取", []))
-        s4 = _read_s4(sections, findings)
+        s4 = _read_s4(sections, findings, s3.borrowed)
         reads = {"s2": s2, "s3": s3, "s4": s4}
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
         for section, read in reads.items():
@@ -179,9 +180,10 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
     return gaps
 
 
-def _read_s4(sections: Sections, findings: list[Finding]) -> TableRead:
+def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0) -> TableRead:
+    """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``)."""
     if "s4" in sections.headings:
-        return read_s4(_section_lines(sections, "s4"))
+        return read_s4(_section_lines(sections, "s4")[skip:])
     # Table 四 printed without its heading (or with one OCR garbled): one unlabelled row of 15 numbers
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))

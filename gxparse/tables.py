@@ -46,6 +46,7 @@ class TableRead:
     layout: str | None = None   # for table 三: the （六） layout the rows show (None: no （六） row printed)
     rows: dict[str, RawRow] = field(default_factory=dict)   # the printed row each template row was read from
     cell_per_line: bool = False   # printed a cell per line: a row not read is never shown absent (order unsure)
+    borrowed: int = 0   # lines of the next section whose figures were this table's (``read_s3``'s ``following``)
 
 
 def _vector_cells(vector: Vector) -> list[Cell]:
@@ -231,20 +232,40 @@ def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Fi
             for key in row_keys if key in rows and rows[key].fuzzy]
 
 
-def _s3_stream(lines: Sequence[Line], layouts: Sequence[str]) -> tuple[str, dict[str, RawRow]]:
-    """Table 三 printed a cell per line (``cellstream``): the layout whose rows the figures fill, and its rows
-    (a row whose figures cannot be placed has none). When the stream fits no layout, the rows read are those
-    whose label stands right over a row's figures that add up (short of a cell only in text printed in row
-    order), and only when the table's rules across rows hold for them."""
+def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> int:
+    """How many of ``following``'s first lines hold the figures ``lines`` lack to make ``wanted`` (0: none).
+
+    A tool that writes a page's text boxes in its own order may put the next section's heading before the
+    last columns of a table printed a cell per line; those figures come first in the next section, before its
+    own table (``S4_WIDTH`` figures must be left to it)."""
+    missing = wanted - sum(len(line.values) for line in lines)
+    if missing <= 0 or sum(len(line.values) for line in following) < missing + S4_WIDTH:
+        return 0
+    taken = 0
+    for n, line in enumerate(following):
+        taken += len(line.values)
+        if taken >= missing:
+            return n + 1 if taken == missing else 0
+    return 0
+
+
+def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
+               following: Sequence[Line] = ()) -> tuple[str, dict[str, RawRow], int]:
+    """Table 三 printed a cell per line (``cellstream``): the layout whose rows the figures fill, its rows (a
+    row whose figures cannot be placed has none), and how many lines of ``following`` it took (``_spilled``).
+    When the stream fits no layout, the rows read are those whose label stands right over a row's figures
+    that add up (short of a cell only in text printed in row order), and only when the table's rules across
+    rows hold for them."""
     for layout in layouts:
         keys = tuple(r.key for r in S3_ROWS[layout])
-        read = read_stream(lines, Shape.even(keys, S3_WIDTH, _S3_ROW_SUM),
-                           lambda rows, keys=keys: s3_consistent(rows, keys))
-        if read is None:
+        shape = Shape.even(keys, S3_WIDTH, _S3_ROW_SUM)
+        borrowed = _spilled(lines, following, sum(shape.widths))
+        read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys))
+        if read is None or borrowed and not read.rows:
             continue
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
-        return layout, rows
+        return layout, rows, borrowed
     layout = layouts[0]
     keys = [r.key for r in S3_ROWS[layout]]
     labelled = {key: row for key, row in _labelled_runs(lines, S3_MATCHER).items() if key in keys}
@@ -258,7 +279,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str]) -> tuple[str, dict
             sound[key] = row
             if len(readings) == 1:
                 vectors[key] = readings[0]
-    return layout, sound if s3_consistent(vectors, keys) else {}
+    return layout, sound if s3_consistent(vectors, keys) else {}, 0
 
 
 def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawRow]:
@@ -278,8 +299,9 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
     return {key: row for key, row in rows.items() if key not in twice}
 
 
-def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
-    """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them."""
+def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
+    """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
+    (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
     rows, extras = collect_rows(lines, S3_MATCHER)
     cell_per_line = is_cell_per_line(lines)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line:
@@ -288,7 +310,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
     layout = printed_layout or default_layout
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        layout, streamed = _s3_stream(lines, layouts)
+        layout, streamed, borrowed = _s3_stream(lines, layouts, following)
         if not streamed and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
         rows, printed_layout, extras = streamed, printed_layout or layout, []
@@ -321,7 +343,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021") -> TableRead:
         if len(set(readings)) == 1 and None not in vector:
             findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                       [f"s3.{key}.{c}" for c in columns]))
-    return TableRead(table, findings, extras, printed_layout, rows, cell_per_line)
+    return TableRead(table, findings, extras, printed_layout, rows, cell_per_line, borrowed if cell_per_line else 0)
 
 
 # ---------------------------------------------------------------------------------------------------

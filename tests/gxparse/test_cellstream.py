@@ -118,3 +118,28 @@ def test_ocr_digit_noise_in_text_makes_no_error():
     unread = {c for f in report["findings"] if f["rule"] == "cell.unread" for c in f["cells"]}
     assert "s3.carried_over.natural_person" in unread
     assert report["s3"]["new_received"]["total"] == 5
+
+
+SHAPE5 = Shape.even(("a", "b", "c", "d", "e"), 3, [SUM])
+
+
+def _column_sums_hold(rows: dict[str, tuple]) -> bool:
+    """A rule across rows: row e is the sum of rows a to d, column by column (where all are read)."""
+    if not all(k in rows for k in "abcde"):
+        return True
+    return all(sum(rows[k][c] for k in "abcd") == rows["e"][c] for c in range(3))
+
+
+def test_bands_of_single_boxes_a_column_at_a_time_are_read_whatever_labels_fall_among_them():
+    # pdfminer.six: rows a–b a column at a time, then rows c–e a column at a time, a label among c–e's figures
+    # (a row label's text box put inside the column's run); every box holds one figure
+    figures = ["1", "4", "2", "1", "3", "5", "2", "一行", "0", "7", "1", "1", "5", "3", "1", "12"]
+    read = read_stream(lines_from_text("\n\n".join(figures)), SHAPE5, _column_sums_hold)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["4", "1", "5"], "c": ["2", "1", "3"],
+                             "d": ["0", "1", "1"], "e": ["7", "5", "12"]}
+
+
+def test_a_row_two_groupings_into_bands_read_alike_by_the_sums_is_not_read():
+    # rows a–b in order (0 1 1 / 0 1 1) or a column at a time (0 1 1 / 1 0 1): both add up, b is not read
+    read = read_stream(_stream(*"0 1 1 0 1 1 2 2 4".split()), SHAPE)
+    assert _values(read) == {"a": ["0", "1", "1"], "c": ["2", "2", "4"]} and read.unread == ["b"]
