@@ -126,7 +126,8 @@ def build_report(document: Document, source: str) -> Report:
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第二部分标题；表二按其行标签读取", []))
         s4 = _read_s4(sections, findings, s3.borrowed)
-        reads = {"s2": s2, "s3": s3, "s4": s4}
+        reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
+        s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
         for section, read in reads.items():
             findings += read.findings
@@ -150,6 +151,16 @@ def build_report(document: Document, source: str) -> Report:
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report)
     return report
+
+
+def _nothing_read(read: TableRead) -> TableRead:
+    """A table printed a cell per line of which no figure could be placed is said unread as a whole
+    (``table.unread``), not row by row: its figures are there, their grid is what could not be read."""
+    if not read.cell_per_line or read.table is None:
+        return read
+    if any(cell.value is not None or cell.raw.strip() for cells in read.table.values() for cell in cells.values()):
+        return read
+    return TableRead(None, extras=read.extras, cell_per_line=True)
 
 
 def _label_lines(sections: Sections) -> list[Line]:
