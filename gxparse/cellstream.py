@@ -29,6 +29,7 @@ a run of single-figure lines into one line of figures (a row's cells, for ``rows
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,12 @@ _MAX_EXTRA = 7          # figures beyond the table's that may be another table's
 _MAX_PATHS = 256        # readings of one stream enumerated at most (block choices multiply)
 _PLAUSIBLE_BREAKS = 2   # rows breaking their own sums that a misplaced figure or two explains; more: wrong reading
 _MAX_BANDS = 64         # distinct readings by bands of rows printed a column at a time: more, the grid is not decided
+_MAX_AFTER_LABEL = 6    # figures right after a row's label tried as its first cell, in every combination
+_MAX_BAND_CHECKS = 10_000   # bands laid and checked for one table at most: bounded time on any stream
+
+
+class _OutOfChecks(Exception):
+    """The band readings of a table took more checks than ``_MAX_BAND_CHECKS``: the grid is not decided."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class _Figure:
     block: int
     after_text: bool = False   # text (not a stray character nor column header words) stands before it
     label: str = ""            # that text's last line (a row's label printed right before its figures)
+    on_label: bool = False     # printed on the label's own line (the tool joined the cell to the label's box)
 
 
 @dataclass
@@ -118,7 +126,8 @@ def _figures(lines: Sequence[Line]) -> list[_Figure]:
         if out and (line.after_gap or text_since or header_since or line.label or len(line.values) > 1
                     or out[-1].block != block):
             block += 1
-        out += [_Figure(value, line.where, block, text_since and n == 0, label if n == 0 else "")
+        out += [_Figure(value, line.where, block, text_since and n == 0, label if n == 0 else "",
+                        n == 0 and bool(line.label) and not _stray(line.label))
                 for n, value in enumerate(line.values)]
         text_since, header_since, label = False, False, ""
         if len(line.values) > 1:
@@ -217,17 +226,33 @@ def _breaks(values: list[int | None], sums: Sequence[RowSum]) -> bool:
     return False
 
 
-def _band_readings(numbers: Sequence[int | None], shape: Shape) -> list[tuple[tuple[int, ...], ...]] | None:
+def _band_readings(numbers: Sequence[int | None], shape: Shape, anchors: dict[int, int],
+                   checks: list[int]) -> list[tuple[tuple[int, ...], ...]] | None:
     """Every way to lay all the figures into the rows of ``shape`` as bands of consecutive rows, each band printed
     a column at a time (a band of one row is a row printed in order), under which every row's own sums hold;
-    readings that give the same figures count once. None when there are more than ``_MAX_BANDS`` (the figures
-    do not decide the grid)."""
+    readings that give the same figures count once. ``anchors`` (row → figure) are first cells printed apart
+    from their column (with the row's label): they take no place in the stream. None when there are more than
+    ``_MAX_BANDS`` readings (the figures do not decide the grid). ``checks`` counts the bands laid, across
+    calls; past ``_MAX_BAND_CHECKS`` it raises ``_OutOfChecks``."""
     widths, rows = shape.widths, len(shape.widths)
-    starts = [sum(widths[:r]) for r in range(rows + 1)]
+    stream = [j for j in range(len(numbers)) if j not in set(anchors.values())]
+    starts = [sum(widths[:r]) - sum(1 for a in anchors if a < r) for r in range(rows + 1)]
     memo: dict[int, list[tuple[tuple[int, ...], ...]] | None] = {}
 
     def holds(row: tuple[int, ...]) -> bool:
         return not _breaks([numbers[j] for j in row], shape.sums)
+
+    def band(r: int, k: int) -> tuple[tuple[int, ...], ...]:
+        cells: list[list[int]] = [[] for _ in range(k)]
+        at = starts[r]
+        for c in range(widths[r]):
+            for n in range(k):
+                if c == 0 and r + n in anchors:
+                    cells[n].append(anchors[r + n])
+                else:
+                    cells[n].append(stream[at])
+                    at += 1
+        return tuple(map(tuple, cells))
 
     def suffixes(r: int) -> list[tuple[tuple[int, ...], ...]] | None:
         if r == rows:
@@ -235,19 +260,21 @@ def _band_readings(numbers: Sequence[int | None], shape: Shape) -> list[tuple[tu
         if r in memo:
             return memo[r]
         out: dict[tuple[tuple[int | None, ...], ...], tuple[tuple[int, ...], ...]] = {}
-        width, i = widths[r], starts[r]
         for k in range(1, rows - r + 1):
-            if widths[r + k - 1] != width:
+            if widths[r + k - 1] != widths[r]:
                 break
-            band = tuple(tuple(i + c * k + n for c in range(width)) for n in range(k))
-            if not all(map(holds, band)):
+            checks[0] += 1
+            if checks[0] > _MAX_BAND_CHECKS:
+                raise _OutOfChecks
+            laid = band(r, k)
+            if not all(map(holds, laid)):
                 continue
             rest = suffixes(r + k)
             if rest is None:
                 memo[r] = None
                 return None
             for tail in rest:
-                reading = band + tail
+                reading = laid + tail
                 out.setdefault(tuple(tuple(numbers[j] for j in row) for row in reading), reading)
             if len(out) > _MAX_BANDS:
                 memo[r] = None
@@ -255,25 +282,63 @@ def _band_readings(numbers: Sequence[int | None], shape: Shape) -> list[tuple[tu
         memo[r] = list(out.values())
         return memo[r]
 
+    if len(stream) != starts[rows]:
+        return []
     return suffixes(0)
 
 
+def _anchorings(figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None] | None) -> list[dict[int, int]]:
+    """The ways to take figures printed with a row's label as that row's first cell (``_band_readings``'s
+    anchors): none; those on the label's own line, with any of the first figures right after a label (a
+    column's run also starts right after the last label printed). Each is tried: the arithmetic tells which
+    the tool did; with more than ``_MAX_AFTER_LABEL`` figures after labels, only those on a label's line."""
+    if named is None:
+        return [{}]
+    index = {key: r for r, key in enumerate(shape.rows)}
+    own: dict[int, int] = {}
+    after: list[tuple[int, int]] = []
+    for j, f in enumerate(figures):
+        row = index.get(named(f.label) or "") if f.label else None
+        if row is None:
+            continue
+        if f.on_label:
+            own.setdefault(row, j)
+        else:
+            after.append((row, j))
+    if len(after) > _MAX_AFTER_LABEL:
+        after = []
+    out = [{}]
+    for chosen in itertools.product((False, True), repeat=len(after)):
+        anchors = dict(own)
+        for take, (row, j) in zip(chosen, after):
+            if take:
+                anchors.setdefault(row, j)
+        if anchors and anchors not in out:
+            out.append(anchors)
+    return out
+
+
 def _read_bands(figures: list[_Figure], shape: Shape,
-                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
+                named: Callable[[str], str | None] | None = None) -> StreamRead | None:
     """The rows laid by bands printed a column at a time (``_band_readings``), confirmed by the table's rules
     across rows: a row is read when every reading that keeps the rules gives it the same figures."""
     extra = len(figures) - sum(shape.widths)
     agreed: list[dict[str, tuple[_Figure, ...]]] = []
+    checks = [0]
     for start in range(extra + 1):
         kept = figures[start:len(figures) - (extra - start)]
         numbers = [parse_count(f.value).value for f in kept]
-        readings = _band_readings(numbers, shape)
-        if readings is None:
-            return None
-        for reading in readings:
-            rows = {key: tuple(kept[j] for j in row) for key, row in zip(shape.rows, reading)}
-            if consistent({key: tuple(numbers[j] for j in row) for key, row in zip(shape.rows, reading)}):
-                agreed.append(rows)
+        for anchors in _anchorings(kept, shape, named):
+            try:
+                readings = _band_readings(numbers, shape, anchors, checks)
+            except _OutOfChecks:
+                return None
+            if readings is None:
+                return None
+            for reading in readings:
+                if consistent({key: tuple(numbers[j] for j in row) for key, row in zip(shape.rows, reading)}):
+                    agreed.append({key: tuple(kept[j] for j in row) for key, row in zip(shape.rows, reading)})
     if not agreed:
         return None
     read = StreamRead()
@@ -288,16 +353,18 @@ def _read_bands(figures: list[_Figure], shape: Shape,
 
 
 def read_stream(lines: Sequence[Line], shape: Shape,
-                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool] = lambda rows: True) -> StreamRead | None:
+                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool] = lambda rows: True,
+                named: Callable[[str], str | None] | None = None) -> StreamRead | None:
     """The table's rows read from its figures as a stream (see the module's docstring); None when the figures
-    are not as many as the rows hold (the stream cannot be laid into them)."""
+    are not as many as the rows hold (the stream cannot be laid into them). ``named`` gives the row a label
+    names (for figures printed with their row's label, ``_anchorings``)."""
     figures = _figures(lines)
     extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
         return None
     read = _read_boxes(figures, shape, consistent)
     if shape.sums and (read is None or read.unread):
-        banded = _read_bands(figures, shape, consistent)
+        banded = _read_bands(figures, shape, consistent, named)
         if banded is not None and len(banded.rows) > (len(read.rows) if read else 0):
             return banded
     return read

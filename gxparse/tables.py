@@ -260,7 +260,8 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
         keys = tuple(r.key for r in S3_ROWS[layout])
         shape = Shape.even(keys, S3_WIDTH, _S3_ROW_SUM)
         borrowed = _spilled(lines, following, sum(shape.widths))
-        read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys))
+        read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
+                           S3_MATCHER)
         if read is None or borrowed and not read.rows:
             continue
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}

@@ -139,6 +139,15 @@ def test_bands_of_single_boxes_a_column_at_a_time_are_read_whatever_labels_fall_
                              "d": ["0", "1", "1"], "e": ["7", "5", "12"]}
 
 
+def test_a_first_cell_printed_with_its_rows_label_is_that_rows_in_a_band():
+    # pdfminer.six joins the cell beside a row's label to the label's box: d's first figure comes with its label,
+    # ahead of the column it belongs to (1 4 2 _ 7)
+    figures = ["丁行标签 0", "1", "4", "2", "7", "2", "1", "1", "1", "5", "3", "5", "3", "1", "12"]
+    read = read_stream(lines_from_text("\n\n".join(figures)), SHAPE5, _column_sums_hold, {"丁行标签": "d"}.get)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["4", "1", "5"], "c": ["2", "1", "3"],
+                             "d": ["0", "1", "1"], "e": ["7", "5", "12"]}
+
+
 def test_a_row_two_groupings_into_bands_read_alike_by_the_sums_is_not_read():
     # rows a–b in order (0 1 1 / 0 1 1) or a column at a time (0 1 1 / 1 0 1): both add up, b is not read
     read = read_stream(_stream(*"0 1 1 0 1 1 2 2 4".split()), SHAPE)

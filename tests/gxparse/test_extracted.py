@@ -57,11 +57,12 @@ def test_table_three_and_four_figures_are_exact_or_unread(rendering):
     assert not wrong, f"{rendering}: misplaced figures {wrong}"
 
 
-# pdfminer.six writes each cell of the simulated reports' reportlab tables as a box of its own, a band of rows a
-# column at a time (the two first rows, then the rest of the page), and puts section 四's heading before the
-# last columns of table 三
+# pdfminer.six writes each cell of a reportlab table as a box of its own, a band of rows a column at a time (the
+# two first rows, then the rest of the page), may put section 四's heading before the last columns of table 三,
+# and joins the cell beside a row's label to the label's box (kaifeng, simsite-c01-2020)
 @pytest.mark.parametrize("rendering", [f"pdfminer/{r}.reportlab" for r in
-                                       ("simsite-c00-2019", "simsite-c00-2022", "simsite-c01-2024")])
+                                       ("simsite-c00-2019", "simsite-c00-2022", "simsite-c01-2024", "simsite-c01-2020",
+                                        "kaifeng_2021")])
 def test_table_three_printed_a_column_at_a_time_in_bands_is_read_whole(rendering):
     expected, got = _cells(truth(rendering), ("s3", "s4")), _cells(parsed(rendering), ("s3", "s4"))
     assert got == expected
