@@ -231,6 +231,19 @@ def _bogus_charset(name: str) -> Callable[[], bytes]:
                     .encode("gb18030"))
 
 
+def _zero_cell_stream() -> bytes:
+    """Table 三 printed a cell per line, its 175 figures and 7 more nearly all zeros, six row labels among them:
+    every grouping of its rows into bands a column at a time adds up, the most work for ``cellstream``."""
+    labels = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+              "5.属于三类内部事务信息", "6.属于四类过程性信息"]
+    lines = ["三、收到和处理政府信息公开申请情况"]
+    for n in range(182):
+        if n % 25 == 3 and n // 25 < len(labels):
+            lines.append(labels[n // 25])
+        lines += ["1" if n % 61 == 7 else "0", ""]
+    return "\n".join([*lines, "四、政府信息公开行政复议、行政诉讼情况"]).encode()
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -283,6 +296,8 @@ ATTACKS: list[Attack] = [
     Attack("text-many-cr-lines", "3.5 million lines ended by a lone CR", lambda: b"1\r" * 3_500_000, "行数过多"),
     Attack("text-long-label-row", "a table-三 label followed by 100,000 numbers",
            lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
+    Attack("text-zero-cell-stream", "table 三 a cell per line, 182 figures nearly all zeros, labels among them",
+           _zero_cell_stream, None),
     Attack("text-rate-400-digits", "a 400-digit number in a rate sentence",
            lambda: _seed_with(f"共收到申请{'9' * 400}件，其中办结{'9' * 400}件，办结率100%。"), None),
     Attack("text-4300-digits", "a 5,000-digit count in a 受理 sentence",
