@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 
 from gxparse.document import Document, Line, is_value, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
+from gxparse.readers.flattened import has_inline_tables, unflatten
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -48,6 +50,8 @@ _MAX_STRAY = 8     # characters: a longer text among figures is content, not a l
 # characters: rows of label pieces no longer than this under a row of figures are the rest of its label (a
 # converter cut it at a narrow column's width); a longer label with blank cells is a row printed blank
 _MAX_PIECE = 3
+# header rows above a row of figures that say which columns a header spans (table 三 has three, and a caption)
+_MAX_HEADER_ROWS = 6
 
 
 def has_pipe_table(text: str) -> bool:
@@ -118,10 +122,22 @@ class _Markdown:
     blocks: list[tuple[int, str] | list[_Table]] = field(default_factory=list)   # prose lines, table groups
 
 
+def _source_lines(text: str) -> list[tuple[int, str]]:
+    """The lines with their numbers; a layout table's row holding the whole article (tables nested inline)
+    becomes the lines it flattened, each numbered as the row."""
+    out: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        rebuilt = unflatten(line) if has_inline_tables(line) else None
+        out += [(number, part) for part in rebuilt] if rebuilt is not None else [(number, line)]
+        check_lines(len(out))
+    return out
+
+
 def _parse(text: str) -> _Markdown:
     """Prose lines and groups of pipe tables; tables separated only by blank lines or lines without words (a
     page number) are one table broken by the converter."""
-    lines = text.splitlines()
+    numbered = _source_lines(text)
+    lines = [line for _, line in numbered]
     out = _Markdown()
     group: list[_Table] = []
     pending: list[tuple[int, str]] = []   # lines without words after a table: between fragments, or prose
@@ -129,25 +145,25 @@ def _parse(text: str) -> _Markdown:
     while i < len(lines):
         line = lines[i]
         if _PIPE_ROW.match(line) and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
-            raw, numbers = [line], [i + 1]
+            raw, numbers = [line], [numbered[i][0]]
             i += 2
             while i < len(lines) and _PIPE_ROW.match(lines[i]) and not _DELIMITER.match(lines[i]):
                 raw.append(lines[i])
-                numbers.append(i + 1)
+                numbers.append(numbered[i][0])
                 i += 1
             table = _table(raw, numbers)
             pending = []
             group.append(table)
             continue
         if group and not _CJK.search(line):
-            pending.append((i + 1, line))
+            pending.append(numbered[i])
         else:
             if group:
                 out.blocks.append(group)
                 group = []
             out.blocks.extend(pending)
             pending = []
-            out.blocks.append((i + 1, line))
+            out.blocks.append(numbered[i])
         i += 1
     if group:
         out.blocks.append(group)
@@ -294,7 +310,7 @@ def _grid_rows(tables: list[_Table]) -> list[list[list[tuple[str, int, int]]]]:
                 spanned.append(_spanned(aligned, set() if tight else _merged_columns(header, width)))
                 after_data = True
                 continue
-            header = [row] if after_data else [*header, row]
+            header = [row] if after_data else [*header[-_MAX_HEADER_ROWS + 1:], row]
             after_data = False
             texts = [c for c in row if _filled(c)]
             # a caption or heading written in the first cell of a row: one cell across the table

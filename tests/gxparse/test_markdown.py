@@ -12,17 +12,38 @@ import pytest
 from gxparse import parse_document
 from gxparse.readers.markdown import read_markdown
 from gxparse.readers.sniff import sniff
-from tests.gxparse.seeds import expected_tables
+from tests.gxparse.seeds import expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ALL = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md"))
 
 
+def truth_file(name: str) -> Path | None:
+    """The hand-read truth of a real report, or the figures of a simulated one rendered beside it."""
+    return next((p for p in (FIXTURES / "real" / f"{name}.truth.json", FIXTURES / "markdown" / f"{name}.truth.json")
+                 if p.exists()), None)
+
+
 def truth(name: str) -> dict:
-    path = FIXTURES / "real" / f"{name}.truth.json"
-    if path.exists():
+    if path := truth_file(name):
         return {t: json.loads(path.read_text(encoding="utf-8"))[t] for t in ("s2", "s3", "s4")}
     return expected_tables(name)
+
+
+LAYOUT = sorted(p.name for p in (FIXTURES / "markdown").glob("*.markitdown-layout.md"))
+
+
+@pytest.mark.parametrize("file", LAYOUT)
+def test_a_page_laid_out_in_a_table_gives_its_title_and_no_error(file):
+    # markitdown writes a CMS page whose article sits in a layout table as one table row holding the whole
+    # report, its tables inline (tests/fixtures/markdown/layout_pages.py); every figure is checked above
+    name = file.split(".")[0]
+    path = truth_file(name)
+    exp = json.loads(path.read_text(encoding="utf-8")) if path else expected(name)
+    report = parse_document((FIXTURES / "markdown" / file).read_bytes(), file).to_dict()
+    assert (report["agency"], report["year"], report["template"]) == (exp["agency"], exp["year"], exp["template"])
+    assert report["sections_present"] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == []
 
 
 @pytest.mark.parametrize("file", ALL)
@@ -127,3 +148,41 @@ def test_label_pieces_after_a_row_of_figures_without_label_become_its_label():
     assert _rows(markdown) == {"一、本年新收政府信息公开申请数量": ["3", "0", "3"],
                                "5.要求行政机关确认或重新出具已获取信息": ["5", "1", "6"],
                                "四、结转下年度继续办理": ["0", "0", "0"]}
+
+
+def _flattened(article: str) -> str:
+    """A layout table as markitdown writes it: its empty header, its delimiter, one row holding the article."""
+    return "|  |  |\n| --- | --- |\n| " + article + " | |\n"
+
+
+def test_tables_written_inline_in_a_layout_row_are_read():
+    markdown = _flattened("**二、主动公开政府信息情况**  |  |  |  | | --- | --- | --- | | 规章 | 1 | 0 | "
+                          "| 行政许可 | 12 | | |  **三、收到和处理政府信息公开申请情况**  正文")
+    document = read_markdown(markdown)
+    assert {ln.label: ln.values for ln in document.lines if ln.values} == {"规章": ["1", "0"], "行政许可": ["12"]}
+    assert [ln.text for ln in document.lines if not ln.values] == ["二、主动公开政府信息情况",
+                                                                  "三、收到和处理政府信息公开申请情况", "正文"]
+
+
+def test_a_gap_in_an_inline_table_is_a_span_or_the_end_of_a_row():
+    # one space is both a spanned column and the gap between two rows: a row shortened by a rowspan ends
+    # before the next row's label (text after figures, or a numbered label); a label spanning two columns
+    # keeps its figures
+    markdown = _flattened("  |  |  |  |  | | --- | --- | --- | --- | "
+                          "| （三）不予公开 | 1.属于国家秘密 | 0 | 1 | | 2.其他法律行政法规禁止公开 | 2 |  | "
+                          "| （七）总计 | | 5 | 6 | | 四、结转下年度继续办理 | | 7 | 8 |")
+    assert _rows(markdown) == {"(三)不予公开 1.属于国家秘密": ["0", "1"], "2.其他法律行政法规禁止公开": ["2", ""],
+                               "(七)总计": ["5", "6"], "四、结转下年度继续办理": ["7", "8"]}
+
+
+def test_a_delimiter_whose_rows_do_not_parse_is_layout():
+    # a nested layout table (its cells hold prose) is no table: its header's text is a line, its cells prose
+    markdown = _flattened("|  |  |  | | --- | --- | --- |  **一、总体情况**  本年度工作  |  |  | | --- | --- | "
+                          "| 规章 | 3 |")
+    assert [(ln.label, ln.values) for ln in read_markdown(markdown).lines] == [
+        ("一、总体情况", []), ("本年度工作", []), ("规章", ["3"])]
+
+
+def test_a_row_that_merely_holds_dashes_is_an_ordinary_row():
+    markdown = "| 项目 | 数 | 备注 |\n| --- | --- | --- |\n| 规章 | | --- | --- |\n"
+    assert [ln.text for ln in read_markdown(markdown).lines] == ["项目\t数\t备注", "规章\t---\t---"]   # as before: no table inside

@@ -226,6 +226,11 @@ def _utf32_text() -> bytes:
     return seed_bytes("kaifeng_2021").decode().encode("utf-32")
 
 
+def _flattened_row(article: str, times: int) -> bytes:
+    """markitdown's rendering of a page laid out in a table: the article cell, tables and all, on one line."""
+    return ("|  |  |\n| --- | --- |\n| 正文" + article * times + " |\n").encode()
+
+
 def _bogus_charset(name: str) -> Callable[[], bytes]:
     return lambda: (f'<html><head><meta charset="{name}"></head><body><p>年度报告 \xff</p></body></html>'
                     .encode("gb18030"))
@@ -294,6 +299,10 @@ ATTACKS: list[Attack] = [
     Attack("text-long-line", "one 7 MB line of numbers", lambda: b"1 " * 3_500_000, None),
     Attack("text-many-lines", "3.5 million lines of one digit", lambda: b"1\n" * 3_500_000, "行数过多"),
     Attack("text-many-cr-lines", "3.5 million lines ended by a lone CR", lambda: b"1\r" * 3_500_000, "行数过多"),
+    Attack("md-flattened-tables", "a 7 MB Markdown layout row holding 100,000 tables written inline",
+           lambda: _flattened_row("  |  |  | | --- | --- | | 规章 | 1 | | 行政许可 | 2 |  段落", 100_000), "行数过多"),
+    Attack("md-flattened-gaps", "a 6 MB inline table, every cell followed by a gap (a span, or a row's end)",
+           lambda: _flattened_row("  |  |  | | --- | --- | " + "| 1 | | 规章 " * 400_000, 1), "行数过多"),
     Attack("text-long-label-row", "a table-三 label followed by 100,000 numbers",
            lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
     Attack("text-zero-cell-stream", "table 三 a cell per line, 182 figures nearly all zeros, labels among them",
