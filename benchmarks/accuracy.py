@@ -10,7 +10,8 @@ Documents (the truth is the same figures in every rendering of a report):
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC and WPS (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR);
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text);
-- the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown);
+- the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
+  and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);
 - the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
   (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber): tests/fixtures/extracted;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
@@ -107,14 +108,18 @@ def _known_inconsistency_rules(entries: list[str]) -> set[str]:
     return rules
 
 
-def real_truth(stem: str) -> Truth:
-    truth = json.loads((FIXTURES / "real" / f"{stem}.truth.json").read_text(encoding="utf-8"))
+def real_truth(stem: str, folder: str = "real") -> Truth:
+    """A real report's hand-read truth, or (folder markdown) a simulated report's figures rendered beside it."""
+    truth = json.loads((FIXTURES / folder / f"{stem}.truth.json").read_text(encoding="utf-8"))
     return Truth({t: truth.get(t) for t in TABLES}, truth["agency"], truth["year"], truth["template"],
                  _known_inconsistency_rules(truth.get("known_inconsistencies", [])))
 
 
 def _truth_of(stem: str) -> Truth:
-    return real_truth(stem) if (FIXTURES / "real" / f"{stem}.truth.json").exists() else seed_truth(stem)
+    for folder in ("real", "markdown"):
+        if (FIXTURES / folder / f"{stem}.truth.json").exists():
+            return real_truth(stem, folder)
+    return seed_truth(stem)
 
 
 # ---------------------------------------------------------------------------------------------------
