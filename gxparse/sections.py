@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gxparse.document import Line
 from gxparse.normalize import squash
@@ -57,11 +57,30 @@ def split_sections(lines: list[Line]) -> Sections:
     last_index = -1
     order = [s.key for s in SECTIONS]
     for line in lines:
-        section = heading_section(line)
+        section, rest = heading_section(line), None
+        if section is None and (glued := glued_heading(line)) is not None:
+            section, rest = glued
         if section is not None and order.index(section.key) > last_index:
             last_index = order.index(section.key)
             out.headings[section.key] = line
             current = out.bodies.setdefault(section.key, [])
+            if rest is not None:
+                current.append(rest)
             continue
         current.append(line)
     return out
+
+
+def glued_heading(line: Line) -> tuple[Section, Line] | None:
+    """A heading printed with the first sentence of its section on the same line (a web page's
+    ``<p><strong>一、总体情况</strong>2021年…</p>``): the section, and the rest of the line as its first line.
+    Only the template's numbered title, word for word, counts."""
+    if line.values or line.in_grid:
+        return None
+    text = _MARKS.sub("", squash(line.text))
+    for section in SECTIONS:
+        m = re.match(rf"第?{section.numeral}(?:部分)?[、.:]{re.escape(section.title)}[:：。]?", text)
+        if m and len(text) > m.end():
+            rest = text[m.end():].lstrip("*_ ")
+            return section, replace(line, text=rest, label=rest)
+    return None

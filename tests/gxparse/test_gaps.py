@@ -175,3 +175,13 @@ def test_letters_in_a_table_row_without_figures_around_them_are_no_ocr_noise():
     text = edited(("\t\t508\t2\t0\t0\t33\t2\t545", "\t\t908\t2\t0\t0\t33\t2\t545"))
     text = text.replace("四、政府信息公开行政复议", "政务新媒体 APP 3 个。\n四、政府信息公开行政复议", 1)
     assert "s3.row_sum" in errors(text)
+
+
+def test_a_heading_printed_with_its_first_sentence_is_the_heading():
+    # a web page's <p><strong>一、总体情况</strong>2021年，…</p>: one line
+    glued = KAIFENG.replace("一、总体情况\n\n", "一、总体情况", 1)
+    assert glued != KAIFENG
+    report = parse_document(glued.encode(), "x.txt")
+    assert "s1" in report.to_dict()["sections_present"]
+    assert "section.missing" not in errors(glued)
+    assert report.to_dict()["narrative"] == parse_document(KAIFENG.encode(), "x.txt").to_dict()["narrative"]
