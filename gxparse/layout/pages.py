@@ -15,6 +15,7 @@ read from those columns in bulk (``layout.charlines.printed_lines``), with the s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -479,18 +480,39 @@ def _page_blocks(page: Page, snap: Snap) -> tuple[list[_Table], list[PrintedLine
 # ---------------------------------------------------------------------------------------------------
 # pages → document lines
 
-def _same_columns(a: _Table, b: _Table, tol: float) -> bool:
-    return len(a.xs) == len(b.xs) and all(abs(x - y) <= tol for x, y in zip(a.xs, b.xs))
+def _joint_columns(a: _Table, b: _Table, tol: float) -> list[float] | None:
+    """The column boundaries of ``a`` continued by ``b``: the same, or those of one of them when the other's
+    are among them with the same outer edges (table 三's label column is one merged cell in its first rows
+    and three columns further down: a page that starts below the header shows all three)."""
+    small, large = sorted((a.xs, b.xs), key=len)
+    if len(small) < 2 or abs(small[0] - large[0]) > tol or abs(small[-1] - large[-1]) > tol:
+        return None
+    return large if all(any(abs(x - y) <= tol for y in large) for x in small) else None
+
+
+def _on_columns(table: _Table, xs: list[float]) -> None:
+    """The table's cells placed on the column boundaries ``xs`` (a finer set holding its own)."""
+    def index(x: float) -> int:
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    for c in table.cells:
+        left, right = index(table.xs[c.col]), index(table.xs[c.col + c.colspan])
+        c.col, c.colspan = left, right - left
+    table.xs = xs
 
 
 def _join_continuation(first: _Table, rest: _Table) -> None:
     """Append a table's continuation; a first row with text only in label columns finishes the row that
-    the page boundary broke."""
-    numeric = {c.col for c in first.cells if c.text and is_value(c.text)}
+    the page boundary broke. The value columns are those whose cells mostly hold values (a label OCR read
+    only the item number of, 2.其 → 2, is no value column)."""
+    filled = [c for c in first.cells if c.text]
+    values = Counter(c.col for c in filled if is_value(c.text))
+    texts = Counter(c.col for c in filled if not is_value(c.text))
+    numeric = {col for col, n in values.items() if n > texts[col]}
     last = [c for c in first.cells if c.row + c.rowspan == first.n_rows]
     head = [c for c in rest.cells if c.row == 0]
     broken = (bool(numeric) and any(c.text for c in head)
-              and all(not c.text for c in head if c.col in numeric)
+              and all(not c.text for c in head if numeric & set(range(c.col, c.col + c.colspan)))
               and any(c.text and is_value(c.text) for c in last if c.row == first.n_rows - 1))
     skip = 0
     if broken:
@@ -540,8 +562,11 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
             if kind == 0:
                 table = block  # type: ignore[assignment]
                 previous = items[-1][1] if items and items[-1][0] == "table" else None
-                if (isinstance(previous, _Table) and max(previous.page, previous.last_page) == page.number - 1
-                        and _same_columns(previous, table, 3 * page.unit)):
+                joint = (_joint_columns(previous, table, 3 * page.unit) if isinstance(previous, _Table)
+                         and max(previous.page, previous.last_page) == page.number - 1 else None)
+                if joint is not None:
+                    _on_columns(previous, joint)
+                    _on_columns(table, joint)
                     _join_continuation(previous, table)
                 else:
                     items.append(("table", table))

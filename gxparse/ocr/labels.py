@@ -9,6 +9,7 @@ read and the arithmetic checks can catch it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -42,6 +43,9 @@ _ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,2}\)|[一�
 _TITLE = re.compile(r"^(?P<agency>\S{2,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
 _TITLE_SIMILARITY = 0.5   # half the characters of the tail in order: 开工作年度…告 is recognisably the tail
 _TITLE_LINES = 3          # the title is among the first lines of the first page
+# The place a title's agency begins with (潢川县人民政府, 淮安市洪泽区人民政府).
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|州|旗|盟)")
+_MIN_PLACE_MENTIONS = 2   # the prose names the place it means at least this often
 
 
 @lru_cache(maxsize=1)
@@ -115,3 +119,22 @@ def snap_title(lines: list[Line]) -> None:
         if SequenceMatcher(None, m["tail"], REPORT_TITLE_TAIL, autojunk=False).ratio() >= _TITLE_SIMILARITY:
             line.text = line.label = f"{m['agency']}{m['year']}年{REPORT_TITLE_TAIL}"
             return
+
+
+def snap_place(lines: list[Line]) -> None:
+    """Puts back a place name misread in the title's agency (潢川县 → 江川县: a large title's rare character)
+    from the prose, which names the place in small print: a place the rest of the document never names is
+    read as the one-character variant of it the rest names most, at least twice."""
+    texts = [squash(ln.text) for ln in lines]
+    title = [i for i, ln in enumerate(lines) if ln.page == 1 and not ln.values][:_TITLE_LINES]
+    for i in title:
+        line, rest = lines[i], "".join(texts[:i] + texts[i + 1:])
+        m = _PLACE.match(texts[i])
+        if m is None or m[0] in rest:
+            continue
+        place = m[0]
+        named = Counter(v for v in re.findall(rf"(?=([\u4e00-\u9fff]{{{len(place) - 1}}}{place[-1]}))", rest)
+                        if sum(a != b for a, b in zip(v, place)) == 1)
+        if named and (best := named.most_common(1)[0])[1] >= _MIN_PLACE_MENTIONS:
+            line.text = line.text.replace(place, best[0], 1)
+            line.label = line.label.replace(place, best[0], 1)

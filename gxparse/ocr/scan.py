@@ -1,9 +1,9 @@
 """Scans → document: ruling lines found in the image, words recognised by Tesseract (chi_sim), tables rebuilt
 from both by ``pages`` exactly as for a PDF text layer.
 
-The rules are found first (long straight runs of dark pixels) and painted out before recognition, because
-Tesseract reads a cell border next to a digit as part of it ("|32", "l74"); the number cells are then read
-again on their own (``ocr.digits``). Tesseract runs in-process on one thread (``ocr.engine``), so the time per
+The rules are found first (``ocr.rules``) and painted out before recognition, because Tesseract reads a cell
+border next to a digit as part of it ("|32", "l74"); the number cells are then read again on their own
+(``ocr.digits``). Tesseract runs in-process on one thread (``ocr.engine``), so the time per
 page is the time on one core.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
 from PIL import Image
@@ -20,9 +21,10 @@ from gxparse import limits
 from gxparse.ocr.deskew import straighten
 from gxparse.document import Document
 from gxparse.errors import DocumentError, LimitExceeded
-from gxparse.ocr.digits import number_reader
+from gxparse.ocr.digits import INK_LEVEL, number_reader
 from gxparse.ocr.engine import Setup, document_budget, read_words
-from gxparse.ocr.labels import snap_label, snap_title
+from gxparse.ocr.labels import snap_label, snap_place, snap_title
+from gxparse.ocr.rules import LONG_RULE, find_rules
 from gxparse.ocr.slices import page_slices
 from gxparse.layout.pages import Box, Glyph, Page, Reread, Rule, document_lines, table_pages
 
@@ -36,9 +38,9 @@ _PAGE_SETUP = Setup("chi_sim", psm=11)
 # Scans are read at no more than 200 dpi: a 300-dpi page takes half as long again, and table print read
 # at 200 dpi is as exact (measured on skewed, noisy JPEG scans of the seeds); number cells are scaled up.
 MAX_DPI = 200
-_RULE_LEVEL = 170         # grey level below which a pixel may be part of a ruling line (thin lines print grey)
-_MIN_RULE_H = 0.30        # inches: a horizontal run this long is a rule, not a stroke of a character
-_MIN_RULE_V = 0.18        # inches: vertical rules between two merged cells can be one short row tall
+_PART_SETUP = Setup("chi_sim", psm=7)   # a piece of a word parted by a row rule: one line of text
+_ACROSS = 0.4             # of a word's height: a rule this far inside both its edges parts two lines of text
+_PART_MARGIN = 10         # pixels of blank around a piece read again
 _A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that does not state it
 # Shapes Tesseract's Chinese model gives to digits in a table cell; mapped back only when the whole word
 # is made of digits and these shapes, so words of prose are left alone.
@@ -57,49 +59,40 @@ def _digits(text: str) -> str:
     return text
 
 
-def _runs(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of ink at least ``min_length`` long in each row."""
-    padded = np.zeros((dark.shape[0], dark.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = dark
-    edges = np.diff(padded, axis=1)
-    rows_s, starts = np.nonzero(edges == 1)
-    _, ends = np.nonzero(edges == -1)
-    keep = ends - starts >= min_length
-    return list(zip(rows_s[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+def recognise(image: np.ndarray, dpi: float, source: str, page: int, rules: Sequence[Rule] = ()) -> list[Glyph]:
+    """Words with their boxes, in pixels, from one Tesseract run over the page; a word read across a row rule
+    of a table (a header's 本 and the 0 under it read as one 六, in rows as tight as their text) is read again
+    as the two pieces the rule parts."""
+    glyphs = []
+    for w in read_words(image, dpi, _PAGE_SETUP, source, page):
+        glyph = Glyph(_digits(w.text), w.left, w.top, w.right, w.bottom)
+        cut = _row_rule_across(glyph, rules, dpi)
+        glyphs += [glyph] if cut is None else _read_parts(image, glyph, cut, dpi, source, page)
+    return glyphs
 
 
-def _line_ink(gray: np.ndarray) -> np.ndarray:
-    """Where a line along the rows may run: a thin line printed between two pixel rows is grey in both, so
-    each pixel is taken with the one below it, at their darker, against a lighter level than text ink."""
-    paired = np.minimum(gray, np.vstack((gray[1:], gray[-1:])))
-    return paired < _RULE_LEVEL
+def _row_rule_across(glyph: Glyph, rules: Sequence[Rule], dpi: float) -> float | None:
+    """The row rule of a table that crosses ``glyph`` with a good part of it on each side, if any."""
+    margin = _ACROSS * (glyph.y1 - glyph.y0)
+    return next((r.pos for r in rules if r.horizontal and r.end - r.start >= LONG_RULE * dpi
+                 and r.start <= glyph.x0 and glyph.x1 <= r.end and glyph.y0 + margin < r.pos < glyph.y1 - margin),
+                None)
 
 
-def _paint_out(cleaned: np.ndarray, gray: np.ndarray, runs: list[tuple[int, int, int]]) -> None:
-    """Whitens the lines of ``runs`` (found on pairs of rows: a run at y stands for rows y and y + 1) in
-    ``cleaned``, only in the rows where the line itself lies: a character touching a rule keeps its ink."""
-    for y, x0, x1 in runs:
-        for row in range(y, min(y + 2, gray.shape[0])):
-            if (gray[row, x0:x1] < _RULE_LEVEL).mean() > 0.5:
-                cleaned[row, x0:x1] = 255
-
-
-def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
-    """The ruling lines of an image and the image with them painted white."""
-    horizontal = _runs(_line_ink(gray), int(_MIN_RULE_H * dpi))
-    vertical = _runs(_line_ink(gray.T), int(_MIN_RULE_V * dpi))
-    cleaned = gray.copy()
-    _paint_out(cleaned, gray, horizontal)
-    _paint_out(cleaned.T, gray.T, vertical)
-    rules = [Rule(True, float(y), float(x0), float(x1)) for y, x0, x1 in horizontal]
-    rules += [Rule(False, float(x), float(y0), float(y1)) for x, y0, y1 in vertical]
-    return rules, cleaned
-
-
-def recognise(image: np.ndarray, dpi: float, source: str, page: int) -> list[Glyph]:
-    """Words with their boxes, in pixels, from one Tesseract run over the page."""
-    return [Glyph(_digits(w.text), w.left, w.top, w.right, w.bottom)
-            for w in read_words(image, dpi, _PAGE_SETUP, source, page)]
+def _read_parts(image: np.ndarray, glyph: Glyph, cut: float, dpi: float, source: str, page: int) -> list[Glyph]:
+    """The words above and below ``cut`` inside the glyph's box, each read on a blank margin."""
+    x0, x1 = int(glyph.x0), int(glyph.x1) + 1
+    out = []
+    for top, bottom in ((int(glyph.y0), int(cut)), (int(cut) + 2, int(glyph.y1) + 1)):
+        crop = image[top:bottom, x0:x1]
+        if crop.size == 0 or int(crop.min()) > INK_LEVEL:
+            continue
+        pad = _PART_MARGIN
+        padded = np.full((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad), 255, dtype=np.uint8)
+        padded[pad:pad + crop.shape[0], pad:pad + crop.shape[1]] = crop
+        out += [Glyph(_digits(w.text), x0 + w.left - pad, top + w.top - pad, x0 + w.right - pad,
+                      top + w.bottom - pad) for w in read_words(padded, dpi, _PART_SETUP, source, page)]
+    return out
 
 
 def _reduced(image: Image.Image, dpi: float, number: int) -> tuple[Image.Image, float]:
@@ -117,7 +110,7 @@ def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
     image, dpi = _reduced(image.convert("L"), dpi, number)
     gray = straighten(np.asarray(image))
     rules, cleaned = find_rules(gray, dpi)
-    glyphs = recognise(cleaned, dpi, source, number)
+    glyphs = recognise(cleaned, dpi, source, number, rules)
     height, width = gray.shape
     return Page(number, float(width), float(height), glyphs, rules, unit=dpi / 72,
                 reread=_reread_later(cleaned, dpi, source, number))
@@ -200,4 +193,5 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
 def scanned_document(pages: list[Page]) -> Document:
     lines = document_lines(pages, snap=snap_label)
     snap_title(lines)
+    snap_place(lines)
     return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines))

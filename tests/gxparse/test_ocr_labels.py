@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from gxparse.document import Line
-from gxparse.ocr.scan import find_rules
-from gxparse.ocr.labels import snap_label, snap_title
+from gxparse.ocr.rules import find_rules
+from gxparse.ocr.labels import snap_label, snap_place, snap_title
 
 
 @pytest.mark.parametrize(("read", "label"), [
@@ -39,6 +39,22 @@ def test_a_line_that_is_no_title_is_not_made_one():
     lines = [_line("2021年度,潢川县政府网络信息中心在县政府办公室的领导下")]
     snap_title(lines)
     assert lines[0].text == "2021年度,潢川县政府网络信息中心在县政府办公室的领导下"
+
+
+def test_a_place_misread_in_the_title_is_read_as_the_prose_names_it():
+    lines = [_line("江川县人民政府2021年政府信息公开工作年度报告"), _line("一、总体情况"),
+             _line("2021年度,潢川县政府网络信息中心在县政府办公室的领导下"), _line("宣传潢川的窗口,潢川县全面推进")]
+    snap_place(lines)
+    assert lines[0].text == lines[0].label == "潢川县人民政府2021年政府信息公开工作年度报告"
+
+
+def test_a_place_the_prose_names_once_or_not_at_all_is_left_as_read():
+    lines = [_line("江川县人民政府"), _line("2021年度,潢川县政府网络信息中心在县政府办公室的领导下")]
+    snap_place(lines)
+    assert lines[0].text == "江川县人民政府"
+    lines = [_line("淮安市人民政府"), _line("淮阴区、淮安区、洪泽区坚持公开")]
+    snap_place(lines)
+    assert lines[0].text == "淮安市人民政府"
 
 
 def test_a_thin_rule_printed_grey_across_two_pixel_rows_is_found_and_text_touching_it_kept():

@@ -23,12 +23,12 @@ from PIL import Image
 
 from gxparse.template import SECTION_BY_KEY
 from simsite.render import render_report_html
-from tests.gxparse.formats.make_docx import write_docx
+from tests.gxparse.formats.make_docx import Look, write_docx
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf, write_text_pdf
 from tests.gxparse.formats.outline import outline_pdf
 from tests.gxparse.formats.plan import ReportPlan, report_plan
 from tests.gxparse.fragments import layout_page
-from tests.gxparse.seeds import SEEDS, report_dict, seed_bytes, seed_prose
+from tests.gxparse.seeds import SEEDS, expected, report_dict, seed_bytes, seed_prose
 
 SCAN_DPI = 150
 # How each seed's reportlab PDF is printed: every seed splits table 三 over two pages, two repeat its header.
@@ -70,6 +70,21 @@ def chromium_print(page: Path, pdf: Path) -> Path:
                     f"--user-data-dir={pdf.parent / '.chromium-profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
                    check=True, capture_output=True, timeout=120)
     return pdf
+
+
+def chromium_screenshot(page: Path, png: Path, width: int = 620, scale: int = 2) -> Path:
+    """The whole of ``page`` as one image ``width`` × ``scale`` pixels wide, cut below its last ink."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Chromium is needed (scripts/system-packages.txt: chromium)"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--force-device-scale-factor={scale}", f"--window-size={width},12000",
+                    f"--user-data-dir={png.parent / '.chromium-profile'}", f"--screenshot={png}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    with Image.open(png) as shot:
+        gray = np.asarray(shot.convert("L"))
+    last = int(np.nonzero((gray < 128).any(axis=1))[0].max())
+    Image.fromarray(gray[:last + 40]).save(png)
+    return png
 
 
 def wps_from_doc(doc: bytes) -> bytes:
@@ -189,6 +204,13 @@ class Fixtures:
             chromium_print(self.web_page(name, shape), path)
         return path
 
+    def long_screenshot(self, name: str) -> Path:
+        """The whole web page as one tall image (a phone's or a browser's long screenshot), 1240 px wide."""
+        path = self.folder / "web" / f"{name}.long.png"
+        if not path.exists():
+            chromium_screenshot(self.web_page(name, "page"), path)
+        return path
+
     def reportlab_pdf(self, name: str) -> Path:
         path = self.folder / f"{name}.reportlab.pdf"
         if not path.exists():
@@ -249,10 +271,35 @@ class Fixtures:
         Image.fromarray(noisy).save(buffer, format="JPEG", quality=75, dpi=(dpi, dpi))
         return buffer.getvalue()
 
+    def look_pdf(self, name: str, look: str) -> Path:
+        """The report written in one of ``looks`` and printed by LibreOffice."""
+        out = self.folder / "looks"
+        out.mkdir(exist_ok=True)
+        pdf = out / f"{name}.{look}.pdf"
+        if not pdf.exists():
+            _soffice_convert([write_docx(self.plan(name), pdf.with_suffix(".docx"), looks(name)[look])], "pdf", out)
+        return pdf
+
+    def scanned_look(self, name: str, look: str, dpi: int = SCAN_DPI) -> Path:
+        """The report written in one of ``looks``, printed by LibreOffice and scanned at ``dpi``."""
+        pdf = self.look_pdf(name, look)
+        return scanned_copy(pdf, pdf.with_name(f"{name}.{look}.{dpi}.scan.pdf"), dpi)
+
     def scanned_report(self, name: str) -> Path:
         """The whole report printed by LibreOffice and scanned at 150 dpi, every page an image, as an agency
         that scans its signed paper copy publishes it."""
         return scanned_copy(self.libreoffice_pdf(name), self.folder / f"{name}.fullscan.pdf")
+
+
+def looks(name: str) -> dict[str, Look]:
+    """How agencies' Word/WPS reports look when printed and scanned: 宋体-like prose at 三号 with the title in
+    二号 on two lines and a signature (wps); the same with a light grey grid (grey); with the tables in
+    小四 so that table 三 runs over pages and rules of a quarter point (long)."""
+    exp = expected(name)
+    signature = (exp["agency"], f"{exp['year'] + 1}年1月20日") if exp["agency"] else ()
+    return {"wps": Look(signature=signature),
+            "grey": Look(grid="A6A6A6", signature=signature),
+            "long": Look(table_pt=14, grid="808080", grid_eighths=2, signature=signature)}
 
 
 def scanned_copy(pdf: Path, path: Path, dpi: int = SCAN_DPI) -> Path:

@@ -59,3 +59,19 @@ def test_a_real_report_printed_and_scanned_reads_every_cell_and_accuses_no_one(f
     if name.startswith("002_"):
         assert [f["cells"][-1] for f in report["findings"] if f["rule"] == "s4.block_sum"] == [
             "s4.review.total", "s4.litigation_after_review.total"]
+
+
+# Reports written as agencies' Word/WPS files look (formats.build.looks), printed and scanned at 150 dpi: a serif
+# face at 16 pt, the title in 22 pt over two lines, a signature; a light grey (#A6A6A6) grid; table 三 over two
+# pages, its rows broken at the page's end, ruled in quarter-point grey. The characters' strokes are no rules,
+# a grey grid is found, and a table continued on a page that shows more columns is joined.
+@pytest.mark.parametrize(("name", "look"), [("kaifeng_2021", "grey"), ("huangchuan_2021", "wps"),
+                                            ("huangchuan_2021", "long")])
+def test_a_scanned_word_report_of_another_look_gives_the_text_figures(fixtures, name, look):
+    report = parse_document(fixtures.scanned_look(name, look).read_bytes(), "scan.pdf").to_dict()
+    text = text_version(name)
+    assert report["source_type"] == "ocr" and report["year"] == text["year"]
+    assert {t: report[t] for t in TABLES} == {t: text[t] for t in TABLES}
+    assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence" or f["severity"] == "error"]
+    if name == "kaifeng_2021":   # 潢川 prints 潢 that OCR reads 江 in the prose too
+        assert report["agency"] == text["agency"]

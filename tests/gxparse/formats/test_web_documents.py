@@ -33,3 +33,14 @@ def test_web_page_saved_as_docx_by_libreoffice(fixtures, name, shape):
 def test_web_page_printed_by_chromium(fixtures, name):
     report = parse_document(fixtures.chromium_pdf(name, "layout").read_bytes(), f"{name}.pdf").to_dict()
     _assert_exact(report, name)
+
+
+def test_long_screenshot_of_a_page_is_read_page_by_page_with_its_title(fixtures):
+    """The page as one 1240-px-wide image: read in page-high slices, its large bold title read (its strokes
+    are no rules to paint out), every figure the text version's."""
+    report = parse_document(fixtures.long_screenshot("kaifeng_2021").read_bytes(), "long.png").to_dict()
+    exp = expected("kaifeng_2021")
+    assert report["source_type"] == "ocr" and report["pages"] >= 3
+    assert (report["agency"], report["year"], report["template"]) == (exp["agency"], exp["year"], exp["template"])
+    assert {t: report[t] for t in ("s2", "s3", "s4")} == expected_tables("kaifeng_2021")
+    assert not [f for f in report["findings"] if f["rule"] == "ocr.low_confidence" or f["severity"] == "error"]

@@ -1,0 +1,60 @@
+"""A table continued on the next page is joined to its first part, and the row the page boundary broke is put
+back together, also when the two parts show different column rules (table 三's label column is one merged
+cell in its first rows and three columns further down); a full-width header row opening the next page is
+no broken row."""
+
+from gxparse.layout.pages import Glyph, Page, Rule, document_lines
+
+
+def _word(text: str, x: float, y: float) -> Glyph:
+    return Glyph(text, x, y, x + 10 * len(text), y + 10)
+
+
+def _ruled(ys: list[float], xs_by_row: list[list[float]]) -> list[Rule]:
+    """Row rules at ``ys``; between each pair of rows the column rules of that row."""
+    rules = [Rule(True, y, xs_by_row[0][0], xs_by_row[0][-1]) for y in ys]
+    for (top, bottom), xs in zip(zip(ys, ys[1:]), xs_by_row):
+        rules += [Rule(False, x, top, bottom) for x in xs]
+    return rules
+
+
+def _first_page() -> Page:
+    coarse = [100, 400, 500, 600]
+    glyphs = [_word("一、本年新收政府信息公开申请数量", 105, 105), _word("5", 405, 105), _word("5", 505, 105),
+              _word("二、上年结", 105, 125), _word("2", 405, 125), _word("2", 505, 125)]
+    return Page(1, 700, 800, glyphs, _ruled([100, 120, 140], [coarse, coarse]))
+
+
+def test_a_row_broken_at_the_page_end_is_joined_across_finer_columns():
+    fine = [100, 200, 300, 400, 500, 600]
+    glyphs = [_word("转政府信息公开申请数量", 105, 105),
+              _word("三、本年度", 105, 125), _word("(一)予以公开", 205, 125), _word("1", 405, 125),
+              _word("1", 505, 125)]
+    rules = _ruled([100, 120, 140], [[100, 400, 500, 600], fine])
+    lines = document_lines([_first_page(), Page(2, 700, 800, glyphs, rules)])
+    carried = [ln for ln in lines if "上年结" in ln.text]
+    assert len(carried) == 1 and "二、上年结转政府信息公开申请数量" in carried[0].text.replace("\t", "")
+    assert carried[0].values == ["2", "2"]
+    assert not [ln for ln in lines if ln.text.startswith("转政府")]
+    assert [ln.values for ln in lines if "予以公开" in ln.text] == [["1", "1"]]
+
+
+def test_a_full_width_header_opening_the_next_page_is_no_broken_row():
+    glyphs = [_word("第二十条第（六）项", 300, 105), _word("行政处罚", 105, 125), _word("2776", 405, 125)]
+    rules = _ruled([100, 120, 140], [[100, 600], [100, 400, 600]])
+    lines = document_lines([_first_page(), Page(2, 700, 800, glyphs, rules)])
+    assert [ln.values for ln in lines if "上年结" in ln.text] == [["2", "2"]]
+    assert "第二十条" not in next(ln.text for ln in lines if "上年结" in ln.text)
+
+
+def test_a_label_read_as_its_item_number_alone_is_still_a_label_column():
+    """OCR read only the 2 of 2.其 at the page's end: the label column is still no value column."""
+    xs = [100, 400, 500, 600]
+    first = Page(1, 700, 800, [_word("1.属于国家秘密", 105, 105), _word("0", 405, 105), _word("0", 505, 105),
+                               _word("2", 105, 125), _word("2", 405, 125), _word("2", 505, 125)],
+                 _ruled([100, 120, 140], [xs, xs]))
+    second = Page(2, 700, 800, [_word("他法律行政法规禁止公开", 105, 105),
+                                _word("3.危及“三安全一稳定”", 105, 125), _word("0", 405, 125), _word("0", 505, 125)],
+                  _ruled([100, 120, 140], [xs, xs]))
+    lines = document_lines([first, second])
+    assert [ln.values for ln in lines if "他法律" in ln.text] == [["2", "2"]]
