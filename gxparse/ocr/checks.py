@@ -7,8 +7,10 @@ finding of a scanned report is at most a warning, its message saying it may come
 
 A scanned table whose sums all hold is trusted: a misread digit would have to break no row, column or block
 sum. When sums fail, every cell of the failing sums is named, those that break two sums at once (their row
-and their column: the likely misreadings) first, and so is every cell OCR could not read. Nothing is
-corrected.
+and their column: the likely misreadings) first, and so is every cell OCR could not read. So are the cells
+no sum can confirm: those of a sum with a cell OCR could not read (a lost 2 read as a blank 0 keeps its row
+sum, and only its column, unchecked, would show it), and those a row's sums filled in rather than the scan
+(``row.repaired``: a misprint there would be repaired away). Nothing is corrected.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ from gxparse.checks import (
 from dataclasses import replace
 
 from gxparse.model import ERROR, WARNING, Finding, Report
-from gxparse.template import column_label, s3_row_label, s4_block_label
+from gxparse.template import (
+    S3_APPLICANT_COLUMNS,
+    S3_COLUMNS,
+    S3_RESULT_PREFIX,
+    S3_RESULT_TOTAL,
+    S4_COLUMNS,
+    column_label,
+    s3_row_label,
+    s4_block_label,
+)
 
 _ARITHMETIC = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s4_block_sum)
 
@@ -42,6 +53,31 @@ def _unreadable(report: Report) -> list[str]:
             for col, cell in cols.items() if cell.value is None]
 
 
+def _sums(report: Report) -> list[list[str]]:
+    """The cells of every sum of tables 三 and 四 (rows, columns of results, balances, blocks)."""
+    sums = []
+    s3_rows = list(report.s3 or {})
+    for row in s3_rows:
+        sums.append([f"s3.{row}.{c.key}" for c in S3_APPLICANT_COLUMNS] + [f"s3.{row}.total"])
+    results = [r for r in s3_rows if r.startswith(S3_RESULT_PREFIX)]
+    balance = [r for r in ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward") if r in s3_rows]
+    for column in S3_COLUMNS if report.s3 else ():
+        sums.append([f"s3.{r}.{column.key}" for r in results])
+        sums.append([f"s3.{r}.{column.key}" for r in balance])
+    sums += [[f"s4.{block}.{c.key}" for c in S4_COLUMNS] for block in report.s4 or {}]
+    return sums
+
+
+def unconfirmed(report: Report) -> list[str]:
+    """Cells read that no sum can confirm: in a sum with a cell not read, or filled in by a repair."""
+    values = {path: report.value(path) for cells in _sums(report) for path in cells}
+    out = {path for cells in _sums(report) if any(values[c] is None for c in cells)
+           for path in cells if values[path] is not None}
+    out |= {path for f in report.findings if f.rule == "row.repaired" for path in f.cells
+            if path in values and values[path] is not None}
+    return sorted(out)
+
+
 def cells_in_doubt(report: Report) -> tuple[list[str], list[str]]:
     """(likely, involved): cells that break two sums at once, then the other cells of failing sums."""
     counts: Counter[str] = Counter()
@@ -55,7 +91,8 @@ def cells_in_doubt(report: Report) -> tuple[list[str], list[str]]:
 def low_confidence(report: Report) -> list[Finding]:
     likely, involved = cells_in_doubt(report)
     unreadable = [c for c in _unreadable(report) if c not in likely and c not in involved]
-    if not likely and not involved and not unreadable:
+    unchecked = [c for c in unconfirmed(report) if c not in likely and c not in involved]
+    if not likely and not involved and not unreadable and not unchecked:
         return []
     parts = []
     if likely:
@@ -65,9 +102,11 @@ def low_confidence(report: Report) -> list[Finding]:
     if unreadable:
         parts.append(f"{len(unreadable)}个单元格未能识别：" + "、".join(_cell_label(c) for c in unreadable[:7])
                      + ("等" if len(unreadable) > 7 else ""))
+    if unchecked:
+        parts.append(f"另有{len(unchecked)}个单元格所在的合计含未识别或按勾稽关系补出的单元格，无法核对")
     return [Finding("ocr.low_confidence", WARNING,
                     "表格由OCR识别，表内勾稽关系未能确认其数字，请对照原件核对（数字按识别结果保留，未作更正）："
-                    + "；".join(parts), likely + involved + unreadable)]
+                    + "；".join(parts), likely + involved + unreadable + unchecked)]
 
 
 _READING = "（扫描件经OCR识别，可能是识别有误，请对照原件核对）"
