@@ -41,6 +41,12 @@ _SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|�
 _OPENING = re.compile(r"(?:(?:19|20)\d{2}年度?|本年度),?(?P<name>[\u4e00-\u9fff]{2,30}?)(?=坚持|把|认真|深入|全面|围绕|按照|紧紧"
                       r"|始终|进一步|扎实|持续|立足|严格|高度|聚焦|切实|不断|以|在)")
 _NOT_A_NAME = ("我", "本", "全", "各")   # 我市, 本机关, 全区: the body speaking of itself
+# The body that compiled the report (本报告由淮安市洪泽区人民政府办公室根据…编制), named as printed.
+_COMPILED = re.compile(r"本(?:年度)?报告(?:是)?由(?P<name>[\u4e00-\u9fff()]{2,40}?)(?=根据|依据|按照|编制|负责|组织|汇总"
+                       r"|对照|结合|在|于)")
+# The date under the signature at the end (2024年1月20日, 二〇二四年一月二十日), alone on its line or after the name.
+_DATE = re.compile(r"(?:19|20)\d{2}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$")
+_SIGNATURE_LINES = 4     # the signature and date stand among the last lines
 # A year written in Chinese numerals (二〇二四年), as some CMS families print titles.
 _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -166,8 +172,23 @@ def _phrases(text: str) -> list[str]:
     return out
 
 
-def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metadata:
-    """Title, agency and year from the lines before the first sections (and the page's title)."""
+def _signature(closing: Sequence[Line]) -> str | None:
+    """The agency signing the report: the name on the date's line or the line right above it, among the
+    last lines."""
+    texts = [_clean(line.text) for line in closing if not line.values]
+    texts = [t for t in texts if t][-_SIGNATURE_LINES:]
+    for i, text in enumerate(texts):
+        if m := _DATE.search(text):
+            for name in (text[:m.start()], texts[i - 1] if i else ""):
+                if name and (agency := clean_agency(name)):
+                    return agency
+    return None
+
+
+def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing: Sequence[Line] = ()) -> Metadata:
+    """Title, agency and year from the lines before the first sections (and the page's title); an agency
+    the title does not name from the page's 来源 line, the signature over the date at the end (``closing``:
+    the document's last lines), the 本报告由… sentence, or the body 总体情况 opens with."""
     lines_seen = list(lines)
     # each cell of a line a candidate: a page printed from a browser puts its navigation column on the
     # title's line (政务公开<gap>周口市人民政府2021年…报告); a title split over cells joins up as lines do
@@ -189,6 +210,10 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None) -> Metad
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
+    if agency is None:
+        agency = _signature(closing)
+    if agency is None and (m := _COMPILED.search(text)):
+        agency = clean_agency(m["name"])
     if agency is None and (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME):
         agency = clean_agency(m["name"])
     # the period's sentence runs over lines a text reader took figures from (…统计期限自 2024 年 1 / 月 1 日起…)

@@ -79,6 +79,9 @@ def parse_document(data: bytes, source: str = "<bytes>") -> Report:
         raise DocumentError(source, f"gxparse 内部错误（{type(exc).__name__}），无法读取此文件") from exc
 
 
+_CLOSING_LINES = 8   # the last lines, where a report is signed and dated
+
+
 def _text(lines: list[Line]) -> str:
     # lines keep their breaks; the prose readers squash whitespace, so a sentence a PDF broke reads whole
     return "\n".join(line.text for line in lines)
@@ -104,7 +107,8 @@ def _extras(section: str, rows: list[RawRow]) -> list[dict]:
 
 def build_report(document: Document, source: str) -> Report:
     sections = split_sections(document.lines)
-    meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title)
+    meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title,
+                         document.lines[-_CLOSING_LINES:])
     report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
                     year=meta.year, sections_present=sections.present, pages=document.pages,
                     table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)

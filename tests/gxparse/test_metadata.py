@@ -121,3 +121,20 @@ def test_a_title_with_its_year_wins_over_a_breadcrumb_without():
     text = ("当前位置:首页\t>\t信息公开\t>\t政府信息公开年报\n2019年年报\n"
             "发布机构:临江市人民政府\n" + BODY)
     assert meta(text)[:2] == ("临江市人民政府", 2019)
+
+
+@pytest.mark.parametrize("ending", [
+    "六、其他需要报告的事项\n无。\n淮安市洪泽区人民政府\n2024年1月31日\n",            # the name over the date
+    "六、其他需要报告的事项\n无。\n淮安市洪泽区人民政府　2024 年 1 月 31 日\n",      # on the date's line
+    "六、其他需要报告的事项\n无。\n淮安市洪泽区人民政府\n二〇二四年一月三十一日\n",
+])
+def test_a_title_without_agency_takes_it_from_the_signature_over_the_date(ending):
+    text = "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全区坚持公开为常态。\n" + ending
+    assert meta(text)[:2] == ("淮安市洪泽区人民政府", 2023)
+
+
+def test_a_title_without_agency_or_year_takes_them_from_the_sentence_that_introduces_the_report():
+    """A scan whose title OCR could not read: the agency that compiled the report, the statistics period."""
+    text = ("本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据"
+            "统计期限自2023年1月1日起至2023年12月31日止。\n" + BODY)
+    assert meta(text)[:2] == ("淮安市洪泽区人民政府办公室", 2023)
