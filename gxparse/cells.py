@@ -21,6 +21,10 @@ ZERO_MARKS = frozenset("〇○")
 # A count printed with a leading zero (010, 00): no agency prints one, OCR does, reading a column rule between
 # two zeros as 1 (0|0 → 010) or two cells as one.
 OCR_NOISE = re.compile(r"^0\d+$")
+# A figure printed in a cell that could not be read (the replacement character, as a decoder writes for bytes it
+# cannot read): the cell keeps its place in its row and is unreadable (``ocr.digits`` writes it for a figure
+# of a scanned row that no reading gives, 11 read as 也).
+UNREAD_FIGURE = "\ufffd"
 
 
 def _too_long(m: re.Match[str]) -> bool:
@@ -43,6 +47,8 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
     text = _clean(raw)
     if _is_blank(text):   # printed empty, as a dash, a slash or 无: read as 0 and flagged (R3.7)
         return Cell(0, raw, blank=True)
+    if text == UNREAD_FIGURE:
+        return Cell(None, raw)
     if text in ZERO_MARKS:
         return Cell(0, raw)
     m = _NUMBER.match(text)
@@ -67,6 +73,8 @@ def parse_money(raw: str) -> Cell:
     text = _clean(raw)
     if _is_blank(text):
         return Cell("0", raw, blank=True)
+    if text == UNREAD_FIGURE:
+        return Cell(None, raw)
     if text in ZERO_MARKS:
         return Cell("0", raw)
     m = _NUMBER.match(text)

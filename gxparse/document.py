@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gxparse.cells import BLANK_MARK, OCR_NOISE
+from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 
@@ -22,7 +22,7 @@ _FIGURE = re.compile(r"^\d{1,9}$")
 _NOISY_ROW_FIGURES = 3
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank or zero mark.
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○]$")
+VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○{UNREAD_FIGURE}]$")
 # A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
 _WORD_MARKS = frozenset({"无", "空"})
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from gxparse.cells import UNREAD_FIGURE
 from gxparse.document import is_value
 from gxparse.ocr.engine import Setup, read_words
 from gxparse.layout.pages import Box, Reread
@@ -20,6 +21,7 @@ _DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,")
 _WORD_SETUP = Setup("eng", psm=8, whitelist="0123456789.,")   # one figure alone, as a single word
 _ALONE_CONFIDENCE = 80    # a figure read alone is taken only when read surely (an 0 read alone can come out 6)
 MIN_DIGIT_CONFIDENCE = 30
+_MAX_MISREAD = 3          # characters: a figure OCR read as a word is no longer (17 → 划洲)
 _DIGIT_DPI = 450          # number cells are read again scaled up to this resolution (3× a 150-dpi scan)
 _DIGIT_GAP = 45           # pixels of blank between two figures on the strip read at once (0.1 inch)
 _MAX_STRIP = 30000        # pixels: Tesseract takes no image over 32767 high, so longer strips are cut
@@ -53,6 +55,22 @@ def _in_a_column_of_values(i: int, cells: list[tuple[str, Box]], tolerance: floa
     x0, _, x1, _ = cells[i][1]
     column = [text for text, box in cells if abs(box[0] - x0) <= tolerance and abs(box[2] - x1) <= tolerance]
     return 2 * sum(map(_looks_like_number, column)) >= len(column)
+
+
+def _a_figure_unread(i: int, cells: list[tuple[str, Box]], tolerance: float) -> bool:
+    """Whether cell ``i``, read as no number (after the second reading), stands where only a figure can: a
+    word too short to be a label (11 → 也) in a column of values and a row whose other cells right of its
+    label are mostly figures read (not a header's wrapped words, which look like numbers too). Kept as an
+    unreadable figure, it holds its place: as a word, it would cut the row in two, its figures before it
+    taken for a label."""
+    text, (x0, y0, _, y1) = cells[i]
+    if is_value(text) or len(text) > _MAX_MISREAD or not _in_a_column_of_values(i, cells, tolerance):
+        return False
+    row = [(box[0], other) for j, (other, box) in enumerate(cells) if j != i
+           and abs(box[1] - y0) <= tolerance and abs(box[3] - y1) <= tolerance]
+    left = min((x for x, _ in row), default=x0)
+    figures = [other for x, other in row if x > left]
+    return x0 > left and bool(figures) and 2 * sum(map(is_value, figures)) >= len(figures)
 
 
 def _number_cells(cells: list[tuple[str, Box]], tolerance: float) -> list[int]:
@@ -220,6 +238,9 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
         for i, number in numbers.items():
             if is_value(number):
                 texts[i] = number
+        read = [(text, box) for text, (_, box) in zip(texts, cells)]
+        for i in [i for i in numbers if _a_figure_unread(i, read, inset)]:
+            texts[i] = UNREAD_FIGURE
         return texts
 
     return reread

@@ -40,3 +40,14 @@ def test_figures_a_row_s_sums_filled_in_are_named():
     repaired = ["s4.review.upheld", "s4.review.total"]
     report.findings.append(Finding("row.repaired", WARNING, "…", repaired))
     assert set(repaired) <= _named(report)
+
+
+def test_a_figure_that_could_not_be_read_keeps_its_place_and_is_unreadable():
+    """ocr.digits writes U+FFFD for a figure no reading gives (11 read as 也): its row keeps its width."""
+    text = seed_bytes(NAME).decode().replace("\t14\t9\t5\t3\t0\t17\n", "\t\ufffd\t9\t5\t3\t0\t17\n")
+    report = parse_document(text.encode(), f"{NAME}.txt").to_dict()
+    assert report["s4"]["litigation_direct"]["total"] is None
+    assert report["s4"]["litigation_direct"]["pending"] == 1 and report["s4"]["litigation_after_review"]["total"] == 17
+    unread = [f for f in report["findings"] if f["rule"] == "cell.unread"]
+    assert unread and "s4.litigation_direct.total" in unread[0]["cells"]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
