@@ -38,9 +38,9 @@ _HEADERS = ("信息内容", "申请人情况", "法人或其他组织", "行政�
 # it for a second comparison, without the item number in front, which it misreads as often ((一) → (二), "(").
 _LOOKALIKES = str.maketrans({"了": "予", "子": "予", "于": "予", "矛": "予", "学": "掌", "八": "公"})
 _ITEM_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}|\d{1,2}\.?)")
-# A report's title: the agency, the year, then words OCR of a large heading often garbles
+# A report's title: the agency (or none: on the line before), the year, then words OCR of a large heading often garbles
 # (信息公开 → 人侍百/咎芭人八开).
-_TITLE = re.compile(r"^(?P<agency>\S{2,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
+_TITLE = re.compile(r"^(?P<agency>\S{2,30}?|)(?P<year>(?:19|20)\d{2})年度?(?P<tail>\S{6,20})$")
 _TITLE_SIMILARITY = 0.5   # half the characters of the tail in order: 开工作年度…告 is recognisably the tail
 _TITLE_LINES = 3          # the title is among the first lines of the first page
 # The place a title's agency begins with (潢川县人民政府, 淮安市洪泽区人民政府).
@@ -110,8 +110,9 @@ def _section_heading(key: str) -> str | None:
 
 
 def snap_title(lines: list[Line]) -> None:
-    """Puts a garbled title among the first lines of page 1 back to 〈agency〉〈year〉年政府信息公开工作年度报告,
-    so the year and agency are read from it; the agency is kept as read."""
+    """Puts a garbled title among the first lines of page 1 back to 〈agency〉〈year〉年政府信息公开工作年度报告
+    (or its second line 〈year〉年政府信息公开工作年度报告 under the agency), so the year and agency are read
+    from it; the agency is kept as read."""
     for line in [ln for ln in lines if ln.page == 1][:_TITLE_LINES]:
         m = _TITLE.match(squash(line.text))
         if line.values or not m:

@@ -64,3 +64,9 @@ def test_a_thin_rule_printed_grey_across_two_pixel_rows_is_found_and_text_touchi
     rules, cleaned = find_rules(page, 150)
     assert [(r.horizontal, r.start, r.end) for r in rules] == [(True, 20.0, 380.0)] * len(rules) and rules
     assert cleaned[30:32, 20:380].min() == 255 and cleaned[24:30, 100:104].max() == 0
+
+
+def test_the_garbled_second_line_of_a_title_under_its_agency_gives_its_year():
+    lines = [_line("开封市人民政府"), _line("2021年政府信,筷LA公开工作年度报告"), _line("一、总体情况")]
+    snap_title(lines)
+    assert [ln.text for ln in lines[:2]] == ["开封市人民政府", "2021年政府信息公开工作年度报告"]
