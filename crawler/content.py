@@ -9,6 +9,8 @@ ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd"
                          "tif", "tiff")
 ATTACHMENT_HREF = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:[?#].*)?$", re.IGNORECASE)
 IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|tiff?)(?:[?#].*)?$", re.IGNORECASE)
+# What a script names that is a page's resource (code, style, picture, font, media), never a way to reports.
+RESOURCE_HREF = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
 
 _MAGIC = (
     (b"%PDF", "application/pdf"),

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import urljoin
 
+from crawler.content import RESOURCE_HREF
+
 TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
               "wjbt", "bt", "biaoti", "mc")
 URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "linkurl", "puburl", "jumpurl",
@@ -30,7 +32,6 @@ MAX_NODES = 20_000
 MAX_LITERALS = 20               # JSON literals tried per script
 MAX_SCRIPT_CHARS = 2_000_000
 _URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
-_RESOURCE = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
 _LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
 _DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
@@ -88,7 +89,7 @@ def _walk(data: object, base_url: str, heading: str) -> Iterator[JsonLink]:
             date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
             for key in URL_KEYS:
                 value = fields.get(key)
-                if isinstance(value, str) and _URL_VALUE.match(value.strip()) and not _RESOURCE.search(value):
+                if isinstance(value, str) and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value):
                     yield JsonLink(urljoin(base_url, value.strip()), name.strip(), above, date)
         stack += [(v, name.strip() if name else above, depth + 1) for v in reversed(list(node.values()))
                   if isinstance(v, (list, dict))]

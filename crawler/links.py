@@ -28,6 +28,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.etree import ParserError
 
+from crawler.content import RESOURCE_HREF
 from crawler.frontier import is_agency_name
 from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
 from gxparse.normalize import squash
@@ -50,7 +51,6 @@ LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
 _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
-_RESOURCE = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
                            re.IGNORECASE)
 _GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
@@ -198,7 +198,7 @@ class _Walker:
             for attribute in ("onclick", "onchange"):
                 for _, href in _SCRIPT_URL.findall(element.get(attribute) or ""):
                     url = self.url(href)
-                    if url and not _RESOURCE.search(url):
+                    if url and not RESOURCE_HREF.search(url):
                         text = " ".join("".join(element.itertext()).split())
                         out.append(Link(url, text, self.heading(element), "script", None,
                                         int(is_agency_name(text))))
@@ -215,7 +215,7 @@ class _Walker:
             entries = []
             for match in _SCRIPT_URL.finditer(code):
                 url = self.url(match.group(2))
-                if url and not _RESOURCE.search(url) and "dataproxy" not in url:
+                if url and not RESOURCE_HREF.search(url) and "dataproxy" not in url:
                     entries.append((url, _nearest_name(names, match.start())))
             agencies = sum(is_agency_name(t) for _, t in entries)
             target = _written_into(script)
