@@ -12,7 +12,6 @@ hosts, records the request and answers as the service does. It never connects an
 
 from __future__ import annotations
 
-import datetime
 import json
 import socketserver
 import ssl
@@ -22,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from monitor.alerts.mailsink import free_port
+from tests.certificates import self_signed_certificate
 
 SERVICE_HOSTS = ("qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com")
 # What each service answers when it takes a message.
@@ -83,29 +83,6 @@ class Webhook(ThreadingHTTPServer):
         self.server_close()
 
 
-def certificate(folder: Path, hosts: tuple[str, ...]) -> tuple[str, str]:
-    """A self-signed certificate (its own CA) for ``hosts``: (cert.pem, key.pem)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "gxmon test services")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in hosts]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_path, key_path = folder / "services.pem", folder / "services-key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return str(cert_path), str(key_path)
-
-
 class _ProxyHandler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
         server: ServiceProxy = self.server   # type: ignore[assignment]
@@ -140,7 +117,7 @@ class ServiceProxy(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
     def __init__(self, folder: Path) -> None:
-        self.ca, key = certificate(folder, SERVICE_HOSTS)
+        self.ca, key = self_signed_certificate(folder, SERVICE_HOSTS, "services")
         self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         self.context.load_cert_chain(self.ca, key)
         self.received: list[Received] = []

@@ -9,6 +9,7 @@ import threading
 from aiosmtpd.controller import Controller
 
 from monitor.alerts.mailsink import free_port
+from tests.certificates import self_signed_certificate
 
 
 class RefusingHandler:
@@ -80,33 +81,6 @@ class ScriptedServer(socketserver.ThreadingTCPServer):
         self.release.set()
         self.shutdown()
         self.server_close()
-
-
-def self_signed_certificate(folder) -> tuple[str, str]:  # noqa: ANN001 (a Path)
-    """A certificate for 127.0.0.1 signed by itself (it is its own CA): (cert.pem, key.pem)."""
-    import datetime
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return str(cert_path), str(key_path)
 
 
 class TlsServer:
