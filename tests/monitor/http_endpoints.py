@@ -107,7 +107,7 @@ class _ProxyHandler(socketserver.StreamRequestHandler):
                 headers[key.strip().lower()] = value.strip()
             body = reader.read(int(headers.get("content-length", 0)))
             server.received.append(Received(host, path, headers.get("content-type", ""), body))
-            answer = json.dumps(SERVICE_ANSWER[host]).encode()
+            answer = json.dumps(server.answers.get(host, SERVICE_ANSWER[host])).encode()
             tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
                         + f"Content-Length: {len(answer)}\r\n\r\n".encode() + answer)
 
@@ -116,7 +116,8 @@ class ServiceProxy(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, answers: dict[str, dict] | None = None) -> None:
+        self.answers = answers or {}   # host → the JSON it answers instead of SERVICE_ANSWER's
         self.ca, key = self_signed_certificate(folder, SERVICE_HOSTS, "services")
         self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         self.context.load_cert_chain(self.ca, key)

@@ -132,12 +132,16 @@ def test_sent_once_across_restarts_by_gxmon_send(sqlite_url, tmp_path):
     assert len(hook.received) == 2
 
 
+def _through(proxy: ServiceProxy, monkeypatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.port}")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", proxy.ca)
+    for name in ("NO_PROXY", "no_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_wecom_dingtalk_and_feishu_bots_get_the_digest(sqlite_url, tmp_path, monkeypatch):
     with ServiceProxy(tmp_path) as proxy:
-        monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.port}")
-        monkeypatch.setenv("REQUESTS_CA_BUNDLE", proxy.ca)
-        for name in ("NO_PROXY", "no_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
-            monkeypatch.delenv(name, raising=False)
+        _through(proxy, monkeypatch)
         urls = ["wecombot://wecomKEY123", "dingtalk://dingTOKEN456/", "feishu://feishuTOKEN789"]
         config = parse_config({"site": [{**SITE, "alert_to": [], "notify": urls}], "web": {"base_url": "http://g.test"}})
         archive = make_archive(sqlite_url, tmp_path / "store", config)
@@ -161,6 +165,23 @@ def test_wecom_dingtalk_and_feishu_bots_get_the_digest(sqlite_url, tmp_path, mon
         rows = [*s.exec(select(Delivery)).all(), *s.exec(select(Alert)).all()]
     stored = repr([(r.recipient, getattr(r, "message", b""), getattr(r, "payload", None)) for r in rows])
     assert not any(secret in stored for secret in ("wecomKEY123", "dingTOKEN456", "feishuTOKEN789"))
+
+
+def test_a_message_the_service_refuses_with_http_200_stays_pending(sqlite_url, tmp_path, monkeypatch):
+    refusals = {"qyapi.weixin.qq.com": {"errcode": 93000, "errmsg": "invalid webhook url"},
+                "oapi.dingtalk.com": {"errcode": 310000, "errmsg": "sign not match"}}
+    with ServiceProxy(tmp_path, refusals) as proxy:
+        _through(proxy, monkeypatch)
+        urls = ["wecombot://wecomKEY123", "dingtalk://dingTOKEN456/"]
+        config = parse_config({"site": [{**SITE, "alert_to": [], "notify": urls}], "web": {"base_url": "http://g.test"}})
+        archive = make_archive(sqlite_url, tmp_path / "store", config)
+        revise_and_withdraw(archive)
+        result = delivery.deliver(archive.engine, config)
+    assert not result.sent and len(result.failed) == 4
+    reasons = " ".join(reason for _, reason in result.failed)
+    assert "errcode 93000：invalid webhook url" in reasons and "errcode 310000：sign not match" in reasons
+    assert "wecomKEY123" not in reasons
+    assert {d.status for d in deliveries(archive)} == {PENDING}
 
 
 def test_a_channel_removed_from_the_config_keeps_its_digests_pending(sqlite_url, tmp_path):
