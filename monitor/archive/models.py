@@ -186,7 +186,8 @@ class Version(SQLModel, table=True):
     """A distinct state of a report's content, first and last seen."""
 
     __tablename__ = "version"
-    __table_args__ = (Index("ix_version_report_seq", "report_id", "seq"),)
+    # /changes?kind=failing finds the failing versions first (few), then their changes.
+    __table_args__ = (Index("ix_version_report_seq", "report_id", "seq"), Index("ix_version_failing", "error_count", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id")
@@ -253,8 +254,10 @@ class Change(SQLModel, table=True):
     """What happened between two states of a report; ``detail`` holds the diff (see monitor.archive.diff)."""
 
     __tablename__ = "change"
-    # "What changed since …" reads a period of detection times, newest first (monitor.archive.changes).
-    __table_args__ = (Index("ix_change_detected_at", "detected_at", "id"),)
+    # "What changed since …" reads a period of detection times, newest first (monitor.archive.changes); the
+    # counts by kind of /changes read one kind's range each.
+    __table_args__ = (Index("ix_change_detected_at", "detected_at", "id"),
+                      Index("ix_change_kind_detected", "kind", "detected_at", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)

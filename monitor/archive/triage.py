@@ -248,6 +248,27 @@ class OpenError:
     muted: bool
 
 
+def waiting_reports(s: Session) -> int:
+    """How many reports have an error finding that nobody acknowledged, resolved or muted (the dashboard's
+    figure): as ``open_errors`` would count them, but a finding's cells (its key) are read only for reports
+    somebody triaged, which keeps it cheap on an archive of thousands of failing reports."""
+    triaged = set(s.exec(select(Triage.report_id).distinct()))
+    rows = s.exec(open_findings_query(Finding.id, Finding.report_id, Finding.rule, Report.agency_id,
+                                      severity="error")).all()
+    cells = dict(s.exec(select(Finding.id, Finding.cells).where(
+        col(Finding.id).in_([r[0] for r in rows if r[1] in triaged]))).all()) if triaged else {}
+    handled = states(s, triaged)
+    mutes = Mutes.load(s)
+    waiting: set[int] = set()
+    for finding_id, report_id, rule, agency_id in rows:
+        if report_id in waiting or mutes.finding(rule, agency_id, report_id) is not None:
+            continue
+        state = handled.get((report_id, finding_key(rule, cells.get(finding_id))))
+        if state is None or state.state is None:
+            waiting.add(report_id)
+    return len(waiting)
+
+
 def open_errors(s: Session, site: str | None = None) -> list[OpenError]:
     """Every error finding that stands now, with what people did about it."""
     rows = s.exec(open_findings_query(Finding.id, Finding.report_id, Agency.name, Report.year, Finding.rule,

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from monitor.archive.changes import (
+    COUNT_CAP,
     KIND_FILTER_NAMES,
     KIND_FILTERS,
     ChangeFilter,
@@ -79,12 +80,12 @@ def changes_page(request: Request, s: SessionDep, since: str | None = None, unti
     current = page_number(page, "page", 1)
     size = page_number(per_page, "per_page", queries.PER_PAGE)
     queries.check_page(current, size)
-    total = count_changes(s, q.filter)
+    total = count_changes(s, q.filter, COUNT_CAP)
     rows = list_changes(s, q.filter, limit=size, offset=(current - 1) * size)
     params = {**q.params, "per_page": size if size != queries.PER_PAGE else None}
-    return render_page(request, "changes.html", rows=rows, total=total, page=current,
-                       pages=queries.page_count(total, size), params=params, q=q,
-                       counts=kind_counts(s, q.filter), kinds=KIND_FILTERS, kind_names=KIND_FILTER_NAMES,
+    return render_page(request, "changes.html", rows=rows, total=total, cap=COUNT_CAP, page=current,
+                       pages=queries.page_count(min(total, COUNT_CAP), size), params=params, q=q,
+                       counts=kind_counts(s, q.filter, COUNT_CAP), kinds=KIND_FILTERS, kind_names=KIND_FILTER_NAMES,
                        periods=PERIODS, sites=queries.sites(s))
 
 

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from monitor.archive.triage import ActionRow, open_errors, recent_actions
-from monitor.archive.changes import ChangeFilter, ChangeRow, count_changes, list_changes
+from monitor.archive.triage import ActionRow, recent_actions, waiting_reports
+from monitor.archive.changes import COUNT_CAP, ChangeFilter, ChangeRow, count_changes, list_changes
 from monitor.archive.models import (
     NEW_REPORT,
     REVISION_KINDS,
@@ -131,13 +131,12 @@ def dashboard(s: Session, now: datetime | None = None) -> Dashboard:
     revisions = ChangeFilter(since=since, kinds=(*sorted(REVISION_KINDS), WITHDRAWN_CHANGE))
     failing, failing_total = _failing(s)
     overdue, overdue_total = _overdue(s)
-    waiting = {e.report_id for e in open_errors(s) if e.state is None and not e.muted}
-    return Dashboard(since, list_changes(s, revisions, limit=SHOWN), count_changes(s, revisions),
-                     count_changes(s, ChangeFilter(since=since, kinds=(NEW_REPORT,))), failing, failing_total,
-                     len(waiting), overdue, overdue_total, _site_health(s, since),
+    return Dashboard(since, list_changes(s, revisions, limit=SHOWN), count_changes(s, revisions, COUNT_CAP),
+                     count_changes(s, ChangeFilter(since=since, kinds=(NEW_REPORT,)), COUNT_CAP), failing,
+                     failing_total, waiting_reports(s), overdue, overdue_total, _site_health(s, since),
                      recent_actions(s, SHOWN, since=since))
 
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard_page(request: Request, s: SessionDep) -> HTMLResponse:
-    return render(request, "dashboard.html", d=dashboard(s))
+    return render(request, "dashboard.html", d=dashboard(s), cap=COUNT_CAP)

@@ -10,7 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from sqlmodel import Session
 
+from monitor.archive.changes import ChangeFilter, count_changes, kind_counts
+from monitor.archive.db import make_engine
+from monitor.archive.models import NEW_REPORT, WITHDRAWN_CHANGE
 from monitor.cli import main
 
 from .conftest import changed, document, make_archive, page, seed_report
@@ -110,3 +114,15 @@ def test_a_missing_archive_is_an_error_and_creates_nothing(tmp_path):
     missing = tmp_path / "none.db"
     gxmon(str(missing), code=1)
     assert not missing.exists()
+
+
+def test_counts_stop_past_their_cap(archived):
+    engine = make_engine(archived)
+    with Session(engine) as s:
+        every = count_changes(s, ChangeFilter())
+        assert every > 2
+        assert count_changes(s, ChangeFilter(), cap=2) == 3            # "more than 2", without counting on
+        assert count_changes(s, ChangeFilter(), cap=every) == every
+        assert kind_counts(s, ChangeFilter(), cap=1)[NEW_REPORT] == 2   # two new reports: more than 1
+        assert kind_counts(s, ChangeFilter())[WITHDRAWN_CHANGE] == 1
+    engine.dispose()

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from monitor.alerts import delivery
 from monitor.alerts.mailsink import MailSink
 from monitor.archive.models import AuditEntry, Triage
+from monitor.archive.triage import waiting_reports
 from monitor.cli import main
 
 from .conftest import changed, document, make_archive, page, seed_report
@@ -148,3 +149,20 @@ def test_users_are_kept_as_argon2_hashes(sqlite_url, tmp_path, config):
     engine.dispose()
     gxmon(sqlite_url, "users", "remove", "王五")
     assert gxmon(sqlite_url, "users", "list").strip() == ""
+
+
+def test_the_dashboards_waiting_count_follows_acknowledgements_and_mutes(sqlite_url, tmp_path, config, kaifeng):
+    _, wrong, _ = kaifeng
+    archive = make_archive(sqlite_url, tmp_path / "store", config)
+    crawl(archive, wrong)
+    errors = open_errors(sqlite_url)
+    with Session(archive.engine) as s:
+        assert waiting_reports(s) == 1
+    for error in errors[:-1]:
+        gxmon(sqlite_url, "ack", error["ref"], "--note", "已转办")
+    with Session(archive.engine) as s:
+        assert waiting_reports(s) == 1                       # one error still stands unhandled
+    gxmon(sqlite_url, "mute", "--rule", errors[-1]["rule"], "--note", "模板口径问题")
+    with Session(archive.engine) as s:
+        assert waiting_reports(s) == 0
+    archive.engine.dispose()
