@@ -275,22 +275,25 @@ def demo(folder: str) -> None:
 @click.option("--max-connections", type=click.IntRange(1),
               help="Open connections at most; one more closes the one longest without a request [4096].")
 @click.option("--head-timeout", type=click.FloatRange(0.1), help="Seconds a client has to send a request's head [20].")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes: one answers on one core; give as many as the cores the server may use.")
 @click.pass_obj
-def serve(obj: Context, host: str, port: int, max_connections: int | None, head_timeout: float | None) -> None:
+def serve(obj: Context, host: str, port: int, max_connections: int | None, head_timeout: float | None,
+          workers: int) -> None:
     """The web pages for browsing the archive (read-only unless the config sets `[web] writes = true`:
     then users added by `gxmon users add` log in to acknowledge, resolve and mute), with limits a slow
     client cannot wear out."""
-    from monitor.web.app import create_app
     from monitor.web.server import ServerLimits, serve as run_server
 
     try:
         check_archive(obj.db)
         config = _config(obj.config_option)
-        app = create_app(obj.db, obj.store_dir, writes=config.web_writes, zone=config.timezone)
     except ArchiveMissing as exc:
         raise click.ClickException(str(exc)) from exc
+    arguments = {"db_url": obj.db, "store": str(obj.store_dir), "writes": config.web_writes, "zone": config.timezone}
     given = {"max_connections": max_connections, "head_timeout": head_timeout}
-    run_server(app, host, port, ServerLimits(**{name: value for name, value in given.items() if value is not None}))
+    run_server(arguments, host, port, ServerLimits(**{name: value for name, value in given.items() if value is not None}),
+               workers)
 
 
 # -- queries --------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ Chinese, an unexpected fault is logged and tells the client nothing more.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -181,4 +182,13 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
 
     _add_error_handlers(app)
     return app
+
+
+APP_VARIABLE = "GXMON_WEB_APP"      # create_app's arguments, as JSON, for the worker processes of `serve --workers`
+
+
+def app_from_environment() -> ArchiveApp:
+    """``create_app`` with the arguments ``gxmon serve --workers N`` left in the environment of its workers
+    (uvicorn starts each worker process by importing this factory)."""
+    return create_app(**json.loads(os.environ[APP_VARIABLE]))
 

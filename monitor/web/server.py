@@ -10,19 +10,27 @@ header (slowloris) holds its connection for ever, and enough of them take every 
   request in flight (a slow client, not a request being answered), or itself when every connection is busy;
   the limit is kept below the process's file-descriptor limit, which is raised as far as the system allows;
 - heads of at most ``max_head_bytes`` (h11's incomplete-event limit), keep-alive for ``keep_alive`` seconds idle.
+
+One process answers on one core. ``workers`` > 1 runs that many processes on one socket (uvicorn's supervisor,
+which also restarts a worker that dies); each builds the app from ``monitor.web.app.app_from_environment``
+and holds its own connection limit. The session secret of logged-in writes is made once for all of them.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import os
 import resource
+import secrets
 import time
 from dataclasses import dataclass, replace
 from typing import Any
 
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.supervisors import Multiprocess
 
 logger = logging.getLogger(__name__)
 SPARE_DESCRIPTORS = 256      # beyond the connections: the listening socket, database, store files, logs
@@ -107,6 +115,15 @@ def server_config(app: Any, host: str, port: int, limits: ServerLimits = ServerL
                           backlog=min(limits.max_connections, 2048), **options)
 
 
-def serve(app: Any, host: str, port: int, limits: ServerLimits = ServerLimits()) -> None:  # noqa: ANN401
-    """Run ``app`` until SIGINT/SIGTERM."""
-    uvicorn.Server(server_config(app, host, port, limits)).run()
+def serve(app_arguments: dict[str, Any], host: str, port: int, limits: ServerLimits = ServerLimits(),
+          workers: int = 1) -> None:
+    """Run the app ``create_app(**app_arguments)`` builds until SIGINT/SIGTERM, in ``workers`` processes."""
+    from monitor.web.app import APP_VARIABLE, create_app
+
+    if workers == 1:
+        uvicorn.Server(server_config(create_app(**app_arguments), host, port, limits)).run()
+        return
+    os.environ[APP_VARIABLE] = json.dumps(app_arguments)
+    os.environ.setdefault("GXMON_WEB_SECRET", secrets.token_urlsafe(32))
+    config = server_config("monitor.web.app:app_from_environment", host, port, limits, factory=True, workers=workers)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

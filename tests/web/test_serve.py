@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import httpx
+import psutil
 import pytest
 
 from monitor.alerts.mailsink import free_port
@@ -40,3 +41,19 @@ def test_serve_refuses_a_database_that_is_not_there(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'missing.db'}：没有这个存档文件"   # no traceback
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_workers_share_the_port_and_stop_with_the_server(archive_files):
+    port = free_port()
+    process = start(["serve", "--port", str(port), "--workers", "2"], cwd=archive_files)
+    try:
+        wait_until_up(process, f"http://127.0.0.1:{port}/healthz")
+        workers = [p for p in psutil.Process(process.pid).children(recursive=True) if "gxmon" in " ".join(p.cmdline())
+                   or "multiprocessing" in " ".join(p.cmdline())]
+        pages = [httpx.get(f"http://127.0.0.1:{port}/reports", timeout=10) for _ in range(6)]
+        assert {p.status_code for p in pages} == {200}
+        assert "开封市人民政府2021年政府信息公开工作年度报告" in pages[-1].text
+    finally:
+        output = stop(process)
+    assert output.count("Started server process") == 2
+    assert len(workers) >= 2 and not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
