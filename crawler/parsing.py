@@ -77,7 +77,7 @@ class ParserPool:
         self._pool = self._start()
 
     def _start(self) -> ProcessPool:
-        return ProcessPool(max_workers=self.limits.workers, initializer=_limit_memory, initargs=(self.limits.memory,),
+        return ProcessPool(max_workers=self.limits.workers, initializer=_start_worker, initargs=(self.limits.memory,),
                            context=multiprocessing.get_context("forkserver"))
 
     async def parse(self, body: bytes, source: str) -> ParseOutcome:
@@ -129,8 +129,15 @@ def _signal_name(exitcode: int) -> str:
 
 # -- in the worker ---------------------------------------------------------------------------------------
 
-def _limit_memory(address_space: int) -> None:
+def _start_worker(address_space: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    # The pool stops a worker over its wall clock with SIGTERM: as an exception it unwinds the parse, so
+    # what the parse started (a LibreOffice conversion's process group) is killed too, not orphaned.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _parse(body: bytes, source: str, cpu_seconds: float) -> ParseOutcome:

@@ -4,11 +4,19 @@ The conversion runs ``soffice --headless`` with a profile of its own in a tempor
 conversions never share (and lock) a profile, under ``prlimit`` (util-linux): a hostile file can make
 LibreOffice take no more memory, CPU time and disk than ``limits`` allows. The system packages are listed in
 scripts/system-packages.txt.
+
+``soffice`` starts ``soffice.bin`` as a child of its own, so a conversion runs in a process group (session) of
+its own and the whole group is killed however the conversion ends (done, timed out, or the caller unwound by
+an exception or by SIGTERM turned into one, as the crawl's parse workers do): killing ``soffice`` alone would
+leave ``soffice.bin`` running, an orphan holding its memory.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -40,6 +48,18 @@ def _said(done: subprocess.CompletedProcess) -> str:
     return lines[-1] if lines else f"退出码 {done.returncode}"
 
 
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    """``command`` in a session of its own, with its whole process group killed when this returns or raises."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=CONVERT_TIMEOUT)
+        return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 def to_docx(data: bytes, source: str, kind: str) -> bytes:
     """The document converted to DOCX by LibreOffice; DocumentError when LibreOffice cannot read it."""
     soffice = _soffice(source)
@@ -52,7 +72,7 @@ def to_docx(data: bytes, source: str, kind: str) -> bytes:
                    "--norestore", "--nologo", "--convert-to", "docx:MS Word 2007 XML",
                    "--outdir", str(folder / "out"), str(document)]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+            done = _run(command)
         except subprocess.TimeoutExpired as exc:
             raise DocumentError(source, f"{kind.upper()} 文件转换超时（LibreOffice 超过 {CONVERT_TIMEOUT} 秒）") from exc
         except OSError as exc:

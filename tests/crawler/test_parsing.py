@@ -4,9 +4,12 @@ or drops them (crawler.pipelines): a bomb or a document that takes too long cost
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
+import time
 
 import numpy as np
+import psutil
 import pytest
 from PIL import Image
 from scrapy.exceptions import DropItem
@@ -17,6 +20,7 @@ from crawler.parsing import ParseLimits, ParseOutcome, ParserPool
 from crawler.pipelines import ParsePipeline
 from simsite.documents import report_pdf
 from simsite.figures import Agency, report_series
+from tests.gxparse.formats.build import Fixtures
 from tests.gxparse.hostile.attacks import BY_NAME, attack_bytes
 from tests.gxparse.seeds import seed_bytes
 
@@ -158,3 +162,31 @@ def test_a_plain_crawl_reads_only_what_titles_cannot_decide(report):
     finally:
         pipeline.close_spider()
     assert (item.report, item.unreadable) == (None, None)
+
+
+def test_a_worker_stopped_over_its_wall_clock_leaves_no_libreoffice_running(tmp_path):
+    doc = Fixtures(tmp_path).doc("kaifeng_2021").read_bytes()        # LibreOffice takes seconds to start
+    started = time.time()
+    pool = ParserPool(ParseLimits(wall_seconds=1.0))
+    try:
+        outcome = _parse(pool, doc, "slow.doc")
+    finally:
+        pool.close()
+    time.sleep(1)
+    assert "解析超时：超过 1 秒" in outcome.unreadable
+    assert _orphaned_conversions(started) == []
+
+
+def _orphaned_conversions(since: float) -> list[str]:
+    """LibreOffice conversions started since ``since`` that no Python process (a test, a parse worker) is an
+    ancestor of any more: left running by a worker that was stopped."""
+    found = []
+    for process in psutil.process_iter(["cmdline", "create_time", "status"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if ("gxparse-office-" not in line or process.info["create_time"] < since
+                or process.info["status"] == psutil.STATUS_ZOMBIE):
+            continue
+        with contextlib.suppress(psutil.NoSuchProcess):
+            if not any("python" in (parent.name() or "") for parent in process.parents()):
+                found.append(line)
+    return found
