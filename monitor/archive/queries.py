@@ -157,11 +157,6 @@ def find_report(session: Session, ref: str | int) -> ReportRow:
     return ReportRow(*row)
 
 
-def _change_row(change: Change) -> ChangeRow:
-    return ChangeRow(change.id, change.kind, change.summary, change.detected_at, change.from_version_id,
-                     change.to_version_id)
-
-
 def report_history(session: Session, ref: str | int) -> ReportHistory:
     """The versions of a report, oldest first, each with what changed since the version before."""
     report = find_report(session, ref)
@@ -172,11 +167,11 @@ def report_history(session: Session, ref: str | int) -> ReportHistory:
         .where(Version.report_id == report.id).order_by(col(Version.seq))).all()
     rows = {v[0]: HistoryRow(*v) for v in versions}
     events = []
-    for change in session.exec(select(Change).where(Change.report_id == report.id).order_by(col(Change.id))):
-        if change.to_version_id in rows:
-            rows[change.to_version_id].changes.append(_change_row(change))
-        else:
-            events.append(_change_row(change))
+    # Columns, not Change objects: a long history is read on every report page.
+    for change in (ChangeRow(*row) for row in session.exec(
+            select(Change.id, Change.kind, Change.summary, Change.detected_at, Change.from_version_id,
+                   Change.to_version_id).where(Change.report_id == report.id).order_by(col(Change.id)))):
+        (rows[change.to_version].changes if change.to_version in rows else events).append(change)
     return ReportHistory(report, list(rows.values()), events)
 
 
