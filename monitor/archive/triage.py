@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
 from monitor.archive.models import (
@@ -250,23 +251,29 @@ class OpenError:
 
 def waiting_reports(s: Session) -> int:
     """How many reports have an error finding that nobody acknowledged, resolved or muted (the dashboard's
-    figure): as ``open_errors`` would count them, but a finding's cells (its key) are read only for reports
-    somebody triaged, which keeps it cheap on an archive of thousands of failing reports."""
-    triaged = set(s.exec(select(Triage.report_id).distinct()))
-    rows = s.exec(open_findings_query(Finding.id, Finding.report_id, Finding.rule, Report.agency_id,
-                                      severity="error")).all()
-    cells = dict(s.exec(select(Finding.id, Finding.cells).where(
-        col(Finding.id).in_([r[0] for r in rows if r[1] in triaged]))).all()) if triaged else {}
-    handled = states(s, triaged)
+    figure), as ``open_errors`` would count them, without reading every open error: the reports with an open
+    error of a rule not muted everywhere are counted in SQL, and only those somebody triaged or muted in part
+    (a mute of theirs or of their agency) are read one finding at a time, to take away those fully dealt with."""
     mutes = Mutes.load(s)
-    waiting: set[int] = set()
-    for finding_id, report_id, rule, agency_id in rows:
-        if report_id in waiting or mutes.finding(rule, agency_id, report_id) is not None:
-            continue
-        state = handled.get((report_id, finding_key(rule, cells.get(finding_id))))
-        if state is None or state.state is None:
-            waiting.add(report_id)
-    return len(waiting)
+    muted_rules = {m.rule for m in mutes.rows if m.rule and m.agency_id is None and m.report_id is None}
+    current = (select(Finding.report_id).select_from(Report).join(Finding, Finding.version_id == Report.latest_version_id)
+               .where(Finding.severity == "error", col(Finding.rule).not_in(muted_rules)))
+    own = select(Finding.report_id).where(col(Finding.version_id).is_(None), Finding.severity == "error",
+                                          col(Finding.rule).not_in(muted_rules))
+    reports = current.union(own).subquery()
+    total = s.exec(select(func.count()).select_from(reports)).one()
+    agencies = {m.agency_id for m in mutes.rows if m.agency_id is not None}
+    candidates = (set(s.exec(select(Triage.report_id).distinct())) | {m.report_id for m in mutes.rows if m.report_id}
+                  | (set(s.exec(select(Report.id).where(col(Report.agency_id).in_(agencies)))) if agencies else set()))
+    if not candidates:
+        return total
+    rows = s.exec(open_findings_query(Finding.report_id, Finding.rule, Finding.cells, Report.agency_id, severity="error")
+                  .where(col(Finding.report_id).in_(candidates), col(Finding.rule).not_in(muted_rules))).all()
+    handled = states(s, candidates)
+    waiting_among = {report_id for report_id, rule, cells, agency_id in rows
+                     if mutes.finding(rule, agency_id, report_id) is None
+                     and getattr(handled.get((report_id, finding_key(rule, cells))), "state", None) is None}
+    return total - len({r[0] for r in rows} - waiting_among)
 
 
 def open_errors(s: Session, site: str | None = None) -> list[OpenError]:

@@ -165,4 +165,10 @@ def test_the_dashboards_waiting_count_follows_acknowledgements_and_mutes(sqlite_
     gxmon(sqlite_url, "mute", "--rule", errors[-1]["rule"], "--note", "模板口径问题")
     with Session(archive.engine) as s:
         assert waiting_reports(s) == 0
+    gxmon(sqlite_url, "unmute", "1")
+    with Session(archive.engine) as s:
+        assert waiting_reports(s) == 1
+    gxmon(sqlite_url, "mute", "--agency", "开封市人民政府", "--note", "另行跟踪")
+    with Session(archive.engine) as s:
+        assert waiting_reports(s) == 0
     archive.engine.dispose()
