@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -57,6 +57,7 @@ class RunFigures:
     peak_mb: float           # the largest peak of one worker (its process tree)
     cpu_seconds: float       # every gxmon process of the run: workers, crawl processes, the coordinator
     status: str
+    missed: list[tuple[str, str, int]] = field(default_factory=list)   # (portal, agency, year) not archived
 
     @property
     def pages_per_minute(self) -> float:
@@ -141,7 +142,8 @@ def crawl_with(workers: int, args: argparse.Namespace, province: Province, confi
     status = "ok" if crawl.returncode == 0 else f"exit {crawl.returncode}: {'; '.join(failures)[-400:]}"
     return RunFigures(workers, seconds, figures["pages"], len(expected & figures["reports"]), len(expected),
                       figures["duplicates"],
-                      figures["rows"], max(memory.peaks.values()), children_cpu() - cpu_before, status)
+                      figures["rows"], max(memory.peaks.values()), children_cpu() - cpu_before, status,
+                      sorted(expected - figures["reports"]))
 
 
 def archive_figures(db: str) -> dict:
@@ -172,6 +174,14 @@ def print_figures(runs: list[RunFigures], args: argparse.Namespace, province: Pr
               f"{base.seconds / run.seconds:>5.2f} {run.reports:>5}/{run.expected:<5} {run.duplicate_versions:>4} "
               f"{run.peak_mb:>14.0f} {run.rows_per_second:>7.1f} {run.cpu_seconds / max(run.pages, 1) * 1000:>11.1f}"
               f"  {run.status}")
+    for run in runs:
+        if run.missed:
+            by_portal: dict[str, list[str]] = {}
+            for portal, agency, year in run.missed:
+                by_portal.setdefault(portal, []).append(f"{agency} {year}")
+            print(f"  {run.workers} worker(s) missed: " + "; ".join(
+                f"{portal} {len(items)} ({', '.join(items[:3])}{', …' if len(items) > 3 else ''})"
+                for portal, items in sorted(by_portal.items())))
     project(runs, args, province)
 
 
