@@ -121,11 +121,17 @@ def real_truth(stem: str, folder: str = "real") -> Truth:
                  _known_inconsistency_rules(truth.get("known_inconsistencies", [])))
 
 
+def extracted_truth(document: str) -> Truth:
+    """The truth frozen beside tests/fixtures/extracted (seeds, real and simulated reports)."""
+    truth = json.loads((FIXTURES / "extracted" / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+    return Truth({t: truth[t] for t in TABLES}, truth["agency"], truth["year"], truth["template"], set(truth["errors"]))
+
+
 def _truth_of(stem: str) -> Truth:
     for folder in ("real", "markdown"):
         if (FIXTURES / folder / f"{stem}.truth.json").exists():
             return real_truth(stem, folder)
-    return seed_truth(stem)
+    return seed_truth(stem) if stem in SEEDS else extracted_truth(stem)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -176,10 +182,10 @@ def extracted_cases() -> Iterator[Case]:
     folder = FIXTURES / "extracted"
     for path in sorted(folder.glob("*/*.txt")):
         document, _, printer = path.name.removesuffix(".txt").rpartition(".")
-        truth = json.loads((folder / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
-        yield Case(f"extracted-{path.parent.name}", f"{document}.{printer}", _reading(path),
-                   Truth({t: truth[t] for t in TABLES}, truth["agency"], truth["year"], truth["template"],
-                         set(truth["errors"])))
+        # zeros printed as empty cells (freeze_extracted --blank) are a line of their own
+        variant = "-blank" if printer.endswith("-blank") else ""
+        yield Case(f"extracted-{path.parent.name}{variant}", f"{document}.{printer}", _reading(path),
+                   extracted_truth(document))
 
 
 def simsite_cases(seed: int = 1) -> Iterator[Case]:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from gxparse.cellstream import lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
-from gxparse.normalize import label_key
+from gxparse.normalize import label_key, squash
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
 _MAX_LABEL = 160        # a wrapped label never grows beyond this
@@ -103,6 +103,14 @@ class LabelMatcher:
 
 
 _STRAY = 1   # characters: a label this short is a stray character, never a name nor part of one
+# the numbering of a row's label, squashed, by level: 一、 over （一） over 1.
+_NUMBERING = re.compile(r"(?P<l1>[一二三四五六七八九十]、)|(?P<l2>\([一二三四五六七八九十]\))|(?P<l3>(?<!\d)\d{1,2}[.、](?!\d))")
+_ITEM_NUMBER = re.compile(_NUMBERING.pattern.replace("(?P<l1>", "^(?P<l1>", 1).replace("|(?P<l2>", "|^(?P<l2>", 1)
+                          .replace("|(?P<l3>", "|^(?P<l3>", 1))
+
+
+def _level(m: re.Match[str]) -> int:
+    return 1 if m["l1"] else 2 if m["l2"] else 3
 
 
 def _short(label: str) -> bool:
@@ -165,10 +173,14 @@ class _Reader:
         segment = self.segments[-1]
         previous = segment[-1] if segment and not segment[-1].values else None
         key, fuzzy = self.match.find(line.label) if not _is_stray(line.label) else (None, False)
-        if key is None and segment and segment[-1].values and segment[-1].key is None and segment[-1].label:
-            self._continue_below(segment[-1], line.label)
+        opened = segment[-1] if segment and segment[-1].values and segment[-1].key is None and segment[-1].label else None
+        # a row's numbered first line with its figures, its label continued below (a top-aligned cell): a line
+        # naming a row by itself that opens no row of its own is still that label's continuation
+        if opened is not None and (key is None or _ITEM_NUMBER.match(squash(opened.label))
+                                   and not _ITEM_NUMBER.match(squash(line.label))):
+            self._continue_below(opened, line.label)
             return
-        if key is None and previous is not None and _short(previous.label):
+        if key is None and previous is not None and _short(previous.label) and not _opens_row(previous, line.label):
             previous.label = _joined(previous.label, line.label)   # a wrapped label
             previous.key = self.match(previous.label) or previous.key
             return
@@ -201,7 +213,8 @@ class _Reader:
         label = "" if _is_stray(line.label) else line.label
         key, fuzzy = self.match.find(label) if label else (None, False)
         previous = segment[-1] if segment and not segment[-1].values else None
-        if key is None and label and previous is not None and _lacks_values(segment, previous):
+        if (key is None and label and previous is not None and _lacks_values(segment, previous)
+                and not _opens_row(previous, label)):
             joined = _joined(previous.label, label)
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
@@ -216,6 +229,16 @@ class _Reader:
     def _pin(self, row: _Piece) -> None:
         self.pinned.append((len(self.segments) - 1, row))
         self.segments.append([])
+
+
+def _opens_row(name: _Piece, label: str) -> bool:
+    """Whether ``label`` opens a row of its own after ``name``: ``name`` names a row already and ``label`` begins
+    with an item number no deeper than the last one of ``name`` (2. after 1.属于国家秘密, （四） after 8.属于…: the
+    row of ``name`` printed blank, with no figures; not 1. under a group label such as （六）其他处理)."""
+    if name.key is None or not (opening := _ITEM_NUMBER.match(squash(label))):
+        return False
+    numbers = list(_NUMBERING.finditer(squash(name.label)))
+    return not numbers or _level(opening) <= _level(numbers[-1])
 
 
 def _lacks_values(segment: list[_Piece], name: _Piece) -> bool:
@@ -244,8 +267,17 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     return rows
 
 
-def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> tuple[dict[str, RawRow], list[RawRow]]:
-    """Rows by template key (first occurrence wins) and the rows with values that match no template row."""
+@dataclass
+class Collected:
+    rows: dict[str, RawRow]     # by template key, first occurrence wins
+    extras: list[RawRow]        # rows with values that match no template row
+    # rows whose label is printed with no figure near it that the grammar could give it: a row printed blank
+    # (zeros as empty cells), or one whose figures went elsewhere — only the table's arithmetic can tell
+    bare: dict[str, RawRow] = field(default_factory=dict)
+
+
+def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> Collected:
+    """The rows the lines print, by the grammar above."""
     reader = _Reader(match)
     for line in lone_runs(list(lines)):
         if _is_prose(line):
@@ -267,4 +299,9 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> tuple[dict[str, 
                 extras.append(row)
             else:
                 rows[row.key] = row
-    return rows, extras
+    bare = {}
+    for segment in reader.segments:
+        for piece in segment:
+            if piece.is_name and piece.key not in rows and piece.key not in bare:
+                bare[piece.key] = RawRow(piece.key, piece.label, [], piece.where, piece.in_grid, fuzzy=piece.fuzzy)
+    return Collected(rows, extras, bare)

@@ -15,6 +15,7 @@ from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import squash
+from gxparse.placement import Balance, blank_readings, consistent_readings
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import LabelMatcher, RawRow, collect_rows
@@ -123,7 +124,8 @@ def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str,
 
 def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
-    rows, extras = collect_rows(lines, S2_MATCHER[version])
+    collected = collect_rows(lines, S2_MATCHER[version])
+    rows, extras = collected.rows, collected.extras
     if not rows:
         return TableRead(None, extras=extras)
     cell_per_line = is_cell_per_line(lines)
@@ -300,10 +302,83 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
     return {key: row for key, row in rows.items() if key not in twice}
 
 
+def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
+    """R3.2 (the result rows add up to （七）总计) and R3.1 (一 + 二 = （七）总计 + 四), column by column."""
+    results = tuple(k for k in row_keys if k.startswith(S3_RESULT_PREFIX) and k != S3_RESULT_TOTAL)
+    return (Balance(results, (S3_RESULT_TOTAL,)),
+            Balance(("new_received", "carried_over"), (S3_RESULT_TOTAL, "carry_forward")))
+
+
+def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow],
+               row_keys: Sequence[str]) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
+    """Table 三 with rows printed two or more figures short (zeros printed as empty cells, positions lost) or
+    with no figure at all (``bare``: a label alone) placed by the table's arithmetic (``placement``): the table,
+    the rows it was read from and its findings. None when no row is that short, a short row holds an unreadable
+    figure, or no placement satisfies every rule: the rows are then read as ever (``realign``: a row one figure
+    short is a lost cell or a blank one, the same readings)."""
+    options: dict[str, list[Vector]] = {}
+    short, repaired = [], []
+    for key in row_keys:
+        raw = rows.get(key)
+        if raw is None:
+            options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]
+            short += [key] if key in bare else []
+            continue
+        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH)]
+        if len(values) == S3_WIDTH:
+            if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
+                return None   # a row printed whole that does not add up: the table is read as printed
+            options[key] = [tuple(values)]
+        elif len(values) > S3_WIDTH:
+            options[key] = candidates(values, S3_WIDTH, _S3_ROW_SUM)
+            repaired.append(key)
+        elif None in values:
+            return None
+        else:
+            options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
+            (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
+    if not short:
+        return None
+    kept = consistent_readings(options, _s3_balances(row_keys), S3_WIDTH)
+    if kept is None:
+        return None
+    used = dict(rows) | {key: bare[key] for key in short if key not in rows}
+    columns = [c.key for c in S3_COLUMNS]
+    table: Table = {}
+    findings: list[Finding] = []
+    for key in row_keys:
+        readings = kept[key]
+        vector = readings[0] if len(readings) == 1 else agreed(readings)
+        if key in short:
+            printed_zero = any(parse_count(v).value == 0 for v in used[key].values)
+            cells = [Cell(v, "") if v is None else Cell(v, "" if v == 0 and not printed_zero else str(v),
+                                                          blank=v == 0 and not printed_zero) for v in vector]
+        elif key in repaired:
+            cells = _vector_cells(vector)
+            if len(readings) == 1 and None not in vector:
+                findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
+                                          [f"s3.{key}.{c}" for c in columns]))
+        else:
+            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH)] if key in rows else \
+                _vector_cells(vector)
+        table[key] = dict(zip(columns, cells))
+    placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
+    return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+
+
+def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
+    names = "、".join(f"「{s3_row_label(key)}」（{rows[key].where}）" for key in keys)
+    return Finding("cell.placed_by_sum", WARNING,
+                   f"表三{names}行印出的数字少于列数（空白按0读取），各数所在的列只由表内勾稽关系（行的总计、"
+                   f"各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
+                   [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
-    rows, extras = collect_rows(lines, S3_MATCHER)
+    collected = collect_rows(lines, S3_MATCHER)
+    rows, extras, bare = collected.rows, collected.extras, collected.bare
     cell_per_line = is_cell_per_line(lines)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line:
         return TableRead(None, extras=extras + list(rows.values()))
@@ -314,11 +389,16 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         layout, streamed, borrowed = _s3_stream(lines, layouts, following)
         if not streamed and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
-        rows, printed_layout, extras = streamed, printed_layout or layout, []
+        rows, printed_layout, extras, bare = streamed, printed_layout or layout, [], {}
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
+    findings = placed + _fuzzy_findings(rows, row_keys)
+    if (by_sum := _s3_by_sum(rows, bare, row_keys)) is not None:
+        table, rows, more = by_sum
+        return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line,
+                         borrowed if cell_per_line else 0)
 
     printed: dict[str, list[Cell]] = {}
     options: dict[str, list[Vector]] = {}
@@ -331,7 +411,6 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         else:
             options[key] = candidates([c.value for c in cells], S3_WIDTH, _S3_ROW_SUM)  # type: ignore[misc]
 
-    findings = placed + _fuzzy_findings(rows, row_keys)
     accepted = solve(options, lambda assignment: s3_consistent(assignment, row_keys))
     table: Table = {}
     for key in row_keys:

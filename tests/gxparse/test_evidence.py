@@ -20,7 +20,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ERRORS = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
           "cell.missing", "template.mismatch"}
 REAL = sorted(p.name.removesuffix(".truth.json") for p in (FIXTURES / "real").glob("*.truth.json"))
-MARKDOWN = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md"))
+# the blank-zero prints through markitdown's PDF converter are the dev set of test_blank_zeros
+MARKDOWN = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md") if not p.name.endswith(("libreoffice-blank.md",
+                                                                                                 "reportlab-blank.md")))
 
 
 def deserved(name: str) -> set[str]:
@@ -32,6 +34,8 @@ def deserved(name: str) -> set[str]:
         return {"s4.block_sum" for entry in entries if entry.startswith("s4.")}
     if (FIXTURES / "markdown" / f"{name}.truth.json").exists():
         return set()   # a simulated report rendered as Markdown: consistent by construction (simsite.figures)
+    if (extracted := FIXTURES / "extracted" / "truth" / f"{name}.truth.json").exists() and name not in SEEDS:
+        return set(json.loads(extracted.read_text(encoding="utf-8"))["errors"])
     return set(expected(name)["rules"]) & ERRORS
 
 

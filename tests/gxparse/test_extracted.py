@@ -43,7 +43,7 @@ def test_no_error_the_report_does_not_deserve(rendering):
 
 
 @pytest.mark.parametrize("rendering", [r for r in RENDERINGS if r.startswith(("pymupdf/", "pdfplumber/"))
-                                       and not r.split("/")[1].startswith(PARTIAL)])
+                                       and not r.split("/")[1].startswith(PARTIAL) and not r.endswith("-blank")])
 def test_every_cell_is_the_reports_figure(rendering):
     expected, got = _cells(truth(rendering)), _cells(parsed(rendering))
     wrong = {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value}

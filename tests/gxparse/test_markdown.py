@@ -15,7 +15,10 @@ from gxparse.readers.sniff import sniff
 from tests.gxparse.seeds import expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ALL = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md"))
+# the prints with zeros as empty cells converted by markitdown's PDF converter (blank_pdfs.py) lose where a blank
+# cell was: only what the table's arithmetic places is read (test_blank_zeros.py)
+ALL = sorted(p.name for p in (FIXTURES / "markdown").glob("*.*.md") if not p.name.endswith(("libreoffice-blank.md",
+                                                                                            "reportlab-blank.md")))
 
 
 def truth_file(name: str) -> Path | None:

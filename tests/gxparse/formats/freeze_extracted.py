@@ -1,6 +1,6 @@
 """Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
 
-    .venv/bin/python -m tests.gxparse.formats.freeze_extracted
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank]
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
@@ -10,6 +10,10 @@ Tools: poppler's ``pdftotext`` as it runs by default, pdfminer.six's ``extract_t
 ``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
 rules it deserves). Run it again only when a tool or a printer changes: the files are test data.
+
+``--blank`` writes only the same seeds and simulated reports with every zero of their tables printed as an empty
+cell (as many agencies print them), printed by reportlab and LibreOffice (``<document>.reportlab-blank``,
+``<document>.libreoffice-blank``) and extracted by the row-per-line and cell-per-line tools of ``BLANK_TOOLS``.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ from pathlib import Path
 
 from simsite.documents import report_docx, report_pdf
 from simsite.families import make_site
-from tests.gxparse.formats.build import Fixtures, _soffice_convert, extracted_text
+from tests.gxparse.formats.build import PDF_QUIRKS, Fixtures, _soffice_convert, extracted_text
+from tests.gxparse.formats.make_docx import write_docx
+from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.plan import report_plan, with_zero_marks
 from tests.gxparse.seeds import SEEDS, expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
 TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber")
+BLANK_TOOLS = ("pymupdf", "pdfplumber")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
@@ -82,17 +90,45 @@ def _simsite(folder: Path) -> dict[str, Path]:
     return pdfs
 
 
+def blank_zeros(report: dict) -> dict:
+    """A report whose every zero is ``None``: ``simsite.render`` prints it as an empty cell."""
+    return {**report, **{t: {row: {col: None if v == 0 else v for col, v in cols.items()}
+                             for row, cols in report[t].items()} for t in ("s2", "s3", "s4") if report.get(t)}}
+
+
+def blank_pdfs(folder: Path) -> dict[str, Path]:
+    """The seeds and simulated reports with every zero printed as an empty cell: the seeds by reportlab (with
+    their quirks: table 三 over two pages) and by LibreOffice from their DOCX, the simulated reports by
+    ``simsite.documents`` (reportlab) and LibreOffice."""
+    pdfs, docx = {}, []
+    for name in SEEDS:
+        plan = with_zero_marks(report_plan(name), "")
+        pdfs[f"{name}.reportlab-blank"] = write_pdf(plan, folder / f"{name}.reportlab-blank.pdf", PDF_QUIRKS[name])
+        docx.append(write_docx(plan, folder / f"{name}.libreoffice-blank.docx"))
+    reports = {r.id: r for r in make_site("classic", 1).expected_reports()}
+    for report_id in SIMSITE_REPORTS:
+        name, report = f"simsite-{report_id}", blank_zeros(reports[report_id].report)
+        path = folder / f"{name}.reportlab-blank.pdf"
+        path.write_bytes(report_pdf(report))
+        pdfs[f"{name}.reportlab-blank"] = path
+        docx.append(folder / f"{name}.libreoffice-blank.docx")
+        docx[-1].write_bytes(report_docx(report))
+    _soffice_convert(docx, "pdf", folder)
+    return pdfs | {d.stem: d.with_suffix(".pdf") for d in docx}
+
+
 def main() -> None:
+    blank = "--blank" in sys.argv[1:]
     with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
         folder = Path(tmp)
-        pdfs = _real(folder) | _seeds(folder) | _simsite(folder)
-        for tool in TOOLS:
+        pdfs = blank_pdfs(folder) if blank else _real(folder) | _seeds(folder) | _simsite(folder)
+        for tool in BLANK_TOOLS if blank else TOOLS:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():
                 text = extracted_text(pdf, tool)
                 if text.strip():   # poppler gets no text from reportlab's simulated PDFs (their CJK font)
                     (OUT / tool / f"{name}.txt").write_text(text, encoding="utf-8")
-    print(f"{len(pdfs)} PDFs x {len(TOOLS)} tools written to {OUT}", file=sys.stderr)
+    print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":

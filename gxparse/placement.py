@@ -1,0 +1,164 @@
+"""Placing the figures of short rows by the table's arithmetic, where zeros are printed as empty cells.
+
+Many agencies leave a cell empty instead of printing 0. Where the reader keeps cell positions the empty cell is
+placed and read as 0; where positions are lost (a row per line of extracted text, a flattened Markdown table) a
+row prints fewer figures than the table has columns, and which column each figure belongs to can only come from
+the arithmetic: a row's sums (table 三's 总计 is the sum of the applicant columns) and the rules across rows,
+column by column (一 + 二 = （七）总计 + 四; the result rows add up to （七）总计).
+
+``blank_readings`` gives the ways a short row can be read (its figures in order, every other cell a blank zero
+or, as ``realign`` does, the one cell a row sum fills: a cell the extraction lost); ``consistent_readings``
+solves every row together, a small dynamic programme over the partial column sums of the rules across rows
+(bounded by ``STATE_LIMIT`` and ``WORK_LIMIT``), and keeps, for each row, the readings some solution uses. A
+row whose kept readings are one is placed; a cell all of them agree on is read; the rest stays unread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from math import comb
+
+from gxparse.realign import PLACEMENT_LIMIT, RowSum, Vector
+
+STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
+WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Column by column, the rows of ``plus`` add up to the rows of ``minus`` (a rule across rows)."""
+
+    plus: tuple[str, ...]
+    minus: tuple[str, ...]
+
+
+def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum]) -> list[Vector]:
+    """The distinct readings of a row printing ``values`` (fewer than ``width``, none unreadable) in order: each
+    cell left without a figure is a blank zero, or the one cell of a sum that the sum fills (a lost cell, as
+    ``realign.candidates``); only readings that satisfy every row sum."""
+    n = len(values)
+    if n > width or comb(width, n) > PLACEMENT_LIMIT:
+        return []
+    seen: dict[Vector, None] = {}
+    for positions in itertools.combinations(range(width), n):
+        slots: list[object] = [None] * width
+        for position, value in zip(positions, values):
+            slots[position] = value
+        gaps = [i for i in range(width) if slots[i] is None]
+        zeros = tuple(0 if v is None else v for v in slots)
+        if _holds(zeros, sums):
+            seen.setdefault(zeros, None)
+        if len(gaps) == 1 and (lost := _filled(zeros, gaps[0], sums)) is not None:
+            seen.setdefault(lost, None)   # the lost cell a sum fills (the only reading realign knows)
+    return list(seen)
+
+
+def _filled(vector: Vector, gap: int, sums: Sequence[RowSum]) -> Vector | None:
+    """``vector`` with the cell at ``gap`` set by the first sum through it, when that makes every sum hold."""
+    for s in sums:
+        if gap == s.total:
+            value = sum(vector[i] for i in s.parts)  # type: ignore[misc]
+        elif gap in s.parts:
+            value = vector[s.total] - sum(vector[i] for i in s.parts)  # type: ignore[operator,misc]
+        else:
+            continue
+        filled = (*vector[:gap], value, *vector[gap + 1:])
+        return filled if value >= 0 and _holds(filled, sums) else None
+    return None
+
+
+def _holds(vector: Vector, sums: Sequence[RowSum]) -> bool:
+    return all(sum(vector[i] for i in s.parts) == vector[s.total] for s in sums)  # type: ignore[misc]
+
+
+def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Sequence[Balance],
+                        width: int) -> dict[str, list[Vector]] | None:
+    """For each row, the readings of ``options`` used by some choice of one reading per row under which every
+    balance holds in every column; None when no choice does, or when the search outgrows its limits.
+
+    A cell unknown (None) in a row with a single reading leaves out the balances through it in its column, as
+    the table's checks do; a row with several readings must know every cell of them."""
+    rows = list(options)
+    fixed = {key: options[key][0] for key in rows if len(options[key]) == 1}
+    if any(None in v for key in rows if key not in fixed for v in options[key]) or not all(options.values()):
+        return None
+    # the (balance, column) pairs every cell of which may be known
+    dims = [(b, c) for b, balance in enumerate(balances) for c in range(width)
+            if all(fixed.get(key, (0,) * width)[c] is not None for key in (*balance.plus, *balance.minus))]
+    sign = {key: [(1 if key in balance.plus else -1 if key in balance.minus else 0) for balance in balances]
+            for key in rows}
+
+    def contribution(key: str, vector: Vector) -> tuple[int, ...]:
+        return tuple(sign[key][b] * vector[c] if sign[key][b] else 0 for b, c in dims)  # type: ignore[operator]
+
+    start = [0] * len(dims)
+    for key, vector in fixed.items():
+        for d, part in enumerate(contribution(key, vector)):
+            start[d] += part
+    free = [key for key in rows if key not in fixed and any(sign[key])]
+    steps = [[(vector, contribution(key, vector)) for vector in options[key]] for key in free]
+    layers = _forward(tuple(start), steps)
+    if layers is None:
+        return None
+    alive = _backward(layers, steps)
+    if alive is None:
+        return None
+    kept = {key: list(options[key]) for key in rows}
+    for key, readings in zip(free, alive):
+        kept[key] = readings
+    return kept
+
+
+def _bounds(steps: list[list[tuple[Vector, tuple[int, ...]]]], size: int) -> list[tuple[list[int], list[int]]]:
+    """For each step, the least and the most the steps from it on can add to each partial sum."""
+    low, high = [0] * size, [0] * size
+    out = [(list(low), list(high))]
+    for step in reversed(steps):
+        low = [lo + min(part[d] for _, part in step) for d, lo in enumerate(low)]
+        high = [hi + max(part[d] for _, part in step) for d, hi in enumerate(high)]
+        out.append((list(low), list(high)))
+    return out[::-1]
+
+
+def _forward(start: tuple[int, ...], steps: list[list[tuple[Vector, tuple[int, ...]]]]) -> list[set] | None:
+    """The partial sums reachable after each step that the remaining steps can still bring to zero."""
+    bounds = _bounds(steps, len(start))
+    low, high = bounds[0]
+    if any(s + lo > 0 or s + hi < 0 for s, lo, hi in zip(start, low, high)):
+        return None
+    layers = [{start}]
+    work = 0
+    for n, step in enumerate(steps):
+        low, high = bounds[n + 1]
+        following: set[tuple[int, ...]] = set()
+        for state in layers[-1]:
+            work += len(step)
+            for _, part in step:
+                after = tuple(s + p for s, p in zip(state, part))
+                if all(lo <= -s <= hi for s, lo, hi in zip(after, low, high)):
+                    following.add(after)
+        if not following or len(following) > STATE_LIMIT or work > WORK_LIMIT:
+            return None
+        layers.append(following)
+    return layers if any(not any(state) for state in layers[-1]) else None
+
+
+def _backward(layers: list[set], steps: list[list[tuple[Vector, tuple[int, ...]]]]) -> list[list[Vector]] | None:
+    """For each step, the readings on some path from the start to all sums zero."""
+    target = {state for state in layers[-1] if not any(state)}
+    used: list[list[Vector]] = []
+    for n in range(len(steps) - 1, -1, -1):
+        reached: set[tuple[int, ...]] = set()
+        readings: dict[Vector, None] = {}
+        for state in layers[n]:
+            for vector, part in steps[n]:
+                if tuple(s + p for s, p in zip(state, part)) in target:
+                    reached.add(state)
+                    readings.setdefault(vector, None)
+        if not reached:
+            return None
+        used.append(list(readings))
+        target = reached
+    return used[::-1]

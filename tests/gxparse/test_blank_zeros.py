@@ -1,0 +1,185 @@
+"""Zeros printed as empty cells where the reader loses cell positions (a row per line of extracted text, a
+flattened Markdown table): a row prints fewer figures than table 三 has columns, or none. Figures are placed by
+the table's arithmetic only where every consistent placement agrees (``gxparse.placement``), said with
+``cell.placed_by_sum``; the rest is unread, never guessed. Dev set: tests/fixtures/extracted ``*-blank`` and
+tests/fixtures/markdown ``*.markitdown-pdf-*-blank.md`` (``benchmarks.accuracy`` prints them as their own lines)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from gxparse import placement, tables
+from gxparse.document import lines_from_text
+from gxparse.placement import Balance, blank_readings, consistent_readings
+from gxparse.realign import RowSum
+from gxparse.rows import collect_rows
+from gxparse.tables import S3_MATCHER
+from gxparse.template import S3_ROWS
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ROW_SUM = [RowSum((0, 1, 2, 3, 4, 5), 6)]
+LABELS = {row.key: f"{row.group or ''}{row.label}" for row in S3_ROWS["v2021"]}
+
+
+def _report(printed: dict[str, str]) -> dict:
+    """A report whose table 三 prints, a row per line, the figures of ``printed`` after each label (a row not
+    named prints its label alone: every cell blank)."""
+    rows = "\n".join(f"{label} {printed.get(key, '')}".rstrip() for key, label in LABELS.items())
+    text = (f"某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度，某县人民政府依法公开政府信息。\n"
+            f"二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n{rows}\n"
+            f"四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n"
+            f"六、其他需要报告的事项\n无。\n")
+    return parse_document(text.encode(), "blank.txt").to_dict()
+
+
+def _values(report: dict, key: str) -> list[int | None]:
+    return [cell for cell in report["s3"][key].values()]
+
+
+# every applicant column holds a figure somewhere, each figure tells its column apart by the sums
+UNIQUE = {
+    "new_received": "7 2 4 6 7 3 29",
+    "carried_over": "1 1",
+    "result.granted": "5 2 3 10",
+    "result.partial": "1 4 5",
+    "result.unable.not_held": "2 6 7 15",
+    "result.total": "8 2 4 6 7 3 30",
+}
+
+
+def test_short_and_bare_rows_are_placed_where_the_arithmetic_allows_one_reading():
+    report = _report(UNIQUE)
+    assert _values(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert _values(report, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
+    assert _values(report, "result.partial") == [1, 0, 4, 0, 0, 0, 5]
+    assert _values(report, "result.unable.not_held") == [2, 0, 0, 6, 7, 0, 15]
+    assert _values(report, "carry_forward") == [0] * 7   # its label alone: every cell blank
+    assert _values(report, "result.denied.state_secret") == [0] * 7
+    findings = {f["rule"]: f for f in report["findings"]}
+    assert "s3.result.granted.total" in findings["cell.placed_by_sum"]["cells"]
+    assert "s3.carry_forward.total" in findings["cell.placed_by_sum"]["cells"]
+    assert "表三" in findings["cell.placed_by_sum"]["message"]
+    assert "cell.unread" not in findings
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_figures_no_sum_tells_apart_are_left_unread():
+    # no organisation ever applied: the figures of a row could stand in any column the others leave blank
+    report = _report({"new_received": "9 9", "result.granted": "4 4", "result.partial": "5 5",
+                      "result.total": "9 9"})
+    assert _values(report, "result.granted") == [None] * 6 + [4]
+    assert _values(report, "new_received")[6] == 9
+    rules = {f["rule"] for f in report["findings"]}
+    assert "cell.unread" in rules
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("broken", [{"result.total": "8 2 4 6 7 4 31", "new_received": "7 2 4 6 7 4 30"},
+                                    {"new_received": "7 2 4 6 7 3 30"}])
+def test_a_table_that_does_not_add_up_is_read_as_before(broken, monkeypatch):
+    # no placement satisfies every rule, or a row printed whole breaks its own sum: the table reads exactly as
+    # without the search, and its printed rows keep accusing the report
+    report = _report(dict(UNIQUE, **broken))
+    monkeypatch.setattr(tables, "_s3_by_sum", lambda *args: None)
+    assert report == _report(dict(UNIQUE, **broken))
+    assert "cell.placed_by_sum" not in {f["rule"] for f in report["findings"]}
+
+
+def test_a_row_printed_whole_that_breaks_its_sum_is_still_an_error():
+    report = _report(dict(UNIQUE, new_received="7 2 4 6 7 3 30"))
+    assert "s3.row_sum" in {f["rule"] for f in report["findings"] if f["severity"] == "error"}
+
+
+def test_rows_printed_whole_are_not_searched():
+    whole = {key: " ".join(["0"] * 7) for key in LABELS} | {"new_received": "1 0 0 0 0 0 1",
+                                                          "result.granted": "1 0 0 0 0 0 1",
+                                                          "result.total": "1 0 0 0 0 0 1"}
+    report = _report(whole)
+    assert "cell.placed_by_sum" not in {f["rule"] for f in report["findings"]}
+    assert _values(report, "result.granted") == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_search_beyond_its_bounds_places_nothing(monkeypatch):
+    monkeypatch.setattr(placement, "STATE_LIMIT", 1)
+    report = _report(UNIQUE)
+    assert "cell.placed_by_sum" not in {f["rule"] for f in report["findings"]}
+    assert _values(report, "result.granted")[1] is None
+
+
+def test_blank_readings_put_each_other_cell_blank_or_fill_one_a_sum_lost():
+    assert blank_readings([3, 3], 7, ROW_SUM) == [(3, 0, 0, 0, 0, 0, 3), (0, 3, 0, 0, 0, 0, 3),
+                                                (0, 0, 3, 0, 0, 0, 3), (0, 0, 0, 3, 0, 0, 3),
+                                                (0, 0, 0, 0, 3, 0, 3), (0, 0, 0, 0, 0, 3, 3)]
+    assert blank_readings([], 7, ROW_SUM) == [(0,) * 7]
+    assert blank_readings([1, 2, 5], 7, ROW_SUM) == []   # no blank and no single lost cell adds up
+    assert (1, 1, 1, 1, 1, 1, 6) in blank_readings([1] * 6, 7, ROW_SUM)   # 总计 lost: the sum gives it
+
+
+def test_consistent_readings_keep_what_some_solution_uses():
+    balance = [Balance(("a", "b"), ("t",))]
+    options = {"a": [(1, 0), (0, 1)], "b": [(2, 0), (0, 2)], "t": [(1, 2)]}
+    assert consistent_readings(options, balance, 2) == {"a": [(1, 0)], "b": [(0, 2)], "t": [(1, 2)]}
+    ambiguous = {"a": [(1, 0), (0, 1)], "b": [(1, 0), (0, 1)], "t": [(1, 1)]}
+    assert consistent_readings(ambiguous, balance, 2) == {"a": [(1, 0), (0, 1)], "b": [(1, 0), (0, 1)],
+                                                          "t": [(1, 1)]}
+    assert consistent_readings({"a": [(1, 0)], "b": [(2, 0)], "t": [(1, 2)]}, balance, 2) is None
+    # a cell nobody could read leaves its column unchecked
+    assert consistent_readings({"a": [(1, 0), (0, 1)], "b": [(0, 2)], "t": [(None, 3)]}, balance, 2) == {
+        "a": [(0, 1)], "b": [(0, 2)], "t": [(None, 3)]}
+
+
+# ---------------------------------------------------------------------------------------------------
+# the row grammar: a row printed blank between rows whose figures stand on their label's first line
+
+
+def test_a_numbered_label_after_a_blank_row_opens_its_own_row():
+    # the blank row's label does not take the figures printed on the first line of the next row's label
+    text = "\n".join(["4.无正当理由大量反复申请", "5.要求行政机关确认或重新出 2 2", "具已获取信息"])
+    collected = collect_rows(lines_from_text(text), S3_MATCHER)
+    assert collected.rows["result.not_processed.reconfirm"].values == ["2", "2"]
+    assert "result.not_processed.excessive" in collected.bare
+
+
+def test_a_group_label_naming_a_row_still_takes_its_first_item():
+    # （六）其他处理 names the v2019 row; in a 2021 table it is the group label of 1.申请人…
+    text = "\n".join(["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 1"])
+    collected = collect_rows(lines_from_text(text), S3_MATCHER)
+    assert collected.rows["result.other.no_correction"].values == ["1", "1"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the dev set: what is read is the report's figure, or unread, never misplaced; no error the report does not
+# deserve
+
+
+BLANK_TEXT = sorted(f"{p.parent.name}/{p.name}" for p in (FIXTURES / "extracted").glob("pdfplumber/*-blank.txt"))
+BLANK_MARKDOWN = sorted(p.name for p in (FIXTURES / "markdown").glob("*.markitdown-pdf-*-blank.md"))
+
+
+def _truth(document: str) -> dict:
+    return json.loads((FIXTURES / "extracted" / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+
+
+def _misplaced(report: dict, truth: dict) -> dict:
+    return {f"{row}.{col}": (report["s3"][row][col], value) for row, cols in (truth["s3"] or {}).items()
+            for col, value in cols.items() if report["s3"] and report["s3"][row][col] not in (None, value)}
+
+
+@pytest.mark.parametrize("rendering", BLANK_TEXT)
+def test_extracted_text_with_blank_zeros(rendering):
+    truth = _truth(rendering.split("/")[1].split(".")[0])
+    report = parse_document((FIXTURES / "extracted" / rendering).read_bytes(), rendering).to_dict()
+    assert not _misplaced(report, truth)
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= set(truth["errors"])
+
+
+def test_a_label_continued_below_its_first_line_of_figures_keeps_them():
+    # a top-aligned cell: the row's numbered first line carries the figures, its next line names the row by itself
+    text = "\n".join(["8.属于行政查询事项", "（四）无 1.本机关 13 1 1 1 16", "法提供 不掌握相", "关政府信息"])
+    collected = collect_rows(lines_from_text(text), S3_MATCHER)
+    assert collected.rows["result.unable.not_held"].values == ["13", "1", "1", "1", "16"]
+    assert "result.denied.admin_query" in collected.bare
