@@ -223,6 +223,8 @@ def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
         ("docx-web-page", lambda name: fixtures.web_docx(name, "page")),
         ("docx-web-layout", lambda name: fixtures.web_docx(name, "layout")),
         ("pdf-chromium", lambda name: fixtures.chromium_pdf(name, "layout")),
+        # zeros printed empty, table 三 in large type continued over pages
+        ("pdf-chromium-blank", fixtures.chromium_blank_pdf),
     ]
     for kind, build in web:
         for name in (n for n in SEEDS if expected(n)["s3"] is not None):

@@ -176,6 +176,8 @@ S3_MATCHER = LabelMatcher(((row.key, row.anchor) for row in S3_ALL_ROWS),
                                        + [(None, label) for label in S3_NAMELESS_LABELS]))
 S3_WIDTH = len(S3_COLUMNS)
 _S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
+# labels printed alone: as many as half the table's rows are a table printed without a figure (every cell blank)
+_S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
 
 
@@ -379,8 +381,12 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
     collected = collect_rows(lines, S3_MATCHER)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
+    # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
+    # no figure: a label alone, which names no layout
+    for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
+        bare.setdefault(key, replace(rows.pop(key), values=[]))
     cell_per_line = is_cell_per_line(lines)
-    if len(rows) < _S3_MIN_ROWS and not cell_per_line:
+    if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
@@ -395,7 +401,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
-    if (by_sum := _s3_by_sum(rows, bare, row_keys)) is not None:
+    # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
+    if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys)) is not None:
         table, rows, more = by_sum
         return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line,
                          borrowed if cell_per_line else 0)

@@ -483,9 +483,14 @@ def _page_blocks(page: Page, snap: Snap) -> tuple[list[_Table], list[PrintedLine
 def _joint_columns(a: _Table, b: _Table, tol: float) -> list[float] | None:
     """The column boundaries of ``a`` continued by ``b``: the same, or those of one of them when the other's
     are among them with the same outer edges (table 三's label column is one merged cell in its first rows
-    and three columns further down: a page that starts below the header shows all three)."""
+    and three columns further down: a page that starts below the header shows all three). ``b`` may begin at
+    an inner boundary of ``a``: a browser draws no rule left of the rest of a group label spanning down from the
+    page before (三、本年度办理结果), so the continuation starts right of it."""
     small, large = sorted((a.xs, b.xs), key=len)
-    if len(small) < 2 or abs(small[0] - large[0]) > tol or abs(small[-1] - large[-1]) > tol:
+    if len(small) < 2 or abs(small[-1] - large[-1]) > tol:
+        return None
+    inner = small is b.xs and len(small) < len(large) and small[0] > large[0]
+    if abs(small[0] - large[0]) > tol and not inner:
         return None
     return large if all(any(abs(x - y) <= tol for y in large) for x in small) else None
 
@@ -521,6 +526,9 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
             if below.text and above is not None:
                 above.text += below.text
         skip = 1
+    lead = min((c.col for c in rest.cells), default=0)
+    if lead and rest.n_rows > skip:   # columns left of the continuation: a cell spanning down from above goes on
+        first.cells.append(_Cell("", first.n_rows, 0, rest.n_rows - skip, lead))
     for c in rest.cells:
         if c.row >= skip:
             first.cells.append(_Cell(c.text, c.row - skip + first.n_rows, c.col, c.rowspan, c.colspan))

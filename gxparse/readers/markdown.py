@@ -13,8 +13,9 @@ as table grids, like HTML tables, after undoing what converters do to them:
   repeated under a header that spans its columns) or written once with the other columns left out (rows
   after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
 - ``<br>`` inside cells: the lines of one wrapped label, joined;
-- tables whose cells hold several figures each (``| 21 0 | 0 0 |``: the converter guessed the columns from
-  a page's text) are no grids at all: their rows are read as text lines, as extracted text is.
+- tables whose cells hold several figures each (``| 21 0 | 0 0 |``) or label text and a figure (``（一）予 28``):
+  the converter guessed the columns from a page's text, so no table of the document is a grid (an empty cell
+  there is no column of a zero printed blank): their rows are read as text lines, as extracted text is.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SEVERAL_FIGURES = re.compile(r"^\S+(?:\s+\S+)+$")
+_LABEL_THEN_FIGURE = re.compile(r"^.*[\u4e00-\u9fff）)]\s+\d+$")
 # markdownify writes every cell as " text |", a cell spanning further columns adds " |" for each: in a table
 # whose cells all have exactly one space on each side (or are "  ", empty), a cell of one space is a span
 _TIGHT_CELL = re.compile(r"^ (?:[^ ]|[^ ].*[^ ])? $")
@@ -201,6 +203,12 @@ def _several_figures(table: _Table) -> bool:
     return any(_SEVERAL_FIGURES.match(c) and all(is_value(t) for t in c.split()) for row in table.rows for c in row)
 
 
+def _guessed(table: _Table) -> bool:
+    """Whether the converter guessed the table's columns from a page's text: a cell holds several figures, or
+    label text and then a figure (``（一）予 28``: the label's column ran into the first figure's)."""
+    return _several_figures(table) or any(_LABEL_THEN_FIGURE.match(c) for row in table.rows for c in row)
+
+
 def _without_placeholders(row: list[str]) -> list[str]:
     return ["" if _PLACEHOLDER.match(c) else c for c in row]
 
@@ -337,12 +345,15 @@ def read_markdown(text: str) -> Document:
     parsed = _parse(normalize_text(text))
     lines: list[Line] = []
     tables = 0
+    # one converter wrote the whole document: where it guessed one table's columns from the page's text, the
+    # empty cells of every table are its guesses too (a zero printed blank has no column there)
+    guessed = any(_guessed(t) for block in parsed.blocks if not isinstance(block, tuple) for t in block)
     for block in parsed.blocks:
         if isinstance(block, tuple):
             number, raw = block
             lines += lines_from_text(_prose(raw), first_lineno=number)
             continue
-        if any(_several_figures(t) for t in block):
+        if guessed:
             lines += _text_lines(block)
             continue
         for rows in _grid_rows(block):

@@ -14,6 +14,7 @@ import pytest
 from gxparse import parse_document
 from gxparse import placement, tables
 from gxparse.document import lines_from_text
+from gxparse.readers.markdown import read_markdown
 from gxparse.placement import Balance, blank_readings, consistent_readings
 from gxparse.realign import RowSum
 from gxparse.rows import collect_rows
@@ -156,7 +157,7 @@ def test_a_group_label_naming_a_row_still_takes_its_first_item():
 # deserve
 
 
-BLANK_TEXT = sorted(f"{p.parent.name}/{p.name}" for p in (FIXTURES / "extracted").glob("pdfplumber/*-blank.txt"))
+BLANK_TEXT = sorted(f"{p.parent.name}/{p.name}" for p in (FIXTURES / "extracted").glob("*/*-blank.txt"))
 BLANK_MARKDOWN = sorted(p.name for p in (FIXTURES / "markdown").glob("*.markitdown-pdf-*-blank.md"))
 
 
@@ -183,3 +184,44 @@ def test_a_label_continued_below_its_first_line_of_figures_keeps_them():
     collected = collect_rows(lines_from_text(text), S3_MATCHER)
     assert collected.rows["result.unable.not_held"].values == ["13", "1", "1", "1", "16"]
     assert "result.denied.admin_query" in collected.bare
+
+
+@pytest.mark.parametrize("file", BLANK_MARKDOWN)
+def test_markdown_of_a_pdf_with_blank_zeros(file):
+    truth = _truth(file.split(".")[0])
+    report = parse_document((FIXTURES / "markdown" / file).read_bytes(), file).to_dict()
+    assert not _misplaced(report, truth)
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= set(truth["errors"])
+
+
+def test_a_table_printed_without_a_figure_in_text_is_a_table_of_blanks():
+    report = _report({})   # every label alone: an agency with no application prints table 三 empty
+    assert all(_values(report, key) == [0] * 7 for key in LABELS)
+    rules = {f["rule"] for f in report["findings"]}
+    assert "cell.placed_by_sum" in rules and "cell.unread" not in rules
+
+
+def test_a_few_labels_alone_are_no_table():
+    lines = "\n".join(["（一）予以公开", "（二）部分公开", "（七）总计"])
+    assert tables.read_s3(lines_from_text(lines)).table is None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Markdown whose tables the converter guessed from a page's text (markitdown's PDF converter)
+
+
+GUESSED = """三、收到和处理政府信息公开申请情况
+| 一、本年新收政府信息公开申请数量 | 7 2 | 4 6 | 7 3 | 29 |
+| --- | --- | --- | --- | --- |
+| 二、上年结转政府信息公开申请数量 | 1 |  |  | 1 |
+"""
+
+
+def test_empty_cells_of_a_guessed_table_are_no_columns():
+    # one table shows the converter guessed its columns (several figures in a cell): the empty cells of every
+    # table of the document are its guesses, so a row is read as the text it was guessed from
+    text = GUESSED + ("申请数量\n| （一）予以公开 | 5 | 2 |  |  | 3 | 10 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                      "| （二）部分公开 | 1 |  | 4 |  |  | 5 |\n")
+    lines = [line for line in read_markdown(text).lines if line.values]
+    assert [line.values for line in lines] == [["7", "2", "4", "6", "7", "3", "29"], ["1", "1"], ["5", "2", "3", "10"],
+                                               ["1", "4", "5"]]

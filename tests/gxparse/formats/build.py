@@ -8,6 +8,7 @@ scans: each table rendered alone at 150 dpi to PNG or JPEG, and an image-only PD
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import struct
 import subprocess
@@ -50,6 +51,7 @@ BORDERLESS_BLANKS = {
     "zhoukou_office_2021": "商业企业",
 }
 _PID_AUTHOR, _PID_APPNAME, _VT_LPSTR = 0x04, 0x12, 0x1E   # OLE SummaryInformation property ids, string type
+_ZERO_CELL = re.compile(r"(?<=>)0(?=</td>)")
 JPEG_SEEDS = ("kaifeng_2021", "zhoukou_xinfang_2021")   # scanned as JPEG; the others as PNG
 
 
@@ -202,6 +204,18 @@ class Fixtures:
         path = self.folder / "web" / f"{name}.{shape}.pdf"
         if not path.exists():
             chromium_print(self.web_page(name, shape), path)
+        return path
+
+    def chromium_blank_pdf(self, name: str) -> Path:
+        """The web page with every zero of its tables printed as an empty cell and the tables in large type (table
+        三 runs over several pages), printed by headless Chromium."""
+        path = self.folder / "web" / f"{name}.blank.pdf"
+        if not path.exists():
+            html = _ZERO_CELL.sub("", self.web_page(name, "page").read_text(encoding="utf-8"))
+            page = path.with_suffix(".html")
+            page.write_text(html.replace("</head>", "<style>td{font-size:28px;padding:8px}</style></head>"),
+                            encoding="utf-8")
+            chromium_print(page, path)
         return path
 
     def long_screenshot(self, name: str) -> Path:

@@ -120,3 +120,28 @@ def test_chromium_print_of_a_page_with_table_three_blank(tmp_path):
     page.write_text(render_report_html(report).replace(printed, _ZERO_CELL.sub("", printed)), encoding="utf-8")
     pdf = chromium_print(page, tmp_path / "page.pdf")
     _assert_blank_table(_parse(pdf.read_bytes(), "k.pdf"), report, "s3")
+
+
+def test_chromium_print_of_a_blank_table_three_continued_over_pages(tmp_path):
+    # large type: table 三 runs over four pages, its continuations without the group label's column on the
+    # left; their rows, all blank, are read as zeros like the first page's (here by the table's arithmetic:
+    # cell.placed_by_sum), never left unread
+    report = _zeroed(("s3",))
+    printed = _s3_table(report["s3"], report["template"])
+    page = tmp_path / "page.html"
+    html = render_report_html(report).replace(printed, _ZERO_CELL.sub("", printed))
+    page.write_text(html.replace("</head>", "<style>td{font-size:28px;padding:8px}</style></head>"), encoding="utf-8")
+    parsed = _parse(chromium_print(page, tmp_path / "page.pdf").read_bytes(), "k.pdf")
+    assert len({parsed["table_pages"]["s3"], parsed["table_pages"]["s4"]}) == 2 and parsed["pages"] >= 5
+    _assert_blank_table(parsed, report, "s3")
+    assert "cell.unread" not in {f["rule"] for f in parsed["findings"]}
+
+
+def test_chromium_print_with_blank_zeros_continued_over_pages(fixtures):
+    # the page's zeros printed empty, table 三 in large type over four pages: each continuation starts at the
+    # inner rule right of the group label's column and is laid on the first part's columns
+    report = _parse(fixtures.chromium_blank_pdf(NAME).read_bytes(), "k.pdf")
+    truth = expected_tables(NAME)
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == truth[table], table
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
