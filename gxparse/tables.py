@@ -311,13 +311,17 @@ def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
             Balance(("new_received", "carried_over"), (S3_RESULT_TOTAL, "carry_forward")))
 
 
-def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow],
-               row_keys: Sequence[str]) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
+def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Sequence[str],
+               extras: Sequence[RawRow]) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
     """Table 三 with rows printed two or more figures short (zeros printed as empty cells, positions lost) or
     with no figure at all (``bare``: a label alone) placed by the table's arithmetic (``placement``): the table,
     the rows it was read from and its findings. None when no row is that short, a short row holds an unreadable
     figure, or no placement satisfies every rule: the rows are then read as ever (``realign``: a row one figure
-    short is a lost cell or a blank one, the same readings)."""
+    short is a lost cell or a blank one, the same readings). A label alone is read as a row of zeros only when
+    every figure of the table was found under a row: figures under no row may be its own (its label printed
+    apart from them), and zeros would then be read where the report prints figures."""
+    # figures found under no row may be a bare row's own: then no label alone is read as zeros
+    bare = {} if any(parse_count(v).value is not None for extra in extras for v in extra.values) else bare
     options: dict[str, list[Vector]] = {}
     short, repaired = [], []
     for key in row_keys:
@@ -402,7 +406,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
-    if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys)) is not None:
+    if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum
         return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line,
                          borrowed if cell_per_line else 0)
