@@ -433,6 +433,44 @@ def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
     return [run for run in out if run.pieces]
 
 
+def lay_run(values: Sequence[str], widths: Sequence[int], sums: Sequence[RowSum]) -> list[list[str]] | None:
+    """The figures of one labelled run laid into the consecutive rows of ``widths`` in row order: the run under
+    a row's label that holds the figures of the rows after it whose labels the tool printed elsewhere (up to
+    the next row whose label stands over its own run). Rows are laid from the run's start and from its end,
+    each full row only where its own sums hold; the figures must fill every row, or all rows but one that
+    is left short (a zero printed blank: ``tables`` realigns it by its sums), and the split must be the only
+    one. None otherwise: the rows are not certain."""
+    numbers = [parse_count(v).value for v in values]
+    total, rows = len(values), len(widths)
+
+    def holds(start: int, width: int) -> bool:
+        return 0 <= start and start + width <= total and not _breaks(numbers[start:start + width], sums)
+
+    head, at = 0, 0
+    while head < rows and holds(at, widths[head]):
+        at, head = at + widths[head], head + 1
+    if head == rows and at == total:
+        return _cut(values, widths)
+    tail, at = 0, total
+    while tail < rows and holds(at - widths[rows - 1 - tail], widths[rows - 1 - tail]):
+        at, tail = at - widths[rows - 1 - tail], tail + 1
+    splits = []
+    for before in range(head + 1):
+        after = rows - 1 - before
+        if 0 <= after <= tail:
+            short = total - sum(widths[:before]) - sum(widths[rows - after:])
+            if 0 < short < widths[before]:
+                splits.append(before)
+    if len(splits) != 1:
+        return None
+    return _cut(values, [*widths[:splits[0]], total - sum(widths) + widths[splits[0]], *widths[splits[0] + 1:]])
+
+
+def _cut(values: Sequence[str], widths: Sequence[int]) -> list[list[str]]:
+    starts = list(itertools.accumulate(widths, initial=0))
+    return [list(values[a:b]) for a, b in zip(starts, starts[1:])]
+
+
 def lone_runs(lines: Sequence[Line]) -> list[Line]:
     """The lines with every run of single-figure lines (no label) joined into one line of figures: a row's
     cells printed one per line."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import Shape, is_cell_per_line, labelled_runs, read_stream
+from gxparse.cellstream import Shape, is_cell_per_line, labelled_runs, lay_run, read_stream
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -273,7 +273,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
         return layout, rows, borrowed
     layout = layouts[0]
     keys = [r.key for r in S3_ROWS[layout]]
-    labelled = {key: row for key, row in _labelled_runs(lines, S3_MATCHER).items() if key in keys}
+    labelled = _s3_labelled_runs(lines, keys)
     # every row printed under its own label, in the template's order: the text is in row order, so a row short
     # of a cell may be realigned (by its sums and the table's); otherwise a row must hold all its figures
     in_order = len(labelled) >= 2 * len(keys) // 3 and [k for k in keys if k in labelled] == list(labelled)
@@ -287,20 +287,30 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
     return layout, sound if s3_consistent(vectors, keys) else {}, 0
 
 
+def _named_runs(lines: Sequence[Line], match: LabelMatcher) -> list[RawRow]:
+    """Every run of single figures with the label lines over it, in document order; ``key`` is the row the
+    label names (None: none, or several — labels printed together, then their figures, give no row its own)."""
+    rows = []
+    for n, run in enumerate(labelled_runs(lines)):
+        label = " ".join(run.pieces)
+        key, fuzzy = match.find(label)
+        if key is not None and {match(" ".join(run.pieces[:k])) for k in range(1, len(run.pieces))} - {None, key}:
+            key = None
+        rows.append(RawRow(key, label, run.values, run.where, order=n, fuzzy=fuzzy))
+    return rows
+
+
 def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawRow]:
     """The rows whose label stands right over their figures in a cell-per-line table; a row named twice is
     neither's."""
     rows: dict[str, RawRow] = {}
     twice = set()
-    for n, run in enumerate(labelled_runs(lines)):
-        label = " ".join(run.pieces)
-        key, fuzzy = match.find(label)
-        # label lines that name several rows (labels printed together, then their figures) give no row its own
-        if key is None or {match(" ".join(run.pieces[:k])) for k in range(1, len(run.pieces))} - {None, key}:
+    for row in _named_runs(lines, match):
+        if row.key is None:
             continue
-        if key in rows:
-            twice.add(key)
-        rows[key] = RawRow(key, label, run.values, run.where, order=n, fuzzy=fuzzy)
+        if row.key in rows:
+            twice.add(row.key)
+        rows[row.key] = row
     return {key: row for key, row in rows.items() if key not in twice}
 
 
@@ -378,6 +388,32 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
                    f"表三{names}行印出的数字少于列数（空白按0读取），各数所在的列只由表内勾稽关系（行的总计、"
                    f"各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
+
+
+def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
+    """Table 三's rows whose label stands right over their figures; a run holding more figures than its row is
+    laid into the rows after it up to the row the next run names (``cellstream.lay_run``), the last run into
+    the rows to the table's end — only where the runs name rows in the template's order."""
+    runs = [run for run in _named_runs(lines, S3_MATCHER) if run.key is None or run.key in keys]
+    named = [keys.index(run.key) for run in runs if run.key is not None]
+    rows = {key: row for key, row in _labelled_runs(lines, S3_MATCHER).items() if key in keys}
+    if named != sorted(set(named)):
+        return rows
+    for n, run in enumerate(runs):
+        if run.key is None or len(run.values) <= S3_WIDTH:
+            continue
+        first = keys.index(run.key)
+        following = runs[n + 1] if n + 1 < len(runs) else None
+        if following is None:
+            end = len(keys)
+        elif following.key is None:
+            continue
+        else:
+            end = keys.index(following.key)
+        laid = lay_run(run.values, [S3_WIDTH] * (end - first), _S3_ROW_SUM) if end - first > 1 else None
+        for key, values in zip(keys[first:end], laid or []):
+            rows[key] = replace(run, key=key, values=values, label=run.label if key == run.key else "")
+    return dict(sorted(rows.items(), key=lambda item: (item[1].order, keys.index(item[0]))))
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:

@@ -5,7 +5,7 @@ figures never guessed at; and OCR's digit noise in text ends as warnings."""
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.cellstream import Shape, read_stream
+from gxparse.cellstream import Shape, lay_run, read_stream
 from gxparse.document import lines_from_text
 from gxparse.realign import RowSum
 
@@ -152,3 +152,23 @@ def test_a_row_two_groupings_into_bands_read_alike_by_the_sums_is_not_read():
     # rows a–b in order (0 1 1 / 0 1 1) or a column at a time (0 1 1 / 1 0 1): both add up, b is not read
     read = read_stream(_stream(*"0 1 1 0 1 1 2 2 4".split()), SHAPE)
     assert _values(read) == {"a": ["0", "1", "1"], "c": ["2", "2", "4"]} and read.unread == ["b"]
+
+
+# a run of figures under one row's label that holds the rows after it too (their labels printed elsewhere)
+def test_a_run_holding_several_rows_is_laid_in_row_order_where_every_row_adds_up():
+    assert lay_run("1 2 3 4 0 4 0 5 5".split(), [3, 3, 3], [SUM]) == [["1", "2", "3"], ["4", "0", "4"], ["0", "5", "5"]]
+
+
+def test_a_run_whose_rows_do_not_add_up_in_row_order_is_not_laid():
+    # the same figures a column at a time: 1 4 0 breaks the first row's sum, so the order is not row order
+    assert lay_run("1 4 0 2 0 5 3 4 5".split(), [3, 3, 3], [SUM]) is None
+
+
+def test_a_run_one_figure_short_is_laid_where_only_one_row_can_be_short():
+    # the middle row printed a zero blank: rows laid from both ends meet at it
+    assert lay_run("1 2 3 4 4 0 5 5".split(), [3, 3, 3], [SUM]) == [["1", "2", "3"], ["4", "4"], ["0", "5", "5"]]
+
+
+def test_a_run_short_where_several_rows_could_be_the_short_one_is_not_laid():
+    # zeros add up wherever the blank is: which row lacks a figure is not known
+    assert lay_run("0 0 0 0 0 0 0 0".split(), [3, 3, 3], [SUM]) is None

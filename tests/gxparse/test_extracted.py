@@ -68,6 +68,12 @@ def test_table_three_printed_a_column_at_a_time_in_bands_is_read_whole(rendering
     assert got == expected
 
 
+# pdftotext writes a row's figures under its label, but some labels elsewhere (the rows after them in one run)
+def test_table_three_runs_holding_several_rows_are_laid_in_row_order():
+    rendering = "pdftotext/huangchuan_2021.reportlab"
+    assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
+
+
 def test_a_table_whose_stream_cannot_be_laid_is_said_unread_as_a_whole():
     # pdfminer.six's boxes of a LibreOffice print come in an order no reading of bands lays into the rows
     report = parsed("pdfminer/simsite-c00-2022.libreoffice")
