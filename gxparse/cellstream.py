@@ -46,6 +46,8 @@ _PLAUSIBLE_BREAKS = 2   # rows breaking their own sums that a misplaced figure o
 _MAX_BANDS = 64         # distinct readings by bands of rows printed a column at a time: more, the grid is not decided
 _MAX_AFTER_LABEL = 6    # figures right after a row's label tried as its first cell, in every combination
 _MAX_BAND_CHECKS = 10_000   # bands laid and checked for one table at most: bounded time on any stream
+_MAX_END_SHARE = 4      # a stream's jumbled head and tail: each at most a quarter of the rows
+_MAX_SHIFT = 3          # figures by which another phase of a stream read in order is tried
 
 
 class _OutOfChecks(Exception):
@@ -106,7 +108,7 @@ def _stray(label: str) -> bool:
     return len(label) <= 6 and len(label_key(label)) <= 1
 
 
-def _column_header(label: str) -> bool:
+def is_column_header(label: str) -> bool:
     """Words of the table's column headers (printed above a column's box of figures)."""
     return set(label_key(label)) <= _HEADER_CHARS
 
@@ -117,7 +119,7 @@ def _figures(lines: Sequence[Line]) -> list[_Figure]:
     block, text_since, header_since, label = 0, False, False, ""
     for line in lines:
         if line.label and not _stray(line.label):
-            if _column_header(line.label):
+            if is_column_header(line.label):
                 header_since = True
             else:
                 text_since, label = True, line.label
@@ -227,64 +229,73 @@ def _breaks(values: list[int | None], sums: Sequence[RowSum]) -> bool:
 
 
 def _band_readings(numbers: Sequence[int | None], shape: Shape, anchors: dict[int, int],
-                   checks: list[int]) -> list[tuple[tuple[int, ...], ...]] | None:
+                   checks: list[int], exchanges: int = 0) -> list[tuple[tuple[int, ...], ...]] | None:
     """Every way to lay all the figures into the rows of ``shape`` as bands of consecutive rows, each band printed
     a column at a time (a band of one row is a row printed in order), under which every row's own sums hold;
     readings that give the same figures count once. ``anchors`` (row → figure) are first cells printed apart
-    from their column (with the row's label): they take no place in the stream. None when there are more than
-    ``_MAX_BANDS`` readings (the figures do not decide the grid). ``checks`` counts the bands laid, across
-    calls; past ``_MAX_BAND_CHECKS`` it raises ``_OutOfChecks``."""
+    from their column (with the row's label): they take no place in the stream. Up to ``exchanges`` bands of
+    several rows may print two neighbouring columns in the other order (pdfminer.six sorts a group's boxes by
+    height as well as by x: a column's box reaching higher comes before its left neighbour's). None when there
+    are more than ``_MAX_BANDS`` readings (the figures do not decide the grid). ``checks`` counts the bands
+    laid, across calls; past ``_MAX_BAND_CHECKS`` it raises ``_OutOfChecks``."""
     widths, rows = shape.widths, len(shape.widths)
     stream = [j for j in range(len(numbers)) if j not in set(anchors.values())]
     starts = [sum(widths[:r]) - sum(1 for a in anchors if a < r) for r in range(rows + 1)]
-    memo: dict[int, list[tuple[tuple[int, ...], ...]] | None] = {}
+    memo: dict[tuple[int, int], list[tuple[tuple[int, ...], ...]] | None] = {}
 
     def holds(row: tuple[int, ...]) -> bool:
         return not _breaks([numbers[j] for j in row], shape.sums)
 
-    def band(r: int, k: int) -> tuple[tuple[int, ...], ...]:
-        cells: list[list[int]] = [[] for _ in range(k)]
+    def band(r: int, k: int, order: Sequence[int]) -> tuple[tuple[int, ...], ...]:
+        cells: list[dict[int, int]] = [{} for _ in range(k)]
         at = starts[r]
-        for c in range(widths[r]):
+        for c in order:
             for n in range(k):
                 if c == 0 and r + n in anchors:
-                    cells[n].append(anchors[r + n])
+                    cells[n][c] = anchors[r + n]
                 else:
-                    cells[n].append(stream[at])
+                    cells[n][c] = stream[at]
                     at += 1
-        return tuple(map(tuple, cells))
+        return tuple(tuple(row[c] for c in range(widths[r])) for row in cells)
 
-    def suffixes(r: int) -> list[tuple[tuple[int, ...], ...]] | None:
+    def orders(width: int, k: int, left: int) -> list[tuple[int, ...]]:
+        """The columns' order in the stream: as printed, or (k > 1, exchanges left) two neighbours exchanged."""
+        columns = tuple(range(width))
+        swapped = [columns[:c] + (c + 1, c) + columns[c + 2:] for c in range(width - 1)] if k > 1 and left else []
+        return [columns, *swapped]
+
+    def suffixes(r: int, left: int) -> list[tuple[tuple[int, ...], ...]] | None:
         if r == rows:
             return [()]
-        if r in memo:
-            return memo[r]
+        if (r, left) in memo:
+            return memo[r, left]
         out: dict[tuple[tuple[int | None, ...], ...], tuple[tuple[int, ...], ...]] = {}
         for k in range(1, rows - r + 1):
             if widths[r + k - 1] != widths[r]:
                 break
-            checks[0] += 1
-            if checks[0] > _MAX_BAND_CHECKS:
-                raise _OutOfChecks
-            laid = band(r, k)
-            if not all(map(holds, laid)):
-                continue
-            rest = suffixes(r + k)
-            if rest is None:
-                memo[r] = None
-                return None
-            for tail in rest:
-                reading = laid + tail
-                out.setdefault(tuple(tuple(numbers[j] for j in row) for row in reading), reading)
-            if len(out) > _MAX_BANDS:
-                memo[r] = None
-                return None
-        memo[r] = list(out.values())
-        return memo[r]
+            for n, order in enumerate(orders(widths[r], k, left)):
+                checks[0] += 1
+                if checks[0] > _MAX_BAND_CHECKS:
+                    raise _OutOfChecks
+                laid = band(r, k, order)
+                if not all(map(holds, laid)):
+                    continue
+                rest = suffixes(r + k, left - (n > 0))
+                if rest is None:
+                    memo[r, left] = None
+                    return None
+                for tail in rest:
+                    reading = laid + tail
+                    out.setdefault(tuple(tuple(numbers[j] for j in row) for row in reading), reading)
+                if len(out) > _MAX_BANDS:
+                    memo[r, left] = None
+                    return None
+        memo[r, left] = list(out.values())
+        return memo[r, left]
 
     if len(stream) != starts[rows]:
         return []
-    return suffixes(0)
+    return suffixes(0, exchanges)
 
 
 def _anchorings(figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None] | None) -> list[dict[int, int]]:
@@ -326,12 +337,15 @@ def _read_bands(figures: list[_Figure], shape: Shape,
     extra = len(figures) - sum(shape.widths)
     agreed: list[dict[str, tuple[_Figure, ...]]] = []
     checks = [0]
-    for start in range(extra + 1):
+    # neighbouring columns exchanged in a band only where no reading keeps the columns in order
+    for exchanges, start in itertools.product((0, 1), range(extra + 1)):
+        if exchanges and (agreed or start == 0 and checks[0] > _MAX_BAND_CHECKS // 2):
+            break
         kept = figures[start:len(figures) - (extra - start)]
         numbers = [parse_count(f.value).value for f in kept]
         for anchors in _anchorings(kept, shape, named):
             try:
-                readings = _band_readings(numbers, shape, anchors, checks)
+                readings = _band_readings(numbers, shape, anchors, checks, exchanges)
             except _OutOfChecks:
                 return None
             if readings is None:
@@ -366,7 +380,57 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     if shape.sums and (read is None or read.unread):
         banded = _read_bands(figures, shape, consistent, named)
         if banded is not None and len(banded.rows) > (len(read.rows) if read else 0):
-            return banded
+            read = banded
+    if shape.sums and (read is None or not read.rows):   # no reading lays the stream: none to contradict
+        read = _read_between_ends(figures, shape, consistent) or read
+    return read
+
+
+def _read_between_ends(figures: list[_Figure], shape: Shape,
+                       consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    """The rows laid in order between a head and a tail the tool jumbled (pdftotext puts the first rows' cells
+    among the column header words, and the cells of tall rows near the table's end out of order): with the
+    table's figures, row r's are the r-th row's worth wherever the jumbled ends leave the order intact. The
+    rows breaking their sums must all lie within ``_MAX_END_SHARE`` of the rows at either end, the rows between
+    them must be at least half the table, and no other phase of the stream (the figures shifted by up to
+    ``_MAX_SHIFT``) may let them all add up too: rows of zeros alone do not show where the order resumes."""
+    extra = len(figures) - sum(shape.widths)
+    # a few figures of the table before or after may stand at either end: every cut is tried, and since the cuts
+    # are shifts of one another, at most one can read
+    found = [read for start in range(extra + 1)
+             if (read := _between_ends(figures[start:len(figures) - (extra - start)], shape, consistent)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _between_ends(figures: list[_Figure], shape: Shape,
+                  consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    widths, rows = shape.widths, len(shape.widths)
+    numbers = [parse_count(f.value).value for f in figures]
+    starts = list(itertools.accumulate(widths, initial=0))
+
+    def holds(r: int, shift: int = 0) -> bool:
+        at = starts[r] + shift
+        return 0 <= at and at + widths[r] <= len(numbers) and not _breaks(numbers[at:at + widths[r]], shape.sums)
+
+    broken = [r for r in range(rows) if not holds(r)]
+    ends = rows // _MAX_END_SHARE
+    head = max((r + 1 for r in broken if r < ends), default=0)
+    tail = min((r for r in broken if r >= rows - ends), default=rows)
+    middle = range(head, tail)
+    if len(middle) < rows / 2 or any(r in middle for r in broken):
+        return None
+    # the rows between must show their phase themselves: shifted within their own figures (by less than a row),
+    # some row breaks
+    most = min(_MAX_SHIFT, min(widths) - 1)
+    inside = [r for r in middle if starts[head] <= starts[r] - most and starts[r + 1] + most <= starts[tail]]
+    if not inside or any(all(holds(r, shift) for r in inside) for shift in range(-most, most + 1) if shift):
+        return None
+    read = StreamRead(unread=[key for r, key in enumerate(shape.rows) if r not in middle])
+    for r in middle:
+        row = figures[starts[r]:starts[r + 1]]
+        read.rows[shape.rows[r]] = StreamRow([f.value for f in row], row[0].where, row[0].label, False)
+    if not consistent({shape.rows[r]: tuple(numbers[starts[r]:starts[r + 1]]) for r in middle}):
+        return None
     return read
 
 
@@ -428,7 +492,7 @@ def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
         current = None
         if line.values:
             pieces = []   # figures beside text: another kind of line, no run's label
-        elif line.label and not _stray(line.label) and not _column_header(line.label):
+        elif line.label and not _stray(line.label) and not is_column_header(line.label):
             pieces.append(line.label)
     return [run for run in out if run.pieces]
 

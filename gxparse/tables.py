@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import Shape, is_cell_per_line, labelled_runs, lay_run, read_stream
+from gxparse.cellstream import Shape, is_cell_per_line, is_column_header, labelled_runs, lay_run, read_stream
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -187,6 +187,15 @@ def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
     if S3_OTHER_SINGLE in rows:
         return "v2019"
     return None
+
+
+def _s3_labels_layout(lines: Sequence[Line]) -> str | None:
+    """The （六） layout the labels of a table printed a cell per line show, wherever they stand (apart from their
+    figures); a column's header word (其他, printed over its first figure) names no row."""
+    named = {S3_MATCHER(line.label) for line in lines if line.label and not is_column_header(line.label)}
+    if named & set(S3_OTHER_SPLIT):
+        return "v2021"
+    return "v2019" if S3_OTHER_SINGLE in named else None
 
 
 def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
@@ -431,6 +440,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
+        printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
         layout, streamed, borrowed = _s3_stream(lines, layouts, following)
         if not streamed and len(rows) < _S3_MIN_ROWS:

@@ -172,3 +172,40 @@ def test_a_run_one_figure_short_is_laid_where_only_one_row_can_be_short():
 def test_a_run_short_where_several_rows_could_be_the_short_one_is_not_laid():
     # zeros add up wherever the blank is: which row lacks a figure is not known
     assert lay_run("0 0 0 0 0 0 0 0".split(), [3, 3, 3], [SUM]) is None
+
+
+SHAPE8 = Shape.even(tuple("abcdefgh"), 3, [SUM])
+
+
+def test_rows_in_order_between_a_jumbled_head_and_tail_are_read_and_the_ends_are_not():
+    # pdftotext: rows a–b's cells among the header words, rows c–g in order, h's total before its first figure
+    figures = "3 1 5 1 2 6  2 0 2  0 3 3  4 1 5  0 0 0  1 1 2  4 2 2".split()
+    read = read_stream(_stream(*figures), SHAPE8)
+    assert _values(read) == {"c": ["2", "0", "2"], "d": ["0", "3", "3"], "e": ["4", "1", "5"],
+                             "f": ["0", "0", "0"], "g": ["1", "1", "2"]}
+    assert read.unread == ["a", "b", "h"]
+
+
+def test_rows_in_order_that_would_add_up_shifted_too_are_not_read():
+    # zeros add up at any phase: nothing shows where the order resumes after the jumbled head
+    figures = "3 1 5 1 2 6  0 0 0  0 0 0  0 0 0  0 0 0  0 0 0  4 2 2".split()
+    read = read_stream(_stream(*figures), SHAPE8)
+    assert read is None or not read.rows
+
+
+def test_a_row_breaking_its_sums_amid_rows_in_order_leaves_the_stream_unread():
+    figures = "3 1 5 1 2 6  2 0 2  0 3 3  4 5 1  0 0 0  1 1 2  4 2 2".split()
+    read = read_stream(_stream(*figures), SHAPE8)
+    assert read is None or not read.rows
+
+
+def test_a_band_printing_two_neighbouring_columns_in_the_other_order_is_read_when_no_order_kept_adds_up():
+    # pdfminer.six: the total column's box reaches higher than its left neighbour's and comes first
+    read = read_stream(_stream("1 4 0", "3 4 5", "2 0 5"), SHAPE)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["4", "0", "4"], "c": ["0", "5", "5"]}
+
+
+def test_columns_in_order_are_never_read_exchanged():
+    # 1 2 3 / 0 0 0 / 2 2 4 adds up in order; exchanging the first two columns adds up too but is not tried
+    read = read_stream(_stream("1 0 2", "2 0 2", "3 0 4"), SHAPE)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["0", "0", "0"], "c": ["2", "2", "4"]}
