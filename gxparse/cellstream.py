@@ -30,6 +30,7 @@ a run of single-figure lines into one line of figures (a row's cells, for ``rows
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -386,6 +387,47 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     return read
 
 
+def read_parts(lines: Sequence[Line], shape: Shape) -> StreamRead | None:
+    """The figures laid in order into the rows of ``shape``, exactly as many: each row read where its own sums
+    hold, else unread. For a row the template prints as one whose parts have sums of their own (table 四's three
+    blocks) when the whole row's sums broke: one block's figures out of order leaves the others' places."""
+    figures = _figures(lines)
+    if len(figures) != sum(shape.widths):
+        return None
+    starts = list(itertools.accumulate(shape.widths, initial=0))
+    read = StreamRead()
+    for key, start, end in zip(shape.rows, starts, starts[1:]):
+        row = figures[start:end]
+        if _breaks([parse_count(f.value).value for f in row], shape.sums):
+            read.unread.append(key)
+        else:
+            read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, False)
+    return read
+
+
+def in_no_order_adds_up(lines: Sequence[Line], groups: int, width: int) -> bool:
+    """Whether the lines hold ``groups`` × ``width`` figures that no order lays into groups each of whose last cell
+    is the sum of the others (table 四's blocks): then the sums the report prints break whatever the tool's order
+    was, and the figures as the stream gives them show it."""
+    numbers = [parse_count(f.value).value for f in _figures(lines)]
+    if len(numbers) != groups * width or None in numbers:
+        return False
+    return not _groups_add_up(Counter(numbers), groups, width - 1)  # type: ignore[arg-type]
+
+
+def _groups_add_up(left: Counter[int], groups: int, parts: int) -> bool:
+    if groups == 0:
+        return True
+    for total in list(left):
+        rest = left - Counter([total])
+        for chosen in itertools.combinations_with_replacement(sorted(rest), parts):
+            need = Counter(chosen)
+            if sum(chosen) == total and all(rest[v] >= n for v, n in need.items()) \
+                    and _groups_add_up(rest - need, groups - 1, parts):
+                return True
+    return False
+
+
 def _read_between_ends(figures: list[_Figure], shape: Shape,
                        consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
     """The rows laid in order between a head and a tail the tool jumbled (pdftotext puts the first rows' cells
@@ -495,6 +537,42 @@ def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
         elif line.label and not _stray(line.label) and not is_column_header(line.label):
             pieces.append(line.label)
     return [run for run in out if run.pieces]
+
+
+@dataclass
+class HeaderRun:
+    """A run of single figures printed right under one column's header words, and that header (``label_key``)."""
+
+    header: str
+    values: list[str]
+    where: str
+
+
+def header_runs(lines: Sequence[Line], headers: frozenset[str]) -> list[HeaderRun]:
+    """Every run of single-figure lines printed right after a line naming one column (its key in ``headers``),
+    when that is the only column's name since the figures or text before: a column's cells, top to bottom
+    (headers printed together, then figures, say nothing of which figures are whose)."""
+    out: list[HeaderRun] = []
+    named: list[str] = []   # column names printed since the last figure or text
+    last = ""               # the key of the line before
+    current: HeaderRun | None = None
+    for line in lines:
+        if not line.in_grid and not line.label and len(line.values) == 1:
+            if current is None and len(named) == 1 and named[-1] == last:
+                current = HeaderRun(named[0], [], line.where)
+                out.append(current)
+            if current is not None:
+                current.values.append(line.values[0])
+            named, last = [], ""
+            continue
+        current = None
+        key = label_key(line.label) if line.label and not line.values else ""
+        if key in headers:
+            named.append(key)
+        elif line.values or key and not is_column_header(line.label):
+            named = []
+        last = key
+    return out
 
 
 def lay_run(values: Sequence[str], widths: Sequence[int], sums: Sequence[RowSum]) -> list[list[str]] | None:

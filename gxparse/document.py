@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE
 from gxparse.limits import check_lines
-from gxparse.normalize import normalize_text
+from gxparse.normalize import label_key, normalize_text
+from gxparse.template import HEADER_LABELS
 
 # Letters and marks OCR writes for figures (lo for 10, po for 0, |0 for a rule beside a 0), and how many
 # figures a line needs around them to be a table row read by OCR.
@@ -128,6 +129,17 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
 _HEADER_LENGTH = (8, 60)   # characters: a running header is a title-like line, not a stray word nor prose
 
 
+@lru_cache(maxsize=1)
+def _column_headers() -> frozenset[str]:
+    return frozenset(label_key(label) for label in HEADER_LABELS)
+
+
+def _column_header(text: str) -> bool:
+    """A column header of a template table (本年处理决定数量 heads two sub-tables of table 二): printed again by
+    the table, never a page's running header."""
+    return label_key(text) in _column_headers()
+
+
 def _without_running_headers(lines: list[Line]) -> list[Line]:
     """The lines with the repeats of a label-only line printed again and again (a page header such as the
     report's title over every page, which text extraction puts between a table's rows) left out; the first
@@ -138,7 +150,7 @@ def _without_running_headers(lines: list[Line]) -> list[Line]:
     if len(set(texts)) == len(texts):
         return lines
     repeated = {text for text, n in Counter(texts).items()
-                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1]}
+                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1] and not _column_header(text)}
     if not repeated:
         return lines
     seen: set[str] = set()

@@ -10,11 +10,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import Shape, is_cell_per_line, is_column_header, labelled_runs, lay_run, read_stream
+from gxparse.cellstream import (
+    HeaderRun,
+    Shape,
+    header_runs,
+    in_no_order_adds_up,
+    is_cell_per_line,
+    is_column_header,
+    labelled_runs,
+    lay_run,
+    read_parts,
+    read_stream,
+    StreamRow,
+)
 from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
-from gxparse.normalize import squash
+from gxparse.normalize import label_key, squash
 from gxparse.placement import Balance, blank_readings, consistent_readings
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
@@ -99,6 +111,42 @@ def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequen
     return findings
 
 
+def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow]:
+    """Table 二's items read from the runs of figures printed right under one column's header words
+    (``cellstream.header_runs``): a run is that column of the sub-table (第二十条第（X）项) with as many items as it
+    has figures, its items top to bottom — used for a column's name only when the sub-tables printing it have
+    each a number of items of their own and it heads one run of each length."""
+    tables: list[list[Item]] = []
+    for item in items:
+        if tables and tables[-1][0].caption == item.caption:
+            tables[-1].append(item)
+        else:
+            tables.append([item])
+    heading: dict[str, list[tuple[list[Item], str]]] = {}
+    for table in tables:
+        for column in table[0].columns:
+            heading.setdefault(label_key(column.label), []).append((table, column.key))
+    runs: dict[str, list[HeaderRun]] = {}
+    for run in header_runs(lines, frozenset(heading)):
+        runs.setdefault(run.header, []).append(run)
+    cells: dict[str, dict[str, str]] = {}
+    where: dict[str, str] = {}
+    for header, columns in heading.items():
+        # one run per sub-table: which it is, its length tells (the tool's order of sub-tables is its own; one run
+        # through several is not read: a repeated header word may have been dropped as a page's running header)
+        by_size = {len(table): (table, column) for table, column in columns}
+        printed = runs.get(header, [])
+        if len(by_size) != len(columns) or sorted(len(r.values) for r in printed) != sorted(by_size):
+            continue
+        for run in printed:
+            table, column = by_size[len(run.values)]
+            for item, value in zip(table, run.values):
+                cells.setdefault(item.key, {})[column] = value
+                where.setdefault(item.key, run.where)
+    return {item.key: RawRow(item.key, "", [cells[item.key][c.key] for c in item.columns], where[item.key], order=n)
+            for n, item in enumerate(items) if len(cells.get(item.key, {})) == len(item.columns)}
+
+
 def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str, RawRow]) -> dict[str, RawRow] | None:
     """Table 二 printed a cell per line (``cellstream``): its items from the stream of figures; an item the row
     grammar read with as many figures but other ones, or given a figure its column cannot hold, is not read."""
@@ -126,15 +174,19 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
-    if not rows:
-        return TableRead(None, extras=extras)
     cell_per_line = is_cell_per_line(lines)
+    if not rows and not (cell_per_line and _s2_by_headers(lines, S2_ITEMS[version])):
+        return TableRead(None, extras=extras)
     if cell_per_line:
         stream = _s2_stream(lines, S2_ITEMS[version], rows)
         if stream is None:   # only the items whose label stands right over as many figures as they hold
             widths = {item.key: len(item.columns) for item in S2_ITEMS[version]}
             stream = {key: row for key, row in _labelled_runs(lines, S2_MATCHER[version]).items()
                       if len(row.values) == widths[key]}
+        for key, row in _s2_by_headers(lines, S2_ITEMS[version]).items():
+            read = stream.get(key)
+            stream[key] = row if read is None or not read.values else read if read.values == row.values \
+                else replace(read, values=[])   # two readings that disagree: neither is certain
         rows, extras = stream, []
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
@@ -503,12 +555,31 @@ def _s4_stream(lines: Sequence[Line]) -> TableRead | None:
     if read is None:
         return None
     row = read.rows.get("s4")
-    values, where = (row.values, row.where) if row else ([], lines[0].where)
-    cells = [parse_count(v) for v in values] or [Cell(None)] * S4_WIDTH
-    printed = RawRow("s4", "", values, where)
-    table: Table = {block.key: {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
-                    for b, block in enumerate(S4_BLOCKS)}
-    return TableRead(table, rows={block.key: printed for block in S4_BLOCKS}, cell_per_line=True)
+    shape = Shape.even(tuple(b.key for b in S4_BLOCKS), len(S4_COLUMNS), _S4_BLOCK_SUM)
+    if row is None and not in_no_order_adds_up(lines, len(S4_BLOCKS), len(S4_COLUMNS)):
+        # its sums broke where another order would keep them: the blocks whose own sums hold are read where the
+        # stream puts them
+        blocks = read_parts(lines, shape)
+        return _s4_blocks_read(blocks.rows if blocks else {}, lines[0].where)
+    if row is None:   # no order keeps its sums: the report's, read as the stream gives it
+        whole = read_parts(lines, Shape.even(("s4",), S4_WIDTH))
+        row = whole.rows["s4"] if whole else None
+    if row is None:
+        return _s4_blocks_read({}, lines[0].where)
+    values = [row.values[b * 5:(b + 1) * 5] for b in range(len(S4_BLOCKS))]
+    return _s4_blocks_read({block.key: StreamRow(v, row.where, "", False) for block, v in zip(S4_BLOCKS, values)},
+                           row.where)
+
+
+def _s4_blocks_read(blocks: dict[str, StreamRow], where: str) -> TableRead:
+    table: Table = {}
+    rows: dict[str, RawRow] = {}
+    for block in S4_BLOCKS:
+        read = blocks.get(block.key)
+        cells = [parse_count(v) for v in read.values] if read else [Cell(None)] * len(S4_COLUMNS)
+        table[block.key] = dict(zip((col.key for col in S4_COLUMNS), cells))
+        rows[block.key] = RawRow(block.key, "", read.values if read else [], read.where if read else where)
+    return TableRead(table, rows=rows, cell_per_line=True)
 
 
 def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:

@@ -5,7 +5,7 @@ figures never guessed at; and OCR's digit noise in text ends as warnings."""
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.cellstream import Shape, lay_run, read_stream
+from gxparse.cellstream import Shape, header_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
 from gxparse.realign import RowSum
 
@@ -209,3 +209,93 @@ def test_columns_in_order_are_never_read_exchanged():
     # 1 2 3 / 0 0 0 / 2 2 4 adds up in order; exchanging the first two columns adds up too but is not tried
     read = read_stream(_stream("1 0 2", "2 0 2", "3 0 4"), SHAPE)
     assert _values(read) == {"a": ["1", "2", "3"], "b": ["0", "0", "0"], "c": ["2", "2", "4"]}
+
+
+_S2_HEADERS_OVER_COLUMNS = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+行政事业性收费
+本年制发件数
+
+1
+8
+
+本年处理决定数量
+
+41
+19
+
+本年处理决定数量
+
+550
+
+本年收费金额（单位：万元）
+
+7.28
+
+本年废止件数
+
+0
+26
+
+现行有效件数
+
+11
+66
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_table_two_columns_under_their_header_words_are_read_by_the_sub_tables_sizes():
+    # pdftotext: every label first, then each column's header word over its cells; （六）'s column before （五）'s
+    s2 = _report(_S2_HEADERS_OVER_COLUMNS)["s2"]
+    assert s2["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+    assert s2["normative_docs"] == {"issued": 8, "repealed": 26, "in_force": 66}
+    assert (s2["licensing"], s2["penalty"], s2["coercion"]) == ({"decisions": 550}, {"decisions": 41},
+                                                                 {"decisions": 19})
+    assert s2["admin_fees"] == {"amount_wan_yuan": "7.28"}
+
+
+def test_table_two_header_words_over_runs_no_sub_table_fits_are_not_read():
+    # one 本年处理决定数量 over three figures: （五）'s and （六）'s cells in an order nothing shows
+    text = _S2_HEADERS_OVER_COLUMNS.replace("19\n\n本年处理决定数量\n\n550", "19\n550")
+    s2 = _report(text)["s2"]
+    assert {s2[key]["decisions"] for key in ("licensing", "penalty", "coercion")} == {None}
+    assert s2["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+
+
+def test_header_words_printed_together_then_figures_head_no_run():
+    lines = lines_from_text("本年制发件数\n本年废止件数\n现行有效件数\n1\n0\n4\n规章\n本年制发件数\n5\n6")
+    runs = header_runs(lines, frozenset({"本年制发件数", "本年废止件数", "现行有效件数"}))
+    assert [(run.header, run.values) for run in runs] == [("本年制发件数", ["5", "6"])]
+
+
+def test_table_four_blocks_that_add_up_are_read_where_another_blocks_figures_came_out_of_order():
+    # pdftotext: the first block's total among its header words (3 0 0 3 0 for 3 0 0 0 3)
+    figures = "3 0 0 3 0 18 5 1 0 24 7 0 0 0 7".split()
+    report = _report("四、政府信息公开行政复议、行政诉讼情况\n" + "\n\n".join(figures) + "\n五、存在的主要问题及改进情况\n")
+    s4 = report["s4"]
+    assert s4["litigation_direct"] == {"upheld": 18, "corrected": 5, "other": 1, "pending": 0, "total": 24}
+    assert s4["litigation_after_review"] == {"upheld": 7, "corrected": 0, "other": 0, "pending": 0, "total": 7}
+    assert set(s4["review"].values()) == {None}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_table_four_whose_figures_add_up_in_no_order_is_read_as_printed_and_its_error_found():
+    # 洪泽 2023: 10 + 1 printed with a total of 0 — no order of these figures keeps the blocks' sums
+    figures = "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0".split()
+    report = _report("四、政府信息公开行政复议、行政诉讼情况\n" + "\n\n".join(figures) + "\n五、存在的主要问题及改进情况\n")
+    assert report["s4"]["review"] == {"upheld": 10, "corrected": 1, "other": 0, "pending": 0, "total": 0}
+    errors = [f for f in report["findings"] if f["severity"] == "error"]
+    assert {f["rule"] for f in errors} == {"s4.block_sum"}

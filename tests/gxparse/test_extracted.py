@@ -74,6 +74,14 @@ def test_table_three_bands_with_two_columns_exchanged_are_read_whole(rendering):
     assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
 
 
+# the real 洪泽 2023 表四 adds up in no order of its figures: read as printed, its error found whatever the tool
+@pytest.mark.parametrize("tool", ["pdftotext", "pdfminer", "pymupdf"])
+def test_a_table_four_no_order_adds_up_is_the_reports_error(tool):
+    report = parsed(f"{tool}/002_huaian_hongze_2023.published")
+    assert _cells(report, ("s4",)) == _cells(truth(f"{tool}/002_huaian_hongze_2023.published"), ("s4",))
+    assert "s4.block_sum" in {f["rule"] for f in report["findings"] if f["severity"] == "error"}
+
+
 # pdftotext writes a row's figures under its label, but some labels elsewhere (the rows after them in one run)
 def test_table_three_runs_holding_several_rows_are_laid_in_row_order():
     rendering = "pdftotext/huangchuan_2021.reportlab"
