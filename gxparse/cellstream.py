@@ -19,12 +19,18 @@ many figures each holds. So the figures of a table are read as one stream laid i
   come out interleaved, a row's 总计 before its last columns), so a figure's place is never certain: a row
   whose own sums break is left unread, not read as printed (a misplaced figure must not accuse the agency),
   and so is the whole table when more rows break than a report plausibly does (the wrong reading) or when
-  the rows read break the table's rules across rows (the caller says so with ``cell.unread``). The price:
-  a report's own arithmetic errors are not found in such text, only said to be unreadable.
+  the rows read break the table's rules across rows (the caller says so with ``cell.unread``). A report's
+  own arithmetic error is found only where no order of the figures could keep the sums
+  (``in_no_order_adds_up``), else said to be unreadable;
+- where those readings leave rows unread: bands of rows a column at a time (``_read_bands``, two neighbouring
+  columns of a band exchanged only where nothing else adds up), and where nothing lays the stream, the rows in
+  order between a jumbled head and tail (``_read_between_ends``).
 
-Two smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins
-a run of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), and
-``labelled_runs`` gives the runs whose label lines stand right over them.
+Smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins a run
+of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), ``labelled_runs``
+gives the runs whose label lines stand right over them (``lay_run`` lays one holding several rows),
+``header_runs`` the runs right under one column's header words, and ``read_parts`` reads a row's parts with
+sums of their own (table 四's blocks) in the stream's order.
 """
 
 from __future__ import annotations
