@@ -8,6 +8,7 @@ million versions by benchmarks/archive_bench.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -215,6 +216,18 @@ def open_findings_query(*columns: Any, rule: str | None = None, severity: str | 
     if site:
         query = query.where(Report.site_id == site)
     return query
+
+
+def open_findings_union(*columns: Any, where: Sequence[Any] = ()) -> Any:
+    """Select ``columns`` from the open findings meeting ``where`` (as ``open_findings_query``) as two selects
+    joined by UNION ALL, so that each walks an index: reports to their current version's findings, and the
+    findings without a version. For counting over the whole archive, where the OR of ``open_findings_query``
+    would read every finding."""
+    current = (select(*columns).select_from(Report).join(Finding, Finding.version_id == Report.latest_version_id)
+               .where(*where))
+    own = (select(*columns).select_from(Finding).join(Report, Report.id == Finding.report_id)
+           .where(col(Finding.version_id).is_(None), *where))
+    return current.union_all(own)
 
 
 def list_findings(session: Session, *, severity: str | None = None, rule: str | None = None,

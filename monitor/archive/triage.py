@@ -32,7 +32,7 @@ from monitor.archive.models import (
     Report,
     Triage,
 )
-from monitor.archive.queries import open_findings_query
+from monitor.archive.queries import open_findings_query, open_findings_union
 from monitor.timeutil import utcnow
 
 STATES = (ACKNOWLEDGED, RESOLVED)
@@ -256,12 +256,9 @@ def waiting_reports(s: Session) -> int:
     (a mute of theirs or of their agency) are read one finding at a time, to take away those fully dealt with."""
     mutes = Mutes.load(s)
     muted_rules = {m.rule for m in mutes.rows if m.rule and m.agency_id is None and m.report_id is None}
-    current = (select(Finding.report_id).select_from(Report).join(Finding, Finding.version_id == Report.latest_version_id)
-               .where(Finding.severity == "error", col(Finding.rule).not_in(muted_rules)))
-    own = select(Finding.report_id).where(col(Finding.version_id).is_(None), Finding.severity == "error",
-                                          col(Finding.rule).not_in(muted_rules))
-    reports = current.union(own).subquery()
-    total = s.exec(select(func.count()).select_from(reports)).one()
+    reports = open_findings_union(Finding.report_id, where=[Finding.severity == "error",
+                                                            col(Finding.rule).not_in(muted_rules)]).subquery()
+    total = s.exec(select(func.count(func.distinct(reports.c.report_id)))).one()
     agencies = {m.agency_id for m in mutes.rows if m.agency_id is not None}
     candidates = (set(s.exec(select(Triage.report_id).distinct())) | {m.report_id for m in mutes.rows if m.report_id}
                   | (set(s.exec(select(Report.id).where(col(Report.agency_id).in_(agencies)))) if agencies else set()))

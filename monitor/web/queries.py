@@ -33,7 +33,7 @@ from monitor.archive.models import (
     Site,
     Version,
 )
-from monitor.archive.queries import NotFound, open_findings_query
+from monitor.archive.queries import NotFound, open_findings_query, open_findings_union
 from monitor.archive.store import BlobStore
 
 STATUSES = (ACTIVE, WITHDRAWN, MISSING)
@@ -349,15 +349,9 @@ class FindingList:
 
 def finding_counts(s: Session, site: str | None = None) -> list[RuleCount]:
     """Open findings (of each report's current version, and those on a report itself: report.overdue) by
-    rule and severity. Two selects joined by UNION ALL, so each walks an index: reports to their current
-    version's findings, and the findings without a version."""
-    current = select(Finding.rule, Finding.severity).select_from(Report).join(
-        Finding, Finding.version_id == Report.latest_version_id)
-    own = select(Finding.rule, Finding.severity).join(Report, Report.id == Finding.report_id).where(
-        col(Finding.version_id).is_(None))
-    if site:
-        current, own = current.where(Report.site_id == site), own.where(Report.site_id == site)
-    found = current.union_all(own).subquery()
+    rule and severity (``open_findings_union``: each select walks an index)."""
+    found = open_findings_union(Finding.rule, Finding.severity,
+                                where=[Report.site_id == site] if site else []).subquery()
     rows = s.exec(select(found.c.rule, found.c.severity, func.count())
                   .group_by(found.c.rule, found.c.severity)).all()
     counts = [RuleCount(*r) for r in rows]
