@@ -251,17 +251,13 @@ def _s3_labels_layout(lines: Sequence[Line]) -> str | None:
 
 
 def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
-    """R3.1 and R3.2 on every column where all the cells involved are known."""
-    results = [k for k in row_keys if k.startswith(S3_RESULT_PREFIX) and k != S3_RESULT_TOTAL]
-    for c in range(S3_WIDTH):
-        column = {key: rows[key][c] for key in rows}
-        balance = [column.get(k) for k in ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")]
-        if all(v is not None for v in balance) and balance[0] + balance[1] != balance[2] + balance[3]:
-            return False
-        parts = [column.get(k) for k in results]
-        total = column.get(S3_RESULT_TOTAL)
-        if total is not None and all(v is not None for v in parts) and sum(parts) != total:
-            return False
+    """R3.1 and R3.2 (``_s3_balances``) on every column where all the cells involved are known."""
+    for balance in _s3_balances(row_keys):
+        for c in range(S3_WIDTH):
+            plus = [rows[k][c] if k in rows else None for k in balance.plus]
+            minus = [rows[k][c] if k in rows else None for k in balance.minus]
+            if None not in plus + minus and sum(plus) != sum(minus):  # type: ignore[arg-type]
+                return False
     return True
 
 
