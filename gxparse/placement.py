@@ -97,7 +97,10 @@ def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Seque
     for key, vector in fixed.items():
         for d, part in enumerate(contribution(key, vector)):
             start[d] += part
-    free = [key for key in rows if key not in fixed and any(sign[key])]
+    # the rows a balance subtracts (totals) first: every reading of the rows added after them must then stay
+    # within what the totals leave, so the bounds prune at once (added first, the partial sums of a table whose
+    # applicant columns are mostly blank outgrow STATE_LIMIT before a total is met)
+    free = sorted((key for key in rows if key not in fixed and any(sign[key])), key=lambda key: -min(sign[key]) < 1)
     steps = [[(vector, contribution(key, vector)) for vector in options[key]] for key in free]
     layers = _forward(tuple(start), steps)
     if layers is None:

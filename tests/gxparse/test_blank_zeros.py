@@ -245,3 +245,41 @@ def test_a_label_alone_is_no_zeros_while_figures_stand_under_no_row():
     report = parse_document(text.encode(), "joined.txt").to_dict()
     assert 0 not in _values(report, "result.unable.needs_creation")
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_consistent_readings_meet_the_totals_first(monkeypatch):
+    # four rows each one figure in any column, a total of four in one column: added first, their partial sums
+    # are 35; with the total met first only the readings it leaves room for go on
+    monkeypatch.setattr(placement, "STATE_LIMIT", 10)
+    ones = [tuple(int(c == k) for c in range(4)) for k in range(4)]
+    options = {"a": ones, "b": ones, "c": ones, "d": ones, "t": [tuple(4 * v for v in one) for one in ones]}
+    kept = consistent_readings(options, [Balance(("a", "b", "c", "d"), ("t",))], 4)
+    assert kept is not None and {key: set(v) for key, v in kept.items()} == {key: set(v) for key, v in options.items()}
+
+
+# two applicant columns nobody used: 总计 and the rows the sums settle are read, the rest is unread, the search
+# stays within its bounds (in the template's order its partial sums outgrow STATE_LIMIT)
+UNUSED_COLUMNS = {
+    "new_received": "412 3 21 4 440",
+    "carried_over": "5 5",
+    "result.granted": "300 2 9 3 314",
+    "result.partial": "21 4 25",
+    "result.denied.third_party": "6 6",
+    "result.denied.internal_affairs": "3 3",
+    "result.denied.admin_query": "4 1 3 1 9",
+    "result.unable.not_held": "40 40",
+    "result.unable.needs_creation": "2 2 4",
+    "result.not_processed.petition": "3 3",
+    "result.not_processed.duplicate": "4 4",
+    "result.other.other": "27 3 30",
+    "result.total": "410 3 21 4 438",
+    "carry_forward": "7 7",
+}
+
+
+def test_a_table_with_applicant_columns_nobody_used_reads_its_totals():
+    report = _report(UNUSED_COLUMNS)
+    assert [_values(report, key)[6] for key in ("new_received", "result.granted", "result.total")] == [440, 314, 438]
+    assert _values(report, "result.denied.state_secret") == [0] * 7
+    assert "cell.placed_by_sum" in {f["rule"] for f in report["findings"]}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
