@@ -473,6 +473,36 @@ def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, R
     return dict(sorted(rows.items(), key=lambda item: (item[1].order, keys.index(item[0]))))
 
 
+def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow],
+                      extras: Sequence[RawRow], default_layout: str
+                      ) -> tuple[Table, dict[str, RawRow], list[Finding], str | None] | None:
+    """Table 三 printed a cell per line in row order, each row's label right over its figures, with zeros printed
+    as empty cells (PyMuPDF: the empty cells leave no line, so no stream of the template's size is there to lay):
+    the labels bound the rows, and the rows short of figures are placed by the table's arithmetic as in text
+    (``_s3_by_sum``). Only where every figure of the table stands in a run right under label lines, every run
+    is one row's (at most a row's width, no figures the row grammar gave no row) and the rows come in the
+    template's order; None otherwise, or when the arithmetic places nothing."""
+    runs = labelled_runs(lines)
+    figures = sum(len(line.values) for line in lines)
+    if figures == 0 or sum(len(run.values) for run in runs) != figures or any(extra.values for extra in extras):
+        return None
+    printed_layout = _s3_printed_layout(rows) or _s3_labels_layout(lines)
+    layout = printed_layout or default_layout
+    row_keys = [r.key for r in S3_ROWS[layout]]
+    if any(key not in row_keys for key in rows) or len(rows) < _S3_MIN_ROWS:
+        return None
+    # a label alone naming a row of the other layout is a group label here (（六）其他处理 over its three rows)
+    bare = {key: row for key, row in bare.items() if key in row_keys}
+    printed = sorted(rows, key=lambda key: rows[key].order)
+    if printed != [key for key in row_keys if key in rows] or any(len(row.values) > S3_WIDTH for row in rows.values()):
+        return None
+    by_sum = _s3_by_sum(rows, bare, row_keys, extras)
+    if by_sum is None:
+        return None
+    table, used, findings = by_sum
+    return table, used, _fuzzy_findings(rows, row_keys) + findings, printed_layout
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
@@ -487,6 +517,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
+    if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout)) is not None:
+        table, used, findings, printed_layout = ordered
+        return TableRead(table, findings, [], printed_layout, used, cell_per_line)
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]

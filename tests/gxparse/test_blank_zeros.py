@@ -283,3 +283,47 @@ def test_a_table_with_applicant_columns_nobody_used_reads_its_totals():
     assert _values(report, "result.denied.state_secret") == [0] * 7
     assert "cell.placed_by_sum" in {f["rule"] for f in report["findings"]}
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# a cell per line in row order with the empty cells gone (PyMuPDF): the labels bound the rows
+
+
+def _cell_per_line(printed: dict[str, str], order: list[str] | None = None) -> list:
+    """Table 三's lines printed a cell per line: each row's label, then each of its figures on a line of its own
+    (a row not named prints its label alone)."""
+    text = []
+    for key in order or list(LABELS):
+        text.append(LABELS[key])
+        text += printed.get(key, "").split()
+    return lines_from_text("\n".join(text))
+
+
+def _read_values(read: tables.TableRead, key: str) -> list[int | None]:
+    return [cell.value for cell in read.table[key].values()]
+
+
+def test_a_cell_per_line_table_in_row_order_places_its_short_rows_by_the_sums():
+    read = tables.read_s3(_cell_per_line(UNIQUE))
+    assert read.cell_per_line
+    assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
+    assert _read_values(read, "result.unable.not_held") == [2, 0, 0, 6, 7, 0, 15]
+    assert _read_values(read, "carry_forward") == [0] * 7
+    assert "cell.placed_by_sum" in {f.rule for f in read.findings}
+
+
+def test_a_cell_per_line_table_out_of_row_order_is_not_placed_by_the_sums():
+    # the tool's order is not the rows' (a row's label and figures after the total): nothing says the labels
+    # bound the rows
+    order = [key for key in LABELS if key != "result.granted"]
+    order.insert(order.index("result.total") + 1, "result.granted")
+    read = tables.read_s3(_cell_per_line(UNIQUE, order))
+    assert read.table is None or _read_values(read, "result.unable.not_held")[3] is None
+
+
+def test_figures_under_no_label_keep_a_cell_per_line_table_from_being_placed_by_the_sums():
+    # a run of figures printed right under the column headers belongs to no label: which row's, no label says
+    # (every other row prints a 0, so no row is a label alone)
+    lines = lines_from_text("\n".join(["商业企业", "1", "1"])) + _cell_per_line({key: "0" for key in LABELS} | UNIQUE)
+    read = tables.read_s3(lines)
+    assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
