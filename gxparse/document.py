@@ -29,6 +29,7 @@ _WORD_MARKS = frozenset({"无", "空"})
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
+_WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _FURNITURE_LENGTH = 24   # characters: a longer line is no page number
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                              r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})$")
@@ -45,6 +46,9 @@ class Line:
     page: int | None = None
     in_grid: bool = False     # from a real table grid (HTML, DOCX, PDF): blank cells are meaningful
     after_gap: bool = False   # text printed after a blank line: PDF-to-text tools end a text box with one
+    # where each value stands in the text line (the character offset of its middle), for text split at spaces:
+    # layout-keeping extraction (pdftotext -layout, pdfplumber's layout) puts a figure under its column
+    offsets: tuple[float, ...] = ()
 
     @property
     def is_prose(self) -> bool:
@@ -118,11 +122,16 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         if not raw.strip():
             gap = True
             continue
-        if _RULE_LINE.match(raw) or len(raw) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(raw.strip()):
+        bare = raw.strip()   # layout-keeping extraction (pdftotext -layout, pdfplumber layout) centres a footer
+        if _RULE_LINE.match(raw) or len(bare) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(bare):
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
-        out.append(line_from_cells(split_cells(raw), where, page))
-        out[-1].after_gap, gap = gap, False
+        line = line_from_cells(split_cells(raw), where, page)
+        if line.values and "\t" not in raw and raw.count("|") < 2:
+            words = [m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw)]
+            line.offsets = tuple(words[-len(line.values):])
+        line.after_gap, gap = gap, False
+        out.append(line)
     return _without_running_headers(out)
 
 

@@ -59,6 +59,7 @@ class RawRow:
     in_grid: bool = False
     order: int = 0       # place among the rows of one collect_rows call, in document order
     fuzzy: bool = False  # named by a near miss of a template label, not by its anchor
+    offsets: tuple[float, ...] = ()   # where each value stands in its text line (``Line.offsets``)
 
 
 class LabelMatcher:
@@ -135,6 +136,7 @@ class _Piece:
     in_grid: bool
     key: str | None = None
     fuzzy: bool = False
+    offsets: tuple[float, ...] = ()
 
     @property
     def is_name(self) -> bool:
@@ -218,9 +220,9 @@ class _Reader:
             joined = _joined(previous.label, label)
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
-                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy))
+                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.offsets))
                 return
-        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy)
+        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.offsets)
         if key is None:
             segment.append(piece)
         else:
@@ -252,16 +254,17 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     names = [p for p in segment if p.is_name]
     values = [p for p in segment if p.values]
     if names and len(names) == len(values):
-        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy) for n, v in zip(names, values)]
+        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets) for n, v in zip(names, values)]
     rows = []
     for previous, piece in zip([None, *segment], segment):
         if not piece.values:
             continue
         if previous is not None and not previous.values and previous.key is not None:
             rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid, previous.key,
-                               previous.fuzzy))
+                               previous.fuzzy, piece.offsets))
         elif previous is not None and not previous.values and not piece.label:
-            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid))   # an unnamed row
+            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid,   # an unnamed row
+                               offsets=piece.offsets))
         else:
             rows.append(piece)
     return rows
@@ -294,7 +297,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> Collected:
     for index, segment in enumerate(reader.segments):
         for piece in _pair(segment) + pinned.get(index, []):
             row = RawRow(piece.key, piece.label, piece.values, piece.where, piece.in_grid,
-                         len(rows) + len(extras), piece.fuzzy)
+                         len(rows) + len(extras), piece.fuzzy, piece.offsets)
             if row.key is None or row.key in rows:
                 extras.append(row)
             else:

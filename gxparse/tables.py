@@ -49,6 +49,7 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
+from gxparse.textcolumns import spread_short_rows
 
 
 @dataclass
@@ -371,6 +372,21 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
     return {key: row for key, row in rows.items() if key not in twice}
 
 
+def _s3_spread(rows: dict[str, RawRow], row_keys: Sequence[str]) -> dict[str, RawRow]:
+    """The rows with those printed short laid under their columns by where layout-kept text puts their figures
+    (``textcolumns``: empty cells), when every laid row then adds up and the table's balances hold."""
+    spread = spread_short_rows({key: rows[key] for key in row_keys if key in rows}, S3_WIDTH)
+    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in spread.items()}
+    if not spread or any(None in v or v[-1] != sum(v[:-1]) for v in vectors.values()):  # type: ignore[arg-type]
+        return rows
+    for key in row_keys:
+        if key in rows and key not in spread:
+            values = [parse_count(v).value for v in _meaningful(rows[key].values, S3_WIDTH)]
+            if len(values) == S3_WIDTH:
+                vectors[key] = tuple(values)
+    return rows | spread if s3_consistent(vectors, row_keys) else rows
+
+
 def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
     """R3.2 (the result rows add up to （七）总计) and R3.1 (一 + 二 = （七）总计 + 四), column by column."""
     results = tuple(k for k in row_keys if k.startswith(S3_RESULT_PREFIX) and k != S3_RESULT_TOTAL)
@@ -532,6 +548,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
+    if not cell_per_line:
+        rows = _s3_spread(rows, row_keys)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum

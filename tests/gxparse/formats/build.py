@@ -325,14 +325,16 @@ def scanned_copy(pdf: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
 
 
 def extracted_text(pdf: Path, tool: str) -> str:
-    """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline);
+    """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline),
+    also with ``layout=True`` (``pdfplumber-layout``: the page's columns kept by spaces, a tall row's figures on
+    the line its cells are centred on, often above or below its label's lines);
     poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order) mode,
     or as it runs by default (``pdftotext``: reading order, one table cell per line); pdfminer.six's
     ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together) and PyMuPDF's
     ``page.get_text()`` (one cell per line, pages joined by a newline)."""
-    if tool == "pdfplumber":
+    if tool in ("pdfplumber", "pdfplumber-layout"):
         with pdfplumber.open(pdf) as document:
-            return "\n".join(page.extract_text() or "" for page in document.pages)
+            return "\n".join(page.extract_text(layout=tool == "pdfplumber-layout") or "" for page in document.pages)
     if tool == "pdfminer":
         from pdfminer.high_level import extract_text
 

@@ -1,15 +1,17 @@
 """Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
 
-    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank]
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank] [--tools pdfplumber-layout,…]
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
 reports of the simulated site of both templates (v2019 and
 v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
 Tools: poppler's ``pdftotext`` as it runs by default, pdfminer.six's ``extract_text`` and PyMuPDF's
-``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line). Each rendering is ``<tool>/<document>.<printer>.txt``;
+``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line), also with
+``layout=True`` (rows as lines with their columns kept by spaces). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
-rules it deserves). Run it again only when a tool or a printer changes: the files are test data.
+rules it deserves). Run it again only when a tool or a printer changes (``--tools`` writes only those tools'
+renderings): the files are test data.
 
 ``--blank`` writes only the same seeds and simulated reports with every zero of their tables printed as an empty
 cell (as many agencies print them), printed by reportlab and LibreOffice (``<document>.reportlab-blank``,
@@ -18,6 +20,7 @@ cell (as many agencies print them), printed by reportlab and LibreOffice (``<doc
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -33,8 +36,8 @@ from tests.gxparse.seeds import SEEDS, expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
-TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber")
-BLANK_TOOLS = ("pymupdf", "pdfplumber")
+TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
+BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
@@ -118,11 +121,17 @@ def blank_pdfs(folder: Path) -> dict[str, Path]:
 
 
 def main() -> None:
-    blank = "--blank" in sys.argv[1:]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--blank", action="store_true", help="the renderings with zeros printed as empty cells")
+    parser.add_argument("--tools", help="comma-separated tools to write (default: all)")
+    args = parser.parse_args()
+    tools = BLANK_TOOLS if args.blank else TOOLS
+    if args.tools:
+        tools = tuple(t for t in tools if t in args.tools.split(","))
     with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
         folder = Path(tmp)
-        pdfs = blank_pdfs(folder) if blank else _real(folder) | _seeds(folder) | _simsite(folder)
-        for tool in BLANK_TOOLS if blank else TOOLS:
+        pdfs = blank_pdfs(folder) if args.blank else _real(folder) | _seeds(folder) | _simsite(folder)
+        for tool in tools:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():
                 text = extracted_text(pdf, tool)

@@ -1,0 +1,103 @@
+"""Empty cells read back from where layout-kept text (pdftotext -layout, pdfplumber's layout) puts a row's
+figures (``gxparse.textcolumns``). Dev set: tests/fixtures/extracted/pdfplumber-layout, the same PDFs as the other
+tools' renderings, with the page's columns kept by spaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.document import lines_from_text
+from gxparse.rows import RawRow
+from gxparse.textcolumns import spread_short_rows
+
+EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
+LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
+
+
+def _row(key: str, figures: dict[float, str], label: str = "甲") -> RawRow:
+    """A row of layout-kept text: each figure centred at its place in the line (within half a character)."""
+    line = label.ljust(int(min(figures)) - 2)
+    for middle, figure in sorted(figures.items()):
+        line = line.ljust(int(middle - len(figure) / 2)) + figure
+    parsed = lines_from_text(line)[0]
+    return RawRow(key, parsed.label, parsed.values, parsed.where, offsets=parsed.offsets)
+
+
+# columns of unequal widths
+GRID = (10.5, 16.5, 24.5, 30.5, 36.5, 42.5, 52.0)
+
+
+def test_a_text_line_split_at_spaces_keeps_where_each_value_stands():
+    line = lines_from_text("一、本年新收  68    6            4     2     80")[0]
+    assert line.values == ["68", "6", "4", "2", "80"]
+    assert line.offsets == (9.0, 14.5, 27.5, 33.5, 40.0)
+
+
+def test_tab_separated_cells_have_no_offsets():
+    assert lines_from_text("一、本年新收\t68\t6\t80")[0].offsets == ()
+
+
+def test_a_page_number_centred_by_layout_keeping_text_is_dropped():
+    lines = lines_from_text("2.没有现成信息需要另行制作  3  0  3\n" + " " * 40 + "- 3 -" + " " * 20 + "\n3.其他  1  1")
+    assert [line.values for line in lines] == [["3", "0", "3"], ["1", "1"]]
+
+
+def test_short_rows_are_laid_by_the_columns_of_the_rows_printed_whole():
+    whole = {"a": _row("a", dict(zip(GRID, ["1", "2", "3", "4", "5", "6", "21"]))),
+             "b": _row("b", dict(zip(GRID, ["2", "2", "2", "2", "2", "2", "12"])))}
+    # a row shifted as a whole (its label cells wider): places count from its total
+    shifted = {"c": _row("c", {GRID[0] + 6: "7", GRID[3] + 6: "1", GRID[6] + 6: "8"}, "丙丙丙丙")}
+    spread = spread_short_rows(whole | shifted, 7)
+    assert list(spread) == ["c"]
+    assert spread["c"].values == ["7", "", "", "1", "", "", "8"]
+
+
+def test_without_rows_printed_whole_columns_of_one_width_are_laid_from_the_widest_row():
+    rows = {"a": _row("a", {10.5: "5", 46.5: "5"}),   # the first column and the last: a pitch of 6
+            "b": _row("b", {16.5: "1", 28.5: "2", 46.5: "3"}),
+            "c": _row("c", {10.5: "1", 22.5: "2", 28.5: "1", 46.5: "4"})}
+    spread = spread_short_rows(rows, 7)
+    assert spread["a"].values == ["5", "", "", "", "", "", "5"]
+    assert spread["b"].values == ["", "1", "", "2", "", "", "3"]
+    assert spread["c"].values == ["1", "", "2", "1", "", "", "4"]
+
+
+def test_a_figure_between_two_columns_lays_no_row():
+    rows = {"a": _row("a", {10.5: "5", 46.5: "5"}),
+            "b": _row("b", {13.5: "1", 46.5: "3"})}   # 1 stands half-way between two columns
+    assert spread_short_rows(rows, 7) == {}
+
+
+def test_rows_printed_whole_that_disagree_on_the_columns_give_none():
+    rows = {"a": _row("a", dict(zip(GRID, ["1", "2", "3", "4", "5", "6", "21"]))),
+            "b": _row("b", dict(zip((10.5, 13.5, 16.5, 19.5, 22.5, 25.5, 52.0), ["2", "2", "2", "2", "2", "2", "12"]))),
+            "c": _row("c", {GRID[0]: "7", GRID[3]: "1", GRID[6]: "8"})}
+    assert spread_short_rows(rows, 7) == {}
+
+
+@pytest.mark.parametrize("rendering", [r for r in LAYOUT if not r.endswith("-blank")])
+def test_layout_text_reads_every_cell(rendering):
+    truth = json.loads((EXTRACTED / "truth" / f"{rendering.rsplit('.', 1)[0]}.truth.json").read_text("utf-8"))
+    report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
+    assert {t: report[t] for t in ("s2", "s3", "s4")} == {t: truth[t] for t in ("s2", "s3", "s4")}
+
+
+@pytest.mark.parametrize("rendering", [r for r in LAYOUT if r.endswith("-blank")
+                                       and not r.startswith("zhoukou_office")])   # its table 三 has no figure
+def test_layout_text_with_zeros_printed_blank_reads_every_row_of_table_three_that_prints_a_figure(rendering):
+    # rows printed with no figure at all are the row grammar's and the arithmetic's (test_blank_zeros)
+    truth = json.loads((EXTRACTED / "truth" / f"{rendering.rsplit('.', 1)[0]}.truth.json").read_text("utf-8"))
+    report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
+    printed = {key: row for key, row in truth["s3"].items() if any(row.values())}
+    assert {key: report["s3"][key] for key in printed} == printed
+
+
+def test_text_with_a_space_between_cells_tells_no_column():
+    rows = {"a": _row("a", {10.5: "7", 12.5: "2", 14.5: "4", 16.5: "6", 18.5: "7", 20.5: "3", 23.0: "29"}),
+            "b": _row("b", {10.5: "8", 12.5: "2", 14.5: "4", 16.5: "6", 18.5: "7", 20.5: "3", 23.0: "30"}),
+            "c": _row("c", {21.5: "1", 23.5: "1"})}
+    assert spread_short_rows(rows, 7) == {}
