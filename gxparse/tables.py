@@ -372,19 +372,27 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
     return {key: row for key, row in rows.items() if key not in twice}
 
 
-def _s3_spread(rows: dict[str, RawRow], row_keys: Sequence[str]) -> dict[str, RawRow]:
+def _s3_spread(rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequence[RawRow],
+               row_keys: Sequence[str]) -> dict[str, RawRow]:
     """The rows with those printed short laid under their columns by where layout-kept text puts their figures
-    (``textcolumns``: empty cells), when every laid row then adds up and the table's balances hold."""
-    spread = spread_short_rows({key: rows[key] for key in row_keys if key in rows}, S3_WIDTH)
-    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in spread.items()}
-    if not spread or any(None in v or v[-1] != sum(v[:-1]) for v in vectors.values()):  # type: ignore[arg-type]
+    (``textcolumns``: empty cells), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
+    rows laid by a pitch alone also need R3.1 (the table's four summary rows) checked on every column (a label
+    alone counting as a row of zeros, unless figures stand under no row)."""
+    laid = spread_short_rows({key: rows[key] for key in row_keys if key in rows}, S3_WIDTH)
+    spread = laid.rows
+    if not spread:
         return rows
-    for key in row_keys:
-        if key in rows and key not in spread:
-            values = [parse_count(v).value for v in _meaningful(rows[key].values, S3_WIDTH)]
-            if len(values) == S3_WIDTH:
-                vectors[key] = tuple(values)
-    return rows | spread if s3_consistent(vectors, row_keys) else rows
+    zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
+    vectors: dict[str, Vector] = {key: (0,) * S3_WIDTH for key in bare if zeros and key not in rows}
+    for key, row in (rows | spread).items():
+        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH))
+        if len(values) == S3_WIDTH and None not in values:
+            if values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
+                return rows
+            vectors[key] = values
+    summary = _s3_balances(row_keys)[-1]   # R3.1
+    proven = s3_consistent(vectors, row_keys) and (not laid.by_pitch or {*summary.plus, *summary.minus} <= set(vectors))
+    return rows | spread if proven else rows
 
 
 def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
@@ -549,7 +557,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
     if not cell_per_line:
-        rows = _s3_spread(rows, row_keys)
+        rows = _s3_spread(rows, bare, extras, row_keys)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum

@@ -6,18 +6,19 @@ a cell is left empty, a row shows fewer figures than the table has columns and t
 cannot tell which are missing; the figures' places in the line can (``Line.offsets``).
 
 A row's figures are laid from its right end: a row with any figure has a total (the last column), printed and
-never blank, since it adds up the others. Only text that pads its columns (two spaces or more between a row's
-figures) is laid so: text written with a space between cells tells nothing by places. The places of the other columns relative to the total are learned
-from the table's rows printed whole (two or more), or, where there are fewer, from a pitch: columns of one width, the widest row
-reaching from the first column to the last. Each figure must stand clearly at one column (within a third of the
-space between columns); a row any figure of which does not is not laid, and then no row is (a grid that does
-not explain every row explains none). The caller still checks the laid table's arithmetic.
+never blank, since it adds up the others. The places of the other columns relative to the total are learned
+from the rows printed whole around it, or, where there is none, from a pitch: columns of one width, the widest
+row reaching from the first column to the last. A page break may change the grid (another page's scale), so the
+rows are taken in order and a row the grid before it does not explain starts a grid of its own. Each figure
+must stand clearly at one column (within a third of the space between columns); a row no grid explains lays
+no row. Only text that pads its columns (two spaces or more between a row's figures) is laid so: text written
+with a space between cells tells nothing by places. The caller checks the laid table's arithmetic.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from gxparse.rows import RawRow
@@ -25,42 +26,79 @@ from gxparse.rows import RawRow
 _TOLERANCE = 1 / 3   # of the space between two neighbouring columns: how far a figure may stand from its column
 _MIN_PITCH = 2.0     # characters: columns closer than this are no grid a figure can be placed by
 _PADDING = 2         # spaces at least between two figures of a row in text that keeps the page's layout
+_MIN_PITCH_ROWS = 3  # rows a grid of one pitch is learned from, when no row is printed whole
 
 
-def spread_short_rows(rows: Mapping[str, RawRow], width: int) -> dict[str, RawRow]:
+@dataclass
+class _Block:
+    """Rows in document order that share one grid."""
+
+    whole: list[RawRow] = field(default_factory=list)
+    short: list[tuple[str, RawRow]] = field(default_factory=list)
+
+    def columns(self, width: int) -> list[float] | None:
+        if self.whole:
+            return _relative_columns([row.offsets for row in self.whole], width)
+        if len(self.short) < _MIN_PITCH_ROWS:
+            return None
+        return _pitch_columns([row.offsets for _, row in self.short], width)
+
+
+@dataclass
+class Spread:
+    """Rows printed short, laid under their columns (``""`` an empty cell), and whether some were laid by a
+    pitch alone (no row printed whole beside them: weaker evidence, which the table's arithmetic must confirm)."""
+
+    rows: dict[str, RawRow]
+    by_pitch: bool = False
+
+
+def spread_short_rows(rows: Mapping[str, RawRow], width: int) -> Spread:
     """The rows printed with fewer figures than ``width`` columns, each with its figures under the columns
-    their places show and ``""`` (an empty cell) in the others; empty when the places show no grid."""
-    placed = {key: row for key, row in rows.items()
-              if 0 < len(row.values) <= width and len(row.offsets) == len(row.values)}
-    short = [key for key, row in placed.items() if len(row.values) < width]
-    if not short:
-        return {}
-    whole = [placed[key] for key in placed if key not in short]
-    grid = whole if len(whole) >= 2 else list(placed.values())
-    if not all(_padded(row) for row in grid):
-        return {}
-    columns = _relative_columns([row.offsets for row in whole], width) if len(whole) >= 2 else \
-        _pitch_columns([row.offsets for row in grid], width)
-    if columns is None:
-        return {}
-    spread = {}
-    for key in short:
-        laid = _lay(placed[key].offsets, columns)
-        if laid is None:
-            return {}
-        values = [""] * width
-        for column, value in zip(laid, placed[key].values):
-            values[column] = value
-        spread[key] = replace(placed[key], values=values, offsets=())
+    their places show and ``""`` (an empty cell) in the others; none when some such row no grid explains."""
+    placed = sorted(((key, row) for key, row in rows.items()
+                     if 0 < len(row.values) <= width and len(row.offsets) == len(row.values)),
+                    key=lambda item: item[1].order)
+    if all(len(row.values) == width for _, row in placed) or not all(_padded(row) for _, row in placed):
+        return Spread({})
+    spread = Spread({})
+    for block in _blocks(placed, width):
+        columns = block.columns(width)
+        spread.by_pitch |= bool(block.short) and not block.whole
+        for key, row in block.short:
+            laid = _lay(row.offsets, columns) if columns else None
+            if laid is None:
+                return Spread({})
+            values = [""] * width
+            for column, value in zip(laid, row.values):
+                values[column] = value
+            spread.rows[key] = replace(row, values=values, offsets=())
     return spread
 
 
+def _blocks(rows: Sequence[tuple[str, RawRow]], width: int) -> list[_Block]:
+    """The rows cut where the grid changes: a whole row that disagrees with the block's whole rows, or a short
+    row they do not explain, opens a new block."""
+    blocks = [_Block()]
+    for key, row in rows:
+        block = blocks[-1]
+        if len(row.values) == width:
+            if block.whole and _relative_columns([r.offsets for r in [*block.whole, row]], width) is None:
+                blocks.append(block := _Block())
+            block.whole.append(row)
+        else:
+            if block.whole and _lay(row.offsets, block.columns(width) or []) is None:
+                blocks.append(block := _Block())
+            block.short.append((key, row))
+    return blocks
+
+
 def _relative_columns(whole: Sequence[tuple[float, ...]], width: int) -> list[float] | None:
-    """Each column's place relative to the last, from the rows printed whole: None unless they agree (a row's
-    grid may be shifted by its label cells, so places count from the row's own total)."""
+    """Each column's place relative to the last, from rows printed whole: None unless they agree (a row's grid
+    may be shifted by its label cells, so places count from the row's own total)."""
     relative = [[offset - offsets[-1] for offset in offsets] for offsets in whole]
     columns = [median(r[c] for r in relative) for c in range(width)]
-    if not _is_grid(columns):
+    if not all(b - a >= _MIN_PITCH for a, b in zip(columns, columns[1:])):
         return None
     tolerance = _TOLERANCE * min(b - a for a, b in zip(columns, columns[1:]))
     if any(abs(r[c] - columns[c]) > tolerance for r in relative for c in range(width)):
@@ -71,8 +109,7 @@ def _relative_columns(whole: Sequence[tuple[float, ...]], width: int) -> list[fl
 def _pitch_columns(rows: Sequence[tuple[float, ...]], width: int) -> list[float] | None:
     """Columns of one width, the widest row spanning the first to the last; None unless every gap between two
     figures of a row is a whole number of columns."""
-    span = max(offsets[-1] - offsets[0] for offsets in rows)
-    pitch = span / (width - 1)
+    pitch = max(offsets[-1] - offsets[0] for offsets in rows) / (width - 1)
     if pitch < _MIN_PITCH:
         return None
     for offsets in rows:
@@ -84,19 +121,16 @@ def _pitch_columns(rows: Sequence[tuple[float, ...]], width: int) -> list[float]
 
 
 def _padded(row: RawRow) -> bool:
-    """Whether the row's figures stand apart by two spaces or more: text that keeps the page's layout pads
-    its columns, while text written with a space between cells does not (there, places tell no column)."""
+    """Whether the row's figures stand apart by two spaces or more (text that keeps the page's layout)."""
     ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(row.offsets, row.values)]
     return all(start - end >= _PADDING for (_, end), (start, _) in zip(ends, ends[1:]))
-
-
-def _is_grid(columns: Sequence[float]) -> bool:
-    return all(b - a >= _MIN_PITCH for a, b in zip(columns, columns[1:]))
 
 
 def _lay(offsets: tuple[float, ...], columns: Sequence[float]) -> list[int] | None:
     """The column of each figure of a row (the last under the last column), or None where one stands clearly
     under no column or two under one."""
+    if len(columns) < 2:
+        return None
     laid = []
     for offset in offsets:
         relative = offset - offsets[-1]

@@ -51,7 +51,7 @@ def test_short_rows_are_laid_by_the_columns_of_the_rows_printed_whole():
              "b": _row("b", dict(zip(GRID, ["2", "2", "2", "2", "2", "2", "12"])))}
     # a row shifted as a whole (its label cells wider): places count from its total
     shifted = {"c": _row("c", {GRID[0] + 6: "7", GRID[3] + 6: "1", GRID[6] + 6: "8"}, "丙丙丙丙")}
-    spread = spread_short_rows(whole | shifted, 7)
+    spread = spread_short_rows(whole | shifted, 7).rows
     assert list(spread) == ["c"]
     assert spread["c"].values == ["7", "", "", "1", "", "", "8"]
 
@@ -60,23 +60,43 @@ def test_without_rows_printed_whole_columns_of_one_width_are_laid_from_the_wides
     rows = {"a": _row("a", {10.5: "5", 46.5: "5"}),   # the first column and the last: a pitch of 6
             "b": _row("b", {16.5: "1", 28.5: "2", 46.5: "3"}),
             "c": _row("c", {10.5: "1", 22.5: "2", 28.5: "1", 46.5: "4"})}
-    spread = spread_short_rows(rows, 7)
+    spread = spread_short_rows(rows, 7).rows
     assert spread["a"].values == ["5", "", "", "", "", "", "5"]
     assert spread["b"].values == ["", "1", "", "2", "", "", "3"]
     assert spread["c"].values == ["1", "", "2", "1", "", "", "4"]
 
 
+def test_a_page_with_another_grid_is_laid_by_its_own_rows():
+    first = {"a": _row("a", dict(zip(GRID, ["1", "2", "3", "4", "5", "6", "21"]))),
+             "b": _row("b", {GRID[0]: "7", GRID[3]: "1", GRID[6]: "8"})}
+    wider = [10.5 + 8 * c for c in range(7)]   # the next page printed at another scale, no row whole on it
+    second = {"c": _row("c", {wider[0]: "5", wider[6]: "5"}), "d": _row("d", {wider[1]: "1", wider[6]: "1"}),
+              "e": _row("e", {wider[0]: "2", wider[4]: "1", wider[6]: "3"})}
+    for order, row in enumerate([*first.values(), *second.values()]):
+        row.order = order
+    spread = spread_short_rows(first | second, 7)
+    assert spread.rows["b"].values == ["7", "", "", "1", "", "", "8"]
+    assert spread.rows["d"].values == ["", "1", "", "", "", "", "1"]
+    assert spread.rows["e"].values == ["2", "", "", "", "1", "", "3"]
+    assert spread.by_pitch   # the second page's grid is a pitch: the table's arithmetic must confirm it
+
+
+def test_a_pitch_is_not_learned_from_two_rows():
+    rows = {"a": _row("a", {10.5: "5", 46.5: "5"}), "b": _row("b", {16.5: "1", 46.5: "1"})}
+    assert spread_short_rows(rows, 7).rows == {}
+
+
 def test_a_figure_between_two_columns_lays_no_row():
-    rows = {"a": _row("a", {10.5: "5", 46.5: "5"}),
+    rows = {"a": _row("a", {10.5: "5", 46.5: "5"}), "c": _row("c", {16.5: "2", 46.5: "2"}),
             "b": _row("b", {13.5: "1", 46.5: "3"})}   # 1 stands half-way between two columns
-    assert spread_short_rows(rows, 7) == {}
+    assert spread_short_rows(rows, 7).rows == {}
 
 
 def test_rows_printed_whole_that_disagree_on_the_columns_give_none():
     rows = {"a": _row("a", dict(zip(GRID, ["1", "2", "3", "4", "5", "6", "21"]))),
             "b": _row("b", dict(zip((10.5, 13.5, 16.5, 19.5, 22.5, 25.5, 52.0), ["2", "2", "2", "2", "2", "2", "12"]))),
             "c": _row("c", {GRID[0]: "7", GRID[3]: "1", GRID[6]: "8"})}
-    assert spread_short_rows(rows, 7) == {}
+    assert spread_short_rows(rows, 7).rows == {}
 
 
 @pytest.mark.parametrize("rendering", [r for r in LAYOUT if not r.endswith("-blank")])
@@ -100,4 +120,4 @@ def test_text_with_a_space_between_cells_tells_no_column():
     rows = {"a": _row("a", {10.5: "7", 12.5: "2", 14.5: "4", 16.5: "6", 18.5: "7", 20.5: "3", 23.0: "29"}),
             "b": _row("b", {10.5: "8", 12.5: "2", 14.5: "4", 16.5: "6", 18.5: "7", 20.5: "3", 23.0: "30"}),
             "c": _row("c", {21.5: "1", 23.5: "1"})}
-    assert spread_short_rows(rows, 7) == {}
+    assert spread_short_rows(rows, 7).rows == {}

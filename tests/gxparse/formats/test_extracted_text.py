@@ -26,7 +26,7 @@ def test_text_extracted_from_the_libreoffice_pdf_gives_the_text_figures(fixtures
     assert _errors(report) == _errors(text_version(name))
 
 
-# zhoukou_city's reportlab print leaves a column's zeros blank: extracted text keeps no trace of where a blank
+# zhoukou_city's reportlab print leaves a column's zeros blank: text split at spaces keeps no trace of where a blank
 # cell was, so those rows are ambiguous there (the PDF itself reads them by position)
 @pytest.mark.parametrize("tool", TOOLS)
 @pytest.mark.parametrize("name", [n for n in SEEDS if n != "zhoukou_city_2021"])
@@ -35,3 +35,12 @@ def test_text_extracted_from_the_reportlab_pdf_gives_the_text_figures(fixtures, 
     report = parse_document(text.encode("utf-8"), f"{name}.{tool}.txt").to_dict()
     assert_same_tables(report, name)
     assert _errors(report) == _errors(text_version(name))
+
+
+# text that keeps the page's layout shows where the blank cells of zhoukou_city's reportlab print are
+@pytest.mark.parametrize("tool", ["layout", "pdfplumber-layout"])
+def test_layout_kept_text_of_a_print_with_blank_cells_gives_the_text_figures(fixtures, tool):
+    text = extracted_text(fixtures.reportlab_pdf("zhoukou_city_2021"), tool)
+    report = parse_document(text.encode("utf-8"), f"zhoukou_city_2021.{tool}.txt").to_dict()
+    assert_same_tables(report, "zhoukou_city_2021")
+    assert _errors(report) == _errors(text_version("zhoukou_city_2021"))
