@@ -46,13 +46,18 @@ class Line:
     page: int | None = None
     in_grid: bool = False     # from a real table grid (HTML, DOCX, PDF): blank cells are meaningful
     after_gap: bool = False   # text printed after a blank line: PDF-to-text tools end a text box with one
-    # where each value stands in the text line (the character offset of its middle), for text split at spaces:
-    # layout-keeping extraction (pdftotext -layout, pdfplumber's layout) puts a figure under its column
+    # where each cell stands in the text line (the character offset of its middle), for text split at spaces:
+    # layout-keeping extraction (pdftotext -layout, pdfplumber's layout) puts a figure under its column header
     offsets: tuple[float, ...] = ()
 
     @property
     def is_prose(self) -> bool:
         return not self.values
+
+    @property
+    def value_offsets(self) -> tuple[float, ...]:
+        """Where each value stands in the text line (the ``offsets`` of the last cells)."""
+        return self.offsets[len(self.offsets) - len(self.values):] if self.offsets and self.values else ()
 
 
 @dataclass
@@ -127,9 +132,8 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         line = line_from_cells(split_cells(raw), where, page)
-        if line.values and "\t" not in raw and raw.count("|") < 2:
-            words = [m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw)]
-            line.offsets = tuple(words[-len(line.values):])
+        if "\t" not in raw and raw.count("|") < 2 and raw.strip().count(" "):
+            line.offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
         line.after_gap, gap = gap, False
         out.append(line)
     return _without_running_headers(out)

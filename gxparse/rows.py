@@ -220,9 +220,9 @@ class _Reader:
             joined = _joined(previous.label, label)
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
-                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.offsets))
+                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.value_offsets))
                 return
-        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.offsets)
+        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.value_offsets)
         if key is None:
             segment.append(piece)
         else:

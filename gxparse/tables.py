@@ -49,7 +49,7 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
-from gxparse.textcolumns import spread_short_rows
+from gxparse.textcolumns import spread_short_rows, spread_under_headers
 
 
 @dataclass
@@ -171,6 +171,21 @@ def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str,
     return rows
 
 
+def _s2_under_headers(lines: Sequence[Line], item: Item, raw: RawRow) -> list[str] | None:
+    """An item of table 二 printed short laid under its columns' header words, printed as the template names
+    them at the end of a line above it (layout-kept text, ``textcolumns``): its values, blank cells ``""``."""
+    at = next((n for n, line in enumerate(lines) if line.where == raw.where), None) if raw.offsets else None
+    if at is None:
+        return None
+    wanted = [label_key(column.label) for column in item.columns]
+    for line in reversed(lines[:at]):
+        cells = line.label.split(" ")
+        if not line.values and len(line.offsets) == len(cells) >= len(wanted) \
+                and [label_key(c) for c in cells[-len(wanted):]] == wanted:
+            return spread_under_headers(raw.values, raw.offsets, line.offsets[-len(wanted):])
+    return None
+
+
 def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
     collected = collect_rows(lines, S2_MATCHER[version])
@@ -200,6 +215,9 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
             continue
         if len(values) == len(keys):
             table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, values)}
+            continue
+        if (laid := _s2_under_headers(lines, item, raw)) is not None:
+            table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, laid)}
             continue
         parsed = [_parse_item_cell(item, keys[min(i, len(keys) - 1)], v).value for i, v in enumerate(values)]
         readings = candidates(parsed, len(keys), [])
@@ -669,6 +687,21 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
     return TableRead(table, findings, rows=rows)
 
 
+def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> list[str] | None:
+    """Table 四's row of figures printed short laid under the 15 column headers of a header line above it
+    (layout-kept text, ``textcolumns``), when every block then adds up: its values, blank cells ``""``."""
+    if len(value_lines) != 1 or not (row := value_lines[0]).value_offsets:
+        return None
+    above = lines[:next(n for n, line in enumerate(lines) if line is row)]
+    header = next((line for line in reversed(above) if not line.values and len(line.offsets) == S4_WIDTH), None)
+    laid = spread_under_headers(row.values, row.value_offsets, header.offsets) if header else None
+    counts = [parse_count(v).value for v in laid or []]
+    if laid is None or None in counts or any(sum(counts[b * 5:b * 5 + 4]) != counts[b * 5 + 4]  # type: ignore[misc]
+                                            for b in range(len(S4_BLOCKS))):
+        return None
+    return laid
+
+
 def read_s4(lines: Sequence[Line]) -> TableRead:
     if is_cell_per_line(lines) and (stream := _s4_stream(lines)) is not None:
         return stream
@@ -682,6 +715,8 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     cells = [parse_count(v) for v in values]
     findings = []
     printed = RawRow("s4", value_lines[0].label, values, value_lines[0].where)
+    if len(cells) != S4_WIDTH and (laid := _s4_under_headers(lines, value_lines)) is not None:
+        cells = [parse_count(v) for v in laid]
     if len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
         vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)

@@ -59,14 +59,15 @@ def spread_short_rows(rows: Mapping[str, RawRow], width: int) -> Spread:
     placed = sorted(((key, row) for key, row in rows.items()
                      if 0 < len(row.values) <= width and len(row.offsets) == len(row.values)),
                     key=lambda item: item[1].order)
-    if all(len(row.values) == width for _, row in placed) or not all(_padded(row) for _, row in placed):
+    if all(len(row.values) == width for _, row in placed) or not all(_padded(row.values, row.offsets)
+                                                                      for _, row in placed):
         return Spread({})
     spread = Spread({})
     for block in _blocks(placed, width):
         columns = block.columns(width)
         spread.by_pitch |= bool(block.short) and not block.whole
         for key, row in block.short:
-            laid = _lay(row.offsets, columns) if columns else None
+            laid = _lay(row.offsets, columns, row.offsets[-1]) if columns else None
             if laid is None:
                 return Spread({})
             values = [""] * width
@@ -87,7 +88,7 @@ def _blocks(rows: Sequence[tuple[str, RawRow]], width: int) -> list[_Block]:
                 blocks.append(block := _Block())
             block.whole.append(row)
         else:
-            if block.whole and _lay(row.offsets, block.columns(width) or []) is None:
+            if block.whole and _lay(row.offsets, block.columns(width) or [], row.offsets[-1]) is None:
                 blocks.append(block := _Block())
             block.short.append((key, row))
     return blocks
@@ -120,20 +121,35 @@ def _pitch_columns(rows: Sequence[tuple[float, ...]], width: int) -> list[float]
     return [-(width - 1 - c) * pitch for c in range(width)]
 
 
-def _padded(row: RawRow) -> bool:
-    """Whether the row's figures stand apart by two spaces or more (text that keeps the page's layout)."""
-    ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(row.offsets, row.values)]
+def spread_under_headers(values: Sequence[str], offsets: tuple[float, ...], headers: Sequence[float]) -> list[str] | None:
+    """A row printed short laid under its columns' headers (their places in a header line above it): its values
+    with ``""`` in the columns no figure stands under; None when one stands clearly under no header or two under
+    one, or the text does not pad its columns."""
+    if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
+        return None
+    laid = _lay(offsets, headers, 0.0)
+    if laid is None:
+        return None
+    spread = [""] * len(headers)
+    for column, value in zip(laid, values):
+        spread[column] = value
+    return spread
+
+
+def _padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
+    """Whether a row's figures stand apart by two spaces or more (text that keeps the page's layout)."""
+    ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(offsets, values)]
     return all(start - end >= _PADDING for (_, end), (start, _) in zip(ends, ends[1:]))
 
 
-def _lay(offsets: tuple[float, ...], columns: Sequence[float]) -> list[int] | None:
-    """The column of each figure of a row (the last under the last column), or None where one stands clearly
-    under no column or two under one."""
+def _lay(offsets: tuple[float, ...], columns: Sequence[float], origin: float) -> list[int] | None:
+    """The column of each figure of a row, its place counted from ``origin`` as the columns' are (the row's
+    total, or the line's start), or None where one stands clearly under no column or two under one."""
     if len(columns) < 2:
         return None
     laid = []
     for offset in offsets:
-        relative = offset - offsets[-1]
+        relative = offset - origin
         nearest = min(range(len(columns)), key=lambda c: abs(columns[c] - relative))
         space = min(abs(columns[nearest] - columns[c]) for c in (nearest - 1, nearest + 1) if 0 <= c < len(columns))
         if abs(columns[nearest] - relative) > _TOLERANCE * space or laid and nearest <= laid[-1]:

@@ -12,7 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.textcolumns import spread_short_rows
+from gxparse.textcolumns import spread_short_rows, spread_under_headers
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
@@ -24,7 +24,7 @@ def _row(key: str, figures: dict[float, str], label: str = "甲") -> RawRow:
     for middle, figure in sorted(figures.items()):
         line = line.ljust(int(middle - len(figure) / 2)) + figure
     parsed = lines_from_text(line)[0]
-    return RawRow(key, parsed.label, parsed.values, parsed.where, offsets=parsed.offsets)
+    return RawRow(key, parsed.label, parsed.values, parsed.where, offsets=parsed.value_offsets)
 
 
 # columns of unequal widths
@@ -34,7 +34,7 @@ GRID = (10.5, 16.5, 24.5, 30.5, 36.5, 42.5, 52.0)
 def test_a_text_line_split_at_spaces_keeps_where_each_value_stands():
     line = lines_from_text("一、本年新收  68    6            4     2     80")[0]
     assert line.values == ["68", "6", "4", "2", "80"]
-    assert line.offsets == (9.0, 14.5, 27.5, 33.5, 40.0)
+    assert line.value_offsets == (9.0, 14.5, 27.5, 33.5, 40.0)
 
 
 def test_tab_separated_cells_have_no_offsets():
@@ -121,3 +121,20 @@ def test_text_with_a_space_between_cells_tells_no_column():
             "b": _row("b", {10.5: "8", 12.5: "2", 14.5: "4", 16.5: "6", 18.5: "7", 20.5: "3", 23.0: "30"}),
             "c": _row("c", {21.5: "1", 23.5: "1"})}
     assert spread_short_rows(rows, 7).rows == {}
+
+
+def test_a_row_printed_short_is_laid_under_its_header_words():
+    headers = lines_from_text("信息内容      本年制发件数      本年废止件数      现行有效件数")[0]
+    row = lines_from_text("规章" + " " * 10 + "1" + " " * 23 + "4")[0]
+    assert spread_under_headers(row.values, row.value_offsets, headers.offsets[1:]) == ["1", "", "4"]
+    between = lines_from_text("规章" + " " * 17 + "1" + " " * 16 + "4")[0]   # 1 half-way between two headers
+    assert spread_under_headers(between.values, between.value_offsets, headers.offsets[1:]) is None
+
+
+# kaifeng's 规章 row (本年废止件数 blank) and its table 四 with a blank in three blocks
+@pytest.mark.parametrize("rendering", ["kaifeng_2021.reportlab-blank", "kaifeng_2021.libreoffice-blank"])
+def test_layout_text_with_zeros_printed_blank_reads_tables_two_and_four_by_their_headers(rendering):
+    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
+    assert report["s2"]["regulations"] == truth["s2"]["regulations"]
+    assert report["s4"] == truth["s4"]
