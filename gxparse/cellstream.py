@@ -25,6 +25,8 @@ many figures each holds. So the figures of a table are read as one stream laid i
 - where those readings leave rows unread: bands of rows a column at a time (``_read_bands``, two neighbouring
   columns of a band exchanged only where nothing else adds up), and where nothing lays the stream, the rows in
   order between a jumbled head and tail (``_read_between_ends``).
+- rows still unread in a table with rules across rows: solved from the figures the rows read left, by the
+  table's arithmetic alone (``_solve_left``, ``multiset``), read where every assignment agrees.
 
 Smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins a run
 of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), ``labelled_runs``
@@ -42,6 +44,8 @@ from dataclasses import dataclass, field
 
 from gxparse.cells import parse_count
 from gxparse.document import Line
+from gxparse.multiset import Budget, solve_rows
+from gxparse.placement import Balance
 from gxparse.realign import RowSum
 from gxparse.normalize import label_key
 from gxparse.template import HEADER_LABELS
@@ -64,15 +68,17 @@ class _OutOfChecks(Exception):
 @dataclass(frozen=True)
 class Shape:
     """What the template says of a table: its rows in printed order, the figures each holds, sums within a
-    row (for rows of the full width)."""
+    row (for rows of the full width) and the rules across rows, column by column (for rows of one width)."""
 
     rows: tuple[str, ...]
     widths: tuple[int, ...]
     sums: tuple[RowSum, ...] = ()
+    balances: tuple[Balance, ...] = ()
 
     @classmethod
-    def even(cls, rows: Sequence[str], width: int, sums: Sequence[RowSum] = ()) -> Shape:
-        return cls(tuple(rows), (width,) * len(rows), tuple(sums))
+    def even(cls, rows: Sequence[str], width: int, sums: Sequence[RowSum] = (),
+             balances: Sequence[Balance] = ()) -> Shape:
+        return cls(tuple(rows), (width,) * len(rows), tuple(sums), tuple(balances))
 
 
 @dataclass(slots=True)
@@ -91,6 +97,8 @@ class StreamRow:
     where: str            # where its first figure is
     label: str            # the text printed right before its first figure ("" when a figure was)
     columnwise: bool      # read from boxes of a column's figures
+    solved: bool = False  # read from the figures the other rows left, by the table's arithmetic alone
+    printed: tuple[_Figure, ...] = ()   # the stream's figures it was read from (none when solved)
 
 
 @dataclass
@@ -369,7 +377,7 @@ def _read_bands(figures: list[_Figure], shape: Shape,
             read.unread.append(key)
             continue
         row = agreed[0][key]
-        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, True)
+        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, True, printed=tuple(row))
     return read
 
 
@@ -390,7 +398,85 @@ def read_stream(lines: Sequence[Line], shape: Shape,
             read = banded
     if shape.sums and (read is None or not read.rows):   # no reading lays the stream: none to contradict
         read = _read_between_ends(figures, shape, consistent) or read
+    if shape.balances and (read is None or read.unread):
+        read = _solve_left(figures, shape, read) or read
     return read
+
+
+def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -> StreamRead | None:
+    """The rows a reading left unread, solved from the figures the rows read did not take (``multiset``): the
+    stream holds the table's figures (and up to ``_MAX_EXTRA`` of another table at its ends, every cut tried),
+    so the figures left are the unread rows', whatever order the tool printed them in. Where the rows read stand
+    in the stream in the template's order, the unread rows between two of them hold the figures between
+    theirs (``_groups``: a jumbled head stays the head's). A row is read where every assignment under every
+    cut that keeps the table's sums gives it the same figures; None when none does, the rows are not all of one
+    width or a figure is no count."""
+    if len(set(shape.widths)) != 1 or not shape.rows:
+        return None
+    width, extra = shape.widths[0], len(figures) - sum(shape.widths)
+    read = read or StreamRead(unread=list(shape.rows))
+    known = {key: [parse_count(v).value for v in row.values] for key, row in read.rows.items()}
+    if any(None in values for values in known.values()):
+        return None
+    solutions, budget = [], Budget()
+    for start in range(extra + 1):
+        kept = figures[start:len(figures) - (extra - start)]
+        if any(parse_count(f.value).value is None for f in kept):
+            continue
+        groups = _groups(kept, shape.rows, read.rows, width)
+        if groups is None:
+            continue
+        solved = solve_rows(groups, width, shape.sums, shape.balances, known, budget)  # type: ignore[arg-type]
+        if solved is not None:
+            solutions.append(solved)
+    if not solutions:
+        return None
+    out = StreamRead({}, [])
+    for key in shape.rows:
+        if key in read.rows:
+            out.rows[key] = read.rows[key]
+        elif len({solved[key] for solved in solutions}) == 1 and None not in solutions[0][key]:
+            out.rows[key] = StreamRow([str(v) for v in solutions[0][key]], figures[0].where, "", False, solved=True)
+        else:
+            out.unread.append(key)
+    return out
+
+
+def _groups(kept: list[_Figure], rows: Sequence[str], read: dict[str, StreamRow],
+            width: int) -> list[tuple[list[str], list[int]]] | None:
+    """The unread rows with the figures they hold: each run of unread rows the figures between the rows read
+    around it, when the rows read stand in the stream in the template's order and every figure left lies
+    between rows read where unread rows belong; otherwise all unread rows together with every figure left.
+    None when the figures left are not as many as the unread rows hold."""
+    numbers = [parse_count(f.value).value for f in kept]
+    index = {id(f): i for i, f in enumerate(kept)}
+    unread = [key for key in rows if key not in read]
+    taken = Counter(v for row in read.values() for v in map(lambda x: parse_count(x).value, row.values))
+    left = Counter(numbers) - taken
+    if left.total() != width * len(unread) or taken - Counter(numbers):
+        return None
+    whole = [(unread, list(left.elements()))]
+    places = {key: [index.get(id(f)) for f in row.printed] for key, row in read.items()}
+    if any(not p or None in p for p in places.values()):
+        return whole
+    groups: list[tuple[list[str], list[int]]] = []
+    after, run = 0, []   # the first figure after the last row read; the unread rows since
+    for key in [*rows, None]:
+        if key is not None and key not in read:
+            run.append(key)
+            continue
+        until = min(places[key]) if key is not None else len(kept)   # type: ignore[type-var]
+        if until < after:
+            return whole   # the rows read are not in the template's order in the stream
+        between = numbers[after:until]
+        if len(between) != width * len(run):
+            return whole
+        if run:
+            groups.append((run, between))  # type: ignore[arg-type]
+        run = []
+        if key is not None:
+            after = max(places[key]) + 1   # type: ignore[type-var]
+    return groups
 
 
 def read_parts(lines: Sequence[Line], shape: Shape) -> StreamRead | None:
@@ -407,7 +493,7 @@ def read_parts(lines: Sequence[Line], shape: Shape) -> StreamRead | None:
         if _breaks([parse_count(f.value).value for f in row], shape.sums):
             read.unread.append(key)
         else:
-            read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, False)
+            read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, False, printed=tuple(row))
     return read
 
 
@@ -476,7 +562,7 @@ def _between_ends(figures: list[_Figure], shape: Shape,
     read = StreamRead(unread=[key for r, key in enumerate(shape.rows) if r not in middle])
     for r in middle:
         row = figures[starts[r]:starts[r + 1]]
-        read.rows[shape.rows[r]] = StreamRow([f.value for f in row], row[0].where, row[0].label, False)
+        read.rows[shape.rows[r]] = StreamRow([f.value for f in row], row[0].where, row[0].label, False, printed=tuple(row))
     if not consistent({shape.rows[r]: tuple(numbers[starts[r]:starts[r + 1]]) for r in middle}):
         return None
     return read
@@ -506,7 +592,8 @@ def _read_boxes(figures: list[_Figure], shape: Shape,
         if len(options) > 1 or _breaks([parse_count(f.value).value for f in row], shape.sums):
             read.unread.append(key)
             continue
-        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, r in best_columnwise)
+        read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, r in best_columnwise,
+                                   printed=tuple(row))
     vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in read.rows.items()}
     if len(read.unread) > max(_PLAUSIBLE_BREAKS, len(shape.rows) // 4) or not consistent(vectors):
         return StreamRead(unread=list(shape.rows))

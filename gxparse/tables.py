@@ -329,16 +329,26 @@ def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> i
     return 0
 
 
-def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
-               following: Sequence[Line] = ()) -> tuple[str, dict[str, RawRow], int]:
-    """Table 三 printed a cell per line (``cellstream``): the layout whose rows the figures fill, its rows (a
-    row whose figures cannot be placed has none), and how many lines of ``following`` it took (``_spilled``).
+@dataclass
+class _Streamed:
+    """Table 三 read as a stream: the layout whose rows the figures fill, its rows (a row whose figures cannot be
+    placed has none), how many lines of the next section it took (``_spilled``), and the rows solved from the
+    figures the others left (``cellstream``'s ``solved``)."""
+
+    layout: str
+    rows: dict[str, RawRow]
+    borrowed: int = 0
+    solved: list[str] = field(default_factory=list)
+
+
+def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = ()) -> _Streamed:
+    """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``).
     When the stream fits no layout, the rows read are those whose label stands right over a row's figures
     that add up (short of a cell only in text printed in row order), and only when the table's rules across
     rows hold for them."""
     for layout in layouts:
         keys = tuple(r.key for r in S3_ROWS[layout])
-        shape = Shape.even(keys, S3_WIDTH, _S3_ROW_SUM)
+        shape = Shape.even(keys, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys))
         borrowed = _spilled(lines, following, sum(shape.widths))
         read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
                            S3_MATCHER)
@@ -346,7 +356,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
             continue
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
-        return layout, rows, borrowed
+        return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved])
     layout = layouts[0]
     keys = [r.key for r in S3_ROWS[layout]]
     labelled = _s3_labelled_runs(lines, keys)
@@ -360,7 +370,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str],
             sound[key] = row
             if len(readings) == 1:
                 vectors[key] = readings[0]
-    return layout, sound if s3_consistent(vectors, keys) else {}, 0
+    return _Streamed(layout, sound if s3_consistent(vectors, keys) else {})
 
 
 def _named_runs(lines: Sequence[Line], match: LabelMatcher) -> list[RawRow]:
@@ -489,6 +499,14 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
 
 
+def _solved_by_sum(keys: Sequence[str], where: str) -> Finding:
+    names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
+    return Finding("cell.solved_by_sum", WARNING,
+                   f"表三（{where}起）逐格输出，{names}行的数字顺序已无法从文本看出，各数所在的格只由表内勾稽关系"
+                   f"（行的总计、各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
+                   [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
+
+
 def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
     """Table 三's rows whose label stands right over their figures; a run holding more figures than its row is
     laid into the rows after it up to the row the next run names (``cellstream.lay_run``), the last run into
@@ -565,10 +583,11 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        layout, streamed, borrowed = _s3_stream(lines, layouts, following)
-        if not streamed and len(rows) < _S3_MIN_ROWS:
+        streamed = _s3_stream(lines, layouts, following)
+        if not streamed.rows and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
-        rows, printed_layout, extras, bare = streamed, printed_layout or layout, [], {}
+        layout, borrowed = streamed.layout, streamed.borrowed
+        rows, printed_layout, extras, bare = streamed.rows, printed_layout or layout, [], {}
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
@@ -576,6 +595,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     findings = placed + _fuzzy_findings(rows, row_keys)
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
+    if cell_per_line and streamed.solved:
+        findings.append(_solved_by_sum(streamed.solved, lines[0].where))
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum

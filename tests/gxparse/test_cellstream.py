@@ -7,6 +7,8 @@ from __future__ import annotations
 from gxparse import parse_document
 from gxparse.cellstream import Shape, header_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
+from gxparse.multiset import solve_rows
+from gxparse.placement import Balance
 from gxparse.realign import RowSum
 
 SUM = RowSum((0, 1), 2)   # three columns: the third is the sum of the first two
@@ -209,6 +211,41 @@ def test_columns_in_order_are_never_read_exchanged():
     # 1 2 3 / 0 0 0 / 2 2 4 adds up in order; exchanging the first two columns adds up too but is not tried
     read = read_stream(_stream("1 0 2", "2 0 2", "3 0 4"), SHAPE)
     assert _values(read) == {"a": ["1", "2", "3"], "b": ["0", "0", "0"], "c": ["2", "2", "4"]}
+
+
+# a table with rules across rows: a + b = t + k and r1 + r2 = t, column by column
+BALANCES = (Balance(("r1", "r2"), ("t",)), Balance(("a", "b"), ("t", "k")))
+BALANCED = Shape.even(("a", "b", "r1", "r2", "t", "k"), 3, [SUM], BALANCES)
+
+
+def test_a_row_printed_out_of_order_is_solved_from_the_figures_the_other_rows_left():
+    # a's cells among the header words (4 1 3): its figures are the ones the rows read left, placed by the sums
+    read = read_stream(_stream(*"4 1 3  1 0 1  2 1 3  1 0 1  3 1 4  1 0 1".split()), BALANCED)
+    assert _values(read)["a"] == ["3", "1", "4"] and read.rows["a"].solved and not read.unread
+    # the same where the tool printed the total row's cells out of order
+    read = read_stream(_stream(*"3 1 4  1 0 1  2 1 3  1 0 1  4 3 1  1 0 1".split()), BALANCED)
+    assert _values(read)["t"] == ["3", "1", "4"] and read.rows["t"].solved
+
+
+def test_rows_whose_figures_either_could_hold_stay_unread():
+    # a and b both out of order: a = 3 1 4, b = 1 0 1 and the other way round both keep every sum
+    read = read_stream(_stream(*"4 1 3  0 1 1  2 1 3  1 0 1  3 1 4  1 0 1".split()), BALANCED)
+    assert read.unread == ["a", "b"] and "a" not in read.rows
+
+
+def test_rows_out_of_order_at_both_ends_take_the_figures_at_their_end():
+    # a jumbled at the head, k at the tail: as one set, a = 1 1 2 and k = 0 2 2 would keep the sums too
+    read = read_stream(_stream(*"2 2 0  3 1 4  1 1 2  1 1 2  2 2 4  2 1 1".split()), BALANCED)
+    assert _values(read)["a"] == ["0", "2", "2"] and _values(read)["k"] == ["1", "1", "2"]
+    known = {"b": [3, 1, 4], "r1": [1, 1, 2], "r2": [1, 1, 2], "t": [2, 2, 4]}
+    assert solve_rows([(["a", "k"], [2, 2, 0, 2, 1, 1])], 3, [SUM], BALANCES, known) == \
+        {"a": (None, None, 2), "k": (None, None, 2)}
+
+
+def test_figures_no_assignment_adds_up_with_are_not_solved():
+    # the report's own sums break (k = 1 1 3): no order of the figures left keeps them, nothing is guessed
+    known = {"b": [3, 1, 4], "r1": [1, 1, 2], "r2": [1, 1, 2], "t": [2, 2, 4]}
+    assert solve_rows([(["a"], [2, 2, 0]), (["k"], [1, 1, 3])], 3, [SUM], BALANCES, known) is None
 
 
 _S2_HEADERS_OVER_COLUMNS = """二、主动公开政府信息情况

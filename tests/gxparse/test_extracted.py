@@ -97,6 +97,17 @@ def test_table_three_rows_in_order_between_jumbled_ends_are_read(rendering):
     assert len(read) >= len(expected) * 2 // 3 and all(got[cell] == expected[cell] for cell in read)
 
 
+# the rows those readings leave (a jumbled head or tail) solved from the figures left by the table's sums alone
+@pytest.mark.parametrize("rendering", ["pdftotext/simsite-c00-2022.libreoffice", "pdftotext/simsite-c01-2020.libreoffice",
+                                       "pdftotext/zhoukou_city_2021.libreoffice"])
+def test_table_three_rows_solved_from_the_figures_left_are_the_reports_and_named(rendering):
+    report = parsed(rendering)
+    solved = [cell for f in report["findings"] if f["rule"] == "cell.solved_by_sum" for cell in f["cells"]]
+    expected, got = _cells(truth(rendering), ("s3",)), _cells(report, ("s3",))
+    assert solved and all(got[cell] == expected[cell] for cell in solved)
+    assert all(f["severity"] == "warning" for f in report["findings"] if f["rule"] == "cell.solved_by_sum")
+
+
 def test_a_table_whose_stream_cannot_be_laid_is_said_unread_as_a_whole():
     # pdfminer.six's boxes of a LibreOffice print come in an order no reading of bands lays into the rows
     report = parsed("pdfminer/simsite-c00-2022.libreoffice")

@@ -1,0 +1,136 @@
+"""Rows whose figures are known only as a set, solved by the table's arithmetic.
+
+A tool that writes a table a cell per line may lose the order of some rows' cells altogether (pdftotext puts the
+first rows' cells among the column header words, pdfminer.six sorts narrow columns' boxes its own way), while
+the figures themselves are all there: the stream holds exactly the table's figures, and the rows read from it
+in order took theirs. What is left is the other rows' figures as a multiset. Every assignment of that multiset
+to those rows' cells under which each row's own sums hold and the rules across rows hold (with the rows read)
+is a reading the figures allow; a row is read only where every such reading gives it the same figures (zeros
+are alike wherever they stand, so a table of few figures is often decided, a table of many seldom).
+
+The assignments are searched by a constraint solver (OR-Tools CP-SAT, one worker): one solution, then again and
+again one that differs from it in a cell still agreed on, until none does. Work is bounded by ``_MAX_CELLS``,
+``_MAX_ROUNDS`` and a ``Budget`` of deterministic time per table; a search that does not finish reads nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import typing
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from gxparse.placement import Balance
+from gxparse.realign import RowSum, Vector
+
+if typing.TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
+_MAX_CELLS = 63         # cells solved at most (nine rows of table 三, a third of it): the rows read carry the table
+_MAX_ROUNDS = 24        # solutions looked for, each differing from the first in a cell still agreed on
+BUDGET = 1.0            # deterministic seconds (CP-SAT's work units, about a second) all solves for one table take
+
+
+@dataclass
+class Budget:
+    """The deterministic seconds left for the solves of one table (shared by every cut and layout tried)."""
+
+    seconds: float = BUDGET
+
+
+def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int, sums: Sequence[RowSum],
+               balances: Sequence[Balance], known: Mapping[str, Sequence[int]],
+               budget: Budget | None = None) -> dict[str, Vector] | None:
+    """The rows of ``groups`` (``width`` cells each), whose figures every assignment keeps alike: the rows of a
+    group take the group's figures, each row's ``sums`` and, column by column, the ``balances`` across rows hold,
+    rows of ``known`` taking their figures; a cell the assignments disagree on is None. None when no assignment
+    keeps them (the figures are not those rows', or the report's own sums break) or the search ran out of
+    ``budget``."""
+    problem = _Problem([key for keys, _ in groups for key in keys], width, sums, balances, known,
+                       budget or Budget())
+    cells = [(r, c) for r in range(len(problem.rows)) for c in range(width)]
+    if any(len(values) != width * len(keys) for keys, values in groups) or not cells or len(cells) > _MAX_CELLS:
+        return None
+    bounds = list(itertools.accumulate((len(keys) for keys, _ in groups), initial=0))
+    problem.counts = [(range(a, b), Counter(values)) for a, b, (_, values) in zip(bounds, bounds[1:], groups)]
+    try:
+        first = problem.solve(())
+        if first is None:
+            return None
+        agreed = set(cells)
+        for _ in range(_MAX_ROUNDS):
+            other = problem.solve(tuple((cell, first[cell]) for cell in sorted(agreed)))
+            if other is None:
+                break
+            agreed = {cell for cell in agreed if other[cell] == first[cell]}
+            if not agreed:
+                break
+        else:
+            return None
+    except _Undecided:
+        return None
+    return {key: tuple(first[r, c] if (r, c) in agreed else None for c in range(width))
+            for r, key in enumerate(problem.rows)}
+
+
+class _Undecided(Exception):
+    """A solve the budget cut short: nothing is read."""
+
+
+@dataclass
+class _Problem:
+    rows: list[str]
+    width: int
+    sums: Sequence[RowSum]
+    balances: Sequence[Balance]
+    known: Mapping[str, Sequence[int]]
+    budget: Budget
+    counts: list[tuple[range, Counter[int]]] = field(default_factory=list)   # each group's rows and figures
+
+    def solve(self, differ: tuple[tuple[tuple[int, int], int], ...]) -> dict[tuple[int, int], int] | None:
+        """One assignment (cell → figure), one that gives some cell of ``differ`` another figure when it is given;
+        None when there is none. Raises ``_Undecided`` when the budget ran out first."""
+        if self.budget.seconds <= 0:
+            raise _Undecided
+        # loaded only when a table needs it: OR-Tools' native library takes about 240 MB of address space, more
+        # than a parse worker under a small memory limit has to spare for documents that never need it
+        from ortools.sat.python import cp_model
+
+        rows, width = range(len(self.rows)), range(self.width)
+        model = cp_model.CpModel()
+        figures = sorted({v for _, group in self.counts for v in group})
+        chosen = {(r, c, v): model.new_bool_var(f"x{r}_{c}_{v}") for r in rows for c in width for v in figures}
+        for r in rows:
+            for c in width:
+                model.add_exactly_one(chosen[r, c, v] for v in figures)
+        for group_rows, group in self.counts:
+            for v in figures:
+                model.add(sum(chosen[r, c, v] for r in group_rows for c in width) == group[v])
+
+        def cell(r: int, c: int) -> cp_model.LinearExprT:
+            return sum(v * chosen[r, c, v] for v in figures)
+
+        for r in rows:
+            for s in self.sums:
+                model.add(sum(cell(r, p) for p in s.parts) == cell(r, s.total))
+        index = {key: r for r, key in enumerate(self.rows)}
+        for balance in self.balances:
+            if any(key not in index and key not in self.known for key in balance.plus + balance.minus):
+                continue
+            for c in width:
+                def side(keys: tuple[str, ...]) -> cp_model.LinearExprT:
+                    return sum(cell(index[k], c) if k in index else self.known[k][c] for k in keys)
+                model.add(side(balance.plus) == side(balance.minus))
+        if differ:
+            model.add_bool_or([~chosen[r, c, v] for (r, c), v in differ])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = self.budget.seconds
+        status = solver.solve(model)
+        self.budget.seconds -= solver.deterministic_time
+        if status == cp_model.INFEASIBLE:
+            return None
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise _Undecided
+        return {(r, c): next(v for v in figures if solver.boolean_value(chosen[r, c, v])) for r in rows for c in width}
