@@ -159,8 +159,10 @@ def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str,
     for n, item in enumerate(items):
         row = read.rows.get(item.key)
         # no sums to tell a row's figures from a column's: a row is read where its own label stands right before
-        # its figures, or where the boxes the tool made show the columns
-        certain = row is not None and (row.columnwise or matcher(row.label) == item.key)
+        # its figures with no other text among them (a narrow table's last column comes as a box after the other
+        # rows' labels), or where the boxes the tool made show the columns
+        certain = row is not None and (row.columnwise or matcher(row.label) == item.key
+                                       and not any(f.after_text for f in row.printed[1:]))
         values, where = (row.values, row.where) if certain else ([], lines[0].where)
         by_label = labelled.get(item.key)
         if by_label is not None and len(by_label.values) == len(values) and by_label.values != values:
@@ -191,7 +193,8 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
     cell_per_line = is_cell_per_line(lines)
-    if not rows and not (cell_per_line and _s2_by_headers(lines, S2_ITEMS[version])):
+    by_headers = _s2_by_headers(lines, S2_ITEMS[version])
+    if not rows and not by_headers:
         return TableRead(None, extras=extras)
     if cell_per_line:
         stream = _s2_stream(lines, S2_ITEMS[version], rows)
@@ -199,11 +202,15 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
             widths = {item.key: len(item.columns) for item in S2_ITEMS[version]}
             stream = {key: row for key, row in _labelled_runs(lines, S2_MATCHER[version]).items()
                       if len(row.values) == widths[key]}
-        for key, row in _s2_by_headers(lines, S2_ITEMS[version]).items():
-            read = stream.get(key)
-            stream[key] = row if read is None or not read.values else read if read.values == row.values \
-                else replace(read, values=[])   # two readings that disagree: neither is certain
         rows, extras = stream, []
+    # figures right under one column's header (a narrow table's text boxes, a few figures too few to make the
+    # table one printed a cell per line) check the rows read by label
+    headed = {row.values[0] for row in by_headers.values() if len(row.values) == 1}
+    for key, row in by_headers.items():
+        read = rows.get(key)
+        rows[key] = row if read is None or not read.values else read if read.values == row.values \
+            else replace(read, values=[])   # two readings that disagree: neither is certain
+    extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     for item in S2_ITEMS[version]:

@@ -1,6 +1,6 @@
 """Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
 
-    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank] [--tools pdfplumber-layout,…]
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank | --narrow] [--tools pdfplumber-layout,…]
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
@@ -16,6 +16,10 @@ renderings): the files are test data.
 ``--blank`` writes only the same seeds and simulated reports with every zero of their tables printed as an empty
 cell (as many agencies print them), printed by reportlab and LibreOffice (``<document>.reportlab-blank``,
 ``<document>.libreoffice-blank``) and extracted by the row-per-line and cell-per-line tools of ``BLANK_TOOLS``.
+
+``--narrow`` writes only the same seeds and simulated reports printed by LibreOffice from their DOCX made as many
+agencies print them (``narrow``: an A5 page, every table column equally narrow, labels and header words wrapped
+a few characters a line), ``<document>.narrow``, extracted by the text-box tools of ``NARROW_TOOLS``.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from simsite.families import make_site
 from tests.gxparse.formats.build import PDF_QUIRKS, Fixtures, _soffice_convert, extracted_text
 from tests.gxparse.formats.make_docx import write_docx
 from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.narrow import narrow_docx
 from tests.gxparse.formats.plan import report_plan, with_zero_marks
 from tests.gxparse.seeds import SEEDS, expected, expected_tables
 
@@ -38,6 +43,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
 TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
 BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout")
+NARROW_TOOLS = ("pdftotext", "pdfminer")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
@@ -120,17 +126,32 @@ def blank_pdfs(folder: Path) -> dict[str, Path]:
     return pdfs | {d.stem: d.with_suffix(".pdf") for d in docx}
 
 
+def narrow_pdfs(folder: Path) -> dict[str, Path]:
+    """The seeds and simulated reports printed by LibreOffice from their DOCX made narrow (``narrow_docx``)."""
+    docx = [folder / f"{name}.narrow.docx" for name in SEEDS]
+    for name, path in zip(SEEDS, docx):
+        path.write_bytes(narrow_docx(write_docx(report_plan(name), folder / f"{name}.docx").read_bytes()))
+    reports = {r.id: r for r in make_site("classic", 1).expected_reports()}
+    for report_id in SIMSITE_REPORTS:
+        docx.append(folder / f"simsite-{report_id}.narrow.docx")
+        docx[-1].write_bytes(narrow_docx(report_docx(reports[report_id].report)))
+    _soffice_convert(docx, "pdf", folder)
+    return {d.stem: d.with_suffix(".pdf") for d in docx}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--blank", action="store_true", help="the renderings with zeros printed as empty cells")
+    parser.add_argument("--narrow", action="store_true", help="the renderings of tables with narrow columns")
     parser.add_argument("--tools", help="comma-separated tools to write (default: all)")
     args = parser.parse_args()
-    tools = BLANK_TOOLS if args.blank else TOOLS
+    tools = BLANK_TOOLS if args.blank else NARROW_TOOLS if args.narrow else TOOLS
     if args.tools:
         tools = tuple(t for t in tools if t in args.tools.split(","))
     with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
         folder = Path(tmp)
-        pdfs = blank_pdfs(folder) if args.blank else _real(folder) | _seeds(folder) | _simsite(folder)
+        pdfs = blank_pdfs(folder) if args.blank else narrow_pdfs(folder) if args.narrow else \
+            _real(folder) | _seeds(folder) | _simsite(folder)
         for tool in tools:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():
