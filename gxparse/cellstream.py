@@ -25,6 +25,8 @@ many figures each holds. So the figures of a table are read as one stream laid i
 - where those readings leave rows unread: bands of rows a column at a time (``_read_bands``, two neighbouring
   columns of a band exchanged only where nothing else adds up), and where nothing lays the stream, the rows in
   order between a jumbled head and tail (``_read_between_ends``).
+- a stream longer than the table by counts a narrow cell wrapped after a digit: joined where exactly one choice
+  of joins lays the rows with their sums holding (``unwrapped``);
 - rows still unread in a table with rules across rows: solved from the figures the rows read left, by the
   table's arithmetic alone (``_solve_left``, ``multiset``), read where every assignment agrees.
 
@@ -38,6 +40,7 @@ sums of their own (table 四's blocks) in the stream's order.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +62,7 @@ _MAX_AFTER_LABEL = 6    # figures right after a row's label tried as its first c
 _MAX_BAND_CHECKS = 10_000   # bands laid and checked for one table at most: bounded time on any stream
 _MAX_END_SHARE = 4      # a stream's jumbled head and tail: each at most a quarter of the rows
 _MAX_SHIFT = 3          # figures by which another phase of a stream read in order is tried
+_MAX_JOINS = 2_000      # choices of figures wrapped in narrow cells tried at most
 
 
 class _OutOfChecks(Exception):
@@ -387,6 +391,8 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     """The table's rows read from its figures as a stream (see the module's docstring); None when the figures
     are not as many as the rows hold (the stream cannot be laid into them). ``named`` gives the row a label
     names (for figures printed with their row's label, ``_anchorings``)."""
+    if (joined := unwrapped(lines, shape)) is not None:
+        lines = joined
     figures = _figures(lines)
     extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
@@ -401,6 +407,65 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     if shape.balances and (read is None or read.unread):
         read = _solve_left(figures, shape, read) or read
     return read
+
+
+def unwrapped(lines: Sequence[Line], shape: Shape) -> list[Line] | None:
+    """The lines with the figures a narrow cell wrapped over two lines joined again (a count of two digits or more
+    broken after a digit: the last figure on one line, its rest first on the very next: ``9 4 0 1 1`` / ``4`` is
+    9 4 0 1 14), when the stream holds more figures than the table and exactly one choice of that many joins lays
+    it row by row with every row's sums holding. None otherwise (no join is guessed: zeros, for one, add up any
+    way). At most ``_MAX_JOINS`` choices are tried."""
+    places = [(n, k) for n, line in enumerate(lines) for k in range(len(line.values))]
+    extra = len(places) - sum(shape.widths)
+    if extra <= 0 or not shape.sums or len(set(shape.widths)) != 1:
+        return None
+    # a wrap: the last figure of a line, all digits and not a lone 0, and the first of the next line, all digits
+    joints = [i for i, ((n, k), (m, j)) in enumerate(zip(places, places[1:]))
+              if m == n + 1 and j == 0 and k == len(lines[n].values) - 1 and not lines[m].label
+              and not lines[m].after_gap and lines[n].values[k].isdigit() and lines[n].values[k] != "0"
+              and lines[m].values[0].isdigit()]
+    if len(joints) < extra or math.comb(len(joints), extra) > _MAX_JOINS:
+        return None
+    values = [lines[n].values[k] for n, k in places]
+    width = shape.widths[0]
+
+    def in_rows(figures: Sequence[str]) -> bool:
+        numbers = [parse_count(v).value for v in figures]
+        return not any(_breaks(numbers[r:r + width], shape.sums) for r in range(0, len(numbers), width))
+
+    found: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for chosen in itertools.combinations(joints, extra):
+        if any(b - a == 1 for a, b in zip(chosen, chosen[1:])):
+            continue   # a figure wrapped twice is no narrow cell's
+        if in_rows(joined := _joined(values, chosen)):
+            found.setdefault(tuple(joined), chosen)
+    # the figures as printed, some of another table at the ends, may lay into the rows too: then no join is sure
+    if len(found) != 1 or any(in_rows(values[start:len(values) - (extra - start)]) for start in range(extra + 1)):
+        return None
+    chosen = set(next(iter(found.values())))
+    out: list[Line] = []
+    i = 0
+    for line in lines:
+        kept = []
+        for value in line.values:
+            if i - 1 not in chosen:
+                kept.append(value + values[i + 1] if i in chosen else value)
+            i += 1
+        if line.values and not kept:
+            continue   # the rest of a wrapped figure, taken into the line before
+        out.append(line if kept == line.values else
+                   Line(line.text, line.label, kept, line.where, line.page, line.in_grid, line.after_gap))
+    return out
+
+
+def _joined(values: Sequence[str], chosen: Sequence[int]) -> list[str]:
+    out: list[str] = []
+    skip = set(c + 1 for c in chosen)
+    for i, value in enumerate(values):
+        if i in skip:
+            continue
+        out.append(value + values[i + 1] if i in chosen else value)
+    return out
 
 
 def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -> StreamRead | None:

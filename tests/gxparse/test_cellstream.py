@@ -303,6 +303,18 @@ def test_columns_in_order_are_never_read_exchanged():
     assert _values(read) == {"a": ["1", "2", "3"], "b": ["0", "0", "0"], "c": ["2", "2", "4"]}
 
 
+def test_figures_a_narrow_cell_wrapped_over_two_lines_are_joined_where_only_that_adds_up():
+    # 14 and 21 printed a digit per line: 11 figures for 9 cells; joining 1|4 and 2|1 is the one way rows add up
+    read = read_stream(_stream("7", "1 4", "2 1", "4", "0", "4", "0", "5", "5"), SHAPE)
+    assert _values(read) == {"a": ["7", "14", "21"], "b": ["4", "0", "4"], "c": ["0", "5", "5"]}
+
+
+def test_figures_that_add_up_joined_two_ways_are_not_joined():
+    # 1 1 1 12 joined either way reads 11 1 12 or 1 11 12: which cell wrapped is not known
+    read = read_stream(_stream("1 1 1 12", "4", "0", "4", "0", "5", "5"), SHAPE)
+    assert read is None or "a" not in read.rows
+
+
 # a table with rules across rows: a + b = t + k and r1 + r2 = t, column by column
 BALANCES = (Balance(("r1", "r2"), ("t",)), Balance(("a", "b"), ("t", "k")))
 BALANCED = Shape.even(("a", "b", "r1", "r2", "t", "k"), 3, [SUM], BALANCES)
