@@ -34,10 +34,10 @@ class Balance:
     minus: tuple[str, ...]
 
 
-def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum]) -> list[Vector]:
+def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lost: bool = True) -> list[Vector]:
     """The distinct readings of a row printing ``values`` (fewer than ``width``, none unreadable) in order: each
-    cell left without a figure is a blank zero, or the one cell of a sum that the sum fills (a lost cell, as
-    ``realign.candidates``); only readings that satisfy every row sum."""
+    cell left without a figure is a blank zero, or (``lost``) the one cell of a sum that the sum fills (a lost
+    cell, as ``realign.candidates``); only readings that satisfy every row sum."""
     n = len(values)
     if n > width or comb(width, n) > PLACEMENT_LIMIT:
         return []
@@ -50,9 +50,31 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum]) ->
         zeros = tuple(0 if v is None else v for v in slots)
         if _holds(zeros, sums):
             seen.setdefault(zeros, None)
-        if len(gaps) == 1 and (lost := _filled(zeros, gaps[0], sums)) is not None:
-            seen.setdefault(lost, None)   # the lost cell a sum fills (the only reading realign knows)
+        if lost and len(gaps) == 1 and (filled := _filled(zeros, gaps[0], sums)) is not None:
+            seen.setdefault(filled, None)   # the lost cell a sum fills (the only reading realign knows)
     return list(seen)
+
+
+def block_readings(values: Sequence[int], blocks: int, width: int, sums: Sequence[RowSum]) -> list[Vector]:
+    """The readings of a row of ``blocks`` consecutive blocks of ``width`` cells with ``sums`` of their own (table
+    四's three blocks of five, 总计 the sum of the four results), printing ``values`` two or more short: the figures
+    cut in order into the blocks in every way, each block read with its cells left without a figure as blank
+    zeros (no lost cell: a block's 总计 printed is its last figure); [] beyond ``PLACEMENT_LIMIT`` readings."""
+    if not values:
+        return [(0,) * (blocks * width)]
+    if blocks == 1:
+        return blank_readings(values, width, sums, lost=False) if len(values) <= width else []
+    out: dict[Vector, None] = {}
+    for first in range(min(width, len(values)) + 1):
+        heads = blank_readings(values[:first], width, sums, lost=False) if first else [(0,) * width]
+        if not heads:
+            continue
+        tails = block_readings(values[first:], blocks - 1, width, sums)
+        if len(out) + len(heads) * len(tails) > PLACEMENT_LIMIT:
+            return []
+        for head, tail in itertools.product(heads, tails):
+            out.setdefault((*head, *tail), None)
+    return list(out)
 
 
 def _filled(vector: Vector, gap: int, sums: Sequence[RowSum]) -> Vector | None:

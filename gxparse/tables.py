@@ -27,7 +27,7 @@ from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
-from gxparse.placement import Balance, blank_readings, consistent_readings
+from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import LabelMatcher, RawRow, collect_rows
@@ -698,13 +698,17 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
     table: Table = {}
     findings: list[Finding] = []
     rows: dict[str, RawRow] = {}
+    placed: list[str] = []
     width = len(S4_COLUMNS)
     for block in S4_BLOCKS:
         line = found[block.key]
         values = _meaningful(line.values, width)
         cells = [parse_count(v) for v in values]
         rows[block.key] = RawRow(block.key, line.label, values, line.where)
-        if len(cells) != width:
+        if (blank := _s4_blank(cells, 1)) is not None:
+            cells = blank
+            placed += [f"s4.{block.key}.{c.key}" for c, cell in zip(S4_COLUMNS, cells) if cell.value is not None]
+        elif len(cells) != width:
             readings = candidates([c.value for c in cells], width, _S4_BLOCK_SUM)  # type: ignore[misc]
             vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * width)
             cells = _vector_cells(vector)
@@ -712,7 +716,31 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
                 findings.append(_repaired("表四", block.label, rows[block.key], width, vector,
                                           [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS]))
         table[block.key] = {col.key: cells[i] for i, col in enumerate(S4_COLUMNS)}
-    return TableRead(table, findings, rows=rows)
+    return TableRead(table, findings + _s4_placed_by_sum(placed, rows[S4_BLOCKS[0].key]), rows=rows)
+
+
+def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
+    """Table 四's cells (``blocks`` blocks of five) printed two or more figures short, zeros printed as empty cells:
+    the figures cut in order into the blocks, each block's 总计 the sum of its results (``placement.block_readings``);
+    a cell every reading agrees on is read (a 0 no figure printed is blank), the rest unread. None when the row is
+    not that short or holds an unreadable figure."""
+    values = [cell.value for cell in cells]
+    width = len(S4_COLUMNS)
+    if len(values) > blocks * width - 2 or None in values:
+        return None
+    readings = block_readings(values, blocks, width, _S4_BLOCK_SUM)  # type: ignore[arg-type]
+    vector = agreed(readings) if readings else (None,) * (blocks * width)
+    printed_zero = 0 in values
+    return [Cell(None) if v is None else Cell(v, "" if v == 0 and not printed_zero else str(v),
+                                              blank=v == 0 and not printed_zero) for v in vector]
+
+
+def _s4_placed_by_sum(cells: Sequence[str], row: RawRow) -> list[Finding]:
+    if not cells:
+        return []
+    return [Finding("cell.placed_by_sum", WARNING,
+                    f"表四（{row.where}）印出的数字少于列数（空白按0读取），各数所在的列只由各栏的总计等于其余四列之和确定；"
+                    f"这些数字已无法再由表内合计检验，请对照原件核对", list(cells))]
 
 
 def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> list[str] | None:
@@ -745,7 +773,11 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     printed = RawRow("s4", value_lines[0].label, values, value_lines[0].where)
     if len(cells) != S4_WIDTH and (laid := _s4_under_headers(lines, value_lines)) is not None:
         cells = [parse_count(v) for v in laid]
-    if len(cells) != S4_WIDTH:
+    if (blank := _s4_blank(cells, len(S4_BLOCKS))) is not None:
+        cells = blank
+        findings += _s4_placed_by_sum([f"s4.{b.key}.{c.key}" for n, (b, c) in enumerate(
+            (b, c) for b in S4_BLOCKS for c in S4_COLUMNS) if cells[n].value is not None], printed)
+    elif len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
         vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)
         cells = _vector_cells(vector)

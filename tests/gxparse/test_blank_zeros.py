@@ -26,13 +26,13 @@ ROW_SUM = [RowSum((0, 1, 2, 3, 4, 5), 6)]
 LABELS = {row.key: f"{row.group or ''}{row.label}" for row in S3_ROWS["v2021"]}
 
 
-def _report(printed: dict[str, str]) -> dict:
+def _report(printed: dict[str, str], s4: str = "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0") -> dict:
     """A report whose table 三 prints, a row per line, the figures of ``printed`` after each label (a row not
-    named prints its label alone: every cell blank)."""
+    named prints its label alone: every cell blank), and table 四 the figures of ``s4``."""
     rows = "\n".join(f"{label} {printed.get(key, '')}".rstrip() for key, label in LABELS.items())
     text = (f"某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度，某县人民政府依法公开政府信息。\n"
             f"二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n{rows}\n"
-            f"四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n"
+            f"四、政府信息公开行政复议、行政诉讼情况\n{s4}\n五、存在的主要问题及改进情况\n无。\n"
             f"六、其他需要报告的事项\n无。\n")
     return parse_document(text.encode(), "blank.txt").to_dict()
 
@@ -327,3 +327,55 @@ def test_figures_under_no_label_keep_a_cell_per_line_table_from_being_placed_by_
     lines = lines_from_text("\n".join(["商业企业", "1", "1"])) + _cell_per_line({key: "0" for key in LABELS} | UNIQUE)
     read = tables.read_s3(lines)
     assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
+
+
+# ---------------------------------------------------------------------------------------------------
+# table 四 printed short: three blocks, each 总计 the sum of the four results
+
+
+def _s4(report: dict) -> list[list[int | None]]:
+    return [list(report["s4"][block].values()) for block in ("review", "litigation_direct", "litigation_after_review")]
+
+
+def test_table_four_printed_short_reads_each_blocks_total():
+    report = _report(UNIQUE, "2 2 5 1 6 3 3")
+    assert [block[4] for block in _s4(report)] == [2, 6, 3]
+    assert _s4(report)[0][:4] == [None] * 4   # which result the 2 is, no sum says
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"cell.placed_by_sum", "cell.unread"} <= rules
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_table_four_blocks_two_cuts_satisfy_stay_unread():
+    # two blocks printed, three places for them: which block is blank, no sum says
+    report = _report(UNIQUE, "1 2 3 4 10 7 7")
+    assert [block[4] for block in _s4(report)] == [None] * 3
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_table_four_block_printing_its_four_results_is_read_whole():
+    report = _report(UNIQUE, "1 2 3 4 10 1 1 2 2 2")
+    assert _s4(report)[0] == [1, 2, 3, 4, 10]
+    assert [block[4] for block in _s4(report)] == [10, 2, 2]
+
+
+def test_block_readings_cut_the_figures_in_order():
+    sums = [RowSum((0, 1, 2, 3), 4)]
+    assert placement.block_readings([4, 4], 1, 5, sums) == [(4, 0, 0, 0, 4), (0, 4, 0, 0, 4), (0, 0, 4, 0, 4),
+                                                           (0, 0, 0, 4, 4)]
+    assert placement.block_readings([1, 2, 3], 2, 5, sums) == [(0,) * 5 + (1, 2, 0, 0, 3), (0,) * 5 + (1, 0, 2, 0, 3),
+                                                              (0,) * 5 + (1, 0, 0, 2, 3), (0,) * 5 + (0, 1, 2, 0, 3),
+                                                              (0,) * 5 + (0, 1, 0, 2, 3), (0,) * 5 + (0, 0, 1, 2, 3),
+                                                              (1, 2, 0, 0, 3) + (0,) * 5, (1, 0, 2, 0, 3) + (0,) * 5,
+                                                              (1, 0, 0, 2, 3) + (0,) * 5, (0, 1, 2, 0, 3) + (0,) * 5,
+                                                              (0, 1, 0, 2, 3) + (0,) * 5, (0, 0, 1, 2, 3) + (0,) * 5]
+    assert placement.block_readings([1, 2, 5], 1, 5, sums) == []
+
+
+def test_table_four_printed_a_block_per_row_reads_short_blocks_by_their_sums():
+    lines = lines_from_text("\n".join(["行政复议 1 2 3 4 10", "行政诉讼（未经复议直接起诉） 3 3", "行政诉讼（复议后起诉） 2 5 7"]))
+    read = tables.read_s4(lines)
+    assert [cell.value for cell in read.table["review"].values()] == [1, 2, 3, 4, 10]
+    assert [cell.value for cell in read.table["litigation_direct"].values()] == [None] * 4 + [3]
+    assert [cell.value for cell in read.table["litigation_after_review"].values()][4] == 7
+    assert "cell.placed_by_sum" in {f.rule for f in read.findings}
