@@ -30,7 +30,7 @@ from gxparse.normalize import label_key, squash
 from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
-from gxparse.rows import LabelMatcher, RawRow, collect_rows
+from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -188,18 +188,37 @@ def _s2_under_headers(lines: Sequence[Line], item: Item, raw: RawRow) -> list[st
     return None
 
 
+def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, RawRow]:
+    """Items of table 二 printed as a label alone (zeros printed as empty cells, positions lost), as rows of blank
+    cells: only where every figure of the table stands under an item holding no more figures than its columns
+    (figures under no item, or more than an item holds, may be a lone label's own)."""
+    widths = {item.key: len(item.columns) for item in items}
+    if any(parse_count(v).value is not None for extra in collected.extras for v in extra.values):
+        return {}
+    if any(len(_meaningful(row.values, widths[key])) > widths[key] for key, row in collected.rows.items()):
+        return {}
+    return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
+            if key in widths and key not in collected.rows}
+
+
 def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     version = version if version in S2_ITEMS else "v2021"
+    items = S2_ITEMS[version]
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
     cell_per_line = is_cell_per_line(lines)
     by_headers = _s2_by_headers(lines, S2_ITEMS[version])
-    if not rows and not by_headers:
+    alone = _s2_labels_alone(collected, items)
+    # every item a label alone: a table printed without a figure (its items' labels are no prose)
+    printed_blank = len(alone) > len(items) // 2
+    if not rows and not printed_blank and not by_headers:
         return TableRead(None, extras=extras)
-    if cell_per_line:
+    widths = {item.key: len(item.columns) for item in items}
+    if not cell_per_line or _printed_in_row_order(lines, rows, extras, [item.key for item in items], widths):
+        rows = rows | alone
+    else:
         stream = _s2_stream(lines, S2_ITEMS[version], rows)
         if stream is None:   # only the items whose label stands right over as many figures as they hold
-            widths = {item.key: len(item.columns) for item in S2_ITEMS[version]}
             stream = {key: row for key, row in _labelled_runs(lines, S2_MATCHER[version]).items()
                       if len(row.values) == widths[key]}
         rows, extras = stream, []
@@ -540,6 +559,21 @@ def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, R
     return dict(sorted(rows.items(), key=lambda item: (item[1].order, keys.index(item[0]))))
 
 
+def _printed_in_row_order(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[RawRow],
+                          keys: Sequence[str], widths: dict[str, int]) -> bool:
+    """Whether a table printed a cell per line shows its rows itself (PyMuPDF: each row's label, then its figures,
+    row after row): every figure stands in a run right under label lines (``cellstream.labelled_runs``), the row
+    grammar gave every run to a row of ``keys`` (no figures under no row), none holds more figures than its
+    ``widths``, and the rows come in the order of ``keys``."""
+    figures = sum(len(line.values) for line in lines)
+    if figures == 0 or sum(len(run.values) for run in labelled_runs(lines)) != figures:
+        return False
+    if any(extra.values for extra in extras) or any(key not in widths for key in rows):
+        return False
+    printed = sorted(rows, key=lambda key: rows[key].order)
+    return printed == [key for key in keys if key in rows] and all(len(rows[k].values) <= widths[k] for k in rows)
+
+
 def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow],
                       extras: Sequence[RawRow], default_layout: str
                       ) -> tuple[Table, dict[str, RawRow], list[Finding], str | None] | None:
@@ -549,20 +583,13 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     (``_s3_by_sum``). Only where every figure of the table stands in a run right under label lines, every run
     is one row's (at most a row's width, no figures the row grammar gave no row) and the rows come in the
     template's order; None otherwise, or when the arithmetic places nothing."""
-    runs = labelled_runs(lines)
-    figures = sum(len(line.values) for line in lines)
-    if figures == 0 or sum(len(run.values) for run in runs) != figures or any(extra.values for extra in extras):
-        return None
     printed_layout = _s3_printed_layout(rows) or _s3_labels_layout(lines)
     layout = printed_layout or default_layout
     row_keys = [r.key for r in S3_ROWS[layout]]
-    if any(key not in row_keys for key in rows) or len(rows) < _S3_MIN_ROWS:
+    if len(rows) < _S3_MIN_ROWS or not _printed_in_row_order(lines, rows, extras, row_keys, dict.fromkeys(row_keys, S3_WIDTH)):
         return None
     # a label alone naming a row of the other layout is a group label here (（六）其他处理 over its three rows)
     bare = {key: row for key, row in bare.items() if key in row_keys}
-    printed = sorted(rows, key=lambda key: rows[key].order)
-    if printed != [key for key in row_keys if key in rows] or any(len(row.values) > S3_WIDTH for row in rows.values()):
-        return None
     by_sum = _s3_by_sum(rows, bare, row_keys, extras)
     if by_sum is None:
         return None

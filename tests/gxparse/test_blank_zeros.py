@@ -379,3 +379,47 @@ def test_table_four_printed_a_block_per_row_reads_short_blocks_by_their_sums():
     assert [cell.value for cell in read.table["litigation_direct"].values()] == [None] * 4 + [3]
     assert [cell.value for cell in read.table["litigation_after_review"].values()][4] == 7
     assert "cell.placed_by_sum" in {f.rule for f in read.findings}
+
+
+# ---------------------------------------------------------------------------------------------------
+# table 二: an item printed as its label alone
+
+
+S2_TEXT = ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章", "行政规范性文件 6 32 74",
+           "第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 12502", "第二十条第（六）项", "信息内容 本年处理决定数量",
+           "行政处罚", "行政强制 21", "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 144.4399"]
+
+
+def _s2_values(read: tables.TableRead, key: str) -> list:
+    return [cell.value for cell in read.table[key].values()]
+
+
+def test_a_table_two_item_printed_as_its_label_alone_is_blank():
+    read = tables.read_s2(lines_from_text("\n".join(S2_TEXT)), "v2021")
+    assert _s2_values(read, "regulations") == [0, 0, 0]
+    assert all(cell.blank for cell in read.table["regulations"].values())
+    assert _s2_values(read, "penalty") == [0]
+    assert _s2_values(read, "normative_docs") == [6, 32, 74]
+
+
+def test_a_table_two_label_alone_is_no_zeros_while_figures_stand_under_no_item():
+    lines = lines_from_text("\n".join([*S2_TEXT, "合计 7 7"]))   # figures under no item
+    read = tables.read_s2(lines, "v2021")
+    assert _s2_values(read, "regulations") == [None] * 3
+    assert _s2_values(read, "penalty") == [None]
+
+
+def test_a_table_two_printed_without_a_figure_is_a_table_of_blanks():
+    labels = [line.split(" ")[0] for line in S2_TEXT]
+    read = tables.read_s2(lines_from_text("\n".join(labels)), "v2021")
+    assert read.table is not None and _s2_values(read, "licensing") == [0]
+    assert _s2_values(read, "admin_fees") == ["0"]
+
+
+def test_a_table_two_printed_a_cell_per_line_in_row_order_reads_its_labels_alone():
+    stream = [piece for line in S2_TEXT for piece in (line.split(" ") if line[0] in "规行" else [line])]
+    read = tables.read_s2(lines_from_text("\n".join(stream)), "v2021")
+    assert read.cell_per_line
+    assert _s2_values(read, "regulations") == [0, 0, 0]
+    assert _s2_values(read, "normative_docs") == [6, 32, 74]
+    assert _s2_values(read, "coercion") == [21]
