@@ -41,7 +41,8 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
     n = len(values)
     if n > width or comb(width, n) > PLACEMENT_LIMIT:
         return []
-    seen: dict[Vector, None] = {}
+    blank: dict[Vector, None] = {}
+    filled: dict[Vector, None] = {}
     for positions in itertools.combinations(range(width), n):
         slots: list[object] = [None] * width
         for position, value in zip(positions, values):
@@ -49,10 +50,13 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
         gaps = [i for i in range(width) if slots[i] is None]
         zeros = tuple(0 if v is None else v for v in slots)
         if _holds(zeros, sums):
-            seen.setdefault(zeros, None)
-        if lost and len(gaps) == 1 and (filled := _filled(zeros, gaps[0], sums)) is not None:
-            seen.setdefault(filled, None)   # the lost cell a sum fills (the only reading realign knows)
-    return list(seen)
+            blank.setdefault(zeros, None)
+        if lost and len(gaps) == 1 and (vector := _filled(zeros, gaps[0], sums)) is not None:
+            filled.setdefault(vector, None)   # the lost cell a sum fills (the only reading realign knows)
+    # figures that add up as printed, their last the 总计: a lost cell would be a 总计 lost while a column printed
+    # the sum of the others (a lost part is a blank zero) — the blank readings only, so an applicant column
+    # nobody used does not take the printed total
+    return list(blank) if blank else list(filled)
 
 
 def block_readings(values: Sequence[int], blocks: int, width: int, sums: Sequence[RowSum]) -> list[Vector]:

@@ -423,3 +423,13 @@ def test_a_table_two_printed_a_cell_per_line_in_row_order_reads_its_labels_alone
     assert _s2_values(read, "regulations") == [0, 0, 0]
     assert _s2_values(read, "normative_docs") == [6, 32, 74]
     assert _s2_values(read, "coercion") == [21]
+
+
+def test_a_row_adding_up_as_printed_keeps_its_total_where_a_column_nobody_used_could_take_it():
+    # 其他 nobody used; rows one figure short add up as printed, their last figure the 总计 — not a 总计 lost with
+    # 其他 printing the sum of the other columns
+    assert (79, 5, 1, 1, 4, 90, 180) not in blank_readings([79, 5, 1, 1, 4, 90], 7, ROW_SUM)
+    report = _report({"new_received": "10 2 1 1 3 17", "carried_over": "2 2", "result.granted": "8 2 1 1 2 14",
+                      "result.partial": "3 1 4", "result.total": "11 2 1 1 3 18", "carry_forward": "1 1"})
+    assert [_values(report, key)[6] for key in ("new_received", "result.granted", "result.total")] == [17, 14, 18]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
