@@ -20,7 +20,8 @@ line between the rows, a page footer falls inside the table. So the lines are re
   figures (``cellstream.lone_runs``; such tables are read as a stream by ``cellstream`` first);
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
   there are as many of each they pair in order, whichever side of its label each value line is printed on;
-  otherwise a line of values takes the name right before it, and the rest are extras.
+  otherwise a line of values takes the name right before it, and the rest are extras; a line of values whose
+  own label holds an item number (``（五） 1.信访``, a label never finished) is a row of its own, never a name's.
 
 A label no anchor finds is compared by edit distance with the template's labels (``fuzzy``): such a row is
 marked ``fuzzy`` and the table says so (``label.fuzzy``).
@@ -243,6 +244,12 @@ def _opens_row(name: _Piece, label: str) -> bool:
     return not numbers or _level(opening) <= _level(numbers[-1])
 
 
+def _numbered_item(label: str) -> bool:
+    """Whether a label holds an item's own number (``（五） 1.信访``: the start of an item label the grammar could
+    not finish, its figures beside it): a row of its own, never the figures of another row's label."""
+    return any(m["l3"] for m in _NUMBERING.finditer(squash(label)))
+
+
 def _lacks_values(segment: list[_Piece], name: _Piece) -> bool:
     """Whether the segment's lines of values so far are too few to give ``name`` one (when there are as
     many as names, the last name's values came before it)."""
@@ -253,13 +260,14 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     """The rows of one segment, in document order: names given their lines of values."""
     names = [p for p in segment if p.is_name]
     values = [p for p in segment if p.values]
-    if names and len(names) == len(values):
+    if names and len(names) == len(values) and not any(_numbered_item(v.label) for v in values):
         return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets) for n, v in zip(names, values)]
     rows = []
     for previous, piece in zip([None, *segment], segment):
         if not piece.values:
             continue
-        if previous is not None and not previous.values and previous.key is not None:
+        if previous is not None and not previous.values and previous.key is not None \
+                and not _numbered_item(piece.label):
             rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid, previous.key,
                                previous.fuzzy, piece.offsets))
         elif previous is not None and not previous.values and not piece.label:

@@ -145,6 +145,16 @@ def test_a_numbered_label_after_a_blank_row_opens_its_own_row():
     assert "result.not_processed.excessive" in collected.bare
 
 
+def test_figures_beside_an_unfinished_numbered_label_are_not_the_blank_row_before_it():
+    # pdftotext -layout of a narrow table: the next item's label never completes (its group label's last
+    # character runs into it: 理诉类申), yet its number shows the figures beside it are its own
+    text = "\n".join(["2.没有现成信息需要另行制作   3   1   4", "3.补正", "后申请内容仍不明确", "（五） 1.信访   3   3",
+                      "不予处 举报投", "理诉类申", "请", "2.重复申请   6   1   7"])
+    collected = collect_rows(lines_from_text(text), S3_MATCHER)
+    assert "result.unable.unclear" not in collected.rows
+    assert "result.unable.unclear" in collected.bare
+
+
 def test_a_group_label_naming_a_row_still_takes_its_first_item():
     # （六）其他处理 names the v2019 row; in a 2021 table it is the group label of 1.申请人…
     text = "\n".join(["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 1"])

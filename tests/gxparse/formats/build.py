@@ -346,7 +346,7 @@ def extracted_text(pdf: Path, tool: str) -> str:
             return "\n".join(page.get_text() for page in document)
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is needed (scripts/system-packages.txt: poppler-utils)"
-    mode = [] if tool == "pdftotext" else [f"-{tool}"]
+    mode = [] if tool == "pdftotext" else [f"-{tool.removeprefix('pdftotext-')}"]   # layout | raw, or pdftotext-layout …
     return subprocess.run([pdftotext, *mode, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                           timeout=60).stdout.decode("utf-8")
 

@@ -6,7 +6,7 @@ PDFs: the real reports of tests/fixtures/real as published; the seeds printed by
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
 reports of the simulated site of both templates (v2019 and
 v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
-Tools: poppler's ``pdftotext`` as it runs by default, pdfminer.six's ``extract_text`` and PyMuPDF's
+Tools: poppler's ``pdftotext`` as it runs by default and with ``-layout``, pdfminer.six's ``extract_text`` and PyMuPDF's
 ``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line), also with
 ``layout=True`` (rows as lines with their columns kept by spaces). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
@@ -41,8 +41,8 @@ from tests.gxparse.seeds import SEEDS, expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
-TOOLS = ("pdftotext", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
-BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout")
+TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
+BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
 NARROW_TOOLS = ("pdftotext", "pdfminer")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
