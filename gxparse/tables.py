@@ -750,16 +750,15 @@ def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
     """Table 四's cells (``blocks`` blocks of five) printed two or more figures short, zeros printed as empty cells:
     the figures cut in order into the blocks, each block's 总计 the sum of its results (``placement.block_readings``);
     a cell every reading agrees on is read (a 0 no figure printed is blank), the rest unread. None when the row is
-    not that short or holds an unreadable figure."""
+    not that short, holds an unreadable figure, or prints a 0: a table that prints its zeros leaves none empty, so
+    its missing figures were lost (printed elsewhere, cut off), not blank."""
     values = [cell.value for cell in cells]
     width = len(S4_COLUMNS)
-    if len(values) > blocks * width - 2 or None in values:
+    if len(values) > blocks * width - 2 or None in values or 0 in values:
         return None
     readings = block_readings(values, blocks, width, _S4_BLOCK_SUM)  # type: ignore[arg-type]
     vector = agreed(readings) if readings else (None,) * (blocks * width)
-    printed_zero = 0 in values
-    return [Cell(None) if v is None else Cell(v, "" if v == 0 and not printed_zero else str(v),
-                                              blank=v == 0 and not printed_zero) for v in vector]
+    return [Cell(None) if v is None else Cell(v, "" if v == 0 else str(v), blank=v == 0) for v in vector]
 
 
 def _s4_placed_by_sum(cells: Sequence[str], row: RawRow) -> list[Finding]:

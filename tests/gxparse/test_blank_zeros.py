@@ -369,6 +369,13 @@ def test_table_four_block_printing_its_four_results_is_read_whole():
     assert [block[4] for block in _s4(report)] == [10, 2, 2]
 
 
+def test_table_four_that_prints_its_zeros_and_lacks_figures_is_not_read_as_blanks():
+    # figures printed elsewhere (after the next heading, a page cut): a 0 printed shows none was left empty
+    report = _report(UNIQUE, "0 0 0 1 1 0 0")
+    assert _s4(report) == [[None] * 5] * 3
+    assert "cell.placed_by_sum" not in {f["rule"] for f in report["findings"] if "s4" in str(f["cells"])}
+
+
 def test_block_readings_cut_the_figures_in_order():
     sums = [RowSum((0, 1, 2, 3), 4)]
     assert placement.block_readings([4, 4], 1, 5, sums) == [(4, 0, 0, 0, 4), (0, 4, 0, 0, 4), (0, 0, 4, 0, 4),
