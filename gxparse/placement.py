@@ -49,7 +49,7 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
             slots[position] = value
         gaps = [i for i in range(width) if slots[i] is None]
         zeros = tuple(0 if v is None else v for v in slots)
-        if _holds(zeros, sums):
+        if holds(zeros, sums):
             blank.setdefault(zeros, None)
         if lost and len(gaps) == 1 and (vector := _filled(zeros, gaps[0], sums)) is not None:
             filled.setdefault(vector, None)   # the lost cell a sum fills (the only reading realign knows)
@@ -91,11 +91,12 @@ def _filled(vector: Vector, gap: int, sums: Sequence[RowSum]) -> Vector | None:
         else:
             continue
         filled = (*vector[:gap], value, *vector[gap + 1:])
-        return filled if value >= 0 and _holds(filled, sums) else None
+        return filled if value >= 0 and holds(filled, sums) else None
     return None
 
 
-def _holds(vector: Vector, sums: Sequence[RowSum]) -> bool:
+def holds(vector: Vector, sums: Sequence[RowSum]) -> bool:
+    """Whether every sum of ``sums`` holds in ``vector`` (all its cells known)."""
     return all(sum(vector[i] for i in s.parts) == vector[s.total] for s in sums)  # type: ignore[misc]
 
 

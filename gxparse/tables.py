@@ -27,7 +27,7 @@ from gxparse.cells import parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
-from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings
+from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings, holds
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
@@ -441,7 +441,7 @@ def _s3_spread(rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequenc
     for key, row in (rows | spread).items():
         values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH))
         if len(values) == S3_WIDTH and None not in values:
-            if values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
+            if not holds(values, _S3_ROW_SUM):
                 return rows
             vectors[key] = values
     summary = _s3_balances(row_keys)[-1]   # R3.1
@@ -778,8 +778,7 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     header = next((line for line in reversed(above) if not line.values and len(line.offsets) == S4_WIDTH), None)
     laid = spread_under_headers(row.values, row.value_offsets, header.offsets) if header else None
     counts = [parse_count(v).value for v in laid or []]
-    if laid is None or None in counts or any(sum(counts[b * 5:b * 5 + 4]) != counts[b * 5 + 4]  # type: ignore[misc]
-                                            for b in range(len(S4_BLOCKS))):
+    if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
     return laid
 
