@@ -26,10 +26,10 @@ _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○{UNREAD_FIGURE}]$")
 # A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
 _WORD_MARKS = frozenset({"无", "空"})
+_WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
-_WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _FURNITURE_LENGTH = 24   # characters: a longer line is no page number
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                              r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})$")
@@ -132,7 +132,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         line = line_from_cells(split_cells(raw), where, page)
-        if "\t" not in raw and raw.count("|") < 2 and raw.strip().count(" "):
+        if "\t" not in raw and raw.count("|") < 2 and " " in bare:
             line.offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
         line.after_gap, gap = gap, False
         out.append(line)

@@ -60,7 +60,7 @@ class RawRow:
     in_grid: bool = False
     order: int = 0       # place among the rows of one collect_rows call, in document order
     fuzzy: bool = False  # named by a near miss of a template label, not by its anchor
-    offsets: tuple[float, ...] = ()   # where each value stands in its text line (``Line.offsets``)
+    offsets: tuple[float, ...] = ()   # where each value stands in its text line (``Line.value_offsets``)
 
 
 class LabelMatcher:
