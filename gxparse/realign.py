@@ -97,7 +97,17 @@ def complete(slots: tuple[object, ...], sums: Sequence[RowSum]) -> Vector | None
 
 
 def candidates(values: Sequence[int | None], width: int, sums: Sequence[RowSum]) -> list[Vector]:
-    """The distinct readings of a row that fit the template width and its row sums."""
+    """The distinct readings of a row that fit the template width and its row sums. In a row of more slots than
+    columns, an unreadable slot (None) is the likelier one too many: when the readable figures alone fit with
+    their sums holding, only those readings count (a scanned label column leaves a speck read as no figure)."""
+    if len(values) > width and None in values:
+        readable = [v for v in values if v is not None]
+        if len(readable) >= width and (fits := _fits(readable, width, sums)):
+            return fits
+    return _fits(values, width, sums)
+
+
+def _fits(values: Sequence[int | None], width: int, sums: Sequence[RowSum]) -> list[Vector]:
     seen: dict[Vector, None] = {}
     for slots in placements(values, width):
         vector = complete(slots, sums)

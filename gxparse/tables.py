@@ -309,25 +309,46 @@ def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
 def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: Sequence[str]) -> list[Finding]:
     """Template rows not found by their labels are the rows of figures whose labels name no row, printed
     between the two found rows around them, when there are exactly as many of those as rows missing there
-    (labels OCR garbled, or an agency reworded): read in order. Moves such rows from ``extras`` into
-    ``rows``, with a warning for each."""
+    (labels OCR garbled, or an agency reworded): read in order. Before the first found row and after the last,
+    where nothing bounds them but the section, such rows must also be whole: the table's width of figures
+    adding up to their total. Moves such rows from ``extras`` into ``rows``, with a warning for each."""
     findings = []
     found = [i for i, key in enumerate(row_keys) if key in rows]
-    for before, after in zip(found, found[1:]):
+    if not found:
+        return findings
+    bounds = [(-1, found[0]), *zip(found, found[1:]), (found[-1], len(row_keys))]
+    for before, after in bounds:
         missing = row_keys[before + 1:after]
-        lower, upper = rows[row_keys[before]].order, rows[row_keys[after]].order
+        lower = rows[row_keys[before]].order if before >= 0 else -1
+        upper = rows[row_keys[after]].order if after < len(row_keys) else len(rows) + len(extras)
         between = [r for r in extras if lower < r.order < upper and r.values]
         if not missing or len(between) != len(missing):
+            continue
+        if (before < 0 or after == len(row_keys)) and not all(_whole(row) for row in between):
             continue
         for key, row in zip(missing, between):
             extras.remove(row)
             rows[key] = replace(row, key=key)
             findings.append(Finding(
                 "row.by_position", WARNING,
-                f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{s3_row_label(row_keys[before])}」"
-                f"与「{s3_row_label(row_keys[after])}」之间，按位置读作「{s3_row_label(key)}」",
+                f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在{_between(row_keys, before, after)}，"
+                f"按位置读作「{s3_row_label(key)}」",
                 [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
     return findings
+
+
+def _whole(row: RawRow) -> bool:
+    """A row of exactly the table's width of readable figures whose total is the sum of the others."""
+    values = [parse_count(v).value for v in row.values]
+    return len(values) == S3_WIDTH and None not in values and holds(tuple(values), _S3_ROW_SUM)
+
+
+def _between(row_keys: Sequence[str], before: int, after: int) -> str:
+    if before < 0:
+        return f"表三「{s3_row_label(row_keys[after])}」之前"
+    if after == len(row_keys):
+        return f"表三「{s3_row_label(row_keys[before])}」之后"
+    return f"「{s3_row_label(row_keys[before])}」与「{s3_row_label(row_keys[after])}」之间"
 
 
 def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Finding]:

@@ -76,3 +76,11 @@ def test_padding_zeros_are_dropped(row, padding, at):
 def test_too_few_numbers_never_invent_values_without_a_sum(values):
     for reading in candidates(values, 7, []):
         assert [v for v in reading if v is not None] == values
+
+
+@given(rows, st.integers(0, 7))
+def test_an_unreadable_slot_too_many_is_the_one_dropped_when_the_rest_adds_up(row, at):
+    """A scan's label column may leave a speck read as an unreadable figure in front of (or among) a whole row."""
+    slots: list[int | None] = list(row)
+    slots.insert(at, None)
+    assert candidates(slots, 7, ROW_SUM) == [row]

@@ -161,6 +161,26 @@ def test_a_row_whose_label_names_no_row_is_read_by_its_place_with_a_warning():
     assert not [f for f in report.findings if f.severity == "error"]
 
 
+def test_the_first_and_last_rows_whose_labels_name_no_row_are_read_by_their_place_when_they_add_up():
+    """OCR garbles the labels of the table's first rows as readily as any other's: nothing printed before them
+    bounds them but the section, so a row so placed must add up by itself."""
+    report = _reworded(("一、本年新收政府信息公开申请数量", "一、淅收政 主信息公开"),
+                       ("二、上年结转政府信息公开申请数量", "二、4再转政| 分开"),
+                       ("四、结转下年度继续办理", "四、结转下午度继"))
+    assert [report.value(f"s3.{key}.total") for key in ("new_received", "carried_over", "carry_forward")] == [545, 3, 6]
+    placed = [f for f in report.findings if f.rule == "row.by_position"]
+    assert [f.cells[0] for f in placed] == ["s3.new_received.natural_person", "s3.carried_over.natural_person",
+                                            "s3.carry_forward.natural_person"]
+    assert "之前" in placed[0].message and "之后" in placed[-1].message
+    assert not [f for f in report.findings if f.severity == "error"]
+
+
+def test_a_first_row_by_its_place_that_does_not_add_up_is_not_read():
+    report = _reworded(("一、本年新收政府信息公开申请数量\t\t508", "一、淅收政 主信息公开\t\t509"))
+    assert report.value("s3.new_received.natural_person") is None
+    assert "row.by_position" not in {f.rule for f in report.findings}
+
+
 def test_two_unknown_rows_in_one_place_are_not_guessed():
     report = _reworded((GRANTED, GRANTED.replace("予以公开", "同意公开") + "\n(一)b 另一行\t\t1\t0\t0\t0\t0\t0\t1"))
     assert report.value("s3.result.granted.natural_person") is None
