@@ -182,8 +182,10 @@ def extracted_cases() -> Iterator[Case]:
     folder = FIXTURES / "extracted"
     for path in sorted(folder.glob("*/*.txt")):
         document, _, printer = path.name.removesuffix(".txt").rpartition(".")
-        # zeros printed as empty cells (freeze_extracted --blank) and narrow tables (--narrow) are lines of their own
-        variant = "-blank" if printer.endswith("-blank") else "-narrow" if printer == "narrow" else ""
+        # zeros printed as empty cells (freeze_extracted --blank), narrow tables (--narrow) and CMS pages printed by a
+        # browser (--cms) are lines of their own
+        variant = "-blank" if printer.endswith("-blank") else "-narrow" if printer == "narrow" else \
+            "-cms" if printer.startswith("cms") else ""
         yield Case(f"extracted-{path.parent.name}{variant}", f"{document}.{printer}", _reading(path),
                    extracted_truth(document))
 

@@ -15,7 +15,10 @@ line between the rows, a page footer falls inside the table. So the lines are re
 - a line of values whose label names nothing, followed by label-only lines naming nothing, is a label
   continued below its values (a top-aligned cell); lines holding pieces of two labels side by side (a
   narrow group-label cell beside the item's) continue them piece by piece;
-- a label of one character is a stray (a character of a vertical label, a bullet): never a name;
+- a label of one character is a stray (a character of a vertical label, a bullet): never a name; words of the
+  column headers alone (其他, 总计) name no row before a label has named one: they head the table;
+- a row's figures a text tool split into several lines (text blocks: ``414 0 0`` / ``0`` / ``20 2 436``) are
+  joined first where the table's row shape decides it (``splitrows``);
 - a run of lines each holding one figure and no label (a table printed a cell per line) is one line of
   figures (``cellstream.lone_runs``; such tables are read as a stream by ``cellstream`` first);
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
@@ -33,10 +36,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gxparse.cellstream import lone_runs
+from gxparse.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key, squash
+from gxparse.splitrows import RowShape, join_split_rows
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
 _MAX_LABEL = 160        # a wrapped label never grows beyond this
@@ -167,6 +171,16 @@ class _Reader:
         self.match = match
         self.segments: list[list[_Piece]] = [[]]
         self.pinned: list[tuple[int, _Piece]] = []   # (segment index, row) for rows named on their own line
+        self.named = False   # whether a label named a row yet
+
+    def find(self, label: str) -> tuple[str | None, bool]:
+        """The row ``label`` names (and whether by a near miss); words of the column headers (其他, 总计: also the
+        labels of rows some tables print bare) name no row before a label has named one: they head the table."""
+        if _is_stray(label) or not self.named and is_column_header(label):
+            return None, False
+        key, fuzzy = self.match.find(label)
+        self.named = self.named or key is not None
+        return key, fuzzy
 
     def prose(self) -> None:
         if self.segments[-1]:
@@ -175,7 +189,7 @@ class _Reader:
     def label_line(self, line: Line) -> None:
         segment = self.segments[-1]
         previous = segment[-1] if segment and not segment[-1].values else None
-        key, fuzzy = self.match.find(line.label) if not _is_stray(line.label) else (None, False)
+        key, fuzzy = self.find(line.label)
         opened = segment[-1] if segment and segment[-1].values and segment[-1].key is None and segment[-1].label else None
         # a row's numbered first line with its figures, its label continued below (a top-aligned cell): a line
         # naming a row by itself that opens no row of its own is still that label's continuation
@@ -214,7 +228,7 @@ class _Reader:
     def value_line(self, line: Line) -> None:
         segment = self.segments[-1]
         label = "" if _is_stray(line.label) else line.label
-        key, fuzzy = self.match.find(label) if label else (None, False)
+        key, fuzzy = self.find(label) if label else (None, False)
         previous = segment[-1] if segment and not segment[-1].values else None
         if (key is None and label and previous is not None and _lacks_values(segment, previous)
                 and not _opens_row(previous, label)):
@@ -285,12 +299,19 @@ class Collected:
     # rows whose label is printed with no figure near it that the grammar could give it: a row printed blank
     # (zeros as empty cells), or one whose figures went elsewhere — only the table's arithmetic can tell
     bare: dict[str, RawRow] = field(default_factory=dict)
+    joined: set[str] = field(default_factory=set)   # rows read from figure lines joined by their shape (``splitrows``)
 
 
-def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> Collected:
-    """The rows the lines print, by the grammar above."""
+def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None) -> Collected:
+    """The rows the lines print, by the grammar above; with ``shape``, a row's figures split over several lines
+    are joined first (``splitrows``)."""
     reader = _Reader(match)
-    for line in lone_runs(list(lines)):
+    lines = lone_runs(list(lines))
+    wheres: set[str] = set()
+    if shape is not None:
+        split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None, _is_stray)
+        lines, wheres = split.lines, split.wheres
+    for line in lines:
         if _is_prose(line):
             reader.prose()
         elif line.values:
@@ -315,4 +336,4 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher) -> Collected:
         for piece in segment:
             if piece.is_name and piece.key not in rows and piece.key not in bare:
                 bare[piece.key] = RawRow(piece.key, piece.label, [], piece.where, piece.in_grid, fuzzy=piece.fuzzy)
-    return Collected(rows, extras, bare)
+    return Collected(rows, extras, bare, {key for key, row in rows.items() if row.where in wheres})

@@ -31,6 +31,7 @@ from gxparse.placement import Balance, blank_readings, block_readings, consisten
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
+from gxparse.splitrows import RowShape
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -293,6 +294,24 @@ def _s3_labels_layout(lines: Sequence[Line]) -> str | None:
     if named & set(S3_OTHER_SPLIT):
         return "v2021"
     return "v2019" if S3_OTHER_SINGLE in named else None
+
+
+def _counts_hold(values: Sequence[str], sums: Sequence[RowSum]) -> bool:
+    counts = tuple(parse_count(v).value for v in values)
+    return None not in counts and holds(counts, sums)
+
+
+_S3_SHAPE = RowShape(S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
+
+
+def _s3_rows_hold(rows: dict[str, RawRow], layout: str) -> bool:
+    """Whether the rows printed whole keep R3.1 and R3.2 where they can be checked."""
+    vectors = {}
+    for key, row in rows.items():
+        counts = tuple(parse_count(v).value for v in row.values)
+        if len(counts) == S3_WIDTH and None not in counts:
+            vectors[key] = counts
+    return s3_consistent(vectors, [r.key for r in S3_ROWS[layout]])
 
 
 def s3_consistent(rows: dict[str, Vector], row_keys: Sequence[str]) -> bool:
@@ -621,13 +640,21 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
-    collected = collect_rows(lines, S3_MATCHER)
+    cell_per_line = is_cell_per_line(lines)
+    # a row's figures split over several lines are joined (not in a table printed a cell per line: ``cellstream``
+    # lays those), and kept joined only where the table's rules across rows hold for them
+    collected = collect_rows(lines, S3_MATCHER, None if cell_per_line else _S3_SHAPE)
+    if collected.joined and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
+        collected = collect_rows(lines, S3_MATCHER)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
         bare.setdefault(key, replace(rows.pop(key), values=[]))
-    cell_per_line = is_cell_per_line(lines)
+    # labels alone while the next section holds more figures than its own table: the tool put that section's
+    # heading before this table's figures (pdfminer.six), so they are no table printed without a figure
+    if not rows and not extras and sum(len(line.values) for line in following) > S4_WIDTH:
+        bare, cell_per_line = {}, is_cell_per_line(following)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)

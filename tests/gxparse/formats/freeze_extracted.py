@@ -1,6 +1,6 @@
 """Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
 
-    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank | --narrow] [--tools pdfplumber-layout,…]
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank | --narrow | --cms] [--tools pdfplumber-layout,…]
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
@@ -20,6 +20,11 @@ cell (as many agencies print them), printed by reportlab and LibreOffice (``<doc
 ``--narrow`` writes only the same seeds and simulated reports printed by LibreOffice from their DOCX made as many
 agencies print them (``narrow``: an A5 page, every table column equally narrow, labels and header words wrapped
 a few characters a line), ``<document>.narrow``, extracted by the text-box tools of ``NARROW_TOOLS``.
+
+``--cms`` writes only the seeds (those with table 三) and simulated reports as CMS article pages print them
+(``cms_page``: group labels repeated on every row, columns of unequal width) printed by Chromium in each of
+``cms_page.LOOKS`` (``<document>.cms``, ``<document>.cms-large``), extracted by the text-box tools of ``CMS_TOOLS``:
+pdftotext splits a row's figures into blocks.
 """
 
 from __future__ import annotations
@@ -32,18 +37,20 @@ from pathlib import Path
 
 from simsite.documents import report_docx, report_pdf
 from simsite.families import make_site
-from tests.gxparse.formats.build import PDF_QUIRKS, Fixtures, _soffice_convert, extracted_text
+from tests.gxparse.formats.build import PDF_QUIRKS, Fixtures, _soffice_convert, chromium_print, extracted_text
+from tests.gxparse.formats.cms_page import LOOKS, cms_page
 from tests.gxparse.formats.make_docx import write_docx
 from tests.gxparse.formats.make_pdf import write_pdf
 from tests.gxparse.formats.narrow import narrow_docx
 from tests.gxparse.formats.plan import report_plan, with_zero_marks
-from tests.gxparse.seeds import SEEDS, expected, expected_tables
+from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_prose
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
 TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
 BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
 NARROW_TOOLS = ("pdftotext", "pdfminer")
+CMS_TOOLS = ("pdftotext", "pdfminer")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
@@ -139,19 +146,35 @@ def narrow_pdfs(folder: Path) -> dict[str, Path]:
     return {d.stem: d.with_suffix(".pdf") for d in docx}
 
 
+def cms_pdfs(folder: Path) -> dict[str, Path]:
+    """The seeds with a table 三 and the simulated reports as CMS article pages (``cms_page``) printed by Chromium,
+    in each look."""
+    reports = {name: report_dict(name, **seed_prose(name)) for name in SEEDS if expected(name)["s3"] is not None}
+    simulated = {r.id: r for r in make_site("classic", 1).expected_reports()}
+    reports |= {f"simsite-{report_id}": simulated[report_id].report for report_id in SIMSITE_REPORTS}
+    pdfs = {}
+    for name, report in reports.items():
+        for look in LOOKS:
+            page = folder / f"{name}.{look}.html"
+            page.write_text(cms_page(report, look), encoding="utf-8")
+            pdfs[f"{name}.{look}"] = chromium_print(page, folder / f"{name}.{look}.pdf")
+    return pdfs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--blank", action="store_true", help="the renderings with zeros printed as empty cells")
     parser.add_argument("--narrow", action="store_true", help="the renderings of tables with narrow columns")
+    parser.add_argument("--cms", action="store_true", help="the renderings of CMS pages printed by a browser")
     parser.add_argument("--tools", help="comma-separated tools to write (default: all)")
     args = parser.parse_args()
-    tools = BLANK_TOOLS if args.blank else NARROW_TOOLS if args.narrow else TOOLS
+    tools = BLANK_TOOLS if args.blank else NARROW_TOOLS if args.narrow else CMS_TOOLS if args.cms else TOOLS
     if args.tools:
         tools = tuple(t for t in tools if t in args.tools.split(","))
     with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
         folder = Path(tmp)
         pdfs = blank_pdfs(folder) if args.blank else narrow_pdfs(folder) if args.narrow else \
-            _real(folder) | _seeds(folder) | _simsite(folder)
+            cms_pdfs(folder) if args.cms else _real(folder) | _seeds(folder) | _simsite(folder)
         for tool in tools:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():

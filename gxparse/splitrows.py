@@ -1,0 +1,103 @@
+"""Table rows whose figures a text tool printed as several lines.
+
+poppler's ``pdftotext`` without ``-layout`` groups the words of a line into text blocks by the gaps between them.
+In a ruled table whose columns differ in width (法人或其他组织 over five narrow columns, a wide label column, a
+group label repeated on every row) one row's figures come out as two to four lines (``35 1 0`` / ``0`` /
+``1 1 38``), often with pieces of the row's label or of its group label (``办理结果``) between them. The row
+grammar would read the first line as the row and the others as rows of their own.
+
+Such lines are joined again where the row's shape decides it (``join_split_rows``): a run of figure lines — the
+first may carry a label, the others none, with only label lines naming no row between them — is cut into
+groups, each a line alone or consecutive lines holding together exactly a row's width whose sums hold (a line
+already holding a whole row is never joined). The cut covering the most lines with whole rows is used when it is
+the only one; a run that could be cut several ways that well is left as printed. The caller checks the table's
+arithmetic across rows on what was joined (``Joined.wheres``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from gxparse.document import Line
+
+_MAX_RUN = 60   # lines: a run of figure lines longer than this is no table's split rows (bounds the search)
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """A table's row as the join checks it: how many figures it holds and whether figures make one (its sums)."""
+
+    width: int
+    holds: Callable[[Sequence[str]], bool]
+
+
+@dataclass
+class Joined:
+    lines: list[Line]
+    wheres: set[str] = field(default_factory=set)   # where each joined line stands (its first line's place)
+
+
+def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[Line], bool],
+                    stray: Callable[[str], bool]) -> Joined:
+    """The lines with each row split into several figure lines joined into its first line (see the module's
+    docstring); ``between`` tells a label line that may stand among a row's figure lines (one naming no row,
+    not prose), ``stray`` a label of a figure line that is no label (a stray character)."""
+    joins: dict[int, list[int]] = {}
+    for run in _runs(lines, between, stray):
+        for first, last in _only_cut([lines[i].values for i in run], shape) or ():
+            joins[run[first]] = run[first:last + 1]
+    if not joins:
+        return Joined(list(lines))
+    dropped = {i for members in joins.values() for i in members[1:]}
+    out = []
+    for n, line in enumerate(lines):
+        if n in dropped:
+            continue
+        if n in joins:
+            values = [v for i in joins[n] for v in lines[i].values]
+            line = replace(line, values=values, text="\t".join([line.label, *values] if line.label else values),
+                           offsets=())
+        out.append(line)
+    return Joined(out, {lines[n].where for n in joins})
+
+
+def _runs(lines: Sequence[Line], between: Callable[[Line], bool], stray: Callable[[str], bool]) -> list[list[int]]:
+    """Runs of figure lines a row may have been split over: the first may carry a label, the others none; label
+    lines naming no row may stand between them."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for n, line in enumerate(lines):
+        if line.values and not line.in_grid:
+            if run and line.label and not stray(line.label):   # a labelled figure line opens a run
+                runs.append(run)
+                run = []
+            run.append(n)
+        elif line.values or not line.label or not between(line):
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return [run[:_MAX_RUN] for run in runs if len(run) > 1]
+
+
+def _only_cut(values: Sequence[list[str]], shape: RowShape) -> tuple[tuple[int, int], ...] | None:
+    """The joins (first and last line of each) of the one best cut of a run of figure lines into rows: the cut
+    that puts the most lines into whole rows (a line alone, or lines joined whose figures make a row that holds);
+    None when two best cuts differ."""
+    # best[i]: lines in whole rows and the joins of the best cut of values[i:], joins None when not the only one
+    best: list[tuple[int, tuple[tuple[int, int], ...] | None]] = [(0, ())] * (len(values) + 1)
+    for i in reversed(range(len(values))):
+        score, joins = best[i + 1]
+        options = [(score + (len(values[i]) == shape.width), joins)]
+        count = len(values[i])
+        for j in range(i + 1, len(values)):
+            count += len(values[j])
+            if count > shape.width:
+                break
+            if count == shape.width and shape.holds([v for line in values[i:j + 1] for v in line]):
+                score, joins = best[j + 1]
+                options.append((score + j - i + 1, None if joins is None else ((i, j), *joins)))
+        top = max(score for score, _ in options)
+        cuts = {joins for score, joins in options if score == top}
+        best[i] = (top, cuts.pop() if len(cuts) == 1 else None)
+    return best[0][1]

@@ -1,0 +1,85 @@
+"""Rows of table 三 whose figures a text tool printed as several lines (pdftotext's text blocks of a ruled table
+with columns of unequal width: ``2 0 0`` / ``0`` / ``0 0 2``), joined by the row's shape where its sums hold, the
+join leaves no other way and the table's rules across rows hold (``gxparse.splitrows``)."""
+
+from __future__ import annotations
+
+from gxparse.document import lines_from_text
+from gxparse.splitrows import RowShape, _only_cut
+from gxparse.tables import read_s3
+from gxparse.template import S3_ROWS
+
+# a consistent table: 2 new requests, 1 granted and 1 partly granted
+FIGURES = {"new_received": "2 0 0 0 0 0 2", "result.granted": "1 0 0 0 0 0 1", "result.partial": "1 0 0 0 0 0 1",
+           "result.total": "2 0 0 0 0 0 2"}
+ZEROS = "0 0 0 0 0 0 0"
+
+
+def _table(**printed: str) -> str:
+    """Table 三 a row per line, the rows named (keys with ``__`` for ``.``) printed as given instead."""
+    printed = {key.replace("__", "."): text for key, text in printed.items()}
+    return "\n".join(printed.get(row.key, f"{row.label} {FIGURES.get(row.key, ZEROS)}")
+                     for row in S3_ROWS["v2021"]) + "\n"
+
+
+def _rows(text: str) -> dict[str, list[int | None]]:
+    read = read_s3(lines_from_text(text))
+    assert read.table is not None
+    return {key: [cell.value for cell in cells.values()] for key, cells in read.table.items()}
+
+
+def test_a_rows_figures_split_into_blocks_after_its_label_are_joined():
+    rows = _rows(_table(result__partial="（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0\n\n0\n\n0 0 1"))
+    assert rows["result.partial"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["result.total"] == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_a_label_printed_after_its_joined_figures_pairs_with_them():
+    rows = _rows(_table(result__granted="1 0 0\n\n0 0\n\n0 1\n（一）予以公开",
+                        result__partial="1 0 0 0\n\n0 0 1\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）"))
+    assert rows["result.granted"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["result.partial"] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_label_pieces_between_the_blocks_still_name_the_row():
+    rows = _rows(_table(result__partial="三、本年度 （二）部分公开（区分处理的，只计这一情形，不 1 0 0\n办理结果\n计其他情形）\n"
+                                        "0\n0 0 1"))
+    assert rows["result.partial"] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_join_that_breaks_the_tables_rules_is_not_kept():
+    # 2 0 0 / 0 / 0 0 2 adds up as a row, but 予以公开 1 + 部分公开 2 is not the total of 2: not this row's figures
+    rows = _rows(_table(result__partial="（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 0 0\n\n0\n\n0 0 2"))
+    assert rows["result.partial"] == [None] * 7
+
+
+def test_a_row_printed_whole_is_never_joined():
+    # the whole row stays as printed: its sum does not hold, and the report's error stays the report's
+    rows = _rows(_table(result__partial="（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 2\n\n0"))
+    assert rows["result.partial"] == [1, 0, 0, 0, 0, 0, 2]
+
+
+def _holds(values: list[str]) -> bool:
+    counts = [int(v) for v in values]
+    return sum(counts[:-1]) == counts[-1]
+
+
+def test_figure_lines_that_make_rows_in_two_ways_are_not_joined():
+    shape = RowShape(7, _holds)
+    assert _only_cut([["1", "0", "0"], ["0"], ["0", "0", "1"]], shape) == ((0, 2),)
+    # 0 0 0 with 0 0 0 0, or 0 0 0 0 with 0 0 0: either is a row
+    assert _only_cut([["0", "0", "0"], ["0", "0", "0", "0"], ["0", "0", "0"]], shape) is None
+    assert _only_cut([["1", "0", "0", "0", "0", "0", "1"], ["0"]], shape) == ()
+
+
+def test_column_header_words_over_the_first_row_name_no_row():
+    # pdftotext printed the header words (其他 heads a column, and is the label of （六）3.其他 too), then the
+    # figures of the first rows, then their labels
+    head = "\n".join(["申请人情况", "自然人", "法人或其他组织", "总计", "其他", "企业 机构 组织 服务",
+                      FIGURES["new_received"], ZEROS, FIGURES["result.granted"],
+                      "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开"])
+    rest = _table().split("\n", 3)[3]
+    rows = _rows(head + "\n" + rest)
+    assert rows["new_received"] == [2, 0, 0, 0, 0, 0, 2]
+    assert rows["result.granted"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["result.other.other"] == [0] * 7
