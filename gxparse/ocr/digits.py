@@ -208,6 +208,38 @@ def _lone_strokes(figures: list[tuple[int, np.ndarray]], read: dict[int, str]) -
     return out
 
 
+DASH = "\u2014"   # what a cell whose figure is a dash is read as: a blank mark (``cells.BLANK_MARK``), a zero
+_DASH_RATIO = 1.6   # width over height: every digit is taller than wide, a dash (even a hyphen) wider than tall
+_DASH_SOLID = 0.6   # of its bounding box inked: a dash is a bar, not a character's strokes
+_FAINT_LEVEL = 200  # grey level: a cell whose darkest pixel is lighter holds nothing (paper, JPEG noise)
+
+
+def _dashes(figures: list[tuple[int, np.ndarray]], read: dict[int, str]) -> list[int]:
+    """The cells whose figure nothing was read for but is one flat solid bar: a dash, as many tables print a
+    zero (—, －, -), which Tesseract reads as 一 or 二-like words, or nothing."""
+    return [i for i, ink in figures if not is_value(read.get(i, "")) and _a_bar(ink < INK_LEVEL)]
+
+
+def _faint_dash(image: np.ndarray, box: Box, inset: int) -> bool:
+    """Whether a cell with no ink as dark as a figure's holds a fainter flat bar: a thin dash anti-aliased to
+    grey (a figure's strokes are never that light), which the page's reading takes for a word (王, 已)."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    if crop.size == 0 or not INK_LEVEL < int(crop.min()) < _FAINT_LEVEL:
+        return False
+    return _a_bar(crop < (int(crop.min()) + 255) // 2)
+
+
+def _a_bar(dark: np.ndarray) -> bool:
+    """Whether the inked pixels ``dark`` are one solid bar far wider than tall."""
+    rows, cols = np.flatnonzero(dark.any(axis=1)), np.flatnonzero(dark.any(axis=0))
+    if rows.size == 0:
+        return False
+    height, width = int(rows[-1] - rows[0] + 1), int(cols[-1] - cols[0] + 1)
+    solid = float(dark[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1].mean())
+    return rows.size == height and cols.size == width and width >= _DASH_RATIO * height and solid >= _DASH_SOLID
+
+
 def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Reread:
     """The ``Reread`` of a scanned page: given a table's cells, their texts with the number cells read again."""
     inset = max(2, round(dpi / 50))
@@ -215,8 +247,8 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
 
     def reread(cells: list[tuple[str, Box]]) -> list[str]:
         texts = [text for text, _ in cells]
-        figures = [(i, ink) for i in _number_cells(cells, inset)
-                   if (ink := _cell_ink(image, cells[i][1], inset, scale)) is not None]
+        numbered = _number_cells(cells, inset)
+        figures = [(i, ink) for i in numbered if (ink := _cell_ink(image, cells[i][1], inset, scale)) is not None]
         read: dict[int, list[tuple[int, str]]] = {}
         for strip, slots in _strips(figures):
             for word in read_words(strip, dpi * scale, _DIGITS_SETUP, source, page):
@@ -235,6 +267,10 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
                     numbers[i] = texts[i]
         for i in _lone_strokes(figures, numbers):
             numbers[i] = "1"
+        inked = {i for i, _ in figures}
+        for i in [*_dashes(figures, numbers), *(i for i in numbered if i not in inked
+                                                and _faint_dash(image, cells[i][1], inset))]:
+            numbers[i] = DASH
         for i, number in numbers.items():
             if is_value(number):
                 texts[i] = number

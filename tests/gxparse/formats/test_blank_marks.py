@@ -5,15 +5,16 @@ template.md ("Blank = ?"): a dash, a slash, 无 or an empty cell is read as 0 wi
 applications or no reviews prints its table empty) is a table of blank zeros, never "no table".
 """
 
+import io
 import re
 
 import pytest
 
 from gxparse import parse_document
 from simsite.render import _s3_table, _s4_table, render_report_html
-from tests.gxparse.formats.build import chromium_print
+from tests.gxparse.formats.build import chromium_print, render_pages
 from tests.gxparse.formats.make_docx import write_docx
-from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.make_pdf import write_pdf, write_table_pdf
 from tests.gxparse.formats.plan import report_plan, with_zero_marks
 from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes
 from tests.gxparse.test_markdown import FIXTURES
@@ -64,6 +65,23 @@ def test_docx_reads_marks_as_zeros(mark, tmp_path):
 def test_pdf_reads_marks_as_zeros(mark, tmp_path):
     pdf = write_pdf(with_zero_marks(report_plan(NAME), mark), tmp_path / "k.pdf")
     _assert_read(_parse(pdf.read_bytes(), "k.pdf"), expected_tables(NAME), mark)
+
+
+@pytest.mark.parametrize("mark", ["—", "－", "-"])
+def test_scanned_tables_read_dashes_as_zeros(mark, tmp_path):
+    """A dash printed thin comes out of a scan grey, and a page reading takes it for a word (一, 王, 已) or for
+    nothing: the figures beside it were then read as the row's label."""
+    truth = expected_tables(NAME)
+    for block in with_zero_marks(report_plan(NAME), mark, ("s3", "s4")).blocks:
+        if block.table is None or block.table.key not in ("s3", "s4"):
+            continue
+        key = block.table.key
+        image = io.BytesIO()
+        render_pages(write_table_pdf(block.table, block.text or key, tmp_path / f"{key}.pdf"))[0].save(image, "PNG")
+        report = _parse(image.getvalue(), f"{key}.png")
+        assert report[key] == truth[key], key
+        assert not [f for f in report["findings"] if f["severity"] == "error"]
+        assert "cell.blank" in {f["rule"] for f in report["findings"]}
 
 
 # ---------------------------------------------------------------------------------------------------
