@@ -91,25 +91,30 @@ def _parse_item_cell(item: Item, column: str, raw: str) -> Cell:
 def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:
     """An item of table 二 not found by its label is the row of figures printed right before the item after it
     or right after the item before it, when that row has the item's width and names nothing (a short label
-    OCR misread: 规章 → 大). Moves such rows from ``extras`` into ``rows``, with a warning for each."""
+    OCR misread: 规章 → 大); an item so placed places its neighbour in turn (规章 and 行政规范性文件 both
+    misread). Moves such rows from ``extras`` into ``rows``, with a warning for each."""
     findings = []
     by_order = {r.order: r for r in extras}
-    for n, item in enumerate(items):
-        if item.key in rows:
-            continue
-        width = len(item.columns)
-        near = [rows[items[n + 1].key].order - 1] if n + 1 < len(items) and items[n + 1].key in rows else []
-        near += [rows[items[n - 1].key].order + 1] if n > 0 and items[n - 1].key in rows else []
-        row = next((by_order[o] for o in near if o in by_order and len(by_order[o].values) == width), None)
-        if row is None:
-            continue
-        extras.remove(row)
-        del by_order[row.order]
-        rows[item.key] = replace(row, key=item.key)
-        findings.append(Finding(
-            "row.by_position", WARNING,
-            f"表二的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{item.label}」的位置，按位置读作「{item.label}」",
-            [f"s2.{item.key}.{c.key}" for c in item.columns]))
+    placed = True
+    while placed:
+        placed = False
+        for n, item in enumerate(items):
+            if item.key in rows:
+                continue
+            width = len(item.columns)
+            near = [rows[items[n + 1].key].order - 1] if n + 1 < len(items) and items[n + 1].key in rows else []
+            near += [rows[items[n - 1].key].order + 1] if n > 0 and items[n - 1].key in rows else []
+            row = next((by_order[o] for o in near if o in by_order and len(by_order[o].values) == width), None)
+            if row is None:
+                continue
+            extras.remove(row)
+            del by_order[row.order]
+            rows[item.key] = replace(row, key=item.key)
+            placed = True
+            findings.append(Finding(
+                "row.by_position", WARNING,
+                f"表二的行名「{row.label}」（{row.where}）不是模板中的行名；它印在「{item.label}」的位置，按位置读作「{item.label}」",
+                [f"s2.{item.key}.{c.key}" for c in item.columns]))
     return findings
 
 

@@ -138,6 +138,15 @@ def test_a_table_two_row_whose_short_label_was_misread_is_read_by_its_place():
     assert [f.rule for f in read.findings] == ["row.by_position"]
 
 
+def test_table_two_rows_misread_one_after_the_other_are_read_by_their_places():
+    from gxparse.tables import read_s2
+    text = _S2.format(first="大").replace("行政规范性文件 8 26 66", "行政规范 生文 8 26 66")
+    read = read_s2(lines_from_text(text), "v2021")
+    assert [c.value for c in read.table["regulations"].values()] == [1, 0, 11]
+    assert [c.value for c in read.table["normative_docs"].values()] == [8, 26, 66]
+    assert [f.rule for f in read.findings] == ["row.by_position"] * 2
+
+
 def test_tables_two_and_four_whose_headings_were_not_read_are_read_where_they_stand():
     from gxparse import parse_document
     text = ("某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n" + _S2.format(first="规章")
