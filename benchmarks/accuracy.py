@@ -184,8 +184,8 @@ def extracted_cases() -> Iterator[Case]:
         document, _, printer = path.name.removesuffix(".txt").rpartition(".")
         # zeros printed as empty cells (freeze_extracted --blank), narrow tables (--narrow) and CMS pages printed by a
         # browser (--cms) are lines of their own
-        variant = "-blank" if printer.endswith("-blank") else "-narrow" if printer == "narrow" else \
-            "-cms" if printer.startswith("cms") else ""
+        variant = "-cms" * printer.startswith("cms") + ("-blank" if printer.endswith("-blank") else
+                                                        "-narrow" if printer == "narrow" else "")
         yield Case(f"extracted-{path.parent.name}{variant}", f"{document}.{printer}", _reading(path),
                    extracted_truth(document))
 

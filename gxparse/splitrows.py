@@ -26,10 +26,12 @@ _MAX_RUN = 60   # lines: a run of figure lines longer than this is no table's sp
 
 @dataclass(frozen=True)
 class RowShape:
-    """A table's row as the join checks it: how many figures it holds and whether figures make one (its sums)."""
+    """A table's row as the join checks it: how many figures it holds, whether figures make one (its sums), and
+    whether fewer figures make one printed short, its empty cells left out (its last figure the others' sum)."""
 
     width: int
     holds: Callable[[Sequence[str]], bool]
+    adds_up: Callable[[Sequence[str]], bool]
 
 
 @dataclass
@@ -77,26 +79,31 @@ def _runs(lines: Sequence[Line], between: Callable[[Line], bool], stray: Callabl
             runs.append(run)
             run = []
     runs.append(run)
-    return [run[:_MAX_RUN] for run in runs if len(run) > 1]
+    return [run for run in runs if 1 < len(run) <= _MAX_RUN]
 
 
 def _only_cut(values: Sequence[list[str]], shape: RowShape) -> tuple[tuple[int, int], ...] | None:
     """The joins (first and last line of each) of the one best cut of a run of figure lines into rows: the cut
-    that puts the most lines into whole rows (a line alone, or lines joined whose figures make a row that holds);
-    None when two best cuts differ."""
-    # best[i]: lines in whole rows and the joins of the best cut of values[i:], joins None when not the only one
-    best: list[tuple[int, tuple[tuple[int, int], ...] | None]] = [(0, ())] * (len(values) + 1)
+    that puts the most lines into whole rows (a line alone, or lines joined whose figures make a row that holds),
+    then the most into rows printed short that add up (``RowShape.adds_up``); None when two best cuts differ."""
+    # best[i]: (lines in whole rows, lines in short rows) and the joins of the best cut of values[i:], the joins
+    # None when that cut is not the only one
+    Score = tuple[int, int]
+    best: list[tuple[Score, tuple[tuple[int, int], ...] | None]] = [((0, 0), ())] * (len(values) + 1)
     for i in reversed(range(len(values))):
-        score, joins = best[i + 1]
-        options = [(score + (len(values[i]) == shape.width), joins)]
+        (whole, short), joins = best[i + 1]
+        alone = len(values[i]) == shape.width
+        options = [((whole + alone, short + (not alone and shape.adds_up(values[i]))), joins)]
         count = len(values[i])
         for j in range(i + 1, len(values)):
             count += len(values[j])
             if count > shape.width:
                 break
-            if count == shape.width and shape.holds([v for line in values[i:j + 1] for v in line]):
-                score, joins = best[j + 1]
-                options.append((score + j - i + 1, None if joins is None else ((i, j), *joins)))
+            figures = [v for line in values[i:j + 1] for v in line]
+            if count == shape.width and shape.holds(figures) or count < shape.width and shape.adds_up(figures):
+                (whole, short), joins = best[j + 1]
+                score = (whole + j - i + 1, short) if count == shape.width else (whole, short + j - i + 1)
+                options.append((score, None if joins is None else ((i, j), *joins)))
         top = max(score for score, _ in options)
         cuts = {joins for score, joins in options if score == top}
         best[i] = (top, cuts.pop() if len(cuts) == 1 else None)

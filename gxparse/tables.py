@@ -118,8 +118,27 @@ def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequen
     return findings
 
 
-def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow]:
-    """Table 二's items read from the runs of figures printed right under one column's header words
+@dataclass
+class _HeaderCells:
+    """Cells of table 二 read from runs of figures right under their column's header words: by item, by column."""
+
+    cells: dict[str, dict[str, str]]
+    where: dict[str, str]
+
+    def rows(self, items: Sequence[Item]) -> dict[str, RawRow]:
+        """The items every column of which was read so."""
+        return {item.key: RawRow(item.key, "", [self.cells[item.key][c.key] for c in item.columns], self.where[item.key],
+                                 order=n)
+                for n, item in enumerate(items) if len(self.cells.get(item.key, {})) == len(item.columns)}
+
+    def disagree(self, item: Item, values: Sequence[str]) -> bool:
+        """Whether ``values`` (the item read by its label, a figure a column) give a column another figure."""
+        cells = self.cells.get(item.key, {})
+        return any(c.key in cells and cells[c.key] != v for c, v in zip(item.columns, values))
+
+
+def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells:
+    """Table 二's cells read from the runs of figures printed right under one column's header words
     (``cellstream.header_runs``): a run is that column of the sub-table (第二十条第（X）项) with as many items as it
     has figures, its items top to bottom — used for a column's name only when the sub-tables printing it have
     each a number of items of their own and it heads one run of each length."""
@@ -150,8 +169,7 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, Ra
             for item, value in zip(table, run.values):
                 cells.setdefault(item.key, {})[column] = value
                 where.setdefault(item.key, run.where)
-    return {item.key: RawRow(item.key, "", [cells[item.key][c.key] for c in item.columns], where[item.key], order=n)
-            for n, item in enumerate(items) if len(cells.get(item.key, {})) == len(item.columns)}
+    return _HeaderCells(cells, where)
 
 
 def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str, RawRow]) -> dict[str, RawRow] | None:
@@ -213,7 +231,8 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
     cell_per_line = is_cell_per_line(lines)
-    by_headers = _s2_by_headers(lines, S2_ITEMS[version])
+    header_cells = _s2_by_headers(lines, items)
+    by_headers = header_cells.rows(items)
     alone = _s2_labels_alone(collected, items)
     # every item a label alone: a table printed without a figure (its items' labels are no prose)
     printed_blank = len(alone) > len(items) // 2
@@ -235,6 +254,13 @@ def read_s2(lines: Sequence[Line], version: str) -> TableRead:
         read = rows.get(key)
         rows[key] = row if read is None or not read.values else read if read.values == row.values \
             else replace(read, values=[])   # two readings that disagree: neither is certain
+    # a figure under a column's header words that the item read by its label gives that column another: neither
+    # reading is certain (a narrow cell's figure in another item's run: 政府集中采购 2 39, its amount 32.00 printed
+    # under 采购总金额)
+    for item in items:
+        read = rows.get(item.key)
+        if read is not None and len(read.values) == len(item.columns) and header_cells.disagree(item, read.values):
+            rows[item.key] = replace(read, values=[])
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
@@ -306,7 +332,12 @@ def _counts_hold(values: Sequence[str], sums: Sequence[RowSum]) -> bool:
     return None not in counts and holds(counts, sums)
 
 
-_S3_SHAPE = RowShape(S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
+def _adds_up(values: Sequence[str]) -> bool:
+    """Figures of a row printed short (zeros as empty cells): at least two, the last the sum of the others."""
+    return len(values) > 1 and _counts_hold(values, [RowSum(tuple(range(len(values) - 1)), len(values) - 1)])
+
+
+_S3_SHAPE = RowShape(S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM), _adds_up)
 
 
 def _s3_rows_hold(rows: dict[str, RawRow], layout: str) -> bool:

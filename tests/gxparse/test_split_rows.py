@@ -1,13 +1,14 @@
 """Rows of table 三 whose figures a text tool printed as several lines (pdftotext's text blocks of a ruled table
 with columns of unequal width: ``2 0 0`` / ``0`` / ``0 0 2``), joined by the row's shape where its sums hold, the
-join leaves no other way and the table's rules across rows hold (``gxparse.splitrows``)."""
+join leaves no other way and the table's rules across rows hold (``gxparse.splitrows``); column-header words over
+the first row; a table 二 item a figure under a column's header contradicts."""
 
 from __future__ import annotations
 
 from gxparse.document import lines_from_text
 from gxparse.splitrows import RowShape, _only_cut
-from gxparse.tables import read_s3
-from gxparse.template import S3_ROWS
+from gxparse.tables import _S3_SHAPE, _s2_by_headers, read_s3
+from gxparse.template import S2_ITEMS, S3_ROWS
 
 # a consistent table: 2 new requests, 1 granted and 1 partly granted
 FIGURES = {"new_received": "2 0 0 0 0 0 2", "result.granted": "1 0 0 0 0 0 1", "result.partial": "1 0 0 0 0 0 1",
@@ -65,7 +66,7 @@ def _holds(values: list[str]) -> bool:
 
 
 def test_figure_lines_that_make_rows_in_two_ways_are_not_joined():
-    shape = RowShape(7, _holds)
+    shape = RowShape(7, _holds, lambda values: False)
     assert _only_cut([["1", "0", "0"], ["0"], ["0", "0", "1"]], shape) == ((0, 2),)
     # 0 0 0 with 0 0 0 0, or 0 0 0 0 with 0 0 0: either is a row
     assert _only_cut([["0", "0", "0"], ["0", "0", "0", "0"], ["0", "0", "0"]], shape) is None
@@ -83,3 +84,26 @@ def test_column_header_words_over_the_first_row_name_no_row():
     assert rows["new_received"] == [2, 0, 0, 0, 0, 0, 2]
     assert rows["result.granted"] == [1, 0, 0, 0, 0, 0, 1]
     assert rows["result.other.other"] == [0] * 7
+
+
+def test_a_row_printed_short_split_into_blocks_is_joined_where_its_figures_add_up():
+    # zeros printed as empty cells: 予以公开 prints 414 (自然人), 20, 2 and its total 436 in two blocks
+    assert _only_cut([["414"], ["20", "2", "436"]], _S3_SHAPE) == ((0, 1),)
+    # a block that adds up by itself is a row printed short of its own (3 3), never joined to the next
+    assert _only_cut([["3", "3"], ["1", "1"]], _S3_SHAPE) == ()
+    blank = {"new_received": "一、本年新收政府信息公开申请数量 2 3\n\n5", "result.granted": "（一）予以公开 2 2",
+             "result.partial": "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 3", "result.total": "（七）总计 2 3 5"}
+    rows = _rows("\n".join(blank.get(row.key, row.label) for row in S3_ROWS["v2021"]) + "\n")
+    assert rows["new_received"][-1] == 5
+
+
+def test_a_table_two_item_whose_figure_a_column_header_run_contradicts_is_not_read():
+    # pdftotext, zeros printed empty: 政府集中采购's amount stands under 采购总金额, the 39 after its count is another
+    # item's figure in a box of its own
+    text = "\n".join(["二、主动公开政府信息情况", "第二十条第（九）项", "信息内容", "采购项目数量", "政府集中采购", "2", "",
+                      "39", "采购总金额", "32.00"])
+    lines = lines_from_text(text)[1:]
+    procurement = next(item for item in S2_ITEMS["v2019"] if item.key == "central_procurement")
+    headed = _s2_by_headers(lines, S2_ITEMS["v2019"])
+    assert headed.cells["central_procurement"] == {"amount": "32.00"}
+    assert headed.disagree(procurement, ["2", "39"]) and not headed.disagree(procurement, ["2", "32.00"])

@@ -23,8 +23,9 @@ a few characters a line), ``<document>.narrow``, extracted by the text-box tools
 
 ``--cms`` writes only the seeds (those with table 三) and simulated reports as CMS article pages print them
 (``cms_page``: group labels repeated on every row, columns of unequal width) printed by Chromium in each of
-``cms_page.LOOKS`` (``<document>.cms``, ``<document>.cms-large``), extracted by the text-box tools of ``CMS_TOOLS``:
-pdftotext splits a row's figures into blocks.
+``cms_page.LOOKS`` (``<document>.cms``, ``<document>.cms-large``) and with every zero an empty cell
+(``<document>.cms-blank``), extracted by the text-box tools of ``CMS_TOOLS``: pdftotext splits a row's figures into
+blocks.
 """
 
 from __future__ import annotations
@@ -152,12 +153,14 @@ def cms_pdfs(folder: Path) -> dict[str, Path]:
     reports = {name: report_dict(name, **seed_prose(name)) for name in SEEDS if expected(name)["s3"] is not None}
     simulated = {r.id: r for r in make_site("classic", 1).expected_reports()}
     reports |= {f"simsite-{report_id}": simulated[report_id].report for report_id in SIMSITE_REPORTS}
+    pages = {f"{name}.{look}": cms_page(report, look) for name, report in reports.items() for look in LOOKS}
+    # and as many agencies print them: every zero an empty cell (the look whose rows pdftotext splits)
+    pages |= {f"{name}.cms-blank": cms_page(blank_zeros(report), "cms") for name, report in reports.items()}
     pdfs = {}
-    for name, report in reports.items():
-        for look in LOOKS:
-            page = folder / f"{name}.{look}.html"
-            page.write_text(cms_page(report, look), encoding="utf-8")
-            pdfs[f"{name}.{look}"] = chromium_print(page, folder / f"{name}.{look}.pdf")
+    for stem, html in pages.items():
+        page = folder / f"{stem}.html"
+        page.write_text(html, encoding="utf-8")
+        pdfs[stem] = chromium_print(page, folder / f"{stem}.pdf")
     return pdfs
 
 
