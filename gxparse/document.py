@@ -26,6 +26,9 @@ _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}|^[〇○{UNREAD_FIGURE}]$")
 # A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
 _WORD_MARKS = frozenset({"无", "空"})
+# A row's first figure run into its label (PyMuPDF and pdfminer join words set close: 其他对外管理服务事项48 -3 765,
+# 行政诉讼（未经复议直接起诉）1 — 1): digits right after an ideograph or a closing bracket, with values after them.
+_GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
@@ -111,6 +114,8 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     if len(cells) == 1 and cells[0] in _WORD_MARKS:
         return Line(cells[0], cells[0], [], where, page)
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
+    if last_text >= 0 and last_text + 1 < len(cells) and (glued := _GLUED_FIGURE.search(cells[last_text])):
+        cells = [*cells[:last_text], cells[last_text][:glued.start()], glued.group(), *cells[last_text + 1:]]
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]
     return Line("\t".join(cells), label, values, where, page)
@@ -133,10 +138,29 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         line = line_from_cells(split_cells(raw), where, page)
         if "\t" not in raw and raw.count("|") < 2 and " " in bare:
-            line.offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
+            offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
+            # a figure cut from its label (``_GLUED_FIGURE``) has no place of its own in the line
+            line.offsets = offsets if len(offsets) == line.text.count("\t") + 1 else ()
         line.after_gap, gap = gap, False
         out.append(line)
-    return _without_running_headers(out)
+    return _without_running_headers(_unglued(out))
+
+
+def _unglued(lines: list[Line]) -> list[Line]:
+    """The lines with a label line's glued figure (``_GLUED_FIGURE``) made a line of its own where a line of
+    figures follows it: a table printed a cell per line whose first figure ran into the label
+    (``其他对外管理服务事项48`` / ``-3`` / ``765``)."""
+    out = []
+    for line, after in zip(lines, [*lines[1:], None]):
+        glued = None if line.values or after is None or after.label or not after.values else \
+            _GLUED_FIGURE.search(line.label)
+        if glued is None:
+            out.append(line)
+            continue
+        label = line.label[:glued.start()]
+        out += [Line(label, label, [], line.where, line.page, after_gap=line.after_gap),
+                Line(glued.group(), "", [glued.group()], line.where, line.page)]
+    return out
 
 
 _HEADER_LENGTH = (8, 60)   # characters: a running header is a title-like line, not a stray word nor prose

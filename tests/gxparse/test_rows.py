@@ -182,3 +182,22 @@ def test_figures_a_converter_pushed_under_the_label_columns_stay_values():
     lines = grid_lines(expand_spans([spanned, spanned, pushed]), 1)
     assert lines[-1].label == "一、本年新收政府信息公开申请数量"
     assert lines[-1].values[:7] == ["47", "3", "2", "0", "3", "0", "55"]
+
+
+@pytest.mark.parametrize(("text", "label", "values"), [
+    ("其他对外管理服务事项48 -3 765", "其他对外管理服务事项", ["48", "-3", "765"]),
+    ("行政诉讼（未经复议直接起诉）1 — 1 — 2", "行政诉讼(未经复议直接起诉)", ["1", "—", "1", "—", "2"]),
+    ("全年共收到申请61 件", "全年共收到申请61 件", []),          # a sentence's number: no figures after it
+    ("目前正常运行政务新媒体232", "目前正常运行政务新媒体232", []),
+])
+def test_a_first_figure_run_into_its_label_is_a_figure(text, label, values):
+    """PyMuPDF and pdfminer.six join words set close: a row's first figure comes glued to its label."""
+    (line,) = lines_from_text(text)
+    assert (line.label, line.values) == (label, values)
+
+
+def test_a_first_figure_run_into_its_label_over_a_table_printed_a_cell_per_line_is_a_figure():
+    lines = lines_from_text("其他对外管理服务事项48\n-3\n765\n目前正常运行政务新媒体232\n家。\n")
+    assert [(line.label, line.values) for line in lines] == [
+        ("其他对外管理服务事项", []), ("", ["48"]), ("", ["-3"]), ("", ["765"]),
+        ("目前正常运行政务新媒体232", []), ("家。", [])]
