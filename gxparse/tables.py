@@ -678,9 +678,13 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
     cell_per_line = is_cell_per_line(lines)
     # a row's figures split over several lines are joined (not in a table printed a cell per line: ``cellstream``
-    # lays those), and kept joined only where the table's rules across rows hold for them
+    # lays those); rows joined short (zeros printed blank) are kept only where the table's rules across rows hold
+    # for them. Rows joined whole are kept as they are: each holds its own sum, and a report whose table breaks
+    # R3.1 or R3.2 is read, and its error reported, as it would be printed a row per line
     collected = collect_rows(lines, S3_MATCHER, None if cell_per_line else _S3_SHAPE)
-    if collected.joined and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
+    joined_short = any(row.where in collected.joined and len(row.values) < S3_WIDTH
+                       for row in [*collected.rows.values(), *collected.extras])
+    if joined_short and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
