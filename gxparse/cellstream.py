@@ -28,7 +28,9 @@ many figures each holds. So the figures of a table are read as one stream laid i
 - a stream longer than the table by counts a narrow cell wrapped after a digit: joined where exactly one choice
   of joins lays the rows with their sums holding (``unwrapped``);
 - rows still unread in a table with rules across rows: solved from the figures the rows read left, by the
-  table's arithmetic alone (``_solve_left``, ``multiset``), read where every assignment agrees.
+  table's arithmetic alone (``_solve_left``, ``multiset``), a cell read where every assignment agrees; then
+  from the tool's boxes tiled into the grid around the rows read (``_tile_left``, ``tiling``), a cell read where
+  every tiling agrees.
 
 Smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins a run
 of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), ``labelled_runs``
@@ -42,16 +44,17 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from gxparse.cells import parse_count
+from gxparse.cells import UNREAD_FIGURE, parse_count
 from gxparse.document import Line
 from gxparse.multiset import Budget, solve_rows
 from gxparse.placement import Balance
-from gxparse.realign import RowSum
+from gxparse.realign import RowSum, Vector
 from gxparse.normalize import label_key
 from gxparse.template import HEADER_LABELS
+from gxparse.tiling import Box, Layout, Undecided, tile
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream
@@ -63,6 +66,7 @@ _MAX_BAND_CHECKS = 10_000   # bands laid and checked for one table at most: boun
 _MAX_END_SHARE = 4      # a stream's jumbled head and tail: each at most a quarter of the rows
 _MAX_SHIFT = 3          # figures by which another phase of a stream read in order is tried
 _MAX_JOINS = 2_000      # choices of figures wrapped in narrow cells tried at most
+TILING_BUDGET = 2.0     # deterministic seconds the tilings of one table take at most (``tiling``)
 
 
 class _OutOfChecks(Exception):
@@ -406,6 +410,8 @@ def read_stream(lines: Sequence[Line], shape: Shape,
         read = _read_between_ends(figures, shape, consistent) or read
     if shape.balances and (read is None or read.unread):
         read = _solve_left(figures, shape, read) or read
+    if shape.balances and (read is None or read.unread):
+        read = _tile_left(figures, shape, read, named) or read
     return read
 
 
@@ -473,37 +479,106 @@ def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -
     stream holds the table's figures (and up to ``_MAX_EXTRA`` of another table at its ends, every cut tried),
     so the figures left are the unread rows', whatever order the tool printed them in. Where the rows read stand
     in the stream in the template's order, the unread rows between two of them hold the figures between
-    theirs (``_groups``: a jumbled head stays the head's). A row is read where every assignment under every
-    cut that keeps the table's sums gives it the same figures; None when none does, the rows are not all of one
+    theirs (``_groups``: a jumbled head stays the head's). A cell is read where every assignment under every
+    cut that keeps the table's sums gives it the same figure; None when none does, the rows are not all of one
     width or a figure is no count."""
-    if len(set(shape.widths)) != 1 or not shape.rows:
+    if (known := _known(shape, read)) is None or any(None in values for values in known.values()):
         return None
-    width, extra = shape.widths[0], len(figures) - sum(shape.widths)
     read = read or StreamRead(unread=list(shape.rows))
-    known = {key: [parse_count(v).value for v in row.values] for key, row in read.rows.items()}
-    if any(None in values for values in known.values()):
-        return None
     solutions, budget = [], Budget()
-    for start in range(extra + 1):
-        kept = figures[start:len(figures) - (extra - start)]
-        if any(parse_count(f.value).value is None for f in kept):
-            continue
-        groups = _groups(kept, shape.rows, read.rows, width)
+    for kept in _cuts(figures, shape):
+        groups = _groups(kept, shape.rows, read.rows, shape.widths[0])
         if groups is None:
             continue
-        solved = solve_rows(groups, width, shape.sums, shape.balances, known, budget)  # type: ignore[arg-type]
+        solved = solve_rows(groups, shape.widths[0], shape.sums, shape.balances, known,  # type: ignore[arg-type]
+                            budget)
         if solved is not None:
             solutions.append(solved)
+    return _agreed(shape, read, solutions, figures[0].where)
+
+
+def _tile_left(figures: list[_Figure], shape: Shape, read: StreamRead | None,
+               named: Callable[[str], str | None] | None) -> StreamRead | None:
+    """The rows still unread, from the boxes the tool wrote (``tiling``): every box laid down one column (a
+    line of figures along one row), the boxes covering the table exactly, a figure on a row's label line that
+    row's first cell (else, where no tiling keeps them so, a box of its own), the rows read keeping their
+    figures, every row's sums and the rules across rows holding. A cell is read where every tiling under every
+    cut of the stream's ends agrees; nothing when some search did not finish. Boxes of one figure are
+    interchangeable for the arithmetic (applicant columns, result rows), so a stream of them decides nothing
+    unless rows were read: it is tried only where rows were read or boxes of several figures hold half the
+    figures (bounded time)."""
+    if (known := _known(shape, read)) is None:
+        return None
+    if not known and 2 * sum(n for n in Counter(f.block for f in figures).values() if n > 1) < len(figures):
+        return None
+    read = read or StreamRead(unread=list(shape.rows))
+    layout = Layout(shape.rows, shape.widths[0], shape.sums, shape.balances)
+    solutions, budget = [], Budget(TILING_BUDGET)
+    try:
+        for kept in _cuts(figures, shape):
+            solved = tile(_boxes(kept, shape, named), layout, known, budget)
+            if solved is None and named is not None:
+                solved = tile(_boxes(kept, shape, None), layout, known, budget)
+            if solved is not None:
+                solutions.append(solved)
+    except Undecided:
+        return None
+    return _agreed(shape, read, solutions, figures[0].where)
+
+
+def _known(shape: Shape, read: StreamRead | None) -> dict[str, Vector] | None:
+    """The figures of the rows read (None for a cell a solve left unread), for solving the others; None when
+    the rows are not all of one width or a row read prints a figure that is no count."""
+    if len(set(shape.widths)) != 1 or not shape.rows:
+        return None
+    known = {key: tuple(None if v == UNREAD_FIGURE else parse_count(v).value for v in row.values)
+             for key, row in (read.rows if read else {}).items()}
+    printed = [parse_count(v).value for row in (read.rows if read else {}).values() for v in row.values
+               if v != UNREAD_FIGURE]
+    return None if None in printed else known
+
+
+def _cuts(figures: list[_Figure], shape: Shape) -> Iterator[list[_Figure]]:
+    """The stream without the figures of another table at its ends (every cut of as many as it holds too many),
+    where every figure is a count."""
+    extra = len(figures) - sum(shape.widths)
+    for start in range(extra + 1):
+        kept = figures[start:len(figures) - (extra - start)]
+        if all(parse_count(f.value).value is not None for f in kept):
+            yield kept
+
+
+def _agreed(shape: Shape, read: StreamRead, solutions: Sequence[dict[str, Vector]], where: str) -> StreamRead | None:
+    """The rows read, and each row the solutions give (the rows not read whole) with its cells where every
+    solution gives the same figure (the others ``UNREAD_FIGURE``); a row with no such cell stays unread. None
+    when there is no solution."""
     if not solutions:
         return None
     out = StreamRead({}, [])
     for key in shape.rows:
-        if key in read.rows:
+        if key not in solutions[0]:
             out.rows[key] = read.rows[key]
-        elif len({solved[key] for solved in solutions}) == 1 and None not in solutions[0][key]:
-            out.rows[key] = StreamRow([str(v) for v in solutions[0][key]], figures[0].where, "", False, solved=True)
-        else:
+            continue
+        cells = [values.pop() if len(values := {solved[key][c] for solved in solutions}) == 1 else None
+                 for c in range(shape.widths[0])]
+        if all(v is None for v in cells):
             out.unread.append(key)
+        else:
+            out.rows[key] = StreamRow([UNREAD_FIGURE if v is None else str(v) for v in cells], where, "", False,
+                                      solved=True)
+    return out
+
+
+def _boxes(figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None] | None) -> list[Box]:
+    """The tool's boxes of ``figures`` (all counts): the figures of one text box, down a column, or of one line,
+    along a row; a box printed on a row's label line (``named``) starts in that row's first cell."""
+    index = {key: r for r, key in enumerate(shape.rows)}
+    out: list[Box] = []
+    for _, group in itertools.groupby(figures, key=lambda f: f.block):
+        box = list(group)
+        row = index.get(named(box[0].label) or "") if named and box[0].on_label else None
+        out.append(Box(tuple(parse_count(f.value).value for f in box),  # type: ignore[misc]
+                       len(box) > 1 and len({f.where for f in box}) == 1, row))
     return out
 
 

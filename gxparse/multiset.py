@@ -5,7 +5,7 @@ first rows' cells among the column header words, pdfminer.six sorts narrow colum
 the figures themselves are all there: the stream holds exactly the table's figures, and the rows read from it
 in order took theirs. What is left is the other rows' figures as a multiset. Every assignment of that multiset
 to those rows' cells under which each row's own sums hold and the rules across rows hold (with the rows read)
-is a reading the figures allow; a row is read only where every such reading gives it the same figures (zeros
+is a reading the figures allow; a cell is read only where every such reading gives it the same figure (zeros
 are alike wherever they stand, so a table of few figures is often decided, a table of many seldom).
 
 The assignments are searched by a constraint solver (OR-Tools CP-SAT, one worker): one solution, then again and

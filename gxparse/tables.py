@@ -23,7 +23,7 @@ from gxparse.cellstream import (
     read_stream,
     StreamRow,
 )
-from gxparse.cells import parse_count, parse_money
+from gxparse.cells import UNREAD_FIGURE, parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
@@ -601,12 +601,14 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
 
 
-def _solved_by_sum(keys: Sequence[str], where: str) -> Finding:
+def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str) -> Finding:
+    """The rows of ``keys`` solved by the arithmetic alone, naming the cells read (a tiling may leave some)."""
     names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
     return Finding("cell.solved_by_sum", WARNING,
                    f"表三（{where}起）逐格输出，{names}行的数字顺序已无法从文本看出，各数所在的格只由表内勾稽关系"
                    f"（行的总计、各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
-                   [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
+                   [f"s3.{key}.{c.key}" for key in keys for c, value in zip(S3_COLUMNS, rows[key].values)
+                    if value != UNREAD_FIGURE])
 
 
 def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
@@ -718,7 +720,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
-        findings.append(_solved_by_sum(streamed.solved, lines[0].where))
+        findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where))
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum
