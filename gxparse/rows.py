@@ -14,7 +14,8 @@ line between the rows, a page footer falls inside the table. So the lines are re
   name a row (values on the label's last line);
 - a line of values whose label names nothing, followed by label-only lines naming nothing, is a label
   continued below its values (a top-aligned cell); lines holding pieces of two labels side by side (a
-  narrow group-label cell beside the item's) continue them piece by piece;
+  narrow group-label cell beside the item's) continue them piece by piece; so do such lines above and below a
+  line of figures with no label, when together they name a row (the figures are that row's);
 - a label of one character is a stray (a character of a vertical label, a bullet): never a name; words of the
   column headers alone (其他, 总计) name no row before a label has named one: they head the table;
 - a row's figures a text tool split into several lines (text blocks: ``414 0 0`` / ``0`` / ``20 2 436``) are
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gxparse.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
@@ -154,13 +155,15 @@ def _joined(a: str, b: str) -> str:
 
 def _beside(above: str, below: str) -> str:
     """A label continued on the next line, where each line may hold pieces of labels printed side by side
-    (a group label's narrow cell beside the item's: "（三） 1.属于" over "不予公 国家秘"): as many pieces
-    below as above continue them one by one, a single piece continues the last."""
+    (a group label's narrow cell beside the item's: "（三） 1.属于" over "不予公 国家秘"): the pieces below
+    continue the last as many pieces above one by one (those before them may be the tail of the label before), a
+    single piece continues the last."""
     upper, lower = above.split(" "), below.split(" ")
-    if len(lower) == len(upper):
-        return " ".join(a + b for a, b in zip(upper, lower))
     if len(lower) == 1:
         return " ".join([*upper[:-1], upper[-1] + lower[0]])
+    if len(lower) <= len(upper):   # the pieces above may follow the tail of the label before them
+        kept = len(upper) - len(lower)
+        return " ".join([*upper[:kept], *(a + b for a, b in zip(upper[kept:], lower))])
     return _joined(above, below)
 
 
@@ -197,6 +200,8 @@ class _Reader:
                                    and not _ITEM_NUMBER.match(squash(line.label))):
             self._continue_below(opened, line.label)
             return
+        if key is None and self._around(line.label):
+            return
         if key is None and previous is not None and _short(previous.label) and not _opens_row(previous, line.label):
             previous.label = _joined(previous.label, line.label)   # a wrapped label
             previous.key = self.match(previous.label) or previous.key
@@ -217,6 +222,24 @@ class _Reader:
         row.key = self.match(row.label)
         if row.key is not None:
             self._pin(self.segments[-1].pop())
+
+    def _around(self, label: str) -> bool:
+        """A label printed around its row's line of figures (a narrow group-label cell beside the item's, both
+        wrapped: "（三）不 1.属于国" / figures / "予公开 家秘密"): the label-only piece above, continued piece by
+        piece by ``label`` below, names a row that neither names alone. The figures are then that row's."""
+        segment = self.segments[-1]
+        if len(segment) < 2 or segment[-1].label or not segment[-1].values or segment[-1].key is not None:
+            return False
+        above = segment[-2]
+        if above.values or above.key is not None or not _short(above.label):
+            return False
+        key = self.match(_beside(above.label, label))
+        if key is None:
+            return False
+        figures = segment.pop()
+        segment.pop()
+        self._pin(replace(figures, label=_beside(above.label, label), key=key))
+        return True
 
     def _open_fragment(self) -> _Piece | None:
         """The latest unnamed label of the segment when only lines of values came after it."""

@@ -201,3 +201,22 @@ def test_a_first_figure_run_into_its_label_over_a_table_printed_a_cell_per_line_
     assert [(line.label, line.values) for line in lines] == [
         ("其他对外管理服务事项", []), ("", ["48"]), ("", ["-3"]), ("", ["765"]),
         ("目前正常运行政务新媒体232", []), ("家。", [])]
+
+
+def test_a_label_printed_around_its_figures_in_two_narrow_cells_names_the_row():
+    """A narrow group-label cell beside a narrow item cell, both wrapped, the figures on the middle line: the
+    pieces above and below continue each other cell by cell (pdfplumber, PyMuPDF of a Word table), even after
+    the tail of the label before them."""
+    from gxparse.rows import collect_rows
+    from gxparse.tables import S3_MATCHER
+    collected = collect_rows(lines_from_text("""（二）部分公开（区
+分处理的，只计这一
+21 3 1 25
+情形，不计其他情
+形）
+（三）不 1.属于国
+2 2
+予公开 家秘密
+"""), S3_MATCHER)
+    assert collected.rows["result.partial"].values == ["21", "3", "1", "25"]
+    assert collected.rows["result.denied.state_secret"].values == ["2", "2"]
