@@ -100,12 +100,17 @@ def _text_lines(rows: np.ndarray) -> int:
     return sum(h * 3 >= max(heights) for h in heights)
 
 
+def _inside(image: np.ndarray, box: Box, inset: int) -> np.ndarray:
+    """A cell's pixels inside its border."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    return image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+
+
 def _cell_ink(image: np.ndarray, box: Box, inset: int, scale: float) -> np.ndarray | None:
     """A number cell's figure alone: cropped inside its border, scaled up, binarised, with what is left of the
     border (rows or columns at the crop's edge inked across most of it) cleared, cut to its ink; None for a
     blank cell or one whose ink is on several lines (a header printed one character per line is no figure)."""
-    x0, y0, x1, y1 = (int(v) for v in box)
-    crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    crop = _inside(image, box, inset)
     if crop.size == 0 or int(crop.min()) > INK_LEVEL:
         return None
     height, width = crop.shape
@@ -223,8 +228,7 @@ def _dashes(figures: list[tuple[int, np.ndarray]], read: dict[int, str]) -> list
 def _faint_dash(image: np.ndarray, box: Box, inset: int) -> bool:
     """Whether a cell with no ink as dark as a figure's holds a fainter flat bar: a thin dash anti-aliased to
     grey (a figure's strokes are never that light), which the page's reading takes for a word (王, 已)."""
-    x0, y0, x1, y1 = (int(v) for v in box)
-    crop = image[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    crop = _inside(image, box, inset)
     if crop.size == 0 or not INK_LEVEL < int(crop.min()) < _FAINT_LEVEL:
         return False
     return _a_bar(crop < (int(crop.min()) + 255) // 2)
