@@ -233,12 +233,13 @@ class _Reader:
         above = segment[-2]
         if above.values or above.key is not None or not _short(above.label):
             return False
-        key = self.match(_beside(above.label, label))
+        joined = _beside(above.label, label)
+        key = self.match(joined)
         if key is None:
             return False
         figures = segment.pop()
         segment.pop()
-        self._pin(replace(figures, label=_beside(above.label, label), key=key))
+        self._pin(replace(figures, label=joined, key=key))
         return True
 
     def _open_fragment(self) -> _Piece | None:

@@ -394,8 +394,7 @@ def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: 
 
 def _whole(row: RawRow) -> bool:
     """A row of exactly the table's width of readable figures whose total is the sum of the others."""
-    values = [parse_count(v).value for v in row.values]
-    return len(values) == S3_WIDTH and None not in values and holds(tuple(values), _S3_ROW_SUM)
+    return len(row.values) == S3_WIDTH and _counts_hold(row.values, _S3_ROW_SUM)
 
 
 def _between(row_keys: Sequence[str], before: int, after: int) -> str:
