@@ -25,7 +25,8 @@ error counts as false, and a rule they deserve is missed only when not even a wa
 perfectly): cells read exactly / cells in the
 truth (a table the truth does not have counts its cells as wrong), documents whose agency, year and
 template are right, and false errors: error findings whose rule the document does not deserve (the seed's
-expected rules, the real report's known inconsistencies, the simulated site's misprints). Missed errors
+expected rules, the real report's known inconsistencies, the simulated site's misprints; a ``section.missing``
+naming a section whose table the truth has is false even where another section's is deserved). Missed errors
 (a deserved rule that did not fire; on a scan, not even as a warning) are printed beside them, and silent
 cells: cells read wrong (a table not read at all aside) that no finding names. Targets (issue 11): 99.9 % of cells, 0 false
 errors.
@@ -42,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gxparse import DocumentError, parse_document
+from gxparse.template import SECTION_BY_KEY
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
@@ -291,8 +293,17 @@ def score(case: Case) -> tuple[Score, dict]:
     scan = report["source_type"] == "ocr"
     said = {f["rule"] for f in report["findings"]} if scan else fired
     out.false_errors += [f"{case.name}: {rule}" for rule in sorted(fired - (set() if scan else case.truth.errors))]
+    out.false_errors += [f"{case.name}: section.missing of {table}" for table in _missing_tables_read(report, case.truth)]
     out.missed_errors += [f"{case.name}: {rule}" for rule in sorted(case.truth.errors - said)]
     return out, report
+
+
+def _missing_tables_read(report: dict, truth: Truth) -> list[str]:
+    """Tables the truth has whose sections an error says are missing: a deserved ``section.missing`` of
+    another section does not excuse it."""
+    said = {f["message"][:6] for f in report["findings"] if f["rule"] == "section.missing" and f["severity"] == "error"}
+    return [table for table in TABLES if truth.tables[table] is not None
+            and f"缺少第{SECTION_BY_KEY[table].numeral}部分" in said]
 
 
 def _percent(exact: int, total: int) -> str:

@@ -219,6 +219,14 @@ S4_BLOCK_ROW_LABELS: tuple[tuple[str, str], ...] = (
 )
 S4_LITIGATION_HEADER = "行政诉讼"   # spans the two litigation blocks
 
+# Column-header words that only a table's own header prints: lines of them where a section belongs show that its
+# table is printed there, even where its heading is not (gxparse.gaps).
+TABLE_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "s3": (S3_APPLICANT_HEADER, S3_ORG_HEADER, *(c.label for c in S3_APPLICANT_COLUMNS if c.key != "other_org")),
+    "s4": (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS if b.key != "review"),
+           *(c.label for c in S4_COLUMNS if c.key != "total")),
+}
+
 TEMPLATES = ("v2021", "v2019", "legacy", "unknown")
 
 # Every label of the tables' header rows and captions (not of their data rows).
