@@ -41,14 +41,15 @@ class Budget:
 
 def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int, sums: Sequence[RowSum],
                balances: Sequence[Balance], known: Mapping[str, Sequence[int]],
-               budget: Budget | None = None) -> dict[str, Vector] | None:
+               budget: Budget | None = None, pinned: Mapping[str, Sequence[int]] | None = None) -> dict[str, Vector] | None:
     """The rows of ``groups`` (``width`` cells each), whose figures every assignment keeps alike: the rows of a
     group take the group's figures, each row's ``sums`` and, column by column, the ``balances`` across rows hold,
-    rows of ``known`` taking their figures; a cell the assignments disagree on is None. None when no assignment
+    rows of ``known`` taking their figures, rows of ``pinned`` their first cells (figures of the group printed
+    where the row's first cells stand); a cell the assignments disagree on is None. None when no assignment
     keeps them (the figures are not those rows', or the report's own sums break) or the search ran out of
     ``budget``."""
     problem = _Problem([key for keys, _ in groups for key in keys], width, sums, balances, known,
-                       budget or Budget())
+                       budget or Budget(), dict(pinned or {}))
     cells = [(r, c) for r in range(len(problem.rows)) for c in range(width)]
     if any(len(values) != width * len(keys) for keys, values in groups) or not cells or len(cells) > _MAX_CELLS:
         return None
@@ -86,6 +87,7 @@ class _Problem:
     balances: Sequence[Balance]
     known: Mapping[str, Sequence[int]]
     budget: Budget
+    pinned: Mapping[str, Sequence[int]]
     counts: list[tuple[range, Counter[int]]] = field(default_factory=list)   # each group's rows and figures
 
     def solve(self, differ: tuple[tuple[tuple[int, int], int], ...]) -> dict[tuple[int, int], int] | None:
@@ -104,6 +106,11 @@ class _Problem:
         for r in rows:
             for c in width:
                 model.add_exactly_one(chosen[r, c, v] for v in figures)
+        for r, key in enumerate(self.rows):
+            for c, v in enumerate(self.pinned.get(key, ())):
+                if v not in figures:
+                    return None
+                model.add(chosen[r, c, v] == 1)
         for group_rows, group in self.counts:
             for v in figures:
                 model.add(sum(chosen[r, c, v] for r in group_rows for c in width) == group[v])

@@ -25,6 +25,7 @@ from gxparse.cellstream import (
 )
 from gxparse.cells import UNREAD_FIGURE, parse_count, parse_money
 from gxparse.document import Line
+from gxparse.multiset import solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
 from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings, holds
@@ -32,6 +33,7 @@ from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.splitrows import RowShape
+from gxparse.tailrows import lay_tails
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -600,11 +602,12 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
 
 
-def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str) -> Finding:
-    """The rows of ``keys`` solved by the arithmetic alone, naming the cells read (a tiling may leave some)."""
+def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, printed: str = "逐格输出") -> Finding:
+    """The rows of ``keys`` solved by the arithmetic alone, naming the cells read (a tiling may leave some);
+    ``printed`` says how the table was printed."""
     names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
     return Finding("cell.solved_by_sum", WARNING,
-                   f"表三（{where}起）逐格输出，{names}行的数字顺序已无法从文本看出，各数所在的格只由表内勾稽关系"
+                   f"表三（{where}起）{printed}，{names}行的数字顺序已无法从文本看出，各数所在的格只由表内勾稽关系"
                    f"（行的总计、各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
                    [f"s3.{key}.{c.key}" for key in keys for c, value in zip(S3_COLUMNS, rows[key].values)
                     if value != UNREAD_FIGURE])
@@ -674,6 +677,52 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     return table, used, _fuzzy_findings(rows, row_keys) + findings, printed_layout
 
 
+def _s3_tails(collected: Collected, default_layout: str) -> tuple[Collected, list[tuple[list[RawRow], list[RawRow]]]]:
+    """The rows whose label lines carry only their first figures given the lines of figures printed after them
+    (``tailrows``), kept only where the rows printed whole then keep R3.1 and R3.2 where they can be checked: the
+    order of those lines is the tool's. Also the rows of such runs the order could not give their figures, each
+    run's with the lines left for them (``_s3_solve_left``)."""
+    printed = sorted([*collected.rows.values(), *collected.extras], key=lambda row: row.order)
+    laid = lay_tails(printed, S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
+    if len(laid.rows) == len(printed):
+        return collected, []
+    rows: dict[str, RawRow] = {}
+    extras: list[RawRow] = []
+    for row in laid.rows:
+        if row.key is None or row.key in rows:
+            extras.append(row)
+        else:
+            rows[row.key] = row
+    if not _s3_rows_hold(rows, _s3_printed_layout(rows) or default_layout):
+        return collected, []
+    return replace(collected, rows=rows, extras=extras), laid.left
+
+
+def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequence[RawRow], left: Sequence[RawRow],
+                   row_keys: Sequence[str]) -> list[str]:
+    """The rows of ``middle`` given the cells every assignment of their figures and those of the lines ``left``
+    agrees on (``multiset.solve_rows``: the figures on a row's label line its first cells, the rows whole keeping
+    theirs), those lines dropped from ``extras``; the keys of the rows so read (none when some cell is no count
+    or a row is no row of the table)."""
+    if any(row.key not in row_keys or rows.get(row.key) is not row for row in middle):
+        return []
+    keys = [row.key for row in middle]
+    values = [parse_count(v).value for row in [*middle, *left] for v in row.values]
+    known = {key: tuple(parse_count(v).value for v in row.values) for key, row in rows.items()
+             if key not in keys and len(row.values) == S3_WIDTH}
+    if None in values or any(None in vector for vector in known.values()):
+        return []
+    pinned = {row.key: [parse_count(v).value for v in row.values] for row in middle}
+    solved = solve_rows([(keys, values)], S3_WIDTH, _S3_ROW_SUM, _s3_balances(row_keys), known,  # type: ignore[list-item]
+                        pinned=pinned)  # type: ignore[arg-type]
+    if solved is None or all(v is None for vector in solved.values() for v in vector):
+        return []
+    for key in keys:
+        rows[key] = replace(rows[key], values=[UNREAD_FIGURE if v is None else str(v) for v in solved[key]])
+    extras[:] = [row for row in extras if not any(row is line for line in left)]
+    return keys
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
@@ -687,6 +736,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
                        for row in [*collected.rows.values(), *collected.extras])
     if joined_short and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER)
+    tails: list[tuple[list[RawRow], list[RawRow]]] = []
+    if not cell_per_line:
+        collected, tails = _s3_tails(collected, default_layout)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
@@ -716,10 +768,13 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
+    tailed = [key for middle, left in tails for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
         findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where))
+    if tailed:
+        findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum

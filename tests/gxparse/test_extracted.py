@@ -126,3 +126,12 @@ def test_table_three_rows_left_unread_are_tiled_from_the_tools_boxes(rendering, 
     read = {cell for cell, value in got.items() if value is not None}
     solved = {cell for f in report["findings"] if f["rule"] == "cell.solved_by_sum" for cell in f["cells"]}
     assert len(read) >= at_least and all(got[cell] == expected[cell] for cell in read) and solved <= read
+
+
+# pdftotext on a CMS page printed in large type: rows on the second page print their first figure on the label's
+# line and the rest after the page's labels (gxparse.tailrows); the last two rows, a block at a time, by the sums
+@pytest.mark.parametrize("rendering", ["pdftotext/kaifeng_2021.cms-large", "pdftotext/zhoukou_city_2021.cms-large"])
+def test_table_three_rows_printed_after_their_labels_are_read_whole(rendering):
+    report = parsed(rendering)
+    assert _cells(report, ("s3",)) == _cells(truth(rendering), ("s3",))
+    assert any(f["rule"] == "cell.solved_by_sum" for f in report["findings"])

@@ -1,0 +1,74 @@
+"""Rows of table 三 whose label lines carry only their first figures, the rest printed as lines of figures after
+the page's labels (pdftotext on a browser's print of a table continued over a page): laid in order where each
+row fills with whole lines and adds up, the rows the order cannot give solved by the table's sums
+(``gxparse.tailrows``)."""
+
+from __future__ import annotations
+
+from gxparse.document import lines_from_text
+from gxparse.rows import RawRow
+from gxparse.tables import _counts_hold, _S3_ROW_SUM, read_s3
+from gxparse.tailrows import lay_tails
+from gxparse.template import S3_ROWS
+
+# a consistent table: rows printed whole, but the last six rows' label lines carry their first figure only
+WHOLE = {"new_received": "5 1 0 0 0 0 6", "result.granted": "2 0 0 0 0 0 2", "result.partial": "1 0 0 0 0 0 1",
+         "result.not_processed.duplicate": "1 1 0 0 0 0 2", "result.other.other": "1 0 0 0 0 0 1",
+         "result.total": "5 1 0 0 0 0 6"}
+ZEROS = "0 0 0 0 0 0 0"
+TAILED = ("result.not_processed.reconfirm", "result.other.no_correction", "result.other.fee_unpaid",
+          "result.other.other", "result.total", "carry_forward")
+
+
+def _table(tail: list[str]) -> str:
+    """Table 三 a row per line, except ``TAILED``: their labels with their first figure, then ``tail``."""
+    lines = []
+    for row in S3_ROWS["v2021"]:
+        figures = WHOLE.get(row.key, ZEROS)
+        lines.append(f"{row.label} {figures.split()[0]}" if row.key in TAILED else f"{row.label} {figures}")
+    return "\n".join(lines + [""] + tail) + "\n"
+
+
+def _rows(text: str) -> dict[str, list[int | None]]:
+    read = read_s3(lines_from_text(text))
+    assert read.table is not None
+    return {key: [cell.value for cell in cells.values()] for key, cells in read.table.items()}
+
+
+def _rest(key: str) -> list[str]:
+    """A row's figures after its first as pdftotext's column blocks print them: 2, 1, 2 and 1 a line."""
+    rest = WHOLE.get(key, ZEROS).split()[1:]
+    return [" ".join(rest[0:2]), rest[2], " ".join(rest[3:5]), rest[5]]
+
+
+def test_the_rest_of_each_row_printed_after_the_labels_is_laid_in_order():
+    rows = _rows(_table([line for key in TAILED for line in _rest(key)]))
+    assert rows["result.not_processed.duplicate"] == [1, 1, 0, 0, 0, 0, 2]
+    assert rows["result.total"] == [5, 1, 0, 0, 0, 0, 6]
+    assert rows["carry_forward"] == [0] * 7
+
+
+def test_rows_the_order_breaks_are_solved_by_the_tables_sums_and_named():
+    # the last two rows a column block at a time: laid in order they do not add up; R3.2 and R3.1 give them
+    total, carry = _rest("result.total"), _rest("carry_forward")
+    tail = [line for key in TAILED[:-2] for line in _rest(key)] + [total[0], carry[0], total[1], carry[1],
+                                                                   total[2], carry[2], total[3], carry[3]]
+    read = read_s3(lines_from_text(_table(tail)))
+    assert [cell.value for cell in read.table["result.total"].values()] == [5, 1, 0, 0, 0, 0, 6]
+    assert [cell.value for cell in read.table["carry_forward"].values()] == [0] * 7
+    solved = [f for f in read.findings if f.rule == "cell.solved_by_sum"]
+    assert solved and "s3.result.total.commercial_enterprise" in solved[0].cells
+
+
+def test_a_tail_holding_other_figures_than_the_rows_lack_is_not_laid():
+    rows = _rows(_table([line for key in TAILED for line in _rest(key)] + ["3"]))
+    assert rows["result.total"] == [None] * 7
+
+
+def test_a_line_is_never_cut_between_two_rows():
+    holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
+    heads = [RawRow("a", "a", ["1"], order=0), RawRow("b", "b", ["0"], order=1)]
+    # 0 0 0 0 0 / 1 0 ... would fill a with a line cut after its sixth figure
+    tail = [RawRow(None, "", ["0", "0", "0", "0", "0"], order=2), RawRow(None, "", ["1", "0"], order=3),
+            RawRow(None, "", ["0", "0", "0", "0", "0"], order=4)]
+    assert lay_tails([*heads, *tail], 7, holds).rows == [*heads, *tail]
