@@ -18,7 +18,7 @@ from gxparse.model import WARNING, Evidence, Finding, Gap, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections
 from gxparse.readers.sniff import decode, sniff
-from gxparse.tables import S2_MATCHER, S3_MATCHER, TableRead, read_s2, read_s3, read_s4, s4_candidate_lines
+from gxparse.tables import S2_MATCHER, S3_MATCHER, TableRead, read_s2, read_s3, read_s4, s2_lead, s4_candidate_lines
 from gxparse.template import S3_ROW_BY_KEY, SECTIONS, s3_row_label
 
 Reader = Callable[[bytes, str], Document]
@@ -124,7 +124,8 @@ def build_report(document: Document, source: str) -> Report:
         s3 = read_s3(s3_lines, "v2019", following=s4_lines)
 
     if report.template != "legacy":
-        s2 = read_s2(s2_lines, report.template)
+        lead = s2_lead(_before(sections, "s2"), report.template) if "s2" in sections.headings else []
+        s2 = read_s2(s2_lines, report.template, lead)
         if s2.table is not None and "s2" not in sections.headings:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,

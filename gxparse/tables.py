@@ -47,6 +47,7 @@ from gxparse.template import (
     S3_ROWS,
     S4_BLOCK_ROW_LABELS,
     S4_BLOCKS,
+    S4_LITIGATION_HEADER,
     S4_COLUMNS,
     S4_WIDTH,
     Item,
@@ -227,13 +228,33 @@ def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, R
             if key in widths and key not in collected.rows}
 
 
-def read_s2(lines: Sequence[Line], version: str) -> TableRead:
+def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
+    """The last lines of ``lines`` (the text before section 二's heading) that are table 二's column boxes: runs
+    of single figures each under one of its column names. A tool writing a page's text boxes in its own order
+    (pdfminer.six) may put a table's first boxes before its section's heading; those names head no other table."""
+    items = S2_ITEMS[version if version in S2_ITEMS else "v2021"]
+    headers = {label_key(c.label) for item in items for c in item.columns}
+    start = len(lines)
+    for n in range(len(lines) - 1, -1, -1):
+        line = lines[n]
+        if line.in_grid:
+            break
+        if not line.values and label_key(line.label) in headers:
+            start = n
+        elif line.label or len(line.values) != 1:
+            break
+    return list(lines[start:])
+
+
+def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = ()) -> TableRead:
+    """Table 二 from its section's ``lines``; ``lead`` (``s2_lead``) are its column boxes printed before the
+    heading, read only under their header words (where they stand in the tool's stream says nothing)."""
     version = version if version in S2_ITEMS else "v2021"
     items = S2_ITEMS[version]
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
     cell_per_line = is_cell_per_line(lines)
-    header_cells = _s2_by_headers(lines, items)
+    header_cells = _s2_by_headers([*lead, *lines], items)
     by_headers = header_cells.rows(items)
     alone = _s2_labels_alone(collected, items)
     # every item a label alone: a table printed without a figure (its items' labels are no prose)
@@ -927,8 +948,25 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     return laid
 
 
+_S4_HEADER_CHARS = frozenset(label_key(S4_LITIGATION_HEADER + "".join(c.label for c in (*S4_BLOCKS, *S4_COLUMNS))))
+
+
+def _s4_after_headers(lines: Sequence[Line]) -> list[Line]:
+    """The lines after the last one printing only words of table 四's header: its data row lies under its
+    header, so figures a tool wrote before the header's last words (table 三's boxes, which pdfminer.six may
+    put after section 四's heading) are no cells of it; [] when no such line stands among figures."""
+    last = max((n for n, line in enumerate(lines) if line.label and not line.values
+                and set(label_key(line.label)) <= _S4_HEADER_CHARS), default=None)
+    if last is None or not any(line.values for line in lines[:last]):
+        return []
+    return list(lines[last + 1:])
+
+
 def read_s4(lines: Sequence[Line]) -> TableRead:
     if is_cell_per_line(lines) and (stream := _s4_stream(lines)) is not None:
+        return stream
+    after = _s4_after_headers(lines)
+    if is_cell_per_line(after) and (stream := _s4_stream(after)) is not None:
         return stream
     if (by_block := _s4_block_rows(lines)) is not None:
         return by_block

@@ -438,3 +438,75 @@ def test_table_four_whose_figures_add_up_in_no_order_is_read_as_printed_and_its_
     assert report["s4"]["review"] == {"upheld": 10, "corrected": 1, "other": 0, "pending": 0, "total": 0}
     errors = [f for f in report["findings"] if f["severity"] == "error"]
     assert {f["rule"] for f in errors} == {"s4.block_sum"}
+
+
+_S2_BOXES_BEFORE_HEADING = """一、总体情况
+全年主动公开政府信息 1200 条。
+
+本年废止件数
+0
+26
+
+现行有效件数
+11
+66
+
+本年制发件数
+1
+8
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+行政事业性收费
+
+本年处理决定数量
+41
+19
+
+本年处理决定数量
+550
+
+本年收费金额（单位：万元）
+7.28
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_table_two_column_boxes_printed_before_its_heading_are_read_under_their_header_words():
+    # pdfminer.six may write a table's first boxes before its section's heading
+    s2 = _report(_S2_BOXES_BEFORE_HEADING)["s2"]
+    assert s2["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+    assert s2["normative_docs"] == {"issued": 8, "repealed": 26, "in_force": 66}
+
+
+def test_figures_before_the_heading_under_prose_are_no_table_two_column():
+    text = _S2_BOXES_BEFORE_HEADING.replace("1\n8\n\n二、", "1\n8\n全年办理 3 件。\n\n二、")
+    s2 = _report(text)["s2"]
+    assert set(s2["regulations"].values()) == set(s2["normative_docs"].values()) == {None}
+
+
+_S4_HEADER = "\n".join(["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                        "未经复议直接起诉", "复议后起诉", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2])
+
+
+def test_table_four_figures_after_its_header_are_read_apart_from_table_three_boxes_before_it():
+    # pdfminer.six (CMS prints): section 四's heading, table 三's last boxes, table 四's header words, its figures
+    spilled = "\n\n".join("1 0 1 2 0 0 2 1 0 3 505 6".split())
+    figures = "\n\n".join("5 17 3 0 25 9 4 0 1 14 9 5 3 0 17".split())
+    report = _report(f"四、政府信息公开行政复议、行政诉讼情况\n{spilled}\n\n{_S4_HEADER}\n\n{figures}\n"
+                     "五、存在的主要问题及改进情况\n")
+    assert report["s4"]["review"] == {"upheld": 5, "corrected": 17, "other": 3, "pending": 0, "total": 25}
+    assert report["s4"]["litigation_after_review"] == {"upheld": 9, "corrected": 5, "other": 3, "pending": 0,
+                                                       "total": 17}
