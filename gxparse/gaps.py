@@ -18,9 +18,9 @@ from gxparse.document import Line
 from gxparse.model import Evidence, Gap
 from gxparse.normalize import label_key, squash
 from gxparse.rows import RawRow
-from gxparse.sections import Sections
+from gxparse.sections import Sections, table_header_lines
 from gxparse.tables import TableRead
-from gxparse.template import HEADER_LABELS, SECTIONS, TABLE_HEADER_WORDS, Section
+from gxparse.template import HEADER_LABELS, SECTIONS, Section
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -29,7 +29,6 @@ _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
 _WORD = 3               # characters of a label that, found in another row's printed text, name this row
 _GLUED_DIGITS = 10      # digits running without a break: no count of a report is that large
-_HEADER_WORDS = 2       # distinct header words of a table that show it printed (one could be a word of prose)
 
 
 def line_evidence(line: Line) -> Evidence:
@@ -206,27 +205,10 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
               or (_figures(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used)]
     if unread:
         return Gap(False, [line_evidence(ln) for ln in unread[:3]], "该处有未能读取的表格数字")
-    header = _table_header(between, section)
+    header = table_header_lines(between, section.key)
     if header:
         return Gap(False, [line_evidence(ln) for ln in header[:3]], "该处印有该部分统计表的表头，但未能读取表格")
     return Gap(True, [first, after_heading])
-
-
-def _table_header(lines: Sequence[Line], section: Section) -> list[Line]:
-    """Lines printing words of the section's own table header (申请人情况, 法人或其他组织, 复议后起诉, …), a word
-    a line or a few side by side, when at least ``_HEADER_WORDS`` different ones are printed: the table is
-    there, only its heading is not (an image, a line the extraction lost) and its figures were not read."""
-    words = {label_key(word) for word in TABLE_HEADER_WORDS.get(section.key, ())}
-    found: set[str] = set()
-    printing: list[Line] = []
-    for line in lines:
-        if len(squash(line.text)) > _MAX_HEADING:
-            continue
-        printed = {label_key(token) for token in line.text.split()} & words
-        if printed - found:
-            found |= printed
-            printing.append(line)
-    return printing if len(found) >= _HEADER_WORDS else []
 
 
 def _unrecognised_heading(lines: Sequence[Line], section: Section) -> Line | None:

@@ -18,7 +18,8 @@ from gxparse.model import WARNING, Evidence, Finding, Gap, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections
 from gxparse.readers.sniff import decode, sniff
-from gxparse.tables import S2_MATCHER, S3_MATCHER, TableRead, read_s2, read_s3, read_s4, s2_lead, s4_candidate_lines
+from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
+                            s4_candidate_lines)
 from gxparse.template import S3_ROW_BY_KEY, SECTIONS, s3_row_label
 
 Reader = Callable[[bytes, str], Document]
@@ -130,7 +131,7 @@ def build_report(document: Document, source: str) -> Report:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第二部分标题；表二按其行标签读取", []))
-        s4 = _read_s4(sections, findings, s3.borrowed)
+        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -196,10 +197,14 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
     return gaps
 
 
-def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0) -> TableRead:
-    """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``)."""
+def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False) -> TableRead:
+    """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
+    printed a row per line (table 三 was not a ``cell_stream``), a table 四 printed all blank."""
     if "s4" in sections.headings:
-        return read_s4(_section_lines(sections, "s4")[skip:])
+        lines = _section_lines(sections, "s4")[skip:]
+        read = read_s4(lines)
+        blank = None if read.table is not None or cell_stream else read_blank_s4(lines)
+        return blank or read
     # Table 四 printed without its heading (or with one OCR garbled): one unlabelled row of 15 numbers
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))

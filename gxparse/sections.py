@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from gxparse.document import Line
-from gxparse.normalize import squash
-from gxparse.template import SECTIONS, Section
+from gxparse.normalize import label_key, squash
+from gxparse.template import SECTIONS, TABLE_HEADER_WORDS, Section
 
 # "二、" "二." "二．" "(二)" "第二部分" in front of a heading; arabic numbers are seen in PDF conversions
 _NUMERAL = r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))"
 _MAX_HEADING = 40   # characters, after squashing: headings are short lines
 _MARKS = re.compile(r"^[#>*_]+|\*\*|__")   # Markdown heading marks, quotes and emphasis
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
+_HEADER_WORDS = 2   # distinct header words of a table that show it printed (one alone could be a word of prose)
 
 
 @dataclass
@@ -84,3 +86,20 @@ def glued_heading(line: Line) -> tuple[Section, Line] | None:
             rest = text[m.end():].lstrip("*_ ")
             return section, replace(line, text=rest, label=rest)
     return None
+
+
+def table_header_lines(lines: Sequence[Line], key: str) -> list[Line]:
+    """Lines printing words of section ``key``'s own table header (申请人情况, 法人或其他组织, 复议后起诉, …), a word
+    a line or a few side by side, when at least ``_HEADER_WORDS`` different ones are printed: the table is there,
+    whether or not its heading is and its figures were read."""
+    words = {label_key(word) for word in TABLE_HEADER_WORDS.get(key, ())}
+    found: set[str] = set()
+    printing: list[Line] = []
+    for line in lines:
+        if len(squash(line.text)) > _MAX_HEADING:
+            continue
+        printed = {label_key(token) for token in line.text.split()} & words
+        if printed - found:
+            found |= printed
+            printing.append(line)
+    return printing if len(found) >= _HEADER_WORDS else []

@@ -32,6 +32,7 @@ from gxparse.placement import Balance, blank_readings, block_readings, consisten
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
+from gxparse.sections import table_header_lines
 from gxparse.splitrows import RowShape
 from gxparse.tailrows import lay_tails
 from gxparse.template import (
@@ -835,6 +836,8 @@ _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len
 _S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
 _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
+_S4_COLUMN_CHARS = frozenset("".join(c.label for c in S4_COLUMNS))
+_S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words of one column (centred words)
 
 
 def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
@@ -940,8 +943,8 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     if len(value_lines) != 1 or not (row := value_lines[0]).value_offsets:
         return None
     above = lines[:next(n for n, line in enumerate(lines) if line is row)]
-    header = next((line for line in reversed(above) if not line.values and len(line.offsets) == S4_WIDTH), None)
-    laid = spread_under_headers(row.values, row.value_offsets, header.offsets) if header else None
+    headers = _s4_header_places(above)
+    laid = spread_under_headers(row.values, row.value_offsets, headers) if headers else None
     counts = [parse_count(v).value for v in laid or []]
     if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
@@ -960,6 +963,22 @@ def _s4_after_headers(lines: Sequence[Line]) -> list[Line]:
     if last is None or not any(line.values for line in lines[:last]):
         return []
     return list(lines[last + 1:])
+
+
+def _s4_header_places(lines: Sequence[Line]) -> list[float] | None:
+    """Where table 四's 15 columns stand in layout-kept text: the places of the column-header words above its
+    figures (结果维持 … 总计, whole on one line or wrapped over several, 结果 / 维持, a character a line), a column
+    wherever such words stand within ``_S4_HEADER_TOLERANCE`` of each other; None unless they make 15 columns."""
+    places = sorted(offset for line in lines if not line.values and line.offsets
+                    for cell, offset in zip(line.text.split("\t"), line.offsets)
+                    if (key := label_key(cell)) and set(key) <= _S4_COLUMN_CHARS)
+    columns: list[list[float]] = []
+    for place in places:
+        if columns and place - columns[-1][-1] <= _S4_HEADER_TOLERANCE:
+            columns[-1].append(place)
+        else:
+            columns.append([place])
+    return [sum(c) / len(c) for c in columns] if len(columns) == S4_WIDTH else None
 
 
 def read_s4(lines: Sequence[Line]) -> TableRead:
@@ -995,6 +1014,22 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     for b, block in enumerate(S4_BLOCKS):
         table[block.key] = {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
     return TableRead(table, findings, rows={block.key: printed for block in S4_BLOCKS})
+
+
+def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 printed with every cell blank (a year without reviews or suits, in a report that leaves zeros
+    blank): its column headers and not one figure among its lines. Read as 15 blank zeros, which the checks say
+    are blank. Only for text printed a row per line: a cell stream may have put its figures elsewhere."""
+    header = table_header_lines(lines, "s4")
+    if not header or any(_figures_in(line.values) for line in lines):
+        return None
+    printed = RawRow("s4", header[-1].text, [], header[-1].where)
+    table: Table = {block.key: {col.key: Cell(0, "", blank=True) for col in S4_COLUMNS} for block in S4_BLOCKS}
+    return TableRead(table, rows={block.key: printed for block in S4_BLOCKS})
+
+
+def _figures_in(values: Sequence[str]) -> bool:
+    return any(ch.isdigit() for value in values for ch in value)
 
 
 def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:

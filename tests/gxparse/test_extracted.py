@@ -135,3 +135,27 @@ def test_table_three_rows_printed_after_their_labels_are_read_whole(rendering):
     report = parsed(rendering)
     assert _cells(report, ("s3",)) == _cells(truth(rendering), ("s3",))
     assert any(f["rule"] == "cell.solved_by_sum" for f in report["findings"])
+
+
+def test_table_four_headers_wrapped_over_lines_place_a_short_row():
+    """pdfplumber's layout text of a narrow table 四 whose zeros are blank: its column headers wrapped (结果 / 维持)
+    and split over two lines (the litigation blocks lower), their places still say whose each figure is."""
+    rendering = "pdfplumber-layout/simsite-c01-2020.libreoffice-blank"
+    assert parsed(rendering)["s4"] == truth(rendering)["s4"]
+
+
+def test_table_four_printed_all_blank_is_read_as_blank_zeros():
+    rendering = "pdfplumber-layout/zhoukou_xinfang_2021.reportlab-blank"
+    assert parsed(rendering)["s4"] == truth(rendering)["s4"]
+    blank = [f for f in parsed(rendering)["findings"] if f["rule"] == "cell.blank" and "表四" in f["message"]]
+    assert len(blank) == 3
+
+
+def test_table_four_without_figures_after_a_cell_stream_is_not_read_as_blank():
+    """Where table 三 came a cell per line, table 四's figures may stand anywhere: no figure under its header is
+    no evidence that it is blank."""
+    seed = (EXTRACTED.parent / "seeds" / "kaifeng_2021.txt").read_text(encoding="utf-8")
+    start, end = seed.index("(本列数据的勾稽关系"), seed.index("四、政府信息公开行政复议")
+    figures = seed[end:].split("\n")[5]
+    text = seed[:start] + seed[start:end].replace("\t", "\n") + seed[end:].replace(figures, "")
+    assert parse_document(text.encode(), "kaifeng.txt").to_dict()["s4"] is None
