@@ -616,6 +616,28 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
 
 
+def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
+    """Rows of ``keys`` whose label is printed in pieces among other rows' label text (narrow label cells
+    wrapped side by side: ``(三)不 1.属于国 予公开 家秘密``), by a piece of ``_PIECE`` characters only its label
+    has, on a line of table text: labels alone, for ``_s3_by_sum`` (which reads them as blank rows only where
+    no figure of the table stands under no row and the table's rules hold)."""
+    table_text = [line for line in lines if len(squash(line.text)) <= _MAX_CELL_TEXT]
+    labels = {row.key: _cjk(row.label) for row in S3_ALL_ROWS}
+    found: dict[str, RawRow] = {}
+    for key in keys:
+        others = "|".join(text for k, text in labels.items() if k != key)
+        pieces = [labels[key][i:i + _PIECE] for i in range(len(labels[key]) - _PIECE + 1)]
+        own = [piece for piece in pieces if piece not in others]
+        line = next((ln for ln in table_text if any(piece in _cjk(ln.text) for piece in own)), None)
+        if line is not None:
+            found[key] = RawRow(key, line.text, [], line.where)
+    return found
+
+
+def _cjk(text: str) -> str:
+    return "".join(_CJK_CHAR.findall(text))
+
+
 def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
     names = "、".join(f"「{s3_row_label(key)}」（{rows[key].where}）" for key in keys)
     return Finding("cell.placed_by_sum", WARNING,
@@ -797,6 +819,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where))
     if tailed:
         findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
+    if not cell_per_line:
+        bare = bare | _labels_printed_among(lines, [k for k in row_keys if k not in rows and k not in bare])
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum
@@ -832,6 +856,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
 # ---------------------------------------------------------------------------------------------------
 # 四
 
+_PIECE = 3             # characters running that, only in one row's label, show that label printed
+_MAX_CELL_TEXT = 60     # characters of a line of table text (longer is prose)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
 _S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
 _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)

@@ -159,3 +159,14 @@ def test_table_four_without_figures_after_a_cell_stream_is_not_read_as_blank():
     figures = seed[end:].split("\n")[5]
     text = seed[:start] + seed[start:end].replace("\t", "\n") + seed[end:].replace(figures, "")
     assert parse_document(text.encode(), "kaifeng.txt").to_dict()["s4"] is None
+
+
+def test_rows_printed_blank_with_labels_wrapped_among_others_are_blank_rows():
+    """Narrow label cells wrapped side by side print a blank row's label in pieces among its neighbours' (（三）不
+    1.属于国 予公开 家秘密): a row printed without figures, read as zeros where every figure stands under a row and
+    the table's rules hold, which lets the rules place the other rows' figures too."""
+    rendering = "pdfplumber-layout/simsite-c01-2020.libreoffice-blank"
+    report = parsed(rendering)
+    assert _cells(report, ("s3",)) == _cells(truth(rendering), ("s3",))
+    (placed,) = [f for f in report["findings"] if f["rule"] == "cell.placed_by_sum"]
+    assert "1.属于国家秘密" in placed["message"]
