@@ -20,6 +20,9 @@ line between the rows, a page footer falls inside the table. So the lines are re
   column headers alone (其他, 总计) name no row before a label has named one: they head the table;
 - a row's figures a text tool split into several lines (text blocks: ``414 0 0`` / ``0`` / ``20 2 436``) are
   joined first where the table's row shape decides it (``splitrows``);
+- rows whose labels a text tool printed apart from the rest of their figures (a page's labels, each alone or
+  with its first figure, then the other cells row after row) are given them where every row then adds up
+  (``tailrows``);
 - a run of lines each holding one figure and no label (a table printed a cell per line) is one line of
   figures (``cellstream.lone_runs``; such tables are read as a stream by ``cellstream`` first);
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
@@ -42,6 +45,7 @@ from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key, squash
 from gxparse.splitrows import RowShape, join_split_rows
+from gxparse.tailrows import lay_tails
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
 _MAX_LABEL = 160        # a wrapped label never grows beyond this
@@ -324,13 +328,65 @@ class Collected:
     # (zeros as empty cells), or one whose figures went elsewhere — only the table's arithmetic can tell
     bare: dict[str, RawRow] = field(default_factory=dict)
     joined: set[str] = field(default_factory=set)   # rows read from figure lines joined by their shape (``splitrows``)
+    tailed: set[str] = field(default_factory=set)   # rows given the figures printed after their labels (``tailrows``)
+    # the rows of such a run the order could not give their figures (their own figures only), each run's with
+    # the lines of figures left for them
+    left: Left = field(default_factory=list)
 
 
-def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None) -> Collected:
+Left = list[tuple[list[RawRow], list[RawRow]]]   # rows ``tailrows`` could not lay, with the lines left for them
+
+
+def _lay_tails(reader: _Reader, shape: RowShape, boxed: set[str]) -> tuple[set[str], Left]:
+    """The rows whose labels stand apart from the rest of their figures given them (``tailrows``), in the
+    reader's segments: a row laid is pinned, the lines laid dropped; ``boxed``: where the lines joined from lines
+    of one figure each stand (each figure a box of its own). The keys laid, and the runs left."""
+    pinned: dict[int, list[_Piece]] = {}
+    for index, row in reader.pinned:
+        pinned.setdefault(index, []).append(row)
+    places = [(index, piece, pin) for index, segment in enumerate(reader.segments)
+              for piece, pin in [*((p, False) for p in segment), *((p, True) for p in pinned.get(index, []))]]
+    pieces = [piece for _, piece, _ in places]
+    laid = lay_tails(pieces, shape.width, shape.holds, _is_stray,
+                     lambda piece: [[v] for v in piece.values] if piece.where in boxed else [piece.values],
+                     _numbered_item)
+    if not laid.values:
+        return set(), []
+    for n, values in (laid.values | laid.rest).items():
+        pieces[n].values = values
+    # the segments again, a row laid pinned where it stands (it ends its segment, as a row named on its line does)
+    reader.segments, reader.pinned = [[]], []
+    previous = 0
+    for n, (index, piece, pin) in enumerate(places):
+        if n in laid.used:
+            continue
+        if index != previous and reader.segments[-1]:
+            reader.segments.append([])   # prose stood between
+        previous = index
+        if pin or n in laid.values and piece.key is not None:
+            reader.pinned.append((len(reader.segments) - 1, piece))
+            reader.segments.append([])
+        else:
+            reader.segments[-1].append(piece)
+
+    def raw(piece: _Piece) -> RawRow:
+        return RawRow(piece.key, piece.label, list(piece.values), piece.where, piece.in_grid, fuzzy=piece.fuzzy)
+
+    left = [([replace(raw(pieces[n]), values=own) for n, own in middle], [raw(pieces[n]) for n in lines])
+            for middle, lines in laid.left]
+    return {pieces[n].key for n in laid.values if pieces[n].key is not None}, left
+
+
+def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None,
+                 tails: bool = True) -> Collected:
     """The rows the lines print, by the grammar above; with ``shape``, a row's figures split over several lines
-    are joined first (``splitrows``)."""
+    are joined first (``splitrows``), and (with ``tails``) rows whose labels stand apart from the rest of their
+    figures given them (``tailrows``)."""
     reader = _Reader(match)
-    lines = lone_runs(list(lines))
+    lines = list(lines)
+    printed = {id(line) for line in lines}
+    lines = lone_runs(lines)
+    boxed = {line.where for line in lines if id(line) not in printed and len(line.values) > 1}
     wheres: set[str] = set()
     if shape is not None:
         split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None, _is_stray)
@@ -342,6 +398,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
             reader.value_line(line)
         elif line.label:
             reader.label_line(line)
+    tailed, left = _lay_tails(reader, shape, boxed) if shape is not None and tails else (set(), [])
     pinned: dict[int, list[_Piece]] = {}
     for index, row in reader.pinned:
         pinned.setdefault(index, []).append(row)
@@ -360,4 +417,4 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
         for piece in segment:
             if piece.is_name and piece.key not in rows and piece.key not in bare:
                 bare[piece.key] = RawRow(piece.key, piece.label, [], piece.where, piece.in_grid, fuzzy=piece.fuzzy)
-    return Collected(rows, extras, bare, {key for key, row in rows.items() if row.where in wheres})
+    return Collected(rows, extras, bare, {key for key, row in rows.items() if row.where in wheres}, tailed, left)

@@ -34,7 +34,6 @@ from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.sections import table_header_lines
 from gxparse.splitrows import RowShape
-from gxparse.tailrows import lay_tails
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -721,36 +720,16 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     return table, used, _fuzzy_findings(rows, row_keys) + findings, printed_layout
 
 
-def _s3_tails(collected: Collected, default_layout: str) -> tuple[Collected, list[tuple[list[RawRow], list[RawRow]]]]:
-    """The rows whose label lines carry only their first figures given the lines of figures printed after them
-    (``tailrows``), kept only where the rows printed whole then keep R3.1 and R3.2 where they can be checked: the
-    order of those lines is the tool's. Also the rows of such runs the order could not give their figures, each
-    run's with the lines left for them (``_s3_solve_left``)."""
-    printed = sorted([*collected.rows.values(), *collected.extras], key=lambda row: row.order)
-    laid = lay_tails(printed, S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
-    if len(laid.rows) == len(printed):
-        return collected, []
-    rows: dict[str, RawRow] = {}
-    extras: list[RawRow] = []
-    for row in laid.rows:
-        if row.key is None or row.key in rows:
-            extras.append(row)
-        else:
-            rows[row.key] = row
-    if not _s3_rows_hold(rows, _s3_printed_layout(rows) or default_layout):
-        return collected, []
-    return replace(collected, rows=rows, extras=extras), laid.left
-
-
 def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequence[RawRow], left: Sequence[RawRow],
                    row_keys: Sequence[str]) -> list[str]:
-    """The rows of ``middle`` given the cells every assignment of their figures and those of the lines ``left``
-    agrees on (``multiset.solve_rows``: the figures on a row's label line its first cells, the rows whole keeping
-    theirs), those lines dropped from ``extras``; the keys of the rows so read (none when some cell is no count
-    or a row is no row of the table)."""
-    if any(row.key not in row_keys or rows.get(row.key) is not row for row in middle):
-        return []
+    """The rows of ``middle`` (rows whose labels stand apart from the rest of their figures that ``tailrows``
+    could not lay) given the cells every assignment of their figures and those of the lines ``left`` agrees on
+    (``multiset.solve_rows``: the figures on a row's label line its first cells, the rows whole keeping theirs),
+    those lines dropped from ``extras``; the keys of the rows so read (none when some cell is no count or a row
+    is no row of the table)."""
     keys = [row.key for row in middle]
+    if any(key not in row_keys for key in keys) or len(set(keys)) < len(keys):
+        return []
     values = [parse_count(v).value for row in [*middle, *left] for v in row.values]
     known = {key: tuple(parse_count(v).value for v in row.values) for key, row in rows.items()
              if key not in keys and len(row.values) == S3_WIDTH}
@@ -761,10 +740,12 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
                         pinned=pinned)  # type: ignore[arg-type]
     if solved is None or all(v is None for vector in solved.values() for v in vector):
         return []
-    for key in keys:
-        rows[key] = replace(rows[key], values=[UNREAD_FIGURE if v is None else str(v) for v in solved[key]])
-    extras[:] = [row for row in extras if not any(row is line for line in left)]
-    return keys
+    for row in middle:
+        rows[row.key] = replace(row, values=[UNREAD_FIGURE if v is None else str(v) for v in solved[row.key]],  # type: ignore[index]
+                                order=rows[row.key].order if row.key in rows else len(rows) + len(extras))
+    wheres = {line.where for line in left}
+    extras[:] = [row for row in extras if row.label or row.where not in wheres]
+    return keys  # type: ignore[return-value]
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
@@ -780,9 +761,10 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
                        for row in [*collected.rows.values(), *collected.extras])
     if joined_short and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER)
-    tails: list[tuple[list[RawRow], list[RawRow]]] = []
-    if not cell_per_line:
-        collected, tails = _s3_tails(collected, default_layout)
+    # rows given the figures printed after their labels: the order is the tool's, so kept only where the rows
+    # printed whole then keep R3.1 and R3.2
+    if collected.tailed and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
+        collected = collect_rows(lines, S3_MATCHER, _S3_SHAPE, tails=False)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
@@ -812,7 +794,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
-    tailed = [key for middle, left in tails for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
+    tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:

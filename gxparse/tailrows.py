@@ -1,123 +1,197 @@
-"""Rows whose label line carries only their first figures, the rest printed after the labels of their page.
+"""Rows whose labels stand apart from most of their figures, printed after the labels of their page.
 
 A browser prints a ruled table continued over a page (or a table whose label cells are tall) so that poppler's
-``pdftotext`` without ``-layout`` makes one text block of the label column with each row's first cells beside
-its label, and blocks of the other columns after it: every row's label line holds one or two figures
-(``2.重复申请 6``), then, once the page's labels are done, lines of figures without a label, row after row,
-each row's remaining cells split over a few lines by the column gaps (``0 0`` / ``0`` / ``1 0`` / ``7``). The
-row grammar reads the label lines as rows printed short and the lines after them as figures under no row.
+``pdftotext`` without ``-layout`` makes one text block of the label column, often with each row's first cells
+beside its label, and blocks of the other columns after it: the page's row labels (``2.重复申请 6``, or the
+label alone), then lines of figures without a label, row after row, each row's remaining cells split over a few
+lines by the column gaps (``0 0`` / ``0`` / ``1 0`` / ``7``). The row grammar would read the labels as rows
+printed short or blank and the lines after them as figures of the last label or of no row.
 
-Such a run is laid again (``lay_tails``): consecutive rows each holding fewer figures than the table's width
-(the *heads*), followed right away by lines of figures alone (the *tail*) holding together exactly the figures
-the heads lack. The tail's lines are given to the heads in order, each head taking whole lines until it is
-full — a line is never cut between two rows — and kept only where the row then holds its sums. The order is
-the tool's, so it is trusted only as far as the arithmetic confirms it: rows are laid from the front until one
-does not fill exactly or does not add up, and from the back in the same way; rows between stay as printed
-(unread). The caller checks the table's rules across rows on the rows laid.
+Such a run is laid again (``lay_tails``, on the grammar's pieces in document order): consecutive labels naming
+rows, each with fewer figures than the table's width on its own line (the *heads*; label pieces naming nothing
+between them are pieces of group labels), followed right away by lines of figures alone (the *tail*) holding
+together exactly the figures the heads lack. The tail's lines are given to the heads in order, each head taking
+whole lines until it is full — a line is never cut between two rows — and kept only where the row then holds its
+sums. The order is the tool's, so it is trusted only as far as the arithmetic confirms it: rows are laid from
+the front until one does not fill exactly or does not add up, and from the back in the same way; the rows
+between are left to the caller with the figures of the lines left (``Laid.left``), and the caller checks the
+table's rules across rows on the rows laid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Protocol
 
-from gxparse.rows import RawRow
+
+class Printed(Protocol):
+    """A piece of a table as the row grammar read it: its label (and the row it names) and its figures."""
+
+    label: str
+    key: str | None
+    values: list[str]
+    in_grid: bool
 
 
 @dataclass
 class Laid:
-    """The rows after ``lay_tails``, and for each run whose middle rows could not be laid, those rows with the
-    tail lines left between the rows laid (their figures, in an order not trusted)."""
+    """What ``lay_tails`` found, by index into the pieces: the figures of each row laid (by its label's piece, its
+    own first), the lines of figures laid, and for each run whose middle rows could not be laid, their labels'
+    pieces with their own first figures, and the tail's lines left between the rows laid (their figures, in an
+    order not trusted)."""
 
-    rows: list[RawRow]
-    left: list[tuple[list[RawRow], list[RawRow]]] = field(default_factory=list)
+    values: dict[int, list[str]] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+    rest: dict[int, list[str]] = field(default_factory=dict)   # lines of figures partly laid: their figures left
+    left: list[tuple[list[tuple[int, list[str]]], list[int]]] = field(default_factory=list)
 
 
-def lay_tails(rows: Sequence[RawRow], width: int, holds: Callable[[Sequence[str]], bool]) -> Laid:
-    """``rows`` (in document order) with each run of heads given its tail's figures (see the module's docstring)
-    and the tail lines laid dropped; the rows unchanged where no run is laid."""
-    out = Laid([])
+def lay_tails(pieces: Sequence[Printed], width: int, holds: Callable[[Sequence[str]], bool],
+              stray: Callable[[str], bool] = lambda label: False,
+              boxes: Callable[[Printed], list[list[str]]] = lambda piece: [piece.values],
+              numbered: Callable[[str], bool] = lambda label: False) -> Laid:
+    """Each run of heads in ``pieces`` (document order) given its tail's figures (see the module's docstring);
+    ``stray`` tells a label that is no label (a character of a vertical group label), ``boxes`` the tool's boxes
+    a line of figures was joined from (never cut between rows), ``numbered`` a label holding an item's own number."""
+    out = Laid()
     n = 0
-    while n < len(rows):
-        heads = _heads(rows, n, width)
-        tail = _tail(rows, n + len(heads))
-        laid = _laid(heads, tail, width, holds) if len(heads) > 1 else None
-        if laid is None:
-            out.rows.append(rows[n])
+    while n < len(pieces):
+        heads, end = _heads(pieces, n, width, stray, numbered)
+        tail = _tail(pieces, end)
+        if len(heads) < 2 or not _lay_run(pieces, heads, tail, width, holds, boxes, out):
             n += 1
             continue
-        filled, used = laid
-        out.rows += filled
-        left = [line for k, line in enumerate(tail) if k not in used]
-        out.rows += left
-        middle = [row for row in filled if len(row.values) < width]
-        if middle:
-            out.left.append((middle, left))
-        n += len(heads) + len(tail)
+        n = tail[-1] + 1
     return out
 
 
-def _heads(rows: Sequence[RawRow], start: int, width: int) -> list[RawRow]:
-    """The labelled rows from ``start`` on that hold some of their figures, fewer than ``width``."""
-    heads = []
-    for row in rows[start:]:
-        if not row.label or row.in_grid or not 0 < len(row.values) < width:
+@dataclass(frozen=True)
+class _Head:
+    """A row's label (index of its piece) and, when printed on a line of their own right after it, its first
+    figures (index of that line)."""
+
+    label: int
+    own: int | None = None
+
+    def values(self, pieces: Sequence[Printed]) -> list[str]:
+        return pieces[self.own].values if self.own is not None else pieces[self.label].values
+
+
+def _alone(piece: Printed) -> bool:
+    """A line of figures without a label."""
+    return bool(piece.values) and not piece.label and not piece.in_grid
+
+
+def _heads(pieces: Sequence[Printed], start: int, width: int, stray: Callable[[str], bool],
+           numbered: Callable[[str], bool]) -> tuple[list[_Head], int]:
+    """The heads from ``start`` on and where the tail would begin: labels naming a row alone (or holding an item's
+    own number, ``numbered``: a label the grammar could not name), or labels with fewer than ``width`` figures on
+    their line or on the line right after them (other label pieces naming nothing between them skipped: pieces of
+    group labels). The last head's first figures cannot be told from the tail's first line by their place: it has
+    them when every other head has as many, and none when no other head has any; otherwise there is no run."""
+    heads: list[_Head] = []
+    n = start
+    while n < len(pieces):
+        piece = pieces[n]
+        if not piece.label or piece.in_grid:
             break
-        heads.append(row)
-    return heads
+        if stray(piece.label):
+            if piece.values or not heads:
+                break
+        elif piece.values:
+            if not len(piece.values) < width:
+                break
+            heads.append(_Head(n))
+        else:
+            own = n + 1 < len(pieces) and _alone(pieces[n + 1]) and len(pieces[n + 1].values) < width
+            if own and not (n + 2 < len(pieces) and _alone(pieces[n + 2])):
+                heads.append(_Head(n, n + 1))   # a label the grammar could not name is a row's too
+                n += 2
+                continue
+            if piece.key is not None or numbered(piece.label):
+                heads.append(_Head(n))
+            elif not heads:
+                break
+        n += 1
+    if len(heads) < 2 or not heads[-1].own is None or pieces[heads[-1].label].values:
+        return heads, n
+    counts = {len(head.values(pieces)) for head in heads[:-1]}
+    last = heads[-1].label
+    if counts == {0}:
+        return heads, last + 1
+    if len(counts) == 1 and last + 1 < len(pieces) and _alone(pieces[last + 1]) \
+            and len(pieces[last + 1].values) in counts:
+        return [*heads[:-1], _Head(last, last + 1)], last + 2
+    return [], n
 
 
-def _tail(rows: Sequence[RawRow], start: int) -> list[RawRow]:
+def _tail(pieces: Sequence[Printed], start: int) -> list[int]:
     """The lines of figures without a label right from ``start`` on."""
     tail = []
-    for row in rows[start:]:
-        if row.label or row.in_grid or not row.values:
+    for n in range(start, len(pieces)):
+        if not _alone(pieces[n]):
             break
-        tail.append(row)
+        tail.append(n)
     return tail
 
 
-def _laid(heads: Sequence[RawRow], tail: Sequence[RawRow], width: int,
-          holds: Callable[[Sequence[str]], bool]) -> tuple[list[RawRow], set[int]] | None:
-    """The heads with the rows laid from the front and from the back, and the tail lines they took; None when
-    the tail does not hold exactly the figures the heads lack, or no row is laid."""
-    if sum(len(line.values) for line in tail) != sum(width - len(head.values) for head in heads):
-        return None
-    front = _lay(heads, tail, width, holds)
-    back = _lay(heads[::-1], tail[::-1], width, holds, backwards=True)[:len(heads) - len(front)]
+def _lay_run(pieces: Sequence[Printed], heads: Sequence[_Head], tail_at: Sequence[int], width: int,
+             holds: Callable[[Sequence[str]], bool], boxes: Callable[[Printed], list[list[str]]], out: Laid) -> bool:
+    """Lay one run into ``out``; False when the tail does not hold exactly the figures the heads lack, or no row
+    is laid. The tail is laid box by box (``boxes``: a line joined from several lines is theirs)."""
+    own = [head.values(pieces) for head in heads]
+    units = [(n, box) for n in tail_at for box in boxes(pieces[n])]
+    tail = [box for _, box in units]
+    if not tail or sum(map(len, tail)) != sum(width - len(values) for values in own):
+        return False
+    front = _lay(own, tail, width, holds)
+    back = _lay(own[::-1], tail[::-1], width, holds, backwards=True)[:len(heads) - len(front)]
     if not front and not back:
-        return None
+        return False
     laid = dict(enumerate(front)) | {len(heads) - 1 - k: values for k, values in enumerate(back)}
-    out = [replace(head, values=[*head.values, *laid[k]]) if k in laid else head for k, head in enumerate(heads)]
+    for k, values in laid.items():
+        out.values[heads[k].label] = [*own[k], *values]
+        if heads[k].own is not None:
+            out.used.add(heads[k].own)
     used = _lines_taken(tail, sum(map(len, front)))
     used |= {len(tail) - 1 - k for k in _lines_taken(tail[::-1], sum(map(len, back)))}
-    return out, used
+    rest: dict[int, list[str]] = {}
+    for k, (n, box) in enumerate(units):
+        if k not in used:
+            rest.setdefault(n, []).extend(box)
+    out.used |= {n for n in tail_at if n not in rest}
+    out.rest |= {n: values for n, values in rest.items() if values != pieces[n].values}
+    middle = [heads[k] for k in range(len(heads)) if k not in laid]
+    if middle:
+        out.left.append(([(head.label, head.values(pieces)) for head in middle], sorted(rest)))
+    return True
 
 
-def _lay(heads: Sequence[RawRow], tail: Sequence[RawRow], width: int, holds: Callable[[Sequence[str]], bool],
-         backwards: bool = False) -> list[list[str]]:
-    """The figures each head takes from the tail's lines in the order given (``backwards``: heads and lines from
-    the last, each row's lines then read back in printed order), whole lines each, as far as every row so filled
-    holds exactly ``width`` figures that keep its sums."""
+def _lay(heads: Sequence[Sequence[str]], tail: Sequence[Sequence[str]], width: int,
+         holds: Callable[[Sequence[str]], bool], backwards: bool = False) -> list[list[str]]:
+    """The figures each head (its own first figures) takes from the tail's lines in the order given
+    (``backwards``: heads and lines from the last, each row's lines then read back in printed order), whole lines
+    each, as far as every row so filled holds exactly ``width`` figures that keep its sums."""
     taken: list[list[str]] = []
     lines = iter(tail)
     for head in heads:
-        need = width - len(head.values)
+        need = width - len(head)
         values: list[str] = []
         while len(values) < need and (line := next(lines, None)) is not None:
-            values = [*line.values, *values] if backwards else [*values, *line.values]
-        if len(values) != need or not holds([*head.values, *values]):
+            values = [*line, *values] if backwards else [*values, *line]
+        if len(values) != need or not holds([*head, *values]):
             break
         taken.append(values)
     return taken
 
 
-def _lines_taken(tail: Sequence[RawRow], figures: int) -> set[int]:
+def _lines_taken(tail: Sequence[Sequence[str]], figures: int) -> set[int]:
     """The first lines of ``tail`` that hold ``figures`` figures."""
     used, count = set(), 0
     for k, line in enumerate(tail):
         if count >= figures:
             break
         used.add(k)
-        count += len(line.values)
+        count += len(line)
     return used

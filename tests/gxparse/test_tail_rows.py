@@ -67,8 +67,41 @@ def test_a_tail_holding_other_figures_than_the_rows_lack_is_not_laid():
 
 def test_a_line_is_never_cut_between_two_rows():
     holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
-    heads = [RawRow("a", "a", ["1"], order=0), RawRow("b", "b", ["0"], order=1)]
-    # 0 0 0 0 0 / 1 0 ... would fill a with a line cut after its sixth figure
-    tail = [RawRow(None, "", ["0", "0", "0", "0", "0"], order=2), RawRow(None, "", ["1", "0"], order=3),
-            RawRow(None, "", ["0", "0", "0", "0", "0"], order=4)]
-    assert lay_tails([*heads, *tail], 7, holds).rows == [*heads, *tail]
+    heads = [RawRow("a", "a", ["1"]), RawRow("b", "b", ["0"])]
+    # 0 0 0 0 0 / 1 0 / 0 0 0 0 0 would fill a with a line cut after its sixth figure
+    tail = [RawRow(None, "", ["0", "0", "0", "0", "0"]), RawRow(None, "", ["1", "0"]), RawRow(None, "", ["0"] * 5)]
+    assert not lay_tails([*heads, *tail], 7, holds).values
+
+
+def _labels_alone(tail: list[str], garbled: str | None = None) -> str:
+    """Table 三 a row per line, except ``TAILED``: their labels alone (``garbled`` for 2.申请人逾期…), then ``tail``
+    with a blank line after each line (pdftotext's boxes)."""
+    lines = []
+    for row in S3_ROWS["v2021"]:
+        if row.key not in TAILED:
+            lines.append(f"{row.label} {WHOLE.get(row.key, ZEROS)}")
+        else:
+            lines.append(garbled if garbled and row.key == "result.other.fee_unpaid" else row.label)
+    return "\n".join(lines + [""] + [f"{line}\n" for line in tail])
+
+
+def _boxes(key: str) -> list[str]:
+    """A row's figures as pdftotext's column blocks print them: 1, 2, 1, 2 and 1 a box."""
+    figures = WHOLE.get(key, ZEROS).split()
+    return [figures[0], " ".join(figures[1:3]), figures[3], " ".join(figures[4:6]), figures[6]]
+
+
+def test_labels_printed_alone_take_the_figures_after_them_box_by_box():
+    # the single figures (a row's last, the next row's first) are joined into one line by the grammar: a box each
+    text = _labels_alone([box for key in TAILED for box in _boxes(key)])
+    rows = _rows(text)
+    assert rows["result.not_processed.duplicate"] == [1, 1, 0, 0, 0, 0, 2]
+    assert rows["result.total"] == [5, 1, 0, 0, 0, 0, 6]
+    assert rows["carry_forward"] == [0] * 7
+
+
+def test_a_label_the_grammar_cannot_name_is_a_row_when_it_holds_an_items_number():
+    garbled = "2.申请人逾期未按收费通知要求缴纳费 三、本年度 （六）其 用、行政机关不再处理其政府信息公开申"
+    rows = _rows(_labels_alone([box for key in TAILED for box in _boxes(key)], garbled))
+    assert rows["result.other.fee_unpaid"] == [0] * 7
+    assert rows["result.total"] == [5, 1, 0, 0, 0, 0, 6]
