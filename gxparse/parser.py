@@ -16,7 +16,7 @@ from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, se
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.model import WARNING, Evidence, Finding, Gap, Report
 from gxparse.rows import RawRow
-from gxparse.sections import Sections, split_sections
+from gxparse.sections import Sections, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
                             s4_candidate_lines)
@@ -209,9 +209,22 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
-        return TableRead(None)
+        return _s4_under_header(_before(sections, "s5"), findings)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
                             f"未找到第四部分标题；{candidates[0].where}的{len([v for v in candidates[0].values if v])}个数字"
                             f"按表四（行政复议、行政诉讼）读取", []))
+    return read
+
+
+def _s4_under_header(lines: list[Line], findings: list[Finding]) -> TableRead:
+    """Table 四 printed without its heading but with its column headers (未经复议直接起诉, 复议后起诉, …): read from
+    its first header line on, as under a heading."""
+    header = table_header_lines(lines, "s4")
+    if not header:
+        return TableRead(None)
+    read = read_s4(lines[next(n for n, line in enumerate(lines) if line is header[0]):])
+    if read.table is not None:
+        findings.append(Finding("section.heading_missing", WARNING,
+                                f"未找到第四部分标题；{header[0].where}起按表四（行政复议、行政诉讼）的表头读取", []))
     return read

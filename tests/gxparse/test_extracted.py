@@ -174,3 +174,13 @@ def test_rows_printed_blank_with_labels_wrapped_among_others_are_blank_rows():
     assert _cells(report, ("s3",)) == _cells(truth(rendering), ("s3",))
     (placed,) = [f for f in report["findings"] if f["rule"] == "cell.placed_by_sum"]
     assert "1.属于国家秘密" in placed["message"]
+
+
+@pytest.mark.parametrize("printer", ["reportlab", "libreoffice", "borderless"])
+def test_table_four_without_heading_is_read_under_its_column_headers(printer):
+    """zhoukou_office prints table 四 right under table 二 with no heading: PyMuPDF writes its header words, then its
+    figures a cell per line."""
+    rendering = f"pymupdf/zhoukou_office_2021.{printer}"
+    report = parsed(rendering)
+    assert report["s4"] == truth(rendering)["s4"]
+    assert any(f["rule"] == "section.heading_missing" and "表四" in f["message"] for f in report["findings"])
