@@ -556,11 +556,12 @@ def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
 
 def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Sequence[str],
                extras: Sequence[RawRow]) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
-    """Table 三 with rows printed two or more figures short (zeros printed as empty cells, positions lost) or
-    with no figure at all (``bare``: a label alone) placed by the table's arithmetic (``placement``): the table,
-    the rows it was read from and its findings. None when no row is that short, a short row holds an unreadable
-    figure, or no placement satisfies every rule: the rows are then read as ever (``realign``: a row one figure
-    short is a lost cell or a blank one, the same readings). A label alone is read as a row of zeros only when
+    """Table 三 with rows printed short (zeros printed as empty cells, positions lost), long, or with no figure at
+    all (``bare``: a label alone) placed by the table's arithmetic (``placement``): the table, the rows it was
+    read from and its findings. Rows one figure short or long keep ``realign``'s readings (a lost cell or a blank
+    one), solved with the others here because many of them outgrow ``realign.solve`` (a column whose zeros are all
+    blank). None when every row is whole, a short row holds an unreadable figure, or no placement satisfies every
+    rule: the rows are then read as ever. A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
@@ -586,7 +587,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         else:
             options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
-    if not short:
+    if not short and not repaired:
         return None
     kept = consistent_readings(options, _s3_balances(row_keys), S3_WIDTH)
     if kept is None:
