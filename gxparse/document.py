@@ -28,6 +28,7 @@ VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|�
 _WORD_MARKS = frozenset({"无", "空"})
 # A row's first figure run into its label (PyMuPDF and pdfminer join words set close: 其他对外管理服务事项48 -3 765,
 # 行政诉讼（未经复议直接起诉）1 — 1): digits right after an ideograph or a closing bracket, with values after them.
+_ZEROS = re.compile(r"^00+$")
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
@@ -116,6 +117,9 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
     if last_text >= 0 and last_text + 1 < len(cells) and (glued := _GLUED_FIGURE.search(cells[last_text])):
         cells = [*cells[:last_text], cells[last_text][:glued.start()], glued.group(), *cells[last_text + 1:]]
+    # a run of zeros is that many zero cells: counts are never printed with a leading zero, so it can only be
+    # cells of 0 whose separators the extraction lost (narrow columns, tabs printed as nothing)
+    cells = [*cells[:last_text + 1], *(z for c in cells[last_text + 1:] for z in (list(c) if _ZEROS.match(c) else [c]))]
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]
     return Line("\t".join(cells), label, values, where, page)

@@ -183,3 +183,11 @@ def test_table_four_without_heading_is_read_under_its_column_headers(printer):
     report = parsed(rendering)
     assert report["s4"] == truth(rendering)["s4"]
     assert any(f["rule"] == "section.heading_missing" and "表四" in f["message"] for f in report["findings"])
+
+
+def test_a_run_of_zeros_is_that_many_zero_cells():
+    """The seed's tab-separated text printed as it stands: pdftotext writes the tabs as nothing, a row of zeros
+    as 0000000 and table 四 as 000000000000000; counts never print a leading zero, so each 0 is a cell."""
+    rendering = "pdftotext-layout/zhoukou_xinfang_2021.textview"
+    report = parsed(rendering)
+    assert _cells(report, ("s3", "s4")) == _cells(truth(rendering), ("s3", "s4"))
