@@ -771,9 +771,12 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
         bare.setdefault(key, replace(rows.pop(key), values=[]))
-    # labels alone while the next section holds more figures than its own table: the tool put that section's
-    # heading before this table's figures (pdfminer.six), so they are no table printed without a figure
-    if not rows and not extras and sum(len(line.values) for line in following) > S4_WIDTH:
+    # labels alone (or with a figure or two the tool joined to their boxes) while the next section holds more
+    # figures than its own table, enough for this one's: the tool put that section's heading before this table's
+    # figures (pdfminer.six), so they are no table printed without a figure, nor one read by its labels
+    spilled = any(_spilled(lines, following, S3_WIDTH * len(layout)) for layout in S3_ROWS.values())
+    if (not rows and not extras or spilled and not cell_per_line) \
+            and sum(len(line.values) for line in following) > S4_WIDTH:
         bare, cell_per_line = {}, is_cell_per_line(following)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
         return TableRead(None, extras=extras + list(rows.values()))

@@ -73,6 +73,13 @@ def test_table_three_bands_with_two_columns_exchanged_are_read_whole(rendering):
     assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
 
 
+# pdfminer.six on a CMS print: section 四's heading before table 三's figures, one of which (a row's first cell)
+# the tool joined to its label's box in section 三; table 四's header words and figures after them
+def test_table_three_spilled_into_section_four_past_a_figure_joined_to_its_label_is_read():
+    rendering = "pdfminer/simsite-c01-2024.cms"
+    assert _cells(parsed(rendering), ("s3", "s4")) == _cells(truth(rendering), ("s3", "s4"))
+
+
 # the real 洪泽 2023 表四 adds up in no order of its figures: read as printed, its error found whatever the tool
 @pytest.mark.parametrize("tool", ["pdftotext", "pdfminer", "pymupdf"])
 def test_a_table_four_no_order_adds_up_is_the_reports_error(tool):
