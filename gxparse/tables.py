@@ -28,6 +28,7 @@ from gxparse.document import Line
 from gxparse.multiset import solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
+from gxparse.s4boxes import read_boxed
 from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings, holds
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
@@ -994,8 +995,36 @@ def _s4_header_places(lines: Sequence[Line]) -> list[float] | None:
     return [sum(c) / len(c) for c in columns] if len(columns) == S4_WIDTH else None
 
 
+def _any_read(read: TableRead) -> bool:
+    return read.table is not None and any(c.value is not None for cells in read.table.values() for c in cells.values())
+
+
+def _s4_boxed(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 from boxes holding a figure under its column's header words (``s4boxes``): the cells every
+    assignment keeping the boxes and the blocks' sums agrees on, named as placed by the sums."""
+    read = read_boxed(lines)
+    if read is None or not any(v is not None for block in read.blocks for v in block):
+        return None
+    table: Table = {}
+    rows: dict[str, RawRow] = {}
+    for block, values in zip(S4_BLOCKS, read.blocks):
+        table[block.key] = {c.key: Cell(None) if v is None else Cell(v, str(v)) for c, v in zip(S4_COLUMNS, values)}
+        rows[block.key] = RawRow(block.key, "", [UNREAD_FIGURE if v is None else str(v) for v in values], read.where)
+    cells = [f"s4.{b.key}.{c.key}" for b, values in zip(S4_BLOCKS, read.blocks)
+             for c, v in zip(S4_COLUMNS, values) if v is not None]
+    finding = Finding("cell.solved_by_sum", WARNING,
+                      f"表四（{read.where}起）逐格输出，数字顺序已无法从文本看出；各数所在的格只由其上方的列名（及栏名）"
+                      f"和各栏的总计等于其余四列之和唯一确定；这些数字已无法再由表内合计检验，请对照原件核对", cells)
+    return TableRead(table, [finding], rows=rows, cell_per_line=True)
+
+
 def read_s4(lines: Sequence[Line]) -> TableRead:
-    if is_cell_per_line(lines) and (stream := _s4_stream(lines)) is not None:
+    stream = _s4_stream(lines) if is_cell_per_line(lines) else None
+    if stream is not None and _any_read(stream):
+        return stream
+    if is_cell_per_line(lines) and (boxed := _s4_boxed(lines)) is not None:
+        return boxed
+    if stream is not None:
         return stream
     after = _s4_after_headers(lines)
     if is_cell_per_line(after) and (stream := _s4_stream(after)) is not None:

@@ -510,3 +510,35 @@ def test_table_four_figures_after_its_header_are_read_apart_from_table_three_box
     assert report["s4"]["review"] == {"upheld": 5, "corrected": 17, "other": 3, "pending": 0, "total": 25}
     assert report["s4"]["litigation_after_review"] == {"upheld": 9, "corrected": 5, "other": 3, "pending": 0,
                                                        "total": 17}
+
+
+def _boxes(*boxes: str) -> str:
+    """Text boxes as pdfminer.six writes them: a box's lines (``/`` here), a blank line after each box."""
+    return "\n\n".join(box.replace("/", "\n") for box in boxes)
+
+
+# pdfminer.six on a ruled LibreOffice table 四: header words a character a line, a figure in its column header's
+# box (the first column of a block under the block's label too), single figures anywhere, table 三's last boxes
+_S4_BOXED = _boxes(
+    "四、政府信息公开行政复议、行政诉讼情况/行政复议/结/结/果/果/纠/维/正/持", "行政诉讼/未经复议直接起诉/结/果/维/持/9",
+    "5", "17", "3", "0", "25", "尚/未/审/结/1", "其/他/结/果/0", "结/果/纠/正/4", "其/他/结/果", "尚/未/审/结", "总/计",
+    "0/0/0", "总/计", "14", "4/33/0", "0/2/0", "7/542/6", "复议后起诉/结/果/维/持/9", "结/果/纠/正/5", "其/他/结/果/3",
+    "尚/未/审/结/0", "总/计", "17", "五、存在的主要问题及改进情况")
+
+
+def test_table_four_cells_every_assignment_under_the_boxes_header_words_agrees_on_are_read():
+    report = _report(_S4_BOXED)
+    s4 = report["s4"]
+    # the blocks are alike for the sums: only cells the boxes' block labels or every assignment fix are read
+    assert s4["litigation_direct"] == {"upheld": 9, "corrected": None, "other": None, "pending": None, "total": None}
+    assert s4["litigation_after_review"]["upheld"] == 9 and s4["review"]["total"] == 25
+    assert sum(v is not None for block in s4.values() for v in block.values()) == 3
+    solved = [f for f in report["findings"] if f["rule"] == "cell.solved_by_sum"]
+    assert solved and solved[0]["severity"] == "warning" and "s4.review.total" in solved[0]["cells"]
+
+
+def test_table_four_boxes_with_a_figure_under_other_text_are_not_read_so():
+    # a row of table 三 written with its figure in one box: the boxes are not table 四's alone
+    text = _S4_BOXED.replace("\n\n17\n\n五、", "\n\n（七）总计\n17\n\n五、")
+    s4 = _report(text)["s4"] or {}
+    assert all(v is None for block in s4.values() for v in block.values())
