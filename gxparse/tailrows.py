@@ -12,10 +12,13 @@ rows, each with fewer figures than the table's width on its own line (the *heads
 between them are pieces of group labels), followed right away by lines of figures alone (the *tail*) holding
 together exactly the figures the heads lack. The tail's lines are given to the heads in order, each head taking
 whole lines until it is full — a line is never cut between two rows — and kept only where the row then holds its
-sums. The order is the tool's, so it is trusted only as far as the arithmetic confirms it: rows are laid from
-the front until one does not fill exactly or does not add up, and from the back in the same way; the rows
-between are left to the caller with the figures of the lines left (``Laid.left``), and the caller checks the
-table's rules across rows on the rows laid.
+sums and is printed in the same boxes as the first row laid (as many figures on its label's line, the same
+sizes of boxes after: the column gaps are the page's; rows printed a block at a time, their first blocks, then
+their second, break that pattern), one box at least holding several figures (a figure a line shows no rows: a
+column at a time reads the same). The order is the tool's, so it is trusted only as far as the arithmetic and
+the boxes confirm it: rows are laid from the front until one does not, and from the back in the same way; the
+rows between are left to the caller with the figures of the lines left (``Laid.left``), and the caller checks
+the table's rules across rows on the rows laid.
 """
 
 from __future__ import annotations
@@ -145,8 +148,8 @@ def _lay_run(pieces: Sequence[Printed], heads: Sequence[_Head], tail_at: Sequenc
     tail = [box for _, box in units]
     if not tail or sum(map(len, tail)) != sum(width - len(values) for values in own):
         return False
-    front = _lay(own, tail, width, holds)
-    back = _lay(own[::-1], tail[::-1], width, holds, backwards=True)[:len(heads) - len(front)]
+    front, pattern = _lay(own, tail, width, holds)
+    back = _lay(own[::-1], tail[::-1], width, holds, True, pattern)[0][:len(heads) - len(front)]
     if not front and not back:
         return False
     laid = dict(enumerate(front)) | {len(heads) - 1 - k: values for k, values in enumerate(back)}
@@ -169,21 +172,29 @@ def _lay_run(pieces: Sequence[Printed], heads: Sequence[_Head], tail_at: Sequenc
 
 
 def _lay(heads: Sequence[Sequence[str]], tail: Sequence[Sequence[str]], width: int,
-         holds: Callable[[Sequence[str]], bool], backwards: bool = False) -> list[list[str]]:
+         holds: Callable[[Sequence[str]], bool], backwards: bool = False,
+         pattern: tuple[int, ...] | None = None) -> tuple[list[list[str]], tuple[int, ...] | None]:
     """The figures each head (its own first figures) takes from the tail's lines in the order given
     (``backwards``: heads and lines from the last, each row's lines then read back in printed order), whole lines
-    each, as far as every row so filled holds exactly ``width`` figures that keep its sums."""
+    each, as far as every row so filled holds exactly ``width`` figures that keep its sums and is printed in the
+    same boxes as the first (``pattern``: how many figures its label's line and each box hold, one box of several
+    figures at least), and that pattern."""
     taken: list[list[str]] = []
     lines = iter(tail)
     for head in heads:
         need = width - len(head)
         values: list[str] = []
+        sizes: list[int] = []
         while len(values) < need and (line := next(lines, None)) is not None:
             values = [*line, *values] if backwards else [*values, *line]
-        if len(values) != need or not holds([*head, *values]):
+            sizes.append(len(line))
+        printed = (len(head), *(sizes[::-1] if backwards else sizes))
+        if len(values) != need or not holds([*head, *values]) or max(printed[1:], default=0) < 2 \
+                or pattern is not None and printed != pattern:
             break
+        pattern = printed
         taken.append(values)
-    return taken
+    return taken, pattern
 
 
 def _lines_taken(tail: Sequence[Sequence[str]], figures: int) -> set[int]:

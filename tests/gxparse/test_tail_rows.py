@@ -20,11 +20,12 @@ TAILED = ("result.not_processed.reconfirm", "result.other.no_correction", "resul
           "result.other.other", "result.total", "carry_forward")
 
 
-def _table(tail: list[str]) -> str:
-    """Table 三 a row per line, except ``TAILED``: their labels with their first figure, then ``tail``."""
+def _table(tail: list[str], whole: dict[str, str] = WHOLE) -> str:
+    """Table 三 a row per line (``whole`` the rows not all zeros), except ``TAILED``: their labels with their first
+    figure, then ``tail``."""
     lines = []
     for row in S3_ROWS["v2021"]:
-        figures = WHOLE.get(row.key, ZEROS)
+        figures = whole.get(row.key, ZEROS)
         lines.append(f"{row.label} {figures.split()[0]}" if row.key in TAILED else f"{row.label} {figures}")
     return "\n".join(lines + [""] + tail) + "\n"
 
@@ -35,9 +36,9 @@ def _rows(text: str) -> dict[str, list[int | None]]:
     return {key: [cell.value for cell in cells.values()] for key, cells in read.table.items()}
 
 
-def _rest(key: str) -> list[str]:
+def _rest(key: str, whole: dict[str, str] = WHOLE) -> list[str]:
     """A row's figures after its first as pdftotext's column blocks print them: 2, 1, 2 and 1 a line."""
-    rest = WHOLE.get(key, ZEROS).split()[1:]
+    rest = whole.get(key, ZEROS).split()[1:]
     return [" ".join(rest[0:2]), rest[2], " ".join(rest[3:5]), rest[5]]
 
 
@@ -105,3 +106,25 @@ def test_a_label_the_grammar_cannot_name_is_a_row_when_it_holds_an_items_number(
     rows = _rows(_labels_alone([box for key in TAILED for box in _boxes(key)], garbled))
     assert rows["result.other.fee_unpaid"] == [0] * 7
     assert rows["result.total"] == [5, 1, 0, 0, 0, 0, 6]
+
+
+def test_rows_printed_a_block_at_a_time_are_not_laid_row_by_row():
+    # 3.其他 prints its 法律服务机构 figure; it and the row before come a block at a time (their first blocks,
+    # then their second, …): read row by row they would still add up, 1 moved to another column
+    whole = WHOLE | {"result.other.other": "0 0 0 0 1 0 1", "result.total": "4 1 0 0 1 0 6",
+                     "new_received": "4 1 0 0 1 0 6"}
+    boxes = {key: _rest(key, whole) for key in TAILED}
+    band = [box for pair in zip(boxes["result.other.fee_unpaid"], boxes["result.other.other"]) for box in pair]
+    tail = [*boxes[TAILED[0]], *boxes[TAILED[1]], *band, *boxes[TAILED[4]], *boxes[TAILED[5]]]
+    rows = _rows(_table(tail, whole))
+    assert rows["result.other.no_correction"] == [0] * 7 and rows["result.total"] == [4, 1, 0, 0, 1, 0, 6]
+    assert all(v in (None, t) for v, t in zip(rows["result.other.other"], [0, 0, 0, 0, 1, 0, 1]))
+
+
+def test_lines_of_single_figures_show_no_rows():
+    # a figure a line: a column at a time would read the same way, so nothing is laid
+    holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
+    heads = [RawRow("a", "a", ["1"]), RawRow("b", "b", ["0"])]
+    tail = [RawRow(None, "", [figure]) for figure in ["0", "0", "0", "0", "0", "1", *["0"] * 6]]
+    assert not lay_tails([*heads, *tail], 7, holds).values
+    assert lay_tails([*heads, RawRow(None, "", ["0", "0"]), *tail[2:]], 7, holds).values
