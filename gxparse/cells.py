@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -92,3 +93,8 @@ def parse_money(raw: str) -> Cell:
     if amount.startswith("-"):
         return Cell(amount, raw, unit=m["unit"], invalid="金额为负数")
     return Cell(amount.lstrip("+"), raw, unit=m["unit"])
+
+
+def figure_count(values: Sequence[str]) -> int:
+    """How many of a row's ``values`` are figures (a rule of dashes printed as text is a row of blank markers)."""
+    return sum(any(ch.isdigit() for ch in value) for value in values)

@@ -14,17 +14,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from gxparse.cells import figure_count
 from gxparse.document import Line
 from gxparse.model import Evidence, Gap
-from gxparse.normalize import label_key, squash
+from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, table_header_lines
 from gxparse.tables import TableRead
 from gxparse.template import HEADER_LABELS, SECTIONS, Section
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_HEADER_CHARS = frozenset(_CJK.findall("".join(HEADER_LABELS)))
+_HEADER_CHARS = frozenset(CJK_CHAR.findall("".join(HEADER_LABELS)))
 _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label) >= 4)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
 _WORD = 3               # characters of a label that, found in another row's printed text, name this row
@@ -83,7 +83,7 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
         return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")
     before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
     after = next((read.rows[k] for k in row_keys[index + 1:] if k in read.rows), None)
-    between = [r for r in read.extras if r.where not in context.used_elsewhere and _figures(r.values)
+    between = [r for r in read.extras if r.where not in context.used_elsewhere and figure_count(r.values)
                and (before is None or r.order > before.order) and (after is None or r.order < after.order)]
     if between:
         return Gap(False, [row_evidence(r) for r in between[:3]], "此处有未能识别行名的数字行")
@@ -120,9 +120,9 @@ def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow 
         if line.where in context.used_elsewhere:
             continue
         text = label_key(line.text)
-        if _figures(line.values) and _CJK.search(text) is None:
+        if figure_count(line.values) and CJK_CHAR.search(text) is None:
             out.append(line)
-        elif _CJK.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
+        elif CJK_CHAR.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
             out.append(line)
     return out
 
@@ -133,7 +133,7 @@ def _printed_inside(label: str | None, row: RawRow, label_of: Callable[[str], st
     took the missing row's pieces with its own — the row is printed, only not read apart."""
     if not label:
         return False
-    words = _CJK.findall(label_key(label))
+    words = CJK_CHAR.findall(label_key(label))
     own = label_key(label_of(row.key) or "") if row.key else ""
     printed = label_key(row.label)
     pieces = {"".join(words[i:i + _WORD]) for i in range(len(words) - _WORD + 1)}
@@ -145,16 +145,11 @@ def _glued_cells(line: Line) -> bool:
     return any(len(value) >= _GLUED_DIGITS and value.isdigit() for value in line.values)
 
 
-def _figures(values: Sequence[str]) -> int:
-    """How many of ``values`` are figures (a rule of dashes printed as text is a row of blank markers)."""
-    return sum(any(ch.isdigit() for ch in v) for v in values)
-
-
 def _is_header(text: str) -> bool:
     """A column-header line of a table (repeated at a page break, or broken over lines): its characters are
     all characters of the template's header labels, or it starts with one (信息内容…, with local additions
     such as 保留4位小数)."""
-    return set(_CJK.findall(text)) <= _HEADER_CHARS or text.startswith(_HEADER_STARTS)
+    return set(CJK_CHAR.findall(text)) <= _HEADER_CHARS or text.startswith(_HEADER_STARTS)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -202,7 +197,7 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
         return Gap(False, [line_evidence(lookalike)], "有一行带该部分序号，但标题与模板不同")
     # glued cells are unread even where a table took their line: no figure can be read from them
     unread = [ln for ln in between if _glued_cells(ln)
-              or (_figures(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used)]
+              or (figure_count(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used)]
     if unread:
         return Gap(False, [line_evidence(ln) for ln in unread[:3]], "该处有未能读取的表格数字")
     header = table_header_lines(between, section.key)

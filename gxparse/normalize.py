@@ -45,6 +45,7 @@ _REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
 # A regex substitution costs only per replaced character; str.translate with a large table costs per character
 _REPLACEABLE = re.compile("[" + "".join(sorted(re.escape(c) for c in _REPLACEMENTS)) + "]")
 _WHITESPACE = re.compile(r"\s+")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")   # a Chinese character (labels are told from figures and prose by them)
 # Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
 _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
 

@@ -23,11 +23,11 @@ from gxparse.cellstream import (
     read_stream,
     StreamRow,
 )
-from gxparse.cells import UNREAD_FIGURE, parse_count, parse_money
+from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
 from gxparse.document import Line
 from gxparse.multiset import solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
-from gxparse.normalize import label_key, squash
+from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.s4boxes import read_boxed
 from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings, holds
 from gxparse.realign import RowSum, Vector, agreed, candidates, solve
@@ -636,7 +636,7 @@ def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[st
 
 
 def _cjk(text: str) -> str:
-    return "".join(_CJK_CHAR.findall(text))
+    return "".join(CJK_CHAR.findall(text))
 
 
 def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
@@ -845,7 +845,6 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
 
 _PIECE = 3             # characters running that, only in one row's label, show that label printed
 _MAX_CELL_TEXT = 60     # characters of a line of table text (longer is prose)
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
 _S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
 _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)
@@ -1063,15 +1062,11 @@ def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
     blank): its column headers and not one figure among its lines. Read as 15 blank zeros, which the checks say
     are blank. Only for text printed a row per line: a cell stream may have put its figures elsewhere."""
     header = table_header_lines(lines, "s4")
-    if not header or any(_figures_in(line.values) for line in lines):
+    if not header or any(figure_count(line.values) for line in lines):
         return None
     printed = RawRow("s4", header[-1].text, [], header[-1].where)
     table: Table = {block.key: {col.key: Cell(0, "", blank=True) for col in S4_COLUMNS} for block in S4_BLOCKS}
     return TableRead(table, rows={block.key: printed for block in S4_BLOCKS})
-
-
-def _figures_in(values: Sequence[str]) -> bool:
-    return any(ch.isdigit() for value in values for ch in value)
 
 
 def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:
