@@ -350,7 +350,8 @@ def test_figures_no_assignment_adds_up_with_are_not_solved():
     assert solve_rows([(["a"], [2, 2, 0]), (["k"], [1, 1, 3])], 3, [SUM], BALANCES, known) is None
 
 
-_S2_HEADERS_OVER_COLUMNS = """二、主动公开政府信息情况
+# table 二's labels as pdftotext and pdfminer.six write them, each alone on a line, before any figure
+_S2_LABELS = """二、主动公开政府信息情况
 第二十条第（一）项
 信息内容
 规章
@@ -365,7 +366,9 @@ _S2_HEADERS_OVER_COLUMNS = """二、主动公开政府信息情况
 第二十条第（八）项
 信息内容
 行政事业性收费
-本年制发件数
+"""
+
+_S2_HEADERS_OVER_COLUMNS = _S2_LABELS + """本年制发件数
 
 1
 8
@@ -455,22 +458,7 @@ _S2_BOXES_BEFORE_HEADING = """一、总体情况
 1
 8
 
-二、主动公开政府信息情况
-第二十条第（一）项
-信息内容
-规章
-行政规范性文件
-第二十条第（五）项
-信息内容
-行政许可
-第二十条第（六）项
-信息内容
-行政处罚
-行政强制
-第二十条第（八）项
-信息内容
-行政事业性收费
-
+""" + _S2_LABELS + """
 本年处理决定数量
 41
 19
