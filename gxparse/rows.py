@@ -40,12 +40,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import is_column_header, lone_runs
+from gxparse.extraction.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key, squash
-from gxparse.splitrows import RowShape, join_split_rows
-from gxparse.tailrows import lay_tails
+from gxparse.extraction.splitrows import RowShape, join_split_rows
+from gxparse.extraction.tailrows import lay_tails
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
 _MAX_LABEL = 160        # a wrapped label never grows beyond this

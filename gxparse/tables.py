@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from gxparse.cellstream import (
+from gxparse.extraction.cellstream import (
     HeaderRun,
     Shape,
     header_runs,
@@ -25,16 +25,16 @@ from gxparse.cellstream import (
 )
 from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
 from gxparse.document import Line
-from gxparse.multiset import solve_rows
+from gxparse.arithmetic.multiset import solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
-from gxparse.s4boxes import read_boxed
-from gxparse.placement import Balance, blank_readings, block_readings, consistent_readings, holds
-from gxparse.realign import RowSum, Vector, agreed, candidates, solve
+from gxparse.extraction.s4boxes import read_boxed
+from gxparse.arithmetic.placement import Balance, blank_readings, block_readings, consistent_readings, holds
+from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.sections import table_header_lines
-from gxparse.splitrows import RowShape
+from gxparse.extraction.splitrows import RowShape
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -54,7 +54,7 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
-from gxparse.textcolumns import spread_short_rows, spread_under_headers
+from gxparse.extraction.textcolumns import spread_short_rows, spread_under_headers
 
 
 @dataclass

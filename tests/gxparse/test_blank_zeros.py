@@ -1,6 +1,6 @@
 """Zeros printed as empty cells where the reader loses cell positions (a row per line of extracted text, a
 flattened Markdown table): a row prints fewer figures than table 三 has columns, or none. Figures are placed by
-the table's arithmetic only where every consistent placement agrees (``gxparse.placement``), said with
+the table's arithmetic only where every consistent placement agrees (``gxparse.arithmetic.placement``), said with
 ``cell.placed_by_sum``; the rest is unread, never guessed. Dev set: tests/fixtures/extracted ``*-blank`` and
 tests/fixtures/markdown ``*.markitdown-pdf-*-blank.md`` (``benchmarks.accuracy`` prints them as their own lines)."""
 
@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
-from gxparse import placement, tables
+from gxparse import tables
+from gxparse.arithmetic import placement
 from gxparse.document import lines_from_text
 from gxparse.readers.markdown import read_markdown
-from gxparse.placement import Balance, blank_readings, consistent_readings
-from gxparse.realign import RowSum
+from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings
+from gxparse.arithmetic.realign import RowSum
 from gxparse.rows import collect_rows
 from gxparse.tables import S3_MATCHER
 from gxparse.template import S3_ROWS

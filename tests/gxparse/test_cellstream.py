@@ -1,15 +1,15 @@
-"""The grammar of tables printed a cell per line (gxparse.cellstream), on small made-up streams: boxes of a
+"""The grammar of tables printed a cell per line (gxparse.extraction.cellstream), on small made-up streams: boxes of a
 column's cells read a column at a time, a figure out of place never read, labels printed together before their
 figures never guessed at; and OCR's digit noise in text ends as warnings."""
 
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.cellstream import Shape, header_runs, lay_run, read_stream
+from gxparse.extraction.cellstream import Shape, header_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
-from gxparse.multiset import solve_rows
-from gxparse.placement import Balance
-from gxparse.realign import RowSum
+from gxparse.arithmetic.multiset import solve_rows
+from gxparse.arithmetic.placement import Balance
+from gxparse.arithmetic.realign import RowSum
 
 SUM = RowSum((0, 1), 2)   # three columns: the third is the sum of the first two
 SHAPE = Shape.even(("a", "b", "c"), 3, [SUM])

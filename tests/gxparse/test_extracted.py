@@ -122,7 +122,7 @@ def test_a_table_whose_stream_cannot_be_laid_is_said_unread_as_a_whole():
     assert not [f for f in report["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s3.")]
 
 
-# rows every other reading left, tiled from pdftotext's boxes with the rows read kept (gxparse.tiling): cells read
+# rows every other reading left, tiled from pdftotext's boxes with the rows read kept (gxparse.arithmetic.tiling): cells read
 # only where every tiling agrees, each named as solved by the sums (before the tiling: 126 and 119 cells)
 @pytest.mark.parametrize(("rendering", "at_least"), [("pdftotext/simsite-c01-2020.libreoffice", 145),
                                                      ("pdftotext/simsite-c00-2019.libreoffice", 139)])
@@ -135,7 +135,7 @@ def test_table_three_rows_left_unread_are_tiled_from_the_tools_boxes(rendering, 
 
 
 # pdftotext on a CMS page printed in large type: rows on the second page print their labels (with their first
-# figure, or alone) and then their figures after the page's labels, row after row (gxparse.tailrows); where the
+# figure, or alone) and then their figures after the page's labels, row after row (gxparse.extraction.tailrows); where the
 # last two rows come a block at a time, they are solved by the sums
 @pytest.mark.parametrize("rendering", [f"pdftotext/{r}.cms-large" for r in
                                        ("kaifeng_2021", "zhoukou_city_2021", "huangchuan_2021", "zhoukou_xinfang_2021",

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gxparse.normalize import KANGXI_SIMPLIFIED, RADICALS_SUPPLEMENT, label_key, normalize_text
-from gxparse.realign import RowSum, candidates
+from gxparse.arithmetic.realign import RowSum, candidates
 
 texts = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x9FFF), max_size=60)
 

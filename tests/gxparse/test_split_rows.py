@@ -1,12 +1,12 @@
 """Rows of table 三 whose figures a text tool printed as several lines (pdftotext's text blocks of a ruled table
 with columns of unequal width: ``2 0 0`` / ``0`` / ``0 0 2``), joined by the row's shape where its sums hold, the
-join leaves no other way and, for rows printed short, the table's rules across rows hold (``gxparse.splitrows``); column-header words over
+join leaves no other way and, for rows printed short, the table's rules across rows hold (``gxparse.extraction.splitrows``); column-header words over
 the first row; a table 二 item a figure under a column's header contradicts."""
 
 from __future__ import annotations
 
 from gxparse.document import lines_from_text
-from gxparse.splitrows import RowShape, _only_cut
+from gxparse.extraction.splitrows import RowShape, _only_cut
 from gxparse.tables import _S3_SHAPE, _s2_by_headers, read_s3
 from gxparse.template import S2_ITEMS, S3_ROWS
 

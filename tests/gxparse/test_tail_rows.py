@@ -1,14 +1,14 @@
 """Rows of table 三 whose label lines carry only their first figures, the rest printed as lines of figures after
 the page's labels (pdftotext on a browser's print of a table continued over a page): laid in order where each
 row fills with whole lines and adds up, the rows the order cannot give solved by the table's sums
-(``gxparse.tailrows``)."""
+(``gxparse.extraction.tailrows``)."""
 
 from __future__ import annotations
 
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
 from gxparse.tables import _counts_hold, _S3_ROW_SUM, read_s3
-from gxparse.tailrows import lay_tails
+from gxparse.extraction.tailrows import lay_tails
 from gxparse.template import S3_ROWS
 
 # a consistent table: rows printed whole, but the last six rows' label lines carry their first figure only

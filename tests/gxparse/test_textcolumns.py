@@ -1,5 +1,5 @@
 """Empty cells read back from where layout-kept text (pdftotext -layout, pdfplumber's layout) puts a row's
-figures (``gxparse.textcolumns``). Dev set: tests/fixtures/extracted/pdfplumber-layout, the same PDFs as the other
+figures (``gxparse.extraction.textcolumns``). Dev set: tests/fixtures/extracted/pdfplumber-layout, the same PDFs as the other
 tools' renderings, with the page's columns kept by spaces."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.textcolumns import spread_short_rows, spread_under_headers
+from gxparse.extraction.textcolumns import spread_short_rows, spread_under_headers
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))

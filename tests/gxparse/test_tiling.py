@@ -1,14 +1,14 @@
-"""Boxes of figures tiled into a table's grid by its arithmetic (gxparse.tiling), on small made-up tables: a cell is
+"""Boxes of figures tiled into a table's grid by its arithmetic (gxparse.arithmetic.tiling), on small made-up tables: a cell is
 read only where every tiling agrees, nothing when the search cannot finish."""
 
 from __future__ import annotations
 
 import pytest
 
-from gxparse.cellstream import read_stream
+from gxparse.extraction.cellstream import read_stream
 from gxparse.document import lines_from_text
-from gxparse.multiset import Budget
-from gxparse.tiling import Box, Layout, Undecided, tile
+from gxparse.arithmetic.multiset import Budget
+from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from tests.gxparse.test_cellstream import BALANCED, BALANCES, SUM
 
 # rows a + b = t + k and r1 + r2 = t, column by column; the third column the sum of the first two

@@ -49,12 +49,12 @@ from dataclasses import dataclass, field
 
 from gxparse.cells import UNREAD_FIGURE, parse_count
 from gxparse.document import Line
-from gxparse.multiset import Budget, solve_rows
-from gxparse.placement import Balance
-from gxparse.realign import RowSum, Vector
+from gxparse.arithmetic.multiset import Budget, solve_rows
+from gxparse.arithmetic.placement import Balance
+from gxparse.arithmetic.realign import RowSum, Vector
 from gxparse.normalize import label_key
 from gxparse.template import HEADER_LABELS
-from gxparse.tiling import Box, Layout, Undecided, tile
+from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from math import comb
 
-from gxparse.realign import PLACEMENT_LIMIT, RowSum, Vector
+from gxparse.arithmetic.realign import PLACEMENT_LIMIT, RowSum, Vector
 
 STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
 WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input

@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from gxparse.placement import Balance
-from gxparse.realign import RowSum, Vector
+from gxparse.arithmetic.placement import Balance
+from gxparse.arithmetic.realign import RowSum, Vector
 
 if typing.TYPE_CHECKING:
     from ortools.sat.python import cp_model
