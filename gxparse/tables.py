@@ -7,6 +7,7 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,7 +26,7 @@ from gxparse.extraction.cellstream import (
 )
 from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
 from gxparse.document import Line
-from gxparse.arithmetic.multiset import solve_rows
+from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.extraction.s4boxes import read_boxed
@@ -482,6 +483,9 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
         return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved])
+    if len(layouts) == 1 and sum(len(line.values) for line in following) <= S4_WIDTH \
+            and (blank := _s3_blank_stream(lines, layouts[0])) is not None:
+        return blank
     layout = layouts[0]
     keys = [r.key for r in S3_ROWS[layout]]
     labelled = _s3_labelled_runs(lines, keys)
@@ -498,11 +502,42 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
     return _Streamed(layout, sound if s3_consistent(vectors, keys) else {})
 
 
-def _named_runs(lines: Sequence[Line], match: LabelMatcher) -> list[RawRow]:
+def _s3_blank_stream(lines: Sequence[Line], layout: str) -> _Streamed | None:
+    """Table 三 printed a cell per line with fewer figures than cells: zeros printed as empty cells, so no stream
+    of the template's size is there to lay, and a row's figures need not stand together (a column of sparse
+    figures comes out as a text block of its own). Every figure takes a cell, every other cell is 0, each run
+    under a row's own label stays in that row in its order (``multiset.solve_blank_rows``), the row's sums and
+    the rules across rows hold; a cell is read where every such assignment agrees. None when the layout is not
+    known from the labels, the figures are as many as the cells, a figure is no count, fewer than half the rows
+    print a run under their own label (figures missing from a table printed apart from its labels are
+    more likely elsewhere than blank) or nothing is agreed. The caller makes sure the next section holds no
+    more figures than its own table (the missing ones could be there, ``_spilled``)."""
+    keys = [r.key for r in S3_ROWS[layout]]
+    figures = [parse_count(v).value for line in lines for v in line.values]
+    if not figures or len(figures) >= S3_WIDTH * len(keys) or None in figures:
+        return None
+    runs = [run for run in _named_runs(lines, S3_MATCHER, headers_apart=True) if run.key in keys]
+    named = Counter(run.key for run in runs)
+    led = {run.key: [parse_count(v).value for v in run.values] for run in runs if named[run.key] == 1}
+    if 2 * len(led) < len(keys):
+        return None
+    solved = solve_blank_rows(keys, figures, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys), led)  # type: ignore[arg-type]
+    if solved is None or all(v is None for vector in solved.values() for v in vector):
+        return None
+    where = {run.key: run.where for run in runs}
+    rows = {key: RawRow(key, "", [UNREAD_FIGURE if v is None else str(v) for v in vector],
+                        where.get(key, lines[0].where), order=n)
+            for n, (key, vector) in enumerate(solved.items()) if any(v is not None for v in vector)}
+    as_printed = [key for key, row in rows.items() if row.values == [str(v) for v in led.get(key, ())]]
+    return _Streamed(layout, rows, solved=[key for key in rows if key not in as_printed])
+
+
+def _named_runs(lines: Sequence[Line], match: LabelMatcher, headers_apart: bool = False) -> list[RawRow]:
     """Every run of single figures with the label lines over it, in document order; ``key`` is the row the
-    label names (None: none, or several — labels printed together, then their figures, give no row its own)."""
+    label names (None: none, or several — labels printed together, then their figures, give no row its own);
+    ``headers_apart`` as for ``labelled_runs``."""
     rows = []
-    for n, run in enumerate(labelled_runs(lines)):
+    for n, run in enumerate(labelled_runs(lines, headers_apart)):
         label = " ".join(run.pieces)
         key, fuzzy = match.find(label)
         if key is not None and {match(" ".join(run.pieces[:k])) for k in range(1, len(run.pieces))} - {None, key}:

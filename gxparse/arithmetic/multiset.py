@@ -8,9 +8,16 @@ to those rows' cells under which each row's own sums hold and the rules across r
 is a reading the figures allow; a cell is read only where every such reading gives it the same figure (zeros
 are alike wherever they stand, so a table of few figures is often decided, a table of many seldom).
 
+A table printed with zeros as empty cells has fewer figures than cells (``solve_blank_rows``): every figure
+takes a cell, every cell no figure takes is 0. What is left of the printed structure is each row's run of
+figures under its label, kept in that row in its order (a run may skip cells: a text tool writes a column of
+sparse figures, or of long ones, as a block of its own); a run longer than a row gives it only a prefix. The
+table is solved whole, the same way.
+
 The assignments are searched by a constraint solver (OR-Tools CP-SAT, one worker): one solution, then again and
 again one that differs from it in a cell still agreed on, until none does. Work is bounded by ``_MAX_CELLS``,
-``_MAX_ROUNDS`` and a ``Budget`` of deterministic time per table; a search that does not finish reads nothing.
+``_MAX_ROUNDS`` (``_MAX_BLANK_CELLS``, ``_MAX_BLANK_ROUNDS``) and a ``Budget`` of deterministic time per table; a
+search that does not finish reads nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ if typing.TYPE_CHECKING:
 _MAX_CELLS = 63         # cells solved at most (nine rows of table 三, a third of it): the rows read carry the table
 _MAX_ROUNDS = 24        # solutions looked for, each differing from the first in a cell still agreed on
 BUDGET = 1.0            # deterministic seconds (CP-SAT's work units, about a second) all solves for one table take
+_MAX_BLANK_CELLS = 189  # a table solved whole with blank zeros: table 三 of either template (27 rows of 7)
+_MAX_BLANK_ROUNDS = 200  # such a table's solutions looked for
+BLANK_BUDGET = 1.5      # deterministic seconds for such a table
 
 
 @dataclass
@@ -55,12 +65,36 @@ def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int
         return None
     bounds = list(itertools.accumulate((len(keys) for keys, _ in groups), initial=0))
     problem.counts = [(range(a, b), Counter(values)) for a, b, (_, values) in zip(bounds, bounds[1:], groups)]
+    return _agreed(problem, cells)
+
+
+def solve_blank_rows(keys: Sequence[str], figures: Sequence[int], width: int, sums: Sequence[RowSum],
+                     balances: Sequence[Balance], led: Mapping[str, Sequence[int]],
+                     budget: Budget | None = None) -> dict[str, Vector] | None:
+    """The rows of ``keys`` (a whole table, ``width`` cells each) whose cells every assignment of ``figures``
+    keeps alike, where the table prints some zeros as empty cells: every figure takes a cell, every cell no
+    figure takes is 0, each row's ``sums`` and the ``balances`` across rows hold. A row of ``led`` holds that
+    run of the figures (printed under its label) in order, left to right; a run longer than the row, only a
+    prefix of it, as long as the arithmetic allows (its rest belongs elsewhere). A cell the
+    assignments disagree on is None; None when no assignment keeps them, the table has more than
+    ``_MAX_BLANK_CELLS`` cells or the search ran out of ``budget``."""
+    cells = [(r, c) for r in range(len(keys)) for c in range(width)]
+    if not cells or len(cells) > _MAX_BLANK_CELLS or len(figures) > len(cells):
+        return None
+    problem = _Problem(list(keys), width, sums, balances, {}, budget or Budget(BLANK_BUDGET), {},
+                       [(range(len(keys)), Counter(figures))], dict(led), blanks=True)
+    return _agreed(problem, cells, _MAX_BLANK_ROUNDS)
+
+
+def _agreed(problem: _Problem, cells: Sequence[tuple[int, int]], rounds: int = _MAX_ROUNDS) -> dict[str, Vector] | None:
+    """The problem's rows with the cells every solution agrees on (one solution, then one differing from it
+    in a cell still agreed on, until none does); None without solutions or when the search did not finish."""
     try:
         first = problem.solve(())
         if first is None:
             return None
         agreed = set(cells)
-        for _ in range(_MAX_ROUNDS):
+        for _ in range(rounds):
             other = problem.solve(tuple((cell, first[cell]) for cell in sorted(agreed)))
             if other is None:
                 break
@@ -71,7 +105,7 @@ def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int
             return None
     except _Undecided:
         return None
-    return {key: tuple(first[r, c] if (r, c) in agreed else None for c in range(width))
+    return {key: tuple(first[r, c] if (r, c) in agreed else None for c in range(problem.width))
             for r, key in enumerate(problem.rows)}
 
 
@@ -89,6 +123,8 @@ class _Problem:
     budget: Budget
     pinned: Mapping[str, Sequence[int]]
     counts: list[tuple[range, Counter[int]]] = field(default_factory=list)   # each group's rows and figures
+    led: Mapping[str, Sequence[int]] = field(default_factory=dict)   # rows starting with some of these, in order
+    blanks: bool = False   # cells no figure takes are zeros printed blank
 
     def solve(self, differ: tuple[tuple[tuple[int, int], int], ...]) -> dict[tuple[int, int], int] | None:
         """One assignment (cell → figure), one that gives some cell of ``differ`` another figure when it is given;
@@ -103,6 +139,9 @@ class _Problem:
         model = cp_model.CpModel()
         figures = sorted({v for _, group in self.counts for v in group})
         chosen = {(r, c, v): model.new_bool_var(f"x{r}_{c}_{v}") for r in rows for c in width for v in figures}
+        if self.blanks and 0 not in figures:
+            figures = [0, *figures]
+            chosen |= {(r, c, 0): model.new_bool_var(f"x{r}_{c}_0") for r in rows for c in width}
         for r in rows:
             for c in width:
                 model.add_exactly_one(chosen[r, c, v] for v in figures)
@@ -111,9 +150,11 @@ class _Problem:
                 if v not in figures:
                     return None
                 model.add(chosen[r, c, v] == 1)
+            self._lead(model, chosen, r, self.led.get(key, ()))
         for group_rows, group in self.counts:
             for v in figures:
-                model.add(sum(chosen[r, c, v] for r in group_rows for c in width) == group[v])
+                placed = sum(chosen[r, c, v] for r in group_rows for c in width)
+                model.add(placed >= group[v] if self.blanks and v == 0 else placed == group[v])
 
         def cell(r: int, c: int) -> cp_model.LinearExprT:
             return sum(v * chosen[r, c, v] for v in figures)
@@ -141,3 +182,18 @@ class _Problem:
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             raise _Undecided
         return {(r, c): next(v for v in figures if solver.boolean_value(chosen[r, c, v])) for r in rows for c in width}
+
+    def _lead(self, model: cp_model.CpModel, chosen: dict[tuple[int, int, int], cp_model.IntVar], r: int,
+              run: Sequence[int]) -> None:
+        """Row ``r`` holds ``run`` in order, left to right (any cells before and between: a text tool may write
+        a column's figures as a block of their own); a run longer than a row, only a prefix of it (one figure at
+        least): its rest is another row's."""
+        placements: list[list[cp_model.IntVar]] = []
+        for i, v in enumerate(run[:self.width]):
+            at = [model.new_bool_var(f"l{r}_{i}_{c}") for c in range(self.width)]
+            model.add(sum(at) <= 1 if placements and len(run) > self.width else sum(at) == 1)
+            for c in range(self.width):
+                model.add_implication(at[c], chosen[r, c, v])
+                if placements:   # placed only after the figure before it (which then is placed too)
+                    model.add(sum(placements[-1][:c]) >= 1).only_enforce_if(at[c])
+            placements.append(at)

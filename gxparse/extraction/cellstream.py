@@ -749,10 +749,11 @@ class LabelledRun:
     where: str
 
 
-def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
+def labelled_runs(lines: Sequence[Line], headers_apart: bool = False) -> list[LabelledRun]:
     """Every run of single-figure lines with the label printed right before it, when only label lines stand
     between the previous run and this one (the safe reading of a cell-per-line table when its stream cannot be
-    laid into the template's rows: a row's label directly over its figures)."""
+    laid into the template's rows: a row's label directly over its figures). ``headers_apart``: column header
+    words between a label and a run part them (the run is the column's, under its header)."""
     out: list[LabelledRun] = []
     pieces: list[str] = []
     current: LabelledRun | None = None
@@ -769,6 +770,8 @@ def labelled_runs(lines: Sequence[Line]) -> list[LabelledRun]:
             pieces = []   # figures beside text: another kind of line, no run's label
         elif line.label and not _stray(line.label) and not is_column_header(line.label):
             pieces.append(line.label)
+        elif headers_apart and line.label and not _stray(line.label):
+            pieces = []
     return [run for run in out if run.pieces]
 
 

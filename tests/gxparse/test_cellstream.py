@@ -5,9 +5,9 @@ figures never guessed at; and OCR's digit noise in text ends as warnings."""
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.extraction.cellstream import Shape, header_runs, lay_run, read_stream
+from gxparse.extraction.cellstream import Shape, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
-from gxparse.arithmetic.multiset import solve_rows
+from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum
 
@@ -348,6 +348,37 @@ def test_figures_no_assignment_adds_up_with_are_not_solved():
     # the report's own sums break (k = 1 1 3): no order of the figures left keeps them, nothing is guessed
     known = {"b": [3, 1, 4], "r1": [1, 1, 2], "r2": [1, 1, 2], "t": [2, 2, 4]}
     assert solve_rows([(["a"], [2, 2, 0]), (["k"], [1, 1, 3])], 3, [SUM], BALANCES, known) is None
+
+
+# zeros printed blank (k prints nothing, b and r2 a cell short) and a's 1 written apart, as a column of sparse
+# figures is by a text tool: every figure placed once, a run under a row's label kept in that row in its order
+_BLANK_FIGURES = [3, 4, 1, 1, 1, 2, 1, 3, 2, 2, 4, 1, 5]
+_BLANK_ROWS = ["a", "b", "r1", "r2", "t", "k"]
+
+
+def test_a_table_with_blank_zeros_is_solved_from_its_figures_and_the_runs_under_its_labels():
+    led = {"a": [3, 4], "b": [1, 1], "r1": [2, 1, 3], "r2": [2, 2], "t": [4, 1, 5]}
+    assert solve_blank_rows(_BLANK_ROWS, _BLANK_FIGURES, 3, [SUM], BALANCES, led) == {
+        "a": (3, 1, 4), "b": (1, 0, 1), "r1": (2, 1, 3), "r2": (2, 0, 2), "t": (4, 1, 5), "k": (0, 0, 0)}
+
+
+def test_blank_zeros_without_runs_leave_interchangeable_columns_unread():
+    # the first two columns are alike for the arithmetic: only the runs' order tells them apart
+    solved = solve_blank_rows(_BLANK_ROWS, _BLANK_FIGURES, 3, [SUM], BALANCES, {})
+    assert solved["a"] == (None, None, None) and solved["t"] == (None, None, 5) and solved["k"] == (0, 0, 0)
+
+
+def test_a_run_longer_than_its_row_gives_it_only_what_the_arithmetic_decides():
+    # r1's run holds r2's figures too: how many are r1's is left to the sums, and they do not tell
+    led = {"a": [3, 1, 4], "b": [1, 1], "r1": [2, 1, 3, 2, 2], "t": [4, 1, 5]}
+    solved = solve_blank_rows(_BLANK_ROWS, _BLANK_FIGURES, 3, [SUM], BALANCES, led)
+    assert solved["a"] == (3, 1, 4) and solved["r1"] == (2, None, None) and solved["r2"] == (2, None, None)
+
+
+def test_a_run_after_column_header_words_is_the_columns_not_the_labels_when_headers_part_them():
+    lines = lines_from_text("1.本机关不掌握相关政府信息\n\n法律服务\n机构\n\n0\n\n3\n")
+    assert [run.values for run in labelled_runs(lines)] == [["0", "3"]]
+    assert labelled_runs(lines, headers_apart=True) == []
 
 
 # table 二's labels as pdftotext and pdfminer.six write them, each alone on a line, before any figure
