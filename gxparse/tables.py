@@ -506,7 +506,8 @@ def _s3_blank_stream(lines: Sequence[Line], layout: str) -> _Streamed | None:
     """Table 三 printed a cell per line with fewer figures than cells: zeros printed as empty cells, so no stream
     of the template's size is there to lay, and a row's figures need not stand together (a column of sparse
     figures comes out as a text block of its own). Every figure takes a cell, every other cell is 0, each run
-    under a row's own label stays in that row in its order (``multiset.solve_blank_rows``), the row's sums and
+    under a row's own label stays in its order in that row and the rows after it whose labels stand over no run
+    (``multiset.solve_blank_rows``), the row's sums and
     the rules across rows hold; a cell is read where every such assignment agrees. None when the layout is not
     known from the labels, the figures are as many as the cells, a figure is no count, fewer than half the rows
     print a run under their own label (figures missing from a table printed apart from its labels are

@@ -10,9 +10,10 @@ are alike wherever they stand, so a table of few figures is often decided, a tab
 
 A table printed with zeros as empty cells has fewer figures than cells (``solve_blank_rows``): every figure
 takes a cell, every cell no figure takes is 0. What is left of the printed structure is each row's run of
-figures under its label, kept in that row in its order (a run may skip cells: a text tool writes a column of
-sparse figures, or of long ones, as a block of its own); a run longer than a row gives it only a prefix. The
-table is solved whole, the same way.
+figures under its label, kept in its order in that row and the rows after it whose labels were printed apart
+(one text block flowing down the table; a run may skip cells: a text tool writes a column of sparse figures, or
+of long ones, as a block of its own); a run longer than those rows hold gives them only a prefix. The table is
+solved whole, the same way.
 
 The assignments are searched by a constraint solver (OR-Tools CP-SAT, one worker): one solution, then again and
 again one that differs from it in a cell still agreed on, until none does. Work is bounded by ``_MAX_CELLS``,
@@ -74,8 +75,9 @@ def solve_blank_rows(keys: Sequence[str], figures: Sequence[int], width: int, su
     """The rows of ``keys`` (a whole table, ``width`` cells each) whose cells every assignment of ``figures``
     keeps alike, where the table prints some zeros as empty cells: every figure takes a cell, every cell no
     figure takes is 0, each row's ``sums`` and the ``balances`` across rows hold. A row of ``led`` holds that
-    run of the figures (printed under its label) in order, left to right; a run longer than the row, only a
-    prefix of it, as long as the arithmetic allows (its rest belongs elsewhere). A cell the
+    run of the figures (printed under its label) in order, left to right, with the rows after it up to the next
+    row of ``led`` (``_lead``); a run longer than they hold, only a prefix of it, as long as the arithmetic
+    allows (its rest belongs elsewhere). A cell the
     assignments disagree on is None; None when no assignment keeps them, the table has more than
     ``_MAX_BLANK_CELLS`` cells or the search ran out of ``budget``."""
     cells = [(r, c) for r in range(len(keys)) for c in range(width)]
@@ -185,15 +187,18 @@ class _Problem:
 
     def _lead(self, model: cp_model.CpModel, chosen: dict[tuple[int, int, int], cp_model.IntVar], r: int,
               run: Sequence[int]) -> None:
-        """Row ``r`` holds ``run`` in order, left to right (any cells before and between: a text tool may write
-        a column's figures as a block of their own); a run longer than a row, only a prefix of it (one figure at
-        least): its rest is another row's."""
+        """Row ``r`` and the rows after it up to the next row of ``led`` (rows whose labels were printed apart,
+        their figures after the run's first row's in one text block) hold ``run`` in order, row after row, left
+        to right (any cells before and between: a text tool may write a column's figures as a block of their
+        own); a run longer than those rows hold, only a prefix of it (one figure at least): its rest is others'."""
+        following = itertools.takewhile(lambda key: key not in self.led, self.rows[r + 1:])
+        cells = [(row, c) for row in range(r, r + 1 + len(list(following))) for c in range(self.width)]
         placements: list[list[cp_model.IntVar]] = []
-        for i, v in enumerate(run[:self.width]):
-            at = [model.new_bool_var(f"l{r}_{i}_{c}") for c in range(self.width)]
-            model.add(sum(at) <= 1 if placements and len(run) > self.width else sum(at) == 1)
-            for c in range(self.width):
-                model.add_implication(at[c], chosen[r, c, v])
+        for i, v in enumerate(run[:len(cells)]):
+            at = [model.new_bool_var(f"l{r}_{i}_{p}") for p in range(len(cells))]
+            model.add(sum(at) <= 1 if placements and len(run) > len(cells) else sum(at) == 1)
+            for p, (row, c) in enumerate(cells):
+                model.add_implication(at[p], chosen[row, c, v])
                 if placements:   # placed only after the figure before it (which then is placed too)
-                    model.add(sum(placements[-1][:c]) >= 1).only_enforce_if(at[c])
+                    model.add(sum(placements[-1][:p]) >= 1).only_enforce_if(at[p])
             placements.append(at)

@@ -368,11 +368,18 @@ def test_blank_zeros_without_runs_leave_interchangeable_columns_unread():
     assert solved["a"] == (None, None, None) and solved["t"] == (None, None, 5) and solved["k"] == (0, 0, 0)
 
 
-def test_a_run_longer_than_its_row_gives_it_only_what_the_arithmetic_decides():
-    # r1's run holds r2's figures too: how many are r1's is left to the sums, and they do not tell
+def test_a_run_holds_the_rows_after_its_own_whose_labels_were_printed_apart():
+    # r2's label printed elsewhere: r1's run holds r2's figures after r1's, in order
     led = {"a": [3, 1, 4], "b": [1, 1], "r1": [2, 1, 3, 2, 2], "t": [4, 1, 5]}
     solved = solve_blank_rows(_BLANK_ROWS, _BLANK_FIGURES, 3, [SUM], BALANCES, led)
-    assert solved["a"] == (3, 1, 4) and solved["r1"] == (2, None, None) and solved["r2"] == (2, None, None)
+    assert solved["r1"] == (2, 1, 3) and solved["r2"] == (2, 0, 2)
+
+
+def test_a_run_longer_than_its_rows_hold_gives_them_only_a_prefix():
+    # r1's run holds t's figures too (t's label printed apart, after r2's run): its rest is placed elsewhere
+    led = {"a": [3, 1, 4], "b": [1, 1], "r1": [2, 1, 3, 4, 1, 5], "r2": [2, 2]}
+    solved = solve_blank_rows(_BLANK_ROWS, _BLANK_FIGURES, 3, [SUM], BALANCES, led)
+    assert solved["r1"] == (2, 1, 3) and solved["t"] == (4, 1, 5)
 
 
 def test_a_run_after_column_header_words_is_the_columns_not_the_labels_when_headers_part_them():
