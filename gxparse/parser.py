@@ -19,7 +19,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
-                            s4_candidate_lines)
+                            s2_trail, s4_candidate_lines)
 from gxparse.template import S3_ROW_BY_KEY, SECTIONS, s3_row_label
 
 Reader = Callable[[bytes, str], Document]
@@ -126,7 +126,8 @@ def build_report(document: Document, source: str) -> Report:
 
     if report.template != "legacy":
         lead = s2_lead(_before(sections, "s2"), report.template) if "s2" in sections.headings else []
-        s2 = read_s2(s2_lines, report.template, lead)
+        trail = s2_trail(_section_lines(sections, "s3"), report.template) if "s2" in sections.headings else []
+        s2 = read_s2(s2_lines, report.template, lead, trail)
         if s2.table is not None and "s2" not in sections.headings:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,

@@ -248,15 +248,34 @@ def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
     return list(lines[start:])
 
 
-def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = ()) -> TableRead:
-    """Table 二 from its section's ``lines``; ``lead`` (``s2_lead``) are its column boxes printed before the
-    heading, read only under their header words (where they stand in the tool's stream says nothing)."""
+def s2_trail(lines: Sequence[Line], version: str) -> list[Line]:
+    """The first lines of ``lines`` (section 三) that are table 二's column boxes: a column name only table 二
+    prints and the single figures right under it, before any other figure (among section 三's header words at
+    most). A tool writing a page's text boxes in its own order (pdftotext) may put the next section's heading
+    before a table's last column."""
+    items = S2_ITEMS[version if version in S2_ITEMS else "v2021"]
+    headers = {label_key(c.label) for item in items for c in item.columns}
+    trail: list[Line] = []
+    under = False   # the lines since the last text are a table 二 column's name and figures
+    for line in lines:
+        if line.in_grid or len(line.values) > 1 or line.values and line.label or line.values and not under:
+            break
+        under = bool(line.values) or label_key(line.label) in headers
+        if under:
+            trail.append(line)
+    return trail
+
+
+def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trail: Sequence[Line] = ()) -> TableRead:
+    """Table 二 from its section's ``lines``; ``lead`` (``s2_lead``) and ``trail`` (``s2_trail``) are its column
+    boxes printed before the heading or after the next section's, read only under their header words (where
+    they stand in the tool's stream says nothing)."""
     version = version if version in S2_ITEMS else "v2021"
     items = S2_ITEMS[version]
     collected = collect_rows(lines, S2_MATCHER[version])
     rows, extras = collected.rows, collected.extras
     cell_per_line = is_cell_per_line(lines)
-    header_cells = _s2_by_headers([*lead, *lines], items)
+    header_cells = _s2_by_headers([*lead, *lines, *trail], items)
     by_headers = header_cells.rows(items)
     alone = _s2_labels_alone(collected, items)
     # every item a label alone: a table printed without a figure (its items' labels are no prose)

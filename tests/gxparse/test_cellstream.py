@@ -7,6 +7,7 @@ from __future__ import annotations
 from gxparse import parse_document
 from gxparse.extraction.cellstream import Shape, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
+from gxparse.tables import s2_trail
 from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum
@@ -386,6 +387,13 @@ def test_a_run_after_column_header_words_is_the_columns_not_the_labels_when_head
     lines = lines_from_text("1.本机关不掌握相关政府信息\n\n法律服务\n机构\n\n0\n\n3\n")
     assert [run.values for run in labelled_runs(lines)] == [["0", "3"]]
     assert labelled_runs(lines, headers_apart=True) == []
+
+
+def test_table_two_column_boxes_at_the_head_of_section_three_are_its_trail_and_nothing_after():
+    lines = lines_from_text("（本列数\n\n申请人情况\n\n现行有效件数\n0\n149\n\n据的勾稽\n\n自然人\n\n79\n\n5\n")
+    assert [line.values for line in s2_trail(lines, "v2021")] == [[], ["0"], ["149"]]
+    # a figure before any table 二 column name is table 三's: no trail
+    assert s2_trail(lines_from_text("申请人情况\n\n79\n\n现行有效件数\n0\n149\n"), "v2021") == []
 
 
 # table 二's labels as pdftotext and pdfminer.six write them, each alone on a line, before any figure

@@ -152,6 +152,13 @@ def test_table_three_with_blank_zeros_and_figures_apart_from_their_rows_is_solve
     assert len(read) >= at_least and all(got[cell] == expected[cell] for cell in read) and solved and solved <= read
 
 
+# pdftotext on a LibreOffice print puts section 三's heading (and its header words) before table 二's last column,
+# 现行有效件数 over its two figures: read under its header in section 三 (gxparse.tables.s2_trail)
+def test_table_two_column_printed_after_section_three_heading_is_read_under_its_header():
+    rendering = "pdftotext/simsite-c01-2024.libreoffice"
+    assert _cells(parsed(rendering), ("s2",)) == _cells(truth(rendering), ("s2",))
+
+
 # pdftotext on a CMS page printed in large type: rows on the second page print their labels (with their first
 # figure, or alone) and then their figures after the page's labels, row after row (gxparse.extraction.tailrows); where the
 # last two rows come a block at a time, they are solved by the sums
