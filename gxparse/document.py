@@ -99,10 +99,21 @@ def is_value(cell: str) -> bool:
 def split_cells(line: str) -> list[str]:
     """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces."""
     if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
+        return _figures_apart([c.strip() for c in line.split("\t")])
     if line.count("|") >= 2:
-        return [c.strip() for c in line.strip().strip("|").split("|")]
+        return _figures_apart([c.strip() for c in line.strip().strip("|").split("|")])
     return line.split()
+
+
+def _figures_apart(cells: list[str]) -> list[str]:
+    """A cell holding only figures apart by spaces is that many cells: cells merged (a Word row whose columns
+    were joined) or copied into one, whose figures would otherwise be read as label text and the row as
+    printed without a figure."""
+    out = []
+    for cell in cells:
+        parts = cell.split()
+        out += parts if len(parts) > 1 and all(is_value(p) for p in parts) else [cell]
+    return out
 
 
 def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Line:

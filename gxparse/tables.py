@@ -30,7 +30,8 @@ from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.extraction.s4boxes import read_boxed
-from gxparse.arithmetic.placement import Balance, blank_readings, block_readings, consistent_readings, holds
+from gxparse.arithmetic.placement import (Balance, blank_readings, block_readings, consistent_readings, glued_readings,
+                                          holds)
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
@@ -640,9 +641,12 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             repaired.append(key)
         elif None in values:
             return None
-        else:
-            options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
+        elif blank := blank_readings(values, S3_WIDTH, _S3_ROW_SUM):  # type: ignore[arg-type]
+            options[key] = blank
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
+        else:   # no blank zero makes it add up: cells whose gaps the tool lost (8162140 94), cut by the sums
+            options[key] = glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM)
+            repaired.append(key)
     if not short and not repaired:
         return None
     kept = consistent_readings(options, _s3_balances(row_keys), S3_WIDTH)
@@ -993,7 +997,9 @@ def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
     if len(values) > blocks * width - 2 or None in values or 0 in values:
         return None
     readings = block_readings(values, blocks, width, _S4_BLOCK_SUM)  # type: ignore[arg-type]
-    vector = agreed(readings) if readings else (None,) * (blocks * width)
+    if not readings:
+        return None
+    vector = agreed(readings)
     return [Cell(None) if v is None else Cell(v, "" if v == 0 else str(v), blank=v == 0) for v in vector]
 
 
@@ -1101,6 +1107,8 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
             (b, c) for b in S4_BLOCKS for c in S4_COLUMNS) if cells[n].value is not None], printed)
     elif len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
+        if all(None in reading for reading in readings):   # no figure lost alone: cells whose gaps were lost?
+            readings = glued_readings(values, S4_WIDTH, _S4_SUMS) or readings
         vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)
         cells = _vector_cells(vector)
         if len(readings) == 1 and None not in vector:

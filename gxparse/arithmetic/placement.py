@@ -23,6 +23,7 @@ from math import comb
 from gxparse.arithmetic.realign import PLACEMENT_LIMIT, RowSum, Vector
 
 STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
+GLUED_STEPS = 50_000     # cuts tried of a row printed without gaps (a fifth of a second): more is no reading
 WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input
 
 
@@ -57,6 +58,59 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
     # the sum of the others (a lost part is a blank zero) — the blank readings only, so an applicant column
     # nobody used does not take the printed total
     return list(blank) if blank else list(filled)
+
+
+def glued_readings(printed: Sequence[str], width: int, sums: Sequence[RowSum]) -> list[Vector]:
+    """The readings of a row whose figures a text tool printed without the gaps between cells (``8162140 94``
+    for 81 6 2 1 4 0 94, where the PDF draws no space between cells): every printed run of digits cut into counts
+    (none but 0 begins with 0), as many as the row has cells, each reading one under which every row sum holds;
+    [] when a run is not all digits, or the cuts tried or the readings outgrow ``GLUED_STEPS`` or
+    ``PLACEMENT_LIMIT``."""
+    if not all(run.isascii() and run.isdigit() for run in printed):
+        return []
+    cutter = _Cutter(printed, width, sums)
+    try:
+        cutter.cut(0, 0, ())
+    except _OutOfSteps:
+        return []
+    return list(cutter.found)
+
+
+class _OutOfSteps(Exception):
+    pass
+
+
+class _Cutter:
+    """Cuts runs of digits into ``width`` counts, a run never joined to the next, checking each sum as soon as
+    its total is cut (table 四's blocks prune the search block by block)."""
+
+    def __init__(self, runs: Sequence[str], width: int, sums: Sequence[RowSum]) -> None:
+        self.runs, self.width, self.steps = list(runs), width, 0
+        self.ends = {s.total: s for s in sums if s.total == max(s.parts + (s.total,))}
+        self.later = [s for s in sums if s.total not in self.ends or self.ends[s.total] is not s]
+        self.found: dict[Vector, None] = {}
+
+    def cut(self, run: int, at: int, cells: Vector) -> None:
+        self.steps += 1
+        if self.steps > GLUED_STEPS or len(self.found) > PLACEMENT_LIMIT:
+            raise _OutOfSteps
+        if run == len(self.runs):
+            if len(cells) == self.width and holds(cells, self.later):
+                self.found.setdefault(cells, None)
+            return
+        text = self.runs[run]
+        if at == len(text):
+            self.cut(run + 1, 0, cells)
+            return
+        digits_left = len(text) - at + sum(map(len, self.runs[run + 1:]))
+        cells_left = self.width - len(cells)
+        if cells_left == 0 or digits_left < cells_left:
+            return
+        for end in range(at + 1, len(text) + 1 if text[at] != "0" else at + 2):
+            cell = (*cells, int(text[at:end]))
+            total = self.ends.get(len(cell) - 1)
+            if total is None or sum(cell[i] for i in total.parts) == cell[total.total]:  # type: ignore[misc]
+                self.cut(run, end, cell)
 
 
 def block_readings(values: Sequence[int], blocks: int, width: int, sums: Sequence[RowSum]) -> list[Vector]:

@@ -1,0 +1,79 @@
+"""Rows whose figures a text tool printed without the gaps between cells: a PDF that draws no space between table
+cells (LibreOffice's exports read by pypdfium2, a text view printed to PDF) gives ``8162140 94`` for
+81 6 2 1 4 0 94. The runs are cut into counts by the row sums and the rules across rows
+(``placement.glued_readings``), a cell read only where every cut that keeps them agrees, named in
+``row.repaired``; a tab-separated cell holding figures apart by spaces is that many cells (``document``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.arithmetic.placement import glued_readings
+from gxparse.arithmetic.realign import RowSum
+from tests.gxparse.seeds import SEED_DIR, expected_tables
+
+S3_SUM = [RowSum((0, 1, 2, 3, 4, 5), 6)]
+S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(3)]
+S4_ROW = "5\t17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17"   # kaifeng_2021's table 四 as the seed prints it
+
+
+def _kaifeng(glued: str | None = None, tabs: bool = False, s4: str | None = None) -> dict:
+    """kaifeng_2021 with each row of table 三 printed without gaps: its 总计 ``apart`` from the other figures by a
+    space (as pypdfium2 prints a PDF whose cells carry no space) or ``joined`` to them, the label
+    tab-separated from them where ``tabs``; and table 四's row printed as ``s4``."""
+    lines = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    gap = "\t" if tabs else " "
+    for i in range(first, last + 1) if glued else ():
+        cells = [c for c in lines[i].split("\t") if c]
+        figures = [c for c in cells if re.fullmatch(r"\d+", c)]
+        label = gap.join(c for c in cells if c not in figures)
+        total = f" {figures[-1]}" if glued == "apart" else figures[-1]
+        lines[i] = f"{label}{gap}{''.join(figures[:-1])}{total}"
+    text = "\n".join(lines).replace(S4_ROW, s4 or S4_ROW)
+    return parse_document(text.encode("utf-8"), "glued.txt").to_dict()
+
+
+def test_runs_of_digits_are_cut_where_the_row_sum_holds():
+    assert glued_readings(["8162140", "94"], 7, S3_SUM) == [(81, 6, 2, 1, 4, 0, 94)]
+    assert glued_readings(["1000001"], 7, S3_SUM) == [(1, 0, 0, 0, 0, 0, 1)]
+
+
+def test_every_cut_that_adds_up_is_kept_for_the_rules_across_rows():
+    assert sorted(glued_readings(["5651120", "65"], 7, S3_SUM)) == [(5, 6, 51, 1, 2, 0, 65), (56, 5, 1, 1, 2, 0, 65)]
+
+
+def test_no_count_but_zero_begins_with_zero_and_runs_are_never_joined():
+    assert glued_readings(["1020003"], 7, S3_SUM) == [(1, 0, 2, 0, 0, 0, 3)]
+    assert glued_readings(["12", "3"], 3, [RowSum((0, 1), 2)]) == [(1, 2, 3)]
+    assert glued_readings(["1", "1", "2"], 2, [RowSum((0,), 1)]) == []   # 11 and 2 would be a join
+
+
+def test_what_is_not_a_run_of_digits_or_outgrows_the_search_is_no_reading():
+    assert glued_readings(["81a6", "94"], 7, S3_SUM) == []
+    assert glued_readings(["1" * 60], 15, S4_SUMS) == []
+
+
+@pytest.mark.parametrize("glued", ["apart", "joined"])
+def test_table_三_printed_without_gaps_reads_as_the_table_printed_with_them(glued):
+    report = _kaifeng(glued)
+    assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
+    assert sum(f["rule"] == "row.repaired" for f in report["findings"]) >= 15   # rows of zeros are read as ever
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_table_四_printed_without_gaps_is_cut_block_by_block():
+    report = _kaifeng(s4="5173025 9401149530 17")
+    assert report["s4"] == expected_tables("kaifeng_2021")["s4"]
+    assert [f for f in report["findings"] if f["rule"] == "row.repaired" and f["cells"][0].startswith("s4.")]
+
+
+@pytest.mark.parametrize("glued", ["apart", "joined"])
+def test_a_tab_cell_of_figures_apart_by_spaces_is_that_many_cells_never_a_label(glued):
+    report = _kaifeng(glued, tabs=True)
+    assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
