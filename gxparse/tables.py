@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from gxparse.extraction.cellstream import (
     HeaderRun,
+    LabelledRun,
     Shape,
     header_runs,
     in_no_order_adds_up,
@@ -178,6 +179,47 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     return _HeaderCells(cells, where)
 
 
+def _s2_labels_and_headers(lines: Sequence[Line], items: Sequence[Item], header_cells: _HeaderCells,
+                           version: str) -> dict[str, RawRow] | None:
+    """Table 二 printed a cell per line in narrow columns: each item's figures right under its label, save a
+    column's that stand right under that column's header words (``_s2_by_headers``, printed apart, after the
+    labels). Read only where every figure of the table stands in one such run and they fill every item exactly:
+    an item's run its cells in column order, the columns read under their headers left out; None otherwise."""
+    if not header_cells.cells:
+        return None
+    labelled: dict[str, LabelledRun] = {}
+    for run in labelled_runs(lines):
+        key = _s2_run_item(run, lines, S2_MATCHER[version])
+        if key is None or key in labelled:
+            return None
+        labelled[key] = run
+    rows: dict[str, RawRow] = {}
+    for n, item in enumerate(items):
+        under = header_cells.cells.get(item.key, {})
+        run = labelled.get(item.key)
+        printed = iter(run.values if run else [])
+        free = [c.key for c in item.columns if c.key not in under]
+        if len(run.values if run else []) != len(free):
+            return None
+        values = [under[c.key] if c.key in under else next(printed) for c in item.columns]
+        rows[item.key] = RawRow(item.key, " ".join(run.pieces) if run else "", values,
+                                run.where if run else header_cells.where[item.key], order=n)
+    taken = sum(len(row.values) for row in rows.values())
+    return rows if taken == sum(len(line.values) for line in lines) else None
+
+
+def _s2_run_item(run: LabelledRun, lines: Sequence[Line], match: LabelMatcher) -> str | None:
+    """The item a run's label names: its label lines, or their last with the text line right after the run (a
+    narrow label cell wrapped around its figures, the label's rest printed after them: 行政规范性文 / 134 / 262 / 件)."""
+    if (key := match(" ".join(run.pieces))) is not None:
+        return key
+    start = next((n for n, line in enumerate(lines) if line.where == run.where and line.values), None)
+    after = lines[start + len(run.values)] if start is not None and start + len(run.values) < len(lines) else None
+    if after is None or after.values or not after.label:
+        return None
+    return match(run.pieces[-1] + after.label)
+
+
 def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str, RawRow]) -> dict[str, RawRow] | None:
     """Table 二 printed a cell per line (``cellstream``): its items from the stream of figures; an item the row
     grammar read with as many figures but other ones, or given a figure its column cannot hold, is not read."""
@@ -286,6 +328,8 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     widths = {item.key: len(item.columns) for item in items}
     if not cell_per_line or _printed_in_row_order(lines, rows, extras, [item.key for item in items], widths):
         rows = rows | alone
+    elif (split := _s2_labels_and_headers(lines, items, header_cells, version)) is not None:
+        rows, extras = split, []
     else:
         stream = _s2_stream(lines, S2_ITEMS[version], rows)
         if stream is None:   # only the items whose label stands right over as many figures as they hold

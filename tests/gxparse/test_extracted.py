@@ -159,6 +159,15 @@ def test_table_two_column_printed_after_section_three_heading_is_read_under_its_
     assert _cells(parsed(rendering), ("s2",)) == _cells(truth(rendering), ("s2",))
 
 
+# pdftotext on a narrow print: each item's figures right under its label (a label wrapped around them, its rest
+# printed after: 行政规范性文 / 134 / 262 / 件), the 现行有效件数 column apart under its header after the labels: read
+# where every figure stands in one such run and they fill every item (gxparse.tables._s2_labels_and_headers)
+@pytest.mark.parametrize("rendering", [f"pdftotext/{d}.narrow" for d in
+                                       ("kaifeng_2021", "huangchuan_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021")])
+def test_table_two_items_under_their_labels_and_a_column_under_its_header_are_read(rendering):
+    assert _cells(parsed(rendering), ("s2",)) == _cells(truth(rendering), ("s2",))
+
+
 # pdftotext on a CMS page printed in large type: rows on the second page print their labels (with their first
 # figure, or alone) and then their figures after the page's labels, row after row (gxparse.extraction.tailrows); where the
 # last two rows come a block at a time, they are solved by the sums
