@@ -16,7 +16,8 @@ Documents (the truth is the same figures in every rendering of a report):
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
   and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);
 - the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
-  (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber): tests/fixtures/extracted;
+  (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber, pypdf), figures run together (pypdfium2):
+  tests/fixtures/extracted;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included.
 

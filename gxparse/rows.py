@@ -26,7 +26,8 @@ line between the rows, a page footer falls inside the table. So the lines are re
 - a run of lines each holding one figure and no label (a table printed a cell per line) is one line of
   figures (``cellstream.lone_runs``; such tables are read as a stream by ``cellstream`` first);
 - between two pinned rows (or prose), the names and the lines of values are each in document order, so when
-  there are as many of each they pair in order, whichever side of its label each value line is printed on;
+  there are as many of each they pair in order, whichever side of its label each value line is printed on,
+  unless a label with an item's number names no row there (a line of values may be its);
   otherwise a line of values takes the name right before it, and the rest are extras; a line of values whose
   own label holds an item number (``（五） 1.信访``, a label never finished) is a row of its own, never a name's.
 
@@ -302,7 +303,10 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     """The rows of one segment, in document order: names given their lines of values."""
     names = [p for p in segment if p.is_name]
     values = [p for p in segment if p.values]
-    if names and len(names) == len(values) and not any(_numbered_item(v.label) for v in values):
+    # a label-only piece holding an item's number that names no row is a row the grammar could not name
+    # (``3.危 及 三" 安全一``): a line of values may be its, so the order pairs nothing
+    unnamed = any(not p.values and p.key is None and _numbered_item(p.label) for p in segment)
+    if names and len(names) == len(values) and not unnamed and not any(_numbered_item(v.label) for v in values):
         return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets) for n, v in zip(names, values)]
     rows = []
     for previous, piece in zip([None, *segment], segment):

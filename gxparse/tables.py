@@ -6,6 +6,8 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -667,8 +669,9 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
     bare = {} if any(parse_count(v).value is not None for extra in extras for v in extra.values) else bare
+    glued = _printed_glued(rows)
     options: dict[str, list[Vector]] = {}
-    short, repaired = [], []
+    short, repaired, lost = [], [], []
     for key in row_keys:
         raw = rows.get(key)
         if raw is None:
@@ -685,12 +688,16 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             repaired.append(key)
         elif None in values:
             return None
-        elif blank := blank_readings(values, S3_WIDTH, _S3_ROW_SUM):  # type: ignore[arg-type]
-            options[key] = blank
+        elif glued:   # every short row is cut, none read with blanks; one no cut explains holds others' figures
+            cuts = glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM)
+            options[key] = cuts or [(None,) * S3_WIDTH]
+            (repaired if cuts else lost).append(key)
+        else:
+            options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
-        else:   # no blank zero makes it add up: cells whose gaps the tool lost (8162140 94), cut by the sums
-            options[key] = glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM)
-            repaired.append(key)
+    for key in [k for k in short if k not in rows] if lost else ():   # a label alone may own those figures
+        options[key] = [(None,) * S3_WIDTH]
+        short.remove(key)
     if not short and not repaired:
         return None
     kept = consistent_readings(options, _s3_balances(row_keys), S3_WIDTH)
@@ -707,7 +714,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             printed_zero = any(parse_count(v).value == 0 for v in used[key].values)
             cells = [Cell(v, "") if v is None else Cell(v, "" if v == 0 and not printed_zero else str(v),
                                                           blank=v == 0 and not printed_zero) for v in vector]
-        elif key in repaired:
+        elif key in repaired or key in lost:
             cells = _vector_cells(vector)
             if len(readings) == 1 and None not in vector:
                 findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
@@ -718,6 +725,18 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+
+
+def _printed_glued(rows: dict[str, RawRow]) -> bool:
+    """Whether table 三 prints its cells without the gaps between them (``8162140 94``): a row printed short
+    that no reading with blank zeros makes add up, and a cut of its runs of digits does."""
+    for raw in rows.values():
+        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH)]
+        if len(values) < S3_WIDTH and None not in values \
+                and not blank_readings(values, S3_WIDTH, _S3_ROW_SUM) \
+                and glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM):  # type: ignore[arg-type]
+            return True
+    return False
 
 
 def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
@@ -1047,6 +1066,29 @@ def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
     return [Cell(None) if v is None else Cell(v, "" if v == 0 else str(v), blank=v == 0) for v in vector]
 
 
+def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
+    """The readings of table 四's row printed long where a narrow cell wrapped a count over two lines (``3 0 0 0
+    3 1`` / ``8`` for …3, 18): as many joins of a line's last figure with the next line's first as the row has
+    figures too many, each reading one under which every block adds up."""
+    lines = [[v for v in line.values if v] for line in value_lines]
+    if not all(v.isascii() and v.isdigit() for line in lines for v in line):
+        return []
+    breaks = list(itertools.accumulate(len(line) for line in lines))[:-1]
+    values = [v for line in lines for v in line]
+    out = []
+    for joins in itertools.combinations(breaks, len(values) - S4_WIDTH):
+        joined = list(values)
+        for at in reversed(joins):
+            if joined[at - 1] == "0":
+                break
+            joined[at - 1:at + 1] = [joined[at - 1] + joined[at]]
+        else:
+            vector = tuple(int(v) for v in joined)
+            if holds(vector, _S4_SUMS):
+                out.append(vector)
+    return out
+
+
 def _s4_placed_by_sum(cells: Sequence[str], row: RawRow) -> list[Finding]:
     if not cells:
         return []
@@ -1151,6 +1193,8 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
             (b, c) for b in S4_BLOCKS for c in S4_COLUMNS) if cells[n].value is not None], printed)
     elif len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
+        if len(cells) > S4_WIDTH:   # a figure a narrow cell wrapped is as likely as one too many
+            readings = list(dict.fromkeys([*readings, *_s4_unwrapped(value_lines)]))
         if all(None in reading for reading in readings):   # no figure lost alone: cells whose gaps were lost?
             readings = glued_readings(values, S4_WIDTH, _S4_SUMS) or readings
         vector = readings[0] if len(readings) == 1 else (agreed(readings) if readings else (None,) * S4_WIDTH)

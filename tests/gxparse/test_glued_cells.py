@@ -2,7 +2,8 @@
 cells (LibreOffice's exports read by pypdfium2, a text view printed to PDF) gives ``8162140 94`` for
 81 6 2 1 4 0 94. The runs are cut into counts by the row sums and the rules across rows
 (``placement.glued_readings``), a cell read only where every cut that keeps them agrees, named in
-``row.repaired``; a tab-separated cell holding figures apart by spaces is that many cells (``document``)."""
+``row.repaired``; a tab-separated cell holding figures apart by spaces is that many cells (``document``). The
+opposite, a count a narrow cell wrapped over two lines, makes table 四's row long: joined again where it adds up."""
 
 from __future__ import annotations
 
@@ -77,3 +78,34 @@ def test_a_tab_cell_of_figures_apart_by_spaces_is_that_many_cells_never_a_label(
     report = _kaifeng(glued, tabs=True)
     assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_row_no_cut_explains_is_unread_and_a_label_alone_no_row_of_zeros():
+    # 6.属于四类过程性信息's figures printed after 5.属于三类内部事务信息's, its label alone (a narrow label the
+    # grammar could not join): 5's runs hold two rows' figures, and 6 may own some of them
+    report = _kaifeng("apart")
+    assert report["s3"]["result.denied.process_info"]["total"] == 1
+    lines = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    for i in range(first, last + 1):
+        cells = [c for c in lines[i].split("\t") if c]
+        figures = [c for c in cells if re.fullmatch(r"\d+", c)]
+        lines[i] = " ".join(c for c in cells if c not in figures) + f" {''.join(figures[:-1])} {figures[-1]}"
+    internal = next(i for i, line in enumerate(lines) if "5.属于三类内部事务信息" in line)
+    lines[internal] += " 100000 1"
+    lines[internal + 1] = lines[internal + 1].rsplit(" ", 2)[0]
+    report = parse_document("\n".join(lines).encode("utf-8"), "glued.txt").to_dict()
+    assert set(report["s3"]["result.denied.internal_affairs"].values()) == {None}
+    assert set(report["s3"]["result.denied.process_info"].values()) == {None}
+    assert report["s3"]["result.denied.third_party"] == expected_tables("kaifeng_2021")["s3"]["result.denied.third_party"]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_table_四_printed_long_where_a_count_may_have_wrapped_reads_only_what_both_readings_agree_on():
+    # a narrow cell wrapped 18 and 24 (1 / 8, 2 / 4): dropping two figures adds up too (1 1 0 2 4), so the
+    # litigation block stays unread; the blocks both readings agree on are read
+    report = _kaifeng(s4="3 0 0 0 3 1\n8\n5 1 0 2\n4\n7 0 0 0 7")
+    assert report["s4"]["review"] == {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
+    assert set(report["s4"]["litigation_direct"].values()) == {None}
+    assert report["s4"]["litigation_after_review"]["total"] == 7

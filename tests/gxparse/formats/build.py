@@ -330,8 +330,10 @@ def extracted_text(pdf: Path, tool: str) -> str:
     the line its cells are centred on, often above or below its label's lines);
     poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order) mode,
     or as it runs by default (``pdftotext``: reading order, one table cell per line); pdfminer.six's
-    ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together) and PyMuPDF's
-    ``page.get_text()`` (one cell per line, pages joined by a newline)."""
+    ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together), PyMuPDF's
+    ``page.get_text()`` (one cell per line, pages joined by a newline), pypdf's ``page.extract_text()`` (content
+    order, a row per line) and pypdfium2's ``get_text_bounded()`` (``pdfium``: where the PDF draws no space
+    between cells, a row's figures run together: ``8162140 94``)."""
     if tool in ("pdfplumber", "pdfplumber-layout"):
         with pdfplumber.open(pdf) as document:
             return "\n".join(page.extract_text(layout=tool == "pdfplumber-layout") or "" for page in document.pages)
@@ -344,6 +346,18 @@ def extracted_text(pdf: Path, tool: str) -> str:
 
         with pymupdf.open(pdf) as document:
             return "\n".join(page.get_text() for page in document)
+    if tool == "pypdf":
+        import pypdf
+
+        return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages)
+    if tool == "pdfium":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+        finally:
+            document.close()
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is needed (scripts/system-packages.txt: poppler-utils)"
     mode = [] if tool == "pdftotext" else [f"-{tool.removeprefix('pdftotext-')}"]   # layout | raw, or pdftotext-layout …

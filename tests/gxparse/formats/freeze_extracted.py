@@ -8,7 +8,8 @@ reports of the simulated site of both templates (v2019 and
 v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
 Tools: poppler's ``pdftotext`` as it runs by default and with ``-layout``, pdfminer.six's ``extract_text`` and PyMuPDF's
 ``page.get_text()``, each writing a table cell per line, and pdfplumber's ``extract_text`` (a row per line), also with
-``layout=True`` (rows as lines with their columns kept by spaces). Each rendering is ``<tool>/<document>.<printer>.txt``;
+``layout=True`` (rows as lines with their columns kept by spaces); pypdf's ``extract_text`` and pypdfium2's text
+(``pdfium``: a row's figures run together where the PDF draws no space between cells). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
 rules it deserves). Run it again only when a tool or a printer changes (``--tools`` writes only those tools'
 renderings): the files are test data.
@@ -48,10 +49,10 @@ from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, s
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
-TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout")
+TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pdfplumber", "pdfplumber-layout", "pypdf", "pdfium")
 BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
-NARROW_TOOLS = ("pdftotext", "pdfminer")
-CMS_TOOLS = ("pdftotext", "pdfminer")
+NARROW_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium")
+CMS_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
