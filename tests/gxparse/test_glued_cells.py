@@ -21,10 +21,10 @@ S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(3)]
 S4_ROW = "5\t17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17"   # kaifeng_2021's table 四 as the seed prints it
 
 
-def _kaifeng(glued: str | None = None, tabs: bool = False, s4: str | None = None) -> dict:
-    """kaifeng_2021 with each row of table 三 printed without gaps: its 总计 ``apart`` from the other figures by a
-    space (as pypdfium2 prints a PDF whose cells carry no space) or ``joined`` to them, the label
-    tab-separated from them where ``tabs``; and table 四's row printed as ``s4``."""
+def _glued_lines(glued: str | None = None, tabs: bool = False) -> list[str]:
+    """kaifeng_2021's lines with each row of table 三 printed without gaps: its 总计 ``apart`` from the other
+    figures by a space (as pypdfium2 prints a PDF whose cells carry no space) or ``joined`` to them, the label
+    tab-separated from them where ``tabs``."""
     lines = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8").split("\n")
     first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     last = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
@@ -35,8 +35,16 @@ def _kaifeng(glued: str | None = None, tabs: bool = False, s4: str | None = None
         label = gap.join(c for c in cells if c not in figures)
         total = f" {figures[-1]}" if glued == "apart" else figures[-1]
         lines[i] = f"{label}{gap}{''.join(figures[:-1])}{total}"
-    text = "\n".join(lines).replace(S4_ROW, s4 or S4_ROW)
+    return lines
+
+
+def _parsed(text: str) -> dict:
     return parse_document(text.encode("utf-8"), "glued.txt").to_dict()
+
+
+def _kaifeng(glued: str | None = None, tabs: bool = False, s4: str | None = None) -> dict:
+    """kaifeng_2021 with table 三 printed as ``_glued_lines`` and table 四's row printed as ``s4``."""
+    return _parsed("\n".join(_glued_lines(glued, tabs)).replace(S4_ROW, s4 or S4_ROW))
 
 
 def test_runs_of_digits_are_cut_where_the_row_sum_holds():
@@ -83,19 +91,11 @@ def test_a_tab_cell_of_figures_apart_by_spaces_is_that_many_cells_never_a_label(
 def test_a_row_no_cut_explains_is_unread_and_a_label_alone_no_row_of_zeros():
     # 6.属于四类过程性信息's figures printed after 5.属于三类内部事务信息's, its label alone (a narrow label the
     # grammar could not join): 5's runs hold two rows' figures, and 6 may own some of them
-    report = _kaifeng("apart")
-    assert report["s3"]["result.denied.process_info"]["total"] == 1
-    lines = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8").split("\n")
-    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
-    last = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
-    for i in range(first, last + 1):
-        cells = [c for c in lines[i].split("\t") if c]
-        figures = [c for c in cells if re.fullmatch(r"\d+", c)]
-        lines[i] = " ".join(c for c in cells if c not in figures) + f" {''.join(figures[:-1])} {figures[-1]}"
+    lines = _glued_lines("apart")
     internal = next(i for i, line in enumerate(lines) if "5.属于三类内部事务信息" in line)
     lines[internal] += " 100000 1"
     lines[internal + 1] = lines[internal + 1].rsplit(" ", 2)[0]
-    report = parse_document("\n".join(lines).encode("utf-8"), "glued.txt").to_dict()
+    report = _parsed("\n".join(lines))
     assert set(report["s3"]["result.denied.internal_affairs"].values()) == {None}
     assert set(report["s3"]["result.denied.process_info"].values()) == {None}
     assert report["s3"]["result.denied.third_party"] == expected_tables("kaifeng_2021")["s3"]["result.denied.third_party"]
