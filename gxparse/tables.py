@@ -7,7 +7,6 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 from __future__ import annotations
 
 import itertools
-
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -669,7 +668,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
     bare = {} if any(parse_count(v).value is not None for extra in extras for v in extra.values) else bare
-    glued = _printed_glued(rows)
+    glued = _glued_cuts(rows)
     options: dict[str, list[Vector]] = {}
     short, repaired, lost = [], [], []
     for key in row_keys:
@@ -688,10 +687,9 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             repaired.append(key)
         elif None in values:
             return None
-        elif glued:   # every short row is cut, none read with blanks; one no cut explains holds others' figures
-            cuts = glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM)
-            options[key] = cuts or [(None,) * S3_WIDTH]
-            (repaired if cuts else lost).append(key)
+        elif glued is not None:   # every short row cut, none read with blanks; one no cut explains holds others'
+            options[key] = glued[key] or [(None,) * S3_WIDTH]
+            (repaired if glued[key] else lost).append(key)
         else:
             options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
@@ -727,16 +725,19 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
 
 
-def _printed_glued(rows: dict[str, RawRow]) -> bool:
-    """Whether table 三 prints its cells without the gaps between them (``8162140 94``): a row printed short
-    that no reading with blank zeros makes add up, and a cut of its runs of digits does."""
-    for raw in rows.values():
-        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH)]
-        if len(values) < S3_WIDTH and None not in values \
-                and not blank_readings(values, S3_WIDTH, _S3_ROW_SUM) \
-                and glued_readings(_meaningful(raw.values, S3_WIDTH), S3_WIDTH, _S3_ROW_SUM):  # type: ignore[arg-type]
-            return True
-    return False
+def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
+    """The cuts of every row printed short (``placement.glued_readings``) where table 三 prints its cells without
+    the gaps between them (``8162140 94``): a short row that no reading with blank zeros makes add up, and a cut
+    of its runs of digits does; None where no row shows it."""
+    cuts: dict[str, list[Vector]] = {}
+    shown = False
+    for key, raw in rows.items():
+        printed = _meaningful(raw.values, S3_WIDTH)
+        values = [parse_count(v).value for v in printed]
+        if len(values) < S3_WIDTH and None not in values:
+            cuts[key] = glued_readings(printed, S3_WIDTH, _S3_ROW_SUM)
+            shown = shown or bool(cuts[key]) and not blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
+    return cuts if shown else None
 
 
 def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:

@@ -23,8 +23,8 @@ from math import comb
 from gxparse.arithmetic.realign import PLACEMENT_LIMIT, RowSum, Vector
 
 STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
-GLUED_STEPS = 50_000     # cuts tried of a row printed without gaps (a fifth of a second): more is no reading
 WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input
+GLUED_STEPS = 50_000    # cuts tried of a row printed without gaps (a fifth of a second): more is no reading
 
 
 @dataclass(frozen=True)
