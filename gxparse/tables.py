@@ -7,6 +7,7 @@ table's own arithmetic (``realign``) and used only when exactly one reading sati
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -1067,17 +1068,24 @@ def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
     return [Cell(None) if v is None else Cell(v, "" if v == 0 else str(v), blank=v == 0) for v in vector]
 
 
+_MAX_JOINS_TRIED = 5000   # ways to join wrapped counts tried at most
+
+
 def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
     """The readings of table 四's row printed long where a narrow cell wrapped a count over two lines (``3 0 0 0
     3 1`` / ``8`` for …3, 18): as many joins of a line's last figure with the next line's first as the row has
-    figures too many, each reading one under which every block adds up."""
+    figures too many, each reading one under which every block adds up. A row with more ways to join than
+    ``_MAX_JOINS_TRIED`` (a figure per line, many too many) is not tried: its time would have no bound."""
     lines = [[v for v in line.values if v] for line in value_lines]
     if not all(v.isascii() and v.isdigit() for line in lines for v in line):
         return []
     breaks = list(itertools.accumulate(len(line) for line in lines))[:-1]
     values = [v for line in lines for v in line]
+    extra = len(values) - S4_WIDTH
+    if extra <= 0 or math.comb(len(breaks), extra) > _MAX_JOINS_TRIED:
+        return []
     out = []
-    for joins in itertools.combinations(breaks, len(values) - S4_WIDTH):
+    for joins in itertools.combinations(breaks, extra):
         joined = list(values)
         for at in reversed(joins):
             if joined[at - 1] == "0":

@@ -249,6 +249,14 @@ def _zero_cell_stream() -> bytes:
     return "\n".join([*lines, "四、政府信息公开行政复议、行政诉讼情况"]).encode()
 
 
+def _s4_figure_per_line() -> bytes:
+    """Table 四 printed a figure per line, 40 of them for its 15 cells: a wrapped count joins two lines, and
+    the ways to join 25 of 39 line ends are billions."""
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼"]
+    lines += [str(n % 9 + 1) for n in range(40)]
+    return "\n".join([*lines, "五、存在的主要问题及改进情况"]).encode()
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -307,6 +315,8 @@ ATTACKS: list[Attack] = [
            lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
     Attack("text-zero-cell-stream", "table 三 a cell per line, 182 figures nearly all zeros, labels among them",
            _zero_cell_stream, None),
+    Attack("text-s4-figure-per-line", "table 四 a figure per line, 40 figures for its 15 cells", _s4_figure_per_line,
+           None),
     Attack("text-rate-400-digits", "a 400-digit number in a rate sentence",
            lambda: _seed_with(f"共收到申请{'9' * 400}件，其中办结{'9' * 400}件，办结率100%。"), None),
     Attack("text-4300-digits", "a 5,000-digit count in a 受理 sentence",
