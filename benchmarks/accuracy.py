@@ -8,7 +8,8 @@ Documents (the truth is the same figures in every rendering of a report):
   build from them: DOCX, PDF printed by LibreOffice, PDF written by reportlab (a table split over pages, a
   cell left out, blanks), the same PDF without ruling lines, the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC and WPS (LibreOffice),
-  scans of each table (PNG/JPEG), image-only PDFs of them, whole reports scanned page by page (OCR): the
+  scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
+  (pictured-docx) and printed to PDF (pictured-pdf), whole reports scanned page by page (OCR): the
   LibreOffice print (scan-report), the same report written as agencies' Word/WPS files look (serif prose at
   16 pt, a two-line 22 pt title, a signature; a light grey grid; table 三 over two pages with hairline rules:
   scan-look-<look>-<dpi>, ``tests/gxparse/formats/build.looks``), and the real PDFs (scan-real);
@@ -218,7 +219,9 @@ def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
         ("pdf-reportlab", fixtures.reportlab_pdf), ("pdf-borderless", fixtures.borderless_pdf),
     ]
     if slow:
-        builders += [("doc", fixtures.doc), ("wps", fixtures.wps), ("scan-report", fixtures.scanned_report)]
+        builders += [("doc", fixtures.doc), ("wps", fixtures.wps), ("scan-report", fixtures.scanned_report),
+                     # the tables pasted as pictures in the Word file, and that file printed to PDF
+                     ("pictured-docx", fixtures.pictured_docx), ("pictured-pdf", fixtures.pictured_pdf)]
     for kind, build in builders:
         for name in SEEDS:
             yield Case(kind, name, lambda build=build, name=name: build(name).read_bytes(), seed_truth(name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,6 +73,9 @@ class Document:
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one
     ocr_text: bool = False        # text an OCR program wrote (its digit noise shows): its figures are no evidence
+    # the document read again with its large pictures by OCR (tables pasted as pictures): called only when a
+    # table is not found in its text, since OCR'd figures are no evidence for an error
+    read_pictures: Callable[[], Document] | None = None
 
 
 def shows_ocr_noise(lines: list[Line]) -> bool:
@@ -94,6 +98,16 @@ def _misread_between_figures(cells: list[str]) -> bool:
 def is_value(cell: str) -> bool:
     """A number or a blank marker (cached: table cells repeat the same few texts, "0" above all)."""
     return bool(VALUE_CELL.match(cell.strip()))
+
+
+def joined_cell_lines(lines: list[str]) -> str:
+    """A table cell printed over several lines (``<br>``, paragraphs): the lines of a wrapped label join up,
+    while figures each on a line stay apart (a cell holding one figure per row it merged) — glued, ``2``
+    over ``0`` would read as 20."""
+    parts = [part.strip() for part in lines if part.strip()]
+    if len(parts) > 1 and all(is_value(part) for part in parts):
+        return " ".join(parts)
+    return "".join(parts)
 
 
 def split_cells(line: str) -> list[str]:

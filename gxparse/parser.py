@@ -68,7 +68,13 @@ def parse_document(data: bytes, source: str = "<bytes>") -> Report:
     never stops the others.
     """
     try:
-        return build_report(read_document(data, source), source)
+        document = read_document(data, source)
+        report = build_report(document, source)
+        if document.read_pictures is not None and _tables_read(report) < len(_TABLES):
+            with_pictures = build_report(document.read_pictures(), source)
+            if _tables_read(with_pictures) > _tables_read(report):
+                return with_pictures
+        return report
     except DocumentError:
         raise
     except MemoryError as exc:
@@ -78,6 +84,13 @@ def parse_document(data: bytes, source: str = "<bytes>") -> Report:
     except Exception as exc:
         _log.error("gxparse failed on %s", source, exc_info=exc)
         raise DocumentError(source, f"gxparse 内部错误（{type(exc).__name__}），无法读取此文件") from exc
+
+
+_TABLES = ("s2", "s3", "s4")
+
+
+def _tables_read(report: Report) -> int:
+    return sum(getattr(report, table) is not None for table in _TABLES)
 
 
 _CLOSING_LINES = 8   # the last lines, where a report is signed and dated

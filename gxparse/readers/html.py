@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from gxparse import limits
-from gxparse.document import Document, Line, lines_from_text
+from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 
@@ -29,6 +29,7 @@ def _span(value: str | None) -> int:
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
+_TEXT_AND_BREAKS = etree.XPath(".//text() | .//br")   # in document order
 # NFKC would turn these into markup characters; they are escaped before the whole page is normalised
 _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
@@ -44,11 +45,24 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
             if count > limits.MAX_TABLE_CELLS:
                 limits.check_table(len(rows) + 1, len(cells), count, f"第{number}个表格")
             # most cells are a bare number: their .text is the whole content, no XPath needed
-            text = (td.text or "").strip() if len(td) == 0 else _TEXT(td)
+            text = (td.text or "").strip() if len(td) == 0 else _cell_text(td)
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
     return rows
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text; its ``<br>``-broken lines are joined as ``joined_cell_lines`` joins them."""
+    if td.find(".//br") is None:
+        return _TEXT(td)
+    lines = [""]
+    for item in _TEXT_AND_BREAKS(td):
+        if isinstance(item, str):
+            lines[-1] += item
+        else:
+            lines.append("")
+    return joined_cell_lines([" ".join(line.split()) for line in lines])
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -101,6 +115,18 @@ def _parse(text: str) -> etree._Element:
     # plain etree elements: lxml.html's element-class lookup costs more than the rest of the reading
     root = etree.fromstring(_XML_DECL.sub("", text, count=1) or "<html/>", _HTML_PARSER)
     return root if root is not None else etree.fromstring("<html/>", _HTML_PARSER)
+
+
+def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
+    """The lines of HTML written inside another document (a Markdown converter's ``<table>`` block), already
+    normalised, and the tables counted so far: its tables are numbered after the document's ``tables_before``."""
+    walker = _Walker()
+    walker.tables = tables_before
+    root = _parse(markup)
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.flush()
+    return walker.lines, walker.tables
 
 
 def read_html(text: str) -> Document:

@@ -13,6 +13,8 @@ as table grids, like HTML tables, after undoing what converters do to them:
   repeated under a header that spans its columns) or written once with the other columns left out (rows
   after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
 - ``<br>`` inside cells: the lines of one wrapped label, joined;
+- tables written as HTML (``<table>`` blocks: MinerU, PaddleOCR's and olmOCR's Markdown keep complex tables
+  so) are read as the HTML reader reads them;
 - tables whose cells hold several figures each (``| 21 0 | 0 0 |``) or label text and a figure (``（一）予 28``):
   the converter guessed the columns from a page's text, so no table of the document is a grid (an empty cell
   there is no column of a zero printed blank): their rows are read as text lines, as extracted text is.
@@ -23,14 +25,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gxparse.document import Document, Line, is_value, lines_from_text
+from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 from gxparse.readers.flattened import has_inline_tables, unflatten
+from gxparse.readers.html import read_html_block
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# an HTML block holding a table: converters write it on a line of its own, often wrapped in <html><body>
+_HTML_TABLE_START = re.compile(r"^\s*(?:<(?:html|body|div|center|p)\b[^<>]*>\s*)*<table\b", re.I)
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _PLACEHOLDER = re.compile(r"^(?:col(?:umn)?|field|unnamed:?|数据|列|字段)\s*_?\d{1,3}$", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -103,11 +110,7 @@ def _filled(cell: str) -> bool:
 
 def _cell(raw: str) -> str:
     """A cell's text: ``<br>`` joins the lines of a wrapped label; figures it separates stay apart."""
-    parts = [_inline(_TAG.sub("", p)).strip() for p in _BR.split(raw)]
-    parts = [p for p in parts if p]
-    if len(parts) > 1 and all(is_value(p) for p in parts):
-        return " ".join(parts)
-    return "".join(parts)
+    return joined_cell_lines([_inline(_TAG.sub("", p)) for p in _BR.split(raw)])
 
 
 @dataclass
@@ -120,8 +123,16 @@ class _Table:
 
 
 @dataclass
+class _HtmlBlock:
+    """Lines of HTML from a table's start to its end tag."""
+
+    markup: str
+
+
+@dataclass
 class _Markdown:
-    blocks: list[tuple[int, str] | list[_Table]] = field(default_factory=list)   # prose lines, table groups
+    # prose lines, groups of pipe tables, HTML tables
+    blocks: list[tuple[int, str] | list[_Table] | _HtmlBlock] = field(default_factory=list)
 
 
 def _source_lines(text: str) -> list[tuple[int, str]]:
@@ -146,6 +157,16 @@ def _parse(text: str) -> _Markdown:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if _HTML_TABLE_START.match(line):
+            if group:
+                out.blocks.append(group)
+                group = []
+            out.blocks.extend(pending)
+            pending = []
+            end = _html_end(lines, i)
+            out.blocks.append(_HtmlBlock("\n".join(lines[i:end])))
+            i = end
+            continue
         if _PIPE_ROW.match(line) and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
             raw, numbers = [line], [numbered[i][0]]
             i += 2
@@ -171,6 +192,16 @@ def _parse(text: str) -> _Markdown:
         out.blocks.append(group)
     out.blocks.extend(pending)
     return out
+
+
+def _html_end(lines: list[str], start: int) -> int:
+    """The line after the one closing the table opened at ``start`` (tables nested in it included)."""
+    depth = 0
+    for i in range(start, len(lines)):
+        depth += len(_TABLE_OPEN.findall(lines[i])) - len(_TABLE_CLOSE.findall(lines[i]))
+        if depth <= 0:
+            return i + 1
+    return len(lines)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -347,11 +378,15 @@ def read_markdown(text: str) -> Document:
     tables = 0
     # one converter wrote the whole document: where it guessed one table's columns from the page's text, the
     # empty cells of every table are its guesses too (a zero printed blank has no column there)
-    guessed = any(_guessed(t) for block in parsed.blocks if not isinstance(block, tuple) for t in block)
+    guessed = any(_guessed(t) for block in parsed.blocks if isinstance(block, list) for t in block)
     for block in parsed.blocks:
         if isinstance(block, tuple):
             number, raw = block
             lines += lines_from_text(_prose(raw), first_lineno=number)
+            continue
+        if isinstance(block, _HtmlBlock):
+            read, tables = read_html_block(block.markup, tables)
+            lines += read
             continue
         if guessed:
             lines += _text_lines(block)

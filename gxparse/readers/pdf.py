@@ -7,7 +7,9 @@ A page that has no text layer but carries an image (a scan) or its text drawn as
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
@@ -26,6 +28,11 @@ from gxparse.readers.pdfstreams import check_streams
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 MIN_SCAN_DPI = 150
+_MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
+_MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
+# a picture covering this share of a page is content (a table pasted as a picture); a seal or logo is smaller
+_MIN_PICTURE_SHARE = 0.08
+_MAX_CHARS_OVER_PICTURE = 5   # text-layer characters on a picture before it is a background under text
 
 
 def _untyped(function: object, restype: type, *argtypes: type) -> Callable[..., Any]:
@@ -206,11 +213,33 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     return [rule for path in _paths(page) for rule in _path_rules(path, height)]
 
 
-def _scan_dpi(page: pdfium.PdfPage, number: int) -> float | None:
-    """The resolution to render a page without a text layer at for OCR, or None when nothing is printed on
-    it. A scan is rendered at the resolution of its largest image (more pixels only slow OCR down, fewer lose
-    strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) at the most
-    OCR reads."""
+def garbled(text: str) -> bool:
+    """Whether a page's text layer gives glyph numbers rather than characters: a font without a map to
+    Unicode (no /ToUnicode, an Identity-H CID font) makes pdfium return each glyph's number as its character
+    (controls, Latin, Hangul, rare CJK). A report's own text is almost all GB2312, ASCII included."""
+    printed = [ch for ch in text if not ch.isspace()]
+    if len(printed) < _MIN_JUDGED:
+        return False
+    readable = sum(map(_in_gb2312, printed))
+    return readable < _MIN_READABLE * len(printed)
+
+
+@functools.cache
+def _in_gb2312(ch: str) -> bool:
+    if ch < " ":
+        return False
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) -> float | None:
+    """The resolution to render a page without a (readable) text layer at for OCR, or None when nothing is
+    printed on it. A scan is rendered at the resolution of its largest image (more pixels only slow OCR down,
+    fewer lose strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) or
+    whose text layer is glyph numbers at the most OCR reads."""
     best: tuple[float, float] | None = None
     for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
         left, _, right, _ = image.get_bounds()
@@ -218,7 +247,7 @@ def _scan_dpi(page: pdfium.PdfPage, number: int) -> float | None:
         limits.check_image(width_px, height_px, f"第{number}页")   # pdfium decodes an image whole to render it
         if right > left and (best is None or right - left > best[0]):
             best = (right - left, width_px / ((right - left) / 72))
-    if best is None and not _has_shapes(page):
+    if best is None and not text_unreadable and not _has_shapes(page):
         return None
     # the page goes to OCR: rendered no finer than OCR reads (imported here: only scans need the engine)
     from gxparse.ocr.scan import MAX_DPI
@@ -241,15 +270,95 @@ def _page(pdf: pdfium.PdfDocument, index: int, source: str) -> pdfium.PdfPage:
         raise DocumentError(source, f"PDF 第{index + 1}页损坏（页面树或页面内容无法读取）") from exc
 
 
-def _read_page(page: pdfium.PdfPage, number: int) -> tuple[Page, float | None]:
+@dataclass
+class _PageRead:
+    page: Page
+    scan_dpi: float | None = None      # no (readable) text layer: the resolution to OCR the page at
+    picture_dpi: float | None = None   # a text page holding a picture no text covers: to OCR it at, if need be
+
+
+def _read_page(page: pdfium.PdfPage, number: int) -> _PageRead:
     """The page as characters and rules, or, for a page without a text layer, the resolution to render it
     at for OCR (None when nothing is printed on it)."""
-    width, height = page.get_size()
-    glyphs = _chars(page, height, number)
-    dpi = None if len(glyphs) else _scan_dpi(page, number)
+    width, height = page.get_size()   # as displayed: /Rotate applied
+    turn = _Turn(page.get_rotation(), width, height)
+    glyphs = _chars(page, turn.content_height, number)
+    unreadable = garbled(glyphs.text)
+    dpi = None if len(glyphs) and not unreadable else _scan_dpi(page, number, unreadable)
     if dpi is not None:
-        return Page(number, width, height, []), dpi
-    return Page(number, width, height, glyphs, _rules(page, height)), None
+        return _PageRead(Page(number, width, height, []), scan_dpi=dpi)
+    rules = [turn.rule(r) for r in _rules(page, turn.content_height)]
+    return _PageRead(Page(number, width, height, turn.chars(glyphs), rules),
+                     picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number))
+
+
+def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number: int) -> float | None:
+    """The resolution to OCR a text page at whose large picture no text lies on (a table pasted as a
+    picture), or None. Text over a picture (a scan's OCR layer, a background) is the page's text."""
+    page_width, page_height = page.get_size()
+    centres_x = (glyphs.boxes[:, 0] + glyphs.boxes[:, 2]) / 2
+    centres_y = (glyphs.boxes[:, 1] + glyphs.boxes[:, 3]) / 2
+    best = None
+    for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) < _MIN_PICTURE_SHARE * page_width * page_height:
+            continue
+        over = ((left <= centres_x) & (centres_x <= right) & (height - top <= centres_y)
+                & (centres_y <= height - bottom))
+        if over.sum() > _MAX_CHARS_OVER_PICTURE:
+            continue
+        width_px, height_px = image.get_px_size()
+        limits.check_image(width_px, height_px, f"第{number}页")
+        dpi = width_px / ((right - left) / 72)
+        best = dpi if best is None else max(best, dpi)
+    if best is None:
+        return None
+    from gxparse.ocr.scan import MAX_DPI
+    return min(max(best, MIN_SCAN_DPI), MAX_DPI)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """A page's /Rotate, applied to what its content gives. A page whose content is drawn sideways and turned
+    upright by /Rotate (a landscape table on a portrait sheet, some printers' output) has its characters and
+    rules in the content's frame; tables are read in the frame the page is displayed in."""
+
+    rotation: int   # clockwise degrees: 0, 90, 180, 270
+    width: float    # the page as displayed
+    height: float
+
+    @property
+    def content_height(self) -> float:
+        return self.width if self.rotation in (90, 270) else self.height
+
+    def _points(self, x: Any, y: Any) -> tuple[Any, Any]:
+        """Top-down content coordinates → top-down displayed ones (numbers or arrays)."""
+        content_width = self.height if self.rotation in (90, 270) else self.width
+        if self.rotation == 90:
+            return self.content_height - y, x
+        if self.rotation == 180:
+            return content_width - x, self.content_height - y
+        if self.rotation == 270:
+            return y, content_width - x
+        return x, y
+
+    def chars(self, glyphs: CharBoxes) -> CharBoxes:
+        if self.rotation not in (90, 180, 270) or not len(glyphs):
+            return glyphs
+        x0, y0 = self._points(glyphs.boxes[:, 0], glyphs.boxes[:, 1])
+        x1, y1 = self._points(glyphs.boxes[:, 2], glyphs.boxes[:, 3])
+        boxes = np.column_stack((np.minimum(x0, x1), np.minimum(y0, y1), np.maximum(x0, x1), np.maximum(y0, y1)))
+        return CharBoxes(glyphs.text, boxes, glyphs.spaced)
+
+    def rule(self, rule: Rule) -> Rule:
+        if self.rotation not in (90, 180, 270):
+            return rule
+        ends = [(rule.start, rule.pos), (rule.end, rule.pos)] if rule.horizontal else [
+            (rule.pos, rule.start), (rule.pos, rule.end)]
+        (x0, y0), (x1, y1) = (self._points(x, y) for x, y in ends)
+        if abs(y1 - y0) < abs(x1 - x0):
+            return Rule(True, y0, min(x0, x1), max(x0, x1))
+        return Rule(False, x0, min(y0, y1), max(y0, y1))
 
 
 def _render(pdf: pdfium.PdfDocument, index: int, dpi: float, source: str) -> tuple[Image.Image, float]:
@@ -263,7 +372,9 @@ def _render(pdf: pdfium.PdfDocument, index: int, dpi: float, source: str) -> tup
         page.close()
 
 
-def read_pdf(data: bytes, source: str) -> Document:
+def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Document:
+    """The PDF's lines; with ``pictures_by_ocr`` the text pages holding a large picture are read by OCR too
+    (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
     check_streams(data)
     pdf = _open(data, source)
     try:
@@ -273,19 +384,21 @@ def read_pdf(data: bytes, source: str) -> Document:
         limits.check_pages(count)
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
+        pictured = False
         chars = 0
         for index in range(count):
             page = _page(pdf, index, source)
             try:
-                read, dpi = _read_page(page, index + 1)
+                read = _read_page(page, index + 1)
             except pdfium.PdfiumError as exc:
                 raise DocumentError(source, f"PDF 第{index + 1}页损坏，无法读取") from exc
             finally:
                 page.close()
-            chars += len(read.glyphs)
+            chars += len(read.page.glyphs)
             limits.check_document_chars(chars)
-            pages.append(read)
-            if dpi is not None:
+            pages.append(read.page)
+            pictured |= read.picture_dpi is not None
+            if dpi := read.scan_dpi or (read.picture_dpi if pictures_by_ocr else None):
                 scans[index] = dpi
         if scans:
             limits.check_scanned_pages(len(scans))
@@ -299,4 +412,5 @@ def read_pdf(data: bytes, source: str) -> Document:
     finally:
         pdf.close()
     lines = document_lines(pages)
-    return Document(lines, "pdf", pages=len(pages), table_pages=table_pages(lines))
+    return Document(lines, "pdf", pages=len(pages), table_pages=table_pages(lines),
+                    read_pictures=functools.partial(read_pdf, data, source, True) if pictured else None)

@@ -31,12 +31,18 @@ _CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312-80": "gb180
 
 # A Markdown pipe table: a row of cells, then its delimiter row (|---|---|).
 _MARKDOWN_TABLE = re.compile(rb"\|[^\n]*\|[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
+# Markdown converters that keep complex tables as HTML (MinerU, PaddleOCR, olmOCR) write each on a line of its
+# own, often wrapped in <html><body>, between prose without markup: HTML only inside its table blocks
+_TABLE_BLOCK_WRAPPERS = rb"html|body|div|center|p"
+_HTML_TABLE_BLOCK = re.compile(rb"(?im)^[ \t]*(?:<(?:" + _TABLE_BLOCK_WRAPPERS + rb")\b[^<>]*>\s*)*<table\b")
+_WHOLE_TABLE_BLOCK = re.compile(rb"(?ims)^[ \t]*(?:<(?:" + _TABLE_BLOCK_WRAPPERS + rb")\b[^<>]*>\s*)*<table\b.*?"
+                                rb"(?:</table\s*>(?:\s*</(?:" + _TABLE_BLOCK_WRAPPERS + rb")\s*>)*|\Z)")
 _MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a few pages before the first
 
 
 def sniff(data: bytes) -> str:
     """html | markdown | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff | bmp |
-    unknown. Markdown is text holding a pipe table; other Markdown reads as text."""
+    unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
@@ -62,9 +68,11 @@ def sniff(data: bytes) -> str:
         window = window.decode(encoding, errors="ignore").encode("utf-8")
     elif b"\x00" in head:
         return "unknown"
+    if _HTML_TABLE_BLOCK.search(window) and not _is_html(_WHOLE_TABLE_BLOCK.sub(b"", window)):
+        return "markdown"
     if _is_html(window):
         return "html"
-    if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW):
+    if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW) or _HTML_TABLE_BLOCK.search(data, 0, _MARKDOWN_WINDOW):
         return "markdown"
     return "text"
 

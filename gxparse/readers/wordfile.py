@@ -7,25 +7,39 @@ in document order and merged cells are seen as Word stores them: ``gridSpan`` fo
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import Part
 from lxml import etree
+from PIL import Image
 
 from gxparse import limits
-from gxparse.document import Document, Line, lines_from_text
+from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
+from gxparse.readers.sniff import sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{{{_W}}}val"
+# pictures: DrawingML (Word 2007 on, WPS, LibreOffice) with their size on the page in EMU
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_DRAWING = f"{{{_W}}}drawing"
+_EMU_PER_INCH = 914400
+_A4_INCHES = (8.27, 11.69)
+_MIN_PICTURE_SHARE = 0.08   # of an A4 page: a table pasted as a picture; a seal or logo is smaller
+_PICTURE_KINDS = ("png", "jpeg", "gif", "tiff", "bmp")
 
 
 def _check_package(data: bytes) -> None:
@@ -44,12 +58,13 @@ def _check_package(data: bytes) -> None:
                     pass
 
 
-def _open(data: bytes, source: str) -> tuple[etree._Element, str | None]:
-    """The document's body and its title property (a web page saved as Word keeps its <title> there)."""
+def _open(data: bytes, source: str) -> tuple[etree._Element, str | None, Part]:
+    """The document's body, its title property (a web page saved as Word keeps its <title> there) and its
+    part (where its pictures are)."""
     try:
         _check_package(data)
         document = docx.Document(io.BytesIO(data))
-        return document.element.body, document.core_properties.title
+        return document.element.body, document.core_properties.title, document.part
     except (LimitExceeded, MemoryError, RecursionError):
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error) as exc:
@@ -87,8 +102,9 @@ def _int_prop(el: etree._Element | None, default: int = 1) -> int:
 
 
 def _cell_text(tc: etree._Element) -> str:
-    # a cell's paragraphs are the wrapped lines of one label; nested tables add their text in order
-    return "".join(_paragraph_text(p) for p in tc.iter(_P)).replace("\n", "")
+    # a cell's paragraphs and line breaks are the wrapped lines of one label, or figures a line each; nested
+    # tables add their text in order
+    return joined_cell_lines([line for p in tc.iter(_P) for line in _paragraph_text(p).split("\n")])
 
 
 def _table_rows(tbl: etree._Element) -> list[list[list[tuple[str, int, int]]]]:
@@ -154,10 +170,54 @@ def _is_layout_table(tbl: etree._Element) -> bool:
     return all(len(tr.findall(_TC)) <= 1 for tr in tbl.iterchildren(_TR))
 
 
+@dataclass
+class _Picture:
+    blob: bytes
+    kind: str
+    dpi: float
+
+
+def _pictures(p: etree._Element, part: Part) -> list[_Picture]:
+    """The pictures of a paragraph large enough to be content (a table pasted as a picture), in a format OCR
+    reads, with the resolution they are printed at."""
+    out = []
+    for drawing in p.iter(_DRAWING):
+        extent, blip = next(drawing.iter(_EXTENT), None), next(drawing.iter(_BLIP), None)
+        if extent is None or blip is None or (target := part.related_parts.get(blip.get(_EMBED))) is None:
+            continue
+        width, height = (_emu(extent, name) / _EMU_PER_INCH for name in ("cx", "cy"))
+        if width * height < _MIN_PICTURE_SHARE * _A4_INCHES[0] * _A4_INCHES[1]:
+            continue
+        if (kind := sniff(target.blob)) in _PICTURE_KINDS:
+            pixels_wide = _pixel_width(target.blob)
+            out.append(_Picture(target.blob, kind, pixels_wide / width if pixels_wide else 0.0))
+    return out
+
+
+def _emu(extent: etree._Element, name: str) -> int:
+    try:
+        return max(0, int(extent.get(name, "0")))
+    except ValueError:
+        return 0
+
+
+def _pixel_width(blob: bytes) -> int:
+    """The picture's width in pixels, read from its header (nothing decoded); 0 when unreadable."""
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            return image.width
+    except Exception:   # a picture Pillow cannot open is read, or refused, by the OCR reader itself
+        return 0
+
+
 class _BodyReader:
-    def __init__(self) -> None:
+    def __init__(self, part: Part, source: str, pictures_by_ocr: bool) -> None:
         self.lines: list[Line] = []
         self.tables = 0
+        self.part = part
+        self.source = source
+        self.pictures_by_ocr = pictures_by_ocr
+        self.pictured = False   # the body holds pictures that could be tables
 
     def read(self, parent: etree._Element) -> None:
         for item in _block_items(parent):
@@ -173,12 +233,26 @@ class _BodyReader:
                 for line in lines_from_text(_paragraph_text(item)):
                     line.where = f"段落{len(self.lines) + 1}"
                     self.lines.append(line)
+                self._read_pictures(item)
             limits.check_lines(len(self.lines))
 
+    def _read_pictures(self, p: etree._Element) -> None:
+        pictures = _pictures(p, self.part)
+        self.pictured |= bool(pictures)
+        if not self.pictures_by_ocr:
+            return
+        from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
+        for picture in pictures:
+            self.lines += read_image(picture.blob, self.source, picture.kind, picture.dpi or None).lines
 
-def read_docx(data: bytes, source: str, source_type: str = "docx") -> Document:
-    body, title = _open(data, source)
-    reader = _BodyReader()
+
+def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False) -> Document:
+    """The document's lines; with ``pictures_by_ocr`` its large pictures are read by OCR where they stand
+    (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
+    body, title, part = _open(data, source)
+    reader = _BodyReader(part, source, pictures_by_ocr)
     reader.read(body)
     title = normalize_text(title or "").strip()
-    return Document(reader.lines, source_type, title=title or None)
+    again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
+    return Document(reader.lines, source_type, title=title or None, ocr_text=pictures_by_ocr and reader.pictured,
+                    read_pictures=None if pictures_by_ocr else again)

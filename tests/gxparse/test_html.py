@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
+from gxparse.readers.html import read_html
 from simsite.render import render_report_html
 from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes, seed_prose
 
@@ -109,3 +110,10 @@ def test_quirks_page_is_otherwise_clean():
 def test_layout_table_wrapping_the_page_is_not_a_data_table():
     report = _quirks()
     assert report["s4"]["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2}
+
+
+def test_figures_a_line_each_in_one_cell_stay_apart_and_a_wrapped_label_joins():
+    # a cell holding one figure per row it merged (``2<br>0``) must not read as 20; a label broken with
+    # <br> is one label
+    page = ("<table><tr><td>一、本年新收政府信息公<br>开申请数量</td><td>2<br>0</td><td>7</td></tr></table>")
+    assert [ln.text for ln in read_html(page).lines] == ["一、本年新收政府信息公开申请数量\t2 0\t7"]

@@ -189,3 +189,32 @@ def test_a_delimiter_whose_rows_do_not_parse_is_layout():
 def test_a_row_that_merely_holds_dashes_is_an_ordinary_row():
     markdown = "| 项目 | 数 | 备注 |\n| --- | --- | --- |\n| 规章 | | --- | --- |\n"
     assert [ln.text for ln in read_markdown(markdown).lines] == ["项目\t数\t备注", "规章\t---\t---"]   # as before: no table inside
+
+
+HTML_TABLES = FIXTURES / "markdown" / "001_huaian_szf_2024.html-tables.md"
+
+
+def test_markdown_with_html_tables_is_markdown_however_long_its_prose():
+    # MinerU, PaddleOCR and olmOCR write complex tables as <table> HTML on a line of their own between
+    # Markdown prose; the first table may come after many pages of prose
+    text = HTML_TABLES.read_text(encoding="utf-8")
+    title, _, rest = text.partition("\n\n")
+    long = title + "\n\n" + "全年持续推进基层政务公开标准化规范化建设，更新公开目录。\n\n" * 400 + rest
+    for data in (text.encode(), long.encode()):
+        assert sniff(data) == "markdown"
+        report = parse_document(data, HTML_TABLES.name).to_dict()
+        for table in ("s2", "s3", "s4"):
+            assert report[table] == truth("001_huaian_szf_2024")[table], table
+
+
+def test_an_html_page_is_html_though_it_holds_tables_on_lines_of_their_own():
+    page = "本报告依据条例编制。\n<p>一、总体情况</p>\n<p>全年主动公开信息。</p>\n<table><tr><td>规章</td><td>1</td></tr></table>\n"
+    assert sniff(page.encode()) == "html"
+
+
+def test_an_html_table_block_is_read_as_a_grid_wherever_its_lines_break():
+    markdown = ("二、主动公开政府信息情况\n\n<html><body>\n<table>\n  <tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n"
+                "  <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\n"
+                "  <tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr>\n</table>\n</body></html>\n\n"
+                "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 447228 |\n")
+    assert _rows(markdown) == {"规章": ["1", "0", "11"], "行政许可": ["447228"]}

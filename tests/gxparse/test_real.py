@@ -4,10 +4,12 @@ text, 洪泽 2023's unbalanced 表四 found, and no other error."""
 
 from __future__ import annotations
 
+import io
 import json
 from functools import lru_cache
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from gxparse import parse_document
@@ -87,3 +89,20 @@ def test_a_narrative_figure_that_contradicts_the_table_is_a_warning(kind):
 @pytest.mark.parametrize("name", NAMES)
 def test_no_row_is_guessed_by_its_place(name, kind):
     assert "row.by_position" not in {f["rule"] for f in parsed(name, kind)["findings"]}
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_pages_drawn_sideways_and_turned_upright_read_as_printed(rotation):
+    # some printers (and landscape tables on portrait sheets) draw a page's content turned and set /Rotate to
+    # show it upright: characters and rules come in the content's frame and are read in the displayed one
+    name = "002_huaian_hongze_2023"
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(REAL_DIR / f"{name}.pdf"))
+    for page in writer.pages:
+        page.rotate(rotation)
+        page.transfer_rotation_to_content()
+        page.rotate(360 - rotation)
+    out = io.BytesIO()
+    writer.write(out)
+    report = parse_document(out.getvalue(), f"{name}.rotated.pdf").to_dict()
+    assert _cells(report) == _cells(truth(name))
+    assert report["agency"] == truth(name)["agency"]

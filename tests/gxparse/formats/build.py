@@ -260,6 +260,21 @@ class Fixtures:
             paths.append(path)
         return paths
 
+    def pictured_docx(self, name: str) -> Path:
+        """The DOCX with its tables pasted as pictures (the table scans, heading included)."""
+        path = self.folder / f"{name}.pictured.docx"
+        if not path.exists():
+            pictures = {p.name.split(".")[1]: p for p in self.table_images(name)}
+            write_docx(self.plan(name), path, pictures=pictures)
+        return path
+
+    def pictured_pdf(self, name: str) -> Path:
+        """That DOCX printed to PDF by LibreOffice: prose in the text layer, tables as images."""
+        path = self.folder / f"{name}.pictured.pdf"
+        if not path.exists():
+            _soffice_convert([self.pictured_docx(name)], "pdf", self.folder)
+        return path
+
     def scanned_pdf(self, name: str) -> Path:
         """An image-only PDF of the table scans, one page each, as a scanner writes it."""
         path = self.folder / f"{name}.scan.pdf"

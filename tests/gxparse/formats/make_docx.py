@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 
 from tests.gxparse.formats.plan import ReportPlan, TablePlan
 
@@ -78,7 +78,9 @@ def _title_lines(title: str) -> list[str]:
     return [title[:m.start()], title[m.start():]] if m and m.start() > 0 else [title]
 
 
-def write_docx(plan: ReportPlan, path: Path, look: Look | None = None) -> Path:
+def write_docx(plan: ReportPlan, path: Path, look: Look | None = None, pictures: dict[str, Path] | None = None) -> Path:
+    """The report as Word writes it; with ``pictures`` (table key → image) each of those tables pasted as
+    that picture, six inches wide, as agencies paste a screenshot of a table."""
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10.5)
     for block in plan.blocks:
@@ -94,6 +96,8 @@ def write_docx(plan: ReportPlan, path: Path, look: Look | None = None) -> Path:
             doc.add_heading(block.text, level=2)
         elif block.kind == "para":
             doc.add_paragraph(block.text)
+        elif block.table is not None and pictures and block.table.key in pictures:
+            doc.add_picture(str(pictures[block.table.key]), width=Inches(6))
         elif block.table is not None:
             _add_table(doc, block.table, look)
     for line in look.signature if look is not None else ():

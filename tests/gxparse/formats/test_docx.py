@@ -50,6 +50,19 @@ def test_blank_cells_keep_their_column():
     assert row.values == ["", "3", "7"]
 
 
+def test_figures_a_paragraph_each_in_one_cell_stay_apart():
+    # a cell holding one figure per row it merged, a paragraph each, must not read as one number
+    doc = WordDocument()
+    table = doc.add_table(rows=1, cols=3)
+    table.cell(0, 0).text = "规章"
+    table.cell(0, 1).text = "2"
+    table.cell(0, 1).add_paragraph("0")
+    table.cell(0, 2).text = "7"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    assert [ln.text for ln in read_docx(buffer.getvalue(), "x").lines] == ["规章\t2 0\t7"]
+
+
 def test_corrupt_and_truncated_docx_raise_document_error(fixtures):
     data = fixtures.docx("kaifeng_2021").read_bytes()
     for broken in (data[: len(data) // 2], data[:30] + b"\x00" * 200 + data[230:]):

@@ -1,9 +1,17 @@
 """Whole reports scanned or printed without a text layer, read by OCR page by page: every figure is the text
 version's, or a figure that is not is named by ocr.low_confidence, never silently wrong."""
 
+import io
+from pathlib import Path
+
+import docx
+import pypdf
 import pytest
+from docx.shared import Inches
+from pypdf.generic import NameObject
 
 from gxparse import parse_document
+from gxparse.readers.pdf import garbled
 from tests.gxparse.formats.build import scanned_copy
 from tests.gxparse.formats.compare import TABLES, text_version
 from tests.gxparse.test_real import NAMES, REAL_DIR, truth
@@ -29,6 +37,59 @@ def test_a_pdf_whose_text_was_turned_into_outlines_is_read_by_ocr(fixtures):
     assert report["source_type"] == "ocr" and report["pages"] == 5 and report["year"] == 2021
     assert {t: report[t] for t in TABLES} == {t: text[t] for t in TABLES}
     assert report["sections_present"] == text["sections_present"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_tables_pasted_as_pictures_are_read_by_ocr(fixtures, kind):
+    """A report typed in Word with its tables pasted as pictures (screenshots), as a DOCX and printed to PDF:
+    the prose is text, the tables are read from the pictures, and their figures accuse no one."""
+    name = "huangchuan_2021"
+    path = fixtures.pictured_docx(name) if kind == "docx" else fixtures.pictured_pdf(name)
+    report = parse_document(path.read_bytes(), path.name).to_dict()
+    text = text_version(name)
+    assert (report["agency"], report["year"]) == (text["agency"], text["year"])
+    assert {t: report[t] for t in TABLES} == {t: text[t] for t in TABLES}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_picture_beside_tables_read_from_the_text_changes_nothing(fixtures):
+    # a photo of the year's work in a report whose tables are Word tables: the text's reading stands, with
+    # the power of its errors (OCR'd figures would be no evidence)
+    name = "huangchuan_2021"
+    document = docx.Document(str(fixtures.docx(name)))
+    document.add_picture(str(fixtures.table_images(name)[0]), width=Inches(6))
+    out = io.BytesIO()
+    document.save(out)
+    with_photo = parse_document(out.getvalue(), "photo.docx").to_dict()
+    plain = parse_document(fixtures.docx(name).read_bytes(), "plain.docx").to_dict()
+    assert {t: with_photo[t] for t in TABLES} == {t: plain[t] for t in TABLES}
+    assert with_photo["findings"] == plain["findings"]
+
+
+def _without_unicode_maps(pdf: Path) -> bytes:
+    """The PDF with every font's /ToUnicode map removed, as some typesetting and export tools write CID fonts:
+    the text layer then gives glyph numbers, not characters."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(pdf))
+    for page in writer.pages:
+        for font in page["/Resources"].get_object().get("/Font", {}).values():
+            font.get_object().pop(NameObject("/ToUnicode"), None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_whose_fonts_map_no_unicode_is_read_by_ocr():
+    name = "001_huaian_szf_2024"
+    report = parse_document(_without_unicode_maps(REAL_DIR / f"{name}.pdf"), "no-tounicode.pdf").to_dict()
+    assert report["source_type"] == "ocr" and report["year"] == 2024
+    assert {t: report[t] for t in TABLES} == {t: truth(name)[t] for t in TABLES}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_glyph_numbers_are_told_from_text():
+    assert garbled("\x10 \x15 \x10㥑ੲ⣛ද倄䉔䛻ᣔ䔇ϓ͆ࣽᆁąĄߌᔗᐦ䃪䪫̵㻾ࡃ䘔䛹㺭ϓ͆⻽ឬ݇᫜倄ౝ⮰㠑ᎎᩫもąふ᫜䬧ࣽጯц")
+    assert not garbled("2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导，认真学习宣传贯彻党的二十大精神。Email: a@b.cn")
+    assert not garbled("\x10\x15 ᣔ䔇")   # too little to judge: read as it is
 
 
 @pytest.mark.parametrize("name", ["kaifeng_2021", "zhoukou_office_2021"])
