@@ -72,6 +72,7 @@ class Document:
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one
+    publisher: str | None = None  # who published it, where the format says (a CMS page's ContentSource)
     ocr_text: bool = False        # text an OCR program wrote (its digit noise shows): its figures are no evidence
     # the document read again with its large pictures by OCR (tables pasted as pictures): called only when a
     # table is not found in its text, since OCR'd figures are no evidence for an error

@@ -185,10 +185,12 @@ def _signature(closing: Sequence[Line]) -> str | None:
     return None
 
 
-def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing: Sequence[Line] = ()) -> Metadata:
+def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing: Sequence[Line] = (),
+                  publisher: str | None = None) -> Metadata:
     """Title, agency and year from the lines before the first sections (and the page's title); an agency
-    the title does not name from the page's 来源 line, the signature over the date at the end (``closing``:
-    the document's last lines), the 本报告由… sentence, or the body 总体情况 opens with."""
+    the title does not name from the page's 来源 line or its stated ``publisher``, the signature over the date
+    at the end (``closing``: the document's last lines), the 本报告由… sentence, or the body 总体情况 opens
+    with."""
     lines_seen = list(lines)
     # each cell of a line a candidate: a page printed from a browser puts its navigation column on the
     # title's line (政务公开<gap>周口市人民政府2021年…报告); a title split over cells joins up as lines do
@@ -210,6 +212,8 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
+    if agency is None and publisher:
+        agency = clean_agency(squash(publisher))
     if agency is None:
         agency = _signature(closing)
     if agency is None and (m := _COMPILED.search(text)):

@@ -122,7 +122,7 @@ def _extras(section: str, rows: list[RawRow]) -> list[dict]:
 def build_report(document: Document, source: str) -> Report:
     sections = split_sections(document.lines)
     meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title,
-                         document.lines[-_CLOSING_LINES:])
+                         document.lines[-_CLOSING_LINES:], document.publisher)
     report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
                     year=meta.year, sections_present=sections.present, pages=document.pages,
                     table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)

@@ -136,5 +136,13 @@ def read_html(text: str) -> Document:
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.flush()
-    title = root.findtext(".//title")
-    return Document(walker.lines, "html", title=title.strip() if title else None)
+    # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
+    # the article's title is more to the point than the page's, which is often the site's name
+    title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
+    return Document(walker.lines, "html", title=title or None, publisher=_meta(root, "ContentSource"))
+
+
+def _meta(root: etree._Element, name: str) -> str | None:
+    content = next((m.get("content") for m in root.iter("meta") if (m.get("name") or "").lower() == name.lower()),
+                   None)
+    return content.strip() or None if content else None

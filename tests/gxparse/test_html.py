@@ -6,7 +6,7 @@ import pytest
 
 from gxparse import parse_document
 from gxparse.readers.html import read_html
-from simsite.render import render_report_html
+from simsite.render import render_report_body, render_report_html
 from tests.gxparse.seeds import expected, expected_tables, report_dict, seed_bytes, seed_prose
 
 HTML_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "html"
@@ -117,3 +117,18 @@ def test_figures_a_line_each_in_one_cell_stay_apart_and_a_wrapped_label_joins():
     # <br> is one label
     page = ("<table><tr><td>一、本年新收政府信息公<br>开申请数量</td><td>2<br>0</td><td>7</td></tr></table>")
     assert [ln.text for ln in read_html(page).lines] == ["一、本年新收政府信息公开申请数量\t2 0\t7"]
+
+
+@pytest.mark.parametrize(("metas", "title"), [
+    ('<meta name="ArticleTitle" content="开封市人民政府2021年政府信息公开工作年度报告">',
+     "开封市人民政府2021年政府信息公开工作年度报告"),
+    ('<meta name="articletitle" content="2021年政府信息公开工作年度报告"><meta name="ContentSource" content="开封市人民政府">',
+     "2021年政府信息公开工作年度报告"),
+])
+def test_a_cms_page_states_its_title_and_publisher_in_meta_tags(metas, title):
+    # 政府网站发展指引 asks every article page for ArticleTitle and ContentSource: the page's <title> is often
+    # the site's name, and the body may carry no title (the CMS prints it from its database, as an image)
+    body = render_report_body(report_dict("kaifeng_2021", **seed_prose("kaifeng_2021")), with_title=False)
+    page = f"<html><head>{metas}<title>开封市人民政府门户网站</title></head><body>{body}</body></html>"
+    report = parse_document(page.encode(), "page.html").to_dict()
+    assert (report["agency"], report["year"], report["title"]) == ("开封市人民政府", 2021, title)
