@@ -175,19 +175,18 @@ def _frame(image: Image.Image, index: int, source: str) -> Image.Image:
         raise DocumentError(source, f"图片文件损坏，第{index + 1}页无法解码") from exc
 
 
-def read_image(data: bytes, source: str, kind: str, dpi: float | None = None) -> Document:
+def read_image(data: bytes, source: str, kind: str) -> Document:
     """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF, read one frame at a time; a
-    frame many pages tall (a long screenshot) in page-high slices. ``dpi``: the resolution the image is
-    printed at where the document holding it says (a picture's size on a Word page), else its own or A4's."""
+    frame many pages tall (a long screenshot) in page-high slices."""
     image = _open_image(data, kind, source)
     with image, document_budget():
         pages: list[Page] = []
         for index in range(getattr(image, "n_frames", 1)):
             frame = _frame(image, index, source)
-            frame_dpi = dpi or _dpi(frame)
-            parts = page_slices(frame, frame_dpi)   # a long screenshot is read a page at a time
+            dpi = _dpi(frame)
+            parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
             limits.check_frames(len(pages) + len(parts))
-            pages += [ocr_page(part, len(pages) + n, frame_dpi, source) for n, part in enumerate(parts, start=1)]
+            pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
         return scanned_document(pages)
 
 

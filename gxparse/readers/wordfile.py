@@ -18,7 +18,6 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part
 from lxml import etree
-from PIL import Image
 
 from gxparse import limits
 from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
@@ -174,23 +173,21 @@ def _is_layout_table(tbl: etree._Element) -> bool:
 class _Picture:
     blob: bytes
     kind: str
-    dpi: float
 
 
 def _pictures(p: etree._Element, part: Part) -> list[_Picture]:
     """The pictures of a paragraph large enough to be content (a table pasted as a picture), in a format OCR
-    reads, with the resolution they are printed at."""
+    reads. Their size on the page says nothing of their resolution (a 150-dpi scan pasted six inches wide):
+    OCR takes the picture's own."""
     out = []
     for drawing in p.iter(_DRAWING):
         extent, blip = next(drawing.iter(_EXTENT), None), next(drawing.iter(_BLIP), None)
         if extent is None or blip is None or (target := part.related_parts.get(blip.get(_EMBED))) is None:
             continue
         width, height = (_emu(extent, name) / _EMU_PER_INCH for name in ("cx", "cy"))
-        if width * height < _MIN_PICTURE_SHARE * _A4_INCHES[0] * _A4_INCHES[1]:
-            continue
-        if (kind := sniff(target.blob)) in _PICTURE_KINDS:
-            pixels_wide = _pixel_width(target.blob)
-            out.append(_Picture(target.blob, kind, pixels_wide / width if pixels_wide else 0.0))
+        if width * height >= _MIN_PICTURE_SHARE * _A4_INCHES[0] * _A4_INCHES[1] and (
+                kind := sniff(target.blob)) in _PICTURE_KINDS:
+            out.append(_Picture(target.blob, kind))
     return out
 
 
@@ -198,15 +195,6 @@ def _emu(extent: etree._Element, name: str) -> int:
     try:
         return max(0, int(extent.get(name, "0")))
     except ValueError:
-        return 0
-
-
-def _pixel_width(blob: bytes) -> int:
-    """The picture's width in pixels, read from its header (nothing decoded); 0 when unreadable."""
-    try:
-        with Image.open(io.BytesIO(blob)) as image:
-            return image.width
-    except Exception:   # a picture Pillow cannot open is read, or refused, by the OCR reader itself
         return 0
 
 
@@ -243,7 +231,7 @@ class _BodyReader:
             return
         from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
         for picture in pictures:
-            self.lines += read_image(picture.blob, self.source, picture.kind, picture.dpi or None).lines
+            self.lines += read_image(picture.blob, self.source, picture.kind).lines
 
 
 def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False) -> Document:
@@ -254,5 +242,7 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     reader.read(body)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
-    return Document(reader.lines, source_type, title=title or None, ocr_text=pictures_by_ocr and reader.pictured,
+    # figures read from pictures make it a document read by OCR, as a PDF with such pages is
+    read_by_ocr = pictures_by_ocr and reader.pictured
+    return Document(reader.lines, "ocr" if read_by_ocr else source_type, title=title or None,
                     read_pictures=None if pictures_by_ocr else again)
