@@ -71,9 +71,7 @@ def parse_document(data: bytes, source: str = "<bytes>") -> Report:
         document = read_document(data, source)
         report = build_report(document, source)
         if document.read_pictures is not None and _tables_read(report) < len(_TABLES):
-            with_pictures = build_report(document.read_pictures(), source)
-            if _tables_read(with_pictures) > _tables_read(report):
-                return with_pictures
+            return _with_pictures(document.read_pictures, report, source)
         return report
     except DocumentError:
         raise
@@ -91,6 +89,16 @@ _TABLES = ("s2", "s3", "s4")
 
 def _tables_read(report: Report) -> int:
     return sum(getattr(report, table) is not None for table in _TABLES)
+
+
+def _with_pictures(read_pictures: Callable[[], Document], report: Report, source: str) -> Report:
+    """The report read again with its pictures by OCR, when that finds more tables; a picture OCR cannot
+    read (over a limit, broken) leaves the text's reading as it was."""
+    try:
+        again = build_report(read_pictures(), source)
+    except (DocumentError, LimitExceeded):
+        return report
+    return again if _tables_read(again) > _tables_read(report) else report
 
 
 _CLOSING_LINES = 8   # the last lines, where a report is signed and dated

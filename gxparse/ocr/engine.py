@@ -86,7 +86,11 @@ _budget = threading.local()   # when the OCR of the document this thread reads b
 @contextmanager
 def document_budget() -> Iterator[None]:
     """The OCR of one document: inside, Tesseract runs no longer than ``limits.MAX_OCR_SECONDS`` of this
-    thread's CPU time in all (CPU, not wall-clock time: a busy machine makes a scan slower, not larger)."""
+    thread's CPU time in all (CPU, not wall-clock time: a busy machine makes a scan slower, not larger).
+    Nested, it is the outer one's budget (a Word file's pictures, each read as an image)."""
+    if getattr(_budget, "start", None) is not None:
+        yield
+        return
     _budget.start = time.thread_time()
     try:
         yield

@@ -206,6 +206,7 @@ class _BodyReader:
         self.source = source
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the body holds pictures that could be tables
+        self.pictures_read = 0
 
     def read(self, parent: etree._Element) -> None:
         for item in _block_items(parent):
@@ -231,6 +232,8 @@ class _BodyReader:
             return
         from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
         for picture in pictures:
+            self.pictures_read += 1
+            limits.check_scanned_pages(self.pictures_read)
             self.lines += read_image(picture.blob, self.source, picture.kind).lines
 
 
@@ -239,7 +242,12 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
     body, title, part = _open(data, source)
     reader = _BodyReader(part, source, pictures_by_ocr)
-    reader.read(body)
+    if pictures_by_ocr:
+        from gxparse.ocr.engine import document_budget
+        with document_budget():   # one OCR budget for all the pictures
+            reader.read(body)
+    else:
+        reader.read(body)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
     # figures read from pictures make it a document read by OCR, as a PDF with such pages is

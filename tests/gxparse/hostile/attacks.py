@@ -135,6 +135,24 @@ def _external_entity() -> bytes:
     return docx(document_xml(paragraph("&secret;"), '<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'))
 
 
+def _many_pictures_docx() -> bytes:
+    """A report heading and 150 full-width pictures (one small PNG, stretched): each could be a table pasted
+    as a picture, so each is read by OCR when the text has no table, within one budget and page limit."""
+    import docx as python_docx
+    from docx.shared import Inches
+
+    picture = io.BytesIO()
+    Image.new("L", (40, 30), 255).save(picture, format="PNG")
+    document = python_docx.Document()
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    for _ in range(150):
+        picture.seek(0)
+        document.add_picture(picture, width=Inches(6))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _deep_docx() -> bytes:
     return docx(document_xml("<w:sdt><w:sdtContent>" * 5000 + paragraph("1") + "</w:sdtContent></w:sdt>" * 5000))
 
@@ -276,6 +294,7 @@ ATTACKS: list[Attack] = [
     Attack("pdf-many-rules", "a page of 100,000 ruling lines", _many_rules, None),
     # DOCX
     Attack("docx-gridspan", "36 KB DOCX, gridSpan 200,000,000", _grid_span_docx, "表格过大"),
+    Attack("docx-many-pictures", "150 full-page pictures where a table should be", _many_pictures_docx, None),
     Attack("docx-zip-bomb", "a DOCX whose document.xml inflates to 2 GB", _docx_bomb, "解压后过大"),
     Attack("docx-size-lie", "a DOCX whose headers understate a part's size", _docx_size_lie, "DOCX"),
     Attack("docx-ct-no-partname", "[Content_Types].xml Override without PartName",
