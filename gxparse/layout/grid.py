@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from gxparse.document import Line, is_value
+from gxparse.cells import UNREAD_FIGURE
+from gxparse.document import Line, is_value, misread_figure
 from gxparse.limits import check_table
+
+_MIN_FIGURES_AROUND_MISREAD = 3   # figures a row needs before letters among them are a misread figure
 
 
 @dataclass(slots=True)   # not frozen: a frozen __init__ costs several times more, and grids are hot
@@ -79,7 +82,17 @@ def _blank(slot: GridCell | None) -> bool:
 
 
 def _all_values_from(row: list[GridCell | None], start: int) -> bool:
-    return all(_blank(slot) or slot.numeric for slot in row[start:])
+    """Every slot from ``start`` on is a value, blank, or (among figures) a figure OCR misread as letters."""
+    slots = row[start:]
+    if all(_blank(slot) or slot.numeric for slot in slots):
+        return True
+    figures = sum(1 for slot in slots if slot is not None and slot.numeric and slot.text)
+    return figures >= _MIN_FIGURES_AROUND_MISREAD and all(
+        _blank(slot) or slot.numeric or misread_figure(slot.text) for slot in slots)
+
+
+def _value_text(slot: GridCell) -> str:
+    return slot.text if slot.numeric or not slot.text else UNREAD_FIGURE
 
 
 def _value_start(grid: Grid) -> int | None:
@@ -174,7 +187,7 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
                 first = pushed
                 label_cells = [s.text for s in _distinct(row[:first]) if s.text]
             # a slot spanned down from the row above is not this row's value
-            values = [s.text for s in _distinct(row[first:]) if s.origin not in above]
+            values = [_value_text(s) for s in _distinct(row[first:]) if s.origin not in above]
             lines.append(Line("\t".join(texts), " ".join(label_cells), values, where, page, in_grid=True))
         else:
             lines.append(_merged_row(texts, where, page))

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from gxparse import limits
-from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
+from gxparse.document import Document, Line, joined_cell_lines, lines_from_text, shows_ocr_noise
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 
@@ -139,7 +139,9 @@ def read_html(text: str) -> Document:
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
-    return Document(walker.lines, "html", title=title or None, publisher=_meta(root, "ContentSource"))
+    # OCR tools write HTML too (PaddleOCR's tables): their digit noise makes the figures no evidence
+    return Document(walker.lines, "html", title=title or None, publisher=_meta(root, "ContentSource"),
+                    ocr_text=shows_ocr_noise(walker.lines))
 
 
 def _meta(root: etree._Element, name: str) -> str | None:

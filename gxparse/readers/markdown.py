@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text
+from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text, shows_ocr_noise
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
@@ -220,12 +220,13 @@ def _is_data(row: list[str]) -> bool:
 
 def _labels_first(row: list[str]) -> list[str]:
     """A row of figures with short label text among or after them (a vertical group label a converter
-    pushed into the data cells): that text joins the label, its slots are dropped."""
+    pushed into the data cells): that text joins the label, its slots are dropped. Label text is Chinese: a
+    stray of letters among figures (``O``, ``1O``) is a figure OCR misread and keeps its slot."""
     first = next((i for i, c in enumerate(row) if _numeric(c)), None)
     if first is None or sum(_numeric(c) for c in row) < _MIN_FIGURES:
         return row
     stray = [c for c in row[first:] if _filled(c) and not _numeric(c)]
-    if not stray or any(len(c) > _MAX_STRAY for c in stray):
+    if not stray or any(len(c) > _MAX_STRAY or not _CJK.search(c) for c in stray):
         return row
     return row[:first] + stray + [c for c in row[first:] if not _filled(c) or _numeric(c)]
 
@@ -394,4 +395,5 @@ def read_markdown(text: str) -> Document:
         for rows in _grid_rows(block):
             tables += 1
             lines += grid_lines(expand_spans(rows), tables)
-    return Document(lines, "markdown")
+    # an OCR-to-Markdown tool's text shows OCR's digit noise: its figures are no evidence
+    return Document(lines, "markdown", ocr_text=shows_ocr_noise(lines))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
+from gxparse.cells import UNREAD_FIGURE
 from gxparse.readers.markdown import read_markdown
 from gxparse.readers.sniff import sniff
 from tests.gxparse.seeds import expected, expected_tables
@@ -218,3 +219,16 @@ def test_an_html_table_block_is_read_as_a_grid_wherever_its_lines_break():
                 "  <tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr>\n</table>\n</body></html>\n\n"
                 "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 447228 |\n")
     assert _rows(markdown) == {"规章": ["1", "0", "11"], "行政许可": ["447228"]}
+
+
+def test_letters_ocr_read_for_a_figure_keep_its_slot_unread_and_make_the_text_ocr():
+    # an OCR-to-Markdown tool writes O for 0 and 1O for 10: such a cell is no piece of the label (moving it
+    # there shifted the row's figures one column, silently), but a figure unread in its column
+    markdown = ("| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+                "|---|---|---|---|---|---|---|---|\n"
+                "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | O | 16 | 19 |\n"
+                "| 二、上年结转政府信息公开申请数量 | 1O | 0 | 0 | 0 | 0 | 0 | 10 |\n")
+    document = read_markdown(markdown)
+    assert _rows(markdown) == {"一、本年新收政府信息公开申请数量": ["3", "0", "0", "0", UNREAD_FIGURE, "16", "19"],
+                               "二、上年结转政府信息公开申请数量": [UNREAD_FIGURE, "0", "0", "0", "0", "0", "10"]}
+    assert document.ocr_text   # its figures are no evidence for an error
