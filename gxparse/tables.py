@@ -686,11 +686,11 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         elif len(values) > S3_WIDTH:
             options[key] = candidates(values, S3_WIDTH, _S3_ROW_SUM)
             repaired.append(key)
+        elif glued is not None and key in glued:   # every short row cut, none read with blanks; one no cut
+            options[key] = glued[key] or [(None,) * S3_WIDTH]   # explains holds others' figures
+            (repaired if glued[key] else lost).append(key)
         elif None in values:
             return None
-        elif glued is not None:   # every short row cut, none read with blanks; one no cut explains holds others'
-            options[key] = glued[key] or [(None,) * S3_WIDTH]
-            (repaired if glued[key] else lost).append(key)
         else:
             options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
@@ -734,10 +734,13 @@ def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
     shown = False
     for key, raw in rows.items():
         printed = _meaningful(raw.values, S3_WIDTH)
-        values = [parse_count(v).value for v in printed]
-        if len(values) < S3_WIDTH and None not in values:
+        # a run such as 0100001 (0 1 0 0 0 0 1 glued) is no count as printed (a leading zero), but a run all
+        # the same: it is cut like the others
+        if len(printed) < S3_WIDTH and all(v.isascii() and v.isdigit() for v in printed):
             cuts[key] = glued_readings(printed, S3_WIDTH, _S3_ROW_SUM)
-            shown = shown or bool(cuts[key]) and not blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
+            values = [parse_count(v).value for v in printed]
+            shown = shown or bool(cuts[key]) and (
+                None in values or not blank_readings(values, S3_WIDTH, _S3_ROW_SUM))  # type: ignore[arg-type]
     return cuts if shown else None
 
 

@@ -21,11 +21,14 @@ S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(3)]
 S4_ROW = "5\t17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17"   # kaifeng_2021's table 四 as the seed prints it
 
 
-def _glued_lines(glued: str | None = None, tabs: bool = False) -> list[str]:
+def _glued_lines(glued: str | None = None, tabs: bool = False, figures: dict[str, str] | None = None) -> list[str]:
     """kaifeng_2021's lines with each row of table 三 printed without gaps: its 总计 ``apart`` from the other
     figures by a space (as pypdfium2 prints a PDF whose cells carry no space) or ``joined`` to them, the label
-    tab-separated from them where ``tabs``."""
+    tab-separated from them where ``tabs``; ``figures`` gives some rows (by label) other figures first."""
     lines = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8").split("\n")
+    for label, row in (figures or {}).items():
+        i = next(i for i, line in enumerate(lines) if label in line)
+        lines[i] = re.sub(r"(\t\d+)+\t*$", "\t" + row.replace(" ", "\t"), lines[i])
     first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     last = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
     gap = "\t" if tabs else " "
@@ -72,6 +75,18 @@ def test_table_三_printed_without_gaps_reads_as_the_table_printed_with_them(glu
     report = _kaifeng(glued)
     assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
     assert sum(f["rule"] == "row.repaired" for f in report["findings"]) >= 15   # rows of zeros are read as ever
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_run_beginning_with_zero_is_cut_like_the_others():
+    # 0100001 is no count as printed (a leading zero: unreadable alone), but glued it is 0 1 0 0 0 0 1; it
+    # once made the whole table unread. Two rows changed so that the columns still add up.
+    changed = {"6.属于四类过程性信息": "0 1 0 0 0 0 1", "2.没有现成信息需要另行制作": "2 0 0 0 0 0 2"}
+    report = _parsed("\n".join(_glued_lines("apart", figures=changed)))
+    assert report["s3"]["result.denied.process_info"] == {
+        "natural_person": 0, "commercial_enterprise": 1, "research_institution": 0, "social_welfare_org": 0,
+        "legal_service_org": 0, "other_org": 0, "total": 1}
+    assert report["s3"]["new_received"] == expected_tables("kaifeng_2021")["s3"]["new_received"]
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
