@@ -17,12 +17,13 @@ from gxparse.limits import check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
 
-# Letters and marks OCR writes for figures (lo for 10, po for 0, |0 for a rule beside a 0, 1O or l2 with a
-# digit read right beside), and how many figures a line needs around them to be a table row read by OCR.
-_DIGIT_LOOKALIKE = re.compile(r"^(?:[OoIlLiTtBbSsZzgqp]{1,2}|[|丨]\d{1,4}|\d{1,4}[|丨]|(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6})$")
 # The figures OCR misreads as letters, alone or beside digits read right (O for 0, l2 for 12, 1O for 10): in
 # a row of figures such a cell is a figure that could not be read.
-_MISREAD_FIGURE = re.compile(r"^(?:[OoIl]{1,2}|(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6})$")
+_MISREAD = r"[OoIl]{1,2}|(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6}"
+_MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
+# Letters and marks OCR writes for figures (those, and lo for 10, po for 0, |0 for a rule beside a 0), and how
+# many figures a line needs around them to be a table row read by OCR.
+_DIGIT_LOOKALIKE = re.compile(rf"^(?:[OoIlLiTtBbSsZzgqp]{{1,2}}|[|丨]\d{{1,4}}|\d{{1,4}}[|丨]|{_MISREAD})$")
 _FIGURE = re.compile(r"^\d{1,9}$")
 _NOISY_ROW_FIGURES = 3
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit) or a blank or zero mark.
@@ -98,12 +99,12 @@ def _misread_between_figures(cells: list[str]) -> bool:
                for i, c in enumerate(cells))
 
 
-@lru_cache(maxsize=16384)
 def misread_figure(cell: str) -> bool:
     """A cell OCR wrote letters into for a figure (``O``, ``1O``): unreadable where figures stand."""
     return bool(_MISREAD_FIGURE.match(cell.strip()))
 
 
+@lru_cache(maxsize=16384)
 def is_value(cell: str) -> bool:
     """A number or a blank marker (cached: table cells repeat the same few texts, "0" above all)."""
     return bool(VALUE_CELL.match(cell.strip()))

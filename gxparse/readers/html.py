@@ -117,25 +117,26 @@ def _parse(text: str) -> etree._Element:
     return root if root is not None else etree.fromstring("<html/>", _HTML_PARSER)
 
 
-def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
-    """The lines of HTML written inside another document (a Markdown converter's ``<table>`` block), already
-    normalised, and the tables counted so far: its tables are numbered after the document's ``tables_before``."""
+def _walked(root: etree._Element, tables_before: int = 0) -> _Walker:
     walker = _Walker()
     walker.tables = tables_before
-    root = _parse(markup)
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.flush()
+    return walker
+
+
+def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
+    """The lines of HTML written inside another document (a Markdown converter's ``<table>`` block), already
+    normalised, and the tables counted so far: its tables are numbered after the document's ``tables_before``."""
+    walker = _walked(_parse(markup), tables_before)
     return walker.lines, walker.tables
 
 
 def read_html(text: str) -> Document:
     # one normalisation of the whole page instead of one per cell
     root = _parse(normalize_text(_LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text)))
-    walker = _Walker()
-    body = root.find("body")
-    walker.walk(body if body is not None else root)
-    walker.flush()
+    walker = _walked(root)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()

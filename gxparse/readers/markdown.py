@@ -31,11 +31,12 @@ from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 from gxparse.readers.flattened import has_inline_tables, unflatten
 from gxparse.readers.html import read_html_block
+from gxparse.readers.sniff import HTML_TABLE_BLOCK_START
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # an HTML block holding a table: converters write it on a line of its own, often wrapped in <html><body>
-_HTML_TABLE_START = re.compile(r"^\s*(?:<(?:html|body|div|center|p)\b[^<>]*>\s*)*<table\b", re.I)
+_HTML_TABLE_START = re.compile(HTML_TABLE_BLOCK_START, re.I)
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _PLACEHOLDER = re.compile(r"^(?:col(?:umn)?|field|unnamed:?|数据|列|字段)\s*_?\d{1,3}$", re.I)

@@ -249,9 +249,13 @@ def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) 
             best = (right - left, width_px / ((right - left) / 72))
     if best is None and not text_unreadable and not _has_shapes(page):
         return None
-    # the page goes to OCR: rendered no finer than OCR reads (imported here: only scans need the engine)
-    from gxparse.ocr.scan import MAX_DPI
-    return MAX_DPI if best is None else min(max(best[1], MIN_SCAN_DPI), MAX_DPI)
+    return _ocr_dpi(None if best is None else best[1])
+
+
+def _ocr_dpi(image_dpi: float | None) -> float:
+    """The resolution to render a page for OCR at: its image's, no finer than OCR reads; the most for none."""
+    from gxparse.ocr.scan import MAX_DPI   # imported here: only scans need the engine
+    return MAX_DPI if image_dpi is None else min(max(image_dpi, MIN_SCAN_DPI), MAX_DPI)
 
 
 def _has_shapes(page: pdfium.PdfPage) -> bool:
@@ -311,10 +315,7 @@ def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number:
         limits.check_image(width_px, height_px, f"第{number}页")
         dpi = width_px / ((right - left) / 72)
         best = dpi if best is None else max(best, dpi)
-    if best is None:
-        return None
-    from gxparse.ocr.scan import MAX_DPI
-    return min(max(best, MIN_SCAN_DPI), MAX_DPI)
+    return None if best is None else _ocr_dpi(best)
 
 
 @dataclass(frozen=True)

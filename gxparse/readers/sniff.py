@@ -33,10 +33,11 @@ _CHINESE_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312-80": "gb180
 _MARKDOWN_TABLE = re.compile(rb"\|[^\n]*\|[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
 # Markdown converters that keep complex tables as HTML (MinerU, PaddleOCR, olmOCR) write each on a line of its
 # own, often wrapped in <html><body>, between prose without markup: HTML only inside its table blocks
-_TABLE_BLOCK_WRAPPERS = rb"html|body|div|center|p"
-_HTML_TABLE_BLOCK = re.compile(rb"(?im)^[ \t]*(?:<(?:" + _TABLE_BLOCK_WRAPPERS + rb")\b[^<>]*>\s*)*<table\b")
-_WHOLE_TABLE_BLOCK = re.compile(rb"(?ims)^[ \t]*(?:<(?:" + _TABLE_BLOCK_WRAPPERS + rb")\b[^<>]*>\s*)*<table\b.*?"
-                                rb"(?:</table\s*>(?:\s*</(?:" + _TABLE_BLOCK_WRAPPERS + rb")\s*>)*|\Z)")
+_TABLE_BLOCK_WRAPPERS = r"html|body|div|center|p"
+HTML_TABLE_BLOCK_START = rf"^[ \t]*(?:<(?:{_TABLE_BLOCK_WRAPPERS})\b[^<>]*>\s*)*<table\b"   # the Markdown reader's too
+_HTML_TABLE_BLOCK = re.compile(HTML_TABLE_BLOCK_START.encode(), re.I | re.M)
+_WHOLE_TABLE_BLOCK = re.compile((HTML_TABLE_BLOCK_START + rf".*?(?:</table\s*>(?:\s*</(?:{_TABLE_BLOCK_WRAPPERS})\s*>)*|\Z)")
+                                .encode(), re.I | re.M | re.S)
 _MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a few pages before the first
 
 
