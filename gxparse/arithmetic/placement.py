@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from math import comb
 
 from gxparse.arithmetic.realign import PLACEMENT_LIMIT, RowSum, Vector
+from gxparse.limits import MAX_DIGITS
 
 STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
 WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input
@@ -104,9 +105,10 @@ class _Cutter:
             return
         digits_left = len(text) - at + sum(map(len, self.runs[run + 1:]))
         cells_left = self.width - len(cells)
-        if cells_left == 0 or digits_left < cells_left:
+        if cells_left == 0 or not cells_left <= digits_left <= cells_left * MAX_DIGITS:
             return
-        for end in range(at + 1, len(text) + 1 if text[at] != "0" else at + 2):
+        # a count has at most MAX_DIGITS digits: a longer cut is no count (nor convertible past 4,300 digits)
+        for end in range(at + 1, min(len(text), at + MAX_DIGITS) + 1 if text[at] != "0" else at + 2):
             cell = (*cells, int(text[at:end]))
             total = self.ends.get(len(cell) - 1)
             if total is None or sum(cell[i] for i in total.parts) == cell[total.total]:  # type: ignore[misc]

@@ -124,3 +124,8 @@ def test_table_四_printed_long_where_a_count_may_have_wrapped_reads_only_what_b
     assert report["s4"]["review"] == {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
     assert set(report["s4"]["litigation_direct"].values()) == {None}
     assert report["s4"]["litigation_after_review"]["total"] == 7
+
+
+def test_a_run_longer_than_any_row_of_counts_is_no_reading():
+    # 4,301 digits: no seven counts of at most limits.MAX_DIGITS digits each, and never turned into an int
+    assert glued_readings(["1" * 4301], 7, S3_SUM) == []
