@@ -8,6 +8,7 @@ from collections.abc import Callable
 from gxparse.document import Document
 
 Reader = Callable[[bytes, str], Document]
+IMAGE_KINDS = ("png", "jpeg", "tiff", "bmp", "gif")   # the sniffed kinds OCR reads
 
 
 def _read_pdf(data: bytes, source: str) -> Document:
@@ -39,7 +40,7 @@ BINARY_READERS: dict[str, Reader] = {
     "docx": _read_docx,
     "doc": _read_word_binary("doc"),
     "wps": _read_word_binary("wps"),
-    **{kind: _read_image(kind) for kind in ("png", "jpeg", "tiff", "bmp", "gif")},
+    **{kind: _read_image(kind) for kind in IMAGE_KINDS},
 }
 
 

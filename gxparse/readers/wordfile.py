@@ -7,6 +7,7 @@ in document order and merged cells are seen as Word stores them: ``gridSpan`` fo
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import struct
@@ -24,6 +25,7 @@ from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
+from gxparse.readers.formats import IMAGE_KINDS
 from gxparse.readers.sniff import sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -38,7 +40,6 @@ _DRAWING = f"{{{_W}}}drawing"
 _EMU_PER_INCH = 914400
 _A4_INCHES = (8.27, 11.69)
 _MIN_PICTURE_SHARE = 0.08   # of an A4 page: a table pasted as a picture; a seal or logo is smaller
-_PICTURE_KINDS = ("png", "jpeg", "gif", "tiff", "bmp")
 
 
 def _check_package(data: bytes) -> None:
@@ -186,7 +187,7 @@ def _pictures(p: etree._Element, part: Part) -> list[_Picture]:
             continue
         width, height = (_emu(extent, name) / _EMU_PER_INCH for name in ("cx", "cy"))
         if width * height >= _MIN_PICTURE_SHARE * _A4_INCHES[0] * _A4_INCHES[1] and (
-                kind := sniff(target.blob)) in _PICTURE_KINDS:
+                kind := sniff(target.blob)) in IMAGE_KINDS:
             out.append(_Picture(target.blob, kind))
     return out
 
@@ -237,16 +238,17 @@ class _BodyReader:
             self.lines += read_image(picture.blob, self.source, picture.kind).lines
 
 
+def _ocr_budget() -> contextlib.AbstractContextManager[None]:
+    from gxparse.ocr.engine import document_budget   # only pictures need the OCR engine
+    return document_budget()
+
+
 def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False) -> Document:
     """The document's lines; with ``pictures_by_ocr`` its large pictures are read by OCR where they stand
     (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
     body, title, part = _open(data, source)
     reader = _BodyReader(part, source, pictures_by_ocr)
-    if pictures_by_ocr:
-        from gxparse.ocr.engine import document_budget
-        with document_budget():   # one OCR budget for all the pictures
-            reader.read(body)
-    else:
+    with _ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader.read(body)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
