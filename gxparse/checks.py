@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from gxparse.model import ERROR, WARNING, Evidence, Finding, Gap, Report
 from gxparse.template import (
-    S2_ITEMS,
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
     S3_RESULT_PREFIX,
@@ -27,6 +26,7 @@ from gxparse.template import (
     SECTIONS,
     column_label,
     expected_template,
+    row_label,
     s3_row_label,
     s4_block_label,
 )
@@ -61,15 +61,7 @@ def _resolve(report: Report, key: str) -> int | None:
 
 
 def _label_of(table: str, row: str) -> str:
-    if table == "s3":
-        return s3_row_label(row)
-    if table == "s4":
-        return s4_block_label(row)
-    for items in S2_ITEMS.values():
-        for item in items:
-            if item.key == row:
-                return item.label
-    return row
+    return row_label(table, row) or row
 
 
 def _printed(report: Report, table: str, rows: Iterator[str] | list[str] | tuple[str, ...]) -> list[Evidence]:

@@ -88,7 +88,7 @@ def shows_ocr_noise(lines: list[Line]) -> bool:
     zero (``010`` for ``0|0``), or letters OCR reads for figures between figures (``34 lo lo po 0``, ``|0``);
     a number at the end of a sentence (a document number) is no table row."""
     return any(OCR_NOISE.match(v) for line in lines if len(line.values) > 1 for v in line.values) or any(
-        _misread_between_figures(line.text.split("\t")) for line in lines)
+        _misread_between_figures(line.text.split("\t")) for line in lines if "\t" in line.text)
 
 
 def _misread_between_figures(cells: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -20,7 +21,7 @@ from gxparse.sections import Sections, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
                             s2_trail, s4_candidate_lines)
-from gxparse.template import S3_ROW_BY_KEY, SECTIONS, s3_row_label
+from gxparse.template import SECTIONS, row_label
 
 Reader = Callable[[bytes, str], Document]
 _log = logging.getLogger(__name__)
@@ -212,8 +213,7 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
         end = sections.headings[following[0]] if start is not None and following else None
         lines = s3_lines if key == "s3" else _section_lines(sections, key)
         context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others))
-        label_of = (lambda row: s3_row_label(row) if row in S3_ROW_BY_KEY else None) if key == "s3" \
-            else (lambda row: None)
+        label_of = functools.partial(row_label, key)
         for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key], label_of).items():
             gaps[f"{key}.{row}"] = gap
     return gaps

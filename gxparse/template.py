@@ -268,3 +268,13 @@ def s3_row_label(row_key: str) -> str:
 
 def s4_block_label(block: str) -> str:
     return next(b.label for b in S4_BLOCKS if b.key == block)
+
+
+def row_label(table: str, row: str) -> str | None:
+    """The template's label of a row of table ``s2``, ``s3`` or ``s4`` (a block of 四); None for a key the
+    template does not have."""
+    if table == "s3":
+        return s3_row_label(row) if row in S3_ROW_BY_KEY else None
+    if table == "s4":
+        return next((b.label for b in S4_BLOCKS if b.key == row), None)
+    return next((item.label for items in S2_ITEMS.values() for item in items if item.key == row), None)

@@ -7,8 +7,9 @@ import re
 from lxml import etree
 
 from gxparse import limits
-from gxparse.document import Document, Line, joined_cell_lines, lines_from_text, shows_ocr_noise
+from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
@@ -29,7 +30,8 @@ def _span(value: str | None) -> int:
 
 _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
-_TEXT_AND_BREAKS = etree.XPath(".//text() | .//br")   # in document order
+_LINE_BREAKS = etree.XPath(".//br | .//p | .//div | .//li")
+_CELL_BLOCKS = {"p", "div", "li"}
 # NFKC would turn these into markup characters; they are escaped before the whole page is normalised
 _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
@@ -53,16 +55,24 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
 
 
 def _cell_text(td: etree._Element) -> str:
-    """A cell's text; its ``<br>``-broken lines are joined as ``joined_cell_lines`` joins them."""
-    if td.find(".//br") is None:
+    """A cell's text, its lines (broken by ``<br>`` or paragraphs) apart by ``\\n`` for ``stacked.unstacked``."""
+    breaks = _LINE_BREAKS(td)
+    if not breaks or len(breaks) == 1 and breaks[0].tag != "br":   # one paragraph is one line
         return _TEXT(td)
     lines = [""]
-    for item in _TEXT_AND_BREAKS(td):
-        if isinstance(item, str):
-            lines[-1] += item
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        if el is td:
+            lines[-1] += (td.text or "") if event == "start" else ""
+            continue
+        if event == "start":
+            if el.tag == "br" or el.tag in _CELL_BLOCKS:
+                lines.append("")
+            lines[-1] += el.text or ""
         else:
-            lines.append("")
-    return joined_cell_lines([" ".join(line.split()) for line in lines])
+            if el.tag in _CELL_BLOCKS:
+                lines.append("")
+            lines[-1] += el.tail or ""
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -90,7 +100,7 @@ class _Walker:
             if tag == "table" and _is_data_table(el):
                 self.flush()
                 self.tables += 1
-                grid = expand_spans(_table_rows(el, self.tables), f"第{self.tables}个表格")
+                grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
             elif tag == "img" and (alt := (el.get("alt") or "").strip()):
                 # a title printed as a header image says itself in its alt text

@@ -21,9 +21,10 @@ from docx.opc.part import Part
 from lxml import etree
 
 from gxparse import limits
-from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
+from gxparse.document import Document, Line, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 from gxparse.readers.formats import IMAGE_KINDS
 from gxparse.readers.sniff import sniff
@@ -102,9 +103,9 @@ def _int_prop(el: etree._Element | None, default: int = 1) -> int:
 
 
 def _cell_text(tc: etree._Element) -> str:
-    # a cell's paragraphs and line breaks are the wrapped lines of one label, or figures a line each; nested
-    # tables add their text in order
-    return joined_cell_lines([line for p in tc.iter(_P) for line in _paragraph_text(p).split("\n")])
+    # a cell's paragraphs and line breaks are the wrapped lines of one label, figures a line each, or the
+    # lines of rows stacked into one (``stacked.unstacked`` joins them); nested tables add their text in order
+    return "\n".join(_paragraph_text(p) for p in tc.iter(_P))
 
 
 def _table_rows(tbl: etree._Element) -> list[list[list[tuple[str, int, int]]]]:
@@ -218,7 +219,7 @@ class _BodyReader:
             elif item.tag == _TBL:
                 for rows in _table_rows(item):
                     self.tables += 1
-                    self.lines.extend(grid_lines(expand_spans(rows, f"第{self.tables}个表格"), self.tables))
+                    self.lines.extend(grid_lines(expand_spans(unstacked(rows), f"第{self.tables}个表格"), self.tables))
             else:
                 for line in lines_from_text(_paragraph_text(item)):
                     line.where = f"段落{len(self.lines) + 1}"

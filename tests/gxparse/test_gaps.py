@@ -66,6 +66,15 @@ def test_a_row_whose_label_a_neighbour_took_is_unread_not_missing():
     assert "cell.missing" not in errors(text)
 
 
+def test_a_row_of_table_two_whose_label_a_neighbour_took_is_unread_not_missing():
+    # 行政强制 printed in the 行政处罚 row's label cell (two rows merged, one figure kept): the row is printed,
+    # gxparse cannot read it apart
+    text = edited(("行政处罚\t10582\t\t\n", "行政处罚 行政强制\t10582\t\t\n"), ("行政强制\t1082\t\t\n", ""))
+    (unread,) = [f for f in findings(text, "cell.unread") if "相邻行" in f.message]
+    assert unread.cells == ["s2.coercion.decisions"]
+    assert "cell.missing" not in errors(text)
+
+
 def test_figures_under_no_label_where_a_row_belongs_are_unread():
     # two rows whose labels name nothing where one row is missing: neither can be taken for it
     text = edited((ROW_8, "\t\t甲类情形\t\t5\t1\t0\t0\t8\t0\t14\n\t\t乙类情形\t\t0\t0\t0\t0\t0\t0\t0\n"))

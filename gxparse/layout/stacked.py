@@ -1,0 +1,84 @@
+"""Rows a table stacked into one: several template rows stored as one row whose cells hold a line per row.
+
+Word and WPS merge neighbouring rows into one when an editor selects them and merges, or when a PDF is
+converted to Word; the HTML or DOCX then holds one ``<tr>`` whose label cell reads ``1.属于国家秘密<br>2.其他
+法律行政法规禁止公开…`` and whose every figure cell reads ``0<br>2<br>…``. Read as one row, its figures are no
+row's figures. Such a row is given back as the rows it stacked, when the stack says so unambiguously: every
+figure cell holds the same number of figures, one per line, and a label cell holds that many labels (a line
+each, or as many numbered items). Anything else is left as it is, to be read (or found unreadable) as ever.
+
+Cells arrive as the readers lay them out for ``grid.expand_spans``, (text, rowspan, colspan), their lines
+apart by ``\\n``; they leave with their lines joined as ``document.joined_cell_lines`` joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gxparse.document import is_value, joined_cell_lines
+
+RawCell = tuple[str, int, int]   # text (lines apart by \n), rowspan, colspan
+
+# An item of a numbered list of labels: 1. / 2、 / （三） / 四、
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _label_groups(lines: list[str], count: int) -> list[str] | None:
+    """The labels of ``count`` stacked rows in one cell's lines: a line each, or one numbered item each (an
+    item's label wrapped over its lines); None when the lines are not that many labels."""
+    if len(lines) == count:
+        return lines
+    groups: list[list[str]] = []
+    for line in lines:
+        if _NUMBERED.match(line) or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    if len(groups) != count or not all(_NUMBERED.match(group[0]) for group in groups):
+        return None
+    return [joined_cell_lines(group) for group in groups]
+
+
+def _stack(row: Sequence[RawCell]) -> tuple[int, dict[int, list[str]]] | None:
+    """How many rows ``row`` stacks and the cells it splits (by index: their text per stacked row); None for
+    a row that stacks nothing."""
+    lines = [_lines(text) for text, _, _ in row]
+    figures = [i for i, ls in enumerate(lines) if ls and all(is_value(line) for line in ls)]
+    counts = {len(lines[i]) for i in figures}
+    if len(counts) != 1 or (count := counts.pop()) < 2 or any(row[i][1] != 1 for i in figures):
+        return None
+    split = {i: lines[i] for i in figures}
+    for i, (_, rowspan, _) in enumerate(row):
+        if i not in split and rowspan == 1 and lines[i] and (groups := _label_groups(lines[i], count)):
+            split[i] = groups
+    if len(split) == len(figures):
+        return None   # no label cell names the stacked rows: their figures are no row's
+    return count, split
+
+
+def unstacked(rows: Sequence[Sequence[RawCell]]) -> list[list[RawCell]]:
+    """``rows`` with every stacked row given back as the rows it stacked; each cell's lines joined. A cell
+    the stack does not split (a group label, an empty cell) spans all its rows, and a cell spanning down into
+    a stacked row from above spans every row it became."""
+    if not any("\n" in text for row in rows for text, _, _ in row):
+        return [list(row) for row in rows]
+    stacks = [_stack(row) for row in rows]
+    heights = [stack[0] if stack else 1 for stack in stacks]
+    out: list[list[RawCell]] = []
+    for r, (row, stack) in enumerate(zip(rows, stacks)):
+        count, split = stack if stack else (1, {})
+        new = [[] for _ in range(count)]
+        for i, (text, rowspan, colspan) in enumerate(row):
+            if i in split:
+                for part, texts in zip(new, split[i]):
+                    part.append((texts, 1, colspan))
+            else:
+                joined = joined_cell_lines(text.split("\n")) if "\n" in text else text
+                new[0].append((joined, sum(heights[r:r + rowspan]), colspan))
+        out += new
+    return out
