@@ -120,6 +120,12 @@ def joined_cell_lines(lines: list[str]) -> str:
     return "".join(parts)
 
 
+def glued_cell_lines(lines: list[str]) -> str:
+    """A PDF cell's printed lines joined without a gap: labels wrap mid-word, narrow header cells stack one
+    character per line, and a long figure wraps in a narrow column."""
+    return "".join(lines)
+
+
 def split_cells(line: str) -> list[str]:
     """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces."""
     if "\t" in line:

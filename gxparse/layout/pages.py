@@ -26,8 +26,9 @@ from typing import NamedTuple
 
 from gxparse.layout.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
 from gxparse.layout.columns import Layout, TextLine, find_tables
-from gxparse.document import Line, is_value, line_from_cells
+from gxparse.document import Line, glued_cell_lines, is_value, line_from_cells
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text, squash
 from gxparse.sections import heading_section
 from gxparse.template import S4_WIDTH
@@ -84,6 +85,7 @@ class _Cell:
     col: int
     rowspan: int
     colspan: int
+    lines: tuple[str, ...] = ()   # its printed lines, where it has several: a row stacked into one (``stacked``)
 
 
 @dataclass
@@ -99,7 +101,9 @@ class _Table:
         """Rows of (text, rowspan, colspan) as an HTML table has them, for ``grid.expand_spans``."""
         rows: list[list[tuple[str, int, int]]] = [[] for _ in range(self.n_rows)]
         for c in self.cells:
-            rows[c.row].append((c.text, c.rowspan, c.colspan))
+            # the lines, where they still are the cell's text (OCR may have read the cell again)
+            text = "\n".join(c.lines) if c.lines and "".join(c.lines) == c.text else c.text
+            rows[c.row].append((text, c.rowspan, c.colspan))
         return rows
 
 
@@ -235,12 +239,23 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _cell_text(glyphs: list[Glyph], unit: float) -> str:
-    """Text of one cell: its printed lines top to bottom, joined without a gap (labels wrap mid-word and
-    narrow header cells stack one character per line)."""
+def _cell_lines(glyphs: list[Glyph], unit: float) -> list[str]:
+    """A cell's printed lines, top to bottom."""
     if len(glyphs) <= 1:
-        return glyphs[0].text if glyphs else ""
-    return "".join(_line_text(line, unit) for line in _text_lines(glyphs))
+        return [glyphs[0].text] if glyphs else []
+    return [_line_text(line, unit) for line in _text_lines(glyphs)]
+
+
+def _cell_text(glyphs: list[Glyph], unit: float) -> str:
+    return glued_cell_lines(_cell_lines(glyphs, unit))
+
+
+def _ruled_cell(glyphs: list[Glyph], span: list[int], page: Page, snap: Snap) -> _Cell:
+    """A cell of a ruled table, keeping its lines where it has several (a row stacked into one)."""
+    r0, c0, r1, c1 = span
+    lines = _cell_lines(glyphs, page.unit)
+    several = tuple(normalize_text(line).strip() for line in lines) if len(lines) > 1 else ()
+    return _Cell(snap(normalize_text(glued_cell_lines(lines)).strip()), r0, c0, r1 - r0 + 1, c1 - c0 + 1, several)
 
 
 def _split_at(glyph: Glyph, cuts: list[float]) -> list[Glyph]:
@@ -309,8 +324,7 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol:
             span = spans.setdefault(roots[i * n_cols + j], [i, j, i, j])
             span[0], span[1] = min(span[0], i), min(span[1], j)
             span[2], span[3] = max(span[2], i), max(span[3], j)
-    placed = [_Cell(snap(normalize_text(_cell_text(contents.get(root, []), page.unit)).strip()),
-                    r0, c0, r1 - r0 + 1, c1 - c0 + 1) for root, (r0, c0, r1, c1) in spans.items()]
+    placed = [_ruled_cell(contents.get(root, []), span, page, snap) for root, span in spans.items()]
     placed.sort(key=lambda c: (c.row, c.col))
     if page.reread is not None:
         boxes = [(xs[c.col], ys[c.row], xs[c.col + c.colspan], ys[c.row + c.rowspan]) for c in placed]
@@ -586,7 +600,8 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
     for kind, item in items:
         if kind == "table":
             table_no += 1
-            lines.extend(grid_lines(expand_spans(item.html_rows()), table_no, item.page))  # type: ignore[union-attr]
+            rows = unstacked(item.html_rows(), glued_cell_lines, labels_by_line=False)  # type: ignore[union-attr]
+            lines.extend(grid_lines(expand_spans(rows), table_no, item.page))  # type: ignore[union-attr]
         else:
             lines.append(item)  # type: ignore[arg-type]
     return lines

@@ -14,11 +14,12 @@ apart by ``\\n``; they leave with their lines joined as ``document.joined_cell_l
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from gxparse.document import is_value, joined_cell_lines
 
 RawCell = tuple[str, int, int]   # text (lines apart by \n), rowspan, colspan
+Join = Callable[[list[str]], str]   # a cell's lines to its text
 
 # An item of a numbered list of labels: 1. / 2、 / （三） / 四、
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
@@ -28,10 +29,11 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _label_groups(lines: list[str], count: int) -> list[str] | None:
-    """The labels of ``count`` stacked rows in one cell's lines: a line each, or one numbered item each (an
-    item's label wrapped over its lines); None when the lines are not that many labels."""
-    if len(lines) == count:
+def _label_groups(lines: list[str], count: int, by_line: bool, join: Join) -> list[str] | None:
+    """The labels of ``count`` stacked rows in one cell's lines: a line each (``by_line``: where lines are
+    the writer's, not wrapped by width), or one numbered item each (an item's label wrapped over its lines);
+    None when the lines are not that many labels."""
+    if by_line and len(lines) == count:
         return lines
     groups: list[list[str]] = []
     for line in lines:
@@ -41,10 +43,10 @@ def _label_groups(lines: list[str], count: int) -> list[str] | None:
             groups[-1].append(line)
     if len(groups) != count or not all(_NUMBERED.match(group[0]) for group in groups):
         return None
-    return [joined_cell_lines(group) for group in groups]
+    return [join(group) for group in groups]
 
 
-def _stack(row: Sequence[RawCell]) -> tuple[int, dict[int, list[str]]] | None:
+def _stack(row: Sequence[RawCell], by_line: bool, join: Join) -> tuple[int, dict[int, list[str]]] | None:
     """How many rows ``row`` stacks and the cells it splits (by index: their text per stacked row); None for
     a row that stacks nothing."""
     lines = [_lines(text) for text, _, _ in row]
@@ -54,20 +56,24 @@ def _stack(row: Sequence[RawCell]) -> tuple[int, dict[int, list[str]]] | None:
         return None
     split = {i: lines[i] for i in figures}
     for i, (_, rowspan, _) in enumerate(row):
-        if i not in split and rowspan == 1 and lines[i] and (groups := _label_groups(lines[i], count)):
+        if i in split or rowspan != 1 or not lines[i]:
+            continue
+        if groups := _label_groups(lines[i], count, by_line, join):
             split[i] = groups
     if len(split) == len(figures):
         return None   # no label cell names the stacked rows: their figures are no row's
     return count, split
 
 
-def unstacked(rows: Sequence[Sequence[RawCell]]) -> list[list[RawCell]]:
-    """``rows`` with every stacked row given back as the rows it stacked; each cell's lines joined. A cell
-    the stack does not split (a group label, an empty cell) spans all its rows, and a cell spanning down into
-    a stacked row from above spans every row it became."""
+def unstacked(rows: Sequence[Sequence[RawCell]], join: Join = joined_cell_lines,
+              labels_by_line: bool = True) -> list[list[RawCell]]:
+    """``rows`` with every stacked row given back as the rows it stacked; each cell's lines joined by
+    ``join``. A cell the stack does not split (a group label, an empty cell) spans all its rows, and a cell
+    spanning down into a stacked row from above spans every row it became. A PDF wraps labels by width:
+    there (``labels_by_line`` False) only numbered items tell the labels apart."""
     if not any("\n" in text for row in rows for text, _, _ in row):
         return [list(row) for row in rows]
-    stacks = [_stack(row) for row in rows]
+    stacks = [_stack(row, labels_by_line, join) for row in rows]
     heights = [stack[0] if stack else 1 for stack in stacks]
     out: list[list[RawCell]] = []
     for r, (row, stack) in enumerate(zip(rows, stacks)):
@@ -78,7 +84,7 @@ def unstacked(rows: Sequence[Sequence[RawCell]]) -> list[list[RawCell]]:
                 for part, texts in zip(new, split[i]):
                     part.append((texts, 1, colspan))
             else:
-                joined = joined_cell_lines(text.split("\n")) if "\n" in text else text
+                joined = join(text.split("\n")) if "\n" in text else text
                 new[0].append((joined, sum(heights[r:r + rowspan]), colspan))
         out += new
     return out

@@ -10,6 +10,7 @@ from gxparse import parse_document
 from gxparse.layout.stacked import unstacked
 from gxparse.readers.wordfile import read_docx
 from simsite.render import render_report_html
+from tests.gxparse.formats.build import chromium_print
 from tests.gxparse.seeds import expected_tables, report_dict, seed_prose
 
 NAME = "kaifeng_2021"
@@ -41,6 +42,17 @@ def test_rows_stacked_in_one_html_row_are_read_as_the_rows(separate):
     report = parse_document(page.encode(), "page.html").to_dict()
     assert report["s3"] == expected_tables(NAME)["s3"]
     assert not [f for f in report["findings"] if f["rule"] in ("cell.unread", "cell.missing")]
+
+
+def test_rows_stacked_in_one_pdf_row_are_read_as_the_rows(tmp_path):
+    # the same page printed to PDF: the stacked cell's labels wrap by width, its numbered items tell them apart
+    page = tmp_path / "stacked.html"
+    page.write_text(_stacked_page(lambda lines: "<br>".join(lines)).replace(
+        "<td", '<td style="border:1px solid black"').replace("<table", '<table style="border-collapse:collapse"'),
+        encoding="utf-8")
+    report = parse_document(chromium_print(page, tmp_path / "stacked.pdf").read_bytes(), "stacked.pdf").to_dict()
+    assert report["source_type"] == "pdf"
+    assert report["s3"] == expected_tables(NAME)["s3"]
 
 
 def test_two_rows_of_table_two_stacked_in_one():
