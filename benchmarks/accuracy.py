@@ -13,7 +13,8 @@ Documents (the truth is the same figures in every rendering of a report):
   LibreOffice print (scan-report), the same report written as agencies' Word/WPS files look (serif prose at
   16 pt, a two-line 22 pt title, a signature; a light grey grid; table 三 over two pages with hairline rules:
   scan-look-<look>-<dpi>, ``tests/gxparse/formats/build.looks``), and the real PDFs (scan-real);
-- the real reports of tests/fixtures/real (published PDF and its pdfplumber text);
+- the real reports of tests/fixtures/real (published PDF and its pdfplumber text; the PDF with its pages put
+  into Form XObjects, as watermark stamping does);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
   and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);
 - the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
@@ -48,6 +49,7 @@ from gxparse import DocumentError, parse_document
 from gxparse.template import SECTION_BY_KEY
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
+from tests.gxparse.formats.stamped import pages_as_forms
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 
@@ -173,6 +175,8 @@ def real_cases() -> Iterator[Case]:
             document = path.with_name(f"{stem}.{kind}")
             if document.exists():
                 yield Case(f"real-{kind}", stem, _reading(document), real_truth(stem))
+        yield Case("real-pdf-stamped", stem, lambda pdf=path.with_name(f"{stem}.pdf"): pages_as_forms(pdf.read_bytes()),
+                   real_truth(stem))
 
 
 def markdown_cases() -> Iterator[Case]:

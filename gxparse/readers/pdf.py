@@ -27,6 +27,9 @@ from gxparse.readers.pdfstreams import check_streams
 
 _THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
+_MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
+_MAX_FORM_OBJECTS = 200_000    # objects inside a page's forms looked at
+Affine = tuple[float, float, float, float, float, float]   # a b c d e f, as a PDF matrix
 MIN_SCAN_DPI = 150
 _MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
 _MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
@@ -130,18 +133,80 @@ def _fix_oversized(textpage: object, boxes: np.ndarray, found: list[int]) -> Non
             boxes[i] = origin + (boxes[i] - origin) * scale
 
 
-def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
+def _bounds(obj: ctypes.c_void_p, placed: Affine | None) -> tuple[float, float, float, float]:
+    """An object's box (left, bottom, right, top) in page space."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return left.value, bottom.value, right.value, top.value
+    if placed is None:
+        return left.value, bottom.value, right.value, top.value
+    corners = [_apply(placed, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
-def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
+def _px_size(image: ctypes.c_void_p) -> tuple[int, int]:
+    """An image object's size in pixels ((0, 0) when pdfium cannot tell)."""
+    width, height = ctypes.c_uint(), ctypes.c_uint()
+    if not raw.FPDFImageObj_GetImagePixelSize(image, width, height):
+        return 0, 0
+    return width.value, height.value
+
+
+def _matrix(obj: ctypes.c_void_p) -> Affine:
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _then(inner: Affine, outer: Affine) -> Affine:
+    """The matrix of ``inner`` followed by ``outer``."""
+    a, b, c, d, e, f = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _apply(m: Affine, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _drawn(page: pdfium.PdfPage, kind: int) -> Iterator[tuple[ctypes.c_void_p, Affine | None]]:
+    """The page's objects of ``kind`` (path, image), each with the matrix from its space into the page's:
+    None for an object drawn on the page itself. Objects inside form XObjects (a page imported or stamped as
+    a form: iText's getImportedPage, overlays and watermarks, pdfpages) pdfium gives in the form's space.
+    Kinds are read through the raw API: a page of prose holds thousands of text objects that need no
+    wrapping."""
+    handle = _address(page.raw)
+    budget = [_MAX_FORM_OBJECTS]
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        found = _object_type(_page_object(handle, i))
+        if found == kind:
+            yield raw.FPDFPage_GetObject(page.raw, i), None
+        elif found == raw.FPDF_PAGEOBJ_FORM:
+            form = raw.FPDFPage_GetObject(page.raw, i)
+            yield from _in_form(form, _matrix(form), kind, 1, budget)
+
+
+def _in_form(form: ctypes.c_void_p, placed: Affine, kind: int, depth: int,
+             budget: list[int]) -> Iterator[tuple[ctypes.c_void_p, Affine]]:
+    for j in range(raw.FPDFFormObj_CountObjects(form)):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return   # a page of that many drawn objects is a drawing, not a report's table
+        obj = raw.FPDFFormObj_GetObject(form, j)
+        found = raw.FPDFPageObj_GetType(obj)
+        if found == kind:
+            yield obj, placed
+        elif found == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            yield from _in_form(obj, _then(_matrix(obj), placed), kind, depth + 1, budget)
+
+
+def _path_rules(obj: ctypes.c_void_p, placed: Affine | None, height: float) -> list[Rule]:
     """The ruling lines a path draws: the path itself when it is thin, else its stroked straight segments,
     or, for a path only filled, its thin pieces (rules drawn as filled hairline rectangles). A filled piece
     that is not thin is a background (a shaded paragraph or cell): its edges are no rules, and taking them
     for rules made a table of the prose they shade."""
-    left, bottom, right, top = _bounds(obj)
+    left, bottom, right, top = _bounds(obj, placed)
     if top - bottom <= _THIN and right - left > _THIN:
         return [Rule(True, height - (top + bottom) / 2, left, right)]
     if right - left <= _THIN and top - bottom > _THIN:
@@ -151,20 +216,20 @@ def _path_rules(obj: ctypes.c_void_p, height: float) -> list[Rule]:
         return []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-    points = _path_points(obj, count, height)
+    points = _path_points(obj, placed, count, height)
     return _stroked_rules(points) if stroke.value else _filled_rules(points)
 
 
-def _path_points(obj: ctypes.c_void_p, count: int, height: float) -> list[tuple[int, float, float]]:
+def _path_points(obj: ctypes.c_void_p, placed: Affine | None, count: int,
+                 height: float) -> list[tuple[int, float, float]]:
     """The path's segments as (kind, x, y) in page coordinates, top-down."""
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    m = _matrix(obj) if placed is None else _then(_matrix(obj), placed)
     x, y = ctypes.c_float(), ctypes.c_float()
     points: list[tuple[int, float, float]] = []
     for i in range(count):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
-        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        px, py = _apply(m, x.value, y.value)
         points.append((raw.FPDFPathSegment_GetType(segment), px, height - py))
     return points
 
@@ -199,18 +264,9 @@ def _filled_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
     return rules
 
 
-def _paths(page: pdfium.PdfPage) -> Iterator[ctypes.c_void_p]:
-    """The page's path objects (kinds read through the raw API: a page of prose holds thousands of text
-    objects that need no wrapping)."""
-    handle = _address(page.raw)
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
-        if _object_type(_page_object(handle, i)) == raw.FPDF_PAGEOBJ_PATH:
-            yield raw.FPDFPage_GetObject(page.raw, i)
-
-
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     """Ruling lines from the page's path objects."""
-    return [rule for path in _paths(page) for rule in _path_rules(path, height)]
+    return [rule for path, placed in _drawn(page, raw.FPDF_PAGEOBJ_PATH) for rule in _path_rules(path, placed, height)]
 
 
 def garbled(text: str) -> bool:
@@ -241,9 +297,9 @@ def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) 
     fewer lose strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) or
     whose text layer is glyph numbers at the most OCR reads."""
     best: tuple[float, float] | None = None
-    for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
-        left, _, right, _ = image.get_bounds()
-        width_px, height_px = image.get_px_size()
+    for image, placed in _drawn(page, raw.FPDF_PAGEOBJ_IMAGE):
+        left, _, right, _ = _bounds(image, placed)
+        width_px, height_px = _px_size(image)
         limits.check_image(width_px, height_px, f"第{number}页")   # pdfium decodes an image whole to render it
         if right > left and (best is None or right - left > best[0]):
             best = (right - left, width_px / ((right - left) / 72))
@@ -260,8 +316,8 @@ def _ocr_dpi(image_dpi: float | None) -> float:
 
 def _has_shapes(page: pdfium.PdfPage) -> bool:
     """Whether a page draws any path that is not a thin line (a character's outline, not a table rule)."""
-    for path in _paths(page):
-        left, bottom, right, top = _bounds(path)
+    for path, placed in _drawn(page, raw.FPDF_PAGEOBJ_PATH):
+        left, bottom, right, top = _bounds(path, placed)
         if right - left > _THIN and top - bottom > _THIN:
             return True
     return False
@@ -303,15 +359,15 @@ def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number:
     centres_x = (glyphs.boxes[:, 0] + glyphs.boxes[:, 2]) / 2
     centres_y = (glyphs.boxes[:, 1] + glyphs.boxes[:, 3]) / 2
     best = None
-    for image in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        left, bottom, right, top = image.get_bounds()
+    for image, placed in _drawn(page, raw.FPDF_PAGEOBJ_IMAGE):
+        left, bottom, right, top = _bounds(image, placed)
         if (right - left) * (top - bottom) < _MIN_PICTURE_SHARE * page_width * page_height:
             continue
         over = ((left <= centres_x) & (centres_x <= right) & (height - top <= centres_y)
                 & (centres_y <= height - bottom))
         if over.sum() > _MAX_CHARS_OVER_PICTURE:
             continue
-        width_px, height_px = image.get_px_size()
+        width_px, height_px = _px_size(image)
         limits.check_image(width_px, height_px, f"第{number}页")
         dpi = width_px / ((right - left) / 72)
         best = dpi if best is None else max(best, dpi)
