@@ -49,7 +49,7 @@ from gxparse import DocumentError, parse_document
 from gxparse.template import SECTION_BY_KEY
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
-from tests.gxparse.formats.stamped import pages_as_forms
+from tests.gxparse.formats.repackaged import pages_as_forms
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 

@@ -30,6 +30,12 @@ _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
 _MAX_FORM_OBJECTS = 200_000    # objects inside a page's forms looked at
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f, as a PDF matrix
+_PATHS = frozenset({raw.FPDF_PAGEOBJ_PATH})
+_IMAGES = frozenset({raw.FPDF_PAGEOBJ_IMAGE})
+_TEXT_AND_IMAGES = frozenset({raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE})
+_HIDDEN_TEXT = frozenset({raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP})
+_SCAN_SHARE = 0.5        # of the page: a picture this large is a scanned page
+_OCR_LAYER_SHARE = 0.5   # of a page's text objects hidden by a scan: its text is the scan's OCR layer
 MIN_SCAN_DPI = 150
 _MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
 _MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
@@ -170,35 +176,35 @@ def _apply(m: Affine, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _drawn(page: pdfium.PdfPage, kind: int) -> Iterator[tuple[ctypes.c_void_p, Affine | None]]:
-    """The page's objects of ``kind`` (path, image), each with the matrix from its space into the page's:
-    None for an object drawn on the page itself. Objects inside form XObjects (a page imported or stamped as
-    a form: iText's getImportedPage, overlays and watermarks, pdfpages) pdfium gives in the form's space.
-    Kinds are read through the raw API: a page of prose holds thousands of text objects that need no
-    wrapping."""
+def _drawn(page: pdfium.PdfPage, kinds: frozenset[int]) -> Iterator[tuple[ctypes.c_void_p, Affine | None, int]]:
+    """The page's objects of ``kinds`` (path, image, text) in the order they are painted, each with the
+    matrix from its space into the page's (None for an object drawn on the page itself) and its kind.
+    Objects inside form XObjects (a page imported or stamped as a form: iText's getImportedPage, overlays
+    and watermarks, pdfpages) pdfium gives in the form's space. Kinds are read through the raw API: a page
+    of prose holds thousands of text objects that need no wrapping."""
     handle = _address(page.raw)
     budget = [_MAX_FORM_OBJECTS]
     for i in range(raw.FPDFPage_CountObjects(page.raw)):
         found = _object_type(_page_object(handle, i))
-        if found == kind:
-            yield raw.FPDFPage_GetObject(page.raw, i), None
+        if found in kinds:
+            yield raw.FPDFPage_GetObject(page.raw, i), None, found
         elif found == raw.FPDF_PAGEOBJ_FORM:
             form = raw.FPDFPage_GetObject(page.raw, i)
-            yield from _in_form(form, _matrix(form), kind, 1, budget)
+            yield from _in_form(form, _matrix(form), kinds, 1, budget)
 
 
-def _in_form(form: ctypes.c_void_p, placed: Affine, kind: int, depth: int,
-             budget: list[int]) -> Iterator[tuple[ctypes.c_void_p, Affine]]:
+def _in_form(form: ctypes.c_void_p, placed: Affine, kinds: frozenset[int], depth: int,
+             budget: list[int]) -> Iterator[tuple[ctypes.c_void_p, Affine, int]]:
     for j in range(raw.FPDFFormObj_CountObjects(form)):
         budget[0] -= 1
         if budget[0] < 0:
             return   # a page of that many drawn objects is a drawing, not a report's table
         obj = raw.FPDFFormObj_GetObject(form, j)
         found = raw.FPDFPageObj_GetType(obj)
-        if found == kind:
-            yield obj, placed
+        if found in kinds:
+            yield obj, placed, found
         elif found == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-            yield from _in_form(obj, _then(_matrix(obj), placed), kind, depth + 1, budget)
+            yield from _in_form(obj, _then(_matrix(obj), placed), kinds, depth + 1, budget)
 
 
 def _path_rules(obj: ctypes.c_void_p, placed: Affine | None, height: float) -> list[Rule]:
@@ -266,7 +272,7 @@ def _filled_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
 
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     """Ruling lines from the page's path objects."""
-    return [rule for path, placed in _drawn(page, raw.FPDF_PAGEOBJ_PATH) for rule in _path_rules(path, placed, height)]
+    return [rule for path, placed, _ in _drawn(page, _PATHS) for rule in _path_rules(path, placed, height)]
 
 
 def garbled(text: str) -> bool:
@@ -297,7 +303,7 @@ def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) 
     fewer lose strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) or
     whose text layer is glyph numbers at the most OCR reads."""
     best: tuple[float, float] | None = None
-    for image, placed in _drawn(page, raw.FPDF_PAGEOBJ_IMAGE):
+    for image, placed, _ in _drawn(page, _IMAGES):
         left, _, right, _ = _bounds(image, placed)
         width_px, height_px = _px_size(image)
         limits.check_image(width_px, height_px, f"第{number}页")   # pdfium decodes an image whole to render it
@@ -316,7 +322,7 @@ def _ocr_dpi(image_dpi: float | None) -> float:
 
 def _has_shapes(page: pdfium.PdfPage) -> bool:
     """Whether a page draws any path that is not a thin line (a character's outline, not a table rule)."""
-    for path, placed in _drawn(page, raw.FPDF_PAGEOBJ_PATH):
+    for path, placed, _ in _drawn(page, _PATHS):
         left, bottom, right, top = _bounds(path, placed)
         if right - left > _THIN and top - bottom > _THIN:
             return True
@@ -335,6 +341,7 @@ class _PageRead:
     page: Page
     scan_dpi: float | None = None      # no (readable) text layer: the resolution to OCR the page at
     picture_dpi: float | None = None   # a text page holding a picture no text covers: to OCR it at, if need be
+    ocr_layer: bool = False            # its text is the OCR layer another program laid on a scan
 
 
 def _read_page(page: pdfium.PdfPage, number: int) -> _PageRead:
@@ -349,7 +356,38 @@ def _read_page(page: pdfium.PdfPage, number: int) -> _PageRead:
         return _PageRead(Page(number, width, height, []), scan_dpi=dpi)
     rules = [turn.rule(r) for r in _rules(page, turn.content_height)]
     return _PageRead(Page(number, width, height, turn.chars(glyphs), rules),
-                     picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number))
+                     picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number),
+                     ocr_layer=_ocr_layer(page, width * height))
+
+
+def _ocr_layer(page: pdfium.PdfPage, area: float) -> bool:
+    """Whether the page's text is a scan's OCR layer, which another program read: a picture covers most of
+    the page, and most of the text is hidden, drawn invisible (text render mode 3: Tesseract, OCRmyPDF,
+    Acrobat) or painted before the picture, under it (ABBYY FineReader). Its figures are OCR's reading."""
+    if not any(_covers(image, placed, area) for image, placed, _ in _drawn(page, _IMAGES)):
+        return False
+    drawn = list(_drawn(page, _TEXT_AND_IMAGES))
+    scans = [(order, _bounds(obj, placed)) for order, (obj, placed, kind) in enumerate(drawn)
+             if kind == raw.FPDF_PAGEOBJ_IMAGE and _covers(obj, placed, area)]
+    texts = hidden = 0
+    for order, (obj, placed, kind) in enumerate(drawn):
+        if kind != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        texts += 1
+        if raw.FPDFTextObj_GetTextRenderMode(obj) in _HIDDEN_TEXT:
+            hidden += 1
+            continue
+        left, bottom, right, top = _bounds(obj, placed)
+        x, y = (left + right) / 2, (bottom + top) / 2
+        if any(later > order and box[0] <= x <= box[2] and box[1] <= y <= box[3] for later, box in scans):
+            hidden += 1
+    return texts > 0 and hidden >= _OCR_LAYER_SHARE * texts
+
+
+def _covers(image: ctypes.c_void_p, placed: Affine | None, area: float) -> bool:
+    """Whether a picture is as large as a scanned page."""
+    left, bottom, right, top = _bounds(image, placed)
+    return (right - left) * (top - bottom) >= _SCAN_SHARE * area
 
 
 def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number: int) -> float | None:
@@ -359,7 +397,7 @@ def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number:
     centres_x = (glyphs.boxes[:, 0] + glyphs.boxes[:, 2]) / 2
     centres_y = (glyphs.boxes[:, 1] + glyphs.boxes[:, 3]) / 2
     best = None
-    for image, placed in _drawn(page, raw.FPDF_PAGEOBJ_IMAGE):
+    for image, placed, _ in _drawn(page, _IMAGES):
         left, bottom, right, top = _bounds(image, placed)
         if (right - left) * (top - bottom) < _MIN_PICTURE_SHARE * page_width * page_height:
             continue
@@ -442,6 +480,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False
+        layered: set[int] = set()   # the pages (1-based) whose text is a scan's OCR layer
         chars = 0
         for index in range(count):
             page = _page(pdf, index, source)
@@ -455,6 +494,8 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
             limits.check_document_chars(chars)
             pages.append(read.page)
             pictured |= read.picture_dpi is not None
+            if read.ocr_layer:
+                layered.add(index + 1)
             if dpi := read.scan_dpi or (read.picture_dpi if pictures_by_ocr else None):
                 scans[index] = dpi
         if scans:
@@ -469,5 +510,8 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
     finally:
         pdf.close()
     lines = document_lines(pages)
-    return Document(lines, "pdf", pages=len(pages), table_pages=table_pages(lines),
+    tables = table_pages(lines)
+    # another program's OCR read the tables (or, where no table was found, the document): no evidence
+    ocr_text = bool(layered) and (not tables or any(page in layered for page in tables.values()))
+    return Document(lines, "pdf", pages=len(pages), table_pages=tables, ocr_text=ocr_text,
                     read_pictures=functools.partial(read_pdf, data, source, True) if pictured else None)

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from gxparse import parse_document
-from tests.gxparse.formats.stamped import pages_as_forms
+from tests.gxparse.formats.repackaged import pages_as_forms, with_page_pictures
 
 REAL_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 REPORTS = sorted(p.stem for p in REAL_DIR.glob("*.truth.json"))
@@ -118,3 +118,16 @@ def test_pages_put_in_form_xobjects_read_as_printed(placed):
     report = parse_document(data, f"{name}.stamped.pdf").to_dict()
     assert report["source_type"] == "pdf"
     assert _cells(report) == _cells(truth(name))
+
+
+@pytest.mark.parametrize(("text", "evidence"), [("invisible", False), ("beneath", False), ("visible", True)])
+def test_a_scans_ocr_layer_is_no_evidence(text, evidence):
+    # 002 prints an unbalanced 表四, errors in the PDF itself. Made a searchable scan (its text another
+    # program's OCR, invisible over the page's picture or under it), the same figures are OCR's reading:
+    # warnings. Text printed over a full-page background picture is the document's own.
+    name = "002_huaian_hongze_2023"
+    data = with_page_pictures((REAL_DIR / f"{name}.pdf").read_bytes(), text)
+    report = parse_document(data, f"{name}.{text}.pdf").to_dict()
+    assert _cells(report) == _cells(truth(name))
+    block = {f["severity"] for f in report["findings"] if f["rule"] == "s4.block_sum"}
+    assert block == ({"error"} if evidence else {"warning"})
