@@ -119,6 +119,8 @@ _STRAY = 1   # characters: a label this short is a stray character, never a name
 _NUMBERING = re.compile(r"(?P<l1>[一二三四五六七八九十]、)|(?P<l2>\([一二三四五六七八九十]\))|(?P<l3>(?<!\d)\d{1,2}[.、](?!\d))")
 _ITEM_NUMBER = re.compile(_NUMBERING.pattern.replace("(?P<l1>", "^(?P<l1>", 1).replace("|(?P<l2>", "|^(?P<l2>", 1)
                           .replace("|(?P<l3>", "|^(?P<l3>", 1))
+# a figure (count or amount) run into the label before it, with nothing after it on the line
+_GLUED_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)])\d+(?:\.\d+)?$")
 
 
 def _level(m: re.Match[str]) -> int:
@@ -381,6 +383,16 @@ def _lay_tails(reader: _Reader, shape: RowShape, boxed: set[str]) -> tuple[set[s
     return {pieces[n].key for n in laid.values if pieces[n].key is not None}, left
 
 
+def _glued_row(line: Line, match: LabelMatcher) -> Line | None:
+    """A row's label with its figure run into it and nothing after (``行政事业性收费8937.0276``: a tool that wrote
+    no space between the two cells) as the row's line; None for any other line."""
+    glued = _GLUED_TAIL.search(line.label)
+    if glued is None or match(line.label[:glued.start()]) is None:
+        return None
+    label = line.label[:glued.start()]
+    return replace(line, text=f"{label}\t{glued.group()}", label=label, values=[glued.group()])
+
+
 def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None,
                  tails: bool = True) -> Collected:
     """The rows the lines print, by the grammar above; with ``shape``, a row's figures split over several lines
@@ -400,6 +412,8 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
             reader.prose()
         elif line.values:
             reader.value_line(line)
+        elif line.label and (glued := _glued_row(line, match)) is not None:
+            reader.value_line(glued)
         elif line.label:
             reader.label_line(line)
     tailed, left = _lay_tails(reader, shape, boxed) if shape is not None and tails else (set(), [])

@@ -25,6 +25,7 @@ from gxparse.extraction.cellstream import (
     lay_run,
     read_parts,
     read_stream,
+    StreamRead,
     StreamRow,
 )
 from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
@@ -533,6 +534,19 @@ class _Streamed:
     solved: list[str] = field(default_factory=list)
 
 
+def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
+    """The rows of ``read`` that took figures from the next section (``borrowed``) made unread, with the rows
+    solved from what the others left: the order the tool gave those figures is trusted only where R3.1 and
+    R3.2 check it, in a table read whole, and a row unread leaves both unchecked."""
+    spilled = {line.where for line in borrowed}
+    doubtful = [key for key, row in read.rows.items() if any(f.where in spilled for f in row.printed)]
+    if doubtful:
+        doubtful += [key for key, row in read.rows.items() if row.solved and key not in doubtful]
+    for key in doubtful:
+        del read.rows[key]
+    read.unread += doubtful
+
+
 def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = ()) -> _Streamed:
     """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``).
     When the stream fits no layout, the rows read are those whose label stands right over a row's figures
@@ -546,6 +560,8 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
                            S3_MATCHER)
         if read is None or borrowed and not read.rows:
             continue
+        if borrowed and read.unread:
+            _unborrowed(read, following[:borrowed])
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
         return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved])

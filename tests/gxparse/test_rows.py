@@ -4,12 +4,16 @@ labels with a typo matched by edit distance."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.fuzzy import NearestLabel
 from gxparse.tables import read_s3
 from gxparse.template import S3_ALL_ROWS, S3_NAMELESS_LABELS
+from tests.gxparse.seeds import expected_tables, seed_bytes
 
 
 def _rows(text: str) -> dict[str, list[int | None]]:
@@ -220,3 +224,14 @@ def test_a_label_printed_around_its_figures_in_two_narrow_cells_names_the_row():
 """), S3_MATCHER)
     assert collected.rows["result.partial"].values == ["21", "3", "1", "25"]
     assert collected.rows["result.denied.state_secret"].values == ["2", "2"]
+
+
+def test_a_figure_run_into_its_rows_label_is_the_rows():
+    # PyMuPDF writes no space between a label cell and its figure when the figure is the row's only one, and
+    # a heading, not a line of figures, follows it
+    text = seed_bytes("kaifeng_2021").decode()
+    for label in ("行政许可", "行政事业性收费"):
+        text = re.sub(rf"\n{label}\t([\d.]+)\t*\n", rf"\n{label}\1\n", text)
+    assert "行政事业性收费8937.0276\n" in text and "行政许可206743\n" in text
+    report = parse_document(text.encode(), "kaifeng.txt").to_dict()
+    assert report["s2"] == expected_tables("kaifeng_2021")["s2"]

@@ -64,11 +64,13 @@ def _soffice_convert(files: list[Path], target: str, out: Path) -> None:
                    check=True, capture_output=True, timeout=300)
 
 
-def chromium_print(page: Path, pdf: Path) -> Path:
-    """``page`` printed to ``pdf`` by headless Chromium, without the browser's header and footer."""
+def chromium_print(page: Path, pdf: Path, header_footer: bool = False) -> Path:
+    """``page`` printed to ``pdf`` by headless Chromium, without the browser's header and footer unless
+    ``header_footer`` (the date and the page's title over each page, its address and page x/y under it)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "Chromium is needed (scripts/system-packages.txt: chromium)"
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    *(() if header_footer else ("--no-pdf-header-footer",)),
                     f"--user-data-dir={pdf.parent / '.chromium-profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
                    check=True, capture_output=True, timeout=120)
     return pdf

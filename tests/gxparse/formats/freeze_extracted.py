@@ -1,6 +1,6 @@
 """Writes tests/fixtures/extracted: the text that PDF-to-text tools give for our PDFs, frozen with its truth.
 
-    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank | --narrow | --cms] [--tools pdfplumber-layout,…]
+    .venv/bin/python -m tests.gxparse.formats.freeze_extracted [--blank | --narrow | --cms | --browser] [--tools …]
 
 PDFs: the real reports of tests/fixtures/real as published; the seeds printed by LibreOffice (from the DOCX of
 ``build``) and written by reportlab (``make_pdf``: ruled, without rules, and the seed's text printed as lines);
@@ -27,6 +27,12 @@ a few characters a line), ``<document>.narrow``, extracted by the text-box tools
 ``cms_page.LOOKS`` (``<document>.cms``, ``<document>.cms-large``) and with every zero an empty cell
 (``<document>.cms-blank``), extracted by the text-box tools of ``CMS_TOOLS``: pdftotext splits a row's figures into
 blocks.
+
+``--browser`` writes only the seeds' official pages (those with table 三) as a person prints them from a
+browser, with its header and footer (the date and title over each page, the page's address and page x/y under
+it), printed by Chromium (``<document>.browser``), extracted by the tools of ``BROWSER_TOOLS``: pdftotext writes
+the first cells of the rows a page break cuts beside their labels, the rest a column at a time after the next
+section's heading.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from pathlib import Path
 
 from simsite.documents import report_docx, report_pdf
 from simsite.families import make_site
+from simsite.render import render_report_html
 from tests.gxparse.formats.build import PDF_QUIRKS, Fixtures, _soffice_convert, chromium_print, extracted_text
 from tests.gxparse.formats.cms_page import LOOKS, cms_page
 from tests.gxparse.formats.make_docx import write_docx
@@ -53,6 +60,7 @@ TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pdfplumber", "
 BLANK_TOOLS = ("pymupdf", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
 NARROW_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium")
 CMS_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium")
+BROWSER_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pdfplumber", "pymupdf")
 # simulated reports with non-zero figures in most cells, two of each template
 SIMSITE_REPORTS = ("c00-2019", "c01-2020", "c00-2022", "c01-2024")
 _ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
@@ -165,20 +173,33 @@ def cms_pdfs(folder: Path) -> dict[str, Path]:
     return pdfs
 
 
+def browser_pdfs(folder: Path) -> dict[str, Path]:
+    """The seeds' official pages with a table 三 printed by Chromium with its header and footer."""
+    pdfs = {}
+    for name in (n for n in SEEDS if expected(n)["s3"] is not None):
+        page = folder / f"{name}.browser.html"
+        page.write_text(render_report_html(report_dict(name, **seed_prose(name))), encoding="utf-8")
+        pdfs[f"{name}.browser"] = chromium_print(page, folder / f"{name}.browser.pdf", header_footer=True)
+    return pdfs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--blank", action="store_true", help="the renderings with zeros printed as empty cells")
     parser.add_argument("--narrow", action="store_true", help="the renderings of tables with narrow columns")
     parser.add_argument("--cms", action="store_true", help="the renderings of CMS pages printed by a browser")
+    parser.add_argument("--browser", action="store_true", help="the official pages printed from a browser")
     parser.add_argument("--tools", help="comma-separated tools to write (default: all)")
     args = parser.parse_args()
-    tools = BLANK_TOOLS if args.blank else NARROW_TOOLS if args.narrow else CMS_TOOLS if args.cms else TOOLS
+    tools = BLANK_TOOLS if args.blank else NARROW_TOOLS if args.narrow else CMS_TOOLS if args.cms else \
+        BROWSER_TOOLS if args.browser else TOOLS
     if args.tools:
         tools = tuple(t for t in tools if t in args.tools.split(","))
     with tempfile.TemporaryDirectory(prefix="gxparse-extracted-") as tmp:
         folder = Path(tmp)
         pdfs = blank_pdfs(folder) if args.blank else narrow_pdfs(folder) if args.narrow else \
-            cms_pdfs(folder) if args.cms else _real(folder) | _seeds(folder) | _simsite(folder)
+            cms_pdfs(folder) if args.cms else browser_pdfs(folder) if args.browser else \
+            _real(folder) | _seeds(folder) | _simsite(folder)
         for tool in tools:
             (OUT / tool).mkdir(parents=True, exist_ok=True)
             for name, pdf in pdfs.items():
