@@ -88,3 +88,18 @@ def unstacked(rows: Sequence[Sequence[RawCell]], join: Join = joined_cell_lines,
                 new[0].append((joined, sum(heights[r:r + rowspan]), colspan))
         out += new
     return out
+
+
+def unstacked_row(cells: Sequence[str]) -> list[list[str]]:
+    """A row of a table without spans (a Markdown pipe table), its cells' lines apart by ``\\n``, given back as
+    the rows it stacked: a cell the stack does not split (a group label) stands in the first of them, empty
+    in the others, as such tables print a merged cell; a row that stacks nothing is one row. Each cell's lines
+    joined (``joined_cell_lines``)."""
+    joined = [joined_cell_lines(text.split("\n")) for text in cells]
+    stack = _stack([(text, 1, 1) for text in cells], True, joined_cell_lines) if any("\n" in t for t in cells) else None
+    if stack is None:
+        return [joined]
+    count, split = stack
+    # a slot spanned from the left (a marker, never text) stays spanned in every row
+    return [[split[i][k] if i in split else text if k == 0 or not text.isprintable() else ""
+             for i, text in enumerate(joined)] for k in range(count)]

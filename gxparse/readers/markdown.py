@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text, shows_ocr_noise
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.stacked import unstacked_row
 from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 from gxparse.readers.flattened import has_inline_tables, unflatten
@@ -101,8 +102,13 @@ def _table(raw_lines: list[str], numbers: list[int]) -> _Table:
     raws = [_raw_cells(line) for line in raw_lines]
     cells = [c for row in raws for c in row]
     tight = any(c == _SPAN_MARK for c in cells) and all(c == _SPAN_MARK or _TIGHT_CELL.match(c) for c in cells)
-    rows = [[SPANNED if tight and c == _SPAN_MARK and i else _cell(c) for i, c in enumerate(row)] for row in raws]
-    return _Table(rows, numbers, tight)
+    rows, lines = [], []
+    for row, number in zip(raws, numbers):   # rows stacked into one (lines apart by <br>) given back apart
+        split = unstacked_row([SPANNED if tight and c == _SPAN_MARK and i else _cell_lines(c)
+                               for i, c in enumerate(row)])
+        rows += split
+        lines += [number] * len(split)
+    return _Table(rows, lines, tight)
 
 
 def _filled(cell: str) -> bool:
@@ -111,7 +117,12 @@ def _filled(cell: str) -> bool:
 
 def _cell(raw: str) -> str:
     """A cell's text: ``<br>`` joins the lines of a wrapped label; figures it separates stay apart."""
-    return joined_cell_lines([_inline(_TAG.sub("", p)) for p in _BR.split(raw)])
+    return joined_cell_lines(_cell_lines(raw).split("\n"))
+
+
+def _cell_lines(raw: str) -> str:
+    """A cell's lines (broken by ``<br>``) apart by ``\\n``."""
+    return "\n".join(_inline(_TAG.sub("", p)) for p in _BR.split(raw))
 
 
 @dataclass

@@ -5,6 +5,7 @@ to a table is undone on a small table of its own."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,16 @@ def test_letters_ocr_read_for_a_figure_keep_its_slot_unread_and_make_the_text_oc
     assert _rows(markdown) == {"一、本年新收政府信息公开申请数量": ["3", "0", "0", "0", UNREAD_FIGURE, "16", "19"],
                                "二、上年结转政府信息公开申请数量": [UNREAD_FIGURE, "0", "0", "0", "0", "0", "10"]}
     assert document.ocr_text   # its figures are no evidence for an error
+
+
+def test_rows_stacked_in_one_pipe_row_are_read_as_the_rows():
+    # marker and MinerU write a cell's lines apart by <br>: rows Word merged into one come as one pipe row
+    # whose label cell holds a label a line and whose figure cells a figure a line
+    text = (FIXTURES / "markdown" / "kaifeng_2021.markitdown-docx.md").read_text(encoding="utf-8")
+    rows = [line for line in text.split("\n") if re.match(r"\| [2-8]\.(其他法律|危及|保护|属于[三四行])", line)]
+    cells = [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
+    stacked = "| " + " | ".join("<br>".join(column) for column in zip(*cells)) + " |"
+    text = text.replace("\n".join(rows), stacked)
+    assert len(rows) == 7 and stacked in text
+    report = parse_document(text.encode(), "kaifeng.md").to_dict()
+    assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
