@@ -59,10 +59,9 @@ def _cell_text(td: etree._Element) -> str:
     breaks = _LINE_BREAKS(td)
     if not breaks or len(breaks) == 1 and breaks[0].tag != "br":   # one paragraph is one line
         return _TEXT(td)
-    lines = [""]
+    lines = [td.text or ""]
     for event, el in etree.iterwalk(td, events=("start", "end")):
         if el is td:
-            lines[-1] += (td.text or "") if event == "start" else ""
             continue
         if event == "start":
             if el.tag == "br" or el.tag in _CELL_BLOCKS:

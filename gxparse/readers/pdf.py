@@ -365,7 +365,7 @@ def _ocr_layer(page: pdfium.PdfPage, area: float) -> bool:
     the page, and most of the text is hidden, drawn invisible (text render mode 3: Tesseract, OCRmyPDF,
     Acrobat) or painted before the picture, under it (ABBYY FineReader). Its figures are OCR's reading."""
     if not any(_covers(image, placed, area) for image, placed, _ in _drawn(page, _IMAGES)):
-        return False
+        return False   # most pages: no scan, and their text objects need no look
     drawn = list(_drawn(page, _TEXT_AND_IMAGES))
     scans = [(order, _bounds(obj, placed)) for order, (obj, placed, kind) in enumerate(drawn)
              if kind == raw.FPDF_PAGEOBJ_IMAGE and _covers(obj, placed, area)]
