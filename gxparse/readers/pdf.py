@@ -150,6 +150,14 @@ def _bounds(obj: ctypes.c_void_p, placed: Affine | None) -> tuple[float, float, 
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _resolution(image: ctypes.c_void_p, width: float, number: int) -> float:
+    """An image's dots per inch drawn ``width`` points wide on page ``number`` (0 for no width), its pixels
+    checked within limits first: pdfium decodes an image whole to render it."""
+    width_px, height_px = _px_size(image)
+    limits.check_image(width_px, height_px, f"第{number}页")
+    return width_px / (width / 72) if width > 0 else 0.0
+
+
 def _px_size(image: ctypes.c_void_p) -> tuple[int, int]:
     """An image object's size in pixels ((0, 0) when pdfium cannot tell)."""
     width, height = ctypes.c_uint(), ctypes.c_uint()
@@ -305,10 +313,9 @@ def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) 
     best: tuple[float, float] | None = None
     for image, placed, _ in _drawn(page, _IMAGES):
         left, _, right, _ = _bounds(image, placed)
-        width_px, height_px = _px_size(image)
-        limits.check_image(width_px, height_px, f"第{number}页")   # pdfium decodes an image whole to render it
+        dpi = _resolution(image, right - left, number)
         if right > left and (best is None or right - left > best[0]):
-            best = (right - left, width_px / ((right - left) / 72))
+            best = (right - left, dpi)
     if best is None and not text_unreadable and not _has_shapes(page):
         return None
     return _ocr_dpi(None if best is None else best[1])
@@ -405,9 +412,7 @@ def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number:
                 & (centres_y <= height - bottom))
         if over.sum() > _MAX_CHARS_OVER_PICTURE:
             continue
-        width_px, height_px = _px_size(image)
-        limits.check_image(width_px, height_px, f"第{number}页")
-        dpi = width_px / ((right - left) / 72)
+        dpi = _resolution(image, right - left, number)
         best = dpi if best is None else max(best, dpi)
     return None if best is None else _ocr_dpi(best)
 
