@@ -260,6 +260,8 @@ class _Reader:
         segment = self.segments[-1]
         label = "" if _is_stray(line.label) else line.label
         key, fuzzy = self.find(label) if label else (None, False)
+        if key is None and label and line.in_grid and self._broken(line, label):
+            return
         previous = segment[-1] if segment and not segment[-1].values else None
         if (key is None and label and previous is not None and _lacks_values(segment, previous)
                 and not _opens_row(previous, label)):
@@ -273,6 +275,23 @@ class _Reader:
             segment.append(piece)
         else:
             self._pin(piece)
+
+    def _broken(self, line: Line, label: str) -> bool:
+        """A grid row a page boundary broke in two (its label's lines on two pages, each cell's figure on one of
+        them, none in a row printed blank): the two grid rows are one where their labels together name a row
+        that neither names alone."""
+        segment = self.segments[-1]
+        above = segment[-1] if segment else None
+        if (above is None or not above.in_grid or above.key is not None or not above.label
+                or len(above.values) != len(line.values) or any(a and b for a, b in zip(above.values, line.values))):
+            return False
+        joined = _beside(above.label, label)
+        key = self.match(joined)
+        if key is None:
+            return False
+        segment.pop()
+        self._pin(_Piece(joined, [a or b for a, b in zip(above.values, line.values)], above.where, True, key))
+        return True
 
     def _pin(self, row: _Piece) -> None:
         self.pinned.append((len(self.segments) - 1, row))

@@ -4,6 +4,8 @@ cell in its first rows and three columns further down); a full-width header row 
 no broken row."""
 
 from gxparse.layout.pages import Glyph, Page, Rule, document_lines
+from gxparse.rows import collect_rows
+from gxparse.tables import S3_MATCHER
 
 
 def _word(text: str, x: float, y: float) -> Glyph:
@@ -58,3 +60,27 @@ def test_a_label_read_as_its_item_number_alone_is_still_a_label_column():
                   _ruled([100, 120, 140], [xs, xs]))
     lines = document_lines([first, second])
     assert [ln.values for ln in lines if "他法律" in ln.text] == [["2", "2"]]
+
+
+def test_a_blank_row_broken_at_the_page_end_is_one_blank_row():
+    """A row printed blank (zeros as empty cells) whose label the page boundary cut: neither part names a row,
+    the two together do, and each part's value cells are blank, so it is one row of blank zeros."""
+    xs = [100, 400, 500, 600]
+    first = Page(1, 700, 800, [_word("1.属于国家秘密", 105, 105), _word("1", 405, 105), _word("1", 505, 105),
+                               _word("2.其他法律行政法", 105, 125)],
+                 _ruled([100, 120, 140], [xs, xs]))
+    second = Page(2, 700, 800, [_word("规禁止公开", 105, 105),
+                                _word("3.危及“三安全一稳定”", 105, 125), _word("2", 405, 125), _word("2", 505, 125)],
+                  _ruled([100, 120, 140], [xs, xs]))
+    rows = collect_rows(document_lines([first, second]), S3_MATCHER).rows
+    assert rows["result.denied.law_prohibited"].values == ["", ""]
+    assert rows["result.denied.security_stability"].values == ["2", "2"]
+
+
+def test_a_row_broken_at_the_page_end_with_its_figures_below_takes_them():
+    xs = [100, 400, 500, 600]
+    first = Page(1, 700, 800, [_word("2.其他法律行政法", 105, 105)], _ruled([100, 120], [xs]))
+    second = Page(2, 700, 800, [_word("规禁止公开", 105, 105), _word("3", 405, 105), _word("3", 505, 105)],
+                  _ruled([100, 120], [xs]))
+    rows = collect_rows(document_lines([first, second]), S3_MATCHER).rows
+    assert rows["result.denied.law_prohibited"].values == ["3", "3"]
