@@ -9,7 +9,8 @@ Documents (the truth is the same figures in every rendering of a report):
   cell left out, blanks), the same PDF without ruling lines, the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC and WPS (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
-  (pictured-docx) and printed to PDF (pictured-pdf), whole reports scanned page by page (OCR): the
+  (pictured-docx) and printed to PDF (pictured-pdf), the web page with its tables pasted as screenshots and
+  saved with them as MHTML (mhtml-pictured), whole reports scanned page by page (OCR): the
   LibreOffice print (scan-report), the same report written as agencies' Word/WPS files look (serif prose at
   16 pt, a two-line 22 pt title, a signature; a light grey grid; table 三 over two pages with hairline rules:
   scan-look-<look>-<dpi>, ``tests/gxparse/formats/build.looks``), and the real PDFs (scan-real);
@@ -238,6 +239,8 @@ def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
         # zeros printed empty, table 三 in large type continued over pages
         ("pdf-chromium-blank", fixtures.chromium_blank_pdf),
     ]
+    if slow:   # the page with its tables pasted as screenshots, saved with them as MHTML (OCR)
+        web.append(("mhtml-pictured", fixtures.pictured_mhtml))
     for kind, build in web:
         for name in (n for n in SEEDS if expected(n)["s3"] is not None):
             yield Case(kind, name, lambda build=build, name=name: build(name).read_bytes(), seed_truth(name))

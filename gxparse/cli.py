@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from gxparse.errors import DocumentError
-from gxparse.limits import read_input
+from gxparse.limits import MAX_INPUT_BYTES, read_input
 from gxparse.model import ERROR, Report
 from gxparse.parser import parse_document
+from gxparse.readers.html import Pictures
 from gxparse.terminal import printable
 
 EXIT_UNREADABLE = 1
@@ -25,9 +27,26 @@ def _read(path: Path) -> Report | DocumentError:
     """The report of one file, or why it cannot be read (``parse_document`` turns whatever goes wrong into a
     DocumentError): that file gets its error line and the others are still read (shared/spec/cli.md)."""
     try:
-        return parse_document(read_input(path), str(path))
+        return parse_document(read_input(path), str(path), _beside(path))
     except DocumentError as exc:
         return exc
+
+
+def _beside(page: Path) -> Pictures:
+    """The pictures a saved web page shows from files beside it (a browser's "Save page, complete" puts them in
+    NAME_files/): relative sources inside the page's folder only, never elsewhere on the disk."""
+    folder = page.resolve().parent
+
+    def picture(src: str) -> bytes | None:
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return None
+        target = (folder / unquote(parts.path)).resolve()
+        if not target.is_relative_to(folder) or not target.is_file() or target.stat().st_size > MAX_INPUT_BYTES:
+            return None
+        return target.read_bytes()
+
+    return picture
 
 
 @click.group(help="Parse 政府信息公开工作年度报告 and check their figures.")

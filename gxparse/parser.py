@@ -11,7 +11,7 @@ from gxparse.checks import run_checks
 from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
-from gxparse.readers.html import read_html
+from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.markdown import read_markdown
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
@@ -32,8 +32,8 @@ def _read_text(data: bytes, source: str) -> Document:
     return Document(lines, "text", ocr_text=shows_ocr_noise(lines))
 
 
-def _read_html(data: bytes, source: str) -> Document:
-    return read_html(decode(data, source))
+def _read_html(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
+    return read_html(decode(data, source), source, pictures)
 
 
 def _read_markdown(data: bytes, source: str) -> Document:
@@ -43,7 +43,9 @@ def _read_markdown(data: bytes, source: str) -> Document:
 READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, **BINARY_READERS}
 
 
-def read_document(data: bytes, source: str) -> Document:
+def read_document(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
+    """The document's lines, read by the reader of its sniffed kind; ``pictures``: the pictures an HTML page
+    shows, by their ``src`` (a page saved beside its pictures)."""
     if not data:
         raise DocumentError(source, "文件为空 (zero bytes)")
     kind = sniff(data)
@@ -54,22 +56,25 @@ def read_document(data: bytes, source: str) -> Document:
         limits.check_input_size(len(data))
         if kind not in BINARY_READERS:   # read as text: held several times over while read
             limits.check_text_size(len(data))
-        document = reader(data, source)
+        # the HTML reader also takes the page's pictures
+        document = reader(data, source, pictures=pictures) if kind == "html" else reader(data, source)
         limits.check_lines(len(document.lines))
     except LimitExceeded as exc:
         raise DocumentError(source, exc.reason) from exc
     return document
 
 
-def parse_document(data: bytes, source: str = "<bytes>") -> Report:
+def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | None = None) -> Report:
     """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all.
+    ``pictures`` gives an HTML page's pictures by their ``src`` (tables pasted as pictures are read by OCR);
+    an MHTML file carries its own.
 
     Every reader maps what its libraries raise to a ``DocumentError`` with a message for a person; anything
     that still escapes (a bug) is reported the same way, logged with its traceback, so that one document
     never stops the others.
     """
     try:
-        document = read_document(data, source)
+        document = read_document(data, source, pictures)
         report = build_report(document, source)
         if document.read_pictures is not None and _tables_read(report) < len(_TABLES):
             return _with_pictures(document.read_pictures, report, source)

@@ -21,6 +21,11 @@ def _read_docx(data: bytes, source: str) -> Document:
     return read_docx(data, source)
 
 
+def _read_mhtml(data: bytes, source: str) -> Document:
+    from gxparse.readers.mhtml import read_mhtml
+    return read_mhtml(data, source)
+
+
 def _read_word_binary(kind: str) -> Reader:
     def read(data: bytes, source: str) -> Document:
         from gxparse.readers.office import read_word_binary
@@ -38,6 +43,7 @@ def _read_image(kind: str) -> Reader:
 BINARY_READERS: dict[str, Reader] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
+    "mhtml": _read_mhtml,   # binary: its pictures' bytes; the page in it is checked as text is
     "doc": _read_word_binary("doc"),
     "wps": _read_word_binary("wps"),
     **{kind: _read_image(kind) for kind in IMAGE_KINDS},

@@ -1,17 +1,34 @@
-"""HTML pages → document lines: paragraphs become prose lines, data tables become grid lines."""
+"""HTML pages → document lines: paragraphs become prose lines, data tables become grid lines.
+
+A page may show its tables as pictures (pasted into the CMS editor as screenshots): a picture whose bytes are
+at hand (a ``data:`` URI, or the page's ``Pictures``: an MHTML bundle's parts) and large enough to be content
+makes the document's ``read_pictures`` read the page again with such pictures read by OCR where they stand.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import functools
+import io
 import re
+from collections.abc import Callable
 
 from lxml import etree
+from PIL import Image
 
 from gxparse import limits
 from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
+from gxparse.readers.formats import IMAGE_KINDS
+from gxparse.readers.sniff import sniff
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 
+Pictures = Callable[[str], "bytes | None"]   # a picture's bytes by its ``src`` as written; None when not at hand
+_DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,", re.I)
+_MIN_PICTURE_SIDE = 80          # pixels: smaller is an icon or a rule, never a table
+_MIN_PICTURE_PIXELS = 60_000    # a table of a few rows in legible type is larger
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SKIP = {"script", "style", "noscript", "head", "title", "template", "iframe", "select", "option", "button"}
@@ -79,11 +96,40 @@ def _is_data_table(table: etree._Element) -> bool:
     return next(table.iterdescendants("table"), None) is None
 
 
+def _data_uri(src: str) -> bytes | None:
+    if not _DATA_URI.match(src):
+        return None
+    try:
+        return base64.b64decode(src[src.index(",") + 1:], validate=False)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _content_picture(data: bytes | None) -> str | None:
+    """The OCR kind of a picture large enough to hold a table, None for anything else (an icon, a broken file):
+    its size from its header only."""
+    if not data or (kind := sniff(data)) not in IMAGE_KINDS:
+        return None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    large = min(width, height) >= _MIN_PICTURE_SIDE and width * height >= _MIN_PICTURE_PIXELS
+    return kind if large else None
+
+
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, source: str = "<html>", pictures: Pictures | None = None,
+                 pictures_by_ocr: bool = False) -> None:
         self.lines: list[Line] = []
         self.buffer: list[str] = []
         self.tables = 0
+        self.source = source
+        self.pictures = pictures
+        self.pictures_by_ocr = pictures_by_ocr
+        self.pictured = False   # the page shows pictures that could be tables
+        self.pictures_read = 0
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -101,11 +147,8 @@ class _Walker:
                 self.tables += 1
                 grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
-            elif tag == "img" and (alt := (el.get("alt") or "").strip()):
-                # a title printed as a header image says itself in its alt text
-                self.flush()
-                self.buffer.append(alt)
-                self.flush()
+            elif tag == "img":
+                self.picture(el)
             else:
                 if tag in _BLOCK:
                     self.flush()
@@ -119,6 +162,25 @@ class _Walker:
             self.buffer.append(el.tail)
 
 
+    def picture(self, img: etree._Element) -> None:
+        if alt := (img.get("alt") or "").strip():
+            # a title printed as a header image says itself in its alt text
+            self.flush()
+            self.buffer.append(alt)
+            self.flush()
+        src = (img.get("src") or "").strip()
+        data = _data_uri(src) or (self.pictures(src) if self.pictures is not None and src else None)
+        if (kind := _content_picture(data)) is None:
+            return
+        self.pictured = True
+        if self.pictures_by_ocr:
+            from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
+            self.flush()
+            self.pictures_read += 1
+            limits.check_scanned_pages(self.pictures_read)
+            self.lines += read_image(data, self.source, kind).lines  # type: ignore[arg-type]
+
+
 def _parse(text: str) -> etree._Element:
     # lxml refuses str input that still carries an XML encoding declaration; the text is decoded already
     # plain etree elements: lxml.html's element-class lookup costs more than the rest of the reading
@@ -126,8 +188,8 @@ def _parse(text: str) -> etree._Element:
     return root if root is not None else etree.fromstring("<html/>", _HTML_PARSER)
 
 
-def _walked(root: etree._Element, tables_before: int = 0) -> _Walker:
-    walker = _Walker()
+def _walked(root: etree._Element, tables_before: int = 0, walker: _Walker | None = None) -> _Walker:
+    walker = walker or _Walker()
     walker.tables = tables_before
     body = root.find("body")
     walker.walk(body if body is not None else root)
@@ -142,16 +204,30 @@ def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
     return walker.lines, walker.tables
 
 
-def read_html(text: str) -> Document:
+def read_html(text: str, source: str = "<html>", pictures: Pictures | None = None,
+              pictures_by_ocr: bool = False) -> Document:
+    """The page's lines; with ``pictures_by_ocr`` its content pictures (``data:`` URIs, or those ``pictures``
+    gives) are read by OCR where they stand (the document's ``read_pictures`` reads it so when its tables are
+    not found in the text)."""
     # one normalisation of the whole page instead of one per cell
     root = _parse(normalize_text(_LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text)))
-    walker = _walked(root)
+    walker = _Walker(source, pictures, pictures_by_ocr)
+    if pictures_by_ocr:
+        from gxparse.ocr.engine import document_budget   # one OCR budget for all the pictures
+        with document_budget():
+            _walked(root, walker=walker)
+    else:
+        _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
     # OCR tools write HTML too (PaddleOCR's tables): their digit noise makes the figures no evidence
-    return Document(walker.lines, "html", title=title or None, publisher=_meta(root, "ContentSource"),
-                    ocr_text=shows_ocr_noise(walker.lines))
+    again = functools.partial(read_html, text, source, pictures, True) if walker.pictured else None
+    # figures read from pictures make it a document read by OCR, as a Word file with such pictures is
+    read_by_ocr = pictures_by_ocr and walker.pictured
+    return Document(walker.lines, "ocr" if read_by_ocr else "html", title=title or None,
+                    publisher=_meta(root, "ContentSource"), ocr_text=shows_ocr_noise(walker.lines),
+                    read_pictures=None if pictures_by_ocr else again)
 
 
 def _meta(root: etree._Element, name: str) -> str | None:

@@ -41,9 +41,15 @@ _WHOLE_TABLE_BLOCK = re.compile((HTML_TABLE_BLOCK_START + rf".*?(?:</table\s*>(?
 _MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a few pages before the first
 
 
+# MHTML: a MIME header block from the first byte (From: <Saved by Blink>, MIME-Version …, folded lines) that
+# declares the whole multipart/related
+_MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+                    rb"Content-Type:[ \t]*multipart/related\b", re.I)
+
+
 def sniff(data: bytes) -> str:
-    """html | markdown | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff | bmp |
-    unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
+    """html | mhtml | markdown | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff |
+    bmp | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
@@ -63,6 +69,8 @@ def sniff(data: bytes) -> str:
         return "bmp"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if _MHTML.match(head):
+        return "mhtml"
     window = data[:_HTML_WINDOW]
     if encoding := bom_encoding(head):
         # text with a byte-order mark: its markup is judged in the characters, not the bytes
@@ -124,7 +132,8 @@ def bom_encoding(data: bytes) -> str | None:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
-def _codec(name: str) -> str | None:
+def text_codec(name: str) -> str | None:
+    """The Python codec of a declared charset (GB2312 and GBK read as GB18030), None for no text codec."""
     name = name.lower().replace("_", "-")
     name = _CHINESE_CHARSETS.get(name, name)
     try:
@@ -161,7 +170,7 @@ def decode(data: bytes, source: str) -> str:
         return data.decode(encoding, errors="replace")
     candidates = ["utf-8"]
     if m := _META_CHARSET.search(data[:4096]):
-        if codec := _codec(m.group(1).decode("ascii", "ignore")):
+        if codec := text_codec(m.group(1).decode("ascii", "ignore")):
             candidates.append(codec)
     candidates.append("gb18030")
     for codec in candidates:

@@ -13,8 +13,12 @@ import shutil
 import struct
 import subprocess
 from dataclasses import replace
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urljoin
 
 import numpy as np
 import olefile
@@ -89,6 +93,25 @@ def chromium_screenshot(page: Path, png: Path, width: int = 620, scale: int = 2)
     last = int(np.nonzero((gray < 128).any(axis=1))[0].max())
     Image.fromarray(gray[:last + 40]).save(png)
     return png
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+PICTURED_PAGE_URL = "http://www.example.gov.cn/art/2022/1/20/art_1_1.html"
+
+
+def mhtml_bundle(url: str, html: str, pictures: dict[str, bytes]) -> bytes:
+    """``html`` at ``url`` and its pictures (by ``src``, relative to ``url``) as MHTML, as Chromium saves it."""
+    bundle = MIMEMultipart("related", type="text/html")
+    bundle["From"] = "<Saved by Blink>"
+    bundle["Snapshot-Content-Location"] = url
+    page = MIMEText(html, "html", "utf-8")
+    page["Content-Location"] = url
+    bundle.attach(page)
+    for src, data in pictures.items():
+        picture = MIMEImage(data, "png")
+        picture["Content-Location"] = urljoin(url, src)
+        bundle.attach(picture)
+    return bundle.as_bytes()
 
 
 def wps_from_doc(doc: bytes) -> bytes:
@@ -218,6 +241,33 @@ class Fixtures:
             page.write_text(html.replace("</head>", "<style>td{font-size:28px;padding:8px}</style></head>"),
                             encoding="utf-8")
             chromium_print(page, path)
+        return path
+
+    def pictured_page(self, name: str) -> tuple[str, dict[str, bytes]]:
+        """The web page with each of its tables pasted as a screenshot of it (how editors put Word tables into a
+        CMS): the page's HTML and its pictures by their ``src``."""
+        html = self.web_page(name, "page").read_text(encoding="utf-8")
+        head = html.split("<body", 1)[0]
+        pictures: dict[str, bytes] = {}
+
+        def pasted(table: re.Match[str]) -> str:
+            n = len(pictures) + 1
+            page = self.folder / "web" / f"{name}.table{n}.html"
+            if not (png := page.with_suffix(".png")).exists():
+                page.write_text(f"{head}<body>{table[0]}</body></html>", encoding="utf-8")
+                chromium_screenshot(page, png, width=760)
+            pictures[f"images/{name}-table{n}.png"] = png.read_bytes()
+            return f'<p style="text-align:center"><img src="images/{name}-table{n}.png" width="600" alt=""></p>'
+
+        return _TABLE.sub(pasted, html), pictures
+
+    def pictured_mhtml(self, name: str) -> Path:
+        """The page with its tables as pictures saved with them as MHTML (a browser's "Save as MHTML", or the
+        crawler's bundle of a report page and its pictures)."""
+        path = self.folder / "web" / f"{name}.pictured.mhtml"
+        if not path.exists():
+            html, pictures = self.pictured_page(name)
+            path.write_bytes(mhtml_bundle(PICTURED_PAGE_URL, html, pictures))
         return path
 
     def long_screenshot(self, name: str) -> Path:

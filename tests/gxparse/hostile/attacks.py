@@ -7,6 +7,7 @@ test suite (``test_attacks``) and ``benchmarks.hostile`` both run this list.
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -231,6 +232,35 @@ def _noise_tiff(pages: int) -> Callable[[], bytes]:
     return build
 
 
+_MHTML_HEAD = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+               b"--B\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: http://x.gov.cn/a.html\r\n\r\n")
+
+
+def _mhtml_many_pictures() -> bytes:
+    """A report heading over 150 pictures, all one large blank PNG part: each could be a table pasted as a
+    picture, so each is read by OCR when the page has no table, within one budget and page limit."""
+    picture = io.BytesIO()
+    Image.new("L", (1600, 1200), 255).save(picture, format="PNG")
+    encoded = base64.encodebytes(picture.getvalue())
+    page = "<h1>某县人民政府2023年政府信息公开工作年度报告</h1>" + "<img src='t.png'>" * 150
+    return (_MHTML_HEAD + page.encode() + b"\r\n--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64"
+            b"\r\nContent-Location: http://x.gov.cn/t.png\r\n\r\n" + encoded + b"\r\n--B--\r\n")
+
+
+def _mhtml_many_parts() -> bytes:
+    part = b"--B\r\nContent-Type: image/png\r\n\r\nx\r\n"
+    return _MHTML_HEAD + b"<p>report</p>\r\n" + part * 20_000 + b"--B--\r\n"
+
+
+def _mhtml_nested() -> bytes:
+    """Multiparts nested 20,000 deep, each opening the next."""
+    depth = 20_000
+    opening = b"".join(b"--B%d\r\nContent-Type: multipart/related; boundary=\"B%d\"\r\n\r\n" % (n, n + 1)
+                       for n in range(depth))
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B0"\r\n\r\n' + opening
+            + b"--B%d\r\nContent-Type: text/html\r\n\r\n<p>report</p>\r\n" % depth)
+
+
 def _big5() -> bytes:
     return seed_bytes("kaifeng_2021").decode().encode("big5", errors="replace")
 
@@ -307,6 +337,10 @@ ATTACKS: list[Attack] = [
     Attack("docx-billion-laughs", "document.xml with nested entities (a billion laughs)", _billion_laughs, "DOCX"),
     Attack("docx-xxe", "document.xml with an external entity for /etc/passwd", _external_entity, None),
     Attack("docx-deep", "content controls nested 5,000 deep", _deep_docx, "DOCX"),
+    # MHTML
+    Attack("mhtml-many-pictures", "150 large blank pictures where the tables should be", _mhtml_many_pictures, None),
+    Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),
+    Attack("mhtml-nested", "multiparts nested 20,000 deep", _mhtml_nested, "嵌套过深"),
     # DOC
     Attack("doc-broken-ole", "an OLE signature followed by 64 KB of noise (LibreOffice gets it)",
            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + np.random.default_rng(3).bytes(65536), None, slow=True),

@@ -59,7 +59,7 @@ def test_check_reports_each_unreadable_document_and_goes_on(batch):
 
 def test_a_reader_bug_is_one_error_line_and_the_batch_goes_on(monkeypatch, tmp_path):
     """A bug cannot be produced on demand: a reader that fails is put in the HTML reader's place."""
-    def failing(data: bytes, source: str):
+    def failing(data: bytes, source: str, pictures=None):
         raise IndexError("list index out of range")
     monkeypatch.setitem(parser.READERS, "html", failing)
     page = tmp_path / "page.html"

@@ -1,0 +1,80 @@
+"""MHTML (RFC 2557 ``multipart/related``): a web page saved with its pictures in one file.
+
+Browsers write it ("Save as MHTML", Chromium's ``From: <Saved by Blink>``), Word and WPS save documents as it
+(单个文件网页, ``.mht``), and the crawler bundles a report page whose tables are pasted as pictures this way.
+The page is the first ``text/html`` part; a picture it shows is the part whose ``Content-Location`` is the
+``<img src>`` resolved against the page's location, or whose ``Content-ID`` a ``cid:`` source names.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from email.message import EmailMessage
+from urllib.parse import urljoin
+
+from gxparse import limits
+from gxparse.document import Document
+from gxparse.errors import DocumentError
+from gxparse.readers.html import Pictures, read_html
+from gxparse.readers.sniff import decode, text_codec
+
+_MAX_PARTS = 1000   # parts looked at: a page with its pictures has tens
+
+
+def _parts(data: bytes, source: str) -> list[EmailMessage]:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    if not parts:
+        raise DocumentError(source, "MHTML 文件中没有任何内容部分")
+    if len(parts) > _MAX_PARTS:
+        raise DocumentError(source, f"MHTML 文件的部分过多：{len(parts)} 个，上限 {_MAX_PARTS} 个")
+    return parts  # type: ignore[return-value]
+
+
+def _payload(part: EmailMessage) -> bytes:
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _page_text(part: EmailMessage, source: str) -> str:
+    data = _payload(part)
+    limits.check_text_size(len(data))
+    if (charset := part.get_content_charset()) and (codec := text_codec(charset)):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass   # a wrong declaration: the bytes decide, as for a page on its own
+    return decode(data, source)
+
+
+def _pictures(parts: list[EmailMessage], page_location: str) -> Pictures:
+    by_location: dict[str, EmailMessage] = {}
+    by_id: dict[str, EmailMessage] = {}
+    for part in parts:
+        if part.get_content_maintype() != "image":
+            continue
+        if location := (part.get("Content-Location") or "").strip():
+            by_location.setdefault(location, part)
+        if content_id := (part.get("Content-ID") or "").strip().strip("<>"):
+            by_id.setdefault(content_id, part)
+
+    def picture(src: str) -> bytes | None:
+        if src.lower().startswith("cid:"):
+            part = by_id.get(src[4:])
+        else:
+            part = by_location.get(urljoin(page_location, src)) or by_location.get(src)
+        return _payload(part) if part is not None else None
+
+    return picture
+
+
+def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Document:
+    """The page of an MHTML file, its pictures read by OCR where they stand when ``pictures_by_ocr`` (the
+    document's ``read_pictures`` reads it so when its tables are not found in the page's text)."""
+    parts = _parts(data, source)
+    page = next((part for part in parts if part.get_content_type() == "text/html"), None)
+    if page is None:
+        raise DocumentError(source, "MHTML 文件中没有网页（text/html）部分")
+    location = (page.get("Content-Location") or "").strip()
+    return read_html(_page_text(page, source), source, _pictures(parts, location), pictures_by_ocr)
