@@ -35,6 +35,7 @@ from monitor.archive.models import (
 )
 from monitor.archive.queries import NotFound, open_findings_query, open_findings_union
 from monitor.archive.store import BlobStore
+from monitor.web.memo import remembered
 
 STATUSES = (ACTIVE, WITHDRAWN, MISSING)
 SEVERITIES = ("error", "warning", "info")
@@ -177,6 +178,10 @@ def _count_where(condition) -> Any:
 
 
 def flag_counts(s: Session, f: ReportFilter) -> FlagCounts:
+    return remembered(s, ("flags", f.site, f.agency, f.year), lambda: _count_flags(s, f))
+
+
+def _count_flags(s: Session, f: ReportFilter) -> FlagCounts:
     row = s.exec(_filtered(select(func.count(), _count_where(Report.error_count > 0), _count_where(_revised()),
                                   _count_where(Report.status == WITHDRAWN), _count_where(Report.status == MISSING))
                            .select_from(Report), f, flags=False)).one()
@@ -184,7 +189,8 @@ def flag_counts(s: Session, f: ReportFilter) -> FlagCounts:
 
 
 def list_reports(s: Session, f: ReportFilter) -> ReportList:
-    total = s.exec(_filtered(select(func.count()).select_from(Report), f)).one()
+    key = ("reports", f.site, f.agency, f.year, f.failing, f.revised, f.status)
+    total = remembered(s, key, lambda: s.exec(_filtered(select(func.count()).select_from(Report), f)).one())
     order = _SORT_COLUMNS[f.sort]
     direction = (col(order).desc(), col(Report.id).desc()) if f.descending else (col(order).asc(), col(Report.id))
     query = (_filtered(select(*_report_columns()).outerjoin(Agency, Agency.id == Report.agency_id), f)
@@ -222,6 +228,10 @@ def sites(s: Session) -> list[tuple[str, str | None]]:
 
 
 def years(s: Session) -> list[int]:
+    return remembered(s, "years", lambda: _years(s))
+
+
+def _years(s: Session) -> list[int]:
     return [y for y in s.exec(select(Report.year).where(col(Report.year).is_not(None)).distinct()
                               .order_by(col(Report.year).desc()))]
 
@@ -350,6 +360,10 @@ class FindingList:
 def finding_counts(s: Session, site: str | None = None) -> list[RuleCount]:
     """Open findings (of each report's current version, and those on a report itself: report.overdue) by
     rule and severity (``open_findings_union``: each select walks an index)."""
+    return remembered(s, ("findings", site), lambda: _count_findings(s, site))
+
+
+def _count_findings(s: Session, site: str | None) -> list[RuleCount]:
     found = open_findings_union(Finding.rule, Finding.severity,
                                 where=[Report.site_id == site] if site else []).subquery()
     rows = s.exec(select(found.c.rule, found.c.severity, func.count())

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from fastapi.testclient import TestClient
 from lxml import html
+from sqlmodel import Session, delete
 
 from monitor.labels import cell_label
-from monitor.archive.models import Report
+from monitor.archive.db import make_engine
+from monitor.archive.models import Finding, Report
 from monitor.web.app import PAGE_CSP, create_app
 
 from .conftest import XSS_TITLE
@@ -310,6 +314,39 @@ def test_run_page_reports_the_traps(client, web_archive):
     assert any("kf.test/rl/" in t for t in texts(get_page(client, "/runs/2"), "//p[@class='bad']"))
 
 
+def test_counts_follow_a_write_to_the_archive(web_archive, tmp_path):
+    """Counts over the whole archive are remembered by each connection of the server until another
+    connection commits (SQLite; other databases count every time)."""
+    if not web_archive.url.startswith("sqlite"):
+        pytest.skip("remembering counts is SQLite's (PRAGMA data_version)")
+    with sqlite3.connect(web_archive.url.removeprefix("sqlite:///")) as source, \
+            sqlite3.connect(tmp_path / "copy.db") as copy:
+        source.backup(copy)
+    url = f"sqlite:///{tmp_path / 'copy.db'}"
+    app = create_app(url, web_archive.store)
+    writer = make_engine(url)
+
+    def counts(client) -> tuple[list[str], list[str], list[str]]:
+        return (texts(get_page(client, "/reports"), "//*[@id='count-failing']"),
+                texts(get_page(client, "/reports?failing=1"), "//*[@id='total']"),
+                texts(get_page(client, "/findings"), "//table[contains(@class,'rule-counts')]//code"))
+
+    try:
+        with TestClient(app) as client:
+            for _ in range(2):        # the second time from what the connection remembers
+                failing, total, rules = counts(client)
+                assert failing == ["3"] and total == ["3"] and "s3.row_sum" in rules
+            with Session(writer) as s:
+                s.get(Report, web_archive.xinfang).error_count = 0
+                s.exec(delete(Finding).where(Finding.rule == "s3.row_sum"))
+                s.commit()
+            failing, total, rules = counts(client)
+            assert failing == ["2"] and total == ["2"] and "s3.row_sum" not in rules
+    finally:
+        writer.dispose()
+        app.state.engine.dispose()
+
+
 @pytest.mark.parametrize("path", ["/reports/999999", "/versions/999999", "/diff/1/999999", "/agencies/999999",
                                   "/runs/999999", "/reports/abc", "/nowhere"])
 def test_unknown_things_are_404_pages(client, path):
@@ -364,7 +401,6 @@ def test_the_server_cannot_write(client, web_archive):
     assert client.post("/reports").status_code == 405
     assert client.delete(f"/reports/{web_archive.kaifeng_2021}").status_code == 405
     from sqlalchemy.exc import DBAPIError
-    from sqlmodel import Session
 
     with Session(client.app.state.engine) as s:
         report = s.get(Report, web_archive.kaifeng_2021)
