@@ -9,6 +9,7 @@ labels come from ``gxparse.template``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from gxparse.template import (
@@ -29,6 +30,7 @@ from gxparse.template import (
     Row,
 )
 from monitor.archive.diff import flatten_figures
+from monitor.labels import cell_label
 
 S2_VALUE_SLOTS = 3   # value columns of table 二; items with fewer columns widen their last cell
 S3_LABEL_SLOTS = 3   # label columns of table 三 (result group, sub-group, item)
@@ -37,12 +39,13 @@ TABLE_TITLES = {key: f"{SECTION_BY_KEY[key].numeral}、{SECTION_BY_KEY[key].titl
 
 @dataclass(frozen=True)
 class Cell:
-    """A label cell (``path`` None) or a value cell (``path`` names the figure)."""
+    """A label cell (``path`` None) or a value cell (``path`` names the figure, ``title`` says it in words)."""
 
     text: str = ""
     path: str | None = None
     colspan: int = 1
     rowspan: int = 1
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,13 +54,17 @@ class Grid:
     title: str
     rows: tuple[tuple[Cell, ...], ...]    # empty when the report has no such table
 
-    @property
+    @cached_property
     def paths(self) -> frozenset[str]:
         return frozenset(c.path for row in self.rows for c in row if c.path)
 
 
 def _label(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
     return Cell(text=text, colspan=colspan, rowspan=rowspan)
+
+
+def _value(path: str, colspan: int = 1) -> Cell:
+    return Cell(path=path, colspan=colspan, title=cell_label(path))
 
 
 def layout_template(document: dict[str, Any]) -> str:
@@ -73,6 +80,7 @@ def _widths(item: Item) -> list[int]:
     return [1] * (n - 1) + [S2_VALUE_SLOTS - n + 1]
 
 
+@cache     # a layout is the same for every report of its template: built once
 def s2_rows(template: str) -> tuple[tuple[Cell, ...], ...]:
     rows: list[tuple[Cell, ...]] = []
     caption = None
@@ -84,16 +92,16 @@ def s2_rows(template: str) -> tuple[tuple[Cell, ...], ...]:
             rows.append((_label(S2_CONTENT_HEADER),
                          *(_label(c.label, colspan=w) for c, w in zip(item.columns, widths))))
         rows.append((_label(item.label),
-                     *(Cell(path=f"s2.{item.key}.{c.key}", colspan=w) for c, w in zip(item.columns, widths))))
+                     *(_value(f"s2.{item.key}.{c.key}", colspan=w) for c, w in zip(item.columns, widths))))
     return tuple(rows)
 
 
 # -- table 三: three header rows, label columns merged as the official format prints them ----------------
 
-def _s3_layout_rows(s3: dict[str, Any], template: str) -> tuple[Row, ...]:
+def _s3_layout_rows(template: str, single_other: bool) -> tuple[Row, ...]:
     """The template's rows, except a 2021 report that keeps （六） as the single 2019 row."""
     rows = S3_ROWS[template]
-    if template == "v2021" and "result.other" in s3:
+    if single_other:
         rows = tuple(r for r in rows if not r.key.startswith("result.other."))
         at = next(i for i, r in enumerate(rows) if r.key == "result.total")
         rows = rows[:at] + (S3_ROW_BY_KEY["result.other"],) + rows[at:]
@@ -101,6 +109,11 @@ def _s3_layout_rows(s3: dict[str, Any], template: str) -> tuple[Row, ...]:
 
 
 def s3_rows(s3: dict[str, Any], template: str) -> tuple[tuple[Cell, ...], ...]:
+    return _s3_grid(template, template == "v2021" and "result.other" in s3)
+
+
+@cache
+def _s3_grid(template: str, single_other: bool) -> tuple[tuple[Cell, ...], ...]:
     org_columns = S3_COLUMNS[1:-1]
     grid: list[tuple[Cell, ...]] = [
         (_label(S3_CORNER_NOTE, colspan=S3_LABEL_SLOTS, rowspan=3),
@@ -109,7 +122,7 @@ def s3_rows(s3: dict[str, Any], template: str) -> tuple[tuple[Cell, ...], ...]:
          _label(S3_COLUMNS[-1].label, rowspan=2)),
         tuple(_label(c.label) for c in org_columns),
     ]
-    rows = _s3_layout_rows(s3, template)
+    rows = _s3_layout_rows(template, single_other)
     results = [r for r in rows if r.key.startswith("result.")]
     group_sizes: dict[str, int] = {}
     for r in results:
@@ -129,12 +142,13 @@ def s3_rows(s3: dict[str, Any], template: str) -> tuple[tuple[Cell, ...], ...]:
                 seen.add(row.group)
                 labels.append(_label(row.group, rowspan=group_sizes[row.group]))
             labels.append(_label(row.label))
-        grid.append((*labels, *(Cell(path=f"s3.{row.key}.{c.key}") for c in S3_COLUMNS)))
+        grid.append((*labels, *(_value(f"s3.{row.key}.{c.key}") for c in S3_COLUMNS)))
     return tuple(grid)
 
 
 # -- table 四: 行政复议 (5 columns) beside 行政诉讼 (two blocks of 5), one data row ---------------------------
 
+@cache
 def s4_rows() -> tuple[tuple[Cell, ...], ...]:
     review, *litigation = S4_BLOCKS
     width = len(S4_COLUMNS)
@@ -142,7 +156,7 @@ def s4_rows() -> tuple[tuple[Cell, ...], ...]:
         (_label(review.label, colspan=width), _label(S4_LITIGATION_HEADER, colspan=width * len(litigation))),
         (*(_label(c.label, rowspan=2) for c in S4_COLUMNS), *(_label(b.label, colspan=width) for b in litigation)),
         tuple(_label(c.label) for _ in litigation for c in S4_COLUMNS),
-        tuple(Cell(path=f"s4.{b.key}.{c.key}") for b in S4_BLOCKS for c in S4_COLUMNS),
+        tuple(_value(f"s4.{b.key}.{c.key}") for b in S4_BLOCKS for c in S4_COLUMNS),
     )
 
 
