@@ -68,10 +68,16 @@ class HistoryRow:
 
 
 @dataclass
+class VersionHistory:
+    versions: list[HistoryRow]
+    events: list[ChangeRow]      # changes that made no version: withdrawn, moved, reappeared
+
+
+@dataclass
 class ReportHistory:
     report: ReportRow
     versions: list[HistoryRow]
-    events: list[ChangeRow]      # changes that made no version: withdrawn, moved, reappeared
+    events: list[ChangeRow]      # as in VersionHistory
 
 
 @dataclass
@@ -159,21 +165,28 @@ def find_report(session: Session, ref: str | int) -> ReportRow:
 
 
 def report_history(session: Session, ref: str | int) -> ReportHistory:
-    """The versions of a report, oldest first, each with what changed since the version before."""
+    """A report and its versions, oldest first, each with what changed since the version before."""
     report = find_report(session, ref)
+    history = version_history(session, report.id)
+    return ReportHistory(report, history.versions, history.events)
+
+
+def version_history(session: Session, report_id: int) -> VersionHistory:
+    """The versions of a report, oldest first, each with what changed since the version before (none for a
+    report id that names nothing)."""
     versions = session.exec(
         select(Version.id, Version.seq, Version.first_seen, Version.last_seen, Version.content_digest,
                ReportUrl.url, Version.error_count, Version.warning_count, Version.parse_error)
         .join(ReportUrl, ReportUrl.id == Version.url_id)
-        .where(Version.report_id == report.id).order_by(col(Version.seq))).all()
+        .where(Version.report_id == report_id).order_by(col(Version.seq))).all()
     rows = {v[0]: HistoryRow(*v) for v in versions}
     events = []
     # Columns, not Change objects: a long history is read on every report page.
     for change in (ChangeRow(*row) for row in session.exec(
             select(Change.id, Change.kind, Change.summary, Change.detected_at, Change.from_version_id,
-                   Change.to_version_id).where(Change.report_id == report.id).order_by(col(Change.id)))):
+                   Change.to_version_id).where(Change.report_id == report_id).order_by(col(Change.id)))):
         (rows[change.to_version].changes if change.to_version in rows else events).append(change)
-    return ReportHistory(report, list(rows.values()), events)
+    return VersionHistory(list(rows.values()), events)
 
 
 def version_info(session: Session, version_id: int) -> VersionInfo:

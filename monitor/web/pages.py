@@ -72,12 +72,12 @@ def reports_page(request: Request, s: SessionDep, site: str | None = None, agenc
 
 
 def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
-                 version_id: int | None = None) -> HTMLResponse:
+                 version: queries.VersionView | None = None) -> HTMLResponse:
+    """A report's page, showing ``version`` (default: its latest)."""
     report = queries.report_row(s, report_id)
-    history = monitor_queries.report_history(s, report_id)
-    if version_id is None and history.versions:
-        version_id = history.versions[-1].version
-    version = queries.version_view(s, blobs, version_id) if version_id is not None else None
+    history = monitor_queries.version_history(s, report_id)
+    if version is None and history.versions:
+        version = queries.version_view(s, blobs, history.versions[-1].version)
     previous = {row.version: history.versions[i - 1].version for i, row in enumerate(history.versions) if i}
     return render(request, "report.html", report=report, history=history, urls=queries.report_urls(s, report_id),
                   version=version, figures=figures(version) if version else None, previous=previous,
@@ -93,7 +93,8 @@ def report_page(request: Request, report_id: Id, s: SessionDep,
 @router.get("/versions/{version_id}", response_class=HTMLResponse)
 def version_page(request: Request, version_id: Id, s: SessionDep,
                  blobs: StoreDep) -> HTMLResponse:
-    return _report_page(request, s, blobs, queries.version_report(s, version_id), version_id)
+    version = queries.version_view(s, blobs, version_id)
+    return _report_page(request, s, blobs, version.report_id, version)
 
 
 @router.get("/versions/{version_id}/raw")

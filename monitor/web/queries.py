@@ -2,7 +2,7 @@
 
 They stay on indexed columns and on the counts that ``report`` keeps denormalised, so a page costs a few
 index lookups whatever the size of the archive (benchmarks/web_bench.py measures them at a million
-versions). The version history of a report is ``monitor.archive.queries.report_history``, shared with the CLI.
+versions). The version history of a report is ``monitor.archive.queries.version_history``, shared with the CLI.
 """
 
 from __future__ import annotations
@@ -283,14 +283,6 @@ def version_findings(s: Session, version_id: int) -> list[FindingView]:
     found = [FindingView(i, rule, severity, message, list(cells or []), origin)
              for i, rule, severity, message, cells, origin in rows]
     return sorted(found, key=lambda f: _SEVERITY_ORDER.get(f.severity, len(SEVERITIES)))
-
-
-def version_report(s: Session, version_id: int) -> int:
-    """The id of the report a version belongs to."""
-    report_id = s.exec(select(Version.report_id).where(Version.id == version_id)).first()
-    if report_id is None:
-        raise NotFound(f"存档中没有编号为 {version_id} 的版本")
-    return report_id
 
 
 def version_view(s: Session, store: BlobStore, version_id: int, with_report: bool = True) -> VersionView:
