@@ -55,11 +55,11 @@ def blocks(report: dict) -> list[tuple[str, str | Grid]]:
     root = lxml.html.fragment_fromstring(render_report_body(report), create_parent="div")
     out: list[tuple[str, str | Grid]] = []
     for el in root:
-        out.append((el.tag, _grid(el) if el.tag == "table" else el.text_content()))
+        out.append((el.tag, table_grid(el) if el.tag == "table" else el.text_content()))
     return out
 
 
-def _grid(table) -> Grid:
+def table_grid(table) -> Grid:
     """Place each cell on the grid, skipping slots already covered by a rowspan from above."""
     taken: set[tuple[int, int]] = set()
     cells = []

@@ -7,7 +7,8 @@ parser's tests and the simulated site see what real agency pages serve. Row and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from gxparse.template import (
@@ -31,6 +32,8 @@ from gxparse.template import (
 S2_VALUE_SLOTS = 3  # value columns of table 二; items with fewer columns widen their last cell
 S3_LABEL_SLOTS = 3  # label columns of table 三 (result group, sub-group, item)
 
+TABLE_SECTIONS = ("s2", "s3", "s4")   # the sections whose figures stand in a table
+
 Value = int | str | None
 
 
@@ -46,27 +49,47 @@ def render_report_html(report: dict, charset: str | None = "utf-8") -> str:
     )
 
 
-def render_report_body(report: dict, with_title: bool = True) -> str:
+@dataclass(frozen=True)
+class Picture:
+    """A statistics table printed as a picture: where the page's ``<img>`` points, and how wide it shows it."""
+
+    src: str
+    width: int
+
+
+def render_report_body(report: dict, with_title: bool = True, pictures: Mapping[str, Picture] | None = None) -> str:
     """The report (title, six sections, three tables) as an HTML fragment for a page's content area;
     ``with_title=False`` leaves the <h1> to the page around it. A report with ``sections_present`` (a parsed
-    report) gets only those headings."""
-    template = report.get("template") or "v2021"
-    tables = {
-        "s2": lambda: _s2_table(report.get("s2"), template),
-        "s3": lambda: _s3_table(report.get("s3"), template),
-        "s4": lambda: _s4_table(report.get("s4")),
-    }
+    report) gets only those headings. ``pictures`` prints the tables of those sections (``s2``, ``s3``,
+    ``s4``) as pictures, as editors paste a Word table their CMS would mangle."""
     parts = [f"<h1>{escape(report.get('title') or '')}</h1>\n"] if with_title else []
     # a parsed report names the sections it has: the others' headings are not printed (their tables may be)
     present = report.get("sections_present") or [section.key for section in SECTIONS]
     for section in SECTIONS:
         if section.key in present:
             parts.append(f"<h2>{section.numeral}、{section.title}</h2>\n")
-        if section.key in tables:
-            parts.append(tables[section.key]())
+        if pictures and section.key in pictures:
+            parts.append(_picture(pictures[section.key]))
+        elif section.key in TABLE_SECTIONS:
+            parts.append(render_table(report, section.key))
         else:
             parts.append(_paragraphs(report.get(f"{section.key}_text") or ""))
     return "".join(parts)
+
+
+def render_table(report: dict, key: str) -> str:
+    """The statistics table of section ``key`` (``s2``, ``s3`` or ``s4``) as HTML; empty when the report has none."""
+    template = report.get("template") or "v2021"
+    if key == "s2":
+        return _s2_table(report.get("s2"), template)
+    if key == "s3":
+        return _s3_table(report.get("s3"), template)
+    return _s4_table(report.get("s4"))
+
+
+def _picture(picture: Picture) -> str:
+    return (f'<p style="text-align:center"><img src="{escape(picture.src)}" width="{picture.width}" title="" alt="">'
+            "</p>\n")
 
 
 def _paragraphs(text: str) -> str:

@@ -43,6 +43,7 @@ class ExpectedReport:
     published: str  # ISO date the site shows
     report: dict    # the figures as printed, misprint included
     misprint: Misprint | None = None
+    pictured: bool = False   # an HTML page whose tables are pictures (simsite.pictures)
 
 
 class Clock:

@@ -34,6 +34,8 @@ from simsite.names import (
     TOWNS,
     county_names,
 )
+from simsite.picture_pages import PicturePages
+from simsite.pictures import is_pictured, table_pictures
 from simsite.render import render_report_body
 from simsite.republish import Republishing
 from simsite.resource import CST, MIME, PORTAL, Clock, ExpectedReport, Resource
@@ -101,7 +103,7 @@ class Subsite:
         return "/zwgk/ndbg/" if self.prefix == "/" else f"{self.prefix}xxgk/ndbg/"
 
 
-class SimSite(Republishing):
+class SimSite(Republishing, PicturePages):
     """A deterministic simulated government site (the ``classic`` family); see the module docstring."""
 
     name = "classic"
@@ -133,7 +135,8 @@ class SimSite(Republishing):
             requested = entry.attachment if entry.attachment and entry.page else entry.href
             out.append(ExpectedReport(entry.id, report["agency"], report["year"], report["template"], entry.fmt,
                                       self.base_url + requested, self.base_url + entry.document,
-                                      entry.published.date().isoformat(), report, misprint_of(entry.id)))
+                                      entry.published.date().isoformat(), report, misprint_of(entry.id),
+                                      self._pictured(entry)))
         return sorted(out, key=lambda e: e.id)
 
     def entries(self, kind: str | None = None) -> list[Entry]:
@@ -166,7 +169,7 @@ class SimSite(Republishing):
         path = parts.path + ("index.html" if parts.path.endswith("/") else "")
         handler = self._routes.get(path)
         if handler is None:
-            return self._not_found()
+            return self._picture(host, path) or self._not_found()
         return handler(parse_qs(parts.query))
 
     def _not_found(self) -> Resource:
@@ -483,16 +486,32 @@ class SimSite(Republishing):
             intro = "" if self._stable(entry) % 2 else f"现将{entry.title}予以公布。"
             href = entry.attachment.rsplit("/", 1)[1]
             content = pages.attachment_content(intro, f"./{href}", entry.attachment_name)
+        elif self._pictured(entry):
+            content = self._pictured_content(entry)
         else:
             content = render_report_body(self.report(entry), with_title=False)
         source = entry.agency.name if entry.agency else sub.name
         body = pages.article(pages.breadcrumb(sub.platform, f"{sub.column}index.html", sub.column_text),
                              entry.title, entry.title_style,
                              pages.date_line(entry.date_style, entry.published, source), content)
+        if self._pictured(entry):
+            body = self._decorated(body, sub.name)
         title = (entry.title, f"{entry.title}_{sub.name}", f"{sub.name}-{entry.title}")[self._stable(entry) % 3]
         resource = self._html(sub, title, body, path_key=entry.page)
         resource.last_modified = entry.modified or entry.published.astimezone(UTC)
         return resource
+
+    def _pictured(self, entry: Entry) -> bool:
+        """A share of the HTML reports prints its tables as pictures; not a misprinted one (the demo reads
+        its failing sums)."""
+        return (entry.kind == "report" and entry.fmt == "html" and entry.page is not None
+                and misprint_of(entry.id) is None and is_pictured(f"{self.name}/{self.seed}", entry.id))
+
+    def _picture_location(self, entry: Entry, name: str) -> tuple[str, str]:
+        return PORTAL, f"/uploads/{entry.published:%Y/%m}/{name}.png"
+
+    def _picture_src(self, entry: Entry, host: str, path: str) -> str:
+        return path
 
     def _attachment(self, entry: Entry) -> Resource:
         if entry.withdrawn:
@@ -501,10 +520,13 @@ class SimSite(Republishing):
                         last_modified=entry.modified or entry.published.astimezone(UTC))
 
     def prerender(self) -> None:
-        """Build every attachment now, so a timed crawl measures the crawler and not reportlab."""
+        """Build every attachment and table picture now, so a timed crawl measures the crawler and not
+        reportlab or PIL."""
         for entry in self._entries.values():
             if entry.kind == "report" and entry.attachment and not entry.withdrawn:
                 attachment_bytes(entry.fmt, self.report(entry))
+            elif self._pictured(entry) and not entry.withdrawn:
+                table_pictures(self.report(entry))
 
     @staticmethod
     def _stable(entry: Entry) -> int:

@@ -16,6 +16,9 @@ from urllib.parse import parse_qs, quote, urlsplit
 from simsite.documents import attachment_bytes, doc_fixture_report
 from simsite.families.publishing import Doc, Habits, Publisher, publish
 from simsite.figures import Agency, report_series, revise
+from simsite.picture_pages import PicturePages
+from simsite.pictures import is_pictured, table_pictures
+from simsite.render import render_report_body
 from simsite.republish import Republishing
 from simsite.resource import MIME, PORTAL, Clock, ExpectedReport, Resource
 
@@ -24,7 +27,7 @@ Handler = Callable[[Query], Resource]
 DOC_FIXTURE_SEED = "fixture"  # the series of the agency whose report is the committed DOC
 
 
-class FamilySite(Republishing):
+class FamilySite(Republishing, PicturePages):
     """A deterministic simulated city site of one CMS family; see the module docstring."""
 
     name: str = ""
@@ -61,7 +64,7 @@ class FamilySite(Republishing):
             requested = doc.file if doc.file and doc.page else doc.href
             out.append(ExpectedReport(doc.id, report["agency"], report["year"], report["template"], doc.fmt,
                                       self.url(doc.host, requested), self.url(doc.host, doc.document),
-                                      doc.published.date().isoformat(), report))
+                                      doc.published.date().isoformat(), report, pictured=self._pictured(doc)))
         return sorted(out, key=lambda e: e.id)
 
     def entries(self, kind: str | None = None) -> list[Doc]:
@@ -77,10 +80,13 @@ class FamilySite(Republishing):
         return report
 
     def prerender(self) -> None:
-        """Build every attachment now, so a timed crawl measures the crawler and not reportlab."""
+        """Build every attachment and table picture now, so a timed crawl measures the crawler and not
+        reportlab or PIL."""
         for doc in self.entries("report"):
             if doc.file and not doc.withdrawn:
                 attachment_bytes(doc.fmt, self.report(doc))
+            elif self._pictured(doc) and not doc.withdrawn:
+                table_pictures(self.report(doc))
 
     def page_count(self) -> int:
         """Distinct URLs that answer 200 (list pages counted one by one, endless calendars not at all)."""
@@ -119,7 +125,7 @@ class FamilySite(Republishing):
         if route is None:
             if (host, f"{path}/{self.index_document}") in self._routes:  # a folder asked without its slash
                 return Resource(301, location=f"{path}/")
-            return self._not_found()
+            return self._picture(host, path) or self._not_found()
         return route[0](parse_qs(parts.query))
 
     def _route(self, host: str, path: str, handler: Handler, pages: int | Callable[[], int] = 1) -> None:
@@ -140,6 +146,22 @@ class FamilySite(Republishing):
     def _doc_fixture_for(self, agency: Agency) -> None:
         """This agency's reports follow the series of the family's committed DOC (one of them is it)."""
         self._doc_agency = agency
+
+    # -- report pages whose tables are pictures (simsite.picture_pages) ------------------------------
+
+    def _pictured(self, doc: Doc) -> bool:
+        return (doc.kind == "report" and doc.fmt == "html" and doc.page is not None
+                and is_pictured(f"{self.name}/{self.seed}", doc.id))
+
+    def _picture_location(self, doc: Doc, name: str) -> tuple[str, str]:
+        """Uploads beside the page, on its host; a family may keep them elsewhere."""
+        return doc.host, f"/uploads/{doc.published:%Y/%m}/{name}.png"
+
+    def _report_content(self, doc: Doc) -> str:
+        """The body of a report's own page: the report, its tables printed as tables or as pictures."""
+        if self._pictured(doc):
+            return self._pictured_content(doc)
+        return render_report_body(self.report(doc), with_title=False)
 
     # -- resources ---------------------------------------------------------------------------------
 

@@ -38,7 +38,6 @@ from simsite.families.publishing import (
     plan_city,
 )
 from simsite.names import FAMILY_CITIES, TOPICS
-from simsite.render import render_report_body
 from simsite.resource import CST, PORTAL, Resource
 
 COUNTY_HOST = "county"
@@ -346,12 +345,18 @@ class HanwebSite(FamilySite):
             attachment = (doc.file, f"{doc.title}.{doc.fmt}")
             content = html.prose((f"现将{doc.title}予以公布。",)) if stable % 2 else ""
         else:
-            content = render_report_body(self.report(doc), with_title=False)
+            content = self._report_content(doc)
         crumbs = column.crumbs + ((column.path, column.name),)
         date_line = f"发布日期：{doc.published:%Y-%m-%d %H:%M}　来源：{source}"
         body = html.article(crumbs, doc.title, meta, date_line, content, attachment)
+        if self._pictured(doc):
+            body = self._decorated(body, column.frame.site_name)
         return self._page(column.frame, doc.title, body, column.name,
                           (doc.title, f"{doc.published:%Y-%m-%d %H:%M}"), self._doc_modified(doc))
+
+    def _picture_location(self, doc: Doc, name: str) -> tuple[str, str]:
+        """JCMS keeps uploads in /picture/0/, as it does attachments linked straight."""
+        return doc.host, f"/picture/0/{doc.published:%y%m%d}{name}.png"
 
     def _calendar(self, query: Query) -> Resource:
         """Any month answers, with links to the month before and after: a walk along it never ends."""

@@ -36,7 +36,6 @@ from simsite.families.publishing import (
 )
 from simsite.families.query_pages import Frame
 from simsite.names import FAMILY_CITIES, TOPICS
-from simsite.render import render_report_body
 from simsite.resource import CST, PORTAL, Resource
 
 COUNTY_HOST = "county"
@@ -334,11 +333,17 @@ class QuerySite(FamilySite):
             attachment = (doc.file, f"{doc.title}.{doc.fmt}")
             content = html.prose(("详见附件。",))
         else:
-            content = render_report_body(self.report(doc), with_title=False)
+            content = self._report_content(doc)
         source = doc.agency.name if doc.agency else column.site.publisher.name
         body = html.article(column.crumbs + ((column.url(), column.name),), doc.title, source,
                             f"{doc.published:%Y-%m-%d %H:%M}", content, attachment)
+        if self._pictured(doc):
+            body = self._decorated(body, column.site.frame.site_name)
         return self._page(column.site, f"{doc.title}-{column.site.frame.site_name}", body, self._doc_modified(doc))
+
+    def _picture_location(self, doc: Doc, name: str) -> tuple[str, str]:
+        """The group keeps every site's uploads on the portal's file area, county sites' too."""
+        return PORTAL, f"/uploads/{doc.published:%Y/%m}/{name}.png"
 
     def _old_link(self, site: Site, query: Query) -> Resource:
         """The previous CMS's content.aspx?id=… addresses answer 301 with the new page."""

@@ -34,7 +34,6 @@ from simsite.families.publishing import (
 )
 from simsite.families.trs_pages import Frame
 from simsite.names import FAMILY_CITIES, TOPICS
-from simsite.render import render_report_body
 from simsite.resource import CST, PORTAL, Resource
 
 COUNTY_HOST = "county"
@@ -366,9 +365,17 @@ class TrsSite(FamilySite):
             attachment = (doc.file, name)
             content = html.prose((f"{doc.title}详见附件。",)) if stable % 4 else ""
         else:
-            content = render_report_body(self.report(doc), with_title=False)
+            content = self._report_content(doc)
         crumbs = channel.crumbs + ((channel.folder, channel.name),)
         title = doc.title if stable % 2 else f"{doc.title}_{channel.frame.site_name}"
-        return self._respond(channel.frame, doc.page, title, html.article(doc.page, crumbs, doc.title, meta, content,
-                                                                          attachment),
-                             channel.encoding, self._doc_modified(doc))
+        body = html.article(doc.page, crumbs, doc.title, meta, content, attachment)
+        if self._pictured(doc):
+            body = self._decorated(body, channel.frame.site_name)
+        return self._respond(channel.frame, doc.page, title, body, channel.encoding, self._doc_modified(doc))
+
+    def _picture_location(self, doc: Doc, name: str) -> tuple[str, str]:
+        """TRS publishes an article's pictures beside its page: ./W0<date><id>.png."""
+        return doc.host, f"{doc.page.rsplit('/', 1)[0]}/W0{doc.published:%Y%m%d}{name}.png"
+
+    def _picture_src(self, doc: Doc, host: str, path: str) -> str:
+        return html.rel(doc.page, path)
