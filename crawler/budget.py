@@ -7,7 +7,8 @@ turn comes the crawl may know more:
 - it explores (``Step.EXPLORE``/``Step.AVOID``) a sub-site whose report column has been found since: dropped;
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
 
-Nothing else is refused here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings and
+A picture of a report page's tables is never refused: the page's item waits for it. Nothing else is refused
+here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings and
 ``crawler.extensions.ByteBudget``.
 """
 
@@ -47,6 +48,8 @@ class Budget:
     def refusal(self, request: Request) -> str | None:
         """Why the request is no longer worth fetching (a short stats key), or None."""
         meta = request.meta
+        if meta.get("role") == "picture":
+            return None   # a report page's item waits for it, whatever was fetched before
         if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
                 self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):
             return "trap"

@@ -47,6 +47,11 @@ EXTENSIONS = {
     "crawler.extensions.ByteBudget": 520,
 }
 
+# A report page whose tables are pictures is archived with them, as one MHTML document (crawler.bundle):
+# at most this many pictures, each of at most this many bytes (a larger one is skipped).
+REPORT_PICTURES_MAX = 12
+REPORT_PICTURE_MAXSIZE = 5 * 1024 * 1024
+
 # Documents only gxparse can confirm (and every document, with GXMON_PARSE_ALL: the monitor's crawls) are read
 # in worker processes, each within limits: settings GXMON_PARSE_MEMORY_MB, GXMON_PARSE_CPU_SECONDS,
 # GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in crawler.parsing.ParseLimits).

@@ -12,10 +12,12 @@ There is no fixed path through a site. Every page is read the same way (``parse_
   own when ``crawler.scope`` admits it;
 - traps (``crawler.traps``) are recognised as pages are read, and what they list is not yielded.
 
-``parse_document`` reads what a report link leads to: a report page is yielded; a report page holding only a
-file yields the file; look-alikes are dropped; a document the titles cannot decide on is yielded as ``maybe``
-and ``crawler.pipelines.ParsePipeline`` keeps it only if gxparse reads an annual report (parsing is never done
-in the spider: it would stop the reactor); a "report" that is itself a list of reports is read as a list.
+``parse_document`` reads what a report link leads to: a report page is yielded (one whose tables are pictures
+with them, fetched one after another and bundled with the page as MHTML: ``crawler.pictures``,
+``crawler.bundle``); a report page holding only a file yields the file; look-alikes are dropped; a document
+the titles cannot decide on is yielded as ``maybe`` and ``crawler.pipelines.ParsePipeline`` keeps it only if
+gxparse reads an annual report (parsing is never done in the spider: it would stop the reactor); a "report"
+that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
 an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
@@ -40,10 +42,12 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
+from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.budget import Budget, FrontierSkip
+from crawler.bundle import Part, PicturedPage
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
@@ -67,6 +71,7 @@ from crawler.frontier import (
 from crawler.items import ReportDocument
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
 from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, json_page_urls, proxy_page_urls
+from crawler.pictures import table_pictures
 from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
@@ -94,6 +99,7 @@ MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
+PICTURE_PRIORITY = DOCUMENT_PRIORITY + 100   # a page's pictures come before other documents: its item waits
 
 
 @dataclass(frozen=True)
@@ -326,7 +332,14 @@ class ReportsSpider(scrapy.Spider):
             return
         text = self._parse_text(response)
         if self._has_report_body(text):
-            yield self._item(response, title, verdict)
+            item = self._item(response, title, verdict)
+            # A page only its content can confirm (maybe) stays HTML: gxparse confirms it from its text, and
+            # does not read a page bundled with its pictures yet.
+            pictures = self._parse_table_pictures(response) if verdict is Verdict.REPORT else []
+            if pictures:
+                yield self._picture_request(PicturedPage(item, response.encoding, pictures), response.meta)
+            else:
+                yield item
             return
         files = self._parse_attachments(response)
         if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
@@ -374,10 +387,43 @@ class ReportsSpider(scrapy.Spider):
         )
         return item
 
-    def _item_scraped(self, item: ReportDocument, response: Response) -> None:
-        """A document the pipelines kept is a report found (a ``maybe`` that gxparse did not confirm is not)."""
+    def _item_scraped(self, item: ReportDocument, response: Response | Failure) -> None:
+        """A document the pipelines kept is a report found (a ``maybe`` that gxparse did not confirm is not).
+        An item an errback yielded (a page whose last picture failed) comes with the Failure."""
+        meta = response.meta if isinstance(response, Response) else response.request.meta
         if item.status in (200, 304):
-            self.subsites.report_found(response.meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
+            self.subsites.report_found(meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
+
+    # -- the pictures of a report page's tables ------------------------------------------------------
+
+    def _picture_request(self, page: PicturedPage, meta: dict[str, Any]) -> scrapy.Request:
+        """The page's next picture. Never filtered as a duplicate: another page may show the same picture,
+        and a dropped request would lose the page's item."""
+        return scrapy.Request(page.waiting[0], callback=self.parse_picture, errback=self.on_picture_error,
+                              dont_filter=True, priority=PICTURE_PRIORITY, meta={
+            "role": "picture", "page": page, "subsite": meta.get("subsite", PORTAL),
+            "download_maxsize": self.settings.getint("REPORT_PICTURE_MAXSIZE")})
+
+    def parse_picture(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
+        """A picture of the page joins its bundle (unless it is no picture); then the next, or the item."""
+        page: PicturedPage = response.meta["page"]
+        url = page.waiting.pop(0)   # as the page names it, whatever redirects the request followed
+        kind = _picture_type(response)
+        if kind is None:
+            self.logger.info("not a picture, left out of %s: %s", page.item.final_url, url)
+        else:
+            page.pictures.append(Part(url, kind, response.body))
+        yield self._next_picture(page, response.meta)
+
+    def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
+        """A picture that cannot be fetched is left out; the page keeps the others."""
+        self._record_error(failure)
+        page: PicturedPage = failure.request.meta["page"]
+        page.waiting.pop(0)
+        yield self._next_picture(page, failure.request.meta)
+
+    def _next_picture(self, page: PicturedPage, meta: dict[str, Any]) -> ReportDocument | scrapy.Request:
+        return self._picture_request(page, meta) if page.waiting else page.bundled()
 
     # -- other ways in: sitemaps -------------------------------------------------------------------
 
@@ -580,6 +626,12 @@ class ReportsSpider(scrapy.Spider):
         squashed = squash(text)
         return sum(1 for anchor in _SECTION_ANCHORS if anchor.search(squashed)) >= 4
 
+    def _parse_table_pictures(self, response: TextResponse) -> list[str]:
+        """The pictures holding the page's tables, when it prints them so (``crawler.pictures``), at most
+        ``REPORT_PICTURES_MAX``."""
+        pictures = table_pictures(response.selector.root, get_base_url(response), self.scope.contains)
+        return pictures[:self.settings.getint("REPORT_PICTURES_MAX")] if pictures else []
+
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
         files = [link for link in page_links(response.selector.root, response.url)
@@ -611,6 +663,15 @@ def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, V
     if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
         return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
     return [(f, Verdict.MAYBE) for f in candidates]
+
+
+def _picture_type(response: Response) -> str | None:
+    """A picture's media type, from its first bytes or else its Content-Type; None for anything else (an
+    error page answered 200)."""
+    sniffed = sniff_content_type(response.body)
+    declared = sniff_content_type(b"", _header(response, "content-type"))
+    kind = sniffed if sniffed.startswith("image/") else declared
+    return kind if kind.startswith("image/") else None
 
 
 def _viewed_file(src: str) -> str:

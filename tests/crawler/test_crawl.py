@@ -7,6 +7,7 @@ second must be answered with 304s only, the third sees one report revised and on
 from __future__ import annotations
 
 import base64
+import email
 import json
 from pathlib import Path
 
@@ -96,7 +97,21 @@ def test_items_carry_the_publication_date_shown(first, site):
 def test_items_carry_the_exact_bytes_served(first, site, server):
     for item in first[1]:
         path = item["final_url"].removeprefix(server.base_url)
-        assert base64.b64decode(item["body"]) == site.get(path).body
+        assert _page_bytes(item) == site.get(path).body
+
+
+def test_pages_whose_tables_are_pictures_come_with_them(first, site):
+    pictured = {r.final_url for r in site.expected_reports() if r.pictured}
+    types = {i["content_type"] for i in first[1] if i["final_url"] in pictured and i["verdict"] == "report"}
+    assert types == {"multipart/related"}
+
+
+def _page_bytes(item: dict) -> bytes:
+    """The page of an item: its body, or the first part of an MHTML bundle (a page with its pictures)."""
+    body = base64.b64decode(item["body"])
+    if item["content_type"] != "multipart/related":
+        return body
+    return email.message_from_bytes(body).get_payload()[0].get_payload(decode=True)
 
 
 def test_items_remember_the_url_before_redirects(first, site):

@@ -1,12 +1,17 @@
 """Every simsite site family, on two seeds, crawled over real HTTP from its home page alone, as
 `gxmon crawl --start-url` would: every report found, nothing else, robots.txt of every host obeyed, and the
-crawl ends by itself without trap and within the pages-per-report target."""
+crawl ends by itself without trap and within the pages-per-report target. A report page whose tables are
+pictures is yielded with them as one MHTML document; the pictures around its text are never fetched."""
 
 from __future__ import annotations
 
+import base64
+import email
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
+import lxml.html
 import pytest
 from protego import Protego
 
@@ -14,6 +19,7 @@ from crawler.run import run_crawl
 from crawler.siteconfig import site_from_url
 from simsite import serve
 from simsite.families import FAMILIES, make_site
+from simsite.pictures import DECORATIONS, table_pictures
 
 SEEDS = ("1", "frontier")
 MAX_PAGES_PER_REPORT = 8
@@ -62,3 +68,56 @@ def test_the_crawl_ends_by_itself_without_a_trap(crawl):
 def test_pages_fetched_per_report_stay_low(crawl):
     site, summary, _, _, _ = crawl
     assert summary.pages_fetched / len(site.expected_reports()) <= MAX_PAGES_PER_REPORT
+
+
+# -- report pages whose tables are pictures ------------------------------------------------------------
+
+def _pictured_items(crawl, verdict: str) -> list[tuple]:
+    site, _, items, _, _ = crawl
+    by_url = {i["final_url"]: i for i in items}
+    return [(r, by_url[r.final_url]) for r in site.expected_reports()
+            if r.pictured and by_url[r.final_url]["verdict"] == verdict]
+
+
+def _parts(item: dict) -> dict[str, bytes]:
+    message = email.message_from_bytes(base64.b64decode(item["body"]))
+    return {part["Content-Location"]: part.get_payload(decode=True) for part in message.get_payload()}
+
+
+def _page_charset(item: dict) -> str:
+    """The page's encoding, as the bundle's page part says it (GBK pages declare none of their own)."""
+    return email.message_from_bytes(base64.b64decode(item["body"])).get_payload()[0].get_content_charset()
+
+
+def _served(site, url: str) -> bytes:
+    bases = getattr(site, "urls", {"www": site.base_url})
+    host, base = next((h, b) for h, b in bases.items() if url.startswith(b + "/"))
+    return site.get(url.removeprefix(base), host).body
+
+
+def test_a_report_page_whose_tables_are_pictures_is_yielded_as_mhtml(crawl):
+    pictured = _pictured_items(crawl, "report")
+    assert pictured and {item["content_type"] for _, item in pictured} == {"multipart/related"}
+
+
+def test_the_bundle_holds_the_page_as_served(crawl):
+    site = crawl[0]
+    for report, item in _pictured_items(crawl, "report"):
+        assert _parts(item)[report.final_url] == _served(site, report.final_url), report.id
+
+
+def test_the_bundle_holds_the_table_pictures_under_the_urls_the_page_names(crawl):
+    for report, item in _pictured_items(crawl, "report"):
+        parts = _parts(item)
+        page = lxml.html.fromstring(parts.pop(report.final_url).decode(_page_charset(item)))
+        shown = [urljoin(report.final_url, img.get("src")) for img in page.xpath("//p[@style]/img")]
+        assert list(parts) == shown and list(parts.values()) == [p.png for p in table_pictures(report.report)]
+
+
+def test_a_page_only_its_content_confirms_is_yielded_as_html(crawl):
+    assert {item["content_type"] for _, item in _pictured_items(crawl, "maybe")} <= {"text/html"}
+
+
+def test_the_pictures_around_the_article_are_never_fetched(crawl):
+    _, _, _, log, _ = crawl
+    assert [e.path for e in log if e.path in DECORATIONS] == []

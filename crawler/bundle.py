@@ -1,0 +1,85 @@
+"""A report page and the pictures of its tables as one MHTML document (RFC 2557 ``multipart/related``, the
+shape of Chromium's "Save as MHTML"): the page first, then each picture in the order the page shows it, every
+part named by its ``Content-Location``, so a reader resolves each ``<img src>`` against the page's URL and
+finds the picture's part.
+
+The archive keeps a new version whenever a document's bytes change, so the same page and pictures always
+give the same bytes: no Date header, a boundary made from a hash of the parts. Every part is base64: the
+page's own bytes (its encoding, its line ends) come back exactly, which quoted-printable does not promise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from email import encoders, policy
+from email.generator import BytesGenerator
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+
+from crawler.items import ReportDocument
+
+MHTML_TYPE = "multipart/related"
+# CRLF as MIME wants; no header folding (a long URL has no place to fold, and must stay one token).
+_POLICY = policy.compat32.clone(linesep="\r\n", max_line_length=0)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part: a URL (as requested, percent-encoded), its media type without parameters, its bytes."""
+
+    url: str
+    content_type: str
+    body: bytes = field(repr=False)
+
+
+@dataclass
+class PicturedPage:
+    """A report page waiting for the pictures of its tables, fetched one after another (the requests carry
+    it in their meta): what is still to fetch, and what has come."""
+
+    item: ReportDocument          # the page's item, as it would be yielded without its pictures
+    charset: str | None           # the page's encoding
+    waiting: list[str]            # picture URLs still to fetch, in page order
+    pictures: list[Part] = field(default_factory=list)
+
+    def bundled(self) -> ReportDocument:
+        """The page's item, its body the MHTML of the page and the pictures that came (the page alone if none)."""
+        if not self.pictures:
+            return self.item
+        page = Part(self.item.final_url, "text/html", self.item.body)
+        return replace(self.item, body=mhtml(page, self.pictures, self.charset), content_type=MHTML_TYPE)
+
+
+def mhtml(page: Part, pictures: Sequence[Part], charset: str | None = None) -> bytes:
+    """The page (``charset``: its encoding, for the part's Content-Type) and its pictures as MHTML bytes."""
+    parts = [page, *pictures]
+    message = MIMEMultipart("related", boundary=_boundary(parts), type=page.content_type)
+    message["Snapshot-Content-Location"] = page.url
+    for n, part in enumerate(parts):
+        message.attach(_mime_part(part, charset if n == 0 else None))
+    out = io.BytesIO()
+    BytesGenerator(out, mangle_from_=False, policy=_POLICY).flatten(message)
+    return out.getvalue()
+
+
+def _boundary(parts: Sequence[Part]) -> str:
+    """A boundary from the parts' hash: the same parts, the same bytes; and no part can hold it by chance."""
+    digest = hashlib.sha256()
+    for part in parts:
+        for value in (part.url.encode(), part.content_type.encode(), part.body):
+            digest.update(len(value).to_bytes(8, "big"))
+            digest.update(value)
+    return f"----MultipartBoundary--{digest.hexdigest()[:40]}----"
+
+
+def _mime_part(part: Part, charset: str | None) -> MIMENonMultipart:
+    maintype, _, subtype = part.content_type.partition("/")
+    mime = MIMENonMultipart(maintype, subtype or "octet-stream", **({"charset": charset} if charset else {}))
+    del mime["MIME-Version"]   # said once, by the whole message
+    mime.set_payload(part.body)
+    encoders.encode_base64(mime)
+    mime["Content-Location"] = part.url
+    return mime
