@@ -27,6 +27,7 @@ from gxparse.normalize import normalize_text
 
 Pictures = Callable[[str], "bytes | None"]   # a picture's bytes by its ``src`` as written; None when not at hand
 _DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,", re.I)
+_LAZY_SOURCES = ("data-original", "data-src", "src")   # the first present names the picture
 _MIN_PICTURE_SIDE = 80          # pixels: smaller is an icon or a rule, never a table
 _MIN_PICTURE_PIXELS = 60_000    # a table of a few rows in legible type is larger
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
@@ -94,6 +95,12 @@ def _cell_text(td: etree._Element) -> str:
 def _is_data_table(table: etree._Element) -> bool:
     """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data."""
     return next(table.iterdescendants("table"), None) is None
+
+
+def picture_source(img: etree._Element) -> str:
+    """The picture an ``<img>`` shows: a page that loads its pictures as they scroll into view names the real one
+    in ``data-original`` or ``data-src``, its ``src`` a placeholder until then."""
+    return next((value.strip() for name in _LAZY_SOURCES if (value := img.get(name)) and value.strip()), "")
 
 
 def _data_uri(src: str) -> bytes | None:
@@ -168,7 +175,7 @@ class _Walker:
             self.flush()
             self.buffer.append(alt)
             self.flush()
-        src = (img.get("src") or "").strip()
+        src = picture_source(img)
         data = _data_uri(src) or (self.pictures(src) if self.pictures is not None and src else None)
         if (kind := _content_picture(data)) is None:
             return

@@ -3,15 +3,17 @@
 Browsers write it ("Save as MHTML", Chromium's ``From: <Saved by Blink>``), Word and WPS save documents as it
 (单个文件网页, ``.mht``), and the crawler bundles a report page whose tables are pasted as pictures this way.
 The page is the first ``text/html`` part; a picture it shows is the part whose ``Content-Location`` is the
-``<img src>`` resolved against the page's location, or whose ``Content-ID`` a ``cid:`` source names.
+``<img src>`` resolved against the page's location (or its ``<base href>``), percent-encoded or not, or whose
+``Content-ID`` a ``cid:`` source names.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import re
 from email.message import EmailMessage
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from gxparse import limits
 from gxparse.document import Document
@@ -20,6 +22,7 @@ from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.sniff import decode, text_codec
 
 _MAX_PARTS = 1000   # parts looked at: a page with its pictures has tens
+_BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def _parts(data: bytes, source: str) -> list[EmailMessage]:
@@ -55,7 +58,7 @@ def _pictures(parts: list[EmailMessage], page_location: str) -> Pictures:
         if part.get_content_maintype() != "image":
             continue
         if location := (part.get("Content-Location") or "").strip():
-            by_location.setdefault(location, part)
+            by_location.setdefault(unquote(location), part)   # written percent-encoded or not
         if content_id := (part.get("Content-ID") or "").strip().strip("<>"):
             by_id.setdefault(content_id, part)
 
@@ -63,7 +66,7 @@ def _pictures(parts: list[EmailMessage], page_location: str) -> Pictures:
         if src.lower().startswith("cid:"):
             part = by_id.get(src[4:])
         else:
-            part = by_location.get(urljoin(page_location, src)) or by_location.get(src)
+            part = by_location.get(unquote(urljoin(page_location, src))) or by_location.get(unquote(src))
         return _payload(part) if part is not None else None
 
     return picture
@@ -76,5 +79,8 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
     page = next((part for part in parts if part.get_content_type() == "text/html"), None)
     if page is None:
         raise DocumentError(source, "MHTML 文件中没有网页（text/html）部分")
+    text = _page_text(page, source)
     location = (page.get("Content-Location") or "").strip()
-    return read_html(_page_text(page, source), source, _pictures(parts, location), pictures_by_ocr)
+    if base := _BASE.search(text):   # the page's <base href> is what its sources are relative to
+        location = urljoin(location, base.group(1))
+    return read_html(text, source, _pictures(parts, location), pictures_by_ocr)

@@ -3,10 +3,16 @@ OCR where they stand when their bytes are at hand (an MHTML bundle, ``data:`` UR
 pictures); when they are not, the tables are unread, which accuses no one."""
 
 import base64
+import io
 import quopri
+import re
+
+import pytest
+from PIL import Image
 
 from gxparse import parse_document
 from gxparse.cli import _beside
+from gxparse.parser import read_document
 from gxparse.readers.sniff import sniff
 from tests.gxparse.formats.build import PICTURED_PAGE_URL, mhtml_bundle
 from tests.gxparse.formats.compare import TABLES, text_version
@@ -40,6 +46,13 @@ def test_pictures_given_by_the_caller_are_read_by_their_src(fixtures):
     html, pictures = fixtures.pictured_page(NAME)
     report = parse_document(html.encode(), "page.html", pictures.get).to_dict()
     assert report["s3"] == text_version(NAME)["s3"]
+
+
+def test_a_picture_loaded_as_it_scrolls_into_view_is_read_from_its_real_source(fixtures):
+    html, pictures = fixtures.pictured_page(NAME)
+    lazy = html.replace('<img src="', '<img src="/images/loading.gif" data-original="')
+    report = parse_document(lazy.encode(), "page.html", pictures.get).to_dict()
+    assert report["s4"] == text_version(NAME)["s4"]
 
 
 def test_a_page_whose_pictures_are_not_at_hand_leaves_its_tables_unread_and_accuses_no_one(fixtures):
@@ -88,3 +101,36 @@ def test_a_word_single_file_web_page_in_gb2312_quoted_printable_is_read():
            + quopri.encodestring(page.encode("gb2312")) + b"\r\n------=_NextPart_01D7--\r\n")
     report = parse_document(mht, "report.mht").to_dict()
     assert (report["agency"], report["year"]) == ("开封市人民政府", 2021)
+
+
+def _blank_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("L", (1000, 400), 255).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("src", "location"), [
+    ("附件/表三.png", "http://www.example.gov.cn/art/2022/1/20/%E9%99%84%E4%BB%B6/%E8%A1%A8%E4%B8%89.png"),
+    ("%E8%A1%A8%E4%B8%89.png", "http://www.example.gov.cn/art/2022/1/20/表三.png"),
+    ("/uploads/t3.png", "http://www.example.gov.cn/uploads/t3.png"),
+])
+def test_a_bundled_picture_is_found_by_its_location_percent_encoded_or_not(src, location):
+    bundle = mhtml_bundle(PICTURED_PAGE_URL, f"<p>二、主动公开政府信息情况</p><img src='{src}'>", {})
+    part = f"--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: {location}\r\n\r\n"
+    document = read_document(_with_part(bundle, part.encode() + base64.encodebytes(_blank_png())), "x.mhtml")
+    assert document.read_pictures is not None
+
+
+def test_a_bundled_page_with_a_base_href_finds_its_pictures_against_it():
+    page = "<html><head><base href='http://static.example.gov.cn/a/'></head><body><img src='t3.png'></body></html>"
+    bundle = mhtml_bundle(PICTURED_PAGE_URL, page, {})
+    part = b"--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: " \
+           b"http://static.example.gov.cn/a/t3.png\r\n\r\n"
+    assert read_document(_with_part(bundle, part + base64.encodebytes(_blank_png())), "x.mhtml").read_pictures
+
+
+def _with_part(bundle: bytes, part: bytes) -> bytes:
+    """The bundle with one more part, its boundary renamed B."""
+    boundary = re.search(rb'boundary="([^"]+)"', bundle).group(1)
+    bundle = bundle.replace(boundary, b"B")
+    return bundle.replace(b"\n--B--", b"\n" + part + b"\r\n--B--")
