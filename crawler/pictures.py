@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from w3lib.url import safe_url_string
 
 from gxparse.normalize import squash
+from gxparse.readers.html import picture_source
 from gxparse.template import SECTIONS
 
 TABLES = 3                 # tables of figures a report prints (二, 三, 四)
@@ -79,7 +80,7 @@ def _holds_report(element: HtmlElement) -> bool:
 
 def _source(img: HtmlElement, base_url: str) -> str | None:
     """The picture's URL as a request names it; None for an inline (data:) or non-web picture."""
-    src = (img.get("src") or "").strip()
+    src = picture_source(img)
     if not src or src.startswith("data:"):
         return None
     url = safe_url_string(urljoin(base_url, src))

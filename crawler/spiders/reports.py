@@ -333,10 +333,7 @@ class ReportsSpider(scrapy.Spider):
         text = self._parse_text(response)
         if self._has_report_body(text):
             item = self._item(response, title, verdict)
-            # A page only its content can confirm (maybe) stays HTML: gxparse confirms it from its text, and
-            # does not read a page bundled with its pictures yet.
-            pictures = self._parse_table_pictures(response) if verdict is Verdict.REPORT else []
-            if pictures:
+            if pictures := self._parse_table_pictures(response):
                 yield self._picture_request(PicturedPage(item, response.encoding, pictures), response.meta)
             else:
                 yield item

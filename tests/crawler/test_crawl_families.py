@@ -114,8 +114,9 @@ def test_the_bundle_holds_the_table_pictures_under_the_urls_the_page_names(crawl
         assert list(parts) == shown and list(parts.values()) == [p.png for p in table_pictures(report.report)]
 
 
-def test_a_page_only_its_content_confirms_is_yielded_as_html(crawl):
-    assert {item["content_type"] for _, item in _pictured_items(crawl, "maybe")} <= {"text/html"}
+def test_a_page_only_its_content_confirms_is_bundled_and_kept(crawl):
+    """gxparse confirms a ``maybe`` page from the bundle (ParsePipeline drops what it does not confirm)."""
+    assert {item["content_type"] for _, item in _pictured_items(crawl, "maybe")} <= {"multipart/related"}
 
 
 def test_the_pictures_around_the_article_are_never_fetched(crawl):

@@ -39,7 +39,8 @@ def test_a_page_with_its_tables_has_three_tables_of_figures():
 def test_the_table_pictures_are_taken_in_page_order():
     assert _pictures() == ["http://www.zhoukou.gov.cn/zwgk/ndbg/202501/W020250124593812345678.png",
                            "http://www.zhoukou.gov.cn/uploads/2025/01/24/a5f3c0e1.png",
-                           "http://file.zhoukou.gov.cn/uploads/2025/01/b7e2d4c9.jpg"]
+                           "http://file.zhoukou.gov.cn/uploads/2025/01/b7e2d4c9.jpg",
+                           "http://www.zhoukou.gov.cn/uploads/2025/01/24/e8f9a0b1.png"]
 
 
 def test_a_picture_shown_twice_is_taken_once():
@@ -92,3 +93,8 @@ def test_a_page_printing_its_tables_needs_no_pictures():
 
 def test_scanned_pages_without_report_text_are_not_table_pictures():
     assert _pictures("detail_scanned_images.html") == []
+
+
+def test_a_picture_loaded_as_it_scrolls_into_view_is_taken_by_its_real_source():
+    assert "http://www.zhoukou.gov.cn/uploads/2025/01/24/e8f9a0b1.png" in _pictures()
+    assert not [url for url in _pictures() if url.endswith("loading.gif")]
