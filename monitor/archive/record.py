@@ -104,6 +104,9 @@ def _is_ok(status: int) -> bool:
 
 
 def _is_html(content_type: str | None, source_type: str | None) -> bool:
+    """A page served as such; a page bundled with its pictures (MHTML) is compared as a file is."""
+    if (content_type or "").startswith("multipart/related"):
+        return False
     return source_type == "html" or "html" in (content_type or "")
 
 

@@ -30,13 +30,19 @@ def media_type(content_type: str | None) -> str:
     return value if _MEDIA_TYPE.match(value) else FALLBACK_TYPE
 
 
+BUNDLE_TYPE = "multipart/related"   # MHTML: the crawler's bundle of a report page and its pictures
+
+
 def filename(doc: RawDocument, content_type: str) -> str:
     """The file name of the URL's last path segment, made safe; else one made from the version id."""
     name = _UNSAFE_NAME.sub("_", unquote(PurePosixPath(urlsplit(doc.url).path).name)).strip("._")
     if not name:
         name = f"gxmon-version-{doc.version_id}"
-    if "." not in name:
-        name += mimetypes.guess_extension(content_type.split(";")[0].strip()) or ".bin"
+    media = content_type.split(";")[0].strip()
+    if media == BUNDLE_TYPE:   # a page bundled with its pictures is no page to open as .html
+        name = f"{name.rsplit('.', 1)[0] if '.' in name else name}.mhtml"
+    elif "." not in name:
+        name += mimetypes.guess_extension(media) or ".bin"
     return name[:150]
 
 

@@ -12,7 +12,9 @@ from sqlmodel import Session, delete
 from monitor.labels import cell_label
 from monitor.archive.db import make_engine
 from monitor.archive.models import Finding, Report
+from monitor.web import raw
 from monitor.web.app import PAGE_CSP, create_app
+from monitor.web.queries import RawDocument
 
 from .conftest import XSS_TITLE
 
@@ -388,6 +390,14 @@ def test_raw_document_is_a_download_never_a_page(client, web_archive):
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content == b"%PDF-1.4\n% truncated in transit"
     assert "zk2021.pdf" in pdf.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("http://www.zk.gov.cn/art/2022/1/20/art_1_1.html", "art_1_1.mhtml"),
+    ("http://www.zk.gov.cn/ndbg/2021/", "2021.mhtml"),
+])
+def test_a_page_bundled_with_its_pictures_downloads_as_mhtml(url, name):
+    assert raw.filename(RawDocument(1, url, "0" * 64, "multipart/related"), "multipart/related") == name
 
 
 def test_links_to_archived_urls_are_web_links_only(client, web_archive):
