@@ -17,8 +17,9 @@ from gxparse.ocr.engine import Setup, read_words
 from gxparse.layout.pages import Box, Reread
 
 INK_LEVEL = 128           # grey level below which a pixel is ink
-_DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,")
-_WORD_SETUP = Setup("eng", psm=8, whitelist="0123456789.,")   # one figure alone, as a single word
+# the minus of a signed count (本年增/减) as well as digits
+_DIGITS_SETUP = Setup("eng", psm=6, whitelist="0123456789.,-")
+_WORD_SETUP = Setup("eng", psm=8, whitelist="0123456789.,-")   # one figure alone, as a single word
 _ALONE_CONFIDENCE = 80    # a figure read alone is taken only when read surely (an 0 read alone can come out 6)
 MIN_DIGIT_CONFIDENCE = 30
 _MAX_MISREAD = 3          # characters: a figure OCR read as a word is no longer (17 → 划洲)
@@ -265,6 +266,8 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
             if not is_value(numbers.get(i, "")):   # nothing from the strip: read alone, taken only when sure
                 numbers[i] = _read_alone(ink, dpi * scale, source, page, (_DIGITS_SETUP, _WORD_SETUP),
                                          _ALONE_CONFIDENCE)
+            elif numbers[i] == "-" + texts[i]:   # a minus the Chinese model passed over (本年增/减 -3): it stands
+                continue
             elif is_value(texts[i]) and texts[i] != numbers[i]:   # the page and the strip disagree:
                 third = _read_alone(ink, dpi * scale, source, page, (_WORD_SETUP,), MIN_DIGIT_CONFIDENCE)
                 if third == texts[i]:                             # a third reading, as one word, decides
