@@ -22,7 +22,8 @@ Documents (the truth is the same figures in every rendering of a report):
   (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber, pypdf), figures run together (pypdfium2):
   tests/fixtures/extracted;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
-  PDF/DOCX/DOC attachments), misprints included.
+  PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
+  pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
 
 Reports read by OCR never get errors (a misread digit is no evidence, ``gxparse.ocr.checks``): for them every
 error counts as false, and a rule they deserve is missed only when not even a warning names it. Printed per format and overall, then per document (every document with ``--documents``, else those not read
@@ -45,6 +46,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
 
 from gxparse import DocumentError, parse_document
 from gxparse.template import SECTION_BY_KEY
@@ -199,19 +203,42 @@ def extracted_cases() -> Iterator[Case]:
                    extracted_truth(document))
 
 
-def simsite_cases(seed: int = 1) -> Iterator[Case]:
-    """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS)."""
+def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
+    """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
+    page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
     for family in FAMILIES:
         site = make_site(family, seed)
         hosts = getattr(site, "urls", {None: site.base_url})   # the classic site has one host
+
+        def fetch(url: str, site=site, hosts=hosts) -> bytes:
+            host, base = next((h, u) for h, u in hosts.items() if url.startswith(u))
+            target = url.removeprefix(base)
+            return site.get(target).body if host is None else site.get(target, host).body
+
         for report in site.expected_reports():
             truth = Truth({t: report.report.get(t) for t in TABLES}, report.agency, report.year, report.template,
                           set(report.misprint.rules) if report.misprint else set())
-            host, base = next((h, u) for h, u in hosts.items() if report.final_url.startswith(u))
-            target = report.final_url.removeprefix(base)
-            fetch = (lambda target=target: site.get(target).body) if host is None else (
-                lambda site=site, target=target, host=host: site.get(target, host).body)
-            yield Case(f"simsite-{family}-{report.format}", report.id, fetch, truth)
+            if not report.pictured:
+                yield Case(f"simsite-{family}-{report.format}", report.id,
+                           lambda url=report.final_url, fetch=fetch: fetch(url), truth)
+            elif slow:
+                yield Case(f"simsite-{family}-mhtml", report.id,
+                           lambda url=report.final_url, fetch=fetch: _bundled(url, fetch), truth)
+
+
+def _bundled(url: str, fetch: Callable[[str], bytes]) -> bytes:
+    """The page and the pictures of its tables as the crawler bundles them (``crawler.pictures``, ``bundle``)."""
+    from crawler.bundle import Part, mhtml
+    from crawler.pictures import table_pictures
+
+    origin = "" if urlsplit(url).scheme else _UNBOUND   # the classic site is not served: its URLs are paths
+    page = fetch(url)
+    sources = table_pictures(lxml.html.fromstring(page), origin + url, lambda _: True)
+    return mhtml(Part(origin + url, "text/html", page),
+                 [Part(src, "image/png", fetch(src.removeprefix(origin))) for src in sources])
+
+
+_UNBOUND = "http://simsite.invalid"
 
 
 def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
@@ -337,7 +364,7 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
         groups = (text_cases(), html_cases(), fragment_cases(), real_cases(), markdown_cases(), extracted_cases(),
-                  simsite_cases(),
+                  simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow))
         by_format: dict[str, Score] = {}
         details: list[str] = []
