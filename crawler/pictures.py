@@ -73,9 +73,14 @@ def is_furniture(img: HtmlElement) -> bool:
     return any(size is not None and int(size.group(1)) < MIN_SIDE for size in sizes)
 
 
+def holds_report_text(text: str) -> bool:
+    """Whether ``text`` carries a report: most of the six section headings are in it."""
+    squashed = squash(text)
+    return sum(1 for anchor in _ANCHORS if anchor.search(squashed)) >= SECTIONS_NEEDED
+
+
 def _holds_report(element: HtmlElement) -> bool:
-    text = squash(" ".join(element.itertext()))
-    return sum(1 for anchor in _ANCHORS if anchor.search(text)) >= SECTIONS_NEEDED
+    return holds_report_text(" ".join(element.itertext()))
 
 
 def _source(img: HtmlElement, base_url: str) -> str | None:

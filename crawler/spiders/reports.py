@@ -71,19 +71,17 @@ from crawler.frontier import (
 from crawler.items import ReportDocument
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
 from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, json_page_urls, proxy_page_urls
-from crawler.pictures import table_pictures
+from crawler.pictures import holds_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from gxparse.normalize import squash
-from gxparse.template import SECTIONS
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
 _SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
-_SECTION_ANCHORS = [re.compile("|".join(s.anchors)) for s in SECTIONS]
 # Elements that hold an article's body on common CMSs (TRS, 大汉, 拓尔思, 网站群).
 _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content') or contains(@class,'article')"
                   " or contains(@id,'zoom') or contains(@class,'zoom') or contains(@id,'content')]")
@@ -620,8 +618,7 @@ class ReportsSpider(scrapy.Spider):
     @staticmethod
     def _has_report_body(text: str) -> bool:
         """The page itself carries the report: most of the six section headings are in its text."""
-        squashed = squash(text)
-        return sum(1 for anchor in _SECTION_ANCHORS if anchor.search(squashed)) >= 4
+        return holds_report_text(text)
 
     def _parse_table_pictures(self, response: TextResponse) -> list[str]:
         """The pictures holding the page's tables, when it prints them so (``crawler.pictures``), at most

@@ -3,9 +3,11 @@ never loads pdfium, python-docx or the OCR engine."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
-from gxparse.document import Document
+from gxparse import limits
+from gxparse.document import Document, Line
 
 Reader = Callable[[bytes, str], Document]
 IMAGE_KINDS = ("png", "jpeg", "tiff", "bmp", "gif")   # the sniffed kinds OCR reads
@@ -48,6 +50,20 @@ BINARY_READERS: dict[str, Reader] = {
     "wps": _read_word_binary("wps"),
     **{kind: _read_image(kind) for kind in IMAGE_KINDS},
 }
+
+
+def ocr_budget() -> contextlib.AbstractContextManager[None]:
+    """One OCR time budget for all the pictures of a document (the OCR engine loaded only then)."""
+    from gxparse.ocr.engine import document_budget
+    return document_budget()
+
+
+def picture_lines(data: bytes, source: str, kind: str, number: int) -> list[Line]:
+    """The lines of a document's ``number``-th picture read by OCR where it stands (a table pasted as a picture):
+    a document's pictures count against its limit of pages read by OCR."""
+    from gxparse.ocr.scan import read_image
+    limits.check_scanned_pages(number)
+    return read_image(data, source, kind).lines
 
 
 def scanned_findings(report: object) -> list:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import functools
 import io
 import re
@@ -19,7 +20,7 @@ from PIL import Image
 
 from gxparse import limits
 from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
-from gxparse.readers.formats import IMAGE_KINDS
+from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
@@ -181,11 +182,9 @@ class _Walker:
             return
         self.pictured = True
         if self.pictures_by_ocr:
-            from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
             self.flush()
             self.pictures_read += 1
-            limits.check_scanned_pages(self.pictures_read)
-            self.lines += read_image(data, self.source, kind).lines  # type: ignore[arg-type]
+            self.lines += picture_lines(data, self.source, kind, self.pictures_read)  # type: ignore[arg-type]
 
 
 def _parse(text: str) -> etree._Element:
@@ -219,11 +218,7 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     # one normalisation of the whole page instead of one per cell
     root = _parse(normalize_text(_LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text)))
     walker = _Walker(source, pictures, pictures_by_ocr)
-    if pictures_by_ocr:
-        from gxparse.ocr.engine import document_budget   # one OCR budget for all the pictures
-        with document_budget():
-            _walked(root, walker=walker)
-    else:
+    with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name

@@ -26,7 +26,7 @@ from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
-from gxparse.readers.formats import IMAGE_KINDS
+from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -232,16 +232,9 @@ class _BodyReader:
         self.pictured |= bool(pictures)
         if not self.pictures_by_ocr:
             return
-        from gxparse.ocr.scan import read_image   # only pictures need the OCR engine
         for picture in pictures:
             self.pictures_read += 1
-            limits.check_scanned_pages(self.pictures_read)
-            self.lines += read_image(picture.blob, self.source, picture.kind).lines
-
-
-def _ocr_budget() -> contextlib.AbstractContextManager[None]:
-    from gxparse.ocr.engine import document_budget   # only pictures need the OCR engine
-    return document_budget()
+            self.lines += picture_lines(picture.blob, self.source, picture.kind, self.pictures_read)
 
 
 def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False) -> Document:
@@ -249,7 +242,7 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
     body, title, part = _open(data, source)
     reader = _BodyReader(part, source, pictures_by_ocr)
-    with _ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
+    with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader.read(body)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
