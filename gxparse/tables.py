@@ -88,7 +88,17 @@ def _repaired(table: str, label: str, raw: RawRow, width: int, vector: Vector, c
 # ---------------------------------------------------------------------------------------------------
 # 二
 
-S2_MATCHER = {version: LabelMatcher((item.key, item.anchor) for item in items)
+# What agencies print before an item's label, in label_key form: the sub-table's caption in a column of its own
+# (第二十条第（一）项), a serial-number column (序号), or a numbering of their own (1. / 1、 / （一） / 一、). An
+# item's anchor is held to the label's start (``^规章``), so without these the row names nothing.
+_S2_LABEL_PREFIX = r"(?:第二十条第\([一二三四五六七八九十]{1,2}\)项)?(?:\d{1,2}\.?|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2})?"
+
+
+def _s2_anchor(anchor: str) -> str:
+    return "^" + _S2_LABEL_PREFIX + anchor[1:] if anchor.startswith("^") else anchor
+
+
+S2_MATCHER = {version: LabelMatcher((item.key, _s2_anchor(item.anchor)) for item in items)
               for version, items in S2_ITEMS.items()}
 
 

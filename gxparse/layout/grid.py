@@ -70,6 +70,34 @@ def _drop_empty_columns(grid: Grid) -> Grid:
     return [[row[c] for c in keep] for row in grid]
 
 
+_SERIAL_HEADERS = frozenset({"序号", "编号", "序"})
+_MIN_SERIALS = 3   # numbered rows: two consecutive figures in a first column can be a table's counts
+
+
+def _drop_serial_column(grid: Grid) -> Grid:
+    """A first column numbering the rows (序号: 1, 2, 3 … down the table, under a header word or none) holds no
+    cell of the template; left in, each row's number reads as its first figure or hides its label."""
+    if not grid or len(grid[0]) < 2:
+        return grid
+    numbers: list[int] = []
+    last = None
+    for row in grid:
+        slot = row[0]
+        if slot is None or not slot.text or slot.origin == last:
+            continue
+        if row[1] is slot:   # spans into the next column: a caption or a label, not a row's number
+            return grid
+        last = slot.origin
+        if slot.text in _SERIAL_HEADERS and not numbers:
+            continue
+        if not slot.text.isdigit():
+            return grid
+        numbers.append(int(slot.text))
+    if len(numbers) < _MIN_SERIALS or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        return grid
+    return [row[1:] for row in grid]
+
+
 def _first_value_column(row: list[GridCell | None]) -> int | None:
     for c, slot in enumerate(row):
         if slot is not None and slot.numeric:
@@ -157,7 +185,7 @@ def _distinct(slots: list[GridCell | None]) -> list[GridCell]:
 
 def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]:
     """One line per grid row with its label cells and its value slots (blank slots kept as '')."""
-    grid = _drop_empty_columns(grid)
+    grid = _drop_serial_column(_drop_empty_columns(grid))
     printed = [row for row in grid if any(s is not None and s.text for s in row)]
     start = _value_start(printed)
     if start is None and printed and (blank_start := _blank_value_start(grid)) is not None:

@@ -1,5 +1,6 @@
 """HTML pages: the official layout in UTF-8 and GBK gives back the seed figures; real-page quirks too."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,34 @@ def test_figures_a_line_each_in_one_cell_stay_apart_and_a_wrapped_label_joins():
     # <br> is one label
     page = ("<table><tr><td>一、本年新收政府信息公<br>开申请数量</td><td>2<br>0</td><td>7</td></tr></table>")
     assert [ln.text for ln in read_html(page).lines] == ["一、本年新收政府信息公开申请数量\t2 0\t7"]
+
+
+def _numbered_rows(page: str) -> str:
+    """Every table row numbered in a first column of its own, as agencies add a 序号 column."""
+    count = iter(range(1, 1000))
+    return re.sub(r"<tr>", lambda _: f"<tr><td>{next(count)}</td>", page)
+
+
+@pytest.mark.parametrize("name", TABLE_SEEDS)
+def test_a_serial_number_column_is_no_figure(name):
+    report = parse_document(_numbered_rows(render_report_html(report_dict(name, **seed_prose(name)))).encode(),
+                            "x.html").to_dict()
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == expected_tables(name)[table], table
+    assert not [f for f in report["findings"] if f["rule"] in ("row.repaired", "cell.blank", "row.by_position")]
+
+
+def test_two_consecutive_figures_in_a_first_column_are_not_taken_for_numbering():
+    page = ("<table><tr><td>1</td><td>2</td><td>3</td></tr><tr><td>2</td><td>0</td><td>2</td></tr></table>")
+    assert [ln.values for ln in read_html(page).lines] == [["1", "2", "3"], ["2", "0", "2"]]
+
+
+@pytest.mark.parametrize("label", ["1.行政许可", "（一）行政许可", "一、行政许可", "3 行政许可", "第二十条第（五）项 行政许可"])
+def test_table_two_items_numbered_or_captioned_in_front_keep_their_name(label):
+    page = render_report_html(report_dict("kaifeng_2021")).replace("<td>行政许可</td>", f"<td>{label}</td>")
+    report = parse_document(page.encode(), "x.html").to_dict()
+    assert report["s2"]["licensing"] == expected_tables("kaifeng_2021")["s2"]["licensing"]
+    assert "row.by_position" not in {f["rule"] for f in report["findings"]}
 
 
 @pytest.mark.parametrize(("metas", "title"), [
