@@ -15,6 +15,7 @@ from gxparse.cells import UNREAD_FIGURE
 from gxparse.document import is_value
 from gxparse.ocr.engine import Setup, read_words
 from gxparse.layout.pages import Box, Reread
+from gxparse.template import S2_CONTENT_HEADER
 
 INK_LEVEL = 128           # grey level below which a pixel is ink
 # the minus of a signed count (本年增/减) as well as digits
@@ -151,6 +152,40 @@ def _inner_rules(ink: np.ndarray, scale: float) -> np.ndarray:
     return rules if not rules[inked].all() else np.zeros_like(rules)
 
 
+# what the Chinese model writes for a lone figure it took for an ideograph (a misread, yet a reading of that figure)
+_LOOKALIKE_FIGURES = {"工": "1", "了": "7"}
+_GLYPH_TALL = 0.6     # of the figure's height: a digit's ink reaches over at least this much of it
+_GLYPH_LOW = 0.3      # of the figure's height: a minus, point or comma is no taller
+_MINUS_WIDTH = 0.25   # of the figure's height: a minus is at least this wide
+_BASELINE = 0.8       # of the figure's height: a point or comma reaches down below this
+
+
+def _page_figure(text: str) -> str:
+    """The figure the page's reading gives a number cell, lookalike ideographs read as their figure."""
+    return text if is_value(text) else _LOOKALIKE_FIGURES.get(text, "")
+
+
+def _glyphs(ink: np.ndarray) -> int:
+    """How many characters a figure's ink holds: its runs of inked columns that are a digit (tall), a minus
+    (flat and wide, at mid-height) or a point or comma (small, at the baseline). Any other run is a piece of
+    a character whose hairline binarising broke (a serif 4's diagonal), or noise: no character."""
+    dark = ink < INK_LEVEL
+    rows = np.flatnonzero(dark.any(axis=1))
+    if rows.size == 0:
+        return 0
+    top, height = rows[0], rows[-1] - rows[0] + 1
+    columns = np.flatnonzero(dark.any(axis=0))
+    count = 0
+    for run in np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1):
+        inked = np.flatnonzero(dark[:, run].any(axis=1))
+        low, high = (inked[0] - top) / height, (inked[-1] - top + 1) / height
+        extent = high - low
+        minus = extent <= _GLYPH_LOW and run.size >= _MINUS_WIDTH * height and high < _BASELINE
+        point = extent <= _GLYPH_LOW and high >= _BASELINE
+        count += extent >= _GLYPH_TALL or minus or point
+    return int(count)
+
+
 Slot = tuple[int, int, int]   # top and bottom of a figure's line on a strip, and the cell it came from
 
 
@@ -252,6 +287,9 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
 
     def reread(cells: list[tuple[str, Box]]) -> list[str]:
         texts = [text for text, _ in cells]
+        # tables 三 and 四 add up, and a sum that fails names a misread figure; table 二 has no sums, so there a
+        # figure two readings disagree on and a third settles for neither is left unread rather than guessed
+        summed = not any(S2_CONTENT_HEADER in text for text in texts)
         numbered = _number_cells(cells, inset)
         figures = [(i, ink) for i in numbered if (ink := _cell_ink(image, cells[i][1], inset, scale)) is not None]
         read: dict[int, list[tuple[int, str]]] = {}
@@ -262,18 +300,27 @@ def number_reader(image: np.ndarray, dpi: float, source: str, page: int) -> Rere
                 if hit is not None and word.confidence >= MIN_DIGIT_CONFIDENCE:
                     read.setdefault(hit, []).append((word.left, word.text))
         numbers = {i: "".join(text for _, text in sorted(words)).strip(".,") for i, words in read.items()}
+        glyphs = {i: _glyphs(ink) for i, ink in figures}
         for i, ink in figures:
-            if not is_value(numbers.get(i, "")):   # nothing from the strip: read alone, taken only when sure
+            strip, on_page = numbers.get(i, ""), _page_figure(texts[i])
+            if not is_value(strip):   # nothing from the strip: read alone, taken only when sure
                 numbers[i] = _read_alone(ink, dpi * scale, source, page, (_DIGITS_SETUP, _WORD_SETUP),
                                          _ALONE_CONFIDENCE)
-            elif numbers[i] == "-" + texts[i]:   # a minus the Chinese model passed over (本年增/减 -3): it stands
+            elif strip == "-" + texts[i]:   # a minus the Chinese model passed over (本年增/减 -3): it stands
                 continue
-            elif is_value(texts[i]) and texts[i] != numbers[i]:   # the page and the strip disagree:
+            elif on_page and on_page != strip:   # the page and the strip disagree
+                fits = [reading for reading in (strip, on_page) if len(reading) == glyphs[i]]
+                if len(fits) == 1:            # one of them read as many characters as the ink shows
+                    numbers[i] = fits[0]
+                    continue
                 third = _read_alone(ink, dpi * scale, source, page, (_WORD_SETUP,), MIN_DIGIT_CONFIDENCE)
-                if third == texts[i]:                             # a third reading, as one word, decides
-                    numbers[i] = texts[i]
+                numbers[i] = on_page if third == on_page else strip if third == strip or summed else UNREAD_FIGURE
         for i in _lone_strokes(figures, numbers):
             numbers[i] = "1"
+        for i, _ in figures:   # a reading with fewer characters than the ink shows lost one (11 → 1, -5 → 5)
+            final = numbers[i] if is_value(numbers.get(i, "")) else texts[i]
+            if is_value(final) and final != UNREAD_FIGURE and len(final) < glyphs[i]:
+                numbers[i] = UNREAD_FIGURE
         inked = {i for i, _ in figures}
         for i in [*_dashes(figures, numbers), *(i for i in numbered if i not in inked
                                                 and _faint_dash(image, cells[i][1], inset))]:

@@ -3,6 +3,8 @@ askew noisy JPEGs at 200 and 300 dpi, read by OCR with the figures of the text v
 fail is flagged, never corrected. Whole scanned reports are in test_ocr_reports."""
 
 import io
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,10 +12,14 @@ from PIL import Image
 
 from gxparse import parse_document
 from gxparse.ocr.deskew import skew_angle, straighten
+from simsite.pictures import table_pictures
 from tests.gxparse.formats.build import Fixtures, render_pages
 from tests.gxparse.formats.compare import TABLES, text_version
 from tests.gxparse.formats.make_pdf import write_table_pdf
 from tests.gxparse.formats.plan import Placed, TablePlan
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def _tables_of(reports: list[dict]) -> dict:
@@ -110,3 +116,23 @@ def test_a_missing_tesseract_model_names_the_debian_package():
     with pytest.raises(DocumentError, match="tesseract-ocr-xx") as caught:
         _model_folder("xx", "scan.png")
     assert "scan.png" in str(caught.value)
+
+
+def test_a_figure_ocr_reads_short_is_never_taken():
+    """A table 二 picture (simsite's drawing: 11 in a tight font, a minus, a 7 the Chinese model reads as 了):
+    the page's reading and the digits' reading disagree, and the one with as many characters as the ink
+    shows is taken; where none has, or two readings of as many disagree (541, 941), the cell is left unread.
+    Before, 11 read as 1, -5 as 5, 7 as 5 and 541 as 941."""
+    report = json.loads((FIXTURES / "extracted" / "truth" / "simsite-c00-2019.truth.json").read_text())
+    report["s2"] |= {"normative_docs": {"new_made": 11, "new_published": 11, "total_published": 88},
+                     "licensing": {"prev_items": 23, "delta_items": -5, "decisions": 369},
+                     "admin_fees": {"prev_items": 7, "delta_items": 3},
+                     "other_services": {"prev_items": 11, "delta_items": 3, "decisions": 541}}
+    parsed = parse_document(table_pictures(report)[0].png, "s2.png").to_dict()
+    wrong = {f"{item}.{column}": value for item, columns in parsed["s2"].items()
+             for column, value in columns.items() if value is not None and value != report["s2"][item][column]}
+    assert wrong == {}
+    assert parsed["s2"]["normative_docs"] == report["s2"]["normative_docs"]
+    unread = {cell for f in parsed["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+    assert {f"s2.{item}.{column}" for item, columns in parsed["s2"].items()
+            for column, value in columns.items() if value is None} <= unread
