@@ -1203,6 +1203,27 @@ def _s4_boxed(lines: Sequence[Line]) -> TableRead | None:
 
 
 def read_s4(lines: Sequence[Line]) -> TableRead:
+    read = _s4_by_layout(lines)
+    if not _any_read(read) and (whole := _s4_whole_line(lines)) is not None:
+        return whole
+    return read
+
+
+def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 printed whole on one line of its fifteen figures, each block adding up, among lines of stray
+    figures no layout could place (text tools put the columns of a table cut by a page break after it): the
+    only such line is the table."""
+    whole = [line for line in lines if len(line.values) == S4_WIDTH]
+    counts = [parse_count(v).value for v in whole[0].values] if len(whole) == 1 else []
+    if not counts or None in counts or not holds(tuple(counts), _S4_SUMS):
+        return None
+    row = RawRow("s4", whole[0].label, list(whole[0].values), whole[0].where)
+    table: Table = {block.key: {col.key: Cell(counts[b * 5 + i]) for i, col in enumerate(S4_COLUMNS)}
+                    for b, block in enumerate(S4_BLOCKS)}
+    return TableRead(table, rows={block.key: row for block in S4_BLOCKS})
+
+
+def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     stream = _s4_stream(lines) if is_cell_per_line(lines) else None
     if stream is not None and _any_read(stream):
         return stream

@@ -58,3 +58,23 @@ def test_a_block_row_missing_its_total_is_completed_by_its_sum():
     assert report.to_dict()["s4"]["litigation_direct"] == {"upheld": 1, "corrected": 1, "other": 0, "pending": 0,
                                                          "total": 2}
     assert "row.repaired" in {f.rule for f in report.findings}
+
+
+def test_the_one_line_of_fifteen_figures_among_stray_columns_is_the_table():
+    """pdftotext on a browser's print: table 三's columns cut by the page break come out as lines of one or two
+    figures after the heading of 四, then table 四's row whole."""
+    strays = "\n".join(["0"] * 12 + ["0 1", "0 2", "0 0", "4", "33", "2 542", "0 6"])
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n" + strays + "\n行政复议\n行政诉讼\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计\n5 17 3 0 25 9 4 0 1 14 9 5 3 0 17\n五、存在的主要问题及改进情况\n")
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert report["s4"] == expected_tables("kaifeng_2021")["s4"]
+
+
+def test_a_line_of_fifteen_figures_that_does_not_add_up_is_not_taken_for_the_table():
+    # among stray figures only the sums show which line is the table: a line that fails them is unread, no error
+    strays = "\n".join(["0"] * 12 + ["0 1", "0 2"])
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n" + strays + "\n5 17 3 0 26 9 4 0 1 14 9 5 3 0 17\n"
+            "五、存在的主要问题及改进情况\n")
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert {value for block in report["s4"].values() for value in block.values()} == {None}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
