@@ -22,6 +22,8 @@ from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.run import FINISHED
+
 logger = logging.getLogger(__name__)
 
 MAX_RECORDED_FAILURES = 200
@@ -71,7 +73,8 @@ class CrawlSummaryWriter:
         spider = self.crawler.spider
         list_pages = getattr(spider, "lists_read", 0)
         if failure is None and not list_pages and not documents:
-            failure = "no 年报 column and no report link found from the start URL(s)"
+            failure = "no 年报 column and no report link found from the start URL(s)" if reason == FINISHED else \
+                f"stopped ({reason}) before any 年报 column or report link was found: the limit is too low for the site"
         coverage = spider.subsites.coverage([t.to_dict() for t in spider.traps.traps], spider.traps.trapped) \
             if hasattr(spider, "subsites") else None
         return {
@@ -123,7 +126,7 @@ class FinishedJobCleanup:
         return ext
 
     def spider_closed(self, reason: str) -> None:
-        if reason != "finished":
+        if reason != FINISHED:
             return
         (self.jobdir / "requests.seen").unlink(missing_ok=True)
         shutil.rmtree(self.jobdir / "requests.queue", ignore_errors=True)

@@ -45,6 +45,9 @@ class FetchError:
     reason: str
 
 
+FINISHED = "finished"   # Scrapy's finish reason for a crawl that ran out of requests: the only whole one
+
+
 @dataclass
 class SiteSummary:
     site_id: str

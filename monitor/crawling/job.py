@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from crawler.coverage import Coverage
+from crawler.run import FINISHED
 
 from monitor.labels import RUN_STATUS_NAMES
 from monitor.archive import leases
@@ -188,7 +189,9 @@ def crawl_now(engine: Engine, store: BlobStore, config: MonitorConfig, site_ids:
                 log.error("crawl failed: %s", exc)
             for site in sites:
                 run_summary = summary.site(site.id) if summary else None
-                interrupted = run_summary is not None and run_summary.finish_reason in ("shutdown", "missing") \
+                # a crawl a limit closed (closespider_pagecount, _timeout, _bytes) or a stop cut short saw part
+                # of the site: like a stop, it proves nothing about what it did not reach (overdue, moved)
+                interrupted = run_summary is not None and run_summary.finish_reason != FINISHED \
                     and run_summary.failure is None
                 error = failure or (run_summary.failure if run_summary else None)
                 coverage = run_summary.coverage if run_summary else None

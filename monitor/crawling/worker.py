@@ -27,7 +27,7 @@ from typing import Any
 
 import redis
 
-from crawler.run import CrawlError, SiteSummary, run_crawl
+from crawler.run import FINISHED, CrawlError, SiteSummary, run_crawl
 from crawler.siteconfig import site_from_dict
 
 from monitor.crawling.queue import CrawlQueue, Job, worker_name
@@ -136,7 +136,7 @@ class Worker:
         if lost.is_set():
             log.warning("%s: the job is no longer this worker's (taken back or forgotten): result dropped", site.id)
             self.report.lost.append(site.id)
-        elif (self.stop.is_set() or halt.is_set()) and summary.finish_reason != "finished":
+        elif (self.stop.is_set() or halt.is_set()) and summary.finish_reason != FINISHED:
             self._give_back(job, site.id)
         else:
             self._finish(job, site.id, summary)

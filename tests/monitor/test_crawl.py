@@ -24,7 +24,7 @@ from monitor.archive import leases
 from monitor.archive.db import make_engine
 from monitor.archive.diff import flatten_figures
 from monitor.alerts.mailsink import MailSink, free_port
-from monitor.archive.models import Alert, CrawlRun, Delivery, Site
+from monitor.archive.models import Alert, CrawlRun, Delivery, Finding, Site
 from simsite import SimServer, SimSite
 
 from .smtp_servers import ScriptedServer
@@ -191,6 +191,29 @@ def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, 
     assert recipients == ["zwgk@example.org"] and "1份逾期" in message["Subject"]
     [delivery] = rows(db, Delivery)
     assert message["Message-ID"] == delivery.message_id and delivery.status == "sent"
+
+
+def _limited_config(tmp_path: Path, base_url: str, max_pages: int) -> str:
+    path = write_config(tmp_path / "sites.toml", base_url, free_port(), watch=True)
+    text = path.read_text(encoding="utf-8").replace("concurrency = 8\n", f"concurrency = 8\nmax_pages = {max_pages}\n")
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_crawl_closed_by_its_page_limit_accuses_no_one_of_what_it_did_not_reach(site, db, tmp_path):
+    """A crawl cut by ``max_pages`` saw part of the site: it is interrupted, and no report is called overdue."""
+    _, server = site
+    gxmon(db, "crawl", "--config", _limited_config(tmp_path, server.base_url, 30), "--no-mail")
+    [run] = rows(db, CrawlRun)
+    assert run.status == "interrupted" and "closespider_pagecount" in run.error and run.reports_found > 0
+    assert rows(db, Alert, Alert.kind == "overdue") == [] and rows(db, Finding, Finding.rule == "report.overdue") == []
+
+
+def test_a_page_limit_too_low_to_find_any_report_is_a_failure_that_says_so(site, db, tmp_path):
+    _, server = site
+    gxmon(db, "crawl", "--config", _limited_config(tmp_path, server.base_url, 3), "--no-mail", check=False)
+    [run] = rows(db, CrawlRun)
+    assert run.status == "failed" and "closespider_pagecount" in run.error and "limit" in run.error
 
 
 def test_a_site_that_cannot_be_crawled_is_alerted_to_the_administrators_and_exits_non_zero(db, tmp_path):
