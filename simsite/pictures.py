@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import lxml.html
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from simsite.documents import Grid, table_grid
 from simsite.render import TABLE_SECTIONS, render_table
@@ -32,6 +32,7 @@ MAX_CELL = 10 * GLYPH + 2 * PAD_X   # a longer label wraps
 SPANNING_CELL = 4 * GLYPH + 2 * PAD_X  # a label spanning several rows wraps narrow (三、本年度办理结果)
 MAX_SHOWN = 900     # px: the widest a page shows a picture (its width attribute)
 SHARE = 15          # one HTML report in SHARE is printed with pictures
+RETAKE_BORDER = 6   # px of white a screenshot taken again has more around its grid
 
 DECORATIONS = {     # path → (width, height): what every article page shows around its text
     "/images/logo.png": (320, 60),
@@ -100,6 +101,15 @@ def draw_grid(grid: Grid) -> tuple[bytes, int]:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue(), image.width
+
+
+@cache
+def retaken_png(png: bytes) -> bytes:
+    """The same table screenshot taken again: the grid a little further from the picture's edge."""
+    image = ImageOps.expand(Image.open(io.BytesIO(png)), border=RETAKE_BORDER, fill=255)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def decoration_png(path: str) -> bytes:

@@ -15,6 +15,7 @@ class Published(Protocol):
     revision: int
     modified: object
     withdrawn: bool
+    retaken: dict
 
 
 class Republishing:
@@ -38,6 +39,7 @@ class Republishing:
                              "it cannot change")
         record.revision += 1
         record.modified = self.clock.touch()
+        record.retaken.clear()   # a revision uploads every picture anew, under new names
         return self.report(record)
 
     def withdraw(self, report_id: str) -> None:

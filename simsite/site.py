@@ -72,6 +72,7 @@ class Entry:
     revision: int = 0
     modified: datetime | None = None
     withdrawn: bool = False
+    retaken: dict[str, datetime] = field(default_factory=dict)   # table key → when its picture was re-uploaded
 
     @property
     def document(self) -> str | None:

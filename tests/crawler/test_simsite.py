@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 import docx
@@ -194,6 +195,20 @@ def test_revise_changes_bytes_and_validators():
         assert after.status_code == 200 and after.headers["etag"] != before.headers["etag"]
         assert revised["s3"] != target.report["s3"]
         assert next(r for r in site.expected_reports() if r.id == target.id).report == revised
+
+
+def test_retake_picture_changes_the_picture_and_not_its_page():
+    site = SimSite(seed=12)
+    with serve(site) as server, httpx.Client(base_url=server.base_url) as http:
+        target = next(r for r in site.expected_reports() if r.pictured)
+        page = http.get(target.url)
+        pictures = re.findall(r'src="(/uploads/[^"]+\.png)"', page.text)
+        etags = [http.get(p).headers["etag"] for p in pictures]
+        site.retake_picture(target.id, "s3")
+        assert http.get(target.url, headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+        answers = [http.get(p, headers={"If-None-Match": e}) for p, e in zip(pictures, etags)]
+        assert [a.status_code for a in answers] == [304, 200, 304]
+        assert answers[1].headers["content-type"] == "image/png" and answers[1].headers["etag"] != etags[1]
 
 
 def test_withdraw_answers_404_and_leaves_the_list():
