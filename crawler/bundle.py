@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from email import encoders, policy
 from email.generator import BytesGenerator
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
 
 from crawler.items import ReportDocument
+from crawler.picture_state import KnownPicture
 
 MHTML_TYPE = "multipart/related"
 # CRLF as MIME wants; no header folding (a long URL has no place to fold, and must stay one token).
@@ -28,11 +29,14 @@ _POLICY = policy.compat32.clone(linesep="\r\n", max_line_length=0)
 
 @dataclass(frozen=True)
 class Part:
-    """One part: a URL (as requested, percent-encoded), its media type without parameters, its bytes."""
+    """One part: a URL (as requested, percent-encoded), its media type without parameters, its bytes; a
+    picture's validators too, which the MHTML leaves out (the next crawl checks the picture with them)."""
 
     url: str
     content_type: str
     body: bytes = field(repr=False)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -50,7 +54,9 @@ class PicturedPage:
         if not self.pictures:
             return self.item
         page = Part(self.item.final_url, "text/html", self.item.body)
-        return replace(self.item, body=mhtml(page, self.pictures, self.charset), content_type=MHTML_TYPE)
+        known = [asdict(KnownPicture.fetched(p.url, p.etag, p.last_modified, p.body)) for p in self.pictures]
+        return replace(self.item, body=mhtml(page, self.pictures, self.charset), content_type=MHTML_TYPE,
+                       pictures=known)
 
 
 def mhtml(page: Part, pictures: Sequence[Part], charset: str | None = None) -> bytes:

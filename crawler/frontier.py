@@ -238,6 +238,7 @@ def _sum(table: Iterable[tuple[re.Pattern[str], int]], text: str) -> int:
 # read to its end (or recognised as a trap) before what it lists is fetched; documents come before new ways.
 LIST_PAGE_PRIORITY = 1000
 DOCUMENT_PRIORITY = 600
+PICTURE_PRIORITY = DOCUMENT_PRIORITY + 100   # a page's pictures come before other documents: its item waits
 SITEMAP_PRIORITY = -500
 
 

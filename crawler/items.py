@@ -36,3 +36,6 @@ class ReportDocument:
     verdict: str = "report"       # "report": its titles say so; "maybe": only its content can tell
     report: dict[str, Any] | None = field(default=None, repr=False)   # the report JSON gxparse read (ParsePipeline)
     unreadable: str | None = None          # why gxparse could not read it (ParsePipeline)
+    # A page bundled with its pictures: each one's url, etag, last_modified and sha256, so the next crawl can
+    # check them when the page answers 304 (crawler.picture_state).
+    pictures: list[dict[str, str | None]] = field(default_factory=list)

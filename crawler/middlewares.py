@@ -1,16 +1,21 @@
 """Downloader middlewares, one job each: dropping requests the frontier no longer wants, conditional requests
-for known documents, and refusing redirects that leave the site or go round in a loop (reported through the
-request's errback)."""
+for known documents, checking a bundled page's pictures before its 304 stands, and refusing redirects that
+leave the site or go round in a loop (reported through the request's errback)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from enum import Enum
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from scrapy.utils.request import request_from_dict
 
 from crawler.budget import FrontierSkip
+from crawler.frontier import PICTURE_PRIORITY
+from crawler.picture_state import KnownPicture, PictureStore, picture_store
 from crawler.validators import ValidatorStore, validator_store
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -37,7 +42,9 @@ class FrontierMiddleware:
 
 class ConditionalGetMiddleware:
     """Sends If-None-Match / If-Modified-Since for document requests (``meta['gxmon_document']``) whose URL
-    the validator store knows. List and navigation pages never get them: they are always re-read."""
+    the validator store knows, and for the checks of a bundled page's pictures (``meta['gxmon_validators']``,
+    those each was archived with). List and navigation pages never get them: they are always re-read; nor
+    does a page fetched again because a picture changed (``meta['gxmon_refetch']``)."""
 
     def __init__(self, store: ValidatorStore):
         self.store = store
@@ -47,9 +54,11 @@ class ConditionalGetMiddleware:
         return cls(validator_store(crawler))
 
     def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
-        if not request.meta.get("gxmon_document"):
+        meta = request.meta
+        if meta.get("gxmon_refetch"):
             return
-        validators = self.store.get(request.url)
+        validators = meta.get("gxmon_validators") or (self.store.get(request.url) if meta.get("gxmon_document")
+                                                      else None)
         if not validators:
             return
         etag, last_modified = validators
@@ -57,6 +66,95 @@ class ConditionalGetMiddleware:
             request.headers.setdefault("If-None-Match", etag)
         if last_modified:
             request.headers.setdefault("If-Modified-Since", last_modified)
+
+
+class Check(Enum):
+    """What a picture's answer says about it."""
+
+    UNCHANGED = "unchanged"    # 304, or the same bytes
+    CHANGED = "changed"        # other bytes, or gone (404/410)
+    UNKNOWN = "unknown"        # no answer, or an error: proves nothing
+
+
+@dataclass(frozen=True)
+class PictureCheck:
+    """A bundled page's 304, held back while its pictures are checked one after another (the check
+    requests carry it: serialisable, so a JOBDIR queue keeps it)."""
+
+    page: dict                               # the page's request (Request.to_dict)
+    headers: dict[bytes, list[bytes]]        # its 304's headers
+    waiting: tuple[KnownPicture, ...]        # pictures still to check, in page order
+
+
+class PictureRecheckMiddleware:
+    """A page archived with its pictures (``crawler.picture_state``) is unchanged only if they are too.
+
+    Its 304 waits while each picture is asked for with the validators it was archived with. A picture that
+    changed (other bytes, or gone) has the page fetched again in full, so the spider bundles it anew (the
+    same page and pictures give the same bytes: no new version where nothing changed); when none did, the
+    304 goes on to the spider. A picture that cannot be checked (no answer, 5xx, robots.txt) proves nothing:
+    the 304 stands, and the next crawl checks again, since the store still holds what was archived.
+
+    Placed below RetryMiddleware (550) and RedirectMiddleware (600): it sees a check's last answer.
+    """
+
+    def __init__(self, crawler: Crawler, store: PictureStore):
+        self.crawler = crawler
+        self.store = store
+        self.maxsize = crawler.settings.getint("REPORT_PICTURE_MAXSIZE")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PictureRecheckMiddleware:
+        return cls(crawler, picture_store(crawler))
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        check: PictureCheck | None = request.meta.get("gxmon_check")
+        if check is not None:
+            return self._answered(check, _picture_check(check.waiting[0], response))
+        if response.status != 304 or not request.meta.get("gxmon_document"):
+            return response
+        pictures = self.store.pictures((request.meta.get("redirect_urls") or [request.url])[0])
+        if not pictures:
+            return response
+        page = request.to_dict(spider=self.crawler.spider)
+        return self._check(PictureCheck(page, dict(response.headers), tuple(pictures)))
+
+    def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | Response | None:
+        check: PictureCheck | None = request.meta.get("gxmon_check")
+        return None if check is None else self._answered(check, Check.UNKNOWN)
+
+    def _answered(self, check: PictureCheck, outcome: Check) -> Request | Response:
+        self.crawler.stats.inc_value(f"gxmon/picture_check/{outcome.value}")
+        if outcome is Check.CHANGED:
+            return self._refetch(check)
+        rest = check.waiting[1:]
+        return self._check(replace(check, waiting=rest)) if rest else self._not_modified(check)
+
+    def _check(self, check: PictureCheck) -> Request:
+        """The next picture's conditional request. Never filtered as a duplicate: the page's answer waits."""
+        picture = check.waiting[0]
+        return Request(picture.url, dont_filter=True, priority=PICTURE_PRIORITY, meta={
+            "role": "picture", "gxmon_check": check, "gxmon_validators": (picture.etag, picture.last_modified),
+            "subsite": check.page["meta"].get("subsite", 0), "download_maxsize": self.maxsize})
+
+    def _not_modified(self, check: PictureCheck) -> Response:
+        page = request_from_dict(check.page, spider=self.crawler.spider)
+        return Response(page.url, status=304, headers=check.headers, request=page)
+
+    def _refetch(self, check: PictureCheck) -> Request:
+        page = request_from_dict(check.page, spider=self.crawler.spider)
+        headers = page.headers.copy()
+        for name in ("If-None-Match", "If-Modified-Since"):
+            headers.pop(name, None)
+        return page.replace(headers=headers, dont_filter=True, meta={**page.meta, "gxmon_refetch": True})
+
+
+def _picture_check(picture: KnownPicture, response: Response) -> Check:
+    if response.status == 304:
+        return Check.UNCHANGED
+    if response.status == 200:
+        return Check.UNCHANGED if picture.same_bytes(response.body) else Check.CHANGED
+    return Check.CHANGED if response.status in (404, 410) else Check.UNKNOWN
 
 
 class RedirectGuardMiddleware:

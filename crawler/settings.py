@@ -34,6 +34,8 @@ DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {
     # Before robots.txt (100) and the offsite filter (50): a dropped request costs nothing.
     "crawler.middlewares.FrontierMiddleware": 40,
+    # Below RetryMiddleware (550): a bundled page's 304 waits for its pictures' last answers.
+    "crawler.middlewares.PictureRecheckMiddleware": 540,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
     "crawler.middlewares.RedirectGuardMiddleware": 650,

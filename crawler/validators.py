@@ -34,6 +34,15 @@ def validator_store(crawler: Crawler) -> ValidatorStore:
     return _stores[crawler]
 
 
+def state_folder(crawler: Crawler) -> Path:
+    """Where a site's incremental state is kept between crawls: JOBDIR, else ``<GXMON_STATE_DIR>/<site>/``."""
+    jobdir = crawler.settings.get("JOBDIR")
+    if jobdir:
+        return Path(jobdir)
+    site_id = getattr(crawler.spider, "site_id", None) or "default"
+    return Path(crawler.settings.get("GXMON_STATE_DIR", ".scrapy/gxmon")) / site_id
+
+
 class JsonValidatorStore:
     """Validators of every document yielded with status 200, saved when the spider closes.
 
@@ -49,13 +58,7 @@ class JsonValidatorStore:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> JsonValidatorStore:
-        jobdir = crawler.settings.get("JOBDIR")
-        if jobdir:
-            folder = Path(jobdir)
-        else:
-            site_id = getattr(crawler.spider, "site_id", None) or "default"
-            folder = Path(crawler.settings.get("GXMON_STATE_DIR", ".scrapy/gxmon")) / site_id
-        store = cls(folder / "validators.json")
+        store = cls(state_folder(crawler) / "validators.json")
         crawler.signals.connect(store.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(store.save, signal=signals.spider_closed)
         return store

@@ -57,6 +57,7 @@ from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
     LIST_PAGE_PRIORITY,
+    PICTURE_PRIORITY,
     SITEMAP_PRIORITY,
     ExtraWords,
     Judgement,
@@ -97,7 +98,6 @@ MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
-PICTURE_PRIORITY = DOCUMENT_PRIORITY + 100   # a page's pictures come before other documents: its item waits
 
 
 @dataclass(frozen=True)
@@ -407,7 +407,8 @@ class ReportsSpider(scrapy.Spider):
         if kind is None:
             self.logger.info("not a picture, left out of %s: %s", page.item.final_url, url)
         else:
-            page.pictures.append(Part(url, kind, response.body))
+            page.pictures.append(Part(url, kind, response.body, _header(response, "etag"),
+                                      _header(response, "last-modified")))
         yield self._next_picture(page, response.meta)
 
     def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
