@@ -20,12 +20,14 @@ from simsite import SimSite, serve
 FAST = {"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "INFO"}
 
 
-def crawl(server, state: Path, name: str, **site_options):
-    """One crawl of the served site; returns its summary and the items of its feed."""
+def crawl(server, state: Path, name: str, settings: dict | None = None, **site_options):
+    """One crawl of the served site (with further Scrapy ``settings``); returns its summary and the items of
+    its feed."""
     feed = state / f"{name}.jsonl"
     site = Site("sim", "临江市人民政府", (server.base_url + "/index.html",), delay=0, concurrency=8,
                 **site_options)
-    settings = {**FAST, "GXMON_STATE_DIR": str(state), "FEEDS": {str(feed): {"format": "jsonlines"}}}
+    settings = {**FAST, "GXMON_STATE_DIR": str(state), "FEEDS": {str(feed): {"format": "jsonlines"}},
+                **(settings or {})}
     summary = run_crawl([site], settings, timeout=180)
     items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     return summary.site("sim"), items
