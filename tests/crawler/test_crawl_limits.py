@@ -1,4 +1,5 @@
-"""Crawls closed by a limit while a report page's pictures are being fetched, over real HTTP.
+"""Crawls closed by a limit while a report page's pictures are being fetched, and a crawl that crashes, over
+real HTTP.
 
 The page's item waits for its last picture, so a limit that strikes in between (here: as soon as one chosen
 picture has answered, ``tests.crawler.limits``) leaves the page out of that crawl. It is not yielded without
@@ -6,21 +7,27 @@ its remaining pictures: that would archive a version with tables missing, and th
 crawl brings would be a second version, a revision the agency never made. Nothing records the page as
 archived either (validators, pictures), so the next crawl fetches it in full; with a JOBDIR, the resumed
 crawl fetches the pictures still to come and yields the page once.
+
+A crawl killed outright saves nothing at close; what it archived stays known with its pictures (the picture
+store's journal is written as each item is archived), so a picture replaced since is still noticed.
 """
 
 from __future__ import annotations
 
 import base64
 import email
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from crawler.run import run_crawl
+from crawler.siteconfig import Site
 from simsite import SimSite, serve
-from tests.crawler.limits import closing_at_picture
-from tests.crawler.test_crawl import crawl
+from tests.crawler.limits import closing_at_picture, crashing_after_bundles
+from tests.crawler.test_crawl import FAST, crawl
 
 
 def _site() -> SimSite:
@@ -118,3 +125,46 @@ def test_the_two_runs_yield_every_report_once(resumed):
     site, _, _, _, cut, rest = resumed
     yielded = Counter(i["final_url"] for i in cut[1] + rest[1])
     assert set(yielded) == {r.final_url for r in site.expected_reports()} and set(yielded.values()) == {1}
+
+
+# -- a crash: the crawl is killed outright once two bundled pages are archived ------------------------------
+
+@pytest.fixture(scope="module")
+def crashed(tmp_path_factory):
+    """A crawl killed after archiving two bundles (validators kept per item, as the archive keeps them); then,
+    after a picture of one of those pages is replaced, a whole crawl."""
+    state: Path = tmp_path_factory.mktemp("limits-crash")
+    archive = {"GXMON_VALIDATORS": "tests.crawler.limits.PerItemValidators"}
+    site = _site()
+    with serve(site) as server:
+        killed = crawl_unfinished(server, state, {**archive, **crashing_after_bundles(2)})
+        archived = json.loads((state / "sim" / "validators.json").read_text())["documents"]
+        bundled = [r for r in site.expected_reports() if r.pictured and r.url in archived]
+        site.retake_picture(bundled[0].id, "s3")
+        after = crawl(server, state, "after", archive)
+        yield site, server.base_url, killed, bundled, after
+
+
+def crawl_unfinished(server, state: Path, settings: dict):
+    """The summary of a crawl that will not close; no feed (a killed crawl's feed is cut anywhere)."""
+    site = Site("sim", "临江市人民政府", (server.base_url + "/index.html",), delay=0, concurrency=8)
+    return run_crawl([site], {**FAST, "GXMON_STATE_DIR": str(state), **settings}, timeout=180).site("sim")
+
+
+def test_the_crawl_was_killed_after_archiving_bundles(crashed):
+    site, _, killed, bundled, _ = crashed
+    # At least two: a bundle whose last handler ran in the same turn of the reactor is archived too.
+    assert killed.finish_reason == "missing" and 2 <= len(bundled) < sum(r.pictured for r in site.expected_reports())
+
+
+def test_after_a_crash_a_picture_replaced_since_is_still_noticed(crashed):
+    site, base, _, bundled, after = crashed
+    [item] = _items_of(after[1], bundled[0].final_url)
+    assert item["status"] == 200
+    assert all(body == site.get(url.removeprefix(base)).body for url, body in _pictures(item).items())
+
+
+def test_after_a_crash_an_unchanged_bundle_answers_304(crashed):
+    _, _, _, bundled, after = crashed
+    [item] = _items_of(after[1], bundled[1].final_url)
+    assert item["status"] == 304
