@@ -14,10 +14,11 @@ There is no fixed path through a site. Every page is read the same way (``parse_
 
 ``parse_document`` reads what a report link leads to: a report page is yielded (one whose tables are pictures
 with them, fetched one after another and bundled with the page as MHTML: ``crawler.pictures``,
-``crawler.bundle``); a report page holding only a file yields the file; look-alikes are dropped; a document
-the titles cannot decide on is yielded as ``maybe`` and ``crawler.pipelines.ParsePipeline`` keeps it only if
-gxparse reads an annual report (parsing is never done in the spider: it would stop the reactor); a "report"
-that is itself a list of reports is read as a list.
+``crawler.bundle``; when such a page answers 304 on a later crawl, ``PictureRecheckMiddleware`` has checked its
+pictures before the spider sees the answer); a report page holding only a file yields the file; look-alikes are
+dropped; a document the titles cannot decide on is yielded as ``maybe`` and ``crawler.pipelines.ParsePipeline``
+keeps it only if gxparse reads an annual report (parsing is never done in the spider: it would stop the
+reactor); a "report" that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
 an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still

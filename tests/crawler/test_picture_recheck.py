@@ -3,6 +3,7 @@ with (``crawler.picture_state``) and the middleware that checks (``PictureRechec
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import asdict
 
 import pytest
@@ -10,6 +11,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.request import request_from_dict
 
 from crawler.items import ReportDocument
 from crawler.middlewares import ConditionalGetMiddleware, PictureRecheckMiddleware
@@ -162,6 +164,15 @@ def test_the_pictures_are_found_by_the_url_before_redirects(middleware):
     request, response = _page_304(middleware)
     moved = request.replace(url="http://www.zhoukou.gov.cn/moved.html", meta={**request.meta, "redirect_urls": [PAGE]})
     assert middleware.process_response(moved, response).url == PICTURES[0].url
+
+
+def test_a_check_survives_a_jobdir_queue(middleware):
+    """Scrapy's disk queues pickle a request's dict: a check resumed from one goes on where it stopped."""
+    spider = middleware.crawler.spider
+    check = middleware.process_response(*_page_304(middleware))
+    resumed = request_from_dict(pickle.loads(pickle.dumps(check.to_dict(spider=spider), protocol=4)), spider=spider)
+    result = middleware.process_response(resumed, _answer(resumed))
+    assert result.url == PICTURES[1].url and result.meta["gxmon_check"].page["url"] == PAGE
 
 
 def test_checks_are_counted(middleware):
