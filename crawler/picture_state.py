@@ -79,6 +79,8 @@ class PictureStore:
 
     def compact(self) -> None:
         """The journal rewritten as one line a page (atomically: a crash now leaves the old journal)."""
+        if not self._pages and not self.path.exists():
+            return   # a site without bundled pages leaves no file behind
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text("".join(_line({"url": url, "pictures": [asdict(p) for p in pictures]})

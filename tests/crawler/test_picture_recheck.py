@@ -76,6 +76,13 @@ def test_compacting_leaves_one_line_a_page(tmp_path):
     assert PictureStore(tmp_path / "p.jsonl").pictures(PAGE) == PICTURES
 
 
+def test_a_crawl_without_bundles_leaves_no_file(tmp_path):
+    store = PictureStore(tmp_path / "p.jsonl")
+    store.item_scraped(_item(pictures=[]))
+    store.compact()
+    assert not (tmp_path / "p.jsonl").exists()
+
+
 # -- the middleware --------------------------------------------------------------------------------------
 
 @pytest.fixture
