@@ -9,6 +9,8 @@ and keeps the parse of any single input within about 1 GB of memory (``benchmark
 from __future__ import annotations
 
 import errno
+import io
+import zipfile
 from pathlib import Path
 
 from gxparse.errors import DocumentError, LimitExceeded
@@ -58,8 +60,8 @@ MIN_STATED_DPI, MAX_STATED_DPI = 30, 2400
 MAX_SPAN = 1000
 MAX_TABLE_CELLS = 200_000
 
-# DOCX (and DOC/WPS after conversion): the package unzipped, one part, and how much more a part may be
-# than its compressed bytes (XML compresses 5–30×; a zip bomb 1000×).
+# DOCX and XLSX (and DOC/WPS/XLS/ET after conversion): the package unzipped, one part, and how much more a part
+# may be than its compressed bytes (XML compresses 5–30×; a zip bomb 1000×).
 MAX_DOCX_UNZIPPED = 100 * MB
 MAX_DOCX_PART = 32 * MB
 MAX_ZIP_RATIO = 200
@@ -67,8 +69,13 @@ MAX_ZIP_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 _RATIO_FROM = MB            # parts under this size are not judged by their ratio
 
-# LibreOffice converting a DOC or WPS (a conversion takes 2–5 s of CPU and under 400 MB; its output is
-# then read as a DOCX, within the limits above).
+# A spreadsheet (XLSX, and XLS/ET after conversion): its cells in all, merged slots included (openpyxl keeps an
+# object of some 300 bytes for each and reads about 50,000 a second). A report's three tables have about 600;
+# a workbook that also lists the year's disclosed documents a few tens of thousands.
+MAX_WORKBOOK_CELLS = MAX_TABLE_CELLS
+
+# LibreOffice converting a DOC, WPS, XLS or ET (a conversion takes 2–5 s of CPU and under 400 MB; its output is
+# then read as a DOCX or an XLSX, within the limits above).
 MAX_CONVERT_MEMORY = 1 << 30
 MAX_CONVERT_SECONDS = 60
 
@@ -145,22 +152,53 @@ def check_table(rows: int, columns: int, slots: int, where: str = "") -> None:
                             f"（{max(rows * columns, slots)} 个单元格），上限 {MAX_TABLE_CELLS} 个")
 
 
-def check_zip_member(name: str, size: int, packed: int) -> None:
+def check_zip_member(name: str, size: int, packed: int, kind: str) -> None:
     if size > MAX_DOCX_PART:
-        raise LimitExceeded(f"DOCX 解压后过大：{name} 解压后 {megabytes(size)}，上限 {megabytes(MAX_DOCX_PART)}")
+        raise LimitExceeded(f"{kind} 解压后过大：{name} 解压后 {megabytes(size)}，上限 {megabytes(MAX_DOCX_PART)}")
     if size > _RATIO_FROM and size > MAX_ZIP_RATIO * max(packed, 1):
-        raise LimitExceeded(f"DOCX 解压后过大：{name} 压缩比 {size // max(packed, 1)}:1 异常（压缩炸弹），"
+        raise LimitExceeded(f"{kind} 解压后过大：{name} 压缩比 {size // max(packed, 1)}:1 异常（压缩炸弹），"
                             f"上限 {MAX_ZIP_RATIO}:1")
 
 
-def check_zip_members(count: int) -> None:
+def check_zip_members(count: int, kind: str) -> None:
     if count > MAX_ZIP_MEMBERS:
-        raise LimitExceeded(f"DOCX 部件过多：{count} 个，上限 {MAX_ZIP_MEMBERS} 个")
+        raise LimitExceeded(f"{kind} 部件过多：{count} 个，上限 {MAX_ZIP_MEMBERS} 个")
 
 
-def check_unzipped(total: int) -> None:
+def check_unzipped(total: int, kind: str) -> None:
     if total > MAX_DOCX_UNZIPPED:
-        raise LimitExceeded(f"DOCX 解压后过大：超过 {megabytes(MAX_DOCX_UNZIPPED)}（上限）")
+        raise LimitExceeded(f"{kind} 解压后过大：超过 {megabytes(MAX_DOCX_UNZIPPED)}（上限）")
+
+
+def check_package(data: bytes, kind: str) -> None:
+    """Refuses a zip bomb (an Office Open XML package: DOCX, XLSX) before its library reads it: python-docx and
+    openpyxl inflate each part whole, so every part is measured first, by its headers and then by inflating it
+    in bounded steps (headers can lie; zipfile stops at the declared size and checks the CRC there).
+    ``kind`` names the format in the messages."""
+    check_zip_members(data.count(b"PK\x01\x02"), kind)   # central directory entries, before zipfile lists them
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = package.infolist()
+        for info in members:
+            check_zip_member(info.filename, info.file_size, info.compress_size, kind)
+        check_unzipped(sum(info.file_size for info in members), kind)
+        for info in members:
+            with package.open(info) as part:
+                while part.read(MB):
+                    pass
+
+
+def check_sheet_cells(count: int, where: str) -> None:
+    """The cells of a workbook counted so far, up to its part ``where``."""
+    if count > MAX_WORKBOOK_CELLS:
+        raise LimitExceeded(f"电子表格过大：到 {where} 为止已有 {count} 个单元格（含合并单元格），"
+                            f"上限 {MAX_WORKBOOK_CELLS} 个")
+
+
+def check_sheet_range(rows: int, columns: int, where: str) -> None:
+    """The range a sheet's cells stand in (a cell far from the others makes it as large as the sheet)."""
+    if rows * columns > MAX_TABLE_CELLS:
+        raise LimitExceeded(f"工作表过大：{where}的单元格分布在 {rows} 行 × {columns} 列（{rows * columns} 个单元格）"
+                            f"的范围内，上限 {MAX_TABLE_CELLS} 个")
 
 
 _OS_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹"}

@@ -43,27 +43,11 @@ _A4_INCHES = (8.27, 11.69)
 _MIN_PICTURE_SHARE = 0.08   # of an A4 page: a table pasted as a picture; a seal or logo is smaller
 
 
-def _check_package(data: bytes) -> None:
-    """Refuses a zip bomb before python-docx reads the package: python-docx inflates each part whole, so
-    every part is measured first, by its headers and then by inflating it in bounded steps (headers can lie;
-    zipfile stops at the declared size and checks the CRC there)."""
-    limits.check_zip_members(data.count(b"PK\x01\x02"))   # central directory entries, before zipfile lists them
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        members = package.infolist()
-        for info in members:
-            limits.check_zip_member(info.filename, info.file_size, info.compress_size)
-        limits.check_unzipped(sum(info.file_size for info in members))
-        for info in members:
-            with package.open(info) as part:
-                while part.read(1 << 20):
-                    pass
-
-
 def _open(data: bytes, source: str) -> tuple[etree._Element, str | None, Part]:
     """The document's body, its title property (a web page saved as Word keeps its <title> there) and its
     part (where its pictures are)."""
     try:
-        _check_package(data)
+        limits.check_package(data, "DOCX")
         document = docx.Document(io.BytesIO(data))
         return document.element.body, document.core_properties.title, document.part
     except (LimitExceeded, MemoryError, RecursionError):
