@@ -1,4 +1,5 @@
-"""DOC and WPS (the binary Word formats, WPS Office's included) → DOCX by LibreOffice, then read as DOCX.
+"""The binary Office formats → Office Open XML by LibreOffice, then read as that: DOC and WPS (the binary Word
+formats, WPS Office's included) as DOCX, XLS and ET (Excel's binary workbook, WPS 表格's) as XLSX.
 
 The conversion runs ``soffice --headless`` with a profile of its own in a temporary folder, so parallel
 conversions never share (and lock) a profile, under ``prlimit`` (util-linux): a hostile file can make
@@ -19,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from gxparse import limits
@@ -29,14 +31,30 @@ from gxparse.readers.wordfile import read_docx
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 
 
-def _soffice(source: str) -> list[str]:
+@dataclass(frozen=True)
+class _Target:
+    name: str      # the file LibreOffice is given: named by the binary format whatever the kind (LibreOffice
+                   # takes a .wps name for a Microsoft Works file, and has no filter of its own for .et)
+    filter: str    # LibreOffice's export filter
+    output: str    # the file it writes
+
+
+_TARGETS = {
+    "doc": _Target("document.doc", "docx:MS Word 2007 XML", "document.docx"),
+    "wps": _Target("document.doc", "docx:MS Word 2007 XML", "document.docx"),
+    "xls": _Target("workbook.xls", "xlsx:Calc MS Excel 2007 XML", "workbook.xlsx"),
+    "et": _Target("workbook.xls", "xlsx:Calc MS Excel 2007 XML", "workbook.xlsx"),
+}
+
+
+def _soffice(source: str, kind: str) -> list[str]:
     """The LibreOffice command, started under the conversion's resource limits."""
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     if binary is None:
-        raise DocumentError(source, "读取 DOC/WPS 文件需要 LibreOffice（soffice），本机未安装")
+        raise DocumentError(source, f"读取 {kind.upper()} 文件需要 LibreOffice（soffice），本机未安装")
     prlimit = shutil.which("prlimit")
     if prlimit is None:
-        raise DocumentError(source, "读取 DOC/WPS 文件需要 prlimit（Debian 软件包 util-linux），本机未找到")
+        raise DocumentError(source, f"读取 {kind.upper()} 文件需要 prlimit（Debian 软件包 util-linux），本机未找到")
     return [prlimit, f"--as={limits.MAX_CONVERT_MEMORY}", f"--cpu={limits.MAX_CONVERT_SECONDS}",
             f"--fsize={limits.MAX_DOCX_UNZIPPED}", "--", binary]
 
@@ -60,16 +78,17 @@ def _run(command: list[str]) -> subprocess.CompletedProcess:
         process.wait()
 
 
-def to_docx(data: bytes, source: str, kind: str) -> bytes:
-    """The document converted to DOCX by LibreOffice; DocumentError when LibreOffice cannot read it."""
-    soffice = _soffice(source)
+def convert(data: bytes, source: str, kind: str) -> bytes:
+    """The document (``kind``: doc, wps, xls or et) converted to DOCX or XLSX by LibreOffice; DocumentError
+    when LibreOffice cannot read it."""
+    target = _TARGETS[kind]
+    soffice = _soffice(source, kind)
     with tempfile.TemporaryDirectory(prefix="gxparse-office-") as tmp:
         folder = Path(tmp)
-        # named .doc whatever it is: LibreOffice takes a .wps name for a Microsoft Works file
-        document = folder / "document.doc"
+        document = folder / target.name
         document.write_bytes(data)
         command = [*soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-                   "--norestore", "--nologo", "--convert-to", "docx:MS Word 2007 XML",
+                   "--norestore", "--nologo", "--convert-to", target.filter,
                    "--outdir", str(folder / "out"), str(document)]
         try:
             done = _run(command)
@@ -77,11 +96,11 @@ def to_docx(data: bytes, source: str, kind: str) -> bytes:
             raise DocumentError(source, f"{kind.upper()} 文件转换超时（LibreOffice 超过 {CONVERT_TIMEOUT} 秒）") from exc
         except OSError as exc:
             raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件（{exc.strerror}）") from exc
-        converted = folder / "out" / "document.docx"
+        converted = folder / "out" / target.output
         if done.returncode != 0 or not converted.exists() or converted.stat().st_size == 0:
             raise DocumentError(source, f"{kind.upper()} 文件损坏、过大或无法转换（LibreOffice：{_said(done)}）")
         return converted.read_bytes()
 
 
 def read_word_binary(data: bytes, source: str, kind: str) -> Document:
-    return read_docx(to_docx(data, source, kind), source, source_type=kind)
+    return read_docx(convert(data, source, kind), source, source_type=kind)
