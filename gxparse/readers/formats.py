@@ -35,6 +35,18 @@ def _read_word_binary(kind: str) -> Reader:
     return read
 
 
+def _read_xlsx(data: bytes, source: str) -> Document:
+    from gxparse.readers.spreadsheet import read_xlsx
+    return read_xlsx(data, source)
+
+
+def _read_binary_workbook(kind: str) -> Reader:
+    def read(data: bytes, source: str) -> Document:
+        from gxparse.readers.spreadsheet import read_binary_workbook
+        return read_binary_workbook(data, source, kind)
+    return read
+
+
 def _read_image(kind: str) -> Reader:
     def read(data: bytes, source: str) -> Document:
         from gxparse.ocr.scan import read_image
@@ -48,6 +60,9 @@ BINARY_READERS: dict[str, Reader] = {
     "mhtml": _read_mhtml,   # binary: its pictures' bytes; the page in it is checked as text is
     "doc": _read_word_binary("doc"),
     "wps": _read_word_binary("wps"),
+    "xlsx": _read_xlsx,
+    "xls": _read_binary_workbook("xls"),
+    "et": _read_binary_workbook("et"),
     **{kind: _read_image(kind) for kind in IMAGE_KINDS},
 }
 

@@ -48,13 +48,13 @@ _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | markdown | text | pdf | docx | zip | doc | wps | ole (XLS, …) | png | jpeg | gif | tiff |
-    bmp | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
+    """html | mhtml | markdown | text | pdf | docx | xlsx | zip | doc | wps | xls | et | ole (PPT, …) | png | jpeg |
+    gif | tiff | bmp | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+        return _package_kind(data[:_PACKAGE_WINDOW])
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(data)
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -91,27 +91,48 @@ def _is_html(head: bytes) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_CLOSING.findall(head)) >= _HTML_CLOSINGS
 
 
+_PACKAGE_WINDOW = 65536   # the first parts' local headers, where a package names its folders
+
+
+def _package_kind(head: bytes) -> str:
+    """docx | xlsx by the folder of the main part's name (word/, xl/) whichever comes first in the zip (a DOCX
+    may embed a workbook as word/embeddings/….xlsx); docx for another Office Open XML package (the DOCX reader
+    then says what is wrong with it), zip for the rest."""
+    word, sheet = head.find(b"word/"), head.find(b"xl/")
+    if sheet >= 0 and (word < 0 or sheet < word):
+        return "xlsx"
+    return "docx" if word >= 0 or b"[Content_Types].xml" in head else "zip"
+
+
 # WPS Office stamps its build number into the document properties of every file it saves.
 _WPS_MARKERS = (b"KSOProductBuildVer", "KSOProductBuildVer".encode("utf-16-le"))
 _WPS_APPLICATIONS = (b"WPS", b"Kingsoft")
 
 
+# The binary formats in an OLE file, by the stream that holds the content: Word's (WPS 文字 writes the same), and
+# Excel's workbook (``Book`` before Excel 97; WPS 表格's .et writes ``Workbook``), with WPS Office's kind of each.
+_OLE_KINDS = (("WordDocument", "doc", "wps"), ("Workbook", "xls", "et"), ("Book", "xls", "et"))
+
+
 def _ole_kind(data: bytes) -> str:
-    """doc | wps for a Word binary document (WPS Office writes the same format), ole for anything else.
+    """doc | wps for a Word binary document, xls | et for a binary workbook (WPS Office's when it stamped the
+    file), ole for anything else.
 
     An OLE file too damaged to list its streams is taken for a DOC: that is what such attachments
     almost always are, and the converter then says what is wrong with it.
     """
     try:
         with olefile.OleFileIO(data) as ole:
-            if not ole.exists("WordDocument"):
+            found = next(((kind, wps) for stream, kind, wps in _OLE_KINDS if ole.exists(stream)), None)
+            if found is None:
                 return "ole"
             application = ole.get_metadata().creating_application or b""
     except Exception:   # olefile raises whatever a damaged file leads it to: judged damaged, not by kind
         return "doc"
+    kind, wps = found
     if any(name in application for name in _WPS_APPLICATIONS) or any(m in data for m in _WPS_MARKERS):
-        return "wps"
-    return "doc"
+        return wps
+    return kind
 
 
 # UTF-32 before UTF-16: the UTF-32LE mark begins with the UTF-16LE one.

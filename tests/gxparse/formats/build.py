@@ -1,7 +1,8 @@
 """Every fixture file of the format tests, built from the seed reports on first use into one folder.
 
 DOCX by python-docx; PDF and DOC printed from that DOCX by LibreOffice (one soffice run per batch of
-files); a WPS-like file (see ``wps_from_doc``); PDF written by reportlab with the quirks of ``make_pdf``;
+files); a WPS-like file (see ``stamped_by_wps``); XLSX by openpyxl (``make_xlsx``), XLS saved from it by
+LibreOffice, and an ET-like file of that XLS; PDF written by reportlab with the quirks of ``make_pdf``;
 scans: each table rendered alone at 150 dpi to PNG or JPEG, and an image-only PDF of those images.
 """
 
@@ -30,6 +31,7 @@ from gxparse.template import SECTION_BY_KEY
 from simsite.render import render_report_html
 from tests.gxparse.formats.make_docx import Look, write_docx
 from tests.gxparse.formats.make_pdf import Quirks, write_pdf, write_table_pdf, write_text_pdf
+from tests.gxparse.formats.make_xlsx import write_report_sheet, write_table_sheets
 from tests.gxparse.formats.outline import outline_pdf
 from tests.gxparse.formats.plan import ReportPlan, report_plan
 from tests.gxparse.fragments import layout_page
@@ -114,11 +116,11 @@ def mhtml_bundle(url: str, html: str, pictures: dict[str, bytes]) -> bytes:
     return bundle.as_bytes()
 
 
-def wps_from_doc(doc: bytes) -> bytes:
-    """The DOC with its SummaryInformation naming WPS Office as the application that wrote it.
+def stamped_by_wps(doc: bytes) -> bytes:
+    """The DOC (or XLS) with its SummaryInformation naming WPS Office as the application that wrote it.
 
     A real WPS Office file cannot be made here (WPS Office is not packaged for Debian); what marks a file
-    as WPS to a reader of the bytes is that property. LibreOffice writes none, so the DOC's author property
+    as WPS to a reader of the bytes is that property. LibreOffice writes none, so the file's author property
     (a string of the same type) is rewritten in place as the application name, NUL-padded to its length:
     olefile can only rewrite a stream at its own size.
     """
@@ -192,7 +194,35 @@ class Fixtures:
     def wps(self, name: str) -> Path:
         path = self.folder / f"{name}.wps"
         if not path.exists():
-            path.write_bytes(wps_from_doc(self.doc(name).read_bytes()))
+            path.write_bytes(stamped_by_wps(self.doc(name).read_bytes()))
+        return path
+
+    def xlsx(self, name: str) -> Path:
+        """The whole report on one sheet of a workbook, its tables merged as the official layout is."""
+        path = self.folder / f"{name}.xlsx"
+        return path if path.exists() else write_report_sheet(self.plan(name), path)
+
+    def xlsx_tables(self, name: str) -> Path:
+        """The report's three tables on three sheets (表二, 表三, 表四), each under the report's title."""
+        path = self.folder / f"{name}.tables.xlsx"
+        return path if path.exists() else write_table_sheets(self.plan(name), report_dict(name)["title"], path)
+
+    @cached_property
+    def _xls_files(self) -> dict[str, Path]:
+        """The whole-report workbooks saved as XLS (Excel 97) by LibreOffice."""
+        out = self.folder / "xls"
+        out.mkdir(exist_ok=True)
+        _soffice_convert([self.xlsx(name) for name in self.seeds], "xls:MS Excel 97", out)
+        return {name: out / f"{name}.xls" for name in self.seeds}
+
+    def xls(self, name: str) -> Path:
+        return self._xls_files[name]
+
+    def et(self, name: str) -> Path:
+        """The XLS stamped as WPS 表格 writes its .et files."""
+        path = self.folder / f"{name}.et"
+        if not path.exists():
+            path.write_bytes(stamped_by_wps(self.xls(name).read_bytes()))
         return path
 
     @cached_property
