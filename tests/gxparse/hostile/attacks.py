@@ -16,7 +16,8 @@ import numpy as np
 from PIL import Image
 
 from tests.gxparse.hostile import files
-from tests.gxparse.hostile.files import HELVETICA, docx, document_xml, paragraph, pdf, pdf_pages, pdf_stream
+from tests.gxparse.hostile.files import (HELVETICA, docx, document_xml, paragraph, pdf, pdf_pages, pdf_stream,
+                                         sheet_xml, xlsx)
 from tests.gxparse.seeds import seed_bytes
 
 DEV_ZERO = "/dev/zero"
@@ -152,6 +153,39 @@ def _many_pictures_docx() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def _far_cell_xlsx() -> bytes:
+    """A sheet claiming the whole of Excel's grid: two cells, at A1 and XFD1048576."""
+    rows = f'<row r="1">{_text_cell("A1", "规章")}</row><row r="1048576">{_text_cell("XFD1048576", "1")}</row>'
+    return xlsx(sheet_xml(rows, before='<dimension ref="A1:XFD1048576"/>'))
+
+
+def _merged_grid_xlsx() -> bytes:
+    """One cell merged across the whole of Excel's grid (openpyxl makes an object of every merged slot)."""
+    return xlsx(sheet_xml(f'<row r="1">{_text_cell("A1", "规章")}</row>',
+                          after='<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'))
+
+
+def _many_cells_xlsx() -> bytes:
+    """300,000 cells in 14 KB."""
+    return xlsx(files.deflated_repeat(b"<row><c><v>1</v></c></row>", 300_000, *sheet_xml("|").split(b"|")))
+
+
+def _xlsx_bomb() -> bytes:
+    """An XLSX whose sheet inflates to 2 GB of rows."""
+    return xlsx(files.deflated_repeat(b"<row><c><v>1</v></c></row>" * 40_000, 2000, *sheet_xml("|").split(b"|")))
+
+
+def _xlsx_billion_laughs() -> bytes:
+    entities = '<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    return xlsx(sheet_xml(f'<row r="1">{_text_cell("A1", "&a9;")}</row>').replace(
+        b"<worksheet", f"<!DOCTYPE worksheet [{entities}]><worksheet".encode(), 1))
 
 
 def _deep_docx() -> bytes:
@@ -337,6 +371,13 @@ ATTACKS: list[Attack] = [
     Attack("docx-billion-laughs", "document.xml with nested entities (a billion laughs)", _billion_laughs, "DOCX"),
     Attack("docx-xxe", "document.xml with an external entity for /etc/passwd", _external_entity, None),
     Attack("docx-deep", "content controls nested 5,000 deep", _deep_docx, "DOCX"),
+    # XLSX
+    Attack("xlsx-far-cell", "2 cells, at A1 and XFD1048576 (the sheet's range: 17 billion slots)", _far_cell_xlsx,
+           "工作表过大"),
+    Attack("xlsx-merged-grid", "A1:XFD1048576 merged", _merged_grid_xlsx, "电子表格过大"),
+    Attack("xlsx-many-cells", "300,000 cells in 14 KB", _many_cells_xlsx, "电子表格过大"),
+    Attack("xlsx-zip-bomb", "an XLSX whose sheet inflates to 2 GB", _xlsx_bomb, "XLSX 解压后过大"),
+    Attack("xlsx-billion-laughs", "a sheet with nested entities (a billion laughs)", _xlsx_billion_laughs, "XLSX"),
     # MHTML
     Attack("mhtml-many-pictures", "150 large blank pictures where the tables should be", _mhtml_many_pictures, None),
     Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),

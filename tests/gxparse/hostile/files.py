@@ -141,3 +141,36 @@ def png(width: int, height: int, bit_depth: int = 1, colour: int = 0, dpi: int |
     physical = _png_chunk(b"pHYs", struct.pack(">IIB", round(dpi / 0.0254), round(dpi / 0.0254), 1)) if dpi else b""
     return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + physical + _png_chunk(b"IDAT", rows)
             + _png_chunk(b"IEND", b""))
+
+
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XLSX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+_WORKBOOK = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{S}" xmlns:r="{_OFFICE_RELS}">'
+             '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="{_OFFICE_RELS}/worksheet"/></Relationships>')
+
+
+def sheet_xml(rows: str, before: str = "", after: str = "") -> bytes:
+    """A worksheet part: ``before`` the sheet data (a dimension), its rows, ``after`` it (merged ranges)."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{S}">{before}<sheetData>{rows}</sheetData>'
+            f'{after}</worksheet>').encode()
+
+
+def xlsx(sheet: bytes | Deflated, declared_sizes: dict[str, int] | None = None) -> bytes:
+    """The smallest workbook openpyxl opens: content types, relationships, the workbook, one sheet."""
+    return zip_file({"[Content_Types].xml": XLSX_CONTENT_TYPES.encode(),
+                     "_rels/.rels": PACKAGE_RELS.replace("word/document.xml", "xl/workbook.xml").encode(),
+                     "xl/workbook.xml": _WORKBOOK.encode(), "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS.encode(),
+                     "xl/worksheets/sheet1.xml": sheet}, declared_sizes)
