@@ -72,7 +72,7 @@ class Line:
 @dataclass
 class Document:
     lines: list[Line]
-    source_type: str                      # html | text | pdf | docx | doc | wps | ocr
+    source_type: str                      # html | markdown | text | pdf | docx | doc | wps | xlsx | xls | et | ocr
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one

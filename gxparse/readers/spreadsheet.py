@@ -40,10 +40,6 @@ from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.normalize import normalize_text
 from gxparse.readers.office import convert
 
-# report-json.md fixes source_type's values (html, text, pdf, docx, doc, wps, ocr): a workbook is given the
-# value of its family's word-processing format, the package read the same way (XLSX as DOCX), the binary
-# format converted by LibreOffice (XLS as DOC), WPS Office's own (ET as WPS).
-SOURCE_TYPES = {"xlsx": "docx", "xls": "doc", "et": "wps"}
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _C, _F, _V, _IS, _ROW, _MERGE = (f"{{{_MAIN}}}{t}" for t in ("c", "f", "v", "is", "row", "mergeCell"))
@@ -307,7 +303,7 @@ def read_xlsx(data: bytes, source: str, kind: str = "xlsx") -> Document:
             sheet_lines, tables = _sheet_lines(_read_sheet(ws, unvalued), tables)
             lines += sheet_lines
     title = normalize_text(workbook.properties.title or "").strip()
-    return Document(lines, SOURCE_TYPES[kind], title=title or None)
+    return Document(lines, kind, title=title or None)   # xlsx | xls | et: report-json.md's list, extended
 
 
 def read_binary_workbook(data: bytes, source: str, kind: str) -> Document:
