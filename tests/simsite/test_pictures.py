@@ -128,10 +128,15 @@ def _scanned_page(report: dict) -> bytes:
 
 @pytest.mark.parametrize("name", ["classic", "hanweb"])
 def test_gxparse_reads_every_figure_of_the_pictures(name):
-    """Read by gxparse's OCR as a scan. A minus sign (本年增/减 -4) is not read yet: signs are left out."""
+    """Read by gxparse's OCR as a scan: every figure right, or (a minus OCR may lose: 本年增/减 -4) left unread
+    with a warning naming it, never wrong."""
     report = _pictured(make_site(name, seed=SEED))[0].report
     parsed = parse_document(_scanned_page(report), "pictures.png").to_dict()
-    wrong = [(key, row, column) for key in ("s2", "s3", "s4") for row, values in report[key].items()
-             for column, value in (values or {}).items()
-             if str((parsed[key].get(row) or {}).get(column)).lstrip("-") != str(value).lstrip("-")]
+    read = {(key, row, column): (parsed[key].get(row) or {}).get(column) for key in ("s2", "s3", "s4")
+            for row, values in report[key].items() for column in (values or {})}
+    wrong = [(key, row, column) for (key, row, column), value in read.items()
+             if value is not None and str(value) != str(report[key][row][column])]
     assert wrong == []
+    unread = {f"{key}.{row}.{column}" for (key, row, column), value in read.items() if value is None}
+    named = {cell for f in parsed["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+    assert len(unread) <= 2 and unread <= named
