@@ -18,10 +18,11 @@ from monitor.archive.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
 from monitor.prose import section_diffs
-from monitor.web.deps import SessionDep, StoreDep
+from monitor.web.deps import SessionDep, StoreDep, zone
 from monitor.web.params import Id
 from monitor.web.raw import download
 from monitor.web.render import templates
+from monitor.web.timeline import timeline
 from monitor.web.triage_state import triage_view
 from monitor.web.views import compare, figures
 
@@ -78,9 +79,9 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
     history = monitor_queries.version_history(s, report_id)
     if version is None and history.versions:
         version = queries.version_view(s, blobs, history.versions[-1].version)
-    previous = {row.version: history.versions[i - 1].version for i, row in enumerate(history.versions) if i}
-    return render(request, "report.html", report=report, history=history, urls=queries.report_urls(s, report_id),
-                  version=version, figures=figures(version) if version else None, previous=previous,
+    return render(request, "report.html", report=report, timeline=timeline(history.versions, zone(request)),
+                  events=history.events, urls=queries.report_urls(s, report_id), version=version,
+                  figures=figures(version) if version else None,
                   report_findings=queries.report_level_findings(s, report_id))
 
 

@@ -1,0 +1,23 @@
+"""A report's versions as its page prints them (monitor.web.timeline)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from monitor.archive.queries import HistoryRow
+from monitor.web.timeline import timeline
+
+
+def row(version: int, seq: int, first_seen: datetime, last_seen: datetime) -> HistoryRow:
+    return HistoryRow(version, seq, first_seen, last_seen, "d" * 64, "http://example.gov.cn/", 0, 0, None)
+
+
+def test_times_are_printed_in_the_zone_and_each_version_links_the_one_before():
+    late_evening = datetime(2026, 12, 4, 17, 30, tzinfo=UTC)       # the next morning in Beijing
+    rows = [row(7, 1, late_evening, late_evening), row(9, 2, datetime(2026, 12, 6, 1, 0, tzinfo=UTC),
+                                                       datetime(2026, 12, 7, 2, 15, tzinfo=UTC))]
+    beijing, utc = timeline(rows, "Asia/Shanghai"), timeline(rows, "UTC")
+    assert [e.choice for e in beijing] == ["第1版（2026-12-05）", "第2版（2026-12-06）"]
+    assert [e.choice for e in utc] == ["第1版（2026-12-04）", "第2版（2026-12-06）"]
+    assert (beijing[0].first_seen, beijing[1].last_seen) == ("2026-12-05 01:30", "2026-12-07 10:15")
+    assert [e.previous for e in beijing] == [None, 7]
