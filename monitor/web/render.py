@@ -20,12 +20,14 @@ from monitor.labels import (
     rule_name,
 )
 from monitor.prose import as_published
-from monitor.timeutil import DEFAULT_ZONE, local_time, zone_label
+from monitor.timeutil import DEFAULT_ZONE, in_zone, zone_label
 from monitor.web.auth import login_state
 from monitor.web.chart import SERIES_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+NO_TIME = "—"
+DATE_LENGTH, TIME_LENGTH = len("2026-12-04"), len("2026-12-04 17:30")
 SORT_NAMES = {"year": "年度", "agency": "机构", "errors": "错误数", "warnings": "警告数", "versions": "版本数",
               "fetched": "最近抓取", "first_seen": "首次发现", "id": "编号"}
 OUTCOME_NAMES = {"new_version": "新版本", "unchanged": "未变", "not_modified": "未修改(304)", "gone": "已删除",
@@ -38,10 +40,19 @@ def zone(context: Context) -> str:
     return getattr(request.app.state, "zone", DEFAULT_ZONE) if request is not None else DEFAULT_ZONE
 
 
+def shown_time(value: datetime | None, zone: str, with_time: bool = True) -> str:
+    """``monitor.timeutil.local_time(value, zone, labelled=False, with_time=with_time, empty="—")``, written
+    by ``isoformat`` at a third of the cost of its ``strftime`` (5 µs): a report page prints 150 times."""
+    if value is None:
+        return NO_TIME
+    text = in_zone(value, zone).isoformat(" ", "minutes")     # 2026-12-04 17:30+08:00
+    return text[:TIME_LENGTH] if with_time else text[:DATE_LENGTH]
+
+
 @pass_context
 def when(context: Context, value: datetime | None, with_time: bool = True) -> str:
     """A stored time in the configured zone; the zone is named once per page (the footer)."""
-    return local_time(value, zone(context), labelled=False, with_time=with_time, empty="—")
+    return shown_time(value, zone(context), with_time)
 
 
 @pass_context

@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor.archive.queries import ChangeRow, HistoryRow
-from monitor.timeutil import local_time
-
-EMPTY_TIME = "—"    # as the template filter ``when`` prints a missing time
+from monitor.web.render import DATE_LENGTH, shown_time
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,9 @@ class TimelineEntry:
 
 
 def _entry(row: HistoryRow, previous: int | None, zone: str) -> TimelineEntry:
-    day = local_time(row.first_seen, zone, labelled=False, with_time=False, empty=EMPTY_TIME)
-    return TimelineEntry(row.version, row.seq, f"第{row.seq}版（{day}）",
-                         local_time(row.first_seen, zone, labelled=False, empty=EMPTY_TIME),
-                         local_time(row.last_seen, zone, labelled=False, empty=EMPTY_TIME),
+    first_seen = shown_time(row.first_seen, zone)
+    day = first_seen[:DATE_LENGTH]      # as shown_time(…, with_time=False) prints it
+    return TimelineEntry(row.version, row.seq, f"第{row.seq}版（{day}）", first_seen, shown_time(row.last_seen, zone),
                          row.digest, row.errors, row.warnings, row.parse_error, row.changes, previous)
 
 
