@@ -24,7 +24,7 @@ class NumberedFinding:
     finding: FindingView
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)     # not frozen: a frozen dataclass is built in ~4 µs against ~0.7, and a page has 200
 class ShownCell:
     """A value cell as a page shows it, worked out here once rather than per cell in the template: its
     classes (the worst severity of the findings naming it, changed, absent), its figure as printed, and the
