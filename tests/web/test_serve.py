@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import subprocess
 import time
@@ -11,6 +12,7 @@ import psutil
 import pytest
 
 from monitor.alerts.mailsink import free_port
+from monitor.web import server
 
 from .conftest import build_archive
 from .serving import GXMON, output, start, stop, wait_until_up
@@ -116,3 +118,11 @@ def test_workers_share_the_connections_evenly_also_after_one_died(archive_files)
         stop(process)
     # an even split is 32 each; under 16 has odds below 1 in 10,000
     assert sum(first) == sum(after) == 64 and min(first) >= 16 and min(after) >= 16, (first, after)
+
+
+def test_the_served_app_and_everything_made_before_it_are_kept_out_of_collections():
+    try:
+        app = object()
+        assert server._long_lived(app) is app and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
