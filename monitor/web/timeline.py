@@ -14,7 +14,7 @@ from monitor.archive.queries import ChangeRow, HistoryRow
 from monitor.web.render import DATE_LENGTH, shown_time
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)     # not frozen: building a frozen one costs five times as much, and a page has dozens
 class TimelineEntry:
     """One version with its times as printed (the zone is named once, in the page's footer)."""
 
