@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from monitor.archive import triage
 from monitor.archive.db import make_engine
 from monitor.archive.models import AuditEntry, Mute, Triage
 from monitor.archive.users import add_user
@@ -104,3 +105,21 @@ def test_login_then_acknowledge_resolve_and_mute(writable):
     out = client.post("/logout", data={"csrf": token}, follow_redirects=False)
     assert out.status_code == 303
     assert client.post("/triage", data={"item": item, "action": "reopen", "csrf": token}).status_code == 403
+
+
+def test_a_mute_of_an_agency_marks_that_agencys_findings_only(writable):
+    client, engine = writable
+    with Session(engine) as s:
+        mute = triage.add_mute(s, rule=None, agency="开封市人民政府", report_id=None, actor="审核员", note="测试",
+                               origin="test")
+        s.commit()
+        mute_id = mute.id
+    try:
+        listed = client.get("/findings").text.split('class="list findings-list"', 1)[1].split("</table>", 1)[0]
+        rows = listed.split("<tr id=")[1:]
+        marked = {"开封市人民政府" in row for row in rows if "已屏蔽" in row}
+        assert marked == {True} and any("开封市人民政府" not in row and "已屏蔽" not in row for row in rows)
+    finally:
+        with Session(engine) as s:
+            triage.remove_mute(s, mute_id, actor="审核员", origin="test")
+            s.commit()
