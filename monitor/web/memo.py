@@ -1,4 +1,4 @@
-"""Counts over the whole archive, remembered until the archive changes.
+"""Counts over the whole archive (and the years and sites the filters offer), remembered until the archive changes.
 
 The report list and the findings page show counts over every report (flags, totals, open findings by rule)
 that cost tens of milliseconds at a million versions, far more than the rest of the page, yet change only

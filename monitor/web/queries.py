@@ -245,7 +245,8 @@ def report_urls(s: Session, report_id: int) -> list[UrlRow]:
 
 
 def sites(s: Session) -> list[tuple[str, str | None]]:
-    return list(s.exec(select(Site.id, Site.name).order_by(col(Site.id))))
+    """The sites a filter offers, as ``years``: remembered while the archive has not changed."""
+    return remembered(s, "sites", lambda: list(s.exec(select(Site.id, Site.name).order_by(col(Site.id)))))
 
 
 def years(s: Session) -> list[int]:
