@@ -6,6 +6,11 @@ route has built its response (before the response is sent, so a slow reader or a
 connection). The pool has exactly as many connections as there are slots, so no thread ever waits for a
 connection: a thread waiting for one while the requests holding the others wait for a thread was the deadlock
 of 1000 concurrent requests. Requests beyond the slots wait in the event loop, in order, at no cost to others.
+
+Two slots: a worker is one process on one core, and its routes are mostly Python (a page is 5-12 ms of CPU
+against ~1 ms in SQLite), so more threads at once only take the GIL from each other and from the event loop,
+which needs it to read requests and send answers. Two still let one request's reading from disk overlap
+another's work.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from sqlmodel import Session
 from monitor.archive.store import BlobStore
 from monitor.timeutil import DEFAULT_ZONE
 
-DB_CONNECTIONS = 8     # the read-only pool's size: requests that query at the same time
+DB_CONNECTIONS = 2     # the read-only pool's size: requests that query at the same time
 
 # One set of slots per event loop (as anyio keeps its thread limiter): a limiter waits on its loop's events.
 _slots: RunVar[CapacityLimiter] = RunVar("gxmon_db_slots")
