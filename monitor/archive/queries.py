@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlmodel import Session, col, select
 
 from monitor.archive.diff import DocumentDiff, diff_documents
@@ -171,20 +171,25 @@ def report_history(session: Session, ref: str | int) -> ReportHistory:
     return ReportHistory(report, history.versions, history.events)
 
 
+# Built once with a bind parameter and run on the session's connection, reading columns, not objects: every
+# report page reads a history, and building a select and running it through the ORM cost ~0.4 ms more than the
+# ~0.1 ms of the lookup itself.
+_HISTORY_VERSIONS = (select(Version.id, Version.seq, Version.first_seen, Version.last_seen, Version.content_digest,
+                            ReportUrl.url, Version.error_count, Version.warning_count, Version.parse_error)
+                     .join(ReportUrl, ReportUrl.id == Version.url_id)
+                     .where(Version.report_id == bindparam("report_id")).order_by(col(Version.seq)))
+_HISTORY_CHANGES = (select(Change.id, Change.kind, Change.summary, Change.detected_at, Change.from_version_id,
+                           Change.to_version_id)
+                    .where(Change.report_id == bindparam("report_id")).order_by(col(Change.id)))
+
+
 def version_history(session: Session, report_id: int) -> VersionHistory:
     """The versions of a report, oldest first, each with what changed since the version before (none for a
     report id that names nothing)."""
-    versions = session.exec(
-        select(Version.id, Version.seq, Version.first_seen, Version.last_seen, Version.content_digest,
-               ReportUrl.url, Version.error_count, Version.warning_count, Version.parse_error)
-        .join(ReportUrl, ReportUrl.id == Version.url_id)
-        .where(Version.report_id == report_id).order_by(col(Version.seq))).all()
-    rows = {v[0]: HistoryRow(*v) for v in versions}
+    connection = session.connection()
+    rows = {v[0]: HistoryRow(*v) for v in connection.execute(_HISTORY_VERSIONS, {"report_id": report_id})}
     events = []
-    # Columns, not Change objects: a long history is read on every report page.
-    for change in (ChangeRow(*row) for row in session.exec(
-            select(Change.id, Change.kind, Change.summary, Change.detected_at, Change.from_version_id,
-                   Change.to_version_id).where(Change.report_id == report_id).order_by(col(Change.id)))):
+    for change in (ChangeRow(*row) for row in connection.execute(_HISTORY_CHANGES, {"report_id": report_id})):
         (rows[change.to_version].changes if change.to_version in rows else events).append(change)
     return VersionHistory(list(rows.values()), events)
 

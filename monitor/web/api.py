@@ -48,7 +48,7 @@ def api_reports(s: SessionDep, site: str | None = None,
 @router.get("/reports/{report_id}", response_model=ReportDetail, summary="A report, its URLs and its versions")
 def api_report(report_id: Id, s: SessionDep) -> ReportDetail:
     report = queries.report_row(s, report_id)
-    history = queries.version_history(s, report_id)
+    history = monitor_queries.version_history(s, report_id)
     return ReportDetail(report, queries.report_urls(s, report_id), history.versions, history.events,
                         queries.report_level_findings(s, report_id))
 

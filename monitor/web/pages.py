@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from monitor.archive.queries import version_history
 from monitor.archive.store import RAW, BlobStore
 from monitor.web import queries
 from monitor.web.chart import applications_chart
@@ -75,7 +76,7 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
                  version: queries.VersionView | None = None) -> HTMLResponse:
     """A report's page, showing ``version`` (default: its latest)."""
     report = queries.report_row(s, report_id)
-    history = queries.version_history(s, report_id)
+    history = version_history(s, report_id)
     if version is None and history.versions:
         version = queries.version_view(s, blobs, history.versions[-1].version)
     return render(request, "report.html", report=report, timeline=timeline(history.versions, zone(request)),

@@ -5,6 +5,7 @@ index lookups whatever the size of the archive (benchmarks/web_bench.py measures
 versions). Such a lookup takes ~0.1 ms in SQLite, while building its select and running it through the ORM
 session took ~0.4 ms more; so the fixed queries of a report or version page (seven of them) are built once,
 with bind parameters, and run on the session's connection (``_run``). They read columns, never ORM objects.
+The version history of a report is ``monitor.archive.queries.version_history``, shared with the CLI.
 """
 
 from __future__ import annotations
@@ -36,14 +37,7 @@ from monitor.archive.models import (
     Site,
     Version,
 )
-from monitor.archive.queries import (
-    ChangeRow,
-    HistoryRow,
-    NotFound,
-    VersionHistory,
-    open_findings_query,
-    open_findings_union,
-)
+from monitor.archive.queries import NotFound, open_findings_query, open_findings_union
 from monitor.archive.store import BlobStore
 from monitor.web.memo import remembered
 
@@ -259,25 +253,6 @@ def _years(s: Session) -> list[int]:
 
 
 # -- versions ------------------------------------------------------------------------------------------
-
-_HISTORY_VERSIONS = (select(Version.id, Version.seq, Version.first_seen, Version.last_seen, Version.content_digest,
-                            ReportUrl.url, Version.error_count, Version.warning_count, Version.parse_error)
-                     .join(ReportUrl, ReportUrl.id == Version.url_id)
-                     .where(Version.report_id == bindparam("report_id")).order_by(col(Version.seq)))
-_HISTORY_CHANGES = (select(Change.id, Change.kind, Change.summary, Change.detected_at, Change.from_version_id,
-                           Change.to_version_id)
-                    .where(Change.report_id == bindparam("report_id")).order_by(col(Change.id)))
-
-
-def version_history(s: Session, report_id: int) -> VersionHistory:
-    """``monitor.archive.queries.version_history`` (the CLI's) in statements built once: every report page
-    reads it."""
-    rows = {v[0]: HistoryRow(*v) for v in _run(s, _HISTORY_VERSIONS, report_id=report_id)}
-    events = []
-    for change in (ChangeRow(*row) for row in _run(s, _HISTORY_CHANGES, report_id=report_id)):
-        (rows[change.to_version].changes if change.to_version in rows else events).append(change)
-    return VersionHistory(list(rows.values()), events)
-
 
 @dataclass
 class FindingView:
