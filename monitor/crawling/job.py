@@ -75,6 +75,9 @@ class CrawlResult:
         return [site for site in self.sites if site.run is not None and site.run.status in (FAILED, EMPTY)]
 
 
+CRAWL_STATE_FOLDER = "gxmon-crawl-state"
+
+
 def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs: dict[str, int]) -> dict:
     """The Scrapy settings that plug the archive into a crawl (JSON values: they cross a process boundary)."""
     settings = {
@@ -83,6 +86,9 @@ def crawl_settings(engine: Engine, store: BlobStore, config: MonitorConfig, runs
         "GXMON_VALIDATORS": VALIDATORS,
         "GXMON_DB": engine.url.render_as_string(hide_password=False),
         "GXMON_STORE": str(Path(store.root).resolve()),
+        # the crawler's own state between crawls (the pictures each bundled page was archived with) is kept
+        # beside the archive's store, never in whatever folder gxmon happens to be started from
+        "GXMON_STATE_DIR": str(Path(store.root).resolve().parent / CRAWL_STATE_FOLDER),
         "GXMON_RUNS": runs,
     }
     if config.path is not None:

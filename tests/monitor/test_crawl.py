@@ -193,6 +193,20 @@ def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, 
     assert message["Message-ID"] == delivery.message_id and delivery.status == "sent"
 
 
+def test_the_crawlers_state_is_kept_beside_the_archive_not_where_gxmon_is_started(site, db, tmp_path):
+    """The pictures each bundled page was archived with are what a 304 is checked against next time: a gxmon
+    started from another folder must find them."""
+    _, server = site
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
+    subprocess.run([GXMON, "--db", db, "crawl", "--config", config, "--no-mail"], cwd=elsewhere, env=env,
+                   check=True, capture_output=True, timeout=240)
+    assert list(elsewhere.iterdir()) == []
+    assert (tmp_path / "gxmon-crawl-state" / "sim" / "pictures.jsonl").stat().st_size > 0
+
+
 def _limited_config(tmp_path: Path, base_url: str, max_pages: int) -> str:
     path = write_config(tmp_path / "sites.toml", base_url, free_port(), watch=True)
     text = path.read_text(encoding="utf-8").replace("concurrency = 8\n", f"concurrency = 8\nmax_pages = {max_pages}\n")
