@@ -4,6 +4,7 @@ never loads pdfium, python-docx or the OCR engine."""
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable
 
 from gxparse import limits
@@ -13,57 +14,22 @@ Reader = Callable[[bytes, str], Document]
 IMAGE_KINDS = ("png", "jpeg", "tiff", "bmp", "gif")   # the sniffed kinds OCR reads
 
 
-def _read_pdf(data: bytes, source: str) -> Document:
-    from gxparse.readers.pdf import read_pdf
-    return read_pdf(data, source)
-
-
-def _read_docx(data: bytes, source: str) -> Document:
-    from gxparse.readers.wordfile import read_docx
-    return read_docx(data, source)
-
-
-def _read_mhtml(data: bytes, source: str) -> Document:
-    from gxparse.readers.mhtml import read_mhtml
-    return read_mhtml(data, source)
-
-
-def _read_word_binary(kind: str) -> Reader:
+def _on_first_use(module: str, function: str, *args: str) -> Reader:
+    """The reader ``module.function(data, source, *args)``, its module imported when it first reads."""
     def read(data: bytes, source: str) -> Document:
-        from gxparse.readers.office import read_word_binary
-        return read_word_binary(data, source, kind)
-    return read
-
-
-def _read_xlsx(data: bytes, source: str) -> Document:
-    from gxparse.readers.spreadsheet import read_xlsx
-    return read_xlsx(data, source)
-
-
-def _read_binary_workbook(kind: str) -> Reader:
-    def read(data: bytes, source: str) -> Document:
-        from gxparse.readers.spreadsheet import read_binary_workbook
-        return read_binary_workbook(data, source, kind)
-    return read
-
-
-def _read_image(kind: str) -> Reader:
-    def read(data: bytes, source: str) -> Document:
-        from gxparse.ocr.scan import read_image
-        return read_image(data, source, kind)
+        return getattr(importlib.import_module(module), function)(data, source, *args)
     return read
 
 
 BINARY_READERS: dict[str, Reader] = {
-    "pdf": _read_pdf,
-    "docx": _read_docx,
-    "mhtml": _read_mhtml,   # binary: its pictures' bytes; the page in it is checked as text is
-    "doc": _read_word_binary("doc"),
-    "wps": _read_word_binary("wps"),
-    "xlsx": _read_xlsx,
-    "xls": _read_binary_workbook("xls"),
-    "et": _read_binary_workbook("et"),
-    **{kind: _read_image(kind) for kind in IMAGE_KINDS},
+    "pdf": _on_first_use("gxparse.readers.pdf", "read_pdf"),
+    "docx": _on_first_use("gxparse.readers.wordfile", "read_docx"),
+    # binary: its pictures' bytes; the page in it is checked as text is
+    "mhtml": _on_first_use("gxparse.readers.mhtml", "read_mhtml"),
+    **{kind: _on_first_use("gxparse.readers.office", "read_word_binary", kind) for kind in ("doc", "wps")},
+    "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
+    **{kind: _on_first_use("gxparse.readers.spreadsheet", "read_binary_workbook", kind) for kind in ("xls", "et")},
+    **{kind: _on_first_use("gxparse.ocr.scan", "read_image", kind) for kind in IMAGE_KINDS},
 }
 
 

@@ -9,30 +9,11 @@ from __future__ import annotations
 
 import base64
 import email
-from pathlib import Path
 
 import pytest
 
-from simsite import SimSite, serve
-from tests.crawler.test_crawl import crawl
-
-
-@pytest.fixture(scope="module")
-def site():
-    site = SimSite(seed=21)
-    site.prerender()
-    return site
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def state(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("crawl-pictures")
+# fixtures: test_crawl's simulated site, served, and its first crawl (each module has its own)
+from tests.crawler.test_crawl import crawl, first, server, site, state  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +21,6 @@ def pictured(site):
     reports = [r for r in site.expected_reports() if r.pictured]
     assert len(reports) >= 2
     return reports
-
-
-@pytest.fixture(scope="module")
-def first(server, state):
-    start = len(server.log)
-    summary, items = crawl(server, state, "first")
-    return summary, items, server.log[start:]
 
 
 @pytest.fixture(scope="module")
