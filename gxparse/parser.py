@@ -41,6 +41,12 @@ def _read_markdown(data: bytes, source: str) -> Document:
 
 
 READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, **BINARY_READERS}
+# why a sniffed kind without a reader cannot be read, as a person needs to hear it
+_UNREADABLE_KINDS = {
+    "encrypted": "文档已加密（受密码保护），无法读取 (encrypted Office document)",
+    "ole": "不支持的 OLE 文件：不是 Word 或 Excel 文档 (ole)",
+    "zip": "不支持的压缩包：其中不是 Word 或 Excel 文档 (zip)",
+}
 
 
 def read_document(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
@@ -51,7 +57,7 @@ def read_document(data: bytes, source: str, pictures: Pictures | None = None) ->
     kind = sniff(data)
     reader = READERS.get(kind)
     if reader is None:
-        raise DocumentError(source, f"不支持的文件类型 ({kind})")
+        raise DocumentError(source, _UNREADABLE_KINDS.get(kind, f"不支持的文件类型 ({kind})"))
     try:
         limits.check_input_size(len(data))
         if kind not in BINARY_READERS:   # read as text: held several times over while read

@@ -48,8 +48,8 @@ _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | markdown | text | pdf | docx | xlsx | zip | doc | wps | xls | et | ole (PPT, …) | png | jpeg |
-    gif | tiff | bmp | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
+    """html | mhtml | markdown | text | pdf | docx | xlsx | zip | doc | wps | xls | et | encrypted | ole (PPT, …) |
+    png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
@@ -112,17 +112,21 @@ _WPS_APPLICATIONS = (b"WPS", b"Kingsoft")
 # The binary formats in an OLE file, by the stream that holds the content: Word's (WPS 文字 writes the same), and
 # Excel's workbook (``Book`` before Excel 97; WPS 表格's .et writes ``Workbook``), with WPS Office's kind of each.
 _OLE_KINDS = (("WordDocument", "doc", "wps"), ("Workbook", "xls", "et"), ("Book", "xls", "et"))
+_ENCRYPTED_PACKAGE = "EncryptedPackage"   # ECMA-376 agile or standard encryption of a DOCX/XLSX
 
 
 def _ole_kind(data: bytes) -> str:
     """doc | wps for a Word binary document, xls | et for a binary workbook (WPS Office's when it stamped the
-    file), ole for anything else.
+    file), encrypted for a password-protected Office Open XML document (DOCX, XLSX: encryption wraps the
+    package in an OLE file), ole for anything else.
 
     An OLE file too damaged to list its streams is taken for a DOC: that is what such attachments
     almost always are, and the converter then says what is wrong with it.
     """
     try:
         with olefile.OleFileIO(data) as ole:
+            if ole.exists(_ENCRYPTED_PACKAGE):
+                return "encrypted"
             found = next(((kind, wps) for stream, kind, wps in _OLE_KINDS if ole.exists(stream)), None)
             if found is None:
                 return "ole"

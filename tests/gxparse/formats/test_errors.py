@@ -50,6 +50,14 @@ def test_unreadable_file_is_a_document_error(broken, name, says):
     assert says in err.value.reason
 
 
+@pytest.mark.parametrize("name", ["encrypted.docx", "encrypted.xlsx"])
+def test_a_password_protected_office_document_is_called_encrypted(name):
+    data = (Path(__file__).parents[2] / "fixtures" / "office" / name).read_bytes()
+    with pytest.raises(DocumentError) as err:
+        parse_document(data, name)
+    assert "加密" in err.value.reason
+
+
 def test_cli_prints_the_error_as_json_and_exits_1(broken, fixtures):
     good = fixtures.reportlab_pdf("huangchuan_2021")
     paths = [str(broken / n) for n in ("empty.pdf", "truncated.pdf", "locked.pdf", "corrupt.docx")] + [str(good)]
