@@ -19,6 +19,8 @@ from gxparse.template import HEADER_LABELS
 
 # The figures OCR misreads as letters, alone or beside digits read right (O for 0, l2 for 12, 1O for 10): in
 # a row of figures such a cell is a figure that could not be read.
+A4_INCHES = (8.27, 11.69)   # the paper reports are printed on: sizes a picture that states no resolution
+
 _MISREAD = r"[OoIl]{1,2}|(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6}"
 _MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
 # Letters and marks OCR writes for figures (those, and lo for 10, po for 0, |0 for a rule beside a 0), and how

@@ -19,7 +19,7 @@ from PIL import Image
 
 from gxparse import limits
 from gxparse.ocr.deskew import straighten
-from gxparse.document import Document
+from gxparse.document import A4_INCHES, Document
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import INK_LEVEL, number_reader
 from gxparse.ocr.engine import Setup, document_budget, read_words
@@ -41,7 +41,6 @@ MAX_DPI = 200
 _PART_SETUP = Setup("chi_sim", psm=7)   # a piece of a word parted by a row rule: one line of text
 _ACROSS = 0.4             # of a word's height: a rule this far inside both its edges parts two lines of text
 _PART_MARGIN = 10         # pixels of blank around a piece read again
-_A4_WIDTH = 8.27          # inches, to estimate the resolution of an image that does not state it
 # Shapes Tesseract's Chinese model gives to digits in a table cell; mapped back only when the whole word
 # is made of digits and these shapes, so words of prose are left alone.
 _DIGIT_SHAPES = str.maketrans({"O": "0", "o": "0", "〇": "0", "○": "0", "D": "0", "Q": "0",
@@ -139,7 +138,7 @@ def _dpi(image: Image.Image) -> float:
         dpi = 0.0
     if limits.MIN_STATED_DPI < dpi <= limits.MAX_STATED_DPI:
         return dpi
-    return image.width / _A4_WIDTH
+    return image.width / A4_INCHES[0]
 
 
 # Each sniffed kind is opened by its own Pillow plugin only: bytes that sniff as PNG are never tried as

@@ -21,7 +21,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from gxparse import limits
-from gxparse.document import Document, Line, lines_from_text
+from gxparse.document import A4_INCHES, Document, Line, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
@@ -39,7 +39,6 @@ _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _DRAWING = f"{{{_W}}}drawing"
 _EMU_PER_INCH = 914400
-_A4_INCHES = (8.27, 11.69)
 _MIN_PICTURE_SHARE = 0.08   # of an A4 page: a table pasted as a picture; a seal or logo is smaller
 
 
@@ -171,7 +170,7 @@ def _pictures(p: etree._Element, part: Part) -> list[_Picture]:
         if extent is None or blip is None or (target := part.related_parts.get(blip.get(_EMBED))) is None:
             continue
         width, height = (_emu(extent, name) / _EMU_PER_INCH for name in ("cx", "cy"))
-        if width * height >= _MIN_PICTURE_SHARE * _A4_INCHES[0] * _A4_INCHES[1] and (
+        if width * height >= _MIN_PICTURE_SHARE * A4_INCHES[0] * A4_INCHES[1] and (
                 kind := sniff(target.blob)) in IMAGE_KINDS:
             out.append(_Picture(target.blob, kind))
     return out
