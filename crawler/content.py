@@ -20,6 +20,11 @@ _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF8", "image/gif"),
 )
+# A zip's kind by the folder or file its first parts name: Word's, Excel's, or an OFD's root file (GB/T 33190's
+# registered type); whichever comes first, as a DOCX may embed a workbook under word/embeddings/.
+_PACKAGE_PARTS = ((b"word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                  (b"xl/", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                  (b"OFD.xml", "application/ofd"))
 _HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html|<head|<meta|<body|<div|<table|<p\b|<!--)",
                          re.IGNORECASE)
 
@@ -32,12 +37,16 @@ def sniff_content_type(body: bytes, header: str | None = None) -> str:
         return declared
     for magic, kind in _MAGIC:
         if body.startswith(magic):
-            if kind == "application/zip" and b"word/" in body[:4096]:
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            return kind
+            return _package_type(body) if kind == "application/zip" else kind
     if _HTML_START.match(body[:1024]):
         return "text/html"
     return declared or "application/octet-stream"
+
+
+def _package_type(body: bytes) -> str:
+    head = body[:4096]
+    found = [(at, kind) for part, kind in _PACKAGE_PARTS if (at := head.find(part)) >= 0]
+    return min(found)[1] if found else "application/zip"
 
 
 def is_html(body: bytes, header: str | None = None) -> bool:

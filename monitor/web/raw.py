@@ -31,6 +31,8 @@ def media_type(content_type: str | None) -> str:
 
 
 BUNDLE_TYPE = "multipart/related"   # MHTML: the crawler's bundle of a report page and its pictures
+# types Python's mimetypes does not know: OFD (GB/T 33190), which the crawler names from the file's bytes
+_EXTENSIONS = {"application/ofd": ".ofd"}
 
 
 def filename(doc: RawDocument, content_type: str) -> str:
@@ -42,7 +44,7 @@ def filename(doc: RawDocument, content_type: str) -> str:
     if media == BUNDLE_TYPE:   # a page bundled with its pictures is no page to open as .html
         name = f"{name.rsplit('.', 1)[0] if '.' in name else name}.mhtml"
     elif "." not in name:
-        name += mimetypes.guess_extension(media) or ".bin"
+        name += _EXTENSIONS.get(media) or mimetypes.guess_extension(media) or ".bin"
     return name[:150]
 
 

@@ -417,3 +417,12 @@ def test_the_server_cannot_write(client, web_archive):
         report.title = "changed"
         with pytest.raises(DBAPIError):
             s.commit()
+
+
+@pytest.mark.parametrize(("url", "media", "name"), [
+    ("http://www.zk.gov.cn/download?id=5", "application/ofd", "download.ofd"),
+    ("http://www.zk.gov.cn/download?id=6", "application/pdf", "download.pdf"),
+    ("http://www.zk.gov.cn/download?id=7", "application/x-unheard-of", "download.bin"),
+])
+def test_a_file_named_by_no_extension_downloads_with_its_types_extension(url, media, name):
+    assert raw.filename(RawDocument(1, url, "0" * 64, media), media) == name
