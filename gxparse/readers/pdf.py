@@ -22,10 +22,10 @@ from gxparse import limits
 from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.layout.pages import Page, Rule, document_lines, table_pages
+from gxparse.layout.pages import Page, Rule
+from gxparse.readers.fixedlayout import THIN, filled_rules, garbled, paged_document, stroked_rules
 from gxparse.readers.pdfstreams import check_streams
 
-_THIN = 3.0            # points: a path this thin in one direction is a ruling line
 _MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
 _MAX_FORM_OBJECTS = 200_000    # objects inside a page's forms looked at
@@ -37,8 +37,6 @@ _HIDDEN_TEXT = frozenset({raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDER
 _SCAN_SHARE = 0.5        # of the page: a picture this large is a scanned page
 _OCR_LAYER_SHARE = 0.5   # of a page's text objects hidden by a scan: its text is the scan's OCR layer
 MIN_SCAN_DPI = 150
-_MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
-_MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
 # a picture covering this share of a page is content (a table pasted as a picture); a seal or logo is smaller
 _MIN_PICTURE_SHARE = 0.08
 _MAX_CHARS_OVER_PICTURE = 5   # text-layer characters on a picture before it is a background under text
@@ -221,9 +219,9 @@ def _path_rules(obj: ctypes.c_void_p, placed: Affine | None, height: float) -> l
     that is not thin is a background (a shaded paragraph or cell): its edges are no rules, and taking them
     for rules made a table of the prose they shade."""
     left, bottom, right, top = _bounds(obj, placed)
-    if top - bottom <= _THIN and right - left > _THIN:
+    if top - bottom <= THIN and right - left > THIN:
         return [Rule(True, height - (top + bottom) / 2, left, right)]
-    if right - left <= _THIN and top - bottom > _THIN:
+    if right - left <= THIN and top - bottom > THIN:
         return [Rule(False, (left + right) / 2, height - top, height - bottom)]
     count = raw.FPDFPath_CountSegments(obj)
     if not 0 < count <= _MAX_SEGMENTS:
@@ -231,7 +229,7 @@ def _path_rules(obj: ctypes.c_void_p, placed: Affine | None, height: float) -> l
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
     points = _path_points(obj, placed, count, height)
-    return _stroked_rules(points) if stroke.value else _filled_rules(points)
+    return stroked_rules(points) if stroke.value else filled_rules(points)
 
 
 def _path_points(obj: ctypes.c_void_p, placed: Affine | None, count: int,
@@ -248,61 +246,9 @@ def _path_points(obj: ctypes.c_void_p, placed: Affine | None, count: int,
     return points
 
 
-def _stroked_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
-    rules = []
-    for (_, x0, y0), (kind, x1, y1) in zip(points, points[1:]):
-        if kind != raw.FPDF_SEGMENT_LINETO:
-            continue
-        if abs(y1 - y0) <= 0.5 and abs(x1 - x0) > _THIN:
-            rules.append(Rule(True, y0, min(x0, x1), max(x0, x1)))
-        elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > _THIN:
-            rules.append(Rule(False, x0, min(y0, y1), max(y0, y1)))
-    return rules
-
-
-def _filled_rules(points: list[tuple[int, float, float]]) -> list[Rule]:
-    """The thin sub-paths of a filled path, each a rule along its length."""
-    rules = []
-    pieces: list[list[tuple[float, float]]] = []
-    for kind, x, y in points:
-        if kind == raw.FPDF_SEGMENT_MOVETO or not pieces:
-            pieces.append([])
-        pieces[-1].append((x, y))
-    for piece in pieces:
-        xs, ys = [x for x, _ in piece], [y for _, y in piece]
-        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-        if bottom - top <= _THIN < right - left:
-            rules.append(Rule(True, (top + bottom) / 2, left, right))
-        elif right - left <= _THIN < bottom - top:
-            rules.append(Rule(False, (left + right) / 2, top, bottom))
-    return rules
-
-
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
     """Ruling lines from the page's path objects."""
     return [rule for path, placed, _ in _drawn(page, _PATHS) for rule in _path_rules(path, placed, height)]
-
-
-def garbled(text: str) -> bool:
-    """Whether a page's text layer gives glyph numbers rather than characters: a font without a map to
-    Unicode (no /ToUnicode, an Identity-H CID font) makes pdfium return each glyph's number as its character
-    (controls, Latin, Hangul, rare CJK). A report's own text is almost all GB2312, ASCII included."""
-    printed = [ch for ch in text if not ch.isspace()]
-    if len(printed) < _MIN_JUDGED:
-        return False
-    readable = sum(map(_in_gb2312, printed))
-    return readable < _MIN_READABLE * len(printed)
-
-
-@functools.cache
-def _in_gb2312(ch: str) -> bool:
-    if ch < " ":
-        return False
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) -> float | None:
@@ -331,7 +277,7 @@ def _has_shapes(page: pdfium.PdfPage) -> bool:
     """Whether a page draws any path that is not a thin line (a character's outline, not a table rule)."""
     for path, placed, _ in _drawn(page, _PATHS):
         left, bottom, right, top = _bounds(path, placed)
-        if right - left > _THIN and top - bottom > _THIN:
+        if right - left > THIN and top - bottom > THIN:
             return True
     return False
 
@@ -514,9 +460,5 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 return scanned_document(pages)
     finally:
         pdf.close()
-    lines = document_lines(pages)
-    tables = table_pages(lines)
-    # another program's OCR read the tables (or, where no table was found, the document): no evidence
-    ocr_text = bool(layered) and (not tables or any(page in layered for page in tables.values()))
-    return Document(lines, "pdf", pages=len(pages), table_pages=tables, ocr_text=ocr_text,
-                    read_pictures=functools.partial(read_pdf, data, source, True) if pictured else None)
+    return paged_document(pages, "pdf", layered,
+                          functools.partial(read_pdf, data, source, True) if pictured else None)
