@@ -74,7 +74,7 @@ class Line:
 @dataclass
 class Document:
     lines: list[Line]
-    source_type: str                      # html | markdown | text | pdf | docx | doc | wps | xlsx | xls | et | ocr
+    source_type: str                      # html | markdown | text | pdf | ofd | docx | doc | wps | xlsx | xls | et | ocr
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one
@@ -131,13 +131,13 @@ def glued_cell_lines(lines: list[str]) -> str:
 def split_cells(line: str) -> list[str]:
     """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces."""
     if "\t" in line:
-        return _figures_apart([c.strip() for c in line.split("\t")])
+        return figures_apart([c.strip() for c in line.split("\t")])
     if line.count("|") >= 2:
-        return _figures_apart([c.strip() for c in line.strip().strip("|").split("|")])
+        return figures_apart([c.strip() for c in line.strip().strip("|").split("|")])
     return line.split()
 
 
-def _figures_apart(cells: list[str]) -> list[str]:
+def figures_apart(cells: list[str]) -> list[str]:
     """A cell holding only figures apart by spaces is that many cells: cells merged (a Word row whose columns
     were joined) or copied into one, whose figures would otherwise be read as label text and the row as
     printed without a figure."""

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from gxparse.layout.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
 from gxparse.layout.columns import Layout, TextLine, find_tables
-from gxparse.document import Line, glued_cell_lines, is_value, line_from_cells
+from gxparse.document import Line, figures_apart, glued_cell_lines, is_value, line_from_cells
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text, squash
@@ -556,7 +556,9 @@ def _text_line(line: PrintedLine, page: Page, n: int, snap: Snap) -> Line:
     """A line outside the tables, read as the text reader reads a line: cells cut at wide gaps, and where
     that leaves no values, at spaces (a table printed as text, its figures separated by single spaces,
     goes through the same row grammar as a .txt)."""
-    cells = [snap(normalize_text(text).strip()) for text in line.cells]
+    # a cell of figures apart by single spaces is that many cells, as in a line of text: a table printed
+    # without rules whose columns stand closer than a cell's gap (OFD's easyofd keeps no rules)
+    cells = figures_apart([snap(normalize_text(text).strip()) for text in line.cells])
     where = f"第{page.number}页第{n}行"
     read = line_from_cells(cells, where, page.number)
     if read.values or not any(" " in cell for cell in cells):
