@@ -69,6 +69,10 @@ MAX_ZIP_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 _RATIO_FROM = MB            # parts under this size are not judged by their ratio
 
+# OFD: the XML of its parts parsed in all (a page's content counts once for every page that names it: a hostile
+# document may name one large part on every page). A dense real page is under 1 MB.
+MAX_OFD_XML = 100 * MB
+
 # A spreadsheet (XLSX, and XLS/ET after conversion): its cells in all, merged slots included (openpyxl keeps an
 # object of some 300 bytes for each and reads about 50,000 a second). A report's three tables have about 600;
 # a workbook that also lists the year's disclosed documents a few tens of thousands.
@@ -185,6 +189,11 @@ def check_package(data: bytes, kind: str) -> None:
             with package.open(info) as part:
                 while part.read(MB):
                     pass
+
+
+def check_ofd_xml(total: int) -> None:
+    if total > MAX_OFD_XML:
+        raise LimitExceeded(f"OFD 内容过大：解析的页面内容累计超过 {megabytes(MAX_OFD_XML)}（上限）")
 
 
 def check_sheet_cells(count: int, where: str) -> None:

@@ -28,6 +28,7 @@ BINARY_READERS: dict[str, Reader] = {
     "mhtml": _on_first_use("gxparse.readers.mhtml", "read_mhtml"),
     **{kind: _on_first_use("gxparse.readers.office", "read_word_binary", kind) for kind in ("doc", "wps")},
     "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
+    "ofd": _on_first_use("gxparse.readers.ofd", "read_ofd"),
     **{kind: _on_first_use("gxparse.readers.spreadsheet", "read_binary_workbook", kind) for kind in ("xls", "et")},
     **{kind: _on_first_use("gxparse.ocr.scan", "read_image", kind) for kind in IMAGE_KINDS},
 }

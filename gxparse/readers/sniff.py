@@ -48,13 +48,14 @@ _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | markdown | text | pdf | docx | xlsx | zip | doc | wps | xls | et | encrypted | ole (PPT, …) |
-    png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML table block; other Markdown reads as text."""
+    """html | mhtml | markdown | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
+    ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
+    table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return _package_kind(data[:_PACKAGE_WINDOW])
+        return "ofd" if _is_ofd(data) else _package_kind(data[:_PACKAGE_WINDOW])
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(data)
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -92,6 +93,32 @@ def _is_html(head: bytes) -> bool:
 
 
 _PACKAGE_WINDOW = 65536   # the first parts' local headers, where a package names its folders
+
+
+# An OFD (GB/T 33190) is a zip whose entry file OFD.xml is at its root: named by a local header among the first
+# parts, or by the central directory at the end (a producer may write the pictures first)
+_LOCAL_HEADER, _LOCAL_NAME = b"PK\x03\x04", 26        # signature, offset of the name's length (the name at +4)
+_CENTRAL_HEADER, _CENTRAL_NAME = b"PK\x01\x02", 28
+_OFD_ENTRY = b"OFD.xml"
+
+
+def _is_ofd(data: bytes) -> bool:
+    return (_names_entry(data[:_PACKAGE_WINDOW], _LOCAL_HEADER, _LOCAL_NAME)
+            or _names_entry(data[-_PACKAGE_WINDOW:], _CENTRAL_HEADER, _CENTRAL_NAME))
+
+
+def _names_entry(window: bytes, signature: bytes, offset: int) -> bool:
+    """Whether a zip header in ``window`` names OFD.xml at the package's root."""
+    at = window.find(signature)
+    while at >= 0:
+        start = at + offset
+        if start + 2 <= len(window):
+            length = int.from_bytes(window[start:start + 2], "little")
+            name_at = start + (18 if signature == _CENTRAL_HEADER else 4)
+            if length == len(_OFD_ENTRY) and window[name_at:name_at + length] == _OFD_ENTRY:
+                return True
+        at = window.find(signature, at + 4)
+    return False
 
 
 def _package_kind(head: bytes) -> str:
