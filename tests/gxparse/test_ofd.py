@@ -15,18 +15,23 @@ import pypdfium2.raw as raw
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from click.testing import CliRunner
+
 from gxparse import DocumentError, parse_document
+from gxparse.cli import main
 from gxparse.readers import fixedlayout
 from gxparse.readers.ofd import read_ofd
 from gxparse.readers.sniff import sniff
+from tests.gxparse.hostile.files import OFD_NS as NS
 from tests.gxparse.hostile.files import deflated_repeat, docx, document_xml, paragraph, zip_file
+from tests.gxparse.hostile.files import ofd as _ofd
+from tests.gxparse.hostile.files import ofd_page as _page
 from tests.gxparse.seeds import SEEDS, expected, expected_tables
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OFD_FILES = sorted((FIXTURES / "ofd").glob("*.ofd"))
 ERROR_RULES = {"s3.row_sum", "s3.balance", "s3.results_sum", "s4.block_sum", "value.invalid", "section.missing",
                "cell.missing", "template.mismatch"}
-NS = "http://www.ofdspec.org/2016"
 
 
 def _truth(stem: str) -> tuple[dict, tuple, set[str]]:
@@ -62,6 +67,15 @@ def test_every_figure_is_read_and_no_error_is_undeserved(path):
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= deserved
 
 
+def test_gxparse_parse_reads_an_ofd():
+    path = FIXTURES / "ofd" / "zhoukou_xinfang_2021.printer.ofd"
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert (report["source_type"], report["year"], report["s3"]["new_received"]["total"]) == (
+        "ofd", 2021, expected_tables("zhoukou_xinfang_2021")["s3"]["new_received"]["total"])
+
+
 def test_seals_annotations_and_template_pages_are_not_read():
     """The printer's OFD carries a seal, an annotation with figures and a running header on a template page."""
     data = (FIXTURES / "ofd" / "kaifeng_2021.printer.ofd").read_bytes()
@@ -77,36 +91,9 @@ def test_seals_annotations_and_template_pages_are_not_read():
 # OFDs made here
 
 
-def _page(objects: str, prefix: str = "ofd:") -> str:
-    p = prefix
-    xmlns = f'xmlns:ofd="{NS}"' if p else f'xmlns="{NS}"'
-    return (f'<?xml version="1.0" encoding="UTF-8"?><{p}Page {xmlns}><{p}Content><{p}Layer ID="1">{objects}'
-            f'</{p}Layer></{p}Content></{p}Page>')
-
-
 def _text(x: float, y: float, text: str, size: float = 4.0, extra: str = "", code: str = "") -> str:
     return (f'<ofd:TextObject ID="2" Boundary="{x} {y} 180 {size * 2}" Size="{size}" {extra}>'
             f'<ofd:TextCode X="0" Y="{size}" {code}>{text}</ofd:TextCode></ofd:TextObject>')
-
-
-def _ofd(pages: list[str | bytes], parts: dict[str, bytes | object] | None = None, listed: int | None = None,
-         document_extra: str = "", location: str = "Pages/Page_{}/Content.xml") -> bytes:
-    """An OFD package of these pages' Content.xml (``listed``: how many pages Document.xml names, the last page
-    named again; ``location``: how Document.xml names page n's part)."""
-    count = len(pages) if listed is None else listed
-    entries = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="{location.format(min(n, len(pages) - 1))}"/>'
-                      for n in range(count))
-    document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
-                f'<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>{document_extra}'
-                f'</ofd:CommonData><ofd:Pages>{entries}</ofd:Pages></ofd:Document>')
-    members: dict[str, object] = {
-        "OFD.xml": (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" DocType="OFD"><ofd:DocBody>'
-                    '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>').encode(),
-        "Doc_0/Document.xml": document.encode()}
-    for n, page in enumerate(pages):
-        members[f"Doc_0/Pages/Page_{n}/Content.xml"] = page.encode() if isinstance(page, str) else page
-    members.update(parts or {})
-    return zip_file(members)   # type: ignore[arg-type]
 
 
 def _lines(data: bytes) -> list[str]:
@@ -173,6 +160,14 @@ def test_text_drawn_as_glyphs_without_characters_is_refused_by_name():
               '<ofd:TextCode X="0" Y="4" DeltaX="g 3 4"></ofd:TextCode></ofd:TextObject>')
     with pytest.raises(DocumentError, match="只有字形.*第1页"):
         read_ofd(_ofd([_page(glyphs)]), "glyphs.ofd")
+
+
+def test_text_of_glyph_numbers_is_no_text():
+    """Characters a producer wrote as its font's glyph numbers (private-use code points), as pdfium gives for a
+    font without a map to Unicode: no readable text, refused as such."""
+    numbers = "".join(chr(0xE000 + n) for n in range(60))
+    with pytest.raises(DocumentError, match="没有字符编码"):
+        read_ofd(_ofd([_page(_text(20, 40, numbers))]), "numbers.ofd")
 
 
 # ---------------------------------------------------------------------------------------------------

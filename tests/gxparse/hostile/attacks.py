@@ -339,6 +339,28 @@ def _s4_figure_per_line() -> bytes:
     return "\n".join([*lines, "五、存在的主要问题及改进情况"]).encode()
 
 
+def _ofd_bomb() -> bytes:
+    """An OFD whose page inflates to 2 GB."""
+    head, tail = files.ofd_page("|").encode().split(b"|")
+    return files.ofd([files.deflated_repeat(b"<ofd:TextObject/>" * 1000, 120_000, head, tail)])
+
+
+def _ofd_page_loop() -> bytes:
+    """1,000 pages naming one 0.9 MB page: 900 MB of XML to parse for 1 MB of file."""
+    return files.ofd([files.ofd_page(" " * 900_000)], listed=1000)
+
+
+def _ofd_absurd() -> bytes:
+    """Boundaries, sizes, gaps and matrices of 1e300 and worse around one readable heading."""
+    text = ('<ofd:TextObject ID="2" Boundary="{} 40 100 10" Size="{}" CTM="{}"><ofd:TextCode X="0" Y="4" '
+            'DeltaX="{}">{}</ofd:TextCode></ofd:TextObject>')
+    objects = [text.format(1e308, 4, "1 0 0 1 0 0", "", "无处"), text.format(20, 1e300, "1 0 0 1 0 0", "", "巨大"),
+               text.format(20, 4, "1e300 0 0 1e300 1e300 0", "", "溢出"),
+               text.format(20, 4, "1 0 0 1 0 0", "g 1000000000000 1e300", "远方" * 1000),
+               text.format(20, 4, "1 0 0 1 0 60", "", "一、总体情况")]
+    return files.ofd([files.ofd_page("".join(objects))])
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -378,6 +400,12 @@ ATTACKS: list[Attack] = [
     Attack("xlsx-many-cells", "300,000 cells in 14 KB", _many_cells_xlsx, "电子表格过大"),
     Attack("xlsx-zip-bomb", "an XLSX whose sheet inflates to 2 GB", _xlsx_bomb, "XLSX 解压后过大"),
     Attack("xlsx-billion-laughs", "a sheet with nested entities (a billion laughs)", _xlsx_billion_laughs, "XLSX"),
+    # OFD
+    Attack("ofd-zip-bomb", "an OFD whose page inflates to 2 GB", _ofd_bomb, "OFD 解压后过大"),
+    Attack("ofd-many-pages", "an OFD naming 1,001 pages", lambda: files.ofd([files.ofd_page("")], listed=1001),
+           "页数过多"),
+    Attack("ofd-page-loop", "1,000 pages naming one 0.9 MB page", _ofd_page_loop, "OFD 内容过大"),
+    Attack("ofd-absurd", "boundaries, sizes, gaps and matrices of 1e300 beside a heading", _ofd_absurd, None),
     # MHTML
     Attack("mhtml-many-pictures", "150 large blank pictures where the tables should be", _mhtml_many_pictures, None),
     Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),

@@ -174,3 +174,35 @@ def xlsx(sheet: bytes | Deflated, declared_sizes: dict[str, int] | None = None) 
                      "_rels/.rels": PACKAGE_RELS.replace("word/document.xml", "xl/workbook.xml").encode(),
                      "xl/workbook.xml": _WORKBOOK.encode(), "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS.encode(),
                      "xl/worksheets/sheet1.xml": sheet}, declared_sizes)
+
+
+OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def ofd_page(objects: str, prefix: str = "ofd:") -> str:
+    """A page's Content.xml drawing ``objects`` (``prefix`` "": the OFD namespace unprefixed)."""
+    p = prefix
+    xmlns = f'xmlns:ofd="{OFD_NS}"' if p else f'xmlns="{OFD_NS}"'
+    return (f'<?xml version="1.0" encoding="UTF-8"?><{p}Page {xmlns}><{p}Content><{p}Layer ID="1">{objects}'
+            f'</{p}Layer></{p}Content></{p}Page>')
+
+
+def ofd(pages: list[str | bytes | Deflated], parts: dict[str, bytes | Deflated] | None = None,
+        listed: int | None = None, document_extra: str = "", location: str = "Pages/Page_{}/Content.xml") -> bytes:
+    """An OFD package of these pages' Content.xml: ``listed``, how many pages Document.xml names (the last page
+    named again for the rest); ``location``, how it names page n's part; ``document_extra``, more of its
+    CommonData."""
+    count = len(pages) if listed is None else listed
+    entries = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="{location.format(min(n, len(pages) - 1))}"/>'
+                      for n in range(count))
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
+                f'<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>{document_extra}'
+                f'</ofd:CommonData><ofd:Pages>{entries}</ofd:Pages></ofd:Document>')
+    members: dict[str, bytes | Deflated] = {
+        "OFD.xml": (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" DocType="OFD"><ofd:DocBody>'
+                    '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>').encode(),
+        "Doc_0/Document.xml": document.encode()}
+    for n, page in enumerate(pages):
+        members[f"Doc_0/Pages/Page_{n}/Content.xml"] = page.encode() if isinstance(page, str) else page
+    members.update(parts or {})
+    return zip_file(members)
