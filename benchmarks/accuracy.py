@@ -18,7 +18,8 @@ Documents (the truth is the same figures in every rendering of a report):
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text; the PDF with its pages put
   into Form XObjects, as watermark stamping does);
 - the OFD renderings of the seeds and the real reports (tests/fixtures/ofd): as a virtual printer writes a print
-  (ofd-printer, real-ofd-printer) and as easyofd converts a PDF (ofd-easyofd, real-ofd-easyofd);
+  (ofd-printer, real-ofd-printer) and as easyofd converts a PDF (ofd-easyofd, real-ofd-easyofd); with ``--slow``
+  also the real reports as easyofd writes them as pictures of their pages (scan-ofd, OCR);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
   and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);
 - the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
@@ -194,11 +195,16 @@ def markdown_cases() -> Iterator[Case]:
             yield Case(f"md-{style}", stem, _reading(path), _truth_of(stem))
 
 
-def ofd_cases() -> Iterator[Case]:
+def ofd_cases(slow: bool) -> Iterator[Case]:
     """The OFD renderings of tests/fixtures/ofd (``formats.freeze_ofd``): the seeds (ofd-<producer>) and the real
-    reports (real-ofd-<producer>), as a virtual printer and as easyofd write them."""
+    reports (real-ofd-<producer>), as a virtual printer and as easyofd write them; with ``--slow`` also the real
+    reports as easyofd's pictures of their pages (scan-ofd, OCR)."""
     for path in sorted((FIXTURES / "ofd").glob("*.ofd")):
         stem, producer = path.name.removesuffix(".ofd").rsplit(".", 1)
+        if producer.endswith("-scan"):
+            if slow:
+                yield Case("scan-ofd", stem, _reading(path), _truth_of(stem))
+            continue
         family = "ofd" if stem in SEEDS else "real-ofd"
         yield Case(f"{family}-{producer}", stem, _reading(path), _truth_of(stem))
 
@@ -382,7 +388,7 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), html_cases(), fragment_cases(), real_cases(), ofd_cases(), markdown_cases(),
+        groups = (text_cases(), html_cases(), fragment_cases(), real_cases(), ofd_cases(args.slow), markdown_cases(),
                   extracted_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow))

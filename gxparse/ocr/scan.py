@@ -130,7 +130,8 @@ def _reread_later(cleaned: np.ndarray, dpi: float, source: str, number: int) -> 
     return reread
 
 
-def _dpi(image: Image.Image) -> float:
+def image_dpi(image: Image.Image) -> float:
+    """The resolution an image states, or (none, or a mistaken one) its width over an A4 page's."""
     stated = image.info.get("dpi")
     try:
         dpi = float(stated[0]) if stated else 0.0
@@ -182,7 +183,7 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
         pages: list[Page] = []
         for index in range(getattr(image, "n_frames", 1)):
             frame = _frame(image, index, source)
-            dpi = _dpi(frame)
+            dpi = image_dpi(frame)
             parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
             limits.check_frames(len(pages) + len(parts))
             pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]

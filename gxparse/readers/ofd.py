@@ -48,6 +48,7 @@ _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
 _MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page (its templates included) looked at
 _MAX_SEGMENTS = 2000       # paths with more segments are drawings, not table rules
 _SCAN_SHARE = 0.5          # of the page: a picture this large is a scanned page
+_MIN_PAPER_WIDTH = 105 * _POINTS   # A6: a page printed narrower is no paper's, its size no measure of a scan's
 _IMAGE_FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF")
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f: x' = a x + c y + e, y' = b x + d y + f
 _IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -466,9 +467,16 @@ def _scan_page(package: _Package, media: dict[str, str], resource: str, width: f
         raise
     except Exception as exc:   # Pillow raises what the bytes lead it to: to a person it is one thing
         raise DocumentError(package.source, f"OFD 第{number}页的扫描图片损坏或无法识别") from exc
-    # as printed on the page; the OCR reads it at no more than its own resolution (``scan.MAX_DPI``)
-    dpi = max(image.width / (width / 72), limits.MIN_STATED_DPI)
-    return ocr_page(image, number, dpi, package.source)
+    return ocr_page(image, number, _scan_dpi(image, width), package.source)
+
+
+def _scan_dpi(image: Image.Image, width: float) -> float:
+    """A page picture's resolution as printed ``width`` points wide; a page printed narrower than any paper
+    (easyofd writes its pages 100 mm wide, whatever their paper) by the picture's own, as a scanned image's."""
+    from gxparse.ocr.scan import image_dpi
+    if width < _MIN_PAPER_WIDTH:
+        return image_dpi(image)
+    return max(image.width / (width / 72), limits.MIN_STATED_DPI)
 
 
 def _scanned(package: _Package, structure: _Structure, pages: list[Page],

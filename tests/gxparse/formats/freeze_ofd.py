@@ -15,6 +15,8 @@ tests/fixtures/real as published, each turned into OFD by two producers that wri
 - ``easyofd``: easyofd's PDF-to-OFD conversion with its text (``OFD().pdf2ofd(pdf, optional_text=True)``), a
   third party's producer: a TextObject per printed line, no rules, its own namespace, a lower-case ``size``
   attribute, a default page box (140 × 90) smaller than the content it holds.
+- ``easyofd-scan`` (the real reports only): easyofd's default conversion, every page a JPEG picture of it and no
+  text, as a scanned report saved as OFD is (read by OCR).
 
 Each file is ``<document>.<producer>.ofd``; a seed's truth is the seed's, a real report's its truth file beside its
 PDF. easyofd is not a dependency of gxmon: ``pip install easyofd`` (it brings PyMuPDF, reportlab, loguru) into the
@@ -222,9 +224,9 @@ def printer_ofd(pdf: bytes) -> bytes:
 # easyofd
 
 
-def easyofd_ofd(pdf: bytes) -> bytes:
-    """The PDF converted by easyofd (its text kept), quietly: it prints and logs as it goes, and writes a
-    folder ./test of its own wherever it runs."""
+def easyofd_ofd(pdf: bytes, text: bool = True) -> bytes:
+    """The PDF converted by easyofd (its text kept, or each page a picture), quietly: it prints and logs as it
+    goes, and writes a folder ./test of its own wherever it runs."""
     from loguru import logger
 
     logger.remove()
@@ -234,7 +236,7 @@ def easyofd_ofd(pdf: bytes) -> bytes:
     with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
         os.chdir(tmp)
         try:
-            return OFD().pdf2ofd(pdf, optional_text=True)
+            return OFD().pdf2ofd(pdf, optional_text=text)
         finally:
             os.chdir(here)
 
@@ -256,6 +258,8 @@ def main() -> None:
             for path in sorted((FIXTURES / "real").glob("*.pdf")):
                 (OUT / f"{path.stem}.{producer}.ofd").write_bytes(write(path.read_bytes()))
             print(f"{producer}: written", file=sys.stderr)
+        for path in sorted((FIXTURES / "real").glob("*.pdf")):
+            (OUT / f"{path.stem}.easyofd-scan.ofd").write_bytes(easyofd_ofd(path.read_bytes(), text=False))
 
 
 if __name__ == "__main__":
