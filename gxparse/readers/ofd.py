@@ -26,6 +26,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from lxml import etree
@@ -48,6 +49,7 @@ _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
 _MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page (its templates included) looked at
 _MAX_SEGMENTS = 2000       # paths with more segments are drawings, not table rules
 _SCAN_SHARE = 0.5          # of the page: a picture this large is a scanned page
+_OCR_LAYER_SHARE = 0.5     # of a page's characters hidden by a scan: its text is the scan's OCR layer
 _MIN_PAPER_WIDTH = 105 * _POINTS   # A6: a page printed narrower is no paper's, its size no measure of a scan's
 _IMAGE_FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF")
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f: x' = a x + c y + e, y' = b x + d y + f
@@ -179,6 +181,16 @@ def _structure(package: _Package) -> _Structure:
 # what a page draws
 
 
+class _Picture(NamedTuple):
+    resource: str
+    box: tuple[float, float, float, float]   # left, top, right, bottom (points)
+    order: int                               # painted after the objects before it: over them
+
+    @property
+    def area(self) -> float:
+        return (self.box[2] - self.box[0]) * (self.box[3] - self.box[1])
+
+
 @dataclass
 class _Drawn:
     """What a page draws, in points, top-down, from the page box's corner."""
@@ -186,8 +198,10 @@ class _Drawn:
     text: list[str] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     spaced: list[bool] = field(default_factory=list)
+    order: list[int] = field(default_factory=list)      # each character's object, in painting order
+    hidden: list[bool] = field(default_factory=list)    # each character drawn invisible (an OCR layer's way)
     rules: list[Rule] = field(default_factory=list)
-    images: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)  # resource, box
+    images: list[_Picture] = field(default_factory=list)
     textless: int = 0      # text objects drawing glyphs without characters
     objects: int = 0
 
@@ -227,7 +241,10 @@ def _walk(element: etree._Element, drawn: _Drawn, number: int, depth: int = 0) -
         if kind == "PageBlock" and depth < _MAX_DEPTH:
             _walk(obj, drawn, number, depth + 1)
             continue
-        if kind not in ("TextObject", "PathObject", "ImageObject") or obj.get("Visible", "true") == "false":
+        if kind not in ("TextObject", "PathObject", "ImageObject"):
+            continue
+        hidden = obj.get("Visible", "true") == "false"
+        if hidden and kind != "TextObject":   # hidden text is still text: a scan's OCR layer is drawn so
             continue
         drawn.objects += 1
         if drawn.objects > _MAX_PAGE_OBJECTS:
@@ -236,11 +253,11 @@ def _walk(element: etree._Element, drawn: _Drawn, number: int, depth: int = 0) -
         if placed is None:
             continue
         if kind == "TextObject":
-            _text(obj, placed, drawn, number)
+            _text(obj, placed, drawn, number, hidden or _transparent(obj))
         elif kind == "PathObject":
             drawn.rules += _path_rules(obj, placed)
         elif (box := _picture_box(obj, placed)) is not None:
-            drawn.images.append((obj.get("ResourceID", ""), box))
+            drawn.images.append(_Picture(obj.get("ResourceID", ""), box, drawn.objects))
 
 
 def _picture_box(obj: etree._Element, placed: Affine) -> tuple[float, float, float, float] | None:
@@ -286,7 +303,13 @@ def _advance(ch: str, size: float) -> float:
     return size if unicodedata.east_asian_width(ch) in ("W", "F") else _NARROW * size
 
 
-def _text(obj: etree._Element, placed: Affine, drawn: _Drawn, number: int) -> None:
+def _transparent(obj: etree._Element) -> bool:
+    """Text filled in a fully transparent colour, as OCR programs lay their text over a scan."""
+    fill = _child(obj, "FillColor")
+    return fill is not None and fill.get("Alpha", "255").strip() == "0"
+
+
+def _text(obj: etree._Element, placed: Affine, drawn: _Drawn, number: int, hidden: bool) -> None:
     """The characters of a text object, each with its box on the page; a text object that draws glyphs
     without characters is counted."""
     size = (_numbers(obj.get("Size") or obj.get("size")) or [0.0])[0]   # easyofd writes "size"
@@ -314,6 +337,8 @@ def _text(obj: etree._Element, placed: Affine, drawn: _Drawn, number: int) -> No
                     drawn.text.append(ch)
                     drawn.boxes.append(box)
                     drawn.spaced.append(space_before)
+                    drawn.order.append(drawn.objects)
+                    drawn.hidden.append(hidden)
                     printed = True
                 space_before = False
             x += gap
@@ -396,6 +421,7 @@ class _PageRead:
     page: Page
     scan: tuple[str, float] | None = None    # no readable text: the picture to read by OCR, and its width (pt)
     unreadable: bool = False                 # text drawn as glyphs without characters, and no scan
+    ocr_layer: bool = False                  # its text is the OCR layer another program laid on a scan
 
 
 def _read_page(package: _Package, structure: _Structure, index: int) -> _PageRead:
@@ -423,15 +449,30 @@ def _page_read(drawn: _Drawn, box: tuple[float, float, float, float], number: in
     if len(boxes):
         width, height = max(width, float(boxes[:, 2].max())), max(height, float(boxes[:, 3].max()))
     text = "".join(drawn.text)
+    scans = [picture for picture in drawn.images if picture.area >= _SCAN_SHARE * width * height]
     if len(text) and not garbled(text):
         glyphs = CharBoxes(text, boxes, np.array(drawn.spaced, dtype=bool))
-        return _PageRead(Page(number, width, height, glyphs, rules))
+        return _PageRead(Page(number, width, height, glyphs, rules), ocr_layer=_ocr_layer(drawn, boxes, scans))
     empty = Page(number, width, height, CharBoxes("", np.zeros((0, 4))))
-    scans = [(resource, right - left) for resource, (left, top, right, bottom) in drawn.images
-             if (right - left) * (bottom - top) >= _SCAN_SHARE * width * height]
     if scans:
-        return _PageRead(empty, scan=max(scans, key=lambda s: s[1]))
+        widest = max(scans, key=lambda picture: picture.box[2] - picture.box[0])
+        return _PageRead(empty, scan=(widest.resource, widest.box[2] - widest.box[0]))
     return _PageRead(empty, unreadable=bool(text) or drawn.textless > 0)
+
+
+def _ocr_layer(drawn: _Drawn, boxes: np.ndarray, scans: list[_Picture]) -> bool:
+    """Whether the page's text is a scan's OCR layer, which another program read: a picture covers most of the
+    page and most characters are hidden, drawn invisible or transparent, or painted before the picture, under it
+    (as the PDF reader judges, ``pdf._ocr_layer``). Its figures are OCR's reading, no evidence."""
+    if not scans:
+        return False
+    hidden = np.array(drawn.hidden, dtype=bool)
+    order = np.array(drawn.order)
+    x, y = (boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2
+    for picture in scans:
+        left, top, right, bottom = picture.box
+        hidden |= (order < picture.order) & (left <= x) & (x <= right) & (top <= y) & (y <= bottom)
+    return bool(hidden.sum() >= _OCR_LAYER_SHARE * len(hidden))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -504,6 +545,7 @@ def read_ofd(data: bytes, source: str) -> Document:
     pages: list[Page] = []
     scans: dict[int, tuple[str, float]] = {}
     unreadable: list[int] = []
+    layered: set[int] = set()   # the pages (1-based) whose text is a scan's OCR layer
     chars = 0
     for index in range(len(structure.pages)):
         read = _read_page(package, structure, index)
@@ -514,12 +556,14 @@ def read_ofd(data: bytes, source: str) -> Document:
             scans[index] = read.scan
         elif read.unreadable:
             unreadable.append(index + 1)
+        if read.ocr_layer:
+            layered.add(index + 1)
     if scans:
         return _scanned(package, structure, pages, scans)
     if unreadable and not chars:
         raise DocumentError(source, f"OFD 的文字只有字形、没有字符编码（第{_listed(unreadable)}页），"
                                     "且不是扫描图片，无法读取文本")
-    return paged_document(pages, "ofd")
+    return paged_document(pages, "ofd", layered)
 
 
 def _listed(numbers: list[int]) -> str:

@@ -167,6 +167,25 @@ def test_a_report_saved_as_pictures_of_its_pages_is_read_by_ocr_without_errors()
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
+_SCAN = '<ofd:ImageObject ID="4" ResourceID="7" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>'
+_LOGO = '<ofd:ImageObject ID="4" ResourceID="7" Boundary="10 10 20 20" CTM="20 0 0 20 0 0"/>'
+
+
+@pytest.mark.parametrize("objects, layer", [
+    (_text(20, 40, "本年新收政府信息公开申请数量 36") + _SCAN, True),        # painted under the scan
+    (_SCAN + _text(20, 40, "本年新收政府信息公开申请数量 36", extra='Visible="false"'), True),
+    (_SCAN + _text(20, 40, "本年新收政府信息公开申请数量 36").replace(
+        "<ofd:TextCode", '<ofd:FillColor Value="0 0 0" Alpha="0"/><ofd:TextCode'), True),   # transparent
+    (_SCAN + _text(20, 40, "本年新收政府信息公开申请数量 36"), False),        # printed over a background
+    (_text(20, 40, "本年新收政府信息公开申请数量 36") + _LOGO, False),        # a logo is no scan
+])
+def test_text_hidden_under_or_over_a_scan_is_its_ocr_layer(objects, layer):
+    """Another program's OCR laid on a scan: its figures are no evidence (``Document.ocr_text``)."""
+    document = read_ofd(_ofd([_page(objects)]), "layer.ofd")
+    assert [line.text for line in document.lines] == ["本年新收政府信息公开申请数量\t36"]
+    assert document.ocr_text is layer
+
+
 def test_text_drawn_as_glyphs_without_characters_is_refused_by_name():
     glyphs = ('<ofd:TextObject ID="2" Boundary="20 40 100 10" Size="4"><ofd:CGTransform CodePosition="0" '
               'CodeCount="4" GlyphCount="4"><ofd:Glyphs>12 40 77 9</ofd:Glyphs></ofd:CGTransform>'
