@@ -46,12 +46,13 @@ _ASCENT, _DESCENT = 0.88, 0.12   # of the font size above and below the baseline
 _NARROW = 0.5              # of the font size: the advance of a character that is not full-width
 _FAR = 5000.0              # mm: a coordinate beyond this prints on no page (an absurd Boundary, DeltaX)
 _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
-_MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page (its templates included) looked at
+_MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page looked at
 _MAX_SEGMENTS = 2000       # paths with more segments are drawings, not table rules
 _SCAN_SHARE = 0.5          # of the page: a picture this large is a scanned page
 _OCR_LAYER_SHARE = 0.5     # of a page's characters hidden by a scan: its text is the scan's OCR layer
 _MIN_PAPER_WIDTH = 105 * _POINTS   # A6: a page printed narrower is no paper's, its size no measure of a scan's
 _IMAGE_FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF")
+_JBIG2 = b"\x97JB2\r\n\x1a\n"   # a JBIG2 file's header: bilevel scans some producers store, which Pillow cannot read
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f: x' = a x + c y + e, y' = b x + d y + f
 _IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -500,6 +501,8 @@ def _scan_page(package: _Package, media: dict[str, str], resource: str, width: f
     if resource not in media:
         raise DocumentError(package.source, f"OFD 第{number}页是扫描图片，但图片资源 {resource} 缺失，无法读取")
     data = package.read(media[resource], f"第{number}页的图片")
+    if data.startswith(_JBIG2):
+        raise DocumentError(package.source, f"OFD 第{number}页是 JBIG2 格式的扫描图片，暂不支持识别")
     try:
         image = Image.open(io.BytesIO(data), formats=_IMAGE_FORMATS)
         limits.check_image(image.width, image.height, f"第{number}页")

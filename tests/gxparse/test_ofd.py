@@ -186,6 +186,19 @@ def test_text_hidden_under_or_over_a_scan_is_its_ocr_layer(objects, layer):
     assert document.ocr_text is layer
 
 
+def test_a_scan_in_a_format_no_reader_decodes_is_refused_by_name():
+    resources = (f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="7" Type="Image">'
+                 '<ofd:MediaFile>scan.jb2</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>')
+    parts = {"Doc_0/DocumentRes.xml": resources.encode(), "Doc_0/Res/scan.jb2": b"\x97JB2\r\n\x1a\n\x01" + bytes(64)}
+    data = _ofd([_page(_SCAN)], parts, document_extra="<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>")
+    with pytest.raises(DocumentError, match="第1页是 JBIG2"):
+        read_ofd(data, "scan.ofd")
+    broken = {**parts, "Doc_0/Res/scan.jb2": b"\xff\xd8\xff not a JPEG after all"}
+    data = _ofd([_page(_SCAN)], broken, document_extra="<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>")
+    with pytest.raises(DocumentError, match="第1页的扫描图片损坏"):
+        read_ofd(data, "scan.ofd")
+
+
 def test_text_drawn_as_glyphs_without_characters_is_refused_by_name():
     glyphs = ('<ofd:TextObject ID="2" Boundary="20 40 100 10" Size="4"><ofd:CGTransform CodePosition="0" '
               'CodeCount="4" GlyphCount="4"><ofd:Glyphs>12 40 77 9</ofd:Glyphs></ofd:CGTransform>'
