@@ -18,7 +18,8 @@ Documents (the truth is the same figures in every rendering of a report):
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text; the PDF with its pages put
   into Form XObjects, as watermark stamping does);
 - the OFD renderings of the seeds and the real reports (tests/fixtures/ofd): as a virtual printer writes a print
-  (ofd-printer, real-ofd-printer) and as easyofd converts a PDF (ofd-easyofd, real-ofd-easyofd); with ``--slow``
+  (ofd-printer, real-ofd-printer; a text object per printed line: ofd-lines, real-ofd-lines) and as easyofd
+  converts a PDF (ofd-easyofd, real-ofd-easyofd); with ``--slow``
   also the real reports as easyofd writes them as pictures of their pages (scan-ofd, OCR);
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
   and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);

@@ -1,4 +1,4 @@
-"""OFD (GB/T 33190): the renderings of tests/fixtures/ofd (two producers, ``formats.freeze_ofd``) give every figure
+"""OFD (GB/T 33190): the renderings of tests/fixtures/ofd (three producers, ``formats.freeze_ofd``) give every figure
 of their truth and no error they do not deserve; text is placed by TextCode, DeltaX and CTM; seals, annotations
 and template pages are not read; a scanned page goes to OCR; hostile packages are refused with a message, within
 bounds; an OFD is sniffed as such, never as DOCX or XLSX."""
@@ -44,11 +44,11 @@ def _truth(stem: str) -> tuple[dict, tuple, set[str]]:
     return {t: truth.get(t) for t in ("s2", "s3", "s4")}, (truth["agency"], truth["year"], truth["template"]), known
 
 
-def test_the_fixtures_cover_both_producers_for_every_seed_and_real_report():
+def test_the_fixtures_cover_every_producer_for_every_seed_and_real_report():
     names = {path.name for path in OFD_FILES}
     reals = [p.name.removesuffix(".truth.json") for p in (FIXTURES / "real").glob("*.truth.json")]
     for stem in [*SEEDS, *reals]:
-        assert {f"{stem}.printer.ofd", f"{stem}.easyofd.ofd"} <= names
+        assert {f"{stem}.printer.ofd", f"{stem}.lines.ofd", f"{stem}.easyofd.ofd"} <= names
 
 
 @pytest.mark.parametrize("path", OFD_FILES, ids=[p.name for p in OFD_FILES])

@@ -12,6 +12,8 @@ tests/fixtures/real as published, each turned into OFD by two producers that wri
   to millimetres; table rules as PathObjects (AbbreviatedData), every other one a thin filled rectangle rather
   than a stroked line; a running header in a TemplatePage under every page; a seal (``Signs/``) and an
   annotation (``Annots/``) that carry text of their own; the ``ofd:`` prefix.
+- ``lines``: the same printer writing a TextObject per printed line (every character on one baseline, a table
+  row's cells included, the gaps between them in DeltaX), as some converters do.
 - ``easyofd``: easyofd's PDF-to-OFD conversion with its text (``OFD().pdf2ofd(pdf, optional_text=True)``), a
   third party's producer: a TextObject per printed line, no rules, its own namespace, a lower-case ``size``
   attribute, a default page box (140 × 90) smaller than the content it holds.
@@ -26,12 +28,13 @@ environment that runs this. Run it again only when a producer or a source PDF ch
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,8 +44,9 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "ofd"
 MM = 25.4 / 72          # millimetres per point
 NS = "http://www.ofdspec.org/2016"
-SEED_SOURCES = {"printer": "libreoffice", "easyofd": "reportlab"}   # which PDF of the seeds each producer gets
+SEED_SOURCES = {"printer": "libreoffice", "lines": "reportlab", "easyofd": "reportlab"}   # which PDF of the seeds each producer gets
 _HEADER = "政府信息公开专栏"
+Runs = Callable[..., Iterator[tuple[list[dict], float]]]   # a PyMuPDF page → its text objects' characters and size
 
 
 def _num(value: float) -> str:
@@ -108,6 +112,20 @@ def _runs(page) -> Iterator[tuple[list[dict], float]]:   # noqa: ANN001  (a PyMu
                     yield chars, span["size"]
 
 
+def _baselines(page) -> Iterator[tuple[list[dict], float]]:   # noqa: ANN001
+    """The page's printed lines as single runs: every character on one baseline and of one size, left to right,
+    a table row's cells included (the gaps between them are DeltaX's), as some producers write a line."""
+    lines: dict[tuple[float, float], list[dict]] = {}
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                for c in span["chars"]:
+                    if not c["c"].isspace():
+                        lines.setdefault((round(c["origin"][1], 1), round(span["size"], 1)), []).append(c)
+    for (_, size), chars in sorted(lines.items()):
+        yield sorted(chars, key=lambda c: c["origin"][0]), size
+
+
 def _path_object(ids: _Ids, x0: float, y0: float, x1: float, y1: float, width: float, filled: bool) -> str:
     """A rule from (x0, y0) to (x1, y1) (points): a stroked line, or a filled rectangle ``width`` thick."""
     left, top = min(x0, x1) - width / 2, min(y0, y1) - width / 2
@@ -149,9 +167,9 @@ def _rules(ids: _Ids, page) -> Iterator[str]:   # noqa: ANN001
                 yield _path_object(ids, *segment, width, filled=count % 2 == 0)
 
 
-def _page_xml(ids: _Ids, page, template: int) -> str:   # noqa: ANN001
+def _page_xml(ids: _Ids, page, template: int, runs: Runs) -> str:   # noqa: ANN001
     objects = list(_rules(ids, page))
-    for n, (chars, size) in enumerate(_runs(page)):
+    for n, (chars, size) in enumerate(runs(page)):
         objects.append(_text_object(ids, chars, size, scaled=n % 3 == 2))
     box = f"0 0 {_num(page.rect.width * MM)} {_num(page.rect.height * MM)}"
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{NS}">'
@@ -187,14 +205,14 @@ def _signature_parts() -> dict[str, str]:
             "Doc_0/Annots/Page_0/Annotation.xml": annotation}
 
 
-def printer_ofd(pdf: bytes) -> bytes:
-    """The PDF as a virtual printer writes it to OFD."""
+def printer_ofd(pdf: bytes, runs: Runs = _runs) -> bytes:
+    """The PDF as a virtual printer writes it to OFD, its text objects the page's ``runs``."""
     import fitz   # PyMuPDF: a fixture dependency
 
     ids = _Ids()
     document = fitz.open(stream=pdf, filetype="pdf")
     template = ids()
-    parts = {f"Doc_0/Pages/Page_{n}/Content.xml": _page_xml(ids, page, template) for n, page in enumerate(document)}
+    parts = {f"Doc_0/Pages/Page_{n}/Content.xml": _page_xml(ids, page, template, runs) for n, page in enumerate(document)}
     parts["Doc_0/Tpls/Tpl_0/Content.xml"] = _template_xml(ids)
     pages = "".join(f'<ofd:Page ID="{ids()}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(document)))
     parts["Doc_0/Document.xml"] = (
@@ -241,7 +259,7 @@ def easyofd_ofd(pdf: bytes, text: bool = True) -> bytes:
             os.chdir(here)
 
 
-PRODUCERS = {"printer": printer_ofd, "easyofd": easyofd_ofd}
+PRODUCERS = {"printer": printer_ofd, "lines": functools.partial(printer_ofd, runs=_baselines), "easyofd": easyofd_ofd}
 
 
 def main() -> None:
