@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 import olefile
 from charset_normalizer import from_bytes
@@ -95,29 +96,32 @@ def _is_html(head: bytes) -> bool:
 _PACKAGE_WINDOW = 65536   # the first parts' local headers, where a package names its folders
 
 
+class _ZipHeader(NamedTuple):
+    signature: bytes
+    name_length_at: int   # offsets from the signature
+    name_at: int
+
+
 # An OFD (GB/T 33190) is a zip whose entry file OFD.xml is at its root: named by a local header among the first
 # parts, or by the central directory at the end (a producer may write the pictures first)
-_LOCAL_HEADER, _LOCAL_NAME = b"PK\x03\x04", 26        # signature, offset of the name's length (the name at +4)
-_CENTRAL_HEADER, _CENTRAL_NAME = b"PK\x01\x02", 28
+_LOCAL_HEADER = _ZipHeader(b"PK\x03\x04", 26, 30)
+_CENTRAL_HEADER = _ZipHeader(b"PK\x01\x02", 28, 46)
 _OFD_ENTRY = b"OFD.xml"
 
 
 def _is_ofd(data: bytes) -> bool:
-    return (_names_entry(data[:_PACKAGE_WINDOW], _LOCAL_HEADER, _LOCAL_NAME)
-            or _names_entry(data[-_PACKAGE_WINDOW:], _CENTRAL_HEADER, _CENTRAL_NAME))
+    return (_names_entry(data[:_PACKAGE_WINDOW], _LOCAL_HEADER)
+            or _names_entry(data[-_PACKAGE_WINDOW:], _CENTRAL_HEADER))
 
 
-def _names_entry(window: bytes, signature: bytes, offset: int) -> bool:
+def _names_entry(window: bytes, header: _ZipHeader) -> bool:
     """Whether a zip header in ``window`` names OFD.xml at the package's root."""
-    at = window.find(signature)
+    at = window.find(header.signature)
     while at >= 0:
-        start = at + offset
-        if start + 2 <= len(window):
-            length = int.from_bytes(window[start:start + 2], "little")
-            name_at = start + (18 if signature == _CENTRAL_HEADER else 4)
-            if length == len(_OFD_ENTRY) and window[name_at:name_at + length] == _OFD_ENTRY:
-                return True
-        at = window.find(signature, at + 4)
+        length = int.from_bytes(window[at + header.name_length_at:at + header.name_length_at + 2], "little")
+        if length == len(_OFD_ENTRY) and window[at + header.name_at:at + header.name_at + length] == _OFD_ENTRY:
+            return True
+        at = window.find(header.signature, at + 4)
     return False
 
 
