@@ -286,6 +286,31 @@ def test_a_zip_that_is_not_an_ofd_is_refused():
     _refused(zip_file({"OFD.xml": f'<ofd:OFD xmlns:ofd="{NS}"/>'.encode()}), "DocRoot")
 
 
+def _with_doctype(page: str, doctype: str) -> bytes:
+    return _ofd([page.replace("?>", "?>" + doctype, 1)])
+
+
+def test_an_external_entity_is_never_fetched():
+    doctype = '<!DOCTYPE ofd:Page [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    lines = _lines(_with_doctype(_page(_text(20, 40, "&x;") + _text(20, 60, "总体情况")), doctype))
+    assert lines == ["总体情况"]
+
+
+def test_a_billion_laughs_is_never_expanded():
+    """libxml2 refuses the document (its amplification limit), or leaves the entity unexpanded."""
+    laughs = "".join(f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    data = _with_doctype(_page(_text(20, 40, "&a9;") + _text(20, 60, "总体情况")),
+                         f'<!DOCTYPE ofd:Page [<!ENTITY a0 "ha">{laughs}]>')
+    started = time.process_time()
+    try:
+        lines = _lines(data)
+    except DocumentError as exc:
+        assert "第1页的页面内容" in exc.reason and "不是有效的 XML" in exc.reason
+    else:
+        assert "总体情况" in lines and not any("ha" in line for line in lines)
+    assert time.process_time() - started < 5
+
+
 def test_absurd_boundaries_deltas_sizes_and_paths_are_skipped_and_the_rest_read():
     absurd = (_text(1e308, 1e308, "无处") + _text(20, 40, "远方", code='DeltaX="g 1000000000000 1e300"')
               + _text(20, 60, "巨大", size=1e300) + _text(20, 80, "溢出", extra='CTM="1e300 0 0 1e300 1e300 0"')
