@@ -45,7 +45,7 @@ READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown"
 _UNREADABLE_KINDS = {
     "encrypted": "文档已加密（受密码保护），无法读取 (encrypted Office document)",
     "ole": "不支持的 OLE 文件：不是 Word 或 Excel 文档 (ole)",
-    "zip": "不支持的压缩包：其中不是 Word 或 Excel 文档 (zip)",
+    "zip": "不支持的压缩包：不是 Word、Excel 或 OFD 文档 (zip)",
 }
 
 
