@@ -281,7 +281,7 @@ def test_a_missing_page_content_is_refused_naming_the_page():
 
 
 def test_a_zip_that_is_not_an_ofd_is_refused():
-    _refused(zip_file({"readme.txt": b"hello"}), "不支持的文件类型")
+    _refused(zip_file({"readme.txt": b"hello"}), "不支持的压缩包")
     _refused(zip_file({"OFD.xml": b"<not closed"}), "不是有效的 XML")
     _refused(zip_file({"OFD.xml": f'<ofd:OFD xmlns:ofd="{NS}"/>'.encode()}), "DocRoot")
 
