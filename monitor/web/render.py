@@ -1,7 +1,8 @@
 """The Jinja2 environment of the pages: autoescaping everywhere, and the filters that put data into Chinese.
 
 Every value from the archive (titles, agency names, URLs, messages) comes from the web, so autoescaping
-is on for every template whatever its name; no template marks a value safe.
+is on for every template whatever its name; no template marks a value safe. The official tables are written
+in Python (``monitor.web.tablehtml``), each value escaped by ``markupsafe.escape`` as autoescaping would.
 """
 
 from __future__ import annotations

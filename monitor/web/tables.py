@@ -48,7 +48,7 @@ class Cell:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # one per layout (``grid``), hashed by identity: a key of what is derived from it
 class Grid:
     key: str                              # s2 | s3 | s4
     title: str
@@ -108,8 +108,12 @@ def _s3_layout_rows(template: str, single_other: bool) -> tuple[Row, ...]:
     return rows
 
 
+def _single_other(s3: dict[str, Any], template: str) -> bool:
+    return template == "v2021" and "result.other" in s3
+
+
 def s3_rows(s3: dict[str, Any], template: str) -> tuple[tuple[Cell, ...], ...]:
-    return _s3_grid(template, template == "v2021" and "result.other" in s3)
+    return _s3_grid(template, _single_other(s3, template))
 
 
 @cache
@@ -160,12 +164,27 @@ def s4_rows() -> tuple[tuple[Cell, ...], ...]:
     )
 
 
+@cache     # one grid per layout, so that what is derived from it (its paths, its markup) is derived once
+def grid(key: str, template: str | None, single_other: bool = False) -> Grid:
+    """Table ``key`` (s2 | s3 | s4) in ``template``'s layout; no rows for ``template`` None (a table the report
+    lacks)."""
+    if template is None:
+        rows: tuple[tuple[Cell, ...], ...] = ()
+    elif key == "s2":
+        rows = s2_rows(template)
+    elif key == "s3":
+        rows = _s3_grid(template, single_other)
+    else:
+        rows = s4_rows()
+    return Grid(key, TABLE_TITLES[key], rows)
+
+
 def grids(document: dict[str, Any] | None) -> list[Grid]:
     """The three tables of a parsed report; a table the report lacks has no rows."""
     document = document or {}
     template = layout_template(document)
-    builders = {"s2": lambda: s2_rows(template), "s3": lambda: s3_rows(document["s3"], template), "s4": s4_rows}
-    return [Grid(key, TABLE_TITLES[key], builders[key]() if document.get(key) is not None else ())
+    single_other = document.get("s3") is not None and _single_other(document["s3"], template)
+    return [grid(key, template if document.get(key) is not None else None, key == "s3" and single_other)
             for key in ("s2", "s3", "s4")]
 
 

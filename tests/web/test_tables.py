@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gxparse.template import S3_COLUMNS, S3_ROWS
-from monitor.archive.diff import flatten_figures
-from monitor.web.tables import grids, s2_rows, s3_rows, s4_rows, stray_cells
+from monitor.archive.diff import CellChange, flatten_figures
+from monitor.web.tablehtml import Marks, skeleton, table_html
+from monitor.web.tables import grid, grids, s2_rows, s3_rows, s4_rows, stray_cells
 from tests.monitor.conftest import seed_report
 
 
@@ -62,3 +63,31 @@ def test_an_undated_template_is_drawn_as_v2021():
     report["template"] = "unknown"
     assert {g.key: bool(g.rows) for g in grids(report)} == {"s2": True, "s3": True, "s4": True}
     assert stray_cells(report, grids(report)) == {}
+
+
+def test_a_table_is_written_with_its_marks_and_every_value_escaped():
+    table = grid("s4", "v2021")
+    values = {"s4.review.upheld": 3, "s4.review.corrected": "<b>1</b>", "s4.review.other": 2}
+    marks = Marks(notes={"s4.review.upheld": [1, 2]}, severity={"s4.review.upheld": "error"},
+                  changed={"s4.review.other": CellChange("s4.review.other", 1, 2)})
+    newer = table_html(table, "b", values, marks)
+    assert ('<td id="b-s4.review.upheld" class="fail fail-error" title="表四 行政复议 / 结果维持">\n'
+            '<span class="value">3</span><a class="note" href="#b-s4-f1">1</a><a class="note" href="#b-s4-f2">2</a>'
+            '</td>\n') in newer
+    assert '<span class="value">&lt;b&gt;1&lt;/b&gt;</span>' in newer
+    assert ('<td id="b-s4.review.other" class=" changed" title="表四 行政复议 / 其他结果">\n'
+            '<del>1</del><span class="arrow">→</span><ins>2</ins></td>\n') in newer
+    assert '<td id="a-s4.review.other" class=" changed" title="表四 行政复议 / 其他结果">\n<span class="value">2</span>' \
+        in table_html(table, "a", values, marks)      # the older side shows its own figure
+    assert '<td id="b-s4.review.total" class=" absent" title="表四 行政复议 / 总计">\n<span class="value">—</span></td>' \
+        in newer
+
+
+def test_a_layout_is_one_grid_whose_fixed_markup_is_written_once():
+    report = seed_report("kaifeng_2021")
+    assert [id(g) for g in grids(report)] == [id(g) for g in grids(seed_report("kaifeng_2021"))]
+    assert skeleton(grid("s3", "v2021"), "v") is skeleton(grid("s3", "v2021"), "v")
+    table = grid("s3", "v2021")
+    html = table_html(table, "v", {}, Marks())
+    assert html.count("<th") == sum(c.path is None for row in table.rows for c in row)
+    assert html.count("<td") == len(table.paths) and html.endswith("</tbody>\n</table>\n</div>")
