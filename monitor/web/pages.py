@@ -79,7 +79,8 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
     history = version_history(s, report_id)
     if version is None and history.versions:
         version = queries.version_view(s, blobs, history.versions[-1].version)
-    return render(request, "report.html", report=report, timeline=timeline(history.versions, zone(request)),
+    shown = timeline(history.versions, zone(request), version.id if version else None)
+    return render(request, "report.html", report=report, timeline=shown,
                   events=history.events, urls=queries.report_urls(s, report_id), version=version,
                   figures=figures(version) if version else None,
                   report_findings=queries.report_level_findings(s, report_id))
@@ -89,6 +90,15 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
 def report_page(request: Request, report_id: Id, s: SessionDep,
                 blobs: StoreDep) -> HTMLResponse:
     return _report_page(request, s, blobs, report_id)
+
+
+@router.get("/reports/{report_id}/versions", response_class=HTMLResponse)
+def versions_page(request: Request, report_id: Id, s: SessionDep) -> HTMLResponse:
+    """Every version of a report in full (a report page lists the latest: ``timeline.LATEST``)."""
+    report = queries.report_row(s, report_id)
+    history = version_history(s, report_id)
+    return render(request, "versions.html", report=report, version=None, events=history.events,
+                  timeline=timeline(history.versions, zone(request), everything=True))
 
 
 @router.get("/versions/{version_id}", response_class=HTMLResponse)

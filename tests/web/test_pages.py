@@ -12,7 +12,7 @@ from sqlmodel import Session, delete
 from monitor.labels import cell_label
 from monitor.archive.db import make_engine
 from monitor.archive.models import Finding, Report
-from monitor.web import raw
+from monitor.web import raw, timeline
 from monitor.web.app import PAGE_CSP, create_app
 from monitor.web.queries import RawDocument
 
@@ -147,6 +147,23 @@ def test_report_shows_its_versions_on_a_timeline(client, web_archive):
     v1, v2, v3 = web_archive.versions
     assert tree.xpath(f"//a[@href='/diff/{v2}/{v3}']") and tree.xpath(f"//a[@href='/diff/{v1}/{v2}']")
     assert tree.xpath(f"//a[@href='/versions/{v1}/raw']")
+
+
+def test_a_long_timeline_folds_into_a_link_to_every_version(client, web_archive, monkeypatch):
+    monkeypatch.setattr(timeline, "LATEST", 1)
+    report, (v1, v2, v3) = web_archive.kaifeng_2021, web_archive.versions
+    tree = get_page(client, f"/reports/{report}")
+    newest, fold = tree.xpath("//ol[contains(@class,'timeline')]/li")
+    assert newest.get("id") == f"version-{v3}" and "current" in newest.get("class")
+    assert fold.get("class") == "fold" and " ".join(fold.text_content().split()) == "第1–2版（2 个版本）未列出 · 查看全部 3 个版本"
+    assert fold.xpath("a/@href") == [f"/reports/{report}/versions#version-{v2}"]
+    assert tree.xpath("//form[@class='compare']//select[@name='a']/option/@value") == [str(v) for v in (v1, v2, v3)]
+    whole = get_page(client, f"/reports/{report}/versions")
+    entries = whole.xpath("//ol[contains(@class,'timeline')]/li")
+    assert [e.get("id") for e in entries] == [f"version-{v}" for v in (v3, v2, v1)]
+    assert whole.xpath("//a[text()='查看此版']/@href") == [f"/versions/{v}" for v in (v3, v2, v1)]
+    assert not whole.xpath("//section[@id='figures']") and texts(whole, "//h1") == texts(tree, "//h1")
+    assert get_page(client, "/reports/999999/versions", status=404) is not None
 
 
 def test_report_marks_failing_cells_with_their_findings_beside_them(client, web_archive):

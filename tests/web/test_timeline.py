@@ -9,7 +9,7 @@ import pytest
 from monitor.archive.queries import HistoryRow
 from monitor.timeutil import local_time
 from monitor.web.render import shown_time
-from monitor.web.timeline import timeline
+from monitor.web.timeline import LATEST, Fold, timeline
 
 
 def row(version: int, seq: int, first_seen: datetime, last_seen: datetime) -> HistoryRow:
@@ -21,10 +21,11 @@ def test_times_are_printed_in_the_zone_and_each_version_links_the_one_before():
     rows = [row(7, 1, late_evening, late_evening), row(9, 2, datetime(2026, 12, 6, 1, 0, tzinfo=UTC),
                                                        datetime(2026, 12, 7, 2, 15, tzinfo=UTC))]
     beijing, utc = timeline(rows, "Asia/Shanghai"), timeline(rows, "UTC")
-    assert [e.choice for e in beijing] == ["第1版（2026-12-05）", "第2版（2026-12-06）"]
-    assert [e.choice for e in utc] == ["第1版（2026-12-04）", "第2版（2026-12-06）"]
-    assert (beijing[0].first_seen, beijing[1].last_seen) == ("2026-12-05 01:30", "2026-12-07 10:15")
-    assert [e.previous for e in beijing] == [None, 7]
+    assert [c.choice for c in beijing.choices] == ["第1版（2026-12-05）", "第2版（2026-12-06）"]
+    assert [c.choice for c in utc.choices] == ["第1版（2026-12-04）", "第2版（2026-12-06）"]
+    newest, first = beijing.listed
+    assert (first.first_seen, newest.last_seen) == ("2026-12-05 01:30", "2026-12-07 10:15")
+    assert [e.previous for e in beijing.listed] == [7, None]
 
 
 @pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC", "America/New_York"])
@@ -36,3 +37,32 @@ def test_times_are_printed_as_local_time_prints_them(zone):
         for with_time in (True, False):
             assert shown_time(t, zone, with_time) == local_time(t, zone, labelled=False, with_time=with_time)
     assert shown_time(None, zone) == "—"
+
+
+def history(count: int) -> list[HistoryRow]:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    return [row(100 + seq, seq, start + timedelta(days=seq), start + timedelta(days=seq)) for seq in range(1, count + 1)]
+
+
+def outline(listed) -> list[str | tuple[int, int, int]]:
+    """Entries as their numbers, folds as (oldest, newest, count)."""
+    return [(e.oldest, e.newest, e.count) if isinstance(e, Fold) else e.seq for e in listed]
+
+
+def test_a_long_history_lists_the_latest_versions_and_folds_the_rest_into_one_line():
+    rows = history(LATEST + 15)
+    shown = timeline(rows, "UTC")
+    assert outline(shown.listed) == [*range(LATEST + 15, 15, -1), (1, 15, 15)]
+    assert shown.listed[-1].first_version == 115          # the newest left out: the anchor on the whole history
+    assert len(shown) == len(shown.choices) == LATEST + 15 and shown.latest == 100 + LATEST + 15
+    assert shown.listed[LATEST - 1].previous == 115        # still compared with the version before it
+    assert outline(timeline(rows, "UTC", everything=True).listed) == list(range(LATEST + 15, 0, -1))
+    assert outline(timeline(history(LATEST), "UTC").listed) == list(range(LATEST, 0, -1))
+
+
+def test_an_older_version_shown_is_listed_with_the_versions_before_and_after_it():
+    rows = history(LATEST + 15)
+    assert outline(timeline(rows, "UTC", shown=105).listed) == [*range(LATEST + 15, 15, -1), (7, 15, 9), 6, 5, 4,
+                                                                   (1, 3, 3)]
+    assert outline(timeline(rows, "UTC", shown=101).listed) == [*range(LATEST + 15, 15, -1), (3, 15, 13), 2, 1]
+    assert outline(timeline(rows, "UTC", shown=115).listed) == [*range(LATEST + 15, 13, -1), (1, 13, 13)]
