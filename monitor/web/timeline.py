@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from monitor.archive.queries import ChangeRow, HistoryRow
 from monitor.web.render import DATE_LENGTH, shown_time
 
@@ -62,6 +64,13 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.choices)
+
+    def options(self, selected: int) -> Markup:
+        """The compare form's choices as ``<option>``s, the one at position ``selected`` (from the end when
+        negative) selected. Written here: a select of fifty versions through the template cost ~0.5 ms."""
+        chosen = selected % len(self.choices)
+        return Markup("".join(f'<option value="{c.version}"{" selected" if i == chosen else ""}>{escape(c.choice)}</option>'
+                              for i, c in enumerate(self.choices)))
 
 
 def _entry(row: HistoryRow, previous: int | None, zone: str) -> TimelineEntry:

@@ -66,3 +66,11 @@ def test_an_older_version_shown_is_listed_with_the_versions_before_and_after_it(
                                                                    (1, 3, 3)]
     assert outline(timeline(rows, "UTC", shown=101).listed) == [*range(LATEST + 15, 15, -1), (3, 15, 13), 2, 1]
     assert outline(timeline(rows, "UTC", shown=115).listed) == [*range(LATEST + 15, 13, -1), (1, 13, 13)]
+
+
+def test_the_compare_form_offers_every_version_with_one_selected():
+    shown = timeline(history(LATEST + 5), "UTC")
+    older, newer = shown.options(-2), shown.options(-1)
+    assert older.count("<option") == newer.count("<option") == LATEST + 5
+    assert '<option value="114" selected>第14版（2024-01-15）</option>' in older and " selected" not in older[-60:]
+    assert newer.endswith('<option value="115" selected>第15版（2024-01-16）</option>')
