@@ -19,6 +19,7 @@ from monitor.web import queries
 from monitor.web.chart import applications_chart
 from monitor.prose import section_diffs
 from monitor.web.deps import SessionDep, StoreDep, zone
+from monitor.web.listrows import finding_rows, report_rows
 from monitor.web.params import Id
 from monitor.web.raw import download
 from monitor.web.render import templates
@@ -68,7 +69,8 @@ def reports_page(request: Request, s: SessionDep, site: str | None = None, agenc
               "revised": int(f.revised) or None, "status": f.status, "sort": f.sort,
               "order": "desc" if f.descending else "asc",
               "per_page": f.per_page if f.per_page != queries.PER_PAGE else None}
-    return render(request, "reports.html", listing=listing, filter=f, params=params, sites=queries.sites(s),
+    return render(request, "reports.html", listing=listing, rows=report_rows(listing.rows, zone(request)),
+                  filter=f, params=params, sites=queries.sites(s),
                   years=queries.years(s), sorts=queries.SORTS, statuses=queries.STATUSES)
 
 
@@ -140,8 +142,9 @@ def findings_page(request: Request, s: SessionDep, rule: str | None = None,
     found = queries.list_findings(s, rule or None, severity or None, site or None, _int(page, "page", 1), size)
     params = {"rule": rule or None, "severity": severity or None, "site": site or None,
               "per_page": size if size != queries.PER_PAGE else None}
-    return render(request, "findings.html", found=found, params=params, sites=queries.sites(s),
-                  severities=queries.SEVERITIES, view=triage_view(request, s, [f.report_id for f in found.rows]))
+    view = triage_view(request, s, [f.report_id for f in found.rows])
+    return render(request, "findings.html", found=found, rows=finding_rows(found.rows, view), params=params,
+                  sites=queries.sites(s), severities=queries.SEVERITIES, view=view)
 
 
 @router.get("/agencies", response_class=HTMLResponse)
