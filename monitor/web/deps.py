@@ -7,7 +7,7 @@ connection). The pool has exactly as many connections as there are slots, so no 
 connection: a thread waiting for one while the requests holding the others wait for a thread was the deadlock
 of 1000 concurrent requests. Requests beyond the slots wait in the event loop, in order, at no cost to others.
 
-Two slots: a worker is one process on one core, and its routes are mostly Python (a page is 5-12 ms of CPU
+Two slots: a worker is one process on one core, and its routes are mostly Python (a page is 3-9 ms of CPU
 against ~1 ms in SQLite), so more threads at once only take the GIL from each other and from the event loop,
 which needs it to read requests and send answers. Two still let one request's reading from disk overlap
 another's work.
