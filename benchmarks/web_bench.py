@@ -144,6 +144,7 @@ def pages(n_reports: int, n_versions: int, n_agencies: int, rng: random.Random) 
         "reports, page 300": lambda: "/reports?page=300",
         "report": lambda: f"/reports/{rng.randint(1, n_reports)}",
         "version": lambda: f"/versions/{rng.randint(1, n_versions)}",
+        "report, every version": lambda: f"/reports/{rng.randint(1, n_reports)}/versions",
         "compare two versions": version_pair,
         "findings": lambda: "/findings",
         "findings, one rule": lambda: "/findings?rule=s3.row_sum&severity=error",
