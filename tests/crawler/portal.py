@@ -38,6 +38,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     location: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)   # others (Content-Disposition of a download)
 
 
 @dataclass
@@ -65,6 +66,8 @@ class _Handler(BaseHTTPRequestHandler):
         if page.location:
             self.send_header("Location", page.location)
         self.send_header("Content-Type", page.content_type)
+        for name, value in page.headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(page.body)))
         self.end_headers()
         self.wfile.write(page.body)
