@@ -8,6 +8,13 @@ import re
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png", "gif",
                          "tif", "tiff")
 ATTACHMENT_HREF = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:[?#].*)?$", re.IGNORECASE)
+# A file served by a download script has no extension in its URL (Hanweb ``/module/download/downfile.jsp?
+# classid=0&fileId=123``, ``/attachment/download?id=``, ``getFile.do?fid=``): the script's name says it is a file,
+# or the link text names the file (附件：某局2023年政府信息公开工作年度报告.pdf); the answer's Content-Disposition
+# names it too.
+DOWNLOAD_HREF = re.compile(r"/(?:down(?:load)?(?:file)?|getfile|filedown(?:load)?|attach(?:ment)?download)"
+                           r"(?:\.\w{2,4})?(?:\?|$)", re.IGNORECASE)
+FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\s*[)）]?$", re.IGNORECASE)
 IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 # What a script names that is a page's resource (code, style, picture, font, media), never a way to reports.
 RESOURCE_HREF = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
@@ -27,6 +34,12 @@ _PACKAGE_PARTS = ((b"word/", "application/vnd.openxmlformats-officedocument.word
                   (b"OFD.xml", "application/ofd"))
 _HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html|<head|<meta|<body|<div|<table|<p\b|<!--)",
                          re.IGNORECASE)
+
+
+def is_attachment(url: str, text: str = "") -> bool:
+    """The link leads to a file: by its URL's extension, a download script's name, or the file name as its
+    text."""
+    return bool(ATTACHMENT_HREF.search(url) or DOWNLOAD_HREF.search(url) or FILE_NAME.search(text.strip()))
 
 
 def sniff_content_type(body: bytes, header: str | None = None) -> str:

@@ -14,6 +14,9 @@ with the text "3" is not one.
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
   and the page size (``perpage``).
+- A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
+  ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
+  (``location.href = '…&pageIndex=' + n``).
 - Platforms drawn by scripts (gkmlpt and its kind) answer each page of a list in JSON with its record count and
   page size; the other pages differ from the URL asked in its page key (``?page=2``).
 """
@@ -45,6 +48,10 @@ _JSON_COUNT_KEYS = {
     "size": ("pagesize", "size", "perpage", "rows", "limit"),
     "pages": ("totalpage", "totalpages", "pagecount", "pages", "pagetotal"),
 }
+# A pager link's call with the page number (goPage(2), javascript:toPage('3')), and a URL a script writes up to
+# a key's value followed by what it appends ('/list?catId=8801&pageIndex=' + n).
+_PAGE_CALL = re.compile(r"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*['\"]?(\d{1,4})['\"]?\s*\)\s*;?\s*$")
+_URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 
 
@@ -105,6 +112,28 @@ def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
     names = [] if on_first else [f"{prefix}.{suffix}"]   # the first page is this one (or its folder's index)
     names += [f"{prefix}_{k}.{suffix}" for k in numbers_used]
     return [urljoin(page_url, name) for name in names]
+
+
+def script_pager_urls(root, page_url: str) -> list[str]:
+    """The pages a pager drawn by a script stands for: its links' page numbers (``onclick="goPage(2)"``) put
+    after the page key of the URL the page's script writes (``'…&pageIndex=' + n``); none without both."""
+    numbers = set()
+    for anchor in root.xpath("//a[@onclick or starts-with(normalize-space(@href), 'javascript')]"):
+        label = squash("".join(anchor.itertext()))
+        call = _PAGE_CALL.match(anchor.get("onclick") or "") or _PAGE_CALL.match(anchor.get("href") or "")
+        if call and (not label or _PAGER_TEXT.match(label)):
+            numbers.add(int(call.group(1)))
+    if not numbers:
+        return []
+    written = [(m.group(2), m.group(3)) for code in root.xpath("//script[not(@src)]/text()")
+               for m in _URL_BEFORE_PAGE.finditer(code) if _PAGE_KEY.search(m.group(3))]
+    if not written:
+        return []
+    prefix, key = written[0]
+    current = dict(parse_qsl(urlsplit(page_url).query)).get(key)
+    # The first page is where the list was entered: only the later ones are new.
+    return [urljoin(page_url, f"{prefix}{n}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
+            if str(n) != current]
 
 
 def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:

@@ -50,7 +50,7 @@ from twisted.python.failure import Failure
 from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import Part, PicturedPage
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
-from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_html, sniff_content_type
+from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
@@ -72,7 +72,14 @@ from crawler.frontier import (
 )
 from crawler.items import ReportDocument
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
-from crawler.pagers import create_page_urls, is_first_page_again, is_pager_link, json_page_urls, proxy_page_urls
+from crawler.pagers import (
+    create_page_urls,
+    is_first_page_again,
+    is_pager_link,
+    json_page_urls,
+    proxy_page_urls,
+    script_pager_urls,
+)
 from crawler.pictures import holds_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.siteconfig import Site, load_sites, site_from_url
@@ -239,6 +246,8 @@ class ReportsSpider(scrapy.Spider):
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
         if _JSON_START.match(response.body[:64]):
             urls += json_page_urls(text, response.url)
+        elif isinstance(response, TextResponse) and is_html(response.body):
+            urls += script_pager_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         meta = response.meta
         for url in dict.fromkeys(urls):
@@ -293,7 +302,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _navigable(self, link: Link, page_url: str) -> bool:
         """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
-        return not (link.url == page_url or is_first_page_again(link.url, page_url) or ATTACHMENT_HREF.search(link.url)
+        return not (link.url == page_url or is_first_page_again(link.url, page_url) or is_attachment(link.url, link.text)
                     or _NOT_A_PAGE.search(link.url)
                     or self._denied(link.url) or classify_title(link.text) is not Verdict.UNRELATED
                     or is_pager_link(link.text, link.url, page_url))
@@ -631,7 +640,7 @@ class ReportsSpider(scrapy.Spider):
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
         files = [link for link in page_links(response.selector.root, response.url)
-                 if link.source == "a" and ATTACHMENT_HREF.search(link.url)]
+                 if link.source == "a" and is_attachment(link.url, link.text)]
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
             url = response.urljoin(_viewed_file(src))
             if ATTACHMENT_HREF.search(url):

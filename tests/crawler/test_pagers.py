@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.html
 import pytest
 
-from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls
+from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls, script_pager_urls
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
@@ -113,3 +114,9 @@ def test_a_full_data_proxy_answer_leads_to_the_next_page():
     answer = (FILES / "hanweb_dataproxy_answer.xml").read_text(encoding="utf-8")
     url = "http://mzj.nanhu.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=3&columnid=4321"
     assert _queries(proxy_page_urls(answer, url, 3))[0]["startrecord"] == "7"
+
+
+def test_a_pager_drawn_by_a_script_gives_the_later_pages_of_its_url():
+    root = lxml.html.fromstring((FILES / "list_script_gopage.html").read_bytes())
+    page = "http://127.0.0.1/public/column/1001?type=4&catId=8801&action=list"
+    assert script_pager_urls(root, page) == [f"{page}&pageIndex={n}" for n in (2, 3)]

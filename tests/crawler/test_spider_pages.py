@@ -211,6 +211,11 @@ def test_file_request_carries_the_page_publication_date(spider):
     assert request.meta["published_at"] == "2024-01-26"
 
 
+def test_file_behind_a_download_script_is_requested_as_the_report(spider):
+    requests = _requests(_parse(spider, "detail_download_script.html", url="http://127.0.0.1/public/2001/96002023.html"))
+    assert [r.url for r in requests] == ["http://127.0.0.1/module/download/downfile.jsp?classid=0&fileId=9023"]
+
+
 def test_of_several_files_only_the_one_named_as_report_is_fetched(spider):
     requests = _requests(_parse(spider, "detail_several_attachments.html"))
     assert [r.url for r in requests] == [BASE + "202501/W020230119301.docx"]
