@@ -57,6 +57,7 @@ from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
+    NOT_GOVERNMENT_REPORT_WORDS,
     LIST_PAGE_PRIORITY,
     PICTURE_PRIORITY,
     SITEMAP_PRIORITY,
@@ -595,6 +596,8 @@ class ReportsSpider(scrapy.Spider):
         """The page is called a 年报 column: by the link that led here, its title, or its URL."""
         title = response.xpath("//title/text()").get("") if isinstance(response, TextResponse) else ""
         words = squash(f"{response.meta.get('link_text', '')} {title}")
+        if re.search(NOT_GOVERNMENT_REPORT_WORDS, words):
+            return False   # the enterprises' 年报 column (企业年报公示)
         return bool(re.search(COLUMN_WORDS, words)) or any(_COLUMN_URL.match(t) for t in url_tokens(response.url))
 
     def _denied(self, url: str) -> bool:

@@ -35,6 +35,11 @@ def _best(name: str, url: str = PLATFORM, on_column: bool = False) -> dict[str, 
     return scores
 
 
+def test_the_enterprises_annual_report_column_is_avoided():
+    scores = _best("unit_enterprise_reports.html", "http://127.0.0.1/public/column/2002?type=4")
+    assert scores["企业年报公示"] <= -30
+
+
 def test_the_report_column_is_the_most_promising_link_of_a_platform():
     scores = _best("platform_agency_blocks.html")
     assert max(scores, key=scores.get) == "政府信息公开年报"
