@@ -77,7 +77,7 @@ class Subsites:
 
     def locate(self, url: str, inherited: int) -> int:
         """The sub-site a page belongs to: the one whose folder or host it lies in, else the linking page's."""
-        best = max((root for root in self._roots if url.startswith(root)), key=len, default=None)
+        best = max((root for root in self._roots if _under(url, root)), key=len, default=None)
         return self._roots[best] if best is not None else inherited
 
     def name(self, number: int) -> str:
@@ -109,7 +109,15 @@ class Subsites:
 
 
 def _root(url: str) -> str:
-    """The folder a sub-site's pages live under: its entry page's folder (the host, for a site of its own)."""
+    """The folder a sub-site's pages live under: its entry page's folder (the host, for a site of its own), or
+    the entry's path itself when it names no file. Platforms that keep every unit in one folder tell them apart
+    by the last segment (``/public/column/2001?type=4``, ``/bm/jyj``): that folder is none of theirs."""
     parts = urlsplit(url)
-    folder = parts.path.rsplit("/", 1)[0] + "/"
-    return f"{parts.scheme}://{parts.netloc}{folder}"
+    folder, last = parts.path.rsplit("/", 1) if "/" in parts.path else ("", parts.path)
+    path = parts.path if last and "." not in last else folder + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def _under(url: str, root: str) -> bool:
+    """The URL is the root or lies under it (``/public/column/2001`` holds ``…/2001?catId=9``, not ``…/20011``)."""
+    return url.startswith(root) and (root.endswith("/") or url[len(root):len(root) + 1] in ("", "/", "?", "#"))

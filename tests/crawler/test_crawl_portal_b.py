@@ -46,3 +46,23 @@ def test_the_crawl_ends_by_itself(crawl):
 def test_pages_fetched_per_report_stay_low(crawl):
     portal, summary, _ = crawl
     assert summary.pages_fetched / len(portal.expected) <= 8
+
+
+def test_downloaded_files_take_the_agency_and_year_of_their_page(crawl):
+    _, _, items = crawl
+    assert sorted((i["agency"], i["year"]) for i in items if "downfile.jsp" in i["final_url"]) == \
+        [("北山市发展和改革委员会", year) for year in range(2019, 2024)]
+
+
+def test_items_titled_by_the_year_alone_take_their_year(crawl):
+    _, _, items = crawl
+    assert sorted(i["year"] for i in items if "/xjyj/" in i["final_url"]) == [2021, 2022, 2023]
+
+
+def test_nothing_the_enterprises_annual_report_column_lists_is_requested(crawl):
+    assert not [t for t in crawl[0].main.log if t.startswith("/public/2002/970000")]
+
+
+def test_each_unit_of_the_platform_has_its_own_column(crawl):
+    columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
+    assert [len(columns[name]) for name in ("北山市人民政府", "发展改革委", "市场监管局")] == [1, 1, 1]
