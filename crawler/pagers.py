@@ -33,7 +33,9 @@ from gxparse.normalize import squash
 _PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
                          r"next|prev(?:ious)?|last|first)$", re.IGNORECASE)
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
-_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>s?html?|jsp|php|aspx?)$", re.IGNORECASE)
+# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too.
+_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
+                            re.IGNORECASE)
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]*)\)")
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
 _PROXY_URL = re.compile(r"""[^"'\s<>()]*dataproxy\.jsp[^"'\s<>()]*""")

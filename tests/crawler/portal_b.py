@@ -12,9 +12,10 @@ Its ways in are those of two platform families the other fixtures do not have:
   (no file extension in the URL; the name is in Content-Disposition and in the link text);
 - 市场监管局: beside its 政府信息公开年报 column, a 企业年报公示 column (the annual reports *enterprises* file
   with it: notices, FAQs, not government reports), and news about 企业年报 on the home page;
-- 北山县 on a host of its own (127.0.0.2), a JEECMS site (``.jhtml`` pages, ``index_2.jhtml`` pager): its 年报
-  column is split into one sub-column per agency (县人民政府办公室, 县教育局, 城关镇), whose items are titled
-  by the year alone (``2023年度报告``); 城关镇 publishes its reports as ``.ofd`` files;
+- 北山县 on a host of its own (127.0.0.2), a JEECMS site (channels by number, ``/zwgk/c1025/``; ``.jhtml``
+  pages; an ``index_2.jhtml`` pager whose URL says nothing of reports): its 年报 column is split into one
+  sub-column per agency (县人民政府办公室, 县教育局, 城关镇), whose items are titled by the year alone
+  (``2023年度报告``); 城关镇 publishes its reports as ``.ofd`` files;
 - noise: home-page news with years in their titles (工作总结会, 统计公报, 政务公开工作要点, 企业年报), a 法治政府
   建设年度报告 and a 工作要点 in the city's column.
 """
@@ -206,21 +207,21 @@ class PortalB:
         county.pages["/xwzx/index.jhtml"] = Page(html("新闻中心", "<p>新闻。</p>", COUNTY_NAV))
         county.pages["/zwgk/index.jhtml"] = Page(html(f"政务公开_{COUNTY}", (
             '<div class="menu"><a href="/zwgk/gkzn/index.jhtml">公开指南</a>'
-            '<a href="/zwgk/zfxxgknb/index.jhtml">政府信息公开年报</a>'
+            '<a href="/zwgk/c1024/index.jhtml">政府信息公开年报</a>'
             '<a href="/zwgk/zcwj/index.jhtml">政策文件</a></div>'), COUNTY_NAV))
         county.pages["/zwgk/gkzn/index.jhtml"] = Page(html("公开指南", "<p>指南。</p>", COUNTY_NAV))
         county.pages["/zwgk/zcwj/index.jhtml"] = Page(html("政策文件", "<p>文件。</p>", COUNTY_NAV))
-        agencies = (("xzfb", "县人民政府办公室"), ("xjyj", "县教育局"), ("cgz", "城关镇"))
-        links = "".join(f'<li><a href="/zwgk/zfxxgknb/{folder}/index.jhtml">{label}</a></li>' for folder, label in agencies)
-        county.pages["/zwgk/zfxxgknb/index.jhtml"] = Page(html(f"政府信息公开年报_{COUNTY}", (
+        agencies = (("c1025", "县人民政府办公室"), ("c1026", "县教育局"), ("c1027", "城关镇"))
+        links = "".join(f'<li><a href="/zwgk/{folder}/index.jhtml">{label}</a></li>' for folder, label in agencies)
+        county.pages["/zwgk/c1024/index.jhtml"] = Page(html(f"政府信息公开年报_{COUNTY}", (
             f'<div class="sub-column"><ul>{links}</ul></div>'), COUNTY_NAV))
         self._county_office()
-        self._county_agency("xjyj", "北山县教育局", 8100)
+        self._county_agency("c1026", "北山县教育局", 8100)
         self._county_town()
 
     def _county_office(self) -> None:
         """Six years, five to a page: ``index_2.jhtml``."""
-        county, folder, rows = self.county, "/zwgk/zfxxgknb/xzfb/", []
+        county, folder, rows = self.county, "/zwgk/c1025/", []
         for year in range(2018, 2024):
             path = f"{folder}{8000 + year}.jhtml"
             title = f"{COUNTY}{year}年政府信息公开工作年度报告"
@@ -236,14 +237,14 @@ class PortalB:
         """Items titled by the year alone; the page carries the report's text."""
         county, rows = self.county, []
         for year in (2021, 2022, 2023):
-            path = f"/zwgk/zfxxgknb/{folder}/{first_id + year}.jhtml"
+            path = f"/zwgk/{folder}/{first_id + year}.jhtml"
             self._report(county, self.county_base, path, f"{year}年度报告", name, year, COUNTY_NAV, full=True)
             rows.append(f'<li><a href="{path}">{year}年度报告</a><span>{year + 1}-01-18</span></li>')
-        county.pages[f"/zwgk/zfxxgknb/{folder}/index.jhtml"] = Page(html(name[3:], f"<ul>{''.join(rows)}</ul>", COUNTY_NAV))
+        county.pages[f"/zwgk/{folder}/index.jhtml"] = Page(html(name[3:], f"<ul>{''.join(rows)}</ul>", COUNTY_NAV))
 
     def _county_town(self) -> None:
         """Items titled by the year alone; each page holds the report as an OFD file."""
-        county, folder, name, rows = self.county, "/zwgk/zfxxgknb/cgz/", "北山县城关镇人民政府", []
+        county, folder, name, rows = self.county, "/zwgk/c1027/", "北山县城关镇人民政府", []
         for year in (2021, 2022, 2023):
             page, file = f"{folder}{8200 + year}.jhtml", f"/u/cms/bsx/{year + 1}01/2{year}0118093012.ofd"
             title = f"{year}年度报告"

@@ -56,7 +56,7 @@ def test_downloaded_files_take_the_agency_and_year_of_their_page(crawl):
 
 def test_items_titled_by_the_year_alone_take_their_year(crawl):
     _, _, items = crawl
-    assert sorted(i["year"] for i in items if "/xjyj/" in i["final_url"]) == [2021, 2022, 2023]
+    assert sorted(i["year"] for i in items if "/c1026/" in i["final_url"]) == [2021, 2022, 2023]
 
 
 def test_nothing_the_enterprises_annual_report_column_lists_is_requested(crawl):

@@ -26,6 +26,10 @@ def test_pager_links_of_the_same_list(text, url):
     assert is_pager_link(text, url, page)
 
 
+def test_a_jeecms_list_pages_its_jhtml_first_page():
+    assert is_pager_link("下一页", "http://a.gov.cn/zwgk/c1025/index_2.jhtml", "http://a.gov.cn/zwgk/c1025/index.jhtml")
+
+
 @pytest.mark.parametrize("text, url", [
     ("4", "http://www.nanhu.gov.cn/channel/list.php?cid=18"),             # another column
     ("5", LIST + "&date=2024-03-05"),                                       # a calendar's day
