@@ -16,6 +16,9 @@ Its ways in are those of two platform families the other fixtures do not have:
   pages; an ``index_2.jhtml`` pager whose URL says nothing of reports): its 年报 column is split into one
   sub-column per agency (县人民政府办公室, 县教育局, 城关镇), whose items are titled by the year alone
   (``2023年度报告``); 城关镇 publishes its reports as ``.ofd`` files;
+- 市卫生健康委: a PHPCMS site of its own under ``/wjw/``, linked from the home page's 部门网站 table: its
+  column's folder is an abbreviation (``/html/xxgk/bg/``), its later pages are numbered alone (``2.html``
+  beside ``index.html``), and it lists a 统计年报 and a 工作总结 among its reports;
 - noise: home-page news with years in their titles (工作总结会, 统计公报, 政务公开工作要点, 企业年报), a 法治政府
   建设年度报告 and a 工作要点 in the city's column.
 """
@@ -81,6 +84,7 @@ class PortalB:
         self._city_column()
         self._development()
         self._market()
+        self._health()
         self._county()
 
     # -- the city ------------------------------------------------------------------------------------
@@ -93,8 +97,11 @@ class PortalB:
                 "我市企业2022年度年报报送率达98%", "北山市2023年度优化营商环境工作新闻发布会召开")
         items = "".join(f'<li><a href="/xwzx/2024/0{k + 1}/{7301 + k}.html">{t}</a><span>2024-0{k + 1}-10</span></li>'
                         for k, t in enumerate(news))
+        sites = ('<tr><td><a href="/wjw/" target="_blank">市卫生健康委</a></td><td><a href="http://www.gov.cn/">中国政府网</a>'
+                 '</td></tr>')
         main.pages["/"] = Page(html(f"{CITY}门户网站", f'<div class="news"><div class="hd">北山要闻</div><ul>{items}</ul>'
-                                                     f'</div><a href="/search/?q=年报">搜索</a>', CITY_NAV))
+                                                     f'</div><a href="/search/?q=年报">搜索</a><div class="links">'
+                                                     f'<table><caption>部门网站</caption>{sites}</table></div>', CITY_NAV))
         for k, title in enumerate(news):
             main.pages[f"/xwzx/2024/0{k + 1}/{7301 + k}.html"] = Page(html(title, f"<h1>{title}</h1><p>正文。</p>", CITY_NAV))
         main.pages["/xwzx/index.html"] = Page(html("要闻动态", f"<ul>{items}</ul>", CITY_NAV))
@@ -190,6 +197,35 @@ class PortalB:
             items.append(f'<li><a href="{path}">{title}</a><span class="date">{year + 1}-01-30</span></li>')
         main.pages[column_url(unit, 20022)] = Page(html("政府信息公开年报", f'<ul class="xxgk_list">{"".join(items)}</ul>',
                                                         CITY_NAV))
+
+    def _health(self) -> None:
+        """A department's own PHPCMS site, linked from the home page's 部门网站 table: a column whose folder is
+        an abbreviation (``/html/xxgk/bg/``), later pages numbered alone (``2.html`` beside ``index.html``),
+        and the department's 统计年报 (statistics) and 工作总结 beside its reports."""
+        main, name, folder = self.main, "北山市卫生健康委员会", "/wjw/html/xxgk/bg/"
+        nav = '<a href="/wjw/">首页</a><a href="/wjw/html/xwdt/">卫健动态</a><a href="/wjw/html/xxgk/">信息公开</a>'
+        main.pages["/wjw/"] = Page(html(f"{name}", '<div class="banner">健康北山</div>', nav))
+        main.pages["/wjw/html/xwdt/"] = Page(html("卫健动态", "<p>动态。</p>", nav))
+        main.pages["/wjw/html/xxgk/"] = Page(html(f"信息公开_{name}", (
+            '<ul class="lm"><li><a href="/wjw/html/xxgk/zn/">信息公开指南</a></li>'
+            f'<li><a href="{folder}">年度报告</a></li></ul>'), nav))
+        main.pages["/wjw/html/xxgk/zn/"] = Page(html("信息公开指南", "<p>指南。</p>", nav))
+        rows = []
+        for year in range(2017, 2024):
+            path = f"{folder}{year + 1}/0118/{41 + year - 2017}.html"
+            title = f"{name}{year}年政府信息公开工作年度报告"
+            self._report(main, self.base, path, title, name, year, nav)
+            rows.append(f'<li><a href="{path}">{title}</a><span>{year + 1}-01-18</span></li>')
+        rows.reverse()
+        for k, title in enumerate(("北山市2023年卫生健康统计年报", "北山市卫生健康委员会2023年度工作总结")):
+            path = f"{folder}2024/0301/{60 + k}.html"
+            main.pages[path] = Page(html(title, f"<h1>{title}</h1><p>正文。</p>", nav))
+            rows.insert(1, f'<li><a href="{path}">{title}</a><span>2024-03-01</span></li>')
+        pager = (f'<div id="pages"><a class="a1">9条</a><span>1</span><a href="{folder}2.html">2</a>'
+                 f'<a href="{folder}2.html" class="a1">下一页</a></div>')
+        main.pages[folder] = Page(html(f"年度报告_{name}", f"<ul class=\"list\">{''.join(rows[:5])}</ul>{pager}", nav))
+        main.pages[f"{folder}index.html"] = main.pages[folder]
+        main.pages[f"{folder}2.html"] = Page(html(f"年度报告_{name}", f"<ul class=\"list\">{''.join(rows[5:])}</ul>", nav))
 
     # -- the county: a JEECMS site on its own host ------------------------------------------------------
 
