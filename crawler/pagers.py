@@ -2,7 +2,8 @@
 
 A pager link is one that leads to another page *of the same list*: the same path with another value of a
 page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
-this one (``index_3.html``, ``list_3.shtml``, ``3.html``). A calendar's ``?date=2024-03-05`` or a link elsewhere
+this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` beside ``index.html`` when a pager's label
+says so, as PHPCMS numbers them). A calendar's ``?date=2024-03-05`` or a link elsewhere
 with the text "3" is not one.
 
 - TRS WCM writes its pager as a script, the only trace of the page count:
@@ -71,7 +72,12 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
         _NUMBERED_FILE.match(posixpath.basename(target.path))
-    return bool(mine and theirs and theirs.group("n") and mine.group("stem").lower() == theirs.group("stem").lower())
+    if not (mine and theirs and theirs.group("n")):
+        return False
+    # PHPCMS numbers a list's later pages alone (2.html beside index.html): believed from a pager's label only.
+    after_index = bool(label) and not theirs.group("stem") and mine.group("stem").lower() == "index" \
+        and not mine.group("n")
+    return after_index or mine.group("stem").lower() == theirs.group("stem").lower()
 
 
 def is_first_page_again(url: str, page_url: str) -> bool:

@@ -30,6 +30,14 @@ def test_a_jeecms_list_pages_its_jhtml_first_page():
     assert is_pager_link("下一页", "http://a.gov.cn/zwgk/c1025/index_2.jhtml", "http://a.gov.cn/zwgk/c1025/index.jhtml")
 
 
+def test_a_phpcms_list_numbers_its_later_pages_alone_beside_index_html():
+    assert is_pager_link("下一页", "http://a.gov.cn/wjw/html/xxgk/bg/2.html", "http://a.gov.cn/wjw/html/xxgk/bg/")
+
+
+def test_a_page_numbered_alone_without_a_pager_label_is_not_believed():
+    assert not is_pager_link("", "http://a.gov.cn/wjw/html/xxgk/bg/2.html", "http://a.gov.cn/wjw/html/xxgk/bg/")
+
+
 @pytest.mark.parametrize("text, url", [
     ("4", "http://www.nanhu.gov.cn/channel/list.php?cid=18"),             # another column
     ("5", LIST + "&date=2024-03-05"),                                       # a calendar's day
