@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from crawler.frontier import NOT_GOVERNMENT_REPORT_WORDS
+from crawler.frontier import OTHER_ANNUAL_REPORT_WORDS
 from gxparse.normalize import squash
 
 
@@ -34,7 +34,7 @@ _VAGUE_NAME = re.compile(r"年度报告|年报")
 # drafts, interpretations and reposts, and the annual reports of enterprises).
 _LOOKALIKE = re.compile(
     r"要点|通知|关于|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
-    + NOT_GOVERNMENT_REPORT_WORDS)
+    + OTHER_ANNUAL_REPORT_WORDS)
 _TRUNCATED = re.compile(r"(?:\.{2,}|…+)$")
 _AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<agency>.+?)(?:20\d{2})年")
 _AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")

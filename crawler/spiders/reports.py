@@ -57,8 +57,8 @@ from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
-    NOT_GOVERNMENT_REPORT_WORDS,
     LIST_PAGE_PRIORITY,
+    OTHER_ANNUAL_REPORT_WORDS,
     PICTURE_PRIORITY,
     SITEMAP_PRIORITY,
     ExtraWords,
@@ -303,7 +303,8 @@ class ReportsSpider(scrapy.Spider):
 
     def _navigable(self, link: Link, page_url: str) -> bool:
         """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
-        return not (link.url == page_url or is_first_page_again(link.url, page_url) or is_attachment(link.url, link.text)
+        return not (link.url == page_url or is_first_page_again(link.url, page_url)
+                    or is_attachment(link.url, link.text)
                     or _NOT_A_PAGE.search(link.url)
                     or self._denied(link.url) or classify_title(link.text) is not Verdict.UNRELATED
                     or is_pager_link(link.text, link.url, page_url))
@@ -596,8 +597,8 @@ class ReportsSpider(scrapy.Spider):
         """The page is called a 年报 column: by the link that led here, its title, or its URL."""
         title = response.xpath("//title/text()").get("") if isinstance(response, TextResponse) else ""
         words = squash(f"{response.meta.get('link_text', '')} {title}")
-        if re.search(NOT_GOVERNMENT_REPORT_WORDS, words):
-            return False   # the enterprises' 年报 column (企业年报公示)
+        if re.search(OTHER_ANNUAL_REPORT_WORDS, words):
+            return False   # another 年报 column (企业年报公示, 统计年报)
         return bool(re.search(COLUMN_WORDS, words)) or any(_COLUMN_URL.match(t) for t in url_tokens(response.url))
 
     def _denied(self, url: str) -> bool:

@@ -103,7 +103,8 @@ class PortalB:
                                                      f'</div><a href="/search/?q=年报">搜索</a><div class="links">'
                                                      f'<table><caption>部门网站</caption>{sites}</table></div>', CITY_NAV))
         for k, title in enumerate(news):
-            main.pages[f"/xwzx/2024/0{k + 1}/{7301 + k}.html"] = Page(html(title, f"<h1>{title}</h1><p>正文。</p>", CITY_NAV))
+            main.pages[f"/xwzx/2024/0{k + 1}/{7301 + k}.html"] = Page(html(title, f"<h1>{title}</h1><p>正文。</p>",
+                                                                                CITY_NAV))
         main.pages["/xwzx/index.html"] = Page(html("要闻动态", f"<ul>{items}</ul>", CITY_NAV))
 
     def _platform(self) -> None:
@@ -130,7 +131,8 @@ class PortalB:
             path = f"/public/1001/{95012300 + year}.html"
             title = f"{CITY}{year}年政府信息公开工作年度报告"
             self._report(main, self.base, path, title, CITY, year, CITY_NAV)
-            items.append(f'<li><a href="{path}" title="{title}">{title}</a><span class="date">{year + 1}-01-25</span></li>')
+            items.append(f'<li><a href="{path}" title="{title}">{title}</a>'
+                         f'<span class="date">{year + 1}-01-25</span></li>')
         items.insert(2, f'<li><a href="/public/1001/95020001.html">{CITY}2022年法治政府建设年度报告</a></li>')
         items.insert(4, '<li><a href="/public/1001/95020002.html">2024年北山市政务公开工作要点</a></li>')
         pages = [items[:4], items[4:]]
@@ -170,7 +172,8 @@ class PortalB:
             main.pages[download] = Page(b"%PDF-1.4\n% report\n", "application/octet-stream", headers={
                 "Content-Disposition": f"attachment; filename*=UTF-8''{filename}"})
             self.expected[self.base + download] = (name, year)
-            items.append(f'<li><a href="{page}" title="{title}">{title}</a><span class="date">{year + 1}-02-10</span></li>')
+            items.append(f'<li><a href="{page}" title="{title}">{title}</a>'
+                         f'<span class="date">{year + 1}-02-10</span></li>')
         main.pages[column_url(unit, 20012)] = Page(html("政府信息公开年报", f'<ul class="xxgk_list">{"".join(items)}</ul>',
                                                         CITY_NAV))
 
@@ -266,7 +269,8 @@ class PortalB:
         rows.reverse()
         pager = ('<div class="pages"><a href="{0}index.jhtml">首页</a><a href="{0}index_2.jhtml">下一页</a>'
                  '<a href="{0}index_2.jhtml">尾页</a></div>').format(folder)
-        county.pages[f"{folder}index.jhtml"] = Page(html("县人民政府办公室", f"<ul>{''.join(rows[:5])}</ul>{pager}", COUNTY_NAV))
+        county.pages[f"{folder}index.jhtml"] = Page(html("县人民政府办公室", f"<ul>{''.join(rows[:5])}</ul>{pager}",
+                                                         COUNTY_NAV))
         county.pages[f"{folder}index_2.jhtml"] = Page(html("县人民政府办公室", f"<ul>{''.join(rows[5:])}</ul>", COUNTY_NAV))
 
     def _county_agency(self, folder: str, name: str, first_id: int) -> None:

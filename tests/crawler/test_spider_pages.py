@@ -212,7 +212,8 @@ def test_file_request_carries_the_page_publication_date(spider):
 
 
 def test_file_behind_a_download_script_is_requested_as_the_report(spider):
-    requests = _requests(_parse(spider, "detail_download_script.html", url="http://127.0.0.1/public/2001/96002023.html"))
+    page = "http://127.0.0.1/public/2001/96002023.html"
+    requests = _requests(_parse(spider, "detail_download_script.html", url=page))
     assert [r.url for r in requests] == ["http://127.0.0.1/module/download/downfile.jsp?classid=0&fileId=9023"]
 
 
