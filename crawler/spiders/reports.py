@@ -585,10 +585,11 @@ class ReportsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return name
         core = squash(name).lstrip("市县区")
+        cores = (core, core[:-1] + "委员会") if core.endswith("委") else (core,)   # 卫生健康委 is short for …委员会
         title = response.xpath("//title/text()").get("")
         for part in re.split(r"[_\-|｜–—·\s]+", title):
             part = _SITE_SUFFIX.sub("", squash(part))
-            longer = part.endswith(core) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT)
+            longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT)
             if core and longer and len(part) > len(squash(name)) and is_agency_name(part):
                 return part
         return name

@@ -63,6 +63,10 @@ def test_nothing_the_enterprises_annual_report_column_lists_is_requested(crawl):
     assert not [t for t in crawl[0].main.log if t.startswith("/public/2002/970000")]
 
 
+def test_a_sub_site_named_by_an_abbreviation_takes_its_full_name(crawl):
+    assert "北山市卫生健康委员会" in {s.name for s in crawl[1].coverage.subsites}
+
+
 def test_each_unit_of_the_platform_has_its_own_column(crawl):
     columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
     assert [len(columns[name]) for name in ("北山市人民政府", "发展改革委", "市场监管局")] == [1, 1, 1]
