@@ -3,8 +3,9 @@ the reports per agency and year, the agencies whose sub-site was entered but no 
 
 ``Subsites`` is the spider's register while it crawls (pickled into the job's state when a crawl is
 interrupted, so a resumed crawl reports the whole of it). A sub-site is entered by a link naming an agency; pages
-reached from it belong to it, and so do pages under its folder (``/bm/jyj/…``) or on its own host, whoever
-links to them. The portal itself is sub-site 0.
+reached from it belong to it, and so do pages under its folder (``/bm/jyj/…``; its entry's path when that
+names no file, ``/public/column/2001``) or on its own host, whoever links to them. A folder several sub-sites
+were entered in (units told apart by a query only) is none of theirs. The portal itself is sub-site 0.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Subsites:
     def __init__(self, portal_name: str, start_url: str):
         self._found = [SubsiteCoverage(portal_name, start_url, "start")]
         self._roots: dict[str, int] = {}
+        self._shared: set[str] = set()   # folders of several sub-sites: none of theirs
         self._by_url: dict[str, int] = {start_url: PORTAL}
         self._portal_hosts = {urlsplit(start_url).netloc}
         self._reports: dict[str, dict[int, set[str]]] = {}
@@ -71,7 +73,11 @@ class Subsites:
         self._found.append(SubsiteCoverage(name, url, found_via or "link"))
         self._by_url[url] = number
         root = _root(url)
-        if root not in self._roots and not self._is_portal_root(root):
+        if root in self._roots:
+            # Units told apart only by a query (dept.jsp?unitId=12): their pages belong to whoever links them.
+            del self._roots[root]
+            self._shared.add(root)
+        elif root not in self._shared and not self._is_portal_root(root):
             self._roots[root] = number
         return number
 
