@@ -19,7 +19,7 @@ Its ways in are those of two platform families the other fixtures do not have:
 - 市卫生健康委: a PHPCMS site of its own under ``/wjw/``, linked from the home page's 部门网站 table: its
   column's folder is an abbreviation (``/html/xxgk/bg/``), its later pages are numbered alone (``2.html``
   beside ``index.html``), and it lists a 统计年报 and a 工作总结 among its reports;
-- noise: home-page news with years in their titles (工作总结会, 统计公报, 政务公开工作要点, 企业年报), a 法治政府
+- noise: the platform's 政府工作报告 column (the mayor's yearly report, its 解读 and 图解), home-page news with years in their titles (工作总结会, 统计公报, 政务公开工作要点, 企业年报), a 法治政府
   建设年度报告 and a 工作要点 in the city's column.
 """
 
@@ -82,6 +82,7 @@ class PortalB:
         self._home()
         self._platform()
         self._city_column()
+        self._work_reports()
         self._development()
         self._market()
         self._health()
@@ -114,6 +115,7 @@ class PortalB:
             '<div class="left"><div class="tit">法定主动公开内容</div><ul>'
             '<li><a href="/public/column/1001?type=4&catId=8701&action=list">信息公开指南</a></li>'
             '<li><a href="/public/column/1001?type=4&catId=8702&action=list">信息公开制度</a></li>'
+            f'<li><a href="{column_url(1001, 8703)}">政府工作报告</a></li>'
             f'<li><a href="{column_url(1001, 8801)}">政府信息公开年报</a></li></ul></div>'
             '<div class="unit-box"><div class="tab-menu"><span class="on">市直部门</span><span>县区</span></div>'
             f'<div class="tab-con"><ul>{tab1}</ul></div>'
@@ -124,6 +126,19 @@ class PortalB:
                 f'<div class="tit">{name}</div><ul><li><a href="{column_url(unit, unit * 10 + 1)}">机构职能</a></li></ul>'
             ), CITY_NAV))
             self.main.pages[column_url(unit, unit * 10 + 1)] = Page(html("机构职能", "<p>主要职责。</p>", CITY_NAV))
+
+    def _work_reports(self) -> None:
+        """The 政府工作报告 column every portal has: the mayor's yearly report to the people's congress, and its
+        interpretations; no 政府信息公开工作年度报告 among them."""
+        main, rows = self.main, []
+        for k, title in enumerate(("2024年北山市人民政府工作报告", "关于《2024年北山市人民政府工作报告》的解读",
+                                   "图解：2024年北山市人民政府工作报告", "2023年北山市人民政府工作报告")):
+            path = f"/public/1001/{95030001 + k}.html"
+            main.pages[path] = Page(html(title, f"<h1>{title}</h1><p>各位代表：现在，我代表市人民政府作工作报告。</p>",
+                                         CITY_NAV))
+            rows.append(f'<li><a href="{path}">{title}</a><span class="date">2024-01-2{k}</span></li>')
+        main.pages[column_url(1001, 8703)] = Page(html("政府工作报告", f'<ul class="xxgk_list">{"".join(rows)}</ul>',
+                                                       CITY_NAV))
 
     def _city_column(self) -> None:
         main, items = self.main, []

@@ -70,3 +70,8 @@ def test_a_sub_site_named_by_an_abbreviation_takes_its_full_name(crawl):
 def test_each_unit_of_the_platform_has_its_own_column(crawl):
     columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
     assert [len(columns[name]) for name in ("北山市人民政府", "发展改革委", "市场监管局")] == [1, 1, 1]
+
+
+def test_the_work_report_column_is_no_report_column(crawl):
+    columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
+    assert not [c for c in columns["北山市人民政府"] if "catId=8703" in c]
