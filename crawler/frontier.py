@@ -40,11 +40,11 @@ def _table(*rows: tuple[str, int]) -> Table:
 
 
 COLUMN_WORDS = r"年报|年度报告|年度.{0,4}报告|工作报告"
-# Other annual reports called 年报: those enterprises, cooperatives and social organisations file with the 市场监管
-# or 民政 bureau (企业年报公示), and a department's statistics (卫生健康统计年报). A 年报 column and 年报 titles,
-# but never a government's 政府信息公开工作年度报告.
+# Other yearly reports called 年报 or 工作报告: those enterprises, cooperatives and social organisations file with
+# the 市场监管 or 民政 bureau (企业年报公示), a department's statistics (卫生健康统计年报), the mayor's 政府工作报告 to
+# the people's congress. A 年报 column and 年报 titles, but never a government's 政府信息公开工作年度报告.
 OTHER_ANNUAL_REPORT_WORDS = (r"企业年报|企业年度报告|市场主体|个体工商户|农民专业合作社|社会组织年|年报公示|年报报送|年报填报|"
-                             r"统计年报|统计年鉴")
+                             r"统计年报|统计年鉴|政府工作报告")
 ELSEWHERE_WORDS = r"友情链接|相关链接|兄弟|上级|外部|外链|其他网站|国家|中央|省级|省直|周边"
 PLATFORM_WORDS = r"信息公开|政务公开|公开目录|主动公开|政府公开|公开专栏"
 DIRECTORY_WORDS = r"部门|区县|县区|县市区|市区|乡镇|街道|镇街|市直|县直|区直|直属|机构|单位|网站群|站群|县\(市|下属|政府网站"
