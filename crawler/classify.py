@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 _REPORT_NAME = re.compile(r"信息公开(?:工作)?(?:年度报告|年报|报告)")
 _VAGUE_NAME = re.compile(r"年度报告|年报")
 # Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
-# drafts, interpretations and reposts, and the annual reports of enterprises).
+# drafts, interpretations and reposts, and other yearly reports: enterprises' 年报, 统计年报, 政府工作报告).
 _LOOKALIKE = re.compile(
     r"要点|通知|关于|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
     + OTHER_ANNUAL_REPORT_WORDS)
