@@ -1,10 +1,15 @@
-"""Helpers for the crawler tests: responses built from the frozen pages in tests/files/."""
+"""Helpers for the crawler tests: responses built from the frozen pages in tests/files/, and a crawl of one of
+the frozen portals over real HTTP."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from scrapy.http import HtmlResponse, Request, Response
+
+from crawler.run import SiteSummary, run_crawl
+from crawler.siteconfig import Site
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 
@@ -23,3 +28,14 @@ def document_meta(verdict: str = "report", link_text: str = "", **extra) -> dict
     return {"role": "document", "verdict": verdict, "link_text": link_text, "list_date": None,
             "listing_url": "http://www.zhoukou.gov.cn/zwgk/ndbg/index.html", "agency_hint": "周口市人民政府",
             **extra}
+
+
+def portal_crawl(site_id: str, name: str, base_url: str, state: Path) -> tuple[SiteSummary, list[dict]]:
+    """A crawl of a portal served at ``base_url`` from its home page alone, politeness off: its summary and the
+    items it yielded."""
+    feed = state / "items.jsonl"
+    site = Site(site_id, name, (base_url + "/",), delay=0, concurrency=4, max_pages=800)
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+                "FEEDS": {str(feed): {"format": "jsonlines"}}}
+    summary = run_crawl([site], settings, timeout=240).site(site_id)
+    return summary, [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]

@@ -3,27 +3,17 @@ real HTTP on two hosts, from its home page alone: every report found and nothing
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from crawler.run import run_crawl
-from crawler.siteconfig import Site
+from tests.crawler.helpers import portal_crawl
 from tests.crawler.portal_b import PortalB
 
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    state = tmp_path_factory.mktemp("portal_b")
     portal = PortalB()
-    feed = Path(state, "items.jsonl")
-    site = Site("beishan", "北山市人民政府", (portal.base + "/",), delay=0, concurrency=4, max_pages=800)
-    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
-                "FEEDS": {str(feed): {"format": "jsonlines"}}}
     try:
-        summary = run_crawl([site], settings, timeout=240).site("beishan")
-        items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+        summary, items = portal_crawl("beishan", "北山市人民政府", portal.base, tmp_path_factory.mktemp("portal_b"))
         yield portal, summary, items
     finally:
         portal.close()
