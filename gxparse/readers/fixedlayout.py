@@ -11,12 +11,25 @@ from gxparse.document import Document
 from gxparse.layout.pages import Page, Rule, document_lines, table_pages
 
 THIN = 3.0   # points: a path this thin in one direction is a ruling line
+MAX_SEGMENTS = 2000     # paths with more segments are drawings, not table rules
+SCAN_SHARE = 0.5        # of the page: a picture this large is a scanned page
+OCR_LAYER_SHARE = 0.5   # of a page's characters hidden by a scan: its text is the scan's OCR layer
 # A path's points are (kind, x, y), top-down, in points; the kinds are pdfium's segment types, so that the PDF
 # reader passes its segments as they are
 LINE, CURVE, MOVE = 0, 1, 2
 PathPoint = tuple[int, float, float]
 _MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
 _MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
+
+
+def thin_rule(left: float, top: float, right: float, bottom: float) -> Rule | None:
+    """The ruling line a path whose box (top-down, points) is thin in one direction and long in the other draws,
+    along its middle; None for any other box."""
+    if bottom - top <= THIN < right - left:
+        return Rule(True, (top + bottom) / 2, left, right)
+    if right - left <= THIN < bottom - top:
+        return Rule(False, (left + right) / 2, top, bottom)
+    return None
 
 
 def stroked_rules(points: list[PathPoint]) -> list[Rule]:
@@ -42,11 +55,8 @@ def filled_rules(points: list[PathPoint]) -> list[Rule]:
         pieces[-1].append((x, y))
     for piece in pieces:
         xs, ys = [x for x, _ in piece], [y for _, y in piece]
-        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-        if bottom - top <= THIN < right - left:
-            rules.append(Rule(True, (top + bottom) / 2, left, right))
-        elif right - left <= THIN < bottom - top:
-            rules.append(Rule(False, (left + right) / 2, top, bottom))
+        if rule := thin_rule(min(xs), min(ys), max(xs), max(ys)):
+            rules.append(rule)
     return rules
 
 

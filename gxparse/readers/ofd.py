@@ -37,8 +37,8 @@ from gxparse.document import Document
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.charlines import CharBoxes
 from gxparse.layout.pages import Page, Rule
-from gxparse.readers.fixedlayout import (CURVE, LINE, MOVE, THIN, PathPoint, filled_rules, garbled, paged_document,
-                                         stroked_rules)
+from gxparse.readers.fixedlayout import (CURVE, LINE, MAX_SEGMENTS, MOVE, OCR_LAYER_SHARE, SCAN_SHARE, PathPoint,
+                                         filled_rules, garbled, paged_document, stroked_rules, thin_rule)
 
 _POINTS = 72 / 25.4        # points per millimetre
 _A4 = (210.0, 297.0)       # mm: the page box when a document gives none
@@ -47,9 +47,6 @@ _NARROW = 0.5              # of the font size: the advance of a character that i
 _FAR = 5000.0              # mm: a coordinate beyond this prints on no page (an absurd Boundary, DeltaX)
 _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
 _MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page looked at
-_MAX_SEGMENTS = 2000       # paths with more segments are drawings, not table rules
-_SCAN_SHARE = 0.5          # of the page: a picture this large is a scanned page
-_OCR_LAYER_SHARE = 0.5     # of a page's characters hidden by a scan: its text is the scan's OCR layer
 _MIN_PAPER_WIDTH = 105 * _POINTS   # A6: a page printed narrower is no paper's, its size no measure of a scan's
 _IMAGE_FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF")
 _JBIG2 = b"\x97JB2\r\n\x1a\n"   # a JBIG2 file's header: bilevel scans some producers store, which Pillow cannot read
@@ -358,7 +355,7 @@ _TOKEN = re.compile(r"\S+")
 
 def _segments(data: str) -> Iterator[tuple[str, list[float]]]:
     """AbbreviatedData's commands with their arguments, read as they are needed (a path is given up after
-    ``_MAX_SEGMENTS``, however long its data); an unknown command, or one short of its arguments, ends it."""
+    ``MAX_SEGMENTS``, however long its data); an unknown command, or one short of its arguments, ends it."""
     tokens = (match.group() for match in _TOKEN.finditer(data))
     for command in tokens:
         count = _ARGUMENTS.get(command)
@@ -376,7 +373,7 @@ def _path_points(obj: etree._Element, placed: Affine) -> list[PathPoint] | None:
     points: list[PathPoint] = []
     start: tuple[float, float] | None = None
     for command, values in _segments(_abbreviated(obj)):
-        if len(points) > _MAX_SEGMENTS:
+        if len(points) > MAX_SEGMENTS:
             return None
         if command in ("C", "Z"):
             if start is not None:
@@ -404,11 +401,8 @@ def _path_rules(obj: etree._Element, placed: Affine) -> list[Rule]:
     if not points:
         return []
     xs, ys = [x for _, x, _ in points], [y for _, _, y in points]
-    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    if bottom - top <= THIN and right - left > THIN:
-        return [Rule(True, (top + bottom) / 2, left, right)]
-    if right - left <= THIN and bottom - top > THIN:
-        return [Rule(False, (left + right) / 2, top, bottom)]
+    if rule := thin_rule(min(xs), min(ys), max(xs), max(ys)):
+        return [rule]
     stroked = obj.get("Stroke", "true") != "false"
     return stroked_rules(points) if stroked else filled_rules(points) if obj.get("Fill") == "true" else []
 
@@ -450,7 +444,7 @@ def _page_read(drawn: _Drawn, box: tuple[float, float, float, float], number: in
     if len(boxes):
         width, height = max(width, float(boxes[:, 2].max())), max(height, float(boxes[:, 3].max()))
     text = "".join(drawn.text)
-    scans = [picture for picture in drawn.images if picture.area >= _SCAN_SHARE * width * height]
+    scans = [picture for picture in drawn.images if picture.area >= SCAN_SHARE * width * height]
     if len(text) and not garbled(text):
         glyphs = CharBoxes(text, boxes, np.array(drawn.spaced, dtype=bool))
         return _PageRead(Page(number, width, height, glyphs, rules), ocr_layer=_ocr_layer(drawn, boxes, scans))
@@ -473,7 +467,7 @@ def _ocr_layer(drawn: _Drawn, boxes: np.ndarray, scans: list[_Picture]) -> bool:
     for picture in scans:
         left, top, right, bottom = picture.box
         hidden |= (order < picture.order) & (left <= x) & (x <= right) & (top <= y) & (y <= bottom)
-    return bool(hidden.sum() >= _OCR_LAYER_SHARE * len(hidden))
+    return bool(hidden.sum() >= OCR_LAYER_SHARE * len(hidden))
 
 
 # ---------------------------------------------------------------------------------------------------

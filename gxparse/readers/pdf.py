@@ -23,10 +23,10 @@ from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.layout.pages import Page, Rule
-from gxparse.readers.fixedlayout import THIN, filled_rules, garbled, paged_document, stroked_rules
+from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHARE, THIN, filled_rules, garbled,
+                                         paged_document, stroked_rules, thin_rule)
 from gxparse.readers.pdfstreams import check_streams
 
-_MAX_SEGMENTS = 2000   # paths with more segments are drawings, not table rules
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
 _MAX_FORM_OBJECTS = 200_000    # objects inside a page's forms looked at
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f, as a PDF matrix
@@ -34,8 +34,6 @@ _PATHS = frozenset({raw.FPDF_PAGEOBJ_PATH})
 _IMAGES = frozenset({raw.FPDF_PAGEOBJ_IMAGE})
 _TEXT_AND_IMAGES = frozenset({raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE})
 _HIDDEN_TEXT = frozenset({raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP})
-_SCAN_SHARE = 0.5        # of the page: a picture this large is a scanned page
-_OCR_LAYER_SHARE = 0.5   # of a page's text objects hidden by a scan: its text is the scan's OCR layer
 MIN_SCAN_DPI = 150
 # a picture covering this share of a page is content (a table pasted as a picture); a seal or logo is smaller
 _MIN_PICTURE_SHARE = 0.08
@@ -219,12 +217,10 @@ def _path_rules(obj: ctypes.c_void_p, placed: Affine | None, height: float) -> l
     that is not thin is a background (a shaded paragraph or cell): its edges are no rules, and taking them
     for rules made a table of the prose they shade."""
     left, bottom, right, top = _bounds(obj, placed)
-    if top - bottom <= THIN and right - left > THIN:
-        return [Rule(True, height - (top + bottom) / 2, left, right)]
-    if right - left <= THIN and top - bottom > THIN:
-        return [Rule(False, (left + right) / 2, height - top, height - bottom)]
+    if rule := thin_rule(left, height - top, right, height - bottom):
+        return [rule]
     count = raw.FPDFPath_CountSegments(obj)
-    if not 0 < count <= _MAX_SEGMENTS:
+    if not 0 < count <= MAX_SEGMENTS:
         return []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -334,13 +330,13 @@ def _ocr_layer(page: pdfium.PdfPage, area: float) -> bool:
         x, y = (left + right) / 2, (bottom + top) / 2
         if any(later > order and box[0] <= x <= box[2] and box[1] <= y <= box[3] for later, box in scans):
             hidden += 1
-    return texts > 0 and hidden >= _OCR_LAYER_SHARE * texts
+    return texts > 0 and hidden >= OCR_LAYER_SHARE * texts
 
 
 def _covers(image: ctypes.c_void_p, placed: Affine | None, area: float) -> bool:
     """Whether a picture is as large as a scanned page."""
     left, bottom, right, top = _bounds(image, placed)
-    return (right - left) * (top - bottom) >= _SCAN_SHARE * area
+    return (right - left) * (top - bottom) >= SCAN_SHARE * area
 
 
 def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number: int) -> float | None:
