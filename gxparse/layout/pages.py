@@ -239,6 +239,43 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _rectangles(owners: list[int], n_cols: int) -> list[int]:
+    """Each slot's cell (slots numbered row by row), with every cell a rectangle. Rules drawn only part of the
+    way join slots into a region of another shape (a browser closes a cell broken across pages with a rule
+    under one column only), and the bounding box of such a region would overlap the cells it bends round:
+    it is cut into runs of columns per row, a run going on down while the rows below repeat it."""
+    boxes: dict[int, list[int]] = {}   # owner → [first row, first col, last row, last col, slots]
+    for k, owner in enumerate(owners):
+        i, j = divmod(k, n_cols)
+        box = boxes.setdefault(owner, [i, j, i, j, 0])
+        box[0], box[1], box[2], box[3] = min(box[0], i), min(box[1], j), max(box[2], i), max(box[3], j)
+        box[4] += 1
+    bent = {owner for owner, (r0, c0, r1, c1, n) in boxes.items() if n != (r1 - r0 + 1) * (c1 - c0 + 1)}
+    if not bent:
+        return owners
+    cut = list(owners)
+    fresh = len(owners)   # ids no slot has
+    above: dict[tuple[int, int, int], int] = {}   # (owner, first col, last col) of the row above → its cell
+    for i in range(len(owners) // n_cols):
+        here: dict[tuple[int, int, int], int] = {}
+        j = 0
+        while j < n_cols:
+            owner = owners[i * n_cols + j]
+            end = j
+            while end + 1 < n_cols and owners[i * n_cols + end + 1] == owner:
+                end += 1
+            if owner in bent:
+                run = (owner, j, end)
+                cell = above.get(run)
+                if cell is None:
+                    cell, fresh = fresh, fresh + 1
+                here[run] = cell
+                cut[i * n_cols + j:i * n_cols + end + 1] = [cell] * (end - j + 1)
+            j = end + 1
+        above = here
+    return cut
+
+
 def _cell_lines(glyphs: list[Glyph], unit: float) -> list[str]:
     """A cell's printed lines, top to bottom."""
     if len(glyphs) <= 1:
@@ -300,7 +337,7 @@ def _build_table(group: list[Rule], glyphs: list[Glyph], heights: _Heights, tol:
                 cells.join(i * n_cols + j, i * n_cols + j + 1)
             if i + 1 < n_rows and not _covered(horizontals[ys[i + 1]], xs[j], xs[j + 1]):
                 cells.join(i * n_cols + j, (i + 1) * n_cols + j)
-    roots = [cells.find(k) for k in range(n_rows * n_cols)]
+    roots = _rectangles([cells.find(k) for k in range(n_rows * n_cols)], n_cols)
     contents: dict[int, list[Glyph]] = {}
     used: set[int] = set()
     left, right, inner = xs[0], xs[-1], xs[1:-1]

@@ -84,3 +84,26 @@ def test_a_row_broken_at_the_page_end_with_its_figures_below_takes_them():
                   _ruled([100, 120], [xs]))
     rows = collect_rows(document_lines([first, second]), S3_MATCHER).rows
     assert rows["result.denied.law_prohibited"].values == ["3", "3"]
+
+
+def _lines(text: str, x: float, y: float, width: int = 8) -> list[Glyph]:
+    """A label wrapped into lines of ``width`` characters from height ``y`` down."""
+    return [_word(text[k:k + width], x, y + 12 * n) for n, k in enumerate(range(0, len(text), width))]
+
+
+def test_a_cell_closed_under_one_column_only_does_not_shift_the_row_beside_it():
+    """A browser printing a table over pages closes the rest of a cell broken at the page's top with a short
+    rule under its column alone (the page before ends with the empty rest of the table's frame): the empty
+    region left round that rule is no rectangle, and the row beside it (zeros printed blank) keeps its label
+    and its columns."""
+    xs = [100, 200, 300, 400, 500, 600]
+    first = Page(1, 700, 800, [_word("(六)其他处理", 205, 105), *_lines("1.申请人无正当理由逾期不补正", 305, 105),
+                               _word("1", 405, 105), _word("1", 505, 105)],
+                 _ruled([100, 160], [xs]) + [Rule(False, x, 160, 200) for x in (100, 200, 300, 600)])
+    rules = [Rule(True, 100, 300, 600), Rule(True, 120, 200, 300), Rule(True, 160, 300, 600),
+             Rule(True, 180, 100, 600), Rule(False, 200, 100, 120)]
+    rules += [Rule(False, x, 100, 180) for x in (100, 300, 400, 500, 600)]
+    second = Page(2, 700, 800, [*_lines("2.申请人逾期未按收费通知要求缴纳费用", 305, 105), _word("3.其他", 305, 165),
+                                _word("2", 405, 165), _word("2", 505, 165)], rules)
+    rows = collect_rows(document_lines([first, second]), S3_MATCHER).rows
+    assert rows["result.other.fee_unpaid"].values == ["", ""]
