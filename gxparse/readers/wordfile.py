@@ -33,6 +33,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{{{_W}}}val"
+_TXBX = f"{{{_W}}}txbxContent"   # a text box's own paragraphs and tables, inside the paragraph anchoring it
+# Word 2010 on and WPS write a text box twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback)
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE, _CHOICE, _FALLBACK = (f"{{{_MC}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 # pictures: DrawingML (Word 2007 on, WPS, LibreOffice) with their size on the page in EMU
 _EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
@@ -65,9 +69,32 @@ def _open(data: bytes, source: str) -> tuple[etree._Element, str | None, Part]:
         raise DocumentError(source, "DOCX 文件结构异常（[Content_Types].xml 或部件关系不合规范），无法打开") from exc
 
 
+def _without_fallbacks(body: etree._Element) -> etree._Element:
+    """The body with each alternate content's fallback removed where it has a choice: read both, every text
+    box would be read twice."""
+    for alternate in list(body.iter(_ALTERNATE)):
+        if alternate.find(_CHOICE) is not None:
+            for fallback in alternate.findall(_FALLBACK):
+                alternate.remove(fallback)
+    return body
+
+
+def _in_text_box(el: etree._Element, p: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag == _TXBX:
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _paragraph_text(p: etree._Element) -> str:
+    """The paragraph's own text: the text boxes it anchors are read as paragraphs of their own."""
+    boxed = next(p.iter(_TXBX), None) is not None
     parts = []
     for el in p.iter(_T, _TAB, _BR, _CR):
+        if boxed and _in_text_box(el, p):
+            continue
         if el.tag == _T:
             parts.append(el.text or "")
         elif el.tag == _TAB:
@@ -145,6 +172,11 @@ def _block_items(parent: etree._Element):
             yield child
 
 
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes a paragraph anchors (not those inside them: each box reads its own)."""
+    return [box for box in p.iter(_TXBX) if not _in_text_box(box, p)]
+
+
 def _is_layout_table(tbl: etree._Element) -> bool:
     """A table that holds tables (a web page laid out in a table and saved as Word: navigation beside the
     article) or has one column (a text frame around the body) carries no figures of its own: its cells are
@@ -208,6 +240,8 @@ class _BodyReader:
                     line.where = f"段落{len(self.lines) + 1}"
                     self.lines.append(line)
                 self._read_pictures(item)
+                for box in _text_boxes(item):
+                    self.read(box)
             limits.check_lines(len(self.lines))
 
     def _read_pictures(self, p: etree._Element) -> None:
@@ -224,6 +258,7 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     """The document's lines; with ``pictures_by_ocr`` its large pictures are read by OCR where they stand
     (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
     body, title, part = _open(data, source)
+    body = _without_fallbacks(body)
     reader = _BodyReader(part, source, pictures_by_ocr)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader.read(body)

@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from docx import Document as WordDocument
+from lxml import etree
 
 from gxparse import DocumentError, parse_document
 from gxparse.readers.wordfile import read_docx
@@ -61,6 +62,30 @@ def test_figures_a_paragraph_each_in_one_cell_stay_apart():
     buffer = io.BytesIO()
     doc.save(buffer)
     assert [ln.text for ln in read_docx(buffer.getvalue(), "x").lines] == ["规章\t2 0\t7"]
+
+
+_TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>
+</wps:wsp></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict>
+</mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_a_text_box_is_read_once_as_paragraphs_of_its_own():
+    """Word and WPS write a text box twice (DrawingML, and VML for older readers): a title printed in one
+    is read once, its lines apart from the paragraph anchoring it."""
+    doc = WordDocument()
+    anchor = doc.add_paragraph("正文之前")
+    paragraphs = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+                         for text in ("临江市人民政府", "2021年政府信息公开工作年度报告"))
+    anchor._p.append(etree.fromstring(_TEXT_BOX.format(paragraphs=paragraphs)))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    assert [ln.text for ln in read_docx(buffer.getvalue(), "x").lines] == [
+        "正文之前", "临江市人民政府", "2021年政府信息公开工作年度报告"]
 
 
 def test_corrupt_and_truncated_docx_raise_document_error(fixtures):
