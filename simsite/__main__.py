@@ -7,6 +7,7 @@ import time
 import click
 
 from simsite import serve
+from simsite.server import FAULTS
 from simsite.families import FAMILIES, make_site
 
 
@@ -16,7 +17,7 @@ from simsite.families import FAMILIES, make_site
 @click.option("--port", default=0, show_default=True, help="TCP port of the portal on 127.0.0.1 (0: any free port).")
 @click.option("--seed", default="0", show_default=True, help="Seed of the generated site.")
 @click.option("--size", default=None, type=int, help="About how many pages the site has (default: the family's).")
-@click.option("--fault", type=click.Choice(["5xx", "slow", "garbage", "loop"]), default=None,
+@click.option("--fault", type=click.Choice(FAULTS), default=None,
               help="Serve every request badly, to watch a crawler cope.")
 def main(family: str, port: int, seed: str, size: int | None, fault: str | None) -> None:
     site = make_site(family, seed=seed, size=size)

@@ -24,7 +24,12 @@ from typing import Protocol
 
 from simsite.resource import Resource
 
-FAULTS = ("5xx", "slow", "garbage", "loop")
+FAULTS = ("5xx", "slow", "garbage", "loop", "challenge")
+# an anti-bot gate as 瑞数信息's answers every request: HTTP 412 and a script that earns the cookie
+CHALLENGE_PAGE = (b"<!DOCTYPE html><html><head><meta id=\"9DhefwqGPrzA\" content=\"8GsFZ0Jb1wHEQ3OL\" r='m'>"
+                  b"<script type=\"text/javascript\" r='m'>$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=84312;</script>"
+                  b"<script type=\"text/javascript\" src=\"/4QbVtADbnLVI/c.FxJzG50F.js\" r='m'></script>"
+                  b"</head><body></body></html>")
 MAX_FORM_BYTES = 64 * 1024
 
 
@@ -150,6 +155,8 @@ class _Handler(BaseHTTPRequestHandler):
             return Resource(302, location="/loop/b.html" if self.path == "/loop/a.html" else "/loop/a.html")
         if group.fault == "garbage":
             return Resource(200, os.urandom(2048), "text/html")
+        if group.fault == "challenge":
+            return Resource(412, CHALLENGE_PAGE, "text/html")
         return group.site.get(target, self.server.host)
 
     def _respond(self, target: str, send_body: bool) -> None:

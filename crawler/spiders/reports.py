@@ -49,6 +49,7 @@ from twisted.python.failure import Failure
 
 from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import Part, PicturedPage
+from crawler.challenge import script_challenge
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
@@ -202,6 +203,9 @@ class ReportsSpider(scrapy.Spider):
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
             return
         links, records = parsed
+        if not links and (challenge := script_challenge(response.body)):
+            record_failure(self.crawler.stats, response.request, f"HTTP {response.status}: {challenge}")
+            return
         meta = response.meta
         subsite = self._parse_subsite(response)
         documents = self._parse_documents(links, response.url)
@@ -536,7 +540,9 @@ class ReportsSpider(scrapy.Spider):
         if failure.check(HttpError):
             if request.meta.get("role") == "sitemap":
                 return  # most sites have no /sitemap.xml
-            reason = f"HTTP {failure.value.response.status}"
+            response = failure.value.response
+            challenge = script_challenge(response.body)
+            reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
         elif "robots.txt" in str(failure.value):
             return  # obeying robots.txt is not a failure; Scrapy counts it in robotstxt/forbidden
         else:

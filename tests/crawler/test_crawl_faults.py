@@ -22,7 +22,7 @@ def crawl(tmp_path_factory):
     good_site = SimSite(seed=41)
     good_site.prerender()
     servers = {"good": serve(good_site)}
-    for fault in ("5xx", "loop", "garbage", "slow"):
+    for fault in ("5xx", "loop", "garbage", "slow", "challenge"):
         servers[fault] = serve(SimSite(seed=41), fault=fault, delay=3.0 if fault == "slow" else 0.0)
     home = {name: s.base_url + "/index.html" for name, s in servers.items()}
     home["down"] = f"http://127.0.0.1:{closed_port()}/index.html"
@@ -55,6 +55,7 @@ def test_good_site_is_crawled_completely_beside_the_broken_ones(crawl):
     ("5xx", "HTTP 503"),
     ("loop", "redirect loop"),
     ("slow", "TimeoutError"),
+    ("challenge", "HTTP 412: an anti-bot script challenge (瑞数信息"),
 ])
 def test_broken_site_is_reported_with_its_reason(crawl, name, reason):
     summary = crawl[0].site(name)
