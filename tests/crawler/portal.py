@@ -47,6 +47,7 @@ class Host:
 
     pages: dict[str, Page] = field(default_factory=dict)
     dynamic: dict[str, object] = field(default_factory=dict)   # path → callable(query) -> Page
+    posted: dict[str, object] = field(default_factory=dict)    # path → callable(query, form) -> Page, for POSTs
     log: list[str] = field(default_factory=list)
 
     def answer(self, target: str) -> Page:
@@ -56,12 +57,25 @@ class Host:
             return self.dynamic[parts.path](parse_qs(parts.query))
         return self.pages.get(target) or self.pages.get(parts.path) or Page(b"<h1>404</h1>", status=404)
 
+    def answer_post(self, target: str, form: dict[str, list[str]]) -> Page:
+        self.log.append(f"POST {target}")
+        parts = urlsplit(target)
+        if parts.path in self.posted:
+            return self.posted[parts.path](parse_qs(parts.query), form)
+        return Page(b"<h1>405</h1>", status=405)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802
-        page = self.server.host.answer(self.path)
+        self._send(self.server.host.answer(self.path))
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
+        self._send(self.server.host.answer_post(self.path, parse_qs(body, keep_blank_values=True)))
+
+    def _send(self, page: Page) -> None:
         self.send_response(page.status)
         if page.location:
             self.send_header("Location", page.location)

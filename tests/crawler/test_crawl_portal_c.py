@@ -1,0 +1,77 @@
+"""A crawl of a third portal built from platform families the other fixtures do not have
+(tests/crawler/portal_c.py), over real HTTP on four hosts, from its home page alone: every report found and
+nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawler.helpers import portal_crawl
+from tests.crawler.portal_c import PortalC
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    portal = PortalC()
+    try:
+        summary, items = portal_crawl("nanhe", "南河市人民政府", portal.base, tmp_path_factory.mktemp("portal_c"))
+        yield portal, summary, items
+    finally:
+        portal.close()
+
+
+def _found(crawl, base: str) -> list[str]:
+    portal, _, items = crawl
+    return sorted(u for u in portal.expected if u.startswith(base) and u in {i["final_url"] for i in items})
+
+
+def _expected(crawl, base: str) -> list[str]:
+    return sorted(u for u in crawl[0].expected if u.startswith(base))
+
+
+def test_every_report_is_found(crawl):
+    portal, _, items = crawl
+    assert sorted(set(portal.expected) - {i["final_url"] for i in items}) == []
+
+
+def test_nothing_but_reports_is_yielded(crawl):
+    portal, _, items = crawl
+    assert [i["final_url"] for i in items if i["final_url"] not in portal.expected] == []
+
+
+def test_the_crawl_ends_by_itself(crawl):
+    assert crawl[1].finish_reason == "finished"
+
+
+def test_pages_fetched_per_report_stay_low(crawl):
+    portal, summary, _ = crawl
+    assert summary.pages_fetched / len(portal.expected) <= 8
+
+
+def test_a_postback_pager_is_read_to_its_end(crawl):
+    assert _found(crawl, crawl[0].base + "/xxgk/") == _expected(crawl, crawl[0].base + "/xxgk/")
+
+
+def test_a_postback_sends_the_form_as_it_is_without_clicking_its_search_button(crawl):
+    assert [t for t in crawl[0].main.log if t.startswith("refused")] == []
+
+
+def test_links_opened_by_a_function_of_the_page_are_followed(crawl):
+    assert _found(crawl, crawl[0].fg_base) == _expected(crawl, crawl[0].fg_base)
+
+
+def test_a_list_drawn_from_a_posted_api_answer_is_read(crawl):
+    assert _found(crawl, crawl[0].rs_base) == _expected(crawl, crawl[0].rs_base)
+
+
+def test_every_year_tab_of_a_column_is_read(crawl):
+    assert _found(crawl, crawl[0].zj_base) == _expected(crawl, crawl[0].zj_base)
+
+
+def test_sub_sites_listed_by_short_names_take_their_full_names(crawl):
+    names = {s.name for s in crawl[1].coverage.subsites}
+    assert {"南河市发展和改革委员会", "南河市人力资源和社会保障局", "南河市住房和城乡建设局", "南河市财政局"} <= names
+
+
+def test_no_site_of_the_links_to_elsewhere_is_entered(crawl):
+    assert not [s.name for s in crawl[1].coverage.subsites if "政府网" in s.name]
