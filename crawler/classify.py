@@ -27,8 +27,9 @@ class Verdict(Enum):
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})年")
-# 政府信息公开工作年度报告, …年报, and the shorter 2024年度政府信息公开工作报告 (never 政府工作报告).
-_REPORT_NAME = re.compile(r"信息公开(?:工作)?(?:年度报告|年报|报告)")
+# 政府信息公开工作年度报告, …年报, the shorter 2024年度政府信息公开工作报告 (never 政府工作报告), and as some agencies
+# word it: 政府信息公开年度工作报告（2021年）, 2022年政务公开工作年度报告.
+_REPORT_NAME = re.compile(r"(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 _VAGUE_NAME = re.compile(r"年度报告|年报")
 # Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
 # drafts, interpretations and reposts, and other yearly reports: enterprises' 年报, 统计年报, 政府工作报告).
