@@ -114,6 +114,7 @@ _AGENCY = re.compile(
     r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队)$")
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ELSEWHERE = re.compile(ELSEWHERE_WORDS)
 _MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
 # The platform named without whose it is (政府信息公开, 信息公开目录, 政务公开): on a page of the site, the site's own.
@@ -166,9 +167,19 @@ def is_year_only(text: str) -> bool:
     return bool(_YEAR_ONLY.match(squash(text)))
 
 
+def is_short_agency_name(text: str, heading: str, source: str) -> bool:
+    """An agency's short name (发改, 人社, 住建) in a drop-down headed as the site's departments (--部门网站--):
+    such lists name them as people say them; the full name is on the sub-site itself."""
+    label = squash(text)
+    return source == "option" and bool(_SHORT_NAME.match(label)) and not _NOT_AGENCY.search(label) \
+        and is_vouched(heading)
+
+
 def is_subsite_link(text: str, heading: str, block_agencies: int, source: str) -> bool:
     """An agency's name in a list of agencies (a block of several, a drop-down, or under a 部门/县区 heading),
     not one of links to elsewhere (友情链接: the national, provincial and neighbouring governments)."""
+    if is_short_agency_name(text, heading, source):
+        return True
     if not is_agency_name(text) or _ELSEWHERE.search(squash(heading)):
         return False
     return block_agencies >= 3 or source == "option" or bool(re.search(DIRECTORY_WORDS, squash(heading)))
@@ -189,7 +200,7 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
           on_column: bool = False, depth: int = 0, extra: Table = ()) -> Judgement:
     """The score of a navigation link and what to do with it."""
     label, heading = squash(text), squash(heading)
-    agency = is_agency_name(label)
+    agency = is_agency_name(label) or is_short_agency_name(label, heading, source)
     score = _sum(extra, label)
     if agency:
         score += AGENCY_WEIGHT

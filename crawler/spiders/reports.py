@@ -103,7 +103,8 @@ _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
-_SITE_SUFFIX = re.compile(r"(?:门户网站|政府网站|网站|官网|政府网|信息公开)$")
+# What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
+_SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -586,16 +587,18 @@ class ReportsSpider(scrapy.Spider):
 
     @staticmethod
     def _parse_full_name(response: Response, name: str) -> str:
-        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局, 石门县 → 石门县人民政府),
-        else the link's."""
+        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局, 石门县 → 石门县人民政府,
+        and what people shorten, 发改 → 南河市发展和改革委员会: the short name's characters in order), else the
+        link's."""
         if not isinstance(response, TextResponse):
             return name
         core = squash(name).lstrip("市县区")
         cores = (core, core[:-1] + "委员会") if core.endswith("委") else (core,)   # 卫生健康委 is short for …委员会
         title = response.xpath("//title/text()").get("")
         for part in re.split(r"[_\-|｜–—·\s]+", title):
-            part = _SITE_SUFFIX.sub("", squash(part))
-            longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT)
+            part = _SITE_WORDS.sub("", squash(part))
+            longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT) \
+                or _abbreviates(core, part)
             if core and longer and len(part) > len(squash(name)) and is_agency_name(part):
                 return part
         return name
@@ -694,6 +697,13 @@ def _viewed_file(src: str) -> str:
     """The file a viewer page shows (``/pdfjs/web/viewer.html?file=/upload/a.pdf``), else the source itself."""
     shown = parse_qs(urlsplit(src).query).get("file")
     return shown[0] if shown else src
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is what people make of ``name`` by dropping characters (人社 of 人力资源和社会保障局, 发展改革委 of
+    发展和改革委员会): its characters, in order, each after the one before."""
+    rest = iter(name)
+    return len(short) >= 2 and all(char in rest for char in short)
 
 
 def _in_column_folder(url: str) -> bool:

@@ -59,7 +59,7 @@ def test_a_sub_site_named_by_an_abbreviation_takes_its_full_name(crawl):
 
 def test_each_unit_of_the_platform_has_its_own_column(crawl):
     columns = {s.name: s.columns for s in crawl[1].coverage.subsites}
-    assert [len(columns[name]) for name in ("北山市人民政府", "发展改革委", "市场监管局")] == [1, 1, 1]
+    assert [len(columns[name]) for name in ("北山市人民政府", "北山市发展和改革委员会", "北山市市场监督管理局")] == [1, 1, 1]
 
 
 def test_the_work_report_column_is_no_report_column(crawl):

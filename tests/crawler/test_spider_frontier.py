@@ -176,3 +176,13 @@ def test_the_more_link_of_a_report_preview_is_followed(spider):
 def test_a_page_with_a_report_preview_is_not_the_column(spider):
     _all(spider, "platform_tabs_preview.html", PREVIEW)
     assert not spider.subsites.has_column(0)
+
+
+def test_a_department_in_a_departments_drop_down_is_entered_by_its_short_name(spider):
+    requests = {r.url: r for r in _all(spider, "home_department_dropdown.html", "http://www.linjiang.gov.cn/")}
+    assert requests["http://rsj.linjiang.gov.cn/"].meta["enter"] == ("人社", "--部门网站--")
+
+
+def test_a_short_name_in_the_drop_down_of_links_to_elsewhere_is_not_entered(spider):
+    requests = {r.url: r for r in _all(spider, "home_department_dropdown.html", "http://www.linjiang.gov.cn/")}
+    assert "http://www.jiangnan.gov.cn/" not in requests

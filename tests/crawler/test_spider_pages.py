@@ -313,3 +313,18 @@ def test_spider_from_config_applies_the_site_settings(tmp_path):
 def test_a_report_page_showing_its_pdf_in_a_viewer_requests_the_pdf(spider):
     requests = _requests(_parse(spider, "detail_pdf_viewer.html"))
     assert [r.url for r in requests] == ["http://www.zhoukou.gov.cn/uploadfiles/202401/26/2024012609301234.pdf"]
+
+
+def _entered_name(spider, name: str, url: str, short: str) -> str:
+    meta = {"role": "page", "hops": 1, "chain": 0, "subsite": 0, "enter": (short, "--部门网站--")}
+    list(spider.parse_page(file_response(name, url, meta)))
+    return spider.subsites.name(spider.subsites.locate(url, 0))
+
+
+def test_a_sub_site_entered_by_a_short_name_takes_its_full_name_from_its_title(spider):
+    assert _entered_name(spider, "subsite_home_welcome.html", "http://zjj.linjiang.gov.cn/", "住建") == "临江市住房和城乡建设局"
+
+
+def test_a_name_shortened_inside_takes_the_full_name(spider):
+    assert _entered_name(spider, "platform_unit_home.html", "http://www.linjiang.gov.cn/public/column/2001?type=4",
+                         "发展改革委") == "临江市发展和改革委员会"
