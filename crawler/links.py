@@ -31,6 +31,7 @@ from lxml.etree import ParserError
 from crawler.content import RESOURCE_HREF
 from crawler.frontier import is_agency_name
 from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
+from crawler.scriptcalls import called_url, url_templates
 from gxparse.normalize import squash
 
 SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -192,16 +193,26 @@ class _Walker:
         return out
 
     def handlers(self, root) -> list[Link]:
-        """``onclick="window.open('…')"``, ``openWin('…')`` and the like, with the element's text."""
+        """``onclick="window.open('…')"``, ``openWin('…')`` and the like, with the element's text; also calls of
+        the page's own functions that build a URL (``onclick="openArticle('2023','8842')"``,
+        ``href="javascript:show(12)"``: ``crawler.scriptcalls``)."""
         out = []
-        for element in root.xpath("//*[@onclick or @onchange]"):
-            for attribute in ("onclick", "onchange"):
-                for _, href in _SCRIPT_URL.findall(element.get(attribute) or ""):
-                    url = self.url(href)
-                    if url and not RESOURCE_HREF.search(url):
-                        text = " ".join("".join(element.itertext()).split())
-                        out.append(Link(url, text, self.heading(element), "script", None,
-                                        int(is_agency_name(text))))
+        templates = None
+        for element in root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]"):
+            hrefs = []
+            for attribute in ("onclick", "onchange", "href"):
+                handler = element.get(attribute) or ""
+                if attribute != "href":
+                    hrefs += [href for _, href in _SCRIPT_URL.findall(handler)]
+                if "(" in handler:
+                    if templates is None:
+                        templates = url_templates(s.text or "" for s in root.iter("script") if not s.get("src"))
+                    hrefs += [called] if (called := called_url(handler, templates)) else []
+            for href in dict.fromkeys(hrefs):
+                url = self.url(href)
+                if url and not RESOURCE_HREF.search(url):
+                    text = " ".join("".join(element.itertext()).split())
+                    out.append(Link(url, text, self.heading(element), "script", None, int(is_agency_name(text))))
         return out
 
     def scripts(self, root) -> list[Link]:
@@ -214,6 +225,8 @@ class _Walker:
             names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
             entries = []
             for match in _SCRIPT_URL.finditer(code):
+                if code[match.end():match.end() + 8].lstrip().startswith("+"):
+                    continue   # the start of a URL the script builds ('/art/' + y + …), not an address
                 url = self.url(match.group(2))
                 if url and not RESOURCE_HREF.search(url) and "dataproxy" not in url:
                     entries.append((url, _nearest_name(names, match.start())))

@@ -168,3 +168,25 @@ def test_links_a_script_writes_into_an_element_carry_its_heading():
 def test_links_a_script_writes_are_named_by_the_string_beside_them():
     assert by_text("home_script_sites.html", "东城街道", "http://www.nanhu.gov.cn/").url == \
         "http://www.nanhu.gov.cn/dcjd/index.html"
+
+
+def test_a_function_of_the_page_opens_the_url_it_builds_from_a_call_arguments():
+    link = by_text("list_function_links.html", "临江市发展和改革委员会2023年政府信息公开工作年度报告",
+                   "http://fgw.linjiang.gov.cn/col/col7/index.html")
+    assert link.url == "http://fgw.linjiang.gov.cn/art/2023/8842.html"
+
+
+def test_a_function_that_builds_its_url_from_a_variable_of_the_page_is_no_template():
+    urls = {link.url for link in links("list_function_links.html", "http://fgw.linjiang.gov.cn/col/col7/index.html")}
+    assert not [u for u in urls if "/site/" in u or u.endswith("/art/")]
+
+
+def test_a_call_with_an_argument_that_is_no_literal_builds_nothing():
+    urls = {link.url for link in links("list_function_links.html", "http://fgw.linjiang.gov.cn/col/col7/index.html")}
+    assert "http://fgw.linjiang.gov.cn/art/2019/8838.html" not in urls and not [u for u in urls if "year" in u]
+
+
+def test_a_javascript_href_calling_a_function_of_the_page_is_its_url():
+    link = by_text("list_function_links.html", "临江市发展和改革委员会2018年政府信息公开工作年度报告",
+                   "http://fgw.linjiang.gov.cn/col/col7/index.html")
+    assert link.url == "http://fgw.linjiang.gov.cn/col/col7/content.jsp?id=8837"
