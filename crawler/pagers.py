@@ -18,6 +18,9 @@ with the text "3" is not one.
 - A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
   ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
   (``location.href = '…&pageIndex=' + n``).
+- ASP.NET WebForms pagers (AspNetPager, GridView) are links to ``__doPostBack('ctl00$…$AspNetPager1','2')``
+  (or ``'Page$2'``): the page's form posted back with that event target and argument, its ``__VIEWSTATE`` as
+  it is. The spider posts the form once per later page (``postback_pages``).
 - Platforms drawn by scripts (gkmlpt and its kind) answer each page of a list in JSON with its record count and
   page size; the other pages differ from the URL asked in its page key (``?page=2``).
 """
@@ -56,6 +59,8 @@ _JSON_COUNT_KEYS = {
 _PAGE_CALL = re.compile(r"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*['\"]?(\d{1,4})['\"]?\s*\)\s*;?\s*$")
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
+MAX_POSTBACK_PAGES = 100    # a POST per page: fewer than a static pager may claim
+_POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
 
 
 def is_pager_link(text: str, url: str, page_url: str) -> bool:
@@ -142,6 +147,21 @@ def script_pager_urls(root, page_url: str) -> list[str]:
     # The first page is where the list was entered: only the later ones are new.
     return [urljoin(page_url, f"{prefix}{n}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
             if str(n) != current]
+
+
+def postback_pages(root) -> list[tuple[str, str]]:
+    """The later pages of an ASP.NET pager, as (``__EVENTTARGET``, ``__EVENTARGUMENT``) of the postback each
+    needs: from page 2 to the highest page its links name (尾页 names the last), at most
+    ``MAX_POSTBACK_PAGES``."""
+    highest: dict[tuple[str, str], int] = {}
+    for anchor in root.xpath("//a[contains(@href, '__doPostBack') or contains(@onclick, '__doPostBack')]"):
+        label = squash("".join(anchor.itertext()))
+        call = _POSTBACK.search(anchor.get("href") or "") or _POSTBACK.search(anchor.get("onclick") or "")
+        if call and (not label or _PAGER_TEXT.match(label)):
+            key = (call.group(1), call.group(2))
+            highest[key] = max(highest.get(key, 0), int(call.group(3)))
+    return [(target, f"{prefix}{n}") for (target, prefix), last in highest.items()
+            for n in range(2, min(last, MAX_POSTBACK_PAGES) + 1)]
 
 
 def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:

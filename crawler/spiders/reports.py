@@ -79,6 +79,7 @@ from crawler.pagers import (
     is_first_page_again,
     is_pager_link,
     json_page_urls,
+    postback_pages,
     proxy_page_urls,
     script_pager_urls,
 )
@@ -261,10 +262,32 @@ class ReportsSpider(scrapy.Spider):
                 continue
             self._requested[url] = "list"
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                                 meta={"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
-                                       "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
-                                       "list_of": meta.get("list_of") or response.url,
-                                       "link_text": meta.get("link_text", "")})
+                                 meta=self._list_meta(response, url, subsite))
+        if isinstance(response, TextResponse) and is_html(response.body):
+            yield from self._postbacks(response, subsite)
+
+    def _postbacks(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """An ASP.NET list's later pages: its form posted back once per page, as a browser does (hidden fields
+        as they are, no button clicked: the form's search button would answer search results)."""
+        form = "//form[.//input[@name='__VIEWSTATE']]"
+        pages = postback_pages(response.selector.root)
+        if not pages or not response.xpath(form):
+            return
+        for target, argument in pages:
+            request = scrapy.FormRequest.from_response(
+                response, formxpath=form, dont_click=True, callback=self.parse_page, errback=self.on_error,
+                formdata={"__EVENTTARGET": target, "__EVENTARGUMENT": argument}, priority=LIST_PAGE_PRIORITY)
+            key = f"{request.url} {target} {argument}"   # one POST per page of a list, whichever page named it
+            if key in self._requested or not self.scope.contains(request.url) or self._denied(request.url):
+                continue
+            self._requested[key] = "list"
+            yield request.replace(meta=self._list_meta(response, request.url, subsite))
+
+    def _list_meta(self, response: Response, url: str, subsite: int) -> dict[str, Any]:
+        meta = response.meta
+        return {"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
+                "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
+                "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", "")}
 
     def _navigation(self, response: Response, links: list[Link], subsite: int,
                     column: bool) -> Iterator[scrapy.Request]:

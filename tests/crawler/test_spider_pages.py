@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import scrapy
 
 from crawler.items import ReportDocument
@@ -328,3 +330,23 @@ def test_a_sub_site_entered_by_a_short_name_takes_its_full_name_from_its_title(s
 def test_a_name_shortened_inside_takes_the_full_name(spider):
     assert _entered_name(spider, "platform_unit_home.html", "http://www.linjiang.gov.cn/public/column/2001?type=4",
                          "发展改革委") == "临江市发展和改革委员会"
+
+
+ASPX = "http://www.zhoukou.gov.cn/xxgk/List.aspx?ClassID=12"
+
+
+def test_an_aspnet_pager_posts_the_form_back_once_per_later_page(spider):
+    posts = [r for r in _pages(spider, "list_aspnet_postback.html", ASPX) if r.method == "POST"]
+    assert sorted(parse_qs(r.body.decode())["__EVENTARGUMENT"][0] for r in posts) == ["2", "3"]
+
+
+def test_a_postback_sends_the_hidden_fields_as_they_are_and_clicks_no_button(spider):
+    post = next(r for r in _pages(spider, "list_aspnet_postback.html", ASPX) if r.method == "POST")
+    form = parse_qs(post.body.decode(), keep_blank_values=True)
+    assert (form["__EVENTTARGET"], form["__VIEWSTATEGENERATOR"], "ctl00$btnSearch" in form) == \
+        (["ctl00$ContentPlaceHolder1$AspNetPager1"], ["C2EE9ABB"], False)
+
+
+def test_a_page_named_by_two_postback_links_is_posted_once(spider):
+    _pages(spider, "list_aspnet_postback.html", ASPX)
+    assert [r for r in _pages(spider, "list_aspnet_postback.html", ASPX) if r.method == "POST"] == []
