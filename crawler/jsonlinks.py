@@ -20,6 +20,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin
 
 from crawler.content import RESOURCE_HREF
+from crawler.scriptapis import ItemUrl
 
 TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
               "wjbt", "bt", "biaoti", "mc")
@@ -43,13 +44,14 @@ class JsonLink(NamedTuple):
     date: str | None   # a date string beside it (as printed)
 
 
-def json_answer_links(text: str, base_url: str, heading: str = "") -> list[JsonLink]:
-    """The links of an API's JSON answer (none when the text is not JSON)."""
+def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tuple[ItemUrl, ...] = ()) -> list[JsonLink]:
+    """The links of an API's JSON answer (none when the text is not JSON). An item without an address gets
+    the one the page's script builds from its fields (``item_urls``: ``'/detail.html?id=' + item.id``)."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
         return []
-    return list(_walk(data, base_url, heading))
+    return list(_walk(data, base_url, heading, item_urls))
 
 
 def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
@@ -69,7 +71,7 @@ def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonL
     return out
 
 
-def _walk(data: object, base_url: str, heading: str) -> Iterator[JsonLink]:
+def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, ...] = ()) -> Iterator[JsonLink]:
     """Depth first, each object's links under the name of the object holding it."""
     stack: list[tuple[object, str, int]] = [(data, heading, 0)]
     nodes = 0
@@ -87,10 +89,14 @@ def _walk(data: object, base_url: str, heading: str) -> Iterator[JsonLink]:
         name = _first(fields, TITLE_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
         if name:
             date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
-            for key in URL_KEYS:
-                value = fields.get(key)
-                if isinstance(value, str) and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value):
-                    yield JsonLink(urljoin(base_url, value.strip()), name.strip(), above, date)
+            urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
+                    and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)]
+            if not urls:
+                urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
+                        if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
+                        and not isinstance(value, bool)]
+            for url in urls:
+                yield JsonLink(urljoin(base_url, url), name.strip(), above, date)
         stack += [(v, name.strip() if name else above, depth + 1) for v in reversed(list(node.values()))
                   if isinstance(v, (list, dict))]
 

@@ -31,6 +31,7 @@ from lxml.etree import ParserError
 from crawler.content import RESOURCE_HREF
 from crawler.frontier import is_agency_name
 from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
+from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
 from gxparse.normalize import squash
 
@@ -96,9 +97,10 @@ def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
             for link in _Walker(base_url).anchors(root)]
 
 
-def answer_links(text: str, base_url: str) -> list[Link]:
-    """The links of an API's JSON answer (a list page drawn by a script)."""
-    return _from_json(json_answer_links(text, base_url))
+def answer_links(text: str, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[Link]:
+    """The links of an API's JSON answer (a list page drawn by a script), items without an address given the
+    one the script that asked builds (``item_urls``)."""
+    return _from_json(json_answer_links(text, base_url, item_urls=item_urls))
 
 
 def _from_json(found: list[JsonLink]) -> list[Link]:
@@ -224,9 +226,10 @@ class _Walker:
             code = script.text or ""
             names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
             entries = []
+            apis = {call.url for call in api_calls(code)}   # asked for by the script as it asks (POST …)
             for match in _SCRIPT_URL.finditer(code):
-                if code[match.end():match.end() + 8].lstrip().startswith("+"):
-                    continue   # the start of a URL the script builds ('/art/' + y + …), not an address
+                if code[match.end():match.end() + 8].lstrip().startswith("+") or match.group(2) in apis:
+                    continue   # the start of a URL the script builds ('/art/' + y + …), or an API: not a page
                 url = self.url(match.group(2))
                 if url and not RESOURCE_HREF.search(url) and "dataproxy" not in url:
                     entries.append((url, _nearest_name(names, match.start())))

@@ -202,24 +202,29 @@ def json_page_urls(text: str, page_url: str) -> list[str]:
     """The other pages of a list an API answers in JSON, by its count and page size
     (``{"total": 45, "pageSize": 20, …}`` or ``{"totalPage": 3}``), numbered by the page key of its URL
     (``?page=1``, ``pageNo``, ``current``). None when the answer or its URL says nothing of pages."""
+    parts = urlsplit(page_url)
+    return [urlunsplit(parts._replace(query=urlencode(query)))
+            for query in json_page_params(text, parse_qsl(parts.query, keep_blank_values=True))]
+
+
+def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The parameters (of the URL, or of the form a script posts) that ask an API answering ``text`` to
+    ``params`` for each of the list's other pages."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return []
     counts = _json_counts(data)
-    parts = urlsplit(page_url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    keys = [i for i, (k, v) in enumerate(query) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+    keys = [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
     if not keys:
         return []
     pages = counts.get("pages") or (-(-counts["total"] // counts["size"]) if counts.get("total") and counts.get("size")
                                     else 0)
     index = keys[0]
-    current = int(query[index][1])
+    current = int(params[index][1])
     first = 0 if current == 0 else 1
     numbers = [n for n in range(first, first + min(pages, MAX_GENERATED_PAGES)) if n != current]
-    return [urlunsplit(parts._replace(query=urlencode(query[:index] + [(query[index][0], str(n))] + query[index + 1:])))
-            for n in numbers]
+    return [params[:index] + [(params[index][0], str(n))] + params[index + 1:] for n in numbers]
 
 
 def _json_counts(data: object) -> dict[str, int]:

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -78,6 +78,7 @@ from crawler.pagers import (
     create_page_urls,
     is_first_page_again,
     is_pager_link,
+    json_page_params,
     json_page_urls,
     postback_pages,
     proxy_page_urls,
@@ -85,6 +86,7 @@ from crawler.pagers import (
 )
 from crawler.pictures import holds_report_text, table_pictures
 from crawler.scope import Scope
+from crawler.scriptapis import ItemUrl, api_calls, item_urls
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
@@ -245,6 +247,8 @@ class ReportsSpider(scrapy.Spider):
             yield from self._released(self._held.arrived(list_id))
         if meta.get("hops", 0) < self.site.depth:
             yield from self._navigation(response, links, subsite, column)
+        if isinstance(response, TextResponse) and is_html(response.body) and self._says_column(response):
+            yield from self._script_lists(response, subsite)
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
@@ -265,6 +269,42 @@ class ReportsSpider(scrapy.Spider):
                                  meta=self._list_meta(response, url, subsite))
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
+        elif (api := meta.get("api")) and _JSON_START.match(response.body[:64]):
+            for params in json_page_params(text, [tuple(p) for p in api["data"]]) if api["method"] == "POST" else ():
+                request = self._api_request(response.url, {**api, "data": params}, self._list_meta(response, "", subsite))
+                if request is not None:
+                    yield request
+
+    def _script_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """A page called a 年报 column whose list its script asks an API for (``crawler.scriptapis``): the
+        answer is the column's list, asked as the script asks it, with the script's way of making an item's
+        address."""
+        meta = response.meta
+        title = response.xpath("//title/text()").get("")
+        for code in response.xpath("//script[not(@src)]/text()").getall():
+            templates = [list(t) for t in item_urls(code)]
+            for call in api_calls(code):
+                yield from filter(None, [self._api_request(response.urljoin(call.url), {
+                    "method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}, {
+                    "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
+                    "list_of": meta.get("list_of") or response.url,
+                    "link_text": f"{meta.get('link_text', '')} {title}".strip()})])
+
+    def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
+        """The request for one page of an API's list; None when it was made, or is out of scope."""
+        data = [tuple(p) for p in api["data"]]
+        if api["method"] == "GET" and data:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(data)}"
+        key = f"{api['method']} {url} {urlencode(data) if api['method'] == 'POST' else ''}"
+        if key in self._requested or not self.scope.contains(url) or self._denied(url):
+            return None
+        self._requested[key] = "list"
+        meta = {**meta, "api": api}
+        if api["method"] == "POST":
+            return scrapy.FormRequest(url, formdata=data, callback=self.parse_page, errback=self.on_error,
+                                      priority=LIST_PAGE_PRIORITY, meta=meta)
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                              meta=meta)
 
     def _postbacks(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """An ASP.NET list's later pages: its form posted back once per page, as a browser does (hidden fields
@@ -287,7 +327,8 @@ class ReportsSpider(scrapy.Spider):
         meta = response.meta
         return {"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
                 "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
-                "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", "")}
+                "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", ""),
+                **({"api": meta["api"]} if "api" in meta else {})}
 
     def _navigation(self, response: Response, links: list[Link], subsite: int,
                     column: bool) -> Iterator[scrapy.Request]:
@@ -582,7 +623,8 @@ class ReportsSpider(scrapy.Spider):
             text = _text(response)
             return record_links(text, response.url), record_count(text)
         if _JSON_START.match(response.body[:64]):
-            return answer_links(_text(response), response.url), 0
+            templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
+            return answer_links(_text(response), response.url, templates), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
         return page_links(response.selector.root, response.url), record_count(response.text)
