@@ -105,6 +105,7 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
+_SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON)\s*\(")   # a script that may ask an API for a list
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
@@ -247,7 +248,8 @@ class ReportsSpider(scrapy.Spider):
             yield from self._released(self._held.arrived(list_id))
         if meta.get("hops", 0) < self.site.depth:
             yield from self._navigation(response, links, subsite, column)
-        if isinstance(response, TextResponse) and is_html(response.body) and self._says_column(response):
+        if _SCRIPT_REQUEST.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
+                and self._says_column(response):
             yield from self._script_lists(response, subsite)
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
