@@ -8,7 +8,7 @@ templates go with the request, so the answer's items get their links (``crawler.
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page. A call whose data names anything else is
-not requested (what it would ask is unknown). At most ``MAX_CALLS`` calls per page; scripts longer than
+not requested (what it would ask is unknown). At most ``MAX_CALLS`` calls per script and per page; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
 """
 

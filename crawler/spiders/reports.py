@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -86,6 +86,7 @@ from crawler.pagers import (
 )
 from crawler.pictures import holds_report_text, table_pictures
 from crawler.scope import Scope
+from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
@@ -283,14 +284,14 @@ class ReportsSpider(scrapy.Spider):
         address."""
         meta = response.meta
         title = response.xpath("//title/text()").get("")
-        for code in response.xpath("//script[not(@src)]/text()").getall():
-            templates = [list(t) for t in item_urls(code)]
-            for call in api_calls(code):
-                yield from filter(None, [self._api_request(response.urljoin(call.url), {
-                    "method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}, {
-                    "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
-                    "list_of": meta.get("list_of") or response.url,
-                    "link_text": f"{meta.get('link_text', '')} {title}".strip()})])
+        calls = [(call, [list(t) for t in item_urls(code)])
+                 for code in response.xpath("//script[not(@src)]/text()").getall() for call in api_calls(code)]
+        for call, templates in calls[:MAX_API_CALLS]:
+            yield from filter(None, [self._api_request(response.urljoin(call.url), {
+                "method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}, {
+                "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
+                "list_of": meta.get("list_of") or response.url,
+                "link_text": f"{meta.get('link_text', '')} {title}".strip()})])
 
     def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
         """The request for one page of an API's list; None when it was made, or is out of scope."""
@@ -311,19 +312,23 @@ class ReportsSpider(scrapy.Spider):
     def _postbacks(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """An ASP.NET list's later pages: its form posted back once per page, as a browser does (hidden fields
         as they are, no button clicked: the form's search button would answer search results)."""
-        form = "//form[.//input[@name='__VIEWSTATE']]"
         pages = postback_pages(response.selector.root)
-        if not pages or not response.xpath(form):
+        forms = response.selector.root.xpath("//form[.//input[@name='__VIEWSTATE']]") if pages else []
+        if not forms:
+            return
+        # lxml's form_values are the controls a browser sends: no submit button, checked boxes, chosen options.
+        fields = [(k, v) for k, v in forms[0].form_values() if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
+        url = urljoin(get_base_url(response), forms[0].get("action") or response.url).split("#")[0]
+        if not self.scope.contains(url) or self._denied(url):
             return
         for target, argument in pages:
-            request = scrapy.FormRequest.from_response(
-                response, formxpath=form, dont_click=True, callback=self.parse_page, errback=self.on_error,
-                formdata={"__EVENTTARGET": target, "__EVENTARGUMENT": argument}, priority=LIST_PAGE_PRIORITY)
-            key = f"{request.url} {target} {argument}"   # one POST per page of a list, whichever page named it
-            if key in self._requested or not self.scope.contains(request.url) or self._denied(request.url):
+            key = f"{url} {target} {argument}"   # one POST per page of a list, whichever page named it
+            if key in self._requested:
                 continue
             self._requested[key] = "list"
-            yield request.replace(meta=self._list_meta(response, request.url, subsite))
+            yield scrapy.FormRequest(url, formdata=[*fields, ("__EVENTTARGET", target), ("__EVENTARGUMENT", argument)],
+                                     callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                                     meta=self._list_meta(response, url, subsite))
 
     def _list_meta(self, response: Response, url: str, subsite: int) -> dict[str, Any]:
         meta = response.meta

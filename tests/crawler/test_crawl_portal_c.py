@@ -75,3 +75,7 @@ def test_sub_sites_listed_by_short_names_take_their_full_names(crawl):
 
 def test_no_site_of_the_links_to_elsewhere_is_entered(crawl):
     assert not [s.name for s in crawl[1].coverage.subsites if "政府网" in s.name]
+
+
+def test_a_home_page_that_only_sends_the_browser_on_is_followed(crawl):
+    assert "/col/col1/index.html" in crawl[0].main.log
