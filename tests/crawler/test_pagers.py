@@ -8,7 +8,14 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
-from crawler.pagers import create_page_urls, is_pager_link, proxy_page_urls, script_pager_urls
+from crawler.pagers import (
+    MAX_POSTBACK_PAGES,
+    create_page_urls,
+    is_pager_link,
+    postback_pages,
+    proxy_page_urls,
+    script_pager_urls,
+)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
@@ -132,3 +139,22 @@ def test_a_pager_drawn_by_a_script_gives_the_later_pages_of_its_url():
     root = lxml.html.fromstring((FILES / "list_script_gopage.html").read_bytes())
     page = "http://127.0.0.1/public/column/1001?type=4&catId=8801&action=list"
     assert script_pager_urls(root, page) == [f"{page}&pageIndex={n}" for n in (2, 3)]
+
+
+def _postbacks(pager: str) -> list[tuple[str, str]]:
+    return postback_pages(lxml.html.fromstring(f'<html><body><div class="pager">{pager}</div></body></html>'))
+
+
+def test_a_gridview_pager_posts_its_page_arguments():
+    pager = "<a href=\"javascript:__doPostBack('ctl00$GridView1','Page$2')\">2</a>" \
+            "<a href=\"javascript:__doPostBack('ctl00$GridView1','Page$3')\">3</a>"
+    assert _postbacks(pager) == [("ctl00$GridView1", "Page$2"), ("ctl00$GridView1", "Page$3")]
+
+
+def test_a_postback_pager_claiming_endless_pages_is_believed_up_to_the_bound():
+    pager = "<a href=\"javascript:__doPostBack('ctl00$Pager','9999')\">尾页</a>"
+    assert len(_postbacks(pager)) == MAX_POSTBACK_PAGES - 1
+
+
+def test_a_postback_link_that_is_no_pager_is_not_a_page():
+    assert _postbacks("<a href=\"javascript:__doPostBack('ctl00$lnkDelete','2')\">删除附件</a>") == []
