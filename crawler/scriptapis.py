@@ -8,16 +8,19 @@ templates go with the request, so the answer's items get their links (``crawler.
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page. A call whose data names anything else is
-not requested (what it would ask is unknown). At most ``MAX_CALLS`` calls per script and per page; scripts longer than
-``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
+not requested (what it would ask is unknown). At most ``MAX_CALLS`` calls per script and per page, of
+``MAX_TRIED`` call sites read; scripts longer than ``MAX_SCRIPT_CHARS`` and object literals longer than
+``MAX_LITERAL_CHARS`` are not read.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import NamedTuple
 
 MAX_CALLS = 10
+MAX_TRIED = 50               # call sites read per script, made or not
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
 _NAME = r"[A-Za-z_$][\w$]*"
@@ -26,11 +29,12 @@ _SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["']
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
 _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
+_ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
 # '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"]): the address of an item of the answer.
-_ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./)[^"'\s<>+]*)["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
+_ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
                        rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])"""
-                       r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]*))?""")
+                       r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{0,300}))?""")
 
 
 class ApiCall(NamedTuple):
@@ -49,18 +53,18 @@ def api_calls(code: str) -> list[ApiCall]:
     """The API requests a script makes, with the first page's parameters."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls = []
-    for match in _AJAX.finditer(code):
+    calls, variables = [], _Variables(code)
+    for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = _object(code, match.end() - 1)
         if fields is None:
             continue
         url = _string(fields.get("url", ""))
         method = (_string(fields.get("type", "")) or _string(fields.get("method", "")) or "GET").upper()
-        data = _data(code, fields.get("data", "{}"))
+        data = _data(variables, fields.get("data", "{}"))
         if url and _URL.match(url) and method in ("GET", "POST") and data is not None:
             calls.append(ApiCall(url, method, data))
-    for match in _SHORTHAND.finditer(code):
-        data = _data(code, code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS]) if match.group(4) else ()
+    for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
+        data = _data(variables, code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS]) if match.group(4) else ()
         if data is not None:
             calls.append(ApiCall(match.group(3), "POST" if match.group(1) == "post" else "GET", data))
     return list(dict.fromkeys(calls))[:MAX_CALLS]
@@ -70,11 +74,12 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
     """How the script builds an item's address from a field of the answer's items."""
     if len(code) > MAX_SCRIPT_CHARS:
         return ()
-    return tuple(dict.fromkeys(ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
-                               for m in _ITEM_URL.finditer(code)))
+    found = (ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
+             for _, m in zip(range(MAX_TRIED), _ITEM_URL.finditer(code)))
+    return tuple(dict.fromkeys(found))
 
 
-def _data(code: str, literal: str) -> tuple[tuple[str, str], ...] | None:
+def _data(variables: _Variables, literal: str) -> tuple[tuple[str, str], ...] | None:
     """An object literal's entries as request parameters; None when one cannot be known."""
     literal = literal.strip()
     if not literal.startswith("{"):
@@ -84,24 +89,37 @@ def _data(code: str, literal: str) -> tuple[tuple[str, str], ...] | None:
         return None
     out = []
     for key, value in fields.items():
-        known = _value(code, key, value)
+        known = _value(variables, key, value)
         if known is None:
             return None
         out.append((key, known))
     return tuple(out)
 
 
-def _value(code: str, key: str, value: str) -> str | None:
+def _value(variables: _Variables, key: str, value: str) -> str | None:
     literal = _LITERAL.match(value)
     if literal:
         return next(g for g in literal.groups() if g is not None)
     if re.fullmatch(_NAME, value):
-        assigned = re.search(rf"""\b{re.escape(value)}\s*=\s*(["']?)([\w.-]{{1,100}})\1\s*[;,\n]""", code)
-        if assigned:
-            return assigned.group(2)
+        if value in variables.values:
+            return variables.values[value]
         if _PAGE_KEY.search(key):
             return "1"   # the page number the list is called with: its first page
     return None
+
+
+class _Variables:
+    """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    @cached_property
+    def values(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for match in _ASSIGNMENT.finditer(self.code):
+            found.setdefault(match.group(1), match.group(3))
+        return found
 
 
 def _object(code: str, start: int) -> dict[str, str] | None:

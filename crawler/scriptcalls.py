@@ -5,8 +5,9 @@ Many CMS list pages link their items through a function instead of an address:
 ``function openArticle(y, id) { window.open('/art/' + y + '/' + id + '.html'); }``. The URL is the function's
 string concatenation with each parameter replaced by the call's argument. Only concatenations that begin with
 a URL-like string and join string literals and the function's own parameters are templates; calls whose
-arguments are all literals are applied. Scripts are read up to ``MAX_SCRIPT_CHARS`` and ``MAX_FUNCTIONS``
-definitions, so a hostile page costs no more than its size.
+arguments are all literals are applied. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first
+``MAX_FUNCTIONS`` definitions of each, ``MAX_BODY_CHARS`` of each body, so a hostile page costs no more than
+its size.
 """
 
 from __future__ import annotations
@@ -36,9 +37,7 @@ def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
     for code in scripts:
         if len(code) > MAX_SCRIPT_CHARS:
             continue
-        for match in _FUNCTION.finditer(code):
-            if len(out) >= MAX_FUNCTIONS:
-                return out
+        for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code)):
             params = [p.strip() for p in match.group(2).split(",") if p.strip()]
             body = code[match.end():match.end() + MAX_BODY_CHARS]
             template = _template(body, params)

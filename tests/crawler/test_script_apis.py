@@ -76,3 +76,8 @@ def test_the_answer_items_are_requested_as_documents(spider):
 def test_the_answer_other_pages_are_posted_with_the_next_page_number(spider):
     posts = [dict(parse_qsl(r.body.decode())) for r in _answer(spider, API_META) if r.meta["role"] == "list"]
     assert posts == [{"columnId": "1205", "pageNo": "2", "pageSize": "15"}]
+
+
+def test_a_hostile_script_costs_no_more_than_its_bounds():
+    code = "$.ajax({url: '/a', data: {x: y}});" * 50_000 + "'/" * 100_000   # under MAX_SCRIPT_CHARS
+    assert (api_calls(code), item_urls(code)) == ([], ())
