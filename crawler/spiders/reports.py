@@ -274,7 +274,8 @@ class ReportsSpider(scrapy.Spider):
             yield from self._postbacks(response, subsite)
         elif (api := meta.get("api")) and _JSON_START.match(response.body[:64]):
             for params in json_page_params(text, [tuple(p) for p in api["data"]]) if api["method"] == "POST" else ():
-                request = self._api_request(response.url, {**api, "data": params}, self._list_meta(response, "", subsite))
+                request = self._api_request(response.url, {**api, "data": params},
+                                            self._list_meta(response, response.url, subsite))
                 if request is not None:
                     yield request
 
@@ -287,11 +288,14 @@ class ReportsSpider(scrapy.Spider):
         calls = [(call, [list(t) for t in item_urls(code)])
                  for code in response.xpath("//script[not(@src)]/text()").getall() for call in api_calls(code)]
         for call, templates in calls[:MAX_API_CALLS]:
-            yield from filter(None, [self._api_request(response.urljoin(call.url), {
-                "method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}, {
+            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}
+            # Part of this page (hops and chain as its own), called what the page is called.
+            request = self._api_request(response.urljoin(call.url), api, {
                 "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
                 "list_of": meta.get("list_of") or response.url,
-                "link_text": f"{meta.get('link_text', '')} {title}".strip()})])
+                "link_text": f"{meta.get('link_text', '')} {title}".strip()})
+            if request is not None:
+                yield request
 
     def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
         """The request for one page of an API's list; None when it was made, or is out of scope."""
