@@ -18,6 +18,8 @@ with the text "3" is not one.
 - A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
   ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
   (``location.href = '…&pageIndex=' + n``).
+- A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-total``) and a script
+  that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages.
 - ASP.NET WebForms pagers (AspNetPager, GridView) are links to ``__doPostBack('ctl00$…$AspNetPager1','2')``
   (or ``'Page$2'``): the page's form posted back with that event target and argument, its ``__VIEWSTATE`` as
   it is. The spider posts the form once per later page (``postback_pages``).
@@ -57,6 +59,10 @@ _JSON_COUNT_KEYS = {
 # A pager link's call with the page number (goPage(2), javascript:toPage('3')), and a URL a script writes up to
 # a key's value followed by what it appends ('/list?catId=8801&pageIndex=' + n).
 _PAGE_CALL = re.compile(r"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*['\"]?(\d{1,4})['\"]?\s*\)\s*;?\s*$")
+_MORE_TEXT = re.compile(r"^(?:点击)?(?:加载|查看|显示)更多|^load\s*more", re.IGNORECASE)
+# '/list/29_' + page + '.html': a URL written around a variable (the variable's name says it is the page).
+_URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{0,300})\1\s*\+\s*([A-Za-z_$][\w$]*)"""
+                                  r"""(?:\s*\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTBACK_PAGES = 100    # a POST per page: fewer than a static pager may claim
@@ -147,6 +153,29 @@ def script_pager_urls(root, page_url: str) -> list[str]:
     # The first page is where the list was entered: only the later ones are new.
     return [urljoin(page_url, f"{prefix}{n}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
             if str(n) != current]
+
+
+def load_more_urls(root, page_url: str) -> list[str]:
+    """The pages a 加载更多 button loads: from the page it names next (``data-page``) to the last
+    (``data-total``/``data-pages``; the next only without one), each the URL the page's script writes around a
+    page-named variable (``'/list/29_' + page + '.html'``); none without both."""
+    numbers: set[int] = set()
+    for button in root.xpath("//*[@data-page or @data-pageno]"):
+        label = squash("".join(button.itertext()))
+        first = (button.get("data-page") or button.get("data-pageno") or "").strip()
+        last = (button.get("data-total") or button.get("data-pages") or first).strip()
+        if _MORE_TEXT.match(label) and first.isdigit():
+            last_page = int(last) if last.isdigit() else int(first)
+            numbers.update(range(int(first), min(last_page, int(first) + MAX_GENERATED_PAGES - 1) + 1))
+    if not numbers:
+        return []
+    written = [(m.group(2), m.group(5) or "") for code in root.xpath("//script[not(@src)]/text()")
+               for m in _URL_AROUND_VARIABLE.finditer(code)
+               if _PAGE_KEY.search(m.group(3)) and "size" not in m.group(3).lower()]
+    if not written:
+        return []
+    prefix, suffix = written[0]
+    return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in sorted(numbers)]
 
 
 def postback_pages(root) -> list[tuple[str, str]]:

@@ -25,7 +25,8 @@ MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
-_SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(,\s*\{)?""")
+# The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.pagers).
+_SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*\{)?""")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
 _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")

@@ -80,6 +80,7 @@ from crawler.pagers import (
     is_pager_link,
     json_page_params,
     json_page_urls,
+    load_more_urls,
     postback_pages,
     proxy_page_urls,
     script_pager_urls,
@@ -262,6 +263,7 @@ class ReportsSpider(scrapy.Spider):
             urls += json_page_urls(text, response.url)
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
+            urls += load_more_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         meta = response.meta
         for url in dict.fromkeys(urls):

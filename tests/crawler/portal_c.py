@@ -19,7 +19,8 @@
   script (``'/content/detail.html?id=' + item.id``), two pages of answers;
 - 住建 (127.0.0.5): a column with year tabs whose lists are all in the page (hidden ``display:none`` panels),
   its reports DOCX files, a 统计年报 and a 工作总结 among them;
-- 财政 (on the city's host, ``/czj/``): a 部门预算决算 column beside its 年度报告 one;
+- 财政 (on the city's host, ``/czj/``): a 部门预算决算 column beside its 年度报告 one, whose older items a
+  加载更多 button (``data-page="2" data-total="3"``) loads as HTML fragments (``'/czj/list/29_' + page + '.html'``);
 - noise: home-page news with years in their titles (工作总结, 统计公报, 企业年报, 绩效评价报告).
 """
 
@@ -184,15 +185,24 @@ class PortalC:
             ("南河市财政局2023年度部门预算", "南河市财政局2022年度部门决算", "南河市2023年度市级财政决算报告")))
         main.pages["/czj/list/28.html"] = Page(html("部门预算决算", f"<ul>{budgets}</ul>", header, nav))
         rows = []
-        for year in (2021, 2022, 2023):
+        for year in range(2023, 2018, -1):
             path, title = f"/czj/show/{500 + year}.html", f"{name}{year}年政府信息公开工作年度报告"
             main.pages[path] = Page(article(title, name, year, render_report_body(report(name, year), with_title=False),
                                             header, nav))
             self.expected[self.base + path] = (name, year)
             rows.append(f'<li><a href="{path}">{title}</a><span>{year + 1}-01-15</span></li>')
-        rows.append('<li><a href="/czj/show/630.html">南河市财政局2023年度绩效报告</a><span>2024-03-15</span></li>')
+        rows.insert(1, '<li><a href="/czj/show/630.html">南河市财政局2023年度绩效报告</a><span>2024-03-15</span></li>')
         main.pages["/czj/show/630.html"] = Page(html("南河市财政局2023年度绩效报告", "<p>绩效。</p>", header, nav))
-        main.pages["/czj/list/29.html"] = Page(html("年度报告", f"<ul>{''.join(rows)}</ul>", header, nav))
+        # The first three items in the page, the rest loaded two at a time by 加载更多 (HTML fragments).
+        more = ('<div class="more"><a href="javascript:;" id="loadMore" data-page="2" data-total="3">加载更多</a></div>'
+                '<script>$("#loadMore").on("click", function () {\n  var btn = $(this), page = parseInt(btn.attr("data-page"));\n'
+                '  $.get("/czj/list/29_" + page + ".html", function (html) {\n    $("#list").append(html);\n'
+                '    if (page >= parseInt(btn.attr("data-total"))) { btn.hide(); } else { btn.attr("data-page", page + 1); }\n'
+                '  });\n});</script>')
+        main.pages["/czj/list/29.html"] = Page(html("年度报告", f"<ul id=\"list\">{''.join(rows[:3])}</ul>{more}", header,
+                                                    nav))
+        for n, chunk in ((2, rows[3:5]), (3, rows[5:])):
+            main.pages[f"/czj/list/29_{n}.html"] = Page("".join(chunk).encode())
 
     # -- the departments' own hosts --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from crawler.pagers import (
     MAX_POSTBACK_PAGES,
     create_page_urls,
     is_pager_link,
+    load_more_urls,
     postback_pages,
     proxy_page_urls,
     script_pager_urls,
@@ -158,3 +159,25 @@ def test_a_postback_pager_claiming_endless_pages_is_believed_up_to_the_bound():
 
 def test_a_postback_link_that_is_no_pager_is_not_a_page():
     assert _postbacks("<a href=\"javascript:__doPostBack('ctl00$lnkDelete','2')\">删除附件</a>") == []
+
+
+LOAD_MORE = "http://www.linjiang.gov.cn/czj/list/29.html"
+
+
+def _load_more(html: str) -> list[str]:
+    return load_more_urls(lxml.html.fromstring(html), LOAD_MORE)
+
+
+def test_a_load_more_button_loads_its_next_pages_to_the_last_it_names():
+    assert _load_more((FILES / "list_load_more.html").read_text(encoding="utf-8")) == \
+        [f"http://www.linjiang.gov.cn/czj/list/29_{n}.html" for n in (2, 3)]
+
+
+def test_a_load_more_button_without_a_last_page_loads_the_next_one():
+    html = (FILES / "list_load_more.html").read_text(encoding="utf-8").replace(' data-total="3"', "")
+    assert _load_more(html) == ["http://www.linjiang.gov.cn/czj/list/29_2.html"]
+
+
+def test_a_page_number_in_a_button_that_loads_nothing_more_is_no_pager():
+    html = (FILES / "list_load_more.html").read_text(encoding="utf-8").replace(">加载更多<", ">返回顶部<")
+    assert _load_more(html) == []

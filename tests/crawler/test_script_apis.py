@@ -81,3 +81,8 @@ def test_the_answer_other_pages_are_posted_with_the_next_page_number(spider):
 def test_a_hostile_script_costs_no_more_than_its_bounds():
     code = "$.ajax({url: '/a', data: {x: y}});" * 50_000 + "'/" * 100_000   # under MAX_SCRIPT_CHARS
     assert (api_calls(code), item_urls(code)) == ([], ())
+
+
+def test_a_get_whose_url_the_script_continues_is_no_api_call():
+    code = (FILES / "list_load_more.html").read_text(encoding="utf-8").split("<script>")[1]
+    assert api_calls(code) == []
