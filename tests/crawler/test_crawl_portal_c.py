@@ -79,3 +79,7 @@ def test_no_site_of_the_links_to_elsewhere_is_entered(crawl):
 
 def test_a_home_page_that_only_sends_the_browser_on_is_followed(crawl):
     assert "/col/col1/index.html" in crawl[0].main.log
+
+
+def test_the_items_a_load_more_button_loads_are_found(crawl):
+    assert _found(crawl, crawl[0].base + "/czj/") == _expected(crawl, crawl[0].base + "/czj/")
