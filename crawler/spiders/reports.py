@@ -266,8 +266,10 @@ class ReportsSpider(scrapy.Spider):
             urls += load_more_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         meta = response.meta
+        first = meta.get("list_of") or response.url
         for url in dict.fromkeys(urls):
-            if url in self._requested or not self.scope.contains(url) or self._denied(url):
+            if url in self._requested or not self.scope.contains(url) or self._denied(url) \
+                    or is_first_page_again(url, first):   # page 2's link to ?page=1: the page the list began with
                 continue
             self._requested[url] = "list"
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,

@@ -350,3 +350,10 @@ def test_a_postback_sends_the_hidden_fields_as_they_are_and_clicks_no_button(spi
 def test_a_page_named_by_two_postback_links_is_posted_once(spider):
     _pages(spider, "list_aspnet_postback.html", ASPX)
     assert [r for r in _pages(spider, "list_aspnet_postback.html", ASPX) if r.method == "POST"] == []
+
+
+def test_a_later_page_link_to_page_one_is_the_page_the_list_began_with(spider):
+    first = "http://www.zhoukou.gov.cn/public/column/1001?type=4&catId=8801&action=list"
+    meta = {**list_meta("list"), "list_of": first}
+    out = _requests(spider.parse_page(file_response("list_script_gopage.html", first + "&pageIndex=2", meta)))
+    assert first + "&pageIndex=1" not in {r.url for r in out}
