@@ -168,10 +168,11 @@ def is_year_only(text: str) -> bool:
 
 
 def is_short_agency_name(text: str, heading: str, source: str) -> bool:
-    """An agency's short name (发改, 人社, 住建) in a drop-down headed as the site's departments (--部门网站--):
-    such lists name them as people say them; the full name is on the sub-site itself."""
+    """An agency's short name (发改, 人社, 住建) in a drop-down or an image map headed as the site's departments
+    (--部门网站--, a picture whose alt says so): such lists name them as people say them; the full name is on the
+    sub-site itself."""
     label = squash(text)
-    return source == "option" and bool(_SHORT_NAME.match(label)) and not _NOT_AGENCY.search(label) \
+    return source in ("option", "area") and bool(_SHORT_NAME.match(label)) and not _NOT_AGENCY.search(label) \
         and is_vouched(heading)
 
 

@@ -66,7 +66,7 @@ class Link:
     url: str
     text: str                 # what to judge it by (title attribute when the text is cut off)
     heading: str = ""         # heading of the block it sits in
-    source: str = "a"         # a | option | script | json | record | sitemap
+    source: str = "a"         # a | area | frame | option | script | json | record | sitemap
     date: str | None = None   # ISO date printed beside it
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
@@ -156,7 +156,8 @@ class _Walker:
             url = self.url(a.get("href"))
             if url is None:
                 continue
-            text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img"))
+            text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
+                or " ".join((a.get("alt") or "").split())   # an image map's area says what it is in its alt
             label = link_label(text, a.get("title"))
             found.append((a, url, _item_text(a) if _GENERIC_TEXT.match(label.replace(" ", "")) else label))
         anchors = [a for a, _, _ in found]
@@ -166,8 +167,21 @@ class _Walker:
             block = next((x for x in a.iterancestors() if links[x] >= 2), None)
             block_agencies = int(is_agency_name(text)) if block is None else \
                 agencies[block] if 2 * agencies[block] >= links[block] else 0   # a list *of agencies*
-            out.append(Link(url, text, self.heading(a), "a", _item_date(a, links), block_agencies))
+            area = a.tag == "area"
+            out.append(Link(url, text, self.map_heading(a) if area else self.heading(a), "area" if area else "a",
+                            _item_date(a, links), block_agencies))
         return out
+
+    def map_heading(self, area) -> str:
+        """An image map's areas are headed by the picture that shows them (``<img usemap="#bm" alt="部门网站">``),
+        else by the map's place."""
+        image_map = next(area.iterancestors("map"), None)
+        if image_map is None:
+            return self.heading(area)
+        name = image_map.get("name") or image_map.get("id") or ""
+        images = area.getroottree().getroot().xpath("//img[@usemap=$u]", u=f"#{name}") if name else []
+        label = _heading_text((images[0].get("alt") or images[0].get("title") or "")) if images else ""
+        return label or self.heading(images[0] if images else image_map)
 
     def frames(self, root) -> list[Link]:
         """Frames show another page inside this one: read as part of it."""

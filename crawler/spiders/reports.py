@@ -734,7 +734,7 @@ class ReportsSpider(scrapy.Spider):
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
         files = [link for link in page_links(response.selector.root, response.url)
-                 if link.source == "a" and is_attachment(link.url, link.text)]
+                 if link.source in ("a", "area") and is_attachment(link.url, link.text)]
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
             url = response.urljoin(_viewed_file(src))
             if ATTACHMENT_HREF.search(url):

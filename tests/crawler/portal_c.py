@@ -19,6 +19,8 @@
   script (``'/content/detail.html?id=' + item.id``), two pages of answers;
 - 住建 (127.0.0.5): a column with year tabs whose lists are all in the page (hidden ``display:none`` panels),
   its reports DOCX files, a 统计年报 and a 工作总结 among them;
+- 交通 (127.0.0.6): linked only from an image map (``<map>`` of a picture whose ``alt`` is 部门网站), by its
+  ``<area alt="交通">``;
 - 财政 (on the city's host, ``/czj/``): a 部门预算决算 column beside its 年度报告 one, whose older items a
   加载更多 button (``data-page="2" data-total="3"``) loads as HTML fragments (``'/czj/list/29_' + page + '.html'``);
 - noise: home-page news with years in their titles (工作总结, 统计公报, 企业年报, 绩效评价报告).
@@ -61,10 +63,10 @@ class PortalC:
     """The four hosts of 南河市, with the reports a crawl must find (``expected``: URL → agency, year)."""
 
     def __init__(self) -> None:
-        self.main, self.fg, self.rs, self.zj = Host(), Host(), Host(), Host()
+        self.main, self.fg, self.rs, self.zj, self.jt = Host(), Host(), Host(), Host(), Host()
         self.servers = [HostServer(f"127.0.0.{n}", host) for n, host in
-                        ((1, self.main), (3, self.fg), (4, self.rs), (5, self.zj))]
-        self.base, self.fg_base, self.rs_base, self.zj_base = (s.base for s in self.servers)
+                        ((1, self.main), (3, self.fg), (4, self.rs), (5, self.zj), (6, self.jt))]
+        self.base, self.fg_base, self.rs_base, self.zj_base, self.jt_base = (s.base for s in self.servers)
         self.expected: dict[str, tuple[str, int]] = {}
         self.rs_pages: dict[int, bytes] = {}   # 人社's detail pages by id
         self._home()
@@ -73,6 +75,7 @@ class PortalC:
         self._development()
         self._labour()
         self._housing()
+        self._transport()
 
     def close(self) -> None:
         for server in self.servers:
@@ -99,6 +102,8 @@ class PortalC:
                      '<option value="http://www.ah.gov.cn/">省政府网</option>')
         main.pages["/col/col1/index.html"] = Page(html(f"{CITY}门户网站", (
             f'<div class="news"><div class="hd">南河要闻</div><ul>{items}</ul></div>'
+            '<div class="banner"><img src="/images/bmwz.png" usemap="#bmwz" alt="部门网站" /><map name="bmwz">'
+            f'<area shape="rect" coords="0,0,80,30" href="{self.jt_base}/" alt="交通" /></map></div>'
             '<div class="footer-links"><select onchange="window.open(this.value)"><option value="">--部门网站--</option>'
             f'{options}</select><select onchange="window.open(this.value)"><option value="">--友情链接--</option>'
             f'{elsewhere}</select></div>'), nav=CITY_NAV))
@@ -313,3 +318,19 @@ class PortalC:
             panels.append(f'<div class="tab-panel"{hidden}><ul>{"".join(rows)}</ul></div>')
         host.pages["/zwgk/list_41.html"] = Page(html(f"政府信息公开年报_{name}", (
             f'<div class="year-tab"><ul>{"".join(tabs)}</ul></div>{"".join(panels)}'), header, nav))
+
+    def _transport(self) -> None:
+        """交通: a plain site, linked from the city's home page only by an image map's area."""
+        host, name = self.jt, "南河市交通运输局"
+        nav = '<a href="/">首页</a><a href="/xxgk/">信息公开</a>'
+        host.pages["/"] = Page(html(f"{name}门户网站", '<div class="banner">交通</div>', nav=nav))
+        host.pages["/xxgk/"] = Page(html(f"信息公开-{name}", '<ul><li><a href="/xxgk/nb/">政府信息公开工作年报</a></li></ul>',
+                                         nav=nav))
+        rows = []
+        for year in (2021, 2022, 2023):
+            path, title = f"/xxgk/nb/{year + 1}0120{year % 100}.html", f"{name}{year}年政府信息公开工作年度报告"
+            host.pages[path] = Page(article(title, name, year, render_report_body(report(name, year), with_title=False),
+                                            nav=nav))
+            self.expected[self.jt_base + path] = (name, year)
+            rows.append(f'<li><a href="{path}">{title}</a></li>')
+        host.pages["/xxgk/nb/"] = Page(html("政府信息公开工作年报", f"<ul>{''.join(rows)}</ul>", nav=nav))

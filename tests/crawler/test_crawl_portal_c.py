@@ -70,7 +70,8 @@ def test_every_year_tab_of_a_column_is_read(crawl):
 
 def test_sub_sites_listed_by_short_names_take_their_full_names(crawl):
     names = {s.name for s in crawl[1].coverage.subsites}
-    assert {"南河市发展和改革委员会", "南河市人力资源和社会保障局", "南河市住房和城乡建设局", "南河市财政局"} <= names
+    assert {"南河市发展和改革委员会", "南河市人力资源和社会保障局", "南河市住房和城乡建设局", "南河市财政局", "南河市交通运输局"} \
+        <= names
 
 
 def test_no_site_of_the_links_to_elsewhere_is_entered(crawl):
@@ -83,3 +84,7 @@ def test_a_home_page_that_only_sends_the_browser_on_is_followed(crawl):
 
 def test_the_items_a_load_more_button_loads_are_found(crawl):
     assert _found(crawl, crawl[0].base + "/czj/") == _expected(crawl, crawl[0].base + "/czj/")
+
+
+def test_a_department_linked_only_by_an_image_map_is_found(crawl):
+    assert _found(crawl, crawl[0].jt_base) == _expected(crawl, crawl[0].jt_base)

@@ -190,3 +190,8 @@ def test_a_javascript_href_calling_a_function_of_the_page_is_its_url():
     link = by_text("list_function_links.html", "临江市发展和改革委员会2018年政府信息公开工作年度报告",
                    "http://fgw.linjiang.gov.cn/col/col7/index.html")
     assert link.url == "http://fgw.linjiang.gov.cn/col/col7/content.jsp?id=8837"
+
+
+def test_an_image_map_area_is_named_by_its_alt_under_the_alt_of_its_picture():
+    link = by_text("home_department_dropdown.html", "交通", "http://www.linjiang.gov.cn/")
+    assert (link.source, link.heading) == ("area", "部门网站")

@@ -186,3 +186,8 @@ def test_a_department_in_a_departments_drop_down_is_entered_by_its_short_name(sp
 def test_a_short_name_in_the_drop_down_of_links_to_elsewhere_is_not_entered(spider):
     requests = {r.url: r for r in _all(spider, "home_department_dropdown.html", "http://www.linjiang.gov.cn/")}
     assert "http://www.jiangnan.gov.cn/" not in requests
+
+
+def test_a_department_in_an_image_map_of_departments_is_entered_by_its_short_name(spider):
+    requests = {r.url: r for r in _all(spider, "home_department_dropdown.html", "http://www.linjiang.gov.cn/")}
+    assert requests["http://jtj.linjiang.gov.cn/"].meta["enter"] == ("交通", "部门网站")
