@@ -1,5 +1,5 @@
 """A third municipal portal, 南河市, built from platform families that neither ``simsite``, ``portal.py`` nor
-``portal_b.py`` has: for crawls over real HTTP on four hosts.
+``portal_b.py`` has: for crawls over real HTTP on five hosts.
 
 - the home page (``/``) is only a script that sends the browser on (``window.location.href='/col/col1/
   index.html'``), as many portals' root is;
@@ -10,8 +10,8 @@
   other ways (``…2023年度信息公开年报``, ``2022年政务公开工作年度报告``, ``政府信息公开年度工作报告（2021年）``) beside
   noise (部门预算公开, 法治政府建设年度报告, 统计公报, 工作总结);
 - the departments' sites are listed on the home page only in a ``<select onchange="window.open(this.value)">``
-  部门网站 drop-down, under short names (发改, 人社, 住建, 财政); the agency's full name is only in each
-  sub-site's header and ``<title>``; three of them are on hosts of their own:
+  部门网站 drop-down or an image map, under short names (发改, 人社, 住建, 财政, 交通); the agency's full name is
+  only in each sub-site's header and ``<title>``; four of them are on hosts of their own:
 - 发改 (127.0.0.3): detail links are ``href="javascript:void(0)" onclick="openArticle('2023','8842')"`` with
   ``function openArticle(y,id){window.open('/art/'+y+'/'+id+'.html')}``; each page holds a PDF;
 - 人社 (127.0.0.4): a jQuery column whose list is the answer of ``$.ajax({type:"POST",
@@ -60,7 +60,7 @@ CITY_NAV = ('<a href="/col/col1/index.html">首页</a><a href="/col/col2/index.h
 
 
 class PortalC:
-    """The four hosts of 南河市, with the reports a crawl must find (``expected``: URL → agency, year)."""
+    """The five hosts of 南河市, with the reports a crawl must find (``expected``: URL → agency, year)."""
 
     def __init__(self) -> None:
         self.main, self.fg, self.rs, self.zj, self.jt = Host(), Host(), Host(), Host(), Host()

@@ -1,5 +1,5 @@
 """A crawl of a third portal built from platform families the other fixtures do not have
-(tests/crawler/portal_c.py), over real HTTP on four hosts, from its home page alone: every report found and
+(tests/crawler/portal_c.py), over real HTTP on five hosts, from its home page alone: every report found and
 nothing else."""
 
 from __future__ import annotations
