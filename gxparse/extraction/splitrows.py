@@ -7,7 +7,8 @@ group label repeated on every row) one row's figures come out as two to four lin
 grammar would read the first line as the row and the others as rows of their own.
 
 Such lines are joined again where the row's shape decides it (``join_split_rows``): a run of figure lines — the
-first may carry a label, the others none, with only label lines naming no row between them — is cut into
+first may carry a label, the others none, with only label lines naming no row between them (nor, together, a
+row: the label of a row of its own, wrapped over lines, whose figures follow it) — is cut into
 groups, each a line alone or consecutive lines holding together exactly a row's width whose sums hold (a line
 already holding a whole row is never joined). The cut covering the most lines with whole rows is used when it is
 the only one; a run that could be cut several ways that well is left as printed. The caller checks the table's
@@ -41,12 +42,13 @@ class Joined:
 
 
 def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[Line], bool],
-                    stray: Callable[[str], bool]) -> Joined:
+                    stray: Callable[[str], bool], names: Callable[[str], bool]) -> Joined:
     """The lines with each row split into several figure lines joined into its first line (see the module's
     docstring); ``between`` tells a label line that may stand among a row's figure lines (one naming no row,
-    not prose), ``stray`` a label of a figure line that is no label (a stray character)."""
+    not prose), ``stray`` a label of a figure line that is no label (a stray character), ``names`` whether a
+    label names a row."""
     joins: dict[int, list[int]] = {}
-    for run in _runs(lines, between, stray):
+    for run in _runs(lines, between, stray, names):
         for first, last in _only_cut([lines[i].values for i in run], shape) or ():
             joins[run[first]] = run[first:last + 1]
     if not joins:
@@ -64,20 +66,28 @@ def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[L
     return Joined(out, {lines[n].where for n in joins})
 
 
-def _runs(lines: Sequence[Line], between: Callable[[Line], bool], stray: Callable[[str], bool]) -> list[list[int]]:
+def _runs(lines: Sequence[Line], between: Callable[[Line], bool], stray: Callable[[str], bool],
+          names: Callable[[str], bool]) -> list[list[int]]:
     """Runs of figure lines a row may have been split over: the first may carry a label, the others none; label
-    lines naming no row may stand between them."""
+    lines naming no row may stand between them, unless together they name one (a wrapped label: pypdfium2 prints
+    ``6.属于`` / ``四类过`` / ``程性信息`` / ``1000001`` / ``7.属于`` / ``行政执`` / ``法案卷`` / ``1000001``, each
+    row's figures after its label, and two such rows of one figure, alike, would add up as one row printed short)."""
     runs: list[list[int]] = []
     run: list[int] = []
+    pending: list[str] = []   # the label lines since the run's last figure line
     for n, line in enumerate(lines):
         if line.values and not line.in_grid:
-            if run and line.label and not stray(line.label):   # a labelled figure line opens a run
+            # a labelled figure line opens a run, as does one after a label the lines before it complete
+            if run and (line.label and not stray(line.label) or pending and names(" ".join([*pending, line.label]))):
                 runs.append(run)
                 run = []
             run.append(n)
+            pending = []
         elif line.values or not line.label or not between(line):
             runs.append(run)
-            run = []
+            run, pending = [], []
+        else:
+            pending.append(line.label)
     runs.append(run)
     return [run for run in runs if 1 < len(run) <= _MAX_RUN]
 

@@ -110,3 +110,16 @@ def test_a_table_two_item_whose_figure_a_column_header_run_contradicts_is_not_re
     headed = _s2_by_headers(lines, S2_ITEMS["v2019"])
     assert headed.cells["central_procurement"] == {"amount": "32.00"}
     assert headed.disagree(procurement, ["2", "39"]) and not headed.disagree(procurement, ["2", "32.00"])
+
+
+def test_a_label_wrapped_between_two_figure_lines_opens_a_row_of_its_own():
+    # pypdfium2 on a LibreOffice print: each row's label wrapped over lines, then its figures run together; the two
+    # rows' 1000001 would add up as one row printed short, but 7.属于 / 行政执 / 法案卷 together name a row
+    figures = {"new_received": "2 0 0 0 0 0 2", "result.total": "2 0 0 0 0 0 2"}
+    text = "\n".join(row.label + " " + figures.get(row.key, ZEROS) for row in S3_ROWS["v2021"]).replace(
+        "6.属于四类过程性信息 " + ZEROS, "6.属于\n四类过\n程性信息\n1000001").replace(
+        "7.属于行政执法案卷 " + ZEROS, "7.属于\n行政执\n法案卷\n1000001") + "\n"
+    assert "1000001" in text
+    rows = _rows(text)
+    assert rows["result.denied.process_info"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["result.denied.enforcement_file"] == [1, 0, 0, 0, 0, 0, 1]
