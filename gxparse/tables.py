@@ -533,6 +533,50 @@ def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> i
 
 
 @dataclass
+class _Tail:
+    """Rows a page break cut (their labels with their first figures) and the next section's first lines holding
+    the rest of their figures (``_page_tail``)."""
+
+    keys: list[str]
+    lines: list[RawRow]
+
+
+def _page_tail(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[RawRow], following: Sequence[Line],
+               row_keys: Sequence[str]) -> _Tail | None:
+    """The rows of table 三 a page break cut, whose other figures the tool wrote after the next section's heading.
+
+    A browser prints a table continued on the next page so that pdftotext writes each row of that page with its
+    first cells beside its label, and the page's other columns, a block at a time, after the next heading that
+    page holds (section 四's, before table 四's header). Where every row of the table is read, those printed
+    short are consecutive (the page's), no figure of the table stands under no row, and the first lines of the
+    next section are figures alone holding exactly what the short rows lack with table 四's 15 after them, those
+    lines are the short rows' (their order is the tool's: the caller solves them by the arithmetic)."""
+    if extras and any(extra.values for extra in extras) or any(key not in rows for key in row_keys):
+        return None
+    short = [n for n, key in enumerate(row_keys) if len(rows[key].values) < S3_WIDTH]
+    if len(short) < 2 or short != list(range(short[0], short[-1] + 1)) \
+            or any(len(rows[key].values) > S3_WIDTH for key in row_keys):
+        return None
+    taken = _spilled(lines, following, S3_WIDTH * len(row_keys))
+    if not taken or any(line.label or not line.values for line in following[:taken]):
+        return None
+    return _Tail([row_keys[n] for n in short],
+                 [RawRow(None, "", list(line.values), line.where) for line in following[:taken]])
+
+
+def _page_cut(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[RawRow], following: Sequence[Line],
+              default_layout: str) -> bool:
+    """Whether the rows as the grammar collected them show a page break's cut rows whose other figures stand
+    after the next heading (``_page_tail``), once rows of no template row are placed by position as ``read_s3``
+    places them (on copies)."""
+    row_keys = [r.key for r in S3_ROWS[_s3_printed_layout(rows) or default_layout]]
+    placed = {key: row for key, row in rows.items() if key in row_keys}
+    others = [*extras, *(row for key, row in rows.items() if key not in row_keys)]
+    _place_by_position(placed, others, row_keys)
+    return _page_tail(lines, placed, others, following, row_keys) is not None
+
+
+@dataclass
 class _Streamed:
     """Table 三 read as a stream: the layout whose rows the figures fill, its rows (a row whose figures cannot be
     placed has none), how many lines of the next section it took (``_spilled``), and the rows solved from the
@@ -929,13 +973,15 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # figures than its own table, enough for this one's: the tool put that section's heading before this table's
     # figures (pdfminer.six), so they are no table printed without a figure, nor one read by its labels
     spilled = any(_spilled(lines, following, S3_WIDTH * len(layout)) for layout in S3_ROWS.values())
-    if (not rows and not extras or spilled and not cell_per_line) \
+    if (not rows and not extras or spilled and not cell_per_line and not _page_cut(lines, rows, extras, following,
+                                                                                 default_layout)) \
             and sum(len(line.values) for line in following) > S4_WIDTH:
         bare, cell_per_line = {}, is_cell_per_line(following)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
         return TableRead(None, extras=extras + list(rows.values()))
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
+    borrowed = 0
     if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout)) is not None:
         table, used, findings, printed_layout = ordered
         return TableRead(table, findings, [], printed_layout, used, cell_per_line)
@@ -953,6 +999,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
+    if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
+        tailed += _s3_solve_left(rows, extras, [rows[key] for key in spill.keys], spill.lines, row_keys)
+        borrowed = len(spill.lines) if tailed else 0
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
@@ -964,8 +1013,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum
-        return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line,
-                         borrowed if cell_per_line else 0)
+        return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line, borrowed)
 
     printed: dict[str, list[Cell]] = {}
     options: dict[str, list[Vector]] = {}
@@ -990,7 +1038,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         if len(set(readings)) == 1 and None not in vector:
             findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                       [f"s3.{key}.{c}" for c in columns]))
-    return TableRead(table, findings, extras, printed_layout, rows, cell_per_line, borrowed if cell_per_line else 0)
+    return TableRead(table, findings, extras, printed_layout, rows, cell_per_line, borrowed)
 
 
 # ---------------------------------------------------------------------------------------------------

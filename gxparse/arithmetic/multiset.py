@@ -35,7 +35,7 @@ from gxparse.arithmetic.realign import RowSum, Vector
 if typing.TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
-_MAX_CELLS = 63         # cells solved at most (nine rows of table 三, a third of it): the rows read carry the table
+_MAX_CELLS = 63         # cells solved at most, pinned ones aside (nine rows of table 三, a third of it): the rows read carry the table
 _MAX_ROUNDS = 24        # solutions looked for, each differing from the first in a cell still agreed on
 BUDGET = 1.0            # deterministic seconds (CP-SAT's work units, about a second) all solves for one table take
 _MAX_BLANK_CELLS = 189  # a table solved whole with blank zeros: table 三 of either template (27 rows of 7)
@@ -62,7 +62,9 @@ def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int
     problem = _Problem([key for keys, _ in groups for key in keys], width, sums, balances, known,
                        budget or Budget(), dict(pinned or {}))
     cells = [(r, c) for r in range(len(problem.rows)) for c in range(width)]
-    if any(len(values) != width * len(keys) for keys, values in groups) or not cells or len(cells) > _MAX_CELLS:
+    # a pinned cell is no unknown: only the others count against the bound
+    free = len(cells) - sum(min(len(problem.pinned.get(key, ())), width) for key in problem.rows)
+    if any(len(values) != width * len(keys) for keys, values in groups) or not cells or free > _MAX_CELLS:
         return None
     bounds = list(itertools.accumulate((len(keys) for keys, _ in groups), initial=0))
     problem.counts = [(range(a, b), Counter(values)) for a, b, (_, values) in zip(bounds, bounds[1:], groups)]

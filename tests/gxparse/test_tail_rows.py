@@ -128,3 +128,22 @@ def test_lines_of_single_figures_show_no_rows():
     tail = [RawRow(None, "", [figure]) for figure in ["0", "0", "0", "0", "0", "1", *["0"] * 6]]
     assert not lay_tails([*heads, *tail], 7, holds).values
     assert lay_tails([*heads, RawRow(None, "", ["0", "0"]), *tail[2:]], 7, holds).values
+
+
+def test_the_rest_of_a_page_cut_rows_printed_after_the_next_heading_is_solved_by_the_sums():
+    # a browser's print, table 三 continued on a page that holds section 四's heading: pdftotext writes each of that
+    # page's rows with its first two figures beside its label, and the page's other columns, a block at a time in
+    # its own order, after section 四's heading, before table 四's header
+    whole = {"new_received": "3 0 0 0 0 1 4", "result.granted": "2 0 0 0 0 1 3", "result.partial": "1 0 0 0 0 0 1",
+             "result.total": "3 0 0 0 0 1 4"}
+    keys = [row.key for row in S3_ROWS["v2021"]]
+    cut = keys[keys.index("result.not_processed.petition"):]
+    lines = [f"{row.label} " + (" ".join(whole.get(row.key, ZEROS).split()[:2]) if row.key in cut
+                                else whole.get(row.key, ZEROS)) for row in S3_ROWS["v2021"]]
+    rest = ["0"] * 20 + ["0 0"] * 9 + ["0 4", "1 0"] + ["0 0"] * 4   # 50 figures: what the cut rows lack
+    following = lines_from_text("\n".join(rest + ["行政复议", "行政诉讼", " ".join(["0"] * 15)]) + "\n")
+    read = read_s3(lines_from_text("\n".join(lines) + "\n"), following=following)
+    assert read.table is not None and read.borrowed == len(rest)
+    assert [cell.value for cell in read.table["result.total"].values()] == [3, 0, 0, 0, 0, 1, 4]
+    assert all(cell.value == 0 for key in cut[:-2] for cell in read.table[key].values())
+    assert [f for f in read.findings if f.rule == "cell.solved_by_sum"]
