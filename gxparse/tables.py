@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from gxparse.extraction.cellstream import (
+    TILING_BUDGET,
     HeaderRun,
     LabelledRun,
     Shape,
@@ -27,10 +28,12 @@ from gxparse.extraction.cellstream import (
     read_stream,
     StreamRead,
     StreamRow,
+    boxes_of,
 )
 from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
 from gxparse.document import Line
-from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
+from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
+from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.extraction.s4boxes import read_boxed
@@ -538,7 +541,7 @@ class _Tail:
     the rest of their figures (``_page_tail``)."""
 
     keys: list[str]
-    lines: list[RawRow]
+    lines: list[Line]
 
 
 def _page_tail(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[RawRow], following: Sequence[Line],
@@ -560,8 +563,7 @@ def _page_tail(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[
     taken = _spilled(lines, following, S3_WIDTH * len(row_keys))
     if not taken or any(line.label or not line.values for line in following[:taken]):
         return None
-    return _Tail([row_keys[n] for n in short],
-                 [RawRow(None, "", list(line.values), line.where) for line in following[:taken]])
+    return _Tail([row_keys[n] for n in short], list(following[:taken]))
 
 
 def _page_cut(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[RawRow], following: Sequence[Line],
@@ -574,6 +576,31 @@ def _page_cut(lines: Sequence[Line], rows: dict[str, RawRow], extras: Sequence[R
     others = [*extras, *(row for key, row in rows.items() if key not in row_keys)]
     _place_by_position(placed, others, row_keys)
     return _page_tail(lines, placed, others, following, row_keys) is not None
+
+
+def _s3_tile_tail(rows: dict[str, RawRow], heads: dict[str, list[str]], tail: Sequence[Line],
+                  row_keys: Sequence[str]) -> None:
+    """The cells of a page's cut rows (``heads``: their figures on their label lines) that the sums alone left
+    unread, read where every tiling of the tool's boxes agrees (``tiling``): each row printed whole, and each
+    head's figures, a box along its row from its first cell; the tail's boxes (figures stacked in a text block
+    down a column, a line of several along a row) anywhere; the cells read keep their figures. The columns of
+    a page are interchangeable for the sums, a column's box of several rows is not."""
+    boxes = boxes_of(tail)
+    known = {key: tuple(None if v == UNREAD_FIGURE else parse_count(v).value for v in rows[key].values)
+             for key in row_keys}
+    printed = {key: heads.get(key, rows[key].values) for key in row_keys}
+    if boxes is None or any(None in vector and key not in heads or len(vector) != S3_WIDTH
+                            for key, vector in known.items()):
+        return
+    boxes = boxes + [Box(tuple(parse_count(v).value for v in printed[key]), True, r)  # type: ignore[misc]
+                     for r, key in enumerate(row_keys) if printed[key]]
+    layout = Layout(tuple(row_keys), S3_WIDTH, tuple(_S3_ROW_SUM), tuple(_s3_balances(row_keys)))
+    try:
+        tiled = tile(boxes, layout, known, Budget(TILING_BUDGET))
+    except Undecided:
+        return
+    for key, vector in (tiled or {}).items():
+        rows[key] = replace(rows[key], values=[UNREAD_FIGURE if v is None else str(v) for v in vector])
 
 
 @dataclass
@@ -1000,8 +1027,13 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     findings = placed + _fuzzy_findings(rows, row_keys)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
-        tailed += _s3_solve_left(rows, extras, [rows[key] for key in spill.keys], spill.lines, row_keys)
-        borrowed = len(spill.lines) if tailed else 0
+        heads = {key: list(rows[key].values) for key in spill.keys}
+        solved = _s3_solve_left(rows, extras, [rows[key] for key in spill.keys],
+                                [RawRow(None, "", list(line.values), line.where) for line in spill.lines], row_keys)
+        if solved:
+            _s3_tile_tail(rows, heads, spill.lines, row_keys)
+        tailed += solved
+        borrowed = len(spill.lines) if solved else 0
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:

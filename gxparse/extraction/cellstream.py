@@ -569,6 +569,15 @@ def _agreed(shape: Shape, read: StreamRead, solutions: Sequence[dict[str, Vector
     return out
 
 
+def boxes_of(lines: Sequence[Line]) -> list[Box] | None:
+    """The tool's boxes of ``lines`` (``_boxes``: a box of figures stacked down a column, a line of several along
+    a row), none placed on a row's label; None when some figure is no count."""
+    figures = _figures(lines)
+    if any(parse_count(f.value).value is None for f in figures):
+        return None
+    return _boxes(figures, Shape((), ()), None)
+
+
 def _boxes(figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None] | None) -> list[Box]:
     """The tool's boxes of ``figures`` (all counts): the figures of one text box, down a column, or of one line,
     along a row; a box printed on a row's label line (``named``) starts in that row's first cell."""

@@ -147,3 +147,22 @@ def test_the_rest_of_a_page_cut_rows_printed_after_the_next_heading_is_solved_by
     assert [cell.value for cell in read.table["result.total"].values()] == [3, 0, 0, 0, 0, 1, 4]
     assert all(cell.value == 0 for key in cut[:-2] for cell in read.table[key].values())
     assert [f for f in read.findings if f.rule == "cell.solved_by_sum"]
+
+
+def test_cells_the_sums_leave_open_are_read_where_every_tiling_of_the_tools_boxes_agrees():
+    # the cut rows' columns a text block each, a column's ten figures stacked: the sums alone cannot tell which
+    # result row holds the 1 of 科研机构 (R3.2 adds the column up either way), the block of that column can
+    whole = {"new_received": "0 0 1 0 0 0 1", "result.total": "0 0 1 0 0 0 1",
+             "result.not_processed.petition": "0 0 1 0 0 0 1"}
+    keys = [row.key for row in S3_ROWS["v2021"]]
+    cut = keys[keys.index("result.not_processed.petition"):]
+    lines = [f"{row.label} " + (" ".join(whole.get(row.key, ZEROS).split()[:2]) if row.key in cut
+                                else whole.get(row.key, ZEROS)) for row in S3_ROWS["v2021"]]
+    ones = "\n".join(["1"] + ["0"] * 7 + ["1", "0"])
+    rest = "\n\n".join([ones, *["\n".join(["0"] * 10)] * 3, ones])
+    following = lines_from_text(rest + "\n\n行政复议\n行政诉讼\n" + " ".join(["0"] * 15) + "\n")
+    read = read_s3(lines_from_text("\n".join(lines) + "\n"), following=following)
+    assert read.table is not None and read.borrowed == 50
+    assert [cell.value for cell in read.table["result.not_processed.petition"].values()] == [0, 0, 1, 0, 0, 0, 1]
+    assert [cell.value for cell in read.table["result.not_processed.duplicate"].values()] == [0] * 7
+    assert [cell.value for cell in read.table["result.total"].values()] == [0, 0, 1, 0, 0, 0, 1]
