@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable
 
 from gxparse import limits, narrative
@@ -15,7 +16,7 @@ from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.markdown import read_markdown
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
-from gxparse.model import WARNING, Evidence, Finding, Gap, Report
+from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
@@ -151,11 +152,14 @@ def build_report(document: Document, source: str) -> Report:
     s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s4_lines = _section_lines(sections, "s4") if "s3" in sections.headings else []
-    s3 = read_s3(s3_lines, following=s4_lines)
+    s1_text = _text(_section_lines(sections, "s1"))
+    stated_figures = narrative.stated_figures(s1_text)
+    stated = _stated_totals(stated_figures)
+    s3 = read_s3(s3_lines, following=s4_lines, stated=stated)
     call = detect_template(_label_lines(sections), meta.year, document.lines)
     report.template, report.template_labels = call.template, call.labels
     if report.template == "v2019" and s3.layout is None:
-        s3 = read_s3(s3_lines, "v2019", following=s4_lines)
+        s3 = read_s3(s3_lines, "v2019", following=s4_lines, stated=stated)
 
     if report.template != "legacy":
         lead = s2_lead(_before(sections, "s2"), report.template) if "s2" in sections.headings else []
@@ -180,17 +184,23 @@ def build_report(document: Document, source: str) -> Report:
                                     "未找到第三部分标题；表三按其行标签读取", []))
         report.gaps = _gaps(sections, reads, report.template, meta.title_evidence, s3_lines)
 
-    s1_text = _text(_section_lines(sections, "s1"))
     report.s1_text = s1_text
     report.s5_text = _text(_section_lines(sections, "s5"))
     report.s6_text = _text(_section_lines(sections, "s6"))
-    report.narrative = narrative.stated_figures(s1_text)
+    report.narrative = stated_figures
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
     report.findings = run_checks(report) + findings
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report)
     return report
+
+
+def _stated_totals(figures: list[NarrativeFigure]) -> dict[str, int]:
+    """The totals of table 三's rows that the prose of section 一 states one by one (``全年共收到申请94件，上年结转4
+    件``), by row key: a table printed a cell per line whose arithmetic leaves readings open is read by them."""
+    return {figure.key[len("s3."):-len(".total")]: figure.value for figure in figures
+            if re.fullmatch(r"s3\.[a-z_.]+\.total", figure.key)}
 
 
 def _nothing_read(read: TableRead) -> TableRead:

@@ -10,7 +10,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from gxparse.extraction.cellstream import (
@@ -628,14 +628,17 @@ def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
     read.unread += doubtful
 
 
-def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = ()) -> _Streamed:
-    """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``).
+def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = (),
+               stated: Mapping[str, int] | None = None) -> _Streamed:
+    """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``); ``stated``: rows' totals the prose
+    states (``Shape.stated``).
     When the stream fits no layout, the rows read are those whose label stands right over a row's figures
     that add up (short of a cell only in text printed in row order), and only when the table's rules across
     rows hold for them."""
     for layout in layouts:
         keys = tuple(r.key for r in S3_ROWS[layout])
-        shape = Shape.even(keys, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys))
+        shape = replace(Shape.even(keys, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys)),
+                        stated=tuple((key, S3_WIDTH - 1, figure) for key, figure in (stated or {}).items()))
         borrowed = _spilled(lines, following, sum(shape.widths))
         read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
                            S3_MATCHER)
@@ -974,9 +977,12 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
     return keys  # type: ignore[return-value]
 
 
-def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = ()) -> TableRead:
+def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = (),
+            stated: Mapping[str, int] | None = None) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
-    (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``)."""
+    (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``); ``stated``:
+    rows' totals the prose states (by row key), deciding between readings of such a table the arithmetic leaves
+    open."""
     cell_per_line = is_cell_per_line(lines)
     # a row's figures split over several lines are joined (not in a table printed a cell per line: ``cellstream``
     # lays those); rows joined short (zeros printed blank) are kept only where the table's rules across rows hold
@@ -1015,7 +1021,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        streamed = _s3_stream(lines, layouts, following)
+        streamed = _s3_stream(lines, layouts, following, stated)
         if not streamed.rows and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
         layout, borrowed = streamed.layout, streamed.borrowed

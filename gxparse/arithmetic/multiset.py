@@ -52,15 +52,16 @@ class Budget:
 
 def solve_rows(groups: Sequence[tuple[Sequence[str], Sequence[int]]], width: int, sums: Sequence[RowSum],
                balances: Sequence[Balance], known: Mapping[str, Sequence[int]],
-               budget: Budget | None = None, pinned: Mapping[str, Sequence[int]] | None = None) -> dict[str, Vector] | None:
+               budget: Budget | None = None, pinned: Mapping[str, Sequence[int]] | None = None,
+               stated: Mapping[tuple[str, int], int] | None = None) -> dict[str, Vector] | None:
     """The rows of ``groups`` (``width`` cells each), whose figures every assignment keeps alike: the rows of a
     group take the group's figures, each row's ``sums`` and, column by column, the ``balances`` across rows hold,
     rows of ``known`` taking their figures, rows of ``pinned`` their first cells (figures of the group printed
-    where the row's first cells stand); a cell the assignments disagree on is None. None when no assignment
-    keeps them (the figures are not those rows', or the report's own sums break) or the search ran out of
-    ``budget``."""
+    where the row's first cells stand), the cells of ``stated`` (row, column) their figures; a cell the
+    assignments disagree on is None. None when no assignment keeps them (the figures are not those rows', or
+    the report's own sums break) or the search ran out of ``budget``."""
     problem = _Problem([key for keys, _ in groups for key in keys], width, sums, balances, known,
-                       budget or Budget(), dict(pinned or {}))
+                       budget or Budget(), dict(pinned or {}), stated=dict(stated or {}))
     cells = [(r, c) for r in range(len(problem.rows)) for c in range(width)]
     # a pinned cell is no unknown: only the others count against the bound
     free = len(cells) - sum(min(len(problem.pinned.get(key, ())), width) for key in problem.rows)
@@ -129,6 +130,7 @@ class _Problem:
     counts: list[tuple[range, Counter[int]]] = field(default_factory=list)   # each group's rows and figures
     led: Mapping[str, Sequence[int]] = field(default_factory=dict)   # rows starting with some of these, in order
     blanks: bool = False   # cells no figure takes are zeros printed blank
+    stated: Mapping[tuple[str, int], int] = field(default_factory=dict)   # (row, column) → the figure it holds
 
     def solve(self, differ: tuple[tuple[tuple[int, int], int], ...]) -> dict[tuple[int, int], int] | None:
         """One assignment (cell → figure), one that gives some cell of ``differ`` another figure when it is given;
@@ -155,6 +157,11 @@ class _Problem:
                     return None
                 model.add(chosen[r, c, v] == 1)
             self._lead(model, chosen, r, self.led.get(key, ()))
+        for (key, c), v in self.stated.items():
+            if key in self.rows:
+                if v not in figures:
+                    return None
+                model.add(chosen[self.rows.index(key), c, v] == 1)
         for group_rows, group in self.counts:
             for v in figures:
                 placed = sum(chosen[r, c, v] for r in group_rows for c in width)

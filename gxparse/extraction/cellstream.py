@@ -82,6 +82,9 @@ class Shape:
     widths: tuple[int, ...]
     sums: tuple[RowSum, ...] = ()
     balances: tuple[Balance, ...] = ()
+    # cells the document states elsewhere (its prose), as (row, column, figure): they decide only between
+    # readings the table's own arithmetic leaves open (``_solve_left``)
+    stated: tuple[tuple[str, int, int], ...] = ()
 
     @classmethod
     def even(cls, rows: Sequence[str], width: int, sums: Sequence[RowSum] = (),
@@ -492,6 +495,12 @@ def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -
             continue
         solved = solve_rows(groups, shape.widths[0], shape.sums, shape.balances, known,  # type: ignore[arg-type]
                             budget)
+        if solved is not None and shape.stated and any(None in solved.get(key, ()) for key, _, _ in shape.stated):
+            # the arithmetic leaves open cells the prose states (R3.1 adds 新收 and 上年结转 up alike, so their two
+            # rows may trade figures): the readings that also keep what the prose states, where there are any
+            stated = {(key, column): figure for key, column, figure in shape.stated}
+            solved = solve_rows(groups, shape.widths[0], shape.sums, shape.balances, known,  # type: ignore[arg-type]
+                                budget, stated=stated) or solved
         if solved is not None:
             solutions.append(solved)
     return _agreed(shape, read, solutions, figures[0].where)
