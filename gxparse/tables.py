@@ -163,8 +163,9 @@ class _HeaderCells:
 def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells:
     """Table 二's cells read from the runs of figures printed right under one column's header words
     (``cellstream.header_runs``): a run is that column of the sub-table (第二十条第（X）项) with as many items as it
-    has figures, its items top to bottom — used for a column's name only when the sub-tables printing it have
-    each a number of items of their own and it heads one run of each length."""
+    has figures, its items top to bottom — used for a column's name only when it heads one run per sub-table
+    printing it, each as long as one of them, and only for a run whose length one sub-table alone has (v2019's
+    上一年项目数量 heads （五） and （六） of two items each, and （八） of one: the run of one figure is （八）'s)."""
     tables: list[list[Item]] = []
     for item in items:
         if tables and tables[-1][0].caption == item.caption:
@@ -183,11 +184,14 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     for header, columns in heading.items():
         # one run per sub-table: which it is, its length tells (the tool's order of sub-tables is its own; one run
         # through several is not read: a repeated header word may have been dropped as a page's running header)
-        by_size = {len(table): (table, column) for table, column in columns}
+        sizes = Counter(len(table) for table, _ in columns)
+        by_size = {len(table): (table, column) for table, column in columns if sizes[len(table)] == 1}
         printed = runs.get(header, [])
-        if len(by_size) != len(columns) or sorted(len(r.values) for r in printed) != sorted(by_size):
+        if sorted(len(r.values) for r in printed) != sorted(sizes.elements()):
             continue
         for run in printed:
+            if len(run.values) not in by_size:
+                continue   # sub-tables of as many items: which one's run this is, nothing says
             table, column = by_size[len(run.values)]
             for item, value in zip(table, run.values):
                 cells.setdefault(item.key, {})[column] = value

@@ -123,3 +123,14 @@ def test_a_label_wrapped_between_two_figure_lines_opens_a_row_of_its_own():
     rows = _rows(text)
     assert rows["result.denied.process_info"] == [1, 0, 0, 0, 0, 0, 1]
     assert rows["result.denied.enforcement_file"] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_column_run_whose_length_one_sub_table_alone_has_is_that_sub_tables():
+    # pdftotext prints table 二's labels, then each column under its header words: 上一年项目数量 heads （五） and （六）
+    # (two items each: which run is whose, nothing says) and （八） (one item: the run of one figure is its)
+    text = "\n".join(["第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项", "第二十条第（六）项", "信息内容",
+                      "行政处罚", "行政强制", "第二十条第（八）项", "信息内容", "行政事业性收费", "",
+                      "上一年项目数量", "34", "11", "", "上一年项目数量", "6", "61", "", "上一年项目数量", "62"])
+    headed = _s2_by_headers(lines_from_text(text + "\n"), S2_ITEMS["v2019"])
+    assert headed.cells["admin_fees"] == {"prev_items": "62"}
+    assert not {"licensing", "other_services", "penalty", "coercion"} & set(headed.cells)
