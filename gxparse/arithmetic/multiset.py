@@ -35,7 +35,8 @@ from gxparse.arithmetic.realign import RowSum, Vector
 if typing.TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
-_MAX_CELLS = 63         # cells solved at most, pinned ones aside (nine rows of table 三, a third of it): the rows read carry the table
+_MAX_CELLS = 63         # cells solved at most, pinned ones aside (nine rows of table 三, a third of it): the rows
+#                         read carry the table
 _MAX_ROUNDS = 24        # solutions looked for, each differing from the first in a cell still agreed on
 BUDGET = 1.0            # deterministic seconds (CP-SAT's work units, about a second) all solves for one table take
 _MAX_BLANK_CELLS = 189  # a table solved whole with blank zeros: table 三 of either template (27 rows of 7)
