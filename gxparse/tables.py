@@ -611,12 +611,13 @@ def _s3_tile_tail(rows: dict[str, RawRow], heads: dict[str, list[str]], tail: Se
 class _Streamed:
     """Table 三 read as a stream: the layout whose rows the figures fill, its rows (a row whose figures cannot be
     placed has none), how many lines of the next section it took (``_spilled``), and the rows solved from the
-    figures the others left (``cellstream``'s ``solved``)."""
+    figures the others left (``cellstream``'s ``solved``, ``by_prose`` when the prose's totals decided some)."""
 
     layout: str
     rows: dict[str, RawRow]
     borrowed: int = 0
     solved: list[str] = field(default_factory=list)
+    by_prose: bool = False
 
 
 def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
@@ -652,7 +653,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
             _unborrowed(read, following[:borrowed])
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
-        return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved])
+        return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved], read.by_prose)
     if len(layouts) == 1 and sum(len(line.values) for line in following) <= S4_WIDTH \
             and (blank := _s3_blank_stream(lines, layouts[0])) is not None:
         return blank
@@ -878,13 +879,15 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
 
 
-def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, printed: str = "逐格输出") -> Finding:
-    """The rows of ``keys`` solved by the arithmetic alone, naming the cells read (a tiling may leave some);
-    ``printed`` says how the table was printed."""
+def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, printed: str = "逐格输出",
+                   by_prose: bool = False) -> Finding:
+    """The rows of ``keys`` solved by the arithmetic alone (``by_prose``: and the totals section 一 states),
+    naming the cells read (a tiling may leave some); ``printed`` says how the table was printed."""
     names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
+    prose = "及第一部分正文所述的各行总数" if by_prose else ""
     return Finding("cell.solved_by_sum", WARNING,
                    f"表三（{where}起）{printed}，{names}行的数字顺序已无法从文本看出，各数所在的格只由表内勾稽关系"
-                   f"（行的总计、各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
+                   f"（行的总计、各列的办理结果之和与收支平衡）{prose}唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
                    [f"s3.{key}.{c.key}" for key in keys for c, value in zip(S3_COLUMNS, rows[key].values)
                     if value != UNREAD_FIGURE])
 
@@ -1047,7 +1050,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if not cell_per_line:
         rows = _s3_spread(rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
-        findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where))
+        findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where, by_prose=streamed.by_prose))
     if tailed:
         findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
     if not cell_per_line:

@@ -118,6 +118,7 @@ class StreamRead:
 
     rows: dict[str, StreamRow] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
+    by_prose: bool = False   # the solved rows also kept the totals the prose states, where the sums left them open
 
 
 def is_cell_per_line(lines: Sequence[Line]) -> bool:
@@ -488,7 +489,7 @@ def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -
     if (known := _known(shape, read)) is None or any(None in values for values in known.values()):
         return None
     read = read or StreamRead(unread=list(shape.rows))
-    solutions, budget = [], Budget()
+    solutions, budget, by_prose = [], Budget(), False
     for kept in _cuts(figures, shape):
         groups = _groups(kept, shape.rows, read.rows, shape.widths[0])
         if groups is None:
@@ -499,11 +500,16 @@ def _solve_left(figures: list[_Figure], shape: Shape, read: StreamRead | None) -
             # the arithmetic leaves open cells the prose states (R3.1 adds 新收 and 上年结转 up alike, so their two
             # rows may trade figures): the readings that also keep what the prose states, where there are any
             stated = {(key, column): figure for key, column, figure in shape.stated}
-            solved = solve_rows(groups, shape.widths[0], shape.sums, shape.balances, known,  # type: ignore[arg-type]
-                                budget, stated=stated) or solved
+            kept_stated = solve_rows(groups, shape.widths[0], shape.sums, shape.balances, known,  # type: ignore[arg-type]
+                                     budget, stated=stated)
+            if kept_stated is not None:
+                solved, by_prose = kept_stated, True
         if solved is not None:
             solutions.append(solved)
-    return _agreed(shape, read, solutions, figures[0].where)
+    agreed = _agreed(shape, read, solutions, figures[0].where)
+    if agreed is not None:
+        agreed.by_prose = by_prose
+    return agreed
 
 
 def _tile_left(figures: list[_Figure], shape: Shape, read: StreamRead | None,

@@ -121,7 +121,10 @@ def test_rows_the_sums_cannot_tell_apart_are_read_by_the_totals_the_prose_states
     expected = _cells(truth(rendering), ("s3",))
     rows = [f"s3.{row}.{col}" for row in ("new_received", "carried_over") for col in
             ("natural_person", "commercial_enterprise", "legal_service_org", "other_org", "total")]
-    assert all(_cells(parsed(rendering), ("s3",))[cell] == expected[cell] for cell in rows)
+    report = parsed(rendering)
+    assert all(_cells(report, ("s3",))[cell] == expected[cell] for cell in rows)
+    # the officer is told the prose decided them: a table that contradicts its prose goes unseen in these rows
+    assert any("正文所述" in f["message"] for f in report["findings"] if f["rule"] == "cell.solved_by_sum")
     # prose that states neither reading decides nothing: the cells stay unread, never guessed
     text = (EXTRACTED / f"{rendering}.txt").read_text(encoding="utf-8")
     assert "申请 80 件，另有上年结转申请 2 件" in text
