@@ -65,7 +65,7 @@ _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{
                                   r"""(?:\s*\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
-MAX_POSTBACK_PAGES = 100    # a POST per page: fewer than a static pager may claim
+MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
 
 
@@ -181,7 +181,7 @@ def load_more_urls(root, page_url: str) -> list[str]:
 def postback_pages(root) -> list[tuple[str, str]]:
     """The later pages of an ASP.NET pager, as (``__EVENTTARGET``, ``__EVENTARGUMENT``) of the postback each
     needs: from page 2 to the highest page its links name (尾页 names the last), at most
-    ``MAX_POSTBACK_PAGES``."""
+    ``MAX_POSTED_PAGES``."""
     highest: dict[tuple[str, str], int] = {}
     for anchor in root.xpath("//a[contains(@href, '__doPostBack') or contains(@onclick, '__doPostBack')]"):
         label = squash("".join(anchor.itertext()))
@@ -190,7 +190,7 @@ def postback_pages(root) -> list[tuple[str, str]]:
             key = (call.group(1), call.group(2))
             highest[key] = max(highest.get(key, 0), int(call.group(3)))
     return [(target, f"{prefix}{n}") for (target, prefix), last in highest.items()
-            for n in range(2, min(last, MAX_POSTBACK_PAGES) + 1)]
+            for n in range(2, min(last, MAX_POSTED_PAGES) + 1)]
 
 
 def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
@@ -237,8 +237,9 @@ def json_page_urls(text: str, page_url: str) -> list[str]:
 
 
 def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """The parameters (of the URL, or of the form a script posts) that ask an API answering ``text`` to
-    ``params`` for each of the list's other pages."""
+    """The parameters (of the form or JSON body a script posts) that ask an API answering ``text`` to
+    ``params`` for each of the list's other pages, at most ``MAX_POSTED_PAGES``. An answer giving its record
+    count only (RuoYi's ``{"total": 7, "rows": […]}``) is paged by the size the request asked for."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -247,12 +248,13 @@ def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tupl
     keys = [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
     if not keys:
         return []
-    pages = counts.get("pages") or (-(-counts["total"] // counts["size"]) if counts.get("total") and counts.get("size")
-                                    else 0)
+    size = counts.get("size") or next((int(v) for k, v in params if v.isdigit() and int(v) > 0
+                                       and re.sub(r"[_-]", "", k).lower() in _JSON_COUNT_KEYS["size"]), 0)
+    pages = counts.get("pages") or (-(-counts["total"] // size) if counts.get("total") and size else 0)
     index = keys[0]
     current = int(params[index][1])
     first = 0 if current == 0 else 1
-    numbers = [n for n in range(first, first + min(pages, MAX_GENERATED_PAGES)) if n != current]
+    numbers = [n for n in range(first, first + min(pages, MAX_POSTED_PAGES)) if n != current]
     return [params[:index] + [(params[index][0], str(n))] + params[index + 1:] for n in numbers]
 
 

@@ -1,20 +1,27 @@
 """Lists a page's script asks an API for, and how the script turns the answer's items into links.
 
-Script-driven columns (jQuery, Vue) are an empty shell whose list is the JSON answer of an API named only in
-the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {columnId: 1205, pageNo: 1, pageSize: 15}})``,
-``$.post("/api/list", {…})``, ``$.get``/``$.getJSON``. The answer often gives each item's id only; the script
-builds the item's address from it (``'<a href="/content/detail.html?id=' + item.id + '">'``): those
-templates go with the request, so the answer's items get their links (``crawler.jsonlinks``).
+Script-driven columns (jQuery, Vue, React) are an empty shell whose list is the JSON answer of an API named
+only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {columnId: 1205, pageNo: 1}})``,
+``$.post("/api/list", {…})``, ``$.get``/``$.getJSON``; ``axios.post(url, {…})``, ``axios.get(url, {params:
+{…}})``, ``axios({method: 'post', url, data})`` (also as Vue's ``this.$http``/``this.$axios``); ``fetch(url,
+{method: 'POST', body: JSON.stringify({…})})``. Each is asked as the script asks: jQuery's ``data`` is a form
+(a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
+URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script
+writes unquoted (``pageNum: 1``) as numbers: an API reading a JSON body into typed fields refuses ``"1"``.
+The answer often gives each item's id only; the script builds the item's address from it (``'<a
+href="/content/detail.html?id=' + item.id + '">'``): those templates go with the request, so the answer's
+items get their links (``crawler.jsonlinks``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
-page-like key (``pageNo``, ``page``, ``current``), the first page. A call whose data names anything else is
-not requested (what it would ask is unknown). At most ``MAX_CALLS`` calls per script and per page, of
-``MAX_TRIED`` call sites read; scripts longer than ``MAX_SCRIPT_CHARS`` and object literals longer than
-``MAX_LITERAL_CHARS`` are not read.
+page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too).
+A call whose data names anything else is not requested (what it would ask is unknown). At most ``MAX_CALLS``
+calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
+``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cached_property
 from typing import NamedTuple
@@ -27,14 +34,23 @@ _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
 # The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.pagers).
 _SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*\{)?""")
+_AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios))"
+_AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
+_AXIOS_CONFIG = re.compile(_AXIOS + r"\s*(?:\.\s*request\s*)?\(\s*\{")
+_FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'])([^"'\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")
+# What wraps an object literal to make a body of it, and the body it makes.
+_WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
 _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
+_REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
-# '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"]): the address of an item of the answer.
+# '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"], res.data.records[i].infoId): the address
+# of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)).
 _ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
-                       rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])"""
+                       rf"""(?:\.{_NAME}(?:\[{_NAME}\])?){{0,4}}"""
+                       rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
                        r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{0,300}))?""")
 
 
@@ -42,6 +58,8 @@ class ApiCall(NamedTuple):
     url: str                           # as the script writes it
     method: str                        # GET or POST
     data: tuple[tuple[str, str], ...]  # the parameters, first page
+    json: bool = False                 # sent as a JSON body, not a form
+    bare: tuple[str, ...] = ()         # the keys whose values are numbers or booleans in a JSON body
 
 
 class ItemUrl(NamedTuple):
@@ -57,18 +75,36 @@ def api_calls(code: str) -> list[ApiCall]:
     calls, variables = [], _Variables(code)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = _object(code, match.end() - 1)
-        if fields is None:
-            continue
-        url = _string(fields.get("url", ""))
-        method = (_string(fields.get("type", "")) or _string(fields.get("method", "")) or "GET").upper()
-        data = _data(variables, fields.get("data", "{}"))
-        if url and _URL.match(url) and method in ("GET", "POST") and data is not None:
-            calls.append(ApiCall(url, method, data))
+        if fields is not None:
+            method = _string(fields.get("type", "")) or _string(fields.get("method", "")) or "GET"
+            calls.append(_call(variables, _string(fields.get("url", "")), method, fields.get("data", "{}"), False))
     for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
-        data = _data(variables, code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS]) if match.group(4) else ()
-        if data is not None:
-            calls.append(ApiCall(match.group(3), "POST" if match.group(1) == "post" else "GET", data))
-    return list(dict.fromkeys(calls))[:MAX_CALLS]
+        data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match.group(4) else "{}"
+        calls.append(_call(variables, match.group(3), match.group(1).replace("JSON", ""), data, False))
+    for _, match in zip(range(MAX_TRIED), _AXIOS_SHORTHAND.finditer(code)):
+        argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match.group(4) else "{}"
+        if match.group(1) == "post":
+            calls.append(_call(variables, match.group(3), "POST", argument, True))
+        elif (config := _object(argument, 0) if argument.startswith("{") else None) is not None:
+            calls.append(_call(variables, match.group(3), "GET", config.get("params", "{}"), False))
+    for _, match in zip(range(MAX_TRIED), _AXIOS_CONFIG.finditer(code)):
+        fields = _object(code, match.end() - 1)
+        if fields is not None:
+            method = (_string(fields.get("method", "")) or "GET").upper()
+            data = fields.get("data", "{}") if method == "POST" else fields.get("params", "{}")
+            calls.append(_call(variables, _string(fields.get("url", "")), method, data, method == "POST"))
+    for _, match in zip(range(MAX_TRIED), _FETCH.finditer(code)):
+        # fetch(url, options): options not written in place (a variable) are unknown.
+        options = _object(code, match.end()) if match.group(3) else {}
+        if options is not None:
+            method = _string(options.get("method", "")) or "GET"
+            calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None))
+    return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
+
+
+def json_body(data: list[tuple[str, str]], bare: list[str]) -> dict[str, object]:
+    """A JSON body's object: the values written unquoted as numbers and booleans again."""
+    return {key: json.loads(value) if key in bare else value for key, value in data}
 
 
 def item_urls(code: str) -> tuple[ItemUrl, ...]:
@@ -80,32 +116,57 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _data(variables: _Variables, literal: str) -> tuple[tuple[str, str], ...] | None:
-    """An object literal's entries as request parameters; None when one cannot be known."""
-    literal = literal.strip()
+def _call(variables: _Variables, url: str, method: str, body: str, as_json: bool | None) -> ApiCall | None:
+    """The call, when its URL is one and its body can be known. ``as_json`` is how the caller sends a bare
+    object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
+    method, body = method.upper(), body.strip()
+    if not (url and _URL.match(url) and method in ("GET", "POST")):
+        return None
+    wrapper = _WRAPPER.match(body)
+    if wrapper:
+        as_json = wrapper.group(0).startswith("JSON")
+        body = body[wrapper.end():].strip()
+    elif body != "{}" and as_json is None:
+        return None
+    read = _data(variables, body)
+    if read is None:
+        return None
+    data, bare = read
+    as_json = bool(as_json) and method == "POST"
+    return ApiCall(url, method, data, as_json, bare if as_json else ())
+
+
+def _data(variables: _Variables, literal: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
+    """An object literal's entries as request parameters, and the keys whose values are bare numbers or
+    booleans; None when one cannot be known."""
     if not literal.startswith("{"):
-        return None   # a variable or JSON.stringify(…): not read
+        return None   # a variable: not read
     fields = _object(literal, 0)
     if fields is None:
         return None
-    out = []
+    out, bare = [], []
     for key, value in fields.items():
-        known = _value(variables, key, value)
+        known = _value(variables, key, value.strip())
         if known is None:
             return None
-        out.append((key, known))
-    return tuple(out)
+        out.append((key, known[0]))
+        if known[1]:
+            bare.append(key)
+    return tuple(out), tuple(bare)
 
 
-def _value(variables: _Variables, key: str, value: str) -> str | None:
+def _value(variables: _Variables, key: str, value: str) -> tuple[str, bool] | None:
+    """The value as text, and whether a JSON body holds it as a number or boolean."""
     literal = _LITERAL.match(value)
     if literal:
-        return next(g for g in literal.groups() if g is not None)
-    if re.fullmatch(_NAME, value):
-        if value in variables.values:
-            return variables.values[value]
+        return next(g for g in literal.groups() if g is not None), bool(literal.group(3) or literal.group(4))
+    reference = _REFERENCE.match(value)
+    if reference:
+        name = reference.group(1)
+        if name in variables.values:
+            return variables.values[name]
         if _PAGE_KEY.search(key):
-            return "1"   # the page number the list is called with: its first page
+            return "1", True   # the page number the list is called with: its first page
     return None
 
 
@@ -116,16 +177,18 @@ class _Variables:
         self.code = code
 
     @cached_property
-    def values(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def values(self) -> dict[str, tuple[str, bool]]:
+        """name → (value, whether it is written as a bare number or boolean)."""
+        found: dict[str, tuple[str, bool]] = {}
         for match in _ASSIGNMENT.finditer(self.code):
-            found.setdefault(match.group(1), match.group(3))
+            bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
+            found.setdefault(match.group(1), (match.group(3), bare))
         return found
 
 
 def _object(code: str, start: int) -> dict[str, str] | None:
     """The entries of the flat object literal opening at ``code[start]`` (``{``), values as written."""
-    end = _closing(code, start)
+    end = _closing(code, start) if code[start:start + 1] == "{" else None
     if end is None:
         return None
     fields = {}

@@ -40,7 +40,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response, TextResponse
+from scrapy.http import JsonRequest, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.response import get_base_url
@@ -88,7 +88,7 @@ from crawler.pagers import (
 from crawler.pictures import holds_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scriptapis import ItemUrl, api_calls, item_urls
+from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
@@ -107,7 +107,8 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
-_SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON)\s*\(")   # a script that may ask an API for a list
+# A script that may ask an API for a list (jQuery, axios, fetch).
+_SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\(")
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
@@ -292,7 +293,8 @@ class ReportsSpider(scrapy.Spider):
         calls = [(call, [list(t) for t in item_urls(code)])
                  for code in response.xpath("//script[not(@src)]/text()").getall() for call in api_calls(code)]
         for call, templates in calls[:MAX_API_CALLS]:
-            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates}
+            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
+                   "json": call.json, "bare": list(call.bare)}
             # Part of this page (hops and chain as its own), called what the page is called.
             request = self._api_request(response.urljoin(call.url), api, {
                 "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
@@ -306,11 +308,15 @@ class ReportsSpider(scrapy.Spider):
         data = [tuple(p) for p in api["data"]]
         if api["method"] == "GET" and data:
             url = f"{url}{'&' if '?' in url else '?'}{urlencode(data)}"
-        key = f"{api['method']} {url} {urlencode(data) if api['method'] == 'POST' else ''}"
+        body = json_body(data, api.get("bare", [])) if api.get("json") else None
+        key = f"{api['method']} {url} {urlencode(data) if api['method'] == 'POST' else ''}{' json' if body is not None else ''}"
         if key in self._requested or not self.scope.contains(url) or self._denied(url):
             return None
         self._requested[key] = "list"
         meta = {**meta, "api": api}
+        if body is not None:   # as the script sends it: an API reading a JSON body refuses a form
+            return JsonRequest(url, method="POST", data=body, callback=self.parse_page, errback=self.on_error,
+                               priority=LIST_PAGE_PRIORITY, meta=meta)
         if api["method"] == "POST":
             return scrapy.FormRequest(url, formdata=data, callback=self.parse_page, errback=self.on_error,
                                       priority=LIST_PAGE_PRIORITY, meta=meta)
@@ -685,7 +691,9 @@ class ReportsSpider(scrapy.Spider):
 
     def _says_column(self, response: Response) -> bool:
         """The page is called a 年报 column: by the link that led here, its title, or its URL."""
-        title = response.xpath("//title/text()").get("") if isinstance(response, TextResponse) else ""
+        # An API's JSON answer has no title (its selector is JSON's): the link or the page that asked names it.
+        html = isinstance(response, TextResponse) and is_html(response.body)
+        title = response.xpath("//title/text()").get("") if html else ""
         words = squash(f"{response.meta.get('link_text', '')} {title}")
         if re.search(OTHER_ANNUAL_REPORT_WORDS, words):
             return False   # another 年报 column (企业年报公示, 统计年报)

@@ -19,6 +19,7 @@ Each sub-site is built in the style of another CMS family, and every way in is a
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
 from html import escape
@@ -47,7 +48,9 @@ class Host:
 
     pages: dict[str, Page] = field(default_factory=dict)
     dynamic: dict[str, object] = field(default_factory=dict)   # path → callable(query) -> Page
-    posted: dict[str, object] = field(default_factory=dict)    # path → callable(query, form) -> Page, for POSTs
+    # path → callable(query, form) -> Page, for POSTs; a JSON body (Content-Type: application/json) is given
+    # as the object it decodes to, a form as parse_qs gives it: an API taking one refuses the other.
+    posted: dict[str, object] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
     def answer(self, target: str) -> Page:
@@ -57,7 +60,7 @@ class Host:
             return self.dynamic[parts.path](parse_qs(parts.query))
         return self.pages.get(target) or self.pages.get(parts.path) or Page(b"<h1>404</h1>", status=404)
 
-    def answer_post(self, target: str, form: dict[str, list[str]]) -> Page:
+    def answer_post(self, target: str, form: dict[str, object]) -> Page:
         self.log.append(f"POST {target}")
         parts = urlsplit(target)
         if parts.path in self.posted:
@@ -73,6 +76,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
+        if "json" in (self.headers.get("Content-Type") or ""):
+            try:
+                form = json.loads(body)
+            except ValueError:
+                form = None
+            self._send(self.server.host.answer_post(self.path, form if isinstance(form, dict) else {}))
+            return
         self._send(self.server.host.answer_post(self.path, parse_qs(body, keep_blank_values=True)))
 
     def _send(self, page: Page) -> None:

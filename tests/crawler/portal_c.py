@@ -1,5 +1,5 @@
 """A third municipal portal, 南河市, built from platform families that neither ``simsite``, ``portal.py`` nor
-``portal_b.py`` has: for crawls over real HTTP on five hosts.
+``portal_b.py`` has: for crawls over real HTTP on seven hosts.
 
 - the home page (``/``) is only a script that sends the browser on (``window.location.href='/col/col1/
   index.html'``), as many portals' root is;
@@ -10,8 +10,8 @@
   other ways (``…2023年度信息公开年报``, ``2022年政务公开工作年度报告``, ``政府信息公开年度工作报告（2021年）``) beside
   noise (部门预算公开, 法治政府建设年度报告, 统计公报, 工作总结);
 - the departments' sites are listed on the home page only in a ``<select onchange="window.open(this.value)">``
-  部门网站 drop-down or an image map, under short names (发改, 人社, 住建, 财政, 交通); the agency's full name is
-  only in each sub-site's header and ``<title>``; four of them are on hosts of their own:
+  部门网站 drop-down or an image map, under short names (发改, 人社, 住建, 财政, 交通, 教育, 卫健); the agency's full
+  name is only in each sub-site's header and ``<title>``; six of them are on hosts of their own:
 - 发改 (127.0.0.3): detail links are ``href="javascript:void(0)" onclick="openArticle('2023','8842')"`` with
   ``function openArticle(y,id){window.open('/art/'+y+'/'+id+'.html')}``; each page holds a PDF;
 - 人社 (127.0.0.4): a jQuery column whose list is the answer of ``$.ajax({type:"POST",
@@ -21,6 +21,11 @@
   its reports DOCX files, a 统计年报 and a 工作总结 among them;
 - 交通 (127.0.0.6): linked only from an image map (``<map>`` of a picture whose ``alt`` is 部门网站), by its
   ``<area alt="交通">``;
+- 教育 (127.0.0.7): a Vue column whose list is the answer of ``axios.post('/api/article/page', {channelId: 'nb',
+  pageNum: this.pageNum, pageSize: 4})``, a JSON body (a form is refused), answered RuoYi's way (``{"total": 7,
+  "rows": […]}``, the page size only in the request), two pages, ids only (``'/article/detail.html?articleId=' +
+  item.articleId``);
+- 卫健 (127.0.0.8): a column whose list a ``fetch`` posts for with ``body: JSON.stringify({…})``;
 - 财政 (on the city's host, ``/czj/``): a 部门预算决算 column beside its 年度报告 one, whose older items a
   加载更多 button (``data-page="2" data-total="3"``) loads as HTML fragments (``'/czj/list/29_' + page + '.html'``);
 - noise: home-page news with years in their titles (工作总结, 统计公报, 企业年报, 绩效评价报告).
@@ -60,13 +65,15 @@ CITY_NAV = ('<a href="/col/col1/index.html">首页</a><a href="/col/col2/index.h
 
 
 class PortalC:
-    """The five hosts of 南河市, with the reports a crawl must find (``expected``: URL → agency, year)."""
+    """The seven hosts of 南河市, with the reports a crawl must find (``expected``: URL → agency, year)."""
 
     def __init__(self) -> None:
-        self.main, self.fg, self.rs, self.zj, self.jt = Host(), Host(), Host(), Host(), Host()
+        self.main, self.fg, self.rs, self.zj, self.jt, self.jy, self.wj = (Host() for _ in range(7))
         self.servers = [HostServer(f"127.0.0.{n}", host) for n, host in
-                        ((1, self.main), (3, self.fg), (4, self.rs), (5, self.zj), (6, self.jt))]
-        self.base, self.fg_base, self.rs_base, self.zj_base, self.jt_base = (s.base for s in self.servers)
+                        ((1, self.main), (3, self.fg), (4, self.rs), (5, self.zj), (6, self.jt), (7, self.jy),
+                         (8, self.wj))]
+        self.base, self.fg_base, self.rs_base, self.zj_base, self.jt_base, self.jy_base, self.wj_base = \
+            (s.base for s in self.servers)
         self.expected: dict[str, tuple[str, int]] = {}
         self.rs_pages: dict[int, bytes] = {}   # 人社's detail pages by id
         self._home()
@@ -76,6 +83,8 @@ class PortalC:
         self._labour()
         self._housing()
         self._transport()
+        self._education()
+        self._health()
 
     def close(self) -> None:
         for server in self.servers:
@@ -96,7 +105,7 @@ class PortalC:
         for k, title in enumerate(news):
             main.pages[f"/art/2024/2/{7301 + k}.html"] = Page(html(title, f"<h1>{title}</h1><p>正文。</p>", nav=CITY_NAV))
         departments = ((self.fg_base + "/", "发改"), (self.rs_base + "/", "人社"), (self.zj_base + "/", "住建"),
-                       ("/czj/index.html", "财政"))
+                       ("/czj/index.html", "财政"), (self.jy_base + "/", "教育"), (self.wj_base + "/", "卫健"))
         options = "".join(f'<option value="{url}">{name}</option>' for url, name in departments)
         elsewhere = ('<option value="http://www.gov.cn/">中国政府网</option>'
                      '<option value="http://www.ah.gov.cn/">省政府网</option>')
@@ -334,3 +343,83 @@ class PortalC:
             self.expected[self.jt_base + path] = (name, year)
             rows.append(f'<li><a href="{path}">{title}</a></li>')
         host.pages["/xxgk/nb/"] = Page(html("政府信息公开工作年报", f"<ul>{''.join(rows)}</ul>", nav=nav))
+
+    def _education(self) -> None:
+        """教育: a Vue page whose 年报 list is the answer of ``axios.post('/api/article/page', {channelId: 'nb',
+        pageNum: …, pageSize: 4})``, a JSON body (the API refuses a form), answered as RuoYi answers (``{"total": 7,
+        "rows": […]}``: the page size only in the request), two pages, items opened by a method that builds their
+        address from ``articleId``."""
+        host, name = self.jy, "南河市教育局"
+        nav = '<a href="/">首页</a><a href="/xxgk/index.html">信息公开</a>'
+        header = f'<div class="site-name">{name}</div>'
+        host.pages["/"] = Page(html(f"{name}", '<div class="banner">教育</div>', header, nav))
+        host.pages["/xxgk/index.html"] = Page(html(f"信息公开-{name}", (
+            '<ul class="lm"><li><a href="/xxgk/tzgg.html">通知公告</a></li>'
+            '<li><a href="/xxgk/nb.html">政府信息公开年报</a></li></ul>'), header, nav))
+        host.pages["/xxgk/tzgg.html"] = Page(html("通知公告", "<p>公告。</p>", header, nav))
+        records = []
+        for year in range(2023, 2018, -1):
+            article_id, title = 61000 + year, f"{name}{year}年政府信息公开工作年度报告"
+            records.append({"articleId": article_id, "title": title, "publishDate": f"{year + 1}-01-19"})
+            host.pages[f"/article/detail.html?articleId={article_id}"] = Page(article(
+                title, name, year, render_report_body(report(name, year), with_title=False), header, nav))
+            self.expected[f"{self.jy_base}/article/detail.html?articleId={article_id}"] = (name, year)
+        for k, title in enumerate(("南河市教育局2023年度部门预算", "南河市2023年教育统计公报")):
+            records.insert(1 + 2 * k, {"articleId": 62000 + k, "title": title, "publishDate": "2024-03-01"})
+            host.pages[f"/article/detail.html?articleId={62000 + k}"] = Page(html(title, f"<h1>{title}</h1>", header,
+                                                                                  nav))
+        script = ('<script src="/js/vue.min.js"></script><script src="/js/axios.min.js"></script><script>\n'
+                  'new Vue({\n  el: "#app",\n  data: { list: [], total: 0, pageNum: 1, pageSize: 4 },\n'
+                  '  mounted() { this.getList(); },\n  methods: {\n'
+                  '    getList() {\n      axios.post("/api/article/page", {channelId: "nb", pageNum: this.pageNum, '
+                  'pageSize: 4}).then(res => {\n        this.list = res.data.rows;\n'
+                  '        this.total = res.data.total;\n      });\n    },\n'
+                  "    openDetail(item) { window.open('/article/detail.html?articleId=' + item.articleId); },\n"
+                  '    changePage(n) { this.pageNum = n; this.getList(); }\n  }\n});\n</script>')
+        host.pages["/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", (
+            '<div id="app"><h2 class="tit">政府信息公开年报</h2><ul><li v-for="item in list" '
+            '@click="openDetail(item)">{{ item.title }}<span>{{ item.publishDate }}</span></li></ul>'
+            '<el-pagination :total="total" :page-size="pageSize" @current-change="changePage"></el-pagination>'
+            f'</div>{script}'), header, nav))
+
+        def answer(query: dict, body: dict) -> Page:
+            page, size = body.get("pageNum"), body.get("pageSize")
+            if body.get("channelId") != "nb" or not isinstance(page, int) or not isinstance(size, int) or size < 1:
+                return Page(b'{"code":500,"msg":"Required request body is missing"}', "application/json")
+            return Page(json.dumps({"total": len(records), "rows": records[(page - 1) * size:page * size],
+                                    "code": 200, "msg": "查询成功"}, ensure_ascii=False).encode(),
+                        "application/json;charset=UTF-8")
+        host.posted["/api/article/page"] = answer
+
+    def _health(self) -> None:
+        """卫健: a column whose list is the answer of ``fetch('/api/info/list', {method: 'POST', headers:
+        {'Content-Type': 'application/json'}, body: JSON.stringify({catId: 33, page: 1, rows: 10})})``, one page,
+        each item's address ``'/info/' + item.id + '.html'``."""
+        host, name = self.wj, "南河市卫生健康委员会"
+        nav = '<a href="/">首页</a><a href="/gk/index.html">政务公开</a>'
+        header = f'<div class="logo">{name}</div>'
+        host.pages["/"] = Page(html(f"{name}", '<div class="banner">卫健</div>', header, nav))
+        host.pages["/gk/index.html"] = Page(html(f"政务公开-{name}", (
+            '<ul class="lm"><li><a href="/gk/nb.html">政府信息公开年度报告</a></li></ul>'), header, nav))
+        rows = []
+        for year in (2023, 2022, 2021):
+            info_id, title = 7700 + year % 100, f"{name}{year}年政府信息公开工作年度报告"
+            rows.append({"id": info_id, "title": title, "date": f"{year + 1}-01-21"})
+            host.pages[f"/info/{info_id}.html"] = Page(article(
+                title, name, year, render_report_body(report(name, year), with_title=False), header, nav))
+            self.expected[f"{self.wj_base}/info/{info_id}.html"] = (name, year)
+        script = ("<script>\nfunction render(res) {\n  var html = '';\n  res.rows.forEach(function (item) {\n"
+                  "    html += '<li><a href=\"/info/' + item.id + '.html\">' + item.title + '</a></li>';\n  });\n"
+                  "  document.getElementById('list').innerHTML = html;\n}\n"
+                  "fetch('/api/info/list', {method: 'POST', headers: {'Content-Type': 'application/json'},\n"
+                  "  body: JSON.stringify({catId: 33, page: 1, rows: 10})})\n"
+                  "  .then(function (r) { return r.json(); }).then(render);\n</script>")
+        host.pages["/gk/nb.html"] = Page(html(f"政府信息公开年度报告-{name}", (
+            f'<h2>政府信息公开年度报告</h2><ul id="list"></ul>{script}'), header, nav))
+
+        def answer(query: dict, body: dict) -> Page:
+            if body.get("catId") != 33 or not isinstance(body.get("page"), int):
+                return Page(b'{"success":false}', "application/json")
+            return Page(json.dumps({"success": True, "total": len(rows), "rows": rows}, ensure_ascii=False).encode(),
+                        "application/json")
+        host.posted["/api/info/list"] = answer

@@ -1,5 +1,5 @@
 """A crawl of a third portal built from platform families the other fixtures do not have
-(tests/crawler/portal_c.py), over real HTTP on five hosts, from its home page alone: every report found and
+(tests/crawler/portal_c.py), over real HTTP on seven hosts, from its home page alone: every report found and
 nothing else."""
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ def test_every_year_tab_of_a_column_is_read(crawl):
 
 def test_sub_sites_listed_by_short_names_take_their_full_names(crawl):
     names = {s.name for s in crawl[1].coverage.subsites}
-    assert {"南河市发展和改革委员会", "南河市人力资源和社会保障局", "南河市住房和城乡建设局", "南河市财政局", "南河市交通运输局"} \
-        <= names
+    assert {"南河市发展和改革委员会", "南河市人力资源和社会保障局", "南河市住房和城乡建设局", "南河市财政局", "南河市交通运输局",
+            "南河市教育局", "南河市卫生健康委员会"} <= names
 
 
 def test_no_site_of_the_links_to_elsewhere_is_entered(crawl):
@@ -88,3 +88,11 @@ def test_the_items_a_load_more_button_loads_are_found(crawl):
 
 def test_a_department_linked_only_by_an_image_map_is_found(crawl):
     assert _found(crawl, crawl[0].jt_base) == _expected(crawl, crawl[0].jt_base)
+
+
+def test_a_list_drawn_from_a_json_api_answer_is_read_to_its_last_page(crawl):
+    assert _found(crawl, crawl[0].jy_base) == _expected(crawl, crawl[0].jy_base)
+
+
+def test_a_list_a_script_fetches_with_a_json_body_is_read(crawl):
+    assert _found(crawl, crawl[0].wj_base) == _expected(crawl, crawl[0].wj_base)

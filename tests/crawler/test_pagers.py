@@ -9,9 +9,10 @@ import lxml.html
 import pytest
 
 from crawler.pagers import (
-    MAX_POSTBACK_PAGES,
+    MAX_POSTED_PAGES,
     create_page_urls,
     is_pager_link,
+    json_page_params,
     load_more_urls,
     postback_pages,
     proxy_page_urls,
@@ -154,7 +155,7 @@ def test_a_gridview_pager_posts_its_page_arguments():
 
 def test_a_postback_pager_claiming_endless_pages_is_believed_up_to_the_bound():
     pager = "<a href=\"javascript:__doPostBack('ctl00$Pager','9999')\">尾页</a>"
-    assert len(_postbacks(pager)) == MAX_POSTBACK_PAGES - 1
+    assert len(_postbacks(pager)) == MAX_POSTED_PAGES - 1
 
 
 def test_a_postback_link_that_is_no_pager_is_not_a_page():
@@ -181,3 +182,15 @@ def test_a_load_more_button_without_a_last_page_loads_the_next_one():
 def test_a_page_number_in_a_button_that_loads_nothing_more_is_no_pager():
     html = (FILES / "list_load_more.html").read_text(encoding="utf-8").replace(">加载更多<", ">返回顶部<")
     assert _load_more(html) == []
+
+
+RUOYI_ASKED = [("channelId", "nb"), ("pageNum", "1"), ("pageSize", "10")]
+
+
+def test_an_answer_giving_its_record_count_only_is_paged_by_the_size_asked():
+    answer = (FILES / "api_ruoyi_rows.json").read_text(encoding="utf-8")   # total 23, no page size
+    assert [dict(p)["pageNum"] for p in json_page_params(answer, RUOYI_ASKED)] == ["2", "3"]
+
+
+def test_a_posted_api_claiming_endless_pages_is_believed_up_to_the_bound():
+    assert len(json_page_params('{"total": 9999999, "rows": []}', RUOYI_ASKED)) == MAX_POSTED_PAGES - 1

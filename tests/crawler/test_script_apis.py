@@ -3,13 +3,14 @@ its items' addresses made as the script makes them, its other pages posted (craw
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qsl
 
 import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.links import answer_links
-from crawler.scriptapis import ItemUrl, api_calls, item_urls
+from crawler.scriptapis import ApiCall, ItemUrl, api_calls, item_urls
 from tests.crawler.helpers import FILES, file_response
 
 COLUMN = "http://www.zhoukou.gov.cn/column/1205.html"
@@ -40,8 +41,8 @@ API_META = {"method": "POST", "data": [["columnId", "1205"], ["pageNo", "1"], ["
 
 
 def test_an_ajax_call_is_read_with_its_method_and_first_page():
-    assert api_calls(_script())[0] == ("/api/content/list", "POST",
-                                       (("columnId", "1205"), ("pageNo", "1"), ("pageSize", "15")))
+    assert api_calls(_script())[0] == ApiCall("/api/content/list", "POST",
+                                              (("columnId", "1205"), ("pageNo", "1"), ("pageSize", "15")))
 
 
 def test_a_call_whose_data_names_an_unknown_variable_is_not_made():
@@ -86,3 +87,102 @@ def test_a_hostile_script_costs_no_more_than_its_bounds():
 def test_a_get_whose_url_the_script_continues_is_no_api_call():
     code = (FILES / "list_load_more.html").read_text(encoding="utf-8").split("<script>")[1]
     assert api_calls(code) == []
+
+
+# -- axios, fetch, JSON bodies (Vue and React platforms) ---------------------------------------------------
+
+VUE_COLUMN = "http://www.zhoukou.gov.cn/xxgk/nb.html"
+VUE_API = "http://www.zhoukou.gov.cn/prod-api/cms/article/page"
+VUE_META = {"method": "POST", "json": True, "bare": ["pageNum", "pageSize"],
+            "data": [["channelId", "nb"], ["pageNum", "1"], ["pageSize", "10"], ["status", "0"]],
+            "item_urls": [["/article/detail.html?articleId=", "articleId", ""]]}
+
+
+def _calls(name: str) -> list[ApiCall]:
+    return api_calls((FILES / name).read_text(encoding="utf-8").split("<script>")[1])
+
+
+def _vue_requests(spider) -> list[scrapy.Request]:
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
+    return [r for r in spider.parse_page(file_response("column_vue_axios.html", VUE_COLUMN, meta))
+            if isinstance(r, scrapy.Request)]
+
+
+def _ruoyi_answer(spider) -> list[scrapy.Request]:
+    response = TextResponse(url=VUE_API, body=(FILES / "api_ruoyi_rows.json").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/json;charset=UTF-8"},
+                            request=Request(VUE_API, method="POST", meta={
+                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": VUE_COLUMN,
+                                "link_text": "政府信息公开年报 政府信息公开年报-临江市教育局", "api": VUE_META}))
+    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)] + spider._held.release_all()
+
+
+def test_an_axios_post_sends_its_object_as_json_its_numbers_as_numbers():
+    assert _calls("column_vue_axios.html")[0] == ApiCall(
+        "/prod-api/cms/article/page", "POST", (("channelId", "nb"), ("pageNum", "1"), ("pageSize", "10"),
+                                               ("status", "0")), True, ("pageNum", "pageSize"))
+
+
+def test_an_axios_get_asks_its_params_in_the_query():
+    assert ApiCall("/prod-api/cms/banner/list", "GET", (("siteId", "3"), ("position", "top"))) \
+        in _calls("column_vue_axios.html")
+
+
+def test_an_axios_config_call_whose_data_qs_stringify_writes_posts_a_form():
+    assert ApiCall("/prod-api/cms/visit/add", "POST", (("siteId", "3"), ("channelId", "nb"))) \
+        in _calls("column_vue_axios.html")
+
+
+def test_an_axios_call_naming_an_unknown_variable_is_not_made():
+    assert "/prod-api/cms/article/search" not in [c.url for c in _calls("column_vue_axios.html")]
+
+
+def test_a_fetch_posts_the_json_its_body_stringifies_and_gets_without_options():
+    assert _calls("column_fetch_json.html") == [
+        ApiCall("/api/info/list", "POST", (("catId", "33"), ("page", "1"), ("rows", "10"), ("keyword", "")), True,
+                ("catId", "page", "rows")),
+        ApiCall("/api/site/config", "GET", ())]   # fetch('/api/stat/visit', options): options unknown
+
+
+def test_an_ajax_call_whose_data_json_stringify_writes_sends_json():
+    assert _calls("column_ajax_json_body.html") == [ApiCall(
+        "/gateway/api/info/queryPage", "POST", (("columnCode", "ndbg"), ("current", "1"), ("size", "15"),
+                                                ("isTop", "false")), True, ("current", "size", "isTop"))]
+
+
+def test_an_item_field_read_through_the_answer_path_makes_the_address():
+    code = (FILES / "column_ajax_json_body.html").read_text(encoding="utf-8").split("<script>")[1]
+    assert item_urls(code) == (ItemUrl("/info/detail?infoId=", "infoId", ""),)
+
+
+def test_a_vue_column_posts_the_json_body_its_script_sends(spider):
+    post = next(r for r in _vue_requests(spider) if r.url == VUE_API)
+    assert (post.method, post.headers[b"Content-Type"], json.loads(post.body)) == \
+        ("POST", b"application/json", {"channelId": "nb", "pageNum": 1, "pageSize": 10, "status": "0"})
+
+
+def test_an_axios_api_is_not_also_fetched_as_a_page(spider):
+    assert [r.method for r in _vue_requests(spider) if r.url.startswith(VUE_API)] == ["POST"]
+
+
+def test_a_json_answer_with_its_record_count_only_is_paged_by_the_size_asked_as_json(spider):
+    bodies = [json.loads(r.body) for r in _ruoyi_answer(spider) if r.meta["role"] == "list"]
+    assert [b["pageNum"] for b in bodies] == [2, 3]
+
+
+def test_a_json_answer_with_few_reports_is_still_its_column_list(spider):
+    documents = {r.url for r in _ruoyi_answer(spider) if r.meta["role"] == "document"}
+    assert documents == {"http://www.zhoukou.gov.cn/article/detail.html?articleId=61203"}
+
+
+def test_a_hostile_script_of_axios_and_fetch_calls_costs_no_more_than_its_bounds():
+    code = "axios.post('/a', {x: y}); fetch('/b', o); axios({url: '/c', params: z});" * 20_000   # 1.4M chars
+    assert api_calls(code) == []
+
+
+def test_a_column_a_script_fetches_posts_the_json_the_script_stringifies(spider):
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年度报告"}
+    requests = spider.parse_page(file_response("column_fetch_json.html", "http://www.zhoukou.gov.cn/gk/nb.html", meta))
+    post = next(r for r in requests if isinstance(r, scrapy.Request) and r.method == "POST")
+    assert (post.url, json.loads(post.body)) == \
+        ("http://www.zhoukou.gov.cn/api/info/list", {"catId": 33, "page": 1, "rows": 10, "keyword": ""})
