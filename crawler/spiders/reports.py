@@ -290,7 +290,10 @@ class ReportsSpider(scrapy.Spider):
         address."""
         meta = response.meta
         title = response.xpath("//title/text()").get("")
-        calls = [(call, [list(t) for t in item_urls(code)])
+        # A Vue page may bind an item's address in its template (<a :href="'/detail.html?id=' + item.id">)
+        # rather than write it in the script that asks.
+        bound = item_urls("\n".join(response.xpath("//@*[name()=':href' or name()='v-bind:href']").getall()))
+        calls = [(call, [list(t) for t in dict.fromkeys(item_urls(code) + bound)])
                  for code in response.xpath("//script[not(@src)]/text()").getall() for call in api_calls(code)]
         for call, templates in calls[:MAX_API_CALLS]:
             api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,

@@ -186,3 +186,11 @@ def test_a_column_a_script_fetches_posts_the_json_the_script_stringifies(spider)
     post = next(r for r in requests if isinstance(r, scrapy.Request) and r.method == "POST")
     assert (post.url, json.loads(post.body)) == \
         ("http://www.zhoukou.gov.cn/api/info/list", {"catId": 33, "page": 1, "rows": 10, "keyword": ""})
+
+
+def test_an_item_address_bound_in_a_vue_template_goes_with_the_request(spider):
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
+    requests = spider.parse_page(file_response("column_vue_template.html", "http://www.zhoukou.gov.cn/xxgk/nb.html",
+                                               meta))
+    post = next(r for r in requests if isinstance(r, scrapy.Request) and r.method == "POST")
+    assert post.meta["api"]["item_urls"] == [["/xxgk/detail.html?id=", "id", ""]]
