@@ -7,6 +7,10 @@ every list is the JSON answer of an API (``/gkmlpt/api/all/2059?page=1&sid=757``
 object that names something and gives its address: the name is the link's text, the name of the object it
 sits in is its heading (the tree's 政府信息公开年报 over its 2020年, an article's title over its attachments).
 
+A column tree loaded a branch at a time (zTree's ``async: {url: "/xxgk/tree.do", autoParam: ["id"]}``) answers
+a closed branch as a node with ``isParent`` and no address: its children are the same answer asked with its
+``id``, so that is its address.
+
 Keys are matched without case and without ``_``/``-`` (``docTitle``, ``doc_title``). The walk is bounded in
 depth and nodes, so a hostile answer costs no more than a page.
 """
@@ -18,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import urljoin
+
+from w3lib.url import add_or_replace_parameter
 
 from crawler.content import RESOURCE_HREF
 from crawler.scriptapis import ItemUrl
@@ -51,7 +57,7 @@ def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tu
         data = json.loads(text)
     except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
         return []
-    return list(_walk(data, base_url, heading, item_urls))
+    return list(_walk(data, base_url, heading, item_urls, branches=True))
 
 
 def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
@@ -71,8 +77,10 @@ def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonL
     return out
 
 
-def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, ...] = ()) -> Iterator[JsonLink]:
-    """Depth first, each object's links under the name of the object holding it."""
+def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, ...] = (),
+          branches: bool = False) -> Iterator[JsonLink]:
+    """Depth first, each object's links under the name of the object holding it; with ``branches``, a closed
+    branch of a tree loaded a branch at a time is a link to the answer giving its children."""
     stack: list[tuple[object, str, int]] = [(data, heading, 0)]
     nodes = 0
     while stack and nodes < MAX_NODES:
@@ -95,6 +103,9 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
                         if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
                         and not isinstance(value, bool)]
+            if not urls and branches and fields.get("isparent") in (True, "true") \
+                    and isinstance(node_id := fields.get("id"), (str, int)) and not isinstance(node_id, bool):
+                urls = [add_or_replace_parameter(base_url, "id", str(node_id))]
             for url in urls:
                 yield JsonLink(urljoin(base_url, url), name.strip(), above, date)
         stack += [(v, name.strip() if name else above, depth + 1) for v in reversed(list(node.values()))

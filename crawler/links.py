@@ -2,8 +2,9 @@
 
 Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sources (old platforms frame their
 column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
-URL strings in inline scripts and ``onclick``/``onchange`` handlers; the JSON literals of scripts (column trees
-of platforms drawn in the browser, ``crawler.jsonlinks``); and the HTML records that Hanweb/JCMS list pages
+the years of a GET form's year drop-down (a column shown a year at a time); URL strings in inline scripts and
+``onclick``/``onchange`` handlers (a button's ``location.href='?page=2'``, named by its ``value``); the JSON
+literals of scripts (column trees of platforms drawn in the browser, ``crawler.jsonlinks``); and the HTML records that Hanweb/JCMS list pages
 keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
 Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
 
@@ -19,11 +20,12 @@ Walks lxml elements directly: a parsel Selector per node costs more than the res
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
@@ -52,6 +54,16 @@ SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
 _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
+# A handler that sends the browser to an address (a pager of buttons: ``location.href='?page=2'``): the
+# address may be relative to the page in any way, unlike a URL string found anywhere in a script; the start of
+# one the script completes (``'?page=' + input.value``) is none.
+_LOCATION = re.compile(r"""location(?:\.href)?\s*=\s*(["'])([^"'\s<>{}]{1,300})\1(?!\s*\+)""")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_UNSENT_INPUTS = ("submit", "button", "image", "reset", "file")
+# A column has one year drop-down; more are read no further, and a form whose other fields would make each
+# year's address longer than an address is (a hostile page) gives none: a page costs no more than its size.
+MAX_YEAR_CHOICES = 3
+MAX_FORM_QUERY = 1000
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
                            re.IGNORECASE)
@@ -66,7 +78,7 @@ class Link:
     url: str
     text: str                 # what to judge it by (title attribute when the text is cut off)
     heading: str = ""         # heading of the block it sits in
-    source: str = "a"         # a | area | frame | option | script | json | record | sitemap
+    source: str = "a"         # a | area | frame | option | form | script | json | record | sitemap
     date: str | None = None   # ISO date printed beside it
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
@@ -79,7 +91,7 @@ def page_links(html_root, base_url: str) -> list[Link]:
     """
     base = html_root.xpath("//base/@href")
     walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url)
-    links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root)
+    links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
     links += walker.handlers(html_root)
     return links + walker.scripts(html_root) + walker.records(html_root)
 
@@ -196,6 +208,8 @@ class _Walker:
     def options(self, root) -> list[Link]:
         out = []
         for select in root.iter("select"):
+            if _year_choice(select) is not None:
+                continue   # its values are years the form sends, not addresses
             options = list(select.iter("option"))
             entries = [(self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options]
             entries = [(u, t) for u, t in entries if u]
@@ -206,6 +220,27 @@ class _Walker:
             heading = heading or _heading_text(select.get("title") or "") or self.heading(select)
             agencies = sum(is_agency_name(t) for _, t in entries)
             out += [Link(u, t, heading, "option", None, agencies) for u, t in entries]
+        return out
+
+    def forms(self, root) -> list[Link]:
+        """A list shown one year at a time, the year chosen in a ``<select name="year">`` of a GET form
+        (``list.do?id=12&year=2022``): a link per year, the form's other fields sent as a browser sends them,
+        named by the option's text; the year selected is the page itself. One link per option: a page costs no
+        more than its size."""
+        out = []
+        choices = (choice for select in root.iter("select") if (choice := _year_choice(select)) is not None)
+        for select, form in itertools.islice(choices, MAX_YEAR_CHOICES):
+            action = self.url(form.get("action") or self.base_url)
+            fields = urlencode(_form_fields(form, select))
+            if action is None or len(fields) > MAX_FORM_QUERY:
+                continue
+            heading = self.heading(select)
+            for option in select.iter("option"):
+                text = " ".join("".join(option.itertext()).split())
+                value = option.get("value", text).strip()
+                if _YEAR.search(text) and value and option.get("selected") is None:   # selected: this page
+                    query = "&".join(q for q in (fields, urlencode([(select.get("name"), value)])) if q)
+                    out.append(Link(urlsplit(action)._replace(query=query).geturl(), text, heading, "form"))
         return out
 
     def handlers(self, root) -> list[Link]:
@@ -219,7 +254,7 @@ class _Walker:
             for attribute in ("onclick", "onchange", "href"):
                 handler = element.get(attribute) or ""
                 if attribute != "href":
-                    hrefs += [href for _, href in _SCRIPT_URL.findall(handler)]
+                    hrefs += [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
                 if "(" in handler:
                     if templates is None:
                         templates = url_templates(s.text or "" for s in root.iter("script") if not s.get("src"))
@@ -227,7 +262,8 @@ class _Walker:
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)
                 if url and not RESOURCE_HREF.search(url):
-                    text = " ".join("".join(element.itertext()).split())
+                    # A button says what it does in its value (<input type="button" value="下一页">).
+                    text = " ".join(("".join(element.itertext()) or element.get("value") or "").split())
                     out.append(Link(url, text, self.heading(element), "script", None, int(is_agency_name(text))))
         return out
 
@@ -302,6 +338,38 @@ class _Walker:
                 return tabs[panes] if len(tabs) > panes else text
             sibling, panes = sibling.getprevious(), panes + 1
         return ""
+
+
+def _year_choice(select):
+    """The drop-down of years and the GET form it belongs to, when choosing in it is submitting that form
+    (not a drop-down of addresses its script opens); else None."""
+    form = next(select.iterancestors("form"), None)
+    if form is None or not select.get("name") or select.get("onchange") and "submit" not in select.get("onchange") \
+            or (form.get("method") or "get").strip().lower() != "get":
+        return None
+    options = [" ".join("".join(o.itertext()).split()) for o in select.iter("option")]
+    years = sum(bool(_YEAR.search(t)) for t in options)
+    return (select, form) if years >= 2 and 2 * years >= len(options) else None
+
+
+def _form_fields(form, chosen) -> list[tuple[str, str]]:
+    """The fields a browser sends with a GET form, but for the drop-down ``chosen``: named inputs with their
+    values (buttons only when clicked, boxes when checked), other drop-downs at their selected option."""
+    fields: list[tuple[str, str]] = []
+    for field in form.iter("input", "select", "textarea"):
+        name = field.get("name")
+        if not name or field is chosen:
+            continue
+        kind = (field.get("type") or "text").lower()
+        if field.tag == "select":
+            options = list(field.iter("option"))
+            picked = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+            if picked is not None:
+                fields.append((name, picked.get("value", "".join(picked.itertext()).strip())))
+        elif kind not in _UNSENT_INPUTS and (kind not in ("checkbox", "radio") or field.get("checked") is not None):
+            text = "".join(field.itertext()) if field.tag == "textarea" else field.get("value")
+            fields.append((name, text or ("on" if kind in ("checkbox", "radio") else "")))
+    return fields
 
 
 def _heading_of(element) -> str:

@@ -266,6 +266,8 @@ class ReportsSpider(scrapy.Spider):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
+        # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
+        urls += [link.url for link in links if link.source == "form"]
         meta = response.meta
         first = meta.get("list_of") or response.url
         for url in dict.fromkeys(urls):

@@ -90,3 +90,32 @@ def test_a_platform_among_links_to_elsewhere_is_not_entered(spider):
                                                                       list_meta("page"))))}
     assert "http://www.gov.cn/zhengce/xxgk/" not in urls
     assert not spider.scope.contains("http://www.gov.cn/zhengce/xxgk/")
+
+
+TREE = "http://www.zhoukou.gov.cn/xxgk/tree.do"
+
+
+def _tree(url: str = TREE) -> TextResponse:
+    return TextResponse(url=url, body=(FILES / "ztree_async_root.json").read_bytes(),
+                        headers={"Content-Type": "application/json;charset=UTF-8"}, encoding="utf-8",
+                        request=Request(url, meta={"role": "page", "hops": 2, "link_text": "主动公开目录"}))
+
+
+def test_a_closed_branch_of_a_tree_loaded_a_branch_at_a_time_links_to_its_children():
+    links = {link.name: link.url for link in json_answer_links(_tree().text, TREE)}
+    assert links["法定主动公开内容"] == TREE + "?id=1"
+
+
+def test_a_branch_asked_for_its_children_replaces_the_id_it_was_asked_with():
+    links = {link.name: link.url for link in json_answer_links(_tree().text, TREE + "?id=9")}
+    assert links["法定主动公开内容"] == TREE + "?id=1"
+
+
+def test_a_node_that_is_no_branch_or_has_an_address_is_not_asked_for_children():
+    links = {link.name: link.url for link in json_answer_links(_tree().text, TREE)}
+    assert (links["依申请公开"], "政府信息公开制度" in links) == ("http://www.zhoukou.gov.cn/xxgk/ysqgk.html", False)
+
+
+def test_the_branches_of_a_tree_answer_reached_by_a_link_are_requested(spider):
+    urls = {r.url for r in _requests(spider.parse_page(_tree()))}
+    assert TREE + "?id=1" in urls

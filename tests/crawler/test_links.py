@@ -195,3 +195,52 @@ def test_a_javascript_href_calling_a_function_of_the_page_is_its_url():
 def test_an_image_map_area_is_named_by_its_alt_under_the_alt_of_its_picture():
     link = by_text("home_department_dropdown.html", "交通", "http://www.linjiang.gov.cn/")
     assert (link.source, link.heading) == ("area", "部门网站")
+
+
+SLJ = "http://www.xiling.gov.cn/slj/xxgk/ndbg/list.html"
+
+
+def test_a_button_that_sends_the_browser_on_is_a_link_named_by_its_value():
+    assert by_text("list_button_pager.html", "下一页", SLJ).url == SLJ + "?page=2"
+
+
+def test_a_button_element_that_sends_the_browser_on_is_a_link():
+    assert by_text("list_button_pager.html", "尾页", SLJ).url == SLJ + "?page=3"
+
+
+def test_a_button_whose_address_the_script_completes_is_no_link():
+    assert not [link for link in links("list_button_pager.html", SLJ) if link.text == "跳转"]
+
+
+def test_each_year_of_a_get_forms_drop_down_is_a_link_sent_as_a_browser_sends_the_form():
+    year = by_text("list_year_form.html", "2022年", "http://www.xiling.gov.cn/xxgk/list.do?id=12")
+    assert (year.url, year.source) == ("http://www.xiling.gov.cn/xxgk/list.do?id=12&title=&year=2022", "form")
+
+
+def test_the_years_a_form_sends_are_not_addresses():
+    assert not [link for link in links("list_year_form.html", "http://www.xiling.gov.cn/xxgk/list.do?id=12")
+                if link.url.endswith("/xxgk/2022")]
+
+
+def test_a_drop_down_of_addresses_in_a_form_is_still_read_as_addresses():
+    assert by_text("list_year_form.html", "中国政府网").url == "http://www.gov.cn/"
+
+
+def test_the_year_a_form_has_selected_is_the_page_itself():
+    assert not [link for link in links("list_year_form.html", "http://www.xiling.gov.cn/xxgk/list.do?id=12")
+                if link.text == "2023年"]
+
+
+def test_a_page_of_many_year_drop_downs_gives_the_years_of_a_few_only():
+    from crawler.links import MAX_YEAR_CHOICES
+    selects = "".join(f'<form><select name="y{k}"><option>2023</option><option>2022</option></select></form>'
+                      for k in range(500))
+    found = page_links(lxml.html.fromstring(f"<html><body>{selects}</body></html>"), NANHU)
+    assert len([link for link in found if link.source == "form"]) == 2 * MAX_YEAR_CHOICES
+
+
+def test_a_year_drop_down_in_a_form_of_too_many_fields_gives_no_links():
+    fields = "".join(f'<input type="hidden" name="f{k}" value="{k}" />' for k in range(300))
+    form = f'<form>{fields}<select name="year"><option>2023</option><option>2022</option></select></form>'
+    assert not [link for link in page_links(lxml.html.fromstring(f"<html><body>{form}</body></html>"), NANHU)
+                if link.source == "form"]

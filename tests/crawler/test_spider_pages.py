@@ -357,3 +357,8 @@ def test_a_later_page_link_to_page_one_is_the_page_the_list_began_with(spider):
     meta = {**list_meta("list"), "list_of": first}
     out = _requests(spider.parse_page(file_response("list_script_gopage.html", first + "&pageIndex=2", meta)))
     assert first + "&pageIndex=1" not in {r.url for r in out}
+
+
+def test_each_year_a_columns_form_chooses_is_a_page_of_the_column(spider):
+    urls = {r.url for r in _pages(spider, "list_year_form.html", "http://www.zhoukou.gov.cn/xxgk/list.do?id=12")}
+    assert {f"http://www.zhoukou.gov.cn/xxgk/list.do?id=12&title=&year={y}" for y in (2021, 2022)} <= urls
