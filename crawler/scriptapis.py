@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -201,42 +202,32 @@ def _object(code: str, start: int) -> dict[str, str] | None:
 
 def _closing(code: str, start: int) -> int | None:
     """The index of the bracket closing the one at ``start``, skipping strings; None beyond the limit."""
+    for i, char, depth in _outside_strings(code, start, start + MAX_LITERAL_CHARS):
+        if char in "}])" and depth == 0:
+            return i
+    return None
+
+
+def _top_level_split(body: str) -> list[str]:
+    """The entries of an object or argument list: split at its commas outside strings and brackets."""
+    cuts = [i for i, char, depth in _outside_strings(body, 0, len(body)) if char == "," and depth == 0]
+    parts = [body[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
+    return [p for p in parts if p.strip()]
+
+
+def _outside_strings(code: str, start: int, stop: int) -> Iterator[tuple[int, str, int]]:
+    """The characters of ``code[start:stop]`` outside its strings, each with the bracket depth after it."""
     depth, quote = 0, ""
-    for i in range(start, min(len(code), start + MAX_LITERAL_CHARS)):
+    for i in range(start, min(len(code), stop)):
         char = code[i]
         if quote:
             if char == quote and code[i - 1] != "\\":
                 quote = ""
         elif char in "\"'`":
             quote = char
-        elif char in "{[(":
-            depth += 1
-        elif char in "}])":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-def _top_level_split(body: str) -> list[str]:
-    parts, depth, quote, current = [], 0, "", []
-    for i, char in enumerate(body):
-        if quote:
-            if char == quote and body[i - 1] != "\\":
-                quote = ""
-        elif char in "\"'`":
-            quote = char
-        elif char in "{[(":
-            depth += 1
-        elif char in "}])":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return [p for p in parts if p.strip()]
+        else:
+            depth += (char in "{[(") - (char in "}])")
+            yield i, char, depth
 
 
 def _string(value: str) -> str:
