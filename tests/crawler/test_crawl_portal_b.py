@@ -6,6 +6,12 @@ from __future__ import annotations
 import pytest
 
 from tests.crawler.helpers import portal_crawl
+from tests.crawler.portal_checks import (  # noqa: F401 (run here, on this module's crawl)
+    test_every_report_is_found,
+    test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low,
+    test_the_crawl_ends_by_itself,
+)
 from tests.crawler.portal_b import PortalB
 
 
@@ -17,25 +23,6 @@ def crawl(tmp_path_factory):
         yield portal, summary, items
     finally:
         portal.close()
-
-
-def test_every_report_is_found(crawl):
-    portal, _, items = crawl
-    assert sorted(set(portal.expected) - {i["final_url"] for i in items}) == []
-
-
-def test_nothing_but_reports_is_yielded(crawl):
-    portal, _, items = crawl
-    assert [i["final_url"] for i in items if i["final_url"] not in portal.expected] == []
-
-
-def test_the_crawl_ends_by_itself(crawl):
-    assert crawl[1].finish_reason == "finished"
-
-
-def test_pages_fetched_per_report_stay_low(crawl):
-    portal, summary, _ = crawl
-    assert summary.pages_fetched / len(portal.expected) <= 8
 
 
 def test_downloaded_files_take_the_agency_and_year_of_their_page(crawl):

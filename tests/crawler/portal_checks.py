@@ -1,0 +1,34 @@
+"""What every crawl of a frozen portal must give, whatever its families: each ``test_crawl_portal*`` module
+imports these tests, and pytest runs them there on that module's ``crawl`` fixture ((portal, summary, items))."""
+
+from __future__ import annotations
+
+
+def test_every_report_is_found(crawl):
+    portal, _, items = crawl
+    assert sorted(set(portal.expected) - {i["final_url"] for i in items}) == []
+
+
+def test_nothing_but_reports_is_yielded(crawl):
+    portal, _, items = crawl
+    assert [i["final_url"] for i in items if i["final_url"] not in portal.expected] == []
+
+
+def test_the_crawl_ends_by_itself(crawl):
+    assert crawl[1].finish_reason == "finished"
+
+
+def test_pages_fetched_per_report_stay_low(crawl):
+    portal, summary, _ = crawl
+    assert summary.pages_fetched / len(portal.expected) <= 8
+
+
+def found_under(crawl, base: str) -> list[str]:
+    """The portal's reports under ``base`` that the crawl yielded."""
+    portal, _, items = crawl
+    return sorted(u for u in portal.expected if u.startswith(base) and u in {i["final_url"] for i in items})
+
+
+def expected_under(crawl, base: str) -> list[str]:
+    """The portal's reports under ``base``."""
+    return sorted(u for u in crawl[0].expected if u.startswith(base))
