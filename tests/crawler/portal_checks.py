@@ -1,7 +1,26 @@
 """What every crawl of a frozen portal must give, whatever its families: each ``test_crawl_portal*`` module
-imports these tests, and pytest runs them there on that module's ``crawl`` fixture ((portal, summary, items))."""
+makes its ``crawl`` fixture with ``crawl_of`` and imports these tests, which pytest runs there on that crawl."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.crawler.helpers import portal_crawl
+
+
+def crawl_of(make_portal: Callable, site_id: str, name: str):
+    """A module's fixture: the portal served, crawled from its home page once, as (portal, summary, items)."""
+    @pytest.fixture(scope="module")
+    def crawl(tmp_path_factory):
+        portal = make_portal()
+        try:
+            summary, items = portal_crawl(site_id, name, portal.base, tmp_path_factory.mktemp(site_id))
+            yield portal, summary, items
+        finally:
+            portal.close()
+    return crawl
 
 
 def test_every_report_is_found(crawl):

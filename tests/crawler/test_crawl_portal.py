@@ -3,26 +3,13 @@ page alone: every report found and nothing else, traps recognised, coverage repo
 
 from __future__ import annotations
 
-import pytest
-
-from tests.crawler.helpers import portal_crawl
-from tests.crawler.portal_checks import (  # noqa: F401 (run here, on this module's crawl)
-    test_every_report_is_found,
-    test_nothing_but_reports_is_yielded,
-    test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself,
-)
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal import Portal
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = Portal()
-    try:
-        summary, items = portal_crawl("nanhu", "南湖市人民政府", portal.base, tmp_path_factory.mktemp("portal"))
-        yield portal, summary, items
-    finally:
-        portal.close()
+crawl = crawl_of(Portal, "nanhu", "南湖市人民政府")
 
 
 def test_the_link_farm_is_recognised_as_a_trap(crawl):

@@ -3,26 +3,13 @@ real HTTP on two hosts, from its home page alone: every report found and nothing
 
 from __future__ import annotations
 
-import pytest
-
-from tests.crawler.helpers import portal_crawl
-from tests.crawler.portal_checks import (  # noqa: F401 (run here, on this module's crawl)
-    test_every_report_is_found,
-    test_nothing_but_reports_is_yielded,
-    test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself,
-)
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal_b import PortalB
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = PortalB()
-    try:
-        summary, items = portal_crawl("beishan", "北山市人民政府", portal.base, tmp_path_factory.mktemp("portal_b"))
-        yield portal, summary, items
-    finally:
-        portal.close()
+crawl = crawl_of(PortalB, "beishan", "北山市人民政府")
 
 
 def test_downloaded_files_take_the_agency_and_year_of_their_page(crawl):

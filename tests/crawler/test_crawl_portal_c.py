@@ -4,27 +4,14 @@ nothing else."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.crawler.helpers import portal_crawl
 from tests.crawler.portal_checks import expected_under, found_under
-from tests.crawler.portal_checks import (  # noqa: F401 (run here, on this module's crawl)
-    test_every_report_is_found,
-    test_nothing_but_reports_is_yielded,
-    test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself,
-)
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal_c import PortalC
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = PortalC()
-    try:
-        summary, items = portal_crawl("nanhe", "南河市人民政府", portal.base, tmp_path_factory.mktemp("portal_c"))
-        yield portal, summary, items
-    finally:
-        portal.close()
+crawl = crawl_of(PortalC, "nanhe", "南河市人民政府")
 
 
 def test_a_postback_pager_is_read_to_its_end(crawl):

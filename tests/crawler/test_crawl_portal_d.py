@@ -3,27 +3,14 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.crawler.helpers import portal_crawl
 from tests.crawler.portal_checks import expected_under, found_under
-from tests.crawler.portal_checks import (  # noqa: F401 (run here, on this module's crawl)
-    test_every_report_is_found,
-    test_nothing_but_reports_is_yielded,
-    test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself,
-)
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal_d import PortalD
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = PortalD()
-    try:
-        summary, items = portal_crawl("xiling", "西岭市人民政府", portal.base, tmp_path_factory.mktemp("portal_d"))
-        yield portal, summary, items
-    finally:
-        portal.close()
+crawl = crawl_of(PortalD, "xiling", "西岭市人民政府")
 
 
 def test_a_column_tree_loaded_by_ztree_is_read(crawl):
