@@ -59,7 +59,6 @@ _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?
 # one the script completes (``'?page=' + input.value``) is none.
 _LOCATION = re.compile(r"""location(?:\.href)?\s*=\s*(["'])([^"'\s<>{}]{1,300})\1(?!\s*\+)""")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_UNSENT_INPUTS = ("submit", "button", "image", "reset", "file")
 # A column has one year drop-down; more are read no further, and a form whose other fields would make each
 # year's address longer than an address is (a hostile page) gives none: a page costs no more than its size.
 MAX_YEAR_CHOICES = 3
@@ -353,23 +352,12 @@ def _year_choice(select):
 
 
 def _form_fields(form, chosen) -> list[tuple[str, str]]:
-    """The fields a browser sends with a GET form, but for the drop-down ``chosen``: named inputs with their
-    values (buttons only when clicked, boxes when checked), other drop-downs at their selected option."""
-    fields: list[tuple[str, str]] = []
-    for field in form.iter("input", "select", "textarea"):
-        name = field.get("name")
-        if not name or field is chosen:
-            continue
-        kind = (field.get("type") or "text").lower()
-        if field.tag == "select":
-            options = list(field.iter("option"))
-            picked = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
-            if picked is not None:
-                fields.append((name, picked.get("value", "".join(picked.itertext()).strip())))
-        elif kind not in _UNSENT_INPUTS and (kind not in ("checkbox", "radio") or field.get("checked") is not None):
-            text = "".join(field.itertext()) if field.tag == "textarea" else field.get("value")
-            fields.append((name, text or ("on" if kind in ("checkbox", "radio") else "")))
-    return fields
+    """The fields a browser sends with a GET form (lxml's ``form_values``: no disabled field, boxes when checked,
+    drop-downs at their selected option), but for the drop-down ``chosen`` and ``<input type="button">``, whose
+    value ``form_values`` keeps and no browser sends."""
+    unsent = {chosen.get("name")} | {field.get("name") for field in form.iter("input")
+                                     if (field.get("type") or "").lower() == "button"}
+    return [(name, value) for name, value in form.form_values() if name not in unsent]
 
 
 def _heading_of(element) -> str:
