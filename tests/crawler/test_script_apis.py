@@ -27,12 +27,14 @@ def _column_requests(spider) -> list[scrapy.Request]:
             if isinstance(r, scrapy.Request)]
 
 
-def _answer(spider, api: dict) -> list[scrapy.Request]:
-    response = TextResponse(url=API, body=(FILES / "api_content_list.json").read_bytes(), encoding="utf-8",
+def _answer(spider, api: dict, url: str = API, file: str = "api_content_list.json", column: str = COLUMN,
+            link_text: str = "年度报告") -> list[scrapy.Request]:
+    """What the spider asks next on reading the API's answer ``file`` at ``url`` (asked for ``column``)."""
+    response = TextResponse(url=url, body=(FILES / file).read_bytes(), encoding="utf-8",
                             headers={"Content-Type": "application/json;charset=UTF-8"},
-                            request=Request(API, method="POST", meta={
-                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": COLUMN,
-                                "link_text": "年度报告", "api": api}))
+                            request=Request(url, method="POST", meta={
+                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": column,
+                                "link_text": link_text, "api": api}))
     return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)] + spider._held.release_all()
 
 
@@ -109,12 +111,8 @@ def _vue_requests(spider) -> list[scrapy.Request]:
 
 
 def _ruoyi_answer(spider) -> list[scrapy.Request]:
-    response = TextResponse(url=VUE_API, body=(FILES / "api_ruoyi_rows.json").read_bytes(), encoding="utf-8",
-                            headers={"Content-Type": "application/json;charset=UTF-8"},
-                            request=Request(VUE_API, method="POST", meta={
-                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": VUE_COLUMN,
-                                "link_text": "政府信息公开年报 政府信息公开年报-临江市教育局", "api": VUE_META}))
-    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)] + spider._held.release_all()
+    return _answer(spider, VUE_META, VUE_API, "api_ruoyi_rows.json", VUE_COLUMN,
+                   "政府信息公开年报 政府信息公开年报-临江市教育局")
 
 
 def test_an_axios_post_sends_its_object_as_json_its_numbers_as_numbers():
