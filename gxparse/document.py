@@ -36,6 +36,12 @@ _WORD_MARKS = frozenset({"无", "空"})
 # A row's first figure run into its label (PyMuPDF and pdfminer join words set close: 其他对外管理服务事项48 -3 765,
 # 行政诉讼（未经复议直接起诉）1 — 1): digits right after an ideograph or a closing bracket, with values after them.
 _ZEROS = re.compile(r"^00+$")
+# A piece of a neighbouring cell printed after a row's figures: text tools that sort words by their line put a
+# vertical group label's characters on the line of the row beside them (PyMuPDF's ``get_text(sort=True)``:
+# ``4.保护第三方合法权益 6 0 0 0 0 0 6 （三）不``, ``… 0 0 8结``). Units after figures are values, not pieces.
+_TRAILING_PIECE = re.compile(r"^(\d*)([\u4e00-\u9fff（）()“”]{1,6})$")
+_UNITS = frozenset({"件", "个", "条", "项", "次", "人", "人次", "家", "份", "元", "万元", "万", "亿", "年", "月", "日", "天"})
+_FIGURES_BEFORE_PIECE = 3   # a row's figures, not a figure in prose (申请 3 件)
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
@@ -154,7 +160,7 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     Empty cells of text lines are dropped: tab text carries empty cells for merged table cells, so there an
     empty cell is layout, not a blank value.
     """
-    cells = [c for c in cells if c]
+    cells = _without_trailing_piece([c for c in cells if c])
     if len(cells) == 1 and cells[0] in _WORD_MARKS:
         return Line(cells[0], cells[0], [], where, page)
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
@@ -166,6 +172,17 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]
     return Line("\t".join(cells), label, values, where, page)
+
+
+def _without_trailing_piece(cells: list[str]) -> list[str]:
+    """The cells less a piece of another cell printed after the row's figures (``_TRAILING_PIECE``), when a
+    label and at least ``_FIGURES_BEFORE_PIECE`` figures stand before it; a figure glued to it stays."""
+    piece = _TRAILING_PIECE.match(cells[-1]) if cells else None
+    if piece is None or piece.group(2) in _UNITS or piece.group(2) in _WORD_MARKS:
+        return cells
+    body = cells[:-1] + ([piece.group(1)] if piece.group(1) else [])
+    figures = next((n for n, cell in enumerate(reversed(body)) if not is_value(cell)), len(body))
+    return body if _FIGURES_BEFORE_PIECE <= figures < len(body) else cells
 
 
 def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:

@@ -60,6 +60,22 @@ def test_a_vertical_group_label_one_character_per_line_between_rows():
                                  "result.denied.security_stability", "result.denied.third_party")] == [3, 4, 5, 6]
 
 
+def test_a_piece_of_a_group_label_printed_after_a_rows_figures():
+    """PyMuPDF's sorted text sets a vertical group label's characters on the line of the row beside them."""
+    rows = _rows(HEAD + f"""（二）部分公开（区分处理的，只计这一情形，不计其他情形） {_row(2, 0, 0, 0, 0, 0, 2)}
+1.属于国家秘密 {_row(3, 0, 0, 0, 0, 0, 3)} （三）不
+予公开
+2.其他法律行政法规禁止公开 {_row(4, 0, 0, 1, 0, 0, 5)}结
+""")
+    assert rows["result.denied.state_secret"] == [3, 0, 0, 0, 0, 0, 3]
+    assert rows["result.denied.law_prohibited"] == [4, 0, 0, 1, 0, 0, 5]
+
+
+@pytest.mark.parametrize("text", ["本机关共受理申请 3 件", "共有 12 4 9 人次", "数据年度 2021 2022 2023 年"])
+def test_figures_with_their_unit_after_them_stay_as_printed(text):
+    assert lines_from_text(text)[0].label == lines_from_text(text)[0].text.replace("\t", " ")
+
+
 def test_a_label_broken_before_its_anchor_with_figures_between_the_pieces():
     rows = _rows(HEAD + f"""4.无正当理由大量反复申请 {_row(0, 0, 0, 0, 0, 0, 0)}
 5.要求行政机关确认或重新出

@@ -428,7 +428,9 @@ def extracted_text(pdf: Path, tool: str) -> str:
     poppler's ``pdftotext`` in its ``-layout`` (columns kept by spaces) or ``-raw`` (content-stream order) mode,
     or as it runs by default (``pdftotext``: reading order, one table cell per line); pdfminer.six's
     ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together), PyMuPDF's
-    ``page.get_text()`` (one cell per line, pages joined by a newline), pypdf's ``page.extract_text()`` (content
+    ``page.get_text()`` (one cell per line, pages joined by a newline), also with ``sort=True``
+    (``pymupdf-sort``: text blocks by position, a row's cells on one line, a vertical group label's characters
+    on the lines of the rows beside them, before or after their figures), pypdf's ``page.extract_text()`` (content
     order, a row per line) and pypdfium2's ``get_text_bounded()`` (``pdfium``: where the PDF draws no space
     between cells, a row's figures run together: ``8162140 94``)."""
     if tool in ("pdfplumber", "pdfplumber-layout"):
@@ -438,11 +440,11 @@ def extracted_text(pdf: Path, tool: str) -> str:
         from pdfminer.high_level import extract_text
 
         return extract_text(str(pdf))
-    if tool == "pymupdf":
+    if tool in ("pymupdf", "pymupdf-sort"):
         import pymupdf
 
         with pymupdf.open(pdf) as document:
-            return "\n".join(page.get_text() for page in document)
+            return "\n".join(page.get_text(sort=tool == "pymupdf-sort") for page in document)
     if tool == "pypdf":
         import pypdf
 
