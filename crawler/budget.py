@@ -48,7 +48,7 @@ class Budget:
     def refusal(self, request: Request) -> str | None:
         """Why the request is no longer worth fetching (a short stats key), or None."""
         meta = request.meta
-        if meta.get("role") == "picture":
+        if meta.get("role") in ("picture", "continuation"):
             return None   # a report page's item waits for it, whatever was fetched before
         if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
                 self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):

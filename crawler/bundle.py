@@ -1,7 +1,8 @@
-"""A report page and the pictures of its tables as one MHTML document (RFC 2557 ``multipart/related``, the
-shape of Chromium's "Save as MHTML"): the page first, then each picture in the order the page shows it, every
-part named by its ``Content-Location``, so a reader resolves each ``<img src>`` against the page's URL and
-finds the picture's part.
+"""A report page with the further pages of its article and the pictures of its tables as one MHTML document
+(RFC 2557 ``multipart/related``, the shape of Chromium's "Save as MHTML"): the page first, then its further
+pages in order, then each picture in the order the pages show them, every part named by its
+``Content-Location``, so a reader resolves each ``<img src>`` against the page's URL and finds the picture's
+part.
 
 The archive keeps a new version whenever a document's bytes change, so the same page and pictures always
 give the same bytes: no Date header, a boundary made from a hash of the parts. Every part is base64: the
@@ -19,6 +20,9 @@ from email.generator import BytesGenerator
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
 
+from scrapy.http import TextResponse
+
+from crawler.classify import Verdict
 from crawler.items import ReportDocument
 from crawler.picture_state import KnownPicture
 
@@ -40,6 +44,18 @@ class Part:
 
 
 @dataclass
+class PagedArticle:
+    """A report page whose CMS split the article into pages, waiting for its further pages, fetched one after
+    another (the requests carry it in their meta): what is still to fetch, and what has come."""
+
+    first: TextResponse           # the article's first page
+    title: str
+    verdict: Verdict
+    waiting: list[str]            # further pages still to fetch, in order
+    pages: list[TextResponse] = field(default_factory=list)
+
+
+@dataclass
 class PicturedPage:
     """A report page waiting for the pictures of its tables, fetched one after another (the requests carry
     it in their meta): what is still to fetch, and what has come."""
@@ -48,24 +64,31 @@ class PicturedPage:
     charset: str | None           # the page's encoding
     waiting: list[str]            # picture URLs still to fetch, in page order
     pictures: list[Part] = field(default_factory=list)
+    pages: list[Part] = field(default_factory=list)   # the article's further pages (``PagedArticle``)
 
     def bundled(self) -> ReportDocument:
-        """The page's item, its body the MHTML of the page and the pictures that came (the page alone if none)."""
-        if not self.pictures:
+        """The page's item, its body the MHTML of the page, its further pages and the pictures that came (the
+        page alone if none)."""
+        if not self.pictures and not self.pages:
             return self.item
         page = Part(self.item.final_url, "text/html", self.item.body)
         known = [asdict(KnownPicture.fetched(p.url, p.etag, p.last_modified, p.body)) for p in self.pictures]
-        return replace(self.item, body=mhtml(page, self.pictures, self.charset), content_type=MHTML_TYPE,
-                       pictures=known)
+        headers = self.item.headers
+        if self.pages:   # the first page's validators say nothing of the others (where the tables are): the
+            # next crawl fetches the article whole, and the archive keeps a new version only if its bytes changed
+            headers = {name: value for name, value in headers.items() if name not in ("etag", "last-modified")}
+        return replace(self.item, body=mhtml(page, [*self.pages, *self.pictures], self.charset),
+                       content_type=MHTML_TYPE, pictures=known, headers=headers)
 
 
-def mhtml(page: Part, pictures: Sequence[Part], charset: str | None = None) -> bytes:
-    """The page (``charset``: its encoding, for the part's Content-Type) and its pictures as MHTML bytes."""
-    parts = [page, *pictures]
+def mhtml(page: Part, parts: Sequence[Part], charset: str | None = None) -> bytes:
+    """The page and its other parts (its further pages, its pictures) as MHTML bytes; ``charset``: the pages'
+    encoding, for their parts' Content-Type."""
+    parts = [page, *parts]
     message = MIMEMultipart("related", boundary=_boundary(parts), type=page.content_type)
     message["Snapshot-Content-Location"] = page.url
-    for n, part in enumerate(parts):
-        message.attach(_mime_part(part, charset if n == 0 else None))
+    for part in parts:
+        message.attach(_mime_part(part, charset if part.content_type == "text/html" else None))
     out = io.BytesIO()
     BytesGenerator(out, mangle_from_=False, policy=_POLICY).flatten(message)
     return out.getvalue()

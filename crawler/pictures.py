@@ -79,6 +79,13 @@ def holds_report_text(text: str) -> bool:
     return sum(1 for anchor in _ANCHORS if anchor.search(squashed)) >= SECTIONS_NEEDED
 
 
+def opens_report_text(text: str) -> bool:
+    """Whether ``text`` holds a section heading of a report (the first page of a report its CMS split into
+    pages holds one or two)."""
+    squashed = squash(text)
+    return any(anchor.search(squashed) for anchor in _ANCHORS)
+
+
 def _holds_report(element: HtmlElement) -> bool:
     return holds_report_text(" ".join(element.itertext()))
 

@@ -31,7 +31,7 @@ up as a 404 item.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -48,9 +48,10 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.budget import Budget, FrontierSkip
-from crawler.bundle import Part, PicturedPage
+from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.challenge import script_challenge
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
+from crawler.continuations import continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
@@ -85,7 +86,7 @@ from crawler.pagers import (
     proxy_page_urls,
     script_pager_urls,
 )
-from crawler.pictures import holds_report_text, table_pictures
+from crawler.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
@@ -435,13 +436,27 @@ class ReportsSpider(scrapy.Spider):
         verdict = combine(link_verdict, classify_title(title))
         if not verdict.worth_fetching:
             return
-        text = self._parse_text(response)
+        # a list of reports named by its pager like an article's pages (index_1.html) opens no report
+        if opens_report_text(self._parse_text(response)) and (
+                further := continuation_pages(response.selector.root, response.url)):
+            yield self._continuation_request(PagedArticle(response, title, verdict, further))
+            return
+        yield from self._read_document_page(response, title, verdict)
+
+    def _read_document_page(self, response: TextResponse, title: str, verdict: Verdict,
+                            further: Sequence[TextResponse] = ()) -> Iterator[ReportDocument | scrapy.Request]:
+        """A document page (with the ``further`` pages of its article): the report itself, a list of reports,
+        or a page of attachments."""
+        meta = response.meta
+        text = " ".join(self._parse_text(page) for page in [response, *further])
         if self._has_report_body(text):
             item = self._item(response, title, verdict)
-            if pictures := self._parse_table_pictures(response):
-                yield self._picture_request(PicturedPage(item, response.encoding, pictures), response.meta)
-            else:
-                yield item
+            pictures = [url for page in [response, *further] for url in self._parse_table_pictures(page)]
+            if further:   # each page's pictures are capped, and so are the article's
+                pictures = pictures[:self.settings.getint("REPORT_PICTURES_MAX")]
+            bundle = PicturedPage(item, response.encoding, pictures,
+                                  pages=[Part(page.url, "text/html", page.body) for page in further])
+            yield self._picture_request(bundle, meta) if bundle.waiting else bundle.bundled()
             return
         files = self._parse_attachments(response)
         if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
@@ -527,6 +542,37 @@ class ReportsSpider(scrapy.Spider):
 
     def _next_picture(self, page: PicturedPage, meta: dict[str, Any]) -> ReportDocument | scrapy.Request:
         return self._picture_request(page, meta) if page.waiting else page.bundled()
+
+    # -- the further pages of a paged article ------------------------------------------------------------
+
+    def _continuation_request(self, article: PagedArticle) -> scrapy.Request:
+        """The article's next page. Never filtered as a duplicate: the article's item waits for it."""
+        return scrapy.Request(article.waiting[0], callback=self.parse_continuation,
+                              errback=self.on_continuation_error, dont_filter=True, priority=PICTURE_PRIORITY,
+                              meta={"role": "continuation", "article": article,
+                                    "subsite": article.first.meta.get("subsite", PORTAL)})
+
+    def parse_continuation(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
+        """A further page of the article joins it (unless it is no web page); then the next, or the article."""
+        article: PagedArticle = response.meta["article"]
+        article.waiting.pop(0)
+        if isinstance(response, TextResponse) and is_html(response.body, _header(response, "content-type")):
+            article.pages.append(response)
+        yield from self._next_continuation(article)
+
+    def on_continuation_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
+        """A further page that cannot be fetched is left out: the article is read from the pages that came,
+        and gxparse says what it could not find."""
+        self._record_error(failure)
+        article: PagedArticle = failure.request.meta["article"]
+        article.waiting.pop(0)
+        yield from self._next_continuation(article)
+
+    def _next_continuation(self, article: PagedArticle) -> Iterator[ReportDocument | scrapy.Request]:
+        if article.waiting:
+            yield self._continuation_request(article)
+        else:
+            yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
 
     # -- other ways in: sitemaps -------------------------------------------------------------------
 

@@ -9,6 +9,7 @@
   (``/xxgk/list.do?id=12&year=2022``): the other years' lists are only reachable through the form;
 - 市水利局 (``/slj/``): its 年度报告 column's pager is made of ``<input type="button"
   onclick="location.href='?page=2'">`` elements, no link at all;
+- 市水利局's 2023 report is split by its CMS into two pages (``623.html``, ``623_1.html``), a pager under each;
 - noise: a 统计年报 and a 工作总结 in the city's column, a 部门预算 in 水利局's.
 """
 
@@ -122,6 +123,7 @@ class PortalD:
             main.pages[path] = Page(article(title, name, year, nav))
             self.expected[self.base + path] = (name, year)
             items.append(f'<li><a href="{path}">{escape(title)}</a></li>')
+        self._split("/slj/show/623.html")
         pages = [items[k:k + 2] for k in range(0, len(items), 2)]   # three pages
 
         def listing(query: dict) -> Page:
@@ -133,3 +135,18 @@ class PortalD:
             return Page(html("年度报告", f'<ul>{"".join(pages[n - 1])}</ul><div class="page">第{n}/{len(pages)}页'
                                         f'{buttons}</div>', nav))
         main.dynamic["/slj/xxgk/ndbg/list.html"] = listing
+
+    def _split(self, path: str) -> None:
+        """The report at ``path`` split by its CMS into two pages at section 三 (``623.html``, ``623_1.html``),
+        a pager of links under each."""
+        page = self.main.pages[path].body.decode()
+        head, cut, tail = page.partition("<h2>三、")
+        body_end = tail.index("</div></div>")   # the article's content ends there
+        further = path.replace(".html", "_1.html")
+        pager = (f'<div class="pager"><a href="{path.rsplit("/", 1)[1]}">1</a> '
+                 f'<a href="{further.rsplit("/", 1)[1]}">2</a> <a href="{further.rsplit("/", 1)[1]}">下一页</a></div>')
+        start, _, _ = head.partition('<div class="content">')
+        self.main.pages[path] = Page((head + "</div>" + pager + "</div></body></html>").encode())
+        self.main.pages[further] = Page((start + '<div class="content">' + cut + tail[:body_end] + "</div>" + pager
+                                         + "</div></body></html>").encode())
+        self.split = (self.base + path, self.base + further)

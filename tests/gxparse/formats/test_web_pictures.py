@@ -134,3 +134,32 @@ def _with_part(bundle: bytes, part: bytes) -> bytes:
     boundary = re.search(rb'boundary="([^"]+)"', bundle).group(1)
     bundle = bundle.replace(boundary, b"B")
     return bundle.replace(b"\n--B--", b"\n" + part + b"\r\n--B--")
+
+
+def _html_part(location: str, body: str, content_id: str = "") -> bytes:
+    cid = f"Content-ID: <{content_id}>\r\n" if content_id else ""
+    return (f"--B\r\nContent-Type: text/html; charset=utf-8\r\n{cid}Content-Transfer-Encoding: base64\r\n"
+            f"Content-Location: {location}\r\n\r\n").encode() + base64.encodebytes(body.encode())
+
+
+FIRST_PAGE = ("<html><body><h1>某县人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+              "<iframe src='share.html'></iframe><div style='background:url(\"header.htm\")'></div></body></html>")
+FURTHER_PAGE = "<html><body><p>六、其他需要报告的事项</p><p>本机关收取信息处理费0元。</p></body></html>"
+
+
+def test_an_articles_further_page_bundled_after_it_is_read_after_it():
+    bundle = _with_part(mhtml_bundle(PICTURED_PAGE_URL, FIRST_PAGE, {}),
+                        _html_part(PICTURED_PAGE_URL.replace(".html", "_1.html"), FURTHER_PAGE))
+    lines = read_document(bundle, "x.mhtml").lines
+    assert lines[-1].text == "本机关收取信息处理费0元。" and lines[-1].where.startswith("第2页")
+
+
+@pytest.mark.parametrize(("location", "content_id"), [
+    ("share.html", ""),                                   # a frame the page shows
+    ("http://elsewhere.example/ad.html", "frame-3F2A@mhtml.blink"),   # Chromium names its frames so
+    ("header.htm", ""),                                   # Word's header and footer, named by its CSS
+])
+def test_a_page_part_the_first_page_embeds_is_no_further_page(location, content_id):
+    location = location if location.startswith("http") else PICTURED_PAGE_URL.rsplit("/", 1)[0] + "/" + location
+    bundle = _with_part(mhtml_bundle(PICTURED_PAGE_URL, FIRST_PAGE, {}), _html_part(location, FURTHER_PAGE, content_id))
+    assert all("信息处理费" not in line.text for line in read_document(bundle, "x.mhtml").lines)
