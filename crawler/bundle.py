@@ -54,6 +54,11 @@ class PagedArticle:
     waiting: list[str]            # further pages still to fetch, in order
     pages: list[TextResponse] = field(default_factory=list)
 
+    @property
+    def size(self) -> int:
+        """The bytes of the pages that came, the first included."""
+        return len(self.first.body) + sum(len(page.body) for page in self.pages)
+
 
 @dataclass
 class PicturedPage:

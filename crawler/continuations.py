@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from lxml.html import HtmlElement
 
 MAX_ARTICLE_PAGES = 20   # pages of one article, the first included: a longer "article" is not a report's
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024   # an article's pages are held until the last: a report's are ~100 KB each
 # createPageHTML(pages, current, name, extension): TRS's pager of a paged article (and of its lists)
 _TRS_PAGER = re.compile(r"""createPageHTML\(\s*(\d{1,4})\s*,\s*\d{1,4}\s*,\s*["']([\w.-]{1,100})["']\s*,\s*["'](\w{1,8})["']""")
 _NUMBERED = re.compile(r"^(?P<stem>.+)_(?P<n>\d{1,3})$")

@@ -51,7 +51,7 @@ from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.challenge import script_challenge
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
-from crawler.continuations import continuation_pages
+from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
@@ -439,7 +439,7 @@ class ReportsSpider(scrapy.Spider):
         # a list of reports named by its pager like an article's pages (index_1.html) opens no report
         if opens_report_text(self._parse_text(response)) and (
                 further := continuation_pages(response.selector.root, response.url)):
-            yield self._continuation_request(PagedArticle(response, title, verdict, further))
+            yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
         yield from self._read_document_page(response, title, verdict)
 
@@ -546,11 +546,13 @@ class ReportsSpider(scrapy.Spider):
     # -- the further pages of a paged article ------------------------------------------------------------
 
     def _continuation_request(self, article: PagedArticle) -> scrapy.Request:
-        """The article's next page. Never filtered as a duplicate: the article's item waits for it."""
+        """The article's next page, no larger than what the article may still hold. Never filtered as a
+        duplicate: the article's item waits for it."""
         return scrapy.Request(article.waiting[0], callback=self.parse_continuation,
                               errback=self.on_continuation_error, dont_filter=True, priority=PICTURE_PRIORITY,
                               meta={"role": "continuation", "article": article,
-                                    "subsite": article.first.meta.get("subsite", PORTAL)})
+                                    "subsite": article.first.meta.get("subsite", PORTAL),
+                                    "download_maxsize": MAX_ARTICLE_BYTES - article.size})
 
     def parse_continuation(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
         """A further page of the article joins it (unless it is no web page); then the next, or the article."""
@@ -569,7 +571,7 @@ class ReportsSpider(scrapy.Spider):
         yield from self._next_continuation(article)
 
     def _next_continuation(self, article: PagedArticle) -> Iterator[ReportDocument | scrapy.Request]:
-        if article.waiting:
+        if article.waiting and article.size < MAX_ARTICLE_BYTES:
             yield self._continuation_request(article)
         else:
             yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
