@@ -13,8 +13,12 @@ href="/content/detail.html?id=' + item.id + '">'``): those templates go with the
 items get their links (``crawler.jsonlinks``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
-page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too).
-A call whose data names anything else is not requested (what it would ask is unknown). At most ``MAX_CALLS``
+page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too);
+ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
+(``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
+the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
+ref({…})`` read as ``n.value``). A call whose data names anything else is not requested (what it would ask is
+unknown). At most ``MAX_CALLS``
 calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
 """
@@ -43,6 +47,11 @@ _FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'])([^"'\s<>]{1,300})\1\s*(?=
 _WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
 _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
+_SHORTHAND_ENTRY = re.compile(rf"^\s*({_NAME})\s*$")   # {channelId, pageNo}: the variables of those names
+# A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
+_REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
+_HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
+MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may be written
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
@@ -73,33 +82,35 @@ def api_calls(code: str) -> list[ApiCall]:
     """The API requests a script makes, with the first page's parameters."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls, variables = [], _Variables(code)
+    calls, variables = [], Variables(code)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
-        fields = _object(code, match.end() - 1)
+        fields = object_entries(code, match.end() - 1)
         if fields is not None:
-            method = _string(fields.get("type", "")) or _string(fields.get("method", "")) or "GET"
-            calls.append(_call(variables, _string(fields.get("url", "")), method, fields.get("data", "{}"), False))
+            method = string_literal(fields.get("type", "")) or string_literal(fields.get("method", "")) or "GET"
+            calls.append(_call(variables, string_literal(fields.get("url", "")), method, fields.get("data", "{}"), False,
+                               match.start()))
     for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
         data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match.group(4) else "{}"
-        calls.append(_call(variables, match.group(3), match.group(1).replace("JSON", ""), data, False))
+        calls.append(_call(variables, match.group(3), match.group(1).replace("JSON", ""), data, False, match.start()))
     for _, match in zip(range(MAX_TRIED), _AXIOS_SHORTHAND.finditer(code)):
         argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match.group(4) else "{}"
         if match.group(1) == "post":
-            calls.append(_call(variables, match.group(3), "POST", argument, True))
-        elif (config := _object(argument, 0) if argument.startswith("{") else None) is not None:
-            calls.append(_call(variables, match.group(3), "GET", config.get("params", "{}"), False))
+            calls.append(_call(variables, match.group(3), "POST", argument, True, match.start()))
+        elif (config := object_entries(argument, 0) if argument.startswith("{") else None) is not None:
+            calls.append(_call(variables, match.group(3), "GET", config.get("params", "{}"), False, match.start()))
     for _, match in zip(range(MAX_TRIED), _AXIOS_CONFIG.finditer(code)):
-        fields = _object(code, match.end() - 1)
+        fields = object_entries(code, match.end() - 1)
         if fields is not None:
-            method = (_string(fields.get("method", "")) or "GET").upper()
+            method = (string_literal(fields.get("method", "")) or "GET").upper()
             data = fields.get("data", "{}") if method == "POST" else fields.get("params", "{}")
-            calls.append(_call(variables, _string(fields.get("url", "")), method, data, method == "POST"))
+            url = string_literal(fields.get("url", ""))
+            calls.append(_call(variables, url, method, data, method == "POST", match.start()))
     for _, match in zip(range(MAX_TRIED), _FETCH.finditer(code)):
         # fetch(url, options): options not written in place (a variable) are unknown.
-        options = _object(code, match.end()) if match.group(3) else {}
+        options = object_entries(code, match.end()) if match.group(3) else {}
         if options is not None:
-            method = _string(options.get("method", "")) or "GET"
-            calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None))
+            method = string_literal(options.get("method", "")) or "GET"
+            calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None, match.start()))
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
 
 
@@ -117,9 +128,10 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _call(variables: _Variables, url: str, method: str, body: str, as_json: bool | None) -> ApiCall | None:
-    """The call, when its URL is one and its body can be known. ``as_json`` is how the caller sends a bare
-    object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
+def _call(variables: Variables, url: str, method: str, body: str, as_json: bool | None,
+          at: int) -> ApiCall | None:
+    """The call at ``at``, when its URL is one and its body can be known. ``as_json`` is how the caller sends a
+    bare object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
     method, body = method.upper(), body.strip()
     if not (url and _URL.match(url) and method in ("GET", "POST")):
         return None
@@ -129,7 +141,7 @@ def _call(variables: _Variables, url: str, method: str, body: str, as_json: bool
         body = body[wrapper.end():].strip()
     elif body != "{}" and as_json is None:
         return None
-    read = _data(variables, body)
+    read = data_of(variables, body, at)
     if read is None:
         return None
     data, bare = read
@@ -137,12 +149,16 @@ def _call(variables: _Variables, url: str, method: str, body: str, as_json: bool
     return ApiCall(url, method, data, as_json, bare if as_json else ())
 
 
-def _data(variables: _Variables, literal: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
-    """An object literal's entries as request parameters, and the keys whose values are bare numbers or
-    booleans; None when one cannot be known."""
+def data_of(variables: Variables, literal: str,
+            at: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
+    """An object literal's entries (or those of the object a reference names, for the call at ``at``) as
+    request parameters, and the keys whose values are bare numbers or booleans; None when one cannot be known."""
     if not literal.startswith("{"):
-        return None   # a variable: not read
-    fields = _object(literal, 0)
+        reference = _REFERENCE_ARGUMENT.match(literal)
+        literal = variables.object_literal(reference.group(1), at) if reference else None
+        if literal is None:
+            return None
+    fields = object_entries(literal, 0)
     if fields is None:
         return None
     out, bare = [], []
@@ -156,7 +172,7 @@ def _data(variables: _Variables, literal: str) -> tuple[tuple[tuple[str, str], .
     return tuple(out), tuple(bare)
 
 
-def _value(variables: _Variables, key: str, value: str) -> tuple[str, bool] | None:
+def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
     """The value as text, and whether a JSON body holds it as a number or boolean."""
     literal = _LITERAL.match(value)
     if literal:
@@ -171,8 +187,9 @@ def _value(variables: _Variables, key: str, value: str) -> tuple[str, bool] | No
     return None
 
 
-class _Variables:
-    """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed."""
+class Variables:
+    """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
+    and the object literals it writes for a name."""
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -186,8 +203,25 @@ class _Variables:
             found.setdefault(match.group(1), (match.group(3), bare))
         return found
 
+    def object_literal(self, reference: str, at: int) -> str | None:
+        """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of
+        ``queryParams: {…}``, ``queryParams = {…}``, ``queryParams = reactive({…})``), the nearest before
+        ``at`` and at most ``MAX_OBJECT_DISTANCE`` before it: minified code reuses short names."""
+        names = [n for n in re.split(r"\s*\.\s*", reference) if n not in _HOLDERS]
+        if not names:
+            return None
+        name = re.escape(names[-1])
+        written = re.compile(rf"""(?<![\w$.])(["']?){name}\1\s*(?::|=(?![=>]))\s*(?:{_NAME}\s*\(\s*)?\{{""")
+        last = None
+        for last in written.finditer(self.code, max(0, at - MAX_OBJECT_DISTANCE), at):
+            pass
+        if last is None:
+            return None
+        end = _closing(self.code, last.end() - 1)
+        return self.code[last.end() - 1:end + 1] if end is not None else None
 
-def _object(code: str, start: int) -> dict[str, str] | None:
+
+def object_entries(code: str, start: int) -> dict[str, str] | None:
     """The entries of the flat object literal opening at ``code[start]`` (``{``), values as written."""
     end = _closing(code, start) if code[start:start + 1] == "{" else None
     if end is None:
@@ -197,6 +231,8 @@ def _object(code: str, start: int) -> dict[str, str] | None:
         match = _ENTRY.match(entry)
         if match:
             fields[match.group(2) or match.group(3)] = match.group(4)
+        elif shorthand := _SHORTHAND_ENTRY.match(entry):
+            fields[shorthand.group(1)] = shorthand.group(1)
     return fields
 
 
@@ -230,6 +266,7 @@ def _outside_strings(code: str, start: int, stop: int) -> Iterator[tuple[int, st
             yield i, char, depth
 
 
-def _string(value: str) -> str:
+def string_literal(value: str) -> str:
+    """The text of a string literal written as ``value``; empty for anything else."""
     literal = _LITERAL.match(value.strip())
     return (literal.group(1) or literal.group(2) or "") if literal else ""

@@ -192,3 +192,32 @@ def test_an_item_address_bound_in_a_vue_template_goes_with_the_request(spider):
                                                meta))
     post = next(r for r in requests if isinstance(r, scrapy.Request) and r.method == "POST")
     assert post.meta["api"]["item_urls"] == [["/xxgk/detail.html?id=", "id", ""]]
+
+
+# -- whole objects and shorthand keys ---------------------------------------------------------------------
+
+def test_a_whole_query_object_is_sent_as_the_vue_data_writes_it():
+    assert _calls("column_vue_whole_query.html") == [ApiCall(
+        "/mzj/api/info/list", "POST", (("pageNum", "1"), ("pageSize", "10"), ("columnCode", "mzndbg")), True,
+        ("pageNum", "pageSize"))]   # this.typeQuery is written nowhere: not asked
+
+
+def test_the_object_nearest_before_the_call_is_the_one_sent():
+    code = ("function a(){var n={pageNum:1,catId:'x'};return t.post('/a',n)}"
+            "function b(){var n={pageNum:1,catId:'y'};axios.post('/api/b',n)}")
+    assert api_calls(code) == [ApiCall("/api/b", "POST", (("pageNum", "1"), ("catId", "y")), True, ("pageNum",))]
+
+
+def test_a_vue3_refs_value_is_its_object():
+    code = 'const t=m([]),n=m({channelCode:"jynb",current:1});axios.get("/api/page",{params:n.value})'
+    assert api_calls(code) == [ApiCall("/api/page", "GET", (("channelCode", "jynb"), ("current", "1")))]
+
+
+def test_shorthand_keys_are_the_variables_of_their_names():
+    assert _calls("column_ajax_shorthand.html") == [ApiCall(
+        "/wjw/api/list", "POST", (("columnId", "wjwnb"), ("pageNo", "1"), ("pageSize", "15")))]   # keyword: unknown
+
+
+def test_an_object_written_far_before_the_call_is_not_taken():
+    code = "var q={pageNum:1,catId:'x'};" + ";" * 30_000 + "axios.post('/api/b',q)"
+    assert api_calls(code) == []
