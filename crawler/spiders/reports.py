@@ -93,6 +93,7 @@ from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
+from crawler.wrappers import wrapped_calls
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -108,8 +109,9 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
 _COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
-# A script that may ask an API for a list (jQuery, axios, fetch).
-_SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\(")
+# A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
+_SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
+                             rb"|\burl\s*:\s*[\"']")
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
@@ -291,21 +293,32 @@ class ReportsSpider(scrapy.Spider):
         """A page called a 年报 column whose list its script asks an API for (``crawler.scriptapis``): the
         answer is the column's list, asked as the script asks it, with the script's way of making an item's
         address."""
-        meta = response.meta
-        title = response.xpath("//title/text()").get("")
         # A Vue page may bind an item's address in its template (<a :href="'/detail.html?id=' + item.id">)
         # rather than write it in the script that asks.
         bound = item_urls("\n".join(response.xpath("//@*[name()=':href' or name()='v-bind:href']").getall()))
+        codes = response.xpath("//script[not(@src)]/text()").getall()
+        yield from self._script_api_requests(codes, bound, get_base_url(response),
+                                             self._column_part_meta(response, subsite))
+
+    def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
+        """What a request made for a column page's own list carries: part of that page (hops and chain as
+        its own), called what the page is called."""
+        meta = response.meta
+        title = response.xpath("//title/text()").get("")
+        return {"role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
+                "list_of": meta.get("list_of") or response.url,
+                "link_text": f"{meta.get('link_text', '')} {title}".strip()}
+
+    def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
+                             meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``), each with the
+        scripts' ways of making an item's address; at most ``MAX_API_CALLS``."""
         calls = [(call, [list(t) for t in dict.fromkeys(item_urls(code) + bound)])
-                 for code in response.xpath("//script[not(@src)]/text()").getall() for call in api_calls(code)]
+                 for code in codes for call in api_calls(code) + wrapped_calls(code)]
         for call, templates in calls[:MAX_API_CALLS]:
             api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
                    "json": call.json, "bare": list(call.bare)}
-            # Part of this page (hops and chain as its own), called what the page is called.
-            request = self._api_request(response.urljoin(call.url), api, {
-                "role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
-                "list_of": meta.get("list_of") or response.url,
-                "link_text": f"{meta.get('link_text', '')} {title}".strip()})
+            request = self._api_request(urljoin(page_url, call.url), api, meta)
             if request is not None:
                 yield request
 

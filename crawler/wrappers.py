@@ -1,0 +1,118 @@
+"""API requests a script makes through its own request functions.
+
+A built single-page application seldom calls axios where it asks for a list. Its API module wraps the
+project's request instance in one function per endpoint (RuoYi's ``export function listArticle(query) {
+return request({url: '/api/article/list', method: 'post', data: query}) }``; minified by webpack 4,
+``function r(e){return Object(a["a"])({url:"/api/article/list",method:"post",data:e})}`` exported as
+``n.d(t,"b",(function(){return r}))``; by Vite, ``function k(e){return w({…, params:e})}``) and the component
+calls it with its query object: ``Object(o["b"])(this.queryParams).then(…)``, ``k(n.value).then(…)``, ``await
+listArticle(q)``. The request is the function's config with the call's object as its ``data`` (a JSON body,
+as axios sends an object) or its ``params`` (the query); the object is read as ``crawler.scriptapis`` reads
+any call's data (a literal, or the object written for the name the call passes).
+
+A call site is one whose promise is used (``.then(`` after it, ``await`` before it): minified code calls its
+one-letter names everywhere else too. At most ``MAX_FUNCTIONS`` request functions and ``MAX_TRIED`` call
+sites are read per script, none of a script longer than ``MAX_SCRIPT_CHARS``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from crawler.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, ApiCall, Variables, data_of,
+                                object_entries, string_literal)
+
+MAX_FUNCTIONS = 20
+_NAME = r"[A-Za-z_$][\w$]*"
+# A request config naming its address (other entries may come first): {url:"/api/…", {method:"post",url:"/…"
+_CONFIG = re.compile(r"""\{\s*(?:[\w$]+\s*:\s*(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[\w$.]{1,100})\s*,\s*){0,4}"""
+                     r"""["']?url["']?\s*:\s*["'](?:https?://|/)""")
+# What a request function's config follows: its definition (function r(e){return / r=function(e){return /
+# r=e=>, r=(e)=>, k:(e)=> / listArticle(e){return, a method) and the call of the request instance (request(,
+# w(, w.request(, Object(a["a"])(, (0,a.Z)().
+_DEFINITION = re.compile(
+    rf"""(?:function\s+(?P<f>{_NAME})\s*\(\s*(?P<fp>{_NAME})\s*\)\s*\{{\s*return\s+"""
+    rf"""|(?P<v>{_NAME})\s*[=:]\s*(?:function\s*(?:{_NAME})?\s*\(\s*(?P<vp>{_NAME})\s*\)\s*\{{\s*return\s+"""
+    rf"""|\(?\s*(?P<ap>{_NAME})\s*\)?\s*=>\s*(?:\{{\s*return\s+)?)"""
+    rf"""|(?P<m>{_NAME})\s*\(\s*(?P<mp>{_NAME})\s*\)\s*\{{\s*return\s+)"""
+    rf"""(?:Object\s*\(\s*{_NAME}\s*(?:\[\s*["']\w+["']\s*\]|\.\s*{_NAME})\s*\)"""
+    rf"""|\(\s*0\s*,\s*{_NAME}\s*\.\s*{_NAME}\s*\)|{_NAME}(?:\s*\.\s*request)?)\s*\(\s*$""")
+_DEFINITION_CHARS = 200   # how far before its config a request function's definition begins
+# webpack's exports of a module: n.d(t,"b",(function(){return r})), n.d(t,"b",()=>r) (4); n.d(t,{b:()=>r}) (5).
+_EXPORT = re.compile(rf"""\.\s*d\s*\(\s*{_NAME}\s*,\s*["']({_NAME})["']\s*,\s*\(?\s*"""
+                     rf"""(?:function\s*\(\s*\)\s*\{{\s*return\s+({_NAME})|\(\s*\)\s*=>\s*({_NAME}))""")
+_EXPORTS = re.compile(rf"\.\s*d\s*\(\s*{_NAME}\s*,\s*\{{")
+_EXPORTED = re.compile(rf"^(?:\(\s*\)\s*=>\s*|function\s*\(\s*\)\s*\{{\s*return\s+)({_NAME})")
+# The object a call passes: a reference (this.queryParams, n.value) or a flat literal.
+_ARGUMENT = rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
+
+
+class RequestFunction(NamedTuple):
+    name: str      # as the script defines it
+    url: str
+    method: str    # GET or POST
+    key: str       # the config's entry that is the function's parameter: data or params
+
+
+def wrapped_calls(code: str) -> list[ApiCall]:
+    """The requests the script makes by calling its request functions with an object it writes."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return []
+    functions = request_functions(code)
+    if not functions:
+        return []
+    exported = _exports(code)
+    by_name: dict[str, list[RequestFunction]] = {}
+    for function in functions:
+        by_name.setdefault(function.name, []).append(function)
+        for export in exported.get(function.name, ()):
+            by_name.setdefault(export, []).append(function)
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    # The function by its own name, or webpack's module import of its export: Object(o["b"]), (0,o.b), o["b"].
+    callee = (rf"""(?:(?<![\w$.])(?P<{{g}}l>{names})|Object\s*\(\s*{_NAME}\s*(?:\[\s*["'](?P<{{g}}e>{names})["']\s*\]"""
+              rf"""|\.\s*(?P<{{g}}d>{names}))\s*\)|\(\s*0\s*,\s*{_NAME}\s*\.\s*(?P<{{g}}c>{names})\s*\))""")
+    site = re.compile(rf"await\s+{callee.format(g='w')}\s*\(\s*(?P<wa>{_ARGUMENT})\s*\)"
+                      rf"|{callee.format(g='t')}\s*\(\s*(?P<ta>{_ARGUMENT})\s*\)\s*\.\s*then\s*\(")
+    variables, calls = Variables(code), []
+    for _, match in zip(range(MAX_TRIED), site.finditer(code)):
+        name = next(g for g in match.group("wl", "we", "wd", "wc", "tl", "te", "td", "tc") if g)
+        read = data_of(variables, match.group("wa") or match.group("ta"), match.start())
+        if read is None:
+            continue
+        data, bare = read
+        for function in by_name[name]:
+            as_json = function.key == "data" and function.method == "POST"
+            calls.append(ApiCall(function.url, function.method, data, as_json, bare if as_json else ()))
+    return list(dict.fromkeys(calls))
+
+
+def request_functions(code: str) -> list[RequestFunction]:
+    """The functions that send a request config with their one parameter as its data or params."""
+    found = []
+    for _, config in zip(range(MAX_TRIED), _CONFIG.finditer(code)):
+        definition = _DEFINITION.search(code[max(0, config.start() - _DEFINITION_CHARS):config.start()])
+        fields = object_entries(code, config.start()) if definition else None
+        if fields is None:
+            continue
+        name = definition.group("f") or definition.group("v") or definition.group("m")
+        parameter = next(p for p in definition.group("fp", "vp", "ap", "mp") if p)
+        url, method = string_literal(fields.get("url", "")), (string_literal(fields.get("method", "")) or "GET").upper()
+        key = next((k for k in ("data", "params") if fields.get(k, "").strip() == parameter), None)
+        if url and key and method in ("GET", "POST"):
+            found.append(RequestFunction(name, url, method, key))
+            if len(found) == MAX_FUNCTIONS:
+                break
+    return found
+
+
+def _exports(code: str) -> dict[str, list[str]]:
+    """A module's function name → the names webpack exports it as (at most ``MAX_TRIED`` of each form)."""
+    out: dict[str, list[str]] = {}
+    for _, match in zip(range(MAX_TRIED), _EXPORT.finditer(code)):
+        out.setdefault(match.group(2) or match.group(3), []).append(match.group(1))
+    for _, match in zip(range(MAX_TRIED), _EXPORTS.finditer(code)):
+        for export, value in (object_entries(code, match.end() - 1) or {}).items():
+            if local := _EXPORTED.match(value.strip()):
+                out.setdefault(local.group(1), []).append(export)
+    return out

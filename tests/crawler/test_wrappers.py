@@ -1,0 +1,64 @@
+"""Requests a script makes through its own request functions (crawler.wrappers): webpack's and Vite's minified
+API modules, RuoYi's, and the spider asking them for a column page."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import scrapy
+
+from crawler.scriptapis import ApiCall
+from crawler.wrappers import RequestFunction, request_functions, wrapped_calls
+from tests.crawler.helpers import FILES, file_response
+
+
+def _code(name: str) -> str:
+    return (FILES / name).read_text(encoding="utf-8")
+
+
+def test_a_webpack_api_modules_request_functions_are_read():
+    assert request_functions(_code("bundle_webpack_app.js")) == [
+        RequestFunction("r", "/prod-api/cms/content/list", "POST", "data"),
+        RequestFunction("o", "/prod-api/cms/banner/list", "GET", "params"),
+        RequestFunction("s", "/prod-api/cms/visit/add", "POST", "data")]
+
+
+def test_a_webpack_export_called_with_vue_data_posts_that_object_as_json():
+    # Object(o["b"])(this.queryParams).then(…): export "b" of the API module is r; queryParams is data()'s.
+    assert wrapped_calls(_code("bundle_webpack_app.js")) == [ApiCall(
+        "/prod-api/cms/content/list", "POST", (("pageNum", "1"), ("pageSize", "10"), ("categoryId", "gknb")), True,
+        ("pageNum", "pageSize"))]
+
+
+def test_a_vite_request_function_called_with_a_refs_value_gets_its_query():
+    assert wrapped_calls(_code("bundle_vite_index.js")) == [ApiCall(
+        "/api/gk/article/page", "GET", (("columnCode", "ndbg"), ("current", "1"), ("size", "10")))]
+
+
+def test_a_request_function_awaited_with_a_literal_is_called_so():
+    code = ("export function listArticle(query) {\n  return request({ url: '/api/article/list', method: 'post', "
+            "data: query })\n}\nasync function load() { const res = await listArticle({ channelId: 'nb', pageNum: 1 })"
+            " }\nfunction other() { listArticle(x); }")
+    assert wrapped_calls(code) == [ApiCall("/api/article/list", "POST", (("channelId", "nb"), ("pageNum", "1")), True,
+                                           ("pageNum",))]
+
+
+def test_a_hostile_2mb_bundle_costs_at_most_a_second_or_two():
+    code = ('function r(e){return Object(a["a"])({url:"/a",method:"post",data:e})}'
+            + 'n.d(t,"b",(function(){return r}));Object(o["b"])(this.q).then(f);r(e.x).then(g);q:{a:1},' * 20_000
+            + "{url:'/" * 50_000)[:1_999_000]
+    started = time.perf_counter()
+    assert wrapped_calls(code) == [ApiCall("/a", "POST", (("a", "1"),), True, ("a",))]
+    assert time.perf_counter() - started < 2
+
+
+
+
+def test_a_column_page_asks_through_its_inline_request_function(spider):
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
+    url = "http://www.zhoukou.gov.cn/xxgk/ndbg.html"
+    requests = [r for r in spider.parse_page(file_response("column_ruoyi_request.html", url, meta))
+                if isinstance(r, scrapy.Request) and r.method == "POST"]
+    assert [(r.url, json.loads(r.body)) for r in requests] == [
+        ("http://www.zhoukou.gov.cn/prod-api/cms/article/list", {"pageNum": 1, "pageSize": 10, "channelId": "ndbg"})]
