@@ -49,6 +49,8 @@ from twisted.python.failure import Failure
 
 from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import PagedArticle, Part, PicturedPage
+from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
+from crawler.bundles import MOUNT_HINT, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
@@ -257,6 +259,9 @@ class ReportsSpider(scrapy.Spider):
         if _SCRIPT_REQUEST.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
                 and self._says_column(response):
             yield from self._script_lists(response, subsite)
+        if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
+                and self._says_column(response):
+            yield from self._bundles(response, subsite)
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
@@ -299,6 +304,23 @@ class ReportsSpider(scrapy.Spider):
         codes = response.xpath("//script[not(@src)]/text()").getall()
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite))
+
+    def _bundles(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """A single-page application's shell called a 年报 column: its own script files (``crawler.bundles``),
+        read as its scripts once fetched (``parse_bundle``); at most ``MAX_BUNDLES`` a crawl."""
+        fetched = sum(1 for step in self._requested.values() if step == "bundle")
+        for url in shell_scripts(response.selector.root, response.url)[:max(0, MAX_BUNDLES - fetched)]:
+            if url in self._requested or not self.scope.contains(url) or self._denied(url):
+                continue
+            self._requested[url] = "bundle"
+            yield scrapy.Request(url, callback=self.parse_bundle, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                                 meta={**self._column_part_meta(response, subsite), "role": "bundle",
+                                       "shell": response.url})
+
+    def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
+        """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's)."""
+        meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
+        yield from self._script_api_requests([_text(response)], (), response.meta["shell"], {**meta, "role": "page"})
 
     def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
         """What a request made for a column page's own list carries: part of that page (hops and chain as
