@@ -157,25 +157,45 @@ def script_pager_urls(root, page_url: str) -> list[str]:
 
 def load_more_urls(root, page_url: str) -> list[str]:
     """The pages a 加载更多 button loads: from the page it names next (``data-page``) to the last
-    (``data-total``/``data-pages``; the next only without one), each the URL the page's script writes around a
-    page-named variable (``'/list/29_' + page + '.html'``); none without both."""
+    (``data-total``/``data-pages``; the next only without one: ``open_load_more``), each the URL the page's
+    script writes around a page-named variable (``'/list/29_' + page + '.html'``); none without both."""
     numbers: set[int] = set()
+    for first, last in _load_more_buttons(root):
+        last_page = last if last is not None else first
+        numbers.update(range(first, min(last_page, first + MAX_GENERATED_PAGES - 1) + 1))
+    template = _load_more_template(root) if numbers else None
+    if template is None:
+        return []
+    prefix, suffix = template
+    return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in sorted(numbers)]
+
+
+def open_load_more(root, page_url: str) -> tuple[str, str, int] | None:
+    """A 加载更多 button that names no last page: the URL its pages are written in (absolute prefix, suffix)
+    and the page it loads next. Only the pages themselves tell where the list ends."""
+    first = min((first for first, last in _load_more_buttons(root) if last is None), default=None)
+    template = _load_more_template(root) if first is not None else None
+    return (urljoin(page_url, template[0]), template[1], first) if template else None
+
+
+def _load_more_buttons(root) -> list[tuple[int, int | None]]:
+    """Each 加载更多 button's next page and the last page it names (None when it names none)."""
+    found = []
     for button in root.xpath("//*[@data-page or @data-pageno]"):
         label = squash("".join(button.itertext()))
         first = (button.get("data-page") or button.get("data-pageno") or "").strip()
-        last = (button.get("data-total") or button.get("data-pages") or first).strip()
+        last = (button.get("data-total") or button.get("data-pages") or "").strip()
         if _MORE_TEXT.match(label) and first.isdigit():
-            last_page = int(last) if last.isdigit() else int(first)
-            numbers.update(range(int(first), min(last_page, int(first) + MAX_GENERATED_PAGES - 1) + 1))
-    if not numbers:
-        return []
+            found.append((int(first), int(last) if last.isdigit() else None))
+    return found
+
+
+def _load_more_template(root) -> tuple[str, str] | None:
+    """The URL the page's script writes around a page-named variable: (before it, after it)."""
     written = [(m.group(2), m.group(5) or "") for code in root.xpath("//script[not(@src)]/text()")
                for m in _URL_AROUND_VARIABLE.finditer(code)
                if _PAGE_KEY.search(m.group(3)) and "size" not in m.group(3).lower()]
-    if not written:
-        return []
-    prefix, suffix = written[0]
-    return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in sorted(numbers)]
+    return written[0] if written else None
 
 
 def postback_pages(root) -> list[tuple[str, str]]:

@@ -83,7 +83,9 @@ from crawler.pagers import (
     is_pager_link,
     json_page_params,
     json_page_urls,
+    MAX_GENERATED_PAGES,
     load_more_urls,
+    open_load_more,
     postback_pages,
     proxy_page_urls,
     script_pager_urls,
@@ -276,6 +278,8 @@ class ReportsSpider(scrapy.Spider):
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]
+        more = dict(self._more_pages(response, links))
+        urls += list(more)
         meta = response.meta
         first = meta.get("list_of") or response.url
         for url in dict.fromkeys(urls):
@@ -283,8 +287,11 @@ class ReportsSpider(scrapy.Spider):
                     or is_first_page_again(url, first):   # page 2's link to ?page=1: the page the list began with
                 continue
             self._requested[url] = "list"
+            meta = self._list_meta(response, url, subsite)
+            if url in more:
+                meta["more"] = more[url]
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                                 meta=self._list_meta(response, url, subsite))
+                                 meta=meta)
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
         elif (api := meta.get("api")) and _JSON_START.match(response.body[:64]):
@@ -293,6 +300,21 @@ class ReportsSpider(scrapy.Spider):
                                             self._list_meta(response, response.url, subsite))
                 if request is not None:
                     yield request
+
+    def _more_pages(self, response: Response, links: list[Link]) -> Iterator[tuple[str, list]]:
+        """A 加载更多 button that names no last page (``pagers.open_load_more``) loads a page at a time: its
+        next page, then after each loaded page that still listed something new, the one after; (URL, the
+        ``more`` its request carries: prefix, suffix, page), at most ``MAX_GENERATED_PAGES``."""
+        if more := response.meta.get("more"):
+            prefix, suffix, n = more
+            listed = any(classify_title(link.text) is not Verdict.UNRELATED and link.url not in self._requested
+                         for link in links)
+            if listed and n < MAX_GENERATED_PAGES:
+                yield f"{prefix}{n + 1}{suffix}", [prefix, suffix, n + 1]
+        elif isinstance(response, TextResponse) and is_html(response.body) \
+                and (opened := open_load_more(response.selector.root, response.url)):
+            prefix, suffix, first = opened
+            yield f"{prefix}{first}{suffix}", [prefix, suffix, first]
 
     def _script_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """A page called a 年报 column whose list its script asks an API for (``crawler.scriptapis``): the

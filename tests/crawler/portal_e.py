@@ -16,8 +16,10 @@ have: single-page applications whose code lives in bundled script files, for cra
   this.queryParams)``, the object written in ``data()``);
 - 市卫生健康委员会 (``/wjw/``): a jQuery page whose data are ES6 shorthand keys (``data: {columnId, pageNo,
   pageSize: 15}``, the values in ``const``/``let`` above);
+- 市交通运输局 (``/jtj/``): a 加载更多 button naming its next page only (``data-page="2"``, no last page), the
+  script loading HTML fragments (``"/jtj/xxgk/ndbg/list_" + page + ".html"``) until one comes back empty;
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 and a 部门决算 in 教育局's, a 工作总结 in 民政局's, a
-  notice about writing the reports among the news.
+  部门决算 among 交通运输局's fragments, a notice about writing the reports among the news.
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ class PortalE:
         self._education()
         self._civil_affairs()
         self._health()
+        self._transport()
 
     def close(self) -> None:
         self.server.close()
@@ -131,7 +134,8 @@ class PortalE:
         main.pages["/"] = Page(html(f"{CITY}门户网站", (
             f'<div class="news"><div class="hd">新闻中心</div><ul><li><a href="/xwzx/2024/118.html">{notice}</a></li>'
             '</ul></div><div class="links"><div class="hd">部门网站</div><a href="/jyj/index.html">市教育局</a>'
-            '<a href="/mzj/index.html">市民政局</a><a href="/wjw/index.html">市卫生健康委员会</a></div>')))
+            '<a href="/mzj/index.html">市民政局</a><a href="/wjw/index.html">市卫生健康委员会</a>'
+            '<a href="/jtj/index.html">市交通运输局</a></div>')))
         main.pages["/xwzx/index.html"] = Page(html("新闻中心", f'<a href="/xwzx/2024/118.html">{notice}</a>'))
         main.pages["/xwzx/2024/118.html"] = Page(html(notice, "<p>各部门：请于1月31日前发布。</p>"))
         main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
@@ -251,3 +255,24 @@ class PortalE:
                 return Page(b'{"code":1,"msg":"columnId"}', JSON)
             return Page(json.dumps({"code": 0, "data": items}, ensure_ascii=False).encode(), JSON)
         main.posted["/wjw/api/list"] = answer
+
+    def _transport(self) -> None:
+        """市交通运输局: a 加载更多 button naming no last page; the fragments end with an empty one."""
+        main, name = self.main, "东陵市交通运输局"
+        nav = '<a href="/jtj/index.html">首页</a><a href="/jtj/xxgk/ndbg/index.html">年度报告</a>'
+        main.pages["/jtj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/jtj/xxgk/ndbg/index.html">年度报告</a>',
+                                                  nav))
+        items = [f'<li><a href="/jtj/art/{year}/nb.html">{escape(self._report(f"/jtj/art/{year}/nb.html", name, year, nav))}'
+                 f'</a><span>{year + 1}-01-25</span></li>' for year in range(2023, 2018, -1)]
+        main.pages["/jtj/art/2023/js.html"] = Page(html("东陵市交通运输局2023年度部门决算", "<p>决算。</p>", nav))
+        items.append('<li><a href="/jtj/art/2023/js.html">东陵市交通运输局2023年度部门决算</a><span>2024-08-01</span></li>')
+        script = ('<script src="/jtj/js/jquery.min.js"></script><script>\n$("#more").on("click", function () {\n'
+                  '  var btn = $(this), page = parseInt(btn.attr("data-page"));\n'
+                  '  $.get("/jtj/xxgk/ndbg/list_" + page + ".html", function (html) {\n'
+                  '    if (!$.trim(html)) { btn.text("没有更多了").off("click"); return; }\n'
+                  '    $("#list").append(html); btn.attr("data-page", page + 1);\n  });\n});\n</script>')
+        main.pages["/jtj/xxgk/ndbg/index.html"] = Page(html(f"年度报告-{name}", (
+            f'<ul id="list">{"".join(items[:2])}</ul>'
+            f'<div class="more"><a href="javascript:;" id="more" data-page="2">加载更多</a></div>{script}'), nav))
+        for n, chunk in enumerate((items[2:4], items[4:6], []), start=2):
+            main.pages[f"/jtj/xxgk/ndbg/list_{n}.html"] = Page("".join(chunk).encode())

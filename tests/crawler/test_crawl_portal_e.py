@@ -29,6 +29,11 @@ def test_shorthand_keys_are_sent(crawl):
     assert found_under(crawl, crawl[0].base + "/wjw/") == expected_under(crawl, crawl[0].base + "/wjw/")
 
 
+def test_a_load_more_button_naming_no_last_page_is_read_to_its_end(crawl):
+    assert found_under(crawl, crawl[0].base + "/jtj/") == expected_under(crawl, crawl[0].base + "/jtj/")
+    assert "/jtj/xxgk/ndbg/list_5.html" not in crawl[0].main.log   # the empty fragment ended the list
+
+
 def test_only_the_shells_own_bundles_are_fetched(crawl):
     """The vendor chunk (Vue, axios) holds no list: it is not fetched."""
     log = crawl[0].main.log

@@ -14,6 +14,7 @@ from crawler.pagers import (
     is_pager_link,
     json_page_params,
     load_more_urls,
+    open_load_more,
     postback_pages,
     proxy_page_urls,
     script_pager_urls,
@@ -177,6 +178,16 @@ def test_a_load_more_button_loads_its_next_pages_to_the_last_it_names():
 def test_a_load_more_button_without_a_last_page_loads_the_next_one():
     html = (FILES / "list_load_more.html").read_text(encoding="utf-8").replace(' data-total="3"', "")
     assert _load_more(html) == ["http://www.linjiang.gov.cn/czj/list/29_2.html"]
+
+
+def test_a_load_more_button_without_a_last_page_is_open_ended():
+    html = (FILES / "list_load_more.html").read_text(encoding="utf-8").replace(' data-total="3"', "")
+    assert open_load_more(lxml.html.fromstring(html), LOAD_MORE) == ("http://www.linjiang.gov.cn/czj/list/29_", ".html", 2)
+
+
+def test_a_load_more_button_naming_its_last_page_is_not_open_ended():
+    assert open_load_more(lxml.html.fromstring((FILES / "list_load_more.html").read_text(encoding="utf-8")),
+                          LOAD_MORE) is None
 
 
 def test_a_page_number_in_a_button_that_loads_nothing_more_is_no_pager():

@@ -6,8 +6,10 @@ from urllib.parse import parse_qs
 
 import scrapy
 
+from scrapy.http import HtmlResponse, Request
+
 from crawler.items import ReportDocument
-from tests.crawler.helpers import document_meta, file_response, list_meta
+from tests.crawler.helpers import FILES, document_meta, file_response, list_meta
 
 BASE = "http://www.zhoukou.gov.cn/zwgk/ndbg/"
 
@@ -362,3 +364,23 @@ def test_a_later_page_link_to_page_one_is_the_page_the_list_began_with(spider):
 def test_each_year_a_columns_form_chooses_is_a_page_of_the_column(spider):
     urls = {r.url for r in _pages(spider, "list_year_form.html", "http://www.zhoukou.gov.cn/xxgk/list.do?id=12")}
     assert {f"http://www.zhoukou.gov.cn/xxgk/list.do?id=12&title=&year={y}" for y in (2021, 2022)} <= urls
+
+
+LOADED = "http://www.linjiang.gov.cn/czj/list/29_"
+FRAGMENT = '<li><a href="/czj/show/2521.html">临江市财政局2021年政府信息公开工作年度报告</a><span>2022-01-15</span></li>'
+
+
+def _loaded(spider, url: str, body: bytes, meta: dict) -> list[scrapy.Request]:
+    """The list pages the spider asks next on reading ``body`` at ``url`` (a 加载更多 fragment or a column)."""
+    response = HtmlResponse(url=url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=Request(url, meta=meta))
+    return [r for r in _requests(spider.parse_page(response)) if r.meta["role"] == "list"]
+
+
+def test_a_load_more_button_naming_no_last_page_loads_until_a_page_lists_nothing_new(spider):
+    column = (FILES / "list_load_more.html").read_bytes().replace(b' data-total="3"', b"")
+    first = _loaded(spider, "http://www.linjiang.gov.cn/czj/index.html", column, list_meta())
+    assert [(r.url, r.meta["more"]) for r in first] == [(LOADED + "2.html", [LOADED, ".html", 2])]
+    second = _loaded(spider, LOADED + "2.html", FRAGMENT.encode(), first[0].meta)
+    assert [r.url for r in second] == [LOADED + "3.html"]
+    assert _loaded(spider, LOADED + "3.html", FRAGMENT.encode(), second[0].meta) == []   # the same item again
