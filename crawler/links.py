@@ -230,7 +230,7 @@ class _Walker:
         choices = (choice for select in root.iter("select") if (choice := _year_choice(select)) is not None)
         for select, form in itertools.islice(choices, MAX_YEAR_CHOICES):
             action = self.url(form.get("action") or self.base_url)
-            fields = urlencode(_form_fields(form, select))
+            fields = urlencode(form_fields(form, select))
             if action is None or len(fields) > MAX_FORM_QUERY:
                 continue
             heading = self.heading(select)
@@ -351,10 +351,10 @@ def _year_choice(select):
     return (select, form) if years >= 2 and 2 * years >= len(options) else None
 
 
-def _form_fields(form, chosen) -> list[tuple[str, str]]:
-    """The fields a browser sends with a GET form (lxml's ``form_values``: no disabled field, boxes when checked,
-    drop-downs at their selected option), but for the drop-down ``chosen`` and ``<input type="button">``, whose
-    value ``form_values`` keeps and no browser sends."""
+def form_fields(form, chosen) -> list[tuple[str, str]]:
+    """The fields a browser sends with a form (lxml's ``form_values``: no disabled field, boxes when checked,
+    drop-downs at their selected option), but for the field ``chosen`` (the year drop-down, a search box: the
+    caller gives its value) and ``<input type="button">``, whose value ``form_values`` keeps and no browser sends."""
     unsent = {chosen.get("name")} | {field.get("name") for field in form.iter("input")
                                      if (field.get("type") or "").lower() == "button"}
     return [(name, value) for name, value in form.form_values() if name not in unsent]
