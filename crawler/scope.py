@@ -56,6 +56,10 @@ class Scope:
         self.domains.append(host)
         return True
 
+    def government(self, url: str) -> bool:
+        """The URL is on a government host (a province's unified search may take a site's search box's words)."""
+        return self._government_host(urlsplit(url).hostname or "")
+
     def _government_host(self, host: str) -> bool:
         if host.endswith(_GOV_SUFFIXES):
             return True

@@ -22,9 +22,9 @@ reactor); a "report" that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
 an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
-held are released (unless their list turned out to be a trap), then
-URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``) that no page linked are
-requested, then documents the archive knows but no list page showed (``revisit``), so a withdrawn report shows
+held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
+reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
+``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed (``revisit``), so a withdrawn report shows
 up as a 404 item.
 """
 
@@ -95,6 +95,7 @@ from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from crawler.wrappers import wrapped_calls
@@ -147,7 +148,13 @@ class ReportsSpider(scrapy.Spider):
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
-        self._idle_steps: list[Callable[[], int]] = [self._follow_sitemaps, self._revisit]
+        self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
+        # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
+        # from the start instead, it found the same reports with the same pages fetched on the five frozen
+        # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
+        # its result pages, items keep the column that listed them as their listing, and navigation's choices
+        # do not depend on a search box.
+        self._idle_steps: list[Callable[[], int]] = [self._search_site, self._follow_sitemaps, self._revisit]
         if self.site is not None:
             self._set_up()
 
@@ -198,7 +205,8 @@ class ReportsSpider(scrapy.Spider):
         if reason != "finished":
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
-                                 "requested": self._requested, "lists_read": self.lists_read}
+                                 "requested": self._requested, "lists_read": self.lists_read,
+                                 "site_search": self.site_search}
 
     def _restore_state(self) -> None:
         saved = getattr(self, "state", {}).get("frontier")
@@ -209,6 +217,7 @@ class ReportsSpider(scrapy.Spider):
         self.budget.explored = saved["explored"]
         self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
+        self.site_search = saved.get("site_search", self.site_search)
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -222,6 +231,9 @@ class ReportsSpider(scrapy.Spider):
             record_failure(self.crawler.stats, response.request, f"HTTP {response.status}: {challenge}")
             return
         meta = response.meta
+        if (meta.get("role") == "start" or "enter" in meta) and isinstance(response, TextResponse) \
+                and is_html(response.body):   # a home page: its search box
+            self.site_search.read_home(response.selector.root, response.url, response.encoding, self._may_search)
         subsite = self._parse_subsite(response)
         documents = self._parse_documents(links, response.url)
         new = [d for d in documents if d.link.url not in self._requested]
@@ -694,6 +706,42 @@ class ReportsSpider(scrapy.Spider):
             scheduled += 1
         return scheduled
 
+    # -- other ways in: the site's search ------------------------------------------------------------
+
+    def _may_search(self, url: str) -> bool:
+        """A search box may send to the site, or to a government host (a province's unified search)."""
+        return (self.scope.contains(url) or self.scope.government(url)) and not self._denied(url)
+
+    def _search_site(self) -> int:
+        """Ask the site's search boxes for its reports (``crawler.sitesearch``)."""
+        requests = self.site_search.first_requests(self.scope.contains, self.parse_search, self.on_error)
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        return len(requests)
+
+    def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
+        """A result page: its report links are documents as any page's are (in scope, by their titles); then
+        the next result page, or the next term. An answer that is no page ends the box's search."""
+        step = response.meta["search"]
+        if step.page == 0:   # the robots.txt of a box on another host
+            first = self.site_search.after_robots(step, response.status, response.body,
+                                                  self.settings.get("USER_AGENT"), self.parse_search, self.on_error)
+            if first is not None:
+                yield first
+            return
+        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+            return
+        links = page_links(response.selector.root, response.url)
+        if not links and script_challenge(response.body):
+            return
+        for document in self._parse_documents(links, response.url):
+            if document.link.url not in self._requested:
+                yield self._document_request(document.link, document.verdict, response,
+                                             self.subsites.locate(document.link.url, PORTAL))
+        following = self.site_search.after(step, links, response.url, self.parse_search, self.on_error)
+        if following is not None:
+            yield following
+
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
     def _spider_idle(self) -> None:
@@ -734,8 +782,8 @@ class ReportsSpider(scrapy.Spider):
         if failure.check(FrontierSkip):
             return  # the frontier dropped it on purpose; counted in the stats
         if failure.check(HttpError):
-            if request.meta.get("role") == "sitemap":
-                return  # most sites have no /sitemap.xml
+            if request.meta.get("role") in ("sitemap", "search"):
+                return  # most sites have no /sitemap.xml; a search box that fails is only a way in less
             response = failure.value.response
             challenge = script_challenge(response.body)
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
