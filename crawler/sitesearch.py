@@ -206,7 +206,7 @@ def _parse_form(form, base_url: str, encoding: str) -> SearchForm | None:
 
 
 def _parse_script_searches(root, base_url: str, encoding: str) -> list[SearchForm]:
-    """Search buttons whose script opens the result page with the words appended
+    """Search buttons whose script opens the result page with the words appended in a search field
     (``window.open('/search.jsp?siteid=3&q=' + encodeURIComponent(v))``)."""
     code = root.xpath("//script[not(@src)]/text() | //@onclick"
                       " | //@href[starts-with(normalize-space(.), 'javascript:')]")
@@ -214,8 +214,8 @@ def _parse_script_searches(root, base_url: str, encoding: str) -> list[SearchFor
     for match in (m for text in code for m in _SCRIPT_SEARCH.finditer(text)):
         template, name = match.group(2), match.group(3)
         url = urljoin(base_url, template)
-        if not url.startswith(("http://", "https://")) or not (_QUERY_NAMES.match(name) or _SEARCH_WORDS.search(url)):
-            continue
+        if not url.startswith(("http://", "https://")) or not _QUERY_NAMES.match(name):
+            continue   # a pager's or an article's address the script completes (?page=, ?id=), even on a search
         parts = urlsplit(url)
         fields = tuple((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != name)
         found.append(SearchForm(parts._replace(query="").geturl(), "GET", fields, name, encoding))

@@ -194,3 +194,9 @@ def test_a_gbk_sub_sites_copy_of_the_portals_box_is_the_same_box(spider):
     root = lxml.html.fromstring((FILES / "home_search_boxes.html").read_bytes())
     search.read_home(root, HOME + "jyj/", "gb18030", spider._may_search)
     assert len(search.endpoints) == 2
+
+
+def test_a_script_paging_search_results_is_no_search_box():
+    page = lxml.html.fromstring("<div><script>function go(n) { location.href = '/search/list.html?page=' + n; }"
+                                "</script></div>")
+    assert search_forms(page, HOME) == []
