@@ -147,6 +147,7 @@ class ReportsSpider(scrapy.Spider):
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
+        self._robots: dict[str, Any] = {}       # host → its robots.txt as Scrapy read it
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
@@ -650,6 +651,7 @@ class ReportsSpider(scrapy.Spider):
     def _robots_parsed(self, robotparser, request: scrapy.Request) -> None:
         """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host."""
         parts = urlsplit(request.url)
+        self._robots[parts.netloc] = robotparser
         if parts.netloc in self._sitemap_hosts:
             return
         self._sitemap_hosts.add(parts.netloc)
@@ -709,8 +711,11 @@ class ReportsSpider(scrapy.Spider):
     # -- other ways in: the site's search ------------------------------------------------------------
 
     def _may_search(self, url: str) -> bool:
-        """A search box may send to the site, or to a government host (a province's unified search)."""
-        return (self.scope.contains(url) or self.scope.government(url)) and not self._denied(url)
+        """A search box may send to the site, or to a government host (a province's unified search); not where
+        the host's robots.txt, read already, disallows it: such a box would take the place of another."""
+        robots = self._robots.get(urlsplit(url).netloc)
+        return (self.scope.contains(url) or self.scope.government(url)) and not self._denied(url) \
+            and (robots is None or robots.allowed(url, self.settings.get("USER_AGENT")))
 
     def _search_site(self) -> int:
         """Ask the site's search boxes for its reports (``crawler.sitesearch``)."""
@@ -781,9 +786,13 @@ class ReportsSpider(scrapy.Spider):
         request = failure.request
         if failure.check(FrontierSkip):
             return  # the frontier dropped it on purpose; counted in the stats
+        if request.meta.get("role") == "search":
+            # A search box that errs, times out or answers too much is a way in less, not a failure of the crawl.
+            self.logger.info("site search failed %s: %s", request.url, failure.value)
+            return
         if failure.check(HttpError):
-            if request.meta.get("role") in ("sitemap", "search"):
-                return  # most sites have no /sitemap.xml; a search box that fails is only a way in less
+            if request.meta.get("role") == "sitemap":
+                return  # most sites have no /sitemap.xml
             response = failure.value.response
             challenge = script_challenge(response.body)
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")

@@ -14,7 +14,8 @@ searches list them: for crawls over real HTTP.
 - 青石县 (127.0.0.2), linked from the home page's 县区政府 block: its 年报 column is script-drawn as the city's,
   its home page has a Hanweb 智能检索 GET form (``/jsearchfront/search.do?websiteid=…&q=…``, pages ``&p=2``)
   that matches every word of the query: its older reports are titled …政府信息公开年报 and only the second
-  term finds them; 青石县财政局's column is reachable by navigation (found before any search).
+  term finds them; 青石县财政局's column is reachable by navigation (found before any search), its own search box
+  answers 500.
 """
 
 from __future__ import annotations
@@ -179,8 +180,8 @@ class PortalF:
             '<input type="text" name="q" placeholder="请输入关键字"><input type="hidden" name="p" value="1">'
             '<button type="submit">搜索</button></form>'), nav))
         county.pages["/col/col1001/index.html"] = Page(html("政务公开", (
-            '<ul><li><a href="/col/col1005/index.html">政府信息公开年报</a></li>'
-            '<li><a href="/czj/index.html">县财政局</a></li></ul>'), nav))
+            '<ul><li><a href="/col/col1005/index.html">政府信息公开年报</a></li></ul>'
+            '<div class="hd">县直部门</div><ul><li><a href="/czj/index.html">青石县财政局</a></li></ul>'), nav))
         county.pages["/col/col1005/index.html"] = script_column("政府信息公开年报", "1005", nav)
         indexed: list[tuple[str, str]] = []
         for year in YEARS:
@@ -195,8 +196,10 @@ class PortalF:
             self._report(county, base, path, title, "青石县财政局", year, nav, indexed=False)
             indexed.append((path, title))
             rows.append(f'<li><a href="{path}">{escape(title)}</a></li>')
-        county.pages["/czj/index.html"] = Page(html("青石县财政局", '<a href="/czj/ndbg/index.html">政府信息公开年报</a>',
-                                                    nav))
+        county.pages["/czj/index.html"] = Page(html("青石县财政局", (
+            '<form action="/czj/search.do" method="get"><input type="text" name="keyword"><input type="submit" '
+            'value="搜索"></form><a href="/czj/ndbg/index.html">政府信息公开年报</a>'), nav))
+        county.pages["/czj/search.do"] = Page(b"<h1>500 Internal Server Error</h1>", status=500)
         county.pages["/czj/ndbg/index.html"] = Page(html("政府信息公开年报", f'<ul>{"".join(rows)}</ul>', nav))
         for path, title in (("/art/2024/2/1/art_1009_1.html", "关于做好青石县2023年政府信息公开工作年度报告编制工作的通知"),
                             ("/art/2024/2/2/art_1009_2.html", "青石县2023年政府信息公开工作年度报告解读")):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from crawler.sitesearch import MAX_RESULT_PAGES, TERMS
 from tests.crawler.portal_checks import expected_under, found_under
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
@@ -38,3 +40,9 @@ def test_search_requests_stay_within_their_bounds(crawl):
     asked = [t for t in portal.county.log if t.startswith("/jsearchfront/")] + \
         [t for t in portal.province.log if t != "/robots.txt"]
     assert len(asked) <= 2 * len(TERMS) * MAX_RESULT_PAGES
+
+
+def test_a_search_box_answering_errors_costs_one_request_and_no_failure(crawl):
+    portal, summary, _ = crawl
+    assert ([t for t in portal.county.log if t.startswith("/czj/search.do")],
+            [e.url for e in summary.errors if "search" in e.url]) == ([f"/czj/search.do?keyword={quote(TERMS[0])}"], [])

@@ -9,6 +9,10 @@ import lxml.html
 import pytest
 import scrapy
 from scrapy.http import Request, Response
+from scrapy.robotstxt import ProtegoRobotParser
+from scrapy.utils.test import get_crawler
+from twisted.internet.error import TimeoutError
+from twisted.python.failure import Failure
 
 from crawler.links import Link
 from crawler.sitesearch import MAX_RESULT_PAGES, TERMS, SearchForm, SearchStep, SiteSearch, next_page, search_forms
@@ -200,3 +204,18 @@ def test_a_script_paging_search_results_is_no_search_box():
     page = lxml.html.fromstring("<div><script>function go(n) { location.href = '/search/list.html?page=' + n; }"
                                 "</script></div>")
     assert search_forms(page, HOME) == []
+
+
+def test_a_search_request_that_fails_is_no_failure_of_the_crawl(spider):
+    spider.crawler = get_crawler(type(spider))
+    spider.crawler.stats.open_spider()
+    failure = Failure(TimeoutError("took longer than 20.0 seconds"))
+    failure.request = Request(UNIFIED, meta={"role": "search", "search": SearchStep(1)})
+    list(spider.on_error(failure))
+    assert spider.crawler.stats.get_value("gxmon/failure_count") is None
+
+
+def test_a_search_box_the_hosts_robots_txt_disallows_is_not_kept(spider):
+    spider._set_crawler(get_crawler(type(spider)))
+    spider._robots["www.zhoukou.gov.cn"] = ProtegoRobotParser(b"User-agent: *\nDisallow: /was5/\n", spider)
+    assert [f.url for f in _searching(spider).endpoints] == [UNIFIED]
