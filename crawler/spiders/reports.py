@@ -24,8 +24,8 @@ A report column's documents are requested once the column has been read to its e
 an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
 held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
 reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
-``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed (``revisit``), so a withdrawn report shows
-up as a 404 item.
+``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
+(``revisit``), so a withdrawn report shows up as a 404 item.
 """
 
 from __future__ import annotations
