@@ -43,6 +43,7 @@ from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.sections import table_header_lines
+from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
 from gxparse.template import (
     S2_ITEMS,
@@ -927,6 +928,13 @@ def _printed_in_row_order(lines: Sequence[Line], rows: dict[str, RawRow], extras
     figures = sum(len(line.values) for line in lines)
     if figures == 0 or sum(len(run.values) for run in labelled_runs(lines)) != figures:
         return False
+    return _printed_in_boxes(rows, extras, keys, widths)
+
+
+def _printed_in_boxes(rows: dict[str, RawRow], extras: Sequence[RawRow], keys: Sequence[str],
+                      widths: dict[str, int]) -> bool:
+    """Whether the rows read from a table's text boxes joined (``rowboxes``) show the table row by row: no
+    figures under no row, every row one of ``keys``, in their order, none holding more figures than its width."""
     if any(extra.values for extra in extras) or any(key not in widths for key in rows):
         return False
     printed = sorted(rows, key=lambda key: rows[key].order)
@@ -945,8 +953,17 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     printed_layout = _s3_printed_layout(rows) or _s3_labels_layout(lines)
     layout = printed_layout or default_layout
     row_keys = [r.key for r in S3_ROWS[layout]]
-    if len(rows) < _S3_MIN_ROWS or not _printed_in_row_order(lines, rows, extras, row_keys, dict.fromkeys(row_keys, S3_WIDTH)):
-        return None
+    widths = dict.fromkeys(row_keys, S3_WIDTH)
+    if len(rows) < _S3_MIN_ROWS or not _printed_in_row_order(lines, rows, extras, row_keys, widths):
+        # a row's figures printed as several text boxes (pdftotext): the boxes between two text lines joined
+        boxed = joined_boxes(lines)
+        if not under_labels(boxed):
+            return None
+        collected = collect_rows(boxed, S3_MATCHER)
+        rows, extras, bare = collected.rows, collected.extras, collected.bare
+        if len(rows) < _S3_MIN_ROWS or _s3_printed_layout(rows) not in (None, layout) \
+                or not _printed_in_boxes(rows, extras, row_keys, widths):
+            return None
     # a label alone naming a row of the other layout is a group label here (（六）其他处理 over its three rows)
     bare = {key: row for key, row in bare.items() if key in row_keys}
     by_sum = _s3_by_sum(rows, bare, row_keys, extras)

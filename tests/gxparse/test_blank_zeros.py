@@ -340,6 +340,37 @@ def test_figures_under_no_label_keep_a_cell_per_line_table_from_being_placed_by_
     assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
 
 
+def _in_boxes(printed: dict[str, str], after: str = "") -> list:
+    """Table 三's lines as pdftotext writes a browser's print of it: each row's label, then its figures as text
+    boxes (``|`` parts a row's figures into boxes, a box a line), then ``after`` (a group label's piece)."""
+    text = []
+    for key in LABELS:
+        text.append(LABELS[key])
+        text += [box.strip() for box in printed.get(key, "").split("|") if box.strip()]
+        text += [after] if after else []
+    return lines_from_text("\n".join(text))
+
+
+# most boxes a single figure (the empty cells between them part the rows' runs): printed a cell per line
+BOXED = {"new_received": "7|2|4|6|7|3|29", "carried_over": "1|1", "result.granted": "5 | 2 3 10",
+         "result.partial": "1|4|5", "result.unable.not_held": "2 | 6 7 | 15", "result.total": "8|2|4|6|7|3|30"}
+
+
+def test_a_row_printed_as_several_text_boxes_is_one_row_placed_by_the_sums():
+    read = tables.read_s3(_in_boxes(BOXED, after="理结果"))
+    assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
+    assert _read_values(read, "result.unable.not_held") == [2, 0, 0, 6, 7, 0, 15]
+    assert _read_values(read, "new_received") == [7, 2, 4, 6, 7, 3, 29]
+    assert "cell.placed_by_sum" in {f.rule for f in read.findings}
+
+
+def test_text_boxes_under_no_row_label_are_not_joined_into_rows():
+    # a box of figures right after column header words: no row's label stands over it
+    lines = lines_from_text("\n".join(["商业企业", "1 1"])) + _in_boxes(BOXED)
+    read = tables.read_s3(lines)
+    assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
+
+
 # ---------------------------------------------------------------------------------------------------
 # table 四 printed short: three blocks, each 总计 the sum of the four results
 
