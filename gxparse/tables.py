@@ -64,7 +64,7 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
-from gxparse.extraction.textcolumns import spread_short_rows, spread_under_headers
+from gxparse.extraction.textcolumns import header_starts, spread_short_rows, spread_under_headers, spread_under_starts
 
 
 @dataclass
@@ -733,14 +733,16 @@ def _labelled_runs(lines: Sequence[Line], match: LabelMatcher) -> dict[str, RawR
     return {key: row for key, row in rows.items() if key not in twice}
 
 
-def _s3_spread(rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequence[RawRow],
+def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequence[RawRow],
                row_keys: Sequence[str]) -> dict[str, RawRow]:
     """The rows with those printed short laid under their columns by where layout-kept text puts their figures
-    (``textcolumns``: empty cells), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
+    (``textcolumns``: empty cells; where no grid lays them, the rows whose figures start where the column
+    headers do), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
     rows laid by a pitch alone also need R3.1 (the table's four summary rows) checked on every column (a label
     alone counting as a row of zeros, unless figures stand under no row)."""
-    laid = spread_short_rows({key: rows[key] for key in row_keys if key in rows}, S3_WIDTH)
-    spread = laid.rows
+    printed = {key: rows[key] for key in row_keys if key in rows}
+    laid = spread_short_rows(printed, S3_WIDTH)
+    spread = laid.rows or _s3_under_header_starts(lines, printed)
     if not spread:
         return rows
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
@@ -753,7 +755,19 @@ def _s3_spread(rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequenc
             vectors[key] = values
     summary = _s3_balances(row_keys)[-1]   # R3.1
     proven = s3_consistent(vectors, row_keys) and (not laid.by_pitch or {*summary.plus, *summary.minus} <= set(vectors))
+    # rows laid under the header words alone: the rows left short must still be placeable by the sums with them
+    if proven and not laid.rows and not all(key in spread or key in rows and len(rows[key].values) == S3_WIDTH
+                                            for key in row_keys):
+        proven = _s3_by_sum(rows | spread, bare, row_keys, extras) is not None
     return rows | spread if proven else rows
+
+
+def _s3_under_header_starts(lines: Sequence[Line], rows: dict[str, RawRow]) -> dict[str, RawRow]:
+    """The rows printed short laid under the column headers printed above the table's first figures, where each
+    figure starts exactly where its column's header word does (``textcolumns.spread_under_starts``)."""
+    first = next((n for n, line in enumerate(lines) if line.values), len(lines))
+    starts = header_starts(lines[:first], [c.label for c in S3_COLUMNS])
+    return spread_under_starts(rows, starts) if starts else {}
 
 
 def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
@@ -1065,7 +1079,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         tailed += solved
         borrowed = len(spill.lines) if solved else 0
     if not cell_per_line:
-        rows = _s3_spread(rows, bare, extras, row_keys)
+        rows = _s3_spread(lines, rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
         findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where, by_prose=streamed.by_prose))
     if tailed:

@@ -21,12 +21,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
+from gxparse.document import Line
+from gxparse.normalize import label_key
 from gxparse.rows import RawRow
 
 _TOLERANCE = 1 / 3   # of the space between two neighbouring columns: how far a figure may stand from its column
 _MIN_PITCH = 2.0     # characters: columns closer than this are no grid a figure can be placed by
 _PADDING = 2         # spaces at least between two figures of a row in text that keeps the page's layout
 _MIN_PITCH_ROWS = 3  # rows a grid of one pitch is learned from, when no row is printed whole
+_MIN_HEADER_PIECE = 2   # characters of a column header's first line (商业企 of 商业企业): one names no column
 
 
 @dataclass
@@ -134,6 +137,64 @@ def spread_under_headers(values: Sequence[str], offsets: tuple[float, ...], head
     for column, value in zip(laid, values):
         spread[column] = value
     return spread
+
+
+def header_starts(lines: Sequence[Line], labels: Sequence[str]) -> list[float] | None:
+    """Where each column's header word starts in layout-kept text (its first line: a piece of two characters or
+    more that begins the column's label, ``商业企`` of a header wrapped as ``商业企`` / ``业``); None unless every
+    column's is found once and they stand left to right in the order of ``labels``."""
+    keys = [label_key(label) for label in labels]
+    found: dict[int, list[float]] = {}
+    for line in lines:
+        if line.values or not line.offsets:
+            continue
+        for cell, offset in zip(line.text.split("\t"), line.offsets):
+            piece = label_key(cell)
+            for column, key in enumerate(keys):
+                if len(piece) >= _MIN_HEADER_PIECE and key.startswith(piece):
+                    found.setdefault(column, []).append(offset - len(cell) / 2)
+    if len(found) != len(keys) or any(len(places) != 1 for places in found.values()):
+        return None
+    starts = [found[column][0] for column in range(len(keys))]
+    return starts if all(a < b for a, b in zip(starts, starts[1:])) else None
+
+
+def spread_under_starts(rows: Mapping[str, RawRow], starts: Sequence[float]) -> dict[str, RawRow]:
+    """The rows printed short whose every figure starts where a column's header word does, the last under the
+    last column's (``pdftotext -layout`` gives a cell's text the column its header's text has when both start
+    at the cell's left edge, but a row whose label cells reach further right, or one on a page printed without
+    the header, is shifted: its total stands under no header then), laid under those columns (``""`` an empty
+    cell). None laid when a row printed whole with its total under the last header has a figure under none (the
+    header does not give the figures' places)."""
+    width = len(starts)
+    laid: dict[str, RawRow] = {}
+    for key, row in rows.items():
+        if not row.values or len(row.offsets) != len(row.values) or len(row.values) > width:
+            continue
+        columns = _under_starts(row.values, row.offsets, starts)
+        if len(row.values) == width:
+            if _starts(row.values, row.offsets)[-1] == starts[-1] and columns is None:
+                return {}
+            continue
+        if columns is not None:
+            values = [""] * width
+            for column, value in zip(columns, row.values):
+                values[column] = value
+            laid[key] = replace(row, values=values, offsets=())
+    return laid
+
+
+def _starts(values: Sequence[str], offsets: Sequence[float]) -> list[float]:
+    return [offset - len(value) / 2 for value, offset in zip(values, offsets)]
+
+
+def _under_starts(values: Sequence[str], offsets: Sequence[float], starts: Sequence[float]) -> list[int] | None:
+    """The column of each figure when every one starts exactly where a column header does, the last figure
+    under the last column; None otherwise."""
+    columns = [starts.index(start) if start in starts else None for start in _starts(values, offsets)]
+    if None in columns or columns[-1] != len(starts) - 1:
+        return None
+    return columns  # type: ignore[return-value]
 
 
 def _padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:

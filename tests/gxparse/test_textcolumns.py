@@ -12,7 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.extraction.textcolumns import spread_short_rows, spread_under_headers
+from gxparse.extraction.textcolumns import header_starts, spread_short_rows, spread_under_headers, spread_under_starts
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
@@ -142,3 +142,54 @@ def test_layout_text_with_zeros_printed_blank_reads_tables_two_and_four_by_their
     report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
     assert report["s2"]["regulations"] == truth["s2"]["regulations"]
     assert report["s4"] == truth["s4"]
+
+
+# pdftotext -layout: a cell's text starts at its header's column where both start at the cell's left edge;
+# a row whose label cells reach further right, or on a page without the header, is shifted as a whole
+def _placed(*cells: tuple[int, str]) -> str:
+    """A line of layout-kept text with each cell starting at the given character."""
+    line = ""
+    for start, cell in cells:
+        line = line.ljust(start) + cell
+    return line
+
+
+S3_HEADER = [_placed((0, "（本列数据的勾稽关系"), (24, "申请人情况")),
+             _placed((0, "为：第一项加第二项之"), (24, "自然人"), (31, "法人或其他组织"), (66, "总计")),
+             _placed((0, "和，等于第三项加第四项"), (31, "商业企"), (38, "科研机"), (45, "社会公"), (52, "法律服"),
+                     (59, "其他")),
+             _placed((0, "之和）"), (31, "业"), (38, "构"), (45, "益组织"), (52, "务机构"))]
+S3_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def _at(label: str, figures: dict[int, str]) -> RawRow:
+    """A row of layout-kept text with each figure starting at the given character."""
+    parsed = lines_from_text(_placed((0, label), *sorted(figures.items())))[0]
+    return RawRow("r", parsed.label, parsed.values, parsed.where, offsets=parsed.value_offsets)
+
+
+def test_header_words_give_where_each_column_starts():
+    starts = header_starts(lines_from_text("\n".join(S3_HEADER)), S3_LABELS)
+    assert starts == [24, 31, 38, 45, 52, 59, 66]
+
+
+def test_a_short_row_starting_under_header_words_is_laid_there_and_a_shifted_one_is_not():
+    starts = header_starts(lines_from_text("\n".join(S3_HEADER)), S3_LABELS)
+    rows = {"crowded": _at("一、本年新收", {24: "508", 31: "2", 52: "33", 59: "2", 66: "545"}),
+            "shifted": _at("4.保护", {13: "7", 26: "7"})}
+    laid = spread_under_starts(rows, starts)
+    assert laid["crowded"].values == ["508", "2", "", "", "33", "2", "545"]
+    assert "shifted" not in laid
+
+
+def test_a_whole_row_not_under_the_header_words_lays_none():
+    starts = header_starts(lines_from_text("\n".join(S3_HEADER)), S3_LABELS)
+    rows = {"whole": _at("甲", {24: "1", 30: "1", 38: "1", 45: "1", 52: "1", 59: "1", 66: "6"}),
+            "short": _at("乙", {24: "3", 66: "3"})}
+    assert spread_under_starts(rows, starts) == {}
+
+
+def test_layout_text_with_a_crowded_row_reads_table_three_under_its_header_words():
+    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pdftotext-layout" / "kaifeng_2021.libreoffice-blank.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
