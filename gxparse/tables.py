@@ -64,7 +64,8 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
-from gxparse.extraction.textcolumns import header_starts, spread_short_rows, spread_under_headers, spread_under_starts
+from gxparse.extraction.textcolumns import (header_starts, spread_short_rows, spread_under_characters,
+                                             spread_under_headers, spread_under_starts)
 
 
 @dataclass
@@ -1267,6 +1268,8 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     above = lines[:next(n for n, line in enumerate(lines) if line is row)]
     headers = _s4_header_places(above)
     laid = spread_under_headers(row.values, row.value_offsets, headers) if headers else None
+    if laid is None and (characters := _s4_character_starts(above)) is not None:
+        laid = spread_under_characters(row.values, row.value_offsets, characters)
     counts = [parse_count(v).value for v in laid or []]
     if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
@@ -1301,6 +1304,15 @@ def _s4_header_places(lines: Sequence[Line]) -> list[float] | None:
         else:
             columns.append([place])
     return [sum(c) / len(c) for c in columns] if len(columns) == S4_WIDTH else None
+
+
+def _s4_character_starts(lines: Sequence[Line]) -> list[float] | None:
+    """Where table 四's 15 columns start in layout-kept text whose column headers are printed a character per
+    line (结 / 果 / 维 / 持): the columns where such characters stand; None unless they make 15."""
+    starts = {offset - len(cell) / 2 for line in lines if not line.values and line.offsets
+              for cell, offset in zip(line.text.split("\t"), line.offsets)
+              if len(key := label_key(cell)) == 1 and key in _S4_COLUMN_CHARS}
+    return sorted(starts) if len(starts) == S4_WIDTH else None
 
 
 def _any_read(read: TableRead) -> bool:

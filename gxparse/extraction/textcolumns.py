@@ -184,6 +184,24 @@ def spread_under_starts(rows: Mapping[str, RawRow], starts: Sequence[float]) -> 
     return laid
 
 
+def spread_under_characters(values: Sequence[str], offsets: tuple[float, ...], starts: Sequence[float]) -> list[str] | None:
+    """A row laid under column headers printed a character per line (``starts``: where each column's characters
+    stand): each figure starts in its header character's column or the next (a CJK character is about two
+    figures wide on the page but one character in the text, so a figure centred under it may start one further),
+    no two figures under one header; its values with ``""`` in the other columns, None when a figure starts
+    under no header or the headers stand too close to tell (less than two characters apart)."""
+    if len(offsets) != len(values) or any(b - a < 2 for a, b in zip(starts, starts[1:])):
+        return None
+    spread = [""] * len(starts)
+    last = -1
+    for value, start in zip(values, _starts(values, offsets)):
+        column = next((c for c, header in enumerate(starts) if 0 <= start - header <= 1), None)
+        if column is None or column <= last:
+            return None
+        spread[column], last = value, column
+    return spread
+
+
 def _starts(values: Sequence[str], offsets: Sequence[float]) -> list[float]:
     return [offset - len(value) / 2 for value, offset in zip(values, offsets)]
 

@@ -12,7 +12,8 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.extraction.textcolumns import header_starts, spread_short_rows, spread_under_headers, spread_under_starts
+from gxparse.extraction.textcolumns import (header_starts, spread_short_rows, spread_under_characters,
+                                             spread_under_headers, spread_under_starts)
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
@@ -193,3 +194,22 @@ def test_layout_text_with_a_crowded_row_reads_table_three_under_its_header_words
     truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pdftotext-layout" / "kaifeng_2021.libreoffice-blank.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
+
+
+def test_a_row_is_laid_under_headers_printed_a_character_per_line():
+    # a figure centred under a CJK character may start one column further: it is two figures wide on the page
+    starts = [0, 3, 9, 13, 17]
+    row = lines_from_text(_placed((0, "5"), (4, "17"), (9, "3"), (17, "25")))[0]
+    assert spread_under_characters(row.values, row.value_offsets, starts) == ["5", "17", "3", "", "25"]
+    between = lines_from_text(_placed((0, "5"), (6, "17"), (17, "22")))[0]   # 17 under no header
+    assert spread_under_characters(between.values, between.value_offsets, starts) is None
+    close = [0, 1, 9, 13, 17]   # headers a character apart: which one a figure is under, its start cannot say
+    assert spread_under_characters(row.values, row.value_offsets, close) is None
+
+
+@pytest.mark.parametrize("rendering", ["kaifeng_2021", "huangchuan_2021"])
+def test_layout_text_reads_table_four_under_its_headers_printed_a_character_per_line(rendering):
+    # a crowded line (18 5 1) is no padded text: the characters' columns lay it
+    truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pdftotext-layout" / f"{rendering}.libreoffice-blank.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
