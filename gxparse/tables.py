@@ -64,8 +64,8 @@ from gxparse.template import (
     Item,
     s3_row_label,
 )
-from gxparse.extraction.textcolumns import (header_starts, spread_short_rows, spread_under_characters,
-                                             spread_under_headers, spread_under_starts)
+from gxparse.extraction.textcolumns import (header_starts, spread_by_starts, spread_short_rows,
+                                             spread_under_characters, spread_under_headers, spread_under_starts)
 
 
 @dataclass
@@ -1268,6 +1268,8 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     above = lines[:next(n for n, line in enumerate(lines) if line is row)]
     headers = _s4_header_places(above)
     laid = spread_under_headers(row.values, row.value_offsets, headers) if headers else None
+    if laid is None and (starts := _s4_header_places(above, starts=True)) is not None:
+        laid = spread_by_starts(row.values, row.value_offsets, starts)
     if laid is None and (characters := _s4_character_starts(above)) is not None:
         laid = spread_under_characters(row.values, row.value_offsets, characters)
     counts = [parse_count(v).value for v in laid or []]
@@ -1290,11 +1292,12 @@ def _s4_after_headers(lines: Sequence[Line]) -> list[Line]:
     return list(lines[last + 1:])
 
 
-def _s4_header_places(lines: Sequence[Line]) -> list[float] | None:
+def _s4_header_places(lines: Sequence[Line], starts: bool = False) -> list[float] | None:
     """Where table 四's 15 columns stand in layout-kept text: the places of the column-header words above its
     figures (结果维持 … 总计, whole on one line or wrapped over several, 结果 / 维持, a character a line), a column
-    wherever such words stand within ``_S4_HEADER_TOLERANCE`` of each other; None unless they make 15 columns."""
-    places = sorted(offset for line in lines if not line.values and line.offsets
+    wherever such words stand within ``_S4_HEADER_TOLERANCE`` of each other; None unless they make 15 columns.
+    The words' middles, or with ``starts`` their first characters' places."""
+    places = sorted(offset - (len(cell) / 2 if starts else 0) for line in lines if not line.values and line.offsets
                     for cell, offset in zip(line.text.split("\t"), line.offsets)
                     if (key := label_key(cell)) and set(key) <= _S4_COLUMN_CHARS)
     columns: list[list[float]] = []

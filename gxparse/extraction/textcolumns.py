@@ -215,6 +215,23 @@ def _under_starts(values: Sequence[str], offsets: Sequence[float], starts: Seque
     return columns  # type: ignore[return-value]
 
 
+def spread_by_starts(values: Sequence[str], offsets: tuple[float, ...], headers: Sequence[float]) -> list[str] | None:
+    """``spread_under_headers`` by where each figure and each header word starts (``headers``: their first
+    characters' places) rather than by their middles: layout text puts a word where its left edge is, but a CJK
+    word's characters are about twice a figure's width on the page and one character in the text, so a header
+    word's middle in the text is not its middle on the page; a cell's figure and header starting at its left
+    edge stand at one place."""
+    if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
+        return None
+    laid = _lay(tuple(_starts(values, offsets)), headers, 0.0)
+    if laid is None:
+        return None
+    spread = [""] * len(headers)
+    for column, value in zip(laid, values):
+        spread[column] = value
+    return spread
+
+
 def _padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
     """Whether a row's figures stand apart by two spaces or more (text that keeps the page's layout)."""
     ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(offsets, values)]

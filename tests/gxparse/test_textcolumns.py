@@ -12,8 +12,8 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.extraction.textcolumns import (header_starts, spread_short_rows, spread_under_characters,
-                                             spread_under_headers, spread_under_starts)
+from gxparse.extraction.textcolumns import (header_starts, spread_by_starts, spread_short_rows,
+                                             spread_under_characters, spread_under_headers, spread_under_starts)
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
@@ -212,4 +212,22 @@ def test_layout_text_reads_table_four_under_its_headers_printed_a_character_per_
     # a crowded line (18 5 1) is no padded text: the characters' columns lay it
     truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pdftotext-layout" / f"{rendering}.libreoffice-blank.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
+
+
+def test_a_row_is_laid_by_where_its_figures_and_header_words_start():
+    # four-character CJK header words' middles in the text are not their middles on the page; their starts are
+    headers = lines_from_text(_placed((6, "结果维持"), (11, "结果纠正"), (16, "其他结果"), (21, "尚未审结"), (26, "总计")))[0]
+    starts = [offset - len(cell) / 2 for cell, offset in zip(headers.text.split("\t"), headers.offsets)]
+    row = lines_from_text(_placed((6, "1"), (25, "1")))[0]
+    assert spread_under_headers(row.values, row.value_offsets, headers.offsets) is None
+    assert spread_by_starts(row.values, row.value_offsets, starts) == ["1", "", "", "", "1"]
+    between = lines_from_text(_placed((6, "1"), (23, "1")))[0]   # between 尚未审结 and 总计
+    assert spread_by_starts(between.values, between.value_offsets, starts) is None
+
+
+@pytest.mark.parametrize("rendering", ["simsite-c00-2022", "simsite-c01-2020"])
+def test_layout_text_reads_table_four_by_where_its_header_words_start(rendering):
+    truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pdfplumber-layout" / f"{rendering}.reportlab-blank.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
