@@ -964,7 +964,9 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     the labels bound the rows, and the rows short of figures are placed by the table's arithmetic as in text
     (``_s3_by_sum``). Only where every figure of the table stands in a run right under label lines, every run
     is one row's (at most a row's width, no figures the row grammar gave no row) and the rows come in the
-    template's order; None otherwise, or when the arithmetic places nothing."""
+    template's order — or, a row's figures printed as several text boxes (pdftotext), the same holds once the
+    boxes between two text lines are joined (``rowboxes``); None otherwise, or when the arithmetic places
+    nothing."""
     printed_layout = _s3_printed_layout(rows) or _s3_labels_layout(lines)
     layout = printed_layout or default_layout
     row_keys = [r.key for r in S3_ROWS[layout]]

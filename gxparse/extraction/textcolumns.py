@@ -128,9 +128,16 @@ def spread_under_headers(values: Sequence[str], offsets: tuple[float, ...], head
     """A row printed short laid under its columns' headers (their places in a header line above it): its values
     with ``""`` in the columns no figure stands under; None when one stands clearly under no header or two under
     one, or the text does not pad its columns."""
+    return _spread_under(values, offsets, offsets, headers)
+
+
+def _spread_under(values: Sequence[str], offsets: tuple[float, ...], places: Sequence[float],
+                  headers: Sequence[float]) -> list[str] | None:
+    """``values`` (centred at ``offsets``) laid under ``headers`` by their ``places`` (their middles, or their
+    starts when the headers' are too)."""
     if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
         return None
-    laid = _lay(offsets, headers, 0.0)
+    laid = _lay(tuple(places), headers, 0.0)
     if laid is None:
         return None
     spread = [""] * len(headers)
@@ -164,7 +171,7 @@ def spread_under_starts(rows: Mapping[str, RawRow], starts: Sequence[float]) -> 
     last column's (``pdftotext -layout`` gives a cell's text the column its header's text has when both start
     at the cell's left edge, but a row whose label cells reach further right, or one on a page printed without
     the header, is shifted: its total stands under no header then), laid under those columns (``""`` an empty
-    cell). None laid when a row printed whole with its total under the last header has a figure under none (the
+    cell). Nothing is laid when a row printed whole with its total under the last header has a figure under none (the
     header does not give the figures' places)."""
     width = len(starts)
     laid: dict[str, RawRow] = {}
@@ -221,15 +228,7 @@ def spread_by_starts(values: Sequence[str], offsets: tuple[float, ...], headers:
     word's characters are about twice a figure's width on the page and one character in the text, so a header
     word's middle in the text is not its middle on the page; a cell's figure and header starting at its left
     edge stand at one place."""
-    if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
-        return None
-    laid = _lay(tuple(_starts(values, offsets)), headers, 0.0)
-    if laid is None:
-        return None
-    spread = [""] * len(headers)
-    for column, value in zip(laid, values):
-        spread[column] = value
-    return spread
+    return _spread_under(values, offsets, _starts(values, offsets), headers)
 
 
 def _padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
