@@ -19,7 +19,7 @@ from lxml import etree
 from PIL import Image
 
 from gxparse import limits
-from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
+from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.layout.grid import expand_spans, grid_lines
@@ -54,6 +54,14 @@ _CELL_BLOCKS = {"p", "div", "li"}
 # NFKC would turn these into markup characters; they are escaped before the whole page is normalised
 _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
+# A circled or superscript digit right after a figure is a note mark (``508①``, ``12²``): NFKC would make it a
+# digit of the figure (5081); it is made a mark of its own before the page is normalised.
+_NOTE_DIGIT = re.compile(r"(?<=[0-9\uff10-\uff19])[\u2460-\u2473\u00b2\u00b3\u00b9\u2070\u2074-\u2079]")
+_NOTE_MARK = "*"
+# A figure with what an editor typed after it: a unit after a space or in brackets (``12 件``, ``12(件)``), a note
+# mark (``12*``, ``12※``, ``12#``). Kept only when the figure and its unit make a value (a unit cells may carry).
+_STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
+                           r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
 
 
 def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
@@ -67,10 +75,24 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
                 limits.check_table(len(rows) + 1, len(cells), count, f"第{number}个表格")
             # most cells are a bare number: their .text is the whole content, no XPath needed
             text = (td.text or "").strip() if len(td) == 0 else _cell_text(td)
+            text = _figure_text(text) if text and text[0] in _FIGURE_STARTS else text
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
     return rows
+
+
+_FIGURE_STARTS = frozenset("+-0123456789")
+
+
+def _figure_text(text: str) -> str:
+    """A cell's figure without the stray text around it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
+    ``12``; any other text stays as printed (``12万`` is no count of 12)."""
+    m = _STRAY_FIGURE.match(text)
+    if m is None:
+        return text
+    figure = m["figure"] + (m["bracketed"] or m["unit"] or "").strip()
+    return figure if is_value(figure) else text
 
 
 def _cell_text(td: etree._Element) -> str:
@@ -153,6 +175,8 @@ class _Walker:
             if tag == "table" and _is_data_table(el):
                 self.flush()
                 self.tables += 1
+                # a superscript in a statistics table is a note's reference, never digits of a count (5<sup>1</sup>)
+                etree.strip_elements(el, "sup", with_tail=False)
                 grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
             elif tag == "img":
@@ -216,7 +240,8 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     gives) are read by OCR where they stand (the document's ``read_pictures`` reads it so when its tables are
     not found in the text)."""
     # one normalisation of the whole page instead of one per cell
-    root = _parse(normalize_text(_LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text)))
+    text = _NOTE_DIGIT.sub(_NOTE_MARK, _LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text))
+    root = _parse(normalize_text(text))
     walker = _Walker(source, pictures, pictures_by_ocr)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)

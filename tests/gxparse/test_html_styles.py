@@ -1,0 +1,52 @@
+"""Report pages in the table styles real publishers' tools write (``html_styles``): every figure is read, and
+a figure printed with text no rule reads is said to be unread, never read as a blank 0 nor accused."""
+
+import pytest
+
+from gxparse import parse_document
+from simsite.render import render_report_html
+from tests.gxparse.html_styles import STYLES, render_page, report_of
+
+# a seed with prose and every kind of row, and a real report whose table 四 does not add up (an error it deserves)
+REPORTS = ("kaifeng_2021", "002_huaian_hongze_2023")
+DESERVED = {"kaifeng_2021": set(), "002_huaian_hongze_2023": {"s4.block_sum"}}
+UNREADABLE = {"noted"}   # figures followed by a bracketed note word: unread by design
+
+
+def _parsed(name: str, style: str) -> dict:
+    return parse_document(render_page(report_of(name), style).encode(), f"{name}.{style}.html").to_dict()
+
+
+@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("style", sorted(set(STYLES) - UNREADABLE))
+def test_every_style_gives_back_every_figure_and_only_deserved_errors(name, style):
+    report, truth = _parsed(name, style), report_of(name)
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == truth[table], table
+    assert (report["agency"], report["year"]) == (truth["agency"], truth["year"])
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == DESERVED[name]
+
+
+def _new_received(*cells: str) -> dict:
+    """Kaifeng's page with its row 一、本年新收 printed as ``cells`` (markup as written)."""
+    report = report_of("kaifeng_2021")
+    slots = [f"@{n}@" for n in range(len(cells))]
+    report["s3"]["new_received"] = dict(zip(report["s3"]["new_received"], slots))
+    page = render_report_html(report)
+    for slot, cell in zip(slots, cells):
+        page = page.replace(f">{slot}<", f">{cell}<")
+    return parse_document(page.encode(), "x.html").to_dict()
+
+
+def test_a_unit_after_a_space_or_in_brackets_and_a_note_mark_leave_the_figure():
+    report = _new_received("12 件", "1（件）", "0", "0", "2※", "0*", "15 （件）")
+    assert report["s3"]["new_received"] == {"natural_person": 12, "commercial_enterprise": 1, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 2, "other_org": 0,
+                                            "total": 15}
+
+
+def test_a_note_in_superscript_or_a_circled_digit_is_no_digit_of_the_figure():
+    report = _new_received("12<sup>1</sup>", "1①", "0", "0", "2", "0", "15¹")
+    assert report["s3"]["new_received"] == {"natural_person": 12, "commercial_enterprise": 1, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 2, "other_org": 0,
+                                            "total": 15}
