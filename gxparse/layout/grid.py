@@ -7,6 +7,7 @@ slots from the first value column on, one per source cell.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +16,9 @@ from gxparse.document import Line, is_value, misread_figure
 from gxparse.limits import check_table
 
 _MIN_FIGURES_AROUND_MISREAD = 3   # figures a row needs before letters among them are a misread figure
+# A figure with text after it that no reader could make a value of (``508(注)``, ``12万``, ``7*2``): a figure is
+# printed there, but which one is not known. Item numbers (``2.重复申请``, ``3.其他``) are labels, never this.
+_UNREADABLE_FIGURE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:\([^()]{1,4}\)|[^\d\s.、()]{1,3})?\s*\S?$")
 
 
 @dataclass(slots=True)   # not frozen: a frozen __init__ costs several times more, and grids are hot
@@ -105,14 +109,35 @@ def _first_value_column(row: list[GridCell | None]) -> int | None:
     return None
 
 
+def _first_figure_column(row: list[GridCell | None]) -> int | None:
+    """The first slot holding a value or a figure no rule reads, when a value follows it: a row's first
+    figure printed with a note (``508(注)``) is where its values begin."""
+    first = _first_value_column(row)
+    if first is None:
+        return None
+    c = first
+    while c > 0 and row[c - 1] is not None and row[c - 1] is not row[first] and (
+            row[c - 1].numeric or unreadable_figure(row[c - 1].text)):
+        c -= 1
+    return c
+
+
 def _blank(slot: GridCell | None) -> bool:
     return slot is None or not slot.text
 
 
+def unreadable_figure(text: str) -> bool:
+    """A cell holding a figure and text that makes it no value (``_UNREADABLE_FIGURE``)."""
+    return bool(_UNREADABLE_FIGURE.match(text)) and not is_value(text)
+
+
 def _all_values_from(row: list[GridCell | None], start: int) -> bool:
-    """Every slot from ``start`` on is a value, blank, or (among figures) a figure OCR misread as letters."""
+    """Every slot from ``start`` on is a value, blank, a figure with text no rule reads (an unread figure, never
+    label text: read as label, a row of them would be a row printed blank), or (among figures) a figure OCR
+    misread as letters. A cell spanning from the label columns is no figure of the row."""
     slots = row[start:]
-    if all(_blank(slot) or slot.numeric for slot in slots):
+    label = row[start - 1].origin if start > 0 and row[start - 1] is not None else None
+    if all(_blank(slot) or slot.numeric or slot.origin != label and unreadable_figure(slot.text) for slot in slots):
         return True
     figures = sum(1 for slot in slots if slot is not None and slot.numeric and slot.text)
     return figures >= _MIN_FIGURES_AROUND_MISREAD and all(
@@ -128,7 +153,7 @@ def _value_start(grid: Grid) -> int | None:
     text after their first value (a header with a misread or numeric heading) count only when no row is
     values to its end. A column blank in every row of values but headed above is a value column left
     empty, not a label column."""
-    firsts = [(c, row) for row in grid if (c := _first_value_column(row)) is not None]
+    firsts = [(c, row) for row in grid if (c := _first_figure_column(row)) is not None]
     data = [(c, row) for c, row in firsts if _all_values_from(row, c)] or firsts
     if not data:
         return None
@@ -207,7 +232,7 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
             label_cells = [s.text for s in _distinct(row[:start]) if s.text]
             # a row of figures only (another table glued under this one) begins at its first figure
             first = start if label_cells and not all(s.numeric for s in _distinct(row[:start]) if s.text) else (
-                _first_value_column(row) or 0)
+                _first_figure_column(row) or 0)
             label_cells = [] if first < start else label_cells
             if first == start and (pushed := _figures_left_of(row, start)) < start:
                 # a converter that dropped the label's span (DOC → DOCX) left the first figures under the
@@ -239,14 +264,17 @@ _RULE_MARKS = {"|", "丨", "||"}   # a column rule a scan's reading kept as a ch
 def _merged_row(texts: list[str], where: str, page: int | None) -> Line:
     """A grid row without value cells read as the text reader reads a line, when it ends in figures: a cell
     holding a rule's remnant (|) is blank, and a last cell of figures separated by spaces (a row whose column
-    rules were not found, too short on a scan) is split at them. Such a row is never lost."""
+    rules were not found, too short on a scan) is split at them. Figures no rule reads (``_UNREADABLE_FIGURE``)
+    are unread values, never label text (a row of labels alone is read as a row printed blank). Such a row is
+    never lost."""
     if not texts or not any(ch.isdigit() for ch in texts[-1]):   # a header or caption row, as most are
         return Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True)
-    cells = ["" if t in _RULE_MARKS else t for t in texts]
+    cells = ["" if t in _RULE_MARKS else UNREAD_FIGURE if unreadable_figure(t) else t for t in texts]
     if " " in cells[-1]:
         cells[-1:] = ["" if w in _RULE_MARKS else w for w in cells[-1].split()]
     last_text = max((i for i, c in enumerate(cells) if c and not is_value(c)), default=-1)
     values = cells[last_text + 1:]
-    if last_text < 0 or sum(1 for v in values if v) < 2:
+    # a row of figures alone is a row only when some could not be read (else a data row took it already)
+    if last_text < 0 and UNREAD_FIGURE not in values or sum(1 for v in values if v) < 2:
         return Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True)
     return Line("\t".join(texts), " ".join(c for c in cells[:last_text + 1] if c), values, where, page, in_grid=True)

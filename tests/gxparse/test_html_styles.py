@@ -50,3 +50,34 @@ def test_a_note_in_superscript_or_a_circled_digit_is_no_digit_of_the_figure():
     assert report["s3"]["new_received"] == {"natural_person": 12, "commercial_enterprise": 1, "research_institution": 0,
                                             "social_welfare_org": 0, "legal_service_org": 2, "other_org": 0,
                                             "total": 15}
+
+
+def test_a_figure_with_text_no_rule_reads_is_unread_never_a_blank_zero():
+    report = _new_received("508(注)", "2", "0", "0", "33", "2", "545万")
+    row = report["s3"]["new_received"]
+    assert row["natural_person"] is None and row["total"] is None and row["commercial_enterprise"] == 2
+    named = {(f["rule"], cell) for f in report["findings"] for cell in f["cells"]}
+    assert ("cell.blank", "s3.new_received.natural_person") not in named
+    assert ("cell.unread", "s3.new_received.natural_person") in named
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_row_of_figures_none_readable_is_unread_never_printed_blank():
+    # table 四's one row, every figure with a note: the table holds no value a reader could take, yet prints figures
+    report = report_of("kaifeng_2021")
+    report["s4"] = {block: {col: f"{v}(注)" for col, v in cols.items()} for block, cols in report["s4"].items()}
+    parsed = parse_document(render_report_html(report).encode(), "x.html").to_dict()
+    assert parsed["s4"] is None or {v for cols in parsed["s4"].values() for v in cols.values()} == {None}
+    assert not [f for f in parsed["findings"] if f["rule"] == "cell.blank"]
+    assert {"cell.unread", "table.unread"} & {f["rule"] for f in parsed["findings"]}
+    assert not [f for f in parsed["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_a_page_of_figures_with_notes_is_unread_where_noted_and_accuses_no_one(name):
+    report, truth = _parsed(name, "noted"), report_of(name)
+    assert not [f for f in report["findings"] if f["rule"] == "cell.blank"]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    for table in ("s2", "s3", "s4"):   # what is read is right; the rest is None
+        for row, cols in (report[table] or {}).items():
+            assert all(v is None or v == truth[table][row][c] for c, v in cols.items()), (table, row)
