@@ -83,6 +83,26 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
 
 
 _FIGURE_STARTS = frozenset("+-0123456789")
+# What a browser does not show (``hidden``, ``display:none``: Word's hidden text, an Excel sheet's hidden rows) and
+# text an editor marked deleted (Word's tracked changes, struck-out figures): no part of the table a reader sees.
+_UNSHOWN = etree.XPath(
+    ".//*[@hidden] | .//*[contains(translate(translate(@style, ' ', ''), 'DISPLAYNOE', 'displaynoe'), 'display:none')]"
+    " | .//del | .//s | .//strike")
+
+
+def _drop_unshown(table: etree._Element) -> None:
+    """The table without what ``_UNSHOWN`` finds, the text after each such element kept."""
+    for el in _UNSHOWN(table):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            before = el.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
 
 
 def _figure_text(text: str) -> str:
@@ -177,6 +197,7 @@ class _Walker:
                 self.tables += 1
                 # a superscript in a statistics table is a note's reference, never digits of a count (5<sup>1</sup>)
                 etree.strip_elements(el, "sup", with_tail=False)
+                _drop_unshown(el)
                 grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
             elif tag == "img":

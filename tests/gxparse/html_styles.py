@@ -43,6 +43,7 @@ class Cell:
     header: bool = False   # a caption or column header
     figure: bool = False   # a figure of the report
     group: bool = False    # a group label of table 三 (三、本年度办理结果, （三）不予公开 …)
+    hidden: bool = False   # in a row the page does not show (display:none)
 
 
 @dataclass
@@ -333,6 +334,20 @@ def row_per_table(table: Table) -> list[Table]:
     return [replace(flat, rows=flat.rows[:flat.head])] + [Table("s3", [cells]) for cells in flat.rows[flat.head:]]
 
 
+def hidden_rows(table: Table) -> list[Table]:
+    """Every figure row of table 三 preceded by a hidden copy of itself with other figures (an Excel sheet's
+    hidden draft rows, saved as ``display:none`` rows)."""
+    if table.key != "s3":
+        return [table]
+    flat = groups_repeated(table)[0]
+    rows = list(flat.rows[:flat.head])
+    for cells in flat.rows[flat.head:]:
+        rows.append([replace(c, text=str(int(c.text or 0) + 1), hidden=True) if c.figure else replace(c, hidden=True)
+                     for c in cells])
+        rows.append(cells)
+    return [replace(flat, rows=rows)]
+
+
 def split_at_page(table: Table) -> list[Table]:
     """Table 三 broken where a Word page ends, its header repeated over the second part (the rowspans of the
     group labels cut there and started again)."""
@@ -428,6 +443,19 @@ def with_spaced_unit(text: str) -> str:
 def with_note(text: str) -> str:
     """Figures other than zero followed by a bracketed note word, text gxparse must not guess at."""
     return f"{text}（注）" if text.isdigit() and text != "0" else text
+
+
+def tracked(text: str) -> str:
+    """Word's tracked changes left in the page: every figure typed over a struck-out earlier one (the page
+    shows both, the earlier struck through)."""
+    if not text.isdigit():
+        return text
+    return f"<del cite=\"mailto:admin\" datetime=\"2024-01-20T10:12\">{int(text) + 1}</del><ins>{text}</ins>"
+
+
+def hidden_text(text: str) -> str:
+    """Word's hidden text (``mso-hide:all``) left beside each figure: a draft figure the page does not show."""
+    return f"{text}<span style='display:none;mso-hide:all'>{text}0</span>" if text.isdigit() else text
 
 
 def zero_width(text: str) -> str:
@@ -594,7 +622,8 @@ def write_table(table: Table, writer: Writer, figure: Figure) -> str:
     for cells in table.rows:
         tds = "".join(writer.cell(cell, figure(escape(cell.text)) if cell.figure else escape(cell.text))
                       for cell in cells)
-        rows.append(f"{writer.row_open}{tds}</tr>\n")
+        row_open = "\n <tr height=0 style='display:none'>" if any(c.hidden for c in cells) else writer.row_open
+        rows.append(f"{row_open}{tds}</tr>\n")
     if writer.head_group and table.head:
         body = (f"<thead>{''.join(rows[:table.head])}</thead>\n<tbody>{''.join(rows[table.head:])}</tbody>\n")
     else:
@@ -663,6 +692,9 @@ STYLES: dict[str, Style] = {
     "unit-spaced": Style(PLAIN, figure=with_spaced_unit),
     "stray": Style(PLAIN, figure=with_stray),
     "zero-width": Style(UEDITOR, figure=zero_width),
+    "tracked": Style(WORD, figure=tracked),
+    "hidden-text": Style(WORD, figure=hidden_text),
+    "hidden-rows": Style(EXCEL, hidden_rows),
     "noted": Style(PLAIN, figure=with_note),
     "org-subtotal": Style(PLAIN, org_subtotal),
     "group-subtotals": Style(PLAIN, group_subtotals),

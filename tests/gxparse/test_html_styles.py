@@ -52,6 +52,15 @@ def test_a_note_in_superscript_or_a_circled_digit_is_no_digit_of_the_figure():
                                             "total": 15}
 
 
+def test_what_the_page_does_not_show_or_marks_deleted_is_no_figure():
+    # Word's tracked changes and hidden text, a struck-out figure, an element hidden by attribute or style
+    report = _new_received('<del datetime="2024-01-20">509</del><ins>508</ins>', "2<span style='DISPLAY: none'>7</span>",
+                           "<s>1</s>0", "<span hidden>3</span>0", "<strike>30</strike>33", "2", "545")
+    assert report["s3"]["new_received"] == {"natural_person": 508, "commercial_enterprise": 2, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 33, "other_org": 2,
+                                            "total": 545}
+
+
 def test_a_figure_with_text_no_rule_reads_is_unread_never_a_blank_zero():
     report = _new_received("508(注)", "2", "0", "0", "33", "2", "545万")
     row = report["s3"]["new_received"]
