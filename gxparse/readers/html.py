@@ -62,6 +62,12 @@ _NOTE_MARK = "*"
 # mark (``12*``, ``12※``, ``12#``). Kept only when the figure and its unit make a value (a unit cells may carry).
 _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
                            r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
+_FIGURE_STARTS = frozenset("+-0123456789")
+# What a browser does not show (``hidden``, ``display:none``: Word's hidden text, an Excel sheet's hidden rows) and
+# text an editor marked deleted (Word's tracked changes, struck-out figures): no part of the table a reader sees.
+_UNSHOWN = etree.XPath(
+    ".//*[@hidden] | .//*[contains(translate(translate(@style, ' ', ''), 'DISPLAYNOE', 'displaynoe'), 'display:none')]"
+    " | .//del | .//s | .//strike")
 
 
 def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
@@ -82,14 +88,6 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
     return rows
 
 
-_FIGURE_STARTS = frozenset("+-0123456789")
-# What a browser does not show (``hidden``, ``display:none``: Word's hidden text, an Excel sheet's hidden rows) and
-# text an editor marked deleted (Word's tracked changes, struck-out figures): no part of the table a reader sees.
-_UNSHOWN = etree.XPath(
-    ".//*[@hidden] | .//*[contains(translate(translate(@style, ' ', ''), 'DISPLAYNOE', 'displaynoe'), 'display:none')]"
-    " | .//del | .//s | .//strike")
-
-
 def _drop_unshown(table: etree._Element) -> None:
     """The table without what ``_UNSHOWN`` finds, the text after each such element kept."""
     for el in _UNSHOWN(table):
@@ -106,7 +104,7 @@ def _drop_unshown(table: etree._Element) -> None:
 
 
 def _figure_text(text: str) -> str:
-    """A cell's figure without the stray text around it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
+    """A cell's figure without the stray text after it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
     ``12``; any other text stays as printed (``12万`` is no count of 12)."""
     m = _STRAY_FIGURE.match(text)
     if m is None:
