@@ -115,6 +115,41 @@ class HostServer(ThreadingHTTPServer):
         self.server_close()
 
 
+class OneHost:
+    """A frozen portal on one host served on 127.0.0.1, with the reports a crawl must find (``expected``: URL →
+    agency, year); a subclass builds its pages into ``main``."""
+
+    def __init__(self) -> None:
+        self.main = Host()
+        self.server = HostServer("127.0.0.1", self.main)
+        self.base = self.server.base
+        self.expected: dict[str, tuple[str, int]] = {}
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@dataclass(frozen=True)
+class Look:
+    """What the pages of a frozen portal share: its navigation bar, and the seed of its reports' figures."""
+
+    nav: str
+    seed: int
+    day: int = 2   # the tens of the publication day (发布时间：2024-01-2x)
+
+    def html(self, title: str, body: str, nav: str | None = None) -> bytes:
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
+                f'<div class="nav">{nav or self.nav}</div>{body}</body></html>').encode()
+
+    def article(self, title: str, agency: str, year: int, nav: str | None = None) -> bytes:
+        """A report page: the report's figures (``simsite``) under its title and its metadata line."""
+        body = render_report_body(report_series(Agency(agency, agency, "department"), self.seed)[year],
+                                  with_title=False)
+        return self.html(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：'
+                                f'{year + 1}-01-{self.day}{year % 10}　来源：{escape(agency)}</div>'
+                                f'<div class="content">{body}</div></div>', nav)
+
+
 def html(title: str, body: str) -> bytes:
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
             f'<div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a><a href="/zfxxgk/">政府信息公开</a>'

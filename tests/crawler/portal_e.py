@@ -27,25 +27,15 @@ from __future__ import annotations
 import json
 from html import escape
 
-from simsite.figures import Agency, report_series
-from simsite.render import render_report_body
-from tests.crawler.portal import Host, HostServer, Page
+from tests.crawler.portal import Look, OneHost, Page
 
 CITY = "东陵市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
 JSON = "application/json;charset=UTF-8"
 SCRIPT = "application/javascript; charset=utf-8"
 
-
-def html(title: str, body: str, nav: str = NAV) -> bytes:
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
-            f'<div class="nav">{nav}</div>{body}</body></html>').encode()
-
-
-def article(title: str, agency: str, year: int, nav: str = NAV) -> bytes:
-    body = render_report_body(report_series(Agency(agency, agency, "department"), 23)[year], with_title=False)
-    return html(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：{year + 1}-01-1{year % 10}'
-                       f'　来源：{escape(agency)}</div><div class="content">{body}</div></div>', nav)
+LOOK = Look(NAV, seed=23, day=1)
+html, article = LOOK.html, LOOK.article
 
 
 def page_of(query: dict, key: str, default: int) -> int:
@@ -103,23 +93,17 @@ EDU_VENDOR = ('function Vr(e,t){const n=Object.create(null);const o=e.split(",")
               'return t?r=>!!n[r.toLowerCase()]:r=>!!n[r]}const Ie={};export{Ie as d,Vr as r};\n')
 
 
-class PortalE:
+class PortalE(OneHost):
     """The host of 东陵市, with the reports a crawl must find (``expected``: URL → agency, year)."""
 
     def __init__(self) -> None:
-        self.main = Host()
-        self.server = HostServer("127.0.0.1", self.main)
-        self.base = self.server.base
-        self.expected: dict[str, tuple[str, int]] = {}
+        super().__init__()
         self._home()
         self._city()
         self._education()
         self._civil_affairs()
         self._health()
         self._transport()
-
-    def close(self) -> None:
-        self.server.close()
 
     def _report(self, path: str, agency: str, year: int, nav: str = NAV) -> str:
         """A report page at ``path``, expected; its title."""

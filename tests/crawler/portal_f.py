@@ -23,9 +23,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from simsite.figures import Agency, report_series
-from simsite.render import render_report_body
-from tests.crawler.portal import Host, HostServer, Page
+from tests.crawler.portal import Host, HostServer, Look, Page
 
 CITY = "东川市人民政府"
 COUNTY = "青石县人民政府"
@@ -42,16 +40,8 @@ NAV = ('<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href
 SIGNED_BUNDLE = (b"!function(){var t=Date.now(),s=md5('dc#'+t);axios.post('/api/cms/list',{columnId:window.COLUMN,"
                  b"page:1},{headers:{'X-Sign':s,'X-Time':t}}).then(function(r){render(r.data.rows)})}();")
 
-
-def html(title: str, body: str, nav: str = NAV) -> bytes:
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
-            f'<div class="nav">{nav}</div>{body}</body></html>').encode()
-
-
-def article(title: str, agency: str, year: int, nav: str = NAV) -> bytes:
-    body = render_report_body(report_series(Agency(agency, agency, "department"), 19)[year], with_title=False)
-    return html(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：{year + 1}-01-2{year % 10}'
-                       f'　来源：{escape(agency)}</div><div class="content">{body}</div></div>', nav)
+LOOK = Look(NAV, seed=19)
+html, article = LOOK.html, LOOK.article
 
 
 def script_column(title: str, column: str, nav: str = NAV) -> Page:
