@@ -41,7 +41,13 @@ def _read_markdown(data: bytes, source: str) -> Document:
     return read_markdown(decode(data, source))
 
 
-READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, **BINARY_READERS}
+def _read_json(data: bytes, source: str) -> Document:
+    from gxparse.readers.jsondoc import read_json   # a detail API's answer: the report in one of its fields
+    return read_json(data, source)
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, "json": _read_json,
+                              **BINARY_READERS}
 # why a sniffed kind without a reader cannot be read, as a person needs to hear it
 _UNREADABLE_KINDS = {
     "encrypted": "文档已加密（受密码保护），无法读取 (encrypted Office document)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from typing import NamedTuple
 
@@ -48,8 +49,13 @@ _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*
                     rb"Content-Type:[ \t]*multipart/related\b", re.I)
 
 
+# JSON: an object or array from the first character, the whole of it JSON (a detail API's answer)
+_JSON_START = re.compile(rb"^\s*[\[{]")
+_JSON_MAX_BYTES = 8 * 1024 * 1024   # larger is read as text, which refuses it
+
+
 def sniff(data: bytes) -> str:
-    """html | mhtml | markdown | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
+    """html | mhtml | json | markdown | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
     ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -79,6 +85,8 @@ def sniff(data: bytes) -> str:
         window = window.decode(encoding, errors="ignore").encode("utf-8")
     elif b"\x00" in head:
         return "unknown"
+    if _JSON_START.match(window) and _is_json(data):
+        return "json"
     if _HTML_TABLE_BLOCK.search(window) and not _is_html(_WHOLE_TABLE_BLOCK.sub(b"", window)):
         return "markdown"
     if _is_html(window):
@@ -86,6 +94,22 @@ def sniff(data: bytes) -> str:
     if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW) or _HTML_TABLE_BLOCK.search(data, 0, _MARKDOWN_WINDOW):
         return "markdown"
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    """The whole document is one JSON object or array (UTF-8, or with a byte-order mark)."""
+    if len(data) > _JSON_MAX_BYTES:
+        return False
+    try:
+        json.loads(data.decode(bom_encoding(data) or "utf-8"))
+    except (ValueError, RecursionError):   # UnicodeDecodeError is a ValueError
+        return False
+    return True
+
+
+def is_html(head: bytes) -> bool:
+    """Markup first, or elements closed in the first KBs."""
+    return _is_html(head[:_HTML_WINDOW])
 
 
 def _is_html(head: bytes) -> bool:

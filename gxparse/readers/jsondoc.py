@@ -1,0 +1,83 @@
+"""A detail API's JSON answer → the report it holds.
+
+A single-page application's article is the JSON answer of its detail API (``/api/article/detail?id=123`` →
+``{"code": 200, "data": {"title": "…2023年政府信息公开工作年度报告", "content": "<p>一、总体情况</p>…<table>…",
+"publishTime": …}}``): the report is the HTML (or text) in one string field. It is the longest string of the
+answer that holds markup or a report's section headings, searched in nested objects and lists (at most
+``MAX_DEPTH`` deep, ``MAX_NODES`` values); it is read by the HTML reader (as text when it holds no markup),
+titled by a title-like field of the object holding it (or of one above it). A JSON document holding no such
+string is no report: a ``DocumentError`` says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import NamedTuple
+
+from gxparse.document import Document, lines_from_text, shows_ocr_noise
+from gxparse.errors import DocumentError
+from gxparse.readers.html import read_html
+from gxparse.readers.sniff import decode, is_html
+
+MAX_DEPTH = 8
+MAX_NODES = 20_000
+TITLE_KEYS = ("title", "articletitle", "doctitle", "infotitle", "contenttitle", "name", "subject", "bt", "wjbt")
+# A report's section headings (一、总体情况, 二、主动公开政府信息情况): text that is a report without markup
+_HEADINGS = re.compile(r"总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议")
+
+
+class ReportField(NamedTuple):
+    content: str
+    title: str | None
+    holder: dict   # the object whose field it is
+
+
+def read_json(data: bytes, source: str) -> Document:
+    """The report a JSON answer holds in one of its string fields, read as HTML (or text); its title from
+    a title-like field beside it."""
+    try:
+        answer = json.loads(decode(data, source))
+    except (ValueError, RecursionError) as exc:
+        raise DocumentError(source, "JSON 文档无法解析 (invalid JSON)") from exc
+    found = report_field(answer)
+    if found is None:
+        raise DocumentError(source, "JSON 文档中没有报告正文：没有含网页标记或报告章节标题的字段 (JSON without report content)")
+    content, title, _ = found
+    if is_html(content.encode("utf-8")):
+        document = read_html(content, source)
+    else:
+        lines = lines_from_text(content)
+        document = Document(lines, "text", ocr_text=shows_ocr_noise(lines))
+    return dataclasses.replace(document, title=title or document.title)
+
+
+def report_field(answer: object) -> ReportField | None:
+    """The longest string of the answer that holds markup or report headings, and the title beside it
+    (in its object, else the nearest object above it); None when there is none."""
+    best: ReportField | None = None
+    stack: list[tuple[object, str | None, int]] = [(answer, None, 0)]
+    nodes = 0
+    while stack and nodes < MAX_NODES:
+        node, title, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack += [(v, title, depth + 1) for v in node if isinstance(v, (dict, list))]
+            continue
+        if not isinstance(node, dict):
+            continue
+        fields = {re.sub(r"[_-]", "", str(k)).lower(): v for k, v in node.items()}
+        title = next((v.strip() for k in TITLE_KEYS if isinstance(v := fields.get(k), str) and v.strip()), title)
+        for value in node.values():
+            if isinstance(value, str) and (best is None or len(value) > len(best.content)) and _holds_report(value):
+                best = ReportField(value, title, node)
+            elif isinstance(value, (dict, list)):
+                stack.append((value, title, depth + 1))
+    return best
+
+
+def _holds_report(value: str) -> bool:
+    return bool(_HEADINGS.search(value)) or is_html(value.encode("utf-8"))
