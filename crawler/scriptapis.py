@@ -57,8 +57,9 @@ _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
 # '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"], res.data.records[i].infoId): the address
-# of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)).
-_ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
+# of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)); a
+# hash route of the page's app too ('#/detail/' + item.id: crawler.hashroutes).
+_ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
                        rf"""(?:\.{_NAME}(?:\[{_NAME}\])?){{0,4}}"""
                        rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
                        r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{0,300}))?""")

@@ -58,6 +58,8 @@ from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html,
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
+from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_urls, hash_templates,
+                                 is_hash_route, item_id, route_templates)
 from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
@@ -261,6 +263,8 @@ class ReportsSpider(scrapy.Spider):
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite)
+            if request is None:
+                continue
             if suspect:
                 self._held.hold(UNTIL_DRY, request)
             elif self._held.waiting(list_id):
@@ -337,6 +341,10 @@ class ReportsSpider(scrapy.Spider):
         # rather than write it in the script that asks.
         bound = item_urls("\n".join(response.xpath("//@*[name()=':href' or name()='v-bind:href']").getall()))
         codes = response.xpath("//script[not(@src)]/text()").getall()
+        # <router-link :to="'/detail/' + item.id">: a route of the app, after # unless its router keeps history
+        routes = item_urls("\n".join(response.xpath("//router-link/@*[name()=':to' or name()='v-bind:to']").getall()))
+        if routes and route_templates("\n".join(codes)):
+            bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite))
 
@@ -370,11 +378,13 @@ class ReportsSpider(scrapy.Spider):
                              meta: dict[str, Any]) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``), each with the
         scripts' ways of making an item's address; at most ``MAX_API_CALLS``."""
-        calls = [(call, [list(t) for t in dict.fromkeys(item_urls(code) + bound)])
+        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(item_urls(code) + bound)], page_url))
                  for code in codes for call in api_calls(code) + wrapped_calls(code)]
+        # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
+        details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         for call, templates in calls[:MAX_API_CALLS]:
             api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
-                   "json": call.json, "bare": list(call.bare)}
+                   "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]]}
             request = self._api_request(urljoin(page_url, call.url), api, meta)
             if request is not None:
                 yield request
@@ -476,11 +486,25 @@ class ReportsSpider(scrapy.Spider):
                     or is_pager_link(link.text, link.url, page_url))
 
     def _document_request(self, link: Link, verdict: Verdict, response: Response, subsite: int,
-                          **meta: Any) -> scrapy.Request:
+                          **meta: Any) -> scrapy.Request | None:
+        """The request for a document; a hash route of an app (``crawler.hashroutes``) is asked of the detail
+        API its script names, with the item's id (None when there is none in scope: the shell is no report)."""
         self._listed.add(link.url)
         self._requested[link.url] = "document"
         page = response.meta
-        return scrapy.Request(link.url, callback=self.parse_document, errback=self.on_error,
+        url, callback, errback = link.url, self.parse_document, self.on_error
+        api = page.get("api") or {}
+        if is_hash_route(link.url):   # the server answers the app's shell: the report is the detail API's
+            item = item_id(link.url, api.get("item_urls", []))
+            urls = [u for u in detail_urls(item, api.get("details", [])) if self.scope.contains(u)
+                    and not self._denied(u)] if item is not None else []
+            if not urls:
+                return None
+            url, callback, errback = urls[0], self.parse_detail, self.on_detail_error
+            meta = {**meta, "hash_route": link.url, "details_left": urls[1:]}
+            self._listed.add(url)
+            self._requested[url] = "document"
+        return scrapy.Request(url, callback=callback, errback=errback,
                               priority=DOCUMENT_PRIORITY + (10 if verdict is Verdict.REPORT else 0), meta={
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
@@ -512,6 +536,46 @@ class ReportsSpider(scrapy.Spider):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
         yield from self._read_document_page(response, title, verdict)
+
+    def parse_detail(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
+        """A detail API's answer for a hash-route item: the report when it holds one (its title, date and
+        source from its fields), else the next detail API the script names."""
+        meta = response.meta
+        if self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")):
+            return
+        if response.status != 200:   # 304: nothing to read, the status is the news
+            yield self._detail_item(response, meta.get("link_text", ""), Verdict(meta["verdict"]))
+            return
+        answer = detail_answer(response.body)
+        if answer is None:
+            self.logger.info("no report in the detail answer %s (for %s)", response.url, meta["hash_route"])
+            yield from self._next_detail(response.request)
+            return
+        verdict = combine(Verdict(meta["verdict"]), classify_title(answer.title))
+        if not verdict.worth_fetching:
+            return
+        item = self._detail_item(response, answer.title, verdict)
+        item.published_at = iso_date(answer.published) if answer.published else item.published_at
+        if answer.source and not title_agency(answer.title):
+            item.agency = answer.source
+        yield item
+
+    def _detail_item(self, response: Response, title: str, verdict: Verdict) -> ReportDocument:
+        item = self._item(response, title, verdict)
+        item.url = response.meta["hash_route"]   # the report's address in the app; final_url is the API's
+        return item
+
+    def on_detail_error(self, failure: Failure) -> Iterator[scrapy.Request]:
+        self._record_error(failure)
+        yield from self._next_detail(failure.request)
+
+    def _next_detail(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
+        """The next detail API for the same item, if the script names another."""
+        left = request.meta.get("details_left") or []
+        if left:
+            self._listed.add(left[0])
+            self._requested[left[0]] = "document"
+            yield request.replace(url=left[0], meta={**request.meta, "details_left": left[1:]}, dont_filter=True)
 
     def _read_document_page(self, response: TextResponse, title: str, verdict: Verdict,
                             further: Sequence[TextResponse] = ()) -> Iterator[ReportDocument | scrapy.Request]:

@@ -18,8 +18,12 @@ have: single-page applications whose code lives in bundled script files, for cra
   pageSize: 15}``, the values in ``const``/``let`` above);
 - 市交通运输局 (``/jtj/``): a 加载更多 button naming its next page only (``data-page="2"``, no last page), the
   script loading HTML fragments (``"/jtj/xxgk/ndbg/list_" + page + ".html"``) until one comes back empty;
+- 市住房和城乡建设局 (``/zjj/``): an inline Vue 2 app in hash mode, its items' addresses routes of the app
+  (``:href="'#/detail/' + item.id"``, which the server never sees); the report is the JSON answer of the detail
+  API its script names (``function getDetail(id){return axios.get('/zjj/api/info/detail',{params:{id}})}``),
+  its HTML in ``content``: the report's address is that API's (``expected``);
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 and a 部门决算 in 教育局's, a 工作总结 in 民政局's, a
-  部门决算 among 交通运输局's fragments, a notice about writing the reports among the news.
+  部门决算 among 交通运输局's fragments, a 部门决算 among 住建局's routes, a notice about writing the reports among the news.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from simsite.figures import Agency, report_series
+from simsite.render import render_report_body
 from tests.crawler.portal import Look, OneHost, Page
 
 CITY = "东陵市人民政府"
@@ -104,6 +110,7 @@ class PortalE(OneHost):
         self._civil_affairs()
         self._health()
         self._transport()
+        self._housing()
 
     def _report(self, path: str, agency: str, year: int, nav: str = NAV) -> str:
         """A report page at ``path``, expected; its title."""
@@ -119,7 +126,7 @@ class PortalE(OneHost):
             f'<div class="news"><div class="hd">新闻中心</div><ul><li><a href="/xwzx/2024/118.html">{notice}</a></li>'
             '</ul></div><div class="links"><div class="hd">部门网站</div><a href="/jyj/index.html">市教育局</a>'
             '<a href="/mzj/index.html">市民政局</a><a href="/wjw/index.html">市卫生健康委员会</a>'
-            '<a href="/jtj/index.html">市交通运输局</a></div>')))
+            '<a href="/jtj/index.html">市交通运输局</a><a href="/zjj/index.html">市住房和城乡建设局</a></div>')))
         main.pages["/xwzx/index.html"] = Page(html("新闻中心", f'<a href="/xwzx/2024/118.html">{notice}</a>'))
         main.pages["/xwzx/2024/118.html"] = Page(html(notice, "<p>各部门：请于1月31日前发布。</p>"))
         main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
@@ -260,3 +267,50 @@ class PortalE(OneHost):
             f'<div class="more"><a href="javascript:;" id="more" data-page="2">加载更多</a></div>{script}'), nav))
         for n, chunk in enumerate((items[2:4], items[4:6], []), start=2):
             main.pages[f"/jtj/xxgk/ndbg/list_{n}.html"] = Page("".join(chunk).encode())
+
+    def _housing(self) -> None:
+        """市住房和城乡建设局: a hash-mode Vue app whose reports are its detail API's JSON answers."""
+        main, name = self.main, "东陵市住房和城乡建设局"
+        nav = '<a href="/zjj/index.html">首页</a><a href="/zjj/xxgk/nb.html">政府信息公开年报</a>'
+        main.pages["/zjj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/zjj/xxgk/nb.html">政府信息公开年报</a>',
+                                                  nav))
+        script = ('<script src="/zjj/js/vue.min.js"></script><script src="/zjj/js/vue-router.min.js"></script>'
+                  '<script src="/zjj/js/axios.min.js"></script><script>\n'
+                  "function getDetail(id) {\n  return axios.get('/zjj/api/info/detail', { params: { id } });\n}\n"
+                  "const Detail = { template: '<div class=\"detail\"><h1>{{ info.title }}</h1><div v-html=\"info.content\">"
+                  "</div></div>', data() { return { info: {} }; },\n"
+                  "  created() { getDetail(this.$route.params.id).then(res => { this.info = res.data.data; }); } };\n"
+                  "new Vue({\n  el: '#app',\n  router: new VueRouter({ routes: [{ path: '/detail/:id', component: Detail }] }),\n"
+                  "  data: { list: [] },\n  created() {\n"
+                  "    axios.get('/zjj/api/info/list', { params: { columnId: 'zjnb', pageNo: 1, pageSize: 10 } })\n"
+                  "      .then(res => { this.list = res.data.data.list; });\n  }\n});\n</script>")
+        main.pages["/zjj/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", (
+            '<div id="app"><ul class="list" v-if="$route.path === \'/\'"><li v-for="item in list" :key="item.id">'
+            '<a :href="\'#/detail/\' + item.id">{{ item.title }}</a><span>{{ item.publishTime }}</span></li></ul>'
+            f'<router-view></router-view></div>{script}'), nav))
+        details, items = {}, []
+        for k, year in enumerate(range(2023, 2020, -1)):
+            title = f"{name}{year}年政府信息公开工作年度报告"
+            body = render_report_body(report_series(Agency(name, name, "department"), LOOK.seed)[year], with_title=False)
+            details[str(3100 + k)] = {"id": 3100 + k, "title": title, "content": body,
+                                      "publishTime": f"{year + 1}-01-2{k} 10:00:00", "source": name}
+            items.append({"id": 3100 + k, "title": title, "publishTime": f"{year + 1}-01-2{k}"})
+            self.expected[f"{self.base}/zjj/api/info/detail?id={3100 + k}"] = (name, year)
+        noise = f"{name}2023年度部门决算"
+        details["3199"] = {"id": 3199, "title": noise, "content": "<p>决算。</p>", "publishTime": "2024-08-01",
+                           "source": name}
+        items.insert(1, {"id": 3199, "title": noise, "publishTime": "2024-08-01"})
+
+        def listed(query: dict) -> Page:
+            if query.get("columnId") != ["zjnb"] or page_of(query, "pageNo", 0) != 1:
+                return Page(b'{"code":400,"msg":"columnId"}', JSON)
+            return Page(json.dumps({"code": 200, "data": {"list": items, "total": len(items)}},
+                                   ensure_ascii=False).encode(), JSON)
+
+        def detail(query: dict) -> Page:
+            info = details.get(query.get("id", [""])[0])
+            if info is None:
+                return Page(b'{"code":404,"msg":"not found","data":null}', JSON)
+            return Page(json.dumps({"code": 200, "msg": "ok", "data": info}, ensure_ascii=False).encode(), JSON)
+        main.dynamic["/zjj/api/info/list"] = listed
+        main.dynamic["/zjj/api/info/detail"] = detail

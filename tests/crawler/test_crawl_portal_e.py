@@ -40,3 +40,16 @@ def test_only_the_shells_own_bundles_are_fetched(crawl):
     assert not [t for t in log if "vendor" in t]
     assert sorted(t for t in log if t.endswith(".js")) == ["/jyj/xxgk/nb/assets/index.7c9d2e4f.js",
                                                            "/xxgk/ndbg/static/js/app.3f2a1c9e.js"]
+
+
+def test_a_hash_routes_report_is_read_from_its_detail_api(crawl):
+    """The items' addresses are routes after # (never asked of the server): each report is the detail API's
+    JSON answer for the item's id, its address in the app kept as the item's url."""
+    portal, _, items = crawl
+    assert found_under(crawl, portal.base + "/zjj/") == expected_under(crawl, portal.base + "/zjj/")
+    housing = sorted((i["url"], i["final_url"], i["agency"], i["year"], i["published_at"]) for i in items
+                     if "/zjj/" in i["final_url"])
+    assert housing == [(f"{portal.base}/zjj/xxgk/nb.html#/detail/{3100 + k}", f"{portal.base}/zjj/api/info/detail?id="
+                        f"{3100 + k}", "东陵市住房和城乡建设局", year, f"{year + 1}-01-2{k}")
+                       for k, year in enumerate(range(2023, 2020, -1))]
+    assert "/zjj/api/info/detail?id=3199" not in portal.main.log   # the 部门决算 is not asked for

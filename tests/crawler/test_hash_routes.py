@@ -1,0 +1,104 @@
+"""Single-page applications whose items are hash routes (``#/detail/5``): the report is asked of the detail
+API the app's script names, with the item's id, and yielded as that API's JSON answer (crawler.hashroutes)."""
+
+from __future__ import annotations
+
+import pytest
+import scrapy
+from scrapy.http import Request, TextResponse
+
+from crawler.hashroutes import DetailApi, detail_apis, is_hash_route, item_id
+from crawler.items import ReportDocument
+from crawler.scriptapis import ItemUrl, item_urls
+from tests.crawler.helpers import FILES, file_response
+
+COLUMN = "http://www.linjiang.gov.cn/czj/nb.html"
+LIST_API = "http://www.linjiang.gov.cn/czj/api/article/list"
+
+
+@pytest.mark.parametrize("code, api", [
+    ("getDetail(id){return request({url:'/api/info/detail',params:{id}})}", DetailApi("/api/info/detail?id=", "")),
+    ("function o(e){return Object(a.a)({url:\"/api/article/\"+e,method:\"get\"})}", DetailApi("/api/article/", "")),
+    ("detail: id => axios.get('/api/info/' + id)", DetailApi("/api/info/", "")),
+    ("axios.get('/api/content/get', {params: {contentId: id}})", DetailApi("/api/content/get?contentId=", "")),
+    ("fetch(`/api/info/${id}.json`).then(r => r.json())", DetailApi("/api/info/", ".json")),
+    ('$.get("/api/d/" + id + ".json", show)', DetailApi("/api/d/", ".json")),
+])
+def test_a_detail_api_taking_the_id_is_read(code, api):
+    assert detail_apis(code) == (api,)
+
+
+@pytest.mark.parametrize("code", [
+    "axios.get('/api/a/' + item.id)",                                      # an item's field: an item's address
+    "x={url:'/api/list',method:'post',params:{id:e}}",                     # not a GET
+    "axios.get('/api/list', {params: {pageNo: 1, pageSize: 10}})",        # no id
+    "axios.get('/api/list', {params: {id: 5}})",                           # the id written in: no template
+])
+def test_other_requests_are_no_detail_api(code):
+    assert detail_apis(code) == ()
+
+
+def test_a_hash_route_is_an_item_address_and_its_id_is_read_back():
+    assert item_urls("'<a href=\"#/detail/' + item.id + '\">'") == (ItemUrl("#/detail/", "id", ""),)
+    templates = [["http://h/nb.html#/detail/", "id", ""], ["http://h/a/", "id", ".html"]]
+    assert item_id("http://h/nb.html#/detail/2021", templates) == "2021"
+    assert item_id("http://h/a/2021.html", templates) is None
+    assert is_hash_route("http://h/#/article?id=5") and is_hash_route("http://h/nb.html#!/a/5")
+    assert not is_hash_route("http://h/nb.html#top") and not is_hash_route("http://h/nb.html")
+
+
+def _list_request(spider) -> scrapy.Request:
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
+    requests = spider.parse_page(file_response("column_hash_route.html", COLUMN, meta))
+    return next(r for r in requests if isinstance(r, scrapy.Request) and r.url.startswith(LIST_API))
+
+
+def _detail_requests(spider, api: dict) -> list[scrapy.Request]:
+    response = TextResponse(url=LIST_API, body=(FILES / "api_hash_route_list.json").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/json"}, request=Request(LIST_API, method="POST", meta={
+                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": COLUMN,
+                                "link_text": "政府信息公开年报", "api": api}))
+    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)] + spider._held.release_all()
+
+
+def test_a_router_links_route_and_the_detail_api_go_with_the_list_request(spider):
+    api = _list_request(spider).meta["api"]
+    assert api["item_urls"] == [[COLUMN + "#/detail/", "id", ""]]
+    assert api["details"] == [["http://www.linjiang.gov.cn/czj/api/article/", ""]]
+
+
+def test_each_reports_route_is_asked_of_the_detail_api(spider):
+    requests = [r for r in _detail_requests(spider, _list_request(spider).meta["api"]) if r.meta.get("hash_route")]
+    assert sorted((r.url, r.meta["hash_route"]) for r in requests) == [
+        ("http://www.linjiang.gov.cn/czj/api/article/2020", COLUMN + "#/detail/2020"),
+        ("http://www.linjiang.gov.cn/czj/api/article/2021", COLUMN + "#/detail/2021")]   # not the 部门决算
+    assert all(r.callback == spider.parse_detail for r in requests)
+
+
+def test_a_route_without_a_detail_api_is_not_asked_of_the_server(spider):
+    api = {**_list_request(spider).meta["api"], "details": []}
+    assert [r.url for r in _detail_requests(spider, api) if "#" in r.url or "/api/article/" in r.url] == []
+
+
+def _detail(spider, file: str, left: list[str] = ()) -> list:
+    url = "http://www.linjiang.gov.cn/czj/api/article/2021"
+    request = Request(url, meta={"role": "document", "verdict": "report", "link_text": "临江市财政局2021年政府信息公开工作年度报告",
+                                 "list_date": "2022-01-20", "listing_url": LIST_API, "agency_hint": "临江市财政局",
+                                 "hash_route": COLUMN + "#/detail/2021", "details_left": list(left)})
+    response = TextResponse(url=url, body=(FILES / file).read_bytes(), headers={"Content-Type": "application/json"},
+                            request=request)
+    return list(spider.parse_detail(response))
+
+
+def test_the_detail_answer_is_the_report(spider):
+    [item] = _detail(spider, "api_detail_report.json")
+    assert isinstance(item, ReportDocument)
+    assert (item.url, item.final_url) == (COLUMN + "#/detail/2021", "http://www.linjiang.gov.cn/czj/api/article/2021")
+    assert (item.page_title, item.agency, item.year) == ("开封市人民政府2021年政府信息公开工作年度报告", "开封市人民政府", 2021)
+    assert item.published_at == "2022-01-20" and item.body == (FILES / "api_detail_report.json").read_bytes()
+
+
+def test_an_answer_without_a_report_yields_nothing_but_the_next_detail_api(spider):
+    assert _detail(spider, "api_detail_no_content.json") == []
+    [again] = _detail(spider, "api_detail_no_content.json", ["http://www.linjiang.gov.cn/czj/api/info/2021"])
+    assert again.url == "http://www.linjiang.gov.cn/czj/api/info/2021" and again.meta["details_left"] == []
