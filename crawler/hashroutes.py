@@ -1,9 +1,10 @@
 """Reports a single-page application shows at a hash route, read from the detail API its script names.
 
 A hash-mode app's item address is a route after ``#`` (``'#/detail/' + item.id``, ``'/#/article?id=' +
-d.id``, ``<router-link :to="'/detail/' + item.id">`` with Vue Router's hash history): the fragment never
-reaches the server, which answers the app's shell. The article is the JSON answer of a detail API the app's
-script asks with the item's id: ``getDetail(id){return request({url:'/api/info/detail',params:{id}})}``,
+d.id``, ``<router-link :to="'/detail/' + item.id">`` or, compiled in a bundle, ``n("router-link",{attrs:{to:
+"/detail/"+t.id}})``, unless the router keeps history): the fragment never reaches the server, which answers
+the app's shell. The article is the JSON answer of a detail API the app's script asks with the item's id:
+``getDetail(id){return request({url:'/api/info/detail',params:{id}})}``,
 ``axios.get('/api/info/' + id)``, ``{url:"/api/article/"+e,method:"get"}``, ``fetch(`/api/info/${id}`)``.
 Those are read as templates (the address before and after the id); a hash-route item's id is what its own
 template put between its prefix and suffix, and its report is asked of the detail API with it (at most
@@ -19,7 +20,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote, urljoin, urlsplit
 
-from crawler.scriptapis import MAX_SCRIPT_CHARS, MAX_TRIED, object_entries, string_literal
+from crawler.scriptapis import MAX_SCRIPT_CHARS, MAX_TRIED, ItemUrl, object_entries, string_literal
 from gxparse.readers.jsondoc import report_field
 
 MAX_DETAIL_APIS = 3
@@ -37,6 +38,9 @@ _AXIOS_GET = re.compile(r"""(?<![\w$.])(?:axios|\$http|this\s*\.\s*\$(?:http|axi
                         r"""(/[^"'\s<>]{1,300})\1\s*,\s*(?=\{)""")
 _ID_KEY = re.compile(r"^(?:id|\w*Id|\w*_id|guid|uuid)$")
 _HASH_ROUTE = re.compile(r"^#!?/")
+# A compiled <router-link>'s route (Vue 2 n("router-link",{attrs:{to:"/detail/"+t.id}}), Vue 3 {to:"/d/"+r.id}).
+_ROUTE_TO = re.compile(rf"""(?<![\w$.])to\s*:\s*["'](/[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\.{_NAME}){{0,4}}"""
+                       rf"""\.({_NAME})(?!\s*[.\[(])(?:\s*\+\s*["']([^"'\s<>]{{0,300}})["'])?""")
 _HISTORY_MODE = re.compile(r"""mode\s*:\s*["']history["']|createWebHistory\s*\(""")
 _CONFIG_BEFORE = 300   # how far before its url a config may open
 
@@ -102,6 +106,15 @@ def hash_templates(templates: list[list[str]], page_url: str) -> list[list[str]]
 def route_templates(code: str) -> bool:
     """Whether ``<router-link :to>`` routes are hash routes: Vue Router's history mode is not chosen."""
     return not _HISTORY_MODE.search(code)
+
+
+def routed(code: str, templates: tuple[ItemUrl, ...]) -> tuple[ItemUrl, ...]:
+    """A bundle's item-address templates, those a compiled ``<router-link>`` routes (``to:"/detail/"+t.id``)
+    made hash routes (``#/detail/``) unless its router keeps history."""
+    if len(code) > MAX_SCRIPT_CHARS or not route_templates(code):
+        return templates
+    routes = {(m.group(1), m.group(2), m.group(3) or "") for _, m in zip(range(MAX_TRIED), _ROUTE_TO.finditer(code))}
+    return tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) if tuple(t) in routes else t for t in templates)
 
 
 def item_id(url: str, templates: list[list[str]]) -> str | None:

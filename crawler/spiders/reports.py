@@ -59,7 +59,7 @@ from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_urls, hash_templates,
-                                 is_hash_route, item_id, route_templates)
+                                 is_hash_route, item_id, route_templates, routed)
 from crawler.frontier import (
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
@@ -378,7 +378,7 @@ class ReportsSpider(scrapy.Spider):
                              meta: dict[str, Any]) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``), each with the
         scripts' ways of making an item's address; at most ``MAX_API_CALLS``."""
-        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(item_urls(code) + bound)], page_url))
+        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code)) + bound)], page_url))
                  for code in codes for call in api_calls(code) + wrapped_calls(code)]
         # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))

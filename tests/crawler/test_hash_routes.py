@@ -102,3 +102,19 @@ def test_an_answer_without_a_report_yields_nothing_but_the_next_detail_api(spide
     assert _detail(spider, "api_detail_no_content.json") == []
     [again] = _detail(spider, "api_detail_no_content.json", ["http://www.linjiang.gov.cn/czj/api/info/2021"])
     assert again.url == "http://www.linjiang.gov.cn/czj/api/info/2021" and again.meta["details_left"] == []
+
+
+def test_a_bundles_compiled_router_link_is_a_hash_route_asked_of_its_detail_api(spider):
+    """webpack's n("router-link",{attrs:{to:"/detail/"+t.id}}) in a hash-mode app: the route after the shell's #,
+    its report asked of the bundle's {url:"/xxgk/api/article/"+e,method:"get"}."""
+    shell, bundle = "http://www.zhoukou.gov.cn/xxgk/ndbg/", "http://www.zhoukou.gov.cn/xxgk/ndbg/static/js/app.js"
+    response = TextResponse(url=bundle, body=(FILES / "bundle_hash_router.js").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/javascript"}, request=Request(bundle, meta={
+                                "role": "bundle", "hops": 2, "chain": 0, "subsite": 0, "list_of": shell,
+                                "link_text": "政府信息公开年报", "shell": shell}))
+    api = next(spider.parse_bundle(response)).meta["api"]
+    assert api["item_urls"] == [[shell + "#/detail/", "id", ""]]
+    assert api["details"] == [["http://www.zhoukou.gov.cn/xxgk/api/article/", ""]]
+    history = response.replace(body=response.body.replace(b'mode:"hash"', b'mode:"history"'))
+    spider._requested.clear()   # the same list asked again
+    assert next(spider.parse_bundle(history)).meta["api"]["item_urls"] == [["/detail/", "id", ""]]
