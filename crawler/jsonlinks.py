@@ -27,6 +27,7 @@ from w3lib.url import add_or_replace_parameter
 
 from crawler.content import RESOURCE_HREF
 from crawler.scriptapis import ItemUrl
+from gxparse.jsonwalk import json_objects
 
 TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
               "wjbt", "bt", "biaoti", "mc")
@@ -81,20 +82,8 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
           branches: bool = False) -> Iterator[JsonLink]:
     """Depth first, each object's links under the name of the object holding it; with ``branches``, a closed
     branch of a tree loaded a branch at a time is a link to the answer giving its children."""
-    stack: list[tuple[object, str, int]] = [(data, heading, 0)]
-    nodes = 0
-    while stack and nodes < MAX_NODES:
-        node, above, depth = stack.pop()
-        nodes += 1
-        if depth > MAX_DEPTH:
-            continue
-        if isinstance(node, list):
-            stack += [(item, above, depth + 1) for item in reversed(node)]
-            continue
-        if not isinstance(node, dict):
-            continue
-        fields = {re.sub(r"[_-]", "", str(k)).lower(): v for k, v in node.items()}
-        name = _first(fields, TITLE_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    for node in json_objects(data, TITLE_KEYS, MAX_DEPTH, MAX_NODES, heading):
+        fields, name, above = node.fields, node.name, node.above or ""
         if name:
             date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
             urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
@@ -107,9 +96,7 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                     and isinstance(node_id := fields.get("id"), (str, int)) and not isinstance(node_id, bool):
                 urls = [add_or_replace_parameter(base_url, "id", str(node_id))]
             for url in urls:
-                yield JsonLink(urljoin(base_url, url), name.strip(), above, date)
-        stack += [(v, name.strip() if name else above, depth + 1) for v in reversed(list(node.values()))
-                  if isinstance(v, (list, dict))]
+                yield JsonLink(urljoin(base_url, url), name, above, date)
 
 
 def _first(fields: dict[str, object], keys: tuple[str, ...], accept) -> str | None:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from gxparse.document import Document, lines_from_text, shows_ocr_noise
 from gxparse.errors import DocumentError
+from gxparse.jsonwalk import json_objects
 from gxparse.readers.html import read_html
 from gxparse.readers.sniff import decode, is_html
 
@@ -57,25 +58,10 @@ def report_field(answer: object) -> ReportField | None:
     """The longest string of the answer that holds markup or report headings, and the title beside it
     (in its object, else the nearest object above it); None when there is none."""
     best: ReportField | None = None
-    stack: list[tuple[object, str | None, int]] = [(answer, None, 0)]
-    nodes = 0
-    while stack and nodes < MAX_NODES:
-        node, title, depth = stack.pop()
-        nodes += 1
-        if depth > MAX_DEPTH:
-            continue
-        if isinstance(node, list):
-            stack += [(v, title, depth + 1) for v in node if isinstance(v, (dict, list))]
-            continue
-        if not isinstance(node, dict):
-            continue
-        fields = {re.sub(r"[_-]", "", str(k)).lower(): v for k, v in node.items()}
-        title = next((v.strip() for k in TITLE_KEYS if isinstance(v := fields.get(k), str) and v.strip()), title)
-        for value in node.values():
+    for held in json_objects(answer, TITLE_KEYS, MAX_DEPTH, MAX_NODES):
+        for value in held.node.values():
             if isinstance(value, str) and (best is None or len(value) > len(best.content)) and _holds_report(value):
-                best = ReportField(value, title, node)
-            elif isinstance(value, (dict, list)):
-                stack.append((value, title, depth + 1))
+                best = ReportField(value, held.name or held.above, held.node)
     return best
 
 
