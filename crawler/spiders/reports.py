@@ -832,7 +832,9 @@ class ReportsSpider(scrapy.Spider):
         """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""
         if not self.lists_read:
             return 0  # no list page was read (site down?): absence from the lists proves nothing
-        missing = [u for u in validator_store(self.crawler).known_urls(self.site.id) if u not in self._listed]
+        # a hash route never reaches the server (its shell answers for every route): a revisit proves nothing
+        missing = [u for u in validator_store(self.crawler).known_urls(self.site.id)
+                   if u not in self._listed and not is_hash_route(u)]
         for url in missing:
             self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_document, errback=self.on_error, meta={
                 "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304, 404, 410],

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import pytest
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Request, TextResponse
+from scrapy.settings import Settings
 
 from crawler.hashroutes import DetailApi, detail_apis, is_hash_route, item_id
 from crawler.items import ReportDocument
 from crawler.scriptapis import ItemUrl, item_urls
+from crawler.siteconfig import Site
+from crawler.spiders.reports import ReportsSpider
 from tests.crawler.helpers import FILES, file_response
 
 COLUMN = "http://www.linjiang.gov.cn/czj/nb.html"
@@ -118,3 +122,23 @@ def test_a_bundles_compiled_router_link_is_a_hash_route_asked_of_its_detail_api(
     history = response.replace(body=response.body.replace(b'mode:"hash"', b'mode:"history"'))
     spider._requested.clear()   # the same list asked again
     assert next(spider.parse_bundle(history)).meta["api"]["item_urls"] == [["/detail/", "id", ""]]
+
+
+def test_a_withdrawn_hash_route_is_not_revisited(monkeypatch):
+    """Its address never reaches the server: the app's shell would answer 200 for a report long gone."""
+    class Store:
+        def known_urls(self, site_id):
+            return ["http://www.example.gov.cn/zjj/#/detail/5", "http://www.example.gov.cn/art/5.html"]
+
+    class Engine:
+        def __init__(self):
+            self.urls = []
+
+        def crawl(self, request):
+            self.urls.append(request.url)
+
+    site = Site("example", "某市人民政府", ("http://www.example.gov.cn/",))
+    spider = ReportsSpider.from_crawler(Crawler(ReportsSpider, Settings()), site=site)
+    monkeypatch.setattr("crawler.spiders.reports.validator_store", lambda crawler: Store())
+    spider.crawler.engine, spider.lists_read = Engine(), 1
+    assert spider._revisit() == 1 and spider.crawler.engine.urls == ["http://www.example.gov.cn/art/5.html"]
