@@ -531,8 +531,8 @@ class ReportsSpider(scrapy.Spider):
         if not verdict.worth_fetching:
             return
         # a list of reports named by its pager like an article's pages (index_1.html) opens no report
-        if opens_report_text(self._parse_text(response)) and (
-                further := continuation_pages(response.selector.root, response.url)):
+        if (further := continuation_pages(response.selector.root, response.url)) \
+                and opens_report_text(self._parse_text(response)):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
         yield from self._read_document_page(response, title, verdict)
