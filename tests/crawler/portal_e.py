@@ -119,6 +119,12 @@ class PortalE(OneHost):
         self.expected[self.base + path] = (agency, year)
         return title
 
+    def _department_home(self, folder: str, name: str, column: str, label: str) -> str:
+        """A department's home page under ``folder``, linking its 年报 ``column``; its navigation bar."""
+        nav = f'<a href="{folder}index.html">首页</a><a href="{column}">{label}</a>'
+        self.main.pages[f"{folder}index.html"] = Page(html(name, f'<h1>{name}</h1><a href="{column}">{label}</a>', nav))
+        return nav
+
     def _home(self) -> None:
         main = self.main
         notice = "关于做好2023年度政府信息公开工作年度报告编制发布工作的通知"
@@ -168,8 +174,7 @@ class PortalE(OneHost):
     def _education(self) -> None:
         """市教育局: a Vite build whose list a wrapped axios asks for with a ref's value as its query."""
         main, name = self.main, "东陵市教育局"
-        nav = '<a href="/jyj/index.html">首页</a><a href="/jyj/xxgk/nb/">年度报告</a>'
-        main.pages["/jyj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/jyj/xxgk/nb/">年度报告</a>', nav))
+        nav = self._department_home("/jyj/", name, "/jyj/xxgk/nb/", "年度报告")
         main.pages["/jyj/xxgk/nb/"] = Page(
             '<!DOCTYPE html>\n<html lang="zh-CN">\n  <head>\n    <meta charset="UTF-8" />\n    <link rel="icon" '
             'href="/jyj/xxgk/nb/favicon.ico" />\n    <title>年度报告 - 东陵市教育局</title>\n    <script type="module" '
@@ -197,8 +202,7 @@ class PortalE(OneHost):
     def _civil_affairs(self) -> None:
         """市民政局: an inline Vue 2 page posting the ``queryParams`` its ``data()`` writes, whole."""
         main, name = self.main, "东陵市民政局"
-        nav = '<a href="/mzj/index.html">首页</a><a href="/mzj/xxgk/ndbg.html">年度报告</a>'
-        main.pages["/mzj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/mzj/xxgk/ndbg.html">年度报告</a>', nav))
+        nav = self._department_home("/mzj/", name, "/mzj/xxgk/ndbg.html", "年度报告")
         script = ('<script src="/mzj/js/vue.min.js"></script><script src="/mzj/js/axios.min.js"></script><script>\n'
                   'new Vue({\n  el: "#app",\n  data() {\n    return {\n      list: [],\n      total: 0,\n'
                   '      queryParams: { pageNum: 1, pageSize: 10, columnCode: "mzndbg" }\n    };\n  },\n'
@@ -226,9 +230,7 @@ class PortalE(OneHost):
     def _health(self) -> None:
         """市卫生健康委员会: a jQuery page whose ``data`` are ES6 shorthand keys."""
         main, name = self.main, "东陵市卫生健康委员会"
-        nav = '<a href="/wjw/index.html">首页</a><a href="/wjw/xxgk/nb.html">政府信息公开年报</a>'
-        main.pages["/wjw/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/wjw/xxgk/nb.html">政府信息公开年报</a>',
-                                                  nav))
+        nav = self._department_home("/wjw/", name, "/wjw/xxgk/nb.html", "政府信息公开年报")
         script = ('<script src="/wjw/js/jquery-3.6.0.min.js"></script><script>\n'
                   "const columnId = 'wjwnb';\nlet pageNo = 1;\nfunction load() {\n"
                   "  $.ajax({ url: '/wjw/api/list', type: 'POST', dataType: 'json', data: { columnId, pageNo, "
@@ -250,9 +252,7 @@ class PortalE(OneHost):
     def _transport(self) -> None:
         """市交通运输局: a 加载更多 button naming no last page; the fragments end with an empty one."""
         main, name = self.main, "东陵市交通运输局"
-        nav = '<a href="/jtj/index.html">首页</a><a href="/jtj/xxgk/ndbg/index.html">年度报告</a>'
-        main.pages["/jtj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/jtj/xxgk/ndbg/index.html">年度报告</a>',
-                                                  nav))
+        nav = self._department_home("/jtj/", name, "/jtj/xxgk/ndbg/index.html", "年度报告")
         items = [f'<li><a href="/jtj/art/{year}/nb.html">{escape(self._report(f"/jtj/art/{year}/nb.html", name, year, nav))}'
                  f'</a><span>{year + 1}-01-25</span></li>' for year in range(2023, 2018, -1)]
         main.pages["/jtj/art/2023/js.html"] = Page(html("东陵市交通运输局2023年度部门决算", "<p>决算。</p>", nav))
@@ -271,9 +271,7 @@ class PortalE(OneHost):
     def _housing(self) -> None:
         """市住房和城乡建设局: a hash-mode Vue app whose reports are its detail API's JSON answers."""
         main, name = self.main, "东陵市住房和城乡建设局"
-        nav = '<a href="/zjj/index.html">首页</a><a href="/zjj/xxgk/nb.html">政府信息公开年报</a>'
-        main.pages["/zjj/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="/zjj/xxgk/nb.html">政府信息公开年报</a>',
-                                                  nav))
+        nav = self._department_home("/zjj/", name, "/zjj/xxgk/nb.html", "政府信息公开年报")
         script = ('<script src="/zjj/js/vue.min.js"></script><script src="/zjj/js/vue-router.min.js"></script>'
                   '<script src="/zjj/js/axios.min.js"></script><script>\n'
                   "function getDetail(id) {\n  return axios.get('/zjj/api/info/detail', { params: { id } });\n}\n"
