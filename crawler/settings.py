@@ -31,6 +31,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DEPTH_LIMIT = 0
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
+# Old government servers speak only TLS 1.0/1.1 with weak keys: reach them too (crawler.tls).
+DOWNLOAD_TLS_MIN_VERSION = "TLSv1.0"
+DOWNLOAD_HANDLERS = {"https": "crawler.tls.LegacyTLSDownloadHandler"}
+
 DOWNLOADER_MIDDLEWARES = {
     # Before robots.txt (100) and the offsite filter (50): a dropped request costs nothing.
     "crawler.middlewares.FrontierMiddleware": 40,

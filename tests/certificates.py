@@ -8,12 +8,12 @@ from pathlib import Path
 
 
 def self_signed_certificate(folder: Path, names: tuple[str, ...] = ("127.0.0.1",),
-                            stem: str = "cert") -> tuple[str, str]:
+                            stem: str = "cert", rsa_bits: int | None = None) -> tuple[str, str]:
     """A certificate for ``names`` (host names or IP addresses) signed by itself, its own CA:
-    (``<stem>.pem``, ``<stem>-key.pem``) in ``folder``."""
+    (``<stem>.pem``, ``<stem>-key.pem``) in ``folder``. Its key is an EC key, or RSA of ``rsa_bits``."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.x509.oid import NameOID
 
     def alternative(name: str) -> x509.GeneralName:
@@ -22,7 +22,7 @@ def self_signed_certificate(folder: Path, names: tuple[str, ...] = ("127.0.0.1",
         except ValueError:
             return x509.DNSName(name)
 
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = rsa.generate_private_key(65537, rsa_bits) if rsa_bits else ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])])
     now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())

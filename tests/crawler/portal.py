@@ -20,6 +20,7 @@ Each sub-site is built in the style of another CMS family, and every way in is a
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from dataclasses import dataclass, field
 from html import escape
@@ -104,10 +105,13 @@ class HostServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: str, host: Host):
+    def __init__(self, address: str, host: Host, tls: ssl.SSLContext | None = None):
         super().__init__((address, 0), _Handler)
         self.host = host
-        self.base = f"http://{address}:{self.server_address[1]}"
+        if tls is not None:
+            # The handshake happens in the request's thread, so one failing client cannot hold the others.
+            self.socket = tls.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
+        self.base = f"{'https' if tls else 'http'}://{address}:{self.server_address[1]}"
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     def close(self) -> None:
