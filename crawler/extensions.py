@@ -62,7 +62,7 @@ class CrawlSummaryWriter:
         self.started = time.monotonic()
 
     def item_scraped(self, item) -> None:
-        if item.status in (200, 304):
+        if item.status in (200, 304) and not item.absent:
             self.crawler.stats.inc_value(REPORTS)
 
     def summary(self, reason: str) -> dict:

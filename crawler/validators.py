@@ -47,7 +47,7 @@ class JsonValidatorStore:
     """Validators of every document yielded with status 200, saved when the spider closes.
 
     The file is ``validators.json`` in JOBDIR when there is one, else ``<GXMON_STATE_DIR>/<site>/``.
-    A 404/410 answer forgets the URL, so a withdrawn report is revisited once and then left alone.
+    A 404/410 answer (or a page saying the document is gone, ``crawler.gone``) forgets the URL, so a withdrawn report is revisited once and then left alone.
     """
 
     def __init__(self, path: Path):
@@ -71,11 +71,11 @@ class JsonValidatorStore:
         return [url for url, doc in self._docs.items() if doc["site_id"] == site_id]
 
     def item_scraped(self, item) -> None:
-        if item.status == 200:
+        if item.absent:
+            self._docs.pop(item.url, None)
+        elif item.status == 200:
             self._docs[item.url] = {"site_id": item.site_id, "etag": item.headers.get("etag"),
                                     "last_modified": item.headers.get("last-modified")}
-        elif item.status in (404, 410):
-            self._docs.pop(item.url, None)
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,8 @@ an endless list recognised as a trap has nothing of its own yielded. When the cr
 held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
 reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
 ``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
-(``revisit``), so a withdrawn report shows up as a 404 item.
+(``revisit``), so a withdrawn report shows up as a 404 item. A document page saying it is gone while answering
+200, or sent on to the home page (``crawler.gone``), is such an absence too.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ from crawler.frontier import (
     page_priority,
     url_tokens,
 )
+from crawler.gone import gone_reason
 from crawler.items import ReportDocument
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
 from crawler.pagers import (
@@ -526,6 +528,9 @@ class ReportsSpider(scrapy.Spider):
         if not is_html(response.body, _header(response, "content-type")) or not isinstance(response, TextResponse):
             yield self._item(response, meta.get("page_title") or meta["link_text"], link_verdict)
             return
+        if reason := self._parse_gone(response):
+            yield self._gone_item(response, reason)
+            return
         title = self._parse_title(response)
         verdict = combine(link_verdict, classify_title(title))
         if not verdict.worth_fetching:
@@ -559,6 +564,13 @@ class ReportsSpider(scrapy.Spider):
         if answer.source and not title_agency(answer.title):
             item.agency = answer.source
         yield item
+
+    def _gone_item(self, response: TextResponse, reason: str) -> ReportDocument:
+        """A document whose answer says it is no longer there: an absence, as a 404 is (its page is not kept)."""
+        self.logger.info("document gone %s: %s", response.url, reason)
+        item = self._item(response, response.meta.get("page_title") or response.meta["link_text"])
+        item.gone, item.body, item.content_type = reason, b"", ""
+        return item
 
     def _detail_item(self, response: Response, title: str, verdict: Verdict) -> ReportDocument:
         item = self._item(response, title, verdict)
@@ -944,6 +956,12 @@ class ReportsSpider(scrapy.Spider):
                 if text and classify_title(text) is not Verdict.UNRELATED:
                     return text
         return " ".join("".join(t for node in root.xpath("//title") for t in node.itertext()).split())
+
+    @staticmethod
+    def _parse_gone(response: TextResponse) -> str | None:
+        """Why the page answering a document request says the document is gone (``crawler.gone``), or None."""
+        requested = (response.meta.get("redirect_urls") or [response.url])[0]
+        return gone_reason(response.selector.root, requested, response.url)
 
     @staticmethod
     def _parse_text(response: TextResponse) -> str:

@@ -160,14 +160,14 @@ class Archive:
 
     def record(self, doc: FetchedDocument, run_id: int | None = None) -> RecordResult:
         """Archive one fetched document in one transaction."""
-        ok = _is_ok(doc.status) and not doc.not_modified and doc.status != 304
+        ok = _is_ok(doc.status) and not doc.not_modified and doc.status != 304 and not doc.gone
         parsed = self.parse(doc) if ok else None
         fetched_at = parse_timestamp(doc.fetched_at) or utcnow()
         with new_session(self.engine) as s:
             with s.begin():
                 _ensure_site(s, doc.site_id)
                 url_row = _find_url(s, doc.site_id, doc.effective_url) or _find_url(s, doc.site_id, doc.url)
-                if doc.status in (404, 410):
+                if doc.status in (404, 410) or doc.gone:
                     return self._record_gone(s, doc, url_row, run_id, fetched_at)
                 if doc.not_modified or doc.status == 304:
                     return self._record_not_modified(s, doc, url_row, run_id, fetched_at)
@@ -193,7 +193,7 @@ class Archive:
             ReportUrl.report_id == report.id, col(ReportUrl.gone_at).is_(None))).one()
         changes = []
         if report.status == ACTIVE and live == 0:
-            self._withdraw(s, report, run_id, f"HTTP {doc.status}", doc.effective_url)
+            self._withdraw(s, report, run_id, doc.gone or f"HTTP {doc.status}", doc.effective_url)
             changes.append(WITHDRAWN_CHANGE)
         return RecordResult(GONE, report.id, report.latest_version_id, changes)
 
@@ -717,12 +717,13 @@ def _recheck_next_year(s: Session, store: BlobStore, arrived: Report, year: int,
 
 
 def _count_fetches(s: Session, run: CrawlRun) -> None:
-    rows = s.exec(select(Fetch.report_id, Fetch.status, Fetch.revisit, Fetch.not_modified)
+    rows = s.exec(select(Fetch.report_id, Fetch.status, Fetch.revisit, Fetch.not_modified, Fetch.outcome)
                   .where(Fetch.run_id == run.id)).all()
     run.documents = len(rows)
-    run.reports_found = len({r for r, status, _, nm in rows if r is not None and (_is_ok(status) or nm)})
-    run.reports_listed = len({r for r, status, revisit, nm in rows
-                              if r is not None and not revisit and (_is_ok(status) or nm)})
+    found = [(r, revisit) for r, status, revisit, nm, outcome in rows
+             if r is not None and outcome != GONE and (_is_ok(status) or nm)]
+    run.reports_found = len({r for r, _ in found})
+    run.reports_listed = len({r for r, revisit in found if not revisit})
     run.pages_fetched = max(run.pages_fetched, run.documents)
 
 

@@ -126,6 +126,19 @@ def test_http_410_withdraws_the_report(archive):
     assert run.withdrawals == 1
 
 
+def test_a_page_saying_the_report_is_gone_withdraws_it_and_is_no_version_of_it(archive):
+    other = document(page(seed_report("zhoukou_city_2021")), url="http://kf.test/nb/city.html")
+    crawl(archive, document(page(seed_report())), other)
+    run = crawl(archive, document(b"", gone="页面显示：信息已删除", revisit=True), other)
+    assert sorted(r.status for r in rows(archive, Report)) == [ACTIVE, WITHDRAWN]
+    [change] = rows(archive, Change, Change.kind == "withdrawn")
+    assert change.detail["reason"] == "页面显示：信息已删除"
+    assert not rows(archive, Change, Change.kind.in_(["figures_changed", "text_changed"]))
+    assert len(rows(archive, Version)) == 2
+    assert [a.kind for a in rows(archive, Alert)] == ["withdrawn"]
+    assert (run.withdrawals, run.reports_found, run.new_versions) == (1, 1, 0)
+
+
 def test_gone_from_the_list_page_for_two_crawls_is_a_withdrawal(archive):
     kaifeng, other = seed_report(), seed_report("zhoukou_xinfang_2021")
     other_doc = document(page(other), url="http://kf.test/nb/xinfang.html")

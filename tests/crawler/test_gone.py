@@ -1,0 +1,98 @@
+"""Pages that say a document is gone while answering 200 (``crawler.gone``): read as an absence, as a 404 is,
+and never as a report's next version."""
+
+from __future__ import annotations
+
+import lxml.html
+from scrapy.http import HtmlResponse, Request
+
+from crawler.gone import gone_reason
+from crawler.items import ReportDocument
+from crawler.validators import JsonValidatorStore
+from tests.crawler.helpers import FILES, document_meta, file_response, portal_crawl
+from tests.crawler.portal import Host, HostServer, Look, Page
+
+URL = "http://www.zhoukou.gov.cn/zwgk/ndbg/202401/t20240120_88.html"
+REPORT_PAGE = Look("", seed=5).article("周口市人民政府2023年政府信息公开工作年度报告", "周口市人民政府", 2023)
+
+
+def _root(name: str):
+    return lxml.html.fromstring((FILES / name).read_bytes())
+
+
+def test_a_page_of_the_site_saying_the_information_was_deleted_is_gone():
+    assert gone_reason(_root("soft404_deleted.html"), URL, URL) == "页面显示：信息已删除"
+
+
+def test_a_server_error_page_titled_not_found_is_gone():
+    assert gone_reason(_root("soft404_title.html"), URL, URL) == "页面显示：页面不存在"
+
+
+def test_a_document_sent_on_to_the_home_page_is_gone():
+    home = "http://www.zhoukou.gov.cn/index.html"
+    assert gone_reason(lxml.html.fromstring(REPORT_PAGE), URL, home) == f"转到首页：{home}"
+
+
+def test_a_document_sent_on_to_its_new_address_is_not_gone():
+    moved = URL.replace("t20240120_88", "t20240301_91")
+    assert gone_reason(lxml.html.fromstring(REPORT_PAGE), URL, moved) is None
+
+
+def test_a_report_whose_table_names_the_row_information_does_not_exist_is_not_gone():
+    # table 三's 不予公开/无法提供 rows of older templates are worded 信息不存在: a report says so, at length
+    page = REPORT_PAGE.replace(b"</body>", "<p>（四）无法提供 信息不存在 0</p></body>".encode())
+    assert gone_reason(lxml.html.fromstring(page), URL, URL) is None
+
+
+def test_the_spider_yields_a_gone_document_as_an_absence_without_its_page(spider):
+    response = file_response("soft404_deleted.html", URL, document_meta(revisit=True))
+    [item] = list(spider.parse_document(response))
+    assert (item.status, item.gone, item.body, item.revisit) == (200, "页面显示：信息已删除", b"", True)
+    assert item.absent
+
+
+def test_a_gone_document_is_forgotten_by_the_validator_store(tmp_path):
+    store = JsonValidatorStore(tmp_path / "validators.json")
+    store.item_scraped(ReportDocument("zhoukou", URL, URL, 200, {"etag": '"a1"'}, b"<html></html>"))
+    assert store.known_urls("zhoukou") == [URL]
+    store.item_scraped(ReportDocument("zhoukou", URL, URL, 200, {}, b"", gone="页面显示：信息已删除"))
+    assert store.known_urls("zhoukou") == []
+
+
+def test_a_redirect_to_the_home_page_is_read_from_the_first_address_requested(spider):
+    home = "http://www.zhoukou.gov.cn/"
+    request = Request(home, meta={**document_meta(revisit=True), "redirect_urls": [URL]})
+    [item] = list(spider.parse_document(HtmlResponse(home, body=REPORT_PAGE, request=request,
+                                                     headers={"Content-Type": "text/html; charset=utf-8"})))
+    assert (item.url, item.gone) == (URL, f"转到首页：{home}")
+
+
+def test_a_report_its_cms_deleted_is_found_gone_on_the_next_crawl(tmp_path):
+    """Over HTTP: two reports are archived; the CMS then drops one from the list and answers its address with
+    200 and a page saying it was deleted. The next crawl revisits it and yields an absence."""
+    agency = "临川县人民政府"
+    look = Look('<a href="/">首页</a>', seed=23)
+    host = Host()
+    host.pages["/"] = Page(look.html(agency, '<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'))
+
+    def column(*years: int) -> Page:
+        items = "".join(f'<li><a href="/zwgk/ndbg/{y}.html">{agency}{y}年政府信息公开工作年度报告</a></li>'
+                        for y in years)
+        return Page(look.html("政府信息公开年报", f"<ul>{items}</ul>"))
+
+    host.pages["/zwgk/ndbg/index.html"] = column(2023, 2022)
+    for year in (2022, 2023):
+        host.pages[f"/zwgk/ndbg/{year}.html"] = Page(look.article(f"{agency}{year}年政府信息公开工作年度报告",
+                                                                  agency, year))
+    server = HostServer("127.0.0.1", host)
+    try:
+        portal_crawl("linchuan", agency, server.base, tmp_path)
+        (tmp_path / "items.jsonl").unlink()   # the feed of the first crawl; the site's state stays
+        host.pages["/zwgk/ndbg/index.html"] = column(2022)
+        host.pages["/zwgk/ndbg/2023.html"] = Page((FILES / "soft404_deleted.html").read_bytes())
+        _, second = portal_crawl("linchuan", agency, server.base, tmp_path)
+    finally:
+        server.close()
+    deleted = server.base + "/zwgk/ndbg/2023.html"
+    assert [(i["status"], i["revisit"], i["gone"]) for i in second if i["url"] == deleted] == \
+        [(200, True, "页面显示：信息已删除")]
