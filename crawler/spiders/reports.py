@@ -506,7 +506,9 @@ class ReportsSpider(scrapy.Spider):
             meta = {**meta, "hash_route": link.url, "details_left": urls[1:]}
             self._listed.add(url)
             self._requested[url] = "document"
-        return scrapy.Request(url, callback=callback, errback=errback,
+        # The page that links it, whatever path the request takes (held documents are released when the crawl
+        # runs dry, past the Referer middleware): file servers refuse downloads not referred by their site.
+        return scrapy.Request(url, callback=callback, errback=errback, headers={"Referer": response.url},
                               priority=DOCUMENT_PRIORITY + (10 if verdict is Verdict.REPORT else 0), meta={
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
@@ -848,7 +850,9 @@ class ReportsSpider(scrapy.Spider):
         missing = [u for u in validator_store(self.crawler).known_urls(self.site.id)
                    if u not in self._listed and not is_hash_route(u)]
         for url in missing:
-            self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_document, errback=self.on_error, meta={
+            # referred by the site's home page, as a person who comes back to it (file servers check the Referer)
+            self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_document, errback=self.on_error,
+                                                     headers={"Referer": self.site.start_urls[0]}, meta={
                 "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304, 404, 410],
                 "verdict": Verdict.REPORT.value, "link_text": "", "revisit": True, "listing_url": None,
                 "subsite": PORTAL, "agency_hint": self.site.name}))

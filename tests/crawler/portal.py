@@ -52,11 +52,15 @@ class Host:
     # path → callable(query, form) -> Page, for POSTs; a JSON body (Content-Type: application/json) is given
     # as the object it decodes to, a form as parse_qs gives it: an API taking one refuses the other.
     posted: dict[str, object] = field(default_factory=dict)
+    # paths a file server guards against hotlinking (防盗链): 403 unless the Referer is a page of this host
+    guarded: set[str] = field(default_factory=set)
     log: list[str] = field(default_factory=list)
 
-    def answer(self, target: str) -> Page:
+    def answer(self, target: str, referer: str | None = None, host: str | None = None) -> Page:
         self.log.append(target)
         parts = urlsplit(target)
+        if parts.path in self.guarded and (referer is None or urlsplit(referer).netloc != host):
+            return Page("<h1>403 禁止盗链</h1>".encode(), status=403)
         if parts.path in self.dynamic:
             return self.dynamic[parts.path](parse_qs(parts.query))
         return self.pages.get(target) or self.pages.get(parts.path) or Page(b"<h1>404</h1>", status=404)
@@ -73,7 +77,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802
-        self._send(self.server.host.answer(self.path))
+        self._send(self.server.host.answer(self.path, self.headers.get("Referer"), self.headers.get("Host")))
 
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
