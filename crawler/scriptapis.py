@@ -17,7 +17,9 @@ page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: th
 ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
 (``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
 the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
-ref({…})`` read as ``n.value``). A call whose data names anything else is not requested (what it would ask is
+ref({…})`` read as ``n.value``). An object spread into another (``{...this.queryParams, pageNum: 1}``,
+``Object.assign({}, n.value, {current: 1})``) is read so, later entries overriding, ``MAX_SPREAD_DEPTH``
+objects deep. A call whose data names anything else is not requested (what it would ask is
 unknown). At most ``MAX_CALLS``
 calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
@@ -35,6 +37,7 @@ MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
+MAX_SPREAD_DEPTH = 2         # an object spread into one spread into the data, no deeper
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
 # The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.pagers).
@@ -48,6 +51,9 @@ _WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
 _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
 _SHORTHAND_ENTRY = re.compile(rf"^\s*({_NAME})\s*$")   # {channelId, pageNo}: the variables of those names
+# {...this.queryParams}: kept as the entry "...this.queryParams", its value the reference
+_SPREAD_ENTRY = re.compile(rf"^\s*\.\.\.\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*$")
+_ASSIGN = re.compile(r"^Object\s*\.\s*assign\s*\(")
 # A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
 _REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
 _HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
@@ -154,12 +160,7 @@ def data_of(variables: Variables, literal: str,
             at: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     """An object literal's entries (or those of the object a reference names, for the call at ``at``) as
     request parameters, and the keys whose values are bare numbers or booleans; None when one cannot be known."""
-    if not literal.startswith("{"):
-        reference = _REFERENCE_ARGUMENT.match(literal)
-        literal = variables.object_literal(reference.group(1), at) if reference else None
-        if literal is None:
-            return None
-    fields = object_entries(literal, 0)
+    fields = _merged_entries(variables, literal, at, 0)
     if fields is None:
         return None
     out, bare = [], []
@@ -171,6 +172,36 @@ def data_of(variables: Variables, literal: str,
         if known[1]:
             bare.append(key)
     return tuple(out), tuple(bare)
+
+
+def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> dict[str, str] | None:
+    """The entries of the object ``written`` (a literal, a reference, ``Object.assign(…)``), the objects spread
+    into it merged in order; None when one of them cannot be known."""
+    written = written.strip()
+    if depth > MAX_SPREAD_DEPTH:
+        return None
+    if assign := _ASSIGN.match(written):
+        end = _closing(written, assign.end() - 1)
+        parts = _top_level_split(written[assign.end():end]) if end is not None else []
+        objects = [_merged_entries(variables, part, at, depth + 1) for part in parts]
+        return None if not objects or None in objects else {k: v for o in objects for k, v in o.items()}
+    if not written.startswith("{"):
+        reference = _REFERENCE_ARGUMENT.match(written)
+        literal = variables.object_literal(reference.group(1), at) if reference else None
+        return _merged_entries(variables, literal, at, depth + 1) if literal is not None else None
+    fields = object_entries(written, 0)
+    if fields is None:
+        return None
+    merged: dict[str, str] = {}
+    for key, value in fields.items():
+        if key.startswith("..."):
+            spread = _merged_entries(variables, value, at, depth + 1)
+            if spread is None:
+                return None
+            merged.update(spread)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
@@ -234,6 +265,8 @@ def object_entries(code: str, start: int) -> dict[str, str] | None:
             fields[match.group(2) or match.group(3)] = match.group(4)
         elif shorthand := _SHORTHAND_ENTRY.match(entry):
             fields[shorthand.group(1)] = shorthand.group(1)
+        elif spread := _SPREAD_ENTRY.match(entry):
+            fields[f"...{spread.group(1)}"] = spread.group(1)
     return fields
 
 

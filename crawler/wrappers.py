@@ -44,8 +44,9 @@ _EXPORT = re.compile(rf"""\.\s*d\s*\(\s*{_NAME}\s*,\s*["']({_NAME})["']\s*,\s*\(
                      rf"""(?:function\s*\(\s*\)\s*\{{\s*return\s+({_NAME})|\(\s*\)\s*=>\s*({_NAME}))""")
 _EXPORTS = re.compile(rf"\.\s*d\s*\(\s*{_NAME}\s*,\s*\{{")
 _EXPORTED = re.compile(rf"^(?:\(\s*\)\s*=>\s*|function\s*\(\s*\)\s*\{{\s*return\s+)({_NAME})")
-# The object a call passes: a reference (this.queryParams, n.value) or a flat literal.
-_ARGUMENT = rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
+# The object a call passes: a reference (this.queryParams, n.value), a flat literal, or Object.assign of those.
+_ARGUMENT = (rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
+             rf"|Object\s*\.\s*assign\s*\([^()]{{0,{MAX_LITERAL_CHARS}}}\)")
 
 
 class RequestFunction(NamedTuple):

@@ -221,3 +221,20 @@ def test_shorthand_keys_are_the_variables_of_their_names():
 def test_an_object_written_far_before_the_call_is_not_taken():
     code = "var q={pageNum:1,catId:'x'};" + ";" * 30_000 + "axios.post('/api/b',q)"
     assert api_calls(code) == []
+
+
+def test_an_object_spread_into_the_data_is_sent_with_it():
+    code = ('new Vue({data(){return {pageNum:1,queryParams:{pageSize:10,catalogCode:"nb"}}},methods:{getList(){'
+            'axios.post("/api/list",{...this.queryParams,pageNum:this.pageNum})}}})')
+    assert api_calls(code) == [ApiCall("/api/list", "POST", (("pageSize", "10"), ("catalogCode", "nb"),
+                                                             ("pageNum", "1")), True, ("pageSize", "pageNum"))]
+
+
+def test_object_assign_merges_its_objects_in_order_later_entries_winning():
+    code = 'const n=m({channelCode:"cznb",current:3});axios.get("/api/page",{params:Object.assign({},n.value,{current:1})})'
+    assert api_calls(code) == [ApiCall("/api/page", "GET", (("channelCode", "cznb"), ("current", "1")))]
+
+
+def test_a_spread_of_an_unknown_object_makes_no_call():
+    """Sending the other entries alone would ask what the script never asks."""
+    assert api_calls('axios.post("/api/list",{...this.filters,pageNum:1})') == []

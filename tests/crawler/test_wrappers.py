@@ -62,3 +62,10 @@ def test_a_column_page_asks_through_its_inline_request_function(spider):
                 if isinstance(r, scrapy.Request) and r.method == "POST"]
     assert [(r.url, json.loads(r.body)) for r in requests] == [
         ("http://www.zhoukou.gov.cn/prod-api/cms/article/list", {"pageNum": 1, "pageSize": 10, "channelId": "ndbg"})]
+
+
+def test_a_request_function_called_with_object_assign_sends_the_merged_object():
+    code = ('function k(e){return w({url:"/api/nb/page",method:"get",params:e})}const n=m({channelCode:"cznb",size:20});'
+            'k(Object.assign({},n.value,{current:1})).then(o=>{t.value=o.data.records})')
+    assert wrapped_calls(code) == [ApiCall("/api/nb/page", "GET", (("channelCode", "cznb"), ("size", "20"),
+                                                                   ("current", "1")))]
