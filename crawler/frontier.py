@@ -235,6 +235,10 @@ def is_view(url: str, page_url: str) -> bool:
     return all(VIEW_KEYS.search(k) for k in changed)
 
 
+# A URL token naming a 年报 column (/xxgk/ndbg/, /nb/, gknb): a page there, or an app's route so named, is one.
+COLUMN_URL_TOKEN = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
+
+
 def url_tokens(url: str) -> list[str]:
     parts = urlsplit(url)
     tokens = [t for t in _URL_TOKEN.split(f"{parts.path} {parts.query}".lower()) if t]

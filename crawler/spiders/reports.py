@@ -53,6 +53,8 @@ from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, shell_scripts
 from crawler.challenge import script_challenge
+from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
+from crawler.chunks import column_chunks, lazy_chunks, says_column
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
@@ -62,6 +64,7 @@ from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_urls, hash_templates,
                                  is_hash_route, item_id, route_templates, routed)
 from crawler.frontier import (
+    COLUMN_URL_TOKEN,
     COLUMN_WORDS,
     DOCUMENT_PRIORITY,
     LIST_PAGE_PRIORITY,
@@ -115,7 +118,6 @@ _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content
 # Links that are never pages to read: archives, media, code.
 _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|xml|txt)(?:[?#].*)?$",
                          re.IGNORECASE)
-_COLUMN_URL = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
 # A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
@@ -280,9 +282,8 @@ class ReportsSpider(scrapy.Spider):
         if _SCRIPT_REQUEST.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
                 and self._says_column(response):
             yield from self._script_lists(response, subsite)
-        if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
-                and self._says_column(response):
-            yield from self._bundles(response, subsite)
+        if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
+            yield from self._bundles(response, subsite, self._says_column(response))
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
@@ -350,9 +351,10 @@ class ReportsSpider(scrapy.Spider):
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite))
 
-    def _bundles(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
-        """A single-page application's shell called a 年报 column: its own script files (``crawler.bundles``),
-        read as its scripts once fetched (``parse_bundle``); at most ``MAX_BUNDLES`` a crawl."""
+    def _bundles(self, response: TextResponse, subsite: int, column: bool) -> Iterator[scrapy.Request]:
+        """A single-page application's shell: its own script files (``crawler.bundles``), read once fetched
+        (``parse_bundle``) as the column's scripts when the shell is called a 年报 column, else for the routes
+        they name; at most ``MAX_BUNDLES`` a crawl."""
         fetched = sum(1 for step in self._requested.values() if step == "bundle")
         for url in shell_scripts(response.selector.root, response.url)[:max(0, MAX_BUNDLES - fetched)]:
             if url in self._requested or not self.scope.contains(url) or self._denied(url):
@@ -360,12 +362,32 @@ class ReportsSpider(scrapy.Spider):
             self._requested[url] = "bundle"
             yield scrapy.Request(url, callback=self.parse_bundle, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                  meta={**self._column_part_meta(response, subsite), "role": "bundle",
-                                       "shell": response.url})
+                                       "shell": response.url, "column": column})
 
     def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
-        """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's)."""
+        """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
+        the shell or the route loading it is a 年报 column; then the chunks it loads on demand that may be."""
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
-        yield from self._script_api_requests([_text(response)], (), response.meta["shell"], {**meta, "role": "page"})
+        code, column = _text(response), response.meta.get("column", True)
+        if column:
+            yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"})
+        if not response.meta.get("chunk"):
+            yield from self._chunks(response, code, column, meta)
+
+    def _chunks(self, response: Response, code: str, column: bool,
+                meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.chunks``), read as
+        the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
+        fetched = sum(1 for step in self._requested.values() if step == "chunk")
+        chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"]), column)
+        for chunk in chunks[:max(0, MAX_CHUNKS - fetched)]:
+            if chunk.url in self._requested or not self.scope.contains(chunk.url) or self._denied(chunk.url):
+                continue
+            self._requested[chunk.url] = "chunk"
+            called = f"{meta.get('link_text', '')} {chunk.label}" if says_column(chunk.label) else meta.get("link_text", "")
+            yield scrapy.Request(chunk.url, callback=self.parse_bundle, errback=self.on_error,
+                                 priority=LIST_PAGE_PRIORITY, meta={**meta, "link_text": called.strip(), "role": "bundle",
+                                                                    "shell": response.meta["shell"], "chunk": True})
 
     def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
         """What a request made for a column page's own list carries: part of that page (hops and chain as
@@ -946,7 +968,7 @@ class ReportsSpider(scrapy.Spider):
         words = squash(f"{response.meta.get('link_text', '')} {title}")
         if re.search(OTHER_ANNUAL_REPORT_WORDS, words):
             return False   # another 年报 column (企业年报公示, 统计年报)
-        return bool(re.search(COLUMN_WORDS, words)) or any(_COLUMN_URL.match(t) for t in url_tokens(response.url))
+        return bool(re.search(COLUMN_WORDS, words)) or any(COLUMN_URL_TOKEN.match(t) for t in url_tokens(response.url))
 
     def _denied(self, url: str) -> bool:
         return any(re.search(pattern, url) for pattern in self.site.rules.deny)
@@ -1052,7 +1074,7 @@ def _abbreviates(short: str, name: str) -> bool:
 def _in_column_folder(url: str) -> bool:
     """The URL lies in a 年报 column's folder (``/zwgk/ndbg/202201/t20220128_5.html``)."""
     folders = urlsplit(url).path.rsplit("/", 1)[0]
-    return any(_COLUMN_URL.match(t) for t in url_tokens(folders))
+    return any(COLUMN_URL_TOKEN.match(t) for t in url_tokens(folders))
 
 
 def _site_from_config(path: str, site_id: str) -> Site:

@@ -61,9 +61,31 @@ def test_a_bundle_asks_the_api_for_the_shells_list(spider):
         SHELL, [["/zwgk/content/", "id", ".html"]])
 
 
-def test_a_shell_not_called_a_column_has_no_bundle_fetched(spider):
+def _app_bundle_request(spider) -> scrapy.Request:
     meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "互动交流"}
     response = file_response("spa_shell_vite.html", "http://www.zhoukou.gov.cn/hdjl/", meta)
     response = response.replace(body=response.body.replace("年度报告".encode(), "留言".encode()))
-    requests = [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)]
-    assert [r for r in requests if r.meta.get("role") == "bundle"] == []
+    return next(r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta.get("role") == "bundle")
+
+
+def _bundle_answer(request: scrapy.Request, code: str) -> TextResponse:
+    return TextResponse(url=request.url, body=code.encode(), encoding="utf-8",
+                        headers={"Content-Type": "application/javascript"}, request=request)
+
+
+def test_a_shell_not_called_a_column_has_its_bundle_read_for_its_routes_only(spider):
+    """An app's shell (政府信息公开, 互动交流) may route to a 年报 column; its own lists are no column's."""
+    request = _app_bundle_request(spider)
+    assert (request.url, request.meta["column"]) == ("http://www.zhoukou.gov.cn/gk/nb/assets/index.7c9d2e4f.js", False)
+    assert list(spider.parse_bundle(_bundle_answer(request, (FILES / "bundle_webpack_app.js").read_text()))) == []
+
+
+def test_an_apps_report_route_has_its_lazy_chunk_read_as_the_column(spider):
+    code = ('const v=m({routes:[{path:"/",component:()=>h(()=>import("./Home.1a1a.js"),[])},{path:"/ndbg",'
+            'component:()=>h(()=>import("./Ndbg.2b2b.js"),[]),meta:{title:"政府信息公开年报"}}]})')
+    chunk = next(spider.parse_bundle(_bundle_answer(_app_bundle_request(spider), code)))
+    assert (chunk.url, chunk.meta["chunk"], chunk.meta["link_text"].endswith("政府信息公开年报")) == (
+        "http://www.zhoukou.gov.cn/gk/nb/assets/Ndbg.2b2b.js", True, True)
+    # the chunk's requests are the column's: its list is asked for
+    post = next(spider.parse_bundle(_bundle_answer(chunk, (FILES / "bundle_webpack_app.js").read_text())))
+    assert post.url == "http://www.zhoukou.gov.cn/prod-api/cms/content/list"

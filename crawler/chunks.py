@@ -1,0 +1,114 @@
+"""The chunks a single-page application's bundle loads on demand, and which of them hold a 年报 column's list.
+
+A built app often keeps a page's component out of its main bundle: the router loads it when its route is
+shown. webpack asks its runtime for the chunk (``n.e("ndbg").then(n.bind(null,"7a1b"))``, ``o.e(412)``) and
+makes the file's address from the runtime's chunk map and public path (webpack 4 ``a.p+"js/"+({ndbg:"ndbg"}[e]
+||e)+"."+{ndbg:"3f2a1c9b"}[e]+".js"``, ``a.p="/xxgk/"``; webpack 5 ``o.u=e=>"static/js/"+e+"."+{412:"9b8c"}[e]
++".js"``); Vite imports the chunk beside the bundle (``__vitePreload(()=>import("./NdbgList.5d4c.js"),[…])``).
+
+A chunk is worth fetching when the route that loads it is the app's 年报 column: its ``meta.title``, ``name``
+or ``path`` says so (``{path:"/ndbg",component:…,meta:{title:"政府信息公开年报"}}``); or, when the shell itself
+is called a 年报 column, when its route is the one the shell shows at its own address (``path:"/"``), or no
+router names it at all. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
+than ``MAX_SCRIPT_CHARS``; at most ``MAX_PER_BUNDLE`` chunks of a bundle are kept, and the spider fetches at
+most ``MAX_PER_SITE`` in a crawl.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import urljoin, urlsplit
+
+from crawler.frontier import COLUMN_URL_TOKEN, COLUMN_WORDS, OTHER_ANNUAL_REPORT_WORDS, url_tokens
+from crawler.scriptapis import MAX_SCRIPT_CHARS, MAX_TRIED, object_entries, string_literal
+from gxparse.normalize import squash
+
+MAX_PER_BUNDLE = 3
+MAX_PER_SITE = 12
+_NAME = r"[A-Za-z_$][\w$]*"
+_MAP = r"\{[^{}]{0,5000}\}"
+# webpack's chunk file: "js/"+({ndbg:"ndbg"}[e]||e)+"."+{ndbg:"3f2a1c9b"}[e]+".js" (the names map optional).
+_CHUNK_FILE = re.compile(rf"""(["'])([\w./-]{{0,100}})\1\s*\+\s*(?:\(\s*(?P<names>{_MAP})\s*\[\s*{_NAME}\s*\]\s*\|\|"""
+                         rf"""\s*{_NAME}\s*\)|{_NAME})\s*\+\s*(["'])([\w.-]{{0,20}})\4\s*\+\s*(?P<hashes>{_MAP})\s*"""
+                         rf"""\[\s*{_NAME}\s*\]\s*\+\s*(["'])([\w.-]{{1,30}})\7""")
+_MAP_ENTRY = re.compile(r"""(["']?)([\w$-]{1,100})\1\s*:\s*(["'])([\w.~-]{0,100})\3""")
+_PUBLIC_PATH = re.compile(r"""(?<![\w$.])[\w$]{1,3}\s*\.\s*p\s*=\s*(["'])([^"'\s<>]{0,300})\1""")
+_WEBPACK_LOAD = re.compile(rf"""(?<![\w$])[\w$]{{1,3}}\s*\.\s*e\s*\(\s*(?:(["'])([\w.~-]{{1,100}})\1|(\d{{1,10}}))\s*\)""")
+_IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*(["'])(\.{1,2}/[^"'\s<>]{1,300}\.m?js)\1\s*\)""")
+_ROUTE = re.compile(r"""\{\s*path\s*:\s*["']""")
+
+
+class LazyChunk(NamedTuple):
+    url: str
+    label: str     # what the route loading it is called (its title, else name, else path); "" outside a router
+    home: bool     # that route is the one shown at the app's own address
+
+
+def lazy_chunks(code: str, script_url: str, page_url: str) -> list[LazyChunk]:
+    """The chunks the bundle at ``script_url`` loads on demand, for the app whose shell is ``page_url``."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return []
+    files = _webpack_files(code, page_url)
+    routes = [(route, label, home) for _, match in zip(range(MAX_TRIED), _ROUTE.finditer(code))
+              for route, label, home in [_route(code, match.start())] if route]
+    found = []
+    for _, load in zip(range(MAX_TRIED), _loads(code)):
+        start, key = load
+        url = files.get(key) if not key.startswith(".") else urljoin(script_url, key)
+        if url is None or urlsplit(url).netloc != urlsplit(page_url).netloc:
+            continue
+        route = next(((label, home) for (a, b), label, home in routes if a <= start < b), None)
+        found.append(LazyChunk(url.split("#")[0], *(route or ("", False))))
+    return list(dict.fromkeys(found))
+
+
+def column_chunks(chunks: list[LazyChunk], shell_is_column: bool) -> list[LazyChunk]:
+    """The chunks that may hold a 年报 column's list, those whose route is called one first; at most
+    ``MAX_PER_BUNDLE``."""
+    named = [c for c in chunks if says_column(c.label)]
+    routed = any(c.label for c in chunks)
+    shown = [c for c in chunks if shell_is_column and (c.home or not routed)]
+    return list(dict.fromkeys(named + shown))[:MAX_PER_BUNDLE]
+
+
+def says_column(label: str) -> bool:
+    """A route's title, name or path calls it a 年报 column (not another yearly report's: 统计年报)."""
+    words = squash(label)
+    if not words or re.search(OTHER_ANNUAL_REPORT_WORDS, words):
+        return False
+    return bool(re.search(COLUMN_WORDS, words)) or any(COLUMN_URL_TOKEN.match(t) for t in url_tokens(label))
+
+
+def _webpack_files(code: str, page_url: str) -> dict[str, str]:
+    """A webpack runtime's chunk id → the chunk file's absolute address."""
+    template = _CHUNK_FILE.search(code)
+    if template is None:
+        return {}
+    public = _PUBLIC_PATH.search(code)
+    base = urljoin(page_url, public.group(2)) if public else page_url
+    names = dict(m.group(2, 4) for m in _MAP_ENTRY.finditer(template.group("names") or ""))
+    hashes = dict(m.group(2, 4) for m in _MAP_ENTRY.finditer(template.group("hashes")))
+    prefix, dot, suffix = template.group(2), template.group(5), template.group(8)
+    return {key: urljoin(base, f"{prefix}{names.get(key, key)}{dot}{value}{suffix}") for key, value in hashes.items()}
+
+
+def _loads(code: str) -> list[tuple[int, str]]:
+    """Where the bundle loads a chunk, and the chunk: webpack's id, or Vite's relative file."""
+    loads = [(m.start(), m.group(2) or m.group(3)) for _, m in zip(range(MAX_TRIED), _WEBPACK_LOAD.finditer(code))]
+    loads += [(m.start(), m.group(2)) for _, m in zip(range(MAX_TRIED), _IMPORT.finditer(code))]
+    return sorted(loads)
+
+
+def _route(code: str, start: int) -> tuple[tuple[int, int] | None, str, bool]:
+    """The route object opening at ``start``: its extent, what it is called, whether it is the app's home."""
+    fields = object_entries(code, start)
+    if fields is None or "component" not in fields:
+        return None, "", False
+    meta = fields.get("meta", "").strip()
+    title = string_literal((object_entries(meta, 0) or {}).get("title", "")) if meta.startswith("{") else ""
+    path = string_literal(fields.get("path", ""))
+    label = title or string_literal(fields.get("name", "")) or path
+    # the extent: the component's text lies inside it (an object's end is where object_entries stopped)
+    end = code.find(fields["component"], start) + len(fields["component"])
+    return (start, end), label, path in ("/", "")

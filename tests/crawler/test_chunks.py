@@ -1,0 +1,62 @@
+"""Chunks a single-page application loads on demand (crawler.chunks): webpack 4's and 5's chunk maps, Vite's
+dynamic imports, and which route's chunk may hold a 年报 column's list."""
+
+from __future__ import annotations
+
+import time
+
+from crawler.chunks import LazyChunk, column_chunks, lazy_chunks
+
+SHELL = "http://www.nc.gov.cn/xxgk/"
+WEBPACK_4 = (
+    'function r(e){return a.p+"js/"+({ndbg:"ndbg",zcwj:"zcwj"}[e]||e)+"."+{ndbg:"3f2a1c9b",zcwj:"8e7d6c5b",'
+    '"chunk-2d0a":"77aa88bb"}[e]+".js"}a.p="/xxgk/";var c=new r["a"]({mode:"history",routes:[{path:"/",name:"Home",'
+    'component:s},{path:"/zcwj",name:"Zcwj",component:function(){return n.e("zcwj").then(n.bind(null,"5c1d"))},meta:'
+    '{title:"政策文件"}},{path:"/ndbg",name:"Ndbg",component:function(){return n.e("ndbg").then(n.bind(null,"7a1b"))},'
+    'meta:{title:"政府信息公开年报"}},{path:"/tjnb",component:function(){return n.e("chunk-2d0a").then(n.bind(null,'
+    '"9c9c"))},meta:{title:"统计年报"}}]})')
+WEBPACK_5 = ('o.u=e=>"static/js/"+e+"."+{198:"1a2b3c4d",412:"9b8c7d6e"}[e]+".js",o.p="/fgw/nb/";const n=Vue.createRouter('
+             '{routes:[{path:"/",component:()=>o.e(412).then(o.bind(o,7734))},{path:"/help",component:()=>o.e(198).then('
+             'o.bind(o,2210))}]})')
+VITE = ('const v=m({history:p("/czj/nb/"),routes:[{path:"/",name:"NdbgList",component:()=>h(()=>import('
+        '"./NdbgList.5d4c3b2a.js"),["assets/NdbgList.5d4c3b2a.js"])},{path:"/about",component:()=>h(()=>import('
+        '"./About.1f2e3d4c.js"),[])}]})')
+
+
+def test_a_webpack_4_runtimes_chunk_map_names_each_routes_file():
+    assert lazy_chunks(WEBPACK_4, SHELL + "js/app.6a7b.js", SHELL) == [
+        LazyChunk("http://www.nc.gov.cn/xxgk/js/zcwj.8e7d6c5b.js", "政策文件", False),
+        LazyChunk("http://www.nc.gov.cn/xxgk/js/ndbg.3f2a1c9b.js", "政府信息公开年报", False),
+        LazyChunk("http://www.nc.gov.cn/xxgk/js/chunk-2d0a.77aa88bb.js", "统计年报", False)]
+
+
+def test_an_app_not_called_a_column_gives_only_its_report_routes_chunk():
+    chunks = lazy_chunks(WEBPACK_4, SHELL + "js/app.6a7b.js", SHELL)
+    assert [c.url for c in column_chunks(chunks, False)] == ["http://www.nc.gov.cn/xxgk/js/ndbg.3f2a1c9b.js"]
+
+
+def test_a_webpack_5_column_shell_gives_its_home_routes_chunk():
+    page = "http://www.nc.gov.cn/fgw/nb/"
+    chunks = lazy_chunks(WEBPACK_5, page + "static/js/main.4e5f.js", page)
+    assert [c.url for c in column_chunks(chunks, True)] == ["http://www.nc.gov.cn/fgw/nb/static/js/412.9b8c7d6e.js"]
+    assert column_chunks(chunks, False) == []   # an app not called a column, no route called one
+
+
+def test_a_vite_routes_dynamic_import_is_beside_its_bundle():
+    page = "http://www.nc.gov.cn/czj/nb/"
+    chunks = lazy_chunks(VITE, page + "assets/index.6e5f.js", page)
+    assert chunks == [LazyChunk(page + "assets/NdbgList.5d4c3b2a.js", "NdbgList", True),
+                      LazyChunk(page + "assets/About.1f2e3d4c.js", "/about", False)]
+    assert [c.url for c in column_chunks(chunks, True)] == [page + "assets/NdbgList.5d4c3b2a.js"]
+
+
+def test_chunks_of_another_host_are_not_kept():
+    code = 'const r=[{path:"/",component:()=>import("./List.1a2b.js")}]'
+    assert lazy_chunks(code, "http://cdn.example.com/assets/index.js", SHELL) == []
+
+
+def test_a_hostile_2mb_bundle_costs_at_most_a_second_or_two():
+    code = ('{path:"/",component:()=>n.e("a").then(x)},' * 40_000)[:1_999_000]
+    started = time.monotonic()
+    chunks = lazy_chunks(code, SHELL + "js/app.js", SHELL)
+    assert time.monotonic() - started < 2 and chunks == []   # no chunk map: no file
