@@ -9,7 +9,9 @@ the app's shell. The article is the JSON answer of a detail API the app's script
 Those are read as templates (the address before and after the id); a hash-route item's id is what its own
 template put between its prefix and suffix, and its report is asked of the detail API with it (at most
 ``MAX_DETAIL_APIS`` tried in turn, the first that answers a report kept). Only a GET naming one id-like
-parameter, or concatenating one bare name into its address, is a detail API; at most ``MAX_TRIED`` sites of
+parameter, or concatenating one bare name into its address, is a detail API; or a POST whose JSON body is
+one id-like entry (``axios.post('/api/article/detail', {id})``, ``request({url, method:'post', data:{id}})``),
+tried after the GETs: its one address answers every item, so such a report's address is its route; at most ``MAX_TRIED`` sites of
 each form are read per script, none of a script longer than ``MAX_SCRIPT_CHARS``.
 """
 
@@ -20,7 +22,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote, urljoin, urlsplit
 
-from crawler.scriptapis import MAX_SCRIPT_CHARS, MAX_TRIED, ItemUrl, object_entries, string_literal
+from crawler.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, ItemUrl, object_entries,
+                                string_literal)
 from gxparse.readers.jsondoc import report_field
 
 MAX_DETAIL_APIS = 3
@@ -36,6 +39,8 @@ _TEMPLATE = re.compile(_ASKER + rf"""`(/[^`$\s<>]{{1,300}})\$\{{\s*{_NAME}\s*\}}
 _WHOLE = re.compile(r"""\burl\s*:\s*(["'])(/[^"'\s<>]{1,300})\1""")
 _AXIOS_GET = re.compile(r"""(?<![\w$.])(?:axios|\$http|this\s*\.\s*\$(?:http|axios))\s*\.\s*get\s*\(\s*(["'])"""
                         r"""(/[^"'\s<>]{1,300})\1\s*,\s*(?=\{)""")
+_AXIOS_POST = re.compile(r"""(?<![\w$.])(?:axios|\$http|this\s*\.\s*\$(?:http|axios))\s*\.\s*post\s*\(\s*(["'])"""
+                         r"""(/[^"'\s<>]{1,300})\1\s*,\s*(?=\{)""")
 _ID_KEY = re.compile(r"^(?:id|\w*Id|\w*_id|guid|uuid)$")
 _HASH_ROUTE = re.compile(r"^#!?/")
 # A compiled <router-link>'s route (Vue 2 n("router-link",{attrs:{to:"/detail/"+t.id}}), Vue 3 {to:"/d/"+r.id}).
@@ -48,6 +53,11 @@ _CONFIG_BEFORE = 300   # how far before its url a config may open
 class DetailApi(NamedTuple):
     prefix: str    # the address before the id
     suffix: str    # and after it
+
+
+class PostedDetailApi(NamedTuple):
+    url: str
+    key: str       # the JSON body's one entry, the id
 
 
 def detail_apis(code: str) -> tuple[DetailApi, ...]:
@@ -67,6 +77,25 @@ def detail_apis(code: str) -> tuple[DetailApi, ...]:
         key = _id_parameter((object_entries(code, match.end()) or {}).get("params", ""))
         if key:
             found.append(DetailApi(f"{match.group(2)}{'&' if '?' in match.group(2) else '?'}{key}=", ""))
+    return tuple(dict.fromkeys(found))
+
+
+def posted_detail_apis(code: str) -> tuple[PostedDetailApi, ...]:
+    """The detail APIs a script asks by POSTing an id as JSON."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return ()
+    found = []
+    for _, match in zip(range(MAX_TRIED), _WHOLE.finditer(code)):
+        config = _enclosing_object(code, match.start())
+        fields = object_entries(code, config) if config is not None else None
+        if fields and string_literal(fields.get("method", "")).lower() == "post":
+            key = _id_parameter(fields.get("data", ""))
+            if key:
+                found.append(PostedDetailApi(match.group(2), key))
+    for _, match in zip(range(MAX_TRIED), _AXIOS_POST.finditer(code)):
+        key = _id_parameter(code[match.end():match.end() + MAX_LITERAL_CHARS])
+        if key:
+            found.append(PostedDetailApi(match.group(2), key))
     return tuple(dict.fromkeys(found))
 
 
@@ -128,6 +157,13 @@ def item_id(url: str, templates: list[list[str]]) -> str | None:
 def detail_urls(item: str, apis: list[list[str]]) -> list[str]:
     """The detail API addresses for an item's id (absolute templates), at most ``MAX_DETAIL_APIS``."""
     return list(dict.fromkeys(f"{prefix}{quote(item, safe='')}{suffix}" for prefix, suffix in apis))[:MAX_DETAIL_APIS]
+
+
+def detail_requests(item: str, apis: list[list[str]], posted: list[list[str]]) -> list[tuple[str, dict | None]]:
+    """What to ask for an item's id: each GET detail API's address (no body), then each POST one's with its
+    JSON body; at most ``MAX_DETAIL_APIS``."""
+    gets: list[tuple[str, dict | None]] = [(url, None) for url in detail_urls(item, apis)]
+    return (gets + [(url, {key: item}) for url, key in posted])[:MAX_DETAIL_APIS]
 
 
 class DetailAnswer(NamedTuple):

@@ -31,6 +31,7 @@ reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt `
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -61,8 +62,8 @@ from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html,
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
-from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_urls, hash_templates,
-                                 is_hash_route, item_id, route_templates, routed)
+from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_requests, hash_templates,
+                                 is_hash_route, item_id, posted_detail_apis, route_templates, routed)
 from crawler.frontier import (
     COLUMN_URL_TOKEN,
     COLUMN_WORDS,
@@ -406,9 +407,11 @@ class ReportsSpider(scrapy.Spider):
                  for code in codes for call in api_calls(code) + wrapped_calls(code)]
         # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
+        posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
         for call, templates in calls[:MAX_API_CALLS]:
             api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
-                   "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]]}
+                   "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
+                   "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]}
             request = self._api_request(urljoin(page_url, call.url), api, meta)
             if request is not None:
                 yield request
@@ -516,21 +519,20 @@ class ReportsSpider(scrapy.Spider):
         self._listed.add(link.url)
         self._requested[link.url] = "document"
         page = response.meta
-        url, callback, errback = link.url, self.parse_document, self.on_error
+        url, body, callback, errback = link.url, None, self.parse_document, self.on_error
         api = page.get("api") or {}
         if is_hash_route(link.url):   # the server answers the app's shell: the report is the detail API's
             item = item_id(link.url, api.get("item_urls", []))
-            urls = [u for u in detail_urls(item, api.get("details", [])) if self.scope.contains(u)
-                    and not self._denied(u)] if item is not None else []
-            if not urls:
+            asks = [[u, b] for u, b in detail_requests(item, api.get("details", []), api.get("posted_details", []))
+                    if self.scope.contains(u) and not self._denied(u)] if item is not None else []
+            if not asks:
                 return None
-            url, callback, errback = urls[0], self.parse_detail, self.on_detail_error
-            meta = {**meta, "hash_route": link.url, "details_left": urls[1:]}
-            self._listed.add(url)
-            self._requested[url] = "document"
+            (url, body), callback, errback = asks[0], self.parse_detail, self.on_detail_error
+            meta = {**meta, "hash_route": link.url, "details_left": asks[1:]}
+            self._note_detail(url, body)
         # The page that links it, whatever path the request takes (held documents are released when the crawl
         # runs dry, past the Referer middleware): file servers refuse downloads not referred by their site.
-        return scrapy.Request(url, callback=callback, errback=errback, headers={"Referer": response.url},
+        return _detail_request(url, body, callback=callback, errback=errback, headers={"Referer": response.url},
                               priority=DOCUMENT_PRIORITY + (10 if verdict is Verdict.REPORT else 0), meta={
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
@@ -599,6 +601,8 @@ class ReportsSpider(scrapy.Spider):
     def _detail_item(self, response: Response, title: str, verdict: Verdict) -> ReportDocument:
         item = self._item(response, title, verdict)
         item.url = response.meta["hash_route"]   # the report's address in the app; final_url is the API's
+        if response.request.method == "POST":   # one address answering every item: the route is the report's
+            item.final_url = item.url
         return item
 
     def on_detail_error(self, failure: Failure) -> Iterator[scrapy.Request]:
@@ -609,9 +613,17 @@ class ReportsSpider(scrapy.Spider):
         """The next detail API for the same item, if the script names another."""
         left = request.meta.get("details_left") or []
         if left:
-            self._listed.add(left[0])
-            self._requested[left[0]] = "document"
-            yield request.replace(url=left[0], meta={**request.meta, "details_left": left[1:]}, dont_filter=True)
+            (url, body), rest = left[0], left[1:]
+            self._note_detail(url, body)
+            yield _detail_request(url, body, callback=request.callback, errback=request.errback,
+                                  priority=request.priority, meta={**request.meta, "details_left": rest}, dont_filter=True)
+
+    def _note_detail(self, url: str, body: dict | None) -> None:
+        """A detail API asked for an item: a GET's address is the report's, revisited as any document's; a
+        POST's answers every item, so it is no report's address."""
+        if body is None:
+            self._listed.add(url)
+        self._requested[url if body is None else f"POST {url} {json.dumps(body, sort_keys=True)}"] = "document"
 
     def _read_document_page(self, response: TextResponse, title: str, verdict: Verdict,
                             further: Sequence[TextResponse] = ()) -> Iterator[ReportDocument | scrapy.Request]:
@@ -1110,6 +1122,11 @@ def apply_site_settings(settings, site: Site) -> None:
 def _header(response: Response, name: str) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Request:
+    """A detail API's request: a GET of its address, or a POST of the id as the script sends it (JSON)."""
+    return JsonRequest(url, data=body, **kwargs) if body is not None else scrapy.Request(url, **kwargs)
 
 
 def _text(response: Response) -> str:

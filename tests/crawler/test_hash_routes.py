@@ -9,7 +9,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, TextResponse
 from scrapy.settings import Settings
 
-from crawler.hashroutes import DetailApi, detail_apis, is_hash_route, item_id
+from crawler.hashroutes import DetailApi, PostedDetailApi, detail_apis, is_hash_route, item_id, posted_detail_apis
 from crawler.items import ReportDocument
 from crawler.scriptapis import ItemUrl, item_urls
 from crawler.siteconfig import Site
@@ -88,7 +88,7 @@ def _detail(spider, file: str, left: list[str] = ()) -> list:
     url = "http://www.linjiang.gov.cn/czj/api/article/2021"
     request = Request(url, meta={"role": "document", "verdict": "report", "link_text": "临江市财政局2021年政府信息公开工作年度报告",
                                  "list_date": "2022-01-20", "listing_url": LIST_API, "agency_hint": "临江市财政局",
-                                 "hash_route": COLUMN + "#/detail/2021", "details_left": list(left)})
+                                 "hash_route": COLUMN + "#/detail/2021", "details_left": [[u, None] for u in left]})
     response = TextResponse(url=url, body=(FILES / file).read_bytes(), headers={"Content-Type": "application/json"},
                             request=request)
     return list(spider.parse_detail(response))
@@ -142,3 +142,38 @@ def test_a_withdrawn_hash_route_is_not_revisited(monkeypatch):
     monkeypatch.setattr("crawler.spiders.reports.validator_store", lambda crawler: Store())
     spider.crawler.engine, spider.lists_read = Engine(), 1
     assert spider._revisit() == 1 and spider.crawler.engine.urls == ["http://www.example.gov.cn/art/5.html"]
+
+
+# -- detail APIs asked by POST -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code, api", [
+    ("created(){const id=this.$route.params.id;axios.post('/api/article/detail', { id }).then(r=>{})}",
+     PostedDetailApi("/api/article/detail", "id")),
+    ("function g(e){return request({url:'/api/info/get',method:'post',data:{infoId:e}})}",
+     PostedDetailApi("/api/info/get", "infoId")),
+])
+def test_a_detail_api_posted_the_id_is_read(code, api):
+    assert posted_detail_apis(code) == (api,) and detail_apis(code) == ()
+
+
+@pytest.mark.parametrize("code", [
+    "axios.post('/api/list', {pageNum: 1, pageSize: 10})",                # no id
+    "axios.post('/api/list', {...this.q, id})",                            # more than the id
+    "x={url:'/api/info/get',method:'get',data:{id:e}}",                    # not a POST
+])
+def test_other_posts_are_no_detail_api(code):
+    assert posted_detail_apis(code) == ()
+
+
+def test_a_route_with_a_posted_detail_api_is_posted_its_id_and_yielded_at_its_route(spider):
+    detail = "http://www.linjiang.gov.cn/czj/api/article/detail"
+    api = {**_list_request(spider).meta["api"], "details": [], "posted_details": [[detail, "id"]]}
+    requests = sorted((r for r in _detail_requests(spider, api) if r.meta.get("hash_route")), key=lambda r: r.body)
+    assert [(r.method, r.url, r.body, r.meta["hash_route"]) for r in requests] == [
+        ("POST", detail, b'{"id": "2020"}', COLUMN + "#/detail/2020"),
+        ("POST", detail, b'{"id": "2021"}', COLUMN + "#/detail/2021")]
+    response = TextResponse(url=detail, body=(FILES / "api_detail_report.json").read_bytes(),
+                            headers={"Content-Type": "application/json"}, request=requests[1])
+    [item] = spider.parse_detail(response)
+    assert (item.url, item.final_url) == (COLUMN + "#/detail/2021", COLUMN + "#/detail/2021")
+    assert detail not in spider._listed   # its address is every item's: never revisited as one report
