@@ -136,6 +136,13 @@ class OneHost:
     def close(self) -> None:
         self.server.close()
 
+    def report(self, look: Look, path: str, agency: str, year: int, nav: str | None = None) -> str:
+        """A report page at ``path`` in the portal's ``look``, expected; its title."""
+        title = f"{agency}{year}年政府信息公开工作年度报告"
+        self.main.pages[path] = Page(look.article(title, agency, year, nav))
+        self.expected[self.base + path] = (agency, year)
+        return title
+
 
 @dataclass(frozen=True)
 class Look:

@@ -41,7 +41,7 @@ JSON = "application/json;charset=UTF-8"
 SCRIPT = "application/javascript; charset=utf-8"
 
 LOOK = Look(NAV, seed=23, day=1)
-html, article = LOOK.html, LOOK.article
+html = LOOK.html
 
 
 def page_of(query: dict, key: str, default: int) -> int:
@@ -112,13 +112,6 @@ class PortalE(OneHost):
         self._transport()
         self._housing()
 
-    def _report(self, path: str, agency: str, year: int, nav: str = NAV) -> str:
-        """A report page at ``path``, expected; its title."""
-        title = f"{agency}{year}年政府信息公开工作年度报告"
-        self.main.pages[path] = Page(article(title, agency, year, nav))
-        self.expected[self.base + path] = (agency, year)
-        return title
-
     def _department_home(self, folder: str, name: str, column: str, label: str) -> str:
         """A department's home page under ``folder``, linking its 年报 ``column``; its navigation bar."""
         nav = f'<a href="{folder}index.html">首页</a><a href="{column}">{label}</a>'
@@ -158,7 +151,7 @@ class PortalE(OneHost):
         rows = []
         for k, year in enumerate(range(2023, 2018, -1)):
             path = f"/xxgk/art/{8800 + k}.html"
-            rows.append({"id": 8800 + k, "title": self._report(path, CITY, year), "publishDate": f"{year + 1}-01-15"})
+            rows.append({"id": 8800 + k, "title": self.report(LOOK, path, CITY, year), "publishDate": f"{year + 1}-01-15"})
         noise = "东陵市人民政府2023年法治政府建设年度报告"
         main.pages["/xxgk/art/8900.html"] = Page(html(noise, "<p>正文。</p>"))
         rows.insert(1, {"id": 8900, "title": noise, "publishDate": "2024-03-20"})
@@ -187,7 +180,7 @@ class PortalE(OneHost):
         records = []
         for year in range(2023, 2020, -1):
             path = f"/jyj/art/{year + 1}/1/20/art_1201_{year}.html"
-            records.append({"id": str(year), "title": self._report(path, name, year, nav), "url": path})
+            records.append({"id": str(year), "title": self.report(LOOK, path, name, year, nav), "url": path})
         for k, noise in enumerate(("东陵市教育局2024年部门预算", "东陵市教育局2022年度部门决算")):
             main.pages[f"/jyj/art/2024/2/1/art_1202_{k}.html"] = Page(html(noise, "<p>预决算。</p>", nav))
             records.append({"id": f"b{k}", "title": noise, "url": f"/jyj/art/2024/2/1/art_1202_{k}.html"})
@@ -216,7 +209,7 @@ class PortalE(OneHost):
             f'<span>{{{{ item.pubDate }}}}</span></li></ul></div>{script}'), nav))
         rows = []
         for year in range(2023, 2019, -1):
-            rows.append({"infoId": f"m{year}", "title": self._report(f"/mzj/art/m{year}.html", name, year, nav),
+            rows.append({"infoId": f"m{year}", "title": self.report(LOOK, f"/mzj/art/m{year}.html", name, year, nav),
                          "pubDate": f"{year + 1}-01-18"})
         main.pages["/mzj/art/m9.html"] = Page(html("东陵市民政局2023年度工作总结", "<p>总结。</p>", nav))
         rows.insert(0, {"infoId": "m9", "title": "东陵市民政局2023年度工作总结", "pubDate": "2024-01-05"})
@@ -240,7 +233,7 @@ class PortalE(OneHost):
         main.pages["/wjw/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", f'<ul id="list"></ul>{script}', nav))
         items = []
         for year in range(2023, 2021, -1):
-            items.append({"id": 500 + year % 100, "title": self._report(f"/wjw/content/{500 + year % 100}.html", name,
+            items.append({"id": 500 + year % 100, "title": self.report(LOOK, f"/wjw/content/{500 + year % 100}.html", name,
                                                                         year, nav)})
 
         def answer(query: dict, form: dict) -> Page:
@@ -253,7 +246,7 @@ class PortalE(OneHost):
         """市交通运输局: a 加载更多 button naming no last page; the fragments end with an empty one."""
         main, name = self.main, "东陵市交通运输局"
         nav = self._department_home("/jtj/", name, "/jtj/xxgk/ndbg/index.html", "年度报告")
-        items = [f'<li><a href="/jtj/art/{year}/nb.html">{escape(self._report(f"/jtj/art/{year}/nb.html", name, year, nav))}'
+        items = [f'<li><a href="/jtj/art/{year}/nb.html">{escape(self.report(LOOK, f"/jtj/art/{year}/nb.html", name, year, nav))}'
                  f'</a><span>{year + 1}-01-25</span></li>' for year in range(2023, 2018, -1)]
         main.pages["/jtj/art/2023/js.html"] = Page(html("东陵市交通运输局2023年度部门决算", "<p>决算。</p>", nav))
         items.append('<li><a href="/jtj/art/2023/js.html">东陵市交通运输局2023年度部门决算</a><span>2024-08-01</span></li>')

@@ -35,7 +35,7 @@ JSON = "application/json;charset=UTF-8"
 SCRIPT = "application/javascript; charset=utf-8"
 
 LOOK = Look(NAV, seed=41, day=1)
-html, article = LOOK.html, LOOK.article
+html = LOOK.html
 
 
 def shell(title: str, scripts: list[str], module: bool = False) -> Page:
@@ -140,13 +140,6 @@ class PortalG(OneHost):
         self._statistics()
         self._housing()
 
-    def _report(self, path: str, agency: str, year: int, nav: str = NAV) -> str:
-        """A report page at ``path``, expected; its title."""
-        title = f"{agency}{year}年政府信息公开工作年度报告"
-        self.main.pages[path] = Page(article(title, agency, year, nav))
-        self.expected[self.base + path] = (agency, year)
-        return title
-
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
         return title
@@ -172,7 +165,7 @@ class PortalG(OneHost):
         main.pages["/xxgk/js/app.6a7b8c9d.js"] = Page(CITY_APP.encode(), SCRIPT)
         main.pages["/xxgk/js/ndbg.3f2a1c9b.js"] = Page(CITY_NDBG.encode(), SCRIPT)
         main.pages["/xxgk/js/zcwj.8e7d6c5b.js"] = Page(CITY_ZCWJ.encode(), SCRIPT)
-        rows = [{"articleId": 7700 + k, "title": self._report(f"/xxgk/content/{7700 + k}.html", CITY, year)}
+        rows = [{"articleId": 7700 + k, "title": self.report(LOOK, f"/xxgk/content/{7700 + k}.html", CITY, year)}
                 for k, year in enumerate(range(2023, 2018, -1))]
         rows.insert(2, {"articleId": 7799, "title": self._noise("/xxgk/content/7799.html", f"{CITY}2023年法治政府建设年度报告")})
         main.posted["/xxgk/api/ndbg/list"] = rows_answer(rows, lambda body: body.get("catalogId") == "gknb")
@@ -185,7 +178,7 @@ class PortalG(OneHost):
         main.pages["/fgw/xxgk/ndbg/static/js/main.4e5f6a7b.js"] = Page(FGW_MAIN.encode(), SCRIPT)
         main.pages["/fgw/xxgk/ndbg/static/js/412.9b8c7d6e.js"] = Page(FGW_LIST.encode(), SCRIPT)
         main.pages["/fgw/xxgk/ndbg/static/js/198.1a2b3c4d.js"] = Page(FGW_HELP.encode(), SCRIPT)
-        rows = [{"id": f"f{year}", "title": self._report(f"/fgw/art/f{year}.html", name, year, nav)}
+        rows = [{"id": f"f{year}", "title": self.report(LOOK, f"/fgw/art/f{year}.html", name, year, nav)}
                 for year in range(2023, 2019, -1)]
         rows.append({"id": "f9", "title": self._noise("/fgw/art/f9.html", f"{name}2024年部门预算", nav)})
         main.posted["/fgw/api/info/list"] = rows_answer(rows, lambda body: body.get("columnId") == "fgwnb")
@@ -198,7 +191,7 @@ class PortalG(OneHost):
                                             module=True)
         for file, code in (("index.6e5f4a3b", CZJ_INDEX), ("NdbgList.5d4c3b2a", CZJ_LIST), ("vendor.0f1e2d3c", CZJ_VENDOR)):
             main.pages[f"/czj/xxgk/nb/assets/{file}.js"] = Page(code.encode(), SCRIPT)
-        records = [{"id": f"c{year}", "title": self._report(f"/czj/art/c{year}.html", name, year, nav)}
+        records = [{"id": f"c{year}", "title": self.report(LOOK, f"/czj/art/c{year}.html", name, year, nav)}
                    for year in range(2023, 2019, -1)]
         records.insert(1, {"id": "c9", "title": self._noise("/czj/art/c9.html", f"{name}2023年度部门决算", nav)})
 
@@ -226,7 +219,7 @@ class PortalG(OneHost):
         main.pages["/tjj/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", (
             '<div id="app"><ul><li v-for="item in list" :key="item.id">'
             '<a :href="\'/tjj/art/\' + item.id + \'.html\'">{{ item.title }}</a></li></ul></div>' + script), nav))
-        rows = [{"id": f"t{year}", "title": self._report(f"/tjj/art/t{year}.html", name, year, nav)}
+        rows = [{"id": f"t{year}", "title": self.report(LOOK, f"/tjj/art/t{year}.html", name, year, nav)}
                 for year in range(2023, 2020, -1)]
         rows.insert(0, {"id": "t9", "title": self._noise("/tjj/art/t9.html", f"{name}2023年度工作总结", nav)})
         main.posted["/tjj/api/article/list"] = rows_answer(rows, lambda body: body.get("catalogCode") == "tjjnb")
