@@ -137,10 +137,11 @@ def route_templates(code: str) -> bool:
     return not _HISTORY_MODE.search(code)
 
 
-def routed(code: str, templates: tuple[ItemUrl, ...]) -> tuple[ItemUrl, ...]:
+def routed(code: str, templates: tuple[ItemUrl, ...], history: bool = False) -> tuple[ItemUrl, ...]:
     """A bundle's item-address templates, those a compiled ``<router-link>`` routes (``to:"/detail/"+t.id``)
-    made hash routes (``#/detail/``) unless its router keeps history."""
-    if len(code) > MAX_SCRIPT_CHARS or not route_templates(code):
+    made hash routes (``#/detail/``) unless its router keeps history (``history``: a lazy chunk's router is
+    in the bundle that loads it, which says so)."""
+    if len(code) > MAX_SCRIPT_CHARS or history or not route_templates(code):
         return templates
     routes = {(m.group(1), m.group(2), m.group(3) or "") for _, m in zip(range(MAX_TRIED), _ROUTE_TO.finditer(code))}
     return tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) if tuple(t) in routes else t for t in templates)

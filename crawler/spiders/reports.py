@@ -371,7 +371,8 @@ class ReportsSpider(scrapy.Spider):
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
         code, column = _text(response), response.meta.get("column", True)
         if column:
-            yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"})
+            yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
+                                                 response.meta.get("history", False))
         if not response.meta.get("chunk"):
             yield from self._chunks(response, code, column, meta)
 
@@ -388,7 +389,8 @@ class ReportsSpider(scrapy.Spider):
             called = f"{meta.get('link_text', '')} {chunk.label}" if says_column(chunk.label) else meta.get("link_text", "")
             yield scrapy.Request(chunk.url, callback=self.parse_bundle, errback=self.on_error,
                                  priority=LIST_PAGE_PRIORITY, meta={**meta, "link_text": called.strip(), "role": "bundle",
-                                                                    "shell": response.meta["shell"], "chunk": True})
+                                                                    "shell": response.meta["shell"], "chunk": True,
+                                                                    "history": not route_templates(code)})
 
     def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
         """What a request made for a column page's own list carries: part of that page (hops and chain as
@@ -400,10 +402,12 @@ class ReportsSpider(scrapy.Spider):
                 "link_text": f"{meta.get('link_text', '')} {title}".strip()}
 
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
-                             meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+                             meta: dict[str, Any], history: bool = False) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``), each with the
-        scripts' ways of making an item's address; at most ``MAX_API_CALLS``."""
-        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code)) + bound)], page_url))
+        scripts' ways of making an item's address (``history``: their app's router keeps history); at most
+        ``MAX_API_CALLS``."""
+        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
+                                       page_url))
                  for code in codes for call in api_calls(code) + wrapped_calls(code)]
         # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))

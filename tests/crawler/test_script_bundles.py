@@ -89,3 +89,15 @@ def test_an_apps_report_route_has_its_lazy_chunk_read_as_the_column(spider):
     # the chunk's requests are the column's: its list is asked for
     post = next(spider.parse_bundle(_bundle_answer(chunk, (FILES / "bundle_webpack_app.js").read_text())))
     assert post.url == "http://www.zhoukou.gov.cn/prod-api/cms/content/list"
+
+
+def test_a_lazy_chunks_router_links_keep_the_history_mode_of_the_bundle_loading_it(spider):
+    """The router (mode:"history") is in the app bundle; the chunk's compiled <router-link> is a path, not #/."""
+    code = ('var r=new Router({mode:"history",routes:[{path:"/ndbg",component:()=>h(()=>import("./Ndbg.2b2b.js"),[]),'
+            'meta:{title:"政府信息公开年报"}}]})')
+    chunk = next(spider.parse_bundle(_bundle_answer(_app_bundle_request(spider), code)))
+    list_code = ('function r(e){return Object(a["a"])({url:"/api/nb/list",method:"post",data:e})}var o=function(){return '
+                 'n("router-link",{attrs:{to:"/detail/"+t.id}})};var s={data:function(){return{q:{pageNum:1}}},created:'
+                 'function(){r(this.q).then((function(t){}))}}')
+    post = next(spider.parse_bundle(_bundle_answer(chunk, list_code)))
+    assert post.meta["api"]["item_urls"] == [["/detail/", "id", ""]]
