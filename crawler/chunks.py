@@ -9,7 +9,8 @@ makes the file's address from the runtime's chunk map and public path (webpack 4
 A chunk is worth fetching when the route that loads it is the app's 年报 column: its ``meta.title``, ``name``
 or ``path`` says so (``{path:"/ndbg",component:…,meta:{title:"政府信息公开年报"}}``); or, when the shell itself
 is called a 年报 column, when its route is the one the shell shows at its own address (``path:"/"``), or no
-router names it at all. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
+router names it at all. A route called a 年报 column whose component is in the bundle itself makes the
+bundle that column's. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
 than ``MAX_SCRIPT_CHARS``; at most ``MAX_PER_BUNDLE`` chunks of a bundle are kept, and the spider fetches at
 most ``MAX_PER_SITE`` in a crawl.
 """
@@ -50,17 +51,25 @@ def lazy_chunks(code: str, script_url: str, page_url: str) -> list[LazyChunk]:
     if len(code) > MAX_SCRIPT_CHARS:
         return []
     files = _webpack_files(code, page_url)
-    routes = [(route, label, home) for _, match in zip(range(MAX_TRIED), _ROUTE.finditer(code))
-              for route, label, home in [_route(code, match.start())] if route]
+    routes = _routes(code)
     found = []
     for _, load in zip(range(MAX_TRIED), _loads(code)):
         start, key = load
         url = files.get(key) if not key.startswith(".") else urljoin(script_url, key)
         if url is None or urlsplit(url).netloc != urlsplit(page_url).netloc:
             continue
-        route = next(((label, home) for (a, b), label, home in routes if a <= start < b), None)
-        found.append(LazyChunk(url.split("#")[0], *(route or ("", False))))
+        route = next((r for r in routes if r.start <= start < r.end), None)
+        found.append(LazyChunk(url.split("#")[0], route.label if route else "", bool(route and route.home)))
     return list(dict.fromkeys(found))
+
+
+def eager_column_route(code: str) -> str | None:
+    """What the bundle's route called a 年报 column is called, when its component is in the bundle itself
+    (``{path:"/ndbg",component:p["a"],meta:{title:"政府信息公开年报"}}``): the bundle holds that column's list."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return None
+    return next((r.label for r in _routes(code) if says_column(r.label)
+                 and not (_WEBPACK_LOAD.search(r.component) or _IMPORT.search(r.component))), None)
 
 
 def column_chunks(chunks: list[LazyChunk], shell_is_column: bool) -> list[LazyChunk]:
@@ -100,15 +109,26 @@ def _loads(code: str) -> list[tuple[int, str]]:
     return sorted(loads)
 
 
-def _route(code: str, start: int) -> tuple[tuple[int, int] | None, str, bool]:
-    """The route object opening at ``start``: its extent, what it is called, whether it is the app's home."""
-    fields = object_entries(code, start)
-    if fields is None or "component" not in fields:
-        return None, "", False
-    meta = fields.get("meta", "").strip()
-    title = string_literal((object_entries(meta, 0) or {}).get("title", "")) if meta.startswith("{") else ""
-    path = string_literal(fields.get("path", ""))
-    label = title or string_literal(fields.get("name", "")) or path
-    # the extent: the component's text lies inside it (an object's end is where object_entries stopped)
-    end = code.find(fields["component"], start) + len(fields["component"])
-    return (start, end), label, path in ("/", "")
+class _Route(NamedTuple):
+    start: int
+    end: int         # where its component's text ends
+    label: str       # its title, else name, else path
+    home: bool       # the route shown at the app's own address
+    component: str   # as written
+
+
+def _routes(code: str) -> list[_Route]:
+    """The route objects of the bundle's router table (``{path, name, component, meta}``)."""
+    found = []
+    for _, match in zip(range(MAX_TRIED), _ROUTE.finditer(code)):
+        fields = object_entries(code, match.start())
+        if fields is None or "component" not in fields:
+            continue
+        meta = fields.get("meta", "").strip()
+        title = string_literal((object_entries(meta, 0) or {}).get("title", "")) if meta.startswith("{") else ""
+        path = string_literal(fields.get("path", ""))
+        component = fields["component"]
+        end = code.find(component, match.start()) + len(component)
+        found.append(_Route(match.start(), end, title or string_literal(fields.get("name", "")) or path,
+                            path in ("/", ""), component))
+    return found

@@ -55,7 +55,7 @@ from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
-from crawler.chunks import column_chunks, lazy_chunks, says_column
+from crawler.chunks import column_chunks, eager_column_route, lazy_chunks, says_column
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
@@ -370,7 +370,10 @@ class ReportsSpider(scrapy.Spider):
         the shell or the route loading it is a 年报 column; then the chunks it loads on demand that may be."""
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
         code, column = _text(response), response.meta.get("column", True)
-        if column:
+        route = None if column else eager_column_route(code)
+        if route:   # the app's 年报 route shows a component of this bundle: its requests are that column's
+            meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
+        if column or route:
             yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
                                                  response.meta.get("history", False))
         if not response.meta.get("chunk"):

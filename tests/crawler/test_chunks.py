@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from crawler.chunks import LazyChunk, column_chunks, lazy_chunks
+from crawler.chunks import LazyChunk, column_chunks, eager_column_route, lazy_chunks
 
 SHELL = "http://www.nc.gov.cn/xxgk/"
 WEBPACK_4 = (
@@ -60,3 +60,9 @@ def test_a_hostile_2mb_bundle_costs_at_most_a_second_or_two():
     started = time.monotonic()
     chunks = lazy_chunks(code, SHELL + "js/app.js", SHELL)
     assert time.monotonic() - started < 2 and chunks == []   # no chunk map: no file
+
+
+def test_a_report_route_whose_component_is_in_the_bundle_makes_it_the_columns():
+    eager = WEBPACK_4.replace('function(){return n.e("ndbg").then(n.bind(null,"7a1b"))}', 'p["a"]')
+    assert eager_column_route(eager) == "政府信息公开年报"
+    assert eager_column_route(WEBPACK_4) is None   # its component is a lazy chunk: that chunk is the column's

@@ -101,3 +101,12 @@ def test_a_lazy_chunks_router_links_keep_the_history_mode_of_the_bundle_loading_
                  'function(){r(this.q).then((function(t){}))}}')
     post = next(spider.parse_bundle(_bundle_answer(chunk, list_code)))
     assert post.meta["api"]["item_urls"] == [["/detail/", "id", ""]]
+
+
+def test_an_apps_report_route_shown_by_a_component_of_its_bundle_makes_the_bundles_lists_the_columns(spider):
+    routes = ('var h=new f["a"]({mode:"hash",routes:[{path:"/",component:s},{path:"/ndbg",component:p["a"],'
+              'meta:{title:"政府信息公开年报"}}]});')
+    code = routes + (FILES / "bundle_webpack_app.js").read_text()
+    post = next(spider.parse_bundle(_bundle_answer(_app_bundle_request(spider), code)))
+    assert (post.url, post.meta["link_text"].endswith("政府信息公开年报")) == (
+        "http://www.zhoukou.gov.cn/prod-api/cms/content/list", True)
