@@ -46,11 +46,12 @@ class LazyChunk(NamedTuple):
     home: bool     # that route is the one shown at the app's own address
 
 
-def lazy_chunks(code: str, script_url: str, page_url: str) -> list[LazyChunk]:
-    """The chunks the bundle at ``script_url`` loads on demand, for the app whose shell is ``page_url``."""
+def lazy_chunks(code: str, script_url: str, page_url: str, shell_files: dict[str, str] | None = None) -> list[LazyChunk]:
+    """The chunks the bundle at ``script_url`` loads on demand, for the app whose shell is ``page_url``;
+    ``shell_files``: the chunk map of a runtime the shell holds (``chunk_files``), when the bundle has none."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    files = _webpack_files(code, page_url)
+    files = chunk_files(code, page_url) or shell_files or {}
     routes = _routes(code)
     found = []
     for _, load in zip(range(MAX_TRIED), _loads(code)):
@@ -89,9 +90,10 @@ def says_column(label: str) -> bool:
     return bool(re.search(COLUMN_WORDS, words)) or any(COLUMN_URL_TOKEN.match(t) for t in url_tokens(label))
 
 
-def _webpack_files(code: str, page_url: str) -> dict[str, str]:
-    """A webpack runtime's chunk id → the chunk file's absolute address."""
-    template = _CHUNK_FILE.search(code)
+def chunk_files(code: str, page_url: str) -> dict[str, str]:
+    """A webpack runtime's chunk id → the chunk file's absolute address (a runtime in the bundle, or inlined in
+    the shell's page as vue-element-admin and RuoYi-Vue's builds and create-react-app do)."""
+    template = _CHUNK_FILE.search(code) if len(code) <= MAX_SCRIPT_CHARS else None
     if template is None:
         return {}
     public = _PUBLIC_PATH.search(code)

@@ -55,7 +55,7 @@ from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
-from crawler.chunks import column_chunks, eager_column_route, lazy_chunks, says_column
+from crawler.chunks import chunk_files, column_chunks, eager_column_route, lazy_chunks, says_column
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
@@ -357,13 +357,15 @@ class ReportsSpider(scrapy.Spider):
         (``parse_bundle``) as the column's scripts when the shell is called a 年报 column, else for the routes
         they name; at most ``MAX_BUNDLES`` a crawl."""
         fetched = sum(1 for step in self._requested.values() if step == "bundle")
+        # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.chunks)
+        files = chunk_files("\n".join(response.xpath("//script[not(@src)]/text()").getall()), response.url)
         for url in shell_scripts(response.selector.root, response.url)[:max(0, MAX_BUNDLES - fetched)]:
             if url in self._requested or not self.scope.contains(url) or self._denied(url):
                 continue
             self._requested[url] = "bundle"
             yield scrapy.Request(url, callback=self.parse_bundle, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                  meta={**self._column_part_meta(response, subsite), "role": "bundle",
-                                       "shell": response.url, "column": column})
+                                       "shell": response.url, "column": column, "chunk_files": files})
 
     def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
         """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
@@ -384,7 +386,8 @@ class ReportsSpider(scrapy.Spider):
         """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.chunks``), read as
         the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
         fetched = sum(1 for step in self._requested.values() if step == "chunk")
-        chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"]), column)
+        chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"], response.meta.get("chunk_files")),
+                               column)
         for chunk in chunks[:max(0, MAX_CHUNKS - fetched)]:
             if chunk.url in self._requested or not self.scope.contains(chunk.url) or self._denied(chunk.url):
                 continue

@@ -110,3 +110,21 @@ def test_an_apps_report_route_shown_by_a_component_of_its_bundle_makes_the_bundl
     post = next(spider.parse_bundle(_bundle_answer(_app_bundle_request(spider), code)))
     assert (post.url, post.meta["link_text"].endswith("政府信息公开年报")) == (
         "http://www.zhoukou.gov.cn/prod-api/cms/content/list", True)
+
+
+def test_a_runtime_inlined_in_the_shell_gives_the_chunk_files_its_bundle_loads(spider):
+    """vue-element-admin and RuoYi-Vue inline webpack's runtime (its chunk map) in index.html: the app bundle
+    names only the chunk ids its routes load."""
+    shell = "http://www.zhoukou.gov.cn/xxgk/"
+    page = (b'<!DOCTYPE html><html><head><meta charset=utf-8><title>\xe6\x94\xbf\xe5\xba\x9c\xe4\xbf\xa1\xe6\x81\xaf'
+            b'\xe5\x85\xac\xe5\xbc\x80</title></head><body><div id=app></div><script>!function(e){function r(e){'
+            b'return i.p+"static/js/"+({}[e]||e)+"."+{"chunk-2d0a":"77aa88bb","chunk-3c4d":"11223344"}[e]+".js"}'
+            b'i.p="/xxgk/"}([]);</script><script src=/xxgk/static/js/app.5e6f.js></script></body></html>')
+    response = TextResponse(url=shell, body=page, encoding="utf-8", request=Request(shell, meta={
+        "role": "page", "hops": 1, "chain": 0, "subsite": 0, "link_text": "政府信息公开"}))
+    request = next(r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta.get("role") == "bundle")
+    code = ('routes:[{path:"/zcwj",component:function(){return n.e("chunk-3c4d").then(n.bind(null,"aa"))},meta:{title:'
+            '"政策文件"}},{path:"/ndbg",component:function(){return n.e("chunk-2d0a").then(n.bind(null,"bb"))},meta:{title:'
+            '"政府信息公开年报"}}]')
+    assert [r.url for r in spider.parse_bundle(_bundle_answer(request, code))] == [
+        "http://www.zhoukou.gov.cn/xxgk/static/js/chunk-2d0a.77aa88bb.js"]
