@@ -18,8 +18,9 @@ ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a
 (``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
 the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
 ref({…})`` read as ``n.value``). An object spread into another (``{...this.queryParams, pageNum: 1}``,
-``Object.assign({}, n.value, {current: 1})``) is read so, later entries overriding, ``MAX_SPREAD_DEPTH``
-objects deep. A call whose data names anything else is not requested (what it would ask is
+``Object.assign({}, n.value, {current: 1})``, and Babel's compiled spread: ``Object(o["a"])(Object(o["a"])({},
+this.queryParams), {}, {pageNum: 1})``, ``(0,o.Z)(…)``, ``_objectSpread(…)``, a merge whose first object is written
+in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call whose data names anything else is not requested (what it would ask is
 unknown). At most ``MAX_CALLS``
 calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
@@ -37,7 +38,7 @@ MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
-MAX_SPREAD_DEPTH = 2         # an object spread into one spread into the data, no deeper
+MAX_SPREAD_DEPTH = 4         # Babel's {...q, p: 1}: a merge of a merge of a reference to a literal
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
 # The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.pagers).
@@ -53,7 +54,13 @@ _ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""",
 _SHORTHAND_ENTRY = re.compile(rf"^\s*({_NAME})\s*$")   # {channelId, pageNo}: the variables of those names
 # {...this.queryParams}: kept as the entry "...this.queryParams", its value the reference
 _SPREAD_ENTRY = re.compile(rf"^\s*\.\.\.\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*$")
-_ASSIGN = re.compile(r"^Object\s*\.\s*assign\s*\(")
+# What merges objects: Object.assign, and the helper Babel compiles a spread to (webpack 4 Object(o["a"]), webpack 5
+# (0,o.Z), unbundled _objectSpread2); its first argument is written in place ({}, or another merge).
+_MERGER = (rf"""(?:Object\s*\.\s*assign|Object\s*\(\s*{_NAME}\s*(?:\[\s*["']\w+["']\s*\]|\.\s*{_NAME})\s*\)"""
+           rf"""|\(\s*0\s*,\s*{_NAME}\s*\.\s*{_NAME}\s*\)|_objectSpread2?|_extends)\s*\(""")
+_MERGE = re.compile(rf"^{_MERGER}")
+# A merge as a call's argument, its parentheses nested one deep (Babel's merge of a merge).
+MERGE_ARGUMENT = rf"{_MERGER}(?:[^()]|\([^()]{{0,{MAX_LITERAL_CHARS}}}\)){{0,{MAX_LITERAL_CHARS}}}\)"
 # A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
 _REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
 _HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
@@ -175,16 +182,18 @@ def data_of(variables: Variables, literal: str,
 
 
 def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> dict[str, str] | None:
-    """The entries of the object ``written`` (a literal, a reference, ``Object.assign(…)``), the objects spread
+    """The entries of the object ``written`` (a literal, a reference, a merge: ``Object.assign(…)``), the objects spread
     into it merged in order; None when one of them cannot be known."""
     written = written.strip()
     if depth > MAX_SPREAD_DEPTH:
         return None
-    if assign := _ASSIGN.match(written):
-        end = _closing(written, assign.end() - 1)
-        parts = _top_level_split(written[assign.end():end]) if end is not None else []
+    if merge := _MERGE.match(written):
+        end = _closing(written, merge.end() - 1)
+        parts = _top_level_split(written[merge.end():end]) if end is not None else []
+        if not parts or not (parts[0].strip().startswith("{") or _MERGE.match(parts[0].strip())):
+            return None   # a function called with a first object not written in place: no merge to be sure of
         objects = [_merged_entries(variables, part, at, depth + 1) for part in parts]
-        return None if not objects or None in objects else {k: v for o in objects for k, v in o.items()}
+        return None if None in objects else {k: v for o in objects for k, v in o.items()}
     if not written.startswith("{"):
         reference = _REFERENCE_ARGUMENT.match(written)
         literal = variables.object_literal(reference.group(1), at) if reference else None

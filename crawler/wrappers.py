@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from crawler.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, ApiCall, Variables, data_of,
-                                object_entries, string_literal)
+from crawler.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, MERGE_ARGUMENT, ApiCall, Variables,
+                                data_of, object_entries, string_literal)
 
 MAX_FUNCTIONS = 20
 _NAME = r"[A-Za-z_$][\w$]*"
@@ -44,9 +44,9 @@ _EXPORT = re.compile(rf"""\.\s*d\s*\(\s*{_NAME}\s*,\s*["']({_NAME})["']\s*,\s*\(
                      rf"""(?:function\s*\(\s*\)\s*\{{\s*return\s+({_NAME})|\(\s*\)\s*=>\s*({_NAME}))""")
 _EXPORTS = re.compile(rf"\.\s*d\s*\(\s*{_NAME}\s*,\s*\{{")
 _EXPORTED = re.compile(rf"^(?:\(\s*\)\s*=>\s*|function\s*\(\s*\)\s*\{{\s*return\s+)({_NAME})")
-# The object a call passes: a reference (this.queryParams, n.value), a flat literal, or Object.assign of those.
-_ARGUMENT = (rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
-             rf"|Object\s*\.\s*assign\s*\([^()]{{0,{MAX_LITERAL_CHARS}}}\)")
+# The object a call passes: a merge of objects (Object.assign, Babel's spread), a reference (this.queryParams,
+# n.value) or a flat literal.
+_ARGUMENT = rf"{MERGE_ARGUMENT}|(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
 
 
 class RequestFunction(NamedTuple):

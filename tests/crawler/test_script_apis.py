@@ -238,3 +238,17 @@ def test_object_assign_merges_its_objects_in_order_later_entries_winning():
 def test_a_spread_of_an_unknown_object_makes_no_call():
     """Sending the other entries alone would ask what the script never asks."""
     assert api_calls('axios.post("/api/list",{...this.filters,pageNum:1})') == []
+
+
+def test_a_webpack_5_compiled_spread_is_the_merged_object():
+    code = 'const q={catalogId:"gknb"};axios.post("/api/list",(0,o.Z)((0,o.Z)({},q),{},{pageNum:1}))'
+    assert api_calls(code) == [ApiCall("/api/list", "POST", (("catalogId", "gknb"), ("pageNum", "1")), True,
+                                       ("pageNum",))]
+
+
+def test_a_call_whose_first_object_is_not_written_in_place_is_no_merge():
+    assert api_calls('const q={catalogId:"gknb"};axios.post("/api/list",(0,o.Z)(q,{pageNum:1}))') == []
+
+
+def test_an_object_spreading_itself_ends_at_the_depth_bound():
+    assert api_calls("var q={...q,page:1};axios.post('/api/list',q)") == []

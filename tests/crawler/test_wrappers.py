@@ -69,3 +69,12 @@ def test_a_request_function_called_with_object_assign_sends_the_merged_object():
             'k(Object.assign({},n.value,{current:1})).then(o=>{t.value=o.data.records})')
     assert wrapped_calls(code) == [ApiCall("/api/nb/page", "GET", (("channelCode", "cznb"), ("size", "20"),
                                                                    ("current", "1")))]
+
+
+def test_babels_compiled_spread_is_the_merged_object():
+    # {...this.queryParams, pageNum: 1} compiled by Vue CLI (webpack 4, Babel's objectSpread2 helper)
+    code = ('function r(e){return Object(a["a"])({url:"/api/nb/list",method:"post",data:e})}var s={data:function(){'
+            'return{queryParams:{pageSize:10,catalogId:"gknb"}}},methods:{getList:function(){var e=this;r(Object(o["a"])('
+            'Object(o["a"])({},this.queryParams),{},{pageNum:1})).then((function(t){e.list=t.rows}))}}}')
+    assert wrapped_calls(code) == [ApiCall("/api/nb/list", "POST", (("pageSize", "10"), ("catalogId", "gknb"),
+                                                                    ("pageNum", "1")), True, ("pageSize", "pageNum"))]
