@@ -31,10 +31,11 @@ import lxml.html
 from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
-from crawler.frontier import is_agency_name
+from crawler.frontier import is_agency_name, is_year_only
 from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
+from crawler.tables import cell_label
 from gxparse.normalize import squash
 
 SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -170,7 +171,10 @@ class _Walker:
             text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
                 or " ".join((a.get("alt") or "").split())   # an image map's area says what it is in its alt
             label = link_label(text, a.get("title"))
-            found.append((a, url, _item_text(a) if _GENERIC_TEXT.match(label.replace(" ", "")) else label))
+            generic = bool(_GENERIC_TEXT.match(label.replace(" ", "")))
+            # a cell of a table of agencies by years says only 查看, the year, or nothing: its row and column do
+            named = cell_label(a, label, self.heading) if generic or not label or is_year_only(label) else None
+            found.append((a, url, named or (_item_text(a) if generic else label)))
         anchors = [a for a, _, _ in found]
         links, agencies = _count_by_ancestor(anchors, [is_agency_name(t) for _, _, t in found])
         out = []

@@ -1,0 +1,78 @@
+"""What a link in a table of agencies by years stands for, when its own text does not say.
+
+A 年报汇总 page is one table: a row per agency (市发展和改革委员会 …), a column per year, each cell a link whose
+text is only 查看, 下载, the year, or an icon. A person reads such a cell by its row's first cell and its
+column's header, under what the table is called; so is the link named (北川市教育局 2022年 政府信息公开年度报告汇总).
+
+Only a link in a body row of a table with a header row (its ``<thead>``, else a first row of ``<th>``), whose
+column's header or own text is a year, is named so (a list's table, 标题 | 发布日期 | 下载, is not); a row is
+read to ``MAX_CELLS`` cells, ``colspan`` counted, so a page costs no more than its size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MAX_CELLS = 50
+MAX_CELL_CHARS = 40
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cell_label(a, own: str, heading: Callable[[object], str]) -> str | None:
+    """The name of link ``a`` (own text ``own``) read from its row's first cell, its column's header, and the
+    table's caption (else ``heading`` of the table); None when it is in no table of agencies by years."""
+    cell = next(a.iterancestors("td", "th"), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr":
+        return None
+    table = next(row.iterancestors("table"), None)
+    header = _header_row(table) if table is not None else None
+    if header is None or header is row:
+        return None
+    cells = _positions(row)
+    position = next((start for start, _, c in cells if c is cell), None)
+    if position is None:
+        return None
+    # the row's name: its first cell before this one that holds words and no link (a 序号 cell holds a number)
+    row_name = next((_text(c) for start, _, c in cells if start < position and not c.xpath(".//a")
+                     and _CJK.search(_text(c))), "")
+    column_name = next((_text(c) for start, end, c in _positions(header) if start <= position < end), "")
+    year = _YEAR.search(column_name) or _YEAR.search(own)
+    if not row_name or year is None:
+        return None   # a list's table (标题 | 发布日期 | 下载): its row is the item, read as a list item
+    caption = table.find("caption")
+    title = _text(caption) if caption is not None else heading(table)
+    rest = "" if _YEAR.search(column_name) else column_name
+    parts = (row_name, f"{year.group(1)}年", rest, title)
+    return " ".join(p for p in parts if p)
+
+
+def _header_row(table):
+    """The table's header row: the first of its ``<thead>``, else its first row when that is of ``<th>``."""
+    first = next(table.iter("tr"), None)
+    if first is None or next(first.iterancestors("table"), None) is not table:
+        return None
+    if first.getparent().tag == "thead" or (len(first) and all(c.tag == "th" for c in first if isinstance(c.tag, str))):
+        return first
+    return None
+
+
+def _positions(row) -> list[tuple[int, int, object]]:
+    """The row's cells, each with the columns it spans (``colspan`` counted: start, end), at most ``MAX_CELLS``."""
+    out, position = [], 0
+    for cell in row:
+        if cell.tag not in ("td", "th"):
+            continue
+        if len(out) == MAX_CELLS:
+            break
+        span = (cell.get("colspan") or "1").strip()
+        end = position + (min(int(span), MAX_CELLS) if span.isdigit() and int(span) > 0 else 1)
+        out.append((position, end, cell))
+        position = end
+    return out
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())[:MAX_CELL_CHARS]
