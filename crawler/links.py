@@ -3,7 +3,8 @@
 Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sources (old platforms frame their
 column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
 the years of a GET form's year drop-down (a column shown a year at a time); URL strings in inline scripts and
-``onclick``/``onchange`` handlers (a button's ``location.href='?page=2'``, named by its ``value``); the JSON
+``onclick``/``onchange`` handlers (a button's ``location.href='?page=2'``, named by its ``value``); addresses in
+``data-`` attributes that the page's script opens (``data-url``: ``crawler.datalinks``); the JSON
 literals of scripts (column trees of platforms drawn in the browser, ``crawler.jsonlinks``); and the HTML records that Hanweb/JCMS list pages
 keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
 Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
@@ -31,6 +32,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
+from crawler.datalinks import data_addresses, read_attributes
 from crawler.frontier import is_agency_name, is_year_only
 from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
@@ -78,7 +80,7 @@ class Link:
     url: str
     text: str                 # what to judge it by (title attribute when the text is cut off)
     heading: str = ""         # heading of the block it sits in
-    source: str = "a"         # a | area | frame | option | form | script | json | record | sitemap
+    source: str = "a"         # a | area | frame | option | form | script | data | json | record | sitemap
     date: str | None = None   # ISO date printed beside it
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
@@ -92,7 +94,7 @@ def page_links(html_root, base_url: str) -> list[Link]:
     base = html_root.xpath("//base/@href")
     walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url)
     links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
-    links += walker.handlers(html_root)
+    links += walker.handlers(html_root) + walker.data_links(html_root)
     return links + walker.scripts(html_root) + walker.records(html_root)
 
 
@@ -269,6 +271,20 @@ class _Walker:
                     text = " ".join(("".join(element.itertext()) or element.get("value") or "").split())
                     out.append(Link(url, text, self.heading(element), "script", None, int(is_agency_name(text))))
         return out
+
+    def data_links(self, root) -> list[Link]:
+        """Addresses kept in ``data-`` attributes that the page's script opens (``crawler.datalinks``), named by
+        the element's text."""
+        codes = [s.text or "" for s in root.iter("script") if not s.get("src")]
+        entries = []
+        for element, href in data_addresses(root, read_attributes(codes)):
+            url = self.url(href)
+            if url and not RESOURCE_HREF.search(url):
+                text = link_label(" ".join("".join(element.itertext()).split()), element.get("title"))
+                entries.append((element, url, text))
+        agencies = sum(is_agency_name(t) for _, _, t in entries)
+        agencies = agencies if 2 * agencies >= len(entries) else 0   # a list *of agencies*
+        return [Link(u, t, self.heading(e), "data", None, agencies) for e, u, t in entries]
 
     def scripts(self, root) -> list[Link]:
         """URL strings of inline scripts, each with the Chinese string written next to it (its name)."""

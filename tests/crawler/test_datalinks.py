@@ -1,0 +1,44 @@
+"""Addresses a list keeps in data- attributes that its script opens (crawler.datalinks), from a frozen list page
+(tests/files/list_data_url.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+
+from crawler.datalinks import read_attributes
+from crawler.links import page_links
+
+FILES = Path(__file__).resolve().parent.parent / "files"
+BASE = "http://www.yunzhou.gov.cn/czj/ndbg/2024/index.html"
+
+
+def texts(name: str = "list_data_url.html") -> dict[str, str]:
+    root = lxml.html.fromstring((FILES / name).read_bytes())
+    return {link.url: link.text for link in page_links(root, BASE) if link.source == "data"}
+
+
+def test_a_data_url_the_script_opens_is_a_link_named_by_its_title():
+    assert texts()["http://www.yunzhou.gov.cn/art/2024/1/8842.html"] == "云州市财政局2023年政府信息公开工作年度报告"
+
+
+def test_a_relative_data_href_the_script_reads_is_resolved_against_the_page():
+    assert texts()["http://www.yunzhou.gov.cn/czj/ndbg/2023/7731.html"] == "云州市财政局2022年政府信息公开工作年度报告"
+
+
+def test_a_data_attribute_holding_no_address_is_no_link():
+    assert sorted(texts()) == ["http://www.yunzhou.gov.cn/art/2024/1/8842.html",
+                               "http://www.yunzhou.gov.cn/art/2024/1/8842.html?share=weixin",
+                               "http://www.yunzhou.gov.cn/czj/ndbg/2023/7731.html"]
+
+
+def test_data_attributes_no_script_reads_are_no_links():
+    html = (FILES / "list_data_url.html").read_text(encoding="utf-8")
+    root = lxml.html.fromstring(html[:html.index("<script>\n$(")] + "</body></html>")
+    assert [link for link in page_links(root, BASE) if link.source == "data"] == []
+
+
+def test_the_attributes_a_script_reads_are_named_as_in_the_page():
+    code = "el.dataset.detailUrl; $(x).attr('data-link'); document.querySelectorAll('[data-src]')"
+    assert read_attributes([code]) == {"detail-url", "link", "src"}
