@@ -84,6 +84,7 @@ from crawler.frontier import (
 )
 from crawler.gone import gone_reason
 from crawler.items import ReportDocument
+from crawler.jsonp import is_json_answer, json_text
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
 from crawler.pagers import (
     create_page_urls,
@@ -120,7 +121,6 @@ _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content
 _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|xml|txt)(?:[?#].*)?$",
                          re.IGNORECASE)
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
-_JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")   # an API's answer in JSON (a list drawn by a script)
 # A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
 _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
                              rb"|\burl\s*:\s*[\"']")
@@ -291,8 +291,8 @@ class ReportsSpider(scrapy.Spider):
         """The column's other pages: script pagers, data-proxy pages, pager links."""
         text = _text(response)
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
-        if _JSON_START.match(response.body[:64]):
-            urls += json_page_urls(text, response.url)
+        if is_json_answer(response.body):
+            urls += json_page_urls(json_text(text), response.url)
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
@@ -315,8 +315,8 @@ class ReportsSpider(scrapy.Spider):
                                  meta=meta)
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
-        elif (api := meta.get("api")) and _JSON_START.match(response.body[:64]):
-            for params in json_page_params(text, [tuple(p) for p in api["data"]]) if api["method"] == "POST" else ():
+        elif (api := meta.get("api")) and is_json_answer(response.body):
+            for params in json_page_params(json_text(text), [tuple(p) for p in api["data"]]) if api["method"] == "POST" else ():
                 request = self._api_request(response.url, {**api, "data": params},
                                             self._list_meta(response, response.url, subsite))
                 if request is not None:
@@ -936,9 +936,9 @@ class ReportsSpider(scrapy.Spider):
         if _DATASTORE.search(response.body[:4096]) and not is_html(response.body):
             text = _text(response)
             return record_links(text, response.url), record_count(text)
-        if _JSON_START.match(response.body[:64]):
+        if is_json_answer(response.body):
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
-            return answer_links(_text(response), response.url, templates), 0
+            return answer_links(json_text(_text(response)), response.url, templates), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
         return page_links(response.selector.root, response.url), record_count(response.text)

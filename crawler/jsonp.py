@@ -1,0 +1,31 @@
+"""The JSON of an API's answer, bare or wrapped as JSONP.
+
+A list a script asks for with ``$.ajax({dataType: "jsonp"})``, ``$.getJSON('/api/list?callback=?')`` or a
+``<script>`` of its own comes back as a call of the script's callback with the JSON: ``cb({"list": […]})``,
+``jQuery1830_1700000000({…});``, ``/**/cb([…])``, or ``?({…})`` when the ``?`` the browser fills in was sent
+as it is written. The JSON is what the call is given; only the answer's first ``MAX_HEAD`` bytes are looked at
+to recognise it.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_HEAD = 160
+_BARE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")
+_CALL = r"^(?:\ufeff)?\s*(?:/\*\*/\s*)?[\w$.?]{1,100}\s*\(\s*(?=[\[{])"
+_WRAPPED = re.compile(_CALL.replace(r"(?:\ufeff)?", r"(?:\xef\xbb\xbf)?").encode())
+_WRAPPED_TEXT = re.compile(_CALL)
+_CLOSE = re.compile(r"\)\s*;?\s*$")
+
+
+def is_json_answer(body: bytes) -> bool:
+    """The answer is JSON, bare or as a JSONP call."""
+    head = body[:MAX_HEAD]
+    return bool(_BARE.match(head) or _WRAPPED.match(head))
+
+
+def json_text(text: str) -> str:
+    """The JSON of an answer: the text itself, or what its JSONP callback is called with."""
+    start, end = _WRAPPED_TEXT.match(text), _CLOSE.search(text)
+    return text[start.end():end.start()] if start and end else text

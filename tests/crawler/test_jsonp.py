@@ -1,0 +1,43 @@
+"""Lists answered as JSONP (crawler.jsonp): the JSON a callback is called with is the answer, its items the
+list's documents and its page count the list's other pages (the frozen gkmlpt answer, wrapped as jQuery wraps it)."""
+
+from __future__ import annotations
+
+import pytest
+import scrapy
+from scrapy.http import Request, TextResponse
+
+from crawler.jsonp import is_json_answer, json_text
+from tests.crawler.helpers import FILES
+
+API = "http://www.zhoukou.gov.cn/gkmlpt/api/all/2059?page=1&sid=757"
+ANSWER = (FILES / "gkmlpt_api_nb2020.json").read_bytes()
+
+
+def _wrapped(prefix: bytes, suffix: bytes = b");") -> TextResponse:
+    return TextResponse(url=API, body=prefix + ANSWER + suffix, encoding="utf-8",
+                        headers={"Content-Type": "application/javascript;charset=UTF-8"},
+                        request=Request(API, meta={"role": "page", "hops": 2, "link_text": "2020年"}))
+
+
+@pytest.mark.parametrize("prefix", [b"jQuery18305_1701820000000(", b"/**/ cb (", b"?(", b"\xef\xbb\xbfcallback(\n"])
+def test_a_callback_called_with_json_is_an_answer_of_that_json(prefix):
+    assert is_json_answer(prefix + ANSWER) and json_text((prefix + ANSWER + b");\n").decode("utf-8-sig")) == \
+        ANSWER.decode()
+
+
+def test_a_script_calling_a_function_is_no_answer():
+    assert not is_json_answer(b"jQuery(function () { $.ajax({url: '/api/list'}); });")
+
+
+def test_a_jsonp_answer_lists_its_reports_as_documents(spider):
+    results = list(spider.parse_page(_wrapped(b"jQuery18305_1701820000000(")))
+    held = spider._held.release_all()
+    urls = {r.url for r in [*results, *held] if isinstance(r, scrapy.Request) and r.meta["role"] == "document"}
+    assert "http://www.zhoukou.gov.cn/gkmlpt/content/2/2916/post_2916840.html#2059" in urls
+
+
+def test_a_jsonp_answer_gives_the_other_pages_of_its_list(spider):
+    pages = {r.url for r in spider.parse_page(_wrapped(b"cb(")) if isinstance(r, scrapy.Request)
+             and r.meta["role"] == "list"}
+    assert pages == {API.replace("page=1", "page=2"), API.replace("page=1", "page=3")}
