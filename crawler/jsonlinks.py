@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 from urllib.parse import urljoin
 
@@ -35,6 +35,8 @@ URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "lin
             "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath")
 DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "date", "fbrq", "releasedate",
              "createtime", "time")
+# How a closed branch of a tree is asked for, from the node's fields (crawler.ztree); None when it cannot be.
+Branch = Callable[[dict[str, object]], str | None]
 MAX_DEPTH = 12
 MAX_NODES = 20_000
 MAX_LITERALS = 20               # JSON literals tried per script
@@ -51,14 +53,17 @@ class JsonLink(NamedTuple):
     date: str | None   # a date string beside it (as printed)
 
 
-def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tuple[ItemUrl, ...] = ()) -> list[JsonLink]:
+def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tuple[ItemUrl, ...] = (),
+                      branch: Branch | None = None) -> list[JsonLink]:
     """The links of an API's JSON answer (none when the text is not JSON). An item without an address gets
-    the one the page's script builds from its fields (``item_urls``: ``'/detail.html?id=' + item.id``)."""
+    the one the page's script builds from its fields (``item_urls``: ``'/detail.html?id=' + item.id``); a
+    closed branch of a tree the one ``branch`` makes of its fields (``crawler.ztree``), else this answer's
+    URL asked with its ``id``."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
         return []
-    return list(_walk(data, base_url, heading, item_urls, branches=True))
+    return list(_walk(data, base_url, heading, item_urls, branch or (lambda fields: _by_id(base_url, fields))))
 
 
 def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
@@ -79,8 +84,8 @@ def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonL
 
 
 def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, ...] = (),
-          branches: bool = False) -> Iterator[JsonLink]:
-    """Depth first, each object's links under the name of the object holding it; with ``branches``, a closed
+          branch: Branch | None = None) -> Iterator[JsonLink]:
+    """Depth first, each object's links under the name of the object holding it; with ``branch``, a closed
     branch of a tree loaded a branch at a time is a link to the answer giving its children."""
     for node in json_objects(data, TITLE_KEYS, MAX_DEPTH, MAX_NODES, heading):
         fields, name, above = node.fields, node.name, node.above or ""
@@ -92,11 +97,18 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
                         if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
                         and not isinstance(value, bool)]
-            if not urls and branches and fields.get("isparent") in (True, "true") \
-                    and isinstance(node_id := fields.get("id"), (str, int)) and not isinstance(node_id, bool):
-                urls = [add_or_replace_parameter(base_url, "id", str(node_id))]
+            if not urls and branch is not None and fields.get("isparent") in (True, "true") \
+                    and (opened := branch(fields)):
+                urls = [opened]
             for url in urls:
                 yield JsonLink(urljoin(base_url, url), name, above, date)
+
+
+def _by_id(base_url: str, fields: dict[str, object]) -> str | None:
+    """A branch asked as zTree asks it by default: the answer's URL with the node's ``id``."""
+    node_id = fields.get("id")
+    return add_or_replace_parameter(base_url, "id", str(node_id)) \
+        if isinstance(node_id, (str, int)) and not isinstance(node_id, bool) else None
 
 
 def _first(fields: dict[str, object], keys: tuple[str, ...], accept) -> str | None:

@@ -34,7 +34,7 @@ from lxml.etree import ParserError
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses, read_attributes
 from crawler.frontier import is_agency_name, is_year_only
-from crawler.jsonlinks import JsonLink, json_answer_links, script_json_links
+from crawler.jsonlinks import Branch, JsonLink, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
 from crawler.tables import cell_label
@@ -111,10 +111,11 @@ def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
             for link in _Walker(base_url).anchors(root)]
 
 
-def answer_links(text: str, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[Link]:
+def answer_links(text: str, base_url: str, item_urls: tuple[ItemUrl, ...] = (),
+                 branch: Branch | None = None) -> list[Link]:
     """The links of an API's JSON answer (a list page drawn by a script), items without an address given the
-    one the script that asked builds (``item_urls``)."""
-    return _from_json(json_answer_links(text, base_url, item_urls=item_urls))
+    one the script that asked builds (``item_urls``), a tree's closed branches the one ``branch`` makes."""
+    return _from_json(json_answer_links(text, base_url, item_urls=item_urls, branch=branch))
 
 
 def _from_json(found: list[JsonLink]) -> list[Link]:

@@ -108,6 +108,7 @@ from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from crawler.wrappers import wrapped_calls
+from crawler.ztree import AsyncTrees
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -121,6 +122,7 @@ _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content
 _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov|css|js|xml|txt)(?:[?#].*)?$",
                          re.IGNORECASE)
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
+_ASYNC_TREE = re.compile(rb"\bautoParam\b")
 # A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
 _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
                              rb"|\burl\s*:\s*[\"']")
@@ -157,6 +159,7 @@ class ReportsSpider(scrapy.Spider):
         self._robots: dict[str, Any] = {}       # host → its robots.txt as Scrapy read it
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
+        self._trees = AsyncTrees()              # the column trees zTree loads a branch at a time
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -938,10 +941,15 @@ class ReportsSpider(scrapy.Spider):
             return record_links(text, response.url), record_count(text)
         if is_json_answer(response.body):
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
-            return answer_links(json_text(_text(response)), response.url, templates), 0
+            return answer_links(json_text(_text(response)), response.url, templates,
+                                self._trees.branches(response.url)), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
-        return page_links(response.selector.root, response.url), record_count(response.text)
+        links = page_links(response.selector.root, response.url)
+        if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.ztree)
+            links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
+                                            get_base_url(response))
+        return links, record_count(response.text)
 
     def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:
         """Links whose text says (or may say) they lead to a report, one per URL, in scope."""

@@ -1,0 +1,70 @@
+"""Column trees zTree loads a branch at a time, asked as the page's setting says (crawler.ztree): inline frozen
+setting and answers of a 人社 信息公开目录."""
+
+from __future__ import annotations
+
+import json
+
+import scrapy
+from scrapy.http import HtmlResponse, Request, TextResponse
+
+from crawler.ztree import MAX_TREES, AsyncTrees
+
+PAGE = "http://www.zhoukou.gov.cn/rsj/xxgk/index.html"
+TREE = "http://www.zhoukou.gov.cn/rsj/xxgk/tree.do"
+SETTING = ('var setting = {async: {enable: true, url: "/rsj/xxgk/tree.do", autoParam: ["id=channelId", "level=lv"],'
+           ' otherParam: {"siteId": "rsj", type: "gk"}}, callback: {onClick: open}};'
+           ' $.fn.zTree.init($("#tree"), setting);')
+ROOTS = [{"id": "5", "name": "法定主动公开内容", "isParent": True},
+         {"id": "6", "name": "政府信息公开指南", "isParent": False, "url": "/rsj/xxgk/guide.html"}]
+
+
+def _page() -> HtmlResponse:
+    body = f'<html><head><title>信息公开目录</title></head><body><ul id="tree" class="ztree"></ul><script>{SETTING}</script></body></html>'
+    return HtmlResponse(url=PAGE, body=body.encode(), encoding="utf-8",
+                        request=Request(PAGE, meta={"role": "page", "hops": 1, "link_text": "信息公开目录"}))
+
+
+def _answer(url: str, nodes: list) -> TextResponse:
+    return TextResponse(url=url, body=json.dumps(nodes, ensure_ascii=False).encode(), encoding="utf-8",
+                        headers={"Content-Type": "application/json"},
+                        request=Request(url, meta={"role": "page", "hops": 2, "link_text": ""}))
+
+
+def _urls(results) -> set[str]:
+    return {r.url for r in results if isinstance(r, scrapy.Request)}
+
+
+def test_the_first_request_sends_the_other_parameters(spider):
+    assert f"{TREE}?siteId=rsj&type=gk" in _urls(spider.parse_page(_page()))
+
+
+def test_a_closed_branch_is_asked_by_the_parameters_the_setting_names(spider):
+    list(spider.parse_page(_page()))
+    urls = _urls(spider.parse_page(_answer(f"{TREE}?siteId=rsj&type=gk", ROOTS)))
+    assert f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk" in urls
+
+
+def test_a_branch_below_is_one_level_deeper(spider):
+    list(spider.parse_page(_page()))
+    nodes = [{"id": "51", "name": "机构职能", "isParent": True}]
+    urls = _urls(spider.parse_page(_answer(f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk", nodes)))
+    assert f"{TREE}?channelId=51&lv=1&siteId=rsj&type=gk" in urls
+
+
+def test_a_tree_of_no_setting_is_asked_by_id(spider):
+    assert f"{TREE}?id=5" in _urls(spider.parse_page(_answer(TREE, ROOTS)))
+
+
+def test_an_array_of_other_parameters_is_read_as_names_and_values():
+    code = SETTING.replace('{"siteId": "rsj", type: "gk"}', '["siteId", "rsj", "type", "gk"]')
+    [tree] = AsyncTrees().read([code], PAGE)
+    assert tree.other == (("siteId", "rsj"), ("type", "gk"))
+
+
+def test_the_trees_kept_are_bounded():
+    trees = AsyncTrees()
+    codes = [SETTING.replace("/rsj/xxgk/tree.do", f"/t{k}/tree.do") for k in range(MAX_TREES + 5)]
+    trees.read(codes, PAGE)
+    assert trees.branches(f"http://www.zhoukou.gov.cn/t{MAX_TREES + 1}/tree.do") is None
+    assert trees.branches("http://www.zhoukou.gov.cn/t0/tree.do") is not None
