@@ -115,6 +115,13 @@ _AGENCY = re.compile(
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# What people call a department in a list of them (发改, 人社, 住建, 卫健): its work, shortened. Topic words of a
+# services bar (医疗, 社保, 住房, 就业) are not here: a list of departments names several of these.
+_DEPARTMENT_SHORT_NAME = re.compile(
+    r"^(?:发改|发展改革|工信|科技|教育|公安|民政|司法|财政|人社|自然资源|生态环境|住建|交通运输|水利|水务|农业农村|"
+    r"商务|文旅|文广旅|卫健|卫生健康|退役军人|应急|应急管理|审计|国资|市监|市场监管|统计|医保|林业|城管|信访|民宗|"
+    r"人防|机关事务|行政审批|政数|大数据|外事|粮食|供销|档案)$")
+MIN_SHORT_NAMES = 3   # department short names that make a block a list of departments
 _ELSEWHERE = re.compile(ELSEWHERE_WORDS)
 _MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
 # The platform named without whose it is (政府信息公开, 信息公开目录, 政务公开): on a page of the site, the site's own.
@@ -167,11 +174,18 @@ def is_year_only(text: str) -> bool:
     return bool(_YEAR_ONLY.match(squash(text)))
 
 
-def is_short_agency_name(text: str, heading: str, source: str) -> bool:
+def is_department_short_name(text: str) -> bool:
+    """What people call a department (发改, 人社, 财政), the kind of body left out."""
+    return bool(_DEPARTMENT_SHORT_NAME.match(squash(text)))
+
+
+def is_short_agency_name(text: str, heading: str, source: str, block_agencies: int = 0) -> bool:
     """An agency's short name (发改, 人社, 住建) in a drop-down or an image map headed as the site's departments
-    (--部门网站--, a picture whose alt says so): such lists name them as people say them; the full name is on the
-    sub-site itself."""
+    (--部门网站--, a picture whose alt says so), or in a block of links most of which name departments so,
+    headed or not: such lists name them as people say them; the full name is on the sub-site itself."""
     label = squash(text)
+    if block_agencies >= MIN_SHORT_NAMES and is_department_short_name(label):
+        return True
     return source in ("option", "area") and bool(_SHORT_NAME.match(label)) and not _NOT_AGENCY.search(label) \
         and is_vouched(heading)
 
@@ -179,7 +193,7 @@ def is_short_agency_name(text: str, heading: str, source: str) -> bool:
 def is_subsite_link(text: str, heading: str, block_agencies: int, source: str) -> bool:
     """An agency's name in a list of agencies (a block of several, a drop-down, or under a 部门/县区 heading),
     not one of links to elsewhere (友情链接: the national, provincial and neighbouring governments)."""
-    if is_short_agency_name(text, heading, source):
+    if is_short_agency_name(text, heading, source, block_agencies):
         return True
     if not is_agency_name(text) or _ELSEWHERE.search(squash(heading)):
         return False
@@ -201,7 +215,7 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
           on_column: bool = False, depth: int = 0, extra: Table = ()) -> Judgement:
     """The score of a navigation link and what to do with it."""
     label, heading = squash(text), squash(heading)
-    agency = is_agency_name(label) or is_short_agency_name(label, heading, source)
+    agency = is_agency_name(label) or is_short_agency_name(label, heading, source, block_agencies)
     score = _sum(extra, label)
     if agency:
         score += AGENCY_WEIGHT

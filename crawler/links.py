@@ -33,7 +33,7 @@ from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses, read_attributes
-from crawler.frontier import is_agency_name, is_year_only
+from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
 from crawler.jsonlinks import Branch, JsonLink, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
@@ -179,7 +179,9 @@ class _Walker:
             named = cell_label(a, label, self.heading) if generic or not label or is_year_only(label) else None
             found.append((a, url, named or (_item_text(a) if generic else label)))
         anchors = [a for a, _, _ in found]
-        links, agencies = _count_by_ancestor(anchors, [is_agency_name(t) for _, _, t in found])
+        # a department's short name (发改, 人社) counts: a list of departments may name them so
+        names = [is_agency_name(t) or is_department_short_name(t) for _, _, t in found]
+        links, agencies = _count_by_ancestor(anchors, names)
         out = []
         for a, url, text in found:
             block = next((x for x in a.iterancestors() if links[x] >= 2), None)
