@@ -1,7 +1,7 @@
 """An eighth municipal portal, 北川市, on one host, built from ways into a report that classic portals use and
 no other fixture has: for crawls over real HTTP.
 
-- the home page lists the departments' sites by bare short names (发改, 财政, 人社) in a plain ``<ul>``, under
+- the home page lists the departments' sites by bare short names (发改, 财政, 人社, 卫健) in a plain ``<ul>``, under
   no 部门网站 heading;
 - the city's 政府信息公开年度报告汇总 (``/xxgk/ndbg/hz.html``): one table, a row per agency (北川市人民政府,
   北川市教育局, 北川市民政局), a column per year; each cell a link whose text is only 查看, the year, or an icon:
@@ -13,6 +13,8 @@ no other fixture has: for crawls over real HTTP.
   by a ``$(document).on('click', '[data-url]', …)`` handler;
 - 人社 (``/rsj/``): its 信息公开目录 is a zTree loaded asynchronously whose branch parameter is not ``id``
   (``autoParam: ["id=channelId", "level=lv"]``, ``otherParam: {"siteId": "rsj"}``);
+- 卫健 (``/wjw/``): its column's items carry only an id (``<li class="item" data-id="3323">``), the address
+  built by the click handler (``location.href = '/wjw/art/' + $(this).data('id') + '.html'``);
 - noise: a 法治政府建设年度报告, a 部门预算, a 统计年报, a 工作总结, and news on 企业年报.
 """
 
@@ -40,6 +42,7 @@ class PortalH(OneHost):
         self._development()
         self._finance()
         self._labour()
+        self._health()
 
     def _report(self, path: str, agency: str, year: int, nav: str | None = None) -> str:
         title = f"{agency}{year}年政府信息公开工作年度报告"
@@ -59,7 +62,8 @@ class PortalH(OneHost):
             '<li><a href="/xwzx/2024/11.html">我市开展2023年度企业年报报送工作</a></li>'
             '<li><a href="/xwzx/2024/12.html">北川市2023年度政务公开工作总结</a></li></ul></div>'
             '<div class="foot-links"><ul class="bm"><li><a href="/fgw/index.html">发改</a></li>'
-            '<li><a href="/czj/index.html">财政</a></li><li><a href="/rsj/index.html">人社</a></li></ul></div>')))
+            '<li><a href="/czj/index.html">财政</a></li><li><a href="/rsj/index.html">人社</a></li>'
+            '<li><a href="/wjw/index.html">卫健</a></li></ul></div>')))
         main.pages["/xwzx/index.html"] = Page(html("新闻中心", '<a href="/xwzx/2024/11.html">企业年报报送</a>'))
 
     def _summary(self) -> None:
@@ -160,3 +164,20 @@ class PortalH(OneHost):
                 return Page(html("机构职能", "<p>职能。</p>", nav))
             return Page(html("政府信息公开年报", f'<div class="tit">政府信息公开年报</div><ul>{"".join(rows)}</ul>', nav))
         main.dynamic["/rsj/xxgk/list.do"] = listing
+
+    def _health(self) -> None:
+        """卫健: a 年度报告 column of items carrying only an id (``data-id``), the address built by a click handler."""
+        main, name = self.main, "北川市卫生健康委员会"
+        nav = '<a href="/wjw/index.html">首页</a><a href="/wjw/ndbg/index.html">年度报告</a>'
+        main.pages["/wjw/index.html"] = Page(html(name, f'<h1>{name}</h1>'
+                                                        '<a href="/wjw/ndbg/index.html">政府信息公开年度报告</a>', nav))
+        entries = [(3300 + year, self._report(f"/wjw/art/{3300 + year}.html", name, year, nav))
+                   for year in range(2023, 2020, -1)]
+        self._noise("/wjw/art/3400.html", f"{name}2023年度工作总结", nav)
+        entries.append((3400, f"{name}2023年度工作总结"))
+        items = "".join(f'<li class="item" data-id="{key}"><span class="t">{escape(title)}</span></li>'
+                        for key, title in entries)
+        script = ("<script>$(document).on('click', '.list .item', function () {"
+                  " location.href = '/wjw/art/' + $(this).data('id') + '.html'; });</script>")
+        main.pages["/wjw/ndbg/index.html"] = Page(html("政府信息公开年度报告", (
+            f'<div class="tit">政府信息公开年度报告</div><ul class="list">{items}</ul>{script}'), nav))

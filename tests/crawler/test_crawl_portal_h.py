@@ -19,6 +19,7 @@ crawl = crawl_of(PortalH, "beichuan", "北川市人民政府")
     "/fgw/",    # a JSONP list, reached from a department's bare short name (发改)
     "/czj/",    # links keeping their address in data-url
     "/rsj/",    # a zTree asking its branches by channelId, lv and siteId
+    "/wjw/",    # items carrying only a data-id, the address built by a click handler
 ])
 def test_each_way_in_gives_all_its_reports(crawl, way_in):
     assert found_under(crawl, crawl[0].base + way_in) == expected_under(crawl, crawl[0].base + way_in)
