@@ -32,7 +32,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
-from crawler.datalinks import data_addresses, read_attributes
+from crawler.datalinks import data_addresses
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
 from crawler.jsonlinks import Branch, JsonLink, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
@@ -280,7 +280,7 @@ class _Walker:
         the element's text."""
         codes = [s.text or "" for s in root.iter("script") if not s.get("src")]
         entries = []
-        for element, href in data_addresses(root, read_attributes(codes)):
+        for element, href in data_addresses(root, codes):
             url = self.url(href)
             if url and not RESOURCE_HREF.search(url):
                 text = link_label(" ".join("".join(element.itertext()).split()), element.get("title"))

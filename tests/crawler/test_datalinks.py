@@ -7,7 +7,7 @@ from pathlib import Path
 
 import lxml.html
 
-from crawler.datalinks import read_attributes
+from crawler.datalinks import built_addresses, read_attributes
 from crawler.links import page_links
 
 FILES = Path(__file__).resolve().parent.parent / "files"
@@ -27,9 +27,14 @@ def test_a_relative_data_href_the_script_reads_is_resolved_against_the_page():
     assert texts()["http://www.yunzhou.gov.cn/czj/ndbg/2023/7731.html"] == "云州市财政局2022年政府信息公开工作年度报告"
 
 
-def test_a_data_attribute_holding_no_address_is_no_link():
+def test_an_item_carrying_only_an_id_has_the_address_its_handler_builds():
+    assert texts()["http://www.yunzhou.gov.cn/art/6620.html"] == "云州市财政局2021年政府信息公开工作年度报告"
+
+
+def test_data_attributes_holding_no_address_nor_an_id_a_script_builds_on_are_no_links():
     assert sorted(texts()) == ["http://www.yunzhou.gov.cn/art/2024/1/8842.html",
                                "http://www.yunzhou.gov.cn/art/2024/1/8842.html?share=weixin",
+                               "http://www.yunzhou.gov.cn/art/6620.html",
                                "http://www.yunzhou.gov.cn/czj/ndbg/2023/7731.html"]
 
 
@@ -37,6 +42,11 @@ def test_data_attributes_no_script_reads_are_no_links():
     html = (FILES / "list_data_url.html").read_text(encoding="utf-8")
     root = lxml.html.fromstring(html[:html.index("<script>\n$(")] + "</body></html>")
     assert [link for link in page_links(root, BASE) if link.source == "data"] == []
+
+
+def test_the_addresses_a_script_builds_around_an_attribute_are_read():
+    code = "x = 'detail.html?id=' + this.dataset.docId; y = \"/a/\" + el.getAttribute('data-id') + '.shtml'"
+    assert built_addresses([code]) == [("detail.html?id=", "doc-id", ""), ("/a/", "id", ".shtml")]
 
 
 def test_the_attributes_a_script_reads_are_named_as_in_the_page():
