@@ -4,7 +4,9 @@ A list a script asks for with ``$.ajax({dataType: "jsonp"})``, ``$.getJSON('/api
 ``<script>`` of its own comes back as a call of the script's callback with the JSON: ``cb({"list": […]})``,
 ``jQuery1830_1700000000({…});``, ``/**/cb([…])``, or ``?({…})`` when the ``?`` the browser fills in was sent
 as it is written. The JSON is what the call is given; only the answer's first ``MAX_HEAD`` bytes are looked at
-to recognise it.
+to recognise it. A request is sent as jQuery sends it: ``dataType: "jsonp"`` adds the callback parameter
+(``callback``, or the ``jsonp`` option's name), a ``=?`` in the URL is filled in, with ``CALLBACK`` where
+jQuery makes a name up.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from __future__ import annotations
 import re
 
 MAX_HEAD = 160
+# The callback's name a request sends where jQuery makes one up (jQuery1124_1701820000000): a server echoes it.
+CALLBACK = "jsonpCallback"
+_BLANK_CALLBACK = re.compile(r"=\?(?=&|$)")   # $.getJSON('/api/list?callback=?'): jQuery fills in the ?
 _BARE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")
 _CALL = r"^(?:\ufeff)?\s*(?:/\*\*/\s*)?[\w$.?]{1,100}\s*\(\s*(?=[\[{])"
 _WRAPPED = re.compile(_CALL.replace(r"(?:\ufeff)?", r"(?:\xef\xbb\xbf)?").encode())
@@ -29,3 +34,14 @@ def json_text(text: str) -> str:
     """The JSON of an answer: the text itself, or what its JSONP callback is called with."""
     start, end = _WRAPPED_TEXT.match(text), _CLOSE.search(text)
     return text[start.end():end.start()] if start and end else text
+
+
+def callback_parameter(data_type: str, name: str, callback: str) -> tuple[str, str] | None:
+    """The parameter ``$.ajax`` adds to a JSONP request (its ``jsonp`` option's name, else ``callback``; its
+    ``jsonpCallback``, else a name of ours); None for another ``dataType``."""
+    return (name or "callback", callback or CALLBACK) if data_type.strip().lower() == "jsonp" else None
+
+
+def named_callback(url: str) -> str:
+    """The URL with the callback's ``?`` filled in, as jQuery fills it (``?callback=?`` → ``?callback=…``)."""
+    return _BLANK_CALLBACK.sub(f"={CALLBACK}", url)

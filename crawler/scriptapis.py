@@ -2,8 +2,9 @@
 
 Script-driven columns (jQuery, Vue, React) are an empty shell whose list is the JSON answer of an API named
 only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {columnId: 1205, pageNo: 1}})``,
-``$.post("/api/list", {…})``, ``$.get``/``$.getJSON``; ``axios.post(url, {…})``, ``axios.get(url, {params:
-{…}})``, ``axios({method: 'post', url, data})`` (also as Vue's ``this.$http``/``this.$axios``); ``fetch(url,
+``$.post("/api/list", {…})``, ``$.get``/``$.getJSON`` (a JSONP callback named as jQuery names it:
+``crawler.jsonp``); ``axios.post(url, {…})``, ``axios.get(url, {params: {…}})``, ``axios({method: 'post', url,
+data})`` (also as Vue's ``this.$http``/``this.$axios``); ``fetch(url,
 {method: 'POST', body: JSON.stringify({…})})``. Each is asked as the script asks: jQuery's ``data`` is a form
 (a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
 URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script
@@ -33,6 +34,8 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
+
+from crawler.jsonp import callback_parameter, named_callback
 
 MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
@@ -101,11 +104,15 @@ def api_calls(code: str) -> list[ApiCall]:
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
             method = string_literal(fields.get("type", "")) or string_literal(fields.get("method", "")) or "GET"
-            calls.append(_call(variables, string_literal(fields.get("url", "")), method, fields.get("data", "{}"), False,
-                               match.start()))
+            call = _call(variables, string_literal(fields.get("url", "")), method, fields.get("data", "{}"), False,
+                         match.start())
+            callback = callback_parameter(*(string_literal(fields.get(k, "")) for k in ("dataType", "jsonp",
+                                                                                       "jsonpCallback")))
+            calls.append(call._replace(data=(*call.data, callback)) if call and callback else call)
     for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
         data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match.group(4) else "{}"
-        calls.append(_call(variables, match.group(3), match.group(1).replace("JSON", ""), data, False, match.start()))
+        calls.append(_call(variables, named_callback(match.group(3)), match.group(1).replace("JSON", ""), data, False,
+                           match.start()))
     for _, match in zip(range(MAX_TRIED), _AXIOS_SHORTHAND.finditer(code)):
         argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match.group(4) else "{}"
         if match.group(1) == "post":

@@ -7,8 +7,8 @@ no other fixture has: for crawls over real HTTP.
   北川市教育局, 北川市民政局), a column per year; each cell a link whose text is only 查看, the year, or an icon:
   the agency and the year are the row's and the column's headers;
 - 发改 (``/fgw/``): its 年度报告 column's list is a JSONP answer (``$.ajax({url: "/fgw/api/list", dataType:
-  "jsonp", …})``, answered ``callback({"list": [{"id": …, "title": …}]})``), each item's address built by the
-  script (``'/fgw/art/' + item.id + '.html'``);
+  "jsonp", …})``, answered ``<callback>({"list": [{"id": …, "title": …}]})``, a request without a callback
+  refused), each item's address built by the script (``'/fgw/art/' + item.id + '.html'``);
 - 财政 (``/czj/``): its column's links are ``<a href="javascript:;" data-url="/czj/art/2023/8842.html">``, opened
   by a ``$(document).on('click', '[data-url]', …)`` handler;
 - 人社 (``/rsj/``): its 信息公开目录 is a zTree loaded asynchronously whose branch parameter is not ``id``
@@ -108,7 +108,9 @@ class PortalH(OneHost):
             f'<div class="tit">政府信息公开年度报告</div><ul id="list"></ul>{script}'), nav))
 
         def listing(query: dict) -> Page:
-            callback = query.get("callback", ["callback"])[0]
+            callback = query.get("callback", [""])[0]
+            if not callback.replace("_", "").isalnum():   # as a JSONP endpoint: no callback, no answer
+                return Page(b'{"error": "callback required"}', "application/json", 400)
             answer = json.dumps({"total": len(items), "list": items}, ensure_ascii=False)
             return Page(f"{callback}({answer});".encode(), "application/javascript;charset=UTF-8")
         main.dynamic["/fgw/api/list"] = listing

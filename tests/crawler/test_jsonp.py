@@ -1,5 +1,6 @@
 """Lists answered as JSONP (crawler.jsonp): the JSON a callback is called with is the answer, its items the
-list's documents and its page count the list's other pages (the frozen gkmlpt answer, wrapped as jQuery wraps it)."""
+list's documents and its page count the list's other pages (the frozen gkmlpt answer, wrapped as jQuery wraps it);
+the request sent with a callback, as jQuery sends it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import pytest
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.jsonp import is_json_answer, json_text
+from crawler.jsonp import CALLBACK, is_json_answer, json_text
+from crawler.scriptapis import api_calls
 from tests.crawler.helpers import FILES
 
 API = "http://www.zhoukou.gov.cn/gkmlpt/api/all/2059?page=1&sid=757"
@@ -41,3 +43,22 @@ def test_a_jsonp_answer_gives_the_other_pages_of_its_list(spider):
     pages = {r.url for r in spider.parse_page(_wrapped(b"cb(")) if isinstance(r, scrapy.Request)
              and r.meta["role"] == "list"}
     assert pages == {API.replace("page=1", "page=2"), API.replace("page=1", "page=3")}
+
+
+def test_a_jsonp_ajax_call_sends_its_callback_as_jquery_does():
+    code = '$.ajax({url: "/api/list", dataType: "jsonp", data: {channelId: "ndbg", page: 1}, success: draw});'
+    assert api_calls(code)[0].data == (("channelId", "ndbg"), ("page", "1"), ("callback", CALLBACK))
+
+
+def test_a_jsonp_ajax_call_names_its_callback_as_its_options_say():
+    code = "$.ajax({url: '/api/list', dataType: 'jsonp', jsonp: 'cb', jsonpCallback: 'showList'});"
+    assert api_calls(code)[0].data == (("cb", "showList"),)
+
+
+def test_the_callback_jquery_fills_in_is_named():
+    [call] = api_calls("$.getJSON('/api/list?callback=?', {page: 1}, draw);")
+    assert call.url == f"/api/list?callback={CALLBACK}"
+
+
+def test_a_json_ajax_call_sends_no_callback():
+    assert api_calls("$.ajax({url: '/api/list', dataType: 'json', data: {page: 1}});")[0].data == (("page", "1"),)
