@@ -688,7 +688,8 @@ class ReportsSpider(scrapy.Spider):
             else headers.get("content-type", ""),
             link_text=link_text,
             page_title=title,
-            agency=title_agency(title) or source or title_agency(link_text) or meta.get("agency_hint"),
+            agency=_completed(title_agency(title), meta.get("agency_hint")) or source or title_agency(link_text)
+            or meta.get("agency_hint"),
             year=title_year(title) or title_year(link_text),
             published_at=published,
             listing_url=meta.get("listing_url"),
@@ -1099,6 +1100,14 @@ def _abbreviates(short: str, name: str) -> bool:
     发展和改革委员会): its characters, in order, each after the one before."""
     rest = iter(name)
     return len(short) >= 2 and all(char in rest for char in short)
+
+
+def _completed(named: str | None, full: str | None) -> str | None:
+    """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
+    北川市发展和改革委员会, 教育局 of 北川市教育局)."""
+    if named and full and len(named) < len(full) and (full.endswith(named) or _abbreviates(named, full)):
+        return full
+    return named
 
 
 def _in_column_folder(url: str) -> bool:

@@ -8,7 +8,8 @@ no other fixture has: for crawls over real HTTP.
   the agency and the year are the row's and the column's headers;
 - 发改 (``/fgw/``): its 年度报告 column's list is a JSONP answer (``$.ajax({url: "/fgw/api/list", dataType:
   "jsonp", …})``, answered ``<callback>({"list": [{"id": …, "title": …}]})``, a request without a callback
-  refused), each item's address built by the script (``'/fgw/art/' + item.id + '.html'``);
+  refused), each item's address built by the script (``'/fgw/art/' + item.id + '.html'``); its older reports
+  name it as it shortens itself (发展改革委2021年政府信息公开工作年度报告);
 - 财政 (``/czj/``): its column's links are ``<a href="javascript:;" data-url="/czj/art/2023/8842.html">``, opened
   by a ``$(document).on('click', '[data-url]', …)`` handler;
 - 人社 (``/rsj/``): its 信息公开目录 is a zTree loaded asynchronously whose branch parameter is not ``id``
@@ -44,8 +45,9 @@ class PortalH(OneHost):
         self._labour()
         self._health()
 
-    def _report(self, path: str, agency: str, year: int, nav: str | None = None) -> str:
-        title = f"{agency}{year}年政府信息公开工作年度报告"
+    def _report(self, path: str, agency: str, year: int, nav: str | None = None, named: str = "") -> str:
+        """A report of ``agency``, its title naming it as ``named`` (as the agency shortens itself) when given."""
+        title = f"{named or agency}{year}年政府信息公开工作年度报告"
         self.main.pages[path] = Page(article(title, agency, year, nav))
         self.expected[self.base + path] = (agency, year)
         return title
@@ -96,8 +98,9 @@ class PortalH(OneHost):
         nav = '<a href="/fgw/index.html">首页</a><a href="/fgw/ndbg/index.html">年度报告</a>'
         main.pages["/fgw/index.html"] = Page(html(name, f'<h1>{name}</h1>'
                                                         '<a href="/fgw/ndbg/index.html">政府信息公开年度报告</a>', nav))
-        items = [{"id": 8800 + year, "title": self._report(f"/fgw/art/{8800 + year}.html", name, year, nav),
-                  "pubDate": f"{year + 1}-01-15"} for year in range(2023, 2019, -1)]
+        items = [{"id": 8800 + year, "pubDate": f"{year + 1}-01-15",
+                  "title": self._report(f"/fgw/art/{8800 + year}.html", name, year, nav, "" if year > 2021 else "发展改革委")}
+                 for year in range(2023, 2019, -1)]
         self._noise("/fgw/art/8900.html", f"{name}2024年部门预算", nav)
         items.append({"id": 8900, "title": f"{name}2024年部门预算", "pubDate": "2024-02-01"})
         script = ('<script>\n$(function () {\n  $.ajax({url: "/fgw/api/list", dataType: "jsonp", '

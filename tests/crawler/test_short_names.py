@@ -1,7 +1,10 @@
 """Departments listed by bare short names (发改, 财政, 人社) in a plain list under no heading are sub-sites, a
-services bar of topics (教育, 医疗, 社保) is not: from a frozen home page (tests/files/home_short_department_names.html)."""
+services bar of topics (教育, 医疗, 社保) is not: from a frozen home page (tests/files/home_short_department_names.html);
+a report naming its agency shortened (发展改革委) is credited to the sub-site's full name."""
 
 from __future__ import annotations
+
+from scrapy.http import HtmlResponse, Request
 
 from crawler.frontier import judge
 from tests.crawler.helpers import file_response
@@ -22,3 +25,18 @@ def test_a_plain_list_of_department_short_names_enters_each_department(spider):
 
 def test_a_short_name_alone_is_no_department():
     assert not judge("财政", "", HOME + "czj/index.html", block_agencies=1).subsite
+
+
+def _credited(spider, title: str, hint: str) -> str:
+    url = HOME + "fgw/art/8821.html"
+    response = HtmlResponse(url=url, body=f"<html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>"
+                            .encode(), encoding="utf-8", request=Request(url, meta={"agency_hint": hint, "link_text": ""}))
+    return spider._item(response, title).agency
+
+
+def test_a_report_naming_its_agency_shortened_is_credited_to_the_sub_sites_full_name(spider):
+    assert _credited(spider, "发展改革委2021年政府信息公开工作年度报告", "周口市发展和改革委员会") == "周口市发展和改革委员会"
+
+
+def test_a_report_naming_another_agency_keeps_that_name(spider):
+    assert _credited(spider, "周口市民政局2021年政府信息公开工作年度报告", "周口市人民政府") == "周口市民政局"
