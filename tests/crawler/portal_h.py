@@ -52,6 +52,12 @@ class PortalH(OneHost):
         self.expected[self.base + path] = (agency, year)
         return title
 
+    def _department(self, code: str, name: str, column: str, short: str, full: str) -> str:
+        """A department's home page (``/<code>/index.html``) linking its column; its navigation bar."""
+        nav = f'<a href="/{code}/index.html">首页</a><a href="{column}">{short}</a>'
+        self.main.pages[f"/{code}/index.html"] = Page(html(name, f'<h1>{name}</h1><a href="{column}">{full}</a>', nav))
+        return nav
+
     def _noise(self, path: str, title: str, nav: str | None = None) -> None:
         self.main.pages[path] = Page(html(title, f"<h1>{escape(title)}</h1><p>正文。</p>", nav))
 
@@ -95,9 +101,7 @@ class PortalH(OneHost):
     def _development(self) -> None:
         """发改: a 年度报告 column whose list is a JSONP answer, each item's address built by the script."""
         main, name = self.main, "北川市发展和改革委员会"
-        nav = '<a href="/fgw/index.html">首页</a><a href="/fgw/ndbg/index.html">年度报告</a>'
-        main.pages["/fgw/index.html"] = Page(html(name, f'<h1>{name}</h1>'
-                                                        '<a href="/fgw/ndbg/index.html">政府信息公开年度报告</a>', nav))
+        nav = self._department("fgw", name, "/fgw/ndbg/index.html", "年度报告", "政府信息公开年度报告")
         items = [{"id": 8800 + year, "pubDate": f"{year + 1}-01-15",
                   "title": self._report(f"/fgw/art/{8800 + year}.html", name, year, nav, "" if year > 2021 else "发展改革委")}
                  for year in range(2023, 2019, -1)]
@@ -121,9 +125,7 @@ class PortalH(OneHost):
     def _finance(self) -> None:
         """财政: a 年度报告 column whose links keep their address in ``data-url``, opened by a click handler."""
         main, name = self.main, "北川市财政局"
-        nav = '<a href="/czj/index.html">首页</a><a href="/czj/ndbg/index.html">年度报告</a>'
-        main.pages["/czj/index.html"] = Page(html(name, f'<h1>{name}</h1>'
-                                                        '<a href="/czj/ndbg/index.html">政府信息公开年度报告</a>', nav))
+        nav = self._department("czj", name, "/czj/ndbg/index.html", "年度报告", "政府信息公开年度报告")
         entries = [(f"/czj/art/{year}/{8842 + year}.html", self._report(f"/czj/art/{year}/{8842 + year}.html",
                                                                          name, year, nav)) for year in range(2023, 2019, -1)]
         for path, title in (("/czj/art/2024/90.html", f"{name}2023年法治政府建设年度报告"),
@@ -139,9 +141,7 @@ class PortalH(OneHost):
     def _labour(self) -> None:
         """人社: a 信息公开目录 drawn by zTree, its branches asked with ``channelId``, ``lv`` and ``siteId``."""
         main, name = self.main, "北川市人力资源和社会保障局"
-        nav = '<a href="/rsj/index.html">首页</a><a href="/rsj/xxgk/index.html">信息公开目录</a>'
-        main.pages["/rsj/index.html"] = Page(html(name, f'<h1>{name}</h1>'
-                                                        '<a href="/rsj/xxgk/index.html">信息公开目录</a>', nav))
+        nav = self._department("rsj", name, "/rsj/xxgk/index.html", "信息公开目录", "信息公开目录")
         script = ('<script>\nvar setting = {async: {enable: true, url: "/rsj/xxgk/tree.do",'
                   ' autoParam: ["id=channelId", "level=lv"], otherParam: {"siteId": "rsj"}},\n'
                   '  callback: {onClick: function (e, id, node) { if (node.url) { $("#main").attr("src", node.url); } }}};\n'
@@ -173,9 +173,7 @@ class PortalH(OneHost):
     def _health(self) -> None:
         """卫健: a 年度报告 column of items carrying only an id (``data-id``), the address built by a click handler."""
         main, name = self.main, "北川市卫生健康委员会"
-        nav = '<a href="/wjw/index.html">首页</a><a href="/wjw/ndbg/index.html">年度报告</a>'
-        main.pages["/wjw/index.html"] = Page(html(name, f'<h1>{name}</h1>'
-                                                        '<a href="/wjw/ndbg/index.html">政府信息公开年度报告</a>', nav))
+        nav = self._department("wjw", name, "/wjw/ndbg/index.html", "年度报告", "政府信息公开年度报告")
         entries = [(3300 + year, self._report(f"/wjw/art/{3300 + year}.html", name, year, nav))
                    for year in range(2023, 2020, -1)]
         self._noise("/wjw/art/3400.html", f"{name}2023年度工作总结", nav)
