@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from gxparse.template import (
     S2_CONTENT_HEADER,
@@ -458,6 +459,32 @@ def hidden_text(text: str) -> str:
     return f"{text}<span style='display:none;mso-hide:all'>{text}0</span>" if text.isdigit() else text
 
 
+def _draft_before(markup: Callable[[str], str]) -> Figure:
+    """Every figure typed after an earlier draft of itself (one more) that ``markup`` keeps from view."""
+    return lambda text: f"{markup(str(int(text) + 1))}{text}" if text.isdigit() else text
+
+
+hidden_by_class = _draft_before(lambda draft: f'<span class="hid">{draft}</span>')
+invisible = _draft_before(lambda draft: f'<span style="visibility: hidden">{draft}</span>')
+font_zero = _draft_before(lambda draft: f'<span style="font-size:0px;line-height:0">{draft}</span>')
+struck_by_class = _draft_before(lambda draft: f'<span class="del">{draft}</span>')
+struck_by_style = _draft_before(lambda draft: f'<span style="text-decoration: line-through;">{draft}</span>')
+
+
+def thousands_spaced(text: str) -> str:
+    """Counts of four digits or more grouped by thousands as typesetters do: a thin space, a space, ``&nbsp;``."""
+    if not text.isdigit() or len(text) < 4:
+        return text
+    return f"{int(text):,}".replace(",", ("\u2009", " ", "&nbsp;")[int(text) % 3])
+
+
+def note_marks(text: str) -> str:
+    """Figures other than zero with a note's mark raised or lowered after them: a digit, a bracketed digit, 注."""
+    if not text.isdigit() or text == "0":
+        return text
+    return f"{text}{('<sup>1</sup>', '<sub>2</sub>', '<sup>[3]</sup>', '<sup>注</sup>')[int(text) % 4]}"
+
+
 def zero_width(text: str) -> str:
     """A zero-width space before the figure and a byte-order mark after it, as web editors leave them."""
     return f"\u200b{text}\ufeff" if text else text
@@ -617,12 +644,15 @@ PLAIN = Writer('<table border="1" cellspacing="0">', plain_cell)
 FOOTNOTED = Writer('<table border="1" cellspacing="0">', footnote_cell)
 
 
-def write_table(table: Table, writer: Writer, figure: Figure) -> str:
+HIDDEN_ROW = "\n <tr height=0 style='display:none'>"
+
+
+def write_table(table: Table, writer: Writer, figure: Figure, hidden_row: str = HIDDEN_ROW) -> str:
     rows = []
     for cells in table.rows:
         tds = "".join(writer.cell(cell, figure(escape(cell.text)) if cell.figure else escape(cell.text))
                       for cell in cells)
-        row_open = "\n <tr height=0 style='display:none'>" if any(c.hidden for c in cells) else writer.row_open
+        row_open = hidden_row if any(c.hidden for c in cells) else writer.row_open
         rows.append(f"{row_open}{tds}</tr>\n")
     if writer.head_group and table.head:
         body = (f"<thead>{''.join(rows[:table.head])}</thead>\n<tbody>{''.join(rows[table.head:])}</tbody>\n")
@@ -652,6 +682,50 @@ def div_table(table: Table, figure: Figure, grid: bool = False) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
+# article bodies written by a script, as several CMSs serve them
+
+
+def js_string(text: str) -> str:
+    """``text`` as a JavaScript string literal a CMS template prints: non-ASCII as ``\\uXXXX``, ``</`` as ``<\\/``."""
+    return json.dumps(text).replace("</", "<\\/")
+
+
+def js_escape(text: str) -> str:
+    """``text`` as JavaScript's ``escape()`` writes it: ``%XX`` for ASCII marks, ``%uXXXX`` beyond."""
+    safe = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./")
+    return "".join(ch if ch in safe else f"%{ord(ch):02X}" if ord(ch) < 256 else f"%u{ord(ch):04X}" for ch in text)
+
+
+def script_var(body: str) -> str:
+    """The body in a variable a script puts into the article's container (a JSON-escaped string, cut in two)."""
+    cut = len(body) // 2
+    return ('<div id="zoom"></div>\n<script type="text/javascript">\n'
+            f"var content = {js_string(body[:cut])} +\n    {js_string(body[cut:])};\n"
+            'document.getElementById("zoom").innerHTML = content;\n</script>\n')
+
+
+def script_unescape(body: str) -> str:
+    return f"<script language=\"javascript\">document.write(unescape('{js_escape(body)}'));</script>\n"
+
+
+def script_uri(body: str) -> str:
+    return f'<script>document.write(decodeURIComponent("{quote(body, safe="")}"));</script>\n'
+
+
+def textarea(body: str) -> str:
+    """The body escaped in a hidden textarea whose value a script shows (an editor's saved source)."""
+    return (f'<textarea id="content-src" style="display:none">{escape(body)}</textarea>\n<div id="zoom"></div>\n'
+            '<script>document.getElementById("zoom").innerHTML = '
+            'document.getElementById("content-src").value;</script>\n')
+
+
+def script_template(body: str) -> str:
+    """The body in a ``text/html`` script a template engine renders into the page."""
+    return (f'<script type="text/html" id="tpl-article">\n{body}</script>\n<div id="zoom"></div>\n'
+            '<script>$("#zoom").html($("#tpl-article").html());</script>\n')
+
+
+# ---------------------------------------------------------------------------------------------------
 # styles
 
 
@@ -664,6 +738,9 @@ class Style:
     figure: Figure = figure_as_is
     nested: bool = False           # the tables inside a layout table's cell
     div_grid: bool = False
+    stylesheet: str = ""           # a <style> the article carries before its content
+    hidden_row: str = HIDDEN_ROW   # how a row the page does not show opens
+    scripted: Callable[[str], str] | None = None   # the article as a script writes it into the page
 
 
 STYLES: dict[str, Style] = {
@@ -703,6 +780,23 @@ STYLES: dict[str, Style] = {
     "footnote": Style(FOOTNOTED),
     "div-table": Style(None),
     "div-grid": Style(None, div_grid=True),
+    "hidden-class": Style(EXCEL, hidden_rows, figure=hidden_by_class, hidden_row="\n <tr class=draft>",
+                          stylesheet="<style type=\"text/css\">\n.hid, TR.draft { DISPLAY: none; color:#f00 }\n"
+                                     "p.MsoNormal {margin:0cm}</style>\n"),
+    "invisible": Style(UEDITOR, figure=invisible),
+    "font-zero": Style(WORD, figure=font_zero),
+    "struck-class": Style(PLAIN, figure=struck_by_class,
+                          stylesheet="<style>\n.del{text-decoration:line-through;color:red}\n</style>\n"),
+    "struck-style": Style(KINDEDITOR, figure=struck_by_style),
+    "script-var": Style(UEDITOR, scripted=script_var),
+    "script-unescape": Style(PLAIN, scripted=script_unescape),
+    "script-uri": Style(KINDEDITOR, scripted=script_uri),
+    "textarea": Style(UEDITOR, scripted=textarea),
+    "script-template": Style(TINYMCE, header_flat, scripted=script_template),
+    "thousands-spaced": Style(PLAIN, figure=thousands_spaced),
+    "zero-ling": Style(PLAIN, figure=zero_as("零")),
+    "zero-circle": Style(WORD, figure=zero_as("〇")),
+    "note-marks": Style(PLAIN, figure=note_marks),
 }
 
 
@@ -719,12 +813,12 @@ def render_body(report: dict, style: str) -> str:
     """The report's title, six sections and tables in ``style``."""
     spec = STYLES[style]
     tables = official_tables(report)
-    parts = [f"<p align=center style='text-align:center'><b>{escape(report['title'])}</b></p>\n"]
+    parts = [spec.stylesheet, f"<p align=center style='text-align:center'><b>{escape(report['title'])}</b></p>\n"]
     for section in SECTIONS:
         parts.append(_heading(spec.writer, f"{section.numeral}、{section.title}"))
         if section.key in tables:
             for table in spec.shape(tables[section.key]):
-                parts.append(write_table(table, spec.writer, spec.figure) if spec.writer is not None
+                parts.append(write_table(table, spec.writer, spec.figure, spec.hidden_row) if spec.writer is not None
                              else div_table(table, spec.figure, spec.div_grid))
         else:
             parts.append(_prose(spec.writer, report.get(f"{section.key}_text") or ""))
@@ -732,7 +826,7 @@ def render_body(report: dict, style: str) -> str:
     if spec.nested:   # an older portal's page: the article in a layout table beside the navigation
         body = ('<table width="1000" border="0"><tr><td width="200"><ul><li>首页</li><li>信息公开年报</li></ul></td>'
                 f'<td valign="top">{body}</td></tr></table>\n')
-    return body
+    return spec.scripted(body) if spec.scripted is not None else body
 
 
 def render_page(report: dict, style: str) -> str:
