@@ -22,6 +22,7 @@ from gxparse import limits
 from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
+from gxparse.readers.unshown import Selector, hiding_selectors, unshown
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -63,13 +64,6 @@ _NOTE_MARK = "*"
 _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
                            r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
 _FIGURE_STARTS = frozenset("+-0123456789")
-# What a browser does not show (``hidden``, ``display:none``: Word's hidden text, an Excel sheet's hidden rows) and
-# text an editor marked deleted (Word's tracked changes, struck-out figures): no part of the table a reader sees.
-_UNSHOWN = etree.XPath(
-    ".//*[@hidden] | .//*[contains(translate(translate(@style, ' ', ''), 'DISPLAYNOE', 'displaynoe'), 'display:none')]"
-    " | .//del | .//s | .//strike")
-
-
 def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
     rows = []
     count = 0
@@ -88,9 +82,9 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
     return rows
 
 
-def _drop_unshown(table: etree._Element) -> None:
-    """The table without what ``_UNSHOWN`` finds, the text after each such element kept."""
-    for el in _UNSHOWN(table):
+def _drop(elements: list[etree._Element]) -> None:
+    """``elements`` taken out of their tree, the text after each kept."""
+    for el in elements:
         parent = el.getparent()
         if parent is None:
             continue
@@ -177,6 +171,7 @@ class _Walker:
         self.pictures = pictures
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the page shows pictures that could be tables
+        self.hiding: list[Selector] = []   # the page's style-sheet rules that hide text
         self.pictures_read = 0
 
     def flush(self) -> None:
@@ -193,9 +188,10 @@ class _Walker:
             if tag == "table" and _is_data_table(el):
                 self.flush()
                 self.tables += 1
-                # a superscript in a statistics table is a note's reference, never digits of a count (5<sup>1</sup>)
-                etree.strip_elements(el, "sup", with_tail=False)
-                _drop_unshown(el)
+                # a raised or lowered mark in a statistics table is a note's reference, never digits of a count
+                # (5<sup>1</sup>, 5<sub>2</sub>)
+                etree.strip_elements(el, "sup", "sub", with_tail=False)
+                _drop(unshown(el, self.hiding))
                 grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
             elif tag == "img":
@@ -240,6 +236,7 @@ def _parse(text: str) -> etree._Element:
 def _walked(root: etree._Element, tables_before: int = 0, walker: _Walker | None = None) -> _Walker:
     walker = walker or _Walker()
     walker.tables = tables_before
+    walker.hiding = hiding_selectors(root)
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.flush()

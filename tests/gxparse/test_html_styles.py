@@ -27,12 +27,12 @@ def test_every_style_gives_back_every_figure_and_only_deserved_errors(name, styl
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == DESERVED[name]
 
 
-def _new_received(*cells: str) -> dict:
-    """Kaifeng's page with its row 一、本年新收 printed as ``cells`` (markup as written)."""
+def _new_received(*cells: str, head: str = "") -> dict:
+    """Kaifeng's page with its row 一、本年新收 printed as ``cells`` (markup as written), ``head`` in its head."""
     report = report_of("kaifeng_2021")
     slots = [f"@{n}@" for n in range(len(cells))]
     report["s3"]["new_received"] = dict(zip(report["s3"]["new_received"], slots))
-    page = render_report_html(report)
+    page = render_report_html(report).replace("</head>", f"{head}</head>", 1)
     for slot, cell in zip(slots, cells):
         page = page.replace(f">{slot}<", f">{cell}<")
     return parse_document(page.encode(), "x.html").to_dict()
@@ -59,6 +59,26 @@ def test_what_the_page_does_not_show_or_marks_deleted_is_no_figure():
     assert report["s3"]["new_received"] == {"natural_person": 508, "commercial_enterprise": 2, "research_institution": 0,
                                             "social_welfare_org": 0, "legal_service_org": 33, "other_org": 2,
                                             "total": 545}
+
+
+def test_text_a_style_hides_or_strikes_out_is_no_figure():
+    # a page's style sheet (rules by class, by tag and class, in a comment-broken sheet; class names as Word
+    # writes them in another case), and inline styles: invisible, of no size, struck through
+    sheet = ("<style><!-- /* drafts */ .hid, TD SPAN.Draft { display: none !important } "
+             ".del{text-decoration:line-through;color:red} --></style>")
+    report = _new_received('<span class="hid">509</span>508', '<span class="draft">3</span>2',
+                           '<span style="visibility: hidden">1</span>0', '<span style="font-size:0px">3</span>0',
+                           '<span class="DEL">30</span>33', '<span style="text-decoration: line-through">3</span>2',
+                           '<span style="font-size: 0.8em">545</span>', head=sheet)
+    assert report["s3"]["new_received"] == {"natural_person": 508, "commercial_enterprise": 2, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 33, "other_org": 2,
+                                            "total": 545}
+
+
+def test_a_lowered_note_mark_is_no_digit_of_the_figure():
+    report = _new_received("508<sub>2</sub>", "2<sub>注</sub>", "0", "0", "33", "2", "545")
+    assert report["s3"]["new_received"]["natural_person"] == 508
+    assert report["s3"]["new_received"]["commercial_enterprise"] == 2
 
 
 def test_a_figure_with_text_no_rule_reads_is_unread_never_a_blank_zero():

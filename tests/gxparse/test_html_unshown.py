@@ -1,0 +1,42 @@
+"""gxparse.readers.unshown: which style-sheet rules hide text, read in bounded time."""
+
+import time
+
+from lxml import etree
+
+from gxparse.readers.unshown import Compound, Selector, hiding_selectors, hides
+
+
+def _selectors(css: str) -> list[Selector]:
+    return hiding_selectors(etree.fromstring(f"<html><head><style>{css}</style></head></html>", etree.HTMLParser()))
+
+
+def _compound(tag: str | None = None, *classes: str, id: str | None = None) -> Compound:
+    return Compound(tag, frozenset(classes), id)
+
+
+def test_rules_for_another_medium_or_of_other_selectors_hide_nothing():
+    css = ("@media print { .noprint { display: none } .x { display: none } } .hid { display:none } "
+           "a[href] { display:none } li:first-child, p + p { display: none } .shown { display: block } "
+           "tr.draft, #zoom > TD .old { visibility: hidden }")
+    assert _selectors(css) == [Selector((_compound(None, "hid"),)), Selector((_compound("tr", "draft"),)),
+                               Selector((_compound(id="zoom"), _compound("td"), _compound(None, "old")))]
+
+
+def test_a_rule_of_several_compounds_hides_within_its_ancestors_only():
+    root = etree.fromstring('<div id="zoom"><table><tr><td><span class="old">1</span></td></tr></table>'
+                            '<p><span class="old">2</span></p></div>', etree.HTMLParser())
+    (selector,) = _selectors("#zoom td .old { display: none }")
+    assert [el.text for el in root.iter("span") if selector.matches(el)] == ["1"]
+
+
+def test_only_a_zero_size_hides():
+    assert hides("font-size: 0") and hides("FONT-SIZE:0PT") and hides("font-size:.0em")
+    assert not hides("font-size: 0.8em") and not hides("font-size:10px") and not hides("display:block")
+
+
+def test_a_large_unclosed_sheet_is_read_in_linear_time():
+    started = time.perf_counter()
+    assert _selectors("/*" + "/* .a{display:none} {" * 200_000) == []
+    assert _selectors(".a{display:none" + "{" * 500_000 + "}" * 500_000) == []
+    assert time.perf_counter() - started < 2
