@@ -63,7 +63,13 @@ _NOTE_MARK = "*"
 # mark (``12*``, ``12※``, ``12#``). Kept only when the figure and its unit make a value (a unit cells may carry).
 _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
                            r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
-_FIGURE_STARTS = frozenset("+-0123456789")
+# Thousands grouped by a space as typesetters group them (``1 288``: a thin space, a space, ``&nbsp;``, all spaces once
+# normalised): one figure, never two figures in one cell
+_SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
+_GROUP_SPACE = re.compile(r"[ \u00a0]")
+# 零 alone in a count cell is the figure 0, as 〇 is (which ``cells.ZERO_MARKS`` reads)
+_ZERO_WORDS = {"零": "〇"}
+_FIGURE_STARTS = frozenset("+-0123456789") | frozenset(_ZERO_WORDS)
 def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
     rows = []
     count = 0
@@ -99,7 +105,12 @@ def _drop(elements: list[etree._Element]) -> None:
 
 def _figure_text(text: str) -> str:
     """A cell's figure without the stray text after it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
-    ``12``; any other text stays as printed (``12万`` is no count of 12)."""
+    ``12``; thousands grouped by spaces are grouped by commas; 零 is 〇; any other text stays as printed (``12万`` is
+    no count of 12)."""
+    if text in _ZERO_WORDS:
+        return _ZERO_WORDS[text]
+    if _SPACED_THOUSANDS.match(text):
+        return _GROUP_SPACE.sub(",", text)
     m = _STRAY_FIGURE.match(text)
     if m is None:
         return text

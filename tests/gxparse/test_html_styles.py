@@ -81,6 +81,22 @@ def test_a_lowered_note_mark_is_no_digit_of_the_figure():
     assert report["s3"]["new_received"]["commercial_enterprise"] == 2
 
 
+def test_thousands_grouped_by_a_space_are_one_figure():
+    # a space, a thin space, &nbsp; between groups of three digits
+    report = _new_received("1 008", "2", "0", "0", "33", "2", "1\u2009045")
+    assert report["s3"]["new_received"]["natural_person"] == 1008 and report["s3"]["new_received"]["total"] == 1045
+    report = _new_received("1&nbsp;008", "2", "0", "0", "33", "2", "1,045")
+    assert report["s3"]["new_received"]["natural_person"] == 1008
+
+
+def test_zero_written_as_a_chinese_numeral_is_zero():
+    report = _new_received("508", "2", "零", "〇", "33", "2", "545")
+    assert report["s3"]["new_received"] == {"natural_person": 508, "commercial_enterprise": 2, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 33, "other_org": 2,
+                                            "total": 545}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
 def test_a_figure_with_text_no_rule_reads_is_unread_never_a_blank_zero():
     report = _new_received("508(注)", "2", "0", "0", "33", "2", "545万")
     row = report["s3"]["new_received"]
