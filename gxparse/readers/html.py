@@ -22,6 +22,7 @@ from gxparse import limits
 from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
+from gxparse.readers.scripted import scripted_markup
 from gxparse.readers.unshown import Selector, hiding_selectors, unshown
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
@@ -183,6 +184,7 @@ class _Walker:
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the page shows pictures that could be tables
         self.hiding: list[Selector] = []   # the page's style-sheet rules that hide text
+        self.scripted: dict[etree._Element, str] = {}   # scripts and textareas with the article markup they hold
         self.pictures_read = 0
 
     def flush(self) -> None:
@@ -195,7 +197,9 @@ class _Walker:
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag
-        if tag is not None and tag not in _SKIP:
+        if self.scripted and el in self.scripted:
+            self.markup(self.scripted[el])
+        elif tag is not None and tag not in _SKIP:
             if tag == "table" and _is_data_table(el):
                 self.flush()
                 self.tables += 1
@@ -220,6 +224,16 @@ class _Walker:
             self.buffer.append(el.tail)
 
 
+    def markup(self, markup: str) -> None:
+        """Markup a script writes into the page, read where the script stands; scripts within it are not run
+        again."""
+        root = _parse(_prepared(markup))
+        scripted, self.scripted = self.scripted, {}
+        hiding, self.hiding = self.hiding, self.hiding + hiding_selectors(root)
+        body = root.find("body")
+        self.walk(body if body is not None else root)
+        self.scripted, self.hiding = scripted, hiding
+
     def picture(self, img: etree._Element) -> None:
         if alt := (img.get("alt") or "").strip():
             # a title printed as a header image says itself in its alt text
@@ -235,6 +249,12 @@ class _Walker:
             self.flush()
             self.pictures_read += 1
             self.lines += picture_lines(data, self.source, kind, self.pictures_read)  # type: ignore[arg-type]
+
+
+def _prepared(text: str) -> str:
+    """Markup normalised before it is parsed: once for the whole page instead of once per cell."""
+    text = _NOTE_DIGIT.sub(_NOTE_MARK, _LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text))
+    return normalize_text(text)
 
 
 def _parse(text: str) -> etree._Element:
@@ -266,12 +286,15 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     """The page's lines; with ``pictures_by_ocr`` its content pictures (``data:`` URIs, or those ``pictures``
     gives) are read by OCR where they stand (the document's ``read_pictures`` reads it so when its tables are
     not found in the text)."""
-    # one normalisation of the whole page instead of one per cell
-    text = _NOTE_DIGIT.sub(_NOTE_MARK, _LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text))
-    root = _parse(normalize_text(text))
+    root = _parse(_prepared(text))
     walker = _Walker(source, pictures, pictures_by_ocr)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
+        # a page that shows no table may be one whose article a script writes: it is read with that article
+        if walker.tables == 0 and (scripted := scripted_markup(root)):
+            walker = _Walker(source, pictures, pictures_by_ocr)
+            walker.scripted = scripted
+            _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
