@@ -27,6 +27,18 @@ def test_every_style_gives_back_every_figure_and_only_deserved_errors(name, styl
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == DESERVED[name]
 
 
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_figure_with_a_note_word_is_named_unread_never_read_wrong(name):
+    # html-style-noted: unread by design, each such cell a cell.unread warning, no silent cell, no error
+    report, truth = _parsed(name, "noted"), report_of(name)
+    unread = {cell for f in report["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+    wrong = {f"{table}.{row}.{col}": ((report[table] or {}).get(row) or {}).get(col)
+             for table in ("s2", "s3", "s4") for row, cols in (truth[table] or {}).items() for col, value in cols.items()
+             if ((report[table] or {}).get(row) or {}).get(col) != value}
+    assert wrong and set(wrong.values()) == {None} and set(wrong) <= unread
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= DESERVED[name]
+
+
 def _new_received(*cells: str, head: str = "") -> dict:
     """Kaifeng's page with its row 一、本年新收 printed as ``cells`` (markup as written), ``head`` in its head."""
     report = report_of("kaifeng_2021")
