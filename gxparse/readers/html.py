@@ -71,6 +71,10 @@ _GROUP_SPACE = re.compile(r"[ \u00a0]")
 # 零 alone in a count cell is the figure 0, as 〇 is (which ``cells.ZERO_MARKS`` reads)
 _ZERO_WORDS = {"零": "〇"}
 _FIGURE_STARTS = frozenset("+-0123456789") | frozenset(_ZERO_WORDS)
+# the tables a page shows that hold data (none within another), beside which a script's article is not read
+_SHOWN_DATA_TABLE = etree.XPath("(//table[not(.//table)][not(ancestor::noscript or ancestor::template)])[1]")
+
+
 def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
     rows = []
     count = 0
@@ -223,7 +227,6 @@ class _Walker:
         if el.tail:
             self.buffer.append(el.tail)
 
-
     def markup(self, markup: str) -> None:
         """Markup a script writes into the page, read where the script stands; scripts within it are not run
         again."""
@@ -288,13 +291,10 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     not found in the text)."""
     root = _parse(_prepared(text))
     walker = _Walker(source, pictures, pictures_by_ocr)
+    # a page that shows no table may be one whose article a script writes: it is read with that article
+    walker.scripted = scripted_markup(root) if not _SHOWN_DATA_TABLE(root) else {}
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
-        # a page that shows no table may be one whose article a script writes: it is read with that article
-        if walker.tables == 0 and (scripted := scripted_markup(root)):
-            walker = _Walker(source, pictures, pictures_by_ocr)
-            walker.scripted = scripted
-            _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
