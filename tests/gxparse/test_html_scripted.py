@@ -33,6 +33,9 @@ PAGES = {
     "URI-encoded": f'<script type="text/javascript">document.write(decodeURIComponent("{quote(_TABLE)}"))</script>',
     "hex escapes, single quotes": "<script>var html = '{}';</script>".format(
         _TABLE.replace("<", "\\x3C").replace("'", "\\'")),
+    "written a piece a line": "<script>\n{}</script>".format("".join(
+        f"document.write('{piece}');\n" for piece in _TABLE.replace("<tr>", "\n<tr>").replace("</table>", "\n</table>")
+        .split("\n"))),
     "hidden textarea": ('<textarea id="src" style="display:none">'
                         + _TABLE.replace("&", "&amp;").replace("<", "&lt;") + "</textarea>"),
     "text/html template": f'<script type="text/html" id="tpl">{_TABLE}</script>',
