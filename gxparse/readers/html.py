@@ -23,7 +23,7 @@ from gxparse.document import Document, Line, is_value, lines_from_text, shows_oc
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.readers.scripted import scripted_markup
-from gxparse.readers.unshown import Selector, hiding_selectors, unshown
+from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -91,21 +91,6 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
     return rows
-
-
-def _drop(elements: list[etree._Element]) -> None:
-    """``elements`` taken out of their tree, the text after each kept."""
-    for el in elements:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:
-            before = el.getprevious()
-            if before is not None:
-                before.tail = (before.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
 
 
 def _figure_text(text: str) -> str:
@@ -210,7 +195,7 @@ class _Walker:
                 # a raised or lowered mark in a statistics table is a note's reference, never digits of a count
                 # (5<sup>1</sup>, 5<sub>2</sub>)
                 etree.strip_elements(el, "sup", "sub", with_tail=False)
-                _drop(unshown(el, self.hiding))
+                drop_unshown(el, self.hiding)
                 grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
                 self.lines.extend(grid_lines(grid, self.tables))
             elif tag == "img":

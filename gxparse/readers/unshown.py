@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 _STRUCK_TAGS = frozenset({"del", "s", "strike"})
+_INHERITED_UNDONE = frozenset({"font-size", "visibility"})   # hiding an element within may undo
 _STYLED = etree.XPath(".//*[@hidden or @style] | .//del | .//s | .//strike")
 _SELECTABLE = etree.XPath(".//*[@hidden or @style or @class or @id] | .//del | .//s | .//strike")
 _ZERO_SIZE = re.compile(r"^0*\.?0*(?:px|pt|em|rem|%|)$")
@@ -23,16 +24,28 @@ _COMPOUND = re.compile(r"^(?P<tag>[a-z][a-z0-9]*)?(?P<classes>(?:\.[\w-]+)+)$|^#
 _MAX_COMPOUNDS = 4   # ``.article td span.hid``: deeper selectors are no editor's
 
 
-def hides(declarations: str) -> bool:
-    """Whether CSS ``declarations`` (``a: b; c: d``) keep the text from view or strike it out."""
+def hiding(declarations: str) -> str | None:
+    """The property by which CSS ``declarations`` (``a: b; c: d``) keep text from view or strike it out
+    (``display``, ``visibility``, ``font-size``, ``text-decoration``), None if they do not."""
     for declaration in declarations.split(";"):
         name, _, value = declaration.partition(":")
         name = name.strip().lower()
         value = value.lower().replace("!important", "").strip()
         if (name == "display" and value == "none" or name == "visibility" and value in ("hidden", "collapse")
-                or name == "font-size" and _ZERO_SIZE.match(value.replace(" ", ""))
-                or name in ("text-decoration", "text-decoration-line") and "line-through" in value):
-            return True
+                or name == "font-size" and _ZERO_SIZE.match(value.replace(" ", ""))):
+            return name
+        if name in ("text-decoration", "text-decoration-line") and "line-through" in value:
+            return "text-decoration"
+    return None
+
+
+def _shows_again(el: etree._Element, name: str) -> bool:
+    """Whether ``el``'s own style undoes an inherited ``name`` that hid it (``font-size:14px`` inside a
+    ``font-size:0`` cell, the trick that closes gaps between inline blocks; ``visibility:visible``)."""
+    for declaration in (el.get("style") or "").split(";"):
+        prop, _, value = declaration.partition(":")
+        if prop.strip().lower() == name:
+            return hiding(declaration) is None
     return False
 
 
@@ -51,9 +64,11 @@ class Compound:
 
 @dataclass(frozen=True)
 class Selector:
-    """Compound selectors joined by descendant (or child, read as descendant) combinators: ``td span.hid``."""
+    """Compound selectors joined by descendant (or child, read as descendant) combinators: ``td span.hid``, and
+    the property by which their rule hides."""
 
     compounds: tuple[Compound, ...]
+    hides: str = "display"
 
     def matches(self, el: etree._Element) -> bool:
         *outer, own = self.compounds
@@ -69,7 +84,7 @@ class Selector:
         return True
 
 
-def _selector(text: str) -> Selector | None:
+def _selector(text: str, hides: str) -> Selector | None:
     """A selector of compounds ``_COMPOUND`` reads, None for any other (attributes, pseudo-classes, siblings)."""
     parts = text.replace(">", " ").lower().split()
     if not parts or len(parts) > _MAX_COMPOUNDS:
@@ -80,7 +95,7 @@ def _selector(text: str) -> Selector | None:
             return None
         classes = frozenset(m["classes"][1:].split(".")) if m["classes"] else frozenset()
         compounds.append(Compound(m["tag"] or m["bare"], classes, m["id"]))
-    return Selector(tuple(compounds))
+    return Selector(tuple(compounds), hides)
 
 
 def _without_comments(css: str) -> str:
@@ -106,17 +121,55 @@ def hiding_selectors(root: etree._Element) -> list[Selector]:
             head, brace, declarations = chunk.rpartition("{")
             inside = depth > 0 or "{" in head
             depth = max(0, depth + head.count("{") - (0 if brace else 1))
-            if not brace or inside or not hides(declarations):
+            if not brace or inside or (hides := hiding(declarations)) is None:
                 continue
-            selectors += [s for text in head.split(",") if (s := _selector(text)) is not None]
+            selectors += [s for text in head.split(",") if (s := _selector(text, hides)) is not None]
     return selectors
 
 
-def unshown(table: etree._Element, selectors: list[Selector]) -> list[etree._Element]:
-    """The elements of ``table`` a browser does not show or shows struck out."""
-    found = []
-    for el in (_SELECTABLE if selectors else _STYLED)(table):
-        if (el.tag in _STRUCK_TAGS or el.get("hidden") is not None or hides(el.get("style") or "")
-                or any(s.matches(el) for s in selectors)):
-            found.append(el)
-    return found
+def _hidden_by(el: etree._Element, selectors: list[Selector]) -> str | None:
+    if el.tag in _STRUCK_TAGS:
+        return "text-decoration"
+    if el.get("hidden") is not None:
+        return "display"
+    return hiding(el.get("style") or "") or next((s.hides for s in selectors if s.matches(el)), None)
+
+
+def _drop(el: etree._Element) -> None:
+    """``el`` taken out of its tree, the text after it kept."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        before = el.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _drop_inheriting(el: etree._Element, name: str) -> None:
+    """What of ``el`` inherits a hiding ``name`` emptied, its box kept (a cell keeps its column): all of it,
+    unless an element within shows again, then its own text and the children that do not show again."""
+    if _shows_again(el, name):   # its own style wins over the inherited one (and over a class rule)
+        return
+    if not any(_shows_again(inner, name) for inner in el.iterdescendants()):
+        el.text = None
+        for child in list(el):
+            el.remove(child)
+        return
+    el.text = None
+    for child in list(el):
+        child.tail = None
+        _drop_inheriting(child, name)
+
+
+def drop_unshown(table: etree._Element, selectors: list[Selector]) -> None:
+    """``table`` without what a browser does not show or shows struck out; a ``font-size`` or ``visibility``
+    that an element within undoes hides only the rest."""
+    for el in list((_SELECTABLE if selectors else _STYLED)(table)):
+        if (name := _hidden_by(el, selectors)) in _INHERITED_UNDONE:
+            _drop_inheriting(el, name)
+        elif name is not None:
+            _drop(el)

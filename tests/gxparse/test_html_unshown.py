@@ -4,7 +4,7 @@ import time
 
 from lxml import etree
 
-from gxparse.readers.unshown import Compound, Selector, hiding_selectors, hides
+from gxparse.readers.unshown import Compound, Selector, drop_unshown, hiding, hiding_selectors
 
 
 def _selectors(css: str) -> list[Selector]:
@@ -19,8 +19,8 @@ def test_rules_for_another_medium_or_of_other_selectors_hide_nothing():
     css = ("@media print { .noprint { display: none } .x { display: none } } .hid { display:none } "
            "a[href] { display:none } li:first-child, p + p { display: none } .shown { display: block } "
            "tr.draft, #zoom > TD .old { visibility: hidden }")
-    assert _selectors(css) == [Selector((_compound(None, "hid"),)), Selector((_compound("tr", "draft"),)),
-                               Selector((_compound(id="zoom"), _compound("td"), _compound(None, "old")))]
+    assert _selectors(css) == [Selector((_compound(None, "hid"),)), Selector((_compound("tr", "draft"),), "visibility"),
+                               Selector((_compound(id="zoom"), _compound("td"), _compound(None, "old")), "visibility")]
 
 
 def test_a_rule_of_several_compounds_hides_within_its_ancestors_only():
@@ -31,8 +31,17 @@ def test_a_rule_of_several_compounds_hides_within_its_ancestors_only():
 
 
 def test_only_a_zero_size_hides():
-    assert hides("font-size: 0") and hides("FONT-SIZE:0PT") and hides("font-size:.0em")
-    assert not hides("font-size: 0.8em") and not hides("font-size:10px") and not hides("display:block")
+    assert hiding("font-size: 0") == hiding("FONT-SIZE:0PT") == hiding("color:red;font-size:.0em") == "font-size"
+    assert hiding("font-size: 0.8em") is hiding("font-size:10px") is hiding("display:block") is None
+
+
+def test_an_element_within_that_shows_again_is_kept_and_only_it():
+    # font-size:0 on a cell closes the gaps between inline blocks, each block sized again; visibility likewise
+    table = etree.fromstring('<table><tr><td style="font-size:0">7<span style="font-size:14px">508</span> 9'
+                             '<span>3</span></td><td class="v">1<b style="visibility: visible">2</b></td>'
+                             '<td style="font-size:0"><span>4</span></td></tr></table>', etree.HTMLParser())
+    drop_unshown(table, _selectors(".v { visibility: hidden }"))
+    assert [etree.tostring(td, method="text", encoding=str) for td in table.iter("td")] == ["508", "2", ""]
 
 
 def test_a_large_unclosed_sheet_is_read_in_linear_time():
