@@ -430,7 +430,11 @@ def extracted_text(pdf: Path, tool: str) -> str:
     ``extract_text`` (``pdf2txt.py``: one cell per line, cells of a column often run together), PyMuPDF's
     ``page.get_text()`` (one cell per line, pages joined by a newline), also with ``sort=True``
     (``pymupdf-sort``: text blocks by position, a row's cells on one line, a vertical group label's characters
-    on the lines of the rows beside them, before or after their figures), pypdf's ``page.extract_text()`` (content
+    on the lines of the rows beside them, before or after their figures), and its text blocks sorted
+    (``pymupdf-blocks``: ``get_text("blocks", sort=True)``, block texts joined by newlines: a cell per block,
+    blocks ordered by their bottom edge, so a tall label's row has its figures before the label, a one-line
+    label's after it), pdfminer.six's ``extract_text`` without its boxes' reading order
+    (``pdfminer-flow``: ``LAParams(boxes_flow=None)``, text boxes top to bottom, a cell per line), pypdf's ``page.extract_text()`` (content
     order, a row per line) and pypdfium2's ``get_text_bounded()`` (``pdfium``: where the PDF draws no space
     between cells, a row's figures run together: ``8162140 94``)."""
     if tool in ("pdfplumber", "pdfplumber-layout"):
@@ -440,6 +444,16 @@ def extracted_text(pdf: Path, tool: str) -> str:
         from pdfminer.high_level import extract_text
 
         return extract_text(str(pdf))
+    if tool == "pdfminer-flow":
+        from pdfminer.high_level import extract_text
+        from pdfminer.layout import LAParams
+
+        return extract_text(str(pdf), laparams=LAParams(boxes_flow=None))
+    if tool == "pymupdf-blocks":
+        import pymupdf
+
+        with pymupdf.open(pdf) as document:
+            return "\n".join("\n".join(block[4] for block in page.get_text("blocks", sort=True)) for page in document)
     if tool in ("pymupdf", "pymupdf-sort"):
         import pymupdf
 

@@ -7,7 +7,8 @@ PDFs: the real reports of tests/fixtures/real as published; the seeds printed by
 reports of the simulated site of both templates (v2019 and
 v2021) written by reportlab (``simsite.documents.report_pdf``) and printed by LibreOffice from their DOCX.
 Tools: poppler's ``pdftotext`` as it runs by default and with ``-layout``, pdfminer.six's ``extract_text`` and PyMuPDF's
-``page.get_text()``, each writing a table cell per line (PyMuPDF also sorted by position, ``pymupdf-sort``: a row per line), and pdfplumber's ``extract_text`` (a row per line), also with
+``page.get_text()``, each writing a table cell per line (PyMuPDF also sorted by position, ``pymupdf-sort``: a row per line;
+and its text blocks sorted, ``pymupdf-blocks``; pdfminer also without its boxes' reading order, ``pdfminer-flow``), and pdfplumber's ``extract_text`` (a row per line), also with
 ``layout=True`` (rows as lines with their columns kept by spaces); pypdf's ``extract_text`` and pypdfium2's text
 (``pdfium``: a row's figures run together where the PDF draws no space between cells). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
@@ -56,7 +57,8 @@ from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, s
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OUT = FIXTURES / "extracted"
-TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pymupdf", "pymupdf-sort", "pdfplumber", "pdfplumber-layout", "pypdf", "pdfium")
+TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pdfminer-flow", "pymupdf", "pymupdf-sort", "pymupdf-blocks",
+         "pdfplumber", "pdfplumber-layout", "pypdf", "pdfium")
 BLANK_TOOLS = ("pymupdf", "pymupdf-sort", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
 NARROW_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pymupdf-sort")
 CMS_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pymupdf-sort")
