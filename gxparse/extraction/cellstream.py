@@ -100,6 +100,7 @@ class _Figure:
     after_text: bool = False   # text (not a stray character nor column header words) stands before it
     label: str = ""            # that text's last line (a row's label printed right before its figures)
     on_label: bool = False     # printed on the label's own line (the tool joined the cell to the label's box)
+    boxed_label: str = ""      # the label line that opens this figure's text box, right before it (first figure)
 
 
 @dataclass
@@ -144,7 +145,10 @@ def _figures(lines: Sequence[Line]) -> list[_Figure]:
     """Every figure of the lines, in order, with the text box (block) it came in."""
     out: list[_Figure] = []
     block, text_since, header_since, label = 0, False, False, ""
+    previous: Line | None = None
     for line in lines:
+        opening = _opening_label(previous, line)
+        previous = line
         if line.label and not _stray(line.label):
             if is_column_header(line.label):
                 header_since = True
@@ -156,12 +160,23 @@ def _figures(lines: Sequence[Line]) -> list[_Figure]:
                     or out[-1].block != block):
             block += 1
         out += [_Figure(value, line.where, block, text_since and n == 0, label if n == 0 else "",
-                        n == 0 and bool(line.label) and not _stray(line.label))
+                        n == 0 and bool(line.label) and not _stray(line.label), opening if n == 0 else "")
                 for n, value in enumerate(line.values)]
         text_since, header_since, label = False, False, ""
         if len(line.values) > 1:
             block += 1   # figures side by side on one line are a row's, never part of a column's box
     return out
+
+
+def _opening_label(previous: Line | None, line: Line) -> str:
+    """The label of ``previous`` when it is the first line of a text box (after a blank line) holding only a
+    label and ``line``, figures alone, follows it in the same box (no blank line between): a tool that writes a
+    box's lines top to bottom (PyMuPDF's blocks) printed the label's first line and those figures on one line of
+    the page, so they are one row's. "" otherwise."""
+    if previous is None or not previous.after_gap or previous.values or not previous.label \
+            or _stray(previous.label) or is_column_header(previous.label):
+        return ""
+    return previous.label if line.values and not line.label and not line.after_gap and not line.in_grid else ""
 
 
 @dataclass(frozen=True)
@@ -412,11 +427,31 @@ def read_stream(lines: Sequence[Line], shape: Shape,
             read = banded
     if shape.sums and (read is None or not read.rows):   # no reading lays the stream: none to contradict
         read = _read_between_ends(figures, shape, consistent) or read
+    if read is not None and named is not None:
+        _unread_against_boxes(read, figures, named)
     if shape.balances and (read is None or read.unread):
         read = _solve_left(figures, shape, read) or read
     if shape.balances and (read is None or read.unread):
         read = _tile_left(figures, shape, read, named) or read
     return read
+
+
+def _unread_against_boxes(read: StreamRead, figures: Sequence[_Figure], named: Callable[[str], str | None]) -> None:
+    """The rows of ``read`` that the tool's boxes contradict made unread: a run of figures printed in one text box
+    with the label line opening it (``_Figure.boxed_label``) is that label's row's, so a reading that gives it to
+    another row misplaced both rows' figures (a tool sorting boxes by their bottom edge puts a tall row's figures
+    before its label, a one-line row's after it, and the order of the runs is not the rows'). The table's
+    arithmetic then decides between them where it can (``_solve_left``)."""
+    holder = {id(f): key for key, row in read.rows.items() for f in row.printed}
+    doubtful = set()
+    for figure in figures:
+        key = named(figure.boxed_label) if figure.boxed_label else None
+        given = holder.get(id(figure))
+        if key is not None and given is not None and given != key:
+            doubtful |= {given, key}
+    for key in [k for k in read.rows if k in doubtful]:
+        del read.rows[key]
+        read.unread.append(key)
 
 
 def unwrapped(lines: Sequence[Line], shape: Shape) -> list[Line] | None:
