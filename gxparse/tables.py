@@ -911,14 +911,24 @@ def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, pri
 def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
     """Table 三's rows whose label stands right over their figures; a run holding more figures than its row is
     laid into the rows after it up to the row the next run names (``cellstream.lay_run``), the last run into
-    the rows to the table's end — only where the runs name rows in the template's order."""
+    the rows to the table's end — only where the runs name rows in the template's order.
+    A run holding more than its row that cannot be laid so holds figures of rows whose labels the tool printed
+    after them: from the next run on, each label stands over a later row's figures, until labels of several rows
+    (or none) stand over one run; the rows named in between are not read from their runs."""
     runs = [run for run in _named_runs(lines, S3_MATCHER) if run.key is None or run.key in keys]
     named = [keys.index(run.key) for run in runs if run.key is not None]
     rows = {key: row for key, row in _labelled_runs(lines, S3_MATCHER).items() if key in keys}
     if named != sorted(set(named)):
         return rows
+    displaced = False
     for n, run in enumerate(runs):
-        if run.key is None or len(run.values) <= S3_WIDTH:
+        if run.key is None:
+            displaced = False
+            continue
+        if displaced:
+            rows.pop(run.key, None)
+            continue
+        if len(run.values) <= S3_WIDTH:
             continue
         first = keys.index(run.key)
         following = runs[n + 1] if n + 1 < len(runs) else None
@@ -929,6 +939,7 @@ def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, R
         else:
             end = keys.index(following.key)
         laid = lay_run(run.values, [S3_WIDTH] * (end - first), _S3_ROW_SUM) if end - first > 1 else None
+        displaced = not laid
         for key, values in zip(keys[first:end], laid or []):
             rows[key] = replace(run, key=key, values=values, label=run.label if key == run.key else "")
     return dict(sorted(rows.items(), key=lambda item: (item[1].order, keys.index(item[0]))))

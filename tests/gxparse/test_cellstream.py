@@ -7,7 +7,8 @@ from __future__ import annotations
 from gxparse import parse_document
 from gxparse.extraction.cellstream import Shape, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
-from gxparse.tables import s2_trail
+from gxparse.tables import _s3_labelled_runs, s2_trail
+from gxparse.template import S3_ROWS
 from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum
@@ -599,3 +600,21 @@ def test_table_four_boxes_with_a_figure_under_other_text_are_not_read_so():
     text = _S4_BOXED.replace("\n\n17\n\n五、", "\n\n（七）总计\n17\n\n五、")
     s4 = _report(text)["s4"] or {}
     assert all(v is None for block in s4.values() for v in block.values())
+
+
+def _runs(*rows: tuple[str, str]) -> str:
+    """Table 三's text a cell per line: each label, then its figures one per line, boxes ended by a blank line."""
+    return "\n\n".join(label + "\n" + "\n".join(figures.split()) if figures else label for label, figures in rows)
+
+
+def test_labels_after_a_run_holding_the_next_rows_figures_are_not_read_over_their_runs():
+    # pdfminer.six without boxes_flow: 重新确认's figures come before its label, in 大量反复申请's run, so each label
+    # after it stands over a later row's figures until two labels stand over one run (2. and 3. of （六）)
+    text = _runs(("4.无正当理由大量反复申请", "0 0 0 0 0 0 0 2 0 0 1 0 0 3"),
+                 ("5.要求行政机关确认或重新出具已获取信息", "1 0 0 0 1 0 2"),
+                 ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0 0 0 0 0 0 0"),
+                 ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ""),
+                 ("3.其他", "5 0 1 0 1 0 7"), ("（七）总计", "9 0 1 1 2 0 13"))
+    rows = _s3_labelled_runs(lines_from_text(text), [row.key for row in S3_ROWS["v2021"]])
+    assert "result.not_processed.reconfirm" not in rows and "result.other.no_correction" not in rows
+    assert rows["result.total"].values == "9 0 1 1 2 0 13".split()

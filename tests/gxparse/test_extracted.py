@@ -50,7 +50,7 @@ def test_every_cell_is_the_reports_figure(rendering):
 
 
 @pytest.mark.parametrize("rendering", [r for r in RENDERINGS if r.startswith(("pdftotext/", "pdfminer/", "pypdf/", "pdfium/",
-                                                                             "pymupdf-blocks/"))])
+                                                                             "pymupdf-blocks/", "pdfminer-flow/"))])
 def test_figures_are_exact_or_unread(rendering):
     expected, got = _cells(truth(rendering)), _cells(parsed(rendering))
     wrong = {cell: (got[cell], value) for cell, value in expected.items() if got.get(cell) not in (None, value)}
