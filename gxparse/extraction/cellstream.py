@@ -428,7 +428,7 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     if shape.sums and (read is None or not read.rows):   # no reading lays the stream: none to contradict
         read = _read_between_ends(figures, shape, consistent) or read
     if read is not None and named is not None:
-        _unread_against_boxes(read, figures, named)
+        _against_boxes(read, figures, shape, named)
     if shape.balances and (read is None or read.unread):
         read = _solve_left(figures, shape, read) or read
     if shape.balances and (read is None or read.unread):
@@ -436,22 +436,37 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     return read
 
 
-def _unread_against_boxes(read: StreamRead, figures: Sequence[_Figure], named: Callable[[str], str | None]) -> None:
-    """The rows of ``read`` that the tool's boxes contradict made unread: a run of figures printed in one text box
-    with the label line opening it (``_Figure.boxed_label``) is that label's row's, so a reading that gives it to
+def _against_boxes(read: StreamRead, figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None]) -> None:
+    """``read`` with the rows the tool's boxes contradict set right: a run of figures printed in one text box with
+    the label line opening it (``_Figure.boxed_label``) is that label's row's, so a reading that gives it to
     another row misplaced both rows' figures (a tool sorting boxes by their bottom edge puts a tall row's figures
-    before its label, a one-line row's after it, and the order of the runs is not the rows'). The table's
-    arithmetic then decides between them where it can (``_solve_left``)."""
+    before its label, a one-line row's after it, and the order of the runs is not the rows'). Where the reading
+    gave the box's figures, and only those, to one row, the label's row takes them and the other row is unread;
+    otherwise both are unread. The table's arithmetic then places the unread rows' figures where it can
+    (``_solve_left``)."""
     holder = {id(f): key for key, row in read.rows.items() for f in row.printed}
-    doubtful = set()
+    moved: dict[str, StreamRow] = {}
+    doubtful: set[str] = set()
     for figure in figures:
         key = named(figure.boxed_label) if figure.boxed_label else None
         given = holder.get(id(figure))
-        if key is not None and given is not None and given != key:
-            doubtful |= {given, key}
-    for key in [k for k in read.rows if k in doubtful]:
-        del read.rows[key]
-        read.unread.append(key)
+        if key not in shape.rows or given is None or given == key:
+            continue
+        row = read.rows[given]
+        box = [f for f in figures if f.block == figure.block]
+        if [id(f) for f in row.printed] == [id(f) for f in box] and key not in moved:
+            moved[key] = StreamRow(row.values, row.where, figure.boxed_label, row.columnwise, printed=row.printed)
+        else:
+            doubtful.add(key)
+        doubtful.add(given)
+    for key in [k for k in shape.rows if k in doubtful or k in moved]:
+        read.rows.pop(key, None)
+        if key in read.unread:
+            read.unread.remove(key)
+        if key in moved and key not in doubtful:
+            read.rows[key] = moved[key]
+        else:
+            read.unread.append(key)
 
 
 def unwrapped(lines: Sequence[Line], shape: Shape) -> list[Line] | None:

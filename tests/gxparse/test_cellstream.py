@@ -57,13 +57,23 @@ def test_figures_not_as_many_as_the_rows_hold_are_not_laid():
     assert read_stream(_stream(*"1 2 3 4 0 4 0 5".split()), SHAPE) is None
 
 
-def test_rows_a_reading_gives_a_run_its_labels_text_box_holds_are_not_read():
+_BOX_FIRST = "1\n1\n2\n\n甲行\n甲行续\n\n0\n3\n3\n\n乙行\n4\n1\n5\n丙行\n丙行续\n"
+
+
+def test_a_run_in_its_labels_text_box_is_that_rows_whatever_the_runs_order():
     # PyMuPDF's blocks sorted by their bottom edge: a's figures before its tall label, then c's (tall label) before
     # the box that opens with b's one-line label and holds b's figures and c's label: the runs' order is a, c, b,
-    # read as a, b, c, but the box gives 4 1 5 to b; the sums cannot tell b from c, so neither is read
-    lines = lines_from_text("1\n1\n2\n\n甲行\n甲行续\n\n0\n3\n3\n\n乙行\n4\n1\n5\n丙行\n丙行续\n")
-    read = read_stream(lines, SHAPE, named={"甲行": "a", "乙行": "b", "丙行": "c"}.get)
-    assert _values(read) == {"a": ["1", "1", "2"]} and sorted(read.unread) == ["b", "c"]
+    # read as a, b, c, but the box gives 4 1 5 to b; nothing says 0 3 3 is c's but the order, so c is not read
+    read = read_stream(lines_from_text(_BOX_FIRST), SHAPE, named={"甲行": "a", "乙行": "b", "丙行": "c"}.get)
+    assert _values(read) == {"a": ["1", "1", "2"], "b": ["4", "1", "5"]} and read.unread == ["c"]
+
+
+def test_the_row_a_text_box_takes_a_run_from_is_solved_by_the_tables_rules():
+    shape = Shape.even(("a", "b", "c"), 3, [SUM], [Balance(("b", "c"), ("a",))])   # a = b + c, column by column
+    lines = lines_from_text(_BOX_FIRST.replace("1\n1\n2", "4\n4\n8"))
+    read = read_stream(lines, shape, named={"甲行": "a", "乙行": "b", "丙行": "c"}.get)
+    assert _values(read) == {"a": ["4", "4", "8"], "b": ["4", "1", "5"], "c": ["0", "3", "3"]}
+    assert read.rows["c"].solved
 
 
 def test_a_run_in_its_labels_text_box_that_the_reading_gives_that_row_is_read():
