@@ -436,7 +436,8 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     return read
 
 
-def _against_boxes(read: StreamRead, figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None]) -> None:
+def _against_boxes(read: StreamRead, figures: Sequence[_Figure], shape: Shape,
+                   named: Callable[[str], str | None]) -> None:
     """``read`` with the rows the tool's boxes contradict set right: a run of figures printed in one text box with
     the label line opening it (``_Figure.boxed_label``) is that label's row's, so a reading that gives it to
     another row misplaced both rows' figures (a tool sorting boxes by their bottom edge puts a tall row's figures
@@ -445,6 +446,9 @@ def _against_boxes(read: StreamRead, figures: Sequence[_Figure], shape: Shape, n
     otherwise both are unread. The table's arithmetic then places the unread rows' figures where it can
     (``_solve_left``)."""
     holder = {id(f): key for key, row in read.rows.items() for f in row.printed}
+    boxes: dict[int, list[int]] = {}
+    for figure in figures:
+        boxes.setdefault(figure.block, []).append(id(figure))
     moved: dict[str, StreamRow] = {}
     doubtful: set[str] = set()
     for figure in figures:
@@ -453,8 +457,7 @@ def _against_boxes(read: StreamRead, figures: Sequence[_Figure], shape: Shape, n
         if key not in shape.rows or given is None or given == key:
             continue
         row = read.rows[given]
-        box = [f for f in figures if f.block == figure.block]
-        if [id(f) for f in row.printed] == [id(f) for f in box] and key not in moved:
+        if [id(f) for f in row.printed] == boxes[figure.block] and key not in moved:
             moved[key] = StreamRow(row.values, row.where, figure.boxed_label, row.columnwise, printed=row.printed)
         else:
             doubtful.add(key)
