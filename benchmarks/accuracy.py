@@ -17,7 +17,9 @@ Documents (the truth is the same figures in every rendering of a report):
   scan-look-<look>-<dpi>, ``tests/gxparse/formats/build.looks``), and the real PDFs (scan-real);
 - the seeds' and real reports' figures as HTML pages in the table styles of real publishers' tools (Word, WPS,
   Excel, web editors; other rowspan structures, split and nested tables, zero marks, units, CSS div tables:
-  ``tests/gxparse/html_styles.py``), a family per style (html-style-<style>);
+  ``tests/gxparse/html_styles.py``), a family per style (html-style-<style>), and as the DOCX structures Word and
+  WPS write (merges, rows shorter than the grid, text boxes, tracked changes, hidden text, content controls,
+  fields, WPS markup: ``tests/gxparse/docx_styles.py``, docx-style-<style>);
 - the real reports of tests/fixtures/real (published PDF and its pdfplumber text; the PDF with its pages put
   into Form XObjects, as watermark stamping does);
 - the OFD renderings of the seeds and the real reports (tests/fixtures/ofd): as a virtual printer writes a print
@@ -66,6 +68,7 @@ from simsite.families import FAMILIES, make_site
 from tests.gxparse.formats.repackaged import pages_as_forms
 from tests.gxparse.html_styles import REPORTS as STYLE_REPORTS, STYLES as HTML_STYLES
 from tests.gxparse.html_styles import render_page as render_style_page, report_of as style_report
+from tests.gxparse.docx_styles import STYLES as DOCX_STYLES, render_docx
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 
@@ -192,6 +195,15 @@ def html_style_cases() -> Iterator[Case]:
             yield Case(f"html-style-{style}", name,
                        lambda name=name, style=style: render_style_page(style_report(name), style).encode(),
                        _truth_of(name))
+
+
+def docx_style_cases() -> Iterator[Case]:
+    """The same reports as the DOCX structures Word and WPS write (``tests/gxparse/docx_styles.py``): one family
+    per style, docx-style-<style>."""
+    for style in DOCX_STYLES:
+        for name in STYLE_REPORTS:
+            yield Case(f"docx-style-{style}", name,
+                       lambda name=name, style=style: render_docx(style_report(name), style), _truth_of(name))
 
 
 def real_cases() -> Iterator[Case]:
@@ -406,7 +418,7 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), html_cases(), fragment_cases(), html_style_cases(), real_cases(), ofd_cases(args.slow),
+        groups = (text_cases(), html_cases(), fragment_cases(), html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow))

@@ -1,0 +1,303 @@
+"""Reports as the DOCX files Word and WPS write: the seeds' and real reports' figures (``html_styles``'s tables,
+truth and reports) written as raw WordprocessingML in the structures real files have.
+
+A table is built once as rows of ``Cell`` (``html_styles.official_tables``), a shape of ``html_styles`` may
+change its structure, then a ``Style`` writes it: spans as Word stores them (``w:gridSpan``, ``w:vMerge``
+restart / continue), rows shorter than the grid (``w:gridBefore`` / ``w:gridAfter``), header rows repeated
+over a page break (``w:tblHeader``), text boxes written twice (DrawingML choice and VML fallback), tracked
+changes, hidden text, content controls and custom XML around rows, cells and runs, fields, figures split over
+runs, WPS's markup and a title in the page header. The truth of every file is the report's own figures.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from gxparse.template import SECTIONS
+from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, as_is, fullwidth, groups_repeated
+from tests.gxparse.html_styles import official_tables, report_of, split_at_page
+
+__all__ = ["REPORTS", "STYLES", "render_docx", "report_of"]
+
+_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData" '
+    'mc:Ignorable="w14 wpsCustomData"')
+
+Runs = Callable[[str], str]   # a figure's text → the runs that write it
+
+
+def run(text: str, props: str = "") -> str:
+    """One run: ``\\n`` a line break, ``\\t`` a tab."""
+    parts = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+
+
+# ---------------------------------------------------------------------------------------------------
+# figures: how a cell's figure is written as runs
+
+
+def plain_runs(text: str) -> str:
+    return run(text, '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>') if text else ""
+
+
+def digit_runs(text: str) -> str:
+    """Each digit a run of its own with a proofing mark and a bookmark between, as editing leaves them."""
+    return ('<w:proofErr w:type="gramStart"/>' + '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>'
+            .join(run(ch, '<w:rFonts w:hint="eastAsia"/>') for ch in text))
+
+
+def tracked_runs(text: str) -> str:
+    """The figure typed over a deleted earlier one, and a moved-away draft figure, changes left tracked."""
+    if not text.isdigit():
+        return plain_runs(text)
+    change = 'w:author="admin" w:date="2024-01-20T10:12:00Z"'
+    return (f'<w:del w:id="1" {change}><w:r><w:delText>{int(text) + 1}</w:delText></w:r></w:del>'
+            f'<w:moveFrom w:id="2" {change}><w:r><w:t>{int(text) + 7}</w:t></w:r></w:moveFrom>'
+            f'<w:ins w:id="3" {change}>{run(text)}</w:ins>')
+
+
+def hidden_runs(text: str) -> str:
+    """A draft figure left beside the figure as hidden text (``w:vanish``, ``w:specVanish``)."""
+    if not text.isdigit():
+        return plain_runs(text)
+    return run(text) + run(f"{text}0", "<w:vanish/>") + run("9", '<w:vanish/><w:specVanish w:val="1"/>')
+
+
+def field_runs(text: str) -> str:
+    """The figure as a field's result: a simple field (``w:fldSimple``) for even figures, a complex one
+    (``w:fldChar`` begin / ``w:instrText`` / separate / end) for the others; the instruction is no text."""
+    if not text.isdigit():
+        return plain_runs(text)
+    if int(text) % 2 == 0:
+        return f'<w:fldSimple w:instr=" =SUM(LEFT) \\# &quot;0&quot; ">{run(text)}</w:fldSimple>'
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =12+3 \\# "0" '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run(text)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def wrapped_runs(text: str) -> str:
+    """The figure's runs inside a content control, a smart tag and custom XML."""
+    if not text:
+        return ""
+    return ('<w:sdt><w:sdtPr><w:id w:val="11"/><w:text/></w:sdtPr><w:sdtContent>'
+            f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chmetcnv">'
+            f'<w:customXml w:element="figure">{run(text)}</w:customXml></w:smartTag></w:sdtContent></w:sdt>')
+
+
+def fullwidth_runs(text: str) -> str:
+    return plain_runs(fullwidth(text))
+
+
+# ---------------------------------------------------------------------------------------------------
+# tables
+
+
+@dataclass(frozen=True)
+class Style:
+    shape: Callable[[Table], list[Table]] = as_is
+    figure: Runs = plain_runs
+    wrap_rows: bool = False    # every body row in a content control, every other in custom XML
+    wrap_cells: bool = False   # every label cell in a content control
+    grid_after: bool = False   # one grid column more than any row fills: every row ends with w:gridAfter
+    corner_before: bool = False   # table 三's empty corner written as w:gridBefore on its header rows
+    wps: bool = False          # WPS's markup: w14:paraId on every paragraph, labels split into runs by script
+    title: str = "body"        # body, textbox (twice: DrawingML and VML), header (the page header), table
+
+
+def _paragraph(runs: str, style: Style, number: list[int], centred: bool = False) -> str:
+    number[0] += 1
+    ids = f' w14:paraId="{number[0]:08X}" w14:textId="77777777"' if style.wps else ""
+    props = '<w:pPr><w:jc w:val="center"/></w:pPr>' if centred else ""
+    return f"<w:p{ids}>{props}{runs}</w:p>"
+
+
+def _label_runs(text: str, style: Style) -> str:
+    if not style.wps:
+        return run(text) if text else ""
+    # WPS writes a run per script: CJK with the east-Asian hint, ASCII digits and Latin with their own font
+    pieces: list[str] = []
+    for ch in text:
+        if pieces and (ch.isascii() == pieces[-1][-1].isascii()):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return "".join(run(p, '<w:rFonts w:hint="eastAsia"/>' if not p.isascii() else
+                       '<w:rFonts w:ascii="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/>') for p in pieces)
+
+
+def _cell(cell: Cell, first_row: bool, style: Style, number: list[int]) -> str:
+    props = [f'<w:tcW w:w="{600 * cell.colspan}" w:type="dxa"/>']
+    if cell.colspan > 1:
+        props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
+    if cell.rowspan > 1:
+        props.append('<w:vMerge w:val="restart"/>' if first_row else "<w:vMerge/>")
+    props.append('<w:vAlign w:val="center"/>')
+    text = cell.text if first_row else ""
+    lines = text.split("\n")
+    runs = [(style.figure(line) if cell.figure else _label_runs(line, style)) for line in lines]
+    body = "".join(_paragraph(r, style, number, centred=True) for r in runs)
+    tc = f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
+    if style.wrap_cells and not cell.figure and text:
+        return f'<w:sdt><w:sdtPr><w:id w:val="21"/></w:sdtPr><w:sdtContent>{tc}</w:sdtContent></w:sdt>'
+    return tc
+
+
+def write_table(table: Table, style: Style, number: list[int]) -> str:
+    slots = _grid(table)
+    width = max(len(row) for row in slots)
+    columns = width + style.grid_after
+    before = 3 if style.corner_before and table.key == "s3" and table.head else 0
+    rows = []
+    for r, row in enumerate(slots):
+        skip = before if r < table.head else 0
+        props = []
+        if skip:
+            props.append(f'<w:gridBefore w:val="{skip}"/>')
+        if columns > len(row):
+            props.append(f'<w:gridAfter w:val="{columns - len(row)}"/>')
+        if r < table.head:
+            props.append("<w:tblHeader/>")
+        props.append('<w:trHeight w:val="454"/>')
+        cells = "".join(_cell(cell, first_row, style, number) for c, (cell, first_row, first_col) in enumerate(row)
+                        if first_col and c >= skip)
+        tr = f"<w:tr><w:trPr>{''.join(props)}</w:trPr>{cells}</w:tr>"
+        if style.wrap_rows and r >= table.head:
+            tr = (f'<w:customXml w:element="row">{tr}</w:customXml>' if r % 2 else
+                  f'<w:sdt><w:sdtPr><w:id w:val="{r}"/></w:sdtPr><w:sdtContent>{tr}</w:sdtContent></w:sdt>')
+        rows.append(tr)
+    grid = "".join('<w:gridCol w:w="600"/>' for _ in range(columns))
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>'
+            f'<w:top w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/></w:tblBorders>'
+            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def _text_box(content: str) -> str:
+    """A paragraph anchoring a text box as Word 2010 on writes it: a DrawingML shape, and the same box again
+    as VML for older readers."""
+    return ('<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" '
+            'distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" '
+            'allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>'
+            '</wp:positionV><wp:extent cx="5400000" cy="600000"/><wp:wrapTopAndBottom/><wp:docPr id="1" '
+            'name="文本框 1"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>'
+            f'<w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>'
+            '</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="文本框 1" '
+            'style="width:425pt;height:47pt"><v:textbox>'
+            f'<w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+            '</mc:AlternateContent></w:r></w:p>')
+
+
+# ---------------------------------------------------------------------------------------------------
+# the document
+
+
+STYLES: dict[str, Style] = {
+    "word": Style(),
+    "grid-after": Style(grid_after=True, corner_before=True),
+    "split-header": Style(split_at_page),
+    "groups-repeated": Style(groups_repeated),
+    "textbox": Style(title="textbox"),
+    "tracked": Style(figure=tracked_runs),
+    "hidden": Style(figure=hidden_runs),
+    "fields": Style(figure=field_runs),
+    "controls": Style(figure=wrapped_runs, wrap_rows=True, wrap_cells=True),
+    "digit-runs": Style(figure=digit_runs),
+    "fullwidth": Style(figure=fullwidth_runs),
+    "wps": Style(wps=True, title="header"),
+    "title-table": Style(wps=True, title="table"),
+}
+
+
+def _body(report: dict, style: Style) -> tuple[str, str]:
+    """The document's body and its page header's paragraphs."""
+    number = [0]
+    title = _paragraph(run(report["title"], '<w:b/><w:sz w:val="44"/>'), style, number, centred=True)
+    header = ""
+    parts = []
+    if style.title == "body":
+        parts.append(title)
+    elif style.title == "textbox":
+        parts.append(_text_box(title))
+    elif style.title == "header":
+        header = title
+    else:   # the first page's title and date in a one-cell table (a red-head layout)
+        parts.append('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/>'
+                     f"</w:tblGrid><w:tr><w:tc>{title}</w:tc></w:tr></w:tbl>")
+    tables = official_tables(report)
+    for section in SECTIONS:
+        parts.append(_paragraph(run(f"{section.numeral}、{section.title}", "<w:b/>"), style, number))
+        if section.key in tables:
+            shaped = style.shape(tables[section.key])
+            for i, table in enumerate(shaped):
+                if i:   # a table continued on the next page: Word keeps a paragraph between the two parts
+                    parts.append(_paragraph('<w:r><w:br w:type="page"/></w:r>', style, number))
+                parts.append(write_table(table, style, number))
+        else:
+            for text in (report.get(f"{section.key}_text") or "").split("\n\n"):
+                if text.strip():
+                    parts.append(_paragraph(run(text.strip()), style, number))
+    return "".join(parts), header
+
+
+def render_docx(report: dict, style: str) -> bytes:
+    """The report as a DOCX in ``style``."""
+    spec = STYLES[style]
+    body, header = _body(report, spec)
+    header_ref = '<w:headerReference w:type="default" r:id="rId2"/>' if header else ""
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NAMESPACES}><w:body>{body}'
+                f'<w:sectPr>{header_ref}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+    rels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'settings" Target="settings.xml"/>']
+    overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                 'wordprocessingml.document.main+xml"/>',
+                 '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                 'wordprocessingml.settings+xml"/>']
+    parts = {"word/document.xml": document,
+             "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<w:settings {_NAMESPACES}>'
+                                  + ('<wpsCustomData:documentUseType w:val="0"/>' if spec.wps else "")
+                                  + "</w:settings>"}
+    if header:
+        rels.append('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships/header" Target="header1.xml"/>')
+        overrides.append('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.header+xml"/>')
+        parts["word/header1.xml"] = f'<?xml version="1.0" encoding="UTF-8"?>\n<w:hdr {_NAMESPACES}>{header}</w:hdr>'
+    parts["word/_rels/document.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships '
+        f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}</Relationships>')
+    parts["_rels/.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'{"".join(overrides)}</Types>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return out.getvalue()
+
