@@ -13,6 +13,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import docx
@@ -31,8 +32,20 @@ from gxparse.readers.sniff import sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
-_T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
+_T, _TAB, _BR, _CR, _R = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr", "r"))
 _VAL = f"{{{_W}}}val"
+# wrappers whose content is read as if it stood in their place, in a body, a table or a row: content controls
+# and custom XML
+_CUSTOM_XML, _SDT_CONTENT = f"{{{_W}}}customXml", f"{{{_W}}}sdtContent"
+# text the page does not show: tracked deletions and the old place of a tracked move (w:del holds w:delText,
+# but a tool may write w:t there), hidden runs (w:vanish, w:specVanish in the run's own properties)
+_UNSHOWN = frozenset(f"{{{_W}}}{t}" for t in ("del", "moveFrom"))
+_HIDDEN = tuple(f"{{{_W}}}rPr/{{{_W}}}{t}" for t in ("vanish", "specVanish"))
+_OFF = ("0", "false", "off")
+_ROW_DELETED = f"{{{_W}}}trPr/{{{_W}}}del"
+_SECT_PR, _TITLE_PG = f"{{{_W}}}sectPr", f"{{{_W}}}titlePg"
+_HEADER_REF, _TYPE = f"{{{_W}}}headerReference", f"{{{_W}}}type"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _TXBX = f"{{{_W}}}txbxContent"   # a text box's own paragraphs and tables, inside the paragraph anchoring it
 # Word 2010 on and WPS write a text box twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback)
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -88,12 +101,26 @@ def _in_text_box(el: etree._Element, p: etree._Element) -> bool:
     return False
 
 
+def _is_hidden_run(run: etree._Element) -> bool:
+    return any(flag.get(_VAL, "true") not in _OFF for path in _HIDDEN for flag in run.iterfind(path))
+
+
+def _shown(el: etree._Element, p: etree._Element) -> bool:
+    """Whether the paragraph's text element ``el`` is its own text the page shows: not in a text box it
+    anchors (read as paragraphs of their own), a tracked deletion or move away, nor a hidden run."""
+    parent = el.getparent()
+    while parent is not None and parent is not p:   # as deep as the XML parser allows (lxml: 256 levels)
+        if parent.tag == _TXBX or parent.tag in _UNSHOWN or (parent.tag == _R and _is_hidden_run(parent)):
+            return False
+        parent = parent.getparent()
+    return True
+
+
 def _paragraph_text(p: etree._Element) -> str:
-    """The paragraph's own text: the text boxes it anchors are read as paragraphs of their own."""
-    boxed = next(p.iter(_TXBX), None) is not None
+    """The paragraph's own text as the page shows it."""
     parts = []
     for el in p.iter(_T, _TAB, _BR, _CR):
-        if boxed and _in_text_box(el, p):
+        if not _shown(el, p):
             continue
         if el.tag == _T:
             parts.append(el.text or "")
@@ -125,11 +152,11 @@ def _table_rows(tbl: etree._Element) -> list[list[list[tuple[str, int, int]]]]:
     placed: list[list[list]] = []            # per row: [text, col, rowspan, colspan]
     starts: list[set[int]] = []              # per row: the grid columns its cells begin at
     open_runs: dict[int, list] = {}          # column → the cell a vMerge run started in
-    for tr in tbl.iterchildren(_TR):
+    for tr in _children(tbl, _TR):
         col = _int_prop(tr.find(f"{{{_W}}}trPr/{{{_W}}}gridBefore"), 0)
         row: list[list] = [["", 0, 1, col]] if col else []   # the empty grid columns the row skips
         begins: set[int] = set()
-        for tc in tr.iterchildren(_TC):
+        for tc in _children(tr, _TC):
             props = tc.find(f"{{{_W}}}tcPr")
             span = _int_prop(props.find(f"{{{_W}}}gridSpan") if props is not None else None)
             merge = props.find(f"{{{_W}}}vMerge") if props is not None else None
@@ -161,15 +188,24 @@ def _split_points(starts: list[set[int]]) -> list[int]:
             if starts[r - 1] and starts[r] and not starts[r - 1] & starts[r]]
 
 
-def _block_items(parent: etree._Element):
-    """Paragraphs and tables in document order, looking inside content controls."""
+def _children(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """The children of ``parent`` with one of ``tags`` in document order, looking inside the content controls
+    and custom XML that wrap them (Word and WPS wrap paragraphs, tables, rows and cells alike); a table row
+    deleted with its changes tracked is left out."""
     for child in parent:
         if child.tag == _SDT:
-            content = child.find(f"{{{_W}}}sdtContent")
+            content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _block_items(content)
-        elif child.tag in (_P, _TBL):
+                yield from _children(content, *tags)
+        elif child.tag == _CUSTOM_XML:
+            yield from _children(child, *tags)
+        elif child.tag in tags and not (child.tag == _TR and child.find(_ROW_DELETED) is not None):
             yield child
+
+
+def _block_items(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables in document order."""
+    return _children(parent, _P, _TBL)
 
 
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
@@ -183,7 +219,22 @@ def _is_layout_table(tbl: etree._Element) -> bool:
     the document's body, read in order."""
     if next(tbl.iterdescendants(_TBL), None) is not None:
         return True
-    return all(len(tr.findall(_TC)) <= 1 for tr in tbl.iterchildren(_TR))
+    return all(sum(1 for _ in _children(tr, _TC)) <= 1 for tr in _children(tbl, _TR))
+
+
+def _first_page_header(body: etree._Element, part: Part) -> etree._Element | None:
+    """The header printed on the document's first page (its first section's first-page header where it has
+    one, else its default header): WPS and Word templates print the report's title or issuing agency there."""
+    section = next(body.iter(_SECT_PR), None)
+    if section is None:
+        return None
+    titled = section.find(_TITLE_PG)
+    wanted = "first" if titled is not None and titled.get(_VAL, "true") not in _OFF else "default"
+    for reference in section.iterfind(_HEADER_REF):
+        if reference.get(_TYPE, "default") == wanted:
+            element = getattr(part.related_parts.get(reference.get(_REL_ID)), "element", None)
+            return _without_fallbacks(element) if element is not None else None
+    return None
 
 
 @dataclass
@@ -228,8 +279,8 @@ class _BodyReader:
     def read(self, parent: etree._Element) -> None:
         for item in _block_items(parent):
             if item.tag == _TBL and _is_layout_table(item):
-                for row in item.iterchildren(_TR):
-                    for cell in row.iterchildren(_TC):
+                for row in _children(item, _TR):
+                    for cell in _children(row, _TC):
                         self.read(cell)
             elif item.tag == _TBL:
                 for rows in _table_rows(item):
@@ -260,7 +311,10 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     body, title, part = _open(data, source)
     body = _without_fallbacks(body)
     reader = _BodyReader(part, source, pictures_by_ocr)
+    header = _first_page_header(body, part)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
+        if header is not None:   # read once, above the body, as the first page prints it
+            reader.read(header)
         reader.read(body)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None

@@ -21,7 +21,7 @@ from gxparse.template import SECTIONS
 from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, as_is, fullwidth, groups_repeated
 from tests.gxparse.html_styles import official_tables, report_of, split_at_page
 
-__all__ = ["REPORTS", "STYLES", "render_docx", "report_of"]
+__all__ = ["REPORTS", "STYLES", "docx_package", "render_docx", "report_of", "run"]
 
 _NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -263,7 +263,11 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
 def render_docx(report: dict, style: str) -> bytes:
     """The report as a DOCX in ``style``."""
     spec = STYLES[style]
-    body, header = _body(report, spec)
+    return docx_package(*_body(report, spec), wps=spec.wps)
+
+
+def docx_package(body: str, header: str = "", wps: bool = False) -> bytes:
+    """A Word package of the body's and the page header's WordprocessingML (``wps``: with WPS's settings)."""
     header_ref = '<w:headerReference w:type="default" r:id="rId2"/>' if header else ""
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NAMESPACES}><w:body>{body}'
                 f'<w:sectPr>{header_ref}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
@@ -275,7 +279,7 @@ def render_docx(report: dict, style: str) -> bytes:
                  'wordprocessingml.settings+xml"/>']
     parts = {"word/document.xml": document,
              "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<w:settings {_NAMESPACES}>'
-                                  + ('<wpsCustomData:documentUseType w:val="0"/>' if spec.wps else "")
+                                  + ('<wpsCustomData:documentUseType w:val="0"/>' if wps else "")
                                   + "</w:settings>"}
     if header:
         rels.append('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'

@@ -1,0 +1,90 @@
+"""Reports as the DOCX structures Word and WPS write (``docx_styles``): every figure is read once, what the page
+does not show is no text, and wrappers around rows and cells leave the table whole."""
+
+import time
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.readers.wordfile import read_docx
+from tests.gxparse.docx_styles import STYLES, docx_package, render_docx, report_of, run
+
+# a seed with prose and every kind of row, and a real report whose table 四 does not add up (an error it deserves)
+REPORTS = ("kaifeng_2021", "002_huaian_hongze_2023")
+DESERVED = {"kaifeng_2021": set(), "002_huaian_hongze_2023": {"s4.block_sum"}}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_style_gives_back_every_figure_and_only_deserved_errors(name, style):
+    truth = report_of(name)
+    report = parse_document(render_docx(truth, style), f"{name}.{style}.docx").to_dict()
+    for table in ("s2", "s3", "s4"):
+        assert report[table] == truth[table], table
+    assert (report["agency"], report["year"]) == (truth["agency"], truth["year"])
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == DESERVED[name]
+
+
+def _p(runs: str) -> str:
+    return f"<w:p>{runs}</w:p>"
+
+
+def _tc(text: str) -> str:
+    return f"<w:tc>{_p(run(text))}</w:tc>"
+
+
+def _lines(body: str, header: str = "") -> list[str]:
+    return [line.text for line in read_docx(docx_package(body, header), "x.docx").lines]
+
+
+def test_tracked_deletions_and_moves_away_are_no_text():
+    change = 'w:id="1" w:author="a" w:date="2024-01-20T00:00:00Z"'
+    body = _p(run("本年新收") + f'<w:moveFrom {change}>{run("99")}</w:moveFrom>'
+              f'<w:del {change}><w:r><w:delText>8</w:delText></w:r></w:del><w:ins {change}>{run("12")}</w:ins>'
+              f'<w:moveTo {change}>{run("件")}</w:moveTo>')
+    assert _lines(body) == ["本年新收12件"]
+
+
+def test_hidden_runs_are_no_text_unless_switched_off():
+    body = _p(run("规章 ") + run("7", "<w:vanish/>") + run("3") + run("1", '<w:specVanish w:val="1"/>')
+              + run("5", '<w:vanish w:val="0"/>'))
+    assert _lines(body) == ["规章\t35"]
+
+
+def test_rows_and_cells_in_content_controls_and_custom_xml_are_read_in_place():
+    row = "<w:tr>{}</w:tr>"
+    body = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+            + row.format(_tc("信息内容") + _tc("本年制发件数") + _tc("现行有效件数"))
+            + "<w:sdt><w:sdtPr/><w:sdtContent>" + row.format(_tc("规章") + _tc("1") + _tc("7")) + "</w:sdtContent></w:sdt>"
+            + '<w:customXml w:element="r">' + row.format(
+                '<w:sdt><w:sdtContent><w:customXml w:element="c">' + _tc("行政规范性文件") + "</w:customXml></w:sdtContent>"
+                "</w:sdt>" + _tc("2") + _tc("9")) + "</w:customXml></w:tbl>")
+    assert _lines(body)[1:] == ["规章\t1\t7", "行政规范性文件\t2\t9"]
+
+
+def test_a_paragraph_in_custom_xml_at_body_level_is_read():
+    assert _lines('<w:customXml w:element="title">' + _p(run("开封市2021年政府信息公开工作年度报告")) + "</w:customXml>") == [
+        "开封市2021年政府信息公开工作年度报告"]
+
+
+def test_a_row_deleted_with_tracked_changes_is_left_out():
+    deleted = '<w:trPr><w:del w:id="1" w:author="a" w:date="2024-01-20T00:00:00Z"/></w:trPr>'
+    body = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            f"<w:tr>{_tc('规章')}{_tc('7')}</w:tr><w:tr>{deleted}{_tc('规章')}{_tc('8')}</w:tr>"
+            f"<w:tr>{_tc('行政许可')}{_tc('5')}</w:tr></w:tbl>")
+    assert _lines(body) == ["规章\t7", "行政许可\t5"]
+
+
+def test_a_huge_grid_span_stays_cheap():
+    body = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="200000000"/></w:tcPr>{_p(run("标题"))}</w:tc></w:tr>'
+            f'<w:tr><w:trPr><w:gridBefore w:val="200000000"/><w:gridAfter w:val="200000000"/></w:trPr>'
+            f"{_tc('规章')}{_tc('7')}</w:tr></w:tbl>")
+    started = time.perf_counter()
+    _lines(body)
+    assert time.perf_counter() - started < 2
+
+
+def test_the_page_header_is_read_once_above_the_body():
+    title = "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"
+    assert _lines(_p(run("一、总体情况")), header=_p(run(title))) == [title, "一、总体情况"]
