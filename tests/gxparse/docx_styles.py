@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from gxparse.template import SECTIONS
-from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, as_is, fullwidth, groups_repeated
-from tests.gxparse.html_styles import official_tables, report_of, split_at_page
+from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, _respan, as_is, fullwidth, groups_repeated
+from tests.gxparse.html_styles import official_tables, report_of, split_at_page, zero_as
 
 __all__ = ["REPORTS", "STYLES", "docx_package", "render_docx", "report_of", "run"]
 
@@ -108,6 +108,47 @@ def fullwidth_runs(text: str) -> str:
     return plain_runs(fullwidth(text))
 
 
+def blank_zero_runs(text: str) -> str:
+    return plain_runs(zero_as("")(text))
+
+
+# ---------------------------------------------------------------------------------------------------
+# labels: how a label cell's text is typed
+
+
+def label_as_is(text: str) -> str:
+    return text
+
+
+def label_broken(text: str) -> str:
+    """A long label broken by hand (Shift+Enter, ``w:br``) after its numbering or in its middle, a tab after
+    a numbering that ends in a full stop (1.属于国家秘密 typed as 1.<tab>属于国家秘密)."""
+    if len(text) < 8 or "\n" in text:
+        return text
+    for mark in ("）", "、"):
+        if mark in text[:5]:
+            at = text.index(mark) + 1
+            return f"{text[:at]}\n{text[at:]}"
+    if text[1:2] == ".":
+        return f"{text[:2]}\t{text[2:]}"
+    return f"{text[:len(text) // 2]}\n{text[len(text) // 2:]}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# shapes of the DOCX files only
+
+
+def header_copied_inside(table: Table) -> list[Table]:
+    """Table 三's header rows copied by hand into the middle of the table where a page ends (no w:tblHeader:
+    one table, its header printed twice), the group labels cut there and started again."""
+    if table.key != "s3":
+        return [table]
+    flat = groups_repeated(table)[0]
+    head, body = flat.rows[:flat.head], flat.rows[flat.head:]
+    cut = len(body) // 2
+    return [Table("s3", _respan(head + body[:cut] + [list(r) for r in head] + body[cut:], flat.head), flat.head)]
+
+
 # ---------------------------------------------------------------------------------------------------
 # tables
 
@@ -120,8 +161,12 @@ class Style:
     wrap_cells: bool = False   # every label cell in a content control
     grid_after: bool = False   # one grid column more than any row fills: every row ends with w:gridAfter
     corner_before: bool = False   # table 三's empty corner written as w:gridBefore on its header rows
-    wps: bool = False          # WPS's markup: w14:paraId on every paragraph, labels split into runs by script
+    wps: bool = False          # WPS's markup: w14:paraId on every paragraph, labels split into runs by script,
+                               # vMerge continue written out
     title: str = "body"        # body, textbox (twice: DrawingML and VML), header (the page header), table
+    boxed: tuple[str, ...] = ()   # the tables (s2, s3, s4) in a text box of their own
+    label: Callable[[str], str] = label_as_is
+    enter_after: bool = False  # an empty paragraph after each figure's (Enter pressed in the cell)
 
 
 def _paragraph(runs: str, style: Style, number: list[int], centred: bool = False) -> str:
@@ -150,11 +195,14 @@ def _cell(cell: Cell, first_row: bool, style: Style, number: list[int]) -> str:
     if cell.colspan > 1:
         props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
     if cell.rowspan > 1:
-        props.append('<w:vMerge w:val="restart"/>' if first_row else "<w:vMerge/>")
+        props.append('<w:vMerge w:val="restart"/>' if first_row else
+                     '<w:vMerge w:val="continue"/>' if style.wps else "<w:vMerge/>")
     props.append('<w:vAlign w:val="center"/>')
     text = cell.text if first_row else ""
-    lines = text.split("\n")
-    runs = [(style.figure(line) if cell.figure else _label_runs(line, style)) for line in lines]
+    if cell.figure:
+        runs = [style.figure(line) for line in text.split("\n")] + [""] * style.enter_after
+    else:
+        runs = [_label_runs(line, style) for line in (style.label(text) if text else text).split("\n")]
     body = "".join(_paragraph(r, style, number, centred=True) for r in runs)
     tc = f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
     if style.wrap_cells and not cell.figure and text:
@@ -224,6 +272,10 @@ STYLES: dict[str, Style] = {
     "controls": Style(figure=wrapped_runs, wrap_rows=True, wrap_cells=True),
     "digit-runs": Style(figure=digit_runs),
     "fullwidth": Style(figure=fullwidth_runs),
+    "textbox-table": Style(title="textbox", boxed=("s4",)),
+    "header-copied": Style(header_copied_inside),
+    "breaks": Style(label=label_broken, enter_after=True),
+    "zero-blank": Style(figure=blank_zero_runs),
     "wps": Style(wps=True, title="header"),
     "title-table": Style(wps=True, title="table"),
 }
@@ -252,7 +304,9 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
             for i, table in enumerate(shaped):
                 if i:   # a table continued on the next page: Word keeps a paragraph between the two parts
                     parts.append(_paragraph('<w:r><w:br w:type="page"/></w:r>', style, number))
-                parts.append(write_table(table, style, number))
+                written = write_table(table, style, number)
+                # a text box's table ends with a paragraph of its own, as Word requires
+                parts.append(_text_box(written + "<w:p/>") if section.key in style.boxed else written)
         else:
             for text in (report.get(f"{section.key}_text") or "").split("\n\n"):
                 if text.strip():

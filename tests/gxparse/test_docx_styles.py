@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from gxparse import parse_document
+from gxparse import DocumentError, parse_document
 from gxparse.readers.wordfile import read_docx
 from tests.gxparse.docx_styles import STYLES, docx_package, render_docx, report_of, run
 
@@ -88,3 +88,19 @@ def test_a_huge_grid_span_stays_cheap():
 def test_the_page_header_is_read_once_above_the_body():
     title = "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"
     assert _lines(_p(run("一、总体情况")), header=_p(run(title))) == [title, "一、总体情况"]
+
+
+def _nested_text_boxes(depth: int) -> str:
+    inner = _p(run("最内层"))
+    for level in range(depth):
+        inner = _p(run(f"第{level}层") + "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+                   f"{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    return inner
+
+
+def test_nested_text_boxes_are_read_once_each_and_stay_cheap():
+    started = time.perf_counter()
+    assert _lines(_nested_text_boxes(40)) == [f"第{level}层" for level in range(39, -1, -1)] + ["最内层"]
+    with pytest.raises(DocumentError, match="过深嵌套"):   # beyond the XML parser's depth: refused, not walked
+        _lines(_nested_text_boxes(1000))
+    assert time.perf_counter() - started < 2
