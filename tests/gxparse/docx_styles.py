@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 from gxparse.template import SECTIONS
@@ -167,6 +167,9 @@ class Style:
     boxed: tuple[str, ...] = ()   # the tables (s2, s3, s4) in a text box of their own
     label: Callable[[str], str] = label_as_is
     enter_after: bool = False  # an empty paragraph after each figure's (Enter pressed in the cell)
+    hmerge: bool = False       # horizontal merges as w:hMerge restart / continue cells (Word 97's way, which
+                               # converters still write) instead of w:gridSpan
+    framed: bool = False       # every table in the one cell of a frame table
 
 
 def _paragraph(runs: str, style: Style, number: list[int], centred: bool = False) -> str:
@@ -191,6 +194,10 @@ def _label_runs(text: str, style: Style) -> str:
 
 
 def _cell(cell: Cell, first_row: bool, style: Style, number: list[int]) -> str:
+    if style.hmerge and cell.colspan > 1:
+        merged = [(cell, '<w:hMerge w:val="restart"/>')] + [(Cell(""), "<w:hMerge/>")] * (cell.colspan - 1)
+        return "".join(_cell(replace(part, colspan=1, rowspan=cell.rowspan), first_row, style, number)
+                       .replace("<w:tcPr>", f"<w:tcPr>{merge}", 1) for part, merge in merged)
     props = [f'<w:tcW w:w="{600 * cell.colspan}" w:type="dxa"/>']
     if cell.colspan > 1:
         props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
@@ -276,6 +283,8 @@ STYLES: dict[str, Style] = {
     "header-copied": Style(header_copied_inside),
     "breaks": Style(label=label_broken, enter_after=True),
     "zero-blank": Style(figure=blank_zero_runs),
+    "hmerge": Style(hmerge=True),
+    "framed": Style(framed=True),
     "wps": Style(wps=True, title="header"),
     "title-table": Style(wps=True, title="table"),
 }
@@ -305,6 +314,9 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
                 if i:   # a table continued on the next page: Word keeps a paragraph between the two parts
                     parts.append(_paragraph('<w:r><w:br w:type="page"/></w:r>', style, number))
                 written = write_table(table, style, number)
+                if style.framed:
+                    written = ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid><w:gridCol '
+                               f'w:w="9000"/></w:tblGrid><w:tr><w:tc>{written}<w:p/></w:tc></w:tr></w:tbl>')
                 # a text box's table ends with a paragraph of its own, as Word requires
                 parts.append(_text_box(written + "<w:p/>") if section.key in style.boxed else written)
         else:
