@@ -329,14 +329,18 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
 def render_docx(report: dict, style: str) -> bytes:
     """The report as a DOCX in ``style``."""
     spec = STYLES[style]
-    return docx_package(*_body(report, spec), wps=spec.wps)
+    body, header = _body(report, spec)
+    return docx_package(body, {"default": header} if header else {}, wps=spec.wps)
 
 
-def docx_package(body: str, header: str = "", wps: bool = False) -> bytes:
-    """A Word package of the body's and the page header's WordprocessingML (``wps``: with WPS's settings)."""
-    header_ref = '<w:headerReference w:type="default" r:id="rId2"/>' if header else ""
+def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = False) -> bytes:
+    """A Word package of the body's WordprocessingML and its page headers' by type (default, first: the first
+    page's, marked with w:titlePg), ``wps``: with WPS's settings."""
+    headers = headers or {}
+    references = "".join(f'<w:headerReference w:type="{kind}" r:id="rIdH{kind}"/>' for kind in headers)
+    titled = "<w:titlePg/>" if "first" in headers else ""
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NAMESPACES}><w:body>{body}'
-                f'<w:sectPr>{header_ref}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+                f'<w:sectPr>{references}<w:pgSz w:w="11906" w:h="16838"/>{titled}</w:sectPr></w:body></w:document>')
     rels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             'settings" Target="settings.xml"/>']
     overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
@@ -347,12 +351,13 @@ def docx_package(body: str, header: str = "", wps: bool = False) -> bytes:
              "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<w:settings {_NAMESPACES}>'
                                   + ('<wpsCustomData:documentUseType w:val="0"/>' if wps else "")
                                   + "</w:settings>"}
-    if header:
-        rels.append('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    'relationships/header" Target="header1.xml"/>')
-        overrides.append('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-'
+    for kind, header in headers.items():
+        rels.append(f'<Relationship Id="rIdH{kind}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/header" Target="header-{kind}.xml"/>')
+        overrides.append(f'<Override PartName="/word/header-{kind}.xml" ContentType="application/vnd.openxmlformats-'
                          'officedocument.wordprocessingml.header+xml"/>')
-        parts["word/header1.xml"] = f'<?xml version="1.0" encoding="UTF-8"?>\n<w:hdr {_NAMESPACES}>{header}</w:hdr>'
+        parts[f"word/header-{kind}.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?>\n<w:hdr {_NAMESPACES}>{header}'
+                                            "</w:hdr>")
     parts["word/_rels/document.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships '
         f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}</Relationships>')

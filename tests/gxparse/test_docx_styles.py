@@ -33,8 +33,8 @@ def _tc(text: str) -> str:
     return f"<w:tc>{_p(run(text))}</w:tc>"
 
 
-def _lines(body: str, header: str = "") -> list[str]:
-    return [line.text for line in read_docx(docx_package(body, header), "x.docx").lines]
+def _lines(body: str, headers: dict[str, str] | None = None) -> list[str]:
+    return [line.text for line in read_docx(docx_package(body, headers), "x.docx").lines]
 
 
 def test_tracked_deletions_and_moves_away_are_no_text():
@@ -87,7 +87,13 @@ def test_a_huge_grid_span_stays_cheap():
 
 def test_the_page_header_is_read_once_above_the_body():
     title = "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"
-    assert _lines(_p(run("一、总体情况")), header=_p(run(title))) == [title, "一、总体情况"]
+    assert _lines(_p(run("一、总体情况")), {"default": _p(run(title))}) == [title, "一、总体情况"]
+
+
+def test_the_first_page_header_is_the_one_read_where_the_first_page_has_its_own():
+    title = "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"
+    headers = {"default": _p(run("洪泽区人民政府办公室")), "first": _p(run(title))}
+    assert _lines(_p(run("一、总体情况")), headers) == [title, "一、总体情况"]
 
 
 def _nested_text_boxes(depth: int) -> str:
