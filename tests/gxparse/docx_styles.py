@@ -12,6 +12,7 @@ runs, WPS's markup and a title in the page header. The truth of every file is th
 from __future__ import annotations
 
 import io
+import quopri
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from xml.sax.saxutils import escape
 
 from gxparse.template import SECTIONS
 from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, _respan, as_is, fullwidth, groups_repeated
-from tests.gxparse.html_styles import official_tables, report_of, split_at_page, zero_as
+from tests.gxparse.html_styles import official_tables, render_page, report_of, split_at_page, zero_as
 
 __all__ = ["REPORTS", "STYLES", "docx_package", "render_docx", "report_of", "run"]
 
@@ -170,6 +171,8 @@ class Style:
     hmerge: bool = False       # horizontal merges as w:hMerge restart / continue cells (Word 97's way, which
                                # converters still write) instead of w:gridSpan
     framed: bool = False       # every table in the one cell of a frame table
+    chunk: str = ""            # html, mht: the whole report an imported chunk (w:altChunk) of the report's page
+                               # as Word saves it, as OA systems' exporters (docx4j, html-docx-js) write reports
 
 
 def _paragraph(runs: str, style: Style, number: list[int], centred: bool = False) -> str:
@@ -285,6 +288,8 @@ STYLES: dict[str, Style] = {
     "zero-blank": Style(figure=blank_zero_runs),
     "hmerge": Style(hmerge=True),
     "framed": Style(framed=True),
+    "altchunk-html": Style(chunk="html"),
+    "altchunk-mht": Style(chunk="mht"),
     "wps": Style(wps=True, title="header"),
     "title-table": Style(wps=True, title="table"),
 }
@@ -329,14 +334,33 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
 def render_docx(report: dict, style: str) -> bytes:
     """The report as a DOCX in ``style``."""
     spec = STYLES[style]
+    if spec.chunk:
+        page = render_page(report, "word").encode()
+        chunk = (_CHUNK_TYPES[spec.chunk], page if spec.chunk == "html" else _mht(page))
+        return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": chunk})
     body, header = _body(report, spec)
     return docx_package(body, {"default": header} if header else {}, wps=spec.wps)
 
 
-def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = False) -> bytes:
+_CHUNK_TYPES = {"html": "text/html", "mht": "message/rfc822"}
+
+
+def _mht(page: bytes) -> bytes:
+    """The page as html-docx-js wraps it: a one-part MHT document, quoted-printable."""
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n    type="text/html";\r\n'
+            b'    boundary="----=mhtDocumentPart"\r\n\r\n\r\n------=mhtDocumentPart\r\n'
+            b'Content-Type: text/html;\r\n    charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n'
+            b"Content-Location: file:///C:/fake/document.html\r\n\r\n" + quopri.encodestring(page)
+            + b"\r\n\r\n------=mhtDocumentPart--\r\n")
+
+
+def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = False,
+                 chunks: dict[str, tuple[str, bytes]] | None = None) -> bytes:
     """A Word package of the body's WordprocessingML and its page headers' by type (default, first: the first
-    page's, marked with w:titlePg), ``wps``: with WPS's settings."""
+    page's, marked with w:titlePg), ``wps``: with WPS's settings; ``chunks``: the parts w:altChunk imports by
+    relationship id (content type, bytes)."""
     headers = headers or {}
+    chunks = chunks or {}
     references = "".join(f'<w:headerReference w:type="{kind}" r:id="rIdH{kind}"/>' for kind in headers)
     titled = "<w:titlePg/>" if "first" in headers else ""
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NAMESPACES}><w:body>{body}'
@@ -347,7 +371,7 @@ def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = F
                  'wordprocessingml.document.main+xml"/>',
                  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
                  'wordprocessingml.settings+xml"/>']
-    parts = {"word/document.xml": document,
+    parts: dict[str, str | bytes] = {"word/document.xml": document,
              "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<w:settings {_NAMESPACES}>'
                                   + ('<wpsCustomData:documentUseType w:val="0"/>' if wps else "")
                                   + "</w:settings>"}
@@ -358,6 +382,11 @@ def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = F
                          'officedocument.wordprocessingml.header+xml"/>')
         parts[f"word/header-{kind}.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?>\n<w:hdr {_NAMESPACES}>{header}'
                                             "</w:hdr>")
+    for rid, (content_type, data) in chunks.items():
+        rels.append(f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/aFChunk" Target="{rid}.chunk"/>')
+        overrides.append(f'<Override PartName="/word/{rid}.chunk" ContentType="{content_type}"/>')
+        parts[f"word/{rid}.chunk"] = data
     parts["word/_rels/document.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships '
         f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}</Relationships>')
