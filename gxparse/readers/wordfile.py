@@ -28,7 +28,8 @@ from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
-from gxparse.readers.sniff import sniff
+from gxparse.readers.html import read_html
+from gxparse.readers.sniff import decode, sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
@@ -43,6 +44,9 @@ _UNSHOWN = frozenset(f"{{{_W}}}{t}" for t in ("del", "moveFrom"))
 _HIDDEN = tuple(f"{{{_W}}}rPr/{{{_W}}}{t}" for t in ("vanish", "specVanish"))
 _OFF = ("0", "false", "off")
 _ROW_DELETED = f"{{{_W}}}trPr/{{{_W}}}del"
+# an imported chunk: a part Word converts into the document when it opens it (HTML, MHT, plain text), written
+# by exporters (docx4j's addAltChunk, html-docx-js) in place of the body's own paragraphs and tables
+_ALT_CHUNK = f"{{{_W}}}altChunk"
 _SECT_PR, _TITLE_PG = f"{{{_W}}}sectPr", f"{{{_W}}}titlePg"
 _HEADER_REF, _TYPE = f"{{{_W}}}headerReference", f"{{{_W}}}type"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -204,8 +208,22 @@ def _children(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
 
 
 def _block_items(parent: etree._Element) -> Iterator[etree._Element]:
-    """Paragraphs and tables in document order."""
-    return _children(parent, _P, _TBL)
+    """Paragraphs, tables and imported chunks in document order."""
+    return _children(parent, _P, _TBL, _ALT_CHUNK)
+
+
+def _chunk_lines(part: Part, source: str) -> list[Line]:
+    """The lines of an imported chunk's part, read as the web page (HTML, or MHT as html-docx-js wraps it) or
+    text it is; none for a kind no reader here reads (RTF, a Word document)."""
+    kind = part.content_type.split(";")[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml"):
+        return read_html(decode(part.blob, source), source).lines
+    if kind in ("message/rfc822", "multipart/related"):
+        from gxparse.readers.mhtml import read_mhtml   # here: mhtml reads pages, which never need python-docx
+        return read_mhtml(part.blob, source).lines
+    if kind == "text/plain":
+        return lines_from_text(normalize_text(decode(part.blob, source)))
+    return []
 
 
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
@@ -275,6 +293,7 @@ class _BodyReader:
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the body holds pictures that could be tables
         self.pictures_read = 0
+        self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
 
     def read(self, parent: etree._Element) -> None:
         for item in _block_items(parent):
@@ -282,6 +301,8 @@ class _BodyReader:
                 for row in _children(item, _TR):
                     for cell in _children(row, _TC):
                         self.read(cell)
+            elif item.tag == _ALT_CHUNK:
+                self._read_chunk(item)
             elif item.tag == _TBL:
                 for rows in _table_rows(item):
                     self.tables += 1
@@ -294,6 +315,13 @@ class _BodyReader:
                 for box in _text_boxes(item):
                     self.read(box)
             limits.check_lines(len(self.lines))
+
+    def _read_chunk(self, chunk: etree._Element) -> None:
+        part = self.part.related_parts.get(chunk.get(_REL_ID))
+        if part is None or str(part.partname) in self.chunks_read:
+            return
+        self.chunks_read.add(str(part.partname))
+        self.lines.extend(_chunk_lines(part, self.source))
 
     def _read_pictures(self, p: etree._Element) -> None:
         pictures = _pictures(p, self.part)

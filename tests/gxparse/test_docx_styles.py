@@ -110,3 +110,23 @@ def test_nested_text_boxes_are_read_once_each_and_stay_cheap():
     with pytest.raises(DocumentError, match="过深嵌套"):   # beyond the XML parser's depth: refused, not walked
         _lines(_nested_text_boxes(1000))
     assert time.perf_counter() - started < 2
+
+
+def _chunked(body: str, chunks: dict[str, tuple[str, bytes]]) -> list[str]:
+    return [line.text for line in read_docx(docx_package(body, chunks=chunks), "x.docx").lines]
+
+
+def test_an_imported_html_chunk_is_read_where_it_stands_and_once():
+    page = "<html><body><table><tr><td>规章</td><td>7</td></tr></table></body></html>".encode()
+    body = _p(run("一、总体情况")) + '<w:altChunk r:id="c1"/>' + _p(run("二、主动公开")) + '<w:altChunk r:id="c1"/>'
+    assert _chunked(body, {"c1": ("text/html", page)}) == ["一、总体情况", "规章\t7", "二、主动公开"]
+
+
+def test_an_imported_mht_or_text_chunk_is_read_and_an_unknown_kind_is_not():
+    mht = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n--b\r\n'
+           b"Content-Type: text/html; charset=utf-8\r\nContent-Location: file:///C:/d.html\r\n\r\n"
+           + "<html><body><p>二、主动公开</p></body></html>".encode() + b"\r\n--b--\r\n")
+    chunks = {"c1": ("message/rfc822", mht), "c2": ("text/plain", "三、收到和处理".encode()),
+              "c3": ("application/rtf", "{\\rtf1 四}".encode())}
+    body = '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/><w:altChunk r:id="c3"/>'
+    assert _chunked(body, chunks) == ["二、主动公开", "三、收到和处理"]
