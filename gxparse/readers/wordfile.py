@@ -29,6 +29,7 @@ from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.html import read_html
+from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.sniff import decode, sniff
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -219,7 +220,6 @@ def _chunk_lines(part: Part, source: str) -> list[Line]:
     if kind in ("text/html", "application/xhtml+xml"):
         return read_html(decode(part.blob, source), source).lines
     if kind in ("message/rfc822", "multipart/related"):
-        from gxparse.readers.mhtml import read_mhtml   # here: mhtml reads pages, which never need python-docx
         return read_mhtml(part.blob, source).lines
     if kind == "text/plain":
         return lines_from_text(normalize_text(decode(part.blob, source)))
