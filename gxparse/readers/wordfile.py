@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import Part
+from docx.opc.part import Part, PartFactory
 from lxml import etree
 
 from gxparse import limits
@@ -62,6 +63,21 @@ _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}e
 _DRAWING = f"{{{_W}}}drawing"
 _EMU_PER_INCH = 914400
 _MIN_PICTURE_SHARE = 0.08   # of an A4 page: a table pasted as a picture; a seal or logo is smaller
+
+
+_PART_CLASS = PartFactory.part_class_selector
+
+
+def _part_class(content_type: str, reltype: str) -> type[Part] | None:
+    """python-docx's class for a part, but an imported chunk's part stays bytes: a Word document imported whole
+    is typed as a main document part (the OpenXML SDK's AlternativeFormatImportPartType.WordprocessingML), which
+    python-docx would parse as XML and refuse the whole file."""
+    if reltype == RELATIONSHIP_TYPE.A_F_CHUNK:
+        return Part
+    return _PART_CLASS(content_type, reltype) if _PART_CLASS is not None else None
+
+
+PartFactory.part_class_selector = _part_class   # python-docx's hook for its clients; no other part changes
 
 
 def _open(data: bytes, source: str) -> tuple[etree._Element, str | None, Part]:
@@ -214,9 +230,12 @@ def _block_items(parent: etree._Element) -> Iterator[etree._Element]:
 
 
 def _chunk_lines(part: Part, source: str) -> list[Line]:
-    """The lines of an imported chunk's part, read as the web page (HTML, or MHT as html-docx-js wraps it) or
-    text it is; none for a kind no reader here reads (RTF, a Word document)."""
+    """The lines of an imported chunk's part, read as the web page (HTML, or MHT as html-docx-js wraps it),
+    text or Word document (documents merged by docx4j or docxcompose) it is; none for a kind no reader here
+    reads (RTF). A Word document's own chunks are not read: one level of documents in documents."""
     kind = part.content_type.split(";")[0].strip().lower()
+    if sniff(part.blob) == "docx":
+        return read_docx(part.blob, source, chunks=False).lines
     if kind in ("text/html", "application/xhtml+xml"):
         return read_html(decode(part.blob, source), source).lines
     if kind in ("message/rfc822", "multipart/related"):
@@ -285,7 +304,7 @@ def _emu(extent: etree._Element, name: str) -> int:
 
 
 class _BodyReader:
-    def __init__(self, part: Part, source: str, pictures_by_ocr: bool) -> None:
+    def __init__(self, part: Part, source: str, pictures_by_ocr: bool, chunks: bool) -> None:
         self.lines: list[Line] = []
         self.tables = 0
         self.part = part
@@ -293,6 +312,7 @@ class _BodyReader:
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the body holds pictures that could be tables
         self.pictures_read = 0
+        self.chunks = chunks
         self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
 
     def read(self, parent: etree._Element) -> None:
@@ -318,7 +338,7 @@ class _BodyReader:
 
     def _read_chunk(self, chunk: etree._Element) -> None:
         part = self.part.related_parts.get(chunk.get(_REL_ID))
-        if part is None or str(part.partname) in self.chunks_read:
+        if not self.chunks or part is None or str(part.partname) in self.chunks_read:
             return
         self.chunks_read.add(str(part.partname))
         self.lines.extend(_chunk_lines(part, self.source))
@@ -333,12 +353,14 @@ class _BodyReader:
             self.lines += picture_lines(picture.blob, self.source, picture.kind, self.pictures_read)
 
 
-def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False) -> Document:
+def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False,
+              chunks: bool = True) -> Document:
     """The document's lines; with ``pictures_by_ocr`` its large pictures are read by OCR where they stand
-    (the document's ``read_pictures`` reads it so when its tables are not found in the text)."""
+    (the document's ``read_pictures`` reads it so when its tables are not found in the text); ``chunks``: its
+    imported chunks are read (a document imported by another is read without its own)."""
     body, title, part = _open(data, source)
     body = _without_fallbacks(body)
-    reader = _BodyReader(part, source, pictures_by_ocr)
+    reader = _BodyReader(part, source, pictures_by_ocr, chunks)
     header = _first_page_header(body, part)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         if header is not None:   # read once, above the body, as the first page prints it

@@ -171,8 +171,9 @@ class Style:
     hmerge: bool = False       # horizontal merges as w:hMerge restart / continue cells (Word 97's way, which
                                # converters still write) instead of w:gridSpan
     framed: bool = False       # every table in the one cell of a frame table
-    chunk: str = ""            # html, mht: the whole report an imported chunk (w:altChunk) of the report's page
-                               # as Word saves it, as OA systems' exporters (docx4j, html-docx-js) write reports
+    chunk: str = ""            # html, mht, docx: the whole report an imported chunk (w:altChunk) of the report's
+                               # page as Word saves it, as OA systems' exporters (docx4j, html-docx-js, POI)
+                               # write reports, or of the report as a Word document (docx4j, docxcompose merges)
 
 
 def _paragraph(runs: str, style: Style, number: list[int], centred: bool = False) -> str:
@@ -290,6 +291,7 @@ STYLES: dict[str, Style] = {
     "framed": Style(framed=True),
     "altchunk-html": Style(chunk="html"),
     "altchunk-mht": Style(chunk="mht"),
+    "altchunk-docx": Style(chunk="docx"),
     "wps": Style(wps=True, title="header"),
     "title-table": Style(wps=True, title="table"),
 }
@@ -336,13 +338,14 @@ def render_docx(report: dict, style: str) -> bytes:
     spec = STYLES[style]
     if spec.chunk:
         page = render_page(report, "word").encode()
-        chunk = (_CHUNK_TYPES[spec.chunk], page if spec.chunk == "html" else _mht(page))
-        return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": chunk})
+        data = {"html": page, "mht": _mht(page), "docx": render_docx(report, "word")}[spec.chunk]
+        return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": (_CHUNK_TYPES[spec.chunk], data)})
     body, header = _body(report, spec)
     return docx_package(body, {"default": header} if header else {}, wps=spec.wps)
 
 
-_CHUNK_TYPES = {"html": "text/html", "mht": "message/rfc822"}
+_CHUNK_TYPES = {"html": "text/html", "mht": "message/rfc822",
+                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"}
 
 
 def _mht(page: bytes) -> bytes:

@@ -130,3 +130,11 @@ def test_an_imported_mht_or_text_chunk_is_read_and_an_unknown_kind_is_not():
               "c3": ("application/rtf", "{\\rtf1 四}".encode())}
     body = '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/><w:altChunk r:id="c3"/>'
     assert _chunked(body, chunks) == ["二、主动公开", "三、收到和处理"]
+
+
+def test_an_imported_word_document_is_read_without_the_chunks_it_imports_itself():
+    inner = docx_package(_p(run("二、主动公开")) + '<w:altChunk r:id="c1"/>',
+                         chunks={"c1": ("text/html", "<p>三、收到和处理</p>".encode())})
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert _chunked(_p(run("一、总体情况")) + '<w:altChunk r:id="c1"/>', {"c1": (word, inner)}) == [
+        "一、总体情况", "二、主动公开"]
