@@ -34,6 +34,11 @@ YEARS = range(2019, 2024)
 HOME = "南湖市人民政府"
 
 
+# The content types the portals' APIs and script files answer with, as Java and nginx servers write them.
+JSON = "application/json;charset=UTF-8"
+SCRIPT = "application/javascript; charset=utf-8"
+
+
 @dataclass
 class Page:
     body: bytes

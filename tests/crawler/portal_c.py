@@ -39,7 +39,7 @@ from html import escape
 from simsite.documents import attachment_bytes
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
-from tests.crawler.portal import Host, HostServer, Page
+from tests.crawler.portal import JSON, Host, HostServer, Page
 
 CITY = "南河市人民政府"
 PAGER = "ctl00$ContentPlaceHolder1$AspNetPager1"
@@ -290,7 +290,7 @@ class PortalC:
             shown = items[(page - 1) * size:page * size]
             return Page(json.dumps({"code": 200, "msg": "success", "data": {
                 "total": len(items), "pageNo": page, "pageSize": size, "list": shown}}, ensure_ascii=False).encode(),
-                "application/json;charset=UTF-8")
+                JSON)
         host.posted["/api/content/list"] = answer
         host.dynamic["/content/detail.html"] = lambda query: Page(self.rs_pages[int(query["id"][0])]) \
             if query.get("id", [""])[0].isdigit() and int(query["id"][0]) in self.rs_pages \
@@ -388,7 +388,7 @@ class PortalC:
                 return Page(b'{"code":500,"msg":"Required request body is missing"}', "application/json")
             return Page(json.dumps({"total": len(records), "rows": records[(page - 1) * size:page * size],
                                     "code": 200, "msg": "查询成功"}, ensure_ascii=False).encode(),
-                        "application/json;charset=UTF-8")
+                        JSON)
         host.posted["/api/article/page"] = answer
 
     def _health(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from tests.crawler.portal import Look, OneHost, Page
+from tests.crawler.portal import JSON, Look, OneHost, Page
 
 CITY = "西岭市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
@@ -64,7 +64,7 @@ class PortalD(OneHost):
                     {"id": "13", "pId": "1", "name": "财政预决算", "isParent": False, "url": "/xxgk/list.do?id=13"}]
         main.dynamic["/xxgk/tree.do"] = lambda query: Page(json.dumps(
             children if query.get("id", [""])[0] == "1" else roots if not query.get("id") else [],
-            ensure_ascii=False).encode(), "application/json;charset=UTF-8")
+            ensure_ascii=False).encode(), JSON)
         years = range(2023, 2018, -1)
         rows: dict[int, list[str]] = {}
         for year in years:

@@ -33,12 +33,10 @@ from html import escape
 
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
-from tests.crawler.portal import Look, OneHost, Page
+from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
 
 CITY = "东陵市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
-JSON = "application/json;charset=UTF-8"
-SCRIPT = "application/javascript; charset=utf-8"
 
 LOOK = Look(NAV, seed=23, day=1)
 html = LOOK.html

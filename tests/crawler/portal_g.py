@@ -27,12 +27,10 @@ import json
 
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
-from tests.crawler.portal import Look, OneHost, Page
+from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
 
 CITY = "南川市人民政府"
 NAV = '<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>'
-JSON = "application/json;charset=UTF-8"
-SCRIPT = "application/javascript; charset=utf-8"
 
 LOOK = Look(NAV, seed=41, day=1)
 html = LOOK.html

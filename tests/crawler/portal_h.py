@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from tests.crawler.portal import Look, OneHost, Page
+from tests.crawler.portal import JSON, Look, OneHost, Page
 
 CITY = "北川市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
@@ -157,7 +157,7 @@ class PortalH(OneHost):
             # as a real platform: an answer without the channel it knows is the roots
             branch = query.get("channelId", [""])[0] if query.get("siteId") == ["rsj"] else ""
             nodes = children if branch == "5" else [] if branch else roots
-            return Page(json.dumps(nodes, ensure_ascii=False).encode(), "application/json;charset=UTF-8")
+            return Page(json.dumps(nodes, ensure_ascii=False).encode(), JSON)
         main.dynamic["/rsj/xxgk/tree.do"] = tree
         rows = [f'<li><a href="/rsj/art/{500 + year}.html">{escape(self._report(f"/rsj/art/{500 + year}.html", name, year, nav))}'
                 f'</a></li>' for year in range(2023, 2020, -1)]

@@ -10,6 +10,7 @@ from crawler.gone import gone_reason
 from crawler.items import ReportDocument
 from crawler.validators import JsonValidatorStore
 from tests.crawler.helpers import FILES, document_meta, file_response, portal_crawl
+from tests.crawler.county_site import AGENCY, county_site, list_reports, report_path
 from tests.crawler.portal import Host, HostServer, Look, Page
 
 URL = "http://www.zhoukou.gov.cn/zwgk/ndbg/202401/t20240120_88.html"
@@ -70,29 +71,17 @@ def test_a_redirect_to_the_home_page_is_read_from_the_first_address_requested(sp
 def test_a_report_its_cms_deleted_is_found_gone_on_the_next_crawl(tmp_path):
     """Over HTTP: two reports are archived; the CMS then drops one from the list and answers its address with
     200 and a page saying it was deleted. The next crawl revisits it and yields an absence."""
-    agency = "临川县人民政府"
-    look = Look('<a href="/">首页</a>', seed=23)
     host = Host()
-    host.pages["/"] = Page(look.html(agency, '<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'))
-
-    def column(*years: int) -> Page:
-        items = "".join(f'<li><a href="/zwgk/ndbg/{y}.html">{agency}{y}年政府信息公开工作年度报告</a></li>'
-                        for y in years)
-        return Page(look.html("政府信息公开年报", f"<ul>{items}</ul>"))
-
-    host.pages["/zwgk/ndbg/index.html"] = column(2023, 2022)
-    for year in (2022, 2023):
-        host.pages[f"/zwgk/ndbg/{year}.html"] = Page(look.article(f"{agency}{year}年政府信息公开工作年度报告",
-                                                                  agency, year))
+    county_site(host, (2023, 2022))
     server = HostServer("127.0.0.1", host)
     try:
-        portal_crawl("linchuan", agency, server.base, tmp_path)
+        portal_crawl("linchuan", AGENCY, server.base, tmp_path)
         (tmp_path / "items.jsonl").unlink()   # the feed of the first crawl; the site's state stays
-        host.pages["/zwgk/ndbg/index.html"] = column(2022)
-        host.pages["/zwgk/ndbg/2023.html"] = Page((FILES / "soft404_deleted.html").read_bytes())
-        _, second = portal_crawl("linchuan", agency, server.base, tmp_path)
+        list_reports(host, (2022,))
+        host.pages[report_path(2023)] = Page((FILES / "soft404_deleted.html").read_bytes())
+        _, second = portal_crawl("linchuan", AGENCY, server.base, tmp_path)
     finally:
         server.close()
-    deleted = server.base + "/zwgk/ndbg/2023.html"
+    deleted = server.base + report_path(2023)
     assert [(i["status"], i["revisit"], i["gone"]) for i in second if i["url"] == deleted] == \
         [(200, True, "页面显示：信息已删除")]

@@ -4,34 +4,16 @@
 from __future__ import annotations
 
 import ssl
-from html import escape
 from pathlib import Path
 
 import pytest
 
 from tests.certificates import self_signed_certificate
 from tests.crawler.helpers import portal_crawl
-from tests.crawler.portal import Host, HostServer, Look, Page
+from tests.crawler.county_site import AGENCY, county_site
+from tests.crawler.portal import Host, HostServer
 
 DH_1024 = Path(__file__).resolve().parent.parent / "files" / "dh1024.pem"   # openssl dhparam 1024
-
-AGENCY = "临川县人民政府"
-LOOK = Look('<a href="/">首页</a><a href="/zwgk/">政务公开</a>', seed=23)
-
-
-def _site(host: Host) -> list[str]:
-    """The site's pages: home page → 年报 column → two reports and a 工作总结. Returns the reports' paths."""
-    reports = {f"/zwgk/ndbg/{year}.html": year for year in (2022, 2023)}
-    items = "".join(f'<li><a href="{path}">{AGENCY}{year}年政府信息公开工作年度报告</a></li>'
-                    for path, year in reports.items())
-    host.pages["/"] = Page(LOOK.html(AGENCY, '<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'))
-    host.pages["/zwgk/ndbg/index.html"] = Page(LOOK.html("政府信息公开年报", (
-        f'<ul>{items}<li><a href="/zwgk/ndbg/zj.html">{AGENCY}2023年度工作总结</a></li></ul>')))
-    host.pages["/zwgk/ndbg/zj.html"] = Page(LOOK.html("2023年度工作总结", "<p>正文。</p>"))
-    for path, year in reports.items():
-        host.pages[path] = Page(LOOK.article(escape(f"{AGENCY}{year}年政府信息公开工作年度报告"), AGENCY, year))
-    return list(reports)
-
 
 def _old_server(folder: Path, version: ssl.TLSVersion) -> ssl.SSLContext:
     """A server speaking only ``version``; its own OpenSSL allows it, as an old server's OpenSSL did."""
@@ -66,7 +48,7 @@ SERVERS = {
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # ssl.TLSVersion.TLSv1 and TLSv1_1
 def test_every_report_of_a_site_is_found_whatever_tls_its_server_speaks(tmp_path, server_kind):
     host = Host()
-    paths = _site(host)
+    paths = county_site(host, (2022, 2023))
     server = HostServer("127.0.0.1", host, tls=SERVERS[server_kind](tmp_path))
     try:
         summary, items = portal_crawl("linchuan", AGENCY, server.base, tmp_path / "state")
