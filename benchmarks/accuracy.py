@@ -71,6 +71,7 @@ from tests.gxparse.html_styles import render_page as render_style_page, report_o
 from tests.gxparse.docx_styles import STYLES as DOCX_STYLES, render_docx
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
+from tests.gxparse.zero_marks import MARKS as ZERO_MARKS, text_with_zeros, xlsx_with_zeros
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TABLES = ("s2", "s3", "s4")
@@ -204,6 +205,18 @@ def docx_style_cases() -> Iterator[Case]:
         for name in STYLE_REPORTS:
             yield Case(f"docx-style-{style}", name,
                        lambda name=name, style=style: render_docx(style_report(name), style), _truth_of(name))
+
+
+def zero_mark_cases(folder: Path) -> Iterator[Case]:
+    """The seeds with their zeros typed as a character (``tests/gxparse/zero_marks.py``): as tab text
+    (text-zero-<mark>) and as a workbook of text cells (xlsx-zero-<mark>); the DOCX's are docx-style-zero-<mark>."""
+    for key, mark in ZERO_MARKS.items():
+        for name in SEEDS:
+            yield Case(f"text-zero-{key}", name, lambda name=name, mark=mark: text_with_zeros(name, mark),
+                       seed_truth(name))
+            yield Case(f"xlsx-zero-{key}", name,
+                       lambda name=name, mark=mark, key=key: xlsx_with_zeros(name, mark, folder / f"{name}.{key}.xlsx"),
+                       seed_truth(name))
 
 
 def real_cases() -> Iterator[Case]:
@@ -418,7 +431,7 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), html_cases(), fragment_cases(), html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
+        groups = (text_cases(), zero_mark_cases(Path(tmp)), html_cases(), fragment_cases(), html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow))

@@ -113,6 +113,28 @@ def blank_zero_runs(text: str) -> str:
     return plain_runs(zero_as("")(text))
 
 
+def zero_mark_runs(mark: str) -> Runs:
+    """Zeros typed as a character (零, 〇)."""
+    return lambda text: plain_runs(zero_as(mark)(text))
+
+
+def style_hidden_runs(text: str) -> str:
+    """A draft figure beside the figure hidden by its character style (``w:rStyle`` of a style with
+    ``w:vanish``, that style based on another), and a draft paragraph hidden by its paragraph style
+    (``w:pStyle``): ``HIDDEN_STYLES`` defines them in styles.xml."""
+    if not text.isdigit():
+        return plain_runs(text)
+    return (run(text) + run(f"{text}0", '<w:rStyle w:val="DraftChar"/>')
+            + f'</w:p><w:p><w:pPr><w:pStyle w:val="DraftPara"/></w:pPr>{run(f"{text}9")}')
+
+
+# a character style hiding its text through the style it is based on, and a paragraph style hiding its own
+HIDDEN_STYLES = ('<w:style w:type="character" w:styleId="HiddenBase"><w:name w:val="Hidden Base"/><w:rPr><w:vanish/>'
+                 '</w:rPr></w:style><w:style w:type="character" w:styleId="DraftChar"><w:name w:val="Draft"/>'
+                 '<w:basedOn w:val="HiddenBase"/></w:style><w:style w:type="paragraph" w:styleId="DraftPara">'
+                 '<w:name w:val="Draft Paragraph"/><w:rPr><w:vanish/></w:rPr></w:style>')
+
+
 # ---------------------------------------------------------------------------------------------------
 # labels: how a label cell's text is typed
 
@@ -171,6 +193,7 @@ class Style:
     hmerge: bool = False       # horizontal merges as w:hMerge restart / continue cells (Word 97's way, which
                                # converters still write) instead of w:gridSpan
     framed: bool = False       # every table in the one cell of a frame table
+    styles: str = ""           # the w:style definitions of styles.xml
     chunk: str = ""            # html, mht, docx: the whole report an imported chunk (w:altChunk) of the report's
                                # page as Word saves it, as OA systems' exporters (docx4j, html-docx-js, POI)
                                # write reports, or of the report as a Word document (docx4j, docxcompose merges)
@@ -287,6 +310,9 @@ STYLES: dict[str, Style] = {
     "header-copied": Style(header_copied_inside),
     "breaks": Style(label=label_broken, enter_after=True),
     "zero-blank": Style(figure=blank_zero_runs),
+    "zero-ling": Style(figure=zero_mark_runs("零")),
+    "zero-circle": Style(figure=zero_mark_runs("〇")),
+    "hidden-style": Style(figure=style_hidden_runs, styles=HIDDEN_STYLES),
     "hmerge": Style(hmerge=True),
     "framed": Style(framed=True),
     "altchunk-html": Style(chunk="html"),
@@ -341,7 +367,7 @@ def render_docx(report: dict, style: str) -> bytes:
         data = {"html": page, "mht": _mht(page), "docx": render_docx(report, "word")}[spec.chunk]
         return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": (_CHUNK_TYPES[spec.chunk], data)})
     body, header = _body(report, spec)
-    return docx_package(body, {"default": header} if header else {}, wps=spec.wps)
+    return docx_package(body, {"default": header} if header else {}, wps=spec.wps, styles=spec.styles)
 
 
 _CHUNK_TYPES = {"html": "text/html", "mht": "message/rfc822",
@@ -358,10 +384,10 @@ def _mht(page: bytes) -> bytes:
 
 
 def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = False,
-                 chunks: dict[str, tuple[str, bytes]] | None = None) -> bytes:
+                 chunks: dict[str, tuple[str, bytes]] | None = None, styles: str = "") -> bytes:
     """A Word package of the body's WordprocessingML and its page headers' by type (default, first: the first
     page's, marked with w:titlePg), ``wps``: with WPS's settings; ``chunks``: the parts w:altChunk imports by
-    relationship id (content type, bytes)."""
+    relationship id (content type, bytes); ``styles``: the w:style elements of a styles part."""
     headers = headers or {}
     chunks = chunks or {}
     references = "".join(f'<w:headerReference w:type="{kind}" r:id="rIdH{kind}"/>' for kind in headers)
@@ -378,6 +404,12 @@ def docx_package(body: str, headers: dict[str, str] | None = None, wps: bool = F
              "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<w:settings {_NAMESPACES}>'
                                   + ('<wpsCustomData:documentUseType w:val="0"/>' if wps else "")
                                   + "</w:settings>"}
+    if styles:
+        rels.append('<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    'styles" Target="styles.xml"/>')
+        overrides.append('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.styles+xml"/>')
+        parts["word/styles.xml"] = f'<?xml version="1.0" encoding="UTF-8"?>\n<w:styles {_NAMESPACES}>{styles}</w:styles>'
     for kind, header in headers.items():
         rels.append(f'<Relationship Id="rIdH{kind}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                     f'relationships/header" Target="header-{kind}.xml"/>')
