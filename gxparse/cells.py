@@ -17,8 +17,8 @@ _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fra
 # What tables print for zero or nothing (template.md, "Blank = ?"): a run of dashes of any width (NFKC has
 # made － and ﹣ a hyphen already; ‐ ‒ – — ― − ─ ━ stay), a slash, 无 or 空. Read as 0 with `cell.blank`.
 BLANK_MARK = re.compile(r"^(?:[-\u2010-\u2015\u2212\u2500\u2501]+|/|无|空)$")
-# Zero written as a character: 〇 (the numeral) and ○ (the circle typed for it).
-ZERO_MARKS = frozenset("〇○")
+# Zero written as a character: 〇 (the numeral), ○ (the circle typed for it) and 零 (the word), each alone.
+ZERO_MARKS = frozenset("〇○零")
 # A count printed with a leading zero (010, 00): no agency prints one, OCR does, reading a column rule between
 # two zeros as 1 (0|0 → 010) or two cells as one.
 OCR_NOISE = re.compile(r"^0\d+$")

@@ -68,9 +68,7 @@ _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
 # normalised): one figure, never two figures in one cell
 _SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
-# 零 alone in a count cell is the figure 0, as 〇 is (which ``cells.ZERO_MARKS`` reads)
-_ZERO_WORDS = {"零": "〇"}
-_FIGURE_STARTS = frozenset("+-0123456789") | frozenset(_ZERO_WORDS)
+_FIGURE_STARTS = frozenset("+-0123456789")
 # the tables a page shows that hold data (none within another), beside which a script's article is not read
 _SHOWN_DATA_TABLE = etree.XPath("(//table[not(.//table)][not(ancestor::noscript or ancestor::template)])[1]")
 
@@ -95,10 +93,8 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
 
 def _figure_text(text: str) -> str:
     """A cell's figure without the stray text after it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
-    ``12``; thousands grouped by spaces are grouped by commas; 零 is 〇; any other text stays as printed (``12万`` is
+    ``12``; thousands grouped by spaces are grouped by commas; any other text stays as printed (``12万`` is
     no count of 12)."""
-    if text in _ZERO_WORDS:
-        return _ZERO_WORDS[text]
     if _SPACED_THOUSANDS.match(text):
         return _GROUP_SPACE.sub(",", text)
     m = _STRAY_FIGURE.match(text)
