@@ -32,6 +32,7 @@ from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.html import read_html
 from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.sniff import decode, sniff
+from gxparse.readers.wordstyles import hiding_styles, mark_hidden_runs
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
@@ -41,7 +42,8 @@ _VAL = f"{{{_W}}}val"
 # and custom XML
 _CUSTOM_XML, _SDT_CONTENT = f"{{{_W}}}customXml", f"{{{_W}}}sdtContent"
 # text the page does not show: tracked deletions and the old place of a tracked move (w:del holds w:delText,
-# but a tool may write w:t there), hidden runs (w:vanish, w:specVanish in the run's own properties)
+# but a tool may write w:t there), hidden runs (w:vanish, w:specVanish in the run's own properties, where
+# ``wordstyles.mark_hidden_runs`` also puts them for runs their styles hide)
 _UNSHOWN = frozenset(f"{{{_W}}}{t}" for t in ("del", "moveFrom"))
 _HIDDEN = tuple(f"{{{_W}}}rPr/{{{_W}}}{t}" for t in ("vanish", "specVanish"))
 _OFF = ("0", "false", "off")
@@ -362,6 +364,9 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     body = _without_fallbacks(body)
     reader = _BodyReader(part, source, pictures_by_ocr, chunks)
     header = _first_page_header(body, part)
+    styles = hiding_styles(part)
+    for root in (body, header) if header is not None else (body,):
+        mark_hidden_runs(root, styles)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         if header is not None:   # read once, above the body, as the first page prints it
             reader.read(header)

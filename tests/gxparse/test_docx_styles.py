@@ -138,3 +138,33 @@ def test_an_imported_word_document_is_read_without_the_chunks_it_imports_itself(
     word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     assert _chunked(_p(run("一、总体情况")) + '<w:altChunk r:id="c1"/>', {"c1": (word, inner)}) == [
         "一、总体情况", "二、主动公开"]
+
+
+def _styled_lines(body: str, styles: str) -> list[str]:
+    return [line.text for line in read_docx(docx_package(body, styles=styles), "x.docx").lines]
+
+
+def _style(kind: str, name: str, props: str = "", based_on: str = "") -> str:
+    parent = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return f'<w:style w:type="{kind}" w:styleId="{name}">{parent}<w:rPr>{props}</w:rPr></w:style>'
+
+
+def test_text_hidden_by_its_style_is_no_text_and_the_run_own_setting_wins():
+    styles = (_style("character", "Base", "<w:vanish/>") + _style("character", "Draft", based_on="Base")
+              + _style("character", "Shown", '<w:vanish w:val="0"/>', "Base")
+              + _style("paragraph", "DraftPara", "<w:specVanish/>"))
+    body = (_p(run("规章 1") + run("9", '<w:rStyle w:val="Draft"/>') + run("8", '<w:rStyle w:val="Base"/>'))
+            + '<w:p><w:pPr><w:pStyle w:val="DraftPara"/></w:pPr>' + run("草稿 7")
+            + run(" 6", '<w:rStyle w:val="Shown"/>') + run(" 5", '<w:vanish w:val="false"/>') + "</w:p>"
+            + _p(run("行政许可 4", '<w:rStyle w:val="Draft"/><w:vanish w:val="0"/>')))
+    assert _styled_lines(body, styles) == ["规章\t1", "6\t5", "行政许可\t4"]
+
+
+def test_a_loop_of_based_on_styles_says_nothing_a_long_chain_hides_and_both_stay_cheap():
+    loop = "".join(_style("character", f"L{i}", based_on=f"L{(i + 1) % 500}") for i in range(500))
+    chain = "".join(_style("character", f"C{i}", based_on=f"C{i + 1}") for i in range(5000))
+    body = "".join(_p(run(f"规章 {i}", f'<w:rStyle w:val="L{i}"/>')) for i in range(500)) + _p(
+        run("行政许可 3", '<w:rStyle w:val="C0"/>'))
+    started = time.perf_counter()
+    assert len(_styled_lines(body, loop + chain + _style("character", "C5000", "<w:vanish/>"))) == 500
+    assert time.perf_counter() - started < 5
