@@ -26,6 +26,17 @@ OCR_NOISE = re.compile(r"^0\d+$")
 # cannot read): the cell keeps its place in its row and is unreadable (``ocr.digits`` writes it for a figure
 # of a scanned row that no reading gives, 11 read as 也).
 UNREAD_FIGURE = "\ufffd"
+# Thousands grouped by a space as typesetters group them (``1 288``: a thin space, a space, ``&nbsp;``, all spaces once
+# normalised), in a cell of its own: one figure, never two figures in one cell
+_SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
+_GROUP_SPACE = re.compile(r"[ \u00a0]")
+
+
+def grouped_by_commas(cell: str) -> str:
+    """A cell's figure whose thousands are grouped by spaces, grouped by commas (`` 1 288`` is ``1,288``); any
+    other text as it is."""
+    figure = cell.strip()
+    return _GROUP_SPACE.sub(",", figure) if _SPACED_THOUSANDS.match(figure) else cell
 
 
 def _too_long(m: re.Match[str]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS
+from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas
 from gxparse.limits import check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
@@ -137,11 +137,13 @@ def glued_cell_lines(lines: list[str]) -> str:
 
 
 def split_cells(line: str) -> list[str]:
-    """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces."""
+    """Cells of a text line: tab-separated, pipe-separated, or (PDF-extracted) separated by spaces. A cell of
+    tab or pipe text whose figure groups its thousands by spaces is that one figure (``1 288``); separated by
+    spaces alone, ``1 288`` cannot be told from two figures and stays two cells."""
     if "\t" in line:
-        return figures_apart([c.strip() for c in line.split("\t")])
+        return figures_apart([grouped_by_commas(c.strip()) for c in line.split("\t")])
     if line.count("|") >= 2:
-        return figures_apart([c.strip() for c in line.strip().strip("|").split("|")])
+        return figures_apart([grouped_by_commas(c.strip()) for c in line.strip().strip("|").split("|")])
     return line.split()
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 from PIL import Image
 
 from gxparse import limits
+from gxparse.cells import grouped_by_commas
 from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
@@ -64,10 +65,6 @@ _NOTE_MARK = "*"
 # mark (``12*``, ``12※``, ``12#``). Kept only when the figure and its unit make a value (a unit cells may carry).
 _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
                            r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
-# Thousands grouped by a space as typesetters group them (``1 288``: a thin space, a space, ``&nbsp;``, all spaces once
-# normalised): one figure, never two figures in one cell
-_SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
-_GROUP_SPACE = re.compile(r"[ \u00a0]")
 _FIGURE_STARTS = frozenset("+-0123456789")
 # the tables a page shows that hold data (none within another), beside which a script's article is not read
 _SHOWN_DATA_TABLE = etree.XPath("(//table[not(.//table)][not(ancestor::noscript or ancestor::template)])[1]")
@@ -95,8 +92,8 @@ def _figure_text(text: str) -> str:
     """A cell's figure without the stray text after it (``_STRAY_FIGURE``): ``12 (件)`` is ``12件``, ``12※`` is
     ``12``; thousands grouped by spaces are grouped by commas; any other text stays as printed (``12万`` is
     no count of 12)."""
-    if _SPACED_THOUSANDS.match(text):
-        return _GROUP_SPACE.sub(",", text)
+    if (grouped := grouped_by_commas(text)) != text:
+        return grouped
     m = _STRAY_FIGURE.match(text)
     if m is None:
         return text

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gxparse.cells import grouped_by_commas
 from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text, shows_ocr_noise
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked_row
@@ -121,8 +122,9 @@ def _cell(raw: str) -> str:
 
 
 def _cell_lines(raw: str) -> str:
-    """A cell's lines (broken by ``<br>``) apart by ``\\n``."""
-    return "\n".join(_inline(_TAG.sub("", p)) for p in _BR.split(raw))
+    """A cell's lines (broken by ``<br>``) apart by ``\\n``; a line's figure grouped by spaces (``1 288``) is one
+    figure (``cells.grouped_by_commas``)."""
+    return "\n".join(grouped_by_commas(_inline(_TAG.sub("", p))) for p in _BR.split(raw))
 
 
 @dataclass

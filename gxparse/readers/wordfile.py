@@ -23,6 +23,7 @@ from docx.opc.part import Part, PartFactory
 from lxml import etree
 
 from gxparse import limits
+from gxparse.cells import grouped_by_commas
 from gxparse.document import A4_INCHES, Document, Line, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
@@ -187,7 +188,8 @@ def _table_rows(tbl: etree._Element) -> list[list[list[tuple[str, int, int]]]]:
             if merge is not None and merge.get(_VAL, "continue") == "continue" and col in open_runs:
                 open_runs[col][2] += 1
             else:
-                cell = [normalize_text(_cell_text(tc)).strip(), col, 1, span]
+                # a figure grouped by spaces in a cell of its own is one figure (1 288)
+                cell = [grouped_by_commas(normalize_text(_cell_text(tc)).strip()), col, 1, span]
                 row.append(cell)
                 if merge is not None:
                     open_runs[col] = cell
