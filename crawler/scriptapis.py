@@ -71,7 +71,11 @@ MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may b
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
-_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
+PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
+# Names of a search's words field (q, keyword, searchword, 大汉 q, 开普云 searchWord, TRS sword, 百度式 wd …): a search
+# box's text field, and the key a search page's script sends the words its address carries to its API under.
+SEARCH_KEY = re.compile(r"^(?:q|qt|keys?|keywords?|searchword|searchwords|sword|wd|kw|word|words|query|"
+                        r"searchkey|searchtext|search)$", re.IGNORECASE)
 # '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"], res.data.records[i].infoId): the address
 # of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)); a
 # hash route of the page's app too ('#/detail/' + item.id: crawler.hashroutes).
@@ -95,11 +99,12 @@ class ItemUrl(NamedTuple):
     suffix: str
 
 
-def api_calls(code: str) -> list[ApiCall]:
-    """The API requests a script makes, with the first page's parameters."""
+def api_calls(code: str, words: str | None = None) -> list[ApiCall]:
+    """The API requests a script makes, with the first page's parameters; ``words``: what a search page's script
+    sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls, variables = [], Variables(code)
+    calls, variables = [], Variables(code, words)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
@@ -222,6 +227,8 @@ def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> 
 
 def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
     """The value as text, and whether a JSON body holds it as a number or boolean."""
+    if variables.words is not None and SEARCH_KEY.match(key):
+        return variables.words, False
     literal = _LITERAL.match(value)
     if literal:
         return next(g for g in literal.groups() if g is not None), bool(literal.group(3) or literal.group(4))
@@ -230,7 +237,7 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
         name = reference.group(1)
         if name in variables.values:
             return variables.values[name]
-        if _PAGE_KEY.search(key):
+        if PAGE_KEY.search(key):
             return "1", True   # the page number the list is called with: its first page
     return None
 
@@ -239,8 +246,9 @@ class Variables:
     """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
     and the object literals it writes for a name."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, words: str | None = None) -> None:
         self.code = code
+        self.words = words   # a search's words, sent under a search key
 
     @cached_property
     def values(self) -> dict[str, tuple[str, bool]]:

@@ -13,6 +13,12 @@ the site's reports on server-rendered result pages, with a 下一页 link.
   an answer that is no page (an error, a captcha, a file, more than ``MAX_RESULT_BYTES``) ends the box's search.
   So a search costs at most ``MAX_ENDPOINTS * len(TERMS) * MAX_RESULT_PAGES`` requests, each within
   ``SEARCH_TIMEOUT``, and a box that answers nothing useful one or two;
+- a result page listing no report whose inline scripts (at most the spider's ``MAX_SEARCH_SCRIPTS``) ask a JSON
+  API with the words under a search key (``$.ajax({url: "/search/api", data: {q: q, page: page}})``, read by
+  ``crawler.scriptapis``; the words are the ones the page's address carries) is drawn by a script: that API
+  is asked instead, as the script asks it (a query, a form, a JSON body), and its answers are the term's result
+  pages (their results: title, url), the next one the same call with its page key one more (a pager of
+  ``goPage(2)`` asks no more than that), within the same bounds, on the box's host only;
 - what a result page links is judged by the spider as any page's links are (a report only by its title, a
   result outside the site's scope never followed: a unified search lists other cities' reports too).
 
@@ -30,9 +36,11 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import scrapy
 from protego import Protego
+from scrapy.http import JsonRequest
 
 from crawler.classify import classify_title
 from crawler.links import Link, form_fields
+from crawler.scriptapis import PAGE_KEY, SEARCH_KEY, ApiCall, api_calls, json_body
 from gxparse.normalize import squash
 
 # What is searched for, in order: the report's full name, then the short one (信息公开年报) that titles like
@@ -42,9 +50,6 @@ MAX_ENDPOINTS = 3          # search boxes asked per site (a portal's, a county's
 MAX_RESULT_PAGES = 5       # result pages read per term: the engine ranks the reports first
 MAX_RESULT_BYTES = 2 * 1024 * 1024   # a result page is a list of links; more is no result page
 SEARCH_TIMEOUT = 20        # seconds: a search engine that slow holds nothing up
-# Names of a search box's text field (q, keyword, searchword, 大汉 q, 开普云 searchWord, TRS sword, 百度式 wd …).
-_QUERY_NAMES = re.compile(r"^(?:q|qt|keys?|keywords?|searchword|searchwords|sword|wd|kw|word|words|query|"
-                          r"searchkey|searchtext|search)$", re.IGNORECASE)
 # Words of a form (its action, class, id, name, placeholder, button) that say it is a search box; not 查询, which
 # 办件查询 and 依申请 progress forms say too.
 _SEARCH_WORDS = re.compile(r"search|sousuo|jsearch|was5|jrobot|检索|搜索", re.IGNORECASE)
@@ -82,11 +87,13 @@ class SearchForm:
 @dataclass(frozen=True)
 class SearchStep:
     """Where a search stands: which box, which term, which result page (carried by the request); page 0 is the
-    robots.txt of a box on a host outside the site's scope."""
+    robots.txt of a box on a host outside the site's scope. ``api``: the JSON API a script-drawn result page
+    asks (its address absolute, its data the term's first page), whose answers are then the result pages."""
 
     endpoint: int
     term: int = 0
     page: int = 1
+    api: ApiCall | None = None
 
 
 @dataclass
@@ -138,10 +145,17 @@ class SiteSearch:
         """What to ask after a result page: its next page while it lists reports (within ``MAX_RESULT_PAGES``),
         else the next term's first page."""
         listed = any(classify_title(link.text).worth_fetching for link in links)
-        following = next_page(links, page_url) if listed and step.page < MAX_RESULT_PAGES else None
-        if following is not None and (request := self.request(SearchStep(step.endpoint, step.term, step.page + 1),
-                                                              callback, errback, following)) is not None:
-            return request
+        if step.api is not None:
+            following = None
+            if listed and step.page < MAX_RESULT_PAGES and (api := _api_page(step.api, step.page + 1)) is not None:
+                following = self.api_request(SearchStep(step.endpoint, step.term, step.page + 1, api), callback, errback)
+            if following is not None:
+                return following
+        else:
+            following = next_page(links, page_url) if listed and step.page < MAX_RESULT_PAGES else None
+            if following is not None and (request := self.request(SearchStep(step.endpoint, step.term, step.page + 1),
+                                                                  callback, errback, following)) is not None:
+                return request
         if step.term + 1 < len(TERMS):
             return self.request(SearchStep(step.endpoint, step.term + 1), callback, errback)
         return None
@@ -163,6 +177,49 @@ class SiteSearch:
             return scrapy.FormRequest(url, formdata=data, encoding=form.encoding, callback=callback,
                                       errback=errback, meta=meta)
         return scrapy.Request(url, callback=callback, errback=errback, meta=meta, encoding=form.encoding)
+
+
+    def script_request(self, step: SearchStep, codes: list[str], page_url: str, callback: Callable,
+                       errback: Callable) -> scrapy.Request | None:
+        """The first answer of the JSON API a result page's scripts ask with the step's term (the first call
+        sending a search key: ``$.ajax({url: "/search/api", data: {q: q, page: page}})``), when the page draws
+        its results so; None when no script does, or it was asked before."""
+        term = TERMS[step.term]
+        call = next((c for code in codes for c in api_calls(code, term)
+                     if any(SEARCH_KEY.match(k) and v == term for k, v in c.data)), None)
+        if call is None:
+            return None
+        api = call._replace(url=urljoin(page_url, call.url).split("#")[0])
+        return self.api_request(SearchStep(step.endpoint, step.term, 1, api), callback, errback)
+
+    def api_request(self, step: SearchStep, callback: Callable, errback: Callable) -> scrapy.Request | None:
+        """A request of the step's API, as its script sends it (a query, a form, a JSON body); None when it was
+        asked before or its host is not the box's."""
+        api = step.api
+        if urlsplit(api.url).netloc != urlsplit(self.endpoints[step.endpoint].url).netloc:
+            return None
+        url = api.url
+        if api.method == "GET" and api.data:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(api.data)}"
+        key = f"{api.method} {url} {urlencode(api.data) if api.method == 'POST' else ''}"
+        if key in self.asked:
+            return None
+        self.asked.add(key)
+        meta = {**_META, "search": step}
+        if api.method == "POST" and api.json:
+            return JsonRequest(url, method="POST", data=json_body(list(api.data), list(api.bare)), callback=callback,
+                               errback=errback, meta=meta)
+        if api.method == "POST":
+            return scrapy.FormRequest(url, formdata=api.data, callback=callback, errback=errback, meta=meta)
+        return scrapy.Request(url, callback=callback, errback=errback, meta=meta)
+
+
+def _api_page(api: ApiCall, page: int) -> ApiCall | None:
+    """The API call asking for result page ``page`` (its page key, not a size, set); None when it has none."""
+    keys = [k for k, v in api.data if PAGE_KEY.search(k) and "size" not in k.lower() and v.isdigit()]
+    if not keys:
+        return None
+    return api._replace(data=tuple((k, str(page) if k == keys[0] else v) for k, v in api.data))
 
 
 def search_forms(root, page_url: str, encoding: str = "utf-8") -> list[SearchForm]:
@@ -194,7 +251,7 @@ def _parse_form(form, base_url: str, encoding: str) -> SearchForm | None:
     box = texts[0]
     said = " ".join([form.get("action") or "", form.get("class") or "", form.get("id") or "", form.get("name") or "",
                      box.get("placeholder") or "", *form.xpath(".//button//text() | .//input[@type='submit']/@value")])
-    if not (_QUERY_NAMES.match(box.get("name")) or _SEARCH_WORDS.search(said)):
+    if not (SEARCH_KEY.match(box.get("name")) or _SEARCH_WORDS.search(said)):
         return None
     action = urljoin(base_url, (form.get("action") or "").strip() or base_url).split("#")[0]
     if not action.startswith(("http://", "https://")):
@@ -214,7 +271,7 @@ def _parse_script_searches(root, base_url: str, encoding: str) -> list[SearchFor
     for match in (m for text in code for m in _SCRIPT_SEARCH.finditer(text)):
         template, name = match.group(2), match.group(3)
         url = urljoin(base_url, template)
-        if not url.startswith(("http://", "https://")) or not _QUERY_NAMES.match(name):
+        if not url.startswith(("http://", "https://")) or not SEARCH_KEY.match(name):
             continue   # a pager's or an article's address the script completes (?page=, ?id=), even on a search
         parts = urlsplit(url)
         fields = tuple((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != name)

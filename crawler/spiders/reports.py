@@ -132,6 +132,7 @@ _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府�
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 
 
@@ -860,16 +861,26 @@ class ReportsSpider(scrapy.Spider):
             if first is not None:
                 yield first
             return
-        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+        if not isinstance(response, TextResponse):
             return
-        links = page_links(response.selector.root, response.url)
+        if step.api is not None:   # a script-drawn result page's API: its answer lists the results
+            links = answer_links(json_text(response.text), response.url) if is_json_answer(response.body) else []
+        elif is_html(response.body, _header(response, "content-type")):
+            links = page_links(response.selector.root, response.url)
+        else:
+            return
         if not links and script_challenge(response.body):
             return
         for document in self._parse_documents(links, response.url):
             if document.link.url not in self._requested:
                 yield self._document_request(document.link, document.verdict, response,
                                              self.subsites.locate(document.link.url, PORTAL))
-        following = self.site_search.after(step, links, response.url, self.parse_search, self.on_error)
+        following = None
+        if step.api is None and not any(classify_title(link.text).worth_fetching for link in links):
+            # a page whose results a script draws: its API is asked instead (crawler.sitesearch)
+            codes = response.xpath("//script[not(@src)]/text()").getall()[:MAX_SEARCH_SCRIPTS]
+            following = self.site_search.script_request(step, codes, response.url, self.parse_search, self.on_error)
+        following = following or self.site_search.after(step, links, response.url, self.parse_search, self.on_error)
         if following is not None:
             yield following
 

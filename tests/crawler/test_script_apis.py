@@ -252,3 +252,8 @@ def test_a_call_whose_first_object_is_not_written_in_place_is_no_merge():
 
 def test_an_object_spreading_itself_ends_at_the_depth_bound():
     assert api_calls("var q={...q,page:1};axios.post('/api/list',q)") == []
+
+
+def test_a_search_pages_script_sends_the_words_of_its_address_under_its_search_key():
+    code = 'var kw = getQueryString("keyword"); $.ajax({url: "/search/api", data: {keyword: kw, page: p, size: 10}});'
+    assert api_calls(code, "年报") == [ApiCall("/search/api", "GET", (("keyword", "年报"), ("page", "1"), ("size", "10")))]

@@ -3,18 +3,20 @@ pages read. One field per test."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
 import scrapy
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
 from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import TimeoutError
 from twisted.python.failure import Failure
 
 from crawler.links import Link
+from crawler.scriptapis import ApiCall
 from crawler.sitesearch import MAX_RESULT_PAGES, TERMS, SearchForm, SearchStep, SiteSearch, next_page, search_forms
 from tests.crawler.helpers import FILES, file_response
 
@@ -219,3 +221,50 @@ def test_a_search_box_the_hosts_robots_txt_disallows_is_not_kept(spider):
     spider._set_crawler(get_crawler(type(spider)))
     spider._robots["www.zhoukou.gov.cn"] = ProtegoRobotParser(b"User-agent: *\nDisallow: /was5/\n", spider)
     assert [f.url for f in _searching(spider).endpoints] == [UNIFIED]
+
+
+# -- result pages a script draws from a JSON API ---------------------------------------------------
+
+SCRIPT_RESULTS = HOME + "was5/web/search?searchword=x"
+SEARCH_API = HOME + "irs/front/search"
+
+
+def _script_drawn(spider) -> list:
+    _searching(spider)
+    return list(spider.parse_search(file_response("search_results_script.html", SCRIPT_RESULTS,
+                                                  {"role": "search", "search": SearchStep(0)})))
+
+
+def _api_step(page: int = 1) -> SearchStep:
+    data = (("searchWord", TERMS[0]), ("siteId", "5"), ("pageNumber", str(page)), ("pageSize", "10"),
+            ("orderBy", "relevance"))
+    return SearchStep(0, 0, page, ApiCall(SEARCH_API, "POST", data, True, ("siteId", "pageNumber", "pageSize")))
+
+
+def _api_answer(spider, page: int = 1) -> list:
+    _searching(spider)
+    request = Request(SEARCH_API, method="POST", meta={"role": "search", "search": _api_step(page)})
+    answer = TextResponse(SEARCH_API, body=(FILES / "search_results_api.json").read_bytes(), encoding="utf-8",
+                          headers={"Content-Type": "application/json"}, request=request)
+    return list(spider.parse_search(answer))
+
+
+def test_a_result_page_a_script_draws_asks_its_api_with_the_term_as_the_script_posts_it(spider):
+    [request] = _script_drawn(spider)
+    assert (request.url, request.method, json.loads(request.body)) == (SEARCH_API, "POST", {
+        "searchWord": TERMS[0], "siteId": 5, "pageNumber": 1, "pageSize": 10, "orderBy": "relevance"})
+
+
+def test_the_api_answers_reports_become_document_requests(spider):
+    assert [r.url for r in _api_answer(spider) if r.meta["role"] == "document"] == [
+        "http://www.zhoukou.gov.cn/zwgk/ndbg/202401/t20240125_1024.html", "http://www.zhoukou.gov.cn/jyj/ndbg/2022.html"]
+
+
+def test_the_api_is_asked_for_the_next_result_page(spider):
+    [following] = [r for r in _api_answer(spider) if r.meta["role"] == "search"]
+    assert (json.loads(following.body)["pageNumber"], following.meta["search"].page) == (2, 2)
+
+
+def test_the_apis_result_pages_stop_at_the_limit(spider):
+    [following] = [r for r in _api_answer(spider, MAX_RESULT_PAGES) if r.meta["role"] == "search"]
+    assert (following.meta["search"].term, following.meta["search"].api) == (1, None)   # the next term instead
