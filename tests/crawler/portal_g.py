@@ -17,8 +17,10 @@ another object, behind a detail API asked by POST.
 - 市住房和城乡建设局 (``/zjj/``): a hash-mode inline Vue app whose items are routes (``'#/detail/' + item.id``),
   the report asked of a detail API by POST (``axios.post('/zjj/api/article/detail', {id})``, a JSON body): one
   address answers every report, so a report's address is its route in the app (``expected``);
+- 市交通运输局 (``/jtj/``): a Vue-CLI shell (called 信息公开) whose webpack runtime is a file of its own
+  (``runtime~app.8a9b0c1d.js``): the chunk map and public path its app bundle's 年报 route (``n.e("nb")``) needs;
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 in 发改委's, a 部门决算 in 财政局's, a 统计年报 column
-  and a 工作总结 at 统计局, a 部门决算 among 住建局's routes.
+  and a 工作总结 at 统计局, a 部门决算 among 住建局's routes, a 部门预算 in 交通局's list.
 """
 
 from __future__ import annotations
@@ -125,6 +127,31 @@ CZJ_LIST = (
     '{href:"/czj/art/"+r.id+".html"},r.title)]))),128))]))}});export{I as default};\n')
 CZJ_VENDOR = 'const e={};export{e as a,e as b,e as c,e as d,e as e,e as f,e as g,e as h,e as i,e as o,e as F};\n'
 
+# 交通运输局's Vue-CLI build with its webpack runtime in a file of its own (runtimeChunk): the runtime holds the chunk
+# map and public path, the app bundle the router whose 年报 route loads a lazy chunk.
+JTJ_RUNTIME = (
+    '!function(e){function t(t){for(var n,a,i=t[0],c=t[1],u=0,s=[];u<i.length;u++)a=i[u],o[a]&&s.push(o[a][0]),'
+    'o[a]=0;for(n in c)Object.prototype.hasOwnProperty.call(c,n)&&(e[n]=c[n]);for(l&&l(t);s.length;)s.shift()()}'
+    'var n={},o={"runtime~app":0};function r(e){return a.p+"js/"+({nb:"nb",about:"about"}[e]||e)+"."+{nb:'
+    '"6d5c4b3a",about:"1f2e3d4c"}[e]+".js"}function a(t){if(n[t])return n[t].exports;var o=n[t]={i:t,l:!1,exports:'
+    '{}};return e[t].call(o.exports,o,o.exports,a),o.l=!0,o.exports}a.e=function(e){var t=[],n=o[e];if(0!==n)if(n)'
+    't.push(n[2]);else{var i=new Promise((function(t,r){n=o[e]=[t,r]}));t.push(n[2]=i);var c=document.createElement('
+    '"script");c.src=r(e),document.head.appendChild(c)}return Promise.all(t)},a.m=e,a.c=n,a.p="/jtj/xxgk/";var i='
+    'window["webpackJsonp"]=window["webpackJsonp"]||[],c=i.push.bind(i);i.push=t;var l=c}([]);\n')
+JTJ_APP = (
+    '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["app"],{0:function(e,t,n){e.exports=n("cd49")},'
+    '"cd49":function(e,t,n){"use strict";n.r(t);var a=n("2b0e"),r=n("8c4f");a["a"].use(r["a"]);var c=new r["a"]({'
+    'mode:"history",base:"/jtj/xxgk/",routes:[{path:"/",redirect:"/about"},{path:"/about",name:"About",component:'
+    'function(){return n.e("about").then(n.bind(null,"f820"))},meta:{title:"机构概况"}},{path:"/nb",name:"Nb",'
+    'component:function(){return n.e("nb").then(n.bind(null,"9d3e"))},meta:{title:"政府信息公开年报"}}]});new a["a"]'
+    '({router:c,render:function(e){return e("router-view")}}).$mount("#app")}},[[0,"runtime~app","chunk-vendors"]]]);\n')
+JTJ_NB = (
+    '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["nb"],{"9d3e":function(e,t,n){"use strict";n.r(t);'
+    'var a=n("bc3a"),r=n.n(a);t["default"]={data:function(){return{list:[]}},created:function(){var e=this;'
+    'r.a.get("/jtj/api/nb/list",{params:{columnId:"jtnb",pageNo:1}}).then((function(t){e.list=t.data.data}))},'
+    'render:function(e){return e("ul",this.list.map((function(t){return e("li",[e("a",{attrs:{href:"/jtj/art/"+'
+    't.id+".html"}},t.title)])})))}}}}]);\n')
+
 
 class PortalG(OneHost):
     """The host of 南川市, with the reports a crawl must find (``expected``: URL → agency, year)."""
@@ -137,6 +164,7 @@ class PortalG(OneHost):
         self._finance()
         self._statistics()
         self._housing()
+        self._transport()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
@@ -152,7 +180,8 @@ class PortalG(OneHost):
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/">政府信息公开</a></div><div class="links"><div class="hd">部门网站</div>'
             '<a href="/fgw/index.html">市发展和改革委员会</a><a href="/czj/index.html">市财政局</a>'
-            '<a href="/tjj/index.html">市统计局</a><a href="/zjj/index.html">市住房和城乡建设局</a></div>')))
+            '<a href="/tjj/index.html">市统计局</a><a href="/zjj/index.html">市住房和城乡建设局</a>'
+            '<a href="/jtj/index.html">市交通运输局</a></div>')))
 
     def _city(self) -> None:
         """The city's 政府信息公开 app: its 年报 route's component a lazy webpack 4 chunk (a JSON body, 4 a page)."""
@@ -264,3 +293,25 @@ class PortalG(OneHost):
         main.dynamic["/zjj/api/article/list"] = listed
         main.posted["/zjj/api/article/detail"] = lambda query, body: detail(body.get("id") if isinstance(body, dict)
                                                                             else None)
+
+    def _transport(self) -> None:
+        """市交通运输局: a Vue-CLI shell whose webpack runtime is a file of its own (``runtime~app.….js``), holding
+        the chunk map its app bundle's 年报 route needs."""
+        main, name = self.main, "南川市交通运输局"
+        nav = self._department_home("/jtj/", name, '<a href="/jtj/xxgk/">信息公开</a>')
+        main.pages["/jtj/xxgk/"] = shell(f"信息公开-{name}", ["/jtj/xxgk/js/runtime~app.8a9b0c1d.js",
+                                                             "/jtj/xxgk/js/chunk-vendors.7b6a5c4d.js",
+                                                             "/jtj/xxgk/js/app.2e3f4a5b.js"])
+        for file, code in (("runtime~app.8a9b0c1d", JTJ_RUNTIME), ("app.2e3f4a5b", JTJ_APP), ("nb.6d5c4b3a", JTJ_NB),
+                           ("chunk-vendors.7b6a5c4d", '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push('
+                                                      '[["chunk-vendors"],{}]);\n')):
+            main.pages[f"/jtj/xxgk/js/{file}.js"] = Page(code.encode(), SCRIPT)
+        items = [{"id": f"j{year}", "title": self.report(LOOK, f"/jtj/art/j{year}.html", name, year, nav)}
+                 for year in range(2023, 2020, -1)]
+        items.append({"id": "j9", "title": self._noise("/jtj/art/j9.html", f"{name}2024年部门预算", nav)})
+
+        def listed(query: dict) -> Page:
+            if query.get("columnId") != ["jtnb"] or query.get("pageNo") != ["1"]:
+                return Page(b'{"code":400,"msg":"columnId"}', JSON)
+            return Page(json.dumps({"code": 200, "data": items}, ensure_ascii=False).encode(), JSON)
+        main.dynamic["/jtj/api/nb/list"] = listed
