@@ -5,7 +5,9 @@ A page built by webpack (Vue CLI, create-react-app) or Vite is an empty mount po
 address, is written in those files, not in the page. They are worth fetching only then, only from the
 page's own host, and never a library or a vendor chunk (``chunk-vendors.*.js``, ``vendor.*.js``,
 ``jquery.min.js``: no list is asked there); at most ``MAX_PER_PAGE`` of a page, and the spider fetches at most
-``MAX_PER_SITE`` in a crawl.
+``MAX_PER_SITE`` in a crawl. A webpack runtime in a file of its own (Vue CLI's and create-react-app's
+``runtimeChunk``: ``runtime.3f2a.js``, ``runtime~app.js``, ``runtime-main.js``) asks no list either, but holds the
+chunk map the app's lazy routes are loaded by (``crawler.chunks``): ``shell_runtime`` names it, one a page.
 """
 
 from __future__ import annotations
@@ -25,11 +27,24 @@ _SCRIPT_FILE = re.compile(r"\.m?js$", re.IGNORECASE)
 _LIBRARY = re.compile(r"(?:^|[._-])(?:chunk-vendors|vendors?|runtime|polyfills?|jquery|vue|vue-router|vuex|react|"
                       r"react-dom|axios|element-ui|echarts|lodash|moment|layui|bootstrap|swiper|babel)(?=[._~-]|$)",
                       re.IGNORECASE)
+_RUNTIME = re.compile(r"^runtime(?=[.~-])", re.IGNORECASE)
 
 
 def shell_scripts(root: HtmlElement, page_url: str) -> list[str]:
     """The page's own script files (``<script src>``, ``<link rel="modulepreload">``), when the page is a
     single-page application's shell: its mount point is empty."""
+    found = [url for url, name in _own_scripts(root, page_url) if not _LIBRARY.search(name)]
+    return list(dict.fromkeys(found))[:MAX_PER_PAGE]
+
+
+def shell_runtime(root: HtmlElement, page_url: str) -> str | None:
+    """The file of the webpack runtime of a single-page application's shell, when it has one of its own."""
+    return next((url for url, name in _own_scripts(root, page_url) if _RUNTIME.match(name)), None)
+
+
+def _own_scripts(root: HtmlElement, page_url: str) -> list[tuple[str, str]]:
+    """(address, file name) of the script files on the page's own host, when the page is a shell (its mount
+    point is empty)."""
     if not root.xpath(_MOUNT):
         return []
     host = urlsplit(page_url).netloc
@@ -38,6 +53,6 @@ def shell_scripts(root: HtmlElement, page_url: str) -> list[str]:
         url = urljoin(page_url, src.strip())
         parts = urlsplit(url)
         name = parts.path.rsplit("/", 1)[-1]
-        if parts.netloc == host and _SCRIPT_FILE.search(name) and not _LIBRARY.search(name):
-            found.append(url.split("#")[0])
-    return list(dict.fromkeys(found))[:MAX_PER_PAGE]
+        if parts.netloc == host and _SCRIPT_FILE.search(name):
+            found.append((url.split("#")[0], name))
+    return found

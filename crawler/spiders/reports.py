@@ -52,7 +52,7 @@ from twisted.python.failure import Failure
 from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
-from crawler.bundles import MOUNT_HINT, shell_scripts
+from crawler.bundles import MOUNT_HINT, shell_runtime, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
 from crawler.chunks import chunk_files, column_chunks, eager_column_route, lazy_chunks, says_column
@@ -363,13 +363,35 @@ class ReportsSpider(scrapy.Spider):
         fetched = sum(1 for step in self._requested.values() if step == "bundle")
         # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.chunks)
         files = chunk_files("\n".join(response.xpath("//script[not(@src)]/text()").getall()), response.url)
-        for url in shell_scripts(response.selector.root, response.url)[:max(0, MAX_BUNDLES - fetched)]:
-            if url in self._requested or not self.scope.contains(url) or self._denied(url):
-                continue
+        urls = [url for url in shell_scripts(response.selector.root, response.url)
+                if url not in self._requested and self.scope.contains(url) and not self._denied(url)]
+        urls = urls[:max(0, MAX_BUNDLES - fetched)]
+        meta = {**self._column_part_meta(response, subsite), "role": "bundle", "shell": response.url,
+                "column": column, "chunk_files": files}
+        runtime = shell_runtime(response.selector.root, response.url) if urls and not files else None
+        if runtime is not None and runtime not in self._requested and self.scope.contains(runtime) \
+                and not self._denied(runtime) and fetched + len(urls) < MAX_BUNDLES:
+            # a runtime in a file of its own holds the chunk map: read before the bundles that need it
+            self._requested[runtime] = "bundle"
+            for url in urls:
+                self._requested[url] = "bundle"
+            yield scrapy.Request(runtime, callback=self.parse_runtime, errback=self.on_error,
+                                 priority=LIST_PAGE_PRIORITY, meta={**meta, "bundles": urls})
+            return
+        yield from self._bundle_requests(urls, meta)
+
+    def _bundle_requests(self, urls: list[str], meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        for url in urls:
             self._requested[url] = "bundle"
             yield scrapy.Request(url, callback=self.parse_bundle, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                                 meta={**self._column_part_meta(response, subsite), "role": "bundle",
-                                       "shell": response.url, "column": column, "chunk_files": files})
+                                 meta=meta)
+
+    def parse_runtime(self, response: Response) -> Iterator[scrapy.Request]:
+        """A shell's webpack runtime file: its chunk map (``crawler.chunks``) given to the shell's bundles."""
+        meta = {k: v for k, v in response.meta.items() if k != "bundles"}
+        meta["chunk_files"] = chunk_files(_text(response), response.meta["shell"]) if isinstance(response, TextResponse) \
+            else {}
+        yield from self._bundle_requests(response.meta["bundles"], meta)
 
     def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
         """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
@@ -921,6 +943,9 @@ class ReportsSpider(scrapy.Spider):
         request = failure.request
         if request.meta.get("role") == "list":  # a list page that will never be read: its list may be complete
             yield from self._released(self._held.arrived(request.meta["list_of"]))
+        if "bundles" in request.meta:   # a runtime file that will never be read: its shell's bundles without it
+            yield from self._bundle_requests(request.meta["bundles"], {k: v for k, v in request.meta.items()
+                                                                     if k != "bundles"})
         self._record_error(failure)
 
     def _record_error(self, failure: Failure) -> None:

@@ -147,10 +147,10 @@ JTJ_APP = (
     '({router:c,render:function(e){return e("router-view")}}).$mount("#app")}},[[0,"runtime~app","chunk-vendors"]]]);\n')
 JTJ_NB = (
     '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["nb"],{"9d3e":function(e,t,n){"use strict";n.r(t);'
-    'var a=n("bc3a"),r=n.n(a);t["default"]={data:function(){return{list:[]}},created:function(){var e=this;'
-    'r.a.get("/jtj/api/nb/list",{params:{columnId:"jtnb",pageNo:1}}).then((function(t){e.list=t.data.data}))},'
-    'render:function(e){return e("ul",this.list.map((function(t){return e("li",[e("a",{attrs:{href:"/jtj/art/"+'
-    't.id+".html"}},t.title)])})))}}}}]);\n')
+    'var a=n("b775");function r(e){return Object(a["a"])({url:"/jtj/api/nb/list",method:"post",data:e})}'
+    't["default"]={data:function(){return{list:[],queryParams:{pageNum:1,pageSize:10,columnId:"jtnb"}}},created:'
+    'function(){var e=this;r(this.queryParams).then((function(t){e.list=t.rows}))},render:function(e){return e("ul",'
+    'this.list.map((function(t){return e("li",[e("a",{attrs:{href:"/jtj/art/"+t.id+".html"}},t.title)])})))}}}}]);\n')
 
 
 class PortalG(OneHost):
@@ -306,12 +306,7 @@ class PortalG(OneHost):
                            ("chunk-vendors.7b6a5c4d", '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push('
                                                       '[["chunk-vendors"],{}]);\n')):
             main.pages[f"/jtj/xxgk/js/{file}.js"] = Page(code.encode(), SCRIPT)
-        items = [{"id": f"j{year}", "title": self.report(LOOK, f"/jtj/art/j{year}.html", name, year, nav)}
-                 for year in range(2023, 2020, -1)]
-        items.append({"id": "j9", "title": self._noise("/jtj/art/j9.html", f"{name}2024年部门预算", nav)})
-
-        def listed(query: dict) -> Page:
-            if query.get("columnId") != ["jtnb"] or query.get("pageNo") != ["1"]:
-                return Page(b'{"code":400,"msg":"columnId"}', JSON)
-            return Page(json.dumps({"code": 200, "data": items}, ensure_ascii=False).encode(), JSON)
-        main.dynamic["/jtj/api/nb/list"] = listed
+        rows = [{"id": f"j{year}", "title": self.report(LOOK, f"/jtj/art/j{year}.html", name, year, nav)}
+                for year in range(2023, 2020, -1)]
+        rows.append({"id": "j9", "title": self._noise("/jtj/art/j9.html", f"{name}2024年部门预算", nav)})
+        main.posted["/jtj/api/nb/list"] = rows_answer(rows, lambda body: body.get("columnId") == "jtnb")

@@ -7,8 +7,11 @@ import json
 
 import scrapy
 from scrapy.http import Request, TextResponse
+from scrapy.utils.test import get_crawler
+from twisted.internet.error import TimeoutError
+from twisted.python.failure import Failure
 
-from crawler.bundles import shell_scripts
+from crawler.bundles import shell_runtime, shell_scripts
 from tests.crawler.helpers import FILES, file_response
 
 SHELL = "http://www.zhoukou.gov.cn/zwgk/nb/"
@@ -128,3 +131,44 @@ def test_a_runtime_inlined_in_the_shell_gives_the_chunk_files_its_bundle_loads(s
             '"政府信息公开年报"}}]')
     assert [r.url for r in spider.parse_bundle(_bundle_answer(request, code))] == [
         "http://www.zhoukou.gov.cn/xxgk/static/js/chunk-2d0a.77aa88bb.js"]
+
+
+# -- a webpack runtime in a file of its own --------------------------------------------------------------
+
+RUNTIME_SHELL = "http://www.zhoukou.gov.cn/xxgk/"
+RUNTIME = RUNTIME_SHELL + "js/runtime.3f2a9c1e.js"
+APP = RUNTIME_SHELL + "js/app.5b6c7d8e.js"
+
+
+def _runtime_shell_requests(spider) -> list[scrapy.Request]:
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "信息公开"}
+    return [r for r in spider.parse_page(file_response("spa_shell_runtime.html", RUNTIME_SHELL, meta))
+            if isinstance(r, scrapy.Request) and r.meta.get("role") == "bundle"]
+
+
+def test_a_shells_webpack_runtime_file_is_named_apart_from_its_bundles():
+    root = _root("spa_shell_runtime.html", RUNTIME_SHELL)
+    assert (shell_runtime(root, RUNTIME_SHELL), shell_scripts(root, RUNTIME_SHELL)) == (RUNTIME, [APP])
+
+
+def test_a_shells_runtime_file_is_fetched_before_its_bundles(spider):
+    assert [(r.url, r.meta["bundles"]) for r in _runtime_shell_requests(spider)] == [(RUNTIME, [APP])]
+
+
+def test_the_runtimes_chunk_map_goes_with_the_shells_bundles(spider):
+    [runtime] = _runtime_shell_requests(spider)
+    response = TextResponse(url=RUNTIME, body=(FILES / "bundle_webpack_runtime.js").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/javascript"}, request=Request(RUNTIME, meta=runtime.meta))
+    [bundle] = list(spider.parse_runtime(response))
+    assert (bundle.url, bundle.meta["chunk_files"]) == (APP, {
+        "gknb": RUNTIME_SHELL + "js/gknb.7e8f9a0b.js", "chunk-2d0c": RUNTIME_SHELL + "js/chunk-2d0c.11aa22bb.js",
+        "zcwj": RUNTIME_SHELL + "js/zcwj.c3d4e5f6.js"})
+
+
+def test_a_runtime_file_that_fails_leaves_its_bundles_fetched_without_it(spider):
+    [runtime] = _runtime_shell_requests(spider)
+    spider.crawler = get_crawler(type(spider))
+    spider.crawler.stats.open_spider()
+    failure = Failure(TimeoutError("took longer than 180.0 seconds"))
+    failure.request = runtime
+    assert [(r.url, r.meta["chunk_files"]) for r in spider.on_error(failure)] == [(APP, {})]
