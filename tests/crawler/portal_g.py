@@ -19,8 +19,11 @@ another object, behind a detail API asked by POST.
   address answers every report, so a report's address is its route in the app (``expected``);
 - 市交通运输局 (``/jtj/``): a Vue-CLI shell (called 信息公开) whose webpack runtime is a file of its own
   (``runtime~app.8a9b0c1d.js``): the chunk map and public path its app bundle's 年报 route (``n.e("nb")``) needs;
+- 市教育局 (``/jyj/``): a RuoYi-Vue shell (called 信息公开, its runtime inlined) whose routes are the menu API's
+  answer (``/jyj/prod-api/getRouters``), the 年报 route's component (``xxgk/ndbg/index``) a view its bundle loads by
+  that path from a views context of chunk ids;
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 in 发改委's, a 部门决算 in 财政局's, a 统计年报 column
-  and a 工作总结 at 统计局, a 部门决算 among 住建局's routes, a 部门预算 in 交通局's list.
+  and a 工作总结 at 统计局, a 部门决算 among 住建局's routes, a 部门预算 in 交通局's list, a 部门决算 in 教育局's.
 """
 
 from __future__ import annotations
@@ -152,6 +155,38 @@ JTJ_NB = (
     'function(){var e=this;r(this.queryParams).then((function(t){e.list=t.rows}))},render:function(e){return e("ul",'
     'this.list.map((function(t){return e("li",[e("a",{attrs:{href:"/jtj/art/"+t.id+".html"}},t.title)])})))}}}}]);\n')
 
+# 教育局's RuoYi-Vue build: the runtime inlined in its page; the app asks the menu API (getRouters) for its routes
+# and loads each route's view by its path from a views context of chunk ids.
+JYJ_RUNTIME = (
+    '!function(e){var n={},o={runtime:0};function r(e){return a.p+"static/js/"+({}[e]||e)+"."+{"chunk-1a2b3c4d":'
+    '"0a1b2c3d","chunk-2d0b3a5e":"4e5f6a7b"}[e]+".js"}function a(t){if(n[t])return n[t].exports;var o=n[t]={i:t,'
+    'l:!1,exports:{}};return e[t].call(o.exports,o,o.exports,a),o.l=!0,o.exports}a.e=function(e){var t=[],n=o[e];'
+    'if(0!==n){var c=document.createElement("script");c.src=r(e),document.head.appendChild(c)}return Promise.all(t)}'
+    ',a.m=e,a.c=n,a.p="/jyj/xxgk/"}([]);')
+JYJ_APP = (
+    '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["app"],{"b775":function(e,t,n){"use strict";var a=n('
+    '"bc3a"),r=n.n(a),o=r.a.create({baseURL:"/jyj/prod-api",timeout:1e4});t["a"]=o},"a1c2":function(e,t,n){"use '
+    'strict";n.d(t,"a",(function(){return r}));var a=n("b775");function r(){return Object(a["a"])({url:"/getRouters",'
+    'method:"get"})}},"9dac":function(e,t,n){var a={"./index":["1e4b","chunk-1a2b3c4d"],"./index.vue":["1e4b",'
+    '"chunk-1a2b3c4d"],"./xxgk/ndbg/index":["3c1f","chunk-2d0b3a5e"],"./xxgk/ndbg/index.vue":["3c1f",'
+    '"chunk-2d0b3a5e"]};function r(e){var t=a[e];return n.e(t[1]).then((function(){return n(t[0])}))}'
+    'r.keys=function(){return Object.keys(a)},e.exports=r},"4360":function(e,t,n){var a=n("a1c2"),r=function(e){'
+    'return function(t){return n("9dac")("./"+e).then(t)}};Object(a["a"])().then((function(e){e.data.forEach('
+    '(function(e){e.component=r(e.component)}))}))}},[[0,"runtime","chunk-vendors"]]]);\n')
+JYJ_NDBG = (
+    '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["chunk-2d0b3a5e"],{"3c1f":function(e,t,n){"use '
+    'strict";n.r(t);var a=n("b775");function r(e){return Object(a["a"])({url:"/jyj/api/nb/list",method:"post",'
+    'data:e})}t["default"]={data:function(){return{list:[],queryParams:{pageNum:1,pageSize:10,catalogId:"jynb"}}},'
+    'created:function(){var e=this;r(this.queryParams).then((function(t){e.list=t.rows}))},render:function(e){return '
+    'e("ul",this.list.map((function(t){return e("li",[e("a",{attrs:{href:"/jyj/art/"+t.id+".html"}},t.title)])})))}}'
+    '}}]);\n')
+JYJ_MENU = {"code": 200, "msg": "操作成功", "data": [
+    {"name": "Index", "path": "/", "component": "Layout", "meta": {"title": "首页"},
+     "children": [{"name": "Home", "path": "index", "component": "index", "meta": {"title": "首页"}}]},
+    {"name": "Xxgk", "path": "/xxgk", "component": "Layout", "meta": {"title": "信息公开"},
+     "children": [{"name": "Ndbg", "path": "ndbg", "component": "xxgk/ndbg/index", "meta": {"title": "政府信息公开年报"}},
+                  {"name": "Tjnb", "path": "tjnb", "component": "xxgk/tjnb/index", "meta": {"title": "统计年报"}}]}]}
+
 
 class PortalG(OneHost):
     """The host of 南川市, with the reports a crawl must find (``expected``: URL → agency, year)."""
@@ -165,6 +200,7 @@ class PortalG(OneHost):
         self._statistics()
         self._housing()
         self._transport()
+        self._education()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
@@ -181,7 +217,7 @@ class PortalG(OneHost):
             '<div class="gk"><a href="/xxgk/">政府信息公开</a></div><div class="links"><div class="hd">部门网站</div>'
             '<a href="/fgw/index.html">市发展和改革委员会</a><a href="/czj/index.html">市财政局</a>'
             '<a href="/tjj/index.html">市统计局</a><a href="/zjj/index.html">市住房和城乡建设局</a>'
-            '<a href="/jtj/index.html">市交通运输局</a></div>')))
+            '<a href="/jtj/index.html">市交通运输局</a><a href="/jyj/index.html">市教育局</a></div>')))
 
     def _city(self) -> None:
         """The city's 政府信息公开 app: its 年报 route's component a lazy webpack 4 chunk (a JSON body, 4 a page)."""
@@ -310,3 +346,22 @@ class PortalG(OneHost):
                 for year in range(2023, 2020, -1)]
         rows.append({"id": "j9", "title": self._noise("/jtj/art/j9.html", f"{name}2024年部门预算", nav)})
         main.posted["/jtj/api/nb/list"] = rows_answer(rows, lambda body: body.get("columnId") == "jtnb")
+
+    def _education(self) -> None:
+        """市教育局: a RuoYi-Vue shell whose routes are the menu API's answer (getRouters), each route's view a chunk
+        loaded by its component's path."""
+        main, name = self.main, "南川市教育局"
+        nav = self._department_home("/jyj/", name, '<a href="/jyj/xxgk/">信息公开</a>')
+        main.pages["/jyj/xxgk/"] = Page(
+            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开-{name}</title></head><body>'
+            f'<div id="app"></div><script>{JYJ_RUNTIME}</script><script src="/jyj/xxgk/static/js/chunk-vendors.5a6b7c8d.js">'
+            '</script><script src="/jyj/xxgk/static/js/app.9e8d7c6b.js"></script></body></html>'.encode())
+        for file, code in (("app.9e8d7c6b", JYJ_APP), ("chunk-2d0b3a5e.4e5f6a7b", JYJ_NDBG),
+                           ("chunk-vendors.5a6b7c8d", '(window["webpackJsonp"]=window["webpackJsonp"]||[]).push('
+                                                      '[["chunk-vendors"],{}]);\n')):
+            main.pages[f"/jyj/xxgk/static/js/{file}.js"] = Page(code.encode(), SCRIPT)
+        main.pages["/jyj/prod-api/getRouters"] = Page(json.dumps(JYJ_MENU, ensure_ascii=False).encode(), JSON)
+        rows = [{"id": f"y{year}", "title": self.report(LOOK, f"/jyj/art/y{year}.html", name, year, nav)}
+                for year in range(2023, 2020, -1)]
+        rows.insert(1, {"id": "y9", "title": self._noise("/jyj/art/y9.html", f"{name}2023年度部门决算", nav)})
+        main.posted["/jyj/api/nb/list"] = rows_answer(rows, lambda body: body.get("catalogId") == "jynb")
