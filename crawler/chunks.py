@@ -13,16 +13,25 @@ router names it at all. A route called a 年报 column whose component is in the
 bundle that column's. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
 than ``MAX_SCRIPT_CHARS``; at most ``MAX_PER_BUNDLE`` chunks of a bundle are kept, and the spider fetches at
 most ``MAX_PER_SITE`` in a crawl.
+
+A RuoYi-Vue app builds its routes from a menu API's answer (``getRouters``: ``{"data":[{"path":"/xxgk",
+"children":[{"path":"ndbg","component":"xxgk/ndbg/index","meta":{"title":"政府信息公开年报"}}]}]}``), not from a
+table in its bundle: each route's component is a view the bundle loads by its path (``require([`@/views/${view}`],
+resolve)``, compiled to a context map ``{"./xxgk/ndbg/index.vue":["3c1f","chunk-2d0b3a"]}`` of chunk ids).
+``router_api`` names that API, ``view_chunks`` the views' chunk files (at most ``MAX_VIEWS``), and
+``menu_column_views`` the components of the answer's routes called a 年报 column (within ``MAX_MENU_NODES``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from crawler.frontier import COLUMN_URL_TOKEN, COLUMN_WORDS, OTHER_ANNUAL_REPORT_WORDS, url_tokens
 from crawler.scriptapis import MAX_SCRIPT_CHARS, MAX_TRIED, object_entries, string_literal
+from gxparse.jsonwalk import json_objects
 from gxparse.normalize import squash
 
 MAX_PER_BUNDLE = 3
@@ -38,6 +47,15 @@ _PUBLIC_PATH = re.compile(r"""(?<![\w$.])[\w$]{1,3}\s*\.\s*p\s*=\s*(["'])([^"'\s
 _WEBPACK_LOAD = re.compile(rf"""(?<![\w$])[\w$]{{1,3}}\s*\.\s*e\s*\(\s*(?:(["'])([\w.~-]{{1,100}})\1|(\d{{1,10}}))\s*\)""")
 _IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*(["'])(\.{1,2}/[^"'\s<>]{1,300}\.m?js)\1\s*\)""")
 _ROUTE = re.compile(r"""\{\s*path\s*:\s*["']""")
+MAX_VIEWS = 500
+MAX_MENU_NODES = 5_000
+MAX_MENU_DEPTH = 12
+# RuoYi's menu API in its request config, and the base its request instance puts before every address.
+_ROUTER_API = re.compile(r"""["']?url["']?\s*:\s*(["'])(/[^"'\s<>]{0,200}?getRouters)\1""")
+_BASE_URL = re.compile(r"""["']?baseURL["']?\s*:\s*(["'])((?:https?:/)?/[^"'\s<>]{0,200})\1""")
+# A views context entry: "./xxgk/ndbg/index.vue":["3c1f","chunk-2d0b3a"] (the module, then its chunk).
+_VIEW = re.compile(r"""(["'])\./([\w./-]{1,200}?)(?:\.vue)?\1\s*:\s*\[\s*(["']?)[\w$-]{1,100}\3\s*,\s*"""
+                   r"""(["']?)([\w~.-]{1,100})\4""")
 
 
 class LazyChunk(NamedTuple):
@@ -134,3 +152,46 @@ def _routes(code: str) -> list[_Route]:
         found.append(_Route(match.start(), end, title or string_literal(fields.get("name", "")) or path,
                             path in ("/", ""), component))
     return found
+
+
+def router_api(code: str, page_url: str) -> str | None:
+    """The address of the menu API a RuoYi-Vue bundle builds its routes from (``url:"/getRouters"``), after its
+    request instance's ``baseURL`` (``"/prod-api"``)."""
+    api = _ROUTER_API.search(code) if len(code) <= MAX_SCRIPT_CHARS else None
+    if api is None:
+        return None
+    base = _BASE_URL.search(code)
+    return urljoin(page_url, (base.group(2).rstrip("/") if base else "") + api.group(2))
+
+
+def view_chunks(code: str, files: dict[str, str]) -> dict[str, str]:
+    """A view's path (``xxgk/ndbg/index``) → its chunk file, from the bundle's views context and chunk map."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return {}
+    found = {}
+    for _, match in zip(range(MAX_VIEWS), _VIEW.finditer(code)):
+        if (url := files.get(match.group(5))) is not None:
+            found.setdefault(match.group(2), url)
+    return found
+
+
+def menu_column_views(text: str) -> list[tuple[str, str]]:
+    """(what it is called, its component) of each route of a menu answer called a 年报 column."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    found = []
+    for node in json_objects(data, (), MAX_MENU_DEPTH, MAX_MENU_NODES):
+        component, meta = node.fields.get("component"), node.fields.get("meta")
+        title = meta.get("title") if isinstance(meta, dict) else None
+        label = title if isinstance(title, str) and title.strip() else node.fields.get("path")
+        if isinstance(component, str) and isinstance(label, str) and says_column(label):
+            found.append((label, component.strip().strip("/").removesuffix(".vue")))
+    return list(dict.fromkeys(found))
+
+
+def component_chunk(component: str, views: dict[str, str], files: dict[str, str]) -> str | None:
+    """The chunk file of a menu route's component: its view's (``view_chunks``), else the chunk named after its path
+    (``webpackChunkName``: ``xxgk/ndbg/index`` → ``xxgk-ndbg-index``)."""
+    return views.get(component) or files.get(component.replace("/", "-"))

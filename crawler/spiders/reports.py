@@ -55,7 +55,8 @@ from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, shell_runtime, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
-from crawler.chunks import chunk_files, column_chunks, eager_column_route, lazy_chunks, says_column
+from crawler.chunks import MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, \
+    lazy_chunks, menu_column_views, router_api, says_column, view_chunks
 from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
@@ -406,14 +407,42 @@ class ReportsSpider(scrapy.Spider):
                                                  response.meta.get("history", False))
         if not response.meta.get("chunk"):
             yield from self._chunks(response, code, column, meta)
+            yield from self._menu(response, code, meta)
+
+    def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.chunks``), when the bundle can load
+        views: asked once, its answer read by ``parse_menu``."""
+        shell = response.meta["shell"]
+        menu = router_api(code, shell)
+        files = chunk_files(code, shell) or response.meta.get("chunk_files") or {}
+        if menu is None or not files or menu in self._requested or not self.scope.contains(menu) or self._denied(menu):
+            return
+        self._requested[menu] = "bundle"
+        yield scrapy.Request(menu, callback=self.parse_menu, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                             meta={**meta, "role": "bundle", "shell": shell, "views": view_chunks(code, files),
+                                   "chunk_files": files, "history": not route_templates(code)})
+
+    def parse_menu(self, response: Response) -> Iterator[scrapy.Request]:
+        """A menu API's answer: the chunks of the views its routes called a 年报 column show."""
+        meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
+        views, files = response.meta["views"], response.meta["chunk_files"]
+        routes = menu_column_views(json_text(_text(response))) if is_json_answer(response.body) else []
+        chunks = [LazyChunk(url, label, False) for label, component in routes
+                  if (url := component_chunk(component, views, files)) is not None]
+        yield from self._chunk_requests(chunks[:MAX_PER_BUNDLE], meta, response.meta["shell"], response.meta["history"])
 
     def _chunks(self, response: Response, code: str, column: bool,
                 meta: dict[str, Any]) -> Iterator[scrapy.Request]:
         """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.chunks``), read as
         the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
-        fetched = sum(1 for step in self._requested.values() if step == "chunk")
         chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"], response.meta.get("chunk_files")),
                                column)
+        yield from self._chunk_requests(chunks, meta, response.meta["shell"], not route_templates(code))
+
+    def _chunk_requests(self, chunks: list[LazyChunk], meta: dict[str, Any], shell: str,
+                        history: bool) -> Iterator[scrapy.Request]:
+        """Chunks read as the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
+        fetched = sum(1 for step in self._requested.values() if step == "chunk")
         for chunk in chunks[:max(0, MAX_CHUNKS - fetched)]:
             if chunk.url in self._requested or not self.scope.contains(chunk.url) or self._denied(chunk.url):
                 continue
@@ -421,8 +450,7 @@ class ReportsSpider(scrapy.Spider):
             called = f"{meta.get('link_text', '')} {chunk.label}" if says_column(chunk.label) else meta.get("link_text", "")
             yield scrapy.Request(chunk.url, callback=self.parse_bundle, errback=self.on_error,
                                  priority=LIST_PAGE_PRIORITY, meta={**meta, "link_text": called.strip(), "role": "bundle",
-                                                                    "shell": response.meta["shell"], "chunk": True,
-                                                                    "history": not route_templates(code)})
+                                                                    "shell": shell, "chunk": True, "history": history})
 
     def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
         """What a request made for a column page's own list carries: part of that page (hops and chain as

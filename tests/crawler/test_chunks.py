@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import time
 
-from crawler.chunks import LazyChunk, column_chunks, eager_column_route, lazy_chunks
+from crawler.chunks import (LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, lazy_chunks,
+                            menu_column_views, router_api, view_chunks)
+from tests.crawler.helpers import FILES
 
 SHELL = "http://www.nc.gov.cn/xxgk/"
 WEBPACK_4 = (
@@ -66,3 +68,31 @@ def test_a_report_route_whose_component_is_in_the_bundle_makes_it_the_columns():
     eager = WEBPACK_4.replace('function(){return n.e("ndbg").then(n.bind(null,"7a1b"))}', 'p["a"]')
     assert eager_column_route(eager) == "政府信息公开年报"
     assert eager_column_route(WEBPACK_4) is None   # its component is a lazy chunk: that chunk is the column's
+
+
+# -- routes a menu API answers (RuoYi-Vue's getRouters) ----------------------------------------------------
+
+RUOYI_SHELL = "http://www.nc.gov.cn/xxgk/"
+
+
+def _ruoyi() -> str:
+    return (FILES / "bundle_ruoyi_app.js").read_text(encoding="utf-8")
+
+
+def test_a_ruoyi_bundles_menu_api_is_asked_under_its_request_instances_base():
+    assert router_api(_ruoyi(), RUOYI_SHELL) == "http://www.nc.gov.cn/prod-api/getRouters"
+
+
+def test_a_ruoyi_bundles_views_are_their_chunk_files_by_path():
+    views = view_chunks(_ruoyi(), chunk_files(_ruoyi(), RUOYI_SHELL))
+    assert views["xxgk/ndbg/index"] == RUOYI_SHELL + "static/js/chunk-2d0b3a5e.4e5f6a7b.js"
+
+
+def test_the_menus_route_called_a_column_gives_its_component_not_another_yearly_reports():
+    text = (FILES / "ruoyi_get_routers.json").read_text(encoding="utf-8")
+    assert menu_column_views(text) == [("政府信息公开年报", "xxgk/ndbg/index")]
+
+
+def test_a_component_with_no_view_in_the_context_is_the_chunk_named_after_its_path():
+    files = {"xxgk-ndbg-index": RUOYI_SHELL + "js/xxgk-ndbg-index.3f2a.js"}
+    assert component_chunk("xxgk/ndbg/index", {}, files) == RUOYI_SHELL + "js/xxgk-ndbg-index.3f2a.js"

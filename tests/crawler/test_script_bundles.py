@@ -172,3 +172,30 @@ def test_a_runtime_file_that_fails_leaves_its_bundles_fetched_without_it(spider)
     failure = Failure(TimeoutError("took longer than 180.0 seconds"))
     failure.request = runtime
     assert [(r.url, r.meta["chunk_files"]) for r in spider.on_error(failure)] == [(APP, {})]
+
+
+# -- a RuoYi-Vue app whose routes a menu API answers -----------------------------------------------------
+
+RUOYI_APP = RUNTIME_SHELL + "static/js/app.9e8d7c6b.js"
+MENU = "http://www.zhoukou.gov.cn/prod-api/getRouters"
+
+
+def _menu_request(spider) -> scrapy.Request:
+    meta = {"role": "bundle", "hops": 2, "chain": 0, "subsite": 0, "link_text": "信息公开", "shell": RUNTIME_SHELL,
+            "column": False, "chunk_files": {}}
+    response = TextResponse(url=RUOYI_APP, body=(FILES / "bundle_ruoyi_app.js").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/javascript"}, request=Request(RUOYI_APP, meta=meta))
+    return next(r for r in spider.parse_bundle(response) if r.url == MENU)
+
+
+def test_a_ruoyi_bundle_has_its_menu_api_asked(spider):
+    assert _menu_request(spider).meta["views"]["xxgk/ndbg/index"] == RUNTIME_SHELL + "static/js/chunk-2d0b3a5e.4e5f6a7b.js"
+
+
+def test_the_menus_column_route_has_its_views_chunk_read_as_the_columns_bundle(spider):
+    request = _menu_request(spider)
+    answer = TextResponse(url=MENU, body=(FILES / "ruoyi_get_routers.json").read_bytes(), encoding="utf-8",
+                          headers={"Content-Type": "application/json"}, request=Request(MENU, meta=request.meta))
+    [chunk] = list(spider.parse_menu(answer))
+    assert (chunk.url, chunk.meta["chunk"], chunk.meta["link_text"]) == (
+        RUNTIME_SHELL + "static/js/chunk-2d0b3a5e.4e5f6a7b.js", True, "信息公开 政府信息公开年报")
