@@ -227,11 +227,11 @@ def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> 
 
 def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
     """The value as text, and whether a JSON body holds it as a number or boolean."""
-    if variables.words is not None and SEARCH_KEY.match(key):
-        return variables.words, False
     literal = _LITERAL.match(value)
     if literal:
         return next(g for g in literal.groups() if g is not None), bool(literal.group(3) or literal.group(4))
+    if variables.words is not None and SEARCH_KEY.match(key):   # not a literal written in place: an API key's
+        return variables.words, False
     reference = _REFERENCE.match(value)
     if reference:
         name = reference.group(1)

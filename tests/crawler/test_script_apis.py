@@ -257,3 +257,8 @@ def test_an_object_spreading_itself_ends_at_the_depth_bound():
 def test_a_search_pages_script_sends_the_words_of_its_address_under_its_search_key():
     code = 'var kw = getQueryString("keyword"); $.ajax({url: "/search/api", data: {keyword: kw, page: p, size: 10}});'
     assert api_calls(code, "年报") == [ApiCall("/search/api", "GET", (("keyword", "年报"), ("page", "1"), ("size", "10")))]
+
+
+def test_a_value_written_in_place_under_a_search_key_is_kept_on_a_search_page():
+    code = '$.ajax({url: "/search/api", data: {key: "3f2a9c", wd: kw, page: 1}});'
+    assert api_calls(code, "年报") == [ApiCall("/search/api", "GET", (("key", "3f2a9c"), ("wd", "年报"), ("page", "1")))]
