@@ -22,7 +22,9 @@ ref({…})`` read as ``n.value``). An object spread into another (``{...this.que
 ``Object.assign({}, n.value, {current: 1})``, and Babel's compiled spread: ``Object(o["a"])(Object(o["a"])({},
 this.queryParams), {}, {pageNum: 1})``, ``(0,o.Z)(…)``, ``_objectSpread(…)``, a merge whose first object is written
 in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call whose data names anything else is not requested (what it would ask is
-unknown). At most ``MAX_CALLS``
+unknown). On a site search's result page (``crawler.sitesearch``), what the script sends under a search key
+(``SEARCH_KEY``: ``{q: q}``, ``{searchWord: keyword}``) but does not write in place is the words searched for. At
+most ``MAX_CALLS``
 calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
 """
