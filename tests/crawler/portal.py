@@ -161,10 +161,14 @@ class Look:
         return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
                 f'<div class="nav">{nav or self.nav}</div>{body}</body></html>').encode()
 
-    def article(self, title: str, agency: str, year: int, nav: str | None = None) -> bytes:
-        """A report page: the report's figures (``simsite``) under its title and its metadata line."""
-        body = render_report_body(report_series(Agency(agency, agency, "department"), self.seed)[year],
+    def report_body(self, agency: str, year: int) -> str:
+        """The HTML of ``agency``'s report for ``year``: its figures (``simsite``) in this portal's seed."""
+        return render_report_body(report_series(Agency(agency, agency, "department"), self.seed)[year],
                                   with_title=False)
+
+    def article(self, title: str, agency: str, year: int, nav: str | None = None) -> bytes:
+        """A report page: the report's figures under its title and its metadata line."""
+        body = self.report_body(agency, year)
         return self.html(title, f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：'
                                 f'{year + 1}-01-{self.day}{year % 10}　来源：{escape(agency)}</div>'
                                 f'<div class="content">{body}</div></div>', nav)

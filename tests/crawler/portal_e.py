@@ -31,8 +31,6 @@ from __future__ import annotations
 import json
 from html import escape
 
-from simsite.figures import Agency, report_series
-from simsite.render import render_report_body
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
 
 CITY = "东陵市人民政府"
@@ -280,7 +278,7 @@ class PortalE(OneHost):
         details, items = {}, []
         for k, year in enumerate(range(2023, 2020, -1)):
             title = f"{name}{year}年政府信息公开工作年度报告"
-            body = render_report_body(report_series(Agency(name, name, "department"), LOOK.seed)[year], with_title=False)
+            body = LOOK.report_body(name, year)
             details[str(3100 + k)] = {"id": 3100 + k, "title": title, "content": body,
                                       "publishTime": f"{year + 1}-01-2{k} 10:00:00", "source": name}
             items.append({"id": 3100 + k, "title": title, "publishTime": f"{year + 1}-01-2{k}"})

@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import json
 
-from simsite.figures import Agency, report_series
-from simsite.render import render_report_body
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
 
 CITY = "南川市人民政府"
@@ -308,7 +306,7 @@ class PortalG(OneHost):
         details, items = {}, []
         for k, year in enumerate(range(2023, 2020, -1)):
             title = f"{name}{year}年政府信息公开工作年度报告"
-            body = render_report_body(report_series(Agency(name, name, "department"), LOOK.seed)[year], with_title=False)
+            body = LOOK.report_body(name, year)
             details[str(5100 + k)] = {"id": 5100 + k, "title": title, "content": body,
                                       "publishTime": f"{year + 1}-01-1{k}", "source": name}
             items.append({"id": 5100 + k, "title": title})
