@@ -219,7 +219,7 @@ class ReportsSpider(scrapy.Spider):
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self.lists_read,
-                                 "site_search": self.site_search}
+                                 "site_search": self.site_search, "trees": self._trees}
 
     def _restore_state(self) -> None:
         saved = getattr(self, "state", {}).get("frontier")
@@ -231,6 +231,7 @@ class ReportsSpider(scrapy.Spider):
         self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
         self.site_search = saved.get("site_search", self.site_search)
+        self._trees = saved.get("trees", self._trees)   # a queued branch request is read by its tree's setting
 
     # -- pages -------------------------------------------------------------------------------------
 

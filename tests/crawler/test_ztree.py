@@ -4,10 +4,12 @@ setting and answers of a 人社 信息公开目录."""
 from __future__ import annotations
 
 import json
+import pickle
 
 import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
+from crawler.spiders.reports import ReportsSpider
 from crawler.ztree import MAX_TREES, AsyncTrees
 
 PAGE = "http://www.zhoukou.gov.cn/rsj/xxgk/index.html"
@@ -68,3 +70,16 @@ def test_the_trees_kept_are_bounded():
     trees.read(codes, PAGE)
     assert trees.branches(f"http://www.zhoukou.gov.cn/t{MAX_TREES + 1}/tree.do") is None
     assert trees.branches("http://www.zhoukou.gov.cn/t0/tree.do") is not None
+
+
+def test_a_resumed_crawl_asks_a_branch_as_the_setting_read_before_it_was_interrupted(spider):
+    """Under JOBDIR a branch request queued before an interruption is answered in the resumed crawl, whose
+    spider never saw the page that set the tree up: the setting is kept in the spider's saved state."""
+    list(spider.parse_page(_page()))
+    spider.state = {}
+    spider._save_state("shutdown")
+    resumed = ReportsSpider(site=spider.site)
+    resumed.state = pickle.loads(pickle.dumps(spider.state))   # as Scrapy's SpiderState extension keeps it
+    resumed._restore_state()
+    urls = _urls(resumed.parse_page(_answer(f"{TREE}?siteId=rsj&type=gk", ROOTS)))
+    assert f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk" in urls
