@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-# Files a report page may hold its report in (issue 4: PDF, DOC, DOCX, WPS, XLS, images).
-ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png", "gif",
-                         "tif", "tiff")
+# Files a report page may hold its report in (issue 4: PDF, DOC, DOCX, WPS, RTF, XLS, images).
+ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "rtf", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png",
+                         "gif", "tif", "tiff")
 ATTACHMENT_HREF = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:[?#].*)?$", re.IGNORECASE)
 # A file served by a download script has no extension in its URL (Hanweb ``/module/download/downfile.jsp?
 # classid=0&fileId=123``, ``/attachment/download?id=``, ``getFile.do?fid=``): the script's name says it is a file,
@@ -23,6 +23,7 @@ _MAGIC = (
     (b"%PDF", "application/pdf"),
     (b"\xd0\xcf\x11\xe0", "application/msword"),  # OLE2: DOC, WPS, XLS
     (b"PK\x03\x04", "application/zip"),            # OOXML (DOCX/XLSX) and other zips
+    (b"{\\rtf", "application/rtf"),                # what Java and old Word exporters write
     (b"\x89PNG", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF8", "image/gif"),

@@ -6,7 +6,7 @@ import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
-from crawler.content import sniff_content_type
+from crawler.content import is_attachment, sniff_content_type
 from crawler.items import ReportDocument
 from crawler.middlewares import ConditionalGetMiddleware, RedirectGuardMiddleware
 from crawler.validators import JsonValidatorStore
@@ -107,6 +107,16 @@ def test_redirect_back_into_its_chain_is_a_loop():
     (b"  <!DOCTYPE html><html>", None, "text/html"),
     (b"%PDF-1.4", "application/pdf; name=a.pdf", "application/pdf"),
     (b"\x89PNG\r\n", "application/force-download", "image/png"),
+    (b"{\\rtf1\\ansi\\ansicpg936", "application/octet-stream", "application/rtf"),
 ])
 def test_content_type_from_header_or_bytes(body, header, kind):
     assert sniff_content_type(body, header) == kind
+
+
+@pytest.mark.parametrize("url, text", [
+    ("http://www.nanhu.gov.cn/upload/2023/ndbg.rtf", "年度报告"),
+    ("http://www.nanhu.gov.cn/cms/attach.action?id=7", "南湖市教育局2023年政府信息公开工作年度报告.rtf"),
+])
+def test_an_rtf_file_is_an_attachment(url, text):
+    """Java exporters and old Word write reports as RTF, which gxparse reads."""
+    assert is_attachment(url, text)
