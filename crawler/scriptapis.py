@@ -4,7 +4,8 @@ Script-driven columns (jQuery, Vue, React) are an empty shell whose list is the 
 only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {columnId: 1205, pageNo: 1}})``,
 ``$.post("/api/list", {…})``, ``$.get``/``$.getJSON`` (a JSONP callback named as jQuery names it:
 ``crawler.jsonp``); ``axios.post(url, {…})``, ``axios.get(url, {params: {…}})``, ``axios({method: 'post', url,
-data})`` (also as Vue's ``this.$http``/``this.$axios``); ``fetch(url,
+data})`` (also as Vue's ``this.$http``/``this.$axios``, as a webpack 4 bundle's module default ``o.a.get(url, {params:
+{…}})``, and Angular's HttpClient ``this.http.get(url, {params: {…}})``, which asks as axios does); ``fetch(url,
 {method: 'POST', body: JSON.stringify({…})})``. Each is asked as the script asks: jQuery's ``data`` is a form
 (a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
 URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script
@@ -48,7 +49,9 @@ _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
 # The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.pagers).
 _SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*\{)?""")
-_AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios))"
+# axios by name, as Vue's this.$http/this.$axios, as a webpack 4 module's default (o.a: o=n.n(r), also o.default);
+# Angular's HttpClient (this.http) asks with the same (url, {params}) and (url, body) as axios's get and post.
+_AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios)|this\s*\.\s*http|[\w$]{1,3}\s*\.\s*(?:a|default)(?![\w$]))"
 _AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
 _AXIOS_CONFIG = re.compile(_AXIOS + r"\s*(?:\.\s*request\s*)?\(\s*\{")
 _FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'])([^"'\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")

@@ -131,6 +131,24 @@ def test_an_axios_config_call_whose_data_qs_stringify_writes_posts_a_form():
         in _calls("column_vue_axios.html")
 
 
+def test_axios_as_a_webpack_4_modules_default_asks_as_axios():
+    """Vue CLI compiles ``import axios from "axios"`` to a module whose default is ``o.a`` (``o=n.n(r)``)."""
+    code = ('var r=n("bc3a"),o=n.n(r);s={methods:{load:function(t){o.a.get("/czj/api/nb/list",{params:{page:t,size:10,'
+            'channel:"cznb"}}).then(function(t){})},save:function(){return c.default.post("/czj/api/visit",{id:"nb"})}}}')
+    assert api_calls(code) == [ApiCall("/czj/api/nb/list", "GET", (("page", "1"), ("size", "10"), ("channel", "cznb"))),
+                               ApiCall("/czj/api/visit", "POST", (("id", "nb"),), True)]
+
+
+def test_angulars_http_client_asks_as_axios():
+    code = ('class t{constructor(e){this.http=e}getList(){return this.http.get("/jyj/api/list",{params:{page:"1",'
+            'column:"ndbg"}})}}')
+    assert api_calls(code) == [ApiCall("/jyj/api/list", "GET", (("page", "1"), ("column", "ndbg")))]
+
+
+def test_a_get_of_a_longer_name_or_a_property_is_no_axios_call():
+    assert api_calls('cache.a.get("/api/list",{params:{page:1}});this.store.a.get("/api/x",{params:{p:1}})') == []
+
+
 def test_an_axios_call_naming_an_unknown_variable_is_not_made():
     assert "/prod-api/cms/article/search" not in [c.url for c in _calls("column_vue_axios.html")]
 
