@@ -1,7 +1,7 @@
 """The script files that hold a single-page application's code, when a page is such an application's shell.
 
-A page built by webpack (Vue CLI, create-react-app) or Vite is an empty mount point (``<div id="app"></div>``,
-``<div id="root"></div>``) and a few script files: what the page asks an API for, and how it makes an item's
+A page built by webpack (Vue CLI, create-react-app, Angular CLI) or Vite is an empty mount point (``<div id="app">
+</div>``, ``<div id="root"></div>``, Angular's ``<app-root></app-root>``) and a few script files: what the page asks an API for, and how it makes an item's
 address, is written in those files, not in the page. They are worth fetching only then, only from the
 page's own host, and never a library or a vendor chunk (``chunk-vendors.*.js``, ``vendor.*.js``,
 ``jquery.min.js``: no list is asked there); at most ``MAX_PER_PAGE`` of a page, and the spider fetches at most
@@ -19,9 +19,10 @@ from lxml.html import HtmlElement
 
 MAX_PER_PAGE = 3
 MAX_PER_SITE = 12
-# A page that may be a shell, before it is parsed: it names a mount point.
-MOUNT_HINT = re.compile(rb"""id\s*=\s*["']?(?:app|root)\b""")
-_MOUNT = "//body//*[@id='app' or @id='root'][not(*)][not(normalize-space())]"
+# A page that may be a shell, before it is parsed: it names a mount point (an element called app or root, or
+# Angular's root component, a custom element: <app-root>).
+MOUNT_HINT = re.compile(rb"""id\s*=\s*["']?(?:app|root)\b|<app-root[\s>]""")
+_MOUNT = "//body//*[@id='app' or @id='root' or local-name()='app-root'][not(*)][not(normalize-space())]"
 _SCRIPT_FILE = re.compile(r"\.m?js$", re.IGNORECASE)
 # File names of libraries and of the chunks bundlers put them in (app.3f2a1c.js and index-4b2c9e.js are kept).
 _LIBRARY = re.compile(r"(?:^|[._-])(?:chunk-vendors|vendors?|runtime|polyfills?|jquery|vue|vue-router|vuex|react|"

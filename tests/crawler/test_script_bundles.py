@@ -34,6 +34,17 @@ def test_a_vite_shells_module_is_fetched_not_its_vendor_preload():
         "http://www.zhoukou.gov.cn/gk/nb/assets/index.7c9d2e4f.js"]
 
 
+def test_an_angular_shells_main_bundle_is_fetched_after_its_runtime_not_its_polyfills(spider):
+    """Angular CLI's mount point is its root component, ``<app-root></app-root>``."""
+    url = "http://www.zhoukou.gov.cn/jyj/nb/"
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
+    requests = [r for r in spider.parse_page(file_response("spa_shell_angular.html", url, meta))
+                if isinstance(r, scrapy.Request)]
+    # its runtime file first (the chunk map), then its main bundle; never the polyfills
+    assert [(r.url, r.meta.get("bundles")) for r in requests if r.meta.get("role") == "bundle"] == [
+        (url + "runtime.1a2b3c4d5e6f7a8b.js", [url + "main.3f2a9c1e7b6d5a4c.js"])]
+
+
 def test_a_page_with_content_in_its_mount_point_is_no_shell():
     # column_vue_axios.html: the Vue app's template is written in the page, and so is its script.
     url = "http://www.zhoukou.gov.cn/xxgk/nb.html"
