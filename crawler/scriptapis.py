@@ -6,7 +6,9 @@ only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {col
 ``crawler.jsonp``); ``axios.post(url, {…})``, ``axios.get(url, {params: {…}})``, ``axios({method: 'post', url,
 data})`` (also as Vue's ``this.$http``/``this.$axios``, as a webpack 4 bundle's module default ``o.a.get(url, {params:
 {…}})``, and Angular's HttpClient ``this.http.get(url, {params: {…}})``, which asks as axios does); ``fetch(url,
-{method: 'POST', body: JSON.stringify({…})})``. Each is asked as the script asks: jQuery's ``data`` is a form
+{method: 'POST', body: JSON.stringify({…})})``; an address written as a template literal (``fetch(`${API}/list?page=${p}`)``)
+is the one its substitutions make: strings the script declares (``const API = "/api"``), literals, and a page-like
+query key's first page. Each is asked as the script asks: jQuery's ``data`` is a form
 (a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
 URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script
 writes unquoted (``pageNum: 1``) as numbers: an API reading a JSON body into typed fields refuses ``"1"``.
@@ -52,9 +54,12 @@ _SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["']
 # axios by name, as Vue's this.$http/this.$axios, as a webpack 4 module's default (o.a: o=n.n(r), also o.default);
 # Angular's HttpClient (this.http) asks with the same (url, {params}) and (url, body) as axios's get and post.
 _AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios)|this\s*\.\s*http|[\w$]{1,3}\s*\.\s*(?:a|default)(?![\w$]))"
-_AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
+_AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'`])([^"'`\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
 _AXIOS_CONFIG = re.compile(_AXIOS + r"\s*(?:\.\s*request\s*)?\(\s*\{")
-_FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'])([^"'\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")
+_FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'`])([^"'`\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")
+# A template literal's substitution (`${API}/list?page=${p}`): a name, or a name's field (this.query.page).
+_SUBSTITUTION = re.compile(rf"\$\{{\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*\}}")
+_QUERY_KEY = re.compile(r"[?&]([\w.-]{1,100})=$")
 # What wraps an object literal to make a body of it, and the body it makes.
 _WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
@@ -164,6 +169,8 @@ def _call(variables: Variables, url: str, method: str, body: str, as_json: bool 
     """The call at ``at``, when its URL is one and its body can be known. ``as_json`` is how the caller sends a
     bare object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
     method, body = method.upper(), body.strip()
+    if "${" in url:
+        url = variables.template(url)
     if not (url and _URL.match(url) and method in ("GET", "POST")):
         return None
     wrapper = _WRAPPER.match(body)
@@ -263,6 +270,32 @@ class Variables:
             bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
             found.setdefault(match.group(1), (match.group(3), bare))
         return found
+
+    def template(self, written: str) -> str | None:
+        """The address a template literal makes (``${API}/list?page=${p}``): each substitution a string the
+        script assigns to that name (``const API="/api"``) or a literal value; a page-like query key's the first
+        page; None when one is unknown."""
+        parts, end = [], 0
+        for match in _SUBSTITUTION.finditer(written):
+            before = written[end:match.start()]
+            name = re.split(r"\s*\.\s*", match.group(1))[-1]
+            key = _QUERY_KEY.search("".join(parts) + before)
+            if key and PAGE_KEY.search(key.group(1)):
+                value = "1"   # the page the list is asked with first, whatever the name holds
+            else:
+                value = self._string(name) or (self.values[name][0] if name in self.values else None)
+            if value is None:
+                return None
+            parts += [before, value]
+            end = match.end()
+        parts.append(written[end:])
+        return "".join(parts)
+
+    def _string(self, name: str) -> str | None:
+        """The string the script first declares ``name`` with (``const API = "/wjw/api"``, ``var a=1,API="/api"``)."""
+        assigned = re.search(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*){re.escape(name)}\s*=\s*(["'`])"""
+                             rf"""([^"'`\s<>$]{{0,300}})\1""", self.code)
+        return assigned.group(2) if assigned else None
 
     def object_literal(self, reference: str, at: int) -> str | None:
         """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of

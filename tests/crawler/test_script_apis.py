@@ -149,6 +149,19 @@ def test_a_get_of_a_longer_name_or_a_property_is_no_axios_call():
     assert api_calls('cache.a.get("/api/list",{params:{page:1}});this.store.a.get("/api/x",{params:{p:1}})') == []
 
 
+def test_a_fetch_of_a_template_literal_asks_the_address_its_substitutions_make():
+    """create-react-app keeps template literals: the API's base a declared string, the page a state's value."""
+    code = ('var e=n(791),p="modulepreload";const API="/wjw/api";function r(){const[r,a]=(0,e.useState)([]),[p]=(0,'
+            'e.useState)(1);(0,e.useEffect)((()=>{fetch(`${API}/list?page=${p}&size=10&column=ndbg`).then((e=>e.json()))'
+            '}),[p]);return axios.get(`${API}/menu`,{params:{site:"wjw"}})}')
+    assert api_calls(code) == [ApiCall("/wjw/api/menu", "GET", (("site", "wjw"),)),
+                               ApiCall("/wjw/api/list?page=1&size=10&column=ndbg", "GET", ())]
+
+
+def test_a_template_literal_with_an_unknown_substitution_is_not_asked():
+    assert api_calls('fetch(`${base}/list?column=${col}`).then(r=>r.json())') == []
+
+
 def test_an_axios_call_naming_an_unknown_variable_is_not_made():
     assert "/prod-api/cms/article/search" not in [c.url for c in _calls("column_vue_axios.html")]
 
