@@ -66,6 +66,11 @@ def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tu
     return list(_walk(data, base_url, heading, item_urls, branch or (lambda fields: _by_id(base_url, fields))))
 
 
+def data_links(data: object, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[JsonLink]:
+    """The links of an answer already read into objects (an XML answer: ``crawler.xmlanswers``)."""
+    return list(_walk(data, base_url, "", item_urls))
+
+
 def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
     """The links of the JSON literals written in a script (a column tree, a list's first page)."""
     if len(code) > MAX_SCRIPT_CHARS:

@@ -34,9 +34,10 @@ from lxml.etree import ParserError
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
-from crawler.jsonlinks import Branch, JsonLink, json_answer_links, script_json_links
+from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
+from crawler.xmlanswers import xml_answer_data
 from crawler.tables import cell_label
 from gxparse.normalize import squash
 
@@ -116,6 +117,12 @@ def answer_links(text: str, base_url: str, item_urls: tuple[ItemUrl, ...] = (),
     """The links of an API's JSON answer (a list page drawn by a script), items without an address given the
     one the script that asked builds (``item_urls``), a tree's closed branches the one ``branch`` makes."""
     return _from_json(json_answer_links(text, base_url, item_urls=item_urls, branch=branch))
+
+
+def xml_answer_links(body: bytes, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[Link]:
+    """The links of an API's XML answer (``crawler.xmlanswers``), read as a JSON answer's are."""
+    data = xml_answer_data(body)
+    return _from_json(data_links(data, base_url, item_urls)) if data is not None else []
 
 
 def _from_json(found: list[JsonLink]) -> list[Link]:

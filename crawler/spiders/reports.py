@@ -86,7 +86,7 @@ from crawler.frontier import (
 from crawler.gone import gone_reason
 from crawler.items import ReportDocument
 from crawler.jsonp import is_json_answer, json_text
-from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links
+from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links, xml_answer_links
 from crawler.pagers import (
     create_page_urls,
     is_first_page_again,
@@ -109,6 +109,7 @@ from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from crawler.wrappers import wrapped_calls
+from crawler.xmlanswers import is_xml_answer
 from crawler.ztree import AsyncTrees
 from gxparse.normalize import squash
 
@@ -1009,6 +1010,9 @@ class ReportsSpider(scrapy.Spider):
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
             return answer_links(json_text(_text(response)), response.url, templates,
                                 self._trees.branches(response.url)), 0
+        if "api" in response.meta and is_xml_answer(response.body):   # an older interface's XML (crawler.xmlanswers)
+            templates = tuple(ItemUrl(*t) for t in response.meta["api"].get("item_urls", ()))
+            return xml_answer_links(response.body, response.url, templates), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
         links = page_links(response.selector.root, response.url)

@@ -1,0 +1,67 @@
+"""Lists an API answers as XML: the older interfaces of Hanweb, TRS and in-house CMSs that a page's jQuery asks
+with ``dataType: "xml"`` and draws item by item (``$(xml).find("item")``).
+
+Such an answer is a tree of records, each field an element or an attribute: ``<list total="27"><item><title>…
+</title><url>/art/2023/8842.html</url></item></list>``, ``<docs><doc id="8842" title="…" url="…"/></docs>``. It is
+read into the objects a JSON answer would be (an element's attributes and children its fields, a repeated child a
+list, a leaf its text), so its links are found as a JSON answer's are (``crawler.jsonlinks``: a name and an
+address, or an address the asking script builds from a field). A Hanweb datastore (``<datastore><recordset>``)
+is no such answer: its records are HTML (``crawler.links.record_links``).
+
+Only an API's answer is read so, only when its first bytes are XML and no HTML, within ``MAX_XML_BYTES``; entities
+are not resolved, nothing is fetched, and at most ``MAX_ELEMENTS`` elements ``MAX_DEPTH`` deep are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+MAX_XML_BYTES = 2 * 1024 * 1024
+MAX_ELEMENTS = 20_000
+MAX_DEPTH = 12
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<(?!html\b|!doctype)[A-Za-z_][\w.-]*[\s/>]",
+                        re.IGNORECASE)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False,
+                          remove_comments=True, remove_pis=True)
+
+
+def is_xml_answer(body: bytes) -> bool:
+    """The answer's first bytes are an XML document's (a declaration, or an element that is not HTML's)."""
+    return len(body) <= MAX_XML_BYTES and bool(_XML_START.match(body[:1024]))
+
+
+def xml_answer_data(body: bytes) -> object | None:
+    """The answer as the objects a JSON answer would be; None when it is no XML within the bounds."""
+    if not is_xml_answer(body):
+        return None
+    try:
+        root = etree.fromstring(body, _PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    budget = [MAX_ELEMENTS]
+    return {_name(root.tag): _value(root, 0, budget)}
+
+
+def _value(element, depth: int, budget: list[int]) -> object:
+    """An element's fields (its attributes and children, a repeated child's values a list), or its text when it
+    has no children and some text (``<title lang="zh">…</title>``: the title)."""
+    budget[0] -= 1
+    children = [c for c in element if isinstance(c.tag, str)]
+    text = (element.text or "").strip()
+    if not children and (text or not element.attrib):
+        return text
+    grouped: dict[str, list[object]] = {}
+    for child in children:
+        if budget[0] <= 0 or depth >= MAX_DEPTH:
+            break
+        grouped.setdefault(_name(child.tag), []).append(_value(child, depth + 1, budget))
+    fields: dict[str, object] = {_name(k): v.strip() for k, v in element.attrib.items()}
+    fields.update({key: values[0] if len(values) == 1 else values for key, values in grouped.items()})
+    return fields
+
+
+def _name(tag: str) -> str:
+    """A tag or attribute's local name (no namespace)."""
+    return tag.rsplit("}", 1)[-1]
