@@ -58,6 +58,9 @@ SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
 _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
+# A slash escaped in a script's string: Nuxt's state (``"\u002Fart\u002F8842.html"``, as devalue and
+# serialize-javascript write it) and PHP's json_encode (``"\/art\/8842.html"``); not an escaped backslash's.
+_ESCAPED_SLASH = re.compile(r"(?<!\\)\\(?:/|u002[fF])")
 # A handler that sends the browser to an address (a pager of buttons: ``location.href='?page=2'``): the
 # address may be relative to the page in any way, unlike a URL string found anywhere in a script; the start of
 # one the script completes (``'?page=' + input.value``) is none.
@@ -297,12 +300,13 @@ class _Walker:
         return [Link(u, t, self.heading(e), "data", None, agencies) for e, u, t in entries]
 
     def scripts(self, root) -> list[Link]:
-        """URL strings of inline scripts, each with the Chinese string written next to it (its name)."""
+        """URL strings of inline scripts (their slashes unescaped), each with the Chinese string written next to it
+        (its name)."""
         out = []
         for script in root.iter("script"):
             if script.get("src") or "xml" in (script.get("type") or ""):
                 continue
-            code = script.text or ""
+            code = _ESCAPED_SLASH.sub("/", script.text or "")
             names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
             entries = []
             apis = {call.url for call in api_calls(code)}   # asked for by the script as it asks (POST …)

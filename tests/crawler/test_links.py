@@ -64,6 +64,15 @@ def test_a_url_in_a_script_is_named_by_the_string_beside_it():
         "http://www.nanhu.gov.cn/wzq/index.html"
 
 
+def test_a_url_in_a_script_whose_slashes_are_escaped_is_read():
+    """Nuxt's state writes every / of a string as \\u002F (devalue), PHP's json_encode as \\/."""
+    url = "http://www.zhoukou.gov.cn/fgw/xxgk/ndbg/"
+    found = {link.url: link.text for link in links("page_nuxt_state.html", url)}
+    assert found["http://www.zhoukou.gov.cn/fgw/art/2024/8842.html"] == "周口市发展和改革委员会2023年政府信息公开工作年度报告"
+    assert found["http://www.zhoukou.gov.cn/fgw/art/2023/8501.html"] == "周口市发展和改革委员会2022年政府信息公开工作年度报告"
+    assert found["http://www.zhoukou.gov.cn/fgw/art/2022/7710.html"] == "周口市发展和改革委员会2021年政府信息公开工作年度报告"
+
+
 def test_scripts_and_styles_are_not_links():
     urls = {link.url for link in links("home_footer_selects.html", "http://www.nanhu.gov.cn/")}
     assert not [u for u in urls if u.endswith((".js", ".css"))]
