@@ -16,8 +16,17 @@ other portal has, for crawls over real HTTP.
   ``fetch(`${API}/list?page=${p}&size=10&column=ndbg`)`` with ``const API="/wjw/api"``;
 - 市民政局 (``/mzj/``): an older jQuery page asking an interface answering XML (``dataType:"xml"``,
   ``<list><item><title>…</title><url>…</url></item></list>``, as Hanweb's and TRS's older interfaces do);
+- 市审计局 (``/sjj/``): a Vite app called 信息公开 whose routes are made from an ``import.meta.glob`` map of its views
+  (``Object.assign({"./views/ndbg/index.vue":()=>h(()=>import("./index.8f2e9a1b.js"),[…]),…})``, each view's path
+  its route's); the 年报 view's chunk loads the component holding the list, another chunk (``NbList.….js``);
+- 市司法局 (``/sfj/``): a Next.js page rendered on the server, its first page of three reports in its HTML and in
+  ``<script id="__NEXT_DATA__">``; its pager buttons navigate in the browser, which asks later pages of
+  ``/_next/data/<buildId>/sfj/xxgk/ndbg.json?page=2``;
+- 市应急管理局 (``/yjj/``): its reports linked nowhere, listed only by the city's site search, whose result page
+  draws its results by a script in a file of its own (``<script src="/search/js/search.js">``);
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 in 发改委's, a 部门决算 in 财政局's, a 统计年报 in
-  教育局's, a 工作总结 in 卫健委's and in 民政局's.
+  教育局's, a 工作总结 in 卫健委's and in 民政局's, a 部门预算 in 审计局's, a 工作总结 in 司法局's, a 年报 解读 and
+  an 编制 notice among the search's results.
 """
 
 from __future__ import annotations
@@ -87,6 +96,40 @@ MZJ_SCRIPT = (
     '\'</a></li>\');\n      });\n    }\n  });\n});\n</script>')
 
 
+# 审计局's Vite build: its views an import.meta.glob map, its routes made from the map's paths.
+SJJ_INDEX = (
+    'import{c as d,a as m,b as p,d as g}from"./vendor.0f1e2d3c.js";const y="modulepreload",f={},'
+    'h=function(e,n){return!n||n.length===0?e():Promise.all(n.map(t=>{if(t=`/sjj/xxgk/${t}`,t in f)return;f[t]=!0;'
+    'const r=document.createElement("link");r.rel=y,r.href=t,document.head.appendChild(r)})).then(()=>e())};'
+    'const w=d.create({timeout:15e3});w.interceptors.response.use(e=>e.data);'
+    'const r=Object.assign({"./views/home/index.vue":()=>h(()=>import("./index.1a2b3c4d.js"),["assets/index.1a2b3c4d.js",'
+    '"assets/vendor.0f1e2d3c.js"]),"./views/ndbg/index.vue":()=>h(()=>import("./index.8f2e9a1b.js"),["assets/index.'
+    '8f2e9a1b.js","assets/vendor.0f1e2d3c.js"]),"./views/zcwj/index.vue":()=>h(()=>import("./index.5c6d7e8f.js"),'
+    '["assets/index.5c6d7e8f.js","assets/vendor.0f1e2d3c.js"])});const v=m({history:p("/sjj/xxgk/"),routes:Object.keys(r)'
+    '.map(e=>({path:e.replace(/^\\.\\/views|\\/index\\.vue$/g,"").replace("/home","/"),component:r[e]}))});'
+    'g({}).use(v).mount("#app");export{w as r,h as _};\n')
+SJJ_NDBG = (
+    'import{_ as h}from"./index.6e5f4a3b.js";import{e as _,j as a,o as p,g as f,k as c}from"./vendor.0f1e2d3c.js";'
+    'const l=a(()=>h(()=>import("./NbList.3c4d5e6f.js"),["assets/NbList.3c4d5e6f.js","assets/vendor.0f1e2d3c.js"]));'
+    'const I=_({setup(){return(e,t)=>(p(),f("div",null,[c("h2",null,"政府信息公开年报"),c(l)]))}});export{I as default};\n')
+SJJ_LIST = (
+    'import{r as w}from"./index.6e5f4a3b.js";import{e as _,f as m,o as p,g as f,h as s,F as x,i as u}from'
+    '"./vendor.0f1e2d3c.js";function k(e){return w({url:"/sjj/api/nb/page",method:"get",params:e})}const I=_({setup(e)'
+    '{const t=m([]);return k({channel:"sjnb",current:1,size:10}).then(o=>{t.value=o.data.records}),(o,l)=>(p(),f("ul",'
+    'null,[(p(!0),f(x,null,u(t.value,r=>(p(),f("li",{key:r.id},[s("a",{href:r.url},r.title)]))),128))]))}});'
+    'export{I as default};\n')
+SJJ_OTHER = 'import{e as _}from"./vendor.0f1e2d3c.js";const I=_({});export{I as default};\n'
+
+# The city's site search: its result page's script is a file of its own.
+SEARCH_SCRIPT = (
+    'function getQueryString(name) { var m = location.search.match(new RegExp("[?&]" + name + "=([^&]*)"));\n'
+    '  return m ? decodeURIComponent(m[1]) : ""; }\nvar keyword = getQueryString("keyword");\n'
+    'function search(page) {\n  $.ajax({type: "GET", url: "/search/api/query", dataType: "json",\n'
+    '    data: {searchWord: keyword, siteCode: "dy", pageNo: page, pageSize: 5},\n'
+    '    success: function (r) { render(r.data.results); pager(r.data.total, page); }});\n}\n'
+    'function goPage(n) { search(n); }\n$(function () { search(1); });\n')
+
+
 class PortalK(OneHost):
     """The host of 东岳市, with the reports a crawl must find (``expected``: URL → agency, year)."""
 
@@ -99,6 +142,9 @@ class PortalK(OneHost):
         self._education()
         self._health()
         self._civil_affairs()
+        self._audit()
+        self._justice()
+        self._search()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
@@ -126,7 +172,9 @@ class PortalK(OneHost):
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/czj/index.html">市财政局</a>'
             '<a href="/jyj/index.html">市教育局</a><a href="/wjw/index.html">市卫生健康委员会</a>'
-            '<a href="/mzj/index.html">市民政局</a></div>')))
+            '<a href="/mzj/index.html">市民政局</a><a href="/sjj/index.html">市审计局</a><a href="/sfj/index.html">市司法局'
+            '</a></div><form class="search" action="/search/index.html" method="get"><input type="text" name="keyword"'
+            ' placeholder="站内搜索"><button type="submit">搜索</button></form>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
@@ -231,3 +279,77 @@ class PortalK(OneHost):
                 return Page(b'<?xml version="1.0" encoding="UTF-8"?><list total="0"></list>', XML)
             return Page(answer, XML)
         main.dynamic["/mzj/interface/getList.jsp"] = listed
+
+    def _audit(self) -> None:
+        """市审计局: a Vite app whose routes are its views' paths (``import.meta.glob``), the 年报 view's chunk
+        loading the list's."""
+        main, name, folder = self.main, "东岳市审计局", "/sjj/"
+        nav = self._department_home(folder, name, '<a href="/sjj/xxgk/">信息公开</a>')
+        main.pages["/sjj/xxgk/"] = shell(f"信息公开-{name}", '<div id="app"></div>', ["/sjj/xxgk/assets/index.6e5f4a3b.js"],
+                                         module=True)
+        for file, code in (("index.6e5f4a3b", SJJ_INDEX), ("index.8f2e9a1b", SJJ_NDBG), ("NbList.3c4d5e6f", SJJ_LIST),
+                           ("index.1a2b3c4d", SJJ_OTHER), ("index.5c6d7e8f", SJJ_OTHER),
+                           ("vendor.0f1e2d3c", 'const e={};export{e as a,e as b,e as c,e as d,e as e};\n')):
+            main.pages[f"/sjj/xxgk/assets/{file}.js"] = Page(code.encode(), SCRIPT)
+        items = self._reports(folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self._item(folder, "ys", f"{name}2024年部门预算", nav))
+
+        def answer(query: dict) -> Page:
+            if query.get("channel") != ["sjnb"] or query.get("current") != ["1"]:
+                return Page(b'{"code":400}', JSON)
+            return Page(json.dumps({"code": 200, "data": {"records": items, "total": len(items)}},
+                                   ensure_ascii=False).encode(), JSON)
+        main.dynamic["/sjj/api/nb/page"] = answer
+
+    def _justice(self) -> None:
+        """市司法局: a Next.js page, three items a page; later pages asked of ``/_next/data/…json?page=N``."""
+        main, name, folder = self.main, "东岳市司法局", "/sfj/"
+        nav = self._department_home(folder, name, '<a href="/sfj/xxgk/ndbg">年度报告</a>')
+        items = self._reports(folder, name, range(2023, 2018, -1), nav)
+        items.insert(4, self._item(folder, "zj", f"{name}2023年工作总结", nav))
+        pages = [items[k:k + 3] for k in range(0, len(items), 3)]
+
+        def props(n: int) -> dict:
+            return {"list": [{"id": i["id"], "title": i["title"], "href": i["url"]} for i in pages[n - 1]],
+                    "total": len(items), "page": n, "pageSize": 3}
+
+        def data(query: dict) -> Page:
+            n = query.get("page", ["1"])[0]
+            if not n.isdigit() or not 1 <= int(n) <= len(pages):
+                return Page(b'{"notFound":true}', JSON, status=404)
+            return Page(json.dumps({"pageProps": props(int(n)), "__N_SSP": True}, ensure_ascii=False).encode(), JSON)
+        state = {"props": {"pageProps": props(1), "__N_SSP": True}, "page": "/sfj/xxgk/ndbg", "query": {},
+                 "buildId": "kX3v9QeL2aB7", "isFallback": False, "gssp": True, "scriptLoader": []}
+        listed = "".join(f'<li><a href="{i["href"]}">{escape(i["title"])}</a></li>' for i in props(1)["list"])
+        main.pages["/sfj/xxgk/ndbg"] = Page(
+            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/><title>年度报告-{name}</title>'
+            '<script src="/sfj/_next/static/chunks/main-3f2a1c9b.js" defer=""></script></head><body><div id="__next">'
+            f'<div class="crumb"><a href="/sfj/index.html">首页</a> &gt; 年度报告</div><ul class="list">{listed}</ul>'
+            f'<div class="pager"><button disabled="">上一页</button><span>1/{len(pages)}</span><button>下一页</button>'
+            '</div></div><script id="__NEXT_DATA__" type="application/json">'
+            f'{json.dumps(state, ensure_ascii=False)}</script></body></html>'.encode())
+        main.dynamic["/sfj/_next/data/kX3v9QeL2aB7/sfj/xxgk/ndbg.json"] = data
+
+    def _search(self) -> None:
+        """The city's site search, drawn by a script file; it lists 应急管理局's reports, linked nowhere else."""
+        main, name = self.main, "东岳市应急管理局"
+        main.pages["/search/index.html"] = Page(html("搜索结果", (
+            '<div class="search-result"><ul id="list"></ul><div id="pager"></div></div>'
+            '<script src="/search/js/jquery.min.js"></script><script src="/search/js/search.js"></script>')))
+        main.pages["/search/js/search.js"] = Page(SEARCH_SCRIPT.encode(), SCRIPT)
+        indexed = [(i["url"], i["title"]) for i in self._reports("/yjj/", name, range(2023, 2020, -1), NAV)]
+        indexed += [(f"/xxgk/tzgg/{n}.html", self._noise(f"/xxgk/tzgg/{n}.html", title)) for n, title in enumerate((
+            f"{CITY}2023年政府信息公开工作年度报告解读", "关于做好2023年度政府信息公开工作年度报告编制工作的通知"))]
+
+        def api(query: dict) -> Page:
+            words = query.get("searchWord", [""])[0]
+            wanted = [w for w in ("政府信息公开", "年度报告", "年报") if w in words]
+            hits = [(p, t) for p, t in indexed if wanted and all(w in t for w in wanted)]
+            n = query.get("pageNo", ["1"])[0]
+            n = int(n) if n.isdigit() and int(n) >= 1 else 1
+            if query.get("siteCode") != ["dy"]:
+                hits = []
+            results = [{"title": t, "url": p} for p, t in hits[(n - 1) * 5:n * 5]]
+            return Page(json.dumps({"code": 200, "data": {"total": len(hits), "results": results}},
+                                   ensure_ascii=False).encode(), JSON)
+        main.dynamic["/search/api/query"] = api

@@ -14,9 +14,14 @@ from tests.crawler.portal_k import PortalK
 crawl = crawl_of(PortalK, "dongyue", "东岳市人民政府")
 
 
-@pytest.mark.parametrize("folder", ["/xxgk/", "/fgw/", "/czj/", "/jyj/", "/wjw/", "/mzj/"])
+@pytest.mark.parametrize("folder", ["/xxgk/", "/fgw/", "/czj/", "/jyj/", "/wjw/", "/mzj/", "/sjj/", "/sfj/",
+                                    "/yjj/"])
 def test_each_familys_reports_are_found(crawl, folder):
     assert found_under(crawl, crawl[0].base + folder) == expected_under(crawl, crawl[0].base + folder)
+
+
+def test_only_the_report_views_chunks_are_fetched(crawl):
+    assert "/sjj/xxgk/assets/index.5c6d7e8f.js" not in crawl[0].main.log   # the 政策文件 view's
 
 
 def test_no_library_script_is_fetched(crawl):
