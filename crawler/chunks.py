@@ -7,10 +7,14 @@ makes the file's address from the runtime's chunk map and public path (webpack 4
 +".js"``); Vite imports the chunk beside the bundle (``__vitePreload(()=>import("./NdbgList.5d4c.js"),[…])``).
 
 A chunk is worth fetching when the route that loads it is the app's 年报 column: its ``meta.title``, ``name``
-or ``path`` says so (``{path:"/ndbg",component:…,meta:{title:"政府信息公开年报"}}``); or, when the shell itself
+or ``path`` says so (``{path:"/ndbg",component:…,meta:{title:"政府信息公开年报"}}``), or, for a load in a Vite
+``import.meta.glob`` map of views (whose paths the app's routes are made from), the view's path does
+(``"./views/ndbg/index.vue":()=>h(()=>import("./index.8f2e.js"),[…])``); or, when the shell itself
 is called a 年报 column, when its route is the one the shell shows at its own address (``path:"/"``), or no
 router names it at all. A route called a 年报 column whose component is in the bundle itself makes the
-bundle that column's. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
+bundle that column's. A chunk read as a column's may itself load the component holding the list (Vue 3's
+``defineAsyncComponent(()=>import("./NbList.3c4d.js"))``): its loads are read as a column shell's bundle's are,
+``MAX_DEPTH`` chunks deep. At most ``MAX_TRIED`` routes and loads are read per bundle, none of a bundle longer
 than ``MAX_SCRIPT_CHARS``; at most ``MAX_PER_BUNDLE`` chunks of a bundle are kept, and the spider fetches at
 most ``MAX_PER_SITE`` in a crawl.
 
@@ -36,6 +40,7 @@ from gxparse.normalize import squash
 
 MAX_PER_BUNDLE = 3
 MAX_PER_SITE = 12
+MAX_DEPTH = 2   # a route's chunk, and a chunk its component loads (the list's own component)
 _NAME = r"[A-Za-z_$][\w$]*"
 _MAP = r"\{[^{}]{0,5000}\}"
 # webpack's chunk file: "js/"+({ndbg:"ndbg"}[e]||e)+"."+{ndbg:"3f2a1c9b"}[e]+".js" (the names map optional).
@@ -47,6 +52,10 @@ _PUBLIC_PATH = re.compile(r"""(?<![\w$.])[\w$]{1,3}\s*\.\s*p\s*=\s*(["'])([^"'\s
 _WEBPACK_LOAD = re.compile(rf"""(?<![\w$])[\w$]{{1,3}}\s*\.\s*e\s*\(\s*(?:(["'])([\w.~-]{{1,100}})\1|(\d{{1,10}}))\s*\)""")
 _IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*(["'])(\.{1,2}/[^"'\s<>]{1,300}\.m?js)\1\s*\)""")
 _ROUTE = re.compile(r"""\{\s*path\s*:\s*["']""")
+# An entry of a Vite import.meta.glob map: a module's path, then the function importing it.
+_GLOB_KEY = re.compile(r"""(["'])(\.{0,2}/[\w./@-]{1,200}\.(?:vue|[jt]sx?|svelte))\1\s*:\s*(?:\(\s*\)\s*=>"""
+                       r"""|function\s*\(\s*\)\s*\{\s*return\b)""")
+_GLOB_ENTRY_CHARS = 300   # how far before its import a glob entry's path may be
 MAX_VIEWS = 500
 MAX_MENU_NODES = 5_000
 MAX_MENU_DEPTH = 12
@@ -78,7 +87,8 @@ def lazy_chunks(code: str, script_url: str, page_url: str, shell_files: dict[str
         if url is None or urlsplit(url).netloc != urlsplit(page_url).netloc:
             continue
         route = next((r for r in routes if r.start <= start < r.end), None)
-        found.append(LazyChunk(url.split("#")[0], route.label if route else "", bool(route and route.home)))
+        label = route.label if route else _glob_view(code, start)
+        found.append(LazyChunk(url.split("#")[0], label, bool(route and route.home)))
     return list(dict.fromkeys(found))
 
 
@@ -120,6 +130,13 @@ def chunk_files(code: str, page_url: str) -> dict[str, str]:
     hashes = dict(m.group(2, 4) for m in _MAP_ENTRY.finditer(template.group("hashes")))
     prefix, dot, suffix = template.group(2), template.group(5), template.group(8)
     return {key: urljoin(base, f"{prefix}{names.get(key, key)}{dot}{value}{suffix}") for key, value in hashes.items()}
+
+
+def _glob_view(code: str, load: int) -> str:
+    """The view a load is the entry of in a Vite ``import.meta.glob`` map (``{"./views/ndbg/index.vue":()=>h(()=>
+    import("./index.8f2e.js"),[…])}``): the app's routes are often made from those paths; "" outside such a map."""
+    keys = list(_GLOB_KEY.finditer(code, max(0, load - _GLOB_ENTRY_CHARS), load))
+    return keys[-1].group(2) if keys else ""
 
 
 def _loads(code: str) -> list[tuple[int, str]]:

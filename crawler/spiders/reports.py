@@ -54,6 +54,7 @@ from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, shell_runtime, shell_scripts
 from crawler.challenge import script_challenge
+from crawler.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
 from crawler.chunks import MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, \
     lazy_chunks, menu_column_views, router_api, says_column, view_chunks
@@ -407,8 +408,10 @@ class ReportsSpider(scrapy.Spider):
         if column or route:
             yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
                                                  response.meta.get("history", False))
-        if not response.meta.get("chunk"):
-            yield from self._chunks(response, code, column, meta)
+        depth = int(response.meta.get("chunk", 0))
+        if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
+            yield from self._chunks(response, code, column or depth > 0, meta, depth)
+        if not depth:
             yield from self._menu(response, code, meta)
 
     def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
@@ -433,16 +436,17 @@ class ReportsSpider(scrapy.Spider):
                   if (url := component_chunk(component, views, files)) is not None]
         yield from self._chunk_requests(chunks[:MAX_PER_BUNDLE], meta, response.meta["shell"], response.meta["history"])
 
-    def _chunks(self, response: Response, code: str, column: bool,
-                meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+    def _chunks(self, response: Response, code: str, column: bool, meta: dict[str, Any],
+                depth: int = 0) -> Iterator[scrapy.Request]:
         """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.chunks``), read as
         the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
         chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"], response.meta.get("chunk_files")),
                                column)
-        yield from self._chunk_requests(chunks, meta, response.meta["shell"], not route_templates(code))
+        yield from self._chunk_requests(chunks, {**meta, "chunk_files": response.meta.get("chunk_files")},
+                                        response.meta["shell"], not route_templates(code), depth + 1)
 
     def _chunk_requests(self, chunks: list[LazyChunk], meta: dict[str, Any], shell: str,
-                        history: bool) -> Iterator[scrapy.Request]:
+                        history: bool, depth: int = 1) -> Iterator[scrapy.Request]:
         """Chunks read as the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
         fetched = sum(1 for step in self._requested.values() if step == "chunk")
         for chunk in chunks[:max(0, MAX_CHUNKS - fetched)]:
@@ -452,7 +456,8 @@ class ReportsSpider(scrapy.Spider):
             called = f"{meta.get('link_text', '')} {chunk.label}" if says_column(chunk.label) else meta.get("link_text", "")
             yield scrapy.Request(chunk.url, callback=self.parse_bundle, errback=self.on_error,
                                  priority=LIST_PAGE_PRIORITY, meta={**meta, "link_text": called.strip(), "role": "bundle",
-                                                                    "shell": shell, "chunk": True, "history": history})
+                                                                    "shell": shell, "chunk": depth,
+                                                                    "history": history})
 
     def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
         """What a request made for a column page's own list carries: part of that page (hops and chain as

@@ -52,6 +52,19 @@ def test_a_vite_routes_dynamic_import_is_beside_its_bundle():
     assert [c.url for c in column_chunks(chunks, True)] == [page + "assets/NdbgList.5d4c3b2a.js"]
 
 
+def test_a_vite_glob_maps_load_is_called_by_its_views_path():
+    """Routes made from an import.meta.glob map of views (Object.keys(r).map(e=>({path:…,component:r[e]})))."""
+    page = "http://www.nc.gov.cn/sjj/xxgk/"
+    code = ('const r=Object.assign({"./views/home/index.vue":()=>h(()=>import("./index.1a2b.js"),["assets/index.1a2b.js"]),'
+            '"./views/ndbg/index.vue":()=>h(()=>import("./index.8f2e.js"),["assets/index.8f2e.js"]),'
+            '"./views/tjnb/index.vue":function(){return h(()=>import("./index.4d4d.js"),[])}});'
+            'const v=m({history:p("/sjj/xxgk/"),routes:Object.keys(r).map(e=>({path:e.replace(/^\\.\\/views/,""),'
+            'component:r[e]}))})')
+    chunks = lazy_chunks(code, page + "assets/index.6e5f.js", page)
+    assert [c.label for c in chunks] == ["./views/home/index.vue", "./views/ndbg/index.vue", "./views/tjnb/index.vue"]
+    assert [c.url for c in column_chunks(chunks, False)] == [page + "assets/index.8f2e.js"]
+
+
 def test_chunks_of_another_host_are_not_kept():
     code = 'const r=[{path:"/",component:()=>import("./List.1a2b.js")}]'
     assert lazy_chunks(code, "http://cdn.example.com/assets/index.js", SHELL) == []

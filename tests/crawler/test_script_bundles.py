@@ -105,6 +105,19 @@ def test_an_apps_report_route_has_its_lazy_chunk_read_as_the_column(spider):
     assert post.url == "http://www.zhoukou.gov.cn/prod-api/cms/content/list"
 
 
+def test_a_column_chunks_own_lazy_load_is_read_one_chunk_deeper(spider):
+    """The 年报 view's chunk loads the component holding the list (defineAsyncComponent): read as the column's;
+    that chunk's own loads are not followed."""
+    code = ('const v=m({routes:[{path:"/ndbg",component:()=>h(()=>import("./Ndbg.2b2b.js"),[]),'
+            'meta:{title:"政府信息公开年报"}}]})')
+    view = next(spider.parse_bundle(_bundle_answer(_app_bundle_request(spider), code)))
+    nested = list(spider.parse_bundle(_bundle_answer(view, 'const l=a(()=>h(()=>import("./NbList.3c3c.js"),[]));')))
+    assert [(r.url, r.meta["chunk"]) for r in nested] == [("http://www.zhoukou.gov.cn/gk/nb/assets/NbList.3c3c.js", 2)]
+    deeper = 'const l=a(()=>h(()=>import("./More.4d4d.js"),[]));' + (FILES / "bundle_webpack_app.js").read_text()
+    assert [r.url for r in spider.parse_bundle(_bundle_answer(nested[0], deeper))] == [
+        "http://www.zhoukou.gov.cn/prod-api/cms/content/list"]
+
+
 def test_a_lazy_chunks_router_links_keep_the_history_mode_of_the_bundle_loading_it(spider):
     """The router (mode:"history") is in the app bundle; the chunk's compiled <router-link> is a path, not #/."""
     code = ('var r=new Router({mode:"history",routes:[{path:"/ndbg",component:()=>h(()=>import("./Ndbg.2b2b.js"),[]),'
