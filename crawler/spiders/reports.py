@@ -88,6 +88,7 @@ from crawler.gone import gone_reason
 from crawler.items import ReportDocument
 from crawler.jsonp import is_json_answer, json_text
 from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links, xml_answer_links
+from crawler.nextdata import next_data_pages
 from crawler.pagers import (
     create_page_urls,
     is_first_page_again,
@@ -304,6 +305,8 @@ class ReportsSpider(scrapy.Spider):
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
+            # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.nextdata)
+            urls += next_data_pages(response.xpath("//script[@id='__NEXT_DATA__']/text()").get(), response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]

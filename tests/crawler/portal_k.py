@@ -21,7 +21,7 @@ other portal has, for crawls over real HTTP.
   its route's); the 年报 view's chunk loads the component holding the list, another chunk (``NbList.….js``);
 - 市司法局 (``/sfj/``): a Next.js page rendered on the server, its first page of three reports in its HTML and in
   ``<script id="__NEXT_DATA__">``; its pager buttons navigate in the browser, which asks later pages of
-  ``/_next/data/<buildId>/sfj/xxgk/ndbg.json?page=2``;
+  ``/sfj/_next/data/<buildId>/xxgk/ndbg.json?page=2`` (its ``basePath`` ``/sfj``);
 - 市应急管理局 (``/yjj/``): its reports linked nowhere, listed only by the city's site search, whose result page
   draws its results by a script in a file of its own (``<script src="/search/js/search.js">``);
 - noise: a 法治政府建设年度报告 in the city's list, a 部门预算 in 发改委's, a 部门决算 in 财政局's, a 统计年报 in
@@ -302,7 +302,8 @@ class PortalK(OneHost):
         main.dynamic["/sjj/api/nb/page"] = answer
 
     def _justice(self) -> None:
-        """市司法局: a Next.js page, three items a page; later pages asked of ``/_next/data/…json?page=N``."""
+        """市司法局: a Next.js app under ``/sfj`` (its basePath), three items a page; later pages asked of
+        ``/sfj/_next/data/…json?page=N``."""
         main, name, folder = self.main, "东岳市司法局", "/sfj/"
         nav = self._department_home(folder, name, '<a href="/sfj/xxgk/ndbg">年度报告</a>')
         items = self._reports(folder, name, range(2023, 2018, -1), nav)
@@ -318,7 +319,7 @@ class PortalK(OneHost):
             if not n.isdigit() or not 1 <= int(n) <= len(pages):
                 return Page(b'{"notFound":true}', JSON, status=404)
             return Page(json.dumps({"pageProps": props(int(n)), "__N_SSP": True}, ensure_ascii=False).encode(), JSON)
-        state = {"props": {"pageProps": props(1), "__N_SSP": True}, "page": "/sfj/xxgk/ndbg", "query": {},
+        state = {"props": {"pageProps": props(1), "__N_SSP": True}, "page": "/xxgk/ndbg", "query": {},
                  "buildId": "kX3v9QeL2aB7", "isFallback": False, "gssp": True, "scriptLoader": []}
         listed = "".join(f'<li><a href="{i["href"]}">{escape(i["title"])}</a></li>' for i in props(1)["list"])
         main.pages["/sfj/xxgk/ndbg"] = Page(
@@ -328,7 +329,7 @@ class PortalK(OneHost):
             f'<div class="pager"><button disabled="">上一页</button><span>1/{len(pages)}</span><button>下一页</button>'
             '</div></div><script id="__NEXT_DATA__" type="application/json">'
             f'{json.dumps(state, ensure_ascii=False)}</script></body></html>'.encode())
-        main.dynamic["/sfj/_next/data/kX3v9QeL2aB7/sfj/xxgk/ndbg.json"] = data
+        main.dynamic["/sfj/_next/data/kX3v9QeL2aB7/xxgk/ndbg.json"] = data
 
     def _search(self) -> None:
         """The city's site search, drawn by a script file; it lists 应急管理局's reports, linked nowhere else."""
