@@ -43,11 +43,20 @@ def shell_runtime(root: HtmlElement, page_url: str) -> str | None:
     return next((url for url, name in _own_scripts(root, page_url) if _RUNTIME.match(name)), None)
 
 
+def page_scripts(root: HtmlElement, page_url: str) -> list[str]:
+    """The script files of any page on its own host that are no library (a search result page's own script)."""
+    found = [url for url, name in _scripts(root, page_url) if not _LIBRARY.search(name)]
+    return list(dict.fromkeys(found))
+
+
 def _own_scripts(root: HtmlElement, page_url: str) -> list[tuple[str, str]]:
     """(address, file name) of the script files on the page's own host, when the page is a shell (its mount
     point is empty)."""
-    if not root.xpath(_MOUNT):
-        return []
+    return _scripts(root, page_url) if root.xpath(_MOUNT) else []
+
+
+def _scripts(root: HtmlElement, page_url: str) -> list[tuple[str, str]]:
+    """(address, file name) of the page's script files on its own host."""
     host = urlsplit(page_url).netloc
     found = []
     for src in root.xpath("//script/@src | //link[@rel='modulepreload']/@href"):

@@ -19,6 +19,10 @@ the site's reports on server-rendered result pages, with a 下一页 link.
   is asked instead, as the script asks it (a query, a form, a JSON body), and its answers are the term's result
   pages (their results: title, url), the next one the same call with its page key one more (a pager of
   ``goPage(2)`` asks no more than that), within the same bounds, on the box's host only;
+- a result page whose inline scripts ask no such API may keep that script in a file of its own (``<script
+  src="/search/js/search.js">``): its own script files on the box's host, not a library (``crawler.bundles``), one
+  named for searching first, at most ``MAX_SCRIPT_FILES`` a box, are read one after the other and kept for the box's other terms; the API the
+  first names is asked as an inline script's would be;
 - what a result page links is judged by the spider as any page's links are (a report only by its title, a
   result outside the site's scope never followed: a unified search lists other cities' reports too).
 
@@ -49,6 +53,7 @@ TERMS = ("政府信息公开工作年度报告", "信息公开年报")
 MAX_ENDPOINTS = 3          # search boxes asked per site (a portal's, a county's, the province's …)
 MAX_RESULT_PAGES = 5       # result pages read per term: the engine ranks the reports first
 MAX_RESULT_BYTES = 2 * 1024 * 1024   # a result page is a list of links; more is no result page
+MAX_SCRIPT_FILES = 2       # a result page's own script files read a box (its search.js), each within MAX_RESULT_BYTES
 SEARCH_TIMEOUT = 20        # seconds: a search engine that slow holds nothing up
 # Words of a form (its action, class, id, name, placeholder, button) that say it is a search box; not 查询, which
 # 办件查询 and 依申请 progress forms say too.
@@ -98,10 +103,12 @@ class SearchStep:
 
 @dataclass
 class SiteSearch:
-    """The site's search boxes and what has been asked of them."""
+    """The site's search boxes and what has been asked of them; ``files``: the code of each box's result page's
+    own script files (read once, for every term)."""
 
     endpoints: list[SearchForm] = field(default_factory=list)
     asked: set[str] = field(default_factory=set)
+    files: dict[int, list[str]] = field(default_factory=dict)
 
     def read_home(self, root, page_url: str, encoding: str, allowed: Callable[[str], bool]) -> None:
         """Keep the search boxes of a home page whose address ``allowed`` admits (the site's, or a government
@@ -191,6 +198,27 @@ class SiteSearch:
             return None
         api = call._replace(url=urljoin(page_url, call.url).split("#")[0])
         return self.api_request(SearchStep(step.endpoint, step.term, 1, api), callback, errback)
+
+    def script_file_request(self, step: SearchStep, files: list[str], page_url: str, callback: Callable,
+                            errback: Callable) -> scrapy.Request | None:
+        """The first of a result page's own script files not read yet (at most ``MAX_SCRIPT_FILES`` a box, on the
+        box's host), carrying the rest; None when there is none. The box's later terms read them too."""
+        read = self.files.setdefault(step.endpoint, [])
+        host = urlsplit(self.endpoints[step.endpoint].url).netloc
+        files = [f for f in files if urlsplit(f).netloc == host and f not in self.asked]
+        files.sort(key=lambda f: not _SEARCH_WORDS.search(urlsplit(f).path.rsplit("/", 1)[-1]))   # search.js first
+        if not files or len(read) >= MAX_SCRIPT_FILES:
+            return None
+        self.asked.add(files[0])
+        return scrapy.Request(files[0], callback=callback, errback=errback,
+                              meta={**_META, "search": step, "search_page": page_url,
+                                    "files_left": files[1:MAX_SCRIPT_FILES - len(read)]})
+
+    def read_script_file(self, step: SearchStep, code: str) -> None:
+        """Keep a result page's script file for the box's terms (within ``MAX_SCRIPT_FILES``)."""
+        read = self.files.setdefault(step.endpoint, [])
+        if len(read) < MAX_SCRIPT_FILES and len(code) <= MAX_RESULT_BYTES:
+            read.append(code)
 
     def api_request(self, step: SearchStep, callback: Callable, errback: Callable) -> scrapy.Request | None:
         """A request of the step's API, as its script sends it (a query, a form, a JSON body); None when it was

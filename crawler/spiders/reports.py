@@ -52,7 +52,7 @@ from twisted.python.failure import Failure
 from crawler.budget import Budget, FrontierSkip
 from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
-from crawler.bundles import MOUNT_HINT, shell_runtime, shell_scripts
+from crawler.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
 from crawler.challenge import script_challenge
 from crawler.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
@@ -939,8 +939,27 @@ class ReportsSpider(scrapy.Spider):
         if step.api is None and not any(classify_title(link.text).worth_fetching for link in links):
             # a page whose results a script draws: its API is asked instead (crawler.sitesearch)
             codes = response.xpath("//script[not(@src)]/text()").getall()[:MAX_SEARCH_SCRIPTS]
+            codes += self.site_search.files.get(step.endpoint, [])
             following = self.site_search.script_request(step, codes, response.url, self.parse_search, self.on_error)
+            # the script may be a file of its own (search.js): read before the search goes on
+            following = following or self.site_search.script_file_request(
+                step, page_scripts(response.selector.root, response.url), response.url, self.parse_search_script,
+                self.on_error)
         following = following or self.site_search.after(step, links, response.url, self.parse_search, self.on_error)
+        if following is not None:
+            yield following
+
+    def parse_search_script(self, response: Response) -> Iterator[scrapy.Request]:
+        """A result page's script file (``crawler.sitesearch``): the API it asks with the words, else the next
+        file, else the search goes on as after a page listing nothing."""
+        step, page = response.meta["search"], response.meta["search_page"]
+        if isinstance(response, TextResponse):
+            self.site_search.read_script_file(step, response.text)
+        following = self.site_search.script_request(step, self.site_search.files.get(step.endpoint, []), page,
+                                                    self.parse_search, self.on_error) \
+            or self.site_search.script_file_request(step, response.meta["files_left"], page, self.parse_search_script,
+                                                    self.on_error) \
+            or self.site_search.after(step, [], page, self.parse_search, self.on_error)
         if following is not None:
             yield following
 

@@ -255,6 +255,34 @@ def test_a_result_page_a_script_draws_asks_its_api_with_the_term_as_the_script_p
         "searchWord": TERMS[0], "siteId": 5, "pageNumber": 1, "pageSize": 10, "orderBy": "relevance"})
 
 
+def _script_file_step(spider, term: int = 0) -> list:
+    """A result page whose drawing script is a file of its own, for the ``term``."""
+    _searching(spider)
+    meta = {"role": "search", "search": SearchStep(0, term)}
+    return list(spider.parse_search(file_response("search_results_script_file.html", SCRIPT_RESULTS, meta)))
+
+
+def _script_file_answer(request: Request) -> TextResponse:
+    return TextResponse(request.url, body=(FILES / "search_results_script_file.js").read_bytes(), encoding="utf-8",
+                        headers={"Content-Type": "application/javascript"}, request=request)
+
+
+def test_a_result_pages_own_script_file_is_read_for_the_api_it_asks(spider):
+    [script] = _script_file_step(spider)
+    assert script.url == HOME + "search/js/search.js?v=20231108"   # not jQuery, not the template library
+    [request] = list(spider.parse_search_script(_script_file_answer(script)))
+    assert parse_qs(urlsplit(request.url).query) == {"searchWord": [TERMS[0]], "siteCode": ["zk"], "pageNo": ["1"],
+                                                     "pageSize": ["10"]}
+    assert request.meta["search"].api is not None
+
+
+def test_a_result_pages_script_file_is_read_once_for_every_term(spider):
+    [script] = _script_file_step(spider)
+    list(spider.parse_search_script(_script_file_answer(script)))
+    [request] = _script_file_step(spider, term=1)
+    assert parse_qs(urlsplit(request.url).query)["searchWord"] == [TERMS[1]]
+
+
 def test_the_api_answers_reports_become_document_requests(spider):
     assert [r.url for r in _api_answer(spider) if r.meta["role"] == "document"] == [
         "http://www.zhoukou.gov.cn/zwgk/ndbg/202401/t20240125_1024.html", "http://www.zhoukou.gov.cn/jyj/ndbg/2022.html"]
