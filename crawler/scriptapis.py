@@ -6,8 +6,8 @@ only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {col
 ``crawler.jsonp``); ``axios.post(url, {…})``, ``axios.get(url, {params: {…}})``, ``axios({method: 'post', url,
 data})`` (also as Vue's ``this.$http``/``this.$axios``, as a webpack 4 bundle's module default ``o.a.get(url, {params:
 {…}})``, and Angular's HttpClient ``this.http.get(url, {params: {…}})``, which asks as axios does); ``fetch(url,
-{method: 'POST', body: JSON.stringify({…})})``; an address written as a template literal (``fetch(`${API}/list?page=${p}`)``)
-is the one its substitutions make: strings the script declares (``const API = "/api"``), literals, and a page-like
+{method: 'POST', body: JSON.stringify({…})})``; an address written as a template literal
+(``fetch(`${API}/list?page=${p}`)``) is the one its substitutions make: strings the script declares (``const API = "/api"``), literals, and a page-like
 query key's first page. Each is asked as the script asks: jQuery's ``data`` is a form
 (a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
 URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script

@@ -148,6 +148,17 @@ class OneHost:
         self.expected[self.base + path] = (agency, year)
         return title
 
+    def noise(self, look: Look, path: str, title: str, nav: str | None = None) -> str:
+        """A page at ``path`` that is no report, titled ``title``; its title."""
+        self.main.pages[path] = Page(look.html(title, "<p>正文。</p>", nav))
+        return title
+
+    def department_home(self, look: Look, folder: str, name: str, links: str) -> str:
+        """A department's home page under ``folder`` with ``links``; its navigation bar."""
+        nav = f'<a href="{folder}index.html">首页</a>{links}'
+        self.main.pages[f"{folder}index.html"] = Page(look.html(name, f"<h1>{name}</h1>{links}", nav))
+        return nav
+
 
 @dataclass(frozen=True)
 class Look:

@@ -201,14 +201,7 @@ class PortalG(OneHost):
         self._education()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
-        self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
-        return title
-
-    def _department_home(self, folder: str, name: str, links: str) -> str:
-        """A department's home page under ``folder`` with ``links``; its navigation bar."""
-        nav = f'<a href="{folder}index.html">首页</a>{links}'
-        self.main.pages[f"{folder}index.html"] = Page(html(name, f"<h1>{name}</h1>{links}", nav))
-        return nav
+        return self.noise(LOOK, path, title, nav)
 
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
@@ -234,7 +227,7 @@ class PortalG(OneHost):
     def _development(self) -> None:
         """市发展和改革委员会: a webpack 5 shell whose list is a lazy chunk with a numeric id."""
         main, name = self.main, "南川市发展和改革委员会"
-        nav = self._department_home("/fgw/", name, '<a href="/fgw/xxgk/ndbg/">年度报告</a>')
+        nav = self.department_home(LOOK, "/fgw/", name, '<a href="/fgw/xxgk/ndbg/">年度报告</a>')
         main.pages["/fgw/xxgk/ndbg/"] = shell(f"年度报告-{name}", ["/fgw/xxgk/ndbg/static/js/main.4e5f6a7b.js"])
         main.pages["/fgw/xxgk/ndbg/static/js/main.4e5f6a7b.js"] = Page(FGW_MAIN.encode(), SCRIPT)
         main.pages["/fgw/xxgk/ndbg/static/js/412.9b8c7d6e.js"] = Page(FGW_LIST.encode(), SCRIPT)
@@ -247,7 +240,7 @@ class PortalG(OneHost):
     def _finance(self) -> None:
         """市财政局: a Vite shell whose route loads its list component on demand (``Object.assign`` data)."""
         main, name = self.main, "南川市财政局"
-        nav = self._department_home("/czj/", name, '<a href="/czj/xxgk/nb/">政府信息公开年报</a>')
+        nav = self.department_home(LOOK, "/czj/", name, '<a href="/czj/xxgk/nb/">政府信息公开年报</a>')
         main.pages["/czj/xxgk/nb/"] = shell(f"政府信息公开年报 - {name}", ["/czj/xxgk/nb/assets/index.6e5f4a3b.js"],
                                             module=True)
         for file, code in (("index.6e5f4a3b", CZJ_INDEX), ("NdbgList.5d4c3b2a", CZJ_LIST), ("vendor.0f1e2d3c", CZJ_VENDOR)):
@@ -266,7 +259,7 @@ class PortalG(OneHost):
     def _statistics(self) -> None:
         """市统计局: an inline Vue 2 page posting its ``queryParams`` spread into a new object."""
         main, name = self.main, "南川市统计局"
-        nav = self._department_home("/tjj/", name, '<a href="/tjj/tjnb/index.html">统计年报</a>'
+        nav = self.department_home(LOOK, "/tjj/", name, '<a href="/tjj/tjnb/index.html">统计年报</a>'
                                                    '<a href="/tjj/xxgk/nb.html">政府信息公开年报</a>')
         main.pages["/tjj/tjnb/index.html"] = Page(html(f"统计年报-{name}", (
             f'<ul><li><a href="/tjj/tjnb/2023.html">{self._noise("/tjj/tjnb/2023.html", "南川市2023年统计年报", nav)}</a>'
@@ -288,7 +281,7 @@ class PortalG(OneHost):
     def _housing(self) -> None:
         """市住房和城乡建设局: a hash-mode Vue app whose reports a detail API answers to a POST of the id."""
         main, name = self.main, "南川市住房和城乡建设局"
-        nav = self._department_home("/zjj/", name, '<a href="/zjj/xxgk/nb.html">年度报告</a>')
+        nav = self.department_home(LOOK, "/zjj/", name, '<a href="/zjj/xxgk/nb.html">年度报告</a>')
         script = ('<script src="/zjj/js/vue.min.js"></script><script src="/zjj/js/vue-router.min.js"></script>'
                   '<script src="/zjj/js/axios.min.js"></script><script>\n'
                   "const Detail = { template: '<div v-html=\"info.content\"></div>', data() { return { info: {} }; },\n"
@@ -332,7 +325,7 @@ class PortalG(OneHost):
         """市交通运输局: a Vue-CLI shell whose webpack runtime is a file of its own (``runtime~app.….js``), holding
         the chunk map its app bundle's 年报 route needs."""
         main, name = self.main, "南川市交通运输局"
-        nav = self._department_home("/jtj/", name, '<a href="/jtj/xxgk/">信息公开</a>')
+        nav = self.department_home(LOOK, "/jtj/", name, '<a href="/jtj/xxgk/">信息公开</a>')
         main.pages["/jtj/xxgk/"] = shell(f"信息公开-{name}", ["/jtj/xxgk/js/runtime~app.8a9b0c1d.js",
                                                              "/jtj/xxgk/js/chunk-vendors.7b6a5c4d.js",
                                                              "/jtj/xxgk/js/app.2e3f4a5b.js"])
@@ -349,7 +342,7 @@ class PortalG(OneHost):
         """市教育局: a RuoYi-Vue shell whose routes are the menu API's answer (getRouters), each route's view a chunk
         loaded by its component's path."""
         main, name = self.main, "南川市教育局"
-        nav = self._department_home("/jyj/", name, '<a href="/jyj/xxgk/">信息公开</a>')
+        nav = self.department_home(LOOK, "/jyj/", name, '<a href="/jyj/xxgk/">信息公开</a>')
         main.pages["/jyj/xxgk/"] = Page(
             f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开-{name}</title></head><body>'
             f'<div id="app"></div><script>{JYJ_RUNTIME}</script><script src="/jyj/xxgk/static/js/chunk-vendors.5a6b7c8d.js">'

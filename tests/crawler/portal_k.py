@@ -32,6 +32,7 @@ other portal has, for crawls over real HTTP.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
@@ -55,6 +56,15 @@ def shell(title: str, mount: str, scripts: list[str], module: bool = False) -> P
 def nuxt_string(text: str) -> str:
     """A string as Nuxt's serializer (devalue) writes it: JSON, each ``/`` as ``\\u002F``."""
     return json.dumps(text, ensure_ascii=False).replace("/", "\\u002F")
+
+
+def asked_with(wanted: dict[str, str], answer: dict) -> Callable[[dict], Page]:
+    """A GET API answering ``answer`` when asked with the ``wanted`` query values, else a 400 in JSON."""
+    def answered(query: dict) -> Page:
+        if any(query.get(key) != [value] for key, value in wanted.items()):
+            return Page(b'{"code":400,"msg":"bad query"}', JSON)
+        return Page(json.dumps(answer, ensure_ascii=False).encode(), JSON)
+    return answered
 
 
 # 财政局's Vue-CLI app bundle: axios a module of the vendor chunk (o=n.n(r)), asked as o.a.get(url, {params}).
@@ -147,8 +157,7 @@ class PortalK(OneHost):
         self._search()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
-        self.main.pages[path] = Page(html(title, "<p>正文。</p>", nav))
-        return title
+        return self.noise(LOOK, path, title, nav)
 
     def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
         """The department's reports under ``folder``art/, as its API lists them: id, title, url."""
@@ -160,12 +169,6 @@ class PortalK(OneHost):
         item = f'{folder.strip("/").replace("/", "")}{key}'
         path = f"{folder}art/{item}.html"
         return {"id": item, "title": self._noise(path, title, nav), "url": path}
-
-    def _department_home(self, folder: str, name: str, links: str) -> str:
-        """A department's home page under ``folder`` with ``links``; its navigation bar."""
-        nav = f'<a href="{folder}index.html">首页</a>{links}'
-        self.main.pages[f"{folder}index.html"] = Page(html(name, f"<h1>{name}</h1>{links}", nav))
-        return nav
 
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
@@ -187,7 +190,7 @@ class PortalK(OneHost):
     def _development(self) -> None:
         """市发展和改革委员会: a Nuxt 2 page whose list is only in ``window.__NUXT__``."""
         main, name, folder = self.main, "东岳市发展和改革委员会", "/fgw/"
-        nav = self._department_home(folder, name, '<a href="/fgw/xxgk/ndbg/">年度报告</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/fgw/xxgk/ndbg/">年度报告</a>')
         items = self._reports(folder, name, range(2023, 2019, -1), nav)
         items.insert(2, self._item(folder, "ys", f"{name}2024年部门预算", nav))
         listed = ",".join(f'{{id:{json.dumps(i["id"])},title:{nuxt_string(i["title"])},url:{nuxt_string(i["url"])},'
@@ -208,7 +211,7 @@ class PortalK(OneHost):
     def _finance(self) -> None:
         """市财政局: a Vue-CLI shell asking with axios imported as a webpack 4 module (``o.a.get``)."""
         main, name, folder = self.main, "东岳市财政局", "/czj/"
-        nav = self._department_home(folder, name, '<a href="/czj/xxgk/nb/">政府信息公开年报</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/czj/xxgk/nb/">政府信息公开年报</a>')
         main.pages["/czj/xxgk/nb/"] = shell(f"政府信息公开年报-{name}", '<div id="app"></div>',
                                             ["/czj/xxgk/nb/js/chunk-vendors.1d2e3f4a.js", "/czj/xxgk/nb/js/app.5b6c7d8e.js"])
         main.pages["/czj/xxgk/nb/js/chunk-vendors.1d2e3f4a.js"] = Page(
@@ -219,17 +222,13 @@ class PortalK(OneHost):
         noise = self._item(folder, "js", f"{name}2023年度部门决算", nav)
         items.insert(1, {"id": noise["id"], "title": noise["title"]})
 
-        def answer(query: dict) -> Page:
-            if query.get("channel") != ["cznb"] or query.get("page") != ["1"] or query.get("size") != ["10"]:
-                return Page(b'{"code":400,"msg":"channel"}', JSON)
-            return Page(json.dumps({"code": 200, "data": {"list": items, "total": len(items)}},
-                                   ensure_ascii=False).encode(), JSON)
-        main.dynamic["/czj/api/nb/list"] = answer
+        main.dynamic["/czj/api/nb/list"] = asked_with({"channel": "cznb", "page": "1", "size": "10"},
+                                                      {"code": 200, "data": {"list": items, "total": len(items)}})
 
     def _education(self) -> None:
         """市教育局: an Angular build asking through HttpClient (``this.http.get``)."""
         main, name, folder = self.main, "东岳市教育局", "/jyj/"
-        nav = self._department_home(folder, name, '<a href="/jyj/xxgk/ndbg/">年度报告</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/jyj/xxgk/ndbg/">年度报告</a>')
         main.pages["/jyj/xxgk/ndbg/"] = Page(
             f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告-{name}</title>'
             '<base href="/jyj/xxgk/ndbg/"><link rel="stylesheet" href="styles.9a8b7c6d.css"></head><body>'
@@ -240,33 +239,25 @@ class PortalK(OneHost):
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.append(self._item(folder, "tj", "东岳市2023年教育统计年报", nav))
 
-        def answer(query: dict) -> Page:
-            if query.get("column") != ["ndbg"] or query.get("page") != ["1"]:
-                return Page(b'{"code":400}', JSON)
-            return Page(json.dumps({"code": 0, "data": items}, ensure_ascii=False).encode(), JSON)
-        main.dynamic["/jyj/api/list"] = answer
+        main.dynamic["/jyj/api/list"] = asked_with({"column": "ndbg", "page": "1"}, {"code": 0, "data": items})
 
     def _health(self) -> None:
         """市卫生健康委员会: a create-react-app build asking with a template literal (``${API}/list?page=${p}``)."""
         main, name, folder = self.main, "东岳市卫生健康委员会", "/wjw/"
-        nav = self._department_home(folder, name, '<a href="/wjw/xxgk/ndbg/">年度报告</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/wjw/xxgk/ndbg/">年度报告</a>')
         main.pages["/wjw/xxgk/ndbg/"] = shell(f"年度报告-{name}", '<div id="root"></div>',
                                               ["/wjw/xxgk/ndbg/static/js/main.8c1e2f3a.js"])
         main.pages["/wjw/xxgk/ndbg/static/js/main.8c1e2f3a.js"] = Page(WJW_MAIN.encode(), SCRIPT)
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.insert(2, self._item(folder, "zj", f"{name}2023年工作总结", nav))
 
-        def answer(query: dict) -> Page:
-            if query.get("column") != ["ndbg"] or query.get("page") != ["1"] or query.get("size") != ["10"]:
-                return Page(b'{"code":400}', JSON)
-            return Page(json.dumps({"code": 0, "data": {"list": items, "total": len(items)}},
-                                   ensure_ascii=False).encode(), JSON)
-        main.dynamic["/wjw/api/list"] = answer
+        main.dynamic["/wjw/api/list"] = asked_with({"column": "ndbg", "page": "1", "size": "10"},
+                                                   {"code": 0, "data": {"list": items, "total": len(items)}})
 
     def _civil_affairs(self) -> None:
         """市民政局: a jQuery page whose interface answers XML (``dataType:"xml"``)."""
         main, name, folder = self.main, "东岳市民政局", "/mzj/"
-        nav = self._department_home(folder, name, '<a href="/mzj/xxgk/nb.html">政府信息公开年报</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/mzj/xxgk/nb.html">政府信息公开年报</a>')
         main.pages["/mzj/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", '<ul id="list"></ul>' + MZJ_SCRIPT, nav))
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.insert(1, self._item(folder, "zj", f"{name}2023年度工作总结", nav))
@@ -284,7 +275,7 @@ class PortalK(OneHost):
         """市审计局: a Vite app whose routes are its views' paths (``import.meta.glob``), the 年报 view's chunk
         loading the list's."""
         main, name, folder = self.main, "东岳市审计局", "/sjj/"
-        nav = self._department_home(folder, name, '<a href="/sjj/xxgk/">信息公开</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/sjj/xxgk/">信息公开</a>')
         main.pages["/sjj/xxgk/"] = shell(f"信息公开-{name}", '<div id="app"></div>', ["/sjj/xxgk/assets/index.6e5f4a3b.js"],
                                          module=True)
         for file, code in (("index.6e5f4a3b", SJJ_INDEX), ("index.8f2e9a1b", SJJ_NDBG), ("NbList.3c4d5e6f", SJJ_LIST),
@@ -294,18 +285,14 @@ class PortalK(OneHost):
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.insert(1, self._item(folder, "ys", f"{name}2024年部门预算", nav))
 
-        def answer(query: dict) -> Page:
-            if query.get("channel") != ["sjnb"] or query.get("current") != ["1"]:
-                return Page(b'{"code":400}', JSON)
-            return Page(json.dumps({"code": 200, "data": {"records": items, "total": len(items)}},
-                                   ensure_ascii=False).encode(), JSON)
-        main.dynamic["/sjj/api/nb/page"] = answer
+        main.dynamic["/sjj/api/nb/page"] = asked_with({"channel": "sjnb", "current": "1"},
+                                                      {"code": 200, "data": {"records": items, "total": len(items)}})
 
     def _justice(self) -> None:
         """市司法局: a Next.js app under ``/sfj`` (its basePath), three items a page; later pages asked of
         ``/sfj/_next/data/…json?page=N``."""
         main, name, folder = self.main, "东岳市司法局", "/sfj/"
-        nav = self._department_home(folder, name, '<a href="/sfj/xxgk/ndbg">年度报告</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/sfj/xxgk/ndbg">年度报告</a>')
         items = self._reports(folder, name, range(2023, 2018, -1), nav)
         items.insert(4, self._item(folder, "zj", f"{name}2023年工作总结", nav))
         pages = [items[k:k + 3] for k in range(0, len(items), 3)]
