@@ -1,13 +1,14 @@
 """The script files that hold a single-page application's code, when a page is such an application's shell.
 
 A page built by webpack (Vue CLI, create-react-app, Angular CLI) or Vite is an empty mount point (``<div id="app">
-</div>``, ``<div id="root"></div>``, Angular's ``<app-root></app-root>``) and a few script files: what the page
-asks an API for, and how it makes an item's address, is written in those files, not in the page. They are
-worth fetching only then, only from the page's own host, and never a library or a vendor chunk (``chunk-vendors.*.js``, ``vendor.*.js``,
-``jquery.min.js``: no list is asked there); at most ``MAX_PER_PAGE`` of a page, and the spider fetches at most
-``MAX_PER_SITE`` in a crawl. A webpack runtime in a file of its own (Vue CLI's and create-react-app's
-``runtimeChunk``: ``runtime.3f2a.js``, ``runtime~app.js``, ``runtime-main.js``) asks no list either, but holds the
-chunk map the app's lazy routes are loaded by (``crawler.chunks``): ``shell_runtime`` names it, one a page.
+</div>``, ``<div id="root"></div>``, Angular's ``<app-root></app-root>``) and a few script files: what the page asks
+an API for, and how it makes an item's address, is written in those files, not in the page. They are worth fetching
+only then, only from the page's own host, and never a library or a vendor chunk (``chunk-vendors.*.js``,
+``vendor.*.js``, ``jquery.min.js``: no list is asked there); at most ``MAX_PER_PAGE`` of a page, and the spider
+fetches at most ``MAX_PER_SITE`` in a crawl. A webpack runtime in a file of its own (Vue CLI's and
+create-react-app's ``runtimeChunk``: ``runtime.3f2a.js``, ``runtime~app.js``, ``runtime-main.js``) asks no list
+either, but holds the chunk map the app's lazy routes are loaded by (``crawler.chunks``): ``shell_runtime`` names
+it, one a page.
 """
 
 from __future__ import annotations
