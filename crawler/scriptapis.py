@@ -60,6 +60,7 @@ _FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'`])([^"'`\s<>]{1,300})\1\s*(
 # A template literal's substitution (`${API}/list?page=${p}`): a name, or a name's field (this.query.page).
 _SUBSTITUTION = re.compile(rf"\$\{{\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*\}}")
 _QUERY_KEY = re.compile(r"[?&]([\w.-]{1,100})=$")
+_DECLARED = re.compile(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*)({_NAME})\s*=\s*(["'`])([^"'`\s<>$]{{0,300}})\2""")
 # What wraps an object literal to make a body of it, and the body it makes.
 _WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
@@ -283,7 +284,7 @@ class Variables:
             if key and PAGE_KEY.search(key.group(1)):
                 value = "1"   # the page the list is asked with first, whatever the name holds
             else:
-                value = self._string(name) or (self.values[name][0] if name in self.values else None)
+                value = self.declared.get(name) or (self.values[name][0] if name in self.values else None)
             if value is None:
                 return None
             parts += [before, value]
@@ -291,11 +292,14 @@ class Variables:
         parts.append(written[end:])
         return "".join(parts)
 
-    def _string(self, name: str) -> str | None:
-        """The string the script first declares ``name`` with (``const API = "/wjw/api"``, ``var a=1,API="/api"``)."""
-        assigned = re.search(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*){re.escape(name)}\s*=\s*(["'`])"""
-                             rf"""([^"'`\s<>$]{{0,300}})\1""", self.code)
-        return assigned.group(2) if assigned else None
+    @cached_property
+    def declared(self) -> dict[str, str]:
+        """name → the string the script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``),
+        read in one pass."""
+        found: dict[str, str] = {}
+        for match in _DECLARED.finditer(self.code):
+            found.setdefault(match.group(1), match.group(3))
+        return found
 
     def object_literal(self, reference: str, at: int) -> str | None:
         """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of

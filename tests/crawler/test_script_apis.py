@@ -4,6 +4,7 @@ its items' addresses made as the script makes them, its other pages posted (craw
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import parse_qsl
 
 import scrapy
@@ -207,6 +208,16 @@ def test_a_json_answer_with_few_reports_is_still_its_column_list(spider):
 def test_a_hostile_script_of_axios_and_fetch_calls_costs_no_more_than_its_bounds():
     code = "axios.post('/a', {x: y}); fetch('/b', o); axios({url: '/c', params: z});" * 20_000   # 1.4M chars
     assert api_calls(code) == []
+
+
+def test_a_hostile_script_of_template_literal_fetches_costs_no_more_than_its_bounds():
+    """Substitutions of names declared only at the end of a long script: the declarations are read once."""
+    names = [f"n{k}" for k in range(40)]
+    sites = "".join(f"fetch(`/{k}/" + "".join(f"${{{n}}}" for n in names) + "`);" for k in range(60))
+    code = sites + ";" * 1_800_000 + "var " + ",".join(f'{n}="x"' for n in names) + ";"
+    started = time.monotonic()
+    assert len(api_calls(code)) == 10   # MAX_CALLS
+    assert time.monotonic() - started < 5
 
 
 def test_a_column_a_script_fetches_posts_the_json_the_script_stringifies(spider):
