@@ -39,6 +39,7 @@ from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
 from crawler.xmlanswers import xml_answer_data
 from crawler.tables import cell_label
+from crawler.volatile import stable_url
 from gxparse.normalize import squash
 
 SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -170,7 +171,7 @@ class _Walker:
         href = (href or "").strip()
         if not href or href.lower().startswith(SKIPPED_SCHEMES):
             return None
-        url = urljoin(self.base_url, href).split("#")[0]
+        url = stable_url(urljoin(self.base_url, href).split("#")[0])
         return url if url.startswith(("http://", "https://")) else None
 
     # -- sources of links ------------------------------------------------------------------------
