@@ -102,6 +102,7 @@ from crawler.pagers import (
     proxy_page_urls,
     script_pager_urls,
 )
+from crawler.pagerplugins import plugin_pager_urls
 from crawler.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
@@ -307,6 +308,7 @@ class ReportsSpider(scrapy.Spider):
             urls += load_more_urls(response.selector.root, response.url)
             # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.nextdata)
             urls += next_data_pages(response.xpath("//script[@id='__NEXT_DATA__']/text()").get(), response.url)
+            urls += plugin_pager_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]

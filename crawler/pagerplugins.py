@@ -1,0 +1,112 @@
+"""The other pages of a list whose pager a script plugin draws from its settings, the HTML holding no page link:
+
+- kkpager (``kkpager.generPageHtml({pno: 1, total: 5, hrefFormer: 'index', hrefLatter: '.html'})``): page 1 is
+  ``hrefFormer + hrefLatter``, page n ``hrefFormer + '_' + n + hrefLatter`` (its default ``getLink``); in
+  ``mode: 'click'`` its pages are a function's, not addresses;
+- plugins given a page count, or a record count and a page size (layui ``laypage.render({count: 48, limit: 10,
+  jump: …})``, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination), whose callback
+  sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
+  '.html'``);
+- a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
+  '.html'``, or a variable read from it) with the total written only as 共5页.
+
+The pages from 2 to the last, at most ``pagers.MAX_GENERATED_PAGES``; the first is where the list was entered.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from crawler.pagers import MAX_GENERATED_PAGES
+
+_KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
+_PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
+                     r"paging|Paginator))\s*\(\s*\{")
+SETTINGS_CHARS = 3000   # a plugin's settings are read this far after its call
+_PAGE_COUNT_KEYS = ("totalPages", "totalPage", "pageCount", "pages")
+_RECORD_COUNT_KEYS = ("count", "totalCounts", "totalCount", "totalRecords", "items", "totalRows")
+_SIZE_KEYS = ("limit", "pageSize", "itemsOnPage", "perPage", "pageLimit")
+DEFAULT_PAGE_SIZE = 10   # layui's and jqPaginator's
+# An address assigned to the browser around an expression: (before it, the expression, after it).
+_SENT_AROUND = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*"""
+                          r"""(["'])([^"'\s<>]{0,300})\1\s*\+\s*((?:[^+;()'"]|\(\s*["'][^"']{0,60}["']\s*\)|\(\s*\)){1,120}?)\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?"""
+                          r"""\s*(?:[;)}]|$)""")
+_INPUT_VALUE = re.compile(r"""(?:document\.)?getElementById\(\s*["'][\w-]+["']\s*\)\s*\.value|\$\(\s*["']#[\w-]+["']\s*\)\s*\.val\(\s*\)""")
+_READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=]{0,120}?(?:\.value\b|\.val\(\s*\))""")
+_TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
+_TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
+
+
+def plugin_pager_urls(root, page_url: str) -> list[str]:
+    """The pages of the list ``page_url`` that its script pager plugins or jump box stand for."""
+    codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
+    urls = []
+    for code in codes:
+        urls += _kkpager_pages(code, page_url) + _plugin_pages(code, page_url)
+    if not urls:
+        urls = _jump_pages(root, codes, page_url)
+    return [url for url in dict.fromkeys(urls) if url != page_url]
+
+
+def _kkpager_pages(code: str, page_url: str) -> list[str]:
+    for call in _KKPAGER.finditer(code):
+        settings = code[call.end():call.end() + SETTINGS_CHARS]
+        total, former = _number(settings, ("total",)), _string(settings, "hrefFormer")
+        if total is None or former is None or _string(settings, "mode") == "click":
+            continue
+        latter = _string(settings, "hrefLatter") or ""
+        return [urljoin(page_url, f"{former}_{n}{latter}") for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+def _plugin_pages(code: str, page_url: str) -> list[str]:
+    for call in _PLUGIN.finditer(code):
+        settings = code[call.end():call.end() + SETTINGS_CHARS]
+        sent = _SENT_AROUND.search(settings)
+        pages = _page_count(settings)
+        if sent and pages:
+            current = _number(settings, ("curr", "currentPage", "current", "pno", "startPage"))
+            return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+                    for n in range(2, min(pages, MAX_GENERATED_PAGES) + 1) if n != current]
+    return []
+
+
+def _page_count(settings: str) -> int | None:
+    pages = _number(settings, _PAGE_COUNT_KEYS)
+    if pages is not None:
+        return pages
+    records = _number(settings, _RECORD_COUNT_KEYS)
+    size = _number(settings, _SIZE_KEYS) or DEFAULT_PAGE_SIZE
+    return -(-records // size) if records is not None else None
+
+
+def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
+    """A jump box's pages: an address sent around an input's value, up to the total the page writes."""
+    text = " ".join(root.itertext())
+    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    if total is None:
+        return []
+    handlers = [e.get("onclick") or "" for e in root.xpath("//*[@onclick]")] + \
+        [e.get("href") for e in root.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")]
+    for code in handlers + codes:
+        read = {m.group(1) for m in _READ_INTO.finditer(code)}
+        for sent in _SENT_AROUND.finditer(code):
+            expression = sent.group(3).strip()
+            if _INPUT_VALUE.fullmatch(expression) or expression in read:
+                return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+                        for n in range(2, min(int(total.group(1)), MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+def _number(settings: str, keys: tuple[str, ...]) -> int | None:
+    for key in keys:
+        match = re.search(rf"(?<![\w$.]){key}\s*:\s*['\"]?(\d{{1,7}})\b", settings)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _string(settings: str, key: str) -> str | None:
+    match = re.search(rf"(?<![\w$.]){key}\s*:\s*(['\"])([^'\"]{{0,300}})\1", settings)
+    return match.group(2) if match else None

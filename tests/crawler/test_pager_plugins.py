@@ -1,0 +1,53 @@
+"""Pagers a script plugin draws from its settings, and jump boxes (crawler/pagerplugins.py), on frozen pages."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from crawler.pagerplugins import plugin_pager_urls
+from tests.crawler.helpers import FILES, file_response, list_meta
+
+BASE = "http://www.zhoukou.gov.cn/zwgk/ndbg/"
+
+
+def _urls(name: str, url: str) -> list[str]:
+    return plugin_pager_urls(lxml.html.fromstring((FILES / name).read_bytes()), url)
+
+
+def test_a_kkpagers_pages_follow_its_default_links():
+    assert _urls("list_kkpager.html", BASE + "index.html") == [BASE + f"index_{n}.html" for n in (2, 3, 4)]
+
+
+def test_a_laypages_pages_are_its_record_count_over_its_size_sent_where_its_jump_sends_them():
+    assert _urls("list_laypage.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
+
+
+def test_a_jump_box_reaches_each_page_up_to_the_total_written():
+    assert _urls("list_jump_box.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
+
+
+@pytest.mark.parametrize("page", [
+    # kkpager in click mode: its pages are a function's
+    "<script>kkpager.generPageHtml({pno: 1, total: 5, mode: 'click', hrefFormer: 'index', click: function (n) {"
+    " load(n); }});</script>",
+    # a plugin whose callback loads by ajax, sending the browser nowhere
+    "<script>$('#p').jqPaginator({totalPages: 5, onPageChange: function (num) { loadList(num); }});</script>",
+    # 共5页 beside a detail link built from an id, not from what a box holds
+    "<p>共5页</p><a onclick=\"location.href='/art/' + id + '.html'\">查看</a>",
+])
+def test_no_pages_without_both_a_count_and_an_address_built_from_the_page(page):
+    assert plugin_pager_urls(lxml.html.fromstring(f"<html><body>{page}</body></html>"), BASE + "index.html") == []
+
+
+def test_a_jqpaginator_sending_the_browser_on_gives_its_pages_but_the_current():
+    page = ("<script>$('#p').jqPaginator({totalPages: 4, currentPage: 2, onPageChange: function (num, type) {"
+            " if (type == 'change') { location.href = '?page=' + num; } }});</script>")
+    assert plugin_pager_urls(lxml.html.fromstring(f"<html><body>{page}</body></html>"), BASE + "list.do?page=2") \
+        == [BASE + "list.do?page=3", BASE + "list.do?page=4"]
+
+
+def test_the_spider_asks_for_a_kkpager_lists_other_pages(spider):
+    response = file_response("list_kkpager.html", BASE + "index.html", list_meta("column"))
+    urls = {r.url for r in spider.parse_page(response) if r.meta.get("role") != "document"}
+    assert {BASE + f"index_{n}.html" for n in (2, 3, 4)} <= urls
