@@ -4,7 +4,9 @@ Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sourc
 column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
 the years of a GET form's year drop-down (a column shown a year at a time); URL strings in inline scripts and
 ``onclick``/``onchange`` handlers (a button's ``location.href='?page=2'``, named by its ``value``); addresses in
-``data-`` attributes that the page's script opens (``data-url``: ``crawler.datalinks``); the JSON
+``data-`` attributes that the page's script opens (``data-url``: ``crawler.datalinks``); fragments jQuery
+loads into the page (``.load('list.html #content')``, read as frames) and HTML templates kept in scripts
+(``<script type="text/template">``: ``crawler.fragments``); the JSON
 literals of scripts (column trees of platforms drawn in the browser, ``crawler.jsonlinks``); and the HTML records that Hanweb/JCMS list pages
 keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from the data proxy).
 Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
@@ -24,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -33,6 +35,7 @@ from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses
+from crawler.fragments import PLACEHOLDER, is_template, loaded_urls, template_fragments
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
 from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
@@ -99,7 +102,8 @@ def page_links(html_root, base_url: str) -> list[Link]:
     base = html_root.xpath("//base/@href")
     walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url)
     links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
-    links += walker.handlers(html_root) + walker.data_links(html_root)
+    links += walker.handlers(html_root) + walker.data_links(html_root) + walker.loads(html_root)
+    links += walker.templates(html_root)
     return links + walker.scripts(html_root) + walker.records(html_root)
 
 
@@ -305,7 +309,7 @@ class _Walker:
         (its name)."""
         out = []
         for script in root.iter("script"):
-            if script.get("src") or "xml" in (script.get("type") or ""):
+            if script.get("src") or "xml" in (script.get("type") or "") or is_template(script):
                 continue
             code = _ESCAPED_SLASH.sub("/", script.text or "")
             names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
@@ -322,6 +326,30 @@ class _Walker:
             heading = self.heading(script if target is None else target)
             out += [Link(u, t, heading, "script", None, agencies) for u, t in entries]
             out += _from_json(script_json_links(code, self.base_url, heading))
+        return out
+
+    def loads(self, root) -> list[Link]:
+        """Fragments the page's scripts load into it (``crawler.fragments``): frames of the page, under the
+        heading of the element they fill."""
+        out = []
+        for script in root.iter("script"):
+            if script.get("src") or is_template(script):
+                continue
+            for href, into in loaded_urls(script.text or ""):
+                filled = root.xpath("//*[@id=$id]", id=into) if into else []
+                if url := self.url(href):
+                    out.append(Link(url, "", self.heading(filled[0] if filled else script), "frame"))
+        return out
+
+    def templates(self, root) -> list[Link]:
+        """The links of HTML templates kept in scripts (``crawler.fragments``), under the heading of the element
+        the page draws them into when their own HTML has none."""
+        out = []
+        for script, fragment in template_fragments(root):
+            target = _written_into(script)
+            heading = self.heading(script if target is None else target)
+            out += [link if link.heading else replace(link, heading=heading) for link in self.anchors(fragment)
+                    if not PLACEHOLDER.search(link.url + link.text)]
         return out
 
     def records(self, root) -> list[Link]:
