@@ -18,6 +18,8 @@ other fixture has: for crawls over real HTTP. Each department is another family:
   onchange="location.href=this.value">``;
 - 交通 (``/jtj/``): a list whose only pager is a jump box (``<input id="jump">`` and a GO link building
   ``'list_' + document.getElementById('jump').value + '.html'``) with the total written as 共3页;
+- 水利 (``/slj/``): a jqPaginator (``totalPages: 3``) whose ``onPageChange`` calls ``loadList(n)``, a ``$.get`` of
+  the list's HTML fragment ``'/slj/ndbg/list_' + n + '.html'``: page 1 too is only loaded by the script;
 - noise: a 法治政府建设年度报告, a 部门预算, a 统计年报, a 工作总结, and news on 企业年报.
 """
 
@@ -32,7 +34,8 @@ from tests.crawler.portal import Host, Look, OneHost, Page
 CITY = "西山市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
 DEPARTMENTS = (("fgw", "西山市发展和改革委员会"), ("jyj", "西山市教育局"), ("mzj", "西山市民政局"), ("czj", "西山市财政局"),
-               ("wjw", "西山市卫生健康委员会"), ("zjj", "西山市住房和城乡建设局"), ("jtj", "西山市交通运输局"))
+               ("wjw", "西山市卫生健康委员会"), ("zjj", "西山市住房和城乡建设局"), ("jtj", "西山市交通运输局"),
+               ("slj", "西山市水利局"))
 
 LOOK = Look(NAV, seed=29)
 html, article = LOOK.html, LOOK.article
@@ -63,6 +66,7 @@ class PortalJ(OneHost):
         self._health()
         self._housing()
         self._transport()
+        self._water()
 
     def _report(self, path: str, agency: str, year: int, nav: str | None = None) -> str:
         title = f"{agency}{year}年政府信息公开工作年度报告"
@@ -236,3 +240,18 @@ class PortalJ(OneHost):
                 f'<div class="page">共{len(pages)}页 当前第{n}页 转到<input id="jump" size="3" />页 '
                 "<a href=\"javascript:;\" onclick=\"location.href='list_' + "
                 "document.getElementById('jump').value + '.html'\">GO</a></div>"), nav))
+
+    def _water(self) -> None:
+        """水利: every page of the list, the first too, an HTML fragment a jqPaginator's callback loads by ajax."""
+        code, name = DEPARTMENTS[7]
+        nav = self._department(code, name, f"/{code}/ndbg/index.html")
+        entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2024年部门预算")
+        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        for n, listed in enumerate(pages, 1):
+            self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
+        script = ("<script>\nfunction loadList(num) {\n"
+                  f"  $.get('/{code}/ndbg/list_' + num + '.html', function (html) {{ $('#list').html(html); }});\n}}\n"
+                  f"$('#p').jqPaginator({{totalPages: {len(pages)}, visiblePages: 5, currentPage: 1,\n"
+                  "  onPageChange: function (num, type) { loadList(num); }\n});\n</script>")
+        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
+            f'<div class="tit">政府信息公开年报</div><div id="list"></div><div id="p"></div>{script}'), nav))
