@@ -6,11 +6,14 @@
 - plugins given a page count, or a record count and a page size (layui ``laypage.render({count: 48, limit: 10,
   jump: …})``, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination), whose callback
   sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
-  '.html'``);
+  '.html'``), or calls a function of the page that asks by GET for an address written around its parameter
+  (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
+  '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
   '.html'``, or a variable read from it) with the total written only as 共5页.
 
-The pages from 2 to the last, at most ``pagers.MAX_GENERATED_PAGES``; the first is where the list was entered.
+The pages from 2 to the last (from 1 when a function loads them), at most ``pagers.MAX_GENERATED_PAGES``; the
+first is where the list was entered.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from crawler.pagers import MAX_GENERATED_PAGES
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
 _PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
-                     r"paging|Paginator))\s*\(\s*\{")
+                     r"""paging|Paginator))\s*\(\s*(?:["'][^"']{0,100}["']\s*,\s*)?\{""")   # $.jqPaginator('#p', {…}) too
 SETTINGS_CHARS = 3000   # a plugin's settings are read this far after its call
 _PAGE_COUNT_KEYS = ("totalPages", "totalPage", "pageCount", "pages")
 _RECORD_COUNT_KEYS = ("count", "totalCounts", "totalCount", "totalRecords", "items", "totalRows")
@@ -32,6 +35,12 @@ DEFAULT_PAGE_SIZE = 10   # layui's and jqPaginator's
 _SENT_AROUND = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*"""
                           r"""(["'])([^"'\s<>]{0,300})\1\s*\+\s*((?:[^+;()'"]|\(\s*["'][^"']{0,60}["']\s*\)|\(\s*\)){1,120}?)\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?"""
                           r"""\s*(?:[;)}]|$)""")
+# A callback's call of a function with the page (``loadList(num)``), that function's GET of the list.
+_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*[A-Za-z_$][\w$.]*\s*\)")
+_GET_REQUEST = re.compile(r"\$\.get\s*\(|\.load\s*\(|\$\.ajax\s*\(|\$\.getJSON\s*\(")
+_POST = re.compile(r"\$\.post\s*\(|type\s*:\s*['\"]post['\"]|method\s*:\s*['\"]post['\"]", re.IGNORECASE)
+MAX_LOADERS = 5
+LOADER_CHARS = 1000   # a loading function is read this far
 _INPUT_VALUE = re.compile(r"""(?:document\.)?getElementById\(\s*["'][\w-]+["']\s*\)\s*\.value|\$\(\s*["']#[\w-]+["']\s*\)\s*\.val\(\s*\)""")
 _READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=]{0,120}?(?:\.value\b|\.val\(\s*\))""")
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
@@ -43,10 +52,17 @@ def plugin_pager_urls(root, page_url: str) -> list[str]:
     codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
     urls = []
     for code in codes:
-        urls += _kkpager_pages(code, page_url) + _plugin_pages(code, page_url)
+        urls += _kkpager_pages(code, page_url) + _plugin_pages(code, "\n".join(codes), page_url)
     if not urls:
         urls = _jump_pages(root, codes, page_url)
     return [url for url in dict.fromkeys(urls) if url != page_url]
+
+
+def loaded_list_pages(root, page_url: str) -> list[str]:
+    """The pages of a list that a function called by a pager plugin loads, the first too: a page whose own HTML
+    holds none of its list."""
+    codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
+    return [url for code in codes for url in _plugin_pages(code, "\n".join(codes), page_url, loaded_only=True)]
 
 
 def _kkpager_pages(code: str, page_url: str) -> list[str]:
@@ -60,16 +76,38 @@ def _kkpager_pages(code: str, page_url: str) -> list[str]:
     return []
 
 
-def _plugin_pages(code: str, page_url: str) -> list[str]:
+def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = False) -> list[str]:
+    """A plugin's pages: sent to by its callback (the first is this page), or each loaded by a function its
+    callback calls (the first too: this page holds none of the list)."""
     for call in _PLUGIN.finditer(code):
         settings = code[call.end():call.end() + SETTINGS_CHARS]
-        sent = _SENT_AROUND.search(settings)
         pages = _page_count(settings)
-        if sent and pages:
+        if not pages:
+            continue
+        if (sent := _SENT_AROUND.search(settings)) and not loaded_only:
             current = _number(settings, ("curr", "currentPage", "current", "pno", "startPage"))
             return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
                     for n in range(2, min(pages, MAX_GENERATED_PAGES) + 1) if n != current]
+        if loaded := _loader_template(settings, page_code):
+            return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
     return []
+
+
+def _loader_template(settings: str, page_code: str) -> tuple[str, str] | None:
+    """The address a function called from the plugin's settings (``loadList(num)``) asks by GET for a page,
+    written around its parameter (``$.get('/list_' + num + '.html', …)``): (before it, after it)."""
+    for name in dict.fromkeys(_CALLED.findall(settings)[:MAX_LOADERS]):
+        defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)", page_code)
+        if defined is None:
+            continue
+        body = page_code[defined.end():defined.end() + LOADER_CHARS]
+        if not _GET_REQUEST.search(body) or _POST.search(body):
+            continue
+        written = re.search(rf"""(["'])([^"'\s<>]{{1,300}})\1\s*\+\s*{re.escape(defined.group(1))}\b\s*"""
+                            r"""(?:\+\s*(["'])([^"'\s<>]{0,100})\3)?""", body)
+        if written and re.search(r"[/?._=]", written.group(2)):
+            return written.group(2), written.group(4) or ""
+    return None
 
 
 def _page_count(settings: str) -> int | None:

@@ -102,7 +102,7 @@ from crawler.pagers import (
     proxy_page_urls,
     script_pager_urls,
 )
-from crawler.pagerplugins import plugin_pager_urls
+from crawler.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
@@ -268,7 +268,8 @@ class ReportsSpider(scrapy.Spider):
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
         listed = [d for d in documents if d.link.heading not in previews]
         column = meta.get("role") == "list" or len(listed) >= LIST_MIN_REPORT_LINKS or (
-            self._says_column(response) and any(classify_title(link.text) is not Verdict.UNRELATED for link in links))
+            self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED for link in links)
+                                             or self._loads_its_list(response)))
         if column:
             self.lists_read += 1
             self.subsites.column_found(subsite, list_id)
@@ -295,6 +296,13 @@ class ReportsSpider(scrapy.Spider):
             yield from self._script_lists(response, subsite)
         if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
             yield from self._bundles(response, subsite, self._says_column(response))
+
+    @staticmethod
+    def _loads_its_list(response: Response) -> bool:
+        """The page holds none of its list: a function its pager plugin calls loads every page
+        (``crawler.pagerplugins``)."""
+        return isinstance(response, TextResponse) and is_html(response.body) \
+            and bool(loaded_list_pages(response.selector.root, response.url))
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:

@@ -47,6 +47,23 @@ def test_a_jqpaginator_sending_the_browser_on_gives_its_pages_but_the_current():
         == [BASE + "list.do?page=3", BASE + "list.do?page=4"]
 
 
+def test_a_plugins_pages_loaded_by_a_function_it_calls_are_all_the_lists_the_first_too():
+    assert _urls("column_jqpaginator_loader.html", BASE + "index.html") == [
+        f"http://www.zhoukou.gov.cn/slj/xxgk/ndbg/list_{n}.html" for n in (1, 2, 3)]
+
+
+def test_a_function_that_posts_loads_no_page():
+    page = ("<script>function loadList(n) { $.post('/list_' + n + '.html', {}, function (h) { show(h); }); }\n"
+            "$('#p').jqPaginator({totalPages: 3, onPageChange: function (num) { loadList(num); }});</script>")
+    assert plugin_pager_urls(lxml.html.fromstring(f"<html><body>{page}</body></html>"), BASE + "index.html") == []
+
+
+def test_the_spider_reads_a_column_whose_pages_a_plugin_loads_as_a_list(spider):
+    response = file_response("column_jqpaginator_loader.html", BASE + "index.html", list_meta("column"))
+    urls = {r.url for r in spider.parse_page(response) if r.meta.get("role") != "document"}
+    assert {f"http://www.zhoukou.gov.cn/slj/xxgk/ndbg/list_{n}.html" for n in (1, 2, 3)} <= urls
+
+
 def test_the_spider_asks_for_a_kkpager_lists_other_pages(spider):
     response = file_response("list_kkpager.html", BASE + "index.html", list_meta("column"))
     urls = {r.url for r in spider.parse_page(response) if r.meta.get("role") != "document"}
