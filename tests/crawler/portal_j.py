@@ -195,7 +195,7 @@ class PortalJ(OneHost):
         """卫健: the column's list is a script's data (``var listData = [{"title", "url"}]``) drawn by a loop."""
         code, name = DEPARTMENTS[4]
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
-        entries = self._items(code, name, range(2023, 2020, -1), nav, f"西山市2023年卫生健康统计年报")
+        entries = self._items(code, name, range(2023, 2020, -1), nav, "西山市2023年卫生健康统计年报")
         data = json.dumps([{"title": title, "url": path, "date": "2024-01-20"} for path, title in entries],
                           ensure_ascii=False)
         script = (f"<script>\nvar listData = {data};\nvar h = '';\n"
