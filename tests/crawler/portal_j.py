@@ -116,7 +116,7 @@ class PortalJ(OneHost):
     def _city(self) -> None:
         """The city's column: three pages whose pager is a kkpager the script configures."""
         entries = self._items("xxgk", CITY, range(2023, 2018, -1), NAV, "西山市2023年国民经济和社会发展统计年报")
-        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        pages = _two_a_page(entries)
         for n, listed in enumerate(pages, 1):
             script = ("<script>\n$(function () {\n  kkpager.generPageHtml({\n"
                       f"    pno: {n}, total: {len(pages)}, totalRecords: {len(entries)},\n"
@@ -146,7 +146,7 @@ class PortalJ(OneHost):
         """教育: a JSP CMS writing a new ``;jsessionid=`` on every link of every answer, its pager cache-busted."""
         code, name = DEPARTMENTS[1]
         entries = self._items(code, name, range(2023, 2019, -1), "", f"{name}2023年度工作总结")
-        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        pages = _two_a_page(entries)
 
         def session() -> str:
             return f";jsessionid={next(self._sessions):X}5C1E0D3B7A9F2E41"
@@ -220,7 +220,7 @@ class PortalJ(OneHost):
             f'<a href="/{code}/main.html" target="main">首页</a>'
             f'<a href="/{code}/ndbg/list_1.html" target="main">政府信息公开年报</a></body></html>').encode())
         main.pages[f"/{code}/main.html"] = Page(html(name, "<p>欢迎访问。</p>", ""))
-        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        pages = _two_a_page(entries)
         for n, listed in enumerate(pages, 1):
             options = "".join(f'<option value="list_{k}.html"{" selected" if k == n else ""}>第{k}页</option>'
                               for k in range(1, len(pages) + 1))
@@ -233,7 +233,7 @@ class PortalJ(OneHost):
         code, name = DEPARTMENTS[6]
         nav = self._department(code, name, f"/{code}/ndbg/list_1.html")
         entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2023年法治政府建设年度报告")
-        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        pages = _two_a_page(entries)
         for n, listed in enumerate(pages, 1):
             self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(html("政府信息公开年报", (
                 f'<div class="tit">政府信息公开年报</div><ul>{self._list(listed)}</ul>'
@@ -246,7 +246,7 @@ class PortalJ(OneHost):
         code, name = DEPARTMENTS[7]
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
         entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2024年部门预算")
-        pages = [entries[k:k + 2] for k in range(0, len(entries), 2)]
+        pages = _two_a_page(entries)
         for n, listed in enumerate(pages, 1):
             self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
         script = ("<script>\nfunction loadList(num) {\n"
@@ -255,3 +255,8 @@ class PortalJ(OneHost):
                   "  onPageChange: function (num, type) { loadList(num); }\n});\n</script>")
         self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
             f'<div class="tit">政府信息公开年报</div><div id="list"></div><div id="p"></div>{script}'), nav))
+
+
+def _two_a_page(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A list's entries as its pages, two a page (three pages of the five years and the noise)."""
+    return [entries[k:k + 2] for k in range(0, len(entries), 2)]
