@@ -72,6 +72,7 @@ from tests.gxparse.docx_styles import STYLES as DOCX_STYLES, render_docx
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 from tests.gxparse.zero_marks import MARKS as ZERO_MARKS, text_with_zeros, xlsx_with_zeros
+from tests.gxparse.figure_notations import NOTATIONS, text_in_notation
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TABLES = ("s2", "s3", "s4")
@@ -217,6 +218,15 @@ def zero_mark_cases(folder: Path) -> Iterator[Case]:
             yield Case(f"xlsx-zero-{key}", name,
                        lambda name=name, mark=mark, key=key: xlsx_with_zeros(name, mark, folder / f"{name}.{key}.xlsx"),
                        seed_truth(name))
+
+
+def notation_cases() -> Iterator[Case]:
+    """The seeds as text split by spaces with their figures in each notation real reports use
+    (``tests/gxparse/figure_notations.py``): text-notation-<notation>."""
+    for notation in NOTATIONS:
+        for name in SEEDS:
+            yield Case(f"text-notation-{notation}", name,
+                       lambda name=name, notation=notation: text_in_notation(name, notation), seed_truth(name))
 
 
 def real_cases() -> Iterator[Case]:
@@ -431,7 +441,7 @@ def main() -> None:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
-        groups = (text_cases(), zero_mark_cases(Path(tmp)), html_cases(), fragment_cases(), html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
+        groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(), html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow))

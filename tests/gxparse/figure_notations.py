@@ -1,0 +1,63 @@
+"""The seeds as text whose table rows are split by spaces (as copied from a PDF or a web page), with their
+figures written in the notations real reports use: thousands grouped by spaces or commas, full-width digits,
+units, footnote marks, zeros as dashes. The truth is the seeds' own figures (a dash is a blank read as 0)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tests.gxparse.seeds import seed_bytes
+
+# a figure standing alone between spaces: a table's cell (prose glues its figures to words: 2021年)
+_FIGURE = re.compile(r"(?<!\S)(?P<whole>\d+)(?P<fraction>\.\d+)?(?!\S)")
+_FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def _spaced(name: str) -> str:
+    """The seed's text with its cells apart by one space (tab text's empty cells are layout and go)."""
+    return re.sub(r"[ \t]*\t[ \t]*", " ", seed_bytes(name).decode("utf-8"))
+
+
+def _grouped(separator: str) -> Callable[[re.Match[str]], str]:
+    def group(m: re.Match[str]) -> str:
+        whole = m["whole"]
+        head = len(whole) % 3 or 3
+        groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+        return separator.join(groups) + (m["fraction"] or "")
+    return group
+
+
+def _zero_as(mark: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: mark if m.group() == "0" else m.group()
+
+
+def _marked(mark: str) -> Callable[[re.Match[str]], str]:
+    """Every figure but zero with a footnote mark after it."""
+    return lambda m: m.group() if m.group() == "0" else m.group() + mark
+
+
+# notation → what it does to one figure cell
+NOTATIONS: dict[str, Callable[[re.Match[str]], str]] = {
+    "spaced": lambda m: m.group(),
+    "thousands-space": _grouped(" "),
+    "thousands-comma": _grouped(","),
+    "thousands-full-width-comma": _grouped("，"),
+    "full-width": lambda m: m.group().translate(_FULL_WIDTH),
+    "unit": lambda m: m.group() + ("" if m["fraction"] else "件"),
+    "note-circled": _marked("①"),
+    "note-star": _marked("*"),
+    "note-word": _marked("注"),
+    "zero-dash": _zero_as("—"),
+    "zero-hyphen": _zero_as("-"),
+    "zero-full-width-hyphen": _zero_as("－"),
+    "zero-slash": _zero_as("/"),
+    "zero-full-width-slash": _zero_as("／"),
+    "zero-wu": _zero_as("无"),
+    "zero-kong": _zero_as("空"),
+}
+
+
+def text_in_notation(name: str, notation: str) -> bytes:
+    """The seed's text with its rows split by spaces and every figure cell written in ``notation``."""
+    return _FIGURE.sub(NOTATIONS[notation], _spaced(name)).encode("utf-8")
