@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -30,6 +32,11 @@ UNREAD_FIGURE = "\ufffd"
 # normalised), in a cell of its own: one figure, never two figures in one cell
 _SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
+# The same figure in text split at spaces, its groups cells of their own (``12 502`` → ``12``, ``502``): a lead
+# of one to three digits that is no zero, then groups of three digits, the last of which may carry decimals.
+_GROUP_LEAD = re.compile(r"^[1-9]\d{0,2}$")
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
+MAX_GROUPINGS = 256   # ways of joining a row's groups weighed: a row with more is too garbled to tell
 
 
 def grouped_by_commas(cell: str) -> str:
@@ -37,6 +44,40 @@ def grouped_by_commas(cell: str) -> str:
     other text as it is."""
     figure = cell.strip()
     return _GROUP_SPACE.sub(",", figure) if _SPACED_THOUSANDS.match(figure) else cell
+
+
+def joins_group(before: str, cell: str) -> bool:
+    """Whether ``cell`` can be a thousands group split from the figure ``before`` it (``12`` ``502``)."""
+    return bool(_GROUP.match(cell)) and (bool(_GROUP_LEAD.match(before)) or bool(_GROUP.match(before)))
+
+
+def thousands_readings(values: Sequence[str], width: int) -> list[list[str]] | None:
+    """The ways of reading ``values``, a row of text split at spaces holding more cells than its ``width``, as
+    ``width`` figures by joining thousands groups split from their lead (``6 12 502`` as two: ``6``,
+    ``12,502``); [] when no way gives ``width`` figures, None when there are more than ``MAX_GROUPINGS``."""
+    joins = len(values) - width
+    if joins <= 0:
+        return []
+    places = [i for i in range(1, len(values)) if joins_group(values[i - 1], values[i])]
+    if math.comb(len(places), joins) > MAX_GROUPINGS:
+        return None
+    readings = []
+    for chosen in itertools.combinations(places, joins):
+        joined = set(chosen)
+        # a chain of groups starts at a lead (``1 234 567``), never at a group alone (``234 567``)
+        if any(i - 1 not in joined and not _GROUP_LEAD.match(values[i - 1]) for i in joined):
+            continue
+        # a group with decimals ends its figure
+        if any("." in values[i - 1] for i in joined):
+            continue
+        figures: list[str] = []
+        for i, value in enumerate(values):
+            if i in joined:
+                figures[-1] += "," + value
+            else:
+                figures.append(value)
+        readings.append(figures)
+    return readings
 
 
 def _too_long(m: re.Match[str]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas
+from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas, joins_group
 from gxparse.limits import check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
@@ -95,10 +95,17 @@ class Document:
 
 def shows_ocr_noise(lines: list[Line]) -> bool:
     """Whether a text's table rows (lines of several figures) carry OCR's digit noise: a count with a leading
-    zero (``010`` for ``0|0``), or letters OCR reads for figures between figures (``34 lo lo po 0``, ``|0``);
-    a number at the end of a sentence (a document number) is no table row."""
-    return any(OCR_NOISE.match(v) for line in lines if len(line.values) > 1 for v in line.values) or any(
+    zero (``010`` for ``0|0``; a thousands group split from its lead is none: ``1 016``), or letters OCR reads
+    for figures between figures (``34 lo lo po 0``, ``|0``); a number at the end of a sentence (a document
+    number) is no table row."""
+    return any(_noise_in(line.values) for line in lines if len(line.values) > 1) or any(
         _misread_between_figures(line.text.split("\t")) for line in lines if "\t" in line.text)
+
+
+def _noise_in(values: list[str]) -> bool:
+    """A count with a leading zero among ``values``, other than a thousands group split at a space from the
+    figure before it (``1 016``)."""
+    return any(OCR_NOISE.match(v) and not (i and joins_group(values[i - 1], v)) for i, v in enumerate(values))
 
 
 def _misread_between_figures(cells: list[str]) -> bool:

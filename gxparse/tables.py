@@ -30,7 +30,7 @@ from gxparse.extraction.cellstream import (
     StreamRow,
     boxes_of,
 )
-from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money
+from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money, thousands_readings
 from gxparse.document import Line
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -289,7 +289,7 @@ def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, R
     widths = {item.key: len(item.columns) for item in items}
     if any(parse_count(v).value is not None for extra in collected.extras for v in extra.values):
         return {}
-    if any(len(_meaningful(row.values, widths[key])) > widths[key] for key, row in collected.rows.items()):
+    if any(len(_meaningful(row.values, widths[key], row.in_grid)) > widths[key] for key, row in collected.rows.items()):
         return {}
     return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
             if key in widths and key not in collected.rows}
@@ -378,7 +378,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
         raw = rows.get(item.key)
-        values = _meaningful(raw.values, len(keys)) if raw else []
+        values = _meaningful(raw.values, len(keys), raw.in_grid) if raw else []
         if raw is None:
             table[item.key] = {k: Cell(None) for k in keys}
             continue
@@ -398,12 +398,32 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
 
 
-def _meaningful(values: list[str], width: int) -> list[str]:
-    """Drop blank slots beyond the template width: in a grid they are layout (merged or spacer cells)."""
+def _meaningful(values: list[str], width: int, in_grid: bool, sums: Sequence[RowSum] = ()) -> list[str]:
+    """Drop blank slots beyond the template width: in a grid they are layout (merged or spacer cells); in text,
+    more cells than the width may be a figure's thousands groups split at spaces (``_regrouped``)."""
     if len(values) <= width:
         return values
     filled = [v for v in values if v.strip()]
-    return filled if len(filled) <= width else values
+    if len(filled) <= width:
+        return filled
+    return values if in_grid else _regrouped(values, width, sums)
+
+
+def _regrouped(values: list[str], width: int, sums: Sequence[RowSum]) -> list[str]:
+    """A text row's cells with its thousands groups joined (``cells.thousands_readings``) where that gives the
+    width: a cell the ways of joining disagree on is unread (``6 1 234 567`` in three: 1,234 and 567, or 1 and
+    234,567), and so is every joined cell where the row's sums (``sums``) do not hold, since only the groups'
+    shape says to join them. The cells as they are where no joining gives the width."""
+    readings = thousands_readings(values, width)
+    if readings is None:
+        return [UNREAD_FIGURE] * width
+    if not readings:
+        return values
+    cells = [column[0] if len(set(column)) == 1 else UNREAD_FIGURE for column in zip(*readings)]
+    figures = tuple(parse_count(cell).value for cell in cells)
+    if sums and None not in figures and not holds(figures, sums):
+        return [UNREAD_FIGURE if cell not in values else cell for cell in cells]
+    return cells
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -749,7 +769,7 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
     vectors: dict[str, Vector] = {key: (0,) * S3_WIDTH for key in bare if zeros and key not in rows}
     for key, row in (rows | spread).items():
-        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH))
+        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH, row.in_grid, _S3_ROW_SUM))
         if len(values) == S3_WIDTH and None not in values:
             if not holds(values, _S3_ROW_SUM):
                 return rows
@@ -799,7 +819,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]
             short += [key] if key in bare else []
             continue
-        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH)]
+        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)]
         if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 return None   # a row printed whole that does not add up: the table is read as printed
@@ -840,7 +860,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
                 findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                           [f"s3.{key}.{c}" for c in columns]))
         else:
-            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH)] if key in rows else \
+            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, rows[key].in_grid, _S3_ROW_SUM)] if key in rows else \
                 _vector_cells(vector)
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
@@ -854,7 +874,7 @@ def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
     cuts: dict[str, list[Vector]] = {}
     shown = False
     for key, raw in rows.items():
-        printed = _meaningful(raw.values, S3_WIDTH)
+        printed = _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)
         # a run such as 0100001 (0 1 0 0 0 0 1 glued) is no count as printed (a leading zero), but a run all
         # the same: it is cut like the others
         if len(printed) < S3_WIDTH and all(v.isascii() and v.isdigit() for v in printed):
@@ -1109,7 +1129,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     options: dict[str, list[Vector]] = {}
     for key in row_keys:
         raw = rows.get(key)
-        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH)] if raw else []
+        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)] if raw else []
         if raw is None or len(cells) == S3_WIDTH:
             printed[key] = cells or [Cell(None) for _ in columns]
             options[key] = [tuple(c.value for c in printed[key])]  # type: ignore[misc]
@@ -1201,7 +1221,7 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
     width = len(S4_COLUMNS)
     for block in S4_BLOCKS:
         line = found[block.key]
-        values = _meaningful(line.values, width)
+        values = _meaningful(line.values, width, line.in_grid, _S4_BLOCK_SUM)
         cells = [parse_count(v) for v in values]
         rows[block.key] = RawRow(block.key, line.label, values, line.where)
         if (blank := _s4_blank(cells, 1)) is not None:
@@ -1392,7 +1412,7 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     if not value_lines:
         return TableRead(None)
     values = [v for ln in value_lines for v in ln.values]
-    values = _meaningful(values, S4_WIDTH)
+    values = _meaningful(values, S4_WIDTH, any(ln.in_grid for ln in value_lines), _S4_SUMS)
     cells = [parse_count(v) for v in values]
     findings = []
     printed = RawRow("s4", value_lines[0].label, values, value_lines[0].where)

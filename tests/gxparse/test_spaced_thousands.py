@@ -1,12 +1,15 @@
 """Thousands grouped by a space (``1 288``) in a cell of its own are one figure in every reader, as the HTML
-reader reads them: tab and pipe text, a Markdown table, a Word table. (Text split at spaces alone cannot tell
-``1 288`` from two figures: that is left to the row's width.)"""
+reader reads them: tab and pipe text, a Markdown table, a Word table. Text split at spaces alone cannot tell
+``1 288`` from two figures: a row holding more cells than its columns has its groups joined where one way of
+joining gives its width (and its sums hold), and the cells the ways disagree on are unread."""
 
 from gxparse import parse_document
-from gxparse.document import lines_from_text
+from gxparse.cells import thousands_readings
+from gxparse.document import lines_from_text, shows_ocr_noise
 from gxparse.readers.markdown import read_markdown
 from gxparse.readers.wordfile import read_docx
 from tests.gxparse.docx_styles import docx_package, run
+from tests.gxparse.figure_notations import text_in_notation
 from tests.gxparse.seeds import seed_bytes
 
 
@@ -34,3 +37,63 @@ def test_a_report_in_tab_text_reads_grouped_thousands():
     report = parse_document(text.encode(), "x.txt").to_dict()
     assert report["s2"]["licensing"]["decisions"] == 12502
     assert not [f for f in report["findings"] if f["severity"] == "error" or "licensing" in str(f["cells"])]
+
+
+def _spaced_report(name: str, old: str, new: str) -> dict:
+    text = text_in_notation(name, "spaced").decode()
+    assert old in text
+    return parse_document(text.replace(old, new).encode(), "x.txt").to_dict()
+
+
+def _named(report: dict, path: str) -> list[tuple[str, str]]:
+    return [(f["rule"], f["severity"]) for f in report["findings"] if path in f["cells"]]
+
+
+def test_the_ways_of_joining_a_rows_groups_into_its_width():
+    assert thousands_readings(["6", "32", "12", "502"], 3) == [["6", "32", "12,502"]]
+    assert thousands_readings(["1", "234", "567"], 1) == [["1,234,567"]]
+    assert thousands_readings(["129", "127.0135"], 1) == [["129,127.0135"]]
+    assert thousands_readings(["1", "234", "567"], 2) == [["1,234", "567"], ["1", "234,567"]]
+    # a group never follows a zero, a group with decimals, or stands first; a lead is no group
+    assert thousands_readings(["0", "502"], 1) == []
+    assert thousands_readings(["1.5", "502"], 1) == []
+    assert thousands_readings(["12", "50"], 1) == []
+    assert thousands_readings(["1"] + ["234"] * 40, 21) is None   # too many ways: not weighed
+
+
+def test_a_space_split_row_reads_a_figure_whose_thousands_are_grouped_by_spaces():
+    report = _spaced_report("zhoukou_city_2021", "⾏政处罚 348019", "⾏政处罚 348 019")
+    assert report["s2"]["penalty"]["decisions"] == 348019
+    assert _named(report, "s2.penalty.decisions") == []
+    report = _spaced_report("huangchuan_2021", "行政规范性文件 6 32 74", "行政规范性文件 6 32 12 502")
+    assert report["s2"]["normative_docs"] == {"issued": 6, "repealed": 32, "in_force": 12502}
+
+
+def test_a_table_three_row_reads_its_groups_where_the_row_adds_up():
+    report = _spaced_report("huangchuan_2021", "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19",
+                            "一、本年新收政府信息公开申请数量 3 0 0 0 0 1 016 1 019")
+    assert report["s3"]["new_received"] == {"natural_person": 3, "commercial_enterprise": 0,
+                                            "research_institution": 0, "social_welfare_org": 0,
+                                            "legal_service_org": 0, "other_org": 1016, "total": 1019}
+    # the balance the altered row breaks is an error: a group after its lead (016) is no OCR noise
+    assert ("s3.balance", "error") in _named(report, "s3.new_received.total")
+
+
+def test_a_joined_figure_the_rows_sum_does_not_confirm_is_unread_never_an_error():
+    report = _spaced_report("huangchuan_2021", "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19",
+                            "一、本年新收政府信息公开申请数量 3 0 0 0 0 12 502 19")
+    assert report["s3"]["new_received"]["other_org"] is None
+    assert report["s3"]["new_received"]["total"] == 19
+    assert _named(report, "s3.new_received.other_org") == [("cell.unread", "warning")]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_cells_the_ways_of_joining_disagree_on_are_unread():
+    report = _spaced_report("huangchuan_2021", "行政规范性文件 6 32 74", "行政规范性文件 134 262 1 408")
+    assert report["s2"]["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
+    assert _named(report, "s2.normative_docs.in_force") == [("cell.unread", "warning")]
+
+
+def test_a_group_split_from_its_lead_is_no_ocr_noise_a_zero_led_count_is():
+    assert not shows_ocr_noise(lines_from_text("行政处罚 1 016 3\n"))
+    assert shows_ocr_noise(lines_from_text("行政处罚 0 016 3\n"))
