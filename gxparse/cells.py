@@ -13,8 +13,13 @@ from gxparse.limits import MAX_DIGITS
 from gxparse.model import Cell
 from gxparse.normalize import normalize_text
 
+# What a figure may carry after it: a footnote mark (12*, 12※, 12#; a circled or superscript 12① is 12* once
+# normalised), read as the figure, or a note word (12注, 12注1, the HTML reader's 12（注）), a cell in its place but
+# unread: a figure an agency qualifies in words is not taken at its face.
+NOTE_MARK = r"(?:\*{1,3}|※|#)"
+NOTE_WORD = r"注\d{0,2}"
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
-                     r"(?P<unit>万元|元|件|个|条|项|次|人|家)?$")
+                     rf"(?P<unit>万元|元|件|个|条|项|次|人|家)?(?:{NOTE_MARK}|(?P<word>{NOTE_WORD}))?$")
 
 # What tables print for zero or nothing (template.md, "Blank = ?"): a run of dashes of any width (NFKC has
 # made － and ﹣ a hyphen already; ‐ ‒ – — ― − ─ ━ stay), a slash, 无 or 空. Read as 0 with `cell.blank`.
@@ -107,6 +112,8 @@ def parse_count(raw: str, signed: bool = False) -> Cell:
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是数字")
+    if m["word"]:
+        return Cell(None, raw)
     if OCR_NOISE.match(text):
         return Cell(None, raw)   # not how a count is printed: unreadable, not the agency's invalid value
     unit = m["unit"]
@@ -133,6 +140,8 @@ def parse_money(raw: str) -> Cell:
     m = _NUMBER.match(text)
     if not m:
         return Cell(None, raw, invalid="不是金额")
+    if m["word"]:
+        return Cell(None, raw)
     if OCR_NOISE.match(text):
         return Cell(None, raw)   # as for counts: unreadable
     if _too_long(m):

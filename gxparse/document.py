@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gxparse.cells import BLANK_MARK, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas, joins_group
+from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
+                           joins_group)
 from gxparse.limits import check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
@@ -28,10 +29,11 @@ _MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
 _DIGIT_LOOKALIKE = re.compile(rf"^(?:[OoIlLiTtBbSsZzgqp]{{1,2}}|[|丨]\d{{1,4}}|\d{{1,4}}[|丨]|{_MISREAD})$")
 _FIGURE = re.compile(r"^\d{1,9}$")
 _NOISY_ROW_FIGURES = 3
-# A value cell: a number (signed, thousands separators, decimals, a trailing unit), a blank or zero mark, or a
-# figure that could not be read.
+# A value cell: a number (signed, thousands separators, decimals, a trailing unit, a note mark or word), a blank or
+# zero mark, or a figure that could not be read.
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?$|{BLANK_MARK.pattern}"
+VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|家)?(?:{NOTE_MARK}|{NOTE_WORD})?$"
+                        rf"|{BLANK_MARK.pattern}"
                         rf"|^[{''.join(sorted(ZERO_MARKS))}{UNREAD_FIGURE}]$")
 # A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
 _WORD_MARKS = frozenset({"无", "空"})

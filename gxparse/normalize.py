@@ -45,6 +45,9 @@ _REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
 # A regex substitution costs only per replaced character; str.translate with a large table costs per character
 _REPLACEABLE = re.compile("[" + "".join(sorted(re.escape(c) for c in _REPLACEMENTS)) + "]")
 _WHITESPACE = re.compile(r"\s+")
+# A circled or superscript digit after a figure is a footnote mark (12①, 12²): NFKC would make it a digit of the
+# figure (121), so it is first written as a mark (12*), as the HTML reader writes it for its markup.
+_NOTE_DIGIT = re.compile(r"(?<=[0-9\uff10-\uff19])[\u2460-\u2473\u00b2\u00b3\u00b9\u2070\u2074-\u2079]")
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")   # a Chinese character (labels are told from figures and prose by them)
 # Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
 _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
@@ -55,6 +58,7 @@ def normalize_text(text: str) -> str:
     if text.isascii():
         return text   # ASCII is already NFKC and holds no radicals: most table cells are plain numbers
     text = _REPLACEABLE.sub(lambda m: _REPLACEMENTS[m.group()], text)
+    text = _NOTE_DIGIT.sub("*", text)
     return unicodedata.normalize("NFKC", text)
 
 

@@ -1,0 +1,65 @@
+"""A footnote mark after a figure (``12①``, ``12²``, ``12*``, ``12※``) leaves the figure read, and a note word
+(``12注``) leaves it unread in its place, in a cell of any reader and in text split at spaces, where a mark
+read as text would make the figures before it a label's."""
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.cells import parse_count, parse_money
+from gxparse.document import is_value, lines_from_text
+from gxparse.normalize import normalize_text
+from gxparse.readers.markdown import read_markdown
+from tests.gxparse.figure_notations import text_in_notation
+from tests.gxparse.seeds import expected_tables
+
+
+def test_a_circled_or_superscript_digit_after_a_figure_is_a_mark_not_its_digit():
+    assert normalize_text("12①") == "12*" and normalize_text("3⑳") == "3*" and normalize_text("１２²") == "12*"
+    assert normalize_text("①属于国家秘密") == "1属于国家秘密"   # not after a figure: as NFKC writes it
+    assert parse_count("12①").value == 12 and parse_money("144.4399①").value == "144.4399"
+
+
+@pytest.mark.parametrize("cell", ["12*", "12※", "12#", "12件*", "12＊"])
+def test_a_figure_with_a_mark_is_the_figure(cell):
+    assert is_value(normalize_text(cell))
+    assert parse_count(cell).value == 12 and parse_count(cell).invalid is None
+
+
+@pytest.mark.parametrize("cell", ["12注", "12注1", "144.4399注"])
+def test_a_figure_with_a_note_word_is_a_value_cell_unread(cell):
+    assert is_value(cell)
+    for read in (parse_count(cell), parse_money(cell)):
+        assert read.value is None and read.invalid is None
+
+
+def test_a_mark_alone_or_before_a_figure_is_no_figure():
+    assert parse_count("*").value is None and parse_count("注12").value is None
+    assert not is_value("*12")
+
+
+def test_a_space_split_row_with_marks_keeps_its_figures_apart_from_its_label():
+    assert [(line.label, line.values) for line in lines_from_text("行政规范性文件 6① 32* 74注 5\n")] == [
+        ("行政规范性文件", ["6*", "32*", "74注", "5"])]
+    markdown = "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 12① |\n"
+    assert [[parse_count(v).value for v in line.values] for line in read_markdown(markdown).lines if line.values] \
+        == [[12]]
+
+
+@pytest.mark.parametrize("notation", ["note-circled", "note-star"])
+@pytest.mark.parametrize("name", ["huangchuan_2021", "zhoukou_city_2021"])
+def test_a_report_whose_figures_carry_marks_reads_every_figure(name, notation):
+    report = parse_document(text_in_notation(name, notation), f"{name}.txt").to_dict()
+    for table, figures in expected_tables(name).items():
+        assert report[table] == figures, table
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("name", ["huangchuan_2021", "zhoukou_city_2021"])
+def test_a_report_whose_figures_carry_note_words_reads_them_unread_never_wrong(name):
+    report = parse_document(text_in_notation(name, "note-word"), f"{name}.txt").to_dict()
+    unread = {cell for f in report["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+    wrong = {f"{table}.{row}.{col}": (report[table] or {}).get(row, {}).get(col)
+             for table, rows in expected_tables(name).items() for row, cols in (rows or {}).items()
+             for col, value in cols.items() if (report[table] or {}).get(row, {}).get(col) != value}
+    assert wrong and set(wrong.values()) == {None} and set(wrong) <= unread
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
