@@ -375,6 +375,8 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
+    for key in _wrapped_before(rows, extras):
+        rows[key] = replace(rows[key], values=[])
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
         raw = rows.get(item.key)
@@ -396,6 +398,18 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             findings.append(_repaired("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
+
+
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")   # a figure's tail: any digits (a wrap may leave 08 or 9127.0135)
+
+
+def _wrapped_before(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[str]:
+    """The text rows printed right before a line of figures that names nothing: a narrow cell wraps its figure
+    and a row-per-line text puts the tail on a line of its own (``行政许可 12`` / ``502``), so no figure of the
+    row is certain."""
+    tails = {extra.order - 1 for extra in extras if not extra.label.strip() and not extra.in_grid and extra.values
+             and all(_DIGITS.match(v) for v in extra.values)}
+    return [key for key, row in rows.items() if not row.in_grid and row.order in tails]
 
 
 def _meaningful(values: list[str], width: int, in_grid: bool, sums: Sequence[RowSum] = ()) -> list[str]:

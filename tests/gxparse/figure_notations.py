@@ -37,12 +37,19 @@ def _marked(mark: str) -> Callable[[re.Match[str]], str]:
     return lambda m: m.group() if m.group() == "0" else m.group() + mark
 
 
+def _wrapped(m: re.Match[str]) -> str:
+    """A long figure ending its row wrapped by a narrow cell, its tail on a line of its own (12502 → 12 / 502)."""
+    ends_line = m.string[m.end():m.end() + 1] in ("", "\n", "\r")
+    return f"{m.group()[:2]}\n{m.group()[2:]}" if ends_line and len(m["whole"]) >= 4 else m.group()
+
+
 # notation → what it does to one figure cell
 NOTATIONS: dict[str, Callable[[re.Match[str]], str]] = {
     "spaced": lambda m: m.group(),
     "thousands-space": _grouped(" "),
     "thousands-comma": _grouped(","),
     "thousands-full-width-comma": _grouped("，"),
+    "wrapped": _wrapped,
     "full-width": lambda m: m.group().translate(_FULL_WIDTH),
     "unit": lambda m: m.group() + ("" if m["fraction"] else "件"),
     "note-circled": _marked("①"),

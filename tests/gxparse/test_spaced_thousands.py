@@ -97,3 +97,13 @@ def test_cells_the_ways_of_joining_disagree_on_are_unread():
 def test_a_group_split_from_its_lead_is_no_ocr_noise_a_zero_led_count_is():
     assert not shows_ocr_noise(lines_from_text("行政处罚 1 016 3\n"))
     assert shows_ocr_noise(lines_from_text("行政处罚 0 016 3\n"))
+
+
+def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short():
+    # a narrow cell wrapped 12502: the row-per-line text prints 12, then 502 on a line of its own
+    report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12\n502")
+    assert report["s2"]["licensing"]["decisions"] is None
+    assert _named(report, "s2.licensing.decisions") == [("cell.unread", "warning")]
+    report = _spaced_report("zhoukou_city_2021", "⾏政事业性收费 129127.0135", "⾏政事业性收费 12\n9127.0135")
+    assert report["s2"]["admin_fees"]["amount_wan_yuan"] is None
+    assert report["s2"]["coercion"]["decisions"] == 33716
