@@ -874,8 +874,8 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
                 findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                           [f"s3.{key}.{c}" for c in columns]))
         else:
-            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, rows[key].in_grid, _S3_ROW_SUM)] if key in rows else \
-                _vector_cells(vector)
+            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, rows[key].in_grid, _S3_ROW_SUM)
+                     ] if key in rows else _vector_cells(vector)
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])

@@ -104,6 +104,7 @@ def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short(
     report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12\n502")
     assert report["s2"]["licensing"]["decisions"] is None
     assert _named(report, "s2.licensing.decisions") == [("cell.unread", "warning")]
-    report = _spaced_report("zhoukou_city_2021", "⾏政事业性收费 129127.0135", "⾏政事业性收费 12\n9127.0135")
+    fee = "⾏政事业性收费 129127.0135"
+    report = _spaced_report("zhoukou_city_2021", fee, fee.replace(" 12", " 12\n"))
     assert report["s2"]["admin_fees"]["amount_wan_yuan"] is None
     assert report["s2"]["coercion"]["decisions"] == 33716
