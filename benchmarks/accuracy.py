@@ -7,7 +7,10 @@ Documents (the truth is the same figures in every rendering of a report):
   fragments of every shape (``tests/gxparse/fragments.py``), and in the formats the format tests
   build from them: DOCX, XLSX (the whole report on one sheet; its tables alone on three sheets: xlsx-tables),
   PDF printed by LibreOffice, PDF written by reportlab (a table split over pages, a
-  cell left out, blanks), the same PDF without ruling lines, the HTML page (alone and laid out in a table)
+  cell left out, blanks), the same PDF without ruling lines, the reportlab print as other producers make it
+  (zeros written 零/〇 or left blank, ruled and borderless; labels in distributed alignment a glyph per text
+  object; rules drawn as filled rectangles; pages turned under /Rotate 90: ``tests/gxparse/pdf_families.py``,
+  pdf-<family>), the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC, WPS, XLS and ET (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
   (pictured-docx) and printed to PDF (pictured-pdf), the web page with its tables pasted as screenshots and
@@ -70,6 +73,7 @@ from tests.gxparse.html_styles import REPORTS as STYLE_REPORTS, STYLES as HTML_S
 from tests.gxparse.html_styles import render_page as render_style_page, report_of as style_report
 from tests.gxparse.docx_styles import STYLES as DOCX_STYLES, render_docx
 from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
+from tests.gxparse.pdf_families import FAMILIES as PDF_FAMILIES
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 from tests.gxparse.zero_marks import MARKS as ZERO_MARKS, text_with_zeros, xlsx_with_zeros
 from tests.gxparse.figure_notations import NOTATIONS, text_in_notation
@@ -227,6 +231,15 @@ def notation_cases() -> Iterator[Case]:
         for name in SEEDS:
             yield Case(f"text-notation-{notation}", name,
                        lambda name=name, notation=notation: text_in_notation(name, notation), seed_truth(name))
+
+
+def pdf_family_cases(folder: Path) -> Iterator[Case]:
+    """The seeds' reportlab print as other producers make it (``tests/gxparse/pdf_families.py``): pdf-<family>."""
+    for family, build in PDF_FAMILIES.items():
+        for name in SEEDS:
+            yield Case(f"pdf-{family}", name,
+                       lambda build=build, name=name, family=family: build(name, folder / f"{name}.{family}.pdf"),
+                       seed_truth(name))
 
 
 def real_cases() -> Iterator[Case]:
@@ -445,7 +458,7 @@ def main() -> None:
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(),
                   simsite_cases(args.slow),
-                  format_cases(Path(tmp), args.slow))
+                  format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)))
         by_format: dict[str, Score] = {}
         details: list[str] = []
         for group in groups:

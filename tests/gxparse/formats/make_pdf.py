@@ -8,7 +8,9 @@
   as PDF producers emit them;
 - optionally a cell missing from a row (its neighbour widened over it) and zeros printed as blank cells;
 - optionally the tables printed without any ruling line (a Word table with its borders turned off), every
-  cell where the ruled table puts it.
+  cell where the ruled table puts it;
+- optionally the labels in distributed alignment (Word's 分散对齐): each glyph drawn alone, spread over the
+  cell's width, a text object of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    Flowable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -49,6 +52,7 @@ class Quirks:
     missing_cell: str | None = None  # s3 row label whose second value cell is left out
     blank_zeros_in: str | None = None  # s3 column label whose zero cells are printed blank
     rules: bool = True               # False: no grid lines drawn around or inside the tables
+    spaced_labels: bool = False      # labels in distributed alignment, a text object per glyph
 
 
 def _register_font() -> None:
@@ -113,16 +117,45 @@ def _split(plan: TablePlan, at: int, repeat_header: bool) -> tuple[TablePlan, Ta
             TablePlan(plan.key, bottom, plan.n_rows - at + shift, plan.n_cols, plan.header_rows))
 
 
-def _cell_content(cell: Placed, key: str, styles: dict[str, ParagraphStyle]) -> object:
+class SpacedLabel(Flowable):
+    """A label in distributed alignment: its glyphs spread evenly over each line of the cell, each drawn by
+    a text object of its own."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.lines: list[str] = [text]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        per_line = max(1, int(avail_width // self.style.fontSize))
+        self.lines = [self.text[i:i + per_line] for i in range(0, len(self.text), per_line)]
+        self.width = avail_width
+        return avail_width, len(self.lines) * self.style.leading
+
+    def draw(self) -> None:
+        size, leading = self.style.fontSize, self.style.leading
+        for n, line in enumerate(self.lines):
+            y = (len(self.lines) - n - 1) * leading + (leading - size) / 2 + size * 0.12
+            step = (self.width - size) / (len(line) - 1) if len(line) > 1 else 0
+            for i, glyph in enumerate(line):
+                self.canv.setFont(self.style.fontName, size)
+                self.canv.drawString(i * step, y, glyph)
+
+
+def _cell_content(cell: Placed, key: str, styles: dict[str, ParagraphStyle], spaced: bool = False) -> object:
     if cell.text.replace(".", "").isdigit() or not cell.text:
         return cell.text
+    narrow = key == "s4" and cell.colspan == 1 and cell.row > 0
+    if spaced and not narrow:
+        return SpacedLabel(cell.text.translate(_RADICALS), styles["cell"])
     text = _text(cell.text)
-    if key == "s4" and cell.colspan == 1 and cell.row > 0:
+    if narrow:
         text = "<br/>".join(text)     # narrow header cells: one character per line
     return Paragraph(text, styles["cell"])
 
 
-def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle], rules: bool = True) -> Table:
+def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle], rules: bool = True,
+           spaced: bool = False) -> Table:
     data: list[list[object]] = [["" for _ in range(plan.n_cols)] for _ in range(plan.n_rows)]
     commands: list[tuple] = [("FONT", (0, 0), (-1, -1), DIGIT_FONT, styles["cell"].fontSize),
                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -130,7 +163,7 @@ def _table(plan: TablePlan, width: float, styles: dict[str, ParagraphStyle], rul
     if rules:
         commands.append(("GRID", (0, 0), (-1, -1), 0.6, "black"))
     for cell in plan.cells:
-        data[cell.row][cell.col] = _cell_content(cell, plan.key, styles)
+        data[cell.row][cell.col] = _cell_content(cell, plan.key, styles, spaced)
         if cell.rowspan > 1 or cell.colspan > 1:
             commands.append(("SPAN", (cell.col, cell.row),
                              (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)))
@@ -151,10 +184,10 @@ def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
         if table.key == "s3":
             table = _with_quirks(table, quirks)
             first, rest = _split(table, quirks.split_at, quirks.repeat_header)
-            story += [_table(first, doc.width, styles, quirks.rules), PageBreak(),
-                      _table(rest, doc.width, styles, quirks.rules)]
+            story += [_table(first, doc.width, styles, quirks.rules, quirks.spaced_labels), PageBreak(),
+                      _table(rest, doc.width, styles, quirks.rules, quirks.spaced_labels)]
         else:
-            story.append(_table(table, doc.width, styles, quirks.rules))
+            story.append(_table(table, doc.width, styles, quirks.rules, quirks.spaced_labels))
         story.append(Spacer(1, 6))
     try:
         doc.build(story)

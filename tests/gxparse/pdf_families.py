@@ -1,0 +1,75 @@
+"""The seeds as PDF producers print them in ways no other fixture has (``benchmarks.accuracy``, pdf-<family>):
+
+- zeros written 零 or 〇, or left blank, in every table, ruled and borderless (``zero-<mark>``,
+  ``borderless-zero-<mark>``): some agencies type their zeros so or leave them out;
+- labels in distributed alignment (Word's 分散对齐), each glyph its own text object spread over the cell's
+  width (``spaced``): ``行 政 许 可`` as some printers emit it;
+- the ruled tables with their rules drawn as thin filled rectangles (``filled-rules``), as Word's own PDF
+  export and several virtual printers draw borders;
+- every page printed landscape and rotated into a portrait page (``rotated``): the content drawn turned by 90°
+  under ``/Rotate 90``, as scanners' and some virtual printers' PDFs are.
+
+Each is the reportlab print of ``formats.make_pdf`` from the seed's plan, so the truth is the seed's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pymupdf
+
+from tests.gxparse.formats.build import PDF_QUIRKS
+from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.plan import report_plan, with_zero_marks
+
+ZERO_MARKS = {"ling": "零", "circle": "〇", "blank": ""}
+
+
+def _zeros(mark: str, rules: bool) -> Callable[[str, Path], bytes]:
+    def build(name: str, path: Path) -> bytes:
+        quirks = replace(PDF_QUIRKS[name], rules=rules, missing_cell=None, blank_zeros_in=None)
+        return write_pdf(with_zero_marks(report_plan(name), mark), path, quirks).read_bytes()
+    return build
+
+
+def _spaced(name: str, path: Path) -> bytes:
+    return write_pdf(report_plan(name), path, replace(PDF_QUIRKS[name], spaced_labels=True)).read_bytes()
+
+
+def _filled_rules(name: str, path: Path) -> bytes:
+    """The borderless print with the ruled print's every rule drawn over it as a filled rectangle."""
+    ruled = pymupdf.open(write_pdf(report_plan(name), path.with_suffix(".ruled.pdf"), PDF_QUIRKS[name]))
+    plain = pymupdf.open(write_pdf(report_plan(name), path, replace(PDF_QUIRKS[name], rules=False)))
+    for source, page in zip(ruled, plain):
+        for drawing in source.get_drawings():
+            half = (drawing.get("width") or 0.6) / 2
+            for item in drawing["items"]:
+                if item[0] == "l":
+                    a, b = item[1], item[2]
+                    box = pymupdf.Rect(min(a.x, b.x) - half, min(a.y, b.y) - half,
+                                       max(a.x, b.x) + half, max(a.y, b.y) + half)
+                    page.draw_rect(box, color=None, fill=(0, 0, 0))
+    return plain.tobytes()
+
+
+def _rotated(name: str, path: Path) -> bytes:
+    """Each page's content turned a quarter turn onto a page of swapped size that ``/Rotate 90`` shows upright."""
+    source = pymupdf.open(write_pdf(report_plan(name), path, PDF_QUIRKS[name]))
+    out = pymupdf.open()
+    for number, page in enumerate(source):
+        width, height = page.rect.width, page.rect.height
+        turned = out.new_page(width=height, height=width)
+        turned.show_pdf_page(turned.rect, source, number, rotate=90)
+        turned.set_rotation(90)
+    return out.tobytes()
+
+
+FAMILIES: dict[str, Callable[[str, Path], bytes]] = {
+    **{f"zero-{key}": _zeros(mark, True) for key, mark in ZERO_MARKS.items()},
+    **{f"borderless-zero-{key}": _zeros(mark, False) for key, mark in ZERO_MARKS.items()},
+    "spaced": _spaced,
+    "filled-rules": _filled_rules,
+    "rotated": _rotated,
+}
