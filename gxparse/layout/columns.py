@@ -144,7 +144,11 @@ def _data_rows(lines: list[TextLine], page_width: float) -> tuple[list[list[tupl
 
 def _value_columns(rows: list[tuple[int, list[Piece]]]) -> list[tuple[float, float]]:
     """The extents of the values, merged where they overlap: one per value column."""
-    spans = sorted((p.x0, p.x1) for _, values in rows for p in values)
+    return _merged(sorted((p.x0, p.x1) for _, values in rows for p in values))
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sorted extents merged where they overlap."""
     out = [list(spans[0])]
     for x0, x1 in spans[1:]:
         if x0 <= out[-1][1]:
@@ -152,6 +156,17 @@ def _value_columns(rows: list[tuple[int, list[Piece]]]) -> list[tuple[float, flo
         else:
             out.append([x0, x1])
     return [(a, b) for a, b in out]
+
+
+def _header_columns(lines: list[TextLine], header: range, columns: list[tuple[float, float]],
+                    start: float) -> list[tuple[float, float]]:
+    """Value columns where no row prints a value (every cell blank, as zeros left out are), from the header
+    cells standing over them: pieces of header text right of the label column that overlap no value column
+    and span no narrower header piece of another line (a header over several columns, 法人或其他组织)."""
+    pieces = [(n, p) for n in header for p in _pieces(lines[n].glyphs) if p.x0 >= start]
+    leaves = [p for n, p in pieces
+              if not any(m != n and q.x0 < p.x1 and p.x0 < q.x1 and q.x1 - q.x0 < p.x1 - p.x0 for m, q in pieces)]
+    return [(p.x0, p.x1) for p in leaves if not any(a < p.x1 and p.x0 < b for a, b in columns)]
 
 
 def _boundaries(columns: list[tuple[float, float]], left: float, right: float) -> list[float]:
@@ -176,18 +191,34 @@ class _Row(NamedTuple):
     lines: list[int]
 
 
+def _shares_columns(a: TextLine, b: TextLine) -> bool:
+    return a.glyphs[0].x0 < max(g.x1 for g in b.glyphs) and b.glyphs[0].x0 < max(g.x1 for g in a.glyphs)
+
+
+def _runs(lines: list[TextLine], chain: list[int], reach: float) -> list[list[int]]:
+    """``chain`` (lines in order) cut where a line is printed apart from its run: each line is measured from
+    the nearest line of the run that shares its columns, else from the line before it. A merged group label
+    beside the rows runs on between them, close to both; a row's label is apart from the label of the row
+    next to it all the same (a row whose cells are all blank has only its label)."""
+    runs: list[list[int]] = []
+    for n in chain:
+        run = runs[-1] if runs else []
+        previous = next((m for m in reversed(run) if _shares_columns(lines[m], lines[n])), run[-1] if run else None)
+        if previous is None:
+            runs.append([n])
+            continue
+        a, b = sorted((lines[previous].line, lines[n].line), key=lambda ln: ln.top)
+        if _gap(a, b) > reach:
+            runs.append([n])
+        else:
+            run.append(n)
+    return runs
+
+
 def _attached(lines: list[TextLine], chain: list[int], anchor: int, reach: float) -> list[int]:
     """The lines of ``chain`` (ordered away from ``anchor``) printed close enough, one after the other, to
     belong to the row of ``anchor``."""
-    out = []
-    previous = anchor
-    for n in chain:
-        a, b = sorted((lines[previous].line, lines[n].line), key=lambda ln: ln.top)
-        if _gap(a, b) > reach:
-            break
-        out.append(n)
-        previous = n
-    return out
+    return _runs(lines, [anchor, *chain], reach)[0][1:]
 
 
 def _split(lines: list[TextLine], upper: int, between: list[int], lower: int) -> int:
@@ -232,8 +263,9 @@ def _rows(lines: list[TextLine], data: list[int], first: int, last: int, start: 
         if lower:
             lower.lines[:0] = down
         rest = [n for n in after if n not in up and n not in down]
-        if rest:
-            rows.append(_Row("caption", rest))
+        for run in _runs(lines, rest, reach):   # a row with only its label, or a caption across the table
+            label_only = all(max(g.x1 for g in lines[n].glyphs) <= start for n in run)
+            rows.append(_Row("data" if label_only else "caption", run))
     return rows
 
 
@@ -310,6 +342,9 @@ def find_tables(lines: list[TextLine]) -> list[Layout]:
         start = columns[0][0]
         reach = ATTACH_GAP * median(lines[n].line.bottom - lines[n].line.top for n in data)
         first, last = _extent(lines, data[0], data[-1], start, reach, every)
+        blank = _header_columns(lines, range(first, data[0]), columns, start)
+        if blank:
+            columns = _merged(sorted(columns + blank))
         table_rows = _rows(lines, data, first, last, start, reach)
         used = set(range(first, last + 1))
         glyphs = [g for n in used for g in lines[n].glyphs]
