@@ -45,6 +45,7 @@ from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.sections import table_header_lines
 from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
+from gxparse.extraction.wrappedfigures import unwrapped_lines
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -1390,9 +1391,10 @@ def _s4_boxed(lines: Sequence[Line]) -> TableRead | None:
 
 def read_s4(lines: Sequence[Line]) -> TableRead:
     read = _s4_by_layout(lines)
-    if not _any_read(read) and (whole := _s4_whole_line(lines)) is not None:
-        return whole
-    return read
+    if _any_read(read):
+        return read
+    # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
+    return _s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or read
 
 
 def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:

@@ -1,0 +1,50 @@
+"""Figures that a narrow column wraps a digit a line, put back together.
+
+``pdftotext -layout`` keeps a table's columns by spaces; where a printed column is too narrow for a two-digit
+figure, the cell wraps it and the text shows the figure's first digit on the row's line and the next digit on
+the line under it, in the same place (``1 5 1 0 2`` over ``8   4``: 18 5 1 0 24). A line of digits alone
+continues the figures of the line above only where each of its digits stands under exactly one of them; where
+a digit stands between two figures, which it continues is not known and nothing is joined. The caller decides
+by the table's arithmetic whether the joined row is the table's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from gxparse.document import Line
+
+_REACH = 1.5   # characters: how far a wrapped digit may stand from the middle of the figure it continues
+
+
+def wrapped_digits(line: Line, below: Line) -> list[str] | None:
+    """``line``'s figures with the digits of ``below`` written on to the figures they stand under, or None
+    where ``below`` is no line of such digits (a label, a figure standing under none or two of them, two
+    digits under one figure)."""
+    tops, bottoms = line.value_offsets, below.value_offsets
+    if below.label or not below.values or len(tops) != len(line.values) or len(bottoms) != len(below.values):
+        return None
+    out = list(line.values)
+    continued: set[int] = set()
+    for digit, at in zip(below.values, bottoms):
+        near = [n for n, top in enumerate(tops) if abs(top - at) <= _REACH]
+        if not digit.isdigit() or len(near) != 1 or near[0] in continued or not out[near[0]].isdigit():
+            return None
+        continued.add(near[0])
+        out[near[0]] += digit
+    return out
+
+
+def unwrapped_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines with each line of wrapped digits written on to the line of figures above it (new lines: the
+    document's are not changed)."""
+    out: list[Line] = []
+    for line in lines:
+        joined = wrapped_digits(out[-1], line) if out and out[-1].values else None
+        if joined is None:
+            out.append(line)
+        else:
+            out[-1] = replace(out[-1], values=joined, text="\t".join([out[-1].label, *joined] if out[-1].label
+                                                                     else joined), offsets=())
+    return out

@@ -1,0 +1,44 @@
+"""Table 四 as ``pdftotext -layout`` writes a narrow print of it: a two-digit figure its column wraps a digit a
+line (``1`` over ``8`` for 18) is read back where each wrapped digit stands under one figure and the blocks add
+up; otherwise the row stays unread (``extraction.wrappedfigures``)."""
+
+from gxparse.document import lines_from_text
+from gxparse.extraction.wrappedfigures import wrapped_digits
+from gxparse.tables import read_s4
+
+# tests/fixtures/extracted/pdftotext-layout/huangchuan_2021.narrow.txt, lines 325-332
+HEADER = """\
+行政复议                    行政诉讼
+结 结 其       尚   总       未经复议直接起诉      复议后起诉
+果 果 他       未   计       结 结 其 尚 总     结 结 其    尚   总
+维 纠 结       审           果 果 他 未 计     果 果 他    未   计
+持 正 果       结           维 纠 结 审       维 纠 结    审
+                        持 正 果 结       持 正 果    结
+"""
+FIGURES = "3   0   0   0   3       1 5 1 0 2     7 0 0    0   7\n"
+
+
+def _s4(wrapped: str) -> dict[str, list[int | None]]:
+    table = read_s4(lines_from_text(HEADER + FIGURES + wrapped)).table or {}
+    return {block: [cell.value for cell in cells.values()] for block, cells in table.items()}
+
+
+def test_digits_a_narrow_column_wrapped_are_written_on_to_their_figures():
+    table = _s4("                        8        4\n")
+    assert table["litigation_direct"] == [18, 5, 1, 0, 24]
+    assert table["review"] == [3, 0, 0, 0, 3]
+    assert table["litigation_after_review"] == [7, 0, 0, 0, 7]
+
+
+def test_a_digit_between_two_figures_joins_nothing():
+    # the 4 stands between the 0 and the 2 of 未经复议直接起诉: which figure it ends is not known
+    assert not any(_s4("                        8      4\n").get("litigation_direct", []))
+
+
+def test_joined_figures_whose_blocks_do_not_add_up_are_not_the_table():
+    assert not any(_s4("                        8 9      4\n").get("litigation_direct", []))
+
+
+def test_a_line_with_a_label_continues_no_figure():
+    above, below = lines_from_text("1 5 1 0 2\n合 计\n")
+    assert wrapped_digits(above, below) is None
