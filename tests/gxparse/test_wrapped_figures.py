@@ -2,10 +2,18 @@
 line (``1`` over ``8`` for 18) is read back where each wrapped digit stands under one figure and the blocks add
 up; otherwise the row stays unread (``extraction.wrappedfigures``)."""
 
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.extraction.wrappedfigures import wrapped_digits
 from gxparse.tables import read_s4
 
+EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
+NARROW = sorted(p.name.removesuffix(".narrow.txt") for p in (EXTRACTED / "pdftotext-layout").glob("*.narrow.txt"))
 # tests/fixtures/extracted/pdftotext-layout/huangchuan_2021.narrow.txt, lines 325-332
 HEADER = """\
 行政复议                    行政诉讼
@@ -42,3 +50,10 @@ def test_joined_figures_whose_blocks_do_not_add_up_are_not_the_table():
 def test_a_line_with_a_label_continues_no_figure():
     above, below = lines_from_text("1 5 1 0 2\n合 计\n")
     assert wrapped_digits(above, below) is None
+
+
+@pytest.mark.parametrize("document", NARROW)
+def test_table_four_of_every_narrow_print_is_read(document):
+    truth = json.loads((EXTRACTED / "truth" / f"{document}.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pdftotext-layout" / f"{document}.narrow.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
