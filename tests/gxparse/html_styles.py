@@ -29,6 +29,7 @@ from gxparse.template import (
     S4_COLUMNS,
     S4_LITIGATION_HEADER,
     SECTIONS,
+    Section,
 )
 from simsite.render import S2_VALUE_SLOTS, _s3_rows
 from tests.gxparse.seeds import SEEDS, expected, report_dict, seed_prose
@@ -469,6 +470,27 @@ invisible = _draft_before(lambda draft: f'<span style="visibility: hidden">{draf
 font_zero = _draft_before(lambda draft: f'<span style="font-size:0px;line-height:0">{draft}</span>')
 struck_by_class = _draft_before(lambda draft: f'<span class="del">{draft}</span>')
 struck_by_style = _draft_before(lambda draft: f'<span style="text-decoration: line-through;">{draft}</span>')
+# a screen-only rule hides the draft; a print-only rule hides the figure on paper alone (the screen shows it)
+screen_hidden = _draft_before(lambda draft: f'<span class="scr-hide">{draft}</span>')
+MEDIA_SHEET = ("<style type=\"text/css\">\n@charset \"utf-8\";\n@media print { .noprint, .scr-only { display: none } }\n"
+               "@media screen, projection { .scr-hide { display:none } }\n"
+               "@media screen and (max-width: 480px) { .wide { display: none } }\n.plain { color: #333 }\n</style>\n")
+
+
+def screen_only(text: str) -> str:
+    """The figure in a span a print-only rule hides, its draft before it in one a screen rule hides."""
+    return f'<span class="noprint">{screen_hidden(text)}</span>' if text.isdigit() else text
+
+
+def _earlier(text: str) -> str:
+    return str(int(text) + 1) if text.isdigit() else text
+
+
+def hidden_drafts(key: str, draft: str) -> str:
+    """An earlier draft of a whole section (its heading and tables, other figures) kept in the page hidden:
+    by an inline ``display:none``, the ``hidden`` attribute or a class the style sheet hides, a section each."""
+    opening = {"s2": '<div style="display: none;">', "s3": "<div hidden>"}.get(key, '<div class="draft-copy">')
+    return f"{opening}\n{draft}</div>\n"
 
 
 def thousands_spaced(text: str) -> str:
@@ -741,6 +763,8 @@ class Style:
     stylesheet: str = ""           # a <style> the article carries before its content
     hidden_row: str = HIDDEN_ROW   # how a row the page does not show opens
     scripted: Callable[[str], str] | None = None   # the article as a script writes it into the page
+    draft: Callable[[str, str], str] | None = None   # a section's key and an earlier draft of it → the markup
+                                                     # keeping that draft hidden before the section
 
 
 STYLES: dict[str, Style] = {
@@ -797,6 +821,8 @@ STYLES: dict[str, Style] = {
     "zero-ling": Style(PLAIN, figure=zero_as("零")),
     "zero-circle": Style(WORD, figure=zero_as("〇")),
     "note-marks": Style(PLAIN, figure=note_marks),
+    "hidden-draft": Style(UEDITOR, draft=hidden_drafts, stylesheet="<style>.draft-copy{display:none}</style>\n"),
+    "media-screen": Style(PLAIN, figure=screen_only, stylesheet=MEDIA_SHEET),
 }
 
 
@@ -809,18 +835,25 @@ def _heading(writer: Writer | None, text: str) -> str:
     return (writer.heading if writer is not None else (lambda t: f"<h3>{t}</h3>\n"))(escape(text))
 
 
+def _section(spec: Style, section: Section, table: Table, figure: Figure) -> str:
+    """A section's heading and its table in ``spec``'s markup, its figures written by ``figure``."""
+    heading = _heading(spec.writer, f"{section.numeral}、{section.title}")
+    return heading + "".join(write_table(t, spec.writer, figure, spec.hidden_row) if spec.writer is not None
+                             else div_table(t, figure, spec.div_grid) for t in spec.shape(table))
+
+
 def render_body(report: dict, style: str) -> str:
     """The report's title, six sections and tables in ``style``."""
     spec = STYLES[style]
     tables = official_tables(report)
     parts = [spec.stylesheet, f"<p align=center style='text-align:center'><b>{escape(report['title'])}</b></p>\n"]
     for section in SECTIONS:
-        parts.append(_heading(spec.writer, f"{section.numeral}、{section.title}"))
         if section.key in tables:
-            for table in spec.shape(tables[section.key]):
-                parts.append(write_table(table, spec.writer, spec.figure, spec.hidden_row) if spec.writer is not None
-                             else div_table(table, spec.figure, spec.div_grid))
+            if spec.draft is not None:
+                parts.append(spec.draft(section.key, _section(spec, section, tables[section.key], _earlier)))
+            parts.append(_section(spec, section, tables[section.key], spec.figure))
         else:
+            parts.append(_heading(spec.writer, f"{section.numeral}、{section.title}"))
             parts.append(_prose(spec.writer, report.get(f"{section.key}_text") or ""))
     body = "".join(parts)
     if spec.nested:   # an older portal's page: the article in a layout table beside the navigation
