@@ -24,7 +24,7 @@ from gxparse.document import Document, Line, is_value, lines_from_text, shows_oc
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.readers.scripted import scripted_markup
-from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors
+from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors, kept_from_view
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -168,6 +168,10 @@ class _Walker:
         self.hiding: list[Selector] = []   # the page's style-sheet rules that hide text
         self.scripted: dict[etree._Element, str] = {}   # scripts and textareas with the article markup they hold
         self.pictures_read = 0
+        # elements the page keeps from view are left out (an earlier draft of a section) unless nothing else
+        # shows a table: then the page reveals its article by script, and its hidden tables are the report's
+        self.shows_hidden = False
+        self.unshown_tables = 0   # data tables in the elements left out
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -181,6 +185,8 @@ class _Walker:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag
         if self.scripted and el in self.scripted:
             self.markup(self.scripted[el])
+        elif tag is not None and tag not in _SKIP and not self.shows_hidden and kept_from_view(el, self.hiding):
+            self.hidden(el)
         elif tag is not None and tag not in _SKIP:
             if tag == "table" and _is_data_table(el):
                 self.flush()
@@ -204,6 +210,15 @@ class _Walker:
                     self.flush()
         if el.tail:
             self.buffer.append(el.tail)
+
+    def hidden(self, el: etree._Element) -> None:
+        """An element the page does not show: only the article markup a script within it writes elsewhere on
+        the page is read (a hidden textarea holding the article's source)."""
+        self.unshown_tables += sum(1 for table in el.iter("table") if _is_data_table(table))
+        if self.scripted:
+            for holder in el.iterdescendants("script", "textarea"):
+                if holder in self.scripted:
+                    self.markup(self.scripted[holder])
 
     def markup(self, markup: str) -> None:
         """Markup a script writes into the page, read where the script stands; scripts within it are not run
@@ -273,6 +288,11 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     walker.scripted = scripted_markup(root) if not _SHOWN_DATA_TABLE(root) else {}
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
+        if walker.tables == 0 and walker.unshown_tables:
+            scripted = walker.scripted
+            walker = _Walker(source, pictures, pictures_by_ocr)
+            walker.scripted, walker.shows_hidden = scripted, True
+            _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()

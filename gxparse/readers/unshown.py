@@ -4,7 +4,10 @@ Hidden: the ``hidden`` attribute, ``display:none``, ``visibility:hidden``, ``fon
 Excel sheet's hidden draft rows, a CMS's draft figures); struck out: ``<del>``, ``<s>``, ``<strike>``,
 ``text-decoration: line-through`` (tracked changes, a figure typed over). Styles are read inline and from the
 page's ``<style>`` sheets, whose rules count when their selectors are of tags, classes and ids (``.hid``,
-``tr.draft``, ``#zoom td .old``): the selectors editors and templates write for this.
+``tr.draft``, ``#zoom td .old``): the selectors editors and templates write for this, at the top of the sheet or
+in a ``@media`` rule a screen applies (only what a screen shows is the page; ``@media print`` is paper's).
+Outside the tables, a block the page keeps from view (``kept_from_view``: an earlier draft of a whole section)
+is left out whole.
 """
 
 from __future__ import annotations
@@ -110,20 +113,50 @@ def _without_comments(css: str) -> str:
     return "".join(parts)
 
 
+_BRACE = re.compile("[{}]")
+_MAX_BLOCK_DEPTH = 4   # ``@media screen { @supports (…) { .a { … } } }``: deeper nesting is no editor's
+_SCREEN_MEDIA = frozenset({"screen", "all", "not print"})
+
+
+def _screen_media(head: str) -> bool:
+    """Whether an at-rule's head is a ``@media`` rule whose rules a browser's screen always applies: a media
+    query list with ``screen`` or ``all`` and no condition on the viewport (``screen and (max-width: 480px)``
+    holds on a phone only), or ``not print``."""
+    name, _, queries = head.partition(" ")
+    if name.lower() != "@media":
+        return False
+    return any(" ".join(query.lower().replace("only ", " ").split()) in _SCREEN_MEDIA for query in queries.split(","))
+
+
+def _rules(css: str) -> list[tuple[str, str, bool]]:
+    """The sheet's rules as (selector text, declarations, whether a screen applies them): a rule inside at-rules
+    counts only inside ``@media`` rules of the screen (``_screen_media``), never inside ``@media print``,
+    ``@supports``, ``@font-face`` and the like. One pass over the sheet; a statement without a block before a
+    rule (``@charset "utf-8";``, ``@import url(…);``) is not part of its selector."""
+    rules = []
+    heads: list[str] = []   # the blocks open at this point, outermost first
+    start = 0
+    for brace in _BRACE.finditer(css):
+        text = css[start:brace.start()]
+        start = brace.end()
+        if brace.group() == "{":
+            heads.append(" ".join(text.rpartition(";")[2].split()))
+        elif heads:
+            head = heads.pop()
+            if not head.startswith("@") and len(heads) < _MAX_BLOCK_DEPTH:
+                rules.append((head, text, all(_screen_media(outer) for outer in heads)))
+    return rules
+
+
 def hiding_selectors(root: etree._Element) -> list[Selector]:
-    """The selectors of the page's style sheets whose rules hide or strike out text. Rules inside an at-rule
-    (``@media print { … }``) are left out: they may apply to another medium only."""
+    """The selectors of the page's style sheets whose rules hide or strike out text on a screen: rules inside
+    ``@media print { … }`` apply to paper only, those inside ``@media screen { … }`` to the page as it is read."""
     selectors = []
     for style in root.iter("style"):
         css = _without_comments((style.text or "").replace("<!--", " ").replace("-->", " "))
-        depth = 0
-        for chunk in css.split("}"):   # one pass: each chunk ends a rule or an at-rule block
-            head, brace, declarations = chunk.rpartition("{")
-            inside = depth > 0 or "{" in head
-            depth = max(0, depth + head.count("{") - (0 if brace else 1))
-            if not brace or inside or (hides := hiding(declarations)) is None:
-                continue
-            selectors += [s for text in head.split(",") if (s := _selector(text, hides)) is not None]
+        for head, declarations, screen in _rules(css):
+            if screen and (hides := hiding(declarations)) is not None:
+                selectors += [s for text in head.split(",") if (s := _selector(text, hides)) is not None]
     return selectors
 
 
@@ -133,6 +166,19 @@ def _hidden_by(el: etree._Element, selectors: list[Selector]) -> str | None:
     if el.get("hidden") is not None:
         return "display"
     return hiding(el.get("style") or "") or next((s.hides for s in selectors if s.matches(el)), None)
+
+
+def kept_from_view(el: etree._Element, selectors: list[Selector]) -> bool:
+    """Whether the page does not show ``el`` nor anything in it, wherever it stands (a draft of a whole section
+    kept in the page): the ``hidden`` attribute, ``display:none`` in its style or a screen rule of the sheet.
+    ``aria-hidden`` hides from screen readers only, and a ``visibility`` or ``font-size`` an element within may
+    undo is left to the tables' reading (``drop_unshown``)."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style is not None and hiding(style) == "display":
+        return True
+    return any(s.hides == "display" and s.matches(el) for s in selectors)
 
 
 def _drop(el: etree._Element) -> None:

@@ -1,9 +1,11 @@
 """gxparse.readers.unshown: which style-sheet rules hide text, read in bounded time."""
 
 import time
+from html import escape
 
 from lxml import etree
 
+from gxparse.readers.html import read_html
 from gxparse.readers.unshown import Compound, Selector, drop_unshown, hiding, hiding_selectors
 
 
@@ -49,3 +51,41 @@ def test_a_large_unclosed_sheet_is_read_in_linear_time():
     assert _selectors("/*" + "/* .a{display:none} {" * 200_000) == []
     assert _selectors(".a{display:none" + "{" * 500_000 + "}" * 500_000) == []
     assert time.perf_counter() - started < 2
+
+
+def test_only_screen_media_rules_hide_and_a_statement_before_a_rule_is_no_part_of_it():
+    css = ('@charset "utf-8"; .hid { display:none } @media print { .noprint { display: none } } '
+           "@media only screen, print { .scr { display: none } } @media screen and (max-width: 480px) "
+           "{ .phone { display: none } } @media all { @supports (display: grid) { .grid { display: none } } } "
+           "@media not print { .np { visibility: hidden } } @font-face { font-family: x; }")
+    assert _selectors(css) == [Selector((_compound(None, "hid"),)), Selector((_compound(None, "scr"),)),
+                               Selector((_compound(None, "np"),), "visibility")]
+
+
+def _texts(page: str) -> list[str]:
+    return [line.text for line in read_html(page).lines]
+
+
+_TABLE = "<table><tr><td>申请数</td><td>{}</td></tr></table>"
+
+
+def test_a_section_kept_from_view_outside_the_tables_is_not_read():
+    # an earlier draft of a section left in the page: hidden inline, by attribute or by a class the sheet hides
+    drafts = "".join(f"<div {how}><p>草稿</p>{_TABLE.format(n)}</div>" for n, how in
+                     ((8, 'style="display: none"'), (9, "hidden"), (10, 'class="copy"')))
+    page = (f"<html><head><style>.copy {{ display:none }}</style></head><body>{drafts}<p>正文</p>"
+            f'{_TABLE.format(7)}<div aria-hidden="true"><p>附注</p></div></body></html>')
+    assert _texts(page) == ["正文", "申请数\t7", "附注"]
+
+
+def test_a_page_whose_every_table_is_hidden_is_read_with_them():
+    # the article hidden until a script shows it: its hidden tables are the report's
+    page = f'<html><body><div id="content" style="display:none"><p>正文</p>{_TABLE.format(7)}</div></body></html>'
+    assert _texts(page) == ["正文", "申请数\t7"]
+
+
+def test_an_article_source_in_a_hidden_textarea_inside_a_hidden_block_is_read():
+    page = (f'<html><body><div style="display:none"><textarea id="src">{escape(_TABLE.format(7))}</textarea></div>'
+            '<div id="zoom"></div><script>document.getElementById("zoom").innerHTML = '
+            'document.getElementById("src").value;</script></body></html>')
+    assert _texts(page) == ["申请数\t7"]
