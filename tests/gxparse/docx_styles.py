@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import quopri
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -128,6 +129,31 @@ def style_hidden_runs(text: str) -> str:
             + f'</w:p><w:p><w:pPr><w:pStyle w:val="DraftPara"/></w:pPr>{run(f"{text}9")}')
 
 
+def default_hidden_runs(text: str) -> str:
+    """The figure, then a draft figure in a run that says nothing of hiding: the document's default run
+    properties (``DEFAULT_HIDDEN``) hide it, every run the page shows switches hiding off in its own."""
+    return run(text) + f'<w:r w:rsidRPr="00D5A1C2"><w:t>{text}0</w:t></w:r>' if text.isdigit() else plain_runs(text)
+
+
+# the document's default run properties hide text (w:docDefaults), the default paragraph style says nothing
+DEFAULT_HIDDEN = ('<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/><w:vanish/><w:sz w:val="21"/>'
+                  '</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults><w:style w:type="paragraph" w:default="1" '
+                  'w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>')
+
+
+def unhidden(body: str) -> str:
+    """Every run of the body written with hiding switched off in its own properties, but the drafts (runs with
+    an rsid, as ``default_hidden_runs`` writes them)."""
+    shown = '<w:vanish w:val="0"/>'
+    return re.sub(r"<w:r>(?:<w:rPr>)?", lambda m: f"<w:r><w:rPr>{shown}" + ("" if m[0].endswith("<w:rPr>") else
+                                                                             "</w:rPr>"), body)
+
+
+def page_footer(page: int) -> list[str]:
+    """What a PDF-to-Word converter keeps of a page's foot and the next page's head as text of the body."""
+    return [f"— {page} —", f"第 {page} 页 共 {page + 2} 页", "政府信息公开工作年度报告"]
+
+
 # a character style hiding its text through the style it is based on, and a paragraph style hiding its own
 HIDDEN_STYLES = ('<w:style w:type="character" w:styleId="HiddenBase"><w:name w:val="Hidden Base"/><w:rPr><w:vanish/>'
                  '</w:rPr></w:style><w:style w:type="character" w:styleId="DraftChar"><w:name w:val="Draft"/>'
@@ -194,6 +220,10 @@ class Style:
                                # converters still write) instead of w:gridSpan
     framed: bool = False       # every table in the one cell of a frame table
     styles: str = ""           # the w:style definitions of styles.xml
+    unhidden: bool = False     # every run but a draft's switches hiding off (``unhidden``)
+    continued_unspanned: bool = False   # a vMerge continue cell without the gridSpan of the cell it continues
+    footers: str = ""          # paragraphs (between the parts of a split table) or row (a full-width row inside
+                               # table 三): where a PDF-to-Word converter writes the page's footer and header
     chunk: str = ""            # html, mht, docx: the whole report an imported chunk (w:altChunk) of the report's
                                # page as Word saves it, as OA systems' exporters (docx4j, html-docx-js, POI)
                                # write reports, or of the report as a Word document (docx4j, docxcompose merges)
@@ -226,7 +256,7 @@ def _cell(cell: Cell, first_row: bool, style: Style, number: list[int]) -> str:
         return "".join(_cell(replace(part, colspan=1, rowspan=cell.rowspan), first_row, style, number)
                        .replace("<w:tcPr>", f"<w:tcPr>{merge}", 1) for part, merge in merged)
     props = [f'<w:tcW w:w="{600 * cell.colspan}" w:type="dxa"/>']
-    if cell.colspan > 1:
+    if cell.colspan > 1 and (first_row or not style.continued_unspanned):
         props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
     if cell.rowspan > 1:
         props.append('<w:vMerge w:val="restart"/>' if first_row else
@@ -267,6 +297,10 @@ def write_table(table: Table, style: Style, number: list[int]) -> str:
             tr = (f'<w:customXml w:element="row">{tr}</w:customXml>' if r % 2 else
                   f'<w:sdt><w:sdtPr><w:id w:val="{r}"/></w:sdtPr><w:sdtContent>{tr}</w:sdtContent></w:sdt>')
         rows.append(tr)
+        if style.footers == "row" and table.key == "s3" and r == table.head + (len(slots) - table.head) // 2:
+            # a full-width row with the page's foot and the next one's head, where the page ends
+            rows.append(f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="{width}"/></w:tcPr>'
+                        + "".join(_paragraph(run(text), style, number) for text in page_footer(1)) + "</w:tc></w:tr>")
     grid = "".join('<w:gridCol w:w="600"/>' for _ in range(columns))
     return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>'
             f'<w:top w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/></w:tblBorders>'
@@ -318,6 +352,10 @@ STYLES: dict[str, Style] = {
     "altchunk-html": Style(chunk="html"),
     "altchunk-mht": Style(chunk="mht"),
     "altchunk-docx": Style(chunk="docx"),
+    "hidden-default": Style(figure=default_hidden_runs, styles=DEFAULT_HIDDEN, unhidden=True),
+    "vmerge-unspanned": Style(continued_unspanned=True),
+    "footer-paragraphs": Style(split_at_page, footers="paragraphs"),
+    "footer-row": Style(footers="row"),
     "wps": Style(wps=True, title="header"),
     "title-table": Style(wps=True, title="table"),
 }
@@ -344,7 +382,9 @@ def _body(report: dict, style: Style) -> tuple[str, str]:
         if section.key in tables:
             shaped = style.shape(tables[section.key])
             for i, table in enumerate(shaped):
-                if i:   # a table continued on the next page: Word keeps a paragraph between the two parts
+                if i and style.footers == "paragraphs":
+                    parts += [_paragraph(run(text), style, number) for text in page_footer(i)]
+                elif i:   # a table continued on the next page: Word keeps a paragraph between the two parts
                     parts.append(_paragraph('<w:r><w:br w:type="page"/></w:r>', style, number))
                 written = write_table(table, style, number)
                 if style.framed:
@@ -367,6 +407,7 @@ def render_docx(report: dict, style: str) -> bytes:
         data = {"html": page, "mht": _mht(page), "docx": render_docx(report, "word")}[spec.chunk]
         return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": (_CHUNK_TYPES[spec.chunk], data)})
     body, header = _body(report, spec)
+    body = unhidden(body) if spec.unhidden else body
     return docx_package(body, {"default": header} if header else {}, wps=spec.wps, styles=spec.styles)
 
 
