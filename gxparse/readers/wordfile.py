@@ -44,7 +44,7 @@ _VAL = f"{{{_W}}}val"
 _CUSTOM_XML, _SDT_CONTENT = f"{{{_W}}}customXml", f"{{{_W}}}sdtContent"
 # text the page does not show: tracked deletions and the old place of a tracked move (w:del holds w:delText,
 # but a tool may write w:t there), hidden runs (w:vanish, w:specVanish in the run's own properties, where
-# ``wordstyles.mark_hidden_runs`` also puts them for runs their styles hide)
+# ``wordstyles.mark_hidden_runs`` also puts them for runs their styles or the document's default hide)
 _UNSHOWN = frozenset(f"{{{_W}}}{t}" for t in ("del", "moveFrom"))
 _HIDDEN = tuple(f"{{{_W}}}rPr/{{{_W}}}{t}" for t in ("vanish", "specVanish"))
 _OFF = ("0", "false", "off")

@@ -4,10 +4,14 @@
 asks one question of every run.
 
 Precedence as Word applies it: the run's own setting, then its character style's, then its paragraph style's
-(a style that says nothing inherits from the style it is based on).
+(a style that says nothing inherits from the style it is based on; a paragraph without a style of its own has
+the document's default paragraph style, ``w:default="1"``), then the document's default run properties
+(``w:docDefaults/w:rPrDefault``): a document may hide all its text by default and show it run by run.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.part import Part
@@ -20,6 +24,21 @@ _FLAGS = tuple(f"{{{_W}}}{t}" for t in ("vanish", "specVanish"))
 _OFF = ("0", "false", "off")
 _R_STYLE, _P_STYLE = f"{{{_W}}}rPr/{{{_W}}}rStyle", f"{{{_W}}}pPr/{{{_W}}}pStyle"
 _BASED_ON, _STYLE = f"{{{_W}}}basedOn", f"{{{_W}}}style"
+_TYPE, _DEFAULT = f"{{{_W}}}type", f"{{{_W}}}default"
+_RPR_DEFAULT = f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr"
+
+
+@dataclass
+class Hiding:
+    """What a document's styles say of hiding: each style that says (itself or through the styles it is based
+    on), the style of paragraphs without one, and the document's default."""
+
+    styles: dict[str, bool] = field(default_factory=dict)
+    default_paragraph: str | None = None
+    default: bool = False
+
+    def hides_any(self) -> bool:
+        return self.default or any(self.styles.values())
 
 
 def hidden_flag(rpr: etree._Element | None) -> bool | None:
@@ -28,16 +47,23 @@ def hidden_flag(rpr: etree._Element | None) -> bool | None:
     return any(flag.get(_VAL, "true") not in _OFF for flag in flags) if flags else None
 
 
-def hiding_styles(part: Part) -> dict[str, bool]:
-    """Every style of the document's styles part that says whether it hides its text, itself or through the
-    styles it is based on (a chain followed at most once round: a loop says nothing)."""
+def hiding_styles(part: Part) -> Hiding:
+    """What the document's styles part says of hiding (``Hiding``)."""
     try:
         styles = part.part_related_by(RELATIONSHIP_TYPE.STYLES)
     except KeyError:
-        return {}
+        return Hiding()
     root = getattr(styles, "element", None)   # a styles part python-docx could not read as XML is no styles
     if root is None:
-        return {}
+        return Hiding()
+    default_paragraph = next((style.get(_STYLE_ID) for style in root.iterchildren(_STYLE)
+                              if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true", "on")), None)
+    return Hiding(_styles_hiding(root), default_paragraph, bool(hidden_flag(root.find(_RPR_DEFAULT))))
+
+
+def _styles_hiding(root: etree._Element) -> dict[str, bool]:
+    """Every style that says whether it hides its text, itself or through the styles it is based on (a chain
+    followed at most once round: a loop says nothing)."""
     own: dict[str, bool | None] = {}
     based_on: dict[str, str] = {}
     for style in root.iterchildren(_STYLE):
@@ -61,9 +87,9 @@ def hiding_styles(part: Part) -> dict[str, bool]:
     return {name: said for name, said in resolved.items() if said is not None}
 
 
-def mark_hidden_runs(root: etree._Element, styles: dict[str, bool]) -> None:
-    """Give every run its styles hide a ``w:vanish`` of its own."""
-    if not any(styles.values()):
+def mark_hidden_runs(root: etree._Element, styles: Hiding) -> None:
+    """Give every run its styles or the document's default hide a ``w:vanish`` of its own."""
+    if not styles.hides_any():
         return
     for run in list(root.iter(_R)):
         rpr = run.find(_RPR)
@@ -76,13 +102,15 @@ def mark_hidden_runs(root: etree._Element, styles: dict[str, bool]) -> None:
             etree.SubElement(rpr, f"{{{_W}}}vanish")
 
 
-def _styled_hidden(run: etree._Element, styles: dict[str, bool]) -> bool:
+def _styled_hidden(run: etree._Element, styles: Hiding) -> bool:
     """Whether the run's character style hides it, or, where that says nothing, its paragraph's style (the
-    nearest paragraph: a text box's paragraphs stand inside the paragraph anchoring it)."""
+    nearest paragraph: a text box's paragraphs stand inside the paragraph anchoring it), or, where neither
+    says, the document's default."""
     character = run.find(_R_STYLE)
-    hidden = styles.get(character.get(_VAL, "")) if character is not None else None
+    hidden = styles.styles.get(character.get(_VAL, "")) if character is not None else None
     if hidden is None:
         p = next(run.iterancestors(_P), None)
         style = p.find(_P_STYLE) if p is not None else None
-        hidden = styles.get(style.get(_VAL, "")) if style is not None else None
-    return bool(hidden)
+        name = style.get(_VAL, "") if style is not None else styles.default_paragraph
+        hidden = styles.styles.get(name) if name is not None else None
+    return styles.default if hidden is None else hidden

@@ -160,6 +160,21 @@ def test_text_hidden_by_its_style_is_no_text_and_the_run_own_setting_wins():
     assert _styled_lines(body, styles) == ["规章\t1", "6\t5", "行政许可\t4"]
 
 
+def test_text_the_document_default_hides_is_no_text_unless_a_run_or_style_shows_it():
+    defaults = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+    styles = defaults + _style("character", "Shown", '<w:vanish w:val="0"/>') + _style("paragraph", "Plain")
+    body = (_p(run("规章 ", '<w:vanish w:val="0"/>') + run("9") + run("1", '<w:rStyle w:val="Shown"/>'))
+            + '<w:p><w:pPr><w:pStyle w:val="Plain"/></w:pPr>' + run("草稿 7") + "</w:p>")
+    assert _styled_lines(body, styles) == ["规章\t1"]
+
+
+def test_the_default_paragraph_style_hides_paragraphs_without_a_style_of_their_own():
+    styles = ('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:vanish/></w:rPr></w:style>'
+              + _style("paragraph", "Body", '<w:vanish w:val="0"/>'))
+    body = _p(run("草稿 7")) + '<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr>' + run("规章 1") + "</w:p>"
+    assert _styled_lines(body, styles) == ["规章\t1"]
+
+
 def test_a_loop_of_based_on_styles_says_nothing_a_long_chain_hides_and_both_stay_cheap():
     loop = "".join(_style("character", f"L{i}", based_on=f"L{(i + 1) % 500}") for i in range(500))
     chain = "".join(_style("character", f"C{i}", based_on=f"C{i + 1}") for i in range(5000))
