@@ -224,7 +224,7 @@ class Style:
     continued_unspanned: bool = False   # a vMerge continue cell without the gridSpan of the cell it continues
     footers: str = ""          # paragraphs (between the parts of a split table) or row (a full-width row inside
                                # table 三): where a PDF-to-Word converter writes the page's footer and header
-    chunk: str = ""            # html, mht, docx: the whole report an imported chunk (w:altChunk) of the report's
+    chunk: str = ""            # html, mht, docx, rtf: the whole report an imported chunk (w:altChunk) of the report's
                                # page as Word saves it, as OA systems' exporters (docx4j, html-docx-js, POI)
                                # write reports, or of the report as a Word document (docx4j, docxcompose merges)
 
@@ -352,6 +352,7 @@ STYLES: dict[str, Style] = {
     "altchunk-html": Style(chunk="html"),
     "altchunk-mht": Style(chunk="mht"),
     "altchunk-docx": Style(chunk="docx"),
+    "altchunk-rtf": Style(chunk="rtf"),
     "hidden-default": Style(figure=default_hidden_runs, styles=DEFAULT_HIDDEN, unhidden=True),
     "vmerge-unspanned": Style(continued_unspanned=True),
     "footer-paragraphs": Style(split_at_page, footers="paragraphs"),
@@ -404,14 +405,63 @@ def render_docx(report: dict, style: str) -> bytes:
     spec = STYLES[style]
     if spec.chunk:
         page = render_page(report, "word").encode()
-        data = {"html": page, "mht": _mht(page), "docx": render_docx(report, "word")}[spec.chunk]
+        data = {"html": page, "mht": _mht(page), "docx": render_docx(report, "word"), "rtf": render_rtf(report)}[
+            spec.chunk]
         return docx_package('<w:altChunk r:id="chunk1"/>', chunks={"chunk1": (_CHUNK_TYPES[spec.chunk], data)})
     body, header = _body(report, spec)
     body = unhidden(body) if spec.unhidden else body
     return docx_package(body, {"default": header} if header else {}, wps=spec.wps, styles=spec.styles)
 
 
-_CHUNK_TYPES = {"html": "text/html", "mht": "message/rfc822",
+def _rtf_text(text: str) -> str:
+    """Text as RTF writes it: markup characters escaped, a line break ``\\line``, other than ASCII as ``\\uN?``
+    (a signed 16-bit number)."""
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append(f"\\{ch}")
+        elif ch == "\n":
+            out.append("\\line ")
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            out.append(f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?")
+    return "".join(out)
+
+
+def _rtf_table(table: Table) -> str:
+    """A table as Word writes it in RTF: each row its cells' right edges (``\\cellx``) and vertical merges
+    (``\\clvmgf`` first, ``\\clvmrg`` continued), then their text."""
+    rows = []
+    for row in _grid(table):
+        edges, texts = [], []
+        for c, (cell, first_row, first_col) in enumerate(row):
+            if not first_col:
+                continue
+            merge = "\\clvmgf" if cell.rowspan > 1 and first_row else "" if first_row else "\\clvmrg"
+            edges.append(f"{merge}\\clvertalc\\clbrdrt\\brdrs\\clbrdrl\\brdrs\\clbrdrb\\brdrs\\clbrdrr\\brdrs"
+                         f"\\cellx{(c + cell.colspan) * 600}")
+            texts.append(f"\\pard\\intbl\\qc {_rtf_text(cell.text) if first_row else ''}\\cell ")
+        rows.append(f"\\trowd\\trgaph108\\trqc{''.join(edges)}\n{''.join(texts)}\\row\n")
+    return "".join(rows) + "\\pard\n"
+
+
+def render_rtf(report: dict) -> bytes:
+    """The report as an RTF document: its title, six sections, tables and prose."""
+    parts = ["{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\f0\\fs24\n",
+             f"\\pard\\qc\\b {_rtf_text(report['title'])}\\b0\\par\n"]
+    tables = official_tables(report)
+    for section in SECTIONS:
+        parts.append(f"\\pard\\b {_rtf_text(f'{section.numeral}、{section.title}')}\\b0\\par\n")
+        if section.key in tables:
+            parts.append(_rtf_table(tables[section.key]))
+        else:
+            parts += [f"\\pard {_rtf_text(text.strip())}\\par\n"
+                      for text in (report.get(f"{section.key}_text") or "").split("\n\n") if text.strip()]
+    return ("".join(parts) + "}").encode("ascii")
+
+
+_CHUNK_TYPES = {"html": "text/html", "rtf": "application/rtf", "mht": "message/rfc822",
                 "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"}
 
 
