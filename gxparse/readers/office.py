@@ -1,5 +1,6 @@
-"""The binary Office formats → Office Open XML by LibreOffice, then read as that: DOC and WPS (the binary Word
-formats, WPS Office's included) as DOCX, XLS and ET (Excel's binary workbook, WPS 表格's) as XLSX.
+"""The binary Office formats → Office Open XML by LibreOffice, for the readers of that to read: DOC, WPS (the
+binary Word formats, WPS Office's included) and RTF as DOCX, XLS and ET (Excel's binary workbook, WPS 表格's) as
+XLSX.
 
 The conversion runs ``soffice --headless`` with a profile of its own in a temporary folder, so parallel
 conversions never share (and lock) a profile, under ``prlimit`` (util-linux): a hostile file can make
@@ -24,9 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gxparse import limits
-from gxparse.document import Document
 from gxparse.errors import DocumentError
-from gxparse.readers.wordfile import read_docx
 
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 
@@ -42,6 +41,7 @@ class _Target:
 _TARGETS = {
     "doc": _Target("document.doc", "docx:MS Word 2007 XML", "document.docx"),
     "wps": _Target("document.doc", "docx:MS Word 2007 XML", "document.docx"),
+    "rtf": _Target("document.rtf", "docx:MS Word 2007 XML", "document.docx"),
     "xls": _Target("workbook.xls", "xlsx:Calc MS Excel 2007 XML", "workbook.xlsx"),
     "et": _Target("workbook.xls", "xlsx:Calc MS Excel 2007 XML", "workbook.xlsx"),
 }
@@ -79,7 +79,7 @@ def _run(command: list[str]) -> subprocess.CompletedProcess:
 
 
 def convert(data: bytes, source: str, kind: str) -> bytes:
-    """The document (``kind``: doc, wps, xls or et) converted to DOCX or XLSX by LibreOffice; DocumentError
+    """The document (``kind``: doc, wps, rtf, xls or et) converted to DOCX or XLSX by LibreOffice; DocumentError
     when LibreOffice cannot read it."""
     target = _TARGETS[kind]
     soffice = _soffice(source, kind)
@@ -101,6 +101,3 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
             raise DocumentError(source, f"{kind.upper()} 文件损坏、过大或无法转换（LibreOffice：{_said(done)}）")
         return converted.read_bytes()
 
-
-def read_word_binary(data: bytes, source: str, kind: str) -> Document:
-    return read_docx(convert(data, source, kind), source, source_type=kind)

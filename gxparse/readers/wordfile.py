@@ -32,6 +32,7 @@ from gxparse.normalize import normalize_text
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.html import read_html
 from gxparse.readers.mhtml import read_mhtml
+from gxparse.readers.office import convert
 from gxparse.readers.sniff import decode, sniff
 from gxparse.readers.wordstyles import hiding_styles, mark_hidden_runs
 
@@ -235,11 +236,15 @@ def _block_items(parent: etree._Element) -> Iterator[etree._Element]:
 
 def _chunk_lines(part: Part, source: str) -> list[Line]:
     """The lines of an imported chunk's part, read as the web page (HTML, or MHT as html-docx-js wraps it),
-    text or Word document (documents merged by docx4j or docxcompose) it is; none for a kind no reader here
-    reads (RTF). A Word document's own chunks are not read: one level of documents in documents."""
+    text, Word document (documents merged by docx4j or docxcompose) or RTF document (converted by LibreOffice,
+    as a DOC is) it is; none for a kind no reader here reads. A Word document's own chunks are not read: one
+    level of documents in documents."""
     kind = part.content_type.split(";")[0].strip().lower()
-    if sniff(part.blob) == "docx":
+    sniffed = sniff(part.blob)
+    if sniffed == "docx":
         return read_docx(part.blob, source, chunks=False).lines
+    if sniffed == "rtf":
+        return read_docx(convert(part.blob, source, "rtf"), source, chunks=False).lines
     if kind in ("text/html", "application/xhtml+xml"):
         return read_html(decode(part.blob, source), source).lines
     if kind in ("message/rfc822", "multipart/related"):
@@ -379,3 +384,8 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     read_by_ocr = pictures_by_ocr and reader.pictured
     return Document(reader.lines, "ocr" if read_by_ocr else source_type, title=title or None,
                     read_pictures=None if pictures_by_ocr else again)
+
+
+def read_word_binary(data: bytes, source: str, kind: str) -> Document:
+    """A Word document in a format other than DOCX (``kind``: doc, wps or rtf), read as LibreOffice converts it."""
+    return read_docx(convert(data, source, kind), source, source_type=kind)

@@ -7,7 +7,7 @@ import pytest
 
 from gxparse import DocumentError, parse_document
 from gxparse.readers.wordfile import read_docx
-from tests.gxparse.docx_styles import STYLES, docx_package, render_docx, report_of, run
+from tests.gxparse.docx_styles import STYLES, docx_package, render_docx, render_rtf, report_of, run
 
 # a seed with prose and every kind of row, and a real report whose table 四 does not add up (an error it deserves)
 REPORTS = ("kaifeng_2021", "002_huaian_hongze_2023")
@@ -138,6 +138,28 @@ def test_an_imported_word_document_is_read_without_the_chunks_it_imports_itself(
     word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     assert _chunked(_p(run("一、总体情况")) + '<w:altChunk r:id="c1"/>', {"c1": (word, inner)}) == [
         "一、总体情况", "二、主动公开"]
+
+
+# a Java exporter's RTF chunk: table 二's first item in a table of Word's RTF, a merged caption cell over a row
+_RTF_CHUNK = (rb"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
+              rb"\pard \u20108?\u12289?\u20027?\u21160?\u20844?\u24320?\par"
+              rb"\trowd\clvmgf\cellx1200\cellx2400\cellx3600\pard\intbl \u20449?\u24687?\cell "
+              rb"\pard\intbl \u26412?\u24180?\u21046?\u21457?\cell \pard\intbl \u29616?\u34892?\u26377?\u25928?\cell \row"
+              rb"\trowd\clvmrg\cellx1200\cellx2400\cellx3600\pard\intbl \cell \pard\intbl 3\cell \pard\intbl 12\cell \row"
+              rb"\pard}")
+
+
+def test_an_imported_rtf_chunk_is_read_where_it_stands():
+    # read by LibreOffice between the body's paragraphs, the merged cell 信息 on both its rows as any merge is
+    lines = _chunked(_p(run("一、总体情况")) + '<w:altChunk r:id="c1"/>' + _p(run("三、收到和处理")),
+                     {"c1": ("application/rtf", _RTF_CHUNK)})
+    assert lines == ["一、总体情况", "二、主动公开", "信息\t本年制发\t现行有效", "信息\t3\t12", "三、收到和处理"]
+
+
+def test_an_rtf_document_is_read_as_word_converts_it():
+    report = parse_document(render_rtf(report_of("kaifeng_2021")), "attachment.bin").to_dict()
+    assert report["source_type"] == "rtf"
+    assert (report["s2"], report["s3"], report["s4"]) == tuple(report_of("kaifeng_2021")[k] for k in ("s2", "s3", "s4"))
 
 
 def _styled_lines(body: str, styles: str) -> list[str]:
