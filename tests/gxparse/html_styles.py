@@ -703,6 +703,20 @@ def div_table(table: Table, figure: Figure, grid: bool = False) -> str:
     return f'<div class="table" style="{"" if grid else "display:table;"}width:100%">\n{"".join(rows)}</div>\n'
 
 
+def grid_table(table: Table, figure: Figure) -> str:
+    """The table as one CSS grid: every cell a child of the grid container, in order, its spans as
+    ``grid-column`` / ``grid-row`` spans (the browser places each in the next free slot, as a table's cells)."""
+    width = max(len(row) for row in _grid(table))
+    cells = []
+    for row in table.rows:
+        for c in row:
+            spans = "".join(f"grid-{axis}: span {n};" for axis, n in (("column", c.colspan), ("row", c.rowspan)) if n > 1)
+            text = figure(escape(c.text)) if c.figure else escape(c.text)
+            cells.append(f'<div class="cell" style="{spans}border:1px solid #000">{_lines(text, "<br>")}</div>')
+    return (f'<div class="report-grid" style="display: grid; grid-template-columns: 2fr repeat({width - 1}, 1fr)">\n'
+            + "\n".join(cells) + "\n</div>\n")
+
+
 # ---------------------------------------------------------------------------------------------------
 # article bodies written by a script, as several CMSs serve them
 
@@ -760,6 +774,7 @@ class Style:
     figure: Figure = figure_as_is
     nested: bool = False           # the tables inside a layout table's cell
     div_grid: bool = False
+    css_grid: bool = False         # every table one CSS grid container of its cells (``grid_table``)
     stylesheet: str = ""           # a <style> the article carries before its content
     hidden_row: str = HIDDEN_ROW   # how a row the page does not show opens
     scripted: Callable[[str], str] | None = None   # the article as a script writes it into the page
@@ -804,6 +819,7 @@ STYLES: dict[str, Style] = {
     "footnote": Style(FOOTNOTED),
     "div-table": Style(None),
     "div-grid": Style(None, div_grid=True),
+    "css-grid": Style(None, css_grid=True),
     "hidden-class": Style(EXCEL, hidden_rows, figure=hidden_by_class, hidden_row="\n <tr class=draft>",
                           stylesheet="<style type=\"text/css\">\n.hid, TR.draft { DISPLAY: none; color:#f00 }\n"
                                      "p.MsoNormal {margin:0cm}</style>\n"),
@@ -839,6 +855,7 @@ def _section(spec: Style, section: Section, table: Table, figure: Figure) -> str
     """A section's heading and its table in ``spec``'s markup, its figures written by ``figure``."""
     heading = _heading(spec.writer, f"{section.numeral}、{section.title}")
     return heading + "".join(write_table(t, spec.writer, figure, spec.hidden_row) if spec.writer is not None
+                             else grid_table(t, figure) if spec.css_grid
                              else div_table(t, figure, spec.div_grid) for t in spec.shape(table))
 
 
