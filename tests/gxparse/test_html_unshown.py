@@ -89,3 +89,9 @@ def test_an_article_source_in_a_hidden_textarea_inside_a_hidden_block_is_read():
             '<div id="zoom"></div><script>document.getElementById("zoom").innerHTML = '
             'document.getElementById("src").value;</script></body></html>')
     assert _texts(page) == ["申请数\t7"]
+
+
+def test_a_table_kept_from_view_beside_the_shown_one_is_not_read():
+    page = (f'<html><head><style>@media screen {{ table.old {{ display: none }} }}</style></head><body>'
+            f'{_TABLE.format(8).replace("<table>", "<table class=old>")}{_TABLE.format(7)}</body></html>')
+    assert _texts(page) == ["申请数\t7"]
