@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
-from gxparse.template import SECTIONS
+from gxparse.template import S3_APPLICANT_HEADER, SECTIONS
 from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, _respan, as_is, fullwidth, groups_repeated
 from tests.gxparse.html_styles import official_tables, render_page, report_of, split_at_page, zero_as
 
@@ -220,6 +220,7 @@ class Style:
                                # converters still write) instead of w:gridSpan
     framed: bool = False       # every table in the one cell of a frame table
     styles: str = ""           # the w:style definitions of styles.xml
+    corner_nested: bool = False   # table 三's corner cell holding a small table of its own
     unhidden: bool = False     # every run but a draft's switches hiding off (``unhidden``)
     continued_unspanned: bool = False   # a vMerge continue cell without the gridSpan of the cell it continues
     footers: str = ""          # paragraphs (between the parts of a split table) or row (a full-width row inside
@@ -268,6 +269,11 @@ def _cell(cell: Cell, first_row: bool, style: Style, number: list[int]) -> str:
     else:
         runs = [_label_runs(line, style) for line in (style.label(text) if text else text).split("\n")]
     body = "".join(_paragraph(r, style, number, centred=True) for r in runs)
+    if style.corner_nested and cell.header and cell.rowspan > 1 and cell.colspan > 1 and first_row:
+        # the corner split diagonally as editors do it: a small table inside the cell, a paragraph after it
+        body = ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid><w:gridCol w:w="1800"/>'
+                f'</w:tblGrid><w:tr><w:tc>{_paragraph(run(S3_APPLICANT_HEADER), style, number)}</w:tc></w:tr>'
+                f"<w:tr><w:tc>{body}</w:tc></w:tr></w:tbl><w:p/>")
     tc = f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
     if style.wrap_cells and not cell.figure and text:
         return f'<w:sdt><w:sdtPr><w:id w:val="21"/></w:sdtPr><w:sdtContent>{tc}</w:sdtContent></w:sdt>'
@@ -355,6 +361,7 @@ STYLES: dict[str, Style] = {
     "altchunk-rtf": Style(chunk="rtf"),
     "hidden-default": Style(figure=default_hidden_runs, styles=DEFAULT_HIDDEN, unhidden=True),
     "vmerge-unspanned": Style(continued_unspanned=True),
+    "corner-nested": Style(corner_nested=True),
     "footer-paragraphs": Style(split_at_page, footers="paragraphs"),
     "footer-row": Style(footers="row"),
     "wps": Style(wps=True, title="header"),

@@ -548,6 +548,15 @@ def plain_cell(cell: Cell, content: str) -> str:
     return f"<td{_attrs(cell)}>{_lines(content, '<br>')}</td>"
 
 
+def corner_nested_cell(cell: Cell, content: str) -> str:
+    """Table 三's corner cell split diagonally as editors do it: a small table of its own inside the cell, the
+    column's name above, the note below."""
+    if not (cell.header and cell.rowspan > 1 and cell.colspan > 1):
+        return plain_cell(cell, content)
+    return (f'<td{_attrs(cell)}><table width="100%" border="0"><tr><td align="right">{S3_APPLICANT_HEADER}</td></tr>'
+            f"<tr><td>{content}</td></tr></table></td>")
+
+
 def word_cell(cell: Cell, content: str) -> str:
     """Word's Save as Web Page: every cell a paragraph of class MsoNormal, figures in a lang=EN-US span closed
     by <o:p>, an empty cell an <o:p>&nbsp;</o:p>, widths in the cell's style."""
@@ -664,6 +673,7 @@ CKEDITOR = Writer('<table align="center" border="1" cellpadding="1" cellspacing=
                   digit_spans_cell, head_group=True)
 PLAIN = Writer('<table border="1" cellspacing="0">', plain_cell)
 FOOTNOTED = Writer('<table border="1" cellspacing="0">', footnote_cell)
+CORNER_NESTED = Writer('<table border="1" cellspacing="0">', corner_nested_cell)
 
 
 HIDDEN_ROW = "\n <tr height=0 style='display:none'>"
@@ -820,6 +830,7 @@ STYLES: dict[str, Style] = {
     "div-table": Style(None),
     "div-grid": Style(None, div_grid=True),
     "css-grid": Style(None, css_grid=True),
+    "corner-nested": Style(CORNER_NESTED),
     "hidden-class": Style(EXCEL, hidden_rows, figure=hidden_by_class, hidden_row="\n <tr class=draft>",
                           stylesheet="<style type=\"text/css\">\n.hid, TR.draft { DISPLAY: none; color:#f00 }\n"
                                      "p.MsoNormal {margin:0cm}</style>\n"),
