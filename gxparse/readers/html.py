@@ -12,6 +12,7 @@ import binascii
 import contextlib
 import functools
 import io
+import itertools
 import re
 from collections.abc import Callable
 
@@ -54,6 +55,7 @@ _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
 _LINE_BREAKS = etree.XPath(".//br | .//p | .//div | .//li")
 _CELL_BLOCKS = {"p", "div", "li"}
+_MAX_SPLIT_CELLS = 6   # cells of a table inside a data table's cell: more is a table of its own
 # NFKC would turn these into markup characters; they are escaped before the whole page is normalised
 _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
@@ -122,8 +124,18 @@ def _cell_text(td: etree._Element) -> str:
 
 
 def _is_data_table(table: etree._Element) -> bool:
-    """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data."""
-    return next(table.iterdescendants("table"), None) is None
+    """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data. But a table
+    whose cells hold only small tables (``_MAX_SPLIT_CELLS``: a cell an editor split with a table of its own, as
+    a diagonal corner's column name over its note) carries data itself, those tables its cells' text, when its
+    own cells outnumber theirs."""
+    inner = list(table.iterdescendants("table"))
+    if not inner:
+        return True
+    if any(sum(1 for _ in itertools.islice(t.iter("td", "th"), _MAX_SPLIT_CELLS + 1)) > _MAX_SPLIT_CELLS
+           for t in inner):
+        return False
+    own = sum(1 for cell in table.iter("td", "th") if next(cell.iterancestors("table")) is table)
+    return own > sum(1 for t in inner for _ in t.iter("td", "th"))
 
 
 def picture_source(img: etree._Element) -> str:

@@ -176,3 +176,18 @@ def test_a_page_showing_ocr_noise_accuses_no_one():
     assert report["s3"]["result.denied.enforcement_file"]["natural_person"] == 1
     assert not [f for f in report["findings"] if f["severity"] == "error"]
     assert any(f["rule"] == "ocr.low_confidence" for f in report["findings"])
+
+
+def test_a_table_whose_cell_is_split_by_a_small_table_is_read_as_one_table():
+    # a diagonal corner made of a table inside the cell: the outer table still carries the figures
+    page = ("<table border=1><tr><td rowspan=2><table><tr><td>申请人情况</td></tr><tr><td>项目</td></tr></table></td>"
+            "<td>自然人</td><td>总计</td></tr><tr><td>1</td><td>2</td></tr>"
+            "<tr><td>本年新收</td><td>3</td><td>3</td></tr></table>")
+    assert [ln.text for ln in read_html(page).lines] == ["申请人情况项目\t自然人\t总计", "申请人情况项目\t1\t2",
+                                                         "本年新收\t3\t3"]
+
+
+def test_a_table_holding_a_table_larger_than_a_split_cell_is_layout():
+    inner = "<table>" + "".join(f"<tr><td>{c}</td><td>{n}</td></tr>" for n, c in enumerate("abcd", 1)) + "</table>"
+    page = f"<table><tr><td><ul><li>首页</li></ul></td><td>{inner}</td></tr><tr><td></td><td></td></tr></table>"
+    assert [ln.text for ln in read_html(page).lines] == ["首页", "a\t1", "b\t2", "c\t3", "d\t4"]
