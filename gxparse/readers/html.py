@@ -181,9 +181,11 @@ class _Walker:
         self.scripted: dict[etree._Element, str] = {}   # scripts and textareas with the article markup they hold
         self.pictures_read = 0
         # elements the page keeps from view are left out (an earlier draft of a section) unless nothing else
-        # shows a table: then the page reveals its article by script, and its hidden tables are the report's
+        # shows a table: then the page reveals its article by script (``<body style="display:none">`` until the
+        # page is loaded), and its hidden tables are the report's
         self.shows_hidden = False
-        self.unshown_tables = 0   # data tables in the elements left out
+        self.left_out = False
+        self.unshown_content = 0   # data tables and pictures in the elements left out
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -226,7 +228,8 @@ class _Walker:
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: only the article markup a script within it writes elsewhere on
         the page is read (a hidden textarea holding the article's source)."""
-        self.unshown_tables += sum(1 for table in el.iter("table") if _is_data_table(table))
+        self.left_out = True
+        self.unshown_content += sum(1 for inner in el.iter("table", "img") if inner.tag == "img" or _is_data_table(inner))
         if self.scripted:
             for holder in el.iterdescendants("script", "textarea"):
                 if holder in self.scripted:
@@ -300,7 +303,7 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     walker.scripted = scripted_markup(root) if not _SHOWN_DATA_TABLE(root) else {}
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
-        if walker.tables == 0 and walker.unshown_tables:
+        if walker.tables == 0 and (walker.unshown_content or walker.left_out and not walker.lines):
             scripted = walker.scripted
             walker = _Walker(source, pictures, pictures_by_ocr)
             walker.scripted, walker.shows_hidden = scripted, True

@@ -176,7 +176,7 @@ def kept_from_view(el: etree._Element, selectors: list[Selector]) -> bool:
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
-    if style is not None and hiding(style) == "display":
+    if style is not None and any(hiding(declaration) == "display" for declaration in style.split(";")):
         return True
     return any(s.hides == "display" and s.matches(el) for s in selectors)
 

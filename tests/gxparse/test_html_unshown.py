@@ -95,3 +95,10 @@ def test_a_table_kept_from_view_beside_the_shown_one_is_not_read():
     page = (f'<html><head><style>@media screen {{ table.old {{ display: none }} }}</style></head><body>'
             f'{_TABLE.format(8).replace("<table>", "<table class=old>")}{_TABLE.format(7)}</body></html>')
     assert _texts(page) == ["申请数\t7"]
+
+
+def test_a_page_hidden_until_loaded_is_read_whole_tables_or_not():
+    # <body style="display:none"> shown by a script once the page is loaded; a prose-only page likewise
+    assert _texts('<html><body style="visibility: visible; display: none"><p>正文</p></body></html>') == ["正文"]
+    assert _texts(f'<html><body style="display:none"><p>正文</p>{_TABLE.format(7)}</body></html>') == [
+        "正文", "申请数\t7"]
