@@ -127,7 +127,7 @@ def test_an_imported_mht_or_text_chunk_is_read_and_an_unknown_kind_is_not():
            b"Content-Type: text/html; charset=utf-8\r\nContent-Location: file:///C:/d.html\r\n\r\n"
            + "<html><body><p>二、主动公开</p></body></html>".encode() + b"\r\n--b--\r\n")
     chunks = {"c1": ("message/rfc822", mht), "c2": ("text/plain", "三、收到和处理".encode()),
-              "c3": ("application/rtf", "{\\rtf1 四}".encode())}
+              "c3": ("application/vnd.ms-powerpoint", b"\xd0\xcf\x11\xe0 \xe5\x9b\x9b")}   # no reader here
     body = '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/><w:altChunk r:id="c3"/>'
     assert _chunked(body, chunks) == ["二、主动公开", "三、收到和处理"]
 
