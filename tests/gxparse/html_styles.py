@@ -493,6 +493,19 @@ def hidden_drafts(key: str, draft: str) -> str:
     return f"{opening}\n{draft}</div>\n"
 
 
+def tab_panel(body: str) -> str:
+    """The article in a tab panel kept from view until a script shows it (正文 | 解读 tabs), beside the portal's
+    navigation table and the shown 解读 panel, as CMS article pages with tabs have."""
+    return ('<table class="nav"><tr><td><a href="/">首页</a></td><td><a href="/zwgk/">政务公开</a></td>'
+            '<td><a href="/zwgk/ndbg/">政府信息公开年报</a></td></tr></table>\n'
+            '<ul class="tabs"><li onclick="tab(1)">正文</li><li onclick="tab(2)">解读</li></ul>\n'
+            f'<div id="tab1" class="tab-panel" style="display:none">\n{body}</div>\n'
+            '<div id="tab2" class="tab-panel"><p>一图读懂：本机关本年度政府信息公开工作情况。</p>'
+            '<p>本报告依据《中华人民共和国政府信息公开条例》编制，全文请见“正文”。</p></div>\n'
+            '<script>function tab(n){for(var i=1;i<=2;i++){document.getElementById("tab"+i).style.display='
+            'i==n?"block":"none";}}</script>\n')
+
+
 def thousands_spaced(text: str) -> str:
     """Counts of four digits or more grouped by thousands as typesetters do: a thin space, a space, ``&nbsp;``."""
     if not text.isdigit() or len(text) < 4:
@@ -850,6 +863,7 @@ STYLES: dict[str, Style] = {
     "note-marks": Style(PLAIN, figure=note_marks),
     "hidden-draft": Style(UEDITOR, draft=hidden_drafts, stylesheet="<style>.draft-copy{display:none}</style>\n"),
     "media-screen": Style(PLAIN, figure=screen_only, stylesheet=MEDIA_SHEET),
+    "tab-panel": Style(UEDITOR, scripted=tab_panel),
 }
 
 
