@@ -25,7 +25,7 @@ from gxparse.document import Document, Line, is_value, lines_from_text, shows_oc
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.readers.scripted import scripted_markup
-from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors, kept_from_view
+from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -180,12 +180,11 @@ class _Walker:
         self.hiding: list[Selector] = []   # the page's style-sheet rules that hide text
         self.scripted: dict[etree._Element, str] = {}   # scripts and textareas with the article markup they hold
         self.pictures_read = 0
-        # elements the page keeps from view are left out (an earlier draft of a section) unless nothing else
-        # shows a table: then the page reveals its article by script (``<body style="display:none">`` until the
-        # page is loaded), and its hidden tables are the report's
-        self.shows_hidden = False
-        self.left_out = False
-        self.unshown_content = 0   # data tables and pictures in the elements left out
+        # elements the page keeps from view are left out, then read again in ``revealed`` unless they are drafts
+        # of what is shown: content a script reveals (a tab panel, ``<body style="display:none">`` until loaded)
+        self.left_out: list[etree._Element] = []
+        self.revealed: set[etree._Element] = set()
+        self.shows_hidden = False   # within a revealed element: all of it shows with it
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -199,37 +198,45 @@ class _Walker:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag
         if self.scripted and el in self.scripted:
             self.markup(self.scripted[el])
-        elif tag is not None and tag not in _SKIP and not self.shows_hidden and kept_from_view(el, self.hiding):
-            self.hidden(el)
         elif tag is not None and tag not in _SKIP:
-            if tag == "table" and _is_data_table(el):
-                self.flush()
-                self.tables += 1
-                # a raised or lowered mark in a statistics table is a note's reference, never digits of a count
-                # (5<sup>1</sup>, 5<sub>2</sub>)
-                etree.strip_elements(el, "sup", "sub", with_tail=False)
-                drop_unshown(el, self.hiding)
-                grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
-                self.lines.extend(grid_lines(grid, self.tables))
-            elif tag == "img":
-                self.picture(el)
+            if not self.shows_hidden and kept_from_view(el, self.hiding):
+                self.hidden(el)
             else:
-                if tag in _BLOCK:
-                    self.flush()
-                if el.text:
-                    self.buffer.append(el.text)
-                for child in el:
-                    self.walk(child)
-                if tag in _BLOCK:
-                    self.flush()
+                self.shown(el, tag)
         if el.tail:
             self.buffer.append(el.tail)
 
+    def shown(self, el: etree._Element, tag: str) -> None:
+        if tag == "table" and _is_data_table(el):
+            self.flush()
+            self.tables += 1
+            # a raised or lowered mark in a statistics table is a note's reference, never digits of a count
+            # (5<sup>1</sup>, 5<sub>2</sub>)
+            etree.strip_elements(el, "sup", "sub", with_tail=False)
+            drop_unshown(el, self.hiding)
+            grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
+            self.lines.extend(grid_lines(grid, self.tables))
+        elif tag == "img":
+            self.picture(el)
+        else:
+            if tag in _BLOCK:
+                self.flush()
+            if el.text:
+                self.buffer.append(el.text)
+            for child in el:
+                self.walk(child)
+            if tag in _BLOCK:
+                self.flush()
+
     def hidden(self, el: etree._Element) -> None:
-        """An element the page does not show: only the article markup a script within it writes elsewhere on
-        the page is read (a hidden textarea holding the article's source)."""
-        self.left_out = True
-        self.unshown_content += sum(1 for inner in el.iter("table", "img") if inner.tag == "img" or _is_data_table(inner))
+        """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the
+        article markup a script within it writes elsewhere on the page read (a hidden textarea's article source)."""
+        if el in self.revealed:
+            self.shows_hidden = True
+            self.shown(el, el.tag)
+            self.shows_hidden = False
+            return
+        self.left_out.append(el)
         if self.scripted:
             for holder in el.iterdescendants("script", "textarea"):
                 if holder in self.scripted:
@@ -303,10 +310,10 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     walker.scripted = scripted_markup(root) if not _SHOWN_DATA_TABLE(root) else {}
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
-        if walker.tables == 0 and (walker.unshown_content or walker.left_out and not walker.lines):
+        if reveal := revealed(walker.left_out, [line.text for line in walker.lines]):
             scripted = walker.scripted
             walker = _Walker(source, pictures, pictures_by_ocr)
-            walker.scripted, walker.shows_hidden = scripted, True
+            walker.scripted, walker.revealed = scripted, reveal
             _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name

@@ -6,8 +6,9 @@ Excel sheet's hidden draft rows, a CMS's draft figures); struck out: ``<del>``, 
 page's ``<style>`` sheets, whose rules count when their selectors are of tags, classes and ids (``.hid``,
 ``tr.draft``, ``#zoom td .old``): the selectors editors and templates write for this, at the top of the sheet or
 in a ``@media`` rule a screen applies (only what a screen shows is the page; ``@media print`` is paper's).
-Outside the tables, a block the page keeps from view (``kept_from_view``: an earlier draft of a whole section)
-is left out whole.
+Outside the tables, a block the page keeps from view (``kept_from_view``) is left out whole when it is a draft
+(not ``revealed``: what it says is also shown, an earlier draft of a section); otherwise it is content a script
+reveals (a tab or accordion panel, 展开全文) and is read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from gxparse.document import is_value
+
 _STRUCK_TAGS = frozenset({"del", "s", "strike"})
 _INHERITED_UNDONE = frozenset({"font-size", "visibility"})   # hiding an element within may undo
 _STYLED = etree.XPath(".//*[@hidden or @style] | .//del | .//s | .//strike")
@@ -25,6 +28,9 @@ _ZERO_SIZE = re.compile(r"^0*\.?0*(?:px|pt|em|rem|%|)$")
 # one compound selector: an optional tag, then classes, or an id (``p.MsoNormal.hid``, ``#draft``)
 _COMPOUND = re.compile(r"^(?P<tag>[a-z][a-z0-9]*)?(?P<classes>(?:\.[\w-]+)+)$|^#(?P<id>[\w-]+)$|^(?P<bare>[a-z][a-z0-9]*)$")
 _MAX_COMPOUNDS = 4   # ``.article td span.hid``: deeper selectors are no editor's
+_MAX_LABELS = 200   # a hidden block's texts compared with what is shown: enough to tell a draft, in bounded time
+_UNREAD_HOLDERS = frozenset({"script", "style", "textarea", "template"})   # text no browser shows as such
+_SPACE = re.compile(r"\s+")
 
 
 def hiding(declarations: str) -> str | None:
@@ -179,6 +185,37 @@ def kept_from_view(el: etree._Element, selectors: list[Selector]) -> bool:
     if style is not None and any(hiding(declaration) == "display" for declaration in style.split(";")):
         return True
     return any(s.hides == "display" and s.matches(el) for s in selectors)
+
+
+def revealed(left_out: list[etree._Element], shown: list[str]) -> set[etree._Element]:
+    """The blocks kept from view that are content a script reveals (a report in a tab panel), not drafts of what
+    the page shows (``shown``: the texts read without them)."""
+    shown_text = _SPACE.sub("", "".join(shown))
+    return {el for el in left_out if not _is_draft(el, shown_text)}
+
+
+def _is_draft(el: etree._Element, shown: str) -> bool:
+    """Whether a block kept from view is a draft of what the page shows: at least half of its texts other than
+    figures (labels, headings, prose; a draft's figures differ) are found in ``shown``, the page's shown text
+    without spaces. A block saying things the page does not show is no draft, nor is one with no text of its own
+    (pictures, a textarea's article source)."""
+    labels = _labels(el)
+    return bool(labels) and 2 * sum(1 for label in labels if label in shown) >= len(labels)
+
+
+def _labels(el: etree._Element) -> list[str]:
+    """The distinct texts in ``el`` that are not figures, spaces taken out, at most ``_MAX_LABELS``."""
+    labels: dict[str, None] = {}
+    for inner in el.iter():
+        if not isinstance(inner.tag, str) or inner.tag in _UNREAD_HOLDERS:
+            continue
+        for text in [inner.text, *(child.tail for child in inner)]:
+            label = _SPACE.sub("", text or "")
+            if len(label) >= 2 and not is_value(label):
+                labels[label] = None
+                if len(labels) >= _MAX_LABELS:
+                    return list(labels)
+    return list(labels)
 
 
 def _drop(el: etree._Element) -> None:

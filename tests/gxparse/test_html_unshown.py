@@ -102,3 +102,19 @@ def test_a_page_hidden_until_loaded_is_read_whole_tables_or_not():
     assert _texts('<html><body style="visibility: visible; display: none"><p>正文</p></body></html>') == ["正文"]
     assert _texts(f'<html><body style="display:none"><p>正文</p>{_TABLE.format(7)}</body></html>') == [
         "正文", "申请数\t7"]
+
+
+def test_a_report_in_a_tab_panel_beside_a_shown_navigation_table_is_read():
+    # 正文 | 解读 tabs: the report hidden until a script shows its tab, while the portal shows a navigation table
+    # and the other tab; what the hidden panel says is shown nowhere else, so it is no draft
+    page = ('<html><body><table><tr><td>首页</td><td>政务公开</td></tr></table>'
+            f'<div id="tab1" style="display:none"><p>三、收到和处理政府信息公开申请情况</p>{_TABLE.format(7)}</div>'
+            '<div id="tab2"><p>解读</p></div></body></html>')
+    assert _texts(page) == ["首页\t政务公开", "三、收到和处理政府信息公开申请情况", "申请数\t7", "解读"]
+
+
+def test_a_hidden_block_saying_what_is_shown_is_a_draft_though_it_says_a_little_more():
+    # a draft's heading and labels are the shown section's; a note of its own does not make it content
+    page = (f'<html><body><div hidden><p>三、申请情况</p><p>（初稿）</p>{_TABLE.format(8)}</div>'
+            f'<p>三、申请情况</p>{_TABLE.format(7)}</body></html>')
+    assert _texts(page) == ["三、申请情况", "申请数\t7"]
