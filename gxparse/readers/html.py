@@ -12,7 +12,6 @@ import binascii
 import contextlib
 import functools
 import io
-import itertools
 import re
 from collections.abc import Callable
 
@@ -24,6 +23,7 @@ from gxparse.cells import grouped_by_commas
 from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
+from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import scripted_markup
 from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.grid import expand_spans, grid_lines
@@ -55,7 +55,6 @@ _ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
 _LINE_BREAKS = etree.XPath(".//br | .//p | .//div | .//li")
 _CELL_BLOCKS = {"p", "div", "li"}
-_MAX_SPLIT_CELLS = 6   # cells of a table inside a data table's cell: more is a table of its own
 # NFKC would turn these into markup characters; they are escaped before the whole page is normalised
 _MARKUP_LOOKALIKES = {"＜": "&lt;", "＞": "&gt;", "＆": "&amp;", "﹤": "&lt;", "﹥": "&gt;", "﹠": "&amp;"}
 _LOOKALIKE = re.compile("|".join(_MARKUP_LOOKALIKES))
@@ -124,18 +123,13 @@ def _cell_text(td: etree._Element) -> str:
 
 
 def _is_data_table(table: etree._Element) -> bool:
-    """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data. But a table
-    whose cells hold only small tables (``_MAX_SPLIT_CELLS``: a cell an editor split with a table of its own, as
-    a diagonal corner's column name over its note) carries data itself, those tables its cells' text, when its
-    own cells outnumber theirs."""
+    """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data, unless the
+    tables within only split its cells (``splitcells.carries_data``): then they are its cells' text."""
     inner = list(table.iterdescendants("table"))
     if not inner:
         return True
-    if any(sum(1 for _ in itertools.islice(t.iter("td", "th"), _MAX_SPLIT_CELLS + 1)) > _MAX_SPLIT_CELLS
-           for t in inner):
-        return False
     own = sum(1 for cell in table.iter("td", "th") if next(cell.iterancestors("table")) is table)
-    return own > sum(1 for t in inner for _ in t.iter("td", "th"))
+    return carries_data(own, (t.iter("td", "th") for t in inner))
 
 
 def picture_source(img: etree._Element) -> str:

@@ -34,6 +34,7 @@ from gxparse.readers.html import read_html
 from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.office import convert
 from gxparse.readers.sniff import decode, sniff
+from gxparse.readers.splitcells import carries_data
 from gxparse.readers.wordstyles import hiding_styles, mark_hidden_runs
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -262,9 +263,12 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
 def _is_layout_table(tbl: etree._Element) -> bool:
     """A table that holds tables (a web page laid out in a table and saved as Word: navigation beside the
     article) or has one column (a text frame around the body) carries no figures of its own: its cells are
-    the document's body, read in order."""
-    if next(tbl.iterdescendants(_TBL), None) is not None:
-        return True
+    the document's body, read in order. A table whose tables within only split its cells (``carries_data``: a
+    diagonal corner) carries data, their text its cells' text."""
+    inner = list(tbl.iterdescendants(_TBL))
+    if inner:
+        own = sum(1 for tc in tbl.iter(_TC) if next(tc.iterancestors(_TBL)) is tbl)
+        return not carries_data(own, (t.iter(_TC) for t in inner))
     return all(sum(1 for _ in _children(tr, _TC)) <= 1 for tr in _children(tbl, _TR))
 
 

@@ -205,3 +205,22 @@ def test_a_loop_of_based_on_styles_says_nothing_a_long_chain_hides_and_both_stay
     started = time.perf_counter()
     assert len(_styled_lines(body, loop + chain + _style("character", "C5000", "<w:vanish/>"))) == 500
     assert time.perf_counter() - started < 5
+
+
+def _table(*rows: str) -> str:
+    return "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def test_a_table_whose_cell_is_split_by_a_small_table_is_read_as_one_table():
+    # table 三's corner split diagonally by a small table in the cell: the outer table carries the figures
+    corner = f"<w:tc>{_table(_tc('申请人情况'), _tc('本列数据'))}<w:p/></w:tc>"
+    body = _table(corner + _tc("自然人") + _tc("法人"), _tc("新收申请") + _tc("5") + _tc("2"),
+                  _tc("上年结转") + _tc("1") + _tc("0"))
+    assert _lines(body) == ["申请人情况本列数据\t自然人\t法人", "新收申请\t5\t2", "上年结转\t1\t0"]
+
+
+def test_a_table_in_a_one_cell_layout_table_is_read_as_its_own_table():
+    inner = _table(_tc("新收申请") + _tc("5") + _tc("2"), _tc("上年结转") + _tc("1") + _tc("0"),
+                   _tc("办结") + _tc("6") + _tc("2"))
+    body = _table(f"<w:tc>{_p(run('三、收到和处理政府信息公开申请情况'))}{inner}</w:tc>")
+    assert _lines(body) == ["三、收到和处理政府信息公开申请情况", "新收申请\t5\t2", "上年结转\t1\t0", "办结\t6\t2"]
