@@ -362,6 +362,7 @@ STYLES: dict[str, Style] = {
     "hidden-default": Style(figure=default_hidden_runs, styles=DEFAULT_HIDDEN, unhidden=True),
     "vmerge-unspanned": Style(continued_unspanned=True),
     "corner-nested": Style(corner_nested=True),
+    "corner-nested-blank": Style(corner_nested=True, figure=blank_zero_runs),
     "footer-paragraphs": Style(split_at_page, footers="paragraphs"),
     "footer-row": Style(footers="row"),
     "wps": Style(wps=True, title="header"),
