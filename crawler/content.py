@@ -16,8 +16,11 @@ DOWNLOAD_HREF = re.compile(r"/(?:down(?:load)?(?:file)?|getfile|filedown(?:load)
                            r"(?:\.\w{2,4})?(?:\?|$)", re.IGNORECASE)
 FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\s*[)）]?$", re.IGNORECASE)
 IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|tiff?)(?:[?#].*)?$", re.IGNORECASE)
-# What a script names that is a page's resource (code, style, picture, font, media), never a way to reports.
-RESOURCE_HREF = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$", re.I)
+# What a script names that is a page's resource (code, style, picture, font, media), never a way to reports; also
+# the folders app frameworks build their files into (Nuxt's ``assetsPath`` ``/fgw/_nuxt/``, Next.js's
+# ``/_next/static/``, SvelteKit's ``/_app/immutable/``): a script's config names them, and they hold no page.
+RESOURCE_HREF = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?|ttf|eot|swf|mp[34]|flv)(?:[?#].*)?$"
+                           r"|/(?:_nuxt|_next/static|_app/immutable)/", re.I)
 
 _MAGIC = (
     (b"%PDF", "application/pdf"),

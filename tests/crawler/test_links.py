@@ -253,3 +253,13 @@ def test_a_year_drop_down_in_a_form_of_too_many_fields_gives_no_links():
     form = f'<form>{fields}<select name="year"><option>2023</option><option>2022</option></select></form>'
     assert not [link for link in page_links(lxml.html.fromstring(f"<html><body>{form}</body></html>"), NANHU)
                 if link.source == "form"]
+
+
+def test_an_app_frameworks_build_folder_in_its_state_is_no_link():
+    page = lxml.html.fromstring(
+        '<html><body><div id="__nuxt"></div><script>window.__NUXT__=(function(a){return {data:[{list:[{title:'
+        '"2023年年报",url:"\\u002Ffgw\\u002Fxxgk\\u002F1.html"}]}],config:{_app:{basePath:"\\u002F",'
+        'assetsPath:"\\u002Ffgw\\u002F_nuxt\\u002F",cdnURL:a}}}}(null));</script></body></html>')
+    urls = {link.url for link in page_links(page, "http://www.dy.gov.cn/fgw/xxgk/ndbg/")}
+    assert "http://www.dy.gov.cn/fgw/xxgk/1.html" in urls
+    assert "http://www.dy.gov.cn/fgw/_nuxt/" not in urls
