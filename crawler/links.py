@@ -134,7 +134,8 @@ def xml_answer_links(body: bytes, base_url: str, item_urls: tuple[ItemUrl, ...] 
 
 
 def _from_json(found: list[JsonLink]) -> list[Link]:
-    return [Link(j.url, j.name, j.heading, "json", iso_date(j.date) if j.date else None) for j in found]
+    # An answer's addresses carry a session or cache-buster as a page's links do: one report, one URL.
+    return [Link(stable_url(j.url), j.name, j.heading, "json", iso_date(j.date) if j.date else None) for j in found]
 
 
 def record_count(text: str) -> int:

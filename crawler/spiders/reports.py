@@ -111,6 +111,7 @@ from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
+from crawler.volatile import stable_url
 from crawler.wrappers import wrapped_calls
 from crawler.xmlanswers import is_xml_answer
 from crawler.ztree import AsyncTrees
@@ -876,7 +877,7 @@ class ReportsSpider(scrapy.Spider):
                                          priority=SITEMAP_PRIORITY, meta={"role": "sitemap"})
         elif sitemap.type == "urlset":
             for entry in sitemap:
-                url = entry.get("loc", "")
+                url = stable_url(entry.get("loc", "").strip())
                 if len(self._sitemap_urls) < MAX_SITEMAP_URLS and self.scope.contains(url) and not self._denied(url):
                     self._sitemap_urls[url] = None
 

@@ -158,6 +158,17 @@ def test_a_sitemaps_urls_in_scope_are_kept_for_when_the_crawl_runs_dry(spider):
                                           "http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202401/t20240126_1.shtml"]
 
 
+
+def test_a_sitemaps_urls_lose_their_session_and_cache_buster(spider):
+    url = "http://www.zhoukou.gov.cn/sitemap_zwgk.xml"
+    body = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            '<url><loc>http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202401/t20240126_1.shtml;jsessionid=8A2F0C1D</loc></url>'
+            '<url><loc>http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202301/t20230120_2.shtml?t=1701234567890</loc></url>'
+            '</urlset>').encode()
+    list(spider.parse_sitemap(XmlResponse(url, body=body, request=Request(url, meta={"role": "sitemap"}))))
+    assert list(spider._sitemap_urls) == ["http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202401/t20240126_1.shtml",
+                                          "http://www.zhoukou.gov.cn/zwgk/zfxxgknb/202301/t20230120_2.shtml"]
+
 # -- previews of a column ----------------------------------------------------------------------------------
 
 PREVIEW = NANHU + "/jtj/xxgk/index.html"

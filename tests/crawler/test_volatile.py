@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from crawler.links import page_links
+from crawler.links import answer_links, page_links
 from crawler.volatile import stable_url
 
 
@@ -34,3 +34,10 @@ def test_a_pages_links_written_with_its_session_are_one_url_each():
         '<li><a href="/ndbg/list.jsp;jsessionid=8A2F0001?page=2&amp;_=1701234567890">2</a></li></ul>')
     assert [link.url for link in page_links(root, "http://a.gov.cn/ndbg/list.jsp?page=1")] == [
         "http://a.gov.cn/art/123.html", "http://a.gov.cn/ndbg/list.jsp?page=2"]
+
+
+def test_an_api_answers_addresses_lose_their_session_and_cache_buster():
+    answer = ('{"data":{"list":[{"title":"2023年政府信息公开工作年度报告","url":"/art/2024/1/8842.html;jsessionid=8A2F0C1D"},'
+              '{"title":"2022年政府信息公开工作年度报告","url":"/art/2023/1/7731.html?_=1701234567890"}]}}')
+    urls = sorted(link.url for link in answer_links(answer, "http://www.xs.gov.cn/api/list"))
+    assert urls == ["http://www.xs.gov.cn/art/2023/1/7731.html", "http://www.xs.gov.cn/art/2024/1/8842.html"]
