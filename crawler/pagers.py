@@ -101,6 +101,18 @@ def is_first_page_again(url: str, page_url: str) -> bool:
     return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
 
 
+def is_start_page_again(url: str, page_url: str, first: str) -> bool:
+    """A later page's link to page 1 (or 0) of its own address when the list began at another address
+    (``first``): whatever asked for the later pages took ``first`` as page 1 (a Next.js page's
+    ``/_next/data/…json?page=2`` answering ``page: 2`` of a list whose page 1 the HTML page holds)."""
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target[:3] != page[:3] or target[:3] == urlsplit(first)[:3]:
+        return False
+    mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return bool(changed) and all(_PAGE_KEY.search(k) and mine.get(k) in ("0", "1") and theirs.get(k, "").isdigit()
+                                 for k in changed)
+
 def create_page_urls(html: str, page_url: str) -> list[str]:
     """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call).
 

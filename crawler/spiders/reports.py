@@ -93,6 +93,7 @@ from crawler.pagers import (
     create_page_urls,
     is_first_page_again,
     is_pager_link,
+    is_start_page_again,
     json_page_params,
     json_page_urls,
     MAX_GENERATED_PAGES,
@@ -326,8 +327,9 @@ class ReportsSpider(scrapy.Spider):
         meta = response.meta
         first = meta.get("list_of") or response.url
         for url in dict.fromkeys(urls):
+            # page 2's link to ?page=1: the page the list began with, at its address or another
             if url in self._requested or not self.scope.contains(url) or self._denied(url) \
-                    or is_first_page_again(url, first):   # page 2's link to ?page=1: the page the list began with
+                    or is_first_page_again(url, first) or is_start_page_again(url, response.url, first):
                 continue
             self._requested[url] = "list"
             meta = self._list_meta(response, url, subsite)

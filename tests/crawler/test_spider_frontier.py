@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import scrapy
-from scrapy.http import Request, XmlResponse
+from scrapy.http import Request, TextResponse, XmlResponse
 
 from tests.crawler.helpers import FILES, file_response
 
@@ -140,6 +142,17 @@ def test_year_sub_columns_of_a_report_column_are_followed(spider):
     requests = {r.url: r for r in _all(spider, "column_year_subcolumns.html", url)}
     assert requests[url + "2022/"].meta["step"] == "follow"
 
+
+def test_a_later_pages_answer_does_not_ask_again_for_page_one_the_html_page_held(spider):
+    first = NANHU + "/sfj/xxgk/ndbg"
+    url = NANHU + "/sfj/_next/data/kX3v9QeL2aB7/xxgk/ndbg.json?page=2"
+    listed = [{"id": n, "title": f"南湖区司法局{2023 - n}年政府信息公开工作年度报告",
+               "href": f"/sfj/xxgk/ndbg/{n}.html"} for n in range(3, 6)]
+    body = json.dumps({"pageProps": {"list": listed, "total": 9, "page": 2, "pageSize": 3}}, ensure_ascii=False)
+    response = TextResponse(url, body=body.encode(), encoding="utf-8", headers={"Content-Type": "application/json"},
+                            request=Request(url, meta=_meta("list", list_of=first)))
+    lists = _urls([r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)], "list")
+    assert lists == {NANHU + "/sfj/_next/data/kX3v9QeL2aB7/xxgk/ndbg.json?page=3"}
 
 # -- sitemaps -----------------------------------------------------------------------------------------
 
