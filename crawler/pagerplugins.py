@@ -10,7 +10,9 @@
   (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
-  '.html'``, or a variable read from it) with the total written only as 共5页.
+  '.html'``, or a variable read from it) with the total written only as 共5页;
+- no plugin, buttons calling the page's loading function (``onclick="load(page+1)"`` and ``function load(p) {
+  $.get('/list_' + p + '.html', …) }``), the total written as 共5页 or kept in a variable (``var pageCount = 5``).
 
 The pages from 2 to the last (from 1 when a function loads them), at most ``pagers.MAX_GENERATED_PAGES``; the
 first is where the list was entered.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from crawler.pagers import MAX_GENERATED_PAGES
+from crawler.pagers import MAX_GENERATED_PAGES, is_pager_text
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
 _PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
@@ -43,6 +45,10 @@ MAX_LOADERS = 5
 LOADER_CHARS = 1000   # a loading function is read this far
 _INPUT_VALUE = re.compile(r"""(?:document\.)?getElementById\(\s*["'][\w-]+["']\s*\)\s*\.value|\$\(\s*["']#[\w-]+["']\s*\)\s*\.val\(\s*\)""")
 _READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=]{0,120}?(?:\.value\b|\.val\(\s*\))""")
+# A button's call of a function with a page: a variable, a number, or either plus or minus one (``load(page+1)``).
+_PAGE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:[A-Za-z_$][\w$.]*|\d{1,4})\s*(?:[+-]\s*1\s*)?\)")
+# A page count kept in a script's variable (``var pageCount = 5;``, ``totalPage = "5"``).
+_PAGE_COUNT_VARIABLE = re.compile(r"(?<![\w$.])(?:totalPages?|pageCount|pageTotal|pages)\s*=\s*['\"]?(\d{1,4})\b")
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
 _TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 
@@ -54,7 +60,7 @@ def plugin_pager_urls(root, page_url: str) -> list[str]:
     for code in codes:
         urls += _kkpager_pages(code, page_url) + _plugin_pages(code, "\n".join(codes), page_url)
     if not urls:
-        urls = _jump_pages(root, codes, page_url)
+        urls = _jump_pages(root, codes, page_url) or _button_loader_pages(root, codes, page_url)
     return [url for url in dict.fromkeys(urls) if url != page_url]
 
 
@@ -88,15 +94,16 @@ def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = 
             current = _number(settings, ("curr", "currentPage", "current", "pno", "startPage"))
             return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
                     for n in range(2, min(pages, MAX_GENERATED_PAGES) + 1) if n != current]
-        if loaded := _loader_template(settings, page_code):
+        if loaded := _loader_template(_CALLED.findall(settings), page_code):
             return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
     return []
 
 
-def _loader_template(settings: str, page_code: str) -> tuple[str, str] | None:
-    """The address a function called from the plugin's settings (``loadList(num)``) asks by GET for a page,
-    written around its parameter (``$.get('/list_' + num + '.html', …)``): (before it, after it)."""
-    for name in dict.fromkeys(_CALLED.findall(settings)[:MAX_LOADERS]):
+def _loader_template(names: list[str], page_code: str) -> tuple[str, str] | None:
+    """The address one of the functions ``names`` (called from a plugin's settings, ``loadList(num)``, or a
+    button) asks by GET for a page, written around its parameter (``$.get('/list_' + num + '.html', …)``):
+    (before it, after it)."""
+    for name in list(dict.fromkeys(names))[:MAX_LOADERS]:
         defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)", page_code)
         if defined is None:
             continue
@@ -135,6 +142,23 @@ def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
                 return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
                         for n in range(2, min(int(total.group(1)), MAX_GENERATED_PAGES) + 1)]
     return []
+
+
+def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
+    """The pages a pager's buttons load by calling the page's function with a page (``load(page+1)``, ``load(3)``): every
+    page, the first too (the loader's address for it need not be this page's), up to the total."""
+    buttons = [e for e in root.xpath("//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]")
+               if is_pager_text("".join(e.itertext()) or e.get("value") or "")]
+    names = [name for e in buttons for name in _PAGE_CALL.findall((e.get("onclick") or "") + " " + (e.get("href") or ""))]
+    if not names or (loaded := _loader_template(names, "\n".join(codes))) is None:
+        return []
+    text = " ".join(root.itertext())
+    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    pages = int(total.group(1)) if total else next(
+        (int(m.group(1)) for code in codes if (m := _PAGE_COUNT_VARIABLE.search(code))), None)
+    if not pages:
+        return []
+    return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
 
 
 def _number(settings: str, keys: tuple[str, ...]) -> int | None:

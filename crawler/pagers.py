@@ -69,6 +69,11 @@ MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
 
 
+def is_pager_text(text: str) -> bool:
+    """``text`` is what a pager's link or button says (下一页, 尾页, 3, »)."""
+    return bool(_PAGER_TEXT.match(squash(text)))
+
+
 def is_pager_link(text: str, url: str, page_url: str) -> bool:
     """The link leads to another page of the list ``page_url`` is a page of."""
     label = squash(text)

@@ -20,6 +20,8 @@ other fixture has: for crawls over real HTTP. Each department is another family:
   ``'list_' + document.getElementById('jump').value + '.html'``) with the total written as 共3页;
 - 水利 (``/slj/``): a jqPaginator (``totalPages: 3``) whose ``onPageChange`` calls ``loadList(n)``, a ``$.get`` of
   the list's HTML fragment ``'/slj/ndbg/list_' + n + '.html'``: page 1 too is only loaded by the script;
+- 农业 (``/nyj/``): no pager plugin: 上一页/下一页 buttons call the page's ``load(page + 1)``, a ``$.get`` of
+  ``'/nyj/ndbg/list_' + p + '.html'``, up to ``var pageCount = 3``; the page itself holds page 1;
 - noise: a 法治政府建设年度报告, a 部门预算, a 统计年报, a 工作总结, and news on 企业年报.
 """
 
@@ -35,7 +37,7 @@ CITY = "西山市人民政府"
 NAV = '<a href="/">首页</a><a href="/xwzx/index.html">新闻中心</a><a href="/xxgk/index.html">政府信息公开</a>'
 DEPARTMENTS = (("fgw", "西山市发展和改革委员会"), ("jyj", "西山市教育局"), ("mzj", "西山市民政局"), ("czj", "西山市财政局"),
                ("wjw", "西山市卫生健康委员会"), ("zjj", "西山市住房和城乡建设局"), ("jtj", "西山市交通运输局"),
-               ("slj", "西山市水利局"))
+               ("slj", "西山市水利局"), ("nyj", "西山市农业农村局"))
 
 LOOK = Look(NAV, seed=29)
 html, article = LOOK.html, LOOK.article
@@ -67,6 +69,7 @@ class PortalJ(OneHost):
         self._housing()
         self._transport()
         self._water()
+        self._agriculture()
 
     def _report(self, path: str, agency: str, year: int, nav: str | None = None) -> str:
         title = f"{agency}{year}年政府信息公开工作年度报告"
@@ -255,6 +258,23 @@ class PortalJ(OneHost):
                   "  onPageChange: function (num, type) { loadList(num); }\n});\n</script>")
         self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
             f'<div class="tit">政府信息公开年报</div><div id="list"></div><div id="p"></div>{script}'), nav))
+
+
+    def _agriculture(self) -> None:
+        """农业: the list's first page in the page, the others HTML fragments its buttons' function loads by GET."""
+        code, name = DEPARTMENTS[8]
+        nav = self._department(code, name, f"/{code}/ndbg/index.html")
+        entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2023年度工作总结")
+        pages = _two_a_page(entries)
+        for n, listed in enumerate(pages, 1):
+            self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
+        script = (f"<script>\nvar page = 1;\nvar pageCount = {len(pages)};\nfunction load(p) {{\n"
+                  "  if (p < 1 || p > pageCount) { return; }\n  page = p;\n"
+                  f"  $.get('/{code}/ndbg/list_' + p + '.html', function (html) {{ $('#list').html(html); }});\n}}\n</script>")
+        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
+            f'<div class="tit">政府信息公开年报</div><div id="list"><ul>{self._list(pages[0])}</ul></div>'
+            '<div class="page"><button onclick="load(page - 1)">上一页</button>'
+            f'<button onclick="load(page + 1)">下一页</button></div>{script}'), nav))
 
 
 def _two_a_page(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:

@@ -27,6 +27,7 @@ crawl = crawl_of(PortalJ, "xishan", "西山市人民政府")
     "/zjj/",    # a frameset, its column paged by a <select>
     "/jtj/",    # a jump box with the total written as 共3页
     "/slj/",    # a jqPaginator whose callback loads each page's HTML fragment by ajax
+    "/nyj/",    # buttons calling the page's loader (load(page + 1)), the count in a variable
 ])
 def test_each_way_in_gives_all_its_reports(crawl, way_in):
     assert found_under(crawl, crawl[0].base + way_in) == expected_under(crawl, crawl[0].base + way_in)

@@ -68,3 +68,16 @@ def test_the_spider_asks_for_a_kkpager_lists_other_pages(spider):
     response = file_response("list_kkpager.html", BASE + "index.html", list_meta("column"))
     urls = {r.url for r in spider.parse_page(response) if r.meta.get("role") != "document"}
     assert {BASE + f"index_{n}.html" for n in (2, 3, 4)} <= urls
+
+
+def test_a_pagers_buttons_calling_the_pages_loader_give_every_page_up_to_its_count_variable():
+    assert _urls("list_button_loader.html", BASE + "index.html") == [BASE + f"list_{n}.html" for n in (1, 2, 3, 4)]
+
+
+def test_numbered_buttons_calling_the_pages_loader_give_every_page_up_to_the_total_written():
+    page = lxml.html.fromstring(
+        '<html><body><ul id="list"></ul><div class="page">共3页 <a href="javascript:getList(1)">1</a> '
+        '<a href="javascript:getList(2)">2</a> <a href="javascript:getList(3)">3</a></div><script>'
+        'function getList(n) { $.ajax({url: "list.jsp?cid=12&page=" + n, success: function (h) { $("#list").html(h); }}); }'
+        '</script></body></html>')
+    assert plugin_pager_urls(page, BASE + "index.html") == [BASE + f"list.jsp?cid=12&page={n}" for n in (1, 2, 3)]
