@@ -1,7 +1,8 @@
 """The other pages of a list whose pager a script plugin draws from its settings, the HTML holding no page link:
 
 - kkpager (``kkpager.generPageHtml({pno: 1, total: 5, hrefFormer: 'index', hrefLatter: '.html'})``): page 1 is
-  ``hrefFormer + hrefLatter``, page n ``hrefFormer + '_' + n + hrefLatter`` (its default ``getLink``); in
+  ``hrefFormer + hrefLatter``, page n ``hrefFormer + '_' + n + hrefLatter`` (its default ``getLink``), or the
+  address its own ``getLink: function (n) { … return '/list_' + n + '.shtml'; }`` returns around ``n``; in
   ``mode: 'click'`` its pages are a function's, not addresses;
 - plugins given a page count, or a record count and a page size (layui ``laypage.render({count: 48, limit: 10,
   jump: …})``, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination), whose callback
@@ -26,6 +27,9 @@ from urllib.parse import urljoin
 from crawler.pagers import MAX_GENERATED_PAGES, is_pager_text
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
+# kkpager's own getLink returning an address written around its parameter (``return '/list_' + n + '.shtml'``).
+_GET_LINK = re.compile(r"""getLink\s*:\s*function\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{(?:(?!function)[\s\S]){0,300}?return\s*"""
+                       r"""(["'])([^"'\s<>]{1,300})\2\s*\+\s*\1\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
 _PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
                      r"""paging|Paginator))\s*\(\s*(?:["'][^"']{0,100}["']\s*,\s*)?\{""")   # $.jqPaginator('#p', {…}) too
 SETTINGS_CHARS = 3000   # a plugin's settings are read this far after its call
@@ -75,10 +79,15 @@ def _kkpager_pages(code: str, page_url: str) -> list[str]:
     for call in _KKPAGER.finditer(code):
         settings = code[call.end():call.end() + SETTINGS_CHARS]
         total, former = _number(settings, ("total",)), _string(settings, "hrefFormer")
-        if total is None or former is None or _string(settings, "mode") == "click":
+        if total is None or _string(settings, "mode") == "click":
             continue
-        latter = _string(settings, "hrefLatter") or ""
-        return [urljoin(page_url, f"{former}_{n}{latter}") for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+        if returned := _GET_LINK.search(settings):
+            before, after = returned.group(3), returned.group(5) or ""
+        elif former is not None:
+            before, after = f"{former}_", _string(settings, "hrefLatter") or ""
+        else:
+            continue
+        return [urljoin(page_url, f"{before}{n}{after}") for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
     return []
 
 

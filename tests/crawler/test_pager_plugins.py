@@ -81,3 +81,12 @@ def test_numbered_buttons_calling_the_pages_loader_give_every_page_up_to_the_tot
         'function getList(n) { $.ajax({url: "list.jsp?cid=12&page=" + n, success: function (h) { $("#list").html(h); }}); }'
         '</script></body></html>')
     assert plugin_pager_urls(page, BASE + "index.html") == [BASE + f"list.jsp?cid=12&page={n}" for n in (1, 2, 3)]
+
+
+def test_a_kkpagers_own_get_link_gives_the_addresses_it_returns():
+    page = lxml.html.fromstring(
+        '<html><body><div id="kkpager"></div><script>kkpager.generPageHtml({pno: 1, total: 3, totalRecords: 25,'
+        " getLink: function (n) { if (n == 1) { return '/zwgk/ndbg/index.shtml'; }"
+        " return '/zwgk/ndbg/list_' + n + '.shtml'; }, click: function (m) { return '/other_' + m; } });"
+        '</script></body></html>')
+    assert plugin_pager_urls(page, BASE + "index.shtml") == [BASE + "list_2.shtml", BASE + "list_3.shtml"]
