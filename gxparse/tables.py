@@ -1238,7 +1238,7 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
         line = found[block.key]
         values = _meaningful(line.values, width, line.in_grid, _S4_BLOCK_SUM)
         cells = [parse_count(v) for v in values]
-        rows[block.key] = RawRow(block.key, line.label, values, line.where)
+        rows[block.key] = RawRow(block.key, line.label, list(line.values), line.where)
         if (blank := _s4_blank(cells, 1)) is not None:
             cells = blank
             placed += [f"s4.{block.key}.{c.key}" for c, cell in zip(S4_COLUMNS, cells) if cell.value is not None]
@@ -1427,11 +1427,12 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     value_lines = _s4_value_lines(lines)
     if not value_lines:
         return TableRead(None)
-    values = [v for ln in value_lines for v in ln.values]
-    values = _meaningful(values, S4_WIDTH, any(ln.in_grid for ln in value_lines), _S4_SUMS)
+    printed_values = [v for ln in value_lines for v in ln.values]
+    values = _meaningful(printed_values, S4_WIDTH, any(ln.in_grid for ln in value_lines), _S4_SUMS)
     cells = [parse_count(v) for v in values]
     findings = []
-    printed = RawRow("s4", value_lines[0].label, values, value_lines[0].where)
+    # the row as printed (``12 502``), not as joined: a finding quotes what the reader can find in the report
+    printed = RawRow("s4", value_lines[0].label, printed_values, value_lines[0].where)
     if len(cells) != S4_WIDTH and (laid := _s4_under_headers(lines, value_lines)) is not None:
         cells = [parse_count(v) for v in laid]
     if (blank := _s4_blank(cells, len(S4_BLOCKS))) is not None:

@@ -78,3 +78,13 @@ def test_a_line_of_fifteen_figures_that_does_not_add_up_is_not_taken_for_the_tab
     report = parse_document(text.encode(), "x.txt").to_dict()
     assert {value for block in report["s4"].values() for value in block.values()} == {None}
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_an_unread_block_row_is_quoted_as_printed_never_as_the_unread_mark():
+    # 1 234 567 in a five-column block: 1,234 and 567, or 1 and 234,567; the row's sum cannot tell
+    rows = ["行政复议 1 2 0 0 3", "行政诉讼（未经复议直接起诉） 1 234 567 0 0 7", "行政诉讼（复议后起诉） 0 0 0 0 0"]
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n"
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert report["s4"]["litigation_direct"]["upheld"] is None
+    [finding] = [f for f in report["findings"] if "s4.litigation_direct.upheld" in f["cells"]]
+    assert "1 234 567" in finding["message"] and "\ufffd" not in finding["message"]

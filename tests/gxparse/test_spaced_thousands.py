@@ -108,3 +108,13 @@ def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short(
     report = _spaced_report("zhoukou_city_2021", fee, fee.replace(" 12", " 12\n"))
     assert report["s2"]["admin_fees"]["amount_wan_yuan"] is None
     assert report["s2"]["coercion"]["decisions"] == 33716
+
+
+def test_an_unread_table_four_cell_is_quoted_as_printed_never_as_the_unread_mark():
+    report = _spaced_report("huangchuan_2021", "3 0 0 0 3 18 5 1 0 24 7 0 0 0 7",
+                            "3 0 0 0 3 18 5 1 0 24 1 234 567 0 0 7")
+    assert report["s4"]["litigation_after_review"]["upheld"] is None
+    [finding] = [f for f in report["findings"] if "s4.litigation_after_review.upheld" in f["cells"]]
+    assert finding["rule"] == "cell.unread"
+    assert "1 234 567" in finding["message"] and "\ufffd" not in finding["message"]
+    assert [e["text"] for e in finding["evidence"]] == ["3 0 0 0 3 18 5 1 0 24 1 234 567 0 0 7"]
