@@ -76,7 +76,7 @@ from tests.gxparse.fragments import SHAPES as FRAGMENT_SHAPES, fragment
 from tests.gxparse.pdf_families import FAMILIES as PDF_FAMILIES
 from tests.gxparse.seeds import SEEDS, expected, expected_tables, report_dict, seed_bytes, seed_prose
 from tests.gxparse.zero_marks import MARKS as ZERO_MARKS, text_with_zeros, xlsx_with_zeros
-from tests.gxparse.figure_notations import NOTATIONS, text_in_notation
+from tests.gxparse.figure_notations import NOTATIONS, ROW_NOTATIONS, text_in_notation
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TABLES = ("s2", "s3", "s4")
@@ -227,7 +227,7 @@ def zero_mark_cases(folder: Path) -> Iterator[Case]:
 def notation_cases() -> Iterator[Case]:
     """The seeds as text split by spaces with their figures in each notation real reports use
     (``tests/gxparse/figure_notations.py``): text-notation-<notation>."""
-    for notation in NOTATIONS:
+    for notation in [*NOTATIONS, *ROW_NOTATIONS]:
         for name in SEEDS:
             yield Case(f"text-notation-{notation}", name,
                        lambda name=name, notation=notation: text_in_notation(name, notation), seed_truth(name))

@@ -65,6 +65,27 @@ NOTATIONS: dict[str, Callable[[re.Match[str]], str]] = {
 }
 
 
+def _cells_wrapped(line: str) -> str:
+    """A row whose narrow cells each wrap a figure of two digits or more after its first digit, as a text tool
+    prints it: the heads on the row's line (which so keeps its count of cells), the tails on a line under it
+    (``… 16 19`` → ``… 1 1`` / ``6 9``)."""
+    tails = [m["whole"][1:] + (m["fraction"] or "") for m in _FIGURE.finditer(line) if len(m["whole"]) >= 2]
+    if not tails:
+        return line
+    heads = _FIGURE.sub(lambda m: m["whole"][0] if len(m["whole"]) >= 2 else m.group(), line)
+    return heads.rstrip() + "\n" + " ".join(tails)
+
+
+# notation → what it does to one row (a line of the text)
+ROW_NOTATIONS: dict[str, Callable[[str], str]] = {
+    "cells-wrapped": _cells_wrapped,
+}
+
+
 def text_in_notation(name: str, notation: str) -> bytes:
-    """The seed's text with its rows split by spaces and every figure cell written in ``notation``."""
-    return _FIGURE.sub(NOTATIONS[notation], _spaced(name)).encode("utf-8")
+    """The seed's text with its rows split by spaces and every figure cell (or every row) written in
+    ``notation``."""
+    text = _spaced(name)
+    if notation in ROW_NOTATIONS:
+        return "\n".join(ROW_NOTATIONS[notation](line) for line in text.split("\n")).encode("utf-8")
+    return _FIGURE.sub(NOTATIONS[notation], text).encode("utf-8")
