@@ -76,16 +76,32 @@ def _cells_wrapped(line: str) -> str:
     return heads.rstrip() + "\n" + " ".join(tails)
 
 
-# notation → what it does to one row (a line of the text)
+def _tab_groups_apart(line: str) -> str:
+    """Tab text whose every figure of four digits or more has its thousands groups in cells of their own
+    (``12502`` → ``12`` ``502``): the reading that joins them is right here."""
+    return "\t".join(_grouped("\t")(m) if (m := _FIGURE.fullmatch(cell)) else cell for cell in line.split("\t"))
+
+
+def _tab_extra_cell(line: str) -> str:
+    """Tab text whose rows ending in a figure carry one more cell of three digits (a column the template lacks):
+    the reading that joins it to the figure before as a thousands group is wrong here."""
+    last = line.rstrip("\t").rsplit("\t", 1)[-1]
+    return f"{line.rstrip()}\t100" if "\t" in line and _FIGURE.fullmatch(last) else line
+
+
+# notation → what it does to one row (a line of the text), and whether that text is the seed's tab text
 ROW_NOTATIONS: dict[str, Callable[[str], str]] = {
     "cells-wrapped": _cells_wrapped,
+    "tab-groups-apart": _tab_groups_apart,
+    "tab-extra-cell": _tab_extra_cell,
 }
+_IN_TABS = {"tab-groups-apart", "tab-extra-cell"}
 
 
 def text_in_notation(name: str, notation: str) -> bytes:
-    """The seed's text with its rows split by spaces and every figure cell (or every row) written in
-    ``notation``."""
-    text = _spaced(name)
+    """The seed's text with its rows split by spaces (or, for a tab notation, by its tabs) and every figure
+    cell (or every row) written in ``notation``."""
+    text = seed_bytes(name).decode("utf-8") if notation in _IN_TABS else _spaced(name)
     if notation in ROW_NOTATIONS:
         return "\n".join(ROW_NOTATIONS[notation](line) for line in text.split("\n")).encode("utf-8")
     return _FIGURE.sub(NOTATIONS[notation], text).encode("utf-8")
