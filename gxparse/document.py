@@ -70,6 +70,9 @@ class Line:
     # where each cell stands in the text line (the character offset of its middle), for text split at spaces:
     # layout-keeping extraction (pdftotext -layout, pdfplumber's layout) puts a figure under its column header
     offsets: tuple[float, ...] = ()
+    # text whose cells a tab or a pipe delimits: a cell's thousands grouped by spaces are joined within it
+    # (``split_cells``), so two cells are two figures, never one figure's groups
+    cells_delimited: bool = False
 
     @property
     def is_prose(self) -> bool:
@@ -214,6 +217,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             continue
         where = f"第{page}页第{n}行" if page else f"第{n}行"
         line = line_from_cells(split_cells(raw), where, page)
+        line.cells_delimited = "\t" in raw or raw.count("|") >= 2
         if "\t" not in raw and raw.count("|") < 2 and " " in bare:
             offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
             # a figure cut from its label (``_GLUED_FIGURE``) has no place of its own in the line

@@ -71,6 +71,7 @@ class RawRow:
     order: int = 0       # place among the rows of one collect_rows call, in document order
     fuzzy: bool = False  # named by a near miss of a template label, not by its anchor
     offsets: tuple[float, ...] = ()   # where each value stands in its text line (``Line.value_offsets``)
+    cells_delimited: bool = False     # its line's cells a tab or a pipe delimits (``Line.cells_delimited``)
 
 
 class LabelMatcher:
@@ -150,6 +151,7 @@ class _Piece:
     key: str | None = None
     fuzzy: bool = False
     offsets: tuple[float, ...] = ()
+    cells_delimited: bool = False
 
     @property
     def is_name(self) -> bool:
@@ -268,9 +270,11 @@ class _Reader:
             joined = _joined(previous.label, label)
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
-                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.value_offsets))
+                self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.value_offsets,
+                                 line.cells_delimited))
                 return
-        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.value_offsets)
+        piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.value_offsets,
+                       line.cells_delimited)
         if key is None:
             segment.append(piece)
         else:
@@ -328,7 +332,8 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     # (``3.危 及 三" 安全一``): a line of values may be its, so the order pairs nothing
     unnamed = any(not p.values and p.key is None and _numbered_item(p.label) for p in segment)
     if names and len(names) == len(values) and not unnamed and not any(_numbered_item(v.label) for v in values):
-        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets) for n, v in zip(names, values)]
+        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets, v.cells_delimited)
+                for n, v in zip(names, values)]
     rows = []
     for previous, piece in zip([None, *segment], segment):
         if not piece.values:
@@ -336,10 +341,10 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
         if previous is not None and not previous.values and previous.key is not None \
                 and not _numbered_item(piece.label):
             rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid, previous.key,
-                               previous.fuzzy, piece.offsets))
+                               previous.fuzzy, piece.offsets, piece.cells_delimited))
         elif previous is not None and not previous.values and not piece.label:
             rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid,   # an unnamed row
-                               offsets=piece.offsets))
+                               offsets=piece.offsets, cells_delimited=piece.cells_delimited))
         else:
             rows.append(piece)
     return rows
@@ -395,7 +400,8 @@ def _lay_tails(reader: _Reader, shape: RowShape, boxed: set[str]) -> tuple[set[s
             reader.segments[-1].append(piece)
 
     def raw(piece: _Piece) -> RawRow:
-        return RawRow(piece.key, piece.label, list(piece.values), piece.where, piece.in_grid, fuzzy=piece.fuzzy)
+        return RawRow(piece.key, piece.label, list(piece.values), piece.where, piece.in_grid, fuzzy=piece.fuzzy,
+                      cells_delimited=piece.cells_delimited)
 
     left = [([replace(raw(pieces[n]), values=own) for n, own in middle], [raw(pieces[n]) for n in lines])
             for middle, lines in laid.left]
@@ -445,7 +451,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
     for index, segment in enumerate(reader.segments):
         for piece in _pair(segment) + pinned.get(index, []):
             row = RawRow(piece.key, piece.label, piece.values, piece.where, piece.in_grid,
-                         len(rows) + len(extras), piece.fuzzy, piece.offsets)
+                         len(rows) + len(extras), piece.fuzzy, piece.offsets, piece.cells_delimited)
             if row.key is None or row.key in rows:
                 extras.append(row)
             else:

@@ -290,7 +290,7 @@ def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, R
     widths = {item.key: len(item.columns) for item in items}
     if any(parse_count(v).value is not None for extra in collected.extras for v in extra.values):
         return {}
-    if any(len(_meaningful(row.values, widths[key], row.in_grid)) > widths[key] for key, row in collected.rows.items()):
+    if any(len(_meaningful(row.values, widths[key], _apart(row))) > widths[key] for key, row in collected.rows.items()):
         return {}
     return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
             if key in widths and key not in collected.rows}
@@ -381,7 +381,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
         raw = rows.get(item.key)
-        values = _meaningful(raw.values, len(keys), raw.in_grid) if raw else []
+        values = _meaningful(raw.values, len(keys), _apart(raw)) if raw else []
         if raw is None:
             table[item.key] = {k: Cell(None) for k in keys}
             continue
@@ -413,15 +413,22 @@ def _wrapped_before(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[s
     return [key for key, row in rows.items() if not row.in_grid and row.order in tails]
 
 
-def _meaningful(values: list[str], width: int, in_grid: bool, sums: Sequence[RowSum] = ()) -> list[str]:
-    """Drop blank slots beyond the template width: in a grid they are layout (merged or spacer cells); in text,
-    more cells than the width may be a figure's thousands groups split at spaces (``_regrouped``)."""
+def _apart(row: RawRow | Line) -> bool:
+    """Whether a grid or a delimiter (tab, pipe) keeps the row's cells apart: two cells are two figures there,
+    never one figure's thousands groups split at a space."""
+    return row.in_grid or row.cells_delimited
+
+
+def _meaningful(values: list[str], width: int, apart: bool, sums: Sequence[RowSum] = ()) -> list[str]:
+    """Drop blank slots beyond the template width: in a grid they are layout (merged or spacer cells); in text
+    split at spaces (not ``apart``), more cells than the width may be a figure's thousands groups
+    (``_regrouped``)."""
     if len(values) <= width:
         return values
     filled = [v for v in values if v.strip()]
     if len(filled) <= width:
         return filled
-    return values if in_grid else _regrouped(values, width, sums)
+    return values if apart else _regrouped(values, width, sums)
 
 
 def _regrouped(values: list[str], width: int, sums: Sequence[RowSum]) -> list[str]:
@@ -784,7 +791,7 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
     vectors: dict[str, Vector] = {key: (0,) * S3_WIDTH for key in bare if zeros and key not in rows}
     for key, row in (rows | spread).items():
-        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH, row.in_grid, _S3_ROW_SUM))
+        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH, _apart(row), _S3_ROW_SUM))
         if len(values) == S3_WIDTH and None not in values:
             if not holds(values, _S3_ROW_SUM):
                 return rows
@@ -834,7 +841,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]
             short += [key] if key in bare else []
             continue
-        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)]
+        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)]
         if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 return None   # a row printed whole that does not add up: the table is read as printed
@@ -875,7 +882,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
                 findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                           [f"s3.{key}.{c}" for c in columns]))
         else:
-            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, rows[key].in_grid, _S3_ROW_SUM)
+            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, _apart(rows[key]), _S3_ROW_SUM)
                      ] if key in rows else _vector_cells(vector)
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
@@ -889,7 +896,7 @@ def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
     cuts: dict[str, list[Vector]] = {}
     shown = False
     for key, raw in rows.items():
-        printed = _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)
+        printed = _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)
         # a run such as 0100001 (0 1 0 0 0 0 1 glued) is no count as printed (a leading zero), but a run all
         # the same: it is cut like the others
         if len(printed) < S3_WIDTH and all(v.isascii() and v.isdigit() for v in printed):
@@ -1146,7 +1153,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     options: dict[str, list[Vector]] = {}
     for key in row_keys:
         raw = rows.get(key)
-        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH, raw.in_grid, _S3_ROW_SUM)] if raw else []
+        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)] if raw else []
         if raw is None or len(cells) == S3_WIDTH:
             printed[key] = cells or [Cell(None) for _ in columns]
             options[key] = [tuple(c.value for c in printed[key])]  # type: ignore[misc]
@@ -1238,7 +1245,7 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
     width = len(S4_COLUMNS)
     for block in S4_BLOCKS:
         line = found[block.key]
-        values = _meaningful(line.values, width, line.in_grid, _S4_BLOCK_SUM)
+        values = _meaningful(line.values, width, _apart(line), _S4_BLOCK_SUM)
         cells = [parse_count(v) for v in values]
         rows[block.key] = RawRow(block.key, line.label, list(line.values), line.where)
         if (blank := _s4_blank(cells, 1)) is not None:
@@ -1430,7 +1437,7 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     if not value_lines:
         return TableRead(None)
     printed_values = [v for ln in value_lines for v in ln.values]
-    values = _meaningful(printed_values, S4_WIDTH, any(ln.in_grid for ln in value_lines), _S4_SUMS)
+    values = _meaningful(printed_values, S4_WIDTH, any(_apart(ln) for ln in value_lines), _S4_SUMS)
     cells = [parse_count(v) for v in values]
     findings = []
     # the row as printed (``12 502``), not as joined: a finding quotes what the reader can find in the report

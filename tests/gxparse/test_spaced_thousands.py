@@ -131,3 +131,15 @@ def test_a_table_three_row_before_the_tails_of_its_wrapped_figures_is_unread_nev
     report = _spaced_report("huangchuan_2021", "(一) 予以公开 2 0 0 0 16 18", "(一) 予以公开 2 0 0 0 1 1\n6 8")
     assert report["s3"]["result.granted"]["total"] is None
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_two_tab_cells_are_two_figures_never_one_figures_groups():
+    # a tab delimits cells (a cell's own 12 502 is joined within it): one cell too many is unread, never 74,100
+    text = seed_bytes("huangchuan_2021").decode()
+    for row in ("行政规范性文件\t6\t32\t74\t100", "行政规范性文件\t6\t32\t12\t502"):
+        report = parse_document(text.replace("行政规范性文件\t6\t32\t74", row).encode(), "x.txt").to_dict()
+        assert report["s2"]["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
+        assert _named(report, "s2.normative_docs.in_force") == [("cell.unread", "warning")]
+    assert _values(lines_from_text("规章\t1\t288\n")) == {"规章": ["1", "288"]}
+    assert [line.cells_delimited for line in lines_from_text("规章\t1\t288\n| 规章 | 1 |\n规章 1 288\n")] \
+        == [True, True, False]
