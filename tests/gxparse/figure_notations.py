@@ -89,9 +89,19 @@ def _tab_extra_cell(line: str) -> str:
     return f"{line.rstrip()}\t100" if "\t" in line and _FIGURE.fullmatch(last) else line
 
 
+def _figures_listed(line: str) -> str:
+    """A row whose figures are written as a list apart by full-width commas (``6，32，74``), as a report in prose
+    or a copied list gives them: one text token no cell reads."""
+    figures = list(_FIGURE.finditer(line))
+    if len(figures) < 2:
+        return line
+    return line[:figures[0].start()] + "，".join(m.group() for m in figures) + line[figures[-1].end():]
+
+
 # notation → what it does to one row (a line of the text), and whether that text is the seed's tab text
 ROW_NOTATIONS: dict[str, Callable[[str], str]] = {
     "cells-wrapped": _cells_wrapped,
+    "figures-listed": _figures_listed,
     "tab-groups-apart": _tab_groups_apart,
     "tab-extra-cell": _tab_extra_cell,
 }
