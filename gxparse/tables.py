@@ -293,7 +293,12 @@ def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, R
     if any(len(_meaningful(row.values, widths[key], _apart(row))) > widths[key] for key, row in collected.rows.items()):
         return {}
     return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
-            if key in widths and key not in collected.rows}
+            if key in widths and key not in collected.rows and not _LISTED_FIGURES.search(squash(row.label))}
+
+
+# figures listed apart by commas, semicolons or 、 (``6，32，74``, ``1，288，行政处罚``; NFKC makes ， and ； ASCII):
+# no cell reads them, so they stay in a row's label, where they show that its figures were printed
+_LISTED_FIGURES = re.compile(r"\d[,;、]|[,;、]\d")
 
 
 def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
@@ -376,7 +381,9 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
-    for key in _wrapped_before(rows, extras):
+    # a row whose label lists figures (``行政许可 1，288，行政处罚 2331``): the figures after it may be another's
+    listing = [key for key, row in rows.items() if _LISTED_FIGURES.search(squash(row.label))]
+    for key in [*_wrapped_before(rows, extras), *listing]:
         rows[key] = replace(rows[key], values=[])
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
@@ -1470,7 +1477,7 @@ def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
     blank): its column headers and not one figure among its lines. Read as 15 blank zeros, which the checks say
     are blank. Only for text printed a row per line: a cell stream may have put its figures elsewhere."""
     header = table_header_lines(lines, "s4")
-    if not header or any(figure_count(line.values) for line in lines):
+    if not header or any(figure_count(line.values) or _LISTED_FIGURES.search(squash(line.text)) for line in lines):
         return None
     printed = RawRow("s4", header[-1].text, [], header[-1].where)
     table: Table = {block.key: {col.key: Cell(0, "", blank=True) for col in S4_COLUMNS} for block in S4_BLOCKS}

@@ -143,3 +143,18 @@ def test_two_tab_cells_are_two_figures_never_one_figures_groups():
     assert _values(lines_from_text("规章\t1\t288\n")) == {"规章": ["1", "288"]}
     assert [line.cells_delimited for line in lines_from_text("规章\t1\t288\n| 规章 | 1 |\n规章 1 288\n")] \
         == [True, True, False]
+
+
+def test_figures_listed_apart_by_full_width_commas_are_unread_never_blank_or_another_items():
+    report = _spaced_report("huangchuan_2021", "行政规范性文件 6 32 74", "行政规范性文件 6，32，74")
+    assert report["s2"]["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
+    assert _named(report, "s2.normative_docs.in_force") == [("cell.unread", "warning")]
+    # 1，288 reads as one figure in a cell; listed in a label, the figure after is not surely the item's
+    report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 1，288，行政处罚 2331")
+    assert report["s2"]["licensing"]["decisions"] is None
+    assert _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 1，288")["s2"]["licensing"]["decisions"] == 1288
+    # table 四 listed is no table 四 printed blank
+    report = _spaced_report("huangchuan_2021", "3 0 0 0 3 18 5 1 0 24 7 0 0 0 7",
+                            "3，0，0，0，3，18，5，1，0，24，7，0，0，0，7")
+    assert not [f for f in report["findings"] if f["rule"] == "cell.blank" and "s4.review.total" in f["cells"]]
+    assert report["s4"] is None or report["s4"]["review"]["total"] is None
