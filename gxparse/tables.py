@@ -1132,8 +1132,6 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     placed = _place_by_position(rows, extras, row_keys)
     findings = placed + _fuzzy_findings(rows, row_keys)
-    for key in _wrapped_before(rows, extras):
-        rows[key] = replace(rows[key], values=[])
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
         heads = {key: list(rows[key].values) for key in spill.keys}

@@ -120,19 +120,6 @@ def test_an_unread_table_four_cell_is_quoted_as_printed_never_as_the_unread_mark
     assert [e["text"] for e in finding["evidence"]] == ["3 0 0 0 3 18 5 1 0 24 1 234 567 0 0 7"]
 
 
-def test_a_table_three_row_before_the_tails_of_its_wrapped_figures_is_unread_never_accused():
-    # narrow cells wrapped 16 and 19: the row's line holds its width in heads (1 1), the tails (6 9) follow
-    row = "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19"
-    report = _spaced_report("huangchuan_2021", row, row.replace("16 19", "1 1\n6 9"))
-    assert set(report["s3"]["new_received"].values()) == {None}
-    assert _named(report, "s3.new_received.total") == [("cell.unread", "warning")]
-    assert not [f for f in report["findings"] if f["severity"] == "error"]
-    # a tail under a row one figure short of its width: no reading by the row's sum either
-    report = _spaced_report("huangchuan_2021", "(一) 予以公开 2 0 0 0 16 18", "(一) 予以公开 2 0 0 0 1 1\n6 8")
-    assert report["s3"]["result.granted"]["total"] is None
-    assert not [f for f in report["findings"] if f["severity"] == "error"]
-
-
 def test_two_tab_cells_are_two_figures_never_one_figures_groups():
     # a tab delimits cells (a cell's own 12 502 is joined within it): one cell too many is unread, never 74,100
     text = seed_bytes("huangchuan_2021").decode()
