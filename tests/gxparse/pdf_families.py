@@ -7,7 +7,11 @@
 - the ruled tables with their rules drawn as thin filled rectangles (``filled-rules``), as Word's own PDF
   export and several virtual printers draw borders;
 - every page printed landscape and rotated into a portrait page (``rotated``): the content drawn turned by 90°
-  under ``/Rotate 90``, as scanners' and some virtual printers' PDFs are.
+  under ``/Rotate 90``, as scanners' and some virtual printers' PDFs are;
+- page furniture on every page (``furniture-dashes``, ``furniture-of-pages``): the agency's name as a running
+  header over a rule, a footer rule and line, and the page number as ``- 3 -`` or ``第 3 页 共 8 页``, so that
+  table 三, split over two pages (its header repeated or not), has furniture between its two parts; also
+  with the tables printed without rules (``borderless-furniture``), the furniture's rules the page's only ones.
 
 Each is the reportlab print of ``formats.make_pdf`` from the seed's plan, so the truth is the seed's own.
 """
@@ -66,10 +70,32 @@ def _rotated(name: str, path: Path) -> bytes:
     return out.tobytes()
 
 
+def _furniture(number: Callable[[int, int], str], rules: bool = True) -> Callable[[str, Path], bytes]:
+    def build(name: str, path: Path) -> bytes:
+        quirks = replace(PDF_QUIRKS[name], rules=rules)
+        document = pymupdf.open(write_pdf(report_plan(name), path, quirks))
+        count = len(document)
+        for index, page in enumerate(document):
+            width, height = page.rect.width, page.rect.height
+            page.insert_text((40, 30), RUNNING_HEADER, fontname="china-s", fontsize=9)
+            page.draw_line((40, 36), (width - 40, 36), width=0.6)
+            page.draw_line((40, height - 40), (width - 40, height - 40), width=0.6)
+            page.insert_text((40, height - 28), FOOTER, fontname="china-s", fontsize=8)
+            page.insert_text((width / 2 - 20, height - 16), number(index + 1, count), fontname="china-s", fontsize=9)
+        return document.tobytes()
+    return build
+
+
+RUNNING_HEADER = "某某县人民政府办公室"
+FOOTER = "主办：某某县人民政府办公室　联系电话：0394-1234567"
+
 FAMILIES: dict[str, Callable[[str, Path], bytes]] = {
     **{f"zero-{key}": _zeros(mark, True) for key, mark in ZERO_MARKS.items()},
     **{f"borderless-zero-{key}": _zeros(mark, False) for key, mark in ZERO_MARKS.items()},
     "spaced": _spaced,
     "filled-rules": _filled_rules,
     "rotated": _rotated,
+    "furniture-dashes": _furniture(lambda page, count: f"- {page} -"),
+    "furniture-of-pages": _furniture(lambda page, count: f"第 {page} 页 共 {count} 页"),
+    "borderless-furniture": _furniture(lambda page, count: f"- {page} -", rules=False),
 }
