@@ -11,13 +11,16 @@
 - page furniture on every page (``furniture-dashes``, ``furniture-of-pages``): the agency's name as a running
   header over a rule, a footer rule and line, and the page number as ``- 3 -`` or ``第 3 页 共 8 页``, so that
   table 三, split over two pages (its header repeated or not), has furniture between its two parts; also
-  with the tables printed without rules (``borderless-furniture``), the furniture's rules the page's only ones.
+  with the tables printed without rules (``borderless-furniture``), the furniture's rules the page's only ones;
+- every glyph drawn alone, the page's glyphs in a shuffled order (``shuffled-glyphs``), as some producers
+  write a page's text in the order its objects were edited rather than as it reads.
 
 Each is the reportlab print of ``formats.make_pdf`` from the seed's plan, so the truth is the seed's own.
 """
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +28,7 @@ from pathlib import Path
 import pymupdf
 
 from tests.gxparse.formats.build import PDF_QUIRKS
-from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.make_pdf import FONT_FILE, write_pdf
 from tests.gxparse.formats.plan import report_plan, with_zero_marks
 
 ZERO_MARKS = {"ling": "零", "circle": "〇", "blank": ""}
@@ -86,6 +89,23 @@ def _furniture(number: Callable[[int, int], str], rules: bool = True) -> Callabl
     return build
 
 
+def _shuffled_glyphs(name: str, path: Path) -> bytes:
+    """Each page's text removed and drawn again a glyph per text object where it stood, in a shuffled order."""
+    document = pymupdf.open(write_pdf(report_plan(name), path, PDF_QUIRKS[name]))
+    order = random.Random(name)
+    for page in document:
+        glyphs = [(char["origin"], char["c"], span["size"])
+                  for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", ())
+                  for span in line["spans"] for char in span["chars"] if not char["c"].isspace()]
+        page.add_redact_annot(page.rect)
+        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE)
+        page.insert_font(fontname="zh", fontfile=FONT_FILE)
+        order.shuffle(glyphs)
+        for origin, glyph, size in glyphs:
+            page.insert_text(origin, glyph, fontname="zh", fontsize=size)
+    return document.tobytes()
+
+
 RUNNING_HEADER = "某某县人民政府办公室"
 FOOTER = "主办：某某县人民政府办公室　联系电话：0394-1234567"
 
@@ -97,5 +117,6 @@ FAMILIES: dict[str, Callable[[str, Path], bytes]] = {
     "rotated": _rotated,
     "furniture-dashes": _furniture(lambda page, count: f"- {page} -"),
     "furniture-of-pages": _furniture(lambda page, count: f"第 {page} 页 共 {count} 页"),
+    "shuffled-glyphs": _shuffled_glyphs,
     "borderless-furniture": _furniture(lambda page, count: f"- {page} -", rules=False),
 }
