@@ -12,6 +12,7 @@
   header over a rule, a footer rule and line, and the page number as ``- 3 -`` or ``第 3 页 共 8 页``, so that
   table 三, split over two pages (its header repeated or not), has furniture between its two parts; also
   with the tables printed without rules (``borderless-furniture``), the furniture's rules the page's only ones;
+- the prose before the tables set in two columns under the title (``two-column-prose``);
 - every glyph drawn alone, the page's glyphs in a shuffled order (``shuffled-glyphs``), as some producers
   write a page's text in the order its objects were edited rather than as it reads.
 
@@ -89,6 +90,10 @@ def _furniture(number: Callable[[int, int], str], rules: bool = True) -> Callabl
     return build
 
 
+def _two_column_prose(name: str, path: Path) -> bytes:
+    return write_pdf(report_plan(name), path, replace(PDF_QUIRKS[name], prose_columns=2)).read_bytes()
+
+
 def _shuffled_glyphs(name: str, path: Path) -> bytes:
     """Each page's text removed and drawn again a glyph per text object where it stood, in a shuffled order."""
     document = pymupdf.open(write_pdf(report_plan(name), path, PDF_QUIRKS[name]))
@@ -117,6 +122,7 @@ FAMILIES: dict[str, Callable[[str, Path], bytes]] = {
     "rotated": _rotated,
     "furniture-dashes": _furniture(lambda page, count: f"- {page} -"),
     "furniture-of-pages": _furniture(lambda page, count: f"第 {page} 页 共 {count} 页"),
+    "two-column-prose": _two_column_prose,
     "shuffled-glyphs": _shuffled_glyphs,
     "borderless-furniture": _furniture(lambda page, count: f"- {page} -", rules=False),
 }

@@ -10,7 +10,9 @@
 - optionally the tables printed without any ruling line (a Word table with its borders turned off), every
   cell where the ruled table puts it;
 - optionally the labels in distributed alignment (Word's 分散对齐): each glyph drawn alone, spread over the
-  cell's width, a text object of its own.
+  cell's width, a text object of its own;
+- optionally the prose before the tables set in two columns (a newsletter-style page), the tables on pages of
+  one column after it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
+    FrameBreak,
+    NextPageTemplate,
+    PageTemplate,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -53,6 +60,7 @@ class Quirks:
     blank_zeros_in: str | None = None  # s3 column label whose zero cells are printed blank
     rules: bool = True               # False: no grid lines drawn around or inside the tables
     spaced_labels: bool = False      # labels in distributed alignment, a text object per glyph
+    prose_columns: int = 1           # columns of the pages before the first table's heading
 
 
 def _register_font() -> None:
@@ -176,9 +184,17 @@ def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50,
                             bottomMargin=50, title=plan.name)
     story: list[object] = []
-    for block in plan.blocks:
+    if quirks.prose_columns > 1:
+        doc = _columned(doc, quirks.prose_columns)
+        story.append(NextPageTemplate("columns"))
+    tables_from = _first_table_heading(plan)
+    for index, block in enumerate(plan.blocks):
+        if index == tables_from and quirks.prose_columns > 1:
+            story += [NextPageTemplate("page"), PageBreak()]
         if block.table is None:
             story.append(Paragraph(_text(block.text), styles[block.kind]))
+            if block.kind == "title" and quirks.prose_columns > 1:
+                story.append(FrameBreak())
             continue
         table = block.table
         if table.key == "s3":
@@ -194,6 +210,35 @@ def write_pdf(plan: ReportPlan, path: Path, quirks: Quirks = Quirks()) -> Path:
     except LayoutError as exc:   # a fixture that cannot be laid out is a bug in the builder, say so
         raise AssertionError(f"{plan.name}: {exc}") from exc
     return path
+
+
+def _columned(doc: SimpleDocTemplate, columns: int) -> BaseDocTemplate:
+    """A document of ``doc``'s page and margins with three page templates: the first page's, the title across
+    the page over ``columns`` frames side by side; the next pages', the columns alone; and one frame (``page``)."""
+    gap, title = 16, 40
+    width = (doc.width - gap * (columns - 1)) / columns
+
+    def side_by_side(height: float, tag: str) -> list[Frame]:
+        return [Frame(doc.leftMargin + i * (width + gap), doc.bottomMargin, width, height, id=f"{tag}{i}")
+                for i in range(columns)]
+
+    top = Frame(doc.leftMargin, doc.bottomMargin + doc.height - title, doc.width, title, id="title")
+    page = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="page")
+    columned = BaseDocTemplate(doc.filename, pagesize=doc.pagesize, leftMargin=doc.leftMargin,
+                               rightMargin=doc.rightMargin, topMargin=doc.topMargin, bottomMargin=doc.bottomMargin,
+                               title=doc.title)
+    columned.addPageTemplates([PageTemplate("first", [top, *side_by_side(doc.height - title, "first")]),
+                               PageTemplate("columns", side_by_side(doc.height, "column")),
+                               PageTemplate("page", [page])])
+    return columned
+
+
+def _first_table_heading(plan: ReportPlan) -> int:
+    """The index of the heading block over the first table (the table's own index if it has none)."""
+    first = next(i for i, block in enumerate(plan.blocks) if block.table is not None)
+    while first > 0 and plan.blocks[first - 1].kind == "heading":
+        first -= 1
+    return first
 
 
 def write_table_pdf(table: TablePlan, heading: str, path: Path) -> Path:
