@@ -24,10 +24,13 @@ from math import isnan
 from operator import attrgetter
 from typing import NamedTuple
 
+import numpy as np
+
 from gxparse.layout.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
 from gxparse.layout.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, figures_apart, glued_cell_lines, is_value, line_from_cells
 from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.prosecolumns import column_lines, gutter
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text, squash
 from gxparse.sections import heading_section
@@ -525,7 +528,21 @@ def _page_blocks(page: Page, snap: Snap) -> tuple[list[_Table], list[PrintedLine
     lines = [ln for ln in _printed_lines(free, page.unit) if not _is_page_furniture(ln, page)]
     if not tables and _may_hold_table(lines):
         return _borderless(free, page, snap)
+    if not tables:
+        return tables, _in_columns(free, page) or lines
     return tables, lines
+
+
+def _in_columns(glyphs: list[Glyph] | CharBoxes, page: Page) -> list[PrintedLine] | None:
+    """The page's lines outside tables read column by column where prose is set in two columns, else None."""
+    boxes = glyphs.boxes if isinstance(glyphs, CharBoxes) else np.array([g[1:] for g in glyphs], dtype=float)
+    parting = gutter(boxes.reshape(-1, 4))
+    if parting is None:
+        return None
+    ordered = column_lines(_text_lines(_glyph_list(glyphs)), *parting)
+    if ordered is None:
+        return None
+    return [ln for ln in (_printed_line(line, page.unit) for line in ordered) if not _is_page_furniture(ln, page)]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -619,7 +636,8 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
         blocks += [(ln.top, 1, ln) for ln in free_lines]
         n = 0
-        for _, kind, block in sorted(blocks, key=lambda b: (b[0], b[1])):
+        # lines alone stay in the order read (prose in columns is not top to bottom)
+        for _, kind, block in sorted(blocks, key=lambda b: (b[0], b[1])) if tables else blocks:
             if kind == 0:
                 table = block  # type: ignore[assignment]
                 previous = items[-1][1] if items and items[-1][0] == "table" else None
