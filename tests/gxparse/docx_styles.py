@@ -360,6 +360,7 @@ STYLES: dict[str, Style] = {
     "altchunk-docx": Style(chunk="docx"),
     "altchunk-rtf": Style(chunk="rtf"),
     "hidden-default": Style(figure=default_hidden_runs, styles=DEFAULT_HIDDEN, unhidden=True),
+    "hidden-all": Style(styles=DEFAULT_HIDDEN),   # every run hidden by the default, nothing shown
     "vmerge-unspanned": Style(continued_unspanned=True),
     "corner-nested": Style(corner_nested=True),
     "corner-nested-blank": Style(corner_nested=True, figure=blank_zero_runs),
