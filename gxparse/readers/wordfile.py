@@ -327,6 +327,12 @@ class _BodyReader:
         self.pictures_read = 0
         self.chunks = chunks
         self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
+        self.body_from = 0   # the first line of the body, after the page header's
+
+    @property
+    def shows_nothing(self) -> bool:
+        """Whether the body shows no text and no picture."""
+        return not self.pictured and not any(line.text.strip() for line in self.lines[self.body_from:])
 
     def read(self, parent: etree._Element) -> None:
         for item in _block_items(parent):
@@ -373,21 +379,43 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     imported chunks are read (a document imported by another is read without its own)."""
     body, title, part = _open(data, source)
     body = _without_fallbacks(body)
-    reader = _BodyReader(part, source, pictures_by_ocr, chunks)
     header = _first_page_header(body, part)
+    roots = (body, header) if header is not None else (body,)
     styles = hiding_styles(part)
-    for root in (body, header) if header is not None else (body,):
+    for root in roots:
         mark_hidden_runs(root, styles)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
-        if header is not None:   # read once, above the body, as the first page prints it
-            reader.read(header)
-        reader.read(body)
+        reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
+        if reader.shows_nothing:
+            # a body Word shows empty whose text is all hidden (a generator's default hiding every run): the
+            # hidden text is the report, read in a second and last walk
+            for root in roots:
+                _unhide(root)
+            reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
     # figures read from pictures make it a document read by OCR, as a PDF with such pages is
     read_by_ocr = pictures_by_ocr and reader.pictured
     return Document(reader.lines, "ocr" if read_by_ocr else source_type, title=title or None,
                     read_pictures=None if pictures_by_ocr else again)
+
+
+def _read_body(body: etree._Element, header: etree._Element | None, part: Part, source: str,
+               pictures_by_ocr: bool, chunks: bool) -> _BodyReader:
+    reader = _BodyReader(part, source, pictures_by_ocr, chunks)
+    if header is not None:   # read once, above the body, as the first page prints it
+        reader.read(header)
+    reader.body_from = len(reader.lines)
+    reader.read(body)
+    return reader
+
+
+def _unhide(root: etree._Element) -> None:
+    """Every hidden run of ``root`` shown: its own hiding flags removed (``mark_hidden_runs`` gave every run
+    its styles hide one)."""
+    for path in _HIDDEN:
+        for flag in list(root.iterfind(f".//{{{_W}}}r/{path}")):
+            flag.getparent().remove(flag)
 
 
 def read_word_binary(data: bytes, source: str, kind: str) -> Document:

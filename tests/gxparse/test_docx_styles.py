@@ -197,6 +197,20 @@ def test_the_default_paragraph_style_hides_paragraphs_without_a_style_of_their_o
     assert _styled_lines(body, styles) == ["规章\t1"]
 
 
+def test_a_body_whose_every_text_is_hidden_is_read_with_its_hidden_text():
+    defaults = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+    body = (_p(run("规章 1")) + f"<w:tbl><w:tr>{_tc('行政许可')}{_tc('4')}</w:tr></w:tbl>"
+            + _p(run("草稿 7", "<w:specVanish/>")) + '<w:p><w:del w:id="1" w:author="a"><w:r><w:delText>删去 8'
+            "</w:delText></w:r></w:del></w:p>")
+    assert _styled_lines(body, defaults) == ["规章\t1", "行政许可\t4", "草稿\t7"]
+
+
+def test_hidden_text_stays_out_where_the_body_shows_some_text():
+    defaults = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+    body = _p(run("规章 1", '<w:vanish w:val="0"/>')) + _p(run("草稿 7"))
+    assert _styled_lines(body, defaults) == ["规章\t1"]
+
+
 def test_a_loop_of_based_on_styles_says_nothing_a_long_chain_hides_and_both_stay_cheap():
     loop = "".join(_style("character", f"L{i}", based_on=f"L{(i + 1) % 500}") for i in range(500))
     chain = "".join(_style("character", f"C{i}", based_on=f"C{i + 1}") for i in range(5000))
