@@ -610,6 +610,19 @@ def excel_cell(cell: Cell, content: str) -> str:
     return f"<td class=xl6{5 + cell.header}{_attrs(cell)}{num}>{_lines(content, '<br>') or '　'}</td>"
 
 
+def excel_formatted_cell(cell: Cell, content: str) -> str:
+    """Excel's Save as Web Page of a sheet whose figures carry number formats: the displayed text grouped by
+    thousands (``#,##0``) beside the raw ``x:num``, zeros shown as ``-`` by an accounting format, a total's
+    formula in ``x:fmla``, a text cell marked ``x:str``."""
+    if not (cell.figure and content.isdigit()):
+        return f"<td class=xl6{5 + cell.header}{_attrs(cell)} x:str>{_lines(content, '<br>') or '　'}</td>"
+    value = int(content)
+    shown = f"{value:,}" if value else "-"
+    formula = ' x:fmla="=SUM(B3:B9)"' if value % 7 == 3 else ""
+    return (f"<td class=xl7{value % 3}{_attrs(cell)} x:num=\"{value}\"{formula} style='mso-number-format:"
+            f"\"\\#\\,\\#\\#0_ \\;\\-\\#\\,\\#\\#0\";'>{shown}</td>")
+
+
 def ueditor_cell(cell: Cell, content: str) -> str:
     """UEditor: a styled cell, the content in a centred paragraph of a font span, the header words bold,
     ``<br/>`` closing a paragraph, ``&nbsp;`` in an empty cell."""
@@ -673,6 +686,17 @@ EXCEL = Writer("<table x:str border=0 cellpadding=0 cellspacing=0 width=864 styl
                excel_cell, row_open="\n <tr height=19 style='height:14.25pt'>",
                spacer_row="<![if supportMisalignedColumns]>\n <tr height=0 style='display:none'>"
                           + "<td width=72 style='width:54pt'></td>" * 12 + "</tr>\n <![endif]>\n")
+def excel_wan_cell(cell: Cell, content: str) -> str:
+    """Excel's Save as Web Page of a sheet showing figures of four digits or more in 万 to one decimal (the custom
+    format ``0!.0,"万"``): the displayed text rounds what ``x:num`` holds."""
+    if not (cell.figure and content.isdigit() and int(content) >= 1000):
+        return excel_formatted_cell(cell, content)
+    return (f"<td class=xl74{_attrs(cell)} x:num=\"{content}\" style='mso-number-format:\"0\\!\\.0\\,\\\"万\\\"\";'>"
+            f"{int(content) / 10000:.1f}万</td>")
+
+
+EXCEL_FORMATTED = replace(EXCEL, cell=excel_formatted_cell)
+EXCEL_WAN = replace(EXCEL, cell=excel_wan_cell)
 UEDITOR = Writer('<table width="100%" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">',
                  ueditor_cell, row_open="<tr>",
                  paragraph=lambda text: f'<p style="text-indent: 2em; line-height: 2em;">'
@@ -811,6 +835,8 @@ STYLES: dict[str, Style] = {
     "word-blank": Style(WORD, figure=zero_as("")),
     "wps": Style(WPS, header_two_rows),
     "excel": Style(EXCEL, compose(groups_repeated, leading_empty_column)),
+    "excel-formatted": Style(EXCEL_FORMATTED, compose(groups_repeated, leading_empty_column)),
+    "excel-wan": Style(EXCEL_WAN),
     "ueditor": Style(UEDITOR),
     "ueditor-blank": Style(UEDITOR, figure=zero_as("")),
     "kindeditor": Style(KINDEDITOR, groups_repeated),
