@@ -21,6 +21,7 @@ from PIL import Image
 from gxparse import limits
 from gxparse.cells import grouped_by_commas
 from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
+from gxparse.readers.excelnum import UNIT_ENDS, count_behind
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
@@ -83,6 +84,8 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
             # most cells are a bare number: their .text is the whole content, no XPath needed
             text = (td.text or "").strip() if len(td) == 0 else _cell_text(td)
             text = _figure_text(text) if text and text[0] in _FIGURE_STARTS else text
+            if text and text[-1] in UNIT_ENDS:   # a count Excel's number format shows in 万 or 亿
+                text = count_behind(td, text) or text
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)

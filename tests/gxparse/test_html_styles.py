@@ -119,6 +119,25 @@ def test_a_figure_with_text_no_rule_reads_is_unread_never_a_blank_zero():
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
+def test_a_count_excel_displays_in_wan_is_read_from_its_x_num_only_where_the_display_rounds_it():
+    report = report_of("kaifeng_2021")
+    figures = report["s3"]["new_received"]
+    assert (figures["natural_person"], figures["total"]) == (508, 545)
+    # the row's cells as (x:num, displayed): 508 in 万 to two decimals; 545 is 0.1万, not the 0.2万 displayed
+    cells = {"natural_person": ("508", "0.05万"), "legal_service_org": ("33", "33"), "total": ("545", "0.2万")}
+    report["s3"]["new_received"] = {col: f"@{col}@" for col in figures}
+    page = render_report_html(report)
+    for col, figure in figures.items():
+        num, shown = cells.get(col, (None, str(figure)))
+        td = f'<td x:num="{num}" x:fmla="=B3">' if num else "<td>"
+        page = page.replace(f"<td>@{col}@<", f"{td}{shown}<")
+    report = parse_document(page.encode(), "x.html").to_dict()
+    row = report["s3"]["new_received"]
+    assert row["natural_person"] == 508 and row["legal_service_org"] == 33 and row["total"] is None
+    assert ("cell.unread", "s3.new_received.total") in {(f["rule"], c) for f in report["findings"] for c in f["cells"]}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
 def test_a_row_of_figures_none_readable_is_unread_never_printed_blank():
     # table 四's one row, every figure with a note: the table holds no value a reader could take, yet prints figures
     report = report_of("kaifeng_2021")

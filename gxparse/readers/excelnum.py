@@ -1,0 +1,35 @@
+"""Excel's Save as Web Page: a cell holds its value in ``x:num`` beside the text its number format displays.
+
+The displayed text is what the report says and is read as it stands. Only where a format shows a count in
+larger units (``0!.0,"万"`` shows 12502 as ``1.3万``: no count a reader can take from the text) is the value read
+from ``x:num``, and only when the displayed text is exactly that value rounded as displayed: the unit and the
+number of decimals the text shows. Anything else stays as displayed (unread where it is no figure).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from lxml import etree
+
+# a figure shown in a larger unit: digits, at most three decimals, the unit
+_IN_UNITS = re.compile(r"^(?P<figure>\d{1,9}(?:\.\d{1,3})?)(?P<unit>[万亿])$")
+_UNITS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+UNIT_ENDS = frozenset(_UNITS)   # the last character of a text a unit format displays
+_WHOLE = re.compile(r"^\d{1,15}$")   # x:num of a count: a whole number, no sign, no exponent
+
+
+def count_behind(td: etree._Element, text: str) -> str | None:
+    """The count ``x:num`` holds when ``text`` is that count as a unit format displays it, else None."""
+    raw = td.get("x:num")
+    m = _IN_UNITS.match(text)
+    if raw is None or m is None or not _WHOLE.match(raw.strip()):
+        return None
+    try:
+        shown = Decimal(m["figure"])
+    except InvalidOperation:
+        return None
+    count = Decimal(raw.strip())
+    rounded = (count / _UNITS[m["unit"]]).quantize(Decimal(1).scaleb(shown.as_tuple().exponent), ROUND_HALF_UP)
+    return str(count) if rounded == shown else None
