@@ -695,7 +695,20 @@ def excel_wan_cell(cell: Cell, content: str) -> str:
             f"{int(content) / 10000:.1f}万</td>")
 
 
+def word_list_heading(text: str) -> str:
+    """A heading Word numbers as a list item, saved as HTML: the number in a downlevel-revealed conditional
+    (``<![if !supportLists]>``) with its tab as spaces in a tiny font, the list's definition in a conditional
+    comment only Word reads."""
+    number, _, title = text.partition("、")
+    return ("<!--[if gte mso 9]><xml><w:LatentStyles DefLockedState=\"false\"/></xml><![endif]-->\n"
+            "<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'>"
+            f"<![if !supportLists]><span style='font-family:黑体;mso-bidi-font-family:黑体'><span "
+            f"style='mso-list:Ignore'>{number}、<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; "
+            f"</span></span></span><![endif]><b><span style='font-family:黑体'>{title}<o:p></o:p></span></b></p>\n")
+
+
 EXCEL_FORMATTED = replace(EXCEL, cell=excel_formatted_cell)
+WORD_LISTS = replace(WORD, heading=word_list_heading)
 EXCEL_WAN = replace(EXCEL, cell=excel_wan_cell)
 UEDITOR = Writer('<table width="100%" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">',
                  ueditor_cell, row_open="<tr>",
@@ -833,6 +846,7 @@ STYLES: dict[str, Style] = {
     "word": Style(WORD, groups_vertical),
     "word-split": Style(WORD, compose(split_at_page, split_by_subtable)),
     "word-blank": Style(WORD, figure=zero_as("")),
+    "word-lists": Style(WORD_LISTS, groups_vertical),
     "wps": Style(WPS, header_two_rows),
     "excel": Style(EXCEL, compose(groups_repeated, leading_empty_column)),
     "excel-formatted": Style(EXCEL_FORMATTED, compose(groups_repeated, leading_empty_column)),
