@@ -714,6 +714,13 @@ UEDITOR = Writer('<table width="100%" border="1" cellspacing="0" cellpadding="0"
                  ueditor_cell, row_open="<tr>",
                  paragraph=lambda text: f'<p style="text-indent: 2em; line-height: 2em;">'
                                         f'<span style="font-size: 16px;">{text}</span></p>\n')
+# 135editor / 秀米 WeChat styles pasted into UEditor: every block in styled <section>s, the table inside a <p>, a
+# picture of the same table before it (alt text only), &nbsp; in empty cells
+WECHAT = replace(UEDITOR, table_open='<section style="margin:10px 0;box-sizing:border-box"><section '
+                 'style="display:inline-block;width:100%"><p><img src="/u/cms/table.png" alt="统计表" '
+                 'data-ratio="0.62" style="width:100%"/></p><p>' + UEDITOR.table_open,
+                 table_close="</table></p></section></section>\n",
+                 paragraph=lambda text: f'<section style="line-height:2em"><p><span>{text}</span></p></section>\n')
 KINDEDITOR = Writer('<table style="width:100%;" cellpadding="2" cellspacing="0" border="1" bordercolor="#000000">'
                     "<tbody>", kindeditor_cell, table_close="</tbody></table>\n",
                     paragraph=lambda text: f"{text}<br />\n")
@@ -852,6 +859,7 @@ STYLES: dict[str, Style] = {
     "excel-formatted": Style(EXCEL_FORMATTED, compose(groups_repeated, leading_empty_column)),
     "excel-wan": Style(EXCEL_WAN),
     "ueditor": Style(UEDITOR),
+    "wechat-sections": Style(WECHAT, figure=zero_as("")),
     "ueditor-blank": Style(UEDITOR, figure=zero_as("")),
     "kindeditor": Style(KINDEDITOR, groups_repeated),
     "tinymce": Style(TINYMCE, header_flat),
