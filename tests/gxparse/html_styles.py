@@ -912,6 +912,8 @@ STYLES: dict[str, Style] = {
     "hidden-draft": Style(UEDITOR, draft=hidden_drafts, stylesheet="<style>.draft-copy{display:none}</style>\n"),
     "media-screen": Style(PLAIN, figure=screen_only, stylesheet=MEDIA_SHEET),
     "tab-panel": Style(UEDITOR, scripted=tab_panel),
+    "tab-panel-drafts": Style(UEDITOR, scripted=tab_panel, draft=hidden_drafts,
+                              stylesheet="<style>.draft-copy{display:none}</style>\n"),
 }
 
 
