@@ -181,7 +181,10 @@ class _Walker:
         # of what is shown: content a script reveals (a tab panel, ``<body style="display:none">`` until loaded)
         self.left_out: list[etree._Element] = []
         self.revealed: set[etree._Element] = set()
-        self.shows_hidden = False   # within a revealed element: all of it shows with it
+        # within a revealed element, the blocks kept from view that are content too (decided once, in
+        # ``_revealed_within``): each read whole, all of it shown with it; the others are drafts, left out
+        self.revealed_whole: set[etree._Element] = set()
+        self.shows_hidden = False
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -228,10 +231,13 @@ class _Walker:
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the
         article markup a script within it writes elsewhere on the page read (a hidden textarea's article source)."""
-        if el in self.revealed:
+        if el in self.revealed_whole:
             self.shows_hidden = True
             self.shown(el, el.tag)
             self.shows_hidden = False
+            return
+        if el in self.revealed:
+            self.shown(el, el.tag)
             return
         self.left_out.append(el)
         if self.scripted:
@@ -296,6 +302,19 @@ def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
     return walker.lines, walker.tables
 
 
+def _revealed_within(blocks: set[etree._Element], first: _Walker) -> set[etree._Element]:
+    """The blocks kept from view inside revealed ``blocks`` that are content a script reveals too, not drafts
+    of what the page (the ``first`` walk's text) and the revealed blocks show (a tab panel holding a hidden
+    earlier draft of a section): one walk of the revealed blocks; deeper blocks are read whole with the block
+    they stand in."""
+    inner = _Walker(first.source)
+    inner.hiding = first.hiding
+    for block in blocks:
+        inner.shown(block, block.tag)
+    inner.flush()
+    return revealed(inner.left_out, [line.text for line in [*first.lines, *inner.lines]])
+
+
 def read_html(text: str, source: str = "<html>", pictures: Pictures | None = None,
               pictures_by_ocr: bool = False) -> Document:
     """The page's lines; with ``pictures_by_ocr`` its content pictures (``data:`` URIs, or those ``pictures``
@@ -308,9 +327,10 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         _walked(root, walker=walker)
         if reveal := revealed(walker.left_out, [line.text for line in walker.lines]):
-            scripted = walker.scripted
+            first = walker
             walker = _Walker(source, pictures, pictures_by_ocr)
-            walker.scripted, walker.revealed = scripted, reveal
+            walker.scripted, walker.revealed = first.scripted, reveal
+            walker.revealed_whole = _revealed_within(reveal, first)
             _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name

@@ -118,3 +118,13 @@ def test_a_hidden_block_saying_what_is_shown_is_a_draft_though_it_says_a_little_
     page = (f'<html><body><div hidden><p>三、申请情况</p><p>（初稿）</p>{_TABLE.format(8)}</div>'
             f'<p>三、申请情况</p>{_TABLE.format(7)}</body></html>')
     assert _texts(page) == ["三、申请情况", "申请数\t7"]
+
+
+def test_a_draft_hidden_inside_a_revealed_tab_panel_is_left_out_and_an_accordion_within_is_read():
+    # inside the panel a script shows: a hidden earlier draft of its section (left out) and a hidden 展开全文 part
+    # saying what nothing else says (read whole, its own hidden note with it)
+    page = ('<html><body><table><tr><td>首页</td><td>政务公开</td></tr></table><div id="tab1" style="display:none">'
+            f'<div hidden><p>三、申请情况</p>{_TABLE.format(8)}</div><p>三、申请情况</p>{_TABLE.format(7)}'
+            '<div style="display:none"><p>四、行政复议情况</p><p style="display:none">附注</p></div></div>'
+            '</body></html>')
+    assert _texts(page) == ["首页\t政务公开", "三、申请情况", "申请数\t7", "四、行政复议情况", "附注"]
