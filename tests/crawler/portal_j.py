@@ -179,8 +179,7 @@ class PortalJ(OneHost):
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
         entries = self._items(code, name, range(2023, 2020, -1), nav, f"{name}2023年度工作总结")
         script = f"<script>\n$(function () {{ $('#list').load('/{code}/ndbg/list.html #content'); }});\n</script>"
-        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
-            f'<div class="tit">政府信息公开年报</div><div id="list"></div>{script}'), nav))
+        self._column_page(code, nav, f'<div id="list"></div>{script}')
         self.main.pages[f"/{code}/ndbg/list.html"] = Page(html("列表", (
             f'<div id="content"><ul class="list">{self._list(entries)}</ul></div>'), nav))
 
@@ -189,10 +188,10 @@ class PortalJ(OneHost):
         code, name = DEPARTMENTS[3]
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
         entries = self._items(code, name, range(2023, 2020, -1), nav, f"{name}2024年部门预算")
-        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
-            '<div class="tit">政府信息公开年报</div><div id="list"></div>'
+        self._column_page(code, nav, (
+            '<div id="list"></div>'
             f'<script type="text/template" id="list-tpl"><ul class="list">{self._list(entries)}</ul></script>'
-            "<script>$('#list').html($('#list-tpl').html());</script>"), nav))
+            "<script>$('#list').html($('#list-tpl').html());</script>"))
 
     def _health(self) -> None:
         """卫健: the column's list is a script's data (``var listData = [{"title", "url"}]``) drawn by a loop."""
@@ -205,8 +204,7 @@ class PortalJ(OneHost):
                   "for (var i = 0; i < listData.length; i++) {\n"
                   "  h += '<li><a href=\"' + listData[i].url + '\">' + listData[i].title + '</a></li>';\n}\n"
                   "document.getElementById('list').innerHTML = h;\n</script>")
-        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
-            f'<div class="tit">政府信息公开年报</div><ul id="list"></ul>{script}'), nav))
+        self._column_page(code, nav, f'<ul id="list"></ul>{script}')
 
     def _housing(self) -> None:
         """住建: a frameset; its column opened into the main frame, paged by a ``<select>``."""
@@ -249,32 +247,38 @@ class PortalJ(OneHost):
         code, name = DEPARTMENTS[7]
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
         entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2024年部门预算")
-        pages = _two_a_page(entries)
-        for n, listed in enumerate(pages, 1):
-            self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
+        pages = self._fragments(code, entries)
         script = ("<script>\nfunction loadList(num) {\n"
                   f"  $.get('/{code}/ndbg/list_' + num + '.html', function (html) {{ $('#list').html(html); }});\n}}\n"
                   f"$('#p').jqPaginator({{totalPages: {len(pages)}, visiblePages: 5, currentPage: 1,\n"
                   "  onPageChange: function (num, type) { loadList(num); }\n});\n</script>")
-        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
-            f'<div class="tit">政府信息公开年报</div><div id="list"></div><div id="p"></div>{script}'), nav))
-
+        self._column_page(code, nav, f'<div id="list"></div><div id="p"></div>{script}')
 
     def _agriculture(self) -> None:
         """农业: the list's first page in the page, the others HTML fragments its buttons' function loads by GET."""
         code, name = DEPARTMENTS[8]
         nav = self._department(code, name, f"/{code}/ndbg/index.html")
         entries = self._items(code, name, range(2023, 2018, -1), nav, f"{name}2023年度工作总结")
-        pages = _two_a_page(entries)
-        for n, listed in enumerate(pages, 1):
-            self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
+        pages = self._fragments(code, entries)
         script = (f"<script>\nvar page = 1;\nvar pageCount = {len(pages)};\nfunction load(p) {{\n"
                   "  if (p < 1 || p > pageCount) { return; }\n  page = p;\n"
                   f"  $.get('/{code}/ndbg/list_' + p + '.html', function (html) {{ $('#list').html(html); }});\n}}\n</script>")
-        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
-            f'<div class="tit">政府信息公开年报</div><div id="list"><ul>{self._list(pages[0])}</ul></div>'
+        self._column_page(code, nav, (
+            f'<div id="list"><ul>{self._list(pages[0])}</ul></div>'
             '<div class="page"><button onclick="load(page - 1)">上一页</button>'
-            f'<button onclick="load(page + 1)">下一页</button></div>{script}'), nav))
+            f'<button onclick="load(page + 1)">下一页</button></div>{script}'))
+
+    def _column_page(self, code: str, nav: str, body: str) -> None:
+        """The department's 年报 column (``/<code>/ndbg/index.html``): ``body`` under the column's heading."""
+        self.main.pages[f"/{code}/ndbg/index.html"] = Page(html("政府信息公开年报", (
+            f'<div class="tit">政府信息公开年报</div>{body}'), nav))
+
+    def _fragments(self, code: str, entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        """The column's list as HTML fragments a script loads (``list_N.html``, two entries each): its pages."""
+        pages = _two_a_page(entries)
+        for n, listed in enumerate(pages, 1):
+            self.main.pages[f"/{code}/ndbg/list_{n}.html"] = Page(f"<ul>{self._list(listed)}</ul>".encode())
+        return pages
 
 
 def _two_a_page(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
