@@ -137,8 +137,7 @@ def _page_count(settings: str) -> int | None:
 
 def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
     """A jump box's pages: an address sent around an input's value, up to the total the page writes."""
-    text = " ".join(root.itertext())
-    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    total = _written_total(root)
     if total is None:
         return []
     handlers = [e.get("onclick") or "" for e in root.xpath("//*[@onclick]")] + \
@@ -149,7 +148,7 @@ def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
             expression = sent.group(3).strip()
             if _INPUT_VALUE.fullmatch(expression) or expression in read:
                 return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
-                        for n in range(2, min(int(total.group(1)), MAX_GENERATED_PAGES) + 1)]
+                        for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
     return []
 
 
@@ -161,13 +160,19 @@ def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
     names = [name for e in buttons for name in _PAGE_CALL.findall((e.get("onclick") or "") + " " + (e.get("href") or ""))]
     if not names or (loaded := _loader_template(names, "\n".join(codes))) is None:
         return []
-    text = " ".join(root.itertext())
-    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
-    pages = int(total.group(1)) if total else next(
-        (int(m.group(1)) for code in codes if (m := _PAGE_COUNT_VARIABLE.search(code))), None)
+    pages = _written_total(root)
+    if pages is None:
+        pages = next((int(m.group(1)) for code in codes if (m := _PAGE_COUNT_VARIABLE.search(code))), None)
     if not pages:
         return []
     return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
+
+
+def _written_total(root) -> int | None:
+    """The number of pages the page writes (共5页, 第1/5页)."""
+    text = " ".join(root.itertext())
+    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    return int(total.group(1)) if total else None
 
 
 def _number(settings: str, keys: tuple[str, ...]) -> int | None:
