@@ -455,6 +455,11 @@ def _regrouped(values: list[str], width: int, sums: Sequence[RowSum]) -> list[st
     return cells
 
 
+def _s3_row_values(row: RawRow) -> list[str]:
+    """A 表三 row's cells as printed (``_meaningful``), its thousands groups joined where its sum allows."""
+    return _meaningful(row.values, S3_WIDTH, _apart(row), _S3_ROW_SUM)
+
+
 # ---------------------------------------------------------------------------------------------------
 # 三
 
@@ -798,7 +803,7 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
     vectors: dict[str, Vector] = {key: (0,) * S3_WIDTH for key in bare if zeros and key not in rows}
     for key, row in (rows | spread).items():
-        values = tuple(parse_count(v).value for v in _meaningful(row.values, S3_WIDTH, _apart(row), _S3_ROW_SUM))
+        values = tuple(parse_count(v).value for v in _s3_row_values(row))
         if len(values) == S3_WIDTH and None not in values:
             if not holds(values, _S3_ROW_SUM):
                 return rows
@@ -848,7 +853,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]
             short += [key] if key in bare else []
             continue
-        values = [parse_count(v).value for v in _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)]
+        values = [parse_count(v).value for v in _s3_row_values(raw)]
         if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 return None   # a row printed whole that does not add up: the table is read as printed
@@ -889,8 +894,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
                 findings.append(_repaired("表三", s3_row_label(key), rows[key], S3_WIDTH, vector,
                                           [f"s3.{key}.{c}" for c in columns]))
         else:
-            cells = [parse_count(v) for v in _meaningful(rows[key].values, S3_WIDTH, _apart(rows[key]), _S3_ROW_SUM)
-                     ] if key in rows else _vector_cells(vector)
+            cells = [parse_count(v) for v in _s3_row_values(rows[key])] if key in rows else _vector_cells(vector)
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
@@ -903,7 +907,7 @@ def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
     cuts: dict[str, list[Vector]] = {}
     shown = False
     for key, raw in rows.items():
-        printed = _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)
+        printed = _s3_row_values(raw)
         # a run such as 0100001 (0 1 0 0 0 0 1 glued) is no count as printed (a leading zero), but a run all
         # the same: it is cut like the others
         if len(printed) < S3_WIDTH and all(v.isascii() and v.isdigit() for v in printed):
@@ -1158,7 +1162,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     options: dict[str, list[Vector]] = {}
     for key in row_keys:
         raw = rows.get(key)
-        cells = [parse_count(v) for v in _meaningful(raw.values, S3_WIDTH, _apart(raw), _S3_ROW_SUM)] if raw else []
+        cells = [parse_count(v) for v in _s3_row_values(raw)] if raw else []
         if raw is None or len(cells) == S3_WIDTH:
             printed[key] = cells or [Cell(None) for _ in columns]
             options[key] = [tuple(c.value for c in printed[key])]  # type: ignore[misc]
