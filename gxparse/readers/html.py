@@ -128,11 +128,7 @@ def _cell_text(td: etree._Element) -> str:
 def _is_data_table(table: etree._Element) -> bool:
     """Layout tables (a page wrapped in a table) hold other tables; only the innermost carry data, unless the
     tables within only split its cells (``splitcells.carries_data``): then they are its cells' text."""
-    inner = list(table.iterdescendants("table"))
-    if not inner:
-        return True
-    own = sum(1 for cell in table.iter("td", "th") if next(cell.iterancestors("table")) is table)
-    return carries_data(own, (t.iter("td", "th") for t in inner))
+    return carries_data(table, "table", ("td", "th"))
 
 
 def picture_source(img: etree._Element) -> str:

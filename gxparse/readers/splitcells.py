@@ -5,19 +5,20 @@ the outer table then carrying the figures. HTML and Word documents both have the
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
 
 MAX_SPLIT_CELLS = 6   # cells of a table inside a data table's cell: more is a table of its own
 
 
-def carries_data(own_cells: int, inner_tables: Iterable[Iterator[object]]) -> bool:
-    """Whether a table holding tables (``inner_tables``: the cells of each) carries data itself: each table within
-    has at most ``MAX_SPLIT_CELLS`` cells and the table's ``own_cells`` outnumber theirs. Each table within is
-    counted only up to that bound."""
-    inner = 0
-    for cells in inner_tables:
-        count = sum(1 for _ in itertools.islice(cells, MAX_SPLIT_CELLS + 1))
+def carries_data(table, table_tag: str, cell_tags: tuple[str, ...]) -> bool:
+    """Whether ``table`` (an lxml element whose tables and cells are ``table_tag`` and ``cell_tags`` elements)
+    carries data itself: it holds no table, or each table within has at most ``MAX_SPLIT_CELLS`` cells and the
+    table's own cells outnumber theirs. Each table within is counted only up to that bound."""
+    inner, tables = 0, 0
+    for within in table.iterdescendants(table_tag):
+        count = sum(1 for _ in itertools.islice(within.iter(*cell_tags), MAX_SPLIT_CELLS + 1))
         if count > MAX_SPLIT_CELLS:
             return False
-        inner += count
-    return own_cells > inner
+        inner, tables = inner + count, tables + 1
+    if not tables:
+        return True
+    return sum(1 for cell in table.iter(*cell_tags) if next(cell.iterancestors(table_tag)) is table) > inner

@@ -265,10 +265,8 @@ def _is_layout_table(tbl: etree._Element) -> bool:
     article) or has one column (a text frame around the body) carries no figures of its own: its cells are
     the document's body, read in order. A table whose tables within only split its cells (``carries_data``: a
     diagonal corner) carries data, their text its cells' text."""
-    inner = list(tbl.iterdescendants(_TBL))
-    if inner:
-        own = sum(1 for tc in tbl.iter(_TC) if next(tc.iterancestors(_TBL)) is tbl)
-        return not carries_data(own, (t.iter(_TC) for t in inner))
+    if next(tbl.iterdescendants(_TBL), None) is not None:
+        return not carries_data(tbl, _TBL, (_TC,))
     return all(sum(1 for _ in _children(tr, _TC)) <= 1 for tr in _children(tbl, _TR))
 
 
