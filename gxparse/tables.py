@@ -25,6 +25,7 @@ from gxparse.extraction.cellstream import (
     labelled_runs,
     lay_run,
     read_parts,
+    read_flow,
     read_stream,
     StreamRead,
     StreamRow,
@@ -595,6 +596,24 @@ def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> i
     return 0
 
 
+def _led(lines: Sequence[Line], preceding: Sequence[Line], wanted: int) -> int:
+    """How many of ``preceding``'s last lines hold exactly the figures ``lines`` lack to make ``wanted`` (0: none).
+
+    A tool that writes a page's text boxes by their lower edge (pdfminer.six without its boxes' reading order)
+    writes the section's heading where the box joining it to the table's header cells ends, after the table's
+    first rows: those figures end the section before, after its own table, among column header words only."""
+    missing = wanted - sum(len(line.values) for line in lines)
+    taken = 0
+    for n, line in enumerate(reversed(preceding)):
+        if line.label and not is_column_header(line.label) and len(label_key(line.label)) > 1 \
+                or any(parse_count(v).value is None for v in line.values):
+            return 0
+        taken += len(line.values)
+        if taken >= missing:
+            return n + 1 if taken == missing > 0 else 0
+    return 0
+
+
 @dataclass
 class _Tail:
     """Rows a page break cut (their labels with their first figures) and the next section's first lines holding
@@ -690,9 +709,11 @@ def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
 
 
 def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = (),
-               stated: Mapping[str, int] | None = None) -> _Streamed:
+               stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = ()) -> _Streamed:
     """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``); ``stated``: rows' totals the prose
-    states (``Shape.stated``).
+    states (``Shape.stated``); ``preceding``: the section before, whose last lines may hold the table's first
+    figures (``_led``), taken only where the stream without them cannot be laid at all, and read only as text
+    boxes written by their lower edge (``cellstream.read_flow``), the order that puts them there.
     When the stream fits no layout, the rows read are those whose label stands right over a row's figures
     that add up (short of a cell only in text printed in row order), and only when the table's rules across
     rows hold for them."""
@@ -703,6 +724,9 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
         borrowed = _spilled(lines, following, sum(shape.widths))
         read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
                            S3_MATCHER)
+        if read is None and not borrowed and (led := _led(lines, preceding, sum(shape.widths))):
+            read = read_flow([*preceding[-led:], *lines], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
+                             S3_MATCHER)
         if read is None or borrowed and not read.rows:
             continue
         if borrowed and read.unread:
@@ -1083,9 +1107,10 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = (),
-            stated: Mapping[str, int] | None = None) -> TableRead:
+            stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
-    (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``); ``stated``:
+    (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``), ``preceding``
+    (section 二's lines) its first figures (``_led``); ``stated``:
     rows' totals the prose states (by row key), deciding between readings of such a table the arithmetic leaves
     open."""
     cell_per_line = is_cell_per_line(lines)
@@ -1126,7 +1151,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
-        streamed = _s3_stream(lines, layouts, following, stated)
+        streamed = _s3_stream(lines, layouts, following, stated, preceding)
         if not streamed.rows and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
         layout, borrowed = streamed.layout, streamed.borrowed

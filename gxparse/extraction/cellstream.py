@@ -55,6 +55,7 @@ from gxparse.arithmetic.realign import RowSum, Vector
 from gxparse.normalize import label_key
 from gxparse.template import HEADER_LABELS
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
+from gxparse.extraction.flowbands import FlowCell, lay_flow
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream
@@ -433,6 +434,49 @@ def read_stream(lines: Sequence[Line], shape: Shape,
         read = _solve_left(figures, shape, read) or read
     if shape.balances and (read is None or read.unread):
         read = _tile_left(figures, shape, read, named) or read
+    return read
+
+
+def read_flow(lines: Sequence[Line], shape: Shape, consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
+              named: Callable[[str], str | None]) -> StreamRead | None:
+    """The table read as text boxes written by their lower edge only (``_read_flow``), with none of the other
+    readings: for a stream whose first figures were found before the section's heading, where only that
+    order explains them. The rows it counts but cannot read are solved from the figures they hold where the
+    table's arithmetic leaves one way (``_solve_left``)."""
+    figures = _figures(lines)
+    read = _read_flow(figures, shape, named, consistent) if len(figures) == sum(shape.widths) else None
+    if read is not None and read.unread and shape.balances:
+        read = _solve_left(figures, shape, read) or read
+    return read
+
+
+def _read_flow(figures: Sequence[_Figure], shape: Shape, named: Callable[[str], str | None],
+               consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    """The rows of a table whose cells are text boxes written by their lower edge (``flowbands``): a row is read
+    where its own sums hold; the whole reading is dropped when more rows break them than a misplaced figure or two
+    explains, or when the rows read break the table's rules across rows. None when the stream does not lay."""
+    if len(set(shape.widths)) != 1 or None in (numbers := [parse_count(f.value).value for f in figures]):
+        return None
+    index = {key: r for r, key in enumerate(shape.rows)}
+    per_line = Counter(f.where for f in figures)
+    cells = [FlowCell(number, f.block,  # type: ignore[arg-type]
+                      index.get(named(f.label) or "") if f.on_label and per_line[f.where] == 1 else None)
+             for number, f in zip(numbers, figures)]
+    laid = lay_flow(cells, shape.widths[0], len(shape.rows))
+    if laid is None:
+        return None
+    read = StreamRead()
+    for key, taken in zip(shape.rows, laid.rows):
+        if taken is None or _breaks([numbers[i] for i in taken], shape.sums):
+            read.unread.append(key)
+        else:
+            row = tuple(figures[i] for i in taken)
+            read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, True, printed=row)
+    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in read.rows.items()}
+    broken = sum(1 for key, taken in zip(shape.rows, laid.rows)
+                 if taken is not None and _breaks([numbers[i] for i in taken], shape.sums))
+    if broken > _PLAUSIBLE_BREAKS or not read.rows or not consistent(vectors):
+        return None
     return read
 
 
