@@ -30,6 +30,9 @@ PIECE_GAP = 0.4     # character heights: a wider gap ends a piece of text (a cel
 ALIGN = 0.2         # character heights: values whose edges or centres are this close line up
 ATTACH_GAP = 0.5    # line heights: a line this close to a row's lines is part of that row
 PROSE_WIDTH = 0.6   # of the page's text width: a line without values this wide is prose, never a table's
+MIN_SINGLE_ROW = 4  # values of a table's only row, at least, to place them under its header's cells
+MAX_HEADER_LINES = 12    # lines of a one-row table's header block at most (a header is a few lines)
+MAX_HEADER_PIECES = 300  # header pieces compared pairwise at most: more is no header (bounded time)
 
 
 class TextLine(NamedTuple):
@@ -139,7 +142,7 @@ def _data_rows(lines: list[TextLine], page_width: float) -> tuple[list[list[tupl
         tables[-1].append((n, values))
         every.add(n)
         edges.add(values)
-    return [t for t in tables if len(t) >= 2], every
+    return [t for t in tables if t], every
 
 
 def _value_columns(rows: list[tuple[int, list[Piece]]]) -> list[tuple[float, float]]:
@@ -167,6 +170,42 @@ def _header_columns(lines: list[TextLine], header: range, columns: list[tuple[fl
     leaves = [p for n, p in pieces
               if not any(m != n and q.x0 < p.x1 and p.x0 < q.x1 and q.x1 - q.x0 < p.x1 - p.x0 for m, q in pieces)]
     return [(p.x0, p.x1) for p in leaves if not any(a < p.x1 and p.x0 < b for a, b in columns)]
+
+
+def _header_top(lines: list[TextLine], first: int, row: int) -> int:
+    """The first line of the header block right above a table's only row: lines printing two pieces or more
+    (header cells side by side); a line of one piece above them (the section's heading, a caption) stays out."""
+    top = row
+    while top > max(first, row - MAX_HEADER_LINES) and len(_pieces(lines[top - 1].glyphs)) >= 2:
+        top -= 1
+    return top
+
+
+def _under_headers(lines: list[TextLine], header: range, row: int, values: list[Piece]) -> list[tuple[float, float]] | None:
+    """The columns of a table that is one header block over one row of values and no label, some cells blank
+    (a 表四 printed without rules, zeros left out): the header's leaf cells (pieces spanning no narrower piece
+    of another line) make the columns, and each value must stand under exactly one of them, one value a column.
+    None when the row has a label, fewer than ``MIN_SINGLE_ROW`` values, no blank cell, or a value under no
+    column or under one with another value: then its values are not placed by position (nor when the header
+    holds more than ``MAX_HEADER_PIECES`` pieces)."""
+    line_pieces = [p for n in header for p in _pieces(lines[n].glyphs)]
+    if len(values) < MIN_SINGLE_ROW or not line_pieces or len(line_pieces) > MAX_HEADER_PIECES \
+            or len(_pieces(lines[row].glyphs)) != len(values):
+        return None
+    leaves = _merged(_leaf_spans(line_pieces))
+    under = [[c for c, (x0, x1) in enumerate(leaves) if x0 < v.x1 and v.x0 < x1] for v in values]
+    if len(leaves) <= len(values) or any(len(cols) != 1 for cols in under) \
+            or len({cols[0] for cols in under}) != len(values):
+        return None
+    held = {cols[0] for cols in under}
+    return _merged(sorted([(v.x0, v.x1) for v in values] + [c for n, c in enumerate(leaves) if n not in held]))
+
+
+def _leaf_spans(pieces: list[Piece]) -> list[tuple[float, float]]:
+    """The extents of the pieces that span no narrower piece (header cells, not the group headers over them),
+    sorted; every pair compared: the caller bounds their number."""
+    return sorted((p.x0, p.x1) for p in pieces
+                  if not any(q.x0 < p.x1 and p.x0 < q.x1 and q.x1 - q.x0 < p.x1 - p.x0 for q in pieces))
 
 
 def _boundaries(columns: list[tuple[float, float]], left: float, right: float) -> list[float]:
@@ -342,8 +381,13 @@ def find_tables(lines: list[TextLine]) -> list[Layout]:
         start = columns[0][0]
         reach = ATTACH_GAP * median(lines[n].line.bottom - lines[n].line.top for n in data)
         first, last = _extent(lines, data[0], data[-1], start, reach, every)
-        blank = _header_columns(lines, range(first, data[0]), columns, start)
-        if blank:
+        if len(rows) == 1:
+            first = _header_top(lines, first, data[0])
+            columns = _under_headers(lines, range(first, data[0]), data[0], rows[0][1])
+            if columns is None:
+                continue
+            start = columns[0][0]
+        elif blank := _header_columns(lines, range(first, data[0]), columns, start):
             columns = _merged(sorted(columns + blank))
         table_rows = _rows(lines, data, first, last, start, reach)
         used = set(range(first, last + 1))
