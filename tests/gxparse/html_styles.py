@@ -465,6 +465,9 @@ def _draft_before(markup: Callable[[str], str]) -> Figure:
     return lambda text: f"{markup(str(int(text) + 1))}{text}" if text.isdigit() else text
 
 
+# Word's hidden-text mark alone, the display:none Word writes beside it dropped (a cleaner that strips display from
+# inline styles and keeps mso- properties): a browser shows the draft, Word does not
+word_hidden_only = _draft_before(lambda draft: f"<span style='mso-hide:all'>{draft}</span>")
 hidden_by_class = _draft_before(lambda draft: f'<span class="hid">{draft}</span>')
 invisible = _draft_before(lambda draft: f'<span style="visibility: hidden">{draft}</span>')
 font_zero = _draft_before(lambda draft: f'<span style="font-size:0px;line-height:0">{draft}</span>')
@@ -504,6 +507,14 @@ def tab_panel(body: str) -> str:
             '<p>本报告依据《中华人民共和国政府信息公开条例》编制，全文请见“正文”。</p></div>\n'
             '<script>function tab(n){for(var i=1;i<=2;i++){document.getElementById("tab"+i).style.display='
             'i==n?"block":"none";}}</script>\n')
+
+
+def tab_fold(body: str) -> str:
+    """The article in a tab panel (``tab_panel``) folded within it under 展开全文: a line shown, the report in a
+    block kept from view until the reader unfolds it, as CMS pages with long articles write it."""
+    return tab_panel('<p>本报告共六个部分，点击“展开全文”阅读。</p>\n'
+                     '<p class="unfold"><a href="javascript:;" onclick="unfold(this)">展开全文</a></p>\n'
+                     f'<div class="fold-body" style="display:none">\n{body}</div>\n')
 
 
 def thousands_spaced(text: str) -> str:
@@ -882,6 +893,7 @@ STYLES: dict[str, Style] = {
     "tracked": Style(WORD, figure=tracked),
     "hidden-text": Style(WORD, figure=hidden_text),
     "hidden-rows": Style(EXCEL, hidden_rows),
+    "hidden-mso": Style(WORD, figure=word_hidden_only),
     "noted": Style(PLAIN, figure=with_note),
     "org-subtotal": Style(PLAIN, org_subtotal),
     "group-subtotals": Style(PLAIN, group_subtotals),
@@ -914,6 +926,8 @@ STYLES: dict[str, Style] = {
     "tab-panel": Style(UEDITOR, scripted=tab_panel),
     "tab-panel-drafts": Style(UEDITOR, scripted=tab_panel, draft=hidden_drafts,
                               stylesheet="<style>.draft-copy{display:none}</style>\n"),
+    "tab-fold-drafts": Style(UEDITOR, scripted=tab_fold, draft=hidden_drafts,
+                             stylesheet="<style>.draft-copy{display:none}</style>\n"),
 }
 
 
