@@ -1,11 +1,12 @@
 """What a browser does not show of an HTML table, and text an editor struck out: neither is the report's figure.
 
-Hidden: the ``hidden`` attribute, ``display:none``, ``visibility:hidden``, ``font-size:0`` (Word's hidden text, an
-Excel sheet's hidden draft rows, a CMS's draft figures); struck out: ``<del>``, ``<s>``, ``<strike>``,
-``text-decoration: line-through`` (tracked changes, a figure typed over). Styles are read inline and from the
-page's ``<style>`` sheets, whose rules count when their selectors are of tags, classes and ids (``.hid``,
-``tr.draft``, ``#zoom td .old``): the selectors editors and templates write for this, at the top of the sheet or
-in a ``@media`` rule a screen applies (only what a screen shows is the page; ``@media print`` is paper's).
+Hidden: the ``hidden`` attribute, ``display:none``, ``visibility:hidden``, ``font-size:0``, and in tables Word's
+``mso-hide:all`` (Word's hidden text, an Excel sheet's hidden draft rows, a CMS's draft figures); struck out:
+``<del>``, ``<s>``, ``<strike>``, ``text-decoration: line-through`` (tracked changes, a figure typed over). Styles
+are read inline and from the page's ``<style>`` sheets, whose rules count when their selectors are of tags,
+classes and ids (``.hid``, ``tr.draft``, ``#zoom td .old``): the selectors editors and templates write for this, at
+the top of the sheet or in a ``@media`` rule a screen applies (only what a screen shows is the page; ``@media
+print`` is paper's).
 Outside the tables, a block the page keeps from view (``kept_from_view``) is left out whole when it is a draft
 (not ``revealed``: what it says is also shown, an earlier draft of a section); otherwise it is content a script
 reveals (a tab or accordion panel, 展开全文) and is read.
@@ -45,6 +46,10 @@ def hiding(declarations: str) -> str | None:
             return name
         if name in ("text-decoration", "text-decoration-line") and "line-through" in value:
             return "text-decoration"
+        # Word's mark of its hidden text (w:vanish): a browser may show it where a cleaner dropped the display:none
+        # Word writes beside it, but the author hid it, and in a table cell it is never the figure
+        if name == "mso-hide" and value == "all":
+            return name
     return None
 
 

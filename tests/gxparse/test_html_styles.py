@@ -157,3 +157,13 @@ def test_a_page_of_figures_with_notes_is_unread_where_noted_and_accuses_no_one(n
     for table in ("s2", "s3", "s4"):   # what is read is right; the rest is None
         for row, cols in (report[table] or {}).items():
             assert all(v is None or v == truth[table][row][c] for c, v in cols.items()), (table, row)
+
+
+def test_words_hidden_text_in_a_cell_is_no_figure_where_its_display_none_was_dropped():
+    # mso-hide:all alone (a cleaner kept Word's mark, dropped the display:none beside it): the hidden 12 before the
+    # shown 15 is an earlier figure, never a digit of this one (1215)
+    report = _new_received("<span style='mso-hide:all'>12</span>15", "<p class=MsoNormal><span lang=EN-US "
+                           "style='mso-hide:all'>3<o:p></o:p></span><span>2</span></p>", "0", "0", "0", "0", "17")
+    assert report["s3"]["new_received"] == {"natural_person": 15, "commercial_enterprise": 2, "research_institution": 0,
+                                            "social_welfare_org": 0, "legal_service_org": 0, "other_org": 0,
+                                            "total": 17}
