@@ -177,8 +177,8 @@ class _Walker:
         # of what is shown: content a script reveals (a tab panel, ``<body style="display:none">`` until loaded)
         self.left_out: list[etree._Element] = []
         self.revealed: set[etree._Element] = set()
-        # within a revealed element, the blocks kept from view that are content too (decided once, in
-        # ``_revealed_within``): each read whole, all of it shown with it; the others are drafts, left out
+        # the revealed blocks whose own hidden blocks were not judged (``_revealed_within``'s last level): each
+        # read whole, all of it shown with it
         self.revealed_whole: set[etree._Element] = set()
         self.shows_hidden = False
 
@@ -298,17 +298,30 @@ def read_html_block(markup: str, tables_before: int) -> tuple[list[Line], int]:
     return walker.lines, walker.tables
 
 
-def _revealed_within(blocks: set[etree._Element], first: _Walker) -> set[etree._Element]:
-    """The blocks kept from view inside revealed ``blocks`` that are content a script reveals too, not drafts
-    of what the page (the ``first`` walk's text) and the revealed blocks show (a tab panel holding a hidden
-    earlier draft of a section): one walk of the revealed blocks; deeper blocks are read whole with the block
-    they stand in."""
-    inner = _Walker(first.source)
-    inner.hiding = first.hiding
-    for block in blocks:
-        inner.shown(block, block.tag)
-    inner.flush()
-    return revealed(inner.left_out, [line.text for line in [*first.lines, *inner.lines]])
+_MAX_REVEAL_DEPTH = 4   # a fold in an accordion in a tab panel: blocks hidden deeper are read whole with theirs
+
+
+def _revealed_within(blocks: set[etree._Element], first: _Walker) -> tuple[set[etree._Element], set[etree._Element]]:
+    """The blocks kept from view inside revealed ``blocks`` that are content a script reveals too, decided level by
+    level: a level's hidden blocks are judged by ``unshown.revealed`` against what the page (the ``first`` walk)
+    and the levels above show; a draft (an earlier copy of a section) is left out, content is revealed and its own
+    hidden blocks judged at the next level. Returned: every block revealed, and those of the last level
+    (``_MAX_REVEAL_DEPTH``), read whole with what they hold. A level walks only what the one above revealed, which
+    hold none of each other, so the page's elements are walked at most once over all levels."""
+    found: set[etree._Element] = set()
+    shown = [line.text for line in first.lines]
+    level = blocks
+    for _ in range(_MAX_REVEAL_DEPTH):
+        inner = _Walker(first.source)
+        inner.hiding = first.hiding
+        for block in level:
+            inner.shown(block, block.tag)
+        inner.flush()
+        shown += [line.text for line in inner.lines]
+        if not (level := revealed(inner.left_out, shown)):
+            return found, set()
+        found |= level
+    return found, level
 
 
 def read_html(text: str, source: str = "<html>", pictures: Pictures | None = None,
@@ -325,8 +338,8 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
         if reveal := revealed(walker.left_out, [line.text for line in walker.lines]):
             first = walker
             walker = _Walker(source, pictures, pictures_by_ocr)
-            walker.scripted, walker.revealed = first.scripted, reveal
-            walker.revealed_whole = _revealed_within(reveal, first)
+            within, walker.revealed_whole = _revealed_within(reveal, first)
+            walker.scripted, walker.revealed = first.scripted, reveal | within
             _walked(root, walker=walker)
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name

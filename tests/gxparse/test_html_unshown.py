@@ -128,3 +128,26 @@ def test_a_draft_hidden_inside_a_revealed_tab_panel_is_left_out_and_an_accordion
             '<div style="display:none"><p>四、行政复议情况</p><p style="display:none">附注</p></div></div>'
             '</body></html>')
     assert _texts(page) == ["首页\t政务公开", "三、申请情况", "申请数\t7", "四、行政复议情况", "附注"]
+
+
+def test_a_draft_two_levels_inside_a_revealed_tab_panel_is_left_out():
+    # the panel a script shows folds its article under 展开全文 in a block hidden too; within the fold, a hidden
+    # earlier draft of the section it shows: the fold is content, the draft is left out
+    page = ('<html><body><table><tr><td>首页</td><td>政务公开</td></tr></table><div id="tab1" style="display:none">'
+            '<p>点击展开全文</p><div class="fold" style="display:none">'
+            f'<div hidden><p>三、申请情况</p>{_TABLE.format(8)}</div><p>三、申请情况</p>{_TABLE.format(7)}'
+            '</div></div></body></html>')
+    assert _texts(page) == ["首页\t政务公开", "点击展开全文", "三、申请情况", "申请数\t7"]
+
+
+def test_blocks_hidden_within_each_other_past_the_depth_decided_are_read_whole_in_bounded_time():
+    # 100 blocks each hidden inside the one before, each saying what no other says: every one is content; past
+    # the levels decided one by one the rest are read whole, and the page is walked once per level at most
+    depth = 100
+    page = ("<html><body><table><tr><td>首页</td></tr></table>"
+            + "".join(f'<div style="display:none"><p>第{n}层说明</p>' for n in range(depth))
+            + "</div>" * depth + "</body></html>")
+    started = time.perf_counter()
+    texts = _texts(page)
+    assert texts == ["首页", *(f"第{n}层说明" for n in range(depth))]
+    assert time.perf_counter() - started < 5
