@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
@@ -84,6 +84,41 @@ class Line:
         return self.offsets[len(self.offsets) - len(self.values):] if self.offsets and self.values else ()
 
 
+# the rules of reader notes: how the document was read, never what the report lacks (docs/gxparse.md)
+HIDDEN_TEXT = "read.hidden_text"            # text the document keeps from view, read as the report's
+HIDDEN_DRAFT = "read.hidden_draft"          # a block kept from view, left out as a draft of what is shown
+DISPLAY_MISMATCH = "cell.display_mismatch"  # a spreadsheet cell whose stored and displayed values disagree
+EVIDENCE_CHARS = 40   # of a note's text: enough to find the block or cell in the document
+_MAX_NOTES_PER_RULE = 10   # a page of a hundred hidden tabs is told about the first ten and how many more
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """A decision a reader made that a user of the report must be told: carried into the report's findings as a
+    warning (``parser.build_report``). ``text`` is what the document prints there, its evidence."""
+
+    rule: str
+    message: str
+    where: str
+    text: str = ""
+
+
+def bounded_notes(notes: list[ReadNote]) -> list[ReadNote]:
+    """``notes`` with at most ``_MAX_NOTES_PER_RULE`` of each rule, the last kept saying how many more there were."""
+    counts = Counter(note.rule for note in notes)
+    taken: Counter[str] = Counter()
+    kept = []
+    for note in notes:
+        taken[note.rule] += 1
+        if taken[note.rule] > _MAX_NOTES_PER_RULE:
+            continue
+        if taken[note.rule] == _MAX_NOTES_PER_RULE < counts[note.rule]:
+            more = counts[note.rule] - _MAX_NOTES_PER_RULE
+            note = replace(note, message=f"{note.message}；另有{more}处同类情况未逐一列出")
+        kept.append(note)
+    return kept
+
+
 @dataclass
 class Document:
     lines: list[Line]
@@ -96,6 +131,7 @@ class Document:
     # the document read again with its large pictures by OCR (tables pasted as pictures): called only when a
     # table is not found in its text, since OCR'd figures are no evidence for an error
     read_pictures: Callable[[], Document] | None = None
+    notes: list[ReadNote] = field(default_factory=list)   # what the reader decided that the report must say
 
 
 def shows_ocr_noise(lines: list[Line]) -> bool:

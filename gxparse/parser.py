@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from gxparse import limits, narrative
 from gxparse.checks import run_checks
-from gxparse.document import Document, Line, lines_from_text, shows_ocr_noise
+from gxparse.document import Document, Line, ReadNote, bounded_notes, lines_from_text, shows_ocr_noise
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
@@ -196,10 +196,15 @@ def build_report(document: Document, source: str) -> Report:
     report.narrative = stated_figures
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
-    report.findings = run_checks(report) + findings
+    report.findings = run_checks(report) + findings + [_noted(note) for note in bounded_notes(document.notes)]
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report)
     return report
+
+
+def _noted(note: ReadNote) -> Finding:
+    """A reader's note as a finding: a warning, since it says how the document was read, never what it lacks."""
+    return Finding(note.rule, WARNING, note.message, [], [Evidence(note.text, note.where)])
 
 
 def _stated_totals(figures: list[NarrativeFigure]) -> dict[str, int]:

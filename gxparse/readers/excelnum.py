@@ -33,3 +33,9 @@ def count_behind(td: etree._Element, text: str) -> str | None:
     count = Decimal(raw.strip())
     rounded = (count / _UNITS[m["unit"]]).quantize(Decimal(1).scaleb(shown.as_tuple().exponent), ROUND_HALF_UP)
     return str(count) if rounded == shown else None
+
+
+def stored_number(td: etree._Element, text: str) -> str | None:
+    """The ``x:num`` of a cell whose ``text`` is a figure in a larger unit, as stored, None when it has none."""
+    raw = td.get("x:num")
+    return raw.strip() if raw is not None and _IN_UNITS.match(text) else None

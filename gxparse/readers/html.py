@@ -20,13 +20,14 @@ from PIL import Image
 
 from gxparse import limits
 from gxparse.cells import grouped_by_commas
-from gxparse.document import Document, Line, is_value, lines_from_text, shows_ocr_noise
-from gxparse.readers.excelnum import UNIT_ENDS, count_behind
+from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, ReadNote,
+                               is_value, lines_from_text, shows_ocr_noise)
+from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import scripted_markup
-from gxparse.readers.unshown import Selector, drop_unshown, hiding_selectors, kept_from_view, revealed
+from gxparse.readers.unshown import Selector, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -68,11 +69,13 @@ _NOTE_MARK = "*"
 _STRAY_FIGURE = re.compile(r"^(?P<figure>[+-]?\d[\d,]*(?:\.\d+)?)\s*"
                            r"(?:\(\s*(?P<bracketed>[^\d()]{1,3})\s*\)|(?P<unit>[^\d\s()*※#]{1,3}))?\s*[*※#]*$")
 _FIGURE_STARTS = frozenset("+-0123456789")
+_HEAD_CHARS = 20   # of a hidden block's first words in a note's message (its evidence holds more)
 # the tables a page shows that hold data (none within another), beside which a script's article is not read
 _SHOWN_DATA_TABLE = etree.XPath("(//table[not(.//table)][not(ancestor::noscript or ancestor::template)])[1]")
 
 
-def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int, int]]]:
+def _table_rows(table: etree._Element, number: int, notes: list[ReadNote]) -> list[list[tuple[str, int, int]]]:
+    """The table's rows of cells (text, rowspan, colspan); ``notes`` take what a cell's reading must say."""
     rows = []
     count = 0
     for tr in _ROWS(table):
@@ -85,11 +88,22 @@ def _table_rows(table: etree._Element, number: int) -> list[list[tuple[str, int,
             text = (td.text or "").strip() if len(td) == 0 else _cell_text(td)
             text = _figure_text(text) if text and text[0] in _FIGURE_STARTS else text
             if text and text[-1] in UNIT_ENDS:   # a count Excel's number format shows in 万 or 亿
-                text = count_behind(td, text) or text
+                text = _in_units(td, text, f"表{number}第{len(rows) + 1}行第{len(cells) + 1}格", notes)
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
     return rows
+
+
+def _in_units(td: etree._Element, text: str, where: str, notes: list[ReadNote]) -> str:
+    """A cell displayed in 万 or 亿 as its count behind (``excelnum.count_behind``), else as displayed; where the
+    count Excel stores disagrees with the display, the cell is unread and ``notes`` say why."""
+    if (count := count_behind(td, text)) is not None:
+        return count
+    if (stored := stored_number(td, text)) is not None:
+        notes.append(ReadNote(DISPLAY_MISMATCH, f"Excel 单元格显示为{text}，存储的数值（x:num）为{stored}，二者不符：此格未读取",
+                              where, text))
+    return text
 
 
 def _figure_text(text: str) -> str:
@@ -181,6 +195,8 @@ class _Walker:
         # read whole, all of it shown with it
         self.revealed_whole: set[etree._Element] = set()
         self.shows_hidden = False
+        self.revealing = 0   # revealed blocks being read, one within another: only the outermost is noted
+        self.notes: list[ReadNote] = []
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -210,7 +226,7 @@ class _Walker:
             # (5<sup>1</sup>, 5<sub>2</sub>)
             etree.strip_elements(el, "sup", "sub", with_tail=False)
             drop_unshown(el, self.hiding)
-            grid = expand_spans(unstacked(_table_rows(el, self.tables)), f"第{self.tables}个表格")
+            grid = expand_spans(unstacked(_table_rows(el, self.tables, self.notes)), f"第{self.tables}个表格")
             self.lines.extend(grid_lines(grid, self.tables))
         elif tag == "img":
             self.picture(el)
@@ -227,19 +243,29 @@ class _Walker:
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the
         article markup a script within it writes elsewhere on the page read (a hidden textarea's article source)."""
-        if el in self.revealed_whole:
-            self.shows_hidden = True
+        if el in self.revealed_whole or el in self.revealed:
+            if not self.revealing:
+                self.note(el, HIDDEN_TEXT, "网页隐藏的区块（display:none 等，由脚本显示，如选项卡、展开全文）已作为正文读取，区块")
+            self.revealing += 1
+            self.shows_hidden = el in self.revealed_whole
             self.shown(el, el.tag)
             self.shows_hidden = False
-            return
-        if el in self.revealed:
-            self.shown(el, el.tag)
+            self.revealing -= 1
             return
         self.left_out.append(el)
+        self.note(el, HIDDEN_DRAFT, "网页隐藏的区块（display:none 等）所说的与页面显示的内容相同，视为草稿未读取，区块")
         if self.scripted:
             for holder in el.iterdescendants("script", "textarea"):
                 if holder in self.scripted:
                     self.markup(self.scripted[holder])
+
+    def note(self, el: etree._Element, rule: str, what: str) -> None:
+        """A note naming the hidden block ``el`` where it stands, when it holds figures (a table, a figure alone):
+        what was read or left out of the report."""
+        text = block_text(el, EVIDENCE_CHARS)
+        if text.figures:
+            self.notes.append(ReadNote(rule, f"{what}共{text.length}字，以“{text.head[:_HEAD_CHARS]}”开头",
+                                       f"段落{len(self.lines) + 1}", text.head))
 
     def markup(self, markup: str) -> None:
         """Markup a script writes into the page, read where the script stands; scripts within it are not run
@@ -350,7 +376,7 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     read_by_ocr = pictures_by_ocr and walker.pictured
     return Document(walker.lines, "ocr" if read_by_ocr else "html", title=title or None,
                     publisher=_meta(root, "ContentSource"), ocr_text=shows_ocr_noise(walker.lines),
-                    read_pictures=None if pictures_by_ocr else again)
+                    read_pictures=None if pictures_by_ocr else again, notes=walker.notes)
 
 
 def _meta(root: etree._Element, name: str) -> str | None:

@@ -128,4 +128,6 @@ def _article(pages: list[Document], again: Callable[[], Document] | None) -> Doc
     first = pages[0]
     return Document(lines, "ocr" if any(p.source_type == "ocr" for p in pages) else first.source_type,
                     title=first.title, publisher=first.publisher, ocr_text=any(p.ocr_text for p in pages),
-                    read_pictures=again if any(p.read_pictures for p in pages) else None)
+                    read_pictures=again if any(p.read_pictures for p in pages) else None,
+                    notes=[*first.notes, *(replace(note, where=f"第{number}页{note.where}")
+                                          for number, page in enumerate(pages[1:], start=2) for note in page.notes)])

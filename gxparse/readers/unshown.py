@@ -223,6 +223,32 @@ def _labels(el: etree._Element) -> list[str]:
     return list(labels)
 
 
+@dataclass(frozen=True)
+class BlockText:
+    """What a block kept from view says, for a note naming it: its length without spaces, its first words, and
+    whether it holds figures (a table, or a text that is a figure alone)."""
+
+    length: int
+    head: str
+    figures: bool
+
+
+def block_text(el: etree._Element, head: int) -> BlockText:
+    """The text of ``el`` a browser would show were it shown (scripts and the like aside), its first ``head``
+    characters kept."""
+    length, first, figures = 0, "", False
+    for inner in el.iter():
+        if not isinstance(inner.tag, str) or inner.tag in _UNREAD_HOLDERS:
+            continue
+        figures = figures or inner.tag == "table"
+        for text in [inner.text, *(child.tail for child in inner)]:
+            text = _SPACE.sub("", text or "")
+            length += len(text)
+            first = first if len(first) >= head else (first + text)[:head]
+            figures = figures or bool(text) and is_value(text)
+    return BlockText(length, first, figures)
+
+
 def _drop(el: etree._Element) -> None:
     """``el`` taken out of its tree, the text after it kept."""
     parent = el.getparent()

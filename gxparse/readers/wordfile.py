@@ -24,7 +24,7 @@ from lxml import etree
 
 from gxparse import limits
 from gxparse.cells import grouped_by_commas
-from gxparse.document import A4_INCHES, Document, Line, lines_from_text
+from gxparse.document import A4_INCHES, EVIDENCE_CHARS, HIDDEN_TEXT, Document, Line, ReadNote, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
@@ -384,18 +384,22 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
         mark_hidden_runs(root, styles)
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
+        notes = []
         if reader.shows_nothing:
             # a body Word shows empty whose text is all hidden (a generator's default hiding every run): the
             # hidden text is the report, read in a second and last walk
             for root in roots:
                 _unhide(root)
             reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
+            if reader.lines:
+                notes.append(ReadNote(HIDDEN_TEXT, "正文在 Word 中不显示任何文字，全部为隐藏文字（w:vanish）："
+                                      "已按隐藏文字读取", reader.lines[0].where, reader.lines[0].text[:EVIDENCE_CHARS]))
     title = normalize_text(title or "").strip()
     again = functools.partial(read_docx, data, source, source_type, True) if reader.pictured else None
     # figures read from pictures make it a document read by OCR, as a PDF with such pages is
     read_by_ocr = pictures_by_ocr and reader.pictured
     return Document(reader.lines, "ocr" if read_by_ocr else source_type, title=title or None,
-                    read_pictures=None if pictures_by_ocr else again)
+                    read_pictures=None if pictures_by_ocr else again, notes=notes)
 
 
 def _read_body(body: etree._Element, header: etree._Element | None, part: Part, source: str,
