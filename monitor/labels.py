@@ -76,6 +76,9 @@ RULES = {r.code: r for r in (
     Rule("publication.late", "发布逾期", "报告发布晚于法定期限（部门1月31日前，本级人民政府3月31日前）。"),
     Rule("text.near_duplicate", "与上年文字雷同", "正文与同一机构上一年的报告几乎相同。"),
     Rule("report.overdue", "逾期未发布", "重点关注的机构在期限过后仍未发布上一年度报告。"),
+    Rule("read.hidden_text", "读取了隐藏文字", "文档中不显示的文字（Word 隐藏文字、网页中由脚本显示的隐藏区块）已作为报告内容读取。"),
+    Rule("read.hidden_draft", "隐藏草稿未读取", "网页中隐藏的区块与页面显示的内容相同，视为草稿，未读取其中的数字。"),
+    Rule("cell.display_mismatch", "显示值与存储值不符", "Excel 另存为网页的单元格：显示的数字与存储的数值（x:num）不符，此格未读取。"),
     Rule("ocr.low_confidence", "识别结果存疑", "扫描件识别出的数字未通过勾稽校验，可能识别有误，请核对原件。"),
     Rule("document.unreadable", "文档无法读取", "文档无法打开或无法解析。"),
 )}
