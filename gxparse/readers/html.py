@@ -253,7 +253,7 @@ class _Walker:
             self.revealing -= 1
             return
         self.left_out.append(el)
-        self.note(el, HIDDEN_DRAFT, "网页隐藏的区块（display:none 等）所说的与页面显示的内容相同，视为草稿未读取，区块")
+        self.note(el, HIDDEN_DRAFT, "网页隐藏的区块（display:none 等）视为草稿未读取（与页面显示的内容相同，或只有数字），区块")
         if self.scripted:
             for holder in el.iterdescendants("script", "textarea"):
                 if holder in self.scripted:

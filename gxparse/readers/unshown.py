@@ -202,25 +202,32 @@ def revealed(left_out: list[etree._Element], shown: list[str]) -> set[etree._Ele
 def _is_draft(el: etree._Element, shown: str) -> bool:
     """Whether a block kept from view is a draft of what the page shows: at least half of its texts other than
     figures (labels, headings, prose; a draft's figures differ) are found in ``shown``, the page's shown text
-    without spaces. A block saying things the page does not show is no draft, nor is one with no text of its own
-    (pictures, a textarea's article source)."""
-    labels = _labels(el)
-    return bool(labels) and 2 * sum(1 for label in labels if label in shown) >= len(labels)
+    without spaces; or it holds figures and nothing else (a figure hidden beside the shown one, Word's hidden text
+    in a sentence: no panel a script reveals says nothing but figures). A block saying things the page does not
+    show is no draft, nor is one with no text of its own (pictures, a textarea's article source)."""
+    labels, figures = _labels(el)
+    if not labels:
+        return figures
+    return 2 * sum(1 for label in labels if label in shown) >= len(labels)
 
 
-def _labels(el: etree._Element) -> list[str]:
-    """The distinct texts in ``el`` that are not figures, spaces taken out, at most ``_MAX_LABELS``."""
+def _labels(el: etree._Element) -> tuple[list[str], bool]:
+    """The distinct texts in ``el`` that are not figures, spaces taken out, at most ``_MAX_LABELS``, and whether it
+    holds a figure."""
     labels: dict[str, None] = {}
+    figures = False
     for inner in el.iter():
         if not isinstance(inner.tag, str) or inner.tag in _UNREAD_HOLDERS:
             continue
         for text in [inner.text, *(child.tail for child in inner)]:
             label = _SPACE.sub("", text or "")
-            if len(label) >= 2 and not is_value(label):
+            if label and is_value(label):
+                figures = True
+            elif len(label) >= 2:
                 labels[label] = None
                 if len(labels) >= _MAX_LABELS:
-                    return list(labels)
-    return list(labels)
+                    return list(labels), figures
+    return list(labels), figures
 
 
 @dataclass(frozen=True)

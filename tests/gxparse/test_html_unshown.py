@@ -151,3 +151,11 @@ def test_blocks_hidden_within_each_other_past_the_depth_decided_are_read_whole_i
     texts = _texts(page)
     assert texts == ["首页", *(f"第{n}层说明" for n in range(depth))]
     assert time.perf_counter() - started < 5
+
+
+def test_a_figure_hidden_in_a_sentence_beside_the_shown_one_is_left_out():
+    # Word's hidden text in prose (display:none, or the hidden attribute) holds an earlier figure and nothing else:
+    # a draft, never content a script reveals (全年共收到申请1215件)
+    page = ('<html><body><p>全年共收到申请<span style="display:none;mso-hide:all">12</span>15件，'
+            f'办结<span hidden>1</span>14件。</p>{_TABLE.format(15)}</body></html>')
+    assert _texts(page) == ["全年共收到申请15件,办结14件。", "申请数\t15"]
