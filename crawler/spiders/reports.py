@@ -648,9 +648,10 @@ class ReportsSpider(scrapy.Spider):
         verdict = combine(link_verdict, classify_title(title))
         if not verdict.worth_fetching:
             return
-        # a list of reports named by its pager like an article's pages (index_1.html) opens no report
+        # a list of reports named by its pager like an article's pages (index_1.html) opens no report; a report
+        # printed as pictures opens with a picture of its first page
         if (further := continuation_pages(response.selector.root, response.url)) \
-                and opens_report_text(self._parse_text(response)):
+                and (opens_report_text(self._parse_text(response)) or self._parse_scans(response)):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
         yield from self._read_document_page(response, title, verdict)
@@ -718,11 +719,16 @@ class ReportsSpider(scrapy.Spider):
         or a page of attachments."""
         meta = response.meta
         text = " ".join(self._parse_text(page) for page in [response, *further])
-        if self._has_report_body(text):
+        report_body = self._has_report_body(text)
+        # a report printed as pictures over a paged article, a page of the report a page: its pictures in order
+        scans = [] if report_body or not further else \
+            list(dict.fromkeys(url for page in [response, *further] for url in self._parse_scans(page)))
+        if report_body or scans:
             item = self._item(response, title, verdict)
-            pictures = [url for page in [response, *further] for url in self._parse_table_pictures(page)]
-            if further:   # each page's pictures are capped, and so are the article's
-                pictures = pictures[:self.settings.getint("REPORT_PICTURES_MAX")]
+            pictures = scans or [url for page in [response, *further] for url in self._parse_table_pictures(page)]
+            if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
+                cap = self.settings.getint("REPORT_PICTURES_MAX")
+                pictures = pictures[:max(cap, 1 + len(further)) if scans else cap]
             bundle = PicturedPage(item, response.encoding, pictures,
                                   pages=[Part(page.url, "text/html", page.body) for page in further])
             yield self._picture_request(bundle, meta) if bundle.waiting else bundle.bundled()
@@ -1165,11 +1171,13 @@ class ReportsSpider(scrapy.Spider):
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
         if not files:  # a scanned report shown as images in the article body
-            for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall():
-                url = response.urljoin(src)
-                if ATTACHMENT_HREF.search(url):
-                    files.append(Link(url, ""))
+            files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())
+
+    def _parse_scans(self, response: TextResponse) -> list[str]:
+        """The pictures the page's article shows (a scanned report's pages), in order."""
+        urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
+        return [url for url in urls if ATTACHMENT_HREF.search(url)]
 
 
 def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:
