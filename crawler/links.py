@@ -41,7 +41,7 @@ from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, s
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import called_url, url_templates
 from crawler.xmlanswers import xml_answer_data
-from crawler.tables import cell_label
+from crawler.tables import cell_label, row_title
 from crawler.volatile import stable_url
 from gxparse.normalize import squash
 
@@ -189,11 +189,7 @@ class _Walker:
                 continue
             text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
                 or " ".join((a.get("alt") or "").split())   # an image map's area says what it is in its alt
-            label = link_label(text, a.get("title"))
-            generic = bool(_GENERIC_TEXT.match(label.replace(" ", "")))
-            # a cell of a table of agencies by years says only 查看, the year, or nothing: its row and column do
-            named = cell_label(a, label, self.heading) if generic or not label or is_year_only(label) else None
-            found.append((a, url, named or (_item_text(a) if generic else label)))
+            found.append((a, url, self.named(a, link_label(text, a.get("title")))))
         anchors = [a for a, _, _ in found]
         # a department's short name (发改, 人社) counts: a list of departments may name them so
         names = [is_agency_name(t) or is_department_short_name(t) for _, _, t in found]
@@ -207,6 +203,13 @@ class _Walker:
             out.append(Link(url, text, self.map_heading(a) if area else self.heading(a), "area" if area else "a",
                             _item_date(a, links), block_agencies))
         return out
+
+    def named(self, element, label: str) -> str:
+        """What a link says: its own ``label``, unless that is only 查看/下载, a year or nothing."""
+        generic = bool(_GENERIC_TEXT.match(label.replace(" ", "")))
+        # a cell of a table of agencies by years says only 查看, the year, or nothing: its row and column do
+        named = cell_label(element, label, self.heading) if generic or not label or is_year_only(label) else None
+        return named or ((row_title(element) or _item_text(element)) if generic else label)
 
     def map_heading(self, area) -> str:
         """An image map's areas are headed by the picture that shows them (``<img usemap="#bm" alt="部门网站">``),
@@ -286,8 +289,10 @@ class _Walker:
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)
                 if url and not RESOURCE_HREF.search(url):
-                    # A button says what it does in its value (<input type="button" value="下一页">).
-                    text = " ".join(("".join(element.itertext()) or element.get("value") or "").split())
+                    # A button says what it does in its value (<input type="button" value="下一页">); a 查看 calling
+                    # openDetail(12) in a list's row is named by its row, as a 查看 link is.
+                    text = self.named(element, " ".join(("".join(element.itertext()) or element.get("value")
+                                                         or "").split()))
                     out.append(Link(url, text, self.heading(element), "script", None, int(is_agency_name(text))))
         return out
 

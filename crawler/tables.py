@@ -7,6 +7,9 @@ column's header, under what the table is called; so is the link named (北川市
 Only a link in a body row of a table with a header row (its ``<thead>``, else a first row of ``<th>``), whose
 column's header or own text is a year, is named so (a list's table, 标题 | 发布日期 | 下载, is not); a row is
 read to ``MAX_CELLS`` cells, ``colspan`` counted, so a page costs no more than its size.
+
+A list's table names its items in a column of their own (索引号 | 名称 | 发文日期 | 操作): a link there that says
+only 查看 is named by its row's cell under that column's header (``row_title``).
 """
 
 from __future__ import annotations
@@ -18,19 +21,18 @@ MAX_CELLS = 50
 MAX_CELL_CHARS = 40
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# The header of a list table's column holding each item's name
+_NAME_HEADER = re.compile(r"^(?:信息|文件|文章|公开|事项)?(?:名称|标题|题名|主题)$")
+MAX_TITLE_CHARS = 200
 
 
 def cell_label(a, own: str, heading: Callable[[object], str]) -> str | None:
     """The name of link ``a`` (own text ``own``) read from its row's first cell, its column's header, and the
     table's caption (else ``heading`` of the table); None when it is in no table of agencies by years."""
-    cell = next(a.iterancestors("td", "th"), None)
-    row = cell.getparent() if cell is not None else None
-    if row is None or row.tag != "tr":
+    placed = _placed(a)
+    if placed is None:
         return None
-    table = next(row.iterancestors("table"), None)
-    header = _header_row(table) if table is not None else None
-    if header is None or header is row:
-        return None
+    cell, row, table, header = placed
     cells = _positions(row)
     position = next((start for start, _, c in cells if c is cell), None)
     if position is None:
@@ -47,6 +49,33 @@ def cell_label(a, own: str, heading: Callable[[object], str]) -> str | None:
     rest = "" if _YEAR.search(column_name) else column_name
     parts = (row_name, f"{year.group(1)}年", rest, title)
     return " ".join(p for p in parts if p)
+
+
+def row_title(a) -> str | None:
+    """The name of link ``a`` in a list's table: its row's cell under the header 名称/标题; None elsewhere."""
+    placed = _placed(a)
+    if placed is None:
+        return None
+    _, row, _, header = placed
+    column = next((start for start, _, c in _positions(header) if _NAME_HEADER.match(_text(c).replace(" ", ""))),
+                  None)
+    cell = next((c for start, _, c in _positions(row) if start == column), None)
+    if column is None or cell is None:
+        return None
+    return " ".join("".join(cell.itertext()).split())[:MAX_TITLE_CHARS] or None
+
+
+def _placed(a) -> tuple | None:
+    """Link ``a``'s cell, body row, table and the table's header row; None outside a body row of such a table."""
+    cell = next(a.iterancestors("td", "th"), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr":
+        return None
+    table = next(row.iterancestors("table"), None)
+    header = _header_row(table) if table is not None else None
+    if header is None or header is row:
+        return None
+    return cell, row, table, header
 
 
 def _header_row(table):

@@ -263,3 +263,13 @@ def test_an_app_frameworks_build_folder_in_its_state_is_no_link():
     urls = {link.url for link in page_links(page, "http://www.dy.gov.cn/fgw/xxgk/ndbg/")}
     assert "http://www.dy.gov.cn/fgw/xxgk/1.html" in urls
     assert "http://www.dy.gov.cn/fgw/_nuxt/" not in urls
+
+
+def test_a_view_calling_the_pages_function_in_a_lists_row_is_named_by_its_row():
+    # 索引号 | 名称 | 发文日期 | 操作: the 查看/详情 calls openDetail(id), which opens the item's address; the row's
+    # name is its 名称 cell (the 索引号 would name an agency 11500119MB1527643X/2025-00012南川市财政局)
+    named = {link.url.rsplit("/", 1)[1]: link.text for link in links("list_index_table_opendetail.html")
+             if "detail_" in link.url}
+    assert named == {"detail_3021.html": "南川市财政局2024年政府信息公开工作年度报告",
+                     "detail_2877.html": "南川市财政局2023年政府信息公开工作年度报告",
+                     "detail_2950.html": "南川市2023年市级财政决算报告"}
