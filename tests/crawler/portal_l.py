@@ -74,7 +74,7 @@ class PortalL(OneHost):
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li>'
             '<li><a href="/gkpt/index.html">政府信息公开平台</a></li></ul>')))
         self.main.pages["/bmdh.html"] = Page(html("部门导航", (
-            '<img src="/images/bmdh.jpg" usemap="#bm" width="800" height="300"><map name="bm">'
+            '<h2>部门导航</h2><img src="/images/bmdh.jpg" usemap="#bm" width="800" height="300"><map name="bm">'
             '<area shape="rect" coords="0,0,200,100" href="/lyj/" alt="市林业局">'
             '<area shape="rect" coords="200,0,400,100" href="/tjj/index.html" alt="市统计局"></map>')))
 
