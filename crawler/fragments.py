@@ -5,7 +5,10 @@
 - templates kept in scripts (``<script type="text/template">``, ``text/html``, ``text/x-template``,
   ``text/x-jquery-tmpl``, ``text/x-handlebars-template``) that the page's script draws: their HTML, parsed as a
   fragment, its links read as the page's. A template's placeholders (``{{url}}``, ``${title}``, ``<%= url %>``)
-  are no address.
+  are no address;
+- a fragment a page's function loads by an address it builds (``showList('0112', 1)`` GETting
+  ``getList.do?catalogId=0112&page=1``): an answer with no ``<html>``, ``<head>`` or ``<body>`` (``is_fragment``),
+  whose own calls (its pager's ``showList('0112', 2)``) name the functions of the page it is shown in.
 
 Bounded: at most ``MAX_LOADS`` loads a script, ``MAX_TEMPLATES`` templates a page, each read up to
 ``MAX_TEMPLATE_CHARS``.
@@ -26,8 +29,16 @@ TEMPLATE_TYPES = {"text/template", "text/html", "text/x-template", "text/x-jquer
                   "text/x-tmpl", "text/x-art-template"}
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\$\{|<%|%>|\{%")
 MAX_LOADS = 10
+FRAGMENT_HEAD_BYTES = 4096   # where a whole page says it is one
+_WHOLE_PAGE = re.compile(rb"<(?:html|head|body|frameset)\b", re.IGNORECASE)
 MAX_TEMPLATES = 10
 MAX_TEMPLATE_CHARS = 200_000
+
+
+def is_fragment(body: bytes) -> bool:
+    """Whether an HTML answer is a piece of a page, shown in the page that loaded it: no ``<html>``, ``<head>``,
+    ``<body>`` or ``<frameset>`` at its start."""
+    return not _WHOLE_PAGE.search(body[:FRAGMENT_HEAD_BYTES])
 
 
 def loaded_urls(code: str) -> list[tuple[str, str | None]]:

@@ -39,7 +39,7 @@ from crawler.fragments import PLACEHOLDER, is_template, loaded_urls, template_fr
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
 from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
-from crawler.scriptcalls import called_url, url_templates
+from crawler.scriptcalls import Template, called_url, url_templates
 from crawler.xmlanswers import xml_answer_data
 from crawler.tables import cell_label, row_title
 from crawler.volatile import stable_url
@@ -93,18 +93,24 @@ class Link:
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
 
-def page_links(html_root, base_url: str) -> list[Link]:
+def page_links(html_root, base_url: str, functions: dict[str, Template] | None = None) -> list[Link]:
     """Every http(s) link of a parsed page: anchors, options, script strings and datastore records.
 
     A URL linked several times comes several times (its texts and headings differ); the caller keeps the
-    most promising.
+    most promising. ``functions`` are the URL templates of the page a fragment is shown in (``page_functions``
+    of the page whose function loaded it): the fragment's calls name them (a pager's ``showList('0112', 2)``).
     """
     base = html_root.xpath("//base/@href")
-    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url)
+    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url, functions or {})
     links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
     links += walker.handlers(html_root) + walker.data_links(html_root) + walker.loads(html_root)
     links += walker.templates(html_root)
     return links + walker.scripts(html_root) + walker.records(html_root)
+
+
+def page_functions(html_root) -> dict[str, Template]:
+    """The URL templates of the functions the page's own scripts define (``crawler.scriptcalls``)."""
+    return url_templates(s.text or "" for s in html_root.iter("script") if not s.get("src"))
 
 
 def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
@@ -168,8 +174,9 @@ def iso_date(text: str) -> str | None:
 class _Walker:
     """Extracts links from one page, remembering block headings it has already looked up."""
 
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, functions: dict[str, Template] | None = None):
         self.base_url = base_url
+        self.functions = functions or {}   # those of the page this one is a fragment of
         self._headings: dict = {}
 
     def url(self, href: str | None) -> str | None:
@@ -284,7 +291,7 @@ class _Walker:
                     hrefs += [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
                 if "(" in handler:
                     if templates is None:
-                        templates = url_templates(s.text or "" for s in root.iter("script") if not s.get("src"))
+                        templates = {**self.functions, **page_functions(root)}
                     hrefs += [called] if (called := called_url(handler, templates)) else []
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)

@@ -66,6 +66,7 @@ from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_requests, hash_templates,
                                  is_hash_route, item_id, posted_detail_apis, route_templates, routed)
+from crawler.fragments import is_fragment
 from crawler.frontier import (
     COLUMN_URL_TOKEN,
     COLUMN_WORDS,
@@ -87,7 +88,8 @@ from crawler.frontier import (
 from crawler.gone import gone_reason
 from crawler.items import ReportDocument
 from crawler.jsonp import is_json_answer, json_text
-from crawler.links import Link, answer_links, iso_date, page_links, record_count, record_links, xml_answer_links
+from crawler.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
+                           xml_answer_links)
 from crawler.nextdata import next_data_pages
 from crawler.pagers import (
     create_page_urls,
@@ -549,7 +551,8 @@ class ReportsSpider(scrapy.Spider):
         return {"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
                 "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
                 "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", ""),
-                **({"api": meta["api"]} if "api" in meta else {})}
+                **({"api": meta["api"]} if "api" in meta else {}),
+                **({"functions": meta["functions"]} if "functions" in meta else {})}
 
     def _navigation(self, response: Response, links: list[Link], subsite: int,
                     column: bool) -> Iterator[scrapy.Request]:
@@ -559,6 +562,9 @@ class ReportsSpider(scrapy.Spider):
         if trap := self.traps.observe_views(response.url, views):
             self.logger.warning("trap: %s (%s), its pages are not requested", trap.pattern, trap.reason)
         best: dict[str, tuple[Link, Judgement]] = {}
+        # what a script call opens may be a fragment of this page, calling its functions
+        functions = {**response.meta.get("functions", {}), **page_functions(response.selector.root)} \
+            if any(link.source == "script" for link in links) and isinstance(response, TextResponse) else {}
         for link in links:
             if not self._navigable(link, response.url):
                 continue
@@ -581,6 +587,8 @@ class ReportsSpider(scrapy.Spider):
             meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
                     "chain": self.traps.chain(response.url, response.meta.get("chain", 0), url),
                     "link_text": link.text}
+            if functions and link.source == "script":
+                meta["functions"] = functions
             if judgement.subsite:
                 meta["enter"] = (link.text, link.heading or link.source)
             # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
@@ -1061,7 +1069,9 @@ class ReportsSpider(scrapy.Spider):
             return xml_answer_links(response.body, response.url, templates), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
             return None
-        links = page_links(response.selector.root, response.url)
+        # a fragment a page's function loaded calls that page's functions
+        functions = response.meta.get("functions") if is_fragment(response.body) else None
+        links = page_links(response.selector.root, response.url, functions)
         if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.ztree)
             links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
                                             get_base_url(response))
