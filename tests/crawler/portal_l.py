@@ -13,13 +13,14 @@ government sites no other portal has, for crawls over real HTTP.
   ``javascript:openDetail(3021)``, which opens ``window.open('/czj/art/' + id + '.html')``;
 - 市审计局 (``/sjj/``): reached only through the home page's 部门 select box
   (``<select onchange="window.open(this.value)">``);
-- 市人力资源和社会保障局 (``/rsj/``): each report an attachment of an article titled 公告, named only by the link
-  text (``附件：…年度报告.pdf``), served by ``download.jsp?fileId=…`` whose name is in Content-Disposition
-  (RFC 5987 ``filename*=UTF-8''…`` or raw GBK bytes);
+- 市人力资源和社会保障局 (``/rsj/``): its 年报 column lists articles 关于公布2023年度政府信息公开工作年度报告的公告,
+  each titled 公告 on its page, the report its attachment named only by the link text (``附件：…年度报告.pdf``),
+  served by ``download.jsp?fileId=…`` whose name is in Content-Disposition (RFC 5987 ``filename*=UTF-8''…`` or
+  raw GBK bytes);
 - 市林业局 (``/lyj/``): an old GBK site reached only through the 部门导航 page's image map (``<area href>``): its
   home a ``<meta http-equiv=refresh>`` to a frameset whose right frame is the 年报 list;
 - noise: a 部门决算报告 in 住建's list, a 部门预算 in the platform's 年度报告 category, a 财政决算报告 in 财政's
-  table, a 审计工作报告 in 审计's, a 招聘公告 in 人社's, a 林业统计公报 in 林业's.
+  table, a 审计工作报告 in 审计's, a 年报编制工作的通知 in 人社's, a 林业统计公报 in 林业's.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ class PortalL(OneHost):
     def _labour(self) -> None:
         """人社: each report the attachment of a 公告, named in its link text and Content-Disposition only."""
         main, name, folder = self.main, "北湖市人力资源和社会保障局", "/rsj/"
-        nav = self.department_home(LOOK, folder, name, '<a href="/rsj/tzgg/index.html">通知公告</a>')
+        nav = self.department_home(LOOK, folder, name, '<a href="/rsj/tzgg/index.html">政府信息公开年报</a>')
         rows = []
         for year in range(2024, 2020, -1):
             title, file_id = f"{name}{year}年政府信息公开工作年度报告", 90000 + year
@@ -189,9 +190,10 @@ class PortalL(OneHost):
             main.pages[download] = Page(b"%PDF-1.4\n% report\n", "application/octet-stream",
                                         headers={"Content-Disposition": disposition})
             self.expected[self.base + download] = (name, year)
-            rows.append((f"/rsj/tzgg/{file_id}.html", f"关于公开{year}年度政府信息公开工作年度报告的公告"))
-        rows.insert(2, ("/rsj/tzgg/zp.html", self._noise("/rsj/tzgg/zp.html", "北湖市2024年事业单位公开招聘公告", nav)))
-        main.pages["/rsj/tzgg/index.html"] = Page(html("通知公告", "<ul>" + "".join(
+            rows.append((f"/rsj/tzgg/{file_id}.html", f"关于公布{year}年度政府信息公开工作年度报告的公告"))
+        rows.insert(2, ("/rsj/tzgg/bz.html", self._noise("/rsj/tzgg/bz.html", (
+            "关于做好2024年度政府信息公开工作年度报告编制和发布工作的通知"), nav)))
+        main.pages["/rsj/tzgg/index.html"] = Page(html("政府信息公开年报", "<ul>" + "".join(
             f'<li><a href="{p}">{escape(t)}</a></li>' for p, t in rows) + "</ul>", nav))
 
     def _forestry(self) -> None:
