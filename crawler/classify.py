@@ -2,7 +2,7 @@
 
 A 政府信息公开工作年度报告 title names a year, 政府信息公开 and 工作年度报告/年报. Look-alikes carry words
 no report title has (要点, 通知, 法治政府, 决算, 统计公报, 掌上, 图解 …). A title that is cut off ("…") or says
-only "2021年年报" cannot decide (MAYBE); then gxparse reads the document (``crawler.pipelines``). Years may be
+only "2021年年报", or an article publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then gxparse reads the document (``crawler.pipelines``). Years may be
 written in Chinese numerals (二〇二〇年).
 """
 
@@ -36,6 +36,9 @@ _VAGUE_NAME = re.compile(r"年度报告|年报")
 _LOOKALIKE = re.compile(
     r"要点|通知|关于|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
     + OTHER_ANNUAL_REPORT_WORDS)
+# An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告): only its page
+# can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知) publishes none.
+_PUBLISHING = re.compile(r"^关于(?:公布|公开|发布)(?P<name>.{4,80})的(?:公告|通知)$")
 _TRUNCATED = re.compile(r"(?:\.{2,}|…+)$")
 _AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<agency>.+?)(?:20\d{2})年")
 _AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")
@@ -57,6 +60,8 @@ def classify_title(text: str) -> Verdict:
     squashed = _squash(text)
     if not squashed:
         return Verdict.UNRELATED
+    if (published := _PUBLISHING.match(squashed)) and classify_title(published.group("name")) is Verdict.REPORT:
+        return Verdict.MAYBE
     if _LOOKALIKE.search(squashed):
         return Verdict.LOOKALIKE
     has_year = _YEAR.search(squashed) is not None

@@ -32,6 +32,9 @@ LOOKALIKES = [
     "市场主体2022年度年报公示工作完成情况",
     "北山市2023年卫生健康统计年报",
     "2024年北山市人民政府工作报告",
+    "关于报送2023年度政府信息公开工作年度报告的通知",
+    "关于公布2023年度政务公开工作要点的通知",
+    "关于发布2023年度政府信息公开工作年度报告解读的公告",
 ]
 
 
@@ -86,3 +89,11 @@ def test_agency_from_title(title, agency):
                                          ("政府信息公开年报", None), ("二〇二〇年政府信息公开工作年度报告", 2020)])
 def test_year_from_title(title, year):
     assert title_year(title) == year
+
+
+@pytest.mark.parametrize("title", ["关于公布2023年度政府信息公开工作年度报告的公告",
+                                   "关于公开临江市人社局2022年政府信息公开工作年度报告的通知",
+                                   "关于发布《临江市民政局2024年度政府信息公开工作年度报告》的公告"])
+def test_an_article_publishing_a_report_is_read_for_its_file(title):
+    # its page is fetched (MAYBE), and the file its 附件 names as a report is the report
+    assert classify_title(title) is Verdict.MAYBE

@@ -384,3 +384,12 @@ def test_a_load_more_button_naming_no_last_page_loads_until_a_page_lists_nothing
     second = _loaded(spider, LOADED + "2.html", FRAGMENT.encode(), first[0].meta)
     assert [r.url for r in second] == [LOADED + "3.html"]
     assert _loaded(spider, LOADED + "3.html", FRAGMENT.encode(), second[0].meta) == []   # the same item again
+
+
+def test_an_article_publishing_a_report_yields_the_file_its_attachment_names(spider):
+    # listed as 关于公布2023年度政府信息公开工作年度报告的公告, titled 公告 on its page: the 附件 link text names the report
+    url = "http://www.zhoukou.gov.cn/rsj/tzgg/92023.html"
+    page = file_response("detail_notice_attachment.html", url,
+                         document_meta("maybe", "关于公布2023年度政府信息公开工作年度报告的公告"))
+    [request] = _requests(spider.parse_document(page))
+    assert (request.url, request.meta["verdict"]) == ("http://www.zhoukou.gov.cn/rsj/download.jsp?fileId=92023", "report")
