@@ -9,6 +9,8 @@ government sites no other portal has, for crawls over real HTTP.
 - 市政府信息公开平台 (``/gkpt/``): a directory of 主动公开目录 categories whose nodes call
   ``showList('0112', 1)``, the list loaded by GET ``getList.do?catalogId=…&page=…`` into the page, two pages of
   市发展和改革委员会's reports among forty categories;
+- 市民政局 (``/mzj/``): its 信息公开目录 a tree of ``<li data-catalog-id="0212">`` nodes whose click handler keeps the
+  id in a variable and loads ``getList.do?catalogId=' + catalog + '&page=1`` into the page;
 - 市财政局 (``/czj/``): a 索引号 | 名称 | 发文日期 | 操作 table whose link is a 查看 calling
   ``javascript:openDetail(3021)``, which opens ``window.open('/czj/art/' + id + '.html')``;
 - 市审计局 (``/sjj/``): reached only through the home page's 部门 select box
@@ -20,7 +22,7 @@ government sites no other portal has, for crawls over real HTTP.
 - 市林业局 (``/lyj/``): an old GBK site reached only through the 部门导航 page's image map (``<area href>``): its
   home a ``<meta http-equiv=refresh>`` to a frameset whose right frame is the 年报 list;
 - noise: a 部门决算报告 in 住建's list, a 部门预算 in the platform's 年度报告 category, a 财政决算报告 in 财政's
-  table, a 审计工作报告 in 审计's, a 年报编制工作的通知 in 人社's, a 林业统计公报 in 林业's.
+  table, a 审计工作报告 in 审计's, a 民政事业统计公报 in 民政's, a 年报编制工作的通知 in 人社's, a 林业统计公报 in 林业's.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class PortalL(OneHost):
         self._housing()
         self._platform()
         self._finance()
+        self._civil_affairs()
         self._audit()
         self._labour()
         self._forestry()
@@ -66,7 +69,7 @@ class PortalL(OneHost):
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a><a href="/bmdh.html">部门导航</a></div>'
             '<div class="links"><div class="hd">部门网站</div><a href="/zjj/index.html">市住房和城乡建设局</a>'
-            '<a href="/czj/index.html">市财政局</a><a href="/rsj/index.html">市人力资源和社会保障局</a></div>'
+            '<a href="/czj/index.html">市财政局</a><a href="/mzj/index.html">市民政局</a><a href="/rsj/index.html">市人力资源和社会保障局</a></div>'
             '<div class="bm"><select onchange="window.open(this.value)"><option value="">---市直部门网站---</option>'
             '<option value="/sjj/index.html">北湖市审计局</option><option value="/tjj/index.html">北湖市统计局</option>'
             '</select></div>')))
@@ -161,6 +164,30 @@ class PortalL(OneHost):
             '<table class="gk"><tr><th>索引号</th><th>名称</th><th>发文日期</th><th>操作</th></tr>'
             f"{body}</table><script>function openDetail(id){{window.open('/czj/art/' + id + '.html');}}</script>"),
             nav))
+
+    def _civil_affairs(self) -> None:
+        """民政: a catalogue tree of data-catalog-id nodes, the id kept in a variable by the click handler."""
+        main, name, folder = self.main, "北湖市民政局", "/mzj/"
+        nav = self.department_home(LOOK, folder, name, '<a href="/mzj/xxgk/index.html">信息公开目录</a>')
+        nodes = [(f"02{n:02d}", label) for n, label in enumerate(CATALOGS[:20], 1)]
+        nodes.insert(5, ("0250", "政府信息公开年度报告"))
+        tree = "".join(f'<li data-catalog-id="{c}"><a href="javascript:;">{label}</a></li>' for c, label in nodes)
+        main.pages["/mzj/xxgk/index.html"] = Page(html(f"信息公开目录-{name}", (
+            f'<div class="left"><h3>主动公开目录</h3><ul id="tree">{tree}</ul></div><div class="right" id="list"></div>'
+            "<script>$('#tree').on('click', 'li', function () { var catalog = $(this).data('catalog-id');"
+            "$('#tree li').removeClass('on'); $(this).addClass('on');"
+            "$('#list').load('/mzj/xxgk/getList.do?catalogId=' + catalog + '&page=1'); });"
+            "$('#tree li:first').click();</script>"), nav))
+        rows = [(f"{folder}art/{year}.html", self.report(LOOK, f"{folder}art/{year}.html", name, year, nav))
+                for year in range(2024, 2020, -1)]
+        rows.insert(2, (f"{folder}art/tjgb.html", self._noise(f"{folder}art/tjgb.html", "北湖市2023年民政事业发展统计公报",
+                                                              nav)))
+
+        def listed(query: dict) -> Page:
+            shown = rows if query.get("catalogId") == ["0250"] else []
+            return Page(("<ul>" + "".join(f'<li><a href="{p}">{escape(t)}</a></li>' for p, t in shown)
+                         + "</ul>").encode())
+        main.dynamic["/mzj/xxgk/getList.do"] = listed
 
     def _audit(self) -> None:
         """审计: a sub-site only the home page's 部门 select box opens."""
