@@ -6,7 +6,9 @@ Lists on many platforms write their links as ``<a href="javascript:;" data-url="
 ``el.getAttribute('data-href')``. An attribute is read as an address only when an inline script of the page
 reads that attribute (a ``data-url`` nothing reads is no link); its value must look like an address. An item
 carrying only an id (``<li class="item" data-id="8842">``) has the address the handler builds around it
-(``location.href = '/art/' + $(this).data('id') + '.html'``). At most ``MAX_SCRIPT_CHARS`` of script are
+(``location.href = '/art/' + $(this).data('id') + '.html'``), also when the handler keeps the id in a variable first
+(``var id = $(this).data('catalog-id'); $('#list').load('/gkpt/getList.do?catalogId=' + id + '&page=1')``, the
+address within ``MAX_USE_CHARS`` of the variable's assignment). At most ``MAX_SCRIPT_CHARS`` of script are
 searched, ``MAX_TEMPLATES`` addresses built and ``MAX_ELEMENTS`` elements read.
 """
 
@@ -28,6 +30,9 @@ _READ = (rf"""(?:\$\([^()]{{0,40}}\)|[\w$.]{{1,60}})\s*(?:\.data\(\s*["']({_NAME
          rf"""|\[\s*["']({_NAME})["']\s*\]))""")
 _BUILT = re.compile(rf"""(["'])((?:https?://|/|\./|\.\./|[\w-]+[/.?])[^"'\s<>]{{0,200}})\1\s*\+\s*{_READ}"""
                     rf"""(?:\s*\+\s*(["'])([^"'\s<>]{{0,100}})\7)?""")
+# var id = $(this).data('catalog-id'): a read kept in a variable, then built into an address
+_KEPT = re.compile(rf"""\b(?:var|let|const)\s+([A-Za-z_$][\w$]{{0,30}})\s*=\s*{_READ}""")
+MAX_USE_CHARS = 300
 _VALUE = re.compile(r"^[\w-]{1,64}$")   # an id the script puts in an address
 _ADDRESS = re.compile(r"^(?:https?://|/|\./|\.\./|[\w-]+/)[^\s<>\"'{}]{0,300}$|^[\w-]+\.s?html?(?:\?\S*)?$")
 
@@ -35,21 +40,27 @@ _ADDRESS = re.compile(r"^(?:https?://|/|\./|\.\./|[\w-]+/)[^\s<>\"'{}]{0,300}$|^
 def read_attributes(codes: list[str]) -> set[str]:
     """The ``data-`` attributes (without ``data-``, hyphenated) the scripts read."""
     text = "\n".join(codes)[:MAX_SCRIPT_CHARS]
-    names = {next(g for g in m.groups() if g) for m in _READS.finditer(text)}
-    return {re.sub(r"(?<!^)([A-Z])", r"-\1", name).lower() for name in names}   # dataset.detailUrl: data-detail-url
+    return {_attribute(m.groups()) for m in _READS.finditer(text)}
 
 
 def built_addresses(codes: list[str]) -> list[tuple[str, str, str]]:
     """The addresses the scripts build around an attribute they read (``'/art/' + $(this).data('id') +
     '.html'``): (prefix, attribute without ``data-``, suffix), at most ``MAX_TEMPLATES``."""
     text = "\n".join(codes)[:MAX_SCRIPT_CHARS]
-    out = []
-    for match in _BUILT.finditer(text):
-        name = re.sub(r"(?<!^)([A-Z])", r"-\1", next(g for g in match.group(3, 4, 5, 6) if g)).lower()
-        out.append((match.group(2), name, match.group(8) or ""))
-        if len(out) == MAX_TEMPLATES:
-            break
-    return list(dict.fromkeys(out))
+    out = [(match.group(2), _attribute(match.group(3, 4, 5, 6)), match.group(8) or "")
+           for _, match in zip(range(MAX_TEMPLATES), _BUILT.finditer(text))]
+    for _, kept in zip(range(MAX_TEMPLATES), _KEPT.finditer(text)):
+        use = re.search(rf"""(["'])((?:https?://|/|\./|\.\./|[\w-]+[/.?])[^"'\s<>]{{0,200}})\1\s*\+\s*"""
+                        rf"""{re.escape(kept.group(1))}(?![\w$])(?:\s*\+\s*(["'])([^"'\s<>]{{0,100}})\3)?""",
+                        text[kept.end():kept.end() + MAX_USE_CHARS])
+        if use:
+            out.append((use.group(2), _attribute(kept.group(2, 3, 4, 5)), use.group(4) or ""))
+    return list(dict.fromkeys(out))[:MAX_TEMPLATES]
+
+
+def _attribute(names: tuple[str | None, ...]) -> str:
+    """The attribute a read names, without ``data-`` and hyphenated (dataset.detailUrl: detail-url)."""
+    return re.sub(r"(?<!^)([A-Z])", r"-\1", next(g for g in names if g)).lower()
 
 
 def data_addresses(root, codes: list[str]) -> list[tuple[object, str]]:

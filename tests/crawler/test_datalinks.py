@@ -52,3 +52,12 @@ def test_the_addresses_a_script_builds_around_an_attribute_are_read():
 def test_the_attributes_a_script_reads_are_named_as_in_the_page():
     code = "el.dataset.detailUrl; $(x).attr('data-link'); document.querySelectorAll('[data-src]')"
     assert read_attributes([code]) == {"detail-url", "link", "src"}
+
+
+def test_an_id_kept_in_a_variable_is_built_into_the_address_the_handler_loads():
+    # var catalog = $(this).data('catalog-id'); … .load('/mzj/xxgk/getList.do?catalogId=' + catalog + '&page=1')
+    links = {link.text: link.url for link in page_links(
+        lxml.html.fromstring((FILES / "platform_catalog_data_tree.html").read_bytes()), "http://www.nanchuan.gov.cn/mzj/")
+        if link.source == "data"}
+    assert links["政府信息公开年度报告"] == "http://www.nanchuan.gov.cn/mzj/xxgk/getList.do?catalogId=0212&page=1"
+    assert len(links) == 4
