@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from crawler.pagers import MAX_GENERATED_PAGES, is_pager_text
+from crawler.pagers import MAX_GENERATED_PAGES, is_pager_text, written_total
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
 # kkpager's own getLink returning an address written around its parameter (``return '/list_' + n + '.shtml'``).
@@ -53,8 +53,6 @@ _READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=
 _PAGE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:[A-Za-z_$][\w$.]*|\d{1,4})\s*(?:[+-]\s*1\s*)?\)")
 # A page count kept in a script's variable (``var pageCount = 5;``, ``totalPage = "5"``).
 _PAGE_COUNT_VARIABLE = re.compile(r"(?<![\w$.])(?:totalPages?|pageCount|pageTotal|pages)\s*=\s*['\"]?(\d{1,4})\b")
-_TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
-_TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 
 
 def plugin_pager_urls(root, page_url: str) -> list[str]:
@@ -137,7 +135,7 @@ def _page_count(settings: str) -> int | None:
 
 def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
     """A jump box's pages: an address sent around an input's value, up to the total the page writes."""
-    total = _written_total(root)
+    total = written_total(root)
     if total is None:
         return []
     handlers = [e.get("onclick") or "" for e in root.xpath("//*[@onclick]")] + \
@@ -160,19 +158,12 @@ def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
     names = [name for e in buttons for name in _PAGE_CALL.findall((e.get("onclick") or "") + " " + (e.get("href") or ""))]
     if not names or (loaded := _loader_template(names, "\n".join(codes))) is None:
         return []
-    pages = _written_total(root)
+    pages = written_total(root)
     if pages is None:
         pages = next((int(m.group(1)) for code in codes if (m := _PAGE_COUNT_VARIABLE.search(code))), None)
     if not pages:
         return []
     return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
-
-
-def _written_total(root) -> int | None:
-    """The number of pages the page writes (共5页, 第1/5页)."""
-    text = " ".join(root.itertext())
-    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
-    return int(total.group(1)) if total else None
 
 
 def _number(settings: str, keys: tuple[str, ...]) -> int | None:

@@ -66,6 +66,8 @@ _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
+_TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
+_TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
 
 
@@ -282,13 +284,39 @@ def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tupl
     except (ValueError, RecursionError):
         return []
     counts = _json_counts(data)
-    keys = [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+    keys = _page_keys(params)
     if not keys:
         return []
     size = counts.get("size") or next((int(v) for k, v in params if v.isdigit() and int(v) > 0
                                        and re.sub(r"[_-]", "", k).lower() in _JSON_COUNT_KEYS["size"]), 0)
     pages = counts.get("pages") or (-(-counts["total"] // size) if counts.get("total") and size else 0)
-    index = keys[0]
+    return _other_pages(params, keys[0], pages)
+
+
+def fragment_page_params(root, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The parameters (of the form or JSON body a script posts) that ask for each other page of a list answered
+    as an HTML fragment (the list's items and its pager, a loader puts in place), by the number of pages the
+    fragment writes (共2页, 第1/2页), at most ``MAX_POSTED_PAGES``."""
+    keys = _page_keys(params)
+    total = written_total(root) if keys else None
+    return _other_pages(params, keys[0], total) if total else []
+
+
+def written_total(root) -> int | None:
+    """The number of pages a page writes (共5页, 第1/5页)."""
+    text = " ".join(root.itertext())
+    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    return int(total.group(1)) if total else None
+
+
+def _page_keys(params: list[tuple[str, str]]) -> list[int]:
+    """Where the page number stands among the parameters (pageNo=1; not pageSize)."""
+    return [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+
+
+def _other_pages(params: list[tuple[str, str]], index: int, pages: int) -> list[list[tuple[str, str]]]:
+    """The parameters with the page number at ``index`` set to each other page of ``pages``, numbered from 0 when
+    the current is 0, else from 1."""
     current = int(params[index][1])
     first = 0 if current == 0 else 1
     numbers = [n for n in range(first, first + min(pages, MAX_POSTED_PAGES)) if n != current]

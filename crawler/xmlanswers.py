@@ -8,7 +8,8 @@ list, a leaf its text), so its links are found as a JSON answer's are (``crawler
 address, or an address the asking script builds from a field). A Hanweb datastore (``<datastore><recordset>``)
 is no such answer: its records are HTML (``crawler.links.record_links``).
 
-Only an API's answer is read so, only when its first bytes are XML and no HTML, within ``MAX_XML_BYTES``; entities
+Only an API's answer is read so, only when its first bytes are XML and no HTML (neither a page nor a fragment of
+one: an answer beginning ``<li>`` or ``<div class="list">`` is the list's HTML a script puts in place), within ``MAX_XML_BYTES``; entities
 are not resolved, nothing is fetched, and at most ``MAX_ELEMENTS`` elements ``MAX_DEPTH`` deep are read.
 """
 
@@ -21,8 +22,13 @@ from lxml import etree
 MAX_XML_BYTES = 2 * 1024 * 1024
 MAX_ELEMENTS = 20_000
 MAX_DEPTH = 12
-_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<(?!html\b|!doctype)[A-Za-z_][\w.-]*[\s/>]",
-                        re.IGNORECASE)
+# The first element of a page or of a fragment of one (the HTML a list's loader puts in place), which no XML answer
+# begins with.
+_HTML_ELEMENTS = (rb"html|!doctype|head|body|div|span|p|a|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|h[1-6]|"
+                  rb"section|article|nav|header|footer|form|input|img|br|em|strong|b|i|font|label|select|script|"
+                  rb"style|link|meta|center|small")
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<(?!(?:" + _HTML_ELEMENTS + rb")[\s/>])"
+                        rb"[A-Za-z_][\w.-]*[\s/>]", re.IGNORECASE)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False,
                           remove_comments=True, remove_pis=True)
 

@@ -93,6 +93,7 @@ from crawler.links import (Link, answer_links, iso_date, page_functions, page_li
 from crawler.nextdata import next_data_pages
 from crawler.pagers import (
     create_page_urls,
+    fragment_page_params,
     is_first_page_again,
     is_pager_link,
     is_start_page_again,
@@ -341,8 +342,12 @@ class ReportsSpider(scrapy.Spider):
                                  meta=meta)
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
-        elif (api := meta.get("api")) and is_json_answer(response.body):
-            for params in json_page_params(json_text(text), [tuple(p) for p in api["data"]]) if api["method"] == "POST" else ():
+        elif (api := meta.get("api")) and api["method"] == "POST":
+            data = [tuple(p) for p in api["data"]]
+            # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page)
+            pages = json_page_params(json_text(text), data) if is_json_answer(response.body) else \
+                fragment_page_params(response.selector.root, data) if isinstance(response, TextResponse) else []
+            for params in pages:
                 request = self._api_request(response.url, {**api, "data": params},
                                             self._list_meta(response, response.url, subsite))
                 if request is not None:

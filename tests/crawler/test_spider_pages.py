@@ -393,3 +393,20 @@ def test_an_article_publishing_a_report_yields_the_file_its_attachment_names(spi
                          document_meta("maybe", "关于公布2023年度政府信息公开工作年度报告的公告"))
     [request] = _requests(spider.parse_document(page))
     assert (request.url, request.meta["verdict"]) == ("http://www.zhoukou.gov.cn/rsj/download.jsp?fileId=92023", "report")
+
+
+def test_a_posted_lists_html_fragment_is_read_and_its_other_pages_posted(spider):
+    """A loader posting the page number ($.post('/info/list', {page: n, size: 5})) puts the HTML fragment answered
+    in place: its items are the column's, and the pages its pager writes (共3页) are posted as the loader posts."""
+    url = "http://www.zhoukou.gov.cn/fgw/info/list"
+    api = {"method": "POST", "data": [["page", "1"], ["size", "5"], ["column", "nb"]], "item_urls": [], "json": False}
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": "http://www.zhoukou.gov.cn/fgw/nb.html",
+            "link_text": "政府信息公开年报", "api": api}
+    body = ('<li><a href="/fgw/art/2023.html">周口市发展和改革委员会2023年政府信息公开工作年度报告</a><span>2024-01-20</span>'
+            '</li><div class="page">共3页 <a href="javascript:;" onclick="load(2)">下一页</a></div>').encode()
+    response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=Request(url, method="POST", meta=meta))
+    requests = _requests(spider.parse_page(response)) + spider._held.release_all()
+    assert "http://www.zhoukou.gov.cn/fgw/art/2023.html" in [r.url for r in requests]
+    posted = [parse_qs(r.body.decode()) for r in requests if r.method == "POST"]
+    assert posted == [{"page": [str(n)], "size": ["5"], "column": ["nb"]} for n in (2, 3)]

@@ -62,3 +62,10 @@ def test_the_spider_reads_an_xml_answer_to_a_scripts_request_as_the_columns_list
     requested = [r.url for r in spider.parse_page(response) if isinstance(r, scrapy.Request)]
     assert "http://www.zhoukou.gov.cn/mzj/art/2024/8842.html" in requested
     assert "http://www.zhoukou.gov.cn/mzj/art/2023/8501.html" in requested
+
+
+def test_an_html_fragment_a_loader_puts_in_place_is_no_xml_answer():
+    assert not is_xml_answer('<li><a href="/a/1.html">周口市2023年政府信息公开工作年度报告</a></li>'.encode())
+    assert not is_xml_answer(b'<div class="list"><ul><li></li></ul></div>')
+    assert not is_xml_answer(b'<table><tr><td></td></tr></table>')
+    assert is_xml_answer(b'<docs><doc id="1" title="t" url="/a/1.html"/></docs>')
