@@ -14,7 +14,8 @@ URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body
 writes unquoted (``pageNum: 1``) as numbers: an API reading a JSON body into typed fields refuses ``"1"``.
 The answer often gives each item's id only; the script builds the item's address from it (``'<a
 href="/content/detail.html?id=' + item.id + '">'``): those templates go with the request, so the answer's
-items get their links (``crawler.jsonlinks``).
+items get their links (``crawler.jsonlinks``); so do a template literal's (`` `<a href="/art/${d.id}.html">` ``)
+and an address the script declares before the field (``var base = '/detail.html?id='`` … ``base + item.id``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too);
@@ -95,6 +96,14 @@ _ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{
                        rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
                        r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{0,300}))?""")
 
+# `<a href="/art/${d.id}.html">`: the same in a template literal, the field substituted (a name's field, so a
+# variable of the script, ${API}, is no item's).
+_ITEM_TEMPLATE = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\s<>$]{{0,300}})\$\{{\s*{_NAME}"""
+                            rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\}}(?P<suffix>[^"'`\s<>$]{{0,300}})""")
+# base + item.id: an address the script declared (var base = '/detail.html?id=') before an item's field.
+_DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
+                                rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}}))?""")
+
 
 class ApiCall(NamedTuple):
     url: str                           # as the script writes it
@@ -160,8 +169,15 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
     """How the script builds an item's address from a field of the answer's items."""
     if len(code) > MAX_SCRIPT_CHARS:
         return ()
-    found = (ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
-             for _, m in zip(range(MAX_TRIED), _ITEM_URL.finditer(code)))
+    found = [ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
+             for _, m in zip(range(MAX_TRIED), _ITEM_URL.finditer(code))]
+    found += [ItemUrl(m.group("prefix"), m.group("key"), m.group("suffix"))
+              for _, m in zip(range(MAX_TRIED), _ITEM_TEMPLATE.finditer(code))]
+    if _DECLARED_ITEM_URL.search(code):
+        declared = Variables(code).declared
+        found += [ItemUrl(prefix, m.group("key"), m.group("suffix") or "")
+                  for _, m in zip(range(MAX_TRIED), _DECLARED_ITEM_URL.finditer(code))
+                  if (prefix := declared.get(m.group("name"))) and _URL.match(prefix)]
     return tuple(dict.fromkeys(found))
 
 

@@ -185,6 +185,19 @@ def test_an_item_field_read_through_the_answer_path_makes_the_address():
     assert item_urls(code) == (ItemUrl("/info/detail?infoId=", "infoId", ""),)
 
 
+def test_an_item_address_written_in_a_template_literal_is_its_template():
+    code = ("r.data.map(d => `<li><a href=\"/jyj/art/${d.id}.html\" target=\"_blank\">${d.title}</a></li>`)"
+            ";fetch(`${API}/list?page=${p}`)")
+    assert item_urls(code) == (ItemUrl("/jyj/art/", "id", ".html"),)
+
+
+def test_an_address_the_script_declares_before_an_items_field_is_its_template():
+    code = ("var base = '/wjw/xxgk/detail.html?id=', size = 10;\nres.data.records.forEach(function (item) {\n"
+            "  li.onclick = function () { location.href = base + item.id; };\n"
+            "  li.title = label + item.title;\n});")   # label is declared no address: no template of it
+    assert item_urls(code + "\nvar label = '年报';") == (ItemUrl("/wjw/xxgk/detail.html?id=", "id", ""),)
+
+
 def test_a_vue_column_posts_the_json_body_its_script_sends(spider):
     post = next(r for r in _vue_requests(spider) if r.url == VUE_API)
     assert (post.method, post.headers[b"Content-Type"], json.loads(post.body)) == \
