@@ -10,6 +10,13 @@ listArticle(q)``. The request is the function's config with the call's object as
 as axios sends an object) or its ``params`` (the query); the object is read as ``crawler.scriptapis`` reads
 any call's data (a literal, or the object written for the name the call passes).
 
+A lazy chunk often calls a function of the app bundle's API module: webpack 4 ``Object(a["a"])(this.query)`` with
+``a=n("365c")``, module ``"365c"`` of the parent bundle exporting its ``function r(e){return Object(o["a"])({url:
+…,params:e})}`` as ``"a"`` (webpack 5: ``(0,a.Z)(…)``, ``a=n(223)``). ``exported_functions`` reads the parent's
+request functions with the module and the name each is exported as; a chunk given them (``wrapped_calls``'s
+``inherited``) resolves a call to one only through a variable it assigns that module's require, so another
+module's export of the same name is never taken for it.
+
 A call site is one whose promise is used (``.then(`` after it, ``await`` before it): minified code calls its
 one-letter names everywhere else too. At most ``MAX_FUNCTIONS`` request functions and ``MAX_TRIED`` call
 sites are read per script, none of a script longer than ``MAX_SCRIPT_CHARS``.
@@ -30,12 +37,12 @@ _CONFIG = re.compile(r"""\{\s*(?:[\w$]+\s*:\s*(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'
                      r"""["']?url["']?\s*:\s*["'](?:https?://|/)""")
 # What a request function's config follows: its definition (function r(e){return / r=function(e){return /
 # r=e=>, r=(e)=>, k:(e)=> / listArticle(e){return, a method) and the call of the request instance (request(,
-# w(, w.request(, Object(a["a"])(, (0,a.Z)().
+# w(, w.request(, Object(a["a"])(, (0,a.Z)(); minified, return(0,a.Z)( has no space after return.
 _DEFINITION = re.compile(
-    rf"""(?:function\s+(?P<f>{_NAME})\s*\(\s*(?P<fp>{_NAME})\s*\)\s*\{{\s*return\s+"""
-    rf"""|(?P<v>{_NAME})\s*[=:]\s*(?:function\s*(?:{_NAME})?\s*\(\s*(?P<vp>{_NAME})\s*\)\s*\{{\s*return\s+"""
-    rf"""|\(?\s*(?P<ap>{_NAME})\s*\)?\s*=>\s*(?:\{{\s*return\s+)?)"""
-    rf"""|(?P<m>{_NAME})\s*\(\s*(?P<mp>{_NAME})\s*\)\s*\{{\s*return\s+)"""
+    rf"""(?:function\s+(?P<f>{_NAME})\s*\(\s*(?P<fp>{_NAME})\s*\)\s*\{{\s*return(?:\s+|(?=\())"""
+    rf"""|(?P<v>{_NAME})\s*[=:]\s*(?:function\s*(?:{_NAME})?\s*\(\s*(?P<vp>{_NAME})\s*\)\s*\{{\s*return(?:\s+|(?=\())"""
+    rf"""|\(?\s*(?P<ap>{_NAME})\s*\)?\s*=>\s*(?:\{{\s*return(?:\s+|(?=\()))?)"""
+    rf"""|(?P<m>{_NAME})\s*\(\s*(?P<mp>{_NAME})\s*\)\s*\{{\s*return(?:\s+|(?=\()))"""
     rf"""(?:Object\s*\(\s*{_NAME}\s*(?:\[\s*["']\w+["']\s*\]|\.\s*{_NAME})\s*\)"""
     rf"""|\(\s*0\s*,\s*{_NAME}\s*\.\s*{_NAME}\s*\)|{_NAME}(?:\s*\.\s*request)?)\s*\(\s*$""")
 _DEFINITION_CHARS = 200   # how far before its config a request function's definition begins
@@ -49,40 +56,55 @@ _EXPORTED = re.compile(rf"^(?:\(\s*\)\s*=>\s*|function\s*\(\s*\)\s*\{{\s*return\
 _ARGUMENT = rf"{MERGE_ARGUMENT}|(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,{MAX_LITERAL_CHARS}}}\}}"
 
 
+# A webpack module's definition: "365c":function(e,t,n){ (4), 255:(t,e,n)=>{ (5); its id.
+_MODULE = re.compile(rf"""(["']?)([\w$/.~-]{{1,100}})\1\s*:\s*(?:function\s*)?\(\s*{_NAME}(?:\s*,\s*{_NAME}){{0,2}}\s*\)"""
+                     r"""\s*(?:=>\s*)?\{""")
+_MODULE_CHARS = 300   # how far before its exports a module's definition begins
+# A module required into a variable: a=n("365c"), s=n(223).
+_REQUIRE = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*{_NAME}\s*\(\s*(["']?)([\w$/.~-]{{1,100}})\2\s*\)""")
+
+
 class RequestFunction(NamedTuple):
-    name: str      # as the script defines it
+    name: str      # as the script defines it, or as its module exports it (exported_functions)
     url: str
     method: str    # GET or POST
     key: str       # the config's entry that is the function's parameter: data or params
+    module: str = ""   # the webpack module exporting it as ``name``, for a chunk's calls; "" for its own script's
 
 
-def wrapped_calls(code: str) -> list[ApiCall]:
-    """The requests the script makes by calling its request functions with an object it writes."""
+def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = ()) -> list[ApiCall]:
+    """The requests the script makes by calling its request functions with an object it writes; ``inherited``:
+    the functions of its parent bundle's modules (``exported_functions``), which it calls through their module."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
     functions = request_functions(code)
-    if not functions:
+    required = _required(code) if inherited else {}
+    inherited = tuple(f for f in inherited if f.module in required.values())
+    if not functions and not inherited:
         return []
-    exported = _exports(code)
+    exported = _exports(code) if functions else {}
     by_name: dict[str, list[RequestFunction]] = {}
     for function in functions:
         by_name.setdefault(function.name, []).append(function)
         for export in exported.get(function.name, ()):
             by_name.setdefault(export, []).append(function)
+    for function in inherited:
+        by_name.setdefault(function.name, []).append(function)
     names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     # The function by its own name, or webpack's module import of its export: Object(o["b"]), (0,o.b), o["b"].
-    callee = (rf"""(?:(?<![\w$.])(?P<{{g}}l>{names})|Object\s*\(\s*{_NAME}\s*(?:\[\s*["'](?P<{{g}}e>{names})["']\s*\]"""
-              rf"""|\.\s*(?P<{{g}}d>{names}))\s*\)|\(\s*0\s*,\s*{_NAME}\s*\.\s*(?P<{{g}}c>{names})\s*\))""")
+    callee = (rf"""(?:(?<![\w$.])(?P<{{g}}l>{names})|Object\s*\(\s*(?P<{{g}}m>{_NAME})\s*(?:\[\s*["'](?P<{{g}}e>{names})["']"""
+              rf"""\s*\]|\.\s*(?P<{{g}}d>{names}))\s*\)|\(\s*0\s*,\s*(?P<{{g}}n>{_NAME})\s*\.\s*(?P<{{g}}c>{names})\s*\))""")
     site = re.compile(rf"await\s+{callee.format(g='w')}\s*\(\s*(?P<wa>{_ARGUMENT})\s*\)"
                       rf"|{callee.format(g='t')}\s*\(\s*(?P<ta>{_ARGUMENT})\s*\)\s*\.\s*then\s*\(")
     variables, calls = Variables(code), []
     for _, match in zip(range(MAX_TRIED), site.finditer(code)):
         name = next(g for g in match.group("wl", "we", "wd", "wc", "tl", "te", "td", "tc") if g)
+        module = required.get(next((g for g in match.group("wm", "wn", "tm", "tn") if g), ""))
         read = data_of(variables, match.group("wa") or match.group("ta"), match.start())
         if read is None:
             continue
         data, bare = read
-        for function in by_name[name]:
+        for function in (f for f in by_name[name] if not f.module or f.module == module):
             as_json = function.key == "data" and function.method == "POST"
             calls.append(ApiCall(function.url, function.method, data, as_json, bare if as_json else ()))
     return list(dict.fromkeys(calls))
@@ -107,13 +129,43 @@ def request_functions(code: str) -> list[RequestFunction]:
     return found
 
 
+def exported_functions(code: str) -> tuple[RequestFunction, ...]:
+    """The bundle's request functions its webpack modules export, each under its export name with its module's id
+    (for the lazy chunks that call them); at most ``MAX_FUNCTIONS``."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return ()
+    functions = request_functions(code)
+    if not functions:
+        return ()
+    local = {f.name: f for f in functions}
+    found = []
+    for at, export, name in _export_sites(code):
+        modules = list(_MODULE.finditer(code, max(0, at - _MODULE_CHARS), at))
+        if name in local and modules:
+            found.append(local[name]._replace(name=export, module=modules[-1].group(2)))
+    return tuple(dict.fromkeys(found))[:MAX_FUNCTIONS]
+
+
+def _required(code: str) -> dict[str, str]:
+    """A chunk's variables assigned a module's require (``a=n("365c")``) → that module's id (at most
+    ``MAX_TRIED``)."""
+    return {m.group(1): m.group(3) for _, m in zip(range(MAX_TRIED), _REQUIRE.finditer(code))}
+
+
 def _exports(code: str) -> dict[str, list[str]]:
     """A module's function name → the names webpack exports it as (at most ``MAX_TRIED`` of each form)."""
     out: dict[str, list[str]] = {}
-    for _, match in zip(range(MAX_TRIED), _EXPORT.finditer(code)):
-        out.setdefault(match.group(2) or match.group(3), []).append(match.group(1))
+    for _, export, name in _export_sites(code):
+        out.setdefault(name, []).append(export)
+    return out
+
+
+def _export_sites(code: str) -> list[tuple[int, str, str]]:
+    """Where a module exports a local name, the name it exports it as, and the local name (at most ``MAX_TRIED``
+    of each form)."""
+    sites = [(m.start(), m.group(1), m.group(2) or m.group(3)) for _, m in zip(range(MAX_TRIED), _EXPORT.finditer(code))]
     for _, match in zip(range(MAX_TRIED), _EXPORTS.finditer(code)):
         for export, value in (object_entries(code, match.end() - 1) or {}).items():
             if local := _EXPORTED.match(value.strip()):
-                out.setdefault(local.group(1), []).append(export)
-    return out
+                sites.append((match.start(), export, local.group(1)))
+    return sites

@@ -116,7 +116,7 @@ from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
 from crawler.validators import validator_store
 from crawler.volatile import stable_url
-from crawler.wrappers import wrapped_calls
+from crawler.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.xmlanswers import is_xml_answer
 from crawler.ztree import AsyncTrees
 from gxparse.normalize import squash
@@ -428,12 +428,15 @@ class ReportsSpider(scrapy.Spider):
         route = None if column else eager_column_route(code)
         if route:   # the app's 年报 route shows a component of this bundle: its requests are that column's
             meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
+        # the request functions of the bundles above, which a lazy chunk calls through their module
+        inherited = tuple(RequestFunction(*f) for f in response.meta.get("functions", ()))
         if column or route:
             yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
-                                                 response.meta.get("history", False))
+                                                 response.meta.get("history", False), inherited)
         depth = int(response.meta.get("chunk", 0))
         if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
-            yield from self._chunks(response, code, column or depth > 0, meta, depth)
+            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code))][:MAX_FUNCTIONS]
+            yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions}, depth)
         if not depth:
             yield from self._menu(response, code, meta)
 
@@ -492,13 +495,14 @@ class ReportsSpider(scrapy.Spider):
                 "link_text": f"{meta.get('link_text', '')} {title}".strip()}
 
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
-                             meta: dict[str, Any], history: bool = False) -> Iterator[scrapy.Request]:
-        """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``), each with the
-        scripts' ways of making an item's address (``history``: their app's router keeps history); at most
-        ``MAX_API_CALLS``."""
+                             meta: dict[str, Any], history: bool = False,
+                             inherited: tuple[RequestFunction, ...] = ()) -> Iterator[scrapy.Request]:
+        """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``; ``inherited``: request
+        functions of a parent bundle), each with the scripts' ways of making an item's address (``history``:
+        their app's router keeps history); at most ``MAX_API_CALLS``."""
         calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                        page_url))
-                 for code in codes for call in api_calls(code) + wrapped_calls(code)]
+                 for code in codes for call in api_calls(code) + wrapped_calls(code, inherited)]
         # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))

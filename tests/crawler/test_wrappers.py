@@ -9,7 +9,7 @@ import time
 import scrapy
 
 from crawler.scriptapis import ApiCall
-from crawler.wrappers import RequestFunction, request_functions, wrapped_calls
+from crawler.wrappers import RequestFunction, exported_functions, request_functions, wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
 
@@ -78,3 +78,31 @@ def test_babels_compiled_spread_is_the_merged_object():
             'Object(o["a"])({},this.queryParams),{},{pageNum:1})).then((function(t){e.list=t.rows}))}}}')
     assert wrapped_calls(code) == [ApiCall("/api/nb/list", "POST", (("pageSize", "10"), ("catalogId", "gknb"),
                                                                     ("pageNum", "1")), True, ("pageSize", "pageNum"))]
+
+
+# A Vue-CLI app bundle's API module ("365c", webpack 4) exporting its list function as "a", and the lazy chunk of
+# the 年报 route calling it through the module's require.
+PARENT_4 = ('"b775":function(e,t,n){"use strict";var a=n("bc3a"),o=n.n(a).a.create({});t["a"]=o},'
+            '"365c":function(e,t,n){"use strict";n.d(t,"a",(function(){return r}));var a=n("b775");'
+            'function r(e){return Object(a["a"])({url:"/czj/api/nb/list",method:"get",params:e})}}')
+CHUNK_4 = ('{"4a1c":function(e,t,n){"use strict";n.r(t);var a=n("365c"),s={data:function(){return{list:[],'
+           'query:{page:1,size:10,channel:"nb"}}},created:function(){var e=this;Object(a["a"])(this.query).then('
+           '(function(t){e.list=t.data.list}))}}}}')
+# webpack 5: the module 223 exports getList as Z; the chunk calls (0,s.Z)({…}).
+PARENT_5 = ('223:(e,t,n)=>{n.d(t,{Z:()=>r});var a=n(669);function r(e){return(0,a.Z)({url:"/api/nb/page",'
+            'method:"post",data:e})}}')
+CHUNK_5 = '412:(e,t,n)=>{var s=n(223);(0,s.Z)({channelId:"nb",pageNum:1}).then(e=>{})}'
+
+
+def test_a_lazy_chunk_calls_its_parent_bundles_request_function_through_its_module():
+    assert exported_functions(PARENT_4) == (RequestFunction("a", "/czj/api/nb/list", "GET", "params", "365c"),)
+    assert wrapped_calls(CHUNK_4, exported_functions(PARENT_4)) == [ApiCall(
+        "/czj/api/nb/list", "GET", (("page", "1"), ("size", "10"), ("channel", "nb")))]
+    assert wrapped_calls(CHUNK_5, exported_functions(PARENT_5)) == [ApiCall(
+        "/api/nb/page", "POST", (("channelId", "nb"), ("pageNum", "1")), True, ("pageNum",))]
+
+
+def test_another_modules_export_of_the_same_name_is_no_parents_request_function():
+    other = CHUNK_4.replace('a=n("365c")', 'a=n("2b0e")')   # the chunk's "a" export is Vue's, not the API's
+    assert wrapped_calls(other, exported_functions(PARENT_4)) == []
+    assert wrapped_calls(CHUNK_4) == []
