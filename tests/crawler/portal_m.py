@@ -13,10 +13,14 @@ answers holding ids only, or through a request function of the app's parent bund
 - 市财政局 (``/czj/``): a Vue-CLI (webpack 4) shell whose app bundle holds the API module (``function r(e){return
   Object(a["a"])({url:"/czj/api/nb/list",method:"get",params:e})}`` exported as ``"a"``) and whose 年报 route's
   lazy chunk calls it (``Object(a["a"])(this.query).then(…)``, ``a=n("365c")``);
+- 市统计局 (``/tjj/``): a Vite app whose entry holds the API function and exports it (``function k(e){return w({url:
+  "/tjj/api/nb/page",method:"get",params:e})}``, ``export{…,k as g}``); the 年报 view's chunk, loaded from an
+  ``import.meta.glob`` map, imports it under another name and calls it (``import{g as q}from"./index.…js"``,
+  ``q({channel:"tjnb",current:1,size:10}).then(…)``);
 - 市审计局 (``/sjj/``): ``$.ajax({type: 'POST', url, data: {pageNo: n, pageSize: 3}})`` answering JSON with its
   record count, three items a page (a guard: asked so before this portal);
 - noise: a 部门预算 in 发改委's list, a 统计年报 in 教育局's, a 工作总结 in 卫健委's, a 部门决算 in 财政局's, a
-  工作总结 in 审计局's.
+  统计公报 in 统计局's, a 工作总结 in 审计局's.
 """
 
 from __future__ import annotations
@@ -89,6 +93,23 @@ CZJ_NDBG = (
     'channel:"nb"}}},created:function(){var e=this;Object(a["a"])(this.query).then((function(t){e.list=t.data.list'
     '}))}};t["default"]=s}}]);\n')
 
+# 统计局's Vite build: the entry's API function exported as g, called from the 年报 view's chunk as q.
+TJJ_INDEX = (
+    'import{c as d,a as m,b as p,d as g}from"./vendor.0f1e2d3c.js";const y="modulepreload",f={},'
+    'h=function(e,n){return!n||n.length===0?e():Promise.all(n.map(t=>{if(t=`/tjj/xxgk/${t}`,t in f)return;f[t]=!0;'
+    'const r=document.createElement("link");r.rel=y,r.href=t,document.head.appendChild(r)})).then(()=>e())};'
+    'const w=d.create({timeout:15e3});w.interceptors.response.use(e=>e.data);'
+    'function k(e){return w({url:"/tjj/api/nb/page",method:"get",params:e})}'
+    'const r=Object.assign({"./views/home/index.vue":()=>h(()=>import("./index.1a2b3c4d.js"),["assets/index.1a2b3c4d.js"'
+    ']),"./views/ndbg/index.vue":()=>h(()=>import("./index.8f2e9a1b.js"),["assets/index.8f2e9a1b.js"])});'
+    'const v=m({history:p("/tjj/xxgk/"),routes:Object.keys(r).map(e=>({path:e.replace(/^\\.\\/views|\\/index\\.vue$/g,"")'
+    '.replace("/home","/"),component:r[e]}))});g({}).use(v).mount("#app");export{w as r,h as _,k as g};\n')
+TJJ_NDBG = (
+    'import{g as q}from"./index.6e5f4a3b.js";import{e as _,f as m,o as p,g as f,h as s,F as x,i as u}from'
+    '"./vendor.0f1e2d3c.js";const I=_({setup(e){const t=m([]);return q({channel:"tjnb",current:1,size:10}).then(o=>'
+    '{t.value=o.data.records}),(o,l)=>(p(),f("ul",null,[(p(!0),f(x,null,u(t.value,r=>(p(),f("li",{key:r.id},'
+    '[s("a",{href:r.url},r.title)]))),128))]))}});export{I as default};\n')
+
 
 class PortalM(OneHost):
     """The host of 南岭市, with the reports a crawl must find (``expected``: URL → agency, year)."""
@@ -101,6 +122,7 @@ class PortalM(OneHost):
         self._education()
         self._health()
         self._finance()
+        self._statistics()
         self._audit()
 
     def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
@@ -123,7 +145,7 @@ class PortalM(OneHost):
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/jyj/index.html">市教育局</a>'
-            '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/czj/index.html">市财政局</a>'
+            '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
             '<a href="/sjj/index.html">市审计局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -195,6 +217,27 @@ class PortalM(OneHost):
             return Page(json.dumps({"code": 200, "data": {"list": items, "total": len(items)}},
                                    ensure_ascii=False).encode(), JSON)
         self.main.dynamic["/czj/api/nb/list"] = answer
+
+    def _statistics(self) -> None:
+        """市统计局: a Vite app whose 年报 view's chunk calls the API function its entry exports."""
+        name, folder = "南岭市统计局", "/tjj/"
+        nav = self.department_home(LOOK, folder, name, '<a href="/tjj/xxgk/">信息公开</a>')
+        self.main.pages["/tjj/xxgk/"] = Page(
+            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开-{name}</title></head><body>'
+            '<div id="app"></div><script type="module" src="/tjj/xxgk/assets/index.6e5f4a3b.js"></script></body>'
+            '</html>'.encode())
+        for file, code in (("index.6e5f4a3b", TJJ_INDEX), ("index.8f2e9a1b", TJJ_NDBG),
+                           ("index.1a2b3c4d", 'const I={};export{I as default};\n')):
+            self.main.pages[f"/tjj/xxgk/assets/{file}.js"] = Page(code.encode(), SCRIPT)
+        items = self._reports(folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self._item(folder, "gb", f"{name}2023年国民经济和社会发展统计公报", nav))
+
+        def answer(query: dict) -> Page:
+            if query.get("channel") != ["tjnb"] or query.get("current") != ["1"]:
+                return Page(b'{"code":400,"msg":"bad query"}', JSON)
+            return Page(json.dumps({"code": 200, "data": {"records": items, "total": len(items)}},
+                                   ensure_ascii=False).encode(), JSON)
+        self.main.dynamic["/tjj/api/nb/page"] = answer
 
     def _audit(self) -> None:
         """市审计局: ``$.ajax`` posting a form, JSON answered three items a page with the record count."""
