@@ -15,7 +15,9 @@ A lazy chunk often calls a function of the app bundle's API module: webpack 4 ``
 …,params:e})}`` as ``"a"`` (webpack 5: ``(0,a.Z)(…)``, ``a=n(223)``). ``exported_functions`` reads the parent's
 request functions with the module and the name each is exported as; a chunk given them (``wrapped_calls``'s
 ``inherited``) resolves a call to one only through a variable it assigns that module's require, so another
-module's export of the same name is never taken for it.
+module's export of the same name is never taken for it. Vite's chunks import them from the entry by its file
+(``export{…,k as g}`` in ``index.6e5f4a3b.js``; ``import{g as q}from"./index.6e5f4a3b.js"`` and ``q({…}).then(…)``
+in the chunk): the module is then the file's name.
 
 A call site is one whose promise is used (``.then(`` after it, ``await`` before it): minified code calls its
 one-letter names everywhere else too. At most ``MAX_FUNCTIONS`` request functions and ``MAX_TRIED`` call
@@ -60,6 +62,10 @@ _ARGUMENT = rf"{MERGE_ARGUMENT}|(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}|\{{[^{{}}]{{0,
 _MODULE = re.compile(rf"""(["']?)([\w$/.~-]{{1,100}})\1\s*:\s*(?:function\s*)?\(\s*{_NAME}(?:\s*,\s*{_NAME}){{0,2}}\s*\)"""
                      r"""\s*(?:=>\s*)?\{""")
 _MODULE_CHARS = 300   # how far before its exports a module's definition begins
+# An ES module's exports (export{w as r,k as g}) and a chunk's import of names from a file (import{g as q}from"./x.js").
+_ESM_EXPORT = re.compile(r"(?<![\w$.])export\s*\{([^{}]{0,2000})\}")
+_ESM_IMPORT = re.compile(r"""(?<![\w$.])import\s*\{([^{}]{0,2000})\}\s*from\s*(["'])[^"'\s]{0,300}?([^/"'\s]{1,200})\2""")
+_ESM_NAME = re.compile(rf"^\s*({_NAME})(?:\s+as\s+({_NAME}))?\s*$")
 # A module required into a variable: a=n("365c"), s=n(223).
 _REQUIRE = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*{_NAME}\s*\(\s*(["']?)([\w$/.~-]{{1,100}})\2\s*\)""")
 
@@ -79,6 +85,9 @@ def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = ()) -> lis
         return []
     functions = request_functions(code)
     required = _required(code) if inherited else {}
+    if inherited:   # an ES module's imports of them are functions of its own under the names it imports them as
+        imported = {(f.module, f.name): f for f in inherited}
+        functions += [imported[key]._replace(name=local, module="") for key, local in _imports(code) if key in imported]
     inherited = tuple(f for f in inherited if f.module in required.values())
     if not functions and not inherited:
         return []
@@ -129,9 +138,10 @@ def request_functions(code: str) -> list[RequestFunction]:
     return found
 
 
-def exported_functions(code: str) -> tuple[RequestFunction, ...]:
-    """The bundle's request functions its webpack modules export, each under its export name with its module's id
-    (for the lazy chunks that call them); at most ``MAX_FUNCTIONS``."""
+def exported_functions(code: str, file: str = "") -> tuple[RequestFunction, ...]:
+    """The bundle's request functions its webpack modules export, each under its export name with its module's id,
+    or, the bundle an ES module, that it exports with ``file`` (its name) as their module (for the lazy chunks that
+    call them); at most ``MAX_FUNCTIONS``."""
     if len(code) > MAX_SCRIPT_CHARS:
         return ()
     functions = request_functions(code)
@@ -143,7 +153,22 @@ def exported_functions(code: str) -> tuple[RequestFunction, ...]:
         modules = list(_MODULE.finditer(code, max(0, at - _MODULE_CHARS), at))
         if name in local and modules:
             found.append(local[name]._replace(name=export, module=modules[-1].group(2)))
+    for _, match in zip(range(MAX_TRIED), _ESM_EXPORT.finditer(code) if file else ()):
+        for name, export in _esm_names(match.group(1)):
+            if name in local:
+                found.append(local[name]._replace(name=export, module=file))
     return tuple(dict.fromkeys(found))[:MAX_FUNCTIONS]
+
+
+def _imports(code: str) -> list[tuple[tuple[str, str], str]]:
+    """An ES module's imports: ((the file's name, the name it exports), the name imported as)."""
+    return [((match.group(3), export), local) for _, match in zip(range(MAX_TRIED), _ESM_IMPORT.finditer(code))
+            for export, local in _esm_names(match.group(1))]
+
+
+def _esm_names(listed: str) -> list[tuple[str, str]]:
+    """The entries of an export or import list (``w as r, k``): (the name, what it is called across)."""
+    return [(m.group(1), m.group(2) or m.group(1)) for entry in listed.split(",") if (m := _ESM_NAME.match(entry))]
 
 
 def _required(code: str) -> dict[str, str]:

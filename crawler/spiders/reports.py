@@ -435,7 +435,7 @@ class ReportsSpider(scrapy.Spider):
                                                  response.meta.get("history", False), inherited)
         depth = int(response.meta.get("chunk", 0))
         if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
-            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code))][:MAX_FUNCTIONS]
+            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))][:MAX_FUNCTIONS]
             yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions}, depth)
         if not depth:
             yield from self._menu(response, code, meta)
@@ -1290,6 +1290,11 @@ def _header(response: Response, name: str) -> str | None:
 def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Request:
     """A detail API's request: a GET of its address, or a POST of the id as the script sends it (JSON)."""
     return JsonRequest(url, data=body, **kwargs) if body is not None else scrapy.Request(url, **kwargs)
+
+
+def _file_name(url: str) -> str:
+    """The last segment of an address's path (a bundle's file: index.6e5f4a3b.js)."""
+    return urlsplit(url).path.rsplit("/", 1)[-1]
 
 
 def _text(response: Response) -> str:

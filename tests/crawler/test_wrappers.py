@@ -106,3 +106,17 @@ def test_another_modules_export_of_the_same_name_is_no_parents_request_function(
     other = CHUNK_4.replace('a=n("365c")', 'a=n("2b0e")')   # the chunk's "a" export is Vue's, not the API's
     assert wrapped_calls(other, exported_functions(PARENT_4)) == []
     assert wrapped_calls(CHUNK_4) == []
+
+
+# A Vite entry exporting its list function as g, and the view's chunk importing it as q from the entry's file.
+ENTRY = ('const w=d.create({timeout:15e3});function k(e){return w({url:"/tjj/api/nb/page",method:"get",params:e})}'
+         'export{w as r,k as g};')
+VIEW = ('import{g as q}from"./index.6e5f4a3b.js";import{e as _}from"./vendor.0f1e2d3c.js";const I=_({setup(e){'
+        'return q({channel:"tjnb",current:1}).then(o=>{})}});export{I as default};')
+
+
+def test_a_vite_chunk_calls_the_request_function_it_imports_from_its_entrys_file():
+    exported = exported_functions(ENTRY, "index.6e5f4a3b.js")
+    assert exported == (RequestFunction("g", "/tjj/api/nb/page", "GET", "params", "index.6e5f4a3b.js"),)
+    assert wrapped_calls(VIEW, exported) == [ApiCall("/tjj/api/nb/page", "GET", (("channel", "tjnb"), ("current", "1")))]
+    assert wrapped_calls(VIEW, exported_functions(ENTRY, "index.1a2b3c4d.js")) == []   # another file's g
