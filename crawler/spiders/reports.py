@@ -435,8 +435,9 @@ class ReportsSpider(scrapy.Spider):
                                                  response.meta.get("history", False), inherited)
         depth = int(response.meta.get("chunk", 0))
         if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
-            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))][:MAX_FUNCTIONS]
-            yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions}, depth)
+            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))]
+            yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions[:MAX_FUNCTIONS]},
+                                    depth)
         if not depth:
             yield from self._menu(response, code, meta)
 
