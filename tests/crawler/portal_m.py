@@ -5,6 +5,8 @@ answers holding ids only, or through a request function of the app's parent bund
 - 市发展和改革委员会 (``/fgw/``): jQuery posts the page number (``$.post('/fgw/info/list', {page: n, size: 5,
   column: 'nb'}, cb)``) and puts the HTML fragment answered into the list; the fragment's pager says 共2页 and
   its buttons call the loader again (``onclick="load(2)"``);
+- 市住房和城乡建设局 (``/zjj/``): the same asked by GET (``$.get('/zjj/info/list', {page: n, column: 'nb'}, cb)``),
+  the fragment's pager saying 第1/2页;
 - 市教育局 (``/jyj/``): ``fetch`` posts a JSON body (``JSON.stringify({pageIndex: n, pageSize: 10, column:
   'ndbg'})``); the answer gives ids only and the script builds each address in a template literal
   (`` `<a href="/jyj/art/${d.id}.html">` ``);
@@ -20,7 +22,7 @@ answers holding ids only, or through a request function of the app's parent bund
 - 市审计局 (``/sjj/``): ``$.ajax({type: 'POST', url, data: {pageNo: n, pageSize: 3}})`` answering JSON with its
   record count, three items a page (a guard: asked so before this portal);
 - noise: a 部门预算 in 发改委's list, a 统计年报 in 教育局's, a 工作总结 in 卫健委's, a 部门决算 in 财政局's, a
-  统计公报 in 统计局's, a 工作总结 in 审计局's.
+  统计公报 in 统计局's, a 工作总结 in 审计局's, a 工作要点 in 住建局's.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ html = LOOK.html
 FGW_SCRIPT = (
     '<script src="/fgw/js/jquery.min.js"></script><script>\n'
     'function load(n) {\n  $.post(\'/fgw/info/list\', {page: n, size: 5, column: \'nb\'}, function (html) {\n'
+    '    $(\'#list\').html(html);\n  });\n}\n$(function () { load(1); });\n</script>')
+
+ZJJ_SCRIPT = (
+    '<script src="/zjj/js/jquery.min.js"></script><script>\n'
+    'function load(n) {\n  $.get(\'/zjj/info/list\', {page: n, column: \'nb\'}, function (html) {\n'
     '    $(\'#list\').html(html);\n  });\n}\n$(function () { load(1); });\n</script>')
 
 JYJ_SCRIPT = (
@@ -119,6 +126,7 @@ class PortalM(OneHost):
         self._home()
         self._city()
         self._development()
+        self._housing()
         self._education()
         self._health()
         self._finance()
@@ -144,7 +152,7 @@ class PortalM(OneHost):
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
-            '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/jyj/index.html">市教育局</a>'
+            '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/zjj/index.html">市住房和城乡建设局</a><a href="/jyj/index.html">市教育局</a>'
             '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
             '<a href="/sjj/index.html">市审计局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
@@ -175,6 +183,23 @@ class PortalM(OneHost):
             return Page(f'{listed}<div class="page">共{len(pages)}页 {pager}'
                         f'<a href="javascript:;" onclick="load({min(int(n) + 1, len(pages))})">下一页</a></div>'.encode())
         self.main.posted["/fgw/info/list"] = fragment
+
+    def _housing(self) -> None:
+        """市住房和城乡建设局: ``$.get`` of the page number answered by HTML fragments, two pages of three."""
+        name, folder = "南岭市住房和城乡建设局", "/zjj/"
+        self._column(folder, name, "/zjj/xxgk/nb.html", ZJJ_SCRIPT)
+        items = self._reports(folder, name, range(2023, 2019, -1), NAV)
+        items.insert(1, self._item(folder, "yd", f"{name}2024年工作要点", NAV))
+        pages = [items[k:k + 3] for k in range(0, len(items), 3)]
+
+        def fragment(query: dict) -> Page:
+            n = (query.get("page") or ["1"])[0]
+            if query.get("column") != ["nb"] or not n.isdigit() or not 1 <= int(n) <= len(pages):
+                return Page("<li>暂无数据</li>".encode())
+            listed = "".join(f'<li><a href="{i["url"]}">{escape(i["title"])}</a></li>' for i in pages[int(n) - 1])
+            return Page(f'{listed}<div class="page">第{n}/{len(pages)}页 <a href="javascript:;" onclick="load('
+                        f'{min(int(n) + 1, len(pages))})">下一页</a></div>'.encode())
+        self.main.dynamic["/zjj/info/list"] = fragment
 
     def _education(self) -> None:
         """市教育局: ``fetch`` posting a JSON body; ids only, the address a template literal."""
