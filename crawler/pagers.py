@@ -293,6 +293,14 @@ def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tupl
     return _other_pages(params, keys[0], pages)
 
 
+def fragment_page_urls(root, page_url: str) -> list[str]:
+    """The other pages of a list asked by GET whose answer is an HTML fragment (its items and its pager, a loader
+    puts in place), numbered by the page key of its URL, by the number of pages the fragment writes."""
+    parts = urlsplit(page_url)
+    return [urlunsplit(parts._replace(query=urlencode(query)))
+            for query in fragment_page_params(root, parse_qsl(parts.query, keep_blank_values=True))]
+
+
 def fragment_page_params(root, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The parameters (of the form or JSON body a script posts) that ask for each other page of a list answered
     as an HTML fragment (the list's items and its pager, a loader puts in place), by the number of pages the

@@ -94,6 +94,7 @@ from crawler.nextdata import next_data_pages
 from crawler.pagers import (
     create_page_urls,
     fragment_page_params,
+    fragment_page_urls,
     is_first_page_again,
     is_pager_link,
     is_start_page_again,
@@ -322,6 +323,9 @@ class ReportsSpider(scrapy.Spider):
             # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.nextdata)
             urls += next_data_pages(response.xpath("//script[@id='__NEXT_DATA__']/text()").get(), response.url)
             urls += plugin_pager_urls(response.selector.root, response.url)
+        elif isinstance(response, TextResponse) and response.meta.get("api", {}).get("method") == "GET" \
+                and not is_xml_answer(response.body):   # an HTML fragment a loader asked by GET puts in place
+            urls += fragment_page_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]

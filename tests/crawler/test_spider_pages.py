@@ -410,3 +410,18 @@ def test_a_posted_lists_html_fragment_is_read_and_its_other_pages_posted(spider)
     assert "http://www.zhoukou.gov.cn/fgw/art/2023.html" in [r.url for r in requests]
     posted = [parse_qs(r.body.decode()) for r in requests if r.method == "POST"]
     assert posted == [{"page": [str(n)], "size": ["5"], "column": ["nb"]} for n in (2, 3)]
+
+
+def test_a_fragment_a_loader_asks_by_get_gives_its_other_pages_at_its_address(spider):
+    """$.get('/info/list', {page: n, column: 'nb'}, cb) answered by a fragment whose pager says 第1/3页."""
+    url = "http://www.zhoukou.gov.cn/zjj/info/list?page=1&column=nb"
+    api = {"method": "GET", "data": [["page", "1"], ["column", "nb"]], "item_urls": [], "json": False}
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": "http://www.zhoukou.gov.cn/zjj/nb.html",
+            "link_text": "政府信息公开年报", "api": api}
+    body = ('<li><a href="/zjj/art/2023.html">周口市住房和城乡建设局2023年政府信息公开工作年度报告</a></li>'
+            '<div class="page">第1/3页 <a href="javascript:;" onclick="load(2)">下一页</a></div>').encode()
+    response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=Request(url, meta=meta))
+    requests = _requests(spider.parse_page(response))
+    assert [r.url for r in requests if r.meta["role"] == "list"] == [
+        f"http://www.zhoukou.gov.cn/zjj/info/list?page={n}&column=nb" for n in (2, 3)]
