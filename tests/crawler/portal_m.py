@@ -32,6 +32,7 @@ from collections.abc import Callable
 from html import escape
 
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
+from tests.crawler.portal_k import asked_with, shell
 
 CITY = "南岭市人民政府"
 NAV = '<a href="/">首页</a><a href="/xxgk/index.html">政府信息公开</a>'
@@ -171,18 +172,11 @@ class PortalM(OneHost):
         items = self._reports(folder, name, range(2023, 2018, -1), nav)
         items.insert(3, self._item(folder, "ys", f"{name}2024年部门预算", nav))
         pages = [items[k:k + 5] for k in range(0, len(items), 5)]
-
-        def fragment(query: dict, form: dict) -> Page:
-            n = (form.get("page") or ["1"])[0]
-            if form.get("column") != ["nb"] or form.get("size") != ["5"] or not n.isdigit() \
-                    or not 1 <= int(n) <= len(pages):
-                return Page("<li>暂无数据</li>".encode())
-            listed = "".join(f'<li><a href="{i["url"]}" target="_blank">{escape(i["title"])}</a><span>2024-01-20</span>'
-                             "</li>" for i in pages[int(n) - 1])
-            pager = "".join(f'<a href="javascript:;" onclick="load({k})">{k}</a>' for k in range(1, len(pages) + 1))
-            return Page(f'{listed}<div class="page">共{len(pages)}页 {pager}'
-                        f'<a href="javascript:;" onclick="load({min(int(n) + 1, len(pages))})">下一页</a></div>'.encode())
-        self.main.posted["/fgw/info/list"] = fragment
+        def pager(n: int, total: int) -> str:
+            numbered = "".join(f'<a href="javascript:;" onclick="load({k})">{k}</a>' for k in range(1, total + 1))
+            return f'<div class="page">共{total}页 {numbered}{next_button(n, total)}</div>'
+        fragment = fragments(pages, {"column": "nb", "size": "5"}, pager)
+        self.main.posted["/fgw/info/list"] = lambda query, form: fragment(form)
 
     def _housing(self) -> None:
         """市住房和城乡建设局: ``$.get`` of the page number answered by HTML fragments, two pages of three."""
@@ -191,15 +185,8 @@ class PortalM(OneHost):
         items = self._reports(folder, name, range(2023, 2019, -1), NAV)
         items.insert(1, self._item(folder, "yd", f"{name}2024年工作要点", NAV))
         pages = [items[k:k + 3] for k in range(0, len(items), 3)]
-
-        def fragment(query: dict) -> Page:
-            n = (query.get("page") or ["1"])[0]
-            if query.get("column") != ["nb"] or not n.isdigit() or not 1 <= int(n) <= len(pages):
-                return Page("<li>暂无数据</li>".encode())
-            listed = "".join(f'<li><a href="{i["url"]}">{escape(i["title"])}</a></li>' for i in pages[int(n) - 1])
-            return Page(f'{listed}<div class="page">第{n}/{len(pages)}页 <a href="javascript:;" onclick="load('
-                        f'{min(int(n) + 1, len(pages))})">下一页</a></div>'.encode())
-        self.main.dynamic["/zjj/info/list"] = fragment
+        self.main.dynamic["/zjj/info/list"] = fragments(
+            pages, {"column": "nb"}, lambda n, total: f'<div class="page">第{n}/{total}页 {next_button(n, total)}</div>')
 
     def _education(self) -> None:
         """市教育局: ``fetch`` posting a JSON body; ids only, the address a template literal."""
@@ -227,42 +214,28 @@ class PortalM(OneHost):
         """市财政局: a Vue-CLI shell whose lazy 年报 chunk calls the app bundle's request function."""
         name, folder = "南岭市财政局", "/czj/"
         nav = self.department_home(LOOK, folder, name, '<a href="/czj/xxgk/nb/">政府信息公开年报</a>')
-        self.main.pages["/czj/xxgk/nb/"] = Page(
-            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开年报-{name}</title>'
-            '</head><body><div id="app"></div><script src="/czj/xxgk/nb/js/chunk-vendors.1d2e3f4a.js"></script>'
-            '<script src="/czj/xxgk/nb/js/app.7e8f9a0b.js"></script></body></html>'.encode())
+        self.main.pages["/czj/xxgk/nb/"] = shell(f"政府信息公开年报-{name}", '<div id="app"></div>', [
+            "/czj/xxgk/nb/js/chunk-vendors.1d2e3f4a.js", "/czj/xxgk/nb/js/app.7e8f9a0b.js"])
         self.main.pages["/czj/xxgk/nb/js/app.7e8f9a0b.js"] = Page(CZJ_APP.encode(), SCRIPT)
         self.main.pages["/czj/xxgk/nb/js/ndbg.6d5c4b3a.js"] = Page(CZJ_NDBG.encode(), SCRIPT)
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.insert(1, self._item(folder, "js", f"{name}2023年度部门决算", nav))
-
-        def answer(query: dict) -> Page:
-            if query.get("channel") != ["nb"] or query.get("page") != ["1"]:
-                return Page(b'{"code":400,"msg":"bad query"}', JSON)
-            return Page(json.dumps({"code": 200, "data": {"list": items, "total": len(items)}},
-                                   ensure_ascii=False).encode(), JSON)
-        self.main.dynamic["/czj/api/nb/list"] = answer
+        self.main.dynamic["/czj/api/nb/list"] = asked_with({"channel": "nb", "page": "1"},
+                                                           {"code": 200, "data": {"list": items, "total": len(items)}})
 
     def _statistics(self) -> None:
         """市统计局: a Vite app whose 年报 view's chunk calls the API function its entry exports."""
         name, folder = "南岭市统计局", "/tjj/"
         nav = self.department_home(LOOK, folder, name, '<a href="/tjj/xxgk/">信息公开</a>')
-        self.main.pages["/tjj/xxgk/"] = Page(
-            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开-{name}</title></head><body>'
-            '<div id="app"></div><script type="module" src="/tjj/xxgk/assets/index.6e5f4a3b.js"></script></body>'
-            '</html>'.encode())
+        self.main.pages["/tjj/xxgk/"] = shell(f"信息公开-{name}", '<div id="app"></div>',
+                                              ["/tjj/xxgk/assets/index.6e5f4a3b.js"], module=True)
         for file, code in (("index.6e5f4a3b", TJJ_INDEX), ("index.8f2e9a1b", TJJ_NDBG),
                            ("index.1a2b3c4d", 'const I={};export{I as default};\n')):
             self.main.pages[f"/tjj/xxgk/assets/{file}.js"] = Page(code.encode(), SCRIPT)
         items = self._reports(folder, name, range(2023, 2020, -1), nav)
         items.insert(1, self._item(folder, "gb", f"{name}2023年国民经济和社会发展统计公报", nav))
-
-        def answer(query: dict) -> Page:
-            if query.get("channel") != ["tjnb"] or query.get("current") != ["1"]:
-                return Page(b'{"code":400,"msg":"bad query"}', JSON)
-            return Page(json.dumps({"code": 200, "data": {"records": items, "total": len(items)}},
-                                   ensure_ascii=False).encode(), JSON)
-        self.main.dynamic["/tjj/api/nb/page"] = answer
+        self.main.dynamic["/tjj/api/nb/page"] = asked_with({"channel": "tjnb", "current": "1"},
+                                                           {"code": 200, "data": {"records": items, "total": len(items)}})
 
     def _audit(self) -> None:
         """市审计局: ``$.ajax`` posting a form, JSON answered three items a page with the record count."""
@@ -287,3 +260,22 @@ def body_answer(accept: Callable[[dict], bool], answer: dict) -> Callable[[dict,
             return Page(b'{"code":400,"msg":"bad body"}', JSON)
         return Page(json.dumps(answer, ensure_ascii=False).encode(), JSON)
     return answered
+
+
+def fragments(pages: list[list[dict]], wanted: dict[str, str], pager: Callable[[int, int], str]) -> Callable[[dict], Page]:
+    """A loader's list answering page ``page`` of ``pages`` as an HTML fragment, its items then ``pager(page,
+    total)``, when asked (a query or a form) with the ``wanted`` values; else an empty list."""
+    def answered(asked: dict) -> Page:
+        n = (asked.get("page") or ["1"])[0]
+        if any(asked.get(key) != [value] for key, value in wanted.items()) or not n.isdigit() \
+                or not 1 <= int(n) <= len(pages):
+            return Page("<li>暂无数据</li>".encode())
+        listed = "".join(f'<li><a href="{i["url"]}" target="_blank">{escape(i["title"])}</a><span>2024-01-20</span>'
+                         "</li>" for i in pages[int(n) - 1])
+        return Page((listed + pager(int(n), len(pages))).encode())
+    return answered
+
+
+def next_button(n: int, total: int) -> str:
+    """A 下一页 button calling the loader with the next page."""
+    return f'<a href="javascript:;" onclick="load({min(n + 1, total)})">下一页</a>'
