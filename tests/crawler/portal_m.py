@@ -12,6 +12,9 @@ answers holding ids only, or through a request function of the app's parent bund
   (`` `<a href="/jyj/art/${d.id}.html">` ``);
 - 市卫生健康委员会 (``/wjw/``): ``axios.post('/wjw/api/list', {page: n, columnId: 'nb'})``; the answer gives ids
   only and a click opens ``base + item.id`` with ``var base = '/wjw/xxgk/detail.html?id='``;
+- 市农业农村局 (``/nyj/``): ``$.post`` answered with ids only, each item a link calling the page's function that
+  opens the address (``'onclick="openDetail(…' + item.id + '…)"'`` and ``function openDetail(id) {
+  window.open('/nyj/xxgk/detail.html?id=' + id); }``);
 - 市财政局 (``/czj/``): a Vue-CLI (webpack 4) shell whose app bundle holds the API module (``function r(e){return
   Object(a["a"])({url:"/czj/api/nb/list",method:"get",params:e})}`` exported as ``"a"``) and whose 年报 route's
   lazy chunk calls it (``Object(a["a"])(this.query).then(…)``, ``a=n("365c")``);
@@ -22,7 +25,7 @@ answers holding ids only, or through a request function of the app's parent bund
 - 市审计局 (``/sjj/``): ``$.ajax({type: 'POST', url, data: {pageNo: n, pageSize: 3}})`` answering JSON with its
   record count, three items a page (a guard: asked so before this portal);
 - noise: a 部门预算 in 发改委's list, a 统计年报 in 教育局's, a 工作总结 in 卫健委's, a 部门决算 in 财政局's, a
-  统计公报 in 统计局's, a 工作总结 in 审计局's, a 工作要点 in 住建局's.
+  统计公报 in 统计局's, a 工作总结 in 审计局's, a 工作要点 in 住建局's, a 工作总结 in 农业农村局's.
 """
 
 from __future__ import annotations
@@ -64,6 +67,14 @@ WJW_SCRIPT = (
     '      var li = document.createElement(\'li\');\n      li.textContent = item.title;\n'
     '      li.onclick = function () { location.href = base + item.id; };\n      ul.appendChild(li);\n    });\n'
     '  });\n}\nload(1);\n</script>')
+
+NYJ_SCRIPT = (
+    '<script src="/nyj/js/jquery.min.js"></script><script>\n'
+    'function openDetail(id) { window.open(\'/nyj/xxgk/detail.html?id=\' + id); }\n'
+    '$(function () {\n  $.post(\'/nyj/api/list\', {channel: \'nb\', pageNo: 1}, function (r) {\n    var html = \'\';\n'
+    '    $.each(r.data, function (i, item) {\n      html += \'<li><a href="javascript:;" onclick="openDetail(\\\'\' + '
+    'item.id + \'\\\')">\' + item.title + \'</a></li>\';\n    });\n    $(\'#list\').html(html);\n  }, \'json\');\n});\n'
+    '</script>')
 
 SJJ_SCRIPT = (
     '<script src="/sjj/js/jquery.min.js"></script><script>\nfunction getList(pageNo) {\n'
@@ -130,6 +141,7 @@ class PortalM(OneHost):
         self._housing()
         self._education()
         self._health()
+        self._agriculture()
         self._finance()
         self._statistics()
         self._audit()
@@ -154,7 +166,7 @@ class PortalM(OneHost):
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/zjj/index.html">市住房和城乡建设局</a><a href="/jyj/index.html">市教育局</a>'
-            '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
+            '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/nyj/index.html">市农业农村局</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
             '<a href="/sjj/index.html">市审计局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -209,6 +221,21 @@ class PortalM(OneHost):
         self.main.posted["/wjw/api/list"] = body_answer(
             lambda body: body.get("page") == 1 and body.get("columnId") == "nb",
             {"code": 200, "data": {"records": items, "total": len(items)}})
+
+    def _agriculture(self) -> None:
+        """市农业农村局: ``$.post`` answered with ids only, each opened by the page's ``openDetail(id)``."""
+        name, folder = "南岭市农业农村局", "/nyj/"
+        self._column(folder, name, "/nyj/xxgk/nb.html", NYJ_SCRIPT)
+        items = [{"id": f"nb{year}", "title": self.report(LOOK, f"/nyj/xxgk/detail.html?id=nb{year}", name, year, NAV)}
+                 for year in range(2023, 2020, -1)]
+        items.insert(1, {"id": "zj2023", "title": self.noise(LOOK, "/nyj/xxgk/detail.html?id=zj2023",
+                                                              f"{name}2023年工作总结")})
+
+        def answer(query: dict, form: dict) -> Page:
+            if form.get("channel") != ["nb"] or form.get("pageNo") != ["1"]:
+                return Page(b'{"code":400,"msg":"bad form"}', JSON)
+            return Page(json.dumps({"code": 200, "data": items}, ensure_ascii=False).encode(), JSON)
+        self.main.posted["/nyj/api/list"] = answer
 
     def _finance(self) -> None:
         """市财政局: a Vue-CLI shell whose lazy 年报 chunk calls the app bundle's request function."""
