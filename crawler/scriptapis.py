@@ -14,8 +14,10 @@ URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body
 writes unquoted (``pageNum: 1``) as numbers: an API reading a JSON body into typed fields refuses ``"1"``.
 The answer often gives each item's id only; the script builds the item's address from it (``'<a
 href="/content/detail.html?id=' + item.id + '">'``): those templates go with the request, so the answer's
-items get their links (``crawler.jsonlinks``); so do a template literal's (`` `<a href="/art/${d.id}.html">` ``)
-and an address the script declares before the field (``var base = '/detail.html?id='`` … ``base + item.id``).
+items get their links (``crawler.jsonlinks``); so do a template literal's (`` `<a href="/art/${d.id}.html">` ``),
+an address the script declares before the field (``var base = '/detail.html?id='`` … ``base + item.id``), and the
+address a function of the page makes of the field the item's markup calls it with (``'onclick="openDetail(\\'' +
+item.id + '\\')"'`` and ``function openDetail(id) { window.open('/detail.html?id=' + id); }``: ``crawler.scriptcalls``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too);
@@ -42,6 +44,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from crawler.jsonp import callback_parameter, named_callback
+from crawler.scriptcalls import Template, url_templates
 
 MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
@@ -103,6 +106,11 @@ _ITEM_TEMPLATE = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\
 # base + item.id: an address the script declared (var base = '/detail.html?id=') before an item's field.
 _DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
                                 rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}}))?""")
+
+# onclick="openDetail(\'' + item.id + '\')": a call the script writes into an item's markup with the item's field
+# as its one argument, the function of the page making the address (crawler.scriptcalls).
+_ITEM_CALL = re.compile(rf"""(?<![\w$.])(?P<function>{_NAME})\(\s*(?:\\?["'])?["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
+                        rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\+\s*["'](?:\\?["'])?\s*\)""")
 
 
 class ApiCall(NamedTuple):
@@ -178,7 +186,21 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
         found += [ItemUrl(prefix, m.group("key"), m.group("suffix") or "")
                   for _, m in zip(range(MAX_TRIED), _DECLARED_ITEM_URL.finditer(code))
                   if (prefix := declared.get(m.group("name"))) and _URL.match(prefix)]
+    if _ITEM_CALL.search(code):
+        templates = url_templates([code])
+        found += [ItemUrl(around[0], m.group("key"), around[1])
+                  for _, m in zip(range(MAX_TRIED), _ITEM_CALL.finditer(code))
+                  if (around := _around_argument(templates.get(m.group("function"))))]
     return tuple(dict.fromkeys(found))
+
+
+def _around_argument(template: Template | None) -> tuple[str, str] | None:
+    """What a function's address template writes before and after its one argument (``'/detail.html?id=' + id``);
+    None for a template of other arguments or of none."""
+    if template is None or [part for part in template if isinstance(part, int)] != [0]:
+        return None
+    at = template.index(0)
+    return "".join(str(part) for part in template[:at]), "".join(str(part) for part in template[at + 1:])
 
 
 def _call(variables: Variables, url: str, method: str, body: str, as_json: bool | None,

@@ -198,6 +198,16 @@ def test_an_address_the_script_declares_before_an_items_field_is_its_template():
     assert item_urls(code + "\nvar label = '年报';") == (ItemUrl("/wjw/xxgk/detail.html?id=", "id", ""),)
 
 
+def test_an_items_markup_calling_the_pages_function_with_its_field_gets_the_address_the_function_makes():
+    code = ("function openDetail(id) { window.open('/nyj/xxgk/detail.html?id=' + id); }\n"
+            "function show(y, id) { location.href = '/art/' + y + '/' + id + '.html'; }\n"
+            "$.each(r.data, function (i, item) {\n"
+            "  html += '<li><a onclick=\"openDetail(\\'' + item.id + '\\')\">' + item.title + '</a></li>';\n"
+            "  html += '<li><a onclick=\"show(' + item.docId + ')\">' + item.title + '</a></li>';\n});")
+    # show takes two arguments: one field is not its address
+    assert item_urls(code) == (ItemUrl("/nyj/xxgk/detail.html?id=", "id", ""),)
+
+
 def test_a_vue_column_posts_the_json_body_its_script_sends(spider):
     post = next(r for r in _vue_requests(spider) if r.url == VUE_API)
     assert (post.method, post.headers[b"Content-Type"], json.loads(post.body)) == \
