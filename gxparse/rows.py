@@ -72,6 +72,10 @@ class RawRow:
     fuzzy: bool = False  # named by a near miss of a template label, not by its anchor
     offsets: tuple[float, ...] = ()   # where each value stands in its text line (``Line.value_offsets``)
     cells_delimited: bool = False     # its line's cells a tab or a pipe delimits (``Line.cells_delimited``)
+    # the place of its figures' line among the lines ``collect_rows`` read (-1: none), and whether a blank line
+    # stood right before it (``Line.after_gap``): a line of figures is another's wrapped tail only right under it
+    line: int = -1
+    after_gap: bool = False
 
 
 class LabelMatcher:
@@ -152,6 +156,8 @@ class _Piece:
     fuzzy: bool = False
     offsets: tuple[float, ...] = ()
     cells_delimited: bool = False
+    line: int = -1           # its figures' line (``RawRow.line``)
+    after_gap: bool = False
 
     @property
     def is_name(self) -> bool:
@@ -258,7 +264,7 @@ class _Reader:
                 return piece if piece.key is None and not _is_stray(piece.label) else None
         return None
 
-    def value_line(self, line: Line) -> None:
+    def value_line(self, line: Line, index: int) -> None:
         segment = self.segments[-1]
         label = "" if _is_stray(line.label) else line.label
         key, fuzzy = self.find(label) if label else (None, False)
@@ -271,10 +277,10 @@ class _Reader:
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
                 self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.value_offsets,
-                                 line.cells_delimited))
+                                 line.cells_delimited, index, line.after_gap))
                 return
         piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.value_offsets,
-                       line.cells_delimited)
+                       line.cells_delimited, index, line.after_gap)
         if key is None:
             segment.append(piece)
         else:
@@ -332,19 +338,16 @@ def _pair(segment: list[_Piece]) -> list[_Piece]:
     # (``3.危 及 三" 安全一``): a line of values may be its, so the order pairs nothing
     unnamed = any(not p.values and p.key is None and _numbered_item(p.label) for p in segment)
     if names and len(names) == len(values) and not unnamed and not any(_numbered_item(v.label) for v in values):
-        return [_Piece(n.label, v.values, v.where, v.in_grid, n.key, n.fuzzy, v.offsets, v.cells_delimited)
-                for n, v in zip(names, values)]
+        return [replace(v, label=n.label, key=n.key, fuzzy=n.fuzzy) for n, v in zip(names, values)]
     rows = []
     for previous, piece in zip([None, *segment], segment):
         if not piece.values:
             continue
         if previous is not None and not previous.values and previous.key is not None \
                 and not _numbered_item(piece.label):
-            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid, previous.key,
-                               previous.fuzzy, piece.offsets, piece.cells_delimited))
+            rows.append(replace(piece, label=previous.label, key=previous.key, fuzzy=previous.fuzzy))
         elif previous is not None and not previous.values and not piece.label:
-            rows.append(_Piece(previous.label, piece.values, piece.where, piece.in_grid,   # an unnamed row
-                               offsets=piece.offsets, cells_delimited=piece.cells_delimited))
+            rows.append(replace(piece, label=previous.label))   # an unnamed row
         else:
             rows.append(piece)
     return rows
@@ -433,13 +436,13 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
         split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None, _is_stray,
                                 lambda label: match(label) is not None)
         lines, wheres = split.lines, split.wheres
-    for line in lines:
+    for index, line in enumerate(lines):
         if _is_prose(line):
             reader.prose()
         elif line.values:
-            reader.value_line(line)
+            reader.value_line(line, index)
         elif line.label and (glued := _glued_row(line, match)) is not None:
-            reader.value_line(glued)
+            reader.value_line(glued, index)
         elif line.label:
             reader.label_line(line)
     tailed, left = _lay_tails(reader, shape, boxed) if shape is not None and tails else (set(), [])
@@ -451,7 +454,8 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
     for index, segment in enumerate(reader.segments):
         for piece in _pair(segment) + pinned.get(index, []):
             row = RawRow(piece.key, piece.label, piece.values, piece.where, piece.in_grid,
-                         len(rows) + len(extras), piece.fuzzy, piece.offsets, piece.cells_delimited)
+                         len(rows) + len(extras), piece.fuzzy, piece.offsets, piece.cells_delimited, piece.line,
+                         piece.after_gap)
             if row.key is None or row.key in rows:
                 extras.append(row)
             else:

@@ -46,7 +46,7 @@ from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.sections import table_header_lines
 from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
-from gxparse.extraction.wrappedfigures import unwrapped_lines
+from gxparse.extraction.wrappedfigures import tail_readings, unwrapped_lines
 from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
@@ -421,6 +421,16 @@ def _wrapped_before(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[s
     return [key for key, row in rows.items() if not row.in_grid and row.order in tails]
 
 
+def _tails_under(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> dict[str, RawRow]:
+    """The lines of digits alone that stand right under a text row's line (no blank line, no other line between),
+    by the row's key: the tails its narrow cells wrapped (``行政许可 1 1`` / ``6 9``). A line after a blank line is
+    no tail (a stray figure under a row is the report's own)."""
+    under = {extra.line: extra for extra in extras if extra.line >= 0 and not extra.after_gap and not extra.in_grid
+             and not extra.label.strip() and extra.values and all(v.isdigit() for v in extra.values)}
+    return {key: under[row.line + 1] for key, row in rows.items()
+            if row.line >= 0 and not row.in_grid and row.line + 1 in under}
+
+
 def _apart(row: RawRow | Line) -> bool:
     """Whether a grid or a delimiter (tab, pipe) keeps the row's cells apart: two cells are two figures there,
     never one figure's thousands groups split at a space."""
@@ -474,6 +484,34 @@ _S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another t
 # labels printed alone: as many as half the table's rows are a table printed without a figure (every cell blank)
 _S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
+
+
+def _s3_row_holds(row: RawRow) -> bool:
+    """Whether a 表三 row's own sum holds: printed whole, as it stands; printed short (zeros left blank), its
+    last figure the sum of the others (``_adds_up``)."""
+    values = _s3_row_values(row)
+    return _counts_hold(values, _S3_ROW_SUM) if len(values) == S3_WIDTH else _adds_up(values)
+
+
+def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
+    """The 表三 text rows with the tails of their wrapped figures right under them (``_tails_under``): read where
+    exactly one way of writing the tails on to the row's figures (``tail_readings``) holds the row's own sum, else
+    unread, never read as printed (the heads alone break its sum: no evidence of the report's error). The tails'
+    lines leave ``extras``."""
+    findings = []
+    for key, tail in _tails_under(rows, extras).items():
+        extras.remove(tail)
+        row = rows[key]
+        held = [values for values in tail_readings(row.values, tail.values)
+                if _s3_row_holds(replace(row, values=values))]
+        rows[key] = replace(row, values=held[0] if len(held) == 1 else [])
+        if len(held) == 1:
+            findings.append(Finding(
+                "row.repaired", WARNING,
+                f"表三「{s3_row_label(key)}」行（{row.where}）的数字被窄格折行，尾数印在下一行（{tail.where}："
+                f"{' '.join(tail.values)}），按该行合计唯一确定为：{', '.join(held[0])}",
+                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
+    return findings
 
 
 def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
@@ -1159,8 +1197,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
+    unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras)
     placed = _place_by_position(rows, extras, row_keys)
-    findings = placed + _fuzzy_findings(rows, row_keys)
+    findings = unwrapped + placed + _fuzzy_findings(rows, row_keys)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
         heads = {key: list(rows[key].values) for key in spill.keys}

@@ -6,16 +6,23 @@ the line under it, in the same place (``1 5 1 0 2`` over ``8   4``: 18 5 1 0 24)
 continues the figures of the line above only where each of its digits stands under exactly one of them; where
 a digit stands between two figures, which it continues is not known and nothing is joined. The caller decides
 by the table's arithmetic whether the joined row is the table's.
+
+Text that keeps no places (cells apart by single spaces) shows the tails of the wrapped figures on the line under
+the row's, in order, and nothing says which figures they continue: ``tail_readings`` gives every way, for the
+row's own sums to decide.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
+from math import comb
 
 from gxparse.document import Line
 
 _REACH = 1.5   # characters: how far a wrapped digit may stand from the middle of the figure it continues
+_MAX_TAIL_READINGS = 256   # ways of writing tails on to heads: more is a line no row's sums can decide
 
 
 def wrapped_digits(line: Line, below: Line) -> list[str] | None:
@@ -48,3 +55,19 @@ def unwrapped_lines(lines: Sequence[Line]) -> list[Line]:
             out[-1] = replace(out[-1], values=joined, text="\t".join([out[-1].label, *joined] if out[-1].label
                                                                      else joined), offsets=())
     return out
+
+
+def tail_readings(heads: Sequence[str], tails: Sequence[str]) -> list[list[str]]:
+    """Every way of writing ``tails`` (a line of digits under a row, left to right) on to as many of the row's
+    figures ``heads``, in order: a figure continued begins with a digit other than 0 (no count is printed 05).
+    [] where the tails are not digits or there are more ways than ``_MAX_TAIL_READINGS``."""
+    starts = [n for n, head in enumerate(heads) if head.isdigit() and head[0] != "0"]
+    if not tails or not all(tail.isdigit() for tail in tails) or comb(len(starts), len(tails)) > _MAX_TAIL_READINGS:
+        return []
+    readings = []
+    for chosen in itertools.combinations(starts, len(tails)):
+        out = list(heads)
+        for n, tail in zip(chosen, tails):
+            out[n] += tail
+        readings.append(out)
+    return readings

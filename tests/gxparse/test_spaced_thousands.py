@@ -110,6 +110,31 @@ def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short(
     assert report["s2"]["coercion"]["decisions"] == 33716
 
 
+def test_a_table_three_row_takes_the_tails_of_its_wrapped_figures_right_under_it_where_its_sum_decides():
+    # narrow cells wrapped 16 and 19: the row's line holds its width in heads (1 1), the tails (6 9) right under it
+    row = "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19"
+    report = _spaced_report("huangchuan_2021", row, row.replace("16 19", "1 1\n6 9"))
+    assert list(report["s3"]["new_received"].values()) == [3, 0, 0, 0, 0, 16, 19]
+    assert _named(report, "s3.new_received.total") == [("row.repaired", "warning")]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    # a row printed short (zeros blank): its last figure the sum of the others decides the tails too
+    report = _spaced_report("huangchuan_2021", "(一) 予以公开 2 0 0 0 16 18", "(一) 予以公开 2 0 0 0 1 1\n6 8")
+    assert report["s3"]["result.granted"]["total"] == 18
+    # two ways hold (1 1 1 with 1 1: 11 1 12 or 1 11 12): unread, never read as printed
+    report = _spaced_report("huangchuan_2021", row, "一、本年新收政府信息公开申请数量 0 0 0 0 1 1 1\n1 2")
+    assert set(report["s3"]["new_received"].values()) == {None}
+    assert _named(report, "s3.new_received.total") == [("cell.unread", "warning")]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_line_of_digits_after_a_blank_line_is_no_tail_of_the_row_above():
+    # a whole row that breaks its sum is the report's error, whatever stands after the blank line under it
+    row = "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19"
+    report = _spaced_report("huangchuan_2021", row, row.replace("16 19", "1 1\n\n6 9"))
+    assert list(report["s3"]["new_received"].values()) == [3, 0, 0, 0, 0, 1, 1]
+    assert ("s3.row_sum", "error") in _named(report, "s3.new_received.total")
+
+
 def test_an_unread_table_four_cell_is_quoted_as_printed_never_as_the_unread_mark():
     report = _spaced_report("huangchuan_2021", "3 0 0 0 3 18 5 1 0 24 7 0 0 0 7",
                             "3 0 0 0 3 18 5 1 0 24 1 234 567 0 0 7")
