@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -159,3 +160,24 @@ def parse_money(raw: str) -> Cell:
 def figure_count(values: Sequence[str]) -> int:
     """How many of a row's ``values`` are figures (a rule of dashes printed as text is a row of blank markers)."""
     return sum(any(ch.isdigit() for ch in value) for value in values)
+
+
+# figures written as a list apart by commas, semicolons or 、 (NFKC makes ， and ； ASCII): one token, no cell
+_FIGURE_LIST = re.compile(r"\d+(?:\.\d+)?(?:[,;、]\d+(?:\.\d+)?)+")
+
+
+@dataclass(frozen=True)
+class ListedFigures:
+    """A line's label as printed before the list of figures that ends it (``3.其他 0，0，0``: a row's figures
+    written as a list), and how many figures the list holds (0: no list)."""
+
+    label: str
+    count: int
+
+
+def listed_figures(label: str) -> ListedFigures:
+    """The list of figures ending ``label`` (its last token: linear in the label), taken off it."""
+    *head, last = label.rsplit(None, 1) or [""]
+    if not _FIGURE_LIST.fullmatch(last):
+        return ListedFigures(label, 0)
+    return ListedFigures(head[0] if head else "", len(re.split(r"[,;、]", last)))

@@ -14,14 +14,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gxparse.cells import figure_count
+from gxparse.cells import figure_count, listed_figures
 from gxparse.document import Line
 from gxparse.model import Evidence, Gap
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, table_header_lines
 from gxparse.tables import TableRead
-from gxparse.template import HEADER_LABELS, SECTIONS, Section
+from gxparse.template import HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTIONS, Section
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
 _HEADER_CHARS = frozenset(CJK_CHAR.findall("".join(HEADER_LABELS)))
@@ -29,6 +29,9 @@ _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
 _WORD = 3               # characters of a label that, found in another row's printed text, name this row
 _GLUED_DIGITS = 10      # digits running without a break: no count of a report is that large
+# the most figures a row of each section's table holds (table 四 printed as one row of its three blocks)
+_WIDEST_ROW = {"s2": max(len(item.columns) for items in S2_ITEMS.values() for item in items), "s3": len(S3_COLUMNS),
+               "s4": S4_WIDTH}
 
 
 def line_evidence(line: Line) -> Evidence:
@@ -78,7 +81,8 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     if read.cell_per_line:
         return Gap(False, [line_evidence(ln) for ln in context.lines if ln.values][:3],
                    "表格逐格分行印出，无法确定该行的数字")
-    labelled = [ln for ln in context.lines if ln.label and match(ln.label) == key]
+    # a label whose row's figures are written after it as a list (``3.其他 0，0，0``) names the row without them
+    labelled = [ln for ln in context.lines if ln.label and key in (match(ln.label), match(listed_figures(ln.label).label))]
     if labelled:
         return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")
     before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
@@ -196,7 +200,7 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     if lookalike is not None:
         return Gap(False, [line_evidence(lookalike)], "有一行带该部分序号，但标题与模板不同")
     # glued cells are unread even where a table took their line: no figure can be read from them
-    unread = [ln for ln in between if _glued_cells(ln)
+    unread = [ln for ln in between if _glued_cells(ln) or _unread_list(ln, section)
               or (figure_count(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used)]
     if unread:
         return Gap(False, [line_evidence(ln) for ln in unread[:3]], "该处有未能读取的表格数字")
@@ -204,6 +208,13 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     if header:
         return Gap(False, [line_evidence(ln) for ln in header[:3]], "该处印有该部分统计表的表头，但未能读取表格")
     return Gap(True, [first, after_heading])
+
+
+def _unread_list(line: Line, section: Section) -> bool:
+    """Figures alone on a line written as a list (``0，0，0``: no cell reads them), no more than a row of the
+    section's table holds: that table's unread row may be these (a list after a row's label is that row's)."""
+    listed = listed_figures(line.label)
+    return not listed.label and _TABLE_ROW_VALUES <= listed.count <= _WIDEST_ROW.get(section.key, 0)
 
 
 def _unrecognised_heading(lines: Sequence[Line], section: Section) -> Line | None:

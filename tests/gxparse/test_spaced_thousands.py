@@ -170,3 +170,22 @@ def test_figures_listed_apart_by_full_width_commas_are_unread_never_blank_or_ano
                             "3，0，0，0，3，18，5，1，0，24，7，0，0，0，7")
     assert not [f for f in report["findings"] if f["rule"] == "cell.blank" and "s4.review.total" in f["cells"]]
     assert report["s4"] is None or report["s4"]["review"]["total"] is None
+
+
+def test_a_table_three_label_its_figures_listed_after_is_unread_never_missing():
+    # 3.其他 with its figures listed (0，0，…) names no row as printed, and a wrapped label may take it: the row is
+    # printed, its figures unread
+    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 0，0，0，0，0，0")
+    assert _named(report, "s3.result.other.other.total") == [("cell.unread", "warning")]
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_figures_alone_listed_where_a_section_belongs_are_its_unread_table_never_a_missing_section():
+    # zhoukou_office prints table 四 as one line of 15 figures under no heading: listed, no table reads them, and
+    # 15 figures are a row of table 四, never of table 三 (7), whose section stays missing
+    zeros = " ".join(["0"] * 15)
+    report = _spaced_report("zhoukou_office_2021", zeros, zeros.replace(" ", "，"))
+    found = {(f["rule"], f["severity"], f["message"][:6]) for f in report["findings"] if f["rule"].startswith("section")}
+    assert ("section.not_found", "warning", "未找到第四部") in found
+    assert ("section.missing", "error", "缺少第三部分") in found
+    assert ("section.missing", "error", "缺少第四部分") not in found
