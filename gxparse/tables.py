@@ -514,6 +514,36 @@ def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
     return findings
 
 
+def _filled(values: Sequence[str]) -> list[str]:
+    return [v for v in values if v.strip()]
+
+
+def _s3_trailing_column(rows: dict[str, RawRow]) -> bool:
+    """Whether the table's tab or pipe rows show a column after 总计 that the template lacks: the rows printing one
+    figure more than its width each hold their sum without their last figure, and in one at least without no
+    other (a row of zeros would hold without any)."""
+    wide = [values for row in rows.values() if row.cells_delimited
+            and len(values := _filled(row.values)) == S3_WIDTH + 1]
+    if not wide or not all(_counts_hold(values[:-1], _S3_ROW_SUM) for values in wide):
+        return False
+    return any(not any(_counts_hold(values[:n] + values[n + 1:], _S3_ROW_SUM) for n in range(S3_WIDTH))
+               for values in wide)
+
+
+def _s3_without_trailing(rows: dict[str, RawRow]) -> None:
+    """In a table with a column after 总计 (``_s3_trailing_column``), a tab or pipe row of no more figures than the
+    width whose own sum fails may hold that column's cell last (a row printed short: 2 0 0 0 16 18 100): read
+    without it where the rest holds (``_s3_row_holds``), else unread, never read as printed (the report's error
+    is not certain where one cell of the row is not the table's)."""
+    if not _s3_trailing_column(rows):
+        return
+    for key, row in rows.items():
+        values = _filled(row.values)
+        if row.cells_delimited and 1 < len(values) <= S3_WIDTH and not _s3_row_holds(row):
+            rest = replace(row, values=values[:-1])
+            rows[key] = rest if _s3_row_holds(rest) else replace(row, values=[])
+
+
 def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
     if any(k in rows for k in S3_OTHER_SPLIT):
         return "v2021"
@@ -1198,6 +1228,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
     unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras)
+    _s3_without_trailing(rows)
     placed = _place_by_position(rows, extras, row_keys)
     findings = unwrapped + placed + _fuzzy_findings(rows, row_keys)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]

@@ -189,3 +189,30 @@ def test_figures_alone_listed_where_a_section_belongs_are_its_unread_table_never
     assert ("section.not_found", "warning", "未找到第四部") in found
     assert ("section.missing", "error", "缺少第三部分") in found
     assert ("section.missing", "error", "缺少第四部分") not in found
+
+
+def _tab_report(old: str, new: str) -> dict:
+    text = text_in_notation("huangchuan_2021", "tab-extra-cell").decode()
+    assert old in text
+    return parse_document(text.replace(old, new).encode(), "x.txt").to_dict()
+
+
+def test_a_tab_row_short_of_a_column_with_a_cell_after_its_total_is_read_without_it():
+    # every row carries one more cell (100) than table 三's columns: the rows printing 7 figures hold their sum
+    # without their last, so the column is after 总计; huangchuan's rows printed short (6 figures) carry it as 7th
+    granted = "2\t0\t0\t0\t16\t18\t100"
+    report = _tab_report(granted, granted)
+    assert list(report["s3"]["result.granted"].values()) == [2, 0, 0, 0, 0, 16, 18]
+    assert report["s3"]["result.partial"]["total"] == 0
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    # the rest of a row that does not hold either: unread, never the report's error
+    report = _tab_report(granted, "2\t0\t0\t0\t16\t19\t100")
+    assert report["s3"]["result.granted"]["total"] is None
+    assert ("cell.unread", "warning") in _named(report, "s3.result.granted.total")
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    # no row printing one figure more than the columns shows a column after 总计: a whole row as printed, its error
+    # the report's
+    report = parse_document(seed_bytes("huangchuan_2021").decode().replace(
+        "2\t0\t0\t0\t16\t18", "2\t0\t0\t0\t16\t18\t100").encode(), "x.txt").to_dict()
+    assert report["s3"]["result.granted"]["total"] == 100
+    assert ("s3.row_sum", "error") in _named(report, "s3.result.granted.total")
