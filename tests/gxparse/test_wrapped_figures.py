@@ -9,7 +9,7 @@ import pytest
 
 from gxparse import parse_document
 from gxparse.document import lines_from_text
-from gxparse.extraction.wrappedfigures import wrapped_digits
+from gxparse.extraction.wrappedfigures import tail_readings, wrapped_digits
 from gxparse.tables import read_s4
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
@@ -45,6 +45,15 @@ def test_a_digit_between_two_figures_joins_nothing():
 
 def test_joined_figures_whose_blocks_do_not_add_up_are_not_the_table():
     assert not any(_s4("                        8 9      4\n").get("litigation_direct", []))
+
+
+def test_tails_without_places_are_written_on_to_the_figures_every_way_in_order():
+    assert tail_readings(["3", "0", "1", "1"], ["6", "9"]) == [["36", "0", "19", "1"], ["36", "0", "1", "19"],
+                                                              ["3", "0", "16", "19"]]
+    # a figure is never continued from 0, a tail is digits only, and too many ways weigh nothing
+    assert tail_readings(["0", "0", "5"], ["2"]) == [["0", "0", "52"]]
+    assert tail_readings(["1", "1"], ["6."]) == []
+    assert tail_readings(["1"] * 20, ["1"] * 10) == []
 
 
 def test_a_line_with_a_label_continues_no_figure():
