@@ -497,13 +497,16 @@ def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
     """The 表三 text rows with the tails of their wrapped figures right under them (``_tails_under``): read where
     exactly one way of writing the tails on to the row's figures (``tail_readings``) holds the row's own sum, else
     unread, never read as printed (the heads alone break its sum: no evidence of the report's error). The tails'
-    lines leave ``extras``."""
+    lines leave ``extras``. A line the row's figures cannot take (more tails than figures other than 0:
+    ``tail_readings`` gives no way) is no tail; one they can take in too many ways leaves the row unread."""
     findings = []
     for key, tail in _tails_under(rows, extras).items():
-        extras.remove(tail)
         row = rows[key]
-        held = [values for values in tail_readings(row.values, tail.values)
-                if _s3_row_holds(replace(row, values=values))]
+        readings = tail_readings(row.values, tail.values)
+        if readings == []:
+            continue
+        extras.remove(tail)
+        held = [values for values in readings or [] if _s3_row_holds(replace(row, values=values))]
         rows[key] = replace(row, values=held[0] if len(held) == 1 else [])
         if len(held) == 1:
             findings.append(Finding(

@@ -57,13 +57,16 @@ def unwrapped_lines(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-def tail_readings(heads: Sequence[str], tails: Sequence[str]) -> list[list[str]]:
+def tail_readings(heads: Sequence[str], tails: Sequence[str]) -> list[list[str]] | None:
     """Every way of writing ``tails`` (a line of digits under a row, left to right) on to as many of the row's
     figures ``heads``, in order: a figure continued begins with a digit other than 0 (no count is printed 05).
-    [] where the tails are not digits or there are more ways than ``_MAX_TAIL_READINGS``."""
+    [] where no way is (tails not digits, too few figures to continue); None where there are more ways than
+    ``_MAX_TAIL_READINGS``, too many to weigh."""
     starts = [n for n, head in enumerate(heads) if head.isdigit() and head[0] != "0"]
-    if not tails or not all(tail.isdigit() for tail in tails) or comb(len(starts), len(tails)) > _MAX_TAIL_READINGS:
+    if not tails or not all(tail.isdigit() for tail in tails) or len(tails) > len(starts):
         return []
+    if comb(len(starts), len(tails)) > _MAX_TAIL_READINGS:
+        return None
     readings = []
     for chosen in itertools.combinations(starts, len(tails)):
         out = list(heads)

@@ -127,6 +127,14 @@ def test_a_table_three_row_takes_the_tails_of_its_wrapped_figures_right_under_it
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
+def test_a_line_no_figure_of_the_row_above_can_continue_is_no_tail():
+    # a row of zeros, a line of zeros under it (the rest of a row a text view wrapped): no figure is continued from 0
+    row = "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"
+    report = _spaced_report("huangchuan_2021", row, row + "\n0 0")
+    assert list(report["s3"]["carried_over"].values()) == [0] * 7
+    assert _named(report, "s3.carried_over.total") == []   # read as printed, not unread and placed by sums
+
+
 def test_a_line_of_digits_after_a_blank_line_is_no_tail_of_the_row_above():
     # a whole row that breaks its sum is the report's error, whatever stands after the blank line under it
     row = "一、本年新收政府信息公开申请数量 3 0 0 0 0 16 19"

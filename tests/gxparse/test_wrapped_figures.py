@@ -50,10 +50,12 @@ def test_joined_figures_whose_blocks_do_not_add_up_are_not_the_table():
 def test_tails_without_places_are_written_on_to_the_figures_every_way_in_order():
     assert tail_readings(["3", "0", "1", "1"], ["6", "9"]) == [["36", "0", "19", "1"], ["36", "0", "1", "19"],
                                                               ["3", "0", "16", "19"]]
-    # a figure is never continued from 0, a tail is digits only, and too many ways weigh nothing
+    # a figure is never continued from 0 (zeros and a line of zeros under them: no way), a tail is digits only, and
+    # too many ways are not weighed
     assert tail_readings(["0", "0", "5"], ["2"]) == [["0", "0", "52"]]
+    assert tail_readings(["0", "0", "0"], ["0", "0"]) == []
     assert tail_readings(["1", "1"], ["6."]) == []
-    assert tail_readings(["1"] * 20, ["1"] * 10) == []
+    assert tail_readings(["1"] * 20, ["1"] * 10) is None
 
 
 def test_a_line_with_a_label_continues_no_figure():
