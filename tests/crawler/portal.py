@@ -59,11 +59,18 @@ class Host:
     posted: dict[str, object] = field(default_factory=dict)
     # paths a file server guards against hotlinking (防盗链): 403 unless the Referer is a page of this host
     guarded: set[str] = field(default_factory=set)
+    # path prefix → callable(target, cookie) -> Page | None: a gate (a WAF, a cookie challenge) answering
+    # before the site does, or None to let the request through
+    gates: dict[str, object] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
-    def answer(self, target: str, referer: str | None = None, host: str | None = None) -> Page:
+    def answer(self, target: str, referer: str | None = None, host: str | None = None,
+               cookie: str | None = None) -> Page:
         self.log.append(target)
         parts = urlsplit(target)
+        for prefix, gate in self.gates.items():
+            if parts.path.startswith(prefix) and (page := gate(target, cookie)) is not None:
+                return page
         if parts.path in self.guarded and (referer is None or urlsplit(referer).netloc != host):
             return Page("<h1>403 禁止盗链</h1>".encode(), status=403)
         if parts.path in self.dynamic:
@@ -82,7 +89,8 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802
-        self._send(self.server.host.answer(self.path, self.headers.get("Referer"), self.headers.get("Host")))
+        self._send(self.server.host.answer(self.path, self.headers.get("Referer"), self.headers.get("Host"),
+                                           self.headers.get("Cookie")))
 
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")

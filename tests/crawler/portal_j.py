@@ -46,10 +46,11 @@ html, article = LOOK.html, LOOK.article
 class SessionHost(Host):
     """A host whose JSP CMS takes a path parameter ``;jsessionid=…`` on any address, as servlet containers do."""
 
-    def answer(self, target: str, referer: str | None = None, host: str | None = None) -> Page:
+    def answer(self, target: str, referer: str | None = None, host: str | None = None,
+               cookie: str | None = None) -> Page:
         path, semicolon, rest = target.partition(";jsessionid=")
         query = rest[rest.index("?"):] if "?" in rest else ""
-        return super().answer(path + query if semicolon else target, referer, host)
+        return super().answer(path + query if semicolon else target, referer, host, cookie)
 
 
 class PortalJ(OneHost):
