@@ -31,3 +31,43 @@ def script_challenge(body: bytes) -> str | None:
     if _SETS_COOKIE.search(head) and _RELOADS.search(head):
         return "a script challenge: the page only sets a cookie by JavaScript and reloads itself"
     return None
+
+
+# A cookie a challenge writes in literals is on a tiny page; a bigger one computes it.
+LITERAL_CHALLENGE_BYTES = 16 * 1024
+MAX_COOKIE_WRITES = 4
+_COOKIE_WRITE = re.compile(r"document\.cookie\s*=\s*")
+_LITERAL = re.compile(r"""\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')\s*""")
+_END = re.compile(r"\s*(?:;|\n|</script|$)", re.IGNORECASE)
+_COOKIE_PAIR = re.compile(r"\s*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)=([^;\s]+)")
+_LINK = re.compile(rb"<a\s[^>]*href", re.IGNORECASE)
+
+
+def challenge_cookies(body: bytes) -> dict[str, str] | None:
+    """The cookies a challenge page writes and reloads for, where each is written in string literals joined by ``+``
+    (``document.cookie="__jsl_clearance=1700000000.123|0|abc" + ";path=/"``): name → value. None for any other
+    page, and where a cookie is computed (any other expression: no JavaScript is evaluated)."""
+    if len(body) > LITERAL_CHALLENGE_BYTES or _LINK.search(body) or not _RELOADS.search(body):
+        return None
+    text = body.decode("utf-8", "replace")
+    cookies: dict[str, str] = {}
+    for write in list(_COOKIE_WRITE.finditer(text))[:MAX_COOKIE_WRITES + 1]:
+        written = _literals(text, write.end())
+        pair = _COOKIE_PAIR.match(written or "")
+        if pair is None or len(cookies) == MAX_COOKIE_WRITES:
+            return None
+        cookies[pair.group(1)] = pair.group(2)
+    return cookies or None
+
+
+def _literals(text: str, start: int) -> str | None:
+    """The string that string literals joined by ``+`` from ``start`` to the statement's end make; None where
+    anything else stands in the expression."""
+    parts, at = [], start
+    while literal := _LITERAL.match(text, at):
+        parts.append(literal.group(1) if literal.group(1) is not None else literal.group(2))
+        at = literal.end()
+        if not text.startswith("+", at):
+            return "".join(parts) if _END.match(text, at) else None
+        at += 1
+    return None

@@ -1,24 +1,32 @@
 """Downloader middlewares, one job each: dropping requests the frontier no longer wants, conditional requests
-for known documents, checking a bundled page's pictures before its 304 stands, and refusing redirects that
-leave the site or go round in a loop (reported through the request's errback)."""
+for known documents, checking a bundled page's pictures before its 304 stands, refusing redirects that
+leave the site or go round in a loop (reported through the request's errback), passing cookie challenges written
+in literals, and keeping a firewall's pages from being read as the site's."""
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.asyncio import sleep
 from scrapy.utils.request import request_from_dict
 
 from crawler.budget import FrontierSkip
+from crawler.challenge import challenge_cookies
+from crawler.firewall import firewall_page
 from crawler.frontier import PICTURE_PRIORITY
 from crawler.picture_state import KnownPicture, PictureStore, picture_store
 from crawler.validators import ValidatorStore, validator_store
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+logger = logging.getLogger(__name__)
 
 
 class FrontierMiddleware:
@@ -187,3 +195,91 @@ class RedirectGuardMiddleware:
     def _on_site(self, host: str) -> bool:
         domains = getattr(self.crawler.spider, "allowed_domains", None) or []
         return not domains or any(host == d or host.endswith(f".{d}") for d in domains)
+
+
+class ChallengeCookieMiddleware:
+    """Passes a cookie challenge a browser passes without running code: an answer (200, 521, 412 …) that only
+    writes a cookie in string literals and reloads (``crawler.challenge.challenge_cookies``). The cookie is kept
+    for its host and sent with every later request there; the challenged request is asked again once. A host
+    that writes new cookies more than ``GXMON_CHALLENGES_PER_HOST`` times, or challenges a request carrying the
+    cookie it wrote, is given up: the answer goes on to the spider, which names the gate as the reason
+    (``crawler.challenge.script_challenge``). A challenge that computes its cookie is never passed.
+
+    Placed below RedirectMiddleware (600): it sees the answer a redirect ends at."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.most = crawler.settings.getint("GXMON_CHALLENGES_PER_HOST")
+        self.cookies: dict[str, dict[str, str]] = {}
+        self.written: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ChallengeCookieMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
+        cookies = self.cookies.get(_host(request.url))
+        if cookies:
+            request.headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        cookies = challenge_cookies(response.body)
+        if not cookies:
+            return response
+        host = _host(request.url)
+        sent = set(request.headers.get("Cookie", b"").decode("latin-1").split("; "))
+        known = self.cookies.get(host, {})
+        fresh = {name: value for name, value in cookies.items() if known.get(name) != value}
+        if all(f"{name}={value}" in sent for name, value in cookies.items()) \
+                or (fresh and self.written[host] >= self.most):
+            self.crawler.stats.inc_value("gxmon/challenge/given_up")
+            logger.warning("cookie challenge not passed at %s (its cookie sent, or %d written): %s",
+                           host, self.written[host], request.url)
+            return response
+        if fresh:
+            self.cookies[host] = {**known, **fresh}
+            self.written[host] += 1
+        self.crawler.stats.inc_value("gxmon/challenge/passed")
+        return request.replace(dont_filter=True)
+
+
+class FirewallPageMiddleware:
+    """A firewall's page in place of the site's (``crawler.firewall``, often with status 200) never reaches the
+    spider as a page: a rate limit is asked again after a wait (``GXMON_RATE_LIMIT_WAIT`` seconds, doubled each
+    time, at most ``GXMON_RATE_LIMIT_RETRIES`` times), its host's download slot slowed to that wait; a refusal,
+    or a rate limit that outlasts the retries, fails the request (IgnoreRequest: its errback records why, no
+    link of it followed, no report yielded). Counted per host in ``gxmon/firewall/<host>``.
+
+    Placed below RedirectMiddleware (600): it sees the answer a redirect ends at."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.wait = crawler.settings.getfloat("GXMON_RATE_LIMIT_WAIT")
+        self.retries = crawler.settings.getint("GXMON_RATE_LIMIT_RETRIES")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FirewallPageMiddleware:
+        return cls(crawler)
+
+    async def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        page = firewall_page(response.body) if isinstance(response, TextResponse) else None
+        if page is None:
+            return response
+        self.crawler.stats.inc_value(f"gxmon/firewall/{_host(request.url)}")
+        waited = request.meta.get("gxmon_rate_limited", 0)
+        if not page.rate_limit or waited >= self.retries:
+            raise IgnoreRequest(page.reason(response.status))
+        wait = self.wait * 2 ** waited
+        self._slow_down(request, wait)
+        await sleep(wait)
+        return request.replace(dont_filter=True, meta={**request.meta, "gxmon_rate_limited": waited + 1})
+
+    def _slow_down(self, request: Request, wait: float) -> None:
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot is not None:
+            slot.delay = max(slot.delay, wait)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc

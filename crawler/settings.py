@@ -41,12 +41,21 @@ DOWNLOADER_MIDDLEWARES = {
     # Below RetryMiddleware (550): a bundled page's 304 waits for its pictures' last answers.
     "crawler.middlewares.PictureRecheckMiddleware": 540,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
+    # Below RedirectMiddleware (600): they see the answer a redirect ends at.
+    "crawler.middlewares.FirewallPageMiddleware": 580,
+    "crawler.middlewares.ChallengeCookieMiddleware": 590,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
     "crawler.middlewares.RedirectGuardMiddleware": 650,
     # Last before the download: only a request that will be sent waits for its host's slot. Active only
     # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.
     "crawler.shared_politeness.SharedPolitenessMiddleware": 950,
 }
+# A cookie challenge written in literals is passed (crawler.challenge): at most this many cookies a host.
+GXMON_CHALLENGES_PER_HOST = 3
+# A firewall's rate limit is asked again after this many seconds, doubled each time, at most this many times.
+GXMON_RATE_LIMIT_WAIT = 2.0
+GXMON_RATE_LIMIT_RETRIES = 2
+
 EXTENSIONS = {
     "crawler.extensions.CrawlSummaryWriter": 500,
     "crawler.extensions.FinishedJobCleanup": 510,

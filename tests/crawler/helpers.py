@@ -35,7 +35,7 @@ def portal_crawl(site_id: str, name: str, base_url: str, state: Path) -> tuple[S
     items it yielded."""
     feed = state / "items.jsonl"
     site = Site(site_id, name, (base_url + "/",), delay=0, concurrency=4, max_pages=800)
-    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_RATE_LIMIT_WAIT": 0.2, "GXMON_STATE_DIR": str(state),
                 "FEEDS": {str(feed): {"format": "jsonlines"}}}
     summary = run_crawl([site], settings, timeout=240).site(site_id)
     return summary, [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]

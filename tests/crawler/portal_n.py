@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from tests.crawler.helpers import FILES
 from tests.crawler.portal import Look, OneHost, Page
 
 CITY = "北湾市人民政府"
@@ -33,30 +34,14 @@ LOOK = Look(NAV, seed=61, day=1)
 html = LOOK.html
 
 JSL_COOKIE = "__jsl_clearance=1700000000.123|0|abcDEF123"
-JSL = (f'<html><body><script>document.cookie="{JSL_COOKIE}" + ";max-age=3600;path=/";'
-       'location.href=location.pathname+location.search</script></body></html>').encode()
+JSL = (FILES / "challenge_jsl_literal_521.html").read_bytes()
 WZWS_COOKIE = "wzws_cid=a1b2c3d4e5f6"
-WZWS = ('<!DOCTYPE html><html><head><script type="text/javascript">document.cookie=\'wzws_cid=\' + \'a1b2c3d4e5f6\''
-        ' + \'; path=/\';</script><meta http-equiv="refresh" content="0"></head><body></body></html>').encode()
+WZWS = (FILES / "challenge_wzws_refresh.html").read_bytes()
 # 瑞数's gate: a $_ts script the site's own obfuscated code turns into a cookie; no literal gives it
-RUISHU = ('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
-          '<meta id="9DhefwqGPrzA" content="8GsFZ0Jb1wHEQ3OLk2mYVxWq.dRtS7nA5uC9pIeTf6jBhKzXy4Ngr0lvoDcM" r="m">'
-          '<script type="text/javascript" r="m">$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};$_ts.nsd=84312;'
-          '$_ts.cd="qEcqrpAlsGmcDGQZdEVwcaLqrrAyDqQZrEAqcr0nqpGqhsLVqAbbDqGlqAqqq1GVqqqxeSGqqAGqr";'
-          'if($_ts.lcd)$_ts.lcd();</script><script type="text/javascript" charset="utf-8" '
-          'src="/4QbVtADbnLVI/c.FxJzG50F.dfe1675.js" r="m"></script></head><body></body></html>').encode()
-RATE_LIMITED = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>访问受限</title></head><body>'
-                '<div class="box"><h2>访问过于频繁，请稍后再试</h2><p>您的IP访问频率过高，已被临时限制。</p>'
-                '<a href="/">返回首页</a></div></body></html>').encode()
-F5_REJECTED = (b'<html><head><title>Request Rejected</title></head><body>The requested URL was rejected. Please '
-               b'consult with your administrator.<br><br>Your support ID is: 14104543895834218121<br><br>'
-               b'<a href=\'javascript:history.back();\'>[Go Back]</a></body></html>')
-SAFEDOG = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>网站防火墙</title></head><body>'
-           '<div class="wrap"><h1>您的访问被拦截</h1><p>您的请求带有不合法参数，已被网站管理员设置拦截！</p>'
-           '<p>可能原因：您提交的内容包含危险的攻击请求</p><a href="/">返回首页</a>'
-           '<a href="/sfj/xxgk/ndbg/2023年度报告.html">北湾市司法局2023年政府信息公开工作年度报告</a>'
-           '<a href="http://www.safedog.cn/">网站安全狗</a></div></body></html>').encode()
-
+RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()
+RATE_LIMITED = (FILES / "firewall_rate_limit.html").read_bytes()
+F5_REJECTED = (FILES / "firewall_f5_rejected.html").read_bytes()
+SAFEDOG = (FILES / "firewall_safedog.html").read_bytes()
 
 def cookie_gate(cookie: str, challenge: Page):
     """A gate answering ``challenge`` to every request that does not carry ``cookie``."""

@@ -1,6 +1,9 @@
-"""Anti-bot script challenges are named, so a site behind one is not reported as having no 年报 column."""
+"""Anti-bot script challenges are named, so a site behind one is not reported as having no 年报 column; the cookie
+of one written in string literals is read."""
 
-from crawler.challenge import script_challenge
+import pytest
+
+from crawler.challenge import challenge_cookies, script_challenge
 from tests.crawler.helpers import FILES
 
 
@@ -15,3 +18,27 @@ def test_a_page_that_only_sets_a_cookie_and_reloads_is_a_challenge():
 def test_a_list_page_is_no_challenge():
     assert script_challenge((FILES / "column_year_subcolumns.html").read_bytes()) is None
 
+
+
+def test_a_cookie_written_in_string_literals_is_read():
+    assert challenge_cookies((FILES / "challenge_jsl_literal_521.html").read_bytes()) == {
+        "__jsl_clearance": "1700000000.123|0|abcDEF123"}
+
+
+def test_a_cookie_written_in_literals_before_a_refresh_is_read():
+    assert challenge_cookies((FILES / "challenge_wzws_refresh.html").read_bytes()) == {"wzws_cid": "a1b2c3d4e5f6"}
+
+
+@pytest.mark.parametrize("name", ["challenge_cookie_521.html", "challenge_ruishu_412.html"])
+def test_a_cookie_the_page_computes_is_never_read(name):
+    assert challenge_cookies((FILES / name).read_bytes()) is None
+
+
+@pytest.mark.parametrize("body", [
+    b'<script>document.cookie="a=" + x; location.reload()</script>',            # a variable
+    b'<script>document.cookie="a=" + go("1"); location.reload()</script>',      # a call
+    b'<script>document.cookie="a=1"; location.reload()</script><a href="/x.html">x</a>',   # a page with links
+    b'<script>document.cookie="a=1";</script>',                                 # no reload
+])
+def test_a_cookie_not_written_in_literals_on_a_reloading_page_alone_is_never_read(body):
+    assert challenge_cookies(body) is None
