@@ -13,8 +13,9 @@ crawls over real HTTP.
 - 市水务局 (``/slj/``): its 年报 list and one report answer 200 with a rate-limit page (``访问过于频繁，请稍后再试``)
   the first time each is asked, then the page; a report under a path the WAF always rejects (F5's ``The requested
   URL was rejected``, 200) is never reached, so none expected;
-- 市司法局 (``/sfj/``): its home page is a script alone sending the browser on (``window.location.href=
-  '/sfj/index.shtml'``), its 年报 column a ``top.location=`` page; a 安全狗 block page (``您的访问被拦截``, 200,
+- 市司法局 (``/sfj/``): linked without its trailing slash (a 301 adds it); its home page is a script alone sending
+  the browser on (``window.location.href='/sfj/index.shtml'``), its 年报 column a ``top.location=`` page; its 2023
+  report linked from the city's list at an old address that 301s to its page; a 安全狗 block page (``您的访问被拦截``, 200,
   with links of its own) answers its 搜索;
 - noise: a 部门预算 in 公安局's list, a 工作总结 in 水务局's.
 """
@@ -91,12 +92,15 @@ class PortalN(OneHost):
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/gaj/index.html">市公安局</a><a href="/jtj/index.html">市交通运输局</a>'
-            '<a href="/swj/index.html">市商务局</a><a href="/slj/index.html">市水务局</a><a href="/sfj/">市司法局</a></div>')))
+            '<a href="/swj/index.html">市商务局</a><a href="/slj/index.html">市水务局</a><a href="/sfj">市司法局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
     def _city(self) -> None:
-        self._list("/xxgk/ndbg/index.html", "政府信息公开年报", self._reports("/xxgk/ndbg/", CITY, range(2023, 2021, -1)))
+        """The city's list, linking also 司法局's 2023 report at its old address (a 301 to its page)."""
+        self._list("/xxgk/ndbg/index.html", "政府信息公开年报", [
+            *self._reports("/xxgk/ndbg/", CITY, range(2023, 2021, -1)),
+            ("/sfj/art/2023.htm", "北湾市司法局2023年政府信息公开工作年度报告")])
 
     def _police(self) -> None:
         """市公安局: 加速乐's HTTP 521 cookie script, its cookie written in literals, on every address."""
@@ -145,6 +149,8 @@ class PortalN(OneHost):
         """市司法局: a home page and a column page that are a script sending the browser on; a 安全狗 block page
         answering its 搜索."""
         name, folder = "北湾市司法局", "/sfj/"
+        self.main.pages["/sfj"] = Page(b"", status=301, location="/sfj/")
+        self.main.pages["/sfj/art/2023.htm"] = Page(b"", status=301, location="/sfj/art/nb2023.html")
         self.main.pages["/sfj/"] = Page(b"<script>window.location.href='/sfj/index.shtml'</script>")
         self.main.pages["/sfj/index.shtml"] = Page(html(name, (
             f'<h1>{name}</h1><a href="/sfj/xxgk/ndbg/">政府信息公开年报</a>'

@@ -42,3 +42,8 @@ def test_no_link_of_a_block_page_is_followed(crawl):
 
 def test_no_gate_makes_the_crawl_ask_again_and_again(crawl):
     assert max(crawl[0].asks.values()) <= 3
+
+
+def test_each_report_is_yielded_once_whatever_address_led_to_it(crawl):
+    finals = [i["final_url"] for i in crawl[2]]
+    assert sorted(u for u in set(finals) if finals.count(u) > 1) == []
