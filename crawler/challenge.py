@@ -2,8 +2,10 @@
 
 Many government portals sit behind such a gate: 瑞数信息 (RiverSecurity) answers HTTP 412 (or 202) with a
 ``$_ts`` script, 知道创宇加速乐 HTTP 521 with a script writing ``__jsl_clearance``, others a short page that
-writes ``document.cookie`` and reloads itself. gxmon runs no JavaScript, so such a site cannot be crawled;
-naming the gate tells the officer why nothing was found, where "no 年报 column" would blame the site's layout.
+writes ``document.cookie`` and reloads itself. gxmon runs no JavaScript: a gate whose cookie is written in string
+literals is passed (``challenge_cookies``, read by ``crawler.middlewares.ChallengeCookieMiddleware``); any other
+cannot be, and naming it tells the officer why nothing was found, where "no 年报 column" would blame the site's
+layout.
 """
 
 from __future__ import annotations
@@ -51,10 +53,9 @@ def challenge_cookies(body: bytes) -> dict[str, str] | None:
         return None
     text = body.decode("utf-8", "replace")
     cookies: dict[str, str] = {}
-    for write in list(_COOKIE_WRITE.finditer(text))[:MAX_COOKIE_WRITES + 1]:
-        written = _literals(text, write.end())
-        pair = _COOKIE_PAIR.match(written or "")
-        if pair is None or len(cookies) == MAX_COOKIE_WRITES:
+    for write in _COOKIE_WRITE.finditer(text):
+        pair = _COOKIE_PAIR.match(_literals(text, write.end()) or "")
+        if pair is None or len(cookies) == MAX_COOKIE_WRITES:   # computed, or more than a gate writes
             return None
         cookies[pair.group(1)] = pair.group(2)
     return cookies or None
