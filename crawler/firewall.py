@@ -43,6 +43,14 @@ class FirewallPage:
         return f"HTTP {status}: a web application firewall's page in place of the site's ({kind}: {self.phrase})"
 
 
+TOO_MANY_REQUESTS = FirewallPage("HTTP 429 Too Many Requests", rate_limit=True)
+
+
+def firewall_answer(status: int, body: bytes) -> FirewallPage | None:
+    """What a firewall's answer says: a 429 is a rate limit whatever its page; else as ``firewall_page``."""
+    return TOO_MANY_REQUESTS if status == 429 else firewall_page(body)
+
+
 def firewall_page(body: bytes) -> FirewallPage | None:
     """The firewall page ``body`` is, or None where it is a page of the site."""
     if len(body) > MAX_PAGE_BYTES or not body.strip():

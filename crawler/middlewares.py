@@ -19,7 +19,7 @@ from scrapy.utils.request import request_from_dict
 
 from crawler.budget import FrontierSkip
 from crawler.challenge import challenge_cookies
-from crawler.firewall import firewall_page
+from crawler.firewall import firewall_answer
 from crawler.frontier import PICTURE_PRIORITY
 from crawler.picture_state import KnownPicture, PictureStore, picture_store
 from crawler.validators import ValidatorStore, validator_store
@@ -245,8 +245,9 @@ class ChallengeCookieMiddleware:
 
 class FirewallPageMiddleware:
     """A firewall's page in place of the site's (``crawler.firewall``, often with status 200) never reaches the
-    spider as a page: a rate limit is asked again after a wait (``GXMON_RATE_LIMIT_WAIT`` seconds, doubled each
-    time, at most ``GXMON_RATE_LIMIT_RETRIES`` times), its host's download slot slowed to that wait; a refusal,
+    spider as a page: a rate limit (such a page, or a 429) is asked again after a wait (``GXMON_RATE_LIMIT_WAIT``
+    seconds, doubled each time, or the answer's Retry-After seconds if longer, at most ``AUTOTHROTTLE_MAX_DELAY``;
+    at most ``GXMON_RATE_LIMIT_RETRIES`` times), its host's download slot slowed to that wait; a refusal,
     or a rate limit that outlasts the retries, fails the request (IgnoreRequest: its errback records why, no
     link of it followed, no report yielded). Counted per host in ``gxmon/firewall/<host>``.
 
@@ -256,20 +257,22 @@ class FirewallPageMiddleware:
         self.crawler = crawler
         self.wait = crawler.settings.getfloat("GXMON_RATE_LIMIT_WAIT")
         self.retries = crawler.settings.getint("GXMON_RATE_LIMIT_RETRIES")
+        self.longest = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FirewallPageMiddleware:
         return cls(crawler)
 
     async def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
-        page = firewall_page(response.body) if isinstance(response, TextResponse) else None
+        page = firewall_answer(response.status, response.body if isinstance(response, TextResponse) else b"")
         if page is None:
             return response
         self.crawler.stats.inc_value(f"gxmon/firewall/{_host(request.url)}")
         waited = request.meta.get("gxmon_rate_limited", 0)
         if not page.rate_limit or waited >= self.retries:
             raise IgnoreRequest(page.reason(response.status))
-        wait = self.wait * 2 ** waited
+        asked = response.headers.get("Retry-After", b"").strip()
+        wait = min(max(self.wait * 2 ** waited, int(asked) if asked.isdigit() else 0), self.longest)
         self._slow_down(request, wait)
         await sleep(wait)
         return request.replace(dont_filter=True, meta={**request.meta, "gxmon_rate_limited": waited + 1})

@@ -104,3 +104,15 @@ def test_a_page_of_the_site_goes_on():
     request = Request(HOST + "/list.html")
     answer = _answer(request, (FILES / "column_year_subcolumns.html").read_bytes())
     assert asyncio.run(mw.process_response(request, answer)) is answer
+
+
+def test_a_429_waits_as_long_as_its_retry_after_asks_within_the_longest_delay():
+    crawler = _Crawler(GXMON_RATE_LIMIT_WAIT=0.01, AUTOTHROTTLE_MAX_DELAY=0.05)
+    mw = FirewallPageMiddleware(crawler)
+    request = Request(HOST + "/list.html")
+    asked = Response(request.url, status=429, headers={"Retry-After": "0.03"}, request=request)
+    again = asyncio.run(mw.process_response(request, asked))
+    assert isinstance(again, Request) and crawler.slot.delay == 0.01    # a Retry-After not in whole seconds: ignored
+    asked = Response(request.url, status=429, headers={"Retry-After": "120"}, request=again)
+    asyncio.run(mw.process_response(again, asked))
+    assert crawler.slot.delay == 0.05
