@@ -21,6 +21,10 @@ government sites no other portal has, for crawls over real HTTP.
   raw GBK bytes);
 - 市林业局 (``/lyj/``): an old GBK site reached only through the 部门导航 page's image map (``<area href>``): its
   home a ``<meta http-equiv=refresh>`` to a frameset whose right frame is the 年报 list;
+- 市水利局 (``/slj/``): reached only through the 政府部门 page (``/zfbm.html``), an image map of departments under no
+  heading, the page's title alone saying what it is;
+- 市交通运输局 (``/jtj/``): no 年报 column; its reports published only as articles 关于公布…年度报告的公告 among
+  120 notices of its 通知公告 column (six pages of twenty), each article's attachment the report;
 - noise: a 部门决算报告 in 住建's list, a 部门预算 in the platform's 年度报告 category, a 财政决算报告 in 财政's
   table, a 审计工作报告 in 审计's, a 民政事业统计公报 in 民政's, a 年报编制工作的通知 in 人社's, a 林业统计公报 in 林业's.
 """
@@ -61,15 +65,19 @@ class PortalL(OneHost):
         self._audit()
         self._labour()
         self._forestry()
+        self._water()
+        self._transport()
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         return self.noise(LOOK, path, title, nav)
 
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
-            '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a><a href="/bmdh.html">部门导航</a></div>'
+            '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a><a href="/bmdh.html">部门导航</a>'
+            '<a href="/zfbm.html">政府部门</a></div>'
             '<div class="links"><div class="hd">部门网站</div><a href="/zjj/index.html">市住房和城乡建设局</a>'
-            '<a href="/czj/index.html">市财政局</a><a href="/mzj/index.html">市民政局</a><a href="/rsj/index.html">市人力资源和社会保障局</a></div>'
+            '<a href="/czj/index.html">市财政局</a><a href="/mzj/index.html">市民政局</a><a href="/rsj/index.html">市人力资源和社会保障局</a>'
+            '<a href="/jtj/index.html">市交通运输局</a></div>'
             '<div class="bm"><select onchange="window.open(this.value)"><option value="">---市直部门网站---</option>'
             '<option value="/sjj/index.html">北湖市审计局</option><option value="/tjj/index.html">北湖市统计局</option>'
             '</select></div>')))
@@ -251,3 +259,49 @@ class PortalL(OneHost):
         main.pages["/lyj/nb/tjgb.htm"] = gbk("北湖市2022年林业统计公报", "<p>森林覆盖率。</p>")
         main.pages["/lyj/right.htm"] = gbk("信息公开年报", "<table>" + "".join(
             f'<tr><td><a href="{p}" target="_blank">{escape(t)}</a></td></tr>' for p, t in rows) + "</table>")
+
+    def _water(self) -> None:
+        """水利: a sub-site only an image map under no heading opens, the page titled 政府部门."""
+        main, name, folder = self.main, "北湖市水利局", "/slj/"
+        main.pages["/zfbm.html"] = Page(html(f"政府部门-{CITY}", (
+            '<div class="main"><img src="/images/zfbm.jpg" usemap="#zfbm" width="800" height="300"><map name="zfbm">'
+            '<area shape="rect" coords="0,0,200,100" href="/slj/index.html" alt="市水利局">'
+            '<area shape="rect" coords="200,0,400,100" href="/tjj/index.html" alt="市统计局"></map></div>')))
+        nav = self.department_home(LOOK, folder, name, '<a href="/slj/gknb/index.html">政府信息公开年报</a>')
+        rows = [(f"{folder}gknb/{year}.html", self.report(LOOK, f"{folder}gknb/{year}.html", name, year, nav))
+                for year in range(2024, 2020, -1)]
+        rows.insert(1, (f"{folder}gknb/szy.html", self._noise(f"{folder}gknb/szy.html", "北湖市2023年水资源公报", nav)))
+        main.pages["/slj/gknb/index.html"] = Page(html("政府信息公开年报", "<ul>" + "".join(
+            f'<li><a href="{p}">{escape(t)}</a></li>' for p, t in rows) + "</ul>", nav))
+
+    def _transport(self) -> None:
+        """交通: no 年报 column, each report the attachment of a 公告 among 120 notices of its 通知公告 column."""
+        main, name, folder = self.main, "北湖市交通运输局", "/jtj/"
+        nav = self.department_home(LOOK, folder, name, '<a href="/jtj/tzgg/index.html">通知公告</a>'
+                                                       '<a href="/jtj/gzdt/index.html">工作动态</a>')
+        subjects = ("春运工作", "道路运输安全生产检查", "公路养护工程招标", "出租汽车运价调整", "驾驶员培训机构考核",
+                    "农村公路建设", "超限超载治理", "交通运输行政执法评议", "网约车经营许可", "防汛工作")
+        notices = [(f"{folder}tzgg/{5000 + n}.html", f"关于做好{2024 - n % 4}年{subjects[n % 10]}的通知")
+                   for n in range(116)]
+        notices.insert(40, (f"{folder}tzgg/bz.html", "关于做好2023年度政府信息公开工作年度报告编制工作的通知"))
+        for path, title in notices:
+            self._noise(path, title, nav)
+        for n, year in enumerate(range(2024, 2021, -1)):
+            title, path = f"关于公布{year}年度政府信息公开工作年度报告的公告", f"{folder}tzgg/{7000 + year}.html"
+            pdf = f"{folder}uploads/nb{year}.pdf"
+            main.pages[path] = Page(LOOK.html(title, (
+                f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：{year + 1}-01-26</div>'
+                f'<div class="content"><p>现将我局{year}年度政府信息公开工作年度报告予以公布。</p>'
+                f'<p>附件：<a href="{pdf}">{escape(name)}{year}年政府信息公开工作年度报告.pdf</a></p></div></div>'),
+                nav))
+            main.pages[pdf] = Page(b"%PDF-1.4\n% report\n", "application/pdf")
+            self.expected[self.base + pdf] = (name, year)
+            notices.insert(3 + 44 * n, (path, title))
+        size = 20
+        pages = [notices[k:k + size] for k in range(0, len(notices), size)]
+        for n, shown in enumerate(pages):
+            pager = "".join(f'<a href="index{f"_{k}" if k else ""}.html">{k + 1}</a>' for k in range(len(pages)))
+            main.pages[f"{folder}tzgg/index{f'_{n}' if n else ''}.html"] = Page(html("通知公告", (
+                "<ul>" + "".join(f'<li><a href="{p}">{escape(t)}</a><span>2024-03-01</span></li>' for p, t in shown)
+                + f'</ul><div class="page">共{len(pages)}页 {pager}</div>'), nav))
+        main.pages["/jtj/gzdt/index.html"] = Page(html("工作动态", "<p>暂无信息</p>", nav))

@@ -14,6 +14,7 @@ from tests.crawler.portal_l import PortalL
 crawl = crawl_of(PortalL, "beihu", "北湖市人民政府")
 
 
-@pytest.mark.parametrize("folder", ["/xxgk/", "/zjj/", "/gkpt/", "/czj/", "/mzj/", "/sjj/", "/rsj/", "/lyj/"])
+@pytest.mark.parametrize("folder", ["/xxgk/", "/zjj/", "/gkpt/", "/czj/", "/mzj/", "/sjj/", "/rsj/", "/lyj/", "/slj/",
+                                    "/jtj/"])
 def test_each_familys_reports_are_found(crawl, folder):
     assert found_under(crawl, crawl[0].base + folder) == expected_under(crawl, crawl[0].base + folder)
