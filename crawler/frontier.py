@@ -128,6 +128,10 @@ _MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
 _OWN_PLATFORM = re.compile(r"^(?:本[级站机关]{0,2})?(?:政府)?(?:信息|政务)公开(?:目录|平台|专栏|专题|网|网站)?$")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
 _URL_TOKEN = re.compile(r"[^a-z0-9]+")
+# A column of notices: its items are 关于…的通知, yet an agency with no 年报 column publishes its reports there as
+# 关于公布…年度报告的公告. Its name holds a look-alike word (通知, 公告) but names a list, never a document.
+_TITLE_PARTS = re.compile(r"\s*[-_|｜—–>＞»]+\s*|\s{2,}")
+_NOTICE_COLUMN = re.compile(r"^(?:通知公告|公告通知|通知通告|通告公告|公示公告|公告公示|通知|公告|通告|公示)(?:栏目|专栏|列表)?$")
 
 
 class Step(Enum):
@@ -168,6 +172,16 @@ def is_agency_name(text: str) -> bool:
 def is_more_link(text: str) -> bool:
     """更多, more, >>: the link to the whole list a block shows the first items of."""
     return bool(_MORE.match(squash(text)))
+
+
+def is_notice_column(text: str) -> bool:
+    """通知公告, 公示公告, 通知 alone: the name of a column of notices, not a notice's title."""
+    return bool(_NOTICE_COLUMN.match(squash(text)))
+
+
+def names_notice_column(*texts: str) -> bool:
+    """A link text or page title (通知公告-市交通运输局, 通知公告_…) naming a column of notices."""
+    return any(is_notice_column(part) for text in texts for part in _TITLE_PARTS.split(text))
 
 
 def is_year_only(text: str) -> bool:

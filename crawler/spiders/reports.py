@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
@@ -49,7 +50,7 @@ from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from crawler.budget import Budget, FrontierSkip
+from crawler.budget import EXPLORING, Budget, FrontierSkip
 from crawler.bundle import PagedArticle, Part, PicturedPage
 from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
@@ -80,7 +81,9 @@ from crawler.frontier import (
     Step,
     is_agency_name,
     is_more_link,
+    is_notice_column,
     is_view,
+    names_notice_column,
     judge,
     page_priority,
     url_tokens,
@@ -145,6 +148,7 @@ MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
+MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,8 @@ class ReportsSpider(scrapy.Spider):
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
         listed = [d for d in documents if d.link.heading not in previews]
-        column = meta.get("role") == "list" or len(listed) >= LIST_MIN_REPORT_LINKS or (
+        notices = self._is_notice_list(response)
+        column = (meta.get("role") == "list" and not notices) or len(listed) >= LIST_MIN_REPORT_LINKS or (
             self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED for link in links)
                                              or self._loads_its_list(response)))
         if column:
@@ -282,6 +287,8 @@ class ReportsSpider(scrapy.Spider):
             pages = list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
             yield from pages
+        elif notices:
+            yield from self._notice_pages(response, links, records, subsite)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite)
@@ -302,6 +309,25 @@ class ReportsSpider(scrapy.Spider):
             yield from self._script_lists(response, subsite)
         if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
             yield from self._bundles(response, subsite, self._says_column(response))
+
+    @staticmethod
+    def _is_notice_list(response: Response) -> bool:
+        """A page of a 通知公告 column a sub-site with no 年报 column is explored through: so called by the link that
+        led here (通知公告, or 更多 under it: the page's title)."""
+        meta = response.meta
+        if meta.get("notices") or meta.get("step") not in EXPLORING:
+            return bool(meta.get("notices"))
+        html = isinstance(response, TextResponse) and is_html(response.body)
+        return names_notice_column(meta.get("link_text", ""), response.xpath("//title/text()").get("") if html else "")
+
+    def _notice_pages(self, response: Response, links: list[Link], records: int,
+                      subsite: int) -> Iterator[scrapy.Request]:
+        """A 通知公告 column's other pages, whose titles are read for articles publishing a report (关于公布…年度
+        报告的公告): explored as the column was, so each counts against the sub-site's budget and none is fetched
+        once its 年报 column is found; never the sub-site's column, its notices no reports."""
+        for request in islice(self._list_pages(response, links, records, subsite), MAX_NOTICE_PAGES):
+            request.meta.update(notices=True, step=response.meta["step"])
+            yield request
 
     @staticmethod
     def _loads_its_list(response: Response) -> bool:
@@ -618,7 +644,8 @@ class ReportsSpider(scrapy.Spider):
         return not (link.url == page_url or is_first_page_again(link.url, page_url)
                     or is_attachment(link.url, link.text)
                     or _NOT_A_PAGE.search(link.url)
-                    or self._denied(link.url) or classify_title(link.text) is not Verdict.UNRELATED
+                    or self._denied(link.url)
+                    or (classify_title(link.text) is not Verdict.UNRELATED and not is_notice_column(link.text))
                     or is_pager_link(link.text, link.url, page_url))
 
     def _document_request(self, link: Link, verdict: Verdict, response: Response, subsite: int,

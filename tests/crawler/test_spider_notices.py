@@ -1,0 +1,51 @@
+"""A sub-site with no 年报 column publishing its reports as 公告 among the notices of its 通知公告 column: the
+column explored, its titles read for articles publishing a report, its pages bounded (tests/files/)."""
+
+from __future__ import annotations
+
+import scrapy
+
+from crawler.spiders.reports import MAX_NOTICE_PAGES
+from tests.crawler.helpers import file_response
+
+SITE = "http://www.zhoukou.gov.cn"
+NOTICES = SITE + "/jtj/tzgg/index.html"
+
+
+def _notices_page(spider, **meta) -> list[scrapy.Request]:
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
+    return [r for r in spider.parse_page(file_response("notices_list.html", NOTICES, meta))
+            if isinstance(r, scrapy.Request)]
+
+
+def test_a_departments_notices_column_is_explored_never_taken_for_a_notices_title(spider):
+    meta = {"role": "page", "hops": 1}
+    list(spider.parse_page(file_response("department_home_notices.html", SITE + "/jtj/index.html", meta)))
+    explored = {r.url: r.meta["step"] for r in spider._held.release_all()}
+    assert explored.get(NOTICES) == "avoid"
+
+
+def test_a_notices_column_gives_the_articles_publishing_a_report_and_its_pages_explored(spider):
+    requests = _notices_page(spider)
+    documents = [r.url for r in requests if r.meta["role"] == "document"]
+    pages = [r for r in requests if r.meta["role"] == "list"]
+    assert documents == [SITE + "/jtj/tzgg/9024.html"]
+    assert {r.url for r in pages} == {f"{SITE}/jtj/tzgg/index_{k}.html" for k in range(1, MAX_NOTICE_PAGES + 1)}
+    assert all(r.meta["notices"] and r.meta["step"] == "avoid" for r in pages)
+
+
+def test_a_notices_column_is_never_the_sub_sites_report_column(spider):
+    _notices_page(spider)
+    _notices_page(spider, role="list", notices=True, list_of=NOTICES)
+    assert not spider.subsites.has_column(0)
+
+
+def test_a_notices_column_followed_for_no_exploration_is_no_list_of_notices(spider):
+    requests = _notices_page(spider, step="follow", link_text="通知公告")
+    assert not any(r.meta.get("notices") for r in requests)
+
+
+def test_a_notices_column_opened_by_its_more_link_is_known_by_its_title(spider):
+    requests = _notices_page(spider, link_text="更多")
+    assert [r.url for r in requests if r.meta["role"] == "document"] == [SITE + "/jtj/tzgg/9024.html"]
+    assert len([r for r in requests if r.meta.get("notices")]) == MAX_NOTICE_PAGES
