@@ -22,6 +22,9 @@ answers holding ids only, or through a request function of the app's parent bund
   "/tjj/api/nb/page",method:"get",params:e})}``, ``export{…,k as g}``); the 年报 view's chunk, loaded from an
   ``import.meta.glob`` map, imports it under another name and calls it (``import{g as q}from"./index.…js"``,
   ``q({channel:"tjnb",current:1,size:10}).then(…)``);
+- 市交通运输局 (``/jtj/``): ``fetch`` by GET (``fetch('/jtj/api/list?channel=nb&page=1')``); the answer gives
+  ids only, the loop names each item's fields (``const {id, title} = item``) and a row's click opens ``base + id``
+  with ``const base = '/jtj/xxgk/detail.html?id='``;
 - 市审计局 (``/sjj/``): ``$.ajax({type: 'POST', url, data: {pageNo: n, pageSize: 3}})`` answering JSON with its
   record count, three items a page (a guard: asked so before this portal);
 - noise: a 部门预算 in 发改委's list, a 统计年报 in 教育局's, a 工作总结 in 卫健委's, a 部门决算 in 财政局's, a
@@ -129,6 +132,14 @@ TJJ_NDBG = (
     '{t.value=o.data.records}),(o,l)=>(p(),f("ul",null,[(p(!0),f(x,null,u(t.value,r=>(p(),f("li",{key:r.id},'
     '[s("a",{href:r.url},r.title)]))),128))]))}});export{I as default};\n')
 
+JTJ_SCRIPT = (
+    '<script>\nconst base = \'/jtj/xxgk/detail.html?id=\';\n'
+    'fetch(\'/jtj/api/list?channel=nb&page=1\').then(r => r.json()).then(res => {\n'
+    '  const tbody = document.querySelector(\'#list\');\n  for (const item of res.data.list) {\n'
+    '    const {id, title, date} = item;\n    const tr = document.createElement(\'tr\');\n'
+    '    tr.innerHTML = \'<td>\' + title + \'</td><td>\' + date + \'</td>\';\n'
+    '    tr.onclick = () => { location.href = base + id; };\n    tbody.appendChild(tr);\n  }\n});\n</script>')
+
 
 class PortalM(OneHost):
     """The host of 南岭市, with the reports a crawl must find (``expected``: URL → agency, year)."""
@@ -145,6 +156,7 @@ class PortalM(OneHost):
         self._finance()
         self._statistics()
         self._audit()
+        self._transport()
 
     def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
         """The department's reports under ``folder``art/: id, title, url."""
@@ -167,7 +179,7 @@ class PortalM(OneHost):
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/zjj/index.html">市住房和城乡建设局</a><a href="/jyj/index.html">市教育局</a>'
             '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/nyj/index.html">市农业农村局</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
-            '<a href="/sjj/index.html">市审计局</a></div>')))
+            '<a href="/sjj/index.html">市审计局</a><a href="/jtj/index.html">市交通运输局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
@@ -278,6 +290,18 @@ class PortalM(OneHost):
             rows = items[(int(n) - 1) * 3:int(n) * 3]
             return Page(json.dumps({"code": 200, "total": len(items), "rows": rows}, ensure_ascii=False).encode(), JSON)
         self.main.posted["/sjj/api/info/list"] = answer
+
+    def _transport(self) -> None:
+        """市交通运输局: ``fetch`` by GET; ids only, the loop naming each item's id, opened as ``base + id``."""
+        name, folder = "南岭市交通运输局", "/jtj/"
+        self._column(folder, name, "/jtj/xxgk/nb.html", JTJ_SCRIPT)
+        items = [{"id": 6600 + year, "title": self.report(LOOK, f"/jtj/xxgk/detail.html?id={6600 + year}", name, year,
+                                                          NAV), "date": f"{year + 1}-01-25"}
+                 for year in range(2023, 2020, -1)]
+        items.insert(1, {"id": 6601, "title": self.noise(LOOK, "/jtj/xxgk/detail.html?id=6601", f"{name}2023年工作总结"),
+                         "date": "2024-01-05"})
+        self.main.dynamic["/jtj/api/list"] = asked_with({"channel": "nb", "page": "1"},
+                                                        {"code": 0, "data": {"list": items}})
 
 
 def body_answer(accept: Callable[[dict], bool], answer: dict) -> Callable[[dict, dict], Page]:
