@@ -107,6 +107,17 @@ _ITEM_TEMPLATE = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\
 _DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
                                 rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}}))?""")
 
+# var id = item.id; const {id} = item; let {docId: id} = item: a name the loop gives an item's field, then writes
+# into an address ('/art/' + id + '.html', base + id): the field's address.
+_FIELD_ALIAS = re.compile(rf"""(?<![\w$.])(?:var|let|const)\s+(?P<name>{_NAME})\s*=\s*{_NAME}(?:\[{_NAME}\])?\s*"""
+                          rf"""(?:\.\s*(?P<key>{_NAME})|\[\s*["'](?P<quoted>{_NAME})["']\s*\])\s*(?=[;,\n}}])""")
+_DESTRUCTURED = re.compile(rf"""(?<![\w$.])(?:var|let|const)\s*\{{(?P<names>[^{{}}=]{{1,200}})\}}\s*=\s*{_NAME}"""
+                           rf"""(?:\[{_NAME}\])?\s*(?=[;,\n}}])""")
+_DESTRUCTURED_NAME = re.compile(rf"^\s*(?P<key>{_NAME})\s*(?::\s*(?P<name>{_NAME}))?\s*$")
+_ALIAS_URL = re.compile(rf"""(?:(?<!\+)(?<!\+\s)["'](?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']|(?<![\w$.])(?P<base>{_NAME}))"""
+                        rf"""\s*\+\s*(?P<name>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})["'])?"""
+                        r"""(?!\s*\+)""")   # an address of more than one field is none ItemUrl can write
+
 # onclick="openDetail(\'' + item.id + '\')": a call the script writes into an item's markup with the item's field
 # as its one argument, the function of the page making the address (crawler.scriptcalls).
 _ITEM_CALL = re.compile(rf"""(?<![\w$.])(?P<function>{_NAME})\(\s*(?:\\?["'])?["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
@@ -186,12 +197,33 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
         found += [ItemUrl(prefix, m.group("key"), m.group("suffix") or "")
                   for _, m in zip(range(MAX_TRIED), _DECLARED_ITEM_URL.finditer(code))
                   if (prefix := declared.get(m.group("name"))) and _URL.match(prefix)]
+    found += _aliased_item_urls(code)
     if _ITEM_CALL.search(code):
         templates = url_templates([code])
         found += [ItemUrl(around[0], m.group("key"), around[1])
                   for _, m in zip(range(MAX_TRIED), _ITEM_CALL.finditer(code))
                   if (around := _around_argument(templates.get(m.group("function"))))]
     return tuple(dict.fromkeys(found))
+
+
+def _aliased_item_urls(code: str) -> list[ItemUrl]:
+    """The addresses written of a name the script gives an item's field (``var id = item.id``, ``const {id} =
+    item``): after an address ('/art/' + id) or a declared one (base + id)."""
+    aliases = {m.group("name"): m.group("key") or m.group("quoted")
+               for _, m in zip(range(MAX_TRIED), _FIELD_ALIAS.finditer(code))}
+    for _, m in zip(range(MAX_TRIED), _DESTRUCTURED.finditer(code)):
+        for part in m.group("names").split(","):
+            if named := _DESTRUCTURED_NAME.match(part):
+                aliases[named.group("name") or named.group("key")] = named.group("key")
+    if not aliases:
+        return []
+    declared = Variables(code).declared if any(m.group("base") for m in _ALIAS_URL.finditer(code)) else {}
+    found = []
+    for _, m in zip(range(MAX_TRIED), (m for m in _ALIAS_URL.finditer(code) if m.group("name") in aliases)):
+        prefix = m.group("prefix") if m.group("base") is None else declared.get(m.group("base"))
+        if prefix is not None and _URL.match(prefix):
+            found.append(ItemUrl(prefix, aliases[m.group("name")], m.group("suffix") or ""))
+    return found
 
 
 def _around_argument(template: Template | None) -> tuple[str, str] | None:

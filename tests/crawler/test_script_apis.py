@@ -198,6 +198,16 @@ def test_an_address_the_script_declares_before_an_items_field_is_its_template():
     assert item_urls(code + "\nvar label = '年报';") == (ItemUrl("/wjw/xxgk/detail.html?id=", "id", ""),)
 
 
+def test_an_address_written_of_the_name_a_loop_gives_an_items_field_is_its_template():
+    code = ("var base = '/wjw/xxgk/detail.html?id=';\nres.data.forEach(function (item) {\n"
+            "  var id = item.id, title = item.title;\n  li.onclick = function () { location.href = base + id; };\n"
+            "});\nrows.forEach((row) => { const {docId: doc, year} = row;\n"
+            "  tr.onclick = () => window.open('/art/' + doc + '.html');\n"
+            "  a.href = '/nb/' + year + '/' + doc + '.html'; });\n"   # two fields: no address of one
+            "var total = res.total; $('#count').text('共' + total + '条');")   # total is no address's
+    assert item_urls(code) == (ItemUrl("/wjw/xxgk/detail.html?id=", "id", ""), ItemUrl("/art/", "docId", ".html"))
+
+
 def test_an_items_markup_calling_the_pages_function_with_its_field_gets_the_address_the_function_makes():
     code = ("function openDetail(id) { window.open('/nyj/xxgk/detail.html?id=' + id); }\n"
             "function show(y, id) { location.href = '/art/' + y + '/' + id + '.html'; }\n"
