@@ -25,6 +25,8 @@ answers holding ids only, or through a request function of the app's parent bund
 - 市交通运输局 (``/jtj/``): ``fetch`` by GET (``fetch('/jtj/api/list?channel=nb&page=1')``); the answer gives
   ids only, the loop names each item's fields (``const {id, title} = item``) and a row's click opens ``base + id``
   with ``const base = '/jtj/xxgk/detail.html?id='``;
+- 市水利局 (``/slj/``): ``$.ajax({dataType: 'xml'})`` of an old interface whose XML answer's root is named as an
+  HTML element (``<table><row><title>…</title><link>…</link></row></table>``), read item by item;
 - 市审计局 (``/sjj/``): ``$.ajax({type: 'POST', url, data: {pageNo: n, pageSize: 3}})`` answering JSON with its
   record count, three items a page (a guard: asked so before this portal);
 - noise: a 部门预算 in 发改委's list, a 统计年报 in 教育局's, a 工作总结 in 卫健委's, a 部门决算 in 财政局's, a
@@ -38,7 +40,7 @@ from collections.abc import Callable
 from html import escape
 
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page
-from tests.crawler.portal_k import asked_with, shell
+from tests.crawler.portal_k import XML, asked_with, shell
 
 CITY = "南岭市人民政府"
 NAV = '<a href="/">首页</a><a href="/xxgk/index.html">政府信息公开</a>'
@@ -140,6 +142,13 @@ JTJ_SCRIPT = (
     '    tr.innerHTML = \'<td>\' + title + \'</td><td>\' + date + \'</td>\';\n'
     '    tr.onclick = () => { location.href = base + id; };\n    tbody.appendChild(tr);\n  }\n});\n</script>')
 
+SLJ_SCRIPT = (
+    '<script src="/slj/js/jquery.min.js"></script><script>\n$(function () {\n  $.ajax({\n    type: \'GET\', '
+    'url: \'/slj/interface/list.jsp\', dataType: \'xml\',\n    data: {channel: \'gknb\', page: 1},\n'
+    '    success: function (xml) {\n      $(xml).find(\'row\').each(function () {\n'
+    '        $(\'#list\').append(\'<li><a href="\' + $(this).find(\'link\').text() + \'">\' + '
+    '$(this).find(\'title\').text() + \'</a></li>\');\n      });\n    }\n  });\n});\n</script>')
+
 
 class PortalM(OneHost):
     """The host of 南岭市, with the reports a crawl must find (``expected``: URL → agency, year)."""
@@ -157,6 +166,7 @@ class PortalM(OneHost):
         self._statistics()
         self._audit()
         self._transport()
+        self._water()
 
     def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
         """The department's reports under ``folder``art/: id, title, url."""
@@ -179,7 +189,8 @@ class PortalM(OneHost):
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
             '</div><a href="/fgw/index.html">市发展和改革委员会</a><a href="/zjj/index.html">市住房和城乡建设局</a><a href="/jyj/index.html">市教育局</a>'
             '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/nyj/index.html">市农业农村局</a><a href="/czj/index.html">市财政局</a><a href="/tjj/index.html">市统计局</a>'
-            '<a href="/sjj/index.html">市审计局</a><a href="/jtj/index.html">市交通运输局</a></div>')))
+            '<a href="/sjj/index.html">市审计局</a><a href="/jtj/index.html">市交通运输局</a>'
+            '<a href="/slj/index.html">市水利局</a></div>')))
         self.main.pages["/xxgk/index.html"] = Page(html(f"{CITY}政府信息公开", (
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
@@ -302,6 +313,18 @@ class PortalM(OneHost):
                          "date": "2024-01-05"})
         self.main.dynamic["/jtj/api/list"] = asked_with({"channel": "nb", "page": "1"},
                                                         {"code": 0, "data": {"list": items}})
+
+    def _water(self) -> None:
+        """市水利局: an XML answer whose root is named ``<table>``, its rows the items."""
+        name, folder = "南岭市水利局", "/slj/"
+        self._column(folder, name, "/slj/xxgk/gknb.html", SLJ_SCRIPT)
+        items = self._reports(folder, name, range(2023, 2020, -1), NAV)
+        items.insert(2, self._item(folder, "szy", "南岭市2023年水资源公报", NAV))
+        rows = "".join(f'<row id="{i["id"]}"><title>{escape(i["title"])}</title><link>{i["url"]}</link></row>'
+                       for i in items)
+        answer = Page(f"<table>{rows}</table>".encode(), XML)
+        self.main.dynamic["/slj/interface/list.jsp"] = lambda query: answer if query.get("channel") == ["gknb"] else \
+            Page(b"<table></table>", XML)
 
 
 def body_answer(accept: Callable[[dict], bool], answer: dict) -> Callable[[dict, dict], Page]:

@@ -16,6 +16,6 @@ crawl = crawl_of(PortalM, "nanling", "南岭市人民政府")
 
 
 @pytest.mark.parametrize("folder", ["/xxgk/", "/fgw/", "/zjj/", "/jyj/", "/wjw/", "/nyj/", "/czj/", "/tjj/", "/sjj/",
-                                    "/jtj/"])
+                                    "/jtj/", "/slj/"])
 def test_each_familys_reports_are_found(crawl, folder):
     assert found_under(crawl, crawl[0].base + folder) == expected_under(crawl, crawl[0].base + folder)
