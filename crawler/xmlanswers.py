@@ -9,8 +9,11 @@ address, or an address the asking script builds from a field). A Hanweb datastor
 is no such answer: its records are HTML (``crawler.links.record_links``).
 
 Only an API's answer is read so, only when its first bytes are XML and no HTML (neither a page nor a fragment of
-one: an answer beginning ``<li>`` or ``<div class="list">`` is the list's HTML a script puts in place), within ``MAX_XML_BYTES``; entities
-are not resolved, nothing is fetched, and at most ``MAX_ELEMENTS`` elements ``MAX_DEPTH`` deep are read.
+one: an answer beginning ``<li>`` or ``<div class="list">`` is the list's HTML a script puts in place), within
+``MAX_XML_BYTES``. A root named as an HTML element is XML's when an ``<?xml`` declaration says so, or when it
+carries no HTML attribute and no element within its first bytes is one of HTML's markup (``<table><row><title>…``:
+records; ``<table class="list"><tr>``: a fragment). Entities are not resolved, nothing is fetched, and at most
+``MAX_ELEMENTS`` elements ``MAX_DEPTH`` deep are read.
 """
 
 from __future__ import annotations
@@ -29,13 +32,36 @@ _HTML_ELEMENTS = (rb"html|!doctype|head|body|div|span|p|a|ul|ol|li|dl|dt|dd|tabl
                   rb"style|link|meta|center|small")
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<(?!(?:" + _HTML_ELEMENTS + rb")[\s/>])"
                         rb"[A-Za-z_][\w.-]*[\s/>]", re.IGNORECASE)
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}\?>\s*<[A-Za-z_]", re.IGNORECASE)
+# A root named as an HTML element a fragment may begin with (a page's own elements say it is a page), its attributes.
+_HTML_NAMED_ROOT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?!(?:html|head|body|!doctype|script|style|link|meta)[\s/>])(?:" + _HTML_ELEMENTS + rb")(?P<attributes>[\s/][^<>]{0,500})?>",
+                              re.IGNORECASE)
+_HTML_ATTRIBUTE = re.compile(rb"(?:^|\s)(?:class|style|id|href|src|width|height|align|valign|border|cellpadding|"
+                             rb"cellspacing|bgcolor|colspan|rowspan|target|onclick|onload|name)\s*=", re.IGNORECASE)
+# HTML's markup in a fragment's body; a record may name its fields title, link or meta, never div or td.
+_MARKUP = re.compile(rb"<(?:div|span|p|a|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|h[1-6]|img|br|hr|em|"
+                     rb"strong|b|i|u|font|center|small|form|input|select|option|label|iframe)[\s/>]", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False,
                           remove_comments=True, remove_pis=True)
 
 
 def is_xml_answer(body: bytes) -> bool:
-    """The answer's first bytes are an XML document's (a declaration, or an element that is not HTML's)."""
-    return len(body) <= MAX_XML_BYTES and bool(_XML_START.match(body[:1024]))
+    """The answer's first bytes are an XML document's (a declaration, or an element that is not HTML's, or one
+    named as HTML's holding records)."""
+    head = body[:1024]
+    return len(body) <= MAX_XML_BYTES and bool(_XML_START.match(head) or _DECLARED.match(head)
+                                                or _records_under_html_name(head))
+
+
+def _records_under_html_name(head: bytes) -> bool:
+    """``<table><row><title>…``: a root named as an HTML element with no HTML attribute, holding elements of which
+    none within ``head`` is HTML's markup."""
+    root = _HTML_NAMED_ROOT.match(head)
+    if root is None or _HTML_ATTRIBUTE.search(root.group("attributes") or b""):
+        return False
+    inside = head[root.end():]
+    return bool(_ELEMENT.search(inside)) and not _MARKUP.search(inside)
 
 
 def xml_answer_data(body: bytes) -> object | None:

@@ -69,3 +69,15 @@ def test_an_html_fragment_a_loader_puts_in_place_is_no_xml_answer():
     assert not is_xml_answer(b'<div class="list"><ul><li></li></ul></div>')
     assert not is_xml_answer(b'<table><tr><td></td></tr></table>')
     assert is_xml_answer(b'<docs><doc id="1" title="t" url="/a/1.html"/></docs>')
+
+
+def test_records_under_a_root_named_as_an_html_element_are_an_xml_answer():
+    records = ('<table>\n  <row id="1"><title>周口市2023年政府信息公开工作年度报告</title><link>/a/1.html</link></row>\n'
+               '  <row id="2"><title>周口市2022年政府信息公开工作年度报告</title><link>/a/2.html</link></row>\n</table>').encode()
+    assert [link.url for link in xml_answer_links(records, API)] == ["http://www.zhoukou.gov.cn/a/1.html",
+                                                                     "http://www.zhoukou.gov.cn/a/2.html"]
+    assert is_xml_answer(b'<?xml version="1.0" encoding="UTF-8"?>\n<table><tr><td>t</td></tr></table>')
+    # HTML's: an attribute of HTML on the root, HTML's markup within, a page's own first element
+    assert not is_xml_answer(b'<table class="list"><row><title>t</title></row></table>')
+    assert not is_xml_answer(b'<table>\n<tbody><tr><td><a href="/a/1.html">t</a></td></tr></tbody></table>')
+    assert not is_xml_answer(b'<!DOCTYPE html><title>t</title><link rel="stylesheet" href="/a.css">')
