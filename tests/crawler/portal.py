@@ -161,6 +161,18 @@ class OneHost:
         self.main.pages[path] = Page(look.html(title, "<p>正文。</p>", nav))
         return title
 
+    def listed_reports(self, look: Look, folder: str, name: str, years: range, nav: str) -> list[dict]:
+        """A department's reports under ``folder``art/, as its API lists them (id, title, url), expected."""
+        key = folder.strip("/").replace("/", "")
+        return [{"id": f"{key}{year}", "title": self.report(look, f"{folder}art/{key}{year}.html", name, year, nav),
+                 "url": f"{folder}art/{key}{year}.html"} for year in years]
+
+    def listed_noise(self, look: Look, folder: str, key: str, title: str, nav: str) -> dict:
+        """A page under ``folder``art/ that is no report, as its API lists it (id, title, url)."""
+        item = f'{folder.strip("/").replace("/", "")}{key}'
+        path = f"{folder}art/{item}.html"
+        return {"id": item, "title": self.noise(look, path, title, nav), "url": path}
+
     def department_home(self, look: Look, folder: str, name: str, links: str) -> str:
         """A department's home page under ``folder`` with ``links``; its navigation bar."""
         nav = f'<a href="{folder}index.html">首页</a>{links}'

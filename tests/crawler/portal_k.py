@@ -159,17 +159,6 @@ class PortalK(OneHost):
     def _noise(self, path: str, title: str, nav: str = NAV) -> str:
         return self.noise(LOOK, path, title, nav)
 
-    def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
-        """The department's reports under ``folder``art/, as its API lists them: id, title, url."""
-        key = folder.strip("/").replace("/", "")
-        return [{"id": f"{key}{year}", "title": self.report(LOOK, f"{folder}art/{key}{year}.html", name, year, nav),
-                 "url": f"{folder}art/{key}{year}.html"} for year in years]
-
-    def _item(self, folder: str, key: str, title: str, nav: str) -> dict:
-        item = f'{folder.strip("/").replace("/", "")}{key}'
-        path = f"{folder}art/{item}.html"
-        return {"id": item, "title": self._noise(path, title, nav), "url": path}
-
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
             '<div class="gk"><a href="/xxgk/index.html">政府信息公开</a></div><div class="links"><div class="hd">部门网站'
@@ -182,8 +171,8 @@ class PortalK(OneHost):
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
     def _city(self) -> None:
-        items = self._reports("/xxgk/ndbg/", CITY, range(2023, 2020, -1), NAV)
-        items.insert(1, self._item("/xxgk/ndbg/", "fz", f"{CITY}2023年法治政府建设年度报告", NAV))
+        items = self.listed_reports(LOOK, "/xxgk/ndbg/", CITY, range(2023, 2020, -1), NAV)
+        items.insert(1, self.listed_noise(LOOK, "/xxgk/ndbg/", "fz", f"{CITY}2023年法治政府建设年度报告", NAV))
         self.main.pages["/xxgk/ndbg/index.html"] = Page(html("政府信息公开年报", "<ul>" + "".join(
             f'<li><a href="{i["url"]}">{escape(i["title"])}</a></li>' for i in items) + "</ul>"))
 
@@ -191,8 +180,8 @@ class PortalK(OneHost):
         """市发展和改革委员会: a Nuxt 2 page whose list is only in ``window.__NUXT__``."""
         main, name, folder = self.main, "东岳市发展和改革委员会", "/fgw/"
         nav = self.department_home(LOOK, folder, name, '<a href="/fgw/xxgk/ndbg/">年度报告</a>')
-        items = self._reports(folder, name, range(2023, 2019, -1), nav)
-        items.insert(2, self._item(folder, "ys", f"{name}2024年部门预算", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2019, -1), nav)
+        items.insert(2, self.listed_noise(LOOK, folder, "ys", f"{name}2024年部门预算", nav))
         listed = ",".join(f'{{id:{json.dumps(i["id"])},title:{nuxt_string(i["title"])},url:{nuxt_string(i["url"])},'
                           'date:a,source:b}' for i in items)
         state = (f'window.__NUXT__=(function(a,b,c,d){{return {{layout:"default",data:[{{list:[{listed}],'
@@ -218,8 +207,8 @@ class PortalK(OneHost):
             b'(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["chunk-vendors"],{}]);\n', SCRIPT)
         main.pages["/czj/xxgk/nb/js/app.5b6c7d8e.js"] = Page(CZJ_APP.encode(), SCRIPT)
         # no address in the answer: the compiled template builds it from the id
-        items = [{"id": i["id"], "title": i["title"]} for i in self._reports(folder, name, range(2023, 2020, -1), nav)]
-        noise = self._item(folder, "js", f"{name}2023年度部门决算", nav)
+        items = [{"id": i["id"], "title": i["title"]} for i in self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)]
+        noise = self.listed_noise(LOOK, folder, "js", f"{name}2023年度部门决算", nav)
         items.insert(1, {"id": noise["id"], "title": noise["title"]})
 
         main.dynamic["/czj/api/nb/list"] = asked_with({"channel": "cznb", "page": "1", "size": "10"},
@@ -236,8 +225,8 @@ class PortalK(OneHost):
             '<script src="polyfills.5e6f7a8b.js" type="module"></script>'
             '<script src="main.3f2a9c1e.js" type="module"></script></body></html>'.encode())
         main.pages["/jyj/xxgk/ndbg/main.3f2a9c1e.js"] = Page(JYJ_MAIN.encode(), SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.append(self._item(folder, "tj", "东岳市2023年教育统计年报", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.append(self.listed_noise(LOOK, folder, "tj", "东岳市2023年教育统计年报", nav))
 
         main.dynamic["/jyj/api/list"] = asked_with({"column": "ndbg", "page": "1"}, {"code": 0, "data": items})
 
@@ -248,8 +237,8 @@ class PortalK(OneHost):
         main.pages["/wjw/xxgk/ndbg/"] = shell(f"年度报告-{name}", '<div id="root"></div>',
                                               ["/wjw/xxgk/ndbg/static/js/main.8c1e2f3a.js"])
         main.pages["/wjw/xxgk/ndbg/static/js/main.8c1e2f3a.js"] = Page(WJW_MAIN.encode(), SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.insert(2, self._item(folder, "zj", f"{name}2023年工作总结", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.insert(2, self.listed_noise(LOOK, folder, "zj", f"{name}2023年工作总结", nav))
 
         main.dynamic["/wjw/api/list"] = asked_with({"column": "ndbg", "page": "1", "size": "10"},
                                                    {"code": 0, "data": {"list": items, "total": len(items)}})
@@ -259,8 +248,8 @@ class PortalK(OneHost):
         main, name, folder = self.main, "东岳市民政局", "/mzj/"
         nav = self.department_home(LOOK, folder, name, '<a href="/mzj/xxgk/nb.html">政府信息公开年报</a>')
         main.pages["/mzj/xxgk/nb.html"] = Page(html(f"政府信息公开年报-{name}", '<ul id="list"></ul>' + MZJ_SCRIPT, nav))
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.insert(1, self._item(folder, "zj", f"{name}2023年度工作总结", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self.listed_noise(LOOK, folder, "zj", f"{name}2023年度工作总结", nav))
         answer = ('<?xml version="1.0" encoding="UTF-8"?><list total="%d">' % len(items) + "".join(
             f'<item><title>{escape(i["title"])}</title><url>{i["url"]}</url><date>2024-01-20</date></item>'
             for i in items) + "</list>").encode()
@@ -282,8 +271,8 @@ class PortalK(OneHost):
                            ("index.1a2b3c4d", SJJ_OTHER), ("index.5c6d7e8f", SJJ_OTHER),
                            ("vendor.0f1e2d3c", 'const e={};export{e as a,e as b,e as c,e as d,e as e};\n')):
             main.pages[f"/sjj/xxgk/assets/{file}.js"] = Page(code.encode(), SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.insert(1, self._item(folder, "ys", f"{name}2024年部门预算", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self.listed_noise(LOOK, folder, "ys", f"{name}2024年部门预算", nav))
 
         main.dynamic["/sjj/api/nb/page"] = asked_with({"channel": "sjnb", "current": "1"},
                                                       {"code": 200, "data": {"records": items, "total": len(items)}})
@@ -293,8 +282,8 @@ class PortalK(OneHost):
         ``/sfj/_next/data/…json?page=N``."""
         main, name, folder = self.main, "东岳市司法局", "/sfj/"
         nav = self.department_home(LOOK, folder, name, '<a href="/sfj/xxgk/ndbg">年度报告</a>')
-        items = self._reports(folder, name, range(2023, 2018, -1), nav)
-        items.insert(4, self._item(folder, "zj", f"{name}2023年工作总结", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2018, -1), nav)
+        items.insert(4, self.listed_noise(LOOK, folder, "zj", f"{name}2023年工作总结", nav))
         pages = [items[k:k + 3] for k in range(0, len(items), 3)]
 
         def props(n: int) -> dict:
@@ -325,7 +314,7 @@ class PortalK(OneHost):
             '<div class="search-result"><ul id="list"></ul><div id="pager"></div></div>'
             '<script src="/search/js/jquery.min.js"></script><script src="/search/js/search.js"></script>')))
         main.pages["/search/js/search.js"] = Page(SEARCH_SCRIPT.encode(), SCRIPT)
-        indexed = [(i["url"], i["title"]) for i in self._reports("/yjj/", name, range(2023, 2020, -1), NAV)]
+        indexed = [(i["url"], i["title"]) for i in self.listed_reports(LOOK, "/yjj/", name, range(2023, 2020, -1), NAV)]
         indexed += [(f"/xxgk/tzgg/{n}.html", self._noise(f"/xxgk/tzgg/{n}.html", title)) for n, title in enumerate((
             f"{CITY}2023年政府信息公开工作年度报告解读", "关于做好2023年度政府信息公开工作年度报告编制工作的通知"))]
 

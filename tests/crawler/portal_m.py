@@ -168,17 +168,6 @@ class PortalM(OneHost):
         self._transport()
         self._water()
 
-    def _reports(self, folder: str, name: str, years: range, nav: str) -> list[dict]:
-        """The department's reports under ``folder``art/: id, title, url."""
-        key = folder.strip("/").replace("/", "")
-        return [{"id": f"{key}{year}", "title": self.report(LOOK, f"{folder}art/{key}{year}.html", name, year, nav),
-                 "url": f"{folder}art/{key}{year}.html"} for year in years]
-
-    def _item(self, folder: str, key: str, title: str, nav: str) -> dict:
-        item = f'{folder.strip("/").replace("/", "")}{key}'
-        path = f"{folder}art/{item}.html"
-        return {"id": item, "title": self.noise(LOOK, path, title, nav), "url": path}
-
     def _column(self, folder: str, name: str, path: str, script: str) -> None:
         """A department's 年报 column at ``path``: an empty list a script fills."""
         nav = self.department_home(LOOK, folder, name, f'<a href="{path}">政府信息公开年报</a>')
@@ -195,7 +184,7 @@ class PortalM(OneHost):
             '<ul><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
 
     def _city(self) -> None:
-        items = self._reports("/xxgk/ndbg/", CITY, range(2023, 2021, -1), NAV)
+        items = self.listed_reports(LOOK, "/xxgk/ndbg/", CITY, range(2023, 2021, -1), NAV)
         self.main.pages["/xxgk/ndbg/index.html"] = Page(html("政府信息公开年报", "<ul>" + "".join(
             f'<li><a href="{i["url"]}">{escape(i["title"])}</a></li>' for i in items) + "</ul>"))
 
@@ -204,8 +193,8 @@ class PortalM(OneHost):
         name, folder = "南岭市发展和改革委员会", "/fgw/"
         self._column(folder, name, "/fgw/xxgk/nb.html", FGW_SCRIPT)
         nav = NAV
-        items = self._reports(folder, name, range(2023, 2018, -1), nav)
-        items.insert(3, self._item(folder, "ys", f"{name}2024年部门预算", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2018, -1), nav)
+        items.insert(3, self.listed_noise(LOOK, folder, "ys", f"{name}2024年部门预算", nav))
         pages = [items[k:k + 5] for k in range(0, len(items), 5)]
         def pager(n: int, total: int) -> str:
             numbered = "".join(f'<a href="javascript:;" onclick="load({k})">{k}</a>' for k in range(1, total + 1))
@@ -217,8 +206,8 @@ class PortalM(OneHost):
         """市住房和城乡建设局: ``$.get`` of the page number answered by HTML fragments, two pages of three."""
         name, folder = "南岭市住房和城乡建设局", "/zjj/"
         self._column(folder, name, "/zjj/xxgk/nb.html", ZJJ_SCRIPT)
-        items = self._reports(folder, name, range(2023, 2019, -1), NAV)
-        items.insert(1, self._item(folder, "yd", f"{name}2024年工作要点", NAV))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2019, -1), NAV)
+        items.insert(1, self.listed_noise(LOOK, folder, "yd", f"{name}2024年工作要点", NAV))
         pages = [items[k:k + 3] for k in range(0, len(items), 3)]
         self.main.dynamic["/zjj/info/list"] = fragments(
             pages, {"column": "nb"}, lambda n, total: f'<div class="page">第{n}/{total}页 {next_button(n, total)}</div>')
@@ -228,8 +217,8 @@ class PortalM(OneHost):
         name, folder = "南岭市教育局", "/jyj/"
         self._column(folder, name, "/jyj/xxgk/ndbg.html", JYJ_SCRIPT)
         items = [{"id": i["id"], "title": i["title"], "date": "2024-01-20"}
-                 for i in self._reports(folder, name, range(2023, 2020, -1), NAV)]
-        noise = self._item(folder, "tj", "南岭市2023年教育统计年报", NAV)
+                 for i in self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), NAV)]
+        noise = self.listed_noise(LOOK, folder, "tj", "南岭市2023年教育统计年报", NAV)
         items.insert(1, {"id": noise["id"], "title": noise["title"], "date": "2024-01-20"})
         self.main.posted["/jyj/api/list"] = body_answer(
             lambda body: body.get("pageIndex") == 1 and body.get("column") == "ndbg", {"code": 0, "data": items})
@@ -268,8 +257,8 @@ class PortalM(OneHost):
             "/czj/xxgk/nb/js/chunk-vendors.1d2e3f4a.js", "/czj/xxgk/nb/js/app.7e8f9a0b.js"])
         self.main.pages["/czj/xxgk/nb/js/app.7e8f9a0b.js"] = Page(CZJ_APP.encode(), SCRIPT)
         self.main.pages["/czj/xxgk/nb/js/ndbg.6d5c4b3a.js"] = Page(CZJ_NDBG.encode(), SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.insert(1, self._item(folder, "js", f"{name}2023年度部门决算", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self.listed_noise(LOOK, folder, "js", f"{name}2023年度部门决算", nav))
         self.main.dynamic["/czj/api/nb/list"] = asked_with({"channel": "nb", "page": "1"},
                                                            {"code": 200, "data": {"list": items, "total": len(items)}})
 
@@ -282,8 +271,8 @@ class PortalM(OneHost):
         for file, code in (("index.6e5f4a3b", TJJ_INDEX), ("index.8f2e9a1b", TJJ_NDBG),
                            ("index.1a2b3c4d", 'const I={};export{I as default};\n')):
             self.main.pages[f"/tjj/xxgk/assets/{file}.js"] = Page(code.encode(), SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), nav)
-        items.insert(1, self._item(folder, "gb", f"{name}2023年国民经济和社会发展统计公报", nav))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), nav)
+        items.insert(1, self.listed_noise(LOOK, folder, "gb", f"{name}2023年国民经济和社会发展统计公报", nav))
         self.main.dynamic["/tjj/api/nb/page"] = asked_with({"channel": "tjnb", "current": "1"},
                                                            {"code": 200, "data": {"records": items, "total": len(items)}})
 
@@ -291,8 +280,8 @@ class PortalM(OneHost):
         """市审计局: ``$.ajax`` posting a form, JSON answered three items a page with the record count."""
         name, folder = "南岭市审计局", "/sjj/"
         self._column(folder, name, "/sjj/xxgk/nb.html", SJJ_SCRIPT)
-        items = self._reports(folder, name, range(2023, 2018, -1), NAV)
-        items.insert(2, self._item(folder, "zj", f"{name}2023年工作总结", NAV))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2018, -1), NAV)
+        items.insert(2, self.listed_noise(LOOK, folder, "zj", f"{name}2023年工作总结", NAV))
 
         def answer(query: dict, form: dict) -> Page:
             n = (form.get("pageNo") or [""])[0]
@@ -318,8 +307,8 @@ class PortalM(OneHost):
         """市水利局: an XML answer whose root is named ``<table>``, its rows the items."""
         name, folder = "南岭市水利局", "/slj/"
         self._column(folder, name, "/slj/xxgk/gknb.html", SLJ_SCRIPT)
-        items = self._reports(folder, name, range(2023, 2020, -1), NAV)
-        items.insert(2, self._item(folder, "szy", "南岭市2023年水资源公报", NAV))
+        items = self.listed_reports(LOOK, folder, name, range(2023, 2020, -1), NAV)
+        items.insert(2, self.listed_noise(LOOK, folder, "szy", "南岭市2023年水资源公报", NAV))
         rows = "".join(f'<row id="{i["id"]}"><title>{escape(i["title"])}</title><link>{i["url"]}</link></row>'
                        for i in items)
         answer = Page(f"<table>{rows}</table>".encode(), XML)
