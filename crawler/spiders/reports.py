@@ -83,8 +83,8 @@ from crawler.frontier import (
     is_more_link,
     is_notice_column,
     is_view,
-    names_notice_column,
     judge,
+    names_notice_column,
     page_priority,
     url_tokens,
 )
