@@ -287,7 +287,8 @@ class ReportsSpider(scrapy.Spider):
             pages = list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
             yield from pages
-        elif notices:
+        elif notices and (meta.get("notices") or documents):
+            # paged through only once its first page shows it publishes reports: most such columns publish none
             yield from self._notice_pages(response, links, records, subsite)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:

@@ -4,9 +4,10 @@ column explored, its titles read for articles publishing a report, its pages bou
 from __future__ import annotations
 
 import scrapy
+from scrapy.http import HtmlResponse, Request
 
 from crawler.spiders.reports import MAX_NOTICE_PAGES
-from tests.crawler.helpers import file_response
+from tests.crawler.helpers import FILES, file_response
 
 SITE = "http://www.zhoukou.gov.cn"
 NOTICES = SITE + "/jtj/tzgg/index.html"
@@ -49,3 +50,11 @@ def test_a_notices_column_opened_by_its_more_link_is_known_by_its_title(spider):
     requests = _notices_page(spider, link_text="更多")
     assert [r.url for r in requests if r.meta["role"] == "document"] == [SITE + "/jtj/tzgg/9024.html"]
     assert len([r for r in requests if r.meta.get("notices")]) == MAX_NOTICE_PAGES
+
+
+def test_a_notices_column_whose_first_page_publishes_no_report_is_not_paged_through(spider):
+    page = (FILES / "notices_list.html").read_text(encoding="utf-8")
+    body = page.replace("关于公布2024年度政府信息公开工作年度报告的公告", "关于公布2024年春运安排的公告").encode()
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告"}
+    response = HtmlResponse(NOTICES, body=body, request=Request(NOTICES, meta=meta))
+    assert [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"] == []
