@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from gxparse.limits import MAX_DIGITS
 from gxparse.model import Cell
+from gxparse.normalize import squash
 from gxparse.normalize import normalize_text
 
 # What a figure may carry after it: a footnote mark (12*, 12※, 12#; a circled or superscript 12① is 12* once
@@ -166,18 +167,28 @@ def figure_count(values: Sequence[str]) -> int:
 _FIGURE_LIST = re.compile(r"\d+(?:\.\d+)?(?:[,;、]\d+(?:\.\d+)?)+")
 
 
+def lists_figures(text: str) -> bool:
+    """Whether ``text`` holds figures written as a list anywhere (``6，32，74``, ``行政许可 1，288，行政处罚``): no
+    cell reads them, so where they stay in a label they show that its row's figures were printed."""
+    return _FIGURE_LIST.search(squash(text)) is not None
+
+
 @dataclass(frozen=True)
 class ListedFigures:
     """A line's label as printed before the list of figures that ends it (``3.其他 0，0，0``: a row's figures
-    written as a list), and how many figures the list holds (0: no list)."""
+    written as a list), and the figures the list holds, in order (none: no list)."""
 
     label: str
-    count: int
+    figures: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.figures)
 
 
 def listed_figures(label: str) -> ListedFigures:
     """The list of figures ending ``label`` (its last token: linear in the label), taken off it."""
     *head, last = label.rsplit(None, 1) or [""]
     if not _FIGURE_LIST.fullmatch(last):
-        return ListedFigures(label, 0)
-    return ListedFigures(head[0] if head else "", len(re.split(r"[,;、]", last)))
+        return ListedFigures(label, ())
+    return ListedFigures(head[0] if head else "", tuple(re.split(r"[,;、]", last)))

@@ -73,6 +73,9 @@ class Line:
     # text whose cells a tab or a pipe delimits: a cell's thousands grouped by spaces are joined within it
     # (``split_cells``), so two cells are two figures, never one figure's groups
     cells_delimited: bool = False
+    # values a table took from its label, where they were written as a list (``规章 1，0，4``: ``rows``): the row's
+    # figures in order only where they are as many as its cells
+    listed: bool = False
 
     @property
     def is_prose(self) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gxparse.cells import figure_count, listed_figures
+from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures
 from gxparse.document import Line
 from gxparse.model import Evidence, Gap
 from gxparse.normalize import CJK_CHAR, label_key, squash
@@ -39,7 +39,8 @@ def line_evidence(line: Line) -> Evidence:
 
 
 def row_evidence(row: RawRow) -> Evidence:
-    return Evidence(" ".join([row.label, *row.values]).strip(), row.where)
+    """The row as printed: figures a reading could not place (``UNREAD_FIGURE``) were never printed."""
+    return Evidence(" ".join([row.label, *(v for v in row.values if v != UNREAD_FIGURE)]).strip(), row.where)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from gxparse.cells import listed_figures, lists_figures
 from gxparse.extraction.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
@@ -76,6 +77,7 @@ class RawRow:
     # stood right before it (``Line.after_gap``): a line of figures is another's wrapped tail only right under it
     line: int = -1
     after_gap: bool = False
+    listed: bool = False   # its values written as a list after its label (``Line.listed``)
 
 
 class LabelMatcher:
@@ -158,6 +160,7 @@ class _Piece:
     cells_delimited: bool = False
     line: int = -1           # its figures' line (``RawRow.line``)
     after_gap: bool = False
+    listed: bool = False
 
     @property
     def is_name(self) -> bool:
@@ -277,10 +280,10 @@ class _Reader:
             if (named := self.match(joined) or previous.key) is not None:
                 segment.pop()   # the label's last line carries its values
                 self._pin(_Piece(joined, line.values, line.where, line.in_grid, named, previous.fuzzy, line.value_offsets,
-                                 line.cells_delimited, index, line.after_gap))
+                                 line.cells_delimited, index, line.after_gap, line.listed))
                 return
         piece = _Piece(line.label, line.values, line.where, line.in_grid, key, fuzzy, line.value_offsets,
-                       line.cells_delimited, index, line.after_gap)
+                       line.cells_delimited, index, line.after_gap, line.listed)
         if key is None:
             segment.append(piece)
         else:
@@ -421,6 +424,16 @@ def _glued_row(line: Line, match: LabelMatcher) -> Line | None:
     return replace(line, text=f"{label}\t{glued.group()}", label=label, values=[glued.group()])
 
 
+def _listed_row(line: Line, match: LabelMatcher) -> Line | None:
+    """A row's figures written as a list (``规章 1，0，4``, or alone under a wrapped label: no cell reads them) as a
+    line of figures marked ``listed``; None for any other line (a label holding another list, or naming no row)."""
+    listed = listed_figures(line.label)
+    if not listed.figures or listed.label and (lists_figures(listed.label) or match(listed.label) is None):
+        return None
+    return replace(line, text="\t".join([listed.label, *listed.figures]), label=listed.label,
+                   values=list(listed.figures), listed=True)
+
+
 def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None,
                  tails: bool = True) -> Collected:
     """The rows the lines print, by the grammar above; with ``shape``, a row's figures split over several lines
@@ -441,7 +454,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
             reader.prose()
         elif line.values:
             reader.value_line(line, index)
-        elif line.label and (glued := _glued_row(line, match)) is not None:
+        elif line.label and (glued := _glued_row(line, match) or _listed_row(line, match)) is not None:
             reader.value_line(glued, index)
         elif line.label:
             reader.label_line(line)
@@ -455,7 +468,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
         for piece in _pair(segment) + pinned.get(index, []):
             row = RawRow(piece.key, piece.label, piece.values, piece.where, piece.in_grid,
                          len(rows) + len(extras), piece.fuzzy, piece.offsets, piece.cells_delimited, piece.line,
-                         piece.after_gap)
+                         piece.after_gap, piece.listed)
             if row.key is None or row.key in rows:
                 extras.append(row)
             else:

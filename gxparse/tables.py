@@ -31,7 +31,7 @@ from gxparse.extraction.cellstream import (
     StreamRow,
     boxes_of,
 )
-from gxparse.cells import UNREAD_FIGURE, figure_count, parse_count, parse_money, thousands_readings
+from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures, lists_figures, parse_count, parse_money, thousands_readings
 from gxparse.document import Line
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -284,6 +284,21 @@ def _s2_under_headers(lines: Sequence[Line], item: Item, raw: RawRow) -> list[st
     return None
 
 
+def _as_listed(row: RawRow, width: int) -> RawRow:
+    """A row whose figures were written as a list after its label (``RawRow.listed``): they are its cells in order
+    where there are as many as it has (a list leaves no blank cell to find), else none of them is certain (its
+    label then quotes the list as printed)."""
+    if not row.listed or len(row.values) == width:
+        return row
+    return replace(row, label=f"{row.label} {','.join(row.values)}", values=[UNREAD_FIGURE] * width)
+
+
+def _listed_extras(extras: Sequence[RawRow], widths: set[int]) -> list[RawRow]:
+    """The ``extras`` but lists of figures as many as no row's cells (``RawRow.listed``): no row of the table,
+    they stay text of its section (table 四's fifteen figures in section 二)."""
+    return [row for row in extras if not row.listed or len(row.values) in widths]
+
+
 def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, RawRow]:
     """Items of table 二 printed as a label alone (zeros printed as empty cells, positions lost), as rows of blank
     cells: only where every figure of the table stands under an item holding no more figures than its columns
@@ -294,12 +309,7 @@ def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, R
     if any(len(_meaningful(row.values, widths[key], _apart(row))) > widths[key] for key, row in collected.rows.items()):
         return {}
     return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
-            if key in widths and key not in collected.rows and not _LISTED_FIGURES.search(squash(row.label))}
-
-
-# figures listed apart by commas, semicolons or 、 (``6，32，74``, ``1，288，行政处罚``; NFKC makes ， and ； ASCII):
-# no cell reads them, so they stay in a row's label, where they show that its figures were printed
-_LISTED_FIGURES = re.compile(r"\d[,;、]|[,;、]\d")
+            if key in widths and key not in collected.rows and not lists_figures(row.label)}
 
 
 def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
@@ -344,8 +354,10 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     they stand in the tool's stream says nothing)."""
     version = version if version in S2_ITEMS else "v2021"
     items = S2_ITEMS[version]
+    widths = {item.key: len(item.columns) for item in items}
     collected = collect_rows(lines, S2_MATCHER[version])
-    rows, extras = collected.rows, collected.extras
+    rows = {key: _as_listed(row, widths[key]) for key, row in collected.rows.items()}
+    extras = _listed_extras(collected.extras, set(widths.values()))
     cell_per_line = is_cell_per_line(lines)
     header_cells = _s2_by_headers([*lead, *lines, *trail], items)
     by_headers = header_cells.rows(items)
@@ -354,7 +366,6 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     printed_blank = len(alone) > len(items) // 2
     if not rows and not printed_blank and not by_headers:
         return TableRead(None, extras=extras)
-    widths = {item.key: len(item.columns) for item in items}
     if not cell_per_line or _printed_in_row_order(lines, rows, extras, [item.key for item in items], widths):
         rows = rows | alone
     elif (split := _s2_labels_and_headers(lines, items, header_cells, version)) is not None:
@@ -383,7 +394,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     # a row whose label lists figures (``行政许可 1，288，行政处罚 2331``): the figures after it may be another's
-    listing = [key for key, row in rows.items() if _LISTED_FIGURES.search(squash(row.label))]
+    listing = [key for key, row in rows.items() if lists_figures(row.label)]
     for key in [*_wrapped_before(rows, extras), *listing]:
         rows[key] = replace(rows[key], values=[])
     for item in S2_ITEMS[version]:
@@ -1199,6 +1210,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if collected.tailed and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER, _S3_SHAPE, tails=False)
     rows, extras, bare = collected.rows, collected.extras, collected.bare
+    rows = {key: _as_listed(row, S3_WIDTH) for key, row in rows.items()}
+    extras = _listed_extras(extras, {S3_WIDTH})
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
@@ -1510,7 +1523,27 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     if _any_read(read):
         return read
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
-    return _s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or read
+    return _s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_listed(lines) or read
+
+
+def _s4_table(cells: Sequence[Cell]) -> Table:
+    """Table 四 from its fifteen cells in printed order, block by block."""
+    return {block.key: {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
+            for b, block in enumerate(S4_BLOCKS)}
+
+
+def _s4_listed(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 written as one list of its fifteen figures alone on a line (``5，17，3，…``: no cell reads them)
+    where no line holds a value cell: the list is its row in order, read as printed (its sums are the report's)."""
+    if any(line.values for line in lines):
+        return None
+    whole = [(line, listed.figures) for line in lines
+             if not (listed := listed_figures(line.label)).label and listed.count == S4_WIDTH]
+    if len(whole) != 1:
+        return None
+    line, figures = whole[0]
+    row = RawRow("s4", line.label, list(figures), line.where, listed=True)
+    return TableRead(_s4_table([parse_count(v) for v in figures]), rows={block.key: row for block in S4_BLOCKS})
 
 
 def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
@@ -1522,9 +1555,7 @@ def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
     if not counts or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
     row = RawRow("s4", whole[0].label, list(whole[0].values), whole[0].where)
-    table: Table = {block.key: {col.key: Cell(counts[b * 5 + i]) for i, col in enumerate(S4_COLUMNS)}
-                    for b, block in enumerate(S4_BLOCKS)}
-    return TableRead(table, rows={block.key: row for block in S4_BLOCKS})
+    return TableRead(_s4_table([Cell(count) for count in counts]), rows={block.key: row for block in S4_BLOCKS})
 
 
 def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
@@ -1566,10 +1597,7 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
         if len(readings) == 1 and None not in vector:
             findings.append(_repaired("表四", "数据", printed, S4_WIDTH, vector,
                                       [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS]))
-    table: Table = {}
-    for b, block in enumerate(S4_BLOCKS):
-        table[block.key] = {col.key: cells[b * 5 + i] for i, col in enumerate(S4_COLUMNS)}
-    return TableRead(table, findings, rows={block.key: printed for block in S4_BLOCKS})
+    return TableRead(_s4_table(cells), findings, rows={block.key: printed for block in S4_BLOCKS})
 
 
 def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
@@ -1577,7 +1605,7 @@ def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
     blank): its column headers and not one figure among its lines. Read as 15 blank zeros, which the checks say
     are blank. Only for text printed a row per line: a cell stream may have put its figures elsewhere."""
     header = table_header_lines(lines, "s4")
-    if not header or any(figure_count(line.values) or _LISTED_FIGURES.search(squash(line.text)) for line in lines):
+    if not header or any(figure_count(line.values) or lists_figures(line.text) for line in lines):
         return None
     printed = RawRow("s4", header[-1].text, [], header[-1].where)
     table: Table = {block.key: {col.key: Cell(0, "", blank=True) for col in S4_COLUMNS} for block in S4_BLOCKS}

@@ -165,17 +165,45 @@ def test_two_tab_cells_are_two_figures_never_one_figures_groups():
         == [True, True, False]
 
 
-def test_figures_listed_apart_by_full_width_commas_are_unread_never_blank_or_another_items():
+def test_figures_listed_as_many_as_a_rows_cells_are_its_cells_in_order_else_unread_never_blank():
     report = _spaced_report("huangchuan_2021", "行政规范性文件 6 32 74", "行政规范性文件 6，32，74")
+    assert report["s2"]["normative_docs"] == {"issued": 6, "repealed": 32, "in_force": 74}
+    assert not _named(report, "s2.normative_docs.in_force")
+    # a list one figure short of the row's cells (a blank cell it left out) places none of them
+    report = _spaced_report("huangchuan_2021", "行政规范性文件 6 32 74", "行政规范性文件 6，32")
     assert report["s2"]["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
     assert _named(report, "s2.normative_docs.in_force") == [("cell.unread", "warning")]
     # 1，288 reads as one figure in a cell; listed in a label, the figure after is not surely the item's
     report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 1，288，行政处罚 2331")
     assert report["s2"]["licensing"]["decisions"] is None
     assert _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 1，288")["s2"]["licensing"]["decisions"] == 1288
-    # table 四 listed is no table 四 printed blank
+
+
+def test_a_table_three_row_listing_its_figures_reads_them_where_as_many_as_its_cells_else_unread_never_zeros():
+    granted = "(一) 予以公开 2 0 0 0 16 18"
+    # listed as many as the row's cells (kaifeng's and zhoukou_city's lists): its cells in order, the row's sum
+    # the report's
+    report = _spaced_report("huangchuan_2021", granted, "(一) 予以公开 2，0，0，0，0，16，18")
+    assert list(report["s3"]["result.granted"].values()) == [2, 0, 0, 0, 0, 16, 18]
+    assert not _named(report, "s3.result.granted.total")
+    # one figure short (a blank cell left out): unread, never placed by the table's sums nor read as zeros
+    report = _spaced_report("huangchuan_2021", granted, "(一) 予以公开 2，0，0，0，16，18")
+    assert list(report["s3"]["result.granted"].values()) == [None] * 7
+    assert _named(report, "s3.result.granted.total") == [("cell.unread", "warning")]
+    [finding] = [f for f in report["findings"] if "s3.result.granted.total" in f["cells"]]
+    assert "2,0,0,0,16,18" in finding["message"] and "\ufffd" not in finding["message"]
+    assert not [f for f in report["findings"] if f["rule"] in ("cell.blank", "cell.placed_by_sum")
+                and "s3.result.granted.total" in f["cells"]]
+
+
+def test_table_four_written_as_one_list_of_its_fifteen_figures_is_read_in_order():
     report = _spaced_report("huangchuan_2021", "3 0 0 0 3 18 5 1 0 24 7 0 0 0 7",
                             "3，0，0，0，3，18，5，1，0，24，7，0，0，0，7")
+    assert list(report["s4"]["litigation_direct"].values()) == [18, 5, 1, 0, 24]
+    assert not [f for f in report["findings"] if f["rule"] == "cell.blank" and "s4.review.total" in f["cells"]]
+    # fourteen figures listed: no table 四 read from them, nor printed blank
+    report = _spaced_report("huangchuan_2021", "3 0 0 0 3 18 5 1 0 24 7 0 0 0 7",
+                            "3，0，0，0，3，18，5，1，0，24，7，0，0，7")
     assert not [f for f in report["findings"] if f["rule"] == "cell.blank" and "s4.review.total" in f["cells"]]
     assert report["s4"] is None or report["s4"]["review"]["total"] is None
 
