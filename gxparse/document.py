@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ _MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
 # many figures a line needs around them to be a table row read by OCR.
 _DIGIT_LOOKALIKE = re.compile(rf"^(?:[OoIlLiTtBbSsZzgqp]{{1,2}}|[|丨]\d{{1,4}}|\d{{1,4}}[|丨]|{_MISREAD})$")
 _FIGURE = re.compile(r"^\d{1,9}$")
+_TAIL = re.compile(r"^\d+(?:\.\d+)?$")   # a wrapped figure's tail: any digits (08, 9127.0135)
 _NOISY_ROW_FIGURES = 3
 # A value cell: a number (signed, thousands separators, decimals, a trailing unit, a note mark or word), a blank or
 # zero mark, or a figure that could not be read.
@@ -137,13 +138,26 @@ class Document:
     notes: list[ReadNote] = field(default_factory=list)   # what the reader decided that the report must say
 
 
+def wrapped_tails(label: str, values: Sequence[str], in_grid: bool, after_gap: bool) -> bool:
+    """Whether a text line of ``values`` under ``label`` can be the tails a row's narrow cells wrapped on to the
+    line right under it (``行政许可 12`` / ``502``, ``… 5 2 5`` / ``08 3 45``): digits alone (a tail may begin with
+    0 or carry the decimals), no label, no blank line before it (a text box ends with one). Whether it stands
+    right under its row is the caller's: the line before it, by its place among the lines read."""
+    return (bool(values) and not label.strip() and not in_grid and not after_gap
+            and all(_TAIL.match(v) for v in values))
+
+
 def shows_ocr_noise(lines: list[Line]) -> bool:
     """Whether a text's table rows (lines of several figures) carry OCR's digit noise: a count with a leading
-    zero (``010`` for ``0|0``; a thousands group split from its lead is none: ``1 016``), or letters OCR reads
-    for figures between figures (``34 lo lo po 0``, ``|0``); a number at the end of a sentence (a document
-    number) is no table row."""
-    return any(_noise_in(line.values) for line in lines if len(line.values) > 1) or any(
-        _misread_between_figures(line.text.split("\t")) for line in lines if "\t" in line.text)
+    zero (``010`` for ``0|0``; a thousands group split from its lead is none: ``1 016``, and so is the tail of a
+    wrapped figure, on a line right under a row of as many figures or more: ``08`` of ``5 … 5`` / ``08 3 45``), or
+    letters OCR reads for figures between figures (``34 lo lo po 0``, ``|0``); a number at the end of a sentence
+    (a document number) is no table row."""
+    tails = {n for n, line in enumerate(lines) if n and wrapped_tails(line.label, line.values, line.in_grid,
+                                                                      line.after_gap)
+             and len(line.values) <= len(lines[n - 1].values)}
+    return any(_noise_in(line.values) for n, line in enumerate(lines) if len(line.values) > 1 and n not in tails) \
+        or any(_misread_between_figures(line.text.split("\t")) for line in lines if "\t" in line.text)
 
 
 def _noise_in(values: list[str]) -> bool:

@@ -32,7 +32,7 @@ from gxparse.extraction.cellstream import (
     boxes_of,
 )
 from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures, lists_figures, parse_count, parse_money, thousands_readings
-from gxparse.document import Line
+from gxparse.document import Line, wrapped_tails
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -395,7 +395,8 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     # a row whose label lists figures (``行政许可 1，288，行政处罚 2331``): the figures after it may be another's
     listing = [key for key, row in rows.items() if lists_figures(row.label)]
-    for key in [*_wrapped_before(rows, extras), *listing]:
+    # a narrow cell wrapped an item's figure on to the line under it (``行政许可 12`` / ``502``): none is certain
+    for key in [*_tails_under(rows, extras), *listing]:
         rows[key] = replace(rows[key], values=[])
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
@@ -420,24 +421,13 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
 
 
-_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")   # a figure's tail: any digits (a wrap may leave 08 or 9127.0135)
-
-
-def _wrapped_before(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[str]:
-    """The text rows printed right before a line of figures that names nothing: a narrow cell wraps its figure
-    and a row-per-line text puts the tail on a line of its own (``行政许可 12`` / ``502``), so no figure of the
-    row is certain."""
-    tails = {extra.order - 1 for extra in extras if not extra.label.strip() and not extra.in_grid and extra.values
-             and all(_DIGITS.match(v) for v in extra.values)}
-    return [key for key, row in rows.items() if not row.in_grid and row.order in tails]
-
-
 def _tails_under(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> dict[str, RawRow]:
-    """The lines of digits alone that stand right under a text row's line (no blank line, no other line between),
-    by the row's key: the tails its narrow cells wrapped (``行政许可 1 1`` / ``6 9``). A line after a blank line is
-    no tail (a stray figure under a row is the report's own)."""
-    under = {extra.line: extra for extra in extras if extra.line >= 0 and not extra.after_gap and not extra.in_grid
-             and not extra.label.strip() and extra.values and all(v.isdigit() for v in extra.values)}
+    """The lines of digits alone that stand right under a text row's line (no blank line, no other line between:
+    ``document.wrapped_tails``), by the row's key: the tails its narrow cells wrapped (``行政许可 12`` / ``502``,
+    ``行政许可 1 1`` / ``6 9``). A line after a blank line is no tail (a stray figure under a row is the report's
+    own)."""
+    under = {extra.line: extra for extra in extras
+             if extra.line >= 0 and wrapped_tails(extra.label, extra.values, extra.in_grid, extra.after_gap)}
     return {key: under[row.line + 1] for key, row in rows.items()
             if row.line >= 0 and not row.in_grid and row.line + 1 in under}
 

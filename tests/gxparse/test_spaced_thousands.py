@@ -252,3 +252,23 @@ def test_a_tab_row_short_of_a_column_with_a_cell_after_its_total_is_read_without
         "2\t0\t0\t0\t16\t18", "2\t0\t0\t0\t16\t18\t100").encode(), "x.txt").to_dict()
     assert report["s3"]["result.granted"]["total"] == 100
     assert ("s3.row_sum", "error") in _named(report, "s3.result.granted.total")
+
+
+def test_the_tails_of_figures_wrapped_under_a_row_are_no_ocr_noise():
+    # 508 wrapped as 5 / 08: the tail begins with 0, right under a row of as many figures or more
+    assert not shows_ocr_noise(lines_from_text("一、本年新收政府信息公开申请数量 5 2 0 0 3 2 5\n08 3 45\n"))
+    # a count with a leading zero in a row, after a blank line, or on a line of more figures than the row above,
+    # is OCR's
+    assert shows_ocr_noise(lines_from_text("一、本年新收政府信息公开申请数量 5 2 0 0 3 2 5\n\n08 3 45\n"))
+    assert shows_ocr_noise(lines_from_text("一、本年新收政府信息公开申请数量 508 2 0 010 33 2 545\n"))
+    assert shows_ocr_noise(lines_from_text("规章 1 0\n08 3 45\n"))
+
+
+def test_a_table_two_item_is_unread_only_where_a_line_of_digits_stands_right_under_it():
+    # 行政许可 12 / 502: the tail of a wrapped cell, right under its item's line
+    report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12\n502")
+    assert report["s2"]["licensing"]["decisions"] is None
+    assert _named(report, "s2.licensing.decisions") == [("cell.unread", "warning")]
+    # after a blank line (a text box ended) a stray figure is no tail: the item is read as printed
+    report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12502\n\n7")
+    assert report["s2"]["licensing"]["decisions"] == 12502
