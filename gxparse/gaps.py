@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures
 from gxparse.document import Line
 from gxparse.model import Evidence, Gap
+from gxparse.notewords import explains_notes
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, table_header_lines
@@ -111,7 +112,8 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
 
 def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow | None) -> list[Line] | None:
     """Lines between two rows that are part of neither row's label (a label of another row broken into
-    pieces, figures under no label), leaving out page numbers, prose and the table's own column headers.
+    pieces, figures under no label), leaving out page numbers, prose, the table's own column headers and lines
+    explaining notes (``注：…``).
     None when the rows cannot be placed among the lines (no line, or several, at their place)."""
     places = Counter(line.where for line in context.lines)
     index = {line.where: i for i, line in enumerate(context.lines)}
@@ -127,7 +129,8 @@ def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow 
         text = label_key(line.text)
         if figure_count(line.values) and CJK_CHAR.search(text) is None:
             out.append(line)
-        elif CJK_CHAR.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING:
+        elif CJK_CHAR.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING \
+                and not explains_notes(line):
             out.append(line)
     return out
 

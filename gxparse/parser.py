@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from gxparse import limits, narrative
 from gxparse.checks import run_checks
@@ -16,6 +17,7 @@ from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.markdown import read_markdown
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
+from gxparse.notewords import explained_notes
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections, table_header_lines
@@ -147,6 +149,7 @@ def _extras(section: str, rows: list[RawRow]) -> list[dict]:
 
 
 def build_report(document: Document, source: str) -> Report:
+    document = replace(document, lines=explained_notes(document.lines))
     sections = split_sections(document.lines)
     meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title,
                          document.lines[-_CLOSING_LINES:], document.publisher)

@@ -55,6 +55,7 @@ NOTATIONS: dict[str, Callable[[re.Match[str]], str]] = {
     "note-circled": _marked("①"),
     "note-star": _marked("*"),
     "note-word": _marked("注"),
+    "note-word-explained": _marked("注"),
     "zero-dash": _zero_as("—"),
     "zero-hyphen": _zero_as("-"),
     "zero-full-width-hyphen": _zero_as("－"),
@@ -106,6 +107,8 @@ ROW_NOTATIONS: dict[str, Callable[[str], str]] = {
     "tab-extra-cell": _tab_extra_cell,
 }
 _IN_TABS = {"tab-groups-apart", "tab-extra-cell"}
+# notations whose report explains its note words on a line before section 五 (under its tables)
+_EXPLAINED = {"note-word-explained": "注：标“注”的数字含上级机关转办的申请。\n"}
 
 
 def text_in_notation(name: str, notation: str) -> bytes:
@@ -114,4 +117,8 @@ def text_in_notation(name: str, notation: str) -> bytes:
     text = seed_bytes(name).decode("utf-8") if notation in _IN_TABS else _spaced(name)
     if notation in ROW_NOTATIONS:
         return "\n".join(ROW_NOTATIONS[notation](line) for line in text.split("\n")).encode("utf-8")
-    return _FIGURE.sub(NOTATIONS[notation], text).encode("utf-8")
+    text = _FIGURE.sub(NOTATIONS[notation], text)
+    if notation in _EXPLAINED:
+        heading = text.index("\n五、") + 1
+        text = text[:heading] + _EXPLAINED[notation] + text[heading:]
+    return text.encode("utf-8")

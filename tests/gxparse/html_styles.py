@@ -858,6 +858,7 @@ class Style:
     scripted: Callable[[str], str] | None = None   # the article as a script writes it into the page
     draft: Callable[[str, str], str] | None = None   # a section's key and an earlier draft of it → the markup
                                                      # keeping that draft hidden before the section
+    note: str = ""                 # a paragraph under table 四 explaining the notes its figures carry
 
 
 STYLES: dict[str, Style] = {
@@ -895,6 +896,7 @@ STYLES: dict[str, Style] = {
     "hidden-rows": Style(EXCEL, hidden_rows),
     "hidden-mso": Style(WORD, figure=word_hidden_only),
     "noted": Style(PLAIN, figure=with_note),
+    "noted-explained": Style(PLAIN, figure=with_note, note="注：标“（注）”的数字含上级机关转办的申请。"),
     "org-subtotal": Style(PLAIN, org_subtotal),
     "group-subtotals": Style(PLAIN, group_subtotals),
     "rowspan-overshoot": Style(PLAIN, rowspan_overshoot),
@@ -958,6 +960,8 @@ def render_body(report: dict, style: str) -> str:
             if spec.draft is not None:
                 parts.append(spec.draft(section.key, _section(spec, section, tables[section.key], _earlier)))
             parts.append(_section(spec, section, tables[section.key], spec.figure))
+            if section.key == "s4" and spec.note:
+                parts.append(_prose(spec.writer, spec.note))
         else:
             parts.append(_heading(spec.writer, f"{section.numeral}、{section.title}"))
             parts.append(_prose(spec.writer, report.get(f"{section.key}_text") or ""))
