@@ -1136,8 +1136,7 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
         boxed = joined_boxes(lines)
         if not under_labels(boxed):
             return None
-        collected = collect_rows(boxed, S3_MATCHER)
-        rows, extras, bare = collected.rows, collected.extras, collected.bare
+        rows, extras, bare = _s3_collected(collect_rows(boxed, S3_MATCHER))
         if len(rows) < _S3_MIN_ROWS or _s3_printed_layout(rows) not in (None, layout) \
                 or not _printed_in_boxes(rows, extras, row_keys, widths):
             return None
@@ -1178,6 +1177,13 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
     return keys  # type: ignore[return-value]
 
 
+def _s3_collected(collected: Collected) -> tuple[dict[str, RawRow], list[RawRow], dict[str, RawRow]]:
+    """Table 三's rows, extras and labels alone as collected, its rows' figures written as lists kept only where
+    as many as its columns (``_as_listed``, ``_listed_extras``)."""
+    rows = {key: _as_listed(row, S3_WIDTH) for key, row in collected.rows.items()}
+    return rows, _listed_extras(collected.extras, {S3_WIDTH}), collected.bare
+
+
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = (),
             stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = ()) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
@@ -1199,9 +1205,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # printed whole then keep R3.1 and R3.2
     if collected.tailed and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER, _S3_SHAPE, tails=False)
-    rows, extras, bare = collected.rows, collected.extras, collected.bare
-    rows = {key: _as_listed(row, S3_WIDTH) for key, row in rows.items()}
-    extras = _listed_extras(extras, {S3_WIDTH})
+    rows, extras, bare = _s3_collected(collected)
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
