@@ -60,7 +60,7 @@ OUT = FIXTURES / "extracted"
 TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pdfminer-flow", "pymupdf", "pymupdf-sort", "pymupdf-blocks",
          "pdfplumber", "pdfplumber-layout", "pypdf", "pdfium")
 BLANK_TOOLS = ("pymupdf", "pymupdf-sort", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
-NARROW_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pymupdf-sort", "pdftotext-layout")
+NARROW_TOOLS = ("pdftotext", "pdfminer", "pdfminer-flow", "pypdf", "pdfium", "pymupdf-sort", "pdftotext-layout")
 CMS_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pymupdf-sort")
 BROWSER_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pdfplumber", "pymupdf", "pymupdf-sort")
 # simulated reports with non-zero figures in most cells, two of each template
