@@ -38,6 +38,7 @@ from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.extraction.s4boxes import read_boxed
+from gxparse.extraction.sidebyside import doubted_cells, side_by_side
 from gxparse.arithmetic.placement import (Balance, blank_readings, block_readings, consistent_readings, glued_readings,
                                           holds)
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
@@ -51,8 +52,10 @@ from gxparse.template import (
     S2_ITEMS,
     S3_ALL_ROWS,
     S3_APPLICANT_COLUMNS,
+    S3_APPLICANT_HEADER,
     S3_COLUMNS,
     S3_NAMELESS_LABELS,
+    S3_ORG_HEADER,
     S3_OTHER_SINGLE,
     S3_OTHER_SPLIT,
     S3_RESULT_PREFIX,
@@ -63,6 +66,7 @@ from gxparse.template import (
     S4_LITIGATION_HEADER,
     S4_COLUMNS,
     S4_WIDTH,
+    Column,
     Item,
     s3_row_label,
 )
@@ -780,6 +784,21 @@ def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
     read.unread += doubtful
 
 
+def _unread_side_by_side(read: StreamRead, lines: Sequence[Line], columns: Sequence[Column],
+                         spanning: Sequence[str]) -> None:
+    """``read`` with the cells of columns whose figures a text box holds side by side (``sidebyside``) unread:
+    the stream's order of those figures is the tool's, never their columns'."""
+    boxes = side_by_side(lines, [c.label for c in columns], spanning)
+    for key, row in list(read.rows.items()) if boxes else ():
+        doubted = doubted_cells([f.where for f in row.printed], row.values, len(columns), boxes)
+        if doubted and len(row.printed) == len(row.values):
+            read.rows[key] = replace(row, values=[UNREAD_FIGURE if n in doubted else v
+                                                  for n, v in enumerate(row.values)])
+
+
+_S3_SPANNING = (S3_APPLICANT_HEADER, S3_ORG_HEADER)
+
+
 def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequence[Line] = (),
                stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = ()) -> _Streamed:
     """Table 三 printed a cell per line (``cellstream``, see ``_Streamed``); ``stated``: rows' totals the prose
@@ -803,6 +822,7 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
             continue
         if borrowed and read.unread:
             _unborrowed(read, following[:borrowed])
+        _unread_side_by_side(read, [*preceding, *lines, *following], S3_COLUMNS, _S3_SPANNING)
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
         return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved], read.by_prose)
@@ -1299,6 +1319,7 @@ _S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
 _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
 _S4_COLUMN_CHARS = frozenset("".join(c.label for c in S4_COLUMNS))
+_S4_SPANNING = (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS))
 _S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words of one column (centred words)
 
 
@@ -1312,12 +1333,15 @@ def _s4_stream(lines: Sequence[Line]) -> TableRead | None:
     read = read_stream(lines, Shape.even(("s4",), S4_WIDTH, _S4_SUMS))
     if read is None:
         return None
+    _unread_side_by_side(read, lines, S4_COLUMNS, _S4_SPANNING)
     row = read.rows.get("s4")
     shape = Shape.even(tuple(b.key for b in S4_BLOCKS), len(S4_COLUMNS), _S4_BLOCK_SUM)
     if row is None and not in_no_order_adds_up(lines, len(S4_BLOCKS), len(S4_COLUMNS)):
         # its sums broke where another order would keep them: the blocks whose own sums hold are read where the
         # stream puts them
         blocks = read_parts(lines, shape)
+        if blocks is not None:
+            _unread_side_by_side(blocks, lines, S4_COLUMNS, _S4_SPANNING)
         return _s4_blocks_read(blocks.rows if blocks else {}, lines[0].where)
     if row is None:   # no order keeps its sums: the report's, read as the stream gives it
         whole = read_parts(lines, Shape.even(("s4",), S4_WIDTH))

@@ -1,3 +1,4 @@
 """Tables as PDF-to-text tools write them: a cell per line (``cellstream``), a row's figures split into
 blocks (``splitrows``), labels apart from their figures (``tailrows``), layout-kept columns with empty cells
-(``textcolumns``) and pdfminer.six's text boxes under header words (``s4boxes``)."""
+(``textcolumns``), pdfminer.six's text boxes under header words (``s4boxes``) and its boxes holding columns side
+by side, whose figures' columns the text does not show (``sidebyside``)."""
