@@ -207,6 +207,17 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     return _HeaderCells(cells, where)
 
 
+def _s2_under_other_headers(rows: dict[str, RawRow], header_cells: _HeaderCells, items: Sequence[Item]) -> list[str]:
+    """The items read by their labels whose figures start with one printed right under another item's column
+    header words (the run of that column starting on the same line): that figure is the other item's (a tool
+    writing boxes by their lower edge put 本年收费金额's box among 行政许可's label lines), so the reading is not; an
+    item read under its own headers (a run of several items' figures starts on one line) keeps its reading."""
+    own = header_cells.rows(items)
+    return [key for key, row in rows.items() if row.values and (key not in own or own[key].values != row.values)
+            and any(other != key and where == row.where and row.values[0] in header_cells.cells[other].values()
+                    for other, where in header_cells.where.items())]
+
+
 def _s2_labels_and_headers(lines: Sequence[Line], items: Sequence[Item], header_cells: _HeaderCells,
                            version: str) -> dict[str, RawRow] | None:
     """Table 二 printed a cell per line in narrow columns: each item's figures right under its label, save a
@@ -365,7 +376,9 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     cell_per_line = is_cell_per_line(lines)
     header_cells = _s2_by_headers([*lead, *lines, *trail], items)
     by_headers = header_cells.rows(items)
-    alone = _s2_labels_alone(collected, items)
+    # a tool that put the table's column boxes before its heading wrote its figures away from their labels: a label
+    # alone there is no row printed blank
+    alone = {} if any(line.values for line in lead) else _s2_labels_alone(collected, items)
     # every item a label alone: a table printed without a figure (its items' labels are no prose)
     printed_blank = len(alone) > len(items) // 2
     if not rows and not printed_blank and not by_headers:
@@ -394,6 +407,8 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
         read = rows.get(item.key)
         if read is not None and len(read.values) == len(item.columns) and header_cells.disagree(item, read.values):
             rows[item.key] = replace(read, values=[])
+    for key in _s2_under_other_headers(rows, header_cells, items):
+        rows[key] = replace(rows[key], values=[])
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])

@@ -1,0 +1,46 @@
+"""Table 二 as pdfminer.six with ``LAParams(boxes_flow=None)`` writes a narrow LibreOffice print (frozen excerpts of
+tests/fixtures/extracted/pdfminer-flow/*.narrow): the column boxes by their lower edge, the first before the
+section's heading, others among the items' label lines. A label alone there is unread, never read as blank; a
+figure under another item's header words is never the figure of the item a label reading gave it to."""
+
+from __future__ import annotations
+
+from gxparse.document import lines_from_text
+from gxparse.tables import read_s2, s2_lead
+
+_HEADING = "二、主动公开政府信息情况"
+
+
+def _read(text: str) -> dict[str, dict[str, object]]:
+    lines = lines_from_text(text)
+    at = next(n for n, line in enumerate(lines) if line.label == _HEADING)
+    read = read_s2(lines[at + 1:], "v2021", s2_lead(lines[:at], "v2021"))
+    assert read.table is not None
+    return {item: {column: cell.value for column, cell in cells.items()} for item, cells in read.table.items()}
+
+
+def test_a_label_alone_is_no_blank_row_where_the_tables_boxes_stand_before_its_heading():
+    # kaifeng_2021: 规章 and 行政规范性文件's figures (1 134, 0 262, 4 1408) stand before the heading, their labels alone
+    table = _read("本年制发件数 本年废止件数 现行有效件数\n1\n134\n\n0\n262\n\n4\n1408\n\n本年处理决定数量\n206743\n\n"
+                  "本年处理决定数量\n10582\n1082\n\n本年收费金额（单位：万元）\n8937.0276\n\n" + _HEADING + "\n"
+                  "第二十条第（一）项\n信息内容\n规章\n行政规范性文\n件\n第二十条第（五）项\n信息内容\n行政许可\n"
+                  "第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n信息内容\n行政事业性收\n费\n\n")
+    assert table["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
+    assert table["licensing"] == {"decisions": 206743}
+    assert table["admin_fees"] == {"amount_wan_yuan": "8937.0276"}
+
+
+
+def test_a_figure_under_another_items_header_is_not_the_item_its_label_reading_gave_it():
+    # huangchuan_2021: 本年收费金额's 144.4399 printed among 行政许可's label lines is 行政事业性收费's, never 行政许可's
+    lines = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n\n" + _HEADING + "\n"
+                            "第二十条第（一）项\n信息内容\n规章\n行政规范性文\n件\n\n本年处理决定数量\n12502\n\n"
+                            "本年收费金额（单位：万元）\n144.4399\n\n第二十条第（五）项\n信息内容\n行政许可\n"
+                            "第二十条第（六）项\n本年处理决定数量\n信息内容\n2331\n行政处罚\n行政强制\n21\n"
+                            "第二十条第（八）项\n信息内容\n行政事业性收\n费\n\n")
+    at = next(n for n, line in enumerate(lines) if line.label == _HEADING)
+    read = read_s2(lines[at + 1:], "v2021", s2_lead(lines[:at], "v2021"))
+    assert read.table is not None
+    licensing = read.table["licensing"]["decisions"]
+    assert licensing.value is None and not licensing.invalid   # unread, never a count printed with decimals
+    assert read.table["admin_fees"]["amount_wan_yuan"].value == "144.4399"
