@@ -1491,15 +1491,20 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
 _S4_HEADER_CHARS = frozenset(label_key(S4_LITIGATION_HEADER + "".join(c.label for c in (*S4_BLOCKS, *S4_COLUMNS))))
 
 
-def _s4_after_headers(lines: Sequence[Line]) -> list[Line]:
-    """The lines after the last one printing only words of table 四's header: its data row lies under its
-    header, so figures a tool wrote before the header's last words (table 三's boxes, which pdfminer.six may
-    put after section 四's heading) are no cells of it; [] when no such line stands among figures."""
-    last = max((n for n, line in enumerate(lines) if line.label and not line.values
-                and set(label_key(line.label)) <= _S4_HEADER_CHARS), default=None)
-    if last is None or not any(line.values for line in lines[:last]):
+def _s4_after_headers(lines: Sequence[Line], first: bool = False) -> list[Line]:
+    """The lines after the last one printing only words of table 四's header (with ``first``, after the first
+    such line): its data row lies under its header, so figures a tool wrote before the header's words (table
+    三's boxes, which pdfminer.six may put after section 四's heading) are no cells of it; [] when no such line
+    stands among figures. The first header line serves where the tool wrote the column headers' pieces among
+    the figures (持 / 18 / 正 / 5, pdfminer.six's default boxes order)."""
+    header = [n for n, line in enumerate(lines) if line.label and not line.values
+              and set(label_key(line.label)) <= _S4_HEADER_CHARS]
+    if not header:
         return []
-    return list(lines[last + 1:])
+    at = header[0] if first else header[-1]
+    if not any(line.values for line in lines[:at]):
+        return []
+    return list(lines[at + 1:])
 
 
 def _s4_header_places(lines: Sequence[Line], starts: bool = False) -> list[float] | None:
@@ -1599,9 +1604,10 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
         return boxed
     if stream is not None:
         return stream
-    after = _s4_after_headers(lines)
-    if is_cell_per_line(after) and (stream := _s4_stream(after)) is not None:
-        return stream
+    streams = [stream for first in (False, True) if is_cell_per_line(after := _s4_after_headers(lines, first))
+               and (stream := _s4_stream(after)) is not None]
+    if streams:
+        return next((stream for stream in streams if _any_read(stream)), streams[0])
     if (by_block := _s4_block_rows(lines)) is not None:
         return by_block
     value_lines = _s4_value_lines(lines)

@@ -580,6 +580,22 @@ def test_table_four_figures_after_its_header_are_read_apart_from_table_three_box
                                                        "total": 17}
 
 
+def test_table_four_figures_among_its_header_pieces_are_read_after_its_first_header_words():
+    # pdfminer.six's default boxes on a browser's print: section 四's heading, table 三's last boxes, table 四's
+    # header words, then its litigation columns' headers broken (结果维 / 持) with the pieces' ends among the
+    # figures: the figures after the first header words, in order, each block adding up
+    text = _boxes(
+        "四、政府信息公开行政复议、行政诉讼情况", *["0"] * 30, "16 19", "0", "0",
+        "行政复议", "行政诉讼", "结果维/持", "结果纠/正", "其他结/果", "尚未审/结", "总/计", "3", "0", "0", "0", "3",
+        "未经复议直接起诉", "复议后起诉", *["结果维", "结果纠", "其他结", "尚未审", "总"] * 2,
+        "持", "18", "正", "5", "果", "1", "结", "0", "计", "持", "24 7", "正", "0", "果", "0", "结", "0", "计", "7",
+        "五、存在的主要问题及改进情况")
+    s4 = _report(text)["s4"]
+    assert s4["review"] == {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
+    assert s4["litigation_direct"] == {"upheld": 18, "corrected": 5, "other": 1, "pending": 0, "total": 24}
+    assert s4["litigation_after_review"] == {"upheld": 7, "corrected": 0, "other": 0, "pending": 0, "total": 7}
+
+
 def _boxes(*boxes: str) -> str:
     """Text boxes as pdfminer.six writes them: a box's lines (``/`` here), a blank line after each box."""
     return "\n\n".join(box.replace("/", "\n") for box in boxes)
