@@ -49,6 +49,7 @@ from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
 from gxparse.extraction.wrappedfigures import tail_readings, unwrapped_lines
 from gxparse.template import (
+    S2_CONTENT_HEADER,
     S2_ITEMS,
     S3_ALL_ROWS,
     S3_APPLICANT_COLUMNS,
@@ -184,8 +185,11 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     for table in tables:
         for column in table[0].columns:
             heading.setdefault(label_key(column.label), []).append((table, column.key))
+    # row labels and captions may stand between a column's name and its figures; a run holding a figure its
+    # column cannot (an amount under a count's name) is then another column's
+    passing = frozenset(label_key(text) for item in items for text in (item.label, item.caption, S2_CONTENT_HEADER))
     runs: dict[str, list[HeaderRun]] = {}
-    for run in header_runs(lines, frozenset(heading)):
+    for run in header_runs(lines, frozenset(heading), passing):
         runs.setdefault(run.header, []).append(run)
     cells: dict[str, dict[str, str]] = {}
     where: dict[str, str] = {}
@@ -201,6 +205,8 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
             if len(run.values) not in by_size:
                 continue   # sub-tables of as many items: which one's run this is, nothing says
             table, column = by_size[len(run.values)]
+            if any(_parse_item_cell(item, column, value).invalid for item, value in zip(table, run.values)):
+                continue
             for item, value in zip(table, run.values):
                 cells.setdefault(item.key, {})[column] = value
                 where.setdefault(item.key, run.where)

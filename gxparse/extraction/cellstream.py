@@ -905,10 +905,12 @@ class HeaderRun:
     where: str
 
 
-def header_runs(lines: Sequence[Line], headers: frozenset[str]) -> list[HeaderRun]:
+def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozenset[str] = frozenset()) -> list[HeaderRun]:
     """Every run of single-figure lines printed right after a line naming one column (its key in ``headers``),
     when that is the only column's name since the figures or text before: a column's cells, top to bottom
-    (headers printed together, then figures, say nothing of which figures are whose)."""
+    (headers printed together, then figures, say nothing of which figures are whose). Lines whose label key is
+    in ``passing`` (the table's row labels) may stand between the name and its run: pdfminer.six's default
+    boxes order writes a column's header box, the labels of the rows beside it, then its figures' boxes."""
     out: list[HeaderRun] = []
     named: list[str] = []   # column names printed since the last figure or text
     last = ""               # the key of the line before
@@ -926,6 +928,8 @@ def header_runs(lines: Sequence[Line], headers: frozenset[str]) -> list[HeaderRu
         key = label_key(line.label) if line.label and not line.values else ""
         if key in headers:
             named.append(key)
+        elif key in passing:
+            continue
         elif line.values or key and not is_column_header(line.label):
             named = []
         last = key

@@ -503,6 +503,34 @@ def test_header_words_printed_together_then_figures_head_no_run():
     assert [(run.header, run.values) for run in runs] == [("本年制发件数", ["5", "6"])]
 
 
+def test_table_two_row_labels_between_a_columns_header_words_and_its_figures_keep_the_run():
+    # pdfminer.six's default boxes (reportlab prints): （六）'s column header, the labels beside it, its figures
+    text = _boxes("二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项",
+                  "信息内容", "行政许可", "第二十条第（六）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+                  "0", "6", "0", "32", "0", "74", "本年处理决定数量", "12502", "本年处理决定数量", "行政处罚", "行政强制",
+                  "第二十条第（八）项", "信息内容", "行政事业性收费", "2331", "21", "本年收费金额（单位：万元）", "144.4399",
+                  "三、收到和处理政府信息公开申请情况")
+    s2 = _report(text)["s2"]
+    assert (s2["licensing"], s2["penalty"], s2["coercion"]) == ({"decisions": 12502}, {"decisions": 2331},
+                                                                 {"decisions": 21})
+    # header words printed together over figures in an order nothing shows (columns or rows): unread
+    assert set(s2["regulations"].values()) == set(s2["normative_docs"].values()) == {None}
+
+
+def test_a_run_after_row_labels_holding_a_figure_its_column_cannot_is_no_run_of_it():
+    lines = lines_from_text("本年处理决定数量\n\n行政事业性收费\n\n144.4399\n\n本年处理决定数量\n\n2331\n\n21")
+    runs = header_runs(lines, frozenset({"本年处理决定数量"}), frozenset({"行政事业性收费"}))
+    assert [(run.header, run.values) for run in runs] == [("本年处理决定数量", ["144.4399"]),
+                                                          ("本年处理决定数量", ["2331", "21"])]
+    text = _boxes("二、主动公开政府信息情况", "第二十条第（五）项", "信息内容", "行政许可", "第二十条第（六）项", "信息内容",
+                  "行政处罚", "行政强制", "第二十条第（八）项", "信息内容", "本年处理决定数量", "行政事业性收费", "144.4399",
+                  "本年处理决定数量", "2331", "21", "本年收费金额（单位：万元）", "三、收到和处理政府信息公开申请情况")
+    report = _report(text)
+    assert report["s2"]["licensing"] == {"decisions": None}
+    assert (report["s2"]["penalty"], report["s2"]["coercion"]) == ({"decisions": 2331}, {"decisions": 21})
+    assert not [f for f in report["findings"] if f["severity"] == "error" and "s2.licensing.decisions" in f["cells"]]
+
+
 def test_table_four_blocks_that_add_up_are_read_where_another_blocks_figures_came_out_of_order():
     # pdftotext: the first block's total among its header words (3 0 0 3 0 for 3 0 0 0 3)
     figures = "3 0 0 3 0 18 5 1 0 24 7 0 0 0 7".split()
