@@ -1610,10 +1610,15 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
         return boxed
     if stream is not None:
         return stream
-    streams = [stream for first in (False, True) if is_cell_per_line(after := _s4_after_headers(lines, first))
-               and (stream := _s4_stream(after)) is not None]
-    if streams:
-        return next((stream for stream in streams if _any_read(stream)), streams[0])
+    after = _s4_after_headers(lines)
+    last = _s4_stream(after) if is_cell_per_line(after) else None
+    if last is None or not _any_read(last):
+        # the figures after the first header words: only a reading that reads a cell replaces the last's
+        after = _s4_after_headers(lines, first=True)
+        if is_cell_per_line(after) and (first := _s4_stream(after)) is not None and _any_read(first):
+            return first
+    if last is not None:
+        return last
     if (by_block := _s4_block_rows(lines)) is not None:
         return by_block
     value_lines = _s4_value_lines(lines)
