@@ -27,6 +27,7 @@ from gxparse.template import (
     column_label,
     expected_template,
     row_label,
+    s3_row_cells,
     s3_row_label,
     s4_block_label,
 )
@@ -88,7 +89,7 @@ def check_s3_row_sum(report: Report) -> Iterator[Finding]:
         shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
         yield Finding("s3.row_sum", ERROR,
                       f"表三「{s3_row_label(row)}」行：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
-                      [f"s3.{row}.{c.key}" for c in S3_COLUMNS], _printed(report, "s3", [row]))
+                      s3_row_cells(row), _printed(report, "s3", [row]))
 
 
 def _column(table: dict, row: str, column: str) -> int | None:

@@ -69,6 +69,7 @@ from gxparse.template import (
     S4_WIDTH,
     Column,
     Item,
+    s3_row_cells,
     s3_row_label,
 )
 from gxparse.extraction.textcolumns import (header_starts, spread_by_starts, spread_short_rows,
@@ -539,7 +540,7 @@ def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
                 "row.repaired", WARNING,
                 f"表三「{s3_row_label(key)}」行（{row.where}）的数字被窄格折行，尾数印在下一行（{tail.where}："
                 f"{' '.join(tail.values)}），按该行合计唯一确定为：{', '.join(held[0])}",
-                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
+                s3_row_cells(key)))
     return findings
 
 
@@ -651,7 +652,7 @@ def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: 
                 "row.by_position", WARNING,
                 f"表三的行名「{row.label}」（{row.where}）不是模板中的行名；它印在{_between(row_keys, before, after)}，"
                 f"按位置读作「{s3_row_label(key)}」",
-                [f"s3.{key}.{c.key}" for c in S3_COLUMNS]))
+                s3_row_cells(key)))
     return findings
 
 
@@ -672,7 +673,7 @@ def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Fi
     return [Finding("label.fuzzy", WARNING,
                     f"表三的行名「{rows[key].label}」（{rows[key].where}）与模板行名不完全一致，"
                     f"按最接近的模板行名读作「{s3_row_label(key)}」",
-                    [f"s3.{key}.{c.key}" for c in S3_COLUMNS])
+                    s3_row_cells(key))
             for key in row_keys if key in rows and rows[key].fuzzy]
 
 

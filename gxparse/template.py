@@ -261,6 +261,11 @@ def column_label(table: str, column: str) -> str:
     return column
 
 
+def s3_row_cells(row_key: str) -> list[str]:
+    """The cell paths of table 三's row ``row_key``, one a column: the cells a finding about the whole row names."""
+    return [f"s3.{row_key}.{c.key}" for c in S3_COLUMNS]
+
+
 def s3_row_label(row_key: str) -> str:
     row = S3_ROW_BY_KEY[row_key]
     return f"{row.group}{row.label}" if row.group else row.label
