@@ -1,0 +1,46 @@
+"""A crawl of a fifteenth portal under host names (tests/crawler/portal_o.py): www and bare twins, an http → https
+move across names, a mobile twin, departments on hosts of their own, one refusing robots, one down, over real
+HTTP from its home page alone, the names resolved to 127.0.0.1 in this crawl only: every report within reach found
+once and nothing else."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.run import run_crawl
+from crawler.siteconfig import Site
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
+    test_the_crawl_ends_by_itself)
+from tests.crawler.portal_o import CITY, PortalO
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    """The portal served, crawled once from its https://www home page, its names resolved by the test's
+    resolver: (portal, summary, items)."""
+    portal, state = PortalO(), tmp_path_factory.mktemp("dongjiang")
+    try:
+        feed = state / "items.jsonl"
+        site = Site("dongjiang", CITY, (portal.base + "/",), delay=0, concurrency=4, max_pages=800)
+        settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+                    "DNS_RESOLVER": "tests.crawler.portal_o.HostsResolver",
+                    "FEEDS": {str(feed): {"format": "jsonlines"}}}
+        summary = run_crawl([site], settings, timeout=240).site("dongjiang")
+        yield portal, summary, [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    finally:
+        portal.close()
+
+
+def test_each_report_is_yielded_once(crawl):
+    finals = [i["final_url"] for i in crawl[2]]
+    assert sorted(u for u in set(finals) if finals.count(u) > 1) == []
+
+
+def test_no_page_is_fetched_under_two_names(crawl):
+    """www and its bare twin answer the same pages: each is asked once, whichever name a link used."""
+    asked = [t for t in crawl[0].www.log if t != "/robots.txt"]
+    assert sorted(t for t in set(asked) if asked.count(t) > 1) == []
