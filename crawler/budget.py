@@ -53,7 +53,8 @@ class Budget:
         if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
                 self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):
             return "trap"
-        if request.dont_filter and self.fetched_before(request):
+        # A retry is the same fetch asked again: refused as a duplicate, its failure would never be named.
+        if request.dont_filter and not meta.get("retry_times") and self.fetched_before(request):
             return "duplicate"
         if meta.get("step") not in EXPLORING:
             return None

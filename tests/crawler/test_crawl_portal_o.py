@@ -44,3 +44,9 @@ def test_no_page_is_fetched_under_two_names(crawl):
     """www and its bare twin answer the same pages: each is asked once, whichever name a link used."""
     asked = [t for t in crawl[0].www.log if t != "/robots.txt"]
     assert sorted(t for t in set(asked) if asked.count(t) > 1) == []
+
+
+def test_a_department_host_that_is_down_is_named_once_and_the_rest_crawled(crawl):
+    portal, summary, _ = crawl
+    down = [e for e in summary.errors if urlsplit(e.url).hostname == "gaj.dongjiang.gov.cn"]
+    assert len(down) == 1 and "refused" in down[0].reason

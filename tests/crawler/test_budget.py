@@ -1,0 +1,20 @@
+"""crawler.budget: which queued requests are still worth their fetch."""
+
+from __future__ import annotations
+
+from scrapy import Request
+
+from crawler.budget import Budget
+from crawler.coverage import Subsites
+from crawler.traps import TrapWatch
+
+
+def test_a_retry_of_a_request_asked_past_the_duplicate_filter_is_no_duplicate():
+    """Scrapy's RetryMiddleware asks a failed request again with dont_filter: the last retry of a host that
+    refuses connections must be asked, so that its failure reaches the spider and is named."""
+    budget = Budget(Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/"), TrapWatch(), explore_pages=10)
+    url = "http://gaj.dongjiang.gov.cn/"
+    retries = [Request(url, dont_filter=True, meta={"role": "subsite", "retry_times": n}) for n in (1, 2)]
+    assert [budget.refusal(r) for r in retries] == [None, None]
+    upgraded = [Request(url + "a.html", dont_filter=True) for _ in range(2)]
+    assert [budget.refusal(r) for r in upgraded] == [None, "duplicate"]
