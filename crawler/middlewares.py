@@ -1,4 +1,5 @@
-"""Downloader middlewares, one job each: dropping requests the frontier no longer wants, conditional requests
+"""Downloader middlewares, one job each: asking a page under the site's configured name rather than its www/bare
+twin, dropping requests the frontier no longer wants, conditional requests
 for known documents, checking a bundled page's pictures before its 304 stands, refusing redirects that
 leave the site or go round in a loop (reported through the request's errback), passing cookie challenges written
 in literals, and keeping a firewall's pages from being read as the site's."""
@@ -27,6 +28,26 @@ from crawler.validators import ValidatorStore, validator_store
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 logger = logging.getLogger(__name__)
+
+
+class HostTwinMiddleware:
+    """Asks an address on the configured host's www/bare twin under the configured name
+    (``crawler.scope.Scope.names``), so a page is fetched once whichever name a link used. A redirect's target is
+    asked as the server sends it (a site moving www to its bare name would never be read), and so is robots.txt."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> HostTwinMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider=None) -> Request | None:  # spider: Scrapy < 2.14 passes it
+        scope = getattr(self.crawler.spider, "scope", None)
+        if scope is None or request.meta.get("redirect_urls") or request.meta.get("dont_obey_robotstxt"):
+            return None
+        url = scope.names.canonical(request.url)
+        return request.replace(url=url) if url != request.url else None
 
 
 class FrontierMiddleware:

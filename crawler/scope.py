@@ -11,7 +11,8 @@ A host is in scope when
    tests, an address of the portal's own /24 network).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
-to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host).
+to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a start URL's host
+(``m.X`` of ``www.X``: ``crawler.hostnames``) is out of scope: it mirrors the site's own reports.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import tldextract
+
+from crawler.hostnames import SiteNames
 
 # The public-suffix list bundled with tldextract: no download at run time.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -40,16 +43,20 @@ class Scope:
     def __init__(self, start_urls: Iterable[str], allowed_domains: Iterable[str]):
         self.home = list(allowed_domains)
         self.domains = list(self.home)    # the home domains and the hosts admitted since (Scrapy's allowed_domains)
+        start_urls = list(start_urls)
         self._start_hosts = [urlsplit(u).hostname or "" for u in start_urls]
+        self.names = SiteNames(start_urls)
 
     def contains(self, url: str) -> bool:
-        return host_in(urlsplit(url).hostname or "", self.domains)
+        return host_in(urlsplit(url).hostname or "", self.domains) and not self.names.mobile_twin(url)
 
     def admit_subsite(self, url: str, linked_from: str) -> bool:
         """Rule 2: a sub-site or own-platform link on a home-domain page to a government host. True when in
         scope now."""
         if self.contains(url):
             return True
+        if self.names.mobile_twin(url):
+            return False
         host = urlsplit(url).hostname or ""
         if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
             return False

@@ -36,6 +36,8 @@ DOWNLOAD_TLS_MIN_VERSION = "TLSv1.0"
 DOWNLOAD_HANDLERS = {"https": "crawler.tls.LegacyTLSDownloadHandler"}
 
 DOWNLOADER_MIDDLEWARES = {
+    # First: a page linked under the site's www/bare twin is asked under its configured name, once.
+    "crawler.middlewares.HostTwinMiddleware": 30,
     # Before robots.txt (100) and the offsite filter (50): a dropped request costs nothing.
     "crawler.middlewares.FrontierMiddleware": 40,
     # Below RetryMiddleware (550): a bundled page's 304 waits for its pictures' last answers.

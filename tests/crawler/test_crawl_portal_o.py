@@ -50,3 +50,18 @@ def test_a_department_host_that_is_down_is_named_once_and_the_rest_crawled(crawl
     portal, summary, _ = crawl
     down = [e for e in summary.errors if urlsplit(e.url).hostname == "gaj.dongjiang.gov.cn"]
     assert len(down) == 1 and "refused" in down[0].reason
+
+
+def test_coverage_counts_each_sub_site_once_under_its_own_host_and_no_mobile_twin(crawl):
+    subsites = crawl[1].coverage.subsites
+    hosts = [urlsplit(s.url).hostname for s in subsites]
+    assert len({s.name for s in subsites}) == len(subsites) and "m.dongjiang.gov.cn" not in hosts
+    assert {"fgw.dongjiang.gov.cn", "jyj.dongjiang.gov.cn", "sfj.dongjiang.gov.cn"} <= set(hosts)
+    assert [s.reports for s in subsites if s.name == CITY] == [6]
+
+
+def test_a_redirect_within_the_site_is_followed_and_one_leaving_it_refused(crawl):
+    portal, summary, _ = crawl
+    assert any(t.startswith("/xxgk/ndbg/") for t in portal.moved.log)
+    assert [e.reason for e in summary.errors if "example-ads" in e.reason][0].startswith(
+        "IgnoreRequest: off-site redirect refused")
