@@ -1,5 +1,6 @@
 """What a crawl covered, for a person to read: the sub-sites it entered, the 年报 columns it found on each,
-the reports per agency and year, the agencies whose sub-site was entered but no column found, and traps.
+the reports per agency and year, the agencies whose sub-site was entered but no column found, the hosts whose
+robots.txt refused the crawler (and the agencies whose links led there), and traps.
 
 ``Subsites`` is the spider's register while it crawls (pickled into the job's state when a crawl is
 interrupted, so a resumed crawl reports the whole of it). A sub-site is entered by a link naming an agency; pages
@@ -37,6 +38,8 @@ class Coverage:
     subsites: list[SubsiteCoverage] = field(default_factory=list)   # the portal first
     reports: list[AgencyReports] = field(default_factory=list)
     traps: list[dict[str, str]] = field(default_factory=list)       # crawler.traps.Trap.to_dict()
+    # host (with its port) → the agencies whose links its robots.txt refused ([] when no agency's link was)
+    robots_refused: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def without_column(self) -> list[str]:
@@ -51,7 +54,7 @@ class Coverage:
         return cls([SubsiteCoverage(**s) for s in data.get("subsites", [])],
                    [AgencyReports(r["agency"], {int(y): n for y, n in r["years"].items()})
                     for r in data.get("reports", [])],
-                   list(data.get("traps", [])))
+                   list(data.get("traps", [])), {h: list(n) for h, n in data.get("robots_refused", {}).items()})
 
 
 class Subsites:
@@ -64,6 +67,10 @@ class Subsites:
         self._by_url: dict[str, int] = {start_url: PORTAL}
         self._portal_hosts = {urlsplit(start_url).netloc}
         self._reports: dict[str, dict[int, set[str]]] = {}
+        self._refused: dict[str, list[str]] = {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"_refused": {}, **state})   # a register pickled before robots_refused was kept
 
     def enter(self, name: str, url: str, found_via: str) -> int:
         """Register the sub-site an agency link leads to (once per URL); returns its number."""
@@ -101,13 +108,19 @@ class Subsites:
         self._found[number].reports += 1
         self._reports.setdefault(agency or self.name(number), {}).setdefault(year or 0, set()).add(url)
 
+    def robots_refused(self, url: str, agency: str | None) -> None:
+        """The host of ``url`` refused it by its robots.txt; ``agency`` the name of the link that led there."""
+        agencies = self._refused.setdefault(urlsplit(url).netloc, [])
+        if agency and agency not in agencies:
+            agencies.append(agency)
+
     def coverage(self, traps: list[dict[str, str]], trapped: Callable[[str], bool]) -> Coverage:
         """The coverage so far; lists that turned out to be traps are not counted as columns."""
         reports = [AgencyReports(agency, {year: len(urls) for year, urls in sorted(years.items())})
                    for agency, years in sorted(self._reports.items())]
         subsites = [SubsiteCoverage(**{**asdict(s), "columns": [c for c in s.columns if not trapped(c)]})
                     for s in self._found]
-        return Coverage(subsites, reports, traps)
+        return Coverage(subsites, reports, traps, {host: list(names) for host, names in self._refused.items()})
 
     def _is_portal_root(self, root: str) -> bool:
         parts = urlsplit(root)

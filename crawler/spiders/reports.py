@@ -1089,7 +1089,9 @@ class ReportsSpider(scrapy.Spider):
             challenge = script_challenge(response.body)
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
         elif "robots.txt" in str(failure.value):
-            return  # obeying robots.txt is not a failure; Scrapy counts it in robotstxt/forbidden
+            # Obeying robots.txt is no failure: coverage names the host, and the agency whose link led there.
+            self.subsites.robots_refused(request.url, (request.meta.get("enter") or (None,))[0])
+            return
         else:
             reason = f"{type(failure.value).__name__}: {failure.value}".rstrip(": ")
         self.logger.info("failed %s: %s", request.url, reason)

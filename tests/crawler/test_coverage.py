@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from crawler.coverage import PORTAL, Subsites
+import pickle
+
+from crawler.coverage import PORTAL, Coverage, Subsites
 
 PLATFORM = "http://www.beishan.gov.cn/public/column/"
 
@@ -19,3 +21,21 @@ def test_units_told_apart_by_a_query_only_keep_the_pages_they_link():
     subsites.enter("发展改革委", "http://www.beishan.gov.cn/xxgk/unit.jsp?unitId=2001", "市直部门")
     market = subsites.enter("市场监管局", "http://www.beishan.gov.cn/xxgk/unit.jsp?unitId=2002", "市直部门")
     assert subsites.locate("http://www.beishan.gov.cn/xxgk/list.jsp?unitId=2002&catId=9", market) == market
+
+
+def test_coverage_names_the_hosts_whose_robots_refused_the_crawler_and_the_agencies_linked_there():
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/sitemap.xml", None)
+    subsites.robots_refused("https://www.dongjiang.gov.cn:8443/search/", None)
+    coverage = subsites.coverage([], lambda url: False)
+    assert coverage.robots_refused == {"wjw.dongjiang.gov.cn": ["市卫生健康委员会"], "www.dongjiang.gov.cn:8443": []}
+    assert Coverage.from_dict(coverage.to_dict()) == coverage
+
+
+def test_a_register_pickled_before_robots_refusals_were_kept_resumes():
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    del subsites._refused
+    resumed = pickle.loads(pickle.dumps(subsites))
+    resumed.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会")
+    assert resumed.coverage([], lambda url: False).robots_refused == {"wjw.dongjiang.gov.cn": ["市卫生健康委员会"]}

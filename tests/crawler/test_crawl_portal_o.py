@@ -65,3 +65,9 @@ def test_a_redirect_within_the_site_is_followed_and_one_leaving_it_refused(crawl
     assert any(t.startswith("/xxgk/ndbg/") for t in portal.moved.log)
     assert [e.reason for e in summary.errors if "example-ads" in e.reason][0].startswith(
         "IgnoreRequest: off-site redirect refused")
+
+
+def test_coverage_names_the_department_host_whose_robots_refuse_the_crawl(crawl):
+    portal, summary, _ = crawl
+    assert summary.coverage.robots_refused == {portal.url("wjw", "").split("//")[1]: ["市卫生健康委员会"]}
+    assert not [t for t in portal.depts["wjw"].log if t != "/robots.txt"]
