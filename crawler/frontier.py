@@ -179,6 +179,16 @@ def is_notice_column(text: str) -> bool:
     return bool(_NOTICE_COLUMN.match(squash(text)))
 
 
+MIN_DATED_NOTICES = 3   # fewer dates on a page of notices say nothing of the span it covers
+
+
+def short_of_report_season(dates: Iterable[str | None]) -> bool:
+    """The ISO dates a page of notices lists stop short of 1 January of its newest date's year: a year's report,
+    due by 31 January of the next (条例 第五十条), is announced on a later page if this column announces it."""
+    listed = sorted(d for d in dates if d)
+    return len(listed) >= MIN_DATED_NOTICES and listed[0] > f"{listed[-1][:4]}-01-01"
+
+
 def names_notice_column(*texts: str) -> bool:
     """A link text or page title (通知公告-市交通运输局, 通知公告_…) naming a column of notices."""
     return any(is_notice_column(part) for text in texts for part in _TITLE_PARTS.split(text))

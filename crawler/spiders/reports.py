@@ -85,6 +85,7 @@ from crawler.frontier import (
     is_view,
     judge,
     names_notice_column,
+    short_of_report_season,
     page_priority,
     url_tokens,
 )
@@ -287,9 +288,13 @@ class ReportsSpider(scrapy.Spider):
             pages = list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
             yield from pages
-        elif notices and (meta.get("notices") or documents):
+        elif notices and (meta.get("notices") is True or documents):
             # paged through only once its first page shows it publishes reports: most such columns publish none
             yield from self._notice_pages(response, links, records, subsite)
+        elif notices and short_of_report_season(link.date for link in links) \
+                and meta.get("notice_page", 1) < MAX_NOTICE_PAGES:
+            # a page too recent to show whether the column announces reports: the next one, judged alike
+            yield from self._notice_pages(response, links, records, subsite, next_only=True)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite)
@@ -321,13 +326,17 @@ class ReportsSpider(scrapy.Spider):
         html = isinstance(response, TextResponse) and is_html(response.body)
         return names_notice_column(meta.get("link_text", ""), response.xpath("//title/text()").get("") if html else "")
 
-    def _notice_pages(self, response: Response, links: list[Link], records: int,
-                      subsite: int) -> Iterator[scrapy.Request]:
+    def _notice_pages(self, response: Response, links: list[Link], records: int, subsite: int,
+                      next_only: bool = False) -> Iterator[scrapy.Request]:
         """A 通知公告 column's other pages, whose titles are read for articles publishing a report (关于公布…年度
         报告的公告): explored as the column was, so each counts against the sub-site's budget and none is fetched
-        once its 年报 column is found; never the sub-site's column, its notices no reports."""
-        for request in islice(self._list_pages(response, links, records, subsite), MAX_NOTICE_PAGES):
-            request.meta.update(notices=True, step=response.meta["step"])
+        once its 年报 column is found; never the sub-site's column, its notices no reports. ``next_only``: the
+        first page its pager names, itself paged through only as its own notices and dates say."""
+        number = response.meta.get("notice_page", 1) + 1
+        pages = islice(self._list_pages(response, links, records, subsite), 1 if next_only else MAX_NOTICE_PAGES)
+        for request in pages:
+            request.meta.update(notices="next" if next_only else True, notice_page=number,
+                                step=response.meta["step"])
             yield request
 
     @staticmethod

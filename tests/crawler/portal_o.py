@@ -8,8 +8,9 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
   to the same path on ``https://www.dongjiang.gov.cn``, except ``/go/`` which 301s off the site (an ad host);
 - ``https://m.dongjiang.gov.cn``: the mobile twin, the same paths as www (the city's column and reports);
 - departments on their own hosts, one plain-HTTP server: 市发展和改革委员会 ``fgw.``, 市教育局 ``jyj.`` (its list
-  mixing its own name and the portal's bare name for the portal's pages), 市司法局 ``sfj.`` (no 年报 column: its
-  reports are the attachments of announcements 关于公布…年度报告的公告 on the second page of its 通知公告),
+  linking its reports by absolute addresses under its own name), 市司法局 ``sfj.`` (no 年报 column: its
+  reports are the PDF attachments of announcements 关于公布…年度报告的公告 dated each January, all on the second
+  page of its 通知公告, the first listing this year's notices),
   市卫生健康委员会 ``wjw.`` (robots.txt ``Disallow: /``: none expected), and 市公安局 ``gaj.`` (down: its port
   refuses connections; none expected);
 - 市统计局 (``/tjj/`` on www): its list linking its reports under the bare name;
@@ -217,24 +218,29 @@ class PortalO:
                          lambda path: self.url("jyj", path))
 
     def _sfj(self) -> None:
-        """市司法局: no 年报 column; its reports are published by announcements on its 通知公告's second page."""
+        """市司法局: no 年报 column; its reports are published by announcements dated each January, all on its
+        通知公告's second page: the first lists this year's twenty notices, none before 1 January."""
         host, agency = self.depts["sfj"], "东江市司法局"
         host.pages["/"] = Page(LOOK.html(agency, f'<h1>{agency}</h1><a href="/tzgg/index.html">通知公告</a>'
                                                  '<a href="/xwdt/index.html">工作动态</a>'))
-        notices = [(f"/tzgg/t{n}.html", f"关于开展2024年第{n}批法律援助志愿者招募工作的通知") for n in range(1, 21)]
+        notices = [(f"/tzgg/t{n}.html", f"关于开展第{n}批法律援助志愿者招募工作的通知",
+                    f"2025-{12 - n // 2:02d}-{28 - n % 2 * 10}") for n in range(20)]
+        notices += [(f"/tzgg/p{year}.html", f"关于{year}年度普法依法治理工作的通知", f"{year}-06-15") for year in YEARS]
         for year in YEARS:
-            path = f"/tzgg/nb{year}.html"
-            report = f"/tzgg/files/nb{year}.html"
-            self._report(host, "sfj", report, agency, year)
-            host.pages[path] = Page(LOOK.html(f"关于公布{agency}{year}年政府信息公开工作年度报告的公告", (
-                f'<p>现将{agency}{year}年政府信息公开工作年度报告予以公布。</p>'
-                f'<p>附件：<a href="{report}">{agency}{year}年政府信息公开工作年度报告</a></p>')))
-            notices.insert(20 + (year - YEARS[0]) * 2, (path, f"关于公布{agency}{year}年政府信息公开工作年度报告的公告"))
-        for path, title in notices:
+            path, report = f"/tzgg/nb{year}.html", f"/tzgg/files/P0{year + 1}0120{year}.pdf"
+            host.pages[report] = Page(b"%PDF-1.4\n% report\n", "application/pdf")
+            self.expected[self.url("sfj", report)] = (agency, year)
+            title = f"关于公布{agency}{year}年政府信息公开工作年度报告的公告"
+            host.pages[path] = Page(LOOK.html(title, (
+                f"<p>现将{agency}{year}年政府信息公开工作年度报告予以公布。</p>"
+                f'<p>附件：<a href="{report}">{agency}{year}年政府信息公开工作年度报告.pdf</a></p>')))
+            notices.append((path, title, f"{year + 1}-01-20"))
+        notices.sort(key=lambda notice: notice[2], reverse=True)
+        for path, title, _ in notices:
             host.pages.setdefault(path, Page(LOOK.html(title, "<p>正文。</p>")))
         pages = [notices[i:i + 20] for i in range(0, len(notices), 20)]
         for n, chunk in enumerate(pages, 1):
-            items = "".join(f'<li><a href="{p}">{escape(t)}</a></li>' for p, t in chunk)
+            items = "".join(f'<li><a href="{p}">{escape(t)}</a><span>{d}</span></li>' for p, t, d in chunk)
             pager = "".join(f'<a href="{_notice_page(k)}">{k}</a>' for k in range(1, len(pages) + 1))
             following = f'<a href="{_notice_page(n + 1)}">下一页</a>' if n < len(pages) else ""
             host.pages[_notice_page(n)] = Page(LOOK.html(f"通知公告-{agency}", f"<ul>{items}</ul>{pager}{following}"))

@@ -58,3 +58,33 @@ def test_a_notices_column_whose_first_page_publishes_no_report_is_not_paged_thro
     meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告"}
     response = HtmlResponse(NOTICES, body=body, request=Request(NOTICES, meta=meta))
     assert [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"] == []
+
+
+THIS_YEAR = SITE + "/sfj/tzgg/index.html"
+
+
+def _this_years_notices(spider, **meta) -> list[scrapy.Request]:
+    """The first page of a 通知公告 column listing this year's notices only (2025-03-18 … 2025-12-28), none a
+    report's announcement; its pager names five more pages."""
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
+    return [r for r in spider.parse_page(file_response("notices_list_this_year.html", THIS_YEAR, meta))
+            if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+
+
+def test_a_notices_page_too_recent_to_reach_last_januarys_announcements_asks_the_next_page_only(spider):
+    pages = _this_years_notices(spider)
+    assert [(r.url, r.meta["notices"], r.meta["notice_page"]) for r in pages] \
+        == [(SITE + "/sfj/tzgg/index_1.html", "next", 2)]
+
+
+def test_the_pages_a_recent_notices_page_leads_to_are_bounded(spider):
+    assert _this_years_notices(spider, notices="next", notice_page=MAX_NOTICE_PAGES) == []
+
+
+def test_a_page_reaching_back_before_january_with_no_announcement_ends_the_paging(spider):
+    page = (FILES / "notices_list.html").read_text(encoding="utf-8")
+    body = page.replace("关于公布2024年度政府信息公开工作年度报告的公告", "关于公布2024年春运安排的公告").encode()
+    meta = {"role": "list", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", "notices": "next",
+            "notice_page": 2, "list_of": NOTICES}
+    response = HtmlResponse(NOTICES + "?p=2", body=body, request=Request(NOTICES + "?p=2", meta=meta))
+    assert [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"] == []
