@@ -93,19 +93,23 @@ SEARCH_KEY = re.compile(r"^(?:q|qt|keys?|keywords?|searchword|searchwords|sword|
                         r"searchkey|searchtext|search)$", re.IGNORECASE)
 # '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"], res.data.records[i].infoId): the address
 # of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)); a
-# hash route of the page's app too ('#/detail/' + item.id: crawler.hashroutes).
-_ITEM_URL = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
-                       rf"""(?:\.{_NAME}(?:\[{_NAME}\])?){{0,4}}"""
-                       rf"""(?:\.(?P<key>{_NAME})|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
-                       r"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{0,300}))?""")
+# hash route of the page's app too ('#/detail/' + item.id: crawler.hashroutes). Written of more than one field
+# or variable ('/nb/' + item.year + '/' + item.id, root + '/art/' + item.id) it is none: never a partial address.
+_START = r"""(?<=["'`=])(?<!\+["'])(?<!\+\s["'])"""   # an address begins a string or an attribute, no + before it
+_END = r"""(?!["']?\s*\+\s*(?:["'][^"'\s<>]{0,300}["']\s*\+\s*)?[\w$])"""   # and no field comes after it
+_ITEM_URL = re.compile(rf"""{_START}(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}"""
+                       rf"""(?:\[{_NAME}\])?(?:\.{_NAME}(?:\[{_NAME}\])?){{0,4}}"""
+                       rf"""(?:\.(?P<key>{_NAME})(?![\w$])|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
+                       rf"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})(?=["'\s<>]))?{_END}""")
 
 # `<a href="/art/${d.id}.html">`: the same in a template literal, the field substituted (a name's field, so a
 # variable of the script, ${API}, is no item's).
-_ITEM_TEMPLATE = re.compile(rf"""(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\s<>$]{{0,300}})\$\{{\s*{_NAME}"""
-                            rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\}}(?P<suffix>[^"'`\s<>$]{{0,300}})""")
+_ITEM_TEMPLATE = re.compile(rf"""{_START}(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\s<>$]{{0,300}})\$\{{\s*{_NAME}"""
+                            rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\}}(?P<suffix>[^"'`\s<>$]{{0,300}})(?=[`"'\s<>])""")
 # base + item.id: an address the script declared (var base = '/detail.html?id=') before an item's field.
-_DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
-                                rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}}))?""")
+_DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?<!\+)(?<!\+\s)(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
+                                rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})"""
+                                rf"""(?=["'\s<>]))?{_END}""")
 
 # var id = item.id; const {id} = item; let {docId: id} = item: a name the loop gives an item's field, then writes
 # into an address ('/art/' + id + '.html', base + id): the field's address.

@@ -208,6 +208,21 @@ def test_an_address_written_of_the_name_a_loop_gives_an_items_field_is_its_templ
     assert item_urls(code) == (ItemUrl("/wjw/xxgk/detail.html?id=", "id", ""), ItemUrl("/art/", "docId", ".html"))
 
 
+def test_an_address_of_two_fields_of_an_item_gives_none_never_a_partial_one():
+    """Each way an address is written of an item's field: where a second field (or a variable) stands before or
+    after it, ItemUrl (prefix, field, suffix) cannot write it, and the part of it one field gives is no address."""
+    code = ("res.data.forEach(function (item) {\n"
+            "  html += '<a href=\"/xxgk/detail.html?id=' + item.id + '&type=' + item.type + '\">' + item.title;\n"
+            "  html += '<a href=\"/nb/' + item.year + '/' + item.docId + '.html\">';\n"
+            "  html += '<a href=\"' + root + '/art/' + item.artId + '.html\">';\n"
+            "  el.href = base + item.catId + '/' + item.infoId;\n"
+            "  li.innerHTML = `<a href=\"/jyj/${d.year}/${d.uid}.html\">${d.title}</a>`;\n});\n"
+            "var base = '/show/';")
+    assert item_urls(code) == ()
+    one = "html += '<a href=\"/art/' + item.id + '.html\" title=\"' + item.title + '\">' + item.title + '</a>';"
+    assert item_urls(one) == (ItemUrl("/art/", "id", ".html"),)
+
+
 def test_an_items_markup_calling_the_pages_function_with_its_field_gets_the_address_the_function_makes():
     code = ("function openDetail(id) { window.open('/nyj/xxgk/detail.html?id=' + id); }\n"
             "function show(y, id) { location.href = '/art/' + y + '/' + id + '.html'; }\n"
