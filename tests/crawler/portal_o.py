@@ -11,7 +11,8 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
   linking its reports by absolute addresses under its own name), 市司法局 ``sfj.`` (no 年报 column: its
   reports are the PDF attachments of announcements 关于公布…年度报告的公告 dated each January, all on the second
   page of its 通知公告, the first listing this year's notices),
-  市卫生健康委员会 ``wjw.`` (robots.txt ``Disallow: /``: none expected), and 市公安局 ``gaj.`` (down: its port
+  市卫生健康委员会 ``wjw.`` (robots.txt ``Disallow: /``: none expected), 市商务局 ``swj.`` (瑞数's HTTP 412
+  challenge on every address, robots.txt too: none expected), and 市公安局 ``gaj.`` (down: its port
   refuses connections; none expected);
 - 市统计局 (``/tjj/`` on www): its list linking its reports under the bare name;
 - decoys on the city's column: 政府工作报告, 预算执行情况报告, 决算报告, 统计公报, 政务公开工作要点 of other years.
@@ -31,13 +32,15 @@ from twisted.internet.interfaces import IResolverSimple
 from zope.interface import implementer
 
 from tests.certificates import self_signed_certificate
+from tests.crawler.helpers import FILES
 from tests.crawler.portal import Host, HostServer, Look, Page
 
 DOMAIN = "dongjiang.gov.cn"
 CITY = "东江市人民政府"
 YEARS = range(2019, 2025)
-NAMES = ("www", "", "m", "fgw", "jyj", "sfj", "wjw", "gaj")
+NAMES = ("www", "", "m", "fgw", "jyj", "sfj", "wjw", "swj", "gaj")
 
+RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()   # 瑞数's gate: no crawler without JavaScript passes
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>', seed=71, day=1)
 
 
@@ -114,7 +117,7 @@ class PortalO:
         self.port = self.secure.server_address[1]
         self.moved = Moved(self.port)
         self.plain = HostServer("127.0.0.1", NamedHosts({name("www"): self.moved, name(""): self.moved}))
-        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw")}
+        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj")}
         self.departments = HostServer("127.0.0.1", NamedHosts({name(s): h for s, h in self.depts.items()}))
         self.down_port = _closed_port()
         self.base = self.url("www", "")
@@ -126,6 +129,7 @@ class PortalO:
         self._jyj()
         self._sfj()
         self._wjw()
+        self._swj()
         self._tjj()
 
     def close(self) -> None:
@@ -156,7 +160,7 @@ class PortalO:
 
     def _home(self) -> None:
         departments = "".join(f'<li><a href="{self.url(sub, "/")}">{agency}</a></li>' for sub, agency in (
-            ("fgw", "市发展和改革委员会"), ("jyj", "市教育局"), ("sfj", "市司法局"), ("wjw", "市卫生健康委员会"),
+            ("fgw", "市发展和改革委员会"), ("jyj", "市教育局"), ("sfj", "市司法局"), ("wjw", "市卫生健康委员会"), ("swj", "市商务局"),
             ("gaj", "市公安局"))) + '<li><a href="/tjj/">市统计局</a></li>'
 
         self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
@@ -251,6 +255,12 @@ class PortalO:
         self.depts["wjw"].pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /\n", "text/plain")
         self.expected = {u: v for u, v in self.expected.items() if urlsplit(u).hostname != name("wjw")}
 
+
+    def _swj(self) -> None:
+        """市商务局: 瑞数's HTTP 412 and its obfuscated script on every address of its host: out of reach."""
+        self._department("swj", "东江市商务局", "/xxgk/ndbg/", range(2022, 2025))
+        self.depts["swj"].gates["/"] = lambda target, sent: Page(RUISHU, status=412)
+        self.expected = {u: v for u, v in self.expected.items() if urlsplit(u).hostname != name("swj")}
 
     def _tjj(self) -> None:
         """市统计局: a folder of the portal, its list linking its reports under the portal's bare name."""
