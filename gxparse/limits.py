@@ -73,6 +73,10 @@ _RATIO_FROM = MB            # parts under this size are not judged by their rati
 # document may name one large part on every page). A dense real page is under 1 MB.
 MAX_OFD_XML = 100 * MB
 
+# MHTML: Python's email parser holds about 9 bytes for every byte of the file (its lines, every part's payload
+# and the decoded copy): a page saved with its pictures is a few MB, a scanned report saved so under 30 MB.
+MAX_MHTML_BYTES = 64 * MB
+
 # A spreadsheet (XLSX, and XLS/ET after conversion): its cells in all, merged slots included (openpyxl keeps an
 # object of some 300 bytes for each and reads about 50,000 a second). A report's three tables have about 600;
 # a workbook that also lists the year's disclosed documents a few tens of thousands.
@@ -100,6 +104,11 @@ def check_input_size(size: int) -> None:
 def check_text_size(size: int) -> None:
     if size > MAX_TEXT_BYTES:
         raise LimitExceeded(f"文本或网页过大：{megabytes(size)}，上限 {megabytes(MAX_TEXT_BYTES)}")
+
+
+def check_mhtml_size(size: int) -> None:
+    if size > MAX_MHTML_BYTES:
+        raise LimitExceeded(f"MHTML 文件过大：{megabytes(size)}，上限 {megabytes(MAX_MHTML_BYTES)}")
 
 
 def check_lines(count: int) -> None:

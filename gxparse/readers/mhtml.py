@@ -34,6 +34,7 @@ _EMBEDDED = re.compile(r"""(?:\bsrc\s*=\s*|\burl\(\s*|<link\b[^>]*\bhref\s*=\s*)
 
 
 def _parts(data: bytes, source: str) -> list[EmailMessage]:
+    limits.check_mhtml_size(len(data))
     message = email.message_from_bytes(data, policy=email.policy.default)
     parts = [part for part in message.walk() if not part.is_multipart()]
     if not parts:
@@ -113,9 +114,14 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
     if not further:
         return page
     documents = [page]
+    size, lines = len(text), len(page.lines)
     for part in further:
         text, location = _located(part, source)
+        size += len(text)
+        limits.check_text_size(size)   # the article's pages in all, as one page's text is bounded
         documents.append(read_html(text, source, _pictures(parts, location), pictures_by_ocr))
+        lines += len(documents[-1].lines)
+        limits.check_lines(lines)
     return _article(documents, functools.partial(read_mhtml, data, source, True) if not pictures_by_ocr else None)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -295,6 +296,42 @@ def _mhtml_nested() -> bytes:
             + b"--B%d\r\nContent-Type: text/html\r\n\r\n<p>report</p>\r\n" % depth)
 
 
+def _mhtml_long_article() -> bytes:
+    """An article of 20 page parts (the most read), each 99,000 short lines: every page within the limits,
+    the article 2 million lines."""
+    page = b"<html><body>" + b"<p>1</p>" * 99_000 + b"</body></html>"
+    further = b"".join(b"\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: "
+                       b"http://x.gov.cn/a_%d.html\r\n\r\n" % n + page for n in range(2, 21))
+    return _MHTML_HEAD + page + further + b"\r\n--B--\r\n"
+
+
+def _mhtml_large_picture() -> bytes:
+    """A 70 MB MHTML: a page and one picture part of 52 MB (Python's email parser holds 9 bytes a byte)."""
+    encoded = base64.encodebytes(bytes(52_000_000))
+    return (_MHTML_HEAD + b"<p>report</p>\r\n--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64"
+            b"\r\nContent-Location: http://x.gov.cn/t.png\r\n\r\n" + encoded + b"\r\n--B--\r\n")
+
+
+_OFD_TEXT = ('<ofd:TextObject ID="{n}" Boundary="{x} {y} 10 5" Size="3"><ofd:TextCode X="0" Y="4">{text}'
+             '</ofd:TextCode></ofd:TextObject>')
+
+
+def _ofd_many_text_objects() -> bytes:
+    """One page of 100,000 text objects of a digit each, in a grid of 20 columns."""
+    return files.ofd([files.ofd_page("".join(_OFD_TEXT.format(n=n, x=n % 20 * 10, y=n // 20 % 280, text=n % 10)
+                                             for n in range(100_000)))])
+
+
+def _ofd_page_doctype(doctype: str, text: str) -> Callable[[], bytes]:
+    page = files.ofd_page(_OFD_TEXT.format(n=1, x=10, y=10, text=text))
+    return lambda: files.ofd([page.replace("?>", f"?><!DOCTYPE ofd:Page [{doctype}]>", 1)])
+
+
+def _laughs_entities() -> str:
+    return '<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+
+
 def _big5() -> bytes:
     return seed_bytes("kaifeng_2021").decode().encode("big5", errors="replace")
 
@@ -405,11 +442,25 @@ ATTACKS: list[Attack] = [
     Attack("ofd-many-pages", "an OFD naming 1,001 pages", lambda: files.ofd([files.ofd_page("")], listed=1001),
            "页数过多"),
     Attack("ofd-page-loop", "1,000 pages naming one 0.9 MB page", _ofd_page_loop, "OFD 内容过大"),
+    Attack("ofd-many-text-objects", "one page of 100,000 text objects", _ofd_many_text_objects, None),
+    Attack("ofd-billion-laughs", "a page with nested entities (a billion laughs)",
+           _ofd_page_doctype(_laughs_entities(), "&a9;"), "OFD"),
+    Attack("ofd-xxe", "a page with an external entity for /etc/passwd",
+           _ofd_page_doctype('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"), None),
     Attack("ofd-absurd", "boundaries, sizes, gaps and matrices of 1e300 beside a heading", _ofd_absurd, None),
     # MHTML
     Attack("mhtml-many-pictures", "150 large blank pictures where the tables should be", _mhtml_many_pictures, None),
     Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),
     Attack("mhtml-nested", "multiparts nested 20,000 deep", _mhtml_nested, "嵌套过深"),
+    Attack("mhtml-long-article", "20 page parts of 99,000 lines each: one article of 2 million lines",
+           _mhtml_long_article, "行数过多"),
+    Attack("mhtml-large", "a 70 MB MHTML, most of it one picture", _mhtml_large_picture, "MHTML 文件过大"),
+    # JSON
+    Attack("json-deep-objects", "objects nested 100,000 deep", lambda: b'{"a":' * 100_000 + b'"x"' + b"}" * 100_000,
+           None),
+    Attack("json-deep-report-html", "a detail answer whose content is HTML nested 100,000 deep",
+           lambda: json.dumps({"data": {"title": "年度报告", "content": "<p>一、总体情况</p>" + "<div>" * 100_000 + "1"
+                                        + "</div>" * 100_000}}).encode(), None),
     # DOC
     Attack("doc-broken-ole", "an OLE signature followed by 64 KB of noise (LibreOffice gets it)",
            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + np.random.default_rng(3).bytes(65536), None, slow=True),
@@ -433,6 +484,7 @@ ATTACKS: list[Attack] = [
            lambda: _flattened_row("  |  |  | | --- | --- | | 规章 | 1 | | 行政许可 | 2 |  段落", 100_000), "行数过多"),
     Attack("md-flattened-gaps", "a 6 MB inline table, every cell followed by a gap (a span, or a row's end)",
            lambda: _flattened_row("  |  |  | | --- | --- | " + "| 1 | | 规章 " * 400_000, 1), "行数过多"),
+    Attack("md-many-tables", "33,000 tiny pipe tables", lambda: "| 规章 | 1 |\n| --- | --- |\n\n".encode() * 33_000, None),
     Attack("text-long-label-row", "a table-三 label followed by 100,000 numbers",
            lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
     Attack("text-zero-cell-stream", "table 三 a cell per line, 182 figures nearly all zeros, labels among them",
