@@ -11,6 +11,9 @@ Positive evidence only: a short page (a report, or any article, shows far more) 
 
 from __future__ import annotations
 
+import email.utils
+import math
+import time
 from dataclasses import dataclass
 
 from lxml import etree
@@ -27,6 +30,7 @@ BLOCK_PHRASES = (
     "当前访问疑似黑客攻击", "网站防火墙", "安全狗", "云锁", "创宇盾", "The requested URL was rejected",
     "Request Rejected", "Web应用防火墙", "WAF拦截",
 )
+_MAX_DELAY_DIGITS = 9          # a longer delay-seconds is longer than any wait: read as endless
 MAX_PAGE_BYTES = 64 * 1024      # a firewall's page is a few KB
 MAX_SHOWN_CHARS = 600           # and shows a few lines
 
@@ -71,3 +75,17 @@ def firewall_page(body: bytes) -> FirewallPage | None:
     if phrase := next((p for p in BLOCK_PHRASES if p in shown), None):
         return FirewallPage(phrase, rate_limit=False)
     return None
+
+
+def retry_after_seconds(value: bytes, now: float | None = None) -> float:
+    """The wait a Retry-After header asks, in seconds: its delay-seconds, or the time until its HTTP-date; 0 where
+    it asks none (empty, negative, a date past, anything else). A delay too long to read (Python refuses to read
+    over 4,300 digits) is endless: the caller bounds it."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value) if len(value) <= _MAX_DELAY_DIGITS else math.inf
+    try:
+        when = email.utils.parsedate_to_datetime(value.decode("latin-1"))
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return 0.0
+    return max(when.timestamp() - (time.time() if now is None else now), 0.0)

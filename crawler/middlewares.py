@@ -20,7 +20,7 @@ from scrapy.utils.request import request_from_dict
 
 from crawler.budget import FrontierSkip
 from crawler.challenge import challenge_cookies
-from crawler.firewall import firewall_answer
+from crawler.firewall import firewall_answer, retry_after_seconds
 from crawler.frontier import PICTURE_PRIORITY
 from crawler.picture_state import KnownPicture, PictureStore, picture_store
 from crawler.validators import ValidatorStore, validator_store
@@ -292,8 +292,8 @@ class FirewallPageMiddleware:
         waited = request.meta.get("gxmon_rate_limited", 0)
         if not page.rate_limit or waited >= self.retries:
             raise IgnoreRequest(page.reason(response.status))
-        asked = response.headers.get("Retry-After", b"").strip()
-        wait = min(max(self.wait * 2 ** waited, int(asked) if asked.isdigit() else 0), self.longest)
+        asked = retry_after_seconds(response.headers.get("Retry-After", b""))
+        wait = min(max(self.wait * 2 ** waited, asked), self.longest)
         self._slow_down(request, wait)
         await sleep(wait)
         return request.replace(dont_filter=True, meta={**request.meta, "gxmon_rate_limited": waited + 1})

@@ -116,3 +116,22 @@ def test_a_429_waits_as_long_as_its_retry_after_asks_within_the_longest_delay():
     asked = Response(request.url, status=429, headers={"Retry-After": "120"}, request=again)
     asyncio.run(mw.process_response(again, asked))
     assert crawler.slot.delay == 0.05
+
+
+@pytest.mark.parametrize("retry_after", ["9" * 5000, "Wed, 21 Oct 2099 07:28:00 GMT"])
+def test_a_429_asking_an_endless_wait_waits_the_longest_delay(retry_after):
+    """5,000 digits (more than Python reads as a number) or a date decades away: the longest delay, no error."""
+    crawler = _Crawler(GXMON_RATE_LIMIT_WAIT=0.01, AUTOTHROTTLE_MAX_DELAY=0.05)
+    request = Request(HOST + "/list.html")
+    asked = Response(request.url, status=429, headers={"Retry-After": retry_after}, request=request)
+    again = asyncio.run(FirewallPageMiddleware(crawler).process_response(request, asked))
+    assert isinstance(again, Request) and crawler.slot.delay == 0.05
+
+
+@pytest.mark.parametrize("retry_after", ["-5", "soon", "Wed, 21 Oct 2015 07:28:00 GMT", "Mon, 32 Foo 2020 99:99:99 GMT"])
+def test_a_429_asking_no_wait_it_can_read_waits_its_own(retry_after):
+    crawler = _Crawler(GXMON_RATE_LIMIT_WAIT=0.01, AUTOTHROTTLE_MAX_DELAY=0.05)
+    request = Request(HOST + "/list.html")
+    asked = Response(request.url, status=429, headers={"Retry-After": retry_after}, request=request)
+    again = asyncio.run(FirewallPageMiddleware(crawler).process_response(request, asked))
+    assert isinstance(again, Request) and crawler.slot.delay == 0.01
