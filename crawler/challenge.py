@@ -43,6 +43,8 @@ _LITERAL = re.compile(r"""\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')\s*""")
 _END = re.compile(r"\s*(?:;|\n|</script|$)", re.IGNORECASE)
 _COOKIE_PAIR = re.compile(r"\s*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)=([^;\s]+)")
 _LINK = re.compile(rb"<a\s[^>]*href", re.IGNORECASE)
+# control characters: a browser ignores a cookie holding one (RFC 6265bis 5.6), and none may go into a header
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def challenge_cookies(body: bytes) -> dict[str, str] | None:
@@ -54,9 +56,10 @@ def challenge_cookies(body: bytes) -> dict[str, str] | None:
     text = body.decode("utf-8", "replace")
     cookies: dict[str, str] = {}
     for write in _COOKIE_WRITE.finditer(text):
-        pair = _COOKIE_PAIR.match(_literals(text, write.end()) or "")
-        if pair is None or len(cookies) == MAX_COOKIE_WRITES:   # computed, or more than a gate writes
-            return None
+        written = _literals(text, write.end()) or ""
+        pair = _COOKIE_PAIR.match(written)
+        if pair is None or _CONTROL.search(written) or len(cookies) == MAX_COOKIE_WRITES:
+            return None   # computed, no cookie a browser keeps, or more than a gate writes
         cookies[pair.group(1)] = pair.group(2)
     return cookies or None
 

@@ -42,3 +42,10 @@ def test_a_cookie_the_page_computes_is_never_read(name):
 ])
 def test_a_cookie_not_written_in_literals_on_a_reloading_page_alone_is_never_read(body):
     assert challenge_cookies(body) is None
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "a\x01b", "a\x7fb", "a\x1bb"])
+def test_a_cookie_holding_a_control_character_is_never_read(value):
+    """A browser ignores such a cookie, and it would go into the Cookie header of every later request."""
+    body = f'<script>document.cookie="__jsl_clearance={value}";location.reload()</script>'.encode()
+    assert challenge_cookies(body) is None
