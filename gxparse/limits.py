@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import errno
 import io
+import itertools
+import re
 import zipfile
 from pathlib import Path
 
@@ -73,6 +75,14 @@ _RATIO_FROM = MB            # parts under this size are not judged by their rati
 # document may name one large part on every page). A dense real page is under 1 MB.
 MAX_OFD_XML = 100 * MB
 
+# Attributes of one HTML element: libxml2's HTML parser compares each new attribute name with every one before it
+# (40,000 names in one tag: 12 s; a page's 8 MB could hold 800,000). Word's markup writes a dozen at most.
+MAX_ELEMENT_ATTRIBUTES = 1000
+# a start tag at least this long is counted (a shorter one cannot hold MAX_ELEMENT_ATTRIBUTES names)
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ELEMENT_ATTRIBUTES))
+# a name and its value, quoted or not: a quoted value's spaces and equals signs name nothing
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
 # MHTML: Python's email parser holds about 9 bytes for every byte of the file (its lines, every part's payload
 # and the decoded copy): a page saved with its pictures is a few MB, a scanned report saved so under 30 MB.
 MAX_MHTML_BYTES = 64 * MB
@@ -109,6 +119,14 @@ def check_text_size(size: int) -> None:
 def check_mhtml_size(size: int) -> None:
     if size > MAX_MHTML_BYTES:
         raise LimitExceeded(f"MHTML 文件过大：{megabytes(size)}，上限 {megabytes(MAX_MHTML_BYTES)}")
+
+
+def check_element_attributes(markup: str) -> None:
+    """Refuses markup with an element of more than MAX_ELEMENT_ATTRIBUTES attributes before libxml2 parses it."""
+    for tag in _LONG_TAG.finditer(markup):
+        count = sum(1 for _ in itertools.islice(_ATTRIBUTE.finditer(tag.group(), 1), MAX_ELEMENT_ATTRIBUTES + 1))
+        if count > MAX_ELEMENT_ATTRIBUTES:
+            raise LimitExceeded(f"网页中一个元素的属性过多：超过 {MAX_ELEMENT_ATTRIBUTES} 个（上限）")
 
 
 def check_lines(count: int) -> None:

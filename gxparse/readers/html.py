@@ -303,6 +303,7 @@ def _prepared(text: str) -> str:
 def _parse(text: str) -> etree._Element:
     # lxml refuses str input that still carries an XML encoding declaration; the text is decoded already
     # plain etree elements: lxml.html's element-class lookup costs more than the rest of the reading
+    limits.check_element_attributes(text)
     root = etree.fromstring(_XML_DECL.sub("", text, count=1) or "<html/>", _HTML_PARSER)
     return root if root is not None else etree.fromstring("<html/>", _HTML_PARSER)
 
