@@ -24,6 +24,8 @@ from crawler.firewall import firewall_answer, retry_after_seconds
 from crawler.frontier import PICTURE_PRIORITY
 from crawler.picture_state import KnownPicture, PictureStore, picture_store
 from crawler.validators import ValidatorStore, validator_store
+from gxparse.errors import LimitExceeded
+from gxparse.limits import check_element_attributes
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
@@ -262,6 +264,32 @@ class ChallengeCookieMiddleware:
             self.written[host] += 1
         self.crawler.stats.inc_value("gxmon/challenge/passed")
         return request.replace(dont_filter=True)
+
+
+class MarkupBoundMiddleware:
+    """An answer whose markup has an element of more attributes than ``gxparse.limits.MAX_ELEMENT_ATTRIBUTES``
+    never reaches a parser: libxml2 compares each attribute name with all before it (40,000 in one tag: 12 s),
+    and the spider's selectors run in the crawl's event loop, where every site's downloads would wait. The
+    request fails (IgnoreRequest: its errback records why). Counted in ``gxmon/markup_refused``.
+
+    Placed below RedirectMiddleware (600) and above the firewall's (580), which parses short pages."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> MarkupBoundMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Response:
+        if not isinstance(response, TextResponse):
+            return response
+        try:
+            check_element_attributes(response.body.decode("latin-1"))   # the tags' bytes are ASCII in any encoding
+        except LimitExceeded as exc:
+            self.crawler.stats.inc_value("gxmon/markup_refused")
+            raise IgnoreRequest(f"HTTP {response.status}: markup no parser reads in time ({exc})") from exc
+        return response
 
 
 class FirewallPageMiddleware:

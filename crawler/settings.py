@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     # Below RedirectMiddleware (600): they see the answer a redirect ends at.
     "crawler.middlewares.FirewallPageMiddleware": 580,
+    "crawler.middlewares.MarkupBoundMiddleware": 585,
     "crawler.middlewares.ChallengeCookieMiddleware": 590,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
     "crawler.middlewares.RedirectGuardMiddleware": 650,

@@ -13,7 +13,7 @@ from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
 from crawler import settings as project_settings
-from crawler.middlewares import ChallengeCookieMiddleware, FirewallPageMiddleware
+from crawler.middlewares import ChallengeCookieMiddleware, FirewallPageMiddleware, MarkupBoundMiddleware
 from tests.crawler.helpers import FILES
 
 JSL = (FILES / "challenge_jsl_literal_521.html").read_bytes()
@@ -135,3 +135,20 @@ def test_a_429_asking_no_wait_it_can_read_waits_its_own(retry_after):
     asked = Response(request.url, status=429, headers={"Retry-After": retry_after}, request=request)
     again = asyncio.run(FirewallPageMiddleware(crawler).process_response(request, asked))
     assert isinstance(again, Request) and crawler.slot.delay == 0.01
+
+
+def test_a_page_with_an_element_of_100000_attributes_fails_before_a_selector_parses_it():
+    """libxml2 would take over a minute on it, in the event loop every site's downloads wait on."""
+    crawler = _Crawler()
+    request = Request(HOST + "/list.html")
+    body = ("<html><body><ul " + " ".join(f"a{n}" for n in range(100_000)) + "><li>2023年</li></ul></body></html>")
+    with pytest.raises(IgnoreRequest, match="markup no parser reads"):
+        MarkupBoundMiddleware(crawler).process_response(request, _answer(request, body.encode()))
+    assert crawler.stats.get_value("gxmon/markup_refused") == 1
+
+
+def test_a_page_of_the_site_with_a_long_inline_picture_goes_on():
+    request = Request(HOST + "/list.html")
+    picture = '<img src="data:image/png;base64,' + "QUJD" * 50_000 + '" alt="年报 表格 = 1">'
+    answer = _answer(request, (FILES / "column_year_subcolumns.html").read_bytes().replace(b"</body>", picture.encode() + b"</body>"))
+    assert MarkupBoundMiddleware(_Crawler()).process_response(request, answer) is answer
