@@ -25,6 +25,7 @@ from monitor.web import queries
 from monitor.web.deps import SessionDep, StoreDep, zone
 from monitor.web.pages import _int as whole_number
 from monitor.web.pages import render
+from monitor.web.params import Id
 from monitor.web.raw import media_type
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +39,7 @@ def is_html(content_type: str | None) -> bool:
 
 
 @router.get("/versions/{version_id}/page", response_class=HTMLResponse)
-def archived_page(request: Request, version_id: int, s: SessionDep, blobs: StoreDep) -> Response:
+def archived_page(request: Request, version_id: Id, s: SessionDep, blobs: StoreDep) -> Response:
     """The archived page in a sandboxed frame, with what it is and where it came from above it."""
     version = queries.version_view(s, blobs, version_id, with_report=False)
     return render(request, "archived.html", version=version, report=queries.report_row(s, version.report_id),
@@ -46,7 +47,7 @@ def archived_page(request: Request, version_id: int, s: SessionDep, blobs: Store
 
 
 @router.get("/versions/{version_id}/frame")
-def archived_frame(version_id: int, s: SessionDep, blobs: StoreDep) -> Response:
+def archived_frame(version_id: Id, s: SessionDep, blobs: StoreDep) -> Response:
     """The archived HTML itself, for the frame only: sandboxed, scriptless, loading nothing."""
     doc = queries.raw_document(s, version_id)
     if not is_html(doc.content_type):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def test_an_archived_page_is_shown_in_a_sandboxed_scriptless_frame(client, web_archive):
     v1 = web_archive.versions[0]
@@ -42,3 +44,12 @@ def test_the_capture_calendar_of_a_url(client):
     missing = client.get("/calendar?url=http://nowhere.test/")
     assert missing.status_code == 404 and "没有抓取过" in missing.text
     assert client.get("/calendar").status_code == 400
+
+
+@pytest.mark.parametrize("path", [f"/versions/{2 ** 70}/page", f"/versions/{2 ** 70}/frame", "/versions/0/page",
+                                  "/versions/-1/frame"])
+def test_an_archived_page_out_of_the_ids_range_is_not_found_with_the_security_headers(client, path):
+    """2**70 overflowed SQLite's integer (a 500) before the route took the archive's id type."""
+    response = client.get(path)
+    assert response.status_code in (400, 404) and response.headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
