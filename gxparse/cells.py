@@ -17,7 +17,8 @@ from gxparse.normalize import normalize_text
 
 # What a figure may carry after it: a footnote mark (12*, 12※, 12#; a circled or superscript 12① is 12* once
 # normalised), read as the figure, or a note word (12注, 12注1, the HTML reader's 12（注）), a cell in its place but
-# unread: a figure an agency qualifies in words is not taken at its face.
+# unread here: notewords reads a bare 注 off its figure before any cell is parsed, never 注1 (its digits may be
+# the figure's own).
 NOTE_MARK = r"(?:\*{1,3}|※|#)"
 NOTE_WORD = r"注\d{0,2}"
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"

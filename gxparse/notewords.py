@@ -1,7 +1,8 @@
-"""Figures followed by a note word (``12注``; the HTML reader's ``12（注）`` comes as ``12注``): the figure, where
-the document explains its notes on a line below (``注：…``, ``备注：…``, ``（注）…``); else the cell stays unread
-(``cells.parse_count``: a word after a figure may be a misprint, or a digit a tool read as a word). A note word
-naming its note (``12注1``) stays unread: the digits after it may be the figure's own."""
+"""Figures followed by a bare note word (``12注``; the HTML reader's ``12（注）`` comes as ``12注``): the word is the
+agency's mark, no digit of any figure, so the cell is the figure, whether or not a line below explains the notes
+(``注：…``, ``备注：…``, ``（注）…``). A scan is read so only above such a line: there a word after a figure may be a
+digit the OCR read as a word (``cells.parse_count`` leaves such a cell unread). A note word naming its note
+(``12注1``) stays unread everywhere: the digits after it may be the figure's own."""
 
 from __future__ import annotations
 
@@ -26,9 +27,12 @@ def _noted(value: str) -> bool:
     return value.endswith(NOTE) and is_value(value) and is_value(value[:-len(NOTE)])
 
 
-def explained_notes(lines: list[Line]) -> list[Line]:
-    """``lines`` with every value cell that is a figure and a bare note word read as the figure, on the lines
-    above the last line explaining notes (a note is explained below where it is made). One pass each way."""
-    last = next((n for n in range(len(lines) - 1, -1, -1) if explains_notes(lines[n])), -1)
+def figures_noted(lines: list[Line], scanned: bool = False) -> list[Line]:
+    """``lines`` with every value cell that is a figure and a bare note word read as the figure; in a scan
+    (``scanned``) only on the lines above the last line explaining notes (a note is explained below where it is
+    made). One pass each way."""
+    last = len(lines)
+    if scanned:
+        last = next((n for n in range(len(lines) - 1, -1, -1) if explains_notes(lines[n])), -1)
     return [replace(line, values=[v[:-len(NOTE)] if _noted(v) else v for v in line.values])
             if n < last and any(_noted(v) for v in line.values) else line for n, line in enumerate(lines)]

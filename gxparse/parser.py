@@ -17,7 +17,7 @@ from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.markdown import read_markdown
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
-from gxparse.notewords import explained_notes
+from gxparse.notewords import figures_noted
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections, table_header_lines
@@ -149,7 +149,7 @@ def _extras(section: str, rows: list[RawRow]) -> list[dict]:
 
 
 def build_report(document: Document, source: str) -> Report:
-    document = replace(document, lines=explained_notes(document.lines))
+    document = replace(document, lines=figures_noted(document.lines, scanned=document.source_type == "ocr"))
     sections = split_sections(document.lines)
     meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title,
                          document.lines[-_CLOSING_LINES:], document.publisher)
