@@ -168,7 +168,8 @@ def section_gaps(sections: Sections, tables: dict[str, TableRead], title: Eviden
     """A gap for every section whose heading was not found (and whose table, for 二/三/四, was not read),
     and for every table section whose heading was found but whose table was not read."""
     gaps: dict[str, Gap] = {}
-    used = frozenset(raw.where for read in tables.values() for raw in read.rows.values())
+    used = frozenset([raw.where for read in tables.values() for raw in read.rows.values()]
+                     + [tail for read in tables.values() for tail in read.tails])
     found = [i for i, s in enumerate(SECTIONS) if s.key in sections.headings]
     for index, section in enumerate(SECTIONS):
         read = tables.get(section.key)

@@ -85,6 +85,7 @@ class TableRead:
     rows: dict[str, RawRow] = field(default_factory=dict)   # the printed row each template row was read from
     cell_per_line: bool = False   # printed a cell per line: a row not read is never shown absent (order unsure)
     borrowed: int = 0   # lines of the next section whose figures were this table's (``read_s3``'s ``following``)
+    tails: list[str] = field(default_factory=list)   # where the lines of its rows' wrapped tails stand (read or not)
 
 
 def _vector_cells(vector: Vector) -> list[Cell]:
@@ -421,8 +422,10 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])
     # a row whose label lists figures (``行政许可 1，288，行政处罚 2331``): the figures after it may be another's
     listing = [key for key, row in rows.items() if lists_figures(row.label)]
-    # a narrow cell wrapped an item's figure on to the line under it (``行政许可 12`` / ``502``): none is certain
-    for key in [*_tails_under(rows, extras), *listing]:
+    lines_apart = {extra.where for extra in extras}
+    findings += _s2_unwrap(rows, extras, S2_ITEMS[version])
+    tails = sorted(lines_apart - {extra.where for extra in extras})   # the tail lines _s2_unwrap took from extras
+    for key in listing:
         rows[key] = replace(rows[key], values=[])
     for item in S2_ITEMS[version]:
         keys = [c.key for c in item.columns]
@@ -444,7 +447,51 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
         if len(readings) == 1 and None not in vector:
             findings.append(_repaired("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
-    return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line)
+    return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line, tails=tails)
+
+
+_PAGE_DIGITS = 3   # a report of a thousand pages or more is none
+
+
+def _page_number(values: Sequence[str]) -> bool:
+    """Whether a line of ``values`` under a row may be the number of its page rather than a wrapped tail: one whole
+    number of at most ``_PAGE_DIGITS`` digits, as a row-per-line tool writes a page's footer right after its last
+    row (``行政许可 12`` / ``3``)."""
+    return len(values) == 1 and values[0].isdigit() and len(values[0]) <= _PAGE_DIGITS
+
+
+def _s2_unwrap(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:
+    """The 表二 text rows with the tails of their wrapped figures right under them (``_tails_under``): read where
+    the tails are as many as the row's figures a tail can continue (a figure other than 0, digits alone), so each
+    takes the next in order, the one way of writing them (``行政许可 1`` / ``2502``; ``1 1 2`` / ``2 8 71``); else
+    unread (``6 3 7`` / ``2 4``: which two were wrapped, nothing says), and so where the line may be a page's
+    number (``_page_number``). A tail line the row's figures can take leaves ``extras``: it is the row's, never
+    figures of a table not read."""
+    findings = []
+    columns = {item.key: item for item in items}
+    for key, tail in _tails_under(rows, extras).items():
+        row, item = rows[key], columns[key]
+        starts = [n for n, head in enumerate(row.values) if head.isdigit() and head[0] != "0"]
+        if _page_number(tail.values):
+            rows[key] = replace(row, values=[])
+            continue
+        if len(tail.values) <= len(starts):
+            extras.remove(tail)
+        values = list(row.values)
+        for n, piece in zip(starts, tail.values):
+            values[n] += piece
+        cells = [_parse_item_cell(item, column.key, value) for column, value in zip(item.columns, values)]
+        if len(tail.values) != len(starts) or len(values) != len(item.columns) \
+                or any(cell.value is None or cell.invalid for cell in cells):
+            rows[key] = replace(row, values=[])
+            continue
+        rows[key] = replace(row, values=values)
+        findings.append(Finding(
+            "row.repaired", WARNING,
+            f"表二「{item.label}」行（{row.where}）的数字被窄格折行，尾数印在下一行（{tail.where}："
+            f"{' '.join(tail.values)}），每个数各接一段尾数，唯一确定为：{', '.join(values)}",
+            [f"s2.{key}.{column.key}" for column in item.columns]))
+    return findings
 
 
 def _tails_under(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> dict[str, RawRow]:

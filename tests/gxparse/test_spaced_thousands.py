@@ -100,13 +100,15 @@ def test_a_group_split_from_its_lead_is_no_ocr_noise_a_zero_led_count_is():
 
 
 def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short():
-    # a narrow cell wrapped 12502: the row-per-line text prints 12, then 502 on a line of its own
+    # a narrow cell wrapped 12502: the row-per-line text prints 12, then 502 on a line of its own (a page's number?)
     report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12\n502")
     assert report["s2"]["licensing"]["decisions"] is None
     assert _named(report, "s2.licensing.decisions") == [("cell.unread", "warning")]
+    # a tail no page's number can be (decimals): the one way of writing it on to the row's one figure
     fee = "⾏政事业性收费 129127.0135"
     report = _spaced_report("zhoukou_city_2021", fee, fee.replace(" 12", " 12\n"))
-    assert report["s2"]["admin_fees"]["amount_wan_yuan"] is None
+    assert report["s2"]["admin_fees"]["amount_wan_yuan"] == "129127.0135"
+    assert _named(report, "s2.admin_fees.amount_wan_yuan") == [("row.repaired", "warning")]
     assert report["s2"]["coercion"]["decisions"] == 33716
 
 

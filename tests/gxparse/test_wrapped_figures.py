@@ -10,7 +10,9 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.extraction.wrappedfigures import tail_readings, wrapped_digits
-from gxparse.tables import read_s4
+from gxparse.tables import read_s2, read_s4
+from tests.gxparse.figure_notations import text_in_notation
+from tests.gxparse.seeds import expected_tables
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 NARROW = sorted(p.name.removesuffix(".narrow.txt") for p in (EXTRACTED / "pdftotext-layout").glob("*.narrow.txt"))
@@ -68,3 +70,60 @@ def test_table_four_of_every_narrow_print_is_read(document):
     truth = json.loads((EXTRACTED / "truth" / f"{document}.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pdftotext-layout" / f"{document}.narrow.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
+
+
+# table 二 as text whose narrow cells wrapped its figures after their first digit (figure_notations' cells-wrapped)
+S2_WRAPPED = """\
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0 0 0
+行政规范性文件 1 1 2
+2 8 71
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 1
+2502
+第二十条第（六）项
+信息内容 本年处理决定数量
+行政处罚 6 3 7
+2 4
+第二十条第（八）项
+信息内容 本年收费金额（单位：万元，保留4位小数）
+行政事业性收费 1
+44.4399
+"""
+
+
+def test_table_two_tails_as_many_as_the_figures_they_can_continue_are_read_each_on_to_the_next():
+    read = read_s2(lines_from_text(S2_WRAPPED), "v2021")
+    values = {key: [cell.value for cell in cells.values()] for key, cells in read.table.items()}
+    assert values["normative_docs"] == [12, 18, 271]
+    assert values["licensing"] == [12502]
+    assert values["admin_fees"] == ["144.4399"]
+    assert {"第5行", "第9行", "第13行", "第17行"} <= set(read.tails)   # the tail lines are the rows', read or not
+    assert not [extra for extra in read.extras if extra.where in read.tails]
+
+
+def test_table_two_tails_fewer_than_the_figures_they_can_continue_leave_the_row_unread():
+    text = "第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 6 3 7\n2 4\n"
+    read = read_s2(lines_from_text(text), "v2021")
+    assert [cell.value for cell in read.table["normative_docs"].values()] == [None, None, None]
+    assert [cell.value for cell in read.table["regulations"].values()] == [0, 0, 0]
+
+
+def test_a_number_under_a_table_two_row_that_may_be_its_pages_is_no_tail_read():
+    # a row-per-line tool writes a page's number right after its last row: 12 / 3 is no 123
+    penalty = "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 2\n"
+    text = "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 12\n3\n" + penalty
+    read = read_s2(lines_from_text(text), "v2021")
+    assert read.table["licensing"]["decisions"].value != 123
+    assert "row.repaired" not in {finding.rule for finding in read.findings}
+    text = "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 12\n5025\n" + penalty
+    assert read_s2(lines_from_text(text), "v2021").table["licensing"]["decisions"].value == 125025
+
+
+def test_a_missing_section_is_found_where_table_two_wrapped_its_figures():
+    # zhoukou_office prints no table 三: the tails under table 二's rows are no figures of a table not read
+    report = parse_document(text_in_notation("zhoukou_office_2021", "cells-wrapped"), "x.txt").to_dict()
+    assert ("section.missing", "error") in [(f["rule"], f["severity"]) for f in report["findings"]]
+    assert report["s2"] == expected_tables("zhoukou_office_2021")["s2"]
