@@ -1269,8 +1269,19 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
 def _s3_collected(collected: Collected) -> tuple[dict[str, RawRow], list[RawRow], dict[str, RawRow]]:
     """Table 三's rows, extras and labels alone as collected, its rows' figures written as lists kept only where
     as many as its columns (``_as_listed``, ``_listed_extras``)."""
-    rows = {key: _as_listed(row, S3_WIDTH) for key, row in collected.rows.items()}
+    rows = {key: _as_listed(_s3_zeros_listed(row), S3_WIDTH) for key, row in collected.rows.items()}
     return rows, _listed_extras(collected.extras, {S3_WIDTH}), collected.bare
+
+
+def _s3_zeros_listed(row: RawRow) -> RawRow:
+    """A 表三 row listing zeros alone, one fewer than its columns or more (``0，0，0，0，0，0``): which cell a zero
+    is, the list cannot say, yet every reading is the same row of zeros: one left out is 0 by the others' sum or
+    its total, zeros beyond the columns are any columns'. It is read as the row printed with spaces would be (no
+    longer ``listed``: the short rows' repair fills it, with its row.repaired warning). Any other list not as many
+    as the columns stays unread (``_as_listed``)."""
+    if row.listed and len(row.values) >= S3_WIDTH - 1 and all(value == "0" for value in row.values):
+        return replace(row, listed=False)
+    return row
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = (),

@@ -211,11 +211,25 @@ def test_table_four_written_as_one_list_of_its_fifteen_figures_is_read_in_order(
 
 
 def test_a_table_three_label_its_figures_listed_after_is_unread_never_missing():
-    # 3.其他 with its figures listed (0，0，…) names no row as printed, and a wrapped label may take it: the row is
-    # printed, its figures unread
-    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 0，0，0，0，0，0")
+    # 3.其他 with its figures listed names no row as printed, and a wrapped label may take it: the row is printed,
+    # its figures unread
+    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 0，0，1，0，0，1")
     assert _named(report, "s3.result.other.other.total") == [("cell.unread", "warning")]
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_a_table_three_row_listing_zeros_alone_one_short_or_more_is_a_row_of_zeros():
+    # whichever cell a list of zeros left out is 0 by the row's sum, and zeros beyond its columns are any columns':
+    # every reading is the same row (named row.repaired, as the row printed with spaces is)
+    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 0，0，0，0，0，0")
+    assert list(report["s3"]["result.other.other"].values()) == [0] * 7
+    assert _named(report, "s3.result.other.other.total") == [("row.repaired", "warning")]
+    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 " + "，".join(["0"] * 12))
+    assert list(report["s3"]["result.other.other"].values()) == [0] * 7
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    # five zeros for seven cells (two left out): beyond the rule (one short at most), unread
+    report = _spaced_report("huangchuan_2021", "3.其他 0 0 0 0 0 0", "3.其他 0，0，0，0，0")
+    assert _named(report, "s3.result.other.other.total") == [("cell.unread", "warning")]
 
 
 def test_figures_alone_listed_where_a_section_belongs_are_its_unread_table_never_a_missing_section():
