@@ -23,7 +23,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import Sections, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
-                            s2_trail, s4_candidate_lines)
+                            s2_trail, s4_candidate_lines, s4_review_start)
 from gxparse.template import SECTIONS, row_label
 
 Reader = Callable[[bytes, str], Document]
@@ -280,8 +280,9 @@ def _s4_under_header(lines: list[Line], findings: list[Finding]) -> TableRead:
     header = table_header_lines(lines, "s4")
     if not header:
         return TableRead(None)
-    read = read_s4(lines[next(n for n, line in enumerate(lines) if line is header[0]):])
+    start = s4_review_start(lines, next(n for n, line in enumerate(lines) if line is header[0]))
+    read = read_s4(lines[start:])
     if read.table is not None:
         findings.append(Finding("section.heading_missing", WARNING,
-                                f"未找到第四部分标题；{header[0].where}起按表四（行政复议、行政诉讼）的表头读取", []))
+                                f"未找到第四部分标题；{lines[start].where}起按表四（行政复议、行政诉讼）的表头读取", []))
     return read

@@ -1572,6 +1572,22 @@ def _s4_after_headers(lines: Sequence[Line], first: bool = False) -> list[Line]:
     return list(lines[at + 1:])
 
 
+def s4_review_start(lines: Sequence[Line], header: int) -> int:
+    """Where table 四 printed without its heading starts, given ``header``, the index of its first line of header
+    words (``table_header_lines``: 行政诉讼, 复议后起诉, …; not 行政复议, which prose names too): the review block's
+    label (行政复议) stands left of them in the header row, so a tool writing the table a column box at a time puts
+    that block's header and figures before them. The index of a line printing that label alone when only table
+    四's header pieces and figures stand between it and ``header``; else ``header``."""
+    review = label_key(S4_BLOCKS[0].label)
+    for n in range(header - 1, -1, -1):
+        line = lines[n]
+        if line.label and not line.values and label_key(line.label) == review:
+            return n
+        if line.label and not set(label_key(line.label)) <= _S4_HEADER_CHARS:
+            return header
+    return header
+
+
 def _s4_header_places(lines: Sequence[Line], starts: bool = False) -> list[float] | None:
     """Where table 四's 15 columns stand in layout-kept text: the places of the column-header words above its
     figures (结果维持 … 总计, whole on one line or wrapped over several, 结果 / 维持, a character a line), a column

@@ -88,3 +88,83 @@ def test_an_unread_block_row_is_quoted_as_printed_never_as_the_unread_mark():
     assert report["s4"]["litigation_direct"]["upheld"] is None
     [finding] = [f for f in report["findings"] if "s4.litigation_direct.upheld" in f["cells"]]
     assert "1 234 567" in finding["message"] and "\ufffd" not in finding["message"]
+
+
+# pdfminer.six (boxes top to bottom) writes a table 四 that runs on under table 二 without a heading a column box at
+# a time: the review block's label, its broken header words and figures before 行政诉讼 and the litigation blocks
+_S4_BOXES_WITHOUT_HEADING = """某县人民政府办公室2021年政府信息公开工作年度报告
+一、总体情况
+全年主动公开政府信息120条。
+二、主动公开政府信息情况
+第二十条第（五）项
+信息内容
+行政许可
+本年处理决定数量
+7
+行政复议
+结
+果
+维
+持
+结
+果
+纠
+正
+其
+他
+结
+果
+尚
+未
+审
+结
+总
+计
+1
+2
+0
+0
+3
+行政诉讼
+未经复议直接起诉
+结果维持
+4
+结果纠正
+0
+其他结果
+0
+尚未审结
+1
+总计
+5
+复议后起诉
+结果维持
+0
+结果纠正
+0
+其他结果
+0
+尚未审结
+0
+总计
+0
+五、存在的主要问题及改进情况
+无。
+"""
+
+
+def test_the_review_block_before_table_fours_first_header_words_is_read_without_a_heading():
+    report = parse_document(_S4_BOXES_WITHOUT_HEADING.encode(), "boxes.txt").to_dict()
+    assert report["s4"] == {"review": dict(upheld=1, corrected=2, other=0, pending=0, total=3),
+                            "litigation_direct": dict(upheld=4, corrected=0, other=0, pending=1, total=5),
+                            "litigation_after_review": dict(upheld=0, corrected=0, other=0, pending=0, total=0)}
+    (missing,) = [f for f in report["findings"] if f["rule"] == "section.heading_missing"]
+    assert "第10行起" in missing["message"]
+
+
+def test_a_review_label_with_another_tables_words_before_table_fours_header_words_starts_nothing():
+    """Table 二's column name among the review block's pieces: its figure and the block's are no longer table 四's
+    alone, so the reading starts at 行政诉讼 as before and the review block stays unread, never read wrong."""
+    text = _S4_BOXES_WITHOUT_HEADING.replace("本年处理决定数量\n7\n行政复议\n", "行政复议\n本年处理决定数量\n7\n")
+    report = parse_document(text.encode(), "boxes.txt").to_dict()
+    assert report["s4"]["review"] == dict.fromkeys(("upheld", "corrected", "other", "pending", "total"))
