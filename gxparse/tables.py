@@ -348,9 +348,16 @@ def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
             break
         if not line.values and label_key(line.label) in headers:
             start = n
+        elif not line.values and start == len(lines) and _s4_header_piece(line):
+            continue   # table 四 run on under table 二 without a heading: its last column boxes, no figures
         elif line.label or len(line.values) != 1:
             break
-    return list(lines[start:])
+    return [line for line in lines[start:] if not _s4_header_piece(line)]
+
+
+def _s4_header_piece(line: Line) -> bool:
+    """A line printing only words or pieces of words of table 四's header (总 / 计, 结果维持), no figure."""
+    return bool(line.label) and not line.values and set(label_key(line.label)) <= _S4_HEADER_CHARS
 
 
 def s2_trail(lines: Sequence[Line], version: str) -> list[Line]:

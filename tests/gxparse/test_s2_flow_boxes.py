@@ -44,3 +44,16 @@ def test_a_figure_under_another_items_header_is_not_the_item_its_label_reading_g
     licensing = read.table["licensing"]["decisions"]
     assert licensing.value is None and not licensing.invalid   # unread, never a count printed with decimals
     assert read.table["admin_fees"]["amount_wan_yuan"].value == "144.4399"
+
+
+def test_table_fours_header_pieces_between_table_twos_boxes_and_its_heading_end_nothing():
+    # zhoukou_office_2021 (table 四 runs on under table 二, no heading of its own): its 总计 columns' broken header
+    # words (总 / 计) stand between table 二's column boxes and section 二's heading
+    table = _read("本年制发件数\n0\n12\n\n本年废止件数\n0\n18\n\n现行有效件数\n0\n271\n\n本年处理决定数量\n3\n\n"
+                  "本年处理决定数量\n5\n0\n\n本年收费金额（单位：万元）\n\n总\n计\n\n总\n计\n\n" + _HEADING + "\n"
+                  "第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（五）项\n信息内容\n行政许可\n"
+                  "第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n信息内容\n")
+    assert table["normative_docs"] == {"issued": 12, "repealed": 18, "in_force": 271}
+    assert table["licensing"] == {"decisions": 3}
+    assert table["penalty"] == {"decisions": 5}
+    assert table["coercion"] == {"decisions": 0}
