@@ -20,7 +20,7 @@ from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.rows import RawRow
-from gxparse.sections import Sections, split_sections, table_header_lines
+from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
                             s2_trail, s4_candidate_lines, s4_review_start)
@@ -282,6 +282,8 @@ def _s4_under_header(lines: list[Line], findings: list[Finding]) -> TableRead:
         return TableRead(None)
     start = s4_review_start(lines, next(n for n, line in enumerate(lines) if line is header[0]))
     read = read_s4(lines[start:])
+    if read.table is None and header_in_rows(lines, "s4"):   # a cell stream may have put its figures elsewhere
+        read = read_blank_s4(lines[start:]) or read
     if read.table is not None:
         findings.append(Finding("section.heading_missing", WARNING,
                                 f"未找到第四部分标题；{lines[start].where}起按表四（行政复议、行政诉讼）的表头读取", []))

@@ -103,3 +103,11 @@ def table_header_lines(lines: Sequence[Line], key: str) -> list[Line]:
             found |= printed
             printing.append(line)
     return printing if len(found) >= _HEADER_WORDS else []
+
+
+def header_in_rows(lines: Sequence[Line], key: str) -> bool:
+    """Whether section ``key``'s table header (``table_header_lines``) prints two of its words side by side on a
+    line (``行政复议 行政诉讼``): text written a row per line, where a row's figures stand on the row."""
+    words = {label_key(word) for word in TABLE_HEADER_WORDS.get(key, ())}
+    return any(len({label_key(token) for token in line.text.split()} & words) > 1
+               for line in table_header_lines(lines, key))

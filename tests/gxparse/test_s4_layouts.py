@@ -168,3 +168,37 @@ def test_a_review_label_with_another_tables_words_before_table_fours_header_word
     text = _S4_BOXES_WITHOUT_HEADING.replace("本年处理决定数量\n7\n行政复议\n", "行政复议\n本年处理决定数量\n7\n")
     report = parse_document(text.encode(), "boxes.txt").to_dict()
     assert report["s4"]["review"] == dict.fromkeys(("upheld", "corrected", "other", "pending", "total"))
+
+
+_BLANK_ROWS_WITHOUT_HEADING = """某县人民政府办公室2021年政府信息公开工作年度报告
+一、总体情况
+全年主动公开政府信息120条。
+二、主动公开政府信息情况
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 7
+行政复议 行政诉讼
+结 结 其 尚 总 未经复议直接起诉 复议后起诉
+果 果 他 未 计 结 结 其 尚 总 结 结 其 尚 总
+维 纠 结 审 果 果 他 未 计 果 果 他 未 计
+持 正 果 结 维 纠 结 审 维 纠 结 审
+持 正 果 结 持 正 果 结
+五、存在的主要问题及改进情况
+无。
+"""
+
+
+def test_a_blank_table_four_printed_in_rows_without_a_heading_is_read_as_blank_zeros():
+    # zhoukou_office_2021 with its zeros left empty, as pdfplumber writes it: table 四 runs on under table 二
+    report = parse_document(_BLANK_ROWS_WITHOUT_HEADING.encode(), "rows.txt").to_dict()
+    assert report["s4"] == {b.key: dict.fromkeys((c.key for c in S4_COLUMNS), 0) for b in S4_BLOCKS}
+    assert {f["rule"] for f in report["findings"]} >= {"cell.blank", "section.heading_missing"}
+
+
+def test_table_four_header_words_a_word_a_line_without_figures_are_no_blank_table():
+    """A tool writing a cell a line may have put table 四's figures before its header words: no blank reading."""
+    header = "行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n" + "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" * 3
+    text = _BLANK_ROWS_WITHOUT_HEADING.replace(_BLANK_ROWS_WITHOUT_HEADING[
+        _BLANK_ROWS_WITHOUT_HEADING.index("行政复议 "):_BLANK_ROWS_WITHOUT_HEADING.index("五、")], header)
+    report = parse_document(text.encode(), "cells.txt").to_dict()
+    assert report["s4"] is None or all(v is None for block in report["s4"].values() for v in block.values())
