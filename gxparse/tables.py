@@ -341,18 +341,19 @@ def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
     (pdfminer.six) may put a table's first boxes before its section's heading; those names head no other table."""
     items = S2_ITEMS[version if version in S2_ITEMS else "v2021"]
     headers = {label_key(c.label) for item in items for c in item.columns}
-    start = len(lines)
-    for n in range(len(lines) - 1, -1, -1):
+    end = len(lines)
+    while end and _s4_header_piece(lines[end - 1]):
+        end -= 1   # table 四 run on under table 二 without a heading: its last column boxes, no figures
+    start = end
+    for n in range(end - 1, -1, -1):
         line = lines[n]
         if line.in_grid:
             break
         if not line.values and label_key(line.label) in headers:
             start = n
-        elif not line.values and start == len(lines) and _s4_header_piece(line):
-            continue   # table 四 run on under table 二 without a heading: its last column boxes, no figures
         elif line.label or len(line.values) != 1:
             break
-    return [line for line in lines[start:] if not _s4_header_piece(line)]
+    return list(lines[start:end])
 
 
 def _s4_header_piece(line: Line) -> bool:

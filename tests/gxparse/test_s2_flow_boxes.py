@@ -57,3 +57,10 @@ def test_table_fours_header_pieces_between_table_twos_boxes_and_its_heading_end_
     assert table["licensing"] == {"decisions": 3}
     assert table["penalty"] == {"decisions": 5}
     assert table["coercion"] == {"decisions": 0}
+
+
+def test_a_figure_after_table_fours_header_pieces_is_no_figure_of_table_two():
+    # 总 / 计 / 0 right before the heading: table 四's 总计 column box with its figure, not 本年收费金额's; the lead
+    # (which holds only column names and the figures under them) ends there
+    lines = lines_from_text("本年制发件数\n0\n12\n\n本年收费金额（单位：万元）\n\n总\n计\n0\n\n" + _HEADING + "\n")
+    assert s2_lead(lines[:-1], "v2021") == []
