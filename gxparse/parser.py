@@ -178,7 +178,9 @@ def build_report(document: Document, source: str) -> Report:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第二部分标题；表二按其行标签读取", []))
-        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line)
+        zeros_blank = any(cell.blank for read in (s2, s3) for cells in (read.table or {}).values()
+                          for cell in cells.values())
+        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line, zeros_blank)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -254,7 +256,8 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
     return gaps
 
 
-def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False) -> TableRead:
+def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
+             zeros_blank: bool = False) -> TableRead:
     """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
     printed a row per line (table 三 was not a ``cell_stream``), a table 四 printed all blank."""
     if "s4" in sections.headings:
@@ -266,7 +269,7 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
-        return _s4_under_header(_before(sections, "s5"), findings)
+        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
                             f"未找到第四部分标题；{candidates[0].where}的{len([v for v in candidates[0].values if v])}个数字"
@@ -274,7 +277,7 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     return read
 
 
-def _s4_under_header(lines: list[Line], findings: list[Finding]) -> TableRead:
+def _s4_under_header(lines: list[Line], findings: list[Finding], zeros_blank: bool = False) -> TableRead:
     """Table 四 printed without its heading but with its column headers (未经复议直接起诉, 复议后起诉, …): read from
     its first header line on, as under a heading."""
     header = table_header_lines(lines, "s4")
@@ -282,7 +285,9 @@ def _s4_under_header(lines: list[Line], findings: list[Finding]) -> TableRead:
         return TableRead(None)
     start = s4_review_start(lines, next(n for n, line in enumerate(lines) if line is header[0]))
     read = read_s4(lines[start:])
-    if read.table is None and header_in_rows(lines, "s4"):   # a cell stream may have put its figures elsewhere
+    # all blank only where the report leaves other zeros blank (no figure may be a picture) and in rows (a cell
+    # stream may have put its figures elsewhere)
+    if read.table is None and zeros_blank and header_in_rows(lines, "s4"):
         read = read_blank_s4(lines[start:]) or read
     if read.table is not None:
         findings.append(Finding("section.heading_missing", WARNING,

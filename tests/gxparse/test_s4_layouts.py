@@ -176,7 +176,8 @@ _BLANK_ROWS_WITHOUT_HEADING = """某县人民政府办公室2021年政府信息�
 二、主动公开政府信息情况
 第二十条第（五）项
 信息内容 本年处理决定数量
-行政许可 7
+行政许可
+行政处罚 7
 行政复议 行政诉讼
 结 结 其 尚 总 未经复议直接起诉 复议后起诉
 果 果 他 未 计 结 结 其 尚 总 结 结 其 尚 总
@@ -189,7 +190,8 @@ _BLANK_ROWS_WITHOUT_HEADING = """某县人民政府办公室2021年政府信息�
 
 
 def test_a_blank_table_four_printed_in_rows_without_a_heading_is_read_as_blank_zeros():
-    # zhoukou_office_2021 with its zeros left empty, as pdfplumber writes it: table 四 runs on under table 二
+    # zhoukou_office_2021 with its zeros left empty (行政许可's too), as pdfplumber writes it: table 四 runs on under
+    # table 二
     report = parse_document(_BLANK_ROWS_WITHOUT_HEADING.encode(), "rows.txt").to_dict()
     assert report["s4"] == {b.key: dict.fromkeys((c.key for c in S4_COLUMNS), 0) for b in S4_BLOCKS}
     assert {f["rule"] for f in report["findings"]} >= {"cell.blank", "section.heading_missing"}
