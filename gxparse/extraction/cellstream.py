@@ -422,7 +422,10 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     if not 0 <= extra <= _MAX_EXTRA:
         return None
     read = _read_boxes(figures, shape, consistent)
-    if shape.sums and (read is None or read.unread):
+    # rows the tool's boxes name are positive evidence: no band guessed of the columns overrides them
+    relabelled = _relabelled(figures, shape, consistent, named) if read and not read.rows and named else None
+    read = relabelled or read
+    if shape.sums and relabelled is None and (read is None or read.unread):
         banded = _read_bands(figures, shape, consistent, named)
         if banded is not None and len(banded.rows) > (len(read.rows) if read else 0):
             read = banded
@@ -831,6 +834,40 @@ def _between_ends(figures: list[_Figure], shape: Shape,
 
 def _read_boxes(figures: list[_Figure], shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
+    read = _best_reading(figures, shape)
+    if read is None or _implausible(read, shape, consistent):
+        return read and StreamRead(unread=list(shape.rows))
+    return read
+
+
+def _implausible(read: StreamRead, shape: Shape,
+                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> bool:
+    """More rows unread than a misplaced figure or two explains, or rows read that break the table's rules."""
+    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in read.rows.items()}
+    return len(read.unread) > max(_PLAUSIBLE_BREAKS, len(shape.rows) // 4) or not consistent(vectors)
+
+
+def _relabelled(figures: list[_Figure], shape: Shape,
+                consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
+                named: Callable[[str], str | None]) -> StreamRead | None:
+    """The stream read row by row, the rows the tool's boxes contradict set right (``_against_boxes``) before
+    the table's rules judge it: a tool sorting boxes by their lower edge writes a one-line row (label and figures
+    one box) before the taller row above it, so the plain reading swaps the two and breaks the rules across rows
+    although the box names its row. None where the boxes set nothing right or the reading still breaks them."""
+    read = _best_reading(figures, shape)
+    if read is None:
+        return None
+    before = dict(read.rows)
+    _against_boxes(read, figures, shape, named)
+    if read.rows == before or _implausible(read, shape, consistent):
+        return None
+    return read
+
+
+def _best_reading(figures: list[_Figure], shape: Shape) -> StreamRead | None:
+    """The stream laid row by row (``_paths``), the readings that cut fewest boxes and break fewest rows' sums
+    taken: a row is read where they all give it the same figures and its sums hold; not yet judged by the
+    table's rules across rows."""
     extra = len(figures) - sum(shape.widths)
     readings: list[tuple[tuple[int, int], list[list[_Figure]], frozenset[int]]] = []
     # a few figures of the table before or after may stand at either end (a page's flow puts the last cells of
@@ -855,9 +892,6 @@ def _read_boxes(figures: list[_Figure], shape: Shape,
             continue
         read.rows[key] = StreamRow([f.value for f in row], row[0].where, row[0].label, r in best_columnwise,
                                    printed=tuple(row))
-    vectors = {key: tuple(parse_count(v).value for v in row.values) for key, row in read.rows.items()}
-    if len(read.unread) > max(_PLAUSIBLE_BREAKS, len(shape.rows) // 4) or not consistent(vectors):
-        return StreamRead(unread=list(shape.rows))
     return read
 
 

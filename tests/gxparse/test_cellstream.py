@@ -76,6 +76,22 @@ def test_the_row_a_text_box_takes_a_run_from_is_solved_by_the_tables_rules():
     assert read.rows["c"].solved
 
 
+def test_a_reading_the_tables_rules_reject_is_set_right_by_a_text_box_before_it_is_judged():
+    # t = a + b: the tool wrote t's figures before b's one-line box (label and figures), so row by row b takes
+    # 6 2 8 and t 5 0 5, which breaks t = a + b; the box gives 5 0 5 to b, t is solved from what is left, and
+    # no band of columns guessed (a = 1 5 6, b = 2 0 2 adds up too) overrides what the box names
+    shape = Shape.even(("a", "b", "t"), 3, [SUM], [Balance(("a", "b"), ("t",))])
+
+    def adds_up(rows: dict) -> bool:
+        return not {"a", "b", "t"} <= set(rows) or all(
+            x + y == z for x, y, z in zip(rows["a"], rows["b"], rows["t"]))
+
+    lines = lines_from_text("1\n2\n3\n\n甲行\n甲行续\n\n6\n2\n8\n\n乙行\n5\n0\n5\n丙行\n丙行续\n")
+    read = read_stream(lines, shape, adds_up, named={"甲行": "a", "乙行": "b", "丙行": "t"}.get)
+    assert _values(read) == {"a": ["1", "2", "3"], "b": ["5", "0", "5"], "t": ["6", "2", "8"]}
+    assert read.rows["t"].solved
+
+
 def test_a_run_in_its_labels_text_box_that_the_reading_gives_that_row_is_read():
     lines = lines_from_text("1\n1\n2\n\n甲行\n\n乙行\n0\n3\n3\n丙行\n\n4\n1\n5\n")
     read = read_stream(lines, SHAPE, named={"甲行": "a", "乙行": "b", "丙行": "c"}.get)
