@@ -835,9 +835,9 @@ def _between_ends(figures: list[_Figure], shape: Shape,
 def _read_boxes(figures: list[_Figure], shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
     read = _best_reading(figures, shape)
-    if read is None or _implausible(read, shape, consistent):
-        return read and StreamRead(unread=list(shape.rows))
-    return read
+    if read is None:
+        return None
+    return StreamRead(unread=list(shape.rows)) if _implausible(read, shape, consistent) else read
 
 
 def _implausible(read: StreamRead, shape: Shape,
@@ -851,9 +851,10 @@ def _relabelled(figures: list[_Figure], shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
                 named: Callable[[str], str | None]) -> StreamRead | None:
     """The stream read row by row, the rows the tool's boxes contradict set right (``_against_boxes``) before
-    the table's rules judge it: a tool sorting boxes by their lower edge writes a one-line row (label and figures
-    one box) before the taller row above it, so the plain reading swaps the two and breaks the rules across rows
-    although the box names its row. None where the boxes set nothing right or the reading still breaks them."""
+    the table's rules judge it: a tool sorting boxes by their lower edge writes a tall row's figures before the
+    one-line row above it (its label and figures one box), so the plain reading swaps the two and breaks the rules
+    across rows although the box names its row. None where the boxes set nothing right or the reading still
+    breaks them."""
     read = _best_reading(figures, shape)
     if read is None:
         return None
