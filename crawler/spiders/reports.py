@@ -34,11 +34,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -116,6 +116,7 @@ from crawler.pictures import holds_report_text, opens_report_text, table_picture
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
+from crawler.shown import viewed_file
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
@@ -1134,6 +1135,8 @@ class ReportsSpider(scrapy.Spider):
         """Links whose text says (or may say) they lead to a report, one per URL, in scope."""
         out: dict[str, DocumentLink] = {}
         for link in links:
+            if (file := viewed_file(link.url)) != link.url:   # a viewer's link: the report is its file
+                link = replace(link, url=file)
             verdict = classify_title(link.text)
             if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \
                     or not self.scope.contains(link.url):
@@ -1230,7 +1233,7 @@ class ReportsSpider(scrapy.Spider):
         files = [link for link in page_links(response.selector.root, response.url)
                  if link.source in ("a", "area") and is_attachment(link.url, link.text)]
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
-            url = response.urljoin(_viewed_file(src))
+            url = viewed_file(response.urljoin(src))
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
         if not files:  # a scanned report shown as images in the article body
@@ -1267,12 +1270,6 @@ def _picture_type(response: Response) -> str | None:
     declared = sniff_content_type(b"", _header(response, "content-type"))
     kind = sniffed if sniffed.startswith("image/") else declared
     return kind if kind.startswith("image/") else None
-
-
-def _viewed_file(src: str) -> str:
-    """The file a viewer page shows (``/pdfjs/web/viewer.html?file=/upload/a.pdf``), else the source itself."""
-    shown = parse_qs(urlsplit(src).query).get("file")
-    return shown[0] if shown else src
 
 
 def _abbreviates(short: str, name: str) -> bool:
