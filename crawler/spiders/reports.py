@@ -1230,8 +1230,9 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
+        # a page's own function may build a file's address (onclick="downloadFile('8812')")
         files = [link for link in page_links(response.selector.root, response.url)
-                 if link.source in ("a", "area") and is_attachment(link.url, link.text)]
+                 if link.source in ("a", "area", "script") and is_attachment(link.url, link.text)]
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
             url = viewed_file(response.urljoin(src))
             if ATTACHMENT_HREF.search(url):
