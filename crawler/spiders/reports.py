@@ -116,7 +116,7 @@ from crawler.pictures import holds_report_text, opens_report_text, table_picture
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
-from crawler.shown import viewed_file
+from crawler.shown import loaded_bodies, viewed_file
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
@@ -704,7 +704,9 @@ class ReportsSpider(scrapy.Spider):
         if reason := self._parse_gone(response):
             yield self._gone_item(response, reason)
             return
-        title = self._parse_title(response)
+        # an article's body loaded from a file of its own: the article's title is the report's
+        title = meta["page_title"] if meta.get("page_title") and is_fragment(response.body) \
+            else self._parse_title(response)
         verdict = combine(link_verdict, classify_title(title))
         if not verdict.worth_fetching:
             return
@@ -1237,6 +1239,7 @@ class ReportsSpider(scrapy.Spider):
             url = viewed_file(response.urljoin(src))
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
+        files += [Link(url, "") for url in loaded_bodies(response.selector.root, get_base_url(response))]
         if not files:  # a scanned report shown as images in the article body
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())

@@ -1,13 +1,16 @@
 """Reports a page shows without holding them (crawler.shown): a viewer's file linked from a list, a file behind the
-page's download function. Frozen pages in tests/files/."""
+page's download function, an article body its script loads from a file of its own. Frozen pages in tests/files/."""
 
 from __future__ import annotations
 
 import scrapy
+from scrapy.http import HtmlResponse, Request
 
-from tests.crawler.helpers import document_meta, file_response, list_meta
+from crawler.items import ReportDocument
+from tests.crawler.helpers import FILES, document_meta, file_response, list_meta
 
 SITE = "http://www.zhoukou.gov.cn"
+ARTICLE = SITE + "/mzj/art/2025/7301.html"
 
 
 def _requests(results) -> list[scrapy.Request]:
@@ -27,3 +30,14 @@ def test_a_file_the_pages_download_function_fetches_is_the_reports_attachment(sp
     page = SITE + "/jyj/art/2025/8812.html"
     requests = _requests(spider.parse_document(file_response("detail_download_function.html", page, document_meta())))
     assert [(r.url, r.meta["verdict"]) for r in requests] == [(SITE + "/jyj/common/download.do?fileId=88121", "report")]
+
+
+def test_an_article_body_loaded_from_a_file_of_its_own_is_the_report(spider):
+    requests = _requests(spider.parse_document(file_response("detail_body_loaded.html", ARTICLE, document_meta())))
+    assert [(r.url, r.meta["page_title"]) for r in requests] == [
+        (SITE + "/mzj/content/2025/7301.htm", "西屏市民政局2024年政府信息公开工作年度报告")]
+    fragment = HtmlResponse(url=requests[0].url, body=(FILES / "body_loaded_fragment.htm").read_bytes(),
+                            request=Request(requests[0].url, meta=requests[0].meta))
+    items = [i for i in spider.parse_document(fragment) if isinstance(i, ReportDocument)]
+    assert [(i.final_url, i.page_title, i.agency, i.year) for i in items] == [
+        (SITE + "/mzj/content/2025/7301.htm", "西屏市民政局2024年政府信息公开工作年度报告", "西屏市民政局", 2024)]
