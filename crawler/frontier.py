@@ -235,6 +235,17 @@ def is_vouched(heading: str) -> bool:
     return bool(re.search(DIRECTORY_WORDS, heading)) and not _ELSEWHERE.search(heading)
 
 
+MIN_DIRECTORY_AGENCIES = 2   # agencies in a block on a directory page: a list of them, headed by the page
+
+
+def directory_heading(text: str, heading: str, block_agencies: int, led_by: str) -> str:
+    """The heading of a link: its own, else, for an agency's name in a block of several on a page the crawl
+    reached through a link naming a list of the site's own agencies (乡镇街道, 部门网站), that link's text."""
+    if heading or block_agencies < MIN_DIRECTORY_AGENCIES or not is_agency_name(squash(text)):
+        return heading
+    return led_by if is_vouched(led_by) else heading
+
+
 def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source: str = "a", page_url: str = "",
           on_column: bool = False, depth: int = 0, extra: Table = ()) -> Judgement:
     """The score of a navigation link and what to do with it."""

@@ -79,6 +79,7 @@ from crawler.frontier import (
     ExtraWords,
     Judgement,
     Step,
+    directory_heading,
     is_agency_name,
     is_more_link,
     is_notice_column,
@@ -619,7 +620,9 @@ class ReportsSpider(scrapy.Spider):
         for link in links:
             if not self._navigable(link, response.url):
                 continue
-            judgement = judge(link.text, link.heading, link.url, block_agencies=link.block_agencies,
+            heading = directory_heading(link.text, link.heading, link.block_agencies,
+                                        response.meta.get("link_text", ""))
+            judgement = judge(link.text, heading, link.url, block_agencies=link.block_agencies,
                               source=link.source, page_url=response.url, on_column=column, depth=hops,
                               extra=self._extra_words)
             if link.url not in best or judgement.score > best[link.url][1].score:

@@ -215,3 +215,19 @@ def test_a_short_name_in_the_drop_down_of_links_to_elsewhere_is_not_entered(spid
 def test_a_department_in_an_image_map_of_departments_is_entered_by_its_short_name(spider):
     requests = {r.url: r for r in _all(spider, "home_department_dropdown.html", "http://www.linjiang.gov.cn/")}
     assert requests["http://jtj.linjiang.gov.cn/"].meta["enter"] == ("交通", "部门网站")
+
+
+def _towns(spider, led_by: str) -> dict[str, tuple[str, bool]]:
+    requests = _all(spider, "county_towns_directory.html", NANHU + "/zwgk/xzjd.html", link_text=led_by)
+    return {r.url: (r.meta["step"], "enter" in r.meta) for r in requests if "/xzjd/" in r.url}
+
+
+def test_agencies_under_no_heading_on_a_page_reached_as_a_list_of_agencies_are_its_sub_sites(spider):
+    # a sub-site whose 年报 column is found explores no further: its towns must be followed as sub-sites
+    assert _towns(spider, "乡镇街道") == {NANHU + "/xzjd/cgz/index.html": ("follow", True),
+                                         NANHU + "/xzjd/smz/index.html": ("follow", True)}
+
+
+def test_agencies_under_no_heading_on_a_page_reached_otherwise_are_only_explored(spider):
+    assert _towns(spider, "更多") == {NANHU + "/xzjd/cgz/index.html": ("explore", False),
+                                    NANHU + "/xzjd/smz/index.html": ("explore", False)}
