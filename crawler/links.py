@@ -245,7 +245,9 @@ class _Walker:
             if _year_choice(select) is not None:
                 continue   # its values are years the form sends, not addresses
             options = list(select.iter("option"))
-            entries = [(self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options]
+            # a bare number is a page a handler is given (goPage(this.value)), no address
+            entries = [(self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options
+                       if not (o.get("value") or "").strip().isdigit()]
             entries = [(u, t) for u, t in entries if u]
             if not entries:
                 continue

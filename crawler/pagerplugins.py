@@ -12,6 +12,9 @@
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
   '.html'``, or a variable read from it) with the total written only as 共5页;
+- a drop-down of page numbers (``<select onchange="goPage(this.value)">``, ``<option value="2">2</option>``) whose
+  function sends the browser to an address written around its parameter, or around it less or more a number
+  (``location.href = n == 1 ? 'index.shtml' : 'index_' + (n - 1) + '.shtml'``, as TRS numbers a list's pages);
 - no plugin, buttons calling the page's loading function (``onclick="load(page+1)"`` and ``function load(p) {
   $.get('/list_' + p + '.html', …) }``), the total written as 共5页 or kept in a variable (``var pageCount = 5``).
 
@@ -62,7 +65,8 @@ def plugin_pager_urls(root, page_url: str) -> list[str]:
     for code in codes:
         urls += _kkpager_pages(code, page_url) + _plugin_pages(code, "\n".join(codes), page_url)
     if not urls:
-        urls = _jump_pages(root, codes, page_url) or _button_loader_pages(root, codes, page_url)
+        urls = _jump_pages(root, codes, page_url) or _button_loader_pages(root, codes, page_url) \
+            or _select_pages(root, "\n".join(codes), page_url)
     return [url for url in dict.fromkeys(urls) if url != page_url]
 
 
@@ -164,6 +168,46 @@ def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
     if not pages:
         return []
     return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
+
+
+# A drop-down's change handler calling a function with its value (``goPage(this.value)``,
+# ``toPage(this.options[this.selectedIndex].value)``).
+_VALUE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*this\s*(?:\.options\s*\[\s*this\s*\.selectedIndex\s*\]\s*)?"
+                         r"\.value\s*\)")
+_SENDS = re.compile(r"location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\(")
+
+
+def _select_pages(root, page_code: str, page_url: str) -> list[str]:
+    """The pages of a drop-down of page numbers whose change calls the page's function sending the browser to an
+    address written around the number (the number less or more a constant where the function writes so): pages 2
+    and on, the first being where the list was entered."""
+    for select in root.xpath("//select[@onchange]"):
+        numbers = [int(v) for v in select.xpath("./option/@value | ./optgroup/option/@value") if v.strip().isdigit()]
+        call = _VALUE_CALL.search(select.get("onchange") or "")
+        if len(numbers) < 2 or call is None or (template := _sent_template(call.group(1), page_code)) is None:
+            continue
+        before, shift, after = template
+        return [urljoin(page_url, f"{before}{n + shift}{after}")
+                for n in sorted(set(numbers))[:MAX_GENERATED_PAGES] if n >= 2]
+    return []
+
+
+def _sent_template(name: str, page_code: str) -> tuple[str, int, str] | None:
+    """The address the page's function ``name`` sends the browser to, written around its parameter or around it
+    less or more a number (``'index_' + (n - 1) + '.shtml'``): (before it, the number added, after it)."""
+    defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)\s*\)", page_code)
+    if defined is None:
+        return None
+    body = page_code[defined.end():defined.end() + LOADER_CHARS]
+    if not _SENDS.search(body):
+        return None
+    parameter = re.escape(defined.group(1))
+    written = re.search(rf"""(["'])([^"'\s<>]{{1,300}})\1\s*\+\s*(?:\(\s*{parameter}\s*([+-])\s*(\d{{1,3}})\s*\)|"""
+                        rf"""{parameter}\b)\s*(?:\+\s*(["'])([^"'\s<>]{{0,100}})\5)?""", body)
+    if written is None or not re.search(r"[/?._=]", written.group(2)):
+        return None
+    shift = int(written.group(4) or 0) * (-1 if written.group(3) == "-" else 1)
+    return written.group(2), shift, written.group(6) or ""
 
 
 def _number(settings: str, keys: tuple[str, ...]) -> int | None:

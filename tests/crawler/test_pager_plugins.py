@@ -90,3 +90,15 @@ def test_a_kkpagers_own_get_link_gives_the_addresses_it_returns():
         " return '/zwgk/ndbg/list_' + n + '.shtml'; }, click: function (m) { return '/other_' + m; } });"
         '</script></body></html>')
     assert plugin_pager_urls(page, BASE + "index.shtml") == [BASE + "list_2.shtml", BASE + "list_3.shtml"]
+
+
+def test_a_drop_down_of_page_numbers_gives_the_pages_its_function_sends_the_browser_to():
+    # TRS numbers a list's pages from 0: page 2 is index_1.shtml, the function writes it n - 1
+    assert _urls("list_select_page_numbers.shtml", BASE + "list/index.shtml") == [
+        BASE + "list/index_1.shtml", BASE + "list/index_2.shtml"]
+
+
+def test_a_drop_downs_page_numbers_are_no_addresses(spider):
+    out = spider.parse_page(file_response("list_select_page_numbers.shtml", BASE + "list/index.shtml", list_meta()))
+    assert sorted(r.url for r in out if r.meta["role"] != "document") == [
+        BASE + "list/index_1.shtml", BASE + "list/index_2.shtml"]
