@@ -28,7 +28,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
-from tests.crawler.portal import Host, HostServer, Look, Page
+from tests.crawler.portal import Host, HostServer, Look, OneHost, Page
 
 CITY = "西屏市人民政府"
 COUNTY = "屏山县人民政府"
@@ -48,14 +48,15 @@ def listing(title: str, items: list[tuple[str, str]], look: Look = LOOK, extra: 
         f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items) + f"</ul>{extra}"))
 
 
-class PortalP:
-    """The two hosts of 西屏市, with the reports a crawl must find (``expected``: URL → agency, year)."""
+class PortalP(OneHost):
+    """The two hosts of 西屏市 (the county's ``county``), with the reports a crawl must find (``expected``: URL →
+    agency, year)."""
 
     def __init__(self) -> None:
-        self.main, self.county = Host(), Host()
-        self.servers = [HostServer("127.0.0.1", self.main), HostServer("127.0.0.2", self.county)]
-        self.base, self.county_base = self.servers[0].base, self.servers[1].base
-        self.expected: dict[str, tuple[str, int]] = {}
+        super().__init__()
+        self.county = Host()
+        self.county_server = HostServer("127.0.0.2", self.county)
+        self.county_base = self.county_server.base
         self._home()
         self._city()
         self._development()
@@ -68,24 +69,17 @@ class PortalP:
         self._towns()
 
     def close(self) -> None:
-        for server in self.servers:
-            server.close()
+        super().close()
+        self.county_server.close()
 
     def _report(self, path: str, agency: str, year: int, nav: str = NAV) -> tuple[str, str]:
-        title = f"{agency}{year}年政府信息公开工作年度报告"
-        self.main.pages[path] = Page(LOOK.article(title, agency, year, nav))
-        self.expected[self.base + path] = (agency, year)
-        return path, title
+        return path, self.report(LOOK, path, agency, year, nav)
 
     def _noise(self, path: str, title: str, nav: str = NAV) -> tuple[str, str]:
-        self.main.pages[path] = Page(html(title, f"<h1>{escape(title)}</h1><p>正文。</p>", nav))
-        return path, title
+        return path, self.noise(LOOK, path, title, nav)
 
     def _department(self, folder: str, name: str, links: str) -> str:
-        """A department's home page under ``folder`` with ``links``; its navigation bar."""
-        nav = f'<a href="{folder}index.html">首页</a>{links}'
-        self.main.pages[f"{folder}index.html"] = Page(html(name, f"<h1>{name}</h1>{links}", nav))
-        return nav
+        return self.department_home(LOOK, folder, name, links)
 
     def _home(self) -> None:
         self.main.pages["/"] = Page(html(f"{CITY}门户网站", (
