@@ -22,9 +22,10 @@ import re
 import lxml.html
 from lxml.etree import ParserError
 
-# The element loaded into, when named by its id (``$("#list")``), and the address.
+# The element loaded into, when named by its id (``$("#list")``), and the address, written whole: one the script
+# builds ('/list_' + year + '.html') is only its start.
 _LOAD = re.compile(r"""(?:(?:\$|jQuery)\(\s*["']#([\w-]{1,100})["']\s*\))?\.load\(\s*(["'])([^"'\s]{1,300})"""
-                   r"""(?:\s+[^"']{1,100})?\2""")
+                   r"""(?:\s+[^"']{1,100})?\2(?!\s*\+)""")
 TEMPLATE_TYPES = {"text/template", "text/html", "text/x-template", "text/x-jquery-tmpl", "text/x-handlebars-template",
                   "text/x-tmpl", "text/x-art-template"}
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\$\{|<%|%>|\{%")

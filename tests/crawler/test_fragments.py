@@ -26,6 +26,11 @@ def test_a_load_of_a_placeholder_or_without_an_address_gives_nothing():
     assert loaded_urls("$('#x').load(url + ' #c'); $('#y').load('{{src}}'); $(window).load(function () {});") == []
 
 
+def test_a_load_of_an_address_the_script_builds_gives_none():
+    # its start alone ('/ndbg/list_') is no page: a fetch for nothing
+    assert loaded_urls("$('#list').load('/ndbg/list_' + $(this).attr('data-year') + '.html');") == []
+
+
 def test_a_load_names_the_element_it_fills():
     assert loaded_urls("jQuery('#list').load('list.html #content'); $('.box').load('/a.html');") == [
         ("list.html", "list"), ("/a.html", None)]
