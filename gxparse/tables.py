@@ -1626,10 +1626,31 @@ def _any_read(read: TableRead) -> bool:
     return read.table is not None and any(c.value is not None for cells in read.table.values() for c in cells.values())
 
 
-def _s4_boxed(lines: Sequence[Line]) -> TableRead | None:
+def _cells_unread(read: TableRead) -> bool:
+    return read.table is not None and any(c.value is None for cells in read.table.values() for c in cells.values())
+
+
+def _reads_more(read: TableRead, than: TableRead) -> bool:
+    """Whether ``read`` reads every cell ``than`` reads, the same, and more: two readings of one table's text that
+    agree where both read, the fuller one kept (a stream that leaves a block unread, its boxes that place it)."""
+    if read.table is None or than.table is None:
+        return False
+    pairs = [(cell, than.table[row][column]) for row, cells in read.table.items() for column, cell in cells.items()]
+    return (all(mine.value == theirs.value for mine, theirs in pairs if theirs.value is not None)
+            and sum(mine.value is not None for mine, _ in pairs) > sum(theirs.value is not None for _, theirs in pairs))
+
+
+def _s4_vector(read: TableRead) -> Vector:
+    """Table 四's cells as read, block by block (None: unread)."""
+    table = read.table or {}
+    return tuple((table.get(b.key) or {}).get(c.key, Cell(None)).value for b in S4_BLOCKS for c in S4_COLUMNS)
+
+
+def _s4_boxed(lines: Sequence[Line], known: Vector = (None,) * S4_WIDTH) -> TableRead | None:
     """Table 四 from boxes holding a figure under its column's header words (``s4boxes``): the cells every
-    assignment keeping the boxes and the blocks' sums agrees on, named as placed by the sums."""
-    read = read_boxed(lines)
+    assignment keeping the boxes, the blocks' sums and the ``known`` cells (another reading's) agrees on, named
+    as placed by the sums."""
+    read = read_boxed(lines, known)
     if read is None or not any(v is not None for block in read.blocks for v in block):
         return None
     table: Table = {}
@@ -1640,8 +1661,8 @@ def _s4_boxed(lines: Sequence[Line]) -> TableRead | None:
     cells = [f"s4.{b.key}.{c.key}" for b, values in zip(S4_BLOCKS, read.blocks)
              for c, v in zip(S4_COLUMNS, values) if v is not None]
     finding = Finding("cell.solved_by_sum", WARNING,
-                      f"表四（{read.where}起）逐格输出，数字顺序已无法从文本看出；各数所在的格只由其上方的列名（及栏名）"
-                      f"和各栏的总计等于其余四列之和唯一确定；这些数字已无法再由表内合计检验，请对照原件核对", cells)
+                      f"表四（{read.where}起）逐格输出，数字顺序已无法从文本看出；各数所在的格只由其上方的列名（及栏名）、"
+                      f"一栏五数相连印出时的先后和各栏的总计等于其余四列之和唯一确定；这些数字已无法再由表内合计检验，请对照原件核对", cells)
     return TableRead(table, [finding], rows=rows, cell_per_line=True)
 
 
@@ -1688,7 +1709,8 @@ def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
 def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     stream = _s4_stream(lines) if is_cell_per_line(lines) else None
     if stream is not None and _any_read(stream):
-        return stream
+        boxed = _s4_boxed(lines, _s4_vector(stream)) if _cells_unread(stream) else None
+        return boxed if boxed is not None and _reads_more(boxed, stream) else stream
     if is_cell_per_line(lines) and (boxed := _s4_boxed(lines)) is not None:
         return boxed
     if stream is not None:

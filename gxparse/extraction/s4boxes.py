@@ -9,6 +9,10 @@ interleaved), so it decides nothing. What the boxes show does:
 - a figure under header words in its box is in that column; under a block label too, in that block;
 - the data row is one line, so a box stacking several figures is no part of it (table 三's);
 - every other box of one figure is a cell anywhere; there must be exactly the table's 15 such figures;
+- five such boxes written one after another, nothing between them, whose fifth figure is the sum of the first
+  four, are one block's row left to right (pdfminer.six writes the boxes of 行政复议, its header words printed
+  apart, right after the first box of 行政诉讼): the table has one data row, so boxes in a run are cells side by
+  side, and the sum says the run starts at a block's first column; which block, the other boxes tell;
 - each block's 总计 is the sum of its four results.
 
 Every assignment of the figures to the cells keeping all of that is enumerated (bounded); a cell is read only
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gxparse.cells import parse_count
 from gxparse.document import Line
@@ -39,6 +43,7 @@ class _Figure:
     column: int | None   # the column its box's header words name
     block: int | None    # the block its box's label names
     where: str
+    run: int | None = None   # the run of five figure boxes holding one block's row it opens or continues
 
 
 @dataclass
@@ -74,12 +79,17 @@ def _place(above: str) -> tuple[int | None, int | None]:
 
 def _figures(lines: Sequence[Line]) -> list[_Figure] | None:
     """The data row's candidate figures, or None when a line prints figures beside text or beside each other
-    (a row printed on a line is no box's: not this reading's)."""
+    (a row printed on a line is no box's: not this reading's); the figures of a block's row written box after
+    box (``_block_runs``) marked as such."""
     out: list[_Figure] = []
+    bare: list[list[int]] = [[]]   # runs of boxes holding a figure alone, as indices into out
     for box in _boxes(lines):
         if any(line.values and (line.label or len(line.values) != 1) for line in box):
             return None
         figures = [n for n, line in enumerate(box) if line.values]
+        alone = len(box) == 1 and figures == [0]
+        if not alone:
+            bare.append([])
         if len(figures) != 1:
             continue   # no figure, or stacked figures: not the one data row's
         value = parse_count(box[figures[0]].values[0]).value
@@ -89,15 +99,35 @@ def _figures(lines: Sequence[Line]) -> list[_Figure] | None:
         if not set(above) <= _HEADER_CHARS:
             return None   # a figure under other text (a row of table 三 with its label): not this table's boxes
         column, block = _place(above)
+        if alone:
+            bare[-1].append(len(out))
         out.append(_Figure(value, column, block, box[figures[0]].where))
+    return _block_runs(out, bare)
+
+
+def _block_runs(figures: list[_Figure], bare: Sequence[Sequence[int]]) -> list[_Figure]:
+    """The figures with each run of exactly a block's width of boxes holding a figure alone, written one after
+    another, whose last figure is the sum of the others, marked as one block's row in column order."""
+    width = len(S4_COLUMNS)
+    out = list(figures)
+    for number, run in enumerate(r for r in bare if len(r) == width):
+        values = [figures[j].value for j in run]
+        if sum(values[:-1]) != values[-1]:
+            continue
+        for column, j in enumerate(run):
+            out[j] = replace(out[j], column=column, run=number)
     return out
 
 
-def _assignments(figures: Sequence[_Figure]) -> list[tuple[int, ...]] | None:
+def _assignments(figures: Sequence[_Figure], known: Sequence[int | None]) -> list[tuple[int, ...]] | None:
     """Every assignment of the figures' values to the 15 cells (block-major) keeping the boxes' columns and
-    blocks and every block's sum, distinct by values; None past ``_MAX_NODES``."""
+    blocks, every block's sum and the ``known`` cells (None: any), distinct by values; None past ``_MAX_NODES``."""
     width = len(S4_COLUMNS)
-    pools = Counter((f.block, f.column, f.value) for f in figures)
+    pools = Counter((f.block, f.column, f.value) for f in figures if f.run is None)
+    runs: dict[int, tuple[int, ...]] = {}
+    for f in figures:
+        if f.run is not None:
+            runs[f.run] = (*runs.get(f.run, ()), f.value)
     found: set[tuple[int, ...]] = set()
     nodes = [0]
 
@@ -106,12 +136,20 @@ def _assignments(figures: Sequence[_Figure]) -> list[tuple[int, ...]] | None:
         if nodes[0] > _MAX_NODES:
             return False
         n = len(cells)
-        if n and n % width == 0 and sum(cells[n - width:n - 1]) != cells[n - 1]:
+        if n and n % width == 0 and (sum(cells[n - width:n - 1]) != cells[n - 1] or any(
+                k is not None and k != v for k, v in zip(known[n - width:n], cells[n - width:n]))):
             return True
         if n == S4_WIDTH:
             found.add(cells)
             return True
         block, column = divmod(n, width)
+        if column == 0:   # a run is a whole block's row: laid at a block's start, all at once
+            for run, values in list(runs.items()):
+                del runs[run]
+                ok = walk(cells + values)
+                runs[run] = values
+                if not ok:
+                    return False
         for kind in [k for k, left in pools.items() if left and k[0] in (None, block) and k[1] in (None, column)]:
             pools[kind] -= 1
             ok = walk(cells + (kind[2],))
@@ -123,13 +161,14 @@ def _assignments(figures: Sequence[_Figure]) -> list[tuple[int, ...]] | None:
     return sorted(found) if walk(()) else None
 
 
-def read_boxed(lines: Sequence[Line]) -> BoxedRead | None:
-    """Table 四 read from its boxes (see the module's docstring); None when the boxes show no figure under its
-    column's header words, are not exactly the table's figures, or no assignment (or too many to try) fits."""
+def read_boxed(lines: Sequence[Line], known: Sequence[int | None] = (None,) * S4_WIDTH) -> BoxedRead | None:
+    """Table 四 read from its boxes (see the module's docstring), keeping the ``known`` cells (block-major, None:
+    any) another reading of the text read; None when the boxes show no figure under its column's header words,
+    are not exactly the table's figures, or no assignment (or too many to try) fits."""
     figures = _figures(lines)
     if not figures or len(figures) != S4_WIDTH or all(f.column is None for f in figures):
         return None
-    readings = _assignments(figures)
+    readings = _assignments(figures, known)
     if not readings:
         return None
     width = len(S4_COLUMNS)

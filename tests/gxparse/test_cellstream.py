@@ -655,7 +655,8 @@ _S4_BOXED = _boxes(
 
 
 def test_table_four_cells_every_assignment_under_the_boxes_header_words_agrees_on_are_read():
-    report = _report(_S4_BOXED)
+    # 行政复议's five figures not written one after another (header words between): no run says they are a row
+    report = _report(_S4_BOXED.replace("\n\n3\n\n0\n\n", "\n\n3\n\n行政诉讼\n\n0\n\n"))
     s4 = report["s4"]
     # the blocks are alike for the sums: only cells the boxes' block labels or every assignment fix are read
     assert s4["litigation_direct"] == {"upheld": 9, "corrected": None, "other": None, "pending": None, "total": None}
@@ -663,6 +664,34 @@ def test_table_four_cells_every_assignment_under_the_boxes_header_words_agrees_o
     assert sum(v is not None for block in s4.values() for v in block.values()) == 3
     solved = [f for f in report["findings"] if f["rule"] == "cell.solved_by_sum"]
     assert solved and solved[0]["severity"] == "warning" and "s4.review.total" in solved[0]["cells"]
+
+
+def test_table_four_five_lone_figure_boxes_in_a_row_adding_up_are_a_blocks_row_left_to_right():
+    # 行政复议's header words printed apart, its figures five boxes one after another, the last their sum: one
+    # block's row in column order; the boxes naming 行政诉讼's two blocks leave it 行政复议
+    s4 = _report(_S4_BOXED)["s4"]
+    assert s4["review"] == {"upheld": 5, "corrected": 17, "other": 3, "pending": 0, "total": 25}
+    assert s4["litigation_direct"]["upheld"] == 9 and s4["litigation_after_review"]["upheld"] == 9
+
+
+def test_table_four_five_lone_figure_boxes_not_adding_up_are_no_blocks_row():
+    # the fifth is not the sum of the others: the run is not a block's row from its first column
+    s4 = _report(_S4_BOXED.replace("\n\n5\n\n17\n\n3\n\n0\n\n25\n\n", "\n\n5\n\n17\n\n25\n\n3\n\n0\n\n"))["s4"]
+    assert s4["review"] == {"upheld": None, "corrected": None, "other": None, "pending": None, "total": 25}
+
+
+def test_table_four_block_a_stream_leaves_unread_is_read_from_its_run_of_boxes():
+    # pdfminer.six on a LibreOffice print: 行政复议's five figures right after 行政诉讼's first box, the other
+    # boxes with their header words; the stream reads 行政诉讼's blocks, the run is the block left
+    text = _boxes(
+        "四、政府信息公开行政复议、行政诉讼情况/行政/复议/结果/维持", "复议后起诉", "其他/结果", "尚未/审结", "结果/纠正",
+        "行政诉讼", "总计", "未经/复议/直接/起诉/结果/维持/1", "1", "0", "0", "0", "1", "结果/纠正/0", "其他/结果/0",
+        "尚未/审结/0", "总计", "1", "结果/维持/0", "结果/纠正/0", "其他/结果/0", "尚未/审结/1", "总计", "1",
+        "五、存在的主要问题及改进情况")
+    s4 = _report(text)["s4"]
+    assert s4["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+    assert s4["litigation_direct"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+    assert s4["litigation_after_review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}
 
 
 def test_table_four_boxes_with_a_figure_under_other_text_are_not_read_so():
