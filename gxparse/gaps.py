@@ -25,6 +25,8 @@ from gxparse.tables import TableRead
 from gxparse.template import HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTIONS, Section
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
+# a caption naming one of the report's tables (a sheet named 表四, 表2 above a table): no row of a table
+_CAPTION = re.compile(r"表[一二三四1-4]")
 _HEADER_CHARS = frozenset(CJK_CHAR.findall("".join(HEADER_LABELS)))
 _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label) >= 4)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
@@ -57,6 +59,7 @@ class TableContext:
     start: Evidence | None
     end: Evidence | None
     used_elsewhere: frozenset[str] = frozenset()   # lines (by where) another table was read from
+    title: str = ""   # the report's title: repeated above a table (a page's or a sheet's running title), no row
 
 
 def row_gaps(read: TableRead, row_keys: Sequence[str], context: TableContext,
@@ -81,6 +84,8 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     if key in read.rows:
         return Gap(False, [row_evidence(read.rows[key])], "印有该行，但其数字无法逐列确定")
     if read.cell_per_line:
+        if _stream_lacks(read, key, context, label_of):
+            return _between(read, row_keys, index, context)
         return Gap(False, [line_evidence(ln) for ln in context.lines if ln.values][:3],
                    "表格逐格分行印出，无法确定该行的数字")
     # a label whose row's figures are written after it as a list (``3.其他 0，0，0``) names the row without them
@@ -101,6 +106,13 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     neighbours = [r for r in (before, after) if r]
     if any(_printed_inside(label_of(key), row, label_of) for row in neighbours):
         return Gap(False, [row_evidence(r) for r in neighbours], "该行行名印在相邻行的文字中，未能分开读出")
+    return _between(read, row_keys, index, context)
+
+
+def _between(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext) -> Gap:
+    """The row absent between the rows read on either side of its place (or the table's start and end)."""
+    before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
+    after = next((read.rows[k] for k in row_keys[index + 1:] if k in read.rows), None)
     first = row_evidence(before) if before else context.start
     last = row_evidence(after) if after else context.end
     if first is None:
@@ -110,10 +122,24 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     return Gap(True, [first, last])
 
 
+def _stream_lacks(read: TableRead, key: str, context: TableContext, label_of: Callable[[str], str | None]) -> bool:
+    """A table printed a cell per line positively lacks a row only when every other row was read whole and no
+    word of the row's label (``_WORD`` characters running, so a label broken a piece a line still counts) is
+    printed among the table's lines: then no figure of it can be standing unread. Otherwise the order of the
+    figures is unsure and the row is unread."""
+    label = label_of(key)
+    if not label or any(c.value is None for k, cols in (read.table or {}).items() if k != key for c in cols.values()):
+        return False
+    words = CJK_CHAR.findall(label_key(label))
+    pieces = {"".join(words[i:i + _WORD]) for i in range(max(1, len(words) - _WORD + 1))}
+    printed = "".join(CJK_CHAR.findall(label_key("".join(line.text for line in context.lines))))
+    return not any(piece in printed for piece in pieces)
+
+
 def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow | None) -> list[Line] | None:
     """Lines between two rows that are part of neither row's label (a label of another row broken into
-    pieces, figures under no label), leaving out page numbers, prose, the table's own column headers and lines
-    explaining notes (``注：…``).
+    pieces, figures under no label), leaving out page numbers, prose, the table's own column headers, lines
+    explaining notes (``注：…``), the report's title repeated and a table's caption.
     None when the rows cannot be placed among the lines (no line, or several, at their place)."""
     places = Counter(line.where for line in context.lines)
     index = {line.where: i for i, line in enumerate(context.lines)}
@@ -122,11 +148,12 @@ def _unplaced_lines(context: TableContext, before: RawRow | None, after: RawRow 
     low = index[before.where] + 1 if before else 0
     high = index[after.where] if after else len(context.lines)
     labels = "".join(label_key(row.label) for row in (before, after) if row)
+    furniture = label_key(context.title)
     out = []
     for line in context.lines[low:high]:
-        if line.where in context.used_elsewhere:
-            continue
         text = label_key(line.text)
+        if line.where in context.used_elsewhere or (furniture and text == furniture) or _CAPTION.fullmatch(text):
+            continue
         if figure_count(line.values) and CJK_CHAR.search(text) is None:
             out.append(line)
         elif CJK_CHAR.search(text) and text not in labels and not _is_header(text) and len(text) <= _MAX_HEADING \

@@ -249,7 +249,8 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
         following = [k for k in order[order.index(key) + 1:] if k in sections.headings]
         end = sections.headings[following[0]] if start is not None and following else None
         lines = s3_lines if key == "s3" else _section_lines(sections, key)
-        context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others))
+        context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others),
+                               title.text if title else "")
         label_of = functools.partial(row_label, key)
         for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key], label_of).items():
             gaps[f"{key}.{row}"] = gap

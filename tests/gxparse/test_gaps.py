@@ -4,6 +4,8 @@ gxparse could not read, with where."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gxparse import parse_document
 from gxparse.document import Document, lines_from_text
 from gxparse.parser import build_report
@@ -212,3 +214,29 @@ def test_figures_whose_separators_were_lost_where_a_section_belongs_are_unread()
     assert "section.missing" not in errors(text)
     (not_found,) = findings(text, "section.not_found")
     assert "5173025940114953017" in not_found.message
+
+
+PYMUPDF_ZHOUKOU_OFFICE = Path(__file__).parents[1] / "fixtures/extracted/pymupdf/zhoukou_office_2021.reportlab.txt"
+
+
+def test_a_row_whose_label_a_cell_stream_never_prints_is_missing_when_every_other_row_is_read():
+    # PyMuPDF writes the PDF a cell per line; the report leaves 行政事业性收费 out of table 二
+    text = PYMUPDF_ZHOUKOU_OFFICE.read_text(encoding="utf-8")
+    (missing,) = [f for f in parse_document(text.encode(), "zhoukou_office.txt").findings if f.rule == "cell.missing"]
+    assert missing.cells == ["s2.admin_fees.amount_wan_yuan"] and "行政强制 0" in missing.message
+
+
+def test_a_row_label_a_cell_stream_prints_without_figures_is_unread_not_missing():
+    text = PYMUPDF_ZHOUKOU_OFFICE.read_text(encoding="utf-8").replace("本年收费金额（单位：万元）\n",
+                                                                    "本年收费金额（单位：万元）\n行政事业\n性收费\n", 1)
+    report = parse_document(text.encode(), "zhoukou_office.txt")
+    assert "cell.missing" not in [f.rule for f in report.findings]
+    assert "s2.admin_fees.amount_wan_yuan" in [c for f in report.findings if f.rule == "cell.unread" for c in f.cells]
+
+
+def test_the_report_title_repeated_and_a_table_caption_where_a_row_belongs_do_not_hide_its_absence():
+    # the tables on sheets of their own, each under the report's title and named 表二, 表三 (xlsx-tables)
+    title = KAIFENG.splitlines()[0]
+    text = edited(("行政事业性收费\t8937.0276\t\t\n", f"表三\n{title}\n"))
+    (missing,) = findings(text, "cell.missing")
+    assert missing.cells == ["s2.admin_fees.amount_wan_yuan"] and "行政强制" in missing.message
