@@ -42,9 +42,13 @@ _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endreco
 # Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too.
 _NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
                             re.IGNORECASE)
-_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]*)\)")
+# Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
+_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
+_CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
-_PROXY_URL = re.compile(r"""[^"'\s<>()]*dataproxy\.jsp[^"'\s<>()]*""")
+_PROXY_WORD = "dataproxy.jsp"
+_PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
+_PROXY_URL = re.compile(rf"""[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}dataproxy\.jsp[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}""")
 _TOTAL_RECORDS = re.compile(r"<totalrecord>\s*(\d+)|totalRecord\w*\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
 _PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
 # The parameters a Hanweb data proxy needs, when the page gives them in the unit's script, not in a URL.
@@ -126,7 +130,7 @@ def create_page_urls(html: str, page_url: str) -> list[str]:
     Many TRS pages carry the function's own definition inline, ahead of the call
     (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
     """
-    for match in _CREATE_PAGE.finditer(html):
+    for _, match in zip(range(_CREATE_PAGE_TRIED), _CREATE_PAGE.finditer(html)):
         if not html[max(0, match.start() - 20):match.start()].rstrip().endswith("function"):
             urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
             if urls:
@@ -241,7 +245,7 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
     if "dataproxy" in urlsplit(page_url).path:
         proxy_url = page_url
     else:
-        match = _PROXY_URL.search(text)
+        match = _proxy_url(text)
         if not match:
             return []
         proxy_url = urljoin(page_url, match.group(0).replace("&amp;", "&"))
@@ -264,6 +268,14 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
                         urlencode({"startrecord": first, "endrecord": first + per_page - 1, "perpage": per_page,
                                    **params}), ""))
             for first in range(start, last + 1, per_page)]
+
+
+def _proxy_url(text: str) -> re.Match[str] | None:
+    """The data-proxy URL the text writes first: the run of URL characters around its first ``dataproxy.jsp``."""
+    at = text.find(_PROXY_WORD)
+    if at < 0:
+        return None
+    return _PROXY_URL.search(text, max(0, at - _PROXY_URL_CHARS), at + len(_PROXY_WORD) + _PROXY_URL_CHARS)
 
 
 def json_page_urls(text: str, page_url: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -205,3 +206,23 @@ def test_an_answer_giving_its_record_count_only_is_paged_by_the_size_asked():
 
 def test_a_posted_api_claiming_endless_pages_is_believed_up_to_the_bound():
     assert len(json_page_params('{"total": 9999999, "rows": []}', RUOYI_ASKED)) == MAX_POSTED_PAGES - 1
+
+
+# A list page's inline picture (an editor's pasted <img src="data:image/png;base64,…">): one run of 400 KB without a
+# quote or a space, read by every pager of every list page.
+INLINE_PICTURE = '<img src="data:image/png;base64,' + "iVBORw0KGgo" * 40_000 + '">'
+
+
+def test_a_list_page_with_a_long_inline_picture_is_read_for_its_proxy_pages_in_linear_time():
+    text = INLINE_PICTURE + '<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?columnid=9&perpage=15">'
+    started = time.process_time()
+    urls = proxy_page_urls(text + "<totalrecord>31</totalrecord>", HANWEB, 15)
+    assert time.process_time() - started < 1
+    assert [parse_qs(urlsplit(u).query)["startrecord"] for u in urls] == [["16"], ["31"]]
+
+
+def test_a_page_of_unclosed_create_page_calls_is_read_in_linear_time():
+    text = "createPageHTML(" * 100_000 + INLINE_PICTURE
+    started = time.process_time()
+    assert create_page_urls(text, "http://a.gov.cn/ndbg/") == []
+    assert time.process_time() - started < 1
