@@ -52,6 +52,9 @@ class Trap:
     pattern: str
     reason: str
     url: str             # the page where it was recognised
+    # the list that led there is a trap from its first page on; not so for pages that listed no report at all
+    # (an endless pager repeating what the column's first page lists): the column's own reports stand
+    whole_list: bool = True
 
     def to_dict(self) -> dict[str, str]:
         return {"pattern": self.pattern, "reason": self.reason, "url": self.url}
@@ -88,7 +91,8 @@ class TrapWatch:
         if chain > MAX_CHAIN:
             return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)")
         if self._pages[pattern] > MAX_BARREN and not self._productive[pattern]:
-            return self._trap(pattern, url, f"{self._pages[pattern]} pages of one URL pattern without a report link")
+            return self._trap(pattern, url, f"{self._pages[pattern]} pages of one URL pattern without a report link",
+                              whole_list=False)
         if self._lists[subsite, pattern] > MAX_LISTS:
             return self._trap(pattern, url, f"{self._lists[subsite, pattern]} report lists of one URL pattern in one "
                                             "sub-site (link farm)")
@@ -127,8 +131,8 @@ class TrapWatch:
         """A list whose later page is a trap is a trap from its first page on."""
         self._trapped_pages.add(list_id)
 
-    def _trap(self, pattern: str, url: str, reason: str) -> Trap:
-        trap = Trap(pattern, reason, url)
+    def _trap(self, pattern: str, url: str, reason: str, whole_list: bool = True) -> Trap:
+        trap = Trap(pattern, reason, url, whole_list)
         if pattern not in self._trapped_patterns:
             self._trapped_patterns.add(pattern)
             self.traps.append(trap)

@@ -274,8 +274,9 @@ class ReportsSpider(scrapy.Spider):
         trap = self.traps.observe(response.url, meta.get("chain", 0), keys, meta.get("role") != "list", subsite)
         if trap is not None:
             self.logger.warning("trap: %s (%s), nothing it lists is kept", trap.pattern, trap.reason)
-            self.traps.trap_list(list_id)
-            self._held.release(list_id)
+            if trap.whole_list:
+                self.traps.trap_list(list_id)
+                self._held.release(list_id)
             return
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}

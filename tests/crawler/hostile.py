@@ -62,6 +62,7 @@ class HostileSite:
     trickle: float = 0.0                       # every answer trickled (a tarpit)
     answers: dict[str, Answer] = field(default_factory=dict)
     dynamic: dict[str, Callable[[dict], Answer]] = field(default_factory=dict)   # path → answer from the query
+    families: dict[str, Callable[[str], Answer]] = field(default_factory=dict)   # path prefix → answer from the path
     column_extra: list[str] = field(default_factory=list)    # more <li> of the column
     expected: dict[str, tuple[str, int]] = field(default_factory=dict)   # URL → (agency, year)
     log: list[str] = field(default_factory=list)
@@ -101,6 +102,8 @@ class HostileSite:
         parts = urlsplit(target)
         if parts.path in self.dynamic:
             return self.dynamic[parts.path](parse_qs(parts.query))
+        if family := next((f for prefix, f in self.families.items() if parts.path.startswith(prefix)), None):
+            return family(parts.path)
         if parts.path == "/ndbg/":
             return self.column()
         return self.answers.get(target) or self.answers.get(parts.path) or Answer(b"<h1>404</h1>", status=404)
@@ -132,6 +135,10 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(trickle)
         except (BrokenPipeError, ConnectionResetError):
             pass   # the crawler gave up waiting: what a tarpit wants
+
+    def do_POST(self) -> None:  # noqa: N802
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))   # answered as its address is, whatever it posts
+        self.do_GET()
 
     def log_message(self, *args) -> None:
         pass

@@ -45,6 +45,14 @@ def test_many_pages_of_one_pattern_without_a_report_are_a_trap():
     assert traps[-1] is not None and traps[-2] is None
 
 
+def test_a_barren_pattern_condemns_its_pages_never_the_list_that_led_there():
+    """An endless pager repeating the column's first page lists nothing new: the column's reports stand."""
+    watch = TrapWatch()
+    barren = [watch.observe(f"http://a.gov.cn/nb/index_{n}.html", 0, [], False, 0) for n in range(MAX_BARREN + 1)]
+    endless = watch.observe("http://a.gov.cn/rl/9.html", MAX_CHAIN + 1, [], False, 0)
+    assert (barren[-1].whole_list, endless.whole_list) == (False, True)
+
+
 def test_many_report_lists_of_one_pattern_in_one_sub_site_are_a_farm():
     watch = TrapWatch()
     traps = [watch.observe(f"http://a.gov.cn/col/col{n}/", 0, [(f"{n}局", 2022, f"http://a.gov.cn/{n}.html")], True, 0)

@@ -1,0 +1,131 @@
+"""Hostile lists crawled together with a good site over real HTTP (tests/crawler/hostile.py): pagers claiming
+endless pages, a 下一页 that answers itself under a new address without end, an API claiming a billion records,
+a list page holding a long inline picture. Each costs its own site a bounded number of pages and seconds, and
+every genuine report of every site is still yielded."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
+from crawler.run import run_crawl
+from crawler.siteconfig import Site
+from tests.crawler.hostile import Answer, HostileSite, page
+
+FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 10.0, "parse_seconds": 3.0}
+CLAIMED = 999_999
+
+
+def endless_static_pager() -> HostileSite:
+    """A column whose pager claims 共999999页 (TRS's createPageHTML and 第1/999999页), every index_N.html answering
+    the first page again with a 下一页 to the next N."""
+    site = HostileSite("庚市")
+    column = site.column
+
+    def listed(n: int) -> Answer:
+        body = column().body.replace(b"</ul>", (
+            f'</ul><div class="page">共{CLAIMED}页 第{n + 1}/{CLAIMED}页 <a href="index_{n + 1}.html">下一页</a>'
+            f'<a href="index_{CLAIMED - 1}.html">尾页</a></div>'
+            f'<script>createPageHTML({CLAIMED}, {n}, "index", "html");</script>').encode())
+        return Answer(body)
+
+    site.dynamic["/ndbg/"] = lambda query: listed(0)
+    site.families["/ndbg/index_"] = lambda path: listed(int(re.sub(r"\D", "", path) or 0))
+    return site
+
+
+def endless_query_pager() -> HostileSite:
+    """A column whose 下一页 is itself again under ?page=N+1 for any N, each address carrying a new session id."""
+    site = HostileSite("辛市")
+    column = site.column
+
+    def listed(query: dict) -> Answer:
+        n = int(query.get("page", ["1"])[0])
+        body = column().body.replace(b"</ul>", (
+            f'</ul><div class="page">第{n}页 <a href="/ndbg/?page={n + 1}&sid={n * 7919:x}">下一页</a></div>').encode())
+        return Answer(body)
+
+    site.dynamic["/ndbg/"] = listed
+    return site
+
+
+def billion_records_api() -> HostileSite:
+    """A column whose list a script posts for, the JSON answer claiming 10⁹ records whatever page is asked."""
+    site = HostileSite("壬市")
+    rows = [{"title": title, "url": url} for url, title in
+            ((u[len(site.base):], f"{agency}{year}年政府信息公开工作年度报告") for u, (agency, year) in site.expected.items())]
+    site.answers["/nbapi/"] = Answer(page("政府信息公开年报", "<ul id='list'></ul><script>$.post('/api/list', "
+                                                            "{page: 1, size: 10, column: 'nb'}, function (d) {});</script>"))
+    site.dynamic["/api/list"] = lambda query: Answer(json.dumps({"total": 10 ** 9, "size": 10, "rows": rows}).encode(),
+                                                     "application/json")
+    site.answers["/"] = Answer(page("壬市人民政府", '<a href="/ndbg/">政府信息公开年报</a><a href="/nbapi/">年报</a>'))
+    return site
+
+
+def inline_picture_list() -> HostileSite:
+    """A column page holding a 4 MB inline picture (an editor's pasted base64), its reports listed after it."""
+    site = HostileSite("癸市")
+    column = site.column
+    picture = '<p><img src="data:image/png;base64,' + "iVBORw0KGgo" * 400_000 + '"></p>'
+    site.dynamic["/ndbg/"] = lambda query: Answer(column().body.replace(b"<ul>", picture.encode() + b"<ul>"))
+    return site
+
+
+SCENARIOS = {"static-pager": endless_static_pager, "query-pager": endless_query_pager,
+             "billion-api": billion_records_api, "inline-picture": inline_picture_list}
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    state = tmp_path_factory.mktemp("hostile-lists")
+    sites = {"good": HostileSite("乙市"), **{name: make() for name, make in SCENARIOS.items()}}
+    configs = [Site(name, f"{site.name}人民政府", (site.start_url,), **FAST) for name, site in sites.items()]
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+                "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}}
+    started = time.monotonic()
+    try:
+        summary = run_crawl(configs, settings, timeout=240)
+        seconds = time.monotonic() - started
+        items = {name: [json.loads(line) for line in Path(state, f"{name}.jsonl").read_text("utf-8").splitlines()]
+                 if Path(state, f"{name}.jsonl").exists() else [] for name in sites}
+        yield sites, summary, items, seconds
+    finally:
+        for site in sites.values():
+            site.close()
+
+
+@pytest.mark.parametrize("name", ["good", *SCENARIOS])
+def test_every_genuine_report_of_a_site_is_yielded(crawl, name):
+    sites, _, items, _ = crawl
+    assert set(sites[name].expected) <= {item["final_url"] for item in items[name]}
+
+
+def test_a_pager_claiming_endless_pages_costs_at_most_the_generated_pages(crawl):
+    asked = [t for t in crawl[0]["static-pager"].log if "/ndbg/index_" in t]
+    assert len(asked) <= MAX_GENERATED_PAGES + 1   # its 尾页 too
+
+
+def test_a_pager_repeating_its_first_page_is_reported_as_a_trap(crawl):
+    assert [trap["pattern"].endswith("/ndbg/index_#.html?") for trap in crawl[1].site("static-pager").coverage.traps] \
+        == [True]
+
+
+def test_a_next_page_answering_itself_without_end_is_a_bounded_trap(crawl):
+    sites, summary, _, _ = crawl
+    asked = [t for t in sites["query-pager"].log if "page=" in t]
+    assert len(asked) <= 100 and summary.site("query-pager").failure is None
+
+
+def test_an_api_claiming_a_billion_records_costs_at_most_the_posted_pages(crawl):
+    asked = [t for t in crawl[0]["billion-api"].log if t.startswith("/api/")]
+    assert 1 <= len(asked) <= MAX_POSTED_PAGES
+
+
+def test_the_whole_crawl_ends_in_bounded_time(crawl):
+    assert crawl[3] < 120
+
