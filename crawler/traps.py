@@ -15,7 +15,8 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
 
 A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
 listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
-with many lists) are held back until the crawl runs dry, and released only if no trap was found by then.
+with many lists) are held back until the crawl runs dry, and released only if no trap was found by then. A
+pattern of pages without a report link condemns only itself, never the list that led there (``Trap.whole_list``).
 """
 
 from __future__ import annotations
