@@ -1,41 +1,96 @@
-"""The names a site answers under besides the one configured: its www/bare twin and its mobile twin.
+"""The names a host answers under besides the one the crawl reads it under: its www/bare twin, its other scheme,
+its mobile twin.
 
-A government site answers under ``www.X`` and the bare ``X`` alike, with the same pages, and its own links mix
-the two; a mobile twin (``m.X``, ``wap.X``, ``3g.X``, ``mobile.X``) mirrors the same reports. An address on the
-configured host's www/bare twin is read under the configured name (one URL per page, so a page is fetched once
-and a report yielded once); the configured host's mobile twin is not crawled, its reports being the site's own.
-Only the twins of a configured host are known: a department's host is crawled under the names its links use.
+A government host answers under ``www.X`` and the bare ``X`` alike, often over http and https alike, with the
+same pages, and its own links mix them; a mobile twin (``m.X``, ``wap.X``, ``3g.X``, ``mobile.X``, or the
+folder ``X/m/``) mirrors the same reports. Every host in scope is read under one origin (one URL per page, so a
+page is fetched once and a report yielded once): the configured one for a start URL's host, else the first
+asked, or the one a redirect between twins moved to. The twin is decided by the name's shape, never by fetching
+both: ``www.X`` and ``X`` on the same port (none written: the scheme's default) are one host, whichever scheme.
+A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 _MOBILE_LABELS = ("m", "wap", "3g", "mobile")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class SiteNames:
     def __init__(self, start_urls: Iterable[str]):
-        self.configured = {urlsplit(u).hostname or "" for u in start_urls} - {""}
-        self._bare = {_bare(host): host for host in self.configured}
+        parts = [urlsplit(u) for u in start_urls]
+        self.configured = {p.hostname or "" for p in parts} - {""}
+        self._mobile_starts = [p for p in parts if _mobile_folder(p.path)]
+        self._origins: dict[tuple[str, int | None], tuple[str, str]] = {}   # twin key → (scheme, host name)
+        for p in parts:
+            if p.hostname and p.scheme in _DEFAULT_PORTS and _valid_port(p):
+                self._origins.setdefault(_key(p), (p.scheme, p.hostname))
 
-    def canonical(self, url: str) -> str:
-        """``url`` under its host's configured name when it is on a configured host's www/bare twin, else as is."""
+    def canonical(self, url: str, known: bool = True) -> str:
+        """``url`` under the origin its host is read under. ``known``: the host is in scope, so a first sight of it
+        fixes its origin (hosts out of scope are never remembered: the memory stays bounded by the scope)."""
+        parts = urlsplit(url)
+        if not parts.hostname or parts.scheme not in _DEFAULT_PORTS or not _valid_port(parts):
+            return url
+        scheme, host = self._origins.get(_key(parts)) or self._first(parts, known)
+        if (scheme, host) == (parts.scheme, parts.hostname):
+            return url
+        port = f":{parts.port}" if _port(parts) is not None else ""
+        return parts._replace(scheme=scheme, netloc=host + port).geturl()
+
+    def moved(self, url: str) -> None:
+        """A redirect led to ``url``: its host's twins are read under its origin from now on (a site moving
+        ``www.X`` to ``X`` or http to https), when the host is already known."""
+        parts = urlsplit(url)
+        if parts.hostname and parts.scheme in _DEFAULT_PORTS and _valid_port(parts) and _key(parts) in self._origins:
+            self._origins[_key(parts)] = (parts.scheme, parts.hostname)
+
+    def mobile_twin(self, url: str, in_scope) -> bool:
+        """``url`` is on the mobile twin of a host in scope (``m.X`` of ``X`` or ``www.X``, ``X/m/…``) and on no
+        start URL's host or mobile folder. ``in_scope``: whether a host name is in scope."""
         parts = urlsplit(url)
         host = parts.hostname or ""
-        configured = self._bare.get(_bare(host))
-        if configured is None or host == configured:
-            return url
-        netloc = configured + (f":{parts.port}" if parts.port is not None else "")
-        return parts._replace(netloc=netloc).geturl()
-
-    def mobile_twin(self, url: str) -> bool:
-        """``url`` is on the mobile twin of a configured host (``m.X`` of ``www.X``) that is not configured itself."""
-        host = urlsplit(url).hostname or ""
+        if host in self.configured and not _mobile_folder(parts.path):
+            return False
+        if _mobile_folder(parts.path):
+            return not any(p.hostname == host and _folder(p.path) == _folder(parts.path) for p in self._mobile_starts)
         label, _, rest = host.partition(".")
-        return label in _MOBILE_LABELS and rest in self._bare and host not in self.configured
+        return label in _MOBILE_LABELS and "." in rest and in_scope(rest)
+
+    def _first(self, parts: SplitResult, known: bool) -> tuple[str, str]:
+        origin = (parts.scheme, parts.hostname or "")
+        if known:
+            self._origins[_key(parts)] = origin
+        return origin
 
 
-def _bare(host: str) -> str:
-    return host.removeprefix("www.")
+def _key(parts: SplitResult) -> tuple[str, int | None]:
+    return (parts.hostname or "").removeprefix("www."), _port(parts)
+
+
+def _port(parts: SplitResult) -> int | None:
+    """The port written in the URL, None when it is its scheme's default (http://X and https://X are twins)."""
+    return None if parts.port == _DEFAULT_PORTS.get(parts.scheme) else parts.port
+
+
+def _valid_port(parts: SplitResult) -> bool:
+    """The URL's port, if written, is a number of 0..65535 (``urlsplit`` raises on reading it otherwise)."""
+    try:
+        parts.port
+    except ValueError:
+        return False
+    return True
+
+
+def _mobile_folder(path: str) -> bool:
+    """``/m/…``, ``/wap/…``: a site's mobile pages in a folder of its own."""
+    return _folder(path) in _MOBILE_LABELS
+
+
+def _folder(path: str) -> str:
+    """The first folder of a path (``/m/a/b.html`` → ``m``), "" for a file at the root."""
+    first = path.lstrip("/").split("/", 1)
+    return first[0].lower() if len(first) == 2 else ""

@@ -33,9 +33,10 @@ logger = logging.getLogger(__name__)
 
 
 class HostTwinMiddleware:
-    """Asks an address on the configured host's www/bare twin under the configured name
-    (``crawler.scope.Scope.names``), so a page is fetched once whichever name a link used. A redirect's target is
-    asked as the server sends it (a site moving www to its bare name would never be read), and so is robots.txt."""
+    """Asks an address on a host's www/bare or http/https twin under the one origin the host is read under
+    (``crawler.scope.Scope.canonical``), so a page is fetched once whichever name a link used. A redirect's target
+    is asked as the server sends it, and a redirect between twins makes its target's origin the host's from then
+    on (a site moving www to its bare name or http to https is read there); robots.txt is asked as sent."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -46,9 +47,12 @@ class HostTwinMiddleware:
 
     def process_request(self, request: Request, spider=None) -> Request | None:  # spider: Scrapy < 2.14 passes it
         scope = getattr(self.crawler.spider, "scope", None)
-        if scope is None or request.meta.get("redirect_urls") or request.meta.get("dont_obey_robotstxt"):
+        if scope is None or request.meta.get("dont_obey_robotstxt"):
             return None
-        url = scope.names.canonical(request.url)
+        if request.meta.get("redirect_urls"):
+            scope.names.moved(request.url)
+            return None
+        url = scope.canonical(request.url)
         return request.replace(url=url) if url != request.url else None
 
 

@@ -11,8 +11,9 @@ A host is in scope when
    tests, an address of the portal's own /24 network).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
-to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a start URL's host
-(``m.X`` of ``www.X``: ``crawler.hostnames``) is out of scope: it mirrors the site's own reports.
+to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
+(``m.X`` of ``www.X`` or of a department's ``fgw.X``, ``X/m/``: ``crawler.hostnames``) is out of scope: it
+mirrors the host's own reports; a host is read under one origin whichever www/bare name or scheme a link used.
 """
 
 from __future__ import annotations
@@ -48,20 +49,27 @@ class Scope:
         self.names = SiteNames(start_urls)
 
     def contains(self, url: str) -> bool:
-        return host_in(urlsplit(url).hostname or "", self.domains) and not self.names.mobile_twin(url)
+        return self._in_scope(urlsplit(url).hostname or "") and not self.names.mobile_twin(url, self._in_scope)
+
+    def canonical(self, url: str) -> str:
+        """``url`` under the one origin its host is read under (``crawler.hostnames``)."""
+        return self.names.canonical(url, known=self.contains(url))
 
     def admit_subsite(self, url: str, linked_from: str) -> bool:
         """Rule 2: a sub-site or own-platform link on a home-domain page to a government host. True when in
         scope now."""
         if self.contains(url):
             return True
-        if self.names.mobile_twin(url):
+        if self.names.mobile_twin(url, self._in_scope):
             return False
         host = urlsplit(url).hostname or ""
         if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
             return False
-        self.domains.append(host)
+        self.domains.append(host.removeprefix("www."))   # its www/bare twin with it
         return True
+
+    def _in_scope(self, host: str) -> bool:
+        return host_in(host, self.domains)
 
     def government(self, url: str) -> bool:
         """The URL is on a government host (a province's unified search may take a site's search box's words)."""

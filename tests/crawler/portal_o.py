@@ -7,7 +7,10 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
 - ``http://dongjiang.gov.cn`` and ``http://www.dongjiang.gov.cn`` (a second port) answer every address with a 301
   to the same path on ``https://www.dongjiang.gov.cn``, except ``/go/`` which 301s off the site (an ad host);
 - ``https://m.dongjiang.gov.cn``: the mobile twin, the same paths as www (the city's column and reports);
-- departments on their own hosts, one plain-HTTP server: 市发展和改革委员会 ``fgw.``, 市教育局 ``jyj.`` (its list
+- departments on their own hosts, one server answering http and https alike on one port (``BothSchemes``, as
+  ports 80 and 443 of one name): 市发展和改革委员会 ``fgw.`` (its www twin ``www.fgw.`` answering the same pages,
+  its links mixing the two names and both schemes; its mobile twins ``m.fgw.`` and the folder ``/m/`` mirroring
+  its column and reports), 市教育局 ``jyj.`` (its list
   linking its reports by absolute addresses under its own name), 市司法局 ``sfj.`` (no 年报 column: its
   reports are the PDF attachments of announcements 关于公布…年度报告的公告 dated each January, all on the second
   page of its 通知公告, the first listing this year's notices),
@@ -20,6 +23,7 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
 
 from __future__ import annotations
 
+import socket
 import ssl
 import tempfile
 from dataclasses import dataclass, field
@@ -38,7 +42,7 @@ from tests.crawler.portal import Host, HostServer, Look, Page
 DOMAIN = "dongjiang.gov.cn"
 CITY = "东江市人民政府"
 YEARS = range(2019, 2025)
-NAMES = ("www", "", "m", "fgw", "jyj", "sfj", "wjw", "swj", "gaj")
+NAMES = ("www", "", "m", "fgw", "www.fgw", "m.fgw", "jyj", "sfj", "wjw", "swj", "gaj")
 
 RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()   # 瑞数's gate: no crawler without JavaScript passes
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>', seed=71, day=1)
@@ -88,6 +92,21 @@ class NamedHosts:
         return Page(b"<h1>405</h1>", status=405)
 
 
+class BothSchemes(HostServer):
+    """A server answering TLS and plain HTTP on one port, told apart by the first byte a client sends (a TLS
+    handshake's 0x16): one host's http and https, as its ports 80 and 443 would be."""
+
+    def __init__(self, address: str, host: NamedHosts, tls: ssl.SSLContext) -> None:
+        self.tls = tls
+        super().__init__(address, host)
+
+    def finish_request(self, request, client_address) -> None:
+        request.settimeout(10)
+        if request.recv(1, socket.MSG_PEEK) == b"\x16":
+            request = self.tls.wrap_socket(request, server_side=True)
+        super().finish_request(request, client_address)
+
+
 class Moved(Host):
     """The plain-HTTP names of the portal: every address 301s to its https://www twin, ``/go/`` off the site."""
 
@@ -117,8 +136,9 @@ class PortalO:
         self.port = self.secure.server_address[1]
         self.moved = Moved(self.port)
         self.plain = HostServer("127.0.0.1", NamedHosts({name("www"): self.moved, name(""): self.moved}))
-        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj")}
-        self.departments = HostServer("127.0.0.1", NamedHosts({name(s): h for s, h in self.depts.items()}))
+        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj", "m.fgw")}
+        self.departments = BothSchemes("127.0.0.1", NamedHosts(
+            {name(s): h for s, h in self.depts.items()} | {name("www.fgw"): self.depts["fgw"]}), tls)
         self.down_port = _closed_port()
         self.base = self.url("www", "")
         self.expected: dict[str, tuple[str, int]] = {}
@@ -138,12 +158,13 @@ class PortalO:
         self._certs.cleanup()
 
     def url(self, sub: str, path: str, scheme: str | None = None) -> str:
-        """The address of ``path`` on the host ``sub`` (https on the portal's names, http on the departments')."""
+        """The address of ``path`` on the host ``sub`` (by default https on the portal's names, http on the
+        departments')."""
         if sub in ("www", "", "m"):
             scheme = scheme or "https"
             port = self.port if scheme == "https" else self.plain.server_address[1]
         else:
-            scheme, port = "http", self.down_port if sub == "gaj" else self.departments.server_address[1]
+            scheme, port = scheme or "http", self.down_port if sub == "gaj" else self.departments.server_address[1]
         return f"{scheme}://{name(sub)}:{port}{path}"
 
     @property
@@ -214,7 +235,19 @@ class PortalO:
         host.pages[column] = Page(LOOK.html(f"政府信息公开年报-{agency}", f"<ul>{''.join(links)}</ul>"))
 
     def _fgw(self) -> None:
-        self._department("fgw", "东江市发展和改革委员会", "/xxgk/ndbg/", YEARS)
+        """市发展和改革委员会: its list's links on its www twin and over https by turns, its mobile twins (``m.fgw.``,
+        ``/m/``) mirroring its column, linked from its home page."""
+        agency, names = "东江市发展和改革委员会", (("fgw", "http"), ("www.fgw", "http"), ("fgw", "https"), ("www.fgw", "https"))
+        self._department("fgw", agency, "/xxgk/ndbg/", YEARS,
+                         lambda path: self.url(names[int(path[5:9]) % 4][0], path, names[int(path[5:9]) % 4][1]))
+        host, mobile = self.depts["fgw"], self.depts["m.fgw"]
+        column = host.pages["/xxgk/ndbg/"]
+        for path, page in [(p, page) for p, page in host.pages.items() if p.startswith("/art/")]:
+            host.pages["/m" + path] = mobile.pages[path] = page
+        mobile.pages["/"] = mobile.pages["/xxgk/ndbg/"] = host.pages["/m/xxgk/ndbg/"] = column
+        host.pages["/"] = Page(host.pages["/"].body.replace(b"</h1>", (
+            f'</h1><a href="{self.url("m.fgw", "/")}">手机版</a><a href="/m/xxgk/ndbg/">移动版</a>'
+            f'<a href="{self.url("www.fgw", "/xxgk/ndbg/", "https")}">年度报告</a>').encode()))
 
     def _jyj(self) -> None:
         """市教育局: its list's links absolute, under its own name, the portal's pages under the bare name."""

@@ -72,3 +72,18 @@ def test_coverage_names_the_department_host_whose_robots_refuse_the_crawl(crawl)
     portal, summary, _ = crawl
     assert summary.coverage.robots_refused == {portal.url("wjw", "").split("//")[1]: ["市卫生健康委员会"]}
     assert not [t for t in portal.depts["wjw"].log if t != "/robots.txt"]
+
+
+def test_a_departments_www_twin_and_other_scheme_are_fetched_once_and_its_mobile_twins_never(crawl):
+    """fgw. and www.fgw., over http and https alike, answer the same pages on one server: each asked once; its
+    mobile twins (m.fgw., /m/) mirror them and are left alone."""
+    portal = crawl[0]
+    asked = [t for t in portal.depts["fgw"].log if t != "/robots.txt"]
+    assert sorted(t for t in set(asked) if asked.count(t) > 1) == []
+    assert portal.depts["m.fgw"].log == [] and not [t for t in asked if t.startswith("/m/")]
+
+
+def test_coverage_counts_a_departments_column_once_whatever_twin_linked_it(crawl):
+    portal, summary, _ = crawl
+    assert [s.columns for s in summary.coverage.subsites if s.name == "东江市发展和改革委员会"] \
+        == [[portal.url("fgw", "/xxgk/ndbg/")]]

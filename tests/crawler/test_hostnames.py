@@ -12,7 +12,7 @@ def test_an_address_on_the_configured_hosts_twin_is_read_under_the_configured_na
     names = SiteNames(START)
     assert names.canonical("https://dongjiang.gov.cn/xxgk/ndbg/nb2023.html?a=1#x") \
         == "https://www.dongjiang.gov.cn/xxgk/ndbg/nb2023.html?a=1#x"
-    assert names.canonical("http://DongJiang.gov.cn:8080/a.html") == "http://www.dongjiang.gov.cn:8080/a.html"
+    assert names.canonical("https://DongJiang.gov.cn:443/a.html") == "https://www.dongjiang.gov.cn/a.html"
     assert SiteNames(("http://dongjiang.gov.cn/",)).canonical("http://www.dongjiang.gov.cn/a.html") \
         == "http://dongjiang.gov.cn/a.html"
 
@@ -20,7 +20,7 @@ def test_an_address_on_the_configured_hosts_twin_is_read_under_the_configured_na
 def test_other_hosts_keep_their_names():
     names = SiteNames(START)
     for url in ("https://www.dongjiang.gov.cn/a.html", "http://fgw.dongjiang.gov.cn/a.html",
-                "http://www.fgw.dongjiang.gov.cn/a.html", "http://www.xidongjiang.gov.cn/a.html"):
+                "http://www.xidongjiang.gov.cn/a.html"):
         assert names.canonical(url) == url
 
 
@@ -29,5 +29,53 @@ def test_the_configured_hosts_mobile_twin_is_out_of_scope_unless_configured():
     assert not scope.contains("https://m.dongjiang.gov.cn/xxgk/ndbg/index.html")
     assert not scope.contains("http://wap.dongjiang.gov.cn/")
     assert not scope.admit_subsite("https://m.dongjiang.gov.cn/", "https://www.dongjiang.gov.cn/")
-    assert scope.contains("http://fgw.dongjiang.gov.cn/") and scope.contains("http://m.fgw.dongjiang.gov.cn/")
+    assert scope.contains("http://fgw.dongjiang.gov.cn/")
     assert Scope(("https://m.dongjiang.gov.cn/",), ["dongjiang.gov.cn"]).contains("https://m.dongjiang.gov.cn/a")
+
+
+def test_a_departments_www_twin_is_read_under_the_name_first_asked():
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    assert scope.canonical("http://fgw.dongjiang.gov.cn/xxgk/ndbg/") == "http://fgw.dongjiang.gov.cn/xxgk/ndbg/"
+    assert scope.canonical("http://www.fgw.dongjiang.gov.cn/art/nb.html") == "http://fgw.dongjiang.gov.cn/art/nb.html"
+    assert scope.canonical("http://www.jyj.dongjiang.gov.cn:8080/") == "http://www.jyj.dongjiang.gov.cn:8080/"
+    assert scope.canonical("http://jyj.dongjiang.gov.cn:8080/a") == "http://www.jyj.dongjiang.gov.cn:8080/a"
+
+
+def test_http_and_https_of_a_host_are_read_under_the_scheme_first_asked():
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    assert scope.canonical("http://www.dongjiang.gov.cn/a.html") == "https://www.dongjiang.gov.cn/a.html"
+    assert scope.canonical("http://sfj.dongjiang.gov.cn/") == "http://sfj.dongjiang.gov.cn/"
+    assert scope.canonical("https://www.sfj.dongjiang.gov.cn:443/t.html") == "http://sfj.dongjiang.gov.cn/t.html"
+    # another port is another server: never a twin
+    assert scope.canonical("https://sfj.dongjiang.gov.cn:8443/t.html") == "https://sfj.dongjiang.gov.cn:8443/t.html"
+
+
+def test_a_redirect_between_twins_moves_the_host_to_its_target():
+    scope = Scope(("http://dongjiang.gov.cn/",), ["dongjiang.gov.cn"])
+    scope.names.moved("https://www.dongjiang.gov.cn/")
+    assert scope.canonical("http://dongjiang.gov.cn/xxgk/") == "https://www.dongjiang.gov.cn/xxgk/"
+
+
+def test_hosts_out_of_scope_are_never_remembered():
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    assert scope.canonical("http://www.example.com/a") == "http://www.example.com/a"
+    assert scope.canonical("https://example.com/a") == "https://example.com/a"
+    assert scope.names._origins.keys() == {("dongjiang.gov.cn", None)}
+
+
+def test_a_departments_mobile_twin_is_out_of_scope():
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    for url in ("http://m.fgw.dongjiang.gov.cn/", "http://wap.fgw.dongjiang.gov.cn/xxgk/ndbg/",
+                "http://fgw.dongjiang.gov.cn/m/xxgk/ndbg/", "https://www.dongjiang.gov.cn/wap/index.html"):
+        assert not scope.contains(url), url
+    for url in ("http://mzj.dongjiang.gov.cn/", "http://fgw.dongjiang.gov.cn/mobile.html",
+                "http://fgw.dongjiang.gov.cn/m", "http://fgw.dongjiang.gov.cn/xxgk/m/nb.html"):
+        assert scope.contains(url), url
+    assert Scope(("http://fgw.dongjiang.gov.cn/m/index.html",), ["dongjiang.gov.cn"]).contains(
+        "http://fgw.dongjiang.gov.cn/m/xxgk/")
+
+
+def test_a_sub_site_admitted_under_its_www_name_takes_its_bare_twin_in():
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    assert scope.admit_subsite("http://www.xian.gov.cn/", "https://www.dongjiang.gov.cn/")
+    assert scope.contains("http://xian.gov.cn/a") and not scope.contains("http://m.xian.gov.cn/a")
