@@ -60,7 +60,7 @@ def classify_title(text: str) -> Verdict:
     squashed = _squash(text)
     if not squashed:
         return Verdict.UNRELATED
-    if (published := _PUBLISHING.match(squashed)) and classify_title(published.group("name")) is Verdict.REPORT:
+    if announces_report(squashed):
         return Verdict.MAYBE
     if _LOOKALIKE.search(squashed):
         return Verdict.LOOKALIKE
@@ -70,6 +70,12 @@ def classify_title(text: str) -> Verdict:
     if _TRUNCATED.search(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
         return Verdict.MAYBE
     return Verdict.UNRELATED
+
+
+def announces_report(text: str) -> bool:
+    """The title is an article's publishing a report (关于公布…年度报告的公告), not the report's."""
+    published = _PUBLISHING.match(_squash(text))
+    return published is not None and classify_title(published.group("name")) is Verdict.REPORT
 
 
 def combine(*verdicts: Verdict) -> Verdict:

@@ -25,6 +25,8 @@ class SubsiteCoverage:
     found_via: str                                    # the heading of the block that linked it, "start", …
     columns: list[str] = field(default_factory=list)  # 年报 list pages found on it (first page of each list)
     reports: int = 0                                  # report documents found on it
+    # 通知公告 pages listing a report or an announcement of one (关于公布…年度报告的公告): no 年报 column
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -43,8 +45,8 @@ class Coverage:
 
     @property
     def without_column(self) -> list[str]:
-        """Agencies whose sub-site was entered but where no report column was found."""
-        return [s.name for s in self.subsites[1:] if not s.columns]
+        """Agencies whose sub-site was entered but where no report column was found, nor notices publishing one."""
+        return [s.name for s in self.subsites[1:] if not s.columns and not s.notices]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,6 +73,8 @@ class Subsites:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update({"_refused": {}, **state})   # a register pickled before robots_refused was kept
+        for found in self._found:
+            found.__dict__.setdefault("notices", [])       # … or before notices pages were
 
     def enter(self, name: str, url: str, found_via: str) -> int:
         """Register the sub-site an agency link leads to (once per URL); returns its number."""
@@ -101,6 +105,11 @@ class Subsites:
         if url not in columns:
             columns.append(url)
 
+    def notices_found(self, number: int, url: str) -> None:
+        notices = self._found[number].notices
+        if url not in notices:
+            notices.append(url)
+
     def has_column(self, number: int, trapped: Callable[[str], bool] = lambda url: False) -> bool:
         return any(not trapped(url) for url in self._found[number].columns)
 
@@ -118,8 +127,8 @@ class Subsites:
         """The coverage so far; lists that turned out to be traps are not counted as columns."""
         reports = [AgencyReports(agency, {year: len(urls) for year, urls in sorted(years.items())})
                    for agency, years in sorted(self._reports.items())]
-        subsites = [SubsiteCoverage(**{**asdict(s), "columns": [c for c in s.columns if not trapped(c)]})
-                    for s in self._found]
+        subsites = [SubsiteCoverage(**{**asdict(s), "columns": [c for c in s.columns if not trapped(c)],
+                                       "notices": [n for n in s.notices if not trapped(n)]}) for s in self._found]
         return Coverage(subsites, reports, traps, {host: list(names) for host, names in self._refused.items()})
 
     def _is_portal_root(self, root: str) -> bool:

@@ -189,6 +189,11 @@ def short_of_report_season(dates: Iterable[str | None]) -> bool:
     return len(listed) >= MIN_DATED_NOTICES and listed[0] > f"{listed[-1][:4]}-01-01"
 
 
+def undated_notices(dates: Iterable[str | None]) -> bool:
+    """A page of notices lists too few dates to tell the span it covers."""
+    return sum(1 for d in dates if d) < MIN_DATED_NOTICES
+
+
 def names_notice_column(*texts: str) -> bool:
     """A link text or page title (通知公告-市交通运输局, 通知公告_…) naming a column of notices."""
     return any(is_notice_column(part) for text in texts for part in _TITLE_PARTS.split(text))

@@ -59,7 +59,7 @@ from crawler.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
 from crawler.chunks import MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, \
     lazy_chunks, menu_column_views, router_api, says_column, view_chunks
-from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
+from crawler.classify import Verdict, announces_report, classify_title, combine, title_agency, title_year
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
@@ -87,6 +87,7 @@ from crawler.frontier import (
     judge,
     names_notice_column,
     short_of_report_season,
+    undated_notices,
     page_priority,
     url_tokens,
 )
@@ -152,6 +153,7 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
+MAX_UNDATED_NOTICE_PAGES = 2   # … while its pages list no date and no announcement of a report
 
 
 @dataclass(frozen=True)
@@ -279,8 +281,9 @@ class ReportsSpider(scrapy.Spider):
                 self._held.release(list_id)
             return
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
+        # Announcements of reports (关于公布…年度报告的公告) make no 年报 column: it lists reports.
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
-        listed = [d for d in documents if d.link.heading not in previews]
+        listed = [d for d in documents if d.link.heading not in previews and not announces_report(d.link.text)]
         notices = self._is_notice_list(response)
         column = (meta.get("role") == "list" and not notices) or len(listed) >= LIST_MIN_REPORT_LINKS or (
             self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED for link in links)
@@ -291,13 +294,10 @@ class ReportsSpider(scrapy.Spider):
             pages = list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
             yield from pages
-        elif notices and (meta.get("notices") is True or documents):
-            # paged through only once its first page shows it publishes reports: most such columns publish none
-            yield from self._notice_pages(response, links, records, subsite)
-        elif notices and short_of_report_season(link.date for link in links) \
-                and meta.get("notice_page", 1) < MAX_NOTICE_PAGES:
-            # a page too recent to show whether the column announces reports: the next one, judged alike
-            yield from self._notice_pages(response, links, records, subsite, next_only=True)
+        elif notices:
+            if documents:
+                self.subsites.notices_found(subsite, list_id)
+            yield from self._notice_paging(response, links, records, subsite, documents)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite)
@@ -328,6 +328,21 @@ class ReportsSpider(scrapy.Spider):
             return bool(meta.get("notices"))
         html = isinstance(response, TextResponse) and is_html(response.body)
         return names_notice_column(meta.get("link_text", ""), response.xpath("//title/text()").get("") if html else "")
+
+    def _notice_paging(self, response: Response, links: list[Link], records: int, subsite: int,
+                       documents: list[DocumentLink]) -> Iterator[scrapy.Request]:
+        """A 通知公告 column is paged through only while its pages list a report or an announcement of one (most
+        such columns publish none), at most MAX_NOTICE_PAGES pages deep. A page listing none asks its next page
+        only where it cannot tell: too recent to reach last January's announcements (short_of_report_season), or
+        dated not at all, then at most MAX_UNDATED_NOTICE_PAGES pages in all."""
+        page = response.meta.get("notice_page", 1)
+        dates = [link.date for link in links]
+        if page >= MAX_NOTICE_PAGES:
+            return
+        if documents:
+            yield from self._notice_pages(response, links, records, subsite)
+        elif short_of_report_season(dates) or (undated_notices(dates) and page < MAX_UNDATED_NOTICE_PAGES):
+            yield from self._notice_pages(response, links, records, subsite, next_only=True)
 
     def _notice_pages(self, response: Response, links: list[Link], records: int, subsite: int,
                       next_only: bool = False) -> Iterator[scrapy.Request]:

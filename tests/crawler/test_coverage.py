@@ -39,3 +39,22 @@ def test_a_register_pickled_before_robots_refusals_were_kept_resumes():
     resumed = pickle.loads(pickle.dumps(subsites))
     resumed.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会")
     assert resumed.coverage([], lambda url: False).robots_refused == {"wjw.dongjiang.gov.cn": ["市卫生健康委员会"]}
+
+
+def test_a_sub_site_whose_notices_publish_its_reports_is_not_listed_as_without_a_column():
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    sfj = subsites.enter("东江市司法局", "http://sfj.dongjiang.gov.cn/", "部门网站")
+    subsites.enter("东江市水利局", "http://slj.dongjiang.gov.cn/", "部门网站")
+    subsites.notices_found(sfj, "http://sfj.dongjiang.gov.cn/tzgg/index.html")
+    coverage = subsites.coverage([], lambda url: False)
+    assert coverage.subsites[sfj].notices == ["http://sfj.dongjiang.gov.cn/tzgg/index.html"]
+    assert coverage.without_column == ["东江市水利局"]
+    assert Coverage.from_dict(coverage.to_dict()) == coverage
+
+
+def test_a_register_pickled_before_notices_pages_were_kept_resumes():
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    del subsites._found[0].notices
+    resumed = pickle.loads(pickle.dumps(subsites))
+    resumed.notices_found(0, "https://www.dongjiang.gov.cn/tzgg/")
+    assert resumed.coverage([], lambda url: False).subsites[0].notices == ["https://www.dongjiang.gov.cn/tzgg/"]

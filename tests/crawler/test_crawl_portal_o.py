@@ -87,3 +87,10 @@ def test_coverage_counts_a_departments_column_once_whatever_twin_linked_it(crawl
     portal, summary, _ = crawl
     assert [s.columns for s in summary.coverage.subsites if s.name == "东江市发展和改革委员会"] \
         == [[portal.url("fgw", "/xxgk/ndbg/")]]
+
+
+def test_a_notices_column_announcing_reports_is_named_as_notices_never_as_a_report_column(crawl):
+    portal, summary, _ = crawl
+    [sfj] = [s for s in summary.coverage.subsites if s.name == "东江市司法局"]
+    assert (sfj.columns, sfj.notices, sfj.reports) == ([], [portal.url("sfj", "/tzgg/index.html")], 6)
+    assert "东江市司法局" not in summary.coverage.without_column

@@ -6,7 +6,7 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import HtmlResponse, Request
 
-from crawler.spiders.reports import MAX_NOTICE_PAGES
+from crawler.spiders.reports import MAX_NOTICE_PAGES, MAX_UNDATED_NOTICE_PAGES
 from tests.crawler.helpers import FILES, file_response
 
 SITE = "http://www.zhoukou.gov.cn"
@@ -88,3 +88,59 @@ def test_a_page_reaching_back_before_january_with_no_announcement_ends_the_pagin
             "notice_page": 2, "list_of": NOTICES}
     response = HtmlResponse(NOTICES + "?p=2", body=body, request=Request(NOTICES + "?p=2", meta=meta))
     assert [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"] == []
+
+
+ANNOUNCED = SITE + "/sfj/tzgg/index_1.html"
+
+
+def _announcements(spider, **meta) -> list[scrapy.Request]:
+    """A 通知公告 page listing six announcements of reports (关于公布…年度报告的公告) among other notices."""
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
+    return [r for r in spider.parse_page(file_response("notices_list_announcements.html", ANNOUNCED, meta))
+            if isinstance(r, scrapy.Request)]
+
+
+def test_a_notices_page_listing_announcements_of_reports_is_named_as_notices_never_as_a_report_column(spider):
+    requests = _announcements(spider)
+    assert len([r for r in requests if r.meta["role"] == "document"]) == 6
+    portal = spider.subsites.coverage([], lambda url: False).subsites[0]
+    assert (portal.columns, portal.notices) == ([], [ANNOUNCED])
+
+
+def test_a_page_listing_announcements_of_reports_under_no_notices_name_is_no_report_column(spider):
+    _announcements(spider, step="follow", link_text="信息公开")
+    assert not spider.subsites.has_column(0)
+
+
+def test_a_page_of_a_notices_column_listing_no_announcement_ends_the_paging_through(spider):
+    page = (FILES / "notices_list.html").read_text(encoding="utf-8")
+    body = page.replace("关于公布2024年度政府信息公开工作年度报告的公告", "关于公布2024年春运安排的公告").encode()
+    meta = {"role": "list", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", "notices": True,
+            "notice_page": 2, "list_of": NOTICES}
+    response = HtmlResponse(NOTICES + "?p=2", body=body, request=Request(NOTICES + "?p=2", meta=meta))
+    assert [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"] == []
+
+
+def test_a_notices_column_paged_through_stops_at_its_page_bound(spider):
+    pages = [r for r in _announcements(spider, notices=True, notice_page=MAX_NOTICE_PAGES) if r.meta["role"] == "list"]
+    assert pages == []
+
+
+UNDATED = SITE + "/sfj/tzgg/index.html"
+
+
+def _undated_notices(spider, **meta) -> list[scrapy.Request]:
+    """A 通知公告 page listing twenty notices and no date, none a report's announcement; its pager names five
+    more pages."""
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
+    return [r for r in spider.parse_page(file_response("notices_list_undated.html", UNDATED, meta))
+            if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+
+
+def test_an_undated_notices_page_listing_no_announcement_asks_its_next_page_only(spider):
+    assert [(r.url, r.meta["notices"], r.meta["notice_page"]) for r in _undated_notices(spider)] \
+        == [(SITE + "/sfj/tzgg/index_1.html", "next", 2)]
+
+
+def test_undated_notices_pages_listing_no_announcement_are_asked_within_their_bound(spider):
+    assert _undated_notices(spider, notices="next", notice_page=MAX_UNDATED_NOTICE_PAGES) == []
