@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
 PORTAL = 0
+ROBOTS_REFUSED = "its robots.txt refuses the crawler"
 
 
 @dataclass
@@ -27,6 +28,7 @@ class SubsiteCoverage:
     reports: int = 0                                  # report documents found on it
     # 通知公告 pages listing a report or an announcement of one (关于公布…年度报告的公告): no 年报 column
     notices: list[str] = field(default_factory=list)
+    refused: str = ""                                 # why the crawl could not read it (ROBOTS_REFUSED), "" if it could
 
 
 @dataclass
@@ -45,8 +47,14 @@ class Coverage:
 
     @property
     def without_column(self) -> list[str]:
-        """Agencies whose sub-site was entered but where no report column was found, nor notices publishing one."""
-        return [s.name for s in self.subsites[1:] if not s.columns and not s.notices]
+        """Agencies whose sub-site was entered but where no report column was found, nor notices publishing one
+        (a sub-site the crawl could not read is ``refused``, never blamed for its layout)."""
+        return [s.name for s in self.subsites[1:] if not s.columns and not s.notices and not s.refused]
+
+    @property
+    def refused(self) -> list[SubsiteCoverage]:
+        """The sub-sites linked whose pages the crawl could not read (a robots.txt refusing it), with the reason."""
+        return [s for s in self.subsites[1:] if s.refused]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -117,11 +125,14 @@ class Subsites:
         self._found[number].reports += 1
         self._reports.setdefault(agency or self.name(number), {}).setdefault(year or 0, set()).add(url)
 
-    def robots_refused(self, url: str, agency: str | None) -> None:
-        """The host of ``url`` refused it by its robots.txt; ``agency`` the name of the link that led there."""
+    def robots_refused(self, url: str, agency: str | None, found_via: str = "") -> None:
+        """The host of ``url`` refused it by its robots.txt; ``agency`` the name of the link that led there,
+        entering its sub-site (found via ``found_via``) as one the crawl could not read."""
         agencies = self._refused.setdefault(urlsplit(url).netloc, [])
         if agency and agency not in agencies:
             agencies.append(agency)
+        if agency:
+            self._found[self.enter(agency, url, found_via)].refused = ROBOTS_REFUSED
 
     def coverage(self, traps: list[dict[str, str]], trapped: Callable[[str], bool]) -> Coverage:
         """The coverage so far; lists that turned out to be traps are not counted as columns."""

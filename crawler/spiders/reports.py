@@ -1121,7 +1121,7 @@ class ReportsSpider(scrapy.Spider):
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
         elif "robots.txt" in str(failure.value):
             # Obeying robots.txt is no failure: coverage names the host, and the agency whose link led there.
-            self.subsites.robots_refused(request.url, (request.meta.get("enter") or (None,))[0])
+            self.subsites.robots_refused(request.url, *(request.meta.get("enter") or (None, "")))
             return
         else:
             reason = f"{type(failure.value).__name__}: {failure.value}".rstrip(": ")

@@ -284,6 +284,8 @@ def print_coverage(site_id: str, coverage: Coverage) -> None:
                 [(a.agency, *(a.years.get(y, "") for y in years)) for a in coverage.reports], long=("agency",))
     if coverage.without_column:
         say(f"{site_id}: no 年报 column found on {', '.join(coverage.without_column)}")
+    for subsite in coverage.refused:
+        say(f"{site_id}: {subsite.name} not crawled: {subsite.refused} ({subsite.url})")
     for trap in coverage.traps:
         say(f"{site_id}: trap {trap['pattern']}: {trap['reason']}")
 

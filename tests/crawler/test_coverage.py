@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from crawler.coverage import PORTAL, Coverage, Subsites
+from crawler.coverage import PORTAL, ROBOTS_REFUSED, Coverage, Subsites
 
 PLATFORM = "http://www.beishan.gov.cn/public/column/"
 
@@ -58,3 +58,13 @@ def test_a_register_pickled_before_notices_pages_were_kept_resumes():
     resumed = pickle.loads(pickle.dumps(subsites))
     resumed.notices_found(0, "https://www.dongjiang.gov.cn/tzgg/")
     assert resumed.coverage([], lambda url: False).subsites[0].notices == ["https://www.dongjiang.gov.cn/tzgg/"]
+
+
+def test_a_sub_site_refused_by_its_robots_is_listed_with_the_reason_and_no_reports():
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会", "部门网站")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/xxgk/", None)
+    coverage = subsites.coverage([], lambda url: False)
+    assert [(s.name, s.found_via, s.reports, s.refused) for s in coverage.refused] \
+        == [("市卫生健康委员会", "部门网站", 0, ROBOTS_REFUSED)]
+    assert coverage.without_column == [] and Coverage.from_dict(coverage.to_dict()) == coverage

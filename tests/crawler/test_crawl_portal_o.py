@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from crawler.coverage import ROBOTS_REFUSED
 from crawler.run import run_crawl
 from crawler.siteconfig import Site
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
@@ -94,3 +95,10 @@ def test_a_notices_column_announcing_reports_is_named_as_notices_never_as_a_repo
     [sfj] = [s for s in summary.coverage.subsites if s.name == "东江市司法局"]
     assert (sfj.columns, sfj.notices, sfj.reports) == ([], [portal.url("sfj", "/tzgg/index.html")], 6)
     assert "东江市司法局" not in summary.coverage.without_column
+
+
+def test_the_department_whose_robots_refuse_the_crawl_is_a_sub_site_said_refused_never_without_a_column(crawl):
+    portal, summary, _ = crawl
+    assert [(s.name, s.url, s.found_via, s.reports, s.refused) for s in summary.coverage.refused] \
+        == [("市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED)]
+    assert summary.coverage.without_column == []
