@@ -13,10 +13,14 @@ SITE = "http://www.zhoukou.gov.cn"
 NOTICES = SITE + "/jtj/tzgg/index.html"
 
 
-def _notices_page(spider, **meta) -> list[scrapy.Request]:
+def _parsed(spider, name: str, url: str, **meta) -> list[scrapy.Request]:
+    """The requests a frozen page of notices gives, reached by a link 通知公告 of a sub-site being explored."""
     meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
-    return [r for r in spider.parse_page(file_response("notices_list.html", NOTICES, meta))
-            if isinstance(r, scrapy.Request)]
+    return [r for r in spider.parse_page(file_response(name, url, meta)) if isinstance(r, scrapy.Request)]
+
+
+def _notices_page(spider, **meta) -> list[scrapy.Request]:
+    return _parsed(spider, "notices_list.html", NOTICES, **meta)
 
 
 def test_a_departments_notices_column_is_explored_never_taken_for_a_notices_title(spider):
@@ -66,9 +70,7 @@ THIS_YEAR = SITE + "/sfj/tzgg/index.html"
 def _this_years_notices(spider, **meta) -> list[scrapy.Request]:
     """The first page of a 通知公告 column listing this year's notices only (2025-03-18 … 2025-12-28), none a
     report's announcement; its pager names five more pages."""
-    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
-    return [r for r in spider.parse_page(file_response("notices_list_this_year.html", THIS_YEAR, meta))
-            if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+    return [r for r in _parsed(spider, "notices_list_this_year.html", THIS_YEAR, **meta) if r.meta["role"] == "list"]
 
 
 def test_a_notices_page_too_recent_to_reach_last_januarys_announcements_asks_the_next_page_only(spider):
@@ -95,9 +97,7 @@ ANNOUNCED = SITE + "/sfj/tzgg/index_1.html"
 
 def _announcements(spider, **meta) -> list[scrapy.Request]:
     """A 通知公告 page listing six announcements of reports (关于公布…年度报告的公告) among other notices."""
-    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
-    return [r for r in spider.parse_page(file_response("notices_list_announcements.html", ANNOUNCED, meta))
-            if isinstance(r, scrapy.Request)]
+    return _parsed(spider, "notices_list_announcements.html", ANNOUNCED, **meta)
 
 
 def test_a_notices_page_listing_announcements_of_reports_is_named_as_notices_never_as_a_report_column(spider):
@@ -132,9 +132,7 @@ UNDATED = SITE + "/sfj/tzgg/index.html"
 def _undated_notices(spider, **meta) -> list[scrapy.Request]:
     """A 通知公告 page listing twenty notices and no date, none a report's announcement; its pager names five
     more pages."""
-    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "avoid", "link_text": "通知公告", **meta}
-    return [r for r in spider.parse_page(file_response("notices_list_undated.html", UNDATED, meta))
-            if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+    return [r for r in _parsed(spider, "notices_list_undated.html", UNDATED, **meta) if r.meta["role"] == "list"]
 
 
 def test_an_undated_notices_page_listing_no_announcement_asks_its_next_page_only(spider):
