@@ -53,7 +53,39 @@ class HostTwinMiddleware:
             scope.names.moved(request.url)
             return None
         url = scope.canonical(request.url)
-        return request.replace(url=url) if url != request.url else None
+        if url == request.url:
+            return None
+        return request.replace(url=url, meta={**request.meta, "twin_of": request.url})
+
+
+class TwinRedirectMiddleware:
+    """Follows a redirect sending a page back to the name or scheme its link used after HostTwinMiddleware asked
+    it under the host's twin (``X/a`` asked as ``www.X/a``, answering 301 to ``X/a``): the host is read under
+    the target's origin from then on (``crawler.hostnames.SiteNames.moved``), and the target is asked past the
+    duplicate filter, which counted it when its link was scheduled and would drop Scrapy's redirect to it,
+    though it was never fetched. Placed before Scrapy's RedirectMiddleware (a higher number: it sees the
+    answer first), after RedirectGuardMiddleware."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TwinRedirectMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        location = response.headers.get("Location")
+        scope = getattr(self.crawler.spider, "scope", None)
+        if response.status not in REDIRECT_STATUSES or not location or scope is None \
+                or request.method not in ("GET", "HEAD") or request.meta.get("dont_redirect"):
+            return response
+        target = urljoin(request.url, location.decode("latin-1"))
+        if target != request.meta.get("twin_of"):
+            return response
+        scope.names.moved(target)
+        meta = {**request.meta, "redirect_urls": [*request.meta.get("redirect_urls", []), request.url],
+                "redirect_times": request.meta.get("redirect_times", 0) + 1}
+        return request.replace(url=target, meta=meta, dont_filter=True)
 
 
 class FrontierMiddleware:

@@ -36,7 +36,7 @@ DOWNLOAD_TLS_MIN_VERSION = "TLSv1.0"
 DOWNLOAD_HANDLERS = {"https": "crawler.tls.LegacyTLSDownloadHandler"}
 
 DOWNLOADER_MIDDLEWARES = {
-    # First: a page linked under the site's www/bare twin is asked under its configured name, once.
+    # First: a page linked under a host's www/bare or http/https twin is asked under the host's one origin, once.
     "crawler.middlewares.HostTwinMiddleware": 30,
     # Before robots.txt (100) and the offsite filter (50): a dropped request costs nothing.
     "crawler.middlewares.FrontierMiddleware": 40,
@@ -48,6 +48,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.MarkupBoundMiddleware": 585,
     "crawler.middlewares.ChallengeCookieMiddleware": 590,
     # Above RedirectMiddleware (600): sees redirects first, to refuse off-site ones and loops.
+    # Above RedirectMiddleware (600): a redirect back to the name a link used, past the duplicate filter.
+    "crawler.middlewares.TwinRedirectMiddleware": 640,
     "crawler.middlewares.RedirectGuardMiddleware": 650,
     # Last before the download: only a request that will be sent waits for its host's slot. Active only
     # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.

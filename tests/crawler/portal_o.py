@@ -10,7 +10,8 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
 - departments on their own hosts, one server answering http and https alike on one port (``BothSchemes``, as
   ports 80 and 443 of one name): 市发展和改革委员会 ``fgw.`` (its www twin ``www.fgw.`` answering the same pages,
   its links mixing the two names and both schemes; its mobile twins ``m.fgw.`` and the folder ``/m/`` mirroring
-  its column and reports), 市教育局 ``jyj.`` (its list
+  its column and reports), 市教育局 ``jyj.`` (linked from the portal as ``www.jyj.``, which 301s every address to
+  ``jyj.``; its list
   linking its reports by absolute addresses under its own name), 市司法局 ``sfj.`` (no 年报 column: its
   reports are the PDF attachments of announcements 关于公布…年度报告的公告 dated each January, all on the second
   page of its 通知公告, the first listing this year's notices),
@@ -26,6 +27,7 @@ from __future__ import annotations
 import socket
 import ssl
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlsplit
@@ -42,7 +44,7 @@ from tests.crawler.portal import Host, HostServer, Look, Page
 DOMAIN = "dongjiang.gov.cn"
 CITY = "东江市人民政府"
 YEARS = range(2019, 2025)
-NAMES = ("www", "", "m", "fgw", "www.fgw", "m.fgw", "jyj", "sfj", "wjw", "swj", "gaj")
+NAMES = ("www", "", "m", "fgw", "www.fgw", "m.fgw", "jyj", "www.jyj", "sfj", "wjw", "swj", "gaj")
 
 RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()   # 瑞数's gate: no crawler without JavaScript passes
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>', seed=71, day=1)
@@ -108,18 +110,18 @@ class BothSchemes(HostServer):
 
 
 class Moved(Host):
-    """The plain-HTTP names of the portal: every address 301s to its https://www twin, ``/go/`` off the site."""
+    """A name every address of which 301s to its twin (``to``: the target's address), ``/go/`` off the site."""
 
-    def __init__(self, secure_port: int) -> None:
+    def __init__(self, to: Callable[[str], str]) -> None:
         super().__init__()
-        self.secure_port = secure_port
+        self.to = to
 
     def answer(self, target: str, referer: str | None = None, host: str | None = None,
                cookie: str | None = None) -> Page:
         self.log.append(target)
         if target.startswith("/go/"):
             return Page(b"", status=301, location="http://www.example-ads.com/" + target[4:])
-        return Page(b"", status=301, location=f"https://{name('www')}:{self.secure_port}{target}")
+        return Page(b"", status=301, location=self.to(target))
 
 
 class PortalO:
@@ -134,11 +136,12 @@ class PortalO:
         self.secure = HostServer("127.0.0.1", NamedHosts({name("www"): self.www, name(""): self.www,
                                                           name("m"): self.mobile}), tls)
         self.port = self.secure.server_address[1]
-        self.moved = Moved(self.port)
+        self.moved = Moved(lambda target: f"https://{name('www')}:{self.port}{target}")
         self.plain = HostServer("127.0.0.1", NamedHosts({name("www"): self.moved, name(""): self.moved}))
         self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj", "m.fgw")}
         self.departments = BothSchemes("127.0.0.1", NamedHosts(
-            {name(s): h for s, h in self.depts.items()} | {name("www.fgw"): self.depts["fgw"]}), tls)
+            {name(s): h for s, h in self.depts.items()} | {name("www.fgw"): self.depts["fgw"],
+                                                             name("www.jyj"): Moved(lambda t: self.url("jyj", t))}), tls)
         self.down_port = _closed_port()
         self.base = self.url("www", "")
         self.expected: dict[str, tuple[str, int]] = {}
@@ -181,7 +184,7 @@ class PortalO:
 
     def _home(self) -> None:
         departments = "".join(f'<li><a href="{self.url(sub, "/")}">{agency}</a></li>' for sub, agency in (
-            ("fgw", "市发展和改革委员会"), ("jyj", "市教育局"), ("sfj", "市司法局"), ("wjw", "市卫生健康委员会"), ("swj", "市商务局"),
+            ("fgw", "市发展和改革委员会"), ("www.jyj", "市教育局"), ("sfj", "市司法局"), ("wjw", "市卫生健康委员会"), ("swj", "市商务局"),
             ("gaj", "市公安局"))) + '<li><a href="/tjj/">市统计局</a></li>'
 
         self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (

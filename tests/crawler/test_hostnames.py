@@ -1,8 +1,14 @@
-"""crawler.hostnames: a site's www/bare twin read under its configured name, its mobile twin left alone."""
+"""crawler.hostnames: every host in scope read under one origin whichever www/bare name or scheme a link used,
+a redirect between twins moving it (HostTwinMiddleware, TwinRedirectMiddleware), mobile twins left alone."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from scrapy.http import Request, Response
+
 from crawler.hostnames import SiteNames
+from crawler.middlewares import HostTwinMiddleware, TwinRedirectMiddleware
 from crawler.scope import Scope
 
 START = ("https://www.dongjiang.gov.cn/",)
@@ -79,3 +85,31 @@ def test_a_sub_site_admitted_under_its_www_name_takes_its_bare_twin_in():
     scope = Scope(START, ["dongjiang.gov.cn"])
     assert scope.admit_subsite("http://www.xian.gov.cn/", "https://www.dongjiang.gov.cn/")
     assert scope.contains("http://xian.gov.cn/a") and not scope.contains("http://m.xian.gov.cn/a")
+
+
+class _Crawler:
+    """Stands in for Scrapy's crawler: its spider's scope, a site configured under www.linjiang.gov.cn."""
+
+    def __init__(self) -> None:
+        self.spider = SimpleNamespace(scope=Scope(("http://www.linjiang.gov.cn/",), ["linjiang.gov.cn"]))
+
+
+def _asked_under_twin(crawler: _Crawler, url: str, location: str) -> tuple[Request, Response]:
+    asked = HostTwinMiddleware(crawler).process_request(Request(url))
+    return asked, Response(asked.url, status=301, headers={"Location": location}, request=asked)
+
+
+def test_a_redirect_back_to_the_name_a_link_used_moves_the_host_there_past_the_duplicate_filter():
+    crawler = _Crawler()
+    asked, response = _asked_under_twin(crawler, "http://linjiang.gov.cn/nb.html", "http://linjiang.gov.cn/nb.html")
+    followed = TwinRedirectMiddleware(crawler).process_response(asked, response)
+    assert asked.url == "http://www.linjiang.gov.cn/nb.html"
+    assert (followed.url, followed.dont_filter, followed.meta["redirect_urls"]) \
+        == ("http://linjiang.gov.cn/nb.html", True, ["http://www.linjiang.gov.cn/nb.html"])
+    assert crawler.spider.scope.canonical("https://www.linjiang.gov.cn:443/a") == "http://linjiang.gov.cn/a"
+
+
+def test_a_redirect_anywhere_else_is_left_to_scrapy():
+    crawler = _Crawler()
+    asked, response = _asked_under_twin(crawler, "http://linjiang.gov.cn/a.html", "http://linjiang.gov.cn/b.html")
+    assert TwinRedirectMiddleware(crawler).process_response(asked, response) is response
