@@ -118,7 +118,7 @@ from crawler.pictures import holds_report_text, opens_report_text, table_picture
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
-from crawler.shown import loaded_bodies, viewed_file
+from crawler.shown import loaded_bodies, script_files, viewed_file
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
@@ -1251,9 +1251,9 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
-        # a page's own function may build a file's address (onclick="downloadFile('8812')")
-        files = [link for link in page_links(response.selector.root, response.url)
-                 if link.source in ("a", "area", "script") and is_attachment(link.url, link.text)]
+        links = page_links(response.selector.root, response.url)
+        files = [link for link in links if link.source in ("a", "area") and is_attachment(link.url, link.text)]
+        files += script_files(response.selector.root, get_base_url(response), links)
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
             url = viewed_file(response.urljoin(src))
             if ATTACHMENT_HREF.search(url):

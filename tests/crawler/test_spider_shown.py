@@ -3,6 +3,8 @@ page's download function, an article body its script loads from a file of its ow
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import scrapy
 from scrapy.http import HtmlResponse, Request
 
@@ -41,3 +43,29 @@ def test_an_article_body_loaded_from_a_file_of_its_own_is_the_report(spider):
     items = [i for i in spider.parse_document(fragment) if isinstance(i, ReportDocument)]
     assert [(i.final_url, i.page_title, i.agency, i.year) for i in items] == [
         (SITE + "/mzj/content/2025/7301.htm", "西屏市民政局2024年政府信息公开工作年度报告", "西屏市民政局", 2024)]
+
+
+def _asked(spider, name: str, page: str, verdict: str = "report") -> tuple[list, list]:
+    """The files a frozen article page asks for (address, verdict) and the pages it yields as reports."""
+    out = list(spider.parse_document(file_response(name, page, document_meta(verdict))))
+    return ([(r.url, r.meta["verdict"]) for r in _requests(out)],
+            [i.final_url for i in out if isinstance(i, ReportDocument)])
+
+
+def test_files_a_sites_own_scripts_name_are_no_attachments_of_a_report(spider):
+    # a site-wide script's 帮助.pdf and 无障碍 doc, a 下载中心 list, a header's 操作手册 button beside the report's
+    # own download button (点击下载, its address the page's function builds)
+    page = SITE + "/jyj/art/2025/8812.html"
+    assert _asked(spider, "detail_site_script_files.html", page) == (
+        [(SITE + "/jyj/common/download.do?fileId=88121", "report")], [])
+
+
+def test_a_banners_file_in_a_script_is_no_report_and_the_page_is(spider):
+    page = SITE + "/mzj/art/2025/7302.html"
+    assert _asked(spider, "detail_script_banner.html", page) == ([], [page])
+
+
+def test_a_file_a_script_shows_named_as_the_report_is_the_report(spider):
+    page = SITE + "/sfj/art/2025/501.html"
+    assert _asked(spider, "detail_script_embedded_report.html", page) == (
+        [(SITE + "/sfj/upload/2025/" + quote("西屏市司法局2024年政府信息公开工作年度报告.pdf"), "report")], [])
