@@ -65,8 +65,8 @@ from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html,
 from crawler.coverage import PORTAL, Subsites
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
-from crawler.hashroutes import (MAX_DETAIL_APIS, detail_answer, detail_apis, detail_requests, hash_templates,
-                                 is_hash_route, item_id, posted_detail_apis, route_templates, routed)
+from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
+                                 hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates, routed)
 from crawler.fragments import is_fragment
 from crawler.frontier import (
     COLUMN_URL_TOKEN,
@@ -718,7 +718,7 @@ class ReportsSpider(scrapy.Spider):
             return
         link_verdict = Verdict(meta["verdict"])
         if not is_html(response.body, _header(response, "content-type")) or not isinstance(response, TextResponse):
-            yield self._item(response, meta.get("page_title") or meta["link_text"], link_verdict)
+            yield from self._read_file(response, link_verdict)
             return
         if reason := self._parse_gone(response):
             yield self._gone_item(response, reason)
@@ -752,13 +752,18 @@ class ReportsSpider(scrapy.Spider):
             yield from self._next_detail(response.request)
             return
         verdict = combine(Verdict(meta["verdict"]), classify_title(answer.title))
-        if not verdict.worth_fetching:
-            return
-        item = self._detail_item(response, answer.title, verdict)
-        item.published_at = iso_date(answer.published) if answer.published else item.published_at
-        if answer.source and not title_agency(answer.title):
-            item.agency = answer.source
-        yield item
+        if verdict.worth_fetching:
+            yield _answered(self._detail_item(response, answer.title, verdict), answer)
+
+    def _read_file(self, response: Response, verdict: Verdict) -> Iterator[ReportDocument]:
+        """A document that is no page: a file, or an article given as a detail API's JSON (``{"title": …,
+        "content": "<p>…<table>…"}``, kept as sent: gxparse reads its content), titled, dated and sourced by
+        the answer's fields, a look-alike title dropped; an answer holding no report is the file the link named."""
+        answer = detail_answer(response.body) if response.body.lstrip()[:1] in (b"{", b"[") else None
+        if answer is None:
+            yield self._item(response, response.meta.get("page_title") or response.meta["link_text"], verdict)
+        elif (verdict := combine(verdict, classify_title(answer.title))).worth_fetching:
+            yield _answered(self._item(response, answer.title, verdict), answer)
 
     def _gone_item(self, response: TextResponse, reason: str) -> ReportDocument:
         """A document whose answer says it is no longer there: an absence, as a 404 is (its page is not kept)."""
@@ -1284,6 +1289,14 @@ def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, V
     if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
         return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
     return [(f, Verdict.MAYBE) for f in candidates]
+
+
+def _answered(item: ReportDocument, answer: DetailAnswer) -> ReportDocument:
+    """The item of a detail API's answer, dated and sourced by its fields."""
+    item.published_at = iso_date(answer.published) if answer.published else item.published_at
+    if answer.source and not title_agency(answer.title):
+        item.agency = answer.source
+    return item
 
 
 def _picture_type(response: Response) -> str | None:

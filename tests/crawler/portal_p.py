@@ -17,14 +17,19 @@ it and reaching a county's towns that no other portal has, for crawls over real 
   of page numbers whose function writes the address;
 - 市市场监督管理局 (``/scjg/``): its 政府信息公开年报 column beside a 企业年度报告公示 column (companies' annual
   reports and notices about them) and a 社会组织年报 column: decoys;
+- 市司法局 (``/sfj/``): its column drawn by script from a list API whose items, titled cut short
+  (西屏市司法局2024年政府信息公开工…), give each article's detail API (``/sfj/api/article/8842``), the article its
+  JSON answer (``{"code": 200, "data": {"title": …, "content": "<p>…<table>…"}}``, or title and content bare):
+  the report is that answer, titled by it;
 - 屏山县 (a host of its own), linked from the home page's 区县政府 list: its 政府信息公开 page links its 年报
   column and a 乡镇街道 page listing 城关镇 and 石门镇, each with a 信息公开年报 column of its own;
 - noise: a 部门预算 in 发改委's list, a 部门决算报告 among 教育局's articles, a 统计年报 in 卫健委's 2023 tab, a
-  工作总结 on 人社局's second page, 企业年报 notices, a 政府工作报告 and a 决算 in 屏山县's column.
+  工作总结 on 人社局's second page, a 部门预算 in 司法局's API, 企业年报 notices, a 政府工作报告 and a 决算 in 屏山县's column.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 from urllib.parse import quote
 
@@ -35,6 +40,7 @@ COUNTY = "屏山县人民政府"
 NAV = '<a href="/">首页</a><a href="/xxgk/index.html">政府信息公开</a>'
 COUNTY_NAV = '<a href="/">首页</a><a href="/zwgk/index.html">政府信息公开</a>'
 PDF = b"%PDF-1.4\n% report\n"
+JSON = "application/json; charset=utf-8"
 ON = ' class="on"'
 
 LOOK = Look(NAV, seed=71, day=1)
@@ -65,6 +71,7 @@ class PortalP(OneHost):
         self._health()
         self._labour()
         self._market()
+        self._justice()
         self._county()
         self._towns()
 
@@ -87,7 +94,7 @@ class PortalP(OneHost):
             '<div class="links"><div class="hd">部门网站</div><a href="/fgw/index.html">市发展和改革委员会</a>'
             '<a href="/jyj/index.html">市教育局</a><a href="/mzj/index.html">市民政局</a>'
             '<a href="/wjw/index.html">市卫生健康委员会</a><a href="/rsj/index.html">市人力资源和社会保障局</a>'
-            '<a href="/scjg/index.html">市市场监督管理局</a></div>'
+            '<a href="/scjg/index.html">市市场监督管理局</a><a href="/sfj/index.html">市司法局</a></div>'
             f'<div class="links"><div class="hd">区县政府</div><a href="{self.county_base}/">屏山县</a></div>'
             '<div class="news"><ul><li><a href="/xwzx/1.html">市市场监管局：2024年度企业年报公示工作启动</a></li>'
             '<li><a href="/xwzx/2.html">西屏市2024年度社会组织年报工作的通知</a></li></ul></div>')))
@@ -229,6 +236,33 @@ class PortalP(OneHost):
             self._noise(f"/scjg/qynb/{k}.html", t, nav) for k, t in (
                 ("1", "关于做好2024年度企业年度报告公示工作的通知"), ("2", "西屏市宏达机械有限公司2024年度报告"),
                 ("3", "2023年度个体工商户年报填报指南"), ("4", "西屏市2023年度市场主体年报公示情况"))])
+
+    def _justice(self) -> None:
+        """司法局: its 年报 column drawn by script from a list API whose items give each article's detail API
+        (``/sfj/api/article/8842``) under a title cut short (西屏市司法局2024年政府信息公开…), the article its JSON answer (``{"code": 200, "data": {"title": …, "content":
+        "<p>…<table>…"}}``, or the title and content bare): the report is that answer."""
+        name, folder = "西屏市司法局", "/sfj/"
+        nav = self._department(folder, name, '<a href="/sfj/xxgk/ndbg/index.html">政府信息公开年报</a>')
+        items = []
+        for number, year in ((8842, 2024), (8410, 2023), (8017, 2022)):
+            title, path = f"{name}{year}年政府信息公开工作年度报告", f"/sfj/api/article/{number}"
+            article = {"id": number, "title": title, "content": LOOK.report_body(name, year),
+                       "publishTime": f"{year + 1}-01-2{year % 10}", "source": name}
+            answer = article if year == 2022 else {"code": 200, "msg": "success", "data": article}
+            self.main.pages[path] = Page(json.dumps(answer, ensure_ascii=False).encode(), JSON)
+            self.expected[self.base + path] = (name, year)
+            items.append({"id": number, "title": title[:18] + "…", "url": path, "publishTime": article["publishTime"]})
+        budget = f"{name}2024年部门预算"
+        self.main.pages["/sfj/api/article/8801"] = Page(json.dumps({"code": 200, "data": {
+            "id": 8801, "title": budget, "content": "<p>部门预算说明。</p>"}}, ensure_ascii=False).encode(), JSON)
+        items.insert(1, {"id": 8801, "title": budget[:11] + "…", "url": "/sfj/api/article/8801", "publishTime": "2024-02-01"})
+        self.main.pages["/sfj/api/article/list"] = Page(json.dumps(
+            {"code": 200, "data": {"total": len(items), "list": items}}, ensure_ascii=False).encode(), JSON)
+        self.main.pages["/sfj/xxgk/ndbg/index.html"] = Page(html(f"政府信息公开年报-{name}", (
+            '<h2>政府信息公开年报</h2><ul id="list"></ul><script src="/js/jquery.min.js"></script><script>'
+            "$.getJSON('/sfj/api/article/list', {channel: 'ndbg', page: 1}, function (res) { var out = '';"
+            " $.each(res.data.list, function (i, item) { out += '<li><a href=\"' + item.url + '\">' + item.title"
+            " + '</a></li>'; }); $('#list').html(out); });</script>"), nav))
 
     def _county(self) -> None:
         """屏山县, a host of its own: its 年报 column and a 乡镇街道 page."""

@@ -15,7 +15,7 @@ from tests.crawler.portal_p import PortalP
 crawl = crawl_of(PortalP, "xiping", "西屏市人民政府")
 
 
-@pytest.mark.parametrize("folder", ["/xxgk/", "/fgw/", "/jyj/", "/mzj/", "/wjw/", "/rsj/", "/scjg/"])
+@pytest.mark.parametrize("folder", ["/xxgk/", "/fgw/", "/jyj/", "/mzj/", "/wjw/", "/rsj/", "/scjg/", "/sfj/"])
 def test_each_familys_reports_are_found(crawl, folder):
     assert found_under(crawl, crawl[0].base + folder) == expected_under(crawl, crawl[0].base + folder)
 
@@ -23,3 +23,9 @@ def test_each_familys_reports_are_found(crawl, folder):
 @pytest.mark.parametrize("folder", ["/zwgk/", "/xzjd/"])
 def test_the_countys_and_its_towns_reports_are_found(crawl, folder):
     assert found_under(crawl, crawl[0].county_base + folder) == expected_under(crawl, crawl[0].county_base + folder)
+
+
+def test_articles_given_as_json_are_titled_by_their_answers(crawl):
+    portal, _, items = crawl
+    assert sorted((i["page_title"], i["verdict"]) for i in items if "/sfj/" in i["final_url"]) == [
+        (f"西屏市司法局{year}年政府信息公开工作年度报告", "report") for year in (2022, 2023, 2024)]

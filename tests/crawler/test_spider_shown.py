@@ -1,12 +1,13 @@
 """Reports a page shows without holding them (crawler.shown): a viewer's file linked from a list, a file behind the
-page's download function, an article body its script loads from a file of its own. Frozen pages in tests/files/."""
+page's download function, an article body its script loads from a file of its own; and an article given as a
+detail API's JSON. Frozen pages in tests/files/."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
 import scrapy
-from scrapy.http import HtmlResponse, Request
+from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.items import ReportDocument
 from tests.crawler.helpers import FILES, document_meta, file_response, list_meta
@@ -69,3 +70,23 @@ def test_a_file_a_script_shows_named_as_the_report_is_the_report(spider):
     page = SITE + "/sfj/art/2025/501.html"
     assert _asked(spider, "detail_script_embedded_report.html", page) == (
         [(SITE + "/sfj/upload/2025/" + quote("西屏市司法局2024年政府信息公开工作年度报告.pdf"), "report")], [])
+
+
+def _answered(spider, name: str, url: str, link_text: str) -> list[ReportDocument]:
+    request = Request(url, meta=document_meta("maybe", link_text))
+    response = TextResponse(url=url, body=(FILES / name).read_bytes(), request=request,
+                            headers={"Content-Type": "application/json;charset=UTF-8"})
+    return [i for i in spider.parse_document(response) if isinstance(i, ReportDocument)]
+
+
+def test_an_article_given_as_a_detail_apis_json_is_titled_by_its_answer(spider):
+    # a list API's item under a title cut short links its article's detail API (/api/article/8842)
+    url = SITE + "/sfj/api/article/8842"
+    items = _answered(spider, "detail_api_article.json", url, "西屏市司法局2024年政府信息公开工…")
+    assert [(i.final_url, i.page_title, i.verdict, i.agency, i.year, i.published_at) for i in items] == [
+        (url, "西屏市司法局2024年政府信息公开工作年度报告", "report", "西屏市司法局", 2024, "2025-01-24")]
+    assert items[0].body == (FILES / "detail_api_article.json").read_bytes()   # kept as sent: gxparse reads it
+
+
+def test_an_article_given_as_json_whose_title_is_a_look_alike_is_no_report(spider):
+    assert _answered(spider, "detail_api_budget.json", SITE + "/sfj/api/article/8801", "西屏市司法局2024年…") == []
