@@ -113,7 +113,8 @@ _AGENCY = re.compile(
     r"^[\u4e00-\u9fff（）()·]{1,22}(?:局|委员会|委|办公室|办|院|中心|厅|署|县|区|市|旗|镇|乡|街道|街道办事处|"
     r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队)$")
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
-                         r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)")
+                         r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)|"
+                         r"(?:社区|小区)$")   # a community (居委会) or housing estate: no 区, no government
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # What people call a department in a list of them (发改, 人社, 住建, 卫健): its work, shortened. Topic words of a
 # services bar (医疗, 社保, 住房, 就业) are not here: a list of departments names several of these.
@@ -245,8 +246,11 @@ MIN_DIRECTORY_AGENCIES = 2   # agencies in a block on a directory page: a list o
 
 def directory_heading(text: str, heading: str, block_agencies: int, led_by: str) -> str:
     """The heading of a link: its own, else, for an agency's name in a block of several on a page the crawl
-    reached through a link naming a list of the site's own agencies (乡镇街道, 部门网站), that link's text."""
-    if heading or block_agencies < MIN_DIRECTORY_AGENCIES or not is_agency_name(squash(text)):
+    reached through a link naming a list of the site's own agencies (乡镇街道, 部门网站), that link's text; so
+    for a list of agencies among them (城区街道 beside 城关镇 and 石门镇: a level deeper, its page a list
+    of its own, the hops' cost and the site's depth bounding how deep)."""
+    label = squash(text)
+    if heading or block_agencies < MIN_DIRECTORY_AGENCIES or not (is_agency_name(label) or is_vouched(label)):
         return heading
     return led_by if is_vouched(led_by) else heading
 

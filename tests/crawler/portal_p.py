@@ -22,7 +22,9 @@ it and reaching a county's towns that no other portal has, for crawls over real 
   JSON answer (``{"code": 200, "data": {"title": …, "content": "<p>…<table>…"}}``, or title and content bare):
   the report is that answer, titled by it;
 - 屏山县 (a host of its own), linked from the home page's 区县政府 list: its 政府信息公开 page links its 年报
-  column and a 乡镇街道 page listing 城关镇 and 石门镇, each with a 信息公开年报 column of its own;
+  column and a 乡镇街道 page listing 城关镇 and 石门镇, each with a 信息公开年报 column of its own, and 城区街道, a
+  page a level deeper listing 东城 and 西城街道办事处, each with a 年报 column of its own; 城关镇's 村（社区） page
+  lists six villages and communities (东关社区 …), whose 村务公开 pages hold no government's report;
 - noise: a 部门预算 in 发改委's list, a 部门决算报告 among 教育局's articles, a 统计年报 in 卫健委's 2023 tab, a
   工作总结 on 人社局's second page, a 部门预算 in 司法局's API, 企业年报 notices, a 政府工作报告 and a 决算 in 屏山县's column.
 """
@@ -264,6 +266,51 @@ class PortalP(OneHost):
             " $.each(res.data.list, function (i, item) { out += '<li><a href=\"' + item.url + '\">' + item.title"
             " + '</a></li>'; }); $('#list').html(out); });</script>"), nav))
 
+    def _streets(self) -> None:
+        """屏山县's 城区街道, a level deeper than its towns: a page listing its two 街道办事处, each a 信息公开年报
+        column of its own."""
+        county, base = self.county, self.county_base
+        streets = (("dcjd", "屏山县东城街道办事处", "东城街道"), ("xcjd", "屏山县西城街道办事处", "西城街道"))
+        county.pages["/xzjd/cqbsc/index.html"] = Page(COUNTY_LOOK.html("城区街道", "<h1>城区街道</h1><ul>" + "".join(
+            f'<li><a href="/xzjd/cqbsc/{key}/index.html">{name}</a></li>' for key, name, _ in streets) + "</ul>"))
+        for key, name, short in streets:
+            folder = f"/xzjd/cqbsc/{key}/"
+            county.pages[f"{folder}index.html"] = Page(COUNTY_LOOK.html(name, (
+                f'<h1>{name}</h1><ul><li><a href="{folder}gzdt.html">工作动态</a></li>'
+                f'<li><a href="{folder}ndbg.html">政府信息公开年报</a></li></ul>')))
+            county.pages[f"{folder}gzdt.html"] = listing(f"工作动态-{short}", [
+                (f"{folder}art/dt1.html", f"{short}开展2024年度安全生产检查")], COUNTY_LOOK)
+            county.pages[f"{folder}art/dt1.html"] = Page(COUNTY_LOOK.html(f"{short}开展2024年度安全生产检查",
+                                                                          "<p>正文。</p>"))
+            items = []
+            for year in (2024, 2023):
+                title, path = f"{name}{year}年政府信息公开工作年度报告", f"{folder}art/nb{year}.html"
+                county.pages[path] = Page(COUNTY_LOOK.article(title, name, year))
+                self.expected[base + path] = (name, year)
+                items.append((path, title))
+            county.pages[f"{folder}ndbg.html"] = listing(f"政府信息公开年报-{short}", items, COUNTY_LOOK)
+
+    def _villages(self) -> None:
+        """城关镇's 村（社区） page: its villages' and communities' 村务公开 pages, which hold no government's
+        report (a level below the towns that publish none)."""
+        county = self.county
+        villages = ("东关社区", "西关社区", "南街村", "北坪村", "河口村", "石桥村")
+        county.pages["/xzjd/cgz/index.html"] = Page(COUNTY_LOOK.html("屏山县城关镇人民政府", (
+            '<h1>屏山县城关镇人民政府</h1><a href="/xzjd/cgz/xxgk/index.html">城关镇信息公开</a>'
+            '<a href="/xzjd/cgz/cun/index.html">村（社区）</a>')))
+        county.pages["/xzjd/cgz/cun/index.html"] = Page(COUNTY_LOOK.html("村（社区）-城关镇", "<ul>" + "".join(
+            f'<li><a href="/xzjd/cgz/cun/{k}/index.html">{v}</a></li>' for k, v in enumerate(villages)) + "</ul>"))
+        for k, village in enumerate(villages):
+            folder = f"/xzjd/cgz/cun/{k}/"
+            county.pages[f"{folder}index.html"] = Page(COUNTY_LOOK.html(village, (
+                f'<h1>{village}</h1><ul><li><a href="{folder}cwgk.html">{village}村务公开</a></li>'
+                f'<li><a href="{folder}dwgk.html">党务公开</a></li></ul>')))
+            county.pages[f"{folder}cwgk.html"] = listing(f"村务公开-{village}", [
+                (f"{folder}art/cw{year}.html", f"{village}{year}年度村务公开") for year in (2024, 2023)], COUNTY_LOOK)
+            for year in (2024, 2023):
+                county.pages[f"{folder}art/cw{year}.html"] = Page(COUNTY_LOOK.html(f"{village}{year}年度村务公开",
+                                                                                     "<p>正文。</p>"))
+
     def _county(self) -> None:
         """屏山县, a host of its own: its 年报 column and a 乡镇街道 page."""
         county, base = self.county, self.county_base
@@ -288,7 +335,8 @@ class PortalP(OneHost):
         county, base = self.county, self.county_base
         towns = (("cgz", "屏山县城关镇人民政府", "城关镇"), ("smz", "屏山县石门镇人民政府", "石门镇"))
         county.pages["/zwgk/xzjd.html"] = Page(COUNTY_LOOK.html("乡镇街道", "<ul>" + "".join(
-            f'<li><a href="/xzjd/{key}/index.html">{short}</a></li>' for key, _, short in towns) + "</ul>"))
+            f'<li><a href="/xzjd/{key}/index.html">{short}</a></li>' for key, _, short in towns) +
+            '<li><a href="/xzjd/cqbsc/index.html">城区街道</a></li></ul>'))
         for key, name, short in towns:
             county.pages[f"/xzjd/{key}/index.html"] = Page(COUNTY_LOOK.html(name, (
                 f'<h1>{name}</h1><a href="/xzjd/{key}/xxgk/index.html">{short}信息公开</a>')))
@@ -301,3 +349,5 @@ class PortalP(OneHost):
                 self.expected[base + path] = (name, year)
                 items.append((path, title))
             county.pages[f"/xzjd/{key}/xxgk/ndbg.html"] = listing(f"信息公开年报-{short}", items, COUNTY_LOOK)
+        self._streets()
+        self._villages()

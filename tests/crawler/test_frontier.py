@@ -21,7 +21,7 @@ def test_agency_names(text):
 
 
 @pytest.mark.parametrize("text", ["部门信息公开", "县区", "各县区", "乡镇街道", "南湖市人民政府门户网站", "首页",
-                                  "市教育局2023年政府信息公开工作年度报告", "政府"])
+                                  "市教育局2023年政府信息公开工作年度报告", "政府", "东关社区", "幸福小区"])
 def test_words_that_are_not_agency_names(text):
     assert not is_agency_name(text)
 

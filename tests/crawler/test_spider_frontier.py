@@ -228,6 +228,14 @@ def test_agencies_under_no_heading_on_a_page_reached_as_a_list_of_agencies_are_i
                                          NANHU + "/xzjd/smz/index.html": ("follow", True)}
 
 
+def test_a_list_of_agencies_among_the_agencies_of_a_list_of_agencies_is_followed(spider):
+    # 城区街道 beside two towns: its page lists the county's 街道办事处, a level deeper than the towns
+    requests = _all(spider, "county_towns_streets_directory.html", NANHU + "/zwgk/xzjd.html", link_text="乡镇街道")
+    assert {r.url: (r.meta["step"], "enter" in r.meta) for r in requests if "/xzjd/" in r.url} == {
+        NANHU + "/xzjd/cgz/index.html": ("follow", True), NANHU + "/xzjd/smz/index.html": ("follow", True),
+        NANHU + "/xzjd/cqbsc/index.html": ("follow", False)}
+
+
 def test_agencies_under_no_heading_on_a_page_reached_otherwise_are_only_explored(spider):
     assert _towns(spider, "更多") == {NANHU + "/xzjd/cgz/index.html": ("explore", False),
                                     NANHU + "/xzjd/smz/index.html": ("explore", False)}
