@@ -269,7 +269,7 @@ class PortalP(OneHost):
     def _streets(self) -> None:
         """屏山县's 城区街道, a level deeper than its towns: a page listing its two 街道办事处, each a 信息公开年报
         column of its own."""
-        county, base = self.county, self.county_base
+        county = self.county
         streets = (("dcjd", "屏山县东城街道办事处", "东城街道"), ("xcjd", "屏山县西城街道办事处", "西城街道"))
         county.pages["/xzjd/cqbsc/index.html"] = Page(COUNTY_LOOK.html("城区街道", "<h1>城区街道</h1><ul>" + "".join(
             f'<li><a href="/xzjd/cqbsc/{key}/index.html">{name}</a></li>' for key, name, _ in streets) + "</ul>"))
@@ -282,13 +282,17 @@ class PortalP(OneHost):
                 (f"{folder}art/dt1.html", f"{short}开展2024年度安全生产检查")], COUNTY_LOOK)
             county.pages[f"{folder}art/dt1.html"] = Page(COUNTY_LOOK.html(f"{short}开展2024年度安全生产检查",
                                                                           "<p>正文。</p>"))
-            items = []
-            for year in (2024, 2023):
-                title, path = f"{name}{year}年政府信息公开工作年度报告", f"{folder}art/nb{year}.html"
-                county.pages[path] = Page(COUNTY_LOOK.article(title, name, year))
-                self.expected[base + path] = (name, year)
-                items.append((path, title))
-            county.pages[f"{folder}ndbg.html"] = listing(f"政府信息公开年报-{short}", items, COUNTY_LOOK)
+            self._local_reports(name, folder, f"{folder}ndbg.html", f"政府信息公开年报-{short}")
+
+    def _local_reports(self, name: str, folder: str, column: str, column_title: str) -> None:
+        """A town's or street's 2024 and 2023 reports under ``folder``art/, listed at ``column``."""
+        items = []
+        for year in (2024, 2023):
+            title, path = f"{name}{year}年政府信息公开工作年度报告", f"{folder}art/nb{year}.html"
+            self.county.pages[path] = Page(COUNTY_LOOK.article(title, name, year))
+            self.expected[self.county_base + path] = (name, year)
+            items.append((path, title))
+        self.county.pages[column] = listing(column_title, items, COUNTY_LOOK)
 
     def _villages(self) -> None:
         """城关镇's 村（社区） page: its villages' and communities' 村务公开 pages, which hold no government's
@@ -332,7 +336,7 @@ class PortalP(OneHost):
 
     def _towns(self) -> None:
         """屏山县's towns, each a 信息公开年报 column of its own under ``/xzjd/<town>/``."""
-        county, base = self.county, self.county_base
+        county = self.county
         towns = (("cgz", "屏山县城关镇人民政府", "城关镇"), ("smz", "屏山县石门镇人民政府", "石门镇"))
         county.pages["/zwgk/xzjd.html"] = Page(COUNTY_LOOK.html("乡镇街道", "<ul>" + "".join(
             f'<li><a href="/xzjd/{key}/index.html">{short}</a></li>' for key, _, short in towns) +
@@ -342,12 +346,6 @@ class PortalP(OneHost):
                 f'<h1>{name}</h1><a href="/xzjd/{key}/xxgk/index.html">{short}信息公开</a>')))
             county.pages[f"/xzjd/{key}/xxgk/index.html"] = Page(COUNTY_LOOK.html(f"{short}信息公开", (
                 f'<ul><li><a href="/xzjd/{key}/xxgk/ndbg.html">信息公开年报</a></li></ul>')))
-            items = []
-            for year in (2024, 2023):
-                title, path = f"{name}{year}年政府信息公开工作年度报告", f"/xzjd/{key}/art/nb{year}.html"
-                county.pages[path] = Page(COUNTY_LOOK.article(title, name, year))
-                self.expected[base + path] = (name, year)
-                items.append((path, title))
-            county.pages[f"/xzjd/{key}/xxgk/ndbg.html"] = listing(f"信息公开年报-{short}", items, COUNTY_LOOK)
+            self._local_reports(name, f"/xzjd/{key}/", f"/xzjd/{key}/xxgk/ndbg.html", f"信息公开年报-{short}")
         self._streets()
         self._villages()
