@@ -421,9 +421,10 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
         return None
-    read = _read_boxes(figures, shape, consistent)
+    best = _best_reading(figures, shape)
+    read = _read_boxes(best, shape, consistent)
     # rows the tool's boxes name are positive evidence: no band guessed of the columns overrides them
-    relabelled = _relabelled(figures, shape, consistent, named) if read and not read.rows and named else None
+    relabelled = _relabelled(best, figures, shape, consistent, named) if read and not read.rows and named else None
     read = relabelled or read
     if shape.sums and relabelled is None and (read is None or read.unread):
         banded = _read_bands(figures, shape, consistent, named)
@@ -832,12 +833,12 @@ def _between_ends(figures: list[_Figure], shape: Shape,
     return read
 
 
-def _read_boxes(figures: list[_Figure], shape: Shape,
+def _read_boxes(best: StreamRead | None, shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool]) -> StreamRead | None:
-    read = _best_reading(figures, shape)
-    if read is None:
+    """``best`` (``_best_reading``) as the table's rules across rows judge it: all unread where implausible."""
+    if best is None:
         return None
-    return StreamRead(unread=list(shape.rows)) if _implausible(read, shape, consistent) else read
+    return StreamRead(unread=list(shape.rows)) if _implausible(best, shape, consistent) else best
 
 
 def _implausible(read: StreamRead, shape: Shape,
@@ -847,17 +848,17 @@ def _implausible(read: StreamRead, shape: Shape,
     return len(read.unread) > max(_PLAUSIBLE_BREAKS, len(shape.rows) // 4) or not consistent(vectors)
 
 
-def _relabelled(figures: list[_Figure], shape: Shape,
+def _relabelled(best: StreamRead | None, figures: list[_Figure], shape: Shape,
                 consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
                 named: Callable[[str], str | None]) -> StreamRead | None:
     """The stream read row by row, the rows the tool's boxes contradict set right (``_against_boxes``) before
     the table's rules judge it: a tool sorting boxes by their lower edge writes a tall row's figures before the
     one-line row above it (its label and figures one box), so the plain reading swaps the two and breaks the rules
     across rows although the box names its row. None where the boxes set nothing right or the reading still
-    breaks them."""
-    read = _best_reading(figures, shape)
-    if read is None:
+    breaks them. ``best``: the stream read row by row (``_best_reading``), left as it is."""
+    if best is None:
         return None
+    read = StreamRead(dict(best.rows), list(best.unread), best.by_prose)
     before = dict(read.rows)
     _against_boxes(read, figures, shape, named)
     if read.rows == before or _implausible(read, shape, consistent):
