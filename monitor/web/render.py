@@ -18,7 +18,7 @@ from jinja2.runtime import Context
 from starlette.templating import Jinja2Templates
 
 from monitor.labels import (
-    CHANGE_NAMES, RUN_STATUS_NAMES, SECTION_NAMES, SEVERITY_NAMES, STATUS_NAMES, cell_label, rule_explanation,
+    CHANGE_NAMES, REFUSAL_NAMES, RUN_STATUS_NAMES, SECTION_NAMES, SEVERITY_NAMES, STATUS_NAMES, cell_label, rule_explanation,
     rule_name,
 )
 from monitor.prose import as_published
@@ -108,6 +108,7 @@ def environment() -> Environment:
                        severity_name=lambda s: SEVERITY_NAMES.get(s, s),
                        status_name=lambda s: STATUS_NAMES.get(s, s),
                        run_status_name=lambda s: RUN_STATUS_NAMES.get(s, s),
+                       refusal_name=lambda r: REFUSAL_NAMES.get(r, r),
                        outcome_name=lambda s: OUTCOME_NAMES.get(s, s),
                        section_name=lambda s: SECTION_NAMES.get(s, s),
                        series_name=lambda s: SERIES_NAMES.get(s, s))

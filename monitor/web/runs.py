@@ -1,7 +1,7 @@
 """/runs: every crawl, newest first, with what it covered and why it failed (a run's page is /runs/{id}).
 
 Coverage is the JSON the crawl stored (``crawler.coverage.Coverage``); the list shows its sums: sub-sites
-entered, those where no 年报 column was found, crawler traps.
+entered, those where no 年报 column was found, those robots.txt kept the crawl out of, crawler traps.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ class RunRow:
     errors: int
     subsites: int | None          # None: the run stored no coverage
     without_column: list[str]
+    refused: int                  # sub-sites linked that the crawl could not read (robots.txt)
     traps: int
 
     @property
@@ -60,7 +61,7 @@ def _row(run: CrawlRun) -> RunRow:
                   run.pages_fetched, run.documents, run.reports_found, run.reports_listed, run.new_reports,
                   run.new_versions, run.revisions, run.withdrawals, run.errors,
                   len(coverage.subsites) if coverage else None, coverage.without_column if coverage else [],
-                  len(coverage.traps) if coverage else 0)
+                  len(coverage.refused) if coverage else 0, len(coverage.traps) if coverage else 0)
 
 
 def list_runs(s: Session, site: str | None, status: str | None, page: int, per_page: int) -> tuple[list[RunRow], int]:

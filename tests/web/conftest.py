@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from crawler.coverage import ROBOTS_REFUSED
 from monitor.archive.record import Archive
 from monitor.config import parse_config
 from monitor.archive.db import make_engine, migrate
@@ -66,7 +67,11 @@ COVERAGE = {
     "subsites": [{"name": "开封市人民政府", "url": "http://kf.test/", "found_via": "start",
                   "columns": ["http://kf.test/nb/"], "reports": 2},
                  {"name": "开封市信访局", "url": "http://kf.test/bm/xf/", "found_via": "部门信息公开", "columns": [],
-                  "reports": 0}],
+                  "reports": 0},
+                 {"name": "开封市教育局", "url": "http://jyj.kf.test/", "found_via": "部门信息公开", "columns": [],
+                  "reports": 1, "notices": ["http://jyj.kf.test/tzgg/"]},
+                 {"name": "开封市卫生健康委员会", "url": "http://wjw.kf.test/", "found_via": "部门信息公开", "columns": [],
+                  "reports": 0, "refused": ROBOTS_REFUSED}],
     "reports": [{"agency": "开封市人民政府", "years": {"2021": 1, "2022": 1}}],
     "traps": [{"pattern": "kf.test/rl/?date=#-#-#", "reason": "61 pages in a row in one URL pattern",
                "url": "http://kf.test/rl/?date=2024-03-05"}],

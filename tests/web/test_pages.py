@@ -317,7 +317,23 @@ def test_run_page_lists_the_changes_of_a_crawl(client, web_archive):
 
 def test_run_page_shows_the_sub_sites_and_their_report_columns(client, web_archive):
     tree = get_page(client, "/runs/2")
-    assert texts(tree, "//table[contains(@class,'run-coverage')]/tbody/tr/td[1]") == ["开封市人民政府", "开封市信访局"]
+    assert texts(tree, "//table[contains(@class,'run-coverage')]/tbody/tr/td[1]") \
+        == ["开封市人民政府", "开封市信访局", "开封市教育局", "开封市卫生健康委员会"]
+
+
+def test_run_page_shows_a_sub_site_refused_by_robots_as_not_crawled_never_as_lacking_a_column(client, web_archive):
+    tree = get_page(client, "/runs/2")
+    row = tree.xpath("//table[contains(@class,'run-coverage')]/tbody/tr[td[1]='开封市卫生健康委员会']/td[3]")[0]
+    assert " ".join(row.itertext()).strip() == "未抓取：robots.txt 禁止抓取" and row.get("class") == "refused"
+    assert "开封市卫生健康委员会" not in " ".join(texts(tree, "//p[@class='bad']"))
+    assert "开封市卫生健康委员会（robots.txt 禁止抓取）" in " ".join(texts(tree, "//p[@class='refused']"))
+
+
+def test_run_page_links_the_notices_that_publish_a_sub_sites_reports(client, web_archive):
+    tree = get_page(client, "/runs/2")
+    row = tree.xpath("//table[contains(@class,'run-coverage')]/tbody/tr[td[1]='开封市教育局']/td[3]")[0]
+    assert [(a.text, a.get("href")) for a in row.xpath("a")] == [("通知公告 1", "http://jyj.kf.test/tzgg/")]
+    assert row.get("class") == ""
 
 
 def test_run_page_names_the_sub_sites_without_a_report_column(client, web_archive):
