@@ -18,6 +18,7 @@ from gxparse.extraction.cellstream import (
     HeaderRun,
     LabelledRun,
     Shape,
+    header_blocks,
     header_runs,
     in_no_order_adds_up,
     is_cell_per_line,
@@ -37,6 +38,7 @@ from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
+from gxparse.extraction.boxorders import one_figure_block
 from gxparse.extraction.s4boxes import read_boxed
 from gxparse.extraction.sidebyside import doubted_cells, side_by_side
 from gxparse.arithmetic.placement import (Balance, blank_readings, block_readings, consistent_readings, glued_readings,
@@ -177,14 +179,8 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     has figures, its items top to bottom — used for a column's name only when it heads one run per sub-table
     printing it, each as long as one of them, and only for a run whose length one sub-table alone has (v2019's
     上一年项目数量 heads （五） and （六） of two items each, and （八） of one: the run of one figure is （八）'s)."""
-    tables: list[list[Item]] = []
-    for item in items:
-        if tables and tables[-1][0].caption == item.caption:
-            tables[-1].append(item)
-        else:
-            tables.append([item])
     heading: dict[str, list[tuple[list[Item], str]]] = {}
-    for table in tables:
+    for table in _s2_subtables(items):
         for column in table[0].columns:
             heading.setdefault(label_key(column.label), []).append((table, column.key))
     # row labels and captions may stand between a column's name and its figures; a run holding a figure its
@@ -213,6 +209,40 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
                 cells.setdefault(item.key, {})[column] = value
                 where.setdefault(item.key, run.where)
     return _HeaderCells(cells, where)
+
+
+def _s2_subtables(items: Sequence[Item]) -> list[list[Item]]:
+    """Table 二's items by sub-table (第二十条第（X）项), in order."""
+    tables: list[list[Item]] = []
+    for item in items:
+        if tables and tables[-1][0].caption == item.caption:
+            tables[-1].append(item)
+        else:
+            tables.append([item])
+    return tables
+
+
+def _s2_blocks(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow]:
+    """The items of table 二's sub-tables of several items and columns whose figures' boxes follow the sub-table's
+    header row (``cellstream.header_blocks``): the boxes' order says nothing of which figure is whose, so a block is
+    read only where its figures are all one (``boxorders.one_figure_block``: a block of zeros). A header row two
+    sub-tables print alike (v2019's （五） and （六）) names no block."""
+    named = Counter(tuple(label_key(c.label) for c in table[0].columns) for table in _s2_subtables(items))
+    blocks = {tuple(label_key(c.label) for c in table[0].columns): table for table in _s2_subtables(items)
+              if len(table) > 1 and len(table[0].columns) > 1}
+    blocks = {headers: table for headers, table in blocks.items() if named[headers] == 1}
+    passing = frozenset(label_key(text) for item in items for text in (item.label, item.caption, S2_CONTENT_HEADER))
+    rows: dict[str, RawRow] = {}
+    for block in header_blocks(lines, frozenset(blocks), passing):
+        table = blocks[block.headers]
+
+        def fits(row: int, column: int, value: str, table: list[Item] = table) -> bool:
+            return not _parse_item_cell(table[row], table[row].columns[column].key, value).invalid
+
+        grid = one_figure_block(block.values, len(table), len(table[0].columns), fits)
+        for item, cells in zip(table, grid or []):
+            rows[item.key] = RawRow(item.key, "", list(cells), block.where, order=items.index(item))
+    return rows
 
 
 def _s2_under_other_headers(rows: dict[str, RawRow], header_cells: _HeaderCells, items: Sequence[Item]) -> list[str]:
@@ -425,6 +455,9 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             rows[item.key] = replace(read, values=[])
     for key in _s2_under_other_headers(rows, header_cells, items):
         rows[key] = replace(rows[key], values=[])
+    for key, row in _s2_blocks([*lead, *lines, *trail], items).items():
+        if key not in rows or not rows[key].values:
+            rows[key] = row
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
     findings = _s2_by_position(rows, extras, S2_ITEMS[version])

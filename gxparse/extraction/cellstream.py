@@ -972,6 +972,58 @@ def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozens
     return out
 
 
+@dataclass
+class HeaderBlock:
+    """A run of one-figure text boxes printed right after every column name of one block (``label_key``), in order:
+    the block's cells in one of the orders the tool writes a grid's boxes in (``boxorders``)."""
+
+    headers: tuple[str, ...]
+    values: list[str]
+    where: str
+
+
+def header_blocks(lines: Sequence[Line], blocks: frozenset[tuple[str, ...]],
+                  passing: frozenset[str] = frozenset()) -> list[HeaderBlock]:
+    """Every run of one-figure boxes printed right after the names of one block's columns, each one box (a name
+    wrapped within its box joined), all of them in the block's order and no other text but lines whose label key
+    is in ``passing`` (the rows' labels): pdfminer.six's default boxes order writes a block's header row, the
+    labels beside it, then its figures' boxes."""
+    names = frozenset(name for block in blocks for name in block)
+    out: list[HeaderBlock] = []
+    named: list[str] = []
+    current: HeaderBlock | None = None
+    for box in _text_boxes(lines):
+        first = box[0]
+        if len(box) == 1 and not first.in_grid and not first.label and len(first.values) == 1:
+            if current is None and tuple(named) in blocks:
+                current = HeaderBlock(tuple(named), [], first.where)
+                out.append(current)
+            if current is not None:
+                current.values.append(first.values[0])
+            named = []
+            continue
+        current = None
+        key = label_key("".join(line.label for line in box))
+        if any(line.values for line in box):
+            named = []
+        elif key in names:
+            named.append(key)
+        elif key not in passing:
+            named = []
+    return out
+
+
+def _text_boxes(lines: Sequence[Line]) -> list[list[Line]]:
+    """The lines grouped as the tool's text boxes: a box's lines come with no blank line between them."""
+    boxes: list[list[Line]] = []
+    for line in lines:
+        if boxes and not line.after_gap:
+            boxes[-1].append(line)
+        else:
+            boxes.append([line])
+    return boxes
+
+
 def lay_run(values: Sequence[str], widths: Sequence[int], sums: Sequence[RowSum]) -> list[list[str]] | None:
     """The figures of one labelled run laid into the consecutive rows of ``widths`` in row order: the run under
     a row's label that holds the figures of the rows after it whose labels the tool printed elsewhere (up to

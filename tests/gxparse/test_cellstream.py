@@ -533,6 +533,20 @@ def test_table_two_row_labels_between_a_columns_header_words_and_its_figures_kee
     assert set(s2["regulations"].values()) == set(s2["normative_docs"].values()) == {None}
 
 
+def test_table_twos_block_of_zeros_after_its_header_row_is_read_in_whatever_order():
+    # pdfminer.six's default boxes (zhoukou_xinfang_2021 as a CMS page): （一）'s header row (a name wrapped in its box),
+    # the labels beside it, its six figures' boxes; all zeros, so no order of them changes a cell
+    text = _boxes("二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件/数", "现行有效件数",
+                  "规章", "行政规范性文件", "0", "0", "0", "0", "0", "0", "信息内容", "行政许可", "信息内容", "行政处罚",
+                  "行政强制", "第二十条第（五）项", "本年处理决定数量", "7", "第二十条第（六）项", "本年处理决定数量", "5", "3",
+                  "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "0",
+                  "三、收到和处理政府信息公开申请情况")
+    report = _report(text)
+    zeros = {"issued": 0, "repealed": 0, "in_force": 0}
+    assert (report["s2"]["regulations"], report["s2"]["normative_docs"]) == (zeros, zeros)
+    assert not [f for f in report["findings"] if any(c.startswith("s2.regulations") for c in f["cells"])]
+
+
 def test_a_run_after_row_labels_holding_a_figure_its_column_cannot_is_no_run_of_it():
     lines = lines_from_text("本年处理决定数量\n\n行政事业性收费\n\n144.4399\n\n本年处理决定数量\n\n2331\n\n21")
     runs = header_runs(lines, frozenset({"本年处理决定数量"}), frozenset({"行政事业性收费"}))
