@@ -9,18 +9,25 @@ URLs of the genuine reports a crawl must archive; ``log`` what was asked.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from crawler.run import run_crawl
+from crawler.siteconfig import Site
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
 
 YEARS = (2021, 2022, 2023)
+FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 10.0, "parse_seconds": 3.0}
 
 
 @dataclass
@@ -29,10 +36,13 @@ class Answer:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     delay: float = 0.0      # seconds before the answer begins
-    trickle: float = 0.0    # seconds between chunks of TRICKLE_BYTES
+    trickle: float = 0.0    # seconds between chunks of ``chunk`` bytes
+    chunk: int = 64
+    repeat: int = 1         # the body sent this many times over: a 2 GB answer from 1 MB held
 
-
-TRICKLE_BYTES = 64
+    @property
+    def length(self) -> int:
+        return len(self.body) * self.repeat
 
 
 def page(title: str, body: str) -> bytes:
@@ -113,6 +123,37 @@ class HostileSite:
         self.server.server_close()
 
 
+@dataclass
+class Crawl:
+    """What one crawl of hostile sites gave: its summary, the items of each site, its seconds by the clock."""
+
+    sites: dict[str, HostileSite]
+    summary: Any
+    items: dict[str, list[dict]]
+    seconds: float
+
+
+@contextmanager
+def crawled(sites: dict[str, HostileSite], state: Path, options: dict[str, dict] | None = None,
+            settings: dict | None = None, timeout: float = 240) -> Iterator[Crawl]:
+    """Crawl ``sites`` together (``run_crawl``, each site with FAST and its ``options``), its items written
+    under ``state``; the servers closed after."""
+    configs = [Site(name, f"{site.name}人民政府", (site.start_url,), **{**FAST, **(options or {}).get(name, {})})
+               for name, site in sites.items()]
+    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
+                "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}, **(settings or {})}
+    started = time.monotonic()
+    try:
+        summary = run_crawl(configs, settings, timeout=timeout)
+        seconds = time.monotonic() - started
+        items = {name: [json.loads(line) for line in Path(state, f"{name}.jsonl").read_text("utf-8").splitlines()]
+                 if Path(state, f"{name}.jsonl").exists() else [] for name in sites}
+        yield Crawl(sites, summary, items, seconds)
+    finally:
+        for site in sites.values():
+            site.close()
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -124,13 +165,15 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
-            self.send_header("Content-Length", str(len(answer.body)))
+            self.send_header("Content-Length", str(answer.length))
             self.end_headers()
             if not trickle:
-                self.wfile.write(answer.body)
+                for _ in range(answer.repeat):
+                    self.wfile.write(answer.body)
                 return
-            for start in range(0, len(answer.body), TRICKLE_BYTES):
-                self.wfile.write(answer.body[start:start + TRICKLE_BYTES])
+            body = answer.body * answer.repeat
+            for start in range(0, len(body), answer.chunk):
+                self.wfile.write(body[start:start + answer.chunk])
                 self.wfile.flush()
                 time.sleep(trickle)
         except (BrokenPipeError, ConnectionResetError):

@@ -4,19 +4,14 @@ only its own document or site, traps are recognised and what they list is never 
 from __future__ import annotations
 
 import io
-import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from crawler.run import run_crawl
-from crawler.siteconfig import Site
-from tests.crawler.hostile import YEARS, Answer, HostileSite, page
+from tests.crawler.hostile import YEARS, Answer, HostileSite, crawled, page
 from tests.gxparse.hostile.attacks import BY_NAME, attack_bytes
 
-FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 10.0, "parse_seconds": 3.0}
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FARM_LINKS = 600
 CALENDAR_PAGES = 3   # views of a column by day are views, not pages to read
@@ -91,24 +86,13 @@ def calendar() -> HostileSite:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    state = tmp_path_factory.mktemp("hostile")
     bad, bombs = poisoned()
     slow, slow_url = slow_download()
     sites = {"poisoned": bad, "good": HostileSite("乙市"), "slow": slow, "farm": farm(), "calendar": calendar(),
              "tarpit": HostileSite("丁市", trickle=1.0)}
-    configs = [Site(name, f"{site.name}人民政府", (site.start_url,),
-                    **{**FAST, **({"timeout": 3.0} if name in ("slow", "tarpit") else {})})
-               for name, site in sites.items()]
-    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state), "GXMON_PARSE_ALL": True,
-                "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}}
-    try:
-        summary = run_crawl(configs, settings, timeout=240)
-        items = {name: [json.loads(line) for line in Path(state, f"{name}.jsonl").read_text("utf-8").splitlines()]
-                 if Path(state, f"{name}.jsonl").exists() else [] for name in sites}
-        yield sites, summary, items, bombs, slow_url
-    finally:
-        for site in sites.values():
-            site.close()
+    with crawled(sites, tmp_path_factory.mktemp("hostile"), {"slow": {"timeout": 3.0}, "tarpit": {"timeout": 3.0}},
+                 {"GXMON_PARSE_ALL": True}) as done:
+        yield sites, done.summary, done.items, bombs, slow_url
 
 
 def _urls(items: list[dict]) -> set[str]:

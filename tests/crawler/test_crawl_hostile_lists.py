@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from pathlib import Path
 
 import pytest
 
 from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
-from crawler.run import run_crawl
-from crawler.siteconfig import Site
-from tests.crawler.hostile import Answer, HostileSite, page
+from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
-FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 10.0, "parse_seconds": 3.0}
 CLAIMED = 999_999
 
 
@@ -82,21 +77,9 @@ SCENARIOS = {"static-pager": endless_static_pager, "query-pager": endless_query_
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    state = tmp_path_factory.mktemp("hostile-lists")
     sites = {"good": HostileSite("乙市"), **{name: make() for name, make in SCENARIOS.items()}}
-    configs = [Site(name, f"{site.name}人民政府", (site.start_url,), **FAST) for name, site in sites.items()]
-    settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
-                "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}}
-    started = time.monotonic()
-    try:
-        summary = run_crawl(configs, settings, timeout=240)
-        seconds = time.monotonic() - started
-        items = {name: [json.loads(line) for line in Path(state, f"{name}.jsonl").read_text("utf-8").splitlines()]
-                 if Path(state, f"{name}.jsonl").exists() else [] for name in sites}
-        yield sites, summary, items, seconds
-    finally:
-        for site in sites.values():
-            site.close()
+    with crawled(sites, tmp_path_factory.mktemp("hostile-lists")) as done:
+        yield sites, done.summary, done.items, done.seconds
 
 
 @pytest.mark.parametrize("name", ["good", *SCENARIOS])
