@@ -74,6 +74,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # year's address longer than an address is (a hostile page) gives none: a page costs no more than its size.
 MAX_YEAR_CHOICES = 3
 MAX_FORM_QUERY = 1000
+# Addresses read from a page's script strings, the first in page order: a list a script draws shows tens; a
+# minified bundle of 10 MB names tens of thousands, each a request to judge and schedule (minutes of a crawl).
+MAX_SCRIPT_LINKS = 1000
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
                            re.IGNORECASE)
@@ -321,8 +324,8 @@ class _Walker:
 
     def scripts(self, root) -> list[Link]:
         """URL strings of inline scripts (their slashes unescaped), each with the Chinese string written next to it
-        (its name)."""
-        out = []
+        (its name); at most MAX_SCRIPT_LINKS of them."""
+        out, left = [], MAX_SCRIPT_LINKS
         for script in root.iter("script"):
             if script.get("src") or "xml" in (script.get("type") or "") or is_template(script):
                 continue
@@ -331,6 +334,8 @@ class _Walker:
             entries = []
             apis = {call.url for call in api_calls(code)}   # asked for by the script as it asks (POST …)
             for match in _SCRIPT_URL.finditer(code):
+                if len(entries) >= left:
+                    break
                 if code[match.end():match.end() + 8].lstrip().startswith("+") or match.group(2) in apis:
                     continue   # the start of a URL the script builds ('/art/' + y + …), or an API: not a page
                 url = self.url(match.group(2))
@@ -340,6 +345,7 @@ class _Walker:
             target = _written_into(script)
             heading = self.heading(script if target is None else target)
             out += [Link(u, t, heading, "script", None, agencies) for u, t in entries]
+            left -= len(entries)
             out += _from_json(script_json_links(code, self.base_url, heading))
         return out
 

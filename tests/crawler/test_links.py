@@ -7,7 +7,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from crawler.links import Link, link_label, page_links, record_count, record_links
+from crawler.links import MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 NANHU = "http://www.nanhu.gov.cn/zfxxgk/"
@@ -71,6 +71,18 @@ def test_a_url_in_a_script_whose_slashes_are_escaped_is_read():
     assert found["http://www.zhoukou.gov.cn/fgw/art/2024/8842.html"] == "周口市发展和改革委员会2023年政府信息公开工作年度报告"
     assert found["http://www.zhoukou.gov.cn/fgw/art/2023/8501.html"] == "周口市发展和改革委员会2022年政府信息公开工作年度报告"
     assert found["http://www.zhoukou.gov.cn/fgw/art/2022/7710.html"] == "周口市发展和改革委员会2021年政府信息公开工作年度报告"
+
+
+def test_a_minified_bundle_inline_gives_at_most_the_script_links_bound_the_first_in_page_order():
+    """10 MB of a bundle's functions each naming an address ('/api/v7/list', '/c/1'): tens of thousands of
+    links, each a request to judge, took a live crawl 207 s; the first MAX_SCRIPT_LINKS are read."""
+    bundle = "".join(f'function r{n}(e){{var u=e.url||"/api/v{n}/list";return u}}' for n in range(5000))
+    root = lxml.html.fromstring(f'<html><body><a href="/ndbg/a.html">年报</a><script>{bundle}</script>'
+                                f'<script>var more="/api/last/list";</script></body></html>')
+    found = page_links(root, "http://h.gov.cn/ndbg/")
+    scripted = [link.url for link in found if link.source == "script"]
+    assert len(scripted) == MAX_SCRIPT_LINKS and scripted[0] == "http://h.gov.cn/api/v0/list"
+    assert found[0].url == "http://h.gov.cn/ndbg/a.html"
 
 
 def test_scripts_and_styles_are_not_links():
