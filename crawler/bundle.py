@@ -27,6 +27,9 @@ from crawler.items import ReportDocument
 from crawler.picture_state import KnownPicture
 
 MHTML_TYPE = "multipart/related"
+# A page's pictures are asked no further once this many failed: its host is failing them (a tarpit trickling
+# each until the timeout would hold the page a timeout a picture); the page is archived with those that came.
+MAX_FAILED_PICTURES = 2
 # CRLF as MIME wants; no header folding (a long URL has no place to fold, and must stay one token).
 _POLICY = policy.compat32.clone(linesep="\r\n", max_line_length=0)
 
@@ -70,6 +73,17 @@ class PicturedPage:
     waiting: list[str]            # picture URLs still to fetch, in page order
     pictures: list[Part] = field(default_factory=list)
     pages: list[Part] = field(default_factory=list)   # the article's further pages (``PagedArticle``)
+    failed: int = 0               # pictures that could not be fetched
+
+    def failed_one(self) -> int:
+        """The picture asked failed: it is left out, and so are those still to fetch once MAX_FAILED_PICTURES
+        have failed; → how many of those were given up."""
+        self.waiting.pop(0)
+        self.failed += 1
+        if self.failed < MAX_FAILED_PICTURES:
+            return 0
+        given_up, self.waiting = len(self.waiting), []
+        return given_up
 
     def bundled(self) -> ReportDocument:
         """The page's item, its body the MHTML of the page, its further pages and the pictures that came (the

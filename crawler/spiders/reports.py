@@ -896,10 +896,12 @@ class ReportsSpider(scrapy.Spider):
         yield self._next_picture(page, response.meta)
 
     def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
-        """A picture that cannot be fetched is left out; the page keeps the others."""
+        """A picture that cannot be fetched is left out; the page keeps the others, and once MAX_FAILED_PICTURES
+        failed, is archived with those that came (the rest counted in the frontier's skipped, pictures_given_up)."""
         self._record_error(failure)
         page: PicturedPage = failure.request.meta["page"]
-        page.waiting.pop(0)
+        if given_up := page.failed_one():
+            self.crawler.stats.inc_value("gxmon/frontier/pictures_given_up", given_up)
         yield self._next_picture(page, failure.request.meta)
 
     def _next_picture(self, page: PicturedPage, meta: dict[str, Any]) -> ReportDocument | scrapy.Request:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import email
 from dataclasses import replace
 
-from crawler.bundle import MHTML_TYPE, Part, PicturedPage, mhtml
+from crawler.bundle import MAX_FAILED_PICTURES, MHTML_TYPE, Part, PicturedPage, mhtml
 from crawler.items import ReportDocument
 from tests.crawler.helpers import FILES
 
@@ -86,6 +86,19 @@ def test_a_long_url_stays_on_one_header_line():
 def test_a_page_whose_pictures_all_failed_stays_html():
     item = _item()
     assert PicturedPage(item, "utf-8", []).bundled() is item
+
+
+def test_a_page_whose_pictures_keep_failing_asks_none_after_the_failures_bound():
+    """Pictures a tarpit trickles until the timeout: 12 would hold the page 12 timeouts."""
+    page = PicturedPage(_item(), "utf-8", [f"{PAGE_URL}/{n}.png" for n in range(12)], [PNG])
+    given_up = [page.failed_one() for _ in range(MAX_FAILED_PICTURES)]
+    assert given_up == [0] * (MAX_FAILED_PICTURES - 1) + [12 - MAX_FAILED_PICTURES] and page.waiting == []
+    assert [p.url for p in page.pictures] == [PNG.url]
+
+
+def test_a_page_whose_picture_failed_once_asks_the_next():
+    page = PicturedPage(_item(), "utf-8", [f"{PAGE_URL}/{n}.png" for n in range(3)])
+    assert page.failed_one() == 0 and page.waiting == [f"{PAGE_URL}/1.png", f"{PAGE_URL}/2.png"]
 
 
 def test_a_bundled_page_is_multipart_related():
