@@ -3,6 +3,13 @@ out included) parsed in a fresh child process limited to 1 GB of address space, 
 each format parsed the same way in the same run.
 
     .venv/bin/python -m benchmarks.hostile [--only NAME ...]
+    .venv/bin/python -m benchmarks.hostile --crawl
+
+``--crawl`` runs the crawler's attacks instead (tests/crawler/test_crawl_hostile_lists.py and
+test_crawl_hostile_pages.py): the hostile sites crawled in one run beside a good one over real HTTP, and prints
+per site the pages fetched, its seconds, the crawl process's peak memory, its errors and requests dropped
+unfetched, and the genuine reports yielded. Targets: every genuine report, no site failed, each under
+CRAWL_SECONDS.
 
 Prints, per input, the outcome (refused: a DocumentError; parsed; crashed, killed or timeout: not handled),
 wall-clock and CPU seconds and peak resident memory (the child's VmHWM), the CPU and memory as multiples of
@@ -28,6 +35,7 @@ from tests.gxparse.seeds import report_dict, seed_bytes
 SEED = "kaifeng_2021"
 IMAGES = ("png", "jpeg", "tiff", "bmp", "gif")
 HANDLED = ("refused", "parsed")
+CRAWL_SECONDS = 60
 
 
 def _reader(data: bytes) -> str:
@@ -55,10 +63,41 @@ def _row(name: str, outcome: bounded.Outcome, normal: bounded.Outcome | None) ->
             f"{outcome.peak_mb:7.0f} {ratios}  {outcome.reason[:70]}")
 
 
+def crawl_attacks() -> bool:
+    """The crawler's attacks crawled together; prints a row a site; → whether every target was met."""
+    from tests.crawler import test_crawl_hostile_lists as lists
+    from tests.crawler import test_crawl_hostile_pages as pages
+    from tests.crawler.hostile import HostileSite, crawled
+
+    sites = {"good": HostileSite("乙市"), **{name: make() for name, make in lists.SCENARIOS.items()},
+             "paged-scans": pages.paged_scans()[0], "bundles": pages.picture_bundles()[0],
+             "answers": pages.list_answers(), "notices": pages.endless_notices(), "script": pages.big_script()}
+    options = {name: {"timeout": pages.TIMEOUT} for name in sites if name != "good"}
+    met = True
+    print(f"  {'site':<15} {'finish':<10} {'pages':>6} {'asked':>6} {'seconds':>8} {'peak MB':>8} {'errors':>6} "
+          f"{'dropped':>7}  genuine")
+    with crawled(sites, Path(tempfile.mkdtemp(prefix="gxmon-hostile-crawl-")), options) as done:
+        for summary in done.summary.sites:
+            site = done.sites[summary.site_id]
+            found = len(set(site.expected) & {item["final_url"] for item in done.items[summary.site_id]})
+            print(f"  {summary.site_id:<15} {summary.finish_reason:<10} {summary.pages_fetched:>6} {len(site.log):>6} "
+                  f"{summary.elapsed_seconds:>8.1f} {summary.peak_rss_mb:>8.0f} {summary.error_count:>6} "
+                  f"{sum(summary.frontier_skipped.values()):>7}  {found}/{len(site.expected)}"
+                  f"{'  failed: ' + summary.failure[:60] if summary.failure else ''}", flush=True)
+            # a site publishing no report (the 通知公告 attack's) fails as a site where none is found does
+            met &= (found == len(site.expected) and (summary.failure is None or not site.expected)
+                    and summary.elapsed_seconds < CRAWL_SECONDS)
+        print(f"whole crawl {done.seconds:.1f} s")
+    return met
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=None, help="names of the attacks to run")
+    parser.add_argument("--crawl", action="store_true", help="the crawler's attacks instead of gxparse's")
     args, _ = parser.parse_known_args()   # `python -m benchmarks --rounds N` passes its options to every one
+    if args.crawl:
+        sys.exit(0 if crawl_attacks() else 1)
     attacks = [a for a in ATTACKS if args.only is None or a.name in args.only]
     folder = Path(tempfile.mkdtemp(prefix="gxparse-hostile-bench-"))
     print(f"building the inputs in {folder} …", flush=True)
