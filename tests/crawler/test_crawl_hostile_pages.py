@@ -21,6 +21,7 @@ from crawler.spiders.reports import MAX_NOTICE_PAGES
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
 CLAIMED = 10_000
+SCANNED_PAGES = 9_999   # the most createPageHTML is read claiming: a longer count is no article's
 GB = 1 << 30
 MB = 1 << 20
 # the six section headings: a page holding them carries a report's text (crawler.pictures.holds_report_text)
@@ -50,7 +51,7 @@ def _listed(site: HostileSite, path: str, title: str) -> str:
 
 
 def paged_scans() -> tuple[HostileSite, str]:
-    """A report scanned into an article of CLAIMED pages (623.html, 623_1.html …), one picture a page, its pager
+    """A report scanned into an article of SCANNED_PAGES (623.html, 623_1.html …), one picture a page, its pager
     TRS's createPageHTML and a 下一页 on every page; → the article's URL."""
     site = HostileSite("子市")
 
@@ -59,7 +60,7 @@ def paged_scans() -> tuple[HostileSite, str]:
         return Answer(page("子市财政局2023年政府信息公开工作年度报告", (
             f'<div class="content"><p><img src="/scan/623_{n}.png"></p></div>'
             f'<div class="page"><a href="623_{n + 1}.html">下一页</a></div>'
-            f'<script>createPageHTML({CLAIMED}, {n}, "623", "html");</script>')))
+            f'<script>createPageHTML({SCANNED_PAGES}, {n}, "623", "html");</script>')))
 
     site.families["/ndbg/623"] = article
     site.families["/scan/"] = lambda path: Answer(scan(len(path)), "image/png")
@@ -182,7 +183,8 @@ def test_every_genuine_report_of_a_site_is_yielded(crawl, name):
 def test_an_article_of_endless_pages_is_read_to_its_page_bound_and_archived(crawl):
     pages, pictures = _asked(crawl, "paged-scans", "/ndbg/623"), _asked(crawl, "paged-scans", "/scan/")
     item = _item(crawl, "paged-scans", crawl[1])
-    assert len(pages) <= MAX_ARTICLE_PAGES and len(pictures) <= MAX_ARTICLE_PAGES and item is not None
+    assert len(pages) == MAX_ARTICLE_PAGES and len(pictures) <= MAX_ARTICLE_PAGES and item is not None
+    assert len(item["pictures"]) == len(pictures)
 
 
 def test_a_page_of_five_thousand_pictures_asks_at_most_the_pictures_cap(crawl):
