@@ -23,7 +23,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
-                            s2_trail, s4_candidate_lines, s4_review_start)
+                            s2_trail, s4_candidate_figures, s4_candidate_lines, s4_review_start)
 from gxparse.template import SECTIONS, row_label
 
 Reader = Callable[[bytes, str], Document]
@@ -273,7 +273,7 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
         return _s4_under_header(_before(sections, "s5"), findings, zeros_blank)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
-                            f"未找到第四部分标题；{candidates[0].where}的{len([v for v in candidates[0].values if v])}个数字"
+                            f"未找到第四部分标题；{candidates[0].where}的{s4_candidate_figures(candidates[0])}个数字"
                             f"按表四（行政复议、行政诉讼）读取", []))
     return read
 

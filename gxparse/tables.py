@@ -1718,11 +1718,10 @@ def _s4_listed(lines: Sequence[Line]) -> TableRead | None:
     where no line holds a value cell: the list is its row in order, read as printed (its sums are the report's)."""
     if any(line.values for line in lines):
         return None
-    whole = [(line, listed.figures) for line in lines
-             if not (listed := listed_figures(line.label)).label and listed.count == S4_WIDTH]
+    whole = [line for line in lines if _s4_list_alone(line)]
     if len(whole) != 1:
         return None
-    line, figures = whole[0]
+    line, figures = whole[0], listed_figures(whole[0].label).figures
     row = RawRow("s4", line.label, list(figures), line.where, listed=True)
     return TableRead(_s4_table([parse_count(v) for v in figures]), rows={block.key: row for block in S4_BLOCKS})
 
@@ -1800,7 +1799,20 @@ def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
     return TableRead(table, rows={block.key: printed for block in S4_BLOCKS})
 
 
+def _s4_list_alone(line: Line) -> bool:
+    """A line that is one list of table 四's fifteen figures and nothing else (``0，0，…``: ``_s4_listed``)."""
+    listed = listed_figures(line.label)
+    return not line.values and not listed.label and listed.count == S4_WIDTH
+
+
 def s4_candidate_lines(lines: Sequence[Line]) -> list[Line]:
-    """Unlabelled rows of 14–16 numbers (blank grid slots of merged cells not counted): table 四 printed
+    """Unlabelled rows of 14–16 numbers (blank grid slots of merged cells not counted), and lines that are one
+    list of its fifteen figures alone (``_s4_listed``, read as printed as under its heading): table 四 printed
     without its heading."""
-    return [ln for ln in lines if not ln.label and S4_WIDTH - 1 <= len([v for v in ln.values if v]) <= S4_WIDTH + 1]
+    return [ln for ln in lines if not ln.label and S4_WIDTH - 1 <= s4_candidate_figures(ln) <= S4_WIDTH + 1
+            or _s4_list_alone(ln)]
+
+
+def s4_candidate_figures(line: Line) -> int:
+    """How many figures a line of ``s4_candidate_lines`` holds: its filled cells, or the figures it lists."""
+    return S4_WIDTH if _s4_list_alone(line) else len([v for v in line.values if v])

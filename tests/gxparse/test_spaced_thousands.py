@@ -232,14 +232,21 @@ def test_a_table_three_row_listing_zeros_alone_one_short_or_more_is_a_row_of_zer
     assert _named(report, "s3.result.other.other.total") == [("cell.unread", "warning")]
 
 
-def test_figures_alone_listed_where_a_section_belongs_are_its_unread_table_never_a_missing_section():
-    # zhoukou_office prints table 四 as one line of 15 figures under no heading: listed, no table reads them, and
-    # 15 figures are a row of table 四, never of table 三 (7), whose section stays missing
+def test_table_four_listed_alone_under_no_heading_is_read_as_printed_a_list_of_another_width_never_missing():
+    # zhoukou_office prints table 四 as one line of 15 figures under no heading: listed, it is read as the same
+    # line printed with spaces is (in order, as under its heading), never as table 三 (7), whose section stays missing
     zeros = " ".join(["0"] * 15)
-    report = _spaced_report("zhoukou_office_2021", zeros, zeros.replace(" ", "，"))
+    report = _spaced_report("zhoukou_office_2021", zeros, "，".join(["0"] * 14 + ["3"]))
+    assert list(report["s4"]["litigation_after_review"].values()) == [0, 0, 0, 0, 3]
+    found = {(f["rule"], f["severity"], f["message"][:6]) for f in report["findings"] if f["rule"].startswith("section")}
+    assert ("section.heading_missing", "warning", "未找到第四部") in found
+    assert ("section.missing", "error", "缺少第三部分") in found
+    assert ("section.missing", "error", "缺少第四部分") not in found
+    # fourteen listed: no row of table 四 (a list leaves no blank cell to find), its figures said unread
+    report = _spaced_report("zhoukou_office_2021", zeros, "，".join(["0"] * 14))
+    assert report["s4"] is None
     found = {(f["rule"], f["severity"], f["message"][:6]) for f in report["findings"] if f["rule"].startswith("section")}
     assert ("section.not_found", "warning", "未找到第四部") in found
-    assert ("section.missing", "error", "缺少第三部分") in found
     assert ("section.missing", "error", "缺少第四部分") not in found
 
 
