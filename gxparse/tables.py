@@ -256,6 +256,44 @@ def _s2_under_other_headers(rows: dict[str, RawRow], header_cells: _HeaderCells,
                     for other, where in header_cells.where.items())]
 
 
+def _s2_trailing_column(lines: Sequence[Line], rows: dict[str, RawRow], items: Sequence[Item]) -> list[Finding]:
+    """Table 二 in tab text whose every item row (two at least) holds one filled cell more than its columns, each
+    under a header line naming just its columns (``_headed_by_columns``): the last cell of every row stands
+    under no header, a column the template lacks (``规章 1 0 4 100`` under ``信息内容 本年制发件数 本年废止件数
+    现行有效件数``). It is dropped, and a warning says so. A table where any row holds just its columns has no such
+    column: a row one cell longer there may hold a figure's thousands groups apart, which this never reads."""
+    columns = {item.key: item for item in items}
+    wide = {key: row for key, row in rows.items() if key in columns and row.cells_delimited and row.values}
+    # no blank cell among them: a row's cells are then just its columns and the one after
+    if len(wide) < 2 or any(len(_filled(row.values)) != len(row.values) or len(row.values) != len(columns[key].columns) + 1
+                            or not _headed_by_columns(lines, row, columns[key]) for key, row in wide.items()):
+        return []
+    findings = []
+    for key, row in wide.items():
+        item, values = columns[key], row.values
+        rows[key] = replace(row, values=values[:-1])
+        findings.append(Finding(
+            "row.repaired", WARNING,
+            f"表二「{item.label}」行（{row.where}）比表头多一格（{values[-1]}），表二各行都是如此："
+            f"多出的一格不在表头各栏之下，不读", [f"s2.{key}.{column.key}" for column in item.columns]))
+    return findings
+
+
+def _headed_by_columns(lines: Sequence[Line], row: RawRow, item: Item) -> bool:
+    """Whether the nearest tab header line above ``row`` (no figure, more than one filled cell) names ``item``'s
+    columns in its cells after the first, and nothing after them (a header's trailing words may differ:
+    ``本年收费金额（单位：万元，保留4位小数）``)."""
+    at = next((n for n, line in enumerate(lines) if line.where == row.where), 0)
+    for line in reversed(lines[:at]):
+        cells = _filled(line.text.split("\t")) if line.cells_delimited and not line.values else []
+        if len(cells) < 2:
+            continue
+        names = [label_key(cell) for cell in cells[1:]]
+        return len(names) == len(item.columns) and all(
+            name.startswith(label_key(column.label).split("(")[0]) for name, column in zip(names, item.columns))
+    return False
+
+
 def _s2_labels_and_headers(lines: Sequence[Line], items: Sequence[Item], header_cells: _HeaderCells,
                            version: str) -> dict[str, RawRow] | None:
     """Table 二 printed a cell per line in narrow columns: each item's figures right under its label, save a
@@ -458,9 +496,10 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     for key, row in _s2_blocks([*lead, *lines, *trail], items).items():
         if key not in rows or not rows[key].values:
             rows[key] = row
+    trailing = _s2_trailing_column(lines, rows, items)
     extras = [extra for extra in extras if not (len(extra.values) == 1 and extra.values[0] in headed)]
     table: Table = {}
-    findings = _s2_by_position(rows, extras, S2_ITEMS[version])
+    findings = _s2_by_position(rows, extras, S2_ITEMS[version]) + trailing
     # a row whose label lists figures (``行政许可 1，288，行政处罚 2331``): the figures after it may be another's
     listing = [key for key, row in rows.items() if lists_figures(row.label)]
     lines_apart = {extra.where for extra in extras}

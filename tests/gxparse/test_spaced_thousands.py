@@ -295,3 +295,22 @@ def test_a_table_two_item_is_unread_only_where_a_line_of_digits_stands_right_und
     # after a blank line (a text box ended) a stray figure is no tail: the item is read as printed
     report = _spaced_report("huangchuan_2021", "行政许可 12502", "行政许可 12502\n\n7")
     assert report["s2"]["licensing"]["decisions"] == 12502
+
+
+def test_a_table_two_cell_after_every_rows_columns_under_no_header_is_dropped_else_the_row_unread():
+    # every item row of 表二 carries one cell (100) after its columns, each under a header naming just its columns
+    report = _tab_report("行政规范性文件\t6\t32\t74\t100", "行政规范性文件\t6\t32\t74\t100")
+    assert report["s2"]["normative_docs"] == {"issued": 6, "repealed": 32, "in_force": 74}
+    assert report["s2"]["licensing"]["decisions"] == 12502
+    assert report["s2"]["admin_fees"]["amount_wan_yuan"] == "144.4399"
+    assert ("row.repaired", "warning") in _named(report, "s2.licensing.decisions")
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    # one row holding just its columns: no column after them, the longer rows' last cell may be a thousands group
+    report = _tab_report("规章\t0\t0\t0\t100", "规章\t0\t0\t0")
+    assert report["s2"]["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert report["s2"]["licensing"]["decisions"] is None
+    assert ("cell.unread", "warning") in _named(report, "s2.licensing.decisions")
+    # a header naming a column more than the row's item (the cell after is under it): no column the template lacks
+    report = _tab_report("信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                         "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t备注")
+    assert report["s2"]["normative_docs"]["in_force"] is None
