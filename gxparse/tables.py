@@ -32,7 +32,8 @@ from gxparse.extraction.cellstream import (
     StreamRow,
     boxes_of,
 )
-from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures, lists_figures, parse_count, parse_money, thousands_readings
+from gxparse.cells import (UNREAD_FIGURE, figure_count, joins_group, listed_figures, lists_figures, parse_count,
+                           parse_money, thousands_readings)
 from gxparse.document import Line, wrapped_tails
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -521,7 +522,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, laid)}
             continue
         parsed = [_parse_item_cell(item, keys[min(i, len(keys) - 1)], v).value for i, v in enumerate(values)]
-        readings = candidates(parsed, len(keys), [])
+        readings = [] if _group_unread(values, parsed) else candidates(parsed, len(keys), [])
         vector = readings[0] if len(readings) == 1 else agreed(readings) if readings else (None,) * len(keys)
         table[item.key] = dict(zip(keys, _vector_cells(vector)))
         if len(readings) == 1 and None not in vector:
@@ -531,6 +532,13 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
 
 
 _PAGE_DIGITS = 3   # a report of a thousand pages or more is none
+
+
+def _group_unread(values: Sequence[str], parsed: Sequence[int | str | None]) -> bool:
+    """Whether a cell no count reads is a thousands group the cell before it may lead (``1`` ``082``): a piece of a
+    figure, never a speck ``candidates`` may leave out, so the row's figures are not certain."""
+    return any(figure is None and n and joins_group(values[n - 1], value)
+               for n, (value, figure) in enumerate(zip(values, parsed)))
 
 
 def _page_number(values: Sequence[str]) -> bool:

@@ -314,3 +314,12 @@ def test_a_table_two_cell_after_every_rows_columns_under_no_header_is_dropped_el
     report = _tab_report("信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
                          "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t备注")
     assert report["s2"]["normative_docs"]["in_force"] is None
+
+
+def test_a_table_two_cell_no_count_reads_that_may_be_a_group_of_the_figure_before_leaves_the_item_unread():
+    # 1082 with its thousands group in a cell of its own: 082 is no count, yet no speck to leave out either
+    text = seed_bytes("huangchuan_2021").decode()
+    assert "行政强制\t21\t" in text
+    report = parse_document(text.replace("行政强制\t21\t", "行政强制\t1\t082\t").encode(), "x.txt").to_dict()
+    assert report["s2"]["coercion"]["decisions"] is None
+    assert _named(report, "s2.coercion.decisions") == [("cell.unread", "warning")]
