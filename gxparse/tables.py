@@ -544,8 +544,8 @@ def _group_unread(values: Sequence[str], parsed: Sequence[int | str | None]) -> 
 def _page_number(values: Sequence[str]) -> bool:
     """Whether a line of ``values`` under a row may be the number of its page rather than a wrapped tail: one whole
     number of at most ``_PAGE_DIGITS`` digits, as a row-per-line tool writes a page's footer right after its last
-    row (``行政许可 12`` / ``3``)."""
-    return len(values) == 1 and values[0].isdigit() and len(values[0]) <= _PAGE_DIGITS
+    row (``行政许可 12`` / ``3``); one led by 0 (``082``) is a tail, no page's number."""
+    return len(values) == 1 and values[0].isdigit() and len(values[0]) <= _PAGE_DIGITS and values[0][0] != "0"
 
 
 def _s2_unwrap(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:

@@ -110,6 +110,10 @@ def test_a_row_before_the_tail_of_its_wrapped_figure_is_unread_never_read_short(
     assert report["s2"]["admin_fees"]["amount_wan_yuan"] == "129127.0135"
     assert _named(report, "s2.admin_fees.amount_wan_yuan") == [("row.repaired", "warning")]
     assert report["s2"]["coercion"]["decisions"] == 33716
+    # a tail led by 0 is no page's number: written on to the row's one figure
+    report = _spaced_report("huangchuan_2021", "行政强制 21", "行政强制 1\n082")
+    assert report["s2"]["coercion"]["decisions"] == 1082
+    assert _named(report, "s2.coercion.decisions") == [("row.repaired", "warning")]
 
 
 def test_a_table_three_row_takes_the_tails_of_its_wrapped_figures_right_under_it_where_its_sum_decides():
