@@ -266,7 +266,7 @@ def _s2_trailing_column(lines: Sequence[Line], rows: dict[str, RawRow], items: S
     columns = {item.key: item for item in items}
     wide = {key: row for key, row in rows.items() if key in columns and row.cells_delimited and row.values}
     # no blank cell among them: a row's cells are then just its columns and the one after
-    if len(wide) < 2 or any(len(_filled(row.values)) != len(row.values) or len(row.values) != len(columns[key].columns) + 1
+    if len(wide) < 2 or any(_filled(row.values) != row.values or len(row.values) != len(columns[key].columns) + 1
                             or not _headed_by_columns(lines, row, columns[key]) for key, row in wide.items()):
         return []
     findings = []

@@ -249,7 +249,8 @@ def test_table_four_listed_alone_under_no_heading_is_read_as_printed_a_list_of_a
     # fourteen listed: no row of table 四 (a list leaves no blank cell to find), its figures said unread
     report = _spaced_report("zhoukou_office_2021", zeros, "，".join(["0"] * 14))
     assert report["s4"] is None
-    found = {(f["rule"], f["severity"], f["message"][:6]) for f in report["findings"] if f["rule"].startswith("section")}
+    found = {(f["rule"], f["severity"], f["message"][:6]) for f in report["findings"]
+             if f["rule"].startswith("section")}
     assert ("section.not_found", "warning", "未找到第四部") in found
     assert ("section.missing", "error", "缺少第四部分") not in found
 
