@@ -261,13 +261,17 @@ def _s2_trailing_column(lines: Sequence[Line], rows: dict[str, RawRow], items: S
     """Table 二 in tab text whose every item row (two at least) holds one filled cell more than its columns, each
     under a header line naming just its columns (``_headed_by_columns``): the last cell of every row stands
     under no header, a column the template lacks (``规章 1 0 4 100`` under ``信息内容 本年制发件数 本年废止件数
-    现行有效件数``). It is dropped, and a warning says so. A table where any row holds just its columns has no such
+    现行有效件数``). It is dropped, and a warning says so, where one row's last cell at least can be no thousands
+    group of the cell before it (``0 100``, ``12502 100``). A table where any row holds just its columns has no such
     column: a row one cell longer there may hold a figure's thousands groups apart, which this never reads."""
     columns = {item.key: item for item in items}
     wide = {key: row for key, row in rows.items() if key in columns and row.cells_delimited and row.values}
     # no blank cell among them: a row's cells are then just its columns and the one after
     if len(wide) < 2 or any(_filled(row.values) != row.values or len(row.values) != len(columns[key].columns) + 1
                             or not _headed_by_columns(lines, row, columns[key]) for key, row in wide.items()):
+        return []
+    # last cells each of which may be a thousands group of the cell before it: figures apart, maybe no column
+    if all(joins_group(row.values[-2], row.values[-1]) for row in wide.values()):
         return []
     findings = []
     for key, row in wide.items():

@@ -315,6 +315,16 @@ def test_a_table_two_cell_after_every_rows_columns_under_no_header_is_dropped_el
     assert report["s2"]["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
     assert report["s2"]["licensing"]["decisions"] is None
     assert ("cell.unread", "warning") in _named(report, "s2.licensing.decisions")
+    # every row's last cell a thousands group the cell before it may lead: groups apart as likely as a column
+    report = _tab_report("规章\t0\t0\t0\t100", "规章\t0\t0\t1\t100")
+    assert report["s2"]["licensing"]["decisions"] == 12502
+    text = text_in_notation("huangchuan_2021", "tab-extra-cell").decode()
+    for old, new in (("规章\t0\t0\t0\t100", "规章\t0\t0\t1\t100"), ("行政许可\t12502\t100", "行政许可\t12\t502"),
+                     ("行政处罚\t2331\t100", "行政处罚\t2\t331")):
+        text = text.replace(old, new)
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert report["s2"]["licensing"]["decisions"] is None
+    assert report["s2"]["coercion"]["decisions"] is None
     # a header naming a column more than the row's item (the cell after is under it): no column the template lacks
     report = _tab_report("信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
                          "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t备注")
