@@ -421,6 +421,88 @@ def scanned_copy(pdf: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
     return path
 
 
+def _pypdf_layout(pdf: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text(extraction_mode="layout") or "" for page in pypdf.PdfReader(pdf).pages)
+
+
+def _pdfplumber_flow(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return "\n".join(page.extract_text(use_text_flow=True) or "" for page in document.pages)
+
+
+def _word_lines(words: list[tuple[float, float, str]], tolerance: float = 3) -> list[str]:
+    """Words (top, x0, text) as lines: a word within ``tolerance`` of the line's first word's top joins it."""
+    lines: list[list[tuple[float, float, str]]] = []
+    for word in sorted(words):
+        if lines and word[0] - lines[-1][0][0] <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [" ".join(text for _, _, text in sorted(line, key=lambda w: w[1])) for line in lines]
+
+
+def _pdfplumber_words(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return "\n".join("\n".join(_word_lines([(w["top"], w["x0"], w["text"]) for w in page.extract_words()]))
+                         for page in document.pages)
+
+
+def _pdfplumber_tables(pdf: Path) -> str:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            for table in page.extract_tables():
+                writer.writerows([["" if cell is None else cell for cell in row] for row in table])
+                out.write("\n")
+    return out.getvalue()
+
+
+def _pdfminer(pdf: Path, **laparams: bool) -> str:
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    return extract_text(str(pdf), laparams=LAParams(**laparams))
+
+
+def _pymupdf_words(pdf: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:
+        pages = []
+        for page in document:
+            lines: dict[tuple[int, int], list[str]] = {}
+            for word in page.get_text("words"):
+                lines.setdefault((word[5], word[6]), []).append(word[4])
+            pages.append("\n".join(" ".join(words) for words in lines.values()))
+        return "\n".join(pages)
+
+
+def _pymupdf_dict(pdf: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:
+        return "\n".join(" ".join(span["text"] for span in line["spans"])
+                         for page in document for block in page.get_text("dict")["blocks"]
+                         for line in block.get("lines", ()))
+
+
+_OTHER_TOOLS = {
+    "pypdf-layout": _pypdf_layout,
+    "pdfplumber-flow": _pdfplumber_flow,
+    "pdfplumber-words": _pdfplumber_words,
+    "pdfplumber-tables": _pdfplumber_tables,
+    "pdfminer-all": lambda pdf: _pdfminer(pdf, all_texts=True),
+    "pdfminer-vertical": lambda pdf: _pdfminer(pdf, detect_vertical=True),
+    "pymupdf-words": _pymupdf_words,
+    "pymupdf-dict": _pymupdf_dict,
+}
+
+
 def extracted_text(pdf: Path, tool: str) -> str:
     """The PDF's text as other tools hand it on: pdfplumber's ``extract_text`` (pages joined by a newline),
     also with ``layout=True`` (``pdfplumber-layout``: the page's columns kept by spaces, a tall row's figures on
@@ -436,7 +518,17 @@ def extracted_text(pdf: Path, tool: str) -> str:
     label's after it), pdfminer.six's ``extract_text`` without its boxes' reading order
     (``pdfminer-flow``: ``LAParams(boxes_flow=None)``, text boxes top to bottom, a cell per line), pypdf's ``page.extract_text()`` (content
     order, a row per line) and pypdfium2's ``get_text_bounded()`` (``pdfium``: where the PDF draws no space
-    between cells, a row's figures run together: ``8162140 94``)."""
+    between cells, a row's figures run together: ``8162140 94``).
+
+    Tools and options other projects use: ``pdftotext-raw`` (``-raw``: content-stream order), ``pypdf-layout``
+    (``extract_text(extraction_mode="layout")``), ``pdfplumber-flow`` (``extract_text(use_text_flow=True)``:
+    characters in the order they are drawn), ``pdfplumber-words`` (``extract_words()`` joined a line at a time),
+    ``pdfplumber-tables`` (``extract_tables()`` written as CSV rows, a table after another), ``pdfminer-all``
+    (``LAParams(all_texts=True)``, as ``pdf2txt.py -A``), ``pdfminer-vertical`` (``detect_vertical=True``),
+    ``pymupdf-words`` (``get_text("words")`` joined a line at a time) and ``pymupdf-dict`` (``get_text("dict")``:
+    each line's spans joined by a space)."""
+    if tool in _OTHER_TOOLS:
+        return _OTHER_TOOLS[tool](pdf)
     if tool in ("pdfplumber", "pdfplumber-layout"):
         with pdfplumber.open(pdf) as document:
             return "\n".join(page.extract_text(layout=tool == "pdfplumber-layout") or "" for page in document.pages)
