@@ -126,7 +126,7 @@ def bounded_notes(notes: list[ReadNote]) -> list[ReadNote]:
 @dataclass
 class Document:
     lines: list[Line]
-    source_type: str                      # html | markdown | text | pdf | ofd | docx | doc | wps | xlsx | xls | et | ocr
+    source_type: str                      # html | markdown | csv | text | pdf | ofd | docx | doc | wps | xlsx | xls | et | ocr
     pages: int | None = None
     table_pages: dict[str, int] = field(default_factory=dict)   # filled by page-based readers
     title: str | None = None      # the page or file title, where the format has one

@@ -14,6 +14,7 @@ from gxparse.document import Document, Line, ReadNote, bounded_notes, lines_from
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
+from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
 from gxparse.metadata import detect_template, find_metadata
@@ -43,12 +44,17 @@ def _read_markdown(data: bytes, source: str) -> Document:
     return read_markdown(decode(data, source))
 
 
+def _read_csv(data: bytes, source: str) -> Document:
+    return read_csv(decode(data, source))
+
+
 def _read_json(data: bytes, source: str) -> Document:
     from gxparse.readers.jsondoc import read_json   # a detail API's answer: the report in one of its fields
     return read_json(data, source)
 
 
-READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, "json": _read_json,
+READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, "csv": _read_csv,
+                              "json": _read_json,
                               **BINARY_READERS}
 # why a sniffed kind without a reader cannot be read, as a person needs to hear it
 _UNREADABLE_KINDS = {

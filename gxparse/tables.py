@@ -127,7 +127,7 @@ def _parse_item_cell(item: Item, column: str, raw: str) -> Cell:
 
 def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:
     """An item of table 二 not found by its label is the row of figures printed right before the item after it
-    or right after the item before it, when that row has the item's width and names nothing (a short label
+    or right after the item before it, when that row has the item's width, a figure at least, and names nothing (a short label
     OCR misread: 规章 → 大); an item so placed places its neighbour in turn (规章 and 行政规范性文件 both
     misread). Moves such rows from ``extras`` into ``rows``, with a warning for each."""
     findings = []
@@ -141,7 +141,10 @@ def _s2_by_position(rows: dict[str, RawRow], extras: list[RawRow], items: Sequen
             width = len(item.columns)
             near = [rows[items[n + 1].key].order - 1] if n + 1 < len(items) and items[n + 1].key in rows else []
             near += [rows[items[n - 1].key].order + 1] if n > 0 and items[n - 1].key in rows else []
-            row = next((by_order[o] for o in near if o in by_order and len(by_order[o].values) == width), None)
+            # a row of blank slots only (a header row of the next table under a caption left without its row)
+            # shows no figure of the item
+            row = next((by_order[o] for o in near if o in by_order and len(by_order[o].values) == width
+                        and _filled(by_order[o].values)), None)
             if row is None:
                 continue
             extras.remove(row)

@@ -11,6 +11,7 @@ import olefile
 from charset_normalizer import from_bytes
 
 from gxparse.errors import DocumentError
+from gxparse.readers.csvtables import is_csv
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # HTML elements a page or an article fragment is made of. A CMS saves an article's body without <html> or
@@ -55,7 +56,7 @@ _JSON_MAX_BYTES = 8 * 1024 * 1024   # larger is read as text, which refuses it
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | markdown | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
+    """html | mhtml | json | markdown | csv | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
     ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -93,6 +94,10 @@ def sniff(data: bytes) -> str:
         return "html"
     if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW) or _HTML_TABLE_BLOCK.search(data, 0, _MARKDOWN_WINDOW):
         return "markdown"
+    # commas and quotes are ASCII, never a byte of a GB18030 or UTF-8 character: the window's bytes as Latin-1
+    # split into the same records as the text
+    if is_csv(window.decode("latin-1")):
+        return "csv"
     return "text"
 
 

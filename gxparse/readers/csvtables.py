@@ -1,0 +1,76 @@
+"""Comma-separated tables, as a "table to CSV" step writes what it found in a PDF (pdfplumber's
+``extract_tables()`` through Python's ``csv``, camelot's and tabula's CSV export) → document lines.
+
+Each record is a table row and each field a cell, so the tables are read as grids, like HTML tables: a cell
+printed over several lines (a quoted field holding line breaks) is one cell whose label lines join while
+figures each on a line stay apart (``document.joined_cell_lines``); a merged cell is its first field, the
+fields it covered empty. A record of one field (a caption, a line of prose) or a blank line ends a table.
+Fields are normalised one by one, after the CSV is split: NFKC makes a full-width comma (，) of the text a
+comma that would split it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from itertools import groupby
+
+from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
+from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.limits import check_lines
+from gxparse.normalize import normalize_text
+
+_MIN_FIELDS = 3     # a table row of the report has a label and at least two figures or headers
+_MIN_RUN = 3        # a table: consecutive records of one width (a caption, a header and a row at the least)
+_MIN_RECORDS = 5
+# of a CSV's non-blank records, those in tables; a caption, a framed paragraph or a table's ragged page between
+# them are the rest (the real reports: 54 % and more; prose and extracted text with commas: 15 % and less)
+_TABLE_SHARE = 0.5
+
+
+def _records(text: str) -> list[list[str]] | None:
+    """The text's records, or None where it is no CSV the module reads (a field over its 128 KB limit)."""
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return None
+
+
+def is_csv(window: str) -> bool:
+    """The start of a text is comma-separated tables: of at least ``_MIN_RECORDS`` non-blank records (the last,
+    perhaps cut by the window, left out) ``_TABLE_SHARE`` are in runs of ``_MIN_RUN`` records or more of one
+    width of ``_MIN_FIELDS`` fields or more. A line of prose or extracted text may hold commas (``3,119件``), but
+    never as many as the lines around it."""
+    records = [r for r in (_records(window) or [])[:-1] if any(field.strip() for field in r)]
+    in_tables = 0
+    for width, run in groupby(records, len):
+        count = sum(1 for _ in run)
+        in_tables += count if width >= _MIN_FIELDS and count >= _MIN_RUN else 0
+    return len(records) >= _MIN_RECORDS and in_tables >= _TABLE_SHARE * len(records)
+
+
+def _grid_rows(table: list[list[str]]) -> list[list[tuple[str, int, int]]]:
+    width = max(len(record) for record in table)
+    return [[(joined_cell_lines(normalize_text(field).split("\n")), 1, 1) for field in record]
+            + [("", 1, 1)] * (width - len(record)) for record in table]
+
+
+def read_csv(text: str) -> Document:
+    records = _records(text)
+    if records is None:
+        return Document(lines_from_text(text), "text")
+    check_lines(len(records))
+    lines: list[Line] = []
+    table: list[list[str]] = []
+    tables = 0
+    for record in [*records, []]:
+        if len(record) > 1:
+            table.append(record)
+            continue
+        if table:
+            tables += 1
+            lines += grid_lines(expand_spans(_grid_rows(table), f"表{tables}"), tables)
+            table = []
+        if record and record[0].strip():
+            lines += lines_from_text(record[0])
+    return Document(lines, "csv")

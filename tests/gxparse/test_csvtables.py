@@ -1,0 +1,48 @@
+"""Tables a "table to CSV" step wrote from a PDF (pdfplumber's ``extract_tables()`` through ``csv``: the tables
+alone, a quoted field over several lines for a wrapped cell, merged cells empty): read as grids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.readers.csvtables import is_csv
+from gxparse.readers.sniff import sniff
+
+TABLES = Path(__file__).resolve().parent.parent / "fixtures" / "extracted" / "pdfplumber-tables"
+TRUTH = TABLES.parent / "truth"
+
+
+def _cells(tables: dict) -> dict[str, object]:
+    return {f"{t}.{row}.{col}": value for t in ("s2", "s3", "s4") for row, cols in (tables[t] or {}).items()
+            for col, value in cols.items()}
+
+
+@pytest.mark.parametrize("rendering", ["huangchuan_2021.libreoffice", "simsite-c00-2019.reportlab",
+                                       "001_huaian_szf_2024.published"])
+def test_tables_written_as_csv_are_read_cell_by_cell(rendering):
+    # labels wrapped inside quoted fields, 三、本年度办理结果 a column of its own, header fields empty where merged;
+    # the real report's first records a framed paragraph of prose
+    data = (TABLES / f"{rendering}.txt").read_bytes()
+    truth = json.loads((TRUTH / f"{rendering.rsplit('.', 1)[0]}.truth.json").read_text(encoding="utf-8"))
+    assert sniff(data) == "csv"
+    assert _cells(parse_document(data, "tables.csv").to_dict()) == _cells(truth)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年，全市共受理申请3,119件，答复3,050件，其中1,234件予以公开。\n" * 3 + "二、主动公开政府信息情况\n" * 4,
+    "规章 0 0 0\n行政规范性文件 6 32 74\n行政许可 12502\n行政处罚 2331\n行政强制 21\n行政事业性收费 144.4399\n",
+])
+def test_prose_and_extracted_text_with_commas_are_no_csv(text):
+    assert not is_csv(text + "\n")
+
+
+def test_a_caption_left_without_its_row_takes_no_header_row_of_the_next_table():
+    # pdfplumber found no cell for 行政事业性收费 (the report leaves it out): the caption's table ends at a blank line
+    # and table 四's header rows follow; its blank slot under 本年收费金额 is no figure of the fee row
+    report = parse_document((TABLES / "zhoukou_office_2021.reportlab.txt").read_bytes(), "tables.csv")
+    assert report.to_dict()["s2"]["admin_fees"] == {"amount_wan_yuan": None}
+    assert "cell.blank" not in {f.rule for f in report.findings}
