@@ -35,9 +35,9 @@ def _cells(tables: dict, names: tuple[str, ...] = ("s2", "s3", "s4")) -> dict[st
             for col, value in cols.items()}
 
 
-# the tools and options other projects use (freeze_extracted.TOOLS' last nine)
+# the tools and options other projects use (freeze_extracted.TOOLS' last ten)
 OTHER_TOOLS = ("pdftotext-raw/", "pypdf-layout/", "pdfplumber-flow/", "pdfplumber-words/", "pdfplumber-tables/",
-               "pdfminer-all/", "pdfminer-vertical/", "pymupdf-words/", "pymupdf-dict/")
+               "pdfminer-all/", "pdfminer-vertical/", "pymupdf-words/", "pymupdf-dict/", "pymupdf-tables/")
 READ_WHOLE = ("pdftotext-raw/", "pypdf-layout/", "pdfplumber-flow/", "pdfplumber-words/", "pymupdf-words/",
               "pymupdf-dict/", "pdfplumber-tables/")
 

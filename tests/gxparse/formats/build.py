@@ -449,17 +449,28 @@ def _pdfplumber_words(pdf: Path) -> str:
                          for page in document.pages)
 
 
-def _pdfplumber_tables(pdf: Path) -> str:
+def _csv_tables(tables: list[list[list[str | None]]]) -> str:
+    """Tables as a "table to CSV" step writes them: Python's ``csv``, a blank line after each table."""
     import csv
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            for table in page.extract_tables():
-                writer.writerows([["" if cell is None else cell for cell in row] for row in table])
-                out.write("\n")
+    for table in tables:
+        writer.writerows([["" if cell is None else cell for cell in row] for row in table])
+        out.write("\n")
     return out.getvalue()
+
+
+def _pdfplumber_tables(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return _csv_tables([table for page in document.pages for table in page.extract_tables()])
+
+
+def _pymupdf_tables(pdf: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:
+        return _csv_tables([table.extract() for page in document for table in page.find_tables().tables])
 
 
 def _pdfminer(pdf: Path, **laparams: bool) -> str:
@@ -496,6 +507,7 @@ _OTHER_TOOLS = {
     "pdfplumber-flow": _pdfplumber_flow,
     "pdfplumber-words": _pdfplumber_words,
     "pdfplumber-tables": _pdfplumber_tables,
+    "pymupdf-tables": _pymupdf_tables,
     "pdfminer-all": lambda pdf: _pdfminer(pdf, all_texts=True),
     "pdfminer-vertical": lambda pdf: _pdfminer(pdf, detect_vertical=True),
     "pymupdf-words": _pymupdf_words,
@@ -525,7 +537,8 @@ def extracted_text(pdf: Path, tool: str) -> str:
     characters in the order they are drawn), ``pdfplumber-words`` (``extract_words()`` joined a line at a time),
     ``pdfplumber-tables`` (``extract_tables()`` written as CSV rows, a table after another), ``pdfminer-all``
     (``LAParams(all_texts=True)``, as ``pdf2txt.py -A``), ``pdfminer-vertical`` (``detect_vertical=True``),
-    ``pymupdf-words`` (``get_text("words")`` joined a line at a time) and ``pymupdf-dict`` (``get_text("dict")``:
+    ``pymupdf-words`` (``get_text("words")`` joined a line at a time), ``pymupdf-tables`` (``find_tables()``, each
+    table's ``extract()`` written as CSV rows) and ``pymupdf-dict`` (``get_text("dict")``:
     each line's spans joined by a space)."""
     if tool in _OTHER_TOOLS:
         return _OTHER_TOOLS[tool](pdf)

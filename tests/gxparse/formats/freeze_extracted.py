@@ -12,7 +12,7 @@ and its text blocks sorted, ``pymupdf-blocks``; pdfminer also without its boxes'
 ``layout=True`` (rows as lines with their columns kept by spaces); pypdf's ``extract_text`` and pypdfium2's text
 (``pdfium``: a row's figures run together where the PDF draws no space between cells), and the tools and options
 other projects use (``pdftotext -raw``, pypdf's layout mode, pdfplumber's text flow, words and tables as CSV,
-pdfminer's ``all_texts`` and ``detect_vertical``, PyMuPDF's words and spans: ``build.extracted_text``). Each rendering is ``<tool>/<document>.<printer>.txt``;
+pdfminer's ``all_texts`` and ``detect_vertical``, PyMuPDF's words, spans and tables as CSV: ``build.extracted_text``). Each rendering is ``<tool>/<document>.<printer>.txt``;
 a tool that gets no text from a PDF writes no file; the truth of a document is ``truth/<document>.truth.json`` (its figures, agency, year, template and the error
 rules it deserves). Run it again only when a tool or a printer changes (``--tools`` writes only those tools'
 renderings): the files are test data.
@@ -63,7 +63,7 @@ TOOLS = ("pdftotext", "pdftotext-layout", "pdfminer", "pdfminer-flow", "pymupdf"
          "pdfplumber", "pdfplumber-layout", "pypdf", "pdfium",
          # tools and options other projects use (build.extracted_text)
          "pdftotext-raw", "pypdf-layout", "pdfplumber-flow", "pdfplumber-words", "pdfplumber-tables", "pdfminer-all",
-         "pdfminer-vertical", "pymupdf-words", "pymupdf-dict")
+         "pdfminer-vertical", "pymupdf-words", "pymupdf-dict", "pymupdf-tables")
 BLANK_TOOLS = ("pymupdf", "pymupdf-sort", "pdfplumber", "pdfplumber-layout", "pdftotext-layout")
 NARROW_TOOLS = ("pdftotext", "pdfminer", "pdfminer-flow", "pypdf", "pdfium", "pymupdf-sort", "pdftotext-layout")
 CMS_TOOLS = ("pdftotext", "pdfminer", "pypdf", "pdfium", "pymupdf-sort")
