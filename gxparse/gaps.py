@@ -198,7 +198,6 @@ def section_gaps(sections: Sections, tables: dict[str, TableRead], title: Eviden
     used = frozenset([raw.where for read in tables.values() for raw in read.rows.values()]
                      + [tail for read in tables.values() for tail in read.tails])
     found = [i for i, s in enumerate(SECTIONS) if s.key in sections.headings]
-    unheaded = _tables_without_headings(sections, tables)
     for index, section in enumerate(SECTIONS):
         read = tables.get(section.key)
         has_table = read is not None and read.table is not None
@@ -209,18 +208,20 @@ def section_gaps(sections: Sections, tables: dict[str, TableRead], title: Eviden
             continue
         if has_table:
             continue
-        gaps[section.key] = _section_gap(sections, found, index, title, used, unheaded)
+        gaps[section.key] = _section_gap(sections, found, index, title, used)
     return gaps
 
 
-def _tables_without_headings(sections: Sections, tables: dict[str, TableRead]) -> list[int]:
-    """The sections whose table was read by its labels while their heading was not found."""
-    return [i for i, s in enumerate(SECTIONS) if s.key not in sections.headings
-            and tables.get(s.key) is not None and tables[s.key].table is not None]
+def tables_alone(gaps: dict[str, Gap]) -> dict[str, Gap]:
+    """The gaps of a text holding a document's tables alone (a table-to-CSV step): the sections' headings and
+    prose were never in it, so a section no heading shows between its neighbours is not found, never absent."""
+    keys = {s.key for s in SECTIONS}
+    return {key: Gap(False, gap.evidence, "文本只含文档的表格（表格转CSV），各部分标题与正文不在其中")
+            if gap.absent and key in keys else gap for key, gap in gaps.items()}
 
 
 def _section_gap(sections: Sections, found: list[int], index: int, title: Evidence | None,
-                 used: frozenset[str], unheaded: list[int]) -> Gap:
+                 used: frozenset[str]) -> Gap:
     section = SECTIONS[index]
     before = max((i for i in found if i < index), default=None)
     after = min((i for i in found if i > index), default=None)
@@ -246,10 +247,6 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     header = table_header_lines(between, section.key)
     if header:
         return Gap(False, [line_evidence(ln) for ln in header[:3]], "该处印有该部分统计表的表头，但未能读取表格")
-    # a table read between the same neighbours without its heading: the text lacks headings the document has
-    # (a table-to-CSV step keeps the tables alone, a heading printed as a picture), so no heading is evidence
-    if any((before if before is not None else -1) < i < after for i in unheaded):
-        return Gap(False, [first, after_heading], "其间另有部分的统计表已读取而未找到其标题，文中的部分标题可能未能提取")
     return Gap(True, [first, after_heading])
 
 

@@ -16,7 +16,7 @@ from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
-from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps
+from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
@@ -200,6 +200,8 @@ def build_report(document: Document, source: str) -> Report:
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第三部分标题；表三按其行标签读取", []))
         report.gaps = _gaps(sections, reads, report.template, meta.title_evidence, s3_lines)
+        if document.source_type == "csv":
+            report.gaps = tables_alone(report.gaps)
 
     report.s1_text = s1_text
     report.s5_text = _text(_section_lines(sections, "s5"))

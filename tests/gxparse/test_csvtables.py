@@ -46,3 +46,10 @@ def test_a_caption_left_without_its_row_takes_no_header_row_of_the_next_table():
     report = parse_document((TABLES / "zhoukou_office_2021.reportlab.txt").read_bytes(), "tables.csv")
     assert report.to_dict()["s2"]["admin_fees"] == {"amount_wan_yuan": None}
     assert "cell.blank" not in {f.rule for f in report.findings}
+
+
+def test_a_section_no_heading_shows_in_tables_alone_is_not_found_not_missing():
+    # the CSV keeps 洪泽's framed paragraphs of 一 and 六 but no heading of 二 to 五: 五 is not shown absent
+    report = parse_document((TABLES / "002_huaian_hongze_2023.published.txt").read_bytes(), "tables.csv")
+    assert "section.missing" not in {f.rule for f in report.findings}
+    assert any(f.rule == "section.not_found" and "第五部分" in f.message for f in report.findings)

@@ -109,15 +109,6 @@ def test_a_section_left_out_between_two_found_sections_is_missing():
     assert [e.where for e in missing.evidence] == ["第79行", "第98行"]
 
 
-def test_a_section_left_out_where_a_table_was_read_without_its_heading_is_not_found_not_missing():
-    # the text lacks headings the document prints (a table-to-CSV step keeps the tables alone): 四's table read by
-    # its labels between 三 and 六 shows that a heading missing there is no evidence
-    text = edited(("五、存在的主要问题及改进情况", ""), ("四、政府信息公开行政复议、行政诉讼情况", ""))
-    (found,) = findings(text, "section.not_found")
-    assert found.severity == "warning" and "第五部分" in found.message
-    assert "section.missing" not in errors(text)
-
-
 def test_a_numbered_line_where_the_section_belongs_is_a_heading_not_recognised():
     text = edited(("五、存在的主要问题及改进情况", "五、工作中的不足"))
     (found,) = findings(text, "section.not_found")
