@@ -32,8 +32,10 @@ Documents (the truth is the same figures in every rendering of a report):
 - the Markdown renderings of tests/fixtures/markdown (pymupdf4llm, markitdown; ``md-markitdown-layout``: seed
   and simulated report pages laid out in a CMS layout table, which markitdown writes as one table row);
 - the text PDF-to-text tools extract from the real, seed and simulated reports' PDFs, one cell per line
-  (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber, pypdf), figures run together (pypdfium2):
-  tests/fixtures/extracted;
+  (pdftotext, pdfminer.six, PyMuPDF) or a row per line (pdfplumber, pypdf), figures run together (pypdfium2),
+  with the options other projects use (pdftotext -raw, pypdf's layout mode, pdfplumber's text flow and words,
+  pdfminer's all_texts and detect_vertical, PyMuPDF's words and spans) and the tables alone written as CSV
+  (pdfplumber's extract_tables, PyMuPDF's find_tables): tests/fixtures/extracted;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
