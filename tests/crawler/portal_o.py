@@ -59,6 +59,8 @@ class HostsResolver:
     """Scrapy's ``DNS_RESOLVER`` for the crawl under test: the portal's names are 127.0.0.1, any other name is
     refused (no lookup leaves the machine)."""
 
+    domain = DOMAIN   # a portal under other names gives its own
+
     def __init__(self, reactor) -> None:
         self.reactor = reactor
 
@@ -70,7 +72,7 @@ class HostsResolver:
         self.reactor.installResolver(self)
 
     def getHostByName(self, host: str, timeout=()) -> defer.Deferred:  # noqa: N802 (Twisted's interface)
-        if host == DOMAIN or host.endswith("." + DOMAIN):
+        if host == self.domain or host.endswith("." + self.domain):
             return defer.succeed("127.0.0.1")
         return defer.fail(DNSLookupError(f"{host} is no name of the portal under test"))
 
