@@ -7,6 +7,12 @@ branch (``isParent``) is opened by asking the same URL with each ``autoParam`` e
 one more than its parent's below), then ``otherParam`` (an object, or an array of names and values). Without
 such a setting a branch is asked by its ``id`` (``crawler.jsonlinks``).
 
+A tree loaded whole draws its nodes from the answer of a GET its page's script makes and hands to zTree
+(``$.getJSON('/xxgk/catalog.json', {deptId: '1002'}, function (nodes) { $.fn.zTree.init($('#t'), setting,
+nodes); })``: a platform's 信息公开目录 of one department): that request, with its data, is a link of the page
+(``loaded_trees``), its answer's nodes read as any tree's: the GET written at most ``MAX_CALLBACK_CHARS`` before
+the ``zTree.init`` (the page's other requests are none), at most ``MAX_LOADED_TREES`` a script.
+
 At most ``MAX_TREES`` settings are kept a crawl, each read from at most ``MAX_SETTING_CHARS`` of its script.
 """
 
@@ -18,14 +24,22 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 from crawler.links import Link
+from crawler.scriptapis import api_calls
 
 MAX_TREES = 20
+MAX_LOADED_TREES = 5
+MAX_CALLBACK_CHARS = 500     # from a request to the zTree.init its callback makes
 MAX_SETTING_CHARS = 2_000
 _ASYNC = re.compile(r"\basync\s*:\s*\{")
 _URL = re.compile(r"""\burl\s*:\s*(["'])([^"'\s<>]{1,300})\1""")
 _AUTO = re.compile(r"\bautoParam\s*:\s*\[([^\]]*)\]")
 _OTHER = re.compile(r"\botherParam\s*:\s*(\{[^}]*\}|\[[^\]]*\])")
 _STRING = re.compile(r"""(["'])([^"']{0,100})\1""")
+_TREE_INIT = re.compile(r"\bzTree\s*\.\s*init\s*\(")
+# zTree.init's nodes, its third argument (res or res.data: the callback's parameter first), and that callback
+_NODES = re.compile(r"""[^,()]*(?:\([^()]*\))?[^,()]*,[^,]*,\s*([A-Za-z_$][\w$]*)[\w$.\[\]"']*\s*\)""")
+_CALLBACK = r"function\s*\(\s*{0}\s*[,)]|\(\s*{0}\s*[,)][^()]*=>|(?<![\w$]){0}\s*=>"
+_REQUEST = re.compile(r"(?:\$|jQuery)\s*\.\s*(?:ajax|get|getJSON)\s*\(")
 _PAIR = re.compile(r"""(["']?)([\w$-]{1,50})\1\s*:\s*(["'])([^"']{0,100})\3""")
 
 
@@ -76,6 +90,29 @@ class AsyncTrees:
         """How the tree whose answer this is opens a branch; None for an answer of no tree known."""
         tree = self._trees.get(answer_url.split("?")[0])
         return None if tree is None else lambda fields: tree.branch_url(fields, answer_url)
+
+
+def loaded_trees(code: str, base_url: str) -> list[str]:
+    """The GET requests whose answers a script hands to zTree whole (its data as the query), absolute."""
+    if _ASYNC.search(code):   # an async tree is asked branch by branch instead
+        return []
+    out, start = [], 0
+    for _, init in zip(range(MAX_LOADED_TREES), _TREE_INIT.finditer(code)):
+        nodes = _NODES.match(code, init.end(), init.end() + MAX_CALLBACK_CHARS)
+        # the callback handing its answer to the tree, written just before it, after the tree before it
+        begin = max(start, init.start() - MAX_CALLBACK_CHARS)
+        start = init.end()
+        callbacks = list(re.finditer(_CALLBACK.format(re.escape(nodes.group(1))), code[begin:init.start()])) \
+            if nodes else []
+        # the request the callback is given to: the last one begun before it, read to its end
+        requests = list(_REQUEST.finditer(code, begin, begin + callbacks[-1].start())) if callbacks else []
+        if not requests:
+            continue
+        request = code[requests[-1].start():init.end() + MAX_CALLBACK_CHARS]
+        callback = begin + callbacks[-1].start() - requests[-1].start()
+        out += [_with_query(urljoin(base_url, call.url).split("#")[0], list(call.data))
+                for call in api_calls(request) if call.method == "GET" and -1 < request.find(call.url) < callback]
+    return list(dict.fromkeys(out))
 
 
 def _settings(code: str, base_url: str) -> list[AsyncTree]:

@@ -126,7 +126,7 @@ from crawler.validators import validator_store
 from crawler.volatile import stable_url
 from crawler.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.xmlanswers import is_xml_answer
-from crawler.ztree import AsyncTrees
+from crawler.ztree import AsyncTrees, loaded_trees
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -141,6 +141,7 @@ _NOT_A_PAGE = re.compile(r"\.(?:zip|rar|7z|gz|exe|apk|msi|mp[34]|avi|flv|wmv|mov
                          re.IGNORECASE)
 _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _ASYNC_TREE = re.compile(rb"\bautoParam\b")
+_TREE_INIT = re.compile(rb"\bzTree\s*\.\s*init\s*\(")
 # A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
 _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
                              rb"|\burl\s*:\s*[\"']")
@@ -1157,6 +1158,9 @@ class ReportsSpider(scrapy.Spider):
         if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.ztree)
             links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
                                             get_base_url(response))
+        elif _TREE_INIT.search(response.body):   # a column tree zTree draws whole from an answer (crawler.ztree)
+            links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
+                      for url in loaded_trees(code, get_base_url(response))]
         return links, record_count(response.text)
 
     def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import pickle
 
+import pytest
 import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.spiders.reports import ReportsSpider
-from crawler.ztree import MAX_TREES, AsyncTrees
+from crawler.ztree import MAX_TREES, AsyncTrees, loaded_trees
+from tests.crawler.helpers import file_response, list_meta
 
 PAGE = "http://www.zhoukou.gov.cn/rsj/xxgk/index.html"
 TREE = "http://www.zhoukou.gov.cn/rsj/xxgk/tree.do"
@@ -83,3 +85,37 @@ def test_a_resumed_crawl_asks_a_branch_as_the_setting_read_before_it_was_interru
     resumed._restore_state()
     urls = _urls(resumed.parse_page(_answer(f"{TREE}?siteId=rsj&type=gk", ROOTS)))
     assert f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk" in urls
+
+
+def test_a_tree_drawn_whole_from_an_answer_its_script_asks_is_asked_with_the_scripts_data(spider):
+    # a platform's 信息公开目录 of one department: $.getJSON('/xxgk/catalog.json', {deptId: …}) handed to zTree.init
+    page = "http://www.zhoukou.gov.cn/xxgk/catalog.html?deptId=1002"
+    response = file_response("catalog_tree_loaded_as_json.html", page, list_meta("page"))
+    asked = _urls(spider.parse_page(response))
+    assert "http://www.zhoukou.gov.cn/xxgk/catalog.json?deptId=1002&siteId=nzxxgk" in asked
+    assert not any("visit.do" in url for url in asked)   # the page's other request draws no tree
+
+
+def test_a_scripts_requests_drawing_no_tree_are_no_links():
+    code = ("$.getJSON('/xxgk/visit.do', {page: 'catalog'}, function (n) { $('#count').text(n.count); });"
+            " $.fn.zTree.init($('#t'), setting, zNodes); $.get('/xxgk/stat.do', {id: 1});")
+    assert loaded_trees(code, PAGE) == [] and loaded_trees(code[:90], PAGE) == []
+
+
+def test_a_trees_request_is_read_in_a_bounded_window():
+    code = "$.getJSON('/xxgk/catalog.json', {deptId: '1'}, function (n) {" + " " * 600 + "$.fn.zTree.init($('#t'), s, n); });"
+    assert loaded_trees(code, PAGE) == []
+
+
+def test_an_async_trees_script_is_asked_branch_by_branch_never_whole():
+    assert loaded_trees(SETTING + " $.get('/rsj/xxgk/tree.do', {id: 1});", PAGE) == []
+
+
+@pytest.mark.parametrize(("code", "asked"), [
+    ("$.ajax({url: '/xxgk/tree.do', type: 'GET', data: {deptId: 2}, success: function (res) {"
+     " $.fn.zTree.init($('#t'), setting, res.data); }});", "http://www.zhoukou.gov.cn/xxgk/tree.do?deptId=2"),
+    ("$.get('/xxgk/tree.do', {deptId: 3}, res => { $.fn.zTree.init($('#t'), setting, res.list); });",
+     "http://www.zhoukou.gov.cn/xxgk/tree.do?deptId=3"),
+    ("$.get('/xxgk/tree.do', {deptId: 3}, res => { $.fn.zTree.init($('#t'), setting, zNodes); });", None)])
+def test_a_trees_request_is_the_one_whose_callback_hands_the_tree_its_answer(code, asked):
+    assert loaded_trees(code, PAGE) == ([asked] if asked else [])
