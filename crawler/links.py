@@ -153,13 +153,15 @@ def record_count(text: str) -> int:
 
 
 def link_label(text: str, title: str | None) -> str:
-    """The text to judge a link by: its title attribute when that holds the full text the list cut short."""
+    """The text to judge a link by: its title attribute when that holds the full text the list cut short, or
+    names what a link saying only 下载/查看 leads to (a download address naming no file: ``<a href="/attach/0/8a8e…"
+    title="…年度报告.pdf">下载</a>``)."""
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     title = " ".join((title or "").split())
     if not title:
         return text
     stem = _CUT.sub("", text)
-    if not text or title.startswith(stem):
+    if not text or title.startswith(stem) or (_GENERIC_TEXT.match(text.replace(" ", "")) and _CJK.search(title)):
         return title
     return text
 

@@ -285,3 +285,12 @@ def test_a_view_calling_the_pages_function_in_a_lists_row_is_named_by_its_row():
     assert named == {"detail_3021.html": "南川市财政局2024年政府信息公开工作年度报告",
                      "detail_2877.html": "南川市财政局2023年政府信息公开工作年度报告",
                      "detail_2950.html": "南川市2023年市级财政决算报告"}
+
+
+@pytest.mark.parametrize(("text", "title", "label"), [
+    ("下载", "某局2024年政府信息公开工作年度报告.pdf", "某局2024年政府信息公开工作年度报告.pdf"),
+    ("点击查看", "某局2024年政府信息公开工作年度报告", "某局2024年政府信息公开工作年度报告"),
+    ("下载", "download", "下载"),
+    ("2024年年报", "某局2024年政府信息公开工作年度报告", "2024年年报")])
+def test_a_link_saying_only_download_is_named_by_its_title(text, title, label):
+    assert link_label(text, title) == label

@@ -90,3 +90,9 @@ def test_an_article_given_as_a_detail_apis_json_is_titled_by_its_answer(spider):
 
 def test_an_article_given_as_json_whose_title_is_a_look_alike_is_no_report(spider):
     assert _answered(spider, "detail_api_budget.json", SITE + "/sfj/api/article/8801", "西屏市司法局2024年…") == []
+
+
+def test_a_download_naming_no_file_is_read_by_the_title_of_its_link(spider):
+    # <a href="/attach/0/8a8e…" title="…年度报告.pdf">下载</a>: the address and the text name nothing
+    asked, _ = _asked(spider, "detail_attachment_named_by_title.html", SITE + "/czj/art/2025/cz9.html")
+    assert asked == [(SITE + "/attach/0/8a8e81c97d3e2f1a017d9b4c9e290a1", "report")]
