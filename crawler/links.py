@@ -251,8 +251,9 @@ class _Walker:
                 continue   # its values are years the form sends, not addresses
             options = list(select.iter("option"))
             # a bare number is a page a handler is given (goPage(this.value)), no address
-            entries = [(self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options
-                       if not (o.get("value") or "").strip().isdigit()]
+            entries = self._chosen_agencies(select, options) or [
+                (self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options
+                if not (o.get("value") or "").strip().isdigit()]
             entries = [(u, t) for u, t in entries if u]
             if not entries:
                 continue
@@ -262,6 +263,21 @@ class _Walker:
             agencies = sum(is_agency_name(t) for _, t in entries)
             out += [Link(u, t, heading, "option", None, agencies) for u, t in entries]
         return out
+
+    def _chosen_agencies(self, select, options: list) -> list[tuple[str | None, str]]:
+        """A drop-down of agencies that submits its GET form (a platform's departments, each a ``?deptId=`` of
+        the same pages: ``<form action="catalog.html"><select name="deptId"><option value="1004">市卫生健康委员会``):
+        each agency's address is the form's, sent as a browser sends it; none for any other drop-down."""
+        form = _submitted_form(select)
+        named = [(o, " ".join("".join(o.itertext()).split())) for o in options if (o.get("value") or "").strip()]
+        agencies = sum(is_agency_name(t) for _, t in named)
+        if form is None or agencies < 2 or 2 * agencies < len(named):
+            return []
+        action, fields = self.url(form.get("action") or self.base_url), urlencode(form_fields(form, select))
+        if action is None or len(fields) > MAX_FORM_QUERY:
+            return []
+        return [(urlsplit(action)._replace(query="&".join(q for q in (fields, urlencode(
+            [(select.get("name"), o.get("value").strip())])) if q)).geturl(), text) for o, text in named]
 
     def forms(self, root) -> list[Link]:
         """A list shown one year at a time, the year chosen in a ``<select name="year">`` of a GET form
@@ -425,12 +441,21 @@ class _Walker:
         return ""
 
 
-def _year_choice(select):
-    """The drop-down of years and the GET form it belongs to, when choosing in it is submitting that form
-    (not a drop-down of addresses its script opens); else None."""
+def _submitted_form(select):
+    """The GET form a drop-down belongs to, when choosing in it is submitting that form (not a drop-down of
+    addresses its script opens); else None."""
     form = next(select.iterancestors("form"), None)
     if form is None or not select.get("name") or select.get("onchange") and "submit" not in select.get("onchange") \
             or (form.get("method") or "get").strip().lower() != "get":
+        return None
+    return form
+
+
+def _year_choice(select):
+    """The drop-down of years and the GET form it belongs to, when choosing in it is submitting that form; else
+    None."""
+    form = _submitted_form(select)
+    if form is None:
         return None
     options = [" ".join("".join(o.itertext()).split()) for o in select.iter("option")]
     years = sum(bool(_YEAR.search(t)) for t in options)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from scrapy.http import HtmlResponse
 
 from crawler.links import MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
 
@@ -294,3 +295,13 @@ def test_a_view_calling_the_pages_function_in_a_lists_row_is_named_by_its_row():
     ("2024年年报", "某局2024年政府信息公开工作年度报告", "2024年年报")])
 def test_a_link_saying_only_download_is_named_by_its_title(text, title, label):
     assert link_label(text, title) == label
+
+
+def test_a_drop_down_of_agencies_submitting_its_get_form_links_each_agency_as_the_form_sends_it():
+    # a platform's departments, each a ?deptId= of the same pages, chosen in a <select name="deptId">
+    page = "http://www.zhoukou.gov.cn/xxgk/index.html"
+    response = HtmlResponse(page, body=(FILES / "platform_department_select.html").read_bytes())
+    options = [(link.url, link.text) for link in page_links(response.selector.root, page)
+               if link.source == "option" and "deptId" in link.url]
+    assert options == [(f"http://www.zhoukou.gov.cn/xxgk/catalog.html?siteId=zkxxgk&deptId={n}", name) for n, name in (
+        ("1004", "市卫生健康委员会"), ("1005", "市民政局"), ("1006", "市交通运输局"))]
