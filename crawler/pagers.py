@@ -19,7 +19,9 @@ with the text "3" is not one.
   ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
   (``location.href = '…&pageIndex=' + n``).
 - A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-total``) and a script
-  that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages.
+  that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages; one
+  naming the next page's address whole (``data-next="?page=2&ajax=1"``): that page, and in each fragment it
+  loads the next button's.
 - ASP.NET WebForms pagers (AspNetPager, GridView) are links to ``__doPostBack('ctl00$…$AspNetPager1','2')``
   (or ``'Page$2'``): the page's form posted back with that event target and argument, its ``__VIEWSTATE`` as
   it is. The spider posts the form once per later page (``postback_pages``).
@@ -63,6 +65,7 @@ _JSON_COUNT_KEYS = {
 # A pager link's call with the page number (goPage(2), javascript:toPage('3')), and a URL a script writes up to
 # a key's value followed by what it appends ('/list?catId=8801&pageIndex=' + n).
 _PAGE_CALL = re.compile(r"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*['\"]?(\d{1,4})['\"]?\s*\)\s*;?\s*$")
+_MORE_ADDRESS = re.compile(r"^\s*(?:https?://|/|\./|\.\./|\?|[\w-]+[/.?])[^\s<>\"'{}]{0,300}\s*$")
 _MORE_TEXT = re.compile(r"^(?:点击)?(?:加载|查看|显示)更多|^load\s*more", re.IGNORECASE)
 # '/list/29_' + page + '.html': a URL written around a variable (the variable's name says it is the page).
 _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{0,300})\1\s*\+\s*([A-Za-z_$][\w$]*)"""
@@ -191,6 +194,20 @@ def load_more_urls(root, page_url: str) -> list[str]:
         return []
     prefix, suffix = template
     return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in sorted(numbers)]
+
+
+def more_button_urls(root, page_url: str) -> list[str]:
+    """The page a 加载更多 button names whole in a ``data-`` attribute (``<button class="more"
+    data-next="…&page=2&ajax=1">加载更多</button>``): the list's next page, also where the button comes in a
+    fragment without the script that reads it (the fragment a first press loaded); at most
+    ``MAX_GENERATED_PAGES`` buttons read."""
+    out = []
+    for button in root.xpath("//*[@data-next or @data-url or @data-href]")[:MAX_GENERATED_PAGES]:
+        address = next((button.get(name).strip() for name in ("data-next", "data-url", "data-href")
+                        if _MORE_ADDRESS.match(button.get(name) or "")), None)
+        if address and _MORE_TEXT.match(squash("".join(button.itertext()))):
+            out.append(urljoin(page_url, address))
+    return out
 
 
 def open_load_more(root, page_url: str) -> tuple[str, str, int] | None:

@@ -108,6 +108,7 @@ from crawler.pagers import (
     json_page_urls,
     MAX_GENERATED_PAGES,
     load_more_urls,
+    more_button_urls,
     open_load_more,
     postback_pages,
     proxy_page_urls,
@@ -381,6 +382,8 @@ class ReportsSpider(scrapy.Spider):
         elif isinstance(response, TextResponse) and response.meta.get("api", {}).get("method") == "GET" \
                 and not is_xml_answer(response.body):   # an HTML fragment a loader asked by GET puts in place
             urls += fragment_page_urls(response.selector.root, response.url)
+        if isinstance(response, TextResponse):   # a page or a fragment it loaded: its 加载更多 button's next page
+            urls += more_button_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]

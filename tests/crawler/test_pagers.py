@@ -15,6 +15,7 @@ from crawler.pagers import (
     is_pager_link,
     json_page_params,
     load_more_urls,
+    more_button_urls,
     open_load_more,
     postback_pages,
     proxy_page_urls,
@@ -226,3 +227,12 @@ def test_a_page_of_unclosed_create_page_calls_is_read_in_linear_time():
     started = time.process_time()
     assert create_page_urls(text, "http://a.gov.cn/ndbg/") == []
     assert time.process_time() - started < 1
+
+
+@pytest.mark.parametrize(("button", "asked"), [
+    ('<button class="more" data-next="?page=2&amp;ajax=1">加载更多</button>', ["http://a.gov.cn/ndbg/?page=2&ajax=1"]),
+    ('<a href="javascript:;" data-url="/ndbg/list_2.html">点击加载更多</a>', ["http://a.gov.cn/ndbg/list_2.html"]),
+    ('<a href="javascript:;" data-url="/ndbg/art/8842.html">某局2023年政府信息公开工作年度报告</a>', []),
+    ('<button class="more" data-next="2">加载更多</button>', [])])
+def test_a_load_more_button_naming_its_next_pages_address_gives_that_page(button, asked):
+    assert more_button_urls(lxml.html.fromstring(f"<div>{button}</div>"), "http://a.gov.cn/ndbg/") == asked

@@ -425,3 +425,11 @@ def test_a_fragment_a_loader_asks_by_get_gives_its_other_pages_at_its_address(sp
     requests = _requests(spider.parse_page(response))
     assert [r.url for r in requests if r.meta["role"] == "list"] == [
         f"http://www.zhoukou.gov.cn/zjj/info/list?page={n}&column=nb" for n in (2, 3)]
+
+
+def test_a_fragment_a_load_more_button_loaded_asks_the_page_its_own_button_names(spider):
+    # the fragment of <button data-next="…&page=2&ajax=1">加载更多</button>, holding the next button without the
+    # script that reads it
+    url = "http://www.zhoukou.gov.cn/zfxxgk/fdzdgknr/ndbg/index.html?deptId=1002&page=2&ajax=1"
+    asked = _loaded(spider, url, (FILES / "list_fragment_more_button.html").read_bytes(), list_meta())
+    assert [r.url for r in asked] == [url.replace("page=2", "page=3")]
