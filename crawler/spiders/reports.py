@@ -152,6 +152,7 @@ _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府�
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
@@ -1273,6 +1274,9 @@ class ReportsSpider(scrapy.Spider):
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
         files += [Link(url, "") for url in loaded_bodies(response.selector.root, get_base_url(response))]
+        # an old frameset has no body: what it shows, the report among its banner and menu, is in its frames
+        files += [Link(response.urljoin(src), "") for src in
+                  response.xpath("//frameset//frame/@src").getall()[:MAX_FRAMES] if response.urljoin(src) != response.url]
         if not files:  # a scanned report shown as images in the article body
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())

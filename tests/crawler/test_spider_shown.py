@@ -96,3 +96,10 @@ def test_a_download_naming_no_file_is_read_by_the_title_of_its_link(spider):
     # <a href="/attach/0/8a8e…" title="…年度报告.pdf">下载</a>: the address and the text name nothing
     asked, _ = _asked(spider, "detail_attachment_named_by_title.html", SITE + "/czj/art/2025/cz9.html")
     assert asked == [(SITE + "/attach/0/8a8e81c97d3e2f1a017d9b4c9e290a1", "report")]
+
+
+def test_a_report_page_that_is_a_frameset_asks_its_frames_and_is_no_report_itself(spider):
+    # an old GBK frameset titled as the report, a banner frame and the report's frame: each frame judged by its title
+    asked, yielded = _asked(spider, "detail_frameset.html", SITE + "/jyj/art/2023/art_2022.html")
+    assert (asked, yielded) == ([(SITE + "/jyj/art/2023/top.html", "maybe"), (SITE + "/jyj/art/2023/main_2022.html",
+                                                                               "maybe")], [])
