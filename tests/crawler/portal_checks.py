@@ -10,13 +10,14 @@ import pytest
 from tests.crawler.helpers import portal_crawl
 
 
-def crawl_of(make_portal: Callable, site_id: str, name: str):
-    """A module's fixture: the portal served, crawled from its home page once, as (portal, summary, items)."""
+def crawl_of(make_portal: Callable, site_id: str, name: str, resolver: str | None = None):
+    """A module's fixture: the portal served, crawled from its home page once (its host names resolved by
+    ``resolver``), as (portal, summary, items)."""
     @pytest.fixture(scope="module")
     def crawl(tmp_path_factory):
         portal = make_portal()
         try:
-            summary, items = portal_crawl(site_id, name, portal.base, tmp_path_factory.mktemp(site_id))
+            summary, items = portal_crawl(site_id, name, portal.base, tmp_path_factory.mktemp(site_id), resolver)
             yield portal, summary, items
         finally:
             portal.close()

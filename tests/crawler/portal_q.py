@@ -35,8 +35,8 @@ import json
 from html import escape
 from urllib.parse import quote
 
-from tests.crawler.portal import Host, HostServer, Look, Page
 from tests.crawler import portal_o
+from tests.crawler.portal import Host, HostServer, Look, Page
 from tests.crawler.portal_o import NamedHosts
 
 DOMAIN = "nanzhu.gov.cn"
@@ -75,6 +75,7 @@ class PortalQ:
         self.port = self.server.server_address[1]
         self.base = self.url("www", "")
         self.expected: dict[str, tuple[str, int]] = {}
+        self.columns: dict[str, object] = {}   # deptId → the department's 年报 column, callable(query) -> Page
         self._home()
         self._platform()
         self._office()
@@ -161,7 +162,6 @@ class PortalQ:
 
         self.xxgk.dynamic["/xxgk/catalog.html"] = catalog
         self.xxgk.dynamic["/xxgk/catalog.json"] = catalog_json
-        self.columns: dict[str, object] = {}
 
         def column(query) -> Page:
             answer = self.columns.get((query.get("deptId") or [""])[0])

@@ -5,35 +5,18 @@ once and nothing else."""
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
 from crawler.coverage import ROBOTS_REFUSED
-from crawler.run import run_crawl
-from crawler.siteconfig import Site
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
-    test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
     test_the_crawl_ends_by_itself)
 from tests.crawler.portal_o import CITY, PortalO
 
-
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    """The portal served, crawled once from its https://www home page, its names resolved by the test's
-    resolver: (portal, summary, items)."""
-    portal, state = PortalO(), tmp_path_factory.mktemp("dongjiang")
-    try:
-        feed = state / "items.jsonl"
-        site = Site("dongjiang", CITY, (portal.base + "/",), delay=0, concurrency=4, max_pages=800)
-        settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
-                    "DNS_RESOLVER": "tests.crawler.portal_o.HostsResolver",
-                    "FEEDS": {str(feed): {"format": "jsonlines"}}}
-        summary = run_crawl([site], settings, timeout=240).site("dongjiang")
-        yield portal, summary, [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
-    finally:
-        portal.close()
+# The portal served, crawled once from its https://www home page, its names resolved by the test's resolver.
+crawl = crawl_of(PortalO, "dongjiang", CITY, "tests.crawler.portal_o.HostsResolver")
 
 
 def test_each_report_is_yielded_once(crawl):
