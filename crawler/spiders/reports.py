@@ -383,7 +383,8 @@ class ReportsSpider(scrapy.Spider):
         elif isinstance(response, TextResponse) and response.meta.get("api", {}).get("method") == "GET" \
                 and not is_xml_answer(response.body):   # an HTML fragment a loader asked by GET puts in place
             urls += fragment_page_urls(response.selector.root, response.url)
-        if isinstance(response, TextResponse):   # a page or a fragment it loaded: its 加载更多 button's next page
+        if isinstance(response, TextResponse) and not is_json_answer(response.body) and not is_xml_answer(response.body):
+            # a page or a fragment it loaded: its 加载更多 button's next page
             urls += more_button_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
