@@ -19,12 +19,14 @@ from gxparse.extraction.cellstream import (
     LabelledRun,
     Shape,
     header_blocks,
+    header_boxes,
     header_runs,
     in_no_order_adds_up,
     is_cell_per_line,
     is_column_header,
     labelled_runs,
     lay_run,
+    named_columns,
     read_parts,
     read_flow,
     read_stream,
@@ -212,6 +214,7 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
             for item, value in zip(table, run.values):
                 cells.setdefault(item.key, {})[column] = value
                 where.setdefault(item.key, run.where)
+    _s2_under_box_headers(lines, _s2_subtables(items), cells, where)
     return _HeaderCells(cells, where)
 
 
@@ -247,6 +250,20 @@ def _s2_blocks(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow
         for item, cells in zip(table, grid or []):
             rows[item.key] = RawRow(item.key, "", list(cells), block.where, order=items.index(item))
     return rows
+def _s2_under_box_headers(lines: Sequence[Line], tables: Sequence[Sequence[Item]], cells: dict[str, dict[str, str]],
+                          where: dict[str, str]) -> None:
+    """Adds to ``cells`` the items of a sub-table printed as column boxes under one line naming its columns
+    (``cellstream.header_boxes``), those whose figure every box holds (which box is which column, nothing says)."""
+    columns = {frozenset(label_key(c.label) for c in table[0].columns): table for table in tables}
+    for boxes in header_boxes(lines, frozenset(name for names in columns for name in names)):
+        table = columns.get(frozenset(boxes.names))
+        if table is None or len(table) != len(boxes.rows) or len(boxes.names) != len(table[0].columns):
+            continue
+        for item, value in zip(table, boxes.rows):
+            if value is not None and item.key not in cells \
+                    and not any(_parse_item_cell(item, c.key, value).invalid for c in item.columns):
+                cells[item.key] = {c.key: value for c in item.columns}
+                where[item.key] = boxes.where
 
 
 def _s2_under_other_headers(rows: dict[str, RawRow], header_cells: _HeaderCells, items: Sequence[Item]) -> list[str]:
@@ -425,7 +442,7 @@ def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
         line = lines[n]
         if line.in_grid:
             break
-        if not line.values and label_key(line.label) in headers:
+        if not line.values and (label_key(line.label) in headers or named_columns(line, headers)):
             start = n
         elif line.label or len(line.values) != 1:
             break

@@ -1024,6 +1024,51 @@ def _text_boxes(lines: Sequence[Line]) -> list[list[Line]]:
     return boxes
 
 
+class HeaderBoxes:
+    """Boxes of single figures right under one line naming several columns (``header_boxes``): the figure of each
+    row that every box holds, None where they differ."""
+
+    names: list[str]
+    rows: list[str | None]
+    where: str
+
+
+def named_columns(line: Line, headers: frozenset[str] | set[str]) -> list[str]:
+    """The columns (keys in ``headers``) a line of text names, where it names several apart by spaces and nothing
+    else (a table's header on one line); none otherwise."""
+    names = [label_key(name) for name in line.label.split()] if line.label and not line.values else []
+    return names if len(names) > 1 and all(name in headers for name in names) else []
+
+
+def header_boxes(lines: Sequence[Line], headers: frozenset[str]) -> list[HeaderBoxes]:
+    """The columns printed as text boxes right under one line naming several columns (keys in ``headers``, the
+    names apart by spaces): as many boxes of single figures as names, each as long as the others and none as long
+    as there are names (boxes as long may be rows), are those columns' cells top to bottom (a narrow table's
+    header fits one line, each column's cells one box: 本年制发件数 本年废止件数 现行有效件数 / 0 6 / 0 32 / 0 74).
+    Which box is which column, the tool's order of boxes does not say (pdfminer.six's default writes the third
+    before the second): a row is read only where every box holds the same figure."""
+    out: list[HeaderBoxes] = []
+    for at, line in enumerate(lines):
+        names = named_columns(line, headers)
+        if not names:
+            continue
+        boxes: list[list[Line]] = []
+        # the scan stops at the first line other than a lone figure: every line is passed over once
+        for run in (lines[n] for n in range(at + 1, len(lines))):
+            if run.in_grid or run.label or len(run.values) != 1:
+                break
+            if run.after_gap or not boxes:
+                if len(boxes) == len(names):
+                    break
+                boxes.append([])
+            boxes[-1].append(run)
+        sizes = {len(box) for box in boxes}
+        if len(boxes) == len(names) and len(sizes) == 1 and sizes != {len(names)}:
+            rows = [{box[n].values[0] for box in boxes} for n in range(len(boxes[0]))]
+            out.append(HeaderBoxes(names, [row.pop() if len(row) == 1 else None for row in rows], boxes[0][0].where))
+    return out
+
+
 def lay_run(values: Sequence[str], widths: Sequence[int], sums: Sequence[RowSum]) -> list[list[str]] | None:
     """The figures of one labelled run laid into the consecutive rows of ``widths`` in row order: the run under
     a row's label that holds the figures of the rows after it whose labels the tool printed elsewhere (up to

@@ -5,7 +5,7 @@ figures never guessed at; and OCR's digit noise in text ends as warnings."""
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.extraction.cellstream import Shape, header_runs, labelled_runs, lay_run, read_stream
+from gxparse.extraction.cellstream import Shape, header_boxes, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
 from gxparse.tables import _s3_labelled_runs, s2_trail
 from gxparse.template import S3_ROWS
@@ -517,6 +517,25 @@ def test_header_words_printed_together_then_figures_head_no_run():
     lines = lines_from_text("本年制发件数\n本年废止件数\n现行有效件数\n1\n0\n4\n规章\n本年制发件数\n5\n6")
     runs = header_runs(lines, frozenset({"本年制发件数", "本年废止件数", "现行有效件数"}))
     assert [(run.header, run.values) for run in runs] == [("本年制发件数", ["5", "6"])]
+
+
+_ISSUED = frozenset({"本年制发件数", "本年废止件数", "现行有效件数"})
+
+
+def test_boxes_under_one_line_naming_several_columns_give_the_rows_every_box_agrees_on():
+    # the boxes' order is the tool's (pdfminer.six's default writes the third column before the second)
+    lines = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n\n规章")
+    assert [(boxes.names, boxes.rows) for boxes in header_boxes(lines, _ISSUED)] == [
+        (["本年制发件数", "本年废止件数", "现行有效件数"], ["0", None])]
+
+
+def test_boxes_that_may_be_rows_or_do_not_match_the_names_are_no_columns():
+    # three boxes of three under three names: columns or rows, nothing says; boxes of unequal length; two boxes
+    for text in ("本年制发件数 本年废止件数 现行有效件数\n0\n6\n1\n\n0\n32\n2\n\n0\n74\n3\n",
+                 "本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n",
+                 "本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n规章\n0\n74\n",
+                 "本年制发件数 信息内容 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n"):
+        assert header_boxes(lines_from_text(text), _ISSUED) == []
 
 
 def test_table_two_row_labels_between_a_columns_header_words_and_its_figures_keep_the_run():

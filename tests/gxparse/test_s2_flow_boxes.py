@@ -31,6 +31,18 @@ def test_a_label_alone_is_no_blank_row_where_the_tables_boxes_stand_before_its_h
 
 
 
+def test_a_row_every_column_box_agrees_on_is_read_under_one_line_naming_the_columns():
+    # huangchuan_2021: the names on one line, a box of two figures for each column (规章's, 行政规范性文件's) before the
+    # heading; which box is which column the tool's order does not say: 规章's 0 in every box is read, the other not
+    table = _read("本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n\n" + _HEADING + "\n"
+                  "第二十条第（一）项\n信息内容\n规章\n行政规范性文\n件\n\n本年处理决定数量\n12502\n\n"
+                  "本年收费金额（单位：万元）\n144.4399\n\n第二十条第（五）项\n信息内容\n行政许可\n"
+                  "第二十条第（六）项\n本年处理决定数量\n信息内容\n2331\n行政处罚\n行政强制\n21\n"
+                  "第二十条第（八）项\n信息内容\n行政事业性收\n费\n\n")
+    assert table["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert table["normative_docs"] == {"issued": None, "repealed": None, "in_force": None}
+
+
 def test_a_figure_under_another_items_header_is_not_the_item_its_label_reading_gave_it():
     # huangchuan_2021: 本年收费金额's 144.4399 printed among 行政许可's label lines is 行政事业性收费's, never 行政许可's
     lines = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n\n" + _HEADING + "\n"
@@ -64,3 +76,4 @@ def test_a_figure_after_table_fours_header_pieces_is_no_figure_of_table_two():
     # (which holds only column names and the figures under them) ends there
     lines = lines_from_text("本年制发件数\n0\n12\n\n本年收费金额（单位：万元）\n\n总\n计\n0\n\n" + _HEADING + "\n")
     assert s2_lead(lines[:-1], "v2021") == []
+
