@@ -266,6 +266,14 @@ def _s2_under_box_headers(lines: Sequence[Line], tables: Sequence[Sequence[Item]
                 where[item.key] = boxes.where
 
 
+def _short_of(values: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``values`` (an item read by its label, fewer figures than its columns: no reading of its row) are
+    some of ``whole``'s figures in their order (the item read under its columns' header words): no disagreement
+    (政府集中采购 / 采购项目数量 / 2 read by the label, 2 and 32.00 under 采购项目数量 and 采购总金额)."""
+    rest = iter(whole)
+    return len(values) < len(whole) and all(value in rest for value in values)
+
+
 def _s2_under_other_headers(rows: dict[str, RawRow], header_cells: _HeaderCells, items: Sequence[Item]) -> list[str]:
     """The items read by their labels whose figures start with one printed right under another item's column
     header words (the run of that column starting on the same line): that figure is the other item's (a tool
@@ -507,7 +515,8 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     headed = {row.values[0] for row in by_headers.values() if len(row.values) == 1}
     for key, row in by_headers.items():
         read = rows.get(key)
-        rows[key] = row if read is None or not read.values else read if read.values == row.values \
+        rows[key] = row if read is None or not read.values or _short_of(read.values, row.values) \
+            else read if read.values == row.values \
             else replace(read, values=[])   # two readings that disagree: neither is certain
     # a figure under a column's header words that the item read by its label gives that column another: neither
     # reading is certain (a narrow cell's figure in another item's run: 政府集中采购 2 39, its amount 32.00 printed

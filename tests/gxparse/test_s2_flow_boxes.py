@@ -77,3 +77,12 @@ def test_a_figure_after_table_fours_header_pieces_is_no_figure_of_table_two():
     lines = lines_from_text("本年制发件数\n0\n12\n\n本年收费金额（单位：万元）\n\n总\n计\n0\n\n" + _HEADING + "\n")
     assert s2_lead(lines[:-1], "v2021") == []
 
+
+def test_a_label_reading_of_fewer_figures_that_the_header_reading_holds_gives_way_to_it():
+    # simsite-c00-2019: 政府集中采购 / 采购项目数量 / 2 read by its label (one figure of two), the item's columns under
+    # their header words 2 and 32.00: no disagreement, the whole reading stands
+    lines = lines_from_text("第二十条第（九）项\n信息内容\n政府集中采购\n\n采购项目数量\n2\n\n采购总金额\n32.00\n\n总计\n\n")
+    read = read_s2(lines, "v2019")
+    assert read.table is not None
+    assert {key: cell.value for key, cell in read.table["central_procurement"].items()} == {
+        "projects": 2, "amount": "32.00"}
