@@ -750,3 +750,20 @@ def test_labels_after_a_run_holding_the_next_rows_figures_are_not_read_over_thei
     rows = _s3_labelled_runs(lines_from_text(text), [row.key for row in S3_ROWS["v2021"]])
     assert "result.not_processed.reconfirm" not in rows and "result.other.no_correction" not in rows
     assert rows["result.total"].values == "9 0 1 1 2 0 13".split()
+
+
+class _Looked(list):
+    """Lines that count how often one is looked up by its place."""
+
+    looks = 0
+
+    def __getitem__(self, index):
+        _Looked.looks += 1
+        return super().__getitem__(index)
+
+
+def test_boxes_under_header_lines_are_found_in_looks_linear_in_the_lines():
+    block = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n" + "\n".join("7" * 50) + "\n\n规章")
+    lines = _Looked(block * 1_000)
+    assert len(lines) > 50_000 and header_boxes(lines, _ISSUED) == []
+    assert _Looked.looks <= len(lines)
