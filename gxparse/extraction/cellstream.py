@@ -1024,6 +1024,7 @@ def _text_boxes(lines: Sequence[Line]) -> list[list[Line]]:
     return boxes
 
 
+@dataclass
 class HeaderBoxes:
     """Boxes of single figures right under one line naming several columns (``header_boxes``): the figure of each
     row that every box holds, None where they differ."""
