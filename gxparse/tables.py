@@ -77,8 +77,8 @@ from gxparse.template import (
     s3_row_cells,
     s3_row_label,
 )
-from gxparse.extraction.textcolumns import (header_starts, spread_by_starts, spread_short_rows,
-                                             spread_under_characters, spread_under_headers, spread_under_starts)
+from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
+                                             spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
 
 
 @dataclass
@@ -1521,6 +1521,7 @@ _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_R
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
 _S4_COLUMN_CHARS = frozenset("".join(c.label for c in S4_COLUMNS))
 _S4_SPANNING = (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS))
+_S4_PITCH_SLACK = 0.5   # characters two steps of one header line may differ by and still be one pitch
 _S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words of one column (centred words)
 
 
@@ -1668,10 +1669,52 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
         laid = spread_by_starts(row.values, row.value_offsets, starts)
     if laid is None and (characters := _s4_character_starts(above)) is not None:
         laid = spread_under_characters(row.values, row.value_offsets, characters)
+    if laid is None:
+        laid = _s4_fitted_under_headers(row, above)
     counts = [parse_count(v).value for v in laid or []]
     if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
     return laid
+
+
+def _s4_fitted_under_headers(row: Line, above: Sequence[Line]) -> list[str] | None:
+    """Table 四's row laid under its column headers on a scale fitted between them and its figures
+    (``textcolumns.spread_by_fitted_scale``: PyMuPDF's sorted text spaces each line anew), the columns' places
+    taken from the best evidence the header gives: one line printing a header piece of every column (its own
+    places, which no other line's spacing shifts); else header lines each stepping by one pitch (columns of one
+    width: their places 0 … 14); else the header words' starts over all lines."""
+    columns = _s4_line_starts(above)
+    if columns is None and (starts := _s4_header_places(above, starts=True)) is not None:
+        columns = [float(c) for c in range(S4_WIDTH)] if _s4_header_pitched(above) else starts
+    return spread_by_fitted_scale(row.values, row.value_offsets, columns) if columns else None
+
+
+def _s4_header_cells(line: Line) -> list[tuple[str, float]]:
+    """The cells of a line of table 四's column headers with their offsets ([] for any other line)."""
+    cells = line.text.split("\t")
+    if line.values or len(cells) != len(line.offsets):
+        return []
+    if not all((key := label_key(cell)) and set(key) <= _S4_COLUMN_CHARS for cell in cells):
+        return []
+    return list(zip(cells, line.offsets))
+
+
+def _s4_line_starts(lines: Sequence[Line]) -> list[float] | None:
+    """Where table 四's fifteen columns start by the one header line printing a header word or character of
+    every column (结 / 果 / 他 …, 结果 / 其他 …); None unless exactly one line does."""
+    whole = [[offset - len(cell) / 2 for cell, offset in cells]
+             for line in lines if len(cells := _s4_header_cells(line)) == S4_WIDTH]
+    return whole[0] if len(whole) == 1 else None
+
+
+def _s4_header_pitched(lines: Sequence[Line]) -> bool:
+    """Whether every line of table 四's column headers (two words or more) steps from word to word by whole
+    pitches of one (``结果维持 结果纠正 …`` five characters each; two over a column whose word is on another
+    line): columns of one width, however the tool indents each line."""
+    steps = [b - a for line in lines if len(cells := _s4_header_cells(line)) > 1
+             for a, b in itertools.pairwise(offset - len(cell) / 2 for cell, offset in cells)]
+    pitch = min(steps, default=0.0)
+    return pitch > 0 and all(abs(step - round(step / pitch) * pitch) <= _S4_PITCH_SLACK for step in steps)
 
 
 _S4_HEADER_CHARS = frozenset(label_key(S4_LITIGATION_HEADER + "".join(c.label for c in (*S4_BLOCKS, *S4_COLUMNS))))

@@ -17,6 +17,7 @@ with a space between cells tells nothing by places. The caller checks the laid t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
@@ -30,6 +31,9 @@ _MIN_PITCH = 2.0     # characters: columns closer than this are no grid a figure
 _PADDING = 2         # spaces at least between two figures of a row in text that keeps the page's layout
 _MIN_PITCH_ROWS = 3  # rows a grid of one pitch is learned from, when no row is printed whole
 _MIN_HEADER_PIECE = 2   # characters of a column header's first line (商业企 of 商业企业): one names no column
+_FITTED_SLACK = 1.5  # characters a figure may stand from its column on a fitted scale: places are whole characters
+                     # and a run of empty cells is spaced a character or so off
+_MIN_FITTED = 3      # figures a scale between header and figures is fitted through: two fit any scale
 
 
 @dataclass
@@ -206,6 +210,35 @@ def spread_under_characters(values: Sequence[str], offsets: tuple[float, ...], s
         if column is None or column <= last:
             return None
         spread[column], last = value, column
+    return spread
+
+
+def spread_by_fitted_scale(values: Sequence[str], offsets: tuple[float, ...], columns: Sequence[float]) -> list[str] | None:
+    """A row laid under columns whose places (``columns``, e.g. header characters' starts) are counted on another
+    scale than its figures' (PyMuPDF's sorted text spaces each line by its own characters: a CJK header character
+    is one character of text but two figures wide on the page, and a run of empty cells is spaced anew): each
+    fit of figure start = scale × column place + shift that sends the first and the last figure to two columns
+    and every other clearly to one column of its own, in order. The row is laid only when every such fit lays it
+    alike (a fit through two figures alone checks nothing: three at least); its values with ``""`` in the other
+    columns, None otherwise."""
+    starts = _starts(values, offsets)
+    if len(starts) != len(values) or len(values) < _MIN_FITTED or len(columns) < len(values):
+        return None
+    layings = set()
+    for first, last in itertools.combinations(range(len(columns)), 2):
+        scale = (starts[-1] - starts[0]) / (columns[last] - columns[first])
+        if scale <= 0:
+            continue
+        shift = starts[0] - scale * columns[first]
+        laid = _lay(tuple((start - shift) / scale for start in starts), columns, 0.0)
+        if laid is not None and all(abs(start - scale * columns[c] - shift) <= _FITTED_SLACK
+                                    for start, c in zip(starts, laid)):
+            layings.add(tuple(laid))
+    if len(layings) != 1:
+        return None
+    spread = [""] * len(columns)
+    for column, value in zip(layings.pop(), values):
+        spread[column] = value
     return spread
 
 

@@ -12,8 +12,8 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.extraction.textcolumns import (header_starts, spread_by_starts, spread_short_rows,
-                                             spread_under_characters, spread_under_headers, spread_under_starts)
+from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
+                                             spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
 
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
@@ -231,4 +231,33 @@ def test_a_row_is_laid_by_where_its_figures_and_header_words_start():
 def test_layout_text_reads_table_four_by_where_its_header_words_start(rendering):
     truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pdfplumber-layout" / f"{rendering}.reportlab-blank.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
+
+
+UNIT = [float(c) for c in range(15)]   # columns of one width, counted in columns
+
+
+def test_a_row_is_laid_on_the_one_scale_that_fits_its_figures_to_the_columns():
+    # PyMuPDF's sorted text, 表四 with zeros blank: its figures 11.6 characters a column apart, the header's 5;
+    # 0 3 4 7 10 11 fits within a third of a column too, but 2.8 characters off where columns are 14.7 apart
+    row = lines_from_text(_placed((0, "1"), (46, "1"), (58, "1"), (104, "1"), (150, "1"), (162, "1")))[0]
+    assert spread_by_fitted_scale(row.values, row.value_offsets, UNIT) == [
+        "1", "", "", "", "1", "1", "", "", "", "1", "", "", "", "1", "1"]
+
+
+def test_a_row_two_scales_fit_differently_is_not_laid():
+    # steps of 4, 1, 4 fit columns 0 4 5 9 and 1 5 6 10 alike (the row spans no known width): no laying
+    row = lines_from_text(_placed((0, "1"), (46, "1"), (58, "1"), (104, "1")))[0]
+    assert spread_by_fitted_scale(row.values, row.value_offsets, UNIT) is None
+    two = lines_from_text(_placed((0, "1"), (162, "1")))[0]   # two figures fit any scale
+    assert spread_by_fitted_scale(two.values, two.value_offsets, UNIT) is None
+
+
+@pytest.mark.parametrize("rendering", ["huangchuan_2021.libreoffice-blank", "kaifeng_2021.libreoffice-blank",
+                                       "simsite-c00-2019.libreoffice-blank", "simsite-c00-2022.reportlab-blank"])
+def test_sorted_text_reads_table_four_on_a_scale_fitted_to_its_header(rendering):
+    # header characters a line each (结 / 果 / 维 / 持) or words wrapped over two lines (结果维持 …), figures spaced
+    # on another scale, zeros blank
+    truth = json.loads((EXTRACTED / "truth" / f"{rendering.split('.')[0]}.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pymupdf-sort" / f"{rendering}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
