@@ -33,6 +33,7 @@ _MIN_PITCH_ROWS = 3  # rows a grid of one pitch is learned from, when no row is 
 _MIN_HEADER_PIECE = 2   # characters of a column header's first line (商业企 of 商业企业): one names no column
 _FITTED_SLACK = 1.5  # characters a figure may stand from its column on a fitted scale: places are whole characters
                      # and a run of empty cells is spaced a character or so off
+_DRIFT = 0.1         # how much longer or shorter a short row's figures may stand from its total than the whole rows'
 _MIN_FITTED = 3      # figures a scale between header and figures is fitted through: two fit any scale
 
 
@@ -74,7 +75,7 @@ def spread_short_rows(rows: Mapping[str, RawRow], width: int) -> Spread:
         columns = block.columns(width)
         spread.by_pitch |= bool(block.short) and not block.whole
         for key, row in block.short:
-            laid = _lay(row.offsets, columns, row.offsets[-1]) if columns else None
+            laid = _lay_short(row.offsets, columns) if columns else None
             if laid is None:
                 return Spread({})
             values = [""] * width
@@ -95,10 +96,32 @@ def _blocks(rows: Sequence[tuple[str, RawRow]], width: int) -> list[_Block]:
                 blocks.append(block := _Block())
             block.whole.append(row)
         else:
-            if block.whole and _lay(row.offsets, block.columns(width) or [], row.offsets[-1]) is None:
+            if block.whole and _lay_short(row.offsets, block.columns(width) or []) is None:
                 blocks.append(block := _Block())
             block.short.append((key, row))
     return blocks
+
+
+def _lay_short(offsets: tuple[float, ...], columns: Sequence[float]) -> list[int] | None:
+    """The columns of a short row's figures, counted from its total (``columns`` too, the last 0); or, where runs
+    of empty cells spaced the figures a few characters off (PyMuPDF's sorted text: 6 under a column 48 characters
+    left of the total printed 51 left of it), on the one scale within ``_DRIFT`` of the whole rows' that puts
+    its first figure at a column and every other within a third of a column and ``_FITTED_SLACK`` characters of
+    one; None when no scale or two that lay it differently do."""
+    laid = _lay(offsets, columns, offsets[-1])
+    if laid is not None or len(offsets) < 2:
+        return laid
+    relative = [offset - offsets[-1] for offset in offsets]
+    layings = set()
+    for first in range(len(columns) - 1):
+        scale = relative[0] / columns[first]
+        if not 1 / (1 + _DRIFT) <= scale <= 1 + _DRIFT:
+            continue
+        laid = _lay(tuple(place / scale for place in relative), columns, 0.0)
+        if laid is not None and all(abs(place - scale * columns[c]) <= _FITTED_SLACK
+                                    for place, c in zip(relative, laid)):
+            layings.add(tuple(laid))
+    return list(layings.pop()) if len(layings) == 1 else None
 
 
 def _relative_columns(whole: Sequence[tuple[float, ...]], width: int) -> list[float] | None:
@@ -215,31 +238,38 @@ def spread_under_characters(values: Sequence[str], offsets: tuple[float, ...], s
 
 def spread_by_fitted_scale(values: Sequence[str], offsets: tuple[float, ...], columns: Sequence[float]) -> list[str] | None:
     """A row laid under columns whose places (``columns``, e.g. header characters' starts) are counted on another
-    scale than its figures' (PyMuPDF's sorted text spaces each line by its own characters: a CJK header character
-    is one character of text but two figures wide on the page, and a run of empty cells is spaced anew): each
-    fit of figure start = scale × column place + shift that sends the first and the last figure to two columns
-    and every other clearly to one column of its own, in order. The row is laid only when every such fit lays it
-    alike (a fit through two figures alone checks nothing: three at least); its values with ``""`` in the other
-    columns, None otherwise."""
-    starts = _starts(values, offsets)
-    if len(starts) != len(values) or len(values) < _MIN_FITTED or len(columns) < len(values):
+    scale than its figures' (PyMuPDF's sorted text spaces each line anew: a CJK header character is one character
+    of text but two figures wide on the page, and a run of empty cells is spaced a character or so off), by its
+    figures' starts (``_fitted``); its values with ``""`` in the other columns, None where no one laying fits."""
+    if len(offsets) != len(values):
+        return None
+    laid = _fitted(_starts(values, offsets), columns)
+    if laid is None:
+        return None
+    spread = [""] * len(columns)
+    for column, value in zip(laid, values):
+        spread[column] = value
+    return spread
+
+
+def _fitted(places: Sequence[float], columns: Sequence[float]) -> list[int] | None:
+    """The column of each place when one laying alone fits: every fit of place = scale × column + shift that
+    sends the first and the last place to two columns and every other within a third of a column and
+    ``_FITTED_SLACK`` characters of one, in order, lays them alike (a fit through two places alone checks
+    nothing: three at least); None otherwise."""
+    if len(places) < _MIN_FITTED or len(columns) < len(places):
         return None
     layings = set()
     for first, last in itertools.combinations(range(len(columns)), 2):
-        scale = (starts[-1] - starts[0]) / (columns[last] - columns[first])
+        scale = (places[-1] - places[0]) / (columns[last] - columns[first])
         if scale <= 0:
             continue
-        shift = starts[0] - scale * columns[first]
-        laid = _lay(tuple((start - shift) / scale for start in starts), columns, 0.0)
-        if laid is not None and all(abs(start - scale * columns[c] - shift) <= _FITTED_SLACK
-                                    for start, c in zip(starts, laid)):
+        shift = places[0] - scale * columns[first]
+        laid = _lay(tuple((place - shift) / scale for place in places), columns, 0.0)
+        if laid is not None and all(abs(place - scale * columns[c] - shift) <= _FITTED_SLACK
+                                    for place, c in zip(places, laid)):
             layings.add(tuple(laid))
-    if len(layings) != 1:
-        return None
-    spread = [""] * len(columns)
-    for column, value in zip(layings.pop(), values):
-        spread[column] = value
-    return spread
+    return list(layings.pop()) if len(layings) == 1 else None
 
 
 def _starts(values: Sequence[str], offsets: Sequence[float]) -> list[float]:

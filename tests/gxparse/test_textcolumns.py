@@ -61,6 +61,18 @@ def test_short_rows_are_laid_by_the_columns_of_the_rows_printed_whole():
     assert spread["c"].values == ["7", "", "", "1", "", "", "8"]
 
 
+def test_a_short_row_spaced_a_few_characters_wide_by_its_empty_cells_is_laid_on_a_scale_near_the_whole_rows():
+    # PyMuPDF's sorted text (zhoukou 2021, 表三 with zeros blank): columns 8 characters apart, 48 from first to
+    # total; a row of 6 … 1 … 7 printed 51 and 17 characters left of its total, 3 off its column by places alone
+    columns = [10.0, 17.0, 25.0, 33.0, 41.0, 49.0, 58.0]
+    whole = {"a": _row("a", dict(zip(columns, ["306", "4", "5", "6", "9", "4", "334"])))}
+    drifted = {"b": _row("b", {7.0: "6", 41.0: "1", 58.0: "7"})}
+    assert spread_short_rows(whole | drifted, 7).rows["b"].values == ["6", "", "", "", "1", "", "7"]
+    # 44.5 characters left of the total: the first column on a scale of 0.93, the second on one of 1.09: no laying
+    between = {"b": _row("b", {13.5: "6", 58.0: "6"})}
+    assert spread_short_rows(whole | between, 7).rows == {}
+
+
 def test_without_rows_printed_whole_columns_of_one_width_are_laid_from_the_widest_row():
     rows = {"a": _row("a", {10.5: "5", 46.5: "5"}),   # the first column and the last: a pitch of 6
             "b": _row("b", {16.5: "1", 28.5: "2", 46.5: "3"}),
@@ -261,3 +273,10 @@ def test_sorted_text_reads_table_four_on_a_scale_fitted_to_its_header(rendering)
     truth = json.loads((EXTRACTED / "truth" / f"{rendering.split('.')[0]}.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pymupdf-sort" / f"{rendering}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
+
+
+@pytest.mark.parametrize("printer", ["reportlab-blank", "libreoffice-blank", "cms-blank"])
+def test_sorted_text_reads_table_three_whose_empty_cells_space_its_figures_off(printer):
+    truth = json.loads((EXTRACTED / "truth" / "zhoukou_city_2021.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pymupdf-sort" / f"zhoukou_city_2021.{printer}.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
