@@ -396,15 +396,40 @@ def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str,
 def _s2_under_headers(lines: Sequence[Line], item: Item, raw: RawRow) -> list[str] | None:
     """An item of table 二 printed short laid under its columns' header words, printed as the template names
     them at the end of a line above it (layout-kept text, ``textcolumns``): its values, blank cells ``""``."""
-    at = next((n for n, line in enumerate(lines) if line.where == raw.where), None) if raw.offsets else None
-    if at is None:
+    header = _s2_header_line(lines, item, raw)
+    if header is None:
         return None
+    return spread_under_headers(raw.values, raw.offsets, lines[header].offsets[-len(item.columns):])
+
+
+def _s2_under_whole_row(lines: Sequence[Line], item: Item, raw: RawRow, rows: dict[str, RawRow]) -> list[str] | None:
+    """An item of table 二 printed short laid under the figures of an item printed whole under the same header
+    line (规章 under 行政规范性文件's three figures): layout-kept text whose header words are spaced on another
+    scale than figures (PyMuPDF's sorted text) still puts the figures of one column at one place; its values,
+    blank cells ``""``; None unless exactly one such item stands under that header."""
+    header = _s2_header_line(lines, item, raw)
+    if header is None:
+        return None
+    width = len(item.columns)
+    whole = [row for key, row in rows.items() if key != item.key and len(row.values) == width == len(row.offsets)
+             and _same_columns(key, item) and _s2_header_line(lines, item, row) == header]
+    return spread_under_headers(raw.values, raw.offsets, whole[0].offsets) if len(whole) == 1 else None
+
+
+def _same_columns(key: str, item: Item) -> bool:
+    other = next((i for items in S2_ITEMS.values() for i in items if i.key == key), None)
+    return other is not None and [c.key for c in other.columns] == [c.key for c in item.columns]
+
+
+def _s2_header_line(lines: Sequence[Line], item: Item, raw: RawRow) -> int | None:
+    """The index of the last line above ``raw`` ending in its item's column header words; None when none."""
+    at = next((n for n, line in enumerate(lines) if line.where == raw.where), None) if raw.offsets else None
     wanted = [label_key(column.label) for column in item.columns]
-    for line in reversed(lines[:at]):
-        cells = line.label.split(" ")
-        if not line.values and len(line.offsets) == len(cells) >= len(wanted) \
+    for n in range(at - 1, -1, -1) if at is not None else ():
+        cells = lines[n].label.split(" ")
+        if not lines[n].values and len(lines[n].offsets) == len(cells) >= len(wanted) \
                 and [label_key(c) for c in cells[-len(wanted):]] == wanted:
-            return spread_under_headers(raw.values, raw.offsets, line.offsets[-len(wanted):])
+            return n
     return None
 
 
@@ -551,7 +576,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
         if len(values) == len(keys):
             table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, values)}
             continue
-        if (laid := _s2_under_headers(lines, item, raw)) is not None:
+        if (laid := _s2_under_headers(lines, item, raw) or _s2_under_whole_row(lines, item, raw, rows)) is not None:
             table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, laid)}
             continue
         parsed = [_parse_item_cell(item, keys[min(i, len(keys) - 1)], v).value for i, v in enumerate(values)]

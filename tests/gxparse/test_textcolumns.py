@@ -280,3 +280,11 @@ def test_sorted_text_reads_table_three_whose_empty_cells_space_its_figures_off(p
     truth = json.loads((EXTRACTED / "truth" / "zhoukou_city_2021.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pymupdf-sort" / f"zhoukou_city_2021.{printer}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
+
+
+@pytest.mark.parametrize("printer", ["reportlab-blank", "libreoffice-blank"])
+def test_sorted_text_lays_an_item_of_table_two_under_the_figures_of_one_printed_whole(printer):
+    # 规章  1  4 under 行政规范性文件  134  262  1408, its header words spaced on another scale than figures
+    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    text = (EXTRACTED / "pymupdf-sort" / f"kaifeng_2021.{printer}.txt").read_bytes()
+    assert parse_document(text, "r.txt").to_dict()["s2"] == truth["s2"]
