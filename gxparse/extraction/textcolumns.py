@@ -165,9 +165,12 @@ def _spread_under(values: Sequence[str], offsets: tuple[float, ...], places: Seq
     if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
         return None
     laid = _lay(tuple(places), headers, 0.0)
-    if laid is None:
-        return None
-    spread = [""] * len(headers)
+    return None if laid is None else _under(values, laid, len(headers))
+
+
+def _under(values: Sequence[str], laid: Sequence[int], width: int) -> list[str]:
+    """``width`` cells with each value in its laid column and ``""`` (an empty cell) in the others."""
+    spread = [""] * width
     for column, value in zip(laid, values):
         spread[column] = value
     return spread
@@ -244,12 +247,7 @@ def spread_by_fitted_scale(values: Sequence[str], offsets: tuple[float, ...], co
     if len(offsets) != len(values):
         return None
     laid = _fitted(_starts(values, offsets), columns)
-    if laid is None:
-        return None
-    spread = [""] * len(columns)
-    for column, value in zip(laid, values):
-        spread[column] = value
-    return spread
+    return None if laid is None else _under(values, laid, len(columns))
 
 
 def _fitted(places: Sequence[float], columns: Sequence[float]) -> list[int] | None:
