@@ -6,6 +6,8 @@ turn comes the crawl may know more:
 - its URL pattern was recognised as a trap, or it is a document listed on a trapped page: dropped;
 - it explores (``Step.EXPLORE``/``Step.AVOID``) a sub-site whose report column has been found since: dropped;
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
+- it leads below a town, to its villages or residents' committees (``crawler.frontier.names_villages``): dropped,
+  and counted, so a crawl says what it left out.
 
 A picture of a report page's tables is never refused: the page's item waits for it. Nothing else is refused
 here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings and
@@ -50,6 +52,8 @@ class Budget:
         meta = request.meta
         if meta.get("role") in ("picture", "continuation"):
             return None   # a report page's item waits for it, whatever was fetched before
+        if meta.get("villages"):
+            return "villages"   # below a town: no organ under the 条例, no report (crawler.frontier.names_villages)
         if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
                 self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):
             return "trap"

@@ -116,6 +116,15 @@ _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)|"
                          r"(?:社区|小区)$")   # a community (居委会) or housing estate: no 区, no government
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# The level below a town (镇, 乡, 街道): its villages and residents' committees are no administrative organs and
+# publish no 政府信息公开 annual report under the 条例 (their 村务公开/居务公开 is of another law). A list of them
+# (村（社区）, 村居), its column (村务公开, 居务公开, 村（居）务公开) or one of them (南街村, 东关社区, 河口村委会)
+# is no way to a report. Topics ending as a village's name does (美丽乡村, 新农村) are none of them.
+_VILLAGES = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,10}?(?:村\((?:社区|居)\)|村居|村社区)(?:信息)?(?:公开)?(?:专栏|栏目)?"
+    r"|[\u4e00-\u9fff]{0,10}?(?:村|居|村\(居\)|村\(社区\)|社区)(?:务|事务)公开(?:专栏|栏目)?"
+    r"|[\u4e00-\u9fff]{1,8}(?:村|社区)(?:村?民委员会|居民委员会|村?委会|居委会)?)$")
+_NOT_VILLAGE = re.compile(r"(?:乡村|农村)$")
 # What people call a department in a list of them (发改, 人社, 住建, 卫健): its work, shortened. Topic words of a
 # services bar (医疗, 社保, 住房, 就业) are not here: a list of departments names several of these.
 _DEPARTMENT_SHORT_NAME = re.compile(
@@ -148,6 +157,7 @@ class Judgement:
     subsite: bool        # a way into an agency's sub-site (its name, in a list of agencies)
     vouched: bool        # … under a heading that calls the list the site's own departments or counties
     own_platform: bool = False   # the site's own 政府信息公开 platform (named without whose), wherever it is hosted
+    villages: bool = False       # a town's villages or residents' committees: never requested (names_villages)
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,13 @@ def is_agency_name(text: str) -> bool:
     """The text is an agency's name (市教育局, 东湖区人民政府, 城关镇), not a word about agencies."""
     label = squash(text)
     return 3 <= len(label) <= 24 and bool(_AGENCY.match(label)) and not _NOT_AGENCY.search(label)
+
+
+def names_villages(text: str) -> bool:
+    """The text names the level below a town: a list of its villages (村（社区）), their 村务公开/居务公开 column,
+    or a village or residents' committee (南街村, 东关社区)."""
+    label = squash(text)
+    return len(label) <= 24 and bool(_VILLAGES.match(label)) and not _NOT_VILLAGE.search(label)
 
 
 def is_more_link(text: str) -> bool:
@@ -280,7 +297,8 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
     score += DEPTH_WEIGHT * depth
     step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
     subsite = is_subsite_link(label, heading, block_agencies, source)
-    return Judgement(score, step, subsite, subsite and is_vouched(heading), is_own_platform(label, heading))
+    return Judgement(score, step, subsite, subsite and is_vouched(heading), is_own_platform(label, heading),
+                     names_villages(label))
 
 
 def is_view(url: str, page_url: str) -> bool:

@@ -667,6 +667,8 @@ class ReportsSpider(scrapy.Spider):
                 meta["functions"] = functions
             if judgement.subsite:
                 meta["enter"] = (link.text, link.heading or link.source)
+            if judgement.villages:
+                meta["villages"] = True   # refused when its turn comes, so frontier_skipped counts it
             # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
             request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error, dont_filter=upgrade,
                                      priority=page_priority(judgement.score), meta=meta)

@@ -24,7 +24,7 @@ it and reaching a county's towns that no other portal has, for crawls over real 
 - 屏山县 (a host of its own), linked from the home page's 区县政府 list: its 政府信息公开 page links its 年报
   column and a 乡镇街道 page listing 城关镇 and 石门镇, each with a 信息公开年报 column of its own, and 城区街道, a
   page a level deeper listing 东城 and 西城街道办事处, each with a 年报 column of its own; 城关镇's 村（社区） page
-  lists six villages and communities (东关社区 …), whose 村务公开 pages hold no government's report;
+  lists six villages and communities (东关社区 …), whose 村务公开 pages hold no government's report (never asked);
 - noise: a 部门预算 in 发改委's list, a 部门决算报告 among 教育局's articles, a 统计年报 in 卫健委's 2023 tab, a
   工作总结 on 人社局's second page, a 部门预算 in 司法局's API, 企业年报 notices, a 政府工作报告 and a 决算 in 屏山县's column.
 """

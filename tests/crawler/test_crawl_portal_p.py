@@ -29,3 +29,9 @@ def test_articles_given_as_json_are_titled_by_their_answers(crawl):
     portal, _, items = crawl
     assert sorted((i["page_title"], i["verdict"]) for i in items if "/sfj/" in i["final_url"]) == [
         (f"西屏市司法局{year}年政府信息公开工作年度报告", "report") for year in (2022, 2023, 2024)]
+
+
+def test_a_towns_villages_are_not_asked_and_the_crawl_says_so(crawl):
+    portal, summary, _ = crawl
+    assert [t for t in portal.county.log if "/xzjd/cgz/cun/" in t] == []
+    assert summary.frontier_skipped.get("villages") == 1

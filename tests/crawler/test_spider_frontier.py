@@ -239,3 +239,13 @@ def test_a_list_of_agencies_among_the_agencies_of_a_list_of_agencies_is_followed
 def test_agencies_under_no_heading_on_a_page_reached_otherwise_are_only_explored(spider):
     assert _towns(spider, "更多") == {NANHU + "/xzjd/cgz/index.html": ("explore", False),
                                     NANHU + "/xzjd/smz/index.html": ("explore", False)}
+
+
+def test_a_towns_villages_are_refused_when_their_turn_comes_and_counted(spider):
+    # villages and residents' committees publish no report under the 条例: the town is read, the level below not
+    requests = _all(spider, "town_villages.html", NANHU + "/xzjd/cgz/index.html")
+    refused = {r.url.removeprefix(NANHU + "/xzjd/cgz/"): spider.budget.refusal(r) for r in requests
+               if "/xzjd/cgz/" in r.url}
+    assert refused == {"xxgk/index.html": None, "mlxc/index.html": None, "jcdt/index.html": None,
+                       "cun/index.html": "villages", "cwgk/index.html": "villages", "cun/0/index.html": "villages",
+                       "cun/1/index.html": "villages", "cun/2/index.html": "villages"}
