@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
+from crawler.frontier import qualified_name
+
 PORTAL = 0
 ROBOTS_REFUSED = "its robots.txt refuses the crawler"
 
@@ -125,9 +127,12 @@ class Subsites:
         self._found[number].reports += 1
         self._reports.setdefault(agency or self.name(number), {}).setdefault(year or 0, set()).add(url)
 
-    def robots_refused(self, url: str, agency: str | None, found_via: str = "") -> None:
-        """The host of ``url`` refused it by its robots.txt; ``agency`` the name of the link that led there,
-        entering its sub-site (found via ``found_via``) as one the crawl could not read."""
+    def robots_refused(self, url: str, agency: str | None, found_via: str = "", linked_under: int = 0) -> None:
+        """The host of ``url`` refused it by its robots.txt; ``agency`` the name of the link that led there (on a
+        page of sub-site ``linked_under``: a name of its level alone, 市卫生健康委员会, takes that sub-site's
+        place, the agency's own page never being read for its full name), entering its sub-site (found via
+        ``found_via``) as one the crawl could not read."""
+        agency = agency and qualified_name(agency, self.name(linked_under))
         agencies = self._refused.setdefault(urlsplit(url).netloc, [])
         if agency and agency not in agencies:
             agencies.append(agency)

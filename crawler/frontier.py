@@ -115,6 +115,7 @@ _AGENCY = re.compile(
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)|"
                          r"(?:社区|小区)$")   # a community (居委会) or housing estate: no 区, no government
+_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,}?[市县区旗])")   # the place an agency's name opens with
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # The level below a town (镇, 乡, 街道): its villages and residents' committees are no administrative organs and
 # publish no 政府信息公开 annual report under the 条例 (their 村务公开/居务公开 is of another law). A list of them
@@ -219,6 +220,31 @@ def names_notice_column(*texts: str) -> bool:
 
 def is_year_only(text: str) -> bool:
     return bool(_YEAR_ONLY.match(squash(text)))
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """``short`` is what people make of ``name`` by dropping characters (人社 of 人力资源和社会保障局, 发展改革委 of
+    发展和改革委员会): its characters, in order, each after the one before."""
+    rest = iter(name)
+    return len(short) >= 2 and all(char in rest for char in short)
+
+
+def names_agency_short(text: str, full: str) -> bool:
+    """``full`` is an agency's name that ``text``, an agency's name or a department's short name, shortens
+    (卫健委 or 市卫生健康委员会 of 东江市卫生健康委员会)."""
+    label, full = squash(text), squash(full)
+    return len(label) < len(full) and is_agency_name(full) and abbreviates(label, full) \
+        and (is_agency_name(label) or is_department_short_name(label))
+
+
+def qualified_name(name: str, linked_under: str) -> str:
+    """An agency named by its level alone (市卫生健康委员会, 县教育局) under the agency whose page linked it, of
+    that level (东江市人民政府, 东江市发展和改革委员会): named with that agency's place (东江市卫生健康委员会); any
+    other name as it is (a 市 bureau on a county's page is the city's, whose name that page does not give)."""
+    label, place = squash(name), _PLACE.match(squash(linked_under))
+    if not place or not label or label[0] != place.group(1)[-1] or label.startswith(place.group(1)):
+        return name
+    return place.group(1) + label[1:] if is_agency_name(place.group(1) + label[1:]) else name
 
 
 def is_department_short_name(text: str) -> bool:

@@ -36,7 +36,7 @@ from lxml.etree import ParserError
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses
 from crawler.fragments import PLACEHOLDER, is_template, loaded_urls, template_fragments
-from crawler.frontier import is_agency_name, is_department_short_name, is_year_only
+from crawler.frontier import is_agency_name, is_department_short_name, is_year_only, names_agency_short
 from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
 from crawler.scriptapis import ItemUrl, api_calls
 from crawler.scriptcalls import Template, called_url, url_templates
@@ -153,15 +153,18 @@ def record_count(text: str) -> int:
 
 
 def link_label(text: str, title: str | None) -> str:
-    """The text to judge a link by: its title attribute when that holds the full text the list cut short, or
-    names what a link saying only 下载/查看 leads to (a download address naming no file: ``<a href="/attach/0/8a8e…"
+    """The text to judge a link by: its title attribute when that holds the full text the list cut short, the
+    full name of the agency the text shortens (``<a title="东江市卫生健康委员会">卫健委</a>``: a sub-site is named
+    so even where it cannot be read, its robots.txt refusing the crawl), or names what a link saying only 下载/查看
+    leads to (a download address naming no file: ``<a href="/attach/0/8a8e…"
     title="…年度报告.pdf">下载</a>``)."""
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     title = " ".join((title or "").split())
     if not title:
         return text
     stem = _CUT.sub("", text)
-    if not text or title.startswith(stem) or (_GENERIC_TEXT.match(text.replace(" ", "")) and _CJK.search(title)):
+    if not text or title.startswith(stem) or (_GENERIC_TEXT.match(text.replace(" ", "")) and _CJK.search(title)) \
+            or names_agency_short(text, title):
         return title
     return text
 

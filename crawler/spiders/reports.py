@@ -77,6 +77,7 @@ from crawler.frontier import (
     PICTURE_PRIORITY,
     SITEMAP_PRIORITY,
     ExtraWords,
+    abbreviates,
     Judgement,
     Step,
     directory_heading,
@@ -1136,7 +1137,8 @@ class ReportsSpider(scrapy.Spider):
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
         elif "robots.txt" in str(failure.value):
             # Obeying robots.txt is no failure: coverage names the host, and the agency whose link led there.
-            self.subsites.robots_refused(request.url, *(request.meta.get("enter") or (None, "")))
+            self.subsites.robots_refused(request.url, *(request.meta.get("enter") or (None, "")),
+                                         request.meta.get("subsite", PORTAL))
             return
         else:
             reason = f"{type(failure.value).__name__}: {failure.value}".rstrip(": ")
@@ -1206,7 +1208,7 @@ class ReportsSpider(scrapy.Spider):
         for part in re.split(r"[_\-|｜–—·\s]+", title):
             part = _SITE_WORDS.sub("", squash(part))
             longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT) \
-                or _abbreviates(core, part)
+                or abbreviates(core, part)
             if core and longer and len(part) > len(squash(name)) and is_agency_name(part):
                 return part
         return name
@@ -1324,17 +1326,10 @@ def _picture_type(response: Response) -> str | None:
     return kind if kind.startswith("image/") else None
 
 
-def _abbreviates(short: str, name: str) -> bool:
-    """``short`` is what people make of ``name`` by dropping characters (人社 of 人力资源和社会保障局, 发展改革委 of
-    发展和改革委员会): its characters, in order, each after the one before."""
-    rest = iter(name)
-    return len(short) >= 2 and all(char in rest for char in short)
-
-
 def _completed(named: str | None, full: str | None) -> str | None:
     """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
     北川市发展和改革委员会, 教育局 of 北川市教育局)."""
-    if named and full and len(named) < len(full) and (full.endswith(named) or _abbreviates(named, full)):
+    if named and full and len(named) < len(full) and (full.endswith(named) or abbreviates(named, full)):
         return full
     return named
 

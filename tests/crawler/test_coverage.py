@@ -29,7 +29,7 @@ def test_coverage_names_the_hosts_whose_robots_refused_the_crawler_and_the_agenc
     subsites.robots_refused("http://wjw.dongjiang.gov.cn/sitemap.xml", None)
     subsites.robots_refused("https://www.dongjiang.gov.cn:8443/search/", None)
     coverage = subsites.coverage([], lambda url: False)
-    assert coverage.robots_refused == {"wjw.dongjiang.gov.cn": ["市卫生健康委员会"], "www.dongjiang.gov.cn:8443": []}
+    assert coverage.robots_refused == {"wjw.dongjiang.gov.cn": ["东江市卫生健康委员会"], "www.dongjiang.gov.cn:8443": []}
     assert Coverage.from_dict(coverage.to_dict()) == coverage
 
 
@@ -37,8 +37,8 @@ def test_a_register_pickled_before_robots_refusals_were_kept_resumes():
     subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
     del subsites._refused
     resumed = pickle.loads(pickle.dumps(subsites))
-    resumed.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会")
-    assert resumed.coverage([], lambda url: False).robots_refused == {"wjw.dongjiang.gov.cn": ["市卫生健康委员会"]}
+    resumed.robots_refused("http://wjw.dongjiang.gov.cn/", "东江市卫生健康委员会")
+    assert resumed.coverage([], lambda url: False).robots_refused == {"wjw.dongjiang.gov.cn": ["东江市卫生健康委员会"]}
 
 
 def test_a_sub_site_whose_notices_publish_its_reports_is_not_listed_as_without_a_column():
@@ -62,9 +62,20 @@ def test_a_register_pickled_before_notices_pages_were_kept_resumes():
 
 def test_a_sub_site_refused_by_its_robots_is_listed_with_the_reason_and_no_reports():
     subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
-    subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会", "部门网站")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "东江市卫生健康委员会", "部门网站")
     subsites.robots_refused("http://wjw.dongjiang.gov.cn/xxgk/", None)
     coverage = subsites.coverage([], lambda url: False)
     assert [(s.name, s.found_via, s.reports, s.refused) for s in coverage.refused] \
-        == [("市卫生健康委员会", "部门网站", 0, ROBOTS_REFUSED)]
+        == [("东江市卫生健康委员会", "部门网站", 0, ROBOTS_REFUSED)]
     assert coverage.without_column == [] and Coverage.from_dict(coverage.to_dict()) == coverage
+
+
+def test_a_refused_agency_named_by_its_level_alone_takes_the_place_of_the_page_that_linked_it():
+    # its robots.txt refusing the crawl, the agency's own page never gives its full name: the portal's place does
+    subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
+    county = subsites.enter("屏山县人民政府", "http://www.pingshan.gov.cn/", "县区")
+    subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会", "部门网站")
+    subsites.robots_refused("http://jyj.pingshan.gov.cn/", "县教育局", "部门", county)
+    subsites.robots_refused("http://sjj.dongjiang.gov.cn/", "市审计局", "部门", county)   # the city's: no place given
+    assert [s.name for s in subsites.coverage([], lambda url: False).refused] == [
+        "东江市卫生健康委员会", "屏山县教育局", "市审计局"]

@@ -54,7 +54,7 @@ def test_a_redirect_within_the_site_is_followed_and_one_leaving_it_refused(crawl
 
 def test_coverage_names_the_department_host_whose_robots_refuse_the_crawl(crawl):
     portal, summary, _ = crawl
-    assert summary.coverage.robots_refused == {portal.url("wjw", "").split("//")[1]: ["市卫生健康委员会"]}
+    assert summary.coverage.robots_refused == {portal.url("wjw", "").split("//")[1]: ["东江市卫生健康委员会"]}
     assert not [t for t in portal.depts["wjw"].log if t != "/robots.txt"]
 
 
@@ -83,5 +83,5 @@ def test_a_notices_column_announcing_reports_is_named_as_notices_never_as_a_repo
 def test_the_department_whose_robots_refuse_the_crawl_is_a_sub_site_said_refused_never_without_a_column(crawl):
     portal, summary, _ = crawl
     assert [(s.name, s.url, s.found_via, s.reports, s.refused) for s in summary.coverage.refused] \
-        == [("市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED)]
+        == [("东江市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED)]
     assert summary.coverage.without_column == []

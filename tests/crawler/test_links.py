@@ -305,3 +305,11 @@ def test_a_drop_down_of_agencies_submitting_its_get_form_links_each_agency_as_th
                if link.source == "option" and "deptId" in link.url]
     assert options == [(f"http://www.zhoukou.gov.cn/xxgk/catalog.html?siteId=zkxxgk&deptId={n}", name) for n, name in (
         ("1004", "市卫生健康委员会"), ("1005", "市民政局"), ("1006", "市交通运输局"))]
+
+
+def test_a_department_list_naming_agencies_short_is_read_by_the_full_names_of_their_titles():
+    # 卫健委, 发改: a portal's list as people say them, the full name in the title (a refused sub-site keeps it)
+    page = "http://www.dongjiang.gov.cn/bmwz.html"
+    response = HtmlResponse(page, body=(FILES / "departments_short_names_titled.html").read_bytes())
+    assert [link.text for link in page_links(response.selector.root, page)] == [
+        "首页", "政府", "东江市卫生健康委员会", "东江市发展和改革委员会", "东江市教育局", "司法局"]
