@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.hostnames import desktop_twin
 from gxparse.normalize import squash
 
 Table = tuple[tuple[re.Pattern[str], int], ...]
@@ -322,6 +323,8 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
             else OTHER_ON_COLUMN_WEIGHT
     score += DEPTH_WEIGHT * depth
     step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
+    if desktop_twin(url) is not None:
+        step = Step.AVOID   # a mobile folder mirrors its host: asked only if the crawl runs dry with no column found
     subsite = is_subsite_link(label, heading, block_agencies, source)
     return Judgement(score, step, subsite, subsite and is_vouched(heading), is_own_platform(label, heading),
                      names_villages(label))

@@ -7,7 +7,10 @@ folder ``X/m/``) mirrors the same reports. Every host in scope is read under one
 page is fetched once and a report yielded once): the configured one for a start URL's host, else the first
 asked, or the one a redirect between twins moved to. The twin is decided by the name's shape, never by fetching
 both: ``www.X`` and ``X`` on the same port (none written: the scheme's default) are one host, whichever scheme.
-A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it.
+A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it. A mobile
+folder is no twin of a whole host: some small sites are mobile-first, their only 年报 column under ``/m/``; so
+its pages are in scope, but a way into one is the page's desktop twin's when that is linked (``desktop_twin``:
+the same path without the folder), else asked last (``crawler.frontier``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ class SiteNames:
     def __init__(self, start_urls: Iterable[str]):
         parts = [urlsplit(u) for u in start_urls]
         self.configured = {p.hostname or "" for p in parts} - {""}
-        self._mobile_starts = [p for p in parts if _mobile_folder(p.path)]
         self._origins: dict[tuple[str, int | None], tuple[str, str]] = {}   # twin key → (scheme, host name)
         for p in parts:
             if p.hostname and p.scheme in _DEFAULT_PORTS and _valid_port(p):
@@ -49,14 +51,11 @@ class SiteNames:
             self._origins[_key(parts)] = (parts.scheme, parts.hostname)
 
     def mobile_twin(self, url: str, in_scope) -> bool:
-        """``url`` is on the mobile twin of a host in scope (``m.X`` of ``X`` or ``www.X``, ``X/m/…``) and on no
-        start URL's host or mobile folder. ``in_scope``: whether a host name is in scope."""
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        if host in self.configured and not _mobile_folder(parts.path):
+        """``url`` is on the mobile twin of a host in scope (``m.X`` of ``X`` or ``www.X``) and on no start URL's
+        host. ``in_scope``: whether a host name is in scope."""
+        host = urlsplit(url).hostname or ""
+        if host in self.configured:
             return False
-        if _mobile_folder(parts.path):
-            return not any(p.hostname == host and _folder(p.path) == _folder(parts.path) for p in self._mobile_starts)
         label, _, rest = host.partition(".")
         return label in _MOBILE_LABELS and "." in rest and in_scope(rest)
 
@@ -83,6 +82,14 @@ def _valid_port(parts: SplitResult) -> bool:
     except ValueError:
         return False
     return True
+
+
+def desktop_twin(url: str) -> str | None:
+    """``url`` without its mobile folder (``X/m/xxgk/ndbg/`` → ``X/xxgk/ndbg/``), None when it is in none."""
+    parts = urlsplit(url)
+    if not _mobile_folder(parts.path):
+        return None
+    return parts._replace(path="/" + parts.path.lstrip("/").split("/", 1)[1]).geturl()
 
 
 def _mobile_folder(path: str) -> bool:

@@ -68,6 +68,7 @@ from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
                                  hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates, routed)
 from crawler.fragments import is_fragment
+from crawler.hostnames import desktop_twin
 from crawler.frontier import (
     COLUMN_URL_TOKEN,
     COLUMN_WORDS,
@@ -651,8 +652,8 @@ class ReportsSpider(scrapy.Spider):
             if link.url not in best or judgement.score > best[link.url][1].score:
                 best[link.url] = (link, judgement)
         for url, (link, judgement) in best.items():
-            if self.traps.trapped(url):
-                continue
+            if self.traps.trapped(url) or ((twin := desktop_twin(url)) and (twin in best or twin in self._requested)):
+                continue   # a mobile copy of a page linked in its own right
             before = self._requested.get(url)
             upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
             if before is not None and not upgrade:

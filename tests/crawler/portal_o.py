@@ -19,6 +19,7 @@ crawl under test only (``HostsResolver``, Scrapy's ``DNS_RESOLVER``); any other 
   challenge on every address, robots.txt too: none expected), and 市公安局 ``gaj.`` (down: its port
   refuses connections; none expected);
 - 市统计局 (``/tjj/`` on www): its list linking its reports under the bare name;
+- 市民政局 ``mzj.``, mobile-first: its only 年报 column under the folder ``/m/`` (a mobile folder is no host's twin);
 - decoys on the city's column: 政府工作报告, 预算执行情况报告, 决算报告, 统计公报, 政务公开工作要点 of other years.
 """
 
@@ -44,7 +45,7 @@ from tests.crawler.portal import Host, HostServer, Look, Page
 DOMAIN = "dongjiang.gov.cn"
 CITY = "东江市人民政府"
 YEARS = range(2019, 2025)
-NAMES = ("www", "", "m", "fgw", "www.fgw", "m.fgw", "jyj", "www.jyj", "sfj", "wjw", "swj", "gaj")
+NAMES = ("www", "", "m", "fgw", "www.fgw", "m.fgw", "jyj", "www.jyj", "sfj", "wjw", "swj", "gaj", "mzj")
 
 RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()   # 瑞数's gate: no crawler without JavaScript passes
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>', seed=71, day=1)
@@ -140,7 +141,7 @@ class PortalO:
         self.port = self.secure.server_address[1]
         self.moved = Moved(lambda target: f"https://{name('www')}:{self.port}{target}")
         self.plain = HostServer("127.0.0.1", NamedHosts({name("www"): self.moved, name(""): self.moved}))
-        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj", "m.fgw")}
+        self.depts = {sub: Host() for sub in ("fgw", "jyj", "sfj", "wjw", "swj", "m.fgw", "mzj")}
         self.departments = BothSchemes("127.0.0.1", NamedHosts(
             {name(s): h for s, h in self.depts.items()} | {name("www.fgw"): self.depts["fgw"],
                                                              name("www.jyj"): Moved(lambda t: self.url("jyj", t))}), tls)
@@ -156,6 +157,7 @@ class PortalO:
         self._wjw()
         self._swj()
         self._tjj()
+        self._mzj()
 
     def close(self) -> None:
         for server in (self.secure, self.plain, self.departments):
@@ -187,7 +189,7 @@ class PortalO:
     def _home(self) -> None:
         departments = "".join(f'<li><a href="{self.url(sub, "/")}">{agency}</a></li>' for sub, agency in (
             ("fgw", "市发展和改革委员会"), ("www.jyj", "市教育局"), ("sfj", "市司法局"), ("wjw", "市卫生健康委员会"), ("swj", "市商务局"),
-            ("gaj", "市公安局"))) + '<li><a href="/tjj/">市统计局</a></li>'
+            ("gaj", "市公安局"), ("mzj", "市民政局"))) + '<li><a href="/tjj/">市统计局</a></li>'
 
         self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
             f'<div class="top"><a href="{self.url("m", "/")}">手机版</a></div>'
@@ -286,6 +288,16 @@ class PortalO:
             pager = "".join(f'<a href="{_notice_page(k)}">{k}</a>' for k in range(1, len(pages) + 1))
             following = f'<a href="{_notice_page(n + 1)}">下一页</a>' if n < len(pages) else ""
             host.pages[_notice_page(n)] = Page(LOOK.html(f"通知公告-{agency}", f"<ul>{items}</ul>{pager}{following}"))
+
+    def _mzj(self) -> None:
+        """市民政局, mobile-first: its home page a phone's, its only 年报 column under the folder ``/m/``."""
+        agency = "东江市民政局"
+        self._department("mzj", agency, "/m/xxgk/ndbg/index.html", range(2022, 2025))
+        self.depts["mzj"].pages["/"] = Page(LOOK.html(agency, (
+            f'<h1>{agency}</h1><a href="/m/index.html">首页</a><a href="/m/xxgk/index.html">信息公开</a>'
+            '<a href="/m/xxgk/ndbg/index.html">政府信息公开年报</a>')))
+        self.depts["mzj"].pages["/m/xxgk/index.html"] = Page(LOOK.html(f"信息公开-{agency}", (
+            '<a href="/m/xxgk/ndbg/index.html">政府信息公开年报</a><a href="/m/xxgk/zn.html">政府信息公开指南</a>')))
 
     def _wjw(self) -> None:
         """市卫生健康委员会: its robots.txt refuses every crawler."""

@@ -85,3 +85,9 @@ def test_the_department_whose_robots_refuse_the_crawl_is_a_sub_site_said_refused
     assert [(s.name, s.url, s.found_via, s.reports, s.refused) for s in summary.coverage.refused] \
         == [("东江市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED)]
     assert summary.coverage.without_column == []
+
+
+def test_a_mobile_first_departments_column_under_its_mobile_folder_is_found(crawl):
+    portal, _, items = crawl
+    assert sorted(i["final_url"] for i in items if "mzj." in i["final_url"]) == sorted(
+        u for u in portal.expected if "mzj." in u)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from scrapy.http import Request, Response
 
-from crawler.hostnames import SiteNames
+from crawler.hostnames import SiteNames, desktop_twin
 from crawler.middlewares import HostTwinMiddleware, TwinRedirectMiddleware
 from crawler.scope import Scope
 
@@ -71,14 +71,22 @@ def test_hosts_out_of_scope_are_never_remembered():
 
 def test_a_departments_mobile_twin_is_out_of_scope():
     scope = Scope(START, ["dongjiang.gov.cn"])
-    for url in ("http://m.fgw.dongjiang.gov.cn/", "http://wap.fgw.dongjiang.gov.cn/xxgk/ndbg/",
-                "http://fgw.dongjiang.gov.cn/m/xxgk/ndbg/", "https://www.dongjiang.gov.cn/wap/index.html"):
+    for url in ("http://m.fgw.dongjiang.gov.cn/", "http://wap.fgw.dongjiang.gov.cn/xxgk/ndbg/"):
         assert not scope.contains(url), url
     for url in ("http://mzj.dongjiang.gov.cn/", "http://fgw.dongjiang.gov.cn/mobile.html",
                 "http://fgw.dongjiang.gov.cn/m", "http://fgw.dongjiang.gov.cn/xxgk/m/nb.html"):
         assert scope.contains(url), url
-    assert Scope(("http://fgw.dongjiang.gov.cn/m/index.html",), ["dongjiang.gov.cn"]).contains(
-        "http://fgw.dongjiang.gov.cn/m/xxgk/")
+
+
+def test_a_mobile_folder_is_in_scope_its_desktop_twin_the_same_path_without_it():
+    # a mobile-first department's only 年报 column may sit under /m/: the folder is no twin of a whole host
+    scope = Scope(START, ["dongjiang.gov.cn"])
+    assert scope.contains("http://fgw.dongjiang.gov.cn/m/xxgk/ndbg/")
+    assert scope.contains("https://www.dongjiang.gov.cn/wap/index.html")
+    assert desktop_twin("http://fgw.dongjiang.gov.cn/m/xxgk/ndbg/?p=2") == "http://fgw.dongjiang.gov.cn/xxgk/ndbg/?p=2"
+    assert desktop_twin("https://www.dongjiang.gov.cn/WAP/") == "https://www.dongjiang.gov.cn/"
+    assert desktop_twin("http://fgw.dongjiang.gov.cn/m") is None
+    assert desktop_twin("http://fgw.dongjiang.gov.cn/xxgk/m/nb.html") is None
 
 
 def test_a_sub_site_admitted_under_its_www_name_takes_its_bare_twin_in():
