@@ -12,8 +12,9 @@ A host is in scope when
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
 to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
-(``m.X`` of ``www.X`` or of a department's ``fgw.X``, ``X/m/``: ``crawler.hostnames``) is out of scope: it
-mirrors the host's own reports; a host is read under one origin whichever www/bare name or scheme a link used.
+(``m.X`` of ``www.X`` or of a department's ``fgw.X``: ``crawler.hostnames``) is out of scope: it mirrors the
+host's own reports (a mobile folder, ``X/m/``, is in: the spider asks it last); a host is read under one origin
+whichever www/bare name or scheme a link used.
 """
 
 from __future__ import annotations
