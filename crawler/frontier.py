@@ -323,8 +323,10 @@ def judge(text: str, heading: str, url: str, *, block_agencies: int = 0, source:
             else OTHER_ON_COLUMN_WEIGHT
     score += DEPTH_WEIGHT * depth
     step = Step.FOLLOW if score >= FOLLOW_AT else Step.AVOID if score <= AVOID_AT else Step.EXPLORE
-    if desktop_twin(url) is not None:
-        step = Step.AVOID   # a mobile folder mirrors its host: asked only if the crawl runs dry with no column found
+    if desktop_twin(url) is not None and desktop_twin(page_url) is None:
+        # a mobile folder mirrors its host: entered only if the crawl runs dry with no column found; once in (a
+        # mobile-first site, a start URL there), its own links are judged as any site's
+        step = Step.AVOID
     subsite = is_subsite_link(label, heading, block_agencies, source)
     return Judgement(score, step, subsite, subsite and is_vouched(heading), is_own_platform(label, heading),
                      names_villages(label))

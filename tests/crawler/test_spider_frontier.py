@@ -254,9 +254,16 @@ def test_a_towns_villages_are_refused_when_their_turn_comes_and_counted(spider):
 def test_a_mobile_first_departments_only_column_is_asked_when_the_crawl_runs_dry(spider):
     # its only 年报 column sits under /m/: no longer out of scope, asked last (AVOID), as a mobile copy would be
     fresh = "http://mzj.nanhu.gov.cn"
-    requests = _all(spider, "department_mobile_first.html", fresh + "/m/index.html")
+    requests = _all(spider, "department_mobile_first.html", fresh + "/")
     assert {r.url: r.meta["step"] for r in requests if "/xxgk/" in r.url} == {
         fresh + "/m/xxgk/index.html": "avoid", fresh + "/m/xxgk/ndbg/index.html": "avoid"}
+
+
+def test_the_links_of_a_page_in_a_mobile_folder_within_it_are_judged_as_any_sites(spider):
+    fresh = "http://mzj.nanhu.gov.cn"
+    requests = _all(spider, "department_mobile_first.html", fresh + "/m/index.html")
+    assert {r.url: r.meta["step"] for r in requests if "/xxgk/" in r.url} == {
+        fresh + "/m/xxgk/index.html": "follow", fresh + "/m/xxgk/ndbg/index.html": "follow"}
 
 
 def test_a_mobile_copy_of_a_page_linked_in_its_own_right_is_not_asked(spider):
