@@ -17,7 +17,7 @@ from itertools import groupby
 
 from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
-from gxparse.limits import check_lines
+from gxparse.limits import check_lines, check_table
 from gxparse.normalize import normalize_text
 
 _MIN_FIELDS = 3     # a table row of the report has a label and at least two figures or headers
@@ -49,8 +49,12 @@ def is_csv(window: str) -> bool:
     return len(records) >= _MIN_RECORDS and in_tables >= _TABLE_SHARE * len(records)
 
 
-def _grid_rows(table: list[list[str]]) -> list[list[tuple[str, int, int]]]:
+def _grid_rows(table: list[list[str]], where: str) -> list[list[tuple[str, int, int]]]:
+    """The table's records as grid rows, each filled out to the widest; a table over ``limits.MAX_TABLE_CELLS``
+    slots so filled raises ``LimitExceeded`` before a cell is made (one record of 100,000 commas over 70,000
+    short ones would make 7·10⁹)."""
     width = max(len(record) for record in table)
+    check_table(len(table), width, 0, where)
     return [[(joined_cell_lines(normalize_text(field).split("\n")), 1, 1) for field in record]
             + [("", 1, 1)] * (width - len(record)) for record in table]
 
@@ -69,7 +73,8 @@ def read_csv(text: str) -> Document:
             continue
         if table:
             tables += 1
-            lines += grid_lines(expand_spans(_grid_rows(table), f"表{tables}"), tables)
+            where = f"表{tables}"
+            lines += grid_lines(expand_spans(_grid_rows(table, where), where), tables)
             table = []
         if record and record[0].strip():
             lines += lines_from_text(record[0])

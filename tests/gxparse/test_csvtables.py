@@ -4,12 +4,14 @@ alone, a quoted field over several lines for a wrapped cell, merged cells empty)
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from gxparse import parse_document
-from gxparse.readers.csvtables import is_csv
+from gxparse.errors import LimitExceeded
+from gxparse.readers.csvtables import is_csv, read_csv
 from gxparse.readers.sniff import sniff
 
 TABLES = Path(__file__).resolve().parent.parent / "fixtures" / "extracted" / "pdfplumber-tables"
@@ -53,3 +55,17 @@ def test_a_section_no_heading_shows_in_tables_alone_is_not_found_not_missing():
     report = parse_document((TABLES / "002_huaian_hongze_2023.published.txt").read_bytes(), "tables.csv")
     assert "section.missing" not in {f.rule for f in report.findings}
     assert any(f.rule == "section.not_found" and "第五部分" in f.message for f in report.findings)
+
+
+def test_a_table_over_the_cells_bound_is_refused_before_its_records_are_filled_out():
+    # one record of 2,000 commas over 1,000 short ones: filled out to the widest, 2 million slots; the refusal
+    # came after they were made (the same record over 70,000 short ones took the parse past 1 GB)
+    text = "项目,本年新收,上年结转\n" * 5 + "," * 2_000 + "\n" + "规章,1,2\n" * 1_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(LimitExceeded, match="表格过大"):
+            read_csv(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20

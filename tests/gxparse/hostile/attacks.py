@@ -41,6 +41,11 @@ def _seed_with(sentence: str) -> bytes:
     return text.replace(heading, f"{heading}\n{sentence}", 1).encode()
 
 
+def _csv_records(count: int = 6) -> bytes:
+    """Records of a table 二 written as CSV: enough for the sniffer to call the file CSV."""
+    return "项目,本年新收,上年结转\n".encode() + "规章,1,2\n".encode() * (count - 1)
+
+
 def _huge_page() -> bytes:
     """One 14,400 pt square page (the largest PDF allows) with one filled rectangle and no text: 466 bytes."""
     return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -502,6 +507,23 @@ ATTACKS: list[Attack] = [
            lambda: seed_bytes("kaifeng_2021").decode().replace("\t414\t", "\t" + "4" * 5000 + "\t", 1).encode(), None),
     Attack("text-4300-digit-rate", "a 5,000-digit percentage",
            lambda: _seed_with(f"共收到申请100件，其中办结50件，办结率{'5' * 5000}%。"), None),
+    # tables written as CSV
+    Attack("csv-ragged-wide", "a CSV table: one record of 100,000 commas among 70,000 records of three fields",
+           lambda: _csv_records() + b"," * 100_000 + b"\n" + b"a,b,c\n" * 70_000, "表格过大"),
+    Attack("csv-wide-records", "a CSV table of 100 records of 30,000 fields",
+           lambda: _csv_records() + (b"1," * 30_000 + b"\n") * 100, "表格过大"),
+    Attack("csv-many-records", "600,000 CSV records of a table-二 row", lambda: _csv_records(600_000), "行数过多"),
+    Attack("csv-many-tables", "300,000 CSV tables of three records",
+           lambda: b"a,b,c\na,b,c\na,b,c\n\n" * 300_000, "行数过多"),
+    Attack("csv-quote-never-closed", "a CSV whose last field opens a quote and runs 6 MB to the end",
+           lambda: _csv_records() + b'"' + b"x" * 6_000_000, None),
+    Attack("csv-7mb-field", "a CSV field of 7 MB of digits", lambda: _csv_records() + b'"' + b"1" * 7_000_000 + b'",2,3\n',
+           None),
+    Attack("csv-3m-lines-in-a-field", "a quoted CSV field of 3 million lines",
+           lambda: _csv_records() + b'"' + b"1\n" * 3_000_000 + b'",2,3\n', "行数过多"),
+    Attack("csv-nul-fields", "a CSV of NUL fields", lambda: _csv_records() + b"1,\x00,2\n" * 100_000, "不支持"),
+    Attack("csv-gbk-after-utf8", "CSV records in UTF-8, then 10,000 in GBK",
+           lambda: _csv_records() + "规章,一,二\n".encode("gbk") * 10_000, None),
     # images
     Attack("gif-200-frames", "4.6 KB GIF, 200 frames on a 5000 × 5000 screen", _gif_frames, "帧数过多"),
     Attack("tiff-300-pages", "a 300-page TIFF", _tiff_pages, "帧数过多"),
