@@ -73,6 +73,7 @@ _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
+MAX_LABEL_CHARS = 200       # of a pager link's or button's text read: its label is a few words
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
 _TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
@@ -159,12 +160,36 @@ def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
     return [urljoin(page_url, name) for name in names]
 
 
+def _label(element) -> str:
+    """The element's text, squashed, read no further than ``MAX_LABEL_CHARS``: an element that carries a pager's
+    attribute and holds the whole page (200 nested <div data-url> over 2 million characters: 60 s) costs no
+    more than a button."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        pieces.append(piece[:MAX_LABEL_CHARS - size])
+        size += len(pieces[-1])
+        if size >= MAX_LABEL_CHARS:
+            break
+    return squash("".join(pieces))
+
+
+def _innermost(elements: list) -> list:
+    """Those of the elements (in document order) holding none of the others: a button is the innermost element
+    carrying its attributes, and each text is then read for one of them at most (the others, holding the
+    page around it, would each convert the same text again)."""
+    holding = set()
+    for element in elements:
+        for ancestor in element.iterancestors():
+            if ancestor in holding:
+                break   # its ancestors were marked with it
+            holding.add(ancestor)
+    return [element for element in elements if element not in holding]
 def script_pager_urls(root, page_url: str) -> list[str]:
     """The pages a pager drawn by a script stands for: its links' page numbers (``onclick="goPage(2)"``) put
     after the page key of the URL the page's script writes (``'…&pageIndex=' + n``); none without both."""
     numbers = set()
     for anchor in root.xpath("//a[@onclick or starts-with(normalize-space(@href), 'javascript')]"):
-        label = squash("".join(anchor.itertext()))
+        label = _label(anchor)
         call = _PAGE_CALL.match(anchor.get("onclick") or "") or _PAGE_CALL.match(anchor.get("href") or "")
         if call and (not label or _PAGER_TEXT.match(label)):
             numbers.add(int(call.group(1)))
@@ -202,10 +227,10 @@ def more_button_urls(root, page_url: str) -> list[str]:
     fragment without the script that reads it (the fragment a first press loaded); at most
     ``MAX_GENERATED_PAGES`` buttons read."""
     out = []
-    for button in root.xpath("//*[@data-next or @data-url or @data-href]")[:MAX_GENERATED_PAGES]:
+    for button in _innermost(root.xpath("//*[@data-next or @data-url or @data-href]"))[:MAX_GENERATED_PAGES]:
         address = next((button.get(name).strip() for name in ("data-next", "data-url", "data-href")
                         if _MORE_ADDRESS.match(button.get(name) or "")), None)
-        if address and _MORE_TEXT.match(squash("".join(button.itertext()))):
+        if address and _MORE_TEXT.match(_label(button)):
             out.append(urljoin(page_url, address))
     return out
 
@@ -221,8 +246,8 @@ def open_load_more(root, page_url: str) -> tuple[str, str, int] | None:
 def _load_more_buttons(root) -> list[tuple[int, int | None]]:
     """Each 加载更多 button's next page and the last page it names (None when it names none)."""
     found = []
-    for button in root.xpath("//*[@data-page or @data-pageno]"):
-        label = squash("".join(button.itertext()))
+    for button in _innermost(root.xpath("//*[@data-page or @data-pageno]"))[:MAX_GENERATED_PAGES]:
+        label = _label(button)
         first = (button.get("data-page") or button.get("data-pageno") or "").strip()
         last = (button.get("data-total") or button.get("data-pages") or "").strip()
         if _MORE_TEXT.match(label) and first.isdigit():
@@ -244,7 +269,7 @@ def postback_pages(root) -> list[tuple[str, str]]:
     ``MAX_POSTED_PAGES``."""
     highest: dict[tuple[str, str], int] = {}
     for anchor in root.xpath("//a[contains(@href, '__doPostBack') or contains(@onclick, '__doPostBack')]"):
-        label = squash("".join(anchor.itertext()))
+        label = _label(anchor)
         call = _POSTBACK.search(anchor.get("href") or "") or _POSTBACK.search(anchor.get("onclick") or "")
         if call and (not label or _PAGER_TEXT.match(label)):
             key = (call.group(1), call.group(2))

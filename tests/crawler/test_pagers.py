@@ -236,3 +236,25 @@ def test_a_page_of_unclosed_create_page_calls_is_read_in_linear_time():
     ('<button class="more" data-next="2">加载更多</button>', [])])
 def test_a_load_more_button_naming_its_next_pages_address_gives_that_page(button, asked):
     assert more_button_urls(lxml.html.fromstring(f"<div>{button}</div>"), "http://a.gov.cn/ndbg/") == asked
+
+
+def _nested(attributes: str, depth: int = 200) -> lxml.html.HtmlElement:
+    """``depth`` nested elements carrying a pager's attributes around 2 million characters of 加载更多."""
+    return lxml.html.fromstring(f"<html><body>{f'<div {attributes}>' * depth}<p>{'加载更多 ' * 400_000}</p>"
+                                f"{'</div>' * depth}</body></html>")
+
+
+def test_elements_carrying_a_load_more_address_around_the_whole_page_read_its_text_once():
+    # each of the 200 was read whole as a button's label: 60 s, 200 buttons; the innermost is the button
+    root = _nested('data-url="/ndbg/list_2.html"')
+    started = time.process_time()
+    assert more_button_urls(root, "http://a.gov.cn/ndbg/") == ["http://a.gov.cn/ndbg/list_2.html"]
+    assert time.process_time() - started < 1
+
+
+def test_elements_carrying_a_load_more_page_around_the_whole_page_read_its_text_once():
+    root = _nested('data-page="2"')
+    root.append(lxml.html.fragment_fromstring("<script>var url = '/czj/list/29_' + page + '.html';</script>"))
+    started = time.process_time()
+    assert open_load_more(root, LOAD_MORE) == ("http://www.linjiang.gov.cn/czj/list/29_", ".html", 2)
+    assert time.process_time() - started < 1
