@@ -35,6 +35,7 @@ from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses
+from crawler.elementtext import LeadingText
 from crawler.fragments import PLACEHOLDER, is_template, loaded_urls, template_fragments
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only, names_agency_short
 from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
@@ -186,6 +187,7 @@ class _Walker:
         self.base_url = base_url
         self.functions = functions or {}   # those of the page this one is a fragment of
         self._headings: dict = {}
+        self.text = LeadingText()   # a clickable element's text: it may hold the page around it
 
     def url(self, href: str | None) -> str | None:
         href = (href or "").strip()
@@ -324,7 +326,7 @@ class _Walker:
                 if url and not RESOURCE_HREF.search(url):
                     # A button says what it does in its value (<input type="button" value="下一页">); a 查看 calling
                     # openDetail(12) in a list's row is named by its row, as a 查看 link is.
-                    text = self.named(element, " ".join(("".join(element.itertext()) or element.get("value")
+                    text = self.named(element, " ".join((self.text(element) or element.get("value")
                                                          or "").split()))
                     out.append(Link(url, text, self.heading(element), "script", None, int(is_agency_name(text))))
         return out
@@ -337,7 +339,7 @@ class _Walker:
         for element, href in data_addresses(root, codes):
             url = self.url(href)
             if url and not RESOURCE_HREF.search(url):
-                text = link_label(" ".join("".join(element.itertext()).split()), element.get("title"))
+                text = link_label(" ".join(self.text(element).split()), element.get("title"))
                 entries.append((element, url, text))
         agencies = sum(is_agency_name(t) for _, _, t in entries)
         agencies = agencies if 2 * agencies >= len(entries) else 0   # a list *of agencies*

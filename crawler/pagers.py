@@ -36,6 +36,7 @@ import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from crawler.elementtext import LeadingText
 from gxparse.normalize import squash
 
 _PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
@@ -73,7 +74,6 @@ _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
-MAX_LABEL_CHARS = 200       # of a pager link's or button's text read: its label is a few words
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
 _TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
@@ -161,16 +161,8 @@ def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
 
 
 def _label(element) -> str:
-    """The element's text, squashed, read no further than ``MAX_LABEL_CHARS``: an element that carries a pager's
-    attribute and holds the whole page (200 nested <div data-url> over 2 million characters: 60 s) costs no
-    more than a button."""
-    pieces, size = [], 0
-    for piece in element.itertext():
-        pieces.append(piece[:MAX_LABEL_CHARS - size])
-        size += len(pieces[-1])
-        if size >= MAX_LABEL_CHARS:
-            break
-    return squash("".join(pieces))
+    """A pager link's or button's text, read no further than ``elementtext.MAX_TEXT_CHARS``."""
+    return squash(LeadingText()(element))
 
 
 def _innermost(elements: list) -> list:
@@ -184,6 +176,8 @@ def _innermost(elements: list) -> list:
                 break   # its ancestors were marked with it
             holding.add(ancestor)
     return [element for element in elements if element not in holding]
+
+
 def script_pager_urls(root, page_url: str) -> list[str]:
     """The pages a pager drawn by a script stands for: its links' page numbers (``onclick="goPage(2)"``) put
     after the page key of the URL the page's script writes (``'…&pageIndex=' + n``); none without both."""

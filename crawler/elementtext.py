@@ -1,0 +1,45 @@
+"""The leading text of a page's elements, each of the page's texts converted once.
+
+A button or a clickable element is named by its text, a few words. An element carrying a link's attribute may
+hold the whole page instead, and hundreds may nest around one text of millions of characters (200 nested
+``<div onclick=…>`` or ``<div data-url=…>`` around 2 million characters: each read whole, 60 s of the spider's
+event loop). Here an element's text is read only to ``MAX_TEXT_CHARS``, built from its children's, which are
+kept: however deep the nesting, each text node and tail of the page is converted to a string once.
+"""
+
+from __future__ import annotations
+
+MAX_TEXT_CHARS = 200
+
+
+class LeadingText:
+    """The first ``MAX_TEXT_CHARS`` characters of elements' text (``"".join(element.itertext())`` cut), of one
+    page: the texts of the elements read are kept for the next."""
+
+    def __init__(self) -> None:
+        self._known: dict = {}
+
+    def __call__(self, element) -> str:
+        stack = [(element, False)]
+        while stack:   # children before their parent, without recursion: a page may nest thousands deep
+            node, children_known = stack.pop()
+            if node in self._known:
+                continue
+            if not children_known:
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node))
+                continue
+            self._known[node] = self._joined(node)
+        return self._known[element]
+
+    def _joined(self, node) -> str:
+        # a comment's or a processing instruction's own text is none of the element's (itertext leaves it out)
+        pieces = [(node.text or "")[:MAX_TEXT_CHARS] if isinstance(node.tag, str) else ""]
+        size = len(pieces[0])
+        for child in node:
+            if size >= MAX_TEXT_CHARS:
+                break
+            for piece in (self._known[child], child.tail or ""):
+                pieces.append(piece[:MAX_TEXT_CHARS - size])
+                size += len(pieces[-1])
+        return "".join(pieces)
