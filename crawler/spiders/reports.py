@@ -841,7 +841,7 @@ class ReportsSpider(scrapy.Spider):
                 continue
             yield self._document_request(link, file_verdict, response, meta.get("subsite", PORTAL),
                                          page_title=title, published_at=self._parse_published(text),
-                                         source=self._parse_source(text))
+                                         source=self._parse_source(text), framed=link.source == "frame")
 
     def _item(self, response: Response, title: str, verdict: Verdict = Verdict.REPORT) -> ReportDocument:
         meta = response.meta
@@ -1280,9 +1280,11 @@ class ReportsSpider(scrapy.Spider):
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
         files += [Link(url, "") for url in loaded_bodies(response.selector.root, get_base_url(response))]
-        # an old frameset has no body: what it shows, the report among its banner and menu, is in its frames
-        files += [Link(response.urljoin(src), "") for src in
-                  response.xpath("//frameset//frame/@src").getall()[:MAX_FRAMES] if response.urljoin(src) != response.url]
+        # an old frameset has no body: what it shows, the report among its banner and menu, is in its frames; a
+        # frame's own frames are not asked (framesets each naming ten new ones were a trap without end)
+        files += [Link(response.urljoin(src), "", source="frame") for src in
+                  response.xpath("//frameset//frame/@src").getall()[:MAX_FRAMES]
+                  if response.urljoin(src) != response.url and not response.meta.get("framed")]
         if not files:  # a scanned report shown as images in the article body
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())
