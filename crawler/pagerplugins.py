@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from crawler.elementtext import LeadingText
 from crawler.pagers import MAX_GENERATED_PAGES, is_pager_text, written_total
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
@@ -157,8 +158,9 @@ def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
 def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
     """The pages a pager's buttons load by calling the page's function with a page (``load(page+1)``, ``load(3)``): every
     page, the first too (the loader's address for it need not be this page's), up to the total."""
+    text = LeadingText()   # a clickable element may hold the page around the pager
     buttons = [e for e in root.xpath("//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]")
-               if is_pager_text("".join(e.itertext()) or e.get("value") or "")]
+               if is_pager_text(text(e) or e.get("value") or "")]
     names = [name for e in buttons for name in _PAGE_CALL.findall((e.get("onclick") or "") + " " + (e.get("href") or ""))]
     if not names or (loaded := _loader_template(names, "\n".join(codes))) is None:
         return []
