@@ -1,7 +1,8 @@
 """Hostile lists crawled together with a good site over real HTTP (tests/crawler/hostile.py): pagers claiming
 endless pages, a 下一页 that answers itself under a new address without end, an API claiming a billion records,
-a list page holding a long inline picture. Each costs its own site a bounded number of pages and seconds, and
-every genuine report of every site is still yielded."""
+a list page holding a long inline picture, a column page inside 200 nested clickable elements, framesets naming new
+framesets without end. Each costs its own site a bounded number of pages and seconds, and every genuine
+report of every site is still yielded."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 import pytest
 
 from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
+from crawler.spiders.reports import MAX_FRAMES
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
 CLAIMED = 999_999
@@ -71,8 +73,38 @@ def inline_picture_list() -> HostileSite:
     return site
 
 
+def nested_clickables() -> HostileSite:
+    """A column page of 6 MB: its list inside 200 nested <div> each a 加载更多 button and a clickable link
+    (onclick, data-url, data-page), around 2 million characters of 加载更多."""
+    site = HostileSite("子市")
+    column = site.column
+    opening = ("<div onclick=\"location.href='/ndbg/'\" data-url='/ndbg/?page=2' data-page='2'>" * 200
+               + "<p>" + "加载更多 " * 400_000 + "</p>")
+    site.dynamic["/ndbg/"] = lambda query: Answer(column().body.replace(b"<ul>", opening.encode() + b"<ul>")
+                                                  .replace(b"</ul>", b"</ul>" + b"</div>" * 200))
+    return site
+
+
+def endless_framesets() -> HostileSite:
+    """A report listed as a frameset titled as the report, each of its ten frames another such frameset naming
+    ten new ones (and its parent)."""
+    site = HostileSite("丑市")
+    title = f"{site.name}财政局2022年政府信息公开工作年度报告"
+
+    def frameset(path: str) -> Answer:
+        n = int(re.sub(r"\D", "", path) or 0)
+        frames = "".join(f'<frame src="/ndbg/frames/{n * 10 + k}.html">' for k in range(1, 11))
+        return Answer(f'<html><head><meta charset="utf-8"><title>{title}</title></head><frameset rows="10%,*">'
+                      f'<frame src="/ndbg/frames/{n // 10}.html">{frames}</frameset></html>'.encode())
+
+    site.families["/ndbg/frames/"] = frameset
+    site.column_extra.append(f'<li><a href="/ndbg/frames/0.html">{title}</a></li>')
+    return site
+
+
 SCENARIOS = {"static-pager": endless_static_pager, "query-pager": endless_query_pager,
-             "billion-api": billion_records_api, "inline-picture": inline_picture_list}
+             "billion-api": billion_records_api, "inline-picture": inline_picture_list,
+             "nested-clickables": nested_clickables, "framesets": endless_framesets}
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +139,14 @@ def test_a_next_page_answering_itself_without_end_is_a_bounded_trap(crawl):
 def test_an_api_claiming_a_billion_records_costs_at_most_the_posted_pages(crawl):
     asked = [t for t in crawl[0]["billion-api"].log if t.startswith("/api/")]
     assert 1 <= len(asked) <= MAX_POSTED_PAGES
+
+
+def test_clickables_nested_around_a_column_cost_it_seconds(crawl):
+    assert crawl[2]["nested-clickables"] and crawl[1].site("nested-clickables").elapsed_seconds < 30
+
+
+def test_framesets_naming_new_framesets_ask_the_frames_of_the_listed_one_only(crawl):
+    assert len([url for url in crawl[0]["framesets"].log if url.startswith("/ndbg/frames/")]) <= 1 + MAX_FRAMES
 
 
 def test_the_whole_crawl_ends_in_bounded_time(crawl):
