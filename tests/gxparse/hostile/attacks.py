@@ -507,6 +507,13 @@ ATTACKS: list[Attack] = [
            lambda: seed_bytes("kaifeng_2021").decode().replace("\t414\t", "\t" + "4" * 5000 + "\t", 1).encode(), None),
     Attack("text-4300-digit-rate", "a 5,000-digit percentage",
            lambda: _seed_with(f"共收到申请100件，其中办结50件，办结率{'5' * 5000}%。"), None),
+    # table 二's sub-table headers on one line over boxes of figures (cellstream.header_boxes, header_blocks)
+    Attack("text-header-boxes", "a header line naming three columns over 90,000 lone figures",
+           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n" + "0\n" * 90_000), None),
+    Attack("text-many-header-lines", "20,000 header lines naming three columns, each over three lone figures",
+           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n0\n6\n32\n" * 20_000), None),
+    Attack("text-label-million-figures", "a table-二 label followed by a million figures",
+           lambda: _seed_with("规章 " + "0 " * 1_000_000), None),
     # tables written as CSV
     Attack("csv-ragged-wide", "a CSV table: one record of 100,000 commas among 70,000 records of three fields",
            lambda: _csv_records() + b"," * 100_000 + b"\n" + b"a,b,c\n" * 70_000, "表格过大"),
