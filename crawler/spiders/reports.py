@@ -63,6 +63,7 @@ from crawler.classify import Verdict, announces_report, classify_title, combine,
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
+from crawler.drawnlinks import drawn_requests, may_draw_links
 from crawler.extensions import record_failure
 from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
@@ -1171,6 +1172,9 @@ class ReportsSpider(scrapy.Spider):
         elif _TREE_INIT.search(response.body):   # a column tree zTree draws whole from an answer (crawler.ztree)
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in loaded_trees(code, get_base_url(response))]
+        elif may_draw_links(response.body):   # a catalogue a script writes as links from an answer (crawler.drawnlinks)
+            links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
+                      for url in drawn_requests(code, get_base_url(response))]
         return links, record_count(response.text)
 
     def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:
