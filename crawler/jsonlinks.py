@@ -39,6 +39,7 @@ DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "dat
 Branch = Callable[[dict[str, object]], str | None]
 MAX_DEPTH = 12
 MAX_NODES = 20_000
+PARENT_KEYS = ("pid", "parentid")   # a flat tree's link to its parent (zTree simpleData: pId)
 MAX_LITERALS = 20               # JSON literals tried per script
 MAX_SCRIPT_CHARS = 2_000_000
 _URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
@@ -92,8 +93,13 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
           branch: Branch | None = None) -> Iterator[JsonLink]:
     """Depth first, each object's links under the name of the object holding it; with ``branch``, a closed
     branch of a tree loaded a branch at a time is a link to the answer giving its children."""
-    for node in json_objects(data, TITLE_KEYS, MAX_DEPTH, MAX_NODES, heading):
+    nodes = list(json_objects(data, TITLE_KEYS, MAX_DEPTH, MAX_NODES, heading))
+    parents = _names_by_id(nodes)
+    for node in nodes:
         fields, name, above = node.fields, node.name, node.above or ""
+        # zTree's simpleData: a flat list, each node naming its parent's id (pId) where nesting would hold it
+        above = next((parents[str(v)] for key in PARENT_KEYS if isinstance(v := fields.get(key), (str, int))
+                      and str(v) in parents), above)
         if name:
             date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
             urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
@@ -107,6 +113,14 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [opened]
             for url in urls:
                 yield JsonLink(urljoin(base_url, url), name, above, date)
+
+
+def _names_by_id(nodes: list) -> dict[str, str]:
+    """The names of a tree's nodes by their id, for the nodes of a flat list naming their parent's."""
+    if not any(key in node.fields for node in nodes for key in PARENT_KEYS):
+        return {}
+    return {str(v): node.name for node in nodes
+            if node.name and isinstance(v := node.fields.get("id"), (str, int)) and not isinstance(v, bool)}
 
 
 def _by_id(base_url: str, fields: dict[str, object]) -> str | None:

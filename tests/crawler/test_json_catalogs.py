@@ -119,3 +119,19 @@ def test_a_node_that_is_no_branch_or_has_an_address_is_not_asked_for_children():
 def test_the_branches_of_a_tree_answer_reached_by_a_link_are_requested(spider):
     urls = {r.url for r in _requests(spider.parse_page(_tree()))}
     assert TREE + "?id=1" in urls
+
+
+def test_a_flat_trees_nodes_are_headed_by_the_node_their_parent_id_names():
+    # zTree's simpleData: no nesting, each node naming its parent's id; the departments under 部门信息公开
+    text = (FILES / "catalog_flat_tree.json").read_text(encoding="utf-8")
+    headings = {link.name: link.heading for link in json_answer_links(text, "http://www.zhoukou.gov.cn/api/catalog/tree.json")}
+    assert headings["市交通运输局"] == headings["市审计局"] == "部门信息公开"
+    assert headings["沈丘县"] == headings["政府信息公开年报"] == ""   # pId 0 names no node
+
+
+def test_a_flat_tree_department_is_entered_as_a_sub_site(spider):
+    url = "http://www.zhoukou.gov.cn/api/catalog/tree.json"
+    response = TextResponse(url, body=(FILES / "catalog_flat_tree.json").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/json"}, request=Request(url, meta=list_meta("page")))
+    entered = {r.url: r.meta.get("enter") for r in spider.parse_page(response) if isinstance(r, scrapy.Request)}
+    assert entered["http://sjj.zhoukou.gov.cn/"] == ("市审计局", "部门信息公开")
