@@ -19,6 +19,7 @@ from crawler.frontier import qualified_name
 
 PORTAL = 0
 ROBOTS_REFUSED = "its robots.txt refuses the crawler"
+CHALLENGE_REFUSED = "it lets in only browsers that run its anti-bot script"   # crawler.challenge
 
 
 @dataclass
@@ -30,7 +31,7 @@ class SubsiteCoverage:
     reports: int = 0                                  # report documents found on it
     # 通知公告 pages listing a report or an announcement of one (关于公布…年度报告的公告): no 年报 column
     notices: list[str] = field(default_factory=list)
-    refused: str = ""                                 # why the crawl could not read it (ROBOTS_REFUSED), "" if it could
+    refused: str = ""          # why the crawl could not read it (ROBOTS_REFUSED, CHALLENGE_REFUSED), "" if it could
 
 
 @dataclass
@@ -55,7 +56,8 @@ class Coverage:
 
     @property
     def refused(self) -> list[SubsiteCoverage]:
-        """The sub-sites linked whose pages the crawl could not read (a robots.txt refusing it), with the reason."""
+        """The sub-sites linked whose pages the crawl could not read (a robots.txt refusing it, an anti-bot
+        challenge it cannot pass), with the reason."""
         return [s for s in self.subsites[1:] if s.refused]
 
     def to_dict(self) -> dict:
@@ -138,6 +140,14 @@ class Subsites:
             agencies.append(agency)
         if agency:
             self._found[self.enter(agency, url, found_via)].refused = ROBOTS_REFUSED
+
+    def challenged(self, url: str, enter: tuple[str, str] | None, subsite: int) -> None:
+        """A page of a sub-site answered an anti-bot challenge the crawl cannot pass: the sub-site entered there
+        (``enter``: the agency's link name and where it was found), or ``subsite`` while no column of it was read,
+        is one the crawl could not read. A sub-site already read is not: one page's gate says nothing of it."""
+        number = self.enter(enter[0], url, enter[1]) if enter and enter[0] else subsite
+        if number != PORTAL and not self._found[number].columns:
+            self._found[number].refused = CHALLENGE_REFUSED
 
     def coverage(self, traps: list[dict[str, str]], trapped: Callable[[str], bool]) -> Coverage:
         """The coverage so far; lists that turned out to be traps are not counted as columns."""

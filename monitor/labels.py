@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crawler.coverage import ROBOTS_REFUSED
+from crawler.coverage import CHALLENGE_REFUSED, ROBOTS_REFUSED
 from gxparse.template import S2_ITEMS, S3_ROW_BY_KEY, S4_BLOCKS, column_label, s3_row_label
 
 TABLE_NAMES = {"s2": "表二", "s3": "表三", "s4": "表四"}
@@ -20,7 +20,7 @@ CHANGE_NAMES = {
 META_NAMES = {"title": "标题", "agency": "机构", "year": "年度", "template": "模板"}
 RUN_STATUS_NAMES = {"running": "进行中", "ok": "完成", "failed": "失败", "empty": "未找到报告", "interrupted": "中断"}
 # why a crawl could not read a sub-site (crawler.coverage.SubsiteCoverage.refused)
-REFUSAL_NAMES = {ROBOTS_REFUSED: "robots.txt 禁止抓取"}
+REFUSAL_NAMES = {ROBOTS_REFUSED: "robots.txt 禁止抓取", CHALLENGE_REFUSED: "反爬虫脚本验证，无法通过"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_NAMES = {"active": "在线", "withdrawn": "已撤回", "missing": "未发布"}
 _S2_LABELS = {item.key: item.label for items in S2_ITEMS.values() for item in items}

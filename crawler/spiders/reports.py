@@ -268,6 +268,7 @@ class ReportsSpider(scrapy.Spider):
         links, records = parsed
         if not links and (challenge := script_challenge(response.body)):
             record_failure(self.crawler.stats, response.request, f"HTTP {response.status}: {challenge}")
+            self.subsites.challenged(response.url, response.meta.get("enter"), response.meta.get("subsite", PORTAL))
             return
         meta = response.meta
         if (meta.get("role") == "start" or "enter" in meta) and isinstance(response, TextResponse) \
@@ -1137,6 +1138,8 @@ class ReportsSpider(scrapy.Spider):
             response = failure.value.response
             challenge = script_challenge(response.body)
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
+            if challenge:
+                self.subsites.challenged(request.url, request.meta.get("enter"), request.meta.get("subsite", PORTAL))
         elif "robots.txt" in str(failure.value):
             # Obeying robots.txt is no failure: coverage names the host, and the agency whose link led there.
             self.subsites.robots_refused(request.url, *(request.meta.get("enter") or (None, "")),

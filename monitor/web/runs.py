@@ -47,7 +47,7 @@ class RunRow:
     errors: int
     subsites: int | None          # None: the run stored no coverage
     without_column: list[str]
-    refused: int                  # sub-sites linked that the crawl could not read (robots.txt)
+    refused: int                  # sub-sites linked that the crawl could not read (robots.txt, a challenge)
     traps: int
 
     @property

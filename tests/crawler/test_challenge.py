@@ -1,9 +1,15 @@
 """Anti-bot script challenges are named, so a site behind one is not reported as having no 年报 column; the cookie
 of one written in string literals is read."""
 
+from types import SimpleNamespace
+
 import pytest
+from scrapy.http import HtmlResponse, Request
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from crawler.challenge import challenge_cookies, script_challenge
+from crawler.coverage import CHALLENGE_REFUSED, PORTAL, Subsites
 from tests.crawler.helpers import FILES
 
 
@@ -49,3 +55,39 @@ def test_a_cookie_holding_a_control_character_is_never_read(value):
     """A browser ignores such a cookie, and it would go into the Cookie header of every later request."""
     body = f'<script>document.cookie="__jsl_clearance={value}";location.reload()</script>'.encode()
     assert challenge_cookies(body) is None
+
+
+class _Stats(dict):
+    """What the spider records a failure in."""
+
+    def inc_value(self, key: str) -> None:
+        self[key] = self.get(key, 0) + 1
+
+    def get_value(self, key: str):
+        return self.get(key)
+
+    def set_value(self, key: str, value) -> None:
+        self[key] = value
+
+
+def test_a_sub_site_answering_a_challenge_the_crawl_cannot_pass_is_refused_never_without_a_column(spider):
+    # a department's host guarded by a 瑞数-type gate: every address answers 412 and a script computing a cookie
+    spider.crawler = SimpleNamespace(stats=_Stats())
+    url = "http://sjj.zhoukou.gov.cn/"
+    request = Request(url, meta={"role": "page", "subsite": 0, "enter": ("市审计局", "部门信息公开")})
+    response = HtmlResponse(url, status=412, body=(FILES / "challenge_ruishu_412.html").read_bytes(), request=request)
+    failure = Failure(HttpError(response))
+    failure.request = request   # as Scrapy's errback gets it
+    list(spider.on_error(failure))
+    coverage = spider.subsites.coverage([], lambda u: False)
+    assert [(s.name, s.found_via, s.refused) for s in coverage.refused] == [("市审计局", "部门信息公开", CHALLENGE_REFUSED)]
+    assert coverage.without_column == []
+
+
+def test_a_challenge_on_one_page_of_a_sub_site_already_read_leaves_it_read():
+    subsites = Subsites("周口市人民政府", "http://www.zhoukou.gov.cn/")
+    number = subsites.enter("市审计局", "http://sjj.zhoukou.gov.cn/", "部门信息公开")
+    subsites.column_found(number, "http://sjj.zhoukou.gov.cn/ndbg/")
+    subsites.challenged("http://sjj.zhoukou.gov.cn/art/1.html", None, number)
+    subsites.challenged("http://www.zhoukou.gov.cn/art/2.html", None, PORTAL)
+    assert subsites.coverage([], lambda u: False).refused == []

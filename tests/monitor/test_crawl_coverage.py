@@ -1,9 +1,10 @@
 """What ``gxmon crawl`` says of a crawl's coverage (monitor.crawling.job.print_coverage): a sub-site whose
-robots.txt refused the crawler is named as refused, never as a sub-site with no 年报 column."""
+robots.txt refused the crawler, or whose anti-bot challenge it cannot pass, is named as refused, never as a
+sub-site with no 年报 column."""
 
 from __future__ import annotations
 
-from crawler.coverage import ROBOTS_REFUSED, Subsites
+from crawler.coverage import CHALLENGE_REFUSED, PORTAL, ROBOTS_REFUSED, Subsites
 from monitor.crawling.job import print_coverage
 
 
@@ -15,3 +16,12 @@ def test_a_sub_site_refused_by_its_robots_is_said_refused_never_without_a_column
     said = " ".join(capsys.readouterr().out.split())   # the console wraps long lines
     assert "dongjiang: no 年报 column found on 东江市水利局 " in said
     assert f"dongjiang: 市卫生健康委员会 not crawled: {ROBOTS_REFUSED} (http://wjw.dongjiang.gov.cn/)" in said
+
+
+def test_a_sub_site_behind_a_challenge_the_crawl_cannot_pass_is_said_refused_never_without_a_column(capsys):
+    subsites = Subsites("西岭市人民政府", "http://www.xiling.gov.cn/")
+    subsites.challenged("http://sjj.xiling.gov.cn/", ("西岭市审计局", "部门信息公开"), PORTAL)
+    print_coverage("xiling", subsites.coverage([], lambda url: False))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "no 年报 column" not in said
+    assert f"xiling: 西岭市审计局 not crawled: {CHALLENGE_REFUSED} (http://sjj.xiling.gov.cn/)" in said

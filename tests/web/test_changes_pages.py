@@ -97,7 +97,7 @@ def test_runs_lists_every_crawl_with_coverage(client):
     listed = re.findall(r'<tr id="run-(\d+)"', page.text)
     assert listed == sorted(listed, key=int, reverse=True) and len(listed) == 3
     assert "4 个子站" in page.text and "1 个未找到年报栏目" in page.text \
-        and "1 个被 robots.txt 禁止" in page.text and "1 个抓取陷阱" in page.text
+        and "1 个无法抓取" in page.text and "1 个抓取陷阱" in page.text
     assert f'href="/runs/{listed[0]}"' in page.text
     assert '<strong id="total">3</strong>' in client.get("/runs?site=kf&status=ok").text
     assert '<strong id="total">0</strong>' in client.get("/runs?status=failed").text
