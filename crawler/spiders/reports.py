@@ -965,8 +965,7 @@ class ReportsSpider(scrapy.Spider):
         for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
             if self.scope.contains(url) and url not in self._requested:
                 self._requested[url] = "sitemap"
-                self.crawler.engine.crawl(scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                                                         priority=SITEMAP_PRIORITY, meta={"role": "sitemap"}))
+                self.crawler.engine.crawl(_sitemap_request(url, self))
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
@@ -981,8 +980,7 @@ class ReportsSpider(scrapy.Spider):
                 url = entry.get("loc", "")
                 if self.scope.contains(url) and url not in self._requested:
                     self._requested[url] = "sitemap"
-                    yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error,
-                                         priority=SITEMAP_PRIORITY, meta={"role": "sitemap"})
+                    yield _sitemap_request(url, self)
         elif sitemap.type == "urlset":
             for entry in sitemap:
                 url = stable_url(entry.get("loc", "").strip())
@@ -1300,6 +1298,14 @@ class ReportsSpider(scrapy.Spider):
         """The pictures the page's article shows (a scanned report's pages), in order."""
         urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
         return [url for url in urls if ATTACHMENT_HREF.search(url)]
+
+
+def _sitemap_request(url: str, spider: ReportsSpider) -> scrapy.Request:
+    """A sitemap's request, never filtered as a duplicate (the spider asks each once): a host sending every
+    address it lacks to its home page sends /sitemap.xml there too, and that redirect, seen first, would have
+    Scrapy's duplicate filter drop the start page's own redirect to the same page."""
+    return scrapy.Request(url, callback=spider.parse_sitemap, errback=spider.on_error, priority=SITEMAP_PRIORITY,
+                          meta={"role": "sitemap"}, dont_filter=True)
 
 
 def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import scrapy
-from scrapy.http import Request, TextResponse, XmlResponse
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.dupefilters import RFPDupeFilter
+from scrapy.http import Request, Response, TextResponse, XmlResponse
+from scrapy.settings import Settings
 
 from tests.crawler.helpers import FILES, file_response
 
@@ -270,3 +274,19 @@ def test_a_mobile_copy_of_a_page_linked_in_its_own_right_is_not_asked(spider):
     site = "http://fgw.nanhu.gov.cn"
     requests = _all(spider, "department_mobile_twin.html", site + "/")
     assert sorted(r.url for r in requests if "/xxgk/" in r.url) == [site + "/xxgk/", site + "/xxgk/ndbg/"]
+
+
+def test_a_sitemap_sent_on_to_the_home_page_leaves_the_start_pages_own_redirect_to_it_unfiltered(spider):
+    # a host sending every address to its home page (www. → the bare host's /col/col1/index.html) sends
+    # /sitemap.xml there too: whichever redirect comes first, the start page's must reach the home page
+    asked = []
+    spider.crawler = SimpleNamespace(engine=SimpleNamespace(crawl=asked.append))
+    spider._robots_parsed(None, Request("http://www.zhoukou.gov.cn/robots.txt"))
+    home = "http://zhoukou.gov.cn/col/col1/index.html"
+    redirects = RedirectMiddleware(Settings())
+    redirects.crawler = SimpleNamespace(spider=spider)
+    sent_on = [redirects.process_response(request, Response(request.url, status=302, headers={"Location": home}))
+               for request in (asked[0], Request("http://www.zhoukou.gov.cn/", callback=spider.parse_page))]
+    seen = RFPDupeFilter()
+    queued = [r for r in sent_on if r.dont_filter or not seen.request_seen(r)]   # as Scrapy's scheduler queues
+    assert [r.url for r in sent_on] == [home, home] and queued[-1].callback == spider.parse_page
