@@ -79,6 +79,8 @@ MAX_FORM_QUERY = 1000
 # minified bundle of 10 MB names tens of thousands, each a request to judge and schedule (minutes of a crawl).
 MAX_SCRIPT_LINKS = 1000
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
+MAX_NAME_DISTANCE = 160      # from a URL string to the name written in its entry
+_ENTRY_BOUNDARY = re.compile(r"[\[\]{}]")   # the end of one array or object entry, the start of another
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
                            re.IGNORECASE)
 _GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
@@ -363,7 +365,7 @@ class _Walker:
                     continue   # the start of a URL the script builds ('/art/' + y + …), or an API: not a page
                 url = self.url(match.group(2))
                 if url and not RESOURCE_HREF.search(url) and "dataproxy" not in url:
-                    entries.append((url, _nearest_name(names, match.start())))
+                    entries.append((url, _nearest_name(names, match.start(), code)))
             agencies = sum(is_agency_name(t) for _, t in entries)
             target = _written_into(script)
             heading = self.heading(script if target is None else target)
@@ -547,7 +549,11 @@ def _item_date(a, links: Counter) -> str | None:
     return None
 
 
-def _nearest_name(names: list[tuple[int, str]], position: int) -> str:
-    """The Chinese string literal closest to a URL in a script (within one object or array entry)."""
-    best = min(names, key=lambda n: abs(n[0] - position), default=None)
-    return best[1].strip() if best is not None and abs(best[0] - position) <= 160 else ""
+def _nearest_name(names: list[tuple[int, str]], position: int, code: str) -> str:
+    """The Chinese string literal closest to a URL in a script within its object or array entry: a bracket
+    between them parts two entries (["/art/2024.html", "…2024年…年度报告"] after ["/art/gzbg.html", "…政府工作报告",
+    "2025-01-20"] is named by its own title, never by the one before, which may be nearer)."""
+    near = [n for n in names if abs(n[0] - position) <= MAX_NAME_DISTANCE
+            and not _ENTRY_BOUNDARY.search(code, min(n[0], position), max(n[0], position))]
+    best = min(near, key=lambda n: abs(n[0] - position), default=None)
+    return best[1].strip() if best is not None else ""

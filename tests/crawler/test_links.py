@@ -313,3 +313,22 @@ def test_a_department_list_naming_agencies_short_is_read_by_the_full_names_of_th
     response = HtmlResponse(page, body=(FILES / "departments_short_names_titled.html").read_bytes())
     assert [link.text for link in page_links(response.selector.root, page)] == [
         "首页", "政府", "东江市卫生健康委员会", "东江市发展和改革委员会", "东江市教育局", "司法局"]
+
+
+def test_a_script_arrays_address_is_named_by_the_title_of_its_own_entry_never_the_nearer_one_before():
+    # document.write of [address, title, date] entries: a short title before may lie nearer than the entry's own
+    named = {link.url.rsplit("/", 1)[1]: link.text for link in links("list_document_write_array.html",
+                                                                      "http://xiling.gov.cn/col/col12345/index.html")}
+    assert named["art_12345_80.html"] == "西岭市人民政府2024年政府信息公开工作年度报告"
+    assert named["art_12345_76.html"] == "西岭市人民政府2023年政府信息公开工作年度报告"
+    assert named["art_12345_81.html"] == "2025年政府工作报告" and named["art_12345_77.html"] == "2023年统计公报"
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("show({title: '市教育局2023年年度报告', url: '/a/1.html'});", "市教育局2023年年度报告"),   # an object's name before
+    ("open('/a/1.html', '市教育局2023年年度报告');", "市教育局2023年年度报告"),                   # a call's arguments
+    ("var a = ['/a/1.html']; var b = ['名称'];", ""),                                          # another array's string
+])
+def test_a_script_address_is_named_within_its_entry(code, name):
+    root = lxml.html.fromstring(f"<html><body><script>{code}</script></body></html>")
+    assert [link.text for link in page_links(root, NANHU) if link.url.endswith("/a/1.html")] == [name]
