@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from urllib.parse import urlsplit
 
 from crawler.frontier import OTHER_ANNUAL_REPORT_WORDS
 from gxparse.normalize import squash
@@ -46,6 +47,8 @@ _AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信
 _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
 # What may stand between an agency's name and the year (云州市民政局政府信息公开工作2021年度报告).
 _AGENCY_TAIL = re.compile(r"(?:关于)?(?:政府)?(?:信息公开|政务公开)(?:工作)?$")
+# a folder named by a year alone: /ndbg/2023/, /2023年/, /2023年度/
+_FOLDER_YEAR = re.compile(r"^(20\d{2})(?:年度?|nd)?$")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
 
@@ -70,6 +73,23 @@ def classify_title(text: str) -> Verdict:
     if _TRUNCATED.search(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
         return Verdict.MAYBE
     return Verdict.UNRELATED
+
+
+def folder_year(title: str, url: str, page_url: str) -> int | None:
+    """The year of a report whose title names its kind alone (政府信息公开工作年度报告, no year), listed on a page
+    whose own folder is a year's (``/ndbg/2023/``, ``/2023年度/``) and that holds the document (no index page):
+    the folder says its year. None for any other title or place: a title naming the kind is also how a 年报 column
+    is linked, so only a document inside the year's folder is that year's report."""
+    squashed = _squash(title)
+    if not _REPORT_NAME.search(squashed) or classify_title(squashed) is not Verdict.UNRELATED:
+        return None
+    folder, path = urlsplit(page_url).path.rsplit("/", 1)[0] + "/", urlsplit(url).path
+    year = _FOLDER_YEAR.match(folder.rstrip("/").rsplit("/", 1)[-1])
+    name = path.rsplit("/", 1)[-1]
+    if year is None or urlsplit(url).netloc != urlsplit(page_url).netloc or not path.startswith(folder) \
+            or not name or name.startswith("index."):
+        return None
+    return int(year.group(1))
 
 
 def announces_report(text: str) -> bool:

@@ -59,7 +59,8 @@ from crawler.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
 from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
 from crawler.chunks import MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, \
     lazy_chunks, menu_column_views, router_api, says_column, view_chunks
-from crawler.classify import Verdict, announces_report, classify_title, combine, title_agency, title_year
+from crawler.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
+                              title_year)
 from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
@@ -166,6 +167,7 @@ MAX_UNDATED_NOTICE_PAGES = 2   # … while its pages list no date and no announc
 class DocumentLink:
     link: Link
     verdict: Verdict
+    year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
 class ReportsSpider(scrapy.Spider):
@@ -292,7 +294,9 @@ class ReportsSpider(scrapy.Spider):
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
         listed = [d for d in documents if d.link.heading not in previews and not announces_report(d.link.text)]
         notices = self._is_notice_list(response)
-        column = (meta.get("role") == "list" and not notices) or len(listed) >= LIST_MIN_REPORT_LINKS or (
+        # a page of a year's folder listing that year's report by its kind (classify.folder_year) is a 年报 list too
+        column = (meta.get("role") == "list" and not notices) or len(listed) >= LIST_MIN_REPORT_LINKS \
+            or any(d.year for d in listed) or (
             self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED for link in links)
                                              or self._loads_its_list(response)))
         if column:
@@ -307,7 +311,8 @@ class ReportsSpider(scrapy.Spider):
             yield from self._notice_paging(response, links, records, subsite, documents)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
         for document in new:
-            request = self._document_request(document.link, document.verdict, response, subsite)
+            request = self._document_request(document.link, document.verdict, response, subsite,
+                                             **({"list_year": document.year} if document.year else {}))
             if request is None:
                 continue
             if suspect:
@@ -868,7 +873,7 @@ class ReportsSpider(scrapy.Spider):
             page_title=title,
             agency=_completed(title_agency(title), meta.get("agency_hint")) or source or title_agency(link_text)
             or meta.get("agency_hint"),
-            year=title_year(title) or title_year(link_text),
+            year=title_year(title) or title_year(link_text) or meta.get("list_year"),
             published_at=published,
             listing_url=meta.get("listing_url"),
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -1185,12 +1190,14 @@ class ReportsSpider(scrapy.Spider):
             if (file := viewed_file(link.url)) != link.url:   # a viewer's link: the report is its file
                 link = replace(link, url=file)
             verdict = classify_title(link.text)
+            year = folder_year(link.text, link.url, page_url)
+            verdict = Verdict.REPORT if year else verdict
             if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \
                     or not self.scope.contains(link.url):
                 continue
             kept = out.get(link.url)
             if kept is None or (kept.verdict is Verdict.MAYBE and verdict is Verdict.REPORT):
-                out[link.url] = DocumentLink(link, verdict)
+                out[link.url] = DocumentLink(link, verdict, year)
         return list(out.values())
 
     def _parse_subsite(self, response: Response) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.classify import Verdict, classify_title, combine, title_agency, title_year
+from crawler.classify import Verdict, classify_title, combine, folder_year, title_agency, title_year
 
 REPORTS = [
     "周口市人民政府2021年政府信息公开工作年度报告",
@@ -97,3 +97,20 @@ def test_year_from_title(title, year):
 def test_an_article_publishing_a_report_is_read_for_its_file(title):
     # its page is fetched (MAYBE), and the file its 附件 names as a report is the report
     assert classify_title(title) is Verdict.MAYBE
+
+
+@pytest.mark.parametrize(("title", "url", "page", "year"), [
+    ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/2023/a.html", "http://z.gov.cn/ndbg/2023/", 2023),
+    ("市住建局政府信息公开工作年度报告", "http://z.gov.cn/nb/2022年度/1.html", "http://z.gov.cn/nb/2022年度/index.html", 2022),
+    # no year's folder, the document outside it, a folder or its index (a column's link), another host
+    ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/a.html", "http://z.gov.cn/ndbg/index.html", None),
+    ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/a.html", "http://z.gov.cn/ndbg/2023/", None),
+    ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/2023/index.html", "http://z.gov.cn/ndbg/2023/", None),
+    ("政府信息公开工作年度报告", "http://y.gov.cn/ndbg/2023/a.html", "http://z.gov.cn/ndbg/2023/", None),
+    # a year folder higher up is no list's year; a look-alike, a title with its own year are read by it
+    ("政府信息公开年报", "http://z.gov.cn/2023/xxgk/a.html", "http://z.gov.cn/2023/xxgk/list.html", None),
+    ("部门预算报告", "http://z.gov.cn/ndbg/2023/a.html", "http://z.gov.cn/ndbg/2023/", None),
+    ("2021年政府信息公开工作年度报告", "http://z.gov.cn/ndbg/2023/a.html", "http://z.gov.cn/ndbg/2023/", None),
+])
+def test_a_title_naming_the_reports_kind_alone_takes_the_year_of_its_lists_folder(title, url, page, year):
+    assert folder_year(title, url, page) == year

@@ -290,3 +290,13 @@ def test_a_sitemap_sent_on_to_the_home_page_leaves_the_start_pages_own_redirect_
     seen = RFPDupeFilter()
     queued = [r for r in sent_on if r.dont_filter or not seen.request_seen(r)]   # as Scrapy's scheduler queues
     assert [r.url for r in sent_on] == [home, home] and queued[-1].callback == spider.parse_page
+
+
+def test_a_report_titled_by_its_kind_alone_in_a_years_folder_is_that_years_report(spider):
+    # a tab per year (/xxgk/ndbg/2023/), the year only in the tab and the address
+    page = "http://www.zhoukou.gov.cn/xxgk/ndbg/2023/"
+    asked = {r.url: r.meta for r in _all(spider, "list_year_folder_titles_without_year.html", page)}
+    report = asked["http://www.zhoukou.gov.cn/xxgk/ndbg/2023/201_2023.html"]
+    assert (report["role"], report["verdict"], report["list_year"]) == ("document", "report", 2023)
+    assert asked.get("http://www.zhoukou.gov.cn/xxgk/ndbg/2023/ys.html", {}).get("role") != "document"
+    assert spider.subsites.coverage([], lambda u: False).subsites[0].columns == [page]
