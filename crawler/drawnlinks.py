@@ -6,9 +6,9 @@ nodes.forEach(function (n) { ul.insertAdjacentHTML('beforeend', '<a href="' + n.
 }); })``, ``$.getJSON('/module/xxgk/tree.jsp', function (data) { … '<a href="' + data[i].url + '">' … })``). The
 column codes (``/col/col12345/index.html``) are named only in that answer. Such a request is a link of the page,
 its answer's nodes read as any JSON's (``crawler.jsonlinks``): only a GET whose callback, written within
-``MAX_CALLBACK_CHARS`` after it and before the script's next request, writes an anchor whose address is a field of an item (``href="' + n.url``,
-``href="${item.link}"``); at most ``MAX_DRAWN`` a script. A request whose answer is drawn otherwise (a zTree:
-``crawler.ztree``; a 年报 column's list API: ``crawler.scriptapis``) is read there.
+``MAX_CALLBACK_CHARS`` after it and before the script's next request, writes an anchor whose address is a field of
+an item (``href="' + n.url``, ``href="${item.link}"``); at most ``MAX_DRAWN`` a script. A request whose answer is
+drawn otherwise (a zTree: ``crawler.ztree``; a 年报 column's list API: ``crawler.scriptapis``) is read there.
 """
 
 from __future__ import annotations

@@ -97,6 +97,25 @@ class NamedHosts:
         return Page(b"<h1>405</h1>", status=405)
 
 
+class OneServerPortal:
+    """A portal whose hosts, named under ``domain``, share one plain-HTTP server told apart by the Host header."""
+
+    domain: str
+    server: HostServer
+    port: int
+
+    def close(self) -> None:
+        self.server.close()
+
+    def url(self, sub: str, path: str) -> str:
+        return f"http://{sub + '.' if sub else ''}{self.domain}:{self.port}{path}"
+
+    @property
+    def log(self) -> list[str]:
+        """Every request the server answered, as host name + target."""
+        return self.server.host.log
+
+
 class BothSchemes(HostServer):
     """A server answering TLS and plain HTTP on one port, told apart by the first byte a client sends (a TLS
     handshake's 0x16): one host's http and https, as its ports 80 and 443 would be."""

@@ -37,7 +37,7 @@ from urllib.parse import quote
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts
+from tests.crawler.portal_o import NamedHosts, OneServerPortal
 
 DOMAIN = "nanzhu.gov.cn"
 CITY = "南渚市人民政府"
@@ -63,8 +63,10 @@ def _items(items: list[tuple[str, str]]) -> str:
     return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
 
 
-class PortalQ:
+class PortalQ(OneServerPortal):
     """The hosts of 南渚市 on one server, with the reports a crawl must find (``expected``: URL → agency, year)."""
+
+    domain = DOMAIN
 
     def __init__(self) -> None:
         self.www, self.xxgk, self.jyj, self.county = Host(), Host(), Host(), Host()
@@ -85,17 +87,6 @@ class PortalQ:
         self._plain("1005", "南渚市民政局", range(2024, 2019, -1), ("zj", "南渚市民政局2024年工作总结"))
         self._education()
         self._county()
-
-    def close(self) -> None:
-        self.server.close()
-
-    def url(self, sub: str, path: str) -> str:
-        return f"http://{name(sub)}:{self.port}{path}"
-
-    @property
-    def log(self) -> list[str]:
-        """Every request the server answered, as host name + target."""
-        return self.server.host.log
 
     def _report(self, host: Host, sub: str, path: str, agency: str, year: int, look: Look = PLATFORM) -> str:
         title = f"{agency}{year}年政府信息公开工作年度报告"

@@ -7,7 +7,8 @@ real HTTP. The names resolve to 127.0.0.1 in the crawl under test only (``HostsR
   index.html``);
 - the bare host: its 信息公开 page draws its 目录 from a JSON tree its script fetches (``/api/catalog/tree.json``),
   the only place naming the 年报 column's TRS code (``/col/col12345/index.html``) and the departments' sites;
-- the city's 年报 column (2019–2025, 2025 linked as its PDF): written by ``document.write`` from a script array of [address, title, date];
+- the city's 年报 column (2019–2025, 2025 linked as its PDF): written by ``document.write`` from a script array of
+  [address, title, date];
 - 市交通运输局 (``jtj.``): its list a ``<script type="text/template">`` filled from an inline JSON array;
 - 市住房和城乡建设局 (``zjj.``): one tab per year (``/xxgk/ndbg/2024/``), the year only in the tab and the address,
   its titles without a year;
@@ -28,7 +29,7 @@ from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts
+from tests.crawler.portal_o import NamedHosts, OneServerPortal
 
 DOMAIN = "xiling.gov.cn"
 CITY = "西岭市人民政府"
@@ -82,8 +83,10 @@ def _items(items: list[tuple[str, str]]) -> str:
     return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
 
 
-class PortalR:
+class PortalR(OneServerPortal):
     """The hosts of 西岭市 on one server, with the reports a crawl must find (``expected``: URL → agency, year)."""
+
+    domain = DOMAIN
 
     def __init__(self) -> None:
         self.city, self.jtj, self.zjj, self.nyj, self.county = Host(), Host(), Host(), Host(), SoftMissing()
@@ -101,17 +104,6 @@ class PortalR:
         self._housing()
         self._agriculture()
         self._county()
-
-    def close(self) -> None:
-        self.server.close()
-
-    def url(self, sub: str, path: str) -> str:
-        return f"http://{name(sub)}:{self.port}{path}"
-
-    @property
-    def log(self) -> list[str]:
-        """Every request the server answered, as host name + target."""
-        return self.server.host.log
 
     def _report(self, host: Host, sub: str, path: str, agency: str, year: int, title: str = "") -> str:
         title = title or f"{agency}{year}年政府信息公开工作年度报告"
@@ -161,8 +153,8 @@ class PortalR:
         for year in range(2024, 2018, -1):
             path = f"/art/{year + 1}/1/15/art_12345_{year}.html"
             rows.append([path, self._report(self.city, "", path, CITY, year), f"{year + 1}-01-15"])
-        rows.insert(0, ["/art/2026/1/15/art_12345_2025.pdf", self._pdf(self.city, "", "/art/2026/1/15/art_12345_2025.pdf",
-                                                                     CITY, 2025), "2026-01-15"])
+        pdf = "/art/2026/1/15/art_12345_2025.pdf"
+        rows.insert(0, [pdf, self._pdf(self.city, "", pdf, CITY, 2025), "2026-01-15"])
         rows.insert(1, ["/art/2025/1/20/art_12345_gzbg.html",
                         self._noise(self.city, "/art/2025/1/20/art_12345_gzbg.html", "2025年西岭市政府工作报告"), "2025-01-20"])
         rows.insert(3, ["/art/2024/3/1/art_12345_tjgb.html",
@@ -201,7 +193,8 @@ class PortalR:
             path = f"/xxgk/ndbg/{year}/201_{year}.html"
             items = [(path, self._report(self.zjj, "zjj", path, agency, year, f"{agency}政府信息公开工作年度报告"))]
             if year == 2024:
-                items.append(("/xxgk/ndbg/2024/ys.html", self._noise(self.zjj, "/xxgk/ndbg/2024/ys.html", f"{agency}部门预算报告")))
+                budget = "/xxgk/ndbg/2024/ys.html"
+                items.append((budget, self._noise(self.zjj, budget, f"{agency}部门预算报告")))
             self.zjj.pages[f"/xxgk/ndbg/{year}/"] = Page(DEPT_LOOK.html(f"政府信息公开年报-{agency}", (
                 f'<ul class="tab">{tabs}</ul><ul class="list">{_items(items)}</ul>')))
         self.zjj.pages["/"] = Page(DEPT_LOOK.html(agency, '<a href="/xxgk/ndbg/2024/">政府信息公开年报</a>'))
@@ -233,4 +226,5 @@ class PortalR:
         items.insert(1, ("/xxgk/ndbg/gzbg.html", self._noise(host, "/xxgk/ndbg/gzbg.html", f"{COUNTY}2024年度工作报告")))
         host.pages["/xxgk/ndbg/index.html"] = Page(DEPT_LOOK.html("政府信息公开年报", f'<ul class="list">{_items(items)}</ul>'))
         listed = [("/xxgk/qynb/1.html", self._noise(host, "/xxgk/qynb/1.html", "西岭县鑫源建材有限公司2024年度报告"))]
-        host.pages["/xxgk/qynb/index.html"] = Page(DEPT_LOOK.html("企业年度报告公示", f'<ul class="list">{_items(listed)}</ul>'))
+        host.pages["/xxgk/qynb/index.html"] = Page(DEPT_LOOK.html("企业年度报告公示",
+                                                                 f'<ul class="list">{_items(listed)}</ul>'))

@@ -32,7 +32,8 @@ def test_a_request_whose_callback_writes_an_items_address_as_a_link_is_asked(cod
 
 def test_requests_writing_no_link_or_far_from_it_or_posted_are_none():
     assert drawn_requests("$.getJSON('/count.jsp', function (n) { $('#c').text(n.count); });", PAGE) == []
-    assert drawn_requests("$.getJSON('/tree.json', function (n) {" + " " * 700 + "'<a href=\"' + n.url; });", PAGE) == []
+    far = "$.getJSON('/tree.json', function (n) {" + " " * 700 + "'<a href=\"' + n.url; });"
+    assert drawn_requests(far, PAGE) == []
     assert drawn_requests("$.post('/tree.do', {id: 1}, function (n) { h = '<a href=\"' + n.url; });", PAGE) == []
     # a fixed address concatenated is no item's
     assert drawn_requests("$.getJSON('/tree.json', function (n) { h = '<a href=\"' + '/col/1.html'; });", PAGE) == []

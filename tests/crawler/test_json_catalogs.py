@@ -124,7 +124,8 @@ def test_the_branches_of_a_tree_answer_reached_by_a_link_are_requested(spider):
 def test_a_flat_trees_nodes_are_headed_by_the_node_their_parent_id_names():
     # zTree's simpleData: no nesting, each node naming its parent's id; the departments under 部门信息公开
     text = (FILES / "catalog_flat_tree.json").read_text(encoding="utf-8")
-    headings = {link.name: link.heading for link in json_answer_links(text, "http://www.zhoukou.gov.cn/api/catalog/tree.json")}
+    answer = json_answer_links(text, "http://www.zhoukou.gov.cn/api/catalog/tree.json")
+    headings = {link.name: link.heading for link in answer}
     assert headings["市交通运输局"] == headings["市审计局"] == "部门信息公开"
     assert headings["沈丘县"] == headings["政府信息公开年报"] == ""   # pId 0 names no node
 
