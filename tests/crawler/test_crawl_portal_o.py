@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.coverage import ROBOTS_REFUSED
+from crawler.coverage import CHALLENGE_REFUSED, ROBOTS_REFUSED
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
     crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
     test_the_crawl_ends_by_itself)
@@ -80,10 +80,11 @@ def test_a_notices_column_announcing_reports_is_named_as_notices_never_as_a_repo
     assert "东江市司法局" not in summary.coverage.without_column
 
 
-def test_the_department_whose_robots_refuse_the_crawl_is_a_sub_site_said_refused_never_without_a_column(crawl):
+def test_the_departments_whose_robots_or_challenge_refuse_the_crawl_are_said_refused_never_without_a_column(crawl):
     portal, summary, _ = crawl
-    assert [(s.name, s.url, s.found_via, s.reports, s.refused) for s in summary.coverage.refused] \
-        == [("东江市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED)]
+    assert sorted((s.name, s.url, s.found_via, s.reports, s.refused) for s in summary.coverage.refused) \
+        == [("东江市卫生健康委员会", portal.url("wjw", "/"), "部门网站", 0, ROBOTS_REFUSED),
+            ("东江市商务局", portal.url("swj", "/"), "部门网站", 0, CHALLENGE_REFUSED)]
     assert summary.coverage.without_column == []
 
 
