@@ -49,7 +49,9 @@ expected rules, the real report's known inconsistencies, the simulated site's mi
 naming a section whose table the truth has is false even where another section's is deserved). Missed errors
 (a deserved rule that did not fire; on a scan, not even as a warning) are printed beside them, and silent
 cells: cells read wrong (a table not read at all aside) that no finding names (``cell.blank`` does not
-count: it says the cell was printed empty and read as 0, no doubt about the figure). Targets (issue 11):
+count: it says the cell was printed empty and read as 0, no doubt about the figure), and flagged wrong cells:
+figures read wrong that no finding but ``cell.solved_by_sum`` names (it says where the sums placed a figure, not
+that the figure is doubtful). Targets (issue 11):
 99.9 % of cells, 0 false errors.
 """
 
@@ -113,6 +115,9 @@ class Score:
     false_errors: list[str] = field(default_factory=list)
     missed_errors: list[str] = field(default_factory=list)
     silent: list[str] = field(default_factory=list)   # cells read wrong that no finding names
+    # cells read wrong that only cell.solved_by_sum names: it says where the sums placed a figure, not that it is
+    # doubtful, so a wrong figure under it is as wrong as a silent one
+    flagged: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)   # documents gxparse refused
 
     def add(self, other: Score) -> None:
@@ -124,6 +129,7 @@ class Score:
         self.false_errors += other.false_errors
         self.missed_errors += other.missed_errors
         self.silent += other.silent
+        self.flagged += other.flagged
         self.failures += other.failures
 
 
@@ -400,6 +406,8 @@ def score(case: Case) -> tuple[Score, dict]:
     single_table = case.truth.agency is None
     # cell.blank says a cell was printed empty: a figure read wrong under it is as silent as one no finding names
     named = {cell for f in report["findings"] if f["rule"] != "cell.blank" for cell in f["cells"]}
+    doubted = {cell for f in report["findings"] if f["rule"] not in ("cell.blank", "cell.solved_by_sum")
+               for cell in f["cells"]}
     for table in TABLES:
         truth, read = case.truth.tables[table], report[table]
         if truth is None:
@@ -409,11 +417,14 @@ def score(case: Case) -> tuple[Score, dict]:
         for row, cols in truth.items():
             for column, value in cols.items():
                 out.cells += 1
-                exact = ((read or {}).get(row) or {}).get(column) == value
+                got = ((read or {}).get(row) or {}).get(column)
+                exact = got == value
                 out.exact += exact
                 path = f"{table}.{row}.{column}"
                 if not exact and read is not None and path not in named:
                     out.silent.append(f"{case.name}: {path}")
+                elif not exact and got is not None and path not in doubted:
+                    out.flagged.append(f"{case.name}: {path}")
     if not single_table:
         out.titled = 1
         out.metadata += (report["agency"], report["year"], report["template"]) == (
@@ -443,7 +454,7 @@ def _percent(exact: int, total: int) -> str:
 
 def _row(label: str, s: Score) -> str:
     return (f"{label:48s} {s.documents:4d} {s.exact:7d}/{s.cells:<7d} {_percent(s.exact, s.cells)}  "
-            f"{s.metadata:3d}/{s.titled:<3d}  {len(s.false_errors):5d}  {len(s.missed_errors):5d}  {len(s.silent):6d}")
+            f"{s.metadata:3d}/{s.titled:<3d}  {len(s.false_errors):5d}  {len(s.missed_errors):5d}  {len(s.silent):6d}  {len(s.flagged):7d}")
 
 
 def main() -> None:
@@ -470,11 +481,12 @@ def main() -> None:
                 result, _ = score(case)
                 by_format.setdefault(case.format, Score()).add(result)
                 perfect = (result.exact == result.cells and result.metadata == result.titled
-                           and not (result.false_errors or result.missed_errors or result.silent or result.failures))
+                           and not (result.false_errors or result.missed_errors or result.silent or result.flagged
+                                    or result.failures))
                 if args.documents or not perfect:
                     details.append(_row(f"  {case.format} {case.name}", result))
     total = Score()
-    print(f"{'format':48s} {'docs':>4s} {'cells exact/total':>15s} {'':>8s}  {'meta':>7s}  {'false':>5s}  {'missed':>5s}  {'silent':>6s}")
+    print(f"{'format':48s} {'docs':>4s} {'cells exact/total':>15s} {'':>8s}  {'meta':>7s}  {'false':>5s}  {'missed':>5s}  {'silent':>6s}  {'flagged':>7s}")
     for name, s in by_format.items():
         total.add(s)
         print(_row(name, s))
@@ -483,7 +495,9 @@ def main() -> None:
         print("\n".join(["", "per document" + ("" if args.documents else " (those not read perfectly)") + ":",
                           *details]))
     for title, items in (("false errors", total.false_errors), ("missed errors", total.missed_errors),
-                         ("cells read wrong that no finding names", total.silent), ("unreadable", total.failures)):
+                         ("cells read wrong that no finding names", total.silent),
+                         ("cells read wrong that only cell.solved_by_sum names", total.flagged),
+                         ("unreadable", total.failures)):
         if items:
             print(f"\n{title}:\n  " + "\n  ".join(items))
     print(f"\n{time.perf_counter() - started:.0f} s")
