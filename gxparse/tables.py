@@ -42,6 +42,7 @@ from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.extraction.boxorders import one_figure_block
+from gxparse.extraction.headerorder import headers_against_order
 from gxparse.extraction.s4boxes import read_boxed
 from gxparse.extraction.sidebyside import doubted_cells, side_by_side
 from gxparse.arithmetic.placement import (Balance, blank_readings, block_readings, consistent_readings, glued_readings,
@@ -1887,6 +1888,9 @@ def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
 
 
 def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
+    if is_cell_per_line(lines) and headers_against_order(lines, [c.label for c in S4_COLUMNS]):
+        # the header pieces among the figures show the stream is not in the table's order: only the boxes place
+        return _s4_boxed(lines) or _s4_blocks_read({}, lines[0].where)
     stream = _s4_stream(lines) if is_cell_per_line(lines) else None
     if stream is not None and _any_read(stream):
         boxed = _s4_boxed(lines, _s4_vector(stream)) if _cells_unread(stream) else None

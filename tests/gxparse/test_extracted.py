@@ -56,15 +56,9 @@ def test_every_cell_is_the_reports_figure(rendering):
     assert not wrong, f"{rendering}: {len(wrong)} of {len(expected)} cells differ: {wrong}"
 
 
-# pdfminer's detect_vertical writes table 四's header words as vertical boxes (结 果 纠) among the figures: the
-# cell stream's solver places 行政复议's figures under 复议后起诉 and says so (cell.solved_by_sum), not yet unread
-MISPLACED = {"pdfminer-vertical/zhoukou_city_2021.libreoffice"}
-
-
 @pytest.mark.parametrize("rendering", [
-    pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="table 四 misplaced")) if r in MISPLACED else r
-    for r in RENDERINGS if r.startswith(("pdftotext/", "pdfminer/", "pypdf/", "pdfium/", "pymupdf-blocks/",
-                                         "pdfminer-flow/", *OTHER_TOOLS))])
+    r for r in RENDERINGS if r.startswith(("pdftotext/", "pdfminer/", "pypdf/", "pdfium/", "pymupdf-blocks/",
+                                           "pdfminer-flow/", *OTHER_TOOLS))])
 def test_figures_are_exact_or_unread(rendering):
     expected, got = _cells(truth(rendering)), _cells(parsed(rendering))
     wrong = {cell: (got[cell], value) for cell, value in expected.items() if got.get(cell) not in (None, value)}
