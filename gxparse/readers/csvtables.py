@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from itertools import groupby
 
 from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
@@ -26,6 +27,7 @@ _MIN_RECORDS = 5
 # of a CSV's non-blank records, those in tables; a caption, a framed paragraph or a table's ragged page between
 # them are the rest (the real reports: 54 % and more; prose and extracted text with commas: 15 % and less)
 _TABLE_SHARE = 0.5
+_POINT_APART = re.compile(r"\d+ \d+")   # a figure's two digit runs either side of the space its point left
 
 
 def _records(text: str) -> list[list[str]] | None:
@@ -49,13 +51,23 @@ def is_csv(window: str) -> bool:
     return len(records) >= _MIN_RECORDS and in_tables >= _TABLE_SHARE * len(records)
 
 
+def _point_put_back(lines: list[str]) -> list[str]:
+    """A figure whose decimal point the tool wrote on a line of its own (PyMuPDF's ``find_tables``: ``144 4399`` /
+    ``.``) with a space where the point stood: the point put back there. Only one space among the digits shows
+    where; without one (``961716`` / ``.``) nothing does, and the cell stays as written (unread)."""
+    parts = [line.strip() for line in lines if line.strip()]
+    if len(parts) == 2 and parts[1] == "." and _POINT_APART.fullmatch(parts[0]):
+        return [parts[0].replace(" ", ".")]
+    return lines
+
+
 def _grid_rows(table: list[list[str]], where: str) -> list[list[tuple[str, int, int]]]:
     """The table's records as grid rows, each filled out to the widest; a table over ``limits.MAX_TABLE_CELLS``
     slots so filled raises ``LimitExceeded`` before a cell is made (one record of 100,000 commas over 70,000
     short ones would make 7·10⁹)."""
     width = max(len(record) for record in table)
     check_table(len(table), width, 0, where)
-    return [[(joined_cell_lines(normalize_text(field).split("\n")), 1, 1) for field in record]
+    return [[(joined_cell_lines(_point_put_back(normalize_text(field).split("\n"))), 1, 1) for field in record]
             + [("", 1, 1)] * (width - len(record)) for record in table]
 
 

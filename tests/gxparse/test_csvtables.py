@@ -69,3 +69,21 @@ def test_a_table_over_the_cells_bound_is_refused_before_its_records_are_filled_o
     finally:
         tracemalloc.stop()
     assert peak < 8 << 20
+
+
+FEES = '''信息内容,本年处理决定数量,
+行政许可,1234,
+其他对外管理服务事项,0,
+行政处罚,12,
+行政强制,3,
+信息内容,本年收费金额（单位：万元）,
+行政事业性收费,"{fee}",
+'''
+
+
+@pytest.mark.parametrize("fee, read", [("144 4399\n.", "144.4399"), ("961716\n.", None), ("1 44 4399\n.", None)])
+def test_a_decimal_point_on_a_line_of_its_own_is_put_back_only_where_a_space_shows_where(fee, read):
+    # PyMuPDF's find_tables writes a figure's point after it with a space where it stood (144.4399 as 144 4399 / .):
+    # without the space (96171.6 as 961716 / .) or with two, nothing says where the point stood
+    report = parse_document(FEES.format(fee=fee).encode(), "fees.csv").to_dict()
+    assert report["s2"]["admin_fees"]["amount_wan_yuan"] == read
