@@ -6,11 +6,14 @@ Levenshtein similarity, with every row label of the template and with the group 
 no row (decoys: a label nearer to one of those names nothing). The row whose label is nearest is taken when it
 is near enough and nearer than every other label. Labels often carry a group label or a stray character of a
 vertical group label in front (``三 2.其他…``), so the end of the label is compared: each suffix about as long
-as the template's label.
+as the template's label. A label whose characters are two lines of one row label merged character by character (a
+tool writing a wrapped cell by the characters' places across its lines) names that row where no other label has
+those characters.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
@@ -19,6 +22,7 @@ from gxparse.normalize import label_key
 
 SIMILARITY = 0.75   # three edits in twelve characters; OCR's label snapping allows one in five
 _MIN_KEY = 5        # shorter labels (规章, 总计, a stray character) are too short to tell a typo from a word
+_MAX_MERGED = 64    # characters: a label longer is no row's, and merging stays cheap (a split's check is quadratic)
 _SLACK = 4          # suffixes this many characters shorter or longer than the template's label are compared
 
 
@@ -33,6 +37,9 @@ class NearestLabel:
         text = label_key(label)
         if len(text) < _MIN_KEY:
             return None
+        merged = self._merged(text)
+        if merged is not None:
+            return merged
         scores: dict[str | None, float] = {}
         for key, known in self._labels:
             if len(text) > 2 * len(known) + _SLACK or 2 * len(text) + _SLACK < len(known):
@@ -46,3 +53,30 @@ class NearestLabel:
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
             return None
         return ranked[0][0]
+
+    def _merged(self, text: str) -> str | None:
+        """The row whose label ``text`` is two lines of, merged character by character: a cell's label wrapped over
+        two lines that a tool wrote by the characters' places across both (``一新、收本政年府…`` of ``一、本年`` over
+        ``新收政府…``). Taken only where exactly one label, decoys included, has the text's characters."""
+        if len(text) > _MAX_MERGED:
+            return None
+        chars = Counter(text)
+        alike = [(key, known) for key, known in self._labels if len(known) == len(text) and Counter(known) == chars]
+        if len(alike) != 1 or alike[0][0] is None:
+            return None
+        key, known = alike[0]
+        return key if any(_interleaves(known[:cut], known[cut:], text) for cut in range(1, len(known))) else None
+
+
+def _interleaves(first: str, second: str, text: str) -> bool:
+    """Whether ``text`` is ``first`` and ``second`` merged, each keeping its order (O(len(first) * len(second)))."""
+    # reachable[j]: text[:i + j] can be first[:i] and second[:j] merged, for the current i
+    reachable = [True] + [False] * len(second)
+    for j in range(1, len(second) + 1):
+        reachable[j] = reachable[j - 1] and second[j - 1] == text[j - 1]
+    for i in range(1, len(first) + 1):
+        reachable[0] = reachable[0] and first[i - 1] == text[i - 1]
+        for j in range(1, len(second) + 1):
+            reachable[j] = ((reachable[j] and first[i - 1] == text[i + j - 1])
+                            or (reachable[j - 1] and second[j - 1] == text[i + j - 1]))
+    return reachable[-1]

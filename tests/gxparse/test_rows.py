@@ -5,6 +5,7 @@ labels with a typo matched by edit distance."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -251,3 +252,21 @@ def test_a_figure_run_into_its_rows_label_is_the_rows():
     assert "行政事业性收费8937.0276\n" in text and "行政许可206743\n" in text
     report = parse_document(text.encode(), "kaifeng.txt").to_dict()
     assert report["s2"] == expected_tables("kaifeng_2021")["s2"]
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    # 一、本年 over 新收政府信息公开申请数量, written by the characters' places across both lines (PyMuPDF find_tables)
+    ("一 新、 收本 政年 府信息公开申请数量", "new_received"),
+    ("一新、收本政年府信息公开申请数量", "new_received"),
+    ("数量申请公开信息府政收新年本、一", None),                       # the characters, but no two lines' order
+])
+def test_a_label_of_two_lines_merged_character_by_character_names_its_row(label, key):
+    assert _NEAR(label) == key
+
+
+def test_labels_merged_are_checked_in_bounded_time():
+    started = time.process_time()
+    for _ in range(200):
+        _NEAR("一" * 60 + "、本年新收政府信息公开申请数量")   # long labels are never merged rows
+        _NEAR("一新、收本政年府信息公开申请数量")
+    assert time.process_time() - started < 5
