@@ -144,8 +144,11 @@ class Subsites:
     def challenged(self, url: str, enter: tuple[str, str] | None, subsite: int) -> None:
         """A page of a sub-site answered an anti-bot challenge the crawl cannot pass: the sub-site entered there
         (``enter``: the agency's link name and where it was found), or ``subsite`` while no column of it was read,
-        is one the crawl could not read. A sub-site already read is not: one page's gate says nothing of it."""
-        number = self.enter(enter[0], url, enter[1]) if enter and enter[0] else subsite
+        is one the crawl could not read. A sub-site already read is not: one page's gate says nothing of it. The
+        agency's own page unread, a name of its level alone takes the place of the sub-site that linked it, as for
+        ``robots_refused``."""
+        agency = enter[0] and qualified_name(enter[0], self.name(subsite)) if enter else None
+        number = self.enter(agency, url, enter[1]) if enter and agency else subsite
         if number != PORTAL and not self._found[number].columns:
             self._found[number].refused = CHALLENGE_REFUSED
 
