@@ -77,7 +77,7 @@ class Host:
             return self.dynamic[parts.path](parse_qs(parts.query))
         return self.pages.get(target) or self.pages.get(parts.path) or Page(b"<h1>404</h1>", status=404)
 
-    def answer_post(self, target: str, form: dict[str, object]) -> Page:
+    def answer_post(self, target: str, form: dict[str, object], host: str | None = None) -> Page:
         self.log.append(f"POST {target}")
         parts = urlsplit(target)
         if parts.path in self.posted:
@@ -99,9 +99,11 @@ class _Handler(BaseHTTPRequestHandler):
                 form = json.loads(body)
             except ValueError:
                 form = None
-            self._send(self.server.host.answer_post(self.path, form if isinstance(form, dict) else {}))
+            self._send(self.server.host.answer_post(self.path, form if isinstance(form, dict) else {},
+                                                    self.headers.get("Host")))
             return
-        self._send(self.server.host.answer_post(self.path, parse_qs(body, keep_blank_values=True)))
+        self._send(self.server.host.answer_post(self.path, parse_qs(body, keep_blank_values=True),
+                                                self.headers.get("Host")))
 
     def _send(self, page: Page) -> None:
         self.send_response(page.status)

@@ -93,8 +93,12 @@ class NamedHosts:
             return Page(b"<h1>404 no such site</h1>", status=404)
         return self.hosts[hostname].answer(target, referer, host, cookie)
 
-    def answer_post(self, target: str, form: dict) -> Page:
-        return Page(b"<h1>405</h1>", status=405)
+    def answer_post(self, target: str, form: dict, host: str | None = None) -> Page:
+        hostname = (host or "").rsplit(":", 1)[0]
+        self.log.append(f"POST {hostname}{target}")
+        if hostname not in self.hosts:
+            return Page(b"<h1>404 no such site</h1>", status=404)
+        return self.hosts[hostname].answer_post(target, form, host)
 
 
 class OneServerPortal:
