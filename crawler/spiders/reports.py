@@ -66,6 +66,7 @@ from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html,
 from crawler.coverage import PORTAL, Subsites
 from crawler.drawnlinks import drawn_requests, may_draw_links
 from crawler.extensions import record_failure
+from crawler.gkmlpt import catalog_links, platform_sid
 from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
                                  hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates, routed)
@@ -1172,6 +1173,8 @@ class ReportsSpider(scrapy.Spider):
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
         links = page_links(response.selector.root, response.url, functions)
+        if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.gkmlpt
+            links += catalog_links(response.selector.root, response.url, sid)
         if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.ztree)
             links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
                                             get_base_url(response))
