@@ -306,6 +306,21 @@ def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
             for first in range(start, last + 1, per_page)]
 
 
+def proxy_form(page_url: str, method: str, records_here: int) -> list[tuple[str, str]] | None:
+    """The form to post to a data-proxy page that answered a GET with no record, as jpage.js asks it: the
+    unit's parameters (``columnid``, ``unitid``, ``webid`` …) in the body, the paging kept in the query. Some
+    JCMS proxies read the unit only from a POST's body and answer a GET an empty datastore. None for any other
+    answer (one with records, one already posted, no proxy's)."""
+    parts = urlsplit(page_url)
+    if records_here or method != "GET" or not parts.path.endswith(_PROXY_WORD):
+        return None
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(key == "startrecord" for key, _ in query):
+        return None
+    form = [(key, value) for key, value in query if key not in ("startrecord", "endrecord", "perpage")]
+    return form or None
+
+
 def _proxy_url(text: str) -> re.Match[str] | None:
     """The data-proxy URL the text writes first: the run of URL characters around its first ``dataproxy.jsp``."""
     at = text.find(_PROXY_WORD)

@@ -116,6 +116,7 @@ from crawler.pagers import (
     more_button_urls,
     open_load_more,
     postback_pages,
+    proxy_form,
     proxy_page_urls,
     script_pager_urls,
 )
@@ -414,6 +415,11 @@ class ReportsSpider(scrapy.Spider):
                 meta["more"] = more[url]
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                  meta=meta)
+        if (form := proxy_form(response.url, response.request.method, records)) is not None \
+                and f"POST {response.url}" not in self._requested:   # a JCMS proxy reading its unit from a POST
+            self._requested[f"POST {response.url}"] = "list"
+            yield scrapy.FormRequest(response.url, formdata=form, callback=self.parse_page, errback=self.on_error,
+                                     priority=LIST_PAGE_PRIORITY, meta=self._list_meta(response, response.url, subsite))
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
         elif (api := meta.get("api")) and api["method"] == "POST":
