@@ -171,6 +171,7 @@ class DetailAnswer(NamedTuple):
     title: str
     published: str | None
     source: str | None
+    content: str = ""   # the report's HTML or text, as answered
 
 
 _DATE_KEYS = ("publishtime", "publishdate", "pubdate", "releasedate", "fbrq", "createtime", "date")
@@ -190,4 +191,4 @@ def detail_answer(body: bytes) -> DetailAnswer | None:
     fields = {re.sub(r"[_-]", "", str(k)).lower(): v for k, v in found.holder.items()}
     texts = [next((v.strip() for k in keys if isinstance(v := fields.get(k), str) and v.strip()), None)
              for keys in (_DATE_KEYS, _SOURCE_KEYS)]
-    return DetailAnswer(found.title, texts[0], texts[1])
+    return DetailAnswer(found.title, texts[0], texts[1], found.content)

@@ -121,6 +121,7 @@ from crawler.pagers import (
     script_pager_urls,
 )
 from crawler.pagerplugins import loaded_list_pages, plugin_pager_urls
+from crawler.querydetail import query_detail_requests
 from crawler.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
@@ -137,6 +138,7 @@ from crawler.ztree import AsyncTrees, loaded_trees
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+_MARKUP = re.compile(r"<[^<>]{0,2000}>")   # a tag of an answer's HTML, read as a space
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
 _SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
@@ -759,6 +761,12 @@ class ReportsSpider(scrapy.Spider):
                 and (opens_report_text(self._parse_text(response)) or self._parse_scans(response)):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
+        # a shell whose script loads the article by its query's id (crawler.querydetail): no report, no file
+        if urlsplit(response.url).query and not opens_report_text(self._parse_text(response)) \
+                and not self._parse_attachments(response) \
+                and (request := self._parse_query_detail(response, verdict)) is not None:
+            yield request
+            return
         yield from self._read_document_page(response, title, verdict)
 
     def parse_detail(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
@@ -776,8 +784,13 @@ class ReportsSpider(scrapy.Spider):
             yield from self._next_detail(response.request)
             return
         verdict = combine(Verdict(meta["verdict"]), classify_title(answer.title))
-        if verdict.worth_fetching:
-            yield _answered(self._detail_item(response, answer.title, verdict), answer)
+        if not verdict.worth_fetching:
+            return
+        if not self._has_report_body(_MARKUP.sub(" ", answer.content)) \
+                and (files := self._parse_answer_files(response)):
+            yield from files   # 详见附件: the report is the file the answer attaches
+            return
+        yield _answered(self._detail_item(response, answer.title, verdict), answer)
 
     def _read_file(self, response: Response, verdict: Verdict) -> Iterator[ReportDocument]:
         """A document that is no page: a file, or an article given as a detail API's JSON (``{"title": …,
@@ -1284,6 +1297,33 @@ class ReportsSpider(scrapy.Spider):
     def _has_report_body(text: str) -> bool:
         """The page itself carries the report: most of the six section headings are in its text."""
         return holds_report_text(text)
+
+    def _parse_query_detail(self, response: TextResponse, verdict: Verdict) -> scrapy.Request | None:
+        """The first detail API a shell's script asks with the id of the shell's own query; None when none."""
+        asks = [[url, body] for url, body in query_detail_requests(
+            response.xpath("//script[not(@src)]/text()").getall(), response.url)
+            if self.scope.contains(url) and not self._denied(url) and url not in self._requested]
+        if not asks:
+            return None
+        (url, body), rest = asks[0], asks[1:]
+        self._note_detail(url, body)
+        return _detail_request(url, body, callback=self.parse_detail, errback=self.on_detail_error,
+                               priority=response.request.priority, dont_filter=True, meta={
+                                   **response.meta, "verdict": verdict.value, "hash_route": response.url,
+                                   "details_left": rest})
+
+    def _parse_answer_files(self, response: Response) -> list[scrapy.Request]:
+        """The requests for the files a detail API's answer attaches (``files: [{name, url}]``) named as reports
+        or as what may be one."""
+        requests = []
+        for link in answer_links(json_text(_text(response)), response.url):
+            verdict = classify_title(link.text)
+            if is_attachment(link.url, link.text) and verdict.worth_fetching \
+                    and link.url not in self._requested and self.scope.contains(link.url):
+                request = self._document_request(link, verdict, response, response.meta.get("subsite", PORTAL))
+                if request is not None:
+                    requests.append(request)
+        return requests
 
     def _parse_table_pictures(self, response: TextResponse) -> list[str]:
         """The pictures holding the page's tables, when it prints them so (``crawler.pictures``), at most
