@@ -761,11 +761,8 @@ class ReportsSpider(scrapy.Spider):
                 and (opens_report_text(self._parse_text(response)) or self._parse_scans(response)):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
-        # a shell whose script loads the article by its query's id (crawler.querydetail): no report, no file
-        if urlsplit(response.url).query and not opens_report_text(self._parse_text(response)) \
-                and not self._parse_attachments(response) \
-                and (request := self._parse_query_detail(response, verdict)) is not None:
-            yield request
+        if urlsplit(response.url).query and (request := self._parse_query_detail(response, verdict)) is not None:
+            yield request   # a shell whose script loads the article by its query's id (crawler.querydetail)
             return
         yield from self._read_document_page(response, title, verdict)
 
@@ -1299,11 +1296,12 @@ class ReportsSpider(scrapy.Spider):
         return holds_report_text(text)
 
     def _parse_query_detail(self, response: TextResponse, verdict: Verdict) -> scrapy.Request | None:
-        """The first detail API a shell's script asks with the id of the shell's own query; None when none."""
+        """The first detail API a shell's script asks with the id of the shell's own query; None when none, or
+        when the page opens a report or holds a file (its scripts read first: most pages have no such script)."""
         asks = [[url, body] for url, body in query_detail_requests(
             response.xpath("//script[not(@src)]/text()").getall(), response.url)
             if self.scope.contains(url) and not self._denied(url) and url not in self._requested]
-        if not asks:
+        if not asks or opens_report_text(self._parse_text(response)) or self._parse_attachments(response):
             return None
         (url, body), rest = asks[0], asks[1:]
         self._note_detail(url, body)
