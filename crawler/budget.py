@@ -8,6 +8,8 @@ turn comes the crawl may know more:
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
 - it leads below a town, to its villages or residents' committees (``crawler.frontier.names_villages``): dropped,
   and counted, so a crawl says what it left out.
+- its host answered an anti-bot challenge the crawl cannot pass (``crawler.challenge``) and no page of it was read:
+  every further address of the host (its /sitemap.xml, links queued before the answer) would answer the same gate.
 
 A picture of a report page's tables is never refused: the page's item waits for it. Nothing else is refused
 here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings and
@@ -17,6 +19,7 @@ here: site-wide limits (pages, time, bytes) are Scrapy's close-spider settings a
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
@@ -39,6 +42,25 @@ class Budget:
         self.explore_pages = explore_pages
         self.explored: Counter[int] = Counter()
         self.fetched: set[str] = set()
+        self.challenged: set[str] = set()   # hosts (with their port) that answered only challenges so far
+        self._read_hosts: set[str] = set()  # hosts that answered a page: a later challenge is one page's gate
+
+    def host_read(self, url: str) -> None:
+        """A page of the host of ``url`` was read: its gate, if any, lets the crawl in."""
+        host = urlsplit(url).netloc
+        self._read_hosts.add(host)
+        self.challenged.discard(host)
+
+    def has_read(self, url: str) -> bool:
+        """A page of the host of ``url`` was read."""
+        return urlsplit(url).netloc in self._read_hosts
+
+    def host_challenged(self, url: str) -> None:
+        """The host of ``url`` answered a challenge the crawl cannot pass; unless it answered a page before, it is
+        asked nothing more."""
+        host = urlsplit(url).netloc
+        if host not in self._read_hosts:
+            self.challenged.add(host)
 
     def fetched_before(self, request: Request) -> bool:
         """A URL already admitted once (an upgraded request re-queued past Scrapy's duplicate filter)."""
@@ -52,6 +74,8 @@ class Budget:
         meta = request.meta
         if meta.get("role") in ("picture", "continuation"):
             return None   # a report page's item waits for it, whatever was fetched before
+        if urlsplit(request.url).netloc in self.challenged:
+            return "challenged"   # the host answers only its anti-bot gate (crawler.challenge)
         if meta.get("villages"):
             return "villages"   # below a town: no organ under the 条例, no report (crawler.frontier.names_villages)
         if self.traps.trapped(request.url) or (meta.get("role") == "document" and (

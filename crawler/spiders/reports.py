@@ -189,6 +189,7 @@ class ReportsSpider(scrapy.Spider):
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
+        self._sitemaps_waiting: dict[str, list[str]] = {}   # host → its sitemaps, asked once it answers a page
         self._robots: dict[str, Any] = {}       # host → its robots.txt as Scrapy read it
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
@@ -250,7 +251,8 @@ class ReportsSpider(scrapy.Spider):
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self.lists_read,
-                                 "site_search": self.site_search, "trees": self._trees}
+                                 "site_search": self.site_search, "trees": self._trees,
+                                 "challenged": self.budget.challenged}
 
     def _restore_state(self) -> None:
         saved = getattr(self, "state", {}).get("frontier")
@@ -259,6 +261,7 @@ class ReportsSpider(scrapy.Spider):
         self.subsites, self.traps = saved["subsites"], saved["traps"]
         self.budget = Budget(self.subsites, self.traps, self.site.explore_pages)
         self.budget.explored = saved["explored"]
+        self.budget.challenged = saved.get("challenged", set())
         self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
         self.site_search = saved.get("site_search", self.site_search)
@@ -275,7 +278,10 @@ class ReportsSpider(scrapy.Spider):
         if not links and (challenge := script_challenge(response.body)):
             record_failure(self.crawler.stats, response.request, f"HTTP {response.status}: {challenge}")
             self.subsites.challenged(response.url, response.meta.get("enter"), response.meta.get("subsite", PORTAL))
+            self.budget.host_challenged(response.url)
             return
+        self.budget.host_read(response.url)
+        yield from self._waiting_sitemaps(urlsplit(response.url).netloc)
         meta = response.meta
         if (meta.get("role") == "start" or "enter" in meta) and isinstance(response, TextResponse) \
                 and is_html(response.body):   # a home page: its search box
@@ -977,17 +983,27 @@ class ReportsSpider(scrapy.Spider):
     # -- other ways in: sitemaps -------------------------------------------------------------------
 
     def _robots_parsed(self, robotparser, request: scrapy.Request) -> None:
-        """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host."""
+        """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host, once the host has
+        answered a page (or the crawl runs dry): a host answering only an anti-bot challenge is asked nothing more
+        (``crawler.budget``), and its robots.txt is parsed before its first page's answer comes."""
         parts = urlsplit(request.url)
         self._robots[parts.netloc] = robotparser
         if parts.netloc in self._sitemap_hosts:
             return
         self._sitemap_hosts.add(parts.netloc)
         named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])
+        waiting = self._sitemaps_waiting.setdefault(parts.netloc, [])
         for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
             if self.scope.contains(url) and url not in self._requested:
                 self._requested[url] = "sitemap"
-                self.crawler.engine.crawl(_sitemap_request(url, self))
+                waiting.append(url)
+        if self.budget.has_read(request.url):
+            for sitemap in self._waiting_sitemaps(parts.netloc):
+                self.crawler.engine.crawl(sitemap)
+
+    def _waiting_sitemaps(self, host: str) -> Iterator[scrapy.Request]:
+        """The requests of the sitemaps of ``host`` waiting for it to answer a page."""
+        return (_sitemap_request(url, self) for url in self._sitemaps_waiting.pop(host, []))
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
@@ -1105,7 +1121,9 @@ class ReportsSpider(scrapy.Spider):
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
     def _spider_idle(self) -> None:
-        released = list(self._released(self._held.release_all()))
+        # sitemaps of hosts that answered no page (a file server, errors): asked now, a challenged host's refused
+        released = [request for host in list(self._sitemaps_waiting) for request in self._waiting_sitemaps(host)]
+        released += self._released(self._held.release_all())
         for request in released:
             self.crawler.engine.crawl(request)
         if released:
@@ -1160,6 +1178,7 @@ class ReportsSpider(scrapy.Spider):
             reason = f"HTTP {response.status}" + (f": {challenge}" if challenge else "")
             if challenge:
                 self.subsites.challenged(request.url, request.meta.get("enter"), request.meta.get("subsite", PORTAL))
+                self.budget.host_challenged(response.url)
         elif "robots.txt" in str(failure.value):
             # Obeying robots.txt is no failure: coverage names the host, and the agency whose link led there.
             self.subsites.robots_refused(request.url, *(request.meta.get("enter") or (None, "")),

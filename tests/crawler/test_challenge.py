@@ -4,6 +4,7 @@ of one written in string literals is read."""
 from types import SimpleNamespace
 
 import pytest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import HtmlResponse, Request
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -93,3 +94,49 @@ def test_a_challenge_on_one_page_of_a_sub_site_already_read_leaves_it_read():
     subsites.challenged("http://sjj.zhoukou.gov.cn/art/1.html", None, number)
     subsites.challenged("http://www.zhoukou.gov.cn/art/2.html", None, PORTAL)
     assert subsites.coverage([], lambda u: False).refused == []
+
+
+def _challenge_answer(url: str, request: Request) -> Failure:
+    """The 412 a 瑞数-type gate answers, as Scrapy's errback gets it."""
+    response = HtmlResponse(url, status=412, body=(FILES / "challenge_ruishu_412.html").read_bytes(), request=request)
+    failure = Failure(HttpError(response))
+    failure.request = request
+    return failure
+
+
+def test_a_host_answering_only_a_challenge_is_asked_nothing_more_not_even_its_sitemap(spider):
+    # its robots.txt is parsed before its first page answers: its /sitemap.xml waits for a page of the host
+    asked = []
+    spider.crawler = SimpleNamespace(stats=_Stats(), engine=SimpleNamespace(crawl=asked.append))
+    spider._robots_parsed(None, Request("http://sjj.zhoukou.gov.cn/robots.txt"))
+    assert asked == []
+    entry = Request("http://sjj.zhoukou.gov.cn/", meta={"role": "page", "subsite": 0, "enter": ("市审计局", "")})
+    list(spider.on_error(_challenge_answer(entry.url, entry)))
+    queued = Request("http://sjj.zhoukou.gov.cn/xxgk/", meta={"role": "page", "subsite": 1})
+    with pytest.raises(DontCloseSpider):
+        spider._spider_idle()   # running dry, the waiting sitemap is asked: the budget refuses it when its turn comes
+    assert [r.url for r in asked] == ["http://sjj.zhoukou.gov.cn/sitemap.xml"]
+    assert [spider.budget.refusal(r) for r in (asked[0], queued)] == ["challenged", "challenged"]
+    assert spider.budget.refusal(Request("http://www.zhoukou.gov.cn/xxgk/", meta={"role": "page"})) is None
+
+
+def test_a_hosts_sitemap_is_asked_once_the_host_answers_a_page(spider):
+    asked = []
+    spider.crawler = SimpleNamespace(stats=_Stats(), engine=SimpleNamespace(crawl=asked.append))
+    spider._robots_parsed(None, Request("http://www.zhoukou.gov.cn/robots.txt"))
+    page = HtmlResponse("http://www.zhoukou.gov.cn/", body=(FILES / "column_year_subcolumns.html").read_bytes(),
+                        request=Request("http://www.zhoukou.gov.cn/", meta={"role": "page", "hops": 0}))
+    urls = [r.url for r in spider.parse_page(page)]
+    assert "http://www.zhoukou.gov.cn/sitemap.xml" in urls
+    spider._robots_parsed(None, Request("http://jyj.zhoukou.gov.cn/robots.txt"))
+    spider.budget.host_read("http://jyj.zhoukou.gov.cn/")
+    spider._robots_parsed(None, Request("http://jyj.zhoukou.gov.cn/robots.txt"))   # once per host
+    assert asked == []
+
+
+def test_a_challenge_from_a_host_that_answered_a_page_stops_nothing(spider):
+    spider.crawler = SimpleNamespace(stats=_Stats())
+    spider.budget.host_read("http://sjj.zhoukou.gov.cn/")
+    page = Request("http://sjj.zhoukou.gov.cn/art/1.html", meta={"role": "page", "subsite": 0})
+    list(spider.on_error(_challenge_answer(page.url, page)))
+    assert spider.budget.refusal(Request("http://sjj.zhoukou.gov.cn/art/2.html", meta={"role": "page"})) is None
