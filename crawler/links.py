@@ -257,10 +257,9 @@ class _Walker:
             if _year_choice(select) is not None:
                 continue   # its values are years the form sends, not addresses
             options = list(select.iter("option"))
-            # a bare number is a page a handler is given (goPage(this.value)), no address
             entries = self._chosen_agencies(select, options) or [
                 (self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options
-                if not (o.get("value") or "").strip().isdigit()]
+                if _ADDRESS_VALUE.search((o.get("value") or "").strip())]
             entries = [(u, t) for u, t in entries if u]
             if not entries:
                 continue
@@ -446,6 +445,11 @@ class _Walker:
                 return tabs[panes] if len(tabs) > panes else text
             sibling, panes = sibling.getprevious(), panes + 1
         return ""
+
+
+# An option's value that is an address: a scheme, a path (a slash), a file (an extension), a query. Any other is a
+# value a form or handler is given: a search field (title, 标题, 全文), a sort order, a page number (goPage(3)).
+_ADDRESS_VALUE = re.compile(r"^[a-z][a-z0-9+.-]*:|[/?]|\.[a-z][a-z0-9]{0,5}$", re.IGNORECASE)
 
 
 def _submitted_form(select):

@@ -12,6 +12,7 @@ from crawler.links import MAX_SCRIPT_LINKS, Link, link_label, page_links, record
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 NANHU = "http://www.nanhu.gov.cn/zfxxgk/"
+ZHOUKOU_XXGK = "http://www.zhoukou.gov.cn/xxgk/index.html"
 
 
 def links(name: str, url: str = NANHU) -> list[Link]:
@@ -54,6 +55,16 @@ def test_a_drop_down_option_is_a_link():
 
 def test_a_drop_down_is_headed_by_its_first_option():
     assert by_text("home_footer_selects.html", "西洋县", "http://www.nanhu.gov.cn/").heading == "---县市区政府网站---"
+
+
+def test_only_drop_down_values_that_look_like_addresses_are_links():
+    # a search form's field (标题/正文/全文: title, content, all) and sort order are values the form sends
+    options = [(link.url, link.text) for link in links("search_form_field_dropdown.html", ZHOUKOU_XXGK)
+               if link.source == "option"]
+    assert options == [("http://jyj.zhoukou.gov.cn/", "周口市教育局"), ("http://www.zhoukou.gov.cn/bm/sjj/", "周口市审计局"),
+                       ("http://www.zhoukou.gov.cn/bm/fgw/index.html", "周口市发展和改革委员会"),
+                       ("http://www.zhoukou.gov.cn/xxgk/bm/mzj.html", "周口市民政局"),
+                       ("http://www.zhoukou.gov.cn/bm/list.jsp?unit=wjw", "周口市卫生健康委员会")]
 
 
 def test_a_drop_down_option_says_where_it_came_from():
