@@ -7,6 +7,8 @@ folder ``X/m/``) mirrors the same reports. Every host in scope is read under one
 page is fetched once and a report yielded once): the configured one for a start URL's host, else the first
 asked, or the one a redirect between twins moved to. The twin is decided by the name's shape, never by fetching
 both: ``www.X`` and ``X`` on the same port (none written: the scheme's default) are one host, whichever scheme.
+An origin on another port is joined to one of them only once its pages showed it serves the same site
+(``crawler.twinorigins``).
 A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it. A mobile
 folder is no twin of a whole host: some small sites are mobile-first, their only 年报 column under ``/m/``; so
 its pages are in scope, but a way into one is the page's desktop twin's when that is linked (``desktop_twin``:
@@ -27,6 +29,8 @@ class SiteNames:
         parts = [urlsplit(u) for u in start_urls]
         self.configured = {p.hostname or "" for p in parts} - {""}
         self._origins: dict[tuple[str, int | None], tuple[str, str]] = {}   # twin key → (scheme, host name)
+        # twin key → (scheme, host name, port) of the origin its pages showed it serves (crawler.twinorigins)
+        self._joined: dict[tuple[str, int | None], tuple[str, str, int | None]] = {}
         for p in parts:
             if p.hostname and p.scheme in _DEFAULT_PORTS and _valid_port(p):
                 self._origins.setdefault(_key(p), (p.scheme, p.hostname))
@@ -37,6 +41,10 @@ class SiteNames:
         parts = urlsplit(url)
         if not parts.hostname or parts.scheme not in _DEFAULT_PORTS or not _valid_port(parts):
             return url
+        if (joined := self._joined.get(_key(parts))) is not None:
+            scheme, host, port = joined
+            netloc = host + (f":{port}" if port is not None else "")
+            return self.canonical(parts._replace(scheme=scheme, netloc=netloc).geturl(), known)
         scheme, host = self._origins.get(_key(parts)) or self._first(parts, known)
         if (scheme, host) == (parts.scheme, parts.hostname):
             return url
@@ -49,6 +57,17 @@ class SiteNames:
         parts = urlsplit(url)
         if parts.hostname and parts.scheme in _DEFAULT_PORTS and _valid_port(parts) and _key(parts) in self._origins:
             self._origins[_key(parts)] = (parts.scheme, parts.hostname)
+
+    def join(self, given_up: str, kept: str) -> None:
+        """The pages showed that origin ``given_up`` serves the site origin ``kept`` serves (another port:
+        ``crawler.twinorigins``): its addresses are asked under ``kept`` from now on."""
+        gone, kept_parts = urlsplit(given_up), urlsplit(kept)
+        self._joined[_key(gone)] = (kept_parts.scheme, kept_parts.hostname or "", _port(kept_parts))
+
+    def joined(self, url: str) -> bool:
+        """``url`` is on an origin given up for another its pages showed it serves."""
+        parts = urlsplit(url)
+        return bool(self._joined) and _valid_port(parts) and _key(parts) in self._joined
 
     def mobile_twin(self, url: str, in_scope) -> bool:
         """``url`` is on the mobile twin of a host in scope (``m.X`` of ``X`` or ``www.X``) and on no start URL's

@@ -36,7 +36,8 @@ class HostTwinMiddleware:
     """Asks an address on a host's www/bare or http/https twin under the one origin the host is read under
     (``crawler.scope.Scope.canonical``), so a page is fetched once whichever name a link used. A redirect's target
     is asked as the server sends it, and a redirect between twins makes its target's origin the host's from then
-    on (a site moving www to its bare name or http to https is read there); robots.txt is asked as sent."""
+    on (a site moving www to its bare name or http to https is read there); robots.txt is asked as sent. An address
+    on an origin given up for another (``crawler.twinorigins``) is counted in frontier_skipped as twin_origin."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -55,6 +56,8 @@ class HostTwinMiddleware:
         url = scope.canonical(request.url)
         if url == request.url:
             return None
+        if scope.names.joined(request.url):   # an origin given up for the one its pages showed it serves
+            self.crawler.stats.inc_value("gxmon/frontier/twin_origin")
         return request.replace(url=url, meta={**request.meta, "twin_of": request.url})
 
 

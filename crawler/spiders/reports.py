@@ -130,6 +130,7 @@ from crawler.shown import loaded_bodies, script_files, viewed_file
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.sitesearch import SiteSearch
 from crawler.traps import TrapWatch
+from crawler.twinorigins import OriginTwins, page_sign
 from crawler.validators import validator_store
 from crawler.volatile import stable_url
 from crawler.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
@@ -210,6 +211,7 @@ class ReportsSpider(scrapy.Spider):
         self.subsites = Subsites(site.name, site.start_urls[0])
         self.traps = TrapWatch()
         self.budget = Budget(self.subsites, self.traps, site.explore_pages)
+        self.twins = OriginTwins(site.start_urls)
         self._extra_words = ExtraWords(site.rules.column, site.rules.platform, site.rules.directory).table()
 
     @classmethod
@@ -282,6 +284,7 @@ class ReportsSpider(scrapy.Spider):
             return
         self.budget.host_read(response.url)
         yield from self._waiting_sitemaps(urlsplit(response.url).netloc)
+        self._parse_origin(response, links)
         meta = response.meta
         if (meta.get("role") == "start" or "enter" in meta) and isinstance(response, TextResponse) \
                 and is_html(response.body):   # a home page: its search box
@@ -1190,6 +1193,16 @@ class ReportsSpider(scrapy.Spider):
         record_failure(self.crawler.stats, request, reason)
 
     # -- small parsers -----------------------------------------------------------------------------
+
+    def _parse_origin(self, response: Response, links: list[Link]) -> None:
+        """Compare the page with the same path's under the other origins of its host name
+        (``crawler.twinorigins``): once two are shown to be one site, one is asked from then on."""
+        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+            return   # an API's answer: its page is compared
+        title = " ".join(response.selector.root.xpath("//title//text()"))
+        if joined := self.twins.observe(response.url, page_sign(response.body, title, (link.url for link in links))):
+            self.logger.info("%s serves the site %s serves: asked there from now on", *joined)
+            self.scope.names.join(*joined)
 
     def _parse_page_links(self, response: Response) -> tuple[list[Link], int] | None:
         """The links of a page and the number of datastore records on it; None when it is no page."""
