@@ -112,6 +112,14 @@ class Subsites:
     def name(self, number: int) -> str:
         return self._found[number].name
 
+    def entry(self, number: int) -> str:
+        """Where the crawl entered the sub-site."""
+        return self._found[number].url
+
+    def rename(self, number: int, name: str) -> None:
+        """A page of the sub-site gave its agency's full name."""
+        self._found[number].name = name
+
     def column_found(self, number: int, url: str) -> None:
         columns = self._found[number].columns
         if url not in columns:

@@ -248,6 +248,12 @@ def qualified_name(name: str, linked_under: str) -> str:
     return place.group(1) + label[1:] if is_agency_name(place.group(1) + label[1:]) else name
 
 
+def names_level_alone(name: str) -> bool:
+    """An agency named by its level alone (市商务局, 县教育局): its place is to be found elsewhere."""
+    label = squash(name)
+    return label[:1] in ("市", "县", "区", "旗") and is_agency_name(label)
+
+
 def is_department_short_name(text: str) -> bool:
     """What people call a department (发改, 人社, 财政), the kind of body left out."""
     return bool(_DEPARTMENT_SHORT_NAME.match(squash(text)))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -90,6 +91,7 @@ from crawler.frontier import (
     is_notice_column,
     is_view,
     judge,
+    names_level_alone,
     names_notice_column,
     short_of_report_season,
     undated_notices,
@@ -166,6 +168,11 @@ MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for t
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
 MAX_UNDATED_NOTICE_PAGES = 2   # … while its pages list no date and no announcement of a report
+MAX_NAMING_PAGES = 5        # pages of a sub-site named by its level alone (市商务局) read for its place
+MAX_BANNER_TEXTS = 20       # texts of a page's logo, banner and footer read for its agency's full name
+# Where a site names its agency besides the <title>: the logo's picture, the banner, the footer's 主办单位.
+_BANNER = "|".join(f"//*[contains(@class,'{word}') or contains(@id,'{word}')]"
+                   for word in ("logo", "banner", "header", "footer", "copyright"))
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,7 @@ class ReportsSpider(scrapy.Spider):
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
         self._trees = AsyncTrees()              # the column trees zTree loads a branch at a time
+        self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -290,6 +298,7 @@ class ReportsSpider(scrapy.Spider):
                 and is_html(response.body):   # a home page: its search box
             self.site_search.read_home(response.selector.root, response.url, response.encoding, self._may_search)
         subsite = self._parse_subsite(response)
+        self._parse_place(response, subsite)
         documents = self._parse_documents(links, response.url)
         new = [d for d in documents if d.link.url not in self._requested]
         keys = [(title_agency(d.link.text), title_year(d.link.text), d.link.url) for d in new
@@ -1259,17 +1268,32 @@ class ReportsSpider(scrapy.Spider):
             return self.subsites.enter(self._parse_full_name(response, name), response.url, found_via)
         return self.subsites.locate(response.url, meta.get("subsite", PORTAL))
 
+    def _parse_place(self, response: Response, subsite: int) -> None:
+        """A sub-site still named by its level alone (市商务局: its link and its entry page named no place) takes
+        its full name from a later page of its own host that gives it, on at most MAX_NAMING_PAGES pages."""
+        if subsite == PORTAL or "enter" in response.meta or not names_level_alone(name := self.subsites.name(subsite)) \
+                or self._naming_pages[subsite] >= MAX_NAMING_PAGES \
+                or urlsplit(response.url).netloc != urlsplit(self.subsites.entry(subsite)).netloc:
+            return
+        self._naming_pages[subsite] += 1
+        if (full := self._parse_full_name(response, name)) != name:
+            self.subsites.rename(subsite, full)
+
     @staticmethod
     def _parse_full_name(response: Response, name: str) -> str:
-        """The agency's full name as its own page's title gives it (市教育局 → 南湖市教育局, 石门县 → 石门县人民政府,
-        and what people shorten, 发改 → 南河市发展和改革委员会: the short name's characters in order), else the
-        link's."""
-        if not isinstance(response, TextResponse):
+        """The agency's full name as its own page's title, else its logo, banner or footer gives it (市教育局 →
+        南湖市教育局, 石门县 → 石门县人民政府, and what people shorten, 发改 → 南河市发展和改革委员会: the short
+        name's characters in order), else the link's."""
+        if not isinstance(response, TextResponse) or not is_html(response.body):
             return name
         core = squash(name).lstrip("市县区")
         cores = (core, core[:-1] + "委员会") if core.endswith("委") else (core,)   # 卫生健康委 is short for …委员会
-        title = response.xpath("//title/text()").get("")
-        for part in re.split(r"[_\-|｜–—·\s]+", title):
+        root = response.selector.root
+        banner = islice((t for node in root.xpath(_BANNER) for t in
+                                   [node.get("alt") or "", node.get("title") or "", *node.xpath(".//text()|.//img/@alt")]
+                                   if t.strip()), MAX_BANNER_TEXTS)
+        texts = [response.xpath("//title/text()").get(""), *banner]
+        for part in (p for text in texts for p in re.split(r"[_\-|｜–—·:：,，\s]+", text)):
             part = _SITE_WORDS.sub("", squash(part))
             longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT) \
                 or abbreviates(core, part)

@@ -301,3 +301,36 @@ def test_a_report_titled_by_its_kind_alone_in_a_years_folder_is_that_years_repor
     assert (report["role"], report["verdict"], report["list_year"]) == ("document", "report", 2023)
     assert asked.get("http://www.zhoukou.gov.cn/xxgk/ndbg/2023/ys.html", {}).get("role") != "document"
     assert spider.subsites.coverage([], lambda u: False).subsites[0].columns == [page]
+
+
+def test_a_sub_site_named_by_its_level_alone_takes_its_place_from_a_later_page_of_its_own_host(spider):
+    # 市商务局, linked so from a page of another place (周口市's), its entry page titled 市商务局 with a banner
+    # picture only: its 信息公开 page's logo and footer name it 南湖市商务局
+    host = "http://swj.nanhu.gov.cn"
+    entry = _all(spider, "department_entry_level_alone.html", host + "/", enter=("市商务局", "部门网站"))
+    number = next(r.meta["subsite"] for r in entry if r.url == host + "/xxgk/")
+    assert spider.subsites.name(number) == "市商务局"
+    _all(spider, "department_banner_named.html", host + "/xxgk/", subsite=number)
+    assert spider.subsites.name(number) == "南湖市商务局"
+
+
+def test_a_sub_site_takes_no_name_from_a_page_of_another_host_nor_of_another_agency(spider):
+    host = "http://swj.nanhu.gov.cn"
+    entry = _all(spider, "department_entry_level_alone.html", host + "/", enter=("市商务局", "部门网站"))
+    number = next(r.meta["subsite"] for r in entry if r.url == host + "/xxgk/")
+    _all(spider, "department_banner_named.html", "http://www.nanhu.gov.cn/xxgk/", subsite=number)
+    assert spider.subsites.name(number) == "市商务局"   # the portal's page: its banner is the portal's
+    _all(spider, "home_footer_selects.html", host + "/bm/", subsite=number)
+    assert spider.subsites.name(number) == "市商务局"
+
+
+def test_a_sub_sites_place_is_looked_for_on_a_bounded_number_of_its_pages(spider):
+    from crawler.spiders.reports import MAX_NAMING_PAGES
+
+    host = "http://swj.nanhu.gov.cn"
+    entry = _all(spider, "department_entry_level_alone.html", host + "/", enter=("市商务局", "部门网站"))
+    number = next(r.meta["subsite"] for r in entry if r.url == host + "/xxgk/")
+    for n in range(MAX_NAMING_PAGES):
+        _all(spider, "department_entry_level_alone.html", f"{host}/p{n}.html", subsite=number)
+    _all(spider, "department_banner_named.html", host + "/xxgk/", subsite=number)
+    assert spider.subsites.name(number) == "市商务局"
