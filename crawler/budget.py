@@ -8,6 +8,7 @@ turn comes the crawl may know more:
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
 - it leads below a town, to its villages or residents' committees (``crawler.frontier.names_villages``): dropped,
   and counted, so a crawl says what it left out.
+- it is the mobile copy of a page read, which named it so (``crawler.mobilecopy``): dropped, and counted.
 - its host answered an anti-bot challenge the crawl cannot pass (``crawler.challenge``) and no page of it was read:
   every further address of the host (its /sitemap.xml, links queued before the answer) would answer the same gate.
 
@@ -43,6 +44,7 @@ class Budget:
         self.explored: Counter[int] = Counter()
         self.fetched: set[str] = set()
         self.challenged: set[str] = set()   # hosts (with their port) that answered only challenges so far
+        self.copies: set[str] = set()       # mobile copies pages named (crawler.mobilecopy): never fetched
         self._read_hosts: set[str] = set()  # hosts that answered a page: a later challenge is one page's gate
 
     def host_read(self, url: str) -> None:
@@ -74,6 +76,8 @@ class Budget:
         meta = request.meta
         if meta.get("role") in ("picture", "continuation"):
             return None   # a report page's item waits for it, whatever was fetched before
+        if request.url in self.copies:
+            return "mobile_copy"   # a page read named it its mobile copy
         if urlsplit(request.url).netloc in self.challenged:
             return "challenged"   # the host answers only its anti-bot gate (crawler.challenge)
         if meta.get("villages"):

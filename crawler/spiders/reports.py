@@ -103,6 +103,7 @@ from crawler.items import ReportDocument
 from crawler.jsonp import is_json_answer, json_text
 from crawler.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
                            xml_answer_links)
+from crawler.mobilecopy import SeenArticles, article_lines, desktop_page, mobile_copies
 from crawler.nextdata import next_data_pages
 from crawler.pagers import (
     create_page_urls,
@@ -202,6 +203,7 @@ class ReportsSpider(scrapy.Spider):
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
         self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
         self._trees = AsyncTrees()              # the column trees zTree loads a branch at a time
+        self._articles = SeenArticles()         # report pages' articles, by title: a copy is not yielded again
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
@@ -285,6 +287,10 @@ class ReportsSpider(scrapy.Spider):
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
             return
         links, records = parsed
+        if isinstance(response, TextResponse) and is_html(response.body) \
+                and (instead := self._parse_copy(response)) is not None:
+            yield from instead
+            return
         if not links and (challenge := script_challenge(response.body)):
             record_failure(self.crawler.stats, response.request, f"HTTP {response.status}: {challenge}")
             self.subsites.challenged(response.url, response.meta.get("enter"), response.meta.get("subsite", PORTAL))
@@ -767,6 +773,9 @@ class ReportsSpider(scrapy.Spider):
         if reason := self._parse_gone(response):
             yield self._gone_item(response, reason)
             return
+        if (instead := self._parse_copy(response)) is not None:
+            yield from instead
+            return
         # an article's body loaded from a file of its own: the article's title is the report's
         title = meta["page_title"] if meta.get("page_title") and is_fragment(response.body) \
             else self._parse_title(response)
@@ -862,6 +871,9 @@ class ReportsSpider(scrapy.Spider):
         scans = [] if report_body or not further else \
             list(dict.fromkeys(url for page in [response, *further] for url in self._parse_scans(page)))
         if report_body or scans:
+            if same := self._articles.same_as(response.url, title, article_lines(response.selector.root)):
+                self.logger.info("%s holds the article of %s: not yielded again", response.url, same)
+                return
             item = self._item(response, title, verdict)
             pictures = scans or [url for page in [response, *further] for url in self._parse_table_pictures(page)]
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
@@ -1267,6 +1279,26 @@ class ReportsSpider(scrapy.Spider):
             name, found_via = meta["enter"]
             return self.subsites.enter(self._parse_full_name(response, name), response.url, found_via)
         return self.subsites.locate(response.url, meta.get("subsite", PORTAL))
+
+    def _parse_copy(self, response: TextResponse) -> list[scrapy.Request] | None:
+        """None when the page is to be read; else it is the mobile copy of the desktop page it names canonical
+        (``crawler.mobilecopy``): nothing when that page was asked, else its request in the copy's place. The
+        mobile copies the page names are never asked."""
+        root = response.selector.root
+        for copy in mobile_copies(root, response.url):
+            if copy != response.url:
+                self.budget.copies.add(copy)
+                self._requested.setdefault(copy, "mobile_copy")
+        desktop = desktop_page(root, response.url)
+        if desktop is None or not self.scope.contains(desktop) or self._denied(desktop):
+            return None
+        self.logger.info("%s is the mobile copy of %s", response.url, desktop)
+        if desktop in self._requested:
+            return []
+        self._requested[desktop] = self._requested.get(response.url, "document")
+        request = response.request
+        meta = {k: v for k, v in request.meta.items() if not k.startswith(("redirect_", "download_", "twin_of"))}
+        return [request.replace(url=desktop, meta=meta)]
 
     def _parse_place(self, response: Response, subsite: int) -> None:
         """A sub-site still named by its level alone (市商务局: its link and its entry page named no place) takes
