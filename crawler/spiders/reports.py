@@ -1219,7 +1219,7 @@ class ReportsSpider(scrapy.Spider):
         """Compare the page with the same path's under the other origins of its host name
         (``crawler.twinorigins``): once two are shown to be one site, one is asked from then on."""
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
-            return   # an API's answer: its page is compared
+            return   # an API's answer: no page to compare
         title = " ".join(response.selector.root.xpath("//title//text()"))
         if joined := self.twins.observe(response.url, page_sign(response.body, title, (link.url for link in links))):
             self.logger.info("%s serves the site %s serves: asked there from now on", *joined)
