@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from gxparse.extraction.cellstream import (
     TILING_BUDGET,
@@ -1256,16 +1257,37 @@ def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[st
     has, on a line of table text: labels alone, for ``_s3_by_sum`` (which reads them as blank rows only where
     no figure of the table stands under no row and the table's rules hold)."""
     table_text = [line for line in lines if len(squash(line.text)) <= _MAX_CELL_TEXT]
-    labels = {row.key: _cjk(row.label) for row in S3_ALL_ROWS}
     found: dict[str, RawRow] = {}
     for key in keys:
-        others = "|".join(text for k, text in labels.items() if k != key)
-        pieces = [labels[key][i:i + _PIECE] for i in range(len(labels[key]) - _PIECE + 1)]
-        own = [piece for piece in pieces if piece not in others]
+        own = _own_pieces(key)
         line = next((ln for ln in table_text if any(piece in _cjk(ln.text) for piece in own)), None)
         if line is not None:
             found[key] = RawRow(key, line.text, [], line.where)
     return found
+
+
+@cache
+def _own_pieces(key: str) -> tuple[str, ...]:
+    """The runs of ``_PIECE`` characters of table 三's row ``key``'s label that no other row's label has."""
+    labels = {row.key: _cjk(row.label) for row in S3_ALL_ROWS}
+    others = "|".join(text for k, text in labels.items() if k != key)
+    pieces = [labels[key][i:i + _PIECE] for i in range(len(labels[key]) - _PIECE + 1)]
+    return tuple(piece for piece in pieces if piece not in others)
+
+
+def _s3_extras_named(rows: dict[str, RawRow], extras: Sequence[RawRow], keys: Sequence[str]) -> list[RawRow]:
+    """Figures under label text the row grammar named no row (a row's label cell wrapped beside its group's,
+    part of it printed after its figures: ``(五) 不予处 1.信访 举报投`` / 3 / 3 / ``理 诉类申 请``) given to the
+    one row of ``keys`` not read otherwise whose own pieces (``_own_pieces``) that text holds; the extras left."""
+    left = []
+    for extra in extras:
+        text = _cjk(extra.label) if extra.values else ""
+        named = [key for key in keys if any(piece in text for piece in _own_pieces(key))] if text else []
+        if len(named) == 1 and named[0] not in rows:
+            rows[named[0]] = replace(extra, key=named[0])
+        else:
+            left.append(extra)
+    return left
 
 
 def _cjk(text: str) -> str:
@@ -1367,6 +1389,8 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     layout = printed_layout or default_layout
     row_keys = [r.key for r in S3_ROWS[layout]]
     widths = dict.fromkeys(row_keys, S3_WIDTH)
+    rows = dict(rows)
+    extras = _s3_extras_named(rows, extras, row_keys)
     if len(rows) < _S3_MIN_ROWS or not _printed_in_row_order(lines, rows, extras, row_keys, widths):
         # a row's figures printed as several text boxes (pdftotext): the boxes between two text lines joined
         boxed = joined_boxes(lines)

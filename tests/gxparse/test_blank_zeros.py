@@ -323,6 +323,21 @@ def test_a_cell_per_line_table_in_row_order_places_its_short_rows_by_the_sums():
     assert "cell.placed_by_sum" in {f.rule for f in read.findings}
 
 
+def test_a_row_whose_label_cell_wraps_beside_its_groups_around_its_figures_is_named_by_its_own_words():
+    # PyMuPDF: the group cell and the row's label cell wrapped side by side, part of both printed after the
+    # figures; the text over them names no row whole, but 信访举 only the petition row's label holds
+    printed = {key: value for key, value in UNIQUE.items() if key != "result.unable.not_held"}
+    text = []
+    for key in LABELS:
+        if key == "result.not_processed.petition":
+            text += ["（五）", "不予处", "1.信访", "举报投", "2", "6", "7", "15", "理", "诉类申", "请"]
+        else:
+            text += [LABELS[key], *printed.get(key, "").split()]
+    read = tables.read_s3(lines_from_text("\n".join(text)))
+    assert _read_values(read, "result.not_processed.petition") == [2, 0, 0, 6, 7, 0, 15]
+    assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
+
+
 def test_a_cell_per_line_table_out_of_row_order_is_not_placed_by_the_sums():
     # the tool's order is not the rows' (a row's label and figures after the total): nothing says the labels
     # bound the rows
