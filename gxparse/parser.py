@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from gxparse import limits, narrative
+from gxparse.cells import figure_count
 from gxparse.checks import run_checks
+from gxparse.extraction.cellstream import labelled_runs
 from gxparse.document import Document, Line, ReadNote, bounded_notes, lines_from_text, shows_ocr_noise
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
@@ -186,7 +188,8 @@ def build_report(document: Document, source: str) -> Report:
                                     "未找到第二部分标题；表二按其行标签读取", []))
         zeros_blank = any(cell.blank for read in (s2, s3) for cells in (read.table or {}).values()
                           for cell in cells.values())
-        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line, zeros_blank)
+        all_read = _every_figure_read(_all_lines(sections), (s2, s3))
+        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -265,10 +268,22 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
     return gaps
 
 
+def _every_figure_read(lines: list[Line], reads: tuple[TableRead, ...]) -> bool:
+    """Whether the text is a cell stream in row order holding no figure but the cells ``reads`` read as printed
+    (a figure, not a blank nor one left unread): each figure on a line of its own in a run right under label
+    lines (``labelled_runs``: a row's label, then its figures), so a table printed after those rows, its
+    header words there, prints none of them."""
+    figures = sum(figure_count(line.values) for line in lines)
+    printed = sum(1 for read in reads for cells in (read.table or {}).values() for cell in cells.values()
+                  if cell.value is not None and not cell.blank and cell.raw)
+    return 0 < printed == figures == sum(len(run.values) for run in labelled_runs(lines))
+
+
 def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
-             zeros_blank: bool = False) -> TableRead:
+             zeros_blank: bool = False, all_read: bool = False) -> TableRead:
     """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
-    printed a row per line (table 三 was not a ``cell_stream``), a table 四 printed all blank."""
+    printed a row per line (table 三 was not a ``cell_stream``), a table 四 printed all blank; so too in a cell
+    stream whose every figure the other tables read (``all_read``: none can be table 四's)."""
     if "s4" in sections.headings:
         lines = _section_lines(sections, "s4")[skip:]
         read = read_s4(lines)
@@ -278,7 +293,7 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
-        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank)
+        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank, all_read)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
                             f"未找到第四部分标题；{candidates[0].where}的{s4_candidate_figures(candidates[0])}个数字"
@@ -286,7 +301,8 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     return read
 
 
-def _s4_under_header(lines: list[Line], findings: list[Finding], zeros_blank: bool = False) -> TableRead:
+def _s4_under_header(lines: list[Line], findings: list[Finding], zeros_blank: bool = False,
+                     all_read: bool = False) -> TableRead:
     """Table 四 printed without its heading but with its column headers (未经复议直接起诉, 复议后起诉, …): read from
     its first header line on, as under a heading."""
     header = table_header_lines(lines, "s4")
@@ -295,8 +311,8 @@ def _s4_under_header(lines: list[Line], findings: list[Finding], zeros_blank: bo
     start = s4_review_start(lines, next(n for n, line in enumerate(lines) if line is header[0]))
     read = read_s4(lines[start:])
     # all blank only where the report leaves other zeros blank (no figure may be a picture) and in rows (a cell
-    # stream may have put its figures elsewhere)
-    if read.table is None and zeros_blank and header_in_rows(lines, "s4"):
+    # stream may have put its figures elsewhere, unless the other tables read every figure printed)
+    if read.table is None and zeros_blank and (header_in_rows(lines, "s4") or all_read):
         read = read_blank_s4(lines[start:]) or read
     if read.table is not None:
         findings.append(Finding("section.heading_missing", WARNING,

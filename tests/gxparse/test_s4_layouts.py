@@ -197,6 +197,25 @@ def test_a_blank_table_four_printed_in_rows_without_a_heading_is_read_as_blank_z
     assert {f["rule"] for f in report["findings"]} >= {"cell.blank", "section.heading_missing"}
 
 
+def test_a_blank_table_four_in_a_cell_stream_whose_every_figure_table_two_read_under_its_label_is_blank_zeros():
+    # zhoukou_office_2021 with its zeros left empty as PyMuPDF writes it: a cell a line, each row's label then its
+    # figures, table 四's header a character a line; every figure printed is a cell table 二 read under its own
+    # label, so none is table 四's
+    block = "结\n果\n维\n持\n结\n果\n纠\n正\n其\n他\n结\n果\n尚\n未\n审\n结\n总\n计\n"
+    text = ("某县人民政府办公室2021年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息120条。\n"
+            "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n"
+            "行政规范性文件\n12\n18\n271\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n"
+            "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n7\n行政强制\n"
+            f"行政复议\n行政诉讼\n{block}未经复议直接起诉\n复议后起诉\n{block * 2}五、存在的主要问题及改进情况\n无。\n")
+    report = parse_document(text.encode(), "cells.txt").to_dict()
+    assert report["s2"]["penalty"]["decisions"] == 7
+    assert report["s4"] == {b.key: dict.fromkeys((c.key for c in S4_COLUMNS), 0) for b in S4_BLOCKS}
+    # a figure table 二 did not read (规章 short of a cell) may be table 四's: nothing is read as blank
+    short = text.replace("规章\n", "规章\n3\n4\n")
+    report = parse_document(short.encode(), "cells.txt").to_dict()
+    assert report["s4"] is None or all(v is None for block in report["s4"].values() for v in block.values())
+
+
 def test_table_four_header_words_a_word_a_line_without_figures_are_no_blank_table():
     """A tool writing a cell a line may have put table 四's figures before its header words: no blank reading."""
     header = "行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n" + "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" * 3
