@@ -1279,12 +1279,13 @@ def _s3_extras_named(rows: dict[str, RawRow], extras: Sequence[RawRow], keys: Se
     """Figures under label text the row grammar named no row (a row's label cell wrapped beside its group's,
     part of it printed after its figures: ``(五) 不予处 1.信访 举报投`` / 3 / 3 / ``理 诉类申 请``) given to the
     one row of ``keys`` not read otherwise whose own pieces (``_own_pieces``) that text holds; the extras left."""
+    owner = {piece: key for key in keys for piece in _own_pieces(key)}
     left = []
     for extra in extras:
         text = _cjk(extra.label) if extra.values else ""
-        named = [key for key in keys if any(piece in text for piece in _own_pieces(key))] if text else []
-        if len(named) == 1 and named[0] not in rows:
-            rows[named[0]] = replace(extra, key=named[0])
+        named = {owner[text[i:i + _PIECE]] for i in range(len(text) - _PIECE + 1) if text[i:i + _PIECE] in owner}
+        if len(named) == 1 and (key := next(iter(named))) not in rows:
+            rows[key] = replace(extra, key=key)
         else:
             left.append(extra)
     return left

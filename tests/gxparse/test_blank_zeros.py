@@ -7,6 +7,7 @@ tests/fixtures/markdown ``*.markitdown-pdf-*-blank.md`` (``benchmarks.accuracy``
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from gxparse.document import lines_from_text
 from gxparse.readers.markdown import read_markdown
 from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings
 from gxparse.arithmetic.realign import RowSum
-from gxparse.rows import collect_rows
+from gxparse.rows import RawRow, collect_rows
 from gxparse.tables import S3_MATCHER
 from gxparse.template import S3_ROWS
 
@@ -336,6 +337,17 @@ def test_a_row_whose_label_cell_wraps_beside_its_groups_around_its_figures_is_na
     read = tables.read_s3(lines_from_text("\n".join(text)))
     assert _read_values(read, "result.not_processed.petition") == [2, 0, 0, 6, 7, 0, 15]
     assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
+
+
+def test_label_text_is_named_by_its_own_words_in_time_linear_in_the_text():
+    # 100,000 figures under label text (each naming a row, or several) are looked up a piece at a time
+    keys = [r.key for r in S3_ROWS["v2021"]]
+    extras = [RawRow(None, "不予处1.信访举报投" + "2.重复申请" * (n % 2), ["3"]) for n in range(100_000)]
+    rows: dict[str, RawRow] = {}
+    started = time.process_time()
+    left = tables._s3_extras_named(rows, extras, keys)
+    assert time.process_time() - started < 5
+    assert list(rows) == ["result.not_processed.petition"] and len(left) == len(extras) - 1
 
 
 def test_a_cell_per_line_table_out_of_row_order_is_not_placed_by_the_sums():
