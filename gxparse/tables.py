@@ -81,6 +81,7 @@ from gxparse.template import (
 )
 from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
                                              spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
+from gxparse.extraction.totalruns import spread_by_total_runs
 
 
 @dataclass
@@ -1125,12 +1126,14 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
                row_keys: Sequence[str]) -> dict[str, RawRow]:
     """The rows with those printed short laid under their columns by where layout-kept text puts their figures
     (``textcolumns``: empty cells; where no grid lays them, the rows whose figures start where the column
-    headers do), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
+    headers do, else the rows of runs sharing their total's place whose figures' places are the columns:
+    ``totalruns``), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
     rows laid by a pitch alone also need R3.1 (the table's four summary rows) checked on every column (a label
     alone counting as a row of zeros, unless figures stand under no row)."""
     printed = {key: rows[key] for key in row_keys if key in rows}
     laid = spread_short_rows(printed, S3_WIDTH)
-    spread = laid.rows or _s3_under_header_starts(lines, printed)
+    runs = {} if laid.rows else spread_by_total_runs(printed, S3_WIDTH)
+    spread = laid.rows or _agreed_layings(_s3_under_header_starts(lines, printed), runs)
     if not spread:
         return rows
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
@@ -1144,10 +1147,16 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     summary = _s3_balances(row_keys)[-1]   # R3.1
     proven = s3_consistent(vectors, row_keys) and (not laid.by_pitch or {*summary.plus, *summary.minus} <= set(vectors))
     # rows laid under the header words alone: the rows left short must still be placeable by the sums with them
-    if proven and not laid.rows and not all(key in spread or key in rows and len(rows[key].values) == S3_WIDTH
+    if proven and not set(spread) <= set(laid.rows) | set(runs) and not all(key in spread or key in rows and len(rows[key].values) == S3_WIDTH
                                             for key in row_keys):
         proven = _s3_by_sum(rows | spread, bare, row_keys, extras) is not None
     return rows | spread if proven else rows
+
+
+def _agreed_layings(first: dict[str, RawRow], second: dict[str, RawRow]) -> dict[str, RawRow]:
+    """The rows either laying lays, but none the two lay differently (the text's evidence then disagrees)."""
+    return {key: row for key, row in (first | second).items()
+            if key not in first or key not in second or first[key].values == second[key].values}
 
 
 def _s3_under_header_starts(lines: Sequence[Line], rows: dict[str, RawRow]) -> dict[str, RawRow]:

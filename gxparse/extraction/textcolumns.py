@@ -67,7 +67,7 @@ def spread_short_rows(rows: Mapping[str, RawRow], width: int) -> Spread:
     placed = sorted(((key, row) for key, row in rows.items()
                      if 0 < len(row.values) <= width and len(row.offsets) == len(row.values)),
                     key=lambda item: item[1].order)
-    if all(len(row.values) == width for _, row in placed) or not all(_padded(row.values, row.offsets)
+    if all(len(row.values) == width for _, row in placed) or not all(padded(row.values, row.offsets)
                                                                       for _, row in placed):
         return Spread({})
     spread = Spread({})
@@ -162,7 +162,7 @@ def _spread_under(values: Sequence[str], offsets: tuple[float, ...], places: Seq
                   headers: Sequence[float]) -> list[str] | None:
     """``values`` (centred at ``offsets``) laid under ``headers`` by their ``places`` (their middles, or their
     starts when the headers' are too)."""
-    if len(headers) < 2 or len(offsets) != len(values) or not _padded(values, offsets):
+    if len(headers) < 2 or len(offsets) != len(values) or not padded(values, offsets):
         return None
     laid = _lay(tuple(places), headers, 0.0)
     return None if laid is None else _under(values, laid, len(headers))
@@ -292,7 +292,7 @@ def spread_by_starts(values: Sequence[str], offsets: tuple[float, ...], headers:
     return _spread_under(values, offsets, _starts(values, offsets), headers)
 
 
-def _padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
+def padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
     """Whether a row's figures stand apart by two spaces or more (text that keeps the page's layout)."""
     ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(offsets, values)]
     return all(start - end >= _PADDING for (_, end), (start, _) in zip(ends, ends[1:]))
