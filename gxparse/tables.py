@@ -81,6 +81,7 @@ from gxparse.template import (
 )
 from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
                                              spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
+from gxparse.extraction.linescales import spread_by_line_scales
 from gxparse.extraction.totalruns import spread_by_total_runs
 
 
@@ -1731,6 +1732,8 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
         laid = spread_under_characters(row.values, row.value_offsets, characters)
     if laid is None:
         laid = _s4_fitted_under_headers(row, above)
+    if laid is None and (header_lines := _s4_header_line_columns(above)):
+        laid = spread_by_line_scales(row.values, row.value_offsets, header_lines, S4_WIDTH)
     counts = [parse_count(v).value for v in laid or []]
     if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
@@ -1747,6 +1750,24 @@ def _s4_fitted_under_headers(row: Line, above: Sequence[Line]) -> list[str] | No
     if columns is None and (starts := _s4_header_places(above, starts=True)) is not None:
         columns = [float(c) for c in range(S4_WIDTH)] if _s4_header_pitched(above) else starts
     return spread_by_fitted_scale(row.values, row.value_offsets, columns) if columns else None
+
+
+def _s4_header_line_columns(lines: Sequence[Line]) -> list[list[tuple[int, float]]]:
+    """Each line of table 四's column headers as its words' (column, middle): a word's column the one of
+    ``_s4_header_places`` it stands within ``_S4_HEADER_TOLERANCE`` of; [] unless those make 15 columns."""
+    columns = _s4_header_places(lines)
+    if columns is None:
+        return []
+    out = []
+    for line in lines:
+        words = []
+        for _, middle in _s4_header_cells(line):
+            nearest = min(range(S4_WIDTH), key=lambda c: abs(columns[c] - middle))
+            if abs(columns[nearest] - middle) > _S4_HEADER_TOLERANCE:
+                return []
+            words.append((nearest, middle))
+        out += [words] if words else []
+    return out
 
 
 def _s4_header_cells(line: Line) -> list[tuple[str, float]]:
