@@ -193,3 +193,35 @@ def listed_figures(label: str) -> ListedFigures:
     if not _FIGURE_LIST.fullmatch(last):
         return ListedFigures(label, ())
     return ListedFigures(head[0] if head else "", tuple(re.split(r"[,;、]", last)))
+
+
+# what sets a figure apart from the label before it within one cell or word: spaces (a label cell merged with the
+# figures' cells), commas and quotes (CSV fields a text reader took for one word: ``行政处罚,12,``)
+_SET_OFF = re.compile(r"""([\s,"]+)""")
+
+
+# a figure with a note in brackets after it (``12（注）``), set off before
+_NOTED_FIGURE = re.compile(r"[+-]?\d+(?:\.\d+)?[（(]")
+
+
+def holds_figures(text: str) -> bool:
+    """Whether ``text`` holds a figure set off by spaces, commas or quotes (a note in brackets may follow it), or
+    figures written as a list, anywhere (``行政处罚 12 （注）``, ``行政处罚 12（注）``): printed figures no cell reads,
+    never a row printed blank. An item number (``1.属于国家秘密``) is none."""
+    return lists_figures(text) or any(_NUMBER.match(part) or _NOTED_FIGURE.match(part)
+                                      for part in _SET_OFF.split(text))
+
+
+def trailing_figures(label: str) -> ListedFigures:
+    """The figures ending ``label`` set off from its text and from each other by spaces, commas or quotes
+    (``行政事业性收费 144 4399``, ``行政处罚,12,``, ``行政事业性收费,"144``), in order, and the text before them; no
+    figures where its last word is no figure (an item number, ``1.``, is none). Linear in the label."""
+    parts = _SET_OFF.split(label)   # text, set-off, text, …: the text parts between set-offs are never empty
+    n = len(parts) - (3 if parts[-1] == "" and len(parts) > 1 else 1)
+    figures = []
+    while n > 0 and _NUMBER.match(parts[n]):
+        figures.append(parts[n])
+        n -= 2
+    if not figures:
+        return ListedFigures(label, ())
+    return ListedFigures("".join(parts[:n + 1]).strip(), tuple(reversed(figures)))

@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from gxparse.cells import listed_figures, lists_figures
+from gxparse.cells import listed_figures, lists_figures, trailing_figures
 from gxparse.extraction.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
@@ -434,6 +434,20 @@ def _listed_row(line: Line, match: LabelMatcher) -> Line | None:
                    values=list(listed.figures), listed=True)
 
 
+def _label_figures_row(line: Line, match: LabelMatcher) -> Line | None:
+    """A row whose label's cell holds figures too (a converter merged the cells: ``行政处罚 12`` in one tab or pipe
+    cell, ``<td>行政处罚 12</td>`` before an empty cell; CSV fields a text reader took for one word: ``行政处罚,12,``,
+    ``行政事业性收费,"144 4399``) as a line of its figures, those of the label first, marked ``listed``: certain only
+    where as many as its cells, never a row printed blank. None where the label ends in no figure or the text before
+    them names no row."""
+    label = trailing_figures(line.label)
+    if not label.figures or match(label.label) is None:
+        return None
+    values = [*label.figures, *(value for value in line.values if value.strip())]
+    return replace(line, text="\t".join([label.label, *values]), label=label.label, values=values, offsets=(),
+                   listed=True)
+
+
 def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None,
                  tails: bool = True) -> Collected:
     """The rows the lines print, by the grammar above; with ``shape``, a row's figures split over several lines
@@ -453,8 +467,9 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
         if _is_prose(line):
             reader.prose()
         elif line.values:
-            reader.value_line(line, index)
-        elif line.label and (glued := _glued_row(line, match) or _listed_row(line, match)) is not None:
+            reader.value_line(_label_figures_row(line, match) or line, index)
+        elif line.label and (glued := _glued_row(line, match) or _listed_row(line, match)
+                             or _label_figures_row(line, match)) is not None:
             reader.value_line(glued, index)
         elif line.label:
             reader.label_line(line)

@@ -35,8 +35,8 @@ from gxparse.extraction.cellstream import (
     StreamRow,
     boxes_of,
 )
-from gxparse.cells import (UNREAD_FIGURE, figure_count, joins_group, listed_figures, lists_figures, parse_count,
-                           parse_money, thousands_readings)
+from gxparse.cells import (UNREAD_FIGURE, figure_count, holds_figures, joins_group, listed_figures, lists_figures,
+                           parse_count, parse_money, thousands_readings)
 from gxparse.document import Line, wrapped_tails
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -455,14 +455,14 @@ def _listed_extras(extras: Sequence[RawRow], widths: set[int]) -> list[RawRow]:
 def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, RawRow]:
     """Items of table 二 printed as a label alone (zeros printed as empty cells, positions lost), as rows of blank
     cells: only where every figure of the table stands under an item holding no more figures than its columns
-    (figures under no item, or more than an item holds, may be a lone label's own)."""
+    (figures under no item, or more than an item holds, may be a lone label's own), and the label holds none."""
     widths = {item.key: len(item.columns) for item in items}
     if any(parse_count(v).value is not None for extra in collected.extras for v in extra.values):
         return {}
     if any(len(_meaningful(row.values, widths[key], _apart(row))) > widths[key] for key, row in collected.rows.items()):
         return {}
     return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
-            if key in widths and key not in collected.rows and not lists_figures(row.label)}
+            if key in widths and key not in collected.rows and not holds_figures(row.label)}
 
 
 def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:

@@ -1,0 +1,191 @@
+"""A row whose label's cell also holds its figures: a converter merged the cells (``行政处罚 12`` in one tab or pipe
+cell, ``<td>行政处罚 12</td>`` before an empty one, a Word cell), or a text reader took CSV fields for one word
+(``行政处罚,12,``; ``行政事业性收费,"144 4399`` / ``.",``, a quoted field of PyMuPDF's ``find_tables`` in a fragment too
+short to be read as CSV). The figures are the row's, read where they are as many as its cells, else the row is
+unread: never a row printed blank (0 under ``cell.blank``), never the figure after the quote alone (``rows``)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.cells import holds_figures, trailing_figures
+from simsite.render import render_report_html
+from tests.gxparse.formats.make_docx import write_docx
+from tests.gxparse.formats.plan import Block, ReportPlan, TablePlan, report_plan
+from tests.gxparse.seeds import SEED_DIR, report_dict
+from tests.gxparse.test_markdown import FIXTURES
+
+HEADING = "二、主动公开政府信息情况\n"
+ROWS = {   # kaifeng_2021's rows of table 二 as the seed prints them, and their cells
+    "penalty": ("行政处罚\t10582\t\t", "decisions", 10582),
+    "admin_fees": ("行政事业性收费\t8937.0276\t\t", "amount_wan_yuan", "8937.0276"),
+    "regulations": ("规章\t1\t0\t4", None, {"issued": 1, "repealed": 0, "in_force": 4}),
+}
+
+
+def _text(key: str, printed: str, heading: bool = True) -> bytes:
+    seed = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8")
+    assert ROWS[key][0] in seed and HEADING in seed
+    seed = seed.replace(ROWS[key][0], printed)
+    return (seed if heading else seed.replace(HEADING, "")).encode()
+
+
+def _s2(data: bytes, source: str) -> tuple[dict, dict[str, set[str]]]:
+    report = parse_document(data, source).to_dict()
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    rules: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        for cell in finding["cells"]:
+            rules.setdefault(cell, set()).add(finding["rule"])
+    return report["s2"], rules
+
+
+def _assert_read(s2: dict, rules: dict[str, set[str]], key: str) -> None:
+    _, column, figure = ROWS[key]
+    assert s2[key] == ({column: figure} if column else figure)
+    assert not any(cell.startswith(f"s2.{key}.") for cell in rules)
+
+
+def _assert_unread(s2: dict, rules: dict[str, set[str]], key: str) -> None:
+    _, column, _ = ROWS[key]
+    assert s2[key][column] is None
+    assert "cell.unread" in rules[f"s2.{key}.{column}"]
+
+
+@pytest.mark.parametrize("heading", [True, False], ids=["heading", "no-heading"])
+@pytest.mark.parametrize(("key", "printed"), [
+    ("penalty", "行政处罚 10582\t\t"),                      # a tab cell holding the label and the figure
+    ("admin_fees", "行政事业性收费 8937.0276\t\t"),
+    ("penalty", "行政处罚,10582,"),                          # CSV fields among text lines
+    ("admin_fees", "行政事业性收费,8937.0276,,"),
+    ("regulations", "规章 1 0 4\t\t"),                       # as many figures as the row's cells, in order
+], ids=["tab-count", "tab-amount", "csv-count", "csv-amount", "tab-three"])
+def test_figures_in_a_tab_or_csv_label_cell_are_the_rows(key, printed, heading):
+    _assert_read(*_s2(_text(key, printed, heading), "k.txt"), key)
+
+
+@pytest.mark.parametrize("heading", [True, False], ids=["heading", "no-heading"])
+@pytest.mark.parametrize(("key", "printed"), [
+    ("admin_fees", "行政事业性收费 8937 0276\t\t"),             # its point lost: two figures for one cell
+    ("admin_fees", '行政事业性收费,"8937 0276\n.",'),          # PyMuPDF's quoted field, the point on its own line
+    ("admin_fees", '行政事业性收费,"8937 0276\n.",,'),
+], ids=["tab-two-figures", "csv-quoted", "csv-quoted-wide"])
+def test_figures_in_a_label_cell_more_than_its_cells_leave_the_row_unread(key, printed, heading):
+    s2, rules = _s2(_text(key, printed, heading), "k.txt")
+    _assert_unread(s2, rules, key)
+
+
+@pytest.mark.parametrize("heading", [True, False], ids=["heading", "no-heading"])
+@pytest.mark.parametrize("printed", ['行政事业性收费,"144 4399\n.",', '行政事业性收费,"144 4399\n.",,'])
+def test_a_quoted_field_is_never_read_as_its_last_figure_alone(printed, heading):
+    """huangchuan_2021's fee as PyMuPDF's find_tables writes it (144.4399, tests/fixtures/extracted/pymupdf-tables),
+    among text lines: the quote glued ``"144`` to the label, and 4399 was read as the fee with no finding."""
+    seed = (SEED_DIR / "huangchuan_2021.txt").read_text(encoding="utf-8")
+    fee = "行政事业性收费\t144.4399\t\t"
+    assert fee in seed
+    seed = seed.replace(fee, printed)
+    s2, rules = _s2((seed if heading else seed.replace(HEADING, "")).encode(), "h.txt")
+    assert s2["admin_fees"] == {"amount_wan_yuan": None}
+    assert "cell.unread" in rules["s2.admin_fees.amount_wan_yuan"]
+
+
+def test_three_cells_with_two_figures_in_the_label_cell_are_unread():
+    s2, rules = _s2(_text("regulations", "规章 1 0\t\t"), "k.txt")
+    assert s2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert "cell.unread" in rules["s2.regulations.issued"]
+
+
+@pytest.mark.parametrize("printed", ["行政处罚 10582 （注）\t\t", "行政处罚 10582（注）\t\t"])
+def test_a_label_cell_holding_a_figure_before_a_note_is_no_row_printed_blank(printed):
+    """The label ends in no figure (a note follows it), so no cell reads the figure: the row is unread, never 0."""
+    s2, rules = _s2(_text("penalty", printed, heading=False), "k.txt")
+    _assert_unread(s2, rules, "penalty")
+
+
+def test_a_label_alone_is_still_a_row_printed_blank():
+    """Guard: a row whose cells are empty and whose label holds no figure is read as blank zeros (passes before)."""
+    s2, rules = _s2(_text("penalty", "行政处罚\t\t\t"), "k.txt")
+    assert s2["penalty"] == {"decisions": 0}
+    assert "cell.blank" in rules["s2.penalty.decisions"]
+
+
+@pytest.mark.parametrize(("label", "figure"), [("行政处罚", "10582"), ("行政事业性收费", "8937.0276")])
+def test_html_label_cell_holding_the_figure_before_an_empty_cell(label, figure):
+    page = render_report_html(report_dict("kaifeng_2021"))
+    printed = f'<td>{label}</td><td colspan="3">{figure}</td>'
+    assert printed in page
+    page = page.replace(printed, f'<td>{label} {figure}</td><td colspan="3"></td>')
+    key = next(k for k, (row, _, _) in ROWS.items() if row.startswith(label + "\t"))
+    _assert_read(*_s2(page.encode(), "k.html"), key)
+
+
+def test_html_label_cell_holding_two_figures_for_one_cell_is_unread():
+    page = render_report_html(report_dict("kaifeng_2021")).replace(
+        '<td>行政事业性收费</td><td colspan="3">8937.0276</td>', '<td>行政事业性收费 8937 0276</td><td colspan="3"></td>')
+    _assert_unread(*_s2(page.encode(), "k.html"), "admin_fees")
+
+
+def test_markdown_pipe_cell_holding_the_label_and_an_amount():
+    markdown = (FIXTURES / "markdown" / "kaifeng_2021.markitdown-docx.md").read_text(encoding="utf-8")
+    printed = "| 行政事业性收费 | 8937.0276 | | |"
+    assert printed in markdown
+    markdown = markdown.replace(printed, "| 行政事业性收费 8937.0276 | | | |")
+    _assert_read(*_s2(markdown.encode(), "k.md"), "admin_fees")
+
+
+def _merged_docx(label: str, figure: str, path: Path) -> bytes:
+    """kaifeng_2021 as a Word file whose row ``label`` prints its figure in the label's cell, its own cell empty."""
+    blocks = []
+    for block in report_plan("kaifeng_2021").blocks:
+        if block.table is not None and block.table.key == "s2":
+            table = block.table
+            row = next(c.row for c in table.cells if c.text == label)
+            cells = [replace(c, text=f"{label} {figure}") if c.row == row and c.text == label
+                     else replace(c, text="") if c.row == row and c.text == figure else c for c in table.cells]
+            block = Block(block.kind, block.text, TablePlan(table.key, cells, table.n_rows, table.n_cols,
+                                                            table.header_rows))
+        blocks.append(block)
+    return write_docx(ReportPlan("kaifeng_2021", blocks), path).read_bytes()
+
+
+@pytest.mark.parametrize(("key", "label", "figure"), [("penalty", "行政处罚", "10582"),
+                                                       ("admin_fees", "行政事业性收费", "8937.0276")])
+def test_docx_label_cell_holding_the_figure_before_an_empty_cell(key, label, figure, tmp_path):
+    _assert_read(*_s2(_merged_docx(label, figure, tmp_path / "k.docx"), "k.docx"), key)
+
+
+@pytest.mark.parametrize(("label", "head", "figures"), [
+    ("行政事业性收费 144 4399", "行政事业性收费", ("144", "4399")),
+    ('行政事业性收费,"144', "行政事业性收费", ("144",)),
+    ("行政处罚,12,", "行政处罚", ("12",)),
+    ("本年增/减 -3", "本年增/减", ("-3",)),
+    ("（三）不予公开 1.", "（三）不予公开 1.", ()),          # an item number is no figure
+    ("1.属于国家秘密", "1.属于国家秘密", ()),
+    ("行政处罚,,", "行政处罚,,", ()),
+    ("第二十条第（一）项", "第二十条第（一）项", ()),
+])
+def test_trailing_figures_are_the_figures_a_label_ends_in(label, head, figures):
+    read = trailing_figures(label)
+    assert (read.label, read.figures) == (head, figures)
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("行政处罚 12 （注）", True), ("行政处罚 12（注）", True), ("规章 1，0，4", True), ('行政处罚,"12', True),
+    ("1.属于国家秘密", False), ("（三）不予公开 1.属于", False), ("第二十条第（一）项", False),
+    ("本年收费金额（单位：万元，保留4位小数）", False), ("行政处罚12", False),
+])
+def test_a_label_holds_figures_where_one_is_set_off_in_it(text, holds):
+    assert holds_figures(text) is holds
+
+
+def test_trailing_figures_are_found_in_linear_time():
+    label = " 1" * 200_000 + " 行政处罚" + ",2" * 200_000
+    start = time.process_time()
+    assert trailing_figures(label).count == 200_000
+    assert not trailing_figures(label + "x").figures
+    assert time.process_time() - start < 2
