@@ -19,8 +19,7 @@ from gxparse.extraction.cellstream import (
     HeaderRun,
     LabelledRun,
     Shape,
-    header_blocks,
-    header_boxes,
+    column_boxes,
     header_runs,
     in_no_order_adds_up,
     is_cell_per_line,
@@ -42,7 +41,6 @@ from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
-from gxparse.extraction.boxorders import one_figure_block
 from gxparse.extraction.headerorder import headers_against_order
 from gxparse.extraction.s4boxes import read_boxed
 from gxparse.extraction.sidebyside import doubted_cells, side_by_side
@@ -235,8 +233,8 @@ def _s2_subtables(items: Sequence[Item]) -> list[list[Item]]:
 
 def _s2_blocks(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow]:
     """The items of table 二's sub-tables of several items and columns whose figures' boxes follow the sub-table's
-    header row (``cellstream.header_blocks``): the boxes' order says nothing of which figure is whose, so a block is
-    read only where its figures are all one (``boxorders.one_figure_block``: a block of zeros). A header row two
+    header row, a name a box (``cellstream.column_boxes``): the boxes' order says nothing of which figure is whose, so
+    a block is read only where its figures are all one (``boxorders``: a block of zeros). A header row two
     sub-tables print alike (v2019's （五） and （六）) names no block."""
     named = Counter(tuple(label_key(c.label) for c in table[0].columns) for table in _s2_subtables(items))
     blocks = {tuple(label_key(c.label) for c in table[0].columns): table for table in _s2_subtables(items)
@@ -244,28 +242,31 @@ def _s2_blocks(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow
     blocks = {headers: table for headers, table in blocks.items() if named[headers] == 1}
     passing = frozenset(label_key(text) for item in items for text in (item.label, item.caption, S2_CONTENT_HEADER))
     rows: dict[str, RawRow] = {}
-    for block in header_blocks(lines, frozenset(blocks), passing):
-        table = blocks[block.headers]
-
-        def fits(row: int, column: int, value: str, table: list[Item] = table) -> bool:
-            return not _parse_item_cell(table[row], table[row].columns[column].key, value).invalid
-
-        grid = one_figure_block(block.values, len(table), len(table[0].columns), fits)
-        for item, cells in zip(table, grid or []):
-            rows[item.key] = RawRow(item.key, "", list(cells), block.where, order=items.index(item))
+    for block in column_boxes(lines, blocks, one_line=False, passing=passing):
+        table = blocks[block.names]
+        for item, value in zip(table, block.rows(len(table)) or []):
+            if _fits(item, value):
+                rows[item.key] = RawRow(item.key, "", [value] * len(item.columns), block.where, order=items.index(item))
     return rows
+
+
+def _fits(item: Item, value: str | None) -> bool:
+    """Whether ``value`` is a figure every cell of ``item`` can hold."""
+    return value is not None and not any(_parse_item_cell(item, c.key, value).invalid for c in item.columns)
+
+
 def _s2_under_box_headers(lines: Sequence[Line], tables: Sequence[Sequence[Item]], cells: dict[str, dict[str, str]],
                           where: dict[str, str]) -> None:
     """Adds to ``cells`` the items of a sub-table printed as column boxes under one line naming its columns
-    (``cellstream.header_boxes``), those whose figure every box holds (which box is which column, nothing says)."""
+    (``cellstream.column_boxes``), those whose figure every box holds (which box is which column, nothing says)."""
     columns = {frozenset(label_key(c.label) for c in table[0].columns): table for table in tables}
-    for boxes in header_boxes(lines, frozenset(name for names in columns for name in names)):
-        table = columns.get(frozenset(boxes.names))
-        if table is None or len(table) != len(boxes.rows) or len(boxes.names) != len(table[0].columns):
+    named = [tuple(label_key(c.label) for c in table[0].columns) for table in tables]
+    for boxes in column_boxes(lines, named, one_line=True):
+        table = columns[frozenset(boxes.names)]
+        if len(boxes.names) != len(table[0].columns):
             continue
-        for item, value in zip(table, boxes.rows):
-            if value is not None and item.key not in cells \
-                    and not any(_parse_item_cell(item, c.key, value).invalid for c in item.columns):
+        for item, value in zip(table, boxes.rows(len(table)) or []):
+            if item.key not in cells and _fits(item, value):
                 cells[item.key] = {c.key: value for c in item.columns}
                 where[item.key] = boxes.where
 

@@ -35,8 +35,9 @@ many figures each holds. So the figures of a table are read as one stream laid i
 Smaller readings serve the row grammar and the callers when a stream cannot be laid: ``lone_runs`` joins a run
 of single-figure lines into one line of figures (a row's cells, for ``rows.collect_rows``), ``labelled_runs``
 gives the runs whose label lines stand right over them (``lay_run`` lays one holding several rows),
-``header_runs`` the runs right under one column's header words, and ``read_parts`` reads a row's parts with
-sums of their own (table 四's blocks) in the stream's order.
+``header_runs`` the runs right under one column's header words, ``column_boxes`` a sub-table's boxes right after
+its column names (read where no order of the boxes changes a cell: ``boxorders``), and ``read_parts`` reads a row's
+parts with sums of their own (table 四's blocks) in the stream's order.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from gxparse.cells import UNREAD_FIGURE, parse_count
@@ -55,6 +56,7 @@ from gxparse.arithmetic.realign import RowSum, Vector
 from gxparse.normalize import label_key
 from gxparse.template import HEADER_LABELS
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
+from gxparse.extraction.boxorders import ColumnBoxes
 from gxparse.extraction.flowbands import FlowCell, lay_flow
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
@@ -897,6 +899,11 @@ def _best_reading(figures: list[_Figure], shape: Shape) -> StreamRead | None:
     return read
 
 
+def _lone_figure(line: Line) -> bool:
+    """A line of one figure and nothing else, outside a table grid (a cell printed on a line of its own)."""
+    return not line.in_grid and not line.label and len(line.values) == 1
+
+
 @dataclass
 class LabelledRun:
     """The label lines right before a run of single figures, and the run."""
@@ -915,7 +922,7 @@ def labelled_runs(lines: Sequence[Line], headers_apart: bool = False) -> list[La
     pieces: list[str] = []
     current: LabelledRun | None = None
     for line in lines:
-        if not line.in_grid and not line.label and len(line.values) == 1:
+        if _lone_figure(line):
             if current is None:
                 current = LabelledRun(pieces, [], line.where)
                 out.append(current)
@@ -952,7 +959,7 @@ def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozens
     last = ""               # the key of the line before
     current: HeaderRun | None = None
     for line in lines:
-        if not line.in_grid and not line.label and len(line.values) == 1:
+        if _lone_figure(line):
             if current is None and len(named) == 1 and named[-1] == last:
                 current = HeaderRun(named[0], [], line.where)
                 out.append(current)
@@ -972,34 +979,32 @@ def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozens
     return out
 
 
-@dataclass
-class HeaderBlock:
-    """A run of one-figure text boxes printed right after every column name of one block (``label_key``), in order:
-    the block's cells in one of the orders the tool writes a grid's boxes in (``boxorders``)."""
+def column_boxes(lines: Sequence[Line], columns: Collection[tuple[str, ...]], one_line: bool,
+                 passing: frozenset[str] = frozenset()) -> list[ColumnBoxes]:
+    """The sub-tables whose column names (``label_key``, a sub-table's in ``columns``) are printed right before boxes of
+    single figures, their cells in the tool's order of boxes (``boxorders``), in one of two header shapes: the names
+    on one line (``one_line``: a narrow sub-table whose header fits a line, each column's cells one box), or each name
+    a box of its own, lines whose label key is in ``passing`` (the rows' labels) among them (pdfminer.six's default
+    boxes order writes a block's header row, the labels beside it, then its figures' boxes)."""
+    return _under_one_line(lines, columns) if one_line else _after_a_box_each(lines, frozenset(columns), passing)
 
-    headers: tuple[str, ...]
-    values: list[str]
-    where: str
 
-
-def header_blocks(lines: Sequence[Line], blocks: frozenset[tuple[str, ...]],
-                  passing: frozenset[str] = frozenset()) -> list[HeaderBlock]:
+def _after_a_box_each(lines: Sequence[Line], blocks: frozenset[tuple[str, ...]],
+                      passing: frozenset[str]) -> list[ColumnBoxes]:
     """Every run of one-figure boxes printed right after the names of one block's columns, each one box (a name
-    wrapped within its box joined), all of them in the block's order and no other text but lines whose label key
-    is in ``passing`` (the rows' labels): pdfminer.six's default boxes order writes a block's header row, the
-    labels beside it, then its figures' boxes."""
+    wrapped within its box joined), all of them in the block's order and no other text but ``passing`` lines."""
     names = frozenset(name for block in blocks for name in block)
-    out: list[HeaderBlock] = []
+    out: list[tuple[tuple[str, ...], list[str], str]] = []
     named: list[str] = []
-    current: HeaderBlock | None = None
+    current: list[str] | None = None
     for box in _text_boxes(lines):
         first = box[0]
-        if len(box) == 1 and not first.in_grid and not first.label and len(first.values) == 1:
+        if len(box) == 1 and _lone_figure(first):
             if current is None and tuple(named) in blocks:
-                current = HeaderBlock(tuple(named), [], first.where)
-                out.append(current)
+                current = []
+                out.append((tuple(named), current, first.where))
             if current is not None:
-                current.values.append(first.values[0])
+                current.append(first.values[0])
             named = []
             continue
         current = None
@@ -1010,7 +1015,7 @@ def header_blocks(lines: Sequence[Line], blocks: frozenset[tuple[str, ...]],
             named.append(key)
         elif key not in passing:
             named = []
-    return out
+    return [ColumnBoxes(block, tuple((figure,) for figure in figures), where, False) for block, figures, where in out]
 
 
 def _text_boxes(lines: Sequence[Line]) -> list[list[Line]]:
@@ -1024,16 +1029,6 @@ def _text_boxes(lines: Sequence[Line]) -> list[list[Line]]:
     return boxes
 
 
-@dataclass
-class HeaderBoxes:
-    """Boxes of single figures right under one line naming several columns (``header_boxes``): the figure of each
-    row that every box holds, None where they differ."""
-
-    names: list[str]
-    rows: list[str | None]
-    where: str
-
-
 def named_columns(line: Line, headers: frozenset[str] | set[str]) -> list[str]:
     """The columns (keys in ``headers``) a line of text names, where it names several apart by spaces and nothing
     else (a table's header on one line); none otherwise."""
@@ -1041,32 +1036,32 @@ def named_columns(line: Line, headers: frozenset[str] | set[str]) -> list[str]:
     return names if len(names) > 1 and all(name in headers for name in names) else []
 
 
-def header_boxes(lines: Sequence[Line], headers: frozenset[str]) -> list[HeaderBoxes]:
-    """The columns printed as text boxes right under one line naming several columns (keys in ``headers``, the
-    names apart by spaces): as many boxes of single figures as names, each as long as the others and none as long
-    as there are names (boxes as long may be rows), are those columns' cells top to bottom (a narrow table's
-    header fits one line, each column's cells one box: 本年制发件数 本年废止件数 现行有效件数 / 0 6 / 0 32 / 0 74).
-    Which box is which column, the tool's order of boxes does not say (pdfminer.six's default writes the third
-    before the second): a row is read only where every box holds the same figure."""
-    out: list[HeaderBoxes] = []
+def _under_one_line(lines: Sequence[Line], columns: Collection[tuple[str, ...]]) -> list[ColumnBoxes]:
+    """The columns printed as text boxes right under one line naming a sub-table's columns, apart by spaces: as many
+    boxes of single figures as names, each as long as the others and none as long as there are names (boxes as long
+    may be rows), are those columns' cells top to bottom (本年制发件数 本年废止件数 现行有效件数 / 0 6 / 0 32 / 0 74)."""
+    sub_tables = {frozenset(names) for names in columns}
+    headers = frozenset(name for names in columns for name in names)
+    out: list[ColumnBoxes] = []
     for at, line in enumerate(lines):
         names = named_columns(line, headers)
-        if not names:
+        if frozenset(names) not in sub_tables:
             continue
-        boxes: list[list[Line]] = []
+        boxes: list[list[str]] = []
+        where = ""
         # the scan stops at the first line other than a lone figure: every line is passed over once
         for run in (lines[n] for n in range(at + 1, len(lines))):
-            if run.in_grid or run.label or len(run.values) != 1:
+            if not _lone_figure(run):
                 break
             if run.after_gap or not boxes:
                 if len(boxes) == len(names):
                     break
                 boxes.append([])
-            boxes[-1].append(run)
+            where = where or run.where
+            boxes[-1].append(run.values[0])
         sizes = {len(box) for box in boxes}
         if len(boxes) == len(names) and len(sizes) == 1 and sizes != {len(names)}:
-            rows = [{box[n].values[0] for box in boxes} for n in range(len(boxes[0]))]
-            out.append(HeaderBoxes(names, [row.pop() if len(row) == 1 else None for row in rows], boxes[0][0].where))
+            out.append(ColumnBoxes(tuple(names), tuple(map(tuple, boxes)), where, True))
     return out
 
 
@@ -1114,7 +1109,7 @@ def lone_runs(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     run: Line | None = None   # the run being joined, a new line (the document's lines are not changed)
     for line in lines:
-        if not line.in_grid and not line.label and len(line.values) == 1:
+        if _lone_figure(line):
             if run is None:
                 run = Line(line.text, "", list(line.values), line.where, line.page, after_gap=line.after_gap)
                 out.append(run)

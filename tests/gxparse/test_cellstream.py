@@ -5,7 +5,7 @@ figures never guessed at; and OCR's digit noise in text ends as warnings."""
 from __future__ import annotations
 
 from gxparse import parse_document
-from gxparse.extraction.cellstream import Shape, header_boxes, header_runs, labelled_runs, lay_run, read_stream
+from gxparse.extraction.cellstream import Shape, column_boxes, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
 from gxparse.tables import _s3_labelled_runs, s2_trail
 from gxparse.template import S3_ROWS
@@ -519,14 +519,14 @@ def test_header_words_printed_together_then_figures_head_no_run():
     assert [(run.header, run.values) for run in runs] == [("本年制发件数", ["5", "6"])]
 
 
-_ISSUED = frozenset({"本年制发件数", "本年废止件数", "现行有效件数"})
+_ISSUED = [("本年制发件数", "本年废止件数", "现行有效件数")]
 
 
 def test_boxes_under_one_line_naming_several_columns_give_the_rows_every_box_agrees_on():
     # the boxes' order is the tool's (pdfminer.six's default writes the third column before the second)
     lines = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n\n规章")
-    assert [(boxes.names, boxes.rows) for boxes in header_boxes(lines, _ISSUED)] == [
-        (["本年制发件数", "本年废止件数", "现行有效件数"], ["0", None])]
+    assert [(boxes.names, boxes.rows(2)) for boxes in column_boxes(lines, _ISSUED, one_line=True)] == [
+        (("本年制发件数", "本年废止件数", "现行有效件数"), ["0", None])]
 
 
 def test_boxes_that_may_be_rows_or_do_not_match_the_names_are_no_columns():
@@ -535,7 +535,7 @@ def test_boxes_that_may_be_rows_or_do_not_match_the_names_are_no_columns():
                  "本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n0\n",
                  "本年制发件数 本年废止件数 现行有效件数\n0\n6\n\n0\n32\n\n规章\n0\n74\n",
                  "本年制发件数 信息内容 现行有效件数\n0\n6\n\n0\n32\n\n0\n74\n"):
-        assert header_boxes(lines_from_text(text), _ISSUED) == []
+        assert column_boxes(lines_from_text(text), _ISSUED, one_line=True) == []
 
 
 def test_table_two_row_labels_between_a_columns_header_words_and_its_figures_keep_the_run():
@@ -765,5 +765,5 @@ class _Looked(list):
 def test_boxes_under_header_lines_are_found_in_looks_linear_in_the_lines():
     block = lines_from_text("本年制发件数 本年废止件数 现行有效件数\n" + "\n".join("7" * 50) + "\n\n规章")
     lines = _Looked(block * 1_000)
-    assert len(lines) > 50_000 and header_boxes(lines, _ISSUED) == []
+    assert len(lines) > 50_000 and column_boxes(lines, _ISSUED, one_line=True) == []
     assert _Looked.looks <= len(lines)

@@ -507,7 +507,7 @@ ATTACKS: list[Attack] = [
            lambda: seed_bytes("kaifeng_2021").decode().replace("\t414\t", "\t" + "4" * 5000 + "\t", 1).encode(), None),
     Attack("text-4300-digit-rate", "a 5,000-digit percentage",
            lambda: _seed_with(f"共收到申请100件，其中办结50件，办结率{'5' * 5000}%。"), None),
-    # table 二's sub-table headers on one line over boxes of figures (cellstream.header_boxes, header_blocks)
+    # table 二's sub-table headers on one line over boxes of figures (cellstream.column_boxes, both header shapes)
     Attack("text-header-boxes", "a header line naming three columns over 90,000 lone figures",
            lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n" + "0\n" * 90_000), None),
     Attack("text-many-header-lines", "20,000 header lines naming three columns, each over three lone figures",
