@@ -47,10 +47,11 @@ def test_an_element_within_that_shows_again_is_kept_and_only_it():
 
 
 def test_a_large_unclosed_sheet_is_read_in_linear_time():
-    started = time.perf_counter()
+    # CPU time, not wall time: the suite runs beside other work; a quadratic reading of these 4 MB takes minutes
+    started = time.process_time()
     assert _selectors("/*" + "/* .a{display:none} {" * 200_000) == []
     assert _selectors(".a{display:none" + "{" * 500_000 + "}" * 500_000) == []
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 5
 
 
 def test_only_screen_media_rules_hide_and_a_statement_before_a_rule_is_no_part_of_it():
