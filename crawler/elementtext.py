@@ -5,6 +5,10 @@ hold the whole page instead, and hundreds may nest around one text of millions o
 ``<div onclick=…>`` or ``<div data-url=…>`` around 2 million characters: each read whole, 60 s of the spider's
 event loop). Here an element's text is read only to ``MAX_TEXT_CHARS``, built from its children's, which are
 kept: however deep the nesting, each text node and tail of the page is converted to a string once.
+
+``leading_text`` reads one element's text to a limit, without a cache: for an element read once or a few
+times (a title, a heading, a list item), where joining its whole text would cost as much as the page (a
+heading of 10⁷ characters: a join and a split of 10⁷ characters, seconds and hundreds of MB, for a few words).
 """
 
 from __future__ import annotations
@@ -12,11 +16,25 @@ from __future__ import annotations
 MAX_TEXT_CHARS = 200
 
 
-class LeadingText:
-    """The first ``MAX_TEXT_CHARS`` characters of elements' text (``"".join(element.itertext())`` cut), of one
-    page: the texts of the elements read are kept for the next."""
+def leading_text(element, limit: int, separator: str = "") -> str:
+    """The first ``limit`` characters of ``separator.join(element.itertext())``: the texts after are not read."""
+    pieces, size = [], 0
+    for text in element.itertext():
+        if pieces:
+            size += len(separator)
+        pieces.append(text[:max(limit - size, 0)])
+        size += len(pieces[-1])
+        if size >= limit:
+            break
+    return separator.join(pieces)[:limit]
 
-    def __init__(self) -> None:
+
+class LeadingText:
+    """The first ``limit`` characters (``MAX_TEXT_CHARS``) of elements' text (``"".join(element.itertext())``
+    cut), of one page: the texts of the elements read are kept for the next."""
+
+    def __init__(self, limit: int = MAX_TEXT_CHARS) -> None:
+        self.limit = limit
         self._known: dict = {}
 
     def __call__(self, element) -> str:
@@ -34,12 +52,12 @@ class LeadingText:
 
     def _joined(self, node) -> str:
         # a comment's or a processing instruction's own text is none of the element's (itertext leaves it out)
-        pieces = [(node.text or "")[:MAX_TEXT_CHARS] if isinstance(node.tag, str) else ""]
+        pieces = [(node.text or "")[:self.limit] if isinstance(node.tag, str) else ""]
         size = len(pieces[0])
         for child in node:
-            if size >= MAX_TEXT_CHARS:
+            if size >= self.limit:
                 break
             for piece in (self._known[child], child.tail or ""):
-                pieces.append(piece[:MAX_TEXT_CHARS - size])
+                pieces.append(piece[:self.limit - size])
                 size += len(pieces[-1])
         return "".join(pieces)

@@ -35,7 +35,7 @@ from lxml.etree import ParserError
 
 from crawler.content import RESOURCE_HREF
 from crawler.datalinks import data_addresses
-from crawler.elementtext import LeadingText
+from crawler.elementtext import LeadingText, leading_text
 from crawler.fragments import PLACEHOLDER, is_template, loaded_urls, template_fragments
 from crawler.frontier import is_agency_name, is_department_short_name, is_year_only, names_agency_short
 from crawler.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
@@ -59,6 +59,11 @@ _ELEMENT_ID = re.compile(r"getElementById\(\s*[\"']([\w-]+)[\"']\s*\)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_TAGS = {"li", "tr", "dd", "p", "div", "td"}
 MAX_HEADING_CHARS = 30
+# Characters of an element's text read, the rest left unread: a page may hold a link, an option or a heading of
+# 10⁷ characters (joined and split whole: seconds and hundreds of MB for a few words).
+MAX_LINK_TEXT_CHARS = 1000   # a link's or an option's: a report's title is a few dozen
+MAX_HEADING_READ = 200       # a heading's: longer than MAX_HEADING_CHARS once squashed, it is none
+MAX_DATE_READ = 400          # a list item's, for the date printed beside its link
 SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
@@ -206,7 +211,7 @@ class _Walker:
             url = self.url(a.get("href"))
             if url is None:
                 continue
-            text = " ".join("".join(a.itertext()).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
+            text = " ".join(leading_text(a, MAX_LINK_TEXT_CHARS).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
                 or " ".join((a.get("alt") or "").split())   # an image map's area says what it is in its alt
             found.append((a, url, self.named(a, link_label(text, a.get("title")))))
         anchors = [a for a, _, _ in found]
@@ -258,12 +263,12 @@ class _Walker:
                 continue   # its values are years the form sends, not addresses
             options = list(select.iter("option"))
             entries = self._chosen_agencies(select, options) or [
-                (self.url(o.get("value")), " ".join("".join(o.itertext()).split())) for o in options
+                (self.url(o.get("value")), _option_text(o)) for o in options
                 if _ADDRESS_VALUE.search((o.get("value") or "").strip())]
             entries = [(u, t) for u, t in entries if u]
             if not entries:
                 continue
-            first = " ".join("".join(options[0].itertext()).split()) if options else ""
+            first = _option_text(options[0]) if options else ""
             heading = _heading_text(first) if not self.url(options[0].get("value")) else ""
             heading = heading or _heading_text(select.get("title") or "") or self.heading(select)
             agencies = sum(is_agency_name(t) for _, t in entries)
@@ -275,7 +280,7 @@ class _Walker:
         the same pages: ``<form action="catalog.html"><select name="deptId"><option value="1004">市卫生健康委员会``):
         each agency's address is the form's, sent as a browser sends it; none for any other drop-down."""
         form = _submitted_form(select)
-        named = [(o, " ".join("".join(o.itertext()).split())) for o in options if (o.get("value") or "").strip()]
+        named = [(o, _option_text(o)) for o in options if (o.get("value") or "").strip()]
         agencies = sum(is_agency_name(t) for _, t in named)
         if form is None or agencies < 2 or 2 * agencies < len(named):
             return []
@@ -299,7 +304,7 @@ class _Walker:
                 continue
             heading = self.heading(select)
             for option in select.iter("option"):
-                text = " ".join("".join(option.itertext()).split())
+                text = _option_text(option)
                 value = option.get("value", text).strip()
                 if _YEAR.search(text) and value and option.get("selected") is None:   # selected: this page
                     query = "&".join(q for q in (fields, urlencode([(select.get("name"), value)])) if q)
@@ -468,7 +473,7 @@ def _year_choice(select):
     form = _submitted_form(select)
     if form is None:
         return None
-    options = [" ".join("".join(o.itertext()).split()) for o in select.iter("option")]
+    options = [_option_text(o) for o in select.iter("option")]
     years = sum(bool(_YEAR.search(t)) for t in options)
     return (select, form) if years >= 2 and 2 * years >= len(options) else None
 
@@ -493,7 +498,7 @@ def _heading_of(element) -> str:
         return ""  # a block of links, not its heading
     if element.xpath(".//form | .//input | .//button | .//select"):
         return ""  # a search bar or a drop-down, not a heading
-    return _heading_text("".join(element.itertext())[:200])
+    return _heading_text(leading_text(element, MAX_HEADING_READ))
 
 
 def _written_into(script):
@@ -508,10 +513,14 @@ def _written_into(script):
 def _tab_labels(element) -> list[str]:
     """The labels of a tab strip (``<div class="tab-hd"><span>部门信息公开</span><span>县区信息公开</span>``), in order:
     the panes that follow it belong to one tab each."""
-    labels = [_heading_text("".join(child.itertext())) for child in element if isinstance(child.tag, str)]
+    labels = [_heading_text(leading_text(child, MAX_HEADING_READ)) for child in element if isinstance(child.tag, str)]
     if len(labels) == 1 and len(element) == 1 and len(element[0]):   # the strip inside a <ul>
-        labels = [_heading_text("".join(child.itertext())) for child in element[0] if isinstance(child.tag, str)]
+        labels = [_heading_text(leading_text(child, MAX_HEADING_READ)) for child in element[0] if isinstance(child.tag, str)]
     return labels if len(labels) >= 2 and all(labels) else []
+
+
+def _option_text(option) -> str:
+    return " ".join(leading_text(option, MAX_LINK_TEXT_CHARS).split())
 
 
 def _heading_text(text: str) -> str:
@@ -536,8 +545,8 @@ def _item_text(a) -> str:
     """The text of the list item a link sits in, without its date (for a link that only says 下载)."""
     item = next(a.iterancestors("li", "tr", "dd", "p"), None)
     if item is None:
-        return " ".join("".join(a.itertext()).split())
-    text = _DATE.sub("", " ".join(" ".join(item.itertext()).split())[:200])
+        return " ".join(leading_text(a, MAX_LINK_TEXT_CHARS).split())
+    text = _DATE.sub("", " ".join(leading_text(item, MAX_LINK_TEXT_CHARS, " ").split())[:200])
     text = _GENERIC_WORDS.sub("", _SEQUENCE.sub("", text))
     return " ".join(text.split()).strip(" []【】()（）")
 
@@ -547,7 +556,7 @@ def _item_date(a, links: Counter) -> str | None:
     for ancestor in a.iterancestors():
         if links[ancestor] > 1 and ancestor.tag not in ("li", "tr", "dd"):
             return None  # reached the list itself: the item had no date
-        date = iso_date("".join(ancestor.itertext())[:400]) if ancestor.tag in _ITEM_TAGS else None
+        date = iso_date(leading_text(ancestor, MAX_DATE_READ)) if ancestor.tag in _ITEM_TAGS else None
         if date or ancestor.tag in ("li", "tr", "dd"):
             return date
     return None

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 from w3lib.url import safe_url_string
 
+from crawler.elementtext import leading_text
 from gxparse.normalize import squash
 from gxparse.readers.html import picture_source
 from gxparse.template import SECTIONS
@@ -26,6 +27,9 @@ TABLES = 3                 # tables of figures a report prints (二, 三, 四)
 SECTIONS_NEEDED = 4        # of the six section headings, for an element to hold the report's text
 MIN_SIDE = 60              # px: a picture drawn smaller is an icon
 FIGURE_CELLS = 4           # number cells that make a table one of figures (not a layout or metadata table)
+# Text read of an element for the section headings: a report's text is some 20,000 characters, a page may hold
+# 50 MB of text in elements nested hundreds deep, each level read in turn.
+MAX_REPORT_CHARS = 1_000_000
 _ANCHORS = [re.compile("|".join(s.anchors)) for s in SECTIONS]
 _FURNITURE = re.compile(r"logo|icon|qr_?code|ewm|erweima|banner|share|print|close", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -87,7 +91,7 @@ def opens_report_text(text: str) -> bool:
 
 
 def _holds_report(element: HtmlElement) -> bool:
-    return holds_report_text(" ".join(element.itertext()))
+    return holds_report_text(leading_text(element, MAX_REPORT_CHARS, " "))
 
 
 def _source(img: HtmlElement, base_url: str) -> str | None:

@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from crawler.classify import Verdict, classify_title
 from crawler.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
+from crawler.elementtext import LeadingText
 from crawler.fragments import loaded_urls
 from crawler.links import Link, page_functions
 from crawler.scriptcalls import called_url
@@ -56,7 +57,7 @@ def loaded_bodies(root, base_url: str) -> list[str]:
 
 def _is_empty_body(element) -> bool:
     names = f"{element.get('id') or ''} {element.get('class') or ''}"
-    return bool(_BODY_NAME.search(names)) and not "".join(element.itertext()).strip()
+    return bool(_BODY_NAME.search(names)) and not any(text.strip() for text in element.itertext())
 
 
 def script_files(root, base_url: str, links: list[Link]) -> list[Link]:
@@ -76,9 +77,9 @@ def clicked_files(root, base_url: str) -> list[Link]:
     functions = page_functions(root)
     if not functions:
         return []
-    out = []
+    out, leading = [], LeadingText()   # clickable elements may nest around the page's text
     for element in islice(root.xpath(_CLICKABLE), MAX_CLICKS):
-        text = " ".join("".join(element.itertext()).split()) or (element.get("value") or "").strip()
+        text = " ".join(leading(element).split()) or (element.get("value") or "").strip()
         for handler in (element.get("onclick"), element.get("href")):
             url = called_url(handler or "", functions)
             if url and is_attachment(urljoin(base_url, url), text):

@@ -66,6 +66,7 @@ from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
 from crawler.drawnlinks import drawn_requests, may_draw_links
+from crawler.elementtext import LeadingText
 from crawler.extensions import record_failure
 from crawler.gkmlpt import catalog_links, platform_sid
 from crawler.holding import UNTIL_DRY, HeldDocuments
@@ -167,6 +168,7 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
+MAX_TITLE_CHARS = 1000      # of a page's heading read for its title: a report's title is a few dozen
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
 MAX_UNDATED_NOTICE_PAGES = 2   # … while its pages list no date and no announcement of a report
 MAX_NAMING_PAGES = 5        # pages of a sub-site named by its level alone (市商务局) read for its place
@@ -1348,13 +1350,13 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_title(self, response: TextResponse) -> str:
         """The article heading, else the <title> (whose site-name decoration does not hurt the rules)."""
-        root = response.selector.root
+        root, leading = response.selector.root, LeadingText(MAX_TITLE_CHARS)   # headings may nest hundreds deep
         for xpath in ("//h1", "//*[contains(@class,'title') and not(self::title)]", "//h2", "//title"):
             for node in root.xpath(xpath):
-                text = " ".join("".join(node.itertext()).split())
+                text = " ".join(leading(node).split())
                 if text and classify_title(text) is not Verdict.UNRELATED:
                     return text
-        return " ".join("".join(t for node in root.xpath("//title") for t in node.itertext()).split())
+        return " ".join(" ".join(leading(node) for node in root.xpath("//title")).split())
 
     @staticmethod
     def _parse_gone(response: TextResponse) -> str | None:
