@@ -32,10 +32,20 @@ _POINT_APART = re.compile(r"\d+ \d+")   # a figure's two digit runs either side 
 
 def _records(text: str) -> list[list[str]] | None:
     """The text's records, or None where it is no CSV the module reads (a field over its 128 KB limit)."""
+    numbered = _numbered_records(text)
+    return None if numbered is None else [record for _, record in numbered]
+
+
+def _numbered_records(text: str) -> list[tuple[int, list[str]]] | None:
+    """The text's records, each with the line of the file it starts on (a quoted field may span lines)."""
+    reader, out, line = csv.reader(io.StringIO(text, newline="")), [], 1
     try:
-        return list(csv.reader(io.StringIO(text, newline="")))
+        for record in reader:
+            out.append((line, record))
+            line = reader.line_num + 1
     except csv.Error:
         return None
+    return out
 
 
 def is_csv(window: str) -> bool:
@@ -61,32 +71,33 @@ def _point_put_back(lines: list[str]) -> list[str]:
     return lines
 
 
-def _grid_rows(table: list[list[str]], where: str) -> list[list[tuple[str, int, int]]]:
-    """The table's records as grid rows, each filled out to the widest; a table over ``limits.MAX_TABLE_CELLS``
-    slots so filled raises ``LimitExceeded`` before a cell is made (one record of 100,000 commas over 70,000
-    short ones would make 7·10⁹)."""
-    width = max(len(record) for record in table)
-    check_table(len(table), width, 0, where)
+def _grid_rows(table: list[tuple[int, list[str]]], number: int) -> list[list[tuple[str, int, int]]]:
+    """The table's records (each with its line in the file) as grid rows, each filled out to the widest; a table
+    over ``limits.MAX_TABLE_CELLS`` slots so filled raises ``LimitExceeded`` naming its lines and its widest
+    record before a cell is made (one record of 100,000 commas over 70,000 short ones would make 7·10⁹)."""
+    widest, record = max(table, key=lambda numbered: len(numbered[1]))
+    width = len(record)
+    check_table(len(table), width, 0, f"表{number}（文件第 {table[0][0]}–{table[-1][0]} 行，最宽的是第 {widest} 行的 "
+                                      f"{width} 个字段）")
     return [[(joined_cell_lines(_point_put_back(normalize_text(field).split("\n"))), 1, 1) for field in record]
-            + [("", 1, 1)] * (width - len(record)) for record in table]
+            + [("", 1, 1)] * (width - len(record)) for _, record in table]
 
 
 def read_csv(text: str) -> Document:
-    records = _records(text)
+    records = _numbered_records(text)
     if records is None:
         return Document(lines_from_text(text), "text")
     check_lines(len(records))
     lines: list[Line] = []
-    table: list[list[str]] = []
+    table: list[tuple[int, list[str]]] = []
     tables = 0
-    for record in [*records, []]:
+    for line, record in [*records, (0, [])]:
         if len(record) > 1:
-            table.append(record)
+            table.append((line, record))
             continue
         if table:
             tables += 1
-            where = f"表{tables}"
-            lines += grid_lines(expand_spans(_grid_rows(table, where), where), tables)
+            lines += grid_lines(expand_spans(_grid_rows(table, tables), f"表{tables}"), tables)
             table = []
         if record and record[0].strip():
             lines += lines_from_text(record[0])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
-from gxparse.errors import LimitExceeded
+from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.csvtables import is_csv, read_csv
 from gxparse.readers.sniff import sniff
 
@@ -87,3 +87,14 @@ def test_a_decimal_point_on_a_line_of_its_own_is_put_back_only_where_a_space_sho
     # without the space (96171.6 as 961716 / .) or with two, nothing says where the point stood
     report = parse_document(FEES.format(fee=fee).encode(), "fees.csv").to_dict()
     assert report["s2"]["admin_fees"]["amount_wan_yuan"] == read
+
+
+def test_a_table_refused_is_named_by_its_file_its_lines_and_its_widest_record():
+    # the refusal said "表1展开合并单元格后 1006 行 × 2001 列": no file line to look at, no advice
+    text = ("表三 收到和处理政府信息公开申请情况\n" + '项目,"本年\n新收",上年结转\n' + "规章,1,2\n" * 4 + "," * 2_000 + "\n"
+            + "规章,1,2\n" * 1_000)
+    with pytest.raises(DocumentError) as refused:
+        parse_document(text.encode(), "附件3.csv")
+    assert refused.value.source == "附件3.csv"
+    assert "表1（文件第 2–1008 行，最宽的是第 8 行的 2001 个字段）有 1006 行 × 2001 列" in refused.value.reason
+    assert "请核对文件是否为年度报告" in refused.value.reason
