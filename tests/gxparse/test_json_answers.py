@@ -8,6 +8,7 @@ import pytest
 
 from gxparse import parse_document
 from gxparse.errors import DocumentError
+from gxparse.readers.jsondoc import read_json
 from gxparse.readers.sniff import sniff
 from simsite.render import render_report_html
 from tests.gxparse.seeds import expected_tables, report_dict
@@ -49,3 +50,11 @@ def test_a_json_answer_without_report_content_is_refused_naming_the_file():
 ])
 def test_json_is_sniffed_only_when_the_whole_document_is_json(data, kind):
     assert sniff(data) == kind
+
+
+def test_a_json_document_cut_short_is_refused_naming_where_it_breaks():
+    # the refusal said only "JSON 文档无法解析": a download cut at 2 KB and a file broken on its line 3 read alike
+    data = ('{"title": "2023年政府信息公开工作年度报告",\n "content": "<p>一、总体情况</p>",\n "id": 12,,}').encode()
+    with pytest.raises(DocumentError) as refused:
+        read_json(data, "answer.json")
+    assert refused.value.source == "answer.json" and "第 3 行第 11 列" in refused.value.reason
