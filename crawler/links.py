@@ -211,7 +211,8 @@ class _Walker:
             url = self.url(a.get("href"))
             if url is None:
                 continue
-            text = " ".join(leading_text(a, MAX_LINK_TEXT_CHARS).split()) or " ".join(img.get("alt") or "" for img in a.iter("img")) \
+            text = " ".join(leading_text(a, MAX_LINK_TEXT_CHARS).split()) \
+                or " ".join(img.get("alt") or "" for img in a.iter("img")) \
                 or " ".join((a.get("alt") or "").split())   # an image map's area says what it is in its alt
             found.append((a, url, self.named(a, link_label(text, a.get("title")))))
         anchors = [a for a, _, _ in found]
@@ -515,7 +516,8 @@ def _tab_labels(element) -> list[str]:
     the panes that follow it belong to one tab each."""
     labels = [_heading_text(leading_text(child, MAX_HEADING_READ)) for child in element if isinstance(child.tag, str)]
     if len(labels) == 1 and len(element) == 1 and len(element[0]):   # the strip inside a <ul>
-        labels = [_heading_text(leading_text(child, MAX_HEADING_READ)) for child in element[0] if isinstance(child.tag, str)]
+        labels = [_heading_text(leading_text(child, MAX_HEADING_READ)) for child in element[0]
+                  if isinstance(child.tag, str)]
     return labels if len(labels) >= 2 and all(labels) else []
 
 

@@ -82,7 +82,8 @@ def test_a_text_of_millions_of_characters_costs_no_more_memory_than_its_node(hug
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak < 6 * sys.getsizeof(BIG)   # the node's text as lxml converts it (3 times its size at most), and bounded reads
+    # the node's text as lxml converts it (at most 3 times its size), and the reads bounded
+    assert peak < 6 * sys.getsizeof(BIG)
 
 
 def test_clickable_titles_nested_around_the_page_are_read_in_bounded_time():
