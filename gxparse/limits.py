@@ -177,8 +177,12 @@ def render_dpi(width_in: float, height_in: float, wanted: float, where: str) -> 
     return dpi
 
 
+def table_too_large(rows: int, columns: int, slots: int) -> bool:
+    return max(rows * columns, slots) > MAX_TABLE_CELLS
+
+
 def check_table(rows: int, columns: int, slots: int, where: str = "") -> None:
-    if max(rows * columns, slots) > MAX_TABLE_CELLS:
+    if table_too_large(rows, columns, slots):
         raise LimitExceeded(f"表格过大：{where or '一个表格'}有 {rows} 行 × {columns} 列（合并的单元格按所占的格数计），"
                             f"共 {max(rows * columns, slots)} 个单元格，超过可读的上限 {MAX_TABLE_CELLS} 个，未读取。"
                             "年度报告的表格不过几十行、十几列：请核对文件是否为年度报告，该表格是否被转换工具写坏")

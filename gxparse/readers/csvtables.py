@@ -18,7 +18,7 @@ from itertools import groupby
 
 from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
-from gxparse.limits import check_lines, check_table
+from gxparse.limits import check_lines, check_table, table_too_large
 from gxparse.normalize import normalize_text
 
 _MIN_FIELDS = 3     # a table row of the report has a label and at least two figures or headers
@@ -32,20 +32,23 @@ _POINT_APART = re.compile(r"\d+ \d+")   # a figure's two digit runs either side 
 
 def _records(text: str) -> list[list[str]] | None:
     """The text's records, or None where it is no CSV the module reads (a field over its 128 KB limit)."""
-    numbered = _numbered_records(text)
-    return None if numbered is None else [record for _, record in numbered]
-
-
-def _numbered_records(text: str) -> list[tuple[int, list[str]]] | None:
-    """The text's records, each with the line of the file it starts on (a quoted field may span lines)."""
-    reader, out, line = csv.reader(io.StringIO(text, newline="")), [], 1
     try:
-        for record in reader:
-            out.append((line, record))
-            line = reader.line_num + 1
+        return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error:
         return None
-    return out
+
+
+def _record_lines(text: str, first: int, count: int) -> list[int]:
+    """The lines of the file records ``first`` … ``first + count - 1`` start on (a quoted field may span lines);
+    read again only to name a table refused, the records' lines are not kept as they are read."""
+    reader, starts, line = csv.reader(io.StringIO(text, newline="")), [], 1
+    for index, _ in enumerate(reader):
+        if index >= first:
+            starts.append(line)
+        if index + 1 == first + count:
+            break
+        line = reader.line_num + 1
+    return starts
 
 
 def is_csv(window: str) -> bool:
@@ -71,33 +74,36 @@ def _point_put_back(lines: list[str]) -> list[str]:
     return lines
 
 
-def _grid_rows(table: list[tuple[int, list[str]]], number: int) -> list[list[tuple[str, int, int]]]:
-    """The table's records (each with its line in the file) as grid rows, each filled out to the widest; a table
-    over ``limits.MAX_TABLE_CELLS`` slots so filled raises ``LimitExceeded`` naming its lines and its widest
-    record before a cell is made (one record of 100,000 commas over 70,000 short ones would make 7·10⁹)."""
-    widest, record = max(table, key=lambda numbered: len(numbered[1]))
-    width = len(record)
-    check_table(len(table), width, 0, f"表{number}（文件第 {table[0][0]}–{table[-1][0]} 行，最宽的是第 {widest} 行的 "
-                                      f"{width} 个字段）")
+def _grid_rows(table: list[list[str]], number: int, text: str, first: int) -> list[list[tuple[str, int, int]]]:
+    """The table's records (the ``first``-th of ``text`` on) as grid rows, each filled out to the widest; a table
+    over ``limits.MAX_TABLE_CELLS`` slots so filled raises ``LimitExceeded`` naming its lines in the file and its
+    widest record before a cell is made (one record of 100,000 commas over 70,000 short ones would make 7·10⁹)."""
+    widest = max(range(len(table)), key=lambda k: len(table[k]))
+    width, where = len(table[widest]), f"表{number}"
+    if table_too_large(len(table), width, 0):
+        lines = _record_lines(text, first, len(table))
+        where += f"（文件第 {lines[0]}–{lines[-1]} 行，最宽的是第 {lines[widest]} 行的 {width} 个字段）"
+    check_table(len(table), width, 0, where)
     return [[(joined_cell_lines(_point_put_back(normalize_text(field).split("\n"))), 1, 1) for field in record]
-            + [("", 1, 1)] * (width - len(record)) for _, record in table]
+            + [("", 1, 1)] * (width - len(record)) for record in table]
 
 
 def read_csv(text: str) -> Document:
-    records = _numbered_records(text)
+    records = _records(text)
     if records is None:
         return Document(lines_from_text(text), "text")
     check_lines(len(records))
     lines: list[Line] = []
-    table: list[tuple[int, list[str]]] = []
+    table: list[list[str]] = []
     tables = 0
-    for line, record in [*records, (0, [])]:
+    for index, record in enumerate([*records, []]):
         if len(record) > 1:
-            table.append((line, record))
+            table.append(record)
             continue
         if table:
             tables += 1
-            lines += grid_lines(expand_spans(_grid_rows(table, tables), f"表{tables}"), tables)
+            rows = _grid_rows(table, tables, text, index - len(table))
+            lines += grid_lines(expand_spans(rows, f"表{tables}"), tables)
             table = []
         if record and record[0].strip():
             lines += lines_from_text(record[0])
