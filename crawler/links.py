@@ -64,6 +64,9 @@ MAX_HEADING_CHARS = 30
 MAX_LINK_TEXT_CHARS = 1000   # a link's or an option's: a report's title is a few dozen
 MAX_HEADING_READ = 200       # a heading's: longer than MAX_HEADING_CHARS once squashed, it is none
 MAX_DATE_READ = 400          # a list item's, for the date printed beside its link
+# Options of a drop-down read: a province's drop-down of agencies lists a few hundred; one of 10⁵ (a 3.6 MB page)
+# gave 10⁵ links in 2.3 s of the spider's event loop.
+MAX_OPTIONS = 2_000
 SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
@@ -262,7 +265,7 @@ class _Walker:
         for select in root.iter("select"):
             if _year_choice(select) is not None:
                 continue   # its values are years the form sends, not addresses
-            options = list(select.iter("option"))
+            options = list(itertools.islice(select.iter("option"), MAX_OPTIONS))
             entries = self._chosen_agencies(select, options) or [
                 (self.url(o.get("value")), _option_text(o)) for o in options
                 if _ADDRESS_VALUE.search((o.get("value") or "").strip())]
@@ -304,7 +307,7 @@ class _Walker:
             if action is None or len(fields) > MAX_FORM_QUERY:
                 continue
             heading = self.heading(select)
-            for option in select.iter("option"):
+            for option in itertools.islice(select.iter("option"), MAX_OPTIONS):
                 text = _option_text(option)
                 value = option.get("value", text).strip()
                 if _YEAR.search(text) and value and option.get("selected") is None:   # selected: this page
@@ -474,7 +477,7 @@ def _year_choice(select):
     form = _submitted_form(select)
     if form is None:
         return None
-    options = [_option_text(o) for o in select.iter("option")]
+    options = [_option_text(o) for o in itertools.islice(select.iter("option"), MAX_OPTIONS)]
     years = sum(bool(_YEAR.search(t)) for t in options)
     return (select, form) if years >= 2 and 2 * years >= len(options) else None
 

@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler.links import MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
+from crawler.links import MAX_OPTIONS, MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 NANHU = "http://www.nanhu.gov.cn/zfxxgk/"
@@ -343,3 +343,13 @@ def test_a_script_arrays_address_is_named_by_the_title_of_its_own_entry_never_th
 def test_a_script_address_is_named_within_its_entry(code, name):
     root = lxml.html.fromstring(f"<html><body><script>{code}</script></body></html>")
     assert [link.text for link in page_links(root, NANHU) if link.url.endswith("/a/1.html")] == [name]
+
+
+def test_a_drop_down_of_a_hundred_thousand_agencies_gives_at_most_the_options_bound():
+    # every option was a ?deptId= link of the form: 100,000 links, 2.3 s of the spider's event loop
+    names = ["市财政局", "市卫生健康委员会", "市教育局", "市审计局", "市统计局"]
+    options = "".join(f"<option value='{i}'>{names[i % 5]}</option>" for i in range(100_000))
+    root = lxml.html.fromstring(f"<html><body><form action='catalog.html'><select name='deptId'>{options}"
+                                "</select></form></body></html>")
+    links = page_links(root, "http://a.gov.cn/")
+    assert 0 < len(links) <= MAX_OPTIONS and links[0].url == "http://a.gov.cn/catalog.html?deptId=0"
