@@ -6,6 +6,14 @@ The page is the first ``text/html`` part; a picture it shows is the part whose `
 ``<img src>`` resolved against the page's location (or its ``<base href>``), percent-encoded or not, or whose
 ``Content-ID`` a ``cid:`` source names. Further ``text/html`` parts that are no frame of the page are the
 further pages of its article (the crawler bundles an article its CMS split into pages so), read after it.
+
+A part that is a document of its own (PDF, Word, Excel, WPS, OFD: the kind its bytes show, whatever type it is
+labelled) is an attachment holding a part of the report: the crawler bundles an article with the attachments
+that are parts of it (its 附表.xls, or 正文.pdf and 附表.xls) so, ``crawler.parts`` says which. Each is read
+by the reader of its kind, its lines placed by ``附件N``: one report, its title and publisher the article's,
+each section from whichever parts hold it. A part restating the article's headings (a 附表 workbook's sheets
+each under 二、/三、/四、) has its lines under that section after the article's own (their 详见附表), since a
+heading counts only in order; a part with no heading of its own follows the article's lines.
 """
 
 from __future__ import annotations
@@ -20,13 +28,19 @@ from email.message import EmailMessage
 from urllib.parse import unquote, urljoin
 
 from gxparse import limits
-from gxparse.document import Document
+from gxparse.document import Document, Line
 from gxparse.errors import DocumentError
+from gxparse.readers.formats import BINARY_READERS, IMAGE_KINDS
 from gxparse.readers.html import Pictures, read_html
-from gxparse.readers.sniff import decode, text_codec
+from gxparse.readers.sniff import decode, sniff, text_codec
+from gxparse.sections import split_sections
+from gxparse.template import SECTIONS
 
 _MAX_PARTS = 1000   # parts looked at: a page with its pictures has tens
 _MAX_PAGES = 20     # pages of one article (as the crawler fetches them)
+_MAX_ATTACHED = 8   # documents attached to one article (the crawler bundles at most crawler.parts.MAX_PARTS)
+# the kinds an attached part is read as; a picture is the page's (shown by an <img>), an MHTML in an MHTML none
+_ATTACHED_KINDS = frozenset(BINARY_READERS) - {"mhtml", *IMAGE_KINDS}
 _BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 # what a page embeds (a frame's or a picture's src, a CSS url(), a <link href>: Word's header.htm), as against
 # the pages it links to with <a href>
@@ -111,7 +125,8 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
     text, location = _located(first, source)
     page = read_html(text, source, _pictures(parts, location), pictures_by_ocr)
     further = _further_pages(parts, first, text, location)
-    if not further:
+    attached = _attached(parts)
+    if not further and not attached:
         return page
     documents = [page]
     size, lines = len(text), len(page.lines)
@@ -122,18 +137,55 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
         documents.append(read_html(text, source, _pictures(parts, location), pictures_by_ocr))
         lines += len(documents[-1].lines)
         limits.check_lines(lines)
-    return _article(documents, functools.partial(read_mhtml, data, source, True) if not pictures_by_ocr else None)
+    attachments = []
+    for kind, part in attached:
+        attachments.append(BINARY_READERS[kind](_payload(part), source))
+        lines += len(attachments[-1].lines)
+        limits.check_lines(lines)
+    again = functools.partial(read_mhtml, data, source, True) if not pictures_by_ocr else None
+    return _article(documents, attachments, again)
 
 
-def _article(pages: list[Document], again: Callable[[], Document] | None) -> Document:
-    """The pages of one article as one document, each line of a further page placed by its page number (the
-    same table or line number recurs on every page)."""
-    lines = list(pages[0].lines)
-    for number, page in enumerate(pages[1:], start=2):
-        lines += [replace(line, where=f"第{number}页{line.where}") for line in page.lines]
+def _attached(parts: list[EmailMessage]) -> list[tuple[str, EmailMessage]]:
+    """The parts that are documents of their own (an article's attachments), with their sniffed kind, in order."""
+    found = []
+    for part in parts:
+        if part.get_content_maintype() in ("text", "image"):
+            continue
+        if (kind := sniff(_payload(part))) in _ATTACHED_KINDS:
+            found.append((kind, part))
+    return found[:_MAX_ATTACHED]
+
+
+def _by_sections(article: list[Line], parts: list[list[Line]]) -> list[Line]:
+    """The lines of an article and of its attached parts, each section's lines together: the article's
+    preamble, then section by section its heading (the first found) and the lines under it, the article's
+    before the parts'; a part's lines before its first heading (its title) after all. Parts with no heading
+    of their own follow the article as they are."""
+    split = [split_sections(article), *(split_sections(lines) for lines in parts)]
+    if not any(s.headings for s in split[1:]):
+        return [*article, *(line for lines in parts for line in lines)]
+    lines = list(split[0].preamble)
+    for section in SECTIONS:
+        heading = next((s.headings[section.key] for s in split if section.key in s.headings), None)
+        if heading is not None:
+            lines += [heading, *(line for s in split for line in s.bodies.get(section.key, []))]
+    return lines + [line for s in split[1:] for line in s.preamble]
+
+
+def _article(pages: list[Document], attachments: list[Document], again: Callable[[], Document] | None) -> Document:
+    """The pages of one article and the documents attached as its parts as one document, each line of a further
+    page placed by its page number and of an attachment by ``附件N`` (the same table or line number recurs on
+    each); its title and publisher the first page's."""
+    named = [(f"第{number}页", page) for number, page in enumerate(pages[1:], start=2)]
+    named += [(f"附件{number}", document) for number, document in enumerate(attachments, start=1)]
+    placed = {name: [replace(line, where=f"{name}{line.where}") for line in document.lines] for name, document in named}
     first = pages[0]
-    return Document(lines, "ocr" if any(p.source_type == "ocr" for p in pages) else first.source_type,
-                    title=first.title, publisher=first.publisher, ocr_text=any(p.ocr_text for p in pages),
-                    read_pictures=again if any(p.read_pictures for p in pages) else None,
-                    notes=[*first.notes, *(replace(note, where=f"第{number}页{note.where}")
-                                          for number, page in enumerate(pages[1:], start=2) for note in page.notes)])
+    article = [*first.lines, *(line for name, _ in named[:len(pages) - 1] for line in placed[name])]
+    lines = _by_sections(article, [placed[name] for name, _ in named[len(pages) - 1:]])
+    documents = [first, *(document for _, document in named)]
+    return Document(lines, "ocr" if any(d.source_type == "ocr" for d in documents) else first.source_type,
+                    title=first.title, publisher=first.publisher, ocr_text=any(d.ocr_text for d in documents),
+                    read_pictures=again if any(d.read_pictures for d in documents) else None,
+                    notes=[*first.notes, *(replace(note, where=f"{name}{note.where}")
+                                          for name, document in named for note in document.notes)])
