@@ -1,8 +1,9 @@
-"""A report page with the further pages of its article and the pictures of its tables as one MHTML document
-(RFC 2557 ``multipart/related``, the shape of Chromium's "Save as MHTML"): the page first, then its further
-pages in order, then each picture in the order the pages show them, every part named by its
-``Content-Location``, so a reader resolves each ``<img src>`` against the page's URL and finds the picture's
-part.
+"""A report page with the further pages of its article, the attachments that are parts of its report
+(``crawler.parts``: its 附表.xls, its 正文.pdf) and the pictures of its tables as one MHTML document (RFC 2557
+``multipart/related``, the shape of Chromium's "Save as MHTML"): the page first, then its further pages in
+order, then its attached parts in the order it links them (each with its own media type, bytes exact), then
+each picture in the order the pages show them, every part named by its ``Content-Location``, so a reader
+resolves each ``<img src>`` against the page's URL and finds the picture's part.
 
 The archive keeps a new version whenever a document's bytes change, so the same page and pictures always
 give the same bytes: no Date header, a boundary made from a hash of the parts. Every part is base64: the
@@ -65,15 +66,26 @@ class PagedArticle:
 
 @dataclass
 class PicturedPage:
-    """A report page waiting for the pictures of its tables, fetched one after another (the requests carry
-    it in their meta): what is still to fetch, and what has come."""
+    """A report page waiting for its attached parts and the pictures of its tables, fetched one after another
+    (the requests carry it in their meta): what is still to fetch, and what has come."""
 
     item: ReportDocument          # the page's item, as it would be yielded without its pictures
     charset: str | None           # the page's encoding
-    waiting: list[str]            # picture URLs still to fetch, in page order
+    waiting: list[str]            # attached parts' then picture URLs still to fetch, in page order
     pictures: list[Part] = field(default_factory=list)
     pages: list[Part] = field(default_factory=list)   # the article's further pages (``PagedArticle``)
     failed: int = 0               # pictures that could not be fetched
+    documents: frozenset[str] = frozenset()   # which of the URLs are attached parts (``crawler.parts``)
+    attached: list[Part] = field(default_factory=list)
+
+    def waits_for_document(self) -> bool:
+        """The next URL to fetch is an attached part, not a picture."""
+        return bool(self.waiting) and self.waiting[0] in self.documents
+
+    @property
+    def size(self) -> int:
+        """The bytes of the page and of what came."""
+        return len(self.item.body) + sum(len(p.body) for p in [*self.pages, *self.attached, *self.pictures])
 
     def failed_one(self) -> int:
         """The picture asked failed: it is left out, and so are those still to fetch once MAX_FAILED_PICTURES
@@ -86,22 +98,24 @@ class PicturedPage:
         return given_up
 
     def bundled(self) -> ReportDocument:
-        """The page's item, its body the MHTML of the page, its further pages and the pictures that came (the
-        page alone if none)."""
-        if not self.pictures and not self.pages:
+        """The page's item, its body the MHTML of the page, its further pages, its attached parts and the pictures
+        that came (the page alone if none). Attached parts are known as pictures are: the next crawl checks them
+        with their validators when the page answers 304."""
+        if not self.pictures and not self.pages and not self.attached:
             return self.item
         page = Part(self.item.final_url, "text/html", self.item.body)
-        known = [asdict(KnownPicture.fetched(p.url, p.etag, p.last_modified, p.body)) for p in self.pictures]
+        known = [asdict(KnownPicture.fetched(p.url, p.etag, p.last_modified, p.body, part))
+                 for parts, part in ((self.attached, True), (self.pictures, False)) for p in parts]
         headers = self.item.headers
         if self.pages:   # the first page's validators say nothing of the others (where the tables are): the
             # next crawl fetches the article whole, and the archive keeps a new version only if its bytes changed
             headers = {name: value for name, value in headers.items() if name not in ("etag", "last-modified")}
-        return replace(self.item, body=mhtml(page, [*self.pages, *self.pictures], self.charset),
+        return replace(self.item, body=mhtml(page, [*self.pages, *self.attached, *self.pictures], self.charset),
                        content_type=MHTML_TYPE, pictures=known, headers=headers)
 
 
 def mhtml(page: Part, parts: Sequence[Part], charset: str | None = None) -> bytes:
-    """The page and its other parts (its further pages, its pictures) as MHTML bytes; ``charset``: the pages'
+    """The page and its other parts (its further pages, attachments, pictures) as MHTML bytes; ``charset``: the pages'
     encoding, for their parts' Content-Type."""
     parts = [page, *parts]
     message = MIMEMultipart("related", boundary=_boundary(parts), type=page.content_type)

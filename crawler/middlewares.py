@@ -201,11 +201,13 @@ class PictureRecheckMiddleware:
         return self._check(replace(check, waiting=rest)) if rest else self._not_modified(check)
 
     def _check(self, check: PictureCheck) -> Request:
-        """The next picture's conditional request. Never filtered as a duplicate: the page's answer waits."""
+        """The next picture's conditional request. Never filtered as a duplicate: the page's answer waits. An
+        attached part is fetched within the site's download limit, as when it was bundled."""
         picture = check.waiting[0]
         return Request(picture.url, dont_filter=True, priority=PICTURE_PRIORITY, meta={
             "role": "picture", "gxmon_check": check, "gxmon_validators": (picture.etag, picture.last_modified),
-            "subsite": check.page["meta"].get("subsite", 0), "download_maxsize": self.maxsize})
+            "subsite": check.page["meta"].get("subsite", 0),
+            **({} if picture.part else {"download_maxsize": self.maxsize})})
 
     def _not_modified(self, check: PictureCheck) -> Response:
         page = request_from_dict(check.page, spider=self.crawler.spider)

@@ -1,8 +1,9 @@
 """Which pictures each bundled page was archived with, so the next crawl can tell whether they changed.
 
 A page answering 304 says its HTML is unchanged, not that the pictures it shows are: an agency may upload a
-new screenshot of a table under the old picture's name. For every page yielded as a bundle
-(``crawler.bundle``) the crawl keeps its pictures: each one's URL as the page names it, its validators (ETag,
+new screenshot of a table under the old picture's name, or a new 附表.xls under the old attachment's. For every
+page yielded as a bundle (``crawler.bundle``) the crawl keeps its pictures, and its attachments bundled as parts
+of its report (``crawler.parts``) the same way: each one's URL as the page names it, its validators (ETag,
 Last-Modified) and the SHA-256 of its bytes; ``crawler.middlewares.PictureRecheckMiddleware`` checks them when
 the page answers 304.
 
@@ -36,10 +37,12 @@ class KnownPicture:
     etag: str | None
     last_modified: str | None
     sha256: str                 # of its bytes: a picture served without validators is compared by them
+    part: bool = False          # an attached part of the page's report (crawler.parts), checked as a picture is
 
     @classmethod
-    def fetched(cls, url: str, etag: str | None, last_modified: str | None, body: bytes) -> KnownPicture:
-        return cls(url, etag, last_modified, hashlib.sha256(body).hexdigest())
+    def fetched(cls, url: str, etag: str | None, last_modified: str | None, body: bytes,
+                part: bool = False) -> KnownPicture:
+        return cls(url, etag, last_modified, hashlib.sha256(body).hexdigest(), part)
 
     def same_bytes(self, body: bytes) -> bool:
         return hashlib.sha256(body).hexdigest() == self.sha256

@@ -14,8 +14,10 @@ There is no fixed path through a site. Every page is read the same way (``parse_
 
 ``parse_document`` reads what a report link leads to: a report page is yielded (one whose tables are pictures
 with them, fetched one after another and bundled with the page as MHTML: ``crawler.pictures``,
-``crawler.bundle``; when such a page answers 304 on a later crawl, ``PictureRecheckMiddleware`` has checked its
-pictures before the spider sees the answer); a report page holding only a file yields the file; look-alikes are
+``crawler.bundle``; so is an article with the attachments that are parts of its report, its 附表.xls or its
+正文.pdf and 附表.xls: ``crawler.parts``; when such a page answers 304 on a later crawl,
+``PictureRecheckMiddleware`` has checked its pictures and parts before the spider sees the answer); a report page
+holding only a file yields the file; look-alikes are
 dropped; a document the titles cannot decide on is yielded as ``maybe`` and ``crawler.pipelines.ParsePipeline``
 keeps it only if gxparse reads an annual report (parsing is never done in the spider: it would stop the
 reactor); a "report" that is itself a list of reports is read as a list.
@@ -125,6 +127,7 @@ from crawler.pagers import (
     script_pager_urls,
 )
 from crawler.pagerplugins import loaded_list_pages, plugin_pager_urls
+from crawler.parts import MAX_BUNDLE_BYTES, report_parts
 from crawler.querydetail import query_detail_requests
 from crawler.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.scope import Scope
@@ -881,9 +884,15 @@ class ReportsSpider(scrapy.Spider):
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
                 cap = self.settings.getint("REPORT_PICTURES_MAX")
                 pictures = pictures[:max(cap, 1 + len(further)) if scans else cap]
-            bundle = PicturedPage(item, response.encoding, pictures,
+            parts = self._parse_parts([response, *further], True) if report_body else []
+            bundle = PicturedPage(item, response.encoding, [*parts, *pictures], documents=frozenset(parts),
                                   pages=[Part(page.url, "text/html", page.body) for page in further])
             yield self._picture_request(bundle, meta) if bundle.waiting else bundle.bundled()
+            return
+        if parts := self._parse_parts([response], False):   # an article of parts (正文.pdf, 附表.xls): one report
+            bundle = PicturedPage(self._item(response, title, verdict), response.encoding, parts,
+                                  documents=frozenset(parts))
+            yield self._picture_request(bundle, meta)
             return
         files = self._parse_attachments(response)
         if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
@@ -942,23 +951,30 @@ class ReportsSpider(scrapy.Spider):
     # -- the pictures of a report page's tables ------------------------------------------------------
 
     def _picture_request(self, page: PicturedPage, meta: dict[str, Any]) -> scrapy.Request:
-        """The page's next picture. Never filtered as a duplicate: another page may show the same picture,
-        and a dropped request would lose the page's item."""
+        """The page's next attached part or picture. Never filtered as a duplicate: another page may show the
+        same picture, and a dropped request would lose the page's item. An attached part is fetched within the
+        site's download limit and what the bundle may still hold (``crawler.parts.MAX_BUNDLE_BYTES``)."""
+        maxsize = self.settings.getint("REPORT_PICTURE_MAXSIZE")
+        if page.waits_for_document():
+            maxsize = max(MAX_BUNDLE_BYTES - page.size, 1)
+            maxsize = min(maxsize, self.settings.getint("DOWNLOAD_MAXSIZE") or maxsize)
         return scrapy.Request(page.waiting[0], callback=self.parse_picture, errback=self.on_picture_error,
                               dont_filter=True, priority=PICTURE_PRIORITY, meta={
-            "role": "picture", "page": page, "subsite": meta.get("subsite", PORTAL),
-            "download_maxsize": self.settings.getint("REPORT_PICTURE_MAXSIZE")})
+            "role": "picture", "page": page, "subsite": meta.get("subsite", PORTAL), "download_maxsize": maxsize})
 
     def parse_picture(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
-        """A picture of the page joins its bundle (unless it is no picture); then the next, or the item."""
+        """A picture (or attached part) of the page joins its bundle (unless it is no picture, or a page
+        where a file was linked); then the next, or the item."""
         page: PicturedPage = response.meta["page"]
+        document = page.waits_for_document()
         url = page.waiting.pop(0)   # as the page names it, whatever redirects the request followed
-        kind = _picture_type(response)
+        kind = _part_type(response) if document else _picture_type(response)
         if kind is None:
-            self.logger.info("not a picture, left out of %s: %s", page.item.final_url, url)
+            self.logger.info("not a %s, left out of %s: %s", "file" if document else "picture", page.item.final_url,
+                             url)
         else:
-            page.pictures.append(Part(url, kind, response.body, _header(response, "etag"),
-                                      _header(response, "last-modified")))
+            (page.attached if document else page.pictures).append(
+                Part(url, kind, response.body, _header(response, "etag"), _header(response, "last-modified")))
         yield self._next_picture(page, response.meta)
 
     def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
@@ -1438,6 +1454,11 @@ class ReportsSpider(scrapy.Spider):
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())
 
+    def _parse_parts(self, pages: Sequence[TextResponse], holds_report: bool) -> list[str]:
+        """The attachments of an article's pages that are parts of its report (``crawler.parts``), in order."""
+        files = [link for page in pages for link in self._parse_attachments(page)]
+        return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
+
     def _parse_scans(self, response: TextResponse) -> list[str]:
         """The pictures the page's article shows (a scanned report's pages), in order."""
         urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
@@ -1484,6 +1505,15 @@ def _picture_type(response: Response) -> str | None:
     declared = sniff_content_type(b"", _header(response, "content-type"))
     kind = sniffed if sniffed.startswith("image/") else declared
     return kind if kind.startswith("image/") else None
+
+
+def _part_type(response: Response) -> str | None:
+    """An attached part's media type, its Content-Type's unless that is generic, else what its bytes show; None
+    for a web page (an error page answered 200, a page where a file was linked)."""
+    if is_html(response.body):
+        return None
+    kind = sniff_content_type(response.body, _header(response, "content-type"))
+    return None if kind in ("text/html", "application/xhtml+xml") else kind
 
 
 def _completed(named: str | None, full: str | None) -> str | None:

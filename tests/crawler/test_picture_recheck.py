@@ -195,3 +195,21 @@ class _NoValidators:
 class _AllKnown:
     def get(self, url):
         return ('"x"', None)
+
+
+def test_an_attached_part_is_checked_within_the_sites_download_limit_and_a_changed_one_refetches_the_page(tmp_path):
+    """A bundled article's 附表.xls (crawler.parts) is checked as its pictures are, but as large as the site lets a
+    document be: a picture's limit would cut its answer short and prove nothing."""
+    site = Site("zhoukou", "周口市人民政府", ("http://www.zhoukou.gov.cn/",), allowed_domains=("zhoukou.gov.cn",))
+    crawler = Crawler(ReportsSpider, Settings({"REPORT_PICTURE_MAXSIZE": 1000}))
+    crawler.stats = MemoryStatsCollector(crawler)
+    crawler.spider = ReportsSpider.from_crawler(crawler, site=site)
+    store = PictureStore(tmp_path / "p.jsonl")
+    part = KnownPicture.fetched("http://www.zhoukou.gov.cn/uploads/fb.xls", '"x"', None, b"\xd0\xcf\x11\xe0 old", True)
+    store.item_scraped(_item(pictures=[part]))
+    middleware = PictureRecheckMiddleware(crawler, store)
+    check = middleware.process_response(*_page_304(middleware))
+    assert check.url == part.url and "download_maxsize" not in check.meta
+    refetch = middleware.process_response(check, _answer(check, 200, b"\xd0\xcf\x11\xe0 new" * 500))
+    assert isinstance(refetch, Request) and refetch.url == PAGE and refetch.meta["gxmon_refetch"]
+    assert PictureStore(tmp_path / "p.jsonl").pictures(PAGE) == [part]
