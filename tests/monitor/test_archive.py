@@ -419,3 +419,31 @@ def test_validators_are_the_crawling_sites(two_sites):
     # A 304 to the other site could not be filed under any report of it: it asks in full.
     assert ArchiveValidatorStore(two_sites.engine, "other").get("http://kf.test/nb/2021.html") is None
     assert ArchiveValidatorStore(two_sites.engine, "other").known_urls("other") == []
+
+
+def test_a_changed_attachment_of_a_bundled_article_is_a_new_version_with_its_figures_diff(archive, tmp_path):
+    """An article bundled with its 附表 workbook (crawler.bundle, crawler.parts): the workbook replaced with one
+    figure changed is a new version of the one report, the change that figure."""
+    from pathlib import Path
+
+    from crawler.bundle import Part, mhtml
+    from tests.gxparse.formats.make_xlsx import write_table_sheets
+    from tests.gxparse.formats.plan import report_plan
+    from tests.gxparse.seeds import report_dict
+
+    url = "http://kf.test/nb/t20220120_91.html"
+    article = (Path(__file__).parents[1] / "files" / "parts_article_tables_attached.html").read_bytes()
+
+    def bundle(report: dict, name: str) -> bytes:
+        tables = write_table_sheets(report_plan("kaifeng_2021", report), report["title"], tmp_path / name)
+        return mhtml(Part(url, "text/html", article), [Part(url.rsplit("/", 1)[0] + "/parts_tables.xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tables.read_bytes())],
+                     "utf-8")
+
+    report = report_dict("kaifeng_2021")
+    revised = changed(report, s2__penalty__decisions=report["s2"]["penalty"]["decisions"] + 10)
+    crawl(archive, document(bundle(report, "v1.xlsx"), url, content_type="multipart/related"))
+    crawl(archive, document(bundle(revised, "v2.xlsx"), url, content_type="multipart/related"))
+    assert count(archive, Version) == 2 and count(archive, Report) == 1
+    [figures] = rows(archive, Change, Change.kind == "figures_changed")
+    assert [f["cell"] for f in figures.detail["figures"]] == ["s2.penalty.decisions"]
