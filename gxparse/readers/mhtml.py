@@ -7,13 +7,14 @@ The page is the first ``text/html`` part; a picture it shows is the part whose `
 ``Content-ID`` a ``cid:`` source names. Further ``text/html`` parts that are no frame of the page are the
 further pages of its article (the crawler bundles an article its CMS split into pages so), read after it.
 
-A part that is a document of its own (PDF, Word, Excel, WPS, OFD: the kind its bytes show, whatever type it is
-labelled) is an attachment holding a part of the report: the crawler bundles an article with the attachments
-that are parts of it (its 附表.xls, or 正文.pdf and 附表.xls) so, ``crawler.parts`` says which. Each is read
-by the reader of its kind, its lines placed by ``附件N``: one report, its title and publisher the article's,
-each section from whichever parts hold it. A part restating the article's headings (a 附表 workbook's sheets
-each under 二、/三、/四、) has its lines under that section after the article's own (their 详见附表), since a
-heading counts only in order; a part with no heading of its own follows the article's lines.
+A part that is a document of its own (PDF, Word, Excel, WPS, OFD: the kind its bytes show, whatever type it
+is labelled; the first 4) is an attachment holding a part of the report: the crawler bundles an article with
+the attachments that are parts of it (its 附表.xls, or 正文.pdf and 附表.xls) so, ``crawler.parts`` says
+which. Each is read by the reader of its kind, its lines placed by ``附件N``: one report, its title and
+publisher the article's, each section from whichever parts hold it. A part restating the article's headings
+(a 附表 workbook's sheets each under 二、/三、/四、) has its lines under that section after the article's own
+(their 详见附表), since a heading counts only in order, unless the article prints that section's table itself
+(a copy beside it is no second table); a part with no heading of its own follows the article's lines.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from gxparse.template import SECTIONS
 
 _MAX_PARTS = 1000   # parts looked at: a page with its pictures has tens
 _MAX_PAGES = 20     # pages of one article (as the crawler fetches them)
-_MAX_ATTACHED = 8   # documents attached to one article (the crawler bundles at most crawler.parts.MAX_PARTS)
+_MAX_ATTACHED = 4   # documents attached to one article (the crawler bundles as many: crawler.parts.MAX_PARTS)
 # the kinds an attached part is read as; a picture is the page's (shown by an <img>), an MHTML in an MHTML none
 _ATTACHED_KINDS = frozenset(BINARY_READERS) - {"mhtml", *IMAGE_KINDS}
 _BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -148,28 +149,34 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
 
 def _attached(parts: list[EmailMessage]) -> list[tuple[str, EmailMessage]]:
     """The parts that are documents of their own (an article's attachments), with their sniffed kind, in order."""
-    found = []
+    found: list[tuple[str, EmailMessage]] = []
     for part in parts:
-        if part.get_content_maintype() in ("text", "image"):
-            continue
-        if (kind := sniff(_payload(part))) in _ATTACHED_KINDS:
+        if len(found) == _MAX_ATTACHED:
+            break
+        if part.get_content_maintype() not in ("text", "image") and (kind := sniff(_payload(part))) in _ATTACHED_KINDS:
             found.append((kind, part))
-    return found[:_MAX_ATTACHED]
+    return found
 
 
 def _by_sections(article: list[Line], parts: list[list[Line]]) -> list[Line]:
     """The lines of an article and of its attached parts, each section's lines together: the article's
     preamble, then section by section its heading (the first found) and the lines under it, the article's
-    before the parts'; a part's lines before its first heading (its title) after all. Parts with no heading
-    of their own follow the article as they are."""
+    before the parts' (the parts' none where the article's own lines hold figures: its table); a part's lines
+    before its first heading (its title) after all. Parts with no heading of their own follow the article as
+    they are."""
     split = [split_sections(article), *(split_sections(lines) for lines in parts)]
     if not any(s.headings for s in split[1:]):
         return [*article, *(line for lines in parts for line in lines)]
     lines = list(split[0].preamble)
     for section in SECTIONS:
         heading = next((s.headings[section.key] for s in split if section.key in s.headings), None)
-        if heading is not None:
-            lines += [heading, *(line for s in split for line in s.bodies.get(section.key, []))]
+        if heading is None:
+            continue
+        own = split[0].bodies.get(section.key, [])
+        # a section whose table the article prints itself: a part's copy of it (附表 beside the table) is no
+        # second table of the section
+        others = [] if any(line.values for line in own) else [s.bodies.get(section.key, []) for s in split[1:]]
+        lines += [heading, *own, *(line for body in others for line in body)]
     return lines + [line for s in split[1:] for line in s.preamble]
 
 

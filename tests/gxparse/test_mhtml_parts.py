@@ -10,7 +10,8 @@ from email.mime.text import MIMEText
 from pathlib import Path
 
 from gxparse import parse_document
-from tests.gxparse.seeds import expected_tables
+from simsite.render import render_report_html
+from tests.gxparse.seeds import expected_tables, report_dict, seed_prose
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 URL = "http://www.kaifeng.gov.cn/zwgk/ndbg/t20220120_91.html"
@@ -64,3 +65,12 @@ def test_a_part_that_is_no_document_is_left_out():
     report = parse_document(bundle(ARTICLE, [("x.bin", "application/octet-stream", b"\x00garbage" * 100)]),
                             "bundle.mhtml").to_dict()
     assert report["sections_present"] == ["s1", "s2", "s3", "s4", "s5", "s6"] and report["s2"] is None
+
+
+def test_a_tables_workbook_beside_an_article_printing_the_tables_itself_is_no_second_table():
+    """An article holding the whole report, tables included, with the same tables again as 附表.xls: each section's
+    table is the article's, read whole (the copy after it left table 四's cells unread)."""
+    html = render_report_html({**report_dict("kaifeng_2021"), **seed_prose("kaifeng_2021")})
+    report = parse_document(bundle(html, [("fb.xls", "application/vnd.ms-excel", TABLES)]), "bundle.mhtml").to_dict()
+    assert {table: report[table] for table in ("s2", "s3", "s4")} == expected_tables("kaifeng_2021")
+    assert not [f for f in report["findings"] if f["rule"].startswith(("cell.", "table."))]
