@@ -128,8 +128,8 @@ from crawler.pagers import (
 )
 from crawler.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.parts import MAX_BUNDLE_BYTES, report_parts
-from crawler.querydetail import query_detail_requests
 from crawler.pictures import holds_report_text, opens_report_text, table_pictures
+from crawler.querydetail import query_detail_requests
 from crawler.scope import Scope
 from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
