@@ -7,21 +7,24 @@ parameters come from forms, so an empty field means "not given".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from monitor.archive.queries import version_history
 from monitor.archive.store import RAW, BlobStore
+from gxparse.errors import LimitExceeded
 from monitor.web import queries
+from monitor.web.bundleparts import MAX_PARTS, BundlePart, bundle_part, bundle_parts
 from monitor.web.chart import applications_chart
 from monitor.prose import section_diffs
 from monitor.web.deps import SessionDep, StoreDep, zone
 from monitor.web.listrows import finding_rows, report_rows
 from monitor.web.params import Id
-from monitor.web.raw import download
+from monitor.web.raw import download, download_headers
 from monitor.web.render import templates
 from monitor.web.timeline import timeline
 from monitor.web.triage_state import triage_view
@@ -82,10 +85,19 @@ def _report_page(request: Request, s: Session, blobs: BlobStore, report_id: int,
     if version is None and history.versions:
         version = queries.version_view(s, blobs, history.versions[-1].version)
     shown = timeline(history.versions, zone(request), version.id if version else None)
+    parts, parts_unread = _parts(blobs, version) if version else ([], None)
     return render(request, "report.html", report=report, timeline=shown,
                   events=history.events, urls=queries.report_urls(s, report_id), version=version,
-                  figures=figures(version) if version else None,
+                  figures=figures(version) if version else None, parts=parts, parts_unread=parts_unread,
                   report_findings=queries.report_level_findings(s, report_id))
+
+
+def _parts(blobs: BlobStore, version: queries.VersionView) -> tuple[list[BundlePart], str | None]:
+    """A bundled version's parts, or why they cannot be listed (a bundle over gxparse's bounds)."""
+    try:
+        return bundle_parts(blobs, version.raw_sha256, version.content_type), None
+    except LimitExceeded as exc:
+        return [], str(exc)
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
@@ -114,6 +126,19 @@ def version_page(request: Request, version_id: Id, s: SessionDep,
 def raw_page(version_id: Id, s: SessionDep, blobs: StoreDep) -> Response:
     doc = queries.raw_document(s, version_id)
     return download(blobs.verified_path(RAW, doc.sha256), doc)
+
+
+@router.get("/versions/{version_id}/parts/{index}")
+def part_page(version_id: Id, index: Annotated[int, FastPath(ge=0, le=MAX_PARTS)], s: SessionDep,
+              blobs: StoreDep) -> Response:
+    """One part of a bundled version (its article's page, an attached 附表.xls, a picture): its exact bytes as
+    a download, under the raw document's headers."""
+    doc = queries.raw_document(s, version_id)
+    try:
+        part, body = bundle_part(blobs, doc.sha256, doc.content_type, index)
+    except LimitExceeded as exc:
+        raise queries.NotFound(f"第 {version_id} 版的部分无法读取：{exc}") from None
+    return Response(body, headers=download_headers(part.name, part.content_type, f"{doc.sha256}-{index}"))
 
 
 @router.get("/compare")

@@ -35,11 +35,9 @@ BUNDLE_TYPE = "multipart/related"   # MHTML: the crawler's bundle of a report pa
 _EXTENSIONS = {"application/ofd": ".ofd"}
 
 
-def filename(doc: RawDocument, content_type: str) -> str:
-    """The file name of the URL's last path segment, made safe; else one made from the version id."""
-    name = _UNSAFE_NAME.sub("_", unquote(PurePosixPath(urlsplit(doc.url).path).name)).strip("._")
-    if not name:
-        name = f"gxmon-version-{doc.version_id}"
+def safe_name(name: str, fallback: str, content_type: str) -> str:
+    """``name`` made safe as a file name (else ``fallback``), with an extension of its type when it has none."""
+    name = _UNSAFE_NAME.sub("_", name).strip("._") or fallback
     media = content_type.split(";")[0].strip()
     if media == BUNDLE_TYPE:   # a page bundled with its pictures is no page to open as .html
         name = f"{name.rsplit('.', 1)[0] if '.' in name else name}.mhtml"
@@ -48,16 +46,26 @@ def filename(doc: RawDocument, content_type: str) -> str:
     return name[:150]
 
 
-def download(path: Path, doc: RawDocument) -> FileResponse:
-    content_type = media_type(doc.content_type)
-    name = filename(doc, content_type)
+def filename(doc: RawDocument, content_type: str) -> str:
+    """The file name of the URL's last path segment, made safe; else one made from the version id."""
+    return safe_name(unquote(PurePosixPath(urlsplit(doc.url).path).name), f"gxmon-version-{doc.version_id}",
+                     content_type)
+
+
+def download_headers(name: str, content_type: str, etag: str) -> dict[str, str]:
+    """An archived file's headers: a download of its exact bytes, never sniffed nor shown as a page of this site."""
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return FileResponse(path, media_type=content_type, headers={
+    return {
         "Content-Type": content_type,
-        "Content-Disposition": disposition,
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}",
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": RAW_CSP,
         "Cache-Control": "private, max-age=86400, immutable",   # content-addressed: the bytes never change
-        "ETag": f'"{doc.sha256}"',
-    })
+        "ETag": f'"{etag}"',
+    }
+
+
+def download(path: Path, doc: RawDocument) -> FileResponse:
+    content_type = media_type(doc.content_type)
+    return FileResponse(path, media_type=content_type,
+                        headers=download_headers(filename(doc, content_type), content_type, doc.sha256))

@@ -17,7 +17,7 @@ def path_values(web_archive) -> dict[str, int]:  # noqa: ANN001 (conftest.WebArc
     """A real id for every path parameter the routes take."""
     first, second = web_archive.versions[:2]
     return {"report_id": web_archive.kaifeng_2021, "version_id": first, "version_a": first, "version_b": second,
-            "agency_id": web_archive.kaifeng_agency, "run_id": 1}
+            "agency_id": web_archive.kaifeng_agency, "run_id": 1, "index": 0}
 
 
 def get_paths(client, web_archive) -> list[str]:  # noqa: ANN001

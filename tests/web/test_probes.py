@@ -59,7 +59,8 @@ API_400 = [f"/api/reports?page={BEYOND}", "/api/reports?page=-1", f"/api/reports
            "/api/cdx?report=1&resume_key=naive"]
 
 PAGE_404 = [f"/reports/{BEYOND}", "/reports/-1", f"/versions/{BEYOND}", f"/versions/{BEYOND}/raw",
-            "/versions/-3/raw", f"/diff/1/{BEYOND}", f"/agencies/{HUGE}", f"/runs/{BEYOND}", "/compare?a=-1&b=1"]
+            "/versions/-3/raw", f"/diff/1/{BEYOND}", f"/agencies/{HUGE}", f"/runs/{BEYOND}", "/compare?a=-1&b=1",
+            f"/versions/1/parts/{BEYOND}", "/versions/1/parts/-1", f"/versions/{BEYOND}/parts/0"]
 
 PAGE_400 = [f"/reports?page={BEYOND}", f"/reports?page={HUGE}", f"/reports?year={BEYOND}", "/reports?per_page=-1",
             f"/findings?page={BEYOND}", f"/runs/1?page={BEYOND}", "/agencies?q=%00", "/findings?rule=s3%00",
