@@ -39,6 +39,7 @@ class Answer:
     trickle: float = 0.0    # seconds between chunks of ``chunk`` bytes
     chunk: int = 64
     repeat: int = 1         # the body sent this many times over: a 2 GB answer from 1 MB held
+    etag: str | None = None  # sent with it; a request naming it in If-None-Match is answered 304
 
     @property
     def length(self) -> int:
@@ -76,6 +77,7 @@ class HostileSite:
     column_extra: list[str] = field(default_factory=list)    # more <li> of the column
     expected: dict[str, tuple[str, int]] = field(default_factory=dict)   # URL → (agency, year)
     log: list[str] = field(default_factory=list)
+    not_modified: list[str] = field(default_factory=list)   # the targets answered 304
 
     def __post_init__(self) -> None:
         self.server = _Server(self)
@@ -133,22 +135,29 @@ class Crawl:
     seconds: float
 
 
-@contextmanager
-def crawled(sites: dict[str, HostileSite], state: Path, options: dict[str, dict] | None = None,
-            settings: dict | None = None, timeout: float = 240) -> Iterator[Crawl]:
-    """Crawl ``sites`` together (``run_crawl``, each site with FAST and its ``options``), its items written
-    under ``state``; the servers closed after."""
+def crawl_sites(sites: dict[str, HostileSite], state: Path, options: dict[str, dict] | None = None,
+                settings: dict | None = None, timeout: float = 240, feed: str = "") -> Crawl:
+    """One crawl of ``sites`` together (``run_crawl``, each site with FAST and its ``options``), its items written
+    under ``state`` as ``{feed}{site}.jsonl``; the servers left running (a crawl again keeps its state there)."""
     configs = [Site(name, f"{site.name}人民政府", (site.start_url,), **{**FAST, **(options or {}).get(name, {})})
                for name, site in sites.items()]
     settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_STATE_DIR": str(state),
-                "FEEDS": {str(state / "%(site_id)s.jsonl"): {"format": "jsonlines"}}, **(settings or {})}
+                "FEEDS": {str(state / f"{feed}%(site_id)s.jsonl"): {"format": "jsonlines"}}, **(settings or {})}
     started = time.monotonic()
+    summary = run_crawl(configs, settings, timeout=timeout)
+    seconds = time.monotonic() - started
+    feeds = {name: Path(state, f"{feed}{name}.jsonl") for name in sites}
+    items = {name: [json.loads(line) for line in path.read_text("utf-8").splitlines()] if path.exists() else []
+             for name, path in feeds.items()}
+    return Crawl(sites, summary, items, seconds)
+
+
+@contextmanager
+def crawled(sites: dict[str, HostileSite], state: Path, options: dict[str, dict] | None = None,
+            settings: dict | None = None, timeout: float = 240) -> Iterator[Crawl]:
+    """Crawl ``sites`` together (``crawl_sites``); the servers closed after."""
     try:
-        summary = run_crawl(configs, settings, timeout=timeout)
-        seconds = time.monotonic() - started
-        items = {name: [json.loads(line) for line in Path(state, f"{name}.jsonl").read_text("utf-8").splitlines()]
-                 if Path(state, f"{name}.jsonl").exists() else [] for name in sites}
-        yield Crawl(sites, summary, items, seconds)
+        yield crawl_sites(sites, state, options, settings, timeout)
     finally:
         for site in sites.values():
             site.close()
@@ -163,8 +172,16 @@ class _Handler(BaseHTTPRequestHandler):
         time.sleep(answer.delay)
         trickle = answer.trickle or site.trickle
         try:
+            if answer.etag and self.headers.get("If-None-Match") == answer.etag:
+                site.not_modified.append(self.path)
+                self.send_response(304)
+                self.send_header("ETag", answer.etag)
+                self.end_headers()
+                return
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
+            if answer.etag:
+                self.send_header("ETag", answer.etag)
             self.send_header("Content-Length", str(answer.length))
             self.end_headers()
             if not trickle:

@@ -1,6 +1,7 @@
 """Reports published in parts, crawled over real HTTP (tests/crawler/parts_site.py): an article whose tables are
 in 附表.xls, and an article of 正文.pdf and 附表.xls, are each one MHTML document of the article and its parts
-(bytes exact); an article whose one attachment is a whole report of its own yields that report as before."""
+(bytes exact); an article whose one attachment is a whole report of its own yields that report as before. Crawled
+again after the 附表.xls changed under its name, the article answering 304 is bundled anew with the new xls."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import email
 import pytest
 
 from tests.crawler import parts_site as site_
-from tests.crawler.hostile import crawled
+from tests.crawler.hostile import crawl_sites, crawled
+from tests.gxparse.formats.make_xlsx import write_table_sheets
+from tests.gxparse.formats.plan import report_plan
+from tests.gxparse.seeds import report_dict
+from tests.monitor.conftest import changed
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +67,37 @@ def test_every_report_of_the_site_is_yielded_once(crawl):
     site, items = crawl
     assert set(site.expected) <= {site.base + url for url in items}
     assert len(items) == len(site.expected) + 3
+
+
+@pytest.fixture(scope="module")
+def recrawl(tmp_path_factory):
+    """The site crawled twice over one state: its article served with an ETag, its 附表.xls replaced in between
+    by a workbook of the same tables with one figure changed (the new bytes)."""
+    site = site_.parts_site()
+    site.answers[site_.ARTICLE].etag = '"article-1"'
+    state = tmp_path_factory.mktemp("reparts")
+    try:
+        crawl_sites({"parts": site}, state, feed="first-")
+        report = report_dict("kaifeng_2021")
+        revised = changed(report, s2__penalty__decisions=report["s2"]["penalty"]["decisions"] + 10)
+        tables = write_table_sheets(report_plan("kaifeng_2021", revised), revised["title"], state / "new.xlsx")
+        site.answers[site_.TABLES].body = tables.read_bytes()
+        site.log.clear()
+        second = crawl_sites({"parts": site}, state, feed="second-")
+        yield site, {item["final_url"].removeprefix(site.base): item for item in second.items["parts"]}
+    finally:
+        site.close()
+
+
+def test_a_changed_part_of_an_article_answering_304_is_bundled_anew(recrawl):
+    site, items = recrawl
+    assert site.not_modified == [site_.ARTICLE]
+    # the article: its 304, then fetched again; the xls: checked, then fetched again for the new bundle
+    assert site.log.count(site_.ARTICLE) == 2 and site.log.count(site_.TABLES) == 2
+    item = items[site_.ARTICLE]
+    assert item["status"] == 200 and item["content_type"] == "multipart/related"
+    parts = _parts(item)
+    assert [url.removeprefix(site.base) for url, _, _ in parts] == [site_.ARTICLE, site_.TABLES]
+    assert parts[0][2] == site.answers[site_.ARTICLE].body
+    assert parts[1][2] == site.answers[site_.TABLES].body != site_.tables_bytes()
+    assert site_.TABLES not in items
