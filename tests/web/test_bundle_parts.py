@@ -3,6 +3,10 @@ version page and each downloaded with its exact bytes, under the raw document's 
 
 from __future__ import annotations
 
+from email import encoders
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,9 +19,9 @@ from crawler.bundle import Part, mhtml
 from monitor.archive.db import make_engine, migrate
 from monitor.archive.models import Version
 from monitor.archive.record import Archive
-from monitor.archive.store import BlobStore
+from monitor.archive.store import RAW, BlobStore
 from monitor.web import create_app
-from monitor.web.bundleparts import MAX_PARTS
+from monitor.web.bundleparts import MAX_PARTS, bundle_part, bundle_parts
 from tests.monitor.conftest import document
 from tests.web.conftest import _config
 
@@ -102,3 +106,23 @@ def test_a_bundle_of_more_parts_than_gxparse_reads_says_its_parts_cannot_be_list
     assert not tree.xpath("//details[@id='parts']")
     assert f"上限 {MAX_PARTS} 个" in " ".join(tree.xpath("//p[@class='notice']/text()"))
     assert client.get(f"/versions/{many}/parts/0").status_code == 404
+
+
+@pytest.mark.parametrize(("location", "name"), [
+    (None, "part-1.png"),                                      # a part named by its Content-ID alone
+    ("http://kf.test/nb/..%2F..%2Fetc%2Fevil.png", "etc_evil.png"),   # a path in the name is no path
+    ("http://kf.test/nb/%E9%99%84%E8%A1%A8%201.png", "附表_1.png"),
+])
+def test_a_parts_file_name_is_made_safe_and_never_empty(tmp_path, location, name):
+    picture = MIMENonMultipart("image", "png")
+    picture.set_payload(PICTURE)
+    encoders.encode_base64(picture)
+    picture["Content-ID"] = "<p1@kf.test>"
+    if location:
+        picture["Content-Location"] = location
+    page = MIMEText("<img src='cid:p1@kf.test'>", "html", "utf-8")
+    bundle = MIMEMultipart("related", _subparts=[page, picture]).as_bytes()
+    store = BlobStore(tmp_path)
+    sha = store.put(RAW, bundle)
+    assert [p.name for p in bundle_parts(store, sha, "multipart/related")][1] == name
+    assert bundle_part(store, sha, "multipart/related", 1)[1] == PICTURE
