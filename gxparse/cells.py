@@ -225,3 +225,9 @@ def trailing_figures(label: str) -> ListedFigures:
     if not figures:
         return ListedFigures(label, ())
     return ListedFigures("".join(parts[:n + 1]).strip(), tuple(reversed(figures)))
+
+
+def printed_after(label: str, head: str) -> str:
+    """The figures ``label`` prints after its text ``head`` (``trailing_figures``, ``listed_figures``), as printed,
+    without the spaces, commas and quotes that set them off (``行政事业性收费,"144 4399``: ``144 4399``)."""
+    return label[label.find(head) + len(head):].strip(' \t,"')

@@ -74,9 +74,10 @@ class Line:
     # text whose cells a tab or a pipe delimits: a cell's thousands grouped by spaces are joined within it
     # (``split_cells``), so two cells are two figures, never one figure's groups
     cells_delimited: bool = False
-    # values a table took from its label, where they were written as a list (``规章 1，0，4``: ``rows``): the row's
-    # figures in order only where they are as many as its cells
-    listed: bool = False
+    # values a table took from its label, where they were written there (a list, ``规章 1，0，4``, or figures set off
+    # in its cell, ``行政处罚 12``: ``rows``), as printed: the row's figures in order only where they are as many as
+    # its cells; '' for any other line
+    listed: str = ""
 
     @property
     def is_prose(self) -> bool:

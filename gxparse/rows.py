@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from gxparse.cells import listed_figures, lists_figures, trailing_figures
+from gxparse.cells import listed_figures, lists_figures, printed_after, trailing_figures
 from gxparse.extraction.cellstream import is_column_header, lone_runs
 from gxparse.document import Line
 from gxparse.fuzzy import NearestLabel
@@ -77,7 +77,7 @@ class RawRow:
     # stood right before it (``Line.after_gap``): a line of figures is another's wrapped tail only right under it
     line: int = -1
     after_gap: bool = False
-    listed: bool = False   # its values written as a list after its label (``Line.listed``)
+    listed: str = ""   # its values as printed in its label (``Line.listed``); '' where they stand in cells
 
 
 class LabelMatcher:
@@ -160,7 +160,7 @@ class _Piece:
     cells_delimited: bool = False
     line: int = -1           # its figures' line (``RawRow.line``)
     after_gap: bool = False
-    listed: bool = False
+    listed: str = ""
 
     @property
     def is_name(self) -> bool:
@@ -431,7 +431,7 @@ def _listed_row(line: Line, match: LabelMatcher) -> Line | None:
     if not listed.figures or listed.label and (lists_figures(listed.label) or match(listed.label) is None):
         return None
     return replace(line, text="\t".join([listed.label, *listed.figures]), label=listed.label,
-                   values=list(listed.figures), listed=True)
+                   values=list(listed.figures), listed=printed_after(line.label, listed.label))
 
 
 def _label_figures_row(line: Line, match: LabelMatcher) -> Line | None:
@@ -443,9 +443,10 @@ def _label_figures_row(line: Line, match: LabelMatcher) -> Line | None:
     label = trailing_figures(line.label)
     if not label.figures or match(label.label) is None:
         return None
-    values = [*label.figures, *(value for value in line.values if value.strip())]
+    cells = [value for value in line.values if value.strip()]
+    values = [*label.figures, *cells]
     return replace(line, text="\t".join([label.label, *values]), label=label.label, values=values, offsets=(),
-                   listed=True)
+                   listed=" ".join([printed_after(line.label, label.label), *cells]))
 
 
 def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | None = None,

@@ -444,7 +444,7 @@ def _as_listed(row: RawRow, width: int) -> RawRow:
     label then quotes the list as printed)."""
     if not row.listed or len(row.values) == width:
         return row
-    return replace(row, label=f"{row.label} {','.join(row.values)}", values=[UNREAD_FIGURE] * width)
+    return replace(row, label=f"{row.label} {row.listed}", values=[UNREAD_FIGURE] * width)
 
 
 def _listed_extras(extras: Sequence[RawRow], widths: set[int]) -> list[RawRow]:
@@ -1463,7 +1463,7 @@ def _s3_zeros_listed(row: RawRow) -> RawRow:
     longer ``listed``: the short rows' repair fills it, with its row.repaired warning). Any other list not as many
     as the columns stays unread (``_as_listed``)."""
     if row.listed and len(row.values) >= S3_WIDTH - 1 and all(value == "0" for value in row.values):
-        return replace(row, listed=False)
+        return replace(row, listed="")
     return row
 
 
@@ -1927,7 +1927,7 @@ def _s4_listed(lines: Sequence[Line]) -> TableRead | None:
     if len(whole) != 1:
         return None
     line, figures = whole[0], listed_figures(whole[0].label).figures
-    row = RawRow("s4", line.label, list(figures), line.where, listed=True)
+    row = RawRow("s4", line.label, list(figures), line.where, listed=line.label)
     return TableRead(_s4_table([parse_count(v) for v in figures]), rows={block.key: row for block in S4_BLOCKS})
 
 

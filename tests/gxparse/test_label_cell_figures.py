@@ -189,3 +189,50 @@ def test_trailing_figures_are_found_in_linear_time():
     assert trailing_figures(label).count == 200_000
     assert not trailing_figures(label + "x").figures
     assert time.process_time() - start < 2
+
+
+def _with_line(seed: str, printed: str, replacement: str) -> dict:
+    text = (SEED_DIR / f"{seed}.txt").read_text(encoding="utf-8")
+    assert printed in text
+    report = parse_document(text.replace(printed, replacement).encode(), f"{seed}.txt").to_dict()
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    return report
+
+
+def _rules_of(report: dict, prefix: str) -> set[str]:
+    return {f["rule"] for f in report["findings"] for cell in f["cells"] if cell.startswith(prefix)}
+
+
+def _unread_quotes(report: dict, prefix: str) -> list[str]:
+    return [f["message"] for f in report["findings"]
+            if f["rule"] == "cell.unread" and any(cell.startswith(prefix) for cell in f["cells"])]
+
+
+GRANTED = "三、本年度办理结果\t(一) 予以公开\t\t414\t0\t0\t0\t20\t2\t436\t"   # kaifeng_2021's table 三
+S3_GRANTED = {"natural_person": 414, "commercial_enterprise": 0, "research_institution": 0, "social_welfare_org": 0,
+              "legal_service_org": 20, "other_org": 2, "total": 436}
+
+
+def test_table_three_row_printed_in_its_label_cell_is_read_in_order():
+    """Guard: seven figures in the label's cell before empty cells are the row's (passes before)."""
+    report = _with_line("kaifeng_2021", GRANTED, "三、本年度办理结果\t(一) 予以公开 414 0 0 0 20 2 436" + "\t" * 9)
+    assert report["s3"]["result.granted"] == S3_GRANTED
+    assert not _rules_of(report, "s3.result.granted.")
+
+
+def test_table_three_row_short_in_its_label_cell_is_unread_quoting_its_figures_as_printed():
+    """Four figures for seven cells (zeros left out): unread, quoted as printed (``_as_listed`` joined them by
+    commas before: ``414,20,2,436``)."""
+    report = _with_line("kaifeng_2021", GRANTED, "三、本年度办理结果\t(一) 予以公开 414 20 2 436" + "\t" * 9)
+    assert set(report["s3"]["result.granted"].values()) == {None}
+    quotes = _unread_quotes(report, "s3.result.granted.")
+    assert quotes and all("(一) 予以公开 414 20 2 436」" in quote for quote in quotes)
+
+
+@pytest.mark.parametrize("printed", ['行政事业性收费,"144 4399\n.",', "行政事业性收费 144 4399\t\t"])
+def test_an_unread_row_quotes_the_figures_of_its_label_cell_as_printed(printed):
+    """huangchuan_2021's fee, its two figures in the label's cell: quoted ``144 4399`` as printed (was
+    ``144,4399``, joined by commas, a figure the report never printed)."""
+    report = _with_line("huangchuan_2021", "行政事业性收费\t144.4399\t\t", printed)
+    quotes = _unread_quotes(report, "s2.admin_fees.")
+    assert quotes and all("「行政事业性收费 144 4399」" in quote for quote in quotes)
