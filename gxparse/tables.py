@@ -1453,7 +1453,13 @@ def _s3_collected(collected: Collected) -> tuple[dict[str, RawRow], list[RawRow]
     """Table 三's rows, extras and labels alone as collected, its rows' figures written as lists kept only where
     as many as its columns (``_as_listed``, ``_listed_extras``)."""
     rows = {key: _as_listed(_s3_zeros_listed(row), S3_WIDTH) for key, row in collected.rows.items()}
-    return rows, _listed_extras(collected.extras, {S3_WIDTH}), collected.bare
+    return rows, _listed_extras(collected.extras, {S3_WIDTH}), _labels_alone(collected.bare)
+
+
+def _labels_alone(bare: dict[str, RawRow]) -> dict[str, RawRow]:
+    """The labels alone but those whose cell holds figures no cell reads (``cells.holds_figures``:
+    ``1.属于国家秘密 0 0 0（注）``): never a row printed blank, such a row is left unread."""
+    return {key: row for key, row in bare.items() if not holds_figures(row.label)}
 
 
 def _s3_zeros_listed(row: RawRow) -> RawRow:
@@ -1493,6 +1499,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
         bare.setdefault(key, replace(rows.pop(key), values=[]))
+    bare = _labels_alone(bare)
     # labels alone (or with a figure or two the tool joined to their boxes) while the next section holds more
     # figures than its own table, enough for this one's: the tool put that section's heading before this table's
     # figures (pdfminer.six), so they are no table printed without a figure, nor one read by its labels
@@ -1540,7 +1547,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if tailed:
         findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
     if not cell_per_line:
-        bare = bare | _labels_printed_among(lines, [k for k in row_keys if k not in rows and k not in bare])
+        apart = _labels_printed_among(lines, [k for k in row_keys if k not in rows and k not in bare])
+        bare = bare | _labels_alone(apart)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
         table, rows, more = by_sum

@@ -229,6 +229,17 @@ def test_table_three_row_short_in_its_label_cell_is_unread_quoting_its_figures_a
     assert quotes and all("(一) 予以公开 414 20 2 436」" in quote for quote in quotes)
 
 
+@pytest.mark.parametrize("note", ["（注）", " （注）", "（见说明）"])
+def test_table_three_label_cell_holding_zeros_before_a_note_is_no_row_printed_blank(note):
+    """kaifeng_2021's 1.属于国家秘密, its zeros in the label's cell before a note (no cell reads them): was read
+    as a row printed blank (0 under cell.blank, placed by the sums); now unread."""
+    row = "\t(三) 不予公开\t1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\t0"
+    report = _with_line("kaifeng_2021", row, "\t(三) 不予公开\t1.属于国家秘密 0 0 0 0 0 0 0" + note + "\t" * 8)
+    assert set(report["s3"]["result.denied.state_secret"].values()) == {None}
+    rules = _rules_of(report, "s3.result.denied.state_secret.")
+    assert "cell.unread" in rules and "cell.blank" not in rules
+
+
 @pytest.mark.parametrize("printed", ['行政事业性收费,"144 4399\n.",', "行政事业性收费 144 4399\t\t"])
 def test_an_unread_row_quotes_the_figures_of_its_label_cell_as_printed(printed):
     """huangchuan_2021's fee, its two figures in the label's cell: quoted ``144 4399`` as printed (was
