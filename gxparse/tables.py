@@ -35,7 +35,7 @@ from gxparse.extraction.cellstream import (
     boxes_of,
 )
 from gxparse.cells import (UNREAD_FIGURE, figure_count, holds_figures, joins_group, listed_figures, lists_figures,
-                           parse_count, parse_money, thousands_readings)
+                           parse_count, parse_money, printed_after, thousands_readings, trailing_figures)
 from gxparse.document import Line, wrapped_tails
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -1917,7 +1917,8 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     if _any_read(read):
         return read
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
-    return _s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_listed(lines) or read
+    return (_s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_listed(lines)
+            or _s4_label_figures(lines) or read)
 
 
 def _s4_table(cells: Sequence[Cell]) -> Table:
@@ -1937,6 +1938,23 @@ def _s4_listed(lines: Sequence[Line]) -> TableRead | None:
     line, figures = whole[0], listed_figures(whole[0].label).figures
     row = RawRow("s4", line.label, list(figures), line.where, listed=line.label)
     return TableRead(_s4_table([parse_count(v) for v in figures]), rows={block.key: row for block in S4_BLOCKS})
+
+
+def _s4_label_figures(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四's row printed in its label's cell (a converter merged the cells: ``数量 5 17 3 …`` before empty
+    cells) where no line holds a figure in a cell of its own and one line's label ends in figures: its figures in
+    order where they are fifteen, else the row unread (never a table printed blank, ``read_blank_s4``)."""
+    if any(figure_count(line.values) for line in lines):
+        return None
+    ending = [(line, label) for line in lines if (label := trailing_figures(line.label)).figures]
+    if len(ending) != 1:
+        return None
+    line, label = ending[0]
+    row = RawRow("s4", label.label, list(label.figures), line.where, listed=printed_after(line.label, label.label))
+    if label.count != S4_WIDTH:
+        row = _as_listed(row, S4_WIDTH)
+        return TableRead(_s4_table([Cell(None)] * S4_WIDTH), rows={block.key: row for block in S4_BLOCKS})
+    return TableRead(_s4_table([parse_count(v) for v in label.figures]), rows={block.key: row for block in S4_BLOCKS})
 
 
 def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
@@ -2008,7 +2026,8 @@ def read_blank_s4(lines: Sequence[Line]) -> TableRead | None:
     blank): its column headers and not one figure among its lines. Read as 15 blank zeros, which the checks say
     are blank. Only for text printed a row per line: a cell stream may have put its figures elsewhere."""
     header = table_header_lines(lines, "s4")
-    if not header or any(figure_count(line.values) or lists_figures(line.text) for line in lines):
+    if not header or any(figure_count(line.values) or lists_figures(line.text) or holds_figures(line.label)
+                         for line in lines):
         return None
     printed = RawRow("s4", header[-1].text, [], header[-1].where)
     table: Table = {block.key: {col.key: Cell(0, "", blank=True) for col in S4_COLUMNS} for block in S4_BLOCKS}

@@ -240,6 +240,37 @@ def test_table_three_label_cell_holding_zeros_before_a_note_is_no_row_printed_bl
     assert "cell.unread" in rules and "cell.blank" not in rules
 
 
+S4_ROW = "3\t0\t0\t0\t3\t18\t5\t1\t0\t24\t7\t0\t0\t0\t7"   # huangchuan_2021's table 四, a row of 15 cells
+
+
+def test_table_four_row_printed_in_its_label_cell_is_read_in_order():
+    """The fifteen figures in one label cell before empty cells: were read as table 四 printed blank (15 zeros
+    under cell.blank: silent wrong cells, the prose states no figure of the table)."""
+    report = _with_line("huangchuan_2021", S4_ROW, "件数 " + S4_ROW.replace("\t", " ") + "\t" * 14)
+    assert report["s4"] == {"review": {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3},
+                            "litigation_direct": {"upheld": 18, "corrected": 5, "other": 1, "pending": 0,
+                                                  "total": 24},
+                            "litigation_after_review": {"upheld": 7, "corrected": 0, "other": 0, "pending": 0,
+                                                        "total": 7}}
+    assert not _rules_of(report, "s4.")
+
+
+def test_table_four_row_short_in_its_label_cell_is_unread_quoting_its_figures_as_printed():
+    """Eight figures for fifteen cells (zeros left out): was read as 15 blank zeros; now unread, quoted."""
+    report = _with_line("huangchuan_2021", S4_ROW, "件数 3 3 18 5 1 24 7 7" + "\t" * 14)
+    assert {v for block in report["s4"].values() for v in block.values()} == {None}
+    quotes = _unread_quotes(report, "s4.")
+    assert quotes and all("件数 3 3 18 5 1 24 7 7」" in quote for quote in quotes)
+    assert "cell.blank" not in _rules_of(report, "s4.")
+
+
+def test_table_four_label_cell_holding_figures_before_a_note_is_no_table_printed_blank():
+    """Figures no cell reads (a note after them): was table 四 printed blank (15 zeros); now not read."""
+    report = _with_line("huangchuan_2021", S4_ROW, "件数 " + S4_ROW.replace("\t", " ") + "（注）" + "\t" * 14)
+    assert report["s4"] is None
+    assert "table.unread" in {f["rule"] for f in report["findings"]}
+
+
 @pytest.mark.parametrize("printed", ['行政事业性收费,"144 4399\n.",', "行政事业性收费 144 4399\t\t"])
 def test_an_unread_row_quotes_the_figures_of_its_label_cell_as_printed(printed):
     """huangchuan_2021's fee, its two figures in the label's cell: quoted ``144 4399`` as printed (was
