@@ -82,8 +82,8 @@ class Budget:
             return "challenged"   # the host answers only its anti-bot gate (crawler.challenge)
         if meta.get("villages"):
             return "villages"   # below a town: no organ under the 条例, no report (crawler.frontier.names_villages)
-        if self.traps.trapped(request.url) or (meta.get("role") == "document" and (
-                self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")))):
+        if self.traps.trapped(request.url, meta.get("chain", 0)) or (
+                meta.get("role") == "document" and self.traps.drops_listed(meta)):
             return "trap"
         # A retry is the same fetch asked again: refused as a duplicate, its failure would never be named.
         if request.dont_filter and not meta.get("retry_times") and self.fetched_before(request):

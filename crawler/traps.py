@@ -5,7 +5,10 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
 
 - depth in one pattern: a page reached from a page of the same pattern, reached from one of the same pattern
   … more than ``MAX_CHAIN`` times in a row (a calendar's next month, a farm's 下一页 without end). Pager pages a
-  TRS or Hanweb script lists are all one step from the first page, however long the column;
+  TRS or Hanweb script lists are all one step from the first page, however long the column. A chain whose pages
+  past ``SUSPECT_CHAIN`` list no new report (an endless 下一页 or 加载更多 behind a genuine column) is cut there:
+  what its first pages list stands, as a genuine list reaches that deep; one that still lists new reports that
+  deep (a farm) is a trap from its first page on;
 - repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days),
   or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
   "columns"; a real sub-site has a few report columns, not dozens);
@@ -70,6 +73,8 @@ class TrapWatch:
         self._trapped_pages: set[str] = set()
         self._pages: Counter[str] = Counter()
         self._productive: Counter[str] = Counter()
+        self._deep_productive: Counter[str] = Counter()   # pages past SUSPECT_CHAIN in a chain with new reports
+        self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
         self._lists: Counter[tuple[int, str]] = Counter()
 
     @staticmethod
@@ -87,8 +92,13 @@ class TrapWatch:
         self._pages[pattern] += 1
         if report_keys:
             self._productive[pattern] += 1
+            self._deep_productive[pattern] += chain > SUSPECT_CHAIN
             if listed_by_navigation:
                 self._lists[subsite, pattern] += 1
+        if chain > MAX_CHAIN and not self._deep_productive[pattern]:
+            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern without a new report past "
+                                            f"page {SUSPECT_CHAIN + 1} (endless pager): cut there", whole_list=False,
+                              cut=True)
         if chain > MAX_CHAIN:
             return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)")
         if self._pages[pattern] > MAX_BARREN and not self._productive[pattern]:
@@ -125,15 +135,30 @@ class TrapWatch:
         """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""
         return chain > SUSPECT_CHAIN or self._lists[subsite, url_pattern(url)] > SUSPECT_LISTS
 
-    def trapped(self, url: str | None) -> bool:
-        return url is not None and (url in self._trapped_pages or url_pattern(url) in self._trapped_patterns)
+    def trapped(self, url: str | None, chain: int = 0) -> bool:
+        """Whether a page, or what it lists, is a trap's; ``chain`` its depth (or the depth of the page listing
+        it) in a chain of one pattern: a cut chain keeps its first ``SUSPECT_CHAIN`` + 1 pages."""
+        if url is None:
+            return False
+        pattern = url_pattern(url)
+        return url in self._trapped_pages or (pattern in self._trapped_patterns and (
+            pattern not in self._cut_patterns or chain > SUSPECT_CHAIN))
+
+    def drops_listed(self, meta: dict) -> bool:
+        """Whether a document (its request's meta) was listed on a trap's page, or by a list that is a trap."""
+        chain = meta.get("chain", 0)
+        return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain)
 
     def trap_list(self, list_id: str) -> None:
         """A list whose later page is a trap is a trap from its first page on."""
         self._trapped_pages.add(list_id)
 
-    def _trap(self, pattern: str, url: str, reason: str, whole_list: bool = True) -> Trap:
+    def _trap(self, pattern: str, url: str, reason: str, whole_list: bool = True, cut: bool = False) -> Trap:
         trap = Trap(pattern, reason, url, whole_list)
+        if not cut:
+            self._cut_patterns.discard(pattern)   # a trap of the whole pattern outweighs a cut chain
+        elif pattern not in self._trapped_patterns:
+            self._cut_patterns.add(pattern)
         if pattern not in self._trapped_patterns:
             self._trapped_patterns.add(pattern)
             self.traps.append(trap)

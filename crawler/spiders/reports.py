@@ -766,7 +766,7 @@ class ReportsSpider(scrapy.Spider):
 
     def parse_document(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
         meta = response.meta
-        if self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")):
+        if self.traps.drops_listed(meta):
             return  # listed on a page recognised as a trap since it was requested
         if response.status != 200:  # 304, or 404/410 on a revisit: nothing to read, the status is the news
             yield self._item(response, meta.get("page_title") or meta["link_text"])
@@ -802,7 +802,7 @@ class ReportsSpider(scrapy.Spider):
         """A detail API's answer for a hash-route item: the report when it holds one (its title, date and
         source from its fields), else the next detail API the script names."""
         meta = response.meta
-        if self.traps.trapped(meta.get("listing_url")) or self.traps.trapped(meta.get("list_of")):
+        if self.traps.drops_listed(meta):
             return
         if response.status != 200:   # 304: nothing to read, the status is the news
             yield self._detail_item(response, meta.get("link_text", ""), Verdict(meta["verdict"]))
@@ -1177,7 +1177,7 @@ class ReportsSpider(scrapy.Spider):
     def _released(self, requests: list[scrapy.Request]) -> Iterator[scrapy.Request]:
         """Held documents whose list has not turned out to be a trap meanwhile."""
         return (r for r in requests
-                if not self.traps.trapped(r.meta.get("listing_url")) and not self.traps.trapped(r.meta.get("list_of")))
+                if not self.traps.drops_listed(r.meta))
 
     def _revisit(self) -> int:
         """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""

@@ -51,6 +51,39 @@ def endless_query_pager() -> HostileSite:
     return site
 
 
+def endless_load_more() -> HostileSite:
+    """A column whose first page lists its reports and a 加载更多 naming the next page's address whole
+    (data-next), every later page one new item and a 加载更多 to a new address again, without end."""
+    site = HostileSite("卯市")
+    column = site.column
+
+    def listed(query: dict) -> Answer:
+        n = int(query.get("page", ["1"])[0])
+        items = column().body if n == 1 else page("政府信息公开年报", f"<ul><li><a href='/news/{n}.html'>工作动态{n}</a></li></ul>")
+        return Answer(items.replace(b"</ul>", (
+            f'</ul><button class="more" data-next="/ndbg/?page={n + 1}&sid={n * 7919:x}">加载更多</button>').encode()))
+
+    site.dynamic["/ndbg/"] = listed
+    return site
+
+
+def endless_next_page_chain() -> HostileSite:
+    """A column whose every page is ?page=N, the first listing its reports, each with a 下一页 to N+1 without end
+    (later pages list one new item each)."""
+    site = HostileSite("辰市")
+    column = site.column
+
+    def listed(query: dict) -> Answer:
+        n = int(query.get("page", ["1"])[0])
+        items = column().body if n == 1 else page("政府信息公开年报", f"<ul><li><a href='/news/{n}.html'>工作动态{n}</a></li></ul>")
+        return Answer(items.replace(b"</ul>", f'</ul><div class="page"><a href="/ndbg/?page={n + 1}">下一页</a></div>'
+                                    .encode()).replace(b'href="/ndbg/"', b'href="/ndbg/?page=1"'))
+
+    site.dynamic["/ndbg/"] = listed
+    site.answers["/"] = Answer(page(f"{site.name}人民政府", '<a href="/ndbg/?page=1">政府信息公开年报</a>'))
+    return site
+
+
 def billion_records_api() -> HostileSite:
     """A column whose list a script posts for, the JSON answer claiming 10⁹ records whatever page is asked."""
     site = HostileSite("壬市")
@@ -104,7 +137,8 @@ def endless_framesets() -> HostileSite:
 
 SCENARIOS = {"static-pager": endless_static_pager, "query-pager": endless_query_pager,
              "billion-api": billion_records_api, "inline-picture": inline_picture_list,
-             "nested-clickables": nested_clickables, "framesets": endless_framesets}
+             "nested-clickables": nested_clickables, "framesets": endless_framesets,
+             "load-more": endless_load_more, "next-page-chain": endless_next_page_chain}
 
 
 @pytest.fixture(scope="module")

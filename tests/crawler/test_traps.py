@@ -6,7 +6,7 @@ from __future__ import annotations
 from scrapy import Request
 
 from crawler.holding import HeldDocuments
-from crawler.traps import MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, TrapWatch, url_pattern
+from crawler.traps import MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, SUSPECT_CHAIN, TrapWatch, url_pattern
 
 CAL = "http://www.nanhu.gov.cn/rl/?date=2024-03-05"
 
@@ -49,8 +49,30 @@ def test_a_barren_pattern_condemns_its_pages_never_the_list_that_led_there():
     """An endless pager repeating the column's first page lists nothing new: the column's reports stand."""
     watch = TrapWatch()
     barren = [watch.observe(f"http://a.gov.cn/nb/index_{n}.html", 0, [], False, 0) for n in range(MAX_BARREN + 1)]
-    endless = watch.observe("http://a.gov.cn/rl/9.html", MAX_CHAIN + 1, [], False, 0)
+    endless = watch.observe("http://a.gov.cn/rl/9.html", MAX_CHAIN + 1, [("某局", 2022, "http://a.gov.cn/9.html")],
+                            False, 0)
     assert (barren[-1].whole_list, endless.whole_list) == (False, True)
+
+
+def test_an_endless_chain_listing_no_new_report_past_its_first_pages_is_cut_there():
+    """A genuine column's first pages, then a 下一页 or 加载更多 without end: what the first pages list stands."""
+    watch = TrapWatch()
+    first = "http://a.gov.cn/nb/?page=1"
+    watch.observe(first, 0, [("某局", 2022, "http://a.gov.cn/nb/1.html")], False, 0)
+    trap = watch.observe("http://a.gov.cn/nb/?page=62", MAX_CHAIN + 1, [], False, 0)
+    kept = {"listing_url": first, "list_of": first, "chain": SUSPECT_CHAIN}
+    assert not trap.whole_list and "cut" in trap.reason and watch.traps == [trap]
+    assert not watch.drops_listed(kept) and watch.drops_listed({**kept, "chain": SUSPECT_CHAIN + 1})
+    assert not watch.trapped(first) and watch.trapped("http://a.gov.cn/nb/?page=70", MAX_CHAIN)
+
+
+def test_an_endless_chain_listing_new_reports_deep_is_a_trap_from_its_first_page():
+    """A farm's 下一页 listing new report-looking links on every page: nothing of it stands."""
+    watch = TrapWatch()
+    for n in range(MAX_CHAIN + 2):
+        trap = watch.observe(f"http://a.gov.cn/hb/?p={n}", n, [(f"第{n}局", 2022, f"http://a.gov.cn/hb/{n}.html")],
+                             False, 0)
+    assert trap.whole_list and watch.drops_listed({"listing_url": "http://a.gov.cn/hb/?p=0", "chain": 0})
 
 
 def test_many_report_lists_of_one_pattern_in_one_sub_site_are_a_farm():
@@ -68,7 +90,7 @@ def test_one_agencys_report_of_one_year_under_many_urls_is_a_farm():
 def test_a_trap_marks_its_pattern():
     watch = TrapWatch()
     watch.observe(CAL, MAX_CHAIN + 1, [], True, 0)
-    assert watch.trapped("http://www.nanhu.gov.cn/rl/?date=1999-01-01")
+    assert watch.trapped("http://www.nanhu.gov.cn/rl/?date=1999-01-01", MAX_CHAIN)
 
 
 def test_a_trap_is_reported_once():
