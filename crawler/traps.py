@@ -41,13 +41,17 @@ CALENDAR_DAYS = 7   # views of one page by day that make it a calendar
 _NUMBER = re.compile(r"\d+")
 _DAY = re.compile(r"^(?:19|20)\d{2}[-/.]?(?:0?[1-9]|1[0-2])[-/.]?(?:0?[1-9]|[12]\d|3[01])$")
 _HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])", re.IGNORECASE)
+# a query value of hexadecimal digits holding a digit is a number too, however short (a session id ``sid=1eef``)
+_HEX_VALUE = re.compile(r"(?=[a-f]*\d)[0-9a-f]+", re.IGNORECASE)
 
 
 def url_pattern(url: str) -> str:
-    """The URL with its numbers and hexadecimal ids blanked, query keys sorted: one pattern per kind of page."""
+    """The URL with its numbers, hexadecimal ids and hexadecimal query values blanked, query keys sorted: one
+    pattern per kind of page."""
     parts = urlsplit(url)
     path = _NUMBER.sub("#", _HEX_ID.sub("#", parts.path))
-    query = "&".join(f"{k}={_NUMBER.sub('#', v)}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    query = "&".join(f"{k}={'#' if _HEX_VALUE.fullmatch(v) else _NUMBER.sub('#', v)}"
+                     for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{parts.hostname}{path}?{query}"
 
 

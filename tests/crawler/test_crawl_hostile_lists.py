@@ -13,6 +13,7 @@ import pytest
 
 from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
 from crawler.spiders.reports import MAX_FRAMES
+from crawler.traps import MAX_CHAIN
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
 CLAIMED = 999_999
@@ -168,6 +169,14 @@ def test_a_next_page_answering_itself_without_end_is_a_bounded_trap(crawl):
     sites, summary, _, _ = crawl
     asked = [t for t in sites["query-pager"].log if "page=" in t]
     assert len(asked) <= 100 and summary.site("query-pager").failure is None
+
+
+@pytest.mark.parametrize("name", ["load-more", "next-page-chain"])
+def test_an_endless_chain_behind_a_column_is_cut_past_its_depth_bound_and_named(crawl, name):
+    sites, summary, _, _ = crawl
+    asked = [t for t in sites[name].log if "page=" in t]
+    assert len(asked) <= MAX_CHAIN + 3
+    assert ["cut there" in trap["reason"] for trap in summary.site(name).coverage.traps] == [True]
 
 
 def test_an_api_claiming_a_billion_records_costs_at_most_the_posted_pages(crawl):

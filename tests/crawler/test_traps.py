@@ -15,6 +15,13 @@ def test_a_pattern_blanks_numbers():
     assert url_pattern("http://a.gov.cn/rl/2024/03/?date=2024-03-05") == "a.gov.cn/rl/#/#/?date=#-#-#"
 
 
+def test_a_pattern_blanks_short_hexadecimal_query_values():
+    """A session id in the query (sid=1eef, sid=3dde) is a number: pages of one pager are one pattern."""
+    assert url_pattern("http://a.gov.cn/nb/?page=2&sid=1eef") == url_pattern("http://a.gov.cn/nb/?page=3&sid=3dde") \
+        == "a.gov.cn/nb/?page=#&sid=#"
+    assert url_pattern("http://a.gov.cn/nb/?cat=face&sort=desc") == "a.gov.cn/nb/?cat=face&sort=desc"
+
+
 def test_a_pattern_blanks_hashed_ids():
     assert url_pattern("http://a.gov.cn/show/8f14e45fceea167a5a36dedd4bea2543.shtml") == "a.gov.cn/show/#.shtml?"
 
