@@ -81,6 +81,10 @@ class TrapWatch:
         self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
         self._lists: Counter[tuple[int, str]] = Counter()
 
+    def __setstate__(self, state: dict) -> None:
+        # a crawl paused (JOBDIR) before cut chains existed resumes with none
+        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), **state})
+
     @staticmethod
     def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
         """How many pages of the same pattern lead to ``url`` one from another."""

@@ -23,7 +23,8 @@ keeps it only if gxparse reads an annual report (parsing is never done in the sp
 reactor); a "report" that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
-an endless list recognised as a trap has nothing of its own yielded. When the crawl runs dry: documents still
+an endless list recognised as a trap has nothing of its own yielded (an endless pager listing no new report past
+its first pages is cut there: ``crawler.traps``). When the crawl runs dry: documents still
 held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
 reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
 ``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
@@ -317,7 +318,7 @@ class ReportsSpider(scrapy.Spider):
         list_id = meta.get("list_of") or response.url
         trap = self.traps.observe(response.url, meta.get("chain", 0), keys, meta.get("role") != "list", subsite)
         if trap is not None:
-            self.logger.warning("trap: %s (%s), nothing it lists is kept", trap.pattern, trap.reason)
+            self.logger.warning("trap: %s (%s), nothing this page lists is kept", trap.pattern, trap.reason)
             if trap.whole_list:
                 self.traps.trap_list(list_id)
                 self._held.release(list_id)

@@ -1,7 +1,7 @@
 """Hostile lists crawled together with a good site over real HTTP (tests/crawler/hostile.py): pagers claiming
 endless pages, a 下一页 that answers itself under a new address without end, an API claiming a billion records,
 a list page holding a long inline picture, a column page inside 200 nested clickable elements, framesets naming new
-framesets without end. Each costs its own site a bounded number of pages and seconds, and every genuine
+framesets without end, a column's first page followed by a 加载更多 or 下一页 chain without end. Each costs its own site a bounded number of pages and seconds, and every genuine
 report of every site is still yielded."""
 
 from __future__ import annotations

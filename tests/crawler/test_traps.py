@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from scrapy import Request
 
 from crawler.holding import HeldDocuments
@@ -147,3 +149,13 @@ def test_filters_by_year_or_a_few_days_are_no_calendar():
     page = "http://a.gov.cn/ndbg/"
     assert watch.observe_views(page, [f"{page}?year={y}" for y in range(2010, 2025)]) is None
     assert watch.observe_views(page, [f"{page}?date=2024-03-0{d}" for d in range(1, CALENDAR_DAYS)]) is None
+
+
+def test_a_watch_saved_before_cut_chains_resumes():
+    """A paused crawl's pickled TrapWatch of an older version (no cut chains) still answers."""
+    older = TrapWatch()
+    older.observe(CAL, MAX_CHAIN + 1, [("某局", 2022, "http://www.nanhu.gov.cn/1.html")], True, 0)
+    state = {k: v for k, v in older.__dict__.items() if k not in ("_deep_productive", "_cut_patterns")}
+    resumed = TrapWatch.__new__(TrapWatch)
+    resumed.__setstate__(pickle.loads(pickle.dumps(state)))
+    assert resumed.trapped(CAL) and not resumed.trapped("http://a.gov.cn/nb/?page=1")
