@@ -1,8 +1,8 @@
 """Hostile lists crawled together with a good site over real HTTP (tests/crawler/hostile.py): pagers claiming
 endless pages, a 下一页 that answers itself under a new address without end, an API claiming a billion records,
 a list page holding a long inline picture, a column page inside 200 nested clickable elements, framesets naming new
-framesets without end, a column's first page followed by a 加载更多 or 下一页 chain without end. Each costs its own site a bounded number of pages and seconds, and every genuine
-report of every site is still yielded."""
+framesets without end, a column's first page followed by a 加载更多 or 下一页 chain without end. Each costs its own
+site a bounded number of pages and seconds, and every genuine report of every site is still yielded."""
 
 from __future__ import annotations
 
@@ -52,16 +52,20 @@ def endless_query_pager() -> HostileSite:
     return site
 
 
+def first_then_news(site: HostileSite, n: int) -> bytes:
+    """Page n of a column: its reports on the first page, one new item of news on each later one."""
+    return site.column().body if n == 1 else \
+        page("政府信息公开年报", f"<ul><li><a href='/news/{n}.html'>工作动态{n}</a></li></ul>")
+
+
 def endless_load_more() -> HostileSite:
     """A column whose first page lists its reports and a 加载更多 naming the next page's address whole
     (data-next), every later page one new item and a 加载更多 to a new address again, without end."""
     site = HostileSite("卯市")
-    column = site.column
 
     def listed(query: dict) -> Answer:
         n = int(query.get("page", ["1"])[0])
-        items = column().body if n == 1 else page("政府信息公开年报", f"<ul><li><a href='/news/{n}.html'>工作动态{n}</a></li></ul>")
-        return Answer(items.replace(b"</ul>", (
+        return Answer(first_then_news(site, n).replace(b"</ul>", (
             f'</ul><button class="more" data-next="/ndbg/?page={n + 1}&sid={n * 7919:x}">加载更多</button>').encode()))
 
     site.dynamic["/ndbg/"] = listed
@@ -72,13 +76,12 @@ def endless_next_page_chain() -> HostileSite:
     """A column whose every page is ?page=N, the first listing its reports, each with a 下一页 to N+1 without end
     (later pages list one new item each)."""
     site = HostileSite("辰市")
-    column = site.column
 
     def listed(query: dict) -> Answer:
         n = int(query.get("page", ["1"])[0])
-        items = column().body if n == 1 else page("政府信息公开年报", f"<ul><li><a href='/news/{n}.html'>工作动态{n}</a></li></ul>")
-        return Answer(items.replace(b"</ul>", f'</ul><div class="page"><a href="/ndbg/?page={n + 1}">下一页</a></div>'
-                                    .encode()).replace(b'href="/ndbg/"', b'href="/ndbg/?page=1"'))
+        pager = f'</ul><div class="page"><a href="/ndbg/?page={n + 1}">下一页</a></div>'.encode()
+        body = first_then_news(site, n).replace(b"</ul>", pager)
+        return Answer(body.replace(b'href="/ndbg/"', b'href="/ndbg/?page=1"'))
 
     site.dynamic["/ndbg/"] = listed
     site.answers["/"] = Answer(page(f"{site.name}人民政府", '<a href="/ndbg/?page=1">政府信息公开年报</a>'))
