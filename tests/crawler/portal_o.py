@@ -51,8 +51,18 @@ RUISHU = (FILES / "challenge_ruishu_412.html").read_bytes()   # 瑞数's gate: n
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/">政府信息公开</a>', seed=71, day=1)
 
 
+def host_name(domain: str, sub: str) -> str:
+    """A host of a city's domain (``zwgk.domain``), or the domain itself for ``""``: portals o, q, r and s."""
+    return f"{sub}.{domain}" if sub else domain
+
+
+def list_items(items: list[tuple[str, str]]) -> str:
+    """A list's items as a CMS prints them, each link opening a new window."""
+    return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
+
+
 def name(sub: str) -> str:
-    return f"{sub}.{DOMAIN}" if sub else DOMAIN
+    return host_name(DOMAIN, sub)
 
 
 @implementer(IResolverSimple)

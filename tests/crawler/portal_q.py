@@ -37,7 +37,7 @@ from urllib.parse import quote
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal
+from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
 
 DOMAIN = "nanzhu.gov.cn"
 CITY = "南渚市人民政府"
@@ -50,17 +50,13 @@ WEIXIN = "https://mp.weixin.qq.com/s/Xq8a1b2c3d4e5f"
 
 
 def name(sub: str) -> str:
-    return f"{sub}.{DOMAIN}" if sub else DOMAIN
+    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 南渚市's names are 127.0.0.1, any other name is refused."""
 
     domain = DOMAIN
-
-
-def _items(items: list[tuple[str, str]]) -> str:
-    return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
 
 
 class PortalQ(OneServerPortal):
@@ -178,7 +174,7 @@ class PortalQ(OneServerPortal):
                 items = [(path, self._report(self.xxgk, "xxgk", path, agency, year))]
             items += [(f"/art/{year + 1}/{key}.html", self._noise(self.xxgk, f"/art/{year + 1}/{key}.html", title))
                       for key, title in noise.get(year, [])]
-            lists[str(year)] = Page(PLATFORM.html(f"{year}年-政府信息公开年报", f'<ul class="list">{_items(items)}</ul>'))
+            lists[str(year)] = Page(PLATFORM.html(f"{year}年-政府信息公开年报", f'<ul class="list">{list_items(items)}</ul>'))
         for year, page in lists.items():
             self.xxgk.pages[f"/zfxxgk/fdzdgknr/ndbg/{year}/index.html"] = page
         folders = "".join(f'<li><a href="/zfxxgk/fdzdgknr/ndbg/{y}/index.html?deptId=1001">{y}年</a></li>' for y in years)
@@ -203,7 +199,7 @@ class PortalQ(OneServerPortal):
             number = int((query.get("page") or ["1"])[0] or 1)
             if not 1 <= number <= len(pages):
                 return Page(b"", status=404)
-            fragment = f'<ul class="list">{_items(pages[number - 1])}</ul>{more(number)}'
+            fragment = f'<ul class="list">{list_items(pages[number - 1])}</ul>{more(number)}'
             if query.get("ajax"):
                 return Page(fragment.encode())
             return Page(PLATFORM.html(f"政府信息公开年报-{agency}", (
@@ -238,7 +234,7 @@ class PortalQ(OneServerPortal):
             self.xxgk.pages[f"/attach/0/{key}"] = Page(PDF, "application/octet-stream",
                                                        headers={"Content-Disposition": disposition})
         self.columns["1003"] = lambda query: Page(PLATFORM.html(f"政府信息公开年报-{agency}",
-                                                                f'<ul class="list">{_items(items)}</ul>'))
+                                                                f'<ul class="list">{list_items(items)}</ul>'))
 
     def _plain(self, dept: str, agency: str, years: range, noise: tuple[str, str]) -> None:
         """A department chosen only in the platform's select: a plain list."""
@@ -247,7 +243,7 @@ class PortalQ(OneServerPortal):
         key, title = noise
         items.insert(1, (f"/art/2024/{dept}{key}.html", self._noise(self.xxgk, f"/art/2024/{dept}{key}.html", title)))
         self.columns[dept] = lambda query: Page(PLATFORM.html(f"政府信息公开年报-{agency}",
-                                                              f'<ul class="list">{_items(items)}</ul>'))
+                                                              f'<ul class="list">{list_items(items)}</ul>'))
 
     def _education(self) -> None:
         """教育局 (``jyj.``): GBK, its charset only in the HTTP header; its 2022 report a frameset."""
@@ -274,7 +270,7 @@ class PortalQ(OneServerPortal):
             items.append((f"/art/{year + 1}/art_{year}.html", title))
         items.insert(2, ("/art/2024/zj.html", f"{agency}2023年工作总结"))
         host.pages["/art/2024/zj.html"] = gbk(f"{agency}2023年工作总结", "<p>正文。</p>")
-        host.pages["/col/col12345/index.html"] = gbk(f"政府信息公开年报-{agency}", f'<ul class="list">{_items(items)}</ul>')
+        host.pages["/col/col12345/index.html"] = gbk(f"政府信息公开年报-{agency}", f'<ul class="list">{list_items(items)}</ul>')
 
     def _county(self) -> None:
         """南渚县 (``nzx.``): its 年报 column beside decoy columns of companies' and social organisations' reports."""
@@ -287,10 +283,10 @@ class PortalQ(OneServerPortal):
         items = [(f"/xxgk/ndbg/nb{y}.html", self._report(host, "nzx", f"/xxgk/ndbg/nb{y}.html", COUNTY, y, COUNTY_LOOK))
                  for y in range(2024, 2019, -1)]
         items.insert(1, (WEIXIN + "2", f"{COUNTY}2023年政府信息公开工作年度报告（图解）"))
-        host.pages["/xxgk/ndbg/index.html"] = Page(COUNTY_LOOK.html("政府信息公开年报", f'<ul class="list">{_items(items)}</ul>'))
+        host.pages["/xxgk/ndbg/index.html"] = Page(COUNTY_LOOK.html("政府信息公开年报", f'<ul class="list">{list_items(items)}</ul>'))
         for folder, title, decoys in (
                 ("shzz", "社会组织年报", ("南渚县慈善总会2024年度工作报告（社会组织年报）", "关于开展2024年度社会组织年报工作的通知")),
                 ("qynb", "企业年度报告公示", ("南渚县宏达机械有限公司2024年度报告", "关于做好2024年度企业年度报告公示工作的通知"))):
             listed = [(f"/xxgk/{folder}/{k}.html", self._noise(host, f"/xxgk/{folder}/{k}.html", t, COUNTY_LOOK))
                       for k, t in enumerate(decoys)]
-            host.pages[f"/xxgk/{folder}/index.html"] = Page(COUNTY_LOOK.html(title, f'<ul class="list">{_items(listed)}</ul>'))
+            host.pages[f"/xxgk/{folder}/index.html"] = Page(COUNTY_LOOK.html(title, f'<ul class="list">{list_items(listed)}</ul>'))

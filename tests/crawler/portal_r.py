@@ -25,11 +25,10 @@ real HTTP. The names resolve to 127.0.0.1 in the crawl under test only (``HostsR
 from __future__ import annotations
 
 import json
-from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal
+from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
 
 DOMAIN = "xiling.gov.cn"
 CITY = "西岭市人民政府"
@@ -48,7 +47,7 @@ CHALLENGE = Page(("<html><head><meta charset=\"utf-8\"><script>var $_ts=window['
 
 
 def name(sub: str) -> str:
-    return f"{sub}.{DOMAIN}" if sub else DOMAIN
+    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -77,10 +76,6 @@ class SoftMissing(Host):
                cookie: str | None = None) -> Page:
         page = super().answer(target, referer, host, cookie)
         return SOFT_404 if page.status == 404 else page
-
-
-def _items(items: list[tuple[str, str]]) -> str:
-    return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
 
 
 class PortalR(OneServerPortal):
@@ -196,7 +191,7 @@ class PortalR(OneServerPortal):
                 budget = "/xxgk/ndbg/2024/ys.html"
                 items.append((budget, self._noise(self.zjj, budget, f"{agency}部门预算报告")))
             self.zjj.pages[f"/xxgk/ndbg/{year}/"] = Page(DEPT_LOOK.html(f"政府信息公开年报-{agency}", (
-                f'<ul class="tab">{tabs}</ul><ul class="list">{_items(items)}</ul>')))
+                f'<ul class="tab">{tabs}</ul><ul class="list">{list_items(items)}</ul>')))
         self.zjj.pages["/"] = Page(DEPT_LOOK.html(agency, '<a href="/xxgk/ndbg/2024/">政府信息公开年报</a>'))
 
     def _agriculture(self) -> None:
@@ -207,7 +202,7 @@ class PortalR(OneServerPortal):
             path = f"/ndbg/{year}/a{year}.html"
             title = self._report(self.nyj, "nyj", path, agency, year, "政府信息公开工作年度报告")
             self.nyj.pages[f"/ndbg/{year}/"] = Page(DEPT_LOOK.html(f"{year}年度", (
-                f'<div class="crumb">首页 > 政府信息公开年报 > {year}年度</div><ul class="list">{_items([(path, title)])}</ul>')))
+                f'<div class="crumb">首页 > 政府信息公开年报 > {year}年度</div><ul class="list">{list_items([(path, title)])}</ul>')))
         folders = "".join(f'<li><a href="/ndbg/{y}/">{y}年度</a></li>' for y in years)
         self.nyj.pages["/"] = Page(DEPT_LOOK.html(agency, (
             f'<h3>政府信息公开年报</h3><ul class="years">{folders}</ul>'
@@ -224,7 +219,7 @@ class PortalR(OneServerPortal):
                  for y in range(2024, 2019, -1)]
         items.append(("/xxgk/ndbg/nb2019.html", f"{COUNTY}2019年政府信息公开工作年度报告"))   # withdrawn
         items.insert(1, ("/xxgk/ndbg/gzbg.html", self._noise(host, "/xxgk/ndbg/gzbg.html", f"{COUNTY}2024年度工作报告")))
-        host.pages["/xxgk/ndbg/index.html"] = Page(DEPT_LOOK.html("政府信息公开年报", f'<ul class="list">{_items(items)}</ul>'))
+        host.pages["/xxgk/ndbg/index.html"] = Page(DEPT_LOOK.html("政府信息公开年报", f'<ul class="list">{list_items(items)}</ul>'))
         listed = [("/xxgk/qynb/1.html", self._noise(host, "/xxgk/qynb/1.html", "西岭县鑫源建材有限公司2024年度报告"))]
         host.pages["/xxgk/qynb/index.html"] = Page(DEPT_LOOK.html("企业年度报告公示",
-                                                                 f'<ul class="list">{_items(listed)}</ul>'))
+                                                                 f'<ul class="list">{list_items(listed)}</ul>'))

@@ -35,7 +35,7 @@ from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.portal import JSON, SCRIPT, Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal
+from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
 
 DOMAIN = "nanxi.gov.cn"
 CITY = "南溪市人民政府"
@@ -55,17 +55,13 @@ SEARCH_PER_PAGE = 5
 
 
 def name(sub: str) -> str:
-    return f"{sub}.{DOMAIN}" if sub else DOMAIN
+    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 南溪市's names are 127.0.0.1, any other name is refused."""
 
     domain = DOMAIN
-
-
-def _items(items: list[tuple[str, str]]) -> str:
-    return "".join(f'<li><a href="{url}" target="_blank">{escape(text)}</a></li>' for url, text in items)
 
 
 def _stamp(year: int, day: int) -> int:
@@ -228,7 +224,7 @@ class PortalS(OneServerPortal):
         items.insert(2, ("/detail?id=8850", f"{agency}2023年度部门决算"))
         self.jyj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
         self.jyj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
-                                                                 f'<ul class="list">{_items(items)}</ul>'))
+                                                                 f'<ul class="list">{list_items(items)}</ul>'))
         self.jyj.pages["/detail"] = Page(LOOK.html(agency, (
             '<div class="article"><h1 id="title"></h1><div id="content"></div><ul id="files"></ul></div><script>'
             "var id = new URLSearchParams(location.search).get('id');"
