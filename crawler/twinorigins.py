@@ -50,6 +50,13 @@ class OriginTwins:
         self._checks: Counter[tuple[str, str]] = Counter()
         self.joined: dict[str, str] = {}                   # origin → the origin it is read under
 
+    def wants(self, url: str) -> bool:
+        """Whether the page at ``url`` would be kept or compared: only then is its sign worth making (a site's
+        pages past its origin's first ``MAX_PATHS`` are neither)."""
+        origin = _origin(url)
+        pages = self._pages.get(origin, {})
+        return origin not in self.joined and len(pages) < MAX_PATHS and _path(url) not in pages
+
     def observe(self, url: str, sign: PageSign) -> tuple[str, str] | None:
         """The page at ``url`` was read: (the origin given up, the one kept) when it shows two origins are one."""
         origin, path = _origin(url), _path(url)

@@ -1237,8 +1237,9 @@ class ReportsSpider(scrapy.Spider):
     def _parse_origin(self, response: Response, links: list[Link]) -> None:
         """Compare the page with the same path's under the other origins of its host name
         (``crawler.twinorigins``): once two are shown to be one site, one is asked from then on."""
-        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
-            return   # an API's answer: no page to compare
+        if not self.twins.wants(response.url) or not isinstance(response, TextResponse) \
+                or not is_html(response.body, _header(response, "content-type")):
+            return   # a page past those an origin keeps, or an API's answer: no page to compare
         title = " ".join(response.selector.root.xpath("//title//text()"))
         if joined := self.twins.observe(response.url, page_sign(response.body, title, (link.url for link in links))):
             self.logger.info("%s serves the site %s serves: asked there from now on", *joined)

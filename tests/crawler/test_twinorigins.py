@@ -73,3 +73,14 @@ def test_an_origin_kept_on_a_port_keeps_its_port():
     names = SiteNames(["http://lc.gov.cn:8080/"])
     names.join("https://lc.gov.cn", "http://lc.gov.cn:8080")
     assert names.canonical("https://www.lc.gov.cn/a.html") == "http://lc.gov.cn:8080/a.html"
+
+
+def test_a_page_is_wanted_only_while_its_origin_keeps_pages_and_its_path_is_new():
+    twins = OriginTwins(["https://lc.gov.cn/"])
+    assert twins.wants("https://lc.gov.cn/")
+    twins.observe(*_page("https://lc.gov.cn", "/"))
+    assert not twins.wants("https://lc.gov.cn/")   # its path already kept
+    for n in range(MAX_PATHS):
+        twins.observe(*_page("https://lc.gov.cn", f"/p{n}.html"))
+    assert not twins.wants("https://lc.gov.cn/new.html")   # the origin keeps MAX_PATHS pages: no sign is made
+    assert twins.wants("http://lc.gov.cn:8080/new.html")
