@@ -18,12 +18,12 @@ MAX_TEXT_CHARS = 200
 
 def leading_text(element, limit: int, separator: str = "") -> str:
     """The first ``limit`` characters of ``separator.join(element.itertext())``: the texts after are not read."""
-    pieces, size = [], 0
+    # a text longer than the limit is cut to it (what lies past the limit in it lies past it in the join), the
+    # others kept whole: this runs on every report page's elements, and a slice a text costs a third more
+    pieces, size, step = [], -len(separator), len(separator)
     for text in element.itertext():
-        if pieces:
-            size += len(separator)
-        pieces.append(text[:max(limit - size, 0)])
-        size += len(pieces[-1])
+        pieces.append(text if len(text) <= limit else text[:limit])
+        size += len(pieces[-1]) + step
         if size >= limit:
             break
     return separator.join(pieces)[:limit]
