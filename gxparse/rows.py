@@ -161,6 +161,7 @@ class _Piece:
     line: int = -1           # its figures' line (``RawRow.line``)
     after_gap: bool = False
     listed: str = ""
+    continued: bool = False   # its label continued below its figures' line (``_Reader._continue_below``)
 
     @property
     def is_name(self) -> bool:
@@ -238,6 +239,7 @@ class _Reader:
             return
         row.label = _beside(row.label, label)
         row.key = self.match(row.label)
+        row.continued = True
         if row.key is not None:
             self._pin(self.segments[-1].pop())
 
@@ -309,6 +311,20 @@ class _Reader:
     def _pin(self, row: _Piece) -> None:
         self.pinned.append((len(self.segments) - 1, row))
         self.segments.append([])
+
+    def name_continued(self) -> None:
+        """Labels continued below their figures' line that no anchor named, once whole, named by a near miss
+        (``LabelMatcher.find``) of a row no other label names: a narrow group label's cell wrapped beside the
+        item's glues a piece of one to the other (``1.信访 / 举报投 / 理诉类申 / 请``: 理 of 不予处理); only the
+        whole label can be compared, so it is tried once the lines have all been read."""
+        pieces = [p for segment in self.segments for p in segment] + [p for _, p in self.pinned]
+        named = {p.key for p in pieces if p.key is not None}
+        for piece in pieces:
+            if piece.continued and piece.key is None and piece.values:
+                key, fuzzy = self.match.find(piece.label)
+                if key is not None and key not in named:
+                    piece.key, piece.fuzzy = key, fuzzy
+                    named.add(key)
 
 
 def _opens_row(name: _Piece, label: str) -> bool:
@@ -474,6 +490,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
             reader.value_line(glued, index)
         elif line.label:
             reader.label_line(line)
+    reader.name_continued()
     tailed, left = _lay_tails(reader, shape, boxed) if shape is not None and tails else (set(), [])
     pinned: dict[int, list[_Piece]] = {}
     for index, row in reader.pinned:

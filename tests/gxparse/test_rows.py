@@ -270,3 +270,36 @@ def test_labels_merged_are_checked_in_bounded_time():
         _NEAR("一" * 60 + "、本年新收政府信息公开申请数量")   # long labels are never merged rows
         _NEAR("一新、收本政年府信息公开申请数量")
     assert time.process_time() - started < 5
+
+
+def test_a_label_continued_below_its_figures_with_a_group_labels_character_glued_in_is_named_by_a_near_miss():
+    """pdftotext -layout of a narrow group cell beside a narrow item cell (zhoukou 2021 printed with zeros blank):
+    the item's label continues below its figures' line, and 理 of 不予处理 is glued to a piece of it (理诉类申).
+    The whole label, no anchor's, is a near miss of one row only; a continued label near no row names none."""
+    from gxparse.rows import collect_rows
+    from gxparse.tables import S3_MATCHER
+    frozen = """    （五） 1.信访   3                         3
+    不予处 举报投
+       理诉类申
+        请
+        2.重复           6                     1            7
+        申请
+"""
+    collected = collect_rows(lines_from_text(frozen), S3_MATCHER)
+    assert collected.rows["result.not_processed.petition"].values == ["3", "3"]
+    assert collected.rows["result.not_processed.petition"].fuzzy
+    assert collected.rows["result.not_processed.duplicate"].values == ["6", "1", "7"]
+    unlike = collect_rows(lines_from_text(frozen.replace("举报投", "处罚决").replace("理诉类申", "定书")), S3_MATCHER)
+    assert "result.not_processed.petition" not in unlike.rows
+
+
+def test_a_near_miss_of_a_continued_label_takes_no_row_another_label_names():
+    from gxparse.rows import collect_rows
+    from gxparse.tables import S3_MATCHER
+    collected = collect_rows(lines_from_text("""    （五） 1.信访   3                         3
+    不予处 举报投
+       理诉类申
+        请
+        1.信访举报投诉类申请    5     5
+"""), S3_MATCHER)
+    assert collected.rows["result.not_processed.petition"].values == ["5", "5"]
