@@ -37,7 +37,7 @@ VALUE_CELL = re.compile(rf"^(?:{_NUMBER})(?:万元|元|件|个|条|项|次|人|�
                         rf"|{BLANK_MARK.pattern}"
                         rf"|^[{''.join(sorted(ZERO_MARKS))}{UNREAD_FIGURE}]$")
 # A word mark alone on a text line is prose ("无" closing section 六), not a row of one blank value.
-_WORD_MARKS = frozenset({"无", "空"})
+WORD_MARKS = frozenset({"无", "空"})
 # A row's first figure run into its label (PyMuPDF and pdfminer join words set close: 其他对外管理服务事项48 -3 765,
 # 行政诉讼（未经复议直接起诉）1 — 1): digits right after an ideograph or a closing bracket, with values after them.
 _ZEROS = re.compile(r"^00+$")
@@ -231,7 +231,7 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     empty cell is layout, not a blank value.
     """
     cells = _without_trailing_piece([c for c in cells if c])
-    if len(cells) == 1 and cells[0] in _WORD_MARKS:
+    if len(cells) == 1 and cells[0] in WORD_MARKS:
         return Line(cells[0], cells[0], [], where, page)
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
     if last_text >= 0 and last_text + 1 < len(cells) and (glued := _GLUED_FIGURE.search(cells[last_text])):
@@ -248,7 +248,7 @@ def _without_trailing_piece(cells: list[str]) -> list[str]:
     """The cells less a piece of another cell printed after the row's figures (``_TRAILING_PIECE``), when a
     label and at least ``_FIGURES_BEFORE_PIECE`` figures stand before it; a figure glued to it stays."""
     piece = _TRAILING_PIECE.match(cells[-1]) if cells else None
-    if piece is None or piece.group(2) in _UNITS or piece.group(2) in _WORD_MARKS:
+    if piece is None or piece.group(2) in _UNITS or piece.group(2) in WORD_MARKS:
         return cells
     body = cells[:-1] + ([piece.group(1)] if piece.group(1) else [])
     figures = next((n for n, cell in enumerate(reversed(body)) if not is_value(cell)), len(body))

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from gxparse.cells import listed_figures, lists_figures, printed_after, trailing_figures
 from gxparse.extraction.cellstream import is_column_header, lone_runs
-from gxparse.document import Line
+from gxparse.document import WORD_MARKS, Line
 from gxparse.fuzzy import NearestLabel
 from gxparse.normalize import label_key, squash
 from gxparse.extraction.splitrows import RowShape, join_split_rows
@@ -231,6 +231,16 @@ class _Reader:
                 fragment.label, fragment.key = _joined(fragment.label, line.label), joined
                 return
         segment.append(_Piece(line.label, [], line.where, line.in_grid, key, fuzzy))
+
+    def continues_label(self, line: Line) -> bool:
+        """Whether a line of word marks alone after a stray piece (``其   无``) is a line of a label continued below
+        its figures' line: a narrow label printed a character a line (``1.申 / 请 / 人 / 无 / 正 …`` beside its
+        group's ``（ / 六 / ） / 其 …``) holds 无 as a word of its text (申请人无正当理由…), never a blank cell,
+        while the row above, its figures printed, is still having its label continued line by line."""
+        segment = self.segments[-1]
+        opened = segment[-1] if segment and segment[-1].values and segment[-1].key is None else None
+        return (opened is not None and opened.continued and _is_stray(line.label)
+                and all(value in WORD_MARKS for value in line.values))
 
     def _continue_below(self, row: _Piece, label: str) -> None:
         """A label continued below the line of its values (a top-aligned cell); once the label names a row,
@@ -483,6 +493,8 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
     for index, line in enumerate(lines):
         if _is_prose(line):
             reader.prose()
+        elif line.values and reader.continues_label(line):
+            reader.label_line(replace(line, label=" ".join([line.label, *line.values]), values=[]))
         elif line.values:
             reader.value_line(_label_figures_row(line, match) or line, index)
         elif line.label and (glued := _glued_row(line, match) or _listed_row(line, match)

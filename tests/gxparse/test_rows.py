@@ -303,3 +303,18 @@ def test_a_near_miss_of_a_continued_label_takes_no_row_another_label_names():
         1.信访举报投诉类申请    5     5
 """), S3_MATCHER)
     assert collected.rows["result.not_processed.petition"].values == ["5", "5"]
+
+
+def test_a_blank_mark_beside_a_stray_piece_of_a_label_continued_a_character_a_line_is_label_text():
+    """pdftotext -layout of a narrow table (kaifeng 2021): the item label 1.申请人无正当理由… printed a character a
+    line beside its group's （六）其他处理, under the row's figures: 无 is a word of the label (其   无), not a blank
+    cell, so the label names its row. A blank mark after a label that names its row stays a value."""
+    from gxparse.rows import collect_rows
+    from gxparse.tables import S3_MATCHER
+    frozen = "（   1.申   1   0   0   0   0   0   1\n六   请\n）   人\n其   无\n他   正\n处   当\n理   理\n" + \
+        "".join(f"    {c}\n" for c in "由逾期不补正、行政") + "".join(f"{c}\n" for c in "机关不再处理其政府信息公开申请") + \
+        "2.申   0   0   0   0   0   0   0\n请\n人\n逾\n期\n未\n按\n收\n费\n通\n知\n"
+    collected = collect_rows(lines_from_text(frozen), S3_MATCHER)
+    assert collected.rows["result.other.no_correction"].values == ["1", "0", "0", "0", "0", "0", "1"]
+    marked = collect_rows(lines_from_text("2.重复申请   无\n3.要求提供公开出版物   1   0   0   0   0   0   1\n"), S3_MATCHER)
+    assert marked.rows["result.not_processed.duplicate"].values == ["无"]
