@@ -77,7 +77,8 @@ from gxparse.template import (
     s3_row_cells,
     s3_row_label,
 )
-from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
+from gxparse.extraction.scaledheader import spread_under_scaled_header
+from gxparse.extraction.textcolumns import (header_middles, header_starts, spread_by_fitted_scale, spread_by_starts,
                                              spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
 from gxparse.extraction.linescales import spread_by_line_scales
 from gxparse.extraction.totalruns import spread_by_total_runs
@@ -1129,13 +1130,16 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     """The rows with those printed short laid under their columns by where layout-kept text puts their figures
     (``textcolumns``: empty cells; where no grid lays them, the rows whose figures start where the column
     headers do, else the rows of runs sharing their total's place whose figures' places are the columns:
-    ``totalruns``), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
-    rows laid by a pitch alone also need R3.1 (the table's four summary rows) checked on every column (a label
-    alone counting as a row of zeros, unless figures stand under no row)."""
+    ``totalruns``; where neither lays any, all the rows together under header words on a scale of their own:
+    ``scaledheader``), when every row then adds up and R3.1 and R3.2 hold where they can be checked;
+    rows laid by a pitch or a fitted scale alone also need R3.1 (the table's four summary rows) checked on every
+    column (a label alone counting as a row of zeros, unless figures stand under no row)."""
     printed = {key: rows[key] for key in row_keys if key in rows}
     laid = spread_short_rows(printed, S3_WIDTH)
     runs = {} if laid.rows else spread_by_total_runs(printed, S3_WIDTH)
     spread = laid.rows or _agreed_layings(_s3_under_header_starts(lines, printed), runs)
+    scaled = {} if spread else _s3_under_scaled_header(lines, printed)
+    spread = spread or scaled
     if not spread:
         return rows
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
@@ -1147,7 +1151,8 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
                 return rows
             vectors[key] = values
     summary = _s3_balances(row_keys)[-1]   # R3.1
-    proven = s3_consistent(vectors, row_keys) and (not laid.by_pitch or {*summary.plus, *summary.minus} <= set(vectors))
+    fitted = laid.by_pitch or bool(scaled)   # a grid fitted, not shown by a row printed whole
+    proven = s3_consistent(vectors, row_keys) and (not fitted or {*summary.plus, *summary.minus} <= set(vectors))
     # rows laid under the header words alone: the rows left short must still be placeable by the sums with them
     if proven and not set(spread) <= set(laid.rows) | set(runs) and not all(key in spread or key in rows and len(rows[key].values) == S3_WIDTH
                                             for key in row_keys):
@@ -1167,6 +1172,14 @@ def _s3_under_header_starts(lines: Sequence[Line], rows: dict[str, RawRow]) -> d
     first = next((n for n, line in enumerate(lines) if line.values), len(lines))
     starts = header_starts(lines[:first], [c.label for c in S3_COLUMNS])
     return spread_under_starts(rows, starts) if starts else {}
+
+
+def _s3_under_scaled_header(lines: Sequence[Line], rows: dict[str, RawRow]) -> dict[str, RawRow]:
+    """The rows printed short laid together under the column headers printed above the table's first figures,
+    their words spaced on another scale than the figures (``scaledheader``)."""
+    first = next((n for n, line in enumerate(lines) if line.values), len(lines))
+    middles = header_middles(lines[:first], [c.label for c in S3_COLUMNS])
+    return spread_under_scaled_header(rows, middles) if middles else {}
 
 
 def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:

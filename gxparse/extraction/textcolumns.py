@@ -165,10 +165,10 @@ def _spread_under(values: Sequence[str], offsets: tuple[float, ...], places: Seq
     if len(headers) < 2 or len(offsets) != len(values) or not padded(values, offsets):
         return None
     laid = _lay(tuple(places), headers, 0.0)
-    return None if laid is None else _under(values, laid, len(headers))
+    return None if laid is None else under_columns(values, laid, len(headers))
 
 
-def _under(values: Sequence[str], laid: Sequence[int], width: int) -> list[str]:
+def under_columns(values: Sequence[str], laid: Sequence[int], width: int) -> list[str]:
     """``width`` cells with each value in its laid column and ``""`` (an empty cell) in the others."""
     spread = [""] * width
     for column, value in zip(laid, values):
@@ -180,6 +180,15 @@ def header_starts(lines: Sequence[Line], labels: Sequence[str]) -> list[float] |
     """Where each column's header word starts in layout-kept text (its first line: a piece of two characters or
     more that begins the column's label, ``商业企`` of a header wrapped as ``商业企`` / ``业``); None unless every
     column's is found once and they stand left to right in the order of ``labels``."""
+    return _header_places(lines, labels, middles=False)
+
+
+def header_middles(lines: Sequence[Line], labels: Sequence[str]) -> list[float] | None:
+    """``header_starts`` by the header words' middles (a header centred in its cell)."""
+    return _header_places(lines, labels, middles=True)
+
+
+def _header_places(lines: Sequence[Line], labels: Sequence[str], middles: bool) -> list[float] | None:
     keys = [label_key(label) for label in labels]
     found: dict[int, list[float]] = {}
     for line in lines:
@@ -189,11 +198,11 @@ def header_starts(lines: Sequence[Line], labels: Sequence[str]) -> list[float] |
             piece = label_key(cell)
             for column, key in enumerate(keys):
                 if len(piece) >= _MIN_HEADER_PIECE and key.startswith(piece):
-                    found.setdefault(column, []).append(offset - len(cell) / 2)
+                    found.setdefault(column, []).append(offset if middles else offset - len(cell) / 2)
     if len(found) != len(keys) or any(len(places) != 1 for places in found.values()):
         return None
-    starts = [found[column][0] for column in range(len(keys))]
-    return starts if all(a < b for a, b in zip(starts, starts[1:])) else None
+    places = [found[column][0] for column in range(len(keys))]
+    return places if all(a < b for a, b in zip(places, places[1:])) else None
 
 
 def spread_under_starts(rows: Mapping[str, RawRow], starts: Sequence[float]) -> dict[str, RawRow]:
@@ -247,7 +256,7 @@ def spread_by_fitted_scale(values: Sequence[str], offsets: tuple[float, ...], co
     if len(offsets) != len(values):
         return None
     laid = _fitted(_starts(values, offsets), columns)
-    return None if laid is None else _under(values, laid, len(columns))
+    return None if laid is None else under_columns(values, laid, len(columns))
 
 
 def _fitted(places: Sequence[float], columns: Sequence[float]) -> list[int] | None:
