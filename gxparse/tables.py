@@ -413,12 +413,12 @@ def _s2_under_whole_row(lines: Sequence[Line], item: Item, raw: RawRow, rows: di
     line (规章 under 行政规范性文件's three figures): layout-kept text whose header words are spaced on another
     scale than figures (PyMuPDF's sorted text) still puts the figures of one column at one place; its values,
     blank cells ``""``; None unless exactly one such item stands under that header."""
-    header = _s2_header_line(lines, item, raw)
+    header = _s2_header_line(lines, item, raw, wrapped=True)
     if header is None:
         return None
     width = len(item.columns)
     whole = [row for key, row in rows.items() if key != item.key and len(row.values) == width == len(row.offsets)
-             and _same_columns(key, item) and _s2_header_line(lines, item, row) == header]
+             and _same_columns(key, item) and _s2_header_line(lines, item, row, wrapped=True) == header]
     return spread_under_headers(raw.values, raw.offsets, whole[0].offsets) if len(whole) == 1 else None
 
 
@@ -427,16 +427,27 @@ def _same_columns(key: str, item: Item) -> bool:
     return other is not None and [c.key for c in other.columns] == [c.key for c in item.columns]
 
 
-def _s2_header_line(lines: Sequence[Line], item: Item, raw: RawRow) -> int | None:
-    """The index of the last line above ``raw`` ending in its item's column header words; None when none."""
+def _s2_header_line(lines: Sequence[Line], item: Item, raw: RawRow, wrapped: bool = False) -> int | None:
+    """The index of the last line above ``raw`` ending in its item's column header words; None when none.
+    ``wrapped``: a line ending in the last column's word and naming two columns at least, in order, will do (a
+    header wrapped over lines, 本年废止件 / 数 above and below the line of the others): it tells which rows stand
+    under one header, not where its columns are."""
     at = next((n for n, line in enumerate(lines) if line.where == raw.where), None) if raw.offsets else None
     wanted = [label_key(column.label) for column in item.columns]
     for n in range(at - 1, -1, -1) if at is not None else ():
         cells = lines[n].label.split(" ")
-        if not lines[n].values and len(lines[n].offsets) == len(cells) >= len(wanted) \
-                and [label_key(c) for c in cells[-len(wanted):]] == wanted:
+        if lines[n].values or len(lines[n].offsets) != len(cells):
+            continue
+        named = [label_key(c) for c in cells]
+        if named[-len(wanted):] == wanted or wrapped and _names_columns_in_order(named, wanted):
             return n
     return None
+
+
+def _names_columns_in_order(named: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether the cells end in the last wanted column and name two wanted columns at least, in their order."""
+    found = [wanted.index(cell) for cell in named if cell in wanted]
+    return bool(named) and named[-1] == wanted[-1] and len(found) >= 2 and found == sorted(set(found))
 
 
 def _as_listed(row: RawRow, width: int) -> RawRow:

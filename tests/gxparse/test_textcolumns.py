@@ -12,6 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
+from gxparse.tables import read_s2
 from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
                                              spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
 
@@ -282,9 +283,36 @@ def test_sorted_text_reads_table_three_whose_empty_cells_space_its_figures_off(p
     assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
 
 
-@pytest.mark.parametrize("printer", ["reportlab-blank", "libreoffice-blank"])
+@pytest.mark.parametrize("printer", ["reportlab-blank", "libreoffice-blank", "cms-blank"])
 def test_sorted_text_lays_an_item_of_table_two_under_the_figures_of_one_printed_whole(printer):
-    # 规章  1  4 under 行政规范性文件  134  262  1408, its header words spaced on another scale than figures
+    # 规章  1  4 under 行政规范性文件  134  262  1408, its header words spaced on another scale than figures (the CMS
+    # page's header wrapped: 本年废止件 / 数 above and below the line of the other two)
     truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
     text = (EXTRACTED / "pymupdf-sort" / f"kaifeng_2021.{printer}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s2"] == truth["s2"]
+
+
+# kaifeng 2021's 表二 (第二十条第（一）项) in PyMuPDF's sorted text of its CMS page, zeros blank
+WRAPPED_HEADER = """
+                     本年废止件
+    信息内容     本年制发件数        现行有效件数
+                       数
+
+     规章                1                         4
+
+   行政规范性文件           134         262          1408
+"""
+
+
+def test_an_item_under_a_header_wrapped_over_lines_is_laid_under_the_item_printed_whole():
+    read = read_s2(lines_from_text(WRAPPED_HEADER), "v2021")
+    assert {column: cell.value for column, cell in read.table["regulations"].items()} == {
+        "issued": 1, "repealed": 0, "in_force": 4}
+
+
+def test_a_line_naming_one_column_is_no_header_two_items_share():
+    # 现行有效件数 alone ends the line: no evidence the two items stand under one header
+    text = WRAPPED_HEADER.replace("本年制发件数", "      ")
+    read = read_s2(lines_from_text(text), "v2021")
+    assert {column: cell.value for column, cell in read.table["regulations"].items()} == {
+        "issued": None, "repealed": None, "in_force": None}
