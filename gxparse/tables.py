@@ -34,8 +34,9 @@ from gxparse.extraction.cellstream import (
     StreamRow,
     boxes_of,
 )
-from gxparse.cells import (UNREAD_FIGURE, figure_count, holds_figures, joins_group, listed_figures, lists_figures,
-                           parse_count, parse_money, printed_after, thousands_readings, trailing_figures)
+from gxparse.cells import (OCR_NOISE, UNREAD_FIGURE, figure_count, holds_figures, joins_group, listed_figures,
+                           lists_figures, parse_count, parse_money, printed_after, thousands_readings,
+                           trailing_figures)
 from gxparse.document import Line, wrapped_tails
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -610,9 +611,10 @@ _PAGE_DIGITS = 3   # a report of a thousand pages or more is none
 
 
 def _group_unread(values: Sequence[str], parsed: Sequence[int | str | None]) -> bool:
-    """Whether a cell no count reads is a thousands group the cell before it may lead (``1`` ``082``): a piece of a
-    figure, never a speck ``candidates`` may leave out, so the row's figures are not certain."""
-    return any(figure is None and n and joins_group(values[n - 1], value)
+    """Whether a cell no count reads is a thousands group the cell before it may lead (``1`` ``082``) or digits
+    led by a zero, which no figure prints (``8937`` ``0276``: an amount's point lost): a piece of a figure, never
+    a speck ``candidates`` may leave out, so the row's figures are not certain."""
+    return any(figure is None and n and (joins_group(values[n - 1], value) or OCR_NOISE.match(value))
                for n, (value, figure) in enumerate(zip(values, parsed)))
 
 
