@@ -2022,6 +2022,11 @@ def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
     if not value_lines:
         return TableRead(None)
     printed_values = [v for ln in value_lines for v in ln.values]
+    label = trailing_figures(value_lines[0].label)
+    # the row's first figures printed in its label's cell (数量 5 / 17 / 3 …, a converter's merge): read in order
+    # only where they and the cells' are fifteen; else the cells alone, whose figures' columns nothing then shows
+    if len(value_lines) == 1 and label.figures and label.count + len(printed_values) == S4_WIDTH:
+        printed_values = [*label.figures, *printed_values]
     values = _meaningful(printed_values, S4_WIDTH, any(_apart(ln) for ln in value_lines), _S4_SUMS)
     cells = [parse_count(v) for v in values]
     findings = []

@@ -289,3 +289,26 @@ def test_an_unread_row_quotes_the_figures_of_its_label_cell_as_printed(printed):
     report = _with_line("huangchuan_2021", "行政事业性收费\t144.4399\t\t", printed)
     quotes = _unread_quotes(report, "s2.admin_fees.")
     assert quotes and all("「行政事业性收费 144 4399」" in quote for quote in quotes)
+
+
+KAIFENG_S4 = "5\t17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17\n"
+KAIFENG_S4_READ = {"review": {"upheld": 5, "corrected": 17, "other": 3, "pending": 0, "total": 25},
+                   "litigation_direct": {"upheld": 9, "corrected": 4, "other": 0, "pending": 1, "total": 14},
+                   "litigation_after_review": {"upheld": 9, "corrected": 5, "other": 3, "pending": 0, "total": 17}}
+
+
+@pytest.mark.parametrize("printed", ["数量 5\t17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17\n",
+                                     "数量 5 17\t3\t0\t25\t9\t4\t0\t1\t14\t9\t5\t3\t0\t17\n"])
+def test_table_four_row_led_by_figures_in_its_label_cell_is_read_in_order(printed):
+    """kaifeng_2021's 表四 row with its first figures in the label's cell (数量 5 / 17 / …), fifteen in all: read in
+    order (block 行政复议 was cell.unread, four figures in its five cells)."""
+    report = _with_line("kaifeng_2021", KAIFENG_S4, printed)
+    assert report["s4"] == KAIFENG_S4_READ
+    assert not _rules_of(report, "s4.")
+
+
+def test_table_four_row_led_by_figures_in_its_label_cell_fewer_than_fifteen_is_unread():
+    """Guard (passes before): zeros left empty, twelve figures: which cells are blank nothing shows."""
+    report = _with_line("kaifeng_2021", KAIFENG_S4, "数量 5\t17\t3\t\t25\t9\t4\t\t1\t14\t9\t5\t3\t\t17\n")
+    assert {v for block in report["s4"].values() for v in block.values()} == {None}
+    assert "cell.unread" in _rules_of(report, "s4.")
