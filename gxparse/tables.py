@@ -1615,6 +1615,7 @@ _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len
 _S4_BLOCK_SUM = [RowSum((0, 1, 2, 3), 4)]
 _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_ROW_LABELS)
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
+_S4_ROW_LABEL_CHARS = 8   # characters of the data row's label at most (数量, 案件数量（件）)
 _S4_COLUMN_CHARS = frozenset("".join(c.label for c in S4_COLUMNS))
 _S4_SPANNING = (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS))
 _S4_PITCH_SLACK = 0.5   # characters two steps of one header line may differ by and still be one pitch
@@ -1622,8 +1623,10 @@ _S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words
 
 
 def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
-    """The data row of table 四 has no label (or a short one such as 数量)."""
-    return [ln for ln in lines if ln.values and (not ln.label or any(w in ln.label for w in _S4_HEADER_WORDS))]
+    """The data row of table 四 has no label (or a short one such as 数量): a longer one naming 数量 or 件数 is prose
+    ending in a figure (本年度行政复议、行政诉讼案件数量合计 56, the table a picture), no row of it."""
+    return [ln for ln in lines if ln.values and (not ln.label or any(w in ln.label for w in _S4_HEADER_WORDS)
+                                                  and len(label_key(ln.label)) <= _S4_ROW_LABEL_CHARS)]
 
 
 def _s4_stream(lines: Sequence[Line]) -> TableRead | None:

@@ -312,3 +312,15 @@ def test_table_four_row_led_by_figures_in_its_label_cell_fewer_than_fifteen_is_u
     report = _with_line("kaifeng_2021", KAIFENG_S4, "数量 5\t17\t3\t\t25\t9\t4\t\t1\t14\t9\t5\t3\t\t17\n")
     assert {v for block in report["s4"].values() for v in block.values()} == {None}
     assert "cell.unread" in _rules_of(report, "s4.")
+
+
+@pytest.mark.parametrize("prose", ["本年度收到行政复议、行政诉讼案件数量合计 56", "本机关本年度行政复议和行政诉讼件数 3"])
+def test_prose_ending_in_a_figure_where_table_four_is_a_picture_is_one_table_unread(prose):
+    """Section 四 printing prose naming 数量/件数 that ends in a figure, its table a picture: one table.unread (was
+    three cell.unread, one a block, quoting the prose as the table's row)."""
+    seed = (SEED_DIR / "kaifeng_2021.txt").read_text(encoding="utf-8")
+    heading, after = "四、政府信息公开行政复议、行政诉讼情况\n", "五、存在的主要问题及改进情况"
+    text = seed[:seed.index(heading)] + heading + "\n" + prose + "\n\n" + seed[seed.index(after):]
+    report = parse_document(text.encode(), "k.txt").to_dict()
+    assert report["s4"] is None
+    assert [f["rule"] for f in report["findings"] if f["rule"] in ("table.unread", "cell.unread")] == ["table.unread"]
