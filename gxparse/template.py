@@ -237,6 +237,13 @@ HEADER_LABELS: tuple[str, ...] = (
     S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS), *(c.label for c in S4_COLUMNS),
 )
 
+# The headers of the value columns, each over one column of figures (a converter's cell holding several of them
+# side by side is several columns: gxparse.readers.mergedcolumns).
+COLUMN_LABELS: tuple[str, ...] = (
+    *dict.fromkeys(c.label for items in S2_ITEMS.values() for item in items for c in item.columns),
+    *(c.label for c in S3_COLUMNS), *(c.label for c in S4_COLUMNS),
+)
+
 
 def expected_template(year: int) -> str | None:
     """The format a report for ``year`` must use (RX.2); None where the rule says nothing."""

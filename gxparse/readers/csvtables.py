@@ -20,6 +20,7 @@ from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.limits import check_lines, check_table, table_too_large
 from gxparse.normalize import normalize_text
+from gxparse.readers.mergedcolumns import spread
 
 _MIN_FIELDS = 3     # a table row of the report has a label and at least two figures or headers
 _MIN_RUN = 3        # a table: consecutive records of one width (a caption, a header and a row at the least)
@@ -84,8 +85,9 @@ def _grid_rows(table: list[list[str]], number: int, text: str, first: int) -> li
         lines = _record_lines(text, first, len(table))
         where += f"（文件第 {lines[0]}–{lines[-1]} 行，最宽的是第 {lines[widest]} 行的 {width} 个字段）"
     check_table(len(table), width, 0, where)
-    return [[(joined_cell_lines(_point_put_back(normalize_text(field).split("\n"))), 1, 1) for field in record]
-            + [("", 1, 1)] * (width - len(record)) for record in table]
+    fields = [[normalize_text(field) for field in record] + [""] * (width - len(record)) for record in table]
+    return [[(joined_cell_lines(_point_put_back(text.split("\n"))), rowspan, colspan)
+             for text, rowspan, colspan in row] for row in spread(fields)]
 
 
 def read_csv(text: str) -> Document:
