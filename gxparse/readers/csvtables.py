@@ -21,6 +21,7 @@ from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.limits import check_lines, check_table, table_too_large
 from gxparse.normalize import normalize_text
 from gxparse.readers.mergedcolumns import spread
+from gxparse.readers.stackedrecords import unstacked_records
 
 _MIN_FIELDS = 3     # a table row of the report has a label and at least two figures or headers
 _MIN_RUN = 3        # a table: consecutive records of one width (a caption, a header and a row at the least)
@@ -87,7 +88,7 @@ def _grid_rows(table: list[list[str]], number: int, text: str, first: int) -> li
     check_table(len(table), width, 0, where)
     fields = [[normalize_text(field) for field in record] + [""] * (width - len(record)) for record in table]
     return [[(joined_cell_lines(_point_put_back(text.split("\n"))), rowspan, colspan)
-             for text, rowspan, colspan in row] for row in spread(fields)]
+             for text, rowspan, colspan in row] for row in unstacked_records(spread(fields))]
 
 
 def read_csv(text: str) -> Document:
