@@ -10,7 +10,8 @@ columns. Under it, down to the next field of text in that column, a field of exa
 lines: rows stacked in one field stay stacked) is those k cells; a blank field is k blank cells (no text lies
 where either column is printed); any other field of figures (one figure for two columns) cannot be placed and
 spans the k columns: its row is short of cells, read only where the table's sums fix it (``row.repaired``) and
-else unread. A column is read apart only where a field under its header holds k figures: the header's
+else unread. In a field of rows stacked a line each, a line of k figures is its row's cells and any other line's
+figures are k unread cells of its row. A column is read apart only where a field under its header holds k figures: the header's
 evidence and the figures' must agree. Elsewhere in the table its fields span the k columns.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gxparse.cells import UNREAD_FIGURE
 from gxparse.document import is_value
 from gxparse.normalize import label_key
 from gxparse.template import COLUMN_LABELS
@@ -128,6 +130,11 @@ def _apart(field: str, merged: MergedColumn, row: int) -> list[Cell]:
     if lines is None:
         return [("", 1, 1)] * count
     if all(len(line) == count for line in lines):
+        return [("\n".join(line[k] for line in lines), 1, 1) for k in range(count)]
+    if len(lines) > 1 and any(len(line) == count for line in lines):
+        # rows stacked in the field (stackedrecords): a line of k figures is its row's k cells, any other line's
+        # figures are placed in neither column
+        lines = [line if len(line) == count else [UNREAD_FIGURE] * count for line in lines]
         return [("\n".join(line[k] for line in lines), 1, 1) for k in range(count)]
     return [(field, 1, count)]
 

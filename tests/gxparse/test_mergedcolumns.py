@@ -129,3 +129,23 @@ def test_spreading_is_linear_in_the_records():
     rows = spread(records)
     assert len(rows) == 100_001 and rows[-1][1:3] == [("3", 1, 1), ("0", 1, 1)]
     assert time.process_time() - started < 5
+
+
+def test_rows_stacked_in_a_merged_field_are_read_line_by_line():
+    # kaifeng_2021: 1.属于国家秘密 and 2.其他法律… in one record; under 自然人/商业企业 the first row's line holds
+    # one figure (its column unknown: both cells unread), the second's two
+    text = _S3.split("\"二 ")[0] + '''"年度办
+1属于国家秘密
+理结果 .
+（三）不
+2其他法律行政法规禁止公开
+予公开 .","0
+2 0","0
+0","0
+0","0
+0","0
+0","0
+2"
+'''
+    values = [line.values for line in read_csv(text).lines if line.values][1:]
+    assert values == [["\ufffd", "\ufffd", "0", "0", "0", "0", "0"], ["2", "0", "0", "0", "0", "0", "2"]]
