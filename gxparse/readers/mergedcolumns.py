@@ -11,8 +11,9 @@ lines: rows stacked in one field stay stacked) is those k cells; a blank field i
 where either column is printed); any other field of figures (one figure for two columns) cannot be placed and
 spans the k columns: its row is short of cells, read only where the table's sums fix it (``row.repaired``) and
 else unread. In a field of rows stacked a line each, a line of k figures is its row's cells and any other line's
-figures are k unread cells of its row. A column is read apart only where a field under its header holds k figures: the header's
-evidence and the figures' must agree. Elsewhere in the table its fields span the k columns.
+figures are k unread cells of its row. A column is read apart only where a field under its header holds k
+figures: the header's evidence and the figures' must agree. Elsewhere in the table its fields span the k
+columns.
 """
 
 from __future__ import annotations

@@ -6,10 +6,11 @@ together, a group label's pieces among them (``（三）不 4 .保护第三方�
 The item numbers lose their points and spaces, so ``layout.stacked`` cannot tell the labels apart by them.
 
 Such a record is L rows when every field of figures holds L lines of one figure each (L ≥ 2), a blank field
-is blank in each (no text lies where any of them is printed), and its one field of text names exactly L rows of
-the template (their anchors, in the order printed), any other field of text (a group label's pieces) none: row k is given each field's k-th figure and the label's
-text from where row k-1's anchor ended to where row k's ends (the rest, after the last anchor, stays with the
-last row); a group label's field stands in the first. Anything else (a field of two figures on a line, a label naming fewer or more rows) stays as it is,
+is blank in each (no text lies where any of them is printed), one field of text names exactly L rows of the
+template (their anchors, in the order printed) and every other field of text (a group label's pieces) names
+none. Row k is given each field's k-th figure and the label's text from where row k-1's anchor ended to where
+row k's ends (the rest, after the last anchor, stays with the last row); a group label's field stands in the
+first row. Anything else (a field of two figures on a line, a label naming fewer or more rows) stays as it is,
 read or found unreadable as ever.
 """
 
@@ -76,8 +77,10 @@ def _rows_of(record: list[Cell]) -> list[list[Cell]] | None:
     rows: list[list[Cell]] = [[] for _ in range(count)]
     for i, (text, _, colspan) in enumerate(record):
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        parts = (_cut(text, named[i]) if i == labels[0] else [text] + [""] * (count - 1) if i in named  # type: ignore[arg-type]
-                 else lines or [""] * count)
+        if i == labels[0]:
+            parts = _cut(text, named[i] or [])
+        else:
+            parts = [text] + [""] * (count - 1) if i in named else lines or [""] * count
         for row, part in zip(rows, parts):
             row.append((part, 1, colspan))
     return rows
