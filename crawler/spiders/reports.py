@@ -885,17 +885,18 @@ class ReportsSpider(scrapy.Spider):
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
                 cap = self.settings.getint("REPORT_PICTURES_MAX")
                 pictures = pictures[:max(cap, 1 + len(further)) if scans else cap]
-            parts = self._parse_parts([response, *further], True) if report_body else []
+            parts = _part_urls([f for page in [response, *further] for f in self._parse_attachments(page)], True) \
+                if report_body else []
             bundle = PicturedPage(item, response.encoding, [*parts, *pictures], documents=frozenset(parts),
                                   pages=[Part(page.url, "text/html", page.body) for page in further])
             yield self._picture_request(bundle, meta) if bundle.waiting else bundle.bundled()
             return
-        if parts := self._parse_parts([response], False):   # an article of parts (正文.pdf, 附表.xls): one report
+        files = self._parse_attachments(response)
+        if parts := _part_urls(files, False):   # an article of parts (正文.pdf, 附表.xls): one report
             bundle = PicturedPage(self._item(response, title, verdict), response.encoding, parts,
                                   documents=frozenset(parts))
             yield self._picture_request(bundle, meta)
             return
-        files = self._parse_attachments(response)
         if not files and len(self._parse_documents(page_links(response.selector.root, response.url),
                                                    response.url)) >= 2:
             yield from self.parse_page(response)  # a "report" link that leads to a list of reports
@@ -1456,11 +1457,6 @@ class ReportsSpider(scrapy.Spider):
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())
 
-    def _parse_parts(self, pages: Sequence[TextResponse], holds_report: bool) -> list[str]:
-        """The attachments of an article's pages that are parts of its report (``crawler.parts``), in order."""
-        files = [link for page in pages for link in self._parse_attachments(page)]
-        return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
-
     def _parse_scans(self, response: TextResponse) -> list[str]:
         """The pictures the page's article shows (a scanned report's pages), in order."""
         urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
@@ -1473,6 +1469,11 @@ def _sitemap_request(url: str, spider: ReportsSpider) -> scrapy.Request:
     Scrapy's duplicate filter drop the start page's own redirect to the same page."""
     return scrapy.Request(url, callback=spider.parse_sitemap, errback=spider.on_error, priority=SITEMAP_PRIORITY,
                           meta={"role": "sitemap"}, dont_filter=True)
+
+
+def _part_urls(files: list[Link], holds_report: bool) -> list[str]:
+    """Which of the attachments of an article's pages are parts of its report (``crawler.parts``), in order."""
+    return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
 
 
 def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:

@@ -200,6 +200,15 @@ def test_attachment_only_page_yields_no_item_of_its_own(spider):
     assert _items(_parse(spider, "detail_attachment_only.html")) == []
 
 
+def test_a_page_of_attachments_reads_its_links_once(spider, monkeypatch):
+    # its attachments were read once to find a report's parts and again to find its files: links, scripts,
+    # frames and viewers, the page's costliest reads after its text
+    read, pages = spider._parse_attachments, []
+    monkeypatch.setattr(spider, "_parse_attachments", lambda response: pages.append(response.url) or read(response))
+    assert len(_requests(_parse(spider, "detail_attachment_only.html"))) == 1
+    assert pages == [DETAIL]
+
+
 def test_unnamed_single_file_of_a_report_page_is_the_report(spider):
     request = _requests(_parse(spider, "detail_attachment_only.html"))[0]
     assert request.meta["verdict"] == "report"
