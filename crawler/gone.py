@@ -13,7 +13,10 @@ site's home page or an error page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from crawler.pictures import opens_report_text
 
@@ -27,6 +30,7 @@ GONE_PHRASES = (
 MAX_SHOWN_CHARS = 1500          # an error page in the site's frame shows little; a report far more
 _HOME_PATH = re.compile(r"^/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$", re.IGNORECASE)
 _ERROR_PATH = re.compile(r"(?:^|/)(?:404|error|notfound|not_found|nofound)(?:\.\w+)?/?$", re.IGNORECASE)
+_HIDDEN = frozenset({"script", "style", "noscript"})   # elements whose text is not shown
 
 
 def gone_reason(root, requested_url: str, final_url: str) -> str | None:
@@ -36,12 +40,37 @@ def gone_reason(root, requested_url: str, final_url: str) -> str | None:
     title = " ".join("".join(t for node in root.xpath("//title") for t in node.itertext()).split())
     if phrase := _phrase(title):
         return f"页面显示：{phrase}"
-    shown = "".join(root.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
-    shown = "".join(shown.split())
+    shown = _shown_text(root, MAX_SHOWN_CHARS)
     # a report says 信息不存在 too (a row of table 三 in older templates), and may be short
     if len(shown) <= MAX_SHOWN_CHARS and not opens_report_text(shown) and (phrase := _phrase(shown)):
         return f"页面显示：{phrase}"
     return None
+
+
+def _shown_text(root, limit: int) -> str:
+    """The text the page's body shows (none of its scripts, styles or noscript), whitespace removed, read only
+    until it is longer than ``limit``: a report page's whole text was joined and split to learn it is long."""
+    pieces, size = [], 0
+    for body in root.xpath("//body[not(ancestor::body)]"):
+        for text in _shown_texts(body):
+            pieces.append("".join(text.split()))
+            size += len(pieces[-1])
+            if size > limit:
+                return "".join(pieces)
+    return "".join(pieces)
+
+
+def _shown_texts(body) -> Iterator[str]:
+    """The texts of ``body``'s shown elements in page order (the tails of hidden ones too)."""
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if not isinstance(node.tag, str) or node.tag in _HIDDEN:   # a comment's text is no text of the page
+                walk.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif node.tail and node is not body:   # the body's own tail is none of its text
+            yield node.tail
 
 
 def _sent_away(requested_url: str, final_url: str) -> bool:
