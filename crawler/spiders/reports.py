@@ -44,6 +44,7 @@ from itertools import islice
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from lxml import etree
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
@@ -151,6 +152,8 @@ _MARKUP = re.compile(r"<[^<>]{0,2000}>")   # a tag of an answer's HTML, read as 
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
 _SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
+# plain strings: an XPath's default "smart" ones each know their parent, four times the cost on a report page
+_BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
 # Elements that hold an article's body on common CMSs (TRS, 大汉, 拓尔思, 网站群).
 _CONTENT_XPATH = ("//*[contains(@class,'TRS_Editor') or contains(@class,'content') or contains(@class,'article')"
                   " or contains(@id,'zoom') or contains(@class,'zoom') or contains(@id,'content')]")
@@ -1386,7 +1389,7 @@ class ReportsSpider(scrapy.Spider):
     @staticmethod
     def _parse_text(response: TextResponse) -> str:
         """The page's text, one space between text nodes (so table cells stay apart)."""
-        return " ".join(response.selector.root.xpath("//body//text()"))
+        return " ".join(_BODY_TEXTS(response.selector.root))
 
     @staticmethod
     def _parse_published(text: str) -> str | None:
