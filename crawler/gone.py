@@ -62,14 +62,14 @@ def _shown_text(root, limit: int) -> str:
 
 def _shown_texts(body) -> Iterator[str]:
     """The texts of ``body``'s shown elements in page order (the tails of hidden ones too)."""
-    walk = etree.iterwalk(body, events=("start", "end"))
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
     for event, node in walk:
         if event == "start":
-            if not isinstance(node.tag, str) or node.tag in _HIDDEN:   # a comment's text is no text of the page
+            if node.tag in _HIDDEN:
                 walk.skip_subtree()
             elif node.text:
                 yield node.text
-        elif node.tail and node is not body:   # the body's own tail is none of its text
+        elif node.tail and node is not body:   # a comment's own text is none of the page's; the body's tail neither
             yield node.tail
 
 

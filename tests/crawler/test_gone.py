@@ -35,6 +35,7 @@ def test_a_server_error_page_titled_not_found_is_gone():
 @pytest.mark.parametrize("body, reason", [
     ("<script>var missing = '页面不存在';</script><style>.a{}</style><p>通知</p>", None),
     ("<noscript>请开启脚本</noscript>对不起，<!-- 页面不存在 --><b>该信息</b>已删除<script>x</script>。", "页面显示：信息已删除"),
+    ("<p>对不起，<!-- 注 -->该信息已删除</p>", "页面显示：信息已删除"),
 ])
 def test_only_the_shown_text_says_a_page_is_gone(body, reason):
     root = lxml.html.fromstring(f"<html><head><title>南渚市人民政府</title></head><body>{body}</body></html>")
