@@ -12,13 +12,15 @@ code under it).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 from w3lib.url import safe_url_string
 
-from crawler.elementtext import leading_text
 from gxparse.normalize import squash
 from gxparse.readers.html import picture_source
 from gxparse.template import SECTIONS
@@ -53,13 +55,16 @@ def table_pictures(root: HtmlElement, base_url: str, in_scope: Callable[[str], b
 def report_element(root: HtmlElement) -> HtmlElement | None:
     """The deepest element whose text holds most of the six section headings, or None."""
     element = root.find("body") if root.find("body") is not None else root
-    if not _holds_report(element):
+    texts = _PageTexts(element, MAX_REPORT_CHARS)
+    if not texts.holds_report(0):
         return None
+    index = 0
     while True:
-        inner = next((child for child in element if isinstance(child.tag, str) and _holds_report(child)), None)
+        inner = next(((child, i) for child, i in zip(element, texts.children(index))
+                      if isinstance(child.tag, str) and texts.holds_report(i)), None)
         if inner is None:
             return element
-        element = inner
+        element, index = inner
 
 
 def figure_tables(element: HtmlElement) -> int:
@@ -79,8 +84,7 @@ def is_furniture(img: HtmlElement) -> bool:
 
 def holds_report_text(text: str) -> bool:
     """Whether ``text`` carries a report: most of the six section headings are in it."""
-    squashed = squash(text)
-    return sum(1 for anchor in _ANCHORS if anchor.search(squashed)) >= SECTIONS_NEEDED
+    return _holds_squashed(squash(text))
 
 
 def opens_report_text(text: str) -> bool:
@@ -90,8 +94,63 @@ def opens_report_text(text: str) -> bool:
     return any(anchor.search(squashed) for anchor in _ANCHORS)
 
 
-def _holds_report(element: HtmlElement) -> bool:
-    return holds_report_text(leading_text(element, MAX_REPORT_CHARS, " "))
+def _holds_squashed(squashed: str) -> bool:
+    return sum(1 for anchor in _ANCHORS if anchor.search(squashed)) >= SECTIONS_NEEDED
+
+
+class _PageTexts:
+    """The texts of an element and of each element inside it, as ``leading_text(element, limit, " ")`` reads
+    them, from one walk: an element's texts are a run of its page's (``itertext``'s order), each squashed once.
+    Descending the page to the report's element, each level read its whole text again (depth × size)."""
+
+    def __init__(self, top: HtmlElement, limit: int) -> None:
+        self.limit = limit
+        self._pieces: list[str] = []       # the texts in page order, each cut to the limit (no read goes past it)
+        self._starts = array("q")          # where each text starts in the texts joined by a space
+        self._squashed: list[str] = []     # the first texts squashed, as far as a read has gone
+        # by node in page order (comments too, as iterating an element gives them): its run of texts, and the
+        # node after its last descendant
+        self._first, self._end, self._after = array("q"), array("q"), array("q")
+        open_nodes = []
+        for event, node in etree.iterwalk(top, events=("start", "end", "comment", "pi")):
+            if event != "end":   # a node opens (a comment or a processing instruction opens and closes at once)
+                open_nodes.append(len(self._first))
+                self._first.append(len(self._pieces))
+                self._end.append(0)
+                self._after.append(0)
+                if event == "start":
+                    self._read(node.text)
+                    continue
+            index = open_nodes.pop()
+            self._end[index], self._after[index] = len(self._pieces), len(self._first)
+            if index:   # the top's tail is none of its text
+                self._read(node.tail)
+
+    def _read(self, text: str | None) -> None:
+        if text:
+            self._starts.append(self._starts[-1] + len(self._pieces[-1]) + 1 if self._pieces else 0)
+            self._pieces.append(text[:self.limit])
+
+    def children(self, index: int) -> Iterator[int]:
+        """The indexes of the node's children, in order."""
+        child = index + 1
+        while child < self._after[index]:
+            yield child
+            child = self._after[child]
+
+    def holds_report(self, index: int) -> bool:
+        """``holds_report_text`` of the node's text cut to the limit. Squashing the texts one by one is squashing
+        them joined: the space between two is a boundary of Unicode normalisation, and squashed away."""
+        first, end = self._first[index], self._end[index]
+        if first == end:
+            return False
+        start = self._starts[first]
+        last = bisect_left(self._starts, start + self.limit, first, end) - 1   # the last text read, maybe cut
+        while len(self._squashed) <= last:
+            self._squashed.append(squash(self._pieces[len(self._squashed)]))
+        kept = self.limit - (self._starts[last] - start)
+        tail = self._squashed[last] if len(self._pieces[last]) <= kept else squash(self._pieces[last][:kept])
+        return _holds_squashed("".join(self._squashed[first:last]) + tail)
 
 
 def _source(img: HtmlElement, base_url: str) -> str | None:

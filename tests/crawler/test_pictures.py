@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
+from crawler import pictures
 from crawler.pictures import figure_tables, report_element, table_pictures
 from crawler.scope import Scope
+from gxparse.normalize import squash
+from gxparse.template import SECTIONS
 from tests.crawler.helpers import FILES
 
 PAGE = "http://www.zhoukou.gov.cn/zwgk/ndbg/202501/t20250124_1345678.html"
@@ -26,6 +30,24 @@ def test_the_report_element_is_the_article_body():
 
 def test_a_page_without_the_report_text_has_no_report_element():
     assert report_element(_root("detail_scanned_images.html")) is None
+
+
+def test_the_report_element_is_found_squashing_each_text_of_the_page_once(monkeypatch):
+    # descending 200 nested elements to the report's, each level squashed its whole text again: 200 times the page
+    report = "".join(f"<p>{s.numeral}、{s.title}</p><p>{'正文' * 500}</p>" for s in SECTIONS)
+    root = lxml.html.fromstring(f"<html><body>{'<div>' * 200}{report}{'</div>' * 200}<p>页脚</p></body></html>")
+    squashed = []
+    monkeypatch.setattr(pictures, "squash", lambda text: squashed.append(len(text)) or squash(text))
+    assert report_element(root) is root.xpath("//div")[-1]
+    assert sum(squashed) <= 2 * len(" ".join(root.find("body").itertext()))
+
+
+@pytest.mark.parametrize("between", ["", "<!-- 注 -->", "<b></b>", " <i>二</i> "])
+def test_the_report_element_is_the_first_child_holding_the_report_comments_and_empty_elements_between(between):
+    sections = "".join(f"<p>{s.numeral}、{s.title}</p>" for s in SECTIONS)
+    root = lxml.html.fromstring(f"<html><body><div>导航{between}<div id='a'>{between}<div id='b'>{sections}</div>"
+                                f"{between}</div>{between}<div id='c'>{sections}</div></div></body></html>")
+    assert report_element(root).get("id") == "b"
 
 
 def test_a_page_with_its_tables_as_pictures_has_no_table_of_figures():
