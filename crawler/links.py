@@ -92,6 +92,8 @@ _ENTRY_BOUNDARY = re.compile(r"[\[\]{}]")   # the end of one array or object ent
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
                            re.IGNORECASE)
 _GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
+# A list's category tag printed as the whole visible text of each link (【年度报告】, [通知公告]), the title aside.
+_TAG_TEXT = re.compile(r"^[【\[〔〖][^】\]〕〗]{1,12}[】\]〕〗]$")
 _SEQUENCE = re.compile(r"^\s*\d{1,4}[.、\s]+")
 _LEADING_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*")
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
@@ -164,17 +166,18 @@ def record_count(text: str) -> int:
 
 
 def link_label(text: str, title: str | None) -> str:
-    """The text to judge a link by: its title attribute when that holds the full text the list cut short, the
-    full name of the agency the text shortens (``<a title="东江市卫生健康委员会">卫健委</a>``: a sub-site is named
-    so even where it cannot be read, its robots.txt refusing the crawl), or names what a link saying only 下载/查看
-    leads to (a download address naming no file: ``<a href="/attach/0/8a8e…"
-    title="…年度报告.pdf">下载</a>``)."""
+    """The text to judge a link by: its title attribute when that holds the full text the list cut short or the
+    text is only a category's tag (``<a title="…2023年政府信息公开工作年度报告">【年度报告】</a>``), the full name
+    of the agency the text shortens (``<a title="东江市卫生健康委员会">卫健委</a>``: a sub-site is named so even
+    where it cannot be read, its robots.txt refusing the crawl), or names what a link saying only 下载/查看 leads to
+    (a download address naming no file: ``<a href="/attach/0/8a8e…" title="…年度报告.pdf">下载</a>``)."""
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     title = " ".join((title or "").split())
     if not title:
         return text
     stem = _CUT.sub("", text)
-    if not text or title.startswith(stem) or (_GENERIC_TEXT.match(text.replace(" ", "")) and _CJK.search(title)) \
+    generic = _GENERIC_TEXT.match(text.replace(" ", "")) or _TAG_TEXT.match(text)
+    if not text or title.startswith(stem) or (generic and _CJK.search(title)) \
             or names_agency_short(text, title):
         return title
     return text

@@ -353,3 +353,12 @@ def test_a_drop_down_of_a_hundred_thousand_agencies_gives_at_most_the_options_bo
                                 "</select></form></body></html>")
     links = page_links(root, "http://a.gov.cn/")
     assert 0 < len(links) <= MAX_OPTIONS and links[0].url == "http://a.gov.cn/catalog.html?deptId=0"
+
+
+def test_a_link_whose_text_is_only_a_category_tag_is_read_by_its_title():
+    root = lxml.html.fromstring((FILES / "list_tag_titles.html").read_text(encoding="utf-8"))
+    texts = [link.text for link in page_links(root, "http://jyj.beilan.gov.cn/xxgk/ndbg/index.html")
+             if "/ndbg/20" in link.url]
+    assert texts == ["北澜市教育局2024年政府信息公开工作年度报告", "北澜市教育局2023年政府信息公开工作年度报告",
+                     "北澜市教育局2023年度工作报告", "北澜市教育局2021年政府信息公开工作年度报告"]
+    assert link_label("【年度报告】", None) == "【年度报告】"
