@@ -11,6 +11,8 @@ with the text "3" is not one.
   ``createPageHTML('page_div', 4, 1, 'list', 'shtml', 68)``, or with variables (``var countPage = 4``). The
   first page is ``index.html``; the others are ``index_1.html`` … ``index_3.html`` when the first page calls
   itself page 0, ``list_2.shtml`` … ``list_4.shtml`` when it calls itself page 1. All in the current folder.
+  A site whose call sits in a script file of its own (``<script src="page.js">``) declares it in the page
+  alone: ``var totalPage = 3; var currentPage = 0;``, its pages named after the page's own file.
 - Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
@@ -48,6 +50,9 @@ _NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>[sj]?ht
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
+# The page count and the current page a page declares for its pager script (page.js) to draw the links from.
+_DECLARED_COUNT = re.compile(r"(?<![\w$.])(?:totalPages?|countPage|pageCount|pageTotal)\s*=\s*['\"]?(\d{1,4})\b")
+_DECLARED_CURRENT = re.compile(r"(?<![\w$.])(?:currentPage|curPage|currPage|nowPage)\s*=\s*['\"]?(\d{1,4})\b")
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
 _PROXY_WORD = "dataproxy.jsp"
 _PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
@@ -139,7 +144,18 @@ def create_page_urls(html: str, page_url: str) -> list[str]:
             urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
             if urls:
                 return urls
-    return []
+    return _declared_pages(html, page_url)
+
+
+def _declared_pages(html: str, page_url: str) -> list[str]:
+    """The other pages of a list whose pager script (``page.js``) draws them from the page count and the current
+    page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …)."""
+    count, current = _DECLARED_COUNT.search(html), _DECLARED_CURRENT.search(html)
+    name = _NUMBERED_FILE.match(posixpath.basename(urlsplit(page_url).path))
+    if not count or not current or not name or not name.group("stem"):
+        return []
+    return _created_pages([int(count.group(1)), int(current.group(1)), name.group("stem"), name.group("ext")],
+                          page_url)
 
 
 def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:

@@ -258,3 +258,12 @@ def test_elements_carrying_a_load_more_page_around_the_whole_page_read_its_text_
     started = time.process_time()
     assert open_load_more(root, LOAD_MORE) == ("http://www.linjiang.gov.cn/czj/list/29_", ".html", 2)
     assert time.process_time() - started < 1
+
+
+def test_a_list_paged_by_its_own_page_script_gives_the_pages_it_declares():
+    html = (FILES / "list_page_js.html").read_text(encoding="utf-8")
+    base = "http://sfj.beilan.gov.cn/zwgk/ndbg/"
+    assert create_page_urls(html, base + "index.html") == [base + "index_1.html", base + "index_2.html"]
+    assert create_page_urls(html.replace("currentPage = 0", "currentPage = 1"), base + "index_1.html") == \
+        [base + "index.html", base + "index_2.html"]
+    assert create_page_urls(html.replace("var currentPage = 0;", ""), base + "index.html") == []
