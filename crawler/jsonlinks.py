@@ -11,6 +11,9 @@ A column tree loaded a branch at a time (zTree's ``async: {url: "/xxgk/tree.do",
 a closed branch as a node with ``isParent`` and no address: its children are the same answer asked with its
 ``id``, so that is its address.
 
+A list's date may be an epoch time only (gkmlpt's ``first_publish_time``: seconds, or milliseconds on newer
+platforms): it is read as the day it names in China (UTC+8), within 2000–2099.
+
 Keys are matched without case and without ``_``/``-`` (``docTitle``, ``doc_title``). The walk is bounded in
 depth and nodes, so a hostile answer costs no more than a page.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 from urllib.parse import urljoin
 
@@ -35,6 +39,9 @@ URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "lin
             "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath")
 DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "date", "fbrq", "releasedate",
              "createtime", "time")
+EPOCH_KEYS = ("firstpublishtime", "publishtime", "pubtime", "releasetime", "createtime", "time")
+_EPOCH_SPAN = (946_684_800, 4_102_444_800)   # 2000-01-01 to 2100-01-01, in seconds
+_CHINA = timezone(timedelta(hours=8))
 # How a closed branch of a tree is asked for, from the node's fields (crawler.ztree); None when it cannot be.
 Branch = Callable[[dict[str, object]], str | None]
 MAX_DEPTH = 12
@@ -101,7 +108,8 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
         above = next((parents[str(v)] for key in PARENT_KEYS if isinstance(v := fields.get(key), (str, int))
                       and str(v) in parents), above)
         if name:
-            date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v)))
+            date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v))) \
+                or _epoch_date(fields)
             urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
                     and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)]
             if not urls:
@@ -128,6 +136,20 @@ def _by_id(base_url: str, fields: dict[str, object]) -> str | None:
     node_id = fields.get("id")
     return add_or_replace_parameter(base_url, "id", str(node_id)) \
         if isinstance(node_id, (str, int)) and not isinstance(node_id, bool) else None
+
+
+def _epoch_date(fields: dict[str, object]) -> str | None:
+    """The day (``2024-01-20``) an epoch time under a date's key names, in seconds or milliseconds."""
+    for key in EPOCH_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) in (10, 13):
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            continue
+        seconds = value // 1000 if value >= _EPOCH_SPAN[1] else value
+        if _EPOCH_SPAN[0] <= seconds < _EPOCH_SPAN[1]:
+            return datetime.fromtimestamp(seconds, _CHINA).date().isoformat()
+    return None
 
 
 def _first(fields: dict[str, object], keys: tuple[str, ...], accept) -> str | None:

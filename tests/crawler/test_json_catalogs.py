@@ -136,3 +136,11 @@ def test_a_flat_tree_department_is_entered_as_a_sub_site(spider):
                             headers={"Content-Type": "application/json"}, request=Request(url, meta=list_meta("page")))
     entered = {r.url: r.meta.get("enter") for r in spider.parse_page(response) if isinstance(r, scrapy.Request)}
     assert entered["http://sjj.zhoukou.gov.cn/"] == ("市审计局", "部门信息公开")
+
+
+def test_a_list_dated_only_by_epoch_times_gives_each_item_the_day_in_china():
+    text = (FILES / "gkmlpt_articles_epoch.json").read_text(encoding="utf-8")
+    dates = {link.url.rsplit("/", 1)[1]: link.date for link in json_answer_links(text, API_2020)}
+    # milliseconds; seconds whose UTC day is the day before China's; 23:59:59 in China; zero; past 2099
+    assert dates == {"post_20592025.pdf": "2026-01-20", "post_20592023.html": "2024-01-20",
+                     "post_20592022.html": "2023-01-19", "post_1.html": None, "post_2.html": None}
