@@ -180,9 +180,10 @@ MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-
 MAX_UNDATED_NOTICE_PAGES = 2   # … while its pages list no date and no announcement of a report
 MAX_NAMING_PAGES = 5        # pages of a sub-site named by its level alone (市商务局) read for its place
 MAX_BANNER_TEXTS = 20       # texts of a page's logo, banner and footer read for its agency's full name
-# Where a site names its agency besides the <title>: the logo's picture, the banner, the footer's 主办单位.
+# Where a site names its agency besides the <title>: the logo's picture, the banner, the footer's 主办单位, the
+# breadcrumb (当前位置：首页 > 信息公开 > 北澜县教育局: a platform's one template for every department).
 _BANNER = "|".join(f"//*[contains(@class,'{word}') or contains(@id,'{word}')]"
-                   for word in ("logo", "banner", "header", "footer", "copyright"))
+                   for word in ("logo", "banner", "header", "footer", "copyright", "position", "crumb", "location"))
 
 
 @dataclass(frozen=True)
@@ -1337,7 +1338,7 @@ class ReportsSpider(scrapy.Spider):
 
     @staticmethod
     def _parse_full_name(response: Response, name: str) -> str:
-        """The agency's full name as its own page's title, else its logo, banner or footer gives it (市教育局 →
+        """The agency's full name as its own page's title, else its logo, banner, footer or breadcrumb gives it (市教育局 →
         南湖市教育局, 石门县 → 石门县人民政府, and what people shorten, 发改 → 南河市发展和改革委员会: the short
         name's characters in order), else the link's."""
         if not isinstance(response, TextResponse) or not is_html(response.body):

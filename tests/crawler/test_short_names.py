@@ -40,3 +40,9 @@ def test_a_report_naming_its_agency_shortened_is_credited_to_the_sub_sites_full_
 
 def test_a_report_naming_another_agency_keeps_that_name(spider):
     assert _credited(spider, "周口市民政局2021年政府信息公开工作年度报告", "周口市人民政府") == "周口市民政局"
+
+
+def test_a_department_named_short_on_a_shared_template_takes_its_full_name_from_the_breadcrumb(spider):
+    # a county platform's one template for every department: <title> 政府信息公开, the name only in 当前位置
+    page = file_response("county_dept_breadcrumb.html", "http://blx.beilan.gov.cn/xxgk/113302/index.html")
+    assert spider._parse_full_name(page, "卫健局") == "北澜县卫生健康局"
