@@ -7,6 +7,10 @@ Every city, county and department of the province runs the same platform under i
 API, ``/gkmlpt/api/all/{catalog}?page=1&sid={sid}`` (a JSON answer whose ``articles`` are the items, its other
 pages by its ``total``). So each catalog route of such a page is read as a link to that API, named as the route
 is. At most ``MAX_CATALOGS`` routes are read per page.
+
+A page linking no route draws its catalog menu from the platform's tree, ``/gkmlpt/api/tree?sid={sid}``
+(``{"catalogs": [{"id": 2059, "name": "政府信息公开年报", "children": […]}]}``): such a page links that answer, and
+each catalog of the answer, named and addressed by its ``id`` alone, is a link to its list (``tree_items``).
 """
 
 from __future__ import annotations
@@ -15,11 +19,15 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from crawler.links import Link, link_label
+from crawler.scriptapis import ItemUrl
 
 MAX_CATALOGS = 300
 _SID = re.compile(r"""\bSID\b["']?\s*[:=]\s*["']?(\d{1,12})\b""", re.IGNORECASE)
 _PLATFORM_PATH = re.compile(r"/gkmlpt/m?index$")
 _ROUTE = re.compile(r"^#/?(\d{1,12})$")
+_TREE_PATH = re.compile(r"/gkmlpt/api/tree$")
+_TREE_SID = re.compile(r"(?:^|&)sid=(\d{1,12})(?:&|$)")
+TREE_NAME = "政府信息公开目录"
 
 
 def platform_sid(html_root, page_url: str) -> str | None:
@@ -51,4 +59,14 @@ def catalog_links(html_root, page_url: str, sid: str) -> list[Link]:
             links.append(Link(api, text, "", "script"))
             if len(links) >= MAX_CATALOGS:
                 break
-    return links
+    return links or [Link(urljoin(page_url, f"{platform}api/tree?sid={sid}"), TREE_NAME, "", "script")]
+
+
+def tree_items(answer_url: str) -> tuple[ItemUrl, ...]:
+    """The address of each catalog a gkmlpt tree answer (``…/gkmlpt/api/tree?sid=7651``) names by its ``id``: its
+    list, ``…/gkmlpt/api/all/{id}?page=1&sid=7651``; none for any other answer."""
+    address = urlsplit(answer_url)
+    if not _TREE_PATH.search(address.path) or not (sid := _TREE_SID.search(address.query)):
+        return ()
+    api = urljoin(answer_url, address.path[:address.path.rindex("/tree")] + "/all/")
+    return (ItemUrl(api, "id", f"?page=1&sid={sid.group(1)}"),)

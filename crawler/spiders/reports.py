@@ -72,7 +72,7 @@ from crawler.coverage import PORTAL, Subsites
 from crawler.drawnlinks import drawn_requests, may_draw_links
 from crawler.elementtext import LeadingText
 from crawler.extensions import record_failure
-from crawler.gkmlpt import catalog_links, platform_sid
+from crawler.gkmlpt import catalog_links, platform_sid, tree_items
 from crawler.holding import UNTIL_DRY, HeldDocuments
 from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
                                  hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates, routed)
@@ -1257,6 +1257,7 @@ class ReportsSpider(scrapy.Spider):
             return record_links(text, response.url), record_count(text)
         if is_json_answer(response.body):
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
+            templates += tree_items(response.url)   # a gkmlpt tree's catalogs, named by id alone (crawler.gkmlpt)
             return answer_links(json_text(_text(response)), response.url, templates,
                                 self._trees.branches(response.url)), 0
         if "api" in response.meta and is_xml_answer(response.body):   # an older interface's XML (crawler.xmlanswers)

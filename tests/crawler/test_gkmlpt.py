@@ -1,12 +1,13 @@
 """广东's gkmlpt pages: each catalog linked as a hash route is read as its list API, by the site id the page's
-script names (crawler.gkmlpt)."""
+script names; a page linking none reads its catalogs from the platform's tree answer (crawler.gkmlpt)."""
 
 from __future__ import annotations
 
 import lxml.html
 import scrapy
 
-from crawler.gkmlpt import MAX_CATALOGS, catalog_links, platform_sid
+from crawler.gkmlpt import MAX_CATALOGS, TREE_NAME, catalog_links, platform_sid, tree_items
+from crawler.links import answer_links
 from tests.crawler.helpers import FILES, file_response, list_meta
 
 INDEX = "http://www.zhoukou.gov.cn/gkmlpt/index"
@@ -40,3 +41,25 @@ def test_catalogs_read_are_bounded():
     menu = "".join(f'<a href="#{n}">目录{n}</a>' for n in range(MAX_CATALOGS * 3))
     root = lxml.html.fromstring(f"<html><body>{menu}<script>var SID = '1';</script></body></html>")
     assert len(catalog_links(root, INDEX, "1")) == MAX_CATALOGS
+
+
+TREE_INDEX = "http://www.beilan.gov.cn/gkmlpt/index"
+TREE_API = "http://www.beilan.gov.cn/gkmlpt/api/tree?sid=7652"
+
+
+def test_a_page_linking_no_catalog_links_the_platforms_tree():
+    root = _root("gkmlpt_tree_catalogs.html")
+    assert [(link.url, link.text) for link in catalog_links(root, TREE_INDEX, platform_sid(root, TREE_INDEX))] == \
+        [(TREE_API, TREE_NAME)]
+
+
+def test_each_catalog_of_the_tree_answer_is_its_list_api_named_by_the_tree():
+    text = (FILES / "gkmlpt_tree.json").read_text(encoding="utf-8")
+    links = {link.url: link.text for link in answer_links(text, TREE_API, tree_items(TREE_API))}
+    assert links == {f"http://www.beilan.gov.cn/gkmlpt/api/all/{c}?page=1&sid=7652": name for c, name in
+                     ((2060, "政府信息公开指南"), (2059, "政府信息公开年报"), (2101, "政策文件"), (2102, "规范性文件"))}
+
+
+def test_only_a_tree_answer_naming_its_site_gives_catalog_lists():
+    assert tree_items("http://www.beilan.gov.cn/gkmlpt/api/tree") == ()
+    assert tree_items("http://www.beilan.gov.cn/gkmlpt/api/all/2059?page=1&sid=7652") == ()
