@@ -26,19 +26,17 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import JSON, SCRIPT, Host, HostServer, Look, Page
+from tests.crawler.portal import SCRIPT, Host, HostServer, Page
 from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
+from tests.crawler.portal_s import LOOK, PDF, PortalS, _json
 
 DOMAIN = "beilan.gov.cn"
 CITY = "北澜市人民政府"
 COUNTY = "北澜县"
-PDF = b"%PDF-1.4\n% report\n"
-LOOK = Look('<a href="/">首页</a>', seed=113, day=1)
 SID = "7652"
 GKML_PER_PAGE = 5
 GKML_SCRIPT = (
@@ -71,10 +69,6 @@ class HostsResolver(portal_o.HostsResolver):
     domain = DOMAIN
 
 
-def _json(value: object) -> Page:
-    return Page(json.dumps(value, ensure_ascii=False).encode(), JSON)
-
-
 class PortalT(OneServerPortal):
     """The hosts of 北澜市 on one server, with the reports a crawl must find (``expected``: URL → agency, year)
     and the publication dates a report's PDF has only from its list (``published``: URL → ISO date)."""
@@ -97,17 +91,8 @@ class PortalT(OneServerPortal):
         self._page_script()
         self._county()
 
-    def _report(self, host: Host, sub: str, path: str, agency: str, year: int, title: str = "") -> str:
-        title = title or f"{agency}{year}年政府信息公开工作年度报告"
-        host.pages[path] = Page(PDF, "application/pdf") if path.endswith(".pdf") \
-            else Page(LOOK.article(title, agency, year))
-        self.expected[self.url(sub, path)] = (agency, year)
-        return title
-
-    @staticmethod
-    def _noise(host: Host, path: str, title: str) -> str:
-        host.pages[path] = Page(LOOK.html(title, f"<h1>{escape(title)}</h1><p>正文。</p>"))
-        return title
+    # a report page or PDF, and a decoy's page, as 南溪市's
+    _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
     def _home(self) -> None:
         self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
