@@ -9,9 +9,12 @@ kept: however deep the nesting, each text node and tail of the page is converted
 ``leading_text`` reads one element's text to a limit, without a cache: for an element read once or a few
 times (a title, a heading, a list item), where joining its whole text would cost as much as the page (a
 heading of 10⁷ characters: a join and a split of 10⁷ characters, seconds and hundreds of MB, for a few words).
+``shown_characters`` likewise reads a page's shown text only as far as a reader that wants a short page looks.
 """
 
 from __future__ import annotations
+
+import re
 
 MAX_TEXT_CHARS = 200
 
@@ -61,3 +64,36 @@ class LeadingText:
                 pieces.append(piece[:self.limit - size])
                 size += len(pieces[-1])
         return "".join(pieces)
+
+
+_HIDDEN = ("script", "style", "noscript")
+_WORD = re.compile(r"\S+")
+
+
+def shown_characters(element, limit: int) -> str:
+    """The first ``limit`` characters of ``element``'s shown text (none of a script's, a style's or a noscript's)
+    with its whitespace left out: the texts after are not read, nor a word past the limit whole."""
+    pieces, size = [], 0
+    for text in _shown_texts(element):
+        for word in _WORD.finditer(text or ""):
+            pieces.append(word.group()[:limit - size])
+            size += len(pieces[-1])
+            if size >= limit:
+                return "".join(pieces)
+    return "".join(pieces)
+
+
+def _shown_texts(element):
+    """The texts of ``element`` in document order, those a script, a style or a noscript holds left out (their tails
+    kept), a comment's own left out (its tail kept); without recursion, a page may nest thousands deep."""
+    stack = [(element, False)]
+    while stack:
+        node, tail = stack.pop()
+        if tail:
+            yield node.tail
+            continue
+        if node is not element:
+            stack.append((node, True))   # after its subtree
+        if isinstance(node.tag, str) and node.tag not in _HIDDEN:
+            yield node.text
+            stack.extend((child, False) for child in reversed(node))

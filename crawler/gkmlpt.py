@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from crawler.links import Link, link_label
+from crawler.elementtext import leading_text
+from crawler.links import MAX_LINK_TEXT_CHARS, Link, link_label
 from crawler.scriptapis import ItemUrl
 
 MAX_CATALOGS = 300
@@ -55,7 +56,7 @@ def catalog_links(html_root, page_url: str, sid: str) -> list[Link]:
             href = "#" + target.fragment
         if route := _ROUTE.match(href):
             api = urljoin(page_url, f"{platform}api/all/{route.group(1)}?page=1&sid={sid}")
-            text = link_label(" ".join(anchor.text_content().split()), anchor.get("title"))
+            text = link_label(" ".join(leading_text(anchor, MAX_LINK_TEXT_CHARS).split()), anchor.get("title"))
             links.append(Link(api, text, "", "script"))
             if len(links) >= MAX_CATALOGS:
                 break

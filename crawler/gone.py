@@ -13,11 +13,9 @@ site's home page or an error page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lxml import etree
-
+from crawler.elementtext import leading_text, shown_characters
 from crawler.pictures import opens_report_text
 
 # What error pages of Chinese CMSs (and web servers) say.
@@ -28,49 +26,26 @@ GONE_PHRASES = (
     "信息已过期", "页面已过期", "404 Not Found", "Page Not Found", "页面出错",
 )
 MAX_SHOWN_CHARS = 1500          # an error page in the site's frame shows little; a report far more
+MAX_TITLE_READ = 1000           # characters of a title read for its phrase: an error page's title is a few words
 _HOME_PATH = re.compile(r"^/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$", re.IGNORECASE)
 _ERROR_PATH = re.compile(r"(?:^|/)(?:404|error|notfound|not_found|nofound)(?:\.\w+)?/?$", re.IGNORECASE)
-_HIDDEN = frozenset({"script", "style", "noscript"})   # elements whose text is not shown
 
 
 def gone_reason(root, requested_url: str, final_url: str) -> str | None:
     """Why a 200 answer (``root``: its parsed HTML) to a document request is the document's absence, or None."""
     if final_url != requested_url and _sent_away(requested_url, final_url):
         return f"转到{'首页' if _HOME_PATH.match(urlsplit(final_url).path) else '错误页面'}：{final_url}"
-    title = " ".join("".join(t for node in root.xpath("//title") for t in node.itertext()).split())
+    title = " ".join("".join(leading_text(node, MAX_TITLE_READ) for node in root.xpath("//title")).split())
     if phrase := _phrase(title):
         return f"页面显示：{phrase}"
-    shown = _shown_text(root, MAX_SHOWN_CHARS)
+    body = root.find("body")
+    # read past MAX_SHOWN_CHARS by one character only: a longer page is no error page, however long
+    shown = shown_characters(body, MAX_SHOWN_CHARS + 1) if body is not None else ""
     # a report says 信息不存在 too (a row of table 三 in older templates), and may be short
     if len(shown) <= MAX_SHOWN_CHARS and not opens_report_text(shown) and (phrase := _phrase(shown)):
         return f"页面显示：{phrase}"
     return None
 
-
-def _shown_text(root, limit: int) -> str:
-    """The text the page's body shows (none of its scripts, styles or noscript), whitespace removed, read only
-    until it is longer than ``limit``: a report page's whole text was joined and split to learn it is long."""
-    pieces, size = [], 0
-    for body in root.xpath("//body[not(ancestor::body)]"):
-        for text in _shown_texts(body):
-            pieces.append("".join(text.split()))
-            size += len(pieces[-1])
-            if size > limit:
-                return "".join(pieces)
-    return "".join(pieces)
-
-
-def _shown_texts(body) -> Iterator[str]:
-    """The texts of ``body``'s shown elements in page order (the tails of hidden ones too)."""
-    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
-    for event, node in walk:
-        if event == "start":
-            if node.tag in _HIDDEN:
-                walk.skip_subtree()
-            elif node.text:
-                yield node.text
-        elif node.tail and node is not body:   # a comment's own text is none of the page's; the body's tail neither
-            yield node.tail
 
 
 def _sent_away(requested_url: str, final_url: str) -> bool:

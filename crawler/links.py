@@ -239,8 +239,9 @@ class _Walker:
         """What a link says: its own ``label``, unless that is only 查看/下载, a year or nothing."""
         generic = bool(_GENERIC_TEXT.match(label.replace(" ", "")))
         # a cell of a table of agencies by years says only 查看, the year, or nothing: its row and column do
-        named = cell_label(element, label, self.heading) if generic or not label or is_year_only(label) else None
-        return named or ((row_title(element) or _item_text(element)) if generic else label)
+        named = cell_label(element, label, self.heading, self.text) if generic or not label or is_year_only(label) \
+            else None
+        return named or ((row_title(element, self.text) or _item_text(element)) if generic else label)
 
     def map_heading(self, area) -> str:
         """An image map's areas are headed by the picture that shows them (``<img usemap="#bm" alt="部门网站">``),

@@ -17,9 +17,14 @@ import hashlib
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
+from crawler.elementtext import LeadingText
+
 MAX_LINKS_READ = 20          # <link> elements of a page's head read
 MIN_ARTICLE_LINE = 12        # characters of a paragraph or cell of an article (navigation and buttons are shorter)
 MAX_ARTICLE_LINES = 300      # an article's lines kept, as digests
+# characters of a line read for its digest (both copies read alike), each text of the page once: a cell of nested
+# tables is read again for each cell around it (60 cells nested around 10⁷ characters, read whole each time: 12 s)
+MAX_LINE_READ = 200
 SAME_SHARE = 0.9             # of the shorter article's lines the other must hold
 MAX_PAGES_PER_TITLE = 8      # pages of one title compared
 MAX_TITLES = 20_000          # titles remembered: past them, pages are no longer compared
@@ -64,8 +69,9 @@ def is_mobile_template(root) -> bool:
 def article_lines(root) -> frozenset[bytes]:
     """Digests of the article's lines: its paragraphs and cells of at least MIN_ARTICLE_LINE characters."""
     lines = set()
+    read = LeadingText(MAX_LINE_READ)
     for node in root.iter("p", "td", "li", "h1", "h2", "h3"):
-        text = "".join("".join(node.itertext()).split())
+        text = "".join(read(node).split())
         if len(text) >= MIN_ARTICLE_LINE:
             lines.add(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest())
             if len(lines) >= MAX_ARTICLE_LINES:

@@ -21,6 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from w3lib.url import safe_url_string
 
+from crawler.elementtext import LeadingText
 from gxparse.normalize import squash
 from gxparse.readers.html import picture_source
 from gxparse.template import SECTIONS
@@ -29,6 +30,9 @@ TABLES = 3                 # tables of figures a report prints (二, 三, 四)
 SECTIONS_NEEDED = 4        # of the six section headings, for an element to hold the report's text
 MIN_SIDE = 60              # px: a picture drawn smaller is an icon
 FIGURE_CELLS = 4           # number cells that make a table one of figures (not a layout or metadata table)
+# a cell's characters read for its figure, each text of the page once: a cell of a nested table is read again for
+# each table around it (30 tables nested around 10⁷ characters, read whole each time: 47 s)
+MAX_FIGURE_CHARS = 40
 # Text read of an element for the section headings: a report's text is some 20,000 characters, a page may hold
 # 50 MB of text in elements nested hundreds deep, each level read in turn.
 MAX_REPORT_CHARS = 1_000_000
@@ -69,8 +73,13 @@ def report_element(root: HtmlElement) -> HtmlElement | None:
 
 def figure_tables(element: HtmlElement) -> int:
     """How many tables in ``element`` hold figures."""
+    text = LeadingText(MAX_FIGURE_CHARS + 1)   # a cell longer than the bound is no figure
     return sum(1 for table in element.iter("table")
-               if sum(1 for cell in table.iter("td", "th") if _NUMBER.match(cell.text_content())) >= FIGURE_CELLS)
+               if sum(1 for cell in table.iter("td", "th") if _is_figure(text(cell))) >= FIGURE_CELLS)
+
+
+def _is_figure(text: str) -> bool:
+    return len(text) <= MAX_FIGURE_CHARS and _NUMBER.match(text) is not None
 
 
 def is_furniture(img: HtmlElement) -> bool:

@@ -6,7 +6,9 @@ column's header, under what the table is called; so is the link named (北川市
 
 Only a link in a body row of a table with a header row (its ``<thead>``, else a first row of ``<th>``), whose
 column's header or own text is a year, is named so (a list's table, 标题 | 发布日期 | 下载, is not); a row is
-read to ``MAX_CELLS`` cells, ``colspan`` counted, so a page costs no more than its size.
+read to ``MAX_CELLS`` cells, ``colspan`` counted, and each cell through the page's ``LeadingText`` (``text``): a
+caption or a header is read for every link of its table, and may hold millions of characters (a caption of 10⁷
+read whole for each of 300 links: 27 s). So a page costs no more than its size.
 
 A list's table names its items in a column of their own (索引号 | 名称 | 发文日期 | 操作): a link there that says
 only 查看 is named by its row's cell under that column's header (``row_title``).
@@ -26,9 +28,10 @@ _NAME_HEADER = re.compile(r"^(?:信息|文件|文章|公开|事项)?(?:名称|�
 MAX_TITLE_CHARS = 200
 
 
-def cell_label(a, own: str, heading: Callable[[object], str]) -> str | None:
+def cell_label(a, own: str, heading: Callable[[object], str], text: Callable[[object], str]) -> str | None:
     """The name of link ``a`` (own text ``own``) read from its row's first cell, its column's header, and the
-    table's caption (else ``heading`` of the table); None when it is in no table of agencies by years."""
+    table's caption (else ``heading`` of the table), each cell's leading text by ``text``; None when it is in no
+    table of agencies by years."""
     placed = _placed(a)
     if placed is None:
         return None
@@ -38,31 +41,32 @@ def cell_label(a, own: str, heading: Callable[[object], str]) -> str | None:
     if position is None:
         return None
     # the row's name: its first cell before this one that holds words and no link (a 序号 cell holds a number)
-    row_name = next((_text(c) for start, _, c in cells if start < position and not c.xpath(".//a")
-                     and _CJK.search(_text(c))), "")
-    column_name = next((_text(c) for start, end, c in _positions(header) if start <= position < end), "")
+    row_name = next((_words(text(c)) for start, _, c in cells if start < position and not c.xpath(".//a")
+                     and _CJK.search(_words(text(c)))), "")
+    column_name = next((_words(text(c)) for start, end, c in _positions(header) if start <= position < end), "")
     year = _YEAR.search(column_name) or _YEAR.search(own)
     if not row_name or year is None:
         return None   # a list's table (标题 | 发布日期 | 下载): its row is the item, read as a list item
     caption = table.find("caption")
-    title = _text(caption) if caption is not None else heading(table)
+    title = _words(text(caption)) if caption is not None else heading(table)
     rest = "" if _YEAR.search(column_name) else column_name
     parts = (row_name, f"{year.group(1)}年", rest, title)
     return " ".join(p for p in parts if p)
 
 
-def row_title(a) -> str | None:
-    """The name of link ``a`` in a list's table: its row's cell under the header 名称/标题; None elsewhere."""
+def row_title(a, text: Callable[[object], str]) -> str | None:
+    """The name of link ``a`` in a list's table: its row's cell under the header 名称/标题 (its leading text by
+    ``text``); None elsewhere."""
     placed = _placed(a)
     if placed is None:
         return None
     _, row, _, header = placed
-    column = next((start for start, _, c in _positions(header) if _NAME_HEADER.match(_text(c).replace(" ", ""))),
+    column = next((start for start, _, c in _positions(header) if _NAME_HEADER.match(_words(text(c)).replace(" ", ""))),
                   None)
     cell = next((c for start, _, c in _positions(row) if start == column), None)
     if column is None or cell is None:
         return None
-    return " ".join("".join(cell.itertext()).split())[:MAX_TITLE_CHARS] or None
+    return " ".join(text(cell).split())[:MAX_TITLE_CHARS] or None
 
 
 def _placed(a) -> tuple | None:
@@ -103,5 +107,5 @@ def _positions(row) -> list[tuple[int, int, object]]:
     return out
 
 
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())[:MAX_CELL_CHARS]
+def _words(text: str) -> str:
+    return " ".join(text.split())[:MAX_CELL_CHARS]
