@@ -259,7 +259,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     """Lines of plain text; markdown table rules (``---|---``), page numbers on their own line and the
     repeats of a running header are dropped."""
     raws = normalize_text(text).splitlines()
-    check_lines(len(raws))
+    check_lines(len(raws), "文本", counted=True)
     out = []
     gap = False
     for n, raw in enumerate(raws, start=first_lineno):

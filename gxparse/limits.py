@@ -129,9 +129,13 @@ def check_element_attributes(markup: str) -> None:
             raise LimitExceeded(f"网页中一个元素的属性过多：超过 {MAX_ELEMENT_ATTRIBUTES} 个（上限）")
 
 
-def check_lines(count: int) -> None:
+def check_lines(count: int, where: str, counted: bool = False) -> None:
+    """Refuses ``where`` (the lines of what: 文件的文本, 网页, 工作表“表1”…) past MAX_LINES lines: ``count`` the lines
+    read so far, or all of them when ``counted``."""
     if count > MAX_LINES:
-        raise LimitExceeded(f"行数过多：超过 {MAX_LINES} 行（上限）")
+        seen = f"有 {count} 行" if counted else f"读到第 {count} 行时"
+        raise LimitExceeded(f"行数过多：{where}{seen}已超过可读的上限 {MAX_LINES} 行，未读取。年度报告不过几千行"
+                            "（200 页 × 50 行才 1 万行）：请核对文件是否为年度报告、是否被转换工具写坏")
 
 
 def check_pages(count: int) -> None:

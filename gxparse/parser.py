@@ -81,7 +81,7 @@ def read_document(data: bytes, source: str, pictures: Pictures | None = None) ->
             limits.check_text_size(len(data))
         # the HTML reader also takes the page's pictures
         document = reader(data, source, pictures=pictures) if kind == "html" else reader(data, source)
-        limits.check_lines(len(document.lines))
+        limits.check_lines(len(document.lines), "文件", counted=True)
     except LimitExceeded as exc:
         raise DocumentError(source, exc.reason) from exc
     return document

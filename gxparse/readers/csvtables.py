@@ -95,7 +95,7 @@ def read_csv(text: str) -> Document:
     records = _records(text)
     if records is None:
         return Document(lines_from_text(text), "text")
-    check_lines(len(records))
+    check_lines(len(records), "CSV 文件（按记录计）", counted=True)
     lines: list[Line] = []
     table: list[list[str]] = []
     tables = 0

@@ -204,7 +204,7 @@ class _Walker:
         for line in lines_from_text(text):
             line.where = f"段落{len(self.lines) + 1}"
             self.lines.append(line)
-        limits.check_lines(len(self.lines))
+        limits.check_lines(len(self.lines), "网页")
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag

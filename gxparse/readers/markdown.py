@@ -156,7 +156,7 @@ def _source_lines(text: str) -> list[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         rebuilt = unflatten(line) if has_inline_tables(line) else None
         out += [(number, part) for part in rebuilt] if rebuilt is not None else [(number, line)]
-        check_lines(len(out))
+        check_lines(len(out), f"文本（到文件第 {number} 行）")
     return out
 
 

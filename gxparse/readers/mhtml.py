@@ -137,12 +137,12 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
         limits.check_text_size(size)   # the article's pages in all, as one page's text is bounded
         documents.append(read_html(text, source, _pictures(parts, location), pictures_by_ocr))
         lines += len(documents[-1].lines)
-        limits.check_lines(lines)
+        limits.check_lines(lines, "MHTML 文件（正文各页与附件）")
     attachments = []
     for kind, part in attached:
         attachments.append(BINARY_READERS[kind](_payload(part), source))
         lines += len(attachments[-1].lines)
-        limits.check_lines(lines)
+        limits.check_lines(lines, "MHTML 文件（正文各页与附件）")
     again = functools.partial(read_mhtml, data, source, True) if not pictures_by_ocr else None
     return _article(documents, attachments, again)
 

@@ -280,7 +280,7 @@ def _sheet_lines(sheet: _Sheet, tables: int) -> tuple[list[Line], int]:
             tables += 1
             grid = expand_spans(_grid_rows(sheet, block, left, right), f"第{tables}个表格")
             lines += grid_lines(grid, tables)
-        limits.check_lines(len(lines))
+        limits.check_lines(len(lines), f"工作表“{sheet.title}”（到其第{block.top}行）")
     return lines, tables
 
 

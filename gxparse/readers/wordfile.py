@@ -351,7 +351,7 @@ class _BodyReader:
                 self._read_pictures(item)
                 for box in _text_boxes(item):
                     self.read(box)
-            limits.check_lines(len(self.lines))
+            limits.check_lines(len(self.lines), "Word 文档")
 
     def _read_chunk(self, chunk: etree._Element) -> None:
         part = self.part.related_parts.get(chunk.get(_REL_ID))

@@ -76,3 +76,16 @@ def test_a_reader_bug_is_a_document_error_naming_the_file(monkeypatch):
     with pytest.raises(DocumentError) as err:
         parse_document(b"some text", "bug.txt")
     assert err.value.source == "bug.txt" and err.value.reason == "gxparse 内部错误（KeyError），无法读取此文件"
+
+
+@pytest.mark.parametrize("data, where", [
+    (b"1\n" * 150_000, "文本有 150000 行"),
+    (b"a,b,c\n" * 150_000, "CSV 文件（按记录计）有 150000 行"),
+    ("<html><body>" + "<p>1</p>" * 150_000 + "</body></html>", "网页读到第 100001 行时"),
+])
+def test_too_many_lines_are_refused_naming_the_file_what_was_counted_and_the_limit(data, where):
+    data = data.encode() if isinstance(data, str) else data
+    with pytest.raises(DocumentError) as refused:
+        parse_document(data, "lines.bin")
+    assert "lines.bin" in str(refused.value)
+    assert f"行数过多：{where}已超过可读的上限 {limits.MAX_LINES} 行" in str(refused.value)
