@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_CHAIN = 60
@@ -63,9 +63,14 @@ class Trap:
     # the list that led there is a trap from its first page on; not so for pages that listed no report at all
     # (an endless pager repeating what the column's first page lists): the column's own reports stand
     whole_list: bool = True
+    # documents its lists held back for their end (crawler.holding): fetched once a chain was cut, or dropped
+    held_fetched: int = 0
+    held_dropped: int = 0
 
     def to_dict(self) -> dict[str, str]:
-        return {"pattern": self.pattern, "reason": self.reason, "url": self.url}
+        held = [f"{n} documents its lists held {done}" for n, done in
+                ((self.held_fetched, "fetched, the chain cut there"), (self.held_dropped, "dropped unfetched")) if n]
+        return {"pattern": self.pattern, "reason": "; ".join([self.reason, *held]), "url": self.url}
 
 
 class TrapWatch:
@@ -156,6 +161,15 @@ class TrapWatch:
         """Whether a document (its request's meta) was listed on a trap's page, or by a list that is a trap."""
         chain = meta.get("chain", 0)
         return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain)
+
+    def held(self, trap: Trap, documents: int, fetched: bool) -> None:
+        """Counts in the trap's record the ``documents`` its list held back for its end: fetched (a chain cut
+        there, what its first pages list stands) or dropped unfetched (a list that is a trap)."""
+        at = next((i for i, t in enumerate(self.traps) if t.pattern == trap.pattern), None)
+        if documents and at is not None:
+            known = self.traps[at]
+            self.traps[at] = replace(known, held_fetched=known.held_fetched + documents) if fetched else \
+                replace(known, held_dropped=known.held_dropped + documents)
 
     def trap_list(self, list_id: str) -> None:
         """A list whose later page is a trap is a trap from its first page on."""

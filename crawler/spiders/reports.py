@@ -171,6 +171,9 @@ _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
 MAX_SITEMAP_URLS = 50_000
 MAX_SUBSITEMAPS = 50
+# sitemaps asked of a site in all: an index lists sitemaps, yet one listing new indexes at every level asks 50,
+# 2,500, 125,000 … of them (a real site's index lists one sitemap a column, a few dozen)
+MAX_SITEMAPS = 2 * MAX_SUBSITEMAPS
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
@@ -208,6 +211,7 @@ class ReportsSpider(scrapy.Spider):
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
+        self._sitemaps = 0                      # sitemaps asked (MAX_SITEMAPS)
         self._sitemaps_waiting: dict[str, list[str]] = {}   # host → its sitemaps, asked once it answers a page
         self._robots: dict[str, Any] = {}       # host → its robots.txt as Scrapy read it
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
@@ -325,7 +329,11 @@ class ReportsSpider(scrapy.Spider):
             self.logger.warning("trap: %s (%s), nothing this page lists is kept", trap.pattern, trap.reason)
             if trap.whole_list:
                 self.traps.trap_list(list_id)
-                self._held.release(list_id)
+                self.traps.held(trap, len(self._held.release(list_id)), fetched=False)
+            elif meta.get("role") == "list":   # the page its list waited for: the list ends here, its documents go
+                released = list(self._released(self._held.arrived(list_id)))
+                self.traps.held(trap, len(released), fetched=True)
+                yield from released
             return
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
         # Announcements of reports (关于公布…年度报告的公告) make no 年报 column: it lists reports.
@@ -1039,11 +1047,12 @@ class ReportsSpider(scrapy.Spider):
         if parts.netloc in self._sitemap_hosts:
             return
         self._sitemap_hosts.add(parts.netloc)
-        named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])
+        named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])[:MAX_SUBSITEMAPS]
         waiting = self._sitemaps_waiting.setdefault(parts.netloc, [])
         for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
-            if self.scope.contains(url) and url not in self._requested:
+            if self.scope.contains(url) and url not in self._requested and self._sitemaps < MAX_SITEMAPS:
                 self._requested[url] = "sitemap"
+                self._sitemaps += 1
                 waiting.append(url)
         if self.budget.has_read(request.url):
             for sitemap in self._waiting_sitemaps(parts.netloc):
@@ -1062,10 +1071,11 @@ class ReportsSpider(scrapy.Spider):
         except ValueError:
             return
         if sitemap.type == "sitemapindex":
-            for entry in list(sitemap)[:MAX_SUBSITEMAPS]:
+            for entry in islice(sitemap, MAX_SUBSITEMAPS):
                 url = entry.get("loc", "")
-                if self.scope.contains(url) and url not in self._requested:
+                if self.scope.contains(url) and url not in self._requested and self._sitemaps < MAX_SITEMAPS:
                     self._requested[url] = "sitemap"
+                    self._sitemaps += 1
                     yield _sitemap_request(url, self)
         elif sitemap.type == "urlset":
             for entry in sitemap:

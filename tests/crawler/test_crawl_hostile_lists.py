@@ -1,7 +1,8 @@
 """Hostile lists crawled together with a good site over real HTTP (tests/crawler/hostile.py): pagers claiming
 endless pages, a 下一页 that answers itself under a new address without end, an API claiming a billion records,
 a list page holding a long inline picture, a column page inside 200 nested clickable elements, framesets naming new
-framesets without end, a column's first page followed by a 加载更多 or 下一页 chain without end. Each costs its own
+framesets without end, a column's first page followed by a 加载更多 or 下一页 chain without end, a 加载更多 naming
+its own page, sitemap indexes listing new indexes without end. Each costs its own
 site a bounded number of pages and seconds, and every genuine report of every site is still yielded."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import pytest
 
 from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
-from crawler.spiders.reports import MAX_FRAMES
+from crawler.spiders.reports import MAX_FRAMES, MAX_SITEMAPS
 from crawler.traps import MAX_CHAIN
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
@@ -139,10 +140,38 @@ def endless_framesets() -> HostileSite:
     return site
 
 
+def load_more_to_itself() -> HostileSite:
+    """A column whose 加载更多 names the column's own address (data-next) on every answer."""
+    site = HostileSite("巳市")
+    column = site.column
+    site.dynamic["/ndbg/"] = lambda query: Answer(column().body.replace(
+        b"</ul>", '</ul><button class="more" data-next="/ndbg/">加载更多</button>'.encode()))
+    return site
+
+
+def endless_sitemap_indexes() -> HostileSite:
+    """A site whose robots.txt names a sitemap index listing itself and 50 new indexes, each of them alike."""
+    site = HostileSite("午市")
+    site.answers["/robots.txt"] = Answer(f"User-agent: *\nDisallow:\nSitemap: {site.base}/sitemaps/0.xml\n".encode(),
+                                         "text/plain")
+
+    def index(path: str) -> Answer:
+        n = int(re.sub(r"\D", "", path) or 0)
+        entries = "".join(f"<sitemap><loc>{site.base}/sitemaps/{m}.xml</loc></sitemap>"
+                          for m in (n, *range(n * 50 + 1, n * 50 + 51)))
+        return Answer(f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+                      f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'.encode(),
+                      "application/xml")
+
+    site.families["/sitemaps/"] = index
+    return site
+
+
 SCENARIOS = {"static-pager": endless_static_pager, "query-pager": endless_query_pager,
              "billion-api": billion_records_api, "inline-picture": inline_picture_list,
              "nested-clickables": nested_clickables, "framesets": endless_framesets,
-             "load-more": endless_load_more, "next-page-chain": endless_next_page_chain}
+             "load-more": endless_load_more, "next-page-chain": endless_next_page_chain,
+             "load-more-itself": load_more_to_itself, "sitemap-indexes": endless_sitemap_indexes}
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +211,14 @@ def test_an_endless_chain_behind_a_column_is_cut_past_its_depth_bound_and_named(
     assert ["cut there" in trap["reason"] for trap in summary.site(name).coverage.traps] == [True]
 
 
+@pytest.mark.parametrize("name", ["load-more", "next-page-chain"])
+def test_the_documents_a_cut_chain_held_are_fetched_when_it_is_cut_and_said(crawl, name):
+    # before, they waited for the crawl to run dry (a crawl cut short by its time lost them), unsaid
+    sites, summary, _, _ = crawl
+    assert [trap["reason"].endswith(f"; {len(sites[name].expected)} documents its lists held fetched, the chain cut "
+                                    "there") for trap in summary.site(name).coverage.traps] == [True]
+
+
 def test_an_api_claiming_a_billion_records_costs_at_most_the_posted_pages(crawl):
     asked = [t for t in crawl[0]["billion-api"].log if t.startswith("/api/")]
     assert 1 <= len(asked) <= MAX_POSTED_PAGES
@@ -193,6 +230,14 @@ def test_clickables_nested_around_a_column_cost_it_seconds(crawl):
 
 def test_framesets_naming_new_framesets_ask_the_frames_of_the_listed_one_only(crawl):
     assert len([url for url in crawl[0]["framesets"].log if url.startswith("/ndbg/frames/")]) <= 1 + MAX_FRAMES
+
+
+def test_a_load_more_naming_its_own_page_asks_it_once(crawl):
+    assert crawl[0]["load-more-itself"].log.count("/ndbg/") == 1
+
+
+def test_sitemap_indexes_listing_new_indexes_without_end_ask_at_most_the_sitemaps_bound(crawl):
+    assert 1 <= len([t for t in crawl[0]["sitemap-indexes"].log if t.startswith("/sitemaps/")]) <= MAX_SITEMAPS
 
 
 def test_the_whole_crawl_ends_in_bounded_time(crawl):

@@ -11,6 +11,7 @@ from scrapy.dupefilters import RFPDupeFilter
 from scrapy.http import Request, Response, TextResponse, XmlResponse
 from scrapy.settings import Settings
 
+from crawler.spiders.reports import MAX_SITEMAPS, MAX_SUBSITEMAPS
 from tests.crawler.helpers import FILES, file_response
 
 NANHU = "http://www.nanhu.gov.cn"
@@ -334,3 +335,20 @@ def test_a_sub_sites_place_is_looked_for_on_a_bounded_number_of_its_pages(spider
         _all(spider, "department_entry_level_alone.html", f"{host}/p{n}.html", subsite=number)
     _all(spider, "department_banner_named.html", host + "/xxgk/", subsite=number)
     assert spider.subsites.name(number) == "市商务局"
+
+
+def test_sitemap_indexes_listing_new_indexes_without_end_ask_at_most_the_sitemaps_bound(spider):
+    # every index lists itself and MAX_SUBSITEMAPS new indexes: 50, 2,500, 125,000 … asked level by level
+    def index(n: int) -> bytes:
+        entries = "".join(f"<sitemap><loc>http://www.zhoukou.gov.cn/sitemaps/{m}.xml</loc></sitemap>"
+                          for m in (n, *range(n * MAX_SUBSITEMAPS + 1, (n + 1) * MAX_SUBSITEMAPS + 1)))
+        return f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'.encode()
+
+    asked, waiting = [], ["http://www.zhoukou.gov.cn/sitemaps/0.xml"]
+    while waiting and len(asked) < 10 * MAX_SITEMAPS:
+        url = waiting.pop(0)
+        asked.append(url)
+        n = int(url.rsplit("/", 1)[1].split(".")[0])
+        response = XmlResponse(url, body=index(n), request=Request(url, meta={"role": "sitemap"}))
+        waiting += [r.url for r in spider.parse_sitemap(response)]
+    assert len(asked) <= MAX_SITEMAPS + 1
