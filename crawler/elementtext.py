@@ -15,6 +15,9 @@ heading of 10⁷ characters: a join and a split of 10⁷ characters, seconds and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from lxml import etree
 
 MAX_TEXT_CHARS = 200
 
@@ -83,17 +86,16 @@ def shown_characters(element, limit: int) -> str:
     return "".join(pieces)
 
 
-def _shown_texts(element):
+def _shown_texts(element) -> Iterator[str]:
     """The texts of ``element`` in document order, those a script, a style or a noscript holds left out (their tails
-    kept), a comment's own left out (its tail kept); without recursion, a page may nest thousands deep."""
-    stack = [(element, False)]
-    while stack:
-        node, tail = stack.pop()
-        if tail:
+    kept), a comment's own left out (its tail kept). One walk holding one path of the tree, not every child of a
+    level: a page may nest thousands deep or hold 10⁵ paragraphs side by side."""
+    walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
+    for event, node in walk:
+        if event == "start":
+            if node.tag in _HIDDEN:
+                walk.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif node.tail and node is not element:
             yield node.tail
-            continue
-        if node is not element:
-            stack.append((node, True))   # after its subtree
-        if isinstance(node.tag, str) and node.tag not in _HIDDEN:
-            yield node.text
-            stack.extend((child, False) for child in reversed(node))
