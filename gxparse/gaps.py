@@ -21,7 +21,7 @@ from gxparse.notewords import explains_notes
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, table_header_lines
-from gxparse.tables import TableRead
+from gxparse.tables.tableread import TableRead
 from gxparse.template import HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTIONS, Section
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed

@@ -25,8 +25,10 @@ from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Repo
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
-from gxparse.tables import (S2_MATCHER, S3_MATCHER, TableRead, read_blank_s4, read_s2, read_s3, read_s4, s2_lead,
-                            s2_trail, s4_candidate_figures, s4_candidate_lines, s4_review_start)
+from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
+from gxparse.tables.s3 import S3_MATCHER, read_s3
+from gxparse.tables.s4 import read_blank_s4, read_s4, s4_candidate_figures, s4_candidate_lines, s4_review_start
+from gxparse.tables.tableread import TableRead
 from gxparse.template import SECTIONS, row_label
 
 Reader = Callable[[bytes, str], Document]

@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
-from gxparse import tables
 from gxparse.arithmetic import placement
 from gxparse.document import lines_from_text
 from gxparse.readers.markdown import read_markdown
 from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings
 from gxparse.arithmetic.realign import RowSum
 from gxparse.rows import RawRow, collect_rows
-from gxparse.tables import S3_MATCHER
+from gxparse.tables.s2 import read_s2
+from gxparse.tables.s3 import S3_MATCHER, _s3_extras_named, read_s3
+from gxparse.tables.s4 import read_s4
+from gxparse.tables.tableread import TableRead
 from gxparse.template import S3_ROWS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -87,7 +89,7 @@ def test_a_table_that_does_not_add_up_is_read_as_before(broken, monkeypatch):
     # no placement satisfies every rule, or a row printed whole breaks its own sum: the table reads exactly as
     # without the search, and its printed rows keep accusing the report
     report = _report(dict(UNIQUE, **broken))
-    monkeypatch.setattr(tables, "_s3_by_sum", lambda *args: None)
+    monkeypatch.setattr("gxparse.tables.s3._s3_by_sum", lambda *args: None)
     assert report == _report(dict(UNIQUE, **broken))
     assert "cell.placed_by_sum" not in {f["rule"] for f in report["findings"]}
 
@@ -215,7 +217,7 @@ def test_a_table_printed_without_a_figure_in_text_is_a_table_of_blanks():
 
 def test_a_few_labels_alone_are_no_table():
     lines = "\n".join(["（一）予以公开", "（二）部分公开", "（七）总计"])
-    assert tables.read_s3(lines_from_text(lines)).table is None
+    assert read_s3(lines_from_text(lines)).table is None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -311,12 +313,12 @@ def _cell_per_line(printed: dict[str, str], order: list[str] | None = None) -> l
     return lines_from_text("\n".join(text))
 
 
-def _read_values(read: tables.TableRead, key: str) -> list[int | None]:
+def _read_values(read: TableRead, key: str) -> list[int | None]:
     return [cell.value for cell in read.table[key].values()]
 
 
 def test_a_cell_per_line_table_in_row_order_places_its_short_rows_by_the_sums():
-    read = tables.read_s3(_cell_per_line(UNIQUE))
+    read = read_s3(_cell_per_line(UNIQUE))
     assert read.cell_per_line
     assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
     assert _read_values(read, "result.unable.not_held") == [2, 0, 0, 6, 7, 0, 15]
@@ -334,7 +336,7 @@ def test_a_row_whose_label_cell_wraps_beside_its_groups_around_its_figures_is_na
             text += ["（五）", "不予处", "1.信访", "举报投", "2", "6", "7", "15", "理", "诉类申", "请"]
         else:
             text += [LABELS[key], *printed.get(key, "").split()]
-    read = tables.read_s3(lines_from_text("\n".join(text)))
+    read = read_s3(lines_from_text("\n".join(text)))
     assert _read_values(read, "result.not_processed.petition") == [2, 0, 0, 6, 7, 0, 15]
     assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
 
@@ -345,7 +347,7 @@ def test_label_text_is_named_by_its_own_words_in_time_linear_in_the_text():
     extras = [RawRow(None, "不予处1.信访举报投" + "2.重复申请" * (n % 2), ["3"]) for n in range(100_000)]
     rows: dict[str, RawRow] = {}
     started = time.process_time()
-    left = tables._s3_extras_named(rows, extras, keys)
+    left = _s3_extras_named(rows, extras, keys)
     assert time.process_time() - started < 5
     assert list(rows) == ["result.not_processed.petition"] and len(left) == len(extras) - 1
 
@@ -355,7 +357,7 @@ def test_a_cell_per_line_table_out_of_row_order_is_not_placed_by_the_sums():
     # bound the rows
     order = [key for key in LABELS if key != "result.granted"]
     order.insert(order.index("result.total") + 1, "result.granted")
-    read = tables.read_s3(_cell_per_line(UNIQUE, order))
+    read = read_s3(_cell_per_line(UNIQUE, order))
     assert read.table is None or _read_values(read, "result.unable.not_held")[3] is None
 
 
@@ -363,7 +365,7 @@ def test_figures_under_no_label_keep_a_cell_per_line_table_from_being_placed_by_
     # a run of figures printed right under the column headers belongs to no label: which row's, no label says
     # (every other row prints a 0, so no row is a label alone)
     lines = lines_from_text("\n".join(["商业企业", "1", "1"])) + _cell_per_line({key: "0" for key in LABELS} | UNIQUE)
-    read = tables.read_s3(lines)
+    read = read_s3(lines)
     assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
 
 
@@ -384,7 +386,7 @@ BOXED = {"new_received": "7|2|4|6|7|3|29", "carried_over": "1|1", "result.grante
 
 
 def test_a_row_printed_as_several_text_boxes_is_one_row_placed_by_the_sums():
-    read = tables.read_s3(_in_boxes(BOXED, after="理结果"))
+    read = read_s3(_in_boxes(BOXED, after="理结果"))
     assert _read_values(read, "result.granted") == [5, 2, 0, 0, 0, 3, 10]
     assert _read_values(read, "result.unable.not_held") == [2, 0, 0, 6, 7, 0, 15]
     assert _read_values(read, "new_received") == [7, 2, 4, 6, 7, 3, 29]
@@ -394,7 +396,7 @@ def test_a_row_printed_as_several_text_boxes_is_one_row_placed_by_the_sums():
 def test_text_boxes_under_no_row_label_are_not_joined_into_rows():
     # a box of figures right after column header words: no row's label stands over it
     lines = lines_from_text("\n".join(["商业企业", "1 1"])) + _in_boxes(BOXED)
-    read = tables.read_s3(lines)
+    read = read_s3(lines)
     assert "cell.placed_by_sum" not in {f.rule for f in read.findings}
 
 
@@ -450,7 +452,7 @@ def test_block_readings_cut_the_figures_in_order():
 
 def test_table_four_printed_a_block_per_row_reads_short_blocks_by_their_sums():
     lines = lines_from_text("\n".join(["行政复议 1 2 3 4 10", "行政诉讼（未经复议直接起诉） 3 3", "行政诉讼（复议后起诉） 2 5 7"]))
-    read = tables.read_s4(lines)
+    read = read_s4(lines)
     assert [cell.value for cell in read.table["review"].values()] == [1, 2, 3, 4, 10]
     assert [cell.value for cell in read.table["litigation_direct"].values()] == [None] * 4 + [3]
     assert [cell.value for cell in read.table["litigation_after_review"].values()][4] == 7
@@ -466,12 +468,12 @@ S2_TEXT = ["第二十条第（一）项", "信息内容 本年制发件数 本�
            "行政处罚", "行政强制 21", "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 144.4399"]
 
 
-def _s2_values(read: tables.TableRead, key: str) -> list:
+def _s2_values(read: TableRead, key: str) -> list:
     return [cell.value for cell in read.table[key].values()]
 
 
 def test_a_table_two_item_printed_as_its_label_alone_is_blank():
-    read = tables.read_s2(lines_from_text("\n".join(S2_TEXT)), "v2021")
+    read = read_s2(lines_from_text("\n".join(S2_TEXT)), "v2021")
     assert _s2_values(read, "regulations") == [0, 0, 0]
     assert all(cell.blank for cell in read.table["regulations"].values())
     assert _s2_values(read, "penalty") == [0]
@@ -480,21 +482,21 @@ def test_a_table_two_item_printed_as_its_label_alone_is_blank():
 
 def test_a_table_two_label_alone_is_no_zeros_while_figures_stand_under_no_item():
     lines = lines_from_text("\n".join([*S2_TEXT, "合计 7 7"]))   # figures under no item
-    read = tables.read_s2(lines, "v2021")
+    read = read_s2(lines, "v2021")
     assert _s2_values(read, "regulations") == [None] * 3
     assert _s2_values(read, "penalty") == [None]
 
 
 def test_a_table_two_printed_without_a_figure_is_a_table_of_blanks():
     labels = [line.split(" ")[0] for line in S2_TEXT]
-    read = tables.read_s2(lines_from_text("\n".join(labels)), "v2021")
+    read = read_s2(lines_from_text("\n".join(labels)), "v2021")
     assert read.table is not None and _s2_values(read, "licensing") == [0]
     assert _s2_values(read, "admin_fees") == ["0"]
 
 
 def test_a_table_two_printed_a_cell_per_line_in_row_order_reads_its_labels_alone():
     stream = [piece for line in S2_TEXT for piece in (line.split(" ") if line[0] in "规行" else [line])]
-    read = tables.read_s2(lines_from_text("\n".join(stream)), "v2021")
+    read = read_s2(lines_from_text("\n".join(stream)), "v2021")
     assert read.cell_per_line
     assert _s2_values(read, "regulations") == [0, 0, 0]
     assert _s2_values(read, "normative_docs") == [6, 32, 74]

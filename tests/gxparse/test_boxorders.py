@@ -6,7 +6,7 @@ from __future__ import annotations
 from gxparse.document import lines_from_text
 from gxparse.extraction.boxorders import ColumnBoxes
 from gxparse.extraction.cellstream import column_boxes
-from gxparse.tables import _s2_blocks
+from gxparse.tables.s2 import _s2_blocks
 from gxparse.template import S2_ITEMS
 
 _NAMES = ("本年制发件数", "本年废止件数", "现行有效件数")

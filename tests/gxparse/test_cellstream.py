@@ -7,7 +7,8 @@ from __future__ import annotations
 from gxparse import parse_document
 from gxparse.extraction.cellstream import Shape, column_boxes, header_runs, labelled_runs, lay_run, read_stream
 from gxparse.document import lines_from_text
-from gxparse.tables import _s3_labelled_runs, s2_trail
+from gxparse.tables.s2 import s2_trail
+from gxparse.tables.s3 import _s3_labelled_runs
 from gxparse.template import S3_ROWS
 from gxparse.arithmetic.multiset import solve_blank_rows, solve_rows
 from gxparse.arithmetic.placement import Balance

@@ -191,7 +191,7 @@ def test_table_three_with_blank_zeros_and_figures_apart_from_their_rows_is_solve
 
 
 # pdftotext on a LibreOffice print puts section 三's heading (and its header words) before table 二's last column,
-# 现行有效件数 over its two figures: read under its header in section 三 (gxparse.tables.s2_trail)
+# 现行有效件数 over its two figures: read under its header in section 三 (gxparse.tables.s2.s2_trail)
 def test_table_two_column_printed_after_section_three_heading_is_read_under_its_header():
     rendering = "pdftotext/simsite-c01-2024.libreoffice"
     assert _cells(parsed(rendering), ("s2",)) == _cells(truth(rendering), ("s2",))
@@ -199,7 +199,7 @@ def test_table_two_column_printed_after_section_three_heading_is_read_under_its_
 
 # pdftotext on a narrow print: each item's figures right under its label (a label wrapped around them, its rest
 # printed after: 行政规范性文 / 134 / 262 / 件), the 现行有效件数 column apart under its header after the labels: read
-# where every figure stands in one such run and they fill every item (gxparse.tables._s2_labels_and_headers)
+# where every figure stands in one such run and they fill every item (gxparse.tables.s2._s2_labels_and_headers)
 @pytest.mark.parametrize("rendering", [f"pdftotext/{d}.narrow" for d in
                                        ("kaifeng_2021", "huangchuan_2021", "zhoukou_city_2021", "zhoukou_xinfang_2021")])
 def test_table_two_items_under_their_labels_and_a_column_under_its_header_are_read(rendering):

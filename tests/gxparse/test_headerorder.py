@@ -6,7 +6,7 @@ import time
 
 from gxparse.document import lines_from_text
 from gxparse.extraction.headerorder import headers_against_order
-from gxparse.tables import read_s4
+from gxparse.tables.s4 import read_s4
 from gxparse.template import S4_COLUMNS
 
 HEADERS = [c.label for c in S4_COLUMNS]

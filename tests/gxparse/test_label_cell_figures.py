@@ -232,7 +232,7 @@ def test_table_three_row_printed_in_its_label_cell_is_read_in_order():
 
 
 def test_table_three_row_short_in_its_label_cell_is_unread_quoting_its_figures_as_printed():
-    """Four figures for seven cells (zeros left out): unread, quoted as printed (``_as_listed`` joined them by
+    """Four figures for seven cells (zeros left out): unread, quoted as printed (``tableread.as_listed`` joined them by
     commas before: ``414,20,2,436``)."""
     report = _with_line("kaifeng_2021", GRANTED, "三、本年度办理结果\t(一) 予以公开 414 20 2 436" + "\t" * 9)
     assert set(report["s3"]["result.granted"].values()) == {None}

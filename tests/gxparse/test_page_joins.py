@@ -5,7 +5,7 @@ no broken row."""
 
 from gxparse.layout.pages import Glyph, Page, Rule, document_lines
 from gxparse.rows import collect_rows
-from gxparse.tables import S3_MATCHER
+from gxparse.tables.s3 import S3_MATCHER
 
 
 def _word(text: str, x: float, y: float) -> Glyph:

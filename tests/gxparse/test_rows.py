@@ -12,7 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.fuzzy import NearestLabel
-from gxparse.tables import read_s3
+from gxparse.tables.s3 import read_s3
 from gxparse.template import S3_ALL_ROWS, S3_NAMELESS_LABELS
 from tests.gxparse.seeds import expected_tables, seed_bytes
 
@@ -153,14 +153,14 @@ _S2 = """第二十条第（一）项
 
 
 def test_a_table_two_row_whose_short_label_was_misread_is_read_by_its_place():
-    from gxparse.tables import read_s2
+    from gxparse.tables.s2 import read_s2
     read = read_s2(lines_from_text(_S2.format(first="大")), "v2021")
     assert [c.value for c in read.table["regulations"].values()] == [1, 0, 11]
     assert [f.rule for f in read.findings] == ["row.by_position"]
 
 
 def test_table_two_rows_misread_one_after_the_other_are_read_by_their_places():
-    from gxparse.tables import read_s2
+    from gxparse.tables.s2 import read_s2
     text = _S2.format(first="大").replace("行政规范性文件 8 26 66", "行政规范 生文 8 26 66")
     read = read_s2(lines_from_text(text), "v2021")
     assert [c.value for c in read.table["regulations"].values()] == [1, 0, 11]
@@ -229,7 +229,7 @@ def test_a_label_printed_around_its_figures_in_two_narrow_cells_names_the_row():
     pieces above and below continue each other cell by cell (pdfplumber, PyMuPDF of a Word table), even after
     the tail of the label before them."""
     from gxparse.rows import collect_rows
-    from gxparse.tables import S3_MATCHER
+    from gxparse.tables.s3 import S3_MATCHER
     collected = collect_rows(lines_from_text("""（二）部分公开（区
 分处理的，只计这一
 21 3 1 25
@@ -277,7 +277,7 @@ def test_a_label_continued_below_its_figures_with_a_group_labels_character_glued
     the item's label continues below its figures' line, and 理 of 不予处理 is glued to a piece of it (理诉类申).
     The whole label, no anchor's, is a near miss of one row only; a continued label near no row names none."""
     from gxparse.rows import collect_rows
-    from gxparse.tables import S3_MATCHER
+    from gxparse.tables.s3 import S3_MATCHER
     frozen = """    （五） 1.信访   3                         3
     不予处 举报投
        理诉类申
@@ -295,7 +295,7 @@ def test_a_label_continued_below_its_figures_with_a_group_labels_character_glued
 
 def test_a_near_miss_of_a_continued_label_takes_no_row_another_label_names():
     from gxparse.rows import collect_rows
-    from gxparse.tables import S3_MATCHER
+    from gxparse.tables.s3 import S3_MATCHER
     collected = collect_rows(lines_from_text("""    （五） 1.信访   3                         3
     不予处 举报投
        理诉类申
@@ -310,7 +310,7 @@ def test_a_blank_mark_beside_a_stray_piece_of_a_label_continued_a_character_a_li
     line beside its group's （六）其他处理, under the row's figures: 无 is a word of the label (其   无), not a blank
     cell, so the label names its row. A blank mark after a label that names its row stays a value."""
     from gxparse.rows import collect_rows
-    from gxparse.tables import S3_MATCHER
+    from gxparse.tables.s3 import S3_MATCHER
     frozen = "（   1.申   1   0   0   0   0   0   1\n六   请\n）   人\n其   无\n他   正\n处   当\n理   理\n" + \
         "".join(f"    {c}\n" for c in "由逾期不补正、行政") + "".join(f"{c}\n" for c in "机关不再处理其政府信息公开申请") + \
         "2.申   0   0   0   0   0   0   0\n请\n人\n逾\n期\n未\n按\n收\n费\n通\n知\n"

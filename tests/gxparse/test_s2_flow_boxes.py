@@ -6,7 +6,7 @@ figure under another item's header words is never the figure of the item a label
 from __future__ import annotations
 
 from gxparse.document import lines_from_text
-from gxparse.tables import read_s2, s2_lead
+from gxparse.tables.s2 import read_s2, s2_lead
 
 _HEADING = "二、主动公开政府信息情况"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gxparse.document import lines_from_text
 from gxparse.extraction.sidebyside import doubted_cells, side_by_side
-from gxparse.tables import read_s4
+from gxparse.tables.s4 import read_s4
 from gxparse.template import S3_COLUMNS, S3_ORG_HEADER, S4_COLUMNS
 
 # section 四 of simsite-c00-2019 printed narrow (tests/fixtures/extracted/pdfminer-flow): 未经复议直接起诉's box

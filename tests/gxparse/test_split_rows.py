@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from gxparse.document import lines_from_text
 from gxparse.extraction.splitrows import RowShape, _only_cut
-from gxparse.tables import _S3_SHAPE, _s2_by_headers, read_s3
+from gxparse.tables.s2 import _s2_by_headers
+from gxparse.tables.s3 import _S3_SHAPE, read_s3
 from gxparse.template import S2_ITEMS, S3_ROWS
 
 # a consistent table: 2 new requests, 1 granted and 1 partly granted

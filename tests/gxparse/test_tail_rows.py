@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gxparse.document import lines_from_text
 from gxparse.rows import RawRow
-from gxparse.tables import _counts_hold, _S3_ROW_SUM, read_s3
+from gxparse.tables.s3 import _counts_hold, _S3_ROW_SUM, read_s3
 from gxparse.extraction.tailrows import lay_tails
 from gxparse.template import S3_ROWS
 

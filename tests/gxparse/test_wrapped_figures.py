@@ -10,7 +10,8 @@ import pytest
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.extraction.wrappedfigures import tail_readings, wrapped_digits
-from gxparse.tables import read_s2, read_s4
+from gxparse.tables.s2 import read_s2
+from gxparse.tables.s4 import read_s4
 from tests.gxparse.figure_notations import text_in_notation
 from tests.gxparse.seeds import expected_tables
 
