@@ -205,6 +205,16 @@ def check_zip_members(count: int, kind: str) -> None:
         raise LimitExceeded(f"{kind} 部件过多：{count} 个，上限 {MAX_ZIP_MEMBERS} 个")
 
 
+def check_distinct_names(names: list[str], kind: str) -> None:
+    """A package naming one part twice is refused: zipfile reads the last copy, Word the first or neither, so
+    what gxparse read could differ from what a person reading the file sees (a silent wrong figure)."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise LimitExceeded(f"{kind} 文件已损坏：部件 {name} 出现不止一次，无法确定哪一份是文档的内容，未读取")
+        seen.add(name)
+
+
 def check_unzipped(total: int, kind: str) -> None:
     if total > MAX_DOCX_UNZIPPED:
         raise LimitExceeded(f"{kind} 解压后过大：超过 {megabytes(MAX_DOCX_UNZIPPED)}（上限）")
@@ -218,6 +228,7 @@ def check_package(data: bytes, kind: str) -> None:
     check_zip_members(data.count(b"PK\x01\x02"), kind)   # central directory entries, before zipfile lists them
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         members = package.infolist()
+        check_distinct_names([info.filename for info in members], kind)
         for info in members:
             check_zip_member(info.filename, info.file_size, info.compress_size, kind)
         check_unzipped(sum(info.file_size for info in members), kind)

@@ -3,6 +3,9 @@ them, grids refused before they are built, the OCR time budget, the last-resort 
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,3 +92,17 @@ def test_too_many_lines_are_refused_naming_the_file_what_was_counted_and_the_lim
         parse_document(data, "lines.bin")
     assert "lines.bin" in str(refused.value)
     assert f"行数过多：{where}已超过可读的上限 {limits.MAX_LINES} 行" in str(refused.value)
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_package_naming_its_document_twice_is_refused_rather_than_read_one_way():
+    """Two word/document.xml, the second with other figures: zipfile reads the last, Word the first."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", files.CONTENT_TYPES)
+        package.writestr("_rels/.rels", files.PACKAGE_RELS)
+        package.writestr("word/document.xml", files.document_xml(files.paragraph("本年新收政府信息公开申请 12 件")))
+        package.writestr("word/document.xml", files.document_xml(files.paragraph("本年新收政府信息公开申请 99 件")))
+    with pytest.raises(DocumentError, match="部件 word/document.xml 出现不止一次") as refused:
+        parse_document(out.getvalue(), "twice.docx")
+    assert refused.value.source == "twice.docx"
