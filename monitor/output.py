@@ -24,6 +24,12 @@ from rich.text import Text
 
 from gxparse.terminal import json_safe, printable
 
+# Characters of one piece of text (a table cell, a field in a line) shown on a terminal. A title is under 100,
+# a finding quoting a document a few hundred; a crawled page may give a field of millions (10⁶-character
+# titles: 8 MB printed, 10 s of rich's layout for one `gxmon findings`). A longer one is cut, saying so;
+# JSON and CSV keep it whole.
+MAX_SHOWN_CHARS = 2000
+
 
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr), made at each use so it sees the terminal (and $COLUMNS) of the
@@ -32,8 +38,16 @@ def console(stderr: bool = False) -> Console:
 
 
 def text(*parts: str | tuple[str, str]) -> Text:
-    """Outside text as rich Text, never markup; a part may be ``(text, style)``."""
-    return Text.assemble(*((printable(p[0]), p[1]) if isinstance(p, tuple) else printable(p) for p in parts))
+    """Outside text as rich Text, never markup, each part cut to MAX_SHOWN_CHARS; a part may be ``(text, style)``."""
+    return Text.assemble(*((printable(cut(p[0])), p[1]) if isinstance(p, tuple) else printable(cut(p))
+                           for p in parts))
+
+
+def cut(part: str) -> str:
+    """``part`` as a terminal shows it: at most MAX_SHOWN_CHARS characters, a longer one cut with its length."""
+    if len(part) <= MAX_SHOWN_CHARS:
+        return part
+    return f"{part[:MAX_SHOWN_CHARS]}…（共 {len(part)} 字，全文见 --format json）"
 
 
 def say(*parts: str | tuple[str, str], style: str | None = None, err: bool = False, soft_wrap: bool = False) -> None:
@@ -87,9 +101,9 @@ def print_csv(rows: Iterable[Any], columns: Sequence[str]) -> None:
 
 def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 long: Collection[str] = ()) -> None:
-    """A table that fits the terminal (80 columns, or 80 when piped) without cutting any cell: the ``long``
-    columns (free text, URLs) take the room left and fold onto more lines, the others stay on one line.
-    With no ``long`` columns given, every column may fold."""
+    """A table that fits the terminal (80 columns, or 80 when piped) without cutting any cell of a sensible
+    length (see ``cut``): the ``long`` columns (free text, URLs) take the room left and fold onto more
+    lines, the others stay on one line. With no ``long`` columns given, every column may fold."""
     table = Table(title=text(title) if title else None, box=box.SIMPLE_HEAD, show_edge=False, padding=0,
                   header_style="bold", expand=bool(long))
     for name in columns:
