@@ -35,6 +35,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
+import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.config import STARTUP_FAILURE
@@ -99,6 +100,18 @@ class BoundedH11Protocol(H11Protocol):
         self.head_deadline = None
         if not self.busy() and not self.transport.is_closing():
             self.transport.close()
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request h11 cannot read (a NUL or raw UTF-8 in the request line, a head over
+        max_head_bytes, HTTP/0.9), which never reaches the app, given the app's security headers too."""
+        from monitor.web.app import SECURITY_HEADERS
+
+        response = h11.Response(status_code=400, reason=b"Bad Request",
+                                headers=[(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
+                                         *SECURITY_HEADERS])
+        for event in (response, h11.Data(data=msg.encode("ascii")), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event))
+        self.transport.close()
 
     def _make_room(self) -> None:
         waiting = [c for c in self.connections if c is not self and isinstance(c, BoundedH11Protocol)

@@ -23,6 +23,7 @@ from sqlmodel import Session
 from monitor.archive.db import make_engine
 from monitor.archive.models import Blob, Version
 from monitor.archive.store import RAW, BlobStore
+from monitor.web.app import SECURITY_HEADERS
 
 from .conftest import build_archive
 from .serving import serving
@@ -178,3 +179,21 @@ def test_big_documents_are_streamed_not_loaded(big_document, archive):
     # Loading them would take 10 × 20 MB at least; streaming costs a few chunks per download, plus what the
     # allocator keeps of the chunks read in each worker thread (8–60 MiB here, depending on the threads used).
     assert growth_mib < 100, f"the server grew by {growth_mib:.0f} MiB sending 10 × 20 MB"
+
+
+@pytest.mark.parametrize("head", [b"GET /reports/\x00 HTTP/1.1\r\nHost: a\r\n\r\n",
+                                  "GET /reports/一 HTTP/1.1\r\nHost: a\r\n\r\n".encode(),
+                                  b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 200_000 + b"\r\n\r\n",
+                                  b"GET /\r\n\r\n"], ids=["nul", "raw-utf8", "head-too-large", "http-0.9"])
+def test_a_request_the_server_cannot_read_is_answered_400_with_the_security_headers(guarded, head):
+    """uvicorn answers these itself, before the app: its 400 carried none of the app's headers."""
+    with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
+        sock.settimeout(10)
+        sock.sendall(head)
+        answer = b""
+        while b"\r\n\r\n" not in answer and (chunk := sock.recv(65536)):
+            answer += chunk
+    status, *fields = answer.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    assert status == "HTTP/1.1 400 Bad Request"
+    headers = {name.lower(): value for name, value in (field.split(": ", 1) for field in fields)}
+    assert {name.decode(): value.decode() for name, value in SECURITY_HEADERS}.items() <= headers.items()
