@@ -204,9 +204,8 @@ HOSTILE = "开封[/]市[bold]人民\x1b]52;c;SGVsbG8=\x07政府\x1b[2J\u202e\x9b
 SHOWN = "开封[/]市[bold]人民政府局"
 
 
-@pytest.fixture
-def hostile(archived):
-    """The archive with outside text in every field the commands print."""
+def _written_everywhere(archived: str, text: str) -> str:
+    """The archive with ``text`` in every field the commands print (each agency's name ending in its id)."""
     from sqlalchemy import update
     from sqlmodel import Session, select
 
@@ -216,9 +215,8 @@ def hostile(archived):
     engine = make_engine(archived)
     with Session(engine) as s:
         for agency in s.exec(select(Agency)):
-            agency.name = f"{HOSTILE}{agency.id}"
-        for model, values in ((Report, {"title": HOSTILE}), (Finding, {"message": HOSTILE}),
-                              (Change, {"summary": HOSTILE})):
+            agency.name = f"{text}{agency.id}"
+        for model, values in ((Report, {"title": text}), (Finding, {"message": text}), (Change, {"summary": text})):
             s.exec(update(model).values(values))
         s.commit()
     engine.dispose()
@@ -226,23 +224,15 @@ def hostile(archived):
 
 
 @pytest.fixture
+def hostile(archived):
+    """The archive with outside text in every field the commands print."""
+    return _written_everywhere(archived, HOSTILE)
+
+
+@pytest.fixture
 def long_titles(archived):
-    """The archive with titles, agency names and findings' messages of a million characters."""
-    from sqlalchemy import update
-    from sqlmodel import Session, select
-
-    from monitor.archive.db import make_engine
-    from monitor.archive.models import Agency, Finding, Report
-
-    engine = make_engine(archived)
-    with Session(engine) as s:
-        for agency in s.exec(select(Agency)):
-            agency.name = f"{LONG}{agency.id}"
-        s.exec(update(Report).values(title=LONG))
-        s.exec(update(Finding).values(message=LONG))
-        s.commit()
-    engine.dispose()
-    return archived
+    """The archive with every field the commands print a million characters long."""
+    return _written_everywhere(archived, LONG)
 
 
 LONG = "开封市人民政府" * 142_858     # 1,000,006 characters
