@@ -70,6 +70,14 @@ def _soffice_convert(files: list[Path], target: str, out: Path) -> None:
                    check=True, capture_output=True, timeout=300)
 
 
+def _soffice_convert_missing(targets: dict[Path, Path], target: str, out: Path) -> None:
+    """Each source converted to its path in ``targets`` unless that file is there already (built earlier in
+    the session by this process or another)."""
+    missing = [source for source, path in targets.items() if not path.exists()]
+    if missing:
+        _soffice_convert(missing, target, out)
+
+
 def chromium_print(page: Path, pdf: Path, header_footer: bool = False) -> Path:
     """``page`` printed to ``pdf`` by headless Chromium, without the browser's header and footer unless
     ``header_footer`` (the date and the page's title over each page, its address and page x/y under it)."""
@@ -166,7 +174,11 @@ class Fixtures:
 
     @cached_property
     def _docx_files(self) -> dict[str, Path]:
-        return {name: write_docx(self.plan(name), self.folder / f"{name}.docx") for name in self.seeds}
+        paths = {name: self.folder / f"{name}.docx" for name in self.seeds}
+        for name, path in paths.items():
+            if not path.exists():
+                write_docx(self.plan(name), path)
+        return paths
 
     def docx(self, name: str) -> Path:
         return self._docx_files[name]
@@ -174,8 +186,9 @@ class Fixtures:
     def _converted(self, target: str, suffix: str) -> dict[str, Path]:
         out = self.folder / suffix
         out.mkdir(exist_ok=True)
-        _soffice_convert(list(self._docx_files.values()), target, out)
-        return {name: out / f"{name}.{suffix}" for name in self.seeds}
+        paths = {name: out / f"{name}.{suffix}" for name in self.seeds}
+        _soffice_convert_missing({self._docx_files[name]: path for name, path in paths.items()}, target, out)
+        return paths
 
     @cached_property
     def _lo_pdf_files(self) -> dict[str, Path]:
@@ -212,8 +225,9 @@ class Fixtures:
         """The whole-report workbooks saved as XLS (Excel 97) by LibreOffice."""
         out = self.folder / "xls"
         out.mkdir(exist_ok=True)
-        _soffice_convert([self.xlsx(name) for name in self.seeds], "xls:MS Excel 97", out)
-        return {name: out / f"{name}.xls" for name in self.seeds}
+        paths = {name: out / f"{name}.xls" for name in self.seeds}
+        _soffice_convert_missing({self.xlsx(name): path for name, path in paths.items()}, "xls:MS Excel 97", out)
+        return paths
 
     def xls(self, name: str) -> Path:
         return self._xls_files[name]
@@ -236,7 +250,8 @@ class Fixtures:
             pages[f"{name}.page"] = render_report_html(report_dict(name, **prose))
             pages[f"{name}.layout"] = layout_page(name, **prose)
         for stem, page in pages.items():
-            (out / f"{stem}.html").write_text(page, encoding="utf-8")
+            if not (path := out / f"{stem}.html").exists():
+                path.write_text(page, encoding="utf-8")
         return {stem: out / f"{stem}.html" for stem in pages}
 
     def web_page(self, name: str, shape: str) -> Path:
@@ -248,8 +263,10 @@ class Fixtures:
         """The web pages saved as Word by LibreOffice (how a page becomes a DOCX attachment)."""
         out = self.folder / "webdocx"
         out.mkdir(exist_ok=True)
-        _soffice_convert(list(self._web_page_files.values()), "docx:MS Word 2007 XML", out)
-        return {stem: out / f"{stem}.docx" for stem in self._web_page_files}
+        paths = {stem: out / f"{stem}.docx" for stem in self._web_page_files}
+        _soffice_convert_missing({self._web_page_files[stem]: path for stem, path in paths.items()},
+                                 "docx:MS Word 2007 XML", out)
+        return paths
 
     def web_docx(self, name: str, shape: str) -> Path:
         return self._web_docx_files[f"{name}.{shape}"]
