@@ -197,7 +197,8 @@ def test_the_crawlers_state_is_kept_beside_the_archive_not_where_gxmon_is_starte
     """The pictures each bundled page was archived with are what a 304 is checked against next time: a gxmon
     started from another folder must find them."""
     _, server = site
-    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port()))
+    # The county's column holds a report printed as pictures: its bundle is what the journal keeps.
+    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port(), column=f"{COUNTY}xxgk/ndbg/"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
