@@ -318,9 +318,10 @@ def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
 
 
 def _bundled(url: str, fetch: Callable[[str], bytes]) -> bytes:
-    """The page and the pictures of its tables as the crawler bundles them (``crawler.pictures``, ``bundle``)."""
-    from crawler.bundle import Part, mhtml
-    from crawler.pictures import table_pictures
+    """The page and the pictures of its tables as the crawler bundles them (``crawler.documents.pictures``,
+    ``bundle``)."""
+    from crawler.documents.bundle import Part, mhtml
+    from crawler.documents.pictures import table_pictures
 
     origin = "" if urlsplit(url).scheme else _UNBOUND   # the classic site is not served: its URLs are paths
     page = fetch(url)

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
-from crawler.frontier import qualified_name
+from crawler.steering.frontier import qualified_name
 
 PORTAL = 0
 ROBOTS_REFUSED = "its robots.txt refuses the crawler"
-CHALLENGE_REFUSED = "it lets in only browsers that run its anti-bot script"   # crawler.challenge
+CHALLENGE_REFUSED = "it lets in only browsers that run its anti-bot script"   # crawler.transport.challenge
 
 
 @dataclass
@@ -44,7 +44,7 @@ class AgencyReports:
 class Coverage:
     subsites: list[SubsiteCoverage] = field(default_factory=list)   # the portal first
     reports: list[AgencyReports] = field(default_factory=list)
-    traps: list[dict[str, str]] = field(default_factory=list)       # crawler.traps.Trap.to_dict()
+    traps: list[dict[str, str]] = field(default_factory=list)       # crawler.steering.traps.Trap.to_dict()
     # host (with its port) → the agencies whose links its robots.txt refused ([] when no agency's link was)
     robots_refused: dict[str, list[str]] = field(default_factory=dict)
 

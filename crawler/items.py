@@ -33,12 +33,12 @@ class ReportDocument:
     fetched_at: str = ""          # ISO timestamp (UTC)
     not_modified: bool = False    # a conditional request was answered 304
     revisit: bool = False         # not on any list page this crawl; re-requested because the archive knows it
-    gone: str | None = None       # why a 200 answer is the document's absence (crawler.gone: "页面显示：信息已删除")
+    gone: str | None = None       # why a 200 answer is the document's absence (crawler.documents.gone: "页面显示：信息已删除")
     verdict: str = "report"       # "report": its titles say so; "maybe": only its content can tell
     report: dict[str, Any] | None = field(default=None, repr=False)   # the report JSON gxparse read (ParsePipeline)
     unreadable: str | None = None          # why gxparse could not read it (ParsePipeline)
     # A page bundled with its pictures: each one's url, etag, last_modified and sha256, so the next crawl can
-    # check them when the page answers 304 (crawler.picture_state).
+    # check them when the page answers 304 (crawler.documents.picture_state).
     pictures: list[dict[str, str | None]] = field(default_factory=list)
 
     @property

@@ -18,12 +18,12 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.request import request_from_dict
 
-from crawler.budget import FrontierSkip
-from crawler.challenge import challenge_cookies
-from crawler.firewall import firewall_answer, retry_after_seconds
-from crawler.frontier import PICTURE_PRIORITY
-from crawler.picture_state import KnownPicture, PictureStore, picture_store
-from crawler.validators import ValidatorStore, validator_store
+from crawler.documents.picture_state import KnownPicture, PictureStore, picture_store
+from crawler.documents.validators import ValidatorStore, validator_store
+from crawler.steering.budget import FrontierSkip
+from crawler.steering.frontier import PICTURE_PRIORITY
+from crawler.transport.challenge import challenge_cookies
+from crawler.transport.firewall import firewall_answer, retry_after_seconds
 from gxparse.errors import LimitExceeded
 from gxparse.limits import check_element_attributes
 
@@ -34,10 +34,10 @@ logger = logging.getLogger(__name__)
 
 class HostTwinMiddleware:
     """Asks an address on a host's www/bare or http/https twin under the one origin the host is read under
-    (``crawler.scope.Scope.canonical``), so a page is fetched once whichever name a link used. A redirect's target
+    (``crawler.hosts.scope.Scope.canonical``), so a page is fetched once whichever name a link used. A redirect's target
     is asked as the server sends it, and a redirect between twins makes its target's origin the host's from then
     on (a site moving www to its bare name or http to https is read there); robots.txt is asked as sent. An address
-    on an origin given up for another (``crawler.twinorigins``) is counted in frontier_skipped as twin_origin."""
+    on an origin given up for another (``crawler.hosts.twinorigins``) is counted in frontier_skipped as twin_origin."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -64,7 +64,7 @@ class HostTwinMiddleware:
 class TwinRedirectMiddleware:
     """Follows a redirect sending a page back to the name or scheme its link used after HostTwinMiddleware asked
     it under the host's twin (``X/a`` asked as ``www.X/a``, answering 301 to ``X/a``): the host is read under
-    the target's origin from then on (``crawler.hostnames.SiteNames.moved``), and the target is asked past the
+    the target's origin from then on (``crawler.hosts.hostnames.SiteNames.moved``), and the target is asked past the
     duplicate filter, which counted it when its link was scheduled and would drop Scrapy's redirect to it,
     though it was never fetched. Placed before Scrapy's RedirectMiddleware (a higher number: it sees the
     answer first), after RedirectGuardMiddleware."""
@@ -92,7 +92,7 @@ class TwinRedirectMiddleware:
 
 
 class FrontierMiddleware:
-    """Asks the spider's ``crawler.budget.Budget`` whether a request is still worth its fetch when its turn
+    """Asks the spider's ``crawler.steering.budget.Budget`` whether a request is still worth its fetch when its turn
     comes (a trap found since, a column found since, an exploration budget spent); drops it if not."""
 
     def __init__(self, crawler: Crawler):
@@ -157,7 +157,7 @@ class PictureCheck:
 
 
 class PictureRecheckMiddleware:
-    """A page archived with its pictures (``crawler.picture_state``) is unchanged only if they are too.
+    """A page archived with its pictures (``crawler.documents.picture_state``) is unchanged only if they are too.
 
     Its 304 waits while each picture is asked for with the validators it was archived with. A picture that
     changed (other bytes, or gone) has the page fetched again in full, so the spider bundles it anew (the
@@ -263,11 +263,11 @@ class RedirectGuardMiddleware:
 
 class ChallengeCookieMiddleware:
     """Passes a cookie challenge a browser passes without running code: an answer (200, 521, 412 …) that only
-    writes a cookie in string literals and reloads (``crawler.challenge.challenge_cookies``). The cookie is kept
-    for its host and sent with every later request there; the challenged request is asked again once. A host
+    writes a cookie in string literals and reloads (``crawler.transport.challenge.challenge_cookies``). The cookie is
+    kept for its host and sent with every later request there; the challenged request is asked again once. A host
     that writes new cookies more than ``GXMON_CHALLENGES_PER_HOST`` times, or challenges a request carrying the
     cookie it wrote, is given up: the answer goes on to the spider, which names the gate as the reason
-    (``crawler.challenge.script_challenge``). A challenge that computes its cookie is never passed.
+    (``crawler.transport.challenge.script_challenge``). A challenge that computes its cookie is never passed.
 
     Placed below RedirectMiddleware (600): it sees the answer a redirect ends at."""
 
@@ -334,8 +334,8 @@ class MarkupBoundMiddleware:
 
 
 class FirewallPageMiddleware:
-    """A firewall's page in place of the site's (``crawler.firewall``, often with status 200) never reaches the
-    spider as a page: a rate limit (such a page, or a 429) is asked again after a wait (``GXMON_RATE_LIMIT_WAIT``
+    """A firewall's page in place of the site's (``crawler.transport.firewall``, often with status 200) never reaches
+    the spider as a page: a rate limit (such a page, or a 429) is asked again after a wait (``GXMON_RATE_LIMIT_WAIT``
     seconds, doubled each time, or the answer's Retry-After seconds if longer, at most ``AUTOTHROTTLE_MAX_DELAY``;
     at most ``GXMON_RATE_LIMIT_RETRIES`` times), its host's download slot slowed to that wait; a refusal,
     or a rate limit that outlasts the retries, fails the request (IgnoreRequest: its errback records why, no

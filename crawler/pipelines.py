@@ -1,6 +1,6 @@
 """Item pipelines of the crawler (``ITEM_PIPELINES``).
 
-``ParsePipeline`` reads fetched documents with gxparse in a ``crawler.parsing.ParserPool``, outside the
+``ParsePipeline`` reads fetched documents with gxparse in a ``crawler.documents.parsing.ParserPool``, outside the
 reactor and within per-document limits of memory and time, so a hostile attachment costs one worker and one
 document, never the site's downloads or the crawl. It drops a document the titles only hinted at (verdict
 ``maybe``) that gxparse does not read as an annual report. With ``GXMON_PARSE_ALL`` (the monitor sets it) it
@@ -18,9 +18,9 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.documents.parsing import ParseLimits, ParserPool
 from crawler.extensions import record_failure
 from crawler.items import ReportDocument
-from crawler.parsing import ParseLimits, ParserPool
 
 
 class ParsePipeline:

@@ -31,9 +31,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DEPTH_LIMIT = 0
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
-# Old government servers speak only TLS 1.0/1.1 with weak keys: reach them too (crawler.tls).
+# Old government servers speak only TLS 1.0/1.1 with weak keys: reach them too (crawler.transport.tls).
 DOWNLOAD_TLS_MIN_VERSION = "TLSv1.0"
-DOWNLOAD_HANDLERS = {"https": "crawler.tls.LegacyTLSDownloadHandler"}
+DOWNLOAD_HANDLERS = {"https": "crawler.transport.tls.LegacyTLSDownloadHandler"}
 
 DOWNLOADER_MIDDLEWARES = {
     # First: a page linked under a host's www/bare or http/https twin is asked under the host's one origin, once.
@@ -53,9 +53,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectGuardMiddleware": 650,
     # Last before the download: only a request that will be sent waits for its host's slot. Active only
     # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.
-    "crawler.shared_politeness.SharedPolitenessMiddleware": 950,
+    "crawler.transport.shared_politeness.SharedPolitenessMiddleware": 950,
 }
-# A cookie challenge written in literals is passed (crawler.challenge): at most this many cookies a host.
+# A cookie challenge written in literals is passed (crawler.transport.challenge): at most this many cookies a host.
 GXMON_CHALLENGES_PER_HOST = 3
 # A firewall's rate limit is asked again after this many seconds, doubled each time, at most this many times.
 GXMON_RATE_LIMIT_WAIT = 2.0
@@ -67,19 +67,19 @@ EXTENSIONS = {
     "crawler.extensions.ByteBudget": 520,
 }
 
-# A report page whose tables are pictures is archived with them, as one MHTML document (crawler.bundle):
+# A report page whose tables are pictures is archived with them, as one MHTML document (crawler.documents.bundle):
 # at most this many pictures, each of at most this many bytes (a larger one is skipped).
 REPORT_PICTURES_MAX = 12
 REPORT_PICTURE_MAXSIZE = 5 * 1024 * 1024
 
 # Documents only gxparse can confirm (and every document, with GXMON_PARSE_ALL: the monitor's crawls) are read
 # in worker processes, each within limits: settings GXMON_PARSE_MEMORY_MB, GXMON_PARSE_CPU_SECONDS,
-# GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in crawler.parsing.ParseLimits).
+# GXMON_PARSE_TIMEOUT, GXMON_PARSE_WORKERS (defaults in crawler.documents.parsing.ParseLimits).
 ITEM_PIPELINES = {"crawler.pipelines.ParsePipeline": 100}
 GXMON_PARSE_ALL = False
 
 # Where the validators of archived documents come from (the monitor passes its archive-backed store).
-GXMON_VALIDATORS = "crawler.validators.JsonValidatorStore"
+GXMON_VALIDATORS = "crawler.documents.validators.JsonValidatorStore"
 GXMON_STATE_DIR = ".scrapy/gxmon"
 GXMON_CONFIG = "config/sites.toml"
 

@@ -9,7 +9,7 @@ alert routing, for instance) are kept in ``Site.extra`` for the code that does.
 id = "zhoukou"
 name = "周口市人民政府"
 start_urls = ["https://www.zhoukou.gov.cn/"]
-allowed_domains = ["zhoukou.gov.cn"]     # default: the registered domains of start_urls (crawler.scope)
+allowed_domains = ["zhoukou.gov.cn"]     # default: the registered domains of start_urls (crawler.hosts.scope)
 concurrency = 2                          # parallel requests to the site
 delay = 1.0                              # seconds between requests (AutoThrottle adapts from there)
 max_pages = 5000                         # stop the site's crawl after this many responses
@@ -23,7 +23,7 @@ retries = 2
 parse_seconds = 90                       # CPU seconds gxparse may spend on one document (twice that by the clock)
 parse_memory_mb = 2048                   # address space of the process reading a document
 
-[site.rules]                             # regular expressions on the squashed link text (crawler.frontier)
+[site.rules]                             # regular expressions on the squashed link text (crawler.steering.frontier)
 column = ["^年度公开报告$"]               # scores as the 年报 column's words do
 platform = ["^阳光政务$"]                 # … as the 政府信息公开 platform's
 directory = ["^市直单位网站$"]            # … as a directory of sub-sites'
@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.parsing import ParseLimits
-from crawler.scope import registered_domain
+from crawler.documents.parsing import ParseLimits
+from crawler.hosts.scope import registered_domain
 
 
 class ConfigError(ValueError):

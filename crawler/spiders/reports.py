@@ -2,34 +2,34 @@
 
 There is no fixed path through a site. Every page is read the same way (``parse_page``):
 
-- its links (``crawler.links``: anchors, drop-downs, script strings, Hanweb datastore records) whose text
+- its links (``crawler.pages.links``: anchors, drop-downs, script strings, Hanweb datastore records) whose text
   looks like a report become document requests;
-- a page that lists reports is a report column: its other pages are read (``crawler.pagers``);
-- every other in-scope link is judged by ``crawler.frontier`` (its text, its block's heading, its URL's
+- a page that lists reports is a report column: its other pages are read (``crawler.steering.pagers``);
+- every other in-scope link is judged by ``crawler.steering.frontier`` (its text, its block's heading, its URL's
   words, whether it names an agency, what this page is) and requested with that score as its priority;
-  FOLLOW links always, EXPLORE/AVOID ones only while their sub-site has no column (``crawler.budget``).
+  FOLLOW links always, EXPLORE/AVOID ones only while their sub-site has no column (``crawler.steering.budget``).
   An agency's name in a list of agencies enters a sub-site (``crawler.coverage``), also on a host of its
-  own when ``crawler.scope`` admits it;
-- traps (``crawler.traps``) are recognised as pages are read, and what they list is not yielded.
+  own when ``crawler.hosts.scope`` admits it;
+- traps (``crawler.steering.traps``) are recognised as pages are read, and what they list is not yielded.
 
 ``parse_document`` reads what a report link leads to: a report page is yielded (one whose tables are pictures
-with them, fetched one after another and bundled with the page as MHTML: ``crawler.pictures``,
-``crawler.bundle``; so is an article with the attachments that are parts of its report, its 附表.xls or its
-正文.pdf and 附表.xls: ``crawler.parts``; when such a page answers 304 on a later crawl,
+with them, fetched one after another and bundled with the page as MHTML: ``crawler.documents.pictures``,
+``crawler.documents.bundle``; so is an article with the attachments that are parts of its report, its 附表.xls or its
+正文.pdf and 附表.xls: ``crawler.documents.parts``; when such a page answers 304 on a later crawl,
 ``PictureRecheckMiddleware`` has checked its pictures and parts before the spider sees the answer); a report page
 holding only a file yields the file; look-alikes are
 dropped; a document the titles cannot decide on is yielded as ``maybe`` and ``crawler.pipelines.ParsePipeline``
 keeps it only if gxparse reads an annual report (parsing is never done in the spider: it would stop the
 reactor); a "report" that is itself a list of reports is read as a list.
 
-A report column's documents are requested once the column has been read to its end (``crawler.holding``), so
+A report column's documents are requested once the column has been read to its end (``crawler.steering.holding``), so
 an endless list recognised as a trap has nothing of its own yielded (an endless pager listing no new report past
-its first pages is cut there: ``crawler.traps``). When the crawl runs dry: documents still
+its first pages is cut there: ``crawler.steering.traps``). When the crawl runs dry: documents still
 held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
-reports (``crawler.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
+reports (``crawler.steering.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
 ``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
 (``revisit``), so a withdrawn report shows up as a 404 item. A document page saying it is gone while answering
-200, or sent on to the home page (``crawler.gone``), is such an absence too.
+200, or sent on to the home page (``crawler.documents.gone``), is such an absence too.
 """
 
 from __future__ import annotations
@@ -55,96 +55,64 @@ from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from crawler.budget import EXPLORING, Budget, FrontierSkip
-from crawler.bundle import PagedArticle, Part, PicturedPage
-from crawler.bundles import MAX_PER_SITE as MAX_BUNDLES
-from crawler.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
-from crawler.challenge import script_challenge
-from crawler.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
-from crawler.chunks import MAX_PER_SITE as MAX_CHUNKS
-from crawler.chunks import MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, \
-    lazy_chunks, menu_column_views, router_api, says_column, view_chunks
-from crawler.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
-                              title_year)
-from crawler.continuations import MAX_ARTICLE_BYTES, continuation_pages
-from crawler.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
 from crawler.coverage import PORTAL, Subsites
-from crawler.drawnlinks import drawn_requests, may_draw_links
-from crawler.elementtext import LeadingText
+from crawler.documents.bundle import PagedArticle, Part, PicturedPage
+from crawler.documents.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
+from crawler.documents.continuations import MAX_ARTICLE_BYTES, continuation_pages
+from crawler.documents.gone import gone_reason
+from crawler.documents.parts import MAX_BUNDLE_BYTES, report_parts
+from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
+from crawler.documents.shown import loaded_bodies, script_files, viewed_file
+from crawler.documents.validators import validator_store
 from crawler.extensions import record_failure
-from crawler.gkmlpt import catalog_links, platform_sid, tree_items
-from crawler.holding import UNTIL_DRY, HeldDocuments
-from crawler.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
-                                 hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates, routed)
-from crawler.fragments import is_fragment
-from crawler.hostnames import desktop_twin
-from crawler.frontier import (
-    COLUMN_URL_TOKEN,
-    COLUMN_WORDS,
-    DOCUMENT_PRIORITY,
-    LIST_PAGE_PRIORITY,
-    OTHER_ANNUAL_REPORT_WORDS,
-    PICTURE_PRIORITY,
-    SITEMAP_PRIORITY,
-    ExtraWords,
-    abbreviates,
-    Judgement,
-    Step,
-    directory_heading,
-    is_agency_name,
-    is_more_link,
-    is_notice_column,
-    is_view,
-    judge,
-    names_level_alone,
-    names_notice_column,
-    short_of_report_season,
-    undated_notices,
-    page_priority,
-    url_tokens,
-)
-from crawler.gone import gone_reason
+from crawler.hosts.hostnames import desktop_twin
+from crawler.hosts.mobilecopy import SeenArticles, article_lines, desktop_page, mobile_copies
+from crawler.hosts.scope import Scope
+from crawler.hosts.twinorigins import OriginTwins, page_sign
+from crawler.hosts.volatile import stable_url
 from crawler.items import ReportDocument
-from crawler.jsonp import is_json_answer, json_text
-from crawler.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
-                           xml_answer_links)
-from crawler.mobilecopy import SeenArticles, article_lines, desktop_page, mobile_copies
-from crawler.nextdata import next_data_pages
-from crawler.pagers import (
-    create_page_urls,
-    fragment_page_params,
-    fragment_page_urls,
-    is_first_page_again,
-    is_pager_link,
-    is_start_page_again,
-    json_page_params,
-    json_page_urls,
-    MAX_GENERATED_PAGES,
-    load_more_urls,
-    more_button_urls,
-    open_load_more,
-    postback_pages,
-    proxy_form,
-    proxy_page_urls,
-    script_pager_urls,
-)
-from crawler.pagerplugins import loaded_list_pages, plugin_pager_urls
-from crawler.parts import MAX_BUNDLE_BYTES, report_parts
-from crawler.pictures import holds_report_text, opens_report_text, table_pictures
-from crawler.querydetail import query_detail_requests
-from crawler.scope import Scope
-from crawler.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scriptapis import ItemUrl, api_calls, item_urls, json_body
-from crawler.shown import loaded_bodies, script_files, viewed_file
+from crawler.pages.elementtext import LeadingText
+from crawler.pages.fragments import is_fragment
+from crawler.pages.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
+                                 xml_answer_links)
+from crawler.scripted.bundles import MAX_PER_SITE as MAX_BUNDLES
+from crawler.scripted.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
+from crawler.scripted.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
+from crawler.scripted.chunks import MAX_PER_SITE as MAX_CHUNKS
+from crawler.scripted.chunks import (MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk,
+                                     eager_column_route, lazy_chunks, menu_column_views, router_api, says_column,
+                                     view_chunks)
+from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
+from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
+from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
+                                         hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates,
+                                         routed)
+from crawler.scripted.jsonp import is_json_answer, json_text
+from crawler.scripted.nextdata import next_data_pages
+from crawler.scripted.querydetail import query_detail_requests
+from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
+from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body
+from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
+from crawler.scripted.xmlanswers import is_xml_answer
+from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
-from crawler.sitesearch import SiteSearch
-from crawler.traps import TrapWatch
-from crawler.twinorigins import OriginTwins, page_sign
-from crawler.validators import validator_store
-from crawler.volatile import stable_url
-from crawler.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
-from crawler.xmlanswers import is_xml_answer
-from crawler.ztree import AsyncTrees, loaded_trees
+from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
+from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
+                                       title_year)
+from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
+                                       OTHER_ANNUAL_REPORT_WORDS, PICTURE_PRIORITY, SITEMAP_PRIORITY, ExtraWords,
+                                       abbreviates, Judgement, Step, directory_heading, is_agency_name, is_more_link,
+                                       is_notice_column, is_view, judge, names_level_alone, names_notice_column,
+                                       short_of_report_season, undated_notices, page_priority, url_tokens)
+from crawler.steering.holding import UNTIL_DRY, HeldDocuments
+from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
+from crawler.steering.pagers import (create_page_urls, fragment_page_params, fragment_page_urls, is_first_page_again,
+                                     is_pager_link, is_start_page_again, json_page_params, json_page_urls,
+                                     MAX_GENERATED_PAGES, load_more_urls, more_button_urls, open_load_more,
+                                     postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
+from crawler.steering.sitesearch import SiteSearch
+from crawler.steering.traps import TrapWatch
+from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -215,7 +183,8 @@ class ReportsSpider(scrapy.Spider):
         self._sitemaps_waiting: dict[str, list[str]] = {}   # host → its sitemaps, asked once it answers a page
         self._robots: dict[str, Any] = {}       # host → its robots.txt as Scrapy read it
         self.lists_read = 0                     # report-column pages read (crawl summary: list_pages)
-        self.site_search = SiteSearch()         # the search boxes of the site's home pages (crawler.sitesearch)
+        # the search boxes of the site's home pages (crawler.steering.sitesearch)
+        self.site_search = SiteSearch()
         self._trees = AsyncTrees()              # the column trees zTree loads a branch at a time
         self._articles = SeenArticles()         # report pages' articles, by title: a copy is not yielded again
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
@@ -418,7 +387,7 @@ class ReportsSpider(scrapy.Spider):
     @staticmethod
     def _loads_its_list(response: Response) -> bool:
         """The page holds none of its list: a function its pager plugin calls loads every page
-        (``crawler.pagerplugins``)."""
+        (``crawler.steering.pagerplugins``)."""
         return isinstance(response, TextResponse) and is_html(response.body) \
             and bool(loaded_list_pages(response.selector.root, response.url))
 
@@ -432,7 +401,7 @@ class ReportsSpider(scrapy.Spider):
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
-            # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.nextdata)
+            # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.scripted.nextdata)
             urls += next_data_pages(response.xpath("//script[@id='__NEXT_DATA__']/text()").get(), response.url)
             urls += plugin_pager_urls(response.selector.root, response.url)
         elif isinstance(response, TextResponse) and response.meta.get("api", {}).get("method") == "GET" \
@@ -493,7 +462,7 @@ class ReportsSpider(scrapy.Spider):
             yield f"{prefix}{first}{suffix}", [prefix, suffix, first]
 
     def _script_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
-        """A page called a 年报 column whose list its script asks an API for (``crawler.scriptapis``): the
+        """A page called a 年报 column whose list its script asks an API for (``crawler.scripted.scriptapis``): the
         answer is the column's list, asked as the script asks it, with the script's way of making an item's
         address."""
         # A Vue page may bind an item's address in its template (<a :href="'/detail.html?id=' + item.id">)
@@ -508,11 +477,11 @@ class ReportsSpider(scrapy.Spider):
                                              self._column_part_meta(response, subsite))
 
     def _bundles(self, response: TextResponse, subsite: int, column: bool) -> Iterator[scrapy.Request]:
-        """A single-page application's shell: its own script files (``crawler.bundles``), read once fetched
+        """A single-page application's shell: its own script files (``crawler.scripted.bundles``), read once fetched
         (``parse_bundle``) as the column's scripts when the shell is called a 年报 column, else for the routes
         they name; at most ``MAX_BUNDLES`` a crawl."""
         fetched = sum(1 for step in self._requested.values() if step == "bundle")
-        # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.chunks)
+        # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.scripted.chunks)
         files = chunk_files("\n".join(response.xpath("//script[not(@src)]/text()").getall()), response.url)
         urls = [url for url in shell_scripts(response.selector.root, response.url)
                 if url not in self._requested and self.scope.contains(url) and not self._denied(url)]
@@ -538,7 +507,7 @@ class ReportsSpider(scrapy.Spider):
                                  meta=meta)
 
     def parse_runtime(self, response: Response) -> Iterator[scrapy.Request]:
-        """A shell's webpack runtime file: its chunk map (``crawler.chunks``) given to the shell's bundles."""
+        """A shell's webpack runtime file: its chunk map (``crawler.scripted.chunks``) given to the shell's bundles."""
         meta = {k: v for k, v in response.meta.items() if k != "bundles"}
         meta["chunk_files"] = chunk_files(_text(response), response.meta["shell"]) if isinstance(response, TextResponse) \
             else {}
@@ -566,8 +535,8 @@ class ReportsSpider(scrapy.Spider):
             yield from self._menu(response, code, meta)
 
     def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
-        """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.chunks``), when the bundle can load
-        views: asked once, its answer read by ``parse_menu``."""
+        """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.scripted.chunks``), when the bundle can
+        load views: asked once, its answer read by ``parse_menu``."""
         shell = response.meta["shell"]
         menu = router_api(code, shell)
         files = chunk_files(code, shell) or response.meta.get("chunk_files") or {}
@@ -589,7 +558,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _chunks(self, response: Response, code: str, column: bool, meta: dict[str, Any],
                 depth: int = 0) -> Iterator[scrapy.Request]:
-        """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.chunks``), read as
+        """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.scripted.chunks``), read as
         the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
         chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"], response.meta.get("chunk_files")),
                                column)
@@ -622,13 +591,13 @@ class ReportsSpider(scrapy.Spider):
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
                              meta: dict[str, Any], history: bool = False,
                              inherited: tuple[RequestFunction, ...] = ()) -> Iterator[scrapy.Request]:
-        """The API requests the scripts make (``crawler.scriptapis``, ``crawler.wrappers``; ``inherited``: request
-        functions of a parent bundle), each with the scripts' ways of making an item's address (``history``:
-        their app's router keeps history); at most ``MAX_API_CALLS``."""
+        """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
+        ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
+        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
         calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                        page_url))
                  for code in codes for call in api_calls(code) + wrapped_calls(code, inherited)]
-        # the detail APIs a hash-route item's report is asked of (crawler.hashroutes)
+        # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
         for call, templates in calls[:MAX_API_CALLS]:
@@ -748,7 +717,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _document_request(self, link: Link, verdict: Verdict, response: Response, subsite: int,
                           **meta: Any) -> scrapy.Request | None:
-        """The request for a document; a hash route of an app (``crawler.hashroutes``) is asked of the detail
+        """The request for a document; a hash route of an app (``crawler.scripted.hashroutes``) is asked of the detail
         API its script names, with the item's id (None when there is none in scope: the shell is no report)."""
         self._listed.add(link.url)
         self._requested[link.url] = "document"
@@ -807,7 +776,7 @@ class ReportsSpider(scrapy.Spider):
             yield from self._next_continuation(PagedArticle(response, title, verdict, further))
             return
         if urlsplit(response.url).query and (request := self._parse_query_detail(response, verdict)) is not None:
-            yield request   # a shell whose script loads the article by its query's id (crawler.querydetail)
+            yield request   # a shell whose script loads the article by its query's id (crawler.scripted.querydetail)
             return
         yield from self._read_document_page(response, title, verdict)
 
@@ -967,7 +936,7 @@ class ReportsSpider(scrapy.Spider):
     def _picture_request(self, page: PicturedPage, meta: dict[str, Any]) -> scrapy.Request:
         """The page's next attached part or picture. Never filtered as a duplicate: another page may show the
         same picture, and a dropped request would lose the page's item. An attached part is fetched within the
-        site's download limit and what the bundle may still hold (``crawler.parts.MAX_BUNDLE_BYTES``)."""
+        site's download limit and what the bundle may still hold (``crawler.documents.parts.MAX_BUNDLE_BYTES``)."""
         maxsize = self.settings.getint("REPORT_PICTURE_MAXSIZE")
         if page.waits_for_document():
             maxsize = max(MAX_BUNDLE_BYTES - page.size, 1)
@@ -1041,7 +1010,7 @@ class ReportsSpider(scrapy.Spider):
     def _robots_parsed(self, robotparser, request: scrapy.Request) -> None:
         """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host, once the host has
         answered a page (or the crawl runs dry): a host answering only an anti-bot challenge is asked nothing more
-        (``crawler.budget``), and its robots.txt is parsed before its first page's answer comes."""
+        (``crawler.steering.budget``), and its robots.txt is parsed before its first page's answer comes."""
         parts = urlsplit(request.url)
         self._robots[parts.netloc] = robotparser
         if parts.netloc in self._sitemap_hosts:
@@ -1118,7 +1087,7 @@ class ReportsSpider(scrapy.Spider):
             and (robots is None or robots.allowed(url, self.settings.get("USER_AGENT")))
 
     def _search_site(self) -> int:
-        """Ask the site's search boxes for its reports (``crawler.sitesearch``)."""
+        """Ask the site's search boxes for its reports (``crawler.steering.sitesearch``)."""
         requests = self.site_search.first_requests(self.scope.contains, self.parse_search, self.on_error)
         for request in requests:
             self.crawler.engine.crawl(request)
@@ -1150,7 +1119,7 @@ class ReportsSpider(scrapy.Spider):
                                              self.subsites.locate(document.link.url, PORTAL))
         following = None
         if step.api is None and not any(classify_title(link.text).worth_fetching for link in links):
-            # a page whose results a script draws: its API is asked instead (crawler.sitesearch)
+            # a page whose results a script draws: its API is asked instead (crawler.steering.sitesearch)
             codes = response.xpath("//script[not(@src)]/text()").getall()[:MAX_SEARCH_SCRIPTS]
             codes += self.site_search.files.get(step.endpoint, [])
             following = self.site_search.script_request(step, codes, response.url, self.parse_search, self.on_error)
@@ -1163,7 +1132,7 @@ class ReportsSpider(scrapy.Spider):
             yield following
 
     def parse_search_script(self, response: Response) -> Iterator[scrapy.Request]:
-        """A result page's script file (``crawler.sitesearch``): the API it asks with the words, else the next
+        """A result page's script file (``crawler.steering.sitesearch``): the API it asks with the words, else the next
         file, else the search goes on as after a page listing nothing."""
         step, page = response.meta["search"], response.meta["search_page"]
         if isinstance(response, TextResponse):
@@ -1251,7 +1220,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_origin(self, response: Response, links: list[Link]) -> None:
         """Compare the page with the same path's under the other origins of its host name
-        (``crawler.twinorigins``): once two are shown to be one site, one is asked from then on."""
+        (``crawler.hosts.twinorigins``): once two are shown to be one site, one is asked from then on."""
         if not self.twins.wants(response.url) or not isinstance(response, TextResponse) \
                 or not is_html(response.body, _header(response, "content-type")):
             return   # a page past those an origin keeps, or an API's answer: no page to compare
@@ -1267,10 +1236,12 @@ class ReportsSpider(scrapy.Spider):
             return record_links(text, response.url), record_count(text)
         if is_json_answer(response.body):
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
-            templates += tree_items(response.url)   # a gkmlpt tree's catalogs, named by id alone (crawler.gkmlpt)
+            # a gkmlpt tree's catalogs, named by id alone (crawler.scripted.gkmlpt)
+            templates += tree_items(response.url)
             return answer_links(json_text(_text(response)), response.url, templates,
                                 self._trees.branches(response.url)), 0
-        if "api" in response.meta and is_xml_answer(response.body):   # an older interface's XML (crawler.xmlanswers)
+        if "api" in response.meta and is_xml_answer(response.body):
+            # an older interface's XML (crawler.scripted.xmlanswers)
             templates = tuple(ItemUrl(*t) for t in response.meta["api"].get("item_urls", ()))
             return xml_answer_links(response.body, response.url, templates), 0
         if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
@@ -1278,15 +1249,17 @@ class ReportsSpider(scrapy.Spider):
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
         links = page_links(response.selector.root, response.url, functions)
-        if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.gkmlpt
+        if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.scripted.gkmlpt
             links += catalog_links(response.selector.root, response.url, sid)
-        if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.ztree)
+        if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.scripted.ztree)
             links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
                                             get_base_url(response))
-        elif _TREE_INIT.search(response.body):   # a column tree zTree draws whole from an answer (crawler.ztree)
+        elif _TREE_INIT.search(response.body):
+            # a column tree zTree draws whole from an answer (crawler.scripted.ztree)
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in loaded_trees(code, get_base_url(response))]
-        elif may_draw_links(response.body):   # a catalogue a script writes as links from an answer (crawler.drawnlinks)
+        elif may_draw_links(response.body):
+            # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks)
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in drawn_requests(code, get_base_url(response))]
         return links, record_count(response.text)
@@ -1318,7 +1291,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_copy(self, response: TextResponse) -> list[scrapy.Request] | None:
         """None when the page is to be read; else it is the mobile copy of the desktop page it names canonical
-        (``crawler.mobilecopy``): nothing when that page was asked, else its request in the copy's place. The
+        (``crawler.hosts.mobilecopy``): nothing when that page was asked, else its request in the copy's place. The
         mobile copies the page names are never asked."""
         root = response.selector.root
         for copy in mobile_copies(root, response.url):
@@ -1394,7 +1367,7 @@ class ReportsSpider(scrapy.Spider):
 
     @staticmethod
     def _parse_gone(response: TextResponse) -> str | None:
-        """Why the page answering a document request says the document is gone (``crawler.gone``), or None."""
+        """Why the page answering a document request says the document is gone (``crawler.documents.gone``), or None."""
         requested = (response.meta.get("redirect_urls") or [response.url])[0]
         return gone_reason(response.selector.root, requested, response.url)
 
@@ -1448,7 +1421,7 @@ class ReportsSpider(scrapy.Spider):
         return requests
 
     def _parse_table_pictures(self, response: TextResponse) -> list[str]:
-        """The pictures holding the page's tables, when it prints them so (``crawler.pictures``), at most
+        """The pictures holding the page's tables, when it prints them so (``crawler.documents.pictures``), at most
         ``REPORT_PICTURES_MAX``."""
         pictures = table_pictures(response.selector.root, get_base_url(response), self.scope.contains)
         return pictures[:self.settings.getint("REPORT_PICTURES_MAX")] if pictures else []
@@ -1487,7 +1460,8 @@ def _sitemap_request(url: str, spider: ReportsSpider) -> scrapy.Request:
 
 
 def _part_urls(files: list[Link], holds_report: bool) -> list[str]:
-    """Which of the attachments of an article's pages are parts of its report (``crawler.parts``), in order."""
+    """Which of the attachments of an article's pages are parts of its report (``crawler.documents.parts``), in
+    order."""
     return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
 
 

@@ -9,7 +9,7 @@ further pages of its article (the crawler bundles an article its CMS split into 
 
 A part that is a document of its own (PDF, Word, Excel, WPS, OFD: the kind its bytes show, whatever type it
 is labelled; the first 4) is an attachment holding a part of the report: the crawler bundles an article with
-the attachments that are parts of it (its 附表.xls, or 正文.pdf and 附表.xls) so, ``crawler.parts`` says
+the attachments that are parts of it (its 附表.xls, or 正文.pdf and 附表.xls) so, ``crawler.documents.parts`` says
 which. Each is read by the reader of its kind, its lines placed by ``附件N``: one report, its title and
 publisher the article's, each section from whichever parts hold it. A part restating the article's headings
 (a 附表 workbook's sheets each under 二、/三、/四、) has its lines under that section after the article's own
@@ -39,7 +39,7 @@ from gxparse.template import SECTIONS
 
 _MAX_PARTS = 1000   # parts looked at: a page with its pictures has tens
 _MAX_PAGES = 20     # pages of one article (as the crawler fetches them)
-_MAX_ATTACHED = 4   # documents attached to one article (the crawler bundles as many: crawler.parts.MAX_PARTS)
+_MAX_ATTACHED = 4   # documents attached to one article (the crawler bundles as many: crawler.documents.parts.MAX_PARTS)
 # the kinds an attached part is read as; a picture is the page's (shown by an <img>), an MHTML in an MHTML none
 _ATTACHED_KINDS = frozenset(BINARY_READERS) - {"mhtml", *IMAGE_KINDS}
 _BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)

@@ -31,7 +31,7 @@ class FetchedDocument:
     fetched_at: str | None = None
     not_modified: bool = False
     revisit: bool = False
-    gone: str | None = None                # why a 200 answer is the document's absence (crawler.gone)
+    gone: str | None = None                # why a 200 answer is the document's absence (crawler.documents.gone)
     report: dict[str, Any] | None = None   # the report JSON, when the crawl has parsed the document already
     unreadable: str | None = None          # … or why the crawl's parse could not read it
 

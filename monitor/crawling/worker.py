@@ -3,7 +3,7 @@
 A worker takes a site's job (``monitor.crawling.queue``), crawls it the way ``gxmon crawl`` does — in a
 child process (``crawler.run.run_crawl``) with the monitor's archive pipeline, into the run its coordinator
 opened — and reports the crawl's summary back; up to ``parallel`` sites at once. Every request waits for its
-host's slot in Redis (``crawler.shared_politeness``), so more workers never mean more load on one host.
+host's slot in Redis (``crawler.transport.shared_politeness``), so more workers never mean more load on one host.
 
 While it crawls a site it renews the job's lease. Killed outright, it stops renewing: the lease runs out, the
 job goes back on the queue and another worker crawls the site again from its start page (the archive knows

@@ -1,4 +1,4 @@
-"""The parts of a bundled version (``crawler.bundle``: an article's page with its attached 附表.xls, 正文.pdf and
+"""The parts of a bundled version (``crawler.documents.bundle``: an article's page with its attached 附表.xls, 正文.pdf and
 pictures as one MHTML document), listed and each served as a download of its exact bytes.
 
 The stored MHTML is parsed with the stdlib ``email`` package under gxparse's bounds (its size limit, at most

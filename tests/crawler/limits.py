@@ -15,8 +15,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.documents.validators import JsonValidatorStore
 from crawler.settings import EXTENSIONS
-from crawler.validators import JsonValidatorStore
 
 
 def closing_at_picture(path: str) -> dict:

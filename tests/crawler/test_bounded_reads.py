@@ -1,6 +1,6 @@
-"""Readers of a page's cells, lines and shown text (crawler.tables, pictures.figure_tables, mobilecopy.article_lines,
-gone) on a page holding a text node of 50 MB: each text of the page converted once, however often the elements
-around it are read, and no join of it beyond the bound read."""
+"""Readers of a page's cells, lines and shown text (crawler.pages.tables, pictures.figure_tables,
+mobilecopy.article_lines, gone) on a page holding a text node of 50 MB: each text of the page converted once, however
+often the elements around it are read, and no join of it beyond the bound read."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler.elementtext import shown_characters
-from crawler.gone import gone_reason
-from crawler.links import page_links
-from crawler.mobilecopy import article_lines
-from crawler.pictures import figure_tables
+from crawler.documents.gone import gone_reason
+from crawler.documents.pictures import figure_tables
+from crawler.hosts.mobilecopy import article_lines
+from crawler.pages.elementtext import shown_characters
+from crawler.pages.links import page_links
 
 BIG = "年" * 17_000_000   # 51 MB of UTF-8
 ROWS = "".join(f"<tr><td>市局{i}</td><td><a href='/a{i}.html'>查看</a></td></tr>" for i in range(300))

@@ -1,12 +1,12 @@
-"""crawler.budget: which queued requests are still worth their fetch."""
+"""crawler.steering.budget: which queued requests are still worth their fetch."""
 
 from __future__ import annotations
 
 from scrapy import Request
 
-from crawler.budget import Budget
 from crawler.coverage import Subsites
-from crawler.traps import TrapWatch
+from crawler.steering.budget import Budget
+from crawler.steering.traps import TrapWatch
 
 
 def test_a_retry_of_a_request_asked_past_the_duplicate_filter_is_no_duplicate():

@@ -1,4 +1,4 @@
-"""A report page bundled with its pictures as MHTML (crawler.bundle): the same bytes for the same page and
+"""A report page bundled with its pictures as MHTML (crawler.documents.bundle): the same bytes for the same page and
 pictures, and every part found again by its Content-Location, as a reader of the bundle finds it."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import email
 from dataclasses import replace
 
-from crawler.bundle import MAX_FAILED_PICTURES, MHTML_TYPE, Part, PicturedPage, mhtml
+from crawler.documents.bundle import MAX_FAILED_PICTURES, MHTML_TYPE, Part, PicturedPage, mhtml
 from crawler.items import ReportDocument
 from tests.crawler.helpers import FILES
 

@@ -9,8 +9,8 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.challenge import challenge_cookies, script_challenge
 from crawler.coverage import CHALLENGE_REFUSED, PORTAL, Subsites
+from crawler.transport.challenge import challenge_cookies, script_challenge
 from tests.crawler.helpers import FILES
 
 

@@ -1,12 +1,12 @@
-"""Chunks a single-page application loads on demand (crawler.chunks): webpack 4's and 5's chunk maps, Vite's
+"""Chunks a single-page application loads on demand (crawler.scripted.chunks): webpack 4's and 5's chunk maps, Vite's
 dynamic imports, and which route's chunk may hold a 年报 column's list."""
 
 from __future__ import annotations
 
 import time
 
-from crawler.chunks import (LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route, lazy_chunks,
-                            menu_column_views, router_api, view_chunks)
+from crawler.scripted.chunks import (LazyChunk, chunk_files, column_chunks, component_chunk, eager_column_route,
+                                     lazy_chunks, menu_column_views, router_api, view_chunks)
 from tests.crawler.helpers import FILES
 
 SHELL = "http://www.nc.gov.cn/xxgk/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.classify import Verdict, classify_title, combine, folder_year, title_agency, title_year
+from crawler.steering.classify import Verdict, classify_title, combine, folder_year, title_agency, title_year
 
 REPORTS = [
     "周口市人民政府2021年政府信息公开工作年度报告",

@@ -6,10 +6,10 @@ import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
-from crawler.content import is_attachment, sniff_content_type
+from crawler.documents.content import is_attachment, sniff_content_type
+from crawler.documents.validators import JsonValidatorStore
 from crawler.items import ReportDocument
 from crawler.middlewares import ConditionalGetMiddleware, RedirectGuardMiddleware
-from crawler.validators import JsonValidatorStore
 
 
 def item(url: str, status: int = 200, site_id: str = "a", etag: str | None = '"1"') -> ReportDocument:

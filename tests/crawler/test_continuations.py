@@ -1,10 +1,10 @@
-"""The further pages of a report its CMS split into pages (``crawler.continuations``), on frozen pages."""
+"""The further pages of a report its CMS split into pages (``crawler.documents.continuations``), on frozen pages."""
 
 from __future__ import annotations
 
 import lxml.html
 
-from crawler.continuations import MAX_ARTICLE_PAGES, continuation_pages
+from crawler.documents.continuations import MAX_ARTICLE_PAGES, continuation_pages
 from tests.crawler.helpers import FILES
 
 URL = "http://www.zhoukou.gov.cn/zwgk/ndbg/202501/t20250124_1345679.html"

@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from crawler.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
 from crawler.spiders.reports import MAX_FRAMES, MAX_SITEMAPS
-from crawler.traps import MAX_CHAIN
+from crawler.steering.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
+from crawler.steering.traps import MAX_CHAIN
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
 CLAIMED = 999_999

@@ -13,18 +13,18 @@ import json
 import pytest
 from PIL import Image
 
-from crawler.bundle import MAX_FAILED_PICTURES
-from crawler.continuations import MAX_ARTICLE_PAGES
-from crawler.pagers import MAX_GENERATED_PAGES
+from crawler.documents.bundle import MAX_FAILED_PICTURES
+from crawler.documents.continuations import MAX_ARTICLE_PAGES
 from crawler.settings import REPORT_PICTURES_MAX
 from crawler.spiders.reports import MAX_NOTICE_PAGES
+from crawler.steering.pagers import MAX_GENERATED_PAGES
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
 CLAIMED = 10_000
 SCANNED_PAGES = 9_999   # the most createPageHTML is read claiming: a longer count is no article's
 GB = 1 << 30
 MB = 1 << 20
-# the six section headings: a page holding them carries a report's text (crawler.pictures.holds_report_text)
+# the six section headings: a page holding them carries a report's text (crawler.documents.pictures.holds_report_text)
 SECTIONS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
 TIMEOUT = 3.0   # seconds a request of the attacked sites may take: a trickle is cut there

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from crawler.sitesearch import MAX_RESULT_PAGES, TERMS
+from crawler.steering.sitesearch import MAX_RESULT_PAGES, TERMS
 from tests.crawler.portal_checks import expected_under, found_under
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
     crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from crawler.sitesearch import MAX_RESULT_PAGES, TERMS
+from crawler.steering.sitesearch import MAX_RESULT_PAGES, TERMS
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
     crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
     test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)

@@ -1,5 +1,5 @@
 """A site served under two origins of one host name, another port each (http://X:8080/ beside http://X/), its
-pages linking both: read under one (``crawler.twinorigins``), each page fetched and each report yielded once."""
+pages linking both: read under one (``crawler.hosts.twinorigins``), each page fetched and each report yielded once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Addresses a list keeps in data- attributes that its script opens (crawler.datalinks), from a frozen list page
+"""Addresses a list keeps in data- attributes that its script opens (crawler.pages.datalinks), from a frozen list page
 (tests/files/list_data_url.html)."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import lxml.html
 
-from crawler.datalinks import built_addresses, read_attributes
-from crawler.links import page_links
+from crawler.pages.datalinks import built_addresses, read_attributes
+from crawler.pages.links import page_links
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 BASE = "http://www.yunzhou.gov.cn/czj/ndbg/2024/index.html"

@@ -1,4 +1,4 @@
-"""Links a page's script draws from the answer of a GET it makes (crawler.drawnlinks): a 信息公开 page whose 目录 is
+"""Links a page's script draws from the answer of a GET it makes (crawler.scripted.drawnlinks): a 信息公开 page whose 目录 is
 fetched as JSON and written as links, frozen in tests/files/catalog_drawn_from_json.html."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import scrapy
 
-from crawler.drawnlinks import MAX_DRAWN, drawn_requests
+from crawler.scripted.drawnlinks import MAX_DRAWN, drawn_requests
 from tests.crawler.helpers import file_response, list_meta
 
 PAGE = "http://www.zhoukou.gov.cn/col/col2/index.html"

@@ -10,10 +10,10 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler.elementtext import MAX_TEXT_CHARS, LeadingText, leading_text
-from crawler.links import page_links
-from crawler.pictures import report_element
-from crawler.shown import clicked_files
+from crawler.documents.pictures import report_element
+from crawler.documents.shown import clicked_files
+from crawler.pages.elementtext import MAX_TEXT_CHARS, LeadingText, leading_text
+from crawler.pages.links import page_links
 from crawler.spiders.reports import ReportsSpider
 
 

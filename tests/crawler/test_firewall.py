@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.firewall import firewall_page
+from crawler.transport.firewall import firewall_page
 from tests.crawler.helpers import FILES
 from tests.crawler.portal import Look
 

@@ -1,12 +1,12 @@
-"""HTML a page shows that its tree does not hold as elements (crawler/fragments.py): fragments jQuery loads
+"""HTML a page shows that its tree does not hold as elements (crawler/pages/fragments.py): fragments jQuery loads
 into it and templates kept in scripts, read as the page's links, on frozen pages."""
 
 from __future__ import annotations
 
 import lxml.html
 
-from crawler.fragments import loaded_urls
-from crawler.links import page_links
+from crawler.pages.fragments import loaded_urls
+from crawler.pages.links import page_links
 from tests.crawler.helpers import FILES
 
 BASE = "http://www.zhoukou.gov.cn"

@@ -1,4 +1,4 @@
-"""Link scores: what a person looking for annual reports would read into a link (crawler.frontier)."""
+"""Link scores: what a person looking for annual reports would read into a link (crawler.steering.frontier)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from crawler.frontier import ExtraWords, Step, is_agency_name, is_view, judge, names_villages
-from crawler.links import page_links
+from crawler.pages.links import page_links
+from crawler.steering.frontier import ExtraWords, Step, is_agency_name, is_view, judge, names_villages
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 PLATFORM = "http://www.nanhu.gov.cn/zfxxgk/"

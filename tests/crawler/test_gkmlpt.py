@@ -1,13 +1,13 @@
 """广东's gkmlpt pages: each catalog linked as a hash route is read as its list API, by the site id the page's
-script names; a page linking none reads its catalogs from the platform's tree answer (crawler.gkmlpt)."""
+script names; a page linking none reads its catalogs from the platform's tree answer (crawler.scripted.gkmlpt)."""
 
 from __future__ import annotations
 
 import lxml.html
 import scrapy
 
-from crawler.gkmlpt import MAX_CATALOGS, TREE_NAME, catalog_links, platform_sid, tree_items
-from crawler.links import answer_links
+from crawler.pages.links import answer_links
+from crawler.scripted.gkmlpt import MAX_CATALOGS, TREE_NAME, catalog_links, platform_sid, tree_items
 from tests.crawler.helpers import FILES, file_response, list_meta
 
 INDEX = "http://www.zhoukou.gov.cn/gkmlpt/index"

@@ -1,4 +1,4 @@
-"""Pages that say a document is gone while answering 200 (``crawler.gone``): read as an absence, as a 404 is,
+"""Pages that say a document is gone while answering 200 (``crawler.documents.gone``): read as an absence, as a 404 is,
 and never as a report's next version."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse, Request
 
-from crawler.gone import gone_reason
+from crawler.documents.gone import gone_reason
+from crawler.documents.validators import JsonValidatorStore
 from crawler.items import ReportDocument
-from crawler.validators import JsonValidatorStore
 from tests.crawler.helpers import FILES, document_meta, file_response, portal_crawl
 from tests.crawler.county_site import AGENCY, county_site, list_reports, report_path
 from tests.crawler.portal import Host, HostServer, Look, Page

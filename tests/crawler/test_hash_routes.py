@@ -1,5 +1,5 @@
 """Single-page applications whose items are hash routes (``#/detail/5``): the report is asked of the detail
-API the app's script names, with the item's id, and yielded as that API's JSON answer (crawler.hashroutes)."""
+API the app's script names, with the item's id, and yielded as that API's JSON answer (crawler.scripted.hashroutes)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, TextResponse
 from scrapy.settings import Settings
 
-from crawler.hashroutes import DetailApi, PostedDetailApi, detail_apis, is_hash_route, item_id, posted_detail_apis
 from crawler.items import ReportDocument
-from crawler.scriptapis import ItemUrl, item_urls
+from crawler.scripted.hashroutes import (DetailApi, PostedDetailApi, detail_apis, is_hash_route, item_id,
+                                         posted_detail_apis)
+from crawler.scripted.scriptapis import ItemUrl, item_urls
 from crawler.siteconfig import Site
 from crawler.spiders.reports import ReportsSpider
 from tests.crawler.helpers import FILES, file_response

@@ -1,4 +1,4 @@
-"""crawler.hostnames: every host in scope read under one origin whichever www/bare name or scheme a link used,
+"""crawler.hosts.hostnames: every host in scope read under one origin whichever www/bare name or scheme a link used,
 a redirect between twins moving it (HostTwinMiddleware, TwinRedirectMiddleware), mobile twins left alone."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 from scrapy.http import Request, Response
 
-from crawler.hostnames import SiteNames, desktop_twin
+from crawler.hosts.hostnames import SiteNames, desktop_twin
+from crawler.hosts.scope import Scope
 from crawler.middlewares import HostTwinMiddleware, TwinRedirectMiddleware
-from crawler.scope import Scope
 
 START = ("https://www.dongjiang.gov.cn/",)
 

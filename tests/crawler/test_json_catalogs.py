@@ -6,8 +6,8 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.jsonlinks import MAX_DEPTH, json_answer_links, script_json_links
-from crawler.pagers import json_page_urls
+from crawler.scripted.jsonlinks import MAX_DEPTH, json_answer_links, script_json_links
+from crawler.steering.pagers import json_page_urls
 from tests.crawler.helpers import FILES, file_response, list_meta
 
 INDEX = "http://www.zhoukou.gov.cn/gkmlpt/index"

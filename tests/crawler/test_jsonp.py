@@ -1,4 +1,4 @@
-"""Lists answered as JSONP (crawler.jsonp): the JSON a callback is called with is the answer, its items the
+"""Lists answered as JSONP (crawler.scripted.jsonp): the JSON a callback is called with is the answer, its items the
 list's documents and its page count the list's other pages (the frozen gkmlpt answer, wrapped as jQuery wraps it);
 the request sent with a callback, as jQuery sends it."""
 
@@ -8,8 +8,8 @@ import pytest
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.jsonp import CALLBACK, is_json_answer, json_text
-from crawler.scriptapis import api_calls
+from crawler.scripted.jsonp import CALLBACK, is_json_answer, json_text
+from crawler.scripted.scriptapis import api_calls
 from tests.crawler.helpers import FILES
 
 API = "http://www.zhoukou.gov.cn/gkmlpt/api/all/2059?page=1&sid=757"

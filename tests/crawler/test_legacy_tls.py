@@ -1,5 +1,5 @@
 """Crawls over HTTPS of a small site served as old government servers serve it (TLS 1.0 or 1.1 only, a
-1024-bit Diffie-Hellman group), and as a current one does: every report found (``crawler.tls``)."""
+1024-bit Diffie-Hellman group), and as a current one does: every report found (``crawler.transport.tls``)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler.links import MAX_OPTIONS, MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
+from crawler.pages.links import MAX_OPTIONS, MAX_SCRIPT_LINKS, Link, link_label, page_links, record_count, record_links
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 NANHU = "http://www.nanhu.gov.cn/zfxxgk/"
@@ -265,7 +265,7 @@ def test_the_year_a_form_has_selected_is_the_page_itself():
 
 
 def test_a_page_of_many_year_drop_downs_gives_the_years_of_a_few_only():
-    from crawler.links import MAX_YEAR_CHOICES
+    from crawler.pages.links import MAX_YEAR_CHOICES
     selects = "".join(f'<form><select name="y{k}"><option>2023</option><option>2022</option></select></form>'
                       for k in range(500))
     found = page_links(lxml.html.fromstring(f"<html><body>{selects}</body></html>"), NANHU)

@@ -1,4 +1,4 @@
-"""A report page's mobile copy recognised by the page itself (crawler.mobilecopy), wherever its address lies: its
+"""A report page's mobile copy recognised by the page itself (crawler.hosts.mobilecopy), wherever its address lies: its
 title and article equal a page already read, its <link rel="canonical"> names the desktop page, or the desktop
 page's <link rel="alternate" media=…> names it. Never fetched twice, never yielded twice."""
 
@@ -11,8 +11,8 @@ import pytest
 import scrapy
 from scrapy import Request
 
+from crawler.hosts.mobilecopy import MAX_PAGES_PER_TITLE, MAX_TITLES, SeenArticles, desktop_page
 from crawler.items import ReportDocument
-from crawler.mobilecopy import MAX_PAGES_PER_TITLE, MAX_TITLES, SeenArticles, desktop_page
 from tests.crawler.helpers import document_meta, file_response
 
 DESKTOP = "http://www.nanhu.gov.cn/art/2024/1/23/art_12_345.html"

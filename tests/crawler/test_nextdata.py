@@ -1,5 +1,5 @@
 """The later pages of a Next.js page's list, asked of /_next/data as its pager's buttons ask them
-(crawler.nextdata), and the spider asking them of a column page."""
+(crawler.scripted.nextdata), and the spider asking them of a column page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 import scrapy
 
-from crawler.nextdata import MAX_PAGES, next_data_pages
+from crawler.scripted.nextdata import MAX_PAGES, next_data_pages
 from tests.crawler.helpers import FILES, file_response
 
 PAGE = "http://www.zhoukou.gov.cn/sfj/xxgk/ndbg"

@@ -1,11 +1,12 @@
-"""Pagers a script plugin draws from its settings, and jump boxes (crawler/pagerplugins.py), on frozen pages."""
+"""Pagers a script plugin draws from its settings, and jump boxes (crawler/steering/pagerplugins.py), on frozen
+pages."""
 
 from __future__ import annotations
 
 import lxml.html
 import pytest
 
-from crawler.pagerplugins import plugin_pager_urls
+from crawler.steering.pagerplugins import plugin_pager_urls
 from tests.crawler.helpers import FILES, file_response, list_meta
 
 BASE = "http://www.zhoukou.gov.cn/zwgk/ndbg/"

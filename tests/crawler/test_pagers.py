@@ -9,18 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
-from crawler.pagers import (
-    MAX_POSTED_PAGES,
-    create_page_urls,
-    is_pager_link,
-    json_page_params,
-    load_more_urls,
-    more_button_urls,
-    open_load_more,
-    postback_pages,
-    proxy_page_urls,
-    script_pager_urls,
-)
+from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, is_pager_link, json_page_params,
+                                     load_more_urls, more_button_urls, open_load_more, postback_pages, proxy_page_urls,
+                                     script_pager_urls)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"

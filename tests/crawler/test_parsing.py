@@ -1,4 +1,4 @@
-"""Documents are read in worker processes within limits (crawler.parsing), and the parse pipeline keeps, marks
+"""Documents are read in worker processes within limits (crawler.documents.parsing), and the parse pipeline keeps, marks
 or drops them (crawler.pipelines): a bomb or a document that takes too long costs its own document only."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from PIL import Image
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
+from crawler.documents.parsing import ParseLimits, ParseOutcome, ParserPool
 from crawler.items import ReportDocument
-from crawler.parsing import ParseLimits, ParseOutcome, ParserPool
 from crawler.pipelines import ParsePipeline
 from simsite.documents import report_pdf
 from simsite.figures import Agency, report_series

@@ -1,5 +1,5 @@
-"""crawler.parts: which attachments of an article are parts of its one report, by their names; and the bundle of
-an article with its attached parts (crawler.bundle)."""
+"""crawler.documents.parts: which attachments of an article are parts of its one report, by their names; and the bundle
+of an article with its attached parts (crawler.documents.bundle)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from crawler.bundle import Part, PicturedPage
+from crawler.documents.bundle import Part, PicturedPage
+from crawler.documents.parts import MAX_PARTS, report_parts
 from crawler.items import ReportDocument
-from crawler.links import Link
-from crawler.parts import MAX_PARTS, report_parts
+from crawler.pages.links import Link
 
 BASE = "http://www.x.gov.cn/ndbg/"
 

@@ -1,5 +1,6 @@
 """A bundled page's pictures are checked when the page answers 304: the store of what each page was archived
-with (``crawler.picture_state``) and the middleware that checks (``PictureRecheckMiddleware``), on their own."""
+with (``crawler.documents.picture_state``) and the middleware that checks (``PictureRecheckMiddleware``), on their
+own."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.request import request_from_dict
 
+from crawler.documents.picture_state import KnownPicture, PictureStore
 from crawler.items import ReportDocument
 from crawler.middlewares import ConditionalGetMiddleware, PictureRecheckMiddleware
-from crawler.picture_state import KnownPicture, PictureStore
 from crawler.siteconfig import Site
 from crawler.spiders.reports import ReportsSpider
 
@@ -198,8 +199,8 @@ class _AllKnown:
 
 
 def test_an_attached_part_is_checked_within_the_sites_download_limit_and_a_changed_one_refetches_the_page(tmp_path):
-    """A bundled article's 附表.xls (crawler.parts) is checked as its pictures are, but as large as the site lets a
-    document be: a picture's limit would cut its answer short and prove nothing."""
+    """A bundled article's 附表.xls (crawler.documents.parts) is checked as its pictures are, but as large as the site
+    lets a document be: a picture's limit would cut its answer short and prove nothing."""
     site = Site("zhoukou", "周口市人民政府", ("http://www.zhoukou.gov.cn/",), allowed_domains=("zhoukou.gov.cn",))
     crawler = Crawler(ReportsSpider, Settings({"REPORT_PICTURE_MAXSIZE": 1000}))
     crawler.stats = MemoryStatsCollector(crawler)

@@ -1,13 +1,13 @@
-"""Which pictures of a report page are its tables (crawler.pictures), on frozen pages: one rule per test."""
+"""Which pictures of a report page are its tables (crawler.documents.pictures), on frozen pages: one rule per test."""
 
 from __future__ import annotations
 
 import lxml.html
 import pytest
 
-from crawler import pictures
-from crawler.pictures import figure_tables, report_element, table_pictures
-from crawler.scope import Scope
+from crawler.documents import pictures
+from crawler.documents.pictures import figure_tables, report_element, table_pictures
+from crawler.hosts.scope import Scope
 from gxparse.normalize import squash
 from gxparse.template import SECTIONS
 from tests.crawler.helpers import FILES

@@ -1,5 +1,5 @@
 """A JCMS data proxy that reads its unit only from a POST's body: a GET it answers with no record is asked again
-as jpage.js asks, the unit's parameters posted (crawler.pagers.proxy_form)."""
+as jpage.js asks, the unit's parameters posted (crawler.steering.pagers.proxy_form)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.pagers import proxy_form
+from crawler.steering.pagers import proxy_form
 from tests.crawler.helpers import FILES
 
 PROXY = ("http://fgw.zhoukou.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=3&webid=2"

@@ -1,4 +1,4 @@
-"""Shells loading their article by the id of their own query (crawler.querydetail), and a detail answer whose
+"""Shells loading their article by the id of their own query (crawler.scripted.querydetail), and a detail answer whose
 report is the file it attaches."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.items import ReportDocument
-from crawler.querydetail import query_detail_requests
+from crawler.scripted.querydetail import query_detail_requests
 from tests.crawler.helpers import FILES, document_meta, file_response
 
 SHELL = "http://www.zhoukou.gov.cn/jyj/detail?id=8844"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from scrapy.http import HtmlResponse, Request
 
-from crawler.classify import Verdict
-from crawler.links import Link
+from crawler.pages.links import Link
+from crawler.steering.classify import Verdict
 from tests.crawler.helpers import list_meta, portal_crawl
 from tests.crawler.county_site import AGENCY, county_site, list_reports, report_path
 from tests.crawler.portal import Host, HostServer

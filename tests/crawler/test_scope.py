@@ -1,10 +1,10 @@
-"""Which hosts a crawl may enter (crawler.scope)."""
+"""Which hosts a crawl may enter (crawler.hosts.scope)."""
 
 from __future__ import annotations
 
 import pytest
 
-from crawler.scope import Scope, registered_domain
+from crawler.hosts.scope import Scope, registered_domain
 
 PORTAL = "http://www.nanhu.gov.cn/"
 

@@ -1,5 +1,5 @@
 """Columns drawn by a script from an API's JSON answer (jQuery, Vue): the API asked as the script asks it,
-its items' addresses made as the script makes them, its other pages posted (crawler.scriptapis)."""
+its items' addresses made as the script makes them, its other pages posted (crawler.scripted.scriptapis)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.links import answer_links
-from crawler.scriptapis import ApiCall, ItemUrl, api_calls, item_urls
+from crawler.pages.links import answer_links
+from crawler.scripted.scriptapis import ApiCall, ItemUrl, api_calls, item_urls
 from tests.crawler.helpers import FILES, file_response
 
 COLUMN = "http://www.zhoukou.gov.cn/column/1205.html"

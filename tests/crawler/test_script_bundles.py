@@ -1,5 +1,5 @@
 """Single-page applications whose code is in bundled script files: which files of a shell are fetched
-(crawler.bundles), and the spider's way from the shell through its bundle to the API."""
+(crawler.scripted.bundles), and the spider's way from the shell through its bundle to the API."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import TimeoutError
 from twisted.python.failure import Failure
 
-from crawler.bundles import shell_runtime, shell_scripts
+from crawler.scripted.bundles import shell_runtime, shell_scripts
 from tests.crawler.helpers import FILES, file_response
 
 SHELL = "http://www.zhoukou.gov.cn/zwgk/nb/"

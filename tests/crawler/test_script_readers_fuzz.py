@@ -8,13 +8,13 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.challenge import challenge_cookies, script_challenge
-from crawler.chunks import chunk_files, lazy_chunks, menu_column_views, router_api
-from crawler.pagers import create_page_urls, json_page_urls, proxy_page_urls
-from crawler.scriptapis import api_calls, item_urls
-from crawler.scriptcalls import url_templates
-from crawler.wrappers import exported_functions, wrapped_calls
-from crawler.xmlanswers import is_xml_answer, xml_answer_data
+from crawler.pages.scriptcalls import url_templates
+from crawler.scripted.chunks import chunk_files, lazy_chunks, menu_column_views, router_api
+from crawler.scripted.scriptapis import api_calls, item_urls
+from crawler.scripted.wrappers import exported_functions, wrapped_calls
+from crawler.scripted.xmlanswers import is_xml_answer, xml_answer_data
+from crawler.steering.pagers import create_page_urls, json_page_urls, proxy_page_urls
+from crawler.transport.challenge import challenge_cookies, script_challenge
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PAGE = "http://a.gov.cn/ndbg/index.html"

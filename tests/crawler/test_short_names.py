@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from scrapy.http import HtmlResponse, Request
 
-from crawler.frontier import judge
+from crawler.steering.frontier import judge
 from tests.crawler.helpers import file_response
 
 HOME = "http://www.zhoukou.gov.cn/"

@@ -1,5 +1,5 @@
-"""The site's search (crawler.sitesearch) on frozen pages (tests/files/): search boxes found, queries built, result
-pages read. One field per test."""
+"""The site's search (crawler.steering.sitesearch) on frozen pages (tests/files/): search boxes found, queries built,
+result pages read. One field per test."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import TimeoutError
 from twisted.python.failure import Failure
 
-from crawler.links import Link
-from crawler.scriptapis import ApiCall
-from crawler.sitesearch import MAX_RESULT_PAGES, TERMS, SearchForm, SearchStep, SiteSearch, next_page, search_forms
+from crawler.pages.links import Link
+from crawler.scripted.scriptapis import ApiCall
+from crawler.steering.sitesearch import (MAX_RESULT_PAGES, TERMS, SearchForm, SearchStep, SiteSearch, next_page,
+                                         search_forms)
 from tests.crawler.helpers import FILES, file_response
 
 HOME = "http://www.zhoukou.gov.cn/"

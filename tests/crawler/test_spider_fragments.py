@@ -7,7 +7,7 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import HtmlResponse
 
-from crawler.fragments import is_fragment
+from crawler.pages.fragments import is_fragment
 from tests.crawler.helpers import FILES, file_response
 
 TREE = "http://www.zhoukou.gov.cn/gkpt/index.html"

@@ -1,5 +1,5 @@
-"""Reports a page shows without holding them (crawler.shown): a viewer's file linked from a list, a file behind the
-page's download function, an article body its script loads from a file of its own; and an article given as a
+"""Reports a page shows without holding them (crawler.documents.shown): a viewer's file linked from a list, a file
+behind the page's download function, an article body its script loads from a file of its own; and an article given as a
 detail API's JSON. Frozen pages in tests/files/."""
 
 from __future__ import annotations

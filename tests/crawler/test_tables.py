@@ -1,4 +1,4 @@
-"""Links of a table of agencies by years (crawler.tables), named by their row and column, from a frozen 年报汇总
+"""Links of a table of agencies by years (crawler.pages.tables), named by their row and column, from a frozen 年报汇总
 page (tests/files/table_agencies_by_years.html)."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import lxml.html
 
-from crawler.classify import Verdict, classify_title, title_agency, title_year
-from crawler.links import page_links
+from crawler.pages.links import page_links
+from crawler.steering.classify import Verdict, classify_title, title_agency, title_year
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 BASE = "http://www.yunzhou.gov.cn/zwgk/ndbg/hz.html"

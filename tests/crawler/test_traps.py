@@ -1,5 +1,5 @@
-"""Crawl traps recognised from what pages show (crawler.traps), and documents held for their list
-(crawler.holding)."""
+"""Crawl traps recognised from what pages show (crawler.steering.traps), and documents held for their list
+(crawler.steering.holding)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import pickle
 
 from scrapy import Request
 
-from crawler.holding import HeldDocuments
-from crawler.traps import MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, SUSPECT_CHAIN, TrapWatch, url_pattern
+from crawler.steering.holding import HeldDocuments
+from crawler.steering.traps import (MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, SUSPECT_CHAIN, TrapWatch,
+                                    url_pattern)
 
 CAL = "http://www.nanhu.gov.cn/rl/?date=2024-03-05"
 
@@ -134,7 +135,7 @@ def test_documents_go_out_when_the_last_page_of_their_list_is_read():
 
 
 def test_a_page_linking_itself_by_day_is_a_calendar():
-    from crawler.traps import CALENDAR_DAYS, TrapWatch
+    from crawler.steering.traps import CALENDAR_DAYS, TrapWatch
     watch = TrapWatch()
     page = "http://a.gov.cn/ndbg/"
     days = [f"{page}?date=2024-03-{d:02d}" for d in range(1, CALENDAR_DAYS + 1)]
@@ -144,7 +145,7 @@ def test_a_page_linking_itself_by_day_is_a_calendar():
 
 
 def test_filters_by_year_or_a_few_days_are_no_calendar():
-    from crawler.traps import CALENDAR_DAYS, TrapWatch
+    from crawler.steering.traps import CALENDAR_DAYS, TrapWatch
     watch = TrapWatch()
     page = "http://a.gov.cn/ndbg/"
     assert watch.observe_views(page, [f"{page}?year={y}" for y in range(2010, 2025)]) is None

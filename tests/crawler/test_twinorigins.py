@@ -1,12 +1,12 @@
-"""crawler.twinorigins: two origins of one host name are one site only where their pages show it, compared a
-bounded number of times; crawler.hostnames then asks the one kept."""
+"""crawler.hosts.twinorigins: two origins of one host name are one site only where their pages show it, compared a
+bounded number of times; crawler.hosts.hostnames then asks the one kept."""
 
 from __future__ import annotations
 
 import time
 
-from crawler.hostnames import SiteNames
-from crawler.twinorigins import MAX_CHECKS, MAX_PATHS, OriginTwins, page_sign
+from crawler.hosts.hostnames import SiteNames
+from crawler.hosts.twinorigins import MAX_CHECKS, MAX_PATHS, OriginTwins, page_sign
 
 
 def _page(origin: str, path: str, title: str = "临川县人民政府") -> tuple[str, object]:

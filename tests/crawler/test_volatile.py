@@ -1,12 +1,12 @@
-"""Session ids and cache-busters taken off addresses (crawler/volatile.py), and off a page's links."""
+"""Session ids and cache-busters taken off addresses (crawler/hosts/volatile.py), and off a page's links."""
 
 from __future__ import annotations
 
 import lxml.html
 import pytest
 
-from crawler.links import answer_links, page_links
-from crawler.volatile import stable_url
+from crawler.hosts.volatile import stable_url
+from crawler.pages.links import answer_links, page_links
 
 
 @pytest.mark.parametrize("url, stable", [

@@ -1,4 +1,4 @@
-"""Requests a script makes through its own request functions (crawler.wrappers): webpack's and Vite's minified
+"""Requests a script makes through its own request functions (crawler.scripted.wrappers): webpack's and Vite's minified
 API modules, RuoYi's, and the spider asking them for a column page."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import time
 
 import scrapy
 
-from crawler.scriptapis import ApiCall
-from crawler.wrappers import RequestFunction, exported_functions, request_functions, wrapped_calls
+from crawler.scripted.scriptapis import ApiCall
+from crawler.scripted.wrappers import RequestFunction, exported_functions, request_functions, wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
 

@@ -1,4 +1,4 @@
-"""Lists an API answers as XML (crawler.xmlanswers): read into objects as a JSON answer is, their links found
+"""Lists an API answers as XML (crawler.scripted.xmlanswers): read into objects as a JSON answer is, their links found
 as a JSON answer's are; and the spider reading an XML answer to a script's request as the column's list."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import Request, Response
 
-from crawler.links import xml_answer_links
-from crawler.scriptapis import ItemUrl
-from crawler.xmlanswers import MAX_ELEMENTS, is_xml_answer, xml_answer_data
+from crawler.pages.links import xml_answer_links
+from crawler.scripted.scriptapis import ItemUrl
+from crawler.scripted.xmlanswers import MAX_ELEMENTS, is_xml_answer, xml_answer_data
 from tests.crawler.helpers import FILES
 
 API = "http://www.zhoukou.gov.cn/mzj/interface/getList.jsp?columnid=nb&pageNo=1"

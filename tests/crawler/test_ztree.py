@@ -1,4 +1,4 @@
-"""Column trees zTree loads a branch at a time, asked as the page's setting says (crawler.ztree): inline frozen
+"""Column trees zTree loads a branch at a time, asked as the page's setting says (crawler.scripted.ztree): inline frozen
 setting and answers of a 人社 信息公开目录."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
+from crawler.scripted.ztree import MAX_TREES, AsyncTrees, loaded_trees
 from crawler.spiders.reports import ReportsSpider
-from crawler.ztree import MAX_TREES, AsyncTrees, loaded_trees
 from tests.crawler.helpers import file_response, list_meta
 
 PAGE = "http://www.zhoukou.gov.cn/rsj/xxgk/index.html"

@@ -1,6 +1,6 @@
-"""An article bundled with the attachments that are parts of its report (crawler.parts, crawler.bundle) is read
-as one report by gxparse.readers.mhtml: the article's prose, each part by the reader of its kind, the
-sections from whichever part holds them, the title from the article."""
+"""An article bundled with the attachments that are parts of its report (crawler.documents.parts,
+crawler.documents.bundle) is read as one report by gxparse.readers.mhtml: the article's prose, each part by the reader
+of its kind, the sections from whichever part holds them, the title from the article."""
 
 from __future__ import annotations
 

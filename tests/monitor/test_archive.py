@@ -422,11 +422,11 @@ def test_validators_are_the_crawling_sites(two_sites):
 
 
 def test_a_changed_attachment_of_a_bundled_article_is_a_new_version_with_its_figures_diff(archive, tmp_path):
-    """An article bundled with its 附表 workbook (crawler.bundle, crawler.parts): the workbook replaced with one
-    figure changed is a new version of the one report, the change that figure."""
+    """An article bundled with its 附表 workbook (crawler.documents.bundle, crawler.documents.parts): the workbook
+    replaced with one figure changed is a new version of the one report, the change that figure."""
     from pathlib import Path
 
-    from crawler.bundle import Part, mhtml
+    from crawler.documents.bundle import Part, mhtml
     from tests.gxparse.formats.make_xlsx import write_table_sheets
     from tests.gxparse.formats.plan import report_plan
     from tests.gxparse.seeds import report_dict

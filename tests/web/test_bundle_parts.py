@@ -1,4 +1,4 @@
-"""A bundled version's parts (crawler.bundle: an article with its attached 附表.xls and a picture) listed on the
+"""A bundled version's parts (crawler.documents.bundle: an article with its attached 附表.xls and a picture) listed on the
 version page and each downloaded with its exact bytes, under the raw document's headers."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from crawler.bundle import Part, mhtml
+from crawler.documents.bundle import Part, mhtml
 from monitor.archive.db import make_engine, migrate
 from monitor.archive.models import Version
 from monitor.archive.record import Archive

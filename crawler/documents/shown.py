@@ -1,0 +1,93 @@
+"""Where a page shows a report that its own HTML does not hold:
+
+- a viewer given the file's address in its query (``/pdfjs/web/viewer.html?file=%2Fupload%2F2024%2Fa.pdf``), linked
+  from a list or framed in an article: the report is the file (the address decoded);
+- an article whose body its script loads from a file of its own into the article's empty element
+  (``<div id="zoom"></div>`` and ``$('#zoom').load('/content/2024/123.htm')``): the report is that file. Loads
+  into other elements (a header, a sidebar of related links) are no body;
+- a file the page's own function fetches on a click (``<a onclick="downloadFile('8812')">点击下载</a>`` and
+  ``function downloadFile(id) { location.href = '/common/download.do?fileId=' + id; }``): a file of the page
+  when the clicked element names the report, a file or a download (下载, 附件). Any other address a script holds
+  (a site-wide script's 帮助.pdf or 无障碍 doc, a 下载中心 list, a banner's PDF, a header's 操作手册 button) is
+  the page's file only when its name (the string beside it, or its file name) names the report.
+
+Bounded: at most ``fragments.MAX_LOADS`` loads a script, ``MAX_SCRIPTS`` inline scripts a page, ``MAX_CLICKS``
+clickable elements a page.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+from crawler.documents.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
+from crawler.hosts.volatile import stable_url
+from crawler.pages.elementtext import LeadingText
+from crawler.pages.fragments import loaded_urls
+from crawler.pages.links import Link, page_functions
+from crawler.pages.scriptcalls import called_url
+from crawler.steering.classify import Verdict, classify_title
+
+MAX_SCRIPTS = 50
+MAX_CLICKS = 500
+# The ids and classes of an article's body element on common CMSs (TRS_Editor, zoom, content, article).
+_BODY_NAME = re.compile(r"zoom|content|article|trs_editor|detail|text", re.IGNORECASE)
+_CLICKABLE = "//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]"
+# What a download control says (点击下载, 附件下载, 下载全文, 查看原文), its file's name aside.
+_DOWNLOAD_TEXT = re.compile(r"下载|附件|全文|原文")
+
+
+def viewed_file(url: str) -> str:
+    """The file a viewer shows (``…/viewer.html?file=/upload/a.pdf``), else ``url`` itself."""
+    shown = parse_qs(urlsplit(url).query).get("file")
+    return urljoin(url, shown[0]) if shown and ATTACHMENT_HREF.search(shown[0]) else url
+
+
+def loaded_bodies(root, base_url: str) -> list[str]:
+    """The files the page's inline scripts load into its article's body element, left empty in the page."""
+    out = []
+    for script in islice((s for s in root.iter("script") if not s.get("src")), MAX_SCRIPTS):
+        for href, into in loaded_urls(script.text or ""):
+            filled = root.xpath("//*[@id=$id]", id=into) if into else []
+            if filled and _is_empty_body(filled[0]):
+                out.append(urljoin(base_url, href))
+    return list(dict.fromkeys(out))
+
+
+def _is_empty_body(element) -> bool:
+    names = f"{element.get('id') or ''} {element.get('class') or ''}"
+    return bool(_BODY_NAME.search(names)) and not any(text.strip() for text in element.itertext())
+
+
+def script_files(root, base_url: str, links: list[Link]) -> list[Link]:
+    """The page's files that its scripts fetch: those its own functions fetch on a click of an element naming
+    the report, a file or a download, and the script links among ``links`` (``links.page_links``) named as
+    the report."""
+    clicked = [link for link in clicked_files(root, base_url)
+               if names_report(link) or FILE_NAME.search(link.text) or _DOWNLOAD_TEXT.search(link.text)]
+    named = [link for link in links if link.source == "script" and is_attachment(link.url, link.text)
+             and names_report(link)]
+    return clicked + named
+
+
+def clicked_files(root, base_url: str) -> list[Link]:
+    """The files the page's own functions fetch on a click (``onclick="downloadFile('8812')"``), each with the
+    clicked element's text."""
+    functions = page_functions(root)
+    if not functions:
+        return []
+    out, leading = [], LeadingText()   # clickable elements may nest around the page's text
+    for element in islice(root.xpath(_CLICKABLE), MAX_CLICKS):
+        text = " ".join(leading(element).split()) or (element.get("value") or "").strip()
+        for handler in (element.get("onclick"), element.get("href")):
+            url = called_url(handler or "", functions)
+            if url and is_attachment(urljoin(base_url, url), text):
+                out.append(Link(stable_url(urljoin(base_url, url)), text, source="script"))
+    return out
+
+
+def names_report(link: Link) -> bool:
+    """The link's text or its file's name names a report (2024年政府信息公开工作年度报告.pdf)."""
+    file_name = unquote(urlsplit(link.url).path.rsplit("/", 1)[-1])
+    return Verdict.REPORT in (classify_title(link.text), classify_title(file_name))

@@ -1,0 +1,159 @@
+"""Links that exist only as JSON: the column trees and lists of platforms drawn by scripts.
+
+广东's gkmlpt 政府信息公开目录 and the newer script-driven CMSs build their pages in the browser: the column
+tree is a JSON literal in a script (``var CATEGORIES = [{"name": "政府信息公开年报", "children": [...]}]``) and
+every list is the JSON answer of an API (``/gkmlpt/api/all/2059?page=1&sid=757`` →
+``{"total": 23, "pageSize": 20, "articles": [{"title": …, "url": …}]}``). A walk of that JSON finds every
+object that names something and gives its address: the name is the link's text, the name of the object it
+sits in is its heading (the tree's 政府信息公开年报 over its 2020年, an article's title over its attachments).
+
+A column tree loaded a branch at a time (zTree's ``async: {url: "/xxgk/tree.do", autoParam: ["id"]}``) answers
+a closed branch as a node with ``isParent`` and no address: its children are the same answer asked with its
+``id``, so that is its address.
+
+A list's date may be an epoch time only (gkmlpt's ``first_publish_time``: seconds, or milliseconds on newer
+platforms): it is read as the day it names in China (UTC+8), within 2000–2099.
+
+Keys are matched without case and without ``_``/``-`` (``docTitle``, ``doc_title``). The walk is bounded in
+depth and nodes, so a hostile answer costs no more than a page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
+from urllib.parse import urljoin
+
+from w3lib.url import add_or_replace_parameter
+
+from crawler.documents.content import RESOURCE_HREF
+from crawler.scripted.scriptapis import ItemUrl
+from gxparse.jsonwalk import json_objects
+
+TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
+              "wjbt", "bt", "biaoti", "mc")
+URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "linkurl", "puburl", "jumpurl",
+            "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath")
+DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "date", "fbrq", "releasedate",
+             "createtime", "time")
+EPOCH_KEYS = ("firstpublishtime", "publishtime", "pubtime", "releasetime", "createtime", "time")
+_EPOCH_SPAN = (946_684_800, 4_102_444_800)   # 2000-01-01 to 2100-01-01, in seconds
+_CHINA = timezone(timedelta(hours=8))
+# How a closed branch of a tree is asked for, from the node's fields (crawler.scripted.ztree); None when it cannot be.
+Branch = Callable[[dict[str, object]], str | None]
+MAX_DEPTH = 12
+MAX_NODES = 20_000
+PARENT_KEYS = ("pid", "parentid")   # a flat tree's link to its parent (zTree simpleData: pId)
+MAX_LITERALS = 20               # JSON literals tried per script
+MAX_SCRIPT_CHARS = 2_000_000
+_URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
+_LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
+_DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+
+
+class JsonLink(NamedTuple):
+    url: str
+    name: str          # the link's text
+    heading: str       # the name of the object holding it
+    date: str | None   # a date string beside it (as printed)
+
+
+def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tuple[ItemUrl, ...] = (),
+                      branch: Branch | None = None) -> list[JsonLink]:
+    """The links of an API's JSON answer (none when the text is not JSON). An item without an address gets
+    the one the page's script builds from its fields (``item_urls``: ``'/detail.html?id=' + item.id``); a
+    closed branch of a tree the one ``branch`` makes of its fields (``crawler.scripted.ztree``), else this answer's
+    URL asked with its ``id``."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
+        return []
+    return list(_walk(data, base_url, heading, item_urls, branch or (lambda fields: _by_id(base_url, fields))))
+
+
+def data_links(data: object, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[JsonLink]:
+    """The links of an answer already read into objects (an XML answer: ``crawler.scripted.xmlanswers``)."""
+    return list(_walk(data, base_url, "", item_urls))
+
+
+def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonLink]:
+    """The links of the JSON literals written in a script (a column tree, a list's first page)."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return []
+    decoder, out, tried, position = json.JSONDecoder(), [], 0, 0
+    while tried < MAX_LITERALS and (match := _LITERAL_START.search(code, position)):
+        tried += 1
+        try:
+            data, end = decoder.raw_decode(code, match.start(1))
+        except (ValueError, RecursionError):
+            position = match.end()
+            continue
+        out += _walk(data, base_url, heading)
+        position = end
+    return out
+
+
+def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, ...] = (),
+          branch: Branch | None = None) -> Iterator[JsonLink]:
+    """Depth first, each object's links under the name of the object holding it; with ``branch``, a closed
+    branch of a tree loaded a branch at a time is a link to the answer giving its children."""
+    nodes = list(json_objects(data, TITLE_KEYS, MAX_DEPTH, MAX_NODES, heading))
+    parents = _names_by_id(nodes)
+    for node in nodes:
+        fields, name, above = node.fields, node.name, node.above or ""
+        # zTree's simpleData: a flat list, each node naming its parent's id (pId) where nesting would hold it
+        above = next((parents[str(v)] for key in PARENT_KEYS if isinstance(v := fields.get(key), (str, int))
+                      and str(v) in parents), above)
+        if name:
+            date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v))) \
+                or _epoch_date(fields)
+            urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
+                    and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)]
+            if not urls:
+                urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
+                        if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
+                        and not isinstance(value, bool)]
+            if not urls and branch is not None and fields.get("isparent") in (True, "true") \
+                    and (opened := branch(fields)):
+                urls = [opened]
+            for url in urls:
+                yield JsonLink(urljoin(base_url, url), name, above, date)
+
+
+def _names_by_id(nodes: list) -> dict[str, str]:
+    """The names of a tree's nodes by their id, for the nodes of a flat list naming their parent's."""
+    if not any(key in node.fields for node in nodes for key in PARENT_KEYS):
+        return {}
+    return {str(v): node.name for node in nodes
+            if node.name and isinstance(v := node.fields.get("id"), (str, int)) and not isinstance(v, bool)}
+
+
+def _by_id(base_url: str, fields: dict[str, object]) -> str | None:
+    """A branch asked as zTree asks it by default: the answer's URL with the node's ``id``."""
+    node_id = fields.get("id")
+    return add_or_replace_parameter(base_url, "id", str(node_id)) \
+        if isinstance(node_id, (str, int)) and not isinstance(node_id, bool) else None
+
+
+def _epoch_date(fields: dict[str, object]) -> str | None:
+    """The day (``2024-01-20``) an epoch time under a date's key names, in seconds or milliseconds."""
+    for key in EPOCH_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) in (10, 13):
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            continue
+        seconds = value // 1000 if value >= _EPOCH_SPAN[1] else value
+        if _EPOCH_SPAN[0] <= seconds < _EPOCH_SPAN[1]:
+            return datetime.fromtimestamp(seconds, _CHINA).date().isoformat()
+    return None
+
+
+def _first(fields: dict[str, object], keys: tuple[str, ...], accept) -> str | None:
+    for key in keys:
+        if key in fields and accept(fields[key]):
+            return fields[key]  # type: ignore[return-value]
+    return None

@@ -1,0 +1,447 @@
+"""Lists a page's script asks an API for, and how the script turns the answer's items into links.
+
+Script-driven columns (jQuery, Vue, React) are an empty shell whose list is the JSON answer of an API named
+only in the script: ``$.ajax({type: "POST", url: "/api/content/list", data: {columnId: 1205, pageNo: 1}})``,
+``$.post("/api/list", {…})``, ``$.get``/``$.getJSON`` (a JSONP callback named as jQuery names it:
+``crawler.scripted.jsonp``); ``axios.post(url, {…})``, ``axios.get(url, {params: {…}})``, ``axios({method: 'post', url,
+data})`` (also as Vue's ``this.$http``/``this.$axios``, as a webpack 4 bundle's module default ``o.a.get(url, {params:
+{…}})``, and Angular's HttpClient ``this.http.get(url, {params: {…}})``, which asks as axios does); ``fetch(url,
+{method: 'POST', body: JSON.stringify({…})})``; an address written as a template literal
+(``fetch(`${API}/list?page=${p}`)``) is the one its substitutions make: strings the script declares (``const API = "/api"``), literals, and a page-like
+query key's first page. Each is asked as the script asks: jQuery's ``data`` is a form
+(a GET query), axios's ``data`` and anything ``JSON.stringify`` writes a JSON body (``qs.stringify``/``new
+URLSearchParams`` make it a form again), axios's ``params`` a query. A JSON body keeps the values the script
+writes unquoted (``pageNum: 1``) as numbers: an API reading a JSON body into typed fields refuses ``"1"``.
+The answer often gives each item's id only; the script builds the item's address from it (``'<a
+href="/content/detail.html?id=' + item.id + '">'``): those templates go with the request, so the answer's
+items get their links (``crawler.scripted.jsonlinks``); so do a template literal's
+(`` `<a href="/art/${d.id}.html">` ``), an address the script declares before the field
+(``var base = '/detail.html?id='`` … ``base + item.id``), and the address a function of the page makes of the field the
+item's markup calls it with (``'onclick="openDetail(\\'' + item.id + '\\')"'`` and
+``function openDetail(id) { window.open('/detail.html?id=' + id); }``: ``crawler.pages.scriptcalls``).
+
+``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
+page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too);
+ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
+(``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
+the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
+ref({…})`` read as ``n.value``). An object spread into another (``{...this.queryParams, pageNum: 1}``,
+``Object.assign({}, n.value, {current: 1})``, and Babel's compiled spread: ``Object(o["a"])(Object(o["a"])({},
+this.queryParams), {}, {pageNum: 1})``, ``(0,o.Z)(…)``, ``_objectSpread(…)``, a merge whose first object is written
+in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call whose data names anything else is not requested (what it would ask is
+unknown). On a site search's result page (``crawler.steering.sitesearch``), what the script sends under a search key
+(``SEARCH_KEY``: ``{q: q}``, ``{searchWord: keyword}``) but does not write in place is the words searched for. At
+most ``MAX_CALLS``
+calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
+``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import NamedTuple
+
+from crawler.pages.scriptcalls import Template, url_templates
+from crawler.scripted.jsonp import callback_parameter, named_callback
+
+MAX_CALLS = 10
+MAX_TRIED = 50               # call sites read per script, made or not
+MAX_SCRIPT_CHARS = 2_000_000
+MAX_LITERAL_CHARS = 5_000
+MAX_SPREAD_DEPTH = 4         # Babel's {...q, p: 1}: a merge of a merge of a reference to a literal
+_NAME = r"[A-Za-z_$][\w$]*"
+_AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
+# The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.steering.pagers).
+_SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*\{)?""")
+# axios by name, as Vue's this.$http/this.$axios, as a webpack 4 module's default (o.a: o=n.n(r), also o.default);
+# Angular's HttpClient (this.http) asks with the same (url, {params}) and (url, body) as axios's get and post.
+_AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios)|this\s*\.\s*http|[\w$]{1,3}\s*\.\s*(?:a|default)(?![\w$]))"
+_AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'`])([^"'`\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
+_AXIOS_CONFIG = re.compile(_AXIOS + r"\s*(?:\.\s*request\s*)?\(\s*\{")
+_FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'`])([^"'`\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")
+# A template literal's substitution (`${API}/list?page=${p}`): a name, or a name's field (this.query.page).
+_SUBSTITUTION = re.compile(rf"\$\{{\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*\}}")
+_QUERY_KEY = re.compile(r"[?&]([\w.-]{1,100})=$")
+_DECLARED = re.compile(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*)({_NAME})\s*=\s*(["'`])([^"'`\s<>$]{{0,300}})\2""")
+# What wraps an object literal to make a body of it, and the body it makes.
+_WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
+_URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
+_ENTRY = re.compile(rf"""^\s*(?:(["'])({_NAME})\1|({_NAME}))\s*:\s*(.+?)\s*$""", re.S)
+_SHORTHAND_ENTRY = re.compile(rf"^\s*({_NAME})\s*$")   # {channelId, pageNo}: the variables of those names
+# {...this.queryParams}: kept as the entry "...this.queryParams", its value the reference
+_SPREAD_ENTRY = re.compile(rf"^\s*\.\.\.\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*$")
+# What merges objects: Object.assign, and the helper Babel compiles a spread to (webpack 4 Object(o["a"]), webpack 5
+# (0,o.Z), unbundled _objectSpread2); its first argument is written in place ({}, or another merge).
+_MERGER = (rf"""(?:Object\s*\.\s*assign|Object\s*\(\s*{_NAME}\s*(?:\[\s*["']\w+["']\s*\]|\.\s*{_NAME})\s*\)"""
+           rf"""|\(\s*0\s*,\s*{_NAME}\s*\.\s*{_NAME}\s*\)|_objectSpread2?|_extends)\s*\(""")
+_MERGE = re.compile(rf"^{_MERGER}")
+# A merge as a call's argument, its parentheses nested one deep (Babel's merge of a merge).
+MERGE_ARGUMENT = rf"{_MERGER}(?:[^()]|\([^()]{{0,{MAX_LITERAL_CHARS}}}\)){{0,{MAX_LITERAL_CHARS}}}\)"
+# A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
+_REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
+_HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
+MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may be written
+_LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
+_REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
+_ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
+PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
+# Names of a search's words field (q, keyword, searchword, 大汉 q, 开普云 searchWord, TRS sword, 百度式 wd …): a search
+# box's text field, and the key a search page's script sends the words its address carries to its API under.
+SEARCH_KEY = re.compile(r"^(?:q|qt|keys?|keywords?|searchword|searchwords|sword|wd|kw|word|words|query|"
+                        r"searchkey|searchtext|search)$", re.IGNORECASE)
+# '…/detail.html?id=' + item.id + '.html' (also list[i].id, item["id"], res.data.records[i].infoId): the address
+# of an item of the answer, its field the last of the path (not a method's: item.title.substring(0, 10)); a
+# hash route of the page's app too ('#/detail/' + item.id: crawler.scripted.hashroutes). Written of more than one field
+# or variable ('/nb/' + item.year + '/' + item.id, root + '/art/' + item.id) it is none: never a partial address.
+_START = r"""(?<=["'`=])(?<!\+["'])(?<!\+\s["'])"""   # an address begins a string or an attribute, no + before it
+_END = r"""(?!["']?\s*\+\s*(?:["'][^"'\s<>]{0,300}["']\s*\+\s*)?[\w$])"""   # and no field comes after it
+_ITEM_URL = re.compile(rf"""{_START}(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']\s*\+\s*{_NAME}"""
+                       rf"""(?:\[{_NAME}\])?(?:\.{_NAME}(?:\[{_NAME}\])?){{0,4}}"""
+                       rf"""(?:\.(?P<key>{_NAME})(?![\w$])|\[["'](?P<quoted>{_NAME})["']\])(?!\s*[.\[(])"""
+                       rf"""(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})(?=["'\s<>]))?{_END}""")
+
+# `<a href="/art/${d.id}.html">`: the same in a template literal, the field substituted (a name's field, so a
+# variable of the script, ${API}, is no item's).
+_ITEM_TEMPLATE = re.compile(rf"""{_START}(?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'`\s<>$]{{0,300}})\$\{{\s*{_NAME}"""
+                            rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\}}(?P<suffix>[^"'`\s<>$]{{0,300}})(?=[`"'\s<>])""")
+# base + item.id: an address the script declared (var base = '/detail.html?id=') before an item's field.
+_DECLARED_ITEM_URL = re.compile(rf"""(?<![\w$.])(?<!\+)(?<!\+\s)(?P<name>{_NAME})\s*\+\s*{_NAME}(?:\[{_NAME}\])?(?:\.{_NAME}){{0,4}}"""
+                                rf"""\.(?P<key>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})"""
+                                rf"""(?=["'\s<>]))?{_END}""")
+
+# var id = item.id; const {id} = item; let {docId: id} = item: a name the loop gives an item's field, then writes
+# into an address ('/art/' + id + '.html', base + id): the field's address.
+_FIELD_ALIAS = re.compile(rf"""(?<![\w$.])(?:var|let|const)\s+(?P<name>{_NAME})\s*=\s*{_NAME}(?:\[{_NAME}\])?\s*"""
+                          rf"""(?:\.\s*(?P<key>{_NAME})|\[\s*["'](?P<quoted>{_NAME})["']\s*\])\s*(?=[;,\n}}])""")
+_DESTRUCTURED = re.compile(rf"""(?<![\w$.])(?:var|let|const)\s*\{{(?P<names>[^{{}}=]{{1,200}})\}}\s*=\s*{_NAME}"""
+                           rf"""(?:\[{_NAME}\])?\s*(?=[;,\n}}])""")
+_DESTRUCTURED_NAME = re.compile(rf"^\s*(?P<key>{_NAME})\s*(?::\s*(?P<name>{_NAME}))?\s*$")
+_ALIAS_URL = re.compile(rf"""(?:(?<!\+)(?<!\+\s)["'](?P<prefix>(?:https?://|/|\./|\.\./|#!?/)[^"'\s<>+]{{0,300}})["']|(?<![\w$.])(?P<base>{_NAME}))"""
+                        rf"""\s*\+\s*(?P<name>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})["'])?"""
+                        r"""(?!\s*\+)""")   # an address of more than one field is none ItemUrl can write
+
+# onclick="openDetail(\'' + item.id + '\')": a call the script writes into an item's markup with the item's field
+# as its one argument, the function of the page making the address (crawler.pages.scriptcalls).
+_ITEM_CALL = re.compile(rf"""(?<![\w$.])(?P<function>{_NAME})\(\s*(?:\\?["'])?["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
+                        rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\+\s*["'](?:\\?["'])?\s*\)""")
+
+
+class ApiCall(NamedTuple):
+    url: str                           # as the script writes it
+    method: str                        # GET or POST
+    data: tuple[tuple[str, str], ...]  # the parameters, first page
+    json: bool = False                 # sent as a JSON body, not a form
+    bare: tuple[str, ...] = ()         # the keys whose values are numbers or booleans in a JSON body
+
+
+class ItemUrl(NamedTuple):
+    prefix: str
+    key: str       # the item's field the script puts between prefix and suffix
+    suffix: str
+
+
+def api_calls(code: str, words: str | None = None) -> list[ApiCall]:
+    """The API requests a script makes, with the first page's parameters; ``words``: what a search page's script
+    sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``)."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return []
+    calls, variables = [], Variables(code, words)
+    for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
+        fields = object_entries(code, match.end() - 1)
+        if fields is not None:
+            method = string_literal(fields.get("type", "")) or string_literal(fields.get("method", "")) or "GET"
+            call = _call(variables, string_literal(fields.get("url", "")), method, fields.get("data", "{}"), False,
+                         match.start())
+            callback = callback_parameter(*(string_literal(fields.get(k, "")) for k in ("dataType", "jsonp",
+                                                                                       "jsonpCallback")))
+            calls.append(call._replace(data=(*call.data, callback)) if call and callback else call)
+    for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
+        data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match.group(4) else "{}"
+        calls.append(_call(variables, named_callback(match.group(3)), match.group(1).replace("JSON", ""), data, False,
+                           match.start()))
+    for _, match in zip(range(MAX_TRIED), _AXIOS_SHORTHAND.finditer(code)):
+        argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match.group(4) else "{}"
+        if match.group(1) == "post":
+            calls.append(_call(variables, match.group(3), "POST", argument, True, match.start()))
+        elif (config := object_entries(argument, 0) if argument.startswith("{") else None) is not None:
+            calls.append(_call(variables, match.group(3), "GET", config.get("params", "{}"), False, match.start()))
+    for _, match in zip(range(MAX_TRIED), _AXIOS_CONFIG.finditer(code)):
+        fields = object_entries(code, match.end() - 1)
+        if fields is not None:
+            method = (string_literal(fields.get("method", "")) or "GET").upper()
+            data = fields.get("data", "{}") if method == "POST" else fields.get("params", "{}")
+            url = string_literal(fields.get("url", ""))
+            calls.append(_call(variables, url, method, data, method == "POST", match.start()))
+    for _, match in zip(range(MAX_TRIED), _FETCH.finditer(code)):
+        # fetch(url, options): options not written in place (a variable) are unknown.
+        options = object_entries(code, match.end()) if match.group(3) else {}
+        if options is not None:
+            method = string_literal(options.get("method", "")) or "GET"
+            calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None, match.start()))
+    return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
+
+
+def json_body(data: list[tuple[str, str]], bare: list[str]) -> dict[str, object]:
+    """A JSON body's object: the values written unquoted as numbers and booleans again."""
+    return {key: json.loads(value) if key in bare else value for key, value in data}
+
+
+def item_urls(code: str) -> tuple[ItemUrl, ...]:
+    """How the script builds an item's address from a field of the answer's items."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return ()
+    found = [ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
+             for _, m in zip(range(MAX_TRIED), _ITEM_URL.finditer(code))]
+    found += [ItemUrl(m.group("prefix"), m.group("key"), m.group("suffix"))
+              for _, m in zip(range(MAX_TRIED), _ITEM_TEMPLATE.finditer(code))]
+    if _DECLARED_ITEM_URL.search(code):
+        declared = Variables(code).declared
+        found += [ItemUrl(prefix, m.group("key"), m.group("suffix") or "")
+                  for _, m in zip(range(MAX_TRIED), _DECLARED_ITEM_URL.finditer(code))
+                  if (prefix := declared.get(m.group("name"))) and _URL.match(prefix)]
+    found += _aliased_item_urls(code)
+    if _ITEM_CALL.search(code):
+        templates = url_templates([code])
+        found += [ItemUrl(around[0], m.group("key"), around[1])
+                  for _, m in zip(range(MAX_TRIED), _ITEM_CALL.finditer(code))
+                  if (around := _around_argument(templates.get(m.group("function"))))]
+    return tuple(dict.fromkeys(found))
+
+
+def _aliased_item_urls(code: str) -> list[ItemUrl]:
+    """The addresses written of a name the script gives an item's field (``var id = item.id``, ``const {id} =
+    item``): after an address ('/art/' + id) or a declared one (base + id)."""
+    aliases = {m.group("name"): m.group("key") or m.group("quoted")
+               for _, m in zip(range(MAX_TRIED), _FIELD_ALIAS.finditer(code))}
+    for _, m in zip(range(MAX_TRIED), _DESTRUCTURED.finditer(code)):
+        for part in m.group("names").split(","):
+            if named := _DESTRUCTURED_NAME.match(part):
+                aliases[named.group("name") or named.group("key")] = named.group("key")
+    if not aliases:
+        return []
+    declared = Variables(code).declared if any(m.group("base") for m in _ALIAS_URL.finditer(code)) else {}
+    found = []
+    for _, m in zip(range(MAX_TRIED), (m for m in _ALIAS_URL.finditer(code) if m.group("name") in aliases)):
+        prefix = m.group("prefix") if m.group("base") is None else declared.get(m.group("base"))
+        if prefix is not None and _URL.match(prefix):
+            found.append(ItemUrl(prefix, aliases[m.group("name")], m.group("suffix") or ""))
+    return found
+
+
+def _around_argument(template: Template | None) -> tuple[str, str] | None:
+    """What a function's address template writes before and after its one argument (``'/detail.html?id=' + id``);
+    None for a template of other arguments or of none."""
+    if template is None or [part for part in template if isinstance(part, int)] != [0]:
+        return None
+    at = template.index(0)
+    return "".join(str(part) for part in template[:at]), "".join(str(part) for part in template[at + 1:])
+
+
+def _call(variables: Variables, url: str, method: str, body: str, as_json: bool | None,
+          at: int) -> ApiCall | None:
+    """The call at ``at``, when its URL is one and its body can be known. ``as_json`` is how the caller sends a
+    bare object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
+    method, body = method.upper(), body.strip()
+    if "${" in url:
+        url = variables.template(url)
+    if not (url and _URL.match(url) and method in ("GET", "POST")):
+        return None
+    wrapper = _WRAPPER.match(body)
+    if wrapper:
+        as_json = wrapper.group(0).startswith("JSON")
+        body = body[wrapper.end():].strip()
+    elif body != "{}" and as_json is None:
+        return None
+    read = data_of(variables, body, at)
+    if read is None:
+        return None
+    data, bare = read
+    as_json = bool(as_json) and method == "POST"
+    return ApiCall(url, method, data, as_json, bare if as_json else ())
+
+
+def data_of(variables: Variables, literal: str,
+            at: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
+    """An object literal's entries (or those of the object a reference names, for the call at ``at``) as
+    request parameters, and the keys whose values are bare numbers or booleans; None when one cannot be known."""
+    fields = _merged_entries(variables, literal, at, 0)
+    if fields is None:
+        return None
+    out, bare = [], []
+    for key, value in fields.items():
+        known = _value(variables, key, value.strip())
+        if known is None:
+            return None
+        out.append((key, known[0]))
+        if known[1]:
+            bare.append(key)
+    return tuple(out), tuple(bare)
+
+
+def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> dict[str, str] | None:
+    """The entries of the object ``written`` (a literal, a reference, a merge: ``Object.assign(…)``), the objects spread
+    into it merged in order; None when one of them cannot be known."""
+    written = written.strip()
+    if depth > MAX_SPREAD_DEPTH:
+        return None
+    if merge := _MERGE.match(written):
+        end = _closing(written, merge.end() - 1)
+        parts = _top_level_split(written[merge.end():end]) if end is not None else []
+        if not parts or not (parts[0].strip().startswith("{") or _MERGE.match(parts[0].strip())):
+            return None   # a function called with a first object not written in place: no merge to be sure of
+        objects = [_merged_entries(variables, part, at, depth + 1) for part in parts]
+        return None if None in objects else {k: v for o in objects for k, v in o.items()}
+    if not written.startswith("{"):
+        reference = _REFERENCE_ARGUMENT.match(written)
+        literal = variables.object_literal(reference.group(1), at) if reference else None
+        return _merged_entries(variables, literal, at, depth + 1) if literal is not None else None
+    fields = object_entries(written, 0)
+    if fields is None:
+        return None
+    merged: dict[str, str] = {}
+    for key, value in fields.items():
+        if key.startswith("..."):
+            spread = _merged_entries(variables, value, at, depth + 1)
+            if spread is None:
+                return None
+            merged.update(spread)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
+    """The value as text, and whether a JSON body holds it as a number or boolean."""
+    literal = _LITERAL.match(value)
+    if literal:
+        return next(g for g in literal.groups() if g is not None), bool(literal.group(3) or literal.group(4))
+    if variables.words is not None and SEARCH_KEY.match(key):   # not a literal written in place: an API key's
+        return variables.words, False
+    reference = _REFERENCE.match(value)
+    if reference:
+        name = reference.group(1)
+        if name in variables.values:
+            return variables.values[name]
+        if PAGE_KEY.search(key):
+            return "1", True   # the page number the list is called with: its first page
+    return None
+
+
+class Variables:
+    """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
+    and the object literals it writes for a name."""
+
+    def __init__(self, code: str, words: str | None = None) -> None:
+        self.code = code
+        self.words = words   # a search's words, sent under a search key
+
+    @cached_property
+    def values(self) -> dict[str, tuple[str, bool]]:
+        """name → (value, whether it is written as a bare number or boolean)."""
+        found: dict[str, tuple[str, bool]] = {}
+        for match in _ASSIGNMENT.finditer(self.code):
+            bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
+            found.setdefault(match.group(1), (match.group(3), bare))
+        return found
+
+    def template(self, written: str) -> str | None:
+        """The address a template literal makes (``${API}/list?page=${p}``): each substitution a string the
+        script assigns to that name (``const API="/api"``) or a literal value; a page-like query key's the first
+        page; None when one is unknown."""
+        parts, end = [], 0
+        for match in _SUBSTITUTION.finditer(written):
+            before = written[end:match.start()]
+            name = re.split(r"\s*\.\s*", match.group(1))[-1]
+            key = _QUERY_KEY.search("".join(parts) + before)
+            if key and PAGE_KEY.search(key.group(1)):
+                value = "1"   # the page the list is asked with first, whatever the name holds
+            else:
+                value = self.declared.get(name) or (self.values[name][0] if name in self.values else None)
+            if value is None:
+                return None
+            parts += [before, value]
+            end = match.end()
+        parts.append(written[end:])
+        return "".join(parts)
+
+    @cached_property
+    def declared(self) -> dict[str, str]:
+        """name → the string the script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``),
+        read in one pass."""
+        found: dict[str, str] = {}
+        for match in _DECLARED.finditer(self.code):
+            found.setdefault(match.group(1), match.group(3))
+        return found
+
+    def object_literal(self, reference: str, at: int) -> str | None:
+        """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of
+        ``queryParams: {…}``, ``queryParams = {…}``, ``queryParams = reactive({…})``), the nearest before
+        ``at`` and at most ``MAX_OBJECT_DISTANCE`` before it: minified code reuses short names."""
+        names = [n for n in re.split(r"\s*\.\s*", reference) if n not in _HOLDERS]
+        if not names:
+            return None
+        name = re.escape(names[-1])
+        written = re.compile(rf"""(?<![\w$.])(["']?){name}\1\s*(?::|=(?![=>]))\s*(?:{_NAME}\s*\(\s*)?\{{""")
+        last = None
+        for last in written.finditer(self.code, max(0, at - MAX_OBJECT_DISTANCE), at):
+            pass
+        if last is None:
+            return None
+        end = _closing(self.code, last.end() - 1)
+        return self.code[last.end() - 1:end + 1] if end is not None else None
+
+
+def object_entries(code: str, start: int) -> dict[str, str] | None:
+    """The entries of the flat object literal opening at ``code[start]`` (``{``), values as written."""
+    end = _closing(code, start) if code[start:start + 1] == "{" else None
+    if end is None:
+        return None
+    fields = {}
+    for entry in _top_level_split(code[start + 1:end]):
+        match = _ENTRY.match(entry)
+        if match:
+            fields[match.group(2) or match.group(3)] = match.group(4)
+        elif shorthand := _SHORTHAND_ENTRY.match(entry):
+            fields[shorthand.group(1)] = shorthand.group(1)
+        elif spread := _SPREAD_ENTRY.match(entry):
+            fields[f"...{spread.group(1)}"] = spread.group(1)
+    return fields
+
+
+def _closing(code: str, start: int) -> int | None:
+    """The index of the bracket closing the one at ``start``, skipping strings; None beyond the limit."""
+    for i, char, depth in _outside_strings(code, start, start + MAX_LITERAL_CHARS):
+        if char in "}])" and depth == 0:
+            return i
+    return None
+
+
+def _top_level_split(body: str) -> list[str]:
+    """The entries of an object or argument list: split at its commas outside strings and brackets."""
+    cuts = [i for i, char, depth in _outside_strings(body, 0, len(body)) if char == "," and depth == 0]
+    parts = [body[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
+    return [p for p in parts if p.strip()]
+
+
+def _outside_strings(code: str, start: int, stop: int) -> Iterator[tuple[int, str, int]]:
+    """The characters of ``code[start:stop]`` outside its strings, each with the bracket depth after it."""
+    depth, quote = 0, ""
+    for i in range(start, min(len(code), stop)):
+        char = code[i]
+        if quote:
+            if char == quote and code[i - 1] != "\\":
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        else:
+            depth += (char in "{[(") - (char in "}])")
+            yield i, char, depth
+
+
+def string_literal(value: str) -> str:
+    """The text of a string literal written as ``value``; empty for anything else."""
+    literal = _LITERAL.match(value.strip())
+    return (literal.group(1) or literal.group(2) or "") if literal else ""

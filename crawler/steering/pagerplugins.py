@@ -1,0 +1,225 @@
+"""The other pages of a list whose pager a script plugin draws from its settings, the HTML holding no page link:
+
+- kkpager (``kkpager.generPageHtml({pno: 1, total: 5, hrefFormer: 'index', hrefLatter: '.html'})``): page 1 is
+  ``hrefFormer + hrefLatter``, page n ``hrefFormer + '_' + n + hrefLatter`` (its default ``getLink``), or the
+  address its own ``getLink: function (n) { … return '/list_' + n + '.shtml'; }`` returns around ``n``; in
+  ``mode: 'click'`` its pages are a function's, not addresses;
+- plugins given a page count, or a record count and a page size (layui ``laypage.render({count: 48, limit: 10,
+  jump: …})``, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination), whose callback
+  sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
+  '.html'``), or calls a function of the page that asks by GET for an address written around its parameter
+  (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
+  '.html', …) }``: every page, the first too, is the list's);
+- a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
+  '.html'``, or a variable read from it) with the total written only as 共5页;
+- a drop-down of page numbers (``<select onchange="goPage(this.value)">``, ``<option value="2">2</option>``) whose
+  function sends the browser to an address written around its parameter, or around it less or more a number
+  (``location.href = n == 1 ? 'index.shtml' : 'index_' + (n - 1) + '.shtml'``, as TRS numbers a list's pages);
+- no plugin, buttons calling the page's loading function (``onclick="load(page+1)"`` and ``function load(p) {
+  $.get('/list_' + p + '.html', …) }``), the total written as 共5页 or kept in a variable (``var pageCount = 5``).
+
+The pages from 2 to the last (from 1 when a function loads them), at most ``pagers.MAX_GENERATED_PAGES``; the
+first is where the list was entered.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from crawler.pages.elementtext import LeadingText
+from crawler.steering.pagers import MAX_GENERATED_PAGES, is_pager_text, written_total
+
+_KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
+# kkpager's own getLink returning an address written around its parameter (``return '/list_' + n + '.shtml'``).
+_GET_LINK = re.compile(r"""getLink\s*:\s*function\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{(?:(?!function)[\s\S]){0,300}?return\s*"""
+                       r"""(["'])([^"'\s<>]{1,300})\2\s*\+\s*\1\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
+_PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
+                     r"""paging|Paginator))\s*\(\s*(?:["'][^"']{0,100}["']\s*,\s*)?\{""")   # $.jqPaginator('#p', {…}) too
+SETTINGS_CHARS = 3000   # a plugin's settings are read this far after its call
+_PAGE_COUNT_KEYS = ("totalPages", "totalPage", "pageCount", "pages")
+_RECORD_COUNT_KEYS = ("count", "totalCounts", "totalCount", "totalRecords", "items", "totalRows")
+_SIZE_KEYS = ("limit", "pageSize", "itemsOnPage", "perPage", "pageLimit")
+DEFAULT_PAGE_SIZE = 10   # layui's and jqPaginator's
+# An address assigned to the browser around an expression: (before it, the expression, after it).
+_SENT_AROUND = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*"""
+                          r"""(["'])([^"'\s<>]{0,300})\1\s*\+\s*((?:[^+;()'"]|\(\s*["'][^"']{0,60}["']\s*\)|\(\s*\)){1,120}?)\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?"""
+                          r"""\s*(?:[;)}]|$)""")
+# A callback's call of a function with the page (``loadList(num)``), that function's GET of the list.
+_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*[A-Za-z_$][\w$.]*\s*\)")
+_GET_REQUEST = re.compile(r"\$\.get\s*\(|\.load\s*\(|\$\.ajax\s*\(|\$\.getJSON\s*\(")
+_POST = re.compile(r"\$\.post\s*\(|type\s*:\s*['\"]post['\"]|method\s*:\s*['\"]post['\"]", re.IGNORECASE)
+MAX_LOADERS = 5
+LOADER_CHARS = 1000   # a loading function is read this far
+_INPUT_VALUE = re.compile(r"""(?:document\.)?getElementById\(\s*["'][\w-]+["']\s*\)\s*\.value|\$\(\s*["']#[\w-]+["']\s*\)\s*\.val\(\s*\)""")
+_READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=]{0,120}?(?:\.value\b|\.val\(\s*\))""")
+# A button's call of a function with a page: a variable, a number, or either plus or minus one (``load(page+1)``).
+_PAGE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:[A-Za-z_$][\w$.]*|\d{1,4})\s*(?:[+-]\s*1\s*)?\)")
+# A page count kept in a script's variable (``var pageCount = 5;``, ``totalPage = "5"``).
+_PAGE_COUNT_VARIABLE = re.compile(r"(?<![\w$.])(?:totalPages?|pageCount|pageTotal|pages)\s*=\s*['\"]?(\d{1,4})\b")
+
+
+def plugin_pager_urls(root, page_url: str) -> list[str]:
+    """The pages of the list ``page_url`` that its script pager plugins or jump box stand for."""
+    codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
+    urls = []
+    for code in codes:
+        urls += _kkpager_pages(code, page_url) + _plugin_pages(code, "\n".join(codes), page_url)
+    if not urls:
+        urls = _jump_pages(root, codes, page_url) or _button_loader_pages(root, codes, page_url) \
+            or _select_pages(root, "\n".join(codes), page_url)
+    return [url for url in dict.fromkeys(urls) if url != page_url]
+
+
+def loaded_list_pages(root, page_url: str) -> list[str]:
+    """The pages of a list that a function called by a pager plugin loads, the first too: a page whose own HTML
+    holds none of its list."""
+    codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
+    return [url for code in codes for url in _plugin_pages(code, "\n".join(codes), page_url, loaded_only=True)]
+
+
+def _kkpager_pages(code: str, page_url: str) -> list[str]:
+    for call in _KKPAGER.finditer(code):
+        settings = code[call.end():call.end() + SETTINGS_CHARS]
+        total, former = _number(settings, ("total",)), _string(settings, "hrefFormer")
+        if total is None or _string(settings, "mode") == "click":
+            continue
+        if returned := _GET_LINK.search(settings):
+            before, after = returned.group(3), returned.group(5) or ""
+        elif former is not None:
+            before, after = f"{former}_", _string(settings, "hrefLatter") or ""
+        else:
+            continue
+        return [urljoin(page_url, f"{before}{n}{after}") for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = False) -> list[str]:
+    """A plugin's pages: sent to by its callback (the first is this page), or each loaded by a function its
+    callback calls (the first too: this page holds none of the list)."""
+    for call in _PLUGIN.finditer(code):
+        settings = code[call.end():call.end() + SETTINGS_CHARS]
+        pages = _page_count(settings)
+        if not pages:
+            continue
+        if (sent := _SENT_AROUND.search(settings)) and not loaded_only:
+            current = _number(settings, ("curr", "currentPage", "current", "pno", "startPage"))
+            return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+                    for n in range(2, min(pages, MAX_GENERATED_PAGES) + 1) if n != current]
+        if loaded := _loader_template(_CALLED.findall(settings), page_code):
+            return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+def _loader_template(names: list[str], page_code: str) -> tuple[str, str] | None:
+    """The address one of the functions ``names`` (called from a plugin's settings, ``loadList(num)``, or a
+    button) asks by GET for a page, written around its parameter (``$.get('/list_' + num + '.html', …)``):
+    (before it, after it)."""
+    for name in list(dict.fromkeys(names))[:MAX_LOADERS]:
+        defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)", page_code)
+        if defined is None:
+            continue
+        body = page_code[defined.end():defined.end() + LOADER_CHARS]
+        if not _GET_REQUEST.search(body) or _POST.search(body):
+            continue
+        written = re.search(rf"""(["'])([^"'\s<>]{{1,300}})\1\s*\+\s*{re.escape(defined.group(1))}\b\s*"""
+                            r"""(?:\+\s*(["'])([^"'\s<>]{0,100})\3)?""", body)
+        if written and re.search(r"[/?._=]", written.group(2)):
+            return written.group(2), written.group(4) or ""
+    return None
+
+
+def _page_count(settings: str) -> int | None:
+    pages = _number(settings, _PAGE_COUNT_KEYS)
+    if pages is not None:
+        return pages
+    records = _number(settings, _RECORD_COUNT_KEYS)
+    size = _number(settings, _SIZE_KEYS) or DEFAULT_PAGE_SIZE
+    return -(-records // size) if records is not None else None
+
+
+def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
+    """A jump box's pages: an address sent around an input's value, up to the total the page writes."""
+    total = written_total(root)
+    if total is None:
+        return []
+    handlers = [e.get("onclick") or "" for e in root.xpath("//*[@onclick]")] + \
+        [e.get("href") for e in root.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")]
+    for code in handlers + codes:
+        read = {m.group(1) for m in _READ_INTO.finditer(code)}
+        for sent in _SENT_AROUND.finditer(code):
+            expression = sent.group(3).strip()
+            if _INPUT_VALUE.fullmatch(expression) or expression in read:
+                return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+                        for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
+    """The pages a pager's buttons load by calling the page's function with a page (``load(page+1)``, ``load(3)``): every
+    page, the first too (the loader's address for it need not be this page's), up to the total."""
+    text = LeadingText()   # a clickable element may hold the page around the pager
+    buttons = [e for e in root.xpath("//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]")
+               if is_pager_text(text(e) or e.get("value") or "")]
+    names = [name for e in buttons for name in _PAGE_CALL.findall((e.get("onclick") or "") + " " + (e.get("href") or ""))]
+    if not names or (loaded := _loader_template(names, "\n".join(codes))) is None:
+        return []
+    pages = written_total(root)
+    if pages is None:
+        pages = next((int(m.group(1)) for code in codes if (m := _PAGE_COUNT_VARIABLE.search(code))), None)
+    if not pages:
+        return []
+    return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
+
+
+# A drop-down's change handler calling a function with its value (``goPage(this.value)``,
+# ``toPage(this.options[this.selectedIndex].value)``).
+_VALUE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*this\s*(?:\.options\s*\[\s*this\s*\.selectedIndex\s*\]\s*)?"
+                         r"\.value\s*\)")
+_SENDS = re.compile(r"location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\(")
+
+
+def _select_pages(root, page_code: str, page_url: str) -> list[str]:
+    """The pages of a drop-down of page numbers whose change calls the page's function sending the browser to an
+    address written around the number (the number less or more a constant where the function writes so): pages 2
+    and on, the first being where the list was entered."""
+    for select in root.xpath("//select[@onchange]"):
+        numbers = [int(v) for v in select.xpath("./option/@value | ./optgroup/option/@value") if v.strip().isdigit()]
+        call = _VALUE_CALL.search(select.get("onchange") or "")
+        if len(numbers) < 2 or call is None or (template := _sent_template(call.group(1), page_code)) is None:
+            continue
+        before, shift, after = template
+        return [urljoin(page_url, f"{before}{n + shift}{after}")
+                for n in sorted(set(numbers))[:MAX_GENERATED_PAGES] if n >= 2]
+    return []
+
+
+def _sent_template(name: str, page_code: str) -> tuple[str, int, str] | None:
+    """The address the page's function ``name`` sends the browser to, written around its parameter or around it
+    less or more a number (``'index_' + (n - 1) + '.shtml'``): (before it, the number added, after it)."""
+    defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)\s*\)", page_code)
+    if defined is None:
+        return None
+    body = page_code[defined.end():defined.end() + LOADER_CHARS]
+    if not _SENDS.search(body):
+        return None
+    parameter = re.escape(defined.group(1))
+    written = re.search(rf"""(["'])([^"'\s<>]{{1,300}})\1\s*\+\s*(?:\(\s*{parameter}\s*([+-])\s*(\d{{1,3}})\s*\)|"""
+                        rf"""{parameter}\b)\s*(?:\+\s*(["'])([^"'\s<>]{{0,100}})\5)?""", body)
+    if written is None or not re.search(r"[/?._=]", written.group(2)):
+        return None
+    shift = int(written.group(4) or 0) * (-1 if written.group(3) == "-" else 1)
+    return written.group(2), shift, written.group(6) or ""
+
+
+def _number(settings: str, keys: tuple[str, ...]) -> int | None:
+    for key in keys:
+        match = re.search(rf"(?<![\w$.]){key}\s*:\s*['\"]?(\d{{1,7}})\b", settings)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _string(settings: str, key: str) -> str | None:
+    match = re.search(rf"(?<![\w$.]){key}\s*:\s*(['\"])([^'\"]{{0,300}})\1", settings)
+    return match.group(2) if match else None

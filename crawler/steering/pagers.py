@@ -1,0 +1,463 @@
+"""The other pages of a list: pager links, TRS ``createPageHTML`` scripts and Hanweb/JCMS data-proxy pages.
+
+A pager link is one that leads to another page *of the same list*: the same path with another value of a
+page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
+this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` beside ``index.html`` when a pager's label
+says so, as PHPCMS numbers them). A calendar's ``?date=2024-03-05`` or a link elsewhere
+with the text "3" is not one.
+
+- TRS WCM writes its pager as a script, the only trace of the page count:
+  ``createPageHTML(4, 0, "index", "html")``, or with a target element first
+  ``createPageHTML('page_div', 4, 1, 'list', 'shtml', 68)``, or with variables (``var countPage = 4``). The
+  first page is ``index.html``; the others are ``index_1.html`` … ``index_3.html`` when the first page calls
+  itself page 0, ``list_2.shtml`` … ``list_4.shtml`` when it calls itself page 1. All in the current folder.
+  A site whose call sits in a script file of its own (``<script src="page.js">``) declares it in the page
+  alone: ``var totalPage = 3; var currentPage = 0;``, its pages named after the page's own file.
+- Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
+  (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
+  in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
+  and the page size (``perpage``).
+- A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
+  ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
+  (``location.href = '…&pageIndex=' + n``).
+- A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-total``) and a script
+  that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages; one
+  naming the next page's address whole (``data-next="?page=2&ajax=1"``): that page, and in each fragment it
+  loads the next button's.
+- ASP.NET WebForms pagers (AspNetPager, GridView) are links to ``__doPostBack('ctl00$…$AspNetPager1','2')``
+  (or ``'Page$2'``): the page's form posted back with that event target and argument, its ``__VIEWSTATE`` as
+  it is. The spider posts the form once per later page (``postback_pages``).
+- Platforms drawn by scripts (gkmlpt and its kind) answer each page of a list in JSON with its record count and
+  page size; the other pages differ from the URL asked in its page key (``?page=2``).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from crawler.pages.elementtext import LeadingText
+from gxparse.normalize import squash
+
+_PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
+                         r"next|prev(?:ious)?|last|first)$", re.IGNORECASE)
+_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
+# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too.
+_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
+                            re.IGNORECASE)
+# Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
+_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
+_CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
+# The page count and the current page a page declares for its pager script (page.js) to draw the links from.
+_DECLARED_COUNT = re.compile(r"(?<![\w$.])(?:totalPages?|countPage|pageCount|pageTotal)\s*=\s*['\"]?(\d{1,4})\b")
+_DECLARED_CURRENT = re.compile(r"(?<![\w$.])(?:currentPage|curPage|currPage|nowPage)\s*=\s*['\"]?(\d{1,4})\b")
+_ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
+_PROXY_WORD = "dataproxy.jsp"
+_PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
+_PROXY_URL = re.compile(rf"""[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}dataproxy\.jsp[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}""")
+_TOTAL_RECORDS = re.compile(r"<totalrecord>\s*(\d+)|totalRecord\w*\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
+_PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
+# The parameters a Hanweb data proxy needs, when the page gives them in the unit's script, not in a URL.
+_PROXY_PARAM = re.compile(r"\b(col|appid|webid|path|columnid|sourceContentType|unitid|webname|permissiontype)"
+                          r"\s*[:=]\s*['\"]?([^'\",}\s&]+)")
+_JSON_COUNT_KEYS = {
+    "total": ("total", "totalcount", "totalrecord", "totalrecords", "totalelements", "recordcount", "totalnum",
+              "totalsize", "count"),
+    "size": ("pagesize", "size", "perpage", "rows", "limit"),
+    "pages": ("totalpage", "totalpages", "pagecount", "pages", "pagetotal"),
+}
+# A pager link's call with the page number (goPage(2), javascript:toPage('3')), and a URL a script writes up to
+# a key's value followed by what it appends ('/list?catId=8801&pageIndex=' + n).
+_PAGE_CALL = re.compile(r"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*['\"]?(\d{1,4})['\"]?\s*\)\s*;?\s*$")
+_MORE_ADDRESS = re.compile(r"^\s*(?:https?://|/|\./|\.\./|\?|[\w-]+[/.?])[^\s<>\"'{}]{0,300}\s*$")
+_MORE_TEXT = re.compile(r"^(?:点击)?(?:加载|查看|显示)更多|^load\s*more", re.IGNORECASE)
+# '/list/29_' + page + '.html': a URL written around a variable (the variable's name says it is the page).
+_URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{0,300})\1\s*\+\s*([A-Za-z_$][\w$]*)"""
+                                  r"""(?:\s*\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
+_URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
+MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
+MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
+_TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
+_TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
+_POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
+
+
+def is_pager_text(text: str) -> bool:
+    """``text`` is what a pager's link or button says (下一页, 尾页, 3, »)."""
+    return bool(_PAGER_TEXT.match(squash(text)))
+
+
+def is_pager_link(text: str, url: str, page_url: str) -> bool:
+    """The link leads to another page of the list ``page_url`` is a page of."""
+    label = squash(text)
+    if label and not _PAGER_TEXT.match(label):
+        return False
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target.netloc != page.netloc or url == page_url:
+        return False
+    if target.path == page.path:
+        return not is_first_page_again(url, page_url) and _only_page_keys_differ(target.query, page.query, label)
+    if posixpath.dirname(target.path) != posixpath.dirname(page.path):
+        return False
+    mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
+        _NUMBERED_FILE.match(posixpath.basename(target.path))
+    if not (mine and theirs and theirs.group("n")):
+        return False
+    # PHPCMS numbers a list's later pages alone (2.html beside index.html): believed from a pager's label only.
+    after_index = bool(label) and not theirs.group("stem") and mine.group("stem").lower() == "index" \
+        and not mine.group("n")
+    return after_index or mine.group("stem").lower() == theirs.group("stem").lower()
+
+
+def is_first_page_again(url: str, page_url: str) -> bool:
+    """``?page=1`` (or 0) linked from a page without a page number: the page itself."""
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target[:3] != page[:3]:
+        return False
+    mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
+
+
+def is_start_page_again(url: str, page_url: str, first: str) -> bool:
+    """A later page's link to page 1 (or 0) of its own address when the list began at another address
+    (``first``): whatever asked for the later pages took ``first`` as page 1 (a Next.js page's
+    ``/_next/data/…json?page=2`` answering ``page: 2`` of a list whose page 1 the HTML page holds)."""
+    target, page = urlsplit(url), urlsplit(page_url)
+    if target[:3] != page[:3] or target[:3] == urlsplit(first)[:3]:
+        return False
+    mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    return bool(changed) and all(_PAGE_KEY.search(k) and mine.get(k) in ("0", "1") and theirs.get(k, "").isdigit()
+                                 for k in changed)
+
+def create_page_urls(html: str, page_url: str) -> list[str]:
+    """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call).
+
+    Many TRS pages carry the function's own definition inline, ahead of the call
+    (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
+    """
+    for _, match in zip(range(_CREATE_PAGE_TRIED), _CREATE_PAGE.finditer(html)):
+        if not html[max(0, match.start() - 20):match.start()].rstrip().endswith("function"):
+            urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
+            if urls:
+                return urls
+    return _declared_pages(html, page_url)
+
+
+def _declared_pages(html: str, page_url: str) -> list[str]:
+    """The other pages of a list whose pager script (``page.js``) draws them from the page count and the current
+    page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …)."""
+    count, current = _DECLARED_COUNT.search(html), _DECLARED_CURRENT.search(html)
+    name = _NUMBERED_FILE.match(posixpath.basename(urlsplit(page_url).path))
+    if not count or not current or not name or not name.group("stem"):
+        return []
+    return _created_pages([int(count.group(1)), int(current.group(1)), name.group("stem"), name.group("ext")],
+                          page_url)
+
+
+def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
+    numbers = [i for i, v in enumerate(values) if isinstance(v, int)]
+    if len(numbers) < 2:
+        return []
+    count, current = min(values[numbers[0]], MAX_GENERATED_PAGES), values[numbers[1]]
+    strings = [v for v in values[numbers[0]:] if isinstance(v, str)]
+    prefix, suffix = strings[:2] if len(strings) >= 2 else ("index", "html")
+    name = posixpath.basename(urlsplit(page_url).path)
+    on_first = name in ("", f"{prefix}.{suffix}")
+    if on_first and current in (0, 1):
+        numbers_used = range(1 + current, count + current)
+    else:  # a later page is numbered alike in both conventions: the pages both have, and the first page
+        numbers_used = range(2, count)
+    names = [] if on_first else [f"{prefix}.{suffix}"]   # the first page is this one (or its folder's index)
+    names += [f"{prefix}_{k}.{suffix}" for k in numbers_used]
+    return [urljoin(page_url, name) for name in names]
+
+
+def _label(element) -> str:
+    """A pager link's or button's text, read no further than ``elementtext.MAX_TEXT_CHARS``."""
+    return squash(LeadingText()(element))
+
+
+def _innermost(elements: list) -> list:
+    """Those of the elements (in document order) holding none of the others: a button is the innermost element
+    carrying its attributes, and each text is then read for one of them at most (the others, holding the
+    page around it, would each convert the same text again)."""
+    holding = set()
+    for element in elements:
+        for ancestor in element.iterancestors():
+            if ancestor in holding:
+                break   # its ancestors were marked with it
+            holding.add(ancestor)
+    return [element for element in elements if element not in holding]
+
+
+def script_pager_urls(root, page_url: str) -> list[str]:
+    """The pages a pager drawn by a script stands for: its links' page numbers (``onclick="goPage(2)"``) put
+    after the page key of the URL the page's script writes (``'…&pageIndex=' + n``); none without both."""
+    numbers = set()
+    for anchor in root.xpath("//a[@onclick or starts-with(normalize-space(@href), 'javascript')]"):
+        label = _label(anchor)
+        call = _PAGE_CALL.match(anchor.get("onclick") or "") or _PAGE_CALL.match(anchor.get("href") or "")
+        if call and (not label or _PAGER_TEXT.match(label)):
+            numbers.add(int(call.group(1)))
+    if not numbers:
+        return []
+    written = [(m.group(2), m.group(3)) for code in root.xpath("//script[not(@src)]/text()")
+               for m in _URL_BEFORE_PAGE.finditer(code) if _PAGE_KEY.search(m.group(3))]
+    if not written:
+        return []
+    prefix, key = written[0]
+    current = dict(parse_qsl(urlsplit(page_url).query)).get(key)
+    # The first page is where the list was entered: only the later ones are new.
+    return [urljoin(page_url, f"{prefix}{n}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
+            if str(n) != current]
+
+
+def load_more_urls(root, page_url: str) -> list[str]:
+    """The pages a 加载更多 button loads: from the page it names next (``data-page``) to the last
+    (``data-total``/``data-pages``; the next only without one: ``open_load_more``), each the URL the page's
+    script writes around a page-named variable (``'/list/29_' + page + '.html'``); none without both."""
+    numbers: set[int] = set()
+    for first, last in _load_more_buttons(root):
+        last_page = last if last is not None else first
+        numbers.update(range(first, min(last_page, first + MAX_GENERATED_PAGES - 1) + 1))
+    template = _load_more_template(root) if numbers else None
+    if template is None:
+        return []
+    prefix, suffix = template
+    return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in sorted(numbers)]
+
+
+def more_button_urls(root, page_url: str) -> list[str]:
+    """The page a 加载更多 button names whole in a ``data-`` attribute (``<button class="more"
+    data-next="…&page=2&ajax=1">加载更多</button>``): the list's next page, also where the button comes in a
+    fragment without the script that reads it (the fragment a first press loaded); at most
+    ``MAX_GENERATED_PAGES`` buttons read."""
+    out = []
+    for button in _innermost(root.xpath("//*[@data-next or @data-url or @data-href]"))[:MAX_GENERATED_PAGES]:
+        address = next((button.get(name).strip() for name in ("data-next", "data-url", "data-href")
+                        if _MORE_ADDRESS.match(button.get(name) or "")), None)
+        if address and _MORE_TEXT.match(_label(button)):
+            out.append(urljoin(page_url, address))
+    return out
+
+
+def open_load_more(root, page_url: str) -> tuple[str, str, int] | None:
+    """A 加载更多 button that names no last page: the URL its pages are written in (absolute prefix, suffix)
+    and the page it loads next. Only the pages themselves tell where the list ends."""
+    first = min((first for first, last in _load_more_buttons(root) if last is None), default=None)
+    template = _load_more_template(root) if first is not None else None
+    return (urljoin(page_url, template[0]), template[1], first) if template else None
+
+
+def _load_more_buttons(root) -> list[tuple[int, int | None]]:
+    """Each 加载更多 button's next page and the last page it names (None when it names none)."""
+    found = []
+    for button in _innermost(root.xpath("//*[@data-page or @data-pageno]"))[:MAX_GENERATED_PAGES]:
+        label = _label(button)
+        first = (button.get("data-page") or button.get("data-pageno") or "").strip()
+        last = (button.get("data-total") or button.get("data-pages") or "").strip()
+        if _MORE_TEXT.match(label) and first.isdigit():
+            found.append((int(first), int(last) if last.isdigit() else None))
+    return found
+
+
+def _load_more_template(root) -> tuple[str, str] | None:
+    """The URL the page's script writes around a page-named variable: (before it, after it)."""
+    written = [(m.group(2), m.group(5) or "") for code in root.xpath("//script[not(@src)]/text()")
+               for m in _URL_AROUND_VARIABLE.finditer(code)
+               if _PAGE_KEY.search(m.group(3)) and "size" not in m.group(3).lower()]
+    return written[0] if written else None
+
+
+def postback_pages(root) -> list[tuple[str, str]]:
+    """The later pages of an ASP.NET pager, as (``__EVENTTARGET``, ``__EVENTARGUMENT``) of the postback each
+    needs: from page 2 to the highest page its links name (尾页 names the last), at most
+    ``MAX_POSTED_PAGES``."""
+    highest: dict[tuple[str, str], int] = {}
+    for anchor in root.xpath("//a[contains(@href, '__doPostBack') or contains(@onclick, '__doPostBack')]"):
+        label = _label(anchor)
+        call = _POSTBACK.search(anchor.get("href") or "") or _POSTBACK.search(anchor.get("onclick") or "")
+        if call and (not label or _PAGER_TEXT.match(label)):
+            key = (call.group(1), call.group(2))
+            highest[key] = max(highest.get(key, 0), int(call.group(3)))
+    return [(target, f"{prefix}{n}") for (target, prefix), last in highest.items()
+            for n in range(2, min(last, MAX_POSTED_PAGES) + 1)]
+
+
+def proxy_page_urls(text: str, page_url: str, records_here: int) -> list[str]:
+    """The data-proxy pages of a Hanweb/JCMS list after the ``records_here`` records this page holds.
+
+    ``page_url`` is the list page (the proxy URL is then read from its text) or a proxy answer itself. With
+    the record count known, every page at once; without it, the next page only (its answer leads on).
+    """
+    if "dataproxy" in urlsplit(page_url).path:
+        proxy_url = page_url
+    else:
+        match = _proxy_url(text)
+        if not match:
+            return []
+        proxy_url = urljoin(page_url, match.group(0).replace("&amp;", "&"))
+    proxy = urlsplit(proxy_url)
+    query = dict(parse_qsl(proxy.query, keep_blank_values=True))
+    if "columnid" not in query:
+        query = {**dict(_PROXY_PARAM.findall(text)), **query}
+    per_page = int(query.get("perpage") or _first_int(_PER_PAGE, text) or records_here or 15)
+    answer = proxy_url == page_url and "startrecord" in query
+    start = int(query["startrecord"]) + per_page if answer else records_here + 1
+    total = _first_int(_TOTAL_RECORDS, text)
+    if total is None:
+        if answer and records_here < per_page:
+            return []  # an answer shorter than a page is the last one
+        last = start + per_page - 1
+    else:
+        last = min(total, start - 1 + MAX_GENERATED_PAGES * per_page)
+    params = {k: v for k, v in query.items() if k not in ("startrecord", "endrecord", "perpage", "page")}
+    return [urlunsplit((proxy.scheme, proxy.netloc, proxy.path,
+                        urlencode({"startrecord": first, "endrecord": first + per_page - 1, "perpage": per_page,
+                                   **params}), ""))
+            for first in range(start, last + 1, per_page)]
+
+
+def proxy_form(page_url: str, method: str, records_here: int) -> list[tuple[str, str]] | None:
+    """The form to post to a data-proxy page that answered a GET with no record, as jpage.js asks it: the
+    unit's parameters (``columnid``, ``unitid``, ``webid`` …) in the body, the paging kept in the query. Some
+    JCMS proxies read the unit only from a POST's body and answer a GET an empty datastore. None for any other
+    answer (one with records, one already posted, no proxy's)."""
+    parts = urlsplit(page_url)
+    if records_here or method != "GET" or not parts.path.endswith(_PROXY_WORD):
+        return None
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(key == "startrecord" for key, _ in query):
+        return None
+    form = [(key, value) for key, value in query if key not in ("startrecord", "endrecord", "perpage")]
+    return form or None
+
+
+def _proxy_url(text: str) -> re.Match[str] | None:
+    """The data-proxy URL the text writes first: the run of URL characters around its first ``dataproxy.jsp``."""
+    at = text.find(_PROXY_WORD)
+    if at < 0:
+        return None
+    return _PROXY_URL.search(text, max(0, at - _PROXY_URL_CHARS), at + len(_PROXY_WORD) + _PROXY_URL_CHARS)
+
+
+def json_page_urls(text: str, page_url: str) -> list[str]:
+    """The other pages of a list an API answers in JSON, by its count and page size
+    (``{"total": 45, "pageSize": 20, …}`` or ``{"totalPage": 3}``), numbered by the page key of its URL
+    (``?page=1``, ``pageNo``, ``current``). None when the answer or its URL says nothing of pages."""
+    parts = urlsplit(page_url)
+    return [urlunsplit(parts._replace(query=urlencode(query)))
+            for query in json_page_params(text, parse_qsl(parts.query, keep_blank_values=True))]
+
+
+def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The parameters (of the form or JSON body a script posts) that ask an API answering ``text`` to
+    ``params`` for each of the list's other pages, at most ``MAX_POSTED_PAGES``. An answer giving its record
+    count only (RuoYi's ``{"total": 7, "rows": […]}``) is paged by the size the request asked for."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    counts = _json_counts(data)
+    keys = _page_keys(params)
+    if not keys:
+        return []
+    size = counts.get("size") or next((int(v) for k, v in params if v.isdigit() and int(v) > 0
+                                       and re.sub(r"[_-]", "", k).lower() in _JSON_COUNT_KEYS["size"]), 0)
+    pages = counts.get("pages") or (-(-counts["total"] // size) if counts.get("total") and size else 0)
+    return _other_pages(params, keys[0], pages)
+
+
+def fragment_page_urls(root, page_url: str) -> list[str]:
+    """The other pages of a list asked by GET whose answer is an HTML fragment (its items and its pager, a loader
+    puts in place), numbered by the page key of its URL, by the number of pages the fragment writes."""
+    parts = urlsplit(page_url)
+    return [urlunsplit(parts._replace(query=urlencode(query)))
+            for query in fragment_page_params(root, parse_qsl(parts.query, keep_blank_values=True))]
+
+
+def fragment_page_params(root, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The parameters (of the form or JSON body a script posts) that ask for each other page of a list answered
+    as an HTML fragment (the list's items and its pager, a loader puts in place), by the number of pages the
+    fragment writes (共2页, 第1/2页), at most ``MAX_POSTED_PAGES``."""
+    keys = _page_keys(params)
+    total = written_total(root) if keys else None
+    return _other_pages(params, keys[0], total) if total else []
+
+
+def written_total(root) -> int | None:
+    """The number of pages a page writes (共5页, 第1/5页)."""
+    text = " ".join(root.itertext())
+    total = _TOTAL_PAGES.search(text) or _TOTAL_PAGES_ELSEWHERE.search(text)
+    return int(total.group(1)) if total else None
+
+
+def _page_keys(params: list[tuple[str, str]]) -> list[int]:
+    """Where the page number stands among the parameters (pageNo=1; not pageSize)."""
+    return [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+
+
+def _other_pages(params: list[tuple[str, str]], index: int, pages: int) -> list[list[tuple[str, str]]]:
+    """The parameters with the page number at ``index`` set to each other page of ``pages``, numbered from 0 when
+    the current is 0, else from 1."""
+    current = int(params[index][1])
+    first = 0 if current == 0 else 1
+    numbers = [n for n in range(first, first + min(pages, MAX_POSTED_PAGES)) if n != current]
+    return [params[:index] + [(params[index][0], str(n))] + params[index + 1:] for n in numbers]
+
+
+def _json_counts(data: object) -> dict[str, int]:
+    """Record count, page size and page count of a JSON answer, at its top or one object down (``data``)."""
+    found: dict[str, int] = {}
+    for node in (data, *(v for v in data.values() if isinstance(v, dict))) if isinstance(data, dict) else ():
+        for key, value in node.items():
+            name = re.sub(r"[_-]", "", str(key)).lower()
+            if isinstance(value, str) and value.isdigit():
+                value = int(value)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                continue
+            for kind, names in _JSON_COUNT_KEYS.items():
+                if name in names:
+                    found.setdefault(kind, value)
+    return found
+
+
+def _only_page_keys_differ(query: str, other: str, label: str = "") -> bool:
+    """Only page-like keys differ — or, for a link labelled as a pager (下一页, 3, 尾页), a page key changes and
+    the rest are keys the first page does without: Hanweb/JCMS pages a static ``index.html`` as
+    ``index.html?uid=…&pageNum=2``."""
+    mine, theirs = dict(parse_qsl(query, keep_blank_values=True)), dict(parse_qsl(other, keep_blank_values=True))
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    paging = {k for k in changed if _PAGE_KEY.search(k)}
+    if not any((mine.get(k) or "").isdigit() for k in paging):
+        return False
+    added_by_pager = bool(label) and not theirs and changed <= mine.keys()
+    return paging == changed or added_by_pager
+
+
+def _split_arguments(text: str) -> list[str]:
+    return [part for part in re.split(r",(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", text) if part.strip()]
+
+
+def _argument(text: str, html: str) -> int | str | None:
+    match = _ARGUMENT.fullmatch(text)
+    if not match:
+        return None
+    if match.group("string") is not None:
+        value = match.group("string")
+        return int(value) if value.isdigit() else value
+    if match.group("number") is not None:
+        return int(match.group("number"))
+    assigned = re.search(rf"\b{re.escape(match.group('name'))}\s*=\s*['\"]?(\d+)", html)
+    return int(assigned.group(1)) if assigned else None
+
+
+def _first_int(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    return int(next(g for g in match.groups() if g is not None))

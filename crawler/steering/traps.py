@@ -1,0 +1,193 @@
+"""Crawl traps: calendars and link farms that would keep a crawl busy for hours, and the fake reports they list.
+
+Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-03.html`` and
+``/cal/2024-04.html`` are one pattern). The signs of a trap, each a threshold below:
+
+- depth in one pattern: a page reached from a page of the same pattern, reached from one of the same pattern
+  … more than ``MAX_CHAIN`` times in a row (a calendar's next month, a farm's 下一页 without end). Pager pages a
+  TRS or Hanweb script lists are all one step from the first page, however long the column. A chain whose pages
+  past ``SUSPECT_CHAIN`` list no new report (an endless 下一页 or 加载更多 behind a genuine column) is cut there:
+  what its first pages list stands, as a genuine list reaches that deep; one that still lists new reports that
+  deep (a farm) is a trap from its first page on;
+- repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days),
+  or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
+  "columns"; a real sub-site has a few report columns, not dozens);
+- too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
+  one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year);
+- a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more.
+
+A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
+listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
+with many lists) are held back until the crawl runs dry, and released only if no trap was found by then. A
+pattern of pages without a report link condemns only itself, never the list that led there (``Trap.whole_list``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlsplit
+
+MAX_CHAIN = 60
+SUSPECT_CHAIN = 3
+MAX_BARREN = 100
+MAX_LISTS = 40
+SUSPECT_LISTS = 2
+MAX_NEW_REPORTS = 500
+MAX_SAME_REPORT = 5
+CALENDAR_DAYS = 7   # views of one page by day that make it a calendar
+
+_NUMBER = re.compile(r"\d+")
+_DAY = re.compile(r"^(?:19|20)\d{2}[-/.]?(?:0?[1-9]|1[0-2])[-/.]?(?:0?[1-9]|[12]\d|3[01])$")
+_HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])", re.IGNORECASE)
+# a query value of hexadecimal digits holding a digit is a number too, however short (a session id ``sid=1eef``)
+_HEX_VALUE = re.compile(r"(?=[a-f]*\d)[0-9a-f]+", re.IGNORECASE)
+
+
+def url_pattern(url: str) -> str:
+    """The URL with its numbers, hexadecimal ids and hexadecimal query values blanked, query keys sorted: one
+    pattern per kind of page."""
+    parts = urlsplit(url)
+    path = _NUMBER.sub("#", _HEX_ID.sub("#", parts.path))
+    query = "&".join(f"{k}={'#' if _HEX_VALUE.fullmatch(v) else _NUMBER.sub('#', v)}"
+                     for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{parts.hostname}{path}?{query}"
+
+
+@dataclass(frozen=True)
+class Trap:
+    pattern: str
+    reason: str
+    url: str             # the page where it was recognised
+    # the list that led there is a trap from its first page on; not so for pages that listed no report at all
+    # (an endless pager repeating what the column's first page lists): the column's own reports stand
+    whole_list: bool = True
+    # documents its lists held back for their end (crawler.steering.holding): fetched once a chain was cut, or dropped
+    held_fetched: int = 0
+    held_dropped: int = 0
+
+    def to_dict(self) -> dict[str, str]:
+        held = [f"{n} documents its lists held {done}" for n, done in
+                ((self.held_fetched, "fetched, the chain cut there"), (self.held_dropped, "dropped unfetched")) if n]
+        return {"pattern": self.pattern, "reason": "; ".join([self.reason, *held]), "url": self.url}
+
+
+class TrapWatch:
+    """What the crawl has seen of each URL pattern, and the traps recognised so far."""
+
+    def __init__(self) -> None:
+        self.traps: list[Trap] = []
+        self._trapped_patterns: set[str] = set()
+        self._trapped_pages: set[str] = set()
+        self._pages: Counter[str] = Counter()
+        self._productive: Counter[str] = Counter()
+        self._deep_productive: Counter[str] = Counter()   # pages past SUSPECT_CHAIN in a chain with new reports
+        self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
+        self._lists: Counter[tuple[int, str]] = Counter()
+
+    def __setstate__(self, state: dict) -> None:
+        # a crawl paused (JOBDIR) before cut chains existed resumes with none
+        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), **state})
+
+    @staticmethod
+    def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
+        """How many pages of the same pattern lead to ``url`` one from another."""
+        return parent_chain + 1 if parent_url and url_pattern(parent_url) == url_pattern(url) else 0
+
+    def observe(self, url: str, chain: int, report_keys: list[tuple[str | None, int | None, str]],
+                listed_by_navigation: bool, subsite: int) -> Trap | None:
+        """Account for a page read; the trap it reveals, if any.
+
+        ``report_keys`` are (agency, year, url) of the report-looking links on the page not seen before.
+        """
+        pattern = url_pattern(url)
+        self._pages[pattern] += 1
+        if report_keys:
+            self._productive[pattern] += 1
+            self._deep_productive[pattern] += chain > SUSPECT_CHAIN
+            if listed_by_navigation:
+                self._lists[subsite, pattern] += 1
+        if chain > MAX_CHAIN and not self._deep_productive[pattern]:
+            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern without a new report past "
+                                            f"page {SUSPECT_CHAIN + 1} (endless pager): cut there", whole_list=False,
+                              cut=True)
+        if chain > MAX_CHAIN:
+            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)")
+        if self._pages[pattern] > MAX_BARREN and not self._productive[pattern]:
+            return self._trap(pattern, url, f"{self._pages[pattern]} pages of one URL pattern without a report link",
+                              whole_list=False)
+        if self._lists[subsite, pattern] > MAX_LISTS:
+            return self._trap(pattern, url, f"{self._lists[subsite, pattern]} report lists of one URL pattern in one "
+                                            "sub-site (link farm)")
+        if len(report_keys) > MAX_NEW_REPORTS:
+            return self._trap_page(url, f"{len(report_keys)} new report links on one page (link farm)")
+        same = Counter((agency, year) for agency, year, _ in report_keys if agency and year)
+        if same and max(same.values()) > MAX_SAME_REPORT:
+            (agency, year), count = same.most_common(1)[0]
+            return self._trap_page(url, f"{count} links to {agency}'s {year} report on one page (link farm)")
+        return None
+
+    def observe_views(self, url: str, views: list[str]) -> Trap | None:
+        """A page linking itself by day (``?date=2024-03-05``) more than ``CALENDAR_DAYS`` times is a calendar:
+        its day views are a trap, reported and never requested (filters by year or sort order are not days)."""
+        page = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+        days: Counter[str] = Counter()
+        for view in views:
+            changed = {k: v for k, v in parse_qsl(urlsplit(view).query, keep_blank_values=True) if page.get(k) != v}
+            if changed and all(_DAY.match(v) for v in changed.values()):
+                days[url_pattern(view)] += 1
+        if not days:
+            return None
+        pattern, count = days.most_common(1)[0]
+        if count < CALENDAR_DAYS:
+            return None
+        return self._trap(pattern, url, f"{count} views of one page by day (calendar)")
+
+    def suspect(self, url: str, chain: int, subsite: int) -> bool:
+        """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""
+        return chain > SUSPECT_CHAIN or self._lists[subsite, url_pattern(url)] > SUSPECT_LISTS
+
+    def trapped(self, url: str | None, chain: int = 0) -> bool:
+        """Whether a page, or what it lists, is a trap's; ``chain`` its depth (or the depth of the page listing
+        it) in a chain of one pattern: a cut chain keeps its first ``SUSPECT_CHAIN`` + 1 pages."""
+        if url is None:
+            return False
+        pattern = url_pattern(url)
+        return url in self._trapped_pages or (pattern in self._trapped_patterns and (
+            pattern not in self._cut_patterns or chain > SUSPECT_CHAIN))
+
+    def drops_listed(self, meta: dict) -> bool:
+        """Whether a document (its request's meta) was listed on a trap's page, or by a list that is a trap."""
+        chain = meta.get("chain", 0)
+        return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain)
+
+    def held(self, trap: Trap, documents: int, fetched: bool) -> None:
+        """Counts in the trap's record the ``documents`` its list held back for its end: fetched (a chain cut
+        there, what its first pages list stands) or dropped unfetched (a list that is a trap)."""
+        at = next((i for i, t in enumerate(self.traps) if t.pattern == trap.pattern), None)
+        if documents and at is not None:
+            known = self.traps[at]
+            self.traps[at] = replace(known, held_fetched=known.held_fetched + documents) if fetched else \
+                replace(known, held_dropped=known.held_dropped + documents)
+
+    def trap_list(self, list_id: str) -> None:
+        """A list whose later page is a trap is a trap from its first page on."""
+        self._trapped_pages.add(list_id)
+
+    def _trap(self, pattern: str, url: str, reason: str, whole_list: bool = True, cut: bool = False) -> Trap:
+        trap = Trap(pattern, reason, url, whole_list)
+        if not cut:
+            self._cut_patterns.discard(pattern)   # a trap of the whole pattern outweighs a cut chain
+        elif pattern not in self._trapped_patterns:
+            self._cut_patterns.add(pattern)
+        if pattern not in self._trapped_patterns:
+            self._trapped_patterns.add(pattern)
+            self.traps.append(trap)
+        return trap
+
+    def _trap_page(self, url: str, reason: str) -> Trap:
+        trap = Trap(url_pattern(url), reason, url)
+        self._trapped_pages.add(url)
+        self.traps.append(trap)
+        return trap
