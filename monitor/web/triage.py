@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from monitor.archive import triage
 from monitor.archive.db import make_engine
 from monitor.archive.models import ACKNOWLEDGED, RESOLVED, Mute, Triage
-from monitor.archive.users import check_password
+from monitor.archive.users import check_password, dummy_hash
 from monitor.web.auth import NotAllowed, check_csrf, csrf_token, require_user
 from monitor.web.deps import SessionDep
 from monitor.web.pages import render
@@ -145,6 +145,7 @@ def install(app: FastAPI, db_url: str, allow_writes: bool) -> None:
     app.add_exception_handler(triage.TriageError, triage_error)
     if not allow_writes:
         return
+    dummy_hash()   # made now, so the first login of an unknown name costs what any other does
     engine: Engine = make_engine(db_url)
     app.state.write_engine = engine
     secret = os.environ.get("GXMON_WEB_SECRET") or secrets.token_urlsafe(32)
