@@ -6,7 +6,6 @@ tests/fixtures/markdown ``*.markitdown-pdf-*-blank.md`` (``benchmarks.accuracy``
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from gxparse.arithmetic.realign import RowSum
 from gxparse.rows import RawRow, collect_rows
 from gxparse.tables.s2 import read_s2
 from gxparse.tables.s3 import S3_MATCHER, _s3_extras_named, read_s3
+from tests.gxparse.extracted import document_truth
 from gxparse.tables.s4 import read_s4
 from gxparse.tables.tableread import TableRead
 from gxparse.template import S3_ROWS
@@ -175,10 +175,6 @@ BLANK_TEXT = sorted(f"{p.parent.name}/{p.name}" for p in (FIXTURES / "extracted"
 BLANK_MARKDOWN = sorted(p.name for p in (FIXTURES / "markdown").glob("*.markitdown-pdf-*-blank.md"))
 
 
-def _truth(document: str) -> dict:
-    return json.loads((FIXTURES / "extracted" / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
-
-
 def _misplaced(report: dict, truth: dict) -> dict:
     return {f"{row}.{col}": (report["s3"][row][col], value) for row, cols in (truth["s3"] or {}).items()
             for col, value in cols.items() if report["s3"] and report["s3"][row][col] not in (None, value)}
@@ -186,7 +182,7 @@ def _misplaced(report: dict, truth: dict) -> dict:
 
 @pytest.mark.parametrize("rendering", BLANK_TEXT)
 def test_extracted_text_with_blank_zeros(rendering):
-    truth = _truth(rendering.split("/")[1].split(".")[0])
+    truth = document_truth(rendering.split("/")[1].split(".")[0])
     report = parse_document((FIXTURES / "extracted" / rendering).read_bytes(), rendering).to_dict()
     assert not _misplaced(report, truth)
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= set(truth["errors"])
@@ -202,7 +198,7 @@ def test_a_label_continued_below_its_first_line_of_figures_keeps_them():
 
 @pytest.mark.parametrize("file", BLANK_MARKDOWN)
 def test_markdown_of_a_pdf_with_blank_zeros(file):
-    truth = _truth(file.split(".")[0])
+    truth = document_truth(file.split(".")[0])
     report = parse_document((FIXTURES / "markdown" / file).read_bytes(), file).to_dict()
     assert not _misplaced(report, truth)
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} <= set(truth["errors"])

@@ -3,9 +3,7 @@ alone, a quoted field over several lines for a wrapped cell, merged cells empty)
 
 from __future__ import annotations
 
-import json
 import tracemalloc
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +11,9 @@ from gxparse import parse_document
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.csvtables import is_csv, read_csv
 from gxparse.readers.sniff import sniff
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-TABLES = Path(__file__).resolve().parent.parent / "fixtures" / "extracted" / "pdfplumber-tables"
-TRUTH = TABLES.parent / "truth"
+TABLES = EXTRACTED / "pdfplumber-tables"
 
 
 def _cells(tables: dict) -> dict[str, object]:
@@ -29,7 +27,7 @@ def test_tables_written_as_csv_are_read_cell_by_cell(rendering):
     # labels wrapped inside quoted fields, 三、本年度办理结果 a column of its own, header fields empty where merged;
     # the real report's first records a framed paragraph of prose
     data = (TABLES / f"{rendering}.txt").read_bytes()
-    truth = json.loads((TRUTH / f"{rendering.rsplit('.', 1)[0]}.truth.json").read_text(encoding="utf-8"))
+    truth = document_truth(rendering.rsplit('.', 1)[0])
     assert sniff(data) == "csv"
     assert _cells(parse_document(data, "tables.csv").to_dict()) == _cells(truth)
 

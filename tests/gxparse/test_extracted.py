@@ -4,15 +4,13 @@ gets an error its report does not deserve; figures are read exactly, or left unr
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from gxparse import parse_document
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 RENDERINGS = sorted(f"{p.parent.name}/{p.name.removesuffix('.txt')}" for p in EXTRACTED.glob("*/*.txt"))
 # renderings that cannot be read whole: zhoukou_office prints table 四 under table 二 without a heading; 洪泽 2023's
 # 表四 does not add up as printed, and figures a cell per line that break their sums are not read. (zhoukou_city's
@@ -22,7 +20,7 @@ PARTIAL = ("zhoukou_office_2021.", "002_huaian_hongze_2023")
 
 def truth(rendering: str) -> dict:
     document = rendering.split("/")[1].rsplit(".", 1)[0]
-    return json.loads((EXTRACTED / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+    return document_truth(document)
 
 
 @lru_cache(maxsize=None)

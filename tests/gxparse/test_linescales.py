@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 from gxparse import parse_document
 from gxparse.extraction.linescales import spread_by_line_scales
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 
 # kaifeng 2021's header lines as (column, middle): 结果 结果 其他 / 尚未审结 总计 / 维持 纠正 结果 结果 结果 其他 …
 HEADER = [[(0, 2.0), (1, 5.0), (2, 8.0)],
@@ -55,6 +53,6 @@ def test_layings_are_bounded():
 
 def test_sorted_text_of_a_header_spread_over_lines_reads_table_four():
     name = "kaifeng_2021"
-    truth = json.loads((EXTRACTED / "truth" / f"{name}.truth.json").read_text("utf-8"))["s4"]
+    truth = document_truth(name)["s4"]
     report = parse_document((EXTRACTED / "pymupdf-sort" / f"{name}.cms-blank.txt").read_bytes(), "r.txt").to_dict()
     assert report["s4"] == truth

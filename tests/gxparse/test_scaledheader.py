@@ -4,15 +4,13 @@ simsite-c00-2019.cms-blank (PyMuPDF's sorted text of a CMS page printed with zer
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 from gxparse import parse_document
 from gxparse.extraction.scaledheader import spread_under_scaled_header
 from gxparse.rows import RawRow
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 
 # the header words' middles: 自然人 商业 科研 社会公益 法律 其他 总计 (a CJK word one character a glyph)
 HEADERS = [38.5, 42.0, 45.0, 49.0, 53.0, 56.0, 59.0]
@@ -70,7 +68,7 @@ def test_scales_tried_are_bounded_by_the_rows():
 
 def test_sorted_text_of_a_table_three_printed_with_every_zero_blank_is_read():
     name = "simsite-c00-2019"
-    truth = json.loads((EXTRACTED / "truth" / f"{name}.truth.json").read_text("utf-8"))["s3"]
+    truth = document_truth(name)["s3"]
     report = parse_document((EXTRACTED / "pymupdf-sort" / f"{name}.cms-blank.txt").read_bytes(), "r.txt").to_dict()
     assert report["s3"] == truth
     assert not [f for f in report["findings"] if f["rule"] in ("cell.unread", "table.unread")]

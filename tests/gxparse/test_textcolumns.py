@@ -4,8 +4,6 @@ tools' renderings, with the page's columns kept by spaces."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +13,8 @@ from gxparse.rows import RawRow
 from gxparse.tables.s2 import read_s2
 from gxparse.extraction.textcolumns import (header_starts, spread_by_fitted_scale, spread_by_starts,
                                              spread_short_rows, spread_under_characters, spread_under_headers, spread_under_starts)
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 LAYOUT = sorted(p.name.removesuffix(".txt") for p in (EXTRACTED / "pdfplumber-layout").glob("*.txt"))
 # pdftotext -layout runs the figures of the seeds' text printed as lines together (0000000): not those; nor the
 # narrow prints, whose 表三 labels wrap a character a line (their 表四: test_wrapped_figures)
@@ -120,7 +118,7 @@ def test_rows_printed_whole_that_disagree_on_the_columns_give_none():
 @pytest.mark.parametrize("rendering", [f"pdfplumber-layout/{r}" for r in LAYOUT if not r.endswith("-blank")]
                          + [f"pdftotext-layout/{r}" for r in POPPLER_LAYOUT])
 def test_layout_text_reads_every_cell(rendering):
-    truth = json.loads((EXTRACTED / "truth" / f"{rendering.split('/')[1].rsplit('.', 1)[0]}.truth.json").read_text("utf-8"))
+    truth = document_truth(rendering.split('/')[1].rsplit('.', 1)[0])
     report = parse_document((EXTRACTED / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
     assert {t: report[t] for t in ("s2", "s3", "s4")} == {t: truth[t] for t in ("s2", "s3", "s4")}
 
@@ -129,7 +127,7 @@ def test_layout_text_reads_every_cell(rendering):
                                        and not r.startswith("zhoukou_office")])   # its table 三 has no figure
 def test_layout_text_with_zeros_printed_blank_reads_every_row_of_table_three_that_prints_a_figure(rendering):
     # rows printed with no figure at all are the row grammar's and the arithmetic's (test_blank_zeros)
-    truth = json.loads((EXTRACTED / "truth" / f"{rendering.rsplit('.', 1)[0]}.truth.json").read_text("utf-8"))
+    truth = document_truth(rendering.rsplit('.', 1)[0])
     report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
     printed = {key: row for key, row in truth["s3"].items() if any(row.values())}
     assert {key: report["s3"][key] for key in printed} == printed
@@ -153,7 +151,7 @@ def test_a_row_printed_short_is_laid_under_its_header_words():
 # kaifeng's 规章 row (本年废止件数 blank) and its table 四 with a blank in three blocks
 @pytest.mark.parametrize("rendering", ["kaifeng_2021.reportlab-blank", "kaifeng_2021.libreoffice-blank"])
 def test_layout_text_with_zeros_printed_blank_reads_tables_two_and_four_by_their_headers(rendering):
-    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    truth = document_truth("kaifeng_2021")
     report = parse_document((EXTRACTED / "pdfplumber-layout" / f"{rendering}.txt").read_bytes(), "r.txt").to_dict()
     assert report["s2"]["regulations"] == truth["s2"]["regulations"]
     assert report["s4"] == truth["s4"]
@@ -205,7 +203,7 @@ def test_a_whole_row_not_under_the_header_words_lays_none():
 
 
 def test_layout_text_with_a_crowded_row_reads_table_three_under_its_header_words():
-    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    truth = document_truth("kaifeng_2021")
     text = (EXTRACTED / "pdftotext-layout" / "kaifeng_2021.libreoffice-blank.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
 
@@ -224,7 +222,7 @@ def test_a_row_is_laid_under_headers_printed_a_character_per_line():
 @pytest.mark.parametrize("rendering", ["kaifeng_2021", "huangchuan_2021"])
 def test_layout_text_reads_table_four_under_its_headers_printed_a_character_per_line(rendering):
     # a crowded line (18 5 1) is no padded text: the characters' columns lay it
-    truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
+    truth = document_truth(rendering)
     text = (EXTRACTED / "pdftotext-layout" / f"{rendering}.libreoffice-blank.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
 
@@ -242,7 +240,7 @@ def test_a_row_is_laid_by_where_its_figures_and_header_words_start():
 
 @pytest.mark.parametrize("rendering", ["simsite-c00-2022", "simsite-c01-2020"])
 def test_layout_text_reads_table_four_by_where_its_header_words_start(rendering):
-    truth = json.loads((EXTRACTED / "truth" / f"{rendering}.truth.json").read_text("utf-8"))
+    truth = document_truth(rendering)
     text = (EXTRACTED / "pdfplumber-layout" / f"{rendering}.reportlab-blank.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
 
@@ -271,14 +269,14 @@ def test_a_row_two_scales_fit_differently_is_not_laid():
 def test_sorted_text_reads_table_four_on_a_scale_fitted_to_its_header(rendering):
     # header characters a line each (结 / 果 / 维 / 持) or words wrapped over two lines (结果维持 …), figures spaced
     # on another scale, zeros blank
-    truth = json.loads((EXTRACTED / "truth" / f"{rendering.split('.')[0]}.truth.json").read_text("utf-8"))
+    truth = document_truth(rendering.split('.')[0])
     text = (EXTRACTED / "pymupdf-sort" / f"{rendering}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
 
 
 @pytest.mark.parametrize("printer", ["reportlab-blank", "libreoffice-blank", "cms-blank"])
 def test_sorted_text_reads_table_three_whose_empty_cells_space_its_figures_off(printer):
-    truth = json.loads((EXTRACTED / "truth" / "zhoukou_city_2021.truth.json").read_text("utf-8"))
+    truth = document_truth("zhoukou_city_2021")
     text = (EXTRACTED / "pymupdf-sort" / f"zhoukou_city_2021.{printer}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s3"] == truth["s3"]
 
@@ -287,7 +285,7 @@ def test_sorted_text_reads_table_three_whose_empty_cells_space_its_figures_off(p
 def test_sorted_text_lays_an_item_of_table_two_under_the_figures_of_one_printed_whole(printer):
     # 规章  1  4 under 行政规范性文件  134  262  1408, its header words spaced on another scale than figures (the CMS
     # page's header wrapped: 本年废止件 / 数 above and below the line of the other two)
-    truth = json.loads((EXTRACTED / "truth" / "kaifeng_2021.truth.json").read_text("utf-8"))
+    truth = document_truth("kaifeng_2021")
     text = (EXTRACTED / "pymupdf-sort" / f"kaifeng_2021.{printer}.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s2"] == truth["s2"]
 

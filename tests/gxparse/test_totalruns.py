@@ -4,17 +4,15 @@ runs of their own grids. Frozen input: tests/fixtures/extracted/pdftotext-layout
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from gxparse import parse_document
 from gxparse.document import lines_from_text
 from gxparse.extraction.totalruns import _starts, spread_by_total_runs
 from gxparse.rows import RawRow
+from tests.gxparse.extracted import EXTRACTED, document_truth
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 
 
 def _rows(text: str) -> dict[str, RawRow]:
@@ -89,7 +87,7 @@ def test_runs_are_laid_in_linear_time():
 
 def test_layout_text_with_crowded_lines_reads_each_row_of_table_three_laid_by_its_run():
     name = "zhoukou_city_2021"
-    truth = json.loads((EXTRACTED / "truth" / f"{name}.truth.json").read_text("utf-8"))["s3"]
+    truth = document_truth(name)["s3"]
     report = parse_document((EXTRACTED / "pdftotext-layout" / f"{name}.libreoffice-blank.txt").read_bytes(),
                             "r.txt").to_dict()
     laid = ["carried_over", "result.granted", "result.partial", "result.unable.not_held", "result.unable.needs_creation",

@@ -2,8 +2,6 @@
 line (``1`` over ``8`` for 18) is read back where each wrapped digit stands under one figure and the blocks add
 up; otherwise the row stays unread (``extraction.wrappedfigures``)."""
 
-import json
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +10,10 @@ from gxparse.document import lines_from_text
 from gxparse.extraction.wrappedfigures import tail_readings, wrapped_digits
 from gxparse.tables.s2 import read_s2
 from gxparse.tables.s4 import read_s4
+from tests.gxparse.extracted import EXTRACTED, document_truth
 from tests.gxparse.figure_notations import text_in_notation
 from tests.gxparse.seeds import expected_tables
 
-EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 NARROW = sorted(p.name.removesuffix(".narrow.txt") for p in (EXTRACTED / "pdftotext-layout").glob("*.narrow.txt"))
 # tests/fixtures/extracted/pdftotext-layout/huangchuan_2021.narrow.txt, lines 325-332
 HEADER = """\
@@ -68,7 +66,7 @@ def test_a_line_with_a_label_continues_no_figure():
 
 @pytest.mark.parametrize("document", NARROW)
 def test_table_four_of_every_narrow_print_is_read(document):
-    truth = json.loads((EXTRACTED / "truth" / f"{document}.truth.json").read_text("utf-8"))
+    truth = document_truth(document)
     text = (EXTRACTED / "pdftotext-layout" / f"{document}.narrow.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
 
