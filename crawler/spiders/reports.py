@@ -1019,13 +1019,20 @@ class ReportsSpider(scrapy.Spider):
         named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])[:MAX_SUBSITEMAPS]
         waiting = self._sitemaps_waiting.setdefault(parts.netloc, [])
         for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
-            if self.scope.contains(url) and url not in self._requested and self._sitemaps < MAX_SITEMAPS:
-                self._requested[url] = "sitemap"
-                self._sitemaps += 1
+            if self._asks_sitemap(url):
                 waiting.append(url)
         if self.budget.has_read(request.url):
             for sitemap in self._waiting_sitemaps(parts.netloc):
                 self.crawler.engine.crawl(sitemap)
+
+    def _asks_sitemap(self, url: str) -> bool:
+        """Whether ``url``, a sitemap in scope not yet asked, is to be asked (and is, from now on, asked): at most
+        ``MAX_SITEMAPS`` of a site."""
+        if not self.scope.contains(url) or url in self._requested or self._sitemaps >= MAX_SITEMAPS:
+            return False
+        self._requested[url] = "sitemap"
+        self._sitemaps += 1
+        return True
 
     def _waiting_sitemaps(self, host: str) -> Iterator[scrapy.Request]:
         """The requests of the sitemaps of ``host`` waiting for it to answer a page."""
@@ -1042,9 +1049,7 @@ class ReportsSpider(scrapy.Spider):
         if sitemap.type == "sitemapindex":
             for entry in islice(sitemap, MAX_SUBSITEMAPS):
                 url = entry.get("loc", "")
-                if self.scope.contains(url) and url not in self._requested and self._sitemaps < MAX_SITEMAPS:
-                    self._requested[url] = "sitemap"
-                    self._sitemaps += 1
+                if self._asks_sitemap(url):
                     yield _sitemap_request(url, self)
         elif sitemap.type == "urlset":
             for entry in sitemap:
