@@ -71,6 +71,7 @@ from crawler.hosts.scope import Scope
 from crawler.hosts.twinorigins import OriginTwins, page_sign
 from crawler.hosts.volatile import stable_url
 from crawler.items import ReportDocument
+from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
 from crawler.pages.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
@@ -214,6 +215,8 @@ class ReportsSpider(scrapy.Spider):
             spider.site = _site_from_config(crawler.settings.get("GXMON_CONFIG"), spider._site_id_arg)
             spider._set_up()
         apply_site_settings(crawler.settings, spider.site)
+        if jobdir := crawler.settings.get("JOBDIR"):
+            open_job(jobdir)   # before Scrapy's scheduler loads the folder's queue
         crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider._save_state, signal=signals.spider_closed)
