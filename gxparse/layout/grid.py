@@ -29,9 +29,10 @@ class GridCell:
 
 
 Grid = list[list[GridCell | None]]
+SpannedCell = tuple[str, int, int]   # a cell as a reader finds it: text, rowspan, colspan
 
 
-def expand_spans(rows: list[list[tuple[str, int, int]]], where: str = "") -> Grid:
+def expand_spans(rows: list[list[SpannedCell]], where: str = "") -> Grid:
     """Expand rows of (text, rowspan ≥ 1, colspan ≥ 1) cells into a rectangular grid of slots.
 
     The text must already be normalised (``normalize.normalize_text``): readers normalise a whole page or

@@ -23,13 +23,13 @@ from functools import lru_cache
 
 from gxparse.cells import UNREAD_FIGURE
 from gxparse.document import is_value
+from gxparse.layout.grid import SpannedCell
 from gxparse.normalize import label_key
 from gxparse.template import COLUMN_LABELS
 
 _MAX_HEADER = 48   # characters of a header field read as labels: the template's longest few side by side
 _MAX_MERGED = 7    # columns one field may hold: table 三's seven at the most
 
-Cell = tuple[str, int, int]   # text, rowspan, colspan, as layout.grid.expand_spans takes them
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def merged_columns(records: list[list[str]]) -> list[MergedColumn]:
     return found
 
 
-def _apart(field: str, merged: MergedColumn, row: int) -> list[Cell]:
+def _apart(field: str, merged: MergedColumn, row: int) -> list[SpannedCell]:
     """The field of ``row`` in a merged column as the cells it covers."""
     count = len(merged.labels)
     if row == merged.first:
@@ -140,7 +140,7 @@ def _apart(field: str, merged: MergedColumn, row: int) -> list[Cell]:
     return [(field, 1, count)]
 
 
-def spread(records: list[list[str]]) -> list[list[Cell]]:
+def spread(records: list[list[str]]) -> list[list[SpannedCell]]:
     """The records as grid rows, each merged column's fields read apart (``merged_columns``)."""
     by_column: dict[int, list[MergedColumn]] = {}
     for merged in merged_columns(records):
@@ -149,7 +149,7 @@ def spread(records: list[list[str]]) -> list[list[Cell]]:
     by_column = {c: spans for c, spans in by_column.items() if len({len(m.labels) for m in spans}) == 1}
     rows = []
     for r, record in enumerate(records):
-        cells: list[Cell] = []
+        cells: list[SpannedCell] = []
         for column, field in enumerate(record):
             spans = by_column.get(column)
             if spans is None:

@@ -20,12 +20,12 @@ import re
 from functools import lru_cache
 
 from gxparse.document import is_value
+from gxparse.layout.grid import SpannedCell
 from gxparse.normalize import label_key
 from gxparse.template import S2_ITEMS, S3_ALL_ROWS
 
 _MAX_LABEL = 400   # characters of a label field searched for rows' anchors: a few rows' labels at the most
 
-Cell = tuple[str, int, int]   # text (lines apart by \n), rowspan, colspan, as layout.grid.expand_spans takes them
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def _cut(label: str, found: list[tuple[int, int]]) -> list[str]:
     return [key[start:end] for start, end in zip([0, *ends[:-1]], ends)]
 
 
-def _rows_of(record: list[Cell]) -> list[list[Cell]] | None:
+def _rows_of(record: list[SpannedCell]) -> list[list[SpannedCell]] | None:
     """The rows a record stacks, or None where it is one row (or not surely several). Of its fields of text,
     one names as many rows as the figures' lines, the others (a group label's pieces) none: those stand in
     the first row."""
@@ -74,7 +74,7 @@ def _rows_of(record: list[Cell]) -> list[list[Cell]] | None:
     labels = [i for i, found in named.items() if found is not None and len(found) == count]
     if len(labels) != 1 or any(found != [] for i, found in named.items() if i != labels[0]):
         return None
-    rows: list[list[Cell]] = [[] for _ in range(count)]
+    rows: list[list[SpannedCell]] = [[] for _ in range(count)]
     for i, (text, _, colspan) in enumerate(record):
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         if i == labels[0]:
@@ -86,7 +86,7 @@ def _rows_of(record: list[Cell]) -> list[list[Cell]] | None:
     return rows
 
 
-def unstacked_records(records: list[list[Cell]]) -> list[list[Cell]]:
+def unstacked_records(records: list[list[SpannedCell]]) -> list[list[SpannedCell]]:
     """``records`` with every record that stacks several rows (see the module) given back as those rows."""
     out = []
     for record in records:
