@@ -14,7 +14,8 @@
   '.html'``, or a variable read from it) with the total written only as 共5页;
 - a drop-down of page numbers (``<select onchange="goPage(this.value)">``, ``<option value="2">2</option>``) whose
   function sends the browser to an address written around its parameter, or around it less or more a number
-  (``location.href = n == 1 ? 'index.shtml' : 'index_' + (n - 1) + '.shtml'``, as TRS numbers a list's pages);
+  (``location.href = n == 1 ? 'index.shtml' : 'index_' + (n - 1) + '.shtml'``, as TRS numbers a list's pages), or
+  whose handler writes the address itself (``onchange="location.href='ml.do?catId=12&pageNo='+this.value"``);
 - no plugin, buttons calling the page's loading function (``onclick="load(page+1)"`` and ``function load(p) {
   $.get('/list_' + p + '.html', …) }``), the total written as 共5页 or kept in a variable (``var pageCount = 5``).
 
@@ -172,21 +173,24 @@ def _button_loader_pages(root, codes: list[str], page_url: str) -> list[str]:
     return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
 
 
-# A drop-down's change handler calling a function with its value (``goPage(this.value)``,
-# ``toPage(this.options[this.selectedIndex].value)``).
-_VALUE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*this\s*(?:\.options\s*\[\s*this\s*\.selectedIndex\s*\]\s*)?"
-                         r"\.value\s*\)")
+# A drop-down's value in its change handler (``this.value``, ``this.options[this.selectedIndex].value``), and the
+# handler's call of a function with it (``goPage(this.value)``).
+_THIS_VALUE = r"this\s*(?:\.options\s*\[\s*this\s*\.selectedIndex\s*\]\s*)?\.value\b"
+_VALUE_CALL = re.compile(rf"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*{_THIS_VALUE}\s*\)")
 _SENDS = re.compile(r"location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\(")
 
 
 def _select_pages(root, page_code: str, page_url: str) -> list[str]:
-    """The pages of a drop-down of page numbers whose change calls the page's function sending the browser to an
-    address written around the number (the number less or more a constant where the function writes so): pages 2
-    and on, the first being where the list was entered."""
+    """The pages of a drop-down of page numbers whose change sends the browser to an address written around the
+    number, itself (``location.href = 'list.jsp?pageNo=' + this.value``) or by calling the page's function that
+    does (the number less or more a constant where the function writes so): pages 2 and on, the first being where
+    the list was entered."""
     for select in root.xpath("//select[@onchange]"):
         numbers = [int(v) for v in select.xpath("./option/@value | ./optgroup/option/@value") if v.strip().isdigit()]
-        call = _VALUE_CALL.search(select.get("onchange") or "")
-        if len(numbers) < 2 or call is None or (template := _sent_template(call.group(1), page_code)) is None:
+        handler = select.get("onchange") or ""
+        call = _VALUE_CALL.search(handler)
+        template = _sent_template(call.group(1), page_code) if call else _sent_around(handler[:LOADER_CHARS], _THIS_VALUE)
+        if len(numbers) < 2 or template is None:
             continue
         before, shift, after = template
         return [urljoin(page_url, f"{before}{n + shift}{after}")
@@ -200,12 +204,16 @@ def _sent_template(name: str, page_code: str) -> tuple[str, int, str] | None:
     defined = re.search(rf"function\s+{re.escape(name)}\s*\(\s*([A-Za-z_$][\w$]*)\s*\)", page_code)
     if defined is None:
         return None
-    body = page_code[defined.end():defined.end() + LOADER_CHARS]
-    if not _SENDS.search(body):
+    return _sent_around(page_code[defined.end():defined.end() + LOADER_CHARS], re.escape(defined.group(1)) + r"\b")
+
+
+def _sent_around(code: str, parameter: str) -> tuple[str, int, str] | None:
+    """The address ``code`` sends the browser to, written around ``parameter`` (a pattern) or around it less or
+    more a number: (before it, the number added, after it)."""
+    if not _SENDS.search(code):
         return None
-    parameter = re.escape(defined.group(1))
     written = re.search(rf"""(["'])([^"'\s<>]{{1,300}})\1\s*\+\s*(?:\(\s*{parameter}\s*([+-])\s*(\d{{1,3}})\s*\)|"""
-                        rf"""{parameter}\b)\s*(?:\+\s*(["'])([^"'\s<>]{{0,100}})\5)?""", body)
+                        rf"""{parameter})\s*(?:\+\s*(["'])([^"'\s<>]{{0,100}})\5)?""", code)
     if written is None or not re.search(r"[/?._=]", written.group(2)):
         return None
     shift = int(written.group(4) or 0) * (-1 if written.group(3) == "-" else 1)

@@ -99,6 +99,18 @@ def test_a_drop_down_of_page_numbers_gives_the_pages_its_function_sends_the_brow
         BASE + "list/index_1.shtml", BASE + "list/index_2.shtml"]
 
 
+def test_a_drop_down_of_page_numbers_whose_handler_writes_the_address_gives_its_pages():
+    # a JSP catalogue: the handler itself sends the browser, the column written before the page number
+    assert _urls("catalogue_select_writes_address.html", BASE + "ml.do?catId=12") == [
+        BASE + "ml.do?catId=12&pageNo=2", BASE + "ml.do?catId=12&pageNo=3"]
+
+
+def test_a_catalogues_drop_down_pages_are_asked_as_its_list(spider):
+    out = spider.parse_page(file_response("catalogue_select_writes_address.html", BASE + "ml.do?catId=12", list_meta()))
+    assert sorted(r.url for r in out if r.meta["role"] != "document") == [
+        BASE + "ml.do?catId=12&pageNo=2", BASE + "ml.do?catId=12&pageNo=3"]
+
+
 def test_a_drop_downs_page_numbers_are_no_addresses(spider):
     out = spider.parse_page(file_response("list_select_page_numbers.shtml", BASE + "list/index.shtml", list_meta()))
     assert sorted(r.url for r in out if r.meta["role"] != "document") == [
