@@ -19,7 +19,7 @@ with the text "3" is not one.
   and the page size (``perpage``).
 - A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
   ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
-  (``location.href = '…&pageIndex=' + n``).
+  (``location.href = '…&pageIndex=' + n``), then what the script writes after it (``+ '&cid=12'``).
 - A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-total``) and a script
   that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages; one
   naming the next page's address whole (``data-next="?page=2&ajax=1"``): that page, and in each fragment it
@@ -76,7 +76,9 @@ _MORE_TEXT = re.compile(r"^(?:点击)?(?:加载|查看|显示)更多|^load\s*mor
 # '/list/29_' + page + '.html': a URL written around a variable (the variable's name says it is the page).
 _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{0,300})\1\s*\+\s*([A-Za-z_$][\w$]*)"""
                                   r"""(?:\s*\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
-_URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""")
+# ... and what it writes after the page number, where the page key is not the last ('list.jsp?pageNo=' + n + '&cid=12').
+_URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+"""
+                              r"""(?:\s*[A-Za-z_$][\w$]*\s*\+\s*(["'])([^"'\s<>]{0,300})\4)?""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
@@ -205,14 +207,14 @@ def script_pager_urls(root, page_url: str) -> list[str]:
             numbers.add(int(call.group(1)))
     if not numbers:
         return []
-    written = [(m.group(2), m.group(3)) for code in root.xpath("//script[not(@src)]/text()")
+    written = [(m.group(2), m.group(3), m.group(5) or "") for code in root.xpath("//script[not(@src)]/text()")
                for m in _URL_BEFORE_PAGE.finditer(code) if _PAGE_KEY.search(m.group(3))]
     if not written:
         return []
-    prefix, key = written[0]
+    prefix, key, suffix = written[0]
     current = dict(parse_qsl(urlsplit(page_url).query)).get(key)
     # The first page is where the list was entered: only the later ones are new.
-    return [urljoin(page_url, f"{prefix}{n}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
+    return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
             if str(n) != current]
 
 

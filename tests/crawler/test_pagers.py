@@ -137,6 +137,13 @@ def test_a_pager_drawn_by_a_script_gives_the_later_pages_of_its_url():
     assert script_pager_urls(root, page) == [f"{page}&pageIndex={n}" for n in (2, 3)]
 
 
+def test_a_script_pager_keeps_what_its_url_writes_after_the_page_number():
+    # a JSP list asked without its column answers nothing: the column is written after the page number
+    root = lxml.html.fromstring((FILES / "list_gopage_column_after.html").read_bytes())
+    page = "http://dyx.zhoukou.gov.cn/xxgk/list.jsp?cid=12"
+    assert script_pager_urls(root, page) == [f"http://dyx.zhoukou.gov.cn/xxgk/list.jsp?pageNo={n}&cid=12" for n in (2, 3)]
+
+
 def _postbacks(pager: str) -> list[tuple[str, str]]:
     return postback_pages(lxml.html.fromstring(f'<html><body><div class="pager">{pager}</div></body></html>'))
 
