@@ -109,8 +109,8 @@ from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (create_page_urls, fragment_page_params, fragment_page_urls, is_first_page_again,
                                      is_pager_link, is_start_page_again, json_page_params, json_page_urls,
-                                     MAX_GENERATED_PAGES, load_more_urls, more_button_urls, open_load_more,
-                                     postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
+                                     MAX_GENERATED_PAGES, load_more_urls, more_button_urls, names_later_page,
+                                     open_load_more, postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
 from crawler.steering.traps import TrapWatch
 from crawler.transport.challenge import script_challenge
@@ -420,10 +420,12 @@ class ReportsSpider(scrapy.Spider):
         urls += list(more)
         meta = response.meta
         first = meta.get("list_of") or response.url
+        numbered = {link.url: link.text for link in links if names_later_page(link.text)}
         for url in dict.fromkeys(urls):
             # page 2's link to ?page=1: the page the list began with, at its address or another
             if url in self._requested or not self.scope.contains(url) or self._denied(url) \
-                    or is_first_page_again(url, first) or is_start_page_again(url, response.url, first):
+                    or is_first_page_again(url, first, numbered.get(url, "")) \
+                    or is_start_page_again(url, response.url, first):
                 continue
             self._requested[url] = "list"
             meta = self._list_meta(response, url, subsite)
@@ -711,7 +713,7 @@ class ReportsSpider(scrapy.Spider):
 
     def _navigable(self, link: Link, page_url: str) -> bool:
         """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
-        return not (link.url == page_url or is_first_page_again(link.url, page_url)
+        return not (link.url == page_url or is_first_page_again(link.url, page_url, link.text)
                     or is_attachment(link.url, link.text)
                     or _NOT_A_PAGE.search(link.url)
                     or self._denied(link.url)

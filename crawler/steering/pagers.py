@@ -100,7 +100,7 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     if target.netloc != page.netloc or url == page_url:
         return False
     if target.path == page.path:
-        return not is_first_page_again(url, page_url) and _only_page_keys_differ(target.query, page.query, label)
+        return not is_first_page_again(url, page_url, label) and _only_page_keys_differ(target.query, page.query, label)
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
@@ -113,14 +113,21 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     return after_index or mine.group("stem").lower() == theirs.group("stem").lower()
 
 
-def is_first_page_again(url: str, page_url: str) -> bool:
-    """``?page=1`` (or 0) linked from a page without a page number: the page itself."""
+def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
+    """``?page=1`` (or 0) linked from a page without a page number: the page itself — unless the link's label
+    numbers a later page (``<a href="?classid=12&page=1">2</a>``: EmpireCMS counts a list's pages from 0)."""
     target, page = urlsplit(url), urlsplit(page_url)
-    if target[:3] != page[:3]:
+    if target[:3] != page[:3] or names_later_page(label):
         return False
     mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
     changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
     return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
+
+
+def names_later_page(label: str) -> bool:
+    """A pager link's label is the number of a page after the first (2, [3], 第4页)."""
+    number = re.fullmatch(r"第?\[?(\d{1,4})\]?页?", squash(label))
+    return bool(number) and int(number.group(1)) >= 2
 
 
 def is_start_page_again(url: str, page_url: str, first: str) -> bool:

@@ -52,6 +52,15 @@ def test_links_that_are_not_pagers_of_this_list(text, url):
     assert not is_pager_link(text, url, LIST)
 
 
+def test_a_list_counting_its_pages_from_zero_links_page_2_as_page_1():
+    # EmpireCMS: <a href="…&page=1">2</a> is the second page, not the first again; a link to ?page=1 labelled
+    # otherwise, from a page without a page number, still is the first
+    first = "http://a.gov.cn/e/action/ListInfo/?classid=12"
+    assert is_pager_link("2", first + "&page=1", first)
+    assert not is_pager_link("1", first + "&page=1", first)
+    assert not is_pager_link("首页", first + "&page=1", first)
+
+
 def test_jcms_pager_adds_the_column_id_to_a_static_first_page():
     first = "http://a.gov.cn/col/col2134/index.html"
     assert is_pager_link("下一页", first + "?uid=5134&pageNum=2", first)

@@ -84,6 +84,13 @@ def test_query_pager_does_not_count_as_navigation_depth(spider):
     assert {r.meta["hops"] for r in pages} == {1}
 
 
+def test_a_list_counting_its_pages_from_zero_is_asked_its_second_page(spider):
+    # EmpireCMS's dynamic list: page=1 (linked as 2 and 下一页) is the second page
+    url = "http://www.zhoukou.gov.cn/e/action/ListInfo/?classid=12"
+    urls = {r.url for r in _pages(spider, "empirecms_list_from_zero.html", url)}
+    assert {url + "&page=1", url + "&page=2"} <= urls
+
+
 def test_pages_of_a_list_come_before_its_documents(spider):
     url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
     pages = _pages(spider, "list_query_pager.html", url)
