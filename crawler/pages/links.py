@@ -166,7 +166,8 @@ def record_count(text: str) -> int:
 
 
 def link_label(text: str, title: str | None) -> str:
-    """The text to judge a link by: its title attribute when that holds the full text the list cut short or the
+    """The text to judge a link by: its title attribute when that holds the full text the list cut short (its
+    beginning, or a part: ``<a title="某市人民政府2024年政府信息公开工作年度报告">2024年政府信息公开工作年度…</a>``) or the
     text is only a category's tag (``<a title="…2023年政府信息公开工作年度报告">【年度报告】</a>``), the full name
     of the agency the text shortens (``<a title="东江市卫生健康委员会">卫健委</a>``: a sub-site is named so even
     where it cannot be read, its robots.txt refusing the crawl), or names what a link saying only 下载/查看 leads to
@@ -177,7 +178,9 @@ def link_label(text: str, title: str | None) -> str:
         return text
     stem = _CUT.sub("", text)
     generic = _GENERIC_TEXT.match(text.replace(" ", "")) or _TAG_TEXT.match(text)
-    if not text or title.startswith(stem) or (generic and _CJK.search(title)) \
+    # a catalogue's 名称 may drop the agency the title begins with before cutting the rest short
+    cut_from_title = stem != text and stem in title
+    if not text or title.startswith(stem) or cut_from_title or (generic and _CJK.search(title)) \
             or names_agency_short(text, title):
         return title
     return text

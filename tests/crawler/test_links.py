@@ -147,6 +147,21 @@ def test_link_label_takes_the_title_when_the_text_is_cut(text, title, label):
     assert link_label(text, title) == label
 
 
+def test_a_catalogues_name_cut_after_dropping_its_agency_is_read_by_the_title():
+    named = {link.url.rsplit("=", 1)[1]: link.text for link in
+             links("catalogue_select_writes_address.html", "http://www.zhoukou.gov.cn/zfxxgk/ml.do?catId=12")
+             if "content.do" in link.url}
+    assert named == {"9725": "周口市人民政府2024年政府信息公开工作年度报告", "9724": "周口市人民政府2023年政府信息公开工作年度报告"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("2024年年报", "某局2024年政府信息公开工作年度报告"),         # not cut: the list's own words
+    ("2024年部门预算…", "某局2024年政府信息公开工作年度报告"),     # cut, but from another text
+])
+def test_a_title_holding_no_cut_text_is_not_taken(text, title):
+    assert link_label(text, title) == text
+
+
 BASE = "http://www.nanhu.gov.cn/zfxxgk/nb/"
 
 
