@@ -2,9 +2,9 @@
 
 A pager link is one that leads to another page *of the same list*: the same path with another value of a
 page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
-this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` beside ``index.html`` when a pager's label
-says so, as PHPCMS numbers them). A calendar's ``?date=2024-03-05`` or a link elsewhere
-with the text "3" is not one.
+this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` or ``list_12_2.html`` beside ``index.html``
+when a pager's label says so, as PHPCMS and DedeCMS number them). A calendar's ``?date=2024-03-05`` or a link
+elsewhere with the text "3" is not one.
 
 - TRS WCM writes its pager as a script, the only trace of the page count:
   ``createPageHTML(4, 0, "index", "html")``, or with a target element first
@@ -44,9 +44,10 @@ from gxparse.normalize import squash
 _PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
                          r"next|prev(?:ious)?|last|first)$", re.IGNORECASE)
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
-# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too.
-_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?)[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
-                            re.IGNORECASE)
+# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too; a stem may carry the column's id
+# before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html).
+_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?(?P<column>[_-]\d{1,9}(?=[_-]\d))?)[_-]?(?P<n>\d*)\."
+                            r"(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
@@ -107,9 +108,10 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
         _NUMBERED_FILE.match(posixpath.basename(target.path))
     if not (mine and theirs and theirs.group("n")):
         return False
-    # PHPCMS numbers a list's later pages alone (2.html beside index.html): believed from a pager's label only.
-    after_index = bool(label) and not theirs.group("stem") and mine.group("stem").lower() == "index" \
-        and not mine.group("n")
+    # PHPCMS numbers a list's later pages alone (2.html beside index.html), DedeCMS after the column's id
+    # (list_12_2.html beside index.html): believed from a pager's label only.
+    after_index = bool(label) and (not theirs.group("stem") or bool(theirs.group("column"))) \
+        and mine.group("stem").lower() == "index" and not mine.group("n")
     return after_index or mine.group("stem").lower() == theirs.group("stem").lower()
 
 

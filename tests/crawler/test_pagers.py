@@ -37,6 +37,15 @@ def test_a_phpcms_list_numbers_its_later_pages_alone_beside_index_html():
     assert is_pager_link("下一页", "http://a.gov.cn/wjw/html/xxgk/bg/2.html", "http://a.gov.cn/wjw/html/xxgk/bg/")
 
 
+def test_a_dedecms_list_numbers_its_later_pages_after_the_columns_id():
+    column = "http://a.gov.cn/a/xxgk/ndbg/"
+    assert is_pager_link("2", column + "list_12_2.html", column)
+    assert is_pager_link("下一页", column + "list_12_3.html", column + "list_12_2.html")
+    assert is_pager_link("下一页", column + "list-12-2.html", column + "index.html")   # PHPCMS's pseudo-static pages
+    assert not is_pager_link("", column + "list_12_2.html", column)                  # no pager's label
+    assert not is_pager_link("下一页", column + "list_2.html", column)               # a stem neither alone nor an id's
+
+
 def test_a_page_numbered_alone_without_a_pager_label_is_not_believed():
     assert not is_pager_link("", "http://a.gov.cn/wjw/html/xxgk/bg/2.html", "http://a.gov.cn/wjw/html/xxgk/bg/")
 

@@ -91,6 +91,13 @@ def test_a_list_counting_its_pages_from_zero_is_asked_its_second_page(spider):
     assert {url + "&page=1", url + "&page=2"} <= urls
 
 
+def test_a_dedecms_lists_later_pages_are_asked_as_its_list(spider):
+    url = "http://www.zhoukou.gov.cn/a/xxgk/ndbg/"
+    pages = {r.url: r.meta["hops"] for r in _pages(spider, "dedecms_list.html", url)}
+    # pages of the list, not navigation a hop further
+    assert {pages.get(url + "list_12_2.html"), pages.get(url + "list_12_3.html")} == {1}
+
+
 def test_pages_of_a_list_come_before_its_documents(spider):
     url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
     pages = _pages(spider, "list_query_pager.html", url)
