@@ -187,9 +187,9 @@ def _select_pages(root, page_code: str, page_url: str) -> list[str]:
     the list was entered."""
     for select in root.xpath("//select[@onchange]"):
         numbers = [int(v) for v in select.xpath("./option/@value | ./optgroup/option/@value") if v.strip().isdigit()]
-        handler = select.get("onchange") or ""
+        handler = (select.get("onchange") or "")[:LOADER_CHARS]
         call = _VALUE_CALL.search(handler)
-        template = _sent_template(call.group(1), page_code) if call else _sent_around(handler[:LOADER_CHARS], _THIS_VALUE)
+        template = _sent_template(call.group(1), page_code) if call else _sent_around(handler, _THIS_VALUE)
         if len(numbers) < 2 or template is None:
             continue
         before, shift, after = template

@@ -77,7 +77,8 @@ _MORE_TEXT = re.compile(r"^(?:点击)?(?:加载|查看|显示)更多|^load\s*mor
 # '/list/29_' + page + '.html': a URL written around a variable (the variable's name says it is the page).
 _URL_AROUND_VARIABLE = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>]{0,300})\1\s*\+\s*([A-Za-z_$][\w$]*)"""
                                   r"""(?:\s*\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
-# ... and what it writes after the page number, where the page key is not the last ('list.jsp?pageNo=' + n + '&cid=12').
+# A URL a script writes up to a page key's value, and what it writes after the number when the key is not the last
+# ('list.jsp?pageNo=' + n + '&cid=12').
 _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+"""
                               r"""(?:\s*[A-Za-z_$][\w$]*\s*\+\s*(["'])([^"'\s<>]{0,300})\4)?""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
