@@ -24,6 +24,7 @@ resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from tests.crawler import portal_o
@@ -188,23 +189,34 @@ class PortalU(OneServerPortal):
         self.jyj.pages["/"] = Page(LOOK.html(agency, f'<a href="/{escape(lists)}">政府信息公开年报</a>'))
         self.jyj.dynamic["/index.php"] = index
 
+    def _articles(self, host: Host, sub: str, agency: str, path_of: Callable[[int, int], str], pdf: str,
+                  shown: str, decoy: tuple[int, str, str]) -> list[tuple[str, str]]:
+        """``agency``'s reports 2024–2019 as a list's (article, title), the article of the k-th ``path_of(k, year)``,
+        and a decoy (at, article, title) among them; the 2024 article shows its PDF at ``pdf`` in the element
+        ``shown`` (``{pdf}`` in it): the report is the file."""
+        items = []
+        for k, year in enumerate(range(2024, 2018, -1)):
+            path = path_of(k, year)
+            if year == 2024:
+                title = f"{agency}{year}年政府信息公开工作年度报告"
+                host.pages[path] = Page(LOOK.html(title, (
+                    f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：{year + 1}-01-22</div>'
+                    f'{shown.format(pdf=pdf)}</div>')))
+                self._report(host, sub, pdf, agency, year)
+            else:
+                title = self._report(host, sub, path, agency, year)
+            items.append((path, title))
+        at, path, title = decoy
+        items.insert(at, (path, self._noise(host, path, title)))
+        return items
+
     def _empirecms(self) -> None:
         """卫健委: EmpireCMS's dynamic list, pages counted from 0, the 2024 report a PDF in an ``<iframe>``."""
         agency = "东渝市卫生健康委员会"
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/xxgk/ndbg/{year + 1}-01-22/{560 + k}.html"
-            if year == 2024:
-                title, pdf = f"{agency}{year}年政府信息公开工作年度报告", "/d/file/xxgk/ndbg/2025-01-22/5f3a9c.pdf"
-                self.wjw.pages[path] = Page(LOOK.html(title, (
-                    f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：2025-01-22</div>'
-                    f'<iframe src="{pdf}#toolbar=0&amp;navpanes=0" width="100%" height="900"></iframe></div>')))
-                self._report(self.wjw, "wjw", pdf, agency, year)
-            else:
-                title = self._report(self.wjw, "wjw", path, agency, year)
-            items.append((path, title))
-        stats = "/xxgk/ndbg/2024-06-30/590.html"
-        items.insert(3, (stats, self._noise(self.wjw, stats, "东渝市2023年卫生健康统计年报")))
+        items = self._articles(self.wjw, "wjw", agency, lambda k, year: f"/xxgk/ndbg/{year + 1}-01-22/{560 + k}.html",
+                               "/d/file/xxgk/ndbg/2025-01-22/5f3a9c.pdf",
+                               '<iframe src="{pdf}#toolbar=0&amp;navpanes=0" width="100%" height="900"></iframe>',
+                               (3, "/xxgk/ndbg/2024-06-30/590.html", "东渝市2023年卫生健康统计年报"))
         chunks = pages_of(items)
         lists = "/e/action/ListInfo/?classid=12"
 
@@ -227,20 +239,10 @@ class PortalU(OneServerPortal):
     def _powereasy(self) -> None:
         """民政局: 动易 SiteFactory, ``/Category_12/Index_2.aspx`` pages, ``/Item/345.aspx`` articles, an ``<embed>``."""
         agency = "东渝市民政局"
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/Item/{3450 + k}.aspx"
-            if year == 2024:
-                title, pdf = f"{agency}{year}年政府信息公开工作年度报告", "/UploadFiles/2025/1/2025012214301234.pdf"
-                self.mzj.pages[path] = Page(LOOK.html(title, (
-                    f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布时间：2025-01-22</div>'
-                    f'<embed src="{pdf}" type="application/pdf" width="100%" height="900"></div>')))
-                self._report(self.mzj, "mzj", pdf, agency, year)
-            else:
-                title = self._report(self.mzj, "mzj", path, agency, year)
-            items.append((path, title))
-        notice = "/Item/3470.aspx"
-        items.insert(2, (notice, self._noise(self.mzj, notice, "关于做好2023年度社会组织年报工作的通知")))
+        items = self._articles(self.mzj, "mzj", agency, lambda k, year: f"/Item/{3450 + k}.aspx",
+                               "/UploadFiles/2025/1/2025012214301234.pdf",
+                               '<embed src="{pdf}" type="application/pdf" width="100%" height="900">',
+                               (2, "/Item/3470.aspx", "关于做好2023年度社会组织年报工作的通知"))
         chunks = pages_of(items)
         self.mzj.pages["/"] = Page(LOOK.html(agency, '<a href="/Category_12/Index.aspx">政府信息公开年报</a>'))
         for page, chunk in enumerate(chunks, 1):
