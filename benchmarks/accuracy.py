@@ -36,6 +36,11 @@ Documents (the truth is the same figures in every rendering of a report):
   with the options other projects use (pdftotext -raw, pypdf's layout mode, pdfplumber's text flow and words,
   pdfminer's all_texts and detect_vertical, PyMuPDF's words and spans) and the tables alone written as CSV
   (pdfplumber's extract_tables, PyMuPDF's find_tables): tests/fixtures/extracted;
+- the text HTML-to-text tools write from the seeds', real reports' and simulated sites' report pages
+  (BeautifulSoup's get_text with each separator, lxml's text_content and itertext, html-text, html2text,
+  markdownify, inscriptis, trafilatura, readability, lynx, w3m, links and pandoc -t plain: a cell per line,
+  cells glued or spaced on one line, Markdown pipe tables, tables drawn as aligned columns):
+  tests/fixtures/htmltext, htmltext-<tool>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -160,9 +165,9 @@ def real_truth(stem: str, folder: str = "real") -> Truth:
                  _known_inconsistency_rules(truth.get("known_inconsistencies", [])))
 
 
-def extracted_truth(document: str) -> Truth:
-    """The truth frozen beside tests/fixtures/extracted (seeds, real and simulated reports)."""
-    truth = json.loads((FIXTURES / "extracted" / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+def extracted_truth(document: str, folder: str = "extracted") -> Truth:
+    """The truth frozen beside tests/fixtures/extracted or htmltext (seeds, real and simulated reports)."""
+    truth = json.loads((FIXTURES / folder / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
     return Truth({t: truth[t] for t in TABLES}, truth["agency"], truth["year"], truth["template"], set(truth["errors"]))
 
 
@@ -292,6 +297,14 @@ def extracted_cases() -> Iterator[Case]:
                                                         "-narrow" if printer == "narrow" else "")
         yield Case(f"extracted-{path.parent.name}{variant}", f"{document}.{printer}", _reading(path),
                    extracted_truth(document))
+
+
+def htmltext_cases() -> Iterator[Case]:
+    """The text HTML-to-text tools write from report pages (tests/fixtures/htmltext): htmltext-<tool>."""
+    for path in sorted((FIXTURES / "htmltext").glob("*/*.txt")):
+        document, _, page = path.name.removesuffix(".txt").rpartition(".")
+        yield Case(f"htmltext-{path.parent.name}", f"{document}.{page}", _reading(path),
+                   extracted_truth(document, "htmltext"))
 
 
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
@@ -470,7 +483,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
-                  markdown_cases(), extracted_cases(),
+                  markdown_cases(), extracted_cases(), htmltext_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)))
         by_format: dict[str, Score] = {}
