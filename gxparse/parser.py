@@ -18,6 +18,7 @@ from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
+from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
@@ -36,7 +37,7 @@ _log = logging.getLogger(__name__)
 
 
 def _read_text(data: bytes, source: str) -> Document:
-    lines = lines_from_text(decode(data, source))
+    lines = lines_from_text(unboxed(decode(data, source)))
     return Document(lines, "text", ocr_text=shows_ocr_noise(lines))
 
 
