@@ -48,6 +48,7 @@ _TRAILING_PIECE = re.compile(r"^(\d*)([\u4e00-\u9fff（）()“”]{1,6})$")
 _UNITS = frozenset({"件", "个", "条", "项", "次", "人", "人次", "家", "份", "元", "万元", "万", "亿", "年", "月", "日", "天"})
 _FIGURES_BEFORE_PIECE = 3   # a row's figures, not a figure in prose (申请 3 件)
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
+_RUN_ON_FIGURES = 2 * 16   # figures on a line: twice the widest row (table 四's 15 and a label figure) is rows run on
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
@@ -262,14 +263,17 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     check_lines(len(raws), "文本", counted=True)
     out = []
     gap = False
-    for n, raw in enumerate(raws, start=first_lineno):
+    # a tool that joins a page's text nodes by spaces wrote every line so, its headings inside its prose too
+    spaced = any(_runs_on(raw) for raw in raws)
+    for n, k, raw in ((n, k, cell) for n, line in enumerate(raws, start=first_lineno)
+                      for k, cell in enumerate(line.split() if spaced else [line], start=1)):
         if not raw.strip():
             gap = True
             continue
         bare = raw.strip()   # layout-keeping extraction (pdftotext -layout, pdfplumber layout) centres a footer
         if _RULE_LINE.match(raw) or len(bare) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(bare):
             continue
-        where = f"第{page}页第{n}行" if page else f"第{n}行"
+        where = (f"第{page}页第{n}行" if page else f"第{n}行") + (f"第{k}段" if spaced else "")
         line = line_from_cells(split_cells(raw), where, page)
         line.cells_delimited = "\t" in raw or raw.count("|") >= 2
         if "\t" not in raw and raw.count("|") < 2 and " " in bare:
@@ -279,6 +283,13 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         line.after_gap, gap = gap, False
         out.append(line)
     return _without_running_headers(_unglued(out))
+
+
+def _runs_on(raw: str) -> bool:
+    """Whether a line of text holds more figures apart by spaces than any row (``_RUN_ON_FIGURES``): a tool that
+    joins a page's text nodes by spaces (lxml's ``itertext``) writes whole tables, headings and rows on one line,
+    each text node a cell."""
+    return sum(1 for c in raw.split() if is_value(c)) > _RUN_ON_FIGURES
 
 
 def _unglued(lines: list[Line]) -> list[Line]:

@@ -127,8 +127,9 @@ _NUMBERING = re.compile(r"(?P<l1>[一二三四五六七八九十]、)|(?P<l2>\([
 _ITEM_NUMBER = re.compile(_NUMBERING.pattern.replace("(?P<l1>", "^(?P<l1>", 1).replace("|(?P<l2>", "|^(?P<l2>", 1)
                           .replace("|(?P<l3>", "|^(?P<l3>", 1))
 # a figure (count or amount) run into the label before it, with nothing after it on the line; or a row's figures
-# run together, a change printed negative among them (``行政许可36-22322``: lxml's text_content glues cells)
-_GLUED_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)*$")
+# run together, a change printed negative among them (``行政许可36-22322``: lxml's text_content glues cells); a
+# label may end in a closing quote (``3.危及“三安全一稳定”0000000``)
+_GLUED_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)\"”’」』])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)*$")
 
 
 def _level(m: re.Match[str]) -> int:

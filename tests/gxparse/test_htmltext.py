@@ -15,7 +15,7 @@ from tests.gxparse.extracted import HTMLTEXT, document_truth
 RENDERINGS = sorted(f"{p.parent.name}/{p.name.removesuffix('.txt')}" for p in HTMLTEXT.glob("*/*.txt"))
 # tools that keep a table's cells apart (a cell per line, tab, space or pipe between cells, columns drawn)
 READ_WHOLE = ("bs4-newline/", "bs4-strip/", "bs4-space/", "bs4-tab/", "html-text/", "html2text/", "markdownify/",
-              "inscriptis/", "lynx/", "w3m/", "links/")
+              "inscriptis/", "lynx/", "w3m/", "links/", "lxml-itertext/")
 # 洪泽 2023's 表四 does not add up as printed: figures glued together are not split against it
 PARTIAL = ("002_huaian_hongze_2023",)
 
@@ -93,3 +93,21 @@ def test_a_table_two_row_glued_with_a_negative_change_is_unread_not_blank(render
     unread = {cell for f in report["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
     assert {"s2.penalty.prev_items", "s2.penalty.delta_items", "s2.penalty.decisions"} <= unread
 
+
+# lxml's itertext joined by spaces writes the whole page on a few lines: a line of more figures than any row is
+# a page's text nodes run on, and so is every line of that text (section headings inside its prose)
+@pytest.mark.parametrize("rendering", ["lxml-itertext/kaifeng_2021.official", "lxml-itertext/zhoukou_city_2021.word",
+                                       "lxml-itertext/zhoukou_xinfang_2021.official"])
+def test_text_nodes_run_on_by_spaces_are_read_a_node_a_cell(rendering):
+    report = parsed(rendering)
+    assert _cells(report) == _cells(truth(rendering))
+    assert report["sections_present"] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+
+
+# a label ending in a closing quote with the row's figures glued to it (3.危及“三安全一稳定”0000000): the run is
+# the row's, cut by the table's sums
+@pytest.mark.parametrize("rendering", ["lxml/kaifeng_2021.official", "lxml/huangchuan_2021.official"])
+def test_figures_glued_to_a_label_ending_in_a_quote_are_the_rows(rendering):
+    row = "s3.result.denied.security_stability"
+    assert _cells(parsed(rendering), ("s3",)).items() >= {k: v for k, v in _cells(truth(rendering), ("s3",)).items()
+                                                         if k.startswith(row)}.items()
