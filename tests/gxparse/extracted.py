@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gxparse import parse_document
+
 EXTRACTED = Path(__file__).resolve().parent.parent / "fixtures" / "extracted"
 HTMLTEXT = EXTRACTED.with_name("htmltext")
 
@@ -14,3 +16,14 @@ def document_truth(document: str, folder: Path = EXTRACTED) -> dict:
     """Every figure of ``document`` (``kaifeng_2021``, ``simsite-c00-2019``) as its truth file in ``folder`` holds
     them."""
     return json.loads((folder / "truth" / f"{document}.truth.json").read_text(encoding="utf-8"))
+
+
+def parsed_rendering(folder: Path, rendering: str) -> dict:
+    """The report gxparse reads from ``folder/<rendering>.txt`` (``pdftotext/kaifeng_2021.libreoffice``)."""
+    return parse_document((folder / f"{rendering}.txt").read_bytes(), f"{rendering}.txt").to_dict()
+
+
+def table_cells(tables: dict, names: tuple[str, ...] = ("s2", "s3", "s4")) -> dict[str, object]:
+    """Every cell of ``names`` in a report or truth, by its path (``s3.result.granted.total``)."""
+    return {f"{t}.{row}.{col}": value for t in names for row, cols in (tables[t] or {}).items()
+            for col, value in cols.items()}

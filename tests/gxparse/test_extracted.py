@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from gxparse import parse_document
-from tests.gxparse.extracted import EXTRACTED, document_truth
+from tests.gxparse.extracted import EXTRACTED, document_truth, parsed_rendering, table_cells as _cells
 
 RENDERINGS = sorted(f"{p.parent.name}/{p.name.removesuffix('.txt')}" for p in EXTRACTED.glob("*/*.txt"))
 # renderings that cannot be read whole: zhoukou_office prints table 四 under table 二 without a heading; 洪泽 2023's
@@ -25,12 +25,7 @@ def truth(rendering: str) -> dict:
 
 @lru_cache(maxsize=None)
 def parsed(rendering: str) -> dict:
-    return parse_document((EXTRACTED / f"{rendering}.txt").read_bytes(), f"{rendering}.txt").to_dict()
-
-
-def _cells(tables: dict, names: tuple[str, ...] = ("s2", "s3", "s4")) -> dict[str, object]:
-    return {f"{t}.{row}.{col}": value for t in names for row, cols in (tables[t] or {}).items()
-            for col, value in cols.items()}
+    return parsed_rendering(EXTRACTED, rendering)
 
 
 # the tools and options other projects use (freeze_extracted.TOOLS' last ten)

@@ -8,9 +8,8 @@ from functools import lru_cache
 
 import pytest
 
-from gxparse import parse_document
 from gxparse.layout.boxtables import MAX_GRID_CELLS, unboxed
-from tests.gxparse.extracted import HTMLTEXT, document_truth
+from tests.gxparse.extracted import HTMLTEXT, document_truth, parsed_rendering, table_cells as _cells
 
 RENDERINGS = sorted(f"{p.parent.name}/{p.name.removesuffix('.txt')}" for p in HTMLTEXT.glob("*/*.txt"))
 # tools that keep a table's cells apart (a cell per line, tab, space or pipe between cells, columns drawn)
@@ -26,12 +25,7 @@ def truth(rendering: str) -> dict:
 
 @lru_cache(maxsize=None)
 def parsed(rendering: str) -> dict:
-    return parse_document((HTMLTEXT / f"{rendering}.txt").read_bytes(), f"{rendering}.txt").to_dict()
-
-
-def _cells(tables: dict, names: tuple[str, ...] = ("s2", "s3", "s4")) -> dict[str, object]:
-    return {f"{t}.{row}.{col}": value for t in names for row, cols in (tables[t] or {}).items()
-            for col, value in cols.items()}
+    return parsed_rendering(HTMLTEXT, rendering)
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
