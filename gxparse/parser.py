@@ -189,8 +189,7 @@ def build_report(document: Document, source: str) -> Report:
             s2.extras = []   # read from the lines before section 三: its unmatched rows are no table's
             findings.append(Finding("section.heading_missing", WARNING,
                                     "未找到第二部分标题；表二按其行标签读取", []))
-        zeros_blank = any(cell.blank for read in (s2, s3) for cells in (read.table or {}).values()
-                          for cell in cells.values())
+        zeros_blank = _zeros_printed_blank((s2, s3))
         all_read = _every_figure_read(_all_lines(sections), (s2, s3))
         s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
@@ -282,15 +281,24 @@ def _every_figure_read(lines: list[Line], reads: tuple[TableRead, ...]) -> bool:
     return 0 < printed == figures == sum(len(run.values) for run in labelled_runs(lines))
 
 
+def _zeros_printed_blank(reads: tuple[TableRead, ...]) -> bool:
+    """Whether the report prints its zeros as empty cells: tables 二 and 三 hold a cell printed blank (read as 0)
+    and no 0 printed as a figure. Only then is a table 四 whose header stands without one figure read as blank
+    zeros; a report printing 0 elsewhere (or both ways) says nothing of the kind, and such a table is unread."""
+    cells = [cell for read in reads for row in (read.table or {}).values() for cell in row.values()]
+    return any(cell.blank for cell in cells) and not any(cell.value == 0 and not cell.blank for cell in cells)
+
+
 def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
              zeros_blank: bool = False, all_read: bool = False) -> TableRead:
     """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
-    printed a row per line (table 三 was not a ``cell_stream``), a table 四 printed all blank; so too in a cell
-    stream whose every figure the other tables read (``all_read``: none can be table 四's)."""
+    printed a row per line (table 三 was not a ``cell_stream``) of a report that prints its zeros blank
+    (``zeros_blank``), a table 四 printed all blank; so too in a cell stream whose every figure the other tables
+    read (``all_read``: none can be table 四's)."""
     if "s4" in sections.headings:
         lines = _section_lines(sections, "s4")[skip:]
         read = read_s4(lines)
-        blank = None if read.table is not None or cell_stream else read_blank_s4(lines)
+        blank = None if read.table is not None or cell_stream or not zeros_blank else read_blank_s4(lines)
         return blank or read
     # Table 四 printed without its heading (or with one OCR garbled): one unlabelled row of 15 numbers
     # before section 五.

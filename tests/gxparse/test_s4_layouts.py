@@ -9,7 +9,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.template import S4_BLOCKS, S4_COLUMNS
 from simsite.render import render_report_html
-from tests.gxparse.seeds import expected_tables, report_dict, seed_prose
+from tests.gxparse.seeds import expected_tables, report_dict, seed_bytes, seed_prose
 
 SEEDS = ["kaifeng_2021", "huangchuan_2021"]
 ROW_LABELS = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
@@ -223,3 +223,27 @@ def test_table_four_header_words_a_word_a_line_without_figures_are_no_blank_tabl
         _BLANK_ROWS_WITHOUT_HEADING.index("行政复议 "):_BLANK_ROWS_WITHOUT_HEADING.index("五、")], header)
     report = parse_document(text.encode(), "cells.txt").to_dict()
     assert report["s4"] is None or all(v is None for block in report["s4"].values() for v in block.values())
+
+
+def _seed_without_table_four_figures(name: str) -> str:
+    text = seed_bytes(name).decode("utf-8")
+    figures = text[text.index("四、政府信息公开行政复议"):].split("\n")[5]   # the row under its three header lines
+    assert len(figures.split("\t")) == len(S4_BLOCKS) * len(S4_COLUMNS)
+    return text.replace(figures + "\n", "")
+
+
+def test_table_four_without_figures_in_a_report_printing_its_zeros_is_unread_not_blank():
+    # kaifeng_2021 prints 0 in tables 二 and 三: a table 四 header with no figure under it is no evidence of blank
+    # zeros (its row may be a picture, or cut off), so it is unread, never fifteen zeros
+    report = parse_document(_seed_without_table_four_figures("kaifeng_2021").encode(), "k.txt").to_dict()
+    assert report["s4"] is None
+    assert "table.unread" in {f["rule"] for f in report["findings"]}
+    assert not [f for f in report["findings"] if f["rule"] == "cell.blank" and "表四" in f["message"]]
+
+
+def test_table_four_without_figures_in_a_report_leaving_its_zeros_blank_is_read_as_blank_zeros():
+    # the same report with every zero of its tables printed as an empty cell: table 四 printed blank is its zeros
+    text = re.sub(r"(?<=\t)0(?=\t|\n)", "", _seed_without_table_four_figures("kaifeng_2021"))
+    report = parse_document(text.encode(), "k.txt").to_dict()
+    assert report["s4"] == {b.key: dict.fromkeys((c.key for c in S4_COLUMNS), 0) for b in S4_BLOCKS}
+    assert len([f for f in report["findings"] if f["rule"] == "cell.blank" and "表四" in f["message"]]) == 3
