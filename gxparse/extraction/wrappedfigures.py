@@ -9,20 +9,26 @@ by the table's arithmetic whether the joined row is the table's.
 
 Text that keeps no places (cells apart by single spaces) shows the tails of the wrapped figures on the line under
 the row's, in order, and nothing says which figures they continue: ``tail_readings`` gives every way, for the
-row's own sums to decide.
+row's own sums to decide. PyMuPDF's sorted text spaces each line on a scale of its own, so a wrapped digit drifts
+a character or two from the figure it continues (``1`` at 42, its ``7`` at 44): ``drifted_readings`` gives every
+way that writes each digit on to a figure within a column of it, for the sums to decide.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from math import comb
+from statistics import median
 
 from gxparse.document import Line
 
 _REACH = 1.5   # characters: how far a wrapped digit may stand from the middle of the figure it continues
 _MAX_TAIL_READINGS = 256   # ways of writing tails on to heads: more is a line no row's sums can decide
+_DRIFT_REACH = 1.0   # columns (the line's median space between figures): how far a wrapped digit may stand from
+                     # its figure where the tool spaces each line on a scale of its own
 
 
 def wrapped_digits(line: Line, below: Line) -> list[str] | None:
@@ -55,6 +61,30 @@ def unwrapped_lines(lines: Sequence[Line]) -> list[Line]:
             out[-1] = replace(out[-1], values=joined, text="\t".join([out[-1].label, *joined] if out[-1].label
                                                                      else joined), offsets=())
     return out
+
+
+def drifted_readings(line: Line, below: Line) -> list[list[str]] | None:
+    """Every way of writing the digits of ``below`` on to ``line``'s figures in order, each on to a figure that
+    stands within ``_DRIFT_REACH`` of the line's median space between figures of it and begins with a digit other
+    than 0; [] where ``below`` is no line of digits alone or no way is, None where there are more ways than
+    ``_MAX_TAIL_READINGS``."""
+    tops, bottoms = line.value_offsets, below.value_offsets
+    if (below.label or not below.values or not all(digit.isdigit() for digit in below.values)
+            or len(tops) != len(line.values) or len(tops) < 2 or len(bottoms) != len(below.values)):
+        return []
+    reach = _DRIFT_REACH * median(b - a for a, b in zip(tops, tops[1:]))
+    near = [[n for n, top in enumerate(tops) if abs(top - at) <= reach and line.values[n].isdigit()
+             and line.values[n][0] != "0"] for at in bottoms]
+    if math.prod(len(options) for options in near) > _MAX_TAIL_READINGS:
+        return None
+    readings = []
+    for chosen in itertools.product(*near):
+        if all(a < b for a, b in zip(chosen, chosen[1:])):
+            out = list(line.values)
+            for n, digit in zip(chosen, below.values):
+                out[n] += digit
+            readings.append(out)
+    return readings
 
 
 def tail_readings(heads: Sequence[str], tails: Sequence[str]) -> list[list[str]] | None:

@@ -23,7 +23,7 @@ from gxparse.arithmetic.placement import block_readings, glued_readings, holds
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
 from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
-from gxparse.extraction.wrappedfigures import unwrapped_lines
+from gxparse.extraction.wrappedfigures import drifted_readings, unwrapped_lines
 from gxparse.template import S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
 from gxparse.extraction.textcolumns import (spread_by_fitted_scale, spread_by_starts, spread_under_characters,
                                             spread_under_headers)
@@ -372,8 +372,8 @@ def read_s4(lines: Sequence[Line]) -> TableRead:
     if _any_read(read):
         return read
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
-    return (_s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_listed(lines)
-            or _s4_label_figures(lines) or read)
+    return (_s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_drifted_wrap(lines)
+            or _s4_listed(lines) or _s4_label_figures(lines) or read)
 
 
 def _s4_table(cells: Sequence[Cell]) -> Table:
@@ -422,6 +422,25 @@ def _s4_whole_line(lines: Sequence[Line]) -> TableRead | None:
         return None
     row = RawRow("s4", whole[0].label, list(whole[0].values), whole[0].where)
     return TableRead(_s4_table([Cell(count) for count in counts]), rows={block.key: row for block in S4_BLOCKS})
+
+
+def _s4_drifted_wrap(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四's one line of fifteen figures with the digits a narrow column wrapped on the line under it, drifted
+    from the figures they continue (``drifted_readings``: PyMuPDF's sorted text spaces each line anew): read where
+    exactly one way of writing them on keeps every block's sum, named in ``row.repaired``; None otherwise."""
+    whole = [n for n, line in enumerate(lines[:-1]) if len(line.values) == S4_WIDTH]
+    if len(whole) != 1:
+        return None
+    line, below = lines[whole[0]], lines[whole[0] + 1]
+    held = [counts for values in drifted_readings(line, below) or []
+            if None not in (counts := tuple(parse_count(v).value for v in values)) and holds(counts, _S4_SUMS)]
+    if len(held) != 1:
+        return None
+    row = RawRow("s4", line.label, [*line.values, *below.values], line.where)
+    finding = repaired_finding("表四", "行政复议、行政诉讼", row, S4_WIDTH, held[0],
+                               [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS])
+    return TableRead(_s4_table([Cell(count, str(count)) for count in held[0]]), [finding],
+                     rows={block.key: row for block in S4_BLOCKS})
 
 
 def _s4_by_layout(lines: Sequence[Line]) -> TableRead:

@@ -7,7 +7,7 @@ import pytest
 
 from gxparse import parse_document
 from gxparse.document import lines_from_text
-from gxparse.extraction.wrappedfigures import tail_readings, wrapped_digits
+from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, wrapped_digits
 from gxparse.tables.s2 import read_s2
 from gxparse.tables.s4 import read_s4
 from tests.gxparse.extracted import EXTRACTED, document_truth
@@ -69,6 +69,27 @@ def test_table_four_of_every_narrow_print_is_read(document):
     truth = document_truth(document)
     text = (EXTRACTED / "pdftotext-layout" / f"{document}.narrow.txt").read_bytes()
     assert parse_document(text, "r.txt").to_dict()["s4"] == truth["s4"]
+
+
+@pytest.mark.parametrize("document", ["kaifeng_2021", "huangchuan_2021"])
+def test_wrapped_digits_drifted_from_their_figures_are_read_where_one_way_keeps_the_blocks_sums(document):
+    # PyMuPDF's sorted text spaces each line anew: kaifeng's 7 of 17 stands 2 characters right of its 1, and
+    # huangchuan's 4 of 24 nearer the 7 beside its 2 (74 breaks the block's sum)
+    report = parse_document((EXTRACTED / "pymupdf-sort" / f"{document}.narrow.txt").read_bytes(), "r.txt").to_dict()
+    assert report["s4"] == document_truth(document)["s4"]
+    assert any(f["rule"] == "row.repaired" and f["cells"][0].startswith("s4.") for f in report["findings"])
+
+
+def test_drifted_readings_write_each_digit_on_to_a_figure_within_a_column_and_are_bounded():
+    above, below = lines_from_text("3  0  0  0  3  1  5  1  0  2  7\n                 8          4\n")
+    # the 8 is within a column of 1 and 5, the 4 of 2 and 7 (never of 0: no count is printed 04)
+    assert drifted_readings(above, below) == [
+        [*"3 0 0 0 3 18 5 1 0 24 7".split()], [*"3 0 0 0 3 18 5 1 0 2 74".split()],
+        [*"3 0 0 0 3 1 58 1 0 24 7".split()], [*"3 0 0 0 3 1 58 1 0 2 74".split()]]
+    above, below = lines_from_text("  ".join(["1"] * 15) + "\n" + "  ".join(["1"] * 15) + "\n")
+    assert drifted_readings(above, below) is None   # 3 ** 15 ways: more than are weighed
+    above, below = lines_from_text("1  5  1\n合 计\n")
+    assert drifted_readings(above, below) == []
 
 
 # table 二 as text whose narrow cells wrapped its figures after their first digit (figure_notations' cells-wrapped)
