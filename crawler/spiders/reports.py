@@ -857,7 +857,8 @@ class ReportsSpider(scrapy.Spider):
         """A document page (with the ``further`` pages of its article): the report itself, a list of reports,
         or a page of attachments."""
         meta = response.meta
-        text = " ".join(self._parse_text(page) for page in [response, *further])
+        texts = [self._parse_text(page) for page in [response, *further]]
+        text = " ".join(texts)
         report_body = self._has_report_body(text)
         # a report printed as pictures over a paged article, a page of the report a page: its pictures in order
         scans = [] if report_body or not further else \
@@ -866,7 +867,7 @@ class ReportsSpider(scrapy.Spider):
             if same := self._articles.same_as(response.url, title, article_lines(response.selector.root)):
                 self.logger.info("%s holds the article of %s: not yielded again", response.url, same)
                 return
-            item = self._item(response, title, verdict)
+            item = self._item(response, title, verdict, texts[0])
             pictures = scans or [url for page in [response, *further] for url in self._parse_table_pictures(page)]
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
                 cap = self.settings.getint("REPORT_PICTURES_MAX")
@@ -879,7 +880,7 @@ class ReportsSpider(scrapy.Spider):
             return
         files = self._parse_attachments(response)
         if parts := _part_urls(files, False):   # an article of parts (正文.pdf, 附表.xls): one report
-            bundle = PicturedPage(self._item(response, title, verdict), response.encoding, parts,
+            bundle = PicturedPage(self._item(response, title, verdict, texts[0]), response.encoding, parts,
                                   documents=frozenset(parts))
             yield self._picture_request(bundle, meta)
             return
@@ -888,7 +889,7 @@ class ReportsSpider(scrapy.Spider):
             yield from self.parse_page(response)  # a "report" link that leads to a list of reports
             return
         if not files and verdict is Verdict.REPORT:
-            yield self._item(response, title)  # neither text nor file: the page is all that was published
+            yield self._item(response, title, text=texts[0])  # neither text nor file: the page is all that was published
         for link, file_verdict in _attachment_verdicts(files, verdict):
             if link.url in self._requested:
                 continue
@@ -896,13 +897,15 @@ class ReportsSpider(scrapy.Spider):
                                          page_title=title, published_at=self._parse_published(text),
                                          source=self._parse_source(text), framed=link.source == "frame")
 
-    def _item(self, response: Response, title: str, verdict: Verdict = Verdict.REPORT) -> ReportDocument:
+    def _item(self, response: Response, title: str, verdict: Verdict = Verdict.REPORT,
+              text: str | None = None) -> ReportDocument:
+        """The document item of ``response``; ``text`` is the page's ``_parse_text`` when the caller has read it."""
         meta = response.meta
         headers = {k.decode("latin-1").lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v}
         published = meta.get("published_at") or meta.get("list_date")
         source = meta.get("source")
         if response.status == 200 and isinstance(response, TextResponse) and is_html(response.body):
-            text = self._parse_text(response)
+            text = self._parse_text(response) if text is None else text
             published = self._parse_published(text) or published
             source = self._parse_source(text) or source
         link_text = meta.get("link_text", "")
