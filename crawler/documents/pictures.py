@@ -15,6 +15,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -46,7 +47,7 @@ def table_pictures(root: HtmlElement, base_url: str, in_scope: Callable[[str], b
     """URLs (percent-encoded, as requested) of the pictures holding the page's tables, in page order; none
     when the page prints its tables as tables or holds no report text."""
     report = report_element(root)
-    if report is None or figure_tables(report) >= TABLES:
+    if report is None or figure_tables(report, TABLES) >= TABLES:
         return []
     urls: dict[str, None] = {}
     for img in report.iter("img"):
@@ -71,11 +72,14 @@ def report_element(root: HtmlElement) -> HtmlElement | None:
         element, index = inner
 
 
-def figure_tables(element: HtmlElement) -> int:
-    """How many tables in ``element`` hold figures."""
+def figure_tables(element: HtmlElement, enough: int | None = None) -> int:
+    """How many tables in ``element`` hold figures; with ``enough``, counted no further (on every report page: the
+    tables past those a caller needs, and each table's cells past ``FIGURE_CELLS``, are not read)."""
     text = LeadingText(MAX_FIGURE_CHARS + 1)   # a cell longer than the bound is no figure
-    return sum(1 for table in element.iter("table")
-               if sum(1 for cell in table.iter("td", "th") if _is_figure(text(cell))) >= FIGURE_CELLS)
+    figures = (table for table in element.iter("table")
+               if len(list(islice((cell for cell in table.iter("td", "th") if _is_figure(text(cell))),
+                                  FIGURE_CELLS))) >= FIGURE_CELLS)
+    return sum(1 for _ in islice(figures, enough))
 
 
 def _is_figure(text: str) -> bool:

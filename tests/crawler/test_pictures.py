@@ -58,6 +58,11 @@ def test_a_page_with_its_tables_has_three_tables_of_figures():
     assert figure_tables(report_element(_root("detail_report_page.html"))) == 3
 
 
+def test_tables_of_figures_are_counted_no_further_than_asked():
+    report = report_element(_root("detail_report_page.html"))
+    assert [figure_tables(report, enough) for enough in (1, 2, 3, 4)] == [1, 2, 3, 3]
+
+
 def test_the_table_pictures_are_taken_in_page_order():
     assert _pictures() == ["http://www.zhoukou.gov.cn/zwgk/ndbg/202501/W020250124593812345678.png",
                            "http://www.zhoukou.gov.cn/uploads/2025/01/24/a5f3c0e1.png",
