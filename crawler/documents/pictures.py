@@ -46,6 +46,8 @@ _PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
 def table_pictures(root: HtmlElement, base_url: str, in_scope: Callable[[str], bool]) -> list[str]:
     """URLs (percent-encoded, as requested) of the pictures holding the page's tables, in page order; none
     when the page prints its tables as tables or holds no report text."""
+    if not any(_may_show(img) for img in root.iter("img")):
+        return []   # most report pages show no picture but furniture: no need to find the report's text
     report = report_element(root)
     if report is None or figure_tables(report, TABLES) >= TABLES:
         return []
@@ -164,6 +166,12 @@ class _PageTexts:
         kept = self.limit - (self._starts[last] - start)
         tail = self._squashed[last] if len(self._pieces[last]) <= kept else squash(self._pieces[last][:kept])
         return _holds_squashed("".join(self._squashed[first:last]) + tail)
+
+
+def _may_show(img: HtmlElement) -> bool:
+    """The picture may be one ``table_pictures`` takes: it names a source and is no furniture."""
+    src = picture_source(img)
+    return bool(src) and not src.startswith("data:") and not is_furniture(img)
 
 
 def _source(img: HtmlElement, base_url: str) -> str | None:
