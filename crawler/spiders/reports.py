@@ -1460,6 +1460,8 @@ class ReportsSpider(scrapy.Spider):
 
     def _parse_scans(self, response: TextResponse) -> list[str]:
         """The pictures the page's article shows (a scanned report's pages), in order."""
+        if next(response.selector.root.iter("img"), None) is None:
+            return []   # the content XPath walks every element: most pages have no picture at all
         urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
         return [url for url in urls if ATTACHMENT_HREF.search(url)]
 
