@@ -36,7 +36,12 @@ from monitor.web.readonly import readonly_engine
 
 STATIC = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
-HTTP_MESSAGES = {405: "不支持这种请求方式", 403: "没有权限", 500: "服务器出错"}
+HTTP_MESSAGES = {400: "请求内容无法读取", 405: "不支持这种请求方式", 403: "没有权限", 413: "请求内容过大",
+                 500: "服务器出错"}
+# The largest request body a form needs (a login; a triage note). Without a bound Starlette holds 1,000 form
+# fields of 1 MB each in memory (300 of them took the server from 124 to 423 MB) and spools a file part of any
+# size to disk; a body declared longer is refused (413) before it is read, one sent longer when this much is.
+MAX_BODY_BYTES = 64 * 1024
 # frame-src 'self': an archived page is shown in a frame of this site (monitor.web.reading), itself sandboxed.
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-src 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
@@ -162,7 +167,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app = ArchiveApp(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
                      redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
                                                  "diffs, and CDX-style captures. Read-only.",
-                     dependencies=[Depends(no_nul_in_query)])
+                     dependencies=[Depends(no_nul_in_query)], max_body_size=MAX_BODY_BYTES)
     app.state.engine = readonly_engine(url, connections=DB_CONNECTIONS)
     app.state.store = BlobStore(store if store is not None else default_store(url))
     app.state.zone = zone

@@ -4,12 +4,14 @@ uvicorn bounds the size of a request head and closes idle keep-alive connections
 time limit until its first response, and its keep-alive timer stops at the first byte: a client that trickles a
 header (slowloris) holds its connection for ever, and enough of them take every file descriptor. So here:
 
-- a request head must be complete within ``head_timeout`` seconds of the connection opening or of the previous
-  response, else the connection is closed;
+- a request, head and body, must be complete within ``head_timeout`` seconds of the connection opening or of
+  the previous response, else the connection is closed (answered 408 when its body was still arriving): a
+  client trickling a form's body is as slow a client as one trickling its head;
 - at most ``max_connections`` connections: one more closes the connection that has waited longest without a
   request in flight (a slow client, not a request being answered), or itself when every connection is busy;
   the limit is kept below the process's file-descriptor limit, which is raised as far as the system allows;
-- heads of at most ``max_head_bytes`` (h11's incomplete-event limit), keep-alive for ``keep_alive`` seconds idle.
+- heads of at most ``max_head_bytes``, however they arrive: h11's incomplete-event limit sees only a head still
+  arriving, and one of 50 KB read whole in one piece passed it; keep-alive for ``keep_alive`` seconds idle.
 
 One process answers on one core. ``workers`` > 1 runs that many processes on one port (uvicorn's supervisor,
 which also restarts a worker that dies); each builds the app from ``monitor.web.app.app_from_environment``
@@ -58,11 +60,33 @@ class ServerLimits:
     max_head_bytes: int = 16 * 1024
 
 
+def head_bytes(request: h11.Request) -> int:
+    """The size of a request's head as sent, but for the spaces and colons h11 took out."""
+    return (len(request.method) + len(request.target) + len(b" HTTP/1.1\r\n\r\n")
+            + sum(len(name) + len(value) + len(b": \r\n") for name, value in request.headers))
+
+
+class BoundedHeadConnection(h11.Connection):
+    """h11's server side refusing a request head over ``max_head_bytes`` also when it arrived whole."""
+
+    def __init__(self, max_head_bytes: int) -> None:
+        super().__init__(h11.SERVER, max_incomplete_event_size=max_head_bytes)
+        self.max_head_bytes = max_head_bytes
+
+    def next_event(self) -> Any:  # noqa: ANN401 (an h11 event, or the NEED_DATA/PAUSED sentinels)
+        event = super().next_event()
+        if isinstance(event, h11.Request) and (size := head_bytes(event)) > self.max_head_bytes:
+            raise h11.RemoteProtocolError(f"request head of {size} bytes, over {self.max_head_bytes}",
+                                          error_status_hint=431)
+        return event
+
+
 class BoundedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request head and a cap on connections."""
+    """uvicorn's h11 protocol with a deadline for each request, a bound on its head and a cap on connections."""
 
     def __init__(self, *args: Any, limits: ServerLimits, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.conn = BoundedHeadConnection(limits.max_head_bytes)
         self.limits = limits
         self.waiting_since = time.monotonic()       # since when it has had no request in flight
         self.head_deadline: Any = None
@@ -83,8 +107,11 @@ class BoundedH11Protocol(H11Protocol):
             self._wait_for_head()
 
     def busy(self) -> bool:
-        """A request is being answered (its head has arrived)."""
-        return self.cycle is not None and not self.cycle.response_complete
+        """A request is being answered (its head and its body have arrived)."""
+        return (self.cycle is not None and not self.cycle.response_complete and not self.body_arriving())
+
+    def body_arriving(self) -> bool:
+        return self.cycle is not None and self.conn.their_state is h11.SEND_BODY
 
     def _wait_for_head(self) -> None:
         self._cancel_deadline()
@@ -98,20 +125,30 @@ class BoundedH11Protocol(H11Protocol):
 
     def _head_deadline_passed(self) -> None:
         self.head_deadline = None
-        if not self.busy() and not self.transport.is_closing():
-            self.transport.close()
+        if self.busy() or self.transport.is_closing():
+            return
+        cycle = self.cycle
+        if self.body_arriving() and cycle is not None and not cycle.response_started:
+            # the app waits for the rest of the body: it is told the client left, and answers nothing more
+            cycle.disconnected = True
+            cycle.message_event.set()
+            self._refuse(408, b"Request Timeout", "request body not complete in time")
+        self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to a request h11 cannot read (a NUL or raw UTF-8 in the request line, a head over
         max_head_bytes, HTTP/0.9), which never reaches the app, given the app's security headers too."""
+        self._refuse(400, b"Bad Request", msg)
+        self.transport.close()
+
+    def _refuse(self, status: int, reason: bytes, msg: str) -> None:
         from monitor.web.app import SECURITY_HEADERS
 
-        response = h11.Response(status_code=400, reason=b"Bad Request",
+        response = h11.Response(status_code=status, reason=reason,
                                 headers=[(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
                                          *SECURITY_HEADERS])
         for event in (response, h11.Data(data=msg.encode("ascii")), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))
-        self.transport.close()
 
     def _make_room(self) -> None:
         waiting = [c for c in self.connections if c is not self and isinstance(c, BoundedH11Protocol)
