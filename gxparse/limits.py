@@ -170,6 +170,13 @@ def check_image(width: int, height: int, where: str) -> None:
                             f"上限 {MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素")
 
 
+def image_bomb(where: str = "") -> LimitExceeded:
+    """Pillow's refusal to open an image over twice its MAX_IMAGE_PIXELS (``gxparse.ocr.scan`` sets it to this
+    limit): its size is not known, only that it is over."""
+    return LimitExceeded(f"图像过大：{where + '的' if where else ''}图像超过 {2 * MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素，"
+                         f"上限 {MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素")
+
+
 def render_dpi(width_in: float, height_in: float, wanted: float, where: str) -> float:
     """The resolution to render a page of this size (inches) at for OCR: ``wanted``, lowered to keep within
     MAX_RENDER_PIXELS; a page too large to render at MIN_RENDER_DPI is refused."""

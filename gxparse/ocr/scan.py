@@ -152,9 +152,7 @@ def _open_image(data: bytes, kind: str, source: str) -> Image.Image:
         image = Image.open(io.BytesIO(data), formats=_FORMATS[kind])
         frames = getattr(image, "n_frames", 1)
     except Image.DecompressionBombError as exc:
-        # Pillow refuses at twice its MAX_IMAGE_PIXELS, set to gxparse's limit
-        raise DocumentError(source, f"图像过大：超过 {2 * limits.MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素，"
-                                    f"上限 {limits.MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素") from exc
+        raise DocumentError(source, limits.image_bomb().reason) from exc
     except Exception as exc:
         # Pillow's plugins raise what the bytes lead them to (OSError, SyntaxError, ValueError,
         # struct.error, EOFError, …): to a person it is one thing

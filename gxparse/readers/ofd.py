@@ -47,6 +47,9 @@ _NARROW = 0.5              # of the font size: the advance of a character that i
 _FAR = 5000.0              # mm: a coordinate beyond this prints on no page (an absurd Boundary, DeltaX)
 _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
 _MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page looked at
+# Path segments of a whole document read, at ~3 µs each: a report's tables take thousands; the 100 MB of XML
+# a document may hold (limits.MAX_OFD_XML) could draw 16 million, a minute's work.
+MAX_PATH_SEGMENTS = 1_000_000
 _MIN_PAPER_WIDTH = 105 * _POINTS   # A6: a page printed narrower is no paper's, its size no measure of a scan's
 _IMAGE_FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF")
 _JBIG2 = b"\x97JB2\r\n\x1a\n"   # a JBIG2 file's header: bilevel scans some producers store, which Pillow cannot read
@@ -190,6 +193,19 @@ class _Picture(NamedTuple):
 
 
 @dataclass
+class _PathBudget:
+    """The path segments a document has left to read (``MAX_PATH_SEGMENTS``)."""
+
+    left: int = MAX_PATH_SEGMENTS
+
+    def spend(self, number: int) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise LimitExceeded(f"OFD 的路径过多：到第{number}页已超过 {MAX_PATH_SEGMENTS} 段（上限），"
+                                "无法在限定时间内读取")
+
+
+@dataclass
 class _Drawn:
     """What a page draws, in points, top-down, from the page box's corner."""
 
@@ -202,6 +218,7 @@ class _Drawn:
     images: list[_Picture] = field(default_factory=list)
     textless: int = 0      # text objects drawing glyphs without characters
     objects: int = 0
+    paths: _PathBudget = field(default_factory=_PathBudget)   # the document's
 
 
 def _matrix(text: str | None) -> Affine | None:
@@ -253,7 +270,7 @@ def _walk(element: etree._Element, drawn: _Drawn, number: int, depth: int = 0) -
         if kind == "TextObject":
             _text(obj, placed, drawn, number, hidden or _transparent(obj))
         elif kind == "PathObject":
-            drawn.rules += _path_rules(obj, placed)
+            drawn.rules += _path_rules(obj, placed, drawn.paths, number)
         elif (box := _picture_box(obj, placed)) is not None:
             drawn.images.append(_Picture(obj.get("ResourceID", ""), box, drawn.objects))
 
@@ -367,12 +384,13 @@ def _segments(data: str) -> Iterator[tuple[str, list[float]]]:
         yield command, values
 
 
-def _path_points(obj: etree._Element, placed: Affine) -> list[PathPoint] | None:
+def _path_points(obj: etree._Element, placed: Affine, budget: _PathBudget, number: int) -> list[PathPoint] | None:
     """The path's points on the page, in points, top-down: a curve goes to its end point; a closed sub-path
     goes back to its start. None for a path too long to be a table's rules."""
     points: list[PathPoint] = []
     start: tuple[float, float] | None = None
     for command, values in _segments(_abbreviated(obj)):
+        budget.spend(number)
         if len(points) > MAX_SEGMENTS:
             return None
         if command in ("C", "Z"):
@@ -394,10 +412,10 @@ def _abbreviated(obj: etree._Element) -> str:
     return data.text or "" if data is not None else ""
 
 
-def _path_rules(obj: etree._Element, placed: Affine) -> list[Rule]:
+def _path_rules(obj: etree._Element, placed: Affine, budget: _PathBudget, number: int) -> list[Rule]:
     """The ruling lines a path draws, as the PDF reader reads them: the path itself when it is thin, else its
     stroked straight segments, or for a path only filled its thin pieces (rules drawn as hairline rectangles)."""
-    points = _path_points(obj, placed)
+    points = _path_points(obj, placed, budget, number)
     if not points:
         return []
     xs, ys = [x for _, x, _ in points], [y for _, _, y in points]
@@ -419,13 +437,13 @@ class _PageRead:
     ocr_layer: bool = False                  # its text is the OCR layer another program laid on a scan
 
 
-def _read_page(package: _Package, structure: _Structure, index: int) -> _PageRead:
+def _read_page(package: _Package, structure: _Structure, index: int, paths: _PathBudget) -> _PageRead:
     """A page's own content. The template pages drawn under it (``Template/@TemplateID``) are not read: they are
     what a producer draws on every page (running headers and footers, a letterhead), which a PDF reader can only
     guess at, and a header read with the page joins the first row of a table continued on it."""
     number = index + 1
     content = package.xml(structure.pages[index], f"第{number}页的页面内容")
-    drawn = _Drawn()
+    drawn = _Drawn(paths=paths)
     for layer in _children(_child(content, "Content") if _child(content, "Content") is not None else content,
                            "Layer"):
         _walk(layer, drawn, number)
@@ -503,6 +521,8 @@ def _scan_page(package: _Package, media: dict[str, str], resource: str, width: f
         image.load()
     except LimitExceeded:
         raise
+    except Image.DecompressionBombError as exc:   # too large, not damaged
+        raise limits.image_bomb(f"第{number}页") from exc
     except Exception as exc:   # Pillow raises what the bytes lead it to: to a person it is one thing
         raise DocumentError(package.source, f"OFD 第{number}页的扫描图片损坏或无法识别") from exc
     return ocr_page(image, number, _scan_dpi(image, width), package.source)
@@ -544,8 +564,9 @@ def read_ofd(data: bytes, source: str) -> Document:
     unreadable: list[int] = []
     layered: set[int] = set()   # the pages (1-based) whose text is a scan's OCR layer
     chars = 0
+    paths = _PathBudget()
     for index in range(len(structure.pages)):
-        read = _read_page(package, structure, index)
+        read = _read_page(package, structure, index, paths)
         chars += len(read.page.glyphs)
         limits.check_document_chars(chars)
         pages.append(read.page)

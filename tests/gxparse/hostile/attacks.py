@@ -403,6 +403,57 @@ def _ofd_absurd() -> bytes:
     return files.ofd([files.ofd_page("".join(objects))])
 
 
+_OFD_HEADING = _OFD_TEXT.format(n=1, x=10, y=20, text="一、总体情况")
+
+
+def _ofd_path_segments() -> bytes:
+    """One page of 600 paths of 1,999 segments each (1.2 million), coordinates that do not compress: the
+    100 MB of XML an OFD may hold could draw 16 million, a minute of work."""
+    rng = np.random.default_rng(5)
+    points = rng.integers(0, 200, (600, 1999, 2))
+    paths = "".join('<ofd:PathObject ID="2" Boundary="0 0 200 280"><ofd:AbbreviatedData>M 0 0 '
+                    + " ".join(f"L {x} {y}" for x, y in path) + "</ofd:AbbreviatedData></ofd:PathObject>"
+                    for path in points.tolist())
+    return files.ofd([files.ofd_page(_OFD_HEADING + paths)])
+
+
+def _ofd_million_points() -> bytes:
+    """One path of a million points (9 MB of AbbreviatedData)."""
+    rng = np.random.default_rng(6)
+    data = " ".join(f"L {x} {y}" for x, y in rng.integers(100, 999, (1_000_000, 2)).tolist())
+    return files.ofd([files.ofd_page(_OFD_HEADING + '<ofd:PathObject ID="2" Boundary="0 0 200 280">'
+                                     f"<ofd:AbbreviatedData>M 0 0 {data}</ofd:AbbreviatedData></ofd:PathObject>")])
+
+
+def _ofd_image_bomb() -> bytes:
+    """A scanned page whose picture is a 2 KB PNG of 60,000 × 60,000 pixels (3.6 billion)."""
+    picture = '<ofd:ImageObject ID="3" ResourceID="9" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>'
+    resources = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{files.OFD_NS}" BaseLoc="Res">'
+                 '<ofd:MultiMedias><ofd:MultiMedia ID="9" Type="Image"><ofd:MediaFile>bomb.png</ofd:MediaFile>'
+                 "</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>")
+    return files.ofd([files.ofd_page(picture)], parts={"Doc_0/DocumentRes.xml": resources.encode(),
+                                                       "Doc_0/Res/bomb.png": files.png(60_000, 60_000)},
+                     document_extra="<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>")
+
+
+def _ofd_self_references() -> bytes:
+    """A page whose template is itself, in a document whose resource file names itself as a resource."""
+    page = files.ofd_page(_OFD_HEADING).replace("<ofd:Content>", '<ofd:Template TemplateID="5"/><ofd:Content>')
+    templates = ('<ofd:TemplatePage ID="5" BaseLoc="Pages/Page_0/Content.xml"/>'
+                 "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:PublicRes>DocumentRes.xml</ofd:PublicRes>")
+    resources = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{files.OFD_NS}" BaseLoc=".">'
+                 "<ofd:MultiMedias><ofd:MultiMedia ID=\"9\"><ofd:MediaFile>DocumentRes.xml</ofd:MediaFile>"
+                 "</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>")
+    return files.ofd([page], parts={"Doc_0/DocumentRes.xml": resources.encode()}, document_extra=templates)
+
+
+def _ofd_docroot_itself() -> bytes:
+    """OFD.xml naming itself as the document (DocRoot → OFD.xml)."""
+    entry = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{files.OFD_NS}" DocType="OFD"><ofd:DocBody>'
+             "<ofd:DocRoot>OFD.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    return files.ofd([files.ofd_page(_OFD_HEADING)], parts={"OFD.xml": entry.encode()})
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -453,6 +504,14 @@ ATTACKS: list[Attack] = [
     Attack("ofd-xxe", "a page with an external entity for /etc/passwd",
            _ofd_page_doctype('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"), None),
     Attack("ofd-absurd", "boundaries, sizes, gaps and matrices of 1e300 beside a heading", _ofd_absurd, None),
+    Attack("ofd-path-segments", "600 paths of 1,999 segments on one page (1.2 million)", _ofd_path_segments,
+           "路径过多"),
+    # 10 MB of text in one element: over libxml2's limit of a text node, which huge_tree=False keeps
+    Attack("ofd-million-point-path", "one path of a million points", _ofd_million_points, "OFD"),
+    Attack("ofd-image-bomb", "a scanned page whose 2 KB PNG is 60,000 × 60,000 px", _ofd_image_bomb, "图像过大"),
+    Attack("ofd-self-references", "a page that is its own template; a resource file naming itself",
+           _ofd_self_references, None),
+    Attack("ofd-docroot-itself", "OFD.xml naming itself as the document", _ofd_docroot_itself, "OFD"),
     # MHTML
     Attack("mhtml-many-pictures", "150 large blank pictures where the tables should be", _mhtml_many_pictures, None),
     Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),
