@@ -59,11 +59,19 @@ def _soffice(source: str, kind: str) -> list[str]:
             f"--fsize={limits.MAX_DOCX_UNZIPPED}", "--", binary]
 
 
+# What LibreOffice says of a file it cannot open, in words for a person: its own words are a program's.
+_LIBREOFFICE_SAID = {"source file could not be loaded": "无法打开此文件"}
+
+
 def _said(done: subprocess.CompletedProcess) -> str:
-    """What LibreOffice said about a failed conversion: its last line that is not a warning about Java."""
+    """What LibreOffice said about a failed conversion: its last line that is not a warning about Java, in
+    Chinese when it is one of the lines LibreOffice is known to say (without its ``Error:``)."""
     lines = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
     lines = [line for line in lines if not line.startswith("Warning")]
-    return lines[-1] if lines else f"退出码 {done.returncode}"
+    if not lines:
+        return f"退出码 {done.returncode}"
+    line = lines[-1].removeprefix("Error:").strip()
+    return _LIBREOFFICE_SAID.get(line, line)
 
 
 def _run(command: list[str]) -> subprocess.CompletedProcess:

@@ -454,6 +454,20 @@ def _ofd_docroot_itself() -> bytes:
     return files.ofd([files.ofd_page(_OFD_HEADING)], parts={"OFD.xml": entry.encode()})
 
 
+def _word_stream(fat: dict[int, int] | None = None, declared: int | None = None) -> bytes:
+    """A compound file holding a 9 KB WordDocument stream (three sectors)."""
+    word = b"\xec\xa5" + bytes(9000)   # the Word binary format's magic number
+    entries = [files.ole_entry("Root Entry", 5, child=1), files.ole_entry("WordDocument", 2, 0, declared or len(word))]
+    return files.ole(entries, [word], fat)
+
+
+def _ole_deep_directory() -> bytes:
+    """100,000 directory entries, each the right sibling of the one before: a tree 100,000 deep."""
+    entries = [files.ole_entry("Root Entry", 5, child=1)] + [
+        files.ole_entry(f"S{n}", 2, 0, 1, right=n + 2 if n < 99_998 else 0xFFFFFFFF) for n in range(99_999)]
+    return files.ole(entries, [b"x"])
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -526,6 +540,12 @@ ATTACKS: list[Attack] = [
            lambda: json.dumps({"data": {"title": "年度报告", "content": "<p>一、总体情况</p>" + "<div>" * 100_000 + "1"
                                         + "</div>" * 100_000}}).encode(), None),
     # DOC
+    Attack("doc-fat-loop", "a compound file whose WordDocument chain loops back to its start", lambda: _word_stream({2: 0}),
+           "DOC 文件损坏"),
+    Attack("doc-4gb-stream", "a WordDocument stream declared 4 GB long over three sectors",
+           lambda: _word_stream(declared=(4 << 30) - 1), "DOC 文件损坏"),
+    Attack("doc-deep-directory", "a compound file of 100,000 directory entries chained 100,000 deep",
+           _ole_deep_directory, "DOC 文件损坏"),
     Attack("doc-broken-ole", "an OLE signature followed by 64 KB of noise (LibreOffice gets it)",
            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + np.random.default_rng(3).bytes(65536), None, slow=True),
     # HTML and text

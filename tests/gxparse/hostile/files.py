@@ -206,3 +206,41 @@ def ofd(pages: list[str | bytes | Deflated], parts: dict[str, bytes | Deflated] 
         members[f"Doc_0/Pages/Page_{n}/Content.xml"] = page.encode() if isinstance(page, str) else page
     members.update(parts or {})
     return zip_file(members)
+
+
+# Compound files (OLE2, the container of DOC, WPS, XLS and ET) of version 4: 4096-byte sectors, so that a
+# directory of 100,000 entries needs no DIFAT sectors.
+_SECTOR = 4096
+_FREE, _END, _FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+
+def ole_entry(name: str, kind: int, start: int = _END, size: int = 0, right: int = _FREE, child: int = _FREE) -> bytes:
+    """A directory entry: ``kind`` 5 the root, 2 a stream; ``right`` its right sibling, ``child`` a storage's first."""
+    raw = name.encode("utf-16-le") + b"\0\0"
+    return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, _FREE, right, child) + bytes(36)
+            + struct.pack("<IQ", start, size))
+
+
+def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None = None) -> bytes:
+    """A compound file of these directory entries and streams (the streams chained from sector 0 on, in order);
+    ``fat`` overwrites entries of the allocation table (a chain made to loop)."""
+    sectors: list[bytes] = []
+    table: list[int] = []
+    for data in [*streams, b"".join(entries)]:
+        count = max(1, -(-len(data) // _SECTOR))
+        for i in range(count):
+            sectors.append(data[i * _SECTOR:(i + 1) * _SECTOR].ljust(_SECTOR, b"\0"))
+            table.append(len(sectors) if i < count - 1 else _END)
+    directory = len(sectors) - max(1, -(-len(b"".join(entries)) // _SECTOR))
+    fat_count = -(-(len(table) + 8) // (_SECTOR // 4))
+    fat_start = len(sectors)
+    table += [_FAT_SECTOR] * fat_count
+    for index, value in (fat or {}).items():
+        table[index] = value
+    packed = b"".join(struct.pack("<I", v) for v in table).ljust(fat_count * _SECTOR, b"\xff")
+    sectors += [packed[i * _SECTOR:(i + 1) * _SECTOR] for i in range(fat_count)]
+    difat = [fat_start + i for i in range(fat_count)] + [_FREE] * (109 - fat_count)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<5H", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
+              + struct.pack("<9I", 0, fat_count, directory, 0, 4096, _END, 0, _END, 0)
+              + struct.pack("<109I", *difat))
+    return header.ljust(_SECTOR, b"\0") + b"".join(sectors)
