@@ -4,12 +4,19 @@ each format parsed the same way in the same run.
 
     .venv/bin/python -m benchmarks.hostile [--only NAME ...]
     .venv/bin/python -m benchmarks.hostile --crawl
+    .venv/bin/python -m benchmarks.hostile --web
 
 ``--crawl`` runs the crawler's attacks instead (tests/crawler/test_crawl_hostile_lists.py and
 test_crawl_hostile_pages.py): the hostile sites crawled in one run beside a good one over real HTTP, and prints
 per site the pages fetched, its seconds, the crawl process's peak memory, its errors and requests dropped
 unfetched, and the genuine reports yielded. Targets: every genuine report, no site failed, each under
 CRAWL_SECONDS.
+
+``--web`` sends the web server's attacks (tests/web/test_load.py) to ``gxmon serve`` with writes on, over a
+small archive on 127.0.0.1: oversized heads, form bodies too large declared, chunked or trickled, many slow
+bodies at once. Prints per attack the answer's status, whether it carries the security headers, its seconds
+and the server's resident memory after it. Targets: each the expected 4xx with the headers, no 5xx, the
+server under WEB_GROWTH_MB above its start, and /healthz answered while the slow bodies wait.
 
 Prints, per input, the outcome (refused: a DocumentError; parsed; crashed, killed or timeout: not handled),
 wall-clock and CPU seconds and peak resident memory (the child's VmHWM), the CPU and memory as multiples of
@@ -21,8 +28,13 @@ counts the others' work. Exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import socket
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from gxparse.readers.sniff import sniff
@@ -36,6 +48,9 @@ SEED = "kaifeng_2021"
 IMAGES = ("png", "jpeg", "tiff", "bmp", "gif")
 HANDLED = ("refused", "parsed")
 CRAWL_SECONDS = 60
+WEB_GROWTH_MB = 100
+WEB_HEAD_TIMEOUT = 2.0
+WEB_CONNECTIONS = 40
 
 
 def _reader(data: bytes) -> str:
@@ -91,13 +106,124 @@ def crawl_attacks() -> bool:
     return met
 
 
+@dataclass(frozen=True)
+class WebAttack:
+    name: str
+    head: bytes
+    body: Iterator[bytes] | tuple[bytes, ...]   # sent after the head until the server closes the connection
+    expected: str                               # the status line's code
+
+
+def _repeat(chunk: bytes, times: int) -> Iterator[bytes]:
+    return (chunk for _ in range(times))
+
+
+def _trickle(data: bytes) -> Iterator[bytes]:
+    for byte in data:
+        time.sleep(0.1)
+        yield bytes([byte])
+
+
+def web_attacks() -> list[WebAttack]:
+    from tests.web.serving import form_head
+
+    urlencoded, multipart = "application/x-www-form-urlencoded", "multipart/form-data; boundary=B"
+    field = b'--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n'
+    chunk = b"%x\r\n" % (1 << 20) + b"a" * (1 << 20) + b"\r\n"
+    invalid = b"name=\xff\xfe&password=\xff\xfeabcdefg"
+    return [
+        WebAttack("head-50KB-whole", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 50_000 + b"\r\n\r\n", (), "400"),
+        WebAttack("query-100KB", b"GET /reports?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", (), "400"),
+        WebAttack("header-1MB", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 1_000_000 + b"\r\n\r\n", (), "400"),
+        WebAttack("body-100MB", form_head("/login", 100_000_000), _repeat(b"a" * 1_000_000, 100), "413"),
+        WebAttack("fields-1e6", form_head("/login", 6_000_000), _repeat(b"a=1&b=", 1_000_000), "413"),
+        WebAttack("multipart-1e5-parts", form_head("/login", len(field) * 100_000, multipart), _repeat(field, 100_000),
+                  "413"),
+        WebAttack("multipart-1GB-part", form_head("/login", 1 << 30, multipart),
+                  (b'--B\r\nContent-Disposition: form-data; name="f"; filename="f"\r\n\r\n', *(b"a" * (1 << 20),) * 50),
+                  "413"),
+        WebAttack("chunked-300MB", form_head("/login", None), _repeat(chunk, 300), "413"),
+        WebAttack("json-body", form_head("/login", 2, "application/json"), (b"{}",), "400"),
+        WebAttack("invalid-utf8", form_head("/login", len(invalid)), (invalid,), "403"),
+        WebAttack("csrf-missing", form_head("/triage", 20), (b"item=F1&action=ack&x",), "403"),
+        WebAttack("body-trickled", form_head("/login", 10_000), _trickle(b"name=a&" * 100), "408"),
+    ]
+
+
+def _send(port: int, attack: WebAttack) -> tuple[str, bool, float]:
+    """The status code of the answer to ``attack``, whether it had the security headers, and its seconds."""
+    from tests.web.serving import answer, secured
+
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(10 * WEB_HEAD_TIMEOUT)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(attack.head)
+            for piece in attack.body:
+                sock.sendall(piece)
+        try:
+            status, headers = answer(sock)
+        except (TimeoutError, ConnectionResetError, ValueError) as exc:
+            return type(exc).__name__, False, time.monotonic() - started
+    return (status.split(" ")[1] if " " in status else status or "closed"), secured(headers), time.monotonic() - started
+
+
+def _slow_bodies_leave_room(port: int, base_url: str) -> bool:
+    """Twice the connection cap of clients whose bodies never end: is /healthz still answered?"""
+    import httpx
+    from tests.web.serving import form_head
+
+    slow: list[socket.socket] = []
+    try:
+        for _ in range(2 * WEB_CONNECTIONS):
+            slow.append(socket.create_connection(("127.0.0.1", port)))
+            slow[-1].sendall(form_head("/login", 10_000) + b"name=")
+        try:
+            return httpx.get(f"{base_url}/healthz", timeout=WEB_HEAD_TIMEOUT).status_code == 200
+        except httpx.HTTPError:
+            return False
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def web() -> bool:
+    """The web attacks against one server; prints a row an attack; → whether every target was met."""
+    from tests.web.conftest import build_archive
+    from tests.web.serving import serving, writes_config
+
+    folder = Path(tempfile.mkdtemp(prefix="gxmon-hostile-web-"))
+    url = f"sqlite:///{folder / 'gxmon.db'}"
+    build_archive(url, folder / "gxmon-store")
+    options = ("--config", str(writes_config(folder, url)), "--head-timeout", str(WEB_HEAD_TIMEOUT),
+               "--max-connections", str(WEB_CONNECTIONS))
+    met = True
+    with serving(folder, *options) as served:
+        start_mb = served.rss_kib() / 1024
+        print(f"server at start {start_mb:.0f} MB\n  {'attack':<22} {'status':>8} {'wanted':>6} {'headers':>7} "
+              f"{'seconds':>8} {'RSS MB':>7}")
+        for attack in web_attacks():
+            status, headers, seconds = _send(served.port, attack)
+            rss_mb = served.rss_kib() / 1024
+            print(f"  {attack.name:<22} {status:>8} {attack.expected:>6} {'yes' if headers else 'NO':>7} "
+                  f"{seconds:>8.2f} {rss_mb:>7.0f}", flush=True)
+            met &= status == attack.expected and headers and rss_mb - start_mb < WEB_GROWTH_MB
+        room = _slow_bodies_leave_room(served.port, served.base_url)
+        print(f"  /healthz beside {2 * WEB_CONNECTIONS} slow bodies: {'answered' if room else 'NOT answered'}")
+        print(f"server peak {served.rss_kib('VmHWM') / 1024:.0f} MB")
+    return met and room
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=None, help="names of the attacks to run")
     parser.add_argument("--crawl", action="store_true", help="the crawler's attacks instead of gxparse's")
+    parser.add_argument("--web", action="store_true", help="the web server's attacks instead of gxparse's")
     args, _ = parser.parse_known_args()   # `python -m benchmarks --rounds N` passes its options to every one
     if args.crawl:
         sys.exit(0 if crawl_attacks() else 1)
+    if args.web:
+        sys.exit(0 if web() else 1)
     attacks = [a for a in ATTACKS if args.only is None or a.name in args.only]
     folder = Path(tempfile.mkdtemp(prefix="gxparse-hostile-bench-"))
     print(f"building the inputs in {folder} …", flush=True)

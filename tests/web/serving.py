@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -13,8 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlmodel import Session
 
 from monitor.alerts.mailsink import free_port
+from monitor.archive.db import make_engine
+from monitor.archive.users import add_user
+from monitor.web.app import SECURITY_HEADERS
 
 GXMON = str(Path(sys.executable).with_name("gxmon"))
 
@@ -86,3 +91,36 @@ def serving(folder: Path, *options: str) -> Iterator[Served]:
         yield served
     finally:
         stop(process)
+
+
+def writes_config(folder: Path, url: str) -> Path:
+    """A config turning writes on (login and the triage forms take POST bodies), with a user in the archive."""
+    engine = make_engine(url)
+    with Session(engine) as s:
+        add_user(s, "审核员", "correct horse battery")
+        s.commit()
+    engine.dispose()
+    config = folder / "writes.toml"
+    config.write_text('[[site]]\nid = "kf"\nname = "开封市人民政府"\nstart_urls = ["http://www.kaifeng.gov.cn/"]\n'
+                      "[web]\nwrites = true\n", encoding="utf-8")
+    return config
+
+
+def form_head(path: str, length: int | None, content_type: str = "application/x-www-form-urlencoded") -> bytes:
+    """A POST head declaring a body of ``length`` bytes (None: chunked)."""
+    framing = f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked"
+    return f"POST {path} HTTP/1.1\r\nHost: a\r\nContent-Type: {content_type}\r\n{framing}\r\n\r\n".encode()
+
+
+def answer(sock: socket.socket) -> tuple[str, dict[str, str]]:
+    """The status line and headers of the server's answer on ``sock``."""
+    said = b""
+    while b"\r\n\r\n" not in said and (chunk := sock.recv(65536)):
+        said += chunk
+    status, *fields = said.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    return status, {name.lower(): value for name, value in (field.split(": ", 1) for field in fields)}
+
+
+def secured(headers: dict[str, str]) -> bool:
+    """The answer carries the app's security headers."""
+    return {name.decode(): value.decode() for name, value in SECURITY_HEADERS}.items() <= headers.items()

@@ -24,11 +24,9 @@ from sqlmodel import Session
 from monitor.archive.db import make_engine
 from monitor.archive.models import Blob, Version
 from monitor.archive.store import RAW, BlobStore
-from monitor.archive.users import add_user
-from monitor.web.app import SECURITY_HEADERS
 
 from .conftest import build_archive
-from .serving import serving
+from .serving import answer, form_head, secured, serving, writes_config
 
 HEAD_TIMEOUT = 1.0
 MAX_CONNECTIONS = 40
@@ -195,44 +193,18 @@ def test_a_request_the_server_cannot_read_is_answered_400_with_the_security_head
     with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
         sock.settimeout(10)
         sock.sendall(head)
-        status, headers = _answer(sock)
+        status, headers = answer(sock)
     assert status == "HTTP/1.1 400 Bad Request"
-    assert _secured(headers)
-
-
-def _answer(sock: socket.socket) -> tuple[str, dict[str, str]]:
-    """The status line and headers of the server's answer on ``sock``."""
-    answer = b""
-    while b"\r\n\r\n" not in answer and (chunk := sock.recv(65536)):
-        answer += chunk
-    status, *fields = answer.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
-    return status, {name.lower(): value for name, value in (field.split(": ", 1) for field in fields)}
-
-
-def _secured(headers: dict[str, str]) -> bool:
-    return {name.decode(): value.decode() for name, value in SECURITY_HEADERS}.items() <= headers.items()
+    assert secured(headers)
 
 
 @pytest.fixture(scope="module")
 def writable(archive):
     """A server with writes on (login and the triage forms take POST bodies) and small limits."""
     folder, ids = archive
-    engine = make_engine(ids.url)
-    with Session(engine) as s:
-        add_user(s, "审核员", "correct horse battery")
-        s.commit()
-    engine.dispose()
-    config = folder / "writes.toml"
-    config.write_text('[[site]]\nid = "kf"\nname = "开封市人民政府"\nstart_urls = ["http://www.kaifeng.gov.cn/"]\n'
-                      "[web]\nwrites = true\n", encoding="utf-8")
-    with serving(folder, "--config", str(config), "--head-timeout", str(HEAD_TIMEOUT),
+    with serving(folder, "--config", str(writes_config(folder, ids.url)), "--head-timeout", str(HEAD_TIMEOUT),
                  "--max-connections", str(MAX_CONNECTIONS)) as served:
         yield served
-
-
-def _form_head(path: str, length: int | None, content_type: str = "application/x-www-form-urlencoded") -> bytes:
-    framing = f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked"
-    return f"POST {path} HTTP/1.1\r\nHost: a\r\nContent-Type: {content_type}\r\n{framing}\r\n\r\n".encode()
 
 
 @pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "multipart/form-data; boundary=B"])
@@ -241,9 +213,9 @@ def test_a_body_declared_too_large_is_refused_before_it_is_sent(writable, conten
     size to disk, before the route found its fields missing."""
     with socket.create_connection(("127.0.0.1", writable.port)) as sock:
         sock.settimeout(10)
-        sock.sendall(_form_head("/login", 100_000_000, content_type))
-        status, headers = _answer(sock)
-    assert status == "HTTP/1.1 413 Request Entity Too Large" and _secured(headers)
+        sock.sendall(form_head("/login", 100_000_000, content_type))
+        status, headers = answer(sock)
+    assert status == "HTTP/1.1 413 Request Entity Too Large" and secured(headers)
 
 
 def test_a_chunked_body_is_cut_off_at_the_limit(writable):
@@ -252,19 +224,19 @@ def test_a_chunked_body_is_cut_off_at_the_limit(writable):
     chunk = b"%x\r\n" % (1 << 20) + b"a" * (1 << 20) + b"\r\n"
     with socket.create_connection(("127.0.0.1", writable.port)) as sock:
         sock.settimeout(10)
-        sock.sendall(_form_head("/login", None) + b"%x\r\nname=\r\n" % len(b"name="))
+        sock.sendall(form_head("/login", None) + b"%x\r\nname=\r\n" % len(b"name="))
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             for _ in range(300):
                 sock.sendall(chunk)
-        status, headers = _answer(sock)
-    assert status == "HTTP/1.1 413 Request Entity Too Large" and _secured(headers)
+        status, headers = answer(sock)
+    assert status == "HTTP/1.1 413 Request Entity Too Large" and secured(headers)
     assert (writable.rss_kib() - before) / 1024 < 50
 
 
 def test_a_trickled_request_body_is_cut_off(writable):
     """The head deadline covers the body: a form trickled a byte at a time held its connection for ever."""
     with socket.create_connection(("127.0.0.1", writable.port)) as sock:
-        sock.sendall(_form_head("/login", 10_000))
+        sock.sendall(form_head("/login", 10_000))
         closed = _closed_within(sock, 10 * HEAD_TIMEOUT, b"name=a&")
     assert closed is not None, "the server kept a connection whose body never ended"
     assert closed < 4 * HEAD_TIMEOUT + 2
@@ -273,9 +245,9 @@ def test_a_trickled_request_body_is_cut_off(writable):
 def test_a_trickled_body_is_answered_408_with_the_security_headers(writable):
     with socket.create_connection(("127.0.0.1", writable.port)) as sock:
         sock.settimeout(10 * HEAD_TIMEOUT)
-        sock.sendall(_form_head("/login", 10_000) + b"name=a")
-        status, headers = _answer(sock)
-    assert status == "HTTP/1.1 408 Request Timeout" and _secured(headers)
+        sock.sendall(form_head("/login", 10_000) + b"name=a")
+        status, headers = answer(sock)
+    assert status == "HTTP/1.1 408 Request Timeout" and secured(headers)
 
 
 def test_slow_bodies_cannot_take_every_connection(writable):
@@ -285,7 +257,7 @@ def test_slow_bodies_cannot_take_every_connection(writable):
     try:
         for _ in range(MAX_CONNECTIONS + 20):   # each one's head in before the next connects: each is a request
             slow.append(socket.create_connection(("127.0.0.1", writable.port)))
-            slow[-1].sendall(_form_head("/login", 10_000) + b"name=")
+            slow[-1].sendall(form_head("/login", 10_000) + b"name=")
             time.sleep(0.01)
         time.sleep(0.2)
         assert writable.open_descriptors() < MAX_CONNECTIONS + 30
