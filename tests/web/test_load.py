@@ -126,19 +126,26 @@ def test_a_trickled_request_head_is_cut_off(guarded, after_a_response):
     assert HEAD_TIMEOUT * 0.8 <= closed < 4 * HEAD_TIMEOUT + 2
 
 
-def test_slow_clients_cannot_take_every_connection(guarded):
-    slow = [socket.create_connection(("127.0.0.1", guarded.port)) for _ in range(MAX_CONNECTIONS + 20)]
+def _keeps_room(served, opening: bytes, pause: float = 0.0) -> None:
+    """MAX_CONNECTIONS + 20 clients, each sending ``opening`` and no more, ``pause`` seconds apart: within the
+    head timeout, while every slow socket is still trying, the server keeps room and answers /healthz."""
+    slow: list[socket.socket] = []
     try:
-        for sock in slow:
-            sock.sendall(b"GET /reports HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        for _ in range(MAX_CONNECTIONS + 20):
+            slow.append(socket.create_connection(("127.0.0.1", served.port)))
+            slow[-1].sendall(opening)
+            time.sleep(pause)
         time.sleep(0.2)
-        # Within the head timeout, while every slow socket is still trying: the server keeps room.
-        assert guarded.open_descriptors() < MAX_CONNECTIONS + 30
-        response = httpx.get(f"{guarded.base_url}/healthz", timeout=HEAD_TIMEOUT / 2)
+        assert served.open_descriptors() < MAX_CONNECTIONS + 30
+        response = httpx.get(f"{served.base_url}/healthz", timeout=HEAD_TIMEOUT / 2)
         assert response.status_code == 200
     finally:
         for sock in slow:
             sock.close()
+
+
+def test_slow_clients_cannot_take_every_connection(guarded):
+    _keeps_room(guarded, b"GET /reports HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
 
 
 @pytest.fixture(scope="module")
@@ -253,16 +260,5 @@ def test_a_trickled_body_is_answered_408_with_the_security_headers(writable):
 def test_slow_bodies_cannot_take_every_connection(writable):
     """Clients whose heads arrived but whose bodies never end are slow clients, not requests being answered:
     beyond the cap they are closed to make room, as slow heads are."""
-    slow = []
-    try:
-        for _ in range(MAX_CONNECTIONS + 20):   # each one's head in before the next connects: each is a request
-            slow.append(socket.create_connection(("127.0.0.1", writable.port)))
-            slow[-1].sendall(form_head("/login", 10_000) + b"name=")
-            time.sleep(0.01)
-        time.sleep(0.2)
-        assert writable.open_descriptors() < MAX_CONNECTIONS + 30
-        response = httpx.get(f"{writable.base_url}/healthz", timeout=HEAD_TIMEOUT / 2)
-        assert response.status_code == 200
-    finally:
-        for sock in slow:
-            sock.close()
+    # each one's head in before the next connects: each is a request whose body has begun
+    _keeps_room(writable, form_head("/login", 10_000) + b"name=", pause=0.01)
