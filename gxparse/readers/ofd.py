@@ -95,6 +95,9 @@ class _Package:
         try:
             root = etree.fromstring(data, self._parser)
         except etree.XMLSyntaxError as exc:
+            if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:   # well-formed, over what huge_tree=False allows
+                raise DocumentError(self.source, f"OFD 的{what}（{name}）超出 XML 解析的上限（一段文本超过 10 MB，"
+                                                 "或实体展开过多），无法读取") from exc
             raise DocumentError(self.source, f"OFD 的{what}（{name}）不是有效的 XML，无法读取") from exc
         if root is None:
             raise DocumentError(self.source, f"OFD 的{what}（{name}）是空的，无法读取")

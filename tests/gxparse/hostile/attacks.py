@@ -521,7 +521,7 @@ ATTACKS: list[Attack] = [
     Attack("ofd-path-segments", "600 paths of 1,999 segments on one page (1.2 million)", _ofd_path_segments,
            "路径过多"),
     # 10 MB of text in one element: over libxml2's limit of a text node, which huge_tree=False keeps
-    Attack("ofd-million-point-path", "one path of a million points", _ofd_million_points, "OFD"),
+    Attack("ofd-million-point-path", "one path of a million points", _ofd_million_points, "超出 XML 解析的上限"),
     Attack("ofd-image-bomb", "a scanned page whose 2 KB PNG is 60,000 × 60,000 px", _ofd_image_bomb, "图像过大"),
     Attack("ofd-self-references", "a page that is its own template; a resource file naming itself",
            _ofd_self_references, None),
