@@ -274,7 +274,7 @@ def demo(folder: str) -> None:
 @click.option("--port", default=8000, type=int, show_default=True)
 @click.option("--max-connections", type=click.IntRange(1),
               help="Open connections at most; one more closes the one longest without a request [4096].")
-@click.option("--head-timeout", type=click.FloatRange(0.1), help="Seconds a client has to send a request's head [20].")
+@click.option("--head-timeout", type=click.FloatRange(0.1), help="Seconds a client has to send a request, head and body [20].")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes: one answers on one core; give as many as the cores the server may use.")
 @click.pass_obj
