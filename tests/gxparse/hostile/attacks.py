@@ -546,6 +546,8 @@ ATTACKS: list[Attack] = [
            lambda: _word_stream(declared=(4 << 30) - 1), "DOC 文件损坏"),
     Attack("doc-deep-directory", "a compound file of 100,000 directory entries chained 100,000 deep",
            _ole_deep_directory, "DOC 文件损坏"),
+    Attack("xls-65536-rows", "an XLS of 65,536 rows × 4 (BIFF8's every row): 262,144 cells", lambda: files.xls_from_csv(
+        "".join(f"{n},1,2,3\n" for n in range(65_536)).encode()), "电子表格过大", slow=True),
     Attack("doc-broken-ole", "an OLE signature followed by 64 KB of noise (LibreOffice gets it)",
            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + np.random.default_rng(3).bytes(65536), None, slow=True),
     # HTML and text

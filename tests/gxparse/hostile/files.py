@@ -4,9 +4,13 @@ deflate data built without compressing the whole payload, so a gigabyte bomb cos
 
 from __future__ import annotations
 
+import shutil
 import struct
+import subprocess
+import tempfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 
 def pdf(objects: list[bytes], root: int = 1) -> bytes:
@@ -244,3 +248,17 @@ def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None =
               + struct.pack("<9I", 0, fat_count, directory, 0, 4096, _END, 0, _END, 0)
               + struct.pack("<109I", *difat))
     return header.ljust(_SECTOR, b"\0") + b"".join(sectors)
+
+
+def xls_from_csv(csv: bytes) -> bytes:
+    """An Excel 97 workbook (BIFF8, the binary format .xls and WPS's .et share) of these CSV records, written
+    by LibreOffice."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    assert binary, "LibreOffice (soffice) is needed to write an XLS"
+    with tempfile.TemporaryDirectory(prefix="hostile-xls-") as tmp:
+        folder = Path(tmp)
+        (folder / "sheet.csv").write_bytes(csv)
+        subprocess.run([binary, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "xls:MS Excel 97", "--outdir", str(folder), str(folder / "sheet.csv")],
+                       capture_output=True, timeout=300, check=True)
+        return (folder / "sheet.xls").read_bytes()
