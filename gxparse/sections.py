@@ -14,6 +14,9 @@ from gxparse.template import SECTIONS, TABLE_HEADER_WORDS, Section
 _NUMERAL = r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))"
 _MAX_HEADING = 40   # characters, after squashing: headings are short lines
 _MARKS = re.compile(r"^[#>*_]+|\*\*|__")   # Markdown heading marks, quotes and emphasis
+# a rule (a Markdown table's ``---|---``, a line of dashes) that a text tool ran onto the start of the next line
+# when it wrapped: not part of the heading after it
+_RULE_RUN = re.compile(r"^[|:\-—=+]*-{3,}[|:\-—=+]*")
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _HEADER_WORDS = 2   # distinct header words of a table that show it printed (one alone could be a word of prose)
 
@@ -35,7 +38,7 @@ def heading_section(line: Line) -> Section | None:
     them); Markdown marks and emphasis in front of a heading are ignored."""
     if line.values or (line.in_grid and "\t" in line.text):
         return None
-    text = _MARKS.sub("", squash(line.text))
+    text = _heading_text(line)
     if not text or len(text) > _MAX_HEADING:
         return None
     m = re.match(_NUMERAL, text)
@@ -50,6 +53,11 @@ def heading_section(line: Line) -> Section | None:
         if numeral == section.numeral or (numeral is None and text.endswith(("情况", "事项"))):
             return section
     return None
+
+
+def _heading_text(line: Line) -> str:
+    """The line squashed, without Markdown marks and a rule run onto its start."""
+    return _MARKS.sub("", _RULE_RUN.sub("", squash(line.text)))
 
 
 def split_sections(lines: list[Line]) -> Sections:
@@ -79,7 +87,7 @@ def glued_heading(line: Line) -> tuple[Section, Line] | None:
     Only the template's numbered title, word for word, counts."""
     if line.values or line.in_grid:
         return None
-    text = _MARKS.sub("", squash(line.text))
+    text = _heading_text(line)
     for section in SECTIONS:
         m = re.match(rf"第?{section.numeral}(?:部分)?[、.:]{re.escape(section.title)}[:：。]?", text)
         if m and len(text) > m.end():

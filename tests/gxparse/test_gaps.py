@@ -198,6 +198,20 @@ def test_a_heading_printed_with_its_first_sentence_is_the_heading():
     assert report.to_dict()["narrative"] == parse_document(KAIFENG.encode(), "x.txt").to_dict()["narrative"]
 
 
+PDFTOTEXT_ZHOUKOU_OFFICE = Path(__file__).parents[1] / "fixtures/extracted/pdftotext/zhoukou_office_2021.textview.txt"
+
+
+def test_a_heading_a_rule_was_run_onto_is_the_heading():
+    # the report's text printed as a PDF: the Markdown rule under table 四 wraps, and pdftotext writes its end and
+    # the heading of 五 on one line (--- --- --五、存在的主要问题及改进情况)
+    text = PDFTOTEXT_ZHOUKOU_OFFICE.read_text(encoding="utf-8")
+    report = parse_document(text.encode(), "zhoukou_office.txt")
+    assert "s5" in report.to_dict()["sections_present"]
+    assert not [f for f in report.findings if f.rule == "section.missing" and "第五部分" in f.message]
+    (missing,) = [f for f in report.findings if f.rule == "cell.missing"]
+    assert missing.cells == ["s2.admin_fees.amount_wan_yuan"]
+
+
 def test_a_table_header_printed_where_a_section_belongs_shows_the_section_is_there():
     """Heading lost and the figures not printed as text (an image): the header words show table 四 is there."""
     text = edited(("四、政府信息公开行政复议、行政诉讼情况\n", ""),
