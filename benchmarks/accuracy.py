@@ -41,6 +41,9 @@ Documents (the truth is the same figures in every rendering of a report):
   markdownify, inscriptis, trafilatura, readability, lynx, w3m, links and pandoc -t plain: a cell per line,
   cells glued or spaced on one line, Markdown pipe tables, tables drawn as aligned columns):
   tests/fixtures/htmltext, htmltext-<tool>;
+- the text other projects' OCR writes from the same PDFs' page images, read as a ``.txt`` (the tesseract program
+  in page segmentation modes 3, 4 and 6, RapidOCR's boxes a line each or grouped into lines):
+  tests/fixtures/ocrtext;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -307,6 +310,14 @@ def htmltext_cases() -> Iterator[Case]:
                    extracted_truth(document, "htmltext"))
 
 
+def ocrtext_cases() -> Iterator[Case]:
+    """The text other projects' OCR writes from the same PDFs' page images (tests/fixtures/ocrtext: the tesseract
+    program in several page segmentation modes, RapidOCR's boxes), read as plain text: ocrtext-<tool>."""
+    for path in sorted((FIXTURES / "ocrtext").glob("*/*.txt")):
+        document, _, printer = path.name.removesuffix(".txt").rpartition(".")
+        yield Case(f"ocrtext-{path.parent.name}", f"{document}.{printer}", _reading(path), extracted_truth(document))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -483,7 +494,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
-                  markdown_cases(), extracted_cases(), htmltext_cases(),
+                  markdown_cases(), extracted_cases(), htmltext_cases(), ocrtext_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)))
         by_format: dict[str, Score] = {}

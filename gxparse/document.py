@@ -41,6 +41,10 @@ WORD_MARKS = frozenset({"无", "空"})
 # A row's first figure run into its label (PyMuPDF and pdfminer join words set close: 其他对外管理服务事项48 -3 765,
 # 行政诉讼（未经复议直接起诉）1 — 1): digits right after an ideograph or a closing bracket, with values after them.
 _ZEROS = re.compile(r"^00+$")
+# One-digit cells with the rules between them read as 1 by OCR (``010101010`` for 0|0|0|0|0): a count is never
+# printed with a leading zero, and only a run of single digits between 1s in the rules' places, two rules at
+# least, reads as cells (``016`` may as well be 0 and 16 run together: unread, ``OCR_NOISE``).
+_RULED_DIGITS = re.compile(r"^0(?:1\d){2,}$")
 # A piece of a neighbouring cell printed after a row's figures: text tools that sort words by their line put a
 # vertical group label's characters on the line of the row beside them (PyMuPDF's ``get_text(sort=True)``:
 # ``4.保护第三方合法权益 6 0 0 0 0 0 6 （三）不``, ``… 0 0 8结``). Units after figures are values, not pieces.
@@ -50,6 +54,12 @@ _FIGURES_BEFORE_PIECE = 3   # a row's figures, not a figure in prose (申请 3 �
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _RUN_ON_FIGURES = 2 * 16   # figures on a line: twice the widest row (table 四's 15 and a label figure) is rows run on
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
+# A table rule OCR read as a bar, alone (a quote beside it is the rule's serif read too: ``"|``) or glued to the
+# side of a figure (``|0``, ``12|``): no agency types a bar into a figure, and as a cell of its own it would end a
+# row's label among its figures.
+_RULE_ALONE = re.compile(r"^[\"“”'‘’]*[|丨]+[\"“”'‘’]*$")
+_BARRED_ROWS = 2
+_RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
@@ -162,6 +172,28 @@ def shows_ocr_noise(lines: list[Line]) -> bool:
         or any(_misread_between_figures(line.text.split("\t")) for line in lines if "\t" in line.text)
 
 
+def shows_rules_read(text: str) -> bool:
+    """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
+    between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
+    zero, and text tools write no rule at all — or as bars alone before a row's figures on ``_BARRED_ROWS`` rows
+    or more (``公开申请 | 0  0  0``: one such line may be a typed separator). Only rows of several figures split at
+    spaces count (a typed table delimits its cells by bars, ``pipe_delimited``)."""
+    barred = 0
+    for line in normalize_text(text).splitlines():
+        if pipe_delimited(line) or "\t" in line:
+            continue
+        words = line.split()
+        if sum(is_value(w) for w in words) < _NOISY_ROW_FIGURES:
+            continue
+        if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
+               or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w)) for i, w in enumerate(words)):
+            return True
+        barred += any(_RULE_ALONE.match(w) and is_value(after) for w, after in zip(words, words[1:]))
+        if barred >= _BARRED_ROWS:
+            return True
+    return False
+
+
 def _noise_in(values: list[str]) -> bool:
     """A count with a leading zero among ``values``, other than a thousands group split at a space from the
     figure before it (``1 016``)."""
@@ -209,9 +241,32 @@ def split_cells(line: str) -> list[str]:
     spaces alone, ``1 288`` cannot be told from two figures and stays two cells."""
     if "\t" in line:
         return figures_apart([grouped_by_commas(c.strip()) for c in line.split("\t")])
-    if line.count("|") >= 2:
+    if pipe_delimited(line):
         return figures_apart([grouped_by_commas(c.strip()) for c in line.strip().strip("|").split("|")])
-    return line.split()
+    return [cell for cell, _ in spaced_cells(line)]
+
+
+def pipe_delimited(line: str) -> bool:
+    """Whether a line's bars delimit its cells (a typed table, ``规章 | 1 | 0 | 4``) rather than stand between
+    the words of a line split at spaces, where OCR read a table's rules as bars (``予以公开  50 | 0  0  0 | 50``):
+    there a stretch between two bars holds a figure among other words."""
+    if "\t" in line or line.count("|") < 2:
+        return False
+    return not any(len(words := cell.split()) > 1 and any(is_value(w) for w in words) and grouped_by_commas(cell) == cell
+                   for cell in line.strip().strip("|").split("|"))
+
+
+def spaced_cells(line: str) -> list[tuple[str, float]]:
+    """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
+    the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``)."""
+    cells = []
+    for word in _WORD.finditer(line):
+        cell = _RULE_ALONE.sub("", word.group())
+        if is_value(figure := _RULE_EDGES.sub("", cell)):
+            cell = figure
+        if cell:
+            cells.append((cell, word.start() + len(word.group()) / 2))
+    return cells
 
 
 def figures_apart(cells: list[str]) -> list[str]:
@@ -239,10 +294,23 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
         cells = [*cells[:last_text], cells[last_text][:glued.start()], glued.group(), *cells[last_text + 1:]]
     # a run of zeros is that many zero cells: counts are never printed with a leading zero, so it can only be
     # cells of 0 whose separators the extraction lost (narrow columns, tabs printed as nothing)
-    cells = [*cells[:last_text + 1], *(z for c in cells[last_text + 1:] for z in (list(c) if _ZEROS.match(c) else [c]))]
+    cells = [*cells[:last_text + 1], *(z for i in range(last_text + 1, len(cells))
+                                       for z in _cells_run_together(cells[i], cells[i - 1] if i else ""))]
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]
     return Line("\t".join(cells), label, values, where, page)
+
+
+def _cells_run_together(cell: str, before: str) -> list[str]:
+    """A value cell that can only be several cells whose separators were lost: a run of zeros (``000``: narrow
+    columns, tabs printed as nothing) or one-digit cells with the rules between them read as 1
+    (``_RULED_DIGITS``) that is no thousands group split from the figure ``before`` it (``348 019``); any other
+    cell as it is."""
+    if _ZEROS.match(cell):
+        return list(cell)
+    if _RULED_DIGITS.match(cell) and not joins_group(before, cell):
+        return list(cell[::2])
+    return [cell]
 
 
 def _without_trailing_piece(cells: list[str]) -> list[str]:
@@ -275,9 +343,9 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             continue
         where = (f"第{page}页第{n}行" if page else f"第{n}行") + (f"第{k}段" if spaced else "")
         line = line_from_cells(split_cells(raw), where, page)
-        line.cells_delimited = "\t" in raw or raw.count("|") >= 2
-        if "\t" not in raw and raw.count("|") < 2 and " " in bare:
-            offsets = tuple(m.start() + len(m.group()) / 2 for m in _WORD.finditer(raw))
+        line.cells_delimited = "\t" in raw or pipe_delimited(raw)
+        if not line.cells_delimited and " " in bare:
+            offsets = tuple(offset for _, offset in spaced_cells(raw))
             # a figure cut from its label (``_GLUED_FIGURE``) has no place of its own in the line
             line.offsets = offsets if len(offsets) == line.text.count("\t") + 1 else ()
         line.after_gap, gap = gap, False

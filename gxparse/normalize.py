@@ -62,6 +62,26 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Chinese text written a word of one or two characters at a time (OCR programs' words joined by a space:
+# ``收 到 和 处 理 政府 信息``): where at least this share of the text's adjacent characters stand a space apart,
+# and as many pairs as a line of text holds, the spaces between Chinese characters are no word breaks. Typeset
+# text spaces a few labels in distributed alignment (at most an eighth of its pairs in the renderings of
+# tests/fixtures/extracted), OCR's words two thirds and more (tests/fixtures/ocrtext).
+SPACED_SHARE = 0.5
+_SPACED_PAIRS = 20
+_CJK_SPACED = re.compile(r"(?<=[\u4e00-\u9fff、，。；：《》“”（）]) (?=[\u4e00-\u9fff、，。；：《》“”（）])")
+_CJK_ADJACENT = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+
+
+def unspaced_cjk(text: str) -> str:
+    """``text`` with the single spaces between its Chinese characters and punctuation taken out where it is
+    written spaced (``SPACED_SHARE``); any other text as it is. Runs of spaces (a table's columns) stay."""
+    spaced = sum(1 for _ in _CJK_SPACED.finditer(text))
+    if spaced < _SPACED_PAIRS or spaced < SPACED_SHARE * (spaced + sum(1 for _ in _CJK_ADJACENT.finditer(text))):
+        return text
+    return _CJK_SPACED.sub("", text)
+
+
 def squash(text: str) -> str:
     """Normalised text with all whitespace removed (PDF layers put spaces between characters)."""
     return _WHITESPACE.sub("", normalize_text(text))

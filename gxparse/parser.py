@@ -12,7 +12,8 @@ from gxparse import limits, narrative
 from gxparse.cells import figure_count
 from gxparse.checks import run_checks
 from gxparse.extraction.cellstream import labelled_runs
-from gxparse.document import Document, Line, ReadNote, bounded_notes, lines_from_text, shows_ocr_noise
+from gxparse.document import (Document, Line, ReadNote, bounded_notes, lines_from_text, shows_ocr_noise,
+                               shows_rules_read)
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
@@ -22,6 +23,7 @@ from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
+from gxparse.normalize import unspaced_cjk
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
@@ -37,8 +39,9 @@ _log = logging.getLogger(__name__)
 
 
 def _read_text(data: bytes, source: str) -> Document:
-    lines = lines_from_text(unboxed(decode(data, source)))
-    return Document(lines, "text", ocr_text=shows_ocr_noise(lines))
+    text = unspaced_cjk(unboxed(decode(data, source)))
+    lines = lines_from_text(text)
+    return Document(lines, "text", ocr_text=shows_ocr_noise(lines) or shows_rules_read(text))
 
 
 def _read_html(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
