@@ -59,6 +59,9 @@ _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_ce
 # row's label among its figures.
 _RULE_ALONE = re.compile(r"^[\"“”'‘’]*[|丨]+[\"“”'‘’]*$")
 _BARRED_ROWS = 2
+# Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
+# words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
+_LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
@@ -175,7 +178,7 @@ def shows_ocr_noise(lines: list[Line]) -> bool:
 def shows_rules_read(text: str) -> bool:
     """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
     between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
-    zero, and text tools write no rule at all — or as bars alone before a row's figures on ``_BARRED_ROWS`` rows
+    zero, and text tools write no rule at all —, a letter read for a digit alone between figures (``3 o 0``), or as bars alone before a row's figures on ``_BARRED_ROWS`` rows
     or more (``公开申请 | 0  0  0``: one such line may be a typed separator). Only rows of several figures split at
     spaces count (a typed table delimits its cells by bars, ``pipe_delimited``)."""
     barred = 0
@@ -186,7 +189,9 @@ def shows_rules_read(text: str) -> bool:
         if sum(is_value(w) for w in words) < _NOISY_ROW_FIGURES:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
-               or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w)) for i, w in enumerate(words)):
+               or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w))
+               or w in _LOOKALIKE_DIGITS and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
+               for i, w in enumerate(words)):
             return True
         barred += any(_RULE_ALONE.match(w) and is_value(after) for w, after in zip(words, words[1:]))
         if barred >= _BARRED_ROWS:
@@ -258,7 +263,8 @@ def pipe_delimited(line: str) -> bool:
 
 def spaced_cells(line: str) -> list[tuple[str, float]]:
     """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
-    the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``)."""
+    the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
+    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``)."""
     cells = []
     for word in _WORD.finditer(line):
         cell = _RULE_ALONE.sub("", word.group())
@@ -266,7 +272,8 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
             cell = figure
         if cell:
             cells.append((cell, word.start() + len(word.group()) / 2))
-    return cells
+    return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
+             and is_value(cells[i + 1][0]) else cell, offset) for i, (cell, offset) in enumerate(cells)]
 
 
 def figures_apart(cells: list[str]) -> list[str]:

@@ -62,6 +62,15 @@ def test_one_digit_cells_with_the_rules_between_them_read_as_ones_are_cells():
     assert _values("行政处罚  101 1010\n") == [["101", "1010"]]
 
 
+def test_a_letter_alone_between_figures_is_the_digit_ocr_misread():
+    # RapidOCR's boxes grouped into lines, huangchuan_2021: 0 read as o
+    assert _values("1.本机关不掌握相关政府信息 0 0 0 o 0 0\n（一）予以公开 2 0 o 16 18\n") == \
+        [["0"] * 6, ["2", "0", "0", "16", "18"]]
+    assert shows_rules_read("（一）予以公开 2 0 o 16 18\n")
+    # at a row's end or before its figures a letter is no figure's
+    assert _values("行政许可 12 o\n") == [] and _values("规章 l 2 3\n") == [["2", "3"]]
+
+
 # --- telling OCR's text --------------------------------------------------------------------------------------
 
 def test_text_with_rules_read_into_its_rows_is_ocr_text():
