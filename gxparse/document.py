@@ -178,14 +178,19 @@ def shows_ocr_noise(lines: list[Line]) -> bool:
 def shows_rules_read(text: str) -> bool:
     """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
     between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
-    zero, and text tools write no rule at all —, a letter read for a digit alone between figures (``3 o 0``), or as bars alone before a row's figures on ``_BARRED_ROWS`` rows
-    or more (``公开申请 | 0  0  0``: one such line may be a typed separator). Only rows of several figures split at
+    zero, and text tools write no rule at all —, a letter read for a digit alone between figures (``3 o 0``), a
+    line of figures and such letters only (``bl oo oo``), or as bars alone before a row's figures, or glued to
+    the label's end, on ``_BARRED_ROWS`` rows or more (``公开申请 | 0  0  0``, ``政府信| 0  0``: one such line may be a
+    typed separator). Only rows of several figures split at
     spaces count (a typed table delimits its cells by bars, ``pipe_delimited``)."""
     barred = 0
     for line in normalize_text(text).splitlines():
         if pipe_delimited(line) or "\t" in line:
             continue
         words = line.split()
+        if len(words) >= _NOISY_ROW_FIGURES and all(_DIGIT_LOOKALIKE.match(w) or is_value(w) for w in words) \
+                and not all(is_value(w) for w in words):
+            return True   # a row's figures read as letters (``bl oo oo``): no sentence of a Chinese report
         if sum(is_value(w) for w in words) < _NOISY_ROW_FIGURES:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
@@ -193,7 +198,8 @@ def shows_rules_read(text: str) -> bool:
                or w in _LOOKALIKE_DIGITS and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
                for i, w in enumerate(words)):
             return True
-        barred += any(_RULE_ALONE.match(w) and is_value(after) for w, after in zip(words, words[1:]))
+        barred += any((_RULE_ALONE.match(w) or w.endswith(("|", "丨"))) and is_value(after)
+                      for w, after in zip(words, words[1:]))
         if barred >= _BARRED_ROWS:
             return True
     return False
