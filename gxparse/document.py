@@ -6,6 +6,7 @@ are then read from it the same way, so a report gives the same figures whatever 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -59,6 +60,7 @@ _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_ce
 # row's label among its figures.
 _RULE_ALONE = re.compile(r"^[\"“”'‘’]*[|丨]+[\"“”'‘’]*$")
 _BARRED_ROWS = 2
+_ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
@@ -179,18 +181,17 @@ def shows_rules_read(text: str) -> bool:
     """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
     between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
     zero, and text tools write no rule at all —, a letter read for a digit alone between figures (``3 o 0``), a
-    line of figures and such letters only (``bl oo oo``), or as bars alone before a row's figures, or glued to
+    line ending in figures read as letters (``_letters_for_figures``), or as bars alone before a row's figures, or glued to
     the label's end, on ``_BARRED_ROWS`` rows or more (``公开申请 | 0  0  0``, ``政府信| 0  0``: one such line may be a
     typed separator). Only rows of several figures split at
     spaces count (a typed table delimits its cells by bars, ``pipe_delimited``)."""
     barred = 0
     for line in normalize_text(text).splitlines():
+        if _letters_for_figures(line):
+            return True
         if pipe_delimited(line) or "\t" in line:
             continue
         words = line.split()
-        if len(words) >= _NOISY_ROW_FIGURES and all(_DIGIT_LOOKALIKE.match(w) or is_value(w) for w in words) \
-                and not all(is_value(w) for w in words):
-            return True   # a row's figures read as letters (``bl oo oo``): no sentence of a Chinese report
         if sum(is_value(w) for w in words) < _NOISY_ROW_FIGURES:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
@@ -203,6 +204,15 @@ def shows_rules_read(text: str) -> bool:
         if barred >= _BARRED_ROWS:
             return True
     return False
+
+
+def _letters_for_figures(line: str) -> bool:
+    """Whether a line ends in a row's figures OCR read as letters (``bl oo oo``, ``窗 | oo oo ll``): its last
+    ``_NOISY_ROW_FIGURES`` words or more, bars aside, are figures or letters OCR writes for them, two of them
+    os and ls alone (OCR's 0s and 1s: ``It is so`` is no such row) — no sentence of a Chinese report ends so."""
+    words = line.replace("|", " ").replace("丨", " ").split()
+    run = list(itertools.takewhile(lambda w: bool(_DIGIT_LOOKALIKE.match(w)) or is_value(w), reversed(words)))
+    return len(run) >= _NOISY_ROW_FIGURES and sum(bool(_ZEROS_AND_ONES.match(w)) for w in run) >= 2
 
 
 def _noise_in(values: list[str]) -> bool:

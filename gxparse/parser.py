@@ -194,7 +194,8 @@ def build_report(document: Document, source: str) -> Report:
                                     "未找到第二部分标题；表二按其行标签读取", []))
         zeros_blank = _zeros_printed_blank((s2, s3))
         all_read = _every_figure_read(_all_lines(sections), (s2, s3))
-        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read)
+        s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read,
+                      document.ocr_text)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -293,21 +294,24 @@ def _zeros_printed_blank(reads: tuple[TableRead, ...]) -> bool:
 
 
 def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
-             zeros_blank: bool = False, all_read: bool = False) -> TableRead:
+             zeros_blank: bool = False, all_read: bool = False, figures_lost: bool = False) -> TableRead:
     """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
     printed a row per line (table 三 was not a ``cell_stream``) of a report that prints its zeros blank
     (``zeros_blank``), a table 四 printed all blank; so too in a cell stream whose every figure the other tables
-    read (``all_read``: none can be table 四's)."""
+    read (``all_read``: none can be table 四's). Not where the text may have lost figures (``figures_lost``): text
+    another program's OCR wrote (it drops a row of figures it cannot read, which leaves table 四's headers with no
+    figure as a blank table does); one of whose tables 二 and 三 no figure was read prints no zero blank."""
     if "s4" in sections.headings:
         lines = _section_lines(sections, "s4")[skip:]
         read = read_s4(lines)
-        blank = None if read.table is not None or cell_stream or not zeros_blank else read_blank_s4(lines)
+        blank = None if read.table is not None or cell_stream or not zeros_blank or figures_lost \
+            else read_blank_s4(lines)
         return blank or read
     # Table 四 printed without its heading (or with one OCR garbled): one unlabelled row of 15 numbers
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
-        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank, all_read)
+        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank and not figures_lost, all_read)
     read = read_s4(candidates)
     findings.append(Finding("section.heading_missing", WARNING,
                             f"未找到第四部分标题；{candidates[0].where}的{s4_candidate_figures(candidates[0])}个数字"
