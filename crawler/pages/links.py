@@ -67,6 +67,10 @@ MAX_DATE_READ = 400          # a list item's, for the date printed beside its li
 # Options of a drop-down read: a province's drop-down of agencies lists a few hundred; one of 10⁵ (a 3.6 MB page)
 # gave 10⁵ links in 2.3 s of the spider's event loop.
 MAX_OPTIONS = 2_000
+# Links of one page or answer read, those past them left unread and said (``links_cut``): a column lists tens, a
+# 网站地图 a few thousand; an answer of 20,000 items was 40 s of the spider's event loop, every site's downloads
+# waiting, and a page of 10⁶ anchors minutes.
+MAX_PAGE_LINKS = 5_000
 SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
@@ -146,7 +150,12 @@ def answer_links(text: str, base_url: str, item_urls: tuple[ItemUrl, ...] = (),
                  branch: Branch | None = None) -> list[Link]:
     """The links of an API's JSON answer (a list page drawn by a script), items without an address given the
     one the script that asked builds (``item_urls``), a tree's closed branches the one ``branch`` makes."""
-    return _from_json(json_answer_links(text, base_url, item_urls=item_urls, branch=branch))
+    return _from_json(json_answer_links(text, base_url, item_urls=item_urls, branch=branch)[:MAX_PAGE_LINKS])
+
+
+def links_cut(root) -> bool:
+    """Whether a page holds more anchors than ``MAX_PAGE_LINKS``, those past them unread."""
+    return next(itertools.islice(root.iter("a", "area"), MAX_PAGE_LINKS, None), None) is not None
 
 
 def xml_answer_links(body: bytes, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[Link]:
@@ -216,7 +225,7 @@ class _Walker:
 
     def anchors(self, root) -> list[Link]:
         found = []
-        for a in root.iter("a", "area"):
+        for a in itertools.islice(root.iter("a", "area"), MAX_PAGE_LINKS):
             url = self.url(a.get("href"))
             if url is None:
                 continue
@@ -426,7 +435,8 @@ class _Walker:
         """The nearest heading before the element: among its preceding siblings, then its parents'. A link
         inside a heading (``<div class="box-title">通知公告<a class="more">更多</a></div>``) has that heading."""
         for ancestor in list(element.iterancestors())[:2]:
-            text = _heading_of(ancestor) if len(ancestor.xpath(".//a")) == 1 else ""
+            # counted to two only: a list of N links counted whole for each of them cost N² (20,000 links: minutes)
+            text = _heading_of(ancestor) if len(list(itertools.islice(ancestor.iterdescendants("a"), 2))) == 1 else ""
             if text:
                 return text
         node = element
