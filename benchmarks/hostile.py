@@ -6,9 +6,9 @@ each format parsed the same way in the same run.
     .venv/bin/python -m benchmarks.hostile --crawl
     .venv/bin/python -m benchmarks.hostile --web
 
-``--crawl`` runs the crawler's attacks instead (tests/crawler/test_crawl_hostile_lists.py and
-test_crawl_hostile_pages.py): the hostile sites crawled in one run beside a good one over real HTTP, and prints
-per site the pages fetched, its seconds, the crawl process's peak memory, its errors and requests dropped
+``--crawl`` runs the crawler's attacks instead (tests/crawler/test_crawl_hostile_lists.py,
+test_crawl_hostile_pages.py and test_crawl_hostile_loops.py, its script-drawn list at 10⁶ items): the hostile
+sites crawled in one run beside a good one over real HTTP, and prints per site the pages fetched, its seconds, the crawl process's peak memory, its errors and requests dropped
 unfetched, and the genuine reports yielded. Targets: every genuine report, no site failed, each under
 CRAWL_SECONDS.
 
@@ -51,6 +51,8 @@ CRAWL_SECONDS = 60
 WEB_GROWTH_MB = 100
 WEB_HEAD_TIMEOUT = 2.0
 WEB_CONNECTIONS = 40
+BIG_LIST_ITEMS = 1_000_000   # the script-drawn list's: a 46 MB answer
+CRAWL_TIMEOUT = 900          # the whole crawl's, 25 sites four at a time: a site not crawled by then is "missing"
 
 
 def _reader(data: bytes) -> str:
@@ -81,21 +83,26 @@ def _row(name: str, outcome: bounded.Outcome, normal: bounded.Outcome | None) ->
 def crawl_attacks() -> bool:
     """The crawler's attacks crawled together; prints a row a site; → whether every target was met."""
     from tests.crawler import test_crawl_hostile_lists as lists
+    from tests.crawler import test_crawl_hostile_loops as loops
     from tests.crawler import test_crawl_hostile_pages as pages
     from tests.crawler.hostile import HostileSite, crawled
 
+    looping, twin = loops.loops()
     sites = {"good": HostileSite("乙市"), **{name: make() for name, make in lists.SCENARIOS.items()},
              "paged-scans": pages.paged_scans()[0], "bundles": pages.picture_bundles()[0],
-             "answers": pages.list_answers(), "notices": pages.endless_notices(), "script": pages.big_script()}
+             "answers": pages.list_answers(), "notices": pages.endless_notices(), "script": pages.big_script(),
+             **{name: make() for name, make in loops.SCENARIOS.items()},
+             "big-list": loops.big_drawn_list(BIG_LIST_ITEMS), "loops": looping}
     options = {name: {"timeout": pages.TIMEOUT} for name in sites if name != "good"}
     met = True
-    print(f"  {'site':<15} {'finish':<10} {'pages':>6} {'asked':>6} {'seconds':>8} {'peak MB':>8} {'errors':>6} "
+    print(f"  {'site':<18} {'finish':<10} {'pages':>6} {'asked':>6} {'seconds':>8} {'peak MB':>8} {'errors':>6} "
           f"{'dropped':>7}  genuine")
-    with crawled(sites, Path(tempfile.mkdtemp(prefix="gxmon-hostile-crawl-")), options) as done:
+    with crawled(sites, Path(tempfile.mkdtemp(prefix="gxmon-hostile-crawl-")), options,
+                 timeout=CRAWL_TIMEOUT) as done:
         for summary in done.summary.sites:
             site = done.sites[summary.site_id]
             found = len(set(site.expected) & {item["final_url"] for item in done.items[summary.site_id]})
-            print(f"  {summary.site_id:<15} {summary.finish_reason:<10} {summary.pages_fetched:>6} {len(site.log):>6} "
+            print(f"  {summary.site_id:<18} {summary.finish_reason:<10} {summary.pages_fetched:>6} {len(site.log):>6} "
                   f"{summary.elapsed_seconds:>8.1f} {summary.peak_rss_mb:>8.0f} {summary.error_count:>6} "
                   f"{sum(summary.frontier_skipped.values()):>7}  {found}/{len(site.expected)}"
                   f"{'  failed: ' + summary.failure[:60] if summary.failure else ''}", flush=True)
@@ -103,6 +110,7 @@ def crawl_attacks() -> bool:
             met &= (found == len(site.expected) and (summary.failure is None or not site.expected)
                     and summary.elapsed_seconds < CRAWL_SECONDS)
         print(f"whole crawl {done.seconds:.1f} s")
+    twin.close()
     return met
 
 

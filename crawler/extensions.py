@@ -34,12 +34,18 @@ REPORTS = "gxmon/reports"
 
 def record_failure(stats: StatsCollector, request: Request, reason: str) -> None:
     """Remember a failed request for the summary (the first MAX_RECORDED_FAILURES of them)."""
+    record_unread(stats, request.url, reason)
+    if request.meta.get("role") == "start" and not stats.get_value(START_FAILURE):
+        stats.set_value(START_FAILURE, f"{request.url}: {reason}")
+
+
+def record_unread(stats: StatsCollector, url: str, reason: str) -> None:
+    """Remember for the summary's errors what of a page was left unread, and why (a page read in part fails no
+    site, even its start page)."""
     stats.inc_value("gxmon/failure_count")
     failures = stats.get_value(FAILURES) or []
     if len(failures) < MAX_RECORDED_FAILURES:
-        stats.set_value(FAILURES, [*failures, {"url": request.url, "reason": reason}])
-    if request.meta.get("role") == "start" and not stats.get_value(START_FAILURE):
-        stats.set_value(START_FAILURE, f"{request.url}: {reason}")
+        stats.set_value(FAILURES, [*failures, {"url": url, "reason": reason}])
 
 
 class CrawlSummaryWriter:

@@ -49,6 +49,9 @@ MAX_NODES = 20_000
 PARENT_KEYS = ("pid", "parentid")   # a flat tree's link to its parent (zTree simpleData: pId)
 MAX_LITERALS = 20               # JSON literals tried per script
 MAX_SCRIPT_CHARS = 2_000_000
+# An answer read for links: a list's page is tens of KB, a whole catalog in one answer a few MB; one of 46 MB (10⁶
+# items) took 2 s and 320 MB to decode, in the spider's event loop where every site's downloads wait.
+MAX_ANSWER_CHARS = 10_000_000
 _URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
 _LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
 _DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
@@ -66,7 +69,9 @@ def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tu
     """The links of an API's JSON answer (none when the text is not JSON). An item without an address gets
     the one the page's script builds from its fields (``item_urls``: ``'/detail.html?id=' + item.id``); a
     closed branch of a tree the one ``branch`` makes of its fields (``crawler.scripted.ztree``), else this answer's
-    URL asked with its ``id``."""
+    URL asked with its ``id``. An answer longer than ``MAX_ANSWER_CHARS`` gives none."""
+    if len(text) > MAX_ANSWER_CHARS:
+        return []
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer

@@ -64,7 +64,7 @@ from crawler.documents.parts import MAX_BUNDLE_BYTES, report_parts
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.documents.shown import loaded_bodies, script_files, viewed_file
 from crawler.documents.validators import validator_store
-from crawler.extensions import record_failure
+from crawler.extensions import record_failure, record_unread
 from crawler.hosts.hostnames import desktop_twin
 from crawler.hosts.mobilecopy import SeenArticles, article_lines, desktop_page, mobile_copies
 from crawler.hosts.scope import Scope
@@ -74,8 +74,8 @@ from crawler.items import ReportDocument
 from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
-from crawler.pages.links import (Link, answer_links, iso_date, page_functions, page_links, record_count, record_links,
-                                 xml_answer_links)
+from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
+                                 record_count, record_links, xml_answer_links)
 from crawler.scripted.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.scripted.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
 from crawler.scripted.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
@@ -88,6 +88,7 @@ from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
 from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
                                          hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates,
                                          routed)
+from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.nextdata import next_data_pages
 from crawler.scripted.querydetail import query_detail_requests
@@ -1229,6 +1230,11 @@ class ReportsSpider(scrapy.Spider):
         self.logger.info("failed %s: %s", request.url, reason)
         record_failure(self.crawler.stats, request, reason)
 
+    def _unread(self, response: Response, reason: str) -> None:
+        """What of a page or answer was left unread, said in the crawl's errors."""
+        self.logger.warning("%s: %s", response.url, reason)
+        record_unread(self.crawler.stats, response.url, reason)
+
     # -- small parsers -----------------------------------------------------------------------------
 
     def _parse_origin(self, response: Response, links: list[Link]) -> None:
@@ -1248,11 +1254,17 @@ class ReportsSpider(scrapy.Spider):
             text = _text(response)
             return record_links(text, response.url), record_count(text)
         if is_json_answer(response.body):
+            text = json_text(_text(response))
+            if len(text) > MAX_ANSWER_CHARS:   # neither its links nor its pages read
+                self._unread(response, f"an answer of {len(text)} characters, more than {MAX_ANSWER_CHARS}: not read")
+                return [], 0
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
             # a gkmlpt tree's catalogs, named by id alone (crawler.scripted.gkmlpt)
             templates += tree_items(response.url)
-            return answer_links(json_text(_text(response)), response.url, templates,
-                                self._trees.branches(response.url)), 0
+            links = answer_links(text, response.url, templates, self._trees.branches(response.url))
+            if len(links) == MAX_PAGE_LINKS:
+                self._unread(response, f"the links of an answer past its first {MAX_PAGE_LINKS} not read")
+            return links, 0
         if "api" in response.meta and is_xml_answer(response.body):
             # an older interface's XML (crawler.scripted.xmlanswers)
             templates = tuple(ItemUrl(*t) for t in response.meta["api"].get("item_urls", ()))
@@ -1262,6 +1274,8 @@ class ReportsSpider(scrapy.Spider):
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
         links = page_links(response.selector.root, response.url, functions)
+        if links_cut(response.selector.root):
+            self._unread(response, f"the links of a page past its first {MAX_PAGE_LINKS} not read")
         if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.scripted.gkmlpt
             links += catalog_links(response.selector.root, response.url, sid)
         if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.scripted.ztree)

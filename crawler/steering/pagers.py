@@ -38,6 +38,7 @@ import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from gxparse.normalize import squash
 
@@ -369,7 +370,10 @@ def json_page_urls(text: str, page_url: str) -> list[str]:
 def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The parameters (of the form or JSON body a script posts) that ask an API answering ``text`` to
     ``params`` for each of the list's other pages, at most ``MAX_POSTED_PAGES``. An answer giving its record
-    count only (RuoYi's ``{"total": 7, "rows": […]}``) is paged by the size the request asked for."""
+    count only (RuoYi's ``{"total": 7, "rows": […]}``) is paged by the size the request asked for; an answer
+    longer than ``MAX_ANSWER_CHARS`` is not read."""
+    if len(text) > MAX_ANSWER_CHARS:
+        return []
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):

@@ -40,6 +40,7 @@ class Answer:
     chunk: int = 64
     repeat: int = 1         # the body sent this many times over: a 2 GB answer from 1 MB held
     etag: str | None = None  # sent with it; a request naming it in If-None-Match is answered 304
+    location: str | None = None   # sent with it (a redirect)
 
     @property
     def length(self) -> int:
@@ -182,6 +183,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", answer.content_type)
             if answer.etag:
                 self.send_header("ETag", answer.etag)
+            if answer.location:
+                self.send_header("Location", answer.location)
             self.send_header("Content-Length", str(answer.length))
             self.end_headers()
             if not trickle:
