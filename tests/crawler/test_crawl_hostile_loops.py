@@ -18,7 +18,6 @@ import pytest
 from crawler.pages.links import MAX_PAGE_LINKS
 from crawler.settings import CONCURRENT_REQUESTS, GXMON_CHALLENGES_PER_HOST, REDIRECT_MAX_TIMES
 from crawler.spiders.reports import MAX_SITEMAPS
-from crawler.steering.pagers import MAX_GENERATED_PAGES
 from crawler.steering.traps import MAX_BARREN, MAX_CHAIN
 from tests.crawler.hostile import FAST, Answer, HostileSite, crawled, page, report_page
 
@@ -119,8 +118,9 @@ def endless_challenge() -> HostileSite:
 
 
 def endless_gkmlpt() -> HostileSite:
-    """A 广东 gkmlpt platform whose 年报 catalog API never ends: page N lists twenty new report-looking items and
-    claims a total twenty more than it has shown so far; its first page lists the genuine reports too."""
+    """A 广东 gkmlpt platform whose 年报 catalog API never ends: page N lists twenty new report-looking items, 20 a
+    page, and claims a total of one page more than it has shown so far; its first page lists the genuine reports
+    too."""
     site = HostileSite("亥市")
     genuine = [{"title": f"{agency}{year}年政府信息公开工作年度报告", "url": url, "first_publish_time": 1705708800}
                for url, (agency, year) in site.expected.items()]
@@ -133,7 +133,7 @@ def endless_gkmlpt() -> HostileSite:
         fake = [{"title": f"{site.name}第{n * 20 + k}局2023年政府信息公开工作年度报告",
                  "url": f"{site.base}/gk/{n * 20 + k}.html", "first_publish_time": 1705708800} for k in range(20)]
         articles = (genuine if n == 1 else []) + fake
-        return Answer(json.dumps({"total": (n + 1) * 20 + len(genuine), "page": n, "articles": articles},
+        return Answer(json.dumps({"total": (n + 1) * 20 + len(genuine), "page": n, "pageSize": 20, "articles": articles},
                                  ensure_ascii=False).encode(), "application/json")
 
     site.dynamic["/gkmlpt/api/all/2059"] = catalog
@@ -252,8 +252,9 @@ def test_a_challenge_writing_a_new_cookie_forever_is_given_up_and_named(crawl):
     assert summary.failure and "加速乐" in summary.failure
 
 
-def test_an_endless_gkmlpt_catalog_asks_at_most_the_generated_pages(crawl):
-    assert 1 <= len(_asked(crawl, "gkmlpt", "/gkmlpt/api/all/2059")) <= MAX_GENERATED_PAGES
+def test_an_endless_gkmlpt_catalog_asks_only_the_pages_its_first_page_claims(crawl):
+    # 46 items of 20 a page; every later page claiming 20 more made it MAX_POSTED_PAGES pages of new items
+    assert len(_asked(crawl, "gkmlpt", "/gkmlpt/api/all/2059")) == 3
 
 
 def test_sitemaps_named_by_the_hundred_thousand_ask_at_most_the_sitemaps_bound(crawl):
