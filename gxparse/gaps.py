@@ -20,7 +20,7 @@ from gxparse.model import Evidence, Gap
 from gxparse.notewords import explains_notes
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
-from gxparse.sections import Sections, table_header_lines
+from gxparse.sections import Sections, embedded_heading, table_header_lines
 from gxparse.tables.tableread import TableRead
 from gxparse.template import HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTIONS, Section
 
@@ -240,6 +240,9 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     lookalike = _unrecognised_heading(between, section)
     if lookalike is not None:
         return Gap(False, [line_evidence(lookalike)], "有一行带该部分序号，但标题与模板不同")
+    embedded = next((ln for ln in between if embedded_heading(ln, section)), None)
+    if embedded is not None:
+        return Gap(False, [line_evidence(embedded)], "该部分的标题印在一行其他文字之中，未能作为标题读取")
     # glued cells are unread even where a table took their line: no figure can be read from them
     unread = [ln for ln in between if _glued_cells(ln) or _unread_list(ln, section)
               or (figure_count(ln.values) >= _TABLE_ROW_VALUES and ln.where not in used)]

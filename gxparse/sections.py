@@ -19,6 +19,7 @@ _MARKS = re.compile(r"^[#>*_]+|\*\*|__")   # Markdown heading marks, quotes and 
 _RULE_RUN = re.compile(r"^[|:\-—=+]*-{3,}[|:\-—=+]*")
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _HEADER_WORDS = 2   # distinct header words of a table that show it printed (one alone could be a word of prose)
+_TITLE_GAP = 4      # characters between a section's number and its title words in a heading glued into a line
 
 
 @dataclass
@@ -94,6 +95,16 @@ def glued_heading(line: Line) -> tuple[Section, Line] | None:
             rest = text[m.end():].lstrip("*_ ")
             return section, replace(line, text=rest, label=rest)
     return None
+
+
+def embedded_heading(line: Line, section: Section) -> bool:
+    """Whether ``line`` prints ``section``'s numbered title after other text (a rule drawn as a dash run that a
+    PDF-to-text tool joined to the heading's line, ``--- --五、存在的主要问题及改进情况``): the heading is printed,
+    though the line is not a heading. The number must not end a larger one (十五、); the search is linear in the
+    line (bounded gap)."""
+    number = rf"(?<![一二三四五六七八九十0-9])第?{section.numeral}(?:部分)?[、.:]"
+    text = squash(line.text)
+    return any(re.search(rf"{number}.{{0,{_TITLE_GAP}}}?(?:{anchor})", text) for anchor in section.anchors)
 
 
 def table_header_lines(lines: Sequence[Line], key: str) -> list[Line]:
