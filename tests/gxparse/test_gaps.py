@@ -16,7 +16,6 @@ from tests.gxparse.seeds import seed_bytes
 
 KAIFENG = seed_bytes("kaifeng_2021").decode()
 TABLE_3 = KAIFENG[KAIFENG.index("(本列数据的勾稽关系"):KAIFENG.index("四、政府信息公开行政复议")]
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ROW_8 = "\t\t8.属于行政查询事项\t\t5\t1\t0\t0\t8\t0\t14\n"
 
 
@@ -139,17 +138,6 @@ def test_title_words_beyond_the_gap_after_a_number_are_no_heading_and_a_long_lin
     started = time.perf_counter()
     assert not embedded_heading(line, SECTION_BY_KEY["s5"])
     assert time.perf_counter() - started < 1
-
-
-def test_pdftotext_joining_a_dash_rule_to_a_heading_makes_no_missing_section():
-    """pdftotext's text view of zhoukou_office joins table 四's bottom rule to 五's heading; the report lacks
-    table 三 (that section.missing is deserved) but prints 五."""
-    document = FIXTURES / "extracted" / "pdftotext" / "zhoukou_office_2021.textview.txt"
-    report = parse_document(document.read_bytes(), document.name)
-    missing = [f.message[:6] for f in report.findings if f.rule == "section.missing"]
-    assert missing == ["缺少第三部分"]
-    (five,) = [f for f in report.findings if f.rule == "section.not_found" and "第五部分" in f.message]
-    assert "--五、存在的主要问题及改进情况" in five.evidence[0].text
 
 
 def test_sections_beyond_the_end_of_a_fragment_are_not_found_not_missing():
