@@ -81,8 +81,7 @@ def row_gaps(read: TableRead, row_keys: Sequence[str], context: TableContext,
 def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext,
              match: Callable[[str], str | None], label_of: Callable[[str], str | None]) -> Gap:
     key = row_keys[index]
-    # a cell stream's reader keeps a row for every key: one with no label and no figure is nothing printed
-    if key in read.rows and row_evidence(read.rows[key]).text:
+    if key in read.rows:
         return Gap(False, [row_evidence(read.rows[key])], "印有该行，但其数字无法逐列确定")
     if read.cell_per_line:
         if _stream_lacks(read, key, context, label_of):

@@ -272,26 +272,6 @@ def test_a_row_label_a_cell_stream_prints_without_figures_is_unread_not_missing(
     assert "s2.admin_fees.amount_wan_yuan" in [c for f in report.findings if f.rule == "cell.unread" for c in f.cells]
 
 
-PDFMINER_FLOW_ZHOUKOU_OFFICE = Path(__file__).parents[1] / "fixtures/extracted/pdfminer-flow/zhoukou_office_2021.libreoffice.txt"
-
-
-def test_a_row_a_cell_stream_read_by_column_holds_with_nothing_printed_is_no_printed_row():
-    # pdfminer's text flow writes table 二 a column at a time; the stream reader keeps a row for every item, and
-    # the one it found nothing of (行政事业性收费, left out by the report) holds no label and no figure: no
-    # evidence that the row is printed, so the cell stream's own rule decides (every other row read whole,
-    # no word of the label printed: missing)
-    text = PDFMINER_FLOW_ZHOUKOU_OFFICE.read_text(encoding="utf-8")
-    (missing,) = [f for f in parse_document(text.encode(), "zhoukou_office.txt").findings if f.rule == "cell.missing"]
-    assert missing.cells == ["s2.admin_fees.amount_wan_yuan"] and all(e.text for e in missing.evidence)
-
-
-def test_a_row_a_cell_stream_read_by_column_prints_the_label_of_is_unread_not_missing():
-    text = PDFMINER_FLOW_ZHOUKOU_OFFICE.read_text(encoding="utf-8").replace("行政强制\n", "行政强制\n行政事业性收费\n", 1)
-    report = parse_document(text.encode(), "zhoukou_office.txt")
-    assert "cell.missing" not in [f.rule for f in report.findings]
-    assert "s2.admin_fees.amount_wan_yuan" in [c for f in report.findings if f.rule == "cell.unread" for c in f.cells]
-
-
 def test_the_report_title_repeated_and_a_table_caption_where_a_row_belongs_do_not_hide_its_absence():
     # the tables on sheets of their own, each under the report's title and named 表二, 表三 (xlsx-tables)
     title = KAIFENG.splitlines()[0]
