@@ -54,6 +54,9 @@ _UNITS = frozenset({"件", "个", "条", "项", "次", "人", "人次", "家", "
 _FIGURES_BEFORE_PIECE = 3   # a row's figures, not a figure in prose (申请 3 件)
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _RUN_ON_FIGURES = 2 * 16   # figures on a line: twice the widest row (table 四's 15 and a label figure) is rows run on
+# Pieces a text joined by spaces is split into, a line each: a report page's text nodes are hundreds (368 in the
+# widest of tests/fixtures/htmltext); a text of more is read as written, never made into more lines than it has.
+MAX_SPACED_PIECES = 20_000
 _WORD = re.compile(r"\S+")   # a cell of a text line split at spaces (``split_cells``)
 # A table rule OCR read as a bar, alone (a quote beside it is the rule's serif read too: ``"|``) or glued to the
 # side of a figure (``|0``, ``12|``): no agency types a bar into a figure, and as a cell of its own it would end a
@@ -355,7 +358,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     out = []
     gap = False
     # a tool that joins a page's text nodes by spaces wrote every line so, its headings inside its prose too
-    spaced = any(_runs_on(raw) for raw in raws)
+    spaced = any(_runs_on(raw) for raw in raws) and sum(len(raw.split()) for raw in raws) <= MAX_SPACED_PIECES
     for n, k, raw in ((n, k, cell) for n, line in enumerate(raws, start=first_lineno)
                       for k, cell in enumerate(line.split() if spaced else [line], start=1)):
         if not raw.strip():
