@@ -400,8 +400,13 @@ class ReportsSpider(scrapy.Spider):
         """The column's other pages: script pagers, data-proxy pages, pager links."""
         text = _text(response)
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
+        # An answer asked because an earlier answer's count named it names no more pages by its own count: a list
+        # whose count grew with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES.
+        counting = not response.meta.get("counted")
+        counted: list[str] = []
         if is_json_answer(response.body):
-            urls += json_page_urls(json_text(text), response.url)
+            counted = json_page_urls(json_text(text), response.url) if counting else []
+            urls += counted
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
@@ -432,6 +437,7 @@ class ReportsSpider(scrapy.Spider):
             meta = self._list_meta(response, url, subsite)
             if url in more:
                 meta["more"] = more[url]
+            meta["counted"] = url in counted
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                  meta=meta)
         if (form := proxy_form(response.url, response.request.method, records)) is not None \
@@ -444,11 +450,14 @@ class ReportsSpider(scrapy.Spider):
         elif (api := meta.get("api")) and api["method"] == "POST":
             data = [tuple(p) for p in api["data"]]
             # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page)
-            pages = json_page_params(json_text(text), data) if is_json_answer(response.body) else \
-                fragment_page_params(response.selector.root, data) if isinstance(response, TextResponse) else []
+            if is_json_answer(response.body):
+                pages = json_page_params(json_text(text), data) if counting else []
+            else:
+                pages = fragment_page_params(response.selector.root, data) if isinstance(response, TextResponse) else []
             for params in pages:
                 request = self._api_request(response.url, {**api, "data": params},
-                                            self._list_meta(response, response.url, subsite))
+                                            {**self._list_meta(response, response.url, subsite),
+                                             "counted": is_json_answer(response.body)})
                 if request is not None:
                     yield request
 

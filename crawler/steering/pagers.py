@@ -371,10 +371,9 @@ def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tupl
     """The parameters (of the form or JSON body a script posts) that ask an API answering ``text`` to
     ``params`` for each of the list's other pages, at most ``MAX_POSTED_PAGES``. An answer giving its record
     count only (RuoYi's ``{"total": 7, "rows": […]}``) is paged by the size the request asked for; an answer
-    longer than ``MAX_ANSWER_CHARS`` is not read. Only the first page's answer names them: a list whose count grew
-    with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES, each page new items."""
+    longer than ``MAX_ANSWER_CHARS`` is not read."""
     keys = _page_keys(params)
-    if len(text) > MAX_ANSWER_CHARS or not keys or int(params[keys[0]][1]) > 1:
+    if len(text) > MAX_ANSWER_CHARS or not keys:
         return []
     try:
         data = json.loads(text)
