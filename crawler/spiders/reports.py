@@ -50,9 +50,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import JsonRequest, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.gz import gunzip
 from scrapy.utils.response import get_base_url
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.coverage import PORTAL, Subsites
@@ -69,7 +67,6 @@ from crawler.hosts.hostnames import desktop_twin
 from crawler.hosts.mobilecopy import SeenArticles, article_lines, desktop_page, mobile_copies
 from crawler.hosts.scope import Scope
 from crawler.hosts.twinorigins import OriginTwins, page_sign
-from crawler.hosts.volatile import stable_url
 from crawler.items import ReportDocument
 from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
@@ -98,14 +95,15 @@ from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_f
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
                                        title_year)
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
-                                       OTHER_ANNUAL_REPORT_WORDS, PICTURE_PRIORITY, SITEMAP_PRIORITY, ExtraWords,
-                                       abbreviates, Judgement, Step, directory_heading, is_agency_name, is_more_link,
-                                       is_notice_column, is_view, judge, names_level_alone, names_notice_column,
-                                       short_of_report_season, undated_notices, page_priority, url_tokens)
+                                       OTHER_ANNUAL_REPORT_WORDS, PICTURE_PRIORITY, ExtraWords, abbreviates, Judgement,
+                                       Step, directory_heading, is_agency_name, is_more_link, is_notice_column, is_view,
+                                       judge, names_level_alone, names_notice_column, short_of_report_season,
+                                       undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (create_page_urls, fragment_page_params, fragment_page_urls, is_first_page_again,
@@ -139,12 +137,6 @@ _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
-MAX_SITEMAP_URLS = 50_000
-MAX_SUBSITEMAPS = 50
-# sitemaps asked of a site in all: an index lists sitemaps, yet one listing new indexes at every level asks 50,
-# 2,500, 125,000 … of them (a real site's index lists one sitemap a column, a few dozen)
-MAX_SITEMAPS = 2 * MAX_SUBSITEMAPS
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
@@ -166,7 +158,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(scrapy.Spider):
+class ReportsSpider(SitemapSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -1023,83 +1015,6 @@ class ReportsSpider(scrapy.Spider):
         else:
             yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
 
-    # -- other ways in: sitemaps -------------------------------------------------------------------
-
-    def _robots_parsed(self, robotparser, request: scrapy.Request) -> None:
-        """Read the sitemaps a host's robots.txt names (or its /sitemap.xml), once per host, once the host has
-        answered a page (or the crawl runs dry): a host answering only an anti-bot challenge is asked nothing more
-        (``crawler.steering.budget``), and its robots.txt is parsed before its first page's answer comes."""
-        parts = urlsplit(request.url)
-        self._robots[parts.netloc] = robotparser
-        if parts.netloc in self._sitemap_hosts:
-            return
-        self._sitemap_hosts.add(parts.netloc)
-        named = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or [])[:MAX_SUBSITEMAPS]
-        waiting = self._sitemaps_waiting.setdefault(parts.netloc, [])
-        for url in named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]:
-            if self._asks_sitemap(url):
-                waiting.append(url)
-        if self.budget.has_read(request.url):
-            for sitemap in self._waiting_sitemaps(parts.netloc):
-                self.crawler.engine.crawl(sitemap)
-
-    def _asks_sitemap(self, url: str) -> bool:
-        """Whether ``url``, a sitemap in scope not yet asked, is to be asked (and is, from now on, asked): at most
-        ``MAX_SITEMAPS`` of a site."""
-        if not self.scope.contains(url) or url in self._requested or self._sitemaps >= MAX_SITEMAPS:
-            return False
-        self._requested[url] = "sitemap"
-        self._sitemaps += 1
-        return True
-
-    def _waiting_sitemaps(self, host: str) -> Iterator[scrapy.Request]:
-        """The requests of the sitemaps of ``host`` waiting for it to answer a page."""
-        return (_sitemap_request(url, self) for url in self._sitemaps_waiting.pop(host, []))
-
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
-        try:
-            sitemap = Sitemap(body)
-        except ValueError:
-            return
-        if sitemap.type == "sitemapindex":
-            for entry in islice(sitemap, MAX_SUBSITEMAPS):
-                url = entry.get("loc", "")
-                if self._asks_sitemap(url):
-                    yield _sitemap_request(url, self)
-        elif sitemap.type == "urlset":
-            for entry in sitemap:
-                url = stable_url(entry.get("loc", "").strip())
-                if len(self._sitemap_urls) < MAX_SITEMAP_URLS and self.scope.contains(url) and not self._denied(url):
-                    self._sitemap_urls[url] = None
-
-    def _follow_sitemaps(self) -> int:
-        """Sitemap URLs no page linked: report-looking paths as documents, promising ones as pages."""
-        scheduled = 0
-        for url in self._sitemap_urls:
-            if url in self._requested or ATTACHMENT_HREF.search(url) and not _in_column_folder(url):
-                continue
-            judgement = judge("", "", url, extra=self._extra_words)
-            if _in_column_folder(url) and not url.endswith("/") and "index" not in url.rsplit("/", 1)[1]:
-                self._requested[url] = "document"
-                self._listed.add(url)
-                request = scrapy.Request(url, callback=self.parse_document, errback=self.on_error, meta={
-                    "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
-                    "verdict": Verdict.MAYBE.value, "link_text": "", "list_date": None, "listing_url": None,
-                    "subsite": PORTAL, "agency_hint": self.site.name})
-            elif judgement.step is Step.FOLLOW:
-                self._requested[url] = Step.FOLLOW.value
-                request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta={
-                    "role": "page", "hops": 1, "chain": 0, "subsite": PORTAL, "step": Step.FOLLOW.value,
-                    "link_text": ""})
-            else:
-                continue
-            self.crawler.engine.crawl(request)
-            scheduled += 1
-        return scheduled
-
     # -- other ways in: the site's search ------------------------------------------------------------
 
     def _may_search(self, url: str) -> bool:
@@ -1489,14 +1404,6 @@ class ReportsSpider(scrapy.Spider):
         return [url for url in urls if ATTACHMENT_HREF.search(url)]
 
 
-def _sitemap_request(url: str, spider: ReportsSpider) -> scrapy.Request:
-    """A sitemap's request, never filtered as a duplicate (the spider asks each once): a host sending every
-    address it lacks to its home page sends /sitemap.xml there too, and that redirect, seen first, would have
-    Scrapy's duplicate filter drop the start page's own redirect to the same page."""
-    return scrapy.Request(url, callback=spider.parse_sitemap, errback=spider.on_error, priority=SITEMAP_PRIORITY,
-                          meta={"role": "sitemap"}, dont_filter=True)
-
-
 def _part_urls(files: list[Link], holds_report: bool) -> list[str]:
     """Which of the attachments of an article's pages are parts of its report (``crawler.documents.parts``), in
     order."""
@@ -1552,12 +1459,6 @@ def _completed(named: str | None, full: str | None) -> str | None:
     if named and full and len(named) < len(full) and (full.endswith(named) or abbreviates(named, full)):
         return full
     return named
-
-
-def _in_column_folder(url: str) -> bool:
-    """The URL lies in a 年报 column's folder (``/zwgk/ndbg/202201/t20220128_5.html``)."""
-    folders = urlsplit(url).path.rsplit("/", 1)[0]
-    return any(COLUMN_URL_TOKEN.match(t) for t in url_tokens(folders))
 
 
 def _site_from_config(path: str, site_id: str) -> Site:

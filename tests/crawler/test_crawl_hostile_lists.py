@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from crawler.spiders.reports import MAX_FRAMES, MAX_SITEMAPS
+from crawler.spiders.reports import MAX_FRAMES
+from crawler.spiders.sitemaps import MAX_SITEMAPS
 from crawler.steering.pagers import MAX_GENERATED_PAGES, MAX_POSTED_PAGES
 from crawler.steering.traps import MAX_CHAIN
 from tests.crawler.hostile import Answer, HostileSite, crawled, page

@@ -17,7 +17,7 @@ import pytest
 
 from crawler.pages.links import MAX_PAGE_LINKS
 from crawler.settings import CONCURRENT_REQUESTS, GXMON_CHALLENGES_PER_HOST, REDIRECT_MAX_TIMES
-from crawler.spiders.reports import MAX_SITEMAPS
+from crawler.spiders.sitemaps import MAX_SITEMAPS
 from crawler.steering.traps import MAX_BARREN, MAX_CHAIN
 from tests.crawler.hostile import FAST, Answer, HostileSite, crawled, page, report_page
 

@@ -11,7 +11,7 @@ from scrapy.dupefilters import RFPDupeFilter
 from scrapy.http import Request, Response, TextResponse, XmlResponse
 from scrapy.settings import Settings
 
-from crawler.spiders.reports import MAX_SITEMAPS, MAX_SUBSITEMAPS
+from crawler.spiders.sitemaps import MAX_SITEMAPS, MAX_SUBSITEMAPS
 from tests.crawler.helpers import FILES, file_response
 
 NANHU = "http://www.nanhu.gov.cn"
