@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scrapy.http import Response, TextResponse
+
 # Files a report page may hold its report in (issue 4: PDF, DOC, DOCX, WPS, RTF, XLS, images).
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "rtf", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png",
                          "gif", "tif", "tiff")
@@ -68,3 +70,16 @@ def _package_type(body: bytes) -> str:
 
 def is_html(body: bytes, header: str | None = None) -> bool:
     return sniff_content_type(body, header) in ("text/html", "application/xhtml+xml")
+
+
+def header_value(response: Response, name: str) -> str | None:
+    """A header of the answer as text (headers are bytes; latin-1 keeps every byte)."""
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def response_text(response: Response) -> str:
+    """The answer as text: its declared encoding's, else UTF-8 with what does not decode replaced."""
+    if isinstance(response, TextResponse):
+        return response.text
+    return response.body.decode("utf-8", errors="replace")

@@ -55,7 +55,8 @@ from twisted.python.failure import Failure
 
 from crawler.coverage import PORTAL, Subsites
 from crawler.documents.bundle import PagedArticle, Part, PicturedPage
-from crawler.documents.content import ATTACHMENT_HREF, IMAGE_HREF, is_attachment, is_html, sniff_content_type
+from crawler.documents.content import (ATTACHMENT_HREF, IMAGE_HREF, header_value, is_attachment, is_html,
+                                       response_text, sniff_content_type)
 from crawler.documents.continuations import MAX_ARTICLE_BYTES, continuation_pages
 from crawler.documents.gone import gone_reason
 from crawler.documents.parts import MAX_BUNDLE_BYTES, report_parts
@@ -390,7 +391,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
         """The column's other pages: script pagers, data-proxy pages, pager links."""
-        text = _text(response)
+        text = response_text(response)
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
         # An answer asked because an earlier answer's count named it names no more pages by its own count: a list
         # whose count grew with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES.
@@ -516,15 +517,15 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
     def parse_runtime(self, response: Response) -> Iterator[scrapy.Request]:
         """A shell's webpack runtime file: its chunk map (``crawler.scripted.chunks``) given to the shell's bundles."""
         meta = {k: v for k, v in response.meta.items() if k != "bundles"}
-        meta["chunk_files"] = chunk_files(_text(response), response.meta["shell"]) if isinstance(response, TextResponse) \
-            else {}
+        meta["chunk_files"] = chunk_files(response_text(response), response.meta["shell"]) \
+            if isinstance(response, TextResponse) else {}
         yield from self._bundle_requests(response.meta["bundles"], meta)
 
     def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
         """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
         the shell or the route loading it is a 年报 column; then the chunks it loads on demand that may be."""
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
-        code, column = _text(response), response.meta.get("column", True)
+        code, column = response_text(response), response.meta.get("column", True)
         route = None if column else eager_column_route(code)
         if route:   # the app's 年报 route shows a component of this bundle: its requests are that column's
             meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
@@ -558,7 +559,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
         """A menu API's answer: the chunks of the views its routes called a 年报 column show."""
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
         views, files = response.meta["views"], response.meta["chunk_files"]
-        routes = menu_column_views(json_text(_text(response))) if is_json_answer(response.body) else []
+        routes = menu_column_views(json_text(response_text(response))) if is_json_answer(response.body) else []
         chunks = [LazyChunk(url, label, False) for label, component in routes
                   if (url := component_chunk(component, views, files)) is not None]
         yield from self._chunk_requests(chunks[:MAX_PER_BUNDLE], meta, response.meta["shell"], response.meta["history"])
@@ -761,7 +762,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
             yield self._item(response, meta.get("page_title") or meta["link_text"])
             return
         link_verdict = Verdict(meta["verdict"])
-        if not is_html(response.body, _header(response, "content-type")) or not isinstance(response, TextResponse):
+        if not is_html(response.body, header_value(response, "content-type")) or not isinstance(response, TextResponse):
             yield from self._read_file(response, link_verdict)
             return
         if reason := self._parse_gone(response):
@@ -967,7 +968,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
                              url)
         else:
             (page.attached if document else page.pictures).append(
-                Part(url, kind, response.body, _header(response, "etag"), _header(response, "last-modified")))
+                Part(url, kind, response.body, header_value(response, "etag"), header_value(response, "last-modified")))
         yield self._next_picture(page, response.meta)
 
     def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
@@ -997,7 +998,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
         """A further page of the article joins it (unless it is no web page); then the next, or the article."""
         article: PagedArticle = response.meta["article"]
         article.waiting.pop(0)
-        if isinstance(response, TextResponse) and is_html(response.body, _header(response, "content-type")):
+        if isinstance(response, TextResponse) and is_html(response.body, header_value(response, "content-type")):
             article.pages.append(response)
         yield from self._next_continuation(article)
 
@@ -1045,7 +1046,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
             return
         if step.api is not None:   # a script-drawn result page's API: its answer lists the results
             links = answer_links(json_text(response.text), response.url) if is_json_answer(response.body) else []
-        elif is_html(response.body, _header(response, "content-type")):
+        elif is_html(response.body, header_value(response, "content-type")):
             links = page_links(response.selector.root, response.url)
         else:
             return
@@ -1165,7 +1166,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
         """Compare the page with the same path's under the other origins of its host name
         (``crawler.hosts.twinorigins``): once two are shown to be one site, one is asked from then on."""
         if not self.twins.wants(response.url) or not isinstance(response, TextResponse) \
-                or not is_html(response.body, _header(response, "content-type")):
+                or not is_html(response.body, header_value(response, "content-type")):
             return   # a page past those an origin keeps, or an API's answer: no page to compare
         title = " ".join(response.selector.root.xpath("//title//text()"))
         if joined := self.twins.observe(response.url, page_sign(response.body, title, (link.url for link in links))):
@@ -1175,10 +1176,10 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
     def _parse_page_links(self, response: Response) -> tuple[list[Link], int] | None:
         """The links of a page and the number of datastore records on it; None when it is no page."""
         if _DATASTORE.search(response.body[:4096]) and not is_html(response.body):
-            text = _text(response)
+            text = response_text(response)
             return record_links(text, response.url), record_count(text)
         if is_json_answer(response.body):
-            text = json_text(_text(response))
+            text = json_text(response_text(response))
             if len(text) > MAX_ANSWER_CHARS:   # neither its links nor its pages read
                 self._unread(response, f"an answer of {len(text)} characters, more than {MAX_ANSWER_CHARS}: not read")
                 return [], 0
@@ -1193,7 +1194,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
             # an older interface's XML (crawler.scripted.xmlanswers)
             templates = tuple(ItemUrl(*t) for t in response.meta["api"].get("item_urls", ()))
             return xml_answer_links(response.body, response.url, templates), 0
-        if not isinstance(response, TextResponse) or not is_html(response.body, _header(response, "content-type")):
+        if not isinstance(response, TextResponse) or not is_html(response.body, header_value(response, "content-type")):
             return None
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
@@ -1362,7 +1363,7 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
         """The requests for the files a detail API's answer attaches (``files: [{name, url}]``) named as reports
         or as what may be one."""
         requests = []
-        for link in answer_links(json_text(_text(response)), response.url):
+        for link in answer_links(json_text(response_text(response)), response.url):
             verdict = classify_title(link.text)
             if is_attachment(link.url, link.text) and verdict.worth_fetching \
                     and link.url not in self._requested and self.scope.contains(link.url):
@@ -1439,7 +1440,7 @@ def _picture_type(response: Response) -> str | None:
     """A picture's media type, from its first bytes or else its Content-Type; None for anything else (an
     error page answered 200)."""
     sniffed = sniff_content_type(response.body)
-    declared = sniff_content_type(b"", _header(response, "content-type"))
+    declared = sniff_content_type(b"", header_value(response, "content-type"))
     kind = sniffed if sniffed.startswith("image/") else declared
     return kind if kind.startswith("image/") else None
 
@@ -1449,7 +1450,7 @@ def _part_type(response: Response) -> str | None:
     for a web page (an error page answered 200, a page where a file was linked)."""
     if is_html(response.body):
         return None
-    kind = sniff_content_type(response.body, _header(response, "content-type"))
+    kind = sniff_content_type(response.body, header_value(response, "content-type"))
     return None if kind in ("text/html", "application/xhtml+xml") else kind
 
 
@@ -1491,11 +1492,6 @@ def apply_site_settings(settings, site: Site) -> None:
         settings.set(name, value, priority="spider")
 
 
-def _header(response: Response, name: str) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
 def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Request:
     """A detail API's request: a GET of its address, or a POST of the id as the script sends it (JSON)."""
     return JsonRequest(url, data=body, **kwargs) if body is not None else scrapy.Request(url, **kwargs)
@@ -1504,9 +1500,3 @@ def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Reques
 def _file_name(url: str) -> str:
     """The last segment of an address's path (a bundle's file: index.6e5f4a3b.js)."""
     return urlsplit(url).path.rsplit("/", 1)[-1]
-
-
-def _text(response: Response) -> str:
-    if isinstance(response, TextResponse):
-        return response.text
-    return response.body.decode("utf-8", errors="replace")
