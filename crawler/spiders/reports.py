@@ -75,7 +75,7 @@ from crawler.pages.fragments import is_fragment
 from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
                                  record_count, record_links, xml_answer_links)
 from crawler.scripted.bundles import MAX_PER_SITE as MAX_BUNDLES
-from crawler.scripted.bundles import MOUNT_HINT, page_scripts, shell_runtime, shell_scripts
+from crawler.scripted.bundles import MOUNT_HINT, shell_runtime, shell_scripts
 from crawler.scripted.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
 from crawler.scripted.chunks import MAX_PER_SITE as MAX_CHUNKS
 from crawler.scripted.chunks import (MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk,
@@ -96,6 +96,7 @@ from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_f
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
@@ -139,7 +140,6 @@ _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
 MAX_FRAMES = 10             # frames of a frameset document read as its files
-MAX_SEARCH_SCRIPTS = 10      # inline scripts of a search result page read for the API that draws its results
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 MAX_TITLE_CHARS = 1000      # of a page's heading read for its title: a report's title is a few dozen
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
@@ -159,7 +159,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -1015,74 +1015,6 @@ class ReportsSpider(SitemapSteps, scrapy.Spider):
             yield self._continuation_request(article)
         else:
             yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
-
-    # -- other ways in: the site's search ------------------------------------------------------------
-
-    def _may_search(self, url: str) -> bool:
-        """A search box may send to the site, or to a government host (a province's unified search); not where
-        the host's robots.txt, read already, disallows it: such a box would take the place of another."""
-        robots = self._robots.get(urlsplit(url).netloc)
-        return (self.scope.contains(url) or self.scope.government(url)) and not self._denied(url) \
-            and (robots is None or robots.allowed(url, self.settings.get("USER_AGENT")))
-
-    def _search_site(self) -> int:
-        """Ask the site's search boxes for its reports (``crawler.steering.sitesearch``)."""
-        requests = self.site_search.first_requests(self.scope.contains, self.parse_search, self.on_error)
-        for request in requests:
-            self.crawler.engine.crawl(request)
-        return len(requests)
-
-    def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
-        """A result page: its report links are documents as any page's are (in scope, by their titles); then
-        the next result page, or the next term. An answer that is no page ends the box's search."""
-        step = response.meta["search"]
-        if step.page == 0:   # the robots.txt of a box on another host
-            first = self.site_search.after_robots(step, response.status, response.body,
-                                                  self.settings.get("USER_AGENT"), self.parse_search, self.on_error)
-            if first is not None:
-                yield first
-            return
-        if not isinstance(response, TextResponse):
-            return
-        if step.api is not None:   # a script-drawn result page's API: its answer lists the results
-            links = answer_links(json_text(response.text), response.url) if is_json_answer(response.body) else []
-        elif is_html(response.body, header_value(response, "content-type")):
-            links = page_links(response.selector.root, response.url)
-        else:
-            return
-        if not links and script_challenge(response.body):
-            return
-        for document in self._parse_documents(links, response.url):
-            if document.link.url not in self._requested:
-                yield self._document_request(document.link, document.verdict, response,
-                                             self.subsites.locate(document.link.url, PORTAL))
-        following = None
-        if step.api is None and not any(classify_title(link.text).worth_fetching for link in links):
-            # a page whose results a script draws: its API is asked instead (crawler.steering.sitesearch)
-            codes = response.xpath("//script[not(@src)]/text()").getall()[:MAX_SEARCH_SCRIPTS]
-            codes += self.site_search.files.get(step.endpoint, [])
-            following = self.site_search.script_request(step, codes, response.url, self.parse_search, self.on_error)
-            # the script may be a file of its own (search.js): read before the search goes on
-            following = following or self.site_search.script_file_request(
-                step, page_scripts(response.selector.root, response.url), response.url, self.parse_search_script,
-                self.on_error)
-        following = following or self.site_search.after(step, links, response.url, self.parse_search, self.on_error)
-        if following is not None:
-            yield following
-
-    def parse_search_script(self, response: Response) -> Iterator[scrapy.Request]:
-        """A result page's script file (``crawler.steering.sitesearch``): the API it asks with the words, else the next
-        file, else the search goes on as after a page listing nothing."""
-        step, page = response.meta["search"], response.meta["search_page"]
-        if isinstance(response, TextResponse):
-            self.site_search.read_script_file(step, response.text)
-        following = self.site_search.script_request(step, self.site_search.files.get(step.endpoint, []), page,
-                                                    self.parse_search, self.on_error) \
-            or self.site_search.script_file_request(step, response.meta["files_left"], page, self.parse_search_script,
-                                                    self.on_error) \
-            or self.site_search.after(step, [], page, self.parse_search, self.on_error)
-        if following is not None:
-            yield following
 
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 

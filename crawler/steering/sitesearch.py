@@ -13,8 +13,8 @@ the site's reports on server-rendered result pages, with a 下一页 link.
   an answer that is no page (an error, a captcha, a file, more than ``MAX_RESULT_BYTES``) ends the box's search.
   So a search costs at most ``MAX_ENDPOINTS * len(TERMS) * MAX_RESULT_PAGES`` requests, each within
   ``SEARCH_TIMEOUT``, and a box that answers nothing useful one or two;
-- a result page listing no report whose inline scripts (at most the spider's ``MAX_SEARCH_SCRIPTS``) ask a JSON
-  API with the words under a search key (``$.ajax({url: "/search/api", data: {q: q, page: page}})``, read by
+- a result page listing no report whose inline scripts (at most ``crawler.spiders.search.MAX_SEARCH_SCRIPTS``)
+  ask a JSON API with the words under a search key (``$.ajax({url: "/search/api", data: {q: q, page: page}})``, read by
   ``crawler.scripted.scriptapis``; the words are the ones the page's address carries) is drawn by a script: that API
   is asked instead, as the script asks it (a query, a form, a JSON body), and its answers are the term's result
   pages (their results: title, url), the next one the same call with its page key one more (a pager of
