@@ -57,9 +57,9 @@ from crawler.coverage import PORTAL, Subsites
 from crawler.documents.bundle import PagedArticle, Part, PicturedPage
 from crawler.documents.content import (ATTACHMENT_HREF, IMAGE_HREF, header_value, is_attachment, is_html,
                                        response_text, sniff_content_type)
-from crawler.documents.continuations import MAX_ARTICLE_BYTES, continuation_pages
+from crawler.documents.continuations import continuation_pages
 from crawler.documents.gone import gone_reason
-from crawler.documents.parts import MAX_BUNDLE_BYTES, report_parts
+from crawler.documents.parts import report_parts
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.documents.shown import loaded_bodies, script_files, viewed_file
 from crawler.documents.validators import validator_store
@@ -96,14 +96,15 @@ from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_f
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
                                        title_year)
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
-                                       OTHER_ANNUAL_REPORT_WORDS, PICTURE_PRIORITY, ExtraWords, abbreviates, Judgement,
-                                       Step, directory_heading, is_agency_name, is_more_link, is_notice_column, is_view,
+                                       OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, Judgement, Step,
+                                       directory_heading, is_agency_name, is_more_link, is_notice_column, is_view,
                                        judge, names_level_alone, names_notice_column, short_of_report_season,
                                        undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
@@ -159,7 +160,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, SearchSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -942,79 +943,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, scrapy.Spider):
         if item.status in (200, 304):
             self.subsites.report_found(meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
 
-    # -- the pictures of a report page's tables ------------------------------------------------------
-
-    def _picture_request(self, page: PicturedPage, meta: dict[str, Any]) -> scrapy.Request:
-        """The page's next attached part or picture. Never filtered as a duplicate: another page may show the
-        same picture, and a dropped request would lose the page's item. An attached part is fetched within the
-        site's download limit and what the bundle may still hold (``crawler.documents.parts.MAX_BUNDLE_BYTES``)."""
-        maxsize = self.settings.getint("REPORT_PICTURE_MAXSIZE")
-        if page.waits_for_document():
-            maxsize = max(MAX_BUNDLE_BYTES - page.size, 1)
-            maxsize = min(maxsize, self.settings.getint("DOWNLOAD_MAXSIZE") or maxsize)
-        return scrapy.Request(page.waiting[0], callback=self.parse_picture, errback=self.on_picture_error,
-                              dont_filter=True, priority=PICTURE_PRIORITY, meta={
-            "role": "picture", "page": page, "subsite": meta.get("subsite", PORTAL), "download_maxsize": maxsize})
-
-    def parse_picture(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
-        """A picture (or attached part) of the page joins its bundle (unless it is no picture, or a page
-        where a file was linked); then the next, or the item."""
-        page: PicturedPage = response.meta["page"]
-        document = page.waits_for_document()
-        url = page.waiting.pop(0)   # as the page names it, whatever redirects the request followed
-        kind = _part_type(response) if document else _picture_type(response)
-        if kind is None:
-            self.logger.info("not a %s, left out of %s: %s", "file" if document else "picture", page.item.final_url,
-                             url)
-        else:
-            (page.attached if document else page.pictures).append(
-                Part(url, kind, response.body, header_value(response, "etag"), header_value(response, "last-modified")))
-        yield self._next_picture(page, response.meta)
-
-    def on_picture_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
-        """A picture that cannot be fetched is left out; the page keeps the others, and once MAX_FAILED_PICTURES
-        failed, is archived with those that came (the rest counted in the frontier's skipped, pictures_given_up)."""
-        self._record_error(failure)
-        page: PicturedPage = failure.request.meta["page"]
-        if given_up := page.failed_one():
-            self.crawler.stats.inc_value("gxmon/frontier/pictures_given_up", given_up)
-        yield self._next_picture(page, failure.request.meta)
-
-    def _next_picture(self, page: PicturedPage, meta: dict[str, Any]) -> ReportDocument | scrapy.Request:
-        return self._picture_request(page, meta) if page.waiting else page.bundled()
-
-    # -- the further pages of a paged article ------------------------------------------------------------
-
-    def _continuation_request(self, article: PagedArticle) -> scrapy.Request:
-        """The article's next page, no larger than what the article may still hold. Never filtered as a
-        duplicate: the article's item waits for it."""
-        return scrapy.Request(article.waiting[0], callback=self.parse_continuation,
-                              errback=self.on_continuation_error, dont_filter=True, priority=PICTURE_PRIORITY,
-                              meta={"role": "continuation", "article": article,
-                                    "subsite": article.first.meta.get("subsite", PORTAL),
-                                    "download_maxsize": MAX_ARTICLE_BYTES - article.size})
-
-    def parse_continuation(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
-        """A further page of the article joins it (unless it is no web page); then the next, or the article."""
-        article: PagedArticle = response.meta["article"]
-        article.waiting.pop(0)
-        if isinstance(response, TextResponse) and is_html(response.body, header_value(response, "content-type")):
-            article.pages.append(response)
-        yield from self._next_continuation(article)
-
-    def on_continuation_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
-        """A further page that cannot be fetched is left out: the article is read from the pages that came,
-        and gxparse says what it could not find."""
-        self._record_error(failure)
-        article: PagedArticle = failure.request.meta["article"]
-        article.waiting.pop(0)
-        yield from self._next_continuation(article)
-
-    def _next_continuation(self, article: PagedArticle) -> Iterator[ReportDocument | scrapy.Request]:
-        if article.waiting and article.size < MAX_ARTICLE_BYTES:
-            yield self._continuation_request(article)
-        else:
-            yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
 
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
@@ -1366,24 +1294,6 @@ def _answered(item: ReportDocument, answer: DetailAnswer) -> ReportDocument:
     if answer.source and not title_agency(answer.title):
         item.agency = answer.source
     return item
-
-
-def _picture_type(response: Response) -> str | None:
-    """A picture's media type, from its first bytes or else its Content-Type; None for anything else (an
-    error page answered 200)."""
-    sniffed = sniff_content_type(response.body)
-    declared = sniff_content_type(b"", header_value(response, "content-type"))
-    kind = sniffed if sniffed.startswith("image/") else declared
-    return kind if kind.startswith("image/") else None
-
-
-def _part_type(response: Response) -> str | None:
-    """An attached part's media type, its Content-Type's unless that is generic, else what its bytes show; None
-    for a web page (an error page answered 200, a page where a file was linked)."""
-    if is_html(response.body):
-        return None
-    kind = sniff_content_type(response.body, header_value(response, "content-type"))
-    return None if kind in ("text/html", "application/xhtml+xml") else kind
 
 
 def _completed(named: str | None, full: str | None) -> str | None:

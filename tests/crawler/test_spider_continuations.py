@@ -69,13 +69,13 @@ def test_a_further_page_request_is_never_dropped_as_a_duplicate(spider):
 
 
 def test_a_further_page_may_be_no_larger_than_what_the_article_may_still_hold(spider, monkeypatch):
-    monkeypatch.setattr("crawler.spiders.reports.MAX_ARTICLE_BYTES", 10_000)
+    monkeypatch.setattr("crawler.spiders.reportparts.MAX_ARTICLE_BYTES", 10_000)
     [request] = spider.parse_document(file_response(FILE_OF[PAGE], PAGE, document_meta()))
     assert request.meta["download_maxsize"] == 10_000 - len((FILES / FILE_OF[PAGE]).read_bytes())
 
 
 def test_an_article_stops_asking_for_pages_once_it_holds_its_limit(spider, monkeypatch):
-    monkeypatch.setattr("crawler.spiders.reports.MAX_ARTICLE_BYTES", 6_000)
+    monkeypatch.setattr("crawler.spiders.reportparts.MAX_ARTICLE_BYTES", 6_000)
     assert _names(_fetch_all(spider)) == [PAGE, FURTHER[0]]   # 2,971 + 4,851 bytes: no room left for the third
 
 
