@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 import scrapy
@@ -74,29 +74,20 @@ from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
 from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
                                  record_count, record_links, xml_answer_links)
-from crawler.scripted.bundles import MAX_PER_SITE as MAX_BUNDLES
-from crawler.scripted.bundles import MOUNT_HINT, shell_runtime, shell_scripts
-from crawler.scripted.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
-from crawler.scripted.chunks import MAX_PER_SITE as MAX_CHUNKS
-from crawler.scripted.chunks import (MAX_PER_BUNDLE, LazyChunk, chunk_files, column_chunks, component_chunk,
-                                     eager_column_route, lazy_chunks, menu_column_views, router_api, says_column,
-                                     view_chunks)
+from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
-from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, DetailAnswer, detail_answer, detail_apis, detail_requests,
-                                         hash_templates, is_hash_route, item_id, posted_detail_apis, route_templates,
-                                         routed)
+from crawler.scripted.hashroutes import DetailAnswer, detail_answer, detail_requests, is_hash_route, item_id
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.nextdata import next_data_pages
 from crawler.scripted.querydetail import query_detail_requests
-from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body
-from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
+from crawler.scripted.scriptapis import ItemUrl
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
 from crawler.spiders.reportparts import ReportPartSteps
+from crawler.spiders.scripts import ScriptSteps
 from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
@@ -160,7 +151,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -470,173 +461,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, scrapy.Spider):
             prefix, suffix, first = opened
             yield f"{prefix}{first}{suffix}", [prefix, suffix, first]
 
-    def _script_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
-        """A page called a 年报 column whose list its script asks an API for (``crawler.scripted.scriptapis``): the
-        answer is the column's list, asked as the script asks it, with the script's way of making an item's
-        address."""
-        # A Vue page may bind an item's address in its template (<a :href="'/detail.html?id=' + item.id">)
-        # rather than write it in the script that asks.
-        bound = item_urls("\n".join(response.xpath("//@*[name()=':href' or name()='v-bind:href']").getall()))
-        codes = response.xpath("//script[not(@src)]/text()").getall()
-        # <router-link :to="'/detail/' + item.id">: a route of the app, after # unless its router keeps history
-        routes = item_urls("\n".join(response.xpath("//router-link/@*[name()=':to' or name()='v-bind:to']").getall()))
-        if routes and route_templates("\n".join(codes)):
-            bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
-        yield from self._script_api_requests(codes, bound, get_base_url(response),
-                                             self._column_part_meta(response, subsite))
-
-    def _bundles(self, response: TextResponse, subsite: int, column: bool) -> Iterator[scrapy.Request]:
-        """A single-page application's shell: its own script files (``crawler.scripted.bundles``), read once fetched
-        (``parse_bundle``) as the column's scripts when the shell is called a 年报 column, else for the routes
-        they name; at most ``MAX_BUNDLES`` a crawl."""
-        fetched = sum(1 for step in self._requested.values() if step == "bundle")
-        # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.scripted.chunks)
-        files = chunk_files("\n".join(response.xpath("//script[not(@src)]/text()").getall()), response.url)
-        urls = [url for url in shell_scripts(response.selector.root, response.url)
-                if url not in self._requested and self.scope.contains(url) and not self._denied(url)]
-        urls = urls[:max(0, MAX_BUNDLES - fetched)]
-        meta = {**self._column_part_meta(response, subsite), "role": "bundle", "shell": response.url,
-                "column": column, "chunk_files": files}
-        runtime = shell_runtime(response.selector.root, response.url) if urls and not files else None
-        if runtime is not None and runtime not in self._requested and self.scope.contains(runtime) \
-                and not self._denied(runtime) and fetched + len(urls) < MAX_BUNDLES:
-            # a runtime in a file of its own holds the chunk map: read before the bundles that need it
-            self._requested[runtime] = "bundle"
-            for url in urls:
-                self._requested[url] = "bundle"
-            yield scrapy.Request(runtime, callback=self.parse_runtime, errback=self.on_error,
-                                 priority=LIST_PAGE_PRIORITY, meta={**meta, "bundles": urls})
-            return
-        yield from self._bundle_requests(urls, meta)
-
-    def _bundle_requests(self, urls: list[str], meta: dict[str, Any]) -> Iterator[scrapy.Request]:
-        for url in urls:
-            self._requested[url] = "bundle"
-            yield scrapy.Request(url, callback=self.parse_bundle, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                                 meta=meta)
-
-    def parse_runtime(self, response: Response) -> Iterator[scrapy.Request]:
-        """A shell's webpack runtime file: its chunk map (``crawler.scripted.chunks``) given to the shell's bundles."""
-        meta = {k: v for k, v in response.meta.items() if k != "bundles"}
-        meta["chunk_files"] = chunk_files(response_text(response), response.meta["shell"]) \
-            if isinstance(response, TextResponse) else {}
-        yield from self._bundle_requests(response.meta["bundles"], meta)
-
-    def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
-        """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
-        the shell or the route loading it is a 年报 column; then the chunks it loads on demand that may be."""
-        meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
-        code, column = response_text(response), response.meta.get("column", True)
-        route = None if column else eager_column_route(code)
-        if route:   # the app's 年报 route shows a component of this bundle: its requests are that column's
-            meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
-        # the request functions of the bundles above, which a lazy chunk calls through their module
-        inherited = tuple(RequestFunction(*f) for f in response.meta.get("functions", ()))
-        if column or route:
-            yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
-                                                 response.meta.get("history", False), inherited)
-        depth = int(response.meta.get("chunk", 0))
-        if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
-            functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))]
-            yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions[:MAX_FUNCTIONS]},
-                                    depth)
-        if not depth:
-            yield from self._menu(response, code, meta)
-
-    def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
-        """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.scripted.chunks``), when the bundle can
-        load views: asked once, its answer read by ``parse_menu``."""
-        shell = response.meta["shell"]
-        menu = router_api(code, shell)
-        files = chunk_files(code, shell) or response.meta.get("chunk_files") or {}
-        if menu is None or not files or menu in self._requested or not self.scope.contains(menu) or self._denied(menu):
-            return
-        self._requested[menu] = "bundle"
-        yield scrapy.Request(menu, callback=self.parse_menu, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                             meta={**meta, "role": "bundle", "shell": shell, "views": view_chunks(code, files),
-                                   "chunk_files": files, "history": not route_templates(code)})
-
-    def parse_menu(self, response: Response) -> Iterator[scrapy.Request]:
-        """A menu API's answer: the chunks of the views its routes called a 年报 column show."""
-        meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
-        views, files = response.meta["views"], response.meta["chunk_files"]
-        routes = menu_column_views(json_text(response_text(response))) if is_json_answer(response.body) else []
-        chunks = [LazyChunk(url, label, False) for label, component in routes
-                  if (url := component_chunk(component, views, files)) is not None]
-        yield from self._chunk_requests(chunks[:MAX_PER_BUNDLE], meta, response.meta["shell"], response.meta["history"])
-
-    def _chunks(self, response: Response, code: str, column: bool, meta: dict[str, Any],
-                depth: int = 0) -> Iterator[scrapy.Request]:
-        """The chunks a bundle loads on demand that may hold a 年报 column's list (``crawler.scripted.chunks``), read as
-        the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
-        chunks = column_chunks(lazy_chunks(code, response.url, response.meta["shell"], response.meta.get("chunk_files")),
-                               column)
-        yield from self._chunk_requests(chunks, {**meta, "chunk_files": response.meta.get("chunk_files")},
-                                        response.meta["shell"], not route_templates(code), depth + 1)
-
-    def _chunk_requests(self, chunks: list[LazyChunk], meta: dict[str, Any], shell: str,
-                        history: bool, depth: int = 1) -> Iterator[scrapy.Request]:
-        """Chunks read as the column's bundles, called what their route is called; at most ``MAX_CHUNKS`` a crawl."""
-        fetched = sum(1 for step in self._requested.values() if step == "chunk")
-        for chunk in chunks[:max(0, MAX_CHUNKS - fetched)]:
-            if chunk.url in self._requested or not self.scope.contains(chunk.url) or self._denied(chunk.url):
-                continue
-            self._requested[chunk.url] = "chunk"
-            called = f"{meta.get('link_text', '')} {chunk.label}" if says_column(chunk.label) else meta.get("link_text", "")
-            yield scrapy.Request(chunk.url, callback=self.parse_bundle, errback=self.on_error,
-                                 priority=LIST_PAGE_PRIORITY, meta={**meta, "link_text": called.strip(), "role": "bundle",
-                                                                    "shell": shell, "chunk": depth,
-                                                                    "history": history})
-
-    def _column_part_meta(self, response: Response, subsite: int) -> dict[str, Any]:
-        """What a request made for a column page's own list carries: part of that page (hops and chain as
-        its own), called what the page is called."""
-        meta = response.meta
-        title = response.xpath("//title/text()").get("")
-        return {"role": "page", "hops": meta.get("hops", 0), "subsite": subsite, "chain": meta.get("chain", 0),
-                "list_of": meta.get("list_of") or response.url,
-                "link_text": f"{meta.get('link_text', '')} {title}".strip()}
-
-    def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
-                             meta: dict[str, Any], history: bool = False,
-                             inherited: tuple[RequestFunction, ...] = ()) -> Iterator[scrapy.Request]:
-        """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
-        ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
-        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
-        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
-                                       page_url))
-                 for code in codes for call in api_calls(code) + wrapped_calls(code, inherited)]
-        # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
-        details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
-        posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
-        for call, templates in calls[:MAX_API_CALLS]:
-            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
-                   "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
-                   "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]}
-            request = self._api_request(urljoin(page_url, call.url), api, meta)
-            if request is not None:
-                yield request
-
-    def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
-        """The request for one page of an API's list; None when it was made, or is out of scope."""
-        data = [tuple(p) for p in api["data"]]
-        if api["method"] == "GET" and data:
-            url = f"{url}{'&' if '?' in url else '?'}{urlencode(data)}"
-        body = json_body(data, api.get("bare", [])) if api.get("json") else None
-        key = f"{api['method']} {url} {urlencode(data) if api['method'] == 'POST' else ''}{' json' if body is not None else ''}"
-        if key in self._requested or not self.scope.contains(url) or self._denied(url):
-            return None
-        self._requested[key] = "list"
-        meta = {**meta, "api": api}
-        if body is not None:   # as the script sends it: an API reading a JSON body refuses a form
-            return JsonRequest(url, method="POST", data=body, callback=self.parse_page, errback=self.on_error,
-                               priority=LIST_PAGE_PRIORITY, meta=meta)
-        if api["method"] == "POST":
-            return scrapy.FormRequest(url, formdata=data, callback=self.parse_page, errback=self.on_error,
-                                      priority=LIST_PAGE_PRIORITY, meta=meta)
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                              meta=meta)
-
     def _postbacks(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """An ASP.NET list's later pages: its form posted back once per page, as a browser does (hidden fields
         as they are, no button clicked: the form's search button would answer search results)."""
@@ -942,7 +766,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, scrapy.Spider):
         meta = response.meta if isinstance(response, Response) else response.request.meta
         if item.status in (200, 304):
             self.subsites.report_found(meta.get("subsite", PORTAL), item.agency, item.year, item.final_url)
-
 
     # -- running dry: held documents, sitemaps, revisits --------------------------------------------
 
@@ -1339,6 +1162,3 @@ def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Reques
     return JsonRequest(url, data=body, **kwargs) if body is not None else scrapy.Request(url, **kwargs)
 
 
-def _file_name(url: str) -> str:
-    """The last segment of an address's path (a bundle's file: index.6e5f4a3b.js)."""
-    return urlsplit(url).path.rsplit("/", 1)[-1]
