@@ -34,7 +34,6 @@ reports (``crawler.steering.sitesearch``), then URLs of the site's sitemaps (rob
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -48,7 +47,7 @@ from lxml import etree
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import JsonRequest, Response, TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
@@ -77,7 +76,7 @@ from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, l
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
-from crawler.scripted.hashroutes import DetailAnswer, detail_answer, detail_requests, is_hash_route, item_id
+from crawler.scripted.hashroutes import detail_answer, detail_requests, is_hash_route, item_id
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.nextdata import next_data_pages
@@ -86,6 +85,7 @@ from crawler.scripted.scriptapis import ItemUrl
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.spiders.details import DetailSteps, answered_item, detail_api_request
 from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.scripts import ScriptSteps
 from crawler.spiders.search import SearchSteps
@@ -110,7 +110,6 @@ from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
-_MARKUP = re.compile(r"<[^<>]{0,2000}>")   # a tag of an answer's HTML, read as a space
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
 _SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
@@ -151,7 +150,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, DetailSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -568,7 +567,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scr
             self._note_detail(url, body)
         # The page that links it, whatever path the request takes (held documents are released when the crawl
         # runs dry, past the Referer middleware): file servers refuse downloads not referred by their site.
-        return _detail_request(url, body, callback=callback, errback=errback, headers={"Referer": response.url},
+        return detail_api_request(url, body, callback=callback, errback=errback, headers={"Referer": response.url},
                               priority=DOCUMENT_PRIORITY + (10 if verdict is Verdict.REPORT else 0), meta={
             "role": "document", "gxmon_document": True, "handle_httpstatus_list": [304],
             "verdict": verdict.value, "link_text": link.text, "list_date": link.date,
@@ -613,29 +612,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scr
             return
         yield from self._read_document_page(response, title, verdict)
 
-    def parse_detail(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
-        """A detail API's answer for a hash-route item: the report when it holds one (its title, date and
-        source from its fields), else the next detail API the script names."""
-        meta = response.meta
-        if self.traps.drops_listed(meta):
-            return
-        if response.status != 200:   # 304: nothing to read, the status is the news
-            yield self._detail_item(response, meta.get("link_text", ""), Verdict(meta["verdict"]))
-            return
-        answer = detail_answer(response.body)
-        if answer is None:
-            self.logger.info("no report in the detail answer %s (for %s)", response.url, meta["hash_route"])
-            yield from self._next_detail(response.request)
-            return
-        verdict = combine(Verdict(meta["verdict"]), classify_title(answer.title))
-        if not verdict.worth_fetching:
-            return
-        if not self._has_report_body(_MARKUP.sub(" ", answer.content)) \
-                and (files := self._parse_answer_files(response)):
-            yield from files   # 详见附件: the report is the file the answer attaches
-            return
-        yield _answered(self._detail_item(response, answer.title, verdict), answer)
-
     def _read_file(self, response: Response, verdict: Verdict) -> Iterator[ReportDocument]:
         """A document that is no page: a file, or an article given as a detail API's JSON (``{"title": …,
         "content": "<p>…<table>…"}``, kept as sent: gxparse reads its content), titled, dated and sourced by
@@ -644,7 +620,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scr
         if answer is None:
             yield self._item(response, response.meta.get("page_title") or response.meta["link_text"], verdict)
         elif (verdict := combine(verdict, classify_title(answer.title))).worth_fetching:
-            yield _answered(self._item(response, answer.title, verdict), answer)
+            yield answered_item(self._item(response, answer.title, verdict), answer)
 
     def _gone_item(self, response: TextResponse, reason: str) -> ReportDocument:
         """A document whose answer says it is no longer there: an absence, as a 404 is (its page is not kept)."""
@@ -652,33 +628,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scr
         item = self._item(response, response.meta.get("page_title") or response.meta["link_text"])
         item.gone, item.body, item.content_type = reason, b"", ""
         return item
-
-    def _detail_item(self, response: Response, title: str, verdict: Verdict) -> ReportDocument:
-        item = self._item(response, title, verdict)
-        item.url = response.meta["hash_route"]   # the report's address in the app; final_url is the API's
-        if response.request.method == "POST":   # one address answering every item: the route is the report's
-            item.final_url = item.url
-        return item
-
-    def on_detail_error(self, failure: Failure) -> Iterator[scrapy.Request]:
-        self._record_error(failure)
-        yield from self._next_detail(failure.request)
-
-    def _next_detail(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
-        """The next detail API for the same item, if the script names another."""
-        left = request.meta.get("details_left") or []
-        if left:
-            (url, body), rest = left[0], left[1:]
-            self._note_detail(url, body)
-            yield _detail_request(url, body, callback=request.callback, errback=request.errback,
-                                  priority=request.priority, meta={**request.meta, "details_left": rest}, dont_filter=True)
-
-    def _note_detail(self, url: str, body: dict | None) -> None:
-        """A detail API asked for an item: a GET's address is the report's, revisited as any document's; a
-        POST's answers every item, so it is no report's address."""
-        if body is None:
-            self._listed.add(url)
-        self._requested[url if body is None else f"POST {url} {json.dumps(body, sort_keys=True)}"] = "document"
 
     def _read_document_page(self, response: TextResponse, title: str, verdict: Verdict,
                             further: Sequence[TextResponse] = ()) -> Iterator[ReportDocument | scrapy.Request]:
@@ -1037,23 +986,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, scr
             return None
         (url, body), rest = asks[0], asks[1:]
         self._note_detail(url, body)
-        return _detail_request(url, body, callback=self.parse_detail, errback=self.on_detail_error,
+        return detail_api_request(url, body, callback=self.parse_detail, errback=self.on_detail_error,
                                priority=response.request.priority, dont_filter=True, meta={
                                    **response.meta, "verdict": verdict.value, "hash_route": response.url,
                                    "details_left": rest})
-
-    def _parse_answer_files(self, response: Response) -> list[scrapy.Request]:
-        """The requests for the files a detail API's answer attaches (``files: [{name, url}]``) named as reports
-        or as what may be one."""
-        requests = []
-        for link in answer_links(json_text(response_text(response)), response.url):
-            verdict = classify_title(link.text)
-            if is_attachment(link.url, link.text) and verdict.worth_fetching \
-                    and link.url not in self._requested and self.scope.contains(link.url):
-                request = self._document_request(link, verdict, response, response.meta.get("subsite", PORTAL))
-                if request is not None:
-                    requests.append(request)
-        return requests
 
     def _parse_table_pictures(self, response: TextResponse) -> list[str]:
         """The pictures holding the page's tables, when it prints them so (``crawler.documents.pictures``), at most
@@ -1111,14 +1047,6 @@ def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, V
     return [(f, Verdict.MAYBE) for f in candidates]
 
 
-def _answered(item: ReportDocument, answer: DetailAnswer) -> ReportDocument:
-    """The item of a detail API's answer, dated and sourced by its fields."""
-    item.published_at = iso_date(answer.published) if answer.published else item.published_at
-    if answer.source and not title_agency(answer.title):
-        item.agency = answer.source
-    return item
-
-
 def _completed(named: str | None, full: str | None) -> str | None:
     """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
     北川市发展和改革委员会, 教育局 of 北川市教育局)."""
@@ -1155,10 +1083,5 @@ def apply_site_settings(settings, site: Site) -> None:
         values["JOBDIR"] = f"{root}/{site.id}"
     for name, value in values.items():
         settings.set(name, value, priority="spider")
-
-
-def _detail_request(url: str, body: dict | None, **kwargs: Any) -> scrapy.Request:
-    """A detail API's request: a GET of its address, or a POST of the id as the script sends it (JSON)."""
-    return JsonRequest(url, data=body, **kwargs) if body is not None else scrapy.Request(url, **kwargs)
 
 
