@@ -206,3 +206,33 @@ def _rules(table: dict[str, Any], where: str) -> SiteRules:
                 raise ConfigError(f"{where}: rules.{key} pattern {pattern!r} is not a regular expression: {exc}") \
                     from None
     return SiteRules(**{k: tuple(v) for k, v in table.items()})
+
+
+def site_from_config(path: str, site_id: str) -> Site:
+    for site in load_sites(path):
+        if site.id == site_id:
+            return site
+    raise ValueError(f"{path}: no [[site]] with id {site_id!r}")
+
+
+def apply_site_settings(settings, site: Site) -> None:
+    """The site's politeness and limits, at "spider" priority (``-s`` on the command line still wins)."""
+    values = {
+        "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,
+        "DOWNLOAD_DELAY": site.delay,
+        "AUTOTHROTTLE_START_DELAY": max(site.delay, 0.1),
+        "CLOSESPIDER_PAGECOUNT": site.max_pages,
+        "CLOSESPIDER_TIMEOUT": site.max_time,
+        "GXMON_MAX_TOTAL_BYTES": site.max_total_bytes,
+        "DOWNLOAD_MAXSIZE": site.max_bytes,
+        "DOWNLOAD_TIMEOUT": site.timeout,
+        "RETRY_TIMES": site.retries,
+        "GXMON_PARSE_CPU_SECONDS": site.parse_seconds,
+        "GXMON_PARSE_TIMEOUT": 2 * site.parse_seconds,
+        "GXMON_PARSE_MEMORY_MB": site.parse_memory_mb,
+    }
+    root = settings.get("GXMON_JOBDIR_ROOT")
+    if root and not settings.get("JOBDIR"):
+        values["JOBDIR"] = f"{root}/{site.id}"
+    for name, value in values.items():
+        settings.set(name, value, priority="spider")

@@ -66,3 +66,26 @@ def report_parts(files: Sequence[Link], holds_report: bool) -> list[Link]:
 def _whole_report(link: Link) -> bool:
     """Named as a whole report of its own: a report's title (年度报告) and no part's word."""
     return classify_title(part_name(link)) is Verdict.REPORT and not names_part(link)
+
+
+def part_urls(files: list[Link], holds_report: bool) -> list[str]:
+    """Which of the attachments of an article's pages are parts of its report (``crawler.documents.parts``), in
+    order."""
+    return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
+
+
+def attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:
+    """Which files of a report page to fetch, and how sure we are each is the report.
+
+    Files named as a report are the report. Otherwise a report page's only file is its report, and images
+    on a report page are its scanned pages (each becomes a document); with several other unnamed files, or
+    on a page that only might be a report, gxparse decides file by file.
+    """
+    verdicts = [(f, classify_title(f.text)) for f in files]
+    named = [(f, v) for f, v in verdicts if v is Verdict.REPORT]
+    if named:
+        return named
+    candidates = [f for f, v in verdicts if v is not Verdict.LOOKALIKE]
+    if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
+        return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
+    return [(f, Verdict.MAYBE) for f in candidates]

@@ -54,11 +54,11 @@ from twisted.python.failure import Failure
 
 from crawler.coverage import PORTAL, Subsites
 from crawler.documents.bundle import PagedArticle, Part, PicturedPage
-from crawler.documents.content import (ATTACHMENT_HREF, IMAGE_HREF, header_value, is_attachment, is_html,
-                                       response_text, sniff_content_type)
+from crawler.documents.content import (ATTACHMENT_HREF, header_value, is_attachment, is_html, response_text,
+                                       sniff_content_type)
 from crawler.documents.continuations import continuation_pages
 from crawler.documents.gone import gone_reason
-from crawler.documents.parts import report_parts
+from crawler.documents.parts import attachment_verdicts, part_urls
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.documents.shown import loaded_bodies, script_files, viewed_file
 from crawler.documents.validators import validator_store
@@ -73,6 +73,7 @@ from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
 from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
                                  record_count, record_links, xml_answer_links)
+from crawler.pages.metadata import PUBLISHED, SOURCE, WRITTEN
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
@@ -84,7 +85,7 @@ from crawler.scripted.querydetail import query_detail_requests
 from crawler.scripted.scriptapis import ItemUrl
 from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
-from crawler.siteconfig import Site, load_sites, site_from_url
+from crawler.siteconfig import Site, apply_site_settings, site_from_config, site_from_url
 from crawler.spiders.details import DetailSteps, answered_item, detail_api_request
 from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.scripts import ScriptSteps
@@ -94,9 +95,9 @@ from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
                                        title_year)
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
-                                       OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, Judgement, Step,
-                                       directory_heading, is_agency_name, is_more_link, is_notice_column, is_view,
-                                       judge, names_level_alone, names_notice_column, short_of_report_season,
+                                       OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, completed_agency, Judgement,
+                                       Step, directory_heading, is_agency_name, is_more_link, is_notice_column,
+                                       is_view, judge, names_level_alone, names_notice_column, short_of_report_season,
                                        undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
@@ -109,10 +110,6 @@ from crawler.steering.traps import TrapWatch
 from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
-_DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
-_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|发布于)\s*[:：]?\s*" + _DATE)
-_WRITTEN = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
-_SOURCE = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
 # plain strings: an XPath's default "smart" ones each know their parent, four times the cost on a report page
 _BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
 # Elements that hold an article's body on common CMSs (TRS, 大汉, 拓尔思, 网站群).
@@ -197,7 +194,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> ReportsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.site is None:
-            spider.site = _site_from_config(crawler.settings.get("GXMON_CONFIG"), spider._site_id_arg)
+            spider.site = site_from_config(crawler.settings.get("GXMON_CONFIG"), spider._site_id_arg)
             spider._set_up()
         apply_site_settings(crawler.settings, spider.site)
         if jobdir := crawler.settings.get("JOBDIR"):
@@ -649,14 +646,14 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
                 cap = self.settings.getint("REPORT_PICTURES_MAX")
                 pictures = pictures[:max(cap, 1 + len(further)) if scans else cap]
-            parts = _part_urls([f for page in [response, *further] for f in self._parse_attachments(page)], True) \
+            parts = part_urls([f for page in [response, *further] for f in self._parse_attachments(page)], True) \
                 if report_body else []
             bundle = PicturedPage(item, response.encoding, [*parts, *pictures], documents=frozenset(parts),
                                   pages=[Part(page.url, "text/html", page.body) for page in further])
             yield self._picture_request(bundle, meta) if bundle.waiting else bundle.bundled()
             return
         files = self._parse_attachments(response)
-        if parts := _part_urls(files, False):   # an article of parts (正文.pdf, 附表.xls): one report
+        if parts := part_urls(files, False):   # an article of parts (正文.pdf, 附表.xls): one report
             bundle = PicturedPage(self._item(response, title, verdict, texts[0]), response.encoding, parts,
                                   documents=frozenset(parts))
             yield self._picture_request(bundle, meta)
@@ -667,7 +664,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             return
         if not files and verdict is Verdict.REPORT:
             yield self._item(response, title, text=texts[0])  # neither text nor file: the page is all that was published
-        for link, file_verdict in _attachment_verdicts(files, verdict):
+        for link, file_verdict in attachment_verdicts(files, verdict):
             if link.url in self._requested:
                 continue
             yield self._document_request(link, file_verdict, response, meta.get("subsite", PORTAL),
@@ -697,7 +694,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             else headers.get("content-type", ""),
             link_text=link_text,
             page_title=title,
-            agency=_completed(title_agency(title), meta.get("agency_hint")) or source or title_agency(link_text)
+            agency=completed_agency(title_agency(title), meta.get("agency_hint")) or source or title_agency(link_text)
             or meta.get("agency_hint"),
             year=title_year(title) or title_year(link_text) or meta.get("list_year"),
             published_at=published,
@@ -962,13 +959,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
 
     @staticmethod
     def _parse_published(text: str) -> str | None:
-        match = _PUBLISHED.search(text) or _WRITTEN.search(text)
+        match = PUBLISHED.search(text) or WRITTEN.search(text)
         return iso_date(match.group(0)) if match else None
 
     @staticmethod
     def _parse_source(text: str) -> str | None:
         """The publishing body from the metadata line (来源：/发布机构：), when the title does not name it."""
-        match = _SOURCE.search(text)
+        match = SOURCE.search(text)
         return match.group(1) if match else None
 
     @staticmethod
@@ -1022,66 +1019,3 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             return []   # the content XPath walks every element: most pages have no picture at all
         urls = (response.urljoin(src) for src in response.xpath(_CONTENT_XPATH + "//img/@src").getall())
         return [url for url in urls if ATTACHMENT_HREF.search(url)]
-
-
-def _part_urls(files: list[Link], holds_report: bool) -> list[str]:
-    """Which of the attachments of an article's pages are parts of its report (``crawler.documents.parts``), in
-    order."""
-    return list(dict.fromkeys(link.url for link in report_parts(files, holds_report)))
-
-
-def _attachment_verdicts(files: list[Link], page: Verdict) -> list[tuple[Link, Verdict]]:
-    """Which files of a report page to fetch, and how sure we are each is the report.
-
-    Files named as a report are the report. Otherwise a report page's only file is its report, and images
-    on a report page are its scanned pages (each becomes a document); with several other unnamed files, or
-    on a page that only might be a report, gxparse decides file by file.
-    """
-    verdicts = [(f, classify_title(f.text)) for f in files]
-    named = [(f, v) for f, v in verdicts if v is Verdict.REPORT]
-    if named:
-        return named
-    candidates = [f for f, v in verdicts if v is not Verdict.LOOKALIKE]
-    if page is Verdict.REPORT and (len(candidates) == 1 or all(IMAGE_HREF.search(f.url) for f in candidates)):
-        return [(f, Verdict.REPORT) for f in candidates]  # one file, or the scanned pages of one report
-    return [(f, Verdict.MAYBE) for f in candidates]
-
-
-def _completed(named: str | None, full: str | None) -> str | None:
-    """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
-    北川市发展和改革委员会, 教育局 of 北川市教育局)."""
-    if named and full and len(named) < len(full) and (full.endswith(named) or abbreviates(named, full)):
-        return full
-    return named
-
-
-def _site_from_config(path: str, site_id: str) -> Site:
-    for site in load_sites(path):
-        if site.id == site_id:
-            return site
-    raise ValueError(f"{path}: no [[site]] with id {site_id!r}")
-
-
-def apply_site_settings(settings, site: Site) -> None:
-    """The site's politeness and limits, at "spider" priority (``-s`` on the command line still wins)."""
-    values = {
-        "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,
-        "DOWNLOAD_DELAY": site.delay,
-        "AUTOTHROTTLE_START_DELAY": max(site.delay, 0.1),
-        "CLOSESPIDER_PAGECOUNT": site.max_pages,
-        "CLOSESPIDER_TIMEOUT": site.max_time,
-        "GXMON_MAX_TOTAL_BYTES": site.max_total_bytes,
-        "DOWNLOAD_MAXSIZE": site.max_bytes,
-        "DOWNLOAD_TIMEOUT": site.timeout,
-        "RETRY_TIMES": site.retries,
-        "GXMON_PARSE_CPU_SECONDS": site.parse_seconds,
-        "GXMON_PARSE_TIMEOUT": 2 * site.parse_seconds,
-        "GXMON_PARSE_MEMORY_MB": site.parse_memory_mb,
-    }
-    root = settings.get("GXMON_JOBDIR_ROOT")
-    if root and not settings.get("JOBDIR"):
-        values["JOBDIR"] = f"{root}/{site.id}"
-    for name, value in values.items():
-        settings.set(name, value, priority="spider")
-
-

@@ -380,3 +380,11 @@ SITEMAP_PRIORITY = -500
 def page_priority(score: int) -> int:
     """A navigation request's priority: its score, in steps of 10 (few queues on disk under JOBDIR)."""
     return max(-400, min(400, score)) // 10 * 10
+
+
+def completed_agency(named: str | None, full: str | None) -> str | None:
+    """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
+    北川市发展和改革委员会, 教育局 of 北川市教育局)."""
+    if named and full and len(named) < len(full) and (full.endswith(named) or abbreviates(named, full)):
+        return full
+    return named
