@@ -30,6 +30,10 @@ reports (``crawler.steering.sitesearch``), then URLs of the site's sitemaps (rob
 ``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
 (``revisit``), so a withdrawn report shows up as a 404 item. A document page saying it is gone while answering
 200, or sent on to the home page (``crawler.documents.gone``), is such an absence too.
+
+The spider is composed of one mixin per other way to reports, each in its own module: ``sitemaps``, ``search``,
+``scripts`` (a page's script API requests, an app's bundles and chunks), ``details`` (detail APIs) and
+``reportparts`` (a report page's pictures, parts and further pages).
 """
 
 from __future__ import annotations
