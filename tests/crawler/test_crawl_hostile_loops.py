@@ -16,10 +16,10 @@ import re
 import pytest
 
 from crawler.pages.links import MAX_PAGE_LINKS
-from crawler.settings import CONCURRENT_REQUESTS, GXMON_CHALLENGES_PER_HOST, REDIRECT_MAX_TIMES
+from crawler.settings import GXMON_CHALLENGES_PER_HOST, REDIRECT_MAX_TIMES
 from crawler.spiders.sitemaps import MAX_SITEMAPS
 from crawler.steering.traps import MAX_BARREN, MAX_CHAIN
-from tests.crawler.hostile import FAST, Answer, HostileSite, crawled, page, report_page
+from tests.crawler.hostile import Answer, HostileSite, crawled, page, report_page
 
 BIG_ITEMS = 300_000    # items of the script-drawn list: 12 M characters (the benchmark's 10⁶ make 46 MB)
 WIDE_ITEMS = 20_000    # anchors of a column page, items of an answer under MAX_ANSWER_CHARS
@@ -235,9 +235,10 @@ def test_a_script_drawn_list_larger_than_the_answer_bound_is_not_read_and_said(c
 @pytest.mark.parametrize(("name", "path", "farm"), [("wide-page", "/ndbg/", "/w/"), ("wide-answer", "/api/all", "/b/")])
 def test_a_list_of_more_links_than_the_bound_is_read_to_it_and_said(crawl, name, path, farm):
     assert [e for e in _errors(crawl, name) if path in e and f"past its first {MAX_PAGE_LINKS}" in e]
-    # the pages the barren trap is seen at, and those already handed to the downloader then
-    assert crawl[0].summary.site(name).failure is None \
-        and len(_asked(crawl, name, farm)) <= MAX_BARREN + 1 + CONCURRENT_REQUESTS + FAST["concurrency"]
+    # the pages the barren trap is seen at, and those in flight then: handed to the downloader, or downloaded and
+    # waiting for the spider (Scrapy goes on downloading while the spider is behind, up to its scraper slot's
+    # 5 MB): how many depends on timing (122 seen in full runs), never on the 20,000 links
+    assert crawl[0].summary.site(name).failure is None and len(_asked(crawl, name, farm)) <= 2 * MAX_BARREN
 
 
 def test_frames_nested_cycling_or_framing_themselves_are_asked_once_each(crawl):
