@@ -140,9 +140,9 @@ _MORE = re.compile(r"^(?:更多|查看更多|more|>>|》》|»)", re.IGNORECASE)
 _OWN_PLATFORM = re.compile(r"^(?:本[级站机关]{0,2})?(?:政府)?(?:信息|政务)公开(?:目录|平台|专栏|专题|网|网站)?$")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?:年报|报告)?$")
 _URL_TOKEN = re.compile(r"[^a-z0-9]+")
+_TITLE_PARTS = re.compile(r"\s*[-_|｜—–>＞»]+\s*|\s{2,}")
 # A column of notices: its items are 关于…的通知, yet an agency with no 年报 column publishes its reports there as
 # 关于公布…年度报告的公告. Its name holds a look-alike word (通知, 公告) but names a list, never a document.
-_TITLE_PARTS = re.compile(r"\s*[-_|｜—–>＞»]+\s*|\s{2,}")
 _NOTICE_COLUMN = re.compile(r"^(?:通知公告|公告通知|通知通告|通告公告|公示公告|公告公示|通知|公告|通告|公示)(?:栏目|专栏|列表)?$")
 
 
