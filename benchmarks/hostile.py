@@ -136,7 +136,7 @@ def _trickle(data: bytes) -> Iterator[bytes]:
 def web_attacks() -> list[WebAttack]:
     from tests.web.serving import form_head
 
-    urlencoded, multipart = "application/x-www-form-urlencoded", "multipart/form-data; boundary=B"
+    multipart = "multipart/form-data; boundary=B"
     field = b'--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n'
     chunk = b"%x\r\n" % (1 << 20) + b"a" * (1 << 20) + b"\r\n"
     invalid = b"name=\xff\xfe&password=\xff\xfeabcdefg"

@@ -29,7 +29,6 @@ from gxparse.template import (
     row_label,
     s3_row_cells,
     s3_row_label,
-    s4_block_label,
 )
 
 Check = Callable[[Report], Iterator[Finding]]

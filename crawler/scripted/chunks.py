@@ -49,7 +49,7 @@ _CHUNK_FILE = re.compile(rf"""(["'])([\w./-]{{0,100}})\1\s*\+\s*(?:\(\s*(?P<name
                          rf"""\[\s*{_NAME}\s*\]\s*\+\s*(["'])([\w.-]{{1,30}})\7""")
 _MAP_ENTRY = re.compile(r"""(["']?)([\w$-]{1,100})\1\s*:\s*(["'])([\w.~-]{0,100})\3""")
 _PUBLIC_PATH = re.compile(r"""(?<![\w$.])[\w$]{1,3}\s*\.\s*p\s*=\s*(["'])([^"'\s<>]{0,300})\1""")
-_WEBPACK_LOAD = re.compile(rf"""(?<![\w$])[\w$]{{1,3}}\s*\.\s*e\s*\(\s*(?:(["'])([\w.~-]{{1,100}})\1|(\d{{1,10}}))\s*\)""")
+_WEBPACK_LOAD = re.compile(r"""(?<![\w$])[\w$]{1,3}\s*\.\s*e\s*\(\s*(?:(["'])([\w.~-]{1,100})\1|(\d{1,10}))\s*\)""")
 _IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*(["'])(\.{1,2}/[^"'\s<>]{1,300}\.m?js)\1\s*\)""")
 _ROUTE = re.compile(r"""\{\s*path\s*:\s*["']""")
 # An entry of a Vite import.meta.glob map: a module's path, then the function importing it.

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from monitor.archive.diff import CellChange, DocumentDiff, diff_documents, flatten_figures
+from monitor.archive.diff import DocumentDiff, diff_documents, flatten_figures
 from monitor.web.queries import FindingView, VersionView
 from monitor.web.tablehtml import Marks, table_html
 from monitor.web.tables import grids, stray_cells
