@@ -298,10 +298,12 @@ def read_xlsx(data: bytes, source: str, kind: str = "xlsx") -> Document:
     workbook, unvalued = _open(data, source, label)
     lines: list[Line] = []
     tables = 0
-    for ws in workbook.worksheets:
-        if ws.sheet_state == "visible":   # a hidden sheet is not printed (an agency's working figures)
-            sheet_lines, tables = _sheet_lines(_read_sheet(ws, unvalued), tables)
-            lines += sheet_lines
+    # openpyxl reads a sheet's cells only when asked: a cell beyond Excel's grid (A1048577) fails there
+    with _as_document_error(source, label):
+        for ws in workbook.worksheets:
+            if ws.sheet_state == "visible":   # a hidden sheet is not printed (an agency's working figures)
+                sheet_lines, tables = _sheet_lines(_read_sheet(ws, unvalued), tables)
+                lines += sheet_lines
     title = normalize_text(workbook.properties.title or "").strip()
     return Document(lines, kind, title=title or None)   # xlsx | xls | et: report-json.md's list, extended
 
