@@ -1,0 +1,24 @@
+"""A crawl of a twenty-second portal under host names (tests/crawler/portal_v.py): 大汉's 信息公开 module table paged
+only by a GET form's page-number input, WordPress's ``/page/2/`` category pages and date-and-slug articles, WordPress's
+default ``/?cat=5&paged=2`` and ``/?p=1234`` paged only by 较早文章 links, a PageAdmin column paged only by a GO form,
+Z-Blog's ``category-3_2.html`` pages, EasySite's ``?uid=…&pageNum=2`` column, decoys, over real HTTP from the www
+home page alone: every report found with its year and agency, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
+    test_the_crawl_ends_by_itself)
+from tests.crawler.portal_v import CITY, COUNTY, PortalV
+
+crawl = crawl_of(PortalV, "xipu", CITY, "tests.crawler.portal_v.HostsResolver")
+
+
+@pytest.mark.parametrize("agency", [CITY, "西浦市发展和改革委员会", "西浦市民政局", "西浦市教育局", "西浦市卫生健康委员会",
+                                    COUNTY])
+def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
+    portal, _, items = crawl
+    found = {(i["final_url"], i["year"], i["agency"]) for i in items}
+    assert sorted(u for u, (a, y) in portal.expected.items() if a == agency and (u, y, a) not in found) == []
