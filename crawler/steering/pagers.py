@@ -3,8 +3,10 @@
 A pager link is one that leads to another page *of the same list*: the same path with another value of a
 page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
 this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` or ``list_12_2.html`` beside ``index.html``
-when a pager's label says so, as PHPCMS and DedeCMS number them). A calendar's ``?date=2024-03-05`` or a link
-elsewhere with the text "3" is not one.
+when a pager's label says so, as PHPCMS and DedeCMS number them; ``category-3_2.html`` after the first page's own
+name ``category-3.html``, as Z-Blog names them), or a blog engine's ``page/N/`` segment after the list's own path
+(WordPress's ``/category/ndbg/page/2/``). A calendar's ``?date=2024-03-05`` or a link elsewhere with the text "3"
+is not one.
 
 - TRS WCM writes its pager as a script, the only trace of the page count:
   ``createPageHTML(4, 0, "index", "html")``, or with a target element first
@@ -42,13 +44,18 @@ from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from gxparse.normalize import squash
 
-_PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|›|<|<<|«|‹|"
-                         r"next|prev(?:ious)?|last|first)$", re.IGNORECASE)
+# Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts).
+_PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|››|›|<|<<|«|‹‹|‹|"
+                         r"next|prev(?:ious)?|last|first|"
+                         r"[«‹←<]*\s*(?:(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
+                         r"\s*[»›→>]*)$", re.IGNORECASE)
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
 # Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too; a stem may carry the column's id
 # before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html).
 _NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?(?P<column>[_-]\d{1,9}(?=[_-]\d))?)[_-]?(?P<n>\d*)\."
                             r"(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
+# A blog engine's later pages, a path segment after the list's own path (WordPress's /category/ndbg/page/2/).
+_PAGE_SEGMENT = re.compile(r"^(?P<list>.*?/)page/(?P<n>\d{1,4})/?$")
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
@@ -104,6 +111,8 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
         return False
     if target.path == page.path:
         return not is_first_page_again(url, page_url, label) and _only_page_keys_differ(target.query, page.query, label)
+    if (segment := _PAGE_SEGMENT.match(target.path)) and target.query == page.query:
+        return _list_path(page.path) == segment.group("list")
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
@@ -114,7 +123,17 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     # (list_12_2.html beside index.html): believed from a pager's label only.
     after_index = bool(label) and (not theirs.group("stem") or bool(theirs.group("column"))) \
         and mine.group("stem").lower() == "index" and not mine.group("n")
-    return after_index or mine.group("stem").lower() == theirs.group("stem").lower()
+    # Z-Blog names a list's first page after its column (category-3.html), the later ones after that name
+    # (category-3_2.html): believed from a pager's label only.
+    after_own_name = bool(label) and bool(theirs.group("column")) \
+        and theirs.group("stem").lower() == posixpath.splitext(posixpath.basename(page.path))[0].lower()
+    return after_index or after_own_name or mine.group("stem").lower() == theirs.group("stem").lower()
+
+
+def _list_path(path: str) -> str:
+    """The path of the list a page's path is a page of: its own, or that before its ``page/N/`` segment."""
+    segment = _PAGE_SEGMENT.match(path)
+    return segment.group("list") if segment else path if path.endswith("/") else path + "/"
 
 
 def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
@@ -410,9 +429,14 @@ def written_total(root) -> int | None:
     return int(total.group(1)) if total else None
 
 
+def is_page_key(name: str) -> bool:
+    """A parameter's name says it is the page number (page, pageNo, currpage, pageNum; not pageSize)."""
+    return bool(_PAGE_KEY.search(name)) and "size" not in name.lower()
+
+
 def _page_keys(params: list[tuple[str, str]]) -> list[int]:
     """Where the page number stands among the parameters (pageNo=1; not pageSize)."""
-    return [i for i, (k, v) in enumerate(params) if _PAGE_KEY.search(k) and v.isdigit() and "size" not in k.lower()]
+    return [i for i, (k, v) in enumerate(params) if is_page_key(k) and v.isdigit()]
 
 
 def _other_pages(params: list[tuple[str, str]], index: int, pages: int) -> list[list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
+from crawler.pages.links import page_links
 from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, is_pager_link, json_page_params,
                                      load_more_urls, more_button_urls, open_load_more, postback_pages, proxy_page_urls,
                                      script_pager_urls)
@@ -68,6 +69,34 @@ def test_a_list_counting_its_pages_from_zero_links_page_2_as_page_1():
     assert is_pager_link("2", first + "&page=1", first)
     assert not is_pager_link("1", first + "&page=1", first)
     assert not is_pager_link("首页", first + "&page=1", first)
+
+
+def _pager_urls(name: str, page_url: str) -> list[str]:
+    """The addresses a frozen list's pager links lead to, in the order the page links them."""
+    links = page_links(lxml.html.fromstring((FILES / name).read_bytes()), page_url)
+    return list(dict.fromkeys(link.url for link in links if is_pager_link(link.text, link.url, page_url)))
+
+
+def test_a_wordpress_category_pages_by_a_page_segment_after_its_own_path():
+    column = "https://fgw.example.gov.cn/category/xxgk/ndbg/"
+    assert _pager_urls("list_wordpress_page_numbers.html", column + "page/2/") == [column + "page/3/"]
+    assert is_pager_link("2", column + "page/2/", column)
+    assert is_pager_link("下一页", column + "page/2/", column[:-1])                      # the category without its slash
+    assert not is_pager_link("2", "https://fgw.example.gov.cn/category/xxgk/tzgg/page/2/", column)   # another list's
+    assert not is_pager_link("2", column + "page/2/?s=年报", column)                     # a search's pages
+
+
+def test_wordpress_older_posts_links_are_a_pager():
+    page = "http://mzj.example.gov.cn/?cat=5&paged=2"
+    assert _pager_urls("list_wordpress_older_posts.html", page) == [
+        "http://mzj.example.gov.cn/?cat=5&paged=3", "http://mzj.example.gov.cn/?cat=5&paged=1"]
+
+
+def test_a_zblog_list_names_its_later_pages_after_its_first_pages_name():
+    site = "http://wjw.example.gov.cn/"
+    assert _pager_urls("list_zblog_pagebar.html", site + "category-3.html") == [
+        site + "category-3_2.html", site + "category-3_3.html"]
+    assert not is_pager_link("", site + "category-3_2.html", site + "category-3.html")   # no pager's label
 
 
 def test_jcms_pager_adds_the_column_id_to_a_static_first_page():
