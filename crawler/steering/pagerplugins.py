@@ -12,6 +12,9 @@
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
   '.html'``, or a variable read from it) with the total written only as 共5页;
+- no script at all, a GET form whose only text field is the page number (``<input name="currpage">`` or
+  ``name="page"``, a 跳转 or GO button; 大汉's 信息公开 module, PageAdmin), the total written as 共5页 or 1/5页: its
+  address (the page's own without an ``action``) asked with the form's other fields and each page;
 - a drop-down of page numbers (``<select onchange="goPage(this.value)">``, ``<option value="2">2</option>``) whose
   function sends the browser to an address written around its parameter, or around it less or more a number
   (``location.href = n == 1 ? 'index.shtml' : 'index_' + (n - 1) + '.shtml'``, as TRS numbers a list's pages), or
@@ -26,10 +29,11 @@ first is where the list was entered.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from crawler.pages.elementtext import LeadingText
-from crawler.steering.pagers import MAX_GENERATED_PAGES, is_pager_text, written_total
+from crawler.pages.links import MAX_FORM_QUERY, form_fields
+from crawler.steering.pagers import MAX_GENERATED_PAGES, is_page_key, is_pager_text, written_total
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
 # kkpager's own getLink returning an address written around its parameter (``return '/list_' + n + '.shtml'``).
@@ -67,8 +71,8 @@ def plugin_pager_urls(root, page_url: str) -> list[str]:
     for code in codes:
         urls += _kkpager_pages(code, page_url) + _plugin_pages(code, "\n".join(codes), page_url)
     if not urls:
-        urls = _jump_pages(root, codes, page_url) or _button_loader_pages(root, codes, page_url) \
-            or _select_pages(root, "\n".join(codes), page_url)
+        urls = _jump_pages(root, codes, page_url) or _form_pages(root, page_url) \
+            or _button_loader_pages(root, codes, page_url) or _select_pages(root, "\n".join(codes), page_url)
     return [url for url in dict.fromkeys(urls) if url != page_url]
 
 
@@ -153,6 +157,33 @@ def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
             if _INPUT_VALUE.fullmatch(expression) or expression in read:
                 return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
                         for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+    return []
+
+
+_TYPED_FIELDS = ("text", "number", "tel", "search")   # the input types a visitor writes a page number into
+MAX_FORMS = 20   # a page's forms read for a page-number box
+
+
+def _form_pages(root, page_url: str) -> list[str]:
+    """The pages of a GET form whose only field a visitor types into is named as a page number (``currpage``,
+    ``page``): its address (this page's without an ``action``: a GET replaces the query) with the form's other
+    fields as a browser sends them and each page from 2 to the total the page writes. A form with a second such
+    field is a search's."""
+    total = written_total(root)
+    if total is None:
+        return []
+    for form in root.xpath("//form")[:MAX_FORMS]:
+        typed = [field for field in form.iter("input") if (field.get("type") or "text").strip().lower() in _TYPED_FIELDS]
+        if len(typed) != 1 or not is_page_key(name := typed[0].get("name") or "") \
+                or (form.get("method") or "get").strip().lower() != "get":
+            continue
+        fields = form_fields(form, typed[0])
+        if len(urlencode(fields)) > MAX_FORM_QUERY:
+            continue
+        action = urlsplit(urljoin(page_url, (form.get("action") or "").strip() or page_url))
+        current = (typed[0].get("value") or "").strip()
+        return [action._replace(query=urlencode([*fields, (name, n)]), fragment="").geturl()
+                for n in map(str, range(2, min(total, MAX_GENERATED_PAGES) + 1)) if n != current]
     return []
 
 

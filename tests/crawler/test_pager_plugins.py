@@ -28,6 +28,24 @@ def test_a_jump_box_reaches_each_page_up_to_the_total_written():
     assert _urls("list_jump_box.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
 
 
+def test_a_page_number_forms_pages_are_its_action_with_its_fields_and_each_page():
+    # 大汉's 信息公开 module: hidden fields, <input name="currpage"> and 跳转; the search form above it is no pager
+    search = "http://www.example.gov.cn/module/xxgk/search.jsp"
+    fields = "infotypeId=A0112&area=11330000002482870P"
+    assert _urls("list_form_page_box.html", f"{search}?{fields}") == [
+        f"{search}?{fields}&currpage=2", f"{search}?{fields}&currpage=3"]
+
+
+def test_a_page_number_form_without_an_action_asks_the_page_itself_without_its_query():
+    # PageAdmin: <form method="get"> with <input name="page"> and GO on page 2 of 3 (written 2/3页)
+    column = "http://jyj.example.gov.cn/xxgk/ndbg/"
+    assert _urls("list_form_page_box_no_action.html", column + "?page=2") == [column + "?page=3"]
+
+
+def test_a_form_with_a_second_field_to_type_in_is_a_search_not_a_pager():
+    assert _urls("list_search_form_two_fields.html", "http://www.example.gov.cn/search.jsp") == []
+
+
 @pytest.mark.parametrize("page", [
     # kkpager in click mode: its pages are a function's
     "<script>kkpager.generPageHtml({pno: 1, total: 5, mode: 'click', hrefFormer: 'index', click: function (n) {"
