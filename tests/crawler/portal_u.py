@@ -54,7 +54,8 @@ def pages_of(items: list) -> list[list]:
     return [items[k:k + PER_PAGE] for k in range(0, len(items), PER_PAGE)]
 
 
-def _query(query: dict[str, list[str]], key: str) -> str:
+def query_value(query: dict[str, list[str]], key: str) -> str:
+    """The first value of ``key`` in a parsed query, "" when it has none."""
     return (query.get(key) or [""])[0]
 
 
@@ -109,9 +110,9 @@ class PortalU(OneServerPortal):
         chunks = pages_of(rows)
 
         def listing(query: dict[str, list[str]]) -> Page:
-            if _query(query, "catId") != "12":
+            if query_value(query, "catId") != "12":
                 return Page(LOOK.html("政府信息公开指南", "<p>指南。</p>"))
-            page = int(_query(query, "pageNo") or "1")
+            page = int(query_value(query, "pageNo") or "1")
             if not 1 <= page <= len(chunks):
                 return NOT_FOUND
             body = "".join(f'<tr><td>{code}</td><td><a href="{path}" title="{escape(title)}" target="_blank">'
@@ -170,12 +171,12 @@ class PortalU(OneServerPortal):
         chunks = pages_of(items)
 
         def index(query: dict[str, list[str]]) -> Page:
-            if (_query(query, "m"), _query(query, "c")) != ("content", "index"):
+            if (query_value(query, "m"), query_value(query, "c")) != ("content", "index"):
                 return Page(LOOK.html(agency, f'<a href="/{escape(lists)}">政府信息公开年报</a>'))
-            if _query(query, "a") == "show":
-                return articles.get(_query(query, "id"), NOT_FOUND)
-            page = int(_query(query, "page") or "1")
-            if _query(query, "a") != "lists" or _query(query, "catid") != "12" or not 1 <= page <= len(chunks):
+            if query_value(query, "a") == "show":
+                return articles.get(query_value(query, "id"), NOT_FOUND)
+            page = int(query_value(query, "page") or "1")
+            if query_value(query, "a") != "lists" or query_value(query, "catid") != "12" or not 1 <= page <= len(chunks):
                 return NOT_FOUND
             pager = [f'<a class="a1">{len(items)}条</a>',
                      f'<a href="{escape(lists)}&amp;page={max(page - 1, 0)}" class="a1">上一页</a>']
@@ -221,8 +222,8 @@ class PortalU(OneServerPortal):
         lists = "/e/action/ListInfo/?classid=12"
 
         def listing(query: dict[str, list[str]]) -> Page:
-            page = int(_query(query, "page") or "0")
-            if _query(query, "classid") != "12" or not 0 <= page < len(chunks):
+            page = int(query_value(query, "page") or "0")
+            if query_value(query, "classid") != "12" or not 0 <= page < len(chunks):
                 return NOT_FOUND
             pager = [f'<a title="Total record">&nbsp;<b>{len(items)}</b> </a>']
             pager += [f"<b>{n + 1}</b>" if n == page else f'<a href="{lists}&amp;page={n}">{n + 1}</a>'
@@ -273,8 +274,8 @@ class PortalU(OneServerPortal):
         chunks = pages_of(items)
 
         def listing(query: dict[str, list[str]]) -> Page:
-            page = int(_query(query, "pageNo") or "1")
-            if _query(query, "cid") != "12" or not 1 <= page <= len(chunks):
+            page = int(query_value(query, "pageNo") or "1")
+            if query_value(query, "cid") != "12" or not 1 <= page <= len(chunks):
                 return NOT_FOUND
             pager = [f'<span>第{page}页</span>' if n == page else f'<a href="javascript:goPage({n})">{n}</a>'
                      for n in range(1, len(chunks) + 1)]
@@ -287,4 +288,4 @@ class PortalU(OneServerPortal):
 
         self.county.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/list.jsp?cid=12">政府信息公开年报</a>'))
         self.county.dynamic["/xxgk/list.jsp"] = listing
-        self.county.dynamic["/xxgk/content.jsp"] = lambda query: articles.get(_query(query, "id"), NOT_FOUND)
+        self.county.dynamic["/xxgk/content.jsp"] = lambda query: articles.get(query_value(query, "id"), NOT_FOUND)

@@ -9,10 +9,11 @@ resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   (``<input name="currpage">``) and a 跳转 button beside 共3页;
 - 市发展和改革委员会 (``fgw.``): WordPress with pretty permalinks, its column a category (``/category/xxgk/ndbg/``),
   later pages a path segment (``/category/xxgk/ndbg/page/2/``), its articles filed by date under a slug
-  (``/2025/01/20/2024-zfxxgk-ndbg/``), paged by WordPress's numbered ``page-numbers`` links;
+  (``/2025/01/20/2024-zfxxgk-ndbg/``), paged by WordPress's numbered ``page-numbers`` links; its 2023 report a
+  post split by ``<!--nextpage-->`` at section 三, its tables on the post's page 2 (``…/2023-zfxxgk-ndbg/2/``);
 - 市民政局 (``mzj.``): WordPress with its default permalinks, every page ``/`` told apart by its query (the category
   ``/?cat=5``, later pages ``&paged=2``, articles ``/?p=1234``), paged only by an older theme's ``« 较早文章`` /
-  ``较新文章 »`` links;
+  ``较新文章 »`` links; its 2022 report a post split as 发改委's, page 2 ``/?p=1232&page=2``;
 - 市教育局 (``jyj.``): PageAdmin, its column a folder (``/xxgk/ndbg/``), articles ``/xxgk/ndbg/56.html``, paged only by
   a GET form without an action holding a page-number input (``<input name="page">``) and a GO button beside 共3页;
 - 市卫生健康委员会 (``wjw.``): Z-Blog PHP with its rewrite rules, the column ``/category-3.html``, later pages
@@ -32,12 +33,11 @@ from tests.crawler import portal_o
 from tests.crawler.portal import Host, HostServer, Page
 from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
 from tests.crawler.portal_s import LOOK, PortalS
+from tests.crawler.portal_u import NOT_FOUND, pages_of, query_value
 
 DOMAIN = "xipu.gov.cn"
 CITY = "西浦市人民政府"
 COUNTY = "西浦县人民政府"
-PER_PAGE = 3
-NOT_FOUND = Page(b"<h1>404</h1>", status=404)
 
 
 def name(sub: str) -> str:
@@ -50,19 +50,29 @@ class HostsResolver(portal_o.HostsResolver):
     domain = DOMAIN
 
 
-def pages_of(items: list) -> list[list]:
-    """The items cut into the pages of a list, ``PER_PAGE`` each."""
-    return [items[k:k + PER_PAGE] for k in range(0, len(items), PER_PAGE)]
-
-
-def _query(query: dict[str, list[str]], key: str) -> str:
-    return (query.get(key) or [""])[0]
-
-
 def _page(query: dict[str, list[str]], key: str, pages: int) -> int:
     """The page a query asks (1 when it asks none), 0 when it is no page of ``pages``."""
-    asked = _query(query, key) or "1"
+    asked = query_value(query, key) or "1"
     return int(asked) if asked.isdigit() and 1 <= int(asked) <= pages else 0
+
+
+def split_post(page: bytes, first: str, further: str) -> tuple[bytes, bytes]:
+    """A report page split as WordPress splits a post at ``<!--nextpage-->`` before section 三: (its page 1, its
+    page 2), each under the post's title with WordPress's page links (``wp_link_pages``) to ``first`` and
+    ``further``."""
+    html = page.decode()
+    head, cut, tail = html.partition("<h2>三、")
+    body_end = tail.index("</div></div>")   # the article's content ends there
+    start, _, _ = head.partition('<div class="content">')
+
+    def links(current: int) -> str:
+        return '<div class="page-links">分页：' + "".join(
+            f'<span class="post-page-numbers current" aria-current="page">{n}</span>' if n == current else
+            f'<a href="{escape(href)}" class="post-page-numbers">{n}</a>' for n, href in ((1, first), (2, further))) \
+            + "</div>"
+    return ((head + "</div>" + links(1) + "</div></body></html>").encode(),
+            (start + '<div class="content">' + cut + tail[:body_end] + "</div>" + links(2)
+             + "</div></body></html>").encode())
 
 
 class PortalV(OneServerPortal):
@@ -78,6 +88,7 @@ class PortalV(OneServerPortal):
         self.port = self.server.server_address[1]
         self.base = self.url("www", "/")
         self.expected: dict[str, tuple[str, int]] = {}
+        self.split: dict[str, tuple[str, str]] = {}   # agency → its split report's pages (first, further)
         self._home()
         self._xxgk_module()
         self._wordpress_pretty()
@@ -117,7 +128,7 @@ class PortalV(OneServerPortal):
         chunks = pages_of(rows)
 
         def listing(query: dict[str, list[str]]) -> Page:
-            if _query(query, "infotypeId") != "A0112" or _query(query, "area") != area:
+            if query_value(query, "infotypeId") != "A0112" or query_value(query, "area") != area:
                 return Page(LOOK.html("政府信息公开指南", "<p>指南。</p>"))
             page = _page(query, "currpage", len(chunks))
             if not page:
@@ -143,6 +154,10 @@ class PortalV(OneServerPortal):
         for at, path, title in ((1, "/2024/02/05/2024-bmys/", f"{agency}2024年部门预算"),
                                 (5, "/2024/03/01/2023-tjgb/", "西浦市2023年国民经济和社会发展统计公报")):
             items.insert(at, (path, self._noise(self.fgw, path, title)))
+        post = "/2024/01/20/2023-zfxxgk-ndbg/"
+        self.fgw.pages[post], self.fgw.pages[post + "2/"] = (Page(half) for half in split_post(
+            self.fgw.pages[post].body, self.url("fgw", post), self.url("fgw", post + "2/")))
+        self.split[agency] = (self.url("fgw", post), self.url("fgw", post + "2/"))
         chunks = pages_of(items)
         column = "/category/xxgk/ndbg/"
         self.fgw.pages["/"] = Page(LOOK.html(agency, f'<a href="{column}">政府信息公开年报</a>'))
@@ -170,18 +185,22 @@ class PortalV(OneServerPortal):
             articles[key] = Page(LOOK.article(title, agency, year))
             self.expected[self.url("mzj", f"/?p={key}")] = (agency, year)
             items.append((f"/?p={key}", title))
+        articles["1232"], articles["1232&2"] = (Page(half) for half in split_post(
+            articles["1232"].body, "/?p=1232", "/?p=1232&page=2"))
+        self.split[agency] = (self.url("mzj", "/?p=1232"), self.url("mzj", "/?p=1232&page=2"))
         articles["1300"] = Page(LOOK.html(f"{agency}2023年度工作报告", "<h1>2023年度工作报告</h1><p>正文。</p>"))
         items.insert(2, ("/?p=1300", f"{agency}2023年度工作报告"))
         chunks = pages_of(items)
         home = Page(LOOK.html(agency, '<a href="/?cat=5">政府信息公开年报</a>'))
 
         def index(query: dict[str, list[str]]) -> Page:
-            if "p" in query:
-                return articles.get(_query(query, "p"), NOT_FOUND)
+            if "p" in query:   # a post, or a page of a post split by <!--nextpage--> (&page=2)
+                key = query_value(query, "p") + (f"&{query_value(query, 'page')}" if "page" in query else "")
+                return articles.get(key, NOT_FOUND)
             if "cat" not in query:
                 return home
             page = _page(query, "paged", len(chunks))
-            if _query(query, "cat") != "5" or not page:
+            if query_value(query, "cat") != "5" or not page:
                 return NOT_FOUND
             older = (f'<div class="nav-previous"><a href="/?cat=5&amp;paged={page + 1}"><span class="meta-nav">«</span>'
                      " 较早文章</a></div>") if page < len(chunks) else ""
