@@ -44,3 +44,18 @@ def test_an_article_on_one_page_has_none():
 def test_an_article_claiming_more_pages_than_a_report_has_is_cut():
     page = '<div><script>createPageHTML(5000, 0, "t20250124_1345679", "html");</script></div>'
     assert len(_pages(page)) == MAX_ARTICLE_PAGES - 1
+
+
+def test_a_wordpress_post_split_under_a_pretty_permalink_gives_its_numbered_folders():
+    post = "https://mzj.example.gov.cn/2025/01/24/2024-zfxxgk-ndbg/"
+    page = (FILES / "detail_wordpress_post_paged.html").read_text(encoding="utf-8")
+    assert _pages(page, post) == [post + "2/", post + "3/"]
+    assert _pages(page, post + "2/") == []   # a further page: its links lead back, none after it
+
+
+def test_a_wordpress_post_split_under_a_plain_permalink_gives_its_page_keys():
+    post = "https://mzj.example.gov.cn/?p=1232"
+    page = (FILES / "detail_wordpress_plain_post_paged.html").read_text(encoding="utf-8")
+    assert _pages(page, post) == [post + "&page=2"]
+    assert _pages(page, post + "&page=2") == []
+    assert _pages(page, "https://mzj.example.gov.cn/?p=1188") == []   # another post's pages are not this one's
