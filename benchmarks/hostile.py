@@ -8,9 +8,9 @@ each format parsed the same way in the same run.
 
 ``--crawl`` runs the crawler's attacks instead (tests/crawler/test_crawl_hostile_lists.py,
 test_crawl_hostile_pages.py and test_crawl_hostile_loops.py, its script-drawn list at 10⁶ items): the hostile
-sites crawled in one run beside a good one over real HTTP, and prints per site the pages fetched, its seconds, the crawl process's peak memory, its errors and requests dropped
-unfetched, and the genuine reports yielded. Targets: every genuine report, no site failed, each under
-CRAWL_SECONDS.
+sites crawled in one run beside a good one over real HTTP, and prints per site the pages fetched, its seconds,
+the crawl process's peak memory, its errors and requests dropped unfetched, the documents archived, the traps
+reported, and the genuine reports yielded. Targets: every genuine report, no site failed, each under CRAWL_SECONDS.
 
 ``--web`` sends the web server's attacks (tests/web/test_load.py) to ``gxmon serve`` with writes on, over a
 small archive on 127.0.0.1: oversized heads, form bodies too large declared, chunked or trickled, many slow
@@ -97,7 +97,7 @@ def crawl_attacks() -> bool:
     options = {name: {"timeout": pages.TIMEOUT} for name in sites if name not in ("good", "big-list")}
     met = True
     print(f"  {'site':<18} {'finish':<10} {'pages':>6} {'asked':>6} {'seconds':>8} {'peak MB':>8} {'errors':>6} "
-          f"{'dropped':>7}  genuine")
+          f"{'dropped':>7} {'items':>6} {'traps':>5}  genuine")
     with crawled(sites, Path(tempfile.mkdtemp(prefix="gxmon-hostile-crawl-")), options,
                  timeout=CRAWL_TIMEOUT) as done:
         for summary in done.summary.sites:
@@ -105,7 +105,8 @@ def crawl_attacks() -> bool:
             found = len(set(site.expected) & {item["final_url"] for item in done.items[summary.site_id]})
             print(f"  {summary.site_id:<18} {summary.finish_reason:<10} {summary.pages_fetched:>6} {len(site.log):>6} "
                   f"{summary.elapsed_seconds:>8.1f} {summary.peak_rss_mb:>8.0f} {summary.error_count:>6} "
-                  f"{sum(summary.frontier_skipped.values()):>7}  {found}/{len(site.expected)}"
+                  f"{sum(summary.frontier_skipped.values()):>7} {len(done.items[summary.site_id]):>6} "
+                  f"{len(summary.coverage.traps) if summary.coverage else 0:>5}  {found}/{len(site.expected)}"
                   f"{'  failed: ' + summary.failure[:60] if summary.failure else ''}", flush=True)
             # a site publishing no report (the 通知公告 attack's) fails as a site where none is found does
             met &= (found == len(site.expected) and (summary.failure is None or not site.expected)
