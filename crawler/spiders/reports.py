@@ -23,8 +23,9 @@ keeps it only if gxparse reads an annual report (parsing is never done in the sp
 reactor); a "report" that is itself a list of reports is read as a list.
 
 A report column's documents are requested once the column has been read to its end (``crawler.steering.holding``), so
-an endless list recognised as a trap has nothing of its own yielded (an endless pager listing no new report past
-its first pages is cut there: ``crawler.steering.traps``). When the crawl runs dry: documents still
+an endless list recognised as a trap has nothing its endless pages list yielded (an endless pager listing no new
+report past its first pages is cut there; what its pages of another pattern list, the column the site links,
+stands: ``crawler.steering.traps``). When the crawl runs dry: documents still
 held are released (unless their list turned out to be a trap), then the site's search boxes are asked for its
 reports (``crawler.steering.sitesearch``), then URLs of the site's sitemaps (robots.txt ``Sitemap:`` lines, else
 ``/sitemap.xml``) that no page linked are requested, then documents the archive knows but no list page showed
@@ -287,10 +288,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             self.logger.warning("trap: %s (%s), nothing this page lists is kept", trap.pattern, trap.reason)
             if trap.whole_list:
                 self.traps.trap_list(list_id)
-                self.traps.held(trap, len(self._held.release(list_id)), fetched=False)
+                self.traps.held(trap, 0, len(self._held.release(list_id)))
             elif meta.get("role") == "list":   # the page its list waited for: the list ends here, its documents go
-                released = list(self._released(self._held.arrived(list_id)))
-                self.traps.held(trap, len(released), fetched=True)
+                held = self._held.arrived(list_id)
+                released = list(self._released(held))   # but those the trap's pages listed
+                self.traps.held(trap, len(released), len(held) - len(released))
                 yield from released
             return
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.

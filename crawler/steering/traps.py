@@ -8,7 +8,7 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   TRS or Hanweb script lists are all one step from the first page, however long the column. A chain whose pages
   past ``SUSPECT_CHAIN`` list no new report (an endless 下一页 or 加载更多 behind a genuine column) is cut there:
   what its first pages list stands, as a genuine list reaches that deep; one that still lists new reports that
-  deep (a farm) is a trap from its first page on;
+  deep (a farm) is a trap of its whole pattern: nothing its pages list stands, from the chain's first page on;
 - repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days),
   or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
   "columns"; a real sub-site has a few report columns, not dozens);
@@ -19,7 +19,10 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
 A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
 listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
 with many lists) are held back until the crawl runs dry, and released only if no trap was found by then. A
-pattern of pages without a report link condemns only itself, never the list that led there (``Trap.whole_list``).
+pattern of pages condemns only itself, never the list that led there (``Trap.whole_list``): what a column's
+page of another pattern lists (its first page, which the site's navigation links, before a 加载更多 whose
+addresses turned endless) was listed before the trap's evidence began, and stands. A trap shown by one page (too
+many report links on it) condemns its whole list, as does a farm of lists.
 """
 
 from __future__ import annotations
@@ -60,8 +63,8 @@ class Trap:
     pattern: str
     reason: str
     url: str             # the page where it was recognised
-    # the list that led there is a trap from its first page on; not so for pages that listed no report at all
-    # (an endless pager repeating what the column's first page lists): the column's own reports stand
+    # the list that led there is a trap from its first page on; not so for a pattern of pages (an endless chain,
+    # pages without a report): what the list's pages of other patterns list stands
     whole_list: bool = True
     # documents its lists held back for their end (crawler.steering.holding): fetched once a chain was cut, or dropped
     held_fetched: int = 0
@@ -113,7 +116,8 @@ class TrapWatch:
                                             f"page {SUSPECT_CHAIN + 1} (endless pager): cut there", whole_list=False,
                               cut=True)
         if chain > MAX_CHAIN:
-            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)")
+            return self._trap(pattern, url, f"{chain} pages in a row in one URL pattern (calendar or endless pager)",
+                              whole_list=False)
         if self._pages[pattern] > MAX_BARREN and not self._productive[pattern]:
             return self._trap(pattern, url, f"{self._pages[pattern]} pages of one URL pattern without a report link",
                               whole_list=False)
@@ -162,14 +166,15 @@ class TrapWatch:
         chain = meta.get("chain", 0)
         return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain)
 
-    def held(self, trap: Trap, documents: int, fetched: bool) -> None:
-        """Counts in the trap's record the ``documents`` its list held back for its end: fetched (a chain cut
-        there, what its first pages list stands) or dropped unfetched (a list that is a trap)."""
+    def held(self, trap: Trap, fetched: int, dropped: int) -> None:
+        """Counts in the trap's record the documents its list held back for its end: ``fetched`` (listed before
+        the trap: the first pages of a chain cut there, the list's pages of another pattern) and ``dropped``
+        unfetched (listed by the trap's pages)."""
         at = next((i for i, t in enumerate(self.traps) if t.pattern == trap.pattern), None)
-        if documents and at is not None:
+        if (fetched or dropped) and at is not None:
             known = self.traps[at]
-            self.traps[at] = replace(known, held_fetched=known.held_fetched + documents) if fetched else \
-                replace(known, held_dropped=known.held_dropped + documents)
+            self.traps[at] = replace(known, held_fetched=known.held_fetched + fetched,
+                                     held_dropped=known.held_dropped + dropped)
 
     def trap_list(self, list_id: str) -> None:
         """A list whose later page is a trap is a trap from its first page on."""

@@ -59,9 +59,8 @@ def test_a_barren_pattern_condemns_its_pages_never_the_list_that_led_there():
     """An endless pager repeating the column's first page lists nothing new: the column's reports stand."""
     watch = TrapWatch()
     barren = [watch.observe(f"http://a.gov.cn/nb/index_{n}.html", 0, [], False, 0) for n in range(MAX_BARREN + 1)]
-    endless = watch.observe("http://a.gov.cn/rl/9.html", MAX_CHAIN + 1, [("某局", 2022, "http://a.gov.cn/9.html")],
-                            False, 0)
-    assert (barren[-1].whole_list, endless.whole_list) == (False, True)
+    assert not barren[-1].whole_list
+    assert not watch.drops_listed({"listing_url": "http://a.gov.cn/nb/", "list_of": "http://a.gov.cn/nb/"})
 
 
 def test_an_endless_chain_listing_no_new_report_past_its_first_pages_is_cut_there():
@@ -76,13 +75,23 @@ def test_an_endless_chain_listing_no_new_report_past_its_first_pages_is_cut_ther
     assert not watch.trapped(first) and watch.trapped("http://a.gov.cn/nb/?page=70", MAX_CHAIN)
 
 
-def test_an_endless_chain_listing_new_reports_deep_is_a_trap_from_its_first_page():
-    """A farm's 下一页 listing new report-looking links on every page: nothing of it stands."""
+def test_an_endless_chain_listing_new_reports_deep_is_a_trap_of_its_whole_pattern():
+    """A 加载更多 listing new report-looking links on every page, 60 pages deep: nothing its pages list stands, from
+    the chain's first page on; what the column's page of another pattern listed before the chain began stands."""
     watch = TrapWatch()
+    column = "http://a.gov.cn/hb/"
     for n in range(MAX_CHAIN + 2):
         trap = watch.observe(f"http://a.gov.cn/hb/?p={n}", n, [(f"第{n}局", 2022, f"http://a.gov.cn/hb/{n}.html")],
                              False, 0)
-    assert trap.whole_list and watch.drops_listed({"listing_url": "http://a.gov.cn/hb/?p=0", "chain": 0})
+    assert not trap.whole_list and "endless pager" in trap.reason
+    assert watch.drops_listed({"listing_url": "http://a.gov.cn/hb/?p=0", "list_of": column, "chain": 0})
+    assert not watch.drops_listed({"listing_url": column, "list_of": column, "chain": 0})
+
+
+def test_a_trap_shown_by_one_page_condemns_its_whole_list():
+    keys = [("南湖市民政局", 2022, f"http://a.gov.cn/{n}.html") for n in range(MAX_SAME_REPORT + 1)]
+    watch = TrapWatch()
+    assert watch.observe("http://a.gov.cn/l/?p=2", 1, keys, False, 0).whole_list
 
 
 def test_many_report_lists_of_one_pattern_in_one_sub_site_are_a_farm():
