@@ -389,10 +389,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
         urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
         # An answer asked because an earlier answer's count named it names no more pages by its own count: a list
         # whose count grew with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES.
+        # Its count is compared with the first's all the same: one growing as it is read is a trap.
         counting = not response.meta.get("counted")
         counted: list[str] = []
         if is_json_answer(response.body):
-            counted = json_page_urls(json_text(text), response.url) if counting else []
+            claimed = json_page_urls(json_text(text), response.url)
+            self._observe_count(response, len(claimed), counting)
+            counted = claimed if counting else []
             urls += counted
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
@@ -438,7 +441,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             data = [tuple(p) for p in api["data"]]
             # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page)
             if is_json_answer(response.body):
-                pages = json_page_params(json_text(text), data) if counting else []
+                claimed_params = json_page_params(json_text(text), data)
+                self._observe_count(response, len(claimed_params), counting)
+                pages = claimed_params if counting else []
             else:
                 pages = fragment_page_params(response.selector.root, data) if isinstance(response, TextResponse) else []
             for params in pages:
@@ -447,6 +452,14 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
                                              "counted": is_json_answer(response.body)})
                 if request is not None:
                     yield request
+
+    def _observe_count(self, response: Response, others: int, followed: bool) -> None:
+        """An answer's count naming ``others`` pages of its list besides itself, told the trap watch."""
+        if not others:
+            return   # an answer saying nothing of pages
+        list_id = response.meta.get("list_of") or response.url
+        if trap := self.traps.observe_count(list_id, response.url, others + 1, followed):
+            self.logger.warning("trap: %s (%s), what its growing answers list is not kept", trap.pattern, trap.reason)
 
     def _more_pages(self, response: Response, links: list[Link]) -> Iterator[tuple[str, list]]:
         """A 加载更多 button that names no last page (``pagers.open_load_more``) loads a page at a time: its

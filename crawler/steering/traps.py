@@ -14,7 +14,12 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   "columns"; a real sub-site has a few report columns, not dozens);
 - too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
   one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year);
-- a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more.
+- a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more;
+- a count that grows as it is read: the answers of one list (a JSON API's pages) claiming more than
+  ``MAX_COUNT_RISES`` different numbers of pages above the first answer's (a 广东 gkmlpt catalog claiming a page
+  more on every page). Only the first answer's count is followed, so such a list is bounded anyway; it is
+  reported, and what its answers claiming more listed is not yielded (unless they share the first's address: a
+  POSTed API's pages, which cannot be told from its first).
 
 A trap is reported in the crawl summary. Its pattern's requests still queued are dropped, and the documents
 listed on its pages are never yielded: documents listed on *suspect* pages (deep in a chain, or in a pattern
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_CHAIN = 60
@@ -40,6 +45,7 @@ SUSPECT_LISTS = 2
 MAX_NEW_REPORTS = 500
 MAX_SAME_REPORT = 5
 CALENDAR_DAYS = 7   # views of one page by day that make it a calendar
+MAX_COUNT_RISES = 1   # counts above the first's one list's answers may claim: a report published meanwhile adds one
 
 _NUMBER = re.compile(r"\d+")
 _DAY = re.compile(r"^(?:19|20)\d{2}[-/.]?(?:0?[1-9]|1[0-2])[-/.]?(?:0?[1-9]|[12]\d|3[01])$")
@@ -56,6 +62,17 @@ def url_pattern(url: str) -> str:
     query = "&".join(f"{k}={'#' if _HEX_VALUE.fullmatch(v) else _NUMBER.sub('#', v)}"
                      for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{parts.hostname}{path}?{query}"
+
+
+@dataclass
+class ListCounts:
+    """The pages the answers of one list claimed: the first's count (the one followed) and the counts above it;
+    the addresses of the answers claiming no more than the first, and of those claiming more; the trap it made."""
+    first: int | None = None
+    rises: set[int] = field(default_factory=set)
+    steady: set[str] = field(default_factory=set)
+    grown: set[str] = field(default_factory=set)
+    trap: Trap | None = None
 
 
 @dataclass(frozen=True)
@@ -88,10 +105,11 @@ class TrapWatch:
         self._deep_productive: Counter[str] = Counter()   # pages past SUSPECT_CHAIN in a chain with new reports
         self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
         self._lists: Counter[tuple[int, str]] = Counter()
+        self._counts: dict[str, ListCounts] = {}           # list id → the page counts its answers claimed
 
     def __setstate__(self, state: dict) -> None:
-        # a crawl paused (JOBDIR) before cut chains existed resumes with none
-        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), **state})
+        # a crawl paused (JOBDIR) before cut chains or counted lists existed resumes with none
+        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), "_counts": {}, **state})
 
     @staticmethod
     def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
@@ -147,6 +165,29 @@ class TrapWatch:
         if count < CALENDAR_DAYS:
             return None
         return self._trap(pattern, url, f"{count} views of one page by day (calendar)")
+
+    def observe_count(self, list_id: str, url: str, pages: int, followed: bool) -> Trap | None:
+        """Account for the ``pages`` an answer of a list claims by its count (itself included; ``followed``: the
+        answer whose count named the list's other pages); the trap it reveals, if any."""
+        counts = self._counts.setdefault(list_id, ListCounts())
+        if followed:
+            counts.first = pages
+        if counts.first is None or pages <= counts.first:
+            counts.steady.add(url)
+            return None
+        counts.rises.add(pages)
+        counts.grown.add(url)
+        if len(counts.rises) <= MAX_COUNT_RISES:
+            return None
+        # an answer at the first's address (a POSTed API's pages) cannot be told from it: what it listed stands
+        self._trapped_pages.update(counts.grown - counts.steady)
+        if counts.trap is None:
+            counts.trap = Trap(url_pattern(url), f"answers of one list claiming {counts.first}, then "
+                                                 f"{', '.join(map(str, sorted(counts.rises)))} pages (a count growing "
+                                                 "as it is read)", url, whole_list=False)
+            self.traps.append(counts.trap)
+            return counts.trap
+        return None
 
     def suspect(self, url: str, chain: int, subsite: int) -> bool:
         """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""

@@ -261,6 +261,14 @@ def test_an_endless_gkmlpt_catalog_asks_only_the_pages_its_first_page_claims(cra
     assert len(_asked(crawl, "gkmlpt", "/gkmlpt/api/all/2059")) == 3
 
 
+def test_an_endless_gkmlpt_catalog_is_reported_and_its_growing_pages_not_archived(crawl):
+    """Pages 2 and 3 claim 4 and 5 pages where page 1 claimed 3: a count growing as it is read. What page 1 listed
+    (the genuine reports, and its twenty others: /gk/20 to /gk/39) stands; what the growing pages listed does not."""
+    traps = crawl[0].summary.site("gkmlpt").coverage.traps
+    assert [("/gkmlpt/api/all/#?" in trap["pattern"], "claiming 3, then 4, 5 pages" in trap["reason"])
+            for trap in traps] == [(True, True)]
+    assert sorted(_number(url) for url in _yielded(crawl, "gkmlpt", "/gk/")) == list(range(20, 40))
+
 
 def test_sitemaps_named_by_the_hundred_thousand_ask_at_most_the_sitemaps_bound(crawl):
     assert 1 <= len(_asked(crawl, "sitemaps", "/sm/")) <= MAX_SITEMAPS

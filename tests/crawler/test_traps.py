@@ -94,6 +94,37 @@ def test_a_trap_shown_by_one_page_condemns_its_whole_list():
     assert watch.observe("http://a.gov.cn/l/?p=2", 1, keys, False, 0).whole_list
 
 
+def test_a_list_whose_count_grows_as_it_is_read_is_a_trap_of_its_growing_answers():
+    """A gkmlpt catalog claiming a page more on every page: its answers claiming more than the first are the
+    trap's; what the first listed stands."""
+    watch = TrapWatch()
+    first, second, later = (f"http://a.gov.cn/api/all/9?page={n}" for n in (1, 2, 3))
+    assert watch.observe_count(first, first, 3, True) is None
+    assert watch.observe_count(first, second, 4, False) is None
+    trap = watch.observe_count(first, later, 5, False)
+    assert trap is not None and not trap.whole_list and "claiming 3, then 4, 5 pages" in trap.reason
+    assert watch.traps == [trap] and watch.observe_count(first, later, 6, False) is None and watch.traps == [trap]
+    assert watch.drops_listed({"listing_url": second, "list_of": first})
+    assert not watch.drops_listed({"listing_url": first, "list_of": first})
+
+
+def test_a_report_published_while_a_list_is_read_is_no_trap():
+    watch = TrapWatch()
+    first = "http://a.gov.cn/api/all/9?page=1"
+    watch.observe_count(first, first, 3, True)
+    assert [watch.observe_count(first, f"http://a.gov.cn/api/all/9?page={n}", 4, False) for n in (2, 3)] == [None] * 2
+    assert not watch.drops_listed({"listing_url": "http://a.gov.cn/api/all/9?page=2", "list_of": first})
+
+
+def test_a_growing_count_posted_to_one_address_is_reported_its_answers_kept():
+    """A POSTed API's pages share its address: what its growing answers list cannot be told from the first's."""
+    watch = TrapWatch()
+    api = "http://a.gov.cn/api/list"
+    assert [watch.observe_count(api, api, pages, pages == 3) for pages in (3, 4)] == [None, None]
+    assert watch.observe_count(api, api, 5, False) is not None
+    assert not watch.drops_listed({"listing_url": api, "list_of": api})
+
+
 def test_many_report_lists_of_one_pattern_in_one_sub_site_are_a_farm():
     watch = TrapWatch()
     traps = [watch.observe(f"http://a.gov.cn/col/col{n}/", 0, [(f"{n}局", 2022, f"http://a.gov.cn/{n}.html")], True, 0)
