@@ -111,7 +111,7 @@ from crawler.steering.pagers import (create_page_urls, fragment_page_params, fra
                                      MAX_GENERATED_PAGES, load_more_urls, more_button_urls, names_later_page,
                                      open_load_more, postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
-from crawler.steering.traps import TrapWatch
+from crawler.steering.traps import TrapWatch, url_pattern
 from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
@@ -295,6 +295,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
                 self.traps.held(trap, len(released), len(held) - len(released))
                 yield from released
             return
+        if keys:   # its pattern lists reports: the pages of it navigation held back go
+            yield from self._held.release(url_pattern(response.url))
         # A block showing a column's latest items beside its 更多 link is a preview: the column is where 更多 leads.
         # Announcements of reports (关于公布…年度报告的公告) make no 年报 column: it lists reports.
         previews = {link.heading for link in links if link.heading and is_more_link(link.text)}
@@ -551,6 +553,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
                                      priority=page_priority(judgement.score), meta=meta)
             if judgement.step is Step.AVOID:
                 self._held.hold(UNTIL_DRY, request)  # news, services, calendars: only if the crawl runs dry
+            elif self.traps.ask(url):   # until a page of its pattern lists a report, or the crawl runs dry
+                self._held.hold(url_pattern(url), request)
             else:
                 yield request
 

@@ -9,7 +9,8 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   past ``SUSPECT_CHAIN`` list no new report (an endless 下一页 or 加载更多 behind a genuine column) is cut there:
   what its first pages list stands, as a genuine list reaches that deep; one that still lists new reports that
   deep (a farm) is a trap of its whole pattern: nothing its pages list stands, from the chain's first page on;
-- repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days),
+- repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days;
+  navigation asks no more than ``MAX_BARREN`` + 1 of a pattern before one of them lists a report: ``ask``),
   or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
   "columns"; a real sub-site has a few report columns, not dozens);
 - too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
@@ -101,6 +102,7 @@ class TrapWatch:
         self._trapped_patterns: set[str] = set()
         self._trapped_pages: set[str] = set()
         self._pages: Counter[str] = Counter()
+        self._asked: Counter[str] = Counter()             # pages asked by navigation
         self._productive: Counter[str] = Counter()
         self._deep_productive: Counter[str] = Counter()   # pages past SUSPECT_CHAIN in a chain with new reports
         self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
@@ -109,7 +111,8 @@ class TrapWatch:
 
     def __setstate__(self, state: dict) -> None:
         # a crawl paused (JOBDIR) before cut chains or counted lists existed resumes with none
-        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), "_counts": {}, **state})
+        self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), "_counts": {}, "_asked": Counter(),
+                              **state})
 
     @staticmethod
     def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
@@ -188,6 +191,15 @@ class TrapWatch:
             self.traps.append(counts.trap)
             return counts.trap
         return None
+
+    def ask(self, url: str) -> bool:
+        """Account for a page navigation asks; whether it waits for its pattern's verdict: more than
+        ``MAX_BARREN`` + 1 pages of the pattern asked and none read listing a report yet. Those are the pages the
+        barren trap is seen at; one asked before they are read would be fetched when the trap is about to refuse
+        it (Scrapy downloads what it was handed, up to CONCURRENT_REQUESTS, and more while the spider is behind)."""
+        pattern = url_pattern(url)
+        self._asked[pattern] += 1
+        return self._asked[pattern] > MAX_BARREN + 1 and not self._productive[pattern]
 
     def suspect(self, url: str, chain: int, subsite: int) -> bool:
         """Documents listed on this page wait until the crawl runs dry (a trap may yet show)."""

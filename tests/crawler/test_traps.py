@@ -55,6 +55,14 @@ def test_many_pages_of_one_pattern_without_a_report_are_a_trap():
     assert traps[-1] is not None and traps[-2] is None
 
 
+def test_navigation_asks_a_pattern_past_the_barren_bound_only_once_a_page_of_it_lists_a_report():
+    watch = TrapWatch()
+    asked = [watch.ask(f"http://a.gov.cn/w/{n}.html") for n in range(MAX_BARREN + 1)]
+    assert not any(asked) and watch.ask("http://a.gov.cn/w/9001.html")
+    watch.observe("http://a.gov.cn/w/0.html", 0, [("某局", 2022, "http://a.gov.cn/nb/1.html")], True, 0)
+    assert not watch.ask("http://a.gov.cn/w/9002.html")
+
+
 def test_a_barren_pattern_condemns_its_pages_never_the_list_that_led_there():
     """An endless pager repeating the column's first page lists nothing new: the column's reports stand."""
     watch = TrapWatch()
