@@ -23,7 +23,8 @@ many figures each holds. So the figures of a table are read as one stream laid i
   own arithmetic error is found only where no order of the figures could keep the sums
   (``in_no_order_adds_up``), else said to be unreadable;
 - where those readings leave rows unread: bands of rows a column at a time (``_read_bands``, two neighbouring
-  columns of a band exchanged only where nothing else adds up), and where nothing lays the stream, the rows in
+  columns of a band exchanged, or its last column, the rows' total, printed before others, only where nothing else
+  adds up), and where nothing lays the stream, the rows in
   order between a jumbled head and tail (``_read_between_ends``).
 - a stream longer than the table by counts a narrow cell wrapped after a digit: joined where exactly one choice
   of joins lays the rows with their sums holding (``unwrapped``);
@@ -280,7 +281,13 @@ def _band_readings(numbers: Sequence[int | None], shape: Shape, anchors: dict[in
     readings that give the same figures count once. ``anchors`` (row → figure) are first cells printed apart
     from their column (with the row's label): they take no place in the stream. Up to ``exchanges`` bands of
     several rows may print two neighbouring columns in the other order (pdfminer.six sorts a group's boxes by
-    height as well as by x: a column's box reaching higher comes before its left neighbour's). None when there
+    height as well as by x: a column's box reaching higher comes before its left neighbour's) or the last column
+    (the rows' total) before any other (pdfminer.six joins boxes by the area they waste, so the total's column,
+    its figures wider, may join a group of columns further left: with ``detect_vertical``, 洪泽's 总计 third). The
+    sums decide: a total laid in another column's place breaks every row with figures in two other columns. They
+    cannot order the other columns of that band, so each such order is tried with them also turned by one: a row
+    whose other figures are not all one then reads two ways and is left unread (unless the table's rules across
+    rows tie its columns to a band printed in order). None when there
     are more than ``_MAX_BANDS`` readings (the figures do not decide the grid). ``checks`` counts the bands
     laid, across calls; past ``_MAX_BAND_CHECKS`` it raises ``_OutOfChecks``."""
     widths, rows = shape.widths, len(shape.widths)
@@ -304,10 +311,18 @@ def _band_readings(numbers: Sequence[int | None], shape: Shape, anchors: dict[in
         return tuple(tuple(row[c] for c in range(widths[r])) for row in cells)
 
     def orders(width: int, k: int, left: int) -> list[tuple[int, ...]]:
-        """The columns' order in the stream: as printed, or (k > 1, exchanges left) two neighbours exchanged."""
+        """The columns' order in the stream: as printed, or (k > 1, exchanges left) two neighbours exchanged or
+        the last column (the total) printed before the others from the ``p``-th on, those as printed or turned."""
         columns = tuple(range(width))
-        swapped = [columns[:c] + (c + 1, c) + columns[c + 2:] for c in range(width - 1)] if k > 1 and left else []
-        return [columns, *swapped]
+        if k == 1 or not left:
+            return [columns]
+        swapped = [columns[:c] + (c + 1, c) + columns[c + 2:] for c in range(width - 1)]
+        total = width - 1
+        if RowSum(columns[:total], total) not in shape.sums:   # no total of the whole row to find by its sums
+            return [columns, *swapped]
+        turned = (*columns[1:total], 0)
+        moved = [others[:p] + (total,) + others[p:] for p in range(width - 2) for others in (columns[:total], turned)]
+        return [columns, *swapped, *moved]
 
     def suffixes(r: int, left: int) -> list[tuple[tuple[int, ...], ...]] | None:
         if r == rows:

@@ -263,3 +263,11 @@ def test_a_run_of_zeros_is_that_many_zero_cells():
     rendering = "pdftotext-layout/zhoukou_xinfang_2021.textview"
     report = parsed(rendering)
     assert _cells(report, ("s3", "s4")) == _cells(truth(rendering), ("s3", "s4"))
+
+
+# pdfminer.six's detect_vertical on the real published PDFs of 洪泽: table 三 a column's boxes at a time, its total
+# column (总计) the third of the seven (cellstream._band_readings, the last column printed before others)
+@pytest.mark.parametrize("rendering", [f"pdfminer-vertical/{r}.published" for r in
+                                       ("002_huaian_hongze_2023", "003_huaian_hongze_2024")])
+def test_table_three_whose_total_column_comes_before_others_is_read_whole(rendering):
+    assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
