@@ -7,7 +7,7 @@ table's own arithmetic (``realign``, ``placement``) and used only when exactly o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -26,9 +26,10 @@ from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
 from gxparse.extraction.wrappedfigures import tail_readings
-from gxparse.template import (S3_ALL_ROWS, S3_APPLICANT_COLUMNS, S3_APPLICANT_HEADER, S3_COLUMNS, S3_NAMELESS_LABELS,
-                              S3_ORG_HEADER, S3_OTHER_SINGLE, S3_OTHER_SPLIT, S3_RESULT_PREFIX, S3_RESULT_TOTAL,
-                              S3_ROWS, S4_WIDTH, s3_row_cells, s3_row_label)
+from gxparse.layout.strayfigures import others_first, words_of
+from gxparse.template import (S2_CONTENT_HEADER, S2_ITEMS, S3_ALL_ROWS, S3_APPLICANT_COLUMNS, S3_APPLICANT_HEADER,
+                              S3_COLUMNS, S3_NAMELESS_LABELS, S3_ORG_HEADER, S3_OTHER_SINGLE, S3_OTHER_SPLIT,
+                              S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_ROWS, S4_WIDTH, s3_row_cells, s3_row_label)
 from gxparse.extraction.scaledheader import spread_under_scaled_header
 from gxparse.extraction.textcolumns import header_middles, header_starts, spread_short_rows, spread_under_starts
 from gxparse.extraction.totalruns import spread_by_total_runs
@@ -231,22 +232,42 @@ def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> i
     return 0
 
 
-def _led(lines: Sequence[Line], preceding: Sequence[Line], wanted: int) -> int:
+def _led(lines: Sequence[Line], preceding: Sequence[Line], wanted: int,
+         passing: Callable[[str], bool] = is_column_header) -> int:
     """How many of ``preceding``'s last lines hold exactly the figures ``lines`` lack to make ``wanted`` (0: none).
 
     A tool that writes a page's text boxes by their lower edge (pdfminer.six without its boxes' reading order)
     writes the section's heading where the box joining it to the table's header cells ends, after the table's
-    first rows: those figures end the section before, after its own table, among column header words only."""
+    first rows: those figures end the section before, after its own table, among column header words only
+    (``passing``; ``_past_heading`` lets the table's own labels pass too)."""
     missing = wanted - sum(len(line.values) for line in lines)
     taken = 0
     for n, line in enumerate(reversed(preceding)):
-        if line.label and not is_column_header(line.label) and len(label_key(line.label)) > 1 \
+        if line.label and not passing(line.label) and len(label_key(line.label)) > 1 \
                 or any(parse_count(v).value is None for v in line.values):
             return 0
         taken += len(line.values)
         if taken >= missing:
             return n + 1 if taken == missing > 0 else 0
     return 0
+
+
+# the words of table 三 (its rows', groups' and columns' labels, its note) and the label keys of table 二
+_S3_WORDS = words_of([*(row.label for row in S3_ALL_ROWS), *S3_NAMELESS_LABELS])
+_S2_WORDS = frozenset(label_key(text) for items in S2_ITEMS.values() for item in items
+                      for text in (item.label, item.caption, *(c.label for c in item.columns))) \
+    | {label_key(S2_CONTENT_HEADER)}
+
+
+def _past_heading(lines: Sequence[Line], preceding: Sequence[Line], shape: Shape) -> StreamRead | None:
+    """Table 三 whose first figures the tool wrote before section 三's heading among the table's own labels, and
+    table 二's last figures, under their labels, right after it (``strayfigures``): read as a stream where the
+    section before ends with exactly the figures the section lacks, past table 二's (None otherwise)."""
+    own = lines[others_first(lines, _S2_WORDS):]
+    led = _led(own, preceding, sum(shape.widths), _S3_WORDS)
+    if not led:
+        return None
+    return read_stream([*preceding[-led:], *own], shape, lambda rows: s3_consistent(rows, shape.rows), S3_MATCHER)
 
 
 @dataclass
@@ -365,6 +386,8 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
         if read is None and not borrowed and (led := _led(lines, preceding, sum(shape.widths))):
             read = read_flow([*preceding[-led:], *lines], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
                              S3_MATCHER)
+        if read is None and not borrowed:
+            read = _past_heading(lines, preceding, shape)
         if read is None or borrowed and not read.rows:
             continue
         if borrowed and read.unread:

@@ -271,3 +271,11 @@ def test_a_run_of_zeros_is_that_many_zero_cells():
                                        ("002_huaian_hongze_2023", "003_huaian_hongze_2024")])
 def test_table_three_whose_total_column_comes_before_others_is_read_whole(rendering):
     assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
+
+
+# pdfminer.six's detect_vertical on 淮安市 2024's published PDF: table 三's first page of figures before section 三's
+# heading among the table's own labels, table 二's last sub-tables (labels and figures) right after the heading
+# (gxparse.layout.strayfigures, s3._past_heading)
+def test_table_three_whose_first_figures_come_before_its_heading_is_read_whole():
+    rendering = "pdfminer-vertical/001_huaian_szf_2024.published"
+    assert _cells(parsed(rendering), ("s3", "s4")) == _cells(truth(rendering), ("s3", "s4"))
