@@ -30,7 +30,8 @@ from gxparse.sections import Sections, header_in_rows, split_sections, table_hea
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
 from gxparse.tables.s3 import S3_MATCHER, read_s3
-from gxparse.tables.s4 import read_blank_s4, read_s4, s4_candidate_figures, s4_candidate_lines, s4_review_start
+from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_candidate_figures, s4_candidate_lines,
+                               s4_review_start)
 from gxparse.tables.tableread import TableRead
 from gxparse.template import SECTIONS, row_label
 
@@ -175,6 +176,10 @@ def build_report(document: Document, source: str) -> Report:
     s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s4_lines = _section_lines(sections, "s4") if "s3" in sections.headings else []
+    if "s4" in sections.headings and not any(line.values for line in s4_lines):
+        # the tool wrote section 四's heading after table 四's figures: table 三's stream ends before them
+        cut = s4_before_heading(s3_lines)
+        s3_lines, s4_lines = s3_lines[:cut], [*s3_lines[cut:], *s4_lines]
     s1_text = _text(_section_lines(sections, "s1"))
     stated_figures = narrative.stated_figures(s1_text)
     stated = _stated_totals(stated_figures)

@@ -37,3 +37,22 @@ def words_of(labels: Sequence[str]) -> Callable[[str], bool]:
     labels, their group labels and headers, broken wherever a tool broke them (``形，不计其他情形）``, ``（四）无``)."""
     chars = frozenset(ch for label in labels for ch in label_key(label))
     return lambda label: set(label_key(label)) <= chars
+
+
+def others_last(lines: Sequence[Line], theirs: frozenset[str], shared: frozenset[str]) -> int:
+    """Where the run of another table's lines that ends ``lines`` starts (``len(lines)``: none): label lines naming
+    that table (label keys in ``theirs``), at least one of them a name the table ``lines`` belong to does not
+    print (not in ``shared``: 总计 heads both tables 三 and 四), and lone figures whose last label line is one of
+    those (a tool that wrote the next section's heading after its table: pdfminer.six's detect_vertical)."""
+    start: int | None = None
+    for n, line in enumerate(lines):
+        key = label_key(line.label) if line.label else None
+        if key is not None and (line.values or key not in theirs) or key is None and start is None:
+            start = None
+        elif key is not None and start is None:
+            start = n
+        elif key is None and len(line.values) != 1:
+            start = None
+    if start is None or all(label_key(line.label) in shared for line in lines[start:] if line.label):
+        return len(lines)
+    return start

@@ -24,7 +24,8 @@ from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
 from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
 from gxparse.extraction.wrappedfigures import drifted_readings, unwrapped_lines
-from gxparse.template import S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
+from gxparse.template import S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
+from gxparse.layout.strayfigures import others_last
 from gxparse.extraction.textcolumns import (spread_by_fitted_scale, spread_by_starts, spread_under_characters,
                                             spread_under_headers)
 from gxparse.extraction.linescales import spread_by_line_scales
@@ -38,6 +39,19 @@ _S4_BLOCK_ROWS = tuple((key, re.compile(pattern)) for key, pattern in S4_BLOCK_R
 _S4_HEADER_WORDS = ("数量", "件数", "合计")
 _S4_ROW_LABEL_CHARS = 8   # characters of the data row's label at most (数量, 案件数量（件）)
 _S4_COLUMN_CHARS = frozenset("".join(c.label for c in S4_COLUMNS))
+_S4_NAMES = frozenset(label_key(c.label) for c in (*S4_BLOCKS, *S4_COLUMNS)) | {label_key(S4_LITIGATION_HEADER)}
+_S3_NAMES = frozenset(label_key(c.label) for c in S3_COLUMNS)
+_S3_MOST_CELLS = len(S3_COLUMNS) * max(len(rows) for rows in S3_ROWS.values())
+
+
+def s4_before_heading(lines: Sequence[Line]) -> int:
+    """Where table 四 starts in section 三's ``lines`` when the tool wrote section 四's heading after the table: its
+    ``S4_WIDTH`` figures last, each after a name of table 四's (``strayfigures.others_last``), and the section
+    holding more figures than table 三 has cells (so some are another table's); ``len(lines)`` otherwise."""
+    if sum(len(line.values) for line in lines) <= _S3_MOST_CELLS:
+        return len(lines)
+    start = others_last(lines, _S4_NAMES, _S3_NAMES)
+    return start if sum(len(line.values) for line in lines[start:]) == S4_WIDTH else len(lines)
 _S4_SPANNING = (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS))
 _S4_PITCH_SLACK = 0.5   # characters two steps of one header line may differ by and still be one pitch
 _S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words of one column (centred words)
