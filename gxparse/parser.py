@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from gxparse import limits, narrative
@@ -31,7 +31,8 @@ from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
 from gxparse.tables.s3 import S3_MATCHER, read_s3
 from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_candidate_figures, s4_candidate_lines,
-                               s4_review_start)
+                               s4_review_start, s4_stated)
+from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.tables.tableread import TableRead
 from gxparse.template import SECTIONS, row_label
 
@@ -200,7 +201,7 @@ def build_report(document: Document, source: str) -> Report:
         zeros_blank = _zeros_printed_blank((s2, s3))
         all_read = _every_figure_read(_all_lines(sections), (s2, s3))
         s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read,
-                      document.ocr_text)
+                      document.ocr_text, s4_stated({f.key: f.value for f in stated_figures}))
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -299,16 +300,18 @@ def _zeros_printed_blank(reads: tuple[TableRead, ...]) -> bool:
 
 
 def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
-             zeros_blank: bool = False, all_read: bool = False, figures_lost: bool = False) -> TableRead:
+             zeros_blank: bool = False, all_read: bool = False, figures_lost: bool = False,
+             stated: Sequence[StatedSum] = ()) -> TableRead:
     """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
     printed a row per line (table 三 was not a ``cell_stream``) of a report that prints its zeros blank
     (``zeros_blank``), a table 四 printed all blank; so too in a cell stream whose every figure the other tables
     read (``all_read``: none can be table 四's). Not where the text may have lost figures (``figures_lost``): text
     another program's OCR wrote (it drops a row of figures it cannot read, which leaves table 四's headers with no
-    figure as a blank table does); one of whose tables 二 and 三 no figure was read prints no zero blank."""
+    figure as a blank table does); one of whose tables 二 and 三 no figure was read prints no zero blank.
+    ``stated``: sums of its cells the prose of section 一 states."""
     if "s4" in sections.headings:
         lines = _section_lines(sections, "s4")[skip:]
-        read = read_s4(lines)
+        read = read_s4(lines, stated)
         blank = None if read.table is not None or cell_stream or not zeros_blank or figures_lost \
             else read_blank_s4(lines)
         return blank or read
@@ -316,8 +319,9 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     # before section 五.
     candidates = s4_candidate_lines(_before(sections, "s5"))
     if len(candidates) != 1:
-        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank and not figures_lost, all_read)
-    read = read_s4(candidates)
+        return _s4_under_header(_before(sections, "s5"), findings, zeros_blank and not figures_lost, all_read,
+                                stated)
+    read = read_s4(candidates, stated)
     findings.append(Finding("section.heading_missing", WARNING,
                             f"未找到第四部分标题；{candidates[0].where}的{s4_candidate_figures(candidates[0])}个数字"
                             f"按表四（行政复议、行政诉讼）读取", []))
@@ -325,14 +329,14 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
 
 
 def _s4_under_header(lines: list[Line], findings: list[Finding], zeros_blank: bool = False,
-                     all_read: bool = False) -> TableRead:
+                     all_read: bool = False, stated: Sequence[StatedSum] = ()) -> TableRead:
     """Table 四 printed without its heading but with its column headers (未经复议直接起诉, 复议后起诉, …): read from
     its first header line on, as under a heading."""
     header = table_header_lines(lines, "s4")
     if not header:
         return TableRead(None)
     start = s4_review_start(lines, next(n for n, line in enumerate(lines) if line is header[0]))
-    read = read_s4(lines[start:])
+    read = read_s4(lines[start:], stated)
     # all blank only where the report leaves other zeros blank (no figure may be a picture) and in rows (a cell
     # stream may have put its figures elsewhere, unless the other tables read every figure printed)
     if read.table is None and zeros_blank and (header_in_rows(lines, "s4") or all_read):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from gxparse.extraction.cellstream import (Shape, in_no_order_adds_up, is_cell_per_line, read_parts, read_stream,
                                            StreamRow)
@@ -19,6 +19,7 @@ from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
 from gxparse.extraction.headerorder import headers_against_order
 from gxparse.extraction.s4boxes import read_boxed
+from gxparse.layout.interleavedblocks import StatedSum, interleaved_readings
 from gxparse.arithmetic.placement import block_readings, glued_readings, holds
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
 from gxparse.rows import RawRow
@@ -366,23 +367,57 @@ def _s4_boxed(lines: Sequence[Line], known: Vector = (None,) * S4_WIDTH) -> Tabl
     assignment keeping the boxes, the blocks' sums and the ``known`` cells (another reading's) agrees on, named
     as placed by the sums."""
     read = read_boxed(lines, known)
-    if read is None or not any(v is not None for block in read.blocks for v in block):
+    if read is None:
+        return None
+    return _s4_solved([v for block in read.blocks for v in block], read.where,
+                      "各数所在的格只由其上方的列名（及栏名）、一栏五数相连印出时的先后和各栏的总计等于其余四列之和唯一确定")
+
+
+def _s4_interleaved(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead | None:
+    """Table 四 whose blocks' figures a tool wrote interleaved, each block's left to right (``interleavedblocks``):
+    the cells every split of the stream into blocks that add up, named as the prose's stated totals allow,
+    agrees on, named as placed by the sums."""
+    figures = [parse_count(v).value for line in lines for v in line.values]
+    if not lines or not stated or None in figures:
+        return None
+    readings = interleaved_readings(figures, stated)  # type: ignore[arg-type]
+    if not readings:
+        return None
+    return _s4_solved(list(agreed(readings)), lines[0].where,
+                      "各栏的数字只由各栏五数的先后、各栏的总计等于其余四列之和及第一部分所述的合计确定")
+
+
+def _s4_solved(vector: Sequence[int | None], where: str, how: str) -> TableRead | None:
+    """Table 四 from cells a text's order does not show but its sums placed (block-major, None: unread), named
+    in one ``cell.solved_by_sum`` saying ``how``; None when no cell is placed."""
+    if all(v is None for v in vector):
         return None
     table: Table = {}
     rows: dict[str, RawRow] = {}
-    for block, values in zip(S4_BLOCKS, read.blocks):
+    width = len(S4_COLUMNS)
+    for number, block in enumerate(S4_BLOCKS):
+        values = vector[number * width:(number + 1) * width]
         table[block.key] = {c.key: Cell(None) if v is None else Cell(v, str(v)) for c, v in zip(S4_COLUMNS, values)}
-        rows[block.key] = RawRow(block.key, "", [UNREAD_FIGURE if v is None else str(v) for v in values], read.where)
-    cells = [f"s4.{b.key}.{c.key}" for b, values in zip(S4_BLOCKS, read.blocks)
-             for c, v in zip(S4_COLUMNS, values) if v is not None]
+        rows[block.key] = RawRow(block.key, "", [UNREAD_FIGURE if v is None else str(v) for v in values], where)
+    cells = [f"s4.{b.key}.{c.key}" for n, (b, c) in enumerate(itertools.product(S4_BLOCKS, S4_COLUMNS))
+             if vector[n] is not None]
     finding = Finding("cell.solved_by_sum", WARNING,
-                      f"表四（{read.where}起）逐格输出，数字顺序已无法从文本看出；各数所在的格只由其上方的列名（及栏名）、"
-                      f"一栏五数相连印出时的先后和各栏的总计等于其余四列之和唯一确定；这些数字已无法再由表内合计检验，请对照原件核对", cells)
+                      f"表四（{where}起）逐格输出，数字顺序已无法从文本看出；{how}；这些数字已无法再由表内合计检验，请对照原件核对",
+                      cells)
     return TableRead(table, [finding], rows=rows, cell_per_line=True)
 
 
-def read_s4(lines: Sequence[Line]) -> TableRead:
-    read = _s4_by_layout(lines)
+def s4_stated(figures: Mapping[str, int]) -> list[StatedSum]:
+    """The sums of table 四's cells the prose states (``narrative.stated_figures``' keys ``s4.<block>.<column>``,
+    joined by ``+`` for a sum of cells), as cell indices block-major."""
+    index = {f"s4.{b.key}.{c.key}": n for n, (b, c) in enumerate(itertools.product(S4_BLOCKS, S4_COLUMNS))}
+    return [StatedSum(tuple(index[part] for part in key.split("+")), value) for key, value in figures.items()
+            if all(part in index for part in key.split("+"))]
+
+
+def read_s4(lines: Sequence[Line], stated: Sequence[StatedSum] = ()) -> TableRead:
+    """Table 四 from its section's lines; ``stated``: sums of its cells the prose of section 一 states."""
+    read = _s4_by_layout(lines, stated)
     if _any_read(read):
         return read
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
@@ -457,10 +492,11 @@ def _s4_drifted_wrap(lines: Sequence[Line]) -> TableRead | None:
                      rows={block.key: row for block in S4_BLOCKS})
 
 
-def _s4_by_layout(lines: Sequence[Line]) -> TableRead:
+def _s4_by_layout(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead:
     if is_cell_per_line(lines) and headers_against_order(lines, [c.label for c in S4_COLUMNS]):
-        # the header pieces among the figures show the stream is not in the table's order: only the boxes place
-        return _s4_boxed(lines) or _s4_blocks_read({}, lines[0].where)
+        # the header pieces among the figures show the stream is not in the table's order: only the boxes place,
+        # or each block's figures in order with the blocks interleaved
+        return _s4_boxed(lines) or _s4_interleaved(lines, stated) or _s4_blocks_read({}, lines[0].where)
     stream = _s4_stream(lines) if is_cell_per_line(lines) else None
     if stream is not None and _any_read(stream):
         boxed = _s4_boxed(lines, _s4_vector(stream)) if _cells_unread(stream) else None
