@@ -956,11 +956,13 @@ def labelled_runs(lines: Sequence[Line], headers_apart: bool = False) -> list[La
 
 @dataclass
 class HeaderRun:
-    """A run of single figures printed right under one column's header words, and that header (``label_key``)."""
+    """A run of single figures printed right under one column's header words, and that header (``label_key``);
+    ``passed``: the ``passing`` lines' keys printed among them since the figures or text before."""
 
     header: str
     values: list[str]
     where: str
+    passed: tuple[str, ...] = ()
 
 
 def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozenset[str] = frozenset()) -> list[HeaderRun]:
@@ -971,25 +973,27 @@ def header_runs(lines: Sequence[Line], headers: frozenset[str], passing: frozens
     boxes order writes a column's header box, the labels of the rows beside it, then its figures' boxes."""
     out: list[HeaderRun] = []
     named: list[str] = []   # column names printed since the last figure or text
+    passed: list[str] = []  # passing lines printed since the last figure or text
     last = ""               # the key of the line before
     current: HeaderRun | None = None
     for line in lines:
         if _lone_figure(line):
             if current is None and len(named) == 1 and named[-1] == last:
-                current = HeaderRun(named[0], [], line.where)
+                current = HeaderRun(named[0], [], line.where, tuple(passed))
                 out.append(current)
             if current is not None:
                 current.values.append(line.values[0])
-            named, last = [], ""
+            named, passed, last = [], [], ""
             continue
         current = None
         key = label_key(line.label) if line.label and not line.values else ""
         if key in headers:
             named.append(key)
         elif key in passing:
+            passed.append(key)
             continue
         elif line.values or key and not is_column_header(line.label):
-            named = []
+            named, passed = [], []
         last = key
     return out
 

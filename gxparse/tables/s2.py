@@ -136,6 +136,38 @@ def _s2_by_headers(lines: Sequence[Line], items: Sequence[Item]) -> _HeaderCells
     return _HeaderCells(cells, where)
 
 
+def _s2_captioned_runs(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, RawRow]:
+    """Items read from runs whose column's name follows one sub-table's caption (第二十条第（五）项 / 信息内容 /
+    本年处理决定数量 / 550: pdftotext writes a sub-table's caption, its header and first figures row by row): the run
+    is that sub-table's column, whatever other sub-table prints the same name, when it holds a figure for each of
+    its items; the items every column of which was read so."""
+    passing = frozenset(label_key(text) for item in items for text in (item.label, item.caption, S2_CONTENT_HEADER))
+    headers = frozenset(label_key(c.label) for item in items for c in item.columns)
+    cells: dict[str, dict[str, str]] = {}
+    where: dict[str, str] = {}
+    for run in header_runs(lines, headers, passing):
+        _s2_captioned_run(run, items, cells, where)
+    return _HeaderCells(cells, where).rows(items)
+
+
+def _s2_captioned_run(run: HeaderRun, items: Sequence[Item], cells: dict[str, dict[str, str]],
+                      where: dict[str, str]) -> None:
+    """Adds to ``cells`` the column ``run`` holds when its name follows exactly one sub-table's caption, is one of
+    that sub-table's columns and the run holds a figure for each of its items (no cell another run read)."""
+    captions = {label_key(item.caption) for item in items}
+    named = [key for key in run.passed if key in captions]
+    if len(named) != 1:
+        return
+    table = [item for item in items if label_key(item.caption) == named[0]]
+    column = next((c.key for c in table[0].columns if label_key(c.label) == run.header), None)
+    if column is None or len(run.values) != len(table) or any(
+            _parse_item_cell(item, column, value).invalid for item, value in zip(table, run.values)):
+        return
+    for item, value in zip(table, run.values):
+        cells.setdefault(item.key, {}).setdefault(column, value)
+        where.setdefault(item.key, run.where)
+
+
 def _s2_subtables(items: Sequence[Item]) -> list[list[Item]]:
     """Table 二's items by sub-table (第二十条第（X）项), in order."""
     tables: list[list[Item]] = []
@@ -464,7 +496,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             rows[item.key] = replace(read, values=[])
     for key in _s2_under_other_headers(rows, header_cells, items):
         rows[key] = replace(rows[key], values=[])
-    for key, row in _s2_blocks([*lead, *lines, *trail], items).items():
+    for key, row in (_s2_captioned_runs(lines, items) | _s2_blocks([*lead, *lines, *trail], items)).items():
         if key not in rows or not rows[key].values:
             rows[key] = row
     trailing = _s2_trailing_column(lines, rows, items)
