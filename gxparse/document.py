@@ -69,6 +69,8 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
+_FORM_FEED = "\f"   # pdftotext's end of a page
+
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
 _FURNITURE_LENGTH = 24   # characters: a longer line is no page number
@@ -353,8 +355,10 @@ def _without_trailing_piece(cells: list[str]) -> list[str]:
 def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -> list[Line]:
     """Lines of plain text; markdown table rules (``---|---``), page numbers on their own line and the
     repeats of a running header are dropped."""
-    raws = normalize_text(text).splitlines()
+    normal = normalize_text(text)
+    raws = normal.splitlines()
     check_lines(len(raws), "文本", counted=True)
+    pages = _text_pages(normal, len(raws)) if page is None else [page] * len(raws)
     out = []
     gap = False
     # a tool that joins a page's text nodes by spaces wrote every line so, its headings inside its prose too
@@ -368,7 +372,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         if _RULE_LINE.match(raw) or len(bare) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(bare):
             continue
         where = (f"第{page}页第{n}行" if page else f"第{n}行") + (f"第{k}段" if spaced else "")
-        line = line_from_cells(split_cells(raw), where, page)
+        line = line_from_cells(split_cells(raw), where, pages[n - first_lineno])
         line.cells_delimited = "\t" in raw or pipe_delimited(raw)
         if not line.cells_delimited and " " in bare:
             offsets = tuple(offset for _, offset in spaced_cells(raw))
@@ -377,6 +381,19 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         line.after_gap, gap = gap, False
         out.append(line)
     return _without_running_headers(_unglued(out))
+
+
+def _text_pages(text: str, count: int) -> list[int | None]:
+    """The page of each of the ``count`` lines of ``text``: pdftotext ends every page with a form feed, so a page
+    is the lines after the last one; text without a form feed has no pages (None)."""
+    if _FORM_FEED not in text:
+        return [None] * count
+    pages: list[int | None] = []
+    number = 1
+    for line in text.splitlines(keepends=True):
+        pages.append(number)
+        number += line.endswith(_FORM_FEED)
+    return pages
 
 
 def _runs_on(raw: str) -> bool:

@@ -56,6 +56,7 @@ def s4_before_heading(lines: Sequence[Line]) -> int:
 _S4_SPANNING = (S4_LITIGATION_HEADER, *(b.label for b in S4_BLOCKS))
 _S4_PITCH_SLACK = 0.5   # characters two steps of one header line may differ by and still be one pitch
 _S4_HEADER_TOLERANCE = 1.5   # characters between the places of two header words of one column (centred words)
+_S4_TOTAL_CHARS = frozenset(label_key(S4_COLUMNS[-1].label))   # 总计's: no result column's header holds them
 
 
 def _s4_value_lines(lines: Sequence[Line]) -> list[Line]:
@@ -198,6 +199,19 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
     if len(value_lines) != 1 or not (row := value_lines[0]).value_offsets:
         return None
     above = lines[:next(n for n, line in enumerate(lines) if line is row)]
+    # pdftotext -layout lays each page on a grid of its own: a header a page break cuts is read on the row's page
+    return next((laid for lines_above in _s4_header_pages(above, row) if (laid := _s4_laid(row, lines_above))),
+                None)
+
+
+def _s4_header_pages(above: Sequence[Line], row: Line) -> list[Sequence[Line]]:
+    """The header lines to lay ``row`` under: those on its own page first where a page break stands among them."""
+    same_page = [line for line in above if line.page == row.page]
+    return [same_page, above] if row.page is not None and len(same_page) < len(above) else [above]
+
+
+def _s4_laid(row: Line, above: Sequence[Line]) -> list[str] | None:
+    """``row`` laid under the column headers of the lines ``above`` it, when every block then adds up."""
     headers = _s4_header_places(above)
     laid = spread_under_headers(row.values, row.value_offsets, headers) if headers else None
     if laid is None and (starts := _s4_header_places(above, starts=True)) is not None:
@@ -208,6 +222,8 @@ def _s4_under_headers(lines: Sequence[Line], value_lines: Sequence[Line]) -> lis
         laid = _s4_fitted_under_headers(row, above)
     if laid is None and (header_lines := _s4_header_line_columns(above)):
         laid = spread_by_line_scales(row.values, row.value_offsets, header_lines, S4_WIDTH)
+    if laid is None and (results := _s4_result_places(above)) is not None:
+        laid = spread_under_headers(row.values, row.value_offsets, results)
     counts = [parse_count(v).value for v in laid or []]
     if laid is None or None in counts or not holds(tuple(counts), _S4_SUMS):
         return None
@@ -312,21 +328,40 @@ def s4_review_start(lines: Sequence[Line], header: int) -> int:
     return header
 
 
-def _s4_header_places(lines: Sequence[Line], starts: bool = False) -> list[float] | None:
+def _s4_header_places(lines: Sequence[Line], starts: bool = False, columns: int = S4_WIDTH) -> list[float] | None:
     """Where table 四's 15 columns stand in layout-kept text: the places of the column-header words above its
     figures (结果维持 … 总计, whole on one line or wrapped over several, 结果 / 维持, a character a line), a column
-    wherever such words stand within ``_S4_HEADER_TOLERANCE`` of each other; None unless they make 15 columns.
-    The words' middles, or with ``starts`` their first characters' places."""
+    wherever such words stand within ``_S4_HEADER_TOLERANCE`` of each other; None unless they make ``columns``
+    columns. The words' middles, or with ``starts`` their first characters' places."""
     places = sorted(offset - (len(cell) / 2 if starts else 0) for line in lines if not line.values and line.offsets
                     for cell, offset in zip(line.text.split("\t"), line.offsets)
                     if (key := label_key(cell)) and set(key) <= _S4_COLUMN_CHARS)
-    columns: list[list[float]] = []
+    found: list[list[float]] = []
     for place in places:
-        if columns and place - columns[-1][-1] <= _S4_HEADER_TOLERANCE:
-            columns[-1].append(place)
+        if found and place - found[-1][-1] <= _S4_HEADER_TOLERANCE:
+            found[-1].append(place)
         else:
-            columns.append([place])
-    return [sum(c) / len(c) for c in columns] if len(columns) == S4_WIDTH else None
+            found.append([place])
+    return [sum(c) / len(c) for c in found] if len(found) == columns else None
+
+
+def _s4_result_places(lines: Sequence[Line]) -> list[float] | None:
+    """Table 四's 15 columns where its header words show only each block's four result columns (the header's
+    last line after a page break: ``持 正 果 结``, 总计 ended a line above, on the page before): each block's
+    总计 stands one column width (its results' mean step) right of its fourth result; None unless the words make
+    those twelve columns and none is 总计's."""
+    words = [label_key(cell) for line in lines if not line.values and line.offsets for cell in line.text.split("\t")]
+    if any(set(word) & _S4_TOTAL_CHARS for word in words):
+        return None
+    results = _s4_header_places(lines, columns=len(S4_BLOCKS) * (len(S4_COLUMNS) - 1))
+    if results is None:
+        return None
+    width = len(S4_COLUMNS) - 1
+    places: list[float] = []
+    for block in range(len(S4_BLOCKS)):
+        first, *_, last = results[block * width:(block + 1) * width]
+        places += [*results[block * width:(block + 1) * width], last + (last - first) / (width - 1)]
+    return places
 
 
 def _s4_character_starts(lines: Sequence[Line]) -> list[float] | None:
