@@ -36,8 +36,11 @@ from monitor.web.readonly import readonly_engine
 
 STATIC = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
-HTTP_MESSAGES = {400: "请求内容无法读取", 405: "不支持这种请求方式", 403: "没有权限", 413: "请求内容过大",
-                 500: "服务器出错"}
+HTTP_MESSAGES = {400: "请求内容无法读取", 405: "不支持这种请求方式", 403: "没有权限", 408: "请求内容未在限定时间内送达",
+                 413: "请求内容过大", 500: "服务器出错"}
+# What the server says of a request it cannot read at all (a NUL or raw UTF-8 in the request line, a head too
+# large, HTTP/0.9): it never reaches the app.
+UNREADABLE_REQUEST = "请求无法读取（请求行或请求头不合规范，或者过长）"
 # The largest request body a form needs (a login; a triage note). Without a bound Starlette holds 1,000 form
 # fields of 1 MB each in memory (300 of them took the server from 124 to 423 MB) and spools a file part of any
 # size to disk; a body declared longer is refused (413) before it is read, one sent longer when this much is.
@@ -101,14 +104,57 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+def wants_json(path: str) -> bool:
+    return path.startswith("/api/")
 
 
 def _error(request: Request, status: int, message: str, detail: Any = None) -> Response:
-    if _wants_json(request):
+    if wants_json(request.url.path):
         return JSONResponse({"detail": message if detail is None else detail}, status_code=status)
     return pages.render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def bare_error(status: int, message: str, path: str) -> tuple[bytes, bytes]:
+    """The content type and body of an error the server gives outside the app (``monitor.web.server``): the
+    app's JSON under /api, else its error page without the parts that need a request (login, time zone)."""
+    if wants_json(path):
+        return b"application/json", json.dumps({"detail": message}, ensure_ascii=False).encode()
+    page = pages.TEMPLATES.get_template("bare_error.html").render(status=status, message=message)
+    return b"text/html; charset=utf-8", page.encode()
+
+
+class BodyLimit:
+    """Refuses a request body over ``limit`` bytes with the app's own 413: one declared longer before the app
+    runs, one sent longer when the app reads past the limit (an HTTPException its handler answers).
+
+    Starlette's ``max_body_size`` did the same with an English text answer, "Content Too Large", in place of
+    whatever the app said. It must run inside the session middleware: the error page shows who is logged in.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            await _error(request, 413, HTTP_MESSAGES[413])(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise HTTPException(413)
+            return message
+
+        await self.app(scope, limited, send)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -167,7 +213,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app = ArchiveApp(title="gxmon archive", version="1", openapi_url="/api/openapi.json", docs_url=None,
                      redoc_url=None, description="政府信息公开工作年度报告 archive: reports, versions, findings, "
                                                  "diffs, and CDX-style captures. Read-only.",
-                     dependencies=[Depends(no_nul_in_query)], max_body_size=MAX_BODY_BYTES)
+                     dependencies=[Depends(no_nul_in_query)])
     app.state.engine = readonly_engine(url, connections=DB_CONNECTIONS)
     app.state.store = BlobStore(store if store is not None else default_store(url))
     app.state.zone = zone
@@ -178,6 +224,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.include_router(runs.router)
     app.include_router(dashboard.router)
     app.include_router(reading.router)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)   # before triage's session middleware: inside it
     triage.install(app, url, writes)
 
     @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)

@@ -30,6 +30,7 @@ import gc
 import json
 import logging
 import os
+import re
 import resource
 import secrets
 import socket
@@ -50,6 +51,12 @@ SPARE_DESCRIPTORS = 256      # beyond the connections: the listening socket, dat
 # How long a worker may take to answer the supervisor's health check before it is killed and replaced. uvicorn's
 # 5 s killed workers still importing the app on a busy machine, and their replacements started late.
 WORKER_HEALTHCHECK_SECONDS = 30
+
+
+# Bytes of a request's start kept to tell its path when the server refuses it before the app sees it (the
+# request line's method and the path of an /api/ URL fit well within it).
+TARGET_BYTES = 256
+_REQUEST_PATH = re.compile(rb"[!-~]+ (/[^\s?#]*)")
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class BoundedH11Protocol(H11Protocol):
         self.limits = limits
         self.waiting_since = time.monotonic()       # since when it has had no request in flight
         self.head_deadline: Any = None
+        self.request_start = b""                    # the first TARGET_BYTES of the request awaited
 
     def connection_made(self, transport: Any) -> None:  # noqa: ANN401 (asyncio's transport)
         super().connection_made(transport)
@@ -100,6 +108,11 @@ class BoundedH11Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
         super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if len(self.request_start) < TARGET_BYTES:
+            self.request_start += data[:TARGET_BYTES - len(self.request_start)]
+        super().data_received(data)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -115,6 +128,7 @@ class BoundedH11Protocol(H11Protocol):
 
     def _wait_for_head(self) -> None:
         self._cancel_deadline()
+        self.request_start = b""
         self.waiting_since = time.monotonic()
         self.head_deadline = self.loop.call_later(self.limits.head_timeout, self._head_deadline_passed)
 
@@ -132,22 +146,26 @@ class BoundedH11Protocol(H11Protocol):
             # the app waits for the rest of the body: it is told the client left, and answers nothing more
             cycle.disconnected = True
             cycle.message_event.set()
-            self._refuse(408, b"Request Timeout", "request body not complete in time")
+            self._refuse(408, b"Request Timeout", cycle.scope["path"])
         self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to a request h11 cannot read (a NUL or raw UTF-8 in the request line, a head over
-        max_head_bytes, HTTP/0.9), which never reaches the app, given the app's security headers too."""
-        self._refuse(400, b"Bad Request", msg)
+        max_head_bytes, HTTP/0.9), which never reaches the app, given as the app's (uvicorn has logged ``msg``)."""
+        found = _REQUEST_PATH.match(self.request_start)   # the path as far as the request's start tells
+        self._refuse(400, b"Bad Request", found.group(1).decode("latin-1") if found else "/")
         self.transport.close()
 
-    def _refuse(self, status: int, reason: bytes, msg: str) -> None:
-        from monitor.web.app import SECURITY_HEADERS
+    def _refuse(self, status: int, reason: bytes, path: str) -> None:
+        """The app's own error answer (Chinese; JSON under /api) with its security headers, given by the server."""
+        from monitor.web.app import HTTP_MESSAGES, SECURITY_HEADERS, UNREADABLE_REQUEST, bare_error
 
+        content_type, body = bare_error(status, HTTP_MESSAGES[status] if status != 400 else UNREADABLE_REQUEST,
+                                        path)
         response = h11.Response(status_code=status, reason=reason,
-                                headers=[(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
-                                         *SECURITY_HEADERS])
-        for event in (response, h11.Data(data=msg.encode("ascii")), h11.EndOfMessage()):
+                                headers=[(b"content-type", content_type), (b"content-length", b"%d" % len(body)),
+                                         (b"connection", b"close"), *SECURITY_HEADERS])
+        for event in (response, h11.Data(data=body), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))
 
     def _make_room(self) -> None:

@@ -112,13 +112,28 @@ def form_head(path: str, length: int | None, content_type: str = "application/x-
     return f"POST {path} HTTP/1.1\r\nHost: a\r\nContent-Type: {content_type}\r\n{framing}\r\n\r\n".encode()
 
 
-def answer(sock: socket.socket) -> tuple[str, dict[str, str]]:
-    """The status line and headers of the server's answer on ``sock``."""
+def _head(sock: socket.socket) -> tuple[str, dict[str, str], bytes]:
+    """The status line and headers of the server's answer on ``sock``, and what of its body came with them."""
     said = b""
     while b"\r\n\r\n" not in said and (chunk := sock.recv(65536)):
         said += chunk
-    status, *fields = said.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
-    return status, {name.lower(): value for name, value in (field.split(": ", 1) for field in fields)}
+    head, _, body = said.partition(b"\r\n\r\n")
+    status, *fields = head.decode("latin-1").split("\r\n")
+    return status, {name.lower(): value for name, value in (field.split(": ", 1) for field in fields)}, body
+
+
+def answer(sock: socket.socket) -> tuple[str, dict[str, str]]:
+    """The status line and headers of the server's answer on ``sock``."""
+    status, headers, _ = _head(sock)
+    return status, headers
+
+
+def answer_with_body(sock: socket.socket) -> tuple[str, dict[str, str], bytes]:
+    """The status line, headers and body (as long as its Content-Length) of the server's answer on ``sock``."""
+    status, headers, body = _head(sock)
+    while len(body) < int(headers.get("content-length", 0)) and (chunk := sock.recv(65536)):
+        body += chunk
+    return status, headers, body
 
 
 def secured(headers: dict[str, str]) -> bool:

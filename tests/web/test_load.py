@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import os
 import resource
 import socket
@@ -24,12 +25,20 @@ from sqlmodel import Session
 from monitor.archive.db import make_engine
 from monitor.archive.models import Blob, Version
 from monitor.archive.store import RAW, BlobStore
+from monitor.web.app import HTTP_MESSAGES, UNREADABLE_REQUEST
 
 from .conftest import build_archive
-from .serving import answer, form_head, secured, serving, writes_config
+from .serving import answer, answer_with_body, form_head, secured, serving, writes_config
 
 HEAD_TIMEOUT = 1.0
 MAX_CONNECTIONS = 40
+
+
+def apps_own(path: str, headers: dict[str, str], body: bytes, message: str) -> bool:
+    """The answer is the app's own error: its JSON under /api, else its Chinese error page, saying ``message``."""
+    if path.startswith("/api/"):
+        return headers["content-type"] == "application/json" and json.loads(body) == {"detail": message}
+    return headers["content-type"].startswith("text/html") and message in body.decode()
 
 
 @pytest.fixture(scope="module")
@@ -193,16 +202,21 @@ def test_big_documents_are_streamed_not_loaded(big_document, archive):
                                   b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 200_000 + b"\r\n\r\n",
                                   b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 50_000 + b"\r\n\r\n",
                                   b"GET /reports?q=" + b"a" * 30_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n",
-                                  b"GET /\r\n\r\n"],
-                         ids=["nul", "raw-utf8", "head-too-large", "head-50KB-whole", "query-30KB", "http-0.9"])
-def test_a_request_the_server_cannot_read_is_answered_400_with_the_security_headers(guarded, head):
-    """uvicorn answers these itself, before the app: its 400 carried none of the app's headers."""
+                                  b"GET /\r\n\r\n",
+                                  b"GET /api/reports/\x00 HTTP/1.1\r\nHost: a\r\n\r\n",
+                                  b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: abc\r\n\r\n"],
+                         ids=["nul", "raw-utf8", "head-too-large", "head-50KB-whole", "query-30KB", "http-0.9",
+                              "api-nul", "bad-length"])
+def test_a_request_the_server_cannot_read_is_answered_400_as_the_app_answers(guarded, head):
+    """uvicorn answers these itself, before the app: its 400 carried none of the app's headers, and said
+    "Invalid HTTP request received." in English as plain text, under /api too."""
     with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
         sock.settimeout(10)
         sock.sendall(head)
-        status, headers = answer(sock)
+        status, headers, body = answer_with_body(sock)
     assert status == "HTTP/1.1 400 Bad Request"
     assert secured(headers)
+    assert apps_own(head.split(b" ")[1].decode("latin-1"), headers, body, UNREADABLE_REQUEST)
 
 
 @pytest.fixture(scope="module")
@@ -223,6 +237,22 @@ def test_a_body_declared_too_large_is_refused_before_it_is_sent(writable, conten
         sock.sendall(form_head("/login", 100_000_000, content_type))
         status, headers = answer(sock)
     assert status == "HTTP/1.1 413 Request Entity Too Large" and secured(headers)
+
+
+@pytest.mark.parametrize("head", [form_head("/login", 100_000_000), form_head("/api/reports", 100_000_000),
+                                  b"GET /api/reports HTTP/1.1\r\nHost: a\r\nContent-Length: 100000000\r\n\r\n",
+                                  b"GET /reports HTTP/1.1\r\nHost: a\r\nContent-Length: 100000000\r\n\r\n",
+                                  form_head("/nowhere", 100_000_000)],
+                         ids=["login", "api-post", "api-get", "page-get", "no-route"])
+def test_a_body_declared_too_large_is_refused_as_the_app_answers(writable, head):
+    """Starlette's body limit answered these "Content Too Large", in English and as plain text, in place of
+    whatever the app said (its JSON under /api, its Chinese page elsewhere)."""
+    with socket.create_connection(("127.0.0.1", writable.port)) as sock:
+        sock.settimeout(10)
+        sock.sendall(head)
+        status, headers, body = answer_with_body(sock)
+    assert status == "HTTP/1.1 413 Request Entity Too Large" and secured(headers)
+    assert apps_own(head.split(b" ")[1].decode(), headers, body, HTTP_MESSAGES[413])
 
 
 def test_a_chunked_body_is_cut_off_at_the_limit(writable):
@@ -249,12 +279,14 @@ def test_a_trickled_request_body_is_cut_off(writable):
     assert closed < 4 * HEAD_TIMEOUT + 2
 
 
-def test_a_trickled_body_is_answered_408_with_the_security_headers(writable):
+def test_a_trickled_body_is_answered_408_as_the_app_answers(writable):
+    """The server's 408 said "request body not complete in time", in English and as plain text."""
     with socket.create_connection(("127.0.0.1", writable.port)) as sock:
         sock.settimeout(10 * HEAD_TIMEOUT)
         sock.sendall(form_head("/login", 10_000) + b"name=a")
-        status, headers = answer(sock)
+        status, headers, body = answer_with_body(sock)
     assert status == "HTTP/1.1 408 Request Timeout" and secured(headers)
+    assert apps_own("/login", headers, body, HTTP_MESSAGES[408])
 
 
 def test_slow_bodies_cannot_take_every_connection(writable):
