@@ -25,6 +25,7 @@ from gxparse.errors import DocumentError
 from gxparse.layout.pages import Page, Rule
 from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHARE, THIN, filled_rules, garbled,
                                          paged_document, stroked_rules, thin_rule)
+from gxparse.readers.pdfforms import check_forms
 from gxparse.readers.pdfstreams import check_streams
 
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
@@ -424,6 +425,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         if count == 0:
             raise DocumentError(source, "PDF 没有页面")
         limits.check_pages(count)
+        check_forms(data)
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -89,6 +90,31 @@ def _image_bomb() -> bytes:
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                 b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
                 pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"), image])
+
+
+def _form(content: bytes, draws: int | None) -> bytes:
+    """A form XObject drawing ``content``, with /X naming form ``draws`` (None: no forms of its own)."""
+    names = b"/XObject << /X %d 0 R >> " % draws if draws is not None else b""
+    return pdf_stream(content, b"/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << %s%s >>"
+                      % (names, HELVETICA))
+
+
+def _forms_page(forms: list[bytes]) -> bytes:
+    """One page drawing form 5 (the first of ``forms``) once."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                b"/Resources << /XObject << /X 5 0 R >> >> >>", pdf_stream(b"/X Do"), *forms])
+
+
+def _form_drawing_itself() -> bytes:
+    """658 bytes: a form that draws itself four times (pdfium allocated 43 MB a second loading the page)."""
+    return _forms_page([_form(b"/X Do /X Do /X Do /X Do", 5)])
+
+
+def _form_fan_out() -> bytes:
+    """Twenty forms each drawing the next ten times and a character: 10^20 form instances on one page."""
+    return _forms_page([_form(b"/X Do " * 10 + b"BT /F1 1 Tf (1) Tj ET", 6 + n) for n in range(20)]
+                       + [_form(b"BT /F1 1 Tf (1) Tj ET", None)])
 
 
 def _million_characters() -> bytes:
@@ -454,11 +480,37 @@ def _ofd_docroot_itself() -> bytes:
     return files.ofd([files.ofd_page(_OFD_HEADING)], parts={"OFD.xml": entry.encode()})
 
 
-def _word_stream(fat: dict[int, int] | None = None, declared: int | None = None) -> bytes:
-    """A compound file holding a 9 KB WordDocument stream (three sectors)."""
-    word = b"\xec\xa5" + bytes(9000)   # the Word binary format's magic number
+def _word_stream(fat: dict[int, int] | None = None, declared: int | None = None, marker: bytes = b"") -> bytes:
+    """A compound file holding a 9 KB WordDocument stream (three sectors); ``marker``, bytes WPS Office writes."""
+    word = b"\xec\xa5" + marker + bytes(9000)   # the Word binary format's magic number
     entries = [files.ole_entry("Root Entry", 5, child=1), files.ole_entry("WordDocument", 2, 0, declared or len(word))]
     return files.ole(entries, [word], fat)
+
+
+def _word_in_mini_stream() -> bytes:
+    """A compound file holding a 2,000-byte WordDocument stream in the mini stream (32 sectors of 64 bytes),
+    whose mini allocation table chains its last sector back to its first."""
+    word = b"\xec\xa5" + bytes(1998)
+    chain = [*range(1, 32), 0]   # the loop: sector 31 → 0
+    mini_fat = struct.pack("<32I", *chain).ljust(4096, b"\xff")
+    entries = [files.ole_entry("Root Entry", 5, 0, 4096, child=1), files.ole_entry("WordDocument", 2, 0, len(word))]
+    return files.ole(entries, [word.ljust(4096, b"\0"), mini_fat], mini_fat=1)
+
+
+def _workbook_stream(fat: dict[int, int], marker: bytes = b"") -> bytes:
+    """A compound file holding a 9 KB Workbook stream (BIFF8: a BOF record first) over three sectors."""
+    workbook = b"\x09\x08\x10\x00\x00\x06\x05\x00" + bytes(12) + marker + bytes(9000)
+    entries = [files.ole_entry("Root Entry", 5, child=1), files.ole_entry("Workbook", 2, 0, len(workbook))]
+    return files.ole(entries, [workbook], fat)
+
+
+def _xls_claiming_the_grid() -> bytes:
+    """A real XLS (three records of table 二) whose DIMENSION record says its cells fill the sheet's greatest
+    range: rows to 2^20 (beyond BIFF8's 65,536) and columns to XFD (16,384)."""
+    data = bytearray(files.xls_from_csv("项目,本年新收,上年结转\n规章,1,2\n规范性文件,3,4\n".encode()))
+    dimension = data.index(b"\x00\x02\x0e\x00")   # record 0x0200, 14 bytes: first/last+1 row, first/last+1 column
+    data[dimension + 4:dimension + 18] = struct.pack("<IIHH", 0, 1 << 20, 0, 16_384) + bytes(2)
+    return bytes(data)
 
 
 def _ole_deep_directory() -> bytes:
@@ -483,6 +535,10 @@ ATTACKS: list[Attack] = [
     Attack("pdf-page-count-lie", "/Count 100,000,000 over one page (pdfium counts the pages)", _page_count_lie, None),
     Attack("pdf-content-bomb", "a content stream inflating to 520 MB of rectangles", _content_bomb, "PDF"),
     Attack("pdf-image-bomb", "an image-only page whose image is 60,000 × 60,000 px", _image_bomb, "图像过大"),
+    Attack("pdf-form-loop", "a 658-byte page whose form XObject draws itself four times", _form_drawing_itself,
+           "引用自身"),
+    Attack("pdf-form-fan-out", "twenty form XObjects each drawing the next ten times (10^20 instances)",
+           _form_fan_out, "展开后的页面内容超过"),
     Attack("pdf-million-chars", "a page of a million characters in a 1 pt font", _million_characters, "字符过多"),
     Attack("pdf-many-rules", "a page of 100,000 ruling lines", _many_rules, None),
     # DOCX
@@ -511,6 +567,8 @@ ATTACKS: list[Attack] = [
     Attack("ofd-zip-bomb", "an OFD whose page inflates to 2 GB", _ofd_bomb, "OFD 解压后过大"),
     Attack("ofd-many-pages", "an OFD naming 1,001 pages", lambda: files.ofd([files.ofd_page("")], listed=1001),
            "页数过多"),
+    Attack("ofd-100000-pages", "an OFD naming 100,000 pages (refused before any is parsed)",
+           lambda: files.ofd([files.ofd_page("")], listed=100_000), "页数过多"),
     Attack("ofd-page-loop", "1,000 pages naming one 0.9 MB page", _ofd_page_loop, "OFD 内容过大"),
     Attack("ofd-many-text-objects", "one page of 100,000 text objects", _ofd_many_text_objects, None),
     Attack("ofd-billion-laughs", "a page with nested entities (a billion laughs)",
@@ -544,6 +602,20 @@ ATTACKS: list[Attack] = [
            "DOC 文件损坏"),
     Attack("doc-4gb-stream", "a WordDocument stream declared 4 GB long over three sectors",
            lambda: _word_stream(declared=(4 << 30) - 1), "DOC 文件损坏"),
+    Attack("doc-mini-stream-loop", "a compound file whose mini-stream chain (WordDocument's) loops back to its start",
+           _word_in_mini_stream, "DOC 文件损坏"),
+    # LibreOffice reads what the chain gives, once, within MAX_CONVERT_SECONDS: a workbook of nothing, every part
+    # of the report then told not found (warnings)
+    Attack("xls-fat-loop", "a compound file whose Workbook chain loops back to its start", lambda: _workbook_stream({2: 0}),
+           None),
+    Attack("et-fat-loop", "a WPS 表格 (.et) compound file whose Workbook chain loops back to its start",
+           lambda: _workbook_stream({2: 0}, b"KSOProductBuildVer"), None),
+    Attack("wps-fat-loop", "a WPS 文字 compound file whose WordDocument chain loops back to its start",
+           lambda: _word_stream({2: 0}, marker=b"KSOProductBuildVer"), "WPS 文件损坏"),
+    # LibreOffice converts the cells the records hold, not the range claimed (within MAX_CONVERT_MEMORY and
+    # MAX_CONVERT_SECONDS); the XLSX it writes is held to MAX_WORKBOOK_CELLS and check_sheet_range
+    Attack("xls-dimension-grid", "an XLS whose DIMENSION record claims rows to 2^20 and columns to XFD",
+           _xls_claiming_the_grid, None),
     Attack("doc-deep-directory", "a compound file of 100,000 directory entries chained 100,000 deep",
            _ole_deep_directory, "DOC 文件损坏"),
     Attack("xls-65536-rows", "an XLS of 65,536 rows × 4 (BIFF8's every row): 262,144 cells", lambda: files.xls_from_csv(

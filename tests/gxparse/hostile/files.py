@@ -225,9 +225,12 @@ def ole_entry(name: str, kind: int, start: int = _END, size: int = 0, right: int
             + struct.pack("<IQ", start, size))
 
 
-def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None = None) -> bytes:
+def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None = None,
+        mini_fat: int | None = None) -> bytes:
     """A compound file of these directory entries and streams (the streams chained from sector 0 on, in order);
-    ``fat`` overwrites entries of the allocation table (a chain made to loop)."""
+    ``fat`` overwrites entries of the allocation table (a chain made to loop); ``mini_fat``, which of the streams
+    is the mini stream's allocation table (the root entry's stream then holds the streams under 4096 bytes, in
+    64-byte sectors)."""
     sectors: list[bytes] = []
     table: list[int] = []
     for data in [*streams, b"".join(entries)]:
@@ -236,6 +239,8 @@ def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None =
             sectors.append(data[i * _SECTOR:(i + 1) * _SECTOR].ljust(_SECTOR, b"\0"))
             table.append(len(sectors) if i < count - 1 else _END)
     directory = len(sectors) - max(1, -(-len(b"".join(entries)) // _SECTOR))
+    starts = [sum(max(1, -(-len(data) // _SECTOR)) for data in streams[:n]) for n in range(len(streams))]
+    mini_start, mini_count = (starts[mini_fat], 1) if mini_fat is not None else (_END, 0)
     fat_count = -(-(len(table) + 8) // (_SECTOR // 4))
     fat_start = len(sectors)
     table += [_FAT_SECTOR] * fat_count
@@ -245,7 +250,7 @@ def ole(entries: list[bytes], streams: list[bytes], fat: dict[int, int] | None =
     sectors += [packed[i * _SECTOR:(i + 1) * _SECTOR] for i in range(fat_count)]
     difat = [fat_start + i for i in range(fat_count)] + [_FREE] * (109 - fat_count)
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<5H", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
-              + struct.pack("<9I", 0, fat_count, directory, 0, 4096, _END, 0, _END, 0)
+              + struct.pack("<9I", 0, fat_count, directory, 0, 4096, mini_start, mini_count, _END, 0)
               + struct.pack("<109I", *difat))
     return header.ljust(_SECTOR, b"\0") + b"".join(sectors)
 
