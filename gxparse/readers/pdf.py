@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -147,12 +148,43 @@ def _bounds(obj: ctypes.c_void_p, placed: Affine | None) -> tuple[float, float, 
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# JPEG 2000's image size: the SIZ marker segment right after the codestream's start (SOC): Lsiz, Rsiz, then the
+# reference grid's width and height and the image's offsets on it (ISO 15444-1 A.5.1)
+_JPX_SIZE = re.compile(rb"\xff\x4f\xff\x51.{4}(.{4})(.{4})(.{4})(.{4})", re.S)
+
+
 def _resolution(image: ctypes.c_void_p, width: float, number: int) -> float:
     """An image's dots per inch drawn ``width`` points wide on page ``number`` (0 for no width), its pixels
     checked within limits first: pdfium decodes an image whole to render it."""
     width_px, height_px = _px_size(image)
     limits.check_image(width_px, height_px, f"第{number}页")
+    limits.check_image(*_coded_size(image), f"第{number}页")
     return width_px / (width / 72) if width > 0 else 0.0
+
+
+def _filters(image: ctypes.c_void_p) -> list[bytes]:
+    names = []
+    for index in range(raw.FPDFImageObj_GetImageFilterCount(image)):
+        buffer = ctypes.create_string_buffer(64)
+        raw.FPDFImageObj_GetImageFilter(image, index, buffer, len(buffer))
+        names.append(buffer.value)
+    return names
+
+
+def _coded_size(image: ctypes.c_void_p) -> tuple[int, int]:
+    """The size in pixels a JPEG 2000 image's codestream states ((0, 0) for any other image): openjpeg decodes
+    that many, whatever the image's dictionary says (a 2 KB codestream of 20,000 × 20,000 under /Width 40
+    crashed pdfium rendering the page)."""
+    if b"JPXDecode" not in _filters(image):
+        return 0, 0
+    length = raw.FPDFImageObj_GetImageDataRaw(image, None, 0)
+    data = (ctypes.c_ubyte * length)()
+    raw.FPDFImageObj_GetImageDataRaw(image, data, length)
+    found = _JPX_SIZE.search(bytes(data))
+    if found is None:
+        return 0, 0
+    width, height, left, top = (int.from_bytes(field, "big") for field in found.groups())
+    return max(width - left, 0), max(height - top, 0)
 
 
 def _px_size(image: ctypes.c_void_p) -> tuple[int, int]:

@@ -117,6 +117,21 @@ def _form_fan_out() -> bytes:
                        + [_form(b"BT /F1 1 Tf (1) Tj ET", None)])
 
 
+def _jpx_size_lie() -> bytes:
+    """An image-only page whose 4 KB JPEG 2000 image is 12,000 × 12,000 px under a dictionary saying 40 × 30
+    (pdfium sized it by the dictionary and openjpeg decoded the codestream's size: 770 MB; at 20,000 × 20,000
+    the process was killed)."""
+    out = io.BytesIO()
+    Image.new("L", (12_000, 12_000), 255).save(out, format="JPEG2000", tile_size=(1024, 1024), quality_mode="rates",
+                                               quality_layers=[400])
+    image = pdf_stream(out.getvalue(), b"/Type /XObject /Subtype /Image /Width 40 /Height 30 /ColorSpace /DeviceGray "
+                                       b"/BitsPerComponent 8 /Filter /JPXDecode")
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+                pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"), image])
+
+
 def _million_characters() -> bytes:
     """One page with a million characters of text in a 1 pt font."""
     line = b"(" + b"0 1 2 3 4 5 6 7 8 9 " * 50 + b") Tj T* "
@@ -539,6 +554,8 @@ ATTACKS: list[Attack] = [
            "引用自身"),
     Attack("pdf-form-fan-out", "twenty form XObjects each drawing the next ten times (10^20 instances)",
            _form_fan_out, "展开后的页面内容超过"),
+    Attack("pdf-jpx-size-lie", "a JPEG 2000 image of 12,000 × 12,000 px whose dictionary says 40 × 30", _jpx_size_lie,
+           "图像过大"),
     Attack("pdf-million-chars", "a page of a million characters in a 1 pt font", _million_characters, "字符过多"),
     Attack("pdf-many-rules", "a page of 100,000 ruling lines", _many_rules, None),
     # DOCX
