@@ -11,7 +11,11 @@ from __future__ import annotations
 import errno
 import io
 import itertools
+import os
 import re
+import select
+import stat
+import time
 import zipfile
 from pathlib import Path
 
@@ -21,6 +25,9 @@ MB = 1 << 20
 
 # Input size. A 200-page report scanned at 300 dpi is about 100 MB; nothing larger is a report.
 MAX_INPUT_BYTES = 200 * MB
+# Seconds to read an input that is not a regular file (a pipe, a device): a named pipe nobody writes to, or a
+# writer that stops, held `gxparse parse A B C` for ever, and every file after it unread.
+MAX_READ_SECONDS = 20
 # Text and HTML are held several times over while read (str, normalised copy, tree, lines): a real report
 # page is under 1 MB, a Word-exported page with its styles under 5 MB.
 MAX_TEXT_BYTES = 8 * MB
@@ -269,11 +276,15 @@ _OS_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限
 
 def read_input(path: str | Path) -> bytes:
     """The bytes of a file, read no further than MAX_INPUT_BYTES: a device or a growing file (/dev/zero)
-    is refused, not read to the end."""
+    is refused, not read to the end; a pipe or device not read within MAX_READ_SECONDS is refused too."""
     source = str(path)
     try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_INPUT_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)   # opening a named pipe waits for a writer
+        with open(descriptor, "rb") as file:
+            if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                data = file.read(MAX_INPUT_BYTES + 1)
+            else:
+                data = _read_stream(descriptor, source)
     except OSError as exc:
         said = _OS_ERRORS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
         raise DocumentError(source, f"无法读取文件：{said}") from exc
@@ -282,3 +293,19 @@ def read_input(path: str | Path) -> bytes:
     except LimitExceeded as exc:
         raise DocumentError(source, exc.reason) from None
     return data
+
+
+def _read_stream(descriptor: int, source: str) -> bytes:
+    """A pipe's or a device's bytes to its end or just past MAX_INPUT_BYTES, within MAX_READ_SECONDS."""
+    deadline = time.monotonic() + MAX_READ_SECONDS
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_INPUT_BYTES:
+        if not select.select([descriptor], [], [], max(deadline - time.monotonic(), 0))[0]:
+            raise DocumentError(source, f"读取超时：{MAX_READ_SECONDS} 秒内未能读完（管道或设备不再送来数据）")
+        chunk = os.read(descriptor, MB)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)

@@ -5,8 +5,11 @@ is printed, every other one gets its one-line error, the batch goes on, and no t
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from click.testing import CliRunner
 
 from gxparse import parser
 from gxparse.cli import main
+from gxparse.limits import MAX_READ_SECONDS
 from tests.gxparse.hostile.attacks import BY_NAME, DEV_ZERO
 from tests.gxparse.seeds import SEED_DIR
 
@@ -69,3 +73,28 @@ def test_a_reader_bug_is_one_error_line_and_the_batch_goes_on(monkeypatch, tmp_p
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first == {"source": str(page), "error": "gxparse 内部错误（IndexError），无法读取此文件"}
     assert second["year"] == 2021
+
+
+def test_a_pipe_that_sends_nothing_is_refused_in_time_and_the_batch_goes_on(tmp_path):
+    """A named pipe among the files, its writer open and silent: opening it waited for a writer, reading it for
+    data, and `gxparse parse` never printed the files after it."""
+    pipe = tmp_path / "stalled.pdf"
+    os.mkfifo(pipe)
+    stop = threading.Event()
+
+    def silent_writer() -> None:
+        end = os.open(pipe, os.O_WRONLY)   # returns when gxparse opens the pipe
+        stop.wait(120)
+        os.close(end)
+
+    threading.Thread(target=silent_writer, daemon=True).start()
+    try:
+        started = time.monotonic()
+        done = _gxparse("parse", str(pipe), KAIFENG)
+        seconds = time.monotonic() - started
+    finally:
+        stop.set()
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first == {"source": str(pipe), "error": f"读取超时：{MAX_READ_SECONDS} 秒内未能读完（管道或设备不再送来数据）"}
+    assert second["year"] == 2021 and done.returncode == 1
+    assert MAX_READ_SECONDS <= seconds < MAX_READ_SECONDS + 30
