@@ -535,6 +535,51 @@ def _ole_deep_directory() -> bytes:
     return files.ole(entries, [b"x"])
 
 
+def _page_with(entry: bytes) -> bytes:
+    """One page whose dictionary holds ``entry`` besides its own keys."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + entry + b" >>"])
+
+
+def _xref_stream_lie() -> bytes:
+    """A one-page PDF whose last cross-reference section is a stream claiming 99,999,999 entries in 10 bytes."""
+    base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
+    table = base.index(b"xref")
+    stream = (b"9 0 obj\n<< /Type /XRef /Size 99999999 /W [1 4 2] /Index [0 99999999] /Length 10 /Root 1 0 R >>\n"
+              b"stream\n" + b"\x01" * 10 + b"\nendstream\nendobj\n")
+    return base[:table] + stream + b"startxref\n%d\n%%%%EOF\n" % table
+
+
+def _xref_prev_loop() -> bytes:
+    """A one-page PDF whose trailer's /Prev names its own cross-reference table."""
+    base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
+    table, trailer = base.index(b"xref"), base.index(b"trailer")
+    return base[:trailer] + b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (table, table)
+
+
+def _font_bomb() -> bytes:
+    """A TrueType font program inflating to 200 MB under a page of four characters."""
+    font = files.deflated_repeat(bytes(100_000), 2000)
+    program = (b"<< /Length %d /Filter /FlateDecode /Length1 200000000 >>\nstream\n" % (len(font.data) + 2)
+               + b"\x78\xda" + font.data + b"\nendstream")
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                b"/Resources << /Font << /F1 6 0 R >> >> >>",
+                pdf_stream(b"BT /F1 12 Tf 72 720 Td (2021) Tj ET"), program,
+                b"<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 32 /LastChar 126 /FontDescriptor 7 0 R >>",
+                b"<< /Type /FontDescriptor /FontName /X /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 "
+                b"/Descent -200 /CapHeight 700 /StemV 80 /FontFile2 5 0 R >>"])
+
+
+def _docx_in_one_paragraph(xml: bytes, times: int, around: tuple[bytes, bytes] = (b"<w:p>", b"</w:p>")) -> bytes:
+    head, tail = document_xml("|").split(b"|")
+    return docx(files.deflated_repeat(xml, times, head + around[0], around[1] + tail))
+
+
+def _html(body: bytes) -> bytes:
+    return b"<html><body>" + body + b"</body></html>"
+
+
 ATTACKS: list[Attack] = [
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
@@ -712,6 +757,52 @@ ATTACKS: list[Attack] = [
     Attack("tiff-noise-40-pages", "40 A4 pages of noise (3–6 s of OCR each)", _noise_tiff(40), "耗时过长", slow=True),
     Attack("pdf-100-a2-shape-pages", "100 A2 pages, one rectangle each, no text (OCR each)",
            lambda: pdf_pages(100, b"100 100 300 300 re f", size=(1190, 1684)), "耗时过长", slow=True),
+    # attacked anew (issue 12's second round): each read or refused within the bounds
+    Attack("pdf-deep-arrays", "a page dictionary holding arrays nested 100,000 deep",
+           lambda: _page_with(b"/X " + b"[" * 100_000 + b"]" * 100_000), None),
+    Attack("pdf-deep-dictionaries", "a page dictionary holding dictionaries nested 50,000 deep",
+           lambda: _page_with(b"/X " + b"<< /A " * 50_000 + b"1" + b" >>" * 50_000), None),
+    Attack("pdf-deep-content-arrays", "a TJ array nested 200,000 deep in a page's content", lambda: pdf_pages(
+        1, b"BT /F1 12 Tf 72 720 Td " + b"[" * 200_000 + b"(1)" + b"]" * 200_000 + b" TJ ET", resources=HELVETICA), None),
+    Attack("pdf-million-saves", "a page's content of a million unbalanced q (graphics state saves)", lambda: pdf_pages(
+        1, b"q " * 1_000_000 + b"BT /F1 12 Tf 72 720 Td (1) Tj ET", resources=HELVETICA), None),
+    Attack("pdf-xref-stream-lie", "a cross-reference stream claiming 99,999,999 entries in 10 bytes", _xref_stream_lie,
+           None),
+    Attack("pdf-xref-prev-loop", "a trailer whose /Prev names its own cross-reference table", _xref_prev_loop, None),
+    Attack("pdf-font-bomb", "a font program inflating to 200 MB", _font_bomb, "解压后过大"),
+    Attack("docx-nested-tables", "tables nested 1,000 deep", lambda: docx(document_xml(
+        "<w:tbl><w:tr><w:tc>" * 1000 + paragraph("1") + "</w:tc></w:tr></w:tbl>" * 1000)), "DOCX"),
+    Attack("docx-million-runs", "one paragraph of a million one-character runs",
+           lambda: _docx_in_one_paragraph(b"<w:r><w:t>1</w:t></w:r>", 1_000_000), None, slow=True),
+    Attack("docx-100000-table-rows", "one table of 100,000 rows", lambda: _docx_in_one_paragraph(
+        b"<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>", 100_000, (b"<w:tbl>", b"</w:tbl>")), None,
+        slow=True),
+    Attack("html-100000-table-rows", "one table of 100,000 rows of two cells",
+           lambda: _html(b"<table>" + b"<tr><td>1</td><td>2</td></tr>" * 100_000 + b"</table>"), None, slow=True),
+    Attack("html-7mb-attribute", "an attribute value of 7 MB", lambda: _html(b'<p title="' + b"a" * 7_000_000 + b'">2021</p>'),
+           None),
+    Attack("html-unclosed-spans", "300,000 <span> never closed", lambda: _html(b"<span>" * 300_000 + b"1"), None),
+    Attack("html-unclosed-tables", "50,000 tables opened in each other's cells, never closed",
+           lambda: _html(b"<table><tr><td><p>" * 50_000 + b"1"), None),
+    Attack("html-7mb-comment", "a comment of 7 MB never closed", lambda: _html(b"<!--" + b"-" * 7_000_000 + b"<p>1</p>"),
+           None),
+    Attack("html-200000-css-rules", "a style sheet of 200,000 hiding rules of four selectors each", lambda: (
+        b"<html><head><style>" + b".a .b .c .d {display:none}\n" * 200_000 + b"</style></head><body><p class='a'>1</p>"
+        b"</body></html>"), None, slow=True),
+    Attack("html-huge-character-reference", "a character reference of 100,000 digits",
+           lambda: _html(b"<p>&#" + b"9" * 100_000 + b";</p><p>2021</p>"), None),
+    Attack("text-100000-digit-cell", "a 100,000-digit figure in a table cell",
+           lambda: seed_bytes("kaifeng_2021").decode().replace("\t414\t", "\t" + "4" * 100_000 + "\t", 1).encode(), None),
+    Attack("csv-100000-digit-field", "a CSV record with a 100,000-digit field",
+           lambda: _csv_records() + b"a," + b"9" * 100_000 + b",1\n", None),
+    Attack("json-100000-digit-cell", "a detail answer whose table cell holds 100,000 digits",
+           lambda: json.dumps({"data": {"title": "年度报告", "content": "<p>一、总体情况</p><table><tr><td>" + "9" * 100_000
+                                        + "</td></tr></table>"}}).encode(), None),
+    Attack("md-deep-quote", "a block quote nested 100,000 deep", lambda: b">" * 100_000 + b" 1\n", None),
+    Attack("rtf-deep-groups", "an RTF of groups nested 100,000 deep (LibreOffice converts it)",
+           lambda: b"{\\rtf1 " + b"{" * 100_000 + b"1" + b"}" * 100_000 + b"}", None),
+    Attack("png-1x100-mpx", "a PNG of 100,000,000 × 1 px", lambda: files.png(100_000_000, 1), "图像过大"),
+    Attack("png-100-mpx-x1", "a PNG of 1 × 100,000,000 px", lambda: files.png(1, 100_000_000), "图像过大"),
     Attack("jpeg-huge-header", "a truncated JPEG claiming 65,000 × 65,000 px", _huge_jpeg_header, "图像过大"),
 ]
 
