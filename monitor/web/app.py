@@ -37,7 +37,7 @@ from monitor.web.readonly import readonly_engine
 STATIC = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
 HTTP_MESSAGES = {400: "请求内容无法读取", 405: "不支持这种请求方式", 403: "没有权限", 408: "请求内容未在限定时间内送达",
-                 413: "请求内容过大", 500: "服务器出错"}
+                 413: "请求内容过大", 416: "请求的字节范围（Range）超出文档", 500: "服务器出错"}
 # What the server says of a request it cannot read at all (a NUL or raw UTF-8 in the request line, a head too
 # large, HTTP/0.9): it never reaches the app.
 UNREADABLE_REQUEST = "请求无法读取（请求行或请求头不合规范，或者过长）"

@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 from fastapi.responses import FileResponse
+from starlette.exceptions import HTTPException
+from starlette.responses import MalformedRangeHeader, RangeNotSatisfiable
 
 from monitor.web.queries import RawDocument
 
@@ -65,7 +67,22 @@ def download_headers(name: str, content_type: str, etag: str) -> dict[str, str]:
     }
 
 
+class Download(FileResponse):
+    """A FileResponse whose refusals of a Range header are the app's own errors (Chinese, with the security
+    headers): Starlette answered a malformed or unsatisfiable range itself, in English plain text ("Range
+    header: start must be less than end")."""
+
+    @classmethod
+    def _parse_range_header(cls, http_range: str, file_size: int) -> list[tuple[int, int]]:
+        try:
+            return super()._parse_range_header(http_range, file_size)
+        except MalformedRangeHeader:
+            raise HTTPException(400) from None
+        except RangeNotSatisfiable:
+            raise HTTPException(416, headers={"Content-Range": f"bytes */{file_size}"}) from None
+
+
 def download(path: Path, doc: RawDocument) -> FileResponse:
     content_type = media_type(doc.content_type)
-    return FileResponse(path, media_type=content_type,
+    return Download(path, media_type=content_type,
                         headers=download_headers(filename(doc, content_type), content_type, doc.sha256))

@@ -294,3 +294,21 @@ def test_slow_bodies_cannot_take_every_connection(writable):
     beyond the cap they are closed to make room, as slow heads are."""
     # each one's head in before the next connects: each is a request whose body has begun
     _keeps_room(writable, form_head("/login", 10_000) + b"name=", pause=0.01)
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+@pytest.mark.parametrize(("bytes_range", "status"), [("bytes=5-2", 400), ("bytes=abc", 400), ("items=0-1", 400),
+                                                     ("bytes=100000000-", 416)])
+def test_a_range_a_raw_document_cannot_give_is_refused_as_the_app_answers(guarded, archive, method, bytes_range,
+                                                                         status):
+    """Starlette's FileResponse answered these itself in English plain text ("Range header: start must be less
+    than end", "Only support bytes range"; an empty 416)."""
+    path = f"/versions/{archive[1].versions[0]}/raw"
+    answered = httpx.request(method, guarded.base_url + path, headers={"Range": bytes_range}, timeout=30)
+    assert answered.status_code == status and secured(dict(answered.headers))
+    if method == "GET":
+        assert apps_own(path, dict(answered.headers), answered.content, HTTP_MESSAGES[status])
+    if status == 416:
+        assert answered.headers["content-range"].startswith("bytes */")
+    whole = httpx.get(guarded.base_url + path, headers={"Range": "bytes=0-9"}, timeout=30)
+    assert whole.status_code == 206 and len(whole.content) == 10   # a range it can give is given
