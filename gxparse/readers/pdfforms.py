@@ -28,10 +28,13 @@ from gxparse.errors import LimitExceeded
 _DRAWN = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 # Forms can be only where the file says /Form, or hides it in a compressed object stream
 _MAY_HOLD_FORMS = re.compile(rb"/Form\b|/ObjStm\b")
+# Forms drawn inside forms, at most (a real page nests two or three): deeper is refused, and the count stays
+# within Python's recursion limit
+MAX_FORM_DEPTH = 64
 
 
-class _Loop(Exception):
-    """A form drawn, through its own content or its forms', from inside itself."""
+class _Unbounded(Exception):
+    """A form drawn from inside itself (``what``: 引用自身), or forms nested deeper than MAX_FORM_DEPTH."""
 
 
 def _content(streams: list) -> bytes:
@@ -73,7 +76,9 @@ class _Layout:
     def form(self, form: PDFStream, inherited: object) -> int:
         key = form.objid if form.objid is not None else id(form)
         if key in self.open:
-            raise _Loop
+            raise _Unbounded("引用自身")
+        if len(self.open) >= MAX_FORM_DEPTH:
+            raise _Unbounded(f"嵌套超过 {MAX_FORM_DEPTH} 层（上限）")
         if key not in self.sizes:
             self.open.add(key)
             self.sizes[key] = self.drawn(form.get_data() or b"", form.get("Resources") or inherited)
@@ -93,8 +98,8 @@ def check_forms(data: bytes) -> None:
             contents = page.contents if isinstance(page.contents, list) else [page.contents]
             try:
                 size = layout.drawn(_content(contents), page.resources)
-            except _Loop:
-                raise LimitExceeded(f"PDF 第{number}页的表单对象（XObject）引用自身，页面内容无法展开") from None
+            except _Unbounded as exc:
+                raise LimitExceeded(f"PDF 第{number}页的表单对象（XObject）{exc}，页面内容无法展开") from None
             if size > limits.MAX_PDF_CONTENT_STREAM:
                 raise LimitExceeded(f"PDF 第{number}页的表单对象（XObject）层层引用，展开后的页面内容超过 "
                                     f"{limits.megabytes(limits.MAX_PDF_CONTENT_STREAM)}（上限）")

@@ -132,6 +132,11 @@ def _jpx_size_lie() -> bytes:
                 pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"), image])
 
 
+def _forms_nested(depth: int) -> bytes:
+    """Forms each drawing the next twice, ``depth`` deep: 2^depth instances of the last."""
+    return _forms_page([_form(b"/X Do /X Do", 6 + n) for n in range(depth)] + [_form(b"BT /F1 1 Tf (1) Tj ET", None)])
+
+
 def _million_characters() -> bytes:
     """One page with a million characters of text in a 1 pt font."""
     line = b"(" + b"0 1 2 3 4 5 6 7 8 9 " * 50 + b") Tj T* "
@@ -599,6 +604,8 @@ ATTACKS: list[Attack] = [
            "引用自身"),
     Attack("pdf-form-fan-out", "twenty form XObjects each drawing the next ten times (10^20 instances)",
            _form_fan_out, "展开后的页面内容超过"),
+    Attack("pdf-forms-1000-deep", "forms nested 1,000 deep, each drawing the next twice", lambda: _forms_nested(1000),
+           "嵌套超过"),
     Attack("pdf-jpx-size-lie", "a JPEG 2000 image of 12,000 × 12,000 px whose dictionary says 40 × 30", _jpx_size_lie,
            "图像过大"),
     Attack("pdf-million-chars", "a page of a million characters in a 1 pt font", _million_characters, "字符过多"),
