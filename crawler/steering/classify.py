@@ -1,9 +1,10 @@
 """Is this an annual report? Verdicts from titles and link texts.
 
-A 政府信息公开工作年度报告 title names a year, 政府信息公开 and 工作年度报告/年报. Look-alikes carry words
-no report title has (要点, 通知, 法治政府, 决算, 统计公报, 掌上, 图解 …). A title that is cut off ("…") or says
-only "2021年年报", or an article publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then gxparse reads the document (``crawler.pipelines``). Years may be
-written in Chinese numerals (二〇二〇年).
+A 政府信息公开工作年度报告 title names a year (2023年, 二〇二三年, or 2023 beside the name: …年度报告（2023）) and
+政府信息公开/政务公开 with 工作年度报告, 年报 or 工作情况的报告. Look-alikes carry words no report title has (要点, 通知,
+法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国 …; 关于…的 anything but 报告). A title that is cut off ("…")
+or says only "2021年年报", or an article publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
+gxparse reads the document (``crawler.pipelines``). tests/files/report_titles.tsv holds the titles real agencies use.
 """
 
 from __future__ import annotations
@@ -27,26 +28,39 @@ class Verdict(Enum):
         return self in (Verdict.REPORT, Verdict.MAYBE)
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
+# The report's year: 2023年 / 2023年度 (not 2024年1月, a date), or 2023 alone beside its name (…年度报告（2023）,
+# 信息公开年报2023, 2023政府信息公开…), never a date's (2024-01-31, 2024.01) nor a number's (第2023001号).
+_YEAR = re.compile(r"(?<!\d)(?<!\d[.\-/:])(20\d{2})(?:年(?!\d{1,2}月)度?|(?![\d年号期月]|[.\-/:]\d))")
 # 政府信息公开工作年度报告, …年报, the shorter 2024年度政府信息公开工作报告 (never 政府工作报告), and as some agencies
-# word it: 政府信息公开年度工作报告（2021年）, 2022年政务公开工作年度报告.
-_REPORT_NAME = re.compile(r"(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
+# word it: 政府信息公开年度工作报告（2021年）, 2022年政务公开工作年度报告, 政府信息公开工作情况（的）报告,
+# 政府信息公开工作2021年度报告.
+_REPORT_NAME = re.compile(r"(?:信息|政务)公开(?:工作)?(?:20\d{2}年度?)?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)")
 _VAGUE_NAME = re.compile(r"年度报告|年报")
 # Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
-# drafts, interpretations and reposts, and other yearly reports: enterprises' 年报, 统计年报, 政府工作报告).
+# drafts, interpretations and reposts, templates, reviews of the reports (通报, 评估, 考核, 检查), the 国务院办公厅's
+# national summary (全国政府信息公开工作年度报告: no agency's report, no template tables), replies to deputies'
+# suggestions, and other yearly reports: enterprises' 年报, 统计年报, 政府工作报告, 政府网站工作年度报表).
 _LOOKALIKE = re.compile(
-    r"要点|通知|关于|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
+    r"要点|通知|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
+    r"模板|格式|范本|样本|通报|评估|考核|检查|建议|提案|全国(?:政府)?(?:信息|政务)公开|"
     + OTHER_ANNUAL_REPORT_WORDS)
-# An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告): only its page
-# can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知) publishes none.
-_PUBLISHING = re.compile(r"^关于(?:公布|公开|发布)(?P<name>.{4,80})的(?:公告|通知)$")
-_TRUNCATED = re.compile(r"(?:\.{2,}|…+)$")
-_AGENCY_BEFORE_YEAR = re.compile(r"^(?:[【\[(（][^】\])）]*[】\])）])?(?P<agency>.+?)(?:20\d{2})年")
-_AGENCY_AFTER_YEAR = re.compile(r"^(?:20\d{2})年度?(?P<agency>.+?)(?:政府信息公开|信息公开)")
+# 关于…的<something> is a notice, an opinion, a reply …; an agency's own report may be titled 关于…的报告.
+_ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!报告)")
+# An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告, …办公室关于印发…
+# 的通知): only its page can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知)
+# publishes none.
+_PUBLISHING = re.compile(r"^.{0,40}?关于(?:公布|公开|发布|印发)(?P<name>.{4,80})的(?:公告|通知)$")
+_TRUNCATED = ("..", "…")
+# A title is read from its first MAX_TITLE_CHARS characters, spaces included: real titles are under 100 characters,
+# a link wrapping a paragraph names its report first, and every pattern here then costs bounded time.
+MAX_TITLE_CHARS = 1000
+# Where the report's name begins: an agency's name stands before it (and before or after the year).
+_NAME_START = re.compile(r"(?:政府|政务)?(?:信息公开|政务公开)")
+# A tag before the title ([2024-01-31], 【图文】), 关于 and the year's 年度 around an agency's name.
+_TAG = re.compile(r"^[【\[(][^】\])]*[】\])]")
+_AROUND_AGENCY = re.compile(r"^(?:关于|年度|年)+|(?:关于|的)+$")
 # What stands where an agency's name would when the title does not name one (the agency is the sub-site's).
 _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
-# What may stand between an agency's name and the year (云州市民政局政府信息公开工作2021年度报告).
-_AGENCY_TAIL = re.compile(r"(?:关于)?(?:政府)?(?:信息公开|政务公开)(?:工作)?$")
 # a folder named by a year alone: /ndbg/2023/, /2023年/, /2023年度/
 _FOLDER_YEAR = re.compile(r"^(20\d{2})(?:年度?|nd)?$")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -54,8 +68,13 @@ _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
 
 
 def _squash(text: str) -> str:
-    """Squashed text with years in Chinese numerals written in digits (二〇二〇年 → 2020年)."""
-    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), squash(text))
+    """Squashed text, its first MAX_TITLE_CHARS characters, with years in Chinese numerals written in digits
+    (二〇二〇年 → 2020年)."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), squash(text[:MAX_TITLE_CHARS]))
+
+
+def _is_truncated(squashed: str) -> bool:
+    return squashed.endswith(_TRUNCATED)
 
 
 def classify_title(text: str) -> Verdict:
@@ -65,12 +84,12 @@ def classify_title(text: str) -> Verdict:
         return Verdict.UNRELATED
     if announces_report(squashed):
         return Verdict.MAYBE
-    if _LOOKALIKE.search(squashed):
+    if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed):
         return Verdict.LOOKALIKE
     has_year = _YEAR.search(squashed) is not None
     if has_year and _REPORT_NAME.search(squashed):
         return Verdict.REPORT
-    if _TRUNCATED.search(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
+    if _is_truncated(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
         return Verdict.MAYBE
     return Verdict.UNRELATED
 
@@ -118,14 +137,22 @@ def title_year(text: str) -> int | None:
 
 
 def title_agency(text: str) -> str | None:
-    """The publishing body as a report title names it: before the year, or between the year and 政府信息公开."""
+    """The publishing body as a report title names it: before the report's name, and before the year or between
+    the year and the name (临江市民政局2023年度…, 2023年度临江市民政局政府信息公开…, 临江市民政局政府信息公开…（2023）)."""
     squashed = _squash(text)
-    if _TRUNCATED.search(squashed):
+    if _is_truncated(squashed):
         return None
-    for pattern in (_AGENCY_BEFORE_YEAR, _AGENCY_AFTER_YEAR):
-        match = pattern.match(squashed)
-        agency = _AGENCY_TAIL.sub("", match.group("agency")) if match else ""
+    name, year = _NAME_START.search(squashed), _YEAR.search(squashed)
+    head_end = name.start() if name else len(squashed)
+    if year is not None and year.start() < head_end:
+        # with no report's name, what follows the year is no agency's (2021年度报告)
+        candidates = [squashed[:year.start()]] + ([squashed[year.end():head_end]] if name else [])
+    else:
+        candidates = [squashed[:head_end]] if name else []
+    for candidate in candidates:
+        agency = _AROUND_AGENCY.sub("", _TAG.sub("", candidate))
+        if agency.endswith("人民") and squashed.startswith("政府", head_end):
+            agency += "政府"   # 临江市人民政府信息公开…: the name's 政府 is also the report's
         if len(agency) >= 2 and agency not in _NOT_AN_AGENCY:
             return agency
     return None
-

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.steering.classify import Verdict, classify_title, title_agency, title_year
+from crawler.steering.classify import MAX_TITLE_CHARS, Verdict, classify_title, title_agency, title_year
 
 TABLE = Path(__file__).parents[1] / "files" / "report_titles.tsv"
 NONE = "-"
@@ -51,3 +52,25 @@ def test_the_table_is_large_enough_to_mean_something():
 def test_every_title_of_the_table_reads_as_expected():
     mismatches = [m for row in _rows() for m in _mismatches(row)]
     assert not mismatches, f"{len(mismatches)} mismatches:\n" + "\n".join(mismatches)
+
+
+# 100 KB texts that made the patterns backtrack (a run of dots not at the end took minutes at f51af5f)
+HOSTILE_TEXTS = ["." * 100_000 + "x", "…" * 100_000 + "x", "关于" * 50_000, "2023" * 25_000, "政府信息公开" * 16_000,
+                 "人民" * 50_000 + "政府信息公开工作年度报告", " 2" * 50_000]
+HOSTILE_SECONDS = 20   # each takes milliseconds; the rest is a forked process's start on a loaded machine
+
+
+def _read_every_way(texts: list[str]) -> None:
+    for text in texts:
+        classify_title(text), title_agency(text), title_year(text)
+
+
+def test_a_title_of_any_length_is_read_in_bounded_time():
+    assert MAX_TITLE_CHARS < min(len(text) for text in HOSTILE_TEXTS)
+    process = multiprocessing.get_context("fork").Process(target=_read_every_way, args=(HOSTILE_TEXTS,))
+    process.start()
+    process.join(HOSTILE_SECONDS)
+    still_reading = process.is_alive()
+    process.kill()
+    process.join()
+    assert not still_reading and process.exitcode == 0
