@@ -97,6 +97,9 @@ _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击�
                            re.IGNORECASE)
 _GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
 # A list's category tag printed as the whole visible text of each link (【年度报告】, [通知公告]), the title aside.
+# A text in Latin letters alone (an English or pinyin rendering: "2023 Annual Report", "ndbg2023"): a Chinese
+# title says what a Chinese reader is told.
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 _TAG_TEXT = re.compile(r"^[【\[〔〖][^】\]〕〗]{1,12}[】\]〕〗]$")
 _SEQUENCE = re.compile(r"^\s*\d{1,4}[.、\s]+")
 _LEADING_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*")
@@ -180,7 +183,8 @@ def link_label(text: str, title: str | None) -> str:
     text is only a category's tag (``<a title="…2023年政府信息公开工作年度报告">【年度报告】</a>``), the full name
     of the agency the text shortens (``<a title="东江市卫生健康委员会">卫健委</a>``: a sub-site is named so even
     where it cannot be read, its robots.txt refusing the crawl), or names what a link saying only 下载/查看 leads to
-    (a download address naming no file: ``<a href="/attach/0/8a8e…" title="…年度报告.pdf">下载</a>``)."""
+    (a download address naming no file: ``<a href="/attach/0/8a8e…" title="…年度报告.pdf">下载</a>``), or a Chinese
+    title of a text in Latin letters (``<a title="…年度报告">2023 Annual Report</a>``)."""
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     title = " ".join((title or "").split())
     if not title:
@@ -189,7 +193,8 @@ def link_label(text: str, title: str | None) -> str:
     generic = _GENERIC_TEXT.match(text.replace(" ", "")) or _TAG_TEXT.match(text)
     # a catalogue's 名称 may drop the agency the title begins with before cutting the rest short
     cut_from_title = stem != text and stem in title
-    if not text or title.startswith(stem) or cut_from_title or (generic and _CJK.search(title)) \
+    latin = bool(_LATIN_WORD.search(text)) and not _CJK.search(text)
+    if not text or title.startswith(stem) or cut_from_title or ((generic or latin) and _CJK.search(title)) \
             or names_agency_short(text, title):
         return title
     return text

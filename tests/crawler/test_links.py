@@ -325,6 +325,16 @@ def test_a_link_saying_only_download_is_named_by_its_title(text, title, label):
     assert link_label(text, title) == label
 
 
+@pytest.mark.parametrize(("text", "title", "label"), [
+    ("2023 Annual Report on Government Information Disclosure", "临江市2023年政府信息公开工作年度报告",
+     "临江市2023年政府信息公开工作年度报告"),
+    ("zfxxgkndbg2023", "临江市2023年政府信息公开工作年度报告", "临江市2023年政府信息公开工作年度报告"),
+    ("2023", "打开新窗口", "2023"),                          # a year's sub-column: digits are no rendering
+    ("English", "English", "English")])
+def test_a_link_text_in_latin_letters_is_named_by_its_chinese_title(text, title, label):
+    assert link_label(text, title) == label
+
+
 def test_a_drop_down_of_agencies_submitting_its_get_form_links_each_agency_as_the_form_sends_it():
     # a platform's departments, each a ?deptId= of the same pages, chosen in a <select name="deptId">
     page = "http://www.zhoukou.gov.cn/xxgk/index.html"
