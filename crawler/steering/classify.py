@@ -33,8 +33,8 @@ class Verdict(Enum):
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.\-/:])(20\d{2})(?:年(?!\d{1,2}月)度?|(?![\d年号期月]|[.\-/:]\d))")
 # 政府信息公开工作年度报告, …年报, the shorter 2024年度政府信息公开工作报告 (never 政府工作报告), and as some agencies
 # word it: 政府信息公开年度工作报告（2021年）, 2022年政务公开工作年度报告, 政府信息公开工作情况（的）报告,
-# 政府信息公开工作2021年度报告.
-_REPORT_NAME = re.compile(r"(?:信息|政务)公开(?:工作)?(?:20\d{2}年度?)?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)")
+# 政府信息公开工作2021年度报告, 政府信息公开工作的年度报告.
+_REPORT_NAME = re.compile(r"(?:信息|政务)公开(?:工作)?(?:情况)?的?(?:20\d{2}年度?)?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)")
 _VAGUE_NAME = re.compile(r"年度报告|年报")
 # Words that mark a document as something other than the report itself (issue 4's look-alike list, plus
 # drafts, interpretations and reposts, templates, reviews of the reports (通报, 评估, 考核, 检查), the 国务院办公厅's
@@ -45,7 +45,7 @@ _LOOKALIKE = re.compile(
     r"模板|格式|范本|样本|通报|评估|考核|检查|建议|提案|全国(?:政府)?(?:信息|政务)公开|"
     + OTHER_ANNUAL_REPORT_WORDS)
 # 关于…的<something> is a notice, an opinion, a reply …; an agency's own report may be titled 关于…的报告.
-_ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!报告)")
+_ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!(?:年度)?(?:工作)?报告|年报)")
 # An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告, …办公室关于印发…
 # 的通知): only its page can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知)
 # publishes none.
