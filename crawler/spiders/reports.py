@@ -289,11 +289,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             if trap.whole_list:
                 self.traps.trap_list(list_id)
                 self.traps.held(trap, 0, len(self._held.release(list_id)))
-            elif meta.get("role") == "list":   # the page its list waited for: the list ends here, its documents go
-                held = self._held.arrived(list_id)
-                released = list(self._released(held))   # but those the trap's pages listed
-                self.traps.held(trap, len(released), len(held) - len(released))
-                yield from released
+            else:
+                self.traps.chain_trapped(list_id, trap)
+                if meta.get("role") == "list":   # the page its list waited for: the list ends here, its documents go
+                    held = self._held.arrived(list_id)
+                    released = list(self._released(held))   # but those the trap's pages listed, and the farm's
+                    self.traps.held(trap, len(released), len(held) - len(released))
+                    yield from released
             return
         if keys:   # its pattern lists reports: the pages of it navigation held back go
             yield from self._held.release(url_pattern(response.url))
@@ -600,8 +602,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
 
     def parse_document(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
         meta = response.meta
-        if self.traps.drops_listed(meta):
-            return  # listed on a page recognised as a trap since it was requested
+        if self.traps.drops_listed(meta, (meta.get("redirect_urls") or [response.url])[0]):
+            return  # listed on a page recognised as a trap since it was requested (at the address it listed)
         if response.status != 200:  # 304, or 404/410 on a revisit: nothing to read, the status is the news
             yield self._item(response, meta.get("page_title") or meta["link_text"])
             return
@@ -753,7 +755,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
     def _released(self, requests: list[scrapy.Request]) -> Iterator[scrapy.Request]:
         """Held documents whose list has not turned out to be a trap meanwhile."""
         return (r for r in requests
-                if not self.traps.drops_listed(r.meta))
+                if not self.traps.drops_listed(r.meta, r.url))
 
     def _revisit(self) -> int:
         """Re-request archived documents no list page showed this time (a withdrawn one answers 404)."""

@@ -83,7 +83,7 @@ class Budget:
         if meta.get("villages"):
             return "villages"   # below a town: no organ under the 条例, no report (frontier.names_villages)
         if self.traps.trapped(request.url, meta.get("chain", 0)) or (
-                meta.get("role") == "document" and self.traps.drops_listed(meta)):
+                meta.get("role") == "document" and self.traps.drops_listed(meta, request.url)):
             return "trap"
         # A retry is the same fetch asked again: refused as a duplicate, its failure would never be named.
         if request.dont_filter and not meta.get("retry_times") and self.fetched_before(request):

@@ -8,7 +8,8 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   TRS or Hanweb script lists are all one step from the first page, however long the column. A chain whose pages
   past ``SUSPECT_CHAIN`` list no new report (an endless 下一页 or 加载更多 behind a genuine column) is cut there:
   what its first pages list stands, as a genuine list reaches that deep; one that still lists new reports that
-  deep (a farm) is a trap of its whole pattern: nothing its pages list stands, from the chain's first page on;
+  deep (a farm) is a trap of its whole pattern: nothing its pages list stands, from the chain's first page on,
+  nor what the list's other pages list at addresses of a pattern the chain's reports have (``chain_trapped``);
 - repetition: more than ``MAX_BARREN`` pages of one pattern without a single report link (a calendar's days;
   navigation asks no more than ``MAX_BARREN`` + 1 of a pattern before one of them lists a report: ``ask``),
   or more than ``MAX_LISTS`` list pages of one pattern reached by navigation in one sub-site (a farm of
@@ -27,8 +28,11 @@ listed on its pages are never yielded: documents listed on *suspect* pages (deep
 with many lists) are held back until the crawl runs dry, and released only if no trap was found by then. A
 pattern of pages condemns only itself, never the list that led there (``Trap.whole_list``): what a column's
 page of another pattern lists (its first page, which the site's navigation links, before a 加载更多 whose
-addresses turned endless) was listed before the trap's evidence began, and stands. A trap shown by one page (too
-many report links on it) condemns its whole list, as does a farm of lists.
+addresses turned endless) was listed before the trap's evidence began, and stands, unless its address is of a
+pattern the trapped chain's reports have (a farm's first page listing its first fakes, ``/hb/1_3.html`` before the
+chain's ``/hb/2_3.html``): a column's own reports are not where its farm's are. A trap shown by one page (too
+many report links on it) condemns its whole list, as does a farm of lists, or a chain whose reports have more
+than ``MAX_LISTED_PATTERNS`` patterns (its first page cannot be told from it).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ MAX_NEW_REPORTS = 500
 MAX_SAME_REPORT = 5
 CALENDAR_DAYS = 7   # views of one page by day that make it a calendar
 MAX_COUNT_RISES = 1   # counts above the first's one list's answers may claim: a report published meanwhile adds one
+MAX_LISTED_PATTERNS = 20   # URL patterns of reports kept per pattern of pages: a list's reports have a few
 
 _NUMBER = re.compile(r"\d+")
 _DAY = re.compile(r"^(?:19|20)\d{2}[-/.]?(?:0?[1-9]|1[0-2])[-/.]?(?:0?[1-9]|[12]\d|3[01])$")
@@ -108,11 +113,13 @@ class TrapWatch:
         self._cut_patterns: set[str] = set()              # chains trapped past SUSPECT_CHAIN only
         self._lists: Counter[tuple[int, str]] = Counter()
         self._counts: dict[str, ListCounts] = {}           # list id → the page counts its answers claimed
+        self._listed: dict[str, set[str]] = {}            # pattern of pages → URL patterns of the reports they list
+        self._farm_listed: dict[str, set[str]] = {}       # list id → URL patterns of its trapped chain's reports
 
     def __setstate__(self, state: dict) -> None:
         # a crawl paused (JOBDIR) before cut chains or counted lists existed resumes with none
         self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), "_counts": {}, "_asked": Counter(),
-                              **state})
+                              "_listed": {}, "_farm_listed": {}, **state})
 
     @staticmethod
     def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
@@ -130,6 +137,7 @@ class TrapWatch:
         if report_keys:
             self._productive[pattern] += 1
             self._deep_productive[pattern] += chain > SUSPECT_CHAIN
+            self._note_listed(pattern, [link for _, _, link in report_keys])
             if listed_by_navigation:
                 self._lists[subsite, pattern] += 1
         if chain > MAX_CHAIN and not self._deep_productive[pattern]:
@@ -214,10 +222,26 @@ class TrapWatch:
         return url in self._trapped_pages or (pattern in self._trapped_patterns and (
             pattern not in self._cut_patterns or chain > SUSPECT_CHAIN))
 
-    def drops_listed(self, meta: dict) -> bool:
-        """Whether a document (its request's meta) was listed on a trap's page, or by a list that is a trap."""
+    def drops_listed(self, meta: dict, url: str | None = None) -> bool:
+        """Whether a document (its request's meta, its ``url``) was listed on a trap's page, by a list that is a
+        trap, or by a list whose trapped chain lists reports of its address's pattern."""
         chain = meta.get("chain", 0)
-        return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain)
+        link = meta.get("hash_route") or url   # a hash route is asked of a detail API: its link is what was listed
+        return self.trapped(meta.get("listing_url"), chain) or self.trapped(meta.get("list_of"), chain) or (
+            link is not None and url_pattern(link) in self._farm_listed.get(meta.get("list_of"), ()))
+
+    def chain_trapped(self, list_id: str, trap: Trap) -> None:
+        """A chain of the list's pages is ``trap`` (of its pattern, not its whole list): the documents its other
+        pages list at addresses of a pattern the chain's reports have are the farm's too (its first page lists its
+        first fakes); a chain cut where it stopped listing new reports condemns none of them, one whose reports
+        have more than ``MAX_LISTED_PATTERNS`` patterns all of them."""
+        if trap.pattern in self._cut_patterns:
+            return
+        listed = self._listed.get(trap.pattern, set())
+        if len(listed) > MAX_LISTED_PATTERNS:
+            self.trap_list(list_id)
+        elif listed:
+            self._farm_listed.setdefault(list_id, set()).update(listed)
 
     def held(self, trap: Trap, fetched: int, dropped: int) -> None:
         """Counts in the trap's record the documents its list held back for its end: ``fetched`` (listed before
@@ -232,6 +256,14 @@ class TrapWatch:
     def trap_list(self, list_id: str) -> None:
         """A list whose later page is a trap is a trap from its first page on."""
         self._trapped_pages.add(list_id)
+
+    def _note_listed(self, pattern: str, links: list[str]) -> None:
+        """Keeps the URL patterns of the reports a pattern of pages lists, up to one past MAX_LISTED_PATTERNS."""
+        listed = self._listed.setdefault(pattern, set())
+        for link in links:
+            if len(listed) > MAX_LISTED_PATTERNS:
+                return
+            listed.add(url_pattern(link))
 
     def _trap(self, pattern: str, url: str, reason: str, whole_list: bool = True, cut: bool = False) -> Trap:
         trap = Trap(pattern, reason, url, whole_list)

@@ -8,8 +8,8 @@ import pickle
 from scrapy import Request
 
 from crawler.steering.holding import HeldDocuments
-from crawler.steering.traps import (MAX_BARREN, MAX_CHAIN, MAX_LISTS, MAX_SAME_REPORT, SUSPECT_CHAIN, TrapWatch,
-                                    url_pattern)
+from crawler.steering.traps import (MAX_BARREN, MAX_CHAIN, MAX_LISTED_PATTERNS, MAX_LISTS, MAX_SAME_REPORT,
+                                    SUSPECT_CHAIN, Trap, TrapWatch, url_pattern)
 
 CAL = "http://www.nanhu.gov.cn/rl/?date=2024-03-05"
 
@@ -94,6 +94,54 @@ def test_an_endless_chain_listing_new_reports_deep_is_a_trap_of_its_whole_patter
     assert not trap.whole_list and "endless pager" in trap.reason
     assert watch.drops_listed({"listing_url": "http://a.gov.cn/hb/?p=0", "list_of": column, "chain": 0})
     assert not watch.drops_listed({"listing_url": column, "list_of": column, "chain": 0})
+
+
+def _farm_chain(watch: TrapWatch, listed: str) -> Trap:
+    """A 下一页 chain ``/hb/?p=N`` listing new reports past MAX_CHAIN pages, page N's at ``listed`` (formatted with N
+    and the report's number on the page)."""
+    for n in range(1, MAX_CHAIN + 3):
+        trap = watch.observe(f"http://a.gov.cn/hb/?p={n}", n - 1,
+                             [(f"第{n}{k}局", 2022, listed.format(n, k)) for k in range(3)], False, 0)
+    assert trap is not None
+    return trap
+
+
+def test_a_chain_trap_condemns_what_its_first_page_lists_of_the_chains_report_patterns():
+    """A farm whose first page (of another pattern than its 下一页's) lists its first fakes where its chain lists
+    the rest (/hb/1_3.html, then /hb/2_3.html …): they are the farm's; a report of a pattern the chain never lists
+    (the column's own, before its 加载更多 turned endless) stands."""
+    watch, column = TrapWatch(), "http://a.gov.cn/hb/"
+    watch.observe(column, 0, [("第0局", 2022, "http://a.gov.cn/hb/0_1.html"), ("某局", 2022, "http://a.gov.cn/nb/t1.html")],
+                  True, 0)
+    watch.chain_trapped(column, _farm_chain(watch, "http://a.gov.cn/hb/{}_{}.html"))
+    first = {"listing_url": column, "list_of": column, "chain": 0}
+    assert watch.drops_listed(first, "http://a.gov.cn/hb/0_7.html")
+    assert not watch.drops_listed(first, "http://a.gov.cn/nb/t1.html")
+    assert not watch.drops_listed({**first, "list_of": "http://a.gov.cn/qt/"}, "http://a.gov.cn/hb/0_7.html")
+
+
+def test_a_chain_trap_whose_reports_have_too_many_patterns_condemns_its_whole_list():
+    """Fakes at addresses of ever new patterns (/hb/d1/…, /hb/d2/… with a letter each) cannot be told from the
+    column's own: nothing the list lists stands. The patterns kept per pattern of pages are bounded."""
+    watch, column = TrapWatch(), "http://a.gov.cn/hb/"
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    trap = None
+    for n in range(1, MAX_CHAIN + 3):
+        trap = watch.observe(f"http://a.gov.cn/hb/?p={n}", n - 1,
+                             [(f"第{n}局", 2022, f"http://a.gov.cn/{letters[n % 26]}{letters[n // 26]}/{n}.html")],
+                             False, 0)
+    assert len(watch._listed[trap.pattern]) == MAX_LISTED_PATTERNS + 1
+    watch.chain_trapped(column, trap)
+    assert watch.drops_listed({"listing_url": column, "list_of": column, "chain": 0}, "http://a.gov.cn/nb/t1.html")
+
+
+def test_a_chain_cut_where_it_stopped_listing_new_reports_condemns_nothing_its_first_page_lists():
+    watch, first = TrapWatch(), "http://a.gov.cn/nb/"
+    watch.observe(first, 0, [("某局", 2022, "http://a.gov.cn/nb/t1.html")], True, 0)
+    watch.observe("http://a.gov.cn/nb/?p=1", 0, [("某局", 2021, "http://a.gov.cn/nb/t2.html")], False, 0)
+    trap = watch.observe("http://a.gov.cn/nb/?p=62", MAX_CHAIN + 1, [], False, 0)
+    watch.chain_trapped(first, trap)
+    assert not watch.drops_listed({"listing_url": first, "list_of": first, "chain": 0}, "http://a.gov.cn/nb/t3.html")
 
 
 def test_a_trap_shown_by_one_page_condemns_its_whole_list():
