@@ -89,13 +89,14 @@ class Trap:
     # the list that led there is a trap from its first page on; not so for a pattern of pages (an endless chain,
     # pages without a report): what the list's pages of other patterns list stands
     whole_list: bool = True
-    # documents its lists held back for their end (crawler.steering.holding): fetched once a chain was cut, or dropped
+    # documents its lists held back for their end (crawler.steering.holding): fetched, listed before the trap (a cut
+    # chain's first pages, the list's pages of another pattern), or dropped
     held_fetched: int = 0
     held_dropped: int = 0
 
     def to_dict(self) -> dict[str, str]:
         held = [f"{n} documents its lists held {done}" for n, done in
-                ((self.held_fetched, "fetched, the chain cut there"), (self.held_dropped, "dropped unfetched")) if n]
+                ((self.held_fetched, "fetched, listed before the trap"), (self.held_dropped, "dropped unfetched")) if n]
         return {"pattern": self.pattern, "reason": "; ".join([self.reason, *held]), "url": self.url}
 
 

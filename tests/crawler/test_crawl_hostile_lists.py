@@ -216,8 +216,8 @@ def test_an_endless_chain_behind_a_column_is_cut_past_its_depth_bound_and_named(
 def test_the_documents_a_cut_chain_held_are_fetched_when_it_is_cut_and_said(crawl, name):
     # before, they waited for the crawl to run dry (a crawl cut short by its time lost them), unsaid
     sites, summary, _, _ = crawl
-    assert [trap["reason"].endswith(f"; {len(sites[name].expected)} documents its lists held fetched, the chain cut "
-                                    "there") for trap in summary.site(name).coverage.traps] == [True]
+    assert [trap["reason"].endswith(f"; {len(sites[name].expected)} documents its lists held fetched, listed before "
+                                    "the trap") for trap in summary.site(name).coverage.traps] == [True]
 
 
 def test_an_api_claiming_a_billion_records_costs_at_most_the_posted_pages(crawl):

@@ -120,6 +120,15 @@ def test_a_chain_trap_condemns_what_its_first_page_lists_of_the_chains_report_pa
     assert not watch.drops_listed({**first, "list_of": "http://a.gov.cn/qt/"}, "http://a.gov.cn/hb/0_7.html")
 
 
+def test_a_trap_record_says_the_documents_its_lists_held_fetched_were_listed_before_it():
+    """A farm's chain is no cut chain: what its list's column page listed was fetched as listed before the trap."""
+    watch = TrapWatch()
+    trap = _farm_chain(watch, "http://a.gov.cn/hb/{}_{}.html")
+    watch.held(trap, 6, 12)
+    assert watch.traps[0].to_dict()["reason"].endswith(
+        "; 6 documents its lists held fetched, listed before the trap; 12 documents its lists held dropped unfetched")
+
+
 def test_a_chain_trap_whose_reports_have_too_many_patterns_condemns_its_whole_list():
     """Fakes at addresses of ever new patterns (/hb/d1/…, /hb/d2/… with a letter each) cannot be told from the
     column's own: nothing the list lists stands. The patterns kept per pattern of pages are bounded."""
