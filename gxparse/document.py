@@ -68,6 +68,11 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
+# Figures with a rule OCR read as a bar inside them (``0  01|10101010  0``): one-digit cells and their rules run
+# together, the rules read as 1s and bars at random, so where one cell ends is unknown. After a row's first figure
+# they are a figure of the row that cannot be read, never a count nor a word of the label; with no figure before
+# them the line may be a row's figures alone, which such a word cannot place (table 四's one row): left as text.
+_FIGURES_ACROSS_RULE = re.compile(r"^[\doOlI]*\d[\doOlI]*(?:[|丨][\doOlI]*\d[\doOlI]*)+$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 _FORM_FEED = "\f"   # pdftotext's end of a page
 
@@ -285,12 +290,15 @@ def pipe_delimited(line: str) -> bool:
 def spaced_cells(line: str) -> list[tuple[str, float]]:
     """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
     the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
-    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``)."""
+    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``); figures with a bar
+    inside, after a figure, are unread (``_FIGURES_ACROSS_RULE``)."""
     cells = []
     for word in _WORD.finditer(line):
         cell = _RULE_ALONE.sub("", word.group())
         if is_value(figure := _RULE_EDGES.sub("", cell)):
             cell = figure
+        elif _FIGURES_ACROSS_RULE.match(cell) and cells and is_value(cells[-1][0]):
+            cell = UNREAD_FIGURE
         if cell:
             cells.append((cell, word.start() + len(word.group()) / 2))
     return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
@@ -428,7 +436,7 @@ def _column_headers() -> frozenset[str]:
     return frozenset(label_key(label) for label in HEADER_LABELS)
 
 
-def _column_header(text: str) -> bool:
+def is_column_header_label(text: str) -> bool:
     """A column header of a template table (本年处理决定数量 heads two sub-tables of table 二): printed again by
     the table, never a page's running header."""
     return label_key(text) in _column_headers()
@@ -444,7 +452,7 @@ def _without_running_headers(lines: list[Line]) -> list[Line]:
     if len(set(texts)) == len(texts):
         return lines
     repeated = {text for text, n in Counter(texts).items()
-                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1] and not _column_header(text)}
+                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1] and not is_column_header_label(text)}
     if not repeated:
         return lines
     seen: set[str] = set()

@@ -14,7 +14,7 @@ from functools import cache
 from gxparse.extraction.cellstream import (TILING_BUDGET, Shape, is_cell_per_line, is_column_header, lay_run, read_flow,
                                            read_stream, StreamRead, boxes_of)
 from gxparse.cells import UNREAD_FIGURE, holds_figures, parse_count
-from gxparse.document import Line
+from gxparse.document import Line, is_column_header_label
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -122,8 +122,9 @@ def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
 
 def _s3_labels_layout(lines: Sequence[Line]) -> str | None:
     """The （六） layout the labels of a table printed a cell per line show, wherever they stand (apart from their
-    figures); a column's header word (其他, printed over its first figure) names no row."""
-    named = {S3_MATCHER(line.label) for line in lines if line.label and not is_column_header(line.label)}
+    figures); a column's header word (其他, printed over its first figure) names no row. Only a header word
+    itself is left out: （六）其他处理 is written in header characters too (第二十条第（六）项, 本年处理决定数量)."""
+    named = {S3_MATCHER(line.label) for line in lines if line.label and not is_column_header_label(line.label)}
     if named & set(S3_OTHER_SPLIT):
         return "v2021"
     return "v2019" if S3_OTHER_SINGLE in named else None

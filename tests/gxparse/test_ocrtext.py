@@ -30,6 +30,11 @@ def _cells(tables: dict) -> dict[str, object]:
             for col, value in cols.items()}
 
 
+def _named(report: dict) -> set[str]:
+    """The cells a finding names (a cell.blank aside: it vouches for a 0)."""
+    return {cell for f in report["findings"] if f["rule"] != "cell.blank" for cell in f["cells"]}
+
+
 def _values(text: str) -> list[list[str]]:
     return [line.values for line in lines_from_text(text) if line.values]
 
@@ -60,6 +65,28 @@ def test_one_digit_cells_with_the_rules_between_them_read_as_ones_are_cells():
     assert _values("三          :2 .其他法律行政止公开      0101010101010\n") == [["0"] * 7]
     # a figure that has no leading zero is a figure, whatever its digits
     assert _values("行政处罚  101 1010\n") == [["101", "1010"]]
+
+
+def test_figures_with_a_rule_read_inside_them_are_unread_not_the_label():
+    # tesseract --psm 3, 003_huaian_hongze_2024: 0|0|0|0|0 read as 01|10101010, where cells end is unknown
+    line = lines_from_text("(六) 其他处理                           0    01|10101010    0\n")[0]
+    assert (line.label, line.values) == ("(六) 其他处理", ["0", "\ufffd", "0"])
+    # with no figure before it such a word may be a whole row's figures (table 四's one row): no row is made of it
+    assert _values("10|110101010101010101510101010\n") == []
+    # so the report's one-row （六） is the row left unread, not the 2021 template's three rows unnamed
+    report = parsed("tesseract-psm3/003_huaian_hongze_2024.published")
+    assert "result.other" in report["s3"] and "result.other.other" not in report["s3"]
+    assert {f"s3.result.other.{c}" for c in ("natural_person", "total")} <= _named(report)
+
+
+def test_one_row_other_printed_a_cell_per_line_is_that_row():
+    # RapidOCR's boxes a line each, 002_huaian_hongze_2023: （六）其他处理 a row of its own in a 2021 report, its
+    # label written in characters column headers use too (第二十条第（六）项, 本年处理决定数量)
+    for rendering in ("rapidocr-boxes/002_huaian_hongze_2023.published",
+                      "rapidocr-boxes/003_huaian_hongze_2024.published"):
+        report = parsed(rendering)
+        assert "result.other" in report["s3"] and "result.other.no_correction" not in report["s3"]
+        assert "s3.result.other.total" in _named(report)
 
 
 def test_a_letter_alone_between_figures_is_the_digit_ocr_misread():
