@@ -67,6 +67,9 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+# An ideograph alone between a row's figures is a digit OCR's Chinese model read as one (1 as 工, 7 as 了): no
+# table prints a word in a figure's cell, and prose spaced between figures has only units there (2023 年 12 月).
+_IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]$")
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
 # Figures with a rule OCR read as a bar inside them (``0  01|10101010  0``): one-digit cells and their rules run
 # together, the rules read as 1s and bars at random, so where one cell ends is unknown. After a row's first figure
@@ -190,7 +193,8 @@ def shows_ocr_noise(lines: list[Line]) -> bool:
 def shows_rules_read(text: str) -> bool:
     """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
     between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
-    zero, and text tools write no rule at all —, a letter read for a digit alone between figures (``3 o 0``), a
+    zero, and text tools write no rule at all —, a letter or an ideograph read for a digit alone between figures
+    (``3 o 0``, ``2 工 4``), a
     line ending in figures read as letters (``_letters_for_figures``), or as bars alone before a row's figures, or glued to
     the label's end, on ``_BARRED_ROWS`` rows or more (``公开申请 | 0  0  0``, ``政府信| 0  0``: one such line may be a
     typed separator). Only rows of several figures split at
@@ -206,7 +210,8 @@ def shows_rules_read(text: str) -> bool:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
                or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w))
-               or w in _LOOKALIKE_DIGITS and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
+               or (w in _LOOKALIKE_DIGITS or _IDEOGRAPH.match(w) and w not in _UNITS)
+               and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
                for i, w in enumerate(words)):
             return True
         barred += any((_RULE_ALONE.match(w) or w.endswith(("|", "丨"))) and is_value(after)

@@ -226,7 +226,7 @@ def build_report(document: Document, source: str) -> Report:
     report.stated_rates = narrative.stated_rates(s1_text)
     report.findings = run_checks(report) + findings + [_noted(note) for note in bounded_notes(document.notes)]
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
-        report.findings = scanned_findings(report)
+        report.findings = scanned_findings(report, foreign_text=document.ocr_text)
     return report
 
 

@@ -11,6 +11,10 @@ and their column: the likely misreadings) first, and so is every cell OCR could 
 no sum can confirm: those of a sum with a cell OCR could not read (a lost 2 read as a blank 0 keeps its row
 sum, and only its column, unchecked, would show it), and those a row's sums filled in rather than the scan
 (``row.repaired``: a misprint there would be repaired away). Nothing is corrected.
+
+Table 二's figures are in no sum. Read by gxparse's own OCR each was read again alone, digits only
+(``gxparse.ocr.digits``); in text another program's OCR wrote (``Document.ocr_text``: its noise shows, and it
+reads 6 as 0 or 5 as 3 with no mark) nothing vouches for them, so they are named too.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from gxparse.template import (
     S3_RESULT_TOTAL,
     S4_COLUMNS,
     column_label,
+    row_label,
     s3_row_label,
     s4_block_label,
 )
@@ -43,6 +48,8 @@ _ARITHMETIC = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s
 def _cell_label(path: str) -> str:
     table, _, rest = path.partition(".")
     row, _, column = rest.rpartition(".")
+    if table == "s2":
+        return f"表二「{row_label('s2', row)}」「{column_label('s2', column)}」"
     if table == "s3":
         return f"表三「{s3_row_label(row)}」行「{column_label('s3', column)}」列"
     return f"表四「{s4_block_label(row)}」「{column_label('s4', column)}」"
@@ -78,6 +85,12 @@ def unconfirmed(report: Report) -> list[str]:
     return sorted(out)
 
 
+def table_two_read(report: Report) -> list[str]:
+    """Table 二's figures read: no sum checks them."""
+    return [f"s2.{row}.{column}" for row, cols in (report.s2 or {}).items() for column, cell in cols.items()
+            if cell.value is not None]
+
+
 def cells_in_doubt(report: Report) -> tuple[list[str], list[str]]:
     """(likely, involved): cells that break two sums at once, then the other cells of failing sums."""
     counts: Counter[str] = Counter()
@@ -88,10 +101,13 @@ def cells_in_doubt(report: Report) -> tuple[list[str], list[str]]:
     return likely, [cell for cell in counts if cell not in likely]
 
 
-def low_confidence(report: Report) -> list[Finding]:
+def low_confidence(report: Report, foreign_text: bool = False) -> list[Finding]:
+    """``foreign_text``: the report was read from text another program's OCR wrote (table 二 is checked by
+    nothing then, see the module's doc)."""
     likely, involved = cells_in_doubt(report)
     unreadable = [c for c in _unreadable(report) if c not in likely and c not in involved]
     unchecked = [c for c in unconfirmed(report) if c not in likely and c not in involved]
+    unchecked += table_two_read(report) if foreign_text else []
     if not likely and not involved and not unreadable and not unchecked:
         return []
     parts = []
@@ -103,7 +119,8 @@ def low_confidence(report: Report) -> list[Finding]:
         parts.append(f"{len(unreadable)}个单元格未能识别：" + "、".join(_cell_label(c) for c in unreadable[:7])
                      + ("等" if len(unreadable) > 7 else ""))
     if unchecked:
-        parts.append(f"另有{len(unchecked)}个单元格所在的合计含未识别或按勾稽关系补出的单元格，无法核对")
+        parts.append(f"另有{len(unchecked)}个单元格无法核对（所在的合计含未识别或按勾稽关系补出的单元格，"
+                     "或如表二的数字不在任何合计之中）")
     return [Finding("ocr.low_confidence", WARNING,
                     "表格由OCR识别，表内勾稽关系未能确认其数字，请对照原件核对（数字按识别结果保留，未作更正）："
                     + "；".join(parts), likely + involved + unreadable + unchecked)]
@@ -112,9 +129,9 @@ def low_confidence(report: Report) -> list[Finding]:
 _READING = "（扫描件经OCR识别，可能是识别有误，请对照原件核对）"
 
 
-def scanned_findings(report: Report) -> list[Finding]:
+def scanned_findings(report: Report, foreign_text: bool = False) -> list[Finding]:
     """The report's findings as a scan supports them: errors kept as warnings saying they may come from the
-    reading, then ``ocr.low_confidence``."""
+    reading, then ``ocr.low_confidence`` (``foreign_text``: see ``low_confidence``)."""
     kept = [replace(f, severity=WARNING, message=f.message + _READING) if f.severity == ERROR else f
             for f in report.findings]
-    return kept + low_confidence(report)
+    return kept + low_confidence(report, foreign_text)

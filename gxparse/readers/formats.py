@@ -48,8 +48,8 @@ def picture_lines(data: bytes, source: str, kind: str, number: int) -> list[Line
     return read_image(data, source, kind).lines
 
 
-def scanned_findings(report: object) -> list:
+def scanned_findings(report: object, foreign_text: bool = False) -> list:
     """The findings of a report read by OCR: errors as warnings, and ``ocr.low_confidence`` (see
-    ``gxparse.ocr.checks``)."""
+    ``gxparse.ocr.checks``; ``foreign_text``: read from text another program's OCR wrote)."""
     from gxparse.ocr.checks import scanned_findings as findings
-    return findings(report)  # type: ignore[arg-type]
+    return findings(report, foreign_text)  # type: ignore[arg-type]
