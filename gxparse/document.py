@@ -67,6 +67,10 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+# A one-digit figure in full-width digits between figures in ASCII ones, on a row or a line each (``308 4 ５ 9``):
+# RapidOCR writes some one-digit boxes so; a table typed in one width does not switch for a cell between two.
+_FULL_WIDTH_DIGIT = re.compile(r"^[０-９]$")
+_ASCII_FIGURE = re.compile(r"^[0-9]+$")
 # An ideograph alone between a row's figures is a digit OCR's Chinese model read as one (1 as 工, 7 as 了): no
 # table prints a word in a figure's cell, and prose spaced between figures has only units there (2023 年 12 月).
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]$")
@@ -194,11 +198,13 @@ def shows_rules_read(text: str) -> bool:
     """Whether a text's table rows carry table rules OCR read: as bars glued to figures (``|0``, ``64|``), as 1s
     between one-digit cells (``010101010``) — no agency types a bar into a figure nor a count with a leading
     zero, and text tools write no rule at all —, a letter or an ideograph read for a digit alone between figures
-    (``3 o 0``, ``2 工 4``), a
+    (``3 o 0``, ``2 工 4``), a one-digit figure in full-width digits between ASCII ones (``4 ５ 9``), a
     line ending in figures read as letters (``_letters_for_figures``), or as bars alone before a row's figures, or glued to
     the label's end, on ``_BARRED_ROWS`` rows or more (``公开申请 | 0  0  0``, ``政府信| 0  0``: one such line may be a
     typed separator). Only rows of several figures split at
     spaces count (a typed table delimits its cells by bars, ``pipe_delimited``)."""
+    if _full_width_between_figures(text):
+        return True
     barred = 0
     for line in normalize_text(text).splitlines():
         if _letters_for_figures(line):
@@ -219,6 +225,14 @@ def shows_rules_read(text: str) -> bool:
         if barred >= _BARRED_ROWS:
             return True
     return False
+
+
+def _full_width_between_figures(text: str) -> bool:
+    """Whether a one-digit figure in full-width digits stands between two figures in ASCII digits, the text's
+    words read in order across lines (``_FULL_WIDTH_DIGIT``)."""
+    words = text.split()
+    return any(_FULL_WIDTH_DIGIT.match(w) and _ASCII_FIGURE.match(before) and _ASCII_FIGURE.match(after)
+               for before, w, after in zip(words, words[1:], words[2:]))
 
 
 def _letters_for_figures(line: str) -> bool:

@@ -131,6 +131,18 @@ def test_an_ideograph_alone_between_figures_is_a_digit_ocr_misread():
     assert "s2.other_services.prev_items" in _low_confidence(report)
 
 
+def test_a_full_width_digit_between_ascii_figures_is_ocr_text():
+    # RapidOCR, zhoukou_city_2021: some one-digit boxes written in full-width digits, on a row or a box a line
+    assert shows_rules_read("(七）总计 308 4 ５ 9 ６ 3 335\n") and shows_rules_read("308\n4\n５\n9\n")
+    # a table typed in full-width digits throughout, or a date so in prose, is typed
+    assert not shows_rules_read("(七）总计 ３０８ ４ ５ ９ ６ ３ ３３５\n") and not shows_rules_read("于２０２１年 3 月 5 日\n")
+    # its boxes put 6 and 9 of a row in each other's columns, the row's sum kept: the cells are named
+    report = parsed("rapidocr-boxes/zhoukou_city_2021.reportlab")
+    assert (report["s3"]["result.total"]["social_welfare_org"], report["s3"]["result.total"]["legal_service_org"]) \
+        == (9, 6)
+    assert {"s3.result.total.social_welfare_org", "s3.result.total.legal_service_org"} <= _low_confidence(report)
+
+
 @pytest.mark.parametrize("seed", ["kaifeng_2021", "zhoukou_city_2021", "huangchuan_2021"])
 def test_a_reports_typed_text_is_not_ocr_text(seed):
     assert not read_document(seed_bytes(seed), f"{seed}.txt").ocr_text
