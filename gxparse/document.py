@@ -71,6 +71,9 @@ _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
 # RapidOCR writes some one-digit boxes so; a table typed in one width does not switch for a cell between two.
 _FULL_WIDTH_DIGIT = re.compile(r"^[０-９]$")
 _ASCII_FIGURE = re.compile(r"^[0-9]+$")
+# 1 as OCR's Chinese model reads it (tesseract: 工), alone before a figure or after a row's last: no label of the
+# template's tables has 工, so there it can only be that figure.
+_ONE_READ_AS_IDEOGRAPH = "工"
 # An ideograph alone between a row's figures is a digit OCR's Chinese model read as one (1 as 工, 7 as 了): no
 # table prints a word in a figure's cell, and prose spaced between figures has only units there (2023 年 12 月).
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]$")
@@ -309,7 +312,8 @@ def pipe_delimited(line: str) -> bool:
 def spaced_cells(line: str) -> list[tuple[str, float]]:
     """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
     the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
-    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``); figures with a bar
+    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``), 工 before a figure or
+    after the last a 1 (``_ONE_READ_AS_IDEOGRAPH``); figures with a bar
     inside, after a figure, are unread (``_FIGURES_ACROSS_RULE``)."""
     cells = []
     for word in _WORD.finditer(line):
@@ -321,7 +325,15 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
         if cell:
             cells.append((cell, word.start() + len(word.group()) / 2))
     return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
-             and is_value(cells[i + 1][0]) else cell, offset) for i, (cell, offset) in enumerate(cells)]
+             and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
+            for i, (cell, offset) in enumerate(cells)]
+
+
+def _one_read_as_ideograph(cells: list[tuple[str, float]], i: int) -> bool:
+    """Whether cell ``i`` is ``_ONE_READ_AS_IDEOGRAPH`` with a figure after it, or last after a figure."""
+    if cells[i][0] != _ONE_READ_AS_IDEOGRAPH or not i:
+        return False
+    return is_value(cells[i + 1][0]) if i + 1 < len(cells) else is_value(cells[i - 1][0])
 
 
 def figures_apart(cells: list[str]) -> list[str]:
