@@ -15,6 +15,7 @@ from gxparse.extraction.cellstream import (TILING_BUDGET, Shape, is_cell_per_lin
                                            read_stream, StreamRead, boxes_of)
 from gxparse.cells import UNREAD_FIGURE, holds_figures, parse_count
 from gxparse.document import Line, is_column_header_label
+from gxparse.ocr.ruledruns import ruled_reading
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -110,6 +111,19 @@ def _s3_without_trailing(rows: dict[str, RawRow]) -> None:
         if row.cells_delimited and 1 < len(values) <= S3_WIDTH and not _s3_row_holds(row):
             rest = replace(row, values=values[:-1])
             rows[key] = rest if _s3_row_holds(rest) else replace(row, values=[])
+
+
+def _s3_rules_read_as_ones(rows: dict[str, RawRow]) -> list[Finding]:
+    """Rows whose one-digit cells OCR ran together with the rules before them read as 1s (``ocr.ruledruns``),
+    read as those cells where that alone gives the row its width and its sum: said as repaired (the sums chose)."""
+    findings = []
+    for key, row in rows.items():
+        cells = ruled_reading(row.values, S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
+        if cells is not None:
+            vector = tuple(parse_count(v).value for v in cells)
+            findings.append(repaired_finding("表三", s3_row_label(key), row, S3_WIDTH, vector, s3_row_cells(key)))
+            rows[key] = replace(row, values=cells)
+    return findings
 
 
 def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
@@ -823,6 +837,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         bare, cell_per_line = {}, is_cell_per_line(following)
     if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
         return TableRead(None, extras=extras + list(rows.values()))
+    ruled = _s3_rules_read_as_ones(rows)
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
     borrowed = 0
@@ -843,7 +858,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras)
     _s3_without_trailing(rows)
     placed = _place_by_position(rows, extras, row_keys)
-    findings = unwrapped + placed + _fuzzy_findings(rows, row_keys)
+    findings = ruled + unwrapped + placed + _fuzzy_findings(rows, row_keys)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
         heads = {key: list(rows[key].values) for key in spill.keys}

@@ -1,0 +1,30 @@
+"""One-digit cells OCR read run together with the table rules before each of them read as 1s.
+
+``0  0  10101010  0`` is 0|0|0|0|0|0|0 whose four middle cells ran together, each rule before them a 1: a run
+of 1-and-digit pairs, two pairs at least. Unlike the zero-led run (``document._RULED_DIGITS``) it may as well be
+a count (1010): it is read as cells only where that gives the row its width and no other reading does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+_RULES_AS_ONES = re.compile(r"^(?:1\d){2,}$")
+MAX_RUNS = 4   # runs of a row tried at once: 2**4 readings at most, whatever the line
+
+
+def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]], bool]) -> list[str] | None:
+    """The one reading of a row of ``values`` (not ``width`` long) that takes some of its runs as cells
+    (``_RULES_AS_ONES``), is ``width`` long and ``holds`` (the row's sums); None if there is none, several, or
+    more runs than ``MAX_RUNS``."""
+    runs = [i for i, v in enumerate(values) if _RULES_AS_ONES.match(v)]
+    if len(values) == width or not runs or len(runs) > MAX_RUNS:
+        return None
+    readings = []
+    for taken in itertools.chain.from_iterable(itertools.combinations(runs, n) for n in range(1, len(runs) + 1)):
+        cells = [c for i, v in enumerate(values) for c in (list(v[1::2]) if i in taken else [v])]
+        if len(cells) == width and holds(cells):
+            readings.append(cells)
+    return readings[0] if len(readings) == 1 else None
