@@ -78,10 +78,13 @@ _ONE_READ_AS_IDEOGRAPH = "工"
 # table prints a word in a figure's cell, and prose spaced between figures has only units there (2023 年 12 月).
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]$")
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
-# Figures with a rule OCR read as a bar inside them (``0  01|10101010  0``): one-digit cells and their rules run
-# together, the rules read as 1s and bars at random, so where one cell ends is unknown. After a row's first figure
-# they are a figure of the row that cannot be read, never a count nor a word of the label; with no figure before
-# them the line may be a row's figures alone, which such a word cannot place (table 四's one row): left as text.
+# Figures with a rule OCR read as a bar inside them (``0|1010101010``, ``0  01|10101010  0``): after a label or a
+# figure, digits alone on both sides of the bar are cells the rule parts (``0`` and ``1010101010``, whose run the
+# row's sums read: ``gxparse.ocr.ruledruns``); with letters among them (``1|101010olol1011``) where one cell ends
+# is unknown, and after a row's first figure they are a figure of the row that cannot be read, never a count nor
+# a word of the label. First on a line they may be a row's figures alone, which such a word cannot place (table
+# 四's one row): left as text.
+_RULE_INSIDE = re.compile(r"[|丨]+")
 _FIGURES_ACROSS_RULE = re.compile(r"^[\doOlI]*\d[\doOlI]*(?:[|丨][\doOlI]*\d[\doOlI]*)+$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 _FORM_FEED = "\f"   # pdftotext's end of a page
@@ -314,16 +317,21 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
     the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
     OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``), 工 before a figure or
     after the last a 1 (``_ONE_READ_AS_IDEOGRAPH``); figures with a bar
-    inside, after a figure, are unread (``_FIGURES_ACROSS_RULE``)."""
+    inside after a label or a figure are parted at it, or unread (``_FIGURES_ACROSS_RULE``)."""
     cells = []
     for word in _WORD.finditer(line):
         cell = _RULE_ALONE.sub("", word.group())
+        offset = word.start() + len(word.group()) / 2
         if is_value(figure := _RULE_EDGES.sub("", cell)):
             cell = figure
+        elif cells and _FIGURES_ACROSS_RULE.match(cell) \
+                and all(map(_ASCII_FIGURE.match, pieces := _RULE_INSIDE.split(cell))):
+            cells += [(piece, offset) for piece in pieces]   # digits apart at a rule: the cells it parts
+            continue
         elif _FIGURES_ACROSS_RULE.match(cell) and cells and is_value(cells[-1][0]):
             cell = UNREAD_FIGURE
         if cell:
-            cells.append((cell, word.start() + len(word.group()) / 2))
+            cells.append((cell, offset))
     return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
              and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
