@@ -75,7 +75,8 @@ _ASCII_FIGURE = re.compile(r"^[0-9]+$")
 # template's tables has 工, so there it can only be that figure.
 _ONE_READ_AS_IDEOGRAPH = "工"
 # An ideograph alone between a row's figures is a digit OCR's Chinese model read as one (1 as 工, 7 as 了): no
-# table prints a word in a figure's cell, and prose spaced between figures has only units there (2023 年 12 月).
+# table prints a word in a figure's cell but a zero or blank mark (无, 空, 〇), and prose spaced between figures has
+# only units there (2023 年 12 月).
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]$")
 _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$")
 # Figures with a rule OCR read as a bar inside them (``0|1010101010``, ``0  01|10101010  0``): after a label or a
@@ -222,7 +223,7 @@ def shows_rules_read(text: str) -> bool:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
                or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w))
-               or (w in _LOOKALIKE_DIGITS or _IDEOGRAPH.match(w) and w not in _UNITS)
+               or (w in _LOOKALIKE_DIGITS or _IDEOGRAPH.match(w) and w not in _UNITS and not is_value(w))
                and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
                for i, w in enumerate(words)):
             return True

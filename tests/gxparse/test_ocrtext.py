@@ -161,8 +161,9 @@ def test_text_with_rules_read_into_its_rows_is_ocr_text():
 def test_an_ideograph_alone_between_figures_is_a_digit_ocr_misread():
     # tesseract --psm 4, simsite-c00-2019: 1 read as 工 (its rows show no other mark: 11 read as ] in table 二)
     assert shows_rules_read("一、本年新收政府信息公开申请数量       81      6      2      工      4      0\n")
-    # units spaced between figures are prose's
+    # units spaced between figures are prose's, zeros written 无 or 空 a table's (text-notation-zero-wu/kong)
     assert not shows_rules_read("于 2024 年 1 月 15 日发布\n") and not shows_rules_read("共 3 件 2 人 5 次\n")
+    assert not shows_rules_read("行政复议 1 无 2 空 3\n")
     report = parsed("tesseract-psm4/simsite-c00-2019.reportlab")
     assert "s2.other_services.prev_items" in _low_confidence(report)
 
