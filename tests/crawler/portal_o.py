@@ -117,6 +117,14 @@ class OneServerPortal:
     domain: str
     server: HostServer
     port: int
+    expected: dict[str, tuple[str, int]]   # the reports a crawl must find: URL → agency, year
+
+    def serve(self, hosts: dict[str, Host]) -> None:
+        """Starts the one server, answering each host under its sub-domain's name (``{"www": host, …}``)."""
+        self.server = HostServer("127.0.0.1", NamedHosts({host_name(self.domain, sub): host
+                                                          for sub, host in hosts.items()}))
+        self.port = self.server.server_address[1]
+        self.expected = {}
 
     def close(self) -> None:
         self.server.close()

@@ -34,8 +34,8 @@ from datetime import datetime, timezone
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import JSON, SCRIPT, Host, HostServer, Look, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
+from tests.crawler.portal import JSON, SCRIPT, Host, Look, Page
+from tests.crawler.portal_o import OneServerPortal, list_items
 
 DOMAIN = "nanxi.gov.cn"
 CITY = "南溪市人民政府"
@@ -52,10 +52,6 @@ GKML_SCRIPT = (
     "window.addEventListener('hashchange', route); $(route);\n")
 PROXY_PER_PAGE = 3
 SEARCH_PER_PAGE = 5
-
-
-def name(sub: str) -> str:
-    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -79,12 +75,10 @@ class PortalS(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.county, self.fgw, self.jyj, self.wjw, self.zwgk = (Host() for _ in range(6))
-        self.server = HostServer("127.0.0.1", NamedHosts({
-            name("www"): self.www, name("nxx"): self.county, name("fgw"): self.fgw, name("jyj"): self.jyj,
-            name("wjw"): self.wjw, name("zwgk"): self.zwgk}))
-        self.port = self.server.server_address[1]
+        self.serve({
+            "www": self.www, "nxx": self.county, "fgw": self.fgw, "jyj": self.jyj,
+            "wjw": self.wjw, "zwgk": self.zwgk})
         self.base = self.url("www", "/")
-        self.expected: dict[str, tuple[str, int]] = {}
         self._home()
         self._gkmlpt(self.www, "www", CITY, 2059, range(2025, 2018, -1),
                      [(1, f"2025年{CITY}工作报告"), (4, "南溪市2023年国民经济和社会发展统计公报")])

@@ -30,9 +30,9 @@ from datetime import datetime, timezone
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import SCRIPT, Host, HostServer, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
-from tests.crawler.portal_s import LOOK, PDF, PortalS, _json
+from tests.crawler.portal import SCRIPT, Host, Page
+from tests.crawler.portal_o import OneServerPortal, list_items
+from tests.crawler.portal_s import LOOK, PortalS, _json
 
 DOMAIN = "beilan.gov.cn"
 CITY = "北澜市人民政府"
@@ -59,10 +59,6 @@ COUNTY_DEPTS = (("113301", "教育局", "北澜县教育局"), ("113302", "卫�
                 ("113303", "民政局", "北澜县民政局"))
 
 
-def name(sub: str) -> str:
-    return host_name(DOMAIN, sub)
-
-
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 北澜市's names are 127.0.0.1, any other name is refused."""
 
@@ -77,12 +73,10 @@ class PortalT(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.county, self.jyj, self.wjw, self.sfj = (Host() for _ in range(5))
-        self.server = HostServer("127.0.0.1", NamedHosts({
-            name("www"): self.www, name("blx"): self.county, name("jyj"): self.jyj, name("wjw"): self.wjw,
-            name("sfj"): self.sfj}))
-        self.port = self.server.server_address[1]
+        self.serve({
+            "www": self.www, "blx": self.county, "jyj": self.jyj, "wjw": self.wjw,
+            "sfj": self.sfj})
         self.base = self.url("www", "/")
-        self.expected: dict[str, tuple[str, int]] = {}
         self.published: dict[str, str] = {}
         self._home()
         self._gkmlpt()

@@ -28,19 +28,15 @@ from collections.abc import Callable
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import Host, HostServer, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
-from tests.crawler.portal_s import LOOK, PDF, PortalS
+from tests.crawler.portal import Host, Page
+from tests.crawler.portal_o import OneServerPortal, list_items
+from tests.crawler.portal_s import LOOK, PortalS
 
 DOMAIN = "dongyu.gov.cn"
 CITY = "东渝市人民政府"
 COUNTY = "东渝县人民政府"
 PER_PAGE = 3
 NOT_FOUND = Page(b"<h1>404</h1>", status=404)
-
-
-def name(sub: str) -> str:
-    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -66,12 +62,10 @@ class PortalU(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.county = (Host() for _ in range(6))
-        self.server = HostServer("127.0.0.1", NamedHosts({
-            name("www"): self.www, name("fgw"): self.fgw, name("jyj"): self.jyj, name("wjw"): self.wjw,
-            name("mzj"): self.mzj, name("dyx"): self.county}))
-        self.port = self.server.server_address[1]
+        self.serve({
+            "www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw,
+            "mzj": self.mzj, "dyx": self.county})
         self.base = self.url("www", "/")
-        self.expected: dict[str, tuple[str, int]] = {}
         self._home()
         self._catalogue_table()
         self._dedecms()

@@ -30,18 +30,14 @@ from __future__ import annotations
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import Host, HostServer, Page
-from tests.crawler.portal_o import NamedHosts, OneServerPortal, host_name, list_items
+from tests.crawler.portal import Host, Page
+from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_s import LOOK, PortalS
 from tests.crawler.portal_u import NOT_FOUND, pages_of, query_value
 
 DOMAIN = "xipu.gov.cn"
 CITY = "西浦市人民政府"
 COUNTY = "西浦县人民政府"
-
-
-def name(sub: str) -> str:
-    return host_name(DOMAIN, sub)
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -82,12 +78,10 @@ class PortalV(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.fgw, self.mzj, self.jyj, self.wjw, self.county = (Host() for _ in range(6))
-        self.server = HostServer("127.0.0.1", NamedHosts({
-            name("www"): self.www, name("fgw"): self.fgw, name("mzj"): self.mzj, name("jyj"): self.jyj,
-            name("wjw"): self.wjw, name("xpx"): self.county}))
-        self.port = self.server.server_address[1]
+        self.serve({
+            "www": self.www, "fgw": self.fgw, "mzj": self.mzj, "jyj": self.jyj,
+            "wjw": self.wjw, "xpx": self.county})
         self.base = self.url("www", "/")
-        self.expected: dict[str, tuple[str, int]] = {}
         self.split: dict[str, tuple[str, str]] = {}   # agency → its split report's pages (first, further)
         self._home()
         self._xxgk_module()
