@@ -21,7 +21,9 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.staticfiles import NotModifiedResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from monitor.archive.db import database_url, default_store
@@ -31,6 +33,7 @@ from monitor.web import api, changes, dashboard, pages, reading, runs, triage
 from monitor.web.deps import DB_CONNECTIONS
 from monitor.web.params import no_nul_in_query
 from monitor.web.queries import InvalidQuery
+from monitor.web.raw import OwnRangeErrors
 from monitor.timeutil import DEFAULT_ZONE
 from monitor.web.readonly import readonly_engine
 
@@ -197,6 +200,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, internal)
 
 
+class Static(StaticFiles):
+    """The site's own files (``/static``), whose refusals of a Range header are the app's, as raw documents' are."""
+
+    def file_response(self, full_path: str | os.PathLike[str], stat_result: os.stat_result, scope: Scope,
+                      status_code: int = 200) -> Response:
+        response = OwnRangeErrors(full_path, status_code=status_code, stat_result=stat_result)
+        if self.is_not_modified(response.headers, Headers(scope=scope)):
+            return NotModifiedResponse(response.headers)
+        return response
+
+
 class ArchiveApp(FastAPI):
     """FastAPI with the security headers and HEAD outside everything, Starlette's error middleware included,
     so that a 500 from an unexpected exception carries the headers as every other response does."""
@@ -217,7 +231,7 @@ def create_app(db_url: str | None = None, store: str | os.PathLike[str] | None =
     app.state.engine = readonly_engine(url, connections=DB_CONNECTIONS)
     app.state.store = BlobStore(store if store is not None else default_store(url))
     app.state.zone = zone
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", Static(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(changes.router)

@@ -67,10 +67,10 @@ def download_headers(name: str, content_type: str, etag: str) -> dict[str, str]:
     }
 
 
-class Download(FileResponse):
+class OwnRangeErrors(FileResponse):
     """A FileResponse whose refusals of a Range header are the app's own errors (Chinese, with the security
     headers): Starlette answered a malformed or unsatisfiable range itself, in English plain text ("Range
-    header: start must be less than end")."""
+    header: start must be less than end"). Archived documents and the site's static files are sent so."""
 
     @classmethod
     def _parse_range_header(cls, http_range: str, file_size: int) -> list[tuple[int, int]]:
@@ -84,5 +84,5 @@ class Download(FileResponse):
 
 def download(path: Path, doc: RawDocument) -> FileResponse:
     content_type = media_type(doc.content_type)
-    return Download(path, media_type=content_type,
-                        headers=download_headers(filename(doc, content_type), content_type, doc.sha256))
+    return OwnRangeErrors(path, media_type=content_type,
+                          headers=download_headers(filename(doc, content_type), content_type, doc.sha256))

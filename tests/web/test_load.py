@@ -296,14 +296,15 @@ def test_slow_bodies_cannot_take_every_connection(writable):
     _keeps_room(writable, form_head("/login", 10_000) + b"name=", pause=0.01)
 
 
+@pytest.mark.parametrize("file", ["raw", "static"])
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
 @pytest.mark.parametrize(("bytes_range", "status"), [("bytes=5-2", 400), ("bytes=abc", 400), ("items=0-1", 400),
                                                      ("bytes=100000000-", 416)])
-def test_a_range_a_raw_document_cannot_give_is_refused_as_the_app_answers(guarded, archive, method, bytes_range,
-                                                                         status):
+def test_a_range_a_file_cannot_give_is_refused_as_the_app_answers(guarded, archive, file, method, bytes_range,
+                                                                  status):
     """Starlette's FileResponse answered these itself in English plain text ("Range header: start must be less
-    than end", "Only support bytes range"; an empty 416)."""
-    path = f"/versions/{archive[1].versions[0]}/raw"
+    than end", "Only support bytes range"; an empty 416), for an archived document and the site's own files."""
+    path = f"/versions/{archive[1].versions[0]}/raw" if file == "raw" else "/static/style.css"
     answered = httpx.request(method, guarded.base_url + path, headers={"Range": bytes_range}, timeout=30)
     assert answered.status_code == status and secured(dict(answered.headers))
     if method == "GET":
