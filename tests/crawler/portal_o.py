@@ -118,6 +118,7 @@ class OneServerPortal:
     server: HostServer
     port: int
     expected: dict[str, tuple[str, int]]   # the reports a crawl must find: URL → agency, year
+    www: Host                              # the city's portal
 
     def serve(self, hosts: dict[str, Host]) -> None:
         """Starts the one server, answering each host under its sub-domain's name (``{"www": host, …}``)."""
@@ -125,6 +126,17 @@ class OneServerPortal:
                                                           for sub, host in hosts.items()}))
         self.port = self.server.server_address[1]
         self.expected = {}
+
+    def home(self, look: Look, city: str, xxgk: str, departments: list[tuple[str, str, str]],
+             county: tuple[str, str]) -> None:
+        """The ``www`` host's home page: 政府信息公开 linked to ``xxgk``, the ``departments`` (sub-domain, path, name)
+        under 部门网站 and the ``county`` (sub-domain, name) under 县区, as a city's portal lists them."""
+        links = "".join(f'<li><a href="{self.url(sub, path)}">{name}</a></li>' for sub, path, name in departments)
+        self.www.pages["/"] = Page(look.html(f"{city}门户网站", (
+            f'<div class="nav2"><a href="{xxgk}">政府信息公开</a><a href="/xwzx/index.html">新闻中心</a></div>'
+            f'<div class="links"><h3>部门网站</h3><ul>{links}</ul>'
+            f'<h3>县区</h3><ul><li><a href="{self.url(county[0], "/")}">{county[1]}</a></li></ul></div>')))
+        self.www.pages["/xwzx/index.html"] = Page(look.html("新闻中心", "<ul></ul>"))
 
     def close(self) -> None:
         self.server.close()

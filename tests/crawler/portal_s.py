@@ -104,15 +104,11 @@ class PortalS(OneServerPortal):
         return title
 
     def _home(self) -> None:
-        self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
-            '<div class="nav2"><a href="/gkmlpt/index">政府信息公开</a><a href="/xwzx/index.html">新闻中心</a></div>'
-            '<div class="links"><h3>部门网站</h3><ul>'
-            f'<li><a href="{self.url("fgw", "/")}">市发展和改革委员会</a></li>'
-            f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
-            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
-            f'<li><a href="{self.url("zwgk", "/ndbg/index.html")}">政府信息公开年报专栏</a></li></ul>'
-            f'<h3>县区</h3><ul><li><a href="{self.url("nxx", "/")}">南溪县</a></li></ul></div>')))
-        self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
+        self.home(LOOK, CITY, "/gkmlpt/index", county=("nxx", "南溪县"), departments=[
+            ("fgw", "/", "市发展和改革委员会"),
+            ("jyj", "/", "市教育局"),
+            ("wjw", "/", "市卫生健康委员会"),
+            ("zwgk", "/ndbg/index.html", "政府信息公开年报专栏")])
 
     def _gkmlpt(self, host: Host, sub: str, agency: str, catalog: int, years: range,
                 decoys: list[tuple[int, str]]) -> None:

@@ -89,14 +89,10 @@ class PortalT(OneServerPortal):
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
     def _home(self) -> None:
-        self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
-            '<div class="nav2"><a href="/gkmlpt/index">政府信息公开</a><a href="/xwzx/index.html">新闻中心</a></div>'
-            '<div class="links"><h3>部门网站</h3><ul>'
-            f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
-            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
-            f'<li><a href="{self.url("sfj", "/")}">市司法局</a></li></ul>'
-            f'<h3>县区</h3><ul><li><a href="{self.url("blx", "/")}">北澜县</a></li></ul></div>')))
-        self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
+        self.home(LOOK, CITY, "/gkmlpt/index", county=("blx", "北澜县"), departments=[
+            ("jyj", "/", "市教育局"),
+            ("wjw", "/", "市卫生健康委员会"),
+            ("sfj", "/", "市司法局")])
 
     def _gkmlpt(self) -> None:
         """The city's gkmlpt: its catalog tree from the API, each list the API's, dates as epoch times."""

@@ -77,15 +77,11 @@ class PortalU(OneServerPortal):
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
     def _home(self) -> None:
-        self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
-            '<div class="nav2"><a href="/zfxxgk/index.html">政府信息公开</a><a href="/xwzx/index.html">新闻中心</a></div>'
-            '<div class="links"><h3>部门网站</h3><ul>'
-            f'<li><a href="{self.url("fgw", "/")}">市发展和改革委员会</a></li>'
-            f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
-            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
-            f'<li><a href="{self.url("mzj", "/")}">市民政局</a></li></ul>'
-            f'<h3>县区</h3><ul><li><a href="{self.url("dyx", "/")}">东渝县</a></li></ul></div>')))
-        self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
+        self.home(LOOK, CITY, "/zfxxgk/index.html", county=("dyx", "东渝县"), departments=[
+            ("fgw", "/", "市发展和改革委员会"),
+            ("jyj", "/", "市教育局"),
+            ("wjw", "/", "市卫生健康委员会"),
+            ("mzj", "/", "市民政局")])
         self.www.pages["/zfxxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/zfxxgk/ml.do?catId=11">政府信息公开指南</a></li>'
             '<li><a href="/zfxxgk/ml.do?catId=12">政府信息公开年报</a></li></ul>')))

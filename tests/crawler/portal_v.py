@@ -94,15 +94,11 @@ class PortalV(OneServerPortal):
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
     def _home(self) -> None:
-        self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
-            '<div class="nav2"><a href="/zfxxgk/index.html">政府信息公开</a><a href="/xwzx/index.html">新闻中心</a></div>'
-            '<div class="links"><h3>部门网站</h3><ul>'
-            f'<li><a href="{self.url("fgw", "/")}">市发展和改革委员会</a></li>'
-            f'<li><a href="{self.url("mzj", "/")}">市民政局</a></li>'
-            f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
-            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li></ul>'
-            f'<h3>县区</h3><ul><li><a href="{self.url("xpx", "/")}">西浦县</a></li></ul></div>')))
-        self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
+        self.home(LOOK, CITY, "/zfxxgk/index.html", county=("xpx", "西浦县"), departments=[
+            ("fgw", "/", "市发展和改革委员会"),
+            ("mzj", "/", "市民政局"),
+            ("jyj", "/", "市教育局"),
+            ("wjw", "/", "市卫生健康委员会")])
 
     def _xxgk_module(self) -> None:
         """The city's 目录: 大汉's 信息公开 module, a table paged only by a GET form's page-number input."""
