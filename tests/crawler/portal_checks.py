@@ -52,3 +52,10 @@ def found_under(crawl, base: str) -> list[str]:
 def expected_under(crawl, base: str) -> list[str]:
     """The portal's reports under ``base``."""
     return sorted(u for u in crawl[0].expected if u.startswith(base))
+
+
+def missed_of(crawl, agency: str) -> list[str]:
+    """The portal's reports of ``agency`` that the crawl did not yield with their year and agency."""
+    portal, _, items = crawl
+    found = {(i["final_url"], i["year"], i["agency"]) for i in items}
+    return sorted(u for u, (a, y) in portal.expected.items() if a == agency and (u, y, a) not in found)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
-    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself)
+    crawl_of, missed_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal_u import CITY, COUNTY, PortalU
 
 crawl = crawl_of(PortalU, "dongyu", CITY, "tests.crawler.portal_u.HostsResolver")
@@ -19,6 +19,4 @@ crawl = crawl_of(PortalU, "dongyu", CITY, "tests.crawler.portal_u.HostsResolver"
 @pytest.mark.parametrize("agency", [CITY, "东渝市发展和改革委员会", "东渝市教育局", "东渝市卫生健康委员会", "东渝市民政局",
                                     COUNTY])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
-    portal, _, items = crawl
-    found = {(i["final_url"], i["year"], i["agency"]) for i in items}
-    assert sorted(u for u, (a, y) in portal.expected.items() if a == agency and (u, y, a) not in found) == []
+    assert missed_of(crawl, agency) == []

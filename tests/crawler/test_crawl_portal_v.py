@@ -16,8 +16,8 @@ from gxparse import parse_document
 from simsite.figures import Agency, report_series
 
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
-    crawl_of, test_every_report_is_found, test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
-    test_the_crawl_ends_by_itself)
+    crawl_of, missed_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
 from tests.crawler.portal_s import LOOK
 from tests.crawler.portal_v import CITY, COUNTY, PortalV
 
@@ -27,9 +27,7 @@ crawl = crawl_of(PortalV, "xipu", CITY, "tests.crawler.portal_v.HostsResolver")
 @pytest.mark.parametrize("agency", [CITY, "西浦市发展和改革委员会", "西浦市民政局", "西浦市教育局", "西浦市卫生健康委员会",
                                     COUNTY])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
-    portal, _, items = crawl
-    found = {(i["final_url"], i["year"], i["agency"]) for i in items}
-    assert sorted(u for u, (a, y) in portal.expected.items() if a == agency and (u, y, a) not in found) == []
+    assert missed_of(crawl, agency) == []
 
 
 @pytest.mark.parametrize("agency, year", [("西浦市发展和改革委员会", 2023), ("西浦市民政局", 2022)])
