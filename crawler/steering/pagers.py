@@ -4,9 +4,10 @@ A pager link is one that leads to another page *of the same list*: the same path
 page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
 this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` or ``list_12_2.html`` beside ``index.html``
 when a pager's label says so, as PHPCMS and DedeCMS number them; ``category-3_2.html`` after the first page's own
-name ``category-3.html``, as Z-Blog names them), or a blog engine's ``page/N/`` segment after the list's own path
-(WordPress's ``/category/ndbg/page/2/``). A calendar's ``?date=2024-03-05`` or a link elsewhere with the text "3"
-is not one.
+name ``category-3.html``, as Z-Blog names them; ``12_2.html`` after SiteServer's channel ``12.html``), or a blog
+engine's ``page/N/`` segment after the list's own path (WordPress's ``/category/ndbg/page/2/``), or the number alone
+(Typecho's ``/category/ndbg/2/``). A record count carried in the pager's links only (DedeCMS's ``&TotalResult=8``)
+makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with the text "3" is not one.
 
 - TRS WCM writes its pager as a script, the only trace of the page count:
   ``createPageHTML(4, 0, "index", "html")``, or with a target element first
@@ -44,18 +45,26 @@ from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from gxparse.normalize import squash
 
-# Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts).
-_PAGER_TEXT = re.compile(r"^(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|第?\d{1,4}页?|\[\d{1,4}\]|>|>>|»|››|›|<|<<|«|‹‹|‹|"
-                         r"next|prev(?:ious)?|last|first|"
-                         r"[«‹←<]*\s*(?:(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
+# Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
+# Typecho's « 前一页 / 后一页 »; any pager word may stand between arrows (下一页 », « 上一页, 下一页>>).
+_PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|前一页|后一页|"
+                         r"第?\d{1,4}页?|\[\d{1,4}\]|next|prev(?:ious)?|last|first|"
+                         r"(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
                          r"\s*[»›→>]*)$", re.IGNORECASE)
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
+# The list's record count, which some pagers carry in every link but the first page's address (DedeCMS's dynamic
+# list.php?tid=12&TotalResult=8&PageNo=2): no other list for it.
+_COUNT_KEY = re.compile(r"^(?:total\w{0,12}|\w{0,12}count|recordcount|records?)$", re.IGNORECASE)
 # Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too; a stem may carry the column's id
-# before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html).
-_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?(?P<column>[_-]\d{1,9}(?=[_-]\d))?)[_-]?(?P<n>\d*)\."
+# before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html), or be the column's number alone
+# (SiteServer's channel 12.html, its later pages 12_2.html).
+_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?(?P<column>[_-]\d{1,9}(?=[_-]\d))?|\d{1,9}(?=[_-]\d))[_-]?(?P<n>\d*)\."
                             r"(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
-# A blog engine's later pages, a path segment after the list's own path (WordPress's /category/ndbg/page/2/).
-_PAGE_SEGMENT = re.compile(r"^(?P<list>.*?/)page/(?P<n>\d{1,4})/?$")
+# A blog engine's later pages, a path segment after the list's own path: WordPress's /category/ndbg/page/2/, or
+# the number alone (Typecho's, Pelican's /category/ndbg/2/) — never after a numbered folder (a date archive's
+# /2024/3/) nor a year's number (/2023/).
+_PAGE_SEGMENT = re.compile(r"^(?P<list>.*?/)(?:page/(?P<n>\d{1,4})|(?P<bare>[1-9]\d{0,2}))/?$")
+_NUMBERED_FOLDER = re.compile(r"(?:^|/)\d+/$")
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
@@ -111,8 +120,8 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
         return False
     if target.path == page.path:
         return not is_first_page_again(url, page_url, label) and _only_page_keys_differ(target.query, page.query, label)
-    if (segment := _PAGE_SEGMENT.match(target.path)) and target.query == page.query:
-        return _list_path(page.path) == segment.group("list")
+    if (segment := _page_segment(target.path)) and target.query == page.query:
+        return _list_path(page.path) == segment
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
@@ -123,17 +132,25 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     # (list_12_2.html beside index.html): believed from a pager's label only.
     after_index = bool(label) and (not theirs.group("stem") or bool(theirs.group("column"))) \
         and mine.group("stem").lower() == "index" and not mine.group("n")
-    # Z-Blog names a list's first page after its column (category-3.html), the later ones after that name
-    # (category-3_2.html): believed from a pager's label only.
-    after_own_name = bool(label) and bool(theirs.group("column")) \
+    # Z-Blog names a list's first page after its column (category-3.html), SiteServer after the channel's number
+    # (12.html), the later ones after that name (category-3_2.html, 12_2.html): believed from a pager's label only.
+    after_own_name = bool(label) and bool(theirs.group("column") or theirs.group("stem").isdigit()) \
         and theirs.group("stem").lower() == posixpath.splitext(posixpath.basename(page.path))[0].lower()
     return after_index or after_own_name or mine.group("stem").lower() == theirs.group("stem").lower()
 
 
-def _list_path(path: str) -> str:
-    """The path of the list a page's path is a page of: its own, or that before its ``page/N/`` segment."""
+def _page_segment(path: str) -> str | None:
+    """The path of the list whose later page ``path`` is by a page segment (``…/page/2/``, ``…/2/``), else None."""
     segment = _PAGE_SEGMENT.match(path)
-    return segment.group("list") if segment else path if path.endswith("/") else path + "/"
+    if not segment or segment.group("bare") and (segment.group("list") == "/"
+                                                 or _NUMBERED_FOLDER.search(segment.group("list"))):
+        return None
+    return segment.group("list")
+
+
+def _list_path(path: str) -> str:
+    """The path of the list a page's path is a page of: its own, or that before its page segment."""
+    return _page_segment(path) or (path if path.endswith("/") else path + "/")
 
 
 def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
@@ -143,7 +160,7 @@ def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
     if target[:3] != page[:3] or names_later_page(label):
         return False
     mine, theirs = dict(parse_qsl(target.query, keep_blank_values=True)), dict(parse_qsl(page.query, keep_blank_values=True))
-    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k) and not _COUNT_KEY.match(k)}
     return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
 
 
@@ -469,7 +486,7 @@ def _only_page_keys_differ(query: str, other: str, label: str = "") -> bool:
     the rest are keys the first page does without: Hanweb/JCMS pages a static ``index.html`` as
     ``index.html?uid=…&pageNum=2``."""
     mine, theirs = dict(parse_qsl(query, keep_blank_values=True)), dict(parse_qsl(other, keep_blank_values=True))
-    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+    changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k) and not _COUNT_KEY.match(k)}
     paging = {k for k in changed if _PAGE_KEY.search(k)}
     if not any((mine.get(k) or "").isdigit() for k in paging):
         return False

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, is_pager_link, json_page_params,
+from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, is_pager_link, is_pager_text, json_page_params,
                                      load_more_urls, more_button_urls, open_load_more, postback_pages, proxy_page_urls,
                                      script_pager_urls)
 
@@ -97,6 +97,33 @@ def test_a_zblog_list_names_its_later_pages_after_its_first_pages_name():
     assert _pager_urls("list_zblog_pagebar.html", site + "category-3.html") == [
         site + "category-3_2.html", site + "category-3_3.html"]
     assert not is_pager_link("", site + "category-3_2.html", site + "category-3.html")   # no pager's label
+
+
+def test_a_siteserver_channel_names_its_later_pages_after_its_number():
+    site = "http://www.example.gov.cn/channels/"
+    assert _pager_urls("list_siteserver_channel.html", site + "12.html") == [site + "12_2.html", site + "12_3.html"]
+    assert is_pager_link("下一页", site + "12_3.html", site + "12_2.html")
+    assert not is_pager_link("", site + "12_2.html", site + "12.html")   # no pager's label
+
+
+def test_a_typecho_category_pages_by_a_bare_number_segment_after_its_own_path():
+    column = "http://fgw.example.gov.cn/category/ndbg/"
+    assert _pager_urls("list_typecho_page_navigator.html", column + "2/") == [column + "3/"]
+    assert is_pager_link("后一页 »", column + "2/", column)
+    assert not is_pager_link("3", "http://fgw.example.gov.cn/2024/3/", "http://fgw.example.gov.cn/2024/")  # a month
+    assert not is_pager_link("2023", "http://fgw.example.gov.cn/2023/", "http://fgw.example.gov.cn/2024/")  # a year
+
+
+@pytest.mark.parametrize("text", ["« 前一页", "后一页 »", "下一页 »", "« 上一页", "下一页>>"])
+def test_a_pager_word_between_arrows_is_a_pagers_label(text):
+    assert is_pager_text(text)
+
+
+def test_a_dedecms_dynamic_list_carries_its_record_count_in_its_pager_links():
+    first = "http://dbx.example.gov.cn/plus/list.php?tid=12"
+    more = "http://dbx.example.gov.cn/plus/list.php?tid=12&TotalResult=8&PageNo="
+    assert _pager_urls("list_dedecms_dynamic.html", first) == [more + "2", more + "3"]
+    assert is_pager_link("下一页", more + "3", more + "2")
 
 
 def test_jcms_pager_adds_the_column_id_to_a_static_first_page():
