@@ -3,7 +3,8 @@
 A 政府信息公开工作年度报告 title names a year (2023年, 二〇二三年, or 2023 beside the name: …年度报告（2023）) and
 政府信息公开/政务公开 with 工作年度报告, 年报 or 工作情况的报告. Look-alikes carry words no report title has (要点, 通知,
 法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国 …; 关于…的 anything but 报告). A title that is cut off ("…")
-or says only "2021年年报", or an article publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
+or says only "2021年年报", names a period of years or two years (2023—2024年度, 2024年…（2023年度）), or an article
+publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
 gxparse reads the document (``crawler.pipelines``). tests/files/report_titles.tsv holds the titles real agencies use.
 """
 
@@ -32,6 +33,8 @@ class Verdict(Enum):
 # 信息公开年报2023, 2023政府信息公开…), never a date's (2024-01-31, 2024.01) nor a number's (第2023001号, an
 # ordinal's 第2023局).
 _YEAR = re.compile(r"(?<![\d第])(?<!\d[.\-/:])(20\d{2})(?:年(?!\d{1,2}月)度?|(?![\d年号期月]|[.\-/:]\d))")
+# Two years joined as a period (2023—2024年度, 2023-2024年, 2023年至2024年): the title says no one year is the report's.
+_YEAR_RANGE = re.compile(r"(?<!\d)20\d{2}(?:年度?)?\s?(?:[-—–－~～]{1,2}|至|到)\s?20\d{2}(?!\d)")
 # 政府信息公开工作年度报告, …年报, the shorter 2024年度政府信息公开工作报告 (never 政府工作报告), and as some agencies
 # word it: 政府信息公开年度工作报告（2021年）, 2022年政务公开工作年度报告, 政府信息公开工作情况（的）报告,
 # 政府信息公开工作2021年度报告, 政府信息公开工作的年度报告.
@@ -88,6 +91,8 @@ def classify_title(text: str) -> Verdict:
     if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed):
         return Verdict.LOOKALIKE
     has_year = _YEAR.search(squashed) is not None
+    if _names_years_apart(squashed) and (_REPORT_NAME.search(squashed) or _VAGUE_NAME.search(squashed)):
+        return Verdict.MAYBE   # which year it reports on only the document can say
     if has_year and _REPORT_NAME.search(squashed):
         return Verdict.REPORT
     if _is_truncated(squashed) or (has_year and _VAGUE_NAME.search(squashed)):
@@ -133,8 +138,16 @@ def combine(*verdicts: Verdict) -> Verdict:
 
 
 def title_year(text: str) -> int | None:
-    match = _YEAR.search(_squash(text))
-    return int(match.group(1)) if match else None
+    """The one year a title names; None when it names none, or two apart (a period, or a report's year beside
+    another: 2024年…年度报告（2023年度）), which only the document can settle."""
+    squashed = _squash(text)
+    match = _YEAR.search(squashed)
+    return None if match is None or _names_years_apart(squashed) else int(match.group(1))
+
+
+def _names_years_apart(squashed: str) -> bool:
+    """The title names a period of years or two different years."""
+    return _YEAR_RANGE.search(squashed) is not None or len({m.group(1) for m in _YEAR.finditer(squashed)}) > 1
 
 
 def title_agency(text: str) -> str | None:
@@ -143,7 +156,7 @@ def title_agency(text: str) -> str | None:
     squashed = _squash(text)
     if _is_truncated(squashed):
         return None
-    name, year = _NAME_START.search(squashed), _YEAR.search(squashed)
+    name, year = _NAME_START.search(squashed), _YEAR_RANGE.search(squashed) or _YEAR.search(squashed)
     head_end = name.start() if name else len(squashed)
     if year is not None and year.start() < head_end:
         # with no report's name, what follows the year is no agency's (2021年度报告)
