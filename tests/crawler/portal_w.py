@@ -20,9 +20,12 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 - 东滨县 (``dbx.``): DedeCMS listing dynamically (``/plus/list.php?tid=12``), later pages
   ``?tid=12&TotalResult=8&PageNo=2`` (the record count carried in every pager link), articles
   ``/plus/view.php?aid=345``;
+- 市司法局 (``sfj.``): an ASP site (``/xxgk/list.asp?classid=12``, later pages ``&page=2``, articles
+  ``/xxgk/show.asp?id=345``) whose pager is words in brackets only (``[首页] [上一页] [下一页] [尾页]``, no page
+  numbers) beside 页次：1/3页;
 - decoys: a 政府工作报告 and a 统计公报 in the city's channel, a 部门预算 in 发改委's category, a 年度工作报告 in
   教育局's, a 卫生健康统计年报 in 卫健委's table (its PDF behind 点击下载 too), a 民政事业统计公报 in 民政局's, a
-  企业年度报告公示 notice and a 部门决算 in the county's.
+  企业年度报告公示 notice and a 部门决算 in the county's, a 法治政府建设年度报告 in 司法局's.
 """
 
 from __future__ import annotations
@@ -53,10 +56,10 @@ class PortalW(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.county = (Host() for _ in range(6))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.sfj, self.county = (Host() for _ in range(7))
         self.serve({
             "www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw,
-            "mzj": self.mzj, "dbx": self.county})
+            "mzj": self.mzj, "sfj": self.sfj, "dbx": self.county})
         self.base = self.url("www", "/")
         self._home()
         self._siteserver()
@@ -65,6 +68,7 @@ class PortalW(OneServerPortal):
         self._download_table()
         self._file_named_attachments()
         self._dedecms_dynamic()
+        self._asp_bracket_pager()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
@@ -73,7 +77,8 @@ class PortalW(OneServerPortal):
             ("fgw", "/", "市发展和改革委员会"),
             ("jyj", "/", "市教育局"),
             ("wjw", "/", "市卫生健康委员会"),
-            ("mzj", "/", "市民政局")])
+            ("mzj", "/", "市民政局"),
+            ("sfj", "/", "市司法局")])
         self.www.pages["/channels/8.html"] = Page(LOOK.html(f"政府信息公开_{CITY}", (
             '<ul class="sub-channels"><li><a href="/channels/11.html">政府信息公开指南</a></li>'
             '<li><a href="/channels/12.html">政府信息公开年报</a></li></ul>')))
@@ -231,3 +236,30 @@ class PortalW(OneServerPortal):
                 f'{"".join(pager)}</ul></div>')))
 
         self.county.dynamic["/plus/list.php"] = listing
+
+    def _asp_bracket_pager(self) -> None:
+        """司法局: an ASP list paged by ``&page=2`` under bracketed words alone (``[下一页]``), no page numbers."""
+        agency = "东滨市司法局"
+        items = []
+        for k, year in enumerate(range(2024, 2018, -1)):
+            path = f"/xxgk/show.asp?id={345 - k}"
+            items.append((path, self._report(self.sfj, "sfj", path, agency, year)))
+        items.insert(2, ("/xxgk/show.asp?id=360", self._noise(self.sfj, "/xxgk/show.asp?id=360",
+                                                              "东滨市2023年法治政府建设年度报告")))
+        chunks = pages_of(items)
+        self.sfj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/list.asp?classid=12">政府信息公开年报</a>'))
+
+        def listing(query: dict[str, list[str]]) -> Page:
+            page = _page(query, "page", len(chunks))
+            if query_value(query, "classid") != "12" or not page:
+                return NOT_FOUND
+
+            def link(n: int, text: str) -> str:
+                return f"<a href='list.asp?classid=12&page={n}'>[{text}]</a>"
+            pager = [link(1, "首页"), link(page - 1, "上一页") if page > 1 else "[上一页]",
+                     link(page + 1, "下一页") if page < len(chunks) else "[下一页]", link(len(chunks), "尾页")]
+            return Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                f'<ul class="list">{list_items(chunks[page - 1])}</ul><div class="page">共{len(items)}条记录 '
+                f'页次：{page}/{len(chunks)}页 {" ".join(pager)}</div>')))
+
+        self.sfj.dynamic["/xxgk/list.asp"] = listing

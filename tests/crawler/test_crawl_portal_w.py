@@ -1,7 +1,7 @@
 """A crawl of a twenty-third portal under host names (tests/crawler/portal_w.py): SiteServer's ``/channels/12_2.html``
 pages, Typecho's bare-number ``/category/ndbg/2/`` pages under 前一页/后一页, PHPCMS's rewritten ``list-12-2.html``, a
 table whose reports are PDFs behind 点击下载, attachments named by their file name alone (``2023年报.pdf``) and one
-only a ``.zip``, DedeCMS's dynamic ``?tid=12&TotalResult=8&PageNo=2`` pages, decoys, over real HTTP from the www
+only a ``.zip``, DedeCMS's dynamic ``?tid=12&TotalResult=8&PageNo=2`` pages, an ASP list paged under ``[下一页]`` alone, decoys, over real HTTP from the www
 home page alone: every report found with its year and agency, nothing else."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ crawl = crawl_of(PortalW, "dongbin", CITY, "tests.crawler.portal_w.HostsResolver
 
 
 @pytest.mark.parametrize("agency", [CITY, "东滨市发展和改革委员会", "东滨市教育局", "东滨市卫生健康委员会", "东滨市民政局",
-                                    COUNTY])
+                                    "东滨市司法局", COUNTY])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
     assert missed_of(crawl, agency) == []
 
