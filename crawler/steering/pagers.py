@@ -46,11 +46,12 @@ from crawler.pages.elementtext import LeadingText
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
-# Typecho's « 前一页 / 后一页 »; any pager word may stand between arrows (下一页 », « 上一页, 下一页>>).
-_PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*(?:下一页|下页|尾页|末页|最后一页|上一页|上页|首页|前一页|后一页|"
-                         r"第?\d{1,4}页?|\[\d{1,4}\]|next|prev(?:ious)?|last|first|"
+# Typecho's « 前一页 / 后一页 »; any pager word may stand between arrows (下一页 », « 上一页, 下一页>>) or in brackets
+# (old ASP and JSP pagers' [首页] [上一页] [下一页] [尾页], [2]).
+_PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*[\[【]?\s*(?:下一页|下页|尾页|末页|最后一?页|上一页|上页|首页|第一页|"
+                         r"前一?页|后一?页|第?\d{1,4}页?|next|prev(?:ious)?|last|first|"
                          r"(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
-                         r"\s*[»›→>]*)$", re.IGNORECASE)
+                         r"\s*[\]】]?\s*[»›→>]*)$", re.IGNORECASE)
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
 # The list's record count, which some pagers carry in every link but the first page's address (DedeCMS's dynamic
 # list.php?tid=12&TotalResult=8&PageNo=2): no other list for it.

@@ -114,9 +114,16 @@ def test_a_typecho_category_pages_by_a_bare_number_segment_after_its_own_path():
     assert not is_pager_link("2023", "http://fgw.example.gov.cn/2023/", "http://fgw.example.gov.cn/2024/")  # a year
 
 
-@pytest.mark.parametrize("text", ["« 前一页", "后一页 »", "下一页 »", "« 上一页", "下一页>>"])
-def test_a_pager_word_between_arrows_is_a_pagers_label(text):
+@pytest.mark.parametrize("text", ["« 前一页", "后一页 »", "下一页 »", "« 上一页", "下一页>>", "[下一页]", "【尾页】", "[ 首页 ]",
+                                  "前页", "后页", "第一页", "最后页"])
+def test_a_pager_word_between_arrows_or_brackets_is_a_pagers_label(text):
     assert is_pager_text(text)
+
+
+def test_an_asp_list_paged_by_bracketed_words_alone():
+    page = "http://sfj.example.gov.cn/xxgk/list.asp?classid=12&page=2"
+    assert _pager_urls("list_bracketed_pager_words.html", page) == [
+        "http://sfj.example.gov.cn/xxgk/list.asp?classid=12&page=1", "http://sfj.example.gov.cn/xxgk/list.asp?classid=12&page=3"]
 
 
 def test_a_dedecms_dynamic_list_carries_its_record_count_in_its_pager_links():
