@@ -50,6 +50,17 @@ def pages_of(items: list) -> list[list]:
     return [items[k:k + PER_PAGE] for k in range(0, len(items), PER_PAGE)]
 
 
+def dedecms_pager(page: int, pages: int, records: int, href: Callable[[int], str]) -> str:
+    """DedeCMS's pager on ``page`` of ``pages`` (首页 上一页 1 2 3 下一页 末页 and its 共N页M条记录), page n at ``href(n)``."""
+    def link(n: int, text: str) -> str:
+        return f"<li><a href='{href(n)}'>{text}</a></li>"
+    pager = [link(1, "首页")] + ([link(page - 1, "上一页")] if page > 1 else [])
+    pager += [f'<li class="thisclass"><a>{n}</a></li>' if n == page else link(n, str(n)) for n in range(1, pages + 1)]
+    pager += ([link(page + 1, "下一页")] if page < pages else []) + [link(pages, "末页")]
+    pager.append(f'<li><span class="pageinfo">共 <strong>{pages}</strong>页<strong>{records}</strong>条记录</span></li>')
+    return f'<div class="dede_pages"><ul class="pagelist">{"".join(pager)}</ul></div>'
+
+
 def query_value(query: dict[str, list[str]], key: str) -> str:
     """The first value of ``key`` in a parsed query, "" when it has none."""
     return (query.get(key) or [""])[0]
@@ -130,17 +141,9 @@ class PortalU(OneServerPortal):
         chunks = pages_of(items)
         self.fgw.pages["/"] = Page(LOOK.html(agency, '<a href="/a/xxgk/ndbg/">政府信息公开年报</a>'))
         for page, chunk in enumerate(chunks, 1):
-            def link(n: int, text: str) -> str:
-                return f"<li><a href='list_12_{n}.html'>{text}</a></li>"
-            pager = [link(1, "首页")] + ([link(page - 1, "上一页")] if page > 1 else [])
-            pager += [f'<li class="thisclass"><a>{n}</a></li>' if n == page else link(n, str(n))
-                      for n in range(1, len(chunks) + 1)]
-            pager += ([link(page + 1, "下一页")] if page < len(chunks) else []) + [link(len(chunks), "末页")]
-            pager.append(f'<li><span class="pageinfo">共 <strong>{len(chunks)}</strong>页<strong>{len(items)}'
-                         '</strong>条记录</span></li>')
             body = Page(LOOK.html(f"政府信息公开年报_{agency}", (
                 f'<ul class="list">{list_items(chunk)}</ul>'
-                f'<div class="dede_pages"><ul class="pagelist">{"".join(pager)}</ul></div>')))
+                f'{dedecms_pager(page, len(chunks), len(items), lambda n: f"list_12_{n}.html")}')))
             self.fgw.pages[f"/a/xxgk/ndbg/list_12_{page}.html"] = body
             if page == 1:
                 self.fgw.pages["/a/xxgk/ndbg/"] = self.fgw.pages["/a/xxgk/ndbg/index.html"] = body

@@ -30,13 +30,14 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, Page
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_s import LOOK, PDF, PortalS
-from tests.crawler.portal_u import NOT_FOUND, pages_of, query_value
+from tests.crawler.portal_u import NOT_FOUND, dedecms_pager, pages_of, query_value
 from tests.crawler.portal_v import _page
 
 DOMAIN = "dongbin.gov.cn"
@@ -57,9 +58,9 @@ class PortalW(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.sfj, self.county = (Host() for _ in range(7))
-        self.serve({
-            "www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw,
-            "mzj": self.mzj, "sfj": self.sfj, "dbx": self.county})
+        self.hosts = {"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw,
+                      "mzj": self.mzj, "sfj": self.sfj, "dbx": self.county}
+        self.serve(self.hosts)
         self.base = self.url("www", "/")
         self._home()
         self._siteserver()
@@ -71,6 +72,17 @@ class PortalW(OneServerPortal):
         self._asp_bracket_pager()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
+
+    def _column(self, sub: str, agency: str, path_of: Callable[[int, int], str], decoys: list[tuple[int, str, str]],
+                years: range = range(2024, 2018, -1)) -> list[tuple[str, str]]:
+        """A column's items (address, title), newest first: ``agency``'s report of each year at ``path_of(k, year)``
+        (k its place), the decoys (place, address, title) among them."""
+        host = self.hosts[sub]
+        items = [(path_of(k, year), self._report(host, sub, path_of(k, year), agency, year))
+                 for k, year in enumerate(years)]
+        for at, path, title in decoys:
+            items.insert(at, (path, self._noise(host, path, title)))
+        return items
 
     def _home(self) -> None:
         self.home(LOOK, CITY, "/channels/8.html", county=("dbx", "东滨县"), departments=[
@@ -86,13 +98,10 @@ class PortalW(OneServerPortal):
 
     def _siteserver(self) -> None:
         """The city's 年报 channel: SiteServer, later pages ``/channels/12_2.html``."""
-        items = []
-        for k, year in enumerate(range(2025, 2018, -1)):
-            path = "/upload/files/2026/1/18093015123.pdf" if year > 2024 else f"/contents/12/{345 - k}.html"
-            items.append((path, self._report(self.www, "www", path, CITY, year)))
-        for at, path, title in ((1, "/contents/12/401.html", "2025年东滨市政府工作报告"),
-                                (4, "/contents/12/402.html", "东滨市2023年国民经济和社会发展统计公报")):
-            items.insert(at, (path, self._noise(self.www, path, title)))
+        items = self._column("www", CITY, lambda k, year: "/upload/files/2026/1/18093015123.pdf" if year > 2024
+                             else f"/contents/12/{345 - k}.html",
+                             [(1, "/contents/12/401.html", "2025年东滨市政府工作报告"),
+                              (4, "/contents/12/402.html", "东滨市2023年国民经济和社会发展统计公报")], range(2025, 2018, -1))
         chunks = pages_of(items)
 
         def address(n: int) -> str:
@@ -111,11 +120,8 @@ class PortalW(OneServerPortal):
     def _typecho(self) -> None:
         """发改委: Typecho, its category's later pages a bare number segment (``/category/ndbg/2/``)."""
         agency = "东滨市发展和改革委员会"
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/archives/{123 - k}/"
-            items.append((path, self._report(self.fgw, "fgw", path, agency, year)))
-        items.insert(2, ("/archives/140/", self._noise(self.fgw, "/archives/140/", f"{agency}2024年部门预算")))
+        items = self._column("fgw", agency, lambda k, year: f"/archives/{123 - k}/",
+                             [(2, "/archives/140/", f"{agency}2024年部门预算")])
         chunks = pages_of(items)
         column = "/category/ndbg/"
         self.fgw.pages["/"] = Page(LOOK.html(agency, f'<a href="{column}">政府信息公开年报</a>'))
@@ -135,12 +141,8 @@ class PortalW(OneServerPortal):
     def _phpcms_rewrite(self) -> None:
         """教育局: PHPCMS v9's rewrite rules, ``/list-12-2.html`` and ``/show-12-345-1.html``."""
         agency = "东滨市教育局"
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/show-12-{345 - k}-1.html"
-            items.append((path, self._report(self.jyj, "jyj", path, agency, year)))
-        items.insert(3, ("/show-12-360-1.html", self._noise(self.jyj, "/show-12-360-1.html",
-                                                            f"{agency}2023年度工作报告")))
+        items = self._column("jyj", agency, lambda k, year: f"/show-12-{345 - k}-1.html",
+                             [(3, "/show-12-360-1.html", f"{agency}2023年度工作报告")])
         chunks = pages_of(items)
         self.jyj.pages["/"] = Page(LOOK.html(agency, '<a href="/list-12-1.html">政府信息公开年报</a>'))
         for page, chunk in enumerate(chunks, 1):
@@ -209,13 +211,9 @@ class PortalW(OneServerPortal):
     def _dedecms_dynamic(self) -> None:
         """东滨县: DedeCMS's dynamic list, ``/plus/list.php?tid=12&TotalResult=8&PageNo=2``."""
         agency = COUNTY
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/plus/view.php?aid={345 - k}"
-            items.append((path, self._report(self.county, "dbx", path, agency, year)))
-        for at, path, title in ((1, "/plus/view.php?aid=360", "关于开展2023年度企业年度报告公示工作的通知"),
-                                (4, "/plus/view.php?aid=361", "东滨县2023年度部门决算")):
-            items.insert(at, (path, self._noise(self.county, path, title)))
+        items = self._column("dbx", agency, lambda k, year: f"/plus/view.php?aid={345 - k}",
+                             [(1, "/plus/view.php?aid=360", "关于开展2023年度企业年度报告公示工作的通知"),
+                              (4, "/plus/view.php?aid=361", "东滨县2023年度部门决算")])
         chunks = pages_of(items)
         self.county.pages["/"] = Page(LOOK.html(agency, '<a href="/plus/list.php?tid=12">政府信息公开年报</a>'))
 
@@ -224,28 +222,18 @@ class PortalW(OneServerPortal):
             if query_value(query, "tid") != "12" or not page:
                 return NOT_FOUND
 
-            def link(n: int, text: str) -> str:
-                return f"<li><a href='/plus/list.php?tid=12&TotalResult={len(items)}&PageNo={n}'>{text}</a></li>"
-            pager = [link(1, "首页")] + ([link(page - 1, "上一页")] if page > 1 else [])
-            pager += [f'<li class="thisclass">{n}</li>' if n == page else link(n, str(n))
-                      for n in range(1, len(chunks) + 1)]
-            pager += ([link(page + 1, "下一页")] if page < len(chunks) else []) + [link(len(chunks), "末页")]
-            pager.append(f'<span class="pageinfo">共 <strong>{len(chunks)}</strong>页<strong>{len(items)}</strong>条</span>')
             return Page(LOOK.html(f"政府信息公开年报_{agency}", (
-                f'<ul class="list">{list_items(chunks[page - 1])}</ul><div class="dede_pages"><ul class="pagelist">'
-                f'{"".join(pager)}</ul></div>')))
+                f'<ul class="list">{list_items(chunks[page - 1])}</ul>'
+                + dedecms_pager(page, len(chunks), len(items),
+                                lambda n: f"/plus/list.php?tid=12&TotalResult={len(items)}&PageNo={n}"))))
 
         self.county.dynamic["/plus/list.php"] = listing
 
     def _asp_bracket_pager(self) -> None:
         """司法局: an ASP list paged by ``&page=2`` under bracketed words alone (``[下一页]``), no page numbers."""
         agency = "东滨市司法局"
-        items = []
-        for k, year in enumerate(range(2024, 2018, -1)):
-            path = f"/xxgk/show.asp?id={345 - k}"
-            items.append((path, self._report(self.sfj, "sfj", path, agency, year)))
-        items.insert(2, ("/xxgk/show.asp?id=360", self._noise(self.sfj, "/xxgk/show.asp?id=360",
-                                                              "东滨市2023年法治政府建设年度报告")))
+        items = self._column("sfj", agency, lambda k, year: f"/xxgk/show.asp?id={345 - k}",
+                             [(2, "/xxgk/show.asp?id=360", "东滨市2023年法治政府建设年度报告")])
         chunks = pages_of(items)
         self.sfj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/list.asp?classid=12">政府信息公开年报</a>'))
 
