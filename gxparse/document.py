@@ -173,6 +173,9 @@ class Document:
     title: str | None = None      # the page or file title, where the format has one
     publisher: str | None = None  # who published it, where the format says (a CMS page's ContentSource)
     ocr_text: bool = False        # text an OCR program wrote (its digit noise shows): its figures are no evidence
+    # text whose glyphs show OCR's confusions but no digit noise (gxparse.ocr.brackets): a failed sum one
+    # misread digit mends is no evidence (gxparse.ocr.misread)
+    glyphs_misread: bool = False
     # the document read again with its large pictures by OCR (tables pasted as pictures): called only when a
     # table is not found in its text, since OCR'd figures are no evidence for an error
     read_pictures: Callable[[], Document] | None = None

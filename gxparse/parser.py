@@ -25,6 +25,8 @@ from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.normalize import unspaced_cjk
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
+from gxparse.ocr.brackets import shows_brackets_misread
+from gxparse.ocr.misread import misread_sums
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
@@ -43,7 +45,8 @@ _log = logging.getLogger(__name__)
 def _read_text(data: bytes, source: str) -> Document:
     text = unspaced_cjk(unboxed(decode(data, source)))
     lines = lines_from_text(text)
-    return Document(lines, "text", ocr_text=shows_ocr_noise(lines) or shows_rules_read(text))
+    return Document(lines, "text", ocr_text=shows_ocr_noise(lines) or shows_rules_read(text),
+                    glyphs_misread=shows_brackets_misread(text))
 
 
 def _read_html(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
@@ -227,6 +230,8 @@ def build_report(document: Document, source: str) -> Report:
     report.findings = run_checks(report) + findings + [_noted(note) for note in bounded_notes(document.notes)]
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report, foreign_text=document.ocr_text)
+    elif document.glyphs_misread:   # a failed sum one misread digit mends may be the reading's: no error
+        report.findings = misread_sums(report)
     return report
 
 
