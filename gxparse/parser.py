@@ -187,11 +187,12 @@ def build_report(document: Document, source: str) -> Report:
     s1_text = _text(_section_lines(sections, "s1"))
     stated_figures = narrative.stated_figures(s1_text)
     stated = _stated_totals(stated_figures)
-    s3 = read_s3(s3_lines, following=s4_lines, stated=stated, preceding=s2_lines)
+    ocr = document.ocr_text or document.glyphs_misread   # its figures may be misread
+    s3 = read_s3(s3_lines, following=s4_lines, stated=stated, preceding=s2_lines, ocr=ocr)
     call = detect_template(_label_lines(sections), meta.year, document.lines)
     report.template, report.template_labels = call.template, call.labels
     if report.template == "v2019" and s3.layout is None:
-        s3 = read_s3(s3_lines, "v2019", following=s4_lines, stated=stated, preceding=s2_lines)
+        s3 = read_s3(s3_lines, "v2019", following=s4_lines, stated=stated, preceding=s2_lines, ocr=ocr)
 
     if report.template != "legacy":
         lead = s2_lead(_before(sections, "s2"), report.template) if "s2" in sections.headings else []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gxparse.model import ERROR, WARNING, Finding, Report
+from gxparse.ocr.checks import low_confidence
 
 # The arithmetic checks' findings: each names its sum's cells, the total last (``s3.balance``: new, carried
 # over, results, carried forward: the first two equal the last two). Sign of each cell in ``sum == 0``.
@@ -56,10 +57,9 @@ def mended_by_one_digit(report: Report, finding: Finding) -> bool:
 
 def misread_sums(report: Report) -> list[Finding]:
     """The report's findings, its failed sums that one misread digit mends as warnings saying so (at most
-    ``MAX_FAILED_SUMS`` failed sums: see there)."""
+    ``MAX_FAILED_SUMS`` failed sums: see there), then ``ocr.low_confidence``: the figures no sum confirms are
+    OCR's reading alone (a row's 9s read as 6s keeps its sum)."""
     failed = [f for f in report.findings if f.severity == ERROR and _signs(f) is not None]
-    if len(failed) > MAX_FAILED_SUMS:
-        return report.findings
-    mended = {id(f) for f in failed if mended_by_one_digit(report, f)}
+    mended = {id(f) for f in failed if mended_by_one_digit(report, f)} if len(failed) <= MAX_FAILED_SUMS else set()
     return [replace(f, severity=WARNING, message=f.message + _MISREAD) if id(f) in mended else f
-            for f in report.findings]
+            for f in report.findings] + low_confidence(report, foreign_text=True)

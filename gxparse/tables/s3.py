@@ -526,20 +526,24 @@ def _s3_balances(row_keys: Sequence[str]) -> tuple[Balance, ...]:
 
 
 def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Sequence[str],
-               extras: Sequence[RawRow]) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
+               extras: Sequence[RawRow], ocr: bool = False) -> tuple[Table, dict[str, RawRow], list[Finding]] | None:
     """Table 三 with rows printed short (zeros printed as empty cells, positions lost), long, or with no figure at
     all (``bare``: a label alone) placed by the table's arithmetic (``placement``): the table, the rows it was
     read from and its findings. Rows one figure short or long keep ``realign``'s readings (a lost cell or a blank
     one), solved with the others here because many of them outgrow ``realign.solve`` (a column whose zeros are all
     blank). None when every row is whole, a short row holds an unreadable figure, or no placement satisfies every
-    rule: the rows are then read as ever. A label alone is read as a row of zeros only when
+    rule: the rows are then read as ever; so too when a row printed whole breaks its own sum or a short one does
+    not add up with its blanks as zeros, except in OCR's text (``ocr``), where that is likelier the reading's
+    fault (a digit misread, a figure lost) than the report's: a row printed whole is then read as printed, and
+    a short one is the rows' balances' remainder where its printed figures stand in it in order
+    (``_residual_row``), else unread; either way the rules through it are left out when the others are placed. A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
     bare = {} if any(parse_count(v).value is not None for extra in extras for v in extra.values) else bare
     glued = _glued_cuts(rows)
     options: dict[str, list[Vector]] = {}
-    short, repaired, lost = [], [], []
+    short, repaired, lost, unplaced = [], [], [], []
     for key in row_keys:
         raw = rows.get(key)
         if raw is None:
@@ -549,7 +553,10 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         values = [parse_count(v).value for v in _s3_row_values(raw)]
         if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
-                return None   # a row printed whole that does not add up: the table is read as printed
+                if not ocr:
+                    return None   # a row printed whole that does not add up: the table is read as printed
+                options[key] = [(None,) * S3_WIDTH]   # read as printed, in no balance
+                continue
             options[key] = [tuple(values)]
         elif len(values) > S3_WIDTH:
             options[key] = candidates(values, S3_WIDTH, _S3_ROW_SUM)
@@ -559,17 +566,29 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             (repaired if glued[key] else lost).append(key)
         elif None in values:
             return None
-        else:
-            options[key] = blank_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
+        elif (readings := blank_readings(values, S3_WIDTH, _S3_ROW_SUM)) or not ocr:  # type: ignore[arg-type]
+            options[key] = readings   # none: the row does not add up with its blanks as zeros, nothing is placed
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
-    for key in [k for k in short if k not in rows] if lost else ():   # a label alone may own those figures
-        options[key] = [(None,) * S3_WIDTH]
+        else:   # OCR lost a figure that was no blank zero: placed after the others (_residual_row)
+            options[key] = [(None,) * S3_WIDTH]
+            unplaced.append(key)
+    for key in [k for k in short if k not in rows] if lost or unplaced else ():   # a label alone may own those
+        options[key] = [(None,) * S3_WIDTH]                                        # figures
         short.remove(key)
-    if not short and not repaired:
+    if not short and not repaired and not unplaced:
         return None
-    kept = consistent_readings(options, _s3_balances(row_keys), S3_WIDTH)
+    balances = _s3_balances(row_keys)
+    kept = consistent_readings(options, balances, S3_WIDTH)
     if kept is None:
         return None
+    for key in unplaced:
+        residual = _residual_row(key, kept, balances)
+        printed = [parse_count(v).value for v in _s3_row_values(rows[key])]
+        if residual is not None and holds(residual, _S3_ROW_SUM) and _in_order(printed, residual):
+            kept[key] = [residual]
+            repaired.append(key)
+        else:
+            lost.append(key)
     used = dict(rows) | {key: bare[key] for key in short if key not in rows}
     columns = [c.key for c in S3_COLUMNS]
     table: Table = {}
@@ -591,6 +610,33 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+
+
+def _residual_row(key: str, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> Vector | None:
+    """Row ``key``'s cells as a balance across rows gives them, column by column, where every other row of the
+    balance is read alike in all its readings (a count is never negative); None where a column has no such
+    balance."""
+    known = {other: agreed(readings) for other, readings in kept.items() if other != key}
+    vector = []
+    for column in range(S3_WIDTH):
+        value = None
+        for balance in (b for b in balances if key in (*b.plus, *b.minus)):
+            others = [(1 if other in balance.plus else -1) * (known[other][column] if other in known else None)
+                      if other in known and known[other][column] is not None else None
+                      for other in (*balance.plus, *balance.minus) if other != key]
+            if others and None not in others:
+                value = -sum(others) if key in balance.plus else sum(others)   # type: ignore[arg-type]
+                break
+        if value is None or value < 0:
+            return None
+        vector.append(value)
+    return tuple(vector)
+
+
+def _in_order(printed: Sequence[int | None], vector: Vector) -> bool:
+    """Whether the figures printed stand in ``vector`` in their order (the row's other cells lost)."""
+    cells = iter(vector)
+    return all(any(value == cell for cell in cells) for value in printed)
 
 
 def _glued_cuts(rows: dict[str, RawRow]) -> dict[str, list[Vector]] | None:
@@ -801,12 +847,12 @@ def _s3_zeros_listed(row: RawRow) -> RawRow:
 
 
 def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Sequence[Line] = (),
-            stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = ()) -> TableRead:
+            stated: Mapping[str, int] | None = None, preceding: Sequence[Line] = (), ocr: bool = False) -> TableRead:
     """Table 三; ``default_layout`` decides the （六） rows when the document prints none of them; ``following``
     (section 四's lines) may hold the last figures of a table printed a cell per line (``_spilled``), ``preceding``
     (section 二's lines) its first figures (``_led``); ``stated``:
     rows' totals the prose states (by row key), deciding between readings of such a table the arithmetic leaves
-    open."""
+    open; ``ocr``: the text is OCR's (see ``_s3_by_sum``)."""
     cell_per_line = is_cell_per_line(lines)
     # a row's figures split over several lines are joined (not in a table printed a cell per line: ``cellstream``
     # lays those); rows joined short (zeros printed blank) are kept only where the table's rules across rows hold
@@ -878,7 +924,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         apart = _labels_printed_among(lines, [k for k in row_keys if k not in rows and k not in bare])
         bare = bare | _labels_alone(apart)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
-    if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras)) is not None:
+    if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras, ocr)) is not None:
         table, rows, more = by_sum
         return TableRead(table, findings + more, extras, printed_layout, rows, cell_per_line, borrowed)
 
