@@ -431,7 +431,29 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             line.offsets = offsets if len(offsets) == line.text.count("\t") + 1 else ()
         line.after_gap, gap = gap, False
         out.append(line)
-    return _without_running_headers(_unglued(out))
+    return _without_running_headers(_unglued(_lookalike_boxes(out)))
+
+
+def _lookalike_boxes(lines: list[Line]) -> list[Line]:
+    """A line that is only a letter OCR reads for a digit (``_LOOKALIKE_DIGITS``), within a run of lines each a
+    lone figure or such a letter with a figure before it and after it in the run, is that digit: OCR's boxes a
+    line each (RapidOCR: ``508`` / ``2`` / ``o`` / ``33``), as a letter alone between figures of a row is."""
+    kinds = ["F" if not line.label.strip() and len(line.values) == 1 and is_value(line.values[0])
+             else "L" if not line.values and line.label.strip() in _LOOKALIKE_DIGITS else "" for line in lines]
+    out = list(lines)
+    run_start = 0
+    for n, kind in enumerate([*kinds, ""]):
+        if kind:
+            continue
+        run = kinds[run_start:n]
+        figures = [k for k, each in enumerate(run) if each == "F"]
+        for k, each in enumerate(run):
+            if each == "L" and figures and figures[0] < k < figures[-1]:
+                line = lines[run_start + k]
+                out[run_start + k] = replace(line_from_cells([_LOOKALIKE_DIGITS[line.label.strip()]], line.where,
+                                                             line.page), after_gap=line.after_gap)
+        run_start = n + 1
+    return out
 
 
 def _text_pages(text: str, count: int) -> list[int | None]:
