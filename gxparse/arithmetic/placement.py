@@ -61,15 +61,16 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
     return list(blank) if blank else list(filled)
 
 
-def glued_readings(printed: Sequence[str], width: int, sums: Sequence[RowSum]) -> list[Vector]:
+def glued_readings(printed: Sequence[str], width: int, sums: Sequence[RowSum], blanks: bool = False) -> list[Vector]:
     """The readings of a row whose figures a text tool printed without the gaps between cells (``8162140 94``
     for 81 6 2 1 4 0 94, where the PDF draws no space between cells): every printed run of digits cut into counts
-    (none but 0 begins with 0), as many as the row has cells, each reading one under which every row sum holds;
-    [] when a run is not all digits, or the cuts tried or the readings outgrow ``GLUED_STEPS`` or
-    ``PLACEMENT_LIMIT``."""
+    (none but 0 begins with 0), as many as the row has cells — or (``blanks``) as many or fewer, each other cell a
+    blank zero, for a row no sum checks: a reading then stands only where every way of leaving cells blank gives
+    it — each reading one under which every row sum holds; [] when a run is not all digits, or the cuts tried or
+    the readings outgrow ``GLUED_STEPS`` or ``PLACEMENT_LIMIT``."""
     if not all(run.isascii() and run.isdigit() for run in printed):
         return []
-    cutter = _Cutter(printed, width, sums)
+    cutter = _Cutter(printed, width, sums, blanks)
     try:
         cutter.cut(0, 0, ())
     except _OutOfSteps:
@@ -82,12 +83,13 @@ class _OutOfSteps(Exception):
 
 
 class _Cutter:
-    """Cuts runs of digits into ``width`` counts, a run never joined to the next, checking each sum as soon as
-    its total is cut (table 四's blocks prune the search block by block)."""
+    """Cuts runs of digits into ``width`` counts (``blanks``: at most that many, placed in order among blank
+    zeros), a run never joined to the next, checking each sum as soon as its total is cut (table 四's blocks
+    prune the search block by block; with blanks no cell's column is known before the end)."""
 
-    def __init__(self, runs: Sequence[str], width: int, sums: Sequence[RowSum]) -> None:
-        self.runs, self.width, self.steps = list(runs), width, 0
-        self.ends = {s.total: s for s in sums if s.total == max(s.parts + (s.total,))}
+    def __init__(self, runs: Sequence[str], width: int, sums: Sequence[RowSum], blanks: bool = False) -> None:
+        self.runs, self.width, self.steps, self.blanks = list(runs), width, 0, blanks
+        self.ends = {} if blanks else {s.total: s for s in sums if s.total == max(s.parts + (s.total,))}
         self.later = [s for s in sums if s.total not in self.ends or self.ends[s.total] is not s]
         self.found: dict[Vector, None] = {}
 
@@ -96,8 +98,7 @@ class _Cutter:
         if self.steps > GLUED_STEPS or len(self.found) > PLACEMENT_LIMIT:
             raise _OutOfSteps
         if run == len(self.runs):
-            if len(cells) == self.width and holds(cells, self.later):
-                self.found.setdefault(cells, None)
+            self._found(cells)
             return
         text = self.runs[run]
         if at == len(text):
@@ -105,7 +106,8 @@ class _Cutter:
             return
         digits_left = len(text) - at + sum(map(len, self.runs[run + 1:]))
         cells_left = self.width - len(cells)
-        if cells_left == 0 or not cells_left <= digits_left <= cells_left * MAX_DIGITS:
+        fewest = 1 if self.blanks else cells_left
+        if cells_left == 0 or not fewest <= digits_left <= cells_left * MAX_DIGITS:
             return
         # a count has at most MAX_DIGITS digits: a longer cut is no count (nor convertible past 4,300 digits)
         for end in range(at + 1, min(len(text), at + MAX_DIGITS) + 1 if text[at] != "0" else at + 2):
@@ -113,6 +115,24 @@ class _Cutter:
             total = self.ends.get(len(cell) - 1)
             if total is None or sum(cell[i] for i in total.parts) == cell[total.total]:  # type: ignore[misc]
                 self.cut(run, end, cell)
+
+    def _found(self, cells: Vector) -> None:
+        """Keeps the readings of ``cells`` cut in full: themselves, or (``blanks``) every order-preserving way of
+        placing them among blank zeros."""
+        if len(cells) == self.width:
+            spread = [cells]
+        elif not self.blanks or comb(self.width, len(cells)) > PLACEMENT_LIMIT:
+            return
+        else:
+            spread = []
+            for positions in itertools.combinations(range(self.width), len(cells)):
+                vector = [0] * self.width
+                for position, value in zip(positions, cells):
+                    vector[position] = value
+                spread.append(tuple(vector))
+        for vector in spread:
+            if holds(vector, self.later):
+                self.found.setdefault(vector, None)
 
 
 def block_readings(values: Sequence[int], blocks: int, width: int, sums: Sequence[RowSum]) -> list[Vector]:

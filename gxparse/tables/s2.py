@@ -16,7 +16,8 @@ from gxparse.cells import OCR_NOISE, holds_figures, joins_group, lists_figures, 
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key
-from gxparse.arithmetic.realign import agreed, candidates
+from gxparse.arithmetic.placement import glued_readings
+from gxparse.arithmetic.realign import Vector, agreed, candidates
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.template import S2_CONTENT_HEADER, S2_ITEMS, Item
 from gxparse.extraction.textcolumns import spread_under_headers
@@ -523,6 +524,10 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
         if (laid := _s2_under_headers(lines, item, raw) or _s2_under_whole_row(lines, item, raw, rows)) is not None:
             table[item.key] = {k: _parse_item_cell(item, k, v) for k, v in zip(keys, laid)}
             continue
+        if (cut := _s2_one_cut(item, values)) is not None:
+            table[item.key] = dict(zip(keys, vector_cells(cut)))
+            findings.append(_s2_cut_finding(item, raw, values, cut))
+            continue
         parsed = [_parse_item_cell(item, keys[min(i, len(keys) - 1)], v).value for i, v in enumerate(values)]
         readings = [] if _group_unread(values, parsed) else candidates(parsed, len(keys), [])
         vector = readings[0] if len(readings) == 1 else agreed(readings) if readings else (None,) * len(keys)
@@ -531,6 +536,26 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             findings.append(repaired_finding("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line, tails=tails)
+
+
+def _s2_one_cut(item: Item, values: Sequence[str]) -> Vector | None:
+    """The cells of an item of counts printed short with its figures run together (lxml's ``text_content``:
+    ``规章 000``), where only one reading exists: its runs cut into counts (none but 0 begins with 0) in every way,
+    any cell left blank (``glued_readings`` with ``blanks``: no sum checks table 二, so no cut is preferred to a
+    blank). Only where the runs hold a digit for every cell (fewer may have lost a figure elsewhere); None where
+    an amount or a signed count is among the columns, or the readings are several."""
+    width = len(item.columns)
+    if item.money or item.signed or sum(map(len, values)) < width:
+        return None
+    readings = glued_readings(values, width, [], blanks=True)
+    return readings[0] if len(readings) == 1 else None
+
+
+def _s2_cut_finding(item: Item, raw: RawRow, values: Sequence[str], cut: Vector) -> Finding:
+    return Finding("row.repaired", WARNING,
+                   f"表二「{item.label}」行（{raw.where}）的数字连在一起印出（{' '.join(values)}），"
+                   f"无论哪格留空，只有一种分法：{', '.join(map(str, cut))}",
+                   [f"s2.{item.key}.{c.key}" for c in item.columns])
 
 
 _PAGE_DIGITS = 3   # a report of a thousand pages or more is none

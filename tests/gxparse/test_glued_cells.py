@@ -129,3 +129,14 @@ def test_table_四_printed_long_where_a_count_may_have_wrapped_reads_only_what_b
 def test_a_run_longer_than_any_row_of_counts_is_no_reading():
     # 4,301 digits: no seven counts of at most limits.MAX_DIGITS digits each, and never turned into an int
     assert glued_readings(["1" * 4301], 7, S3_SUM) == []
+
+
+def test_with_blanks_a_run_is_read_only_where_every_way_of_leaving_cells_blank_agrees():
+    assert glued_readings(["000"], 3, [], blanks=True) == [(0, 0, 0)]
+    assert glued_readings(["003"], 3, [], blanks=True) == [(0, 0, 3)]
+    # 1 0 4, or 10 4 or 104 with cells left blank anywhere
+    assert sorted(glued_readings(["104"], 3, [], blanks=True)) == [(0, 0, 104), (0, 10, 4), (0, 104, 0), (1, 0, 4),
+                                                                   (10, 0, 4), (10, 4, 0), (104, 0, 0)]
+    assert glued_readings(["12a"], 3, [], blanks=True) == []
+    # the sums still choose: 1 2 3 (1 + 2 = 3) or 12 with blanks, which no sum keeps
+    assert glued_readings(["123"], 3, [RowSum((0, 1), 2)], blanks=True) == [(1, 2, 3)]
