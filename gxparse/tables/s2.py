@@ -169,6 +169,53 @@ def _s2_captioned_run(run: HeaderRun, items: Sequence[Item], cells: dict[str, di
         where.setdefault(item.key, run.where)
 
 
+def _s2_under_caption_headers(lines: Sequence[Line], items: Sequence[Item]) -> dict[str, dict[str, str]]:
+    """Cells of table 二 printed a cell per line where each sub-table's caption (第二十条第（五）项) is followed by a
+    header line naming only its first columns (上一年项目数量 本年增/减: the other columns' names and figures the
+    tool wrote as boxes apart) and then, item after item, its label and one figure a named column: those cells,
+    by item, by column. A sub-table is read only where every item of it prints exactly that many figures under its
+    label, in the template's order, each one its column can hold (a blank cell among them would leave a figure
+    short: nothing is read); the columns not named stay for other readings."""
+    captions = {label_key(table[0].caption): table for table in _s2_subtables(items)}
+    content = label_key(S2_CONTENT_HEADER)
+    found: dict[str, dict[str, str]] = {}
+    table: list[Item] | None = None
+    columns: list[str] = []
+    printed: list[tuple[Item, list[str]]] = []
+
+    def close() -> None:
+        if table is not None and columns and [item for item, _ in printed] == table \
+                and all(len(values) == len(columns) for _, values in printed) \
+                and not any(_parse_item_cell(item, c, v).invalid for item, values in printed
+                            for c, v in zip(columns, values)):
+            for item, values in printed:
+                found[item.key] = dict(zip(columns, values))
+
+    for line in lines:
+        key = label_key(line.label) if line.label and not line.values else ""
+        if key in captions:
+            close()
+            table, columns, printed = captions[key], [], []
+        elif table is None or key == content:
+            continue
+        elif not columns:
+            named = [label_key(word) for word in line.label.split()] if key else []
+            wanted = [label_key(c.label) for c in table[0].columns]
+            if named and len(named) < len(wanted) and named == wanted[:len(named)]:
+                columns = [c.key for c in table[0].columns[:len(named)]]
+            else:
+                table = None
+        elif key and (item := next((i for i in table if label_key(i.label) == key), None)) is not None:
+            printed.append((item, []))
+        elif printed and len(line.values) == 1 and not line.label:
+            printed[-1][1].append(line.values[0])
+        else:
+            close()
+            table = None
+    close()
+    return found
+
+
 def _s2_subtables(items: Sequence[Item]) -> list[list[Item]]:
     """Table 二's items by sub-table (第二十条第（X）项), in order."""
     tables: list[list[Item]] = []
@@ -535,7 +582,18 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
         if len(readings) == 1 and None not in vector:
             findings.append(repaired_finding("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
+    if cell_per_line:
+        _s2_fill_unread(table, _s2_under_caption_headers(lines, items))
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line, tails=tails)
+
+
+def _s2_fill_unread(table: Table, found: dict[str, dict[str, str]]) -> None:
+    """Gives the items nothing else read (every cell unknown) the columns ``found`` holds for them."""
+    for item in (i for items in S2_ITEMS.values() for i in items):
+        cells = table.get(item.key)
+        if cells is not None and item.key in found and all(cell.value is None for cell in cells.values()):
+            for column, value in found[item.key].items():
+                cells[column] = _parse_item_cell(item, column, value)
 
 
 def _s2_one_cut(item: Item, values: Sequence[str]) -> Vector | None:
