@@ -510,14 +510,16 @@ def is_column_header_label(text: str) -> bool:
 def _without_running_headers(lines: list[Line]) -> list[Line]:
     """The lines with the repeats of a label-only line printed again and again (a page header such as the
     report's title over every page, which text extraction puts between a table's rows) left out; the first
-    stays (on page 1 it is the title)."""
+    stays (on page 1 it is the title). A line of template column headers alone (one, or several side by side:
+    ``上一年项目数量 本年增/减`` heads two sub-tables of table 二) is the table's, never a running header."""
     if len(lines) < 3:   # a paragraph of an HTML or Word page: nothing to repeat
         return lines
     texts = [line.text for line in lines if not line.values]
     if len(set(texts)) == len(texts):
         return lines
     repeated = {text for text, n in Counter(texts).items()
-                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1] and not is_column_header_label(text)}
+                if n >= 2 and _HEADER_LENGTH[0] <= len(text) <= _HEADER_LENGTH[1]
+                and not all(map(is_column_header_label, text.split()))}
     if not repeated:
         return lines
     seen: set[str] = set()

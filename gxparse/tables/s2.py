@@ -583,13 +583,13 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
             findings.append(repaired_finding("表二", item.label, raw, len(keys), vector,
                                       [f"s2.{item.key}.{k}" for k in keys]))
     if cell_per_line:
-        _s2_fill_unread(table, _s2_under_caption_headers(lines, items))
+        _s2_fill_unread(table, items, _s2_under_caption_headers(lines, items))
     return TableRead(table, findings, extras, rows=rows, cell_per_line=cell_per_line, tails=tails)
 
 
-def _s2_fill_unread(table: Table, found: dict[str, dict[str, str]]) -> None:
-    """Gives the items nothing else read (every cell unknown) the columns ``found`` holds for them."""
-    for item in (i for items in S2_ITEMS.values() for i in items):
+def _s2_fill_unread(table: Table, items: Sequence[Item], found: dict[str, dict[str, str]]) -> None:
+    """Gives the ``items`` nothing else read (every cell unknown) the columns ``found`` holds for them."""
+    for item in items:
         cells = table.get(item.key)
         if cells is not None and item.key in found and all(cell.value is None for cell in cells.values()):
             for column, value in found[item.key].items():

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from gxparse import parse_document
-from gxparse.document import lines_from_text
+from gxparse.document import _without_running_headers, lines_from_text
 from gxparse.fuzzy import NearestLabel
 from gxparse.tables.s3 import read_s3
 from gxparse.template import S3_ALL_ROWS, S3_NAMELESS_LABELS
@@ -109,6 +109,14 @@ def test_a_running_header_repeated_inside_the_table_is_no_label():
 2.没有现成信息需要另行制作 {_row(3, 0, 0, 0, 0, 0, 3)}
 """)
     assert rows["result.unable.not_held"][0] == 10
+
+
+def test_a_line_of_column_headers_side_by_side_printed_again_is_no_running_header():
+    # v2019's （五） and （六） of table 二 both print 上一年项目数量 本年增/减 (pdftotext, the third header apart)
+    text = "\n".join(["标题", "第二十条第（五）项", "上一年项目数量 本年增/减", "行政许可", "34", "第二十条第（六）项",
+                      "上一年项目数量 本年增/减", "行政处罚", "6"])
+    kept = [line.text for line in _without_running_headers(lines_from_text(text))]
+    assert sum("上一年项目数量" in text for text in kept) == 2
 
 
 def test_figures_after_their_label_still_read():
