@@ -307,6 +307,13 @@ def padded(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
     return all(start - end >= _PADDING for (_, end), (start, _) in zip(ends, ends[1:]))
 
 
+def keeps_no_places(values: Sequence[str], offsets: tuple[float, ...]) -> bool:
+    """Whether a row's figures stand apart by less than two spaces each (text written with a space between cells,
+    or without places at all): where they stand tells nothing of their columns."""
+    ends = [(offset - len(value) / 2, offset + len(value) / 2) for offset, value in zip(offsets, values)]
+    return all(start - end < _PADDING for (_, end), (start, _) in zip(ends, ends[1:]))
+
+
 def _lay(offsets: tuple[float, ...], columns: Sequence[float], origin: float) -> list[int] | None:
     """The column of each figure of a row, its place counted from ``origin`` as the columns' are (the row's
     total, or the line's start), or None where one stands clearly under no column or two under one."""

@@ -14,7 +14,7 @@ from gxparse.extraction.cellstream import (Shape, in_no_order_adds_up, is_cell_p
                                            StreamRow)
 from gxparse.cells import (UNREAD_FIGURE, figure_count, holds_figures, listed_figures, lists_figures, parse_count,
                            printed_after, trailing_figures)
-from gxparse.document import Line
+from gxparse.document import Line, wrapped_tails
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key, squash
 from gxparse.extraction.headerorder import headers_against_order
@@ -24,10 +24,10 @@ from gxparse.arithmetic.placement import block_readings, glued_readings, holds
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
 from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
-from gxparse.extraction.wrappedfigures import drifted_readings, unwrapped_lines
+from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, unwrapped_lines
 from gxparse.template import S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
 from gxparse.layout.strayfigures import others_last
-from gxparse.extraction.textcolumns import (spread_by_fitted_scale, spread_by_starts, spread_under_characters,
+from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_scale, spread_by_starts, spread_under_characters,
                                             spread_under_headers)
 from gxparse.extraction.linescales import spread_by_line_scales
 from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, meaningful, repaired_finding,
@@ -183,6 +183,34 @@ def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
             if holds(vector, _S4_SUMS):
                 out.append(vector)
     return out
+
+
+def _s4_tails_held(heads: Sequence[str], tails: Sequence[str]) -> list[Vector]:
+    """Every way of writing ``tails`` in order on to table 四's fifteen ``heads`` (``tail_readings``) under which
+    every block adds up, found block by block (a block's five figures take a run of the tails: at most
+    ``C(5, k)`` ways each, where the row's ways together may be thousands). More readings than
+    ``_MAX_JOINS_TRIED`` give one reading of no cell, so that none is taken as the only one."""
+    width = len(S4_COLUMNS)
+    if len(tails) > S4_WIDTH:   # more tails than figures: no way
+        return []
+    blocks = [heads[b * width:(b + 1) * width] for b in range(len(S4_BLOCKS))]
+    out: list[Vector] = []
+    for split in itertools.product(range(min(len(tails), width) + 1), repeat=len(S4_BLOCKS)):
+        if sum(split) != len(tails):
+            continue
+        starts = list(itertools.accumulate(split, initial=0))
+        options = [_s4_block_tails(block, tails[start:start + k]) for block, start, k in zip(blocks, starts, split)]
+        if math.prod(len(o) for o in options) + len(out) > _MAX_JOINS_TRIED:
+            return [(None,) * S4_WIDTH]
+        out += [tuple(v for block in chosen for v in block) for chosen in itertools.product(*options)]
+    return out
+
+
+def _s4_block_tails(heads: Sequence[str], tails: Sequence[str]) -> list[Vector]:
+    """The ways of writing ``tails`` on to one block's five ``heads`` under which the block adds up."""
+    readings = tail_readings(heads, tails) if tails else [list(heads)]
+    return [counts for values in readings or []
+            if None not in (counts := tuple(parse_count(v).value for v in values)) and holds(counts, _S4_BLOCK_SUM)]
 
 
 def _s4_placed_by_sum(cells: Sequence[str], row: RawRow) -> list[Finding]:
@@ -457,7 +485,7 @@ def read_s4(lines: Sequence[Line], stated: Sequence[StatedSum] = ()) -> TableRea
         return read
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
     return (_s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_drifted_wrap(lines)
-            or _s4_listed(lines) or _s4_label_figures(lines) or read)
+            or _s4_tails_without_places(lines) or _s4_listed(lines) or _s4_label_figures(lines) or read)
 
 
 def _s4_table(cells: Sequence[Cell]) -> Table:
@@ -525,6 +553,32 @@ def _s4_drifted_wrap(lines: Sequence[Line]) -> TableRead | None:
                                [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS])
     return TableRead(_s4_table([Cell(count, str(count)) for count in held[0]]), [finding],
                      rows={block.key: row for block in S4_BLOCKS})
+
+
+def _s4_tails_without_places(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四's one line of fifteen figures whose narrow cells each wrapped a figure of two digits or more after
+    its first digit, the tails on the line right under it in order and nothing showing which figures they continue
+    (its figures a space apart, ``keeps_no_places``: ``3 0 0 0 3 1 5 1 0 2 …`` / ``8 4``: …, 18, 5, 1, 0, 24):
+    the cells every way of writing them on that keeps every block's sum agrees on (``_s4_tails_held``), named in
+    ``row.repaired`` where the way is one; None where no way is. Tried after the readings by places (``unwrapped_lines``, ``_s4_drifted_wrap``), which know more."""
+    whole = [n for n, line in enumerate(lines[:-1]) if len([v for v in line.values if v]) == S4_WIDTH]
+    if len(whole) != 1:
+        return None
+    line, tail = lines[whole[0]], lines[whole[0] + 1]
+    if (line.in_grid or not keeps_no_places(line.values, line.value_offsets)
+            or not wrapped_tails(tail.label, tail.values, tail.in_grid, tail.after_gap)):
+        return None
+    readings = _s4_tails_held([v for v in line.values if v], tail.values)
+    if not readings:
+        return None
+    vector = agreed(readings)
+    row = RawRow("s4", line.label, [*line.values, *tail.values], line.where)
+    findings = [] if len(readings) > 1 else [Finding(
+        "row.repaired", WARNING,
+        f"表四（{line.where}）的数字被窄格折行，尾数印在下一行（{tail.where}：{' '.join(tail.values)}），"
+        f"按各栏总计等于其余四列之和唯一确定为：{', '.join(map(str, vector))}",
+        [f"s4.{b.key}.{c.key}" for b in S4_BLOCKS for c in S4_COLUMNS])]
+    return TableRead(_s4_table(vector_cells(vector)), findings, rows={block.key: row for block in S4_BLOCKS})
 
 
 def _s4_by_layout(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead:

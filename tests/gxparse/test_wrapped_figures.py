@@ -147,3 +147,39 @@ def test_a_missing_section_is_found_where_table_two_wrapped_its_figures():
     report = parse_document(text_in_notation("zhoukou_office_2021", "cells-wrapped"), "x.txt").to_dict()
     assert ("section.missing", "error") in [(f["rule"], f["severity"]) for f in report["findings"]]
     assert report["s2"] == expected_tables("zhoukou_office_2021")["s2"]
+
+
+# table 四 as a text tool prints a narrow print whose cells each wrap a figure of two digits or more after its first
+# digit, the tails on a line under the row in order, nothing showing which figures they continue (cells-wrapped)
+S4_SPACED = """四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼
+结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉
+ 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计
+"""
+
+
+def test_table_four_tails_without_places_are_read_where_one_way_keeps_every_blocks_sum():
+    # 5 17 3 0 25 / 9 4 0 1 14 / 9 5 3 0 17: twelve figures may take the four tails (495 ways, too many to weigh
+    # as one row), each block's sum leaves one
+    table = _s4_spaced("5 1 3 0 2 9 4 0 1 1 9 5 3 0 1\n7 5 4 7\n")
+    assert table == {"review": [5, 17, 3, 0, 25], "litigation_direct": [9, 4, 0, 1, 14],
+                     "litigation_after_review": [9, 5, 3, 0, 17]}
+    report = parse_document(text_in_notation("kaifeng_2021", "cells-wrapped"), "x.txt").to_dict()
+    assert report["s4"] == expected_tables("kaifeng_2021")["s4"]
+
+
+def test_table_four_tails_two_ways_of_writing_on_that_keep_the_sums_leave_those_cells_unread():
+    # 1 5 1 0 2 / 8 4: 18 5 1 0 24 and 1 5 18 0 24 both add up; the cells they agree on are read
+    table = _s4_spaced("3 0 0 0 3 1 5 1 0 2 7 0 0 0 7\n8 4\n")
+    assert table["litigation_direct"] == [None, 5, None, 0, 24]
+    assert table["review"] == [3, 0, 0, 0, 3]
+
+
+def test_table_four_tails_after_a_blank_line_or_more_than_its_figures_are_none():
+    assert not any(_s4_spaced("5 1 3 0 2 9 4 0 1 1 9 5 3 0 1\n\n7 5 4 7\n")["review"])
+    assert not any(_s4_spaced("5 1 3 0 2 9 4 0 1 1 9 5 3 0 1\n" + "1 " * 16 + "\n")["review"])
+
+
+def _s4_spaced(figures: str) -> dict[str, list[int | None]]:
+    table = read_s4(lines_from_text(S4_SPACED + figures)).table or {}
+    return {block: [cell.value for cell in cells.values()] for block, cells in table.items()}
