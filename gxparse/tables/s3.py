@@ -63,14 +63,17 @@ def _s3_row_holds(row: RawRow) -> bool:
     return _counts_hold(values, _S3_ROW_SUM) if len(values) == S3_WIDTH else _adds_up(values)
 
 
-def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
+def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow], row_keys: Sequence[str]) -> list[Finding]:
     """The 表三 text rows with the tails of their wrapped figures right under them (``tails_under``): read where
-    exactly one way of writing the tails on to the row's figures (``tail_readings``) holds the row's own sum, else
-    unread, never read as printed (the heads alone break its sum: no evidence of the report's error). The tails'
-    lines leave ``extras``. A line the row's figures cannot take (more tails than figures other than 0:
+    exactly one way of writing the tails on to the row's figures (``tail_readings``) holds the row's own sum, or
+    where several do and the table's balances with its rows printed whole keep one (``_s3_wrapped_by_table``);
+    else unread, never read as printed (the heads alone break its sum: no evidence of the report's error). The
+    tails' lines leave ``extras``. A line the row's figures cannot take (more tails than figures other than 0:
     ``tail_readings`` gives no way) is no tail; one they can take in too many ways leaves the row unread."""
     findings = []
-    for key, tail in tails_under(rows, extras).items():
+    open_rows: dict[str, list[list[str]]] = {}
+    tails = tails_under(rows, extras)
+    for key, tail in tails.items():
         row = rows[key]
         readings = tail_readings(row.values, tail.values)
         if readings == []:
@@ -78,13 +81,39 @@ def _s3_unwrap(rows: dict[str, RawRow], extras: list[RawRow]) -> list[Finding]:
         extras.remove(tail)
         held = [values for values in readings or [] if _s3_row_holds(replace(row, values=values))]
         rows[key] = replace(row, values=held[0] if len(held) == 1 else [])
+        if len(held) > 1:
+            open_rows[key] = held
         if len(held) == 1:
-            findings.append(Finding(
-                "row.repaired", WARNING,
-                f"表三「{s3_row_label(key)}」行（{row.where}）的数字被窄格折行，尾数印在下一行（{tail.where}："
-                f"{' '.join(tail.values)}），按该行合计唯一确定为：{', '.join(held[0])}",
-                s3_row_cells(key)))
+            findings.append(_s3_unwrapped_finding(key, row, tail, held[0], "按该行合计"))
+    for key, values in _s3_wrapped_by_table(rows, open_rows, row_keys).items():
+        rows[key] = replace(rows[key], values=values)
+        findings.append(_s3_unwrapped_finding(key, rows[key], tails[key], values, "按该行合计及表内勾稽关系"))
     return findings
+
+
+def _s3_unwrapped_finding(key: str, row: RawRow, tail: RawRow, values: Sequence[str], how: str) -> Finding:
+    return Finding("row.repaired", WARNING,
+                   f"表三「{s3_row_label(key)}」行（{row.where}）的数字被窄格折行，尾数印在下一行（{tail.where}："
+                   f"{' '.join(tail.values)}），{how}唯一确定为：{', '.join(values)}", s3_row_cells(key))
+
+
+def _s3_wrapped_by_table(rows: dict[str, RawRow], open_rows: Mapping[str, list[list[str]]],
+                         row_keys: Sequence[str]) -> dict[str, list[str]]:
+    """The wrapped rows whose tails several ways of writing on keep their own sum (``open_rows``) that the
+    table's balances (R3.1, R3.2) with the rows printed whole decide: every combination of their ways the balances
+    keep (``realign.solve``, bounded) gives each such row one way. A balance with a cell no row shows is not
+    checked, so a row it alone would decide stays unread."""
+    options: dict[str, list[Vector]] = {}
+    for key, row in rows.items():
+        counts = tuple(parse_count(v).value for v in _s3_row_values(row))
+        if key not in open_rows and len(counts) == S3_WIDTH and None not in counts:
+            options[key] = [counts]  # type: ignore[list-item]
+    ways = {key: {tuple(parse_count(v).value for v in values): values for values in held}
+            for key, held in open_rows.items()}
+    options.update({key: list(by_counts) for key, by_counts in ways.items()})
+    accepted = solve(options, lambda assignment: s3_consistent(assignment, row_keys)) if open_rows else []
+    chosen = {key: {a[key] for a in accepted} for key in open_rows}
+    return {key: ways[key][next(iter(vectors))] for key, vectors in chosen.items() if len(vectors) == 1}
 
 
 def _s3_trailing_column(rows: dict[str, RawRow]) -> bool:
@@ -901,7 +930,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     row_keys = [r.key for r in S3_ROWS[layout]]
     columns = [c.key for c in S3_COLUMNS]
     extras += [rows.pop(k) for k in list(rows) if k not in row_keys]
-    unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras)
+    unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras, row_keys)
     _s3_without_trailing(rows)
     placed = _place_by_position(rows, extras, row_keys)
     findings = ruled + unwrapped + placed + _fuzzy_findings(rows, row_keys)

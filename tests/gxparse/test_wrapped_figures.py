@@ -183,3 +183,18 @@ def test_table_four_tails_after_a_blank_line_or_more_than_its_figures_are_none()
 def _s4_spaced(figures: str) -> dict[str, list[int | None]]:
     table = read_s4(lines_from_text(S4_SPACED + figures)).table or {}
     return {block: [cell.value for cell in cells.values()] for block, cells in table.items()}
+
+
+def test_table_three_tails_several_ways_keep_the_rows_sum_read_where_the_tables_balances_keep_one():
+    # 予以公开 4 0 0 0 2 2 4 / 14 0 36: 414 … 20 2 436 and 414 … 2 20 436 both add up; the 总计 row (R3.2) keeps one
+    text = text_in_notation("kaifeng_2021", "cells-wrapped").decode("utf-8")
+    report = parse_document(text.encode("utf-8"), "x.txt").to_dict()
+    assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
+    [finding] = [f for f in report["findings"] if "s3.result.granted.total" in f["cells"]]
+    assert finding["rule"] == "row.repaired" and "表内勾稽关系" in finding["message"]
+    # the 总计 row's figures unread: nothing decides, the row stays unread (never one of its ways)
+    text = text.replace("(七) 总计 5 2 0 0 3 2 5\n05 3 42\n", "(七) 总计 5 2 0 0 3 2 5 3\n")
+    report = parse_document(text.encode("utf-8"), "x.txt").to_dict()
+    assert set(report["s3"]["result.granted"].values()) == {None}
+    assert ("cell.unread", "warning") in [(f["rule"], f["severity"]) for f in report["findings"]
+                                          if "s3.result.granted.total" in f["cells"]]
