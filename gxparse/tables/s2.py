@@ -22,8 +22,9 @@ from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.template import S2_CONTENT_HEADER, S2_ITEMS, Item
 from gxparse.extraction.textcolumns import spread_under_headers
 from gxparse.tables.s4 import s4_header_piece
-from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, labelled_rows, listed_extras, meaningful,
-                                      nonblank, printed_in_row_order, repaired_finding, tails_under, vector_cells)
+from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, labelled_rows, listed_extras,
+                                      may_be_page_number, meaningful, nonblank, printed_in_row_order, repaired_finding,
+                                      tails_under, vector_cells)
 
 
 # What agencies print before an item's label, in label_key form: the sub-table's caption in a column of its own
@@ -616,9 +617,6 @@ def _s2_cut_finding(item: Item, raw: RawRow, values: Sequence[str], cut: Vector)
                    [f"s2.{item.key}.{c.key}" for c in item.columns])
 
 
-_PAGE_DIGITS = 3   # a report of a thousand pages or more is none
-
-
 def _group_unread(values: Sequence[str], parsed: Sequence[int | str | None]) -> bool:
     """Whether a cell no count reads is a thousands group the cell before it may lead (``1`` ``082``) or digits
     led by a zero, which no figure prints (``8937`` ``0276``: an amount's point lost): a piece of a figure, never
@@ -627,26 +625,19 @@ def _group_unread(values: Sequence[str], parsed: Sequence[int | str | None]) -> 
                for n, (value, figure) in enumerate(zip(values, parsed)))
 
 
-def _page_number(values: Sequence[str]) -> bool:
-    """Whether a line of ``values`` under a row may be the number of its page rather than a wrapped tail: one whole
-    number of at most ``_PAGE_DIGITS`` digits, as a row-per-line tool writes a page's footer right after its last
-    row (``行政许可 12`` / ``3``); one led by 0 (``082``) is a tail, no page's number."""
-    return len(values) == 1 and values[0].isdigit() and len(values[0]) <= _PAGE_DIGITS and values[0][0] != "0"
-
-
 def _s2_unwrap(rows: dict[str, RawRow], extras: list[RawRow], items: Sequence[Item]) -> list[Finding]:
     """The 表二 text rows with the tails of their wrapped figures right under them (``tails_under``): read where
     the tails are as many as the row's figures a tail can continue (a figure other than 0, digits alone), so each
     takes the next in order, the one way of writing them (``行政许可 1`` / ``2502``; ``1 1 2`` / ``2 8 71``); else
     unread (``6 3 7`` / ``2 4``: which two were wrapped, nothing says), and so where the line may be a page's
-    number (``_page_number``). A tail line the row's figures can take leaves ``extras``: it is the row's, never
-    figures of a table not read."""
+    number (``tableread.may_be_page_number``). A tail line the row's figures can take leaves ``extras``: it is the
+    row's, never figures of a table not read."""
     findings = []
     columns = {item.key: item for item in items}
     for key, tail in tails_under(rows, extras).items():
         row, item = rows[key], columns[key]
         starts = [n for n, head in enumerate(row.values) if head.isdigit() and head[0] != "0"]
-        if _page_number(tail.values):
+        if may_be_page_number(tail.values):
             rows[key] = replace(row, values=[])
             continue
         if len(tail.values) <= len(starts):

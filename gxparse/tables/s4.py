@@ -27,11 +27,11 @@ from gxparse.sections import table_header_lines
 from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, unwrapped_lines
 from gxparse.template import S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
 from gxparse.layout.strayfigures import others_last
-from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_scale, spread_by_starts, spread_under_characters,
-                                            spread_under_headers)
+from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_scale, spread_by_starts,
+                                            spread_under_characters, spread_under_headers)
 from gxparse.extraction.linescales import spread_by_line_scales
-from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, meaningful, repaired_finding,
-                                      unread_side_by_side, vector_cells)
+from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, may_be_page_number, meaningful,
+                                      repaired_finding, unread_side_by_side, vector_cells)
 
 
 _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
@@ -560,12 +560,14 @@ def _s4_tails_without_places(lines: Sequence[Line]) -> TableRead | None:
     its first digit, the tails on the line right under it in order and nothing showing which figures they continue
     (its figures a space apart, ``keeps_no_places``: ``3 0 0 0 3 1 5 1 0 2 …`` / ``8 4``: …, 18, 5, 1, 0, 24):
     the cells every way of writing them on that keeps every block's sum agrees on (``_s4_tails_held``), named in
-    ``row.repaired`` where the way is one; None where no way is. Tried after the readings by places (``unwrapped_lines``, ``_s4_drifted_wrap``), which know more."""
+    ``row.repaired`` where the way is one; None where no way is, or where the line under may be the page's number
+    (``may_be_page_number``: a row-per-line tool writes it right after the page's last row). Tried after the
+    readings by places (``unwrapped_lines``, ``_s4_drifted_wrap``), which know more."""
     whole = [n for n, line in enumerate(lines[:-1]) if len([v for v in line.values if v]) == S4_WIDTH]
     if len(whole) != 1:
         return None
     line, tail = lines[whole[0]], lines[whole[0] + 1]
-    if (line.in_grid or not keeps_no_places(line.values, line.value_offsets)
+    if (line.in_grid or not keeps_no_places(line.values, line.value_offsets) or may_be_page_number(tail.values)
             or not wrapped_tails(tail.label, tail.values, tail.in_grid, tail.after_gap)):
         return None
     readings = _s4_tails_held([v for v in line.values if v], tail.values)

@@ -68,6 +68,16 @@ def tails_under(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> dict[str, 
             if row.line >= 0 and not row.in_grid and row.line + 1 in under}
 
 
+_PAGE_DIGITS = 3   # a report of a thousand pages or more is none
+
+
+def may_be_page_number(values: Sequence[str]) -> bool:
+    """Whether a line of ``values`` under a row may be the number of its page rather than a wrapped tail: one whole
+    number of at most ``_PAGE_DIGITS`` digits, as a row-per-line tool writes a page's footer right after its last
+    row (``行政许可 12`` / ``3``); one led by 0 (``082``) is a tail, no page's number."""
+    return len(values) == 1 and values[0].isdigit() and len(values[0]) <= _PAGE_DIGITS and values[0][0] != "0"
+
+
 def cells_apart(row: RawRow | Line) -> bool:
     """Whether a grid or a delimiter (tab, pipe) keeps the row's cells apart: two cells are two figures there,
     never one figure's thousands groups split at a space."""

@@ -198,3 +198,9 @@ def test_table_three_tails_several_ways_keep_the_rows_sum_read_where_the_tables_
     assert set(report["s3"]["result.granted"].values()) == {None}
     assert ("cell.unread", "warning") in [(f["rule"], f["severity"]) for f in report["findings"]
                                           if "s3.result.granted.total" in f["cells"]]
+
+
+def test_table_four_a_number_under_its_row_that_may_be_its_pages_is_no_tail_read():
+    # 5 0 0 0 15 printed with its total wrong: a 5 under the row may be its page's number, never the tail of 1
+    table = _s4_spaced("1 0 0 0 15 9 4 0 1 14 9 5 3 0 17\n5\n")
+    assert table["review"] != [15, 0, 0, 0, 15]
