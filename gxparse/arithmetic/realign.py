@@ -15,7 +15,7 @@ from functools import lru_cache
 from math import comb
 
 Vector = tuple[int | None, ...]
-_GAP = object()   # a slot no printed number went into
+GAP = object()   # a slot no printed number went into
 PLACEMENT_LIMIT = 5000
 
 
@@ -40,7 +40,7 @@ def placements(values: Sequence[int | None], width: int) -> list[tuple[object, .
             return []
         out = []
         for positions in itertools.combinations(range(width), n):
-            slots: list[object] = [_GAP] * width
+            slots: list[object] = [GAP] * width
             for pos, value in zip(positions, values):
                 slots[pos] = value
             out.append(tuple(slots))
@@ -78,7 +78,7 @@ def complete(slots: tuple[object, ...], sums: Sequence[RowSum]) -> Vector | None
         progress = False
         for s in sums:
             members = list(s.parts) + [s.total]
-            gaps = [i for i in members if cells[i] is _GAP]
+            gaps = [i for i in members if cells[i] is GAP]
             if len(gaps) != 1 or any(cells[i] is None for i in members):
                 continue
             gap = gaps[0]
@@ -93,7 +93,7 @@ def complete(slots: tuple[object, ...], sums: Sequence[RowSum]) -> Vector | None
         if all(isinstance(cells[i], int) for i in members):
             if sum(cells[i] for i in s.parts) != cells[s.total]:  # type: ignore[misc]
                 return None
-    return tuple(None if c is _GAP else c for c in cells)  # type: ignore[misc]
+    return tuple(None if c is GAP else c for c in cells)  # type: ignore[misc]
 
 
 def candidates(values: Sequence[int | None], width: int, sums: Sequence[RowSum]) -> list[Vector]:

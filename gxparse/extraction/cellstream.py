@@ -25,7 +25,8 @@ many figures each holds. So the figures of a table are read as one stream laid i
 - where those readings leave rows unread: bands of rows a column at a time (``_read_bands``, two neighbouring
   columns of a band exchanged, or its last column, the rows' total, printed before others, only where nothing else
   adds up), and where nothing lays the stream, the rows in
-  order between a jumbled head and tail (``_read_between_ends``).
+  order between a jumbled head and tail (``_read_between_ends``), or the page bands (``pagebands``: each page's
+  rows a column at a time, where the page breaks and labels give the bands).
 - a stream longer than the table by counts a narrow cell wrapped after a digit: joined where exactly one choice
   of joins lays the rows with their sums holding (``unwrapped``);
 - rows still unread in a table with rules across rows: solved from the figures the rows read left, by the
@@ -59,6 +60,7 @@ from gxparse.template import HEADER_LABELS
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.extraction.boxorders import ColumnBoxes
 from gxparse.extraction.flowbands import FlowCell, lay_flow
+from gxparse.extraction.pagebands import read_by_pages
 
 _MIN_LONE = 5           # single-figure lines: fewer are ordinary text, not a table printed a cell per line
 _MAX_EXTRA = 7          # figures beyond the table's that may be another table's, at either end of the stream
@@ -89,6 +91,8 @@ class Shape:
     # cells the document states elsewhere (its prose), as (row, column, figure): they decide only between
     # readings the table's own arithmetic leaves open (``_solve_left``)
     stated: tuple[tuple[str, int, int], ...] = ()
+    # the columns' header names in printed order, where their words' order may show the tool's (``pagebands``)
+    headers: tuple[str, ...] = ()
 
     @classmethod
     def even(cls, rows: Sequence[str], width: int, sums: Sequence[RowSum] = (),
@@ -437,7 +441,7 @@ def read_stream(lines: Sequence[Line], shape: Shape,
     figures = _figures(lines)
     extra = len(figures) - sum(shape.widths)
     if not 0 <= extra <= _MAX_EXTRA:
-        return None
+        return _read_pages(lines, shape, consistent, named)
     best = _best_reading(figures, shape)
     read = _read_boxes(best, shape, consistent)
     # rows the tool's boxes name are positive evidence: no band guessed of the columns overrides them
@@ -455,6 +459,21 @@ def read_stream(lines: Sequence[Line], shape: Shape,
         read = _solve_left(figures, shape, read) or read
     if shape.balances and (read is None or read.unread):
         read = _tile_left(figures, shape, read, named) or read
+    return read if read is not None else _read_pages(lines, shape, consistent, named)
+
+
+def _read_pages(lines: Sequence[Line], shape: Shape, consistent: Callable[[dict[str, tuple[int | None, ...]]], bool],
+                named: Callable[[str], str | None] | None) -> StreamRead | None:
+    """The table read a page band at a time (``pagebands``), where nothing else lays the stream."""
+    if named is None or len(set(shape.widths)) != 1:
+        return None
+    paged = read_by_pages(lines, Layout(shape.rows, shape.widths[0], shape.sums, shape.balances), named,
+                          is_column_header, shape.headers, consistent)
+    if paged is None:
+        return None
+    read = StreamRead(unread=[key for key in shape.rows if key not in paged])
+    for key, row in paged.items():
+        read.rows[key] = StreamRow([str(v) for v in row.vector], row.where, "", True, solved=row.filled)
     return read
 
 

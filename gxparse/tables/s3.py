@@ -423,7 +423,8 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
     for layout in layouts:
         keys = tuple(r.key for r in S3_ROWS[layout])
         shape = replace(Shape.even(keys, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys)),
-                        stated=tuple((key, S3_WIDTH - 1, figure) for key, figure in (stated or {}).items()))
+                        stated=tuple((key, S3_WIDTH - 1, figure) for key, figure in (stated or {}).items()),
+                        headers=tuple(c.label for c in S3_APPLICANT_COLUMNS))
         borrowed = _spilled(lines, following, sum(shape.widths))
         read = read_stream([*lines, *following[:borrowed]], shape, lambda rows, keys=keys: s3_consistent(rows, keys),
                            S3_MATCHER)
