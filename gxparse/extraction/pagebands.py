@@ -10,8 +10,10 @@ the column header words before the table's first figure stand in that order (the
 right). A band may be one figure short (a cell printed empty or left out): the gap is tried at every place of
 the band, and the row's sums fill it. Each band is also laid row by row. A reading is kept when every row's own
 sums and the table's rules across rows hold for it; the table is read only where every kept reading gives a row
-the same figures (a gap the sums fill alike wherever it stands is no doubt). Bounded by ``MAX_PAGES`` and
-``MAX_BAND_GRIDS``.
+the same figures (a gap the sums fill alike wherever it stands is no doubt). A band no reading lays (the tool
+broke its columns into boxes of its own) is tiled from its figures around the rows read (``tiling``): its rows
+read where every tiling agrees. Bounded by ``MAX_PAGES``, ``MAX_BAND_GRIDS`` and ``MAX_GAPS`` (the tiling by its
+own caps and budget).
 """
 
 from __future__ import annotations
