@@ -69,12 +69,16 @@ _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", 
 _FOLDER_YEAR = re.compile(r"^(20\d{2})(?:年度?|nd)?$")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
+# A report titled by the period it covers, a whole calendar year (2023年1月1日至2023年12月31日, （2022年1月1日—12月31日）):
+# the year's report, read as 2023年度.
+_WHOLE_YEAR = re.compile(r"(20\d{2})年0?1月0?1日(?:至|到|—+|-+|－|~|～)(?:\1年)?12月31日")
 
 
 def _squash(text: str) -> str:
     """Squashed text, its first MAX_TITLE_CHARS characters, with years in Chinese numerals written in digits
-    (二〇二〇年 → 2020年)."""
-    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), squash(text[:MAX_TITLE_CHARS]))
+    (二〇二〇年 → 2020年) and a whole year's period written as its year (2023年1月1日至2023年12月31日 → 2023年度)."""
+    digits = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), squash(text[:MAX_TITLE_CHARS]))
+    return _WHOLE_YEAR.sub(r"\1年度", digits)
 
 
 def _is_truncated(squashed: str) -> bool:
