@@ -9,7 +9,9 @@ loads into the page (``.load('list.html #content')``, read as frames) and HTML t
 (``<script type="text/template">``: ``crawler.pages.fragments``); the JSON
 literals of scripts (column trees of platforms drawn in the browser, ``crawler.scripted.jsonlinks``); and the HTML
 records that Hanweb/JCMS list pages keep inside ``<script type="text/xml"><datastore>`` (page 1 inline, later pages from
-the data proxy). Relative URLs are resolved against the page's ``<base href>`` when it has one. Each link carries:
+the data proxy). Relative URLs are resolved against the page's ``<base href>`` when it has one; a link through the
+site's exit page (``/link.jsp?url=…``) leads to the address it sends the browser on to (``crawler.pages.exits``).
+Each link carries:
 
 - ``text``: its text, or the ``title=`` attribute when the text was cut short, or an image's ``alt``; a
   "下载"/"查看" link is read by the text of its list item (the title sits in the cell beside it);
@@ -37,6 +39,7 @@ from crawler.documents.content import RESOURCE_HREF
 from crawler.hosts.volatile import stable_url
 from crawler.pages.datalinks import data_addresses
 from crawler.pages.elementtext import LeadingText, leading_text
+from crawler.pages.exits import exit_target
 from crawler.pages.fragments import PLACEHOLDER, is_template, loaded_urls, template_fragments
 from crawler.pages.scriptcalls import Template, called_url, url_templates
 from crawler.pages.tables import cell_label, row_title
@@ -223,7 +226,7 @@ class _Walker:
         href = (href or "").strip()
         if not href or href.lower().startswith(SKIPPED_SCHEMES):
             return None
-        url = stable_url(urljoin(self.base_url, href).split("#")[0])
+        url = stable_url(exit_target(urljoin(self.base_url, href).split("#")[0]))
         return url if url.startswith(("http://", "https://")) else None
 
     # -- sources of links ------------------------------------------------------------------------
