@@ -2,6 +2,9 @@
 
 - a viewer given the file's address in its query (``/pdfjs/web/viewer.html?file=%2Fupload%2F2024%2Fa.pdf``), linked
   from a list or framed in an article: the report is the file (the address decoded);
+- a viewer script of the page drawing a file into it (``PDFObject.embed("/upload/2024/a1b2.pdf", "#pdf-box")``,
+  pdf.js's ``pdfjsLib.getDocument('/upload/a.pdf')``, jQuery Media's ``.media({src: '….pdf'})``): the report is the file,
+  whatever its name;
 - an article whose body its script loads from a file of its own into the article's empty element
   (``<div id="zoom"></div>`` and ``$('#zoom').load('/content/2024/123.htm')``): the report is that file. Loads
   into other elements (a header, a sidebar of related links) are no body;
@@ -34,6 +37,8 @@ MAX_CLICKS = 500
 # The ids and classes of an article's body element on common CMSs (TRS_Editor, zoom, content, article).
 _BODY_NAME = re.compile(r"zoom|content|article|trs_editor|detail|text", re.IGNORECASE)
 _CLICKABLE = "//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]"
+# A viewer library handed the file it draws into the page: PDFObject, pdf.js, jQuery Media.
+_EMBEDDED = re.compile(r"""(?:PDFObject\.embed|getDocument|\.media)\s*\(\s*(?:\{\s*(?:url|src)\s*:\s*)?(["'])([^"'\s]{1,300})\1""")
 # What a download control says (点击下载, 附件下载, 下载全文, 查看原文), its file's name aside.
 _DOWNLOAD_TEXT = re.compile(r"下载|附件|全文|原文")
 
@@ -42,6 +47,15 @@ def viewed_file(url: str) -> str:
     """The file a viewer shows (``…/viewer.html?file=/upload/a.pdf``), else ``url`` itself."""
     shown = parse_qs(urlsplit(url).query).get("file")
     return urljoin(url, shown[0]) if shown and ATTACHMENT_HREF.search(shown[0]) else url
+
+
+def embedded_files(root, base_url: str) -> list[str]:
+    """The files the page's inline scripts hand a viewer library to draw into the page."""
+    out = []
+    for script in islice((s for s in root.iter("script") if not s.get("src")), MAX_SCRIPTS):
+        out += [urljoin(base_url, m.group(2)) for m in _EMBEDDED.finditer(script.text or "")
+                if ATTACHMENT_HREF.search(m.group(2))]
+    return list(dict.fromkeys(out))
 
 
 def loaded_bodies(root, base_url: str) -> list[str]:

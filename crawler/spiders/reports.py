@@ -65,7 +65,7 @@ from crawler.documents.continuations import continuation_pages
 from crawler.documents.gone import gone_reason
 from crawler.documents.parts import attachment_verdicts, part_urls
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
-from crawler.documents.shown import loaded_bodies, script_files, viewed_file
+from crawler.documents.shown import embedded_files, loaded_bodies, script_files, viewed_file
 from crawler.documents.validators import validator_store
 from crawler.extensions import record_failure, record_unread
 from crawler.hosts.hostnames import desktop_twin
@@ -1028,6 +1028,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             url = viewed_file(response.urljoin(src))
             if ATTACHMENT_HREF.search(url):
                 files.append(Link(url, ""))
+        files += [Link(url, "") for url in embedded_files(response.selector.root, get_base_url(response))]
         files += [Link(url, "") for url in loaded_bodies(response.selector.root, get_base_url(response))]
         # an old frameset has no body: what it shows, the report among its banner and menu, is in its frames; a
         # frame's own frames are not asked (framesets each naming ten new ones were a trap without end)

@@ -113,3 +113,9 @@ def test_a_frame_that_is_a_frameset_asks_no_frames_of_its_own(spider):
     # crawl, beside a good site, until the crawl's timeout
     asked, _ = _asked(spider, "detail_frameset.html", SITE + "/jyj/art/2023/f7.html", framed=True)
     assert asked == []
+
+
+def test_a_file_a_viewer_script_draws_into_the_article_is_the_report_whatever_its_name(spider):
+    page = SITE + "/wjw/art/2024/5501.html"
+    requests = _requests(spider.parse_document(file_response("detail_pdfobject_embed.html", page, document_meta())))
+    assert [r.url for r in requests] == [SITE + "/wjw/upload/2024/0120/5f3a9c2e.pdf"]
