@@ -29,15 +29,14 @@ from html import escape
 from urllib.parse import quote
 
 from tests.crawler import portal_o
-from tests.crawler.portal import Host, Look, Page
+from tests.crawler.portal import Host, Page
 from tests.crawler.portal_o import OneServerPortal, list_items
-from tests.crawler.portal_s import PDF
+from tests.crawler.portal_s import LOOK, PDF, PortalS
 from tests.crawler.portal_u import NOT_FOUND, query_value
 
 DOMAIN = "nanfeng.gov.cn"
 CITY = "南峰市人民政府"
 COUNTY = "南峰县人民政府"
-LOOK = Look('<a href="/">首页</a>', seed=103, day=1)
 _LEAVING = (
     "function getQueryString(name) { var m = location.search.match(new RegExp('[?&]' + name + '=([^&]*)'));"
     " return m ? m[1] : ''; }\n"
@@ -70,16 +69,13 @@ class PortalX(OneServerPortal):
         self._json_island()
         self._periods()
 
-    def _report(self, host: Host, sub: str, path: str, agency: str, year: int, title: str = "") -> str:
-        title = title or f"{agency}{year}年政府信息公开工作年度报告"
-        host.pages[path] = Page(PDF, "application/pdf") if path.endswith(".pdf") else Page(LOOK.article(title, agency, year))
-        self.expected[self.url(sub, path)] = (agency, year)
-        return title
+    _report, _noise = PortalS._report, staticmethod(PortalS._noise)
 
     @staticmethod
-    def _noise(host: Host, path: str, title: str) -> str:
-        host.pages[path] = Page(LOOK.html(title, f"<h1>{escape(title)}</h1><p>正文。</p>"))
-        return title
+    def _column(host: Host, agency: str, items: list[tuple[str, str]], column: str = "/xxgk/ndbg/index.html") -> None:
+        """The department's home page linking its 年报 column, and the column's plain list of ``items``."""
+        host.pages["/"] = Page(LOOK.html(agency, f'<a href="{column}">政府信息公开年报</a>'))
+        host.pages[column] = Page(LOOK.html(f"政府信息公开年报-{agency}", f'<ul class="list">{list_items(items)}</ul>'))
 
     def _leaving(self, sub: str, path: str) -> str:
         """The address of the portal's 外链 warning page sending the browser on to ``path`` on ``sub``."""
@@ -128,9 +124,7 @@ class PortalX(OneServerPortal):
             items.append((path, self._report(self.fgw, "fgw", path, agency, year)))
         items.insert(2, ("/xxgk/ndbg/art_9001.html", self._noise(self.fgw, "/xxgk/ndbg/art_9001.html",
                                                                  f"{agency}2024年部门预算")))
-        self.fgw.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
-        self.fgw.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
-                                                                 f'<ul class="list">{list_items(items)}</ul>'))
+        self._column(self.fgw, agency, items)
 
     def _servlet(self) -> None:
         """教育局: its list links a download servlet under each report's title, the file's name only in the answer."""
@@ -143,9 +137,7 @@ class PortalX(OneServerPortal):
             items.append((f"/servlet/DownloadServlet?fileId={key}", title))
         files["9100"] = ("南峰市2023年教育事业统计年报.pdf", PDF)
         items.insert(3, ("/servlet/DownloadServlet?fileId=9100", "南峰市2023年教育事业统计年报"))
-        self.jyj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
-        self.jyj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
-                                                                 f'<ul class="list">{list_items(items)}</ul>'))
+        self._column(self.jyj, agency, items)
 
         def download(query: dict[str, list[str]]) -> Page:
             if query_value(query, "fileId") not in files:
@@ -175,9 +167,7 @@ class PortalX(OneServerPortal):
             items.append((path, title))
         self.wjw.pages["/js/pdfobject.min.js"] = Page(b"var PDFObject={embed:function(u,t){}};",
                                                       "application/javascript")
-        self.wjw.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
-        self.wjw.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
-                                                                 f'<ul class="list">{list_items(items)}</ul>'))
+        self._column(self.wjw, agency, items)
 
     def _json_island(self) -> None:
         """民政局: its list the data of a JSON island, drawn by the page's script."""
@@ -211,6 +201,4 @@ class PortalX(OneServerPortal):
         for at, path, title in ((1, "/zwgk/ndbg/2024/9501.html", "关于做好2023年度社会组织年报工作的通知"),
                                 (4, "/zwgk/ndbg/2024/9502.html", "南峰县2023年度部门决算")):
             items.insert(at, (path, self._noise(self.county, path, title)))
-        self.county.pages["/"] = Page(LOOK.html(agency, '<a href="/zwgk/ndbg/index.html">政府信息公开年报</a>'))
-        self.county.pages["/zwgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
-                                                                    f'<ul class="list">{list_items(items)}</ul>'))
+        self._column(self.county, agency, items, "/zwgk/ndbg/index.html")
