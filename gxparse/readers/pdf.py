@@ -457,7 +457,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         if count == 0:
             raise DocumentError(source, "PDF 没有页面")
         limits.check_pages(count)
-        check_forms(data)
+        check_forms(data, count)
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False

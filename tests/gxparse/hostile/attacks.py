@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -130,6 +131,17 @@ def _jpx_size_lie() -> bytes:
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                 b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
                 pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"), image])
+
+
+def _xref_zeroed(data: bytes) -> bytes:
+    """``data`` with every cross-reference entry pointing at offset 0: pdfminer finds no page by it, pdfium
+    rebuilds the table and finds every one."""
+    return re.sub(rb"\d{10} 00000 n", b"0000000000 00000 n", data)
+
+
+def _endobj_dropped(data: bytes) -> bytes:
+    """``data`` without the ``endobj`` of its catalog and page tree: pdfminer finds no page, pdfium one."""
+    return data.replace(b"endobj", b"", 2)
 
 
 def _forms_nested(depth: int) -> bytes:
@@ -604,6 +616,12 @@ ATTACKS: list[Attack] = [
            "引用自身"),
     Attack("pdf-form-fan-out", "twenty form XObjects each drawing the next ten times (10^20 instances)",
            _form_fan_out, "展开后的页面内容超过"),
+    Attack("pdf-form-loop-xref-zeroed", "a form drawing itself, every cross-reference entry at offset 0 (pdfminer finds "
+           "no page, pdfium finds one)", lambda: _xref_zeroed(_form_drawing_itself()), "引用自身"),
+    Attack("pdf-form-fan-out-endobj-dropped", "10^20 form instances, the catalog and page tree without endobj",
+           lambda: _endobj_dropped(_form_fan_out()), "展开后的页面内容超过"),
+    Attack("pdf-form-once-xref-zeroed", "a page drawing a form of text once, every cross-reference entry at offset 0",
+           lambda: _xref_zeroed(_forms_nested(1)), None),
     Attack("pdf-forms-1000-deep", "forms nested 1,000 deep, each drawing the next twice", lambda: _forms_nested(1000),
            "嵌套超过"),
     Attack("pdf-jpx-size-lie", "a JPEG 2000 image of 12,000 × 12,000 px whose dictionary says 40 × 30", _jpx_size_lie,
