@@ -26,6 +26,7 @@ from pathlib import Path
 
 from gxparse import limits
 from gxparse.errors import DocumentError
+from gxparse.readers.olechains import check_chains
 
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 
@@ -90,6 +91,8 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
     """The document (``kind``: doc, wps, rtf, xls or et) converted to DOCX or XLSX by LibreOffice; DocumentError
     when LibreOffice cannot read it."""
     target = _TARGETS[kind]
+    if kind != "rtf":
+        check_chains(data, source, kind)
     soffice = _soffice(source, kind)
     with tempfile.TemporaryDirectory(prefix="gxparse-office-") as tmp:
         folder = Path(tmp)

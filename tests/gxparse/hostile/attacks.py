@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import olefile
 from PIL import Image
 
 from tests.gxparse.hostile import files
@@ -691,12 +692,12 @@ ATTACKS: list[Attack] = [
            lambda: _word_stream(declared=(4 << 30) - 1), "DOC 文件损坏"),
     Attack("doc-mini-stream-loop", "a compound file whose mini-stream chain (WordDocument's) loops back to its start",
            _word_in_mini_stream, "DOC 文件损坏"),
-    # LibreOffice reads what the chain gives, once, within MAX_CONVERT_SECONDS: a workbook of nothing, every part
-    # of the report then told not found (warnings)
     Attack("xls-fat-loop", "a compound file whose Workbook chain loops back to its start", lambda: _workbook_stream({2: 0}),
-           None),
+           "XLS 文件损坏：Workbook 流的扇区链循环"),
     Attack("et-fat-loop", "a WPS 表格 (.et) compound file whose Workbook chain loops back to its start",
-           lambda: _workbook_stream({2: 0}, b"KSOProductBuildVer"), None),
+           lambda: _workbook_stream({2: 0}, b"KSOProductBuildVer"), "ET 文件损坏：Workbook 流的扇区链循环"),
+    Attack("xls-chain-short", "a compound file whose Workbook chain ends after one of its three sectors",
+           lambda: _workbook_stream({0: olefile.ENDOFCHAIN}), "XLS 文件损坏：Workbook 流的扇区链比流的长度短"),
     Attack("wps-fat-loop", "a WPS 文字 compound file whose WordDocument chain loops back to its start",
            lambda: _word_stream({2: 0}, marker=b"KSOProductBuildVer"), "WPS 文件损坏"),
     # LibreOffice converts the cells the records hold, not the range claimed (within MAX_CONVERT_MEMORY and
