@@ -71,21 +71,23 @@ READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown"
                               **BINARY_READERS}
 # why a sniffed kind without a reader cannot be read, as a person needs to hear it
 _UNREADABLE_KINDS = {
-    "encrypted": "文档已加密（受密码保护），无法读取 (encrypted Office document)",
-    "ole": "不支持的 OLE 文件：不是 Word 或 Excel 文档 (ole)",
-    "zip": "不支持的压缩包：不是 Word、Excel 或 OFD 文档 (zip)",
+    "encrypted": "Word 或 Excel 文档已加密（受密码保护），无法读取",
+    "ole": "不支持的 OLE 复合文件：不是 Word 或 Excel 文档",
+    "zip": "不支持的压缩包：不是 Word、Excel 或 OFD 文档，包中的文件须解压后分别读取",
+    "archive": "不支持的压缩包（RAR、7z、gzip 等），包中的文件须解压后分别读取",
 }
+_UNKNOWN_KIND = "不支持的文件类型：无法识别文件格式"
 
 
 def read_document(data: bytes, source: str, pictures: Pictures | None = None) -> Document:
     """The document's lines, read by the reader of its sniffed kind; ``pictures``: the pictures an HTML page
     shows, by their ``src`` (a page saved beside its pictures)."""
     if not data:
-        raise DocumentError(source, "文件为空 (zero bytes)")
+        raise DocumentError(source, "文件为空（0 字节）")
     kind = sniff(data)
     reader = READERS.get(kind)
     if reader is None:
-        raise DocumentError(source, _UNREADABLE_KINDS.get(kind, f"不支持的文件类型 ({kind})"))
+        raise DocumentError(source, _UNREADABLE_KINDS.get(kind, _UNKNOWN_KIND))
     try:
         limits.check_input_size(len(data))
         if kind not in BINARY_READERS:   # read as text: held several times over while read

@@ -41,13 +41,13 @@ def read_json(data: bytes, source: str) -> Document:
     try:
         answer = json.loads(decode(data, source))
     except json.JSONDecodeError as exc:   # where it breaks: a cut download ends early, an edited file anywhere
-        raise DocumentError(source, f"JSON 文档无法解析：第 {exc.lineno} 行第 {exc.colno} 列不合 JSON 格式"
-                                    f"（{exc.msg}），文件可能下载不完整或已损坏 (invalid JSON)") from exc
+        raise DocumentError(source, f"JSON 文档无法解析：第 {exc.lineno} 行第 {exc.colno} 列不合 JSON 格式，"
+                                    "文件可能下载不完整或已损坏") from exc
     except (ValueError, RecursionError) as exc:
-        raise DocumentError(source, "JSON 文档无法解析：嵌套过深或数值无法读取 (invalid JSON)") from exc
+        raise DocumentError(source, "JSON 文档无法解析：嵌套过深或数值无法读取") from exc
     found = report_field(answer)
     if found is None:
-        raise DocumentError(source, "JSON 文档中没有报告正文：没有含网页标记或报告章节标题的字段 (JSON without report content)")
+        raise DocumentError(source, "JSON 文档中没有报告正文：没有含网页标记或报告章节标题的字段")
     content, title, _ = found
     if is_html(content.encode("utf-8")):
         document = read_html(content, source)

@@ -16,6 +16,7 @@ leave ``soffice.bin`` running, an orphan holding its memory.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import signal
@@ -28,6 +29,7 @@ from gxparse import limits
 from gxparse.errors import DocumentError
 from gxparse.readers.olechains import check_chains
 
+_log = logging.getLogger(__name__)
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
 
 
@@ -60,19 +62,21 @@ def _soffice(source: str, kind: str) -> list[str]:
             f"--fsize={limits.MAX_DOCX_UNZIPPED}", "--", binary]
 
 
-# What LibreOffice says of a file it cannot open, in words for a person: its own words are a program's.
+# What LibreOffice says of a file it cannot open, in words for a person: its own words are a program's, and
+# a line it is not known to say is logged, never shown.
 _LIBREOFFICE_SAID = {"source file could not be loaded": "无法打开此文件"}
 
 
-def _said(done: subprocess.CompletedProcess) -> str:
-    """What LibreOffice said about a failed conversion: its last line that is not a warning about Java, in
-    Chinese when it is one of the lines LibreOffice is known to say (without its ``Error:``)."""
+def _said(done: subprocess.CompletedProcess, source: str) -> str:
+    """What LibreOffice said about a failed conversion, in Chinese: its last line that is not a warning about
+    Java when it is one LibreOffice is known to say (without its ``Error:``), else its exit status."""
     lines = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
     lines = [line for line in lines if not line.startswith("Warning")]
-    if not lines:
-        return f"退出码 {done.returncode}"
-    line = lines[-1].removeprefix("Error:").strip()
-    return _LIBREOFFICE_SAID.get(line, line)
+    line = lines[-1].removeprefix("Error:").strip() if lines else ""
+    if line in _LIBREOFFICE_SAID:
+        return _LIBREOFFICE_SAID[line]
+    _log.info("LibreOffice on %s: exit status %s, %r", source, done.returncode, line)
+    return f"退出码 {done.returncode}" if done.returncode else "未写出转换结果"
 
 
 def _run(command: list[str]) -> subprocess.CompletedProcess:
@@ -106,9 +110,10 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
         except subprocess.TimeoutExpired as exc:
             raise DocumentError(source, f"{kind.upper()} 文件转换超时（LibreOffice 超过 {CONVERT_TIMEOUT} 秒）") from exc
         except OSError as exc:
-            raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件（{exc.strerror}）") from exc
+            _log.warning("LibreOffice could not start for %s: %s", source, exc)
+            raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件") from exc
         converted = folder / "out" / target.output
         if done.returncode != 0 or not converted.exists() or converted.stat().st_size == 0:
-            raise DocumentError(source, f"{kind.upper()} 文件损坏、过大或无法转换（LibreOffice：{_said(done)}）")
+            raise DocumentError(source, f"{kind.upper()} 文件损坏、过大或无法转换（LibreOffice：{_said(done, source)}）")
         return converted.read_bytes()
 

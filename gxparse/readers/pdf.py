@@ -62,7 +62,7 @@ _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                 
 # pdfium's reasons for refusing a document, as a person reads them (its own text, "PDFium: Success"
 # included when it gives no reason, says nothing to one)
 _OPEN_ERRORS = {
-    raw.FPDF_ERR_PASSWORD: "PDF 受密码保护，无法打开 (password-protected)",
+    raw.FPDF_ERR_PASSWORD: "PDF 受密码保护，无法打开",
     raw.FPDF_ERR_SECURITY: "PDF 使用了不支持的加密方式，无法打开",
     raw.FPDF_ERR_FORMAT: "PDF 文件损坏或格式错误，无法打开",
 }

@@ -55,9 +55,13 @@ _JSON_START = re.compile(rb"^\s*[\[{]")
 _JSON_MAX_BYTES = 8 * 1024 * 1024   # larger is read as text, which refuses it
 
 
+# Archives other than ZIP an attachment may be (a report and its annexes packed): RAR 4 and 5, 7z, gzip, xz
+_ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00")
+
+
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | markdown | csv | text | pdf | docx | xlsx | ofd | zip | doc | wps | xls | et | encrypted |
-    ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
+    """html | mhtml | json | markdown | csv | text | pdf | docx | xlsx | ofd | zip | archive | doc | wps | xls | et |
+    encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
@@ -66,6 +70,8 @@ def sniff(data: bytes) -> str:
         return "ofd" if _is_ofd(data) else _package_kind(data[:_PACKAGE_WINDOW])
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(data)
+    if head.startswith(_ARCHIVES):
+        return "archive"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
@@ -268,5 +274,5 @@ def decode(data: bytes, source: str) -> str:
         return text
     best = from_bytes(data).best()
     if best is None:
-        raise DocumentError(source, "无法识别文本编码 (undecodable text)")
+        raise DocumentError(source, "无法识别文本编码")
     return str(best)

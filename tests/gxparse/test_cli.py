@@ -38,7 +38,7 @@ def test_unreadable_document_gets_an_error_line_and_exit_1(tmp_path: Path):
     result = run("parse", str(empty), KAIFENG)
     assert result.exit_code == 1
     first, second = result.stdout.strip().splitlines()
-    assert json.loads(first) == {"source": str(empty), "error": "文件为空 (zero bytes)"}
+    assert json.loads(first) == {"source": str(empty), "error": "文件为空（0 字节）"}
     assert json.loads(second)["year"] == 2021
     assert "empty.pdf" in result.stderr
 

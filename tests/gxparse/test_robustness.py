@@ -96,7 +96,7 @@ def test_garbage_bytes_are_an_error():
 
 
 def test_zero_bytes_are_an_error():
-    with pytest.raises(DocumentError, match="zero bytes"):
+    with pytest.raises(DocumentError, match="文件为空"):
         parse_document(b"", "empty.html")
 
 

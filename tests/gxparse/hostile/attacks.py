@@ -598,7 +598,25 @@ def _html(body: bytes) -> bytes:
     return b"<html><body>" + body + b"</body></html>"
 
 
+def _ole_with(stream: str) -> bytes:
+    """A compound file holding one stream named ``stream``."""
+    return files.ole([files.ole_entry("Root Entry", 5, child=1), files.ole_entry(stream, 2, 0, 100)], [bytes(100)])
+
+
 ATTACKS: list[Attack] = [
+    # what gxparse does not read, said in Chinese: no library's words, no kind's internal name
+    Attack("empty", "a file of zero bytes", lambda: b"", "文件为空（0 字节）"),
+    Attack("zip-of-a-pdf", "a ZIP attachment holding a report's PDF", lambda: files.zip_file(
+        {"2023年报告.pdf": files.deflated(pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2023) Tj ET", resources=HELVETICA))}),
+           "不支持的压缩包：不是 Word、Excel 或 OFD 文档"),
+    Attack("rar-archive", "a RAR 5 attachment", lambda: b"Rar!\x1a\x07\x01\x00" + bytes(200), "不支持的压缩包（RAR"),
+    Attack("7z-archive", "a 7z attachment", lambda: b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(200), "不支持的压缩包（RAR"),
+    Attack("gzip-of-html", "a report page gzipped (a server's Content-Encoding kept as the file)",
+           lambda: __import__("gzip").compress(seed_bytes("kaifeng_2021")), "不支持的压缩包（RAR"),
+    Attack("ole-encrypted-docx", "a password-protected DOCX (an OLE file holding EncryptedPackage)",
+           lambda: _ole_with("EncryptedPackage"), "文档已加密"),
+    Attack("ole-powerpoint", "a PowerPoint compound file", lambda: _ole_with("PowerPoint Document"), "不支持的 OLE 复合文件"),
+    Attack("binary-noise", "4 KB of random bytes", lambda: np.random.default_rng(9).bytes(4096), "无法识别文件格式"),
     # input size
     Attack("dev-zero", "/dev/zero as the input: endless bytes", DEV_ZERO, "文件过大"),
     Attack("nul-text", "16 MB of NUL bytes", lambda: b"\x00" * 16_000_000, "不支持的文件类型"),

@@ -14,6 +14,9 @@ from tests.gxparse.hostile.attacks import ATTACKS, Attack
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # what a message for a person never shows: library text, object reprs, exception names
 _LEAKS = ("PDFium", " object at 0x", "Error:", "Exception", "Traceback", "<")
+# nor English glosses: a word in ASCII parentheses ("(unknown)", "(zero bytes)"), or two English words in a row
+# (a library's sentence: "source file could not be loaded", "Expecting value")
+_ENGLISH = re.compile(r"\([A-Za-z][A-Za-z ,.'-]*\)|\b[A-Za-z][a-z]+ [a-z]{2,}\b")
 
 
 @pytest.fixture(scope="module")
@@ -40,5 +43,6 @@ def test_attack_is_refused_or_read_within_bounds(attack: Attack, folder):
     if attack.refused:
         assert attack.refused in outcome.reason
         assert _CHINESE.search(outcome.reason) and not any(leak in outcome.reason for leak in _LEAKS)
+        assert not _ENGLISH.search(outcome.reason), outcome.reason
     assert outcome.cpu_seconds < bounded.TIME_LIMIT
     assert outcome.peak_mb < bounded.MEMORY_LIMIT / (1 << 20)
