@@ -28,6 +28,7 @@ from pathlib import Path
 from gxparse import limits
 from gxparse.errors import DocumentError
 from gxparse.readers.olechains import check_chains
+from gxparse.readers.rtfbinary import check_binary_runs
 
 _log = logging.getLogger(__name__)
 CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
@@ -95,7 +96,9 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
     """The document (``kind``: doc, wps, rtf, xls or et) converted to DOCX or XLSX by LibreOffice; DocumentError
     when LibreOffice cannot read it."""
     target = _TARGETS[kind]
-    if kind != "rtf":
+    if kind == "rtf":
+        check_binary_runs(data, source)
+    else:
         check_chains(data, source, kind)
     soffice = _soffice(source, kind)
     with tempfile.TemporaryDirectory(prefix="gxparse-office-") as tmp:

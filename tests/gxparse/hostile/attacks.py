@@ -12,6 +12,7 @@ import io
 import json
 import re
 import struct
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -598,6 +599,53 @@ def _html(body: bytes) -> bytes:
     return b"<html><body>" + body + b"</body></html>"
 
 
+def _laughs_svg() -> str:
+    return f'<?xml version="1.0"?><!DOCTYPE svg [{_laughs_entities()}]><svg xmlns="http://www.w3.org/2000/svg"><text>&a9;</text></svg>'
+
+
+def _svg_in_html() -> bytes:
+    """A page whose picture is an SVG of nested entities, inline and as a data: address."""
+    svg = _laughs_svg()
+    return _html(f"<p>一、总体情况</p>{svg.split('?>', 1)[1]}<img src='data:image/svg+xml;base64,"
+                 f"{base64.b64encode(svg.encode()).decode()}'>".encode())
+
+
+def _svg_in_docx() -> bytes:
+    """A DOCX whose only picture is an SVG of nested entities (word/media/image1.svg, drawn full width)."""
+    import docx as python_docx
+
+    out = io.BytesIO()
+    document = python_docx.Document()
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    document.add_picture(io.BytesIO(files.png(40, 30)))
+    document.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    picture = next(name for name in members if name.startswith("word/media/"))
+    members[picture] = _laughs_svg().encode()
+    return files.zip_file(members)
+
+
+def _pdf_actions() -> bytes:
+    """A page opening with a Launch action (/bin/sh, cmd.exe) and an endless JavaScript, named and on open."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(a) 6 0 R] >> >> >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << " + HELVETICA
+                + b" >> /AA << /O 6 0 R >> >>", pdf_stream(b"BT /F1 12 Tf 72 720 Td (2021) Tj ET"),
+                b"<< /S /Launch /F (/bin/sh) /Win << /F (cmd.exe) /P (/c calc) >> >>",
+                b"<< /S /JavaScript /JS (while(true){}) >>"])
+
+
+def _pdf_encrypted_by(handler: bytes) -> bytes:
+    base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
+    return base.replace(b"/Root 1 0 R", b"/Root 1 0 R /Encrypt << /Filter /%s /V 9 /R 9 /Length 128 /O <00> /U <00> "
+                        b"/P -1 >> /ID [<00> <00>]" % handler)
+
+
+def _ofd_with(part: str, xml: bytes) -> Callable[[], bytes]:
+    return lambda: files.ofd([files.ofd_page(_OFD_HEADING)], parts={part: xml})
+
+
 def _ole_with(stream: str) -> bytes:
     """A compound file holding one stream named ``stream``."""
     return files.ole([files.ole_entry("Root Entry", 5, child=1), files.ole_entry(stream, 2, 0, 100)], [bytes(100)])
@@ -842,6 +890,30 @@ ATTACKS: list[Attack] = [
     Attack("json-100000-digit-cell", "a detail answer whose table cell holds 100,000 digits",
            lambda: json.dumps({"data": {"title": "年度报告", "content": "<p>一、总体情况</p><table><tr><td>" + "9" * 100_000
                                         + "</td></tr></table>"}}).encode(), None),
+    # attacked anew (issue 12's third round)
+    Attack("rtf-bin-past-the-end", "a 1 KB RTF whose \\bin declares 2,000,000,000 bytes (LibreOffice waited 180 s)",
+           lambda: b"{\\rtf1 \\bin2000000000 " + b"x" * 1000 + b"}", "RTF 文件损坏：\\bin 声明"),
+    Attack("rtf-bin-100000-digits", "an RTF whose \\bin has a length of 100,000 digits",
+           lambda: b"{\\rtf1 \\bin" + b"9" * 100_000 + b" x}", "RTF 文件损坏"),
+    Attack("rtf-bin-200000-runs", "200,000 groups of a one-byte \\bin run", lambda: b"{\\rtf1 " + b"{\\bin1 x}" * 200_000
+           + b"}", None, slow=True),
+    Attack("ofd-broken-entry-xml", "OFD.xml cut off mid-element", _ofd_with("OFD.xml", b"<ofd:OFD><ofd:DocBody><ofd:Doc"),
+           "OFD 的入口文件（OFD.xml）不是有效的 XML"),
+    Attack("ofd-broken-document-xml", "Document.xml cut off mid-element",
+           _ofd_with("Doc_0/Document.xml", f'<ofd:Document xmlns:ofd="{files.OFD_NS}"><ofd:Pages><ofd:Page'.encode()),
+           "OFD 的文档描述文件（Doc_0/Document.xml）不是有效的 XML"),
+    Attack("ofd-broken-page-xml", "a page's Content.xml cut off mid-element",
+           _ofd_with("Doc_0/Pages/Page_0/Content.xml", files.ofd_page(_OFD_HEADING)[:-30].encode()), "不是有效的 XML"),
+    Attack("html-svg-laughs", "an SVG of nested entities inline and as a data: picture", _svg_in_html, None),
+    Attack("docx-svg-laughs", "a DOCX whose picture is an SVG of nested entities", _svg_in_docx, None),
+    Attack("wps-that-is-html", "a .wps/.et attachment that is an HTML page (read by its bytes, not its name)",
+           lambda: _html("<p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table>".encode()), None),
+    Attack("pdf-launch-and-javascript", "a page with a Launch action and endless JavaScript (never run)", _pdf_actions,
+           None),
+    Attack("pdf-unknown-security-handler", "a PDF encrypted by an unknown security handler",
+           lambda: _pdf_encrypted_by(b"FooBar"), "PDF 使用了不支持的加密方式"),
+    Attack("pdf-standard-handler-revision-9", "a PDF under the standard handler at an unknown revision",
+           lambda: _pdf_encrypted_by(b"Standard"), "PDF"),
     Attack("md-deep-quote", "a block quote nested 100,000 deep", lambda: b">" * 100_000 + b" 1\n", None),
     Attack("rtf-deep-groups", "an RTF of groups nested 100,000 deep (LibreOffice converts it)",
            lambda: b"{\\rtf1 " + b"{" * 100_000 + b"1" + b"}" * 100_000 + b"}", None),
