@@ -14,8 +14,10 @@ reported, and the genuine reports yielded. Targets: every genuine report, no sit
 
 ``--web`` sends the web server's attacks (tests/web/test_load.py) to ``gxmon serve`` with writes on, over a
 small archive on 127.0.0.1: oversized heads, form bodies too large declared, chunked or trickled, many slow
-bodies at once. Prints per attack the answer's status, whether it carries the security headers, its seconds
-and the server's resident memory after it. Targets: each the expected 4xx with the headers, no 5xx, the
+bodies at once, request lines it cannot parse. Prints per attack the answer's status, whether it carries the
+security headers, whether its body is the app's own (its Chinese page, its JSON under /api) saying what the
+app says of that status, its seconds and the server's resident memory after it. Targets: each the expected
+4xx with the headers and the app's own body, no 5xx, the
 server under WEB_GROWTH_MB above its start, and /healthz answered while the slow bodies wait.
 
 Prints, per input, the outcome (refused: a DocumentError; parsed; crashed, killed or timeout: not handled),
@@ -122,6 +124,7 @@ class WebAttack:
     head: bytes
     body: Iterator[bytes] | tuple[bytes, ...]   # sent after the head until the server closes the connection
     expected: str                               # the status line's code
+    message: str                                # what the app's own answer says (its page's or JSON's text)
 
 
 def _repeat(chunk: bytes, times: int) -> Iterator[bytes]:
@@ -135,34 +138,44 @@ def _trickle(data: bytes) -> Iterator[bytes]:
 
 
 def web_attacks() -> list[WebAttack]:
+    from monitor.web.app import HTTP_MESSAGES, UNREADABLE_REQUEST
     from tests.web.serving import form_head
 
     multipart = "multipart/form-data; boundary=B"
     field = b'--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n'
     chunk = b"%x\r\n" % (1 << 20) + b"a" * (1 << 20) + b"\r\n"
     invalid = b"name=\xff\xfe&password=\xff\xfeabcdefg"
+    unreadable, messages = UNREADABLE_REQUEST, HTTP_MESSAGES
     return [
-        WebAttack("head-50KB-whole", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 50_000 + b"\r\n\r\n", (), "400"),
-        WebAttack("query-100KB", b"GET /reports?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", (), "400"),
-        WebAttack("header-1MB", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 1_000_000 + b"\r\n\r\n", (), "400"),
-        WebAttack("body-100MB", form_head("/login", 100_000_000), _repeat(b"a" * 1_000_000, 100), "413"),
-        WebAttack("fields-1e6", form_head("/login", 6_000_000), _repeat(b"a=1&b=", 1_000_000), "413"),
+        WebAttack("head-50KB-whole", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 50_000 + b"\r\n\r\n", (), "400",
+                  unreadable),
+        WebAttack("query-100KB", b"GET /reports?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", (), "400",
+                  unreadable),
+        WebAttack("header-1MB", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: " + b"a" * 1_000_000 + b"\r\n\r\n", (), "400",
+                  unreadable),
+        # request lines the server cannot parse: answered before the app, as the app answers
+        WebAttack("line-garbage", b"GARBAGE\r\n\r\n", (), "400", unreadable),
+        WebAttack("line-control-byte", b"G\x01T /reports HTTP/1.1\r\nHost: a\r\n\r\n", (), "400", unreadable),
+        WebAttack("line-api-nul", b"GET /api/reports/\x00 HTTP/1.1\r\nHost: a\r\n\r\n", (), "400", unreadable),
+        WebAttack("body-100MB", form_head("/login", 100_000_000), _repeat(b"a" * 1_000_000, 100), "413", messages[413]),
+        WebAttack("fields-1e6", form_head("/login", 6_000_000), _repeat(b"a=1&b=", 1_000_000), "413", messages[413]),
         WebAttack("multipart-1e5-parts", form_head("/login", len(field) * 100_000, multipart), _repeat(field, 100_000),
-                  "413"),
+                  "413", messages[413]),
         WebAttack("multipart-1GB-part", form_head("/login", 1 << 30, multipart),
                   (b'--B\r\nContent-Disposition: form-data; name="f"; filename="f"\r\n\r\n', *(b"a" * (1 << 20),) * 50),
-                  "413"),
-        WebAttack("chunked-300MB", form_head("/login", None), _repeat(chunk, 300), "413"),
-        WebAttack("json-body", form_head("/login", 2, "application/json"), (b"{}",), "400"),
-        WebAttack("invalid-utf8", form_head("/login", len(invalid)), (invalid,), "403"),
-        WebAttack("csrf-missing", form_head("/triage", 20), (b"item=F1&action=ack&x",), "403"),
-        WebAttack("body-trickled", form_head("/login", 10_000), _trickle(b"name=a&" * 100), "408"),
+                  "413", messages[413]),
+        WebAttack("chunked-300MB", form_head("/login", None), _repeat(chunk, 300), "413", messages[413]),
+        WebAttack("json-body", form_head("/login", 2, "application/json"), (b"{}",), "400", "请求中有参数无法使用"),
+        WebAttack("invalid-utf8", form_head("/login", len(invalid)), (invalid,), "403", "CSRF 校验失败"),
+        WebAttack("csrf-missing", form_head("/triage", 20), (b"item=F1&action=ack&x",), "403", "请先登录"),
+        WebAttack("body-trickled", form_head("/login", 10_000), _trickle(b"name=a&" * 100), "408", messages[408]),
     ]
 
 
-def _send(port: int, attack: WebAttack) -> tuple[str, bool, float]:
-    """The status code of the answer to ``attack``, whether it had the security headers, and its seconds."""
-    from tests.web.serving import answer, secured
+def _send(port: int, attack: WebAttack) -> tuple[str, bool, bool, float]:
+    """The status code of the answer to ``attack``, whether it had the security headers, whether its body is the
+    app's own (its Chinese page, or its JSON under /api) saying what the attack expects, and its seconds."""
+    from tests.web.serving import answer_with_body, apps_own, secured
 
     started = time.monotonic()
     with socket.create_connection(("127.0.0.1", port)) as sock:
@@ -172,10 +185,16 @@ def _send(port: int, attack: WebAttack) -> tuple[str, bool, float]:
             for piece in attack.body:
                 sock.sendall(piece)
         try:
-            status, headers = answer(sock)
+            status, headers, body = answer_with_body(sock)
         except (TimeoutError, ConnectionResetError, ValueError) as exc:
-            return type(exc).__name__, False, time.monotonic() - started
-    return (status.split(" ")[1] if " " in status else status or "closed"), secured(headers), time.monotonic() - started
+            return type(exc).__name__, False, False, time.monotonic() - started
+    path = attack.head.split(b" ")[1].decode("latin-1") if attack.head.count(b" ") >= 2 else "/"
+    try:
+        own = apps_own(path, headers, body, attack.message)
+    except ValueError:   # a body under /api that is no JSON, or not UTF-8
+        own = False
+    return ((status.split(" ")[1] if " " in status else status or "closed"), secured(headers), own,
+            time.monotonic() - started)
 
 
 def _slow_bodies_leave_room(port: int, base_url: str) -> bool:
@@ -211,13 +230,13 @@ def web() -> bool:
     with serving(folder, *options) as served:
         start_mb = served.rss_kib() / 1024
         print(f"server at start {start_mb:.0f} MB\n  {'attack':<22} {'status':>8} {'wanted':>6} {'headers':>7} "
-              f"{'seconds':>8} {'RSS MB':>7}")
+              f"{'body':>5} {'seconds':>8} {'RSS MB':>7}")
         for attack in web_attacks():
-            status, headers, seconds = _send(served.port, attack)
+            status, headers, own, seconds = _send(served.port, attack)
             rss_mb = served.rss_kib() / 1024
             print(f"  {attack.name:<22} {status:>8} {attack.expected:>6} {'yes' if headers else 'NO':>7} "
-                  f"{seconds:>8.2f} {rss_mb:>7.0f}", flush=True)
-            met &= status == attack.expected and headers and rss_mb - start_mb < WEB_GROWTH_MB
+                  f"{'own' if own else 'NOT':>5} {seconds:>8.2f} {rss_mb:>7.0f}", flush=True)
+            met &= status == attack.expected and headers and own and rss_mb - start_mb < WEB_GROWTH_MB
         room = _slow_bodies_leave_room(served.port, served.base_url)
         print(f"  /healthz beside {2 * WEB_CONNECTIONS} slow bodies: {'answered' if room else 'NOT answered'}")
         print(f"server peak {served.rss_kib('VmHWM') / 1024:.0f} MB")

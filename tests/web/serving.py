@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -134,6 +135,13 @@ def answer_with_body(sock: socket.socket) -> tuple[str, dict[str, str], bytes]:
     while len(body) < int(headers.get("content-length", 0)) and (chunk := sock.recv(65536)):
         body += chunk
     return status, headers, body
+
+
+def apps_own(path: str, headers: dict[str, str], body: bytes, message: str) -> bool:
+    """The answer is the app's own error: its JSON under /api, else its Chinese error page, saying ``message``."""
+    if path.startswith("/api/"):
+        return headers.get("content-type") == "application/json" and json.loads(body) == {"detail": message}
+    return headers.get("content-type", "").startswith("text/html") and message in body.decode("utf-8", "replace")
 
 
 def secured(headers: dict[str, str]) -> bool:
