@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import itertools
+import logging
 import os
 import re
 import select
@@ -271,6 +272,7 @@ def check_sheet_range(rows: int, columns: int, where: str) -> None:
                             f"的范围内，上限 {MAX_TABLE_CELLS} 个")
 
 
+_log = logging.getLogger(__name__)
 _OS_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹"}
 
 
@@ -286,8 +288,11 @@ def read_input(path: str | Path) -> bytes:
             else:
                 data = _read_stream(descriptor, source)
     except OSError as exc:
-        said = _OS_ERRORS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        said = _OS_ERRORS.get(exc.errno or 0, f"操作系统拒绝读取（错误号 {exc.errno}）")
+        _log.info("reading %r: %s", source, exc)
         raise DocumentError(source, f"无法读取文件：{said}") from exc
+    except ValueError as exc:   # the one the os module raises for a path: a NUL in it (a name taken from a URL)
+        raise DocumentError(source.replace("\0", "\\0"), "无法读取文件：文件名含有空字符（NUL）") from exc
     try:
         check_input_size(len(data))
     except LimitExceeded as exc:

@@ -106,3 +106,10 @@ def test_a_package_naming_its_document_twice_is_refused_rather_than_read_one_way
     with pytest.raises(DocumentError, match="部件 word/document.xml 出现不止一次") as refused:
         parse_document(out.getvalue(), "twice.docx")
     assert refused.value.source == "twice.docx"
+
+
+def test_a_path_with_a_nul_is_refused_naming_it():
+    """A name taken from a URL (%00) may hold a NUL: the os module raised ValueError, a traceback in the batch."""
+    with pytest.raises(DocumentError, match="文件名含有空字符") as err:
+        limits.read_input("报告\x00.pdf")
+    assert err.value.source == "报告\\0.pdf"
