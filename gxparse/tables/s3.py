@@ -790,12 +790,12 @@ def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, R
 
 
 def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow],
-                      extras: Sequence[RawRow], default_layout: str
+                      extras: Sequence[RawRow], default_layout: str, ocr: bool = False
                       ) -> tuple[Table, dict[str, RawRow], list[Finding], str | None] | None:
     """Table 三 printed a cell per line in row order, each row's label right over its figures, with zeros printed
     as empty cells (PyMuPDF: the empty cells leave no line, so no stream of the template's size is there to lay):
     the labels bound the rows, and the rows short of figures are placed by the table's arithmetic as in text
-    (``_s3_by_sum``). Only where every figure of the table stands in a run right under label lines, every run
+    (``_s3_by_sum``; ``ocr``: the text is OCR's, RapidOCR's boxes a line each). Only where every figure of the table stands in a run right under label lines, every run
     is one row's (at most a row's width, no figures the row grammar gave no row) and the rows come in the
     template's order — or, a row's figures printed as several text boxes (pdftotext), the same holds once the
     boxes between two text lines are joined (``rowboxes``); None otherwise, or when the arithmetic places
@@ -817,7 +817,7 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
             return None
     # a label alone naming a row of the other layout is a group label here (（六）其他处理 over its three rows)
     bare = {key: row for key, row in bare.items() if key in row_keys}
-    by_sum = _s3_by_sum(rows, bare, row_keys, extras)
+    by_sum = _s3_by_sum(rows, bare, row_keys, extras, ocr)
     if by_sum is None:
         return None
     table, used, findings = by_sum
@@ -917,7 +917,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
     borrowed = 0
-    if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout)) is not None:
+    if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout, ocr)) is not None:
         table, used, findings, printed_layout = ordered
         return TableRead(table, findings, [], printed_layout, used, cell_per_line)
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
