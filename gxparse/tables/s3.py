@@ -611,14 +611,14 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     kept = consistent_readings(options, balances, S3_WIDTH)
     if kept is None:
         return None
-    for key in unplaced:
-        residual = _residual_row(key, kept, balances)
-        printed = [parse_count(v).value for v in _s3_row_values(rows[key])]
-        if residual is not None and holds(residual, _S3_ROW_SUM) and _in_order(printed, residual):
-            kept[key] = [residual]
-            repaired.append(key)
-        else:
-            lost.append(key)
+    # a row filled is known to the next: (七)总计 left by R3.1 leaves (二)部分公开 by R3.2; a pass a row at most
+    for _ in range(len(unplaced)):
+        filled = [key for key in unplaced if _fill_residual(key, rows[key], kept, balances)]
+        repaired += filled
+        unplaced = [key for key in unplaced if key not in filled]
+        if not filled:
+            break
+    lost += unplaced
     used = dict(rows) | {key: bare[key] for key in short if key not in rows}
     columns = [c.key for c in S3_COLUMNS]
     table: Table = {}
@@ -640,6 +640,17 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+
+
+def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> bool:
+    """Whether row ``key`` (``raw`` as printed) is what the balances leave (``_residual_row``) with its sum holding
+    and its printed figures standing in it in order: then it is so read in ``kept``."""
+    residual = _residual_row(key, kept, balances)
+    printed = [parse_count(v).value for v in _s3_row_values(raw)]
+    if residual is None or not holds(residual, _S3_ROW_SUM) or not _in_order(printed, residual):
+        return False
+    kept[key] = [residual]
+    return True
 
 
 def _residual_row(key: str, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> Vector | None:
