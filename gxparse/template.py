@@ -135,7 +135,7 @@ _DENIED, _UNABLE, _NOT_PROCESSED, _OTHER = "（三）不予公开", "（四）�
 _S3_HEAD_ROWS = (
     Row("new_received", "一、本年新收政府信息公开申请数量", r"本年新收"),
     Row("carried_over", "二、上年结转政府信息公开申请数量", r"上年结转"),
-    Row("result.granted", "（一）予以公开", r"予以公开"),
+    Row("result.granted", "（一）予以公开", r"[予子]以公开"),   # 子: Tesseract's misreading of 予 (子以公开 is no word)
     Row("result.partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", r"部分公开"),
     Row("result.denied.state_secret", "1.属于国家秘密", r"国家秘密", _DENIED),
     Row("result.denied.law_prohibited", "2.其他法律行政法规禁止公开", r"法规禁止公开", _DENIED),
