@@ -566,7 +566,8 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     not add up with its blanks as zeros, except in OCR's text (``ocr``), where that is likelier the reading's
     fault (a digit misread, a figure lost) than the report's: a row printed whole is then read as printed, and
     a short one is the rows' balances' remainder where its printed figures stand in it in order
-    (``_residual_row``), else unread; either way the rules through it are left out when the others are placed. A label alone is read as a row of zeros only when
+    (``_residual_row``), else unread; either way the rules through it are left out when the others are placed.
+    So too a row holding a figure OCR could not make out, unless printed whole with its sum filling that one. A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
@@ -581,7 +582,11 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             short += [key] if key in bare else []
             continue
         values = [parse_count(v).value for v in _s3_row_values(raw)]
-        if len(values) == S3_WIDTH:
+        if len(values) == S3_WIDTH and None in values and ocr:   # a figure OCR could not make out
+            readings = candidates(values, S3_WIDTH, _S3_ROW_SUM)
+            options[key] = readings if len(readings) == 1 else [(None,) * S3_WIDTH]   # the row's sum fills it
+            (repaired if len(readings) == 1 else unplaced).append(key)
+        elif len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 if not ocr:
                     return None   # a row printed whole that does not add up: the table is read as printed
@@ -594,6 +599,9 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         elif glued is not None and key in glued:   # every short row cut, none read with blanks; one no cut
             options[key] = glued[key] or [(None,) * S3_WIDTH]   # explains holds others' figures
             (repaired if glued[key] else lost).append(key)
+        elif None in values and ocr:   # a figure OCR could not make out: placed after the others
+            options[key] = [(None,) * S3_WIDTH]
+            unplaced.append(key)
         elif None in values:
             return None
         elif (readings := blank_readings(values, S3_WIDTH, _S3_ROW_SUM)) or not ocr:  # type: ignore[arg-type]
@@ -646,7 +654,7 @@ def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balance
     """Whether row ``key`` (``raw`` as printed) is what the balances leave (``_residual_row``) with its sum holding
     and its printed figures standing in it in order: then it is so read in ``kept``."""
     residual = _residual_row(key, kept, balances)
-    printed = [parse_count(v).value for v in _s3_row_values(raw)]
+    printed = [value for v in _s3_row_values(raw) if (value := parse_count(v).value) is not None]
     if residual is None or not holds(residual, _S3_ROW_SUM) or not _in_order(printed, residual):
         return False
     kept[key] = [residual]
