@@ -567,7 +567,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     fault (a digit misread, a figure lost) than the report's: a row printed whole is then read as printed, and
     a short one is the rows' balances' remainder where its printed figures stand in it in order
     (``_residual_row``), else unread; either way the rules through it are left out when the others are placed.
-    So too a row holding a figure OCR could not make out, unless printed whole with its sum filling that one. A label alone is read as a row of zeros only when
+    So too a short row holding a figure OCR could not make out (a row printed whole keeps it unread). A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
@@ -582,11 +582,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             short += [key] if key in bare else []
             continue
         values = [parse_count(v).value for v in _s3_row_values(raw)]
-        if len(values) == S3_WIDTH and None in values and ocr:   # a figure OCR could not make out
-            readings = candidates(values, S3_WIDTH, _S3_ROW_SUM)
-            options[key] = readings if len(readings) == 1 else [(None,) * S3_WIDTH]   # the row's sum fills it
-            (repaired if len(readings) == 1 else unplaced).append(key)
-        elif len(values) == S3_WIDTH:
+        if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 if not ocr:
                     return None   # a row printed whole that does not add up: the table is read as printed
