@@ -87,6 +87,10 @@ _RULE_EDGES = re.compile(r"^[\"“”'‘’]*[|丨]+|[|丨]+[\"“”'‘’]*$
 # 四's one row): left as text.
 _RULE_INSIDE = re.compile(r"[|丨]+")
 _FIGURES_ACROSS_RULE = re.compile(r"^[\doOlI]*\d[\doOlI]*(?:[|丨][\doOlI]*\d[\doOlI]*)+$")
+# A quote mark alone in a figure's place, only figures after it (``具已获取信息  “  0  0  0  0  0  2``): OCR's reading
+# of a figure it could not make out (tesseract), never a count: an unread figure that keeps the row's width (a
+# quotation in prose has words after it)
+_QUOTE_ALONE = re.compile(r"^[\"“”]$")
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 _FORM_FEED = "\f"   # pdftotext's end of a page
 
@@ -334,11 +338,20 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
             continue
         elif _FIGURES_ACROSS_RULE.match(cell) and cells and is_value(cells[-1][0]):
             cell = UNREAD_FIGURE
+        elif _QUOTE_ALONE.match(cell) and cells and _figures_after(line, word.end()):
+            cell = UNREAD_FIGURE
         if cell:
             cells.append((cell, offset))
     return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
              and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
+
+
+def _figures_after(line: str, end: int) -> bool:
+    """Whether ``line`` holds figures after offset ``end`` and nothing else but rules and quote marks alone (a
+    row's last cells)."""
+    words = [_RULE_EDGES.sub("", w) for w in line[end:].split() if not _RULE_ALONE.match(w)]
+    return any(is_value(w) for w in words) and all(is_value(w) or _QUOTE_ALONE.match(w) for w in words)
 
 
 def _one_read_as_ideograph(cells: list[tuple[str, float]], i: int) -> bool:
