@@ -67,6 +67,7 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 _LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+_MIN_LOOKALIKE_RUN = 5   # cells: a row of table 三 or 四 holds at least as many; ``12 o`` may be a figure and a word
 # A one-digit figure in full-width digits between figures in ASCII ones, on a row or a line each (``308 4 ５ 9``):
 # RapidOCR writes some one-digit boxes so; a table typed in one width does not switch for a cell between two.
 _FULL_WIDTH_DIGIT = re.compile(r"^[０-９]$")
@@ -342,9 +343,23 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
             cell = UNREAD_FIGURE
         if cell:
             cells.append((cell, offset))
-    return [(_LOOKALIKE_DIGITS.get(cell, cell) if 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
+    run = _lookalike_run(cells)
+    return [(_LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
              and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
+
+
+def _lookalike_run(cells: list[tuple[str, float]]) -> int:
+    """Where a line's last cells start that are all figures or letters OCR writes for a one-digit figure
+    (``_LOOKALIKE_DIGITS``), at least ``_MIN_LOOKALIKE_RUN`` of them with two figures among them: a row's
+    figures, its letters at either end of the run digits too (``o 0 o o 0 0 o``); the line's length where none."""
+    start = len(cells)
+    while start and (cells[start - 1][0] in _LOOKALIKE_DIGITS or _ASCII_FIGURE.match(cells[start - 1][0])):
+        start -= 1
+    run = [cell for cell, _ in cells[start:]]
+    if len(run) < _MIN_LOOKALIKE_RUN or sum(bool(_ASCII_FIGURE.match(cell)) for cell in run) < 2:
+        return len(cells)
+    return start
 
 
 def _figures_after(line: str, end: int) -> bool:
