@@ -38,6 +38,10 @@ def _named(report: dict) -> set[str]:
     return {cell for f in report["findings"] if f["rule"] != "cell.blank" for cell in f["cells"]}
 
 
+def _repaired(report: dict) -> set[str]:
+    return {cell for f in report["findings"] if f["rule"] == "row.repaired" for cell in f["cells"]}
+
+
 def _low_confidence(report: dict) -> set[str]:
     return {cell for f in report["findings"] if f["rule"] == "ocr.low_confidence" for cell in f["cells"]}
 
@@ -111,8 +115,7 @@ def test_a_row_ocr_lost_figures_of_is_what_the_balances_leave_where_its_printed_
     # result rows above it, read whole, leave 82 7 2 1 4 0 96, where 0 96 stand last: said by row.repaired
     report = parsed("tesseract-psm4/simsite-c00-2019.reportlab")
     assert _row(report, "result.total") == [82, 7, 2, 1, 4, 0, 96]
-    repaired = {c for f in report["findings"] if f["rule"] == "row.repaired" for c in f["cells"]}
-    assert "s3.result.total.natural_person" in repaired
+    assert "s3.result.total.natural_person" in _repaired(report)
 
 
 def test_a_row_the_balances_leave_is_known_to_the_next_row_they_leave():
@@ -122,8 +125,7 @@ def test_a_row_the_balances_leave_is_known_to_the_next_row_they_leave():
     report = parsed("tesseract-psm3/simsite-c00-2019.reportlab")
     assert _row(report, "result.total") == [82, 7, 2, 1, 4, 0, 96]
     assert _row(report, "result.partial") == [6, 1, 0, 0, 0, 0, 7]
-    repaired = {c for f in report["findings"] if f["rule"] == "row.repaired" for c in f["cells"]}
-    assert "s3.result.partial.natural_person" in repaired
+    assert "s3.result.partial.natural_person" in _repaired(report)
 
 
 def test_a_row_with_a_figure_ocr_could_not_make_out_is_what_its_sums_leave_not_the_whole_table_unread():
@@ -133,8 +135,7 @@ def test_a_row_with_a_figure_ocr_could_not_make_out_is_what_its_sums_leave_not_t
     report = parsed("tesseract-psm4/003_huaian_hongze_2024.published")
     assert _row(report, "result.total") == [95, 0, 0, 0, 0, 0, 95]
     assert _row(report, "result.denied.third_party") == [0] * 7
-    repaired = {c for f in report["findings"] if f["rule"] == "row.repaired" for c in f["cells"]}
-    assert "s3.result.total.natural_person" in repaired
+    assert "s3.result.total.natural_person" in _repaired(report)
 
 
 def test_a_row_printed_whole_that_breaks_its_sum_in_ocr_text_leaves_the_others_placed():
@@ -348,8 +349,7 @@ def test_table_two_figures_of_ocr_text_are_named_unchecked():
     # figures of tables 三 and 四 whose sums all hold are trusted: beside table 二 only the rows the sums
     # filled in are named (tesseract --psm 4, huangchuan_2021, read exactly)
     report = parsed("tesseract-psm4/huangchuan_2021.reportlab")
-    repaired = {cell for f in report["findings"] if f["rule"] == "row.repaired" for cell in f["cells"]}
-    assert {cell for cell in _low_confidence(report) if not cell.startswith("s2.")} == repaired
+    assert {cell for cell in _low_confidence(report) if not cell.startswith("s2.")} == _repaired(report)
 
 
 def test_chinese_text_written_a_word_at_a_time_is_read_unspaced():
