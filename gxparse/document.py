@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
                            joins_group)
-from gxparse.limits import check_lines
+from gxparse.limits import check_line_words, check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
 
@@ -437,6 +437,8 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     normal = normalize_text(text)
     raws = normal.splitlines()
     check_lines(len(raws), "文本", counted=True)
+    for n, raw in enumerate(raws, start=first_lineno):
+        check_line_words(raw, f"第{page}页第{n}行" if page else f"第{n}行")
     pages = _text_pages(normal, len(raws)) if page is None else [page] * len(raws)
     out = []
     gap = False

@@ -34,6 +34,9 @@ MAX_READ_SECONDS = 20
 MAX_TEXT_BYTES = 8 * MB
 # Lines of one document: 200 pages × 50 lines is 10,000. A line costs about 1 KB once read.
 MAX_LINES = 100_000
+# Words (apart by spaces or tabs) of one text line: a table row has under 20, a page a tool wrote on one line a
+# few thousand (825 in the longest of our renderings). Each word costs about 10 µs and 200 bytes once read.
+MAX_LINE_WORDS = 20_000
 
 # Pages. Text-layer pages are cheap (about 15 ms each); every page is still loaded and measured.
 MAX_PAGES = 1000
@@ -144,6 +147,14 @@ def check_lines(count: int, where: str, counted: bool = False) -> None:
         seen = f"有 {count} 行" if counted else f"读到第 {count} 行时"
         raise LimitExceeded(f"行数过多：{where}{seen}已超过可读的上限 {MAX_LINES} 行，未读取。年度报告不过几千行"
                             "（200 页 × 50 行才 1 万行）：请核对文件是否为年度报告、是否被转换工具写坏")
+
+
+def check_line_words(line: str, where: str) -> None:
+    """Refuses a text ``line`` (``where``: 第N行) of more than MAX_LINE_WORDS words, before any is read."""
+    if len(line) > MAX_LINE_WORDS and (count := len(line.split())) > MAX_LINE_WORDS:
+        raise LimitExceeded(f"行过长：{where}有 {count} 个以空格分开的词，超过可读的上限 {MAX_LINE_WORDS} 个，未读取。"
+                            "年度报告的一行不过几百个词（整页连成一行也不过几千个）：请核对文件是否为年度报告、"
+                            "是否被转换工具写坏")
 
 
 def check_pages(count: int) -> None:

@@ -794,7 +794,7 @@ ATTACKS: list[Attack] = [
     Attack("html-charset-idna", '<meta charset="idna">', _bogus_charset("idna"), None),
     Attack("text-utf32", "a report in UTF-32 with a BOM", _utf32_text, None),
     Attack("text-big5", "a report in Big5", _big5, None),
-    Attack("text-long-line", "one 7 MB line of numbers", lambda: b"1 " * 3_500_000, None),
+    Attack("text-long-line", "one 7 MB line of numbers", lambda: b"1 " * 3_500_000, "行过长"),
     Attack("text-many-lines", "3.5 million lines of one digit", lambda: b"1\n" * 3_500_000, "行数过多"),
     Attack("text-many-cr-lines", "3.5 million lines ended by a lone CR", lambda: b"1\r" * 3_500_000, "行数过多"),
     Attack("md-flattened-tables", "a 7 MB Markdown layout row holding 100,000 tables written inline",
@@ -822,7 +822,7 @@ ATTACKS: list[Attack] = [
     Attack("text-many-header-lines", "20,000 header lines naming three columns, each over three lone figures",
            lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n0\n6\n32\n" * 20_000), None),
     Attack("text-label-million-figures", "a table-二 label followed by a million figures",
-           lambda: _seed_with("规章 " + "0 " * 1_000_000), None),
+           lambda: _seed_with("规章 " + "0 " * 1_000_000), "行过长"),
     # tables written as CSV
     Attack("csv-ragged-wide", "a CSV table: one record of 100,000 commas among 70,000 records of three fields",
            lambda: _csv_records() + b"," * 100_000 + b"\n" + b"a,b,c\n" * 70_000, "表格过大"),

@@ -94,6 +94,16 @@ def test_too_many_lines_are_refused_naming_the_file_what_was_counted_and_the_lim
     assert f"行数过多：{where}已超过可读的上限 {limits.MAX_LINES} 行" in str(refused.value)
 
 
+def test_a_line_of_too_many_words_is_refused_naming_it_and_one_at_the_limit_is_read():
+    words = "规章 " + "0 " * limits.MAX_LINE_WORDS
+    with pytest.raises(DocumentError) as refused:
+        parse_document(f"标题\n{words}\n".encode(), "words.txt")
+    assert "words.txt" in str(refused.value)
+    assert f"行过长：第2行有 {limits.MAX_LINE_WORDS + 1} 个以空格分开的词，超过可读的上限 {limits.MAX_LINE_WORDS} 个" \
+        in str(refused.value)
+    parse_document(f"标题\n{words[3:]}\n".encode(), "words.txt")
+
+
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 def test_a_package_naming_its_document_twice_is_refused_rather_than_read_one_way():
     """Two word/document.xml, the second with other figures: zipfile reads the last, Word the first."""
