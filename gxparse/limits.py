@@ -152,7 +152,7 @@ def check_lines(count: int, where: str, counted: bool = False) -> None:
 def check_line_words(line: str, where: str) -> None:
     """Refuses a text ``line`` (``where``: 第N行) of more than MAX_LINE_WORDS words, before any is read."""
     if len(line) > MAX_LINE_WORDS and (count := len(line.split())) > MAX_LINE_WORDS:
-        raise LimitExceeded(f"行过长：{where}有 {count} 个以空格分开的词，超过可读的上限 {MAX_LINE_WORDS} 个，未读取。"
+        raise LimitExceeded(f"行过长：{where}有 {count} 个以空白分开的词，超过可读的上限 {MAX_LINE_WORDS} 个，未读取。"
                             "年度报告的一行不过几百个词（整页连成一行也不过几千个）：请核对文件是否为年度报告、"
                             "是否被转换工具写坏")
 

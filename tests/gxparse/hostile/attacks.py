@@ -803,7 +803,7 @@ ATTACKS: list[Attack] = [
            lambda: _flattened_row("  |  |  | | --- | --- | " + "| 1 | | 规章 " * 400_000, 1), "行数过多"),
     Attack("md-many-tables", "33,000 tiny pipe tables", lambda: "| 规章 | 1 |\n| --- | --- |\n\n".encode() * 33_000, None),
     Attack("text-long-label-row", "a table-三 label followed by 100,000 numbers",
-           lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), None),
+           lambda: _seed_with("(一) 予以公开\t" + "\t".join(map(str, range(100_000)))), "行过长"),
     Attack("text-zero-cell-stream", "table 三 a cell per line, 182 figures nearly all zeros, labels among them",
            _zero_cell_stream, None),
     Attack("text-s4-figure-per-line", "table 四 a figure per line, 40 figures for its 15 cells", _s4_figure_per_line,

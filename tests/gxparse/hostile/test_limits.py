@@ -99,7 +99,7 @@ def test_a_line_of_too_many_words_is_refused_naming_it_and_one_at_the_limit_is_r
     with pytest.raises(DocumentError) as refused:
         parse_document(f"标题\n{words}\n".encode(), "words.txt")
     assert "words.txt" in str(refused.value)
-    assert f"行过长：第2行有 {limits.MAX_LINE_WORDS + 1} 个以空格分开的词，超过可读的上限 {limits.MAX_LINE_WORDS} 个" \
+    assert f"行过长：第2行有 {limits.MAX_LINE_WORDS + 1} 个以空白分开的词，超过可读的上限 {limits.MAX_LINE_WORDS} 个" \
         in str(refused.value)
     parse_document(f"标题\n{words[3:]}\n".encode(), "words.txt")
 
