@@ -259,8 +259,10 @@ def test_ocr_digit_noise_in_text_makes_no_error():
         ("（一）予以公开", "3|0|0|0|0|0|3"), ("（七）总计", "5|0|0|0|0|0|5"), ("四、结转下年度继续办理", "9|0|0|0|0|0|9")])
     report = _report(f"三、收到和处理政府信息公开申请情况\n{rows}\n四、政府信息公开行政复议、行政诉讼情况\n")
     assert not [f for f in report["findings"] if f["severity"] == "error"]
-    unread = {c for f in report["findings"] if f["rule"] == "cell.unread" for c in f["cells"]}
-    assert "s3.carried_over.natural_person" in unread
+    # the noisy figure (010) is never taken as printed: unread, or what the table's sums leave, named as such
+    named = {c for f in report["findings"] if f["rule"] in ("cell.unread", "row.repaired") for c in f["cells"]}
+    assert "s3.carried_over.natural_person" in named
+    assert report["s3"]["carried_over"]["natural_person"] in (None, 9)
     assert report["s3"]["new_received"]["total"] == 5
 
 
