@@ -6,7 +6,8 @@ the second crawl of a site whose first worker was thought dead would each get th
 would see twice the rate. This downloader middleware makes a request wait for a slot of its host in Redis
 first: at most ``CONCURRENT_REQUESTS_PER_DOMAIN`` requests in flight to the host from all processes, and
 ``DOWNLOAD_DELAY`` seconds between their starts. A slot is a lease (the request's timeout and a margin), so a
-worker killed mid-request frees its slots by itself.
+worker killed mid-request frees its slots by itself. A slot whose release Redis missed (it was down, or restarted
+keeping its data) is released again before the process's next request: else the host would wait out the lease.
 
 Enabled by the setting ``GXMON_REDIS_URL`` (``gxmon worker`` sets it). When Redis does not answer, requests go
 on with Scrapy's own per-process politeness (logged once per outage): a crawl is never failed for it.
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 KEY_PREFIX = "gxmon:host:"
 LEASE_MARGIN_SECONDS = 30.0
 POLL_SECONDS = 0.05          # how often a request waiting for a full host asks again
+# Slots whose release failed kept for a later try: one per request in flight when Redis went away; past it
+# the leases end by themselves.
+MAX_UNRELEASED = 1000
 META_KEY = "gxmon_host_slot"
 
 # KEYS: the host's in-flight set, its next-start time. ARGV: token, concurrency, delay ms, lease ms.
@@ -57,6 +61,7 @@ class SharedPolitenessMiddleware:
         self._redis: redis.asyncio.Redis | None = None
         self._acquire = None
         self._down = False
+        self._unreleased: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedPolitenessMiddleware:
@@ -80,6 +85,7 @@ class SharedPolitenessMiddleware:
         self._client()
         while True:
             try:
+                await self._release_missed()
                 wait = await self._acquire(keys=keys, args=[token, self.concurrency, self.delay_ms, self.lease_ms])
             except redis.RedisError as exc:
                 if not self._down:
@@ -106,8 +112,14 @@ class SharedPolitenessMiddleware:
         held = request.meta.pop(META_KEY, None)
         if held is None:
             return
-        key, token = held
         try:
-            await self._redis.zrem(key, token)
+            await self._redis.zrem(*held)
         except redis.RedisError:
-            pass   # the lease ends by itself
+            if len(self._unreleased) < MAX_UNRELEASED:
+                self._unreleased.append(held)
+
+    async def _release_missed(self) -> None:
+        """Gives back the slots whose release Redis missed; raises ``RedisError`` while it still does not answer."""
+        while self._unreleased:
+            await self._redis.zrem(*self._unreleased[-1])
+            self._unreleased.pop()
