@@ -448,8 +448,8 @@ def test_a_crawl_killed_outright_stops_its_child_and_its_run_is_closed_by_the_ne
     [run] = rows(db, CrawlRun)
     assert run.status == "running"                        # nobody was left to close it
     down = tmp_path / "down.toml"
-    down.write_text(f'[[site]]\nid = "down"\nname = "Down"\nstart_urls = ["http://127.0.0.1:{free_port()}/"]\n',
-                    encoding="utf-8")
+    down.write_text(f'[[site]]\nid = "down"\nname = "Down"\nstart_urls = ["http://127.0.0.1:{free_port()}/"]\n'
+                    "delay = 0\nretries = 0\n", encoding="utf-8")   # failed at once, not after polite retries
     assert gxmon(db, "crawl", "--config", str(down), "--no-mail", check=False).returncode == 3
     first = next(r for r in rows(db, CrawlRun) if r.site_id == "sim")
     assert first.status == "interrupted" and "ended without closing it" in first.error
