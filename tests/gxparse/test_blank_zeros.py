@@ -249,8 +249,8 @@ def test_a_label_alone_is_no_zeros_while_figures_stand_under_no_row():
             lines += ["关政府信息 2.没有现成信息需 3 3", "要另行制作"]
         else:
             lines.append(f"{label} {printed.get(key, '')}".rstrip())
-    text = (f"某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度，某县人民政府依法公开政府信息。\n"
-            f"二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) +
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度，某县人民政府依法公开政府信息。\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) +
             "\n四、政府信息公开行政复议、行政诉讼情况\n" + "0 " * 14 + "0\n五、存在的主要问题及改进情况\n无。\n")
     report = parse_document(text.encode(), "joined.txt").to_dict()
     assert 0 not in _values(report, "result.unable.needs_creation")
