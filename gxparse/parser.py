@@ -182,10 +182,12 @@ def build_report(document: Document, source: str) -> Report:
     s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)
     s4_lines = _section_lines(sections, "s4") if "s3" in sections.headings else []
+    s4_ahead: list[Line] = []   # table 四's lines the tool wrote before section 四's heading
     if "s4" in sections.headings and not any(line.values for line in s4_lines):
         # the tool wrote section 四's heading after table 四's figures: table 三's stream ends before them
         cut = s4_before_heading(s3_lines)
-        s3_lines, s4_lines = s3_lines[:cut], [*s3_lines[cut:], *s4_lines]
+        s3_lines, s4_ahead = s3_lines[:cut], s3_lines[cut:]
+        s4_lines = [*s4_ahead, *s4_lines]
     s1_text = _text(_section_lines(sections, "s1"))
     stated_figures = narrative.stated_figures(s1_text)
     stated = _stated_totals(stated_figures)
@@ -207,7 +209,7 @@ def build_report(document: Document, source: str) -> Report:
         zeros_blank = _zeros_printed_blank((s2, s3))
         all_read = _every_figure_read(_all_lines(sections), (s2, s3))
         s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read,
-                      document.ocr_text, s4_stated({f.key: f.value for f in stated_figures}))
+                      document.ocr_text, s4_stated({f.key: f.value for f in stated_figures}), s4_ahead)
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table
@@ -309,8 +311,9 @@ def _zeros_printed_blank(reads: tuple[TableRead, ...]) -> bool:
 
 def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_stream: bool = False,
              zeros_blank: bool = False, all_read: bool = False, figures_lost: bool = False,
-             stated: Sequence[StatedSum] = ()) -> TableRead:
-    """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``); in text
+             stated: Sequence[StatedSum] = (), ahead: Sequence[Line] = ()) -> TableRead:
+    """Table 四 from its section, after the ``skip`` first lines (table 三's last figures, ``read_s3``), and the
+    lines of it the tool wrote ``ahead`` of the section's heading (``s4_before_heading``); in text
     printed a row per line (table 三 was not a ``cell_stream``) of a report that prints its zeros blank
     (``zeros_blank``), a table 四 printed all blank; so too in a cell stream whose every figure the other tables
     read (``all_read``: none can be table 四's). Not where the text may have lost figures (``figures_lost``): text
@@ -318,7 +321,7 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     figure as a blank table does); one of whose tables 二 and 三 no figure was read prints no zero blank.
     ``stated``: sums of its cells the prose of section 一 states."""
     if "s4" in sections.headings:
-        lines = _section_lines(sections, "s4")[skip:]
+        lines = [*ahead, *_section_lines(sections, "s4")[skip:]]
         read = read_s4(lines, stated)
         blank = None if read.table is not None or cell_stream or not zeros_blank or figures_lost \
             else read_blank_s4(lines)

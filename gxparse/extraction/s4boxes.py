@@ -13,7 +13,13 @@ interleaved), so it decides nothing. What the boxes show does:
   four, are one block's row left to right (pdfminer.six writes the boxes of 行政复议, its header words printed
   apart, right after the first box of 行政诉讼): the table has one data row, so boxes in a run are cells side by
   side, and the sum says the run starts at a block's first column; which block, the other boxes tell;
-- each block's 总计 is the sum of its four results.
+- each block's 总计 is the sum of its four results;
+- a figure alone in its box right after a box of one header piece naming one column whole (``结 果 维 持`` /
+  ``9``: pdfminer.six's detect_vertical writes a column's header, printed a character a line, as a box of its own
+  and the tool's order runs right to left) is in that column, where every one of the 15 figures has such a piece
+  right before it and not every one right after it (which side the pieces stand on is then not in doubt);
+- totals the prose states (``行政复议25件``) name blocks, only among the assignments the boxes and sums leave
+  (none kept: the prose is not taken).
 
 Every assignment of the figures to the cells keeping all of that is enumerated (bounded); a cell is read only
 where every assignment gives it the same figure. Blocks are interchangeable for the sums, so cells whose block
@@ -28,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from gxparse.cells import parse_count
 from gxparse.document import Line
+from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.normalize import label_key
 from gxparse.template import S4_BLOCKS, S4_COLUMNS, S4_LITIGATION_HEADER, S4_WIDTH
 
@@ -52,6 +59,7 @@ class BoxedRead:
 
     blocks: list[list[int | None]]
     where: str
+    by_prose: bool = False   # totals the prose states named blocks the boxes and sums left open
 
 
 def _boxes(lines: Sequence[Line]) -> Iterator[list[Line]]:
@@ -83,7 +91,10 @@ def _figures(lines: Sequence[Line]) -> list[_Figure] | None:
     box (``_block_runs``) marked as such."""
     out: list[_Figure] = []
     bare: list[list[int]] = [[]]   # runs of boxes holding a figure alone, as indices into out
-    for box in _boxes(lines):
+    boxes = list(_boxes(lines))
+    before: list[int | None] = []   # per figure, the column a lone piece right before its box names whole
+    after: list[int | None] = []
+    for at, box in enumerate(boxes):
         if any(line.values and (line.label or len(line.values) != 1) for line in box):
             return None
         figures = [n for n, line in enumerate(box) if line.values]
@@ -102,7 +113,25 @@ def _figures(lines: Sequence[Line]) -> list[_Figure] | None:
         if alone:
             bare[-1].append(len(out))
         out.append(_Figure(value, column, block, box[figures[0]].where))
-    return _block_runs(out, bare)
+        before.append(_piece_column(boxes[at - 1]) if alone and at else None)
+        after.append(_piece_column(boxes[at + 1]) if alone and at + 1 < len(boxes) else None)
+    return _block_runs(_paired(out, before, after), bare)
+
+
+def _piece_column(box: Sequence[Line]) -> int | None:
+    """The column a box holding one header piece alone names whole (``结 果 维 持``), else None."""
+    if len(box) != 1 or box[0].values or not box[0].label:
+        return None
+    key = label_key(box[0].label)
+    return _COLUMN_KEYS.index(key) if key in _COLUMN_KEYS else None
+
+
+def _paired(figures: list[_Figure], before: Sequence[int | None], after: Sequence[int | None]) -> list[_Figure]:
+    """The figures placed in the columns the pieces right before them name, where every figure of the table has
+    one and not every figure one right after it (else the side is in doubt: nothing placed)."""
+    if len(figures) != S4_WIDTH or None in before or None not in after:
+        return figures
+    return [f if f.column is not None else replace(f, column=column) for f, column in zip(figures, before)]
 
 
 def _block_runs(figures: list[_Figure], bare: Sequence[Sequence[int]]) -> list[_Figure]:
@@ -161,16 +190,21 @@ def _assignments(figures: Sequence[_Figure], known: Sequence[int | None]) -> lis
     return sorted(found) if walk(()) else None
 
 
-def read_boxed(lines: Sequence[Line], known: Sequence[int | None] = (None,) * S4_WIDTH) -> BoxedRead | None:
+def read_boxed(lines: Sequence[Line], known: Sequence[int | None] = (None,) * S4_WIDTH,
+               stated: Sequence[StatedSum] = ()) -> BoxedRead | None:
     """Table 四 read from its boxes (see the module's docstring), keeping the ``known`` cells (block-major, None:
-    any) another reading of the text read; None when the boxes show no figure under its column's header words,
-    are not exactly the table's figures, or no assignment (or too many to try) fits."""
+    any) another reading of the text read, and the ``stated`` sums of the prose where some assignment keeps them;
+    None when the boxes show no figure under its column's header words, are not exactly the table's figures, or
+    no assignment (or too many to try) fits."""
     figures = _figures(lines)
     if not figures or len(figures) != S4_WIDTH or all(f.column is None for f in figures):
         return None
     readings = _assignments(figures, known)
     if not readings:
         return None
+    told = [r for r in readings if all(sum(r[n] for n in s.cells) == s.value for s in stated)]
+    by_prose = bool(told) and len(told) < len(readings)
+    readings = told or readings
     width = len(S4_COLUMNS)
     agreed = [readings[0][n] if all(r[n] == readings[0][n] for r in readings) else None for n in range(S4_WIDTH)]
-    return BoxedRead([agreed[b * width:(b + 1) * width] for b in range(len(S4_BLOCKS))], figures[0].where)
+    return BoxedRead([agreed[b * width:(b + 1) * width] for b in range(len(S4_BLOCKS))], figures[0].where, by_prose)

@@ -425,15 +425,18 @@ def _s4_vector(read: TableRead) -> Vector:
     return tuple((table.get(b.key) or {}).get(c.key, Cell(None)).value for b in S4_BLOCKS for c in S4_COLUMNS)
 
 
-def _s4_boxed(lines: Sequence[Line], known: Vector = (None,) * S4_WIDTH) -> TableRead | None:
-    """Table 四 from boxes holding a figure under its column's header words (``s4boxes``): the cells every
-    assignment keeping the boxes, the blocks' sums and the ``known`` cells (another reading's) agrees on, named
-    as placed by the sums."""
-    read = read_boxed(lines, known)
+def _s4_boxed(lines: Sequence[Line], known: Vector = (None,) * S4_WIDTH,
+              stated: Sequence[StatedSum] = ()) -> TableRead | None:
+    """Table 四 from boxes holding a figure under its column's header words, or right after them (``s4boxes``):
+    the cells every assignment keeping the boxes, the blocks' sums, the ``known`` cells (another reading's) and
+    where it can the prose's ``stated`` totals agrees on, named as placed by the sums."""
+    read = read_boxed(lines, known, stated)
     if read is None:
         return None
+    prose = "及第一部分所述的合计" if read.by_prose else ""
     return _s4_solved([v for block in read.blocks for v in block], read.where,
-                      "各数所在的格只由其上方的列名（及栏名）、一栏五数相连印出时的先后和各栏的总计等于其余四列之和唯一确定")
+                      "各数所在的格只由其上方（或紧挨其前）的列名（及栏名）、一栏五数相连印出时的先后和各栏的总计等于"
+                      f"其余四列之和{prose}唯一确定")
 
 
 def _s4_interleaved(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead | None:
@@ -586,8 +589,10 @@ def _s4_tails_without_places(lines: Sequence[Line]) -> TableRead | None:
 def _s4_by_layout(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead:
     if is_cell_per_line(lines) and headers_against_order(lines, [c.label for c in S4_COLUMNS]):
         # the header pieces among the figures show the stream is not in the table's order: only the boxes place,
-        # or each block's figures in order with the blocks interleaved
-        return _s4_boxed(lines) or _s4_interleaved(lines, stated) or _s4_blocks_read({}, lines[0].where)
+        # or each block's figures in order with the blocks interleaved; the prose's totals name the boxes' blocks
+        # only where neither reads a cell without them
+        return (_s4_boxed(lines) or _s4_interleaved(lines, stated) or _s4_boxed(lines, stated=stated)
+                or _s4_blocks_read({}, lines[0].where))
     stream = _s4_stream(lines) if is_cell_per_line(lines) else None
     if stream is not None and _any_read(stream):
         boxed = _s4_boxed(lines, _s4_vector(stream)) if _cells_unread(stream) else None

@@ -4,6 +4,7 @@ gets an error its report does not deserve; figures are read exactly, or left unr
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pytest
@@ -298,3 +299,49 @@ def test_table_three_written_a_page_at_a_time_a_column_at_a_time_is_read_whole(r
     assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
     solved = [f for f in parsed(rendering)["findings"] if f["rule"] == "cell.solved_by_sum"]
     assert any("s3.result.granted.commercial_enterprise" in f["cells"] for f in solved)
+
+
+# pdfminer.six's detect_vertical on the seeds' reportlab prints: table 四 written right to left before section 四's
+# heading, each figure a box right after a box of its column's whole header (结 果 维 持 / 9). The pieces place each
+# figure's column, the blocks' sums and the totals the prose states (开封: 行政复议25件, 直接起诉14件, 复议后起诉17件)
+# its block (extraction.s4boxes); where two blocks trade figures keeping their sums (开封's 纠正/尚未审结 4+1 or 5+0)
+# or nothing names a block (潢川), the cells stay unread and named
+_S4_TRADED = {f"s4.{block}.{column}" for block in ("litigation_direct", "litigation_after_review")
+              for column in ("corrected", "pending")}
+_S4_NO_BLOCK = {f"s4.{block}.{column}" for block in ("review", "litigation_direct", "litigation_after_review")
+                for column in ("upheld", "corrected", "other", "total")}
+
+
+@pytest.mark.parametrize(("rendering", "unread"), [("pdfminer-vertical/zhoukou_xinfang_2021.reportlab", set()),
+                                                   ("pdfminer-vertical/kaifeng_2021.reportlab", _S4_TRADED),
+                                                   ("pdfminer-vertical/huangchuan_2021.reportlab", _S4_NO_BLOCK)])
+def test_table_four_figures_after_their_column_headers_are_placed_by_them_and_the_sums(rendering, unread):
+    report = parsed(rendering)
+    expected, got = _cells(truth(rendering), ("s4",)), _cells(report, ("s4",))
+    assert {cell for cell, value in got.items() if value is None} == unread
+    assert all(got[cell] == value for cell, value in expected.items() if cell not in unread)
+    assert unread <= {cell for f in report["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+
+
+def _kaifeng_vertical_s4_pieces_moved(moved: str) -> dict:
+    """开封's detect_vertical rendering with table 四's header pieces moved (``after``: each after its figure;
+    ``both``: one more after each figure that had none after it, so every figure has one on both sides), parsed."""
+    text = (EXTRACTED / "pdfminer-vertical/kaifeng_2021.reportlab.txt").read_text(encoding="utf-8")
+    at = text.index("总 计\n\n17\n\n")
+    if moved == "after":
+        pairs = re.compile(r"(总 计|尚 未 审 结|其 他 结 果|结 果 纠 正|结 果 维 持)\n\n(\d+)\n\n")
+        table, count = pairs.subn(r"\2\n\n\1\n\n", text[at:])
+        assert count == 15
+    else:
+        table = text[at:].replace("5\n\n行政复议", "5\n\n总 计\n\n行政复议", 1).replace(
+            "25\n\n行政诉讼", "25\n\n结 果 维 持\n\n行政诉讼", 1)
+        assert table.count("总 计") == 4 and table.count("结 果 维 持") == 4
+    return parse_document((text[:at] + table).encode("utf-8"), f"{moved}.txt").to_dict()
+
+
+@pytest.mark.parametrize("moved", ["after", "both"])
+def test_table_four_header_pieces_on_the_figures_other_side_place_nothing(moved):
+    # which side a piece stands on is in doubt where the first figure has none before it, or every figure has one
+    # on both sides: no piece places a figure, and no other reading does
+    report = _kaifeng_vertical_s4_pieces_moved(moved)
+    assert all(value is None for value in _cells(report, ("s4",)).values())
