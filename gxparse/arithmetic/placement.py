@@ -11,6 +11,8 @@ or, as ``realign`` does, the one cell a row sum fills: a cell the extraction los
 solves every row together, a small dynamic programme over the partial column sums of the rules across rows
 (bounded by ``STATE_LIMIT`` and ``WORK_LIMIT``), and keeps, for each row, the readings some solution uses. A
 row whose kept readings are one is placed; a cell all of them agree on is read; the rest stays unread.
+``joint_readings`` does the same where some rows must be read together (layout-kept text showing that their
+figures share columns): each group of rows is one step of the search, read by one of its choices.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from gxparse.limits import MAX_DIGITS
 STATE_LIMIT = 20_000    # distinct partial column sums kept after a row: more is no reading, never a guess
 WORK_LIMIT = 2_000_000  # states × readings looked at in all (about a second): bounded time on any input
 GLUED_STEPS = 50_000    # cuts tried of a row printed without gaps (a fifth of a second): more is no reading
+JOINT_CHOICES = 1_000   # choices of rows read together at most (two runs' layings joined: 20 x 20)
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,22 @@ def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Seque
 
     A cell unknown (None) in a row with a single reading leaves out the balances through it in its column, as
     the table's checks do; a row with several readings must know every cell of them."""
+    return joint_readings(options, (), balances, width)
+
+
+def joint_readings(options: Mapping[str, Sequence[Vector]], groups: Sequence[Sequence[Mapping[str, Vector]]],
+                   balances: Sequence[Balance], width: int) -> dict[str, list[Vector]] | None:
+    """``consistent_readings`` where the rows of each group are read together by one of its choices (a reading
+    per row, each among the row's ``options``): a group is one step of the search, so only solutions keeping
+    a choice whole count. Groups sharing a row are joined (their choices agreeing on it, at most
+    ``JOINT_CHOICES``; past that the later group is left out, which only keeps more readings)."""
     rows = list(options)
-    fixed = {key: options[key][0] for key in rows if len(options[key]) == 1}
+    units = _joined([[dict(choice) for choice in group if all(choice[key] in options[key] for key in choice)]
+                     for group in groups])
+    grouped = {key for unit in units for key in unit[0]} if all(units) else None
+    if grouped is None:
+        return None   # a group none of whose choices the rows' readings allow
+    fixed = {key: options[key][0] for key in rows if len(options[key]) == 1 and key not in grouped}
     if any(None in v for key in rows if key not in fixed for v in options[key]) or not all(options.values()):
         return None
     # the (balance, column) pairs every cell of which may be known
@@ -193,18 +210,21 @@ def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Seque
     sign = {key: [(1 if key in balance.plus else -1 if key in balance.minus else 0) for balance in balances]
             for key in rows}
 
-    def contribution(key: str, vector: Vector) -> tuple[int, ...]:
-        return tuple(sign[key][b] * vector[c] if sign[key][b] else 0 for b, c in dims)  # type: ignore[operator]
+    def contribution(choice: Mapping[str, Vector]) -> tuple[int, ...]:
+        return tuple(sum(sign[key][b] * vector[c] if sign[key][b] else 0  # type: ignore[operator]
+                         for key, vector in choice.items()) for b, c in dims)
 
     start = [0] * len(dims)
     for key, vector in fixed.items():
-        for d, part in enumerate(contribution(key, vector)):
+        for d, part in enumerate(contribution({key: vector})):
             start[d] += part
     # the rows a balance subtracts (totals) first: every reading of the rows added after them must then stay
     # within what the totals leave, so the bounds prune at once (added first, the partial sums of a table whose
     # applicant columns are mostly blank outgrow STATE_LIMIT before a total is met)
-    free = sorted((key for key in rows if key not in fixed and any(sign[key])), key=lambda key: -min(sign[key]) < 1)
-    steps = [[(vector, contribution(key, vector)) for vector in options[key]] for key in free]
+    free = [[{key: vector} for vector in options[key]] for key in rows
+            if key not in fixed and key not in grouped and any(sign[key])]
+    chosen = sorted(free + units, key=lambda unit: -min(min(sign[key]) for key in unit[0]) < 1)
+    steps = [[(n, contribution(choice)) for n, choice in enumerate(unit)] for unit in chosen]
     layers = _forward(tuple(start), steps)
     if layers is None:
         return None
@@ -212,12 +232,32 @@ def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Seque
     if alive is None:
         return None
     kept = {key: list(options[key]) for key in rows}
-    for key, readings in zip(free, alive):
-        kept[key] = readings
+    for unit, used in zip(chosen, alive):
+        for key in unit[0]:
+            kept[key] = list(dict.fromkeys(unit[n][key] for n in used))
     return kept
 
 
-def _bounds(steps: list[list[tuple[Vector, tuple[int, ...]]]], size: int) -> list[tuple[list[int], list[int]]]:
+def _joined(groups: Sequence[list[dict[str, Vector]]]) -> list[list[dict[str, Vector]]]:
+    """The groups with those sharing a row joined into one: every pair of their choices that agree on the rows
+    they share, at most ``JOINT_CHOICES`` (a group whose join outgrows it is left out)."""
+    units: list[list[dict[str, Vector]]] = []
+    for group in groups:
+        merged: list[dict[str, Vector]] | None = group
+        joined_units = []
+        for unit in units:
+            shared = set(unit[0]) & set(merged[0]) if merged else set()
+            if merged and shared:
+                merged = [a | b for a in unit for b in merged if all(a[k] == b[k] for k in shared)]
+                joined_units.append(unit)
+                if len(merged) > JOINT_CHOICES:
+                    merged = None
+        if merged is not None:
+            units = [unit for unit in units if all(unit is not joined for joined in joined_units)] + [merged]
+    return units
+
+
+def _bounds(steps: list[list[tuple[int, tuple[int, ...]]]], size: int) -> list[tuple[list[int], list[int]]]:
     """For each step, the least and the most the steps from it on can add to each partial sum."""
     low, high = [0] * size, [0] * size
     out = [(list(low), list(high))]
@@ -228,7 +268,7 @@ def _bounds(steps: list[list[tuple[Vector, tuple[int, ...]]]], size: int) -> lis
     return out[::-1]
 
 
-def _forward(start: tuple[int, ...], steps: list[list[tuple[Vector, tuple[int, ...]]]]) -> list[set] | None:
+def _forward(start: tuple[int, ...], steps: list[list[tuple[int, tuple[int, ...]]]]) -> list[set] | None:
     """The partial sums reachable after each step that the remaining steps can still bring to zero."""
     bounds = _bounds(steps, len(start))
     low, high = bounds[0]
@@ -251,13 +291,13 @@ def _forward(start: tuple[int, ...], steps: list[list[tuple[Vector, tuple[int, .
     return layers if any(not any(state) for state in layers[-1]) else None
 
 
-def _backward(layers: list[set], steps: list[list[tuple[Vector, tuple[int, ...]]]]) -> list[list[Vector]] | None:
-    """For each step, the readings on some path from the start to all sums zero."""
+def _backward(layers: list[set], steps: list[list[tuple[int, tuple[int, ...]]]]) -> list[list[int]] | None:
+    """For each step, the choices (their numbers) on some path from the start to all sums zero."""
     target = {state for state in layers[-1] if not any(state)}
-    used: list[list[Vector]] = []
+    used: list[list[int]] = []
     for n in range(len(steps) - 1, -1, -1):
         reached: set[tuple[int, ...]] = set()
-        readings: dict[Vector, None] = {}
+        readings: dict[int, None] = {}
         for state in layers[n]:
             for vector, part in steps[n]:
                 if tuple(s + p for s, p in zip(state, part)) in target:

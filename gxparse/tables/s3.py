@@ -20,7 +20,8 @@ from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
-from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings, glued_readings, holds
+from gxparse.arithmetic.placement import (Balance, blank_readings, consistent_readings, glued_readings, holds,
+                                         joint_readings)
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
@@ -33,7 +34,7 @@ from gxparse.template import (S2_CONTENT_HEADER, S2_ITEMS, S3_ALL_ROWS, S3_APPLI
                               S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_ROWS, S4_WIDTH, s3_row_cells, s3_row_label)
 from gxparse.extraction.scaledheader import spread_under_scaled_header
 from gxparse.extraction.textcolumns import header_middles, header_starts, spread_short_rows, spread_under_starts
-from gxparse.extraction.totalruns import spread_by_total_runs
+from gxparse.extraction.totalruns import run_layings, spread_by_total_runs
 from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, labelled_rows, listed_extras, meaningful,
                                       named_runs, nonblank, printed_in_boxes, printed_in_row_order, repaired_finding,
                                       tails_under, unread_side_by_side, vector_cells)
@@ -575,6 +576,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     glued = _glued_cuts(rows)
     options: dict[str, list[Vector]] = {}
     short, repaired, lost, unplaced = [], [], [], []
+    blanked: list[str] = []   # the rows read with blank zeros (``blank_readings``)
     for key in row_keys:
         raw = rows.get(key)
         if raw is None:
@@ -603,6 +605,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         elif (readings := blank_readings(values, S3_WIDTH, _S3_ROW_SUM)) or not ocr:  # type: ignore[arg-type]
             options[key] = readings   # none: the row does not add up with its blanks as zeros, nothing is placed
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
+            blanked.append(key)
         else:   # OCR lost a figure that was no blank zero: placed after the others (_residual_row)
             options[key] = [(None,) * S3_WIDTH]
             unplaced.append(key)
@@ -612,7 +615,9 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     if not short and not repaired and not unplaced:
         return None
     balances = _s3_balances(row_keys)
-    kept = consistent_readings(options, balances, S3_WIDTH)
+    groups = _s3_run_choices(rows, blanked, options)
+    # where the text's places bind rows into runs and no solution keeps them, the sums alone are tried
+    kept = (groups and joint_readings(options, groups, balances, S3_WIDTH)) or consistent_readings(options, balances, S3_WIDTH)
     if kept is None:
         return None
     # a row filled is known to the next: (七)总计 left by R3.1 leaves (二)部分公开 by R3.2; a pass a row at most
@@ -644,6 +649,28 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
     return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+
+
+def _s3_run_choices(rows: dict[str, RawRow], blanked: Sequence[str],
+                    options: dict[str, list[Vector]]) -> list[list[dict[str, Vector]]]:
+    """For each run of short rows whose figures layout-kept text prints at shared places (``totalruns.run_layings``),
+    its rows' readings under each laying of those places (a cell without a figure a blank zero), the layings
+    whose every row adds up."""
+    printed = {key: rows[key] for key in blanked if _s3_row_values(rows[key]) == rows[key].values}
+    groups = []
+    for run in run_layings(printed, S3_WIDTH):
+        choices = []
+        for laying in run.layings:
+            choice = {}
+            for key, columns in zip(run.keys, laying):
+                vector = [0] * S3_WIDTH
+                for column, value in zip(columns, rows[key].values):
+                    vector[column] = parse_count(value).value   # type: ignore[call-overload]
+                choice[key] = tuple(vector)
+            if all(choice[key] in options[key] for key in run.keys):
+                choices.append(choice)
+        groups.append(choices)
+    return groups
 
 
 def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> bool:

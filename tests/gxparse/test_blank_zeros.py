@@ -15,7 +15,7 @@ from gxparse import parse_document
 from gxparse.arithmetic import placement
 from gxparse.document import lines_from_text
 from gxparse.readers.markdown import read_markdown
-from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings
+from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings, joint_readings
 from gxparse.arithmetic.realign import RowSum
 from gxparse.rows import RawRow, collect_rows
 from gxparse.tables.s2 import read_s2
@@ -135,6 +135,17 @@ def test_consistent_readings_keep_what_some_solution_uses():
     # a cell nobody could read leaves its column unchecked
     assert consistent_readings({"a": [(1, 0), (0, 1)], "b": [(0, 2)], "t": [(None, 3)]}, balance, 2) == {
         "a": [(0, 1)], "b": [(0, 2)], "t": [(None, 3)]}
+
+
+def test_rows_read_together_keep_only_the_choices_some_solution_keeps_whole():
+    balance = [Balance(("a", "b"), ("t",))]
+    ambiguous = {"a": [(1, 0), (0, 1)], "b": [(1, 0), (0, 1)], "t": [(1, 1)]}
+    # a and b printed at one place (one column for both): no solution
+    same_column = [[{"a": (1, 0), "b": (1, 0)}, {"a": (0, 1), "b": (0, 1)}]]
+    assert joint_readings(ambiguous, same_column, balance, 2) is None
+    # their places in this order: a's figure in the first column, b's in the second
+    apart = [[{"a": (1, 0), "b": (0, 1)}]]
+    assert joint_readings(ambiguous, apart, balance, 2) == {"a": [(1, 0)], "b": [(0, 1)], "t": [(1, 1)]}
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -4,12 +4,13 @@ runs of their own grids. Frozen input: tests/fixtures/extracted/pdftotext-layout
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
 
 from gxparse import parse_document
 from gxparse.document import lines_from_text
-from gxparse.extraction.totalruns import _starts, spread_by_total_runs
+from gxparse.extraction.totalruns import _MAX_LAYINGS, _starts, run_layings, spread_by_total_runs
 from gxparse.rows import RawRow
 from tests.gxparse.extracted import EXTRACTED, document_truth
 
@@ -94,3 +95,36 @@ def test_layout_text_with_crowded_lines_reads_each_row_of_table_three_laid_by_it
             "result.not_processed.duplicate", "result.not_processed.reconfirm", "result.other.no_correction",
             "result.other.other", "carry_forward"]
     assert {key: report["s3"][key] for key in laid} == {key: truth[key] for key in laid}
+
+
+# simsite-c00-2022's first rows as pdftotext -layout writes them with zeros blank: the run's figures stand at five
+# places; 科研机构 and 社会公益 are empty in both rows, and the sums cannot tell which two of the four middle columns
+# are: the gap the two blank columns leave between 商业企业 and 法律服务 can
+FEWER = """\
+甲一   68      6                      4      2    80
+甲二   1       1                                  2
+"""
+
+
+def test_a_run_printing_fewer_places_is_laid_every_way_whose_columns_stand_evenly():
+    # their figures start at one place a column (their ends, of figures one and two digits wide, do not)
+    run = next(run for run in run_layings(_rows(FEWER), 7) if run.keys == ("甲一", "甲二"))
+    assert ((0, 1, 4, 5, 6), (0, 1, 6)) in run.layings
+    # the two blank columns after 法律服务's place: a column 23 characters wide beside others 5 to 8
+    assert ((0, 1, 2, 3, 6), (0, 1, 6)) not in run.layings
+    assert all(columns[-1] == 6 for laying in run.layings for columns in laying)
+
+
+def test_a_run_with_too_many_layings_to_try_gives_none():
+    rows = _rows("甲一   1   2   3   4   10\n甲二   1   2   3   4   10\n")
+    assert math.comb(11, 4) > _MAX_LAYINGS and run_layings(rows, 12) == []
+    assert run_layings(rows, 7)
+
+
+def test_layout_text_with_blank_zeros_reads_table_three_by_its_runs_places_and_sums():
+    name = "simsite-c00-2022"
+    truth = document_truth(name)["s3"]
+    report = parse_document((EXTRACTED / "pdftotext-layout" / f"{name}.libreoffice-blank.txt").read_bytes(),
+                            "r.txt").to_dict()
+    assert report["s3"] == truth
+    assert not [f for f in report["findings"] if f["rule"] == "cell.unread"]
