@@ -370,6 +370,18 @@ def _s2_run_item(run: LabelledRun, lines: Sequence[Line], match: LabelMatcher) -
     return match(run.pieces[-1] + after.label)
 
 
+def _s2_labelled_rows(lines: Sequence[Line], version: str) -> dict[str, RawRow]:
+    """The items whose label stands right over their figures (``labelled_rows``), and those whose narrow label
+    cell wraps around them (行政规范性文 / 12 / 18 / 271 / 件: ``_s2_run_item``), each run so named once."""
+    match = S2_MATCHER[version]
+    rows = labelled_rows(lines, match)
+    wrapped: dict[str, list[RawRow]] = {}
+    for n, run in enumerate(labelled_runs(lines)):
+        if match(" ".join(run.pieces)) is None and (key := _s2_run_item(run, lines, match)) is not None:
+            wrapped.setdefault(key, []).append(RawRow(key, " ".join(run.pieces), run.values, run.where, order=n))
+    return rows | {key: found[0] for key, found in wrapped.items() if len(found) == 1 and key not in rows}
+
+
 def _s2_stream(lines: Sequence[Line], items: Sequence[Item], labelled: dict[str, RawRow]) -> dict[str, RawRow] | None:
     """Table 二 printed a cell per line (``cellstream``): its items from the stream of figures; an item the row
     grammar read with as many figures but other ones, or given a figure its column cannot hold, is not read."""
@@ -525,7 +537,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     else:
         stream = _s2_stream(lines, S2_ITEMS[version], rows)
         if stream is None:   # only the items whose label stands right over as many figures as they hold
-            stream = {key: row for key, row in labelled_rows(lines, S2_MATCHER[version]).items()
+            stream = {key: row for key, row in _s2_labelled_rows(lines, version).items()
                       if len(row.values) == widths[key]}
         rows, extras = stream, []
     # figures right under one column's header (a narrow table's text boxes, a few figures too few to make the
