@@ -196,11 +196,14 @@ def joint_readings(options: Mapping[str, Sequence[Vector]], groups: Sequence[Seq
     a choice whole count. Groups sharing a row are joined (their choices agreeing on it, at most
     ``JOINT_CHOICES``; past that the later group is left out, which only keeps more readings)."""
     rows = list(options)
-    units = _joined([[dict(choice) for choice in group if all(choice[key] in options[key] for key in choice)]
-                     for group in groups])
-    grouped = {key for unit in units for key in unit[0]} if all(units) else None
-    if grouped is None:
+    allowed = [[dict(choice) for choice in group if all(choice[key] in options[key] for key in choice)]
+               for group in groups]
+    if not all(allowed):
         return None   # a group none of whose choices the rows' readings allow
+    units = _joined(allowed)
+    if not all(units):
+        return None   # groups sharing a row whose choices never agree on it
+    grouped = {key for unit in units for key in unit[0]}
     fixed = {key: options[key][0] for key in rows if len(options[key]) == 1 and key not in grouped}
     if any(None in v for key in rows if key not in fixed for v in options[key]) or not all(options.values()):
         return None
@@ -246,8 +249,8 @@ def _joined(groups: Sequence[list[dict[str, Vector]]]) -> list[list[dict[str, Ve
         merged: list[dict[str, Vector]] | None = group
         joined_units = []
         for unit in units:
-            shared = set(unit[0]) & set(merged[0]) if merged else set()
-            if merged and shared:
+            shared = set(unit[0]) & set(merged[0]) if unit and merged else set()
+            if shared:
                 merged = [a | b for a in unit for b in merged if all(a[k] == b[k] for k in shared)]
                 joined_units.append(unit)
                 if len(merged) > JOINT_CHOICES:

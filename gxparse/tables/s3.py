@@ -655,7 +655,7 @@ def _s3_run_choices(rows: dict[str, RawRow], blanked: Sequence[str],
                     options: dict[str, list[Vector]]) -> list[list[dict[str, Vector]]]:
     """For each run of short rows whose figures layout-kept text prints at shared places (``totalruns.run_layings``),
     its rows' readings under each laying of those places (a cell without a figure a blank zero), the layings
-    whose every row adds up."""
+    whose every row adds up; a run none of whose layings does is left out."""
     printed = {key: rows[key] for key in blanked if _s3_row_values(rows[key]) == rows[key].values}
     groups = []
     for run in run_layings(printed, S3_WIDTH):
@@ -669,7 +669,8 @@ def _s3_run_choices(rows: dict[str, RawRow], blanked: Sequence[str],
                 choice[key] = tuple(vector)
             if all(choice[key] in options[key] for key in run.keys):
                 choices.append(choice)
-        groups.append(choices)
+        if choices:   # a run no laying of which adds up shares no grid (its places tell nothing)
+            groups.append(choices)
     return groups
 
 

@@ -146,6 +146,20 @@ def test_rows_read_together_keep_only_the_choices_some_solution_keeps_whole():
     # their places in this order: a's figure in the first column, b's in the second
     apart = [[{"a": (1, 0), "b": (0, 1)}]]
     assert joint_readings(ambiguous, apart, balance, 2) == {"a": [(1, 0)], "b": [(0, 1)], "t": [(1, 1)]}
+    # two groups sharing a row (a run by its figures' starts, another by their ends) are read as one
+    starts, ends = [[{"a": (1, 0), "b": (0, 1)}, {"a": (0, 1), "b": (1, 0)}]], [[{"b": (0, 1)}]]
+    assert joint_readings(ambiguous, starts + ends, balance, 2) == {"a": [(1, 0)], "b": [(0, 1)], "t": [(1, 1)]}
+    # groups that never agree on their shared row, or one no reading of whose rows allows: no solution
+    assert joint_readings(ambiguous, apart + [[{"b": (1, 0)}], [{"a": (1, 0)}]], balance, 2) is None
+    assert joint_readings(ambiguous, [[{"a": (2, 0)}]], balance, 2) is None
+
+
+def test_layout_kept_ocr_text_whose_runs_of_rows_tell_nothing_is_read():
+    # tesseract --psm 4 keeps the page's spaces: runs of rows no laying of which adds up are left out, never
+    # an internal error (an IndexError before)
+    path = FIXTURES / "ocrtext" / "tesseract-psm4" / "zhoukou_city_2021.reportlab.txt"
+    report = parse_document(path.read_bytes(), "r.txt").to_dict()
+    assert report["agency"] == "周口市人民政府" and report["s3"] is not None
 
 
 # ---------------------------------------------------------------------------------------------------
