@@ -41,6 +41,7 @@ _SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|�
 _OPENING = re.compile(r"(?:(?:19|20)\d{2}年度?|本年度),?(?P<name>[\u4e00-\u9fff]{2,30}?)(?=坚持|把|认真|深入|全面|围绕|按照|紧紧"
                       r"|始终|进一步|扎实|持续|立足|严格|高度|聚焦|切实|不断|以|在)")
 _NOT_A_NAME = ("我", "本", "全", "各")   # 我市, 本机关, 全区: the body speaking of itself
+_OFFICES = ("办公室", "办公厅")   # a government's office, which compiles the government's report
 # The body that compiled the report (本报告由淮安市洪泽区人民政府办公室根据…编制), named as printed.
 _COMPILED = re.compile(r"本(?:年度)?报告(?:是)?由(?P<name>[\u4e00-\u9fff()]{2,40}?)(?=根据|依据|按照|编制|负责|组织|汇总"
                        r"|对照|结合|在|于)")
@@ -216,10 +217,16 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         agency = clean_agency(squash(publisher))
     if agency is None:
         agency = _signature(closing)
+    opened = m["name"] if (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME) else None
     if agency is None and (m := _COMPILED.search(text)):
         agency = clean_agency(m["name"])
-    if agency is None and (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME):
-        agency = clean_agency(m["name"])
+        # compiled by a body's office (本报告由淮安市洪泽区人民政府办公室…编制) for the body 总体情况 opens with
+        # (2023年，洪泽区人民政府坚持…): the report is that body's, its office only compiled it
+        if agency and opened and (body := clean_agency(_qualified(opened, text))) \
+                and agency in {body + office for office in _OFFICES}:
+            agency = body
+    if agency is None and opened:
+        agency = clean_agency(opened)
     # the period's sentence runs over lines a text reader took figures from (…统计期限自 2024 年 1 / 月 1 日起…)
     if year is None and (stated := _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])):
         year, year_evidence = stated

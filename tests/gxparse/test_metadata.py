@@ -133,6 +133,18 @@ def test_a_title_without_agency_takes_it_from_the_signature_over_the_date(ending
     assert meta(text)[:2] == ("淮安市洪泽区人民政府", 2023)
 
 
+def test_a_report_compiled_by_the_office_of_the_body_its_overview_opens_with_is_that_bodys():
+    # pdfplumber's extract_tables of 洪泽 2023: no title, the 本报告由 sentence and the overview in table cells
+    report = parse_document((FIXTURES / "extracted" / "pdfplumber-tables" / "002_huaian_hongze_2023.published.txt")
+                            .read_bytes(), "r.txt")
+    assert (report.agency, report.year) == ("淮安市洪泽区人民政府", 2023)
+    compiled = "本报告由周口市人民政府办公室根据《条例》要求编制。报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n"
+    # the office's own report opens with the office; another body opening the overview names no owner
+    for opening, agency in (("周口市人民政府办公室", "周口市人民政府办公室"), ("周口市信访局", "周口市人民政府办公室")):
+        text = compiled + f"一、总体情况\n2021年，{opening}坚持公开为常态。\n二、主动公开政府信息情况\n"
+        assert meta(text)[:2] == (agency, 2021)
+
+
 def test_a_title_without_agency_or_year_takes_them_from_the_sentence_that_introduces_the_report():
     """A scan whose title OCR could not read: the agency that compiled the report, the statistics period."""
     text = ("本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据"
