@@ -1,0 +1,216 @@
+"""A twenty-fifth municipal portal, 北岩市, under host names (``beiyan.gov.cn``) on one server told apart by the Host
+header: navigation written by script the way real government sites write it and no other portal serves: the
+functions a list's links call live in the site's own script files, not in the page, for crawls over real HTTP. The
+names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
+
+- ``www.``: the home page links 政府信息公开 and lists the departments' sites and the county's under 部门网站 / 县区;
+- the city's 政府信息公开年报 column (``/xxgk/ndbg/index.html``, 2019–2024): each item ``<a href="javascript:goUrl(8842)"
+  title="…">``, ``function goUrl(id) { window.open('/xxgk/ndbg/art/' + id + '.html'); }`` in the site's
+  ``/js/common.js`` beside ``/js/jquery.min.js``: the page itself defines no function;
+- 市发展和改革委员会 (``fgw.``): items ``<a href="javascript:void(0)" onclick="openArticle('8842','2')">`` and a pager
+  of ``<a href="javascript:goPage(2)">`` links (共3页), both functions in ``/static/js/list.js``, the article's
+  address with the arguments in another order (``'/art/' + type + '/' + id + '.html'``), the pages'
+  ``'/xxgk/ndbg/list_' + n + '.html'``;
+- 市教育局 (``jyj.``): a JSP list (``/xxgk/list.do?columnId=12``) paged by a form POST: ``<form id="pageForm"
+  method="post">`` of hidden fields (``columnId``, ``pageNo``), pager links ``javascript:goPage(2)`` whose function
+  sets ``pageNo`` and submits the form; a GET with ``pageNo`` in its query answers page 1;
+- 市卫生健康委员会 (``wjw.``): year tabs ``<button data-src="/xxgk/ndbg/2023/list.json">2023</button>``, the tabs'
+  script in ``/js/tabs.js`` (``loadList($(this).data('src'))``), each year's list a JSON answer
+  (``{"total", "pages", "list": [{"title", "url", "date"}]}``);
+- 市民政局 (``mzj.``): a table whose rows are clickable, no anchor (``<tr onclick="viewInfo('345')">``), the
+  function in ``/js/xxgk.js`` (``location.href = '/xxgk/ndbg/content_' + id + '.html'``);
+- 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
+  function that opens a sized window;
+- decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
+  企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from tests.crawler import portal_o
+from tests.crawler.portal import Host, Page
+from tests.crawler.portal_o import OneServerPortal
+from tests.crawler.portal_s import LOOK, PortalS
+from tests.crawler.portal_u import query_value
+
+DOMAIN = "beiyan.gov.cn"
+CITY = "北岩市人民政府"
+COUNTY = "北岩县人民政府"
+_JS = "application/javascript"
+_JQUERY = b"/*! jQuery v3.6.0 | (c) OpenJS Foundation */ window.jQuery = window.$ = function () {};"
+
+
+class HostsResolver(portal_o.HostsResolver):
+    """The crawl's ``DNS_RESOLVER``: 北岩市's names are 127.0.0.1, any other name is refused."""
+
+    domain = DOMAIN
+
+
+class PortalY(OneServerPortal):
+    """The hosts of 北岩市 on one server, with the reports a crawl must find (``expected``: URL → agency, year)."""
+
+    domain = DOMAIN
+
+    def __init__(self) -> None:
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.county = (Host() for _ in range(6))
+        self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
+                    "byx": self.county})
+        self.base = self.url("www", "/")
+        self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
+            ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
+            ("mzj", "/", "市民政局")])
+        self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
+            '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
+            '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
+        self._city()
+        self._external_pager()
+        self._posted_pager()
+        self._year_tabs()
+        self._row_handlers()
+        self._sized_window()
+
+    _report, _noise = PortalS._report, staticmethod(PortalS._noise)
+
+    @staticmethod
+    def _entry(host: Host, agency: str, column: str) -> None:
+        host.pages["/"] = Page(LOOK.html(agency, f'<a href="{column}">政府信息公开年报</a>'))
+
+    def _city(self) -> None:
+        """The city's column: ``javascript:goUrl(id)`` links, the function in the site's common.js."""
+        items = []
+        for year in range(2024, 2018, -1):
+            key = 8800 + year
+            items.append((key, self._report(self.www, "www", f"/xxgk/ndbg/art/{key}.html", CITY, year)))
+        for at, key, title in ((1, 9901, f"{CITY}2023年度工作报告"), (4, 9902, "北岩市2023年国民经济和社会发展统计公报")):
+            items.insert(at, (key, self._noise(self.www, f"/xxgk/ndbg/art/{key}.html", title)))
+        rows = "".join(f'<li><a href="javascript:goUrl({key})" title="{escape(title)}">{escape(title)}</a>'
+                       f"<span>2024-01-18</span></li>" for key, title in items)
+        self.www.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{CITY}", (
+            f'<script src="/js/jquery.min.js"></script><script src="/js/common.js"></script>'
+            f'<ul class="list">{rows}</ul>')))
+        self.www.pages["/js/jquery.min.js"] = Page(_JQUERY, _JS)
+        self.www.pages["/js/common.js"] = Page((
+            "function addFavorite(url, title) { try { window.external.addFavorite(url, title); } catch (e) {} }\n"
+            "function goUrl(id) {\n  window.open('/xxgk/ndbg/art/' + id + '.html');\n}\n").encode(), _JS)
+
+    def _external_pager(self) -> None:
+        """发改委: ``openArticle(id, type)`` items and a ``goPage(n)`` pager, both functions in the site's list.js."""
+        agency = "北岩市发展和改革委员会"
+        items = [(str(3100 + year), self._report(self.fgw, "fgw", f"/art/2/{3100 + year}.html", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(2, ("9001", self._noise(self.fgw, "/art/2/9001.html", f"{agency}2024年部门预算")))
+        pages = [items[0:3], items[3:6], items[6:]]
+        self._entry(self.fgw, agency, "/xxgk/ndbg/list_1.html")
+        for n, chunk in enumerate(pages, start=1):
+            rows = "".join(f'<li><a href="javascript:void(0)" onclick="openArticle(\'{key}\',\'2\')">'
+                           f"{escape(title)}</a><span>2024-01-18</span></li>" for key, title in chunk)
+            pager = "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != n else f"<b>{k}</b>"
+                            for k in range(1, len(pages) + 1))
+            nxt = f'<a href="javascript:goPage({n + 1})">下一页</a>' if n < len(pages) else ""
+            self.fgw.pages[f"/xxgk/ndbg/list_{n}.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                '<script src="/static/js/jquery.min.js"></script><script src="/static/js/list.js"></script>'
+                f'<ul class="list">{rows}</ul><div class="page">共{len(pages)}页 {pager} {nxt}</div>')))
+        self.fgw.pages["/static/js/jquery.min.js"] = Page(_JQUERY, _JS)
+        self.fgw.pages["/static/js/list.js"] = Page((
+            "function openArticle(id, type) {\n  location.href = '/art/' + type + '/' + id + '.html';\n}\n"
+            "function goPage(n) {\n  location.href = '/xxgk/ndbg/list_' + n + '.html';\n}\n").encode(), _JS)
+
+    def _posted_pager(self) -> None:
+        """教育局: a JSP list paged by a form POST of ``pageNo``; a GET answers page 1 whatever its query."""
+        agency = "北岩市教育局"
+        items = [(f"/xxgk/info.do?id={5500 + year}",
+                  self._report(self.jyj, "jyj", f"/xxgk/info.do?id={5500 + year}", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(3, ("/xxgk/info.do?id=9100", self._noise(self.jyj, "/xxgk/info.do?id=9100",
+                                                              "北岩市2023年教育事业统计年报")))
+        pages = [items[0:3], items[3:6], items[6:]]
+        articles = {path.split("=")[1]: self.jyj.pages.pop(path) for path, _ in items}
+        self._entry(self.jyj, agency, "/xxgk/list.do?columnId=12")
+
+        def article(query: dict[str, list[str]]) -> Page:
+            return articles.get(query_value(query, "id"), Page(b"<h1>404</h1>", status=404))
+
+        def listed(n: int) -> Page:
+            rows = "".join(f'<li><a href="{path}" target="_blank">{escape(title)}</a><span>2024-01-18</span></li>'
+                           for path, title in pages[n - 1])
+            pager = "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != n else f"<b>{k}</b>"
+                            for k in range(1, len(pages) + 1))
+            return Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                f'<ul class="list">{rows}</ul>'
+                '<form id="pageForm" name="pageForm" method="post" action="/xxgk/list.do">'
+                '<input type="hidden" name="columnId" value="12">'
+                f'<input type="hidden" id="pageNo" name="pageNo" value="{n}"></form>'
+                f'<div class="page">共{len(pages)}页 当前第{n}页 {pager}</div>'
+                "<script>function goPage(n) { document.getElementById('pageNo').value = n;"
+                " document.getElementById('pageForm').submit(); }</script>")))
+
+        def posted(query: dict[str, list[str]], form: dict[str, list[str]]) -> Page:
+            page = query_value(form, "pageNo")
+            if query_value(form, "columnId") != "12" or not page.isdigit() or not 1 <= int(page) <= len(pages):
+                return Page(b"<h1>404</h1>", status=404)
+            return listed(int(page))
+
+        self.jyj.dynamic["/xxgk/list.do"] = lambda query: listed(1) if query_value(query, "columnId") == "12" \
+            else Page(b"<h1>404</h1>", status=404)
+        self.jyj.posted["/xxgk/list.do"] = posted
+        self.jyj.dynamic["/xxgk/info.do"] = article
+
+    def _year_tabs(self) -> None:
+        """卫健委: year tabs naming each year's JSON list in ``data-src``, read by the site's tabs.js."""
+        agency = "北岩市卫生健康委员会"
+        tabs = []
+        for year in range(2024, 2018, -1):
+            path = f"/xxgk/ndbg/{year}/art_{4400 + year}.html"
+            listed = [{"title": self._report(self.wjw, "wjw", path, agency, year), "url": path,
+                       "date": f"{year + 1}-01-18"}]
+            if year == 2023:
+                notice = "/xxgk/ndbg/2023/art_9300.html"
+                listed.append({"title": self._noise(self.wjw, notice, "关于开展2023年度企业年度报告公示工作的通知"),
+                               "url": notice, "date": "2024-03-01"})
+            answer = {"total": len(listed), "pages": 1, "list": listed}
+            self.wjw.pages[f"/xxgk/ndbg/{year}/list.json"] = Page(json.dumps(answer, ensure_ascii=False).encode(),
+                                                                  "application/json; charset=utf-8")
+            tabs.append(f'<button class="tab" data-src="/xxgk/ndbg/{year}/list.json">{year}年</button>')
+        self._entry(self.wjw, agency, "/xxgk/ndbg/index.html")
+        self.wjw.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            f'<div class="tabs">{"".join(tabs)}</div><ul class="list" id="list"></ul>'
+            '<script src="/js/jquery.min.js"></script><script src="/js/tabs.js"></script>')))
+        self.wjw.pages["/js/jquery.min.js"] = Page(_JQUERY, _JS)
+        self.wjw.pages["/js/tabs.js"] = Page((
+            "$(function () {\n  $('.tabs .tab').on('click', function () { loadList($(this).data('src')); });\n"
+            "  $('.tabs .tab').first().click();\n});\n"
+            "function loadList(src) {\n  $.getJSON(src, function (d) {\n    $('#list').html(d.list.map(function (i) {\n"
+            "      return '<li><a href=\"' + i.url + '\">' + i.title + '</a><span>' + i.date + '</span></li>';\n"
+            "    }).join(''));\n  });\n}\n").encode(), _JS)
+
+    def _row_handlers(self) -> None:
+        """民政局: a table of clickable rows, no anchor; the rows' function in the site's xxgk.js."""
+        agency = "北岩市民政局"
+        rows = [(str(6600 + year), self._report(self.mzj, "mzj", f"/xxgk/ndbg/content_{6600 + year}.html", agency,
+                                                year)) for year in range(2024, 2018, -1)]
+        rows.insert(1, ("9400", self._noise(self.mzj, "/xxgk/ndbg/content_9400.html", "北岩市民政局2024年政务公开工作要点")))
+        table = "".join(f'<tr onclick="viewInfo(\'{key}\')" style="cursor:pointer"><td>{k + 1}</td>'
+                        f"<td>{escape(title)}</td><td>2024-01-18</td></tr>" for k, (key, title) in enumerate(rows))
+        self._entry(self.mzj, agency, "/xxgk/ndbg/index.html")
+        self.mzj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            '<script src="/js/xxgk.js"></script>'
+            f'<table class="list"><tr><th>序号</th><th>标题</th><th>发布日期</th></tr>{table}</table>')))
+        self.mzj.pages["/js/xxgk.js"] = Page(
+            b"function viewInfo(id) {\n  location.href = '/xxgk/ndbg/content_' + id + '.html';\n}\n", _JS)
+
+    def _sized_window(self) -> None:
+        """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""
+        agency = COUNTY
+        items = [(f"/zwgk/ndbg/{4400 + year}.html",
+                  self._report(self.county, "byx", f"/zwgk/ndbg/{4400 + year}.html", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(2, ("/zwgk/ndbg/9501.html", self._noise(self.county, "/zwgk/ndbg/9501.html", "北岩县2023年度部门决算")))
+        rows = "".join(f"<li><a href=\"javascript:openWin('{path}', 800, 600)\">{escape(title)}</a></li>"
+                       for path, title in items)
+        self._entry(self.county, agency, "/zwgk/ndbg/index.html")
+        self.county.pages["/zwgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            f'<ul class="list">{rows}</ul><script>function openWin(url, w, h) {{ window.open(url, "_blank",'
+            ' "width=" + w + ",height=" + h + ",scrollbars=yes"); }</script>')))

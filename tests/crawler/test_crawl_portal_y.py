@@ -1,0 +1,22 @@
+"""A crawl of a twenty-fifth portal under host names (tests/crawler/portal_y.py): lists whose links call functions kept
+in the site's own script files (``goUrl(id)``, ``openArticle(id, type)``, a ``goPage(n)`` pager, clickable table
+rows), a list paged by a form POST, year tabs naming their JSON lists in ``data-src`` read by a script file, links
+opening a sized window (``javascript:openWin('…')``), decoys, over real HTTP from the www home page alone: every
+report found with its year and agency, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
+    crawl_of, missed_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
+    test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
+from tests.crawler.portal_y import CITY, COUNTY, PortalY
+
+crawl = crawl_of(PortalY, "beiyan", CITY, "tests.crawler.portal_y.HostsResolver")
+
+
+@pytest.mark.parametrize("agency", [CITY, "北岩市发展和改革委员会", "北岩市教育局", "北岩市卫生健康委员会", "北岩市民政局",
+                                    COUNTY])
+def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
+    assert missed_of(crawl, agency) == []
