@@ -3,7 +3,8 @@
 Links come from ``<a href>`` and ``<area href>``; ``<iframe>``/``<frame>`` sources (old platforms frame their
 column lists); ``<option value>`` of drop-down lists (sites put their sub-sites in a ``<select>`` "部门网站");
 the years of a GET form's year drop-down (a column shown a year at a time); URL strings in inline scripts and
-``onclick``/``onchange`` handlers (a button's ``location.href='?page=2'``, named by its ``value``); addresses in
+``onclick``/``onchange`` handlers and ``javascript:`` hrefs (a button's ``location.href='?page=2'``, named by its
+``value``; ``href="javascript:openWin('/art/345.html', 800, 600)"``); addresses in
 ``data-`` attributes that the page's script opens (``data-url``: ``crawler.pages.datalinks``); fragments jQuery
 loads into the page (``.load('list.html #content')``, read as frames) and HTML templates kept in scripts
 (``<script type="text/template">``: ``crawler.pages.fragments``); the JSON
@@ -349,7 +350,8 @@ class _Walker:
             hrefs = []
             for attribute in ("onclick", "onchange", "href"):
                 handler = element.get(attribute) or ""
-                if attribute != "href":
+                # a javascript: href's addresses as a handler's (href="javascript:openWin('/art/345.html', 800, 600)")
+                if attribute != "href" or handler.lstrip().lower().startswith("javascript:"):
                     hrefs += [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
                 if "(" in handler:
                     if templates is None:

@@ -409,3 +409,12 @@ def test_a_link_whose_text_is_only_a_category_tag_is_read_by_its_title():
     assert texts == ["北澜市教育局2024年政府信息公开工作年度报告", "北澜市教育局2023年政府信息公开工作年度报告",
                      "北澜市教育局2023年度工作报告", "北澜市教育局2021年政府信息公开工作年度报告"]
     assert link_label("【年度报告】", None) == "【年度报告】"
+
+
+def test_a_javascript_href_opening_an_address_in_a_window_is_that_address():
+    assert by_text("list_javascript_openwin.html", "北岩县人民政府2024年政府信息公开工作年度报告",
+                   "http://byx.beiyan.gov.cn/zwgk/ndbg/index.html").url == "http://byx.beiyan.gov.cn/zwgk/ndbg/6424.html"
+
+
+def test_a_javascript_href_without_an_address_is_no_link():
+    assert [link.text for link in links("list_javascript_openwin.html") if link.text in ("返回", "打印")] == []
