@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree
 import scrapy
@@ -99,6 +99,7 @@ from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
                                        title_year)
+from crawler.steering.formpagers import submitted_pages
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
                                        OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, completed_agency, Judgement,
                                        Step, directory_heading, is_agency_name, is_more_link, is_notice_column,
@@ -441,6 +442,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
                                      priority=LIST_PAGE_PRIORITY, meta=self._list_meta(response, response.url, subsite))
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
+            yield from self._submitted_pages(response, subsite)
         elif (api := meta.get("api")) and api["method"] == "POST":
             data = [tuple(p) for p in api["data"]]
             # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page)
@@ -500,6 +502,19 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             yield scrapy.FormRequest(url, formdata=[*fields, ("__EVENTTARGET", target), ("__EVENTARGUMENT", argument)],
                                      callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                      meta=self._list_meta(response, url, subsite))
+
+    def _submitted_pages(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """A list's later pages that its pager's function asks by submitting the page's form
+        (``crawler.steering.formpagers``): the form sent once per page, by its method."""
+        codes = response.xpath("//script[not(@src)]/text()").getall()
+        for page in submitted_pages(response.selector.root, get_base_url(response), codes):
+            key = f"{page.method} {page.url} {urlencode(page.fields)}"   # one request per page, whichever page named it
+            if key in self._requested or not self.scope.contains(page.url) or self._denied(page.url):
+                continue
+            self._requested[key] = "list"
+            yield scrapy.FormRequest(page.url, method=page.method, formdata=list(page.fields), callback=self.parse_page,
+                                     errback=self.on_error, priority=LIST_PAGE_PRIORITY,
+                                     meta=self._list_meta(response, page.url, subsite))
 
     def _list_meta(self, response: Response, url: str, subsite: int) -> dict[str, Any]:
         meta = response.meta
