@@ -80,5 +80,10 @@ def data_addresses(root, codes: list[str]) -> list[tuple[object, str]]:
     return out
 
 
+def looks_like_address(value: str) -> bool:
+    """Whether an attribute's value is written as an address (``/art/8842.html``, ``list.json``)."""
+    return bool(_ADDRESS.match(value))
+
+
 def _data(element, name: str) -> str:
     return (element.get(f"data-{name}") or "").strip()

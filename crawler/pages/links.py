@@ -120,15 +120,18 @@ class Link:
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
 
-def page_links(html_root, base_url: str, functions: dict[str, Template] | None = None) -> list[Link]:
+def page_links(html_root, base_url: str, functions: dict[str, Template] | None = None,
+               site_codes: list[str] | None = None) -> list[Link]:
     """Every http(s) link of a parsed page: anchors, options, script strings and datastore records.
 
     A URL linked several times comes several times (its texts and headings differ); the caller keeps the
     most promising. ``functions`` are the URL templates of the page a fragment is shown in (``page_functions``
     of the page whose function loaded it): the fragment's calls name them (a pager's ``showList('0112', 2)``).
+    ``site_codes`` are the page's own script files (``crawler.pages.sitescripts``): its handlers call their
+    functions and they read its ``data-`` attributes as its inline scripts do.
     """
     base = html_root.xpath("//base/@href")
-    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url, functions or {})
+    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url, functions or {}, site_codes or [])
     links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
     links += walker.handlers(html_root) + walker.data_links(html_root) + walker.loads(html_root)
     links += walker.templates(html_root)
@@ -217,9 +220,10 @@ def iso_date(text: str) -> str | None:
 class _Walker:
     """Extracts links from one page, remembering block headings it has already looked up."""
 
-    def __init__(self, base_url: str, functions: dict[str, Template] | None = None):
+    def __init__(self, base_url: str, functions: dict[str, Template] | None = None, site_codes: list[str] | None = None):
         self.base_url = base_url
         self.functions = functions or {}   # those of the page this one is a fragment of
+        self.site_codes = site_codes or []   # the page's own script files
         self._headings: dict = {}
         self.text = LeadingText()   # a clickable element's text: it may hold the page around it
 
@@ -355,7 +359,7 @@ class _Walker:
                     hrefs += [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
                 if "(" in handler:
                     if templates is None:
-                        templates = {**self.functions, **page_functions(root)}
+                        templates = {**self.functions, **url_templates(self.site_codes), **page_functions(root)}
                     hrefs += [called] if (called := called_url(handler, templates)) else []
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)
@@ -370,7 +374,7 @@ class _Walker:
     def data_links(self, root) -> list[Link]:
         """Addresses kept in ``data-`` attributes that the page's script opens (``crawler.pages.datalinks``), named by
         the element's text."""
-        codes = [s.text or "" for s in root.iter("script") if not s.get("src")]
+        codes = [s.text or "" for s in root.iter("script") if not s.get("src")] + self.site_codes
         entries = []
         for element, href in data_addresses(root, codes):
             url = self.url(href)

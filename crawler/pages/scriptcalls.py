@@ -64,6 +64,20 @@ def called_url(handler: str, templates: dict[str, Template]) -> str | None:
     return "".join(arguments[part] if isinstance(part, int) else part for part in template)
 
 
+def called_function(handler: str) -> str | None:
+    """The name of the function a handler calls with literal arguments (``goUrl(8842)``), whoever defines it."""
+    call = _CALL.match(handler or "")
+    if call is None or not all(_ARGUMENT.match(a) for a in _split(call.group(2))):
+        return None
+    return call.group(1)
+
+
+def defined_functions(scripts: Iterable[str]) -> set[str]:
+    """The names of the functions the scripts define (the first ``MAX_FUNCTIONS`` of each)."""
+    return {match.group(1) for code in scripts if len(code) <= MAX_SCRIPT_CHARS
+            for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code))}
+
+
 def _template(body: str, params: list[str]) -> Template | None:
     for match in _CONCATENATION.finditer(body):
         parts: list[str | int] = []

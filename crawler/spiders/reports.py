@@ -92,6 +92,7 @@ from crawler.scripted.xmlanswers import is_xml_answer
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, apply_site_settings, site_from_config, site_from_url
 from crawler.spiders.details import DetailSteps, answered_item, detail_api_request
+from crawler.spiders.pagescripts import PageScriptSteps
 from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.scripts import ScriptSteps
 from crawler.spiders.search import SearchSteps
@@ -153,7 +154,7 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, DetailSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, PageScriptSteps, DetailSteps, scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -177,6 +178,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
         self._trees = AsyncTrees()              # the column trees zTree loads a branch at a time
         self._articles = SeenArticles()         # report pages' articles, by title: a copy is not yielded again
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
+        self._site_scripts: dict[str, str] = {}   # pages' own script files read (crawler.spiders.pagescripts)
+        self._scripts_asked = 0
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -256,6 +259,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
     # -- pages -------------------------------------------------------------------------------------
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request]:
+        if (script := self._awaited_scripts(response)) is not None:   # read once its own script files are
+            yield script
+            return
         parsed = self._parse_page_links(response)
         if parsed is None:
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
@@ -506,7 +512,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
     def _submitted_pages(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """A list's later pages that its pager's function asks by submitting the page's form
         (``crawler.steering.formpagers``): the form sent once per page, by its method."""
-        codes = response.xpath("//script[not(@src)]/text()").getall()
+        codes = response.xpath("//script[not(@src)]/text()").getall() + self._site_codes(response)
         for page in submitted_pages(response.selector.root, get_base_url(response), codes):
             key = f"{page.method} {page.url} {urlencode(page.fields)}"   # one request per page, whichever page named it
             if key in self._requested or not self.scope.contains(page.url) or self._denied(page.url):
@@ -867,7 +873,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Det
             return None
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
-        links = page_links(response.selector.root, response.url, functions)
+        links = page_links(response.selector.root, response.url, functions, self._site_codes(response))
         if links_cut(response.selector.root):
             self._unread(response, f"the links of a page past its first {MAX_PAGE_LINKS} not read")
         if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.scripted.gkmlpt

@@ -1,0 +1,65 @@
+"""A page's own script files, read as its scripts when the page uses what its inline scripts do not define.
+
+Many CMS list pages keep their functions in the site's script files, not in the page: ``<a
+href="javascript:goUrl(8842)">`` with ``function goUrl(id) { window.open('/art/' + id + '.html'); }`` in
+``/js/common.js``, ``<tr onclick="viewInfo('345')">``, year tabs ``<button data-src="/ndbg/2023/list.json">`` whose
+handler (``$(this).data('src')``) is in ``/js/tabs.js``. A page is read with its script files when a handler of it
+calls, with literal arguments, a function no inline script defines, or an element carries an address in a ``data-``
+attribute no inline script reads. The files read are the page's ``<script src>`` on its own host, libraries
+(jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
+of a crawl.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from urllib.parse import urljoin, urlsplit
+
+from crawler.documents.content import RESOURCE_HREF
+from crawler.pages.datalinks import MAX_ELEMENTS, looks_like_address, read_attributes
+from crawler.pages.scriptcalls import called_function, defined_functions
+
+MAX_PAGE_SCRIPTS = 3
+MAX_SCRIPT_BYTES = 300_000   # a site's own script of functions is a few KB; a bundle past this is not one
+MAX_PER_CRAWL = 40
+MAX_HANDLERS = 500           # clickable elements of a page looked at
+# Libraries by their file names: they define no page's navigation.
+_LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|angular|echarts|swiper|html5shiv|"
+                      r"respond|polyfill|axios|lodash|moment|pdfobject|zepto|require|sea|d3|flexible|laydate|"
+                      r"wdatepicker|ueditor|video|jweixin)(?:[._-]|$)", re.IGNORECASE)
+# Calls of the language's and the browser's own functions: no file defines them.
+_BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
+             "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo"}
+_UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
+
+
+def site_script_urls(root, page_url: str) -> list[str]:
+    """The page's script files on its own host, libraries aside: the first ``MAX_PAGE_SCRIPTS``."""
+    host = urlsplit(page_url).netloc
+    urls = (urljoin(page_url, (script.get("src") or "").strip()) for script in root.iter("script") if script.get("src"))
+    own = (url for url in urls if urlsplit(url).netloc == host and urlsplit(url).scheme in ("http", "https")
+           and not _LIBRARY.search(urlsplit(url).path.rsplit("/", 1)[-1]))
+    return list(itertools.islice(dict.fromkeys(own), MAX_PAGE_SCRIPTS))
+
+
+def wants_site_scripts(root) -> bool:
+    """Whether the page calls a function, or keeps an address in a ``data-`` attribute, that its inline scripts
+    neither define nor read."""
+    codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
+    defined = defined_functions(codes)
+    handlers = root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]")
+    for element in handlers[:MAX_HANDLERS]:
+        for attribute in ("onclick", "onchange", "href"):
+            name = called_function(element.get(attribute) or "")
+            if name and name not in defined and name not in _BUILT_IN:
+                return True
+    read = read_attributes(codes)
+    for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:
+        if element.tag in _UNRENDERED_TAGS:
+            continue
+        for name, value in element.attrib.items():
+            if name.startswith("data-") and name[5:] not in read and looks_like_address(value.strip()) \
+                    and not RESOURCE_HREF.search(value):
+                return True
+    return False

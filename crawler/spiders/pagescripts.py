@@ -1,0 +1,70 @@
+"""A page read with its own script files (``crawler.pages.sitescripts``): the files asked first, one after the
+other, the page read once the last has answered (or failed), each file's text kept for the crawl's other pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.utils.response import get_base_url
+from twisted.python.failure import Failure
+
+from crawler.documents.content import is_html, response_text
+from crawler.pages.scriptcalls import MAX_SCRIPT_CHARS
+from crawler.pages.sitescripts import MAX_PER_CRAWL, MAX_SCRIPT_BYTES, site_script_urls, wants_site_scripts
+from crawler.steering.frontier import LIST_PAGE_PRIORITY
+
+
+class PageScriptSteps:
+    """The spider's steps through a page's own script files (``ReportsSpider`` is composed of them)."""
+
+    _site_scripts: dict[str, str]   # a script file's URL → its text ('' when it failed)
+    _scripts_asked: int
+
+    def _awaited_scripts(self, response: Response) -> scrapy.Request | None:
+        """The request for the first of the script files the page needs before it is read; None when it is read
+        now (it needs none, or they are known, or the crawl's ``MAX_PER_CRAWL`` are asked)."""
+        if response.meta.get("scripts_read") or not isinstance(response, TextResponse) or not is_html(response.body):
+            return None
+        root = response.selector.root
+        urls = [url for url in site_script_urls(root, get_base_url(response))
+                if url not in self._site_scripts and self.scope.contains(url) and not self._denied(url)]
+        if not urls or self._scripts_asked >= MAX_PER_CRAWL or not wants_site_scripts(root):
+            return None
+        page = {"url": response.url, "body": response.body, "encoding": response.encoding,
+                "method": response.request.method, "meta": dict(response.meta)}
+        return self._script_request(urls, page)
+
+    def _script_request(self, urls: list[str], page: dict[str, Any]) -> scrapy.Request:
+        self._scripts_asked += 1
+        return scrapy.Request(urls[0], callback=self.parse_site_script, errback=self.site_script_failed,
+                              priority=LIST_PAGE_PRIORITY, dont_filter=True,
+                              meta={"role": "script", "page": page, "scripts": urls[1:],
+                                    "download_maxsize": MAX_SCRIPT_BYTES})
+
+    def parse_site_script(self, response: Response) -> Iterator[scrapy.Request]:
+        self._site_scripts[response.url] = response_text(response)[:MAX_SCRIPT_CHARS] \
+            if isinstance(response, TextResponse) else ""
+        yield from self._after_script(response.meta)
+
+    def site_script_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """A file that did not answer (or was larger than ``MAX_SCRIPT_BYTES``): the page is read without it."""
+        self._site_scripts[failure.request.url] = ""
+        yield from self._after_script(failure.request.meta)
+
+    def _after_script(self, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        page = meta["page"]
+        rest = [url for url in meta["scripts"] if url not in self._site_scripts]
+        if rest and self._scripts_asked < MAX_PER_CRAWL:
+            yield self._script_request(rest, page)
+            return
+        request = scrapy.Request(page["url"], method=page["method"], meta={**page["meta"], "scripts_read": True})
+        yield from self.parse_page(HtmlResponse(page["url"], body=page["body"], encoding=page["encoding"],
+                                                request=request))
+
+    def _site_codes(self, response: TextResponse) -> list[str]:
+        """The texts of the page's own script files that the crawl has read."""
+        return [code for url in site_script_urls(response.selector.root, get_base_url(response))
+                if (code := self._site_scripts.get(url))]

@@ -1,0 +1,58 @@
+"""A page read with its own script files (crawler/pages/sitescripts.py, crawler/pages/links.py), from frozen list pages
+and the script files they load (tests/files/): one field a test."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from crawler.pages.links import page_links
+from crawler.pages.sitescripts import MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
+from tests.crawler.helpers import FILES
+
+PAGE = "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"
+
+
+def root(name: str):
+    return lxml.html.fromstring((FILES / name).read_bytes())
+
+
+def urls_of(name: str, script: str, text: str) -> list[str]:
+    links = page_links(root(name), PAGE, site_codes=[(FILES / script).read_text()])
+    return [link.url for link in links if text in link.text]
+
+
+def test_a_link_calling_a_function_of_the_sites_script_file_is_the_address_it_builds():
+    assert urls_of("list_site_script_calls.html", "site_script_common.js", "2024年政府信息公开") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/art/10824.html"]
+
+
+def test_a_clickable_row_calling_a_function_of_the_sites_script_file_is_the_address_it_builds():
+    assert urls_of("list_site_script_calls.html", "site_script_common.js", "2022年政府信息公开") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/content_8622.html"]
+
+
+def test_an_address_in_a_data_attribute_the_sites_script_file_reads_is_a_link():
+    assert urls_of("list_site_script_tabs.html", "site_script_tabs.js", "2023年") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/2023/list.json"]
+
+
+def test_a_page_calling_functions_it_does_not_define_wants_its_script_files():
+    assert wants_site_scripts(root("list_site_script_calls.html"))
+
+
+def test_a_page_keeping_addresses_its_inline_scripts_do_not_read_wants_its_script_files():
+    assert wants_site_scripts(root("list_site_script_tabs.html"))
+
+
+def test_a_page_defining_the_functions_it_calls_wants_none():
+    assert not wants_site_scripts(root("list_javascript_openwin.html"))
+
+
+def test_the_script_files_read_are_the_pages_own_but_libraries():
+    assert site_script_urls(root("list_site_script_calls.html"), PAGE) == [
+        "http://www.zhoukou.gov.cn/js/common.js?v=20240118"]
+
+
+def test_a_page_of_many_script_files_has_only_the_first_read():
+    scripts = "".join(f'<script src="/js/part{n}.js"></script>' for n in range(50))
+    assert len(site_script_urls(lxml.html.fromstring(f"<html><head>{scripts}</head></html>"), PAGE)) == MAX_PAGE_SCRIPTS

@@ -1,0 +1,39 @@
+"""The spider on a frozen list page whose links call functions of the site's script file (tests/files/): the file
+asked before the page is read, the page read once it answered, no more files than the crawl's bound."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.http import TextResponse
+
+from crawler.pages.sitescripts import MAX_PER_CRAWL
+from tests.crawler.helpers import FILES, file_response
+
+PAGE = "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"
+SCRIPT = "http://www.zhoukou.gov.cn/js/common.js?v=20240118"
+REPORT = "http://www.zhoukou.gov.cn/xxgk/ndbg/art/10824.html"
+
+
+def _urls(results) -> list[str]:
+    return [r.url for r in results if isinstance(r, scrapy.Request)]
+
+
+def _page(spider) -> list[scrapy.Request]:
+    return [r for r in spider.parse_page(file_response("list_site_script_calls.html", PAGE,
+                                                       {"role": "page", "hops": 1})) if isinstance(r, scrapy.Request)]
+
+
+def test_a_page_calling_functions_of_its_script_file_asks_the_file_first(spider):
+    assert _urls(_page(spider)) == [SCRIPT]
+
+
+def test_the_page_is_read_once_its_script_file_answered(spider):
+    [asked] = _page(spider)
+    script = TextResponse(SCRIPT, body=(FILES / "site_script_common.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    assert REPORT in _urls(spider.parse_site_script(script))
+
+
+def test_past_the_crawls_bound_of_script_files_a_page_is_read_without_them(spider):
+    spider._scripts_asked = MAX_PER_CRAWL
+    assert SCRIPT not in _urls(_page(spider))
