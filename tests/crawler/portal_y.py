@@ -43,6 +43,12 @@ _JS = "application/javascript"
 _JQUERY = b"/*! jQuery v3.6.0 | (c) OpenJS Foundation */ window.jQuery = window.$ = function () {};"
 
 
+def _pager(current: int, count: int) -> str:
+    """A pager of ``javascript:goPage(k)`` links, the current page unlinked."""
+    return "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != current else f"<b>{k}</b>"
+                   for k in range(1, count + 1))
+
+
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 北岩市's names are 127.0.0.1, any other name is refused."""
 
@@ -107,9 +113,7 @@ class PortalY(OneServerPortal):
         for n, chunk in enumerate(pages, start=1):
             rows = "".join(f'<li><a href="javascript:void(0)" onclick="openArticle(\'{key}\',\'2\')">'
                            f"{escape(title)}</a><span>2024-01-18</span></li>" for key, title in chunk)
-            pager = "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != n else f"<b>{k}</b>"
-                            for k in range(1, len(pages) + 1))
-            nxt = f'<a href="javascript:goPage({n + 1})">下一页</a>' if n < len(pages) else ""
+            pager, nxt = _pager(n, len(pages)), f'<a href="javascript:goPage({n + 1})">下一页</a>' if n < len(pages) else ""
             self.fgw.pages[f"/xxgk/ndbg/list_{n}.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
                 '<script src="/static/js/jquery.min.js"></script><script src="/static/js/list.js"></script>'
                 f'<ul class="list">{rows}</ul><div class="page">共{len(pages)}页 {pager} {nxt}</div>')))
@@ -136,8 +140,7 @@ class PortalY(OneServerPortal):
         def listed(n: int) -> Page:
             rows = "".join(f'<li><a href="{path}" target="_blank">{escape(title)}</a><span>2024-01-18</span></li>'
                            for path, title in pages[n - 1])
-            pager = "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != n else f"<b>{k}</b>"
-                            for k in range(1, len(pages) + 1))
+            pager = _pager(n, len(pages))
             return Page(LOOK.html(f"政府信息公开年报-{agency}", (
                 f'<ul class="list">{rows}</ul>'
                 '<form id="pageForm" name="pageForm" method="post" action="/xxgk/list.do">'
