@@ -2,7 +2,8 @@
 
 JSP and ASP lists of many platforms keep a form of hidden fields (``<form id="pageForm" method="post"
 action="list.do">`` with ``columnId`` and ``pageNo``) and a pager of calls (``<a href="javascript:goPage(2)">``)
-whose function writes the page number into a field and submits the form::
+whose function writes the page number into a field named as one (``pageNo``, ``page``, ``currpage``) and submits
+the form::
 
     function goPage(n) { document.getElementById('pageNo').value = n; document.getElementById('pageForm').submit(); }
 
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from crawler.steering.pagers import MAX_POSTED_PAGES, written_total
+from crawler.steering.pagers import MAX_POSTED_PAGES, is_page_key, written_total
 
 MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 500        # a page function is a few statements
@@ -45,7 +46,7 @@ def submitted_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
     of a form of the page and submits that form."""
     for function, field in _page_functions(codes):
         element = next(iter(root.xpath("//form//*[self::input or self::select][@id=$f or @name=$f]", f=field)), None)
-        if element is None or not element.get("name"):
+        if element is None or not is_page_key(element.get("name") or ""):   # a search box's word is no page
             continue
         form = next(element.iterancestors("form"))
         called = [int(call.group(2)) for element_ in itertools.islice(root.xpath("//*[@href or @onclick]"), MAX_CALLERS)

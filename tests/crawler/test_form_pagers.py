@@ -26,3 +26,8 @@ def test_each_later_page_is_the_form_posted_with_its_page_number():
 def test_a_pager_claiming_more_pages_than_believed_gives_no_more():
     html = (FILES / "list_form_post_pager.html").read_text().replace("goPage(4)", "goPage(9999)")
     assert len(pages(html)) == MAX_POSTED_PAGES - 1
+
+
+def test_a_pager_calling_a_function_that_submits_a_search_word_gives_no_pages():
+    html = (FILES / "list_form_post_pager.html").read_text().replace("javascript:goPage(", "javascript:goSearch(")
+    assert pages(html) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 
 from crawler.pages.links import page_links
-from crawler.pages.sitescripts import MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
+from crawler.pages.sitescripts import MAX_HANDLERS, MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
 from tests.crawler.helpers import FILES
 
 PAGE = "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"
@@ -56,3 +56,10 @@ def test_the_script_files_read_are_the_pages_own_but_libraries():
 def test_a_page_of_many_script_files_has_only_the_first_read():
     scripts = "".join(f'<script src="/js/part{n}.js"></script>' for n in range(50))
     assert len(site_script_urls(lxml.html.fromstring(f"<html><head>{scripts}</head></html>"), PAGE)) == MAX_PAGE_SCRIPTS
+
+
+def test_a_call_past_the_handlers_read_asks_for_no_script_file():
+    defined = '<a href="javascript:show(1)">1</a>' * MAX_HANDLERS
+    page = (f'<html><head><script src="/js/common.js"></script><script>function show(n) {{}}</script></head><body>'
+            f'{defined}<a href="javascript:goUrl(8842)">报告</a></body></html>')
+    assert not wants_site_scripts(lxml.html.fromstring(page))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import scrapy
 from scrapy.http import TextResponse
 
-from crawler.pages.sitescripts import MAX_PER_CRAWL
+from crawler.pages.sitescripts import MAX_PER_CRAWL, MAX_SCRIPT_BYTES
 from tests.crawler.helpers import FILES, file_response
 
 PAGE = "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"
@@ -37,3 +37,8 @@ def test_the_page_is_read_once_its_script_file_answered(spider):
 def test_past_the_crawls_bound_of_script_files_a_page_is_read_without_them(spider):
     spider._scripts_asked = MAX_PER_CRAWL
     assert SCRIPT not in _urls(_page(spider))
+
+
+def test_a_script_file_is_read_no_further_than_its_bound(spider):
+    [asked] = _page(spider)
+    assert asked.meta["download_maxsize"] == MAX_SCRIPT_BYTES
