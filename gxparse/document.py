@@ -66,12 +66,12 @@ _BARRED_ROWS = 2
 _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
-_LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _MIN_LOOKALIKE_RUN = 5   # cells: a row of table 三 or 四 holds at least as many; ``12 o`` may be a figure and a word
 # A one-digit figure in full-width digits between figures in ASCII ones, on a row or a line each (``308 4 ５ 9``):
 # RapidOCR writes some one-digit boxes so; a table typed in one width does not switch for a cell between two.
-_FULL_WIDTH_DIGIT = re.compile(r"^[０-９]$")
-_ASCII_FIGURE = re.compile(r"^[0-9]+$")
+FULL_WIDTH_DIGIT = re.compile(r"^[０-９]$")
+ASCII_FIGURE = re.compile(r"^[0-9]+$")
 # 1 as OCR's Chinese model reads it (tesseract: 工), alone before a figure or after a row's last: no label of the
 # template's tables has 工, so there it can only be that figure.
 _ONE_READ_AS_IDEOGRAPH = "工"
@@ -231,7 +231,7 @@ def shows_rules_read(text: str) -> bool:
             continue
         if any(_RULE_EDGES.search(w) and is_value(_RULE_EDGES.sub("", w))
                or _RULED_DIGITS.match(w) and not (i and joins_group(words[i - 1], w))
-               or (w in _LOOKALIKE_DIGITS or _IDEOGRAPH.match(w) and w not in _UNITS and not is_value(w))
+               or (w in LOOKALIKE_DIGITS or _IDEOGRAPH.match(w) and w not in _UNITS and not is_value(w))
                and 0 < i < len(words) - 1 and is_value(words[i - 1]) and is_value(words[i + 1])
                for i, w in enumerate(words)):
             return True
@@ -244,9 +244,9 @@ def shows_rules_read(text: str) -> bool:
 
 def _full_width_between_figures(text: str) -> bool:
     """Whether a one-digit figure in full-width digits stands between two figures in ASCII digits, the text's
-    words read in order across lines (``_FULL_WIDTH_DIGIT``)."""
+    words read in order across lines (``FULL_WIDTH_DIGIT``)."""
     words = text.split()
-    return any(_FULL_WIDTH_DIGIT.match(w) and _ASCII_FIGURE.match(before) and _ASCII_FIGURE.match(after)
+    return any(FULL_WIDTH_DIGIT.match(w) and ASCII_FIGURE.match(before) and ASCII_FIGURE.match(after)
                for before, w, after in zip(words, words[1:], words[2:]))
 
 
@@ -324,7 +324,7 @@ def pipe_delimited(line: str) -> bool:
 def spaced_cells(line: str) -> list[tuple[str, float]]:
     """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
     the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
-    OCR reads for a digit alone between two figures is that digit (``_LOOKALIKE_DIGITS``), 工 before a figure or
+    OCR reads for a digit alone between two figures is that digit (``LOOKALIKE_DIGITS``), 工 before a figure or
     after the last a 1 (``_ONE_READ_AS_IDEOGRAPH``); figures with a bar
     inside after a label or a figure are parted at it, or unread (``_FIGURES_ACROSS_RULE``)."""
     cells = []
@@ -334,7 +334,7 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
         if is_value(figure := _RULE_EDGES.sub("", cell)):
             cell = figure
         elif cells and _FIGURES_ACROSS_RULE.match(cell) \
-                and all(map(_ASCII_FIGURE.match, pieces := _RULE_INSIDE.split(cell))):
+                and all(map(ASCII_FIGURE.match, pieces := _RULE_INSIDE.split(cell))):
             cells += [(piece, offset) for piece in pieces]   # digits apart at a rule: the cells it parts
             continue
         elif _FIGURES_ACROSS_RULE.match(cell) and cells and is_value(cells[-1][0]):
@@ -344,20 +344,20 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
         if cell:
             cells.append((cell, offset))
     run = _lookalike_run(cells)
-    return [(_LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
+    return [(LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
              and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
 
 
 def _lookalike_run(cells: list[tuple[str, float]]) -> int:
     """Where a line's last cells start that are all figures or letters OCR writes for a one-digit figure
-    (``_LOOKALIKE_DIGITS``), at least ``_MIN_LOOKALIKE_RUN`` of them with two figures among them: a row's
+    (``LOOKALIKE_DIGITS``), at least ``_MIN_LOOKALIKE_RUN`` of them with two figures among them: a row's
     figures, its letters at either end of the run digits too (``o 0 o o 0 0 o``); the line's length where none."""
     start = len(cells)
-    while start and (cells[start - 1][0] in _LOOKALIKE_DIGITS or _ASCII_FIGURE.match(cells[start - 1][0])):
+    while start and (cells[start - 1][0] in LOOKALIKE_DIGITS or ASCII_FIGURE.match(cells[start - 1][0])):
         start -= 1
     run = [cell for cell, _ in cells[start:]]
-    if len(run) < _MIN_LOOKALIKE_RUN or sum(bool(_ASCII_FIGURE.match(cell)) for cell in run) < 2:
+    if len(run) < _MIN_LOOKALIKE_RUN or sum(bool(ASCII_FIGURE.match(cell)) for cell in run) < 2:
         return len(cells)
     return start
 
@@ -465,11 +465,11 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
 
 
 def _lookalike_boxes(lines: list[Line]) -> list[Line]:
-    """A line that is only a letter OCR reads for a digit (``_LOOKALIKE_DIGITS``), within a run of lines each a
+    """A line that is only a letter OCR reads for a digit (``LOOKALIKE_DIGITS``), within a run of lines each a
     lone figure or such a letter with a figure before it and after it in the run, is that digit: OCR's boxes a
     line each (RapidOCR: ``508`` / ``2`` / ``o`` / ``33``), as a letter alone between figures of a row is."""
     kinds = ["F" if not line.label.strip() and len(line.values) == 1 and is_value(line.values[0])
-             else "L" if not line.values and line.label.strip() in _LOOKALIKE_DIGITS else "" for line in lines]
+             else "L" if not line.values and line.label.strip() in LOOKALIKE_DIGITS else "" for line in lines]
     out = list(lines)
     run_start = 0
     for n, kind in enumerate([*kinds, ""]):
@@ -480,7 +480,7 @@ def _lookalike_boxes(lines: list[Line]) -> list[Line]:
         for k, each in enumerate(run):
             if each == "L" and figures and figures[0] < k < figures[-1]:
                 line = lines[run_start + k]
-                out[run_start + k] = replace(line_from_cells([_LOOKALIKE_DIGITS[line.label.strip()]], line.where,
+                out[run_start + k] = replace(line_from_cells([LOOKALIKE_DIGITS[line.label.strip()]], line.where,
                                                              line.page), after_gap=line.after_gap)
         run_start = n + 1
     return out

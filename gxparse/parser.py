@@ -25,8 +25,8 @@ from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.normalize import unspaced_cjk
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
-from gxparse.ocr.brackets import shows_brackets_misread
 from gxparse.ocr.misread import misread_sums
+from gxparse.ocr.signs import shows_glyphs_misread
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
@@ -46,7 +46,7 @@ def _read_text(data: bytes, source: str) -> Document:
     text = unspaced_cjk(unboxed(decode(data, source)))
     lines = lines_from_text(text)
     return Document(lines, "text", ocr_text=shows_ocr_noise(lines) or shows_rules_read(text),
-                    glyphs_misread=shows_brackets_misread(text))
+                    glyphs_misread=shows_glyphs_misread(text))
 
 
 def _read_html(data: bytes, source: str, pictures: Pictures | None = None) -> Document:

@@ -4,7 +4,8 @@ An OCR engine reads each glyph alone, and a full-width （ and an ASCII ) look a
 ``（单位：万元)``, ``(七）``, ``〔2019】``. A typist's input method writes a pair in one width, and a text tool
 copies what was typed. Of the 1,280 texts in tests/fixtures that tools extracted from PDFs, web pages and
 Markdown none holds such a pair; every RapidOCR rendering there holds two or more. One may be a typist's slip,
-so it takes ``MIN_MISMATCHED`` to say the text is OCR's (whose failed sums are then no accusation).
+so it takes ``MIN_MISMATCHED``, and a typist switching widths writes many: ``gxparse.ocr.signs`` takes them for
+OCR's only with another kind of glyph misread.
 """
 
 from __future__ import annotations

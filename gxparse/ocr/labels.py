@@ -61,8 +61,13 @@ def vocabulary() -> dict[str, str]:
     return {label_key(w): w for w in words}
 
 
+def unnumbered(key: str) -> str:
+    """A label key without the item number in front (``(二)``, ``三``, ``1.``)."""
+    return _ITEM_NUMBER.sub("", key)
+
+
 def _fold(key: str) -> str:
-    return _ITEM_NUMBER.sub("", key).translate(_LOOKALIKES).strip("()")
+    return unnumbered(key).translate(_LOOKALIKES).strip("()")
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,13 @@ from gxparse.normalize import unspaced_cjk
 from gxparse.ocr.brackets import MIN_MISMATCHED, _MAX_OPEN, mismatched_brackets
 from gxparse.ocr.misread import one_digit_changes
 from gxparse.ocr.ruledruns import MAX_RUNS, ruled_reading
+from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
 from tests.gxparse.extracted import document_truth
 from tests.gxparse.seeds import seed_bytes
 
 OCRTEXT = Path(__file__).resolve().parent.parent / "fixtures" / "ocrtext"
+EXTRACTED = OCRTEXT.parent / "extracted"
 RENDERINGS = sorted(f"{p.parent.name}/{p.name.removesuffix('.txt')}" for p in OCRTEXT.glob("*/*.txt"))
 
 
@@ -337,6 +339,44 @@ def test_a_failed_sum_one_misread_digit_mends_is_a_warning_in_text_whose_bracket
     errors = {f["rule"] for f in parsed("rapidocr-boxes/002_huaian_hongze_2023.published")["findings"]
               if f["severity"] == "error"}
     assert "s4.block_sum" in errors
+
+
+def test_brackets_of_mixed_widths_alone_are_a_typists_and_keep_a_failed_sum_an_error():
+    # pdftotext's text of 001_huaian_szf_2024's typed PDF, every closing bracket typed in ASCII (a typist switching
+    # input widths: （单位：万元), （一)) and 信访举报投诉类申请's 56 6 … 62 mistyped 56 9: no other glyph misread
+    # shows an OCR engine's hand, so the failed sum is an error
+    text = (EXTRACTED / "pdftotext-layout/001_huaian_szf_2024.published.txt").read_text(encoding="utf-8")
+    row = "56        6        0"
+    typed = text.replace("）", ")").replace(row, "56        9        0")
+    assert row in text and mismatched_brackets(typed) >= MIN_MISMATCHED and not shows_glyphs_misread(typed)
+    (failed,) = [f for f in parse_document(typed.encode(), "typed.txt").findings if f.rule == "s3.row_sum"]
+    assert failed.severity == "error" and "s3.result.not_processed.petition.commercial_enterprise" in failed.cells
+    for seed in ("kaifeng_2021", "zhoukou_city_2021", "huangchuan_2021"):
+        mixed = seed_bytes(seed).decode("utf-8").replace("）", ")").replace("(", "（")
+        assert mismatched_brackets(mixed) >= MIN_MISMATCHED and not shows_glyphs_misread(mixed), seed
+
+
+def test_brackets_and_another_kind_of_glyph_misread_show_ocr_text():
+    # a template label with one character read as another, a figure read as a lookalike glyph, a rule read as a
+    # corner bracket nothing opened
+    assert _label_misread("结果 其他结团 尚未") and _label_misread("3.危及二安全一稳定 0 0")
+    assert not _label_misread("其他结果 3.危及“三安全一稳定” 反复申请 不予处1")   # a wrapped label's start, a figure
+    assert not _label_misread("其他结" + "果" * 100_000)   # a word longer than any label is not compared (bounded)
+    assert _figure_glyph_misread("5 0 o 0") and _figure_glyph_misread("508\no\n33") \
+        and _figure_glyph_misread("4 0 0 ４") and _figure_glyph_misread("hazwgkc@163.com）o\n")
+    assert not _figure_glyph_misread("收到 12 o 份 Office 2021 信息公开。")
+    assert _rule_read_as_bracket("其他」尚未") and not _rule_read_as_bracket("「一网通办」")
+    # every RapidOCR rendering shows one kind at least besides its brackets, and so do tesseract's of kaifeng_2021
+    for rendering in [r for r in RENDERINGS if r.startswith("rapidocr")] + ["tesseract-psm3/kaifeng_2021.reportlab",
+                                                                           "tesseract-psm4/kaifeng_2021.reportlab"]:
+        assert shows_glyphs_misread((OCRTEXT / f"{rendering}.txt").read_text(encoding="utf-8")), rendering
+    # no text of the fixtures a tool extracted from a typed report shows any
+    typed = [p for p in OCRTEXT.parent.rglob("*") if p.suffix in (".txt", ".md") and "ocrtext" not in p.parts
+             and p.name != "README.md"]
+    assert len(typed) > 1200
+    shown = [p.name for p in typed if (lambda text: _label_misread(text) or _figure_glyph_misread(text)
+                                       or _rule_read_as_bracket(text))(p.read_text(encoding="utf-8"))]
+    assert not shown
 
 
 def test_table_two_figures_of_ocr_text_are_named_unchecked():
