@@ -85,9 +85,11 @@ class LabelMatcher:
     the item label comes after the group labels a grid row or a wrapped line carries in front of it.
     With ``near``, a label no anchor finds may name a row by a near miss of its label (``find``)."""
 
-    def __init__(self, anchors: Iterable[tuple[str, str]], near: NearestLabel | None = None) -> None:
+    def __init__(self, anchors: Iterable[tuple[str, str]], near: NearestLabel | None = None,
+                 groups: Iterable[str] = ()) -> None:
         self._anchors = [(key, re.compile(pattern)) for key, pattern in anchors]
         self._near = near
+        self._groups = [label_key(group) for group in groups]
         self._known: dict[str, str | None] = {}   # labels repeat across documents of one template
         self._nearest: dict[str, str | None] = {}
 
@@ -110,6 +112,20 @@ class LabelMatcher:
         near = self._nearest[label]
         return near, near is not None
 
+    def without_group_piece(self, label: str) -> str:
+        """``label`` without a piece of a group label's cell in front where the rest names a row by itself or is
+        nothing (``年度办 1.属于国家秘密``, ``理结果`` before a row's figures): OCR joining a page's boxes by height
+        gives a line each of the narrow group cell's lines, beside whichever row's label or figures stand at that
+        height. The piece is a part of a group label, never the whole of one nor a row's label (（六）其他处理 is a
+        row of a 2019 table), at least ``_MIN_GROUP_PIECE`` long; a rest naming no row may be the piece's own
+        label's continued beside it (``（三） 1.属于`` over ``不予公 国家秘``), kept as printed."""
+        piece, _, rest = label.strip().partition(" ")
+        key = label_key(piece)
+        if len(key) < _MIN_GROUP_PIECE or self(piece) is not None or rest.strip() and self(rest) is None \
+                or not any(key in group and key != group for group in self._groups):
+            return label
+        return rest.strip()
+
     def _match(self, label: str) -> str | None:
         text = label_key(label)
         best: tuple[int, int, str] | None = None
@@ -122,6 +138,7 @@ class LabelMatcher:
 
 
 _STRAY = 1   # characters: a label this short is a stray character, never a name nor part of one
+_MIN_GROUP_PIECE = 2   # characters of a group label's piece taken for one (不 alone may be any word's)
 # the numbering of a row's label, squashed, by level: 一、 over （一） over 1.
 _NUMBERING = re.compile(r"(?P<l1>[一二三四五六七八九十]、)|(?P<l2>\([一二三四五六七八九十]\))|(?P<l3>(?<!\d)\d{1,2}[.、](?!\d))")
 _ITEM_NUMBER = re.compile(_NUMBERING.pattern.replace("(?P<l1>", "^(?P<l1>", 1).replace("|(?P<l2>", "|^(?P<l2>", 1)
@@ -493,6 +510,8 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
                                 lambda label: match(label) is not None)
         lines, wheres = split.lines, split.wheres
     for index, line in enumerate(lines):
+        if not _is_prose(line) and (line.values or " " in line.label.strip()):
+            line = replace(line, label=match.without_group_piece(line.label))
         if _is_prose(line):
             reader.prose()
         elif line.values and reader.continues_label(line):

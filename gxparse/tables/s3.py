@@ -30,8 +30,9 @@ from gxparse.extraction.splitrows import RowShape
 from gxparse.extraction.wrappedfigures import tail_readings
 from gxparse.layout.strayfigures import others_first, words_of
 from gxparse.template import (S2_CONTENT_HEADER, S2_ITEMS, S3_ALL_ROWS, S3_APPLICANT_COLUMNS, S3_APPLICANT_HEADER,
-                              S3_COLUMNS, S3_NAMELESS_LABELS, S3_ORG_HEADER, S3_OTHER_SINGLE, S3_OTHER_SPLIT,
-                              S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_ROWS, S4_WIDTH, s3_row_cells, s3_row_label)
+                              S3_COLUMNS, S3_GROUPS, S3_NAMELESS_LABELS, S3_ORG_HEADER, S3_OTHER_SINGLE,
+                              S3_OTHER_SPLIT, S3_RESULT_PREFIX, S3_RESULT_TOTAL, S3_RESULTS_GROUP, S3_ROWS, S4_WIDTH,
+                              s3_row_cells, s3_row_label)
 from gxparse.extraction.scaledheader import spread_under_scaled_header
 from gxparse.extraction.textcolumns import header_middles, header_starts, spread_short_rows, spread_under_starts
 from gxparse.extraction.totalruns import run_layings, spread_by_total_runs
@@ -49,7 +50,9 @@ def _s3_row_values(row: RawRow) -> list[str]:
 # headers): a label nearer to one of those names nothing
 S3_MATCHER = LabelMatcher(((row.key, row.anchor) for row in S3_ALL_ROWS),
                           NearestLabel([(row.key, row.label) for row in S3_ALL_ROWS]
-                                       + [(None, label) for label in S3_NAMELESS_LABELS]))
+                                       + [(None, label) for label in S3_NAMELESS_LABELS]),
+                          # （六）其他处理 is no group's cell only: a 2019 table's row
+                          (S3_RESULTS_GROUP, *(label for key, label in S3_GROUPS.items() if key != S3_OTHER_SINGLE)))
 S3_WIDTH = len(S3_COLUMNS)
 _S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
 # labels printed alone: as many as half the table's rows are a table printed without a figure (every cell blank)
