@@ -67,6 +67,8 @@ _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
 LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+_LABEL_END = re.compile(r"[\u4e00-\u9fff”\"」）)]$")   # a Chinese label's last character (no sentence ends in os)
+_ZERO_LETTER = re.compile(r"^[oO0]$")   # a zero, as OCR writes it or misreads it
 _MIN_LOOKALIKE_RUN = 5   # cells: a row of table 三 or 四 holds at least as many; ``12 o`` may be a figure and a word
 # A one-digit figure in full-width digits between figures in ASCII ones, on a row or a line each (``308 4 ５ 9``):
 # RapidOCR writes some one-digit boxes so; a table typed in one width does not switch for a cell between two.
@@ -352,12 +354,15 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
 def _lookalike_run(cells: list[tuple[str, float]]) -> int:
     """Where a line's last cells start that are all figures or letters OCR writes for a one-digit figure
     (``LOOKALIKE_DIGITS``), at least ``_MIN_LOOKALIKE_RUN`` of them with two figures among them: a row's
-    figures, its letters at either end of the run digits too (``o 0 o o 0 0 o``); the line's length where none."""
+    figures, its letters at either end of the run digits too (``o 0 o o 0 0 o``); or, all os and 0s, right
+    after a Chinese label (``3.危及“三安全一稳定” o o o o o o o``: a row of zeros; ls there may be the rules
+    between blank cells); the line's length where none."""
     start = len(cells)
     while start and (cells[start - 1][0] in LOOKALIKE_DIGITS or ASCII_FIGURE.match(cells[start - 1][0])):
         start -= 1
     run = [cell for cell, _ in cells[start:]]
-    if len(run) < _MIN_LOOKALIKE_RUN or sum(bool(ASCII_FIGURE.match(cell)) for cell in run) < 2:
+    zeros_after_label = start > 0 and bool(_LABEL_END.search(cells[start - 1][0])) and all(map(_ZERO_LETTER.match, run))
+    if len(run) < _MIN_LOOKALIKE_RUN or not zeros_after_label and sum(map(bool, map(ASCII_FIGURE.match, run))) < 2:
         return len(cells)
     return start
 
