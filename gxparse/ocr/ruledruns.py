@@ -1,7 +1,7 @@
 """One-digit cells OCR read run together with the table rules before each of them read as 1s.
 
 ``0  0  10101010  0`` is 0|0|0|0|0|0|0 whose four middle cells ran together, each rule before them a 1: a run
-of 1-and-digit pairs, two pairs at least. Unlike the zero-led run (``document._RULED_DIGITS``) it may as well be
+of 1-and-digit pairs, two pairs at least, the last cell's figure of several digits at times (``1010101010195``). Unlike the zero-led run (``document._RULED_DIGITS``) it may as well be
 a count (1010): it is read as cells only where that gives the row its width and no other reading does.
 """
 
@@ -11,7 +11,8 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-_RULES_AS_ONES = re.compile(r"^(?:1\d){2,}$")
+# the run, and the figure of several digits ending it after its rule (``1010101010195``: 0|0|0|0|0|95)
+_RULES_AS_ONES = re.compile(r"^(?P<pairs>(?:1\d){2,})(?:1(?P<last>\d{2,}))?$")
 MAX_RUNS = 4   # runs of a row tried at once: 2**4 readings at most, whatever the line
 
 
@@ -24,7 +25,13 @@ def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]]
         return None
     readings = []
     for taken in itertools.chain.from_iterable(itertools.combinations(runs, n) for n in range(1, len(runs) + 1)):
-        cells = [c for i, v in enumerate(values) for c in (list(v[1::2]) if i in taken else [v])]
+        cells = [c for i, v in enumerate(values) for c in (_cells(v) if i in taken else [v])]
         if len(cells) == width and holds(cells):
             readings.append(cells)
     return readings[0] if len(readings) == 1 else None
+
+
+def _cells(run: str) -> list[str]:
+    """The cells of a run (``_RULES_AS_ONES``): the digit after each rule, and the figure ending it."""
+    m = _RULES_AS_ONES.match(run)
+    return [*m["pairs"][1::2], *([m["last"]] if m["last"] else [])]  # type: ignore[index]
