@@ -58,6 +58,7 @@ _S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another t
 # labels printed alone: as many as half the table's rows are a table printed without a figure (every cell blank)
 _S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
+_LOST_GAP = 1.6   # a gap between a row's figures this many times as wide as each other one holds a lost cell
 
 
 def _s3_row_holds(row: RawRow) -> bool:
@@ -606,7 +607,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         elif None in values:
             return None
         elif (readings := blank_readings(values, S3_WIDTH, _S3_ROW_SUM)) or not ocr:  # type: ignore[arg-type]
-            options[key] = readings   # none: the row does not add up with its blanks as zeros, nothing is placed
+            options[key] = _lost_in_gap(raw, values, readings) if ocr else readings   # none: the row does not add up with its blanks as zeros, nothing is placed
             (short if len(values) < S3_WIDTH - 1 else repaired).append(key)
             blanked.append(key)
         else:   # OCR lost a figure that was no blank zero: placed after the others (_residual_row)
@@ -675,6 +676,21 @@ def _s3_run_choices(rows: dict[str, RawRow], blanked: Sequence[str],
         if choices:   # a run no laying of which adds up shares no grid (its places tell nothing)
             groups.append(choices)
     return groups
+
+
+def _lost_in_gap(raw: RawRow, values: Sequence[int], readings: list[Vector]) -> list[Vector]:
+    """The ``readings`` of a row printed one figure short, in OCR's text, that lose the figure where the row
+    leaves a gap between two figures ``_LOST_GAP`` times as wide as every other (``2  0     0  0  0  2``: the
+    cell between the zeros lost, not the first; OCR garbles the header the columns would be placed under);
+    all of them where the row shows no such gap or its figures' places are not known."""
+    if len(values) != S3_WIDTH - 1 or len(raw.offsets) != len(values):
+        return readings
+    gaps = [b - a for a, b in zip(raw.offsets, raw.offsets[1:])]
+    widest = max(range(len(gaps)), key=gaps.__getitem__)
+    if any(gap * _LOST_GAP > gaps[widest] for at, gap in enumerate(gaps) if at != widest):
+        return readings
+    in_gap = [r for r in readings if [*r[:widest + 1], *r[widest + 2:]] == list(values)]
+    return in_gap or readings
 
 
 def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> bool:
