@@ -37,6 +37,12 @@ def _labels_one_out() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _label_heads() -> frozenset[tuple[int, str]]:
+    """The length and first character of every template label long enough (its first is never read otherwise)."""
+    return frozenset((len(key), key[0]) for key in _labels() if len(key) >= _MIN_LABEL)
+
+
+@lru_cache(maxsize=1)
 def _labels() -> frozenset[str]:
     return frozenset(unnumbered(key) for key in vocabulary())
 
@@ -44,9 +50,9 @@ def _labels() -> frozenset[str]:
 def _label_misread(text: str) -> bool:
     """Whether a word of ``text`` is a template label with one character another (``其他结团``), the character
     read an ideograph (a figure glued to a label is no misreading)."""
-    for word in set(text.split()):
+    for word in {w for w in text.split() if _MIN_LABEL <= len(w) <= 2 * _MAX_LABEL}:   # prose runs longer
         key = unnumbered(label_key(word))
-        if _MIN_LABEL <= len(key) <= _MAX_LABEL and key not in _labels() and any(
+        if (len(key), key[:1]) in _label_heads() and key not in _labels() and any(
                 CJK_CHAR.match(key[at]) and key[:at] + "\0" + key[at + 1:] in _labels_one_out()
                 for at in range(1, len(key))):
             return True
@@ -66,6 +72,8 @@ def _figure_glyph_misread(text: str) -> bool:
 
 def _rule_read_as_bracket(text: str) -> bool:
     """Whether a corner bracket closes nothing: a table rule OCR read (``其他」尚未``)."""
+    if _CORNER_CLOSE not in text:
+        return False
     opened = 0
     for char in text:
         if char == _CORNER_OPEN:
