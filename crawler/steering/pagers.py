@@ -56,11 +56,13 @@ _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endreco
 # The list's record count, which some pagers carry in every link but the first page's address (DedeCMS's dynamic
 # list.php?tid=12&TotalResult=8&PageNo=2): no other list for it.
 _COUNT_KEY = re.compile(r"^(?:total\w{0,12}|\w{0,12}count|recordcount|records?)$", re.IGNORECASE)
-# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too; a stem may carry the column's id
-# before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html), or be the column's number alone
-# (SiteServer's channel 12.html, its later pages 12_2.html).
-_NUMBERED_FILE = re.compile(r"^(?P<stem>[a-z]*?(?P<column>[_-]\d{1,9}(?=[_-]\d))?|\d{1,9}(?=[_-]\d))[_-]?(?P<n>\d*)\."
-                            r"(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
+# Pages' names: .shtml, JEECMS .jhtml/.jspx, .do and .action of Java CMSs too; a stem may be words joined by _ or -
+# (xxgk_list.html, xxgk_list_1.html), after a column's number (3011002_list_2.html); it may carry the column's id
+# before the page number (DedeCMS's list_12_2.html, PHPCMS's list-12-2.html, more_newlist_14_2.html), or be the
+# column's number alone (SiteServer's channel 12.html, its later pages 12_2.html).
+_NUMBERED_FILE = re.compile(r"^(?P<stem>(?:\d{1,9}[_-](?=[a-z]))?[a-z]*?(?:[_-][a-z]+)*(?P<column>[_-]\d{1,9}(?=[_-]\d))?"
+                            r"|\d{1,9}(?=[_-]\d))[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
+                            re.IGNORECASE)
 # A blog engine's later pages, a path segment after the list's own path: WordPress's /category/ndbg/page/2/, or
 # the number alone (Typecho's, Pelican's /category/ndbg/2/) — never after a numbered folder (a date archive's
 # /2024/3/) nor a year's number (/2023/).

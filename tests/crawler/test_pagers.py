@@ -106,6 +106,19 @@ def test_a_siteserver_channel_names_its_later_pages_after_its_number():
     assert not is_pager_link("", site + "12_2.html", site + "12.html")   # no pager's label
 
 
+def test_a_list_whose_file_name_joins_words_numbers_its_later_pages_after_that_name():
+    # xxgk_list.html, xxgk_list_1.html …: a stem of words joined by _ or -, as a column's own file names its pages
+    folder = "http://zrzyj.example.gov.cn/zwgk/xxgkml/"
+    assert _pager_urls("list_underscored_stem.html", folder + "xxgk_list.html") == [
+        folder + "xxgk_list_1.html", folder + "xxgk_list_2.html"]
+    # page 2's link back to the first page is where the list was entered, as index.html is from index_1.html
+    assert _pager_urls("list_underscored_stem_1.html", folder + "xxgk_list_1.html") == [folder + "xxgk_list_2.html"]
+    # a column number before the stem's words (3011002_list_2.html), or after them (more_newlist_14_2.html)
+    assert is_pager_link("下一页", folder + "3011002_list_2.html?LM_ID=3011002", folder + "3011002_list_1.html?LM_ID=3011002")
+    assert is_pager_link("2", folder + "more_newlist_14_2.html", folder + "more_newlist_14.html")
+    assert not is_pager_link("2", folder + "more_newlist_15_2.html", folder + "more_newlist_14.html")   # another column's
+
+
 def test_a_typecho_category_pages_by_a_bare_number_segment_after_its_own_path():
     column = "http://fgw.example.gov.cn/category/ndbg/"
     assert _pager_urls("list_typecho_page_navigator.html", column + "2/") == [column + "3/"]
