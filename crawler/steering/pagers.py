@@ -52,7 +52,9 @@ _PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*[\[【]?
                          r"前一?页|后一?页|第?\d{1,4}页?|next|prev(?:ious)?|last|first|"
                          r"(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
                          r"\s*[\]】]?\s*[»›→>]*)$", re.IGNORECASE)
-_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?)$", re.IGNORECASE)
+# ``current``: the page of MyBatis-Plus's Page, which many Java CMSs' list APIs take (current=1&size=15).
+_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?|current)$",
+                       re.IGNORECASE)
 # The list's record count, which some pagers carry in every link but the first page's address (DedeCMS's dynamic
 # list.php?tid=12&TotalResult=8&PageNo=2): no other list for it.
 _COUNT_KEY = re.compile(r"^(?:total\w{0,12}|\w{0,12}count|recordcount|records?)$", re.IGNORECASE)

@@ -306,6 +306,16 @@ def test_a_posted_api_claiming_endless_pages_is_believed_up_to_the_bound():
 INLINE_PICTURE = '<img src="data:image/png;base64,' + "iVBORw0KGgo" * 40_000 + '">'
 
 
+def test_an_api_numbering_its_pages_by_current_is_asked_for_its_other_pages():
+    # a form POSTed to a list API (current=1&pageSize=15&channelCode[]=…) answering its record count
+    answer = (FILES / "api_query_list_current.json").read_text(encoding="utf-8")
+    asked = [("current", "1"), ("pageSize", "15"), ("webSiteCode[]", "sjzrzyj"), ("channelCode[]", "ndbg")]
+    assert json_page_params(answer, asked) == [[("current", str(n)), *asked[1:]] for n in (2, 3)]
+    page = "http://zrzyj.example.gov.cn/ndbg/list.html?channel=ndbg"
+    assert is_pager_link("下一页", page + "&current=2", page)
+    assert not is_pager_link("下一页", page + "&current=1", page)   # the first page again
+
+
 def test_a_list_page_with_a_long_inline_picture_is_read_for_its_proxy_pages_in_linear_time():
     text = INLINE_PICTURE + '<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?columnid=9&perpage=15">'
     started = time.process_time()
