@@ -2,7 +2,8 @@
 
 A 政府信息公开工作年度报告 title names a year (2023年, 二〇二三年, or 2023 beside the name: …年度报告（2023）) and
 政府信息公开/政务公开 with 工作年度报告, 年报 or 工作情况的报告. Look-alikes carry words no report title has (要点, 通知,
-法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国 …; 关于…的 anything but 报告). A title that is cut off ("…")
+法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国 …; 关于…的 anything but 报告), or name part of a year (第一季度,
+上半年, 2023年7月1日至2024年6月30日). A title that is cut off ("…")
 or says only "2021年年报", names a period of years or two years (2023—2024年度, 2024年…（2023年度）), or an article
 publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
 gxparse reads the document (``crawler.pipelines``). tests/files/report_titles.tsv holds the titles real agencies use.
@@ -72,6 +73,9 @@ _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
 # A report titled by the period it covers, a whole calendar year (2023年1月1日至2023年12月31日, （2022年1月1日—12月31日）):
 # the year's report, read as 2023年度.
 _WHOLE_YEAR = re.compile(r"(20\d{2})年0?1月0?1日(?:至|到|—+|-+|－|~|～)(?:\1年)?12月31日")
+# A report on part of a year (第一季度, 上半年) or on a period that is no calendar year (2023年7月1日至2024年6月30日,
+# what is left of a period once ``_WHOLE_YEAR`` has written a whole year's as its year): never the annual report.
+_PART_OF_YEAR = re.compile(r"季度|[上下]半年|(?:20\d{2}年)?\d{1,2}月\d{1,2}日(?:至|到|—+|-+|－|~|～)")
 
 
 def _squash(text: str) -> str:
@@ -92,7 +96,7 @@ def classify_title(text: str) -> Verdict:
         return Verdict.UNRELATED
     if announces_report(squashed):
         return Verdict.MAYBE
-    if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed):
+    if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed) or _PART_OF_YEAR.search(squashed):
         return Verdict.LOOKALIKE
     has_year = _YEAR.search(squashed) is not None
     if _names_years_apart(squashed) and (_REPORT_NAME.search(squashed) or _VAGUE_NAME.search(squashed)):
