@@ -113,7 +113,7 @@ from crawler.steering.pagers import (create_page_urls, fragment_page_params, fra
                                      MAX_GENERATED_PAGES, load_more_urls, more_button_urls, names_later_page,
                                      open_load_more, postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
-from crawler.steering.traps import TrapWatch, url_pattern
+from crawler.steering.traps import TrapWatch, listing_sign, url_pattern
 from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
@@ -319,7 +319,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if column:
             self.lists_read += 1
             self.subsites.column_found(subsite, list_id)
-            pages = list(self._list_pages(response, links, records, subsite))
+            pages = [] if self._repeats_its_page_before(response, links) else \
+                list(self._list_pages(response, links, records, subsite))
             self._held.expect(list_id, len(pages))
             yield from pages
         elif notices:
@@ -392,6 +393,18 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         (``crawler.steering.pagerplugins``)."""
         return isinstance(response, TextResponse) and is_html(response.body) \
             and bool(loaded_list_pages(response.selector.root, response.url))
+
+    def _repeats_its_page_before(self, response: Response, links: list[Link]) -> bool:
+        """Whether a page of a list lists what the page that led to it listed, its pager's links aside: a pager
+        without end answering its last page again (reported as a trap, ``TrapWatch.observe_repeat``). The page's
+        sign goes on with the list's next pages (``_list_meta``)."""
+        sign = listing_sign(link.url for link in links if not is_pager_link(link.text, link.url, response.url))
+        repeats = sign is not None and response.meta.get("role") == "list" and response.meta.get("listed") == sign
+        response.meta["listing"] = sign
+        if repeats:
+            trap = self.traps.observe_repeat(response.url)
+            self.logger.warning("trap: %s (%s)", trap.pattern, trap.reason)
+        return repeats
 
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
@@ -527,6 +540,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         return {"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
                 "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
                 "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", ""),
+                "listed": meta.get("listing"),
                 **({"api": meta["api"]} if "api" in meta else {}),
                 **({"functions": meta["functions"]} if "functions" in meta else {})}
 

@@ -17,6 +17,10 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
 - too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
   one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year);
 - a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more;
+- a page of a list listing what the page that led to it listed, its pager's links aside (``listing_sign``): a static
+  pager answering its last page again under every later number (``index_3.html``, ``index_4.html`` … without end).
+  The list ends at that page, the repetition reported (``observe_repeat``); nothing is dropped, as the page lists
+  nothing its list had not listed before;
 - a count that grows as it is read: the answers of one list (a JSON API's pages) claiming more than
   ``MAX_COUNT_RISES`` different numbers of pages above the first answer's (a 广东 gkmlpt catalog claiming a page
   more on every page). Only the first answer's count is followed, so such a list is bounded anyway; it is
@@ -37,8 +41,10 @@ than ``MAX_LISTED_PATTERNS`` patterns (its first page cannot be told from it).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlsplit
 
@@ -68,6 +74,13 @@ def url_pattern(url: str) -> str:
     query = "&".join(f"{k}={'#' if _HEX_VALUE.fullmatch(v) else _NUMBER.sub('#', v)}"
                      for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{parts.hostname}{path}?{query}"
+
+
+def listing_sign(link_urls: Iterable[str]) -> str | None:
+    """What a page lists, as a digest of the addresses of its links (a page's ``MAX_PAGE_LINKS`` at most: bounded
+    work); None for a page linking nothing."""
+    urls = sorted(set(link_urls))
+    return hashlib.sha1("\n".join(urls).encode("utf-8")).hexdigest() if urls else None
 
 
 @dataclass
@@ -161,6 +174,19 @@ class TrapWatch:
             (agency, year), count = same.most_common(1)[0]
             return self._trap_page(url, f"{count} links to {agency}'s {year} report on one page (link farm)")
         return None
+
+    def observe_repeat(self, url: str) -> Trap:
+        """A page of a list listing what the page that led to it listed (``listing_sign``): an endless pager whose
+        later numbers answer its last page again. Reported once a pattern; its pattern is not trapped, as another
+        list's pages may share it and this page lists nothing new."""
+        pattern = url_pattern(url)
+        known = next((trap for trap in self.traps if trap.pattern == pattern), None)
+        if known is not None:
+            return known
+        trap = Trap(pattern, "a page listing what the page before it listed (endless pager repeating its last "
+                             "page): the list ends there", url, whole_list=False)
+        self.traps.append(trap)
+        return trap
 
     def observe_views(self, url: str, views: list[str]) -> Trap | None:
         """A page linking itself by day (``?date=2024-03-05``) more than ``CALENDAR_DAYS`` times is a calendar:

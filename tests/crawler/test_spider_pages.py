@@ -98,6 +98,30 @@ def test_a_dedecms_lists_later_pages_are_asked_as_its_list(spider):
     assert {pages.get(url + "list_12_2.html"), pages.get(url + "list_12_3.html")} == {1}
 
 
+def _page_after(spider, name: str) -> list[scrapy.Request]:
+    """The list pages asked from ``name`` read as the page ``list_pager_last_page.html``'s 下一页 leads to."""
+    base = "http://wjj.linjiang.gov.cn/xxgk/ndbg/"
+    first = _requests(spider.parse_page(file_response("list_pager_last_page.html", base + "index_2.html",
+                                                      list_meta("list"))))
+    following = next(r for r in first if r.url == base + "index_3.html")
+    return [r for r in _requests(spider.parse_page(file_response(name, following.url, following.meta)))
+            if r.meta["role"] != "document"]
+
+
+def test_a_page_listing_what_its_page_before_listed_ends_its_list(spider):
+    assert [r.url for r in _page_after(spider, "list_pager_last_page_again.html")] == []
+
+
+def test_a_page_listing_what_its_page_before_listed_is_reported_as_a_trap(spider):
+    _page_after(spider, "list_pager_last_page_again.html")
+    assert [t.url for t in spider.traps.traps] == ["http://wjj.linjiang.gov.cn/xxgk/ndbg/index_3.html"]
+
+
+def test_a_page_listing_something_new_asks_its_next_page(spider):
+    urls = [r.url for r in _page_after(spider, "list_pager_page_after.html")]
+    assert "http://wjj.linjiang.gov.cn/xxgk/ndbg/index_4.html" in urls
+
+
 def test_pages_of_a_list_come_before_its_documents(spider):
     url = "http://www.linjiang.gov.cn/bm/mzj/xxgk/ndbg/index.html"
     pages = _pages(spider, "list_query_pager.html", url)

@@ -9,7 +9,7 @@ from scrapy import Request
 
 from crawler.steering.holding import HeldDocuments
 from crawler.steering.traps import (MAX_BARREN, MAX_CHAIN, MAX_LISTED_PATTERNS, MAX_LISTS, MAX_SAME_REPORT,
-                                    SUSPECT_CHAIN, Trap, TrapWatch, url_pattern)
+                                    SUSPECT_CHAIN, Trap, TrapWatch, listing_sign, url_pattern)
 
 CAL = "http://www.nanhu.gov.cn/rl/?date=2024-03-05"
 
@@ -265,3 +265,20 @@ def test_a_watch_saved_before_cut_chains_resumes():
     resumed = TrapWatch.__new__(TrapWatch)
     resumed.__setstate__(pickle.loads(pickle.dumps(state)))
     assert resumed.trapped(CAL) and not resumed.trapped("http://a.gov.cn/nb/?page=1")
+
+
+def test_an_endless_pager_repeating_its_last_page_is_reported_once_a_pattern():
+    watch = TrapWatch()
+    for n in (3, 4):
+        watch.observe_repeat(f"http://wjj.linjiang.gov.cn/xxgk/ndbg/index_{n}.html")
+    assert [t.url for t in watch.traps] == ["http://wjj.linjiang.gov.cn/xxgk/ndbg/index_3.html"]
+
+
+def test_a_repeated_page_traps_no_pattern():
+    watch = TrapWatch()
+    watch.observe_repeat("http://wjj.linjiang.gov.cn/xxgk/ndbg/index_3.html")
+    assert not watch.trapped("http://wjj.linjiang.gov.cn/xxgk/ndbg/index_9.html", chain=9)
+
+
+def test_a_page_linking_nothing_has_no_listing_sign():
+    assert listing_sign([]) is None
