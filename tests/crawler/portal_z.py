@@ -21,7 +21,15 @@ crawl under test only (``HostsResolver``).
 - 县卫生健康局 (``wjj.``): a sub-site on its own host, linked only by the logo on www's 部门网站 page; its column a
   TRS-style static list (``index.html``, ``index_1.html`` …) three a page whose 下一页 never ends: every page after
   the last real one (``index_2.html``) answers that page's items again and links one more;
-- decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the county's column, a 企业年度报告公示 notice among the towns'
+- 王庄镇 (on www, as 山东's county portals host their towns: a public page of 莘县's shows
+  ``/site_wzjzabh/channel_x_5669_13598/doc_65b069ef3a2203212e9eea8f.html``): the town a ``/site_{code}/`` site, its
+  年报 channel ``channel_x_…``, its articles named by a 24-digit hexadecimal id; reached from www's 乡镇街道 block;
+- 大芦镇 (on www, as 甘肃's 集约化 platform files a town: a public copy of 靖远县's shows
+  ``/zfxxgk/bmhxzxxgk/xzxxgk/dlz/zfxxgknb/2023n/art/2024/art_4085…31de.html``): reached from the 部门和乡镇信息公开 page,
+  its 年报 column a folder per year named ``2024n`` (n for 年), each listing that year's report; the 2024 one titled
+  by its kind alone (政府信息公开工作年度报告), its year only in the folder, its agency only in the article's
+  metadata table (发布机构) and 信息来源 line;
+- decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the county's column, a 年报 解读 in 王庄镇's channel, a 企业年度报告公示 notice among the towns'
   items, the quarterly, half-year and fiscal-year reports and a 部门预算 in 发改局's list, a 其他年报 (统计年报) in 财政局's,
   a 工作总结 in 卫健局's.
 """
@@ -40,6 +48,7 @@ from tests.crawler.portal_u import NOT_FOUND, query_value
 DOMAIN = "pingchuan.gov.cn"
 COUNTY = "平川县人民政府"
 TOWNS = ("平川县城关镇人民政府", "平川县河口乡人民政府", "平川县东街街道办事处")
+WANGZHUANG, DALU = "平川县王庄镇人民政府", "平川县大芦镇人民政府"
 DEVELOPMENT, FINANCE, HEALTH = "平川县发展和改革局", "平川县财政局", "平川县卫生健康局"
 PER_PAGE = 8                                    # the platform's list
 HEALTH_PER_PAGE = 3                             # 卫健局's static list
@@ -69,13 +78,21 @@ class PortalZ(OneServerPortal):
         self._development()
         self._finance()
         self._endless()
+        self._town_site()
+        self._year_folders()
 
     _noise = staticmethod(PortalS._noise)
 
     def _home(self) -> None:
         self.www.pages["/"] = Page(LOOK.html(f"{COUNTY}门户网站", (
             f'<div class="nav2"><a href="{self.url("xxgk", "/info/iIndex.jsp?node_id=GKpcx")}">政府信息公开</a>'
-            '<a href="/bmwz.html">部门网站</a><a href="/xwzx/index.html">新闻中心</a></div>')))
+            '<a href="/bmwz.html">部门网站</a><a href="/xwzx/index.html">新闻中心</a></div>'
+            '<div class="xzjd"><h3>乡镇街道</h3><ul><li><a href="/site_wzzzf/index.html">王庄镇</a></li>'
+            '<li><a href="/zfxxgk/bmhxzxxgk/index.html">更多</a></li></ul></div>')))
+        self.www.pages["/zfxxgk/bmhxzxxgk/index.html"] = Page(LOOK.html("部门和乡镇信息公开", (
+            '<div class="gk-tab"><h3>乡镇信息公开</h3><ul>'
+            '<li><a href="/zfxxgk/bmhxzxxgk/xzxxgk/dlz/index.html">大芦镇</a></li>'
+            '<li><a href="/site_wzzzf/index.html">王庄镇</a></li></ul></div>')))
         self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
         self.www.pages["/bmwz.html"] = Page(LOOK.html("部门网站", (
             '<div class="bmwz"><ul>'
@@ -206,3 +223,43 @@ class PortalZ(OneServerPortal):
         self.wjj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
         self.wjj.pages["/xxgk/ndbg/index.html"] = page(0)
         self.wjj.gates["/xxgk/ndbg/index_"] = endless
+
+    def _town_site(self) -> None:
+        """王庄镇: a ``/site_{code}/`` site on www, its 年报 channel, articles named by a hexadecimal id."""
+        agency, site, channel = WANGZHUANG, "/site_wzzzf", "/site_wzzzf/channel_x_5669_13598.html"
+        items = []
+        for year in range(2024, 2020, -1):
+            path = f"{site}/doc_65b069ef3a22032{year}e9eea8f.html"
+            items.append((path, PortalS._report(self, self.www, "www", path, agency, year)))
+        path = f"{site}/doc_65b069ef3a2203212e9eea90.html"
+        items.insert(1, (path, self._noise(self.www, path, f"《{agency}2023年政府信息公开工作年度报告》解读")))
+        self.www.pages[f"{site}/index.html"] = Page(LOOK.html(agency, (
+            f'<div class="menu"><a href="{site}/channel_x_5669_13590.html">政务动态</a>'
+            f'<a href="{channel}">政府信息公开年报</a></div>')))
+        self.www.pages[f"{site}/channel_x_5669_13590.html"] = Page(LOOK.html(f"政务动态-{agency}", "<ul></ul>"))
+        self.www.pages[channel] = Page(LOOK.html(f"政府信息公开年报-{agency}",
+                                                 f'<ul class="list">{list_items(items)}</ul>'))
+
+    def _year_folders(self) -> None:
+        """大芦镇: a 年报 folder per year (``2024n``), its 2024 report titled by its kind alone, its agency only in
+        the article's metadata."""
+        agency, root = DALU, "/zfxxgk/bmhxzxxgk/xzxxgk/dlz"
+        folders = []
+        for year, title in ((2024, "政府信息公开工作年度报告"), (2023, f"{agency}2023年政府信息公开工作年度报告")):
+            folder, key = f"{root}/zfxxgknb/{year}n", f"40850702{year}a647ddab8e4a569b3d31de"
+            path = f"{folder}/art/{year + 1}/art_{key}.html"
+            self.www.pages[path] = Page(LOOK.html(title, (
+                '<table class="meta"><tr><th>索引号：</th><td>11620421013913/{0}-00001</td><th>生成日期：</th>'
+                '<td>{0}-01-24</td></tr><tr><th>发布机构：</th><td>{1}</td><th>主题分类：</th><td>其他</td></tr>'
+                '</table><div class="article"><h1>{2}</h1><div class="info">信息来源：{1}　发布时间：{0}-01-24 10:56'
+                '</div><div class="content">{3}</div></div>').format(year + 1, agency, title,
+                                                                  LOOK.report_body(agency, year))))
+            self.expected[self.url("www", path)] = (agency, year)
+            self.www.pages[f"{folder}/index.html"] = Page(LOOK.html(f"{year}年度-政府信息公开年报-{agency}", (
+                f'<ul class="list"><li><a href="{path}">{title}</a><span>{year + 1}-01-24</span></li></ul>')))
+            folders.append((f"{folder}/index.html", f"{year}年度"))
+        self.www.pages[f"{root}/index.html"] = Page(LOOK.html(f"{agency}信息公开", (
+            f'<ul class="ml"><li><a href="{root}/zfxxgkzn/index.html">政府信息公开指南</a></li>'
+            f'<li><a href="{root}/zfxxgknb/index.html">政府信息公开年报</a></li></ul>')))
+        self.www.pages[f"{root}/zfxxgknb/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}",
+                                                                      f'<ul class="years">{list_items(folders)}</ul>'))
