@@ -66,8 +66,8 @@ _TAG = re.compile(r"^[【\[(][^】\])]*[】\])]")
 _AROUND_AGENCY = re.compile(r"^(?:关于|年度|年)+|(?:关于|的)+$")
 # What stands where an agency's name would when the title does not name one (the agency is the sub-site's).
 _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
-# a folder named by a year alone: /ndbg/2023/, /2023年/, /2023年度/
-_FOLDER_YEAR = re.compile(r"^(20\d{2})(?:年度?|nd)?$")
+# a folder named by a year alone: /ndbg/2023/, /2023年/, /2023年度/, /2023nd/ and /2023n/ (年度, 年 in pinyin initials)
+_FOLDER_YEAR = re.compile(r"^(20\d{2})(?:年度?|nd?)?$")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=年)")
 # A report titled by the period it covers, a whole calendar year (2023年1月1日至2023年12月31日, （2022年1月1日—12月31日）):

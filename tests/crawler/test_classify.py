@@ -102,6 +102,7 @@ def test_an_article_publishing_a_report_is_read_for_its_file(title):
 @pytest.mark.parametrize(("title", "url", "page", "year"), [
     ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/2023/a.html", "http://z.gov.cn/ndbg/2023/", 2023),
     ("市住建局政府信息公开工作年度报告", "http://z.gov.cn/nb/2022年度/1.html", "http://z.gov.cn/nb/2022年度/index.html", 2022),
+    ("政府信息公开工作年度报告", "http://z.gov.cn/nb/2024n/art/2025/a.html", "http://z.gov.cn/nb/2024n/index.html", 2024),
     # no year's folder, the document outside it, a folder or its index (a column's link), another host
     ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/a.html", "http://z.gov.cn/ndbg/index.html", None),
     ("政府信息公开工作年度报告", "http://z.gov.cn/ndbg/a.html", "http://z.gov.cn/ndbg/2023/", None),

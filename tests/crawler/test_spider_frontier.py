@@ -304,6 +304,14 @@ def test_a_report_titled_by_its_kind_alone_in_a_years_folder_is_that_years_repor
     assert spider.subsites.coverage([], lambda u: False).subsites[0].columns == [page]
 
 
+def test_a_report_titled_by_its_kind_alone_in_a_folder_named_year_n_is_that_years_report(spider):
+    # 甘肃's 集约化 platform names a year's folder 2024n (n for 年)
+    folder = "http://www.zhoukou.gov.cn/zfxxgk/bmhxzxxgk/xzxxgk/dlz/zfxxgknb/2024n/"
+    asked = {r.url: r.meta for r in _all(spider, "list_year_folder_named_n.html", folder + "index.html")}
+    report = asked[folder + "art/2025/art_4085070216a647ddab8e4a569b3d31de.html"]
+    assert (report["role"], report["list_year"]) == ("document", 2024)
+
+
 def test_a_sub_site_named_by_its_level_alone_takes_its_place_from_a_later_page_of_its_own_host(spider):
     # 市商务局, linked so from a page of another place (周口市's), its entry page titled 市商务局 with a banner
     # picture only: its 信息公开 page's logo and footer name it 南湖市商务局
