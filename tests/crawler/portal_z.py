@@ -18,6 +18,8 @@ crawl under test only (``HostsResolver``).
 - 县发展和改革局 (``GKpcxfgj``): a plain list beside reports that are not annual ones: a 第一季度 and a 上半年 政府信息公开
   工作报告, a report for a fiscal-year period (2023年7月1日至2024年6月30日);
 - 县财政局 (``GKpcxczj``): a plain list, reached from the platform's 部门 tab only;
+- ten more departments (教育局 … 统计局) on the platform, a report each, and after them in its 部门 tab 县档案馆,
+  县供销合作社联合社, 县残疾人联合会: bodies that publish reports too, named neither 局 nor 委 nor 办, each a plain list;
 - 县卫生健康局 (``wjj.``): a sub-site on its own host, linked only by the logo on www's 部门网站 page; its column a
   TRS-style static list (``index.html``, ``index_1.html`` …) three a page whose 下一页 never ends: every page after
   the last real one (``index_2.html``) answers that page's items again and links one more;
@@ -49,6 +51,10 @@ DOMAIN = "pingchuan.gov.cn"
 COUNTY = "平川县人民政府"
 TOWNS = ("平川县城关镇人民政府", "平川县河口乡人民政府", "平川县东街街道办事处")
 WANGZHUANG, DALU = "平川县王庄镇人民政府", "平川县大芦镇人民政府"
+DEPARTMENTS = {f"GKpcx{code}": f"平川县{name}" for code, name in (
+    ("jyj", "教育局"), ("gaj", "公安局"), ("mzj", "民政局"), ("sfj", "司法局"), ("rsj", "人力资源和社会保障局"),
+    ("zrzyj", "自然资源局"), ("zjj", "住房和城乡建设局"), ("jtj", "交通运输局"), ("slj", "水利局"), ("tjj", "统计局"))}
+OTHER_BODIES = {"GKpcxdag": "平川县档案馆", "GKpcxgxs": "平川县供销合作社联合社", "GKpcxcl": "平川县残疾人联合会"}
 DEVELOPMENT, FINANCE, HEALTH = "平川县发展和改革局", "平川县财政局", "平川县卫生健康局"
 PER_PAGE = 8                                    # the platform's list
 HEALTH_PER_PAGE = 3                             # 卫健局's static list
@@ -70,6 +76,8 @@ class PortalZ(OneServerPortal):
         self.www, self.xxgk, self.wjj = Host(), Host(), Host()
         self.serve({"www": self.www, "xxgk": self.xxgk, "wjj": self.wjj})
         self.base = self.url("www", "/")
+        # the platform's node_ids
+        self.bodies = {"GKpcx": COUNTY, "GKpcxfgj": DEVELOPMENT, "GKpcxczj": FINANCE, **DEPARTMENTS, **OTHER_BODIES}
         self.columns: dict[str, list[tuple[str, str]]] = {}   # node_id → its 年报 column's items
         self.infos: dict[str, bytes] = {}                      # info_id → the article
         self._home()
@@ -77,6 +85,7 @@ class PortalZ(OneServerPortal):
         self._county()
         self._development()
         self._finance()
+        self._other_bodies()
         self._endless()
         self._town_site()
         self._year_folders()
@@ -117,7 +126,7 @@ class PortalZ(OneServerPortal):
 
     def _platform(self) -> None:
         """The site group's platform: a body's index (目录 and 部门 tab), its columns' lists, the articles."""
-        bodies = {"GKpcx": COUNTY, "GKpcxfgj": DEVELOPMENT, "GKpcxczj": FINANCE}
+        bodies = self.bodies
 
         def index(query: dict[str, list[str]]) -> Page:
             node = query_value(query, "node_id")
@@ -199,6 +208,13 @@ class PortalZ(OneServerPortal):
                   f"{agency}{y}年政府信息公开工作年度报告") for y in range(2024, 2018, -1)]
         items.insert(3, (self._info(node, "平川县2023年财政统计年报"), "平川县2023年财政统计年报"))
         self.columns[node] = items
+
+    def _other_bodies(self) -> None:
+        """Ten departments with a report each; 档案馆, 供销合作社联合社, 残疾人联合会 with two: a plain list each."""
+        for node, agency in {**DEPARTMENTS, **OTHER_BODIES}.items():
+            self.columns[node] = [(self._info(node, f"{agency}{y}年政府信息公开工作年度报告", agency, y),
+                                   f"{agency}{y}年政府信息公开工作年度报告")
+                                  for y in ((2024, 2023) if node in OTHER_BODIES else (2024,))]
 
     def _endless(self) -> None:
         """卫健局: a static list three a page whose 下一页 never ends, repeating the last real page's items."""

@@ -11,12 +11,14 @@ import pytest
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
     crawl_of, missed_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
     test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
-from tests.crawler.portal_z import COUNTY, DALU, DEVELOPMENT, FINANCE, HEALTH, TOWNS, WANGZHUANG, PortalZ
+from tests.crawler.portal_z import (COUNTY, DALU, DEPARTMENTS, DEVELOPMENT, FINANCE, HEALTH, OTHER_BODIES, TOWNS,
+                                    WANGZHUANG, PortalZ)
 
 crawl = crawl_of(PortalZ, "pingchuan", COUNTY, "tests.crawler.portal_z.HostsResolver")
 
 
-@pytest.mark.parametrize("agency", [COUNTY, *TOWNS, DEVELOPMENT, FINANCE, HEALTH, WANGZHUANG, DALU])
+@pytest.mark.parametrize("agency", [COUNTY, *TOWNS, DEVELOPMENT, FINANCE, *DEPARTMENTS.values(), *OTHER_BODIES.values(),
+                                    HEALTH, WANGZHUANG, DALU])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
     assert missed_of(crawl, agency) == []
 
