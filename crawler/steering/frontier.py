@@ -109,10 +109,12 @@ DEPTH_WEIGHT = -4
 FOLLOW_AT = 40
 AVOID_AT = -30
 
-# An agency's name: a place or body, then the kind of body. Texts that only say "departments" are not names.
+# An agency's name: a place or body, then the kind of body. Texts that only say "departments" are not names. Beside
+# the departments a platform lists other bodies publishing reports: its 档案馆, 供销合作社(联合社), and the 人民团体
+# (残疾人联合会, 总工会, 科学技术协会, 红十字会).
 _AGENCY = re.compile(
     r"^[\u4e00-\u9fff（）()·]{1,22}(?:局|委员会|委|办公室|办|院|中心|厅|署|县|区|市|旗|镇|乡|街道|街道办事处|"
-    r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队)$")
+    r"人民政府|政府|管委会|管理委员会|管理局|分局|支队|大队|档案馆|合作社|联合社|联合会|工会|协会|红十字会)$")
 _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台|首页|新闻|动态|通知|公告|年报|报告|各|所属|全|本|"
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)|"
                          r"(?:社区|小区)$")   # a community (居委会) or housing estate: no 区, no government

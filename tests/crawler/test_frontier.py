@@ -15,7 +15,8 @@ PLATFORM = "http://www.nanhu.gov.cn/zfxxgk/"
 
 
 @pytest.mark.parametrize("text", ["市教育局", "东湖区人民政府", "城关镇", "市政务服务和数据管理局", "西洋县", "市卫生健康委",
-                                  "南湖市发展和改革委员会", "东城街道"])
+                                  "南湖市发展和改革委员会", "东城街道", "县档案馆", "县供销合作社联合社", "市残疾人联合会",
+                                  "县总工会", "市红十字会", "县科学技术协会"])
 def test_agency_names(text):
     assert is_agency_name(text)
 

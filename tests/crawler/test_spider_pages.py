@@ -182,6 +182,15 @@ def test_directory_links_enter_each_sub_site_under_its_name(spider):
                      "http://www.linjiang.gov.cn/bm/xfj/index.html": "市信访局"}
 
 
+def test_bodies_named_neither_bureau_nor_office_are_entered_as_sub_sites(spider):
+    # a county platform's 部门 tab: 档案馆, 供销合作社联合社, 群团 bodies beside the departments, all publishing reports
+    url = "http://xxgk.linjiang.gov.cn/info/iIndex.jsp?node_id=GKpcx"
+    names = {r.meta["enter"][0] for r in _pages(spider, "directory_bodies_beside_departments.html", url)
+             if "enter" in r.meta}
+    assert names == {"平川县教育局", "平川县统计局", "平川县档案馆", "平川县供销合作社联合社", "平川县残疾人联合会",
+                     "平川县科学技术协会", "平川县总工会", "平川县红十字会"}
+
+
 def test_navigation_stops_at_the_site_depth(spider):
     url = "http://www.linjiang.gov.cn/zwgk/index.html"
     meta = {**list_meta("page"), "hops": spider.site.depth}
