@@ -129,11 +129,12 @@ class TrapWatch:
         self._counts: dict[str, ListCounts] = {}           # list id → the page counts its answers claimed
         self._listed: dict[str, set[str]] = {}            # pattern of pages → URL patterns of the reports they list
         self._farm_listed: dict[str, set[str]] = {}       # list id → URL patterns of its trapped chain's reports
+        self._repeats: dict[str, Trap] = {}                # pattern → its repeated page's report (observe_repeat)
 
     def __setstate__(self, state: dict) -> None:
         # a crawl paused (JOBDIR) before cut chains or counted lists existed resumes with none
         self.__dict__.update({"_deep_productive": Counter(), "_cut_patterns": set(), "_counts": {}, "_asked": Counter(),
-                              "_listed": {}, "_farm_listed": {}, **state})
+                              "_listed": {}, "_farm_listed": {}, "_repeats": {}, **state})
 
     @staticmethod
     def chain(parent_url: str | None, parent_chain: int, url: str) -> int:
@@ -177,14 +178,16 @@ class TrapWatch:
 
     def observe_repeat(self, url: str) -> Trap:
         """A page of a list listing what the page that led to it listed (``listing_sign``): an endless pager whose
-        later numbers answer its last page again. Reported once a pattern; its pattern is not trapped, as another
-        list's pages may share it and this page lists nothing new."""
+        later numbers answer its last page again. Reported once a pattern, unless a trap of the whole pattern is found
+        (which replaces it); its pattern is not trapped, as another list's pages may share it and this page lists
+        nothing new."""
         pattern = url_pattern(url)
         known = next((trap for trap in self.traps if trap.pattern == pattern), None)
         if known is not None:
             return known
         trap = Trap(pattern, "a page listing what the page before it listed (endless pager repeating its last "
                              "page): the list ends there", url, whole_list=False)
+        self._repeats[pattern] = trap
         self.traps.append(trap)
         return trap
 
@@ -300,6 +303,8 @@ class TrapWatch:
             self._cut_patterns.add(pattern)
         if pattern not in self._trapped_patterns:
             self._trapped_patterns.add(pattern)
+            if (repeat := self._repeats.pop(pattern, None)) is not None:
+                self.traps.remove(repeat)   # the trap of its whole pattern is the one to report
             self.traps.append(trap)
         return trap
 

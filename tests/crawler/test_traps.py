@@ -282,3 +282,11 @@ def test_a_repeated_page_traps_no_pattern():
 
 def test_a_page_linking_nothing_has_no_listing_sign():
     assert listing_sign([]) is None
+
+
+def test_a_trap_of_the_whole_pattern_replaces_the_report_of_its_repeated_page():
+    watch = TrapWatch()
+    watch.observe_repeat("http://www.nanhu.gov.cn/ndbg/index_3.html")
+    for n in range(MAX_BARREN + 1):
+        watch.observe(f"http://www.nanhu.gov.cn/ndbg/index_{n + 4}.html", 0, [], True, 0)
+    assert [t.reason for t in watch.traps] == [f"{MAX_BARREN + 1} pages of one URL pattern without a report link"]
