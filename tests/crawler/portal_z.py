@@ -25,15 +25,16 @@ crawl under test only (``HostsResolver``).
   the last real one (``index_2.html``) answers that page's items again and links one more;
 - 王庄镇 (on www, as 山东's county portals host their towns: a public page of 莘县's shows
   ``/site_wzjzabh/channel_x_5669_13598/doc_65b069ef3a2203212e9eea8f.html``): the town a ``/site_{code}/`` site, its
-  年报 channel ``channel_x_…``, its articles named by a 24-digit hexadecimal id; reached from www's 乡镇街道 block;
+  年报 channel ``channel_x_….html``, its articles in the channel's folder named by a 24-digit hexadecimal id (the corpus
+  shows no channel page: it is built as the articles' folder's name + ``.html``); reached from www's 乡镇街道 block;
 - 大芦镇 (on www, as 甘肃's 集约化 platform files a town: a public copy of 靖远县's shows
   ``/zfxxgk/bmhxzxxgk/xzxxgk/dlz/zfxxgknb/2023n/art/2024/art_4085…31de.html``): reached from the 部门和乡镇信息公开 page,
   its 年报 column a folder per year named ``2024n`` (n for 年), each listing that year's report; the 2024 one titled
   by its kind alone (政府信息公开工作年度报告), its year only in the folder, its agency only in the article's
   metadata table (发布机构) and 信息来源 line;
-- decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the county's column, a 年报 解读 in 王庄镇's channel, a 企业年度报告公示 notice among the towns'
-  items, the quarterly, half-year and fiscal-year reports and a 部门预算 in 发改局's list, a 其他年报 (统计年报) in 财政局's,
-  a 工作总结 in 卫健局's.
+- decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the county's column, a 企业年度报告公示 notice among the
+  towns' items, the quarterly, half-year and fiscal-year reports and a 部门预算 in 发改局's list, a 其他年报 (统计年报) in
+  财政局's, a 工作总结 in 卫健局's, a 年报 解读 in 王庄镇's channel.
 """
 
 from __future__ import annotations
@@ -245,9 +246,9 @@ class PortalZ(OneServerPortal):
         agency, site, channel = WANGZHUANG, "/site_wzzzf", "/site_wzzzf/channel_x_5669_13598.html"
         items = []
         for year in range(2024, 2020, -1):
-            path = f"{site}/doc_65b069ef3a22032{year}e9eea8f.html"
+            path = f"{site}/channel_x_5669_13598/doc_65b069ef3a22{year}e9eea8f0.html"
             items.append((path, PortalS._report(self, self.www, "www", path, agency, year)))
-        path = f"{site}/doc_65b069ef3a2203212e9eea90.html"
+        path = f"{site}/channel_x_5669_13598/doc_65b069ef3a2220230e9eea91.html"
         items.insert(1, (path, self._noise(self.www, path, f"《{agency}2023年政府信息公开工作年度报告》解读")))
         self.www.pages[f"{site}/index.html"] = Page(LOOK.html(agency, (
             f'<div class="menu"><a href="{site}/channel_x_5669_13590.html">政务动态</a>'
