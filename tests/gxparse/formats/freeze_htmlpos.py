@@ -1,0 +1,175 @@
+"""Writes tests/fixtures/htmlpos: our PDFs as PDF-to-HTML converters show them on the web, text placed by CSS.
+
+    .venv/bin/python -m tests.gxparse.formats.freeze_htmlpos [--tools …]
+
+PDFs (as in ``freeze_extracted``): the real reports of tests/fixtures/real as published, the seeds printed by
+LibreOffice and written by reportlab, the simulated reports written by reportlab. Tools (``TOOLS``):
+
+- ``pdfminer``: pdfminer.six's ``pdf2txt.py -t html`` (``extract_text_to_fp(output_type="html")``): one
+  canvas for all pages, a ``<div>`` at ``position:absolute`` (px) per text box with its lines apart by ``<br>``,
+  page frames and the PDF's lines and rectangles as bordered ``<span>`` boxes;
+- ``pymupdf``: PyMuPDF's ``page.get_text("html")`` for each page: a ``<div>`` of the page's size per page, a
+  ``<p style="top:…pt;left:…pt">`` per printed line;
+- ``pdf2htmlex``: the structure pdf2htmlEX writes (``--zoom 1.5``; not installable here, ``pdf2htmlex_page``):
+  ``pf`` page ``<div>`` s, a ``t m0 x… h… y… ff… fs…`` ``<div>`` per printed line whose coordinates are class
+  rules of the page's ``<style>`` (``bottom:`` from the page's foot, text written at 4× its size and scaled by
+  ``matrix(0.25,0,0,0.25,0,0)``), the gaps of a line as ``<span class="_ _N">`` of a class's width, the
+  drawing (the table rules) a background picture.
+
+Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
+(``data:`` URIs emptied). The truth of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
+Run it again only when a tool or a printer changes: the renderings are test data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from simsite.documents import report_pdf
+from simsite.families import make_site
+from tests.gxparse.formats.build import Fixtures
+from tests.gxparse.formats.freeze_extracted import SIMSITE_REPORTS
+from tests.gxparse.seeds import SEEDS
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+OUT = FIXTURES / "htmlpos"
+_DATA_URI = re.compile(r"""(src|href)=(["'])data:[^"']*\2""")
+_PDF2HTMLEX_ZOOM = 1.5   # px per pt, as the sites that publish pdf2htmlEX pages run it
+_PDF2HTMLEX_SCALE = 4    # pdf2htmlEX writes text at 4× its size and scales it back by its matrix
+_SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on one printed line
+_GAP = 0.15              # of the font size: a wider gap after a character is a gap span
+
+
+def _pdfs(folder: Path) -> dict[str, Path]:
+    pdfs = {f"{pdf.stem}.published": pdf for pdf in sorted((FIXTURES / "real").glob("*.pdf"))}
+    fixtures = Fixtures(folder)
+    for name in SEEDS:
+        pdfs[f"{name}.libreoffice"] = fixtures.libreoffice_pdf(name)
+        pdfs[f"{name}.reportlab"] = fixtures.reportlab_pdf(name)
+    reports = {r.id: r for r in make_site("classic", 1).expected_reports()}
+    for report_id in SIMSITE_REPORTS:
+        path = folder / f"simsite-{report_id}.reportlab.pdf"
+        path.write_bytes(report_pdf(reports[report_id].report))
+        pdfs[path.stem] = path
+    return pdfs
+
+
+def pdfminer_html(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text_to_fp
+    from pdfminer.layout import LAParams
+    out = io.BytesIO()
+    with pdf.open("rb") as source:   # pdf2txt.py lays the text out (LAParams) unless told -n
+        extract_text_to_fp(source, out, laparams=LAParams(), output_type="html", codec="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
+def pymupdf_html(pdf: Path) -> str:
+    import fitz
+    with fitz.open(pdf) as document:
+        pages = "\n".join(page.get_text("html") for page in document)
+    return f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{pages}</body></html>\n"
+
+
+class _Classes:
+    """pdf2htmlEX's numbered classes: one per distinct value of a property (``x3`` → ``.x3{left:…px}``)."""
+
+    def __init__(self, prefix: str, rule: str) -> None:
+        self.prefix, self.rule = prefix, rule
+        self.values: dict[str, int] = {}
+
+    def of(self, value: float) -> str:
+        key = f"{value:.6f}"
+        return f"{self.prefix}{self.values.setdefault(key, len(self.values))}"
+
+    def css(self) -> str:
+        return "".join(f".{self.prefix}{n}{{{self.rule}:{v}px;}}\n" for v, n in self.values.items())
+
+
+def pdf2htmlex_html(pdf: Path) -> str:
+    """The page pdf2htmlEX writes for ``pdf`` (``--zoom 1.5``), from the characters pdfplumber reads."""
+    import pdfplumber
+    z = _PDF2HTMLEX_ZOOM
+    xs, ys, hs, fss = (_Classes("x", "left"), _Classes("y", "bottom"), _Classes("h", "height"),
+                       _Classes("fs", "font-size"))
+    ws, gaps = _Classes("w", "width"), _Classes("_", "width")
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, 1):
+            body = [f'<div id="pf{number:x}" class="pf {ws.of(page.width * z)} {hs.of(page.height * z)}" '
+                    f'data-page-no="{number:x}"><div class="pc pc{number:x} {ws.of(page.width * z)} '
+                    f'{hs.of(page.height * z)}"><img class="bi x0 y0" alt="" src="bg{number:x}.png"/>']
+            for line in _printed_lines(page.chars):
+                first, size = line[0], line[0]["size"]
+                parts = []
+                for ch, after in zip(line, line[1:] + [None]):
+                    parts.append(escape(ch["text"]))
+                    if after is not None and after["x0"] - ch["x1"] > _GAP * size:
+                        gap = (after["x0"] - ch["x1"]) * z
+                        parts.append(f'<span class="_ {gaps.of(gap)}"></span>')
+                baseline = first["bottom"] - 0.12 * size   # the descent below the baseline
+                classes = (f"t m0 {xs.of(first['x0'] * z)} {hs.of(size * 1.1 * z * _PDF2HTMLEX_SCALE)} "
+                           f"{ys.of((page.height - baseline) * z)} ff1 {fss.of(size * z * _PDF2HTMLEX_SCALE)} "
+                           "fc0 sc0 ls0 ws0")
+                body.append(f'<div class="{classes}">{"".join(parts)}</div>')
+            body.append("</div></div>")
+            pages.append("".join(body))
+    gaps.rule = "width"
+    style = ("#page-container{position:absolute;top:0;left:0;margin:0;padding:0;border:0;overflow:auto}\n"
+             ".pf{position:relative;background-color:white;overflow:hidden;margin:0;border:0}\n"
+             ".pc{position:absolute;border:0;padding:0;margin:0;top:0;left:0;width:100%;height:100%;"
+             "overflow:hidden;display:block;transform-origin:0 0}\n"
+             ".bi{position:absolute;border:0;margin:0;user-select:none}\n"
+             ".t{position:absolute;white-space:pre;font-size:1px;transform-origin:0 100%;unicode-bidi:bidi-override}\n"
+             "._{display:inline-block;}\n"
+             ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
+             "-ms-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
+             "-webkit-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);}\n"
+             ".ff1{font-family:ff1;line-height:1.1;font-style:normal;font-weight:normal;visibility:visible;}\n"
+             ".fc0{color:rgb(0,0,0);}\n.sc0{text-shadow:none;}\n.ls0{letter-spacing:0px;}\n.ws0{word-spacing:0px;}\n"
+             ".x0{left:0px;}\n.y0{bottom:0px;}\n"
+             + xs.css() + ys.css() + hs.css() + fss.css() + ws.css() + gaps.css())
+    return ('<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n<meta charset="utf-8"/>\n'
+            '<meta name="generator" content="pdf2htmlEX"/>\n'
+            f'<style type="text/css">\n{style}</style>\n</head>\n<body>\n<div id="sidebar"><div id="outline"></div></div>\n'
+            f'<div id="page-container">\n' + "\n".join(pages) + "\n</div>\n</body>\n</html>\n")
+
+
+def _printed_lines(chars: list[dict]) -> list[list[dict]]:
+    """The page's characters (no spaces: pdf2htmlEX writes gaps as spans) as printed lines, left to right."""
+    lines: list[list[dict]] = []
+    for ch in sorted((c for c in chars if c["text"].strip()), key=lambda c: (round(c["bottom"]), c["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - ch["bottom"]) <= _SAME_LINE and ch["size"] == lines[-1][0]["size"]:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+TOOLS: dict[str, Callable[[Path], str]] = {"pdfminer": pdfminer_html, "pymupdf": pymupdf_html,
+                                           "pdf2htmlex": pdf2htmlex_html}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--tools", help="comma-separated tools to write (default: all)")
+    args = parser.parse_args()
+    tools = args.tools.split(",") if args.tools else list(TOOLS)
+    with tempfile.TemporaryDirectory(prefix="gxparse-htmlpos-") as tmp:
+        pdfs = _pdfs(Path(tmp))
+        for tool in tools:
+            (OUT / tool).mkdir(parents=True, exist_ok=True)
+            for name, pdf in pdfs.items():
+                html = _DATA_URI.sub(r"\1=\2\2", TOOLS[tool](pdf))
+                (OUT / tool / f"{name}.html").write_text(html, encoding="utf-8")
+    print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
