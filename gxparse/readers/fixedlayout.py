@@ -5,6 +5,7 @@ text layer that gives glyph numbers for characters, and a document's pages turne
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable
 
 from gxparse.document import Document
@@ -18,6 +19,7 @@ OCR_LAYER_SHARE = 0.5   # of a page's characters hidden by a scan: its text is t
 # reader passes its segments as they are
 LINE, CURVE, MOVE = 0, 1, 2
 PathPoint = tuple[int, float, float]
+NARROW_EM = 0.5       # of the font size: the advance of a character that is not full-width
 _MIN_JUDGED = 40      # printed characters on a page before its text layer is judged readable or not
 _MIN_READABLE = 0.5   # share of GB2312 characters below which a text layer is glyph numbers
 
@@ -58,6 +60,11 @@ def filled_rules(points: list[PathPoint]) -> list[Rule]:
         if rule := thin_rule(min(xs), min(ys), max(xs), max(ys)):
             rules.append(rule)
     return rules
+
+
+def advance(ch: str, size: float) -> float:
+    """A character's advance where the format stores none (OFD, HTML placed by CSS): an em if full-width."""
+    return size if unicodedata.east_asian_width(ch) in ("W", "F") else NARROW_EM * size
 
 
 def garbled(text: str) -> bool:

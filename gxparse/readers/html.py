@@ -24,6 +24,7 @@ from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HI
                                is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
+from gxparse.readers.positioned import read_positioned
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import scripted_markup
@@ -357,6 +358,11 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     gives) are read by OCR where they stand (the document's ``read_pictures`` reads it so when its tables are
     not found in the text)."""
     root = _parse(_prepared(text))
+    # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
+    # the article's title is more to the point than the page's, which is often the site's name
+    title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
+    if (placed := read_positioned(root, title or None)) is not None:   # a PDF shown as a web page
+        return placed
     walker = _Walker(source, pictures, pictures_by_ocr)
     # a page that shows no table may be one whose article a script writes: it is read with that article
     walker.scripted = scripted_markup(root) if not _SHOWN_DATA_TABLE(root) else {}
@@ -368,9 +374,6 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
             within, walker.revealed_whole = _revealed_within(reveal, first)
             walker.scripted, walker.revealed = first.scripted, reveal | within
             _walked(root, walker=walker)
-    # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
-    # the article's title is more to the point than the page's, which is often the site's name
-    title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
     # OCR tools write HTML too (PaddleOCR's tables): their digit noise makes the figures no evidence
     again = functools.partial(read_html, text, source, pictures, True) if walker.pictured else None
     # figures read from pictures make it a document read by OCR, as a Word file with such pictures is

@@ -21,7 +21,6 @@ import math
 import posixpath
 import re
 import struct
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -38,12 +37,11 @@ from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.charlines import CharBoxes
 from gxparse.layout.pages import Page, Rule
 from gxparse.readers.fixedlayout import (CURVE, LINE, MAX_SEGMENTS, MOVE, OCR_LAYER_SHARE, SCAN_SHARE, PathPoint,
-                                         filled_rules, garbled, paged_document, stroked_rules, thin_rule)
+                                         advance, filled_rules, garbled, paged_document, stroked_rules, thin_rule)
 
 _POINTS = 72 / 25.4        # points per millimetre
 _A4 = (210.0, 297.0)       # mm: the page box when a document gives none
 _ASCENT, _DESCENT = 0.88, 0.12   # of the font size above and below the baseline: a CJK font's usual box
-_NARROW = 0.5              # of the font size: the advance of a character that is not full-width
 _FAR = 5000.0              # mm: a coordinate beyond this prints on no page (an absurd Boundary, DeltaX)
 _MAX_DEPTH = 16            # PageBlocks inside PageBlocks followed this deep
 _MAX_PAGE_OBJECTS = 200_000   # drawn objects of one page looked at
@@ -317,10 +315,6 @@ def _deltas(spec: str | None, needed: int) -> list[float]:
     return gaps
 
 
-def _advance(ch: str, size: float) -> float:
-    return size if unicodedata.east_asian_width(ch) in ("W", "F") else _NARROW * size
-
-
 def _transparent(obj: etree._Element) -> bool:
     """Text filled in a fully transparent colour, as OCR programs lay their text over a scan."""
     fill = _child(obj, "FillColor")
@@ -344,7 +338,7 @@ def _text(obj: etree._Element, placed: Affine, drawn: _Drawn, number: int, hidde
         y = (_numbers(code.get("Y")) or [y])[0]
         dxs, dys = _deltas(code.get("DeltaX"), len(chars) - 1), _deltas(code.get("DeltaY"), len(chars) - 1)
         for i, ch in enumerate(chars):
-            width = _advance(ch, size) * scale
+            width = advance(ch, size) * scale
             gap = dxs[i] if i < len(dxs) else width
             if ch.isspace():
                 space_before = True

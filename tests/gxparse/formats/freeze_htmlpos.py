@@ -120,13 +120,13 @@ def pdf2htmlex_html(pdf: Path) -> str:
                 body.append(f'<div class="{classes}">{"".join(parts)}</div>')
             body.append("</div></div>")
             pages.append("".join(body))
-    gaps.rule = "width"
     style = ("#page-container{position:absolute;top:0;left:0;margin:0;padding:0;border:0;overflow:auto}\n"
              ".pf{position:relative;background-color:white;overflow:hidden;margin:0;border:0}\n"
              ".pc{position:absolute;border:0;padding:0;margin:0;top:0;left:0;width:100%;height:100%;"
              "overflow:hidden;display:block;transform-origin:0 0}\n"
              ".bi{position:absolute;border:0;margin:0;user-select:none}\n"
-             ".t{position:absolute;white-space:pre;font-size:1px;transform-origin:0 100%;unicode-bidi:bidi-override}\n"
+             ".t{position:absolute;white-space:pre;font-size:1px;transform-origin:0 100%;"
+             "unicode-bidi:bidi-override}\n"
              "._{display:inline-block;}\n"
              ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
              "-ms-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
@@ -137,7 +137,8 @@ def pdf2htmlex_html(pdf: Path) -> str:
              + xs.css() + ys.css() + hs.css() + fss.css() + ws.css() + gaps.css())
     return ('<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n<meta charset="utf-8"/>\n'
             '<meta name="generator" content="pdf2htmlEX"/>\n'
-            f'<style type="text/css">\n{style}</style>\n</head>\n<body>\n<div id="sidebar"><div id="outline"></div></div>\n'
+            f'<style type="text/css">\n{style}</style>\n</head>\n<body>\n'
+            '<div id="sidebar"><div id="outline"></div></div>\n'
             f'<div id="page-container">\n' + "\n".join(pages) + "\n</div>\n</body>\n</html>\n")
 
 

@@ -1,0 +1,508 @@
+"""HTML whose text is placed by CSS position: a PDF or Word file shown as a web page by a converter (pdf2htmlEX,
+pdfminer's ``pdf2txt.py -t html``, PyMuPDF's ``get_text("html")``, document-preview services, pdf.js text layers).
+
+Such a page is a heap of absolutely positioned elements, a line, a word or a glyph run each; read in DOM order its
+tables are a jumble. When most of a page's text stands in such elements, each element's characters are placed
+on the page where CSS puts them (``left``/``top`` or ``bottom``, from inline styles and the page's own
+``<style>`` class rules, scaled by a ``transform``) and the bordered boxes it draws become ruling lines: the
+pages go to the layout path the PDF reader uses (``fixedlayout.paged_document``).
+
+A character's width is not in the markup (the font draws it): a wide (CJK) character is taken as one em, any
+other as half an em, fitted to the element's CSS width where it has one; a gap an element leaves inside a line
+(pdf2htmlEX's ``<span class="_ _3">``) moves the pen by its width.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from gxparse import limits
+from gxparse.document import Document
+from gxparse.errors import LimitExceeded
+from gxparse.layout.pages import Glyph, Page, Rule
+from gxparse.readers.fixedlayout import NARROW_EM, advance, paged_document, thin_rule
+
+POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
+MIN_POSITIONED = 20         # positioned elements with text: fewer is a page that places a badge or a caption
+MAX_STYLE_RULES = 100_000   # class rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
+# positioned elements read (text and drawn boxes): pdfminer writes one per text box and line, a 200-page report
+# a few 100,000 at most; each costs about 1 kB while read
+MAX_POSITIONED_ELEMENTS = 400_000
+MIN_PAGE_SIDE = 150.0       # points: a box of at least this width and height holding text is a page
+PX = 0.75                   # points per CSS pixel
+_LINE_HEIGHT = 1.2          # of the font size, where the element states no height
+_MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
+_FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
+_SKIP = {"script", "style", "noscript", "head", "title", "template"}
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$", re.I)
+_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
+_MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
+_SCALE = re.compile(r"scale([XY]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
+_BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
+_NO_BORDER = re.compile(r"\b(none|hidden)\b|^\s*0\s*$")
+_ORIGIN_WORDS = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
+
+Style = dict[str, str]
+
+
+@dataclass
+class _Sheet:
+    """The page's class and tag rules, in the order written (a later rule wins)."""
+
+    by_class: dict[str, list[tuple[int, str | None, frozenset[str], Style]]] = field(default_factory=dict)
+    by_tag: dict[str, list[tuple[int, Style]]] = field(default_factory=dict)
+
+    def style(self, element: etree._Element) -> Style:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        classes = frozenset((element.get("class") or "").split())
+        found: list[tuple[int, Style]] = list(self.by_tag.get(tag, ()))
+        for name in classes:
+            found += [(n, decl) for n, rule_tag, needed, decl in self.by_class.get(name, ())
+                      if (rule_tag is None or rule_tag == tag) and needed <= classes]
+        style: Style = {}
+        for _, decl in sorted(found, key=lambda f: f[0]):
+            style |= decl
+        return style | _declarations(element.get("style") or "")
+
+
+def _declarations(text: str) -> Style:
+    style = {}
+    for part in text.split(";"):
+        name, colon, value = part.partition(":")
+        if colon:
+            style[name.strip().lower()] = value.strip().lower().removesuffix("!important").strip()
+    return style
+
+
+def style_sheet(root: etree._Element) -> _Sheet:
+    """The simple rules (``tag``, ``.a``, ``tag.a.b``, lists of them) of the page's ``<style>`` elements outside
+    ``@media`` blocks (pdf2htmlEX restates its classes in points for print there)."""
+    sheet = _Sheet()
+    count = 0
+    for element in root.iter("style"):
+        for match in _RULE.finditer(_MEDIA.sub("", element.text or "")):
+            count += 1
+            if count > MAX_STYLE_RULES:
+                raise LimitExceeded(f"样式规则过多：页面的 <style> 超过 {MAX_STYLE_RULES} 条规则"
+                                    "（上限）")
+            decl = _declarations(match.group(2))
+            for selector in match.group(1).split(","):
+                if not (simple := _SIMPLE_SELECTOR.match(selector.strip())) or not selector.strip():
+                    continue
+                tag, classes = simple.group(1), [c for c in simple.group(2).split(".") if c]
+                if classes:
+                    sheet.by_class.setdefault(classes[0], []).append(
+                        (count, tag and tag.lower(), frozenset(classes), decl))
+                elif tag:
+                    sheet.by_tag.setdefault(tag.lower(), []).append((count, decl))
+    return sheet
+
+
+def _length(value: str | None) -> float | None:
+    """A CSS length in points; None for another unit (%, em) or none."""
+    if value is None or not (m := _LENGTH.match(value)):
+        return None
+    return float(m.group(1)) * (1.0 if m.group(2) == "pt" else PX)
+
+
+def _scale(style: Style) -> tuple[float, float]:
+    transform = style.get("transform") or style.get("-webkit-transform") or style.get("-ms-transform") or ""
+    if m := _MATRIX.search(transform):
+        a, b, c, d = map(float, m.groups())
+        return (a * a + b * b) ** 0.5 or 1.0, (c * c + d * d) ** 0.5 or 1.0
+    sx = sy = 1.0
+    for axis, first, second in _SCALE.findall(transform):
+        if axis == "X":
+            sx = float(first)
+        elif axis == "Y":
+            sy = float(first)
+        else:
+            sx, sy = float(first), float(second or first)
+    return sx or 1.0, sy or 1.0
+
+
+def _origin_y(style: Style) -> float:
+    """Where a scaled element stays put, as a share of its height from its top (CSS's default: its middle)."""
+    words = (style.get("transform-origin") or style.get("-webkit-transform-origin") or "").split()
+    if len(words) < 2:
+        return 0.5
+    word = words[1]
+    if word in _ORIGIN_WORDS:
+        return _ORIGIN_WORDS[word]
+    if word.endswith("%"):
+        try:
+            return float(word[:-1]) / 100
+        except ValueError:
+            return 0.5
+    return 0.0
+
+
+@dataclass
+class _Box:
+    """A positioned element where CSS puts it, in points from its page's top left."""
+
+    element: etree._Element
+    style: Style
+    x: float
+    y: float
+    width: float | None
+    height: float | None
+    page: etree._Element | None       # the page-sized ancestor it is placed in, None: the canvas
+    sx: float = 1.0
+    sy: float = 1.0
+
+    @property
+    def right(self) -> float:
+        return self.x + (self.width or 0.0) * self.sx
+
+    @property
+    def bottom(self) -> float:
+        return self.y + (self.height or 0.0) * self.sy
+
+
+class _Placer:
+    def __init__(self, root: etree._Element) -> None:
+        self.sheet = style_sheet(root)
+        self.styles: dict[etree._Element, Style] = {}
+        self.places: dict[etree._Element, tuple[float, float, etree._Element | None]] = {}
+
+    def style(self, element: etree._Element) -> Style:
+        if (style := self.styles.get(element)) is None:
+            style = self.styles[element] = self.sheet.style(element)
+        return style
+
+    def positioned(self, element: etree._Element) -> bool:
+        """Placed by its own offsets: at ``position:absolute``, or with a left and a top or bottom offset and no
+        position at all (PyMuPDF's ``<p style="top:…pt;left:…pt">``: offsets only a converter writes)."""
+        style = self.style(element)
+        position = style.get("position")
+        if position is None:
+            return "left" in style and ("top" in style or "bottom" in style)
+        return position in ("absolute", "fixed")
+
+    def is_page(self, element: etree._Element) -> bool:
+        style = self.style(element)
+        width, height = _length(style.get("width")), _length(style.get("height"))
+        return (width is not None and height is not None and width >= MIN_PAGE_SIDE and height >= MIN_PAGE_SIDE
+                and style.get("position") != "absolute")
+
+    def size(self, element: etree._Element) -> tuple[float | None, float | None]:
+        style = self.style(element)
+        return _length(style.get("width")), _length(style.get("height"))
+
+    def origin(self, element: etree._Element | None) -> tuple[float, float, etree._Element | None]:
+        """Where ``element``'s own box begins on its page, and the page (None: the canvas)."""
+        if element is None:
+            return 0.0, 0.0, None
+        if element in self.places:
+            return self.places[element]
+        if self.is_page(element):
+            place: tuple[float, float, etree._Element | None] = (0.0, 0.0, element)
+        elif self.positioned(element) or self.style(element).get("position") == "relative":
+            box = self.box(element)
+            place = (box.x, box.y, box.page)
+        else:
+            place = self.origin(element.getparent())
+        self.places[element] = place
+        return place
+
+    def box(self, element: etree._Element) -> _Box:
+        style = self.style(element)
+        x0, y0, page = self.origin(element.getparent())
+        width, height = self.size(element)
+        sx, sy = _scale(style)
+        left = _length(style.get("left")) or 0.0
+        top = _length(style.get("top"))
+        if top is None and (bottom := _length(style.get("bottom"))) is not None:
+            _, container = self.container_size(element.getparent())
+            top = (container or 0.0) - bottom - (height or 0.0)
+        top = top or 0.0
+        if height is not None and sy != 1.0:   # the scaled box shrinks toward its transform origin
+            top += _origin_y(style) * height * (1 - sy)
+        return _Box(element, style, x0 + left, y0 + top, width, height, page, sx, sy)
+
+    def container_size(self, element: etree._Element | None) -> tuple[float | None, float | None]:
+        while element is not None:
+            width, height = self.size(element)
+            if height is not None:
+                return width, height
+            element = element.getparent()
+        return None, None
+
+    def font_size(self, element: etree._Element) -> float:
+        while element is not None:
+            if (size := _length(self.style(element).get("font-size"))) is not None:
+                return size
+            element = element.getparent()
+        return 12.0
+
+
+def _text_boxes(root: etree._Element, placer: _Placer) -> tuple[list[etree._Element], int, int]:
+    """The positioned elements nearest to the page's text, and the text characters in them and in all."""
+    owners: dict[etree._Element, None] = {}
+    inside = total = 0
+
+    def visit(element: etree._Element, owner: etree._Element | None) -> None:
+        nonlocal inside, total
+        if not isinstance(element.tag, str) or element.tag in _SKIP:
+            return
+        owner = element if placer.positioned(element) else owner
+        for text, node in ((element.text, element), *((child.tail, child) for child in element)):
+            if node is not element:
+                visit(node, owner)
+            count = len(text.strip()) if text else 0
+            total += count
+            if count and owner is not None:
+                inside += count
+                owners[owner] = None
+                if len(owners) > MAX_POSITIONED_ELEMENTS:
+                    raise LimitExceeded(f"定位元素过多：页面超过 {MAX_POSITIONED_ELEMENTS} 个（上限）")
+
+    body = root.find("body")
+    visit(body if body is not None else root, None)
+    return list(owners), inside, total
+
+
+def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph], bool]:
+    """The characters of a positioned element where they are printed: its lines (``<br>``) one under another,
+    each in a row of the ruled table the element stands in where it spans as many rows as it has lines (pdfminer
+    places a text box, not its lines: a column of figures is one box), else spread evenly over its height; and
+    whether they are where they are printed: not when the element spans cells of a ruled table otherwise (its
+    lines may be any cells' lines, its characters' widths are guesses)."""
+    runs: list[list[tuple[str, float] | float]] = [[]]   # per line: (char, size) or a gap's width
+
+    def walk(element: etree._Element, nested: bool) -> None:
+        if nested and placer.positioned(element):
+            return   # placed by itself
+        size = placer.font_size(element) * box.sx
+        if element.tag == "br":
+            runs.append([])
+        elif nested and not "".join(element.itertext()).strip():
+            style = placer.style(element)
+            gap = (_length(style.get("width")) or 0.0) + (_length(style.get("margin-left")) or 0.0)
+            runs[-1].append(gap * box.sx)
+        runs[-1].extend((ch, size) for ch in element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in _SKIP:
+                walk(child, True)
+            runs[-1].extend((ch, size) for ch in child.tail or "")
+
+    walk(box.element, False)
+    lines = [line for line in runs if any(isinstance(p, tuple) and p[0].strip() for p in line)]
+    if not lines:
+        return [], True
+    natural = max(sum(p if isinstance(p, float) else advance(p[0], p[1]) for p in line) for line in lines)
+    fit = 1.0
+    if box.width is not None and natural > 0:
+        fit = min(max(box.width * box.sx / natural, _FIT[0]), _FIT[1])
+    sizes = [p[1] for line in lines for p in line if isinstance(p, tuple)]
+    size = max(sizes)
+    height = box.height * box.sy if box.height else size * _LINE_HEIGHT * len(lines)
+    step = height / len(lines)
+    rows = _ruled_rows(box.x, box.y, box.y + height, size, rules) if len(lines) > 1 else []
+    right = box.x + box.width * box.sx if box.width is not None else None
+    in_rows = len(rows) == len(lines)
+    placed: list[list[list[Glyph]]] = []
+    for n, line in enumerate(lines):
+        top = (rows[n][0] + rows[n][1] - size) / 2 if in_rows else box.y + n * step + max(step - size, 0) / 2
+        line_runs = _placed_runs(line, box.x, top, fit)
+        if len(lines) == 1 and right is not None and len(line_runs) > 1:
+            # a line's box ends where its last run does: that run is placed from the right edge
+            line_runs[-1] = _shifted(line_runs[-1], right - line_runs[-1][-1].x1)
+        placed.append(line_runs)
+    glyphs = [g for line_runs in placed for run in line_runs for g in run]
+    right = right if right is not None else max((g.x1 for g in glyphs), default=box.x)
+    bottom = box.y + height
+    if not _crossed(rules, None, box.x, right, box.y, bottom, NARROW_EM * size):
+        return glyphs, True
+    # over several cells: placed only where each line is known to be in its row and each run in its column
+    if len(lines) > 1 and not in_rows:
+        return glyphs, False
+    across = _crossed(rules, False, box.x, right, box.y, bottom, NARROW_EM * size)
+    glyphs = []
+    for line_runs in placed:
+        top = line_runs[0][0].y0
+        columns = _ruled_columns(top + size / 2, box.x, right, size, rules)
+        if len(columns) == len(line_runs) > 1:
+            line_runs = [_shifted(run, (a + b - run[0].x0 - run[-1].x1) / 2) for run, (a, b) in zip(line_runs, columns)]
+        elif across and not (len(lines) == 1 and len(line_runs) <= 2 and box.width is not None):
+            return glyphs, False
+        glyphs += [g for run in line_runs for g in run]
+    return glyphs, True
+
+
+def _shifted(run: list[Glyph], dx: float) -> list[Glyph]:
+    return [g._replace(x0=g.x0 + dx, x1=g.x1 + dx) for g in run]
+
+
+def _placed_runs(line: list[tuple[str, float] | float], x: float, top: float, fit: float) -> list[list[Glyph]]:
+    """A line's characters from ``x`` on, as runs apart by a space or a gap."""
+    runs: list[list[Glyph]] = [[]]
+    for part in line:
+        if isinstance(part, float) or part[0].isspace():
+            x += (part if isinstance(part, float) else advance(part[0], part[1])) * fit
+            if runs[-1]:
+                runs.append([])
+            continue
+        ch, ch_size = part
+        width = advance(ch, ch_size) * fit
+        runs[-1].append(Glyph(ch, x, top, x + width, top + ch_size))
+        x += width
+    return [run for run in runs if run]
+
+
+def _crossed(rules: list[Rule], horizontal: bool | None, x0: float, x1: float, y0: float, y1: float,
+             inset: float) -> bool:
+    """Whether a rule (of the direction given, None: either) runs through the box's inside, ``inset`` or more
+    from its edges: the box spans cells (nearer its edge the rule is a border the text runs over a little)."""
+    for r in rules:
+        if r.horizontal and horizontal is not False:
+            if y0 + inset < r.pos < y1 - inset and r.start < x1 and r.end > x0:
+                return True
+        elif not r.horizontal and horizontal is not True:
+            if x0 + inset < r.pos < x1 - inset and r.start < y1 and r.end > y0:
+                return True
+    return False
+
+
+def _ruled_rows(x: float, top: float, bottom: float, size: float, rules: list[Rule]) -> list[tuple[float, float]]:
+    """The rows (top, bottom) that the horizontal rules crossing ``x`` cut, of those an element from ``top`` to
+    ``bottom`` covers for half a line or more."""
+    cuts = sorted({round(r.pos, 1) for r in rules if r.horizontal and r.start <= x <= r.end})
+    return [(a, b) for a, b in zip(cuts, cuts[1:])
+            if min(b, bottom) - max(a, top) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
+
+
+def _ruled_columns(y: float, left: float, right: float, size: float,
+                   rules: list[Rule]) -> list[tuple[float, float]]:
+    """The columns (left, right) that the vertical rules crossing ``y`` cut, of those a line from ``left`` to
+    ``right`` covers for half a character or more."""
+    cuts = sorted({round(r.pos, 1) for r in rules if not r.horizontal and r.start <= y <= r.end})
+    return [(a, b) for a, b in zip(cuts, cuts[1:])
+            if min(b, right) - max(a, left) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
+
+
+def _border_rules(box: _Box) -> list[Rule]:
+    """The ruling lines a drawn box makes: each side with a border (a line drawn as a box of no height or width
+    gives the same rule twice)."""
+    if box.width is None or box.height is None:
+        return []
+    x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+    edges = {"top": (x0, y0, x1, y0), "bottom": (x0, y1, x1, y1), "left": (x0, y0, x0, y1), "right": (x1, y0, x1, y1)}
+    return [r for side, edge in edges.items() if _border(box.style, side) and (r := thin_rule(*edge))]
+
+
+def _border(style: Style, side: str) -> bool:
+    for value in (style.get(f"border-{side}"), style.get(f"border-{side}-width"), style.get("border"),
+                  style.get("border-width")):
+        if value is not None:
+            return not _NO_BORDER.search(value) and bool(_BORDER_WIDTH.search(value))
+    return False
+
+
+@dataclass
+class _PageFrame:
+    key: etree._Element | None        # the page element, None: a frame drawn on the canvas
+    x: float
+    y: float
+    width: float
+    height: float
+    drawn: _Box | None = None         # the box drawn as the page's frame
+    glyphs: list[Glyph] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+
+def _frames(page_elements: list[etree._Element], drawn: list[_Box], placer: _Placer) -> list[_PageFrame]:
+    """The pages: the page-sized elements the text is placed in, else the largest boxes drawn on the canvas that
+    hold no other (pdfminer draws each page's frame), else the canvas as one page."""
+    frames = [_PageFrame(p, 0.0, 0.0, *(v or 0.0 for v in placer.size(p))) for p in page_elements]
+    canvas = [b for b in drawn if b.page is None and b.width and b.height
+              and b.width * b.sx >= MIN_PAGE_SIDE and b.height * b.sy >= MIN_PAGE_SIDE]
+    outer = [b for b in canvas if not any(o is not b and _holds(o, b) for o in canvas)]
+    return frames + [_PageFrame(None, b.x, b.y, b.right - b.x, b.bottom - b.y, b)
+                     for b in sorted(outer, key=lambda b: (b.y, b.x))]
+
+
+def _holds(outer: _Box, inner: _Box) -> bool:
+    return outer.x <= inner.x and outer.y <= inner.y and inner.right <= outer.right and inner.bottom <= outer.bottom
+
+
+def _frame_of(frames: list[_PageFrame], page: etree._Element | None, x: float, y: float) -> _PageFrame | None:
+    for frame in frames:
+        if frame.key is page and (page is not None or (frame.x <= x <= frame.x + frame.width
+                                                      and frame.y <= y <= frame.y + frame.height)):
+            return frame
+    return None
+
+
+def positioned_pages(root: etree._Element) -> list[Page] | None:
+    """The page's text and drawn rules as fixed-layout pages, when most of its text is placed by CSS position;
+    None for a page that flows, and for one where an element's text spans table cells at places not known."""
+    placer = _Placer(root)
+    owners, inside, total = _text_boxes(root, placer)
+    if len(owners) < MIN_POSITIONED or inside < POSITIONED_SHARE * total:
+        return None
+    owned = set(owners)
+    boxes = [placer.box(e) for e in owners]
+    drawn = [placer.box(e) for e in root.iter() if isinstance(e.tag, str) and e not in owned
+             and placer.positioned(e) and not "".join(e.itertext()).strip()]
+    if len(boxes) + len(drawn) > MAX_POSITIONED_ELEMENTS:
+        raise LimitExceeded(f"定位元素过多：页面超过 {MAX_POSITIONED_ELEMENTS} 个（上限）")
+    pages = list(dict.fromkeys(b.page for b in boxes + drawn if b.page is not None))
+    frames = _frames(pages, drawn, placer)
+    rules = {id(box): _border_rules(box) for box in drawn}
+    by_page: dict[etree._Element | None, list[Rule]] = {}
+    for box in drawn:
+        by_page.setdefault(box.page, []).extend(rules[id(box)])
+    glyphs = []
+    for box in boxes:
+        read, placed_right = _glyphs(box, placer, by_page.get(box.page, []))
+        if not placed_right:
+            return None   # a guess is no reading: the page is read as it flows
+        glyphs += [(box.page, g) for g in read]
+    placed = [(_frame_of(frames, page, *_centre(g)), g) for page, g in glyphs]
+    # text outside every page frame is the converter's own (pdfminer's "Page 1" labels), unless it is most
+    if not frames or sum(f is None for f, _ in placed) > (1 - POSITIONED_SHARE) * len(placed):
+        frames = [_PageFrame(None, 0.0, 0.0, max((g.x1 for _, g in glyphs), default=0.0),
+                             max((g.y1 for _, g in glyphs), default=0.0))]
+        placed = [(frames[0], g) for _, g in glyphs]
+    limits.check_pages(len(frames))
+    for frame, g in placed:
+        if frame is not None:
+            frame.glyphs.append(Glyph(g.text, g.x0 - frame.x, g.y0 - frame.y, g.x1 - frame.x, g.y1 - frame.y))
+    for box in drawn:
+        if all(f.drawn is not box for f in frames) and (frame := _frame_of(frames, box.page, box.x, box.y)):
+            frame.rules += [_moved(r, frame) for r in rules[id(box)]]
+    chars = 0
+    result = []
+    for number, frame in enumerate((f for f in frames if f.glyphs), 1):
+        limits.check_page_chars(len(frame.glyphs), number)
+        chars += len(frame.glyphs)
+        limits.check_document_chars(chars)
+        result.append(Page(number, frame.width, frame.height, frame.glyphs, frame.rules))
+    return result
+
+
+def _moved(rule: Rule, frame: _PageFrame) -> Rule:
+    """A rule drawn on the canvas, on its page."""
+    along, across = (frame.x, frame.y) if rule.horizontal else (frame.y, frame.x)
+    return Rule(rule.horizontal, rule.pos - across, rule.start - along, rule.end - along)
+
+
+def _centre(glyph: Glyph) -> tuple[float, float]:
+    return glyph.cx, (glyph.y0 + glyph.y1) / 2
+
+
+def read_positioned(root: etree._Element, title: str | None) -> Document | None:
+    """The document of a page whose text is placed by CSS position, read as a fixed-layout document; None for a
+    page that flows."""
+    if (pages := positioned_pages(root)) is None:
+        return None
+    document = paged_document(pages, "html")
+    document.title = title
+    return document

@@ -1,0 +1,150 @@
+"""HTML whose text is placed by CSS position (tests/fixtures/htmlpos, see its README): our PDFs as pdf2htmlEX,
+pdfminer's ``pdf2txt.py -t html`` and PyMuPDF show them on the web, read by the layout path of the PDF reader
+(``gxparse.readers.positioned``); a page whose text's places are guesses is read as it flows."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from gxparse import DocumentError, limits, parse_document
+from gxparse.readers import positioned
+from gxparse.readers.html import _parse, read_html
+from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
+
+HTMLPOS = EXTRACTED.with_name("htmlpos")
+
+
+@lru_cache(maxsize=None)
+def parsed(rendering: str) -> dict:
+    return parse_document((HTMLPOS / f"{rendering}.html").read_bytes(), f"{rendering}.html").to_dict()
+
+
+def wrong_cells(rendering: str) -> dict:
+    expected = table_cells(document_truth(rendering.split("/")[1].rsplit(".", 1)[0]))
+    got = table_cells(parsed(rendering))
+    return {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value}
+
+
+# pdf2htmlEX: coordinates in class rules of the page's <style>, bottom: from the page's foot, text at 4× scaled
+# back by matrix(0.25,…), the gaps between a row's cells as spans of a class's width (read in DOM order: 19/200)
+# pdfminer: one canvas cut into pages by the frames it draws, its Page n labels outside them, the PDF's lines as
+# bordered boxes (rules), a row's label and figure in one text box placed from its two edges (DOM order: 19/200);
+# a table's header words in one box placed a column each, a column of figures a row each (洪泽 2023, 18/186)
+@pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdfminer/kaifeng_2021.reportlab",
+                                       "pdfminer/002_huaian_hongze_2023.published",
+                                       "pdfminer/simsite-c00-2019.reportlab"])
+def test_a_positioned_page_is_read_cell_by_cell(rendering):
+    assert not wrong_cells(rendering)
+    deserved = set(document_truth(rendering.split("/")[1].rsplit(".", 1)[0])["errors"])
+    assert {f["rule"] for f in parsed(rendering)["findings"] if f["severity"] == "error"} <= deserved
+
+
+def test_offsets_without_a_position_place_a_converters_lines():
+    """PyMuPDF writes ``<p style="top:…pt;left:…pt">`` with no ``position``: offsets only a converter writes."""
+    html = (HTMLPOS / "pymupdf" / "simsite-c00-2022.reportlab.html").read_text(encoding="utf-8")
+    assert read_html(html).pages == html.count('<div id="page')
+
+
+def test_text_boxes_over_several_cells_are_no_places_the_page_flows():
+    """pdfminer places a text box, not its lines: a box of a group label beside its rows' labels, or of a column
+    of figures over rows of several heights, would put lines in other rows (false s3.balance); read as it flows."""
+    html = (HTMLPOS / "pdfminer" / "kaifeng_2021.libreoffice.html").read_text(encoding="utf-8")
+    assert positioned.positioned_pages(_parse(html)) is None
+    assert not [f["rule"] for f in parsed("pdfminer/kaifeng_2021.libreoffice")["findings"]
+                if f["severity"] == "error"]
+
+
+def _canvas(pages: int, lines: int = 1, style: str = "") -> bytes:
+    body = "".join(f'<div style="position:relative;width:600px;height:800px">'
+                   + "".join(f'<p style="position:absolute;left:10px;top:{20 * n}px">规章 {n}</p>'
+                             for n in range(lines))
+                   + "</div>" for _ in range(pages))
+    return f"<html><head><style>{style}</style></head><body>{body}</body></html>".encode()
+
+
+def test_a_page_of_positioned_lines_is_read_a_page_per_page_box():
+    assert read_html(_canvas(3, 10).decode()).pages == 3
+
+
+def test_too_many_pages_are_refused():
+    with pytest.raises(DocumentError, match=f"上限 {limits.MAX_PAGES} 页"):
+        parse_document(_canvas(limits.MAX_PAGES + 1, 1), "many.html")
+
+
+def test_too_many_style_rules_are_refused(monkeypatch):
+    monkeypatch.setattr(positioned, "MAX_STYLE_RULES", 100)
+    rules = "".join(f".x{n}{{left:{n}px}}" for n in range(positioned.MAX_STYLE_RULES + 1))
+    with pytest.raises(DocumentError, match=f"超过 {positioned.MAX_STYLE_RULES} 条规则"):
+        parse_document(_canvas(1, 30, rules), "styled.html")
+
+
+def test_too_many_positioned_elements_are_refused(monkeypatch):
+    monkeypatch.setattr(positioned, "MAX_POSITIONED_ELEMENTS", 50)
+    with pytest.raises(DocumentError, match="定位元素过多"):
+        parse_document(_canvas(1, 51), "heap.html")
+
+
+# pdfminer's text boxes in a ruled table (a bordered box of no height or width is a rule)
+def _ruled(boxes: str, columns: tuple[int, ...] = (0, 200, 300)) -> str:
+    line = '<span style="position:absolute;border:black 1px solid;left:{}px;top:{}px;width:{}px;height:{}px"></span>'
+    rules = "".join(line.format(0, y, 300, 0) for y in (0, 20, 60, 80))
+    rules += "".join(line.format(x, 0, 0, 80) for x in columns)
+    filler = "".join(f'<div style="position:absolute;left:10px;top:{100 + 20 * n}px;width:40px;height:12px">'
+                     f'<span style="font-size:12px">说明</span></div>' for n in range(positioned.MIN_POSITIONED))
+    page = f'<div style="position:relative;width:600px;height:800px">{rules}{boxes}{filler}</div>'
+    return f"<html><body>{page}</body></html>"
+
+
+def _glyph_x(html: str, text: str) -> float:
+    [page] = positioned.positioned_pages(_parse(html))
+    return next(g.cx for g in page.glyphs if g.text == text) / positioned.PX
+
+
+def test_a_lines_last_run_is_placed_from_the_boxs_right_edge():
+    """``规章 7`` in a box as wide as a row of three cells, the middle one empty: the figure ends where the box
+    does, in the last column (its characters' widths stretched to the box would put it under the label)."""
+    box = ('<div style="position:absolute;left:2px;top:4px;width:290px;height:12px">'
+           '<span style="font-size:12px">规章 7</span></div>')
+    assert 250 < _glyph_x(_ruled(box, (0, 200, 250, 300)), "7") < 300
+
+
+def test_a_rule_a_little_inside_a_lines_edge_is_a_border_it_runs_over():
+    """A prose line a few pixels longer than the shaded box behind it (洪泽's published PDF) is still placed."""
+    box = ('<div style="position:absolute;left:210px;top:4px;width:92px;height:12px">'
+           '<span style="font-size:12px">共 7 件</span></div>')
+    assert 250 < _glyph_x(_ruled(box), "件") < 302
+
+
+def test_an_element_inside_a_positioned_element_is_placed_once():
+    box = ('<div style="position:absolute;left:2px;top:4px;width:40px;height:12px"><span style="font-size:12px">规章'
+           '<span style="position:absolute;left:210px;top:0px">9</span></span></div>')
+    [page] = positioned.positioned_pages(_parse(_ruled(box)))
+    assert [round(g.x0 / positioned.PX) for g in page.glyphs if g.text == "9"] == [212]
+
+
+def test_a_box_drawn_inside_a_page_frame_is_no_page():
+    """pdfminer draws each page's frame and the PDF's rectangles alike: a large one inside a frame is drawn on it."""
+    frame = '<span style="position:absolute;border:gray 1px solid;left:0px;top:{}px;width:600px;height:800px"></span>'
+    inner = '<span style="position:absolute;border:black 1px solid;left:20px;top:40px;width:400px;height:400px"></span>'
+    lines = "".join(f'<div style="position:absolute;left:30px;top:{50 + 20 * n + 900 * (n % 2)}px;width:40px;'
+                    f'height:12px"><span style="font-size:12px">说明</span></div>'
+                    for n in range(positioned.MIN_POSITIONED))
+    html = f"<html><body>{frame.format(0)}{frame.format(900)}{inner}{lines}</body></html>"
+    assert len(positioned.positioned_pages(_parse(html))) == 2
+
+
+def test_a_boxs_lines_go_a_row_each_where_it_spans_as_many_rows():
+    box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:70px"><span style="font-size:12px">'
+           "5<br>6<br>7<br></span></div>")
+    html = _ruled(box)
+    [page] = positioned.positioned_pages(_parse(html))
+    tops = {g.text: g.y0 / positioned.PX for g in page.glyphs}
+    assert 0 < tops["5"] < 20 and 20 < tops["6"] < 60 and 60 < tops["7"] < 80
+
+
+def test_a_box_of_more_lines_than_the_rows_it_spans_is_no_places():
+    box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:70px"><span style="font-size:12px">'
+           "5<br>6<br>7<br>8<br></span></div>")
+    assert positioned.positioned_pages(_parse(_ruled(box))) is None
