@@ -28,11 +28,13 @@ def wrong_cells(rendering: str) -> dict:
 
 
 # pdf2htmlEX: coordinates in class rules of the page's <style>, bottom: from the page's foot, text at 4× scaled
-# back by matrix(0.25,…), the gaps between a row's cells as spans of a class's width (read in DOM order: 19/200)
+# back by matrix(0.25,…), the gaps between a row's cells as spans of a class's width in the line's own units
+# (DOM order: 19/200 and 57/200)
 # pdfminer: one canvas cut into pages by the frames it draws, its Page n labels outside them, the PDF's lines as
 # bordered boxes (rules), a row's label and figure in one text box placed from its two edges (DOM order: 19/200);
 # a table's header words in one box placed a column each, a column of figures a row each (洪泽 2023, 18/186)
-@pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdfminer/kaifeng_2021.reportlab",
+@pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdf2htmlex/zhoukou_city_2021.reportlab",
+                                       "pdfminer/kaifeng_2021.reportlab",
                                        "pdfminer/002_huaian_hongze_2023.published",
                                        "pdfminer/simsite-c00-2019.reportlab"])
 def test_a_positioned_page_is_read_cell_by_cell(rendering):

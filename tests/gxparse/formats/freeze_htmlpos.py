@@ -111,7 +111,8 @@ def pdf2htmlex_html(pdf: Path) -> str:
                 for ch, after in zip(line, line[1:] + [None]):
                     parts.append(escape(ch["text"]))
                     if after is not None and after["x0"] - ch["x1"] > _GAP * size:
-                        gap = (after["x0"] - ch["x1"]) * z
+                        # in the line's own units, which its matrix scales by 1/4 as it does the text
+                        gap = (after["x0"] - ch["x1"]) * z * _PDF2HTMLEX_SCALE
                         parts.append(f'<span class="_ {gaps.of(gap)}"></span>')
                 baseline = first["bottom"] - 0.12 * size   # the descent below the baseline
                 classes = (f"t m0 {xs.of(first['x0'] * z)} {hs.of(size * 1.1 * z * _PDF2HTMLEX_SCALE)} "
