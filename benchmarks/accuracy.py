@@ -42,7 +42,8 @@ Documents (the truth is the same figures in every rendering of a report):
   cells glued or spaced on one line, Markdown pipe tables, tables drawn as aligned columns):
   tests/fixtures/htmltext, htmltext-<tool>;
 - the same PDFs as PDF-to-HTML converters show them on the web, their text placed by CSS position (pdfminer's
-  ``pdf2txt.py -t html``, PyMuPDF's ``get_text("html")``, pdf2htmlEX's structure): tests/fixtures/htmlpos,
+  ``pdf2txt.py -t html``, PyMuPDF's ``get_text("html")``, pdf2htmlEX's structure, pdf.js's text layers):
+  tests/fixtures/htmlpos,
   htmlpos-<tool>;
 - the text other projects' OCR writes from the same PDFs' page images, read as a ``.txt`` (the tesseract program
   in page segmentation modes 3, 4 and 6, RapidOCR's boxes a line each or grouped into lines):
@@ -331,7 +332,7 @@ def htmltext_cases() -> Iterator[Case]:
 
 def htmlpos_cases() -> Iterator[Case]:
     """Our PDFs as PDF-to-HTML converters show them on the web, text placed by CSS position
-    (tests/fixtures/htmlpos: pdfminer, PyMuPDF, pdf2htmlEX's structure): htmlpos-<tool>."""
+    (tests/fixtures/htmlpos: pdfminer, PyMuPDF, pdf2htmlEX's structure, pdf.js's text layers): htmlpos-<tool>."""
     for path in sorted((FIXTURES / "htmlpos").glob("*/*.html")):
         document, _, printer = path.name.removesuffix(".html").rpartition(".")
         yield Case(f"htmlpos-{path.parent.name}", f"{document}.{printer}", _reading(path), extracted_truth(document))
@@ -525,7 +526,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gxparse-accuracy-") as tmp:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
-                  markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(), ocrtext_cases(),
+                  markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
+                  ocrtext_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)))
         by_format: dict[str, Score] = {}

@@ -42,7 +42,7 @@ _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
 _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$", re.I)
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
 _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
-_SCALE = re.compile(r"scale([XY]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
+_SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
 _NO_BORDER = re.compile(r"\b(none|hidden)\b|^\s*0\s*$")
 _ORIGIN_WORDS = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
@@ -117,9 +117,9 @@ def _scale(style: Style) -> tuple[float, float]:
         return (a * a + b * b) ** 0.5 or 1.0, (c * c + d * d) ** 0.5 or 1.0
     sx = sy = 1.0
     for axis, first, second in _SCALE.findall(transform):
-        if axis == "X":
+        if axis == "x":
             sx = float(first)
-        elif axis == "Y":
+        elif axis == "y":
             sy = float(first)
         else:
             sx, sy = float(first), float(second or first)
@@ -279,7 +279,7 @@ def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph],
     def walk(element: etree._Element, nested: bool) -> None:
         if nested and placer.positioned(element):
             return   # placed by itself
-        size = placer.font_size(element) * box.sx
+        size = placer.font_size(element) * box.sy   # printed height; the width's own scale is in the fit
         if element.tag == "br":
             runs.append([])
         elif nested and not "".join(element.itertext()).strip():
@@ -297,7 +297,7 @@ def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph],
     if not lines:
         return [], True
     natural = max(sum(p if isinstance(p, float) else advance(p[0], p[1]) for p in line) for line in lines)
-    fit = 1.0
+    fit = box.sx / box.sy   # scaleX narrows the characters, not their height
     if box.width is not None and natural > 0:
         fit = min(max(box.width * box.sx / natural, _FIT[0]), _FIT[1])
     sizes = [p[1] for line in lines for p in line if isinstance(p, tuple)]

@@ -33,7 +33,9 @@ def wrong_cells(rendering: str) -> dict:
 # pdfminer: one canvas cut into pages by the frames it draws, its Page n labels outside them, the PDF's lines as
 # bordered boxes (rules), a row's label and figure in one text box placed from its two edges (DOM order: 19/200);
 # a table's header words in one box placed a column each, a column of figures a row each (洪泽 2023, 18/186)
+# pdf.js's text layer: a span per word at offsets with no position of its own, fitted by scaleX (DOM order: 0/200)
 @pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdf2htmlex/zhoukou_city_2021.reportlab",
+                                       "pdfjs/kaifeng_2021.libreoffice",
                                        "pdfminer/kaifeng_2021.reportlab",
                                        "pdfminer/002_huaian_hongze_2023.published",
                                        "pdfminer/simsite-c00-2019.reportlab"])
@@ -150,3 +152,14 @@ def test_a_box_of_more_lines_than_the_rows_it_spans_is_no_places():
     box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:70px"><span style="font-size:12px">'
            "5<br>6<br>7<br>8<br></span></div>")
     assert positioned.positioned_pages(_parse(_ruled(box))) is None
+
+
+def test_a_scale_transform_narrows_the_characters():
+    """pdf.js fits a text item to its printed width by ``scaleX``: four characters of 20 px at 0.5 take 40 px, and
+    stand 20 px tall still (a line of digits printed larger than its label would shrink out of the label's row)."""
+    line = '<span style="left:10px;top:{}px;font-size:20px;transform:scaleX(0.5)">规章规章</span>'
+    spans = "".join(line.format(30 * n) for n in range(positioned.MIN_POSITIONED))
+    html = f'<html><body><div style="width:600px;height:800px">{spans}</div></body></html>'
+    [page] = positioned.positioned_pages(_parse(html))
+    assert max(g.x1 for g in page.glyphs) / positioned.PX == pytest.approx(50)
+    assert {round((g.y1 - g.y0) / positioned.PX) for g in page.glyphs} == {20}

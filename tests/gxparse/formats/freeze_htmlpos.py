@@ -14,7 +14,9 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   ``pf`` page ``<div>`` s, a ``t m0 x… h… y… ff… fs…`` ``<div>`` per printed line whose coordinates are class
   rules of the page's ``<style>`` (``bottom:`` from the page's foot, text written at 4× its size and scaled by
   ``matrix(0.25,0,0,0.25,0,0)``), the gaps of a line as ``<span class="_ _N">`` of a class's width, the
-  drawing (the table rules) a background picture.
+  drawing (the table rules) a background picture;
+- ``pdfjs``: pdf.js's viewer saved with its text layers (``pdfjs_html``): a ``<span>`` per word at ``left``/``top``
+  with no position of its own, fitted to its printed width by ``scaleX``.
 
 Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
 (``data:`` URIs emptied). The truth of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
@@ -154,8 +156,38 @@ def _printed_lines(chars: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
+def pdfjs_html(pdf: Path) -> str:
+    """A page of pdf.js's viewer saved with its text layers (``--zoom`` 1.5 as ``_PDF2HTMLEX_ZOOM``), from the
+    words pdfplumber reads: a ``<span>`` per text item at ``left``/``top`` in px, scaled by ``scaleX`` to the
+    item's printed width from what a browser's sans-serif font gives it (an em for a CJK character, 0.55 for
+    another); no position of its own (``.textLayer span`` places it, a rule of the viewer's style sheet)."""
+    import pdfplumber
+    z = _PDF2HTMLEX_ZOOM
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, 1):
+            spans = []
+            for word in page.extract_words(extra_attrs=["size"]):
+                size = word["size"] * z
+                measured = sum(size if ord(ch) > 0x2e80 else 0.55 * size for ch in word["text"])
+                scale = (word["x1"] - word["x0"]) * z / measured if measured else 1.0
+                spans.append(f'<span style="left: {word["x0"] * z:.2f}px; top: {word["top"] * z:.2f}px; '
+                             f'font-size: {size:.2f}px; font-family: sans-serif; transform: scaleX({scale:.5f});">'
+                             f'{escape(word["text"])}</span>')
+            pages.append(f'<div class="page" data-page-number="{number}" style="width: {page.width * z:.0f}px; '
+                         f'height: {page.height * z:.0f}px;"><div class="canvasWrapper"><canvas></canvas></div>'
+                         f'<div class="textLayer">{"".join(spans)}</div></div>')
+    style = (".pdfViewer .page{position:relative;margin:1px auto -8px auto;border:9px solid transparent}\n"
+             ".textLayer{position:absolute;left:0;top:0;right:0;bottom:0;overflow:hidden;opacity:0.2;line-height:1}\n"
+             ".textLayer span{color:transparent;position:absolute;white-space:pre;cursor:text;"
+             "transform-origin:0% 0%}\n")
+    return (f'<!DOCTYPE html>\n<html dir="ltr"><head><meta charset="utf-8"><style>{style}</style></head>\n<body>'
+            f'<div id="viewerContainer"><div id="viewer" class="pdfViewer">\n' + "\n".join(pages)
+            + "\n</div></div></body></html>\n")
+
+
 TOOLS: dict[str, Callable[[Path], str]] = {"pdfminer": pdfminer_html, "pymupdf": pymupdf_html,
-                                           "pdf2htmlex": pdf2htmlex_html}
+                                           "pdf2htmlex": pdf2htmlex_html, "pdfjs": pdfjs_html}
 
 
 def main() -> None:
