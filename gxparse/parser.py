@@ -100,6 +100,9 @@ def read_document(data: bytes, source: str, pictures: Pictures | None = None) ->
     return document
 
 
+INTERNAL_ERROR = "gxparse 程序出错，未能读取此文件（不是文件的问题；详情已记入日志，请报告维护者）"
+
+
 def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | None = None) -> Report:
     """Parse one annual report. Raises ``DocumentError`` only when the document cannot be read at all.
     ``pictures`` gives an HTML page's pictures by their ``src`` (tables pasted as pictures are read by OCR);
@@ -122,8 +125,9 @@ def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | No
     except RecursionError as exc:
         raise DocumentError(source, "文件结构嵌套过深，无法读取") from exc
     except Exception as exc:
-        _log.error("gxparse failed on %s", source, exc_info=exc)
-        raise DocumentError(source, f"gxparse 内部错误（{type(exc).__name__}），无法读取此文件") from exc
+        # the exception's type and traceback are for the log: an officer reads what happened
+        _log.error("gxparse failed on %s: %s", source, type(exc).__name__, exc_info=exc)
+        raise DocumentError(source, INTERNAL_ERROR) from exc
 
 
 _TABLES = ("s2", "s3", "s4")

@@ -70,7 +70,7 @@ def test_a_reader_bug_is_one_error_line_and_the_batch_goes_on(monkeypatch, tmp_p
     result = CliRunner().invoke(main, ["parse", str(page), KAIFENG])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)   # an exit, not a crash
     first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first == {"source": str(page), "error": "gxparse 内部错误（IndexError），无法读取此文件"}
+    assert first == {"source": str(page), "error": parser.INTERNAL_ERROR}
     assert second["year"] == 2021
 
 
