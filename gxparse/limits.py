@@ -103,10 +103,18 @@ MAX_MHTML_BYTES = 64 * MB
 # a workbook that also lists the year's disclosed documents a few tens of thousands.
 MAX_WORKBOOK_CELLS = MAX_TABLE_CELLS
 
-# LibreOffice converting a DOC, WPS, XLS or ET (a conversion takes 2–5 s of CPU and under 400 MB; its output is
-# then read as a DOCX or an XLSX, within the limits above).
+# LibreOffice converting a DOC, WPS, RTF, XLS or ET (a conversion takes 2–5 s of CPU and under 400 MB; its output
+# is then read as a DOCX or an XLSX, within the limits above). A 300-page DOC (larger than any report) converts in
+# 7 s of CPU and 12 s of wall time on two cores at load 7, its fresh profile included: the CPU and the wall time
+# leave 3× and 2.5× that, so that a conversion leaves the parse time to read what it wrote within a minute.
 MAX_CONVERT_MEMORY = 1 << 30
-MAX_CONVERT_SECONDS = 60
+MAX_CONVERT_SECONDS = 20
+# Wall seconds all the conversions of one document take together (a DOCX may import RTF chunks, each one
+# converted): LibreOffice waiting on a hostile file uses no CPU, and 8 tiny chunks took 21 s (100, over 4 minutes).
+MAX_CONVERT_WALL_SECONDS = 30
+# RTF chunks one DOCX imports (w:altChunk), each one conversion of 2–3 s: a report assembled from its sections
+# has six or seven; more are refused before the first is converted.
+MAX_CONVERTED_CHUNKS = 10
 
 # Digits in a number: a count or an amount of money has at most 15 (万元 with decimals included). A longer
 # run of digits (a document number, an ID, garbage) is not read as a figure.
@@ -155,6 +163,12 @@ def check_line_words(line: str, where: str) -> None:
         raise LimitExceeded(f"行过长：{where}有 {count} 个以空白分开的词，超过可读的上限 {MAX_LINE_WORDS} 个，未读取。"
                             "年度报告的一行不过几百个词（整页连成一行也不过几千个）：请核对文件是否为年度报告、"
                             "是否被转换工具写坏")
+
+
+def check_converted_chunks(count: int) -> None:
+    if count > MAX_CONVERTED_CHUNKS:
+        raise LimitExceeded(f"导入的 RTF 文档过多：Word 文件导入了 {count} 个 RTF 文档（w:altChunk），每个都须由 "
+                            f"LibreOffice 转换，上限 {MAX_CONVERTED_CHUNKS} 个")
 
 
 def check_pages(count: int) -> None:

@@ -19,6 +19,7 @@ from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
+from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
 from gxparse.metadata import detect_template, find_metadata
@@ -113,11 +114,12 @@ def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | No
     never stops the others.
     """
     try:
-        document = read_document(data, source, pictures)
-        report = build_report(document, source)
-        if document.read_pictures is not None and _tables_read(report) < len(_TABLES):
-            return _with_pictures(document.read_pictures, report, source)
-        return report
+        with conversion_budget():   # every LibreOffice conversion of the document, read again included
+            document = read_document(data, source, pictures)
+            report = build_report(document, source)
+            if document.read_pictures is not None and _tables_read(report) < len(_TABLES):
+                return _with_pictures(document.read_pictures, report, source)
+            return report
     except DocumentError:
         raise
     except MemoryError as exc:

@@ -22,6 +22,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,7 @@ from gxparse.readers.olechains import check_chains
 from gxparse.readers.rtfbinary import check_binary_runs
 
 _log = logging.getLogger(__name__)
-CONVERT_TIMEOUT = 180   # seconds: a first start of LibreOffice on a cold machine takes a while
+_budget = threading.local()   # when the wall time of the conversions of the document this thread reads ends
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,30 @@ def _said(done: subprocess.CompletedProcess, source: str) -> str:
     return f"退出码 {done.returncode}" if done.returncode else "未写出转换结果"
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess:
+@contextlib.contextmanager
+def conversion_budget() -> Iterator[None]:
+    """One document's conversions: inside, LibreOffice runs no longer than ``limits.MAX_CONVERT_WALL_SECONDS`` of
+    wall time in all (a DOCX's RTF chunks, read again with its pictures). Nested, it is the outer one's."""
+    if getattr(_budget, "end", None) is not None:
+        yield
+        return
+    _budget.end = time.monotonic() + limits.MAX_CONVERT_WALL_SECONDS
+    try:
+        yield
+    finally:
+        _budget.end = None
+
+
+def _seconds_left() -> float:
+    end = getattr(_budget, "end", None)
+    return limits.MAX_CONVERT_WALL_SECONDS if end is None else end - time.monotonic()
+
+
+def _run(command: list[str], seconds: float) -> subprocess.CompletedProcess:
     """``command`` in a session of its own, with its whole process group killed when this returns or raises."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        stdout, stderr = process.communicate(timeout=CONVERT_TIMEOUT)
+        stdout, stderr = process.communicate(timeout=seconds)
         return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -101,6 +123,10 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
     else:
         check_chains(data, source, kind)
     soffice = _soffice(source, kind)
+    seconds = _seconds_left()
+    if seconds <= 0:
+        raise DocumentError(source, f"{kind.upper()} 内容未能转换：本文件的 LibreOffice 转换已用满 "
+                                    f"{limits.MAX_CONVERT_WALL_SECONDS} 秒（上限）")
     with tempfile.TemporaryDirectory(prefix="gxparse-office-") as tmp:
         folder = Path(tmp)
         document = folder / target.name
@@ -109,9 +135,10 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
                    "--norestore", "--nologo", "--convert-to", target.filter,
                    "--outdir", str(folder / "out"), str(document)]
         try:
-            done = _run(command)
+            done = _run(command, seconds)
         except subprocess.TimeoutExpired as exc:
-            raise DocumentError(source, f"{kind.upper()} 文件转换超时（LibreOffice 超过 {CONVERT_TIMEOUT} 秒）") from exc
+            raise DocumentError(source, f"{kind.upper()} 文件转换超时：本文件的 LibreOffice 转换超过 "
+                                        f"{limits.MAX_CONVERT_WALL_SECONDS} 秒（上限）") from exc
         except OSError as exc:
             _log.warning("LibreOffice could not start for %s: %s", source, exc)
             raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件") from exc

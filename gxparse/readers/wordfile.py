@@ -255,6 +255,12 @@ def _chunk_lines(part: Part, source: str) -> list[Line]:
     return []
 
 
+def _rtf_chunks(body: etree._Element, part: Part) -> set[str]:
+    """The names of the RTF parts the body imports, each one a conversion by LibreOffice."""
+    named = (part.related_parts.get(chunk.get(_REL_ID)) for chunk in body.iter(_ALT_CHUNK))
+    return {str(chunk.partname) for chunk in named if chunk is not None and sniff(chunk.blob) == "rtf"}
+
+
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
     """The text boxes a paragraph anchors (not those inside them: each box reads its own)."""
     return [box for box in p.iter(_TXBX) if not _in_text_box(box, p)]
@@ -382,6 +388,8 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
     styles = hiding_styles(part)
     for root in roots:
         mark_hidden_runs(root, styles)
+    if chunks:
+        limits.check_converted_chunks(len(_rtf_chunks(body, part)))
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
         notes = []

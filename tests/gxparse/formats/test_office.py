@@ -5,7 +5,7 @@ import tempfile
 import psutil
 import pytest
 
-from gxparse import DocumentError, parse_document
+from gxparse import DocumentError, limits, parse_document
 from gxparse.readers import office
 from gxparse.readers.sniff import sniff
 from tests.gxparse.evidence import assert_errors_rest_on_evidence
@@ -51,7 +51,7 @@ def _running_from(folder) -> list[str]:
 
 def test_a_conversion_over_its_time_leaves_no_libreoffice_running(fixtures, tmp_path, monkeypatch):
     data = fixtures.doc("kaifeng_2021").read_bytes()
-    monkeypatch.setattr(office, "CONVERT_TIMEOUT", 0.5)          # LibreOffice takes seconds to start
+    monkeypatch.setattr(limits, "MAX_CONVERT_WALL_SECONDS", 0.5)  # LibreOffice takes seconds to start
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))      # the conversion's folder, to find its processes
     with pytest.raises(DocumentError) as err:
         parse_document(data, "slow.doc")

@@ -628,6 +628,13 @@ def _svg_in_docx() -> bytes:
     return files.zip_file(members)
 
 
+def _rtf_chunks_docx(count: int) -> bytes:
+    """A DOCX importing ``count`` tiny RTF documents (w:altChunk), each one a LibreOffice conversion of 2–3 s."""
+    from tests.gxparse.docx_styles import docx_package
+    return docx_package("".join(f'<w:altChunk r:id="c{n}"/>' for n in range(count)),
+                        chunks={f"c{n}": ("application/rtf", b"{\\rtf1 %d}" % n) for n in range(count)})
+
+
 def _pdf_actions() -> bytes:
     """A page opening with a Launch action (/bin/sh, cmd.exe) and an endless JavaScript, named and on open."""
     return pdf([b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(a) 6 0 R] >> >> >>",
@@ -922,6 +929,9 @@ ATTACKS: list[Attack] = [
     Attack("png-1x100-mpx", "a PNG of 100,000,000 × 1 px", lambda: files.png(100_000_000, 1), "图像过大"),
     Attack("png-100-mpx-x1", "a PNG of 1 × 100,000,000 px", lambda: files.png(1, 100_000_000), "图像过大"),
     Attack("jpeg-huge-header", "a truncated JPEG claiming 65,000 × 65,000 px", _huge_jpeg_header, "图像过大"),
+    # attacked anew (issue 12's fourth round)
+    Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
+           lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
 
 BY_NAME = {attack.name: attack for attack in ATTACKS}
