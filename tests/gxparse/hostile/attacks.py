@@ -612,20 +612,39 @@ def _svg_in_html() -> bytes:
                  f"{base64.b64encode(svg.encode()).decode()}'>".encode())
 
 
-def _svg_in_docx() -> bytes:
-    """A DOCX whose only picture is an SVG of nested entities (word/media/image1.svg, drawn full width)."""
+def _docx_with_picture(blob: bytes) -> bytes:
+    """A DOCX whose only picture, drawn full width under table 三's heading, holds ``blob``."""
     import docx as python_docx
+    from docx.shared import Inches
 
     out = io.BytesIO()
     document = python_docx.Document()
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
-    document.add_picture(io.BytesIO(files.png(40, 30)))
+    document.add_picture(io.BytesIO(files.png(40, 30)), width=Inches(6))
     document.save(out)
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
         members = {name: source.read(name) for name in source.namelist()}
     picture = next(name for name in members if name.startswith("word/media/"))
-    members[picture] = _laughs_svg().encode()
+    members[picture] = blob
     return files.zip_file(members)
+
+
+def _svg_in_docx() -> bytes:
+    """A DOCX whose only picture is an SVG of nested entities (word/media/image1.svg, drawn full width)."""
+    return _docx_with_picture(_laughs_svg().encode())
+
+
+def _emf_header(size: int) -> bytes:
+    """An EMF's header record claiming bounds and a frame of ``size`` × ``size`` (device units, 0.01 mm), no more:
+    a table pasted from Excel is often kept as an EMF picture."""
+    header = struct.pack("<II4i4iIIIIHH", 1, 108, 0, 0, size, size, 0, 0, size, size, 0x464D4520, 0x10000,
+                         1 << 31, 1 << 30, 65535, 0)
+    return header + bytes(108 - len(header))
+
+
+def _wmf_header(size: int) -> bytes:
+    """A placeable WMF's header claiming a picture of ``size`` × ``size`` units at one unit an inch."""
+    return struct.pack("<IHhhhhHIH", 0x9AC6CDD7, 0, -size, -size, size, size, 1, 0, 0) + bytes(18)
 
 
 def _rtf_chunks_docx(count: int) -> bytes:
@@ -930,6 +949,11 @@ ATTACKS: list[Attack] = [
     Attack("png-100-mpx-x1", "a PNG of 1 × 100,000,000 px", lambda: files.png(1, 100_000_000), "图像过大"),
     Attack("jpeg-huge-header", "a truncated JPEG claiming 65,000 × 65,000 px", _huge_jpeg_header, "图像过大"),
     # attacked anew (issue 12's fourth round)
+    # pictures OCR does not read (EMF, WMF: Excel tables pasted into Word) reach no decoder, their header unread
+    Attack("docx-emf-huge-header", "a full-width EMF picture whose header claims 2^31 × 2^31 units and 2^31 records",
+           lambda: _docx_with_picture(_emf_header((1 << 31) - 1)), None, small=True),
+    Attack("docx-wmf-huge-header", "a full-width placeable WMF claiming 32,767 × 32,767 inches",
+           lambda: _docx_with_picture(_wmf_header(32_767)), None, small=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
