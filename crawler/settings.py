@@ -33,7 +33,10 @@ DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 # Old government servers speak only TLS 1.0/1.1 with weak keys: reach them too (crawler.transport.tls).
 DOWNLOAD_TLS_MIN_VERSION = "TLSv1.0"
-DOWNLOAD_HANDLERS = {"https": "crawler.transport.tls.LegacyTLSDownloadHandler"}
+# ... and a site's downloads still open this many seconds after its max_time are cut (crawler.transport.intime):
+# Scrapy lets them finish, and a server trickling a byte a second held a site its requests' timeout past it.
+DOWNLOAD_HANDLERS = {scheme: "crawler.transport.intime.InTimeDownloadHandler" for scheme in ("http", "https")}
+GXMON_STOP_GRACE = 10.0
 
 DOWNLOADER_MIDDLEWARES = {
     # First: a page linked under a host's www/bare or http/https twin is asked under the host's one origin, once.

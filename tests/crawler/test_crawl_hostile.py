@@ -15,6 +15,7 @@ from tests.gxparse.hostile.attacks import BY_NAME, attack_bytes
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FARM_LINKS = 600
 CALENDAR_PAGES = 3   # views of a column by day are views, not pages to read
+OVERTIME_MAX_TIME, OVERTIME_GRACE, OVERTIME_TIMEOUT = 2.0, 1.0, 60.0
 
 
 def noise_tiff(pages: int) -> bytes:
@@ -84,14 +85,24 @@ def calendar() -> HostileSite:
     return site
 
 
+def overtime() -> HostileSite:
+    """A site whose 年报 column trickles a byte a second, well within the request's timeout (a minute): in
+    flight when the site's max_time comes."""
+    site = HostileSite("戊市")
+    site.dynamic["/ndbg/"] = lambda query: Answer(site.column().body, trickle=1.0, chunk=1)
+    return site
+
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
     bad, bombs = poisoned()
     slow, slow_url = slow_download()
     sites = {"poisoned": bad, "good": HostileSite("乙市"), "slow": slow, "farm": farm(), "calendar": calendar(),
-             "tarpit": HostileSite("丁市", trickle=1.0)}
-    with crawled(sites, tmp_path_factory.mktemp("hostile"), {"slow": {"timeout": 3.0}, "tarpit": {"timeout": 3.0}},
-                 {"GXMON_PARSE_ALL": True}) as done:
+             "tarpit": HostileSite("丁市", trickle=1.0), "overtime": overtime()}
+    options = {"slow": {"timeout": 3.0}, "tarpit": {"timeout": 3.0},
+               "overtime": {"timeout": OVERTIME_TIMEOUT, "max_time": OVERTIME_MAX_TIME}}
+    with crawled(sites, tmp_path_factory.mktemp("hostile"), options,
+                 {"GXMON_PARSE_ALL": True, "GXMON_STOP_GRACE": OVERTIME_GRACE}) as done:
         yield sites, done.summary, done.items, bombs, slow_url
 
 
@@ -129,6 +140,14 @@ def test_a_slow_attachment_fails_alone(crawl):
 def test_a_trickling_site_fails_on_its_own(crawl):
     _, summary, items, _, _ = crawl
     assert summary.site("tarpit").failure and "Timeout" in summary.site("tarpit").failure and not items["tarpit"]
+
+
+def test_a_site_stops_within_its_grace_of_max_time_though_a_download_trickles(crawl):
+    """Scrapy lets downloads in flight finish when max_time closes a site: one trickling held the site its
+    request's timeout (a minute). Those still open GXMON_STOP_GRACE after max_time are cut."""
+    summary = crawl[1].site("overtime")
+    assert summary.finish_reason == "closespider_timeout"
+    assert summary.elapsed_seconds < OVERTIME_MAX_TIME + OVERTIME_GRACE + 5, summary.elapsed_seconds
 
 
 def test_the_good_site_ends_normally_beside_them(crawl):
