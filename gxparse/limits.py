@@ -55,6 +55,11 @@ MAX_DOCUMENT_CHARS = 2_000_000
 # 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
 MAX_PDF_CONTENT_STREAM = 8 * MB
 MAX_PDF_STREAM = 64 * MB
+# Object streams of a PDF, inflated, in all: pdfminer parses an object stream whole (every token of it, whatever
+# its /N says) when it reads one object of it or rebuilds a damaged cross-reference table, at about 1.2 s and
+# 18 MB a MB (a 13 MB file of one 49 MB object stream: 58 s and 883 MB, then out of memory). They hold only
+# dictionaries and arrays, a few KB a page (a tagged 200-page report's structure tree some 3 MB).
+MAX_PDF_OBJECT_STREAMS = 16 * MB
 
 # Rendering a page for OCR: at most this many pixels (A2 at 200 dpi, 16 MB in grey), one page at a time.
 # A larger page is rendered at a lower resolution, down to MIN_RENDER_DPI (an A0 page); a page that would

@@ -24,6 +24,7 @@ _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 # object and cross-reference streams, metadata, ICC profiles and embedded files have one.
 _NOT_CONTENT = re.compile(rb"/(?:Length1|Length2|Length3|Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)|N\b"
                           rb"|Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML))")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
 _STEP = 1 << 20       # bytes inflated at a time
 _READ = 1 << 16       # compressed bytes fed at a time (most streams end within the first)
 _DICT_REACH = 4096    # bytes before a stream keyword where its dictionary starts
@@ -49,12 +50,20 @@ def _inflated_size(data: memoryview, start: int, limit: int) -> int:
 
 
 def check_streams(data: bytes) -> None:
-    """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit."""
+    """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit, or its object streams
+    (Flate or not) beyond theirs in all."""
     view = memoryview(data)
+    object_streams = 0
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - _DICT_REACH):m.start()]
         objects = list(_OBJECT.finditer(head))
         dictionary = head[objects[-1].end():] if objects else head
+        if _OBJECT_STREAM.search(dictionary):
+            object_streams += _object_stream_size(view, m.end(), dictionary, limits.MAX_PDF_OBJECT_STREAMS - object_streams)
+            if object_streams > limits.MAX_PDF_OBJECT_STREAMS:
+                raise LimitExceeded(f"PDF 中的对象流（ObjStm）合计过大：解压后超过 "
+                                    f"{limits.megabytes(limits.MAX_PDF_OBJECT_STREAMS)}（上限）")
+            continue
         if b"/FlateDecode" not in dictionary or _IMAGE.search(dictionary):
             continue
         content = _NOT_CONTENT.search(dictionary) is None
@@ -63,3 +72,13 @@ def check_streams(data: bytes) -> None:
         if size > limit:
             kind = "页面内容流" if content else "数据流"
             raise LimitExceeded(f"PDF 中的压缩{kind}解压后过大：超过 {limits.megabytes(limit)}（上限）")
+
+
+def _object_stream_size(data: memoryview, start: int, dictionary: bytes, limit: int) -> int:
+    """The bytes of the object stream at ``start``: inflated (no further than just past ``limit``), or as they
+    stand up to ``endstream`` when not compressed (another filter: as they stand too, a lower bound)."""
+    if b"/FlateDecode" in dictionary:
+        return _inflated_size(data, start, limit)
+    window = bytes(data[start:start + limit + _READ])
+    end = window.find(b"endstream")
+    return len(window) if end < 0 else end   # none: the stream runs to the end of the file

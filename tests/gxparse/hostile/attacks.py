@@ -13,6 +13,7 @@ import json
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -141,6 +142,20 @@ def _xref_zeroed(data: bytes) -> bytes:
     """``data`` with every cross-reference entry pointing at offset 0: pdfminer finds no page by it, pdfium
     rebuilds the table and finds every one."""
     return re.sub(rb"\d{10} 00000 n", b"0000000000 00000 n", data)
+
+
+def _object_stream_bomb() -> bytes:
+    """A one-page PDF with a form, its cross-reference table zeroed, and an object stream inflating to 18 MB of
+    tokens: pdfminer, rebuilding the table, parses every one (58 s and 883 MB for 49 MB)."""
+    chunk, times = b"0 " * 10_000, 900
+    tokens = files.deflated_repeat(chunk, times)
+    adler = 1
+    for _ in range(times):
+        adler = zlib.adler32(chunk, adler)
+    stream = (b"<< /Type /ObjStm /N 3 /First 12 /Filter /FlateDecode /Length %d >>\nstream\n" % (len(tokens.data) + 6)
+              + b"\x78\xda" + tokens.data + adler.to_bytes(4, "big") + b"\nendstream")
+    return _xref_zeroed(_forms_page([_form(b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", None)])
+                        .replace(b"xref\n", b"99 0 obj\n" + stream + b"\nendobj\nxref\n", 1))
 
 
 def _endobj_dropped(data: bytes) -> bytes:
@@ -954,6 +969,8 @@ ATTACKS: list[Attack] = [
            lambda: _docx_with_picture(_emf_header((1 << 31) - 1)), None, small=True),
     Attack("docx-wmf-huge-header", "a full-width placeable WMF claiming 32,767 × 32,767 inches",
            lambda: _docx_with_picture(_wmf_header(32_767)), None, small=True),
+    Attack("pdf-object-stream-bomb", "a damaged PDF whose object stream inflates to 18 MB of tokens (pdfminer parses each)",
+           _object_stream_bomb, "对象流"),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
