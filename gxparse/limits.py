@@ -70,6 +70,9 @@ MIN_RENDER_DPI = 100
 # Images (scans, and images inside PDF pages): A3 at 600 dpi is 70 Mpx. Pillow's own limit is set to this
 # (gxparse.ocr.scan); every image is measured from its header before a pixel is decoded.
 MAX_IMAGE_PIXELS = 75_000_000
+# Markers of a JPEG before its image data (gxparse.ocr.jpegmarkers): a real one has about 20, an ICC profile
+# at most 255 pieces; Pillow's time grows faster than their count (1,000 Exif segments: 18 s).
+MAX_JPEG_SEGMENTS = 500
 # A stated resolution outside this range is a mistake of the writer: the resolution is estimated instead.
 MIN_STATED_DPI, MAX_STATED_DPI = 30, 2400
 

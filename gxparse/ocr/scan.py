@@ -23,6 +23,7 @@ from gxparse.document import A4_INCHES, Document
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import INK_LEVEL, number_reader
 from gxparse.ocr.engine import Setup, document_budget, read_words
+from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.ocr.labels import snap_label, snap_place, snap_title
 from gxparse.ocr.rules import LONG_RULE, find_rules
 from gxparse.ocr.slices import page_slices
@@ -148,6 +149,8 @@ _FORMATS = {"png": ("PNG",), "jpeg": ("JPEG", "MPO"), "tiff": ("TIFF",), "bmp": 
 
 
 def _open_image(data: bytes, kind: str, source: str) -> Image.Image:
+    if kind == "jpeg":
+        check_segments(data)
     try:
         image = Image.open(io.BytesIO(data), formats=_FORMATS[kind])
         frames = getattr(image, "n_frames", 1)

@@ -336,6 +336,14 @@ def _huge_jpeg_header() -> bytes:
     return bytes(data[: data.index(b"\xff\xda") + 20])   # the header and the start of the scan
 
 
+def _exif_segments(count: int, size: int) -> bytes:
+    """A 100 × 100 px JPEG after ``count`` Exif (APP1) segments of ``size`` bytes each."""
+    picture = io.BytesIO()
+    Image.new("L", (100, 100), 255).save(picture, format="JPEG")
+    segment = b"\xff\xe1" + struct.pack(">H", size) + b"Exif\x00\x00" + bytes(size - 8)
+    return picture.getvalue()[:2] + segment * count + picture.getvalue()[2:]
+
+
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
     """A TIFF of A4 pages of random specks at 200 dpi: Tesseract works hardest on noise."""
     def build() -> bytes:
@@ -971,6 +979,8 @@ ATTACKS: list[Attack] = [
            lambda: _docx_with_picture(_wmf_header(32_767)), None, small=True),
     Attack("pdf-object-stream-bomb", "a damaged PDF whose object stream inflates to 18 MB of tokens (pdfminer parses each)",
            _object_stream_bomb, "对象流"),
+    Attack("jpeg-100000-exif-segments", "a 10 MB JPEG of 100 × 100 px after 100,000 Exif segments (Pillow: 36 s)",
+           lambda: _exif_segments(100_000, 100), "元数据段过多", small=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
