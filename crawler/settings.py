@@ -16,6 +16,8 @@ GXMON_CONTACT_URL = os.environ.get("GXMON_CONTACT_URL", "https://github.com/gxmo
 USER_AGENT = f"gxmon/0.1 (+{GXMON_CONTACT_URL}; annual-report monitor)"
 
 ROBOTSTXT_OBEY = True
+# read up to RFC 9309's parsing limit, 500 KiB: every request is checked against every rule (crawler.transport.robots)
+ROBOTSTXT_PARSER = "crawler.transport.robots.BoundedRobotParser"
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 

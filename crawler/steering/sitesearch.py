@@ -46,6 +46,7 @@ from scrapy.http import JsonRequest
 from crawler.pages.links import Link, form_fields
 from crawler.scripted.scriptapis import PAGE_KEY, SEARCH_KEY, ApiCall, api_calls, json_body
 from crawler.steering.classify import classify_title
+from crawler.transport.robots import within_limit
 from gxparse.normalize import squash
 
 # What is searched for, in order: the report's full name, then the short one (信息公开年报) that titles like
@@ -144,7 +145,7 @@ class SiteSearch:
         no rule; a server error forbids)."""
         if status >= 500:
             return None
-        rules = Protego.parse(body.decode("utf-8", "replace") if status == 200 else "")
+        rules = Protego.parse(within_limit(body).decode("utf-8", "replace") if status == 200 else "")
         url, _ = self.endpoints[step.endpoint].request_for(TERMS[0])
         return self.request(SearchStep(step.endpoint), callback, errback) if rules.can_fetch(url, user_agent) else None
 
