@@ -158,6 +158,51 @@ def _object_stream_bomb() -> bytes:
                         .replace(b"xref\n", b"99 0 obj\n" + stream + b"\nendobj\nxref\n", 1))
 
 
+def _xref_stream_wide() -> bytes:
+    """A one-page PDF whose last cross-reference section is a stream with a field 100,000,000 bytes wide."""
+    base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
+    table = base.index(b"xref")
+    stream = (b"9 0 obj\n<< /Type /XRef /Size 3 /W [1 100000000 1] /Index [0 3] /Length 10 /Root 1 0 R >>\n"
+              b"stream\n" + b"\x01" * 10 + b"\nendstream\nendobj\n")
+    return base[:table] + stream + b"startxref\n%d\n%%%%EOF\n" % table
+
+
+def _annotated_page(count: int) -> bytes:
+    """A page of text whose /Annots names one text annotation ``count`` times."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << %s >> "
+                b"/Annots [%s] >>" % (HELVETICA, b"5 0 R " * count),
+                pdf_stream(b"BT /F1 12 Tf 72 720 Td (2021) Tj ET"),
+                b"<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (x) >>"])
+
+
+def _numbered_docx(count: int) -> bytes:
+    """A DOCX of ``count`` numbering definitions, every tenth used by a paragraph."""
+    from tests.gxparse.docx_styles import docx_package
+    body = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{n + 1}"/></w:numPr></w:pPr>'
+                   f"<w:r><w:t>1</w:t></w:r></w:p>" for n in range(0, count, 10))
+    with zipfile.ZipFile(io.BytesIO(docx_package(body))) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    levels = "".join(f'<w:abstractNum w:abstractNumId="{n}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                     f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' for n in range(count))
+    numbers = "".join(f'<w:num w:numId="{n + 1}"><w:abstractNumId w:val="{n}"/></w:num>' for n in range(count))
+    members["word/numbering.xml"] = (f'<?xml version="1.0"?><w:numbering xmlns:w="{files.W}">{levels}{numbers}'
+                                     "</w:numbering>").encode()
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/numbering" Target="numbering.xml"/></Relationships>')
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.numbering+xml"/></Types>')
+    return files.zip_file(members)
+
+
+def _png_with(chunks: bytes) -> bytes:
+    """A blank 100 × 100 PNG with ``chunks`` after its header."""
+    picture = files.png(100, 100)
+    return picture[:33] + chunks + picture[33:]
+
+
 def _endobj_dropped(data: bytes) -> bytes:
     """``data`` without the ``endobj`` of its catalog and page tree: pdfminer finds no page, pdfium one."""
     return data.replace(b"endobj", b"", 2)
@@ -981,6 +1026,23 @@ ATTACKS: list[Attack] = [
            _object_stream_bomb, "对象流"),
     Attack("jpeg-100000-exif-segments", "a 10 MB JPEG of 100 × 100 px after 100,000 Exif segments (Pillow: 36 s)",
            lambda: _exif_segments(100_000, 100), "元数据段过多", small=True),
+    Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
+           _xref_stream_wide, None, small=True),
+    Attack("pdf-100000-annotations", "a page naming one annotation 100,000 times in /Annots",
+           lambda: _annotated_page(100_000), None, small=True),
+    Attack("pdf-million-annotations", "a page naming one annotation 1,000,000 times in /Annots (6 MB)",
+           lambda: _annotated_page(1_000_000), None, slow=True),
+    Attack("docx-100000-numberings", "100,000 numbering definitions, 10,000 of them used", lambda: _numbered_docx(100_000),
+           None, slow=True),
+    Attack("xlsx-million-empty-rows", "a sheet of 1,000,000 empty rows", lambda: xlsx(sheet_xml(
+        "".join(f'<row r="{n}"/>' for n in range(1, 1_000_001)))), None, slow=True),
+    Attack("png-iccp-8mb", "a 100 × 100 PNG whose ICC profile inflates to 8 MB (Pillow reads 1 MB)",
+           lambda: _png_with(files.png_chunk(b"iCCP", b"icc\x00\x00" + zlib.compress(bytes(8_000_000), 9))),
+           "图片文件损坏", small=True),
+    Attack("png-10000-text-chunks", "a 100 × 100 PNG after 10,000 text chunks",
+           lambda: _png_with(files.png_chunk(b"tEXt", b"k\x00" + b"v" * 100) * 10_000), None, small=True),
+    Attack("md-20000-columns", "a Markdown pipe table of 20,000 columns",
+           lambda: b"| " + b"a | " * 20_000 + b"\n|" + b" --- |" * 20_000 + b"\n", None, small=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]

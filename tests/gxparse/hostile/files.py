@@ -132,7 +132,7 @@ def gif_frames(width: int, height: int, frames: int) -> bytes:
     return bytes(out + b";")
 
 
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
+def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
@@ -142,9 +142,9 @@ def png(width: int, height: int, bit_depth: int = 1, colour: int = 0, dpi: int |
     packer = zlib.compressobj(9)
     rows = b"".join(packer.compress(row * min(256, height - top)) for top in range(0, height, 256)) + packer.flush()
     header = struct.pack(">IIBBBBB", width, height, bit_depth, colour, 0, 0, 0)
-    physical = _png_chunk(b"pHYs", struct.pack(">IIB", round(dpi / 0.0254), round(dpi / 0.0254), 1)) if dpi else b""
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + physical + _png_chunk(b"IDAT", rows)
-            + _png_chunk(b"IEND", b""))
+    physical = png_chunk(b"pHYs", struct.pack(">IIB", round(dpi / 0.0254), round(dpi / 0.0254), 1)) if dpi else b""
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + physical + png_chunk(b"IDAT", rows)
+            + png_chunk(b"IEND", b""))
 
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
