@@ -158,15 +158,6 @@ def _object_stream_bomb() -> bytes:
                         .replace(b"xref\n", b"99 0 obj\n" + stream + b"\nendobj\nxref\n", 1))
 
 
-def _xref_stream_wide() -> bytes:
-    """A one-page PDF whose last cross-reference section is a stream with a field 100,000,000 bytes wide."""
-    base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
-    table = base.index(b"xref")
-    stream = (b"9 0 obj\n<< /Type /XRef /Size 3 /W [1 100000000 1] /Index [0 3] /Length 10 /Root 1 0 R >>\n"
-              b"stream\n" + b"\x01" * 10 + b"\nendstream\nendobj\n")
-    return base[:table] + stream + b"startxref\n%d\n%%%%EOF\n" % table
-
-
 def _annotated_page(count: int) -> bytes:
     """A page of text whose /Annots names one text annotation ``count`` times."""
     return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -630,11 +621,11 @@ def _page_with(entry: bytes) -> bytes:
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + entry + b" >>"])
 
 
-def _xref_stream_lie() -> bytes:
-    """A one-page PDF whose last cross-reference section is a stream claiming 99,999,999 entries in 10 bytes."""
+def _xref_stream(entries: bytes) -> bytes:
+    """A one-page PDF whose last cross-reference section is a stream of 10 bytes with these ``entries``."""
     base = pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (2021) Tj ET", resources=HELVETICA)
     table = base.index(b"xref")
-    stream = (b"9 0 obj\n<< /Type /XRef /Size 99999999 /W [1 4 2] /Index [0 99999999] /Length 10 /Root 1 0 R >>\n"
+    stream = (b"9 0 obj\n<< /Type /XRef " + entries + b" /Length 10 /Root 1 0 R >>\n"
               b"stream\n" + b"\x01" * 10 + b"\nendstream\nendobj\n")
     return base[:table] + stream + b"startxref\n%d\n%%%%EOF\n" % table
 
@@ -954,8 +945,8 @@ ATTACKS: list[Attack] = [
         1, b"BT /F1 12 Tf 72 720 Td " + b"[" * 200_000 + b"(1)" + b"]" * 200_000 + b" TJ ET", resources=HELVETICA), None),
     Attack("pdf-million-saves", "a page's content of a million unbalanced q (graphics state saves)", lambda: pdf_pages(
         1, b"q " * 1_000_000 + b"BT /F1 12 Tf 72 720 Td (1) Tj ET", resources=HELVETICA), None),
-    Attack("pdf-xref-stream-lie", "a cross-reference stream claiming 99,999,999 entries in 10 bytes", _xref_stream_lie,
-           None),
+    Attack("pdf-xref-stream-lie", "a cross-reference stream claiming 99,999,999 entries in 10 bytes",
+           lambda: _xref_stream(b"/Size 99999999 /W [1 4 2] /Index [0 99999999]"), None),
     Attack("pdf-xref-prev-loop", "a trailer whose /Prev names its own cross-reference table", _xref_prev_loop, None),
     Attack("pdf-font-bomb", "a font program inflating to 200 MB", _font_bomb, "解压后过大"),
     Attack("docx-nested-tables", "tables nested 1,000 deep", lambda: docx(document_xml(
@@ -1027,7 +1018,7 @@ ATTACKS: list[Attack] = [
     Attack("jpeg-100000-exif-segments", "a 10 MB JPEG of 100 × 100 px after 100,000 Exif segments (Pillow: 36 s)",
            lambda: _exif_segments(100_000, 100), "元数据段过多", small=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
-           _xref_stream_wide, None, small=True),
+           lambda: _xref_stream(b"/Size 3 /W [1 100000000 1] /Index [0 3]"), None, small=True),
     Attack("pdf-100000-annotations", "a page naming one annotation 100,000 times in /Annots",
            lambda: _annotated_page(100_000), None, small=True),
     Attack("pdf-million-annotations", "a page naming one annotation 1,000,000 times in /Annots (6 MB)",
