@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from gxparse.model import ERROR, WARNING, Evidence, Finding, Gap, Report
+from gxparse.model import ERROR, WARNING, YEAR_FROM_OPENING, Evidence, Finding, Gap, Report
 from gxparse.template import (
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
@@ -279,8 +279,9 @@ _TEMPLATE_NAMES = {"v2021": "2021年版格式（国办公开办函〔2021〕30�
 
 def check_template(report: Report) -> Iterator[Finding]:
     """``template.mismatch`` only when the template was recognised from labels printed in the other version
-    only, and none of the version the year calls for is printed; never from an absence (a table 二 not read)."""
-    if report.year is None or report.template not in _TEMPLATE_NAMES:
+    only, and none of the version the year calls for is printed; never from an absence (a table 二 not read),
+    nor from a year read only from 总体情况's opening sentence (it may speak of another year)."""
+    if report.year is None or report.year_source == YEAR_FROM_OPENING or report.template not in _TEMPLATE_NAMES:
         return
     expected = expected_template(report.year)
     labels = report.template_labels

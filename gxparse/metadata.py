@@ -2,7 +2,8 @@
 
 Titles are printed on one line or broken over two or three (agency / year / 政府信息公开工作年度报告), in a
 heading, a table's first row, a page title or a header image's alt text, sometimes with Markdown marks or
-numbering in front. The year comes from the title, else from the statistics period or the 本报告 sentence.
+numbering in front. The year comes from the title, else from the statistics period or the 本报告 sentence,
+else from a year alone opening 总体情况's first sentence (``year_source`` says which).
 The template is decided only by labels that exist in one version alone, so that a template mismatch is
 never inferred from something gxparse failed to read.
 """
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gxparse.document import Line
-from gxparse.model import Evidence
+from gxparse.model import YEAR_FROM_OPENING, YEAR_FROM_TITLE, YEAR_STATED, Evidence
 from gxparse.normalize import label_key, squash
 from gxparse.template import TEMPLATE_MARKERS, expected_template
 
@@ -69,6 +70,9 @@ _YEAR_SENTENCES = (
     re.compile(rf"{_YEAR}年1月1日起?至(?:(?P=year)年)?12月31日"),
     re.compile(rf"本(?:年度)?报告[^。]{{0,40}}?{_YEAR}年度"),
 )
+# 总体情况 opening with its year alone (2019年，全市… / 2019年度,…), the sentence's comma right after: not a span
+# (2019年以来, 2019—2021年), not a bound (截至2019年), not a cited document's number (〔2019〕)
+_OPENING_YEAR = re.compile(rf"^{_YEAR}年度?[,，]")
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Metadata:
     year: int | None
     title_evidence: Evidence | None = None
     year_evidence: Evidence | None = None
+    year_source: str | None = None
 
 
 def _clean(text: str) -> str:
@@ -187,11 +192,11 @@ def _signature(closing: Sequence[Line]) -> str | None:
 
 
 def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing: Sequence[Line] = (),
-                  publisher: str | None = None) -> Metadata:
+                  publisher: str | None = None, opening: Line | None = None) -> Metadata:
     """Title, agency and year from the lines before the first sections (and the page's title); an agency
     the title does not name from the page's 来源 line or its stated ``publisher``, the signature over the date
     at the end (``closing``: the document's last lines), the 本报告由… sentence, or the body 总体情况 opens
-    with."""
+    with; a year no title or statement gives from the year opening 总体情况 (``opening``: its first line)."""
     lines_seen = list(lines)
     # each cell of a line a candidate: a page printed from a browser puts its navigation column on the
     # title's line (政务公开<gap>周口市人民政府2021年…报告); a title split over cells joins up as lines do
@@ -202,7 +207,7 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         candidates.append(_Candidate(_clean(page_title)))
     text = "".join(c.text for c in candidates)
     found = _titles(candidates)
-    title = agency = year = title_evidence = year_evidence = None
+    title = agency = year = title_evidence = year_evidence = year_source = None
     if found:
         candidate, m, agency = found
         title = _NUMBERING.sub("", m[0])
@@ -210,6 +215,7 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         title_evidence = Evidence(candidate.text, candidate.where)
         year = int(m["year"]) if m["year"] else None
         year_evidence = title_evidence if year else None
+        year_source = YEAR_FROM_TITLE if year else None
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
@@ -230,7 +236,10 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     # the period's sentence runs over lines a text reader took figures from (…统计期限自 2024 年 1 / 月 1 日起…)
     if year is None and (stated := _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])):
         year, year_evidence = stated
-    return Metadata(title, agency, year, title_evidence, year_evidence)
+        year_source = YEAR_STATED
+    if year is None and opening is not None and (m := _OPENING_YEAR.match(_clean(opening.text))):
+        year, year_evidence, year_source = int(m["year"]), Evidence(m[0], opening.where), YEAR_FROM_OPENING
+    return Metadata(title, agency, year, title_evidence, year_evidence, year_source)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -104,6 +104,11 @@ class StatedRate:
     percent: str   # as printed, e.g. "92.8"
 
 
+# where a report's year was read (Report.year_source): its title, the statistics period or 本报告 sentence,
+# or the year opening 总体情况 (weaker: no error rests on it)
+YEAR_FROM_TITLE, YEAR_STATED, YEAR_FROM_OPENING = "title", "statement", "opening"
+
+
 @dataclass
 class Report:
     source: str
@@ -111,6 +116,7 @@ class Report:
     title: str | None = None
     agency: str | None = None
     year: int | None = None
+    year_source: str | None = None   # where the year was read: YEAR_FROM_TITLE, YEAR_STATED, YEAR_FROM_OPENING
     template: str = "unknown"
     sections_present: list[str] = field(default_factory=list)
     s2: Table | None = None
@@ -168,6 +174,7 @@ class Report:
             "title": self.title,
             "agency": self.agency,
             "year": self.year,
+            "year_source": self.year_source,
             "template": self.template,
             "source_type": self.source_type,
             "sections_present": self.sections_present,

@@ -29,7 +29,7 @@ from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Repo
 from gxparse.ocr.misread import misread_sums
 from gxparse.ocr.signs import shows_glyphs_misread
 from gxparse.rows import RawRow
-from gxparse.sections import Sections, header_in_rows, split_sections, table_header_lines
+from gxparse.sections import Sections, header_in_rows, opening_line, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
 from gxparse.tables.s3 import S3_MATCHER, read_s3
@@ -179,9 +179,9 @@ def build_report(document: Document, source: str) -> Report:
     document = replace(document, lines=figures_noted(document.lines, scanned=document.source_type == "ocr"))
     sections = split_sections(document.lines)
     meta = find_metadata(sections.preamble + _section_lines(sections, "s1")[:12], document.title,
-                         document.lines[-_CLOSING_LINES:], document.publisher)
+                         document.lines[-_CLOSING_LINES:], document.publisher, opening_line(sections))
     report = Report(source=source, source_type=document.source_type, title=meta.title, agency=meta.agency,
-                    year=meta.year, sections_present=sections.present, pages=document.pages,
+                    year=meta.year, year_source=meta.year_source, sections_present=sections.present, pages=document.pages,
                     table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)
     findings: list[Finding] = []
 

@@ -82,6 +82,15 @@ def split_sections(lines: list[Line]) -> Sections:
     return out
 
 
+def opening_line(sections: Sections) -> Line | None:
+    """The first line of 总体情况: after its heading, or the document's first when no section heading was read
+    (HTML-to-text tools drop headings, keeping the prose); None when other headings were read but not 一's."""
+    if sections.headings and "s1" not in sections.headings:
+        return None
+    lines = sections.bodies.get("s1", []) if sections.headings else sections.preamble
+    return lines[0] if lines and not lines[0].values else None
+
+
 def glued_heading(line: Line) -> tuple[Section, Line] | None:
     """A heading printed with the first sentence of its section on the same line (a web page's
     ``<p><strong>一、总体情况</strong>2021年…</p>``): the section, and the rest of the line as its first line.

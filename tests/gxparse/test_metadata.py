@@ -150,3 +150,48 @@ def test_a_title_without_agency_or_year_takes_them_from_the_sentence_that_introd
     text = ("本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据"
             "统计期限自2023年1月1日起至2023年12月31日止。\n" + BODY)
     assert meta(text)[:2] == ("淮安市洪泽区人民政府办公室", 2023)
+
+
+HTMLTEXT = FIXTURES / "htmltext"
+OPENING = "2020年，东湖区人民政府深入贯彻"   # the first line of trafilatura's text of the TRS page: no title
+
+
+@pytest.mark.parametrize("path, year", [
+    ("trafilatura/simsite-trs-c00-2020.site.txt", 2020),     # the tool dropped title and headings: the first line
+    ("readability/simsite-query-c00-2019.site.txt", 2019),   # 2019年度,… under the 一、总体情况 heading
+])
+def test_a_report_with_no_title_takes_its_year_from_the_year_opening_its_overview(path, year):
+    report = parse_document((HTMLTEXT / path).read_bytes(), "r.txt")
+    assert (report.year, report.year_source) == (year, "opening")
+    assert report.year_evidence.text.startswith(str(year))
+
+
+@pytest.mark.parametrize("opening", [
+    "2020年以来，东湖区人民政府深入贯彻",            # a span up to now, not the report's year
+    "截至2020年底，东湖区人民政府深入贯彻",
+    "2019—2020年，东湖区人民政府深入贯彻",           # two years
+    "〔2020〕12号文件印发后，东湖区人民政府深入贯彻",   # a cited document's number
+])
+def test_an_overview_opening_with_no_single_year_gives_none(opening):
+    text = (HTMLTEXT / "trafilatura" / "simsite-trs-c00-2020.site.txt").read_text(encoding="utf-8")
+    assert OPENING in text
+    report = parse_document(text.replace(OPENING, opening, 1).encode(), "r.txt")
+    assert (report.year, report.year_source) == (None, None)
+
+
+@pytest.mark.parametrize("before, year, source", [
+    ("东湖区人民政府2021年政府信息公开工作年度报告\n", 2021, "title"),
+    ("报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n", 2021, "statement"),
+])
+def test_a_title_or_a_statement_gives_the_year_before_the_overview_opening(before, year, source):
+    text = (HTMLTEXT / "trafilatura" / "simsite-trs-c00-2020.site.txt").read_text(encoding="utf-8")
+    report = parse_document((before + text).encode(), "r.txt")
+    assert (report.year, report.year_source) == (year, source)
+
+
+def test_no_template_error_rests_on_the_year_opening_the_overview():
+    # the TRS page prints the 2019 template; its overview opening with another year is no printed year to accuse
+    text = (HTMLTEXT / "trafilatura" / "simsite-trs-c00-2020.site.txt").read_text(encoding="utf-8")
+    report = parse_document(text.replace(OPENING, "2021年，东湖区人民政府深入贯彻", 1).encode(), "r.txt")
+    assert (report.year, report.template) == (2021, "v2019")
+    assert "template.mismatch" not in {f.rule for f in report.findings}
