@@ -19,10 +19,15 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   (``{"total", "pages", "list": [{"title", "url", "date"}]}``);
 - 市民政局 (``mzj.``): a table whose rows are clickable, no anchor (``<tr onclick="viewInfo('345')">``), the
   function in ``/js/xxgk.js`` (``location.href = '/xxgk/ndbg/content_' + id + '.html'``);
+- 市财政局 (``czj.``): a list of three pages (``/xxgk/ndbg/index.html``, ``index_2.html``, ``index_3.html``) whose
+  pager links call ``turnPage(n)``, kept in the site's ``/js/page.js``, that writes the address relative to the page
+  and in a ternary (``n == 1 ? 'index.html' : 'index_' + n + '.html'``); beside it a function opening a sized
+  window whose concatenation (``'width=' + w``) is no address;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
-  企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's.
+  企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's,
+  a 部门预算 in 财政局's.
 """
 
 from __future__ import annotations
@@ -43,9 +48,9 @@ _JS = "application/javascript"
 _JQUERY = b"/*! jQuery v3.6.0 | (c) OpenJS Foundation */ window.jQuery = window.$ = function () {};"
 
 
-def _pager(current: int, count: int) -> str:
-    """A pager of ``javascript:goPage(k)`` links, the current page unlinked."""
-    return "".join(f'<a href="javascript:goPage({k})">{k}</a>' if k != current else f"<b>{k}</b>"
+def _pager(current: int, count: int, function: str = "goPage") -> str:
+    """A pager of ``javascript:goPage(k)`` links (or another function's), the current page unlinked."""
+    return "".join(f'<a href="javascript:{function}({k})">{k}</a>' if k != current else f"<b>{k}</b>"
                    for k in range(1, count + 1))
 
 
@@ -61,13 +66,13 @@ class PortalY(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.county = (Host() for _ in range(6))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.county = (Host() for _ in range(7))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
-                    "byx": self.county})
+                    "czj": self.czj, "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
-            ("mzj", "/", "市民政局")])
+            ("mzj", "/", "市民政局"), ("czj", "/", "市财政局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -76,6 +81,7 @@ class PortalY(OneServerPortal):
         self._posted_pager()
         self._year_tabs()
         self._row_handlers()
+        self._relative_pager()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -203,6 +209,31 @@ class PortalY(OneServerPortal):
             f'<table class="list"><tr><th>序号</th><th>标题</th><th>发布日期</th></tr>{table}</table>')))
         self.mzj.pages["/js/xxgk.js"] = Page(
             b"function viewInfo(id) {\n  location.href = '/xxgk/ndbg/content_' + id + '.html';\n}\n", _JS)
+
+    def _relative_pager(self) -> None:
+        """财政局: a ``turnPage(n)`` pager whose function, in the site's page.js, writes a relative address in a
+        ternary."""
+        agency = "北岩市财政局"
+        items = [(f"/xxgk/ndbg/art_{7700 + year}.html",
+                  self._report(self.czj, "czj", f"/xxgk/ndbg/art_{7700 + year}.html", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(4, ("/xxgk/ndbg/art_9601.html", self._noise(self.czj, "/xxgk/ndbg/art_9601.html",
+                                                                 f"{agency}2024年部门预算")))
+        pages = [items[0:3], items[3:5], items[5:]]
+        self._entry(self.czj, agency, "/xxgk/ndbg/index.html")
+        for n, chunk in enumerate(pages, start=1):
+            rows = "".join(f'<li><a href="{path}" target="_blank">{escape(title)}</a><span>2024-01-18</span></li>'
+                           for path, title in chunk)
+            pager = _pager(n, len(pages), "turnPage")
+            self.czj.pages["/xxgk/ndbg/index.html" if n == 1 else f"/xxgk/ndbg/index_{n}.html"] = Page(LOOK.html(
+                f"政府信息公开年报-{agency}", (
+                    '<script src="/js/page.js"></script>'
+                    f'<ul class="list">{rows}</ul><div class="page">共{len(pages)}页 {pager}</div>'
+                    '<a href="javascript:openWin(800, 600)">打印本页</a>')))
+        self.czj.pages["/js/page.js"] = Page((
+            "function openWin(w, h) { window.open('about:blank', '_blank', 'width=' + w + ',height=' + h); }\n"
+            "function turnPage(n) {\n  location.href = n == 1 ? 'index.html' : 'index_' + n + '.html';\n}\n"
+        ).encode(), _JS)
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""

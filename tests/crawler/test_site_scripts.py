@@ -63,3 +63,17 @@ def test_a_call_past_the_handlers_read_asks_for_no_script_file():
     page = (f'<html><head><script src="/js/common.js"></script><script>function show(n) {{}}</script></head><body>'
             f'{defined}<a href="javascript:goUrl(8842)">报告</a></body></html>')
     assert not wants_site_scripts(lxml.html.fromstring(page))
+
+
+def test_a_pager_function_writing_a_relative_address_in_a_ternary_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "3") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index_3.html"]
+
+
+def test_the_page_a_pager_functions_ternary_names_is_that_pages_address():
+    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
+
+
+def test_a_relative_concatenation_that_is_no_pages_address_is_no_template():
+    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "打印") == []
