@@ -4,8 +4,11 @@ Many CMS list pages link their items through a function instead of an address:
 ``<a href="javascript:void(0)" onclick="openArticle('2023','8842')">`` with, in the page's script,
 ``function openArticle(y, id) { window.open('/art/' + y + '/' + id + '.html'); }``. The URL is the function's
 string concatenation with each parameter replaced by the call's argument. Only concatenations that begin with
-a URL-like string and join string literals and the function's own parameters are templates; calls whose
-arguments are all literals are applied. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first
+a URL-like string, or with a file name's stem and end with a page's extension (a pager's ``'index_' + n +
+'.html'``, relative to the page), and join string literals and the function's own parameters are templates;
+calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary on a
+parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``) is that literal for the argument its condition
+names. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first
 ``MAX_FUNCTIONS`` definitions of each, ``MAX_BODY_CHARS`` of each body, so a hostile page costs no more than
 its size.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 2_000       # a template is near the start of its function
@@ -21,14 +25,31 @@ MAX_SCRIPT_CHARS = 2_000_000
 _NAME = r"[A-Za-z_$][\w$]*"
 _FUNCTION = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
 _STRING = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')"""
-# A concatenation that starts with a path or an absolute URL: '/art/' + y + '/' + id + '.html'
-_CONCATENATION = re.compile(rf"""(["'])(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,300}}\1(?:\s*\+\s*(?:{_NAME}|{_STRING}))+""")
+# A concatenation that starts with a path or an absolute URL ('/art/' + y + '/' + id + '.html'), or with a file
+# name's stem ('index_' + n + '.html')
+_CONCATENATION = re.compile(rf"""(["'])(?:(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,300}}|(?P<stem>[A-Za-z][\w-]{{0,100}}))\1"""
+                            rf"""(?:\s*\+\s*(?:{_NAME}|{_STRING}))+""")
+# What a relative concatenation (one beginning with a stem) must end with to be a page's address: 'index_' + n + '.html'
+_PAGE_EXTENSION = re.compile(r"\.(?:[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
+# The ternary a concatenation may be the other branch of: n == 1 ? 'index.html' : …
+_TERNARY = re.compile(rf"""({_NAME})\s*===?\s*(?:"(-?\d{{1,4}})"|'(-?\d{{1,4}})'|(-?\d{{1,4}}))\s*\?\s*"""
+                      rf"""(?:"([^"\s<>]{{1,300}})"|'([^'\s<>]{{1,300}})')\s*:\s*$""")
+_TERNARY_CHARS = 400   # read before a concatenation for its ternary
 _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME}))\s*""")
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
 _ARGUMENT = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(-?\d+))\s*$""")
 
-Template = tuple[str | int, ...]   # literal text, or the index of the parameter standing there
+Parts = tuple[str | int, ...]   # literal text, or the index of the parameter standing there
+
+
+@dataclass(frozen=True)
+class Template:
+    """The address a function builds: its parts, and the literal it is instead when its parameter ``when[0]`` is
+    the argument ``when[1]`` (a ternary's first branch)."""
+
+    parts: Parts
+    when: tuple[int, str, str] | None = None   # (parameter, argument, address)
 
 
 def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
@@ -59,9 +80,11 @@ def called_url(handler: str, templates: dict[str, Template]) -> str | None:
             return None
         arguments.append(next(g for g in value.groups() if g is not None))
     template = templates[call.group(1)]
-    if any(isinstance(part, int) and part >= len(arguments) for part in template):
+    if any(isinstance(part, int) and part >= len(arguments) for part in template.parts):
         return None
-    return "".join(arguments[part] if isinstance(part, int) else part for part in template)
+    if template.when and template.when[0] < len(arguments) and arguments[template.when[0]] == template.when[1]:
+        return template.when[2]
+    return "".join(arguments[part] if isinstance(part, int) else part for part in template.parts)
 
 
 def called_function(handler: str) -> str | None:
@@ -80,22 +103,39 @@ def defined_functions(scripts: Iterable[str]) -> set[str]:
 
 def _template(body: str, params: list[str]) -> Template | None:
     for match in _CONCATENATION.finditer(body):
-        parts: list[str | int] = []
-        for piece in _split_plus(match.group(0)):
-            part = _PART.fullmatch(piece)
-            if part is None:
-                break
-            name = part.group(3)
-            if name is None:
-                parts.append(part.group(1) if part.group(1) is not None else part.group(2))
-            elif name in params:
-                parts.append(params.index(name))
-            else:
-                break   # a variable of the page, not of the call: nothing a call site says
-        else:
-            if any(isinstance(p, int) for p in parts):
-                return tuple(parts)
+        parts = _parts(match.group(0), params)
+        if parts is None or not any(isinstance(p, int) for p in parts):
+            continue
+        if match.group("stem") is not None and not (isinstance(parts[-1], str) and _PAGE_EXTENSION.search(parts[-1])):
+            continue   # 'tab_' + n: an element's id, no page's address
+        return Template(parts, _ternary(body[max(0, match.start() - _TERNARY_CHARS):match.start()], params))
     return None
+
+
+def _parts(concatenation: str, params: list[str]) -> Parts | None:
+    parts: list[str | int] = []
+    for piece in _split_plus(concatenation):
+        part = _PART.fullmatch(piece)
+        if part is None:
+            return None
+        name = part.group(3)
+        if name is None:
+            parts.append(part.group(1) if part.group(1) is not None else part.group(2))
+        elif name in params:
+            parts.append(params.index(name))
+        else:
+            return None   # a variable of the page, not of the call: nothing a call site says
+    return tuple(parts)
+
+
+def _ternary(before: str, params: list[str]) -> tuple[int, str, str] | None:
+    """The parameter, the argument and the address of the ternary a concatenation is the other branch of."""
+    ternary = _TERNARY.search(before)
+    if ternary is None or ternary.group(1) not in params:
+        return None
+    argument = next(g for g in ternary.group(2, 3, 4) if g is not None)
+    address = next(g for g in ternary.group(5, 6) if g is not None)
+    return params.index(ternary.group(1)), argument, address
 
 
 def _split(arguments: str) -> list[str]:

@@ -234,10 +234,11 @@ def _aliased_item_urls(code: str) -> list[ItemUrl]:
 def _around_argument(template: Template | None) -> tuple[str, str] | None:
     """What a function's address template writes before and after its one argument (``'/detail.html?id=' + id``);
     None for a template of other arguments or of none."""
-    if template is None or [part for part in template if isinstance(part, int)] != [0]:
+    if template is None or [part for part in template.parts if isinstance(part, int)] != [0]:
         return None
-    at = template.index(0)
-    return "".join(str(part) for part in template[:at]), "".join(str(part) for part in template[at + 1:])
+    parts = template.parts
+    at = parts.index(0)
+    return "".join(str(part) for part in parts[:at]), "".join(str(part) for part in parts[at + 1:])
 
 
 def _call(variables: Variables, url: str, method: str, body: str, as_json: bool | None,

@@ -66,7 +66,7 @@ def test_a_call_past_the_handlers_read_asks_for_no_script_file():
 
 
 def test_a_pager_function_writing_a_relative_address_in_a_ternary_is_its_pages():
-    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "3") == [
+    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "下一页") == [
         "http://www.zhoukou.gov.cn/xxgk/ndbg/index_3.html"]
 
 
@@ -77,3 +77,4 @@ def test_the_page_a_pager_functions_ternary_names_is_that_pages_address():
 
 def test_a_relative_concatenation_that_is_no_pages_address_is_no_template():
     assert urls_of("list_site_script_pager.html", "site_script_pager.js", "打印") == []
+    assert urls_of("list_site_script_pager.html", "site_script_pager.js", "政策解读") == []
