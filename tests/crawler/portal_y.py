@@ -19,9 +19,10 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   (``{"total", "pages", "list": [{"title", "url", "date"}]}``);
 - 市民政局 (``mzj.``): a table whose rows are clickable, no anchor (``<tr onclick="viewInfo('345')">``), the
   function in ``/js/xxgk.js`` (``location.href = '/xxgk/ndbg/content_' + id + '.html'``);
-- 市财政局 (``czj.``): a list of three pages (``/xxgk/ndbg/index.html``, ``index_2.html``, ``index_3.html``) whose
-  pager links call ``turnPage(n)``, kept in the site's ``/js/page.js``, that writes the address relative to the page
-  and in a ternary (``n == 1 ? 'index.html' : 'index_' + n + '.html'``); beside it a function opening a sized
+- 市财政局 (``czj.``): a list of three pages numbered as TRS numbers them (``/xxgk/ndbg/index.html``,
+  ``index_1.html``, ``index_2.html``) whose pager links call ``turnPage(n)``, kept in the site's ``/js/page.js``,
+  that writes the address relative to the page and in a ternary (``n == 1 ? 'index.html' : 'index_' + (n - 1) +
+  '.html'``); beside it a function opening a sized
   window whose concatenation (``'width=' + w``) is no address;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
@@ -225,14 +226,14 @@ class PortalY(OneServerPortal):
             rows = "".join(f'<li><a href="{path}" target="_blank">{escape(title)}</a><span>2024-01-18</span></li>'
                            for path, title in chunk)
             pager = _pager(n, len(pages), "turnPage")
-            self.czj.pages["/xxgk/ndbg/index.html" if n == 1 else f"/xxgk/ndbg/index_{n}.html"] = Page(LOOK.html(
+            self.czj.pages["/xxgk/ndbg/index.html" if n == 1 else f"/xxgk/ndbg/index_{n - 1}.html"] = Page(LOOK.html(
                 f"政府信息公开年报-{agency}", (
                     '<script src="/js/page.js"></script>'
                     f'<ul class="list">{rows}</ul><div class="page">共{len(pages)}页 {pager}</div>'
                     '<a href="javascript:openWin(800, 600)">打印本页</a>')))
         self.czj.pages["/js/page.js"] = Page((
             "function openWin(w, h) { window.open('about:blank', '_blank', 'width=' + w + ',height=' + h); }\n"
-            "function turnPage(n) {\n  location.href = n == 1 ? 'index.html' : 'index_' + n + '.html';\n}\n"
+            "function turnPage(n) {\n  location.href = n == 1 ? 'index.html' : 'index_' + (n - 1) + '.html';\n}\n"
         ).encode(), _JS)
 
     def _sized_window(self) -> None:

@@ -78,3 +78,10 @@ def test_the_page_a_pager_functions_ternary_names_is_that_pages_address():
 def test_a_relative_concatenation_that_is_no_pages_address_is_no_template():
     assert urls_of("list_site_script_pager.html", "site_script_pager.js", "打印") == []
     assert urls_of("list_site_script_pager.html", "site_script_pager.js", "政策解读") == []
+
+
+def test_a_pager_function_numbering_its_pages_from_the_second_as_one_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager_trs.js", "下一页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index_2.html"]
+    assert urls_of("list_site_script_pager.html", "site_script_pager_trs.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
