@@ -234,7 +234,7 @@ def _aliased_item_urls(code: str) -> list[ItemUrl]:
 def _around_argument(template: Template | None) -> tuple[str, str] | None:
     """What a function's address template writes before and after its one argument (``'/detail.html?id=' + id``);
     None for a template of other arguments or of none."""
-    if template is None or [part for part in template.parts if isinstance(part, int)] != [0]:
+    if template is None or [part for part in template.parts if not isinstance(part, str)] != [0]:
         return None
     parts = template.parts
     at = parts.index(0)

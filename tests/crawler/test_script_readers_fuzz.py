@@ -22,6 +22,7 @@ TOKENS = ["$.ajax({", "$.post('/api/list'", "fetch('/a'", "axios.get('/a',", "'/
           "var base = '/detail.html?id=';", "base + item.id", "const {id} = item;", "openDetail('' + item.id + '')",
           "function openDetail(id) { window.open('/d.html?id=' + id); }", "{path:'/nb'", "import('./a.js')",
           "function turnPage(n) { location.href = n == 1 ? 'index.html' : 'index_' + n + '.html'; }", "n == 1 ? ",
+          "'index_' + (n - 1) + '.html'", "(n - 1)",
           'n.e("12")', '"12":"a1b2"', "document.cookie=", "'a=b'", "+", "location.reload()", "createPageHTML(",
           "dataproxy.jsp?columnid=1", "<totalrecord>", "perpage=", '{"total":', "10", ",", "(", ")", "{", "}", "'",
           '"', "`", "${", "\\", " ", "\n", "<?xml ", "<row>", "</", "export{", "k as g}", "a" * 50, "/" * 20]
