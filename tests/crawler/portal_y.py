@@ -24,11 +24,14 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   that writes the address relative to the page and in a ternary (``n == 1 ? 'index.html' : 'index_' + (n - 1) +
   '.html'``); beside it a function opening a sized
   window whose concatenation (``'width=' + w``) is no address;
+- 市审计局 (``sjj.``): year tabs ``<a href="javascript:void(0)" onclick="loadYear('/xxgk/ndbg/2023.html')">``
+  loading each year's fragment (no ``<html>``, no script) whose items call ``goUrl(id)``: both functions in the
+  site's ``/js/sjj.js``, none in the page;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
   企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's,
-  a 部门预算 in 财政局's.
+  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment.
 """
 
 from __future__ import annotations
@@ -67,13 +70,13 @@ class PortalY(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.county = (Host() for _ in range(7))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.county = (Host() for _ in range(8))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
-                    "czj": self.czj, "byx": self.county})
+                    "czj": self.czj, "sjj": self.sjj, "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
-            ("mzj", "/", "市民政局"), ("czj", "/", "市财政局")])
+            ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -83,6 +86,7 @@ class PortalY(OneServerPortal):
         self._year_tabs()
         self._row_handlers()
         self._relative_pager()
+        self._loaded_fragments()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -235,6 +239,28 @@ class PortalY(OneServerPortal):
             "function openWin(w, h) { window.open('about:blank', '_blank', 'width=' + w + ',height=' + h); }\n"
             "function turnPage(n) {\n  location.href = n == 1 ? 'index.html' : 'index_' + (n - 1) + '.html';\n}\n"
         ).encode(), _JS)
+
+    def _loaded_fragments(self) -> None:
+        """审计局: year tabs loading fragments whose items call ``goUrl(id)``, both functions in the site's sjj.js."""
+        agency = "北岩市审计局"
+        tabs = []
+        for year in range(2024, 2018, -1):
+            items = [(2200 + year, self._report(self.sjj, "sjj", f"/xxgk/ndbg/art/{2200 + year}.html", agency, year))]
+            if year == 2023:
+                items.append((9701, self._noise(self.sjj, "/xxgk/ndbg/art/9701.html",
+                                                "关于北岩市2023年度市级预算执行和其他财政收支的审计工作报告")))
+            self.sjj.pages[f"/xxgk/ndbg/{year}.html"] = Page("".join(
+                f'<li><a href="javascript:goUrl({key})">{escape(title)}</a><span>{year + 1}-01-18</span></li>'
+                for key, title in items).encode())
+            tabs.append(f'<a href="javascript:void(0)" onclick="loadYear(\'/xxgk/ndbg/{year}.html\')">{year}年</a>')
+        self._entry(self.sjj, agency, "/xxgk/ndbg/index.html")
+        self.sjj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            f'<div class="tabs">{"".join(tabs)}</div><ul class="list" id="list"></ul>'
+            '<script src="/js/jquery.min.js"></script><script src="/js/sjj.js"></script>')))
+        self.sjj.pages["/js/jquery.min.js"] = Page(_JQUERY, _JS)
+        self.sjj.pages["/js/sjj.js"] = Page((
+            "function loadYear(url) {\n  $('#list').load(url);\n}\n"
+            "function goUrl(id) {\n  window.open('/xxgk/ndbg/art/' + id + '.html');\n}\n").encode(), _JS)
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""
