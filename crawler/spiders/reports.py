@@ -79,6 +79,7 @@ from crawler.pages.fragments import is_fragment
 from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
                                  record_count, record_links, xml_answer_links)
 from crawler.pages.metadata import PUBLISHED, SOURCE, WRITTEN
+from crawler.pages.scriptcalls import url_templates
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
@@ -552,8 +553,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if trap := self.traps.observe_views(response.url, views):
             self.logger.warning("trap: %s (%s), its pages are not requested", trap.pattern, trap.reason)
         best: dict[str, tuple[Link, Judgement]] = {}
-        # what a script call opens may be a fragment of this page, calling its functions
-        functions = {**response.meta.get("functions", {}), **page_functions(response.selector.root)} \
+        # what a script call opens may be a fragment of this page, calling its functions (inline, or of its own
+        # script files: crawler.pages.sitescripts)
+        functions = {**response.meta.get("functions", {}), **url_templates(self._site_codes(response)),
+                     **page_functions(response.selector.root)} \
             if any(link.source == "script" for link in links) and isinstance(response, TextResponse) else {}
         for link in links:
             if not self._navigable(link, response.url):

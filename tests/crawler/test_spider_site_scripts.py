@@ -42,3 +42,14 @@ def test_past_the_crawls_bound_of_script_files_a_page_is_read_without_them(spide
 def test_a_script_file_is_read_no_further_than_its_bound(spider):
     [asked] = _page(spider)
     assert asked.meta["download_maxsize"] == MAX_SCRIPT_BYTES
+
+
+def test_a_fragment_a_function_of_the_sites_script_file_loads_calls_that_files_functions(spider):
+    [asked] = [r for r in spider.parse_page(file_response("list_site_script_year_tabs.html", PAGE,
+                                                           {"role": "page", "hops": 1})) if isinstance(r, scrapy.Request)]
+    script = TextResponse(asked.url, body=(FILES / "site_script_year_tabs.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    [year] = [r for r in spider.parse_site_script(script) if r.url.endswith("/xxgk/ndbg/2023.html")]
+    fragment = file_response("fragment_site_script_year.html", year.url, year.meta,
+                             {"Content-Type": "text/html; charset=utf-8"})
+    assert "http://www.zhoukou.gov.cn/xxgk/ndbg/art/10823.html" in _urls(spider.parse_page(fragment))
