@@ -66,7 +66,7 @@ _BARRED_ROWS = 2
 _ZEROS_AND_ONES = re.compile(r"^[oOlI]{1,2}$")
 # Letters OCR writes for a one-digit figure; alone between two figures they can be nothing else (a label's
 # words are Chinese), and the text they stand in is OCR's (``shows_rules_read``): its sums check them.
-LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1"}
+LOOKALIKE_DIGITS = {"o": "0", "O": "0", "l": "1", "I": "1", "L": "1"}
 _LABEL_END = re.compile(r"[\u4e00-\u9fff”\"」）)]$")   # a Chinese label's last character (no sentence ends in os)
 _ZERO_LETTER = re.compile(r"^[oO0]$")   # a zero, as OCR writes it or misreads it
 _MIN_LOOKALIKE_RUN = 5   # cells: a row of table 三 or 四 holds at least as many; ``12 o`` may be a figure and a word
