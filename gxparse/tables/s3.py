@@ -789,6 +789,21 @@ def _s3_extras_named(rows: dict[str, RawRow], extras: Sequence[RawRow], keys: Se
     return left
 
 
+def _s3_label_wrapped(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[RawRow]:
+    """Figures under no label (the rest of a row's label printed as a line of its own among its figures:
+    ``5.要求行政机关确认或重新出`` / 1 / 0 / 0 / 0 / 0 / ``具已获取信息`` / 0) given to the row right before them,
+    where that row has room for them all; the extras left."""
+    before = {row.order + 1: key for key, row in rows.items()}
+    left = []
+    for extra in extras:
+        key = before.get(extra.order) if not extra.label else None
+        if key is not None and len(rows[key].values) + len(extra.values) <= S3_WIDTH:
+            rows[key] = replace(rows[key], values=[*rows[key].values, *extra.values], offsets=())
+        else:
+            left.append(extra)
+    return left
+
+
 def _cjk(text: str) -> str:
     return "".join(CJK_CHAR.findall(text))
 
@@ -867,7 +882,7 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     row_keys = [r.key for r in S3_ROWS[layout]]
     widths = dict.fromkeys(row_keys, S3_WIDTH)
     rows = dict(rows)
-    extras = _s3_extras_named(rows, extras, row_keys)
+    extras = _s3_label_wrapped(rows, _s3_extras_named(rows, extras, row_keys))
     if len(rows) < _S3_MIN_ROWS or not printed_in_row_order(lines, rows, extras, row_keys, widths):
         # a row's figures printed as several text boxes (pdftotext): the boxes between two text lines joined
         boxed = joined_boxes(lines)
