@@ -9,7 +9,9 @@
   (``<div id="zoom"></div>`` and ``$('#zoom').load('/content/2024/123.htm')``): the report is that file. Loads
   into other elements (a header, a sidebar of related links) are no body;
 - a file the page's own function fetches on a click (``<a onclick="downloadFile('8812')">点击下载</a>`` and
-  ``function downloadFile(id) { location.href = '/common/download.do?fileId=' + id; }``): a file of the page
+  ``function downloadFile(id) { location.href = '/common/download.do?fileId=' + id; }``), or whose address the
+  click hands a function of the site's scripts (``<a href="javascript:OpenAttachment('/attach/0/a1b2.pdf')">附件1</a>``):
+  a file of the page
   when the clicked element names the report, a file or a download (下载, 附件). Any other address a script holds
   (a site-wide script's 帮助.pdf or 无障碍 doc, a 下载中心 list, a banner's PDF, a header's 操作手册 button) is
   the page's file only when its name (the string beside it, or its file name) names the report.
@@ -28,7 +30,7 @@ from crawler.documents.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
 from crawler.hosts.volatile import stable_url
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import loaded_urls
-from crawler.pages.links import Link, page_functions
+from crawler.pages.links import Link, handler_addresses, is_script_href, page_functions
 from crawler.pages.scriptcalls import called_url
 from crawler.steering.classify import Verdict, classify_title
 
@@ -86,18 +88,19 @@ def script_files(root, base_url: str, links: list[Link]) -> list[Link]:
 
 
 def clicked_files(root, base_url: str) -> list[Link]:
-    """The files the page's own functions fetch on a click (``onclick="downloadFile('8812')"``), each with the
-    clicked element's text."""
+    """The files fetched on a click, each with the clicked element's text: those the page's own functions build
+    (``onclick="downloadFile('8812')"``) and those the handler hands a function of the site's scripts
+    (``href="javascript:OpenAttachment('/attach/0/a1b2.pdf')"``)."""
     functions = page_functions(root)
-    if not functions:
-        return []
     out, leading = [], LeadingText()   # clickable elements may nest around the page's text
     for element in islice(root.xpath(_CLICKABLE), MAX_CLICKS):
         text = " ".join(leading(element).split()) or (element.get("value") or "").strip()
-        for handler in (element.get("onclick"), element.get("href")):
-            url = called_url(handler or "", functions)
-            if url and is_attachment(urljoin(base_url, url), text):
-                out.append(Link(stable_url(urljoin(base_url, url)), text, source="script"))
+        href = element.get("href") or ""
+        for handler in (element.get("onclick") or "", href if is_script_href(href) else ""):
+            called = called_url(handler, functions) if functions else None
+            for url in dict.fromkeys(([called] if called else []) + handler_addresses(handler)):
+                if is_attachment(urljoin(base_url, url), text):
+                    out.append(Link(stable_url(urljoin(base_url, url)), text, source="script"))
     return out
 
 

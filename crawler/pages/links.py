@@ -138,6 +138,16 @@ def page_links(html_root, base_url: str, functions: dict[str, Template] | None =
     return links + walker.scripts(html_root) + walker.records(html_root)
 
 
+def is_script_href(href: str) -> bool:
+    return href.strip().lower().startswith("javascript:")
+
+
+def handler_addresses(handler: str) -> list[str]:
+    """The addresses a handler's code hands a function or the browser (``window.open('/a.html')``,
+    ``OpenAttachment('/attach/0/a.pdf')``, ``location.href='?page=2'``), whatever script defines the function."""
+    return [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
+
+
 def page_functions(html_root) -> dict[str, Template]:
     """The URL templates of the functions the page's own scripts define (``crawler.pages.scriptcalls``)."""
     return url_templates(s.text or "" for s in html_root.iter("script") if not s.get("src"))
@@ -355,8 +365,7 @@ class _Walker:
             for attribute in ("onclick", "onchange", "href"):
                 handler = element.get(attribute) or ""
                 # a javascript: href's addresses as a handler's (href="javascript:openWin('/art/345.html', 800, 600)")
-                if attribute != "href" or handler.lstrip().lower().startswith("javascript:"):
-                    hrefs += [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
+                hrefs += handler_addresses(handler) if attribute != "href" or is_script_href(handler) else []
                 if "(" in handler:
                     if templates is None:
                         templates = {**self.functions, **url_templates(self.site_codes), **page_functions(root)}

@@ -242,6 +242,15 @@ def test_a_javascript_href_calling_a_function_of_the_page_is_its_url():
     assert link.url == "http://fgw.linjiang.gov.cn/col/col7/content.jsp?id=8837"
 
 
+def test_an_address_a_javascript_href_hands_a_script_is_a_link():
+    # javascript:window.open('/…'), a site-wide script's javascript:openInfo('/…'), javascript:location.href='/…'
+    found = {link.text: link.url for link in links("list_javascript_hrefs.html", "http://www.xiping.gov.cn/zfxxgk/")}
+    assert [found.get(f"西屏市{agency}2024年政府信息公开工作年度报告") for agency in ("水利局", "林业局", "审计局")] == [
+        "http://www.xiping.gov.cn/zfxxgk/xxgknb/2025/0120/3101.html",
+        "http://www.xiping.gov.cn/zfxxgk/xxgknb/2025/0118/3100.html",
+        "http://www.xiping.gov.cn/zfxxgk/xxgknb/2025/0115/3099.html"]
+
+
 def test_an_image_map_area_is_named_by_its_alt_under_the_alt_of_its_picture():
     link = by_text("home_department_dropdown.html", "交通", "http://www.linjiang.gov.cn/")
     assert (link.source, link.heading) == ("area", "部门网站")

@@ -61,6 +61,16 @@ def test_files_a_sites_own_scripts_name_are_no_attachments_of_a_report(spider):
         [(SITE + "/jyj/common/download.do?fileId=88121", "report")], [])
 
 
+def test_a_file_a_clicked_attachment_hands_a_site_wide_script_is_the_reports_attachment(spider):
+    # <a href="javascript:OpenAttachment('/…/attach/0/…')">附件1</a>, onclick="DownLoad('/…/DownLoad.aspx?fileid=…')"
+    # under 附件下载, the functions in the site's common.js; the header's 操作手册 button names no report's file.
+    # Two files named by neither: gxparse decides which is the report.
+    page = SITE + "/slj/art/2025/t20250120_3101.html"
+    assert _asked(spider, "detail_attachment_handlers.html", page) == (
+        [(SITE + "/slj/attach/0/5f2a91c3e7d4.pdf", "maybe"), (SITE + "/slj/DownLoad.aspx?fileid=20250120", "maybe")],
+        [])
+
+
 def test_a_banners_file_in_a_script_is_no_report_and_the_page_is(spider):
     page = SITE + "/mzj/art/2025/7302.html"
     assert _asked(spider, "detail_script_banner.html", page) == ([], [page])
