@@ -230,7 +230,8 @@ def _picture_check(picture: KnownPicture, response: Response) -> Check:
 
 
 class RedirectGuardMiddleware:
-    """Refuses a redirect to a host outside the spider's ``allowed_domains`` or back into its own chain.
+    """Refuses a redirect to a host outside the spider's ``allowed_domains`` (but a document's to a government
+    host) or back into its own chain.
 
     Placed before Scrapy's RedirectMiddleware (a higher number, so it sees responses first). Raising
     IgnoreRequest hands the reason to the request's errback, which reports it in the crawl summary; Scrapy's
@@ -249,12 +250,20 @@ class RedirectGuardMiddleware:
         if response.status not in REDIRECT_STATUSES or not location or request.meta.get("dont_redirect"):
             return response
         target = urljoin(request.url, location.decode("latin-1"))
-        if not self._on_site(urlsplit(target).hostname or ""):
+        if not self._on_site(urlsplit(target).hostname or "") and not self._file_store(request, target):
             raise IgnoreRequest(f"off-site redirect refused: {request.url} → {target}")
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if target in chain:
             raise IgnoreRequest(f"redirect loop: {' → '.join([*chain, target])}")
         return response
+
+    def _file_store(self, request: Request, target: str) -> bool:
+        """A document's download sent on to a government host: sites keep their files on a storage host of their
+        province's (JCMS's ``downfile.jsp`` → ``…cloud.….gov.cn/jcms_files/…/attach/0/….pdf``). The file alone is
+        asked there; the host enters no crawl."""
+        scope = getattr(self.crawler.spider, "scope", None)
+        return bool(request.meta.get("gxmon_document") and request.meta.get("allow_offsite")) and scope is not None \
+            and scope.government(target)
 
     def _on_site(self, host: str) -> bool:
         domains = getattr(self.crawler.spider, "allowed_domains", None) or []

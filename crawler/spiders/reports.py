@@ -730,9 +730,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         for link, file_verdict in attachment_verdicts(files, verdict):
             if link.url in self._requested:
                 continue
+            # a file on its province's storage host (or sent there) is asked there, the host entering no crawl
             yield self._document_request(link, file_verdict, response, meta.get("subsite", PORTAL),
                                          page_title=title, published_at=self._parse_published(text),
-                                         source=self._parse_source(text), framed=link.source == "frame")
+                                         source=self._parse_source(text), framed=link.source == "frame",
+                                         allow_offsite=self.scope.contains(link.url) or self.scope.government(link.url))
 
     def _item(self, response: Response, title: str, verdict: Verdict = Verdict.REPORT,
               text: str | None = None) -> ReportDocument:

@@ -8,6 +8,7 @@ from scrapy.http import Request, Response
 
 from crawler.documents.content import is_attachment, sniff_content_type
 from crawler.documents.validators import JsonValidatorStore
+from crawler.hosts.scope import Scope
 from crawler.items import ReportDocument
 from crawler.middlewares import ConditionalGetMiddleware, RedirectGuardMiddleware
 
@@ -66,10 +67,11 @@ def test_conditional_headers_only_for_known_documents():
 class _Crawler:
     class spider:  # noqa: N801 (stands in for the spider object)
         allowed_domains = ["linjiang.gov.cn"]
+        scope = Scope(["http://www.linjiang.gov.cn/"], allowed_domains)
 
 
-def _redirect(url: str, location: str, chain: list[str] | None = None) -> Response:
-    request = Request(url, meta={"redirect_urls": chain or []})
+def _redirect(url: str, location: str, chain: list[str] | None = None, **meta) -> Response:
+    request = Request(url, meta={"redirect_urls": chain or [], **meta})
     return Response(url, status=302, headers={"Location": location}, request=request)
 
 
@@ -84,6 +86,20 @@ def test_offsite_redirect_is_refused_with_its_target():
     response = _redirect("http://www.linjiang.gov.cn/a", "http://mirror.example.com/a")
     with pytest.raises(IgnoreRequest, match="off-site redirect refused: .* → http://mirror.example.com/a"):
         guard.process_response(response.request, response)
+
+
+def test_a_files_download_sent_to_a_government_storage_host_passes_and_a_pages_does_not():
+    # Hanweb JCMS's downfile.jsp answers 302 to the province's object storage, …/attach/0/….pdf
+    guard = RedirectGuardMiddleware(_Crawler())
+    download = "http://www.linjiang.gov.cn/module/download/downfile.jsp?classid=0&filename=3a2f.pdf"
+    store = "https://jcmsfiles.cloud.xp.gov.cn/jcms_files/jcms1/web3432/site/attach/0/3a2f.pdf"
+    response = _redirect(download, store, gxmon_document=True, allow_offsite=True)
+    assert guard.process_response(response.request, response) is response
+    for refused in (_redirect(download, "https://pan.example.com/3a2f.pdf", gxmon_document=True, allow_offsite=True),
+                    _redirect("http://www.linjiang.gov.cn/xxgk/", "http://www.xp.gov.cn/xxgk/"),
+                    _redirect(download, store, gxmon_document=True)):   # a listed document: not a page's file
+        with pytest.raises(IgnoreRequest, match="off-site redirect refused"):
+            guard.process_response(refused.request, refused)
 
 
 def test_redirect_back_into_its_chain_is_a_loop():

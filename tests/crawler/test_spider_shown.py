@@ -71,6 +71,15 @@ def test_a_file_a_clicked_attachment_hands_a_site_wide_script_is_the_reports_att
         [])
 
 
+def test_a_reports_file_on_a_government_storage_host_is_asked_there_and_one_elsewhere_is_not(spider):
+    # a JCMS article's 附件 on its province's object storage (…cloud.xp.gov.cn/jcms_files/…/attach/0/….pdf)
+    page = SITE + "/tjj/art/2025/1/22/art_1229_3102.html"
+    out = _requests(spider.parse_document(file_response("detail_attachment_file_host.html", page, document_meta())))
+    assert {r.url: r.meta["allow_offsite"] for r in out} == {
+        "https://jcmsfiles.cloud.xp.gov.cn/jcms_files/jcms1/web3432/site/attach/0/3a2fa631275c4ade.pdf": True,
+        "https://wenku.example.com/d/3a2fa631.pdf": False}
+
+
 def test_a_banners_file_in_a_script_is_no_report_and_the_page_is(spider):
     page = SITE + "/mzj/art/2025/7302.html"
     assert _asked(spider, "detail_script_banner.html", page) == ([], [page])
