@@ -109,10 +109,11 @@ from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_
                                        undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
-from crawler.steering.pagers import (create_page_urls, fragment_page_params, fragment_page_urls, is_first_page_again,
-                                     is_pager_link, is_start_page_again, json_page_params, json_page_urls,
-                                     MAX_GENERATED_PAGES, load_more_urls, more_button_urls, names_later_page,
-                                     open_load_more, postback_pages, proxy_form, proxy_page_urls, script_pager_urls)
+from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragment_page_params, fragment_page_urls,
+                                     is_first_page_again, is_pager_link, is_start_page_again, json_page_params,
+                                     json_page_urls, MAX_GENERATED_PAGES, load_more_urls, more_button_urls,
+                                     names_later_page, open_load_more, postback_pages, proxy_form, proxy_page_urls,
+                                     script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
 from crawler.steering.traps import TrapWatch, listing_sign, url_pattern
 from crawler.transport.challenge import script_challenge
@@ -435,6 +436,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             # a page or a fragment it loaded: its 加载更多 button's next page
             urls += more_button_urls(response.selector.root, response.url)
         urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
+        urls += folder_pager_urls([(link.text, link.url) for link in links], response.url)
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]
         more = dict(self._more_pages(response, links))

@@ -70,6 +70,12 @@ _NUMBERED_FILE = re.compile(r"^(?P<stem>(?:\d{1,9}[_-](?=[a-z]))?[a-z]*?(?:[_-][
 # /2024/3/) nor a year's number (/2023/).
 _PAGE_SEGMENT = re.compile(r"^(?P<list>.*?/)(?:page/(?P<n>\d{1,4})|(?P<bare>[1-9]\d{0,2}))/?$")
 _NUMBERED_FOLDER = re.compile(r"(?:^|/)\d+/$")
+# A list entered at its folder (/zhengce/xxgk/) shows a file its address does not name (gov.cn's home.htm, its later
+# pages home_1.htm …): its pager is a run of at least FOLDER_PAGER_RUN numbered files of one stem, one of them under
+# a word for the next or last page (下一页, 尾页). One file under a pager's label is no evidence: a box beside the
+# list may number another column's pages, a DedeCMS column's list_2.html.
+FOLDER_PAGER_RUN = 2
+_LATER_PAGE_WORD = re.compile(r"下一?页|后一?页|尾页|末页|最后一?页|next|last", re.IGNORECASE)
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
@@ -142,6 +148,23 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     after_own_name = bool(label) and bool(theirs.group("column") or theirs.group("stem").isdigit()) \
         and theirs.group("stem").lower() == posixpath.splitext(posixpath.basename(page.path))[0].lower()
     return after_index or after_own_name or mine.group("stem").lower() == theirs.group("stem").lower()
+
+
+def folder_pager_urls(links: list[tuple[str, str]], page_url: str) -> list[str]:
+    """The later pages a list entered at its folder links, from its links' (text, URL): the numbered files of the
+    folder, of one stem, that its pager names (``FOLDER_PAGER_RUN``)."""
+    page = urlsplit(page_url)
+    if posixpath.basename(page.path):
+        return []
+    runs: dict[str, dict[str, bool]] = {}
+    for text, url in links:
+        label, target = squash(text), urlsplit(url)
+        numbered = _NUMBERED_FILE.match(posixpath.basename(target.path))
+        if label and _PAGER_TEXT.match(label) and numbered and numbered.group("n") and target.netloc == page.netloc \
+                and posixpath.dirname(target.path) + "/" == page.path and target.query == page.query:
+            run = runs.setdefault(f"{numbered.group('stem').lower()}.{numbered.group('ext').lower()}", {})
+            run[url] = run.get(url, False) or bool(_LATER_PAGE_WORD.search(label))
+    return [url for run in runs.values() if len(run) >= FOLDER_PAGER_RUN and any(run.values()) for url in run]
 
 
 def _page_segment(path: str) -> str | None:

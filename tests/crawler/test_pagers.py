@@ -10,9 +10,9 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, is_pager_link, is_pager_text, json_page_params,
-                                     load_more_urls, more_button_urls, open_load_more, postback_pages, proxy_page_urls,
-                                     script_pager_urls)
+from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
+                                     is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
+                                     postback_pages, proxy_page_urls, script_pager_urls)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
@@ -117,6 +117,18 @@ def test_a_list_whose_file_name_joins_words_numbers_its_later_pages_after_that_n
     assert is_pager_link("下一页", folder + "3011002_list_2.html?LM_ID=3011002", folder + "3011002_list_1.html?LM_ID=3011002")
     assert is_pager_link("2", folder + "more_newlist_14_2.html", folder + "more_newlist_14.html")
     assert not is_pager_link("2", folder + "more_newlist_15_2.html", folder + "more_newlist_14.html")   # another column's
+
+
+def test_a_list_entered_at_its_folder_has_its_next_and_last_pages_by_their_pagers_words():
+    # gov.cn's lists: /zhengce/xxgk/ serves home.htm, its later pages home_1.htm … home_8.htm; the folder's own
+    # page names no file whose stem they share. A number alone (list_2.html, zhuanti_1.htm of a side box: another
+    # column's pages, a DedeCMS column's list_2.html) is no evidence; a run of one stem's files under 下一页 is.
+    folder = "http://www.xiping.gov.cn/zhengce/xxgk/"
+    links = page_links(lxml.html.fromstring((FILES / "list_folder_home_pages.html").read_bytes()), folder)
+    assert folder_pager_urls([(link.text, link.url) for link in links], folder) == [
+        folder + "home_1.htm", folder + "home_2.htm", folder + "home_8.htm"]
+    assert is_pager_link("3", folder + "home_2.htm", folder + "home_1.htm")   # from page 2 on, its own stem
+    assert folder_pager_urls([("下一页", folder + "list_2.html")], folder) == []   # one file: no run
 
 
 def test_a_typecho_category_pages_by_a_bare_number_segment_after_its_own_path():

@@ -417,6 +417,13 @@ def test_a_later_page_link_to_page_one_is_the_page_the_list_began_with(spider):
     assert first + "&pageIndex=1" not in {r.url for r in out}
 
 
+def test_a_list_entered_at_its_folder_asks_the_pages_its_pager_runs_through(spider):
+    folder = "http://www.zhoukou.gov.cn/zhengce/xxgk/"
+    urls = {r.url: r.meta["role"] for r in _pages(spider, "list_folder_home_pages.html", folder)}
+    assert [urls.get(folder + page) for page in ("home_1.htm", "home_2.htm", "home_8.htm", "list_2.html")] == [
+        "list", "list", "list", "page"]   # a side box's list_2.html: a page to judge, no page of this list
+
+
 def test_each_year_a_columns_form_chooses_is_a_page_of_the_column(spider):
     urls = {r.url for r in _pages(spider, "list_year_form.html", "http://www.zhoukou.gov.cn/xxgk/list.do?id=12")}
     assert {f"http://www.zhoukou.gov.cn/xxgk/list.do?id=12&title=&year={y}" for y in (2021, 2022)} <= urls
