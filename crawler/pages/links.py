@@ -360,7 +360,8 @@ class _Walker:
         ``href="javascript:show(12)"``: ``crawler.pages.scriptcalls``)."""
         out = []
         templates = None
-        for element in root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]"):
+        clickable = root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]")
+        for element in itertools.islice(clickable, MAX_PAGE_LINKS):
             hrefs = []
             for attribute in ("onclick", "onchange", "href"):
                 handler = element.get(attribute) or ""

@@ -411,6 +411,14 @@ def test_a_page_of_more_anchors_than_the_bound_is_read_to_it_and_said_cut():
     assert not links_cut(_list_of(MAX_PAGE_LINKS))
 
 
+def test_a_page_of_more_script_handlers_than_the_bound_is_read_to_it():
+    # each javascript: href and onclick hands an address: a page of 10⁶ was 10⁶ links to judge
+    items = "".join(f'''<li><a href="javascript:openInfo('/w/{n}.html')">第{n}局年报</a></li>'''
+                    for n in range(MAX_PAGE_LINKS + 1))
+    root = lxml.html.fromstring(f"<html><body><ul>{items}</ul></body></html>")
+    assert len(page_links(root, "http://a.gov.cn/ndbg/")) == MAX_PAGE_LINKS
+
+
 def test_a_link_whose_text_is_only_a_category_tag_is_read_by_its_title():
     root = lxml.html.fromstring((FILES / "list_tag_titles.html").read_text(encoding="utf-8"))
     texts = [link.text for link in page_links(root, "http://jyj.beilan.gov.cn/xxgk/ndbg/index.html")
