@@ -52,6 +52,9 @@ _PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*[\[【]?
                          r"前一?页|后一?页|第?\d{1,4}页?|next|prev(?:ious)?|last|first|"
                          r"(?:较早|较新|更早|更新|早期|较旧)的?(?:文章|日志|条目)|(?:older|newer)\s+(?:posts|entries))"
                          r"\s*[\]】]?\s*[»›→>]*)$", re.IGNORECASE)
+# A link that loads the list's next page into it (<a class="jzgd" href="ndbg_2.shtml">加载更多</a>): a pager's, when
+# its address is the list's next page by the rules of a pager's addresses. 查看更多 leads to a whole column instead.
+_LOAD_MORE_LABEL = re.compile(r"^(?:点击)?加载更多|^load\s*more", re.IGNORECASE)
 # ``current``: the page of MyBatis-Plus's Page, which many Java CMSs' list APIs take (current=1&size=15).
 _PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?|current)$",
                        re.IGNORECASE)
@@ -124,7 +127,7 @@ def is_pager_text(text: str) -> bool:
 def is_pager_link(text: str, url: str, page_url: str) -> bool:
     """The link leads to another page of the list ``page_url`` is a page of."""
     label = squash(text)
-    if label and not _PAGER_TEXT.match(label):
+    if label and not (_PAGER_TEXT.match(label) or _LOAD_MORE_LABEL.match(label)):
         return False
     target, page = urlsplit(url), urlsplit(page_url)
     if target.netloc != page.netloc or url == page_url:

@@ -131,6 +131,14 @@ def test_a_list_entered_at_its_folder_has_its_next_and_last_pages_by_their_pager
     assert folder_pager_urls([("下一页", folder + "list_2.html")], folder) == []   # one file: no run
 
 
+def test_a_load_more_link_to_the_lists_next_file_is_its_pager():
+    # <a class="jzgd" href="ndbg_2.shtml">加载更多</a> under a list: its next page, by the pager's rules of the
+    # address (one stem, numbered); a 加载更多 of another column's box is not, nor a 查看更多 to a column
+    column = "http://www.xiping.gov.cn/xxgk/c100302/"
+    assert _pager_urls("list_load_more_anchor.html", column + "ndbg.shtml") == [column + "ndbg_2.shtml"]
+    assert is_pager_link("点击加载更多", column + "ndbg_3.shtml", column + "ndbg_2.shtml")
+
+
 def test_a_typecho_category_pages_by_a_bare_number_segment_after_its_own_path():
     column = "http://fgw.example.gov.cn/category/ndbg/"
     assert _pager_urls("list_typecho_page_navigator.html", column + "2/") == [column + "3/"]
