@@ -24,10 +24,10 @@ from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, advance, paged_document, thin_rule
+from gxparse.readers.stylesheet import Style, style_sheet
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
 MIN_POSITIONED = 20         # positioned elements with text: fewer is a page that places a badge or a caption
-MAX_STYLE_RULES = 100_000   # class rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
 # positioned elements read (text and drawn boxes): pdfminer writes one per text box and line, a 200-page report
 # a few 100,000 at most; each costs about 1 kB while read
 MAX_POSITIONED_ELEMENTS = 400_000
@@ -37,70 +37,12 @@ _LINE_HEIGHT = 1.2          # of the font size, where the element states no heig
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
 _FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
 _SKIP = {"script", "style", "noscript", "head", "title", "template"}
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
-_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$", re.I)
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
 _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
 _SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
 _NO_BORDER = re.compile(r"\b(none|hidden)\b|^\s*0\s*$")
 _ORIGIN_WORDS = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
-
-Style = dict[str, str]
-
-
-@dataclass
-class _Sheet:
-    """The page's class and tag rules, in the order written (a later rule wins)."""
-
-    by_class: dict[str, list[tuple[int, str | None, frozenset[str], Style]]] = field(default_factory=dict)
-    by_tag: dict[str, list[tuple[int, Style]]] = field(default_factory=dict)
-
-    def style(self, element: etree._Element) -> Style:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        classes = frozenset((element.get("class") or "").split())
-        found: list[tuple[int, Style]] = list(self.by_tag.get(tag, ()))
-        for name in classes:
-            found += [(n, decl) for n, rule_tag, needed, decl in self.by_class.get(name, ())
-                      if (rule_tag is None or rule_tag == tag) and needed <= classes]
-        style: Style = {}
-        for _, decl in sorted(found, key=lambda f: f[0]):
-            style |= decl
-        return style | _declarations(element.get("style") or "")
-
-
-def _declarations(text: str) -> Style:
-    style = {}
-    for part in text.split(";"):
-        name, colon, value = part.partition(":")
-        if colon:
-            style[name.strip().lower()] = value.strip().lower().removesuffix("!important").strip()
-    return style
-
-
-def style_sheet(root: etree._Element) -> _Sheet:
-    """The simple rules (``tag``, ``.a``, ``tag.a.b``, lists of them) of the page's ``<style>`` elements outside
-    ``@media`` blocks (pdf2htmlEX restates its classes in points for print there)."""
-    sheet = _Sheet()
-    count = 0
-    for element in root.iter("style"):
-        for match in _RULE.finditer(_MEDIA.sub("", element.text or "")):
-            count += 1
-            if count > MAX_STYLE_RULES:
-                raise LimitExceeded(f"样式规则过多：页面的 <style> 超过 {MAX_STYLE_RULES} 条规则"
-                                    "（上限）")
-            decl = _declarations(match.group(2))
-            for selector in match.group(1).split(","):
-                if not (simple := _SIMPLE_SELECTOR.match(selector.strip())) or not selector.strip():
-                    continue
-                tag, classes = simple.group(1), [c for c in simple.group(2).split(".") if c]
-                if classes:
-                    sheet.by_class.setdefault(classes[0], []).append(
-                        (count, tag and tag.lower(), frozenset(classes), decl))
-                elif tag:
-                    sheet.by_tag.setdefault(tag.lower(), []).append((count, decl))
-    return sheet
 
 
 def _length(value: str | None) -> float | None:

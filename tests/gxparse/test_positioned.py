@@ -9,7 +9,7 @@ from functools import lru_cache
 import pytest
 
 from gxparse import DocumentError, limits, parse_document
-from gxparse.readers import positioned
+from gxparse.readers import positioned, stylesheet
 from gxparse.readers.html import _parse, read_html
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
 
@@ -33,8 +33,12 @@ def wrong_cells(rendering: str) -> dict:
 # pdfminer: one canvas cut into pages by the frames it draws, its Page n labels outside them, the PDF's lines as
 # bordered boxes (rules), a row's label and figure in one text box placed from its two edges (DOM order: 19/200);
 # a table's header words in one box placed a column each, a column of figures a row each (洪泽 2023, 18/186)
+# pdf2htmlEX with its rules scoped (.pf .x3, .pc > .t, !important): (left out: 19/200 and 184/200, a false
+# cell.missing)
 # pdf.js's text layer: a span per word at offsets with no position of its own, fitted by scaleX (DOM order: 0/200)
 @pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdf2htmlex/zhoukou_city_2021.reportlab",
+                                       "pdf2htmlex-scoped/kaifeng_2021.reportlab",
+                                       "pdf2htmlex-scoped/huangchuan_2021.libreoffice",
                                        "pdfjs/kaifeng_2021.libreoffice",
                                        "pdfminer/kaifeng_2021.reportlab",
                                        "pdfminer/002_huaian_hongze_2023.published",
@@ -77,10 +81,33 @@ def test_too_many_pages_are_refused():
         parse_document(_canvas(limits.MAX_PAGES + 1, 1), "many.html")
 
 
+def _styled(html: str) -> dict[str, dict[str, str]]:
+    root = _parse(html)
+    sheet = stylesheet.style_sheet(root)
+    return {element.get("id"): sheet.style(element) for element in root.iter() if element.get("id")}
+
+
+def test_scoped_rules_apply_where_their_context_holds():
+    styles = _styled("<style>.pf .x1{left:5px} #pf1 > .t{top:7px} .pc .t{top:9px} .t[data-x]{left:1px}"
+                     ".x1:hover{left:2px} .pf + .t{left:3px}</style>"
+                     '<div id="pf1" class="pf"><p id="a" class="t x1">规</p><div class="pc"><p id="b" class="t x1">章'
+                     '</p></div></div><p id="c" class="t x1">外</p>')
+    assert (styles["a"], styles["b"], styles["c"]) == ({"left": "5px", "top": "7px"}, {"left": "5px", "top": "9px"},
+                                                       {})
+
+
+def test_important_declarations_outrank_specificity_and_inline_style():
+    styles = _styled("<style>.x{left:5px !important;top:1px} #a.x.y{left:6px;top:2px}</style>"
+                     '<p id="a" class="x y" style="left:7px;top:3px">规</p>'
+                     '<p id="b" class="x" style="left:8px !important">章</p>')
+    assert styles["a"] == {"left": "5px", "top": "3px"}
+    assert styles["b"] == {"left": "8px", "top": "1px"}
+
+
 def test_too_many_style_rules_are_refused(monkeypatch):
-    monkeypatch.setattr(positioned, "MAX_STYLE_RULES", 100)
-    rules = "".join(f".x{n}{{left:{n}px}}" for n in range(positioned.MAX_STYLE_RULES + 1))
-    with pytest.raises(DocumentError, match=f"超过 {positioned.MAX_STYLE_RULES} 条规则"):
+    monkeypatch.setattr(stylesheet, "MAX_STYLE_RULES", 100)
+    rules = "".join(f".x{n}{{left:{n}px}}" for n in range(stylesheet.MAX_STYLE_RULES + 1))
+    with pytest.raises(DocumentError, match=f"超过 {stylesheet.MAX_STYLE_RULES} 条规则"):
         parse_document(_canvas(1, 30, rules), "styled.html")
 
 

@@ -16,7 +16,11 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   ``matrix(0.25,0,0,0.25,0,0)``), the gaps of a line as ``<span class="_ _N">`` of a class's width, the
   drawing (the table rules) a background picture;
 - ``pdfjs``: pdf.js's viewer saved with its text layers (``pdfjs_html``): a ``<span>`` per word at ``left``/``top``
-  with no position of its own, fitted to its printed width by ``scaleX``.
+  with no position of its own, fitted to its printed width by ``scaleX``;
+- ``pdf2htmlex-scoped``: the ``pdf2htmlex`` pages with their rules scoped as newer converters and site themes
+  write them (``pdf2htmlex_scoped``, from the frozen ``pdf2htmlex`` pages, for the ``SCOPED`` ones): a
+  line's classes under its page (``.pf .x3``, offsets ``!important``), the line and page rules in their content
+  box and page container (``.pc > .t``, ``#page-container > .pf``).
 
 Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
 (``data:`` URIs emptied). The truth of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
@@ -47,6 +51,10 @@ _PDF2HTMLEX_ZOOM = 1.5   # px per pt, as the sites that publish pdf2htmlEX pages
 _PDF2HTMLEX_SCALE = 4    # pdf2htmlEX writes text at 4× its size and scales it back by its matrix
 _SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on one printed line
 _GAP = 0.15              # of the font size: a wider gap after a character is a gap span
+# pdf2htmlEX pages rewritten with scoped rules: a published report, a LibreOffice print, a reportlab one
+SCOPED = ("001_huaian_szf_2024.published", "huangchuan_2021.libreoffice", "kaifeng_2021.reportlab")
+_LINE_CLASS_RULE = re.compile(r"^\.((?:x|y|fs|_)\d+|m0)\{([^{}]*)\}", re.M)
+_OFFSET = re.compile(r"((?:left|bottom):[^;}]*)")
 
 
 def _pdfs(folder: Path) -> dict[str, Path]:
@@ -145,6 +153,18 @@ def pdf2htmlex_html(pdf: Path) -> str:
             f'<div id="page-container">\n' + "\n".join(pages) + "\n</div>\n</body>\n</html>\n")
 
 
+def pdf2htmlex_scoped(html: str) -> str:
+    """A ``pdf2htmlex`` page whose line rules are scoped to its pages (``.pf .x3{left:…!important}``) and whose
+    line and page rules hold in their content box and page container only (``.pc > .t``, ``#page-container > .pf``)."""
+    def scoped(match: re.Match) -> str:
+        declarations = _OFFSET.sub(r"\1!important", match.group(2))
+        return f".pf .{match.group(1)}{{{declarations}}}"
+
+    # the line rule no more specific than the font-size classes (.pf .fs3) that must outrank its font-size:1px
+    return (_LINE_CLASS_RULE.sub(scoped, html).replace("\n.t{", "\n.pc > .t{", 1)
+            .replace("\n.pf{", "\n#page-container > .pf{", 1))
+
+
 def _printed_lines(chars: list[dict]) -> list[list[dict]]:
     """The page's characters (no spaces: pdf2htmlEX writes gaps as spans) as printed lines, left to right."""
     lines: list[list[dict]] = []
@@ -203,6 +223,16 @@ def main() -> None:
                 html = _DATA_URI.sub(r"\1=\2\2", TOOLS[tool](pdf))
                 (OUT / tool / f"{name}.html").write_text(html, encoding="utf-8")
     print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
+    if "pdf2htmlex" in tools:
+        write_scoped()
+
+
+def write_scoped() -> None:
+    """``pdf2htmlex-scoped``: the ``SCOPED`` frozen pdf2htmlEX pages with their rules scoped."""
+    (OUT / "pdf2htmlex-scoped").mkdir(exist_ok=True)
+    for name in SCOPED:
+        html = pdf2htmlex_scoped((OUT / "pdf2htmlex" / f"{name}.html").read_text(encoding="utf-8"))
+        (OUT / "pdf2htmlex-scoped" / f"{name}.html").write_text(html, encoding="utf-8")
 
 
 if __name__ == "__main__":

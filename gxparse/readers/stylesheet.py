@@ -1,0 +1,161 @@
+"""The rules of a page's own ``<style>`` as they apply to an element: the cascade a converter's page relies on.
+
+Converters place text through class rules (pdf2htmlEX's ``.x3{left:…}``) and, as newer ones write them, through
+rules scoped to a page or a layer (``.pf .x1``, ``#pf1 .t``, ``.textLayer > span``), some of them ``!important``.
+A selector of tag, ``#id`` and ``.class`` compounds joined by descendant or child combinators is read; any other
+(attributes, pseudo-classes, siblings, ``*``) is left out, as if the rule were not there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from gxparse.errors import LimitExceeded
+
+MAX_STYLE_RULES = 100_000   # rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
+MAX_SELECTOR_COMPOUNDS = 8  # compounds in one selector: converters scope by a page and a layer; longer is left out
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_COMPOUND = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)
+_PART = re.compile(r"([.#])([\w-]+)")
+_COMBINATOR = re.compile(r"\s*(>)\s*|\s+")
+_IMPORTANT = re.compile(r"\s*!\s*important\s*$")
+
+Style = dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Compound:
+    tag: str | None
+    id: str | None
+    classes: frozenset[str]
+
+    def matches(self, element: etree._Element) -> bool:
+        return ((self.tag is None or element.tag == self.tag) and (self.id is None or element.get("id") == self.id)
+                and self.classes <= frozenset((element.get("class") or "").split()))
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        return (self.id is not None, len(self.classes), self.tag is not None)
+
+
+@dataclass(frozen=True)
+class _Selector:
+    subject: _Compound
+    context: tuple[tuple[bool, _Compound], ...]  # (child combinator?, compound), nearest ancestor's first
+
+    def matches(self, element: etree._Element) -> bool:
+        """The nearest ancestor that fits each compound is taken (a child combinator after a descendant one that
+        a farther ancestor would satisfy is missed: the rule is left out, never misapplied)."""
+        if not self.subject.matches(element):
+            return False
+        node = element.getparent()
+        for child, compound in self.context:
+            while node is not None and not compound.matches(node):
+                node = None if child else node.getparent()
+            if node is None:
+                return False
+            node = node.getparent()
+        return True
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        counts = [self.subject.specificity] + [c.specificity for _, c in self.context]
+        return (sum(c[0] for c in counts), sum(c[1] for c in counts), sum(c[2] for c in counts))
+
+
+@dataclass(frozen=True)
+class _StyleRule:
+    order: int
+    selector: _Selector
+    normal: Style
+    important: Style
+
+
+@dataclass
+class StyleSheet:
+    """The page's rules, each under its subject's id, first class or tag."""
+
+    rules: dict[str, list[_StyleRule]] = field(default_factory=dict)
+
+    def style(self, element: etree._Element) -> Style:
+        """``element``'s declarations: by importance, then specificity, then the order written; inline last
+        among its kind."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        keys = [tag] + [f".{c}" for c in (element.get("class") or "").split()]
+        if element.get("id"):
+            keys.append(f"#{element.get('id')}")
+        found = {rule.order: rule for key in keys for rule in self.rules.get(key, ()) if rule.selector.matches(element)}
+        ranked = sorted(found.values(), key=lambda r: (r.selector.specificity, r.order))
+        inline, inline_important = declarations(element.get("style") or "")
+        style: Style = {}
+        for rule in ranked:
+            style |= rule.normal
+        style |= inline
+        for rule in ranked:
+            style |= rule.important
+        return style | inline_important
+
+
+def declarations(text: str) -> tuple[Style, Style]:
+    """A declaration block's properties, lowercased: the normal ones and the ``!important`` ones."""
+    normal: Style = {}
+    important: Style = {}
+    for part in text.split(";"):
+        name, colon, value = part.partition(":")
+        if colon:
+            value = value.strip().lower()
+            kept = _IMPORTANT.sub("", value)
+            (important if kept != value else normal)[name.strip().lower()] = kept.strip()
+    return normal, important
+
+
+def _compound(text: str) -> _Compound | None:
+    if not (match := _COMPOUND.match(text)) or not text:
+        return None
+    parts = _PART.findall(match.group(2))
+    ids = [name for kind, name in parts if kind == "#"]
+    if len(ids) > 1:
+        return None
+    return _Compound(match.group(1) and match.group(1).lower(), ids[0] if ids else None,
+                     frozenset(name for kind, name in parts if kind == "."))
+
+
+def _selector(text: str) -> _Selector | None:
+    tokens = _COMBINATOR.split(text.strip())
+    # split keeps the captured '>' (or None for a space) between compounds
+    compounds = [_compound(t) for t in tokens[0::2]]
+    if len(compounds) > MAX_SELECTOR_COMPOUNDS or any(c is None for c in compounds):
+        return None
+    children = [t == ">" for t in tokens[1::2]]
+    context = tuple(zip(reversed(children), reversed(compounds[:-1])))
+    return _Selector(compounds[-1], context)
+
+
+def _key(compound: _Compound) -> str | None:
+    if compound.id is not None:
+        return f"#{compound.id}"
+    if compound.classes:
+        return f".{min(compound.classes)}"
+    return compound.tag
+
+
+def style_sheet(root: etree._Element) -> StyleSheet:
+    """The rules of the page's ``<style>`` elements outside ``@media`` blocks (pdf2htmlEX restates its classes in
+    points for print there)."""
+    sheet = StyleSheet()
+    count = 0
+    for element in root.iter("style"):
+        for match in _RULE.finditer(_MEDIA.sub("", element.text or "")):
+            count += 1
+            if count > MAX_STYLE_RULES:
+                raise LimitExceeded(f"样式规则过多：页面的 <style> 超过 {MAX_STYLE_RULES} 条规则"
+                                    "（上限）")
+            normal, important = declarations(match.group(2))
+            for text in match.group(1).split(","):
+                if (selector := _selector(text)) and (key := _key(selector.subject)):
+                    sheet.rules.setdefault(key, []).append(_StyleRule(count, selector, normal, important))
+    return sheet
