@@ -38,6 +38,12 @@ _MIN_ROW = 0.5             # of the font size: rules closer than this are one ru
 _FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
 _SKIP = {"script", "style", "noscript", "head", "title", "template"}
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
+_PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*%\s*$")
+_EM = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*em\s*$")
+# newer pdf.js text layers: calc(var(--scale-factor)*10.00px), either way round
+_CALC_VAR = re.compile(r"^\s*calc\(\s*(?:var\(\s*(--[\w-]+)\s*\)\s*\*\s*([^()*]+?)"
+                       r"|([^()*]+?)\s*\*\s*var\(\s*(--[\w-]+)\s*\))\s*\)\s*$")
+_HORIZONTAL = {"left", "right", "width"}
 _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
 _SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
@@ -158,9 +164,9 @@ class _Placer:
         x0, y0, page = self.origin(element.getparent())
         width, height = self.size(element)
         sx, sy = _scale(style)
-        left = _length(style.get("left")) or 0.0
-        top = _length(style.get("top"))
-        if top is None and (bottom := _length(style.get("bottom"))) is not None:
+        left = self.length(element, "left") or 0.0
+        top = self.length(element, "top")
+        if top is None and (bottom := self.length(element, "bottom")) is not None:
             _, container = self.container_size(element.getparent())
             top = (container or 0.0) - bottom - (height or 0.0)
         top = top or 0.0
@@ -176,12 +182,44 @@ class _Placer:
             element = element.getparent()
         return None, None
 
-    def font_size(self, element: etree._Element) -> float:
+    def font_size(self, element: etree._Element | None) -> float:
         while element is not None:
-            if (size := _length(self.style(element).get("font-size"))) is not None:
+            if (size := self.length(element, "font-size")) is not None:
                 return size
             element = element.getparent()
         return 12.0
+
+    def length(self, element: etree._Element, name: str) -> float | None:
+        """``element``'s CSS length ``name`` in points: px, pt, a share of its container (``%``: of its width for
+        ``left``/``width``, else its height), ``em`` (of the font size) or a custom property times a length
+        (``calc(var(--scale-factor)*10px)``); None for none or another form."""
+        value = self.style(element).get(name)
+        if value is None:
+            return None
+        if m := _CALC_VAR.match(value):
+            factor = self.variable(element, m.group(1) or m.group(4))
+            inner = _length(m.group(2) or m.group(3))
+            return None if factor is None or inner is None else factor * inner
+        if (m := _PERCENT.match(value)) and name == "font-size":
+            return float(m.group(1)) / 100 * self.font_size(element.getparent())
+        if m := _PERCENT.match(value):
+            width, height = self.container_size(element.getparent())
+            base = width if name in _HORIZONTAL else height
+            return None if base is None else float(m.group(1)) / 100 * base
+        if m := _EM.match(value):
+            return float(m.group(1)) * self.font_size(element.getparent() if name == "font-size" else element)
+        return _length(value)
+
+    def variable(self, element: etree._Element | None, name: str) -> float | None:
+        """A custom property's number as ``element`` inherits it (the nearest ancestor that sets it)."""
+        while element is not None:
+            if (value := self.style(element).get(name)) is not None:
+                try:
+                    return float(value)
+                except ValueError:
+                    return None
+            element = element.getparent()
+        return None
 
 
 def _text_boxes(root: etree._Element, placer: _Placer) -> tuple[list[etree._Element], int, int]:

@@ -36,10 +36,12 @@ def wrong_cells(rendering: str) -> dict:
 # pdf2htmlEX with its rules scoped (.pf .x3, .pc > .t, !important): (left out: 19/200 and 184/200, a false
 # cell.missing)
 # pdf.js's text layer: a span per word at offsets with no position of its own, fitted by scaleX (DOM order: 0/200)
+# newer pdf.js: offsets in % of the page, font sizes as calc(var(--scale-factor)*…px) (unread: 0/186)
 @pytest.mark.parametrize("rendering", ["pdf2htmlex/kaifeng_2021.reportlab", "pdf2htmlex/zhoukou_city_2021.reportlab",
                                        "pdf2htmlex-scoped/kaifeng_2021.reportlab",
                                        "pdf2htmlex-scoped/huangchuan_2021.libreoffice",
                                        "pdfjs/kaifeng_2021.libreoffice",
+                                       "pdfjs-relative/002_huaian_hongze_2023.published",
                                        "pdfminer/kaifeng_2021.reportlab",
                                        "pdfminer/002_huaian_hongze_2023.published",
                                        "pdfminer/simsite-c00-2019.reportlab"])
@@ -102,6 +104,20 @@ def test_important_declarations_outrank_specificity_and_inline_style():
                      '<p id="b" class="x" style="left:8px !important">章</p>')
     assert styles["a"] == {"left": "5px", "top": "3px"}
     assert styles["b"] == {"left": "8px", "top": "1px"}
+
+
+def test_relative_lengths_are_resolved_against_their_page_and_font():
+    root = _parse('<div style="--scale-factor: 1.5; width: 800px; height: 400px; font-size: 20px">'
+                  '<span id="a" style="left: 25%; top: 50%; font-size: calc(var(--scale-factor)*10px)">规</span>'
+                  '<span id="b" style="left: 2em; bottom: 10%; font-size: 0.5em">章</span>'
+                  '<span id="c" style="left: calc(2px * var(--scale-factor)); font-size: calc(var(--unset)*4px)">外'
+                  '</span></div>')
+    placer = positioned._Placer(root)
+    a, b, c = (root.find(f".//span[@id='{n}']") for n in "abc")
+    px = positioned.PX
+    assert [placer.length(a, n) for n in ("left", "top", "font-size")] == [200 * px, 200 * px, 15 * px]
+    assert [placer.length(b, n) for n in ("left", "bottom", "font-size")] == [20 * px, 40 * px, 10 * px]
+    assert (placer.length(c, "left"), placer.length(c, "font-size")) == (3 * px, None)
 
 
 def test_too_many_style_rules_are_refused(monkeypatch):

@@ -20,7 +20,10 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
 - ``pdf2htmlex-scoped``: the ``pdf2htmlex`` pages with their rules scoped as newer converters and site themes
   write them (``pdf2htmlex_scoped``, from the frozen ``pdf2htmlex`` pages, for the ``SCOPED`` ones): a
   line's classes under its page (``.pf .x3``, offsets ``!important``), the line and page rules in their content
-  box and page container (``.pc > .t``, ``#page-container > .pf``).
+  box and page container (``.pc > .t``, ``#page-container > .pf``);
+- ``pdfjs-relative``: the ``pdfjs`` pages as newer pdf.js text layers write them (``pdfjs_relative``, from the
+  frozen ``pdfjs`` pages, for the ``RELATIVE`` ones): a page ``<div>`` setting ``--scale-factor``, a span's
+  ``left``/``top`` in % of its page, its ``font-size`` as ``calc(var(--scale-factor)*10.00px)``.
 
 Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
 (``data:`` URIs emptied). The truth of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
@@ -53,6 +56,10 @@ _SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on 
 _GAP = 0.15              # of the font size: a wider gap after a character is a gap span
 # pdf2htmlEX pages rewritten with scoped rules: a published report, a LibreOffice print, a reportlab one
 SCOPED = ("001_huaian_szf_2024.published", "huangchuan_2021.libreoffice", "kaifeng_2021.reportlab")
+# pdf.js pages rewritten as newer text layers write them: a published report, a LibreOffice and a reportlab print
+RELATIVE = ("002_huaian_hongze_2023.published", "kaifeng_2021.libreoffice", "zhoukou_city_2021.reportlab")
+_PDFJS_PAGE = re.compile(r'(<div class="page"[^>]*style=")width: (\d+)px; height: (\d+)px;(".*?</div></div>)', re.S)
+_PDFJS_SPAN = re.compile(r"left: ([\d.]+)px; top: ([\d.]+)px; font-size: ([\d.]+)px;")
 _LINE_CLASS_RULE = re.compile(r"^\.((?:x|y|fs|_)\d+|m0)\{([^{}]*)\}", re.M)
 _OFFSET = re.compile(r"((?:left|bottom):[^;}]*)")
 
@@ -165,6 +172,25 @@ def pdf2htmlex_scoped(html: str) -> str:
             .replace("\n.pf{", "\n#page-container > .pf{", 1))
 
 
+def pdfjs_relative(html: str) -> str:
+    """A ``pdfjs`` page as newer pdf.js writes its text layers: the page ``<div>`` sets ``--scale-factor``, a
+    span is placed in % of its page and sized as ``calc(var(--scale-factor)*…px)`` in the PDF's points."""
+    z = _PDF2HTMLEX_ZOOM
+
+    def page(match: re.Match) -> str:
+        width, height = int(match.group(2)), int(match.group(3))
+
+        def span(m: re.Match) -> str:
+            left, top, size = (float(v) for v in m.groups())
+            return (f"left: {left / width * 100:.4f}%; top: {top / height * 100:.4f}%; "
+                    f"font-size: calc(var(--scale-factor)*{size / z:.2f}px);")
+
+        return (f"{match.group(1)}--scale-factor: {z}; width: {width}px; height: {height}px;"
+                + _PDFJS_SPAN.sub(span, match.group(4)))
+
+    return _PDFJS_PAGE.sub(page, html)
+
+
 def _printed_lines(chars: list[dict]) -> list[list[dict]]:
     """The page's characters (no spaces: pdf2htmlEX writes gaps as spans) as printed lines, left to right."""
     lines: list[list[dict]] = []
@@ -225,6 +251,16 @@ def main() -> None:
     print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
     if "pdf2htmlex" in tools:
         write_scoped()
+    if "pdfjs" in tools:
+        write_relative()
+
+
+def write_relative() -> None:
+    """``pdfjs-relative``: the ``RELATIVE`` frozen pdf.js pages as newer pdf.js writes its text layers."""
+    (OUT / "pdfjs-relative").mkdir(exist_ok=True)
+    for name in RELATIVE:
+        html = pdfjs_relative((OUT / "pdfjs" / f"{name}.html").read_text(encoding="utf-8"))
+        (OUT / "pdfjs-relative" / f"{name}.html").write_text(html, encoding="utf-8")
 
 
 def write_scoped() -> None:
