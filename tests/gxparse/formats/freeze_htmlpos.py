@@ -250,25 +250,17 @@ def main() -> None:
                 (OUT / tool / f"{name}.html").write_text(html, encoding="utf-8")
     print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
     if "pdf2htmlex" in tools:
-        write_scoped()
+        _write_derived("pdf2htmlex", "pdf2htmlex-scoped", SCOPED, pdf2htmlex_scoped)
     if "pdfjs" in tools:
-        write_relative()
+        _write_derived("pdfjs", "pdfjs-relative", RELATIVE, pdfjs_relative)
 
 
-def write_relative() -> None:
-    """``pdfjs-relative``: the ``RELATIVE`` frozen pdf.js pages as newer pdf.js writes its text layers."""
-    (OUT / "pdfjs-relative").mkdir(exist_ok=True)
-    for name in RELATIVE:
-        html = pdfjs_relative((OUT / "pdfjs" / f"{name}.html").read_text(encoding="utf-8"))
-        (OUT / "pdfjs-relative" / f"{name}.html").write_text(html, encoding="utf-8")
-
-
-def write_scoped() -> None:
-    """``pdf2htmlex-scoped``: the ``SCOPED`` frozen pdf2htmlEX pages with their rules scoped."""
-    (OUT / "pdf2htmlex-scoped").mkdir(exist_ok=True)
-    for name in SCOPED:
-        html = pdf2htmlex_scoped((OUT / "pdf2htmlex" / f"{name}.html").read_text(encoding="utf-8"))
-        (OUT / "pdf2htmlex-scoped" / f"{name}.html").write_text(html, encoding="utf-8")
+def _write_derived(tool: str, family: str, names: tuple[str, ...], rewrite: Callable[[str], str]) -> None:
+    """``family``: the frozen ``tool`` pages ``names`` rewritten by ``rewrite``."""
+    (OUT / family).mkdir(exist_ok=True)
+    for name in names:
+        html = rewrite((OUT / tool / f"{name}.html").read_text(encoding="utf-8"))
+        (OUT / family / f"{name}.html").write_text(html, encoding="utf-8")
 
 
 if __name__ == "__main__":
