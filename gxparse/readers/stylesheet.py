@@ -17,6 +17,10 @@ from gxparse.errors import LimitExceeded
 
 MAX_STYLE_RULES = 100_000   # rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
 MAX_SELECTOR_COMPOUNDS = 8  # compounds in one selector: converters scope by a page and a layer; longer is left out
+# selectors tried against the page's elements (~2.5 µs each, a few seconds at the bound): pdf2htmlEX's 200 pages,
+# ~20,000 lines of ~10 classes a rule each, try 200,000; many rules under one class over many elements try their
+# product
+MAX_SELECTOR_TESTS = 5_000_000
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
 _COMPOUND = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)
@@ -80,6 +84,7 @@ class StyleSheet:
     """The page's rules, each under its subject's id, first class or tag."""
 
     rules: dict[str, list[_StyleRule]] = field(default_factory=dict)
+    tests: int = 0
 
     def style(self, element: etree._Element) -> Style:
         """``element``'s declarations: by importance, then specificity, then the order written; inline last
@@ -88,7 +93,12 @@ class StyleSheet:
         keys = [tag] + [f".{c}" for c in (element.get("class") or "").split()]
         if element.get("id"):
             keys.append(f"#{element.get('id')}")
-        found = {rule.order: rule for key in keys for rule in self.rules.get(key, ()) if rule.selector.matches(element)}
+        candidates = [rule for key in keys for rule in self.rules.get(key, ())]
+        self.tests += len(candidates)
+        if self.tests > MAX_SELECTOR_TESTS:
+            raise LimitExceeded(f"样式规则过多：页面的 <style> 规则与元素的匹配超过 {MAX_SELECTOR_TESTS} 次"
+                                "（上限）")
+        found = {rule.order: rule for rule in candidates if rule.selector.matches(element)}
         ranked = sorted(found.values(), key=lambda r: (r.selector.specificity, r.order))
         inline, inline_important = declarations(element.get("style") or "")
         style: Style = {}

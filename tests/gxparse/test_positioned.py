@@ -127,6 +127,14 @@ def test_too_many_style_rules_are_refused(monkeypatch):
         parse_document(_canvas(1, 30, rules), "styled.html")
 
 
+def test_too_many_selector_tests_are_refused(monkeypatch):
+    """Many rules under one class over many elements: each element tries them all; the page is refused."""
+    monkeypatch.setattr(stylesheet, "MAX_SELECTOR_TESTS", 1000)
+    rules = "".join(f".r{n} p{{left:{n}px}}" for n in range(50))   # 30 lines × 50 rules: 1,500 tries
+    with pytest.raises(DocumentError, match="匹配超过 1000 次"):
+        parse_document(_canvas(1, 30, rules), "tried.html")
+
+
 def test_too_many_positioned_elements_are_refused(monkeypatch):
     monkeypatch.setattr(positioned, "MAX_POSITIONED_ELEMENTS", 50)
     with pytest.raises(DocumentError, match="定位元素过多"):
