@@ -24,7 +24,7 @@ from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, advance, paged_document, thin_rule
-from gxparse.readers.stylesheet import Style, style_sheet
+from gxparse.readers.stylesheet import SelectorBudgetExceeded, Style, style_sheet
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
 MIN_POSITIONED = 20         # positioned elements with text: fewer is a page that places a badge or a caption
@@ -422,9 +422,13 @@ def _frame_of(frames: list[_PageFrame], page: etree._Element | None, x: float, y
 
 def positioned_pages(root: etree._Element) -> list[Page] | None:
     """The page's text and drawn rules as fixed-layout pages, when most of its text is placed by CSS position;
-    None for a page that flows, and for one where an element's text spans table cells at places not known."""
+    None for a page that flows, for one where an element's text spans table cells at places not known, and for
+    one whose styles cost more than ``stylesheet.MAX_SELECTOR_TESTS`` tries to work out."""
     placer = _Placer(root)
-    owners, inside, total = _text_boxes(root, placer)
+    try:
+        owners, inside, total = _text_boxes(root, placer)
+    except SelectorBudgetExceeded:
+        return None
     if len(owners) < MIN_POSITIONED or inside < POSITIONED_SHARE * total:
         return None
     owned = set(owners)

@@ -17,7 +17,8 @@ from gxparse.errors import LimitExceeded
 
 MAX_STYLE_RULES = 100_000   # rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
 MAX_SELECTOR_COMPOUNDS = 8  # compounds in one selector: converters scope by a page and a layer; longer is left out
-# selectors tried against the page's elements (~2.5 µs each, a few seconds at the bound): pdf2htmlEX's 200 pages,
+# selectors tried against the page's elements (~2.5 µs each, a few seconds at the bound; past it the page is read
+# as it flows: an ordinary page with a large site style sheet is no report to refuse): pdf2htmlEX's 200 pages,
 # ~20,000 lines of ~10 classes a rule each, try 200,000; many rules under one class over many elements try their
 # product
 MAX_SELECTOR_TESTS = 5_000_000
@@ -29,6 +30,10 @@ _COMBINATOR = re.compile(r"\s*(>)\s*|\s+")
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$")
 
 Style = dict[str, str]
+
+
+class SelectorBudgetExceeded(Exception):
+    """More selector tries than ``MAX_SELECTOR_TESTS``: the page's styles are not worked out further."""
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,7 @@ class StyleSheet:
         candidates = [rule for key in keys for rule in self.rules.get(key, ())]
         self.tests += len(candidates)
         if self.tests > MAX_SELECTOR_TESTS:
-            raise LimitExceeded(f"样式规则过多：页面的 <style> 规则与元素的匹配超过 {MAX_SELECTOR_TESTS} 次"
-                                "（上限）")
+            raise SelectorBudgetExceeded(f"the page's <style> selectors were tried {MAX_SELECTOR_TESTS} times")
         found = {rule.order: rule for rule in candidates if rule.selector.matches(element)}
         ranked = sorted(found.values(), key=lambda r: (r.selector.specificity, r.order))
         inline, inline_important = declarations(element.get("style") or "")
