@@ -142,18 +142,24 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
 
 def _parse(body: bytes, source: str, cpu_seconds: float) -> ParseOutcome:
     """Parse one document under a CPU limit counted from now; every failure is an outcome, not an exception."""
-    from gxparse import DocumentError, parse_document
-
     usage = resource.getrusage(resource.RUSAGE_SELF)
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = int(usage.ru_utime + usage.ru_stime + cpu_seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    return _read(body, source)
+
+
+def _read(body: bytes, source: str) -> ParseOutcome:
+    """The document's report, or why it is unreadable in words for an officer (a bug's type goes to the log)."""
+    from gxparse import DocumentError, parse_document
+    from gxparse.parser import INTERNAL_ERROR
+
     try:
         return ParseOutcome(report=parse_document(body, source).to_dict())
     except DocumentError as exc:
         return ParseOutcome(unreadable=exc.reason)
     except MemoryError:
         return ParseOutcome(unreadable="解析所需内存超出上限")
-    except Exception as exc:  # noqa: BLE001 — a parser bug must cost the document, not the crawl
+    except Exception:  # noqa: BLE001 — a parser bug must cost the document, not the crawl
         log.exception("gxparse failed on %s", source)
-        return ParseOutcome(unreadable=f"parser failed: {type(exc).__name__}: {exc}"[:500])
+        return ParseOutcome(unreadable=INTERNAL_ERROR)

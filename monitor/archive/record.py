@@ -139,6 +139,7 @@ class Archive:
         within limits of memory and time): its report, or why it is unreadable, is taken as it is.
         """
         from gxparse import DocumentError
+        from gxparse.parser import INTERNAL_ERROR
 
         if doc.unreadable is not None:
             return ParsedDocument(None, doc.unreadable, raw_digest(doc.body))
@@ -146,9 +147,10 @@ class Archive:
             document = doc.report if doc.report is not None else self.parser(doc.body, doc.effective_url)
         except DocumentError as exc:
             return ParsedDocument(None, exc.reason, raw_digest(doc.body))
-        except Exception as exc:  # noqa: BLE001 — a parser bug must not lose the fetched document
+        except Exception:  # noqa: BLE001 — a parser bug must not lose the fetched document
+            # the officer reads what happened; the exception's type and traceback are for the log
             log.exception("parser failed on %s", doc.effective_url)
-            return ParsedDocument(None, f"parser failed: {type(exc).__name__}: {exc}", raw_digest(doc.body))
+            return ParsedDocument(None, INTERNAL_ERROR, raw_digest(doc.body))
         html = _is_html(doc.content_type, document.get("source_type"))
         if document.get("is_annual_report"):
             digest = report_digest(document, page_chrome(doc.body) if html else ())

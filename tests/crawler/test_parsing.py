@@ -15,9 +15,11 @@ from PIL import Image
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from crawler.documents.parsing import ParseLimits, ParseOutcome, ParserPool
+from crawler.documents.parsing import ParseLimits, ParseOutcome, ParserPool, _read
 from crawler.items import ReportDocument
 from crawler.pipelines import ParsePipeline
+from gxparse.model import Report
+from gxparse.parser import INTERNAL_ERROR
 from simsite.documents import report_pdf
 from simsite.figures import Agency, report_series
 from tests.gxparse.formats.build import Fixtures
@@ -191,3 +193,14 @@ def _orphaned_conversions(since: float) -> list[str]:
             if not any("python" in (parent.name() or "") for parent in process.parents()):
                 found.append(line)
     return found
+
+
+def test_a_bug_past_the_parser_is_told_in_chinese_and_its_type_logged(monkeypatch, caplog):
+    """parse_document maps a reader's bug to a DocumentError; a bug after it (writing the report out) is the
+    worker's to word: an officer reads it, the exception's type is for the log."""
+    def failing(self):
+        raise KeyError("row")
+    monkeypatch.setattr(Report, "to_dict", failing)
+    outcome = _read(b"some text", "bug.txt")
+    assert outcome.unreadable == INTERNAL_ERROR and outcome.report is None
+    assert "KeyError" in caplog.text

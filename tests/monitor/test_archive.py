@@ -9,6 +9,8 @@ import pytest
 from sqlmodel import Session, func, select
 
 from gxparse import parse_document
+from gxparse import model
+from gxparse.parser import INTERNAL_ERROR
 from monitor.archive.record import ParsedDocument
 from monitor.archive.documents import FetchedDocument
 from monitor.archive.models import (
@@ -447,3 +449,14 @@ def test_a_changed_attachment_of_a_bundled_article_is_a_new_version_with_its_fig
     assert count(archive, Version) == 2 and count(archive, Report) == 1
     [figures] = rows(archive, Change, Change.kind == "figures_changed")
     assert [f["cell"] for f in figures.detail["figures"]] == ["s2.penalty.decisions"]
+
+
+def test_a_parser_bug_is_archived_in_chinese_and_its_type_logged(archive, monkeypatch, caplog):
+    """A bug past parse_document's own guard (writing the report out) reaches the archive's: the reason is
+    shown to officers, the exception's type is for the log."""
+    def failing(self):
+        raise KeyError("row")
+    monkeypatch.setattr(model.Report, "to_dict", failing)
+    parsed = archive.parse(document(b"some text", content_type="text/plain"))
+    assert parsed.error == INTERNAL_ERROR and parsed.document is None
+    assert "KeyError" in caplog.text
