@@ -24,6 +24,10 @@ from gxparse.errors import DocumentError, LimitExceeded
 
 MB = 1 << 20
 
+# Wall seconds the reading of one document takes at most, LibreOffice's conversions, rendering and OCR together
+# (gxparse.deadline): a scan whose OCR runs out of it is read with the pages read by then, the rest named unread.
+MAX_DOCUMENT_SECONDS = 55
+
 # Input size. A 200-page report scanned at 300 dpi is about 100 MB; nothing larger is a report.
 MAX_INPUT_BYTES = 200 * MB
 # Seconds to read an input that is not a regular file (a pipe, a device): a named pipe nobody writes to, or a

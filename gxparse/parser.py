@@ -19,6 +19,7 @@ from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
+from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
@@ -114,7 +115,8 @@ def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | No
     never stops the others.
     """
     try:
-        with conversion_budget():   # every LibreOffice conversion of the document, read again included
+        # one wall deadline for all its stages, and one budget for every LibreOffice conversion, read again included
+        with document_deadline(), conversion_budget():
             document = read_document(data, source, pictures)
             report = build_report(document, source)
             if document.read_pictures is not None and _tables_read(report) < len(_TABLES):

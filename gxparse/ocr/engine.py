@@ -21,7 +21,7 @@ import tesserocr
 from PIL import Image
 from tesserocr import RIL, iterate_level
 
-from gxparse import limits
+from gxparse import deadline, limits
 from gxparse.errors import DocumentError, LimitExceeded
 
 OCR_TIMEOUT = 120   # seconds per image
@@ -107,14 +107,16 @@ def _check_budget(page: int) -> None:
 def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: int) -> list[Word]:
     """Every non-empty word Tesseract finds in a greyscale image."""
     _check_budget(page)
+    deadline.check_time()
     api = _engine(setup, source)
     try:
         api.SetImage(Image.fromarray(image))
         api.SetSourceResolution(round(dpi))
-        recognised = api.Recognize(timeout=OCR_TIMEOUT * 1000)
+        recognised = api.Recognize(timeout=int(min(OCR_TIMEOUT, deadline.seconds_left()) * 1000) + 1)
     except RuntimeError as exc:   # tesserocr's word for anything Tesseract refused
         raise DocumentError(source, f"第{page}页 OCR 失败（Tesseract 无法识别此图像）") from exc
     if not recognised:
+        deadline.check_time()   # stopped by the document's deadline: the page is unread, not unreadable
         raise DocumentError(source, f"第{page}页 OCR 超时或失败（超过 {OCR_TIMEOUT} 秒）")
     iterator = api.GetIterator()
     if iterator is None:   # nothing on the image

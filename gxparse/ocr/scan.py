@@ -12,14 +12,16 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
 from PIL import Image
 
 from gxparse import limits
+from gxparse.deadline import OutOfTime, seconds_left
 from gxparse.ocr.deskew import straighten
-from gxparse.document import A4_INCHES, Document
+from gxparse.document import A4_INCHES, OCR_OUT_OF_TIME, Document, ReadNote
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import INK_LEVEL, number_reader
 from gxparse.ocr.engine import Setup, document_budget, read_words
@@ -125,8 +127,11 @@ def _reread_later(cleaned: np.ndarray, dpi: float, source: str, number: int) -> 
     packed = buffer.getvalue()
 
     def reread(cells: list[tuple[str, Box]]) -> list[str]:
-        with Image.open(io.BytesIO(packed)) as image:
-            return number_reader(np.asarray(image), dpi, source, number)(cells)
+        try:
+            with Image.open(io.BytesIO(packed)) as image:
+                return number_reader(np.asarray(image), dpi, source, number)(cells)
+        except OutOfTime:   # the document's time is up: the page's first reading stands
+            return [text for text, _ in cells]
 
     return reread
 
@@ -182,17 +187,44 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
     image = _open_image(data, kind, source)
     with image, document_budget():
         pages: list[Page] = []
-        for index in range(getattr(image, "n_frames", 1)):
+        frames = getattr(image, "n_frames", 1)
+        for index in range(frames):
             frame = _frame(image, index, source)
             dpi = image_dpi(frame)
             parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
             limits.check_frames(len(pages) + len(parts))
-            pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
+            try:
+                pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
+            except OutOfTime:
+                return scanned_document(pages, list(range(index + 1, frames + 1)), "帧（图片）")
         return scanned_document(pages)
 
 
-def scanned_document(pages: list[Page]) -> Document:
+_Scan = TypeVar("_Scan")
+
+
+def ocr_in_time(pages: list[Page], scans: Mapping[int, _Scan], read: Callable[[int, _Scan], Page]) -> list[int]:
+    """``pages[index] = read(index, scan)`` for each scanned page while the document's deadline lasts; the numbers
+    of the pages left unread (their text-layer reading stays: nothing)."""
+    unread: list[int] = []
+    for index, scan in scans.items():
+        if not unread and seconds_left() > 0:
+            try:
+                pages[index] = read(index, scan)
+                continue
+            except OutOfTime:
+                pass
+        unread.append(index + 1)
+    return unread
+
+
+def scanned_document(pages: list[Page], unread: Sequence[int] = (), unit: str = "页") -> Document:
+    """The document of pages read by OCR; ``unread`` (pages, or frames of an image file: ``unit``) the deadline left
+    unread, told as a note: their content is unknown, not missing."""
     lines = document_lines(pages, snap=snap_label)
     snap_title(lines)
     snap_place(lines)
-    return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines))
+    notes = [ReadNote(OCR_OUT_OF_TIME, f"读取时间用尽（每份文件上限 {limits.MAX_DOCUMENT_SECONDS} 秒）：第"
+                      f"{'、'.join(map(str, unread))}{unit}未经 OCR 识别，其内容未读取（不能据此认为报告缺少这些内容）",
+                      f"第{unread[0]}{unit}")] if unread else []
+    return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines), notes=notes)

@@ -537,13 +537,14 @@ def _scan_dpi(image: Image.Image, width: float) -> float:
 def _scanned(package: _Package, structure: _Structure, pages: list[Page],
              scans: dict[int, tuple[str, float]]) -> Document:
     from gxparse.ocr.engine import document_budget   # only scans need the OCR engine
-    from gxparse.ocr.scan import scanned_document
+    from gxparse.ocr.scan import ocr_in_time, scanned_document
     limits.check_scanned_pages(len(scans))
     media = _media(package, structure)
+
+    def read(index: int, scan: tuple[str, float]) -> Page:
+        return _scan_page(package, media, *scan, index + 1)
     with document_budget():
-        for index, (resource, width) in scans.items():
-            pages[index] = _scan_page(package, media, resource, width, index + 1)
-    return scanned_document(pages)
+        return scanned_document(pages, ocr_in_time(pages, scans, read))
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -22,19 +22,15 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import threading
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gxparse import limits
+from gxparse import deadline, limits
 from gxparse.errors import DocumentError
 from gxparse.readers.olechains import check_chains
 from gxparse.readers.rtfbinary import check_binary_runs
 
 _log = logging.getLogger(__name__)
-_budget = threading.local()   # when the wall time of the conversions of the document this thread reads ends
 
 
 @dataclass(frozen=True)
@@ -83,23 +79,22 @@ def _said(done: subprocess.CompletedProcess, source: str) -> str:
     return f"退出码 {done.returncode}" if done.returncode else "未写出转换结果"
 
 
-@contextlib.contextmanager
-def conversion_budget() -> Iterator[None]:
-    """One document's conversions: inside, LibreOffice runs no longer than ``limits.MAX_CONVERT_WALL_SECONDS`` of
-    wall time in all (a DOCX's RTF chunks, read again with its pictures). Nested, it is the outer one's."""
-    if getattr(_budget, "end", None) is not None:
-        yield
-        return
-    _budget.end = time.monotonic() + limits.MAX_CONVERT_WALL_SECONDS
-    try:
-        yield
-    finally:
-        _budget.end = None
+# the wall time of all the conversions of one document: a DOCX's RTF chunks, read again with its pictures
+_conversions = deadline.WallBudget(lambda: limits.MAX_CONVERT_WALL_SECONDS)
+conversion_budget = _conversions.opened
+_conversion_seconds_left = _conversions.seconds_left
 
 
 def _seconds_left() -> float:
-    end = getattr(_budget, "end", None)
-    return limits.MAX_CONVERT_WALL_SECONDS if end is None else end - time.monotonic()
+    """What a conversion may take: what is left of the document's conversions or of its reading, the lesser."""
+    return min(_conversion_seconds_left(), deadline.seconds_left())
+
+
+def _time_limit() -> str:
+    """The limit a conversion out of time ran into, in words."""
+    if deadline.seconds_left() <= _conversion_seconds_left():
+        return f"本文件的读取时限 {limits.MAX_DOCUMENT_SECONDS} 秒"
+    return f"本文件的 LibreOffice 转换时限 {limits.MAX_CONVERT_WALL_SECONDS} 秒"
 
 
 def _run(command: list[str], seconds: float) -> subprocess.CompletedProcess:
@@ -125,8 +120,7 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
     soffice = _soffice(source, kind)
     seconds = _seconds_left()
     if seconds <= 0:
-        raise DocumentError(source, f"{kind.upper()} 内容未能转换：本文件的 LibreOffice 转换已用满 "
-                                    f"{limits.MAX_CONVERT_WALL_SECONDS} 秒（上限）")
+        raise DocumentError(source, f"{kind.upper()} 内容未能转换：{_time_limit()}已用满（上限）")
     with tempfile.TemporaryDirectory(prefix="gxparse-office-") as tmp:
         folder = Path(tmp)
         document = folder / target.name
@@ -137,8 +131,7 @@ def convert(data: bytes, source: str, kind: str) -> bytes:
         try:
             done = _run(command, seconds)
         except subprocess.TimeoutExpired as exc:
-            raise DocumentError(source, f"{kind.upper()} 文件转换超时：本文件的 LibreOffice 转换超过 "
-                                        f"{limits.MAX_CONVERT_WALL_SECONDS} 秒（上限）") from exc
+            raise DocumentError(source, f"{kind.upper()} 文件转换超时：超过{_time_limit()}（上限）") from exc
         except OSError as exc:
             _log.warning("LibreOffice could not start for %s: %s", source, exc)
             raise DocumentError(source, f"无法启动 LibreOffice 转换 {kind.upper()} 文件") from exc

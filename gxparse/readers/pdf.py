@@ -482,12 +482,13 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         if scans:
             limits.check_scanned_pages(len(scans))
             from gxparse.ocr.engine import document_budget  # only scans need the OCR engine
-            from gxparse.ocr.scan import ocr_page, scanned_document
+            from gxparse.ocr.scan import ocr_in_time, ocr_page, scanned_document
+
+            def read(index: int, dpi: float) -> Page:
+                image, dpi = _render(pdf, index, dpi, source)
+                return ocr_page(image, index + 1, dpi, source)
             with document_budget():
-                for index, dpi in scans.items():
-                    image, dpi = _render(pdf, index, dpi, source)
-                    pages[index] = ocr_page(image, index + 1, dpi, source)
-                return scanned_document(pages)
+                return scanned_document(pages, ocr_in_time(pages, scans, read))
     finally:
         pdf.close()
     return paged_document(pages, "pdf", layered,

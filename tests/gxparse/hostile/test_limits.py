@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gxparse import DocumentError, limits, parse_document, parser
+from PIL import Image
+
+from gxparse import DocumentError, deadline, limits, parse_document, parser
+from gxparse.document import OCR_OUT_OF_TIME
+from gxparse.ocr import scan
 from gxparse.errors import LimitExceeded
 from gxparse.layout.grid import expand_spans
 from gxparse.readers.html import _span
@@ -69,6 +73,44 @@ def test_the_ocr_time_budget_holds_one_document_only(monkeypatch):
     parse_document(files.png(400, 400, dpi=200), "small.png")   # a budget left open would refuse the next
     from gxparse.ocr.engine import _budget
     assert _budget.start is None
+
+
+def _image_pdf(pages: int) -> bytes:
+    """An image-only PDF (a scan) of blank A4 pages at 100 dpi."""
+    page = Image.new("1", (827, 1170), 1)
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=100, save_all=True, append_images=[page] * (pages - 1))
+    return out.getvalue()
+
+
+def _out_of_time_notes(report) -> list[str]:
+    assert not [f for f in report.findings if f.severity == "error"]   # unread is never an accusation
+    return [f.message for f in report.findings if f.rule == OCR_OUT_OF_TIME and f.severity == "warning"]
+
+
+def test_a_scan_past_the_document_deadline_is_read_without_its_pages_and_says_which(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    [note] = _out_of_time_notes(parse_document(_image_pdf(3), "scan.pdf"))
+    assert "第1、2、3页未经 OCR 识别" in note
+
+
+def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
+    """The deadline is made to pass once the first frame is read (waiting it out would cost a minute)."""
+    read = scan.ocr_page
+
+    def then_time_is_up(*args):
+        page = read(*args)
+        deadline._document._end.at = 0.0
+        return page
+    monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
+    [note] = _out_of_time_notes(parse_document(files.gif_frames(400, 400, 3), "scan.gif"))
+    assert "第2、3帧（图片）未经 OCR 识别" in note
+
+
+def test_a_conversion_takes_only_what_is_left_of_the_document_deadline(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    with pytest.raises(DocumentError, match="RTF 内容未能转换：本文件的读取时限 0 秒已用满"):
+        parse_document(b"{\\rtf1\\ansi hello}", "report.rtf")
 
 
 def test_a_reader_bug_is_a_document_error_naming_the_file(monkeypatch, caplog):

@@ -1,0 +1,54 @@
+"""One wall-clock deadline for the whole reading of one document (``limits.MAX_DOCUMENT_SECONDS``), shared by its
+stages: LibreOffice's conversions, rendering and OCR each take what is left. Wall time, not CPU time: on a busy
+machine CPU budgets alone let one document hold its worker for minutes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from gxparse import limits
+from gxparse.errors import LimitExceeded
+
+
+class OutOfTime(LimitExceeded):
+    """The document's deadline passed: a page loop stops and keeps what it read; elsewhere the file is refused."""
+
+    def __init__(self) -> None:
+        super().__init__(f"读取超时：本文件的读取已用满 {limits.MAX_DOCUMENT_SECONDS} 秒（上限）")
+
+
+class WallBudget:
+    """Wall seconds the reading of one document by this thread may spend, counted from when it is opened."""
+
+    def __init__(self, seconds: Callable[[], float]) -> None:
+        self._seconds = seconds   # the limit read when opened (tests lower it)
+        self._end = threading.local()
+
+    @contextmanager
+    def opened(self) -> Iterator[None]:
+        """Nested, it is the outer one's (a Word file read again with its pictures)."""
+        if getattr(self._end, "at", None) is not None:
+            yield
+            return
+        self._end.at = time.monotonic() + self._seconds()
+        try:
+            yield
+        finally:
+            self._end.at = None
+
+    def seconds_left(self) -> float:
+        end = getattr(self._end, "at", None)
+        return float(self._seconds()) if end is None else end - time.monotonic()
+
+
+_document = WallBudget(lambda: limits.MAX_DOCUMENT_SECONDS)
+document_deadline = _document.opened
+seconds_left = _document.seconds_left
+
+
+def check_time() -> None:
+    if seconds_left() <= 0:
+        raise OutOfTime()
