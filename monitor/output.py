@@ -86,10 +86,30 @@ def print_json(value: Any) -> None:
 
 
 def csv_cell(value: Any) -> Any:
-    """A CSV cell: lists joined with ``|``, text without control characters."""
+    """A CSV cell: lists joined with ``|``, text without control characters and never a formula."""
     if isinstance(value, list):
         value = "|".join(map(str, value))
-    return printable(value) if isinstance(value, str) else value
+    return _not_formula(printable(value)) if isinstance(value, str) else value
+
+
+# What Excel and WPS run as a formula when a CSV is opened (OWASP's CSV injection): a page's title beginning
+# "=HYPERLINK(…)" became a link in the officer's sheet. Such text is kept as text by a leading apostrophe; a
+# signed number, and a lone sign (a blank mark), are no formula.
+_FORMULA_STARTS = ("=", "@", "+", "-", "\t")
+
+
+def _not_formula(text: str) -> str:
+    if not text.startswith(_FORMULA_STARTS) or text in ("+", "-") or _is_number(text):
+        return text
+    return "'" + text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def print_csv(rows: Iterable[Any], columns: Sequence[str]) -> None:

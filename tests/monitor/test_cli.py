@@ -7,10 +7,12 @@ import io
 import json
 import re
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from monitor.cli import main
+from monitor.output import csv_cell
 
 from .conftest import changed, document, make_archive, page, seed_report
 
@@ -283,3 +285,29 @@ def test_outside_text_in_exports(hostile, tmp_path):
     lines = CliRunner().invoke(main, ["--db", hostile, "export", "--format", "jsonl"]).stdout
     _safe(lines)
     assert {json.loads(line)["agency"] for line in lines.splitlines()} == {f"{HOSTILE}1", f"{HOSTILE}2"}
+
+
+FORMULA = '=HYPERLINK("http://evil.test/","开封市人民政府")'
+
+
+@pytest.fixture
+def formulas(archived):
+    """The archive with text a spreadsheet would run as a formula in every field the commands print."""
+    return _written_everywhere(archived, FORMULA)
+
+
+def test_outside_text_is_never_a_formula_in_csv(formulas, tmp_path):
+    table = CliRunner().invoke(main, ["--db", formulas, "reports", "--format", "csv"]).output
+    assert {row["agency"] for row in csv.DictReader(io.StringIO(table))} == {f"'{FORMULA}1", f"'{FORMULA}2"}
+    gxmon(formulas, "export", "--format", "csv", "--out", str(tmp_path / "v.csv"))
+    text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")
+    assert {row["机构"] for row in csv.DictReader(io.StringIO(text))} == {f"'{FORMULA}1", f"'{FORMULA}2"}
+    gxmon(formulas, "export", "--format", "xlsx", "--out", str(tmp_path / "v.xlsx"))   # openpyxl wrote a formula
+    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").worksheets[0]
+    assert not [c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+@pytest.mark.parametrize("cell, written", [("@SUM(A1)", "'@SUM(A1)"), ("+86 cmd|' /c calc'!A0", "'+86 cmd|' /c calc'!A0"),
+                                           ("-5", "-5"), ("+1.5", "+1.5"), ("-", "-"), ("开封", "开封")])
+def test_a_csv_cell_keeps_numbers_and_blank_marks_and_defuses_formulas(cell, written):
+    assert csv_cell(cell) == written
