@@ -24,7 +24,6 @@ from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HI
                                is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
-from gxparse.readers.positioned import read_positioned
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import scripted_markup
@@ -361,6 +360,9 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()
+    # imported here: its layout path loads numpy, which a text document's parse never needs (a worker's memory)
+    from gxparse.readers.positioned import read_positioned
+
     if (placed := read_positioned(root, title or None)) is not None:   # a PDF shown as a web page
         return placed
     walker = _Walker(source, pictures, pictures_by_ocr)
