@@ -67,7 +67,7 @@ def test_text_boxes_over_several_cells_are_no_places_the_page_flows():
 
 
 def _canvas(pages: int, lines: int = 1, style: str = "") -> bytes:
-    body = "".join(f'<div style="position:relative;width:600px;height:800px">'
+    body = "".join('<div style="position:relative;width:600px;height:800px">'
                    + "".join(f'<p style="position:absolute;left:10px;top:{20 * n}px">规章 {n}</p>'
                              for n in range(lines))
                    + "</div>" for _ in range(pages))

@@ -6,7 +6,6 @@ import psutil
 import pytest
 
 from gxparse import DocumentError, limits, parse_document
-from gxparse.readers import office
 from gxparse.readers.sniff import sniff
 from tests.gxparse.evidence import assert_errors_rest_on_evidence
 from tests.gxparse.formats.compare import assert_same_figures, rules, text_version
