@@ -24,7 +24,7 @@ from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, advance, paged_document, thin_rule
-from gxparse.readers.stylesheet import SelectorBudgetExceeded, Style, style_sheet
+from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
 MIN_POSITIONED = 20         # positioned elements with text: fewer is a page that places a badge or a caption
@@ -423,11 +423,11 @@ def _frame_of(frames: list[_PageFrame], page: etree._Element | None, x: float, y
 def positioned_pages(root: etree._Element) -> list[Page] | None:
     """The page's text and drawn rules as fixed-layout pages, when most of its text is placed by CSS position;
     None for a page that flows, for one where an element's text spans table cells at places not known, and for
-    one whose styles cost more than ``stylesheet.MAX_SELECTOR_TESTS`` tries to work out."""
-    placer = _Placer(root)
+    one whose styles are over ``stylesheet``'s bounds (``MAX_STYLE_RULES`` rules, ``MAX_SELECTOR_TESTS`` tries)."""
     try:
+        placer = _Placer(root)
         owners, inside, total = _text_boxes(root, placer)
-    except SelectorBudgetExceeded:
+    except StyleBudgetExceeded:
         return None
     if len(owners) < MIN_POSITIONED or inside < POSITIONED_SHARE * total:
         return None

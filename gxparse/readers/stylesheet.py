@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gxparse.errors import LimitExceeded
 
 MAX_STYLE_RULES = 100_000   # rules of the page's <style>: pdf2htmlEX writes a few thousand for 200 pages
 MAX_SELECTOR_COMPOUNDS = 8  # compounds in one selector: converters scope by a page and a layer; longer is left out
@@ -32,8 +31,9 @@ _IMPORTANT = re.compile(r"\s*!\s*important\s*$")
 Style = dict[str, str]
 
 
-class SelectorBudgetExceeded(Exception):
-    """More selector tries than ``MAX_SELECTOR_TESTS``: the page's styles are not worked out further."""
+class StyleBudgetExceeded(Exception):
+    """More ``<style>`` rules than ``MAX_STYLE_RULES`` or selector tries than ``MAX_SELECTOR_TESTS``: the page's
+    styles are not worked out (its text is read as it flows: a site's style sheet is no fault of a report)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class StyleSheet:
         candidates = [rule for key in keys for rule in self.rules.get(key, ())]
         self.tests += len(candidates)
         if self.tests > MAX_SELECTOR_TESTS:
-            raise SelectorBudgetExceeded(f"the page's <style> selectors were tried {MAX_SELECTOR_TESTS} times")
+            raise StyleBudgetExceeded(f"the page's <style> selectors were tried {MAX_SELECTOR_TESTS} times")
         found = {rule.order: rule for rule in candidates if rule.selector.matches(element)}
         ranked = sorted(found.values(), key=lambda r: (r.selector.specificity, r.order))
         inline, inline_important = declarations(element.get("style") or "")
@@ -166,8 +166,7 @@ def style_sheet(root: etree._Element) -> StyleSheet:
         for match in _RULE.finditer(_MEDIA.sub("", element.text or "")):
             count += 1
             if count > MAX_STYLE_RULES:
-                raise LimitExceeded(f"样式规则过多：页面的 <style> 超过 {MAX_STYLE_RULES} 条规则"
-                                    "（上限）")
+                raise StyleBudgetExceeded(f"the page's <style> holds over {MAX_STYLE_RULES} rules")
             normal, important = declarations(match.group(2))
             for text in match.group(1).split(","):
                 if (selector := _selector(text)) and (key := _key(selector.subject)):
