@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 
 from crawler.pages.links import page_links
-from crawler.pages.scriptcalls import MAX_TERNARY_CHARS
+from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, called_url, url_templates
 from crawler.pages.sitescripts import MAX_HANDLERS, MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
 from tests.crawler.helpers import FILES
 
@@ -92,3 +92,19 @@ def test_a_ternary_further_before_its_branch_than_the_bound_is_not_read():
     code = (FILES / "site_script_pager.js").read_text().replace(": 'index_'", ":" + " " * MAX_TERNARY_CHARS + "'index_'")
     links = page_links(root("list_site_script_pager.html"), PAGE, site_codes=[code])
     assert [link.url for link in links if link.text == "首页"] == ["http://www.zhoukou.gov.cn/xxgk/ndbg/index_1.html"]
+
+
+def test_a_pager_function_special_casing_its_first_page_by_an_if_statement_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager_if.js", "下一页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index_3.html"]
+    assert urls_of("list_site_script_pager.html", "site_script_pager_if.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
+
+
+def test_a_pager_function_naming_its_first_page_for_numbers_up_to_one_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager_le.js", "下一页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index_3.html"]
+    assert urls_of("list_site_script_pager.html", "site_script_pager_le.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
+    code = (FILES / "site_script_pager_le.js").read_text()
+    assert called_url("turnPage(0)", url_templates([code])) == "index.html"
