@@ -6,8 +6,9 @@ Many CMS list pages link their items through a function instead of an address:
 string concatenation with each parameter replaced by the call's argument. Only concatenations that begin with
 a URL-like string, or with a file name's stem and end with a page's extension (a pager's ``'index_' + n +
 '.html'``, relative to the page), and join string literals and the function's own parameters are templates;
-calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary on a
-parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``) is that literal for the argument its condition
+calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
+if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
+location.href = 'index.html'; } else { location.href = …``) is that literal for the arguments its condition
 names; a parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number
 argument shifted by it. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first ``MAX_FUNCTIONS`` definitions
 of each, ``MAX_BODY_CHARS`` of each body, ``MAX_TERNARY_CHARS`` before a concatenation, so a hostile page costs
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 2_000       # a template is near the start of its function
 MAX_SCRIPT_CHARS = 2_000_000
-MAX_TERNARY_CHARS = 200      # read before a concatenation for the ternary it is a branch of
+MAX_TERNARY_CHARS = 200      # read before a concatenation for the ternary or if statement it is a branch of
 _NAME = r"[A-Za-z_$][\w$]*"
 _FUNCTION = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
 _STRING = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')"""
@@ -34,9 +35,14 @@ _CONCATENATION = re.compile(rf"""(["'])(?:(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,
                             rf"""(?:\s*\+\s*(?:{_NAME}|{_STRING}|{_SHIFTED}))+""")
 # What a relative concatenation (one beginning with a stem) must end with to be a page's address: 'index_' + n + '.html'
 _PAGE_EXTENSION = re.compile(r"\.(?:[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
-# The ternary a concatenation may be the other branch of: n == 1 ? 'index.html' : …
-_TERNARY = re.compile(rf"""({_NAME})\s*===?\s*(?:"(-?\d{{1,4}})"|'(-?\d{{1,4}})'|(-?\d{{1,4}}))\s*\?\s*"""
-                      rf"""(?:"([^"\s<>]{{1,300}})"|'([^'\s<>]{{1,300}})')\s*:\s*$""")
+# The first page's special case a concatenation may be the other branch of: n == 1 ? 'index.html' : …, n <= 1 ? …,
+# if (n == 1) { location.href = 'index.html'; } else { location.href = …
+_CONDITION = rf"""({_NAME})\s*(===?|<=?)\s*(?:"(-?\d{{1,4}})"|'(-?\d{{1,4}})'|(-?\d{{1,4}}))"""
+_LITERAL = r"""(?:"([^"\s<>]{1,300})"|'([^'\s<>]{1,300})')"""
+_TARGET = r"""(?:[\w$.]{1,100}\s*=|[\w$.]{1,100}\s*\()"""   # url = …, location.href = …, window.open(…
+_TERNARY = re.compile(rf"""{_CONDITION}\s*\?\s*{_LITERAL}\s*:\s*$""")
+_IF_ELSE = re.compile(rf"""\bif\s*\(\s*{_CONDITION}\s*\)\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?{_LITERAL}\s*\)?\s*;?"""
+                      rf"""\s*\}}?\s*else\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?$""")
 _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME})|\(\s*({_NAME})\s*([+-])\s*(\d{{1,3}})\s*\))\s*""")
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
@@ -56,12 +62,33 @@ Parts = tuple[str | int | Shifted, ...]   # literal text, the index of the param
 
 
 @dataclass(frozen=True)
+class FirstPage:
+    """The literal ``address`` a function builds instead when its parameter ``index`` compares as ``operator``
+    (``==``, ``<=`` or ``<``) with the number ``bound``: a pager's first page (``n == 1 ? 'index.html' : …``)."""
+
+    index: int
+    operator: str
+    bound: str
+    address: str
+
+    def applies(self, arguments: list[str]) -> bool:
+        if self.index >= len(arguments):
+            return False
+        argument = arguments[self.index]
+        if self.operator.startswith("=="):
+            return argument == self.bound
+        if not argument.lstrip("-").isdigit():
+            return False
+        return int(argument) <= int(self.bound) if self.operator == "<=" else int(argument) < int(self.bound)
+
+
+@dataclass(frozen=True)
 class Template:
-    """The address a function builds: its parts, and the literal it is instead when its parameter ``when[0]`` is
-    the argument ``when[1]`` (a ternary's first branch)."""
+    """The address a function builds: its parts, and the literal it is instead for its first page (the other
+    branch of a ternary or an if statement)."""
 
     parts: Parts
-    when: tuple[int, str, str] | None = None   # (parameter, argument, address)
+    when: FirstPage | None = None
 
 
 def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
@@ -94,8 +121,8 @@ def called_url(handler: str, templates: dict[str, Template]) -> str | None:
     template = templates[call.group(1)]
     if any(_index(part) is not None and _index(part) >= len(arguments) for part in template.parts):
         return None
-    if template.when and template.when[0] < len(arguments) and arguments[template.when[0]] == template.when[1]:
-        return template.when[2]
+    if template.when and template.when.applies(arguments):
+        return template.when.address
     written = [_written(part, arguments) for part in template.parts]
     return None if None in written else "".join(written)
 
@@ -132,7 +159,7 @@ def _template(body: str, params: list[str]) -> Template | None:
             continue
         if match.group("stem") is not None and not (isinstance(parts[-1], str) and _PAGE_EXTENSION.search(parts[-1])):
             continue   # 'tab_' + n: an element's id, no page's address
-        return Template(parts, _ternary(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()], params))
+        return Template(parts, _first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()], params))
     return None
 
 
@@ -154,14 +181,16 @@ def _parts(concatenation: str, params: list[str]) -> Parts | None:
     return tuple(parts)
 
 
-def _ternary(before: str, params: list[str]) -> tuple[int, str, str] | None:
-    """The parameter, the argument and the address of the ternary a concatenation is the other branch of."""
-    ternary = _TERNARY.search(before)
-    if ternary is None or ternary.group(1) not in params:
+def _first_page(before: str, params: list[str]) -> FirstPage | None:
+    """The first page's case of the ternary or the if statement a concatenation is the other branch of."""
+    case = _TERNARY.search(before) or _IF_ELSE.search(before)
+    if case is None or case.group(1) not in params:
         return None
-    argument = next(g for g in ternary.group(2, 3, 4) if g is not None)
-    address = next(g for g in ternary.group(5, 6) if g is not None)
-    return params.index(ternary.group(1)), argument, address
+    bound = next(g for g in case.group(3, 4, 5) if g is not None)
+    address = next(g for g in case.group(6, 7) if g is not None)
+    if not (_PAGE_EXTENSION.search(address.split("?")[0]) or "/" in address):
+        return None   # if (n == 1) alert('已是首页'): a message, no page
+    return FirstPage(params.index(case.group(1)), case.group(2), bound, address)
 
 
 def _split(arguments: str) -> list[str]:

@@ -108,3 +108,8 @@ def test_a_pager_function_naming_its_first_page_for_numbers_up_to_one_is_its_pag
         "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
     code = (FILES / "site_script_pager_le.js").read_text()
     assert called_url("turnPage(0)", url_templates([code])) == "index.html"
+
+
+def test_a_first_page_case_writing_no_address_is_no_address():
+    code = (FILES / "site_script_pager_if.js").read_text()
+    assert called_url("goPage(1)", url_templates([code])) == "index_1.html"

@@ -9,3 +9,7 @@ function turnPage(n) {
 function showTab(n) {
   document.getElementById('tab_' + n).style.display = 'block';
 }
+function goPage(n) {
+  if (n == 1) alert('已是首页');
+  else location.href = 'index_' + n + '.html';
+}
