@@ -27,11 +27,14 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 - 市审计局 (``sjj.``): year tabs ``<a href="javascript:void(0)" onclick="loadYear('/xxgk/ndbg/2023.html')">``
   loading each year's fragment (no ``<html>``, no script) whose items call ``goUrl(id)``: both functions in the
   site's ``/js/sjj.js``, none in the page;
+- 市人力资源和社会保障局 (``rsj.``): a list of three pages (``/xxgk/ndbg/list_1.html`` …) whose pager is drawn by an
+  inline call ``drawPager(1, 3, 'list_', '.html')`` of the site's ``/js/pager.js`` (the current page first, the
+  count, the prefix, the extension), beside a ``tabBar(4, 1)`` whose loop writes ``'tab_' + t``, no address;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
   企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's,
-  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment.
+  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment, a 统计公报 in 人社局's.
 """
 
 from __future__ import annotations
@@ -70,13 +73,15 @@ class PortalY(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.county = (Host() for _ in range(8))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.county = (
+            Host() for _ in range(9))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
-                    "czj": self.czj, "sjj": self.sjj, "byx": self.county})
+                    "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
-            ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局")])
+            ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局"),
+            ("rsj", "/", "市人力资源和社会保障局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -87,6 +92,7 @@ class PortalY(OneServerPortal):
         self._row_handlers()
         self._relative_pager()
         self._loaded_fragments()
+        self._drawn_pager()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -261,6 +267,31 @@ class PortalY(OneServerPortal):
         self.sjj.pages["/js/sjj.js"] = Page((
             "function loadYear(url) {\n  $('#list').load(url);\n}\n"
             "function goUrl(id) {\n  window.open('/xxgk/ndbg/art/' + id + '.html');\n}\n").encode(), _JS)
+
+    def _drawn_pager(self) -> None:
+        """人社局: a pager drawn by ``drawPager(cur, total, prefix, ext)`` of the site's pager.js, called inline."""
+        agency = "北岩市人力资源和社会保障局"
+        items = [(f"/xxgk/ndbg/art_{3300 + year}.html",
+                  self._report(self.rsj, "rsj", f"/xxgk/ndbg/art_{3300 + year}.html", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(3, ("/xxgk/ndbg/art_9801.html", self._noise(self.rsj, "/xxgk/ndbg/art_9801.html",
+                                                                 "北岩市2023年度人力资源和社会保障事业发展统计公报")))
+        pages = [items[0:2], items[2:5], items[5:]]
+        self._entry(self.rsj, agency, "/xxgk/ndbg/list_1.html")
+        for n, chunk in enumerate(pages, start=1):
+            rows = "".join(f'<li><a href="{path}" target="_blank">{escape(title)}</a><span>2024-01-18</span></li>'
+                           for path, title in chunk)
+            self.rsj.pages[f"/xxgk/ndbg/list_{n}.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                '<script src="/js/pager.js"></script>'
+                f'<ul class="list">{rows}</ul><div class="tabs" id="tabs"></div><div class="page" id="pager"></div>'
+                f"<script>tabBar(4, 1); drawPager({n}, {len(pages)}, 'list_', '.html');</script>")))
+        self.rsj.pages["/js/pager.js"] = Page((
+            "function tabBar(count, active) {\n  for (var t = 1; t <= count; t++) {\n"
+            "    document.getElementById('tab_' + t).className = t == active ? 'on' : '';\n  }\n}\n"
+            "function drawPager(cur, total, prefix, ext) {\n  var html = '<span>共' + total + '页</span>';\n"
+            "  for (var i = 1; i <= total; i++) {\n    if (i == cur) html += '<b>' + i + '</b>';\n"
+            "    else html += '<a href=\"' + prefix + i + ext + '\">' + i + '</a>';\n  }\n"
+            "  document.getElementById('pager').innerHTML = html;\n}\n").encode(), _JS)
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""

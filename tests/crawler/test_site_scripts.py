@@ -113,3 +113,7 @@ def test_a_pager_function_naming_its_first_page_for_numbers_up_to_one_is_its_pag
 def test_a_first_page_case_writing_no_address_is_no_address():
     code = (FILES / "site_script_pager_if.js").read_text()
     assert called_url("goPage(1)", url_templates([code])) == "index_1.html"
+
+
+def test_a_page_whose_inline_script_calls_a_function_it_does_not_define_wants_its_script_files():
+    assert wants_site_scripts(root("list_site_script_pager_call.html"))
