@@ -30,11 +30,14 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 - 市人力资源和社会保障局 (``rsj.``): a list of three pages (``/xxgk/ndbg/list_1.html`` …) whose pager is drawn by an
   inline call ``drawPager(1, 3, 'list_', '.html')`` of the site's ``/js/pager.js`` (the current page first, the
   count, the prefix, the extension), beside a ``tabBar(4, 1)`` whose loop writes ``'tab_' + t``, no address;
+- 市住房和城乡建设局 (``zjj.``): a list its page's script asks of ``/api/cms/list.json`` whose items' paths are
+  relative to the column (``"url": "2024/art_7524.html"``), the script writing ``location.origin + '/xxgk/ndbg/' +
+  item.url``: relative to the answer's URL they are no pages;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
   企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's,
-  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment, a 统计公报 in 人社局's.
+  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment, a 统计公报 in 人社局's, a 部门决算 in 住建局's answer.
 """
 
 from __future__ import annotations
@@ -73,15 +76,15 @@ class PortalY(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.county = (
-            Host() for _ in range(9))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.zjj, self.county = (
+            Host() for _ in range(10))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
-                    "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "byx": self.county})
+                    "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "zjj": self.zjj, "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
             ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局"),
-            ("rsj", "/", "市人力资源和社会保障局")])
+            ("rsj", "/", "市人力资源和社会保障局"), ("zjj", "/", "市住房和城乡建设局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -93,6 +96,7 @@ class PortalY(OneServerPortal):
         self._relative_pager()
         self._loaded_fragments()
         self._drawn_pager()
+        self._relative_answer()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -292,6 +296,25 @@ class PortalY(OneServerPortal):
             "  for (var i = 1; i <= total; i++) {\n    if (i == cur) html += '<b>' + i + '</b>';\n"
             "    else html += '<a href=\"' + prefix + i + ext + '\">' + i + '</a>';\n  }\n"
             "  document.getElementById('pager').innerHTML = html;\n}\n").encode(), _JS)
+
+    def _relative_answer(self) -> None:
+        """住建局: a JSON list whose items' paths are relative to the column, the page's script joining them with
+        ``location.origin + '/xxgk/ndbg/'``."""
+        agency = "北岩市住房和城乡建设局"
+        listed = [{"title": self._report(self.zjj, "zjj", f"/xxgk/ndbg/{year}/art_{5500 + year}.html", agency, year),
+                   "url": f"{year}/art_{5500 + year}.html", "date": f"{year + 1}-01-18"} for year in range(2024, 2018, -1)]
+        listed.insert(2, {"title": self._noise(self.zjj, "/xxgk/ndbg/2023/art_9901.html", f"{agency}2023年部门决算"),
+                          "url": "2023/art_9901.html", "date": "2024-08-01"})
+        answer = json.dumps({"total": len(listed), "data": listed}, ensure_ascii=False).encode()
+        self._entry(self.zjj, agency, "/xxgk/ndbg/index.html")
+        self.zjj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            '<ul class="list" id="list"></ul><script src="/js/jquery.min.js"></script>'
+            "<script>$(function () {\n  $.getJSON('/api/cms/list.json', {channelId: 12, pageNo: 1}, function (res) {\n"
+            "    $('#list').html(res.data.map(function (item) {\n"
+            "      return '<li><a href=\"' + location.origin + '/xxgk/ndbg/' + item.url + '\">' + item.title + '</a></li>';\n"
+            "    }).join(''));\n  });\n});</script>")))
+        self.zjj.pages["/js/jquery.min.js"] = Page(_JQUERY, _JS)
+        self.zjj.dynamic["/api/cms/list.json"] = lambda query: Page(answer, "application/json; charset=utf-8")
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""

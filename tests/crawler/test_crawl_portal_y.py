@@ -18,6 +18,7 @@ crawl = crawl_of(PortalY, "beiyan", CITY, "tests.crawler.portal_y.HostsResolver"
 
 @pytest.mark.parametrize("agency", [CITY, "北岩市发展和改革委员会", "北岩市教育局", "北岩市卫生健康委员会", "北岩市民政局",
                                     "北岩市财政局", "北岩市审计局", "北岩市人力资源和社会保障局",
+                                    "北岩市住房和城乡建设局",
                                     COUNTY])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
     assert missed_of(crawl, agency) == []

@@ -7,6 +7,7 @@ import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.scripted.jsonlinks import MAX_DEPTH, json_answer_links, script_json_links
+from crawler.scripted.scriptapis import item_urls
 from crawler.steering.pagers import json_page_urls
 from tests.crawler.helpers import FILES, file_response, list_meta
 
@@ -144,3 +145,19 @@ def test_a_list_dated_only_by_epoch_times_gives_each_item_the_day_in_china():
     # milliseconds; seconds whose UTC day is the day before China's; 23:59:59 in China; zero; past 2099
     assert dates == {"post_20592025.pdf": "2026-01-20", "post_20592023.html": "2024-01-20",
                      "post_20592022.html": "2023-01-19", "post_1.html": None, "post_2.html": None}
+
+
+def test_an_answers_item_paths_are_joined_with_the_base_the_pages_script_writes_before_them():
+    code = (FILES / "list_relative_items.js").read_text(encoding="utf-8")
+    links = json_answer_links((FILES / "api_relative_items.json").read_text("utf-8"),
+                              "https://www.zhoukou.gov.cn/api/cms/list.json?channelId=12&pageNo=1",
+                              item_urls=item_urls(code))
+    assert [link.url for link in links] == ["https://www.zhoukou.gov.cn/xxgk/ndbg/2024/art_1124.html",
+                                            "https://www.zhoukou.gov.cn/xxgk/ndbg/2023/art_1023.html",
+                                            "https://www.zhoukou.gov.cn/xxgk/zn/index.html"]
+
+
+def test_an_answers_item_paths_without_a_base_in_the_script_are_the_answers():
+    links = json_answer_links((FILES / "api_relative_items.json").read_text("utf-8"),
+                              "https://www.zhoukou.gov.cn/api/cms/list.json?channelId=12&pageNo=1")
+    assert links[0].url == "https://www.zhoukou.gov.cn/api/cms/2024/art_1124.html"
