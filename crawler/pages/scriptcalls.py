@@ -18,7 +18,7 @@ no more than its size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 MAX_FUNCTIONS = 200
@@ -34,7 +34,7 @@ _SHIFTED = rf"\(\s*{_NAME}\s*[+-]\s*\d{{1,3}}\s*\)"   # (n - 1)
 _CONCATENATION = re.compile(rf"""(["'])(?:(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,300}}|(?P<stem>[A-Za-z][\w-]{{0,100}}))\1"""
                             rf"""(?:\s*\+\s*(?:{_NAME}|{_STRING}|{_SHIFTED}))+""")
 # What a relative concatenation (one beginning with a stem) must end with to be a page's address: 'index_' + n + '.html'
-_PAGE_EXTENSION = re.compile(r"\.(?:[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
+PAGE_EXTENSION = re.compile(r"\.(?:[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
 # The first page's special case a concatenation may be the other branch of: n == 1 ? 'index.html' : …, n <= 1 ? …,
 # if (n == 1) { location.href = 'index.html'; } else { location.href = …
 _CONDITION = rf"""({_NAME})\s*(===?|<=?)\s*(?:"(-?\d{{1,4}})"|'(-?\d{{1,4}})'|(-?\d{{1,4}}))"""
@@ -91,18 +91,32 @@ class Template:
     when: FirstPage | None = None
 
 
-def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
-    """The URL template of each function the scripts define whose body builds a URL from its parameters."""
-    out: dict[str, Template] = {}
+@dataclass(frozen=True)
+class Definition:
+    """A function a script defines: its name, its parameters, and the start of its body."""
+
+    name: str
+    params: list[str]
+    body: str
+
+
+def function_definitions(scripts: Iterable[str], body_chars: int = MAX_BODY_CHARS) -> Iterator[Definition]:
+    """The first ``MAX_FUNCTIONS`` functions each script defines, ``body_chars`` of each body."""
     for code in scripts:
         if len(code) > MAX_SCRIPT_CHARS:
             continue
         for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code)):
-            params = [p.strip() for p in match.group(2).split(",") if p.strip()]
-            body = code[match.end():match.end() + MAX_BODY_CHARS]
-            template = _template(body, params)
-            if template is not None:
-                out.setdefault(match.group(1), template)
+            yield Definition(match.group(1), [p.strip() for p in match.group(2).split(",") if p.strip()],
+                             code[match.end():match.end() + body_chars])
+
+
+def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
+    """The URL template of each function the scripts define whose body builds a URL from its parameters."""
+    out: dict[str, Template] = {}
+    for definition in function_definitions(scripts):
+        template = _template(definition.body, definition.params)
+        if template is not None:
+            out.setdefault(definition.name, template)
     return out
 
 
@@ -157,7 +171,7 @@ def _template(body: str, params: list[str]) -> Template | None:
         parts = _parts(match.group(0), params)
         if parts is None or all(_index(p) is None for p in parts):
             continue
-        if match.group("stem") is not None and not (isinstance(parts[-1], str) and _PAGE_EXTENSION.search(parts[-1])):
+        if match.group("stem") is not None and not (isinstance(parts[-1], str) and PAGE_EXTENSION.search(parts[-1])):
             continue   # 'tab_' + n: an element's id, no page's address
         return Template(parts, _first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()], params))
     return None
@@ -188,7 +202,7 @@ def _first_page(before: str, params: list[str]) -> FirstPage | None:
         return None
     bound = next(g for g in case.group(3, 4, 5) if g is not None)
     address = next(g for g in case.group(6, 7) if g is not None)
-    if not (_PAGE_EXTENSION.search(address.split("?")[0]) or "/" in address):
+    if not (PAGE_EXTENSION.search(address.split("?")[0]) or "/" in address):
         return None   # if (n == 1) alert('已是首页'): a message, no page
     return FirstPage(params.index(case.group(1)), case.group(2), bound, address)
 

@@ -3,9 +3,10 @@
 Many CMS list pages keep their functions in the site's script files, not in the page: ``<a
 href="javascript:goUrl(8842)">`` with ``function goUrl(id) { window.open('/art/' + id + '.html'); }`` in
 ``/js/common.js``, ``<tr onclick="viewInfo('345')">``, year tabs ``<button data-src="/ndbg/2023/list.json">`` whose
-handler (``$(this).data('src')``) is in ``/js/tabs.js``. A page is read with its script files when a handler of it
-calls, with literal arguments, a function no inline script defines, or an element carries an address in a ``data-``
-attribute no inline script reads. The files read are the page's ``<script src>`` on its own host, libraries
+handler (``$(this).data('src')``) is in ``/js/tabs.js``, a pager drawn by ``setPage(12, 3, 'list_')`` of
+``/js/pager.js``. A page is read with its script files when a handler of it or a statement of its inline scripts
+calls, with literal arguments, a function no inline script defines, or an element carries an address in a
+``data-`` attribute no inline script reads. The files read are the page's ``<script src>`` on its own host, libraries
 (jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
 of a crawl.
 """
@@ -31,6 +32,10 @@ _LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|an
 # Calls of the language's and the browser's own functions: no file defines them.
 _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
              "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo"}
+# A call standing as a statement of an inline script, of arguments (setPage(12, 3, 'list_');): not a method's
+# (obj.show(1)), nor a method's definition (Vue's mounted() { … }).
+_STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
+                             r"(?!\s*\{)")
 _UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
 
 
@@ -49,11 +54,13 @@ def wants_site_scripts(root) -> bool:
     codes = [script.text or "" for script in root.iter("script") if not script.get("src")]
     defined = defined_functions(codes)
     handlers = root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]")
-    for element in handlers[:MAX_HANDLERS]:
-        for attribute in ("onclick", "onchange", "href"):
-            name = called_function(element.get(attribute) or "")
-            if name and name not in defined and name not in _BUILT_IN:
-                return True
+    called = [called_function(element.get(attribute) or "") for element in handlers[:MAX_HANDLERS]
+              for attribute in ("onclick", "onchange", "href")]
+    # an inline script's own statements too: a pager drawn by setPage(12, 3, 'list_') of the site's pager.js
+    statements = itertools.islice((m.group(1) for code in codes for m in _STATEMENT_CALL.finditer(code)), MAX_HANDLERS)
+    if any(name and name not in defined and name not in _BUILT_IN
+           for name in itertools.chain(called, map(called_function, statements))):
+        return True
     read = read_attributes(codes)
     for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:
         if element.tag in _UNRENDERED_TAGS:

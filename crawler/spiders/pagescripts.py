@@ -64,6 +64,10 @@ class PageScriptSteps:
         yield from self.parse_page(HtmlResponse(page["url"], body=page["body"], encoding=page["encoding"],
                                                 request=request))
 
+    def _page_codes(self, response: TextResponse) -> list[str]:
+        """The texts of the page's inline scripts and of its own script files that the crawl has read."""
+        return response.xpath("//script[not(@src)]/text()").getall() + self._site_codes(response)
+
     def _site_codes(self, response: TextResponse) -> list[str]:
         """The texts of the page's own script files that the crawl has read."""
         return [code for url in site_script_urls(response.selector.root, get_base_url(response))

@@ -412,7 +412,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                     subsite: int) -> Iterator[scrapy.Request]:
         """The column's other pages: script pagers, data-proxy pages, pager links."""
         text = response_text(response)
-        urls = create_page_urls(text, response.url) + proxy_page_urls(text, response.url, records)
+        codes = self._page_codes(response) if isinstance(response, TextResponse) and is_html(response.body) else []
+        urls = create_page_urls(text, response.url, codes) + proxy_page_urls(text, response.url, records)
         # An answer asked because an earlier answer's count named it names no more pages by its own count: a list
         # whose count grew with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES.
         # Its count is compared with the first's all the same: one growing as it is read is a trap.
@@ -528,7 +529,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
     def _submitted_pages(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """A list's later pages that its pager's function asks by submitting the page's form
         (``crawler.steering.formpagers``): the form sent once per page, by its method."""
-        codes = response.xpath("//script[not(@src)]/text()").getall() + self._site_codes(response)
+        codes = self._page_codes(response)
         for page in submitted_pages(response.selector.root, get_base_url(response), codes):
             key = f"{page.method} {page.url} {urlencode(page.fields)}"   # one request per page, whichever page named it
             if key in self._requested or not self.scope.contains(page.url) or self._denied(page.url):

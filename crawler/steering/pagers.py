@@ -39,10 +39,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
+from crawler.pages.scriptcalls import PAGE_EXTENSION
+from crawler.steering.pagerfunctions import pager_functions
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
@@ -213,18 +216,45 @@ def is_start_page_again(url: str, page_url: str, first: str) -> bool:
     return bool(changed) and all(_PAGE_KEY.search(k) and mine.get(k) in ("0", "1") and theirs.get(k, "").isdigit()
                                  for k in changed)
 
-def create_page_urls(html: str, page_url: str) -> list[str]:
-    """The other pages a TRS ``createPageHTML(…)`` call stands for (none when the page has no such call).
+def create_page_urls(html: str, page_url: str, codes: Sequence[str] = ()) -> list[str]:
+    """The other pages a TRS ``createPageHTML(…)`` call stands for, or a call of a pager function the page's
+    scripts (``codes``: inline and its own files) define (``crawler.steering.pagerfunctions``).
 
     Many TRS pages carry the function's own definition inline, ahead of the call
     (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
     """
     for _, match in zip(range(_CREATE_PAGE_TRIED), _CREATE_PAGE.finditer(html)):
-        if not html[max(0, match.start() - 20):match.start()].rstrip().endswith("function"):
+        if not _is_definition(html, match):
             urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
             if urls:
                 return urls
-    return _declared_pages(html, page_url)
+    return _drawn_pages(html, page_url, codes) or _declared_pages(html, page_url)
+
+
+def _is_definition(html: str, match: re.Match[str]) -> bool:
+    return html[max(0, match.start() - 20):match.start()].rstrip().endswith("function")
+
+
+def _drawn_pages(html: str, page_url: str, codes: Sequence[str]) -> list[str]:
+    """The pages the first call of a pager function the scripts define draws (``setPage(12, 3, 'list_')``)."""
+    functions = {name: pager for name, pager in pager_functions(codes).items() if name != "createPageHTML"}
+    if not functions:
+        return []
+    calls = re.compile(rf"(?<![\w$.])({'|'.join(map(re.escape, functions))})\s*\(([^()]{{0,500}})\)")
+    for _, match in zip(range(_CREATE_PAGE_TRIED), calls.finditer(html)):
+        if _is_definition(html, match):
+            continue
+        pages = functions[match.group(1)].pages([_argument(a, html) for a in _split_arguments(match.group(2))])
+        urls = [urljoin(page_url, page) for page in pages if _is_page_address(page)]
+        if urls:
+            return urls
+    return []
+
+
+def _is_page_address(address: str) -> bool:
+    """A page's address: its path ends with a page's extension, or its query names the page (?page=3)."""
+    parts = urlsplit(address)
+    return bool(PAGE_EXTENSION.search(parts.path)) or bool(_page_keys(parse_qsl(parts.query)))
 
 
 def _declared_pages(html: str, page_url: str) -> list[str]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from crawler.steering.pagerfunctions import MAX_PAGES
+from crawler.steering.pagerfunctions import MAX_PAGER_BODY_CHARS, MAX_PAGES
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES
 
@@ -47,3 +47,8 @@ def test_a_call_of_more_pages_than_the_bound_draws_the_bound():
 
 def test_a_function_no_script_defines_draws_no_pages():
     assert create_page_urls("<script>setPage(4, 3, 'list_');</script>", PAGE) == []
+
+
+def test_a_pager_whose_loop_lies_past_the_body_read_draws_no_pages():
+    code = CODE.replace("  var html = '<span>", "  /*" + " " * MAX_PAGER_BODY_CHARS + "*/ var html = '<span>")
+    assert create_page_urls("<script>setPage(4, 3, 'list_');</script>", PAGE, [code]) == []

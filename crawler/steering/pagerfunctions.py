@@ -1,0 +1,143 @@
+"""The pages a pager function draws, its arguments' roles learnt from its body, never from their names.
+
+Many CMS list pages draw their pager by calling a function of the site's script file with the list's numbers,
+in an order and under names of the site's own choosing (``setPage(12, 3, 'list_')``, ``pageNav(total, current,
+prefix, ext)``, ``showPages(cur, count)``). The body says what each argument is: the page count bounds the loop
+over the pages (``for (var i = 1; i <= count; i++)``) or is written as ``'共' + count + '页'``; the current page
+is compared with the loop's variable (``i == cur``); the address of page ``i`` is the concatenation joining the
+loop's variable with literals and parameters (``'<a href="' + prefix + i + '.html">'``,
+``location.href = 'index_' + i + ext``). A function is read only when all three are found; the address it writes
+must be a page's (``pagers``: an extension of pages, or a page key in its query): ``'tab_' + i`` and a year's
+``<option>`` are none. Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crawler.pages.scriptcalls import function_definitions
+
+MAX_PAGER_BODY_CHARS = 5_000   # a pager drawing its links in HTML is longer than an address's function
+MAX_PAGES = 500                # a call claiming more pages is not believed beyond it
+_NAME = r"[A-Za-z_$][\w$]*"
+_LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME})\s*;")
+_COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
+_TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
+_CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_NAME})"""
+                            rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_NAME}))+""")
+_HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00[^"'\s<>]*)""")
+_LOOP_MARK = "\x00"   # where the loop's variable stands in the address written
+
+
+@dataclass(frozen=True)
+class PagerFunction:
+    """What a pager function's parameters are: ``count`` and ``current`` their indexes, ``address`` the parts of
+    page ``i``'s address (literal text, a parameter's index, or None for the page's number), ``first`` the loop's
+    start."""
+
+    count: int
+    current: int
+    address: tuple[str | int | None, ...]
+    first: int
+    inclusive: bool
+
+    def pages(self, arguments: list[int | str | None]) -> list[str]:
+        """The addresses (relative to the page) of the pages the call draws but the current one."""
+        if max(self.count, self.current, *(p for p in self.address if isinstance(p, int))) >= len(arguments):
+            return []
+        count, current = arguments[self.count], arguments[self.current]
+        if not isinstance(count, int) or not isinstance(current, int) \
+                or any(arguments[part] is None for part in self.address if isinstance(part, int)):
+            return []
+        last = min(count if self.inclusive else count - 1, self.first + MAX_PAGES - 1)
+        return [self._written(k, arguments) for k in range(self.first, last + 1) if k != current]
+
+    def _written(self, k: int, arguments: list[int | str | None]) -> str:
+        return "".join(str(k) if part is None else part if isinstance(part, str) else str(arguments[part])
+                       for part in self.address)
+
+
+def pager_functions(scripts: Iterable[str]) -> dict[str, PagerFunction]:
+    """The pager functions the scripts define, by name."""
+    out: dict[str, PagerFunction] = {}
+    for definition in function_definitions(scripts, MAX_PAGER_BODY_CHARS):
+        pager = _pager(definition.body, definition.params)
+        if pager is not None:
+            out.setdefault(definition.name, pager)
+    return out
+
+
+def _pager(body: str, params: list[str]) -> PagerFunction | None:
+    loop = _LOOP.search(body)
+    if loop is None:
+        return None
+    variable = loop.group(1)
+    count = _count(body, loop, params)
+    current = _current(body, variable, params)
+    address = _address(body, variable, params)
+    if count is None or current is None or address is None:
+        return None
+    return PagerFunction(count, current, address, int(loop.group(2)), loop.group(3) == "<=")
+
+
+def _count(body: str, loop: re.Match[str], params: list[str]) -> int | None:
+    """The parameter bounding the loop, else the one written as 共N页."""
+    if loop.group(4) in params:
+        return params.index(loop.group(4))
+    text = _COUNT_TEXT.search(body)
+    return params.index(text.group(1)) if text and text.group(1) in params else None
+
+
+def _current(body: str, variable: str, params: list[str]) -> int | None:
+    """The parameter compared with the loop's variable."""
+    for param in params:
+        name = re.escape(param)
+        if re.search(rf"(?<![\w$.]){variable}\s*[!=]==?\s*{name}(?![\w$])|(?<![\w$.]){name}\s*[!=]==?\s*{variable}(?![\w$])",
+                     body):
+            return params.index(param)
+    return None
+
+
+def _address(body: str, variable: str, params: list[str]) -> tuple[str | int | None, ...] | None:
+    """The parts of the address the first concatenation joining the loop's variable into an address writes."""
+    for match in _CONCATENATION.finditer(body):
+        parts: list[str | int | None] = []
+        for piece in match.group(0).split("+"):
+            token = _TOKEN.fullmatch(piece)
+            if token is None:
+                break
+            if token.group(3) is None:
+                parts.append(token.group(1) if token.group(1) is not None else token.group(2))
+            elif token.group(3) == variable:
+                parts.append(None)
+            elif token.group(3) in params:
+                parts.append(params.index(token.group(3)))
+            else:
+                break   # a variable of the function's own: nothing the call says
+        else:
+            if None in parts and (address := _address_parts(parts)) is not None:
+                return address
+    return None
+
+
+def _address_parts(parts: list[str | int | None]) -> tuple[str | int | None, ...] | None:
+    """The address among a concatenation's parts: the attribute holding the page's number in HTML the function
+    writes (``'<a href="' + prefix + i + '.html">'``), else the whole concatenation."""
+    text = "".join(part if isinstance(part, str) else _LOOP_MARK if part is None else f"\x01{part}\x01"
+                   for part in parts)
+    href = _HREF.search(text)
+    address = href.group(1) if href else text
+    if re.search(r"[\s<>\"']", address):
+        return None
+    out: list[str | int | None] = []
+    for piece in re.split(r"(\x00|\x01\d+\x01)", address):
+        if piece == _LOOP_MARK:
+            out.append(None)
+        elif piece.startswith("\x01"):
+            out.append(int(piece.strip("\x01")))
+        elif piece:
+            out.append(piece)
+    return tuple(out)
+
