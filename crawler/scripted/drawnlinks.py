@@ -22,7 +22,8 @@ from crawler.scripted.scriptapis import api_calls
 MAX_DRAWN = 5
 MAX_CALLBACK_CHARS = 600     # from a request's address to the anchor its callback writes
 # an anchor whose address is an item's field: '<a href="' + n.url, "<a href='" + data[i].href, href="${d.url}"
-_FIELD = r"[A-Za-z_$][\w$]*(?:\[[\w$]+\])?\s*\.\s*[A-Za-z_$][\w$]*"
+# (the page's own location.origin is none: '<a href="' + location.origin + '/xxgk/' + n.url, crawler.scripted.scriptapis)
+_FIELD = r"(?!(?:window|location|document)\b)[A-Za-z_$][\w$]*(?:\[[\w$]+\])?\s*\.\s*[A-Za-z_$][\w$]*"
 DRAWN_HREF = re.compile(r"""href\s*=\s*\\?["']\s*["']\s*\+\s*""" + _FIELD + r"""|href\s*=\s*\\?["']\$\{\s*""" + _FIELD)
 _BYTES_HINT = re.compile(rb"href\s*=\s*\\?[\"'](?:\s*[\"']\s*\+|\$\{)")
 

@@ -52,6 +52,7 @@ MAX_SCRIPT_CHARS = 2_000_000
 # An answer read for links: a list's page is tens of KB, a whole catalog in one answer a few MB; one of 46 MB (10⁶
 # items) took 2 s and 320 MB to decode, in the spider's event loop where every site's downloads wait.
 MAX_ANSWER_CHARS = 10_000_000
+_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)   # a scheme's or the host's root
 _URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
 _LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
 _DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
@@ -115,7 +116,7 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
         if name:
             date = _first(fields, DATE_KEYS, lambda v: isinstance(v, str) and bool(_DATE.search(v))) \
                 or _epoch_date(fields)
-            urls = [value.strip() for key in URL_KEYS if isinstance(value := fields.get(key), str)
+            urls = [_based(key, value.strip(), item_urls) for key in URL_KEYS if isinstance(value := fields.get(key), str)
                     and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)]
             if not urls:
                 urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
@@ -126,6 +127,15 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [opened]
             for url in urls:
                 yield JsonLink(urljoin(base_url, url), name, above, date)
+
+
+def _based(key: str, value: str, item_urls: tuple[ItemUrl, ...]) -> str:
+    """An item's path relative to the page that asked for it as the page's script writes it (``'/xxgk/' +
+    item.url``); without such a base, the path as it stands (relative to the answer)."""
+    if _ABSOLUTE.match(value):
+        return value
+    return next((f"{t.prefix}{value}{t.suffix}" for t in item_urls if re.sub(r"[_-]", "", t.key).lower() == key),
+                value)
 
 
 def _names_by_id(nodes: list) -> dict[str, str]:

@@ -123,6 +123,11 @@ _ALIAS_URL = re.compile(rf"""(?:(?<!\+)(?<!\+\s)["'](?P<prefix>(?:https?://|/|\.
                         rf"""\s*\+\s*(?P<name>{_NAME})(?!\s*[.\[(\w$])(?:\s*\+\s*["'](?P<suffix>[^"'\s<>]{{0,300}})["'])?"""
                         r"""(?!\s*\+)""")   # an address of more than one field is none ItemUrl can write
 
+# location.origin + '/xxgk/' + item.url: the page's own origin before a path is that path ('<a href="' +
+# location.origin + '/xxgk/' …: the literals it joins are one).
+_JOINED_ORIGIN = re.compile(r"""(["'])\s*\+\s*(?:window\.)?location\.origin\s*\+\s*\1(?=/)""")
+_ORIGIN = re.compile(r"""(?<![\w$.])(?:window\.)?location\.origin\s*\+\s*(?=["']/)""")
+
 # onclick="openDetail(\'' + item.id + '\')": a call the script writes into an item's markup with the item's field
 # as its one argument, the function of the page making the address (crawler.pages.scriptcalls).
 _ITEM_CALL = re.compile(rf"""(?<![\w$.])(?P<function>{_NAME})\(\s*(?:\\?["'])?["']\s*\+\s*{_NAME}(?:\[{_NAME}\])?"""
@@ -193,6 +198,7 @@ def item_urls(code: str) -> tuple[ItemUrl, ...]:
     """How the script builds an item's address from a field of the answer's items."""
     if len(code) > MAX_SCRIPT_CHARS:
         return ()
+    code = _ORIGIN.sub("", _JOINED_ORIGIN.sub("", code))
     found = [ItemUrl(m.group("prefix"), m.group("key") or m.group("quoted"), m.group("suffix") or "")
              for _, m in zip(range(MAX_TRIED), _ITEM_URL.finditer(code))]
     found += [ItemUrl(m.group("prefix"), m.group("key"), m.group("suffix"))

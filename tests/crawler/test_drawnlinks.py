@@ -7,7 +7,7 @@ import pytest
 import scrapy
 
 from crawler.scripted.drawnlinks import MAX_DRAWN, drawn_requests
-from tests.crawler.helpers import file_response, list_meta
+from tests.crawler.helpers import FILES, file_response, list_meta
 
 PAGE = "http://www.zhoukou.gov.cn/col/col2/index.html"
 
@@ -42,3 +42,9 @@ def test_requests_writing_no_link_or_far_from_it_or_posted_are_none():
 def test_a_script_gives_at_most_the_bound_of_drawn_requests():
     code = " ".join(f"$.getJSON('/t{k}.json', function (n) {{ h = '<a href=\"' + n.url; }});" for k in range(20))
     assert len(drawn_requests(code, PAGE)) == MAX_DRAWN
+
+
+def test_the_pages_own_origin_before_an_items_path_is_no_item_field():
+    # the list API's answer is read with the base the script writes (crawler.scripted.scriptapis), not as a catalogue
+    code = (FILES / "list_relative_items.js").read_text(encoding="utf-8")
+    assert drawn_requests(code, "https://www.zhoukou.gov.cn/xxgk/ndbg/index.html") == []

@@ -161,3 +161,10 @@ def test_an_answers_item_paths_without_a_base_in_the_script_are_the_answers():
     links = json_answer_links((FILES / "api_relative_items.json").read_text("utf-8"),
                               "https://www.zhoukou.gov.cn/api/cms/list.json?channelId=12&pageNo=1")
     assert links[0].url == "https://www.zhoukou.gov.cn/api/cms/2024/art_1124.html"
+
+
+def test_an_answers_item_paths_are_joined_with_the_base_the_script_declares():
+    code = "var base = '/xxgk/ndbg/';\n$.each(res.data, function (i, item) { var href = base + item.url; });"
+    links = json_answer_links((FILES / "api_relative_items.json").read_text("utf-8"),
+                              "https://www.zhoukou.gov.cn/api/cms/list.json", item_urls=item_urls(code))
+    assert links[1].url == "https://www.zhoukou.gov.cn/xxgk/ndbg/2023/art_1023.html"
