@@ -32,10 +32,10 @@ _LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|an
 # Calls of the language's and the browser's own functions: no file defines them.
 _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
              "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo"}
-# A call standing as a statement of an inline script, of arguments (setPage(12, 3, 'list_');): not a method's
-# (obj.show(1)), nor a method's definition (Vue's mounted() { … }).
+# A call standing as a whole statement of an inline script, of arguments (setPage(12, 3, 'list_');): not a method's
+# (obj.show(1)), nor a method's definition (Vue's mounted() { … }), nor a chain's start ($("#list").html(h)).
 _STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
-                             r"(?!\s*\{)")
+                             r"(?=[ \t]*(?:;|\r?\n|\}|$))")
 _UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
 
 
