@@ -16,6 +16,7 @@ from gxparse.extraction.cellstream import (TILING_BUDGET, Shape, is_cell_per_lin
 from gxparse.cells import UNREAD_FIGURE, holds_figures, parse_count
 from gxparse.document import Line, is_column_header_label
 from gxparse.ocr.ruledruns import ruled_reading
+from gxparse.arithmetic.ocrorder import solve_box_order
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
@@ -494,6 +495,36 @@ def _s3_blank_stream(lines: Sequence[Line], layout: str) -> _Streamed | None:
             for n, (key, vector) in enumerate(solved.items()) if any(v is not None for v in vector)}
     as_printed = [key for key, row in rows.items() if row.values == [str(v) for v in led.get(key, ())]]
     return _Streamed(layout, rows, solved=[key for key in rows if key not in as_printed])
+
+
+def _s3_box_order(lines: Sequence[Line], layout: str) -> _Streamed | None:
+    """Table 三 in OCR's text a box per line in the order the program writes them (``arithmetic.ocrorder``: each
+    row's figures together, its label before, among or after them, a blank-looking zero's box lost at times):
+    the cells every laying agrees on, all the rows said solved by the sums; None when a figure is no count, no
+    row's label is read or nothing is agreed. Labels naming no row (a group label's pieces, the rest of a
+    wrapped label) and the column headers' words bound nothing."""
+    keys = [r.key for r in S3_ROWS[layout]]
+    figures: list[int] = []
+    labels: dict[str, list[int]] = {}
+    for line in lines:
+        if line.label and not is_column_header_label(line.label) and (key := S3_MATCHER(line.label)) in keys:
+            labels.setdefault(key, []).append(len(figures))
+        for v in line.values:
+            if (figure := parse_count(v).value) is None:
+                return None
+            figures.append(figure)
+    if len(labels) < len(keys) // 2:
+        return None
+    solved = solve_box_order(keys, figures, labels, S3_WIDTH, _S3_ROW_SUM, _s3_balances(keys))
+    if solved is None:
+        return None
+    rows = {key: RawRow(key, "", [UNREAD_FIGURE if v is None else str(v) for v in vector], lines[0].where, order=n)
+            for n, (key, vector) in enumerate(solved.items()) if any(v is not None for v in vector)}
+    return _Streamed(layout, rows, solved=list(rows)) if rows else None
+
+
+def _cells_read(rows: Mapping[str, RawRow]) -> int:
+    return sum(v != UNREAD_FIGURE for row in rows.values() for v in row.values)
 
 
 def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequence[RawRow],
@@ -1001,6 +1032,9 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
         streamed = _s3_stream(lines, layouts, following, stated, preceding)
+        if ocr and (boxed := _s3_box_order(lines, layouts[0])) is not None \
+                and _cells_read(boxed.rows) > _cells_read(streamed.rows):
+            streamed = boxed
         if not streamed.rows and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
         layout, borrowed = streamed.layout, streamed.borrowed
