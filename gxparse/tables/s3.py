@@ -502,7 +502,8 @@ def _s3_box_order(lines: Sequence[Line], layout: str) -> _Streamed | None:
     row's figures together, its label before, among or after them, a blank-looking zero's box lost at times):
     the cells every laying agrees on, all the rows said solved by the sums; None when a figure is no count, no
     row's label is read or nothing is agreed. Labels naming no row (a group label's pieces, the rest of a
-    wrapped label) and the column headers' words bound nothing."""
+    wrapped label) and the column headers' words bound nothing. The caller takes it where it reads more cells
+    than ``cellstream`` and none otherwise."""
     keys = [r.key for r in S3_ROWS[layout]]
     figures: list[int] = []
     labels: dict[str, list[int]] = {}
@@ -524,7 +525,15 @@ def _s3_box_order(lines: Sequence[Line], layout: str) -> _Streamed | None:
 
 
 def _cells_read(rows: Mapping[str, RawRow]) -> int:
-    return sum(v != UNREAD_FIGURE for row in rows.values() for v in row.values)
+    """The cells of the rows read whole (a row of fewer figures is left to the sums after)."""
+    return sum(v != UNREAD_FIGURE for row in rows.values() if len(row.values) == S3_WIDTH for v in row.values)
+
+
+def _agree(rows: Mapping[str, RawRow], others: Mapping[str, RawRow]) -> bool:
+    """Whether two readings of a table read no cell of a row read whole differently (where they do, the text is
+    in neither's order for sure: the first reading is kept)."""
+    return all(a == b or UNREAD_FIGURE in (a, b) for key in rows.keys() & others.keys()
+               if len(others[key].values) == S3_WIDTH for a, b in zip(rows[key].values, others[key].values))
 
 
 def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, RawRow], extras: Sequence[RawRow],
@@ -1033,7 +1042,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
         streamed = _s3_stream(lines, layouts, following, stated, preceding)
         if ocr and (boxed := _s3_box_order(lines, layouts[0])) is not None \
-                and _cells_read(boxed.rows) > _cells_read(streamed.rows):
+                and _cells_read(boxed.rows) > _cells_read(streamed.rows) and _agree(boxed.rows, streamed.rows):
             streamed = boxed
         if not streamed.rows and len(rows) < _S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
