@@ -85,11 +85,17 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json_text(value, indent=2) + "\n")
 
 
-def csv_cell(value: Any) -> Any:
-    """A CSV cell: lists joined with ``|``, text without control characters and never a formula."""
+def cell_value(value: Any) -> Any:
+    """A spreadsheet cell's value as published: lists joined with ``|``, text without control characters."""
     if isinstance(value, list):
         value = "|".join(map(str, value))
-    return _not_formula(printable(value)) if isinstance(value, str) else value
+    return printable(value) if isinstance(value, str) else value
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: ``cell_value``, never a formula."""
+    value = cell_value(value)
+    return "'" + value if isinstance(value, str) and looks_like_formula(value) else value
 
 
 # What Excel and WPS run as a formula when a CSV is opened (OWASP's CSV injection): a page's title beginning
@@ -98,10 +104,8 @@ def csv_cell(value: Any) -> Any:
 _FORMULA_STARTS = ("=", "@", "+", "-", "\t")
 
 
-def _not_formula(text: str) -> str:
-    if not text.startswith(_FORMULA_STARTS) or text in ("+", "-") or _is_number(text):
-        return text
-    return "'" + text
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(_FORMULA_STARTS) and text not in ("+", "-") and not _is_number(text)
 
 
 def _is_number(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from monitor.export.columns import GROUP_NAMES, ExportColumn, figure_columns, group_of, identity_columns
 from monitor.export.rows import ExportedVersion
-from monitor.output import csv_cell, json_text
+from monitor.output import cell_value, csv_cell, json_text, looks_like_formula
 from monitor.timeutil import local_time
 
 BOM = "\ufeff"
@@ -42,10 +42,20 @@ class Layout:
     def cells(self, version: ExportedVersion) -> list[Any]:
         return [self._cell(version.value(c.key)) for c in self.columns]
 
+    def sheet_cells(self, version: ExportedVersion, sheet: Any) -> list[Any]:
+        """The row for an .xlsx sheet: text as published, in text cells (see ``_text_cell``)."""
+        return [self._sheet_cell(version.value(c.key), sheet) for c in self.columns]
+
     def _cell(self, value: Any) -> Any:
         if isinstance(value, datetime):
             return local_time(value, self.zone, labelled=False)
         return "" if value is None else csv_cell(value)
+
+    def _sheet_cell(self, value: Any, sheet: Any) -> Any:
+        if isinstance(value, datetime):
+            return local_time(value, self.zone, labelled=False)
+        value = "" if value is None else cell_value(value)
+        return _text_cell(sheet, value) if isinstance(value, str) and looks_like_formula(value) else value
 
 
 def _start_csv(out: IO[str], layout: Layout) -> Any:
@@ -119,13 +129,23 @@ def write_xlsx(versions: Iterable[ExportedVersion], path: Path, zone: str, keys:
             sheets[group] = (sheet, layout)
             counts[GROUP_NAMES[group]] = 0
         sheet, layout = sheets[group]
-        sheet.append(layout.cells(version))
+        sheet.append(layout.sheet_cells(version, sheet))
         counts[GROUP_NAMES[group]] += 1
     if not sheets:
         sheet = book.create_sheet(GROUP_NAMES["v2021"])
         sheet.append(Layout.of("v2021", zone, keys).header)
     book.save(path)
     return counts
+
+
+def _text_cell(sheet: Any, text: str) -> Any:
+    """A cell holding ``text`` as text: openpyxl makes a string starting with ``=`` a formula, and a CSV's
+    apostrophe would show in a sheet. The quote prefix keeps it text when the officer edits it in Excel or WPS."""
+    from openpyxl.cell import WriteOnlyCell
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def _bold(cell: Any, font: Any) -> Any:

@@ -307,6 +307,16 @@ def test_outside_text_is_never_a_formula_in_csv(formulas, tmp_path):
     assert not [c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"]
 
 
+def test_a_formula_looking_title_is_a_text_cell_in_xlsx_as_published(formulas, tmp_path):
+    """No apostrophe shows in the sheet (CSV's defence): the cell is text, kept so when edited (quote prefix)."""
+    gxmon(formulas, "export", "--format", "xlsx", "--out", str(tmp_path / "v.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").worksheets[0]
+    column = [c.value for c in sheet[1]].index("机构")
+    cells = [row[column] for row in sheet.iter_rows(min_row=2)]
+    assert {c.value for c in cells} == {f"{FORMULA}1", f"{FORMULA}2"}
+    assert {(c.data_type, c.quotePrefix) for c in cells} == {("s", True)}
+
+
 @pytest.mark.parametrize("cell, written", [("@SUM(A1)", "'@SUM(A1)"), ("+86 cmd|' /c calc'!A0", "'+86 cmd|' /c calc'!A0"),
                                            ("-5", "-5"), ("+1.5", "+1.5"), ("-", "-"), ("开封", "开封")])
 def test_a_csv_cell_keeps_numbers_and_blank_marks_and_defuses_formulas(cell, written):
