@@ -14,10 +14,12 @@ from gxparse.errors import LimitExceeded
 
 
 class OutOfTime(LimitExceeded):
-    """The document's deadline passed: a page loop stops and keeps what it read; elsewhere the file is refused."""
+    """A time limit of the document ran out (``limit`` tells which: this deadline, or the CPU budget of its OCR,
+    ``ocr.engine``): a page loop stops and keeps what it read; elsewhere the file is refused."""
 
-    def __init__(self) -> None:
-        super().__init__(f"读取超时：本文件的读取已用满 {limits.MAX_DOCUMENT_SECONDS} 秒（上限）")
+    def __init__(self, limit: str = "") -> None:
+        self.limit = limit or f"每份文件读取上限 {limits.MAX_DOCUMENT_SECONDS} 秒"
+        super().__init__(f"读取超时：{self.limit}已用满")
 
 
 class WallBudget:

@@ -48,7 +48,8 @@ MAX_PAGES = 1000
 # so more could never be read within MAX_OCR_SECONDS; refused before the first is rendered.
 MAX_SCANNED_PAGES = 100
 # CPU seconds the OCR of one document may take in all (a scanned report of 20 pages takes 20–40 s): it
-# keeps the parse of any input under a minute. A page of noise takes 3–6 s.
+# keeps the parse of any input under a minute. A page of noise takes 3–6 s. Out of it, the pages read are kept
+# and the others named unread, as when the document's wall time runs out (gxparse.deadline).
 MAX_OCR_SECONDS = 50
 # Characters on one PDF page (a dense A3 page holds about 20,000) and in a whole PDF: pdfium and the
 # layout keep about 200 bytes per character.

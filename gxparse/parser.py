@@ -12,8 +12,8 @@ from gxparse import limits, narrative
 from gxparse.cells import figure_count
 from gxparse.checks import run_checks
 from gxparse.extraction.cellstream import labelled_runs
-from gxparse.document import (Document, Line, ReadNote, bounded_notes, lines_from_text, shows_ocr_noise,
-                               shows_rules_read)
+from gxparse.document import (OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes, lines_from_text,
+                               shows_ocr_noise, shows_rules_read)
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
@@ -143,12 +143,16 @@ def _tables_read(report: Report) -> int:
 
 def _with_pictures(read_pictures: Callable[[], Document], report: Report, source: str) -> Report:
     """The report read again with its pictures by OCR, when that finds more tables; a picture OCR cannot
-    read (over a limit, broken) leaves the text's reading as it was."""
+    read (over a limit, broken) leaves the text's reading as it was, and pictures OCR had no time for are
+    named there: the tables they may hold are unread, not missing."""
     try:
         again = build_report(read_pictures(), source)
     except (DocumentError, LimitExceeded):
         return report
-    return again if _tables_read(again) > _tables_read(report) else report
+    if _tables_read(again) > _tables_read(report):
+        return again
+    report.findings += [f for f in again.findings if f.rule == OCR_OUT_OF_TIME]
+    return report
 
 
 _CLOSING_LINES = 8   # the last lines, where a report is signed and dated

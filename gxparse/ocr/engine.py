@@ -22,7 +22,7 @@ from PIL import Image
 from tesserocr import RIL, iterate_level
 
 from gxparse import deadline, limits
-from gxparse.errors import DocumentError, LimitExceeded
+from gxparse.errors import DocumentError
 
 OCR_TIMEOUT = 120   # seconds per image
 # Where Debian's tesseract-ocr-* packages put the models; TESSDATA_PREFIX, when set, wins.
@@ -98,16 +98,18 @@ def document_budget() -> Iterator[None]:
         _budget.start = None
 
 
-def _check_budget(page: int) -> None:
+def check_ocr_time() -> None:
+    """``deadline.OutOfTime`` when the document's wall deadline or its OCR's CPU budget has run out: either way the
+    pages read are kept and the others named unread."""
     start = getattr(_budget, "start", None)
     if start is not None and time.thread_time() - start > limits.MAX_OCR_SECONDS:
-        raise LimitExceeded(f"扫描件识别耗时过长：识别到第{page}页时已超过 {limits.MAX_OCR_SECONDS} 秒（上限）")
+        raise deadline.OutOfTime(f"每份文件 OCR 上限 {limits.MAX_OCR_SECONDS} CPU 秒")
+    deadline.check_time()
 
 
 def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: int) -> list[Word]:
     """Every non-empty word Tesseract finds in a greyscale image."""
-    _check_budget(page)
-    deadline.check_time()
+    check_ocr_time()
     api = _engine(setup, source)
     try:
         api.SetImage(Image.fromarray(image))

@@ -13,18 +13,19 @@ import io
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
 from PIL import Image
 
 from gxparse import limits
-from gxparse.deadline import OutOfTime, seconds_left
+from gxparse.deadline import OutOfTime
 from gxparse.ocr.deskew import straighten
 from gxparse.document import A4_INCHES, OCR_OUT_OF_TIME, Document, ReadNote
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.ocr.digits import INK_LEVEL, number_reader
-from gxparse.ocr.engine import Setup, document_budget, read_words
+from gxparse.ocr.engine import Setup, check_ocr_time, document_budget, read_words
 from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.ocr.labels import snap_label, snap_place, snap_title
 from gxparse.ocr.rules import LONG_RULE, find_rules
@@ -181,50 +182,69 @@ def _frame(image: Image.Image, index: int, source: str) -> Image.Image:
         raise DocumentError(source, f"图片文件损坏，第{index + 1}页无法解码") from exc
 
 
-def read_image(data: bytes, source: str, kind: str) -> Document:
+def read_image(data: bytes, source: str, kind: str, within: str = "") -> Document:
     """A scanned report as PNG, JPEG, TIFF (every frame a page), BMP or GIF, read one frame at a time; a
-    frame many pages tall (a long screenshot) in page-high slices."""
+    frame many pages tall (a long screenshot) in page-high slices. ``within``: the picture of a document this
+    image is (``第3张图片``), named in what is told of it."""
     image = _open_image(data, kind, source)
     with image, document_budget():
         pages: list[Page] = []
         frames = getattr(image, "n_frames", 1)
         for index in range(frames):
-            frame = _frame(image, index, source)
-            dpi = image_dpi(frame)
-            parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
-            limits.check_frames(len(pages) + len(parts))
             try:
+                check_ocr_time()   # before the frame is decoded: pictures past the time cost nothing
+                frame = _frame(image, index, source)
+                dpi = image_dpi(frame)
+                parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
+                limits.check_frames(len(pages) + len(parts))
                 pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
-            except OutOfTime:
-                return scanned_document(pages, list(range(index + 1, frames + 1)), "帧（图片）")
+            except OutOfTime as exc:
+                unread = Unread(list(range(index + 1, frames + 1)), exc.limit, f"{within}的" if within else "")
+                return scanned_document(pages, unread, "帧" if within else "帧（图片）")
         return scanned_document(pages)
 
 
 _Scan = TypeVar("_Scan")
 
 
-def ocr_in_time(pages: list[Page], scans: Mapping[int, _Scan], read: Callable[[int, _Scan], Page]) -> list[int]:
-    """``pages[index] = read(index, scan)`` for each scanned page while the document's deadline lasts; the numbers
-    of the pages left unread (their text-layer reading stays: nothing)."""
+@dataclass(frozen=True)
+class Unread:
+    """Scanned pages (or frames) a time limit left unread: their numbers (at most ``limits.MAX_SCANNED_PAGES`` or
+    ``MAX_FRAMES``, so the note naming them stays short), the limit as told, and what holds them (a picture)."""
+
+    numbers: list[int]
+    limit: str
+    within: str = ""
+
+    def note(self, unit: str) -> ReadNote:
+        """Told as a warning: their content is unknown, not missing."""
+        return ReadNote(OCR_OUT_OF_TIME, f"读取时间用尽（{self.limit}）：{self.within}第{'、'.join(map(str, self.numbers))}"
+                        f"{unit}未经 OCR 识别，其内容未读取（不能据此认为报告缺少这些内容）",
+                        f"{self.within}第{self.numbers[0]}{unit}")
+
+
+def ocr_in_time(pages: list[Page], scans: Mapping[int, _Scan], read: Callable[[int, _Scan], Page]) -> Unread | None:
+    """``pages[index] = read(index, scan)`` for each scanned page while the document's deadline and OCR budget
+    last; the pages left unread (their text-layer reading stays: nothing)."""
     unread: list[int] = []
+    limit = ""
     for index, scan in scans.items():
-        if not unread and seconds_left() > 0:
+        if not unread:
             try:
+                check_ocr_time()   # before the page is rendered
                 pages[index] = read(index, scan)
                 continue
-            except OutOfTime:
-                pass
+            except OutOfTime as exc:
+                limit = exc.limit
         unread.append(index + 1)
-    return unread
+    return Unread(unread, limit) if unread else None
 
 
-def scanned_document(pages: list[Page], unread: Sequence[int] = (), unit: str = "页") -> Document:
-    """The document of pages read by OCR; ``unread`` (pages, or frames of an image file: ``unit``) the deadline left
-    unread, told as a note: their content is unknown, not missing."""
+def scanned_document(pages: list[Page], unread: Unread | None = None, unit: str = "页") -> Document:
+    """The document of pages read by OCR; ``unread`` (pages, or frames of an image file: ``unit``) a time limit
+    left unread, told as a note."""
     lines = document_lines(pages, snap=snap_label)
     snap_title(lines)
     snap_place(lines)
-    notes = [ReadNote(OCR_OUT_OF_TIME, f"读取时间用尽（每份文件上限 {limits.MAX_DOCUMENT_SECONDS} 秒）：第"
-                      f"{'、'.join(map(str, unread))}{unit}未经 OCR 识别，其内容未读取（不能据此认为报告缺少这些内容）",
-                      f"第{unread[0]}{unit}")] if unread else []
+    notes = [unread.note(unit)] if unread else []
     return Document(lines, "ocr", pages=len(pages), table_pages=table_pages(lines), notes=notes)

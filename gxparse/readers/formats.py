@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 
 from gxparse import limits
-from gxparse.document import Document, Line
+from gxparse.document import Document
 
 Reader = Callable[[bytes, str], Document]
 IMAGE_KINDS = ("png", "jpeg", "tiff", "bmp", "gif")   # the sniffed kinds OCR reads
@@ -40,12 +40,13 @@ def ocr_budget() -> contextlib.AbstractContextManager[None]:
     return document_budget()
 
 
-def picture_lines(data: bytes, source: str, kind: str, number: int) -> list[Line]:
-    """The lines of a document's ``number``-th picture read by OCR where it stands (a table pasted as a picture):
-    a document's pictures count against its limit of pages read by OCR."""
+def read_picture(data: bytes, source: str, kind: str, number: int) -> Document:
+    """A document's ``number``-th picture read by OCR (a table pasted as a picture), to be placed where it stands;
+    its notes name it (``第3张图片``) when OCR had no time for it. A document's pictures count against its limit
+    of pages read by OCR."""
     from gxparse.ocr.scan import read_image
     limits.check_scanned_pages(number)
-    return read_image(data, source, kind).lines
+    return read_image(data, source, kind, f"第{number}张图片")
 
 
 def scanned_findings(report: object, foreign_text: bool = False) -> list:

@@ -23,7 +23,7 @@ from gxparse.cells import grouped_by_commas
 from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, ReadNote,
                                is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
-from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
+from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import scripted_markup
@@ -291,7 +291,9 @@ class _Walker:
         if self.pictures_by_ocr:
             self.flush()
             self.pictures_read += 1
-            self.lines += picture_lines(data, self.source, kind, self.pictures_read)  # type: ignore[arg-type]
+            picture = read_picture(data, self.source, kind, self.pictures_read)  # type: ignore[arg-type]
+            self.lines += picture.lines
+            self.notes += picture.notes
 
 
 def _prepared(text: str) -> str:

@@ -29,7 +29,7 @@ from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
-from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, picture_lines
+from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.html import read_html
 from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.office import convert
@@ -329,6 +329,7 @@ class _BodyReader:
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the body holds pictures that could be tables
         self.pictures_read = 0
+        self.notes: list[ReadNote] = []   # what the pictures' reading must say
         self.chunks = chunks
         self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
         self.body_from = 0   # the first line of the body, after the page header's
@@ -373,7 +374,9 @@ class _BodyReader:
             return
         for picture in pictures:
             self.pictures_read += 1
-            self.lines += picture_lines(picture.blob, self.source, picture.kind, self.pictures_read)
+            document = read_picture(picture.blob, self.source, picture.kind, self.pictures_read)
+            self.lines += document.lines
+            self.notes += document.notes
 
 
 def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_ocr: bool = False,
@@ -392,7 +395,7 @@ def read_docx(data: bytes, source: str, source_type: str = "docx", pictures_by_o
         limits.check_converted_chunks(len(_rtf_chunks(body, part)))
     with ocr_budget() if pictures_by_ocr else contextlib.nullcontext():   # one budget for all the pictures
         reader = _read_body(body, header, part, source, pictures_by_ocr, chunks)
-        notes = []
+        notes = reader.notes
         if reader.shows_nothing:
             # a body Word shows empty whose text is all hidden (a generator's default hiding every run): the
             # hidden text is the report, read in a second and last walk

@@ -3,8 +3,11 @@ them, grids refused before they are built, the OCR time budget, the last-resort 
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
+
+import docx
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +17,7 @@ from PIL import Image
 
 from gxparse import DocumentError, deadline, limits, parse_document, parser
 from gxparse.document import OCR_OUT_OF_TIME
-from gxparse.ocr import scan
+from gxparse.ocr import engine, scan
 from gxparse.errors import LimitExceeded
 from gxparse.layout.grid import expand_spans
 from gxparse.readers.html import _span
@@ -63,16 +66,28 @@ def test_a_table_of_report_size_is_expanded():
     assert len(expand_spans(rows)) == 40
 
 
-def test_the_ocr_time_budget_refuses_a_scan_that_takes_too_long(monkeypatch):
+def test_the_ocr_time_budget_leaves_a_scan_unread_and_says_so(monkeypatch):
     monkeypatch.setattr(limits, "MAX_OCR_SECONDS", 0)
-    with pytest.raises(DocumentError, match="扫描件识别耗时过长：识别到第1页时"):
-        parse_document(files.png(1654, 2339, dpi=200), "scan.png")
+    [note] = _out_of_time_notes(parse_document(files.png(1654, 2339, dpi=200), "scan.png"))
+    assert note.startswith("读取时间用尽（每份文件 OCR 上限 0 CPU 秒）：第1帧（图片）未经 OCR 识别")
+
+
+def test_the_pages_read_within_the_ocr_time_budget_are_kept(monkeypatch):
+    """The budget is made spent once the first frame is read (spending it would cost 50 CPU seconds)."""
+    read = scan.ocr_page
+
+    def then_the_budget_is_spent(*args):
+        page = read(*args)
+        engine._budget.start = -limits.MAX_OCR_SECONDS - 1.0
+        return page
+    monkeypatch.setattr(scan, "ocr_page", then_the_budget_is_spent)
+    [note] = _out_of_time_notes(parse_document(files.gif_frames(400, 400, 3), "scan.gif"))
+    assert f"（每份文件 OCR 上限 {limits.MAX_OCR_SECONDS} CPU 秒）：第2、3帧（图片）未经 OCR 识别" in note
 
 
 def test_the_ocr_time_budget_holds_one_document_only(monkeypatch):
     parse_document(files.png(400, 400, dpi=200), "small.png")   # a budget left open would refuse the next
-    from gxparse.ocr.engine import _budget
-    assert _budget.start is None
+    assert engine._budget.start is None
 
 
 def _image_pdf(pages: int) -> bytes:
@@ -105,6 +120,30 @@ def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
     monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
     [note] = _out_of_time_notes(parse_document(files.gif_frames(400, 400, 3), "scan.gif"))
     assert "第2、3帧（图片）未经 OCR 识别" in note
+
+
+def _pictured(kind: str) -> bytes:
+    """A report title and one large picture (a table pasted as a screenshot) and no table in the text."""
+    picture = files.png(800, 600, dpi=100)
+    if kind == "html":
+        uri = f"data:image/png;base64,{base64.b64encode(picture).decode()}"
+        return f"<html><body><h1>某县人民政府2023年政府信息公开工作年度报告</h1><img src='{uri}'></body></html>".encode()
+    document = docx.Document()
+    document.add_paragraph("某县人民政府2023年政府信息公开工作年度报告")
+    document.add_picture(io.BytesIO(picture))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_a_picture_ocr_had_no_time_for_is_named_unread_and_not_even_decoded(monkeypatch, kind):
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    decoded = []
+    monkeypatch.setattr(scan, "_frame", lambda *args: decoded.append(args))
+    [note] = _out_of_time_notes(parse_document(_pictured(kind), f"report.{kind}"))
+    assert "：第1张图片的第1帧未经 OCR 识别，其内容未读取" in note
+    assert not decoded   # a hundred pictures past the time would cost a hundred decodings and rule searches
 
 
 def test_a_conversion_takes_only_what_is_left_of_the_document_deadline(monkeypatch):
