@@ -35,6 +35,7 @@ MIN_PAGE_SIDE = 150.0       # points: a box of at least this width and height ho
 PX = 0.75                   # points per CSS pixel
 _LINE_HEIGHT = 1.2          # of the font size, where the element states no height
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
+_ROW_SLACK = 0.1            # of a line: a row a little short of n lines' height still holds n (a glyph's overhang)
 _FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
 _SKIP = {"script", "style", "noscript", "head", "title", "template"}
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
@@ -286,10 +287,11 @@ def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph],
     step = height / len(lines)
     rows = _ruled_rows(box.x, box.y, box.y + height, size, rules) if len(lines) > 1 else []
     right = box.x + box.width * box.sx if box.width is not None else None
-    in_rows = len(rows) == len(lines)
+    tops = _tops_in_rows(len(lines), rows, box.y, box.y + height, size) if len(rows) > 1 else None
+    in_rows = tops is not None
     placed: list[list[list[Glyph]]] = []
     for n, line in enumerate(lines):
-        top = (rows[n][0] + rows[n][1] - size) / 2 if in_rows else box.y + n * step + max(step - size, 0) / 2
+        top = tops[n] if tops is not None else box.y + n * step + max(step - size, 0) / 2
         line_runs = _placed_runs(line, box.x, top, fit)
         if len(lines) == 1 and right is not None and len(line_runs) > 1:
             # a line's box ends where its last run does: that run is placed from the right edge
@@ -314,6 +316,42 @@ def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph],
             return glyphs, False
         glyphs += [g for run in line_runs for g in run]
     return glyphs, True
+
+
+def _tops_in_rows(count: int, rows: list[tuple[float, float]], top: float, bottom: float,
+                  size: float) -> list[float] | None:
+    """Where each of a box's ``count`` lines (``size`` tall) stands, the box from ``top`` to ``bottom`` over the
+    ruled ``rows``: each row holds one line or more, as many as fit in the part of it the box covers (lines do
+    not overlap); None unless one way alone shares the lines out (a row of two lines beside a row of one may be
+    either way round: no place is a guess). The lines of a row are spaced evenly about its middle."""
+    spans = [(max(a, top), min(b, bottom)) for a, b in rows]
+    room = [max(int((b - a) / size + _ROW_SLACK), 1) for a, b in spans]
+    counts = _only_sharing(count, room)
+    if counts is None:
+        return None
+    tops = []
+    for (a, b), n in zip(spans, counts):
+        pitch = min(size * _LINE_HEIGHT, (b - a) / n)
+        first = (a + b - n * pitch) / 2 + (pitch - size) / 2
+        tops += [first + k * pitch for k in range(n)]
+    return tops
+
+
+def _only_sharing(count: int, room: list[int]) -> list[int] | None:
+    """The one way to share ``count`` lines out over rows holding 1 to ``room[i]`` each; None for none or more.
+    Two ways exist unless every row is full or holds one, or a single row has a choice (the others forced)."""
+    if not len(room) <= count <= sum(room):
+        return None
+    if count == sum(room):
+        return list(room)
+    free = [i for i, r in enumerate(room) if r > 1]
+    if count == len(room):
+        return [1] * len(room)
+    if len(free) == 1:
+        counts = [1] * len(room)
+        counts[free[0]] = count - len(room) + 1
+        return counts
+    return None
 
 
 def _shifted(run: list[Glyph], dx: float) -> list[Glyph]:

@@ -148,10 +148,10 @@ def test_too_many_positioned_elements_are_refused(monkeypatch):
 
 
 # pdfminer's text boxes in a ruled table (a bordered box of no height or width is a rule)
-def _ruled(boxes: str, columns: tuple[int, ...] = (0, 200, 300)) -> str:
+def _ruled(boxes: str, columns: tuple[int, ...] = (0, 200, 300), rows: tuple[int, ...] = (0, 20, 60, 80)) -> str:
     line = '<span style="position:absolute;border:black 1px solid;left:{}px;top:{}px;width:{}px;height:{}px"></span>'
-    rules = "".join(line.format(0, y, 300, 0) for y in (0, 20, 60, 80))
-    rules += "".join(line.format(x, 0, 0, 80) for x in columns)
+    rules = "".join(line.format(0, y, 300, 0) for y in rows)
+    rules += "".join(line.format(x, 0, 0, rows[-1]) for x in columns)
     filler = "".join(f'<div style="position:absolute;left:10px;top:{100 + 20 * n}px;width:40px;height:12px">'
                      f'<span style="font-size:12px">说明</span></div>' for n in range(positioned.MIN_POSITIONED))
     page = f'<div style="position:relative;width:600px;height:800px">{rules}{boxes}{filler}</div>'
@@ -205,10 +205,45 @@ def test_a_boxs_lines_go_a_row_each_where_it_spans_as_many_rows():
     assert 0 < tops["5"] < 20 and 20 < tops["6"] < 60 and 60 < tops["7"] < 80
 
 
-def test_a_box_of_more_lines_than_the_rows_it_spans_is_no_places():
+def test_a_boxs_lines_are_shared_out_over_its_rows_where_one_way_alone_fits():
+    """LibreOffice prints a cell's label a character a line (其/他/结/果) and pdfminer boxes it with the figure
+    below: four lines fit only in the tall row, so the figure is in the short one."""
+    box = ('<div style="position:absolute;left:210px;top:24px;width:20px;height:64px"><span style="font-size:12px">'
+           "其<br>他<br>结<br>果<br>1<br></span></div>")
+    html = _ruled(box, rows=(0, 20, 76, 92))
+    [page] = positioned.positioned_pages(_parse(html))
+    tops = [g.y0 / positioned.PX for g in page.glyphs if g.x0 > 200 * positioned.PX]
+    assert all(20 < top < 76 - 12 for top in tops[:4]) and 76 <= tops[4] < 92 - 12
+
+
+def test_a_box_of_lines_its_rows_may_share_out_two_ways_is_no_places():
+    """Three lines over two rows that hold two each: the lone line may be in either row."""
+    box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:52px"><span style="font-size:12px">'
+           "5<br>6<br>7<br></span></div>")
+    assert positioned.positioned_pages(_parse(_ruled(box, rows=(0, 30, 60)))) is None
+
+
+def test_a_box_of_more_lines_than_its_rows_hold_is_no_places():
     box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:70px"><span style="font-size:12px">'
-           "5<br>6<br>7<br>8<br></span></div>")
+           "5<br>6<br>7<br>8<br>9<br>0<br></span></div>")
     assert positioned.positioned_pages(_parse(_ruled(box))) is None
+
+
+def test_a_libreoffice_prints_column_label_and_figure_in_one_pdfminer_box_are_placed():
+    """周口市政府办公室's print as pdfminer shows it: the box 其/他/结/果/0 over a row of the label and the row of
+    figures below it is placed (it was no places, and the whole page read as it flowed)."""
+    root = _parse((HTMLPOS / "pdfminer" / "zhoukou_office_2021.libreoffice.html").read_text(encoding="utf-8"))
+    placer = positioned._Placer(root)
+    owners, _, _ = positioned._text_boxes(root, placer)
+    drawn = [placer.box(e) for e in root.iter() if isinstance(e.tag, str) and e not in owners
+             and placer.positioned(e) and not "".join(e.itertext()).strip()]
+    rules = [r for b in drawn for r in positioned._border_rules(b)]
+    boxes = [placer.box(e) for e in owners if "".join(e.itertext()).split() == ["其", "他", "结", "果", "0"]]
+    assert boxes
+    for box in boxes:
+        glyphs, placed = positioned._glyphs(box, placer, rules)
+        label, figure = ((g.y0 + g.y1) / 2 for g in glyphs[-2:])
+        assert placed and any(r.horizontal and label < r.pos < figure and r.start <= box.x <= r.end for r in rules)
 
 
 def test_a_scale_transform_narrows_the_characters():
