@@ -23,7 +23,7 @@ from gxparse import limits
 from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
-from gxparse.readers.fixedlayout import NARROW_EM, advance, paged_document, thin_rule
+from gxparse.readers.fixedlayout import NARROW_EM, THIN, advance, paged_document, thin_rule
 from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
@@ -383,9 +383,18 @@ def _crossed(rules: list[Rule], horizontal: bool | None, x0: float, x1: float, y
             if y0 + inset < r.pos < y1 - inset and r.start < x1 and r.end > x0:
                 return True
         elif not r.horizontal and horizontal is not True:
-            if x0 + inset < r.pos < x1 - inset and r.start < y1 and r.end > y0:
+            if x0 + inset < r.pos < x1 - inset and r.start < y1 and r.end > y0 and _between_walls(rules, r, y0, y1):
                 return True
     return False
+
+
+def _between_walls(rules: list[Rule], rule: Rule, y0: float, y1: float) -> bool:
+    """Whether a vertical rule has vertical rules on both sides where ``y0`` to ``y1`` runs over it, and so parts
+    cells: the outermost is the edge of a table or of a shaded box, and text running over it is in no cell there."""
+    top, bottom = max(y0, rule.start), min(y1, rule.end)
+    sides = {r.pos < rule.pos for r in rules if not r.horizontal and abs(r.pos - rule.pos) > THIN
+             and r.start < bottom and r.end > top}
+    return len(sides) == 2
 
 
 def _ruled_rows(x: float, top: float, bottom: float, size: float, rules: list[Rule]) -> list[tuple[float, float]]:
@@ -479,8 +488,10 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     frames = _frames(pages, drawn, placer)
     rules = {id(box): _border_rules(box) for box in drawn}
     by_page: dict[etree._Element | None, list[Rule]] = {}
-    for box in drawn:
-        by_page.setdefault(box.page, []).extend(rules[id(box)])
+    framing = {id(f.drawn) for f in frames}
+    for box in drawn:   # a page's frame parts no cells: its text is placed by the table rules alone
+        if id(box) not in framing:
+            by_page.setdefault(box.page, []).extend(rules[id(box)])
     glyphs = []
     for box in boxes:
         read, placed_right = _glyphs(box, placer, by_page.get(box.page, []))

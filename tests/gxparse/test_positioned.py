@@ -44,6 +44,7 @@ def wrong_cells(rendering: str) -> dict:
                                        "pdfjs-relative/002_huaian_hongze_2023.published",
                                        "pdfminer/kaifeng_2021.reportlab",
                                        "pdfminer/002_huaian_hongze_2023.published",
+                                       "pdfminer/001_huaian_szf_2024.published",
                                        "pdfminer/simsite-c00-2019.reportlab"])
 def test_a_positioned_page_is_read_cell_by_cell(rendering):
     assert not wrong_cells(rendering)
@@ -176,6 +177,31 @@ def test_a_rule_a_little_inside_a_lines_edge_is_a_border_it_runs_over():
     box = ('<div style="position:absolute;left:210px;top:4px;width:92px;height:12px">'
            '<span style="font-size:12px">共 7 件</span></div>')
     assert 250 < _glyph_x(_ruled(box), "件") < 302
+
+
+def test_a_line_running_over_a_shaded_boxs_outer_edge_is_placed():
+    """淮安 2024's prose line runs 6 pt past the right edge of the box shaded behind it, inside pdfminer's page
+    frame: the box's edge is the outermost rule there (the frame parts no cells), so no cell lies beyond it."""
+    frame = '<span style="position:absolute;border:gray 1px solid;left:0px;top:0px;width:600px;height:800px"></span>'
+    shade = ('<span style="position:absolute;border:black 1px solid;left:20px;top:{}px;width:400px;height:28px">'
+             '</span>')
+    lines = "".join(shade.format(100 + 28 * n) + f'<div style="position:absolute;left:20px;top:{106 + 28 * n}px;'
+                    f'width:420px;height:16px"><span style="font-size:16px">统计期限自 2024 年 1 月 1 日至 12 月 31 日。'
+                    f'</span></div>' for n in range(positioned.MIN_POSITIONED))
+    [page] = positioned.positioned_pages(_parse(f"<html><body>{frame}{lines}</body></html>"))
+    assert "".join(g.text for g in page.glyphs).count("统计期限") == positioned.MIN_POSITIONED
+
+
+def test_text_over_a_rule_between_two_others_is_no_places():
+    """The same line over a rule with cells on both sides is a guess: the page flows."""
+    frame = '<span style="position:absolute;border:gray 1px solid;left:0px;top:0px;width:600px;height:800px"></span>'
+    cells = ('<span style="position:absolute;border:black 1px solid;left:20px;top:{0}px;width:380px;height:28px">'
+             '</span><span style="position:absolute;border:black 1px solid;left:400px;top:{0}px;width:100px;'
+             'height:28px"></span>')
+    lines = "".join(cells.format(100 + 28 * n) + f'<div style="position:absolute;left:20px;top:{106 + 28 * n}px;'
+                    f'width:420px;height:16px"><span style="font-size:16px">统计期限自 2024 年 1 月 1 日至 12 月 31 日。'
+                    f'</span></div>' for n in range(positioned.MIN_POSITIONED))
+    assert positioned.positioned_pages(_parse(f"<html><body>{frame}{lines}</body></html>")) is None
 
 
 def test_an_element_inside_a_positioned_element_is_placed_once():
