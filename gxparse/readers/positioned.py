@@ -49,6 +49,11 @@ _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s
 _SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
 _NO_BORDER = re.compile(r"\b(none|hidden)\b|^\s*0\s*$")
+_COLOUR = re.compile(r"#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(|\b(?:black|gray|grey|silver|darkgray|darkgrey|dimgray"
+                     r"|dimgrey|navy|blue|red|maroon|green)\b", re.I)
+# white, or fully transparent: paints nothing on a white page
+_INVISIBLE = re.compile(r"#f{3}(?:f{3})?\b|\bwhite\b|\btransparent\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\b"
+                        r"|rgba\([^)]*,\s*0(?:\.0*)?\s*\)", re.I)
 _ORIGIN_WORDS = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}
 
 
@@ -416,12 +421,23 @@ def _ruled_columns(y: float, left: float, right: float, size: float,
 
 def _border_rules(box: _Box) -> list[Rule]:
     """The ruling lines a drawn box makes: each side with a border (a line drawn as a box of no height or width
-    gives the same rule twice)."""
+    gives the same rule twice), and the box itself where it is a thin one filled with a colour (converters that
+    draw a table's lines as ``<div style="height:1px;background:#000">``)."""
     if box.width is None or box.height is None:
         return []
     x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
     edges = {"top": (x0, y0, x1, y0), "bottom": (x0, y1, x1, y1), "left": (x0, y0, x0, y1), "right": (x1, y0, x1, y1)}
-    return [r for side, edge in edges.items() if _border(box.style, side) and (r := thin_rule(*edge))]
+    rules = [r for side, edge in edges.items() if _border(box.style, side) and (r := thin_rule(*edge))]
+    if not rules and _filled(box.style) and (rule := thin_rule(x0, y0, x1, y1)):
+        rules.append(rule)
+    return rules
+
+
+def _filled(style: Style) -> bool:
+    """Whether a box is painted with a colour that shows on a white page (a picture is no rule: its content is
+    not known)."""
+    value = style.get("background-color") or style.get("background") or ""
+    return bool(_COLOUR.search(value)) and not _INVISIBLE.search(value)
 
 
 def _border(style: Style, side: str) -> bool:

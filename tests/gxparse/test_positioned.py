@@ -149,10 +149,13 @@ def test_too_many_positioned_elements_are_refused(monkeypatch):
 
 
 # pdfminer's text boxes in a ruled table (a bordered box of no height or width is a rule)
-def _ruled(boxes: str, columns: tuple[int, ...] = (0, 200, 300), rows: tuple[int, ...] = (0, 20, 60, 80)) -> str:
-    line = '<span style="position:absolute;border:black 1px solid;left:{}px;top:{}px;width:{}px;height:{}px"></span>'
-    rules = "".join(line.format(0, y, 300, 0) for y in rows)
-    rules += "".join(line.format(x, 0, 0, rows[-1]) for x in columns)
+_BORDERED = '<span style="position:absolute;border:black 1px solid;left:{}px;top:{}px;width:{}px;height:{}px"></span>'
+
+
+def _ruled(boxes: str, columns: tuple[int, ...] = (0, 200, 300), rows: tuple[int, ...] = (0, 20, 60, 80),
+           line: str = _BORDERED, thickness: int = 0) -> str:
+    rules = "".join(line.format(0, y, 300, thickness) for y in rows)
+    rules += "".join(line.format(x, 0, thickness, rows[-1]) for x in columns)
     filler = "".join(f'<div style="position:absolute;left:10px;top:{100 + 20 * n}px;width:40px;height:12px">'
                      f'<span style="font-size:12px">说明</span></div>' for n in range(positioned.MIN_POSITIONED))
     page = f'<div style="position:relative;width:600px;height:800px">{rules}{boxes}{filler}</div>'
@@ -240,6 +243,21 @@ def test_a_boxs_lines_are_shared_out_over_its_rows_where_one_way_alone_fits():
     [page] = positioned.positioned_pages(_parse(html))
     tops = [g.y0 / positioned.PX for g in page.glyphs if g.x0 > 200 * positioned.PX]
     assert all(20 < top < 76 - 12 for top in tops[:4]) and 76 <= tops[4] < 92 - 12
+
+
+def test_thin_boxes_filled_with_a_colour_are_rules():
+    """Converters that draw a table's lines as thin filled boxes (``height:1px;background:#000``): the box's lines
+    go a row each as between bordered ones; a white or a pictured box is no rule."""
+    box = ('<div style="position:absolute;left:210px;top:4px;width:20px;height:70px"><span style="font-size:12px">'
+           "5<br>6<br>7<br></span></div>")
+    filled = '<div style="position:absolute;left:{}px;top:{}px;width:{}px;height:{}px;background-color:#000"></div>'
+    [page] = positioned.positioned_pages(_parse(_ruled(box, line=filled, thickness=1)))
+    assert len({round(r.pos) for r in page.rules if r.horizontal}) == 4
+    assert len({round(r.pos) for r in page.rules if not r.horizontal}) == 3
+    for invisible in ("background:#fff", "background:url(bg.png)", "background-color:transparent"):
+        [page] = positioned.positioned_pages(_parse(_ruled(box, line=filled.replace("background-color:#000",
+                                                                                        invisible), thickness=1)))
+        assert not page.rules
 
 
 def test_a_box_of_lines_its_rows_may_share_out_two_ways_is_no_places():
