@@ -17,6 +17,9 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   drawing (the table rules) a background picture;
 - ``pdfjs``: pdf.js's viewer saved with its text layers (``pdfjs_html``): a ``<span>`` per word at ``left``/``top``
   with no position of its own, fitted to its printed width by ``scaleX``;
+- ``preview``: a page as document-preview services show a file (永中 DCS, kkFileView-like; ``preview_html``):
+  a ``<div class="page">`` per page, a ``<p style="position:absolute;…">`` per glyph run, the table's lines as
+  thin ``<div>`` s filled with black;
 - ``pdf2htmlex-scoped``: the ``pdf2htmlex`` pages with their rules scoped as newer converters and site themes
   write them (``pdf2htmlex_scoped``, from the frozen ``pdf2htmlex`` pages, for the ``SCOPED`` ones): a
   line's classes under its page (``.pf .x3``, offsets ``!important``), the line and page rules in their content
@@ -54,6 +57,7 @@ _PDF2HTMLEX_ZOOM = 1.5   # px per pt, as the sites that publish pdf2htmlEX pages
 _PDF2HTMLEX_SCALE = 4    # pdf2htmlEX writes text at 4× its size and scales it back by its matrix
 _SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on one printed line
 _GAP = 0.15              # of the font size: a wider gap after a character is a gap span
+_PREVIEW_ZOOM = 4 / 3     # px per pt: preview services draw pages at 96 dpi
 # pdf2htmlEX pages rewritten with scoped rules: a published report, a LibreOffice print, a reportlab one
 SCOPED = ("001_huaian_szf_2024.published", "huangchuan_2021.libreoffice", "kaifeng_2021.reportlab")
 # pdf.js pages rewritten as newer text layers write them: a published report, a LibreOffice and a reportlab print
@@ -232,8 +236,45 @@ def pdfjs_html(pdf: Path) -> str:
             + "\n</div></div></body></html>\n")
 
 
+def preview_html(pdf: Path) -> str:
+    """A page as document-preview services show an office or PDF file (永中 DCS, kkFileView-like), from the
+    characters and edges pdfplumber reads, at 96 dpi: a ``<div class="page">`` of the page's size per page, a
+    ``<p style="position:absolute;left:…;top:…;width:…">`` per glyph run (a printed line cut at its wide gaps),
+    the table's lines as thin ``<div>`` s filled with black."""
+    import pdfplumber
+    z = _PREVIEW_ZOOM
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, 1):
+            parts = [f'<div style="position:absolute;left:{e["x0"] * z:.1f}px;top:{e["top"] * z:.1f}px;'
+                     f'width:{max(e["x1"] - e["x0"], 0.75) * z:.1f}px;height:{max(e["bottom"] - e["top"], 0.75) * z:.1f}px;'
+                     f'background-color:#000000"></div>' for e in page.edges]
+            for line in _printed_lines(page.chars):
+                for run in _glyph_runs(line):
+                    size = run[0]["size"] * z
+                    parts.append(f'<p style="position:absolute;left:{run[0]["x0"] * z:.1f}px;top:{run[0]["top"] * z:.1f}px;'
+                                 f'width:{(run[-1]["x1"] - run[0]["x0"]) * z:.1f}px;margin:0;white-space:nowrap;'
+                                 f'line-height:1"><span style="font-size:{size:.1f}px;font-family:SimSun">'
+                                 f'{escape("".join(c["text"] for c in run))}</span></p>')
+            pages.append(f'<div class="page" id="page{number}" style="position:relative;width:{page.width * z:.0f}px;'
+                         f'height:{page.height * z:.0f}px;margin:10px auto;background:#fff">{"".join(parts)}</div>')
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>文档预览</title></head>\n<body style="background:#ccc">'
+            '<div id="viewer">\n' + "\n".join(pages) + "\n</div></body></html>\n")
+
+
+def _glyph_runs(line: list[dict]) -> list[list[dict]]:
+    """A printed line cut where a gap wider than ``_GAP`` of the font size lies between two characters."""
+    runs = [[line[0]]]
+    for before, ch in zip(line, line[1:]):
+        if ch["x0"] - before["x1"] > _GAP * ch["size"]:
+            runs.append([])
+        runs[-1].append(ch)
+    return runs
+
+
 TOOLS: dict[str, Callable[[Path], str]] = {"pdfminer": pdfminer_html, "pymupdf": pymupdf_html,
-                                           "pdf2htmlex": pdf2htmlex_html, "pdfjs": pdfjs_html}
+                                           "pdf2htmlex": pdf2htmlex_html, "pdfjs": pdfjs_html,
+                                           "preview": preview_html}
 
 
 def main() -> None:
