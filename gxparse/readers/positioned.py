@@ -24,6 +24,7 @@ from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, THIN, advance, paged_document, thin_rule
+from gxparse.readers.svgrules import check_shapes, svg_rules
 from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
@@ -440,6 +441,14 @@ def _filled(style: Style) -> bool:
     return bool(_COLOUR.search(value)) and not _INVISIBLE.search(value)
 
 
+def _drawn_in_svg(box: _Box) -> list[Rule]:
+    """The rules an inline ``<svg>`` draws, on its page."""
+    if box.element.tag != "svg":
+        return []
+    return [Rule(r.horizontal, r.pos + (box.y if r.horizontal else box.x), r.start + (box.x if r.horizontal else box.y),
+                 r.end + (box.x if r.horizontal else box.y)) for r in svg_rules(box.element, PX)]
+
+
 def _border(style: Style, side: str) -> bool:
     for value in (style.get(f"border-{side}"), style.get(f"border-{side}-width"), style.get("border"),
                   style.get("border-width")):
@@ -464,7 +473,7 @@ def _frames(page_elements: list[etree._Element], drawn: list[_Box], placer: _Pla
     """The pages: the page-sized elements the text is placed in, else the largest boxes drawn on the canvas that
     hold no other (pdfminer draws each page's frame), else the canvas as one page."""
     frames = [_PageFrame(p, 0.0, 0.0, *(v or 0.0 for v in placer.size(p))) for p in page_elements]
-    canvas = [b for b in drawn if b.page is None and b.width and b.height
+    canvas = [b for b in drawn if b.page is None and b.width and b.height and b.element.tag != "svg"
               and b.width * b.sx >= MIN_PAGE_SIDE and b.height * b.sy >= MIN_PAGE_SIDE]
     outer = [b for b in canvas if not any(o is not b and _holds(o, b) for o in canvas)]
     return frames + [_PageFrame(None, b.x, b.y, b.right - b.x, b.bottom - b.y, b)
@@ -498,11 +507,13 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     boxes = [placer.box(e) for e in owners]
     drawn = [placer.box(e) for e in root.iter() if isinstance(e.tag, str) and e not in owned
              and placer.positioned(e) and not "".join(e.itertext()).strip()]
+    check_shapes(root)
+    drawn += [placer.box(e) for e in root.iter("svg") if not placer.positioned(e)]   # placed where it flows
     if len(boxes) + len(drawn) > MAX_POSITIONED_ELEMENTS:
         raise LimitExceeded(f"定位元素过多：页面超过 {MAX_POSITIONED_ELEMENTS} 个（上限）")
     pages = list(dict.fromkeys(b.page for b in boxes + drawn if b.page is not None))
     frames = _frames(pages, drawn, placer)
-    rules = {id(box): _border_rules(box) for box in drawn}
+    rules = {id(box): _border_rules(box) + _drawn_in_svg(box) for box in drawn}
     by_page: dict[etree._Element | None, list[Rule]] = {}
     framing = {id(f.drawn) for f in frames}
     for box in drawn:   # a page's frame parts no cells: its text is placed by the table rules alone

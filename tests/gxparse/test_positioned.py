@@ -61,6 +61,14 @@ def test_a_preview_services_lines_drawn_as_filled_boxes_rule_its_tables():
                               if f["severity"] == "error"}
 
 
+def test_a_preview_services_lines_drawn_by_an_inline_svg_rule_its_tables():
+    """The same page with its lines in an inline ``<svg>`` (a viewBox in points, y flipped by a group's matrix,
+    ``<line>`` s and ``<path>`` s): the empty cell is found as well (its SVG unread, it was no finding)."""
+    assert not wrong_cells("preview-svg/zhoukou_office_2021.libreoffice")
+    assert "cell.missing" in {f["rule"] for f in parsed("preview-svg/zhoukou_office_2021.libreoffice")["findings"]
+                              if f["severity"] == "error"}
+
+
 def test_offsets_without_a_position_place_a_converters_lines():
     """PyMuPDF writes ``<p style="top:…pt;left:…pt">`` with no ``position``: offsets only a converter writes."""
     html = (HTMLPOS / "pymupdf" / "simsite-c00-2022.reportlab.html").read_text(encoding="utf-8")

@@ -20,6 +20,8 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
 - ``preview``: a page as document-preview services show a file (永中 DCS, kkFileView-like; ``preview_html``):
   a ``<div class="page">`` per page, a ``<p style="position:absolute;…">`` per glyph run, the table's lines as
   thin ``<div>`` s filled with black;
+- ``preview-svg``: the ``preview`` pages with their lines in an inline ``<svg>`` per page (``preview_svg``, for
+  the ``SVG`` ones): a ``viewBox`` in points, a ``<g>`` flipping y, ``<line>`` s and ``<path>`` s;
 - ``pdf2htmlex-scoped``: the ``pdf2htmlex`` pages with their rules scoped as newer converters and site themes
   write them (``pdf2htmlex_scoped``, from the frozen ``pdf2htmlex`` pages, for the ``SCOPED`` ones): a
   line's classes under its page (``.pf .x3``, offsets ``!important``), the line and page rules in their content
@@ -58,6 +60,12 @@ _PDF2HTMLEX_SCALE = 4    # pdf2htmlEX writes text at 4× its size and scales it 
 _SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on one printed line
 _GAP = 0.15              # of the font size: a wider gap after a character is a gap span
 _PREVIEW_ZOOM = 4 / 3     # px per pt: preview services draw pages at 96 dpi
+# preview pages rewritten with their lines in an inline SVG: a published report, a LibreOffice and a reportlab print
+SVG = ("002_huaian_hongze_2023.published", "zhoukou_office_2021.libreoffice", "kaifeng_2021.reportlab")
+_PREVIEW_PAGE = re.compile(r'(<div class="page"[^>]*width:(\d+)px;height:(\d+)px;[^>]*>)(.*?)</div>(?=\n|$)', re.S)
+_PREVIEW_BAR = re.compile(r'<div style="position:absolute;left:([\d.]+)px;top:([\d.]+)px;width:([\d.]+)px;'
+                          r'height:([\d.]+)px;background-color:#000000"></div>')
+_PREVIEW_BAR_HTML = re.compile(r'<div style="position:absolute;[^"]*background-color:#000000"></div>')
 # pdf2htmlEX pages rewritten with scoped rules: a published report, a LibreOffice print, a reportlab one
 SCOPED = ("001_huaian_szf_2024.published", "huangchuan_2021.libreoffice", "kaifeng_2021.reportlab")
 # pdf.js pages rewritten as newer text layers write them: a published report, a LibreOffice and a reportlab print
@@ -262,6 +270,29 @@ def preview_html(pdf: Path) -> str:
             '<div id="viewer">\n' + "\n".join(pages) + "\n</div></body></html>\n")
 
 
+def preview_svg(html: str) -> str:
+    """A ``preview`` page whose table lines are drawn by an inline ``<svg>`` per page, as services and pdf.js's SVG
+    back end draw them: a ``viewBox`` in points scaled to the page's px, a ``<g>`` flipping PDF's upward y
+    (``matrix(1,0,0,-1,0,height)``), horizontal lines as ``<line>``, vertical ones as ``<path d="M x y V y2">``."""
+    def page(m: re.Match[str]) -> str:
+        width, height = float(m.group(2)), float(m.group(3))
+        h = height / _PREVIEW_ZOOM
+        shapes = []
+        for left, top, w, tall in (map(float, bar) for bar in _PREVIEW_BAR.findall(m.group(4))):
+            x0, y0 = left / _PREVIEW_ZOOM, h - top / _PREVIEW_ZOOM
+            x1, y1 = (left + w) / _PREVIEW_ZOOM, h - (top + tall) / _PREVIEW_ZOOM
+            if w >= tall:
+                shapes.append(f'<line x1="{x0:.2f}" y1="{(y0 + y1) / 2:.2f}" x2="{x1:.2f}" y2="{(y0 + y1) / 2:.2f}"/>')
+            else:
+                shapes.append(f'<path d="M{(x0 + x1) / 2:.2f} {y0:.2f}V{y1:.2f}"/>')
+        svg = (f'<svg style="position:absolute;left:0;top:0" width="{width:.0f}" height="{height:.0f}" '
+               f'viewBox="0 0 {width / _PREVIEW_ZOOM:.2f} {h:.2f}"><g transform="matrix(1,0,0,-1,0,{h:.2f})" '
+               f'stroke="#000" stroke-width="0.75">{"".join(shapes)}</g></svg>')
+        return m.group(1) + svg + _PREVIEW_BAR_HTML.sub("", m.group(4)) + "</div>"
+
+    return _PREVIEW_PAGE.sub(page, html)
+
+
 def _glyph_runs(line: list[dict]) -> list[list[dict]]:
     """A printed line cut where a gap wider than ``_GAP`` of the font size lies between two characters."""
     runs = [[line[0]]]
@@ -294,6 +325,8 @@ def main() -> None:
         _write_derived("pdf2htmlex", "pdf2htmlex-scoped", SCOPED, pdf2htmlex_scoped)
     if "pdfjs" in tools:
         _write_derived("pdfjs", "pdfjs-relative", RELATIVE, pdfjs_relative)
+    if "preview" in tools:
+        _write_derived("preview", "preview-svg", SVG, preview_svg)
 
 
 def _write_derived(tool: str, family: str, names: tuple[str, ...], rewrite: Callable[[str], str]) -> None:
