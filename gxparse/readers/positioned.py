@@ -350,9 +350,9 @@ def _only_sharing(count: int, room: list[int]) -> list[int] | None:
         return None
     if count == sum(room):
         return list(room)
-    free = [i for i, r in enumerate(room) if r > 1]
     if count == len(room):
         return [1] * len(room)
+    free = [i for i, r in enumerate(room) if r > 1]
     if len(free) == 1:
         counts = [1] * len(room)
         counts[free[0]] = count - len(room) + 1
@@ -445,8 +445,7 @@ def _drawn_in_svg(box: _Box) -> list[Rule]:
     """The rules an inline ``<svg>`` draws, on its page."""
     if box.element.tag != "svg":
         return []
-    return [Rule(r.horizontal, r.pos + (box.y if r.horizontal else box.x), r.start + (box.x if r.horizontal else box.y),
-                 r.end + (box.x if r.horizontal else box.y)) for r in svg_rules(box.element, PX)]
+    return [_offset(r, box.x, box.y) for r in svg_rules(box.element, PX)]
 
 
 def _border(style: Style, side: str) -> bool:
@@ -550,8 +549,12 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
 
 def _moved(rule: Rule, frame: _PageFrame) -> Rule:
     """A rule drawn on the canvas, on its page."""
-    along, across = (frame.x, frame.y) if rule.horizontal else (frame.y, frame.x)
-    return Rule(rule.horizontal, rule.pos - across, rule.start - along, rule.end - along)
+    return _offset(rule, -frame.x, -frame.y)
+
+
+def _offset(rule: Rule, dx: float, dy: float) -> Rule:
+    along, across = (dx, dy) if rule.horizontal else (dy, dx)
+    return Rule(rule.horizontal, rule.pos + across, rule.start + along, rule.end + along)
 
 
 def _centre(glyph: Glyph) -> tuple[float, float]:
