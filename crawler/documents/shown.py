@@ -1,7 +1,8 @@
 """Where a page shows a report that its own HTML does not hold:
 
-- a viewer given the file's address in its query (``/pdfjs/web/viewer.html?file=%2Fupload%2F2024%2Fa.pdf``), linked
-  from a list or framed in an article: the report is the file (the address decoded);
+- a preview given the file's address in its query (``/pdfjs/web/viewer.html?file=%2Fupload%2F2024%2Fa.pdf``,
+  kkFileView's ``onlinePreview?url=<Base64>``: ``crawler.documents.previews``), linked from a list or framed in an
+  article: the report is the file;
 - a viewer script of the page drawing a file into it (``PDFObject.embed("/upload/2024/a1b2.pdf", "#pdf-box")``,
   pdf.js's ``pdfjsLib.getDocument('/upload/a.pdf')``, jQuery Media's ``.media({src: '….pdf'})``): the report is the file,
   whatever its name;
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from crawler.documents.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
 from crawler.hosts.volatile import stable_url
@@ -43,12 +44,6 @@ _CLICKABLE = "//*[@onclick or starts-with(normalize-space(@href), 'javascript:')
 _EMBEDDED = re.compile(r"""(?:PDFObject\.embed|getDocument|\.media)\s*\(\s*(?:\{\s*(?:url|src)\s*:\s*)?(["'])([^"'\s]{1,300})\1""")
 # What a download control says (点击下载, 附件下载, 下载全文, 查看原文), its file's name aside.
 _DOWNLOAD_TEXT = re.compile(r"下载|附件|全文|原文")
-
-
-def viewed_file(url: str) -> str:
-    """The file a viewer shows (``…/viewer.html?file=/upload/a.pdf``), else ``url`` itself."""
-    shown = parse_qs(urlsplit(url).query).get("file")
-    return urljoin(url, shown[0]) if shown and ATTACHMENT_HREF.search(shown[0]) else url
 
 
 def embedded_files(root, base_url: str) -> list[str]:

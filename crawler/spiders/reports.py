@@ -65,7 +65,8 @@ from crawler.documents.continuations import continuation_pages
 from crawler.documents.gone import gone_reason
 from crawler.documents.parts import attachment_verdicts, part_urls
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
-from crawler.documents.shown import embedded_files, loaded_bodies, script_files, viewed_file
+from crawler.documents.previews import viewed_file
+from crawler.documents.shown import embedded_files, loaded_bodies, script_files
 from crawler.documents.validators import validator_store
 from crawler.extensions import record_failure, record_unread
 from crawler.hosts.hostnames import desktop_twin
@@ -330,8 +331,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 self.subsites.notices_found(subsite, list_id)
             yield from self._notice_paging(response, links, records, subsite, documents)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
-        for document in new:
+        for document in new:   # a file on a government storage host is asked there (allow_offsite)
             request = self._document_request(document.link, document.verdict, response, subsite,
+                                             allow_offsite=not self.scope.contains(document.link.url),
                                              **({"list_year": document.year} if document.year else {}))
             if request is None:
                 continue
@@ -923,12 +925,17 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             year = folder_year(link.text, link.url, page_url)
             verdict = Verdict.REPORT if year else verdict
             if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \
-                    or not self.scope.contains(link.url):
+                    or not (self.scope.contains(link.url) or self._file_store(link)):
                 continue
             kept = out.get(link.url)
             if kept is None or (kept.verdict is Verdict.MAYBE and verdict is Verdict.REPORT):
                 out[link.url] = DocumentLink(link, verdict, year)
         return list(out.values())
+
+    def _file_store(self, link: Link) -> bool:
+        """A file on a government host out of scope (its province's storage host): asked there, the host entering
+        no crawl."""
+        return is_attachment(link.url, link.text) and self.scope.government(link.url)
 
     def _parse_subsite(self, response: Response) -> int:
         """The sub-site the page belongs to (entering it, when an agency link led here)."""
@@ -1065,7 +1072,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
         """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
         links = page_links(response.selector.root, response.url)
-        files = [link for link in links if link.source in ("a", "area") and is_attachment(link.url, link.text)]
+        # a preview's link (kkFileView's onlinePreview?url=…) is its file's
+        files = [replace(link, url=viewed_file(link.url)) for link in links if link.source in ("a", "area")]
+        files = [link for link in files if is_attachment(link.url, link.text)]
         files += script_files(response.selector.root, get_base_url(response), links)
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():
             url = viewed_file(response.urljoin(src))

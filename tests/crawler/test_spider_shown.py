@@ -138,3 +138,29 @@ def test_a_file_a_viewer_script_draws_into_the_article_is_the_report_whatever_it
     page = SITE + "/wjw/art/2024/5501.html"
     requests = _requests(spider.parse_document(file_response("detail_pdfobject_embed.html", page, document_meta())))
     assert [r.url for r in requests] == [SITE + "/wjw/upload/2024/0120/5f3a9c2e.pdf"]
+
+
+def test_a_lists_links_to_document_previews_request_the_files_they_show(spider):
+    # kkFileView's onlinePreview?url=<Base64> (4.x) and url=<address> (2.x), Office Online's view.aspx?src=, 永中
+    # DCS's onlinefile?downloadUrl=, pdf.js's file= encoded twice, a preview?fileUrl= of a download script; a file
+    # on a government storage host is asked there, one on another host is not; a preview of a 预算 is no report
+    page = SITE + "/sjj/xxgk/ndbg/index.html"
+    out = _requests(spider.parse_page(file_response("list_preview_links.html", page, list_meta())))
+    documents = {r.url: (r.meta["verdict"], r.meta.get("allow_offsite", False))
+                 for r in out + spider._held.release_all() if r.meta["role"] == "document"}
+    assert documents == {SITE + "/sjj/upload/2025/01/3f2a9c.pdf": ("report", False),
+                         SITE + "/sjj/upload/2024/01/9c1d7e.docx": ("report", False),
+                         SITE + "/sjj/upload/2023/01/a7e25b.doc": ("report", False),
+                         SITE + "/sjj/upload/2022/01/b8f34d.pdf": ("report", False),
+                         SITE + "/sjj/upload/2021/01/c9a41e.pdf": ("report", False),
+                         SITE + "/sjj/common/download.do?fileId=2019": ("report", False),
+                         "https://jcmsfiles.cloud.xp.gov.cn/jcms_files/jcms1/web3501/site/attach/0/d1e2f3a4.pdf":
+                             ("report", True)}
+
+
+def test_an_articles_file_linked_or_framed_through_a_preview_is_asked_itself(spider):
+    # 附件 linked to kkFileView as 在线预览 (onlinePreview?url=<Base64>), a table framed by Office Online
+    # (embed.aspx?src=): neither named, gxparse decides which is the report
+    page = SITE + "/hbj/art/2025/9101.html"
+    assert _asked(spider, "detail_preview_links.html", page) == (
+        [(SITE + "/hbj/upload/2025/01/7d3e1a.pdf", "maybe"), (SITE + "/hbj/upload/2025/01/7d3e1b.xlsx", "maybe")], [])
