@@ -4,8 +4,9 @@
   kkFileView's ``onlinePreview?url=<Base64>``: ``crawler.documents.previews``), linked from a list or framed in an
   article: the report is the file;
 - a viewer script of the page drawing a file into it (``PDFObject.embed("/upload/2024/a1b2.pdf", "#pdf-box")``,
-  pdf.js's ``pdfjsLib.getDocument('/upload/a.pdf')``, jQuery Media's ``.media({src: '….pdf'})``): the report is the file,
-  whatever its name;
+  pdf.js's ``pdfjsLib.getDocument('/upload/a.pdf')``, jQuery Media's ``.media({src: '….pdf'})``), or a script inside
+  the article's body element handing a call a file (博达's ``showVsbpdfIframe("/__local/….pdf", "100%")``): the report
+  is the file, whatever its name;
 - an article whose body its script loads from a file of its own into the article's empty element
   (``<div id="zoom"></div>`` and ``$('#zoom').load('/content/2024/123.htm')``): the report is that file. Loads
   into other elements (a header, a sidebar of related links) are no body;
@@ -18,7 +19,7 @@
   the page's file only when its name (the string beside it, or its file name) names the report.
 
 Bounded: at most ``fragments.MAX_LOADS`` loads a script, ``MAX_SCRIPTS`` inline scripts a page, ``MAX_CLICKS``
-clickable elements a page.
+clickable elements a page, a script's body element looked for ``MAX_BODY_DEPTH`` elements up.
 """
 
 from __future__ import annotations
@@ -37,22 +38,34 @@ from crawler.steering.classify import Verdict, classify_title
 
 MAX_SCRIPTS = 50
 MAX_CLICKS = 500
+MAX_BODY_DEPTH = 12   # how far up from a script its article's body element is looked for
 # The ids and classes of an article's body element on common CMSs (TRS_Editor, zoom, content, article).
 _BODY_NAME = re.compile(r"zoom|content|article|trs_editor|detail|text", re.IGNORECASE)
 _CLICKABLE = "//*[@onclick or starts-with(normalize-space(@href), 'javascript:')]"
 # A viewer library handed the file it draws into the page: PDFObject, pdf.js, jQuery Media.
 _EMBEDDED = re.compile(r"""(?:PDFObject\.embed|getDocument|\.media)\s*\(\s*(?:\{\s*(?:url|src)\s*:\s*)?(["'])([^"'\s]{1,300})\1""")
+# A call handed a string first (showVsbpdfIframe("/__local/….pdf", "100%")): a script in the article's body draws
+# its file into the article, whatever the function is named.
+_CALLED = re.compile(r"""\w\s*\(\s*(["'])([^"'\s]{1,300})\1""")
 # What a download control says (点击下载, 附件下载, 下载全文, 查看原文), its file's name aside.
 _DOWNLOAD_TEXT = re.compile(r"下载|附件|全文|原文")
 
 
 def embedded_files(root, base_url: str) -> list[str]:
-    """The files the page's inline scripts hand a viewer library to draw into the page."""
+    """The files the page's inline scripts hand a viewer library to draw into the page, and those a script inside
+    the article's body element hands any call (博达's ``showVsbpdfIframe("/__local/….pdf", "100%")``)."""
     out = []
     for script in islice((s for s in root.iter("script") if not s.get("src")), MAX_SCRIPTS):
-        out += [urljoin(base_url, m.group(2)) for m in _EMBEDDED.finditer(script.text or "")
+        calls = _CALLED if _in_body(script) else _EMBEDDED
+        out += [urljoin(base_url, m.group(2)) for m in calls.finditer(script.text or "")
                 if ATTACHMENT_HREF.search(m.group(2))]
     return list(dict.fromkeys(out))
+
+
+def _in_body(element) -> bool:
+    """The element is inside the article's body element (an id or class of zoom, content, article …)."""
+    return any(_BODY_NAME.search(f"{e.get('id') or ''} {e.get('class') or ''}")
+               for e in islice(element.iterancestors(), MAX_BODY_DEPTH))
 
 
 def loaded_bodies(root, base_url: str) -> list[str]:

@@ -164,3 +164,24 @@ def test_an_articles_file_linked_or_framed_through_a_preview_is_asked_itself(spi
     page = SITE + "/hbj/art/2025/9101.html"
     assert _asked(spider, "detail_preview_links.html", page) == (
         [(SITE + "/hbj/upload/2025/01/7d3e1a.pdf", "maybe"), (SITE + "/hbj/upload/2025/01/7d3e1b.xlsx", "maybe")], [])
+
+
+def test_a_file_a_script_in_the_articles_body_hands_a_call_is_the_report_whatever_its_name(spider):
+    # 博达's article: <div id="vsb_content"><div class="v_news_content"><p><script>showVsbpdfIframe("/__local/….pdf",
+    # …)</script></p></div></div>; a sidebar's call and the header's script hand other files, no report's
+    page = SITE + "/info/1052/20831.htm"
+    assert _asked(spider, "detail_body_script_viewer.html", page) == (
+        [(SITE + "/__local/5/3A/2F/9E1C4B7D0A2F6E8C.pdf", "report")], [])
+
+
+def test_a_script_deeper_than_the_bound_below_the_body_hands_it_no_file():
+    import lxml.html
+
+    from crawler.documents.shown import MAX_BODY_DEPTH, embedded_files
+
+    def page(depth: int) -> str:
+        call = '<script>showVsbpdfIframe("/__local/a.pdf", "100%");</script>'
+        return f'<div id="vsb_content">{"<div>" * depth}{call}{"</div>" * depth}</div>'
+
+    assert embedded_files(lxml.html.fromstring(page(MAX_BODY_DEPTH - 1)), SITE + "/") == [SITE + "/__local/a.pdf"]
+    assert embedded_files(lxml.html.fromstring(page(MAX_BODY_DEPTH)), SITE + "/") == []
