@@ -32,7 +32,7 @@ from crawler.documents.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
 from crawler.hosts.volatile import stable_url
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import loaded_urls
-from crawler.pages.links import Link, handler_addresses, is_script_href, page_functions
+from crawler.pages.links import Link, handler_addresses, handler_files, is_script_href, page_functions
 from crawler.pages.scriptcalls import called_url
 from crawler.steering.classify import Verdict, classify_title
 
@@ -106,7 +106,9 @@ def clicked_files(root, base_url: str) -> list[Link]:
         href = element.get("href") or ""
         for handler in (element.get("onclick") or "", href if is_script_href(href) else ""):
             called = called_url(handler, functions) if functions else None
-            for url in dict.fromkeys(([called] if called else []) + handler_addresses(handler)):
+            # a relative file's address is the page's where no function of the page says how it is joined
+            relative = [] if called else handler_files(handler)
+            for url in dict.fromkeys(([called] if called else []) + handler_addresses(handler) + relative):
                 if is_attachment(urljoin(base_url, url), text):
                     out.append(Link(stable_url(urljoin(base_url, url)), text, source="script"))
     return out

@@ -36,7 +36,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
-from crawler.documents.content import RESOURCE_HREF
+from crawler.documents.content import ATTACHMENT_EXTENSIONS, RESOURCE_HREF
 from crawler.hosts.volatile import stable_url
 from crawler.pages.datalinks import data_addresses
 from crawler.pages.elementtext import LeadingText, leading_text
@@ -79,6 +79,10 @@ SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
 _SCRIPT_URL = re.compile(r"""(["'])((?:https?://|/|\./|\.\./)[^"'\s<>{}]{1,300}?)\1""")
+# A file's address relative to the page that a handler hands a function (OpenAttachment('upload/2025/a.pdf')): a
+# folder's path ending in a file's extension; rooted, ./ and ../ ones are _SCRIPT_URL's.
+_RELATIVE_FILE = re.compile(r"""(["'])(\w[\w.-]*/[^"'\s<>{}:]{0,300}?\.(?:""" + "|".join(ATTACHMENT_EXTENSIONS)
+                            + r""")(?:\?[^"'\s<>{}]{0,300})?)\1""", re.IGNORECASE)
 # A slash escaped in a script's string: Nuxt's state (``"\u002Fart\u002F8842.html"``, as devalue and
 # serialize-javascript write it) and PHP's json_encode (``"\/art\/8842.html"``); not an escaped backslash's.
 _ESCAPED_SLASH = re.compile(r"(?<!\\)\\(?:/|u002[fF])")
@@ -146,6 +150,12 @@ def handler_addresses(handler: str) -> list[str]:
     """The addresses a handler's code hands a function or the browser (``window.open('/a.html')``,
     ``OpenAttachment('/attach/0/a.pdf')``, ``location.href='?page=2'``), whatever script defines the function."""
     return [href for _, href in _SCRIPT_URL.findall(handler) + _LOCATION.findall(handler)]
+
+
+def handler_files(handler: str) -> list[str]:
+    """The files' addresses relative to the page that a handler hands a function (``OpenAttachment('upload/a.pdf')``),
+    as the browser would open them where the function's own template is unknown."""
+    return [href for _, href in _RELATIVE_FILE.findall(handler)]
 
 
 def page_functions(html_root) -> dict[str, Template]:

@@ -185,3 +185,11 @@ def test_a_script_deeper_than_the_bound_below_the_body_hands_it_no_file():
 
     assert embedded_files(lxml.html.fromstring(page(MAX_BODY_DEPTH - 1)), SITE + "/") == [SITE + "/__local/a.pdf"]
     assert embedded_files(lxml.html.fromstring(page(MAX_BODY_DEPTH)), SITE + "/") == []
+
+
+def test_a_file_a_clicked_attachment_hands_a_site_wide_script_relative_to_the_page_is_its_attachment(spider):
+    # href="javascript:OpenAttachment('upload/2025/01/….pdf')", the function in the site's common.js, opened where
+    # the browser would; the header's 帮助 handing a file names neither the report nor a download
+    page = SITE + "/lyj/art/2025/3103.html"
+    assert _asked(spider, "detail_attachment_handler_relative.html", page) == (
+        [(SITE + "/lyj/art/2025/upload/2025/01/6c1f0a9e.pdf", "report")], [])
