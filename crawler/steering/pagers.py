@@ -4,7 +4,9 @@ A pager link is one that leads to another page *of the same list*: the same path
 page-like query key (``?page=3``, ``pageNo``, ``startrecord``), or a page of the same folder numbered like
 this one (``index_3.html``, ``list_3.shtml``, ``3.html``; ``2.html`` or ``list_12_2.html`` beside ``index.html``
 when a pager's label says so, as PHPCMS and DedeCMS number them; ``category-3_2.html`` after the first page's own
-name ``category-3.html``, as Z-Blog names them; ``12_2.html`` after SiteServer's channel ``12.html``), or a blog
+name ``category-3.html``, as Z-Blog names them; ``12_2.html`` after SiteServer's channel ``12.html``; 博达's
+``ndbg/3.htm`` in the folder named after the first page ``ndbg.htm``; a folder's index file as the folder's page,
+EmpireCMS's ``ListInfo/index.php?page=1&classid=12`` after ``ListInfo/?classid=12``), or a blog
 engine's ``page/N/`` segment after the list's own path (WordPress's ``/category/ndbg/page/2/``), or the number alone
 (Typecho's ``/category/ndbg/2/``). A record count carried in the pager's links only (DedeCMS's ``&TotalResult=8``)
 makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with the text "3" is not one.
@@ -71,6 +73,12 @@ _COUNT_KEY = re.compile(r"^(?:total\w{0,12}|\w{0,12}count|recordcount|records?)$
 _NUMBERED_FILE = re.compile(r"^(?P<stem>(?:\d{1,9}[_-](?=[a-z]))?[a-z]*?(?:[_-][a-z]+)*(?P<column>[_-]\d{1,9}(?=[_-]\d))?"
                             r"|\d{1,9}(?=[_-]\d))[_-]?(?P<n>\d*)\.(?P<ext>[sj]?html?|jspx?|php|aspx?|do|action)$",
                             re.IGNORECASE)
+# 博达 (VSB) names a list's later pages by number in a folder named after its first page (ndbg.htm, then ndbg/5.htm,
+# ndbg/4.htm … ndbg/1.htm, the last): believed from a pager's label only; ndbg/2024.htm is a year's.
+_OWN_FOLDER_PAGE = re.compile(r"^(?!(?:19|20)\d\d\.)[1-9]\d{0,4}\.(?P<ext>s?html?)$")
+# A folder's index file is the folder's page (EmpireCMS's list /e/action/ListInfo/?classid=12, its later pages
+# /e/action/ListInfo/index.php?page=1&classid=12).
+_INDEX_FILE = re.compile(r"/index\.(?:php|jsp|aspx?|s?html?)$", re.IGNORECASE)
 # A blog engine's later pages, a path segment after the list's own path: WordPress's /category/ndbg/page/2/, or
 # the number alone (Typecho's, Pelican's /category/ndbg/2/) — never after a numbered folder (a date archive's
 # /2024/3/) nor a year's number (/2023/).
@@ -135,10 +143,12 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     target, page = urlsplit(url), urlsplit(page_url)
     if target.netloc != page.netloc or url == page_url:
         return False
-    if target.path == page.path:
+    if _INDEX_FILE.sub("/", target.path) == _INDEX_FILE.sub("/", page.path):
         return not is_first_page_again(url, page_url, label) and _only_page_keys_differ(target.query, page.query, label)
     if (segment := _page_segment(target.path)) and target.query == page.query:
         return _list_path(page.path) == segment
+    if _in_own_folder(target.path, page.path) and target.query == page.query:
+        return bool(label)
     if posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
     mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
@@ -154,6 +164,13 @@ def is_pager_link(text: str, url: str, page_url: str) -> bool:
     after_own_name = bool(label) and bool(theirs.group("column") or theirs.group("stem").isdigit()) \
         and theirs.group("stem").lower() == posixpath.splitext(posixpath.basename(page.path))[0].lower()
     return after_index or after_own_name or mine.group("stem").lower() == theirs.group("stem").lower()
+
+
+def _in_own_folder(path: str, page_path: str) -> bool:
+    """``path`` is a numbered file in the folder named after the page's file (博达's ndbg/3.htm beside ndbg.htm)."""
+    stem, ext = posixpath.splitext(page_path)
+    numbered = _OWN_FOLDER_PAGE.match(posixpath.basename(path))
+    return bool(ext and numbered) and posixpath.dirname(path) == stem and numbered.group("ext") == ext[1:].lower()
 
 
 def folder_pager_urls(links: list[tuple[str, str]], page_url: str) -> list[str]:

@@ -71,6 +71,24 @@ def test_a_list_counting_its_pages_from_zero_links_page_2_as_page_1():
     assert not is_pager_link("首页", first + "&page=1", first)
 
 
+def test_an_empirecms_dynamic_list_pages_its_folder_by_its_index_file():
+    # /e/action/ListInfo/?classid=12, its later pages /e/action/ListInfo/index.php?page=1&classid=12&totalnum=45
+    # (numbered from 0); another column's page (classid=13) is none
+    first = "http://swj.xiping.gov.cn/e/action/ListInfo/?classid=12"
+    later = "http://swj.xiping.gov.cn/e/action/ListInfo/index.php?page={}&classid=12&totalnum=45"
+    assert _pager_urls("list_empirecms_dynamic_pages.html", first) == [later.format(1), later.format(2)]
+
+
+def test_a_boda_list_numbers_its_later_pages_in_a_folder_named_after_it():
+    # 博达's ndbg.htm, its pages ndbg/3.htm (2), ndbg/2.htm, ndbg/1.htm (尾页), and from there on in that folder; a
+    # side box's number in another folder, a year's page in that folder and an unlabelled link are none
+    column = "http://zrzyj.xiping.gov.cn/zfxxgk/"
+    assert _pager_urls("list_boda_own_folder_pages.html", column + "ndbg.htm") == [
+        column + "ndbg/3.htm", column + "ndbg/2.htm", column + "ndbg/1.htm"]
+    assert is_pager_link("下页", column + "ndbg/1.htm", column + "ndbg/2.htm")
+    assert not is_pager_link("", column + "ndbg/3.htm", column + "ndbg.htm")
+
+
 def _pager_urls(name: str, page_url: str) -> list[str]:
     """The addresses a frozen list's pager links lead to, in the order the page links them."""
     links = page_links(lxml.html.fromstring((FILES / name).read_bytes()), page_url)
