@@ -97,7 +97,11 @@ DETAIL_URL = re.compile(
     r"|/art_\d+_\d+\.html$"                        # Hanweb/JCMS  art_COL_ID.html
     r"|/(?:content/)?post_\d+\.html$"              # content/post_ID.html
     r"|/[0-9a-f]{16,}\.s?html?$"                   # hashed detail pages
-    r"|/\d{4}-?\d{2}/\d{2}/\w+\.s?html?$|/\d{6,}\.s?html?$"
+    r"|/content_\d+\.s?html?$"                     # gov.cn and its like  content_5678901.htm
+    r"|/info/\d+/\d+\.s?html?$"                    # 博达 (VSB)  info/COL/ID.htm
+    r"|/show-\d+-\d+(?:-\d+)?\.html$"              # PHPCMS rewritten  show-CAT-ID-PAGE.html
+    r"|/\d{4}(?:[-/]?\d{2}){2}/\w+\.s?html?$"      # a day's folder: 2024-01-20/, 2024/0120/, 202401/20/
+    r"|/\d{6,}\.s?html?$"
     r"|[?&](?:id|aid|articleid|contentid|infoid|docid|newsid)=[\w-]+", re.IGNORECASE)
 DETAIL_WEIGHT = -30
 # The page itself with other values of a view's query keys: a calendar's day, a filter, a sort order.

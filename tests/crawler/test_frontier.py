@@ -132,3 +132,15 @@ _NOT_VILLAGES = ["城关镇", "城关镇信息公开", "城关街道办事处", 
 @pytest.mark.parametrize(("text", "villages"), [(t, True) for t in _VILLAGES] + [(t, False) for t in _NOT_VILLAGES])
 def test_a_towns_villages_are_named_as_the_level_below_it_its_agencies_and_topics_not(text, villages):
     assert names_villages(text) is villages
+
+
+@pytest.mark.parametrize("url", [
+    "http://www.nanhu.gov.cn/zfxxgk/zfxxgknb/content_776655.htm",   # gov.cn's kind
+    "http://www.nanhu.gov.cn/zfxxgknb/info/1052/20831.htm",         # 博达
+    "http://www.nanhu.gov.cn/zfxxgknb/show-23-345-1.html",          # PHPCMS rewritten
+    "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024-01-20/345.html",      # EmpireCMS's day folders
+    "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024/0120/345.html",
+    "http://www.nanhu.gov.cn/zfxxgk/ndbg/20240120/345.html",
+])
+def test_articles_of_more_cms_families_on_a_report_column_are_not_ways_on(url):
+    assert judge("南湖市民政局2022年政务公开工作要点", "政府信息公开年报", url, on_column=True).step is not Step.FOLLOW
