@@ -100,6 +100,7 @@ DETAIL_URL = re.compile(
     r"|/content_\d+\.s?html?$"                     # gov.cn and its like  content_5678901.htm
     r"|/info/\d+/\d+\.s?html?$"                    # 博达 (VSB)  info/COL/ID.htm
     r"|/show-\d+-\d+(?:-\d+)?\.html$"              # PHPCMS rewritten  show-CAT-ID-PAGE.html
+    r"|/item/\d+\.aspx?$"                          # 动易 (PowerEasy)  Item/24071.aspx
     r"|/\d{4}(?:[-/]?\d{2}){2}/\w+\.s?html?$"      # a day's folder: 2024-01-20/, 2024/0120/, 202401/20/
     r"|/\d{6,}\.s?html?$"
     r"|[?&](?:id|aid|articleid|contentid|infoid|docid|newsid)=[\w-]+", re.IGNORECASE)

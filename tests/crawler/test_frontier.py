@@ -138,6 +138,7 @@ def test_a_towns_villages_are_named_as_the_level_below_it_its_agencies_and_topic
     "http://www.nanhu.gov.cn/zfxxgk/zfxxgknb/content_776655.htm",   # gov.cn's kind
     "http://www.nanhu.gov.cn/zfxxgknb/info/1052/20831.htm",         # 博达
     "http://www.nanhu.gov.cn/zfxxgknb/show-23-345-1.html",          # PHPCMS rewritten
+    "http://www.nanhu.gov.cn/Item/24071.aspx",                      # 动易 (PowerEasy)
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024-01-20/345.html",      # EmpireCMS's day folders
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024/0120/345.html",
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/20240120/345.html",
