@@ -331,9 +331,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 self.subsites.notices_found(subsite, list_id)
             yield from self._notice_paging(response, links, records, subsite, documents)
         suspect = self.traps.suspect(response.url, meta.get("chain", 0), subsite)
-        for document in new:   # a file on a government storage host is asked there (allow_offsite)
+        for document in new:
             request = self._document_request(document.link, document.verdict, response, subsite,
-                                             allow_offsite=not self.scope.contains(document.link.url),
                                              **({"list_year": document.year} if document.year else {}))
             if request is None:
                 continue
@@ -639,6 +638,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             "listing_url": page.get("listing_url", response.url), "subsite": subsite,
             "list_of": page.get("list_of") or page.get("listing_url", response.url),
             "agency_hint": page.get("agency_hint") or self.subsites.name(subsite),
+            # a listed file on a government storage host out of scope (_file_store) is asked there
+            "allow_offsite": not self.scope.contains(link.url),
             "hops": page.get("hops", 0), "chain": page.get("chain", 0), **meta})
 
     # -- documents ---------------------------------------------------------------------------------
