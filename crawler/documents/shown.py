@@ -29,6 +29,7 @@ from itertools import islice
 from urllib.parse import unquote, urljoin, urlsplit
 
 from crawler.documents.content import ATTACHMENT_HREF, FILE_NAME, is_attachment
+from crawler.documents.previews import viewed_file
 from crawler.hosts.volatile import stable_url
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import loaded_urls
@@ -109,8 +110,9 @@ def clicked_files(root, base_url: str) -> list[Link]:
             # a relative file's address is the page's where no function of the page says how it is joined
             relative = [] if called else handler_files(handler)
             for url in dict.fromkeys(([called] if called else []) + handler_addresses(handler) + relative):
-                if is_attachment(urljoin(base_url, url), text):
-                    out.append(Link(stable_url(urljoin(base_url, url)), text, source="script"))
+                file = viewed_file(urljoin(base_url, url))   # a preview opened on a click shows its file
+                if is_attachment(file, text):
+                    out.append(Link(stable_url(file), text, source="script"))
     return out
 
 

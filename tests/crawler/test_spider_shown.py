@@ -160,10 +160,11 @@ def test_a_lists_links_to_document_previews_request_the_files_they_show(spider):
 
 def test_an_articles_file_linked_or_framed_through_a_preview_is_asked_itself(spider):
     # 附件 linked to kkFileView as 在线预览 (onlinePreview?url=<Base64>), a table framed by Office Online
-    # (embed.aspx?src=): neither named, gxparse decides which is the report
+    # (embed.aspx?src=), 附件2's preview opened by a click: none named, gxparse decides which is the report
     page = SITE + "/hbj/art/2025/9101.html"
-    assert _asked(spider, "detail_preview_links.html", page) == (
-        [(SITE + "/hbj/upload/2025/01/7d3e1a.pdf", "maybe"), (SITE + "/hbj/upload/2025/01/7d3e1b.xlsx", "maybe")], [])
+    assert sorted(_asked(spider, "detail_preview_links.html", page)[0]) == [
+        (SITE + "/hbj/upload/2025/01/7d3e1a.pdf", "maybe"), (SITE + "/hbj/upload/2025/01/7d3e1b.xlsx", "maybe"),
+        (SITE + "/hbj/upload/2025/01/7d3e1c.docx", "maybe")]
 
 
 def test_a_file_a_script_in_the_articles_body_hands_a_call_is_the_report_whatever_its_name(spider):
