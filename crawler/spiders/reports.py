@@ -638,7 +638,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             "listing_url": page.get("listing_url", response.url), "subsite": subsite,
             "list_of": page.get("list_of") or page.get("listing_url", response.url),
             "agency_hint": page.get("agency_hint") or self.subsites.name(subsite),
-            # a listed file on a government storage host out of scope (_file_store) is asked there
+            # a file a list links on a government storage host out of scope (_file_store) is asked there
             "allow_offsite": not self.scope.contains(link.url),
             "hops": page.get("hops", 0), "chain": page.get("chain", 0), **meta})
 

@@ -58,7 +58,8 @@ class SearchSteps:
         if not links and script_challenge(response.body):
             return
         for document in self._parse_documents(links, response.url):
-            if document.link.url not in self._requested:
+            # a province's search lists every city's files: a file on another government host is none of the site's
+            if document.link.url not in self._requested and self.scope.contains(document.link.url):
                 yield self._document_request(document.link, document.verdict, response,
                                              self.subsites.locate(document.link.url, PORTAL))
         following = None

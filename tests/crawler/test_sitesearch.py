@@ -119,6 +119,7 @@ def test_results_that_are_the_sites_reports_become_document_requests(spider):
 
 
 def test_results_on_hosts_outside_the_sites_scope_are_dropped(spider):
+    # a province's search lists every city's pages and files: another government host's file is none of the site's
     assert not [r for r in _results(spider) if "luoyang" in r.url]
 
 
