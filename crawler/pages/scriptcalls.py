@@ -8,8 +8,8 @@ a URL-like string, or with a file name's stem and end with a page's extension (a
 '.html'``, relative to the page), and join string literals and the function's own parameters are templates;
 calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
 if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
-location.href = 'index.html'; } else { location.href = …``) is that literal for the arguments its condition
-names; a parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number
+location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
+``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names; a parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number
 argument shifted by it. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first ``MAX_FUNCTIONS`` definitions
 of each, ``MAX_BODY_CHARS`` of each body, ``MAX_TERNARY_CHARS`` before a concatenation, so a hostile page costs
 no more than its size.
@@ -43,6 +43,22 @@ _TARGET = r"""(?:[\w$.]{1,100}\s*=|[\w$.]{1,100}\s*\()"""   # url = …, locatio
 _TERNARY = re.compile(rf"""{_CONDITION}\s*\?\s*{_LITERAL}\s*:\s*$""")
 _IF_ELSE = re.compile(rf"""\bif\s*\(\s*{_CONDITION}\s*\)\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?{_LITERAL}\s*\)?\s*;?"""
                       rf"""\s*\}}?\s*else\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?$""")
+# The same case written the other way round, the concatenation first and the literal after it: page > 1 ? … :
+# 'index.html', if (page != 1) url = …; else url = 'index.html'. The literal's condition is the negation.
+_LATER = rf"""({_NAME})\s*(!==?|>=?)\s*(?:"(-?\d{{1,4}})"|'(-?\d{{1,4}})'|(-?\d{{1,4}}))"""
+_NEGATION = {"!=": "==", "!==": "==", ">": "<=", ">=": "<"}
+_TERNARY_LATER = re.compile(rf"""{_LATER}\s*\?\s*$""")
+_TERNARY_ELSE = re.compile(rf"""\s*:\s*{_LITERAL}""")
+_IF_LATER = re.compile(rf"""\bif\s*\(\s*{_LATER}\s*\)\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?$""")
+_ELSE_LITERAL = re.compile(rf"""\s*\)?\s*;?\s*\}}?\s*else\s*\{{?\s*(?:return\s+|{_TARGET}\s*)?{_LITERAL}""")
+# A script's address of the page's own site written from the page's location: the origin
+# (location.protocol + '//' + location.host, window.location.origin) before a path, the page's folder
+# (document.location.pathname.replace(/index.*$/, '')) before a file's name. Both are the page's own.
+_LOCATION = r"(?:(?:window|document)\.)?location"
+_ORIGIN = re.compile(rf"""{_LOCATION}\.(?:protocol\s*\+\s*(["'])//\1\s*\+\s*{_LOCATION}\.host(?:name)?|origin)"""
+                     r"""\s*\+\s*(?=["']/)""")
+_FOLDER = re.compile(rf"""{_LOCATION}\.pathname\.replace\(\s*/[^/\n]{{1,100}}/[gi]{{0,2}}\s*,\s*(["'])\1\s*\)\s*\+\s*(["'])"""
+                     r"""(?=[\w-])""")
 _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME})|\(\s*({_NAME})\s*([+-])\s*(\d{{1,3}})\s*\))\s*""")
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
@@ -107,7 +123,7 @@ def function_definitions(scripts: Iterable[str], body_chars: int = MAX_BODY_CHAR
             continue
         for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code)):
             yield Definition(match.group(1), [p.strip() for p in match.group(2).split(",") if p.strip()],
-                             code[match.end():match.end() + body_chars])
+                             page_relative(code[match.end():match.end() + body_chars]))
 
 
 def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
@@ -173,7 +189,8 @@ def _template(body: str, params: list[str]) -> Template | None:
             continue
         if match.group("stem") is not None and not (isinstance(parts[-1], str) and PAGE_EXTENSION.search(parts[-1])):
             continue   # 'tab_' + n: an element's id, no page's address
-        return Template(parts, _first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()], params))
+        return Template(parts, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
+                                          body[match.end():match.end() + MAX_TERNARY_CHARS], params))
     return None
 
 
@@ -195,16 +212,34 @@ def _parts(concatenation: str, params: list[str]) -> Parts | None:
     return tuple(parts)
 
 
-def _first_page(before: str, params: list[str]) -> FirstPage | None:
-    """The first page's case of the ternary or the if statement a concatenation is the other branch of."""
+def first_page(before: str, after: str, params: list[str]) -> FirstPage | None:
+    """The first page's case of the ternary or the if statement a concatenation is a branch of, from the text
+    ``before`` and ``after`` it (each at most ``MAX_TERNARY_CHARS``)."""
     case = _TERNARY.search(before) or _IF_ELSE.search(before)
-    if case is None or case.group(1) not in params:
+    if case is not None:
+        operator, address = case.group(2), next(g for g in case.group(6, 7) if g is not None)
+    else:
+        case = _TERNARY_LATER.search(before)
+        literal = _TERNARY_ELSE.match(after) if case else None
+        if literal is None:
+            case = _IF_LATER.search(before)
+            literal = _ELSE_LITERAL.match(after) if case else None
+        if literal is None:
+            return None
+        operator, address = _NEGATION[case.group(2)], next(g for g in literal.groups() if g is not None)
+    if case.group(1) not in params:
         return None
     bound = next(g for g in case.group(3, 4, 5) if g is not None)
-    address = next(g for g in case.group(6, 7) if g is not None)
     if not (PAGE_EXTENSION.search(address.split("?")[0]) or "/" in address):
         return None   # if (n == 1) alert('已是首页'): a message, no page
-    return FirstPage(params.index(case.group(1)), case.group(2), bound, address)
+    return FirstPage(params.index(case.group(1)), operator, bound, address)
+
+
+def page_relative(code: str) -> str:
+    """The code with the addresses it writes from the page's location written relative to the page
+    (``location.protocol + '//' + location.host + '/col/'`` as ``'/col/'``, ``location.pathname.replace(/index.*$/,
+    '') + 'index_'`` as ``'./index_'``)."""
+    return _FOLDER.sub(r"\2./", _ORIGIN.sub("", code))
 
 
 def _split(arguments: str) -> list[str]:

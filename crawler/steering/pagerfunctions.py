@@ -8,7 +8,11 @@ is compared with the loop's variable (``i == cur``); the address of page ``i`` i
 loop's variable with literals and parameters (``'<a href="' + prefix + i + '.html">'``,
 ``location.href = 'index_' + i + ext``). A function is read only when all three are found; the address it writes
 must be a page's (``pagers``: an extension of pages, or a page key in its query): ``'tab_' + i`` and a year's
-``<option>`` are none. Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
+``<option>`` are none. A first-page case on the loop's variable gives that page's literal address instead
+(``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``). A page drawing its pager in a loop of
+its inline script, with no function called, draws it with the numbers the script assigns (``var total =
+parseInt('12'); for (i = 1; i <= total; i++)``: ``looped_pages``, the first ``MAX_LOOPS`` loops read). Bodies are
+read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from crawler.pages.scriptcalls import function_definitions
+from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, FirstPage, first_page, function_definitions, page_relative
 
 MAX_PAGER_BODY_CHARS = 5_000   # a pager drawing its links in HTML is longer than an address's function
 MAX_PAGES = 500                # a call claiming more pages is not believed beyond it
+MAX_LOOPS = 20                 # loops of a page's script read for one drawing its pager
 _NAME = r"[A-Za-z_$][\w$]*"
-_LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME})\s*;")
+_LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})\s*;")
 _COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
 _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_NAME})"""
@@ -42,6 +47,7 @@ class PagerFunction:
     address: tuple[str | int | None, ...]
     first: int
     inclusive: bool
+    when: FirstPage | None = None   # the literal address of the loop's first page (i == 0 ? 'index.html' : …)
 
     def pages(self, arguments: list[int | str | None]) -> list[str]:
         """The addresses (relative to the page) of the pages the call draws but the current one."""
@@ -55,6 +61,8 @@ class PagerFunction:
         return [self._written(k, arguments) for k in range(self.first, last + 1) if k != current]
 
     def _written(self, k: int, arguments: list[int | str | None]) -> str:
+        if self.when is not None and self.when.applies([str(k)]):
+            return self.when.address
         return "".join(str(k) if part is None else part if isinstance(part, str) else str(arguments[part])
                        for part in self.address)
 
@@ -69,6 +77,32 @@ def pager_functions(scripts: Iterable[str]) -> dict[str, PagerFunction]:
     return out
 
 
+def looped_pages(code: str) -> list[str]:
+    """The addresses (relative to the page) a loop of a page's script draws, not in a function called with the
+    numbers but with those the script assigns (``var total = parseInt('12'); for (i = 1; i <= total; i++)``), the
+    page compared with the loop's variable (``i == cur``) left out: those of the first of its ``MAX_LOOPS`` loops
+    that writes a page's address."""
+    for _, loop in zip(range(MAX_LOOPS), _LOOP.finditer(code)):
+        bound = loop.group(4)
+        count = int(bound) if bound.isdigit() else assigned_number(bound, code)
+        body = page_relative(code[loop.end():loop.end() + MAX_PAGER_BODY_CHARS])
+        address = _address(body, loop.group(1), [])
+        if count is None or address is None:
+            continue
+        compared = _compared(body, loop.group(1))
+        current = assigned_number(compared, code) if compared else None
+        pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1])
+        return pager.pages([count, -1 if current is None else current])
+    return []
+
+
+def assigned_number(name: str, code: str) -> int | None:
+    """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``)."""
+    assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?['\"]?(\d{{1,6}})\b",
+                         code)
+    return int(assigned.group(1)) if assigned else None
+
+
 def _pager(body: str, params: list[str]) -> PagerFunction | None:
     loop = _LOOP.search(body)
     if loop is None:
@@ -79,7 +113,7 @@ def _pager(body: str, params: list[str]) -> PagerFunction | None:
     address = _address(body, variable, params)
     if count is None or current is None or address is None:
         return None
-    return PagerFunction(count, current, address, int(loop.group(2)), loop.group(3) == "<=")
+    return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1])
 
 
 def _count(body: str, loop: re.Match[str], params: list[str]) -> int | None:
@@ -100,8 +134,18 @@ def _current(body: str, variable: str, params: list[str]) -> int | None:
     return None
 
 
-def _address(body: str, variable: str, params: list[str]) -> tuple[str | int | None, ...] | None:
-    """The parts of the address the first concatenation joining the loop's variable into an address writes."""
+def _compared(body: str, variable: str) -> str | None:
+    """The first variable the body compares with the loop's variable for (in)equality (``i == cur``)."""
+    name = re.escape(variable)
+    compared = re.search(rf"(?<![\w$.]){name}\s*[!=]==?\s*({_NAME})|(?<![\w$.])({_NAME})\s*[!=]==?\s*{name}(?![\w$])",
+                         body)
+    return next((g for g in compared.groups() if g is not None and g != variable), None) if compared else None
+
+
+def _address(body: str, variable: str, params: list[str]) \
+        -> tuple[tuple[str | int | None, ...], FirstPage | None] | None:
+    """The parts of the address the first concatenation joining the loop's variable into an address writes, and
+    the first page's case it is a branch of (``i == 0 ? 'index.html' : 'index_' + i + '.html'``)."""
     for match in _CONCATENATION.finditer(body):
         parts: list[str | int | None] = []
         for piece in match.group(0).split("+"):
@@ -118,7 +162,8 @@ def _address(body: str, variable: str, params: list[str]) -> tuple[str | int | N
                 break   # a variable of the function's own: nothing the call says
         else:
             if None in parts and (address := _address_parts(parts)) is not None:
-                return address
+                return address, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
+                                           body[match.end():match.end() + MAX_TERNARY_CHARS], [variable])
     return None
 
 

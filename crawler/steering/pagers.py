@@ -17,7 +17,8 @@ makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with 
   first page is ``index.html``; the others are ``index_1.html`` … ``index_3.html`` when the first page calls
   itself page 0, ``list_2.shtml`` … ``list_4.shtml`` when it calls itself page 1. All in the current folder.
   A site whose call sits in a script file of its own (``<script src="page.js">``) declares it in the page
-  alone: ``var totalPage = 3; var currentPage = 0;``, its pages named after the page's own file.
+  alone: ``var totalPage = 3; var currentPage = 0;``, hidden fields (``<input type="hidden" id="countPage"
+  value="3">``) or the pager's ``data-total-page``/``data-current-page``, its pages named after the page's own file.
 - Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
@@ -42,12 +43,13 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.scriptcalls import PAGE_EXTENSION
-from crawler.steering.pagerfunctions import pager_functions
+from crawler.steering.pagerfunctions import assigned_number, looped_pages, pager_functions
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
@@ -93,9 +95,45 @@ _LATER_PAGE_WORD = re.compile(r"下一?页|后一?页|尾页|末页|最后一?�
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
 _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definition, then its call)
-# The page count and the current page a page declares for its pager script (page.js) to draw the links from.
-_DECLARED_COUNT = re.compile(r"(?<![\w$.])(?:totalPages?|countPage|pageCount|pageTotal)\s*=\s*['\"]?(\d{1,4})\b")
-_DECLARED_CURRENT = re.compile(r"(?<![\w$.])(?:currentPage|curPage|currPage|nowPage)\s*=\s*['\"]?(\d{1,4})\b")
+# The page count and the current page a page declares for its pager script (page.js) to draw the links from: in a
+# variable (var countPage = 12), a hidden field (<input type="hidden" id="countPage" value="12">) or a data-
+# attribute of the pager (data-total-page="12" data-current-page="1"; not data-total, which may count records).
+# A field is read within MAX_FIELD_CHARS either side of its name, in its tag.
+MAX_FIELD_CHARS = 300
+_FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")
+
+
+@dataclass(frozen=True)
+class _Declaration:
+    """Where a page declares one of its pager's numbers: a variable, a hidden field or a data- attribute."""
+
+    variable: re.Pattern[str]
+    field: re.Pattern[str]
+    data: re.Pattern[str]
+
+    def number(self, html: str) -> int | None:
+        found = self.variable.search(html) or self.data.search(html)
+        if found:
+            return _first_number(found)
+        field = self.field.search(html)
+        if field is None:
+            return None
+        start = html.rfind("<", max(0, field.start() - MAX_FIELD_CHARS), field.start())
+        end = html.find(">", field.end(), field.end() + MAX_FIELD_CHARS)
+        tag = html[start:end] if start >= 0 and end >= 0 else ""
+        value = _FIELD_VALUE.search(tag) if tag[:6].lower() == "<input" else None
+        return int(value.group(1)) if value else None
+
+
+def _declared(names: str, data_names: str) -> _Declaration:
+    return _Declaration(re.compile(rf"""(?<![\w$.]){names}\s*=\s*['"]?(\d{{1,4}})\b"""),
+                        re.compile(rf"""\b(?:id|name)\s*=\s*["']?{names}(?=["'\s/>])"""),
+                        re.compile(rf"""\bdata-{data_names}\s*=\s*["']?(\d{{1,4}})\b"""))
+
+
+_DECLARED_COUNT = _declared("(?:totalPages?|countPage|pageCount|pageTotal)",
+                            "(?:total-?pages?|page-?count|count-?page|page-?total|pages)")
+_DECLARED_CURRENT = _declared("(?:currentPage|curPage|currPage|nowPage)", "(?:current|curr?)-?page")
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
 _PROXY_WORD = "dataproxy.jsp"
 _PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
@@ -245,7 +283,7 @@ def create_page_urls(html: str, page_url: str, codes: Sequence[str] = ()) -> lis
             urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
             if urls:
                 return urls
-    return _drawn_pages(html, page_url, codes) or _declared_pages(html, page_url)
+    return _drawn_pages(html, page_url, codes) or _looped_pages(html, page_url) or _declared_pages(html, page_url)
 
 
 def _is_definition(html: str, match: re.Match[str]) -> bool:
@@ -262,10 +300,16 @@ def _drawn_pages(html: str, page_url: str, codes: Sequence[str]) -> list[str]:
         if _is_definition(html, match):
             continue
         pages = functions[match.group(1)].pages([_argument(a, html) for a in _split_arguments(match.group(2))])
-        urls = [urljoin(page_url, page) for page in pages if _is_page_address(page)]
+        urls = [url for page in pages if _is_page_address(page) and (url := urljoin(page_url, page)) != page_url]
         if urls:
             return urls
     return []
+
+
+def _looped_pages(html: str, page_url: str) -> list[str]:
+    """The other pages a loop of the page's script draws with the numbers it assigns (``pagerfunctions``)."""
+    urls = [urljoin(page_url, page) for page in looped_pages(html) if _is_page_address(page)]
+    return [url for url in dict.fromkeys(urls) if url != page_url]
 
 
 def _is_page_address(address: str) -> bool:
@@ -277,12 +321,11 @@ def _is_page_address(address: str) -> bool:
 def _declared_pages(html: str, page_url: str) -> list[str]:
     """The other pages of a list whose pager script (``page.js``) draws them from the page count and the current
     page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …)."""
-    count, current = _DECLARED_COUNT.search(html), _DECLARED_CURRENT.search(html)
+    count, current = _DECLARED_COUNT.number(html), _DECLARED_CURRENT.number(html)
     name = _NUMBERED_FILE.match(posixpath.basename(urlsplit(page_url).path))
-    if not count or not current or not name or not name.group("stem"):
+    if count is None or current is None or not name or not name.group("stem"):
         return []
-    return _created_pages([int(count.group(1)), int(current.group(1)), name.group("stem"), name.group("ext")],
-                          page_url)
+    return _created_pages([count, current, name.group("stem"), name.group("ext")], page_url)
 
 
 def _created_pages(values: list[int | str | None], page_url: str) -> list[str]:
@@ -585,12 +628,13 @@ def _argument(text: str, html: str) -> int | str | None:
         return int(value) if value.isdigit() else value
     if match.group("number") is not None:
         return int(match.group("number"))
-    assigned = re.search(rf"\b{re.escape(match.group('name'))}\s*=\s*['\"]?(\d+)", html)
-    return int(assigned.group(1)) if assigned else None
+    return assigned_number(match.group("name"), html)
 
 
 def _first_int(pattern: re.Pattern[str], text: str) -> int | None:
     match = pattern.search(text)
-    if not match:
-        return None
+    return _first_number(match) if match else None
+
+
+def _first_number(match: re.Match[str]) -> int:
     return int(next(g for g in match.groups() if g is not None))

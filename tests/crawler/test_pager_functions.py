@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from crawler.steering.pagerfunctions import MAX_PAGER_BODY_CHARS, MAX_PAGES
+import time
+
+from crawler.steering.pagerfunctions import MAX_LOOPS, MAX_PAGER_BODY_CHARS, MAX_PAGES
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES
 
@@ -42,7 +44,7 @@ def test_a_loop_writing_no_pages_address_draws_no_pages():
 
 
 def test_a_call_of_more_pages_than_the_bound_draws_the_bound():
-    assert len(pages("setPage(100000, 1, 'list_');")) == MAX_PAGES - 1
+    assert len(pages("setPage(100000, 1, 'list_');", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_1.html")) == MAX_PAGES - 1
 
 
 def test_a_function_no_script_defines_draws_no_pages():
@@ -52,3 +54,39 @@ def test_a_function_no_script_defines_draws_no_pages():
 def test_a_pager_whose_loop_lies_past_the_body_read_draws_no_pages():
     code = CODE.replace("  var html = '<span>", "  /*" + " " * MAX_PAGER_BODY_CHARS + "*/ var html = '<span>")
     assert create_page_urls("<script>setPage(4, 3, 'list_');</script>", PAGE, [code]) == []
+
+
+def test_a_pager_function_writing_its_addresses_from_the_pages_origin_names_its_first_page_in_the_loop():
+    code = (FILES / "site_script_pager_location.js").read_text()
+    assert create_page_urls("<script>drawPager(3, 1);</script>", "http://www.zhoukou.gov.cn/xxgk/ndbg/index_1.html",
+                            [code]) == ["http://www.zhoukou.gov.cn/xxgk/ndbg/index.html",
+                                        "http://www.zhoukou.gov.cn/xxgk/ndbg/index_2.html"]
+
+
+def test_an_inline_loop_drawing_the_pager_from_the_count_the_page_assigns_is_its_pages():
+    html = (FILES / "list_inline_pager_loop.html").read_text()
+    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html") == [
+        f"http://www.zhoukou.gov.cn/xxgk/ndbg/index_{k}.html" for k in (1, 2, 3)]
+
+
+def test_an_inline_loop_writing_the_pages_folder_from_its_location_is_its_pages():
+    html = (FILES / "list_inline_pager_location.html").read_text()
+    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list.shtml") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.shtml", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.shtml"]
+
+
+def test_an_inline_loop_of_no_assigned_count_or_of_no_pages_address_draws_no_pages():
+    assert create_page_urls("<script>for (var i = 0; i < items.length; i++) { s += '<a href=\"detail_' + i"
+                            " + '.html\">'; }</script>", PAGE) == []
+    assert create_page_urls("<script>var n = 5; for (var i = 1; i <= n; i++) { $('#tab_' + i).hide(); }"
+                            "</script>", PAGE) == []
+
+
+def test_a_script_of_loops_past_the_bound_reads_only_the_bound_and_costs_little():
+    loops = "for (var i = 1; i <= n; i++) { x += i; }\n" * (MAX_LOOPS + 1)
+    pager = "var n = 3; for (var k = 1; k <= n; k++) { s += '<a href=\"list_' + k + '.html\">'; }"
+    assert create_page_urls(f"<script>{loops}{pager}</script>", PAGE) == []
+    hostile = "<script>" + "location.pathname.replace(/" + "a" * 1_000_000 + "for (i = 1; i <= n" * 1000 + "</script>"
+    started = time.monotonic()
+    assert create_page_urls(hostile, PAGE) == []
+    assert time.monotonic() - started < 1

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
+from crawler.steering.pagers import (MAX_FIELD_CHARS, MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
                                      is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
                                      postback_pages, proxy_page_urls, script_pager_urls)
 
@@ -219,6 +219,38 @@ def test_trs_pager_defined_inline_before_its_call():
             '<div class="page"><script>createPageHTML(3, 0, "index", "html");</script></div>')
     assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
         "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+
+
+def test_trs_pager_with_its_count_parsed_from_the_templates_text():
+    html = "var countPage = parseInt('3');createPageHTML(countPage, 0, 'index', 'html');"
+    assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+
+
+def test_a_page_declaring_its_count_in_hidden_fields_for_its_pager_script_has_its_pages():
+    html = (FILES / "list_hidden_pager_fields.html").read_text(encoding="utf-8")
+    assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+
+
+def test_a_pager_declaring_its_count_in_data_attributes_has_its_pages_and_a_record_count_none():
+    html = (FILES / "list_pager_data_attributes.html").read_text(encoding="utf-8")
+    assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+    records_only = html.replace('<div class="pager" data-total-page="3" data-current-page="0"></div>', "")
+    assert create_page_urls(records_only, "http://a.gov.cn/ndbg/index.html") == []
+
+
+def test_hidden_fields_are_read_within_their_tags_bound_and_cost_little():
+    def fields(gap: int) -> str:
+        return f'<input{" " * gap}id="countPage" value="3"><input id="currentPage" value="0">'
+
+    assert create_page_urls(fields(MAX_FIELD_CHARS - len("<input")), "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+    assert create_page_urls(fields(MAX_FIELD_CHARS), "http://a.gov.cn/ndbg/index.html") == []
+    started = time.monotonic()
+    assert create_page_urls('<input id="x" value="1" ' * 20_000, "http://a.gov.cn/ndbg/index.html") == []
+    assert time.monotonic() - started < 1
 
 
 def test_no_script_no_pages():

@@ -110,6 +110,15 @@ def test_a_pager_function_naming_its_first_page_for_numbers_up_to_one_is_its_pag
     assert called_url("turnPage(0)", url_templates([code])) == "index.html"
 
 
+def test_a_pager_function_naming_its_first_page_in_the_else_branch_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager_later.js", "下一页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.html"]
+    assert urls_of("list_site_script_pager.html", "site_script_pager_later.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
+    templates = url_templates([(FILES / "site_script_pager_later.js").read_text()])
+    assert [called_url(f"goPage({n})", templates) for n in (1, 2)] == ["index.html", "list_2.html"]
+
+
 def test_a_first_page_case_writing_no_address_is_no_address():
     code = (FILES / "site_script_pager_if.js").read_text()
     assert called_url("goPage(1)", url_templates([code])) == "index_1.html"
