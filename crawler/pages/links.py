@@ -30,6 +30,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -124,18 +125,33 @@ class Link:
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 
 
+class PageTemplates:
+    """The URL templates of the functions a page's scripts define, its inline scripts' and its own script files'
+    (``site_codes``): read once for the page however many of its readers ask (its handlers' links, the spider's
+    navigation)."""
+
+    def __init__(self, html_root, site_codes: list[str]) -> None:
+        self._root, self._site_codes = html_root, site_codes
+
+    @cached_property
+    def own(self) -> dict[str, Template]:
+        return {**url_templates(self._site_codes), **page_functions(self._root)}
+
+
 def page_links(html_root, base_url: str, functions: dict[str, Template] | None = None,
-               site_codes: list[str] | None = None) -> list[Link]:
+               site_codes: list[str] | None = None, templates: PageTemplates | None = None) -> list[Link]:
     """Every http(s) link of a parsed page: anchors, options, script strings and datastore records.
 
     A URL linked several times comes several times (its texts and headings differ); the caller keeps the
     most promising. ``functions`` are the URL templates of the page a fragment is shown in (``page_functions``
     of the page whose function loaded it): the fragment's calls name them (a pager's ``showList('0112', 2)``).
     ``site_codes`` are the page's own script files (``crawler.pages.sitescripts``): its handlers call their
-    functions and they read its ``data-`` attributes as its inline scripts do.
+    functions and they read its ``data-`` attributes as its inline scripts do. ``templates`` are the page's
+    functions' templates when its reader keeps them for other uses.
     """
     base = html_root.xpath("//base/@href")
-    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url, functions or {}, site_codes or [])
+    walker = _Walker(urljoin(base_url, base[0].strip()) if base else base_url, functions or {}, site_codes or [],
+                     templates or PageTemplates(html_root, site_codes or []))
     links = walker.anchors(html_root) + walker.frames(html_root) + walker.options(html_root) + walker.forms(html_root)
     links += walker.handlers(html_root) + walker.data_links(html_root) + walker.loads(html_root)
     links += walker.templates(html_root)
@@ -240,10 +256,12 @@ def iso_date(text: str) -> str | None:
 class _Walker:
     """Extracts links from one page, remembering block headings it has already looked up."""
 
-    def __init__(self, base_url: str, functions: dict[str, Template] | None = None, site_codes: list[str] | None = None):
+    def __init__(self, base_url: str, functions: dict[str, Template] | None = None, site_codes: list[str] | None = None,
+                 templates: PageTemplates | None = None):
         self.base_url = base_url
         self.functions = functions or {}   # those of the page this one is a fragment of
         self.site_codes = site_codes or []   # the page's own script files
+        self.page_templates = templates   # its own functions' (None: the walker reads no handler)
         self._headings: dict = {}
         self.text = LeadingText()   # a clickable element's text: it may hold the page around it
 
@@ -379,7 +397,7 @@ class _Walker:
                 hrefs += handler_addresses(handler) if attribute != "href" or is_script_href(handler) else []
                 if "(" in handler:
                     if templates is None:
-                        templates = {**self.functions, **url_templates(self.site_codes), **page_functions(root)}
+                        templates = {**self.functions, **(self.page_templates.own if self.page_templates else {})}
                     hrefs += [called] if (called := called_url(handler, templates)) else []
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)

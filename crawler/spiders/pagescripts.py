@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
@@ -12,6 +13,7 @@ from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from crawler.documents.content import is_html, response_text
+from crawler.pages.links import PageTemplates
 from crawler.pages.scriptcalls import MAX_SCRIPT_CHARS
 from crawler.pages.sitescripts import MAX_PER_CRAWL, MAX_SCRIPT_BYTES, site_script_urls, wants_site_scripts
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
@@ -22,6 +24,7 @@ class PageScriptSteps:
 
     _site_scripts: dict[str, str]   # a script file's URL → its text ('' when it failed)
     _scripts_asked: int
+    _templates: WeakKeyDictionary[TextResponse, PageTemplates]
 
     def _awaited_scripts(self, response: Response) -> scrapy.Request | None:
         """The request for the first of the script files the page needs before it is read; None when it is read
@@ -67,6 +70,13 @@ class PageScriptSteps:
     def _page_codes(self, response: TextResponse) -> list[str]:
         """The texts of the page's inline scripts and of its own script files that the crawl has read."""
         return response.xpath("//script[not(@src)]/text()").getall() + self._site_codes(response)
+
+    def _page_templates(self, response: TextResponse) -> PageTemplates:
+        """The URL templates of the functions of the page's inline scripts and its own script files, read once a
+        page."""
+        if response not in self._templates:
+            self._templates[response] = PageTemplates(response.selector.root, self._site_codes(response))
+        return self._templates[response]
 
     def _site_codes(self, response: TextResponse) -> list[str]:
         """The texts of the page's own script files that the crawl has read."""

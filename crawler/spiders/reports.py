@@ -47,6 +47,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
+from weakref import WeakKeyDictionary
 
 from lxml import etree
 import scrapy
@@ -77,10 +78,9 @@ from crawler.items import ReportDocument
 from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
-from crawler.pages.links import (MAX_PAGE_LINKS, Link, answer_links, iso_date, links_cut, page_functions, page_links,
+from crawler.pages.links import (MAX_PAGE_LINKS, Link, PageTemplates, answer_links, iso_date, links_cut, page_links,
                                  record_count, record_links, xml_answer_links)
 from crawler.pages.metadata import PUBLISHED, SOURCE, WRITTEN
-from crawler.pages.scriptcalls import url_templates
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
@@ -183,6 +183,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
         self._site_scripts: dict[str, str] = {}   # pages' own script files read (crawler.spiders.pagescripts)
         self._scripts_asked = 0
+        # each page's functions' URL templates, read once for its links and its navigation
+        self._templates: WeakKeyDictionary[TextResponse, PageTemplates] = WeakKeyDictionary()
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -559,8 +561,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         best: dict[str, tuple[Link, Judgement]] = {}
         # what a script call opens may be a fragment of this page, calling its functions (inline, or of its own
         # script files: crawler.pages.sitescripts)
-        functions = {**response.meta.get("functions", {}), **url_templates(self._site_codes(response)),
-                     **page_functions(response.selector.root)} \
+        functions = {**response.meta.get("functions", {}), **self._page_templates(response).own} \
             if any(link.source == "script" for link in links) and isinstance(response, TextResponse) else {}
         for link in links:
             if not self._navigable(link, response.url):
@@ -898,7 +899,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             return None
         # a fragment a page's function loaded calls that page's functions
         functions = response.meta.get("functions") if is_fragment(response.body) else None
-        links = page_links(response.selector.root, response.url, functions, self._site_codes(response))
+        links = page_links(response.selector.root, response.url, functions, self._site_codes(response),
+                           self._page_templates(response))
         if links_cut(response.selector.root):
             self._unread(response, f"the links of a page past its first {MAX_PAGE_LINKS} not read")
         if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.scripted.gkmlpt

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from crawler.pages.links import page_links
+from crawler.pages.links import PageTemplates, page_functions, page_links
 from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, called_url, url_templates
 from crawler.pages.sitescripts import MAX_HANDLERS, MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
 from tests.crawler.helpers import FILES
@@ -126,3 +126,12 @@ def test_a_first_page_case_writing_no_address_is_no_address():
 
 def test_a_page_whose_inline_script_calls_a_function_it_does_not_define_wants_its_script_files():
     assert wants_site_scripts(root("list_site_script_pager_call.html"))
+
+
+def test_a_pages_templates_read_once_give_its_links_as_read_afresh_and_are_kept():
+    page, codes = root("list_site_script_calls.html"), [(FILES / "site_script_common.js").read_text()]
+    templates = PageTemplates(page, codes)
+    shared = page_links(page, PAGE, site_codes=codes, templates=templates)
+    assert shared == page_links(page, PAGE, site_codes=codes)
+    assert "own" in vars(templates)   # read by the links' handlers, kept for the spider's navigation
+    assert templates.own == {**url_templates(codes), **page_functions(page)}
