@@ -5,7 +5,8 @@ Many CMS list pages link their items through a function instead of an address:
 ``function openArticle(y, id) { window.open('/art/' + y + '/' + id + '.html'); }``. The URL is the function's
 string concatenation with each parameter replaced by the call's argument. Only concatenations that begin with
 a URL-like string, or with a file name's stem and end with a page's extension (a pager's ``'index_' + n +
-'.html'``, relative to the page), and join string literals and the function's own parameters are templates;
+'.html'``, relative to the page), or with a page's name and its query (``'list.jsp?pageNo=' + n``) or a query
+alone (``'?pageNo=' + n + '&cid=12'``), and join string literals and the function's own parameters are templates;
 calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
 if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
 location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
@@ -30,8 +31,10 @@ _FUNCTION = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
 _STRING = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')"""
 _SHIFTED = rf"\(\s*{_NAME}\s*[+-]\s*\d{{1,3}}\s*\)"   # (n - 1)
 # A concatenation that starts with a path or an absolute URL ('/art/' + y + '/' + id + '.html'), or with a file
-# name's stem ('index_' + n + '.html')
-_CONCATENATION = re.compile(rf"""(["'])(?:(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,300}}|(?P<stem>[A-Za-z][\w-]{{0,100}}))\1"""
+# name's stem ('index_' + n + '.html'), a page's name before its query ('list.jsp?pageNo=' + n) or a query alone
+# ('?pageNo=' + n + '&cid=12')
+_CONCATENATION = re.compile(rf"""(["'])(?:(?:https?://|/|\./|\.\./)[^"'\s<>]{{0,300}}|"""
+                            rf"""(?P<stem>[A-Za-z][\w-]{{0,100}}(?:\.[A-Za-z]{{2,6}}\?[^"'\s<>]{{0,300}})?|\?[^"'\s<>]{{1,300}}))\1"""
                             rf"""(?:\s*\+\s*(?:{_NAME}|{_STRING}|{_SHIFTED}))+""")
 # What a relative concatenation (one beginning with a stem) must end with to be a page's address: 'index_' + n + '.html'
 PAGE_EXTENSION = re.compile(r"\.(?:[sj]?html?|jspx?|php|aspx?|do|action)$", re.IGNORECASE)
@@ -187,11 +190,20 @@ def _template(body: str, params: list[str]) -> Template | None:
         parts = _parts(match.group(0), params)
         if parts is None or all(_index(p) is None for p in parts):
             continue
-        if match.group("stem") is not None and not (isinstance(parts[-1], str) and PAGE_EXTENSION.search(parts[-1])):
+        if match.group("stem") is not None and not _is_relative_page(parts):
             continue   # 'tab_' + n: an element's id, no page's address
         return Template(parts, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
                                           body[match.end():match.end() + MAX_TERNARY_CHARS], params))
     return None
+
+
+def _is_relative_page(parts: Parts) -> bool:
+    """A concatenation relative to the page writes a page's address: a name ending with a page's extension
+    ('index_' + n + '.html'), with a query after it ('list.jsp?pageNo=' + n), or a query alone giving a parameter
+    as a value ('?pageNo=' + n)."""
+    written = "".join(part if isinstance(part, str) else "\x00" for part in parts)
+    path, _, query = written.partition("?")
+    return bool(PAGE_EXTENSION.search(path)) if path else "=\x00" in query
 
 
 def _parts(concatenation: str, params: list[str]) -> Parts | None:

@@ -119,6 +119,14 @@ def test_a_pager_function_naming_its_first_page_in_the_else_branch_is_its_pages(
     assert [called_url(f"goPage({n})", templates) for n in (1, 2)] == ["index.html", "list_2.html"]
 
 
+def test_a_pager_function_writing_its_pages_query_is_its_pages():
+    assert urls_of("list_site_script_pager.html", "site_script_pager_query.js", "下一页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/list.jsp?pageNo=3&channelId=1024"]
+    templates = url_templates([(FILES / "site_script_pager_query.js").read_text()])
+    assert called_url("goPage(2)", templates) == "?pageNo=2"
+    assert called_url("showTab(2)", templates) is None
+
+
 def test_a_first_page_case_writing_no_address_is_no_address():
     code = (FILES / "site_script_pager_if.js").read_text()
     assert called_url("goPage(1)", url_templates([code])) == "index_1.html"
