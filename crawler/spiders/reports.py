@@ -116,7 +116,7 @@ from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragme
                                      names_later_page, open_load_more, postback_pages, proxy_form, proxy_page_urls,
                                      script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
-from crawler.steering.traps import TrapWatch, listing_sign, url_pattern
+from crawler.steering.traps import TrapWatch, listed_before, listing_sign, url_pattern
 from crawler.transport.challenge import script_challenge
 from gxparse.normalize import squash
 
@@ -400,12 +400,14 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             and bool(loaded_list_pages(response.selector.root, response.url))
 
     def _repeats_its_page_before(self, response: Response, links: list[Link]) -> bool:
-        """Whether a page of a list lists what the page that led to it listed, its pager's links aside: a pager
-        without end answering its last page again (reported as a trap, ``TrapWatch.observe_repeat``). The page's
-        sign goes on with the list's next pages (``_list_meta``)."""
+        """Whether a page of a list lists what one of the pages that led to it listed (``traps.REPEAT_WINDOW``), its
+        pager's links aside: a pager without end answering its last page again, or its last two in turn (reported
+        as a trap, ``TrapWatch.observe_repeat``). The page's sign and theirs go on with the list's next pages
+        (``_list_meta``)."""
         sign = listing_sign(link.url for link in links if not is_pager_link(link.text, link.url, response.url))
-        repeats = sign is not None and response.meta.get("role") == "list" and response.meta.get("listed") == sign
-        response.meta["listing"] = sign
+        before = response.meta.get("listed") or []
+        repeats = sign is not None and response.meta.get("role") == "list" and sign in before
+        response.meta["listing"] = listed_before(before, sign) if sign is not None else []
         if repeats:
             trap = self.traps.observe_repeat(response.url)
             self.logger.warning("trap: %s (%s)", trap.pattern, trap.reason)

@@ -17,8 +17,9 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
 - too many report-looking links on one page: more than ``MAX_NEW_REPORTS`` new ones, or one agency's report of
   one year under more than ``MAX_SAME_REPORT`` URLs (an agency publishes one report a year);
 - a calendar: a page linking views of itself by day (``?date=2024-03-05``) ``CALENDAR_DAYS`` times or more;
-- a page of a list listing what the page that led to it listed, its pager's links aside (``listing_sign``): a static
-  pager answering its last page again under every later number (``index_3.html``, ``index_4.html`` … without end).
+- a page of a list listing what one of the ``REPEAT_WINDOW`` pages that led to it listed, its pager's links aside
+  (``listing_sign``): a static pager answering its last page again under every later number (``index_3.html``,
+  ``index_4.html`` … without end), or its last two pages in turn (a cycle: page 4 listing page 2's, page 5 page 3's).
   The list ends at that page, the repetition reported (``observe_repeat``); nothing is dropped, as the page lists
   nothing its list had not listed before;
 - a count that grows as it is read: the answers of one list (a JSON API's pages) claiming more than
@@ -44,11 +45,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_CHAIN = 60
+REPEAT_WINDOW = 2   # the pages before a list's page its listing is compared with: a cycle of two pages ends too
 SUSPECT_CHAIN = 3
 MAX_BARREN = 100
 MAX_LISTS = 40
@@ -74,6 +76,12 @@ def url_pattern(url: str) -> str:
     query = "&".join(f"{k}={'#' if _HEX_VALUE.fullmatch(v) else _NUMBER.sub('#', v)}"
                      for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{parts.hostname}{path}?{query}"
+
+
+def listed_before(signs: Sequence[str], sign: str) -> list[str]:
+    """The listings a list's next page compares its own with: this page's ``sign`` and those of the pages before it
+    (``signs``, the latest first), ``REPEAT_WINDOW`` at most."""
+    return [sign, *signs][:REPEAT_WINDOW]
 
 
 def listing_sign(link_urls: Iterable[str]) -> str | None:
@@ -185,8 +193,8 @@ class TrapWatch:
         known = next((trap for trap in self.traps if trap.pattern == pattern), None)
         if known is not None:
             return known
-        trap = Trap(pattern, "a page listing what the page before it listed (endless pager repeating its last "
-                             "page): the list ends there", url, whole_list=False)
+        trap = Trap(pattern, "a page listing what a page before it listed (endless pager repeating its last "
+                             "pages): the list ends there", url, whole_list=False)
         self._repeats[pattern] = trap
         self.traps.append(trap)
         return trap

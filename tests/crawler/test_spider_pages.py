@@ -117,6 +117,15 @@ def test_a_page_listing_what_its_page_before_listed_is_reported_as_a_trap(spider
     assert [t.url for t in spider.traps.traps] == ["http://wjj.linjiang.gov.cn/xxgk/ndbg/index_3.html"]
 
 
+def test_a_page_listing_what_the_page_two_before_it_listed_ends_its_list_as_a_cycle(spider):
+    # a static pager answering its last two pages in turn: index_4 lists index_2's reports again
+    base = "http://wjj.linjiang.gov.cn/xxgk/ndbg/"
+    third = next(r for r in _page_after(spider, "list_pager_page_after.html") if r.url == base + "index_4.html")
+    asked = _requests(spider.parse_page(file_response("list_pager_cycle_back.html", third.url, third.meta)))
+    assert [r.url for r in asked if r.meta["role"] != "document"] == []
+    assert [t.url for t in spider.traps.traps] == [base + "index_4.html"]
+
+
 def test_a_page_listing_something_new_asks_its_next_page(spider):
     urls = [r.url for r in _page_after(spider, "list_pager_page_after.html")]
     assert "http://wjj.linjiang.gov.cn/xxgk/ndbg/index_4.html" in urls
