@@ -92,7 +92,7 @@ def looped_pages(code: str) -> list[str]:
         compared = _compared(body, loop.group(1))
         current = assigned_number(compared, code) if compared else None
         pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1])
-        return pager.pages([count, -1 if current is None else current])
+        return pager.pages([count, -1 if current is None else current])   # -1: no page compared, every one drawn
     return []
 
 

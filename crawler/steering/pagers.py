@@ -273,7 +273,8 @@ def is_start_page_again(url: str, page_url: str, first: str) -> bool:
 
 def create_page_urls(html: str, page_url: str, codes: Sequence[str] = ()) -> list[str]:
     """The other pages a TRS ``createPageHTML(…)`` call stands for, or a call of a pager function the page's
-    scripts (``codes``: inline and its own files) define (``crawler.steering.pagerfunctions``).
+    scripts (``codes``: inline and its own files) define, or a loop of its inline script drawing them
+    (``crawler.steering.pagerfunctions``), or the numbers it declares for its pager script.
 
     Many TRS pages carry the function's own definition inline, ahead of the call
     (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
