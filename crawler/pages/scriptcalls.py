@@ -199,9 +199,9 @@ def _template(body: str, params: list[str]) -> Template | None:
 
 def _is_relative_page(parts: Parts) -> bool:
     """A concatenation relative to the page writes a page's address: a name ending with a page's extension
-    ('index_' + n + '.html'), with a query after it ('list.jsp?pageNo=' + n), or a query alone giving a parameter
-    as a value ('?pageNo=' + n)."""
-    written = "".join(part if isinstance(part, str) else "\x00" for part in parts)
+    ('index_' + n + '.html', or + '.html#list'), with a query after it ('list.jsp?pageNo=' + n), or a query alone
+    giving a parameter as a value ('?pageNo=' + n)."""
+    written = "".join(part if isinstance(part, str) else "\x00" for part in parts).partition("#")[0]
     path, _, query = written.partition("?")
     return bool(PAGE_EXTENSION.search(path)) if path else "=\x00" in query
 

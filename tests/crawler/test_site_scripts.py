@@ -124,6 +124,7 @@ def test_a_pager_function_writing_its_pages_query_is_its_pages():
         "http://www.zhoukou.gov.cn/xxgk/ndbg/list.jsp?pageNo=3&channelId=1024"]
     templates = url_templates([(FILES / "site_script_pager_query.js").read_text()])
     assert called_url("goPage(2)", templates) == "?pageNo=2"
+    assert called_url("toPage(2)", templates) == "index_2.html#list"
     assert called_url("showTab(2)", templates) is None
 
 
