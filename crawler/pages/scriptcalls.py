@@ -10,10 +10,13 @@ alone (``'?pageNo=' + n + '&cid=12'``), and join string literals and the functio
 calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
 if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
 location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
-``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names; a parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number
-argument shifted by it. Scripts are read up to ``MAX_SCRIPT_CHARS``, the first ``MAX_FUNCTIONS`` definitions
-of each, ``MAX_BODY_CHARS`` of each body, ``MAX_TERNARY_CHARS`` before a concatenation, so a hostile page costs
-no more than its size.
+``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names; a
+parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number argument shifted
+by it. An address written from the page's location is the page's own (``location.protocol + '//' + location.host
++ '/col/…'``, ``window.location.origin``, ``location.pathname.replace(/index.*$/, '')``: ``page_relative``).
+Scripts are read up to ``MAX_SCRIPT_CHARS``, the first ``MAX_FUNCTIONS`` definitions of each, ``MAX_BODY_CHARS``
+of each body, ``MAX_TERNARY_CHARS`` before and after a concatenation, so a hostile page costs no more than its
+size.
 """
 
 from __future__ import annotations
