@@ -41,6 +41,13 @@ def test_trs_pager_pages_come_from_the_createpagehtml_script(spider):
     assert BASE + "index_5.html" not in urls
 
 
+def test_a_pager_an_inline_loop_draws_asks_its_pages_as_a_lists(spider):
+    pages = {r.url: r.meta["role"] for r in _pages(spider, "list_inline_pager_loop.html")}
+    assert {url: pages.get(url) for url in (BASE + f"index_{k}.html" for k in (1, 2, 3))} == {
+        BASE + f"index_{k}.html": "list" for k in (1, 2, 3)}
+    assert BASE + "index_4.html" not in pages
+
+
 def test_trs_relative_links_are_resolved_against_the_list_page(spider):
     urls = {r.url for r in _documents(spider, "list_trs_createpage.html")}
     assert BASE + "202501/t20250124_1345678.html" in urls
