@@ -11,7 +11,8 @@ must be a page's (``pagers``: an extension of pages, or a page key in its query)
 ``<option>`` are none. A first-page case on the loop's variable gives that page's literal address instead
 (``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``). A page drawing its pager in a loop of
 its inline script, with no function called, draws it with the numbers the script assigns (``var total =
-parseInt('12'); for (i = 1; i <= total; i++)``: ``looped_pages``, the first ``MAX_LOOPS`` loops read). Bodies are
+parseInt('12'); for (i = 1; i <= total; i++)``, or a hidden field's value it reads, ``$('#pageTotal').val()``:
+``looped_pages``, the first ``MAX_LOOPS`` loops read, a field within ``MAX_FIELD_CHARS`` of its name). Bodies are
 read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
 """
 
@@ -26,12 +27,15 @@ from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, FirstPage, first_page, 
 MAX_PAGER_BODY_CHARS = 5_000   # a pager drawing its links in HTML is longer than an address's function
 MAX_PAGES = 500                # a call claiming more pages is not believed beyond it
 MAX_LOOPS = 20                 # loops of a page's script read for one drawing its pager
+MAX_FIELD_CHARS = 300          # a field's value is read within this of its name, in its tag
 _NAME = r"[A-Za-z_$][\w$]*"
 _LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})\s*;")
 _COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
 _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_NAME})"""
                             rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_NAME}))+""")
+_FIELD_READ = r"""(?:document\.getElementById\(\s*["']([\w-]{1,100})["']\s*\)\.value|\$\(\s*["']#([\w-]{1,100})["']\s*\)\.val\(\s*\))"""
+_FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00[^"'\s<>]*)""")
 _LOOP_MARK = "\x00"   # where the loop's variable stands in the address written
 
@@ -97,10 +101,33 @@ def looped_pages(code: str) -> list[str]:
 
 
 def assigned_number(name: str, code: str) -> int | None:
-    """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``)."""
-    assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?['\"]?(\d{{1,6}})\b",
-                         code)
-    return int(assigned.group(1)) if assigned else None
+    """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``), or the
+    value of the page's field it reads (``= $('#countPage').val()``, ``document.getElementById('countPage').value``)."""
+    assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?"
+                         rf"(?:['\"]?(\d{{1,6}})\b|{_FIELD_READ})", code)
+    if assigned is None:
+        return None
+    if assigned.group(1) is not None:
+        return int(assigned.group(1))
+    return field_value(code, field_named(re.escape(assigned.group(2) or assigned.group(3))))
+
+
+def field_named(name: str) -> re.Pattern[str]:
+    """A field's id or name attribute of the name (a pattern)."""
+    return re.compile(rf"""\b(?:id|name)\s*=\s*["']?{name}(?=["'\s/>])""")
+
+
+def field_value(html: str, field: re.Pattern[str]) -> int | None:
+    """The number the first ``<input>`` whose attribute ``field`` matches holds in its value, read within
+    ``MAX_FIELD_CHARS`` of the attribute."""
+    found = field.search(html)
+    if found is None:
+        return None
+    start = html.rfind("<", max(0, found.start() - MAX_FIELD_CHARS), found.start())
+    end = html.find(">", found.end(), found.end() + MAX_FIELD_CHARS)
+    tag = html[start:end] if start >= 0 and end >= 0 else ""
+    value = _FIELD_VALUE.search(tag) if tag[:6].lower() == "<input" else None
+    return int(value.group(1)) if value else None
 
 
 def _pager(body: str, params: list[str]) -> PagerFunction | None:

@@ -49,7 +49,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.scriptcalls import PAGE_EXTENSION
-from crawler.steering.pagerfunctions import assigned_number, looped_pages, pager_functions
+from crawler.steering.pagerfunctions import (MAX_FIELD_CHARS, assigned_number, field_named, field_value, looped_pages,
+                                              pager_functions)
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
@@ -98,9 +99,7 @@ _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definitio
 # The page count and the current page a page declares for its pager script (page.js) to draw the links from: in a
 # variable (var countPage = 12), a hidden field (<input type="hidden" id="countPage" value="12">) or a data-
 # attribute of the pager (data-total-page="12" data-current-page="1"; not data-total, which may count records).
-# A field is read within MAX_FIELD_CHARS either side of its name, in its tag.
-MAX_FIELD_CHARS = 300
-_FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")
+# A field is read within pagerfunctions.MAX_FIELD_CHARS either side of its name, in its tag.
 
 
 @dataclass(frozen=True)
@@ -115,19 +114,12 @@ class _Declaration:
         found = self.variable.search(html) or self.data.search(html)
         if found:
             return _first_number(found)
-        field = self.field.search(html)
-        if field is None:
-            return None
-        start = html.rfind("<", max(0, field.start() - MAX_FIELD_CHARS), field.start())
-        end = html.find(">", field.end(), field.end() + MAX_FIELD_CHARS)
-        tag = html[start:end] if start >= 0 and end >= 0 else ""
-        value = _FIELD_VALUE.search(tag) if tag[:6].lower() == "<input" else None
-        return int(value.group(1)) if value else None
+        return field_value(html, self.field)
 
 
 def _declared(names: str, data_names: str) -> _Declaration:
     return _Declaration(re.compile(rf"""(?<![\w$.]){names}\s*=\s*['"]?(\d{{1,4}})\b"""),
-                        re.compile(rf"""\b(?:id|name)\s*=\s*["']?{names}(?=["'\s/>])"""),
+                        field_named(names),
                         re.compile(rf"""\bdata-{data_names}\s*=\s*["']?(\d{{1,4}})\b"""))
 
 

@@ -69,6 +69,12 @@ def test_an_inline_loop_drawing_the_pager_from_the_count_the_page_assigns_is_its
         f"http://www.zhoukou.gov.cn/xxgk/ndbg/index_{k}.html" for k in (1, 2, 3)]
 
 
+def test_an_inline_loop_counting_the_pages_a_hidden_field_holds_is_its_pages():
+    html = (FILES / "list_inline_pager_fields.html").read_text()
+    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list_1.html") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.html", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.html"]
+
+
 def test_an_inline_loop_writing_the_pages_folder_from_its_location_is_its_pages():
     html = (FILES / "list_inline_pager_location.html").read_text()
     assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list.shtml") == [
