@@ -79,11 +79,20 @@ def _cell_name(path: str) -> str:
 # table 三
 
 
+def _unfilled_cells(report: Report) -> frozenset[str]:
+    """The blank cells of columns left unfilled (R3.7): read as 0 by the contract, but no zero was printed, so
+    no sum rests on them (the column is reported once, as ``s3.column_not_filled``)."""
+    return frozenset(path for cells in _unfilled_s3_columns(report).values() for path in cells)
+
+
 def check_s3_row_sum(report: Report) -> Iterator[Finding]:
+    unfilled = _unfilled_cells(report)
     for row, cols in (report.s3 or {}).items():
         parts = [cols[c.key].value for c in S3_APPLICANT_COLUMNS]
         total = cols["total"].value
         if total is None or any(p is None for p in parts) or sum(parts) == total:  # type: ignore[arg-type]
+            continue
+        if any(f"s3.{row}.{c.key}" in unfilled for c in S3_COLUMNS):
             continue
         shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
         yield Finding("s3.row_sum", ERROR,
@@ -100,9 +109,12 @@ def check_s3_balance(report: Report) -> Iterator[Finding]:
     if report.s3 is None:
         return
     rows = ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")
+    unfilled = _unfilled_cells(report)
     for col in S3_COLUMNS:
         new, carried, results, forward = (_column(report.s3, r, col.key) for r in rows)
         if None in (new, carried, results, forward) or new + carried == results + forward:  # type: ignore[operator]
+            continue
+        if any(f"s3.{r}.{col.key}" in unfilled for r in rows):
             continue
         yield Finding("s3.balance", ERROR,
                       f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
@@ -114,10 +126,11 @@ def check_s3_results_sum(report: Report) -> Iterator[Finding]:
     if report.s3 is None:
         return
     result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
+    unfilled = _unfilled_s3_columns(report)
     for col in S3_COLUMNS:
         parts = [_column(report.s3, r, col.key) for r in result_rows]
         total = _column(report.s3, S3_RESULT_TOTAL, col.key)
-        if total is None or None in parts or sum(parts) == total:  # type: ignore[arg-type]
+        if total is None or None in parts or sum(parts) == total or col.key in unfilled:  # type: ignore[arg-type]
             continue
         yield Finding("s3.results_sum", ERROR,
                       f"表三（{col.label}列）：各项办理结果之和为{sum(parts)}，"  # type: ignore[arg-type]
@@ -228,7 +241,7 @@ def check_cell_missing(report: Report) -> Iterator[Finding]:
 
 def check_cell_blank(report: Report) -> Iterator[Finding]:
     # cells of an unfilled column are reported once, for the whole column (s3.column_not_filled)
-    unfilled = {path for cells in _unfilled_s3_columns(report).values() for path in cells}
+    unfilled = _unfilled_cells(report)
     for table_key, row, cols in _cells(report):
         blank = [col for col, cell in cols.items() if cell.blank and f"{table_key}.{row}.{col}" not in unfilled]
         if blank:

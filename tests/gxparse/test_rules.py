@@ -130,6 +130,15 @@ def test_column_blank_except_totals_is_one_not_filled_finding():
     assert report.value("s3.result.granted.total") == 0     # still read as 0, as the contract says
 
 
+def test_a_column_left_unfilled_is_no_evidence_for_any_sum():
+    # Shanghai 2019 (上海市人民政府办公厅) printed its 总计 column blank in every result row, 805 in （七）总计:
+    # the blanks are no zeros, so no row's sum and no column's results sum rests on them
+    report = parse_document(_blank_result_cells("kaifeng_2021", -1), "kaifeng_2021")
+    assert fired(report.findings, "s3.column_not_filled")
+    assert not [f for f in report.findings if f.severity == "error"]
+    assert not fired(report.findings, "s3.row_sum") and not fired(report.findings, "s3.results_sum")
+
+
 def test_blank_column_with_zero_totals_stays_zero():
     report = parse_document(_blank_result_cells("kaifeng_2021", 2), "kaifeng_2021")   # 科研机构: all zeros
     assert not fired(report.findings, "s3.column_not_filled")
