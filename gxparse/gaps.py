@@ -22,9 +22,11 @@ from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, embedded_heading, table_header_lines
 from gxparse.tables.tableread import TableRead
-from gxparse.template import HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTIONS, Section
+from gxparse.template import (HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTION_PARTS, SECTIONS, Item,
+                               Section)
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
+_PART_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]是|\d{1,2}[、.．])")
 # a caption naming one of the report's tables (a sheet named 表四, 表2 above a table): no row of a table
 _CAPTION = re.compile(r"表[一二三四1-4]")
 _HEADER_CHARS = frozenset(CJK_CHAR.findall("".join(HEADER_LABELS)))
@@ -107,6 +109,23 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     if any(_printed_inside(label_of(key), row, label_of) for row in neighbours):
         return Gap(False, [row_evidence(r) for r in neighbours], "该行行名印在相邻行的文字中，未能分开读出")
     return _between(read, row_keys, index, context)
+
+
+def unprinted_subtables(gaps: dict[str, Gap], read: TableRead, lines: Sequence[Line], items: Sequence[Item]
+                        ) -> dict[str, Gap]:
+    """``gaps`` of table 二's rows with the rows of a sub-table the text prints nothing of (no line naming its
+    caption 第二十条第（X）项, no row of it read) made unread: a converter that kept only part of the table (an
+    LLM pipeline's Markdown keeping 第二十条第（一）项's two rows) cut it; an absent row is the agency's only
+    where its sub-table is printed around it."""
+    printed = label_key("".join(line.text for line in lines))
+    shown = {item.caption for item in items if item.key in read.rows or label_key(item.caption) in printed}
+    out = dict(gaps)
+    for item in items:
+        gap = gaps.get(item.key)
+        if gap is not None and gap.absent and item.caption not in shown:
+            out[item.key] = Gap(False, gap.evidence, f"文本中既无{item.caption}的标题，也无该项表格的任何一行，"
+                                                     "可能是转换时未保留该表")
+    return out
 
 
 def _between(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext) -> Gap:
@@ -250,7 +269,17 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     header = table_header_lines(between, section.key)
     if header:
         return Gap(False, [line_evidence(ln) for ln in header[:3]], "该处印有该部分统计表的表头，但未能读取表格")
+    parts = [ln for ln in between if _part_heading(ln, section)]
+    if parts:
+        return Gap(False, [line_evidence(ln) for ln in parts[:3]], "该处印有该部分的分项小标题，只是未找到该部分的标题")
     return Gap(True, [first, after_heading])
+
+
+def _part_heading(line: Line, section: Section) -> bool:
+    """A short line numbered as a part (（一）, 1、) naming one of the section's parts (``SECTION_PARTS``)."""
+    text = squash(line.text).lstrip("#*>")
+    return len(text) <= _MAX_HEADING and _PART_NUMBER.match(text) is not None \
+        and any(part in text for part in SECTION_PARTS.get(section.key, ()))
 
 
 def _unread_list(line: Line, section: Section) -> bool:

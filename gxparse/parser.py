@@ -22,7 +22,8 @@ from gxparse.readers.markdown import read_markdown
 from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
-from gxparse.gaps import TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone
+from gxparse.gaps import (TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone,
+                          unprinted_subtables)
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.normalize import unspaced_cjk
@@ -38,7 +39,7 @@ from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_can
                                s4_review_start, s4_stated)
 from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.tables.tableread import TableRead
-from gxparse.template import SECTIONS, row_label
+from gxparse.template import S2_ITEMS, SECTIONS, row_label
 
 Reader = Callable[[bytes, str], Document]
 _log = logging.getLogger(__name__)
@@ -297,7 +298,10 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
         context = TableContext(lines, start and line_evidence(start), end and line_evidence(end), frozenset(others),
                                title.text if title else "")
         label_of = functools.partial(row_label, key)
-        for row, gap in row_gaps(read, list(read.table or {}), context, matchers[key], label_of).items():
+        rows = row_gaps(read, list(read.table or {}), context, matchers[key], label_of)
+        if key == "s2":
+            rows = unprinted_subtables(rows, read, lines, S2_ITEMS.get(template, S2_ITEMS["v2021"]))
+        for row, gap in rows.items():
             gaps[f"{key}.{row}"] = gap
     return gaps
 

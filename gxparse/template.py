@@ -30,6 +30,13 @@ SECTIONS: tuple[Section, ...] = (
     Section("s6", "六", "其他需要报告的事项", ("其他需要报告",)),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+# The parts a narrative section is divided into (国办公开办函〔2021〕30号 sets 总体情况's five; 五 tells problems,
+# then improvements), as its numbered sub-headings name them: printed where the section belongs, they show the
+# section is there though its own heading is not.
+SECTION_PARTS: dict[str, tuple[str, ...]] = {
+    "s1": ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"),
+    "s5": ("存在的主要问题", "存在问题", "改进情况", "改进措施"),
+}
 # What the official title says after 〈agency〉〈year〉年.
 REPORT_TITLE_TAIL = "政府信息公开工作年度报告"
 

@@ -148,12 +148,20 @@ def test_sections_beyond_the_end_of_a_fragment_are_not_found_not_missing():
 
 
 def test_a_first_section_is_missing_only_under_the_report_title():
-    without_s1 = edited(("一、总体情况", "（前言）"))
+    without_s1 = edited((KAIFENG[KAIFENG.index("一、总体情况"):KAIFENG.index("二、主动公开政府信息情况")], "（前言）\n"))
     (missing,) = findings(without_s1, "section.missing")
     assert missing.evidence[0].text == "开封市人民政府2021年政府信息公开工作年度报告"
     untitled = without_s1.replace("开封市人民政府2021年政府信息公开工作年度报告", "")
     assert "section.missing" not in errors(untitled)
     assert findings(untitled, "section.not_found")
+
+
+def test_a_section_whose_parts_stand_where_it_belongs_is_there_without_its_heading():
+    # kaifeng's 总体情况 under its parts （一）主动公开 … （五）监督保障, the heading lost (a PDF's text, an LLM's)
+    text = edited(("一、总体情况", "（前言）"))
+    assert "section.missing" not in errors(text)
+    (not_found,) = findings(text, "section.not_found")
+    assert "分项小标题" in not_found.message and not_found.evidence[0].text.startswith("(一)主动公开")
 
 
 # ---------------------------------------------------------------------------------------------------

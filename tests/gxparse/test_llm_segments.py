@@ -1,0 +1,45 @@
+"""Text an LLM pipeline keeps of a report (tests/fixtures/markdown/llm-segments, built by llm_segments.py in the
+shape of real 宿迁市 and 打浦桥街道 2025 texts): what it did not keep is unread, never missing from the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gxparse import parse_document
+from tests.gxparse.seeds import expected
+
+SEGMENTS = Path(__file__).parents[1] / "fixtures" / "markdown" / "llm-segments"
+
+
+@pytest.fixture(scope="module")
+def kept() -> dict:
+    return parse_document((SEGMENTS / "kaifeng_2021.md").read_bytes(), "kaifeng_2021.md").to_dict()
+
+
+@pytest.fixture(scope="module")
+def headings_lost() -> dict:
+    return parse_document((SEGMENTS / "kaifeng_2021.headings-lost.md").read_bytes(), "k.md").to_dict()
+
+
+def _rules(report: dict, severity: str) -> list[str]:
+    return [f["rule"] for f in report["findings"] if f["severity"] == severity]
+
+
+def test_sub_tables_of_table_two_the_text_does_not_print_are_unread_not_missing(kept):
+    seed = expected("kaifeng_2021")
+    assert kept["s2"]["regulations"] == dict(zip(("issued", "repealed", "in_force"), seed["s2"]["regulations"]))
+    assert _rules(kept, "error") == []
+    unread = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s2.")]
+    assert {f["cells"][0] for f in unread} == {"s2.licensing.decisions", "s2.penalty.decisions",
+                                               "s2.coercion.decisions", "s2.admin_fees.amount_wan_yuan"}
+    assert "第二十条第（五）项" in unread[0]["message"]
+    assert [list(kept["s4"][b].values()) for b in ("review", "litigation_direct", "litigation_after_review")] == \
+        [seed["s4"][b] for b in ("review", "litigation_direct", "litigation_after_review")]
+
+
+def test_a_first_section_whose_parts_are_printed_without_its_heading_is_not_missing(headings_lost):
+    assert _rules(headings_lost, "error") == []
+    (first,) = [f for f in headings_lost["findings"] if f["rule"] == "section.not_found" and "第一部分" in f["message"]]
+    assert "分项小标题" in first["message"] and "(一)主动公开" in first["message"]
