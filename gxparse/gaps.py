@@ -128,6 +128,15 @@ def unprinted_subtables(gaps: dict[str, Gap], read: TableRead, lines: Sequence[L
     return out
 
 
+def kept_part(gaps: dict[str, Gap], read: TableRead, fewest: int) -> dict[str, Gap]:
+    """``gaps`` of a table read from fewer than ``fewest`` rows (``s3.S3_MIN_ROWS``: a part a pipeline kept)
+    made unread: the rows around an absent one are not printed either, so nothing shows it is the agency's."""
+    if len(read.rows) >= fewest:
+        return gaps
+    return {key: Gap(False, gap.evidence, f"文本只保留了该表的{len(read.rows)}行") if gap.absent else gap
+            for key, gap in gaps.items()}
+
+
 def _between(read: TableRead, row_keys: Sequence[str], index: int, context: TableContext) -> Gap:
     """The row absent between the rows read on either side of its place (or the table's start and end)."""
     before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)

@@ -22,8 +22,8 @@ from gxparse.readers.markdown import read_markdown
 from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
-from gxparse.gaps import (TableContext, line_evidence, row_evidence, row_gaps, section_gaps, tables_alone,
-                          unprinted_subtables)
+from gxparse.gaps import (TableContext, kept_part, line_evidence, row_evidence, row_gaps, section_gaps,
+                          tables_alone, unprinted_subtables)
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.normalize import unspaced_cjk
@@ -34,7 +34,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, opening_line, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
-from gxparse.tables.s3 import S3_MATCHER, read_s3
+from gxparse.tables.s3 import S3_MATCHER, S3_MIN_ROWS, read_s3
 from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_candidate_figures, s4_candidate_lines,
                                s4_review_start, s4_stated)
 from gxparse.layout.interleavedblocks import StatedSum
@@ -301,6 +301,8 @@ def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title:
         rows = row_gaps(read, list(read.table or {}), context, matchers[key], label_of)
         if key == "s2":
             rows = unprinted_subtables(rows, read, lines, S2_ITEMS.get(template, S2_ITEMS["v2021"]))
+        if key == "s3":
+            rows = kept_part(rows, read, S3_MIN_ROWS)
         for row, gap in rows.items():
             gaps[f"{key}.{row}"] = gap
     return gaps

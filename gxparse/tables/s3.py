@@ -55,7 +55,7 @@ S3_MATCHER = LabelMatcher(((row.key, row.anchor) for row in S3_ALL_ROWS),
                           # （六）其他处理 is no group's cell only: a 2019 table's row
                           (S3_RESULTS_GROUP, *(label for key, label in S3_GROUPS.items() if key != S3_OTHER_SINGLE)))
 S3_WIDTH = len(S3_COLUMNS)
-_S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
+S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another table, not table 三
 # labels printed alone: as many as half the table's rows are a table printed without a figure (every cell blank)
 _S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
@@ -242,6 +242,15 @@ def _place_by_position(rows: dict[str, RawRow], extras: list[RawRow], row_keys: 
                 f"按位置读作「{s3_row_label(key)}」",
                 s3_row_cells(key)))
     return findings
+
+
+def _kept_part(rows: dict[str, RawRow], extras: list[RawRow]) -> bool:
+    """Fewer rows than a table 三 that are its rows all the same: each printed under its template label in full,
+    whole, its sum holding over figures that are not all 0, nothing else figured around them (what an LLM
+    pipeline keeps of the table: ``## 表三`` and its first row). Their other rows are unread (``parser._gaps``)."""
+    return bool(rows) and not extras and all(
+        label_key(row.label) == label_key(s3_row_label(key)) and _whole(row) and any(v != "0" for v in row.values)
+        for key, row in rows.items())
 
 
 def _whole(row: RawRow) -> bool:
@@ -923,13 +932,13 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
     widths = dict.fromkeys(row_keys, S3_WIDTH)
     rows = dict(rows)
     extras = _s3_label_wrapped(rows, _s3_extras_named(rows, extras, row_keys))
-    if len(rows) < _S3_MIN_ROWS or not printed_in_row_order(lines, rows, extras, row_keys, widths):
+    if len(rows) < S3_MIN_ROWS or not printed_in_row_order(lines, rows, extras, row_keys, widths):
         # a row's figures printed as several text boxes (pdftotext): the boxes between two text lines joined
         boxed = joined_boxes(lines)
         if not under_labels(boxed):
             return None
         rows, extras, bare = _s3_collected(collect_rows(boxed, S3_MATCHER))
-        if len(rows) < _S3_MIN_ROWS or _s3_printed_layout(rows) not in (None, layout) \
+        if len(rows) < S3_MIN_ROWS or _s3_printed_layout(rows) not in (None, layout) \
                 or not printed_in_boxes(rows, extras, row_keys, widths):
             return None
     # a label alone naming a row of the other layout is a group label here (（六）其他处理 over its three rows)
@@ -1028,7 +1037,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
                                                                                  default_layout)) \
             and sum(len(line.values) for line in following) > S4_WIDTH:
         bare, cell_per_line = {}, is_cell_per_line(following)
-    if len(rows) < _S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE:
+    if len(rows) < S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE and not _kept_part(rows, extras):
         return TableRead(None, extras=extras + list(rows.values()))
     ruled = _s3_rules_read_as_ones(rows)
     printed_layout = _s3_printed_layout(rows)
@@ -1044,7 +1053,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         if ocr and (boxed := _s3_box_order(lines, layouts[0])) is not None \
                 and _cells_read(boxed.rows) > _cells_read(streamed.rows) and _agree(boxed.rows, streamed.rows):
             streamed = boxed
-        if not streamed.rows and len(rows) < _S3_MIN_ROWS:
+        if not streamed.rows and len(rows) < S3_MIN_ROWS:
             return TableRead(None, extras=extras + list(rows.values()))
         layout, borrowed = streamed.layout, streamed.borrowed
         rows, printed_layout, extras, bare = streamed.rows, printed_layout or layout, [], {}

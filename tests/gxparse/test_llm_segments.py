@@ -43,3 +43,17 @@ def test_a_first_section_whose_parts_are_printed_without_its_heading_is_not_miss
     assert _rules(headings_lost, "error") == []
     (first,) = [f for f in headings_lost["findings"] if f["rule"] == "section.not_found" and "第一部分" in f["message"]]
     assert "分项小标题" in first["message"] and "(一)主动公开" in first["message"]
+
+
+def test_the_rows_kept_of_table_three_are_read_and_the_others_unread(kept):
+    seed = expected("kaifeng_2021")
+    assert list(kept["s3"]["new_received"].values()) == seed["s3"]["new_received"]
+    assert kept["s3"]["carried_over"]["total"] is None
+    unread = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s3.")]
+    assert len(unread) == len(kept["s3"]) - 1 and "只保留了该表的1行" in unread[0]["message"]
+
+
+def test_a_lone_row_whose_sum_fails_is_no_part_of_table_three_read():
+    text = (SEGMENTS / "kaifeng_2021.md").read_text(encoding="utf-8").replace("| 545 |", "| 546 |")
+    report = parse_document(text.encode(), "k.md").to_dict()
+    assert report["s3"] is None and "table.unread" in _rules(report, "warning")
