@@ -26,6 +26,7 @@ from gxparse.template import (HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SEC
                                Section)
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
+_PARTS_PRINTED = "该处印有该部分的分项小标题，只是未找到该部分的标题"
 _PART_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]是|\d{1,2}[、.．])")
 # a caption naming one of the report's tables (a sheet named 表四, 表2 above a table): no row of a table
 _CAPTION = re.compile(r"表[一二三四1-4]")
@@ -262,7 +263,10 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
         first, between = title, sections.preamble
     else:
         first, between = line_evidence(sections.headings[SECTIONS[before].key]), sections.bodies[SECTIONS[before].key]
+    parts = [ln for ln in between if _part_heading(ln, section)]
     if after_heading is None:
+        if parts:
+            return Gap(False, [line_evidence(ln) for ln in parts[:3]], _PARTS_PRINTED)
         return Gap(False, [first], "该部分应在文档末尾，文档可能不完整")
     lookalike = _unrecognised_heading(between, section)
     if lookalike is not None:
@@ -278,9 +282,8 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     header = table_header_lines(between, section.key)
     if header:
         return Gap(False, [line_evidence(ln) for ln in header[:3]], "该处印有该部分统计表的表头，但未能读取表格")
-    parts = [ln for ln in between if _part_heading(ln, section)]
     if parts:
-        return Gap(False, [line_evidence(ln) for ln in parts[:3]], "该处印有该部分的分项小标题，只是未找到该部分的标题")
+        return Gap(False, [line_evidence(ln) for ln in parts[:3]], _PARTS_PRINTED)
     return Gap(True, [first, after_heading])
 
 

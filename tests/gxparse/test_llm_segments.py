@@ -43,6 +43,9 @@ def test_a_first_section_whose_parts_are_printed_without_its_heading_is_not_miss
     assert _rules(headings_lost, "error") == []
     (first,) = [f for f in headings_lost["findings"] if f["rule"] == "section.not_found" and "第一部分" in f["message"]]
     assert "分项小标题" in first["message"] and "(一)主动公开" in first["message"]
+    # 五 is the last section found: its parts after table 四 show it is there, not that the text ends early
+    (fifth,) = [f for f in headings_lost["findings"] if f["rule"] == "section.not_found" and "第五部分" in f["message"]]
+    assert "分项小标题" in fifth["message"] and "(二)改进情况" in fifth["message"]
 
 
 def test_the_rows_kept_of_table_three_are_read_and_the_others_unread(kept):
