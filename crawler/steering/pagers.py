@@ -49,8 +49,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.scriptcalls import PAGE_EXTENSION
-from crawler.steering.pagerfunctions import (MAX_FIELD_CHARS, assigned_number, field_named, field_value, looped_pages,
-                                              pager_functions)
+from crawler.steering.pagerfunctions import assigned_number, field_named, field_value, looped_pages, pager_functions
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),

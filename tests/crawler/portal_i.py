@@ -13,7 +13,6 @@ script: for crawls over real HTTP.
 from __future__ import annotations
 
 import json
-from html import escape
 
 from tests.crawler.portal import Host, HostServer, Look, Page
 from tests.crawler.portal_f import SIGNED_BUNDLE, matches

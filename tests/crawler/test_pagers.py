@@ -10,9 +10,10 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_FIELD_CHARS, MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
+from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
                                      is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
                                      postback_pages, proxy_page_urls, script_pager_urls)
+from crawler.steering.pagerfunctions import MAX_FIELD_CHARS
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"

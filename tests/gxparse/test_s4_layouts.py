@@ -46,7 +46,7 @@ def test_a_block_per_row_in_text(name):
     s4 = expected_tables(name)["s4"]
     rows = ["项目\t" + "\t".join(c.label for c in S4_COLUMNS)]
     rows += [ROW_LABELS[b.key] + "\t" + "\t".join(_figure(s4[b.key][c.key]) for c in S4_COLUMNS) for b in S4_BLOCKS]
-    text = f"四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n"
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n"
     report = parse_document(text.encode(), "x.txt").to_dict()
     assert report["s4"] == s4
 

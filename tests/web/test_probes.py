@@ -40,7 +40,7 @@ def assert_secure(response) -> None:
 
 
 API_404 = [f"/api/reports/{BEYOND}", "/api/reports/-1", "/api/reports/0", f"/api/reports/{HUGE}",
-           f"/api/versions/{BEYOND}", f"/api/diff/1/{BEYOND}", f"/api/diff/-1/2", f"/api/agencies/{BEYOND}",
+           f"/api/versions/{BEYOND}", f"/api/diff/1/{BEYOND}", "/api/diff/-1/2", f"/api/agencies/{BEYOND}",
            f"/api/runs/{BEYOND}", "/api/runs/-7"]
 
 API_400 = [f"/api/reports?page={BEYOND}", "/api/reports?page=-1", f"/api/reports?year={BEYOND}",
