@@ -18,7 +18,7 @@ figures share columns): each group of rows is one step of the search, read by on
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from math import comb
 
@@ -180,21 +180,28 @@ def holds(vector: Vector, sums: Sequence[RowSum]) -> bool:
 
 
 def consistent_readings(options: Mapping[str, Sequence[Vector]], balances: Sequence[Balance],
-                        width: int) -> dict[str, list[Vector]] | None:
+                        width: int, misread: Sequence[frozenset[int]] = ()) -> dict[str, list[Vector]] | None:
     """For each row, the readings of ``options`` used by some choice of one reading per row under which every
     balance holds in every column; None when no choice does, or when the search outgrows its limits.
 
     A cell unknown (None) in a row with a single reading leaves out the balances through it in its column, as
-    the table's checks do; a row with several readings must know every cell of them."""
-    return joint_readings(options, (), balances, width)
+    the table's checks do; a row with several readings must know every cell of them. ``misread``: as
+    ``joint_readings``'s."""
+    return joint_readings(options, (), balances, width, misread)
 
 
 def joint_readings(options: Mapping[str, Sequence[Vector]], groups: Sequence[Sequence[Mapping[str, Vector]]],
-                   balances: Sequence[Balance], width: int) -> dict[str, list[Vector]] | None:
+                   balances: Sequence[Balance], width: int,
+                   misread: Sequence[frozenset[int]] = ()) -> dict[str, list[Vector]] | None:
     """``consistent_readings`` where the rows of each group are read together by one of its choices (a reading
     per row, each among the row's ``options``): a group is one step of the search, so only solutions keeping
     a choice whole count. Groups sharing a row are joined (their choices agreeing on it, at most
-    ``JOINT_CHOICES``; past that the later group is left out, which only keeps more readings)."""
+    ``JOINT_CHOICES``; past that the later group is left out, which only keeps more readings).
+
+    With ``misread`` (OCR's figures, where no choice keeps every balance: the sets of columns one misreading may
+    break), a choice counts that keeps every balance but in the columns of one such set in one balance
+    (``_misread_columns``): every way a misread may have broken the sums is kept, so a cell is read only where
+    all of them agree."""
     rows = list(options)
     allowed = [[dict(choice) for choice in group if all(choice[key] in options[key] for key in choice)]
                for group in groups]
@@ -228,10 +235,11 @@ def joint_readings(options: Mapping[str, Sequence[Vector]], groups: Sequence[Seq
             if key not in fixed and key not in grouped and any(sign[key])]
     chosen = sorted(free + units, key=lambda unit: -min(min(sign[key]) for key in unit[0]) < 1)
     steps = [[(n, contribution(choice)) for n, choice in enumerate(unit)] for unit in chosen]
-    layers = _forward(tuple(start), steps)
+    may_be_off = _misread_columns(dims, misread) if misread else _none_off
+    layers = _forward(tuple(start), steps, may_be_off)
     if layers is None:
         return None
-    alive = _backward(layers, steps)
+    alive = _backward(layers, steps, may_be_off)
     if alive is None:
         return None
     kept = {key: list(options[key]) for key in rows}
@@ -271,11 +279,27 @@ def _bounds(steps: list[list[tuple[int, tuple[int, ...]]]], size: int) -> list[t
     return out[::-1]
 
 
-def _forward(start: tuple[int, ...], steps: list[list[tuple[int, tuple[int, ...]]]]) -> list[set] | None:
-    """The partial sums reachable after each step that the remaining steps can still bring to zero."""
+def _none_off(off: Sequence[int]) -> bool:
+    return not off
+
+
+def _misread_columns(dims: Sequence[tuple[int, int]],
+                     misread: Sequence[frozenset[int]]) -> Callable[[Sequence[int]], bool]:
+    """Whether the (balance, column) pairs ``off`` (their places among ``dims``) may all be broken by one misread:
+    all of one balance, their columns within one set of ``misread``."""
+    def may_be_off(off: Sequence[int]) -> bool:
+        columns = {dims[d][1] for d in off}
+        return len({dims[d][0] for d in off}) <= 1 and any(columns <= broken for broken in misread)
+    return may_be_off
+
+
+def _forward(start: tuple[int, ...], steps: list[list[tuple[int, tuple[int, ...]]]],
+             allowed: Callable[[Sequence[int]], bool]) -> list[set] | None:
+    """The partial sums reachable after each step that the remaining steps can still bring to zero, but in the
+    sums ``allowed`` may leave off zero (their places)."""
     bounds = _bounds(steps, len(start))
     low, high = bounds[0]
-    if any(s + lo > 0 or s + hi < 0 for s, lo, hi in zip(start, low, high)):
+    if not allowed([d for d, (s, lo, hi) in enumerate(zip(start, low, high)) if s + lo > 0 or s + hi < 0]):
         return None
     layers = [{start}]
     work = 0
@@ -286,17 +310,23 @@ def _forward(start: tuple[int, ...], steps: list[list[tuple[int, tuple[int, ...]
             work += len(step)
             for _, part in step:
                 after = tuple(s + p for s, p in zip(state, part))
-                if all(lo <= -s <= hi for s, lo, hi in zip(after, low, high)):
+                if allowed([d for d, (s, lo, hi) in enumerate(zip(after, low, high)) if not lo <= -s <= hi]):
                     following.add(after)
         if not following or len(following) > STATE_LIMIT or work > WORK_LIMIT:
             return None
         layers.append(following)
-    return layers if any(not any(state) for state in layers[-1]) else None
+    return layers if any(allowed(_off(state)) for state in layers[-1]) else None
 
 
-def _backward(layers: list[set], steps: list[list[tuple[int, tuple[int, ...]]]]) -> list[list[int]] | None:
-    """For each step, the choices (their numbers) on some path from the start to all sums zero."""
-    target = {state for state in layers[-1] if not any(state)}
+def _off(state: tuple[int, ...]) -> list[int]:
+    return [d for d, s in enumerate(state) if s]
+
+
+def _backward(layers: list[set], steps: list[list[tuple[int, tuple[int, ...]]]],
+              allowed: Callable[[Sequence[int]], bool]) -> list[list[int]] | None:
+    """For each step, the choices (their numbers) on some path from the start to sums all zero but those
+    ``allowed`` leaves off."""
+    target = {state for state in layers[-1] if allowed(_off(state))}
     used: list[list[int]] = []
     for n in range(len(steps) - 1, -1, -1):
         reached: set[tuple[int, ...]] = set()

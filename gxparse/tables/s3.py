@@ -60,6 +60,9 @@ S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another ta
 _S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
 _LOST_GAP = 1.6   # a gap between a row's figures this many times as wide as each other one holds a lost cell
+# the columns one misreading OCR's row sum does not see breaks: a figure and the row's total read alike (6 read as
+# 9 in both: kaifeng_2021's 四、结转下年度继续办理 in RapidOCR's text)
+_S3_MISREAD = [frozenset({column, S3_WIDTH - 1}) for column in range(S3_WIDTH - 1)]
 
 
 def _s3_row_holds(row: RawRow) -> bool:
@@ -669,8 +672,10 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         return None
     balances = _s3_balances(row_keys)
     groups = _s3_run_choices(rows, blanked, options)
-    # where the text's places bind rows into runs and no solution keeps them, the sums alone are tried
-    kept = (groups and joint_readings(options, groups, balances, S3_WIDTH)) or consistent_readings(options, balances, S3_WIDTH)
+    kept = _s3_solved(options, groups, balances, ())
+    misread = kept is None and ocr   # a figure misread breaks the sums through it: placed by all the others
+    if misread:
+        kept = _s3_solved(options, groups, balances, _S3_MISREAD)
     if kept is None:
         return None
     # a row filled is known to the next: (七)总计 left by R3.1 leaves (二)部分公开 by R3.2; a pass a row at most
@@ -701,7 +706,19 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             cells = [parse_count(v) for v in _s3_row_values(rows[key])] if key in rows else vector_cells(vector)
         table[key] = dict(zip(columns, cells))
     placed = [key for key in short if None not in (cell.value for cell in table[key].values())]
-    return table, used, findings + ([_placed_by_sum(placed, used)] if placed else [])
+    findings += [_placed_by_sum(placed, used)] if placed else []
+    solved = [key for key in row_keys if key in (*short, *repaired, *lost)
+              and any(cell.value is not None for cell in table[key].values())]
+    return table, used, findings + ([_placed_by_sum(solved, used, misread=True)] if misread and solved else [])
+
+
+def _s3_solved(options: dict[str, list[Vector]], groups: list[list[dict[str, Vector]]], balances: Sequence[Balance],
+               misread: Sequence[frozenset[int]]) -> dict[str, list[Vector]] | None:
+    """The rows' readings the balances keep (``placement.joint_readings``; ``misread``: but in the columns a
+    misread figure may break); where the text's places bind rows into runs and no solution keeps them, the sums
+    alone are tried."""
+    return ((groups and joint_readings(options, groups, balances, S3_WIDTH, misread))
+            or consistent_readings(options, balances, S3_WIDTH, misread))
 
 
 def _s3_run_choices(rows: dict[str, RawRow], blanked: Sequence[str],
@@ -857,11 +874,14 @@ def _cjk(text: str) -> str:
     return "".join(CJK_CHAR.findall(text))
 
 
-def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
+def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow], misread: bool = False) -> Finding:
+    """The warning naming the rows of ``keys`` placed by the sums (``misread``: by all but those a misread broke)."""
     names = "、".join(f"「{s3_row_label(key)}」（{rows[key].where}）" for key in keys)
-    return Finding("cell.placed_by_sum", WARNING,
-                   f"表三{names}行印出的数字少于列数（空白按0读取），各数所在的列只由表内勾稽关系（行的总计、"
-                   f"各列的办理结果之和与收支平衡）唯一确定；这些数字已无法再由表内合计检验，请对照原件核对",
+    how = ("的数字所在的列按其余各列的勾稽关系确定（表三的合计不能全部成立：扫描件经OCR识别，可能是某数与该行总计识别"
+           "有误），只读出每一种可能的误读下都一致的数字" if misread else
+           "印出的数字少于列数（空白按0读取），各数所在的列只由表内勾稽关系（行的总计、各列的办理结果之和与收支平衡）"
+           "唯一确定；这些数字已无法再由表内合计检验")
+    return Finding("cell.placed_by_sum", WARNING, f"表三{names}行{how}，请对照原件核对",
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
 
 
