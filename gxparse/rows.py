@@ -506,7 +506,8 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
     boxed = {line.where for line in lines if id(line) not in printed and len(line.values) > 1}
     wheres: set[str] = set()
     if shape is not None:
-        split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None, _is_stray,
+        split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None,
+                                lambda label: _is_stray(label) or not match.without_group_piece(label),
                                 lambda label: match(label) is not None)
         lines, wheres = split.lines, split.wheres
     for index, line in enumerate(lines):

@@ -45,8 +45,8 @@ def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[L
                     stray: Callable[[str], bool], names: Callable[[str], bool]) -> Joined:
     """The lines with each row split into several figure lines joined into its first line (see the module's
     docstring); ``between`` tells a label line that may stand among a row's figure lines (one naming no row,
-    not prose), ``stray`` a label of a figure line that is no label (a stray character), ``names`` whether a
-    label names a row."""
+    not prose), ``stray`` a label of a figure line that is no label (a stray character, a group label's piece),
+    ``names`` whether a label names a row."""
     joins: dict[int, list[int]] = {}
     for run in _runs(lines, between, stray, names):
         for first, last in _only_cut([lines[i].values for i in run], shape) or ():
