@@ -36,7 +36,7 @@ from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
 from gxparse.tables.s3 import S3_MATCHER, S3_MIN_ROWS, read_s3
 from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_candidate_figures, s4_candidate_lines,
-                               s4_review_start, s4_stated)
+                               s4_review_start, s4_rules_read_as_ones, s4_stated)
 from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.tables.tableread import TableRead
 from gxparse.template import S2_ITEMS, SECTIONS, row_label
@@ -223,6 +223,7 @@ def build_report(document: Document, source: str) -> Report:
         all_read = _every_figure_read(_all_lines(sections), (s2, s3))
         s4 = _read_s4(sections, findings, s3.borrowed, s3.cell_per_line and not all_read, zeros_blank, all_read,
                       document.ocr_text, s4_stated({f.key: f.value for f in stated_figures}), s4_ahead)
+        s4 = s4_rules_read_as_ones(s4) if document.ocr_text else s4
         reads = {key: _nothing_read(read) for key, read in (("s2", s2), ("s3", s3), ("s4", s4))}
         s2, s3, s4 = reads["s2"], reads["s3"], reads["s4"]
         report.s2, report.s3, report.s4 = s2.table, s3.table, s4.table

@@ -2,7 +2,9 @@
 
 ``0  0  10101010  0`` is 0|0|0|0|0|0|0 whose four middle cells ran together, each rule before them a 1: a run
 of 1-and-digit pairs, two pairs at least, the last cell's figure of several digits at times (``1010101010195``). Unlike the zero-led run (``document._RULED_DIGITS``) it may as well be
-a count (1010): it is read as cells only where that gives the row its width and no other reading does.
+a count (1010): it is read as cells only where that gives the row its width and no other reading does. A rule
+read as 1 glued before one figure (``37 1351`` for 37 | 351) is dropped only where that alone mends the row's sum
+(``rules_led``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,28 @@ def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]]
         if len(cells) == width and holds(cells):
             readings.append(cells)
     return readings[0] if len(readings) == 1 else None
+
+
+def rules_led(values: Sequence[int], holds: Callable[[list[int]], bool]) -> list[int] | None:
+    """The one reading of a row of counts that does not hold (``holds``: its sums) taking the leading 1 of some
+    of its figures of several digits for the table rule before their cell (``37 | 351`` read ``37 1351``) that
+    holds; None where the row holds, where no such reading or several do, or past ``MAX_RUNS`` such figures."""
+    if holds(list(values)):
+        return None
+    led = [i for i, v in enumerate(values) if _rule_led(str(v))]
+    if not led or len(led) > MAX_RUNS:
+        return None
+    readings = []
+    for taken in itertools.chain.from_iterable(itertools.combinations(led, n) for n in range(1, len(led) + 1)):
+        cells = [int(str(v)[1:]) if i in taken else v for i, v in enumerate(values)]
+        if holds(cells):
+            readings.append(cells)
+    return readings[0] if len(readings) == 1 else None
+
+
+def _rule_led(figure: str) -> bool:
+    """Whether ``figure`` may be a rule read as 1 before a count: 1 and a count no 0 leads (0 alone aside)."""
+    return len(figure) > 1 and figure[0] == "1" and (figure[1] != "0" or len(figure) == 2)
 
 
 def _cells(run: str) -> list[str]:

@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from gxparse.extraction.cellstream import (Shape, in_no_order_adds_up, is_cell_per_line, read_parts, read_stream,
                                            StreamRow)
@@ -22,10 +23,12 @@ from gxparse.extraction.s4boxes import read_boxed
 from gxparse.layout.interleavedblocks import StatedSum, interleaved_readings
 from gxparse.arithmetic.placement import block_readings, glued_readings, holds
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
+from gxparse.ocr.ruledruns import rules_led
 from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
 from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, unwrapped_lines
-from gxparse.template import S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS, S4_WIDTH
+from gxparse.template import (S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS,
+                              S4_WIDTH, s4_block_label)
 from gxparse.layout.strayfigures import others_last
 from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_scale, spread_by_starts,
                                             spread_under_characters, spread_under_headers)
@@ -489,6 +492,30 @@ def read_s4(lines: Sequence[Line], stated: Sequence[StatedSum] = ()) -> TableRea
     # its fifteen figures on one line, or on one line and the digits a narrow column wrapped under it
     return (_s4_whole_line(lines) or _s4_whole_line(unwrapped_lines(lines)) or _s4_drifted_wrap(lines)
             or _s4_tails_without_places(lines) or _s4_listed(lines) or _s4_label_figures(lines) or read)
+
+
+def s4_rules_read_as_ones(read: TableRead) -> TableRead:
+    """Table 四 of OCR's text with each block whose sum fails read where the leading 1 of some of its figures is
+    the table rule before their cell (``ocr.ruledruns.rules_led``: tesseract's ``37 1351 113 14 18 1 26`` for
+    37 | 351 | 13 | 4 | 8 | 1 | 26), said by ``row.repaired``; a block no such reading alone mends stays as read."""
+    if read.table is None:
+        return read
+    table = {block: dict(cells) for block, cells in read.table.items()}
+    findings = list(read.findings)
+    for block, cells in table.items():
+        values = [cell.value for cell in cells.values()]
+        if len(values) != len(S4_COLUMNS) or not all(isinstance(v, int) for v in values):
+            continue
+        reading = rules_led(values, lambda row: sum(row[:-1]) == row[-1])  # type: ignore[arg-type]
+        if reading is None:
+            continue
+        table[block] = {column: Cell(value, str(value)) if value != cell.value else cell
+                        for (column, cell), value in zip(cells.items(), reading)}
+        findings.append(Finding("row.repaired", WARNING,
+                                f"表四「{s4_block_label(block)}」栏识别为{' '.join(map(str, values))}，合计不成立；"
+                                f"部分数字开头的1当是其前的表格线（OCR把竖线读成了1），按该栏合计唯一确定为："
+                                f"{' '.join(map(str, reading))}", [f"s4.{block}.{c}" for c in cells]))
+    return replace(read, table=table, findings=findings)
 
 
 def _s4_table(cells: Sequence[Cell]) -> Table:
