@@ -78,6 +78,9 @@ MAX_IMAGE_PIXELS = 75_000_000
 # Markers of a JPEG before its image data (gxparse.ocr.jpegmarkers): a real one has about 20, an ICC profile
 # at most 255 pieces; Pillow's time grows faster than their count (1,000 Exif segments: 18 s).
 MAX_JPEG_SEGMENTS = 500
+# Scans of a progressive JPEG: libjpeg passes over every block of the image for each, however small (20,000 scans
+# of 64 bytes over 25 Mpx: 28 s, uninterruptible). A real one has 6–10; 100 at 75 Mpx is a few seconds.
+MAX_JPEG_SCANS = 100
 # A stated resolution outside this range is a mistake of the writer: the resolution is estimated instead.
 MIN_STATED_DPI, MAX_STATED_DPI = 30, 2400
 

@@ -380,6 +380,17 @@ def _exif_segments(count: int, size: int) -> bytes:
     return picture.getvalue()[:2] + segment * count + picture.getvalue()[2:]
 
 
+def _progressive_scans(repeats: int, side: int = 5000) -> bytes:
+    """A white progressive JPEG whose second scan (a band of AC coefficients, all zero: a few bytes passing over
+    every block) and the table before it are repeated ``repeats`` times."""
+    out = io.BytesIO()
+    Image.new("L", (side, side), 255).save(out, format="JPEG", progressive=True)
+    data = out.getvalue()
+    start = data.index(b"\xff\xc4", data.index(b"\xff\xda"))   # coded data holds no marker: ff is followed by 00
+    end = data.index(b"\xff\xc4", start + 2)
+    return data[:-2] + data[start:end] * repeats + data[-2:]
+
+
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
     """A TIFF of A4 pages of random specks at 200 dpi: Tesseract works hardest on noise."""
     def build() -> bytes:
@@ -1018,6 +1029,8 @@ ATTACKS: list[Attack] = [
            _object_stream_bomb, "对象流"),
     Attack("jpeg-100000-exif-segments", "a 10 MB JPEG of 100 × 100 px after 100,000 Exif segments (Pillow: 36 s)",
            lambda: _exif_segments(100_000, 100), "元数据段过多", small=True),
+    Attack("jpeg-progressive-20000-scans", "a 1.4 MB progressive JPEG of 5000 × 5000 px in 20,000 scans of 64 bytes "
+           "(libjpeg: 28 s)", lambda: _progressive_scans(20_000), "扫描段过多", small=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
            lambda: _xref_stream(b"/Size 3 /W [1 100000000 1] /Index [0 3]"), None, small=True),
     Attack("pdf-100000-annotations", "a page naming one annotation 100,000 times in /Annots",

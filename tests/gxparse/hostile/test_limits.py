@@ -20,8 +20,10 @@ from gxparse.document import OCR_OUT_OF_TIME
 from gxparse.ocr import engine, scan
 from gxparse.errors import LimitExceeded
 from gxparse.layout.grid import expand_spans
+from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
+from tests.gxparse.hostile.attacks import _progressive_scans
 
 
 def test_a4_and_a3_pages_render_at_the_resolution_asked_for():
@@ -144,6 +146,22 @@ def test_a_picture_ocr_had_no_time_for_is_named_unread_and_not_even_decoded(monk
     [note] = _out_of_time_notes(parse_document(_pictured(kind), f"report.{kind}"))
     assert "：第1张图片的第1帧未经 OCR 识别，其内容未读取" in note
     assert not decoded   # a hundred pictures past the time would cost a hundred decodings and rule searches
+
+
+def test_a_progressive_jpeg_of_more_scans_than_the_limit_is_refused_before_libjpeg_passes_over_each():
+    written = 6   # Pillow's progressive grey JPEG, whose second scan is repeated
+    check_segments(_progressive_scans(limits.MAX_JPEG_SCANS - written, side=64))
+    with pytest.raises(LimitExceeded, match=f"扫描段过多：超过 {limits.MAX_JPEG_SCANS} 段"):
+        check_segments(_progressive_scans(limits.MAX_JPEG_SCANS - written + 1, side=64))
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "CMYK"])
+def test_a_real_progressive_jpeg_with_exif_is_walked_to_its_end(mode):
+    """Its coded data full of stuffed ff bytes and its Exif of ff bytes count as no marker."""
+    picture = Image.effect_noise((300, 300), 100).convert(mode)
+    out = io.BytesIO()
+    picture.save(out, format="JPEG", progressive=True, quality=95, exif=b"Exif\x00\x00" + b"\xff\xc4" * 30_000)
+    check_segments(out.getvalue())
 
 
 def test_a_conversion_takes_only_what_is_left_of_the_document_deadline(monkeypatch):
