@@ -112,6 +112,7 @@ def _reduced(image: Image.Image, dpi: float, number: int) -> tuple[Image.Image, 
 def ocr_page(image: Image.Image, number: int, dpi: float, source: str) -> Page:
     image, dpi = _reduced(image.convert("L"), dpi, number)
     gray = straighten(np.asarray(image))
+    check_ocr_time()   # between a page's stages (each up to a second or so on A2): overrun by a stage, not a page
     rules, cleaned = find_rules(gray, dpi)
     glyphs = recognise(cleaned, dpi, source, number, rules)
     height, width = gray.shape
@@ -191,15 +192,21 @@ def read_image(data: bytes, source: str, kind: str, within: str = "") -> Documen
         pages: list[Page] = []
         frames = getattr(image, "n_frames", 1)
         for index in range(frames):
+            before = len(pages)
             try:
                 check_ocr_time()   # before the frame is decoded: pictures past the time cost nothing
                 frame = _frame(image, index, source)
                 dpi = image_dpi(frame)
                 parts = page_slices(frame, dpi)   # a long screenshot is read a page at a time
                 limits.check_frames(len(pages) + len(parts))
-                pages += [ocr_page(part, len(pages) + n, dpi, source) for n, part in enumerate(parts, start=1)]
+                for part in parts:
+                    check_ocr_time()   # before each slice is straightened and its rules found
+                    pages.append(ocr_page(part, len(pages) + 1, dpi, source))
             except OutOfTime as exc:
-                unread = Unread(list(range(index + 1, frames + 1)), exc.limit, f"{within}的" if within else "")
+                # the slices of a long screenshot read by then are kept, and the rest named
+                sliced = SlicesUnread(index + 1, len(pages) - before + 1, len(parts)) if len(pages) > before else None
+                unread = Unread(list(range(index + 1 + bool(sliced), frames + 1)), exc.limit,
+                                f"{within}的" if within else "", sliced)
                 return scanned_document(pages, unread, "帧" if within else "帧（图片）")
         return scanned_document(pages)
 
@@ -208,19 +215,37 @@ _Scan = TypeVar("_Scan")
 
 
 @dataclass(frozen=True)
+class SlicesUnread:
+    """The page-high slices of a long screenshot's frame left unread: from ``first`` to the last of ``count``."""
+
+    frame: int
+    first: int
+    count: int
+
+    def told(self, unit: str) -> str:
+        which = f"第{self.first}段" if self.first == self.count else f"第{self.first}至{self.count}段"
+        return f"第{self.frame}{unit}的{which}（长图按页高切分，共{self.count}段）"
+
+
+@dataclass(frozen=True)
 class Unread:
     """Scanned pages (or frames) a time limit left unread: their numbers (at most ``limits.MAX_SCANNED_PAGES`` or
-    ``MAX_FRAMES``, so the note naming them stays short), the limit as told, and what holds them (a picture)."""
+    ``MAX_FRAMES``, so the note naming them stays short), the limit as told, what holds them (a picture), and the
+    slices of a frame read in part."""
 
     numbers: list[int]
     limit: str
     within: str = ""
+    sliced: SlicesUnread | None = None
 
     def note(self, unit: str) -> ReadNote:
         """Told as a warning: their content is unknown, not missing."""
-        return ReadNote(OCR_OUT_OF_TIME, f"读取时间用尽（{self.limit}）：{self.within}第{'、'.join(map(str, self.numbers))}"
-                        f"{unit}未经 OCR 识别，其内容未读取（不能据此认为报告缺少这些内容）",
-                        f"{self.within}第{self.numbers[0]}{unit}")
+        told = [self.within + self.sliced.told(unit)] if self.sliced else []
+        if self.numbers:
+            told.append(f"{self.within}第{'、'.join(map(str, self.numbers))}{unit}")
+        first = self.sliced.frame if self.sliced else self.numbers[0]
+        return ReadNote(OCR_OUT_OF_TIME, f"读取时间用尽（{self.limit}）：{'及'.join(told)}未经 OCR 识别，其内容未读取"
+                        "（不能据此认为报告缺少这些内容）", f"{self.within}第{first}{unit}")
 
 
 def ocr_in_time(pages: list[Page], scans: Mapping[int, _Scan], read: Callable[[int, _Scan], Page]) -> Unread | None:

@@ -124,6 +124,37 @@ def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
     assert "第2、3帧（图片）未经 OCR 识别" in note
 
 
+def test_the_slices_of_a_long_screenshot_read_before_the_deadline_are_kept(monkeypatch):
+    """A frame four pages tall, read a page-high slice at a time: the deadline passes once the first is read."""
+    read = scan.ocr_page
+
+    def then_time_is_up(*args):
+        page = read(*args)
+        deadline._document._end.at = 0.0
+        return page
+    monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
+    with deadline.document_deadline():
+        document = scan.read_image(files.png(400, 2200, dpi=50), "long.png", "png")
+    [note] = document.notes
+    assert document.pages == 1
+    assert "：第1帧（图片）的第2至4段（长图按页高切分，共4段）未经 OCR 识别" in note.message
+
+
+def test_a_page_whose_straightening_outlasts_the_deadline_goes_no_further(monkeypatch):
+    """Finding a page's rules and reading it take seconds more: the deadline is overrun by one stage at most."""
+    straighten, found = scan.straighten, []
+
+    def then_time_is_up(gray):
+        deadline._document._end.at = 0.0
+        return straighten(gray)
+    monkeypatch.setattr(scan, "straighten", then_time_is_up)
+    monkeypatch.setattr(scan, "find_rules", lambda *args: found.append(args))
+    with deadline.document_deadline():
+        document = scan.read_image(files.png(400, 400, dpi=50), "scan.png", "png")
+    assert not found and document.pages == 0
+    assert "第1帧（图片）未经 OCR 识别" in document.notes[0].message
+
+
 def _pictured(kind: str) -> bytes:
     """A report title and one large picture (a table pasted as a screenshot) and no table in the text."""
     picture = files.png(800, 600, dpi=100)
