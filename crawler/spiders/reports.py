@@ -39,6 +39,7 @@ The spider is composed of one mixin per other way to reports, each in its own mo
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -112,7 +113,7 @@ from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragment_page_params, fragment_page_urls,
                                      is_first_page_again, is_pager_link, is_start_page_again, json_page_params,
-                                     json_page_urls, MAX_GENERATED_PAGES, load_more_urls, more_button_urls,
+                                     json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, load_more_urls, more_button_urls,
                                      names_later_page, open_load_more, postback_pages, proxy_form, proxy_page_urls,
                                      script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
@@ -520,7 +521,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         # lxml's form_values are the controls a browser sends: no submit button, checked boxes, chosen options.
         fields = [(k, v) for k, v in forms[0].form_values() if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
         url = urljoin(get_base_url(response), forms[0].get("action") or response.url).split("#")[0]
-        if not self.scope.contains(url) or self._denied(url):
+        if len(urlencode(fields)) > MAX_POSTED_FORM or not self.scope.contains(url) or self._denied(url):
             return
         for target, argument in pages:
             key = f"{url} {target} {argument}"   # one POST per page of a list, whichever page named it
@@ -536,7 +537,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         (``crawler.steering.formpagers``): the form sent once per page, by its method."""
         codes = self._page_codes(response)
         for page in submitted_pages(response.selector.root, get_base_url(response), codes):
-            key = f"{page.method} {page.url} {urlencode(page.fields)}"   # one request per page, whichever page named it
+            # one request per page, whichever page named it (the form's digest: keys last the crawl)
+            key = f"{page.method} {page.url} {hashlib.blake2b(urlencode(page.fields).encode()).hexdigest()}"
             if key in self._requested or not self.scope.contains(page.url) or self._denied(page.url):
                 continue
             self._requested[key] = "list"

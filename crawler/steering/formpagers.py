@@ -9,7 +9,8 @@ the form::
 
 Each page is that form sent as the browser sends it (its fields, the page field at the page), by the form's
 method. The function is a page script's (the first ``MAX_FUNCTIONS`` definitions, ``MAX_BODY_CHARS`` of each);
-pages run from 2 to the highest its pager calls or its 共N页 writes, at most ``pagers.MAX_POSTED_PAGES``.
+pages run from 2 to the highest its pager calls or its 共N页 writes, at most ``pagers.MAX_POSTED_PAGES``; a form larger
+than ``pagers.MAX_POSTED_FORM`` as sent is no list's pager.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
-from crawler.steering.pagers import MAX_POSTED_PAGES, is_page_key, written_total
+from crawler.steering.pagers import MAX_POSTED_FORM, MAX_POSTED_PAGES, is_page_key, written_total
 
 MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 500        # a page function is a few statements
@@ -58,6 +59,8 @@ def submitted_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
         url = urljoin(page_url, form.get("action") or page_url).split("#")[0]
         method = "POST" if (form.get("method") or "").lower() == "post" else "GET"
         values = [(name, value) for name, value in form.form_values() if name != element.get("name")]
+        if len(urlencode(values)) > MAX_POSTED_FORM:
+            continue
         return [FormPage(url, method, tuple(values + [(element.get("name"), str(n))])) for n in range(2, last + 1)]
     return []
 

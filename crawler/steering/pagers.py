@@ -154,6 +154,9 @@ _URL_BEFORE_PAGE = re.compile(r"""(["'])([^"'\s<>]*[?&]([A-Za-z_]\w*)=)\1\s*\+""
                               r"""(?:\s*[A-Za-z_$][\w$]*\s*\+\s*(["'])([^"'\s<>]{0,300})\4)?""")
 MAX_GENERATED_PAGES = 500   # a script claiming more pages than this is not believed beyond it
 MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON body): fewer than a static pager may claim
+# characters of a form posted once per page, as sent (ASP.NET's __VIEWSTATE of a list is 5–100 KB): a form of 100,000
+# fields (3 MB) posted for each of MAX_POSTED_PAGES pages held 300 MB of bodies, and as many of keys, for a crawl
+MAX_POSTED_FORM = 300_000
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
 _TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
