@@ -19,7 +19,8 @@ MAX_SELECTOR_COMPOUNDS = 8  # compounds in one selector: converters scope by a p
 # selectors tried against the page's elements (~2.5 µs each, a few seconds at the bound; past it the page is read
 # as it flows: an ordinary page with a large site style sheet is no report to refuse): pdf2htmlEX's 200 pages,
 # ~20,000 lines of ~10 classes a rule each, try 200,000; many rules under one class over many elements try their
-# product
+# product. A selector with ancestors' compounds counts once more for each ancestor of the element it may walk:
+# 60,000 rules `div div div .cN span` tried on spans 200 divs deep walked 200 ancestors a try (over 300 s)
 MAX_SELECTOR_TESTS = 5_000_000
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
@@ -99,7 +100,8 @@ class StyleSheet:
         if element.get("id"):
             keys.append(f"#{element.get('id')}")
         candidates = [rule for key in keys for rule in self.rules.get(key, ())]
-        self.tests += len(candidates)
+        walking = sum(1 for rule in candidates if rule.selector.context)
+        self.tests += len(candidates) + (walking and walking * sum(1 for _ in element.iterancestors()))
         if self.tests > MAX_SELECTOR_TESTS:
             raise StyleBudgetExceeded(f"the page's <style> selectors were tried {MAX_SELECTOR_TESTS} times")
         found = {rule.order: rule for rule in candidates if rule.selector.matches(element)}

@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import olefile
@@ -389,6 +390,25 @@ def _progressive_scans(repeats: int, side: int = 5000) -> bytes:
     start = data.index(b"\xff\xc4", data.index(b"\xff\xda"))   # coded data holds no marker: ff is followed by 00
     end = data.index(b"\xff\xc4", start + 2)
     return data[:-2] + data[start:end] * repeats + data[-2:]
+
+
+# a report as pdfminer's pdf2txt -t html writes it: a page of absolutely positioned text boxes
+_POSITIONED = Path(__file__).resolve().parents[2] / "fixtures/htmlpos/pdfminer/001_huaian_szf_2024.published.html"
+
+
+def _positioned(change: Callable[[str], str]) -> Callable[[], bytes]:
+    return lambda: change(_POSITIONED.read_text()).encode()
+
+
+def _copied_body(text: str, times: int) -> str:
+    body = text[text.index("<body>") + 6:text.rindex("</body>")]
+    return text.replace(body, body * times)
+
+
+def _descendant_rules() -> bytes:
+    rules = "".join(f"div div div .c{n} span{{left:{n}px}}\n" for n in range(60_000))
+    spans = "".join(f'<span class="c{n}" style="position:absolute;top:{n}px;left:1px">{n}</span>' for n in range(30_000))
+    return f"<html><head><style>{rules}</style></head><body>{'<div>' * 200}{spans}{'</div>' * 200}</body></html>".encode()
 
 
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
@@ -1031,6 +1051,16 @@ ATTACKS: list[Attack] = [
            lambda: _exif_segments(100_000, 100), "元数据段过多", small=True),
     Attack("jpeg-progressive-20000-scans", "a 1.4 MB progressive JPEG of 5000 × 5000 px in 20,000 scans of 64 bytes "
            "(libjpeg: 28 s)", lambda: _progressive_scans(20_000), "扫描段过多", small=True),
+    Attack("html-positioned-infinite-offsets", "a positioned page (pdfminer's) whose offsets are 400-digit numbers",
+           _positioned(lambda t: re.sub(r"(left|top):[\d.]+px", lambda m: f"{m.group(1)}:-{'9' * 400}px", t)), None,
+           small=True),
+    Attack("html-positioned-absurd-transforms", "a positioned page whose boxes are scaled by 1e308, NaN and infinity",
+           _positioned(lambda t: t.replace('style="position:absolute;', 'style="transform:matrix(1e308,1e308,1e308,'
+                                           '1e308,0,0) scale(nan, inf);position:absolute;')), None, small=True),
+    Attack("html-positioned-60-copies", "a positioned report's boxes 60 times over in 7.5 MB (200,000 boxes)",
+           _positioned(lambda t: _copied_body(t, 60)), None, slow=True),
+    Attack("html-60000-descendant-rules-200-deep", "60,000 rules `div div div .cN span` over 30,000 spans 200 divs "
+           "deep (each try walked 200 ancestors: over 300 s)", _descendant_rules, None, slow=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
            lambda: _xref_stream(b"/Size 3 /W [1 100000000 1] /Index [0 3]"), None, small=True),
     Attack("pdf-100000-annotations", "a page naming one annotation 100,000 times in /Annots",
