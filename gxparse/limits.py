@@ -60,6 +60,9 @@ MAX_DOCUMENT_CHARS = 2_000_000
 # 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
 MAX_PDF_CONTENT_STREAM = 8 * MB
 MAX_PDF_STREAM = 64 * MB
+# All of a PDF's Flate streams but images, inflated (each once, to be measured, at about 1.6 GB a second): a
+# 200-page report's fonts and pages are under 300 MB; 3,000 streams of 64 MB fit in a 200 MB file (120 s).
+MAX_PDF_INFLATED = 1024 * MB
 # Object streams of a PDF, inflated, in all: pdfminer parses an object stream whole (every token of it, whatever
 # its /N says) when it reads one object of it or rebuilds a damaged cross-reference table, at about 1.2 s and
 # 18 MB a MB (a 13 MB file of one 49 MB object stream: 58 s and 883 MB, then out of memory). They hold only

@@ -3,7 +3,7 @@
 pdfium inflates a page's content stream whole and makes an object of every operator in it (about 340 bytes
 each): a few kilobytes of Flate data can hold 500 MB of rectangles, and pdfium aborts the process when an
 allocation fails. So every Flate stream of the file is inflated here once, in bounded steps and discarded,
-and a file whose streams inflate beyond ``limits`` is refused before pdfium sees it. Images are left out:
+and a file whose streams inflate beyond ``limits`` (each, and all together) is refused before pdfium sees it. Images are left out:
 they are measured by their pixel size before a page is rendered (``readers.pdf``).
 
 What this cannot see: streams of an encrypted file, and filters other than Flate (LZW, RunLength).
@@ -53,7 +53,7 @@ def check_streams(data: bytes) -> None:
     """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit, or its object streams
     (Flate or not) beyond theirs in all."""
     view = memoryview(data)
-    object_streams = 0
+    object_streams = inflated = 0
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - _DICT_REACH):m.start()]
         objects = list(_OBJECT.finditer(head))
@@ -68,10 +68,13 @@ def check_streams(data: bytes) -> None:
             continue
         content = _NOT_CONTENT.search(dictionary) is None
         limit = limits.MAX_PDF_CONTENT_STREAM if content else limits.MAX_PDF_STREAM
-        size = _inflated_size(view, m.end(), limit)
+        size = _inflated_size(view, m.end(), min(limit, limits.MAX_PDF_INFLATED - inflated))
         if size > limit:
             kind = "页面内容流" if content else "数据流"
             raise LimitExceeded(f"PDF 中的压缩{kind}解压后过大：超过 {limits.megabytes(limit)}（上限）")
+        inflated += size
+        if inflated > limits.MAX_PDF_INFLATED:
+            raise LimitExceeded(f"PDF 中的压缩数据流解压后合计过大：超过 {limits.megabytes(limits.MAX_PDF_INFLATED)}（上限）")
 
 
 def _object_stream_size(data: memoryview, start: int, dictionary: bytes, limit: int) -> int:

@@ -668,6 +668,17 @@ def _xref_prev_loop() -> bytes:
     return base[:trailer] + b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (table, table)
 
 
+def font_streams(count: int, size: int) -> bytes:
+    """A page of text and ``count`` font programs of ``size`` zero bytes each, deflated (64 KB for 64 MB), none
+    over a stream's own limit."""
+    program = zlib.compress(bytes(size), 9)
+    stream = b"<< /Length %d /Filter /FlateDecode /Length1 %d >>\nstream\n" % (len(program), size) + program + b"\nendstream"
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << " + HELVETICA
+                + b" >> >>",
+                pdf_stream(b"BT /F1 12 Tf 72 720 Td (2021) Tj ET"), *[stream] * count])
+
+
 def _font_bomb() -> bytes:
     """A TrueType font program inflating to 200 MB under a page of four characters."""
     font = files.deflated_repeat(bytes(100_000), 2000)
@@ -981,6 +992,8 @@ ATTACKS: list[Attack] = [
            lambda: _xref_stream(b"/Size 99999999 /W [1 4 2] /Index [0 99999999]"), None),
     Attack("pdf-xref-prev-loop", "a trailer whose /Prev names its own cross-reference table", _xref_prev_loop, None),
     Attack("pdf-font-bomb", "a font program inflating to 200 MB", _font_bomb, "解压后过大"),
+    Attack("pdf-40-fonts-of-63-mb", "a 2.5 MB PDF of 40 font programs inflating to 63 MB each (measuring 3,000 of "
+           "them in 200 MB took 120 s)", lambda: font_streams(40, 63 << 20), "解压后合计过大", small=True),
     Attack("docx-nested-tables", "tables nested 1,000 deep", lambda: docx(document_xml(
         "<w:tbl><w:tr><w:tc>" * 1000 + paragraph("1") + "</w:tc></w:tr></w:tbl>" * 1000)), "DOCX"),
     Attack("docx-million-runs", "one paragraph of a million one-character runs",

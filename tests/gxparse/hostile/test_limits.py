@@ -23,7 +23,7 @@ from gxparse.layout.grid import expand_spans
 from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
-from tests.gxparse.hostile.attacks import _progressive_scans
+from tests.gxparse.hostile.attacks import _progressive_scans, font_streams
 
 
 def test_a4_and_a3_pages_render_at_the_resolution_asked_for():
@@ -193,6 +193,14 @@ def test_a_real_progressive_jpeg_with_exif_is_walked_to_its_end(mode):
     out = io.BytesIO()
     picture.save(out, format="JPEG", progressive=True, quality=95, exif=b"Exif\x00\x00" + b"\xff\xc4" * 30_000)
     check_segments(out.getvalue())
+
+
+def test_a_pdf_whose_streams_inflate_beyond_the_bound_together_is_refused(monkeypatch):
+    """Each stream under its own limit: 3,000 font programs of 64 MB fit in a 200 MB file (120 s to measure)."""
+    monkeypatch.setattr(limits, "MAX_PDF_INFLATED", 3 * limits.MB)
+    parse_document(font_streams(2, limits.MB), "two.pdf")
+    with pytest.raises(DocumentError, match="压缩数据流解压后合计过大：超过 3 MB"):
+        parse_document(font_streams(4, limits.MB), "four.pdf")
 
 
 def test_a_conversion_takes_only_what_is_left_of_the_document_deadline(monkeypatch):
