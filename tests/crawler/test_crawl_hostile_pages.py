@@ -17,6 +17,7 @@ from crawler.documents.bundle import MAX_FAILED_PICTURES
 from crawler.documents.continuations import MAX_ARTICLE_PAGES
 from crawler.settings import REPORT_PICTURES_MAX
 from crawler.spiders.reports import MAX_NOTICE_PAGES
+from crawler.steering.pagerfunctions import MAX_PAGER_BODY_CHARS
 from crawler.steering.pagers import MAX_GENERATED_PAGES
 from tests.crawler.hostile import Answer, HostileSite, crawled, page
 
@@ -155,12 +156,29 @@ def big_script() -> HostileSite:
     return site
 
 
+def pager_scripts() -> HostileSite:
+    """A 年报 column page whose inline script holds 200 pager-looking functions with a name of 5,000 characters
+    each (58 s a list page), and whose form of 100,000 hidden fields a pager claiming 10⁹ pages submits."""
+    site = HostileSite("巳市")
+    column = site.column
+    functions = "".join(f"function f{k}(n, c) {{ for (var i = 1; i <= n; i++) {{ if (i == c) {{}} "
+                        f"{'a' * MAX_PAGER_BODY_CHARS} }} }}\n" for k in range(200))
+    fields = "".join(f'<input type="hidden" name="f{n}" value="{n:020}">' for n in range(100_000))
+    form = (f'<form id="pageForm" method="post" action="/ndbg/list.do"><input type="hidden" id="pageNo" '
+            f'name="pageNo" value="1">{fields}</form><a href="javascript:goPage(2)">2</a><span>共1000000000页</span>'
+            "<script>function goPage(n) { document.getElementById('pageNo').value = n; "
+            "document.getElementById('pageForm').submit(); }</script>")
+    site.dynamic["/ndbg/"] = lambda query: Answer(column().body.replace(
+        b"</ul>", b"</ul>" + form.encode() + b"<script>" + functions.encode() + b"setPage(3, 1, 'index_');</script>"))
+    return site
+
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
     scans, article = paged_scans()
     bundles, kept = picture_bundles()
     sites = {"good": HostileSite("乙市"), "paged-scans": scans, "bundles": bundles, "answers": list_answers(),
-             "notices": endless_notices(), "script": big_script()}
+             "notices": endless_notices(), "script": big_script(), "pager-scripts": pager_scripts()}
     options = {name: {"timeout": TIMEOUT} for name in sites if name != "good"}
     with crawled(sites, tmp_path_factory.mktemp("hostile-pages"), options) as done:
         yield done, article, kept
@@ -174,7 +192,7 @@ def _item(crawl, name: str, url: str) -> dict | None:
     return next((i for i in crawl[0].items[name] if i["final_url"] == url), None)
 
 
-@pytest.mark.parametrize("name", ["good", "paged-scans", "bundles", "answers", "notices", "script"])
+@pytest.mark.parametrize("name", ["good", "paged-scans", "bundles", "answers", "notices", "script", "pager-scripts"])
 def test_every_genuine_report_of_a_site_is_yielded(crawl, name):
     done = crawl[0]
     assert set(done.sites[name].expected) <= {item["final_url"] for item in done.items[name]}
@@ -226,6 +244,13 @@ def test_a_notices_column_of_endless_announcing_pages_is_paged_to_its_bound(craw
 def test_a_list_page_of_ten_megabytes_of_script_costs_a_bounded_crawl(crawl):
     summary = crawl[0].summary.site("script")
     assert summary.failure is None and summary.elapsed_seconds < 60 and len(crawl[0].sites["script"].log) <= 100
+
+
+def test_pager_functions_of_long_names_and_a_form_of_100000_fields_cost_a_bounded_crawl(crawl):
+    """Read in linear time, the form no pager's (each of 99 posts carried its 3 MB: 276 MB held)."""
+    summary = crawl[0].summary.site("pager-scripts")
+    assert summary.failure is None and summary.elapsed_seconds < 60
+    assert not _asked(crawl, "pager-scripts", "/ndbg/list.do") and len(crawl[0].sites["pager-scripts"].log) <= 20
 
 
 def test_no_attacked_site_fails_as_a_whole_and_the_crawl_ends_in_bounded_time(crawl):
