@@ -111,8 +111,8 @@ def test_a_scan_past_the_document_deadline_is_read_without_its_pages_and_says_wh
     assert "第1、2、3页未经 OCR 识别" in note
 
 
-def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
-    """The deadline is made to pass once the first frame is read (waiting it out would cost a minute)."""
+def _time_up_after_the_first_page(monkeypatch) -> None:
+    """The deadline made to pass once the first page is read (waiting it out would cost a minute)."""
     read = scan.ocr_page
 
     def then_time_is_up(*args):
@@ -120,19 +120,17 @@ def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
         deadline._document._end.at = 0.0
         return page
     monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
+
+
+def test_the_pages_read_before_the_deadline_are_kept(monkeypatch):
+    _time_up_after_the_first_page(monkeypatch)
     [note] = _out_of_time_notes(parse_document(files.gif_frames(400, 400, 3), "scan.gif"))
     assert "第2、3帧（图片）未经 OCR 识别" in note
 
 
 def test_the_slices_of_a_long_screenshot_read_before_the_deadline_are_kept(monkeypatch):
     """A frame four pages tall, read a page-high slice at a time: the deadline passes once the first is read."""
-    read = scan.ocr_page
-
-    def then_time_is_up(*args):
-        page = read(*args)
-        deadline._document._end.at = 0.0
-        return page
-    monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
+    _time_up_after_the_first_page(monkeypatch)
     with deadline.document_deadline():
         document = scan.read_image(files.png(400, 2200, dpi=50), "long.png", "png")
     [note] = document.notes
