@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from gxparse.model import ERROR, WARNING, YEAR_FROM_OPENING, Evidence, Finding, Gap, Report
+from gxparse.model import ERROR, WARNING, YEAR_FROM_OPENING, Cell, Evidence, Finding, Gap, Report
 from gxparse.template import (
     S3_APPLICANT_COLUMNS,
     S3_COLUMNS,
@@ -79,25 +79,80 @@ def _cell_name(path: str) -> str:
 # table 三
 
 
+def _left_empty(cell: Cell) -> bool:
+    """A cell printed with nothing in it (a dash is a printed mark, and says 0)."""
+    return cell.blank and not cell.raw.strip()
+
+
+def _sum_known(values: list[int | None]) -> int | None:
+    return None if None in values else sum(values)  # type: ignore[arg-type]
+
+
+def _s3_row_parts(report: Report, row: str) -> int | None:
+    return _sum_known([_column(report.s3 or {}, row, c.key) for c in S3_APPLICANT_COLUMNS])
+
+
+def _s3_result_rows(report: Report) -> list[str]:
+    return [r for r in report.s3 or {} if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
+
+
+def _s3_column_parts(report: Report, column: str) -> int | None:
+    return _sum_known([_column(report.s3 or {}, r, column) for r in _s3_result_rows(report)])
+
+
+def _s3_totals_left_empty(report: Report) -> set[str]:
+    """Totals of table 三 printed empty beside figures: a row's 总计 (R3.3) or a column's （七）总计 (R3.2).
+
+    An agency that writes its zeros empty still prints a total that is not 0, so an empty total whose parts
+    are not all 0 was not filled (Shanghai 2019 left 总计 empty in its result rows): no evidence of a 0.
+    """
+    empty: set[str] = set()
+    for row, cols in (report.s3 or {}).items():
+        if _left_empty(cols["total"]) and _s3_row_parts(report, row):
+            empty.add(f"s3.{row}.total")
+    for col in S3_COLUMNS:
+        cell = (report.s3 or {}).get(S3_RESULT_TOTAL, {}).get(col.key)
+        if cell is not None and _left_empty(cell) and _s3_column_parts(report, col.key):
+            empty.add(f"s3.{S3_RESULT_TOTAL}.{col.key}")
+    return empty
+
+
 def _unfilled_cells(report: Report) -> frozenset[str]:
     """The blank cells of columns left unfilled (R3.7): read as 0 by the contract, but no zero was printed, so
     no sum rests on them (the column is reported once, as ``s3.column_not_filled``)."""
     return frozenset(path for cells in _unfilled_s3_columns(report).values() for path in cells)
 
 
+def _s3_not_filled(report: Report) -> tuple[set[str], set[str]]:
+    """Cells of table 三 known not to be zeros although read as 0, so that no sum through them accuses
+    anyone: all of them, and those that get a ``total.not_filled`` of their own (not already named by
+    R3.7's ``s3.column_not_filled``)."""
+    in_columns = _unfilled_cells(report)
+    totals = _s3_totals_left_empty(report)
+    return in_columns | totals, totals - in_columns
+
+
+def _total_not_filled(what: str, parts_sum: int, cells: list[str]) -> Finding:
+    return Finding("total.not_filled", WARNING,
+                   f"{what}的总计为空白，但各项之和为{parts_sum}：总计是未填写，不是0（暂按0读取）", cells)
+
+
 def check_s3_row_sum(report: Report) -> Iterator[Finding]:
-    unfilled = _unfilled_cells(report)
+    not_filled, named = _s3_not_filled(report)
     for row, cols in (report.s3 or {}).items():
         parts = [cols[c.key].value for c in S3_APPLICANT_COLUMNS]
         total = cols["total"].value
         if total is None or any(p is None for p in parts) or sum(parts) == total:  # type: ignore[arg-type]
             continue
-        if any(f"s3.{row}.{c.key}" in unfilled for c in S3_COLUMNS):
+        cells = s3_row_cells(row)
+        if cells[-1] in named and not not_filled & set(cells[:-1]):
+            yield _total_not_filled(f"表三「{s3_row_label(row)}」行", sum(parts), cells)  # type: ignore[arg-type]
+        if not_filled & set(cells):
             continue
         shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
         yield Finding("s3.row_sum", ERROR,
                       f"表三「{s3_row_label(row)}」行：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
-                      s3_row_cells(row), _printed(report, "s3", [row]))
+                      cells, _printed(report, "s3", [row]))
 
 
 def _column(table: dict, row: str, column: str) -> int | None:
@@ -108,34 +163,38 @@ def _column(table: dict, row: str, column: str) -> int | None:
 def check_s3_balance(report: Report) -> Iterator[Finding]:
     if report.s3 is None:
         return
+    not_filled, _ = _s3_not_filled(report)
     rows = ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")
-    unfilled = _unfilled_cells(report)
     for col in S3_COLUMNS:
         new, carried, results, forward = (_column(report.s3, r, col.key) for r in rows)
         if None in (new, carried, results, forward) or new + carried == results + forward:  # type: ignore[operator]
             continue
-        if any(f"s3.{r}.{col.key}" in unfilled for r in rows):
+        cells = [f"s3.{r}.{col.key}" for r in rows]
+        if not_filled & set(cells):
             continue
         yield Finding("s3.balance", ERROR,
                       f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
                       f"但办理结果总计{results} + 结转下年度{forward} = {results + forward}",  # type: ignore[operator]
-                      [f"s3.{r}.{col.key}" for r in rows], _printed(report, "s3", rows))
+                      cells, _printed(report, "s3", rows))
 
 
 def check_s3_results_sum(report: Report) -> Iterator[Finding]:
     if report.s3 is None:
         return
-    result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
-    unfilled = _unfilled_s3_columns(report)
+    not_filled, named = _s3_not_filled(report)
+    result_rows = _s3_result_rows(report)
     for col in S3_COLUMNS:
-        parts = [_column(report.s3, r, col.key) for r in result_rows]
+        parts = _s3_column_parts(report, col.key)
         total = _column(report.s3, S3_RESULT_TOTAL, col.key)
-        if total is None or None in parts or sum(parts) == total or col.key in unfilled:  # type: ignore[arg-type]
+        if total is None or parts is None or parts == total:
+            continue
+        cells = [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"]
+        if cells[-1] in named and not not_filled & set(cells[:-1]):
+            yield _total_not_filled(f"表三（{col.label}列）（七）", parts, cells)
+        if not_filled & set(cells):
             continue
         yield Finding("s3.results_sum", ERROR,
-                      f"表三（{col.label}列）：各项办理结果之和为{sum(parts)}，"  # type: ignore[arg-type]
-                      f"但（七）总计为{total}",
-                      [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"],
+                      f"表三（{col.label}列）：各项办理结果之和为{parts}，但（七）总计为{total}", cells,
                       _printed(report, "s3", [*result_rows, S3_RESULT_TOTAL]))
 
 
@@ -148,7 +207,7 @@ def _unfilled_s3_columns(report: Report) -> dict[str, list[str]]:
     """
     if report.s3 is None:
         return {}
-    result_rows = [r for r in report.s3 if r.startswith(S3_RESULT_PREFIX) and r != S3_RESULT_TOTAL]
+    result_rows = _s3_result_rows(report)
     unfilled: dict[str, list[str]] = {}
     for col in S3_COLUMNS:
         total = report.s3.get(S3_RESULT_TOTAL, {}).get(col.key)
@@ -181,10 +240,14 @@ def check_s4_block_sum(report: Report) -> Iterator[Finding]:
         total = cols["total"].value
         if total is None or None in parts or sum(parts) == total:  # type: ignore[arg-type]
             continue
+        cells = [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS]
+        if _left_empty(cols["total"]):
+            yield _total_not_filled(f"表四「{block.label}」", sum(parts), cells)  # type: ignore[arg-type]
+            continue
         shown = " + ".join(f"{c.label[2:]}{cols[c.key].value}" for c in S4_COLUMNS[:-1])
         yield Finding("s4.block_sum", ERROR,
                       f"表四「{block.label}」：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
-                      [f"s4.{block.key}.{c.key}" for c in S4_COLUMNS], _printed(report, "s4", [block.key]))
+                      cells, _printed(report, "s4", [block.key]))
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -192,3 +192,52 @@ def test_a_table_holding_a_table_larger_than_a_split_cell_is_layout():
     inner = "<table>" + "".join(f"<tr><td>{c}</td><td>{n}</td></tr>" for n, c in enumerate("abcd", 1)) + "</table>"
     page = f"<table><tr><td><ul><li>首页</li></ul></td><td>{inner}</td></tr><tr><td></td><td></td></tr></table>"
     assert [ln.text for ln in read_html(page).lines] == ["首页", "a\t1", "b\t2", "c\t3", "d\t4"]
+
+
+def _cms_page(report: dict) -> bytes:
+    """The report in a CMS editor's markup: every cell a centred paragraph, an empty cell ``&nbsp;`` (Shanghai
+    2019's page: ``<td nowrap><p align="center">&nbsp;</p></td>``)."""
+    page = render_report_html(report)
+    page = re.sub(r"<td([^>]*)>([^<]*)</td>", r'<td\1 nowrap="nowrap"><p align="center">\2</p></td>', page)
+    return page.replace('<p align="center"></p>', '<p align="center">&nbsp;</p>').encode()
+
+
+def _errors(report: dict) -> list[dict]:
+    return [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_total_column_left_empty_in_result_rows_accuses_no_one():
+    """Its blanks are proven no zeros (R3.7), so no sum through them is the agency's error."""
+    report = report_dict("kaifeng_2021")
+    for row, cols in report["s3"].items():
+        if row.startswith("result.") and row != "result.total":
+            cols["total"] = None
+    findings = parse_document(_cms_page(report), "x.html").to_dict()
+    assert _errors(findings) == []
+    assert [f["rule"] for f in findings["findings"] if f["rule"].endswith("not_filled")] == ["s3.column_not_filled"]
+
+
+def test_a_row_total_left_empty_beside_figures_is_not_filled_but_a_printed_0_is_an_error():
+    report = report_dict("kaifeng_2021")
+    report["s3"]["result.granted"]["total"] = None
+    parsed = parse_document(_cms_page(report), "x.html").to_dict()
+    assert _errors(parsed) == []
+    (finding,) = [f for f in parsed["findings"] if f["rule"] == "total.not_filled"]
+    assert "予以公开" in finding["message"] and "436" in finding["message"] and finding["severity"] == "warning"
+    report["s3"]["result.granted"]["total"] = 0
+    parsed = parse_document(_cms_page(report), "x.html").to_dict()
+    assert sorted(f["rule"] for f in _errors(parsed)) == ["s3.results_sum", "s3.row_sum"]
+
+
+@pytest.mark.parametrize("cell, words", [
+    (("s3", "result.total", "natural_person"), ("自然人", "505")),   # （七）总计: its balance is left unchecked too
+    (("s4", "review", "total"), ("行政复议", "25")),
+])
+def test_a_column_or_block_total_left_empty_is_not_filled(cell, words):
+    report = report_dict("kaifeng_2021")
+    table, row, column = cell
+    report[table][row][column] = None
+    parsed = parse_document(_cms_page(report), "x.html").to_dict()
+    assert _errors(parsed) == []
+    (finding,) = [f for f in parsed["findings"] if f["rule"] == "total.not_filled"]
+    assert all(word in finding["message"] for word in words)
