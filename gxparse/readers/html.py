@@ -26,7 +26,7 @@ from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
-from gxparse.readers.scripted import scripted_markup
+from gxparse.readers.scripted import script_file_markup, scripted_markup
 from gxparse.readers.unshown import Selector, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
@@ -358,7 +358,7 @@ def read_html(text: str, source: str = "<html>", pictures: Pictures | None = Non
     """The page's lines; with ``pictures_by_ocr`` its content pictures (``data:`` URIs, or those ``pictures``
     gives) are read by OCR where they stand (the document's ``read_pictures`` reads it so when its tables are
     not found in the text)."""
-    root = _parse(_prepared(text))
+    root = _parse(_prepared(script_file_markup(text) or text))
     # government CMS pages state the article's title and its publisher in meta tags (政府网站发展指引):
     # the article's title is more to the point than the page's, which is often the site's name
     title = _meta(root, "ArticleTitle") or (root.findtext(".//title") or "").strip()

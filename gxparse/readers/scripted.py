@@ -25,6 +25,8 @@ _PERCENT_MARKUP = re.compile(r"%(?:25)*3C", re.I)   # a "<" escaped once or more
 _UNICODE_PERCENT = re.compile(r"%u([0-9a-fA-F]{4})")
 _BYTE_PERCENT = re.compile(r"%([0-9a-fA-F]{2})")
 _MAX_DECODINGS = 3   # unescape(unescape(…)) deeper than this is no CMS's
+_ESCAPED_ATTRIBUTE = re.compile(r"=\\[\"']")   # colspan=\"3\": markup written inside a string literal
+_ATTRIBUTE = re.compile(r"=[\"']")
 _TEMPLATE_TYPES = ("html", "template")   # text/html, text/template, text/x-template: markup as written
 _SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "javascript", "text/ecmascript")
 
@@ -80,32 +82,39 @@ def _escaped(script: str, at: int) -> bool:
     return (at - before) % 2 == 1
 
 
-def _closing(script: str, start: int) -> int | None:
+def _closing(script: str, start: int) -> tuple[int | None, int]:
     """Where the literal opened at ``start`` closes: its quote again, unescaped, before any line break that no
-    backslash continues; None when it does not. Each search runs to the next quote only, so a script is read
-    in time linear in its size."""
+    backslash continues; else None, with where the search stopped: every quote of its kind before that is
+    escaped, so none of them opens a literal that closes either. Each search runs to the next quote only."""
     quote = script[start]
     at = start + 1
     while (close := script.find(quote, at)) >= 0:
         while (newline := script.find("\n", at, close)) >= 0:
             if not _escaped(script, newline):
-                return None
+                return None, newline
             at = newline + 1
         if not _escaped(script, close):
-            return close
+            return close, close
         at = close + 1
-    return None
+    return None, len(script)
 
 
 def _literals(script: str) -> Iterator[tuple[int, int]]:
-    """The start and end of each string literal of ``script`` (``"…"`` or ``'…'``)."""
+    """The start and end of each string literal of ``script`` (``"…"`` or ``'…'``), in time linear in its size:
+    a quote where a failed search of its kind went is not searched from again."""
     at = 0
+    searched = {"'": 0, '"': 0}   # quotes of each kind before this close nothing
     while (m := _QUOTE.search(script, at)) is not None:
-        close = _closing(script, m.start())
-        if close is None:
-            at = m.start() + 1
+        start = m.start()
+        if start < searched[m[0]]:
+            at = start + 1
             continue
-        yield m.start(), close + 1
+        close, stop = _closing(script, start)
+        if close is None:
+            searched[m[0]] = stop
+            at = start + 1
+            continue
+        yield start, close + 1
         at = close + 1
 
 
@@ -146,3 +155,16 @@ def held_markup(el: etree._Element) -> str | None:
 def scripted_markup(root: etree._Element) -> dict[etree._Element, str]:
     """Each script and textarea of the page with the article markup it holds."""
     return {el: markup for el in root.iter("script", "textarea") if (markup := held_markup(el)) is not None}
+
+
+def script_file_markup(text: str) -> str | None:
+    """The article markup of a document that is a script, not a page (a site's data file saved as found:
+    ``let content = "<p>…<td colspan=\\"3\\">…";``), None for any other document. Its markup stands in string
+    literals, so more of its attributes' quotes are escaped than not; read as a page, ``colspan=\\"3\\"`` spans
+    nothing (as in a browser) and its tables fall apart. A page starts with markup, a script does not."""
+    if text.lstrip("\ufeff \t\r\n").startswith("<"):
+        return None
+    if len(_ESCAPED_ATTRIBUTE.findall(text)) <= len(_ATTRIBUTE.findall(text)):
+        return None
+    markup = _script_markup(text)
+    return markup if _MARKUP.search(markup) else None

@@ -2,14 +2,18 @@
 when the page shows no table itself, in time linear in the script's size."""
 
 import json
+import re
 import time
 from urllib.parse import quote
 
 import pytest
 
+from gxparse import parse_document
 from gxparse.readers.html import read_html
-from gxparse.readers.scripted import held_markup, scripted_markup
+from gxparse.readers.scripted import held_markup, script_file_markup, scripted_markup
 from lxml import etree
+from simsite.render import render_report_html
+from tests.gxparse.seeds import expected_tables, report_dict
 
 _TABLE = "<p>一、本年新收政府信息公开申请数量</p><table><tr><td>本年新收</td><td>508</td><td>2</td></tr></table>"
 _ROW = ("本年新收", ["508", "2"])
@@ -72,3 +76,37 @@ def test_a_huge_or_deeply_wrapped_script_is_read_in_linear_time():
     assert held_markup(_script("x = \"'" * 1_000_000 + "<p>")) is None
     assert held_markup(_script("document.write(" + "unescape(" * 10_000 + "'%253Cp%253E1'" + ")" * 10_001)) == "<p>1"
     assert time.perf_counter() - started < 20
+
+
+def _script_file(report: dict) -> bytes:
+    """The report as a site's data script holds it (a real 2019 report was found saved so): menus, then the
+    article's markup, rowspans and colspans and all, its zeros printed empty, in one string literal whose
+    quotes are escaped."""
+    for table in ("s3", "s4"):
+        for cols in report[table].values():
+            cols.update({column: None for column, value in cols.items() if value == 0})
+    body = re.search(r"<body>(.*)</body>", render_report_html(report), re.S)[1].replace("\n", "")
+    body = re.sub(r"<td([^>]*)>", r'<td\1 nowrap="nowrap">', body)
+    return ('//字典项\nlet secondMenu = [{\n\t"id": "4",\n\t"name": "政府信息公开年报"\n}]\n\n'
+            'let content = "' + body.replace('"', '\\"') + '"\n').encode()
+
+
+def test_a_script_file_holding_the_article_is_read_as_its_markup():
+    parsed = parse_document(_script_file(report_dict("kaifeng_2021")), "content.js").to_dict()
+    for table in ("s2", "s3", "s4"):
+        assert parsed[table] == expected_tables("kaifeng_2021")[table], table
+    assert [f for f in parsed["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_page_with_escaped_markup_in_its_script_stays_a_page():
+    # the page starts with markup: its script's article is read only where the page shows no table (above)
+    page = (f"<html><body>{_TABLE}<script>var a = \"<td colspan=\\\"3\\\"><td colspan=\\\"3\\\">\";"
+            "</script></body></html>")
+    assert script_file_markup(page) is None and _rows(page) == [_ROW]
+
+
+def test_a_huge_script_file_is_read_in_linear_time():
+    started = time.perf_counter()
+    # escaped attributes everywhere, quotes never closed: no literal, no article
+    assert script_file_markup("let a = " + "x=\\\"'" * 200_000) is None
+    assert time.perf_counter() - started < 5
