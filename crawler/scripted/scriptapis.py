@@ -21,7 +21,8 @@ item's markup calls it with (``'onclick="openDetail(\\'' + item.id + '\\')"'`` a
 ``function openDetail(id) { window.open('/detail.html?id=' + id); }``: ``crawler.pages.scriptcalls``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
-page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too);
+page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too; a record
+offset's, ``offset: offset``, is 0);
 ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
 (``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
 the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
@@ -88,6 +89,8 @@ _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false)
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
 PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
+# A record offset rather than a page number (bootstrap-table's offset/limit, skip): the first page's is 0.
+OFFSET_KEY = re.compile(r"^(?:offset|skip)$", re.IGNORECASE)
 # Names of a search's words field (q, keyword, searchword, 大汉 q, 开普云 searchWord, TRS sword, 百度式 wd …): a search
 # box's text field, and the key a search page's script sends the words its address carries to its API under.
 SEARCH_KEY = re.compile(r"^(?:q|qt|keys?|keywords?|searchword|searchwords|sword|wd|kw|word|words|query|"
@@ -332,8 +335,8 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
         name = reference.group(1)
         if name in variables.values:
             return variables.values[name]
-        if PAGE_KEY.search(key):
-            return "1", True   # the page number the list is called with: its first page
+        if PAGE_KEY.search(key) or OFFSET_KEY.match(key):
+            return ("0" if OFFSET_KEY.match(key) else "1"), True   # what the list is called with first: its first page
     return None
 
 

@@ -112,7 +112,8 @@ from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragment_page_params, fragment_page_urls,
-                                     is_first_page_again, is_pager_link, is_start_page_again, json_page_params,
+                                     cursor_page_params, cursor_page_url, is_first_page_again, is_pager_link,
+                                     is_start_page_again, json_page_params, MAX_CURSOR_PAGES,
                                      json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, load_more_urls, more_button_urls,
                                      names_later_page, open_load_more, postback_pages, proxy_form, proxy_page_urls,
                                      script_pager_urls)
@@ -425,11 +426,17 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         # Its count is compared with the first's all the same: one growing as it is read is a trap.
         counting = not response.meta.get("counted")
         counted: list[str] = []
+        # a cursor-paged API's next page, which only this answer names (MAX_CURSOR_PAGES in a row)
+        cursors = int(response.meta.get("cursors", 0))
+        following = None
         if is_json_answer(response.body):
             claimed = json_page_urls(json_text(text), response.url)
             self._observe_count(response, len(claimed), counting)
             counted = claimed if counting else []
             urls += counted
+            if cursors < MAX_CURSOR_PAGES and response.request.method == "GET":
+                following = cursor_page_url(json_text(text), response.url)
+                urls += [following] if following else []
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
@@ -462,6 +469,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if url in more:
                 meta["more"] = more[url]
             meta["counted"] = url in counted
+            if url == following:
+                meta["cursors"] = cursors + 1
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
                                  meta=meta)
         if (form := proxy_form(response.url, response.request.method, records)) is not None \
@@ -487,6 +496,12 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                              "counted": is_json_answer(response.body)})
                 if request is not None:
                     yield request
+            posted_next = cursor_page_params(json_text(text), data) \
+                if is_json_answer(response.body) and cursors < MAX_CURSOR_PAGES else None
+            if posted_next is not None and (request := self._api_request(
+                    response.url, {**api, "data": [list(p) for p in posted_next]},
+                    {**self._list_meta(response, response.url, subsite), "cursors": cursors + 1})) is not None:
+                yield request
 
     def _observe_count(self, response: Response, others: int, followed: bool) -> None:
         """An answer's count naming ``others`` pages of its list besides itself, told the trap watch."""

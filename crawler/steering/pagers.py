@@ -34,7 +34,11 @@ makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with 
   (or ``'Page$2'``): the page's form posted back with that event target and argument, its ``__VIEWSTATE`` as
   it is. The spider posts the form once per later page (``postback_pages``).
 - Platforms drawn by scripts (gkmlpt and its kind) answer each page of a list in JSON with its record count and
-  page size; the other pages differ from the URL asked in its page key (``?page=2``).
+  page size; the other pages differ from the URL asked in its page key (``?page=2``), or, for an API paged by record
+  offset (bootstrap-table's server side: ``offset=0&limit=10``), in the offset of each page's first record
+  (``offset=10``). An API paged by cursor names only the next page, by a token its answer gives
+  (``{"data": {"items": […], "nextToken": "b2Zm…"}}``, "" or none on the last): the same request with that token,
+  at most ``MAX_CURSOR_PAGES`` in a row.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
+from crawler.scripted.scriptapis import OFFSET_KEY
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.scriptcalls import PAGE_EXTENSION
 from crawler.steering.pagerfunctions import assigned_number, field_named, field_value, looped_pages, pager_functions
@@ -63,7 +68,7 @@ _PAGER_TEXT = re.compile(r"^(?:[«‹←<>»›→]{1,2}|[«‹←<]*\s*[\[【]?
 # its address is the list's next page by the rules of a pager's addresses. 查看更多 leads to a whole column instead.
 _LOAD_MORE_LABEL = re.compile(r"^(?:点击)?加载更多|^load\s*more", re.IGNORECASE)
 # ``current``: the page of MyBatis-Plus's Page, which many Java CMSs' list APIs take (current=1&size=15).
-_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|index|curr?|current)$",
+_PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|no|num|start|startrecord|endrecord|offset|skip|index|curr?|current)$",
                        re.IGNORECASE)
 # The list's record count, which some pagers carry in every link but the first page's address (DedeCMS's dynamic
 # list.php?tid=12&TotalResult=8&PageNo=2): no other list for it.
@@ -134,6 +139,12 @@ _PER_PAGE = re.compile(r"perpage\s*[:=]\s*['\"]?(\d+)", re.IGNORECASE)
 # The parameters a Hanweb data proxy needs, when the page gives them in the unit's script, not in a URL.
 _PROXY_PARAM = re.compile(r"\b(col|appid|webid|path|columnid|sourceContentType|unitid|webname|permissiontype)"
                           r"\s*[:=]\s*['\"]?([^'\",}\s&]+)")
+# A cursor the request carries (nextToken, pageToken, cursor) and the answer's token for the next page (nextToken,
+# nextPageToken, nextCursor, or the request's own key).
+_CURSOR_KEY = re.compile(r"^(?:next)?(?:page)?(?:token|cursor)$", re.IGNORECASE)
+_NEXT_CURSOR_KEY = re.compile(r"^next(?:page)?(?:token|cursor)$", re.IGNORECASE)
+MAX_CURSOR_CHARS = 500      # a token longer than this is no cursor a list is asked by
+MAX_CURSOR_PAGES = 100      # pages of a cursor-paged list asked in a row: an answer always naming another is a trap
 _JSON_COUNT_KEYS = {
     "total": ("total", "totalcount", "totalrecord", "totalrecords", "totalelements", "recordcount", "totalnum",
               "totalsize", "count"),
@@ -535,7 +546,35 @@ def json_page_params(text: str, params: list[tuple[str, str]]) -> list[list[tupl
     size = counts.get("size") or next((int(v) for k, v in params if v.isdigit() and int(v) > 0
                                        and re.sub(r"[_-]", "", k).lower() in _JSON_COUNT_KEYS["size"]), 0)
     pages = counts.get("pages") or (-(-counts["total"] // size) if counts.get("total") and size else 0)
-    return _other_pages(params, keys[0], pages)
+    return _other_pages(params, keys[0], pages, size)
+
+
+def cursor_page_params(text: str, params: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The parameters that ask an API paged by cursor for the page after the one answering ``text`` to ``params``:
+    the request's cursor (``nextToken``, ``pageToken``, ``cursor``) set to the token the answer names for the next
+    page, at its top or one object down; None on the last page, or when the request carries no cursor."""
+    at = next((i for i, (k, _) in enumerate(params) if _CURSOR_KEY.match(re.sub(r"[_-]", "", k))), None)
+    if at is None or len(text) > MAX_ANSWER_CHARS:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    key, current = params[at]
+    nodes = (data, *(v for v in data.values() if isinstance(v, dict))) if isinstance(data, dict) else ()
+    token = next((value for node in nodes for name, value in node.items()
+                  if isinstance(value, (str, int)) and not isinstance(value, bool)
+                  and (_NEXT_CURSOR_KEY.match(re.sub(r"[_-]", "", str(name))) or name == key)), None)
+    if token is None or str(token) in ("", current) or len(str(token)) > MAX_CURSOR_CHARS:
+        return None
+    return params[:at] + [(key, str(token))] + params[at + 1:]
+
+
+def cursor_page_url(text: str, page_url: str) -> str | None:
+    """The address of the page after the one a cursor-paged API answered ``text`` at ``page_url``."""
+    parts = urlsplit(page_url)
+    params = cursor_page_params(text, parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit(parts._replace(query=urlencode(params))) if params is not None else None
 
 
 def fragment_page_urls(root, page_url: str) -> list[str]:
@@ -572,12 +611,17 @@ def _page_keys(params: list[tuple[str, str]]) -> list[int]:
     return [i for i, (k, v) in enumerate(params) if is_page_key(k) and v.isdigit()]
 
 
-def _other_pages(params: list[tuple[str, str]], index: int, pages: int) -> list[list[tuple[str, str]]]:
+def _other_pages(params: list[tuple[str, str]], index: int, pages: int,
+                 size: int = 0) -> list[list[tuple[str, str]]]:
     """The parameters with the page number at ``index`` set to each other page of ``pages``, numbered from 0 when
-    the current is 0, else from 1."""
+    the current is 0, else from 1; a record offset (``offset``) set to each other page's first record, pages of
+    ``size`` (none without it)."""
     current = int(params[index][1])
-    first = 0 if current == 0 else 1
-    numbers = [n for n in range(first, first + min(pages, MAX_POSTED_PAGES)) if n != current]
+    if OFFSET_KEY.match(params[index][0]):
+        numbers = [k * size for k in range(min(pages, MAX_POSTED_PAGES)) if size and k * size != current]
+    else:
+        first = 0 if current == 0 else 1
+        numbers = [n for n in range(first, first + min(pages, MAX_POSTED_PAGES)) if n != current]
     return [params[:index] + [(params[index][0], str(n))] + params[index + 1:] for n in numbers]
 
 

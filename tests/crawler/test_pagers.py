@@ -10,8 +10,8 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_POSTED_PAGES, create_page_urls, folder_pager_urls, is_pager_link,
-                                     is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
+from crawler.steering.pagers import (MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls, cursor_page_params,
+                                     cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
                                      postback_pages, proxy_page_urls, script_pager_urls)
 from crawler.steering.pagerfunctions import MAX_FIELD_CHARS
 
@@ -370,6 +370,39 @@ def test_an_answer_giving_its_record_count_only_is_paged_by_the_size_asked():
 
 def test_a_posted_api_claiming_endless_pages_is_believed_up_to_the_bound():
     assert len(json_page_params('{"total": 9999999, "rows": []}', RUOYI_ASKED)) == MAX_POSTED_PAGES - 1
+
+
+OFFSET_ASKED = [("channel", "ndbg"), ("offset", "0"), ("limit", "3")]
+
+
+def test_an_api_paged_by_record_offset_is_asked_at_each_pages_first_record():
+    # bootstrap-table's server side paging: offset=0&limit=3 answered {"total": 8, "rows": […3]}
+    answer = (FILES / "api_offset_rows.json").read_text(encoding="utf-8")
+    assert [dict(p)["offset"] for p in json_page_params(answer, OFFSET_ASKED)] == ["3", "6"]
+
+
+def test_an_offset_paged_api_claiming_endless_records_is_believed_up_to_the_bound():
+    assert len(json_page_params('{"total": 9999999, "rows": []}', OFFSET_ASKED)) == MAX_POSTED_PAGES - 1
+
+
+CURSOR_API = "http://wjw.zhoukou.gov.cn/api/v1/articles?channelId=ndbg&limit=3&nextToken="
+
+
+def test_an_api_paged_by_cursor_is_asked_for_the_page_its_answer_names():
+    answer = (FILES / "api_cursor_items.json").read_text(encoding="utf-8")
+    assert cursor_page_url(answer, CURSOR_API) == CURSOR_API + "b2Zmc2V0PTM%3D"
+    assert cursor_page_params(answer, [("pageToken", ""), ("limit", "3")]) == [("pageToken", "b2Zmc2V0PTM="),
+                                                                                ("limit", "3")]
+
+
+@pytest.mark.parametrize("answer, url", [
+    ((FILES / "api_cursor_last.json").read_text(encoding="utf-8"), CURSOR_API),        # the last page
+    ((FILES / "api_cursor_items.json").read_text(encoding="utf-8"), CURSOR_API[:-11]),  # a request without cursor
+    ('{"data": {"items": [], "nextToken": "b2Zm"}}', CURSOR_API + "b2Zm"),             # the same page again
+    ('{"data": {"nextToken": "%s"}}' % ("x" * (MAX_CURSOR_CHARS + 1)), CURSOR_API),     # no token a list is asked by
+])
+def test_a_cursor_paged_api_names_no_next_page(answer, url):
+    assert cursor_page_url(answer, url) is None
 
 
 # A list page's inline picture (an editor's pasted <img src="data:image/png;base64,…">): one run of 400 KB without a

@@ -352,3 +352,30 @@ def test_a_search_pages_script_sends_the_words_of_its_address_under_its_search_k
 def test_a_value_written_in_place_under_a_search_key_is_kept_on_a_search_page():
     code = '$.ajax({url: "/search/api", data: {key: "3f2a9c", wd: kw, page: 1}});'
     assert api_calls(code, "年报") == [ApiCall("/search/api", "GET", (("key", "3f2a9c"), ("wd", "年报"), ("page", "1")))]
+
+
+def test_a_list_asked_by_record_offset_is_asked_first_at_offset_zero():
+    code = (FILES / "column_offset_limit.html").read_text(encoding="utf-8").split("<script>")[1]
+    assert api_calls(code) == [ApiCall("/api/info/list", "GET", (("channel", "ndbg"), ("offset", "0"), ("limit", "3")))]
+
+
+CURSOR_API = "http://wjw.zhoukou.gov.cn/api/v1/articles?channelId=ndbg&limit=3&nextToken="
+CURSOR_META = {"method": "GET", "data": [["channelId", "ndbg"], ["limit", "3"], ["nextToken", ""]], "item_urls": []}
+
+
+def _cursor_answer(spider, cursors: int) -> list[scrapy.Request]:
+    response = TextResponse(url=CURSOR_API, body=(FILES / "api_cursor_items.json").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/json;charset=UTF-8"},
+                            request=Request(CURSOR_API, meta={
+                                "role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": COLUMN,
+                                "link_text": "政府信息公开年报", "api": CURSOR_META, "cursors": cursors}))
+    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+
+
+def test_a_cursor_paged_answer_is_followed_by_the_page_it_names(spider):
+    assert [(r.url, r.meta["cursors"]) for r in _cursor_answer(spider, 0)] == [(CURSOR_API + "b2Zmc2V0PTM%3D", 1)]
+
+
+def test_a_cursor_paged_list_is_asked_at_most_max_cursor_pages_in_a_row(spider):
+    from crawler.steering.pagers import MAX_CURSOR_PAGES
+    assert _cursor_answer(spider, MAX_CURSOR_PAGES) == []
