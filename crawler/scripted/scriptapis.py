@@ -84,6 +84,17 @@ MERGE_ARGUMENT = rf"{_MERGER}(?:[^()]|\([^()]{{0,{MAX_LITERAL_CHARS}}}\)){{0,{MA
 # A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
 _REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
 _HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
+# A read of the page's own address: a platform's helper (getQueryString("deptId"), getUrlParam, getQueryVariable …),
+# URLSearchParams of location.search, a router's query (this.$route.query.deptId); and a name assigned one.
+_QUERY_READ = re.compile(r"""^(?:(?:get|Get)(?:Query|Url|URL)?(?:String|Param|Params|Parameter|Variable|QueryString)"""
+                         r"""\s*\(\s*(["'])(?P<helper>[\w.-]{1,100})\1\s*\)"""
+                         r"""|new\s+URLSearchParams\s*\(\s*(?:window\s*\.\s*)?location\s*\.\s*search\s*\)\s*\.\s*get\s*\(\s*"""
+                         r"""(["'])(?P<searched>[\w.-]{1,100})\3\s*\)"""
+                         r"""|(?:this\s*\.\s*|[\w$]{1,3}\s*\.\s*)?\$route\s*\.\s*query\s*\.\s*(?P<routed>[A-Za-z_$][\w$]{0,100}))$""")
+_READS_QUERY = re.compile(r"""(?:get|Get)(?:Query|Url|URL)?(?:String|Param|Params|Parameter|Variable|QueryString)\s*\(\s*["']"""
+                          r"""|URLSearchParams\s*\(\s*(?:window\s*\.\s*)?location\s*\.\s*search|\$route\s*\.\s*query\s*\.""")
+_QUERY_ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*((?:(?:get|Get)\w{{0,30}}\s*\(|new\s+URLSearchParams|"""
+                               r"""(?:this\s*\.\s*|[\w$]{1,3}\s*\.\s*)?\$route\s*\.)[^;,\n]{0,200}?)\s*(?=[;,\n}])""")
 MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may be written
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
@@ -151,12 +162,13 @@ class ItemUrl(NamedTuple):
     suffix: str
 
 
-def api_calls(code: str, words: str | None = None) -> list[ApiCall]:
+def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | None = None) -> list[ApiCall]:
     """The API requests a script makes, with the first page's parameters; ``words``: what a search page's script
-    sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``)."""
+    sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``); ``page_query``:
+    the parameters of the address of the page the script runs in, which it may read (``getQueryString("deptId")``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls, variables = [], Variables(code, words)
+    calls, variables = [], Variables(code, words, page_query)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
@@ -190,6 +202,12 @@ def api_calls(code: str, words: str | None = None) -> list[ApiCall]:
             method = string_literal(options.get("method", "")) or "GET"
             calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None, match.start()))
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
+
+
+def reads_page_query(code: str) -> bool:
+    """The script may read its page's address into a call's data (``getQueryString("deptId")``,
+    ``URLSearchParams(location.search)``, ``$route.query``)."""
+    return len(code) <= MAX_SCRIPT_CHARS and bool(_READS_QUERY.search(code))
 
 
 def json_body(data: list[tuple[str, str]], bare: list[str]) -> dict[str, object]:
@@ -330,6 +348,8 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
         return next(g for g in literal.groups() if g is not None), bool(literal.group(3) or literal.group(4))
     if variables.words is not None and SEARCH_KEY.match(key):   # not a literal written in place: an API key's
         return variables.words, False
+    if (from_page := variables.page_value(value)) is not None:
+        return from_page, False
     reference = _REFERENCE.match(value)
     if reference:
         name = reference.group(1)
@@ -342,11 +362,33 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
 
 class Variables:
     """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
-    and the object literals it writes for a name."""
+    the object literals it writes for a name, and the parameters of its page's address (``page_query``)."""
 
-    def __init__(self, code: str, words: str | None = None) -> None:
+    def __init__(self, code: str, words: str | None = None, page_query: dict[str, str] | None = None) -> None:
         self.code = code
         self.words = words   # a search's words, sent under a search key
+        self.page_query = page_query or {}
+
+    def page_value(self, value: str) -> str | None:
+        """The parameter of the page's address a value reads (``getQueryString("deptId")``, ``new
+        URLSearchParams(location.search).get("deptId")``, ``this.$route.query.deptId``), directly or through a name
+        the script gives it (``var deptId = getQueryString("deptId")``); None when it reads none the address has."""
+        read = _QUERY_READ.match(value)
+        if read is None and (name := _REFERENCE.match(value)):
+            read = self.query_names.get(name.group(1))
+        name = (read.group("helper") or read.group("searched") or read.group("routed")) if read else None
+        return self.page_query.get(name) if name else None
+
+    @cached_property
+    def query_names(self) -> dict[str, re.Match[str]]:
+        """name → the read of the page's address the script assigns it, read in one pass."""
+        if not self.page_query:
+            return {}
+        found: dict[str, re.Match[str]] = {}
+        for _, match in zip(range(MAX_TRIED), _QUERY_ASSIGNMENT.finditer(self.code)):
+            if read := _QUERY_READ.match(match.group(2)):
+                found.setdefault(match.group(1), read)
+        return found
 
     @cached_property
     def values(self) -> dict[str, tuple[str, bool]]:

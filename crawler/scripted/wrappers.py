@@ -78,9 +78,11 @@ class RequestFunction(NamedTuple):
     module: str = ""   # the webpack module exporting it as ``name``, for a chunk's calls; "" for its own script's
 
 
-def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = ()) -> list[ApiCall]:
+def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
+                  page_query: dict[str, str] | None = None) -> list[ApiCall]:
     """The requests the script makes by calling its request functions with an object it writes; ``inherited``:
-    the functions of its parent bundle's modules (``exported_functions``), which it calls through their module."""
+    the functions of its parent bundle's modules (``exported_functions``), which it calls through their module;
+    ``page_query``: the parameters of its page's address, which the object may read (``scriptapis.Variables``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
     functions = request_functions(code)
@@ -105,7 +107,7 @@ def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = ()) -> lis
               rf"""\s*\]|\.\s*(?P<{{g}}d>{names}))\s*\)|\(\s*0\s*,\s*(?P<{{g}}n>{_NAME})\s*\.\s*(?P<{{g}}c>{names})\s*\))""")
     site = re.compile(rf"await\s+{callee.format(g='w')}\s*\(\s*(?P<wa>{_ARGUMENT})\s*\)"
                       rf"|{callee.format(g='t')}\s*\(\s*(?P<ta>{_ARGUMENT})\s*\)\s*\.\s*then\s*\(")
-    variables, calls = Variables(code), []
+    variables, calls = Variables(code, page_query=page_query), []
     for _, match in zip(range(MAX_TRIED), site.finditer(code)):
         name = next(g for g in match.group("wl", "we", "wd", "wc", "tl", "te", "td", "tc") if g)
         module = required.get(next((g for g in match.group("wm", "wn", "tm", "tn") if g), ""))

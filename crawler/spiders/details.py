@@ -37,6 +37,9 @@ class DetailSteps:
             yield self._detail_item(response, meta.get("link_text", ""), Verdict(meta["verdict"]))
             return
         answer = detail_answer(response.body)
+        if answer is None and (files := self._parse_answer_files(response)):
+            yield from files   # no text at all, a file attached: the report is the file
+            return
         if answer is None:
             self.logger.info("no report in the detail answer %s (for %s)", response.url, meta["hash_route"])
             yield from self._next_detail(response.request)

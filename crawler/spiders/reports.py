@@ -172,6 +172,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._listed: set[str] = set()          # document URLs some page linked to this crawl
         self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
+        # an app's bundle that reads its page's address (?deptId=), and the shells it is read for once fetched
+        self._query_bundles: dict[str, str] = {}
+        self._bundle_shells: dict[str, list[dict[str, Any]]] = {}
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()
         self._sitemaps = 0                      # sitemaps asked (MAX_SITEMAPS)

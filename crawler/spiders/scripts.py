@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import scrapy
 from scrapy.http import JsonRequest, Response, TextResponse
@@ -24,9 +24,11 @@ from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, detail_apis, hash_temp
                                          route_templates, routed)
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body
+from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body, reads_page_query
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
+
+MAX_SHELLS_PER_BUNDLE = 50   # shells of one app (?deptId=1002, 1003 …) a bundle that reads its page's address is read for
 
 
 class ScriptSteps:
@@ -54,11 +56,14 @@ class ScriptSteps:
         fetched = sum(1 for step in self._requested.values() if step == "bundle")
         # a webpack runtime inlined in the shell: the chunk map its bundles' lazy loads need (crawler.scripted.chunks)
         files = chunk_files("\n".join(response.xpath("//script[not(@src)]/text()").getall()), response.url)
-        urls = [url for url in shell_scripts(response.selector.root, response.url)
+        scripts = shell_scripts(response.selector.root, response.url)
+        urls = [url for url in scripts
                 if url not in self._requested and self.scope.contains(url) and not self._denied(url)]
         urls = urls[:max(0, MAX_BUNDLES - fetched)]
         meta = {**self._column_part_meta(response, subsite), "role": "bundle", "shell": response.url,
                 "column": column, "chunk_files": files}
+        if urlsplit(response.url).query:   # one app shell for many bodies (?deptId=): its bundle read for this one too
+            yield from self._shared_bundles([url for url in scripts if self._requested.get(url) == "bundle"], meta)
         runtime = shell_runtime(response.selector.root, response.url) if urls and not files else None
         if runtime is not None and runtime not in self._requested and self.scope.contains(runtime) \
                 and not self._denied(runtime) and fetched + len(urls) < MAX_BUNDLES:
@@ -94,9 +99,11 @@ class ScriptSteps:
             meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
         # the request functions of the bundles above, which a lazy chunk calls through their module
         inherited = tuple(RequestFunction(*f) for f in response.meta.get("functions", ()))
-        if column or route:
-            yield from self._script_api_requests([code], (), response.meta["shell"], {**meta, "role": "page"},
-                                                 response.meta.get("history", False), inherited)
+        yield from self._bundle_lists(code, response.meta, inherited)
+        if reads_page_query(code) and not response.meta.get("chunk"):
+            self._query_bundles[response.url] = code
+            for shell in self._bundle_shells.pop(response.url, []):
+                yield from self._bundle_lists(code, shell)
         depth = int(response.meta.get("chunk", 0))
         if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
             functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))]
@@ -104,6 +111,28 @@ class ScriptSteps:
                                     depth)
         if not depth:
             yield from self._menu(response, code, meta)
+
+    def _bundle_lists(self, code: str, shell: dict[str, Any],
+                      inherited: tuple[RequestFunction, ...] = ()) -> Iterator[scrapy.Request]:
+        """The API requests of a bundle read for the shell its request ``shell`` (meta) was made for, when the shell
+        or the bundle's eager route is a 年报 column, made from the shell's address."""
+        meta = {k: v for k, v in shell.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
+        column = shell.get("column", True)
+        route = None if column else eager_column_route(code)
+        if route:   # the app's 年报 route shows a component of this bundle: its requests are that column's
+            meta["link_text"] = f"{meta.get('link_text', '')} {route}".strip()
+        if column or route:
+            yield from self._script_api_requests([code], (), shell["shell"], {**meta, "role": "page"},
+                                                 shell.get("history", False), inherited)
+
+    def _shared_bundles(self, urls: list[str], shell: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """Bundles another shell of the app fetched, read for this shell when they read its address (``?deptId=``):
+        at once when fetched, else once they are; at most ``MAX_SHELLS_PER_BUNDLE`` shells each."""
+        for url in urls:
+            if url in self._query_bundles:
+                yield from self._bundle_lists(self._query_bundles[url], shell)
+            elif len(waiting := self._bundle_shells.setdefault(url, [])) < MAX_SHELLS_PER_BUNDLE:
+                waiting.append(shell)
 
     def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
         """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.scripted.chunks``), when the bundle can
@@ -165,9 +194,10 @@ class ScriptSteps:
         """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
         (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
+        query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
         calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                        page_url))
-                 for code in codes for call in api_calls(code) + wrapped_calls(code, inherited)]
+                 for code in codes for call in api_calls(code, page_query=query) + wrapped_calls(code, inherited, query)]
         # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))

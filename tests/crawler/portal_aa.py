@@ -10,11 +10,11 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   bundle). The body is the shell's own query: the bundle reads it as platforms' helpers read it
   (``function getQueryString(e){… window.location.search …}``, ``queryParams:{columnCode:"ndbg",
   deptId:getQueryString("deptId"),pageNo:1,pageSize:5}``) and posts it to one list API for every body
-  (``axios.post("/prod-api/gk/article/page",this.queryParams)``, a JSON body, a form refused, a body without its
-  deptId refused), answered as MyBatis-Plus pages them (``{"code":200,"data":{"records":[…],"total","size","current",
+  (``function l(e){return s({url:"/prod-api/gk/article/page",method:"post",data:e})}`` called ``l(this.queryParams)``,
+  ``s`` its axios instance: a JSON body, a form refused, a body without its deptId refused), answered as MyBatis-Plus pages them (``{"code":200,"data":{"records":[…],"total","size","current",
   "pages"}}``), five a page; each record an id, a title, ``publishTime`` in epoch milliseconds; its address the app's
   hash route (``"#/detail?id="+t.id``), the report the JSON answer of the detail API the bundle asks with the id
-  (``axios.get("/prod-api/gk/article/detail",{params:{id:e}})``), its HTML in ``content``; the city's 2025 report an
+  (``s({url:"/prod-api/gk/article/detail",method:"get",params:{id:e}})``), its HTML in ``content``; the city's 2025 report an
   empty ``content`` and an ``attachList`` (``fileName``, ``fileUrl``): the report is the PDF;
 - the city (deptId 1001): its reports 2019–2025; 市发展和改革委员会 (1002) 2020–2024; 城关镇 (2001) and 青山镇 (2002)
   2023–2024: reached only by the shell under their deptId;
@@ -118,8 +118,9 @@ class PortalAA(OneServerPortal):
             '(function(){"use strict";'
             'function getQueryString(e){var t=new RegExp("(^|&)"+e+"=([^&]*)(&|$)"),'
             'n=window.location.search.substr(1).match(t);return null!=n?decodeURIComponent(n[2]):null}'
-            'function l(e){return axios.post("/prod-api/gk/article/page",e)}'
-            'function c(e){return axios.get("/prod-api/gk/article/detail",{params:{id:e}})}'
+            'var s=axios.create({baseURL:"",timeout:1e4});'
+            'function l(e){return s({url:"/prod-api/gk/article/page",method:"post",data:e})}'
+            'function c(e){return s({url:"/prod-api/gk/article/detail",method:"get",params:{id:e}})}'
             'var d={name:"NdbgList",data:function(){return{list:[],total:0,queryParams:{columnCode:"ndbg",'
             'deptId:getQueryString("deptId"),pageNo:1,pageSize:5}}},created:function(){this.getList()},'
             'methods:{getList:function(){var e=this;l(this.queryParams).then(function(t){e.list=t.data.data.records,'

@@ -103,10 +103,21 @@ def test_the_detail_answer_is_the_report(spider):
     assert item.published_at == "2022-01-20" and item.body == (FILES / "api_detail_report.json").read_bytes()
 
 
-def test_an_answer_without_a_report_yields_nothing_but_the_next_detail_api(spider):
-    assert _detail(spider, "api_detail_no_content.json") == []
-    [again] = _detail(spider, "api_detail_no_content.json", ["http://www.linjiang.gov.cn/czj/api/info/2021"])
+def test_an_answer_without_a_report_nor_a_file_yields_nothing_but_the_next_detail_api(spider):
+    assert _detail(spider, "api_detail_no_report.json") == []
+    [again] = _detail(spider, "api_detail_no_report.json", ["http://www.linjiang.gov.cn/czj/api/info/2021"])
     assert again.url == "http://www.linjiang.gov.cn/czj/api/info/2021" and again.meta["details_left"] == []
+
+
+@pytest.mark.parametrize("file, attached", [
+    ("api_detail_no_content.json", "http://www.linjiang.gov.cn/upload/2022/nb2021.pdf"),   # 全文见附件, its fileUrl
+    ("api_detail_attached_only.json", "http://www.linjiang.gov.cn/prod-api/file/2022/czj_ndbg_2021.pdf"),   # attachList
+])
+def test_an_answer_of_no_text_attaching_the_report_gives_the_file(spider, file, attached):
+    """No content at all, and a file named by its file name alone ({"fileName": "….pdf", "fileUrl"}): the report is
+    the file, never the next detail API's answer."""
+    [request] = _detail(spider, file, ["http://www.linjiang.gov.cn/czj/api/info/2021"])
+    assert (request.url, request.meta["role"]) == (attached, "document")
 
 
 def test_a_bundles_compiled_router_link_is_a_hash_route_asked_of_its_detail_api(spider):

@@ -7,11 +7,13 @@ import json
 import time
 from urllib.parse import parse_qsl
 
+import pytest
 import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.pages.links import answer_links
 from crawler.scripted.scriptapis import ApiCall, ItemUrl, api_calls, item_urls
+from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
 COLUMN = "http://www.zhoukou.gov.cn/column/1205.html"
@@ -379,3 +381,26 @@ def test_a_cursor_paged_answer_is_followed_by_the_page_it_names(spider):
 def test_a_cursor_paged_list_is_asked_at_most_max_cursor_pages_in_a_row(spider):
     from crawler.steering.pagers import MAX_CURSOR_PAGES
     assert _cursor_answer(spider, MAX_CURSOR_PAGES) == []
+
+
+@pytest.mark.parametrize("code", [
+    'axios.post("/api/list", {deptId: getQueryString("deptId"), pageNo: 1})',
+    'var d = new URLSearchParams(window.location.search).get("deptId"); axios.post("/api/list", {deptId: d, pageNo: 1})',
+    'axios.post("/api/list", {deptId: this.$route.query.deptId, pageNo: 1})',
+])
+def test_a_value_the_script_reads_from_its_pages_address_is_that_addresss_parameter(code):
+    """One app shell for every body of a platform (index.html?deptId=1002): the body is the shell's own query."""
+    assert api_calls(code, page_query={"deptId": "1002", "x": "1"}) == [
+        ApiCall("/api/list", "POST", (("deptId", "1002"), ("pageNo", "1")), True, ("pageNo",))]
+
+
+def test_a_read_of_a_parameter_the_pages_address_lacks_makes_no_call():
+    assert api_calls('axios.post("/api/list", {deptId: getQueryString("deptId"), pageNo: 1})',
+                     page_query={"orgCode": "fgw"}) == []
+
+
+def test_a_bundles_request_function_sends_the_shells_parameter_it_reads():
+    code = (FILES / "bundle_query_dept.js").read_text(encoding="utf-8")
+    assert wrapped_calls(code, (), {"deptId": "2001"}) == [ApiCall(
+        "/prod-api/xxgk/article/page", "POST", (("columnCode", "ndbg"), ("deptId", "2001"), ("pageNo", "1"),
+                                                ("pageSize", "5")), True, ("pageNo", "pageSize"))]

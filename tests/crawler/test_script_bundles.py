@@ -223,3 +223,39 @@ def test_the_menus_column_route_has_its_views_chunk_read_as_the_columns_bundle(s
     [chunk] = list(spider.parse_menu(answer))
     assert (chunk.url, chunk.meta["chunk"], chunk.meta["link_text"]) == (
         RUNTIME_SHELL + "static/js/chunk-2d0b3a5e.4e5f6a7b.js", True, "信息公开 政府信息公开年报")
+
+
+# -- one app shell for every body of a platform (index.html?deptId=1002) ------------------------------------------
+
+PLATFORM = "http://xxgk.zhoukou.gov.cn/index.html?deptId="
+PLATFORM_BUNDLE = "http://xxgk.zhoukou.gov.cn/static/js/app.5e2b7c9d.js"
+
+
+def _platform_shell(spider, dept: int) -> list[scrapy.Request]:
+    meta = {"role": "page", "hops": 1, "chain": 0, "subsite": 0, "link_text": "部门信息公开"}
+    return [r for r in spider.parse_page(file_response("spa_shell_query_dept.html", f"{PLATFORM}{dept}", meta))
+            if isinstance(r, scrapy.Request)]
+
+
+def _platform_bundle(spider, request: scrapy.Request) -> list[int]:
+    """The deptIds the bundle's answer has the list API posted for."""
+    response = TextResponse(url=PLATFORM_BUNDLE, body=(FILES / "bundle_query_dept.js").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/javascript"},
+                            request=Request(PLATFORM_BUNDLE, meta=request.meta))
+    return [int(json.loads(r.body)["deptId"]) for r in spider.parse_bundle(response) if r.method == "POST"]
+
+
+def test_a_bundle_reading_its_shells_address_asks_the_list_of_every_shell_of_the_app(spider):
+    [bundle] = [r for r in _platform_shell(spider, 1002) if r.meta.get("role") == "bundle"]
+    assert [r for r in _platform_shell(spider, 2001) if r.meta.get("role") == "bundle"] == []   # fetched once
+    assert _platform_bundle(spider, bundle) == [1002, 2001]
+    # a shell met once the bundle is read: its list asked at once
+    assert [json.loads(r.body)["deptId"] for r in _platform_shell(spider, 2002) if r.method == "POST"] == ["2002"]
+
+
+def test_a_bundle_is_read_for_at_most_max_shells_per_bundle_shells_waiting(spider):
+    from crawler.spiders.scripts import MAX_SHELLS_PER_BUNDLE
+    [bundle] = [r for r in _platform_shell(spider, 1000) if r.meta.get("role") == "bundle"]
+    for dept in range(1001, 1002 + MAX_SHELLS_PER_BUNDLE):
+        _platform_shell(spider, dept)
+    assert len(_platform_bundle(spider, bundle)) == 1 + MAX_SHELLS_PER_BUNDLE
