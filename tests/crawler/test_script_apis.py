@@ -404,3 +404,10 @@ def test_a_bundles_request_function_sends_the_shells_parameter_it_reads():
     assert wrapped_calls(code, (), {"deptId": "2001"}) == [ApiCall(
         "/prod-api/xxgk/article/page", "POST", (("columnCode", "ndbg"), ("deptId", "2001"), ("pageNo", "1"),
                                                 ("pageSize", "5")), True, ("pageNo", "pageSize"))]
+
+
+def test_a_cursor_paged_api_posted_a_json_body_is_posted_the_token_its_answer_names(spider):
+    api = {"method": "POST", "data": [["channelId", "ndbg"], ["limit", "3"], ["nextToken", ""]], "json": True,
+           "bare": ["limit"], "item_urls": []}
+    posts = [json.loads(r.body) for r in _answer(spider, api, file="api_cursor_items.json") if r.meta["role"] == "list"]
+    assert posts == [{"channelId": "ndbg", "limit": 3, "nextToken": "b2Zmc2V0PTM="}]
