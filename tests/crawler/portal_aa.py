@@ -25,8 +25,12 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   {params: this.query})`` with ``query: {channelId: "ndbg", limit: 3, nextToken: ""}``), each answer naming the next
   page's token (``{"data": {"items": [...], "nextToken": "…"}}``, "" on the last), an unknown token refused; each
   item's report its file (``docTitle``, ``fileUrl``: PDF or OFD);
+- 市财政局 (``czj.``): an inline Vue page whose list is filtered by the year of publication, chosen in an
+  ``<el-select>`` of the years its ``data()`` offers (``years: [2025, 2024, …, 2020]``), asked first for the newest
+  (``query: {channelId: "ndbg", year: 2025, pageNo: 1, pageSize: 10}``): each other year's list only by choosing it;
 - decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the city's list, a 企业年度报告公示 notice in 城关镇's, a
-  统计年报 in 发改委's, a 工作总结 and a 部门预算 in 教育局's, a 卫生健康统计公报 in 卫健委's.
+  统计年报 in 发改委's, a 工作总结 and a 部门预算 in 教育局's, a 卫生健康统计公报 in 卫健委's, a 部门预算 and a 部门决算 in
+  财政局's years.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ from tests.crawler.portal_u import NOT_FOUND, query_value
 DOMAIN = "dongze.gov.cn"
 CITY = "东泽市人民政府"
 DEVELOPMENT, EDUCATION, HEALTH = "东泽市发展和改革委员会", "东泽市教育局", "东泽市卫生健康委员会"
+FINANCE = "东泽市财政局"
+FINANCE_YEARS = (2025, 2024, 2023, 2022, 2021, 2020)   # the years 财政局's list offers, by publication
 TOWNS = {"2001": "东泽市城关镇人民政府", "2002": "东泽市青山镇人民政府"}
 PLATFORM_BODIES = {"1001": CITY, "1002": DEVELOPMENT, **TOWNS}
 PER_PAGE = 5          # the platform's list
@@ -78,8 +84,8 @@ class PortalAA(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.zwgk, self.jyj, self.wjw = Host(), Host(), Host(), Host()
-        self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw})
+        self.www, self.zwgk, self.jyj, self.wjw, self.czj = Host(), Host(), Host(), Host(), Host()
+        self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw, "czj": self.czj})
         self.base = self.url("www", "/")
         self.records: dict[str, list[dict]] = {d: [] for d in PLATFORM_BODIES}   # deptId → its 年报 records
         self.details: dict[str, dict] = {}                                       # id → the detail API's data
@@ -90,6 +96,7 @@ class PortalAA(OneServerPortal):
         self._towns()
         self._education()
         self._health()
+        self._finance()
 
     def _home(self) -> None:
         shell = "/index.html?deptId="
@@ -99,7 +106,8 @@ class PortalAA(OneServerPortal):
             f'<div class="links"><h3>部门信息公开</h3><ul>'
             f'<li><a href="{self.url("zwgk", shell + "1002")}">市发展和改革委员会</a></li>'
             f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
-            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li></ul>'
+            f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
+            f'<li><a href="{self.url("czj", "/")}">市财政局</a></li></ul>'
             f'<h3>乡镇信息公开</h3><ul>'
             f'<li><a href="{self.url("zwgk", shell + "2001")}">城关镇</a></li>'
             f'<li><a href="{self.url("zwgk", shell + "2002")}">青山镇</a></li></ul></div>')))
@@ -268,3 +276,42 @@ class PortalAA(OneServerPortal):
             return answer({"code": 0, "data": {"items": items[start:start + HEALTH_LIMIT], "nextToken": following}})
 
         self.wjw.dynamic["/api/v1/articles"] = listing
+
+    def _finance(self) -> None:
+        """财政局: a Vue page whose API lists one year of publication at a time, the years offered in its data."""
+        agency, items = FINANCE, {year: [] for year in FINANCE_YEARS}
+        for year in range(2024, 2018, -1):
+            path = f"/xxgk/ndbg/{year + 1}/art_{5300 + year}.html"
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            self.czj.pages[path] = Page(LOOK.article(title, agency, year))
+            if year + 1 in items:
+                self.expected[self.url("czj", path)] = (agency, year)
+                items[year + 1].append({"title": title, "url": path, "publishDate": f"{year + 1}-01-21"})
+        for year, path, title in ((2025, "/xxgk/ndbg/2025/art_5401.html", f"{agency}2025年部门预算"),
+                                  (2024, "/xxgk/ndbg/2024/art_5402.html", f"{agency}2023年部门决算")):
+            self.czj.pages[path] = Page(LOOK.html(title, f"<h1>{title}</h1><p>正文。</p>"))
+            items[year].append({"title": title, "url": path, "publishDate": f"{year}-03-01"})
+        years = ", ".join(str(y) for y in FINANCE_YEARS)
+        self.czj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
+        self.czj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+            '<div id="app"><el-select v-model="query.year" @change="getList"><el-option v-for="y in years" :key="y" '
+            ':label="y + \'年\'" :value="y"></el-option></el-select><ul class="list"><li v-for="item in list">'
+            '<a :href="item.url" target="_blank">{{ item.title }}</a><span>{{ item.publishDate }}</span></li></ul></div>'
+            '<script src="/js/vue.min.js"></script><script src="/js/element-ui.js"></script>'
+            '<script src="/js/axios.min.js"></script><script>\n'
+            'new Vue({\n  el: "#app",\n  data: function () {\n'
+            f'    return {{ years: [{years}], list: [],\n'
+            f'             query: {{ channelId: "ndbg", year: {FINANCE_YEARS[0]}, pageNo: 1, pageSize: 10 }} }};\n  }},\n'
+            '  created: function () { this.getList(); },\n  methods: {\n    getList: function () {\n'
+            '      var vm = this;\n'
+            '      axios.get("/api/article/list", { params: this.query }).then(function (res) {\n'
+            '        vm.list = res.data.data.list;\n      });\n    }\n  }\n});\n</script>')))
+
+        def listing(query: dict) -> Page:
+            year = query_value(query, "year")
+            if query_value(query, "channelId") != "ndbg" or not year.isdigit() or query_value(query, "pageNo") != "1":
+                return REFUSED
+            listed = items.get(int(year), [])
+            return answer({"code": 200, "data": {"list": listed, "total": len(listed)}})
+
+        self.czj.dynamic["/api/article/list"] = listing
