@@ -33,7 +33,7 @@ from crawler.documents.content import RESOURCE_HREF
 from crawler.scripted.scriptapis import ItemUrl
 from gxparse.jsonwalk import json_objects
 
-# An attachment named by its file alone (attachList: [{"fileName": "….pdf", "fileUrl": "/upload/….pdf"}]) is named so.
+# An attachment named by its file alone (attachList: [{"fileName": "….pdf", "fileUrl": "/upload/….pdf"}]): so named.
 TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
               "wjbt", "bt", "biaoti", "mc", "filename", "attachname", "originalname")
 URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "linkurl", "puburl", "jumpurl",

@@ -20,6 +20,9 @@ items get their links (``crawler.scripted.jsonlinks``); so do a template literal
 item's markup calls it with (``'onclick="openDetail(\\'' + item.id + '\\')"'`` and
 ``function openDetail(id) { window.open('/detail.html?id=' + id); }``: ``crawler.pages.scriptcalls``).
 
+A list filtered by a year the script offers a choice of (``years: [2025, 2024, 2023]`` and ``query: {year: 2025}``)
+is asked for each of those years (``offered_years``, at most ``MAX_YEARS``).
+
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too; a record
 offset's, ``offset: offset``, is 0);
@@ -84,6 +87,13 @@ MERGE_ARGUMENT = rf"{_MERGER}(?:[^()]|\([^()]{{0,{MAX_LITERAL_CHARS}}}\)){{0,{MA
 # A whole object passed as the data: this.queryParams, e.queryParams, n.value (a Vue 3 ref's).
 _REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,)]|$)")
 _HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
+# A list filtered by a year (year, nd for 年度, nf for 年份), and the years a script offers to choose it from.
+YEAR_KEY = re.compile(r"^(?:year|years|nd|nf|niandu|nianfen|pubyear|yearnum)$", re.IGNORECASE)
+MAX_YEARS = 15              # years a year-filtered list is asked for
+MAX_YEAR_LIST = 60          # years an array may write to be read as a choice of years
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_LIST = re.compile(r"""\[\s*((?:["']?(?:19|20)\d{2}["']?\s*,\s*){1,%d}["']?(?:19|20)\d{2}["']?)\s*,?\s*\]"""
+                        % (MAX_YEAR_LIST - 1))
 # A read of the page's own address: a platform's helper (getQueryString("deptId"), getUrlParam, getQueryVariable …),
 # URLSearchParams of location.search, a router's query (this.$route.query.deptId); and a name assigned one.
 _QUERY_READ = re.compile(r"""^(?:(?:get|Get)(?:Query|Url|URL)?(?:String|Param|Params|Parameter|Variable|QueryString)"""
@@ -202,6 +212,22 @@ def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | 
             method = string_literal(options.get("method", "")) or "GET"
             calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None, match.start()))
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
+
+
+def offered_years(code: str, call: ApiCall) -> list[ApiCall]:
+    """The call, and the same call for each other year the script offers a choice of, when the list it asks is
+    filtered by a year (``query: {year: 2025, …}`` beside ``years: [2025, 2024, 2023]``, an ``<el-select>``'s options):
+    the first array of years the script writes holding the year asked, at most ``MAX_YEARS`` of it."""
+    at = next((i for i, (k, v) in enumerate(call.data) if YEAR_KEY.match(k) and _A_YEAR.fullmatch(v)), None)
+    if at is None or len(code) > MAX_SCRIPT_CHARS:
+        return [call]
+    key, asked = call.data[at]
+    for _, match in zip(range(MAX_TRIED), _YEAR_LIST.finditer(code)):
+        years = [y.strip().strip("'\"") for y in match.group(1).split(",")]
+        if asked in years:
+            return [call] + [call._replace(data=(*call.data[:at], (key, year), *call.data[at + 1:]))
+                             for year in dict.fromkeys(years[:MAX_YEARS]) if year != asked]
+    return [call]
 
 
 def reads_page_query(code: str) -> bool:

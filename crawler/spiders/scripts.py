@@ -24,7 +24,7 @@ from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, detail_apis, hash_temp
                                          route_templates, routed)
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body, reads_page_query
+from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body, offered_years, reads_page_query
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 
@@ -195,13 +195,14 @@ class ScriptSteps:
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
         (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
-        calls = [(call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
-                                       page_url))
+        calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
+                                             page_url))
                  for code in codes for call in api_calls(code, page_query=query) + wrapped_calls(code, inherited, query)]
         # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
-        for call, templates in calls[:MAX_API_CALLS]:
+        # a list filtered by year: asked for each year the script offers (crawler.scripted.scriptapis.offered_years)
+        for call, templates in ((c, t) for code, call, t in calls[:MAX_API_CALLS] for c in offered_years(code, call)):
             api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
                    "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
                    "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]}

@@ -11,11 +11,11 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   (``function getQueryString(e){… window.location.search …}``, ``queryParams:{columnCode:"ndbg",
   deptId:getQueryString("deptId"),pageNo:1,pageSize:5}``) and posts it to one list API for every body
   (``function l(e){return s({url:"/prod-api/gk/article/page",method:"post",data:e})}`` called ``l(this.queryParams)``,
-  ``s`` its axios instance: a JSON body, a form refused, a body without its deptId refused), answered as MyBatis-Plus pages them (``{"code":200,"data":{"records":[…],"total","size","current",
-  "pages"}}``), five a page; each record an id, a title, ``publishTime`` in epoch milliseconds; its address the app's
+  ``s`` its axios instance: a JSON body, a form refused, a body without its deptId refused), answered as MyBatis-Plus
+  pages them (``{"code":200,"data":{"records":[…],"total","size","current","pages"}}``), five a page; each record an id, a title, ``publishTime`` in epoch milliseconds; its address the app's
   hash route (``"#/detail?id="+t.id``), the report the JSON answer of the detail API the bundle asks with the id
-  (``s({url:"/prod-api/gk/article/detail",method:"get",params:{id:e}})``), its HTML in ``content``; the city's 2025 report an
-  empty ``content`` and an ``attachList`` (``fileName``, ``fileUrl``): the report is the PDF;
+  (``s({url:"/prod-api/gk/article/detail",method:"get",params:{id:e}})``), its HTML in ``content``; the city's 2025
+  report an empty ``content`` and an ``attachList`` (``fileName``, ``fileUrl``): the report is the PDF;
 - the city (deptId 1001): its reports 2019–2025; 市发展和改革委员会 (1002) 2020–2024; 城关镇 (2001) and 青山镇 (2002)
   2023–2024: reached only by the shell under their deptId;
 - 市教育局 (``jyj.``): a jQuery page asking its list as bootstrap-table's server side paging asks, by record offset

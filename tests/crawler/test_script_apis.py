@@ -12,7 +12,7 @@ import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.pages.links import answer_links
-from crawler.scripted.scriptapis import ApiCall, ItemUrl, api_calls, item_urls
+from crawler.scripted.scriptapis import MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl, api_calls, item_urls, offered_years
 from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
@@ -411,3 +411,35 @@ def test_a_cursor_paged_api_posted_a_json_body_is_posted_the_token_its_answer_na
            "bare": ["limit"], "item_urls": []}
     posts = [json.loads(r.body) for r in _answer(spider, api, file="api_cursor_items.json") if r.meta["role"] == "list"]
     assert posts == [{"channelId": "ndbg", "limit": 3, "nextToken": "b2Zmc2V0PTM="}]
+
+
+def _year_choice() -> str:
+    return (FILES / "column_year_choice.html").read_text(encoding="utf-8").split("<script>")[1]
+
+
+def test_a_list_filtered_by_year_is_asked_for_each_year_the_script_offers():
+    [call] = api_calls(_year_choice())
+    assert [dict(c.data)["year"] for c in offered_years(_year_choice(), call)] == [
+        "2025", "2024", "2023", "2022", "2021", "2020"]
+
+
+@pytest.mark.parametrize("code", [
+    'var years = [2024, 2023]; axios.get("/api/list", {params: {year: 2025, pageNo: 1}})',   # not among them
+    'var sizes = [2025, 2030]; axios.get("/api/list", {params: {size: 2025, pageNo: 1}})',   # no year's key
+])
+def test_a_list_not_filtered_by_an_offered_year_is_asked_once(code):
+    [call] = api_calls(code)
+    assert offered_years(code, call) == [call]
+
+
+def test_a_list_filtered_by_year_is_asked_for_at_most_max_years_years():
+    code = f'var y = [{", ".join(str(y) for y in range(2049, 1999, -1))}]; axios.get("/api/list", {{params: {{nd: 2049}}}})'
+    [call] = api_calls(code)
+    assert len(offered_years(code, call)) == MAX_YEARS
+
+
+def test_an_array_of_more_than_max_year_list_years_is_no_choice_of_years():
+    code = (f'var y = [{", ".join(str(2000 + k % 100) for k in range(MAX_YEAR_LIST + 1))}]; '
+            'axios.get("/api/list", {params: {nd: 2001}})')
+    [call] = api_calls(code)
+    assert offered_years(code, call) == [call]
