@@ -23,7 +23,8 @@ item's markup calls it with (``'onclick="openDetail(\\'' + item.id + '\\')"'`` a
 A list filtered by a year the script offers a choice of (``years: [2025, 2024, 2023]`` and ``query: {year: 2025}``)
 is asked for each of those years (``offered_years``, at most ``MAX_YEARS``).
 
-``data`` is read as the script writes it: literals, variables assigned a literal in the script, and, for a
+``data`` is read as the script writes it: literals, variables assigned a literal in the script (a name first
+assigned anything else, minified ``var e=this``, holds what is unknown), and, for a
 page-like key (``pageNo``, ``page``, ``current``), the first page (``pageNum: this.queryParams.pageNum`` too; a record
 offset's, ``offset: offset``, is 0);
 ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
@@ -379,8 +380,8 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
     reference = _REFERENCE.match(value)
     if reference:
         name = reference.group(1)
-        if name in variables.values:
-            return variables.values[name]
+        if (known := variables.values.get(name)) is not None:
+            return known
         if PAGE_KEY.search(key) or OFFSET_KEY.match(key):
             return ("0" if OFFSET_KEY.match(key) else "1"), True   # what the list is called with first: its first page
     return None
@@ -417,12 +418,13 @@ class Variables:
         return found
 
     @cached_property
-    def values(self) -> dict[str, tuple[str, bool]]:
-        """name → (value, whether it is written as a bare number or boolean)."""
-        found: dict[str, tuple[str, bool]] = {}
+    def values(self) -> dict[str, tuple[str, bool] | None]:
+        """name → (value, whether it is written as a bare number or boolean), or None for a name first assigned no
+        literal (minified ``var e=this``, ``n=t.page``: what it holds is unknown)."""
+        found: dict[str, tuple[str, bool] | None] = {}
         for match in _ASSIGNMENT.finditer(self.code):
             bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
-            found.setdefault(match.group(1), (match.group(3), bare))
+            found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
         return found
 
     def template(self, written: str) -> str | None:
@@ -437,7 +439,7 @@ class Variables:
             if key and PAGE_KEY.search(key.group(1)):
                 value = "1"   # the page the list is asked with first, whatever the name holds
             else:
-                value = self.declared.get(name) or (self.values[name][0] if name in self.values else None)
+                value = self.declared.get(name) or (known[0] if (known := self.values.get(name)) else None)
             if value is None:
                 return None
             parts += [before, value]

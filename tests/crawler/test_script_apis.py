@@ -443,3 +443,11 @@ def test_an_array_of_more_than_max_year_list_years_is_no_choice_of_years():
             'axios.get("/api/list", {params: {nd: 2001}})')
     [call] = api_calls(code)
     assert offered_years(code, call) == [call]
+
+
+def test_a_name_minified_code_first_assigns_no_literal_is_no_value():
+    """var e=this in one function, {params:{id:e}} in another: the id is the caller's argument, never "this"."""
+    code = (FILES / "bundle_minified_detail.js").read_text(encoding="utf-8")
+    assert api_calls(code) == []
+    assert api_calls("var n=t.page;" + code.replace("{id:e}", "{id:7,pageNo:n}")) == [
+        ApiCall("/prod-api/gk/article/detail", "GET", (("id", "7"), ("pageNo", "1")))]

@@ -1,0 +1,1 @@
+(function(){"use strict";var f={name:"Detail",data:function(){return{info:{}}},created:function(){var e=this;c(this.$route.query.id).then(function(t){e.info=t.data.data})}};function c(e){return axios.get("/prod-api/gk/article/detail",{params:{id:e}})}var r=new VueRouter({routes:[{path:"/detail",component:f}]});new Vue({router:r}).$mount("#app")})();
