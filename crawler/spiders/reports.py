@@ -115,8 +115,8 @@ from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragme
                                      cursor_page_params, cursor_page_url, is_first_page_again, is_pager_link,
                                      is_start_page_again, json_page_params, MAX_CURSOR_PAGES,
                                      json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, load_more_urls, more_button_urls,
-                                     names_later_page, open_load_more, postback_pages, proxy_form, proxy_page_urls,
-                                     script_pager_urls)
+                                     names_later_page, names_page_one, open_load_more, postback_pages, proxy_form,
+                                     proxy_page_urls, script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
 from crawler.steering.traps import TrapWatch, listed_before, listing_sign, url_pattern
 from crawler.transport.challenge import script_challenge
@@ -407,12 +407,21 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
     def _repeats_its_page_before(self, response: Response, links: list[Link]) -> bool:
         """Whether a page of a list lists what one of the pages that led to it listed (``traps.REPEAT_WINDOW``), its
         pager's links aside: a pager without end answering its last page again, or its last two in turn (reported
-        as a trap, ``TrapWatch.observe_repeat``). The page's sign and theirs go on with the list's next pages
-        (``_list_meta``)."""
-        sign = listing_sign(link.url for link in links if not is_pager_link(link.text, link.url, response.url))
-        before = response.meta.get("listed") or []
-        repeats = sign is not None and response.meta.get("role") == "list" and sign in before
-        response.meta["listing"] = listed_before(before, sign) if sign is not None else []
+        as a trap, ``TrapWatch.observe_repeat``). Page 1 under another of its addresses (``pagers.names_page_one``)
+        listing what the list's first page listed is that page again, its pager followed: no repetition. The
+        page's sign and theirs go on with the list's next pages (``_list_meta``), and the first page's."""
+        meta = response.meta
+        # links to the page itself and to the list's first page are its pager's too (首页; page 1 answered again
+        # under index_2.html names index_2.html as its 下一页)
+        own = {response.url, meta.get("list_of") or response.url}
+        sign = listing_sign(link.url for link in links
+                            if link.url not in own and not is_pager_link(link.text, link.url, response.url))
+        before = meta.get("listed") or []
+        if not meta.get("list_of"):
+            meta["first_listing"] = sign
+        page_one = sign == meta.get("first_listing") and names_page_one(response.url, meta.get("list_of") or "")
+        repeats = sign is not None and meta.get("role") == "list" and sign in before and not page_one
+        meta["listing"] = listed_before(before, sign) if sign is not None else []
         if repeats:
             trap = self.traps.observe_repeat(response.url)
             self.logger.warning("trap: %s (%s)", trap.pattern, trap.reason)
@@ -569,7 +578,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         return {"role": "list", "hops": meta.get("hops", 0), "subsite": subsite,
                 "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
                 "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", ""),
-                "listed": meta.get("listing"),
+                "listed": meta.get("listing"), "first_listing": meta.get("first_listing"),
                 **({"api": meta["api"]} if "api" in meta else {}),
                 **({"functions": meta["functions"]} if "functions" in meta else {})}
 

@@ -258,6 +258,24 @@ def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
     return bool(changed) and all(k not in theirs and _PAGE_KEY.search(k) and mine[k] in ("0", "1") for k in changed)
 
 
+def names_page_one(url: str, first: str) -> bool:
+    """``url`` is another address of page 1 of the list that began at ``first``: its numbered file of the same stem
+    and extension, numbered 0 or 1 where the other is not numbered (``index_1.html`` beside ``index.html``, as
+    gkmlpt and many TRS and JCMS sites name page 1 too), or its query's page key at 0 or 1 (``?page=1``). TRS
+    numbers page 2 ``index_1.html``: what such a page lists tells which it is."""
+    if is_first_page_again(url, first) or is_first_page_again(first, url):
+        return True
+    target, page = urlsplit(url), urlsplit(first)
+    if target[:2] != page[:2] or target.query != page.query \
+            or posixpath.dirname(target.path) != posixpath.dirname(page.path):
+        return False
+    mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
+        _NUMBERED_FILE.match(posixpath.basename(target.path))
+    return bool(mine and theirs) and {mine.group("n"), theirs.group("n")} in ({"", "0"}, {"", "1"}) \
+        and mine.group("stem").lower() == theirs.group("stem").lower() \
+        and mine.group("ext").lower() == theirs.group("ext").lower()
+
+
 def names_later_page(label: str) -> bool:
     """A pager link's label is the number of a page after the first (2, [3], 第4页)."""
     number = re.fullmatch(r"第?\[?(\d{1,4})\]?页?", squash(label))

@@ -21,7 +21,8 @@ Pages are grouped by URL pattern (the URL with its numbers blanked: ``/cal/2024-
   (``listing_sign``): a static pager answering its last page again under every later number (``index_3.html``,
   ``index_4.html`` … without end), or its last two pages in turn (a cycle: page 4 listing page 2's, page 5 page 3's).
   The list ends at that page, the repetition reported (``observe_repeat``); nothing is dropped, as the page lists
-  nothing its list had not listed before;
+  nothing its list had not listed before. Page 1 under another of its addresses listing what the list's first page
+  listed (``index_1.html`` beside ``index.html``) is that page again, no repetition (the spider tells);
 - a count that grows as it is read: the answers of one list (a JSON API's pages) claiming more than
   ``MAX_COUNT_RISES`` different numbers of pages above the first answer's (a 广东 gkmlpt catalog claiming a page
   more on every page). Only the first answer's count is followed, so such a list is bounded anyway; it is
@@ -80,8 +81,9 @@ def url_pattern(url: str) -> str:
 
 def listed_before(signs: Sequence[str], sign: str) -> list[str]:
     """The listings a list's next page compares its own with: this page's ``sign`` and those of the pages before it
-    (``signs``, the latest first), ``REPEAT_WINDOW`` at most."""
-    return [sign, *signs][:REPEAT_WINDOW]
+    (``signs``, the latest first), ``REPEAT_WINDOW`` at most, each once (page 1 read again under another address
+    lists what it listed)."""
+    return [sign, *(before for before in signs if before != sign)][:REPEAT_WINDOW]
 
 
 def listing_sign(link_urls: Iterable[str]) -> str | None:

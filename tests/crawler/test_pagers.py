@@ -10,10 +10,11 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.pagers import (MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls, cursor_page_params,
-                                     cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params, load_more_urls, more_button_urls, open_load_more,
-                                     postback_pages, proxy_page_urls, script_pager_urls)
 from crawler.steering.pagerfunctions import MAX_FIELD_CHARS
+from crawler.steering.pagers import (MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls, cursor_page_params,
+                                     cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
+                                     load_more_urls, more_button_urls, names_page_one, open_load_more, postback_pages,
+                                     proxy_page_urls, script_pager_urls)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 LIST = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
@@ -61,6 +62,17 @@ def test_a_page_numbered_alone_without_a_pager_label_is_not_believed():
 ])
 def test_links_that_are_not_pagers_of_this_list(text, url):
     assert not is_pager_link(text, url, LIST)
+
+
+@pytest.mark.parametrize("url, first, one", [
+    ("/ndbg/index_1.html", "/ndbg/index.html", True), ("/ndbg/index_0.html", "/ndbg/", True),
+    ("/ndbg/index.html", "/ndbg/index_1.html", True), ("/list.jsp?cid=3&page=1", "/list.jsp?cid=3", True),
+    ("/ndbg/index_2.html", "/ndbg/index.html", False), ("/ndbg/list_1.html", "/ndbg/index.html", False),
+    ("/ndbg/index_1.shtml", "/ndbg/index.html", False), ("/ndbg/a/index_1.html", "/ndbg/index.html", False),
+    ("/list.jsp?cid=3&page=2", "/list.jsp?cid=3", False)])
+def test_page_one_under_another_address_of_the_list(url, first, one):
+    site = "http://wjj.linjiang.gov.cn"
+    assert names_page_one(site + url, site + first) is one
 
 
 def test_a_list_counting_its_pages_from_zero_links_page_2_as_page_1():

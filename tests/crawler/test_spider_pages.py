@@ -133,6 +133,41 @@ def test_a_page_listing_what_the_page_two_before_it_listed_ends_its_list_as_a_cy
     assert [t.url for t in spider.traps.traps] == [base + "index_4.html"]
 
 
+LINJIANG = "http://wjj.linjiang.gov.cn/xxgk/ndbg/"
+
+
+def _read(spider, name: str, request: scrapy.Request) -> list[scrapy.Request]:
+    """The list pages asked reading ``name`` as the answer to ``request``."""
+    return [r for r in _requests(spider.parse_page(file_response(name, request.url, request.meta)))
+            if r.meta["role"] != "document"]
+
+
+def _asked(requests: list[scrapy.Request], url: str) -> scrapy.Request:
+    return next(r for r in requests if r.url == url)
+
+
+def test_page_one_under_its_number_is_the_lists_first_page_again_and_its_pager_followed(spider):
+    # entered at index.html, whose 下一页 is index_1.html: page 1 again under its number, its pager going on
+    entry = _pages(spider, "list_page_one_entry.html", LINJIANG + "index.html")
+    asked = _read(spider, "list_page_one_numbered.html", _asked(entry, LINJIANG + "index_1.html"))
+    assert spider.traps.traps == []
+    assert {LINJIANG + "index_2.html", LINJIANG + "index_3.html"} <= {r.url for r in asked}
+
+
+def test_page_one_under_its_number_linked_from_page_two_is_no_trap(spider):
+    first = _pages(spider, "list_page_one_numbered.html", LINJIANG + "index.html")
+    second = _read(spider, "list_page_two_back_to_one.html", _asked(first, LINJIANG + "index_2.html"))
+    _read(spider, "list_page_one_numbered.html", _asked(second, LINJIANG + "index_1.html"))
+    assert spider.traps.traps == []
+
+
+def test_a_later_page_answering_page_one_again_is_still_a_trap(spider):
+    entry = _pages(spider, "list_page_one_entry.html", LINJIANG + "index.html")
+    numbered = _read(spider, "list_page_one_numbered.html", _asked(entry, LINJIANG + "index_1.html"))
+    assert _read(spider, "list_page_one_numbered.html", _asked(numbered, LINJIANG + "index_2.html")) == []
+    assert [t.url for t in spider.traps.traps] == [LINJIANG + "index_2.html"]
+
+
 def test_a_page_listing_something_new_asks_its_next_page(spider):
     urls = [r.url for r in _page_after(spider, "list_pager_page_after.html")]
     assert "http://wjj.linjiang.gov.cn/xxgk/ndbg/index_4.html" in urls
