@@ -6,7 +6,8 @@ Many CMS list pages link their items through a function instead of an address:
 string concatenation with each parameter replaced by the call's argument. Only concatenations that begin with
 a URL-like string, or with a file name's stem and end with a page's extension (a pager's ``'index_' + n +
 '.html'``, relative to the page), or with a page's name and its query (``'list.jsp?pageNo=' + n``) or a query
-alone (``'?pageNo=' + n + '&cid=12'``), and join string literals and the function's own parameters are templates;
+alone (``'?pageNo=' + n + '&cid=12'``), and join string literals and the function's own parameters are templates
+(but one written into a form's action, ``form.action = 'index.jsp?startrow=' + r``: that form is posted there);
 calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
 if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
 location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
@@ -69,6 +70,10 @@ _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME})|\(\s*({_NAME})\s*([+
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
 _ARGUMENT = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(-?\d+))\s*$""")
+# A concatenation written into a form's action follows form.action =, $(f).attr('action', or setAttribute('action',
+# within MAX_ACTION_CHARS
+MAX_ACTION_CHARS = 40
+_FORM_ACTION = re.compile(r"""(?:\.action\s*=|(?:\.(?:attr|prop)|setAttribute)\(\s*["']action["']\s*,)\s*$""")
 
 
 
@@ -133,13 +138,25 @@ def function_definitions(scripts: Iterable[str], body_chars: int = MAX_BODY_CHAR
 
 
 def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
-    """The URL template of each function the scripts define whose body builds a URL from its parameters."""
+    """The URL template of each function the scripts define whose body builds a URL from its parameters (not
+    a form's action: the form is submitted, by its method with its fields, ``crawler.steering.formpagers``)."""
     out: dict[str, Template] = {}
     for definition in function_definitions(scripts):
         template = _template(definition.body, definition.params)
         if template is not None:
             out.setdefault(definition.name, template)
     return out
+
+
+def action_template(body: str, params: list[str]) -> Template | None:
+    """The template of the address a function's ``body`` writes into a form's action (``form.action =
+    'index.jsp?startrow=' + r``, ``$('#f').attr('action', …)``), before it submits the form."""
+    return _template(body, params, action=True)
+
+
+def writes_form_action(code: str, at: int) -> bool:
+    """The concatenation at ``at`` in ``code`` is assigned to a form's action (read ``MAX_ACTION_CHARS`` before)."""
+    return bool(_FORM_ACTION.search(code[max(0, at - MAX_ACTION_CHARS):at]))
 
 
 def called_url(handler: str, templates: dict[str, Template]) -> str | None:
@@ -188,8 +205,11 @@ def defined_functions(scripts: Iterable[str]) -> set[str]:
             for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code))}
 
 
-def _template(body: str, params: list[str]) -> Template | None:
+def _template(body: str, params: list[str], action: bool = False) -> Template | None:
+    """The first concatenation of ``body`` that is an address (a form's action if ``action``, else not one)."""
     for match in _CONCATENATION.finditer(body):
+        if writes_form_action(body, match.start()) is not action:
+            continue
         parts = _parts(match.group(0), params)
         if parts is None or all(_index(p) is None for p in parts):
             continue

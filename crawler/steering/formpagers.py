@@ -11,6 +11,15 @@ Each page is that form sent as the browser sends it (its fields, the page field 
 method. The function is a page script's (the first ``MAX_FUNCTIONS`` definitions, ``MAX_BODY_CHARS`` of each);
 pages run from 2 to the highest its pager calls or its 共N页 writes, at most ``pagers.MAX_POSTED_PAGES``; a form larger
 than ``pagers.MAX_POSTED_FORM`` as sent is no list's pager.
+
+Others write the page into the form's action and submit it (a JSP list's record offset)::
+
+    function goPage(r) { var f = document.pageForm; f.action = 'index.jsp?startrow=' + r; f.submit(); }
+
+Each page its pager calls is then the form posted to that action with its fields, the form the function names
+(``getElementById('pageForm')``, ``document.pageForm``, ``document.forms[0]``, ``$('#pageForm')``); the call of the
+first page (an argument of 0 or 1 under a label naming no later page: 首页, 1) is the page read. A form sent by GET
+loses the action's query (browsers write its fields there instead): no page.
 """
 
 from __future__ import annotations
@@ -20,7 +29,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 
-from crawler.steering.pagers import MAX_POSTED_FORM, MAX_POSTED_PAGES, is_page_key, written_total
+from crawler.pages.scriptcalls import Template, action_template, called_url, function_definitions
+from crawler.steering.pagers import MAX_POSTED_FORM, MAX_POSTED_PAGES, is_page_key, names_later_page, written_total
 
 MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 500        # a page function is a few statements
@@ -33,6 +43,12 @@ _SUBMIT = re.compile(r"\.submit\s*\(\s*\)")
 _FIELD = r"""(?:getElementById\(\s*["']([\w-]+)["']\s*\)|\$\(\s*["']#([\w-]+)["']\s*\)|\.([A-Za-z_][\w]*)|\[\s*["']([\w-]+)["']\s*\])"""
 _WRITTEN = r"""\s*(?:\.value\s*=\s*{param}\b|\.val\(\s*{param}\s*\))"""
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*({_NAME})\s*\(\s*['\"]?(\d{{1,4}})['\"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$")
+# the form a function submits: getElementById('pageForm'), document.forms['pageForm'] or [0], document.pageForm,
+# $('#pageForm')
+_FORM = re.compile(r"""getElementById\(\s*["']([\w-]+)["']\s*\)"""
+                   r"""|document\.forms\[\s*(?:["']([\w-]+)["']|(\d{1,2}))\s*\]"""
+                   r"""|document\.([A-Za-z_]\w*)(?![\w$]|\s*\()|\$\(\s*["']#([\w-]+)["']\s*\)""")
+_FIRST_PAGE = ("0", "1")   # a call's argument the pager's first page has, unless its label names a later page
 
 
 @dataclass(frozen=True)
@@ -50,9 +66,7 @@ def submitted_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
         if element is None or not is_page_key(element.get("name") or ""):   # a search box's word is no page
             continue
         form = next(element.iterancestors("form"))
-        called = [int(call.group(2)) for element_ in itertools.islice(root.xpath("//*[@href or @onclick]"), MAX_CALLERS)
-                  for attribute in ("href", "onclick")
-                  if (call := _CALL.match(element_.get(attribute) or "")) and call.group(1) == function]
+        called = [int(call.argument) for call in _calls(root, function)]
         if not called:
             continue
         last = min(max(called + [written_total(root) or 0]), MAX_POSTED_PAGES)
@@ -62,7 +76,7 @@ def submitted_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
         if len(urlencode(values)) > MAX_POSTED_FORM:
             continue
         return [FormPage(url, method, tuple(values + [(element.get("name"), str(n))])) for n in range(2, last + 1)]
-    return []
+    return _action_pages(root, page_url, codes)
 
 
 def _page_functions(codes: list[str]) -> list[tuple[str, str]]:
@@ -76,3 +90,56 @@ def _page_functions(codes: list[str]) -> list[tuple[str, str]]:
             if written and _SUBMIT.search(body):
                 out.append((match.group(1), next(g for g in written.groups() if g)))
     return out
+
+
+def _action_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
+    """The pages a pager calling a function that writes its argument into a form's action and submits that form
+    stands for: the form posted to each action its pager's calls write, but the first page's."""
+    for name, template, body in _action_functions(codes):
+        form = _submitted_form(root, body)
+        if form is None or (form.get("method") or "").lower() != "post":
+            continue
+        written = [called_url(call.handler, {name: template}) for call in _calls(root, name)
+                   if call.argument not in _FIRST_PAGE or names_later_page(call.label)]
+        urls = [url for url in dict.fromkeys(urljoin(page_url, w).split("#")[0] for w in written if w)
+                if url != page_url]
+        if urls:
+            return [FormPage(url, "POST", tuple(form.form_values())) for url in urls[:MAX_POSTED_PAGES]]
+    return []
+
+
+def _action_functions(codes: list[str]) -> list[tuple[str, Template, str]]:
+    """(name, template of the action, body) of each one-parameter function that writes its parameter into a
+    form's action and submits."""
+    return [(definition.name, template, definition.body)
+            for definition in function_definitions(codes, MAX_BODY_CHARS) if len(definition.params) == 1
+            and _SUBMIT.search(definition.body) and (template := action_template(definition.body, definition.params))]
+
+
+def _submitted_form(root, body: str):
+    """The page's form a function's ``body`` names first (by its id, its name, or its place among the forms)."""
+    forms = root.xpath("//form")
+    for reference in itertools.islice(_FORM.finditer(body), MAX_CALLERS):
+        by_id, by_key, index, by_name, by_selector = reference.groups()
+        if index is not None:
+            return forms[int(index)] if int(index) < len(forms) else None
+        name = by_id or by_key or by_name or by_selector
+        named = [form for form in forms if name in (form.get("id"), form.get("name"))]
+        if named:
+            return named[0]
+    return None
+
+
+@dataclass(frozen=True)
+class _Call:
+    handler: str     # the href or onclick calling the function
+    argument: str    # its number
+    label: str       # the caller's text
+
+
+def _calls(root, function: str) -> list[_Call]:
+    """The calls of ``function`` with a number the page's elements make (the first ``MAX_CALLERS`` elements)."""
+    return [_Call(handler, call.group(2), " ".join(element.itertext()).strip())
+            for element in itertools.islice(root.xpath("//*[@href or @onclick]"), MAX_CALLERS)
+            for handler in (element.get("href") or "", element.get("onclick") or "")
+            if (call := _CALL.match(handler)) and call.group(1) == function]

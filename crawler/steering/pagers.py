@@ -53,7 +53,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.scriptapis import OFFSET_KEY
 from crawler.pages.elementtext import LeadingText
-from crawler.pages.scriptcalls import PAGE_EXTENSION
+from crawler.pages.scriptcalls import PAGE_EXTENSION, writes_form_action
 from crawler.steering.pagerfunctions import assigned_number, field_named, field_value, looped_pages, pager_functions
 from gxparse.normalize import squash
 
@@ -399,8 +399,10 @@ def script_pager_urls(root, page_url: str) -> list[str]:
             numbers.add(int(call.group(1)))
     if not numbers:
         return []
+    # a form's action is no address asked by GET: the form is posted (crawler.steering.formpagers)
     written = [(m.group(2), m.group(3), m.group(5) or "") for code in root.xpath("//script[not(@src)]/text()")
-               for m in _URL_BEFORE_PAGE.finditer(code) if _PAGE_KEY.search(m.group(3))]
+               for m in _URL_BEFORE_PAGE.finditer(code)
+               if _PAGE_KEY.search(m.group(3)) and not writes_form_action(code, m.start())]
     if not written:
         return []
     prefix, key, suffix = written[0]

@@ -33,11 +33,16 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
 - 市住房和城乡建设局 (``zjj.``): a list its page's script asks of ``/api/cms/list.json`` whose items' paths are
   relative to the column (``"url": "2024/art_7524.html"``), the script writing ``location.origin + '/xxgk/ndbg/' +
   item.url``: relative to the answer's URL they are no pages;
+- 市交通运输局 (``jtj.``): a JSP list (``/jtgk/ndbg/index.jsp``) three a page whose pager calls ``goPage(r)`` with
+  the page's first record (1, 4, 7), the function writing the form's action and submitting it (``form.action =
+  'index.jsp?startrow=' + r``, ``<form method="post">`` of ``channelId``): the server answers the later pages to
+  that POST only, a GET of them 405;
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
   企业年度报告公示 notice in 卫健委's 2023 answer, a 政务公开工作要点 in 民政局's table, a 部门决算 in the county's,
-  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment, a 统计公报 in 人社局's, a 部门决算 in 住建局's answer.
+  a 部门预算 in 财政局's, a 审计工作报告 in 审计局's 2023 fragment, a 统计公报 in 人社局's, a 部门决算 in 住建局's answer,
+a 交通运输统计公报 in 交通运输局's.
 """
 
 from __future__ import annotations
@@ -76,15 +81,16 @@ class PortalY(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.zjj, self.county = (
-            Host() for _ in range(10))
+        self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.zjj, self.jtj, \
+            self.county = (Host() for _ in range(11))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
-                    "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "zjj": self.zjj, "byx": self.county})
+                    "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "zjj": self.zjj, "jtj": self.jtj,
+                    "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
             ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局"),
-            ("rsj", "/", "市人力资源和社会保障局"), ("zjj", "/", "市住房和城乡建设局")])
+            ("rsj", "/", "市人力资源和社会保障局"), ("zjj", "/", "市住房和城乡建设局"), ("jtj", "/", "市交通运输局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -97,6 +103,7 @@ class PortalY(OneServerPortal):
         self._loaded_fragments()
         self._drawn_pager()
         self._relative_answer()
+        self._action_pager()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -315,6 +322,42 @@ class PortalY(OneServerPortal):
             "    }).join(''));\n  });\n});</script>")))
         self.zjj.pages["/js/jquery.min.js"] = Page(_JQUERY, _JS)
         self.zjj.dynamic["/api/cms/list.json"] = lambda query: Page(answer, "application/json; charset=utf-8")
+
+    def _action_pager(self) -> None:
+        """交通运输局: a JSP list whose pager writes the page's first record into its form's action and posts the
+        form; its later pages answer that POST only."""
+        agency, per_page = "北岩市交通运输局", 3
+        items = [(f"/jtgk/ndbg/art/{6600 + year}.html",
+                  self._report(self.jtj, "jtj", f"/jtgk/ndbg/art/{6600 + year}.html", agency, year))
+                 for year in range(2024, 2018, -1)]
+        items.insert(4, ("/jtgk/ndbg/art/9701.html",
+                         self._noise(self.jtj, "/jtgk/ndbg/art/9701.html", "北岩市2023年交通运输统计公报")))
+        starts = range(1, len(items) + 1, per_page)
+        self._entry(self.jtj, agency, "/jtgk/ndbg/index.jsp")
+
+        def listed(start: int) -> Page:
+            rows = "".join(f'<li><a href="{path}">{escape(title)}</a><span>2024-01-18</span></li>'
+                           for path, title in items[start - 1:start - 1 + per_page])
+            numbers = "".join(f'<a href="javascript:goPage({r})">{k}</a>' if r != start else f"<b>{k}</b>"
+                              for k, r in enumerate(starts, start=1))
+            return Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                f'<ul class="list">{rows}</ul>'
+                '<form name="pageForm" method="post" action="index.jsp">'
+                '<input type="hidden" name="channelId" value="1024"></form>'
+                f'<div class="page">共{len(starts)}页 <a href="javascript:goPage(1)">首页</a>{numbers}'
+                f'<a href="javascript:goPage({starts[-1]})">尾页</a></div>'
+                "<script>function goPage(r) { var form = document.pageForm;"
+                " form.action = 'index.jsp?startrow=' + r; form.submit(); }</script>")))
+
+        def posted(query: dict[str, list[str]], form: dict[str, list[str]]) -> Page:
+            start = query_value(query, "startrow")
+            if query_value(form, "channelId") != "1024" or not start.isdigit() or int(start) not in starts:
+                return Page(b"<h1>404</h1>", status=404)
+            return listed(int(start))
+
+        self.jtj.dynamic["/jtgk/ndbg/index.jsp"] = lambda query: Page(b"<h1>405</h1>", status=405) if query \
+            else listed(1)
+        self.jtj.posted["/jtgk/ndbg/index.jsp"] = posted
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""

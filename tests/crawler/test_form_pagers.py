@@ -41,3 +41,37 @@ def test_a_form_larger_than_any_pagers_as_sent_gives_no_pages():
     assert pages(html.replace('<input type="hidden" name="columnId" value="12">', fields)) == []
     near = fields[:len(fields) // 2]   # under the bound: read
     assert len(pages(html.replace('<input type="hidden" name="columnId" value="12">', near))) == 3
+
+
+JSP = "http://jtj.beiyan.gov.cn/jtgk/ndbg/index.jsp"
+
+
+def action_pages(html: str) -> list[FormPage]:
+    root = lxml.html.fromstring(html)
+    return submitted_pages(root, JSP, [s.text or "" for s in root.iter("script") if not s.get("src")])
+
+
+def test_a_pager_writing_the_forms_action_posts_the_form_to_each_action_but_the_first_pages():
+    fields = (("channelId", "1024"), ("pageSize", "3"))
+    assert action_pages((FILES / "list_form_action_pager.html").read_text()) == [
+        FormPage(f"{JSP}?startrow={r}", "POST", fields) for r in (4, 7)]
+
+
+def test_a_form_named_by_its_name_or_place_is_the_one_posted():
+    html = (FILES / "list_form_action_pager.html").read_text()
+    for named in ("document.pageForm", "document.forms[1]", "document.forms['pageForm']", "$('#pageForm')[0]"):
+        written = html.replace("document.getElementById('pageForm')", named)
+        assert [page.fields for page in action_pages(written)] == [(("channelId", "1024"), ("pageSize", "3"))] * 2
+
+
+def test_a_jquery_pager_setting_the_forms_action_attribute_posts_the_form_there():
+    html = (FILES / "list_form_action_pager.html").read_text().replace(
+        "form.action = 'index.jsp?startrow=' + r;\n  form.submit();",
+        "$('#pageForm').attr('action', 'index.jsp?startrow=' + r).submit();")
+    assert [page.url for page in action_pages(html)] == [f"{JSP}?startrow={r}" for r in (4, 7)]
+
+
+def test_a_form_sent_by_get_loses_its_actions_page_and_gives_none():
+    html = (FILES / "list_form_action_pager.html").read_text().replace('method="post" action="index.jsp"',
+                                                                       'method="get" action="index.jsp"')
+    assert action_pages(html) == []

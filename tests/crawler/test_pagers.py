@@ -314,6 +314,12 @@ def test_a_pager_drawn_by_a_script_gives_the_later_pages_of_its_url():
     assert script_pager_urls(root, page) == [f"{page}&pageIndex={n}" for n in (2, 3)]
 
 
+def test_a_script_pager_writing_a_forms_action_asks_no_page_by_get():
+    # the form is posted to it (crawler.steering.formpagers): a GET answers page 1, or nothing
+    html = (FILES / "list_form_action_pager.html").read_text().replace("startrow", "pageNo")
+    assert script_pager_urls(lxml.html.fromstring(html), "http://jtj.beiyan.gov.cn/jtgk/ndbg/index.jsp") == []
+
+
 def test_a_script_pager_keeps_what_its_url_writes_after_the_page_number():
     # a JSP list asked without its column answers nothing: the column is written after the page number
     root = lxml.html.fromstring((FILES / "list_gopage_column_after.html").read_bytes())

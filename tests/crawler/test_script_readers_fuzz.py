@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from crawler.scripted.chunks import chunk_files, lazy_chunks, menu_column_views,
 from crawler.scripted.scriptapis import api_calls, item_urls
 from crawler.scripted.wrappers import exported_functions, wrapped_calls
 from crawler.scripted.xmlanswers import is_xml_answer, xml_answer_data
+from crawler.steering.formpagers import submitted_pages
 from crawler.steering.pagers import create_page_urls, json_page_urls, proxy_page_urls
 from crawler.transport.challenge import challenge_cookies, script_challenge
 
@@ -22,10 +24,15 @@ TOKENS = ["$.ajax({", "$.post('/api/list'", "fetch('/a'", "axios.get('/a',", "'/
           "var base = '/detail.html?id=';", "base + item.id", "const {id} = item;", "openDetail('' + item.id + '')",
           "function openDetail(id) { window.open('/d.html?id=' + id); }", "{path:'/nb'", "import('./a.js')",
           "function turnPage(n) { location.href = n == 1 ? 'index.html' : 'index_' + n + '.html'; }", "n == 1 ? ",
-          "'index_' + (n - 1) + '.html'", "(n - 1)",
+          "'index_' + (n - 1) + '.html'", "(n - 1)", "function goPage(r) { ", "form.action = ", "f.submit();",
+          "document.pageForm", "$('#pageForm').attr('action', ", "getElementById('pageForm')",
+          "'index.jsp?startrow=' + r",
           'n.e("12")', '"12":"a1b2"', "document.cookie=", "'a=b'", "+", "location.reload()", "createPageHTML(",
           "dataproxy.jsp?columnid=1", "<totalrecord>", "perpage=", '{"total":', "10", ",", "(", ")", "{", "}", "'",
           '"', "`", "${", "\\", " ", "\n", "<?xml ", "<row>", "</", "export{", "k as g}", "a" * 50, "/" * 20]
+# a pager of calls beside the form a function may post
+FORM_PAGE = lxml.html.fromstring('<form id="pageForm" method="post"><input type="hidden" name="c" value="1"></form>'
+                                 + '<a href="javascript:goPage(4)">2</a>' * 50)
 codes = st.lists(st.sampled_from(TOKENS), max_size=200).map("".join)
 READERS = [api_calls, item_urls, lambda c: lazy_chunks(c, "http://a.gov.cn/app.js", PAGE), menu_column_views,
            lambda c: router_api(c, PAGE), lambda c: chunk_files(c, PAGE), wrapped_calls,
@@ -33,7 +40,7 @@ READERS = [api_calls, item_urls, lambda c: lazy_chunks(c, "http://a.gov.cn/app.j
            lambda c: challenge_cookies(c.encode()), lambda c: script_challenge(c.encode()),
            lambda c: is_xml_answer(c.encode()), lambda c: xml_answer_data(c.encode()),
            lambda c: create_page_urls(c, PAGE), lambda c: proxy_page_urls(c, PAGE, 15),
-           lambda c: json_page_urls(c, PAGE + "?page=1")]
+           lambda c: json_page_urls(c, PAGE + "?page=1"), lambda c: submitted_pages(FORM_PAGE, PAGE, [c])]
 
 
 @FUZZ

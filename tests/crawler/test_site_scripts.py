@@ -144,3 +144,8 @@ def test_a_pages_templates_read_once_give_its_links_as_read_afresh_and_are_kept(
     assert shared == page_links(page, PAGE, site_codes=codes)
     assert "own" in vars(templates)   # read by the links' handlers, kept for the spider's navigation
     assert templates.own == {**url_templates(codes), **page_functions(page)}
+
+
+def test_a_functions_address_written_into_a_forms_action_is_no_link_asked_by_get():
+    # the form is posted to it (crawler.steering.formpagers)
+    assert urls_of("list_form_action_pager.html", "site_script_common.js", "下一页") == []
