@@ -11,7 +11,9 @@ alone (``'?pageNo=' + n + '&cid=12'``), and join string literals and the functio
 calls whose arguments are all literals are applied. A concatenation that is the other branch of a ternary or an
 if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``, ``n <= 1 ? …``, ``if (n == 1) {
 location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
-``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names; a
+``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names, and so
+is a ternary inside the concatenation, written around it whole (``'index' + (n == 1 ? '' : '_' + (n - 1)) +
+'.html'``: ``unfold_choices``, the first ``MAX_CHOICES`` of a body); a
 parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number argument shifted
 by it. An address written from the page's location is the page's own (``location.protocol + '//' + location.host
 + '/col/…'``, ``window.location.origin``, ``location.pathname.replace(/index.*$/, '')``: ``page_relative``).
@@ -30,6 +32,7 @@ MAX_FUNCTIONS = 200
 MAX_BODY_CHARS = 2_000       # a template is near the start of its function
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_TERNARY_CHARS = 200      # read before a concatenation for the ternary or if statement it is a branch of
+MAX_CHOICES = 20             # ternaries inside a concatenation unfolded in one function's body
 _NAME = r"[A-Za-z_$][\w$]*"
 _FUNCTION = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
 _STRING = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')"""
@@ -66,6 +69,11 @@ _ORIGIN = re.compile(rf"""{_LOCATION}\.(?:protocol\s*\+\s*(["'])//\1\s*\+\s*{_LO
                      r"""\s*\+\s*(?=["']/)""")
 _FOLDER = re.compile(rf"""{_LOCATION}\.pathname\.replace\(\s*/[^/\n]{{1,100}}/[gi]{{0,2}}\s*,\s*(["'])\1\s*\)\s*\+\s*(["'])"""
                      r"""(?=[\w-])""")
+# A ternary on a parameter inside a concatenation: 'index' + (n == 1 ? '' : '_' + (n - 1)) + '.html'; what it
+# joins before and after it
+_CHOICE = re.compile(rf"""\(\s*({_NAME}\s*(?:===?|!==?|<=?|>=?)\s*-?\d{{1,4}})\s*\?""")
+_BEFORE_CHOICE = re.compile(rf"""(?:(?:{_STRING}|{_NAME}|{_SHIFTED})\s*\+\s*)*$""")
+_AFTER_CHOICE = re.compile(rf"""(?:\s*\+\s*(?:{_STRING}|{_NAME}|{_SHIFTED}))*""")
 _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME})|\(\s*({_NAME})\s*([+-])\s*(\d{{1,3}})\s*\))\s*""")
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
@@ -134,7 +142,7 @@ def function_definitions(scripts: Iterable[str], body_chars: int = MAX_BODY_CHAR
             continue
         for _, match in zip(range(MAX_FUNCTIONS), _FUNCTION.finditer(code)):
             yield Definition(match.group(1), [p.strip() for p in match.group(2).split(",") if p.strip()],
-                             page_relative(code[match.end():match.end() + body_chars]))
+                             unfold_choices(page_relative(code[match.end():match.end() + body_chars])))
 
 
 def url_templates(scripts: Iterable[str]) -> dict[str, Template]:
@@ -268,6 +276,58 @@ def first_page(before: str, after: str, params: list[str]) -> FirstPage | None:
     if not (PAGE_EXTENSION.search(address.split("?")[0]) or "/" in address):
         return None   # if (n == 1) alert('已是首页'): a message, no page
     return FirstPage(params.index(case.group(1)), operator, bound, address)
+
+
+def unfold_choices(code: str) -> str:
+    """The code with each ternary inside a concatenation (the first ``MAX_CHOICES``) written around it whole:
+    ``'index' + (n == 1 ? '' : '_' + (n - 1)) + '.html'`` as ``n == 1 ? 'index.html' : 'index' + '_' + (n - 1) +
+    '.html'``, the case of a literal address ``first_page`` reads."""
+    out, done = [], 0
+    for _, choice in zip(range(MAX_CHOICES), _CHOICE.finditer(code)):
+        if choice.start() < done:
+            continue
+        yes = _branch(code, choice.end(), ":")
+        no = _branch(code, yes, ")") if yes is not None else None
+        if no is None:
+            continue
+        before = _BEFORE_CHOICE.search(code, max(done, choice.start() - MAX_TERNARY_CHARS), choice.start())
+        after = _AFTER_CHOICE.match(code, no + 1, no + 1 + MAX_TERNARY_CHARS)
+        branches = [_folded(before.group(0) + branch.strip() + after.group(0))
+                    for branch in (code[choice.end():yes], code[yes + 1:no])]
+        out += [code[done:before.start()], f"{choice.group(1)} ? {branches[0]} : {branches[1]}"]
+        done = after.end()
+    return "".join(out) + code[done:]
+
+
+def _branch(code: str, start: int, end: str) -> int | None:
+    """Where a ternary's branch beginning at ``start`` ends (at ``end``, outside strings and parentheses), within
+    ``MAX_TERNARY_CHARS``."""
+    depth, quote = 0, ""
+    for at in range(start, min(len(code), start + MAX_TERNARY_CHARS)):
+        char = code[at]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == end and not depth:
+            return at
+        elif char in "?;\n":
+            return None   # a ternary inside the branch, or the statement's end: not read
+    return None
+
+
+def _folded(expression: str) -> str:
+    """A concatenation of string literals as the one literal it makes (``'index' + '' + '.html'``:
+    ``'index.html'``); another as it is."""
+    pieces = [_PART.fullmatch(piece) for piece in _split_plus(expression)]
+    if not pieces or any(piece is None or (piece.group(1) is None and piece.group(2) is None) for piece in pieces):
+        return expression
+    text = "".join(piece.group(1) if piece.group(1) is not None else piece.group(2) for piece in pieces)
+    return "'" + text + "'" if "'" not in text else '"' + text + '"'
 
 
 def page_relative(code: str) -> str:

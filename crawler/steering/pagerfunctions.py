@@ -3,10 +3,13 @@
 Many CMS list pages draw their pager by calling a function of the site's script file with the list's numbers,
 in an order and under names of the site's own choosing (``setPage(12, 3, 'list_')``, ``pageNav(total, current,
 prefix, ext)``, ``showPages(cur, count)``). The body says what each argument is: the page count bounds the loop
-over the pages (``for (var i = 1; i <= count; i++)``) or is written as ``'共' + count + '页'``; the current page
+over the pages (``for (var i = 1; i <= count; i++)``, or shifted: ``i < count + 1``, ``i <= count - 1``) or is
+written as ``'共' + count + '页'``; the current page
 is compared with the loop's variable (``i == cur``); the address of page ``i`` is the concatenation joining the
 loop's variable with literals and parameters (``'<a href="' + prefix + i + '.html">'``,
-``location.href = 'index_' + i + ext``). A function is read only when all three are found; the address it writes
+``location.href = 'index_' + i + ext``), a variable of the function's (or the page script's) own in it the
+literal it assigns (``var base = 'list_'; var url = base + i + '.html'``). A function is read only when all three
+are found; the address it writes
 must be a page's (``pagers``: an extension of pages, or a page key in its query): ``'tab_' + i`` and a year's
 ``<option>`` are none. A first-page case on the loop's variable gives that page's literal address instead
 (``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``). A page drawing its pager in a loop of
@@ -29,7 +32,9 @@ MAX_PAGES = 500                # a call claiming more pages is not believed beyo
 MAX_LOOPS = 20                 # loops of a page's script read for one drawing its pager
 MAX_FIELD_CHARS = 300          # a field's value is read within this of its name, in its tag
 _NAME = r"[A-Za-z_$][\w$]*"
-_LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})\s*;")
+# for (var i = 1; i <= count; i++), and with the bound shifted: i < count + 1, i <= count - 1
+_LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})"
+                   r"(?:\s*([+-])\s*(\d{1,2}))?\s*;")
 _COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
 _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
 # an identifier is tried from its start only, and whole (possessive): tried from each of its characters, one of
@@ -55,6 +60,7 @@ class PagerFunction:
     first: int
     inclusive: bool
     when: FirstPage | None = None   # the literal address of the loop's first page (i == 0 ? 'index.html' : …)
+    by: int = 0                     # the bound's shift: i < count + 1 is by 1
 
     def pages(self, arguments: list[int | str | None]) -> list[str]:
         """The addresses (relative to the page) of the pages the call draws but the current one."""
@@ -64,7 +70,7 @@ class PagerFunction:
         if not isinstance(count, int) or not isinstance(current, int) \
                 or any(arguments[part] is None for part in self.address if isinstance(part, int)):
             return []
-        last = min(count if self.inclusive else count - 1, self.first + MAX_PAGES - 1)
+        last = min(count + self.by - (0 if self.inclusive else 1), self.first + MAX_PAGES - 1)
         return [self._written(k, arguments) for k in range(self.first, last + 1) if k != current]
 
     def _written(self, k: int, arguments: list[int | str | None]) -> str:
@@ -93,12 +99,12 @@ def looped_pages(code: str) -> list[str]:
         bound = loop.group(4)
         count = int(bound) if bound.isdigit() else assigned_number(bound, code)
         body = page_relative(code[loop.end():loop.end() + MAX_PAGER_BODY_CHARS])
-        address = _address(body, loop.group(1), [])
+        address = _address(body, loop.group(1), [], code)
         if count is None or address is None:
             continue
         compared = _compared(body, loop.group(1))
         current = assigned_number(compared, code) if compared else None
-        pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1])
+        pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1], _shift(loop))
         return pager.pages([count, -1 if current is None else current])   # -1: no page compared, every one drawn
     return []
 
@@ -113,6 +119,13 @@ def assigned_number(name: str, code: str) -> int | None:
     if assigned.group(1) is not None:
         return int(assigned.group(1))
     return field_value(code, field_named(re.escape(assigned.group(2) or assigned.group(3))))
+
+
+def assigned_text(name: str, code: str) -> str | None:
+    """The string literal a script first assigns to a variable whole (``var prefix = 'list_';``)."""
+    assigned = re.search(rf"""(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})')"""
+                         r"""\s*[;,\n}]""", code)
+    return None if assigned is None else next(g for g in assigned.groups() if g is not None)
 
 
 def field_named(name: str) -> re.Pattern[str]:
@@ -140,10 +153,16 @@ def _pager(body: str, params: list[str]) -> PagerFunction | None:
     variable = loop.group(1)
     count = _count(body, loop, params)
     current = _current(body, variable, params)
-    address = _address(body, variable, params)
+    address = _address(body, variable, params, body)
     if count is None or current is None or address is None:
         return None
-    return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1])
+    return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1],
+                         _shift(loop))
+
+
+def _shift(loop: re.Match[str]) -> int:
+    """What the loop adds to its bound (``i < count + 1``: 1, ``i <= count - 1``: -1)."""
+    return int(loop.group(6)) * (-1 if loop.group(5) == "-" else 1) if loop.group(6) else 0
 
 
 def _count(body: str, loop: re.Match[str], params: list[str]) -> int | None:
@@ -172,10 +191,12 @@ def _compared(body: str, variable: str) -> str | None:
     return next((g for g in compared.groups() if g is not None and g != variable), None) if compared else None
 
 
-def _address(body: str, variable: str, params: list[str]) \
+def _address(body: str, variable: str, params: list[str], scope: str) \
         -> tuple[tuple[str | int | None, ...], FirstPage | None] | None:
     """The parts of the address the first concatenation joining the loop's variable into an address writes, and
-    the first page's case it is a branch of (``i == 0 ? 'index.html' : 'index_' + i + '.html'``)."""
+    the first page's case it is a branch of (``i == 0 ? 'index.html' : 'index_' + i + '.html'``). A variable of
+    the code's own is the text ``scope`` (the function's body, the page's script) assigns it (``var prefix =
+    'list_'``)."""
     for match in _CONCATENATION.finditer(body):
         parts: list[str | int | None] = []
         for piece in match.group(0).split("+"):
@@ -188,8 +209,10 @@ def _address(body: str, variable: str, params: list[str]) \
                 parts.append(None)
             elif token.group(3) in params:
                 parts.append(params.index(token.group(3)))
+            elif (text := assigned_text(token.group(3), scope)) is not None:
+                parts.append(text)
             else:
-                break   # a variable of the function's own: nothing the call says
+                break   # a variable of the code's own holding no text it assigns: nothing the call says
         else:
             if None in parts and (address := _address_parts(parts)) is not None:
                 return address, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],

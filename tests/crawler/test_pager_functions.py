@@ -33,6 +33,24 @@ def test_a_pager_function_taking_the_current_page_first_and_counting_in_its_text
                                          "http://www.zhoukou.gov.cn/xxgk/ndbg/list.jsp?pageNo=3"]
 
 
+FORMS = (FILES / "site_script_pager_forms.js").read_text()
+INDEX = "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"
+
+
+def test_a_pager_loop_bounded_by_the_count_shifted_draws_the_counts_pages():
+    # i < total + 1, k <= count - 1
+    assert create_page_urls("<script>pageBar(3, 1, 'list_');</script>", INDEX, [FORMS]) == [
+        f"http://www.zhoukou.gov.cn/xxgk/ndbg/list_{k}.html" for k in (2, 3)]
+    assert create_page_urls("<script>pageList(3, 0);</script>", INDEX, [FORMS]) == [
+        f"http://www.zhoukou.gov.cn/xxgk/ndbg/index_{k}.shtml" for k in (1, 2)]
+
+
+def test_a_pager_writing_its_address_from_a_variable_the_function_assigns_draws_its_pages():
+    # var base = 'list_'; var url = base + i + '.html'; … href="' + url + '"
+    assert create_page_urls("<script>drawPages(3, 2);</script>", INDEX, [FORMS]) == [
+        f"http://www.zhoukou.gov.cn/xxgk/ndbg/list_{k}.html" for k in (1, 3)]
+
+
 def test_the_numbers_a_page_declares_are_its_calls_arguments():
     assert pages("var total = 2, cur = 1; setPage(total, cur, 'list_');") == [
         "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.html"]
@@ -78,6 +96,12 @@ def test_an_inline_loop_counting_the_pages_a_hidden_field_holds_is_its_pages():
 def test_an_inline_loop_writing_the_pages_folder_from_its_location_is_its_pages():
     html = (FILES / "list_inline_pager_location.html").read_text()
     assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list.shtml") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.shtml", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.shtml"]
+
+
+def test_an_inline_loop_writing_its_address_from_the_scripts_variables_past_a_shifted_bound_is_its_pages():
+    html = (FILES / "list_inline_pager_prefix.html").read_text()
+    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list_1.shtml") == [
         "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.shtml", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.shtml"]
 
 

@@ -26,7 +26,8 @@ TOKENS = ["$.ajax({", "$.post('/api/list'", "fetch('/a'", "axios.get('/a',", "'/
           "function turnPage(n) { location.href = n == 1 ? 'index.html' : 'index_' + n + '.html'; }", "n == 1 ? ",
           "'index_' + (n - 1) + '.html'", "(n - 1)", "function goPage(r) { ", "form.action = ", "f.submit();",
           "document.pageForm", "$('#pageForm').attr('action', ", "getElementById('pageForm')",
-          "'index.jsp?startrow=' + r",
+          "'index.jsp?startrow=' + r", "'index' + (n == 1 ? '' : '_' + (n - 1)) + '.html'", "(n > 1 ? ", " : '')",
+          "for (var i = 1; i < total + 1; i++) {", "var base = 'list_';", "base + i + '.html'",
           'n.e("12")', '"12":"a1b2"', "document.cookie=", "'a=b'", "+", "location.reload()", "createPageHTML(",
           "dataproxy.jsp?columnid=1", "<totalrecord>", "perpage=", '{"total":', "10", ",", "(", ")", "{", "}", "'",
           '"', "`", "${", "\\", " ", "\n", "<?xml ", "<row>", "</", "export{", "k as g}", "a" * 50, "/" * 20]

@@ -3,10 +3,12 @@ and the script files they load (tests/files/): one field a test."""
 
 from __future__ import annotations
 
+import time
+
 import lxml.html
 
 from crawler.pages.links import PageTemplates, page_functions, page_links
-from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, called_url, url_templates
+from crawler.pages.scriptcalls import MAX_CHOICES, MAX_TERNARY_CHARS, called_url, unfold_choices, url_templates
 from crawler.pages.sitescripts import MAX_HANDLERS, MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
 from tests.crawler.helpers import FILES
 
@@ -126,6 +128,25 @@ def test_a_pager_function_writing_its_pages_query_is_its_pages():
     assert called_url("goPage(2)", templates) == "?pageNo=2"
     assert called_url("toPage(2)", templates) == "index_2.html#list"
     assert called_url("showTab(2)", templates) is None
+
+
+def test_a_pager_function_choosing_its_first_pages_name_inside_its_concatenation_is_its_pages():
+    # 'index' + (n == 1 ? '' : '_' + (n - 1)) + '.html', 'list' + (n > 1 ? '_' + n : '') + '.html'
+    templates = url_templates([(FILES / "site_script_pager_forms.js").read_text()])
+    assert [called_url(f"turnPage({n})", templates) for n in (1, 2, 3)] == ["index.html", "index_1.html",
+                                                                            "index_2.html"]
+    assert [called_url(f"toPage({n})", templates) for n in (1, 2)] == ["list.html", "list_2.html"]
+    assert urls_of("list_site_script_pager.html", "site_script_pager_forms.js", "首页") == [
+        "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html"]
+
+
+def test_ternaries_inside_concatenations_past_the_bound_are_left_as_they_are_at_little_cost():
+    choice = "x = 'a' + (n == 1 ? 'b' : 'c');\n"
+    assert unfold_choices(choice * (MAX_CHOICES + 1)).count("n == 1 ? 'ab' : 'ac'") == MAX_CHOICES
+    hostile = "'a' + " * 100_000 + "(n == 1 ? " + "(" * 100_000 + "x" * 800_000
+    started = time.process_time()
+    unfold_choices(hostile)
+    assert time.process_time() - started < 1
 
 
 def test_a_first_page_case_writing_no_address_is_no_address():
