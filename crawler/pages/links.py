@@ -174,6 +174,16 @@ def handler_files(handler: str) -> list[str]:
     return [href for _, href in _RELATIVE_FILE.findall(handler)]
 
 
+def page_fields(html_root) -> dict[str, str]:
+    """The values of the page's fields (its first ``MAX_PAGE_LINKS`` inputs) by id, and by name."""
+    fields: dict[str, str] = {}
+    for field in itertools.islice(html_root.iter("input"), MAX_PAGE_LINKS):
+        for key in (field.get("name"), field.get("id")):
+            if key:
+                fields[key] = field.get("value") or ""
+    return fields
+
+
 def page_functions(html_root) -> dict[str, Template]:
     """The URL templates of the functions the page's own scripts define (``crawler.pages.scriptcalls``)."""
     return url_templates(s.text or "" for s in html_root.iter("script") if not s.get("src"))
@@ -387,7 +397,7 @@ class _Walker:
         the page's own functions that build a URL (``onclick="openArticle('2023','8842')"``,
         ``href="javascript:show(12)"``: ``crawler.pages.scriptcalls``)."""
         out = []
-        templates = None
+        templates, fields = None, {}
         clickable = root.xpath("//*[@onclick or @onchange or starts-with(normalize-space(@href), 'javascript:')]")
         for element in itertools.islice(clickable, MAX_PAGE_LINKS):
             hrefs = []
@@ -398,7 +408,8 @@ class _Walker:
                 if "(" in handler:
                     if templates is None:
                         templates = {**self.functions, **(self.page_templates.own if self.page_templates else {})}
-                    hrefs += [called] if (called := called_url(handler, templates)) else []
+                        fields = page_fields(root)
+                    hrefs += [called] if (called := called_url(handler, templates, fields)) else []
             for href in dict.fromkeys(hrefs):
                 url = self.url(href)
                 if url and not RESOURCE_HREF.search(url):

@@ -13,7 +13,9 @@ if statement on a parameter (``n == 1 ? 'index.html' : 'index_' + n + '.html'``,
 location.href = 'index.html'; } else { location.href = …``; or the other way round, ``n > 1 ? … : 'index.html'``,
 ``if (n != 1) url = …; else url = 'index.html'``) is that literal for the arguments its condition names, and so
 is a ternary inside the concatenation, written around it whole (``'index' + (n == 1 ? '' : '_' + (n - 1)) +
-'.html'``: ``unfold_choices``, the first ``MAX_CHOICES`` of a body); a
+'.html'``: ``unfold_choices``, the first ``MAX_CHOICES`` of a body); a variable the function reads from a field of the
+page (``var page = parseInt($('#currentPage').val()) + 1``, or a parameter the call leaves out, ``if (!n) n =
+$('#pageNo').val()``) is that field's value (``field_read``; ``called_url``'s ``fields``); a
 parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number argument shifted
 by it. An address written from the page's location is the page's own (``location.protocol + '//' + location.host
 + '/col/…'``, ``window.location.origin``, ``location.pathname.replace(/index.*$/, '')``: ``page_relative``).
@@ -25,7 +27,7 @@ size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 MAX_FUNCTIONS = 200
@@ -33,6 +35,7 @@ MAX_BODY_CHARS = 2_000       # a template is near the start of its function
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_TERNARY_CHARS = 200      # read before a concatenation for the ternary or if statement it is a branch of
 MAX_CHOICES = 20             # ternaries inside a concatenation unfolded in one function's body
+MAX_FIELD_DIGITS = 6         # a page number a field holds: longer is none
 _NAME = r"[A-Za-z_$][\w$]*"
 _FUNCTION = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
 _STRING = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')"""
@@ -74,6 +77,10 @@ _FOLDER = re.compile(rf"""{_LOCATION}\.pathname\.replace\(\s*/[^/\n]{{1,100}}/[g
 _CHOICE = re.compile(rf"""\(\s*({_NAME}\s*(?:===?|!==?|<=?|>=?)\s*-?\d{{1,4}})\s*\?""")
 _BEFORE_CHOICE = re.compile(rf"""(?:(?:{_STRING}|{_NAME}|{_SHIFTED})\s*\+\s*)*$""")
 _AFTER_CHOICE = re.compile(rf"""(?:\s*\+\s*(?:{_STRING}|{_NAME}|{_SHIFTED}))*""")
+# A page's field a script reads: document.getElementById('pageNo').value, $('#pageNo').val()
+FIELD_READ = (r"""(?:document\.getElementById\(\s*["']([\w-]{1,100})["']\s*\)\.value"""
+              r"""|\$\(\s*["']#([\w-]{1,100})["']\s*\)\.val\(\s*\))""")
+_NAMES = re.compile(rf"(?<![\w$.'\"]){_NAME}")
 _PART = re.compile(rf"""\s*(?:"([^"]*)"|'([^']*)'|({_NAME})|\(\s*({_NAME})\s*([+-])\s*(\d{{1,3}})\s*\))\s*""")
 _CALL = re.compile(rf"^\s*(?:javascript:)?\s*(?:return\s+)?({_NAME})\s*\(([^()]{{0,300}})\)\s*;?\s*"
                    r"(?:return\s+false\s*;?\s*)?$")
@@ -91,6 +98,19 @@ class Shifted:
 
     index: int
     by: int
+
+
+@dataclass(frozen=True)
+class Field:
+    """The number a field of the page holds (an ``<input>``'s value, by its id), plus ``by``: a pager reading its
+    current page from the page (``var page = parseInt($('#currentPage').val()) + 1``)."""
+
+    name: str
+    by: int = 0
+
+    def value(self, fields: Mapping[str, str]) -> str | None:
+        held = fields.get(self.name, "").strip()
+        return str(int(held) + self.by) if held.isdigit() and len(held) <= MAX_FIELD_DIGITS else None
 
 
 Parts = tuple[str | int | Shifted, ...]   # literal text, the index of the parameter standing there, or it shifted
@@ -124,6 +144,10 @@ class Template:
 
     parts: Parts
     when: FirstPage | None = None
+    # the field each parameter is read from when the call leaves it out (if (!n) n = $('#pageNo').val()), or None,
+    # then those of the variables read from fields (var page = …), which stand after the parameters
+    defaults: tuple[Field | None, ...] = ()
+    arity: int | None = None   # the parameters', when variables stand after them
 
 
 @dataclass(frozen=True)
@@ -167,9 +191,10 @@ def writes_form_action(code: str, at: int) -> bool:
     return bool(_FORM_ACTION.search(code[max(0, at - MAX_ACTION_CHARS):at]))
 
 
-def called_url(handler: str, templates: dict[str, Template]) -> str | None:
+def called_url(handler: str, templates: dict[str, Template], fields: Mapping[str, str] | None = None) -> str | None:
     """The URL a handler (``openArticle('2023','8842')``, ``javascript:show(12)``) opens, when it calls a
-    function with a template and literal arguments."""
+    function with a template and literal arguments; ``fields`` the values of the page's fields by id (a
+    function reading its page from one, or a parameter the call leaves out)."""
     call = _CALL.match(handler or "")
     if call is None or call.group(1) not in templates:
         return None
@@ -180,6 +205,12 @@ def called_url(handler: str, templates: dict[str, Template]) -> str | None:
             return None
         arguments.append(next(g for g in value.groups() if g is not None))
     template = templates[call.group(1)]
+    arguments = arguments[:template.arity]
+    for default in template.defaults[len(arguments):]:
+        value = default.value(fields or {}) if default is not None else None
+        if value is None:
+            break
+        arguments.append(value)
     if any(_index(part) is not None and _index(part) >= len(arguments) for part in template.parts):
         return None
     if template.when and template.when.applies(arguments):
@@ -218,14 +249,30 @@ def _template(body: str, params: list[str], action: bool = False) -> Template | 
     for match in _CONCATENATION.finditer(body):
         if writes_form_action(body, match.start()) is not action:
             continue
-        parts = _parts(match.group(0), params)
+        # the function's variables read from the page's fields stand after its parameters
+        names = params + [name for name in _NAMES.findall(match.group(0))
+                          if name not in params and field_read(name, body) is not None]
+        parts = _parts(match.group(0), names)
         if parts is None or all(_index(p) is None for p in parts):
             continue
         if match.group("stem") is not None and not _is_relative_page(parts):
             continue   # 'tab_' + n: an element's id, no page's address
+        defaults = tuple(field_read(name, body) for name in names)
         return Template(parts, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
-                                          body[match.end():match.end() + MAX_TERNARY_CHARS], params))
+                                          body[match.end():match.end() + MAX_TERNARY_CHARS], names),
+                        defaults if any(defaults) else (), len(params) if len(names) > len(params) else None)
     return None
+
+
+def field_read(name: str, body: str) -> Field | None:
+    """The page's field a function's ``body`` reads a variable from (``var page = parseInt($('#currentPage').val())
+    + 1``, ``if (!n) n = document.getElementById('pageNo').value``), with what it adds."""
+    read = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:{_NAME}\s*\|\|\s*)?(?:(?:parseInt|Number)\s*\(\s*)?"
+                     rf"{FIELD_READ}\s*\)?\s*(?:([+-])\s*(\d{{1,2}}))?", body)
+    if read is None:
+        return None
+    by = int(read.group(4)) * (-1 if read.group(3) == "-" else 1) if read.group(4) else 0
+    return Field(read.group(1) or read.group(2), by)
 
 
 def _is_relative_page(parts: Parts) -> bool:
@@ -238,7 +285,7 @@ def _is_relative_page(parts: Parts) -> bool:
 
 
 def _parts(concatenation: str, params: list[str]) -> Parts | None:
-    parts: list[str | int] = []
+    parts: list[str | int | Shifted] = []
     for piece in _split_plus(concatenation):
         part = _PART.fullmatch(piece)
         if part is None:

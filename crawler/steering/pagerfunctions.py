@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from crawler.pages.scriptcalls import MAX_TERNARY_CHARS, FirstPage, first_page, function_definitions, page_relative
+from crawler.pages.scriptcalls import (FIELD_READ, MAX_TERNARY_CHARS, FirstPage, first_page, function_definitions,
+                                       page_relative)
 
 MAX_PAGER_BODY_CHARS = 5_000   # a pager drawing its links in HTML is longer than an address's function
 MAX_PAGES = 500                # a call claiming more pages is not believed beyond it
@@ -42,7 +43,6 @@ _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME})
 _WHOLE_NAME = rf"(?<![\w$])[A-Za-z_$][\w$]*+"
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME})"""
                             rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}))+""")
-_FIELD_READ = r"""(?:document\.getElementById\(\s*["']([\w-]{1,100})["']\s*\)\.value|\$\(\s*["']#([\w-]{1,100})["']\s*\)\.val\(\s*\))"""
 _FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00[^"'\s<>]*)""")
 _LOOP_MARK = "\x00"   # where the loop's variable stands in the address written
@@ -113,7 +113,7 @@ def assigned_number(name: str, code: str) -> int | None:
     """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``), or the
     value of the page's field it reads (``= $('#countPage').val()``, ``document.getElementById('countPage').value``)."""
     assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?"
-                         rf"(?:['\"]?(\d{{1,6}})\b|{_FIELD_READ})", code)
+                         rf"(?:['\"]?(\d{{1,6}})\b|{FIELD_READ})", code)
     if assigned is None:
         return None
     if assigned.group(1) is not None:

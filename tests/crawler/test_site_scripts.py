@@ -149,6 +149,14 @@ def test_ternaries_inside_concatenations_past_the_bound_are_left_as_they_are_at_
     assert time.process_time() - started < 1
 
 
+def test_a_pager_reading_its_page_from_the_pages_field_when_called_without_an_argument_is_its_pages():
+    links = page_links(root("list_field_pager.html"), PAGE.replace("index.html", "index_1.html"))
+    assert {link.text: link.url for link in links if link.source == "script"} == {
+        "上一页": "http://www.zhoukou.gov.cn/xxgk/ndbg/index.html",
+        "下一页": "http://www.zhoukou.gov.cn/xxgk/ndbg/index_2.html",
+        "GO": "http://www.zhoukou.gov.cn/xxgk/ndbg/index_1.html"}
+
+
 def test_a_first_page_case_writing_no_address_is_no_address():
     code = (FILES / "site_script_pager_if.js").read_text()
     assert called_url("goPage(1)", url_templates([code])) == "index_1.html"
