@@ -96,6 +96,8 @@ _NUMBERED_FOLDER = re.compile(r"(?:^|/)\d+/$")
 # a word for the next or last page (下一页, 尾页). One file under a pager's label is no evidence: a box beside the
 # list may number another column's pages, a DedeCMS column's list_2.html.
 FOLDER_PAGER_RUN = 2
+# The file a server answers for a folder (/ndbg/ is /ndbg/index.html): the stems of the files of its page 1
+_FOLDER_PAGE = re.compile(r"^(?:index|default|home|list)$", re.IGNORECASE)
 _LATER_PAGE_WORD = re.compile(r"下一?页|后一?页|尾页|末页|最后一?页|next|last", re.IGNORECASE)
 # Every run bounded: a page is read as often as it is long (an unbounded run tried from each occurrence is quadratic).
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]{0,500})\)")
@@ -261,16 +263,20 @@ def is_first_page_again(url: str, page_url: str, label: str = "") -> bool:
 def names_page_one(url: str, first: str) -> bool:
     """``url`` is another address of page 1 of the list that began at ``first``: its numbered file of the same stem
     and extension, numbered 0 or 1 where the other is not numbered (``index_1.html`` beside ``index.html``, as
-    gkmlpt and many TRS and JCMS sites name page 1 too), or its query's page key at 0 or 1 (``?page=1``). TRS
-    numbers page 2 ``index_1.html``: what such a page lists tells which it is."""
+    gkmlpt and many TRS and JCMS sites name page 1 too), the folder's own file where the other is the folder
+    (``index.html``, ``default.htm`` … beside ``/ndbg/``: ``_FOLDER_PAGE``), or its query's page key at 0 or 1
+    (``?page=1``). TRS numbers page 2 ``index_1.html``: what such a page lists tells which it is."""
     if is_first_page_again(url, first) or is_first_page_again(first, url):
         return True
     target, page = urlsplit(url), urlsplit(first)
     if target[:2] != page[:2] or target.query != page.query \
             or posixpath.dirname(target.path) != posixpath.dirname(page.path):
         return False
-    mine, theirs = _NUMBERED_FILE.match(posixpath.basename(page.path) or "index.html"), \
-        _NUMBERED_FILE.match(posixpath.basename(target.path))
+    names = posixpath.basename(page.path), posixpath.basename(target.path)
+    if "" in names:   # the folder, and a file in it
+        numbered = _NUMBERED_FILE.match(names[0] or names[1])
+        return bool(numbered and numbered.group("n") in ("", "0", "1") and _FOLDER_PAGE.match(numbered.group("stem")))
+    mine, theirs = _NUMBERED_FILE.match(names[0]), _NUMBERED_FILE.match(names[1])
     return bool(mine and theirs) and {mine.group("n"), theirs.group("n")} in ({"", "0"}, {"", "1"}) \
         and mine.group("stem").lower() == theirs.group("stem").lower() \
         and mine.group("ext").lower() == theirs.group("ext").lower()

@@ -69,7 +69,8 @@ def test_links_that_are_not_pagers_of_this_list(text, url):
     ("/ndbg/index.html", "/ndbg/index_1.html", True), ("/list.jsp?cid=3&page=1", "/list.jsp?cid=3", True),
     ("/ndbg/index_2.html", "/ndbg/index.html", False), ("/ndbg/list_1.html", "/ndbg/index.html", False),
     ("/ndbg/index_1.shtml", "/ndbg/index.html", False), ("/ndbg/a/index_1.html", "/ndbg/index.html", False),
-    ("/list.jsp?cid=3&page=2", "/list.jsp?cid=3", False)])
+    ("/list.jsp?cid=3&page=2", "/list.jsp?cid=3", False), ("/ndbg/index.html", "/ndbg/", True),
+    ("/ndbg/", "/ndbg/default.htm", True), ("/ndbg/index_2.html", "/ndbg/", False), ("/ndbg/art.html", "/ndbg/", False)])
 def test_page_one_under_another_address_of_the_list(url, first, one):
     site = "http://wjj.linjiang.gov.cn"
     assert names_page_one(site + url, site + first) is one

@@ -161,6 +161,14 @@ def test_page_one_under_its_number_linked_from_page_two_is_no_trap(spider):
     assert spider.traps.traps == []
 
 
+def test_page_one_under_its_file_beside_the_folder_the_list_was_entered_at_is_no_trap(spider):
+    # entered at /ndbg/, its page 2's createPageHTML naming page 1 index.html
+    entry = _pages(spider, "list_trs_page_one.html", LINJIANG)
+    second = _read(spider, "list_trs_page_two.html", _asked(entry, LINJIANG + "index_1.html"))
+    _read(spider, "list_trs_page_one.html", _asked(second, LINJIANG + "index.html"))
+    assert spider.traps.traps == []
+
+
 def test_a_later_page_answering_page_one_again_is_still_a_trap(spider):
     entry = _pages(spider, "list_page_one_entry.html", LINJIANG + "index.html")
     numbered = _read(spider, "list_page_one_numbered.html", _asked(entry, LINJIANG + "index_1.html"))
