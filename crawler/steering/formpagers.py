@@ -99,12 +99,15 @@ def _action_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
         form = _submitted_form(root, body)
         if form is None or (form.get("method") or "").lower() != "post":
             continue
+        values = tuple(form.form_values())
+        if len(urlencode(values)) > MAX_POSTED_FORM:
+            continue
         written = [called_url(call.handler, {name: template}) for call in _calls(root, name)
                    if call.argument not in _FIRST_PAGE or names_later_page(call.label)]
         urls = [url for url in dict.fromkeys(urljoin(page_url, w).split("#")[0] for w in written if w)
                 if url != page_url]
         if urls:
-            return [FormPage(url, "POST", tuple(form.form_values())) for url in urls[:MAX_POSTED_PAGES]]
+            return [FormPage(url, "POST", values) for url in urls[:MAX_POSTED_PAGES]]
     return []
 
 

@@ -40,7 +40,7 @@ _COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
 _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
 # an identifier is tried from its start only, and whole (possessive): tried from each of its characters, one of
 # 5,000 characters with no + after it cost 12.5 million steps (200 such bodies of a 1 MB script: 58 s)
-_WHOLE_NAME = rf"(?<![\w$])[A-Za-z_$][\w$]*+"
+_WHOLE_NAME = r"(?<![\w$])[A-Za-z_$][\w$]*+"
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME})"""
                             rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}))+""")
 _FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")

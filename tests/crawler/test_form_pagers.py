@@ -75,3 +75,10 @@ def test_a_form_sent_by_get_loses_its_actions_page_and_gives_none():
     html = (FILES / "list_form_action_pager.html").read_text().replace('method="post" action="index.jsp"',
                                                                        'method="get" action="index.jsp"')
     assert action_pages(html) == []
+
+
+def test_a_form_larger_than_any_pagers_as_sent_is_not_posted_to_the_actions_its_pager_writes():
+    fields = "".join(f'<input type="hidden" name="f{n}" value="{"v" * 20}">' for n in range(MAX_POSTED_FORM // 20))
+    html = (FILES / "list_form_action_pager.html").read_text()
+    assert len(action_pages(html)) == 2
+    assert action_pages(html.replace('<input type="hidden" name="pageSize" value="3">', fields)) == []
