@@ -30,6 +30,7 @@ MAX_RECORDED_FAILURES = 200
 FAILURES = "gxmon/failures"
 START_FAILURE = "gxmon/start_failure"
 REPORTS = "gxmon/reports"
+RENDERS = "gxmon/renders"   # pages rendered in the browser (crawler.transport.browser)
 
 
 def record_failure(stats: StatsCollector, request: Request, reason: str) -> None:
@@ -91,6 +92,7 @@ class CrawlSummaryWriter:
             "reports": stats.get_value(REPORTS, 0),
             "not_modified": stats.get_value("downloader/response_status_count/304", 0),
             "list_pages": list_pages,
+            "rendered_pages": stats.get_value(RENDERS, 0),
             "robots_forbidden": stats.get_value("robotstxt/forbidden", 0),
             "error_count": stats.get_value("gxmon/failure_count", 0),
             "errors": stats.get_value(FAILURES) or [],

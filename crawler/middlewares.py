@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from urllib.parse import urljoin, urlsplit
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response, TextResponse
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.request import request_from_dict
 
@@ -22,6 +23,8 @@ from crawler.documents.picture_state import KnownPicture, PictureStore, picture_
 from crawler.documents.validators import ValidatorStore, validator_store
 from crawler.steering.budget import FrontierSkip
 from crawler.steering.frontier import PICTURE_PRIORITY
+from crawler.extensions import RENDERS
+from crawler.transport.browser import MAX_RENDERS_PER_SITE, Renderer, chromium
 from crawler.transport.challenge import challenge_cookies
 from crawler.transport.firewall import firewall_answer, retry_after_seconds
 from gxparse.errors import LimitExceeded
@@ -381,6 +384,50 @@ class FirewallPageMiddleware:
         slot = downloader.slots.get(downloader.get_slot_key(request))
         if slot is not None:
             slot.delay = max(slot.delay, wait)
+
+
+class RenderMiddleware:
+    """Reads in headless Chromium the pages the spider asks so (``meta['gxmon_render']``: a script shell that gave
+    no way on, ``ReportsSpider._render_request``): the answer is the rendered DOM, and the JSON the page's scripts
+    fetched is in ``meta['rendered_answers']`` (``crawler.transport.browser``). At most ``MAX_RENDERS_PER_SITE`` a
+    crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); only the site's own requests, as
+    its robots.txt lets (``spider.may_fetch``); a page the browser fails on is that page's crawl error. Without
+    Chromium, or with ``GXMON_RENDER`` off, none is (``render_off``)."""
+
+    def __init__(self, crawler: Crawler, renderer: Renderer | None):
+        self.crawler = crawler
+        self.renderer = renderer
+        self.renders = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RenderMiddleware:
+        settings = crawler.settings
+        executable = chromium(settings.get("GXMON_CHROMIUM"), settings.getbool("GXMON_RENDER"))
+        renderer = Renderer(executable, settings.get("USER_AGENT"), settings.getfloat("GXMON_RENDER_SECONDS")) \
+            if executable is not None else None
+        middleware = cls(crawler, renderer)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    async def process_request(self, request: Request, spider=None) -> Response | None:
+        if not request.meta.get("gxmon_render"):
+            return None
+        if self.renderer is None or self.renders >= MAX_RENDERS_PER_SITE:
+            reason = "render_off" if self.renderer is None else "renders_spent"
+            self.crawler.stats.inc_value(f"gxmon/frontier/{reason}")
+            raise FrontierSkip(reason)
+        self.renders += 1
+        self.crawler.stats.inc_value(RENDERS)
+        rendered = await self.renderer.render(request.url, self.crawler.spider.may_fetch)
+        if rendered.refused:
+            self.crawler.stats.inc_value("gxmon/render_requests_refused", rendered.refused)
+        request.meta["rendered_answers"] = rendered.answers
+        return HtmlResponse(rendered.url, body=rendered.html.encode("utf-8"), encoding="utf-8", request=request,
+                            flags=["rendered"])
+
+    async def spider_closed(self) -> None:
+        if self.renderer is not None:
+            await self.renderer.close()
 
 
 def _host(url: str) -> str:

@@ -57,6 +57,7 @@ class SiteSummary:
     reports: int = 0             # items that are live reports (200 or 304)
     not_modified: int = 0        # 304 answers
     list_pages: int = 0          # report-column pages read
+    rendered_pages: int = 0      # script shells read in the browser (crawler.transport.browser), among pages_fetched
     robots_forbidden: int = 0
     error_count: int = 0
     errors: list[FetchError] = field(default_factory=list)  # the first 200

@@ -56,6 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Above RedirectMiddleware (600): a redirect back to the name a link used, past the duplicate filter.
     "crawler.middlewares.TwinRedirectMiddleware": 640,
     "crawler.middlewares.RedirectGuardMiddleware": 650,
+    # A script shell the spider asks to be rendered is read in headless Chromium instead of downloaded.
+    "crawler.middlewares.RenderMiddleware": 900,
     # Last before the download: only a request that will be sent waits for its host's slot. Active only
     # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.
     "crawler.transport.shared_politeness.SharedPolitenessMiddleware": 950,
@@ -65,6 +67,13 @@ GXMON_CHALLENGES_PER_HOST = 3
 # A firewall's rate limit is asked again after this many seconds, doubled each time, at most this many times.
 GXMON_RATE_LIMIT_WAIT = 2.0
 GXMON_RATE_LIMIT_RETRIES = 2
+
+# Pages only a browser can read (a script shell that gave no way on) are rendered in headless Chromium
+# (crawler.transport.browser: at most MAX_RENDERS_PER_SITE a crawl, each within this many seconds); off when
+# the browser is missing, or with GXMON_RENDER = False.
+GXMON_RENDER = True
+GXMON_CHROMIUM = "/usr/bin/chromium"
+GXMON_RENDER_SECONDS = 15.0
 
 EXTENSIONS = {
     "crawler.extensions.CrawlSummaryWriter": 500,

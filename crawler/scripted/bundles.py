@@ -53,7 +53,12 @@ def page_scripts(root: HtmlElement, page_url: str) -> list[str]:
 def _own_scripts(root: HtmlElement, page_url: str) -> list[tuple[str, str]]:
     """(address, file name) of the script files on the page's own host, when the page is a shell (its mount
     point is empty)."""
-    return _scripts(root, page_url) if root.xpath(_MOUNT) else []
+    return _scripts(root, page_url) if has_empty_mount(root) else []
+
+
+def has_empty_mount(root: HtmlElement) -> bool:
+    """The page is an application's shell: its mount point is empty."""
+    return bool(root.xpath(_MOUNT))
 
 
 def _scripts(root: HtmlElement, page_url: str) -> list[tuple[str, str]]:

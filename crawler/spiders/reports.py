@@ -96,6 +96,7 @@ from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, apply_site_settings, site_from_config, site_from_url
 from crawler.spiders.details import DetailSteps, answered_item, detail_api_request
 from crawler.spiders.pagescripts import PageScriptSteps
+from crawler.spiders.rendering import RenderSteps
 from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.scripts import ScriptSteps
 from crawler.spiders.search import SearchSteps
@@ -159,7 +160,8 @@ class DocumentLink:
     year: int | None = None   # the year its list's folder gives a title naming none (classify.folder_year)
 
 
-class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, PageScriptSteps, DetailSteps, scrapy.Spider):
+class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, PageScriptSteps, DetailSteps, RenderSteps,
+                    scrapy.Spider):
     name = "reports"
 
     def __init__(self, site: Site | str | None = None, start_url: str | None = None, **kwargs: Any):
@@ -190,6 +192,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._scripts_asked = 0
         # each page's functions' URL templates, read once for its links and its navigation
         self._templates: WeakKeyDictionary[TextResponse, PageTemplates] = WeakKeyDictionary()
+        self._shells: dict[str, scrapy.Request] = {}   # shells rendered once their bundles led nowhere
+        self._shells_led: set[str] = set()               # shells whose bundles led to a list or a document
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -286,6 +290,18 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self.subsites.challenged(response.url, response.meta.get("enter"), response.meta.get("subsite", PORTAL))
             self.budget.host_challenged(response.url)
             return
+        ways, bundles = 0, False
+        for request in self._read_page(response, links, records):
+            role = request.meta.get("role")
+            bundles |= role == "bundle"
+            # navigation's links and a host's sitemaps lead past what a script draws on this page
+            ways += role not in ("sitemap", "bundle") and "step" not in request.meta
+            yield request
+        if not ways:
+            yield from self._render_shell(response, bundles)
+
+    def _read_page(self, response: Response, links: list[Link], records: int) -> Iterator[scrapy.Request]:
+        """What a page read as a page leads to: documents, its list's other pages, navigation, its scripts' lists."""
         self.budget.host_read(response.url)
         yield from self._waiting_sitemaps(urlsplit(response.url).netloc)
         self._parse_origin(response, links)
@@ -822,6 +838,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         # sitemaps of hosts that answered no page (a file server, errors): asked now, a challenged host's refused
         released = [request for host in list(self._sitemaps_waiting) for request in self._waiting_sitemaps(host)]
         released += self._released(self._held.release_all())
+        released += self._shell_renders()
         for request in released:
             self.crawler.engine.crawl(request)
         if released:
@@ -947,7 +964,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks)
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in drawn_requests(code, get_base_url(response))]
-        return links, record_count(response.text)
+        return links + self._rendered_links(response), record_count(response.text)
 
     def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:
         """Links whose text says (or may say) they lead to a report, one per URL, in scope."""

@@ -92,6 +92,9 @@ class ScriptSteps:
     def parse_bundle(self, response: Response) -> Iterator[scrapy.Request]:
         """A shell's script file: the API requests it makes, as the shell's (its URLs are the shell's), when
         the shell or the route loading it is a 年报 column; then the chunks it loads on demand that may be."""
+        yield from self._shell_ways(response.meta["shell"], self._read_bundle(response))
+
+    def _read_bundle(self, response: Response) -> Iterator[scrapy.Request]:
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
         code, column = response_text(response), response.meta.get("column", True)
         route = None if column else eager_column_route(code)
@@ -149,6 +152,9 @@ class ScriptSteps:
 
     def parse_menu(self, response: Response) -> Iterator[scrapy.Request]:
         """A menu API's answer: the chunks of the views its routes called a 年报 column show."""
+        yield from self._shell_ways(response.meta["shell"], self._read_menu(response))
+
+    def _read_menu(self, response: Response) -> Iterator[scrapy.Request]:
         meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
         views, files = response.meta["views"], response.meta["chunk_files"]
         routes = menu_column_views(json_text(response_text(response))) if is_json_answer(response.body) else []

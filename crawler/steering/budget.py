@@ -76,6 +76,8 @@ class Budget:
         meta = request.meta
         if meta.get("role") in ("picture", "continuation"):
             return None   # a report page's item waits for it, whatever was fetched before
+        if meta.get("gxmon_render"):
+            return None   # a page read as it was fetched, read again rendered
         if request.url in self.copies:
             return "mobile_copy"   # a page read named it its mobile copy
         if urlsplit(request.url).netloc in self.challenged:

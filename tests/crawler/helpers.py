@@ -30,13 +30,15 @@ def document_meta(verdict: str = "report", link_text: str = "", **extra) -> dict
             **extra}
 
 
-def portal_crawl(site_id: str, name: str, base_url: str, state: Path,
-                 resolver: str | None = None) -> tuple[SiteSummary, list[dict]]:
+def portal_crawl(site_id: str, name: str, base_url: str, state: Path, resolver: str | None = None,
+                 more: dict | None = None) -> tuple[SiteSummary, list[dict]]:
     """A crawl of a portal served at ``base_url`` from its home page alone, politeness off, its host names
-    resolved by ``resolver`` (Scrapy's ``DNS_RESOLVER``) when it has some: its summary and the items it yielded."""
+    resolved by ``resolver`` (Scrapy's ``DNS_RESOLVER``) when it has some, with ``more`` settings: its summary and
+    the items it yielded."""
     feed = state / "items.jsonl"
     site = Site(site_id, name, (base_url + "/",), delay=0, concurrency=4, max_pages=800)
     settings = {"AUTOTHROTTLE_ENABLED": False, "GXMON_RATE_LIMIT_WAIT": 0.2, "GXMON_STATE_DIR": str(state),
-                "FEEDS": {str(feed): {"format": "jsonlines"}}, **({"DNS_RESOLVER": resolver} if resolver else {})}
+                "FEEDS": {str(feed): {"format": "jsonlines"}}, **({"DNS_RESOLVER": resolver} if resolver else {}),
+                **(more or {})}
     summary = run_crawl([site], settings, timeout=240).site(site_id)
     return summary, [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]

@@ -1,0 +1,215 @@
+"""Pages only a browser can read: a script shell rendered in headless Chromium, its DOM and the JSON its scripts
+fetched given back to be read as any page and any API's answer.
+
+Playwright drives Debian's Chromium (``GXMON_CHROMIUM``, never a browser of its own download) in the crawl's own
+asyncio loop (Scrapy's asyncio reactor): one browser a crawl, launched at its first render and closed with the
+crawl (``close``), relaunched should it crash; each page in a context of its own, closed after it. A render is
+bounded: its wall time (``render_seconds``, whatever its scripts do: a script that never ends costs that page
+only), the requests its scripts make (``MAX_RENDER_REQUESTS``; each checked by the caller's ``allowed``: the site's
+own, as robots.txt lets), the JSON answers kept (``MAX_ANSWERS``, each at most ``MAX_ANSWER_BYTES``, all at most
+``MAX_ANSWERS_BYTES``) and the DOM read (``MAX_DOM_CHARS``); pictures, fonts and media are never fetched, downloads
+are refused, pop-ups closed, at most ``MAX_PARALLEL_RENDERS`` pages at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from playwright.async_api import (Browser, BrowserContext, Error as PlaywrightError, Page, Playwright, Request,
+                                  Response, Route, TimeoutError as PlaywrightTimeout, async_playwright)
+
+from crawler.scripted.jsonp import is_json_answer
+
+logger = logging.getLogger(__name__)
+
+RENDER_SECONDS = 15.0            # a render's wall time, from the page's request to its DOM read
+IDLE_SECONDS = 5.0               # of it, waiting for the scripts' requests to end after the page's load
+CLOSE_SECONDS = 5.0              # closing a page whose script still runs; past it the browser is restarted
+MAX_RENDERS_PER_SITE = 30        # pages of a crawl rendered; the others are read as they are
+MAX_PARALLEL_RENDERS = 2         # pages rendered at once, each a renderer process of Chromium's
+MAX_RENDER_REQUESTS = 100        # requests a page makes (its scripts, styles, API calls); the others are refused
+MAX_ANSWERS = 20                 # JSON answers kept of a page's scripts' requests
+MAX_ANSWER_BYTES = 2 * 1024 * 1024
+MAX_ANSWERS_BYTES = 5 * 1024 * 1024
+MAX_DOM_CHARS = 5_000_000        # of the rendered page read
+_BLOCKED = frozenset({"image", "media", "font", "manifest", "texttrack"})
+# Run before the page's own scripts: their requests are counted where they are made, so a loop asking thousands
+# costs no round trip to the driver past the limit (the route still checks each that is sent); no window opens.
+_GUARD = """(() => {
+  let left = %d;
+  const spend = () => left-- > 0;
+  const fetch = window.fetch, send = XMLHttpRequest.prototype.send;
+  window.fetch = function () {
+    return spend() ? fetch.apply(this, arguments) : Promise.reject(new TypeError('request limit'));
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!spend()) throw new DOMException('request limit', 'NetworkError');
+    return send.apply(this, arguments);
+  };
+  navigator.sendBeacon = () => false;
+  window.open = () => null;
+})();""" % MAX_RENDER_REQUESTS
+_SCRIPTED = frozenset({"xhr", "fetch"})
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                 "--blink-settings=imagesEnabled=false")
+
+
+class RenderError(Exception):
+    """The page could not be rendered (its browser crashed, or it took too long): that page's error only."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    url: str                    # where the page ended (its own address, unless its script sent the browser on)
+    html: str
+    answers: tuple[str, ...]    # the JSON its scripts fetched, as sent
+    refused: int                # requests of its scripts refused (off the site, robots.txt, past the limit)
+
+
+@dataclass
+class _Traffic:
+    """What a page's scripts ask while it renders: each request allowed or refused, the JSON answers kept."""
+    allowed: Callable[[str], bool]
+    asked: int = 0
+    refused: int = 0
+    kept_bytes: int = 0
+    answers: list[str] = field(default_factory=list)
+    reading: set[asyncio.Task] = field(default_factory=set)
+    spent: asyncio.Event = field(default_factory=asyncio.Event)   # the limit is reached: the page is read as it is
+
+    async def route(self, route: Route, request: Request) -> None:
+        self.asked += 1
+        if self.asked >= MAX_RENDER_REQUESTS:
+            self.spent.set()
+        if request.resource_type in _BLOCKED or self.asked > MAX_RENDER_REQUESTS or not self.allowed(request.url):
+            self.refused += 1
+            await route.abort("blockedbyclient")
+        else:
+            await route.continue_()
+
+    def answered(self, response: Response) -> None:
+        if response.request.resource_type in _SCRIPTED and response.ok and len(self.answers) + len(self.reading) \
+                < MAX_ANSWERS:
+            task = asyncio.ensure_future(self._keep(response))
+            self.reading.add(task)
+            task.add_done_callback(self.reading.discard)
+
+    async def _keep(self, response: Response) -> None:
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_ANSWER_BYTES:
+            return
+        with suppress(PlaywrightError):   # the page was closed meanwhile
+            body = await response.body()
+            if len(body) <= MAX_ANSWER_BYTES and self.kept_bytes + len(body) <= MAX_ANSWERS_BYTES \
+                    and is_json_answer(body):
+                self.kept_bytes += len(body)
+                self.answers.append(body.decode("utf-8", "replace"))
+
+
+class Renderer:
+    """One headless Chromium for a crawl's renders."""
+
+    def __init__(self, executable: Path, user_agent: str, render_seconds: float = RENDER_SECONDS):
+        self.executable = executable
+        self.user_agent = user_agent
+        self.render_seconds = render_seconds
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._starting = asyncio.Lock()
+        self._slots = asyncio.Semaphore(MAX_PARALLEL_RENDERS)
+
+    async def render(self, url: str, allowed: Callable[[str], bool]) -> Rendered:
+        """The page rendered; ``allowed`` says which of its scripts' requests may be sent."""
+        async with self._slots:
+            try:
+                context = await (await self._launched()).new_context(
+                    user_agent=self.user_agent, accept_downloads=False, service_workers="block")
+            except PlaywrightError as error:
+                await self._drop_browser()
+                raise RenderError(f"the browser could not open the page: {error.message.splitlines()[0]}") from error
+            try:
+                return await asyncio.wait_for(self._read(context, url, allowed), self.render_seconds)
+            except TimeoutError:
+                raise RenderError(f"not rendered within {self.render_seconds:g} s") from None
+            except PlaywrightError as error:
+                raise RenderError(f"the browser failed on the page: {error.message.splitlines()[0]}") from error
+            finally:
+                try:
+                    await asyncio.wait_for(context.close(), CLOSE_SECONDS)
+                except (TimeoutError, PlaywrightError):
+                    await self._drop_browser()   # a renderer that will not close: the next page gets a new browser
+
+    async def _read(self, context: BrowserContext, url: str, allowed: Callable[[str], bool]) -> Rendered:
+        traffic = _Traffic(allowed)
+        await context.route("**/*", traffic.route)
+        await context.add_init_script(_GUARD)
+        page = await context.new_page()
+        page.on("popup", _close_popup)
+        page.on("response", traffic.answered)
+        await page.goto(url, wait_until="load")
+        # what the scripts ask after the load, within a third of the time, unless they asked all they may
+        idle = asyncio.ensure_future(page.wait_for_load_state(
+            "networkidle", timeout=min(IDLE_SECONDS, self.render_seconds / 3) * 1000))
+        spent = asyncio.ensure_future(traffic.spent.wait())
+        try:
+            await asyncio.wait({idle, spent}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            spent.cancel()
+            if idle.done():
+                idle.exception()   # not idle within its time is no error: the page is read as it is
+            else:
+                idle.cancel()
+        html = await page.content()
+        if traffic.reading:
+            await asyncio.wait(set(traffic.reading))
+        return Rendered(urldefrag(page.url)[0], html[:MAX_DOM_CHARS], tuple(traffic.answers), traffic.refused)
+
+    async def _launched(self) -> Browser:
+        async with self._starting:
+            if self._browser is None or not self._browser.is_connected():
+                if self._playwright is None:
+                    self._playwright = await async_playwright().start()
+                self._browser = await self._playwright.chromium.launch(
+                    executable_path=str(self.executable), args=list(CHROMIUM_ARGS), headless=True)
+            return self._browser
+
+    async def _drop_browser(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            with suppress(TimeoutError, PlaywrightError):
+                await asyncio.wait_for(browser.close(), CLOSE_SECONDS)
+
+    async def close(self) -> None:
+        await self._drop_browser()
+        playwright, self._playwright = self._playwright, None
+        if playwright is not None:
+            with suppress(TimeoutError, PlaywrightError):
+                await asyncio.wait_for(playwright.stop(), CLOSE_SECONDS)
+
+
+def _close_popup(popup: Page) -> None:
+    """A page the rendered one opens (window.open) is closed: no pop-ups."""
+    asyncio.ensure_future(_closed(popup))
+
+
+async def _closed(popup: Page) -> None:
+    with suppress(PlaywrightError):
+        await popup.close()
+
+
+def chromium(executable: str, enabled: bool) -> Path | None:
+    """The browser to render with; None when rendering is off or the browser is missing (said once)."""
+    if not enabled:
+        return None
+    path = Path(executable)
+    if not path.is_file():
+        logger.warning("no Chromium at %s: pages only a browser can read are read as they are", path)
+        return None
+    return path
