@@ -16,17 +16,23 @@ from crawler.pages.links import Link, answer_links
 from crawler.scripted.jsonp import json_text
 from crawler.scripted.shells import is_script_shell
 
+# Links written in the page's markup (crawler.pages.links): the others are what the static readers found in its
+# scripts and data.
+_MARKUP = frozenset({"a", "area", "frame", "option", "form"})
 # What Scrapy's middlewares noted of the page's download: the rendering is a download of its own.
 _DOWNLOAD_KEYS = frozenset({"download_slot", "download_latency", "redirect_times", "redirect_ttl", "redirect_urls",
-                            "redirect_reasons", "retry_times", "_slot_key"})
+                            "redirect_reasons", "retry_times"})
 
 
 class RenderSteps:
-    def _render_shell(self, response: Response, bundles: bool) -> Iterator[scrapy.Request]:
-        """A page that gave no way on asked again to be rendered, when it is a script shell; a shell whose bundles
-        are being read (``ScriptSteps._bundles``) only once the crawl runs dry and they led nowhere."""
+    def _render_shell(self, response: Response, links: list[Link], bundles: bool) -> Iterator[scrapy.Request]:
+        """A page that gave no new way on asked again to be rendered, when the static readers found nothing on it
+        (no document, whose requests may wait for its list; no link its scripts or data name, which may have
+        been asked already) and it is a script shell; a shell whose bundles are being read
+        (``ScriptSteps._bundles``) only once the crawl runs dry and they led nowhere."""
         meta = response.meta
         if meta.get("gxmon_render") or not isinstance(response, TextResponse) or not is_html(response.body) \
+                or any(link.source not in _MARKUP for link in links) or self._parse_documents(links, response.url) \
                 or self.traps.trapped(response.url, meta.get("chain", 0)) \
                 or not is_script_shell(response.selector.root):
             return

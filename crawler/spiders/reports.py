@@ -33,8 +33,9 @@ reports (``crawler.steering.sitesearch``), then URLs of the site's sitemaps (rob
 200, or sent on to the home page (``crawler.documents.gone``), is such an absence too.
 
 The spider is composed of one mixin per other way to reports, each in its own module: ``sitemaps``, ``search``,
-``scripts`` (a page's script API requests, an app's bundles and chunks), ``details`` (detail APIs) and
-``reportparts`` (a report page's pictures, parts and further pages).
+``scripts`` (a page's script API requests, an app's bundles and chunks), ``details`` (detail APIs),
+``reportparts`` (a report page's pictures, parts and further pages) and ``rendering`` (a script shell that gave no
+way on, read rendered in headless Chromium).
 """
 
 from __future__ import annotations
@@ -298,7 +299,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             ways += role not in ("sitemap", "bundle") and "step" not in request.meta
             yield request
         if not ways:
-            yield from self._render_shell(response, bundles)
+            yield from self._render_shell(response, links, bundles)
 
     def _read_page(self, response: Response, links: list[Link], records: int) -> Iterator[scrapy.Request]:
         """What a page read as a page leads to: documents, its list's other pages, navigation, its scripts' lists."""

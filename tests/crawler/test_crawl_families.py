@@ -70,6 +70,11 @@ def test_pages_fetched_per_report_stay_low(crawl):
     assert summary.pages_fetched / len(site.expected_reports()) <= MAX_PAGES_PER_REPORT
 
 
+def test_no_page_is_rendered(crawl):
+    # the static readers serve every family: the browser is for pages they cannot read (crawler.transport.browser)
+    _, summary, _, _, _ = crawl
+    assert (summary.rendered_pages, {k: v for k, v in summary.frontier_skipped.items() if "render" in k}) == (0, {})
+
 # -- report pages whose tables are pictures ------------------------------------------------------------
 
 def _pictured_items(crawl, verdict: str) -> list[tuple]:
