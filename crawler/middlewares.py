@@ -418,6 +418,7 @@ class RenderMiddleware:
             raise FrontierSkip(reason)
         self.renders += 1
         self.crawler.stats.inc_value(RENDERS)
+        logger.info("rendering %s in the browser", request.url)
         rendered = await self.renderer.render(request.url, self.crawler.spider.may_fetch)
         if rendered.refused:
             self.crawler.stats.inc_value("gxmon/render_requests_refused", rendered.refused)

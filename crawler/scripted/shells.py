@@ -4,7 +4,8 @@ The spider asks this of a page that gave it no way on (``ReportsSpider._render_r
 rendered (``crawler.transport.browser``). A shell is, whatever framework built it:
 
 - an empty mount point of an application (``<div id="app"></div>``, ``#root``, ``<app-root>``: ``bundles``);
-- a page that shows almost nothing (``SHELL_TEXT_CHARS``) but runs scripts;
+- a page that shows almost nothing (``SHELL_TEXT_CHARS``), not even a link, but runs scripts (a short static page
+  with a site-wide script, 政府信息公开指南 in two sentences under its menu, is none);
 - a page with an empty container its own inline script names (``getElementById('list')``, ``$('#list')``,
   ``querySelector('.news-list')``): a list or a pager the script fills in.
 """
@@ -33,7 +34,7 @@ def is_script_shell(root: HtmlElement) -> bool:
         return False
     if has_empty_mount(root):
         return True
-    if len("".join("".join(root.xpath(_SHOWN)).split())) < SHELL_TEXT_CHARS:
+    if not root.xpath("//body//a[@href]") and len("".join("".join(root.xpath(_SHOWN)).split())) < SHELL_TEXT_CHARS:
         return True
     code = "".join(script.text or "" for script in scripts if not script.get("src"))[:MAX_SCRIPT_CHARS]
     return bool(code) and any(_names(code, element) for element in root.xpath(_CONTAINERS)[:MAX_CONTAINERS])
