@@ -166,10 +166,11 @@ class Renderer:
                 idle.exception()   # not idle within its time is no error: the page is read as it is
             else:
                 idle.cancel()
-        html = await page.content()
+        # cut in the page: a DOM of a gigabyte never crosses to the crawl
+        html = await page.evaluate("limit => document.documentElement.outerHTML.slice(0, limit)", MAX_DOM_CHARS)
         if traffic.reading:
             await asyncio.wait(set(traffic.reading))
-        return Rendered(urldefrag(page.url)[0], html[:MAX_DOM_CHARS], tuple(traffic.answers), traffic.refused)
+        return Rendered(urldefrag(page.url)[0], html, tuple(traffic.answers), traffic.refused)
 
     async def _launched(self) -> Browser:
         async with self._starting:
