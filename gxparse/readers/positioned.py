@@ -14,6 +14,7 @@ other as half an em, fitted to the element's CSS width where it has one; a gap a
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,9 @@ MIN_POSITIONED = 20         # positioned elements with text: fewer is a page tha
 # a few 100,000 at most; each costs about 1 kB while read
 MAX_POSITIONED_ELEMENTS = 400_000
 MIN_PAGE_SIDE = 150.0       # points: a box of at least this width and height holding text is a page
+# points from the canvas's corner a box may stand: MAX_PAGES pages of PDF's largest side (14,400 pt) stacked, as
+# pdfminer stacks them; a box further away or at no number (inf, NaN) has no usable place
+MAX_OFFSET = limits.MAX_PAGES * 14_400.0
 PX = 0.75                   # points per CSS pixel
 _LINE_HEIGHT = 1.2          # of the font size, where the element states no height
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
@@ -118,6 +122,12 @@ class _Box:
     @property
     def bottom(self) -> float:
         return self.y + (self.height or 0.0) * self.sy
+
+    @property
+    def placeable(self) -> bool:
+        """Whether its place and scale are numbers within ``MAX_OFFSET`` (a 400-digit offset is infinite)."""
+        return all(math.isfinite(v) and abs(v) <= MAX_OFFSET for v in (self.x, self.y, self.right, self.bottom)) \
+            and all(math.isfinite(v) and 0 < abs(v) <= MAX_OFFSET for v in (self.sx, self.sy))
 
 
 class _Placer:
@@ -493,8 +503,9 @@ def _frame_of(frames: list[_PageFrame], page: etree._Element | None, x: float, y
 
 def positioned_pages(root: etree._Element) -> list[Page] | None:
     """The page's text and drawn rules as fixed-layout pages, when most of its text is placed by CSS position;
-    None for a page that flows, for one where an element's text spans table cells at places not known, and for
-    one whose styles are over ``stylesheet``'s bounds (``MAX_STYLE_RULES`` rules, ``MAX_SELECTOR_TESTS`` tries)."""
+    None for a page that flows, for one where an element's text spans table cells at places not known, for one
+    with a box at no usable place (``_Box.placeable``) and for one whose styles are over ``stylesheet``'s bounds
+    (``MAX_STYLE_RULES`` rules, ``MAX_SELECTOR_TESTS`` tries)."""
     try:
         placer = _Placer(root)
         owners, inside, total = _text_boxes(root, placer)
@@ -510,6 +521,8 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     drawn += [placer.box(e) for e in root.iter("svg") if not placer.positioned(e)]   # placed where it flows
     if len(boxes) + len(drawn) > MAX_POSITIONED_ELEMENTS:
         raise LimitExceeded(f"定位元素过多：页面超过 {MAX_POSITIONED_ELEMENTS} 个（上限）")
+    if not all(box.placeable for box in boxes + drawn):
+        return None   # its positions cannot be used: the page is read as it flows
     pages = list(dict.fromkeys(b.page for b in boxes + drawn if b.page is not None))
     frames = _frames(pages, drawn, placer)
     rules = {id(box): _border_rules(box) + _drawn_in_svg(box) for box in drawn}

@@ -12,6 +12,7 @@ from gxparse import DocumentError, limits, parse_document
 from gxparse.readers import positioned, stylesheet
 from gxparse.readers.html import _parse, read_html
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
+from tests.gxparse.hostile.attacks import ATTACKS
 
 HTMLPOS = EXTRACTED.with_name("htmlpos")
 
@@ -167,6 +168,16 @@ def test_a_selector_of_ancestors_counts_a_try_for_each_ancestor_it_may_walk():
     sheet = stylesheet.style_sheet(root)
     assert sheet.style(root.find(".//p")) == {}
     assert sheet.tests > 50 * 100
+
+
+@pytest.mark.parametrize("attack", ["html-positioned-infinite-offsets", "html-positioned-absurd-transforms"])
+def test_a_page_whose_positions_cannot_be_used_is_read_as_it_flows(attack):
+    """Offsets of 400 digits (infinite) or a matrix(1e308…) place every character nowhere: all on one line, the
+    report was not found and no note said why. Its text is read in the page's order instead."""
+    data = next(a for a in ATTACKS if a.name == attack).build()
+    assert positioned.positioned_pages(_parse(data.decode())) is None
+    report = parse_document(data, f"{attack}.html")
+    assert report.is_annual_report and report.s2 is not None
 
 
 def test_too_many_positioned_elements_are_refused(monkeypatch):
