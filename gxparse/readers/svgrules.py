@@ -10,6 +10,7 @@ rules (``fixedlayout.thin_rule``): a curve or a slanted line rules no table.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -20,6 +21,9 @@ from gxparse.readers.fixedlayout import thin_rule
 # shapes the inline SVGs of a page draw in all: a table of 200 pages draws a few 10,000 lines; past it the page is
 # refused
 MAX_SVG_SHAPES = 200_000
+# numbers in the points of the page's paths and polylines in all: a table's lines take 2 points of 2 numbers each;
+# one path of 1,000,000 segments (7 MB) took 22 s and 690 MB to read; past it the page is refused
+MAX_SVG_NUMBERS = 400_000
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _COMMAND = re.compile(r"([MmLlHhVvZz])([^MmLlHhVvZzCcSsQqTtAa]*)|[CcSsQqTtAa][^MmLlHhVvZz]*")
 _TRANSFORM = re.compile(r"(matrix|translate|scale)\s*\(([^)]*)\)")
@@ -30,10 +34,14 @@ _IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def check_shapes(root: etree._Element) -> None:
-    """Refuses a page whose inline SVGs draw more than ``MAX_SVG_SHAPES`` shapes in all."""
-    shapes = sum(1 for svg in root.iter("svg") for e in svg.iter(*_SHAPES))
-    if shapes > MAX_SVG_SHAPES:
+    """Refuses a page whose inline SVGs draw more than ``MAX_SVG_SHAPES`` shapes, or give their paths and
+    polylines more than ``MAX_SVG_NUMBERS`` coordinates, in all."""
+    shapes = [e for svg in root.iter("svg") for e in svg.iter(*_SHAPES)]
+    if len(shapes) > MAX_SVG_SHAPES:
         raise LimitExceeded(f"SVG 图形过多：页面超过 {MAX_SVG_SHAPES} 个（上限）")
+    coordinates = (m for e in shapes for m in _NUMBER.finditer(e.get("d") or e.get("points") or ""))
+    if next(islice(coordinates, MAX_SVG_NUMBERS, None), None) is not None:
+        raise LimitExceeded(f"SVG 图形过多：页面的路径坐标超过 {MAX_SVG_NUMBERS} 个（上限）")
 
 
 def svg_rules(svg: etree._Element, scale: float) -> list[Rule]:
