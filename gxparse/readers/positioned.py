@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from gxparse import limits
+from gxparse import deadline, limits
 from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, THIN, advance, paged_document, thin_rule
+from gxparse.readers.ruleindex import RuleBudgetExceeded, RuleIndex, RuleTests
 from gxparse.readers.svgrules import check_shapes, svg_rules
 from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
 
@@ -265,7 +266,7 @@ def _text_boxes(root: etree._Element, placer: _Placer) -> tuple[list[etree._Elem
     return list(owners), inside, total
 
 
-def _glyphs(box: _Box, placer: _Placer, rules: list[Rule]) -> tuple[list[Glyph], bool]:
+def _glyphs(box: _Box, placer: _Placer, rules: RuleIndex) -> tuple[list[Glyph], bool]:
     """The characters of a positioned element where they are printed: its lines (``<br>``) one under another,
     each in a row of the ruled table the element stands in where it spans as many rows as it has lines (pdfminer
     places a text box, not its lines: a column of figures is one box), else spread evenly over its height; and
@@ -390,42 +391,41 @@ def _placed_runs(line: list[tuple[str, float] | float], x: float, top: float, fi
     return [run for run in runs if run]
 
 
-def _crossed(rules: list[Rule], horizontal: bool | None, x0: float, x1: float, y0: float, y1: float,
+def _crossed(rules: RuleIndex, horizontal: bool | None, x0: float, x1: float, y0: float, y1: float,
              inset: float) -> bool:
     """Whether a rule (of the direction given, None: either) runs through the box's inside, ``inset`` or more
     from its edges: the box spans cells (nearer its edge the rule is a border the text runs over a little)."""
-    for r in rules:
-        if r.horizontal and horizontal is not False:
-            if y0 + inset < r.pos < y1 - inset and r.start < x1 and r.end > x0:
-                return True
-        elif not r.horizontal and horizontal is not True:
-            if x0 + inset < r.pos < x1 - inset and r.start < y1 and r.end > y0 and _between_walls(rules, r, y0, y1):
-                return True
+    if horizontal is not False:
+        if any(r.start < x1 and r.end > x0 for r in rules.between(True, y0 + inset, y1 - inset)):
+            return True
+    if horizontal is not True:
+        return any(r.start < y1 and r.end > y0 and _between_walls(rules, r, y0, y1)
+                   for r in rules.between(False, x0 + inset, x1 - inset))
     return False
 
 
-def _between_walls(rules: list[Rule], rule: Rule, y0: float, y1: float) -> bool:
+def _between_walls(rules: RuleIndex, rule: Rule, y0: float, y1: float) -> bool:
     """Whether a vertical rule has vertical rules on both sides where ``y0`` to ``y1`` runs over it, and so parts
     cells: the outermost is the edge of a table or of a shaded box, and text running over it is in no cell there."""
     top, bottom = max(y0, rule.start), min(y1, rule.end)
-    sides = {r.pos < rule.pos for r in rules if not r.horizontal and abs(r.pos - rule.pos) > THIN
+    sides = {r.pos < rule.pos for r in rules.every(False) if abs(r.pos - rule.pos) > THIN
              and r.start < bottom and r.end > top}
     return len(sides) == 2
 
 
-def _ruled_rows(x: float, top: float, bottom: float, size: float, rules: list[Rule]) -> list[tuple[float, float]]:
+def _ruled_rows(x: float, top: float, bottom: float, size: float, rules: RuleIndex) -> list[tuple[float, float]]:
     """The rows (top, bottom) that the horizontal rules crossing ``x`` cut, of those an element from ``top`` to
     ``bottom`` covers for half a line or more."""
-    cuts = sorted({round(r.pos, 1) for r in rules if r.horizontal and r.start <= x <= r.end})
+    cuts = sorted({round(r.pos, 1) for r in rules.every(True) if r.start <= x <= r.end})
     return [(a, b) for a, b in zip(cuts, cuts[1:])
             if min(b, bottom) - max(a, top) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
 
 
 def _ruled_columns(y: float, left: float, right: float, size: float,
-                   rules: list[Rule]) -> list[tuple[float, float]]:
+                   rules: RuleIndex) -> list[tuple[float, float]]:
     """The columns (left, right) that the vertical rules crossing ``y`` cut, of those a line from ``left`` to
     ``right`` covers for half a character or more."""
-    cuts = sorted({round(r.pos, 1) for r in rules if not r.horizontal and r.start <= y <= r.end})
+    cuts = sorted({round(r.pos, 1) for r in rules.every(False) if r.start <= y <= r.end})
     return [(a, b) for a, b in zip(cuts, cuts[1:])
             if min(b, right) - max(a, left) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
 
@@ -531,9 +531,16 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     for box in drawn:   # a page's frame parts no cells: its text is placed by the table rules alone
         if id(box) not in framing:
             by_page.setdefault(box.page, []).extend(rules[id(box)])
+    tests = RuleTests()
+    indexes = {page: RuleIndex(page_rules, tests) for page, page_rules in by_page.items()}
+    no_rules = RuleIndex([], tests)
     glyphs = []
     for box in boxes:
-        read, placed_right = _glyphs(box, placer, by_page.get(box.page, []))
+        deadline.check_time()
+        try:
+            read, placed_right = _glyphs(box, placer, indexes.get(box.page, no_rules))
+        except RuleBudgetExceeded:
+            return None   # its places cost too much to work out: the page is read as it flows
         if not placed_right:
             return None   # a guess is no reading: the page is read as it flows
         glyphs += [(box.page, g) for g in read]

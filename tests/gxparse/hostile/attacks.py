@@ -411,6 +411,15 @@ def _descendant_rules() -> bytes:
     return f"<html><head><style>{rules}</style></head><body>{'<div>' * 200}{spans}{'</div>' * 200}</body></html>".encode()
 
 
+def ruled_rows_of_boxes(rows: int, per_row: int) -> str:
+    """A positioned page of ``rows`` ruled rows, ``per_row`` one-character boxes in each."""
+    rules = "".join(f'<i style="position:absolute;left:0;top:{20 * r}px;width:800px;height:0;'
+                    f'border-top:1px solid #000"></i>' for r in range(rows + 1))
+    boxes = "".join(f'<b style="position:absolute;left:{60 * c + 5}px;top:{20 * r + 4}px">规</b>'
+                    for r in range(rows) for c in range(per_row))
+    return f'<html><body><div style="width:900px;height:{20 * rows + 100}px">{rules}{boxes}</div></body></html>'
+
+
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
     """A TIFF of A4 pages of random specks at 200 dpi: Tesseract works hardest on noise."""
     def build() -> bytes:
@@ -1072,6 +1081,12 @@ ATTACKS: list[Attack] = [
                                            '1e308,0,0) scale(nan, inf);position:absolute;')), None, small=True),
     Attack("html-positioned-60-copies", "a positioned report's boxes 60 times over in 7.5 MB (200,000 boxes)",
            _positioned(lambda t: _copied_body(t, 60)), None, slow=True),
+    Attack("html-positioned-100000-boxes-10000-rows", "100,000 positioned boxes over 10,000 ruled rows (6 MB: each "
+           "box looked at every rule, over 300 s)", lambda: ruled_rows_of_boxes(10_000, 10).encode(), None, slow=True),
+    Attack("html-positioned-svg-path-of-1000000-segments", "a positioned page whose inline SVG path draws 1,000,000 "
+           "segments (7 MB: 22 s and 690 MB read)", _positioned(lambda t: t.replace(
+               "</body>", f'<svg width="500" height="500"><path d="M0 -3000{"h10m5 0" * 1_000_000}"/></svg></body>')),
+           "路径坐标超过", slow=True),
     Attack("html-60000-descendant-rules-200-deep", "60,000 rules `div div div .cN span` over 30,000 spans 200 divs "
            "deep (each try walked 200 ancestors: over 300 s)", _descendant_rules, None, slow=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
