@@ -54,3 +54,15 @@ seconds_left = _document.seconds_left
 def check_time() -> None:
     if seconds_left() <= 0:
         raise OutOfTime()
+
+
+def layout_seconds_left() -> float:
+    """Wall seconds the laying out of what was read may still take: to the deadline and
+    ``limits.MAX_LAYOUT_OVERRUN_SECONDS`` past it."""
+    return seconds_left() + limits.MAX_LAYOUT_OVERRUN_SECONDS
+
+
+def check_layout_time() -> None:
+    """``OutOfTime`` once the layout's overrun past the deadline is spent: checked between pages and solves."""
+    if layout_seconds_left() <= 0:
+        raise OutOfTime()

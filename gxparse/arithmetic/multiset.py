@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from gxparse import deadline
 from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum, Vector
 
@@ -184,9 +185,12 @@ class _Problem:
                 model.add(side(balance.plus) == side(balance.minus))
         if differ:
             model.add_bool_or([~chosen[r, c, v] for (r, c), v in differ])
+        if (wall := deadline.layout_seconds_left()) <= 0:
+            raise _Undecided
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.max_deterministic_time = self.budget.seconds
+        solver.parameters.max_time_in_seconds = wall   # deterministic seconds are no wall seconds on a busy machine
         status = solver.solve(model)
         self.budget.seconds -= solver.deterministic_time
         if status == cp_model.INFEASIBLE:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Mapping, Sequence
 
+from gxparse import deadline
 from gxparse.arithmetic.multiset import BLANK_BUDGET, Budget
 from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum, Vector
@@ -149,12 +150,13 @@ def _solve(model: cp_model.CpModel, value: Mapping[Cell, cp_model.IntVar], flagg
     ran out (then ``budget.seconds`` < 0)."""
     from ortools.sat.python import cp_model
 
-    if budget.seconds <= 0:
+    if budget.seconds <= 0 or (wall := deadline.layout_seconds_left()) <= 0:
         budget.seconds = -1.0
         return None
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = budget.seconds
+    solver.parameters.max_time_in_seconds = wall   # deterministic seconds are no wall seconds on a busy machine
     status = solver.solve(model)
     budget.seconds -= solver.deterministic_time
     if status == cp_model.INFEASIBLE:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gxparse import deadline
 from gxparse.layout.charlines import CELL_GAP, SPACE_GAP, CharBoxes, PrintedLine, printed_lines
 from gxparse.layout.columns import Layout, TextLine, find_tables
 from gxparse.document import Line, figures_apart, glued_cell_lines, is_value, line_from_cells
@@ -632,6 +633,7 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
     """
     items: list[tuple[str, object]] = []   # ("line", Line) | ("table", _Table), in reading order
     for page in pages:
+        deadline.check_layout_time()
         tables, free_lines = _page_blocks(page, snap)
         blocks: list[tuple[float, int, object]] = [(t.top, 0, t) for t in tables]
         blocks += [(ln.top, 1, ln) for ln in free_lines]

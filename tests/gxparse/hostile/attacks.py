@@ -394,6 +394,7 @@ def _progressive_scans(repeats: int, side: int = 5000) -> bytes:
 
 # a report as pdfminer's pdf2txt -t html writes it: a page of absolutely positioned text boxes
 _POSITIONED = Path(__file__).resolve().parents[2] / "fixtures/htmlpos/pdfminer/001_huaian_szf_2024.published.html"
+_OCR_TEXT = Path(__file__).resolve().parents[2] / "fixtures/ocrtext/rapidocr-boxes/001_huaian_szf_2024.published.txt"
 
 
 def _positioned(change: Callable[[str], str]) -> Callable[[], bytes]:
@@ -418,6 +419,15 @@ def ruled_rows_of_boxes(rows: int, per_row: int) -> str:
     boxes = "".join(f'<b style="position:absolute;left:{60 * c + 5}px;top:{20 * r + 4}px">规</b>'
                     for r in range(rows) for c in range(per_row))
     return f'<html><body><div style="width:900px;height:{20 * rows + 100}px">{rules}{boxes}</div></body></html>'
+
+
+def _ocr_text_of_a_long_table_three(rows: int) -> bytes:
+    """RapidOCR's boxes (a figure a line) of a report whose table 三 has ``rows`` more rows of figures, its row
+    sums kept."""
+    text = _OCR_TEXT.read_text()
+    label = "、上年结转政府信息公开申请数量\n"
+    figures = "".join(f"{r % 9}\n0\n0\n0\n{r % 7}\n0\n{r % 9 + r % 7}\n" for r in range(rows))
+    return text.replace(label, label + figures, 1).encode()
 
 
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
@@ -1087,6 +1097,8 @@ ATTACKS: list[Attack] = [
            "segments (7 MB: 22 s and 690 MB read)", _positioned(lambda t: t.replace(
                "</body>", f'<svg width="500" height="500"><path d="M0 -3000{"h10m5 0" * 1_000_000}"/></svg></body>')),
            "路径坐标超过", slow=True),
+    Attack("ocrtext-table-3-of-10000-rows", "RapidOCR's text of a report whose table 三 has 10,000 more rows of figures "
+           "(70,000 lines)", lambda: _ocr_text_of_a_long_table_three(10_000), None, slow=True),
     Attack("html-60000-descendant-rules-200-deep", "60,000 rules `div div div .cN span` over 30,000 spans 200 divs "
            "deep (each try walked 200 ancestors: over 300 s)", _descendant_rules, None, slow=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import time
 import zipfile
 
 import docx
@@ -19,11 +20,15 @@ from gxparse import DocumentError, deadline, limits, parse_document, parser
 from gxparse.document import OCR_OUT_OF_TIME
 from gxparse.ocr import engine, scan
 from gxparse.errors import LimitExceeded
+from gxparse.arithmetic.multiset import solve_rows
+from gxparse.arithmetic.ocrorder import solve_box_order
+from gxparse.arithmetic.placement import Balance
+from gxparse.arithmetic.realign import RowSum
 from gxparse.layout.grid import expand_spans
 from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
-from tests.gxparse.hostile.attacks import _progressive_scans, font_streams
+from tests.gxparse.hostile.attacks import _POSITIONED as POSITIONED, _progressive_scans, font_streams
 
 
 def test_a4_and_a3_pages_render_at_the_resolution_asked_for():
@@ -112,12 +117,13 @@ def test_a_scan_past_the_document_deadline_is_read_without_its_pages_and_says_wh
 
 
 def _time_up_after_the_first_page(monkeypatch) -> None:
-    """The deadline made to pass once the first page is read (waiting it out would cost a minute)."""
+    """The deadline made to pass once the first page is read (waiting it out would cost a minute): the pages
+    read are laid out within the overrun past it."""
     read = scan.ocr_page
 
     def then_time_is_up(*args):
         page = read(*args)
-        deadline._document._end.at = 0.0
+        deadline._document._end.at = time.monotonic()
         return page
     monkeypatch.setattr(scan, "ocr_page", then_time_is_up)
 
@@ -261,3 +267,42 @@ def test_a_path_with_a_nul_is_refused_naming_it():
     with pytest.raises(DocumentError, match="文件名含有空字符") as err:
         limits.read_input("报告\x00.pdf")
     assert err.value.source == "报告\\0.pdf"
+
+
+_TEXT_PDF = files.pdf_pages(2, b"BT /F1 40 Tf 100 700 Td (2021) Tj ET", resources=files.HELVETICA)
+
+
+def test_the_layout_of_what_was_read_may_overrun_the_deadline_by_its_bound_only(monkeypatch):
+    """A scan whose OCR ran out of time is still laid out, past the deadline; between pages the layout stops
+    once ``MAX_LAYOUT_OVERRUN_SECONDS`` past it are spent."""
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    parse_document(_TEXT_PDF, "text.pdf")   # within the overrun: read
+    monkeypatch.setattr(limits, "MAX_LAYOUT_OVERRUN_SECONDS", 0)
+    with pytest.raises(DocumentError, match="读取超时"):
+        parse_document(_TEXT_PDF, "text.pdf")
+
+
+def test_a_positioned_page_past_the_deadline_is_refused_between_its_boxes(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_OVERRUN_SECONDS", 1000)   # the boxes are checked, not the layout
+    with pytest.raises(DocumentError, match="读取超时"):
+        parse_document(POSITIONED.read_bytes(), "positioned.html")
+
+
+def test_the_ocr_order_solver_stops_at_the_layouts_time(monkeypatch):
+    """CP-SAT's deterministic seconds are no wall seconds on a busy machine: each solve also has the wall time
+    left, and none starts once it is spent (the search did not finish: nothing is read)."""
+    keys, figures, sums = ["row0", "row1"], [1, 0, 0, 0, 0, 0, 1], [RowSum(tuple(range(6)), 6)]
+    assert solve_box_order(keys, figures, {"row1": [0]}, 7, sums, []) is not None
+    assert solve_rows(*_JUMBLED_ROWS) == {"a": (None, None, 2), "k": (None, None, 2)}
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_OVERRUN_SECONDS", 0)
+    with deadline.document_deadline():
+        assert solve_box_order(keys, figures, {"row1": [0]}, 7, sums, []) is None
+        assert solve_rows(*_JUMBLED_ROWS) is None
+
+
+# test_cellstream's rows out of order at both ends, solved by multiset.solve_rows
+_JUMBLED_ROWS = ([(["a", "k"], [2, 2, 0, 2, 1, 1])], 3, [RowSum((0, 1), 2)],
+                 (Balance(("r1", "r2"), ("t",)), Balance(("a", "b"), ("t", "k"))),
+                 {"b": [3, 1, 4], "r1": [1, 1, 2], "r2": [1, 1, 2], "t": [2, 2, 4]})
