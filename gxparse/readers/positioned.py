@@ -38,6 +38,9 @@ MIN_PAGE_SIDE = 150.0       # points: a box of at least this width and height ho
 # points from the canvas's corner a box may stand: MAX_PAGES pages of PDF's largest side (14,400 pt) stacked, as
 # pdfminer stacks them; a box further away or at no number (inf, NaN) has no usable place
 MAX_OFFSET = limits.MAX_PAGES * 14_400.0
+# page-sized boxes drawn on the canvas, each tested against the others for the pages' frames: pdfminer draws a
+# page's frame and a few tables and boxes in it; 8,000 took 7.9 s (80,000 fit in the 8 MB a page may be)
+MAX_CANVAS_BOXES = 2 * limits.MAX_PAGES
 PX = 0.75                   # points per CSS pixel
 _LINE_HEIGHT = 1.2          # of the font size, where the element states no height
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
@@ -484,6 +487,8 @@ def _frames(page_elements: list[etree._Element], drawn: list[_Box], placer: _Pla
     frames = [_PageFrame(p, 0.0, 0.0, *(v or 0.0 for v in placer.size(p))) for p in page_elements]
     canvas = [b for b in drawn if b.page is None and b.width and b.height and b.element.tag != "svg"
               and b.width * b.sx >= MIN_PAGE_SIDE and b.height * b.sy >= MIN_PAGE_SIDE]
+    if len(canvas) > MAX_CANVAS_BOXES:
+        raise LimitExceeded(f"页面大小的方框过多：页面超过 {MAX_CANVAS_BOXES} 个（上限）")
     outer = [b for b in canvas if not any(o is not b and _holds(o, b) for o in canvas)]
     return frames + [_PageFrame(None, b.x, b.y, b.right - b.x, b.bottom - b.y, b)
                      for b in sorted(outer, key=lambda b: (b.y, b.x))]
@@ -525,6 +530,7 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
         return None   # its positions cannot be used: the page is read as it flows
     pages = list(dict.fromkeys(b.page for b in boxes + drawn if b.page is not None))
     frames = _frames(pages, drawn, placer)
+    limits.check_pages(len(frames))   # before each character is looked for in them
     rules = {id(box): _border_rules(box) + _drawn_in_svg(box) for box in drawn}
     by_page: dict[etree._Element | None, list[Rule]] = {}
     framing = {id(f.drawn) for f in frames}

@@ -13,7 +13,7 @@ from gxparse.readers import positioned, ruleindex, stylesheet
 from gxparse.readers.html import _parse, read_html
 from gxparse.readers.ruleindex import RuleIndex, RuleTests
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
-from tests.gxparse.hostile.attacks import ATTACKS, ruled_rows_of_boxes
+from tests.gxparse.hostile.attacks import ATTACKS, page_sized_boxes, ruled_rows_of_boxes
 
 HTMLPOS = EXTRACTED.with_name("htmlpos")
 
@@ -179,6 +179,15 @@ def test_a_page_whose_positions_cannot_be_used_is_read_as_it_flows(attack):
     assert positioned.positioned_pages(_parse(data.decode())) is None
     report = parse_document(data, f"{attack}.html")
     assert report.is_annual_report and report.s2 is not None
+
+
+def test_too_many_page_sized_boxes_on_the_canvas_are_refused_before_they_are_compared(monkeypatch):
+    """Each page-sized box drawn on the canvas was tested against every other for the pages' frames: 8,000 boxes
+    took 7.9 s, the 80,000 a page may hold over ten minutes."""
+    monkeypatch.setattr(positioned, "MAX_CANVAS_BOXES", 10)
+    monkeypatch.setattr(positioned, "_holds", None)   # refused before any box is compared
+    with pytest.raises(DocumentError, match="页面大小的方框过多：页面超过 10 个"):
+        parse_document(page_sized_boxes(11).encode(), "frames.html")
 
 
 def test_too_many_positioned_elements_are_refused(monkeypatch):

@@ -430,6 +430,15 @@ def _ocr_text_of_a_long_table_three(rows: int) -> bytes:
     return text.replace(label, label + figures, 1).encode()
 
 
+def page_sized_boxes(count: int) -> str:
+    """A positioned page of ``count`` bordered boxes the size of a page drawn on its canvas, none holding another,
+    and 30 lines of text."""
+    boxes = "".join(f'<i style="position:absolute;left:{k}px;top:{k}px;width:300px;height:300px;'
+                    f'border:1px solid #000"></i>' for k in range(count))
+    text = "".join(f'<b style="position:absolute;left:10px;top:{20 * k}px">规章 {k}</b>' for k in range(30))
+    return f"<html><body>{boxes}{text}</body></html>"
+
+
 def _noise_tiff(pages: int) -> Callable[[], bytes]:
     """A TIFF of A4 pages of random specks at 200 dpi: Tesseract works hardest on noise."""
     def build() -> bytes:
@@ -1099,6 +1108,9 @@ ATTACKS: list[Attack] = [
            "路径坐标超过", slow=True),
     Attack("ocrtext-table-3-of-10000-rows", "RapidOCR's text of a report whose table 三 has 10,000 more rows of figures "
            "(70,000 lines)", lambda: _ocr_text_of_a_long_table_three(10_000), None, slow=True),
+    Attack("html-positioned-60000-page-sized-boxes", "60,000 page-sized boxes drawn on a positioned page's canvas "
+           "(6 MB: each was tested against every other, 8,000 took 7.9 s)", lambda: page_sized_boxes(60_000).encode(),
+           "页面大小的方框过多", slow=True),
     Attack("html-60000-descendant-rules-200-deep", "60,000 rules `div div div .cN span` over 30,000 spans 200 divs "
            "deep (each try walked 200 ancestors: over 300 s)", _descendant_rules, None, slow=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
