@@ -12,6 +12,7 @@ failure could explain, the rule says gxparse could not read it, as a warning.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from gxparse.model import ERROR, WARNING, YEAR_FROM_OPENING, Cell, Evidence, Finding, Gap, Report
@@ -274,43 +275,106 @@ def _evidence_text(evidence: Evidence) -> str:
     return f"「{evidence.text}」（{evidence.where}）" if evidence.where else f"「{evidence.text}」"
 
 
+# more unread rows than this in one table are named in one warning for the table, not a warning a row: an
+# officer acts on "表三 24 rows unread, only 一、本年新收 read", not on 24 mails' worth of rows
+MAX_ROW_WARNINGS = 3
+_TABLE_EVIDENCE = 3   # evidence quoted by a table's warning: its distinct places, the first few
+# why a row read in part is unread, in a table's warning (its own warning names the columns; ``cells`` do)
+_COLUMNS_UNPLACED = "印有该行，但部分列的数字无法逐列确定"
+
+
 def check_cell_missing(report: Report) -> Iterator[Finding]:
     """``cell.missing`` (error) only for a row the document positively lacks: the rows printed before and
     after it stand one after the other with nothing unread between (``gaps.row_gaps``). Every other unknown
     cell is ``cell.unread`` (warning): the row is printed but its figures could not be placed, its label is
-    printed without figures gxparse could take, or unread figures stand where it belongs."""
-    for table_key, row, cols in _cells(report):
+    printed without figures gxparse could take, or unread figures stand where it belongs. A table with more
+    than ``MAX_ROW_WARNINGS`` unread rows gets one ``cell.unread`` naming them all (its ``cells`` every cell)."""
+    for table_key in _TABLE_NAMES:
+        unread: list[_RowFinding] = []
+        for found in _row_findings(report, table_key):
+            if found.finding.rule == "cell.unread":
+                unread.append(found)
+            else:
+                yield found.finding
+        if len(unread) > MAX_ROW_WARNINGS:
+            yield _table_unread(report, table_key, unread)
+        else:
+            yield from (found.finding for found in unread)
+
+
+@dataclass
+class _RowFinding:
+    row: str
+    finding: Finding
+    reason: str = ""   # why a row is unread (``Gap.reason``)
+
+
+def _row_findings(report: Report, table_key: str) -> Iterator[_RowFinding]:
+    table = _TABLE_NAMES[table_key]
+    for row, cols in (getattr(report, table_key) or {}).items():
         missing = [col for col, cell in cols.items() if cell.value is None and not cell.invalid]
         if not missing:
             continue
         label = _label_of(table_key, row)
-        table = _TABLE_NAMES[table_key]
         paths = [f"{table_key}.{row}.{c}" for c in missing]
         gap = report.gaps.get(f"{table_key}.{row}")
         if gap is not None and gap.absent:
             before, after = gap.evidence
-            yield Finding("cell.missing", ERROR,
-                          f"{table}缺少「{label}」行：{_evidence_text(before)}与{_evidence_text(after)}之间没有该行",
-                          paths, gap.evidence)
+            yield _RowFinding(row, Finding(
+                "cell.missing", ERROR,
+                f"{table}缺少「{label}」行：{_evidence_text(before)}与{_evidence_text(after)}之间没有该行",
+                paths, gap.evidence))
             continue
+        reason = _COLUMNS_UNPLACED if gap is None else gap.reason
         if gap is None:
             source = report.row_sources.get(f"{table_key}.{row}")
             names = "、".join(column_label(table_key, c) for c in missing)
             gap = Gap(False, [source] if source else [], f"印有该行，但{names}列的数字无法逐列确定")
         where = "：" + "；".join(_evidence_text(e) for e in gap.evidence) if gap.evidence else ""
-        yield Finding("cell.unread", WARNING,
-                      f"{table}「{label}」行未能读取（{gap.reason}{where}），请对照原件核对", paths, gap.evidence)
+        yield _RowFinding(row, Finding("cell.unread", WARNING,
+                                       f"{table}「{label}」行未能读取（{gap.reason}{where}），请对照原件核对",
+                                       paths, gap.evidence), reason)
+
+
+def _table_unread(report: Report, table_key: str, unread: list[_RowFinding]) -> Finding:
+    """One warning for a table most of whose rows are unread: their count and the rows read (or the rows
+    unread, where fewer), why, and the first places that show it."""
+    table = _TABLE_NAMES[table_key]
+    rows = getattr(report, table_key)
+    unread_rows = {found.row for found in unread}
+    read = [row for row, cols in rows.items()
+            if row not in unread_rows and any(c.value is not None for c in cols.values())]
+    reasons = list(dict.fromkeys(found.reason for found in unread))
+    if read and len(read) < len(unread):
+        named = "，读出的行为" + "、".join(f"「{_label_of(table_key, r)}」" for r in read)
+    else:
+        named = "：" + "、".join(f"「{_label_of(table_key, found.row)}」" for found in unread)
+    evidence = list(dict.fromkeys(e for found in unread for e in found.finding.evidence))[:_TABLE_EVIDENCE]
+    where = "：" + "；".join(_evidence_text(e) for e in evidence) if evidence else ""
+    message = (f"{table}共{len(rows)}行，其中{len(unread)}行的数字未能读取或未能全部读取{named}"
+               f"（{'；'.join(reasons)}{where}），请对照原件核对")
+    return Finding("cell.unread", WARNING, message, [p for found in unread for p in found.finding.cells], evidence)
 
 
 def check_cell_blank(report: Report) -> Iterator[Finding]:
+    """A cell printed empty is read as 0 with a ``cell.blank`` warning a row; a table with more than
+    ``MAX_ROW_WARNINGS`` such rows (an agency writing its zeros empty) gets one for the table, every cell named."""
     # cells of an unfilled column are reported once, for the whole column (s3.column_not_filled)
     unfilled = _unfilled_cells(report)
-    for table_key, row, cols in _cells(report):
-        blank = [col for col, cell in cols.items() if cell.blank and f"{table_key}.{row}.{col}" not in unfilled]
-        if blank:
+    for table_key, table in _TABLE_NAMES.items():
+        rows = {row: blank for row, cols in (getattr(report, table_key) or {}).items()
+                if (blank := [c for c, cell in cols.items() if cell.blank and f"{table_key}.{row}.{c}" not in unfilled])}
+        if len(rows) > MAX_ROW_WARNINGS:
+            cells = [f"{table_key}.{row}.{c}" for row, blank in rows.items() for c in blank]
+            names = "、".join(column_label(table_key, c) for c in dict.fromkeys(c for b in rows.values() for c in b))
+            yield Finding("cell.blank", WARNING,
+                          f"{table}有{len(rows)}行的{names}列印为空白（共{len(cells)}格），均按0读取"
+                          f"（空白可能表示未填写，也可能是该表以空白表示0），请对照原件核对", cells)
+            continue
+        for row, blank in rows.items():
             names = "、".join(column_label(table_key, c) for c in blank)
             yield Finding("cell.blank", WARNING,
-                          f"{_TABLE_NAMES[table_key]}「{_label_of(table_key, row)}」行的{names}列为空白，按0读取"
+                          f"{table}「{_label_of(table_key, row)}」行的{names}列为空白，按0读取"
                           f"（空白可能表示未填写）", [f"{table_key}.{row}.{c}" for c in blank])
 
 

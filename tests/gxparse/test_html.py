@@ -99,7 +99,7 @@ def test_a_first_value_column_blank_in_every_row_stays_in_its_place():
     kaifeng = report_dict("kaifeng_2021")["s3"]
     assert parsed["s3"] == {row: {**cols, "natural_person": 0} for row, cols in kaifeng.items()}
     assert "row.repaired" not in {f["rule"] for f in parsed["findings"]}
-    assert {f["cells"][0] for f in parsed["findings"] if f["rule"] == "cell.blank"} == {
+    assert {c for f in parsed["findings"] if f["rule"] == "cell.blank" for c in f["cells"]} == {
         f"s3.{row}.natural_person" for row in kaifeng}
 
 

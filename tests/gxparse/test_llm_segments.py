@@ -31,10 +31,11 @@ def test_sub_tables_of_table_two_the_text_does_not_print_are_unread_not_missing(
     seed = expected("kaifeng_2021")
     assert kept["s2"]["regulations"] == dict(zip(("issued", "repealed", "in_force"), seed["s2"]["regulations"]))
     assert _rules(kept, "error") == []
-    unread = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s2.")]
-    assert {f["cells"][0] for f in unread} == {"s2.licensing.decisions", "s2.penalty.decisions",
-                                               "s2.coercion.decisions", "s2.admin_fees.amount_wan_yuan"}
-    assert "第二十条第（五）项" in unread[0]["message"]
+    # four rows unread, more than MAX_ROW_WARNINGS: one warning for the table naming them, every cell in cells
+    (unread,) = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s2.")]
+    assert set(unread["cells"]) == {"s2.licensing.decisions", "s2.penalty.decisions", "s2.coercion.decisions",
+                                    "s2.admin_fees.amount_wan_yuan"}
+    assert "第二十条第（五）项" in unread["message"] and "读出的行为「规章」、「行政规范性文件」" in unread["message"]
     assert [list(kept["s4"][b].values()) for b in ("review", "litigation_direct", "litigation_after_review")] == \
         [seed["s4"][b] for b in ("review", "litigation_direct", "litigation_after_review")]
 
@@ -52,8 +53,12 @@ def test_the_rows_kept_of_table_three_are_read_and_the_others_unread(kept):
     seed = expected("kaifeng_2021")
     assert list(kept["s3"]["new_received"].values()) == seed["s3"]["new_received"]
     assert kept["s3"]["carried_over"]["total"] is None
-    unread = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s3.")]
-    assert len(unread) == len(kept["s3"]) - 1 and "只保留了该表的1行" in unread[0]["message"]
+    # one warning for the table, not one a row: the count, the row read, why; its cells every unread cell
+    (unread,) = [f for f in kept["findings"] if f["rule"] == "cell.unread" and f["cells"][0].startswith("s3.")]
+    assert unread["cells"] == [f"s3.{row}.{col}" for row, cols in kept["s3"].items() if row != "new_received"
+                               for col in cols]
+    assert "表三共25行，其中24行" in unread["message"] and "只保留了该表的1行" in unread["message"]
+    assert "读出的行为「一、本年新收政府信息公开申请数量」" in unread["message"]
 
 
 def test_a_lone_row_whose_sum_fails_is_no_part_of_table_three_read():
