@@ -92,7 +92,8 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
         return Gap(False, [line_evidence(ln) for ln in context.lines if ln.values][:3],
                    "表格逐格分行印出，无法确定该行的数字")
     # a label whose row's figures are written after it as a list (``3.其他 0，0，0``) names the row without them
-    labelled = [ln for ln in context.lines if ln.label and key in (match(ln.label), match(listed_figures(ln.label).label))]
+    labelled = [ln for ln in _below_header(read, context)
+                if ln.label and key in (match(ln.label), match(listed_figures(ln.label).label))]
     if labelled:
         return Gap(False, [line_evidence(labelled[0])], "印有该行行名，但未能读出其数字")
     before = next((read.rows[k] for k in reversed(row_keys[:index]) if k in read.rows), None)
@@ -110,6 +111,15 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     if any(_printed_inside(label_of(key), row, label_of) for row in neighbours):
         return Gap(False, [row_evidence(r) for r in neighbours], "该行行名印在相邻行的文字中，未能分开读出")
     return _between(read, row_keys, index, context)
+
+
+def _below_header(read: TableRead, context: TableContext) -> list[Line]:
+    """The table's lines without the column headers printed above its first row read: a header (其他, a
+    column of table 三) is no row's label (3.其他's), though a label matcher may take it for one."""
+    first = min((i for i, line in enumerate(context.lines) if line.where in {r.where for r in read.rows.values()}),
+                default=len(context.lines))
+    return [line for i, line in enumerate(context.lines)
+            if i >= first or line.values or not _is_header(label_key(line.text))]
 
 
 def unprinted_subtables(gaps: dict[str, Gap], read: TableRead, lines: Sequence[Line], items: Sequence[Item]

@@ -286,3 +286,18 @@ def test_the_report_title_repeated_and_a_table_caption_where_a_row_belongs_do_no
     text = edited(("行政事业性收费\t8937.0276\t\t\n", f"表三\n{title}\n"))
     (missing,) = findings(text, "cell.missing")
     assert missing.cells == ["s2.admin_fees.amount_wan_yuan"] and "行政强制" in missing.message
+
+
+PYPDF = Path(__file__).parents[1] / "fixtures" / "extracted" / "pypdf" / "001_huaian_szf_2024.published.txt"
+
+
+def test_an_unread_row_is_never_named_by_a_column_header():
+    # pypdf's table 三 cut off after （四）'s first row (a fragment as real texts end): the 其他 column header
+    # printed alone above the rows is no label of the row （六）其他处理 3.其他
+    text = PYPDF.read_text(encoding="utf-8")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    cut = text.index("\n", text.index("1.本机关不掌握相关政府信息", start))
+    report = parse_document(text[start:cut].encode(), "szf_2024.pypdf.txt")
+    gap = report.gaps["s3.result.other.other"]
+    assert not gap.absent and "其他" not in [e.text for e in gap.evidence]
+    assert gap.reason == "未找到表格的结尾（文档可能不完整）"
