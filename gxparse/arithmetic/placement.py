@@ -64,6 +64,28 @@ def blank_readings(values: Sequence[int], width: int, sums: Sequence[RowSum], lo
     return list(blank) if blank else list(filled)
 
 
+def misread_readings(values: Sequence[int | None], width: int, sums: Sequence[RowSum]) -> list[Vector]:
+    """The readings of a row OCR read as ``values`` (in order; None a figure it could not make out, at most one)
+    under which its sums hold with one misread at most: printed whole, one cell another figure; printed short,
+    each cell without a figure a blank zero but one, a figure OCR lost (an unreadable figure is that one) — the
+    misread cell always the figure the sums give it. [] where more than ``PLACEMENT_LIMIT`` ways were tried."""
+    n, unknown = len(values), [at for at, value in enumerate(values) if value is None]
+    if n > width or len(unknown) > 1 or comb(width, n) * width > PLACEMENT_LIMIT:
+        return []
+    found: dict[Vector, None] = {}
+    for positions in itertools.combinations(range(width), n):
+        slots = [0] * width
+        for position, value in zip(positions, values):
+            slots[position] = value or 0
+        others = [positions[unknown[0]]] if unknown else range(width) if n == width else \
+            [i for i in range(width) if i not in positions]
+        for cell in others:
+            vector = _filled(tuple(slots[:cell] + [0] + slots[cell + 1:]), cell, sums)
+            if vector is not None:
+                found.setdefault(vector, None)
+    return list(found)
+
+
 def glued_readings(printed: Sequence[str], width: int, sums: Sequence[RowSum], blanks: bool = False) -> list[Vector]:
     """The readings of a row whose figures a text tool printed without the gaps between cells (``8162140 94``
     for 81 6 2 1 4 0 94, where the PDF draws no space between cells): every printed run of digits cut into counts

@@ -22,7 +22,7 @@ from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.arithmetic.placement import (Balance, blank_readings, consistent_readings, glued_readings, holds,
-                                         joint_readings)
+                                         joint_readings, misread_readings)
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
 from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
@@ -623,7 +623,9 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     not add up with its blanks as zeros, except in OCR's text (``ocr``), where that is likelier the reading's
     fault (a digit misread, a figure lost) than the report's: a row printed whole is then read as printed, and
     a short one is the rows' balances' remainder where its printed figures stand in it in order
-    (``_residual_row``), else unread; either way the rules through it are left out when the others are placed.
+    (``_residual_row``), else unread; either way it first stands in the rules by its readings past one misread,
+    placing the others only where all of them agree (``_s3_solve_past_misreads``), and is left out of them
+    where none keeps them.
     So too a short row holding a figure OCR could not make out (a row printed whole keeps it unread). A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
@@ -632,6 +634,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     glued = _glued_cuts(rows)
     options: dict[str, list[Vector]] = {}
     short, repaired, lost, unplaced = [], [], [], []
+    misread: dict[str, list[Vector]] = {}   # OCR's rows whose sum breaks: their readings past one misread
     blanked: list[str] = []   # the rows read with blank zeros (``blank_readings``)
     for key in row_keys:
         raw = rows.get(key)
@@ -644,7 +647,8 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 if not ocr:
                     return None   # a row printed whole that does not add up: the table is read as printed
-                options[key] = [(None,) * S3_WIDTH]   # read as printed, in no balance
+                options[key] = [(None,) * S3_WIDTH]   # read as printed
+                misread[key] = misread_readings(values, S3_WIDTH, _S3_ROW_SUM)
                 continue
             options[key] = [tuple(values)]
         elif len(values) > S3_WIDTH:
@@ -655,6 +659,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             (repaired if glued[key] else lost).append(key)
         elif None in values and ocr:   # a figure OCR could not make out: placed after the others
             options[key] = [(None,) * S3_WIDTH]
+            misread[key] = misread_readings(values, S3_WIDTH, _S3_ROW_SUM)
             unplaced.append(key)
         elif None in values:
             return None
@@ -664,6 +669,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             blanked.append(key)
         else:   # OCR lost a figure that was no blank zero: placed after the others (_residual_row)
             options[key] = [(None,) * S3_WIDTH]
+            misread[key] = misread_readings(values, S3_WIDTH, _S3_ROW_SUM)  # type: ignore[arg-type]
             unplaced.append(key)
     for key in [k for k in short if k not in rows] if lost or unplaced else ():   # a label alone may own those
         options[key] = [(None,) * S3_WIDTH]                                        # figures
@@ -672,12 +678,11 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         return None
     balances = _s3_balances(row_keys)
     groups = _s3_run_choices(rows, blanked, options)
-    kept = _s3_solved(options, groups, balances, ())
-    misread = kept is None and ocr   # a figure misread breaks the sums through it: placed by all the others
-    if misread:
-        kept = _s3_solved(options, groups, balances, _S3_MISREAD)
-    if kept is None:
+    solution = _s3_solve_past_misreads(options, groups, balances, misread, ocr)
+    if solution is None:
         return None
+    kept, past, off = solution
+    kept |= {key: options[key] for key in past}   # they placed the others: as read themselves, never corrected
     # a row filled is known to the next: (七)总计 left by R3.1 leaves (二)部分公开 by R3.2; a pass a row at most
     for _ in range(len(unplaced)):
         filled = [key for key in unplaced if _fill_residual(key, rows[key], kept, balances)]
@@ -709,7 +714,26 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     findings += [_placed_by_sum(placed, used)] if placed else []
     solved = [key for key in row_keys if key in (*short, *repaired, *lost)
               and any(cell.value is not None for cell in table[key].values())]
-    return table, used, findings + ([_placed_by_sum(solved, used, misread=True)] if misread and solved else [])
+    findings += [_placed_by_sum(solved, used, misread=True)] if off and solved else []
+    return table, used, findings + ([_placed_past(past, solved, used)] if past and solved else [])
+
+
+def _s3_solve_past_misreads(options: dict[str, list[Vector]], groups: list[list[dict[str, Vector]]],
+                            balances: Sequence[Balance], misread: Mapping[str, list[Vector]], ocr: bool
+                            ) -> tuple[dict[str, list[Vector]], list[str], bool] | None:
+    """The rows' readings the balances keep (``_s3_solved``), the rows of OCR's text whose sum breaks
+    (``misread``) standing in them by their readings past one misread each (``placement.misread_readings``);
+    where no choice keeps every balance so (a row misread twice), without them (left out of every balance); in
+    OCR's text then past a figure misread alike in its row's total (``_S3_MISREAD``). With the rows so taken and
+    whether a balance was left off in some columns; None where nothing keeps them (three searches at most, each
+    within ``placement``'s bounds)."""
+    past = {key: readings for key, readings in misread.items() if readings}
+    tries = [*([(past, ())] if past else []), ({}, ()), *([({}, _S3_MISREAD)] if ocr else [])]
+    for taken, columns in tries:
+        kept = _s3_solved(options | taken, groups, balances, columns)
+        if kept is not None:
+            return kept, list(taken), bool(columns)
+    return None
 
 
 def _s3_solved(options: dict[str, list[Vector]], groups: list[list[dict[str, Vector]]], balances: Sequence[Balance],
@@ -883,6 +907,18 @@ def _placed_by_sum(keys: Sequence[str], rows: dict[str, RawRow], misread: bool =
            "唯一确定；这些数字已无法再由表内合计检验")
     return Finding("cell.placed_by_sum", WARNING, f"表三{names}行{how}，请对照原件核对",
                    [f"s3.{key}.{c.key}" for key in keys for c in S3_COLUMNS])
+
+
+def _placed_past(misread: Sequence[str], keys: Sequence[str], rows: dict[str, RawRow]) -> Finding:
+    """The warning naming the rows of ``keys`` placed by the sums with the rows of ``misread`` read past one
+    misread each (``placement.misread_readings``)."""
+    broken = "、".join(f"「{s3_row_label(key)}」（{rows[key].where}）" for key in misread)
+    names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
+    return Finding("cell.placed_by_sum", WARNING,
+                   f"表三{broken}行识别的数字合计不成立（扫描件经OCR识别，可能有一个数字识别有误或漏识）；{names}行"
+                   f"的数字按这些行每一种只有一处误读的读法下的表内勾稽关系确定，只读出每一种读法下都一致的数字，"
+                   f"识别有误的数字按识别结果保留，未作更正，请对照原件核对",
+                   [f"s3.{key}.{c.key}" for key in (*misread, *keys) for c in S3_COLUMNS])
 
 
 def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, printed: str = "逐格输出",

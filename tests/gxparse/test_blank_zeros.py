@@ -15,7 +15,8 @@ from gxparse import parse_document
 from gxparse.arithmetic import placement
 from gxparse.document import lines_from_text
 from gxparse.readers.markdown import read_markdown
-from gxparse.arithmetic.placement import Balance, blank_readings, consistent_readings, joint_readings
+from gxparse.arithmetic.placement import (Balance, blank_readings, consistent_readings, joint_readings,
+                                         misread_readings)
 from gxparse.arithmetic.realign import RowSum
 from gxparse.rows import RawRow, collect_rows
 from gxparse.tables.s2 import read_s2
@@ -122,6 +123,56 @@ def test_blank_readings_put_each_other_cell_blank_or_fill_one_a_sum_lost():
     assert blank_readings([], 7, ROW_SUM) == [(0,) * 7]
     assert blank_readings([1, 2, 5], 7, ROW_SUM) == []   # no blank and no single lost cell adds up
     assert (1, 1, 1, 1, 1, 1, 6) in blank_readings([1] * 6, 7, ROW_SUM)   # 总计 lost: the sum gives it
+
+
+def test_misread_readings_change_one_cell_of_a_whole_row_or_fill_one_lost_among_blanks():
+    # printed whole: each cell in turn the figure the sum gives it (never negative)
+    assert misread_readings([56, 9, 0, 0, 0, 0, 62], 7, ROW_SUM) == [(53, 9, 0, 0, 0, 0, 62), (56, 6, 0, 0, 0, 0, 62),
+                                                                     (56, 9, 0, 0, 0, 0, 65)]
+    # printed short: the figures in order, every other cell a blank zero but one lost figure the sum fills
+    assert misread_readings([2, 0, 0, 0, 0], 7, ROW_SUM) == [(2, 0, 0, 0, 0, 0, 2), (0, 2, 0, 0, 0, 0, 2)]
+    assert (30, 1, 0, 0, 0, 0, 31) in misread_readings([30, 0, 0, 0, 31], 7, ROW_SUM)
+    # a figure OCR could not make out is the misread one; two of them are more than one misread
+    assert misread_readings([None, 0, 0, 0, 0, 0, 8], 7, ROW_SUM) == [(8, 0, 0, 0, 0, 0, 8)]
+    assert misread_readings([None, None, 8], 7, ROW_SUM) == []
+
+
+def _ocr_s3(printed: dict[str, str]) -> dict[str, list[int | None]]:
+    """Table 三 of OCR's text printing, a row per line, the figures of ``printed`` after each label."""
+    text = "\n".join(f"{label} {printed.get(key, '')}".rstrip() for key, label in LABELS.items())
+    table = read_s3(lines_from_text(text), ocr=True).table
+    assert table is not None
+    return {key: [cell.value for cell in cells.values()] for key, cells in table.items()}
+
+
+def test_rows_are_placed_past_a_row_whose_sum_a_misread_broke_and_it_stays_as_read():
+    # (七)总计 8 2 4 6 7 3 30 read with 31 for 30: before, it was left out of every rule and no short row could be
+    # placed; of its readings past one misread only 8 2 4 6 7 3 30 keeps R3.1 (一 + 二 = 总计 + 四), so the short
+    # rows are placed as in a typed table; the misread row stays as OCR read it, named with the rows so placed
+    read = read_s3(lines_from_text("\n".join(f"{label} {dict(UNIQUE, **{'result.total': '8 2 4 6 7 3 31'}).get(key, '')}"
+                                             .rstrip() for key, label in LABELS.items())), ocr=True)
+    rows = {key: [cell.value for cell in cells.values()] for key, cells in read.table.items()}
+    assert rows["result.total"] == [8, 2, 4, 6, 7, 3, 31]
+    assert rows["result.granted"] == [5, 2, 0, 0, 0, 3, 10]
+    assert rows["result.unable.not_held"] == [2, 0, 0, 6, 7, 0, 15]
+    assert rows["carried_over"] == [1, 0, 0, 0, 0, 0, 1]
+    placed = {c for f in read.findings if f.rule == "cell.placed_by_sum" and "只有一处误读" in f.message
+              for c in f.cells}
+    assert {"s3.result.total.total", "s3.result.granted.natural_person"} <= placed
+
+
+def test_a_row_a_misread_broke_places_nothing_two_of_its_readings_leave_open():
+    # 一 7 1 4 6 7 3 29 (its sum broken): read 8 1 … or 7 2 … it keeps R3.1 with 二's 1 1 under 自然人 or under
+    # 商业企业 alike: that figure's column stays unread, never guessed; only what both readings give is read
+    rows = _ocr_s3(dict(UNIQUE, new_received="7 1 4 6 7 3 29"))
+    assert rows["carried_over"] == [None, None, 0, 0, 0, 0, 1]
+    assert rows["new_received"] == [7, 1, 4, 6, 7, 3, 29]
+    assert rows["result.granted"] == [5, 2, 0, 0, 0, 3, 10]   # (七)总计 places the results as ever
+    # the same figures' readings by the placement alone: both kept
+    misread = {"r1": misread_readings([2, 2, 5], 3, [RowSum((0, 1), 2)]), "r2": [(1, 0, 1), (0, 1, 1)]}
+    balance = [Balance(("r1", "r2"), ("t",))]
+    assert sorted(consistent_readings(misread | {"t": [(3, 3, 6)]}, balance, 3)["r2"]) == [(0, 1, 1), (1, 0, 1)]
+    assert consistent_readings(misread | {"t": [(4, 2, 6)]}, balance, 3)["r2"] == [(1, 0, 1)]
 
 
 def test_consistent_readings_keep_what_some_solution_uses():
