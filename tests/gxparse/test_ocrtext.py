@@ -47,6 +47,12 @@ def _repaired(report: dict) -> set[str]:
     return {cell for f in report["findings"] if f["rule"] == "row.repaired" for cell in f["cells"]}
 
 
+def _placed_by_sum(report: dict, saying: str) -> set[str]:
+    """The cells the cell.placed_by_sum warnings whose message says ``saying`` name."""
+    return {cell for f in report["findings"] if f["rule"] == "cell.placed_by_sum" and saying in f["message"]
+            for cell in f["cells"]}
+
+
 def _low_confidence(report: dict) -> set[str]:
     return {cell for f in report["findings"] if f["rule"] == "ocr.low_confidence" for cell in f["cells"]}
 
@@ -171,8 +177,7 @@ def test_rows_are_placed_past_a_figure_misread_alike_in_its_rows_total(rendering
     report = parsed(rendering)
     assert _row(report, "carry_forward") == [9, 0, 0, 0, 0, 0, 9]
     assert _row(report, "result.total")[::6] == [505, 542] and _row(report, "new_received")[::6] == [508, 545]
-    placed = {c for f in report["findings"] if f["rule"] == "cell.placed_by_sum" and "不能全部成立" in f["message"]
-              for c in f["cells"]}
+    placed = _placed_by_sum(report, "不能全部成立")
     assert {"s3.carry_forward.natural_person", "s3.result.total.total"} <= placed
 
 
@@ -188,8 +193,7 @@ def test_a_table_printed_a_box_per_line_in_row_order_in_ocr_text_places_its_shor
     assert _row(report, "result.denied.enforcement_file") == [1, 0, 0, 0, 0, 0, 1]
     assert "s3.result.denied.enforcement_file.total" in _repaired(report)
     assert _row(report, "result.denied.state_secret") == [0] * 7 == _row(report, "result.not_processed.reconfirm")
-    placed = {c for f in report["findings"] if f["rule"] == "cell.placed_by_sum" and "只有一处误读" in f["message"]
-              for c in f["cells"]}
+    placed = _placed_by_sum(report, "只有一处误读")
     assert {"s3.result.granted.other_org", "s3.result.denied.enforcement_file.total"} <= placed
 
 
@@ -201,8 +205,7 @@ def test_a_row_whose_sum_a_misread_broke_places_the_others_and_stays_as_read():
     assert _row(report, "result.partial") == [5, 0, 0, 0, 1, 0, 16]
     truth = document_truth("kaifeng_2021")["s3"]["result.unable.needs_creation"]
     assert _row(report, "result.unable.needs_creation") == list(truth.values())
-    placed = {c for f in report["findings"] if f["rule"] == "cell.placed_by_sum" and "只有一处误读" in f["message"]
-              for c in f["cells"]}
+    placed = _placed_by_sum(report, "只有一处误读")
     assert {"s3.result.partial.natural_person", "s3.result.unable.needs_creation.total"} <= placed
 
 
