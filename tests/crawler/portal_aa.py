@@ -30,14 +30,17 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   (``query: {channelId: "ndbg", year: 2025, pageNo: 1, pageSize: 10}``): each other year's list only by choosing it;
 - decoys: a 年度工作报告, a 统计公报 and a 政务公开工作要点 in the city's list, a 企业年度报告公示 notice in 城关镇's, a
   统计年报 in 发改委's, a 工作总结 and a 部门预算 in 教育局's, a 卫生健康统计公报 in 卫健委's, a 部门预算 and a 部门决算 in
-  财政局's years.
+  财政局's years, a 地质灾害防治方案 in 自然资源局's;
+- 市自然资源局 (``zrzyj.``): as 财政局, but its years made by a loop from this year back (``for (var y = new
+  Date().getFullYear(); y >= 2021; y--) this.years.push(y)``), asked first for this year (``year: new
+  Date().getFullYear()``): its reports 2020–2024, published the year after.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from html import escape
 
 from tests.crawler import portal_o
@@ -50,6 +53,7 @@ CITY = "东泽市人民政府"
 DEVELOPMENT, EDUCATION, HEALTH = "东泽市发展和改革委员会", "东泽市教育局", "东泽市卫生健康委员会"
 FINANCE = "东泽市财政局"
 FINANCE_YEARS = (2025, 2024, 2023, 2022, 2021, 2020)   # the years 财政局's list offers, by publication
+RESOURCES = "东泽市自然资源局"
 TOWNS = {"2001": "东泽市城关镇人民政府", "2002": "东泽市青山镇人民政府"}
 PLATFORM_BODIES = {"1001": CITY, "1002": DEVELOPMENT, **TOWNS}
 PER_PAGE = 5          # the platform's list
@@ -64,6 +68,11 @@ class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 东泽市's names are 127.0.0.1, any other name is refused."""
 
     domain = DOMAIN
+
+
+def resources_years() -> tuple[int, ...]:
+    """The years 自然资源局's loop offers, by publication: this year back to 2021, as the crawl's day has them."""
+    return tuple(range(date.today().year, 2020, -1))
 
 
 def epoch_ms(year: int, month: int, day: int) -> int:
@@ -85,7 +94,9 @@ class PortalAA(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.zwgk, self.jyj, self.wjw, self.czj = Host(), Host(), Host(), Host(), Host()
-        self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw, "czj": self.czj})
+        self.zrzyj = Host()
+        self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw, "czj": self.czj,
+                    "zrzyj": self.zrzyj})
         self.base = self.url("www", "/")
         self.records: dict[str, list[dict]] = {d: [] for d in PLATFORM_BODIES}   # deptId → its 年报 records
         self.details: dict[str, dict] = {}                                       # id → the detail API's data
@@ -97,6 +108,7 @@ class PortalAA(OneServerPortal):
         self._education()
         self._health()
         self._finance()
+        self._resources()
 
     def _home(self) -> None:
         shell = "/index.html?deptId="
@@ -107,7 +119,8 @@ class PortalAA(OneServerPortal):
             f'<li><a href="{self.url("zwgk", shell + "1002")}">市发展和改革委员会</a></li>'
             f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
             f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
-            f'<li><a href="{self.url("czj", "/")}">市财政局</a></li></ul>'
+            f'<li><a href="{self.url("czj", "/")}">市财政局</a></li>'
+            f'<li><a href="{self.url("zrzyj", "/")}">市自然资源局</a></li></ul>'
             f'<h3>乡镇信息公开</h3><ul>'
             f'<li><a href="{self.url("zwgk", shell + "2001")}">城关镇</a></li>'
             f'<li><a href="{self.url("zwgk", shell + "2002")}">青山镇</a></li></ul></div>')))
@@ -279,30 +292,46 @@ class PortalAA(OneServerPortal):
 
     def _finance(self) -> None:
         """财政局: a Vue page whose API lists one year of publication at a time, the years offered in its data."""
-        agency, items = FINANCE, {year: [] for year in FINANCE_YEARS}
-        for year in range(2024, 2018, -1):
-            path = f"/xxgk/ndbg/{year + 1}/art_{5300 + year}.html"
-            title = f"{agency}{year}年政府信息公开工作年度报告"
-            self.czj.pages[path] = Page(LOOK.article(title, agency, year))
-            if year + 1 in items:
-                self.expected[self.url("czj", path)] = (agency, year)
-                items[year + 1].append({"title": title, "url": path, "publishDate": f"{year + 1}-01-21"})
-        for year, path, title in ((2025, "/xxgk/ndbg/2025/art_5401.html", f"{agency}2025年部门预算"),
-                                  (2024, "/xxgk/ndbg/2024/art_5402.html", f"{agency}2023年部门决算")):
-            self.czj.pages[path] = Page(LOOK.html(title, f"<h1>{title}</h1><p>正文。</p>"))
-            items[year].append({"title": title, "url": path, "publishDate": f"{year}-03-01"})
         years = ", ".join(str(y) for y in FINANCE_YEARS)
-        self.czj.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
-        self.czj.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
+        self._year_filtered("czj", FINANCE, 5300, FINANCE_YEARS, f"years: [{years}]", "", str(FINANCE_YEARS[0]),
+                            ((2025, f"{FINANCE}2025年部门预算"), (2024, f"{FINANCE}2023年部门决算")))
+
+    def _resources(self) -> None:
+        """自然资源局: the same, the years a loop offers from this year back (``for (var y = new
+        Date().getFullYear(); y >= 2021; y--)``), the list asked first for this year."""
+        self._year_filtered("zrzyj", RESOURCES, 4400, resources_years(), "years: []",
+                            "for (var y = new Date().getFullYear(); y >= 2021; y--) this.years.push(y);\n",
+                            "new Date().getFullYear()", ((2024, f"{RESOURCES}2023年地质灾害防治方案"),))
+
+    def _year_filtered(self, sub: str, agency: str, first_id: int, offered: tuple[int, ...], years: str,
+                       loop: str, asked: str, noise: tuple[tuple[int, str], ...]) -> None:
+        """The host ``sub``'s Vue page whose API lists one year of publication at a time, chosen in an
+        ``<el-select>`` of the years ``offered`` (``years`` its data's, filled by ``loop`` in ``created``), first asked
+        for ``asked``; each report published the year after its own, ``noise`` (year published → title) among them."""
+        host: Host = getattr(self, sub)
+        items: dict[int, list[dict]] = {year: [] for year in offered}
+        for year in range(min(max(offered) - 1, 2024), 2018, -1):   # the years simsite's figures have
+            path = f"/xxgk/ndbg/{year + 1}/art_{first_id + year}.html"
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            host.pages[path] = Page(LOOK.article(title, agency, year))
+            if year + 1 in items:
+                self.expected[self.url(sub, path)] = (agency, year)
+                items[year + 1].append({"title": title, "url": path, "publishDate": f"{year + 1}-01-21"})
+        for at, (year, title) in enumerate(noise):
+            path = f"/xxgk/ndbg/{year}/art_{first_id + 101 + at}.html"
+            host.pages[path] = Page(LOOK.html(title, f"<h1>{title}</h1><p>正文。</p>"))
+            items[year].append({"title": title, "url": path, "publishDate": f"{year}-03-01"})
+        host.pages["/"] = Page(LOOK.html(agency, '<a href="/xxgk/ndbg/index.html">政府信息公开年报</a>'))
+        host.pages["/xxgk/ndbg/index.html"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
             '<div id="app"><el-select v-model="query.year" @change="getList"><el-option v-for="y in years" :key="y" '
             ':label="y + \'年\'" :value="y"></el-option></el-select><ul class="list"><li v-for="item in list">'
             '<a :href="item.url" target="_blank">{{ item.title }}</a><span>{{ item.publishDate }}</span></li></ul></div>'
             '<script src="/js/vue.min.js"></script><script src="/js/element-ui.js"></script>'
             '<script src="/js/axios.min.js"></script><script>\n'
             'new Vue({\n  el: "#app",\n  data: function () {\n'
-            f'    return {{ years: [{years}], list: [],\n'
-            f'             query: {{ channelId: "ndbg", year: {FINANCE_YEARS[0]}, pageNo: 1, pageSize: 10 }} }};\n  }},\n'
-            '  created: function () { this.getList(); },\n  methods: {\n    getList: function () {\n'
+            f'    return {{ {years}, list: [],\n'
+            f'             query: {{ channelId: "ndbg", year: {asked}, pageNo: 1, pageSize: 10 }} }};\n  }},\n'
+            f'  created: function () {{ {loop}this.getList(); }},\n  methods: {{\n    getList: function () {{\n'
             '      var vm = this;\n'
             '      axios.get("/api/article/list", { params: this.query }).then(function (res) {\n'
             '        vm.list = res.data.data.list;\n      });\n    }\n  }\n});\n</script>')))
@@ -314,4 +343,4 @@ class PortalAA(OneServerPortal):
             listed = items.get(int(year), [])
             return answer({"code": 200, "data": {"list": listed, "total": len(listed)}})
 
-        self.czj.dynamic["/api/article/list"] = listing
+        host.dynamic["/api/article/list"] = listing
