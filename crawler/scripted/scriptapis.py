@@ -21,7 +21,9 @@ item's markup calls it with (``'onclick="openDetail(\\'' + item.id + '\\')"'`` a
 ``function openDetail(id) { window.open('/detail.html?id=' + id); }``: ``crawler.pages.scriptcalls``).
 
 A list filtered by a year the script offers a choice of (``years: [2025, 2024, 2023]`` and ``query: {year: 2025}``)
-is asked for each of those years (``offered_years``, at most ``MAX_YEARS``).
+is asked for each of those years (``offered_years``, at most ``MAX_YEARS``); so are the years a loop offers
+(``for (var y = new Date().getFullYear(); y >= 2019; y--) years.push(y)`` beside ``year: new Date().getFullYear()``,
+the current year: ``crawler.scripted.yearloops``).
 
 ``data`` is read as the script writes it: literals, variables assigned a literal in the script (a name first
 assigned anything else, minified ``var e=this``, holds what is unknown), and, for a
@@ -51,6 +53,7 @@ from typing import NamedTuple
 
 from crawler.pages.scriptcalls import Template, url_templates
 from crawler.scripted.jsonp import callback_parameter, named_callback
+from crawler.scripted.yearloops import MAX_YEARS, looped_years, year_value
 
 MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
@@ -90,7 +93,6 @@ _REFERENCE_ARGUMENT = re.compile(rf"^((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*(?=[,
 _HOLDERS = ("this", "value", "data", "form")   # names that hold the object rather than name it
 # A list filtered by a year (year, nd for 年度, nf for 年份), and the years a script offers to choose it from.
 YEAR_KEY = re.compile(r"^(?:year|years|nd|nf|niandu|nianfen|pubyear|yearnum)$", re.IGNORECASE)
-MAX_YEARS = 15              # years a year-filtered list is asked for
 MAX_YEAR_LIST = 60          # years an array may write to be read as a choice of years
 _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_LIST = re.compile(r"""\[\s*((?:["']?(?:19|20)\d{2}["']?\s*,\s*){1,%d}["']?(?:19|20)\d{2}["']?)\s*,?\s*\]"""
@@ -223,8 +225,9 @@ def offered_years(code: str, call: ApiCall) -> list[ApiCall]:
     if at is None or len(code) > MAX_SCRIPT_CHARS:
         return [call]
     key, asked = call.data[at]
-    for _, match in zip(range(MAX_TRIED), _YEAR_LIST.finditer(code)):
-        years = [y.strip().strip("'\"") for y in match.group(1).split(",")]
+    written = ([y.strip().strip("'\"") for y in match.group(1).split(",")]
+               for _, match in zip(range(MAX_TRIED), _YEAR_LIST.finditer(code)))
+    for years in (*written, *looped_years(code)):
         if asked in years:
             return [call] + [call._replace(data=(*call.data[:at], (key, year), *call.data[at + 1:]))
                              for year in dict.fromkeys(years[:MAX_YEARS]) if year != asked]
@@ -377,6 +380,8 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
         return variables.words, False
     if (from_page := variables.page_value(value)) is not None:
         return from_page, False
+    if YEAR_KEY.match(key) and (year := year_value(value)) is not None:   # new Date().getFullYear(): this year
+        return str(year), True
     reference = _REFERENCE.match(value)
     if reference:
         name = reference.group(1)

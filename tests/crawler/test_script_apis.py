@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import date
 from urllib.parse import parse_qsl
 
 import pytest
@@ -451,3 +452,31 @@ def test_a_name_minified_code_first_assigns_no_literal_is_no_value():
     assert api_calls(code) == []
     assert api_calls("var n=t.page;" + code.replace("{id:e}", "{id:7,pageNo:n}")) == [
         ApiCall("/prod-api/gk/article/detail", "GET", (("id", "7"), ("pageNo", "1")))]
+
+
+def test_a_list_filtered_by_the_current_year_is_asked_for_each_year_a_loop_offers():
+    code = (FILES / "column_year_loop.html").read_text(encoding="utf-8").split("<script>")[1]
+    [call] = api_calls(code)
+    this_year = date.today().year
+    assert [dict(c.data)["year"] for c in offered_years(code, call)] == [
+        str(y) for y in range(this_year, 2018, -1)][:MAX_YEARS]
+
+
+@pytest.mark.parametrize("loop, first, last", [
+    ("for (let y = 2019; y <= new Date().getFullYear(); y++)", 2019, None),        # ascending, to this year
+    ("for(var i=(new Date).getFullYear()+1;i>=2020;i--)", None, 2020),           # minified, next year first
+    ("for (var y = 2099; y >= 2019; y--)", None, 2019),                          # never past next year
+    ("for (var y = new Date().getFullYear(); y >= 1900; y--)", None, None),      # never more than MAX_YEARS
+])
+def test_the_years_a_loop_offers_are_bounded_by_next_year_and_max_years(loop, first, last):
+    code = (f'var years = []; {loop} years.push(y);'
+            f' axios.get("/api/list", {{params: {{year: new Date().getFullYear(), pageNo: 1}}}})')
+    [call] = api_calls(code)
+    years = [int(dict(c.data)["year"]) for c in offered_years(code, call)]
+    this_year = date.today().year
+    assert years[0] == this_year and len(years) <= MAX_YEARS and max(years) <= this_year + 1
+    assert len(set(years)) == len(years)
+    if first is not None:
+        assert min(years) == max(first, this_year + 1 - MAX_YEARS)
+    if last is not None:
+        assert min(years) == max(last, this_year + 1 - MAX_YEARS)
