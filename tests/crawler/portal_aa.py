@@ -33,7 +33,10 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   财政局's years, a 地质灾害防治方案 in 自然资源局's;
 - 市自然资源局 (``zrzyj.``): as 财政局, but its years made by a loop from this year back (``for (var y = new
   Date().getFullYear(); y >= 2021; y--) this.years.push(y)``), asked first for this year (``year: new
-  Date().getFullYear()``): its reports 2020–2024, published the year after.
+  Date().getFullYear()``): its reports 2020–2024, published the year after;
+- 市司法局 (``sfj.``): an inline Vue page (``/gk/index.html``) listing the body its address names, its own when it
+  names none (``var orgId = getQueryString("orgId") ?? '3001'``), linked from the home page bare and as
+  市法律援助中心's (``?orgId=3002``): 司法局's reports 2020–2024 and a 法治政府建设年度报告, 法律援助中心's 2022–2024.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ DEVELOPMENT, EDUCATION, HEALTH = "东泽市发展和改革委员会", "东泽市
 FINANCE = "东泽市财政局"
 FINANCE_YEARS = (2025, 2024, 2023, 2022, 2021, 2020)   # the years 财政局's list offers, by publication
 RESOURCES = "东泽市自然资源局"
+JUSTICE = {"3001": "东泽市司法局", "3002": "东泽市法律援助中心"}   # orgId → the body 司法局's shell lists
 TOWNS = {"2001": "东泽市城关镇人民政府", "2002": "东泽市青山镇人民政府"}
 PLATFORM_BODIES = {"1001": CITY, "1002": DEVELOPMENT, **TOWNS}
 PER_PAGE = 5          # the platform's list
@@ -94,9 +98,9 @@ class PortalAA(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.zwgk, self.jyj, self.wjw, self.czj = Host(), Host(), Host(), Host(), Host()
-        self.zrzyj = Host()
+        self.zrzyj, self.sfj = Host(), Host()
         self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw, "czj": self.czj,
-                    "zrzyj": self.zrzyj})
+                    "zrzyj": self.zrzyj, "sfj": self.sfj})
         self.base = self.url("www", "/")
         self.records: dict[str, list[dict]] = {d: [] for d in PLATFORM_BODIES}   # deptId → its 年报 records
         self.details: dict[str, dict] = {}                                       # id → the detail API's data
@@ -109,6 +113,7 @@ class PortalAA(OneServerPortal):
         self._health()
         self._finance()
         self._resources()
+        self._justice()
 
     def _home(self) -> None:
         shell = "/index.html?deptId="
@@ -120,7 +125,9 @@ class PortalAA(OneServerPortal):
             f'<li><a href="{self.url("jyj", "/")}">市教育局</a></li>'
             f'<li><a href="{self.url("wjw", "/")}">市卫生健康委员会</a></li>'
             f'<li><a href="{self.url("czj", "/")}">市财政局</a></li>'
-            f'<li><a href="{self.url("zrzyj", "/")}">市自然资源局</a></li></ul>'
+            f'<li><a href="{self.url("zrzyj", "/")}">市自然资源局</a></li>'
+            f'<li><a href="{self.url("sfj", "/")}">市司法局</a></li>'
+            f'<li><a href="{self.url("sfj", "/gk/index.html?orgId=3002")}">市法律援助中心</a></li></ul>'
             f'<h3>乡镇信息公开</h3><ul>'
             f'<li><a href="{self.url("zwgk", shell + "2001")}">城关镇</a></li>'
             f'<li><a href="{self.url("zwgk", shell + "2002")}">青山镇</a></li></ul></div>')))
@@ -344,3 +351,40 @@ class PortalAA(OneServerPortal):
             return answer({"code": 200, "data": {"list": listed, "total": len(listed)}})
 
         host.dynamic["/api/article/list"] = listing
+
+    def _justice(self) -> None:
+        """司法局: an inline Vue page listing the body its address names (``?orgId=3002``, 法律援助中心), its own
+        when it names none (``var orgId = getQueryString("orgId") ?? '3001'``)."""
+        rows: dict[str, list[dict]] = {org: [] for org in JUSTICE}
+        for org, years in (("3001", range(2024, 2019, -1)), ("3002", range(2024, 2021, -1))):
+            agency = JUSTICE[org]
+            for year in years:
+                path = f"/gk/ndbg/{year + 1}/art_{org}{year}.html"
+                title = f"{agency}{year}年政府信息公开工作年度报告"
+                self.sfj.pages[path] = Page(LOOK.article(title, agency, year))
+                self.expected[self.url("sfj", path)] = (agency, year)
+                rows[org].append({"id": f"{org}{year}", "title": title, "url": path})
+        noise = "/gk/ndbg/2024/art_3001.html"
+        self.sfj.pages[noise] = Page(LOOK.html("东泽市2023年法治政府建设年度报告", "<h1>法治政府建设年度报告</h1><p>正文。</p>"))
+        rows["3001"].insert(1, {"id": "3001", "title": "东泽市2023年法治政府建设年度报告", "url": noise})
+        self.sfj.pages["/"] = Page(LOOK.html(JUSTICE["3001"], '<a href="/gk/index.html">政府信息公开年报</a>'))
+        self.sfj.pages["/gk/index.html"] = Page(LOOK.html("政府信息公开年报", (
+            '<div id="app"><ul class="list"><li v-for="item in list"><a :href="item.url">{{ item.title }}</a></li>'
+            '</ul></div><script src="/js/vue.min.js"></script><script src="/js/axios.min.js"></script><script>\n'
+            'function getQueryString(name) {\n'
+            '  var m = window.location.search.substr(1).match(new RegExp("(^|&)" + name + "=([^&]*)(&|$)"));\n'
+            '  return m != null ? decodeURIComponent(m[2]) : null;\n}\n'
+            "var orgId = getQueryString(\"orgId\") ?? '3001';\n"
+            'new Vue({\n  el: "#app",\n'
+            '  data: function () { return { list: [], query: { channel: "ndbg", orgId: orgId, pageNo: 1 } }; },\n'
+            '  created: function () {\n    var vm = this;\n'
+            '    axios.get("/api/gk/list", { params: this.query }).then(function (res) { vm.list = res.data.rows; });\n'
+            '  }\n});\n</script>')))
+
+        def listing(query: dict) -> Page:
+            org = query_value(query, "orgId")
+            if query_value(query, "channel") != "ndbg" or org not in rows or query_value(query, "pageNo") != "1":
+                return REFUSED
+            return answer({"total": len(rows[org]), "rows": rows[org]})
+
+        self.sfj.dynamic["/api/gk/list"] = listing
