@@ -108,6 +108,8 @@ _READS_QUERY = re.compile(r"""(?:get|Get)(?:Query|Url|URL)?(?:String|Param|Param
                           r"""|URLSearchParams\s*\(\s*(?:window\s*\.\s*)?location\s*\.\s*search|\$route\s*\.\s*query\s*\.""")
 _QUERY_ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*((?:(?:get|Get)\w{{0,30}}\s*\(|new\s+URLSearchParams|"""
                                r"""(?:this\s*\.\s*|[\w$]{1,3}\s*\.\s*)?\$route\s*\.)[^;,\n]{0,200}?)\s*(?=[;,\n}])""")
+# A literal a value falls back to when what comes before is empty: || "1001", ?? '1001', || 1001.
+_FALLBACK = re.compile(r"""(?:\|\||\?\?)\s*("[^"]{0,100}"|'[^']{0,100}'|\d{1,20})$""")
 MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may be written
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
@@ -371,6 +373,16 @@ def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> 
     return merged
 
 
+def _query_read(value: str) -> tuple[re.Match[str] | None, str | None]:
+    """The read of the page's address a value is, and the literal it falls back to when the address has none
+    (``getQueryString("deptId") || "1001"``, ``?? '1001'``, ``|| 1001``)."""
+    fallback = _FALLBACK.search(value)
+    if fallback and (read := _QUERY_READ.match(value[:fallback.start()].rstrip())):
+        literal = _LITERAL.match(fallback.group(1))
+        return read, next(g for g in literal.groups() if g is not None) if literal else None
+    return _QUERY_READ.match(value), None
+
+
 def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | None:
     """The value as text, and whether a JSON body holds it as a number or boolean."""
     literal = _LITERAL.match(value)
@@ -404,21 +416,21 @@ class Variables:
     def page_value(self, value: str) -> str | None:
         """The parameter of the page's address a value reads (``getQueryString("deptId")``, ``new
         URLSearchParams(location.search).get("deptId")``, ``this.$route.query.deptId``), directly or through a name
-        the script gives it (``var deptId = getQueryString("deptId")``); None when it reads none the address has."""
-        read = _QUERY_READ.match(value)
+        the script gives it (``var deptId = getQueryString("deptId")``), or, when the address has none, the literal
+        the script falls back to (``getQueryString("deptId") || "1001"``, ``?? 1001``); None when it reads none the
+        address has and falls back to none."""
+        read, fallback = _query_read(value)
         if read is None and (name := _REFERENCE.match(value)):
-            read = self.query_names.get(name.group(1))
+            read, fallback = self.query_names.get(name.group(1), (None, None))
         name = (read.group("helper") or read.group("searched") or read.group("routed")) if read else None
-        return self.page_query.get(name) if name else None
+        return (self.page_query.get(name) or fallback) if name else None
 
     @cached_property
-    def query_names(self) -> dict[str, re.Match[str]]:
-        """name → the read of the page's address the script assigns it, read in one pass."""
-        if not self.page_query:
-            return {}
-        found: dict[str, re.Match[str]] = {}
+    def query_names(self) -> dict[str, tuple[re.Match[str] | None, str | None]]:
+        """name → the read of the page's address the script assigns it and its fallback, read in one pass."""
+        found: dict[str, tuple[re.Match[str] | None, str | None]] = {}
         for _, match in zip(range(MAX_TRIED), _QUERY_ASSIGNMENT.finditer(self.code)):
-            if read := _QUERY_READ.match(match.group(2)):
+            if (read := _query_read(match.group(2)))[0]:
                 found.setdefault(match.group(1), read)
         return found
 

@@ -480,3 +480,22 @@ def test_the_years_a_loop_offers_are_bounded_by_next_year_and_max_years(loop, fi
         assert min(years) == max(first, this_year + 1 - MAX_YEARS)
     if last is not None:
         assert min(years) == max(last, this_year + 1 - MAX_YEARS)
+
+
+def _query_fallback() -> str:
+    return (FILES / "column_query_fallback.html").read_text(encoding="utf-8").split("<script>")[1]
+
+
+@pytest.mark.parametrize("page_query, org, site", [
+    ({}, "3001", "sfj"),                                     # the shell without its query: what it falls back to
+    ({"orgId": "3002"}, "3002", "sfj"),                      # the page's value before the fallback
+    ({"orgId": "3002", "site": "flyz"}, "3002", "flyz"),
+])
+def test_a_query_read_with_a_fallback_is_the_pages_value_or_the_fallback(page_query, org, site):
+    [call] = api_calls(_query_fallback(), page_query=page_query)
+    assert call.data == (("channel", "ndbg"), ("orgId", org), ("site", site), ("pageNo", "1"))
+
+
+def test_a_query_read_without_a_fallback_is_still_unknown_when_the_page_has_none():
+    assert api_calls('axios.post("/api/list", {deptId: getQueryString("deptId"), pageNo: 1})', page_query={}) == []
+    assert api_calls('axios.post("/api/list", {deptId: getQueryString("deptId") || other, pageNo: 1})') == []

@@ -14,6 +14,7 @@ from crawler.scripted.chunks import chunk_files, lazy_chunks, menu_column_views,
 from crawler.scripted.scriptapis import api_calls, item_urls
 from crawler.scripted.wrappers import exported_functions, wrapped_calls
 from crawler.scripted.xmlanswers import is_xml_answer, xml_answer_data
+from crawler.scripted.yearloops import looped_years
 from crawler.steering.formpagers import submitted_pages
 from crawler.steering.pagers import create_page_urls, json_page_urls, proxy_page_urls
 from crawler.transport.challenge import challenge_cookies, script_challenge
@@ -30,7 +31,8 @@ TOKENS = ["$.ajax({", "$.post('/api/list'", "fetch('/a'", "axios.get('/a',", "'/
           "for (var i = 1; i < total + 1; i++) {", "var base = 'list_';", "base + i + '.html'",
           'n.e("12")', '"12":"a1b2"', "document.cookie=", "'a=b'", "+", "location.reload()", "createPageHTML(",
           "dataproxy.jsp?columnid=1", "<totalrecord>", "perpage=", '{"total":', "10", ",", "(", ")", "{", "}", "'",
-          '"', "`", "${", "\\", " ", "\n", "<?xml ", "<row>", "</", "export{", "k as g}", "a" * 50, "/" * 20]
+          '"', "`", "${", "\\", " ", "\n", "<?xml ", "<row>", "var d = getQueryString('d') ?? '1';", " || '1'",
+          "for (var y = new Date().getFullYear(); y >= 2019; y--)", "year: (new Date).getFullYear()", "2024", "</", "export{", "k as g}", "a" * 50, "/" * 20]
 # a pager of calls beside the form a function may post
 FORM_PAGE = lxml.html.fromstring('<form id="pageForm" method="post"><input type="hidden" name="c" value="1"></form>'
                                  + '<a href="javascript:goPage(4)">2</a>' * 50)
@@ -41,7 +43,8 @@ READERS = [api_calls, item_urls, lambda c: lazy_chunks(c, "http://a.gov.cn/app.j
            lambda c: challenge_cookies(c.encode()), lambda c: script_challenge(c.encode()),
            lambda c: is_xml_answer(c.encode()), lambda c: xml_answer_data(c.encode()),
            lambda c: create_page_urls(c, PAGE), lambda c: proxy_page_urls(c, PAGE, 15),
-           lambda c: json_page_urls(c, PAGE + "?page=1"), lambda c: submitted_pages(FORM_PAGE, PAGE, [c])]
+           lambda c: json_page_urls(c, PAGE + "?page=1"), lambda c: submitted_pages(FORM_PAGE, PAGE, [c]),
+           looped_years, lambda c: api_calls(c, page_query={"d": "2"})]
 
 
 @FUZZ
