@@ -36,7 +36,10 @@ to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   Date().getFullYear()``): its reports 2020–2024, published the year after;
 - 市司法局 (``sfj.``): an inline Vue page (``/gk/index.html``) listing the body its address names, its own when it
   names none (``var orgId = getQueryString("orgId") ?? '3001'``), linked from the home page bare and as
-  市法律援助中心's (``?orgId=3002``): 司法局's reports 2020–2024 and a 法治政府建设年度报告, 法律援助中心's 2022–2024.
+  市法律援助中心's (``?orgId=3002``): 司法局's reports 2020–2024 and a 法治政府建设年度报告, 法律援助中心's 2022–2024;
+- 开发区 (``kfq.``): a platform of one shell for its two zones (``/index.html?deptId=5002``), its bundle reading no
+  query but loading its 年报 view as a lazy chunk (``component:()=>import("./NdbgList.4e5f6a7b.js")``) that reads it
+  (``getQueryString("deptId")``): each zone's reports 2022–2024.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ DEVELOPMENT, EDUCATION, HEALTH = "东泽市发展和改革委员会", "东泽市
 FINANCE = "东泽市财政局"
 FINANCE_YEARS = (2025, 2024, 2023, 2022, 2021, 2020)   # the years 财政局's list offers, by publication
 RESOURCES = "东泽市自然资源局"
+ZONES = {"5001": "东泽经济技术开发区管理委员会", "5002": "东泽高新技术产业开发区管理委员会"}   # kfq.'s bodies
+ZONE_CHUNK = "/assets/NdbgList.4e5f6a7b.js"
 JUSTICE = {"3001": "东泽市司法局", "3002": "东泽市法律援助中心"}   # orgId → the body 司法局's shell lists
 TOWNS = {"2001": "东泽市城关镇人民政府", "2002": "东泽市青山镇人民政府"}
 PLATFORM_BODIES = {"1001": CITY, "1002": DEVELOPMENT, **TOWNS}
@@ -98,9 +103,9 @@ class PortalAA(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.zwgk, self.jyj, self.wjw, self.czj = Host(), Host(), Host(), Host(), Host()
-        self.zrzyj, self.sfj = Host(), Host()
+        self.zrzyj, self.sfj, self.kfq = Host(), Host(), Host()
         self.serve({"www": self.www, "zwgk": self.zwgk, "jyj": self.jyj, "wjw": self.wjw, "czj": self.czj,
-                    "zrzyj": self.zrzyj, "sfj": self.sfj})
+                    "zrzyj": self.zrzyj, "sfj": self.sfj, "kfq": self.kfq})
         self.base = self.url("www", "/")
         self.records: dict[str, list[dict]] = {d: [] for d in PLATFORM_BODIES}   # deptId → its 年报 records
         self.details: dict[str, dict] = {}                                       # id → the detail API's data
@@ -114,6 +119,7 @@ class PortalAA(OneServerPortal):
         self._finance()
         self._resources()
         self._justice()
+        self._zones()
 
     def _home(self) -> None:
         shell = "/index.html?deptId="
@@ -130,7 +136,10 @@ class PortalAA(OneServerPortal):
             f'<li><a href="{self.url("sfj", "/gk/index.html?orgId=3002")}">市法律援助中心</a></li></ul>'
             f'<h3>乡镇信息公开</h3><ul>'
             f'<li><a href="{self.url("zwgk", shell + "2001")}">城关镇</a></li>'
-            f'<li><a href="{self.url("zwgk", shell + "2002")}">青山镇</a></li></ul></div>')))
+            f'<li><a href="{self.url("zwgk", shell + "2002")}">青山镇</a></li></ul>'
+            f'<h3>开发区信息公开</h3><ul>'
+            f'<li><a href="{self.url("kfq", shell + "5001")}">经济技术开发区</a></li>'
+            f'<li><a href="{self.url("kfq", shell + "5002")}">高新技术产业开发区</a></li></ul></div>')))
         self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
 
     def _platform(self) -> None:
@@ -388,3 +397,38 @@ class PortalAA(OneServerPortal):
             return answer({"total": len(rows[org]), "rows": rows[org]})
 
         self.sfj.dynamic["/api/gk/list"] = listing
+
+    def _zones(self) -> None:
+        """开发区's platform: one shell for both zones (``?deptId=5002``), its 年报 view a lazy chunk of the bundle
+        that reads the shell's query, the bundle itself reading none."""
+        rows: dict[str, list[dict]] = {dept: [] for dept in ZONES}
+        for dept, agency in ZONES.items():
+            for year in range(2024, 2021, -1):
+                path = f"/xxgk/ndbg/{year + 1}/art_{dept}{year}.html"
+                title = f"{agency}{year}年政府信息公开工作年度报告"
+                self.kfq.pages[path] = Page(LOOK.article(title, agency, year))
+                self.expected[self.url("kfq", path)] = (agency, year)
+                rows[dept].append({"id": f"{dept}{year}", "title": title, "url": path})
+        self.kfq.pages["/index.html"] = Page((
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>东泽市开发区政府信息公开</title></head><body>'
+            '<div id="app"></div><script type="module" src="/assets/index.2c3d4e5f.js"></script></body></html>').encode())
+        self.kfq.pages["/assets/index.2c3d4e5f.js"] = Page((
+            'const r=createRouter({history:createWebHashHistory(),routes:[{path:"/",redirect:"/ndbg"},{path:"/ndbg",'
+            'component:()=>import("./NdbgList.4e5f6a7b.js"),meta:{title:"政府信息公开年报"}},{path:"/zcwj",'
+            'component:()=>import("./Zcwj.1b2c3d4e.js"),meta:{title:"政策文件"}}]});'
+            'createApp({}).use(r).mount("#app");').encode(), "application/javascript")
+        self.kfq.pages[ZONE_CHUNK] = Page((
+            'function getQueryString(e){var t=new RegExp("(^|&)"+e+"=([^&]*)(&|$)"),'
+            'n=window.location.search.substr(1).match(t);return null!=n?decodeURIComponent(n[2]):null}'
+            'const I=defineComponent({setup(){const t=ref([]);axios.get("/api/ndbg/list",{params:{deptId:'
+            'getQueryString("deptId"),pageNo:1,pageSize:10}}).then(o=>{t.value=o.data.rows});return(o,l)=>h("ul",'
+            't.value.map(r=>h("li",[h("a",{href:r.url},r.title)])))}});export{I as default};').encode(),
+            "application/javascript")
+
+        def listing(query: dict) -> Page:
+            dept = query_value(query, "deptId")
+            if dept not in rows or query_value(query, "pageNo") != "1":
+                return REFUSED
+            return answer({"total": len(rows[dept]), "rows": rows[dept]})
+
+        self.kfq.dynamic["/api/ndbg/list"] = listing

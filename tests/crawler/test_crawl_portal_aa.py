@@ -2,7 +2,8 @@
 platform built as a single-page application whose bodies are its shell's query, its list one API posted a JSON body and
 answered in MyBatis-Plus pages, its reports a detail API's answers or their attached PDF; a department's API paged by
 record offset, another's by cursor, another's by year of publication, the years
-written or made by a loop, another's body its page's query or the script's fallback; decoys, over real HTTP from the www home page alone: every report found with its
+written or made by a loop, another's body its page's query or the script's fallback,
+a platform's list in a lazy chunk reading its shell's query; decoys, over real HTTP from the www home page alone: every report found with its
 year and agency, nothing else."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.crawler.portal_aa import (CITY, DEVELOPMENT, EDUCATION, FINANCE, FINANCE_YEARS, HEALTH, JUSTICE, RESOURCES,
-                                     TOWNS, PortalAA, resources_years)
+                                     TOWNS, ZONES, PortalAA, resources_years)
 from tests.crawler.portal_checks import (  # noqa: F401 (the checks every portal's crawl passes, run here)
     crawl_of, missed_of, test_every_report_is_found, test_nothing_but_reports_is_yielded,
     test_pages_fetched_per_report_stay_low, test_the_crawl_ends_by_itself)
@@ -19,7 +20,7 @@ crawl = crawl_of(PortalAA, "dongze", CITY, "tests.crawler.portal_aa.HostsResolve
 
 
 @pytest.mark.parametrize("agency", [CITY, DEVELOPMENT, *TOWNS.values(), EDUCATION, HEALTH, FINANCE,
-                                    RESOURCES, *JUSTICE.values()])
+                                    RESOURCES, *JUSTICE.values(), *ZONES.values()])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
     assert missed_of(crawl, agency) == []
 
