@@ -99,7 +99,7 @@ from crawler.spiders.details import DetailSteps, answered_item, detail_api_reque
 from crawler.spiders.pagescripts import PageScriptSteps
 from crawler.spiders.rendering import RenderSteps
 from crawler.spiders.reportparts import ReportPartSteps
-from crawler.spiders.scripts import ScriptSteps
+from crawler.spiders.scripts import QueryBundle, ScriptSteps
 from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
@@ -175,8 +175,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._listed: set[str] = set()          # document URLs some page linked to this crawl
         self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
-        # an app's bundle that reads its page's address (?deptId=), and the shells it is read for once fetched
-        self._query_bundles: dict[str, str] = {}
+        # an app's bundle → it and its lazy chunks that read their page's address (?deptId=), and the other shells
+        # they are read for, once fetched
+        self._query_bundles: dict[str, list[QueryBundle]] = {}
         self._bundle_shells: dict[str, list[dict[str, Any]]] = {}
         self._sitemap_urls: dict[str, None] = {}
         self._sitemap_hosts: set[str] = set()

@@ -5,6 +5,7 @@ runtime, its menu API and the chunks it loads on demand (``crawler.scripted.bund
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
@@ -29,6 +30,16 @@ from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_f
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 
 MAX_SHELLS_PER_BUNDLE = 50   # shells of one app (?deptId=1002, 1003 …) a bundle that reads its page's address is read for
+
+
+@dataclass(frozen=True)
+class QueryBundle:
+    """A bundle or lazy chunk that reads its page's address, kept to be read for each other shell of its app: its
+    code, the request functions it inherits, and what it is read as (a chunk: its route's column)."""
+
+    code: str
+    inherited: tuple[RequestFunction, ...]
+    as_read: dict[str, Any]
 
 
 class ScriptSteps:
@@ -103,15 +114,17 @@ class ScriptSteps:
         # the request functions of the bundles above, which a lazy chunk calls through their module
         inherited = tuple(RequestFunction(*f) for f in response.meta.get("functions", ()))
         yield from self._bundle_lists(code, response.meta, inherited)
-        if reads_page_query(code) and not response.meta.get("chunk"):
-            self._query_bundles[response.url] = code
-            for shell in self._bundle_shells.pop(response.url, []):
-                yield from self._bundle_lists(code, shell)
-        depth = int(response.meta.get("chunk", 0))
+        depth, root = int(response.meta.get("chunk", 0)), response.meta.get("root", response.url)
+        if reads_page_query(code):   # read again for each other shell of the app, a lazy chunk of its bundle too
+            read = QueryBundle(code, inherited, {k: response.meta[k] for k in ("link_text", "history") if k in response.meta}
+                               | ({"column": True} if depth else {}))
+            self._query_bundles.setdefault(root, []).append(read)
+            for shell in self._bundle_shells.get(root, []):
+                yield from self._bundle_lists(code, {**shell, **read.as_read}, inherited)
         if depth < MAX_CHUNK_DEPTH:   # a column's chunk may load the component holding its list: one more
             functions = [list(f) for f in dict.fromkeys(inherited + exported_functions(code, _file_name(response.url)))]
-            yield from self._chunks(response, code, column or depth > 0, {**meta, "functions": functions[:MAX_FUNCTIONS]},
-                                    depth)
+            yield from self._chunks(response, code, column or depth > 0,
+                                    {**meta, "functions": functions[:MAX_FUNCTIONS], "root": root}, depth)
         if not depth:
             yield from self._menu(response, code, meta)
 
@@ -129,13 +142,15 @@ class ScriptSteps:
                                                  shell.get("history", False), inherited)
 
     def _shared_bundles(self, urls: list[str], shell: dict[str, Any]) -> Iterator[scrapy.Request]:
-        """Bundles another shell of the app fetched, read for this shell when they read its address (``?deptId=``):
-        at once when fetched, else once they are; at most ``MAX_SHELLS_PER_BUNDLE`` shells each."""
+        """Bundles another shell of the app fetched, and the lazy chunks they load, read for this shell when they read
+        its address (``?deptId=``): at once when fetched, else once they are; at most ``MAX_SHELLS_PER_BUNDLE``
+        shells each."""
         for url in urls:
-            if url in self._query_bundles:
-                yield from self._bundle_lists(self._query_bundles[url], shell)
-            elif len(waiting := self._bundle_shells.setdefault(url, [])) < MAX_SHELLS_PER_BUNDLE:
-                waiting.append(shell)
+            if len(shells := self._bundle_shells.setdefault(url, [])) >= MAX_SHELLS_PER_BUNDLE:
+                continue
+            shells.append(shell)   # the chunks of the bundle not yet fetched are read for it once they are
+            for read in self._query_bundles.get(url, []):
+                yield from self._bundle_lists(read.code, {**shell, **read.as_read}, read.inherited)
 
     def _menu(self, response: Response, code: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
         """The menu API a RuoYi-Vue bundle builds its routes from (``crawler.scripted.chunks``), when the bundle can

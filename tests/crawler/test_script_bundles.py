@@ -259,3 +259,19 @@ def test_a_bundle_is_read_for_at_most_max_shells_per_bundle_shells_waiting(spide
     for dept in range(1001, 1002 + MAX_SHELLS_PER_BUNDLE):
         _platform_shell(spider, dept)
     assert len(_platform_bundle(spider, bundle)) == 1 + MAX_SHELLS_PER_BUNDLE
+
+
+def _answer_to(request: scrapy.Request, file: str) -> TextResponse:
+    return TextResponse(url=request.url, body=(FILES / file).read_bytes(), encoding="utf-8",
+                        headers={"Content-Type": "application/javascript"}, request=request)
+
+
+def test_a_lazy_chunk_reading_its_shells_address_asks_the_list_of_every_shell_of_the_app(spider):
+    [bundle] = [r for r in _platform_shell(spider, 1002) if r.meta.get("role") == "bundle"]
+    _platform_shell(spider, 2001)   # a shell of the same app: its bundle already asked
+    [chunk] = [r for r in spider.parse_bundle(_answer_to(bundle, "bundle_lazy_query_dept.js"))
+               if r.url.endswith("/NdbgList.4e5f6a7b.js")]
+    asked = [r for r in spider.parse_bundle(_answer_to(chunk, "chunk_query_dept.js")) if r.method == "POST"]
+    assert [json.loads(r.body)["deptId"] for r in asked] == ["1002", "2001"]
+    # a shell met once the chunk is read: its list asked at once
+    assert [json.loads(r.body)["deptId"] for r in _platform_shell(spider, 2002) if r.method == "POST"] == ["2002"]

@@ -1,0 +1,1 @@
+const r=createRouter({history:createWebHashHistory(),routes:[{path:"/",redirect:"/ndbg"},{path:"/ndbg",component:()=>import("./NdbgList.4e5f6a7b.js"),meta:{title:"政府信息公开年报"}},{path:"/zcwj",component:()=>import("./Zcwj.1b2c3d4e.js"),meta:{title:"政策文件"}}]});createApp({}).use(r).mount("#app");
