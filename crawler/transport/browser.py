@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 from playwright.async_api import (Browser, BrowserContext, Error as PlaywrightError, Page, Playwright, Request,
-                                  Response, Route, TimeoutError as PlaywrightTimeout, async_playwright)
+                                  Response, Route, async_playwright)
 
 from crawler.scripted.jsonp import is_json_answer
 

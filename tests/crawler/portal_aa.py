@@ -52,7 +52,7 @@ from html import escape
 from tests.crawler import portal_o
 from tests.crawler.portal import JSON, Host, Look, Page
 from tests.crawler.portal_o import OneServerPortal
-from tests.crawler.portal_u import NOT_FOUND, query_value
+from tests.crawler.portal_u import query_value
 
 DOMAIN = "dongze.gov.cn"
 CITY = "东泽市人民政府"
