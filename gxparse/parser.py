@@ -277,10 +277,12 @@ def _nothing_read(read: TableRead) -> TableRead:
 
 
 def _label_lines(sections: Sections) -> list[Line]:
-    """Where template labels are looked for: the bodies of sections 二 and 三, and every table row."""
+    """Where template labels are looked for: the bodies of sections 二 and 三, and every table row (a header row
+    of text whose cells a tab or pipe delimits too: an extractor that drops the headings leaves no section)."""
     bodies = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
     seen = {id(ln) for ln in bodies}
-    return bodies + [ln for ln in _all_lines(sections) if (ln.values or ln.in_grid) and id(ln) not in seen]
+    return bodies + [ln for ln in _all_lines(sections)
+                     if (ln.values or ln.in_grid or ln.cells_delimited) and id(ln) not in seen]
 
 
 def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title: Evidence | None,

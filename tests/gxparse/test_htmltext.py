@@ -122,3 +122,13 @@ def test_a_table_two_row_glued_with_one_reading_is_read(rendering):
     repaired = [f for f in report["findings"] if f["rule"] == "row.repaired"
                 and all(cell.startswith("s2.regulations.") for cell in f["cells"])]
     assert len(repaired) == 1 and "只有一种分法" in repaired[0]["message"]
+
+
+# trafilatura keeps a page's tables as pipe rows without the section headings nor the title: the header row
+# (信息内容 | 本年制发件数 | …, no figure in it) still names the template
+@pytest.mark.parametrize("rendering", ["trafilatura/002_huaian_hongze_2023.official",
+                                       "trafilatura/003_huaian_hongze_2024.official"])
+def test_a_header_row_of_pipe_cells_names_the_template_when_no_heading_is_read(rendering):
+    report = parsed(rendering)
+    assert report["sections_present"] == []
+    assert report["template"] == truth(rendering)["template"] == "v2021"
