@@ -1037,7 +1037,7 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
 def _s3_collected(collected: Collected) -> tuple[dict[str, RawRow], list[RawRow], dict[str, RawRow]]:
     """Table 三's rows, extras and labels alone as collected, its rows' figures written as lists kept only where
     as many as its columns (``as_listed``, ``listed_extras``)."""
-    rows = {key: as_listed(_s3_zeros_listed(row), S3_WIDTH) for key, row in collected.rows.items()}
+    rows = {key: as_listed(_s3_listed_short(row), S3_WIDTH) for key, row in collected.rows.items()}
     return rows, listed_extras(collected.extras, {S3_WIDTH}), _labels_alone(collected.bare)
 
 
@@ -1047,13 +1047,15 @@ def _labels_alone(bare: dict[str, RawRow]) -> dict[str, RawRow]:
     return {key: row for key, row in bare.items() if not holds_figures(row.label)}
 
 
-def _s3_zeros_listed(row: RawRow) -> RawRow:
-    """A 表三 row listing zeros alone, one fewer than its columns or more (``0，0，0，0，0，0``): which cell a zero
-    is, the list cannot say, yet every reading is the same row of zeros: one left out is 0 by the others' sum or
-    its total, zeros beyond the columns are any columns'. It is read as the row printed with spaces would be (no
-    longer ``listed``: the short rows' repair fills it, with its row.repaired warning). Any other list not as many
-    as the columns stays unread (``as_listed``)."""
-    if row.listed and len(row.values) >= S3_WIDTH - 1 and all(value == "0" for value in row.values):
+def _s3_listed_short(row: RawRow) -> RawRow:
+    """A 表三 row listing one figure fewer than its columns (``2，0，0，0，16，18``), or zeros alone beyond them: read
+    as the row printed with spaces would be (no longer ``listed``). A list leaves out a cell without a trace, as
+    text extracted a row per line does: the short rows' search places its figures only where every reading the
+    row's sum and R3.1/R3.2 keep agrees, with its warning (a row of zeros is the same row whichever zero was left
+    out, zeros beyond the columns are any columns'). Any other list not as many as the columns stays unread
+    (``as_listed``): two cells or more left out are beyond the lost-cell readings."""
+    if row.listed and (len(row.values) == S3_WIDTH - 1
+                       or len(row.values) > S3_WIDTH and all(value == "0" for value in row.values)):
         return replace(row, listed="")
     return row
 
