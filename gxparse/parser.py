@@ -277,12 +277,16 @@ def _nothing_read(read: TableRead) -> TableRead:
 
 
 def _label_lines(sections: Sections) -> list[Line]:
-    """Where template labels are looked for: the bodies of sections 二 and 三, and every table row (a header row
-    of text whose cells a tab or pipe delimits too: an extractor that drops the headings leaves no section)."""
-    bodies = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
+    """Where template labels are looked for: the bodies of sections 二 and 三, and every table row. Where neither
+    heading was read (an article extractor's text: the tables alone, a header row or a label a line), the tables
+    are read by their row labels over the whole text (``build_report``), and so are the template's labels
+    (``metadata.version_labels`` passes over long prose lines)."""
+    if "s2" in sections.headings or "s3" in sections.headings:
+        bodies = [ln for key in ("s2", "s3") for ln in _section_lines(sections, key)]
+    else:
+        bodies = _all_lines(sections)
     seen = {id(ln) for ln in bodies}
-    return bodies + [ln for ln in _all_lines(sections)
-                     if (ln.values or ln.in_grid or ln.cells_delimited) and id(ln) not in seen]
+    return bodies + [ln for ln in _all_lines(sections) if (ln.values or ln.in_grid) and id(ln) not in seen]
 
 
 def _gaps(sections: Sections, reads: dict[str, TableRead], template: str, title: Evidence | None,

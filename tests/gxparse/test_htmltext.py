@@ -124,11 +124,12 @@ def test_a_table_two_row_glued_with_one_reading_is_read(rendering):
     assert len(repaired) == 1 and "只有一种分法" in repaired[0]["message"]
 
 
-# trafilatura keeps a page's tables as pipe rows without the section headings nor the title: the header row
-# (信息内容 | 本年制发件数 | …, no figure in it) still names the template
+# trafilatura and readability keep some pages' tables alone, without the section headings nor the title: a header
+# row (信息内容 | 本年制发件数 | …, no figure in it) or a label a line (逾期不补正) still names the template
 @pytest.mark.parametrize("rendering", ["trafilatura/002_huaian_hongze_2023.official",
-                                       "trafilatura/003_huaian_hongze_2024.official"])
-def test_a_header_row_of_pipe_cells_names_the_template_when_no_heading_is_read(rendering):
+                                       "trafilatura/003_huaian_hongze_2024.official",
+                                       "readability/001_huaian_szf_2024.official"])
+def test_the_tables_labels_name_the_template_when_no_heading_is_read(rendering):
     report = parsed(rendering)
     assert report["sections_present"] == []
     assert report["template"] == truth(rendering)["template"] == "v2021"
