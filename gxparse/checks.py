@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gxparse.gaps import TABLE_UNREAD
 from gxparse.model import ERROR, WARNING, YEAR_FROM_OPENING, Cell, Evidence, Finding, Gap, Report
 from gxparse.template import (
     S3_APPLICANT_COLUMNS,
@@ -400,9 +401,10 @@ def check_sections(report: Report) -> Iterator[Finding]:
             continue
         name = _section_name(section.key)
         if section.key in report.sections_present:
+            cause = "可能以图片、附件或本程序无法识别的版式印出" if gap.reason == TABLE_UNREAD else gap.reason
             yield Finding("table.unread", WARNING,
                           f"{name}的标题{_evidence_text(gap.evidence[0])}之后未能读取{_TABLE_NAMES[section.key]}"
-                          f"（可能以图片、附件或本程序无法识别的版式印出），请对照原件核对", [], gap.evidence)
+                          f"（{cause}），请对照原件核对", [], gap.evidence)
         elif gap.absent:
             before, after = gap.evidence
             yield Finding("section.missing", ERROR,

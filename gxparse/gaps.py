@@ -26,6 +26,9 @@ from gxparse.template import (HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SEC
                                Section)
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
+TABLE_UNREAD = "标题之后未能读取统计表"
+# what a text converter writes in place of a table it cannot draw: pandoc -t plain, a table with rowspans
+_TABLE_PLACEHOLDERS = frozenset(["[TABLE]"])
 _PARTS_PRINTED = "该处印有该部分的分项小标题，只是未找到该部分的标题"
 _PART_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]是|\d{1,2}[、.．])")
 # a caption naming one of the report's tables (a sheet named 表四, 表2 above a table): no row of a table
@@ -242,13 +245,23 @@ def section_gaps(sections: Sections, tables: dict[str, TableRead], title: Eviden
         has_table = read is not None and read.table is not None
         if section.key in sections.headings:
             if read is not None and not has_table:
-                heading = sections.headings[section.key]
-                gaps[section.key] = Gap(False, [line_evidence(heading)], "标题之后未能读取统计表")
+                gaps[section.key] = _table_unread(sections, section.key)
             continue
         if has_table:
             continue
         gaps[section.key] = _section_gap(sections, found, index, title, used)
     return gaps
+
+
+def _table_unread(sections: Sections, key: str) -> Gap:
+    """The gap of a table under its heading that was not read: where the section holds a converter's placeholder
+    for it (``[TABLE]``), that line is shown and said to be all the text holds of the table."""
+    evidence = [line_evidence(sections.headings[key])]
+    placeholder = next((ln for ln in sections.bodies.get(key, []) if ln.text.strip() in _TABLE_PLACEHOLDERS), None)
+    if placeholder is None:
+        return Gap(False, evidence, TABLE_UNREAD)
+    return Gap(False, [*evidence, line_evidence(placeholder)],
+               f"文本中该表只有「{placeholder.text.strip()}」：转换为文本的工具未写出其内容，表中数字不在文本中")
 
 
 def tables_alone(gaps: dict[str, Gap]) -> dict[str, Gap]:

@@ -133,3 +133,15 @@ def test_the_tables_labels_name_the_template_when_no_heading_is_read(rendering):
     report = parsed(rendering)
     assert report["sections_present"] == []
     assert report["template"] == truth(rendering)["template"] == "v2021"
+
+
+# pandoc -t plain writes a table with rowspans as [TABLE]: the warning says the text holds no figure of it (not
+# that it may be a picture) and shows that line
+@pytest.mark.parametrize("rendering", ["pandoc/kaifeng_2021.word", "pandoc/002_huaian_hongze_2023.word"])
+def test_a_table_a_converter_wrote_as_a_placeholder_is_said_to_be_missing_from_the_text(rendering):
+    report = parsed(rendering)
+    assert report["s3"] is None
+    [finding] = [f for f in report["findings"] if f["rule"] == "table.unread"]
+    assert finding["severity"] == "warning" and "「[TABLE]」" in finding["message"]
+    assert "图片" not in finding["message"]
+    assert [e["text"] for e in finding["evidence"]][-1] == "[TABLE]"
