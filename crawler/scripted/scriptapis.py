@@ -35,10 +35,14 @@ the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q 
 ref({…})`` read as ``n.value``). An object spread into another (``{...this.queryParams, pageNum: 1}``,
 ``Object.assign({}, n.value, {current: 1})``, and Babel's compiled spread: ``Object(o["a"])(Object(o["a"])({},
 this.queryParams), {}, {pageNum: 1})``, ``(0,o.Z)(…)``, ``_objectSpread(…)``, a merge whose first object is written
-in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call whose data names anything else is not requested (what it would ask is
-unknown). On a site search's result page (``crawler.steering.sitesearch``), what the script sends under a search key
-(``SEARCH_KEY``: ``{q: q}``, ``{searchWord: keyword}``) but does not write in place is the words searched for. At
-most ``MAX_CALLS``
+in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call
+whose data names anything else is not requested (what it would ask is unknown), but for a value not written in
+place that the script fills from a field of an item of another answer (a department menu's clicked item: ``deptId =
+d.deptId``, ``this.queryParams.orgId = t.orgId``, zTree's ``unitCode = node.id``), which the call keeps as its
+``fill`` (``Fill``: its default, if any, sent as read); so does an address's substitution (`` `/api/unit/${unitCode}/ndbg`
+``, ``FILL_MARK`` in its place): ``crawler.scripted.deptapis``. On a site search's result page
+(``crawler.steering.sitesearch``), what the script sends under a search key (``SEARCH_KEY``: ``{q: q}``,
+``{searchWord: keyword}``) but does not write in place is the words searched for. At most ``MAX_CALLS``
 calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; scripts longer than
 ``MAX_SCRIPT_CHARS`` and object literals longer than ``MAX_LITERAL_CHARS`` are not read.
 """
@@ -111,6 +115,11 @@ _QUERY_ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*((?:(?:get|Get)\w
 # A literal a value falls back to when what comes before is empty: || "1001", ?? '1001', || 1001.
 _FALLBACK = re.compile(r"""(?:\|\||\?\?)\s*("[^"]{0,100}"|'[^']{0,100}'|\d{1,20})$""")
 MAX_OBJECT_DISTANCE = 20_000   # how far before a call the object it sends may be written
+# deptId = d.deptId, this.queryParams.orgId = t.orgId, unitCode = node.id: a name the script fills from an item's field
+_FILLED = re.compile(r"(?<![\w$])([A-Za-z_$][\w$]*)\s*=(?![=>])\s*([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]*)"
+                     r"(?!\s*[.(\[\w$])")
+_NO_NAMES = frozenset({"null", "undefined", "this"})
+FILL_MARK = "{gxmon-fill}"   # where an address takes the value an item fills (Fill.key "")
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
@@ -163,12 +172,21 @@ _ITEM_CALL = re.compile(rf"""(?<![\w$.])(?P<function>{_NAME})\(\s*(?:\\?["'])?["
                         rf"""(?:\.{_NAME}){{0,4}}\.(?P<key>{_NAME})\s*\+\s*["'](?:\\?["'])?\s*\)""")
 
 
+class Fill(NamedTuple):
+    """A parameter of a call the script fills from a field of an item of another answer (a department menu's)."""
+
+    key: str                  # the data's key it is sent under; "" for a segment of the address (FILL_MARK)
+    fields: tuple[str, ...]   # the items' fields it may be filled from, the one the script assigns first
+    default: bool             # the script gives it a value before (the call as read may be asked as it is)
+
+
 class ApiCall(NamedTuple):
     url: str                           # as the script writes it
     method: str                        # GET or POST
     data: tuple[tuple[str, str], ...]  # the parameters, first page
     json: bool = False                 # sent as a JSON body, not a form
     bare: tuple[str, ...] = ()         # the keys whose values are numbers or booleans in a JSON body
+    fill: Fill | None = None           # the one parameter the script fills from another answer's item
 
 
 class ItemUrl(NamedTuple):
@@ -305,7 +323,9 @@ def _call(variables: Variables, url: str, method: str, body: str, as_json: bool 
     """The call at ``at``, when its URL is one and its body can be known. ``as_json`` is how the caller sends a
     bare object literal (None: it cannot, as ``fetch`` sends only a string); a wrapper around it says instead."""
     method, body = method.upper(), body.strip()
+    segment = None
     if "${" in url:
+        url, segment = variables.filled_segment(url)
         url = variables.template(url)
     if not (url and _URL.match(url) and method in ("GET", "POST")):
         return None
@@ -316,29 +336,35 @@ def _call(variables: Variables, url: str, method: str, body: str, as_json: bool 
     elif body != "{}" and as_json is None:
         return None
     read = data_of(variables, body, at)
-    if read is None:
+    if read is None or (segment and read[2]):   # two values filled from an item: which item fills both is unknown
         return None
-    data, bare = read
+    data, bare, fill = read
     as_json = bool(as_json) and method == "POST"
-    return ApiCall(url, method, data, as_json, bare if as_json else ())
+    return ApiCall(url, method, data, as_json, bare if as_json else (), segment or fill)
 
 
 def data_of(variables: Variables, literal: str,
-            at: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
+            at: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], Fill | None] | None:
     """An object literal's entries (or those of the object a reference names, for the call at ``at``) as
-    request parameters, and the keys whose values are bare numbers or booleans; None when one cannot be known."""
+    request parameters, the keys whose values are bare numbers or booleans, and the one the script fills from
+    another answer's item (``Fill``, its value the script's default or empty); None when one cannot be known."""
     fields = _merged_entries(variables, literal, at, 0)
     if fields is None:
         return None
-    out, bare = [], []
+    out, bare, fill = [], [], None
     for key, value in fields.items():
         known = _value(variables, key, value.strip())
+        if filled := variables.filled_fields(key, value.strip()):
+            if fill is not None:
+                return None
+            fill = Fill(key, filled, known is not None and known[0] != "")
+            known = known or ("", False)
         if known is None:
             return None
         out.append((key, known[0]))
         if known[1]:
             bare.append(key)
-    return tuple(out), tuple(bare)
+    return tuple(out), tuple(bare), fill
 
 
 def _merged_entries(variables: Variables, written: str, at: int, depth: int) -> dict[str, str] | None:
@@ -443,6 +469,42 @@ class Variables:
             bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
             found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
         return found
+
+    def filled_fields(self, key: str, value: str) -> tuple[str, ...]:
+        """The fields of another answer's item the script fills a value not written in place from (``deptId:
+        deptId`` and ``deptId = d.deptId``; ``orgId: null`` and ``this.queryParams.orgId = t.orgId``), by the
+        parameter's key or the name the value reads; none for a page, an offset or a year (the list's own)."""
+        if _LITERAL.match(value) or PAGE_KEY.search(key) or OFFSET_KEY.match(key) or YEAR_KEY.match(key):
+            return ()
+        reference = _REFERENCE.match(value)
+        names = dict.fromkeys(n for n in (key, reference.group(1) if reference else "") if n and n not in _NO_NAMES)
+        fields = [field for name in names for field in self._assigned_fields(name)]
+        return tuple(dict.fromkeys(fields + list(names))) if fields else ()
+
+    def _assigned_fields(self, name: str) -> list[str]:
+        return self._filled.get(name, [])
+
+    @cached_property
+    def _filled(self) -> dict[str, list[str]]:
+        """name → the items' fields the script assigns it (``deptId = d.deptId``), read in one pass."""
+        found: dict[str, list[str]] = {}
+        for match in _FILLED.finditer(self.code):
+            if match.group(2) != "this":
+                found.setdefault(match.group(1), []).append(match.group(3))
+        return found
+
+    def filled_segment(self, written: str) -> tuple[str, Fill | None]:
+        """An address written as a template literal with the first substitution the script fills from another
+        answer's item (``${unitCode}``, ``unitCode = node.id``) as ``FILL_MARK``, and that ``Fill``."""
+        for match in _SUBSTITUTION.finditer(written):
+            key = _QUERY_KEY.search(written[:match.start()])
+            if key and PAGE_KEY.search(key.group(1)):
+                continue
+            name = re.split(r"\s*\.\s*", match.group(1))[-1]
+            if fields := self.filled_fields("", name):
+                default = self.declared.get(name) or (known[0] if (known := self.values.get(name)) else "")
+                return written[:match.start()] + FILL_MARK + written[match.end():], Fill("", fields, bool(default))
+        return written, None
 
     def template(self, written: str) -> str | None:
         """The address a template literal makes (``${API}/list?page=${p}``): each substitution a string the

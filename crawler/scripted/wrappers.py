@@ -114,10 +114,10 @@ def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
         read = data_of(variables, match.group("wa") or match.group("ta"), match.start())
         if read is None:
             continue
-        data, bare = read
+        data, bare, fill = read
         for function in (f for f in by_name[name] if not f.module or f.module == module):
             as_json = function.key == "data" and function.method == "POST"
-            calls.append(ApiCall(function.url, function.method, data, as_json, bare if as_json else ()))
+            calls.append(ApiCall(function.url, function.method, data, as_json, bare if as_json else (), fill))
     return list(dict.fromkeys(calls))
 
 

@@ -196,6 +196,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._templates: WeakKeyDictionary[TextResponse, PageTemplates] = WeakKeyDictionary()
         self._shells: dict[str, scrapy.Request] = {}   # shells rendered once their bundles led nowhere
         self._shells_led: set[str] = set()               # shells whose bundles led to a list or a document
+        self._departments = 0   # list calls filled with a department of a menu's answer (MAX_DEPARTMENTS_PER_SITE)
         # The site's search runs once navigation is done, whatever it found (it cannot know what it missed). Run
         # from the start instead, it found the same reports with the same pages fetched on the five frozen
         # portals (tests/crawler/portal*.py); run last, what navigation found costs the search nothing more than
@@ -376,6 +377,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             yield from self._script_lists(response, subsite)
         if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
             yield from self._bundles(response, subsite, self._says_column(response))
+        if meta.get("api", {}).get("fills") and isinstance(response, TextResponse) and is_json_answer(response.body):
+            yield from self._department_lists(response)   # a department menu's answer (crawler.scripted.deptapis)
 
     @staticmethod
     def _is_notice_list(response: Response) -> bool:
@@ -597,6 +600,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 "chain": self.traps.chain(response.url, meta.get("chain", 0), url),
                 "list_of": meta.get("list_of") or response.url, "link_text": meta.get("link_text", ""),
                 "listed": meta.get("listing"), "first_listing": meta.get("first_listing"),
+                **({"agency_hint": meta["agency_hint"]} if "agency_hint" in meta else {}),
                 **({"api": meta["api"]} if "api" in meta else {}),
                 **({"functions": meta["functions"]} if "functions" in meta else {})}
 

@@ -4,10 +4,11 @@ runtime, its menu API and the chunks it loads on demand (``crawler.scripted.bund
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import scrapy
 from scrapy.http import JsonRequest, Response, TextResponse
@@ -23,13 +24,16 @@ from crawler.scripted.chunks import (MAX_PER_BUNDLE, LazyChunk, chunk_files, col
                                      view_chunks)
 from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, detail_apis, hash_templates, posted_detail_apis,
                                          route_templates, routed)
+from crawler.scripted.deptapis import departments
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scripted.scriptapis import ItemUrl, api_calls, item_urls, json_body, offered_years, reads_page_query
+from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, api_calls, item_urls, json_body, offered_years,
+                                         reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 
 MAX_SHELLS_PER_BUNDLE = 50   # shells of one app (?deptId=1002, 1003 …) a bundle that reads its page's address is read for
+MAX_DEPARTMENTS_PER_SITE = 300   # departments of a crawl's menus a list call is filled with (crawler.scripted.deptapis)
 
 
 @dataclass(frozen=True)
@@ -223,13 +227,48 @@ class ScriptSteps:
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
         # a list filtered by year: asked for each year the script offers (crawler.scripted.scriptapis.offered_years)
-        for call, templates in ((c, t) for code, call, t in calls[:MAX_API_CALLS] for c in offered_years(code, call)):
-            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
-                   "json": call.json, "bare": list(call.bare), "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
-                   "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]}
+        asked = [(code, call, {"method": call.method, "data": [list(p) for p in call.data], "item_urls": templates,
+                               "json": call.json, "bare": list(call.bare),
+                               "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
+                               "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]})
+                 for code, call, templates in calls[:MAX_API_CALLS] for call in offered_years(code, call)]
+        # a list call its script fills with a department: asked for each one the script's other answers name
+        fills = {code: [{"url": urljoin(page_url, call.url), "api": api, "key": call.fill.key,
+                         "fields": list(call.fill.fields)} for c, call, api in asked if c == code and call.fill]
+                 for code in codes}
+        for code, call, api in asked:
+            if call.fill is None and fills[code]:
+                api = {**api, "fills": fills[code]}
+            elif call.fill is not None and not call.fill.default:   # what it asks for no department is unknown
+                continue
             request = self._api_request(urljoin(page_url, call.url), api, meta)
             if request is not None:
                 yield request
+
+    def _department_lists(self, response: TextResponse) -> Iterator[scrapy.Request]:
+        """A department menu's answer (``crawler.scripted.deptapis``): each list call its script fills with a
+        department asked once for each department the answer names, called by the department's name; at most
+        ``MAX_DEPARTMENTS_PER_SITE`` a crawl."""
+        try:
+            answer = json.loads(json_text(response_text(response)))
+        except ValueError:
+            return
+        meta = {k: v for k, v in response.meta.items() if k in ("hops", "subsite", "chain", "list_of", "link_text")}
+        for fill in response.meta["api"]["fills"]:
+            key, api = fill["key"], fill["api"]
+            for department in departments(answer, fill["fields"]):
+                if self._departments >= MAX_DEPARTMENTS_PER_SITE:
+                    return
+                filled = {**api, "data": [[k, department.key if k == key else v] for k, v in api["data"]],
+                          # a JSON body's number stays one; a code that is no number is sent as a string
+                          "bare": [b for b in api["bare"] if b != key or department.key.isdigit()]}
+                named = {"agency_hint": department.name} if department.name else {}
+                request = self._api_request(fill["url"].replace(FILL_MARK, quote(department.key, safe="")), filled, {
+                    **meta, **named, "role": "page",
+                    "link_text": f"{meta.get('link_text', '')} {department.name}".strip()})
+                if request is not None:
+                    self._departments += 1
+                    yield request
 
     def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
         """The request for one page of an API's list; None when it was made, or is out of scope."""
