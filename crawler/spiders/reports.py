@@ -57,6 +57,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.request import request_from_dict
 from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
@@ -258,7 +259,12 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                  "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self.lists_read,
                                  "site_search": self.site_search, "trees": self._trees,
-                                 "challenged": self.budget.challenged}
+                                 "challenged": self.budget.challenged, "departments": self._departments,
+                                 # shells waiting for their bundles (to be rendered should they lead nowhere), and
+                                 # for a bundle's chunks that read their address: in no queue Scrapy keeps
+                                 "shells": [r.to_dict(spider=self) for r in self._shells.values()],
+                                 "shells_led": self._shells_led, "query_bundles": self._query_bundles,
+                                 "bundle_shells": self._bundle_shells}
 
     def _restore_state(self) -> None:
         saved = getattr(self, "state", {}).get("frontier")
@@ -272,6 +278,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
         self.site_search = saved.get("site_search", self.site_search)
         self._trees = saved.get("trees", self._trees)   # a queued branch request is read by its tree's setting
+        self._departments = saved.get("departments", 0)
+        self._shells = {d["url"]: request_from_dict(d, spider=self) for d in saved.get("shells", [])}
+        self._shells_led = saved.get("shells_led", set())
+        self._query_bundles = saved.get("query_bundles", {})
+        self._bundle_shells = saved.get("bundle_shells", {})
 
     # -- pages -------------------------------------------------------------------------------------
 
