@@ -22,11 +22,11 @@ crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl under test on
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import JSON, Host, Look, Page
+from tests.crawler.portal import Host, Look, Page
+from tests.crawler.portal_aa import REFUSED, answer
 from tests.crawler.portal_o import OneServerPortal
 from tests.crawler.portal_u import query_value
 
@@ -47,13 +47,6 @@ class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 南湾市's names are 127.0.0.1, any other name is refused."""
 
     domain = DOMAIN
-
-
-def answer(data: object) -> Page:
-    return Page(json.dumps(data, ensure_ascii=False).encode(), JSON)
-
-
-REFUSED = Page(b'{"code":400,"msg":"\\u53c2\\u6570\\u9519\\u8bef","data":null}', JSON, status=400)
 
 
 class PortalAB(OneServerPortal):
