@@ -336,7 +336,7 @@ def _call(variables: Variables, url: str, method: str, body: str, as_json: bool 
     elif body != "{}" and as_json is None:
         return None
     read = data_of(variables, body, at)
-    if read is None or (segment and read[2]):   # two values filled from an item: which item fills both is unknown
+    if read is None or (segment and read[2] and not read[2].default):   # two filled: which item fills both is unknown
         return None
     data, bare, fill = read
     as_json = bool(as_json) and method == "POST"
@@ -354,9 +354,8 @@ def data_of(variables: Variables, literal: str,
     out, bare, fill = [], [], None
     for key, value in fields.items():
         known = _value(variables, key, value.strip())
-        if filled := variables.filled_fields(key, value.strip()):
-            if fill is not None:
-                return None
+        # one value filled from an item; another is sent as the script gives it first (unknown: not asked)
+        if fill is None and (filled := variables.filled_fields(key, value.strip())):
             fill = Fill(key, filled, known is not None and known[0] != "")
             known = known or ("", False)
         if known is None:

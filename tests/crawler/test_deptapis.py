@@ -48,3 +48,11 @@ def test_a_page_key_or_a_value_written_in_place_is_never_filled():
     code = ('function go(t) { pageNo = t.pageNo; channel = t.channel; }\n'
             'axios.get("/api/list", {params: {pageNo: pageNo, channel: "ndbg"}});')
     assert api_calls(code)[0].fill is None
+
+
+def test_a_second_value_filled_from_an_item_is_sent_as_the_script_gives_it_first():
+    code = ('var deptId = "101", columnId = "12"; function choose(d) { deptId = d.deptId; columnId = d.columnId; }\n'
+            'axios.get("/api/list", {params: {deptId: deptId, columnId: columnId, pageNo: 1}});')
+    call = api_calls(code)[0]
+    assert (call.data, call.fill) == ((("deptId", "101"), ("columnId", "12"), ("pageNo", "1")),
+                                      Fill("deptId", ("deptId",), True))
