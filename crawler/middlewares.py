@@ -25,6 +25,7 @@ from crawler.steering.budget import FrontierSkip
 from crawler.steering.frontier import PICTURE_PRIORITY
 from crawler.extensions import RENDERS
 from crawler.transport.browser import MAX_RENDERS_PER_SITE, Renderer, chromium
+from crawler.transport.browsergate import BrowserGate
 from crawler.transport.challenge import challenge_cookies
 from crawler.transport.firewall import firewall_answer, retry_after_seconds
 from gxparse.errors import LimitExceeded
@@ -390,13 +391,15 @@ class RenderMiddleware:
     """Reads in headless Chromium the pages the spider asks so (``meta['gxmon_render']``: a script shell that gave
     no way on, ``ReportsSpider._render_request``): the answer is the rendered DOM, and the JSON the page's scripts
     fetched is in ``meta['rendered_answers']`` (``crawler.transport.browser``). At most ``MAX_RENDERS_PER_SITE`` a
-    crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); only the site's own requests, as
-    its robots.txt lets (``spider.may_fetch``); a page the browser fails on is that page's crawl error. Without
-    Chromium, or with ``GXMON_RENDER`` off, none is (``render_off``)."""
+    crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); every request of the page is
+    the crawl's own, fetched through its downloader (``crawler.transport.browsergate``: the site's scope, robots.txt,
+    delay, concurrency and limits); a page the browser fails on is that page's crawl error. Without Chromium, or
+    with ``GXMON_RENDER`` off, none is (``render_off``)."""
 
     def __init__(self, crawler: Crawler, renderer: Renderer | None):
         self.crawler = crawler
         self.renderer = renderer
+        self.gate = BrowserGate(crawler)
         self.renders = 0
 
     @classmethod
@@ -419,7 +422,7 @@ class RenderMiddleware:
         self.renders += 1
         self.crawler.stats.inc_value(RENDERS)
         logger.info("rendering %s in the browser", request.url)
-        rendered = await self.renderer.render(request.url, self.crawler.spider.may_fetch)
+        rendered = await self.renderer.render(request.url, self.gate.fetch)
         if rendered.refused:
             self.crawler.stats.inc_value("gxmon/render_requests_refused", rendered.refused)
         request.meta["rendered_answers"] = rendered.answers

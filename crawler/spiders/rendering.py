@@ -6,8 +6,6 @@ as API answers (``crawler.scripted.jsonlinks``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
-
 import scrapy
 from scrapy.http import Response, TextResponse
 
@@ -63,15 +61,10 @@ class RenderSteps:
                                     "gxmon_render": True})
 
     def may_fetch(self, url: str) -> bool:
-        """A request a rendered page's script makes may be sent: on the site, not denied by its config, and let by
-        its host's robots.txt (as Scrapy read it; a host whose robots.txt was not read is not asked)."""
-        if not self.scope.contains(url) or self._denied(url):
-            return False
-        if not self.settings.getbool("ROBOTSTXT_OBEY"):
-            return True
-        robots = self._robots.get(urlsplit(url).netloc)
-        return robots is not None and robots.allowed(url, self.settings.get("ROBOTSTXT_USER_AGENT")
-                                                     or self.settings.get("USER_AGENT"))
+        """A request a rendered page makes may be asked of the downloader (``crawler.transport.browsergate``, where
+        robots.txt and the site's limits are checked as for any request): it is on the site, not denied by its
+        config."""
+        return self.scope.contains(url) and not self._denied(url)
 
     @staticmethod
     def _rendered_links(response: Response) -> list[Link]:

@@ -3,19 +3,22 @@ fetched given back to be read as any page and any API's answer.
 
 Playwright drives Debian's Chromium (``GXMON_CHROMIUM``, never a browser of its own download) in the crawl's own
 asyncio loop (Scrapy's asyncio reactor): one browser a crawl, launched at its first render and closed with the
-crawl (``close``), relaunched should it crash; each page in a context of its own, closed after it. A render is
-bounded: its wall time (``render_seconds``, whatever its scripts do: a script that never ends costs that page
-only), the requests its scripts make (``MAX_RENDER_REQUESTS``; each checked by the caller's ``allowed``: the site's
-own, as robots.txt lets), the JSON answers kept (``MAX_ANSWERS``, each at most ``MAX_ANSWER_BYTES``, all at most
-``MAX_ANSWERS_BYTES``) and the DOM read (``MAX_DOM_CHARS``); pictures, fonts and media are never fetched, downloads
-are refused, pop-ups closed, at most ``MAX_PARALLEL_RENDERS`` pages at once.
+crawl (``close``), launched again when it died or hung (at most ``MAX_BROWSER_STARTS`` times a crawl: past that
+no page is rendered); each page in a context of its own, closed after it. The browser itself sends no request:
+every request of a page (its own, its scripts', styles', frames', API calls; each redirect they follow) is
+fetched by the caller's ``fetch`` (the crawl's downloader: ``crawler.transport.browsergate``) and its answer
+handed to the page. A render is bounded: its wall time (``render_seconds``, whatever its scripts do: a script
+that never ends costs that page only), the requests its scripts make (``MAX_RENDER_REQUESTS``), the JSON answers
+kept (``MAX_ANSWERS``, each at most ``MAX_ANSWER_BYTES``, all at most ``MAX_ANSWERS_BYTES``) and the DOM read
+(``MAX_DOM_CHARS``); pictures, fonts and media are never fetched, web sockets never opened, downloads are
+refused, pop-ups closed, at most ``MAX_PARALLEL_RENDERS`` pages at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +41,11 @@ MAX_ANSWERS = 20                 # JSON answers kept of a page's scripts' reques
 MAX_ANSWER_BYTES = 2 * 1024 * 1024
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 MAX_DOM_CHARS = 5_000_000        # of the rendered page read
+MAX_BROWSER_STARTS = 3           # launches of the browser a crawl (the first, and after it died or hung)
 _BLOCKED = frozenset({"image", "media", "font", "manifest", "texttrack"})
 # Run before the page's own scripts: their requests are counted where they are made, so a loop asking thousands
-# costs no round trip to the driver past the limit (the route still checks each that is sent); no window opens.
+# costs no round trip to the driver past the limit (the route still checks each that is sent); no window opens,
+# no web socket (the route sees none of its traffic).
 _GUARD = """(() => {
   let left = %d;
   const spend = () => left-- > 0;
@@ -54,6 +59,7 @@ _GUARD = """(() => {
   };
   navigator.sendBeacon = () => false;
   window.open = () => null;
+  window.WebSocket = undefined;
 })();""" % MAX_RENDER_REQUESTS
 _SCRIPTED = frozenset({"xhr", "fetch"})
 CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -65,34 +71,76 @@ class RenderError(Exception):
     """The page could not be rendered (its browser crashed, or it took too long): that page's error only."""
 
 
+class Unanswered(Exception):
+    """A page's request the caller's ``fetch`` did not answer: ``refused`` when it was never sent (off the site,
+    robots.txt, the crawl's limits), else it failed on its way."""
+
+    def __init__(self, reason: str, refused: bool):
+        super().__init__(reason)
+        self.refused = refused
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A request of a rendered page, as the browser would have sent it."""
+    url: str
+    method: str
+    headers: dict[str, str]
+    body: bytes | None
+    wanted: Callable[[], bool]   # the page still waits for it (its render is not over)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Its answer, as the page gets it: the body as the server sent it decoded (no Content-Encoding)."""
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+Fetch = Callable[[Asked], Awaitable[Answer]]
+
+
 @dataclass(frozen=True)
 class Rendered:
     url: str                    # where the page ended (its own address, unless its script sent the browser on)
     html: str
     answers: tuple[str, ...]    # the JSON its scripts fetched, as sent
-    refused: int                # requests of its scripts refused (off the site, robots.txt, past the limit)
+    refused: int                # requests of its scripts refused (off the site, robots.txt, past a limit)
 
 
 @dataclass
 class _Traffic:
-    """What a page's scripts ask while it renders: each request allowed or refused, the JSON answers kept."""
-    allowed: Callable[[str], bool]
+    """What a page asks while it renders: each request fetched by ``fetch`` or refused, the JSON answers kept."""
+    fetch: Fetch
     asked: int = 0
     refused: int = 0
     kept_bytes: int = 0
     answers: list[str] = field(default_factory=list)
     reading: set[asyncio.Task] = field(default_factory=set)
     spent: asyncio.Event = field(default_factory=asyncio.Event)   # the limit is reached: the page is read as it is
+    over: bool = False                                             # the page was read, or given up
+
+    def wanted(self) -> bool:
+        return not self.over
 
     async def route(self, route: Route, request: Request) -> None:
         self.asked += 1
         if self.asked >= MAX_RENDER_REQUESTS:
             self.spent.set()
-        if request.resource_type in _BLOCKED or self.asked > MAX_RENDER_REQUESTS or not self.allowed(request.url):
-            self.refused += 1
-            await route.abort("blockedbyclient")
-        else:
-            await route.continue_()
+        with suppress(PlaywrightError):   # the page was closed meanwhile (its render over, its browser gone)
+            if request.resource_type in _BLOCKED or self.asked > MAX_RENDER_REQUESTS:
+                self.refused += 1
+                await route.abort("blockedbyclient")
+                return
+            try:
+                answer = await self.fetch(Asked(request.url, request.method, await request.all_headers(),
+                                                request.post_data_buffer, self.wanted))
+            except Unanswered as unanswered:
+                self.refused += unanswered.refused
+                await route.abort("blockedbyclient" if unanswered.refused else "failed")
+                return
+            await route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)
 
     def answered(self, response: Response) -> None:
         if response.request.resource_type in _SCRIPTED and response.ok and len(self.answers) + len(self.reading) \
@@ -122,11 +170,12 @@ class Renderer:
         self.render_seconds = render_seconds
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
+        self.starts = 0
         self._starting = asyncio.Lock()
         self._slots = asyncio.Semaphore(MAX_PARALLEL_RENDERS)
 
-    async def render(self, url: str, allowed: Callable[[str], bool]) -> Rendered:
-        """The page rendered; ``allowed`` says which of its scripts' requests may be sent."""
+    async def render(self, url: str, fetch: Fetch) -> Rendered:
+        """The page rendered, each of its requests fetched by ``fetch``."""
         async with self._slots:
             try:
                 context = await (await self._launched()).new_context(
@@ -134,20 +183,21 @@ class Renderer:
             except PlaywrightError as error:
                 await self._drop_browser()
                 raise RenderError(f"the browser could not open the page: {error.message.splitlines()[0]}") from error
+            traffic = _Traffic(fetch)
             try:
-                return await asyncio.wait_for(self._read(context, url, allowed), self.render_seconds)
+                return await asyncio.wait_for(self._read(context, url, traffic), self.render_seconds)
             except TimeoutError:
                 raise RenderError(f"not rendered within {self.render_seconds:g} s") from None
             except PlaywrightError as error:
                 raise RenderError(f"the browser failed on the page: {error.message.splitlines()[0]}") from error
             finally:
+                traffic.over = True
                 try:
                     await asyncio.wait_for(context.close(), CLOSE_SECONDS)
                 except (TimeoutError, PlaywrightError):
                     await self._drop_browser()   # a renderer that will not close: the next page gets a new browser
 
-    async def _read(self, context: BrowserContext, url: str, allowed: Callable[[str], bool]) -> Rendered:
-        traffic = _Traffic(allowed)
+    async def _read(self, context: BrowserContext, url: str, traffic: _Traffic) -> Rendered:
         await context.route("**/*", traffic.route)
         await context.add_init_script(_GUARD)
         page = await context.new_page()
@@ -175,6 +225,9 @@ class Renderer:
     async def _launched(self) -> Browser:
         async with self._starting:
             if self._browser is None or not self._browser.is_connected():
+                if self.starts >= MAX_BROWSER_STARTS:
+                    raise RenderError(f"the browser died or hung {self.starts} times: no page is rendered any more")
+                self.starts += 1
                 if self._playwright is None:
                     self._playwright = await async_playwright().start()
                 self._browser = await self._playwright.chromium.launch(

@@ -1,0 +1,45 @@
+"""A site's limits stop the browser too (crawler.transport.browsergate): a rendered page whose script asks
+FLOOD_ITEMS addresses at once has no more sent than the site's max_pages lets, and one asking an address every
+TICK_MS ms for ever has none sent past the site's max_time."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawler.browser_sites import AGENCY, FloodPortal
+from tests.crawler.helpers import portal_crawl
+
+MAX_PAGES = 10
+MAX_TIME = 3.0
+SLACK_SECONDS = 1.0   # past max_time, for the downloads under way when it came to end
+
+
+def _crawl(tmp_path_factory, ticking: bool, limit: dict):
+    portal = FloodPortal(ticking)
+    try:
+        summary, _ = portal_crawl("qingya", AGENCY, portal.base, tmp_path_factory.mktemp("qingya"), more=limit)
+        return portal, summary
+    finally:
+        portal.close()
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory):
+    return _crawl(tmp_path_factory, False, {"CLOSESPIDER_PAGECOUNT": MAX_PAGES})
+
+
+@pytest.fixture(scope="module")
+def ticking(tmp_path_factory):
+    return _crawl(tmp_path_factory, True, {"CLOSESPIDER_TIMEOUT": MAX_TIME})
+
+
+def test_max_pages_stops_the_browser(flood):
+    portal, summary = flood
+    assert summary.finish_reason == "closespider_pagecount"
+    assert 0 < len(portal.items_at) and len(portal.main.log) <= MAX_PAGES
+
+
+def test_max_time_stops_the_browser(ticking):
+    portal, summary = ticking
+    assert summary.finish_reason == "closespider_timeout"
+    assert portal.items_at and portal.items_at[-1] - portal.robots_at[0] <= MAX_TIME + SLACK_SECONDS

@@ -1,0 +1,47 @@
+"""A rendered page's requests are the crawl's (crawler.transport.browsergate): a script asking ITEMS addresses at
+once has them sent one after another, spaced by the site's download delay, each counted among the pages
+fetched; a redirect its script follows is checked against robots.txt as any of the crawl's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawler.browser_sites import AGENCY, ITEMS, PacedPortal
+from tests.crawler.helpers import portal_crawl
+
+DELAY = 0.1   # seconds: Scrapy waits 0.5 to 1.5 times it between two requests to a host (RANDOMIZE_DOWNLOAD_DELAY)
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    portal = PacedPortal()
+    try:
+        yield portal, *portal_crawl("qingya", AGENCY, portal.base, tmp_path_factory.mktemp("qingya"),
+                                    more={"DOWNLOAD_DELAY": DELAY})
+    finally:
+        portal.close()
+
+
+def test_the_page_is_rendered_and_its_report_found(crawl):
+    portal, summary, items = crawl
+    assert (summary.rendered_pages, [i["final_url"] for i in items]) == (1, list(portal.expected))
+
+
+def test_the_scripts_requests_arrive_spaced_by_the_delay(crawl):
+    portal, _, _ = crawl
+    gaps = [later - earlier for earlier, later in zip(portal.items_at, portal.items_at[1:])]
+    assert len(portal.items_at) == ITEMS
+    assert min(gaps) >= DELAY / 2 * 0.9
+
+
+def test_the_scripts_requests_are_fetches_of_the_crawl(crawl):
+    portal, summary, _ = crawl
+    # each request the server got (the rendered page's own among them), and the rendering
+    assert summary.pages_fetched == len(portal.main.log) + summary.rendered_pages
+    assert sum(target.startswith("/api/item") for target in portal.main.log) == ITEMS
+
+
+def test_a_redirect_the_script_follows_obeys_robots_txt(crawl):
+    portal, summary, _ = crawl
+    assert "/go" in portal.main.log and "/private/x" not in portal.main.log
+    assert summary.robots_forbidden == 1
