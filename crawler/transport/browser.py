@@ -177,12 +177,7 @@ class Renderer:
     async def render(self, url: str, fetch: Fetch) -> Rendered:
         """The page rendered, each of its requests fetched by ``fetch``."""
         async with self._slots:
-            try:
-                context = await (await self._launched()).new_context(
-                    user_agent=self.user_agent, accept_downloads=False, service_workers="block")
-            except PlaywrightError as error:
-                await self._drop_browser()
-                raise RenderError(f"the browser could not open the page: {error.message.splitlines()[0]}") from error
+            context = await self._context()
             traffic = _Traffic(fetch)
             try:
                 return await asyncio.wait_for(self._read(context, url, traffic), self.render_seconds)
@@ -221,6 +216,18 @@ class Renderer:
         if traffic.reading:
             await asyncio.wait(set(traffic.reading))
         return Rendered(urldefrag(page.url)[0], html, tuple(traffic.answers), traffic.refused)
+
+    async def _context(self) -> BrowserContext:
+        """A page's context in a live browser: a browser that died since its last page (Playwright may not know it
+        yet) is started again for this one."""
+        for _ in range(2):
+            try:
+                return await (await self._launched()).new_context(
+                    user_agent=self.user_agent, accept_downloads=False, service_workers="block")
+            except PlaywrightError as error:
+                await self._drop_browser()
+                failure = error
+        raise RenderError(f"the browser could not open the page: {failure.message.splitlines()[0]}") from failure
 
     async def _launched(self) -> Browser:
         async with self._starting:

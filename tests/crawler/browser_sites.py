@@ -48,6 +48,13 @@ def static(title: str, links: dict[str, str]) -> bytes:
             f'<h1>{title}</h1><ul>{anchors}</ul></body></html>').encode()
 
 
+def drawn_report(portal: OneHost, year: int) -> str:
+    """A report of the portal, expected; the script drawing its link."""
+    path = f"/xxgk/ndbg/{year}.html"
+    title = portal.report(LOOK, path, AGENCY, year)
+    return f"draw({title!r}, {path[::-1]!r});"
+
+
 class Timed(OneHost):
     """A one-host portal whose robots.txt and ``/api/item`` answers are timed (``time.monotonic``)."""
 
@@ -66,11 +73,6 @@ class Timed(OneHost):
         self.items_at.append(time.monotonic())
         return Page(b"{}", JSON)
 
-    def report_link(self, year: int) -> str:
-        """A report, and the script drawing its link."""
-        path = f"/xxgk/ndbg/{year}.html"
-        title = self.report(LOOK, path, AGENCY, year)
-        return f"draw({title!r}, {path[::-1]!r});"
 
 
 class PacedPortal(Timed):
@@ -79,7 +81,7 @@ class PacedPortal(Timed):
         self.main.pages["/go"] = Page(b"", status=302, location="/private/x")
         asks = " ".join(f"fetch(r('=i?meti/ipa/') + {n})," for n in range(ITEMS))
         self.main.pages["/"] = Page(shell(AGENCY, f"Promise.all([{asks} fetch(r('og/')).catch(function () {{}})])"
-                                                  f".then(function () {{ {self.report_link(2023)} }});"))
+                                                  f".then(function () {{ {drawn_report(self, 2023)} }});"))
 
 
 class FloodPortal(Timed):
@@ -123,22 +125,17 @@ class CrashPortal(OneHost):
         self.killed = self.stopped = 0
         pages = self.main.pages
         pages["/robots.txt"] = Page(ROBOTS, "text/plain")
-        pages["/"] = Page(static(AGENCY, {"/zwgk/crash.html": "政务公开", "/zwgk/next.html": "政府信息公开",
+        pages["/"] = Page(static(AGENCY, {"/zwgk/crash.html": "政务公开", "/zwgk/next.html": "信息公开",
                                           "/xxgk/ndbg/2021.html": f"{AGENCY}2021年政府信息公开工作年度报告"}))
         self.report(LOOK, "/xxgk/ndbg/2021.html", AGENCY, 2021)
         pages["/zwgk/crash.html"] = Page(shell(f"政务公开-{AGENCY}", "fetch(r('hsarc/ipa/'));"))
         pages["/zwgk/hang.html"] = Page(shell(f"通知公告-{AGENCY}", "fetch(r('gnah/ipa/'));"))
-        pages["/zwgk/ndbg.html"] = Page(shell(f"信息公开年报-{AGENCY}", self._report_link(2022)))
+        pages["/zwgk/ndbg.html"] = Page(shell(f"信息公开年报-{AGENCY}", drawn_report(self, 2022)))
         self.main.dynamic["/api/crash"] = self._crash
         self.main.dynamic["/api/hang"] = self._hang
-        self.main.dynamic["/zwgk/next.html"] = self._after(self.crashed, {"/zwgk/hang.html": "通知公告",
-                                                                          "/zwgk/last.html": "政府信息公开目录"})
+        self.main.dynamic["/zwgk/next.html"] = self._after(self.crashed, {"/zwgk/hang.html": "政府信息公开",
+                                                                          "/zwgk/last.html": "政务公开"})
         self.main.dynamic["/zwgk/last.html"] = self._after(self.hung, {"/zwgk/ndbg.html": "信息公开年报"})
-
-    def _report_link(self, year: int) -> str:
-        path = f"/xxgk/ndbg/{year}.html"
-        title = self.report(LOOK, path, AGENCY, year)
-        return f"draw({title!r}, {path[::-1]!r});"
 
     def _crash(self, query: dict[str, list[str]]) -> Page:
         self.killed += signal_chromium(renderers=False, signum=signal.SIGKILL)
