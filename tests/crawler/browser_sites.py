@@ -106,15 +106,27 @@ def chromium_processes(renderers: bool) -> list[psutil.Process]:
     return found
 
 
-def signal_chromium(renderers: bool, signum: int) -> int:
-    """``signum`` sent to this test's Chromium processes of the kind: → how many."""
+def signal_chromium(renderers: bool, signum: int) -> list[int]:
+    """``signum`` sent to this test's Chromium processes of the kind: → their ids."""
     processes = chromium_processes(renderers)
     for process in processes:
         try:
             process.send_signal(signum)
         except psutil.Error:
             pass
-    return len(processes)
+    return [process.pid for process in processes]
+
+
+def running(pids: list[int]) -> list[int]:
+    """Those of the processes that still run (or are stopped): not gone, nor a zombie."""
+    alive = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                alive.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
 
 
 class CrashPortal(OneHost):
@@ -122,7 +134,8 @@ class CrashPortal(OneHost):
         super().__init__()
         self.crashed = threading.Event()
         self.hung = threading.Event()
-        self.killed = self.stopped = 0
+        self.killed: list[int] = []    # the processes signalled
+        self.stopped: list[int] = []
         pages = self.main.pages
         pages["/robots.txt"] = Page(ROBOTS, "text/plain")
         pages["/"] = Page(static(AGENCY, {"/zwgk/crash.html": "政务公开", "/zwgk/next.html": "信息公开",

@@ -10,14 +10,15 @@ import pytest
 from tests.crawler.helpers import portal_crawl
 
 
-def crawl_of(make_portal: Callable, site_id: str, name: str, resolver: str | None = None):
+def crawl_of(make_portal: Callable, site_id: str, name: str, resolver: str | None = None, more: dict | None = None):
     """A module's fixture: the portal served, crawled from its home page once (its host names resolved by
-    ``resolver``), as (portal, summary, items)."""
+    ``resolver``, with ``more`` settings), as (portal, summary, items)."""
     @pytest.fixture(scope="module")
     def crawl(tmp_path_factory):
         portal = make_portal()
         try:
-            summary, items = portal_crawl(site_id, name, portal.base, tmp_path_factory.mktemp(site_id), resolver)
+            summary, items = portal_crawl(site_id, name, portal.base, tmp_path_factory.mktemp(site_id), resolver,
+                                          more)
             yield portal, summary, items
         finally:
             portal.close()

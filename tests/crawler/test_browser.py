@@ -1,15 +1,19 @@
 """crawler.transport.browser: without Chromium the crawl reads pages as they are (said once); a browser that cannot
-start is the page's error, not the crawl's."""
+start is the page's error, not the crawl's; one that dies on every page is started MAX_BROWSER_STARTS times."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from pathlib import Path
 
 import pytest
 
-from crawler.transport.browser import RenderError, Renderer, chromium
+from crawler.settings import GXMON_CHROMIUM
+from crawler.transport.browser import (MAX_BROWSER_STARTS, Answer, Asked, RenderError, Renderer, Unanswered,
+                                      chromium)
+from tests.crawler.browser_sites import signal_chromium
 
 
 def test_a_missing_chromium_turns_rendering_off_with_a_warning(caplog, tmp_path):
@@ -27,8 +31,41 @@ def test_a_browser_that_cannot_start_is_the_pages_error():
     async def render() -> None:
         renderer = Renderer(Path("/bin/false"), "gxmon-test")
         try:
-            await renderer.render("http://127.0.0.1:9/", lambda url: True)
+            await renderer.render("http://127.0.0.1:9/", _never)
         finally:
             await renderer.close()
     with pytest.raises(RenderError, match="^the browser could not open the page: "):
         asyncio.run(render())
+
+
+async def _never(asked: Asked) -> Answer:
+    raise AssertionError(f"a browser that cannot start asked {asked.url}")
+
+
+def test_a_browser_that_keeps_dying_is_started_at_most_max_browser_starts_times():
+    killed = []
+
+    async def fetch(asked: Asked) -> Answer:   # the page's own request: its browser dies
+        killed.append(signal_chromium(renderers=False, signum=signal.SIGKILL))
+        raise Unanswered("killed", refused=False)
+
+    async def renders() -> list[str]:
+        renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=5.0)
+        try:
+            return [await _failure(renderer.render("http://qingya.test/", fetch))
+                    for _ in range(MAX_BROWSER_STARTS + 1)]
+        finally:
+            await renderer.close()
+
+    failures = asyncio.run(renders())
+    assert all(failure.startswith("the browser") for failure in failures)
+    assert failures[-1] == f"the browser died or hung {MAX_BROWSER_STARTS} times: no page is rendered any more"
+    assert len(killed) == MAX_BROWSER_STARTS and all(killed)
+
+
+async def _failure(render) -> str:
+    try:
+        await render
+    except RenderError as error:
+        return str(error)
+    return "rendered"

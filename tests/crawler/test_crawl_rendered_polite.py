@@ -4,22 +4,11 @@ fetched; a redirect its script follows is checked against robots.txt as any of t
 
 from __future__ import annotations
 
-import pytest
-
 from tests.crawler.browser_sites import AGENCY, ITEMS, PacedPortal
-from tests.crawler.helpers import portal_crawl
+from tests.crawler.portal_checks import crawl_of
 
 DELAY = 0.1   # seconds: Scrapy waits 0.5 to 1.5 times it between two requests to a host (RANDOMIZE_DOWNLOAD_DELAY)
-
-
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    portal = PacedPortal()
-    try:
-        yield portal, *portal_crawl("qingya", AGENCY, portal.base, tmp_path_factory.mktemp("qingya"),
-                                    more={"DOWNLOAD_DELAY": DELAY})
-    finally:
-        portal.close()
+crawl = crawl_of(PacedPortal, "qingya", AGENCY, more={"DOWNLOAD_DELAY": DELAY})
 
 
 def test_the_page_is_rendered_and_its_report_found(crawl):
