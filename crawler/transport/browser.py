@@ -73,11 +73,13 @@ class RenderError(Exception):
 
 class Unanswered(Exception):
     """A page's request the caller's ``fetch`` did not answer: ``refused`` when it was never sent (off the site,
-    robots.txt, the crawl's limits), else it failed on its way."""
+    robots.txt, the crawl's limits), else it failed on its way; ``spent`` when no later request of the page will be
+    (the crawl's limits are reached): the page is read as it is."""
 
-    def __init__(self, reason: str, refused: bool):
+    def __init__(self, reason: str, refused: bool, spent: bool = False):
         super().__init__(reason)
         self.refused = refused
+        self.spent = spent
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ class _Traffic:
     kept_bytes: int = 0
     answers: list[str] = field(default_factory=list)
     reading: set[asyncio.Task] = field(default_factory=set)
-    spent: asyncio.Event = field(default_factory=asyncio.Event)   # the limit is reached: the page is read as it is
+    spent: asyncio.Event = field(default_factory=asyncio.Event)   # a limit is reached: the page is read as it is
     over: bool = False                                             # the page was read, or given up
 
     def wanted(self) -> bool:
@@ -138,6 +140,8 @@ class _Traffic:
                                                 request.post_data_buffer, self.wanted))
             except Unanswered as unanswered:
                 self.refused += unanswered.refused
+                if unanswered.spent:
+                    self.spent.set()
                 await route.abort("blockedbyclient" if unanswered.refused else "failed")
                 return
             await route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)

@@ -8,7 +8,7 @@ following a redirect itself would never show the route), the host's download slo
 AutoThrottle sets it, its concurrency), its firewall and size limits; each answer is a fetch of the crawl
 (``pages_fetched``, ``downloader/*`` stats) and counts against ``max_pages``: none is sent that, with those
 under way, would pass it. Once the crawl closes (its ``max_pages``, ``max_time`` or bytes spent, a shutdown)
-nothing more is sent. At most the site's concurrency of a crawl's renders' requests wait in the downloader at
+nothing more is sent, and the page is read as it is. At most the site's concurrency of a crawl's renders' requests wait in the downloader at
 once: the others wait here, where a closed crawl refuses them, as does a page read or given up meanwhile.
 """
 
@@ -40,8 +40,10 @@ class BrowserGate:
         if not self.crawler.spider.may_fetch(asked.url):
             raise Unanswered("off the site or denied by its config", refused=True)
         async with self._sending:
-            if self._closing() or self._pages_spent() or not asked.wanted():
-                raise Unanswered("the crawl's limits are reached, or the page was read", refused=True)
+            if self._closing() or self._pages_spent():
+                raise Unanswered("the crawl's limits are reached", refused=True, spent=True)
+            if not asked.wanted():
+                raise Unanswered("the page was read", refused=True)
             self._under_way += 1
             try:
                 response = await self.crawler.engine.download_async(_request(asked))

@@ -1,6 +1,6 @@
 """A site's limits stop the browser too (crawler.transport.browsergate): a rendered page whose script asks
 FLOOD_ITEMS addresses at once has no more sent than the site's max_pages lets, and one asking an address every
-TICK_MS ms for ever has none sent past the site's max_time."""
+TICK_MS ms for ever has none sent past the site's max_time, and is read as it is then."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from tests.crawler.helpers import portal_crawl
 MAX_PAGES = 10
 MAX_TIME = 3.0
 SLACK_SECONDS = 1.0   # past max_time, for the downloads under way when it came to end
+CLOSE_SECONDS = 2.0   # past max_time, to read the page as it is and close the crawl
 
 
 def _crawl(tmp_path_factory, ticking: bool, limit: dict):
@@ -43,3 +44,9 @@ def test_max_time_stops_the_browser(ticking):
     portal, summary = ticking
     assert summary.finish_reason == "closespider_timeout"
     assert portal.items_at and portal.items_at[-1] - portal.robots_at[0] <= MAX_TIME + SLACK_SECONDS
+
+
+def test_the_page_is_read_as_it_is_once_max_time_comes(ticking):
+    _, summary = ticking
+    # not past the render's wait for its scripts (a third of GXMON_RENDER_SECONDS, 5 s)
+    assert summary.rendered_pages == 1 and summary.elapsed_seconds <= MAX_TIME + CLOSE_SECONDS
