@@ -10,9 +10,9 @@ from tests.crawler.browser_sites import AGENCY, FloodPortal
 from tests.crawler.helpers import portal_crawl
 
 MAX_PAGES = 10
-MAX_TIME = 3.0
+MAX_TIME = 5.0
 SLACK_SECONDS = 1.0   # past max_time, for the downloads under way when it came to end
-CLOSE_SECONDS = 2.0   # past max_time, to read the page as it is and close the crawl
+CLOSE_SECONDS = 1.5   # past max_time, to read the page as it is and close the crawl
 
 
 def _crawl(tmp_path_factory, ticking: bool, limit: dict):
