@@ -7,8 +7,6 @@ makes the document's ``read_pictures`` read the page again with such pictures re
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import functools
 import io
@@ -24,6 +22,7 @@ from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HI
                                is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
+from gxparse.readers.picturerules import data_uri
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import script_file_markup, scripted_markup
@@ -33,7 +32,6 @@ from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 
 Pictures = Callable[[str], "bytes | None"]   # a picture's bytes by its ``src`` as written; None when not at hand
-_DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,", re.I)
 _LAZY_SOURCES = ("data-original", "data-src", "src")   # the first present names the picture
 _MIN_PICTURE_SIDE = 80          # pixels: smaller is an icon or a rule, never a table
 _MIN_PICTURE_PIXELS = 60_000    # a table of a few rows in legible type is larger
@@ -149,15 +147,6 @@ def picture_source(img: etree._Element) -> str:
     """The picture an ``<img>`` shows: a page that loads its pictures as they scroll into view names the real one
     in ``data-original`` or ``data-src``, its ``src`` a placeholder until then."""
     return next((value.strip() for name in _LAZY_SOURCES if (value := img.get(name)) and value.strip()), "")
-
-
-def _data_uri(src: str) -> bytes | None:
-    if not _DATA_URI.match(src):
-        return None
-    try:
-        return base64.b64decode(src[src.index(",") + 1:], validate=False)
-    except (binascii.Error, ValueError):
-        return None
 
 
 def _content_picture(data: bytes | None) -> str | None:
@@ -284,7 +273,7 @@ class _Walker:
             self.buffer.append(alt)
             self.flush()
         src = picture_source(img)
-        data = _data_uri(src) or (self.pictures(src) if self.pictures is not None and src else None)
+        data = data_uri(src) or (self.pictures(src) if self.pictures is not None and src else None)
         if (kind := _content_picture(data)) is None:
             return
         self.pictured = True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -25,6 +26,7 @@ from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
 from gxparse.readers.fixedlayout import NARROW_EM, THIN, advance, paged_document, thin_rule
+from gxparse.readers.picturerules import PicturePixels, background_source, picture_rules
 from gxparse.readers.ruleindex import RuleBudgetExceeded, RuleIndex, RuleTests
 from gxparse.readers.svgrules import check_shapes, svg_rules
 from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
@@ -46,6 +48,13 @@ _LINE_HEIGHT = 1.2          # of the font size, where the element states no heig
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
 _ROW_SLACK = 0.1            # of a line: a row a little short of n lines' height still holds n (a glyph's overhang)
 _FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
+# the least and the most a digit advances in the fonts reports use, in ems (0.5 in SimSun and Times, 0.556 in
+# Arial, 0.636 in DejaVu), tried in _DIGIT_STEPS steps
+_DIGIT_EM = (0.45, 0.7)
+_DIGIT_STEPS = 50
+_OVERRUN = 0.25             # of the font size: text may run over its cell's right rule by this much
+_RULE_SLACK = 1.0           # points: a cell's text begins after its left rule, give or take its width
+_OTHER_EM = (0.2, 1.0)      # the same for a character neither a digit nor full-width
 _SKIP = {"script", "style", "noscript", "head", "title", "template"}
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(px|pt)?\s*$")
 _PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*%\s*$")
@@ -332,10 +341,81 @@ def _glyphs(box: _Box, placer: _Placer, rules: RuleIndex) -> tuple[list[Glyph], 
         columns = _ruled_columns(top + size / 2, box.x, right, size, rules)
         if len(columns) == len(line_runs) > 1:
             line_runs = [_shifted(run, (a + b - run[0].x0 - run[-1].x1) / 2) for run, (a, b) in zip(line_runs, columns)]
+        elif len(lines) == 1 and box.width is None and _starts_left(box.style) and \
+                (starts := _runs_in_columns(lines[0], box.x, fit, top + size / 2, size, rules)) is not None:
+            line_runs = [_shifted(run, start - run[0].x0) for run, start in zip(line_runs, starts)]
         elif across and not (len(lines) == 1 and len(line_runs) <= 2 and box.width is not None):
             return glyphs, False
         glyphs += [g for run in line_runs for g in run]
     return glyphs, True
+
+
+def _starts_left(style: Style) -> bool:
+    """Whether an element's line begins at its left edge (text aligned to its start)."""
+    return (style.get("text-align") or "left").strip() in ("left", "start", "justify")
+
+
+def _runs_in_columns(line: list[tuple[str, float] | float], x: float, fit: float, y: float, size: float,
+                     rules: RuleIndex) -> list[float] | None:
+    """Where each run of a line beginning at ``x`` begins, in the ruled column the page proves it stands in: the
+    markup gives the gaps between runs, not the characters' widths, so each digit width a font may give
+    (``_DIGIT_EM``, the same for every digit: figures are tabular) is tried, other characters at the least and
+    the most they may advance (``_advance_bounds``); the widths at which every run lies inside a column (beginning
+    after its left rule, ``_RULE_SLACK``, running over its right one by ``_OVERRUN`` at most) must all put the runs
+    in the same columns. A run is placed as the middle one of those widths places it, inside its column. None
+    else (no width fits, or two ways do)."""
+    far = x + sum(p if isinstance(p, float) else _advance_bounds(p[0], p[1], _DIGIT_EM[1])[1]
+                  for p in line) * fit
+    columns = _ruled_columns(y, x, far, size, rules)
+    overrun = _OVERRUN * size
+    ways: dict[tuple[tuple[float, float], ...], list[list[tuple[float, float]]]] = {}
+    for step in range(_DIGIT_STEPS + 1):
+        extents = _run_extents(line, x, fit, _DIGIT_EM[0] + (_DIGIT_EM[1] - _DIGIT_EM[0]) * step / _DIGIT_STEPS)
+        found: list[tuple[float, float]] = []
+        for low, high in extents:
+            column = next(((a, b) for a, b in columns if a - _RULE_SLACK <= low and high <= b + overrun), None)
+            if column is None:
+                break
+            found.append(column)
+        else:
+            ways.setdefault(tuple(found), []).append(extents)
+    if len(ways) != 1:
+        return None
+    [(found, fitting)] = ways.items()
+    extents = fitting[len(fitting) // 2]
+    return [min(max(low, a), max(b - (high - low), a)) for (low, high), (a, b) in zip(extents, found)]
+
+
+def _run_extents(line: list[tuple[str, float] | float], x: float, fit: float,
+                 digit: float) -> list[tuple[float, float]]:
+    """The least ``x`` each run of a line (apart by a space or a gap) may begin at and the most it may end at,
+    its digits ``digit`` em wide."""
+    low = high = x
+    extents: list[list[float]] = []
+    in_run = False
+    for part in line:
+        if isinstance(part, float):
+            low, high, in_run = low + part * fit, high + part * fit, False
+            continue
+        least, most = _advance_bounds(part[0], part[1], digit)
+        if not part[0].isspace() and not in_run:
+            extents.append([low, high])
+        in_run = not part[0].isspace()
+        low, high = low + least * fit, high + most * fit
+        if in_run:
+            extents[-1][1] = high
+    return [(a, b) for a, b in extents]
+
+
+def _advance_bounds(ch: str, size: float, digit: float) -> tuple[float, float]:
+    """The least and the most a character may advance in the fonts reports use: a digit ``digit`` em, a
+    full-width character its em (CJK fonts draw ideographs and full-width punctuation a square each; Word and
+    LibreOffice compress no punctuation unless told), any other ``_OTHER_EM``."""
+    if "0" <= ch <= "9":
+        return digit * size, digit * size
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return size, size
+    return _OTHER_EM[0] * size, _OTHER_EM[1] * size
 
 
 def _tops_in_rows(count: int, rows: list[tuple[float, float]], top: float, bottom: float,
@@ -461,6 +541,17 @@ def _drawn_in_svg(box: _Box) -> list[Rule]:
     return [_offset(r, box.x, box.y) for r in svg_rules(box.element, PX)]
 
 
+def _drawn_in_picture(box: _Box, budget: PicturePixels) -> list[Rule]:
+    """The rules an embedded picture a box shows draws, on its page (pdf2htmlEX's page background ``<img>``)."""
+    if box.width is None or box.height is None:
+        return []
+    source = background_source(box.element, box.style.get("background-image") or box.style.get("background"))
+    if not source:
+        return []
+    found = picture_rules(source, box.right - box.x, box.bottom - box.y, budget)
+    return [_offset(r, box.x, box.y) for r in found]
+
+
 def _border(style: Style, side: str) -> bool:
     for value in (style.get(f"border-{side}"), style.get(f"border-{side}-width"), style.get("border"),
                   style.get("border-width")):
@@ -532,24 +623,21 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     frames = _frames(pages, drawn, placer)
     limits.check_pages(len(frames))   # before each character is looked for in them
     rules = {id(box): _border_rules(box) + _drawn_in_svg(box) for box in drawn}
-    by_page: dict[etree._Element | None, list[Rule]] = {}
+    pixels = PicturePixels()
+    pictured = {id(box): found for box in drawn if (found := _drawn_in_picture(box, pixels))}
     framing = {id(f.drawn) for f in frames}
-    for box in drawn:   # a page's frame parts no cells: its text is placed by the table rules alone
-        if id(box) not in framing:
-            by_page.setdefault(box.page, []).extend(rules[id(box)])
     tests = RuleTests()
-    indexes = {page: RuleIndex(page_rules, tests) for page, page_rules in by_page.items()}
-    no_rules = RuleIndex([], tests)
-    glyphs = []
-    for box in boxes:
-        deadline.check_time()
-        try:
-            read, placed_right = _glyphs(box, placer, indexes.get(box.page, no_rules))
-        except RuleBudgetExceeded:
-            return None   # its places cost too much to work out: the page is read as it flows
-        if not placed_right:
-            return None   # a guess is no reading: the page is read as it flows
-        glyphs += [(box.page, g) for g in read]
+    try:
+        glyphs = _placed_glyphs(boxes, placer, _rule_indexes(drawn, framing, rules, pictured, tests), tests)
+        if glyphs is None and pictured:
+            # its text cannot be laid on the rules its pictures draw (pdf2htmlEX's lines over cells, their
+            # characters' widths not known): read as it is read without them
+            pictured = {}
+            glyphs = _placed_glyphs(boxes, placer, _rule_indexes(drawn, framing, rules, pictured, tests), tests)
+    except RuleBudgetExceeded:
+        return None   # its places cost too much to work out: the page is read as it flows
+    if glyphs is None:
+        return None   # a guess is no reading: the page is read as it flows
     placed = [(_frame_of(frames, page, *_centre(g)), g) for page, g in glyphs]
     # text outside every page frame is the converter's own (pdfminer's "Page 1" labels), unless it is most
     if not frames or sum(f is None for f, _ in placed) > (1 - POSITIONED_SHARE) * len(placed):
@@ -562,7 +650,7 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
             frame.glyphs.append(Glyph(g.text, g.x0 - frame.x, g.y0 - frame.y, g.x1 - frame.x, g.y1 - frame.y))
     for box in drawn:
         if all(f.drawn is not box for f in frames) and (frame := _frame_of(frames, box.page, box.x, box.y)):
-            frame.rules += [_moved(r, frame) for r in rules[id(box)]]
+            frame.rules += [_moved(r, frame) for r in rules[id(box)] + pictured.get(id(box), [])]
     chars = 0
     result = []
     for number, frame in enumerate((f for f in frames if f.glyphs), 1):
@@ -571,6 +659,31 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
         limits.check_document_chars(chars)
         result.append(Page(number, frame.width, frame.height, frame.glyphs, frame.rules))
     return result
+
+
+def _rule_indexes(drawn: list[_Box], framing: set[int], rules: dict[int, list[Rule]],
+                  pictured: dict[int, list[Rule]], tests: RuleTests) -> dict[etree._Element | None, RuleIndex]:
+    """Each page's rules, drawn and pictured, but its frame's (a page's frame parts no cells)."""
+    by_page: dict[etree._Element | None, list[Rule]] = {}
+    for box in drawn:
+        if id(box) not in framing:
+            by_page.setdefault(box.page, []).extend(rules[id(box)] + pictured.get(id(box), []))
+    return {page: RuleIndex(page_rules, tests) for page, page_rules in by_page.items()}
+
+
+def _placed_glyphs(boxes: list[_Box], placer: _Placer, indexes: dict[etree._Element | None, RuleIndex],
+                   tests: RuleTests) -> list[tuple[etree._Element | None, Glyph]] | None:
+    """The characters of the text boxes where they are printed, with their page; None when a box's are not
+    known there (``_glyphs``)."""
+    no_rules = RuleIndex([], tests)
+    glyphs = []
+    for box in boxes:
+        deadline.check_time()
+        read, placed_right = _glyphs(box, placer, indexes.get(box.page, no_rules))
+        if not placed_right:
+            return None
+        glyphs += [(box.page, g) for g in read]
+    return glyphs
 
 
 def _moved(rule: Rule, frame: _PageFrame) -> Rule:

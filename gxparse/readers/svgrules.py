@@ -28,6 +28,8 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _COMMAND = re.compile(r"([MmLlHhVvZz])([^MmLlHhVvZzCcSsQqTtAa]*)|[CcSsQqTtAa][^MmLlHhVvZz]*")
 _TRANSFORM = re.compile(r"(matrix|translate|scale)\s*\(([^)]*)\)")
 _SHAPES = {"line", "rect", "polyline", "polygon", "path"}
+_SVG_NS = "{http://www.w3.org/2000/svg}"   # an SVG file's elements (a page's inline SVG has none)
+_SHAPE_TAGS = (*_SHAPES, *(_SVG_NS + s for s in _SHAPES))
 
 Affine = tuple[float, float, float, float, float, float]   # a b c d e f, as SVG's matrix()
 _IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -36,7 +38,7 @@ _IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def check_shapes(root: etree._Element) -> None:
     """Refuses a page whose inline SVGs draw more than ``MAX_SVG_SHAPES`` shapes, or give their paths and
     polylines more than ``MAX_SVG_NUMBERS`` coordinates, in all."""
-    shapes = [e for svg in root.iter("svg") for e in svg.iter(*_SHAPES)]
+    shapes = [e for svg in root.iter("svg", _SVG_NS + "svg") for e in svg.iter(*_SHAPE_TAGS)]
     if len(shapes) > MAX_SVG_SHAPES:
         raise LimitExceeded(f"SVG 图形过多：页面超过 {MAX_SVG_SHAPES} 个（上限）")
     coordinates = (m for e in shapes for m in _NUMBER.finditer(e.get("d") or e.get("points") or ""))
@@ -44,10 +46,11 @@ def check_shapes(root: etree._Element) -> None:
         raise LimitExceeded(f"SVG 图形过多：页面的路径坐标超过 {MAX_SVG_NUMBERS} 个（上限）")
 
 
-def svg_rules(svg: etree._Element, scale: float) -> list[Rule]:
-    """The rules ``svg`` draws, from its top left corner, in its page's units (``scale`` of them to a CSS pixel)."""
+def svg_rules(svg: etree._Element, scale: float, drawn: tuple[float, float] | None = None) -> list[Rule]:
+    """The rules ``svg`` draws, from its top left corner, in its page's units (``scale`` of them to a CSS pixel);
+    ``drawn``: the width and height it is stretched to (a picture's box), else its own attributes'."""
     rules: list[Rule] = []
-    base = _compose((scale, 0.0, 0.0, scale, 0.0, 0.0), _view_box(svg))
+    base = _compose((scale, 0.0, 0.0, scale, 0.0, 0.0), _view_box(svg, drawn))
 
     def visit(element: etree._Element, matrix: Affine) -> None:
         for child in element:
@@ -134,11 +137,11 @@ def _segments(paths: list[list[tuple[float, float]]], matrix: Affine) -> list[Ru
     return rules
 
 
-def _view_box(svg: etree._Element) -> Affine:
-    """The ``viewBox`` scaled to the ``<svg>``'s width and height in px (stretched: preview services draw their
-    lines with the box's own proportions)."""
+def _view_box(svg: etree._Element, drawn: tuple[float, float] | None) -> Affine:
+    """The ``viewBox`` scaled to the ``<svg>``'s width and height in px, or to the size it is ``drawn`` at
+    (stretched: preview services draw their lines with the box's own proportions)."""
     values = [float(v) for v in _NUMBER.findall(svg.get("viewBox") or svg.get("viewbox") or "")]
-    width, height = _number(svg.get("width")), _number(svg.get("height"))
+    width, height = drawn or (_number(svg.get("width")), _number(svg.get("height")))
     if len(values) != 4 or values[2] <= 0 or values[3] <= 0 or not width or not height:
         return _IDENTITY
     sx, sy = width / values[2], height / values[3]

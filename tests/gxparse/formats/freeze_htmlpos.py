@@ -26,18 +26,24 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   write them (``pdf2htmlex_scoped``, from the frozen ``pdf2htmlex`` pages, for the ``SCOPED`` ones): a
   line's classes under its page (``.pf .x3``, offsets ``!important``), the line and page rules in their content
   box and page container (``.pc > .t``, ``#page-container > .pf``);
+- ``pdf2htmlex-svg``, ``pdf2htmlex-png``: the ``pdf2htmlex`` pages with their drawing embedded as pdf2htmlEX
+  embeds its page backgrounds (``pdf2htmlex_background``, from the frozen ``pdf2htmlex`` and ``preview`` pages, for
+  the ``BACKGROUND`` ones): an ``<img class="bi">`` of the page's size whose ``src`` is a ``data:`` URI of the
+  preview page's lines as cairo's SVG or a 144 dpi PNG;
 - ``pdfjs-relative``: the ``pdfjs`` pages as newer pdf.js text layers write them (``pdfjs_relative``, from the
   frozen ``pdfjs`` pages, for the ``RELATIVE`` ones): a page ``<div>`` setting ``--scale-factor``, a span's
   ``left``/``top`` in % of its page, its ``font-size`` as ``calc(var(--scale-factor)*10.00px)``.
 
 Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
-(``data:`` URIs emptied). The truth of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
+(``data:`` URIs emptied), but the backgrounds ``pdf2htmlex-svg`` and ``pdf2htmlex-png`` are made of. The truth
+of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
 Run it again only when a tool or a printer changes: the renderings are test data.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import re
 import sys
@@ -66,6 +72,12 @@ _PREVIEW_PAGE = re.compile(r'(<div class="page"[^>]*width:(\d+)px;height:(\d+)px
 _PREVIEW_BAR = re.compile(r'<div style="position:absolute;left:([\d.]+)px;top:([\d.]+)px;width:([\d.]+)px;'
                           r'height:([\d.]+)px;background-color:#000000"></div>')
 _PREVIEW_BAR_HTML = re.compile(r'<div style="position:absolute;[^"]*background-color:#000000"></div>')
+# pdf2htmlEX pages rewritten with their drawing embedded as an SVG or a PNG: a published report, a LibreOffice and
+# a reportlab print
+BACKGROUND = ("002_huaian_hongze_2023.published", "zhoukou_office_2021.libreoffice", "kaifeng_2021.reportlab")
+_PDF2HTMLEX_BACKGROUND = re.compile(r'<div id="pf([0-9a-f]+)" class="pf (w\d+) (h\d+)"[^>]*><div[^>]*>'
+                                    r'(<img class="bi x0 y0" alt="" src="[^"]*"/>)')
+_PDF2HTMLEX_BACKGROUND_DPI = 144   # pdf2htmlEX's default --dpi, at which it draws its background pictures
 # pdf2htmlEX pages rewritten with scoped rules: a published report, a LibreOffice print, a reportlab one
 SCOPED = ("001_huaian_szf_2024.published", "huangchuan_2021.libreoffice", "kaifeng_2021.reportlab")
 # pdf.js pages rewritten as newer text layers write them: a published report, a LibreOffice and a reportlab print
@@ -293,6 +305,67 @@ def preview_svg(html: str) -> str:
     return _PREVIEW_PAGE.sub(page, html)
 
 
+def pdf2htmlex_background(html: str, preview: str, kind: str) -> str:
+    """A ``pdf2htmlex`` page with its drawing embedded as pdf2htmlEX embeds it (``--embed-image 1``, the
+    default): an ``<img class="bi x0 y0 w… h…">`` of the page's size per page whose ``src`` is a ``data:`` URI of
+    the lines the frozen ``preview`` page draws (the PDF's edges) as ``kind`` draws them: ``svg`` as cairo's SVG
+    surface writes them (``--bg-format svg``: a ``viewBox`` in points, horizontal lines stroked paths, vertical
+    ones filled thin rectangles, each flipped by ``matrix(1,0,0,-1,0,h)``), ``png`` at pdf2htmlEX's 144 dpi."""
+    pages = _PREVIEW_PAGE.findall(preview)
+    # the page's corner as classes of their own: the frozen page's .x0 and .y0 are its first line's (pdf2htmlEX
+    # numbers the picture's 0 first)
+    x, y = (_free_class(html, axis) for axis in "xy")
+    html = html.replace("</style>", f".{x}{{left:0px;}}\n.{y}{{bottom:0px;}}\n</style>", 1)
+
+    def page(m: re.Match[str]) -> str:
+        _, width, height, content = pages[int(m.group(1), 16) - 1]
+        w, h = float(width) / _PREVIEW_ZOOM, float(height) / _PREVIEW_ZOOM
+        bars = [tuple(float(v) / _PREVIEW_ZOOM for v in bar) for bar in _PREVIEW_BAR.findall(content)]
+        data = _background_svg(bars, w, h) if kind == "svg" else _background_png(bars, w, h)
+        uri = f"data:image/{'svg+xml' if kind == 'svg' else 'png'};base64,{base64.b64encode(data).decode()}"
+        return f'{m.group(0)[:-len(m.group(4))]}<img class="bi {x} {y} {m.group(2)} {m.group(3)}" alt="" src="{uri}"/>'
+
+    return _PDF2HTMLEX_BACKGROUND.sub(page, html)
+
+
+def _free_class(html: str, prefix: str) -> str:
+    """A class name ``prefix`` + a number the page's ``<style>`` does not use."""
+    used = [int(n) for n in re.findall(rf"^\.{prefix}(\d+)\{{", html, re.M)]
+    return f"{prefix}{max(used, default=-1) + 1}"
+
+
+def _background_svg(bars: list[tuple[float, ...]], w: float, h: float) -> bytes:
+    shapes = []
+    for left, top, width, tall in bars:
+        y0, y1 = h - top, h - top - tall
+        if width >= tall:
+            y = (y0 + y1) / 2
+            shapes.append(f'<path style="fill:none;stroke-width:{tall:g};stroke-linecap:butt;stroke-linejoin:miter;'
+                          f'stroke:rgb(0%,0%,0%);stroke-opacity:1;stroke-miterlimit:10;" '
+                          f'd="M {left:.3f} {y:.3f} L {left + width:.3f} {y:.3f} " transform="matrix(1,0,0,-1,0,{h:g})"/>')
+        else:
+            x1 = left + width
+            shapes.append(f'<path style=" stroke:none;fill-rule:nonzero;fill:rgb(0%,0%,0%);fill-opacity:1;" '
+                          f'd="M {left:.3f} {y0:.3f} L {x1:.3f} {y0:.3f} L {x1:.3f} {y1:.3f} L {left:.3f} {y1:.3f} Z '
+                          f'M {left:.3f} {y0:.3f} " transform="matrix(1,0,0,-1,0,{h:g})"/>')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{w:g}pt" height="{h:g}pt" viewBox="0 0 {w:g} {h:g}" '
+            f'version="1.1">\n<g id="surface1">\n' + "\n".join(shapes) + "\n</g>\n</svg>\n").encode()
+
+
+def _background_png(bars: list[tuple[float, ...]], w: float, h: float) -> bytes:
+    from PIL import Image, ImageDraw
+    z = _PDF2HTMLEX_BACKGROUND_DPI / 72
+    image = Image.new("L", (round(w * z), round(h * z)), 255)
+    draw = ImageDraw.Draw(image)
+    for left, top, width, tall in bars:
+        draw.rectangle((round(left * z), round(top * z), round((left + width) * z) - 1, round((top + tall) * z) - 1),
+                       fill=0)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
 def _glyph_runs(line: list[dict]) -> list[list[dict]]:
     """A printed line cut where a gap wider than ``_GAP`` of the font size lies between two characters."""
     runs = [[line[0]]]
@@ -323,10 +396,23 @@ def main() -> None:
     print(f"{len(pdfs)} PDFs written to {OUT}", file=sys.stderr)
     if "pdf2htmlex" in tools:
         _write_derived("pdf2htmlex", "pdf2htmlex-scoped", SCOPED, pdf2htmlex_scoped)
+    if "pdf2htmlex" in tools or "preview" in tools:
+        _write_backgrounds()
     if "pdfjs" in tools:
         _write_derived("pdfjs", "pdfjs-relative", RELATIVE, pdfjs_relative)
     if "preview" in tools:
         _write_derived("preview", "preview-svg", SVG, preview_svg)
+
+
+def _write_backgrounds() -> None:
+    """``pdf2htmlex-svg`` and ``pdf2htmlex-png``: the frozen ``pdf2htmlex`` pages ``BACKGROUND`` with the lines of
+    their frozen ``preview`` pages as background pictures."""
+    for kind in ("svg", "png"):
+        (OUT / f"pdf2htmlex-{kind}").mkdir(exist_ok=True)
+        for name in BACKGROUND:
+            html = pdf2htmlex_background((OUT / "pdf2htmlex" / f"{name}.html").read_text(encoding="utf-8"),
+                                         (OUT / "preview" / f"{name}.html").read_text(encoding="utf-8"), kind)
+            (OUT / f"pdf2htmlex-{kind}" / f"{name}.html").write_text(html, encoding="utf-8")
 
 
 def _write_derived(tool: str, family: str, names: tuple[str, ...], rewrite: Callable[[str], str]) -> None:
