@@ -28,7 +28,7 @@ _MEET = 0.03              # inches: how far apart the end of a run and the rule 
 Run = tuple[int, int, int]   # (row, start, end) of a run along the rows of an image
 
 
-def _runs(dark: np.ndarray, min_length: int) -> list[Run]:
+def ink_runs(dark: np.ndarray, min_length: int) -> list[Run]:
     """(row, start, end) of every run of ink at least ``min_length`` long in each row."""
     padded = np.zeros((dark.shape[0], dark.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = dark
@@ -116,8 +116,8 @@ def find_rules(gray: np.ndarray, dpi: float) -> tuple[list[Rule], np.ndarray]:
     """The ruling lines of an image and the image with them painted white."""
     dark = _darkness(gray)
     ink, ink_t = _line_ink(dark), _line_ink(dark.T)
-    horizontal = _thin(_runs(ink, int(_MIN_RULE_H * dpi)), dark, dpi)
-    vertical = _thin(_runs(ink_t, int(_MIN_RULE_V * dpi)), dark.T, dpi)
+    horizontal = _thin(ink_runs(ink, int(_MIN_RULE_H * dpi)), dark, dpi)
+    vertical = _thin(ink_runs(ink_t, int(_MIN_RULE_V * dpi)), dark.T, dpi)
     horizontal, vertical = _lattice(horizontal, vertical, dpi)
     cleaned = gray.copy()
     _paint_out(cleaned, dark, horizontal)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from PIL import Image
 
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Rule
+from gxparse.ocr.rules import ink_runs
 from gxparse.readers.fixedlayout import THIN, thin_rule
 from gxparse.readers.svgrules import check_shapes, svg_rules
 
@@ -161,19 +163,14 @@ def _edged(bars: list[tuple[int, int, int, int]], ink: np.ndarray, thin: float) 
 def _bars(ink: np.ndarray, min_length: float) -> list[tuple[int, int, int, int]] | None:
     """The bars of ink along each row (first row, row past the last, start, end): runs of at least ``min_length``
     pixels whose ends in adjacent rows are ``_JOIN`` pixels apart at most; None past ``MAX_PICTURE_RUNS`` runs."""
-    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = ink
-    steps = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(steps == 1)
-    _, ends = np.nonzero(steps == -1)
-    long = ends - starts >= min_length
-    if int(long.sum()) > MAX_PICTURE_RUNS:
+    runs = ink_runs(ink, math.ceil(min_length))
+    if len(runs) > MAX_PICTURE_RUNS:
         return None
     done: list[list[int]] = []
     live: dict[int, list[int]] = {}    # by where its run begins: bars reaching the row before this one
     grown: dict[int, list[int]] = {}   # bars reaching this row
     now = -2
-    for row, start, end in zip(rows[long].tolist(), starts[long].tolist(), ends[long].tolist()):
+    for row, start, end in runs:
         if row != now:
             done += live.values()      # not continued in the row before
             if row != now + 1:

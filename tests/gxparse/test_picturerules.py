@@ -100,10 +100,13 @@ def test_a_png_of_more_than_lines_draws_no_rules():
     assert picture_rules(_uri(out.getvalue()), 669.0, 946.0, PicturePixels()) == []
 
 
-def test_pictures_over_their_pixel_bounds_draw_no_rules(monkeypatch):
+def test_pictures_over_their_byte_and_pixel_bounds_draw_no_rules(monkeypatch):
     data = _frozen_png()
     with Image.open(io.BytesIO(data)) as image:
         pixels = image.width * image.height
+    monkeypatch.setattr(picturerules, "MAX_PICTURE_BYTES", len(data) - 1)
+    assert picture_rules(_uri(data), 669.0, 946.0, PicturePixels()) == []
+    monkeypatch.setattr(picturerules, "MAX_PICTURE_BYTES", len(data))
     monkeypatch.setattr(picturerules, "MAX_PICTURE_PIXELS", pixels - 1)
     assert picture_rules(_uri(data), 669.0, 946.0, PicturePixels()) == []
     monkeypatch.setattr(picturerules, "MAX_PICTURE_PIXELS", pixels)
