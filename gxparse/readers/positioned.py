@@ -623,6 +623,10 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
     frames = _frames(pages, drawn, placer)
     limits.check_pages(len(frames))   # before each character is looked for in them
     rules = {id(box): _border_rules(box) + _drawn_in_svg(box) for box in drawn}
+    # a page's own CSS background picture draws on it too (its borders are no table's)
+    backgrounds = [_Box(p, placer.style(p), 0.0, 0.0, *placer.size(p), p) for p in pages]
+    rules.update((id(box), []) for box in backgrounds)
+    drawn += backgrounds
     pixels = PicturePixels()
     pictured = {id(box): found for box in drawn if (found := _drawn_in_picture(box, pixels))}
     framing = {id(f.drawn) for f in frames}

@@ -28,6 +28,9 @@ _COMPOUND = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)
 _PART = re.compile(r"([.#])([\w-]+)")
 _COMBINATOR = re.compile(r"\s*(>)\s*|\s+")
 _IMPORTANT = re.compile(r"\s*!\s*important\s*$")
+# a declaration: up to a semicolon outside quotes and parentheses (a data: URI's "image/png;base64")
+_DECLARATION = re.compile(r"""(?:[^;"'(]|"[^"]*"|'[^']*'|\([^)]*\))+""")
+_URL = re.compile(r"url\([^)]*\)", re.I)
 
 Style = dict[str, str]
 
@@ -120,13 +123,22 @@ def declarations(text: str) -> tuple[Style, Style]:
     """A declaration block's properties, lowercased: the normal ones and the ``!important`` ones."""
     normal: Style = {}
     important: Style = {}
-    for part in text.split(";"):
+    for part in _DECLARATION.findall(text):
         name, colon, value = part.partition(":")
         if colon:
-            value = value.strip().lower()
+            value = _lowered(value.strip())
             kept = _IMPORTANT.sub("", value)
             (important if kept != value else normal)[name.strip().lower()] = kept.strip()
     return normal, important
+
+
+def _lowered(value: str) -> str:
+    """A value lowercased but for its ``url(…)`` s (a ``data:`` URI's base64 is case-sensitive)."""
+    parts, last = [], 0
+    for m in _URL.finditer(value):
+        parts += [value[last:m.start()].lower(), m.group()]
+        last = m.end()
+    return "".join(parts) + value[last:].lower()
 
 
 def _compound(text: str) -> _Compound | None:

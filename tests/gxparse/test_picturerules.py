@@ -139,3 +139,17 @@ def test_an_svg_picture_with_entities_or_broken_is_no_rules():
         for kind in ("svg+xml", "png"):
             uri = f"data:image/{kind};base64," + base64.b64encode(data).decode()
             assert picture_rules(uri, 100.0, 100.0, PicturePixels()) == []
+
+
+def test_a_pages_css_background_picture_draws_its_rules():
+    """The same SVG as the page ``<div>``'s CSS ``background-image`` (no ``<img>``) draws the same rules."""
+    text = (HTMLPOS / "pdf2htmlex-svg" / f"{PRINT}.html").read_text(encoding="utf-8")
+    moved = re.sub(r'(<div id="pf[0-9a-f]+" class="pf [^"]*")([^>]*><div[^>]*>)<img class="bi[^"]*" alt="" '
+                   r'src="(data:image/[^"]+)"/>',
+                   lambda m: f"{m[1]} style=\"background-image:url('{m[3]}')\"{m[2]}", text)
+    assert "<img" not in moved
+    as_img, as_css = (positioned_pages(html.fromstring(page)) for page in (text, moved))
+    def drawn(page: Page) -> list[tuple[bool, float, float, float]]:
+        return sorted((r.horizontal, r.pos, r.start, r.end) for r in page.rules)
+
+    assert drawn(as_css[1]) and drawn(as_css[1]) == drawn(as_img[1])
