@@ -11,6 +11,13 @@ A column tree loaded a branch at a time (zTree's ``async: {url: "/xxgk/tree.do",
 a closed branch as a node with ``isParent`` and no address: its children are the same answer asked with its
 ``id``, so that is its address.
 
+A platform may write JSON inside a string of its answer (开普云's provincial platforms: ``"urls":
+"{\\"pc\\":\\"/site/col/pc/content/content_1.html\\"}"``, ``"articleFiles": "[{…}]"``): such a string is read as the
+JSON it holds, one level down, each within ``MAX_EMBEDDED_CHARS`` and at most ``MAX_EMBEDDED`` of an answer, in its
+first ``MAX_NODES`` values. An
+object's addresses per device under a URL key's plural (``"urls": {"pc": …, "h5": …}``) give its desktop one (``pc``,
+``web``, ``www``), else the first.
+
 A list's date may be an epoch time only (gkmlpt's ``first_publish_time``: seconds, or milliseconds on newer
 platforms): it is read as the day it names in China (UTC+8), within 2000–2099.
 
@@ -48,6 +55,13 @@ Branch = Callable[[dict[str, object]], str | None]
 MAX_DEPTH = 12
 MAX_NODES = 20_000
 PARENT_KEYS = ("pid", "parentid")   # a flat tree's link to its parent (zTree simpleData: pId)
+# JSON written in a string of an answer: a list's addresses or attachments are a few hundred characters each
+MAX_EMBEDDED = 1_000
+MAX_EMBEDDED_CHARS = 100_000
+_EMBEDDED = re.compile(r"^\s*(?:\{.*\}|\[.*\])\s*$", re.DOTALL)
+# An object's addresses per device (``"urls": {"pc": …, "h5": …}``): the desktop one first
+DEVICE_URL_KEYS = ("urls", "links", "hrefs")
+DESKTOP_KEYS = ("pc", "web", "www")
 MAX_LITERALS = 20               # JSON literals tried per script
 MAX_SCRIPT_CHARS = 2_000_000
 # An answer read for links: a list's page is tens of KB, a whole catalog in one answer a few MB; one of 46 MB (10⁶
@@ -78,7 +92,7 @@ def json_answer_links(text: str, base_url: str, heading: str = "", item_urls: tu
         data = json.loads(text)
     except (ValueError, RecursionError):   # the decoder recurses: nesting deeper than the stack is no answer
         return []
-    return list(_walk(data, base_url, heading, item_urls, branch or (lambda fields: _by_id(base_url, fields))))
+    return list(_walk(_unstring(data), base_url, heading, item_urls, branch or (lambda fields: _by_id(base_url, fields))))
 
 
 def data_links(data: object, base_url: str, item_urls: tuple[ItemUrl, ...] = ()) -> list[JsonLink]:
@@ -120,6 +134,8 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
             urls = [_based(key, value.strip(), item_urls) for key in URL_KEYS if isinstance(value := fields.get(key), str)
                     and _URL_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)]
             if not urls:
+                urls = [_based("url", value, item_urls) for value in _device_urls(fields)]
+            if not urls:
                 urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
                         if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
                         and not isinstance(value, bool)]
@@ -128,6 +144,45 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [opened]
             for url in urls:
                 yield JsonLink(urljoin(base_url, url), name, above, date)
+
+
+def _unstring(data: object) -> object:
+    """``data`` with each string that holds a JSON object or list read as that JSON (one level: what it holds is
+    not read again), at most ``MAX_EMBEDDED`` strings of at most ``MAX_EMBEDDED_CHARS``, in the first ``MAX_NODES``
+    values met."""
+    budget, nodes = [MAX_EMBEDDED], [MAX_NODES]
+
+    def read(value: object, depth: int) -> object:
+        if depth > MAX_DEPTH or nodes[0] <= 0:
+            return value
+        nodes[0] -= 1
+        if isinstance(value, dict):
+            return {key: read(item, depth + 1) for key, item in value.items()}
+        if isinstance(value, list):
+            return [read(item, depth + 1) for item in value]
+        if isinstance(value, str) and budget[0] > 0 and len(value) <= MAX_EMBEDDED_CHARS and _EMBEDDED.match(value):
+            budget[0] -= 1
+            try:
+                return json.loads(value)
+            except (ValueError, RecursionError):
+                return value
+        return value
+
+    return read(data, 0)
+
+
+def _device_urls(fields: dict[str, object]) -> list[str]:
+    """The desktop address of an object's addresses per device (``"urls": {"pc": "/a.html", "h5": "/m/a.html"}``),
+    else its first."""
+    for key in DEVICE_URL_KEYS:
+        variants = fields.get(key)
+        if not isinstance(variants, dict):
+            continue
+        urls = {str(k).lower(): v.strip() for k, v in variants.items()
+                if isinstance(v, str) and _URL_VALUE.match(v.strip()) and not RESOURCE_HREF.search(v)}
+        if urls:
+            return [next((urls[k] for k in DESKTOP_KEYS if k in urls), next(iter(urls.values())))]
+    return []
 
 
 def _based(key: str, value: str, item_urls: tuple[ItemUrl, ...]) -> str:

@@ -3,10 +3,13 @@ answers with their other pages, and the platform on a host of its own."""
 
 from __future__ import annotations
 
+import json
+
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.scripted.jsonlinks import MAX_DEPTH, json_answer_links, script_json_links
+from crawler.scripted.jsonlinks import (MAX_DEPTH, MAX_EMBEDDED, MAX_EMBEDDED_CHARS, json_answer_links,
+                                       script_json_links)
 from crawler.scripted.scriptapis import item_urls
 from crawler.steering.pagers import json_page_urls
 from tests.crawler.helpers import FILES, file_response, list_meta
@@ -168,3 +171,24 @@ def test_an_answers_item_paths_are_joined_with_the_base_the_script_declares():
     links = json_answer_links((FILES / "api_relative_items.json").read_text("utf-8"),
                               "https://www.zhoukou.gov.cn/api/cms/list.json", item_urls=item_urls(code))
     assert links[1].url == "https://www.zhoukou.gov.cn/xxgk/ndbg/2023/art_1023.html"
+
+
+def test_an_address_written_as_json_in_a_string_is_read_its_desktop_one_first():
+    # 开普云's platforms: "urls": "{\"pc\": …, \"h5\": …}", "articleFiles": "[{\"fileName\": …, \"url\": …}]"
+    links = json_answer_links((FILES / "ucap_querylist.json").read_text(encoding="utf-8"),
+                              "http://fgw.zhoukou.gov.cn/queryList")
+    title = "西川市发展和改革委员会{}年政府信息公开工作年度报告"
+    assert [(link.url, link.name) for link in links] == [
+        ("http://fgw.zhoukou.gov.cn/xcsfgw/ndbg/pc/content/content_2062796646723690496.html", title.format(2024)),
+        ("http://fgw.zhoukou.gov.cn/xcsfgw/ndbg/pc/content/content_2062796646723689496.html", title.format(2023)),
+        ("http://fgw.zhoukou.gov.cn/doc/ucap/1749973237782081536/document/20240120/iGNhYG0T.pdf",
+         f"{title.format(2023)}.pdf")]
+
+
+def test_json_in_strings_is_read_within_bounds():
+    inner = json.dumps([{"title": "年报", "url": "/a.html"}])
+    too_long = json.dumps([{"title": "年报", "url": "/b.html", "x": "y" * MAX_EMBEDDED_CHARS}])
+    answer = json.dumps({"list": [{"files": too_long}] + [{"files": inner} for _ in range(MAX_EMBEDDED + 5)]})
+    links = json_answer_links(answer, "http://www.zhoukou.gov.cn/api/list")
+    assert len(links) == MAX_EMBEDDED
+    assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/a.html"}
