@@ -525,9 +525,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if isinstance(response, TextResponse) and is_html(response.body):
             yield from self._postbacks(response, subsite)
             yield from self._submitted_pages(response, subsite)
-        elif (api := meta.get("api")) and api["method"] == "POST":
+        if (api := meta.get("api")) and api["method"] == "POST":
             data = [tuple(p) for p in api["data"]]
-            # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page)
+            # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page): a
+            # fragment opening with a tag a page may open with (大汉's 信息公开 module answers <table>) sniffs as HTML
             if is_json_answer(response.body):
                 claimed_params = json_page_params(json_text(text), data)
                 self._observe_count(response, len(claimed_params), counting)

@@ -534,6 +534,22 @@ def test_a_posted_lists_html_fragment_is_read_and_its_other_pages_posted(spider)
     assert posted == [{"page": [str(n)], "size": ["5"], "column": ["nb"]} for n in (2, 3)]
 
 
+def test_a_posted_fragment_opening_as_a_page_may_is_paged_as_a_fragment(spider):
+    """大汉's 信息公开 module answers its loader's POST (divid, infotypeId, …, currpage) with its catalogue's
+    <table>: sniffed as HTML, a fragment all the same, its other pages (共3页) posted as the loader posts."""
+    url = "http://www.zhoukou.gov.cn/module/xxgk/search.jsp"
+    data = [["divid", "div1229417"], ["infotypeId", "B0105"], ["jdid", "3"], ["currpage", "1"]]
+    meta = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "list_of": "http://www.zhoukou.gov.cn/col/col1229417/",
+            "link_text": "政府信息公开年报", "api": {"method": "POST", "data": data, "item_urls": [], "json": False}}
+    response = HtmlResponse(url, body=(FILES / "xxgk_module_table.html").read_bytes(),
+                            headers={"Content-Type": "text/html; charset=utf-8"}, request=Request(url, method="POST", meta=meta))
+    requests = _requests(spider.parse_page(response)) + spider._held.release_all()
+    assert "http://www.zhoukou.gov.cn/art/2024/1/20/art_1229417_5012.html" in [r.url for r in requests]
+    posted = [parse_qs(r.body.decode()) for r in requests if r.method == "POST"]
+    assert posted == [{"divid": ["div1229417"], "infotypeId": ["B0105"], "jdid": ["3"], "currpage": [str(n)]}
+                      for n in (2, 3)]
+
+
 def test_a_fragment_a_loader_asks_by_get_gives_its_other_pages_at_its_address(spider):
     """$.get('/info/list', {page: n, column: 'nb'}, cb) answered by a fragment whose pager says 第1/3页."""
     url = "http://www.zhoukou.gov.cn/zjj/info/list?page=1&column=nb"
