@@ -1,6 +1,7 @@
 """What a report page is bundled with before it is yielded: its tables' pictures and its attached parts
 (``crawler.documents.pictures``, ``crawler.documents.parts``) and the further pages of a paged article
-(``crawler.documents.continuations``), each asked after the one before."""
+(``crawler.documents.continuations``), each asked after the one before; and the attachments whose addresses the
+page's script writes from an answer it asks (Jeecms's ``Cms.attachment``: ``crawler.scripted.jeecms``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from crawler.coverage import PORTAL
 from crawler.documents.bundle import PagedArticle, Part, PicturedPage
 from crawler.documents.content import header_value, is_html, sniff_content_type
 from crawler.documents.continuations import MAX_ARTICLE_BYTES
-from crawler.documents.parts import MAX_BUNDLE_BYTES
+from crawler.documents.parts import MAX_BUNDLE_BYTES, attachment_verdicts
 from crawler.items import ReportDocument
+from crawler.scripted.jeecms import AttachmentCall, attachment_links
+from crawler.steering.classify import Verdict
 from crawler.steering.frontier import PICTURE_PRIORITY
 
 
@@ -93,6 +96,34 @@ class ReportPartSteps:
             yield self._continuation_request(article)
         else:
             yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
+
+    def _attachment_keys_request(self, call: AttachmentCall, page: ReportDocument | None, verdict: Verdict,
+                                 meta: dict[str, Any]) -> scrapy.Request:
+        """The answer giving the keys of the attachments a page's script links (``call``); ``page``, the page's own
+        item yielded when none comes of it (the page is all that was published), or None."""
+        return scrapy.Request(call.keys_url, callback=self.parse_attachment_keys, errback=self.on_attachment_keys_error,
+                              dont_filter=True, priority=PICTURE_PRIORITY, meta={
+            **meta, "role": "attachment_keys", "call": call, "fallback": page, "verdict": verdict.value})
+
+    def parse_attachment_keys(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
+        """The attachments the page's script would link, asked as the page's own attachments; the page's item
+        when the answer gives none."""
+        meta = response.meta
+        files = attachment_links(meta["call"], response.text) if isinstance(response, TextResponse) else []
+        if not files:
+            self.logger.info("no attachment keys in %s", response.url)
+            yield from [meta["fallback"]] if meta["fallback"] is not None else []
+            return
+        for link, file_verdict in attachment_verdicts(files, Verdict(meta["verdict"])):
+            if link.url not in self._requested and (request := self._document_request(
+                    link, file_verdict, response, meta.get("subsite", PORTAL), page_title=meta.get("page_title"),
+                    published_at=meta.get("published_at"), source=meta.get("source"))) is not None:
+                yield request
+
+    def on_attachment_keys_error(self, failure: Failure) -> Iterator[ReportDocument]:
+        self._record_error(failure)
+        if (page := failure.request.meta["fallback"]) is not None:
+            yield page
 
 
 def _picture_type(response: Response) -> str | None:

@@ -88,6 +88,7 @@ from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
 from crawler.scripted.hashroutes import detail_answer, detail_requests, is_hash_route, item_id
+from crawler.scripted.jeecms import attachment_calls
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.nextdata import next_data_pages
@@ -797,8 +798,15 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                                    response.url)) >= 2:
             yield from self.parse_page(response)  # a "report" link that leads to a list of reports
             return
-        if not files and verdict is Verdict.REPORT:
-            yield self._item(response, title, text=texts[0])  # neither text nor file: the page is all that was published
+        page = self._item(response, title, text=texts[0]) if not files and verdict is Verdict.REPORT else None
+        if not files and (calls := attachment_calls(response.selector.root,
+                                                    response.xpath("//script[not(@src)]/text()").getall(), response.url)):
+            yield self._attachment_keys_request(calls[0], page, verdict, {
+                **{k: meta[k] for k in ("listing_url", "list_of", "agency_hint", "subsite", "hops", "chain") if k in meta},
+                "page_title": title, "published_at": self._parse_published(text), "source": self._parse_source(text)})
+            return
+        if page is not None:
+            yield page  # neither text nor file: the page is all that was published
         for link, file_verdict in attachment_verdicts(files, verdict):
             if link.url in self._requested:
                 continue
