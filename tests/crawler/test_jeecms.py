@@ -7,7 +7,8 @@ import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.items import ReportDocument
-from crawler.scripted.jeecms import MAX_ATTACHMENTS, MAX_KEY_CHARS, attachment_calls, attachment_links
+from crawler.scripted.jeecms import (MAX_ATTACHMENTS, MAX_KEY_CHARS, MAX_KEYS_ANSWER, attachment_calls,
+                                    attachment_links)
 from tests.crawler.helpers import document_meta, file_response
 
 ARTICLE = "http://www.zhoukou.gov.cn/xxgk/ndbg/48356.jhtml"
@@ -47,6 +48,7 @@ def test_an_answer_that_is_no_list_of_keys_gives_no_attachment():
     assert attachment_links(call, "<h1>404</h1>") == []
     assert attachment_links(call, '{"k": "&t=1"}') == []
     assert attachment_links(call, f'["&t=1 2", "&k={"a" * MAX_KEY_CHARS}"]') == []
+    assert attachment_links(call, '["&t=1&k=2"' + " " * MAX_KEYS_ANSWER + "]") == []
 
 
 def test_a_call_names_at_most_its_bound_of_attachments():
