@@ -125,13 +125,20 @@ def _unfilled_cells(report: Report) -> frozenset[str]:
     return frozenset(path for cells in _unfilled_s3_columns(report).values() for path in cells)
 
 
-def _s3_not_filled(report: Report) -> tuple[set[str], set[str]]:
-    """Cells of table 三 known not to be zeros although read as 0, so that no sum through them accuses
-    anyone: all of them, and those that get a ``total.not_filled`` of their own (not already named by
+@dataclass(frozen=True)
+class _S3NotFilled:
+    """Cells of table 三 known not to be zeros although read as 0, so that no sum through them accuses anyone:
+    ``cells`` all of them, ``named`` those that get a ``total.not_filled`` of their own (not already named by
     R3.7's ``s3.column_not_filled``)."""
+
+    cells: frozenset[str]
+    named: frozenset[str]
+
+
+def _s3_not_filled(report: Report) -> _S3NotFilled:
     in_columns = _unfilled_cells(report)
     totals = _s3_totals_left_empty(report)
-    return in_columns | totals, totals - in_columns
+    return _S3NotFilled(in_columns | totals, frozenset(totals - in_columns))
 
 
 def _total_not_filled(what: str, parts_sum: int, cells: list[str]) -> Finding:
@@ -139,21 +146,29 @@ def _total_not_filled(what: str, parts_sum: int, cells: list[str]) -> Finding:
                    f"{what}的总计为空白，但各项之和为{parts_sum}：总计是未填写，不是0（暂按0读取）", cells)
 
 
-def check_s3_row_sum(report: Report) -> Iterator[Finding]:
-    not_filled, named = _s3_not_filled(report)
+def check_s3_sums(report: Report) -> Iterator[Finding]:
+    """Table 三's row sums (R3.3), balances (R3.1) and result sums (R3.2), its cells not filled found once."""
+    if report.s3 is None:
+        return
+    not_filled = _s3_not_filled(report)
+    yield from _s3_row_sums(report, not_filled)
+    yield from _s3_balances(report, not_filled)
+    yield from _s3_results_sums(report, not_filled)
+
+
+def _s3_row_sums(report: Report, not_filled: _S3NotFilled) -> Iterator[Finding]:
     for row, cols in (report.s3 or {}).items():
-        parts = [cols[c.key].value for c in S3_APPLICANT_COLUMNS]
+        parts = _s3_row_parts(report, row)
         total = cols["total"].value
-        if total is None or any(p is None for p in parts) or sum(parts) == total:  # type: ignore[arg-type]
+        if total is None or parts is None or parts == total:
             continue
         cells = s3_row_cells(row)
-        if cells[-1] in named and not not_filled & set(cells[:-1]):
-            yield _total_not_filled(f"表三「{s3_row_label(row)}」行", sum(parts), cells)  # type: ignore[arg-type]
-        if not_filled & set(cells):
+        if cells[-1] in not_filled.named and not not_filled.cells & set(cells[:-1]):
+            yield _total_not_filled(f"表三「{s3_row_label(row)}」行", parts, cells)
+        if not_filled.cells & set(cells):
             continue
         shown = " + ".join(f"{c.label}{cols[c.key].value}" for c in S3_APPLICANT_COLUMNS)
-        yield Finding("s3.row_sum", ERROR,
-                      f"表三「{s3_row_label(row)}」行：{shown} = {sum(parts)}，但总计为{total}",  # type: ignore[arg-type]
+        yield Finding("s3.row_sum", ERROR, f"表三「{s3_row_label(row)}」行：{shown} = {parts}，但总计为{total}",
                       cells, _printed(report, "s3", [row]))
 
 
@@ -162,17 +177,14 @@ def _column(table: dict, row: str, column: str) -> int | None:
     return cell.value if cell is not None and isinstance(cell.value, int) else None
 
 
-def check_s3_balance(report: Report) -> Iterator[Finding]:
-    if report.s3 is None:
-        return
-    not_filled, _ = _s3_not_filled(report)
+def _s3_balances(report: Report, not_filled: _S3NotFilled) -> Iterator[Finding]:
     rows = ("new_received", "carried_over", S3_RESULT_TOTAL, "carry_forward")
     for col in S3_COLUMNS:
-        new, carried, results, forward = (_column(report.s3, r, col.key) for r in rows)
+        new, carried, results, forward = (_column(report.s3 or {}, r, col.key) for r in rows)
         if None in (new, carried, results, forward) or new + carried == results + forward:  # type: ignore[operator]
             continue
         cells = [f"s3.{r}.{col.key}" for r in rows]
-        if not_filled & set(cells):
+        if not_filled.cells & set(cells):
             continue
         yield Finding("s3.balance", ERROR,
                       f"表三（{col.label}列）：新收{new} + 上年结转{carried} = {new + carried}，"  # type: ignore[operator]
@@ -180,20 +192,17 @@ def check_s3_balance(report: Report) -> Iterator[Finding]:
                       cells, _printed(report, "s3", rows))
 
 
-def check_s3_results_sum(report: Report) -> Iterator[Finding]:
-    if report.s3 is None:
-        return
-    not_filled, named = _s3_not_filled(report)
+def _s3_results_sums(report: Report, not_filled: _S3NotFilled) -> Iterator[Finding]:
     result_rows = _s3_result_rows(report)
     for col in S3_COLUMNS:
         parts = _s3_column_parts(report, col.key)
-        total = _column(report.s3, S3_RESULT_TOTAL, col.key)
+        total = _column(report.s3 or {}, S3_RESULT_TOTAL, col.key)
         if total is None or parts is None or parts == total:
             continue
         cells = [f"s3.{r}.{col.key}" for r in result_rows] + [f"s3.{S3_RESULT_TOTAL}.{col.key}"]
-        if cells[-1] in named and not not_filled & set(cells[:-1]):
+        if cells[-1] in not_filled.named and not not_filled.cells & set(cells[:-1]):
             yield _total_not_filled(f"表三（{col.label}列）（七）", parts, cells)
-        if not_filled & set(cells):
+        if not_filled.cells & set(cells):
             continue
         yield Finding("s3.results_sum", ERROR,
                       f"表三（{col.label}列）：各项办理结果之和为{parts}，但（七）总计为{total}", cells,
@@ -510,8 +519,8 @@ def check_narrative_rates(report: Report) -> Iterator[Finding]:
 
 
 CHECKS: tuple[Check, ...] = (
-    check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_row_sum,
-    check_s3_balance, check_s3_results_sum, check_s3_column_not_filled, check_s4_block_sum, check_cell_blank,
+    check_sections, check_template, check_value_invalid, check_cell_missing, check_s3_sums,
+    check_s3_column_not_filled, check_s4_block_sum, check_cell_blank,
     check_fees_unit, check_narrative_tables, check_narrative_balance, check_narrative_sums, check_narrative_rates,
 )
 

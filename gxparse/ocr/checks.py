@@ -21,12 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from gxparse.checks import (
-    check_s3_balance,
-    check_s3_results_sum,
-    check_s3_row_sum,
-    check_s4_block_sum,
-)
+from gxparse.checks import check_s3_sums, check_s4_block_sum
 from dataclasses import replace
 
 from gxparse.model import ERROR, WARNING, Finding, Report
@@ -42,7 +37,7 @@ from gxparse.template import (
     s4_block_label,
 )
 
-_ARITHMETIC = (check_s3_row_sum, check_s3_balance, check_s3_results_sum, check_s4_block_sum)
+_ARITHMETIC = (check_s3_sums, check_s4_block_sum)
 
 
 def _cell_label(path: str) -> str:
