@@ -175,12 +175,14 @@ def handler_files(handler: str) -> list[str]:
 
 
 def page_fields(html_root) -> dict[str, str]:
-    """The values of the page's fields (its first ``MAX_PAGE_LINKS`` inputs) by id, and by name."""
+    """The values of the page's fields (its first ``MAX_PAGE_LINKS`` inputs) by id, and by name, in the page's
+    order: the first of a name, as a script's ``getElementById`` reads it. The one reader of a page's fields, for
+    its handlers' calls and its pager's numbers (``steering.pagers``)."""
     fields: dict[str, str] = {}
     for field in itertools.islice(html_root.iter("input"), MAX_PAGE_LINKS):
         for key in (field.get("name"), field.get("id")):
             if key:
-                fields[key] = field.get("value") or ""
+                fields.setdefault(key, field.get("value") or "")
     return fields
 
 

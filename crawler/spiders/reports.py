@@ -81,8 +81,8 @@ from crawler.items import ReportDocument
 from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
-from crawler.pages.links import (MAX_PAGE_LINKS, Link, PageTemplates, answer_links, iso_date, links_cut, page_links,
-                                 record_count, record_links, xml_answer_links)
+from crawler.pages.links import (MAX_PAGE_LINKS, Link, PageTemplates, answer_links, iso_date, links_cut, page_fields,
+                                 page_links, record_count, record_links, xml_answer_links)
 from crawler.pages.metadata import PUBLISHED, SOURCE, WRITTEN
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
@@ -464,8 +464,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                     subsite: int) -> Iterator[scrapy.Request]:
         """The column's other pages: script pagers, data-proxy pages, pager links."""
         text = response_text(response)
-        codes = self._page_codes(response) if isinstance(response, TextResponse) and is_html(response.body) else []
-        urls = create_page_urls(text, response.url, codes) + proxy_page_urls(text, response.url, records)
+        page = isinstance(response, TextResponse) and is_html(response.body)
+        codes = self._page_codes(response) if page else []
+        fields = page_fields(response.selector.root) if page else {}
+        urls = create_page_urls(text, response.url, codes, fields) + proxy_page_urls(text, response.url, records)
         # An answer asked because an earlier answer's count named it names no more pages by its own count: a list
         # whose count grew with every page asked (a 广东 gkmlpt catalog without end) was asked to MAX_POSTED_PAGES.
         # Its count is compared with the first's all the same: one growing as it is read is a trap.

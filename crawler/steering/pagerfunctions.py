@@ -15,14 +15,14 @@ must be a page's (``pagers``: an extension of pages, or a page key in its query)
 (``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``). A page drawing its pager in a loop of
 its inline script, with no function called, draws it with the numbers the script assigns (``var total =
 parseInt('12'); for (i = 1; i <= total; i++)``, or a hidden field's value it reads, ``$('#pageTotal').val()``:
-``looped_pages``, the first ``MAX_LOOPS`` loops read, a field within ``MAX_FIELD_CHARS`` of its name). Bodies are
-read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
+``looped_pages``, the first ``MAX_LOOPS`` loops read; the page's fields as the parsed page holds them,
+``links.page_fields``). Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crawler.pages.scriptcalls import (FIELD_READ, MAX_TERNARY_CHARS, FirstPage, first_page, function_definitions,
@@ -31,7 +31,6 @@ from crawler.pages.scriptcalls import (FIELD_READ, MAX_TERNARY_CHARS, FirstPage,
 MAX_PAGER_BODY_CHARS = 5_000   # a pager drawing its links in HTML is longer than an address's function
 MAX_PAGES = 500                # a call claiming more pages is not believed beyond it
 MAX_LOOPS = 20                 # loops of a page's script read for one drawing its pager
-MAX_FIELD_CHARS = 300          # a field's value is read within this of its name, in its tag
 _NAME = r"[A-Za-z_$][\w$]*"
 # for (var i = 1; i <= count; i++), and with the bound shifted: i < count + 1, i <= count - 1
 _LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})"
@@ -43,7 +42,7 @@ _TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME})
 _WHOLE_NAME = r"(?<![\w$])[A-Za-z_$][\w$]*+"
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME})"""
                             rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}))+""")
-_FIELD_VALUE = re.compile(r"""\bvalue\s*=\s*["']?(\d{1,4})\b""")
+_FIELD_NUMBER = re.compile(r"\d{1,4}\b")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00[^"'\s<>]*)""")
 _LOOP_MARK = "\x00"   # where the loop's variable stands in the address written
 
@@ -90,35 +89,36 @@ def pager_functions(scripts: Iterable[str]) -> dict[str, PagerFunction]:
     return out
 
 
-def looped_pages(code: str) -> list[str]:
+def looped_pages(code: str, fields: Mapping[str, str]) -> list[str]:
     """The addresses (relative to the page) a loop of a page's script draws, not in a function called with the
-    numbers but with those the script assigns (``var total = parseInt('12'); for (i = 1; i <= total; i++)``), the
-    page compared with the loop's variable (``i == cur``) left out: those of the first of its ``MAX_LOOPS`` loops
-    that writes a page's address."""
+    numbers but with those the script assigns (``var total = parseInt('12'); for (i = 1; i <= total; i++)``) or the
+    page's ``fields`` hold, the page compared with the loop's variable (``i == cur``) left out: those of the first
+    of its ``MAX_LOOPS`` loops that writes a page's address."""
     for _, loop in zip(range(MAX_LOOPS), _LOOP.finditer(code)):
         bound = loop.group(4)
-        count = int(bound) if bound.isdigit() else assigned_number(bound, code)
+        count = int(bound) if bound.isdigit() else assigned_number(bound, code, fields)
         body = page_relative(code[loop.end():loop.end() + MAX_PAGER_BODY_CHARS])
         address = _address(body, loop.group(1), [], code)
         if count is None or address is None:
             continue
         compared = _compared(body, loop.group(1))
-        current = assigned_number(compared, code) if compared else None
+        current = assigned_number(compared, code, fields) if compared else None
         pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1], _shift(loop))
         return pager.pages([count, -1 if current is None else current])   # -1: no page compared, every one drawn
     return []
 
 
-def assigned_number(name: str, code: str) -> int | None:
+def assigned_number(name: str, code: str, fields: Mapping[str, str]) -> int | None:
     """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``), or the
-    value of the page's field it reads (``= $('#countPage').val()``, ``document.getElementById('countPage').value``)."""
+    value of the page's field it reads (``= $('#countPage').val()``, ``document.getElementById('countPage').value``)
+    among its ``fields``."""
     assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?"
                          rf"(?:['\"]?(\d{{1,6}})\b|{FIELD_READ})", code)
     if assigned is None:
         return None
     if assigned.group(1) is not None:
         return int(assigned.group(1))
-    return field_value(code, field_named(re.escape(assigned.group(2) or assigned.group(3))))
+    return field_value(fields, re.compile(re.escape(assigned.group(2) or assigned.group(3))))
 
 
 def assigned_text(name: str, code: str) -> str | None:
@@ -128,22 +128,12 @@ def assigned_text(name: str, code: str) -> str | None:
     return None if assigned is None else next(g for g in assigned.groups() if g is not None)
 
 
-def field_named(name: str) -> re.Pattern[str]:
-    """A field's id or name attribute of the name (a pattern)."""
-    return re.compile(rf"""\b(?:id|name)\s*=\s*["']?{name}(?=["'\s/>])""")
-
-
-def field_value(html: str, field: re.Pattern[str]) -> int | None:
-    """The number the first ``<input>`` whose attribute ``field`` matches holds in its value, read within
-    ``MAX_FIELD_CHARS`` of the attribute."""
-    found = field.search(html)
-    if found is None:
-        return None
-    start = html.rfind("<", max(0, found.start() - MAX_FIELD_CHARS), found.start())
-    end = html.find(">", found.end(), found.end() + MAX_FIELD_CHARS)
-    tag = html[start:end] if start >= 0 and end >= 0 else ""
-    value = _FIELD_VALUE.search(tag) if tag[:6].lower() == "<input" else None
-    return int(value.group(1)) if value else None
+def field_value(fields: Mapping[str, str], names: re.Pattern[str]) -> int | None:
+    """The number the first of the page's ``fields`` (``links.page_fields``: by id and by name) whose key is one of
+    ``names`` holds."""
+    value = next((v for key, v in fields.items() if names.fullmatch(key)), None)
+    number = _FIELD_NUMBER.match(value) if value is not None else None
+    return int(number.group(0)) if number else None
 
 
 def _pager(body: str, params: list[str]) -> PagerFunction | None:

@@ -46,7 +46,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -54,7 +54,7 @@ from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.scriptapis import OFFSET_KEY
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.scriptcalls import PAGE_EXTENSION, writes_form_action
-from crawler.steering.pagerfunctions import assigned_number, field_named, field_value, looped_pages, pager_functions
+from crawler.steering.pagerfunctions import assigned_number, field_value, looped_pages, pager_functions
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
@@ -105,7 +105,7 @@ _CREATE_PAGE_TRIED = 20      # occurrences of createPageHTML read (its definitio
 # The page count and the current page a page declares for its pager script (page.js) to draw the links from: in a
 # variable (var countPage = 12), a hidden field (<input type="hidden" id="countPage" value="12">) or a data-
 # attribute of the pager (data-total-page="12" data-current-page="1"; not data-total, which may count records).
-# A field is read within pagerfunctions.MAX_FIELD_CHARS either side of its name, in its tag.
+# A field is read from the parsed page (links.page_fields).
 
 
 @dataclass(frozen=True)
@@ -116,16 +116,16 @@ class _Declaration:
     field: re.Pattern[str]
     data: re.Pattern[str]
 
-    def number(self, html: str) -> int | None:
+    def number(self, html: str, fields: Mapping[str, str]) -> int | None:
         found = self.variable.search(html) or self.data.search(html)
         if found:
             return _first_number(found)
-        return field_value(html, self.field)
+        return field_value(fields, self.field)
 
 
 def _declared(names: str, data_names: str) -> _Declaration:
     return _Declaration(re.compile(rf"""(?<![\w$.]){names}\s*=\s*['"]?(\d{{1,4}})\b"""),
-                        field_named(names),
+                        re.compile(names),
                         re.compile(rf"""\bdata-{data_names}\s*=\s*["']?(\d{{1,4}})\b"""))
 
 
@@ -300,27 +300,31 @@ def is_start_page_again(url: str, page_url: str, first: str) -> bool:
     return bool(changed) and all(_PAGE_KEY.search(k) and mine.get(k) in ("0", "1") and theirs.get(k, "").isdigit()
                                  for k in changed)
 
-def create_page_urls(html: str, page_url: str, codes: Sequence[str] = ()) -> list[str]:
+def create_page_urls(html: str, page_url: str, codes: Sequence[str] = (),
+                     fields: Mapping[str, str] | None = None) -> list[str]:
     """The other pages a TRS ``createPageHTML(…)`` call stands for, or a call of a pager function the page's
     scripts (``codes``: inline and its own files) define, or a loop of its inline script drawing them
-    (``crawler.steering.pagerfunctions``), or the numbers it declares for its pager script.
+    (``crawler.steering.pagerfunctions``), or the numbers it declares for its pager script; ``fields`` the values
+    of the page's fields (``links.page_fields`` of the parsed page), which the scripts may read.
 
     Many TRS pages carry the function's own definition inline, ahead of the call
     (``function createPageHTML(_nPageCount, …)``): every occurrence is tried, the first that is a call wins.
     """
+    fields = fields or {}
     for _, match in zip(range(_CREATE_PAGE_TRIED), _CREATE_PAGE.finditer(html)):
         if not _is_definition(html, match):
-            urls = _created_pages([_argument(a, html) for a in _split_arguments(match.group(1))], page_url)
+            urls = _created_pages([_argument(a, html, fields) for a in _split_arguments(match.group(1))], page_url)
             if urls:
                 return urls
-    return _drawn_pages(html, page_url, codes) or _looped_pages(html, page_url) or _declared_pages(html, page_url)
+    return (_drawn_pages(html, page_url, codes, fields) or _looped_pages(html, page_url, fields)
+            or _declared_pages(html, page_url, fields))
 
 
 def _is_definition(html: str, match: re.Match[str]) -> bool:
     return html[max(0, match.start() - 20):match.start()].rstrip().endswith("function")
 
 
-def _drawn_pages(html: str, page_url: str, codes: Sequence[str]) -> list[str]:
+def _drawn_pages(html: str, page_url: str, codes: Sequence[str], fields: Mapping[str, str]) -> list[str]:
     """The pages the first call of a pager function the scripts define draws (``setPage(12, 3, 'list_')``)."""
     functions = {name: pager for name, pager in pager_functions(codes).items() if name != "createPageHTML"}
     if not functions:
@@ -329,16 +333,16 @@ def _drawn_pages(html: str, page_url: str, codes: Sequence[str]) -> list[str]:
     for _, match in zip(range(_CREATE_PAGE_TRIED), calls.finditer(html)):
         if _is_definition(html, match):
             continue
-        pages = functions[match.group(1)].pages([_argument(a, html) for a in _split_arguments(match.group(2))])
+        pages = functions[match.group(1)].pages([_argument(a, html, fields) for a in _split_arguments(match.group(2))])
         urls = [url for page in pages if _is_page_address(page) and (url := urljoin(page_url, page)) != page_url]
         if urls:
             return urls
     return []
 
 
-def _looped_pages(html: str, page_url: str) -> list[str]:
+def _looped_pages(html: str, page_url: str, fields: Mapping[str, str]) -> list[str]:
     """The other pages a loop of the page's script draws with the numbers it assigns (``pagerfunctions``)."""
-    urls = [urljoin(page_url, page) for page in looped_pages(html) if _is_page_address(page)]
+    urls = [urljoin(page_url, page) for page in looped_pages(html, fields) if _is_page_address(page)]
     return [url for url in dict.fromkeys(urls) if url != page_url]
 
 
@@ -348,10 +352,10 @@ def _is_page_address(address: str) -> bool:
     return bool(PAGE_EXTENSION.search(parts.path)) or bool(_page_keys(parse_qsl(parts.query)))
 
 
-def _declared_pages(html: str, page_url: str) -> list[str]:
+def _declared_pages(html: str, page_url: str, fields: Mapping[str, str]) -> list[str]:
     """The other pages of a list whose pager script (``page.js``) draws them from the page count and the current
     page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …)."""
-    count, current = _DECLARED_COUNT.number(html), _DECLARED_CURRENT.number(html)
+    count, current = _DECLARED_COUNT.number(html, fields), _DECLARED_CURRENT.number(html, fields)
     name = _NUMBERED_FILE.match(posixpath.basename(urlsplit(page_url).path))
     if count is None or current is None or not name or not name.group("stem"):
         return []
@@ -684,7 +688,7 @@ def _split_arguments(text: str) -> list[str]:
     return [part for part in re.split(r",(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", text) if part.strip()]
 
 
-def _argument(text: str, html: str) -> int | str | None:
+def _argument(text: str, html: str, fields: Mapping[str, str]) -> int | str | None:
     match = _ARGUMENT.fullmatch(text)
     if not match:
         return None
@@ -693,7 +697,7 @@ def _argument(text: str, html: str) -> int | str | None:
         return int(value) if value.isdigit() else value
     if match.group("number") is not None:
         return int(match.group("number"))
-    return assigned_number(match.group("name"), html)
+    return assigned_number(match.group("name"), html, fields)
 
 
 def _first_int(pattern: re.Pattern[str], text: str) -> int | None:

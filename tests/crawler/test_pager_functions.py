@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import time
 
+import lxml.html
+
+from crawler.pages.links import page_fields
 from crawler.steering.pagerfunctions import MAX_LOOPS, MAX_PAGER_BODY_CHARS, MAX_PAGES
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES
@@ -89,7 +92,8 @@ def test_an_inline_loop_drawing_the_pager_from_the_count_the_page_assigns_is_its
 
 def test_an_inline_loop_counting_the_pages_a_hidden_field_holds_is_its_pages():
     html = (FILES / "list_inline_pager_fields.html").read_text()
-    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list_1.html") == [
+    fields = page_fields(lxml.html.fromstring(html))
+    assert create_page_urls(html, "http://www.zhoukou.gov.cn/xxgk/ndbg/list_1.html", (), fields) == [
         "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.html", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.html"]
 
 

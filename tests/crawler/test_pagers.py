@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
-from crawler.pages.links import page_links
-from crawler.steering.pagerfunctions import MAX_FIELD_CHARS
+from crawler.pages.links import MAX_PAGE_LINKS, page_fields, page_links
 from crawler.steering.pagers import (MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls, cursor_page_params,
                                      cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
                                      load_more_urls, more_button_urls, names_page_one, open_load_more, postback_pages,
@@ -241,9 +240,23 @@ def test_trs_pager_with_its_count_parsed_from_the_templates_text():
         "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
 
 
+def _parsed_page_urls(html: str, page_url: str) -> list[str]:
+    """The page's other pages, its fields read from the parsed page as the spider reads them."""
+    return create_page_urls(html, page_url, (), page_fields(lxml.html.fromstring(html)))
+
+
 def test_a_page_declaring_its_count_in_hidden_fields_for_its_pager_script_has_its_pages():
     html = (FILES / "list_hidden_pager_fields.html").read_text(encoding="utf-8")
-    assert create_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+    assert _parsed_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
+        "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
+
+
+def test_a_field_the_page_only_comments_out_or_writes_in_a_script_is_none_of_its_pager():
+    # an old template's field left in a comment, and one a script writes for another list: not the page's fields
+    html = (FILES / "list_hidden_pager_fields.html").read_text(encoding="utf-8").replace(
+        '<ul class="list">', '<!-- <input type="hidden" id="countPage" value="9" /> -->'
+        '<script>var box = \'<input id="currentPage" value="5">\';</script><ul class="list">')
+    assert _parsed_page_urls(html, "http://a.gov.cn/ndbg/index.html") == [
         "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
 
 
@@ -255,15 +268,13 @@ def test_a_pager_declaring_its_count_in_data_attributes_has_its_pages_and_a_reco
     assert create_page_urls(records_only, "http://a.gov.cn/ndbg/index.html") == []
 
 
-def test_hidden_fields_are_read_within_their_tags_bound_and_cost_little():
-    def fields(gap: int) -> str:
-        return f'<input{" " * gap}id="countPage" value="3"><input id="currentPage" value="0">'
-
-    assert create_page_urls(fields(MAX_FIELD_CHARS - len("<input")), "http://a.gov.cn/ndbg/index.html") == [
+def test_hidden_fields_are_read_among_the_pages_first_inputs_and_cost_little():
+    fields = '<input id="countPage" value="3"><input id="currentPage" value="0">'
+    assert _parsed_page_urls("<input>" * (MAX_PAGE_LINKS - 2) + fields, "http://a.gov.cn/ndbg/index.html") == [
         "http://a.gov.cn/ndbg/index_1.html", "http://a.gov.cn/ndbg/index_2.html"]
-    assert create_page_urls(fields(MAX_FIELD_CHARS), "http://a.gov.cn/ndbg/index.html") == []
+    assert _parsed_page_urls("<input>" * MAX_PAGE_LINKS + fields, "http://a.gov.cn/ndbg/index.html") == []
     started = time.monotonic()
-    assert create_page_urls('<input id="x" value="1" ' * 20_000, "http://a.gov.cn/ndbg/index.html") == []
+    assert _parsed_page_urls('<input id="x" value="1">' * 20_000, "http://a.gov.cn/ndbg/index.html") == []
     assert time.monotonic() - started < 1
 
 
