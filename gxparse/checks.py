@@ -298,7 +298,8 @@ def check_cell_missing(report: Report) -> Iterator[Finding]:
     after it stand one after the other with nothing unread between (``gaps.row_gaps``). Every other unknown
     cell is ``cell.unread`` (warning): the row is printed but its figures could not be placed, its label is
     printed without figures gxparse could take, or unread figures stand where it belongs. A table with more
-    than ``MAX_ROW_WARNINGS`` unread rows gets one ``cell.unread`` naming them all (its ``cells`` every cell)."""
+    than ``MAX_ROW_WARNINGS`` unread rows, or none of whose rows was read, gets one ``cell.unread`` naming them all
+    (its ``cells`` every cell)."""
     for table_key in _TABLE_NAMES:
         unread: list[_RowFinding] = []
         for found in _row_findings(report, table_key):
@@ -306,7 +307,8 @@ def check_cell_missing(report: Report) -> Iterator[Finding]:
                 unread.append(found)
             else:
                 yield found.finding
-        if len(unread) > MAX_ROW_WARNINGS:
+        rows = getattr(report, table_key) or {}
+        if len(unread) > MAX_ROW_WARNINGS or 1 < len(unread) == len(rows):   # table 四's three blocks all unread
             yield _table_unread(report, table_key, unread)
         else:
             yield from (found.finding for found in unread)
@@ -366,6 +368,41 @@ def _table_unread(report: Report, table_key: str, unread: list[_RowFinding]) -> 
     return Finding("cell.unread", WARNING, message, [p for found in unread for p in found.finding.cells], evidence)
 
 
+def grouped_repairs(report: Report, findings: list[Finding]) -> list[Finding]:
+    """The readers' ``row.repaired`` warnings, one for a table with more than ``MAX_ROW_WARNINGS`` repaired rows
+    (a text that lost a column has every row of table 三 repaired: 25 mails' worth), naming the rows (or those not
+    repaired, where fewer) and showing the first repair; its ``cells`` every cell repaired. A few repairs keep their
+    own warnings."""
+    by_table: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.rule == "row.repaired" and finding.cells:
+            by_table.setdefault(finding.cells[0].partition(".")[0], []).append(finding)
+    grouped = {id(f): table for table, found in by_table.items() if len(found) > MAX_ROW_WARNINGS for f in found}
+    out = []
+    for finding in findings:
+        table = grouped.get(id(finding))
+        if table is None:
+            out.append(finding)
+        elif finding is by_table[table][0]:
+            out.append(_table_repaired(report, table, by_table[table]))
+    return out
+
+
+def _table_repaired(report: Report, table_key: str, repaired: list[Finding]) -> Finding:
+    rows = list(dict.fromkeys(path.partition(".")[2].rpartition(".")[0] for f in repaired for path in f.cells))
+    others = [row for row in getattr(report, table_key) or {} if row not in rows]
+    table = _TABLE_NAMES.get(table_key, table_key)
+    head, named = f"{table}{'有' if others else '全部'}{len(rows)}行", ""
+    if others and len(others) < len(rows):
+        named = "，未校正的行为" + "、".join(f"「{_label_of(table_key, row)}」" for row in others)
+    elif others:
+        named = "：" + "、".join(f"「{_label_of(table_key, row)}」" for row in rows)
+    return Finding("row.repaired", WARNING,
+                   f"{head}印出的数字与表头不齐，已按表内勾稽关系校正{named}（如{repaired[0].message}），请对照原件核对",
+                   list(dict.fromkeys(path for f in repaired for path in f.cells)),
+                   list(dict.fromkeys(e for f in repaired for e in f.evidence))[:_TABLE_EVIDENCE])
+
+
 def check_cell_blank(report: Report) -> Iterator[Finding]:
     """A cell printed empty is read as 0 with a ``cell.blank`` warning a row; a table with more than
     ``MAX_ROW_WARNINGS`` such rows (an agency writing its zeros empty) gets one for the table, every cell named."""
@@ -401,9 +438,11 @@ def check_sections(report: Report) -> Iterator[Finding]:
     """``section.missing`` (error) only where the document shows where the section belongs and that it is
     not there: the sections (or the title) on both sides of it were found, with no heading-like line of its
     number between. A heading found without a readable table is ``table.unread``; a section that may lie
-    beyond the end of a fragment or a truncated document is ``section.not_found`` (warnings)."""
+    beyond the end of a fragment or a truncated document is ``section.not_found`` (warnings): one for the
+    sections not found for one cause (those after a fragment's end, or all where no heading was found)."""
     if report.template == "legacy":
         return  # the six sections are the 2019+ format; older reports were free-form
+    not_found: dict[tuple[str, tuple[Evidence, ...]], list[str]] = {}
     for section in SECTIONS:
         gap = report.gaps.get(section.key)
         if gap is None:
@@ -420,9 +459,11 @@ def check_sections(report: Report) -> Iterator[Finding]:
                           f"缺少{name}：{_evidence_text(before)}之后的下一部分是{_evidence_text(after)}",
                           [], gap.evidence)
         else:
-            where = "：" + "；".join(_evidence_text(e) for e in gap.evidence) if gap.evidence else ""
-            yield Finding("section.not_found", WARNING,
-                          f"未找到{name}（{gap.reason}{where}），请对照原件核对", [], gap.evidence)
+            not_found.setdefault((gap.reason, tuple(gap.evidence)), []).append(name)
+    for (reason, evidence), names in not_found.items():
+        where = "：" + "；".join(_evidence_text(e) for e in evidence) if evidence else ""
+        yield Finding("section.not_found", WARNING,
+                      f"未找到{'、'.join(names)}（{reason}{where}），请对照原件核对", [], list(evidence))
 
 
 _TEMPLATE_NAMES = {"v2021": "2021年版格式（国办公开办函〔2021〕30号）", "v2019": "2019年版格式（国办公开办函〔2019〕60号）"}

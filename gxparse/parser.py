@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from gxparse import limits, narrative
 from gxparse.cells import figure_count
-from gxparse.checks import run_checks
+from gxparse.checks import grouped_repairs, run_checks
 from gxparse.extraction.cellstream import labelled_runs
 from gxparse.document import (OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes, lines_from_text,
                                shows_ocr_noise, shows_rules_read)
@@ -246,7 +246,8 @@ def build_report(document: Document, source: str) -> Report:
     report.narrative = stated_figures
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
-    report.findings = run_checks(report) + findings + [_noted(note) for note in bounded_notes(document.notes)]
+    report.findings = (run_checks(report) + grouped_repairs(report, findings)
+                       + [_noted(note) for note in bounded_notes(document.notes)])
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report, foreign_text=document.ocr_text)
     elif document.glyphs_misread:   # a failed sum one misread digit mends may be the reading's: no error

@@ -74,7 +74,9 @@ def test_what_is_not_a_run_of_digits_or_outgrows_the_search_is_no_reading():
 def test_table_三_printed_without_gaps_reads_as_the_table_printed_with_them(glued):
     report = _kaifeng(glued)
     assert report["s3"] == expected_tables("kaifeng_2021")["s3"]
-    assert sum(f["rule"] == "row.repaired" for f in report["findings"]) >= 15   # rows of zeros are read as ever
+    # rows of zeros are read as ever, the table's many repaired rows named in one warning (checks.MAX_ROW_WARNINGS)
+    (repaired,) = [f for f in report["findings"] if f["rule"] == "row.repaired" and f["cells"][0].startswith("s3.")]
+    assert len({cell.rpartition(".")[0] for cell in repaired["cells"]}) >= 15
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
