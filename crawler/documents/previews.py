@@ -11,7 +11,7 @@ The value is the file only where, decoded, it reads as a file's address (an atta
 script's name, relative or http(s)); else the link is the preview page itself. Which host the file is on is the
 caller's to judge, as for any other file.
 
-Bounded: at most ``MAX_QUERY_FIELDS`` fields are read, a value longer than ``MAX_VALUE_CHARS`` is no address, and a
+Bounded: at most ``exits.MAX_QUERY_FIELDS`` fields are read (``exits.query_fields``), a value longer than ``MAX_VALUE_CHARS`` is no address, and a
 value is decoded at most ``MAX_DECODINGS`` times (URL-decoding and Base64 together).
 """
 
@@ -20,12 +20,11 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from itertools import islice
-from urllib.parse import unquote, unquote_plus, urljoin, urlsplit
+from urllib.parse import unquote, unquote_plus, urljoin
 
 from crawler.documents.content import is_attachment
+from crawler.pages.exits import query_fields
 
-MAX_QUERY_FIELDS = 20
 MAX_VALUE_CHARS = 2000
 MAX_DECODINGS = 4
 # The names previews give the file they show.
@@ -40,11 +39,7 @@ _ENCODED = re.compile(r"%(?:2F|3A|25)", re.IGNORECASE)
 def viewed_file(url: str) -> str:
     """The file a preview of ``url`` shows (``…/viewer.html?file=/upload/a.pdf``, ``…/onlinePreview?url=aHR0…``),
     joined to ``url``; else ``url`` itself."""
-    query = urlsplit(url).query
-    if "=" not in query:
-        return url
-    for pair in islice(query.split("&"), MAX_QUERY_FIELDS):
-        key, _, value = pair.partition("=")
+    for key, value in query_fields(url):
         if _FILE_KEY.match(key) and len(value) <= MAX_VALUE_CHARS and (file := _file_address(value)):
             return urljoin(url, file)
     return url

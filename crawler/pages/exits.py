@@ -20,14 +20,19 @@ _TARGET_KEY = re.compile(r"^(?:url|target|goto|go|redirect(?:_?url)?|link|jump(?
                          re.IGNORECASE)
 
 
+def query_fields(url: str) -> list[tuple[str, str]]:
+    """The keys and values of ``url``'s query as written (not decoded), its first ``MAX_QUERY_FIELDS`` only."""
+    query = urlsplit(url).query
+    if "=" not in query:
+        return []
+    pairs = (pair.partition("=") for pair in islice(query.split("&"), MAX_QUERY_FIELDS))
+    return [(key, value) for key, _, value in pairs]
+
+
 def exit_target(url: str) -> str:
     """The address ``url``'s query sends the browser on to (an absolute http(s) address under a key such as
     ``url=``), else ``url`` itself."""
-    query = urlsplit(url).query
-    if "=" not in query:
-        return url
-    for pair in islice(query.split("&"), MAX_QUERY_FIELDS):
-        key, _, value = pair.partition("=")
+    for key, value in query_fields(url):
         if _TARGET_KEY.match(key) and len(value) <= MAX_TARGET_CHARS:
             target = unquote_plus(value).strip()
             if target.startswith(("http://", "https://")) and urlsplit(target).hostname:

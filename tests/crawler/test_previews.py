@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from crawler.documents.previews import MAX_DECODINGS, MAX_QUERY_FIELDS, MAX_VALUE_CHARS, viewed_file
+from crawler.documents.previews import MAX_DECODINGS, MAX_VALUE_CHARS, viewed_file
+from crawler.pages.exits import MAX_QUERY_FIELDS
 
 FILE = "http://www.xp.gov.cn/upload/2025/西屏市2024年政府信息公开工作年度报告.pdf"
 KK = "http://view.xp.gov.cn:8012/onlinePreview?url="
