@@ -58,6 +58,9 @@ MAX_OCR_SECONDS = 50
 # layout keep about 200 bytes per character.
 MAX_PAGE_CHARS = 100_000
 MAX_DOCUMENT_CHARS = 2_000_000
+# Pictures on one PDF page, each looked at for its size and resolution (~25 µs): a scan is one or a few, a scan
+# cut into strips some hundreds; 8 MB of content fits 220,000 one-pixel inline images (5 s a look at them all)
+MAX_PAGE_IMAGES = 10_000
 
 # Flate streams of a PDF, inflated: a page's content (pdfium keeps about 25 bytes per byte of it: 8 MB is
 # 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
@@ -212,6 +215,11 @@ def check_frames(count: int) -> None:
 def check_page_chars(count: int, page: int) -> None:
     if count > MAX_PAGE_CHARS:
         raise LimitExceeded(f"字符过多：第{page}页有 {count} 个字符，上限 {MAX_PAGE_CHARS} 个")
+
+
+def check_page_images(count: int, page: int) -> None:
+    if count > MAX_PAGE_IMAGES:
+        raise LimitExceeded(f"图片过多：第{page}页有超过 {MAX_PAGE_IMAGES} 张图片（上限）")
 
 
 def check_document_chars(count: int) -> None:

@@ -25,6 +25,9 @@ from gxparse import deadline, limits
 from gxparse.errors import DocumentError
 
 OCR_TIMEOUT = 120   # seconds per image
+# Tesseract answers its timeout only between words: it returned up to 1 s late (0.1–1 s measured). A run is given
+# the document's wall time less this, so it ends by the deadline; with less left it is not started.
+TESSERACT_LAG_SECONDS = 1.0
 # Where Debian's tesseract-ocr-* packages put the models; TESSDATA_PREFIX, when set, wins.
 _MODEL_FOLDERS = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata")
 _PACKAGES = {"chi_sim": "tesseract-ocr-chi-sim", "eng": "tesseract-ocr-eng"}
@@ -110,11 +113,14 @@ def check_ocr_time() -> None:
 def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: int) -> list[Word]:
     """Every non-empty word Tesseract finds in a greyscale image."""
     check_ocr_time()
+    allowed = min(OCR_TIMEOUT, deadline.seconds_left() - TESSERACT_LAG_SECONDS)
+    if allowed <= 0:
+        raise deadline.OutOfTime()
     api = _engine(setup, source)
     try:
         api.SetImage(Image.fromarray(image))
         api.SetSourceResolution(round(dpi))
-        recognised = api.Recognize(timeout=int(min(OCR_TIMEOUT, deadline.seconds_left()) * 1000) + 1)
+        recognised = api.Recognize(timeout=int(allowed * 1000) + 1)
     except RuntimeError as exc:   # tesserocr's word for anything Tesseract refused
         raise DocumentError(source, f"第{page}页 OCR 失败（Tesseract 无法识别此图像）") from exc
     if not recognised:

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from PIL import Image
 
-from gxparse import limits
+from gxparse import deadline, limits
 from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
@@ -230,6 +230,13 @@ def _drawn(page: pdfium.PdfPage, kinds: frozenset[int]) -> Iterator[tuple[ctypes
             yield from _in_form(form, _matrix(form), kinds, 1, budget)
 
 
+def _images(page: pdfium.PdfPage, number: int) -> Iterator[tuple[ctypes.c_void_p, Affine | None]]:
+    """The page's pictures as ``_drawn`` gives them, at most ``limits.MAX_PAGE_IMAGES``."""
+    for count, (image, placed, _) in enumerate(_drawn(page, _IMAGES), 1):
+        limits.check_page_images(count, number)
+        yield image, placed
+
+
 def _in_form(form: ctypes.c_void_p, placed: Affine, kinds: frozenset[int], depth: int,
              budget: list[int]) -> Iterator[tuple[ctypes.c_void_p, Affine, int]]:
     for j in range(raw.FPDFFormObj_CountObjects(form)):
@@ -286,7 +293,7 @@ def _scan_dpi(page: pdfium.PdfPage, number: int, text_unreadable: bool = False) 
     fewer lose strokes); a page whose text was turned into outlines ("文字转曲": shapes drawn, no image) or
     whose text layer is glyph numbers at the most OCR reads."""
     best: tuple[float, float] | None = None
-    for image, placed, _ in _drawn(page, _IMAGES):
+    for image, placed in _images(page, number):
         left, _, right, _ = _bounds(image, placed)
         dpi = _resolution(image, right - left, number)
         if right > left and (best is None or right - left > best[0]):
@@ -379,7 +386,7 @@ def _picture_dpi(page: pdfium.PdfPage, glyphs: CharBoxes, height: float, number:
     centres_x = (glyphs.boxes[:, 0] + glyphs.boxes[:, 2]) / 2
     centres_y = (glyphs.boxes[:, 1] + glyphs.boxes[:, 3]) / 2
     best = None
-    for image, placed, _ in _drawn(page, _IMAGES):
+    for image, placed in _images(page, number):
         left, bottom, right, top = _bounds(image, placed)
         if (right - left) * (top - bottom) < _MIN_PICTURE_SHARE * page_width * page_height:
             continue
@@ -463,7 +470,14 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         pictured = False
         layered: set[int] = set()   # the pages (1-based) whose text is a scan's OCR layer
         chars = 0
+        unloaded: list[int] = []   # pages the deadline left no time to load: unread, as OCR leaves a scan's
         for index in range(count):
+            # pdfium loads a page whole, at most 8 MB of content (~0.15 s): pages sharing one such stream are
+            # each parsed anew (a thousand took 145 s)
+            if deadline.seconds_left() <= 0:
+                unloaded = list(range(index, count))
+                pages += [Page(i + 1, *pdf.get_page_size(i), []) for i in unloaded]
+                break
             page = _page(pdf, index, source)
             try:
                 read = _read_page(page, index + 1)
@@ -479,8 +493,9 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 layered.add(index + 1)
             if dpi := read.scan_dpi or (read.picture_dpi if pictures_by_ocr else None):
                 scans[index] = dpi
-        if scans:
+        if scans or unloaded:
             limits.check_scanned_pages(len(scans))
+            scans.update((index, _ocr_dpi(None)) for index in unloaded)   # named unread: the time is spent
             from gxparse.ocr.engine import document_budget  # only scans need the OCR engine
             from gxparse.ocr.scan import ocr_in_time, ocr_page, scanned_document
 

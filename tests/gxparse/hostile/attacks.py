@@ -1130,6 +1130,13 @@ ATTACKS: list[Attack] = [
            lambda: _png_with(files.png_chunk(b"tEXt", b"k\x00" + b"v" * 100) * 10_000), None, small=True),
     Attack("md-20000-columns", "a Markdown pipe table of 20,000 columns",
            lambda: b"| " + b"a | " * 20_000 + b"\n|" + b" --- |" * 20_000 + b"\n", None, small=True),
+    # attacked anew (issue 12's fifth round): pdfium's loading of a page, bounded by the document's deadline
+    Attack("pdf-20-pages-of-220000-inline-images", "20 pages sharing one 7.7 MB content stream of 220,000 one-pixel "
+           "inline images (each page's pictures looked at: 5 s)",
+           lambda: pdf_pages(20, b"BI /W 1 /H 1 /BPC 8 /CS /G ID x EI " * 220_000), "图片过多", slow=True),
+    Attack("pdf-1000-pages-of-one-8mb-stream", "1,000 pages sharing one 8 MB content stream of colour operators "
+           "(pdfium parses it anew for each page: 145 s)", lambda: pdf_pages(1000, b"0 g " * 2_000_000), None,
+           slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]

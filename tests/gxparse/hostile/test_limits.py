@@ -9,6 +9,7 @@ import time
 import zipfile
 
 import docx
+import numpy as np
 
 import pytest
 from hypothesis import given, settings
@@ -26,6 +27,7 @@ from gxparse.arithmetic.placement import Balance
 from gxparse.arithmetic.realign import RowSum
 from gxparse.layout.grid import expand_spans
 from gxparse.ocr.jpegmarkers import check_segments
+from gxparse.readers import pdf as pdfreader
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
 from tests.gxparse.hostile.attacks import _POSITIONED as POSITIONED, _progressive_scans, font_streams
@@ -306,3 +308,36 @@ def test_the_ocr_order_solver_stops_at_the_layouts_time(monkeypatch):
 _JUMBLED_ROWS = ([(["a", "k"], [2, 2, 0, 2, 1, 1])], 3, [RowSum((0, 1), 2)],
                  (Balance(("r1", "r2"), ("t",)), Balance(("a", "b"), ("t", "k"))),
                  {"b": [3, 1, 4], "r1": [1, 1, 2], "r2": [1, 1, 2], "t": [2, 2, 4]})
+
+
+def _inline_images(count: int) -> bytes:
+    """One text page drawing ``count`` one-pixel inline images."""
+    return files.pdf_pages(1, b"BT /F1 12 Tf 72 720 Td (1) Tj ET " + b"BI /W 1 /H 1 /BPC 8 /CS /G ID x EI " * count,
+                           resources=files.HELVETICA)
+
+
+def test_a_pdf_page_of_more_pictures_than_the_limit_is_refused_before_each_is_looked_at():
+    parse_document(_inline_images(100), "a.pdf")
+    with pytest.raises(DocumentError, match=f"图片过多：第1页有超过 {limits.MAX_PAGE_IMAGES} 张图片"):
+        parse_document(_inline_images(limits.MAX_PAGE_IMAGES + 1), "a.pdf")
+
+
+def test_the_text_pages_of_a_pdf_past_the_deadline_are_not_loaded_and_named_unread(monkeypatch):
+    """pdfium's loading of a page has no deadline of its own: pages sharing one 8 MB content stream took 0.15 s
+    each, a thousand of them 145 s."""
+    loaded = []
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)   # out of time before the first page
+    monkeypatch.setattr(pdfreader, "_read_page", lambda *args: loaded.append(args))
+    [note] = _out_of_time_notes(parse_document(_TEXT_PDF, "text.pdf"))
+    assert "第1、2页未经 OCR 识别" in note and not loaded
+
+
+def test_tesseract_is_not_started_with_less_time_left_than_its_lag_past_a_timeout(monkeypatch):
+    """Tesseract answers its timeout up to a second late: a run it would overrun the deadline with is not begun."""
+    blank = np.full((40, 200), 255, dtype=np.uint8)
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", engine.TESSERACT_LAG_SECONDS + 30)
+    with deadline.document_deadline():
+        assert engine.read_words(blank, 200, scan._PAGE_SETUP, "a.png", 1) == []
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", engine.TESSERACT_LAG_SECONDS / 2)
+    with deadline.document_deadline(), pytest.raises(deadline.OutOfTime):
+        engine.read_words(blank, 200, scan._PAGE_SETUP, "a.png", 1)
