@@ -25,6 +25,7 @@ from gxparse import deadline, limits
 from gxparse.document import Document
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Glyph, Page, Rule
+from gxparse.readers.framefinder import FrameBudgetExceeded, FrameFinder
 from gxparse.readers.fixedlayout import NARROW_EM, THIN, advance, paged_document, thin_rule
 from gxparse.readers.picturerules import PicturePixels, background_source, picture_rules
 from gxparse.readers.ruleindex import RuleBudgetExceeded, RuleIndex, RuleTests
@@ -46,6 +47,7 @@ MAX_CANVAS_BOXES = 2 * limits.MAX_PAGES
 PX = 0.75                   # points per CSS pixel
 _LINE_HEIGHT = 1.2          # of the font size, where the element states no height
 _MIN_ROW = 0.5             # of the font size: rules closer than this are one rule drawn twice, not a row
+_CUT_MARGIN = 1.0           # points past a box's side a cut rounded to 0.1 pt may still fall within it
 _ROW_SLACK = 0.1            # of a line: a row a little short of n lines' height still holds n (a glyph's overhang)
 _FIT = (0.5, 2.0)           # bounds of the factor that fits characters to an element's CSS width
 # the least and the most a digit advances in the fonts reports use, in ems (0.5 in SimSun and Times, 0.556 in
@@ -491,26 +493,40 @@ def _between_walls(rules: RuleIndex, rule: Rule, y0: float, y1: float) -> bool:
     """Whether a vertical rule has vertical rules on both sides where ``y0`` to ``y1`` runs over it, and so parts
     cells: the outermost is the edge of a table or of a shaded box, and text running over it is in no cell there."""
     top, bottom = max(y0, rule.start), min(y1, rule.end)
-    sides = {r.pos < rule.pos for r in rules.every(False) if abs(r.pos - rule.pos) > THIN
-             and r.start < bottom and r.end > top}
-    return len(sides) == 2
+
+    def wall(r: Rule) -> bool:
+        return abs(r.pos - rule.pos) > THIN and r.start < bottom and r.end > top
+    return all(rules.nearest(False, rule.pos, before, wall) is not None for before in (True, False))
 
 
 def _ruled_rows(x: float, top: float, bottom: float, size: float, rules: RuleIndex) -> list[tuple[float, float]]:
     """The rows (top, bottom) that the horizontal rules crossing ``x`` cut, of those an element from ``top`` to
     ``bottom`` covers for half a line or more."""
-    cuts = sorted({round(r.pos, 1) for r in rules.every(True) if r.start <= x <= r.end})
-    return [(a, b) for a, b in zip(cuts, cuts[1:])
-            if min(b, bottom) - max(a, top) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
+    return _cut(_cuts(rules, True, x, top, bottom), top, bottom, size)
 
 
 def _ruled_columns(y: float, left: float, right: float, size: float,
                    rules: RuleIndex) -> list[tuple[float, float]]:
     """The columns (left, right) that the vertical rules crossing ``y`` cut, of those a line from ``left`` to
     ``right`` covers for half a character or more."""
-    cuts = sorted({round(r.pos, 1) for r in rules.every(False) if r.start <= y <= r.end})
+    return _cut(_cuts(rules, False, y, left, right), left, right, size)
+
+
+def _cuts(rules: RuleIndex, horizontal: bool, at: float, low: float, high: float) -> list[float]:
+    """Where the rules of a direction crossing ``at`` cut, rounded: those from ``low`` to ``high`` (and a margin
+    past the rounding) and the nearest crossing beyond each side, the only ones a part from low to high is cut by."""
+    def crossing(r: Rule) -> bool:
+        return r.start <= at <= r.end
+    near = [r for r in rules.between(horizontal, low - _CUT_MARGIN, high + _CUT_MARGIN) if crossing(r)]
+    beyond = [rules.nearest(horizontal, low - _CUT_MARGIN, True, crossing),
+              rules.nearest(horizontal, high + _CUT_MARGIN, False, crossing)]
+    return sorted({round(r.pos, 1) for r in near + [r for r in beyond if r is not None]})
+
+
+def _cut(cuts: list[float], low: float, high: float, size: float) -> list[tuple[float, float]]:
+    """The parts between ``cuts`` that a span from ``low`` to ``high`` covers for half a ``size`` or more."""
     return [(a, b) for a, b in zip(cuts, cuts[1:])
-            if min(b, right) - max(a, left) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
+            if min(b, high) - max(a, low) >= 0.5 * min(size, b - a) and b - a > _MIN_ROW * size]
 
 
 def _border_rules(box: _Box) -> list[Rule]:
@@ -589,14 +605,6 @@ def _holds(outer: _Box, inner: _Box) -> bool:
     return outer.x <= inner.x and outer.y <= inner.y and inner.right <= outer.right and inner.bottom <= outer.bottom
 
 
-def _frame_of(frames: list[_PageFrame], page: etree._Element | None, x: float, y: float) -> _PageFrame | None:
-    for frame in frames:
-        if frame.key is page and (page is not None or (frame.x <= x <= frame.x + frame.width
-                                                      and frame.y <= y <= frame.y + frame.height)):
-            return frame
-    return None
-
-
 def positioned_pages(root: etree._Element) -> list[Page] | None:
     """The page's text and drawn rules as fixed-layout pages, when most of its text is placed by CSS position;
     None for a page that flows, for one where an element's text spans table cells at places not known, for one
@@ -642,19 +650,28 @@ def positioned_pages(root: etree._Element) -> list[Page] | None:
         return None   # its places cost too much to work out: the page is read as it flows
     if glyphs is None:
         return None   # a guess is no reading: the page is read as it flows
-    placed = [(_frame_of(frames, page, *_centre(g)), g) for page, g in glyphs]
+    finder = FrameFinder(frames)
+    try:
+        placed = [(finder.find(page, *_centre(g)), g) for page, g in glyphs]
+    except FrameBudgetExceeded:
+        return None   # frames drawn over each other: the page is read as it flows
     # text outside every page frame is the converter's own (pdfminer's "Page 1" labels), unless it is most
     if not frames or sum(f is None for f, _ in placed) > (1 - POSITIONED_SHARE) * len(placed):
         frames = [_PageFrame(None, 0.0, 0.0, max((g.x1 for _, g in glyphs), default=0.0),
                              max((g.y1 for _, g in glyphs), default=0.0))]
         placed = [(frames[0], g) for _, g in glyphs]
+        finder = FrameFinder(frames)
     limits.check_pages(len(frames))
     for frame, g in placed:
         if frame is not None:
             frame.glyphs.append(Glyph(g.text, g.x0 - frame.x, g.y0 - frame.y, g.x1 - frame.x, g.y1 - frame.y))
-    for box in drawn:
-        if all(f.drawn is not box for f in frames) and (frame := _frame_of(frames, box.page, box.x, box.y)):
-            frame.rules += [_moved(r, frame) for r in rules[id(box)] + pictured.get(id(box), [])]
+    framing = {id(f.drawn) for f in frames}
+    try:
+        for box in drawn:
+            if id(box) not in framing and (frame := finder.find(box.page, box.x, box.y)):
+                frame.rules += [_moved(r, frame) for r in rules[id(box)] + pictured.get(id(box), [])]
+    except FrameBudgetExceeded:
+        return None
     chars = 0
     result = []
     for number, frame in enumerate((f for f in frames if f.glyphs), 1):

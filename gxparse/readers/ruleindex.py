@@ -1,6 +1,7 @@
 """The ruling lines of a positioned web page's page, sorted by position in each direction, for placing its text
-boxes (``readers/positioned.py``): a box looks at the rules across its inside, found by bisection, not at every
-rule of the page (pdfminer puts all pages on one canvas: 10,000 rules under 100,000 boxes were 10⁹ tests).
+boxes (``readers/positioned.py``): a box looks at the rules across its inside, found by bisection, and at the
+nearest beyond it that it needs, not at every rule of the page (pdfminer puts all pages on one canvas: 10,000
+rules under 100,000 boxes were 10⁹ tests).
 
 Bounded: the rules looked at for all the boxes of one document count against ``MAX_RULE_TESTS``; past it
 ``RuleBudgetExceeded`` is raised (the page is read as it flows)."""
@@ -8,6 +9,7 @@ Bounded: the rules looked at for all the boxes of one document count against ``M
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gxparse.layout.pages import Rule
@@ -50,8 +52,17 @@ class RuleIndex:
         self.tests.add(len(found) + 1)
         return found
 
-    def every(self, horizontal: bool) -> list[Rule]:
-        """All the rules of a direction, counted as looked at."""
-        found = self.horizontal if horizontal else self.vertical
-        self.tests.add(len(found) + 1)
-        return found
+    def nearest(self, horizontal: bool, pos: float, before: bool, wanted: Callable[[Rule], bool]) -> Rule | None:
+        """The rule of a direction nearest ``pos``, at it or ``before`` it (else at it or after it), that is
+        ``wanted``; each rule looked at on the way counted."""
+        keys, found = self._positions[horizontal], self.horizontal if horizontal else self.vertical
+        order = range(bisect_right(keys, pos) - 1, -1, -1) if before else range(bisect_left(keys, pos), len(keys))
+        looked = 0
+        try:
+            for index in order:
+                looked += 1
+                if wanted(found[index]):
+                    return found[index]
+            return None
+        finally:
+            self.tests.add(looked + 1)

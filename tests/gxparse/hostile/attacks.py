@@ -421,6 +421,26 @@ def ruled_rows_of_boxes(rows: int, per_row: int) -> str:
     return f'<html><body><div style="width:900px;height:{20 * rows + 100}px">{rules}{boxes}</div></body></html>'
 
 
+def ruled_rows_of_two_line_boxes(rows: int, per_row: int) -> str:
+    """A positioned page of ``rows`` ruled rows, ``per_row`` two-line boxes over each pair of them (each box's
+    lines placed in the rows it covers)."""
+    rules = "".join(f'<i style="position:absolute;left:0;top:{20 * r}px;width:800px;height:0;'
+                    f'border-top:1px solid #000"></i>' for r in range(rows + 1))
+    boxes = "".join(f'<b style="position:absolute;left:{60 * c + 5}px;top:{40 * r + 4}px;height:36px">规<br>章</b>'
+                    for r in range(rows // 2) for c in range(per_row))
+    return f'<html><body><div style="width:900px;height:{20 * rows + 100}px">{rules}{boxes}</div></body></html>'
+
+
+def stacked_page_frames(pages: int, lines: int, chars: int) -> str:
+    """``pages`` page frames drawn one under another on the canvas (as pdfminer draws them), ``lines`` lines of
+    ``chars`` figures in each."""
+    frames = "".join(f'<i style="position:absolute;left:0;top:{900 * p}px;width:600px;height:850px;'
+                     f'border:1px solid #000"></i>' for p in range(pages))
+    text = "".join(f'<b style="position:absolute;left:20px;top:{900 * p + 20 * k + 10}px">{"1" * chars}</b>'
+                   for p in range(pages) for k in range(lines))
+    return f"<html><body>{frames}{text}</body></html>"
+
+
 def _ocr_text_of_a_long_table_three(rows: int) -> bytes:
     """RapidOCR's boxes (a figure a line) of a report whose table 三 has ``rows`` more rows of figures, its row
     sums kept."""
@@ -1137,6 +1157,12 @@ ATTACKS: list[Attack] = [
     Attack("pdf-1000-pages-of-one-8mb-stream", "1,000 pages sharing one 8 MB content stream of colour operators "
            "(pdfium parses it anew for each page: 145 s)", lambda: pdf_pages(1000, b"0 g " * 2_000_000), None,
            slow=True),
+    Attack("html-positioned-50000-two-line-boxes-10000-rows", "50,000 two-line positioned boxes over 10,000 ruled "
+           "rows (3 MB: each box looked at every rule for its rows, 14 s, then read as it flows)",
+           lambda: ruled_rows_of_two_line_boxes(10_000, 10).encode(), None, slow=True),
+    Attack("html-positioned-1000-stacked-page-frames", "1,000 page frames on a positioned page's canvas, 600,000 "
+           "characters in them (1.3 MB: each character tested against every frame, 22 s)",
+           lambda: stacked_page_frames(1000, 10, 60).encode(), None, slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
