@@ -7,11 +7,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from gxparse import parse_document
+from gxparse import gaps, parse_document
 from gxparse.document import Document, lines_from_text
 from gxparse.parser import build_report
 from gxparse.sections import embedded_heading
 from gxparse.template import SECTION_BY_KEY
+from tests.gxparse.hostile.attacks import table_three_rows_gone_among_prose
 from tests.gxparse.seeds import seed_bytes
 
 KAIFENG = seed_bytes("kaifeng_2021").decode()
@@ -302,3 +303,14 @@ def test_an_unread_row_is_never_named_by_a_column_header():
     gap = report.gaps["s3.result.other.other"]
     assert not gap.absent and "其他" not in [e.text for e in gap.evidence]
     assert gap.reason == "未找到表格的结尾（文档可能不完整）"
+
+
+def test_the_lines_of_a_table_are_read_once_for_all_its_gaps(monkeypatch):
+    """Each gap of a table matched every line's label again and took every line's label key again: 21 rows gone
+    among 20,000 lines of prose took 6.5 s of gaps (13.5 s the parse), 95,000 lines over a minute."""
+    looked = []
+    listed = gaps.listed_figures
+    monkeypatch.setattr(gaps, "listed_figures", lambda label: looked.append(label) or listed(label))
+    report = parse_document(table_three_rows_gone_among_prose(400), "kaifeng.txt")
+    assert not [f for f in report.findings if f.severity == "error"]   # the rows gone are unread, not missing
+    assert len(looked) <= 600   # each line at most once (21 gaps had been 21 times each: 8,400)

@@ -441,6 +441,14 @@ def stacked_page_frames(pages: int, lines: int, chars: int) -> str:
     return f"<html><body>{frames}{text}</body></html>"
 
 
+def table_three_rows_gone_among_prose(lines: int) -> bytes:
+    """The Kaifeng seed with table 三's rows from 三、本年度办理结果 to the total gone, ``lines`` short lines of
+    prose in their place: every row gone is a gap, each looked for among those lines."""
+    text = seed_bytes("kaifeng_2021").decode()
+    start, end = text.index("三、本年度办理结果"), text.index("(七) 总计")
+    return (text[:start] + "".join(f"说明第{n}条工作情况\n" for n in range(lines)) + text[end:]).encode()
+
+
 def _ocr_text_of_a_long_table_three(rows: int) -> bytes:
     """RapidOCR's boxes (a figure a line) of a report whose table 三 has ``rows`` more rows of figures, its row
     sums kept."""
@@ -1163,6 +1171,9 @@ ATTACKS: list[Attack] = [
     Attack("html-positioned-1000-stacked-page-frames", "1,000 page frames on a positioned page's canvas, 600,000 "
            "characters in them (1.3 MB: each character tested against every frame, 22 s)",
            lambda: stacked_page_frames(1000, 10, 60).encode(), None, slow=True),
+    Attack("text-table-3-rows-gone-among-95000-lines", "table 三's 21 rows gone, 95,000 lines of prose in their "
+           "place (each gap matched every line's label again: 21 × 95,000)",
+           lambda: table_three_rows_gone_among_prose(95_000), None, slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
