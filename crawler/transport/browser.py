@@ -42,6 +42,9 @@ MAX_ANSWER_BYTES = 2 * 1024 * 1024
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 MAX_DOM_CHARS = 5_000_000        # of the rendered page read
 MAX_BROWSER_STARTS = 3           # launches of the browser a crawl (the first, and after it died or hung)
+# a renderer's JavaScript heap: a script allocating without end took the browser to 5 GB before its page crashed
+# (Chromium's own limit is ~4 GB a renderer); a real page's scripts use tens of MB
+MAX_JS_HEAP_MB = 512
 _BLOCKED = frozenset({"image", "media", "font", "manifest", "texttrack"})
 # Run before the page's own scripts: their requests are counted where they are made, so a loop asking thousands
 # costs no round trip to the driver past the limit (the route still checks each that is sent); no window opens,
@@ -64,7 +67,7 @@ _GUARD = """(() => {
 _SCRIPTED = frozenset({"xhr", "fetch"})
 CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 "--blink-settings=imagesEnabled=false")
+                 "--blink-settings=imagesEnabled=false", f"--js-flags=--max-old-space-size={MAX_JS_HEAP_MB}")
 
 
 class RenderError(Exception):

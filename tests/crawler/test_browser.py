@@ -6,13 +6,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import threading
+import time
+from contextlib import suppress
 from pathlib import Path
 
+import psutil
 import pytest
 
 from crawler.settings import GXMON_CHROMIUM
-from crawler.transport.browser import (MAX_BROWSER_STARTS, Answer, Asked, RenderError, Renderer, Unanswered,
-                                      chromium)
+from crawler.transport.browser import (MAX_BROWSER_STARTS, MAX_JS_HEAP_MB, Answer, Asked, RenderError, Renderer,
+                                      Unanswered, chromium)
 from tests.crawler.browser_sites import signal_chromium
 
 
@@ -69,3 +73,43 @@ async def _failure(render) -> str:
     except RenderError as error:
         return str(error)
     return "rendered"
+
+
+def _browser_peak_mb(done: threading.Event, peak: list[float]) -> None:
+    """The browser's memory (its processes' resident sets summed) at its largest, sampled until ``done``."""
+    me = psutil.Process()
+    while not done.is_set():
+        total = 0
+        for child in me.children(recursive=True):
+            with suppress(psutil.Error):
+                total += child.memory_info().rss
+        peak[0] = max(peak[0], total / (1 << 20))
+        time.sleep(0.1)
+
+
+def test_a_script_allocating_without_end_crashes_its_page_within_the_heap_limit():
+    """A page's script filling its heap took the browser to 5 GB in 16 s before the page crashed; now the
+    renderer's JavaScript heap is ``MAX_JS_HEAP_MB``: the page's error, in seconds."""
+    done, peak = threading.Event(), [0.0]
+    threading.Thread(target=_browser_peak_mb, args=(done, peak), daemon=True).start()
+
+    async def render() -> None:
+        renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=10)
+        try:
+            await renderer.render("http://jiashi.test/bomb.html",
+                                  _serving("<script>let a = []; for (;;) a.push(new Array(1e6).fill(1.5));</script>"))
+        finally:
+            await renderer.close()
+    try:
+        with pytest.raises(RenderError, match="crashed"):
+            asyncio.run(render())
+    finally:
+        done.set()
+    assert peak[0] < 4 * MAX_JS_HEAP_MB
+
+
+def _serving(body: str):
+    """A page's requests answered with ``body`` (the page itself; nothing else it asks for exists)."""
+    async def fetch(asked: Asked) -> Answer:
+        return Answer(200, {"content-type": "text/html; charset=utf-8"}, f"<html><body>{body}</body></html>".encode())
+    return fetch
