@@ -10,6 +10,7 @@ import pytest
 
 from crawler.documents.previews import MAX_DECODINGS, MAX_VALUE_CHARS, viewed_file
 from crawler.pages.exits import MAX_QUERY_FIELDS
+from crawler.hosts.scope import Scope
 
 FILE = "http://www.xp.gov.cn/upload/2025/西屏市2024年政府信息公开工作年度报告.pdf"
 KK = "http://view.xp.gov.cn:8012/onlinePreview?url="
@@ -58,3 +59,17 @@ def test_the_bounds_of_what_is_read():
     for _ in range(MAX_DECODINGS + 1):
         nested = _b64(nested)
     assert viewed_file(KK + nested) == KK + nested
+
+
+@pytest.mark.parametrize("target", [
+    "http://127.0.0.1/a.pdf", "http://169.254.169.254/latest/meta-data/a.pdf", "http://10.0.0.1/a.pdf",
+    "http://[::1]/a.pdf", "http://2130706433/a.pdf", "http://localhost/a.pdf", "file:///etc/passwd.pdf",
+    "data:application/pdf;base64,JVBERi0=", "http://evil.example.com/a.pdf",
+])
+def test_a_public_sites_preview_of_a_file_elsewhere_is_out_of_its_scope(target):
+    """The preview's file is judged as any file the site links: a loopback, link-local or private address, another
+    scheme or a host that is no government's is never asked (no request forged from the site's pages)."""
+    scope = Scope(["http://www.xp.gov.cn/"], ["xp.gov.cn"])
+    for preview in (KK + quote(_b64(target), safe=""), "http://www.xp.gov.cn/pdfjs/web/viewer.html?file=" + quote(target)):
+        file = viewed_file(preview)
+        assert file == preview or not (scope.contains(file) or scope.government(file)), file
