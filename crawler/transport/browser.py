@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shlex
+import shutil
+import tempfile
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -45,6 +48,10 @@ MAX_BROWSER_STARTS = 3           # launches of the browser a crawl (the first, a
 # a renderer's JavaScript heap: a script allocating without end took the browser to 5 GB before its page crashed
 # (Chromium's own limit is ~4 GB a renderer); a real page's scripts use tens of MB
 MAX_JS_HEAP_MB = 512
+# each of the browser's processes' writable memory (RLIMIT_DATA, set by util-linux's prlimit as it starts): typed
+# arrays and other buffers live outside the JavaScript heap (3 GB of Uint8Arrays took the browser to 4 GB); past it
+# an allocation fails in the page (a RangeError its script may catch), the page rendered as it is
+MAX_PROCESS_DATA_BYTES = 2 * 1024 * 1024 * 1024
 _BLOCKED = frozenset({"image", "media", "font", "manifest", "texttrack"})
 # Run before the page's own scripts: their requests are counted where they are made, so a loop asking thousands
 # costs no round trip to the driver past the limit (the route still checks each that is sent); no window opens,
@@ -180,6 +187,7 @@ class Renderer:
         self.starts = 0
         self._starting = asyncio.Lock()
         self._slots = asyncio.Semaphore(MAX_PARALLEL_RENDERS)
+        self._folder: tempfile.TemporaryDirectory | None = None   # holds the script starting the browser limited
 
     async def render(self, url: str, fetch: Fetch) -> Rendered:
         """The page rendered, each of its requests fetched by ``fetch``."""
@@ -245,8 +253,23 @@ class Renderer:
                 if self._playwright is None:
                     self._playwright = await async_playwright().start()
                 self._browser = await self._playwright.chromium.launch(
-                    executable_path=str(self.executable), args=list(CHROMIUM_ARGS), headless=True)
+                    executable_path=str(self._limited()), args=list(CHROMIUM_ARGS), headless=True)
             return self._browser
+
+    def _limited(self) -> Path:
+        """The browser started under ``MAX_PROCESS_DATA_BYTES`` (a script beside it that execs it under prlimit);
+        the browser as it is where prlimit is missing (said at each launch: the first render, after a crash)."""
+        prlimit = shutil.which("prlimit")
+        if prlimit is None:
+            logger.warning("no prlimit (util-linux): the browser's memory is bounded by its JavaScript heap only")
+            return self.executable
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="gxmon-browser-")
+        script = Path(self._folder.name) / "chromium"
+        script.write_text(f"#!/bin/sh\nexec {shlex.quote(prlimit)} --data={MAX_PROCESS_DATA_BYTES} -- "
+                          f"{shlex.quote(str(self.executable))} \"$@\"\n")
+        script.chmod(0o700)
+        return script
 
     async def _drop_browser(self) -> None:
         browser, self._browser = self._browser, None
@@ -260,6 +283,9 @@ class Renderer:
         if playwright is not None:
             with suppress(TimeoutError, PlaywrightError):
                 await asyncio.wait_for(playwright.stop(), CLOSE_SECONDS)
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 def _close_popup(popup: Page) -> None:

@@ -15,8 +15,8 @@ import psutil
 import pytest
 
 from crawler.settings import GXMON_CHROMIUM
-from crawler.transport.browser import (MAX_BROWSER_STARTS, MAX_JS_HEAP_MB, Answer, Asked, RenderError, Renderer,
-                                      Unanswered, chromium)
+from crawler.transport.browser import (MAX_BROWSER_STARTS, MAX_JS_HEAP_MB, MAX_PROCESS_DATA_BYTES, Answer, Asked,
+                                      RenderError, Renderer, Unanswered, chromium)
 from tests.crawler.browser_sites import signal_chromium
 
 
@@ -106,6 +106,27 @@ def test_a_script_allocating_without_end_crashes_its_page_within_the_heap_limit(
     finally:
         done.set()
     assert peak[0] < 4 * MAX_JS_HEAP_MB
+
+
+def test_buffers_past_a_processs_memory_limit_fail_in_the_page_which_is_rendered():
+    """3 GB of typed arrays (outside the JavaScript heap) took the browser to 4 GB; each of its processes is
+    started under ``MAX_PROCESS_DATA_BYTES`` of writable memory: the allocation fails in the page."""
+    done, peak = threading.Event(), [0.0]
+    threading.Thread(target=_browser_peak_mb, args=(done, peak), daemon=True).start()
+
+    async def render() -> str:
+        renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=10)
+        try:
+            return (await renderer.render("http://jiashi.test/buffers.html", _serving(
+                '<p id="r">-</p><script>const a = []; try { for (let i = 0; i < 30; i++) a.push(new Uint8Array('
+                '100 << 20).fill(1)); } catch (e) { document.getElementById("r").textContent = "refused"; }</script>'))).html
+        finally:
+            await renderer.close()
+    try:
+        assert '<p id="r">refused</p>' in asyncio.run(render())
+    finally:
+        done.set()
+    assert peak[0] < 1.5 * MAX_PROCESS_DATA_BYTES / (1 << 20)
 
 
 def _serving(body: str):
