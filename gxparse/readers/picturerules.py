@@ -44,13 +44,14 @@ PLAIN_SHARE = 0.9           # of a picture's dark pixels in its bars: less is a 
 _DARK = 128                 # grey level below which a pixel is ink
 _JOIN = 2                   # pixels: runs of adjacent rows whose ends lie this close are one bar (a line's edge)
 _SIDE_INK = 0.5             # of a bar's length inked just beside it: more is a slice of a filled shape
-_DATA_URI = re.compile(r"^data:image/([\w.+-]+);base64,", re.I)
+_DATA_URI = re.compile(r"^data:([\w.+-]+)/([\w.+-]+)(?:;[\w.+-]+=[^;,]*)*;base64,", re.I)
 _CSS_URL = re.compile(r"url\(\s*([\"']?)(data:[^\"')]*)\1\s*\)", re.I)
 
 
-def data_uri(src: str) -> bytes | None:
-    """The bytes of a base64 ``data:image/…`` URI; None for another source or a broken one."""
-    if not _DATA_URI.match(src):
+def data_uri(src: str, kinds: tuple[str, ...] = ("image",)) -> bytes | None:
+    """The bytes of a base64 ``data:`` URI whose media type is of one of ``kinds`` (``image/…``; fonts come as
+    ``application/font-woff`` or ``font/woff``); None for another source or a broken one."""
+    if not (m := _DATA_URI.match(src)) or m.group(1).lower() not in kinds:
         return None
     try:
         return base64.b64decode(src[src.index(",") + 1:], validate=False)
@@ -86,7 +87,7 @@ def picture_rules(src: str, width: float, height: float, budget: PicturePixels) 
     data = data_uri(src)
     if not data or len(data) > MAX_PICTURE_BYTES or width <= 0 or height <= 0:
         return []
-    if _DATA_URI.match(src).group(1).lower() == "svg+xml":
+    if _DATA_URI.match(src).group(2).lower() == "svg+xml":
         return _svg_picture_rules(data, width, height)
     return _raster_rules(data, width, height, budget)
 

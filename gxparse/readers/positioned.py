@@ -7,9 +7,10 @@ on the page where CSS puts them (``left``/``top`` or ``bottom``, from inline sty
 ``<style>`` class rules, scaled by a ``transform``) and the bordered boxes it draws become ruling lines: the
 pages go to the layout path the PDF reader uses (``fixedlayout.paged_document``).
 
-A character's width is not in the markup (the font draws it): a wide (CJK) character is taken as one em, any
-other as half an em, fitted to the element's CSS width where it has one; a gap an element leaves inside a line
-(pdf2htmlEX's ``<span class="_ _3">``) moves the pen by its width.
+A character's width is not in the markup (the font draws it): where the page embeds the font (pdf2htmlEX's
+``@font-face`` WOFFs, ``readers/webfonts.py``) it is the font's advance, else a wide (CJK) character is taken as
+one em, any other as half an em, fitted to the element's CSS width where it has one; a gap an element leaves
+inside a line (pdf2htmlEX's ``<span class="_ _3">``) moves the pen by its width.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from gxparse.readers.picturerules import PicturePixels, background_source, pictu
 from gxparse.readers.ruleindex import RuleBudgetExceeded, RuleIndex, RuleTests
 from gxparse.readers.svgrules import check_shapes, svg_rules
 from gxparse.readers.stylesheet import StyleBudgetExceeded, Style, style_sheet
+from gxparse.readers.webfonts import FontWidths, embedded_fonts, family_name
 
 POSITIONED_SHARE = 0.8      # of the page's text in positioned elements: the page is read by position
 MIN_POSITIONED = 20         # positioned elements with text: fewer is a page that places a badge or a caption
@@ -65,6 +67,7 @@ _EM = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*em\s*$")
 _CALC_VAR = re.compile(r"^\s*calc\(\s*(?:var\(\s*(--[\w-]+)\s*\)\s*\*\s*([^()*]+?)"
                        r"|([^()*]+?)\s*\*\s*var\(\s*(--[\w-]+)\s*\))\s*\)\s*$")
 _HORIZONTAL = {"left", "right", "width"}
+_SPACINGS = ("letter-spacing", "word-spacing")
 _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
 _SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
@@ -148,6 +151,8 @@ class _Box:
 class _Placer:
     def __init__(self, root: etree._Element) -> None:
         self.sheet = style_sheet(root)
+        self.fonts = embedded_fonts(root)
+        self.fonts_of: dict[etree._Element, Style] = {}
         self.styles: dict[etree._Element, Style] = {}
         self.places: dict[etree._Element, tuple[float, float, etree._Element | None]] = {}
 
@@ -221,6 +226,30 @@ class _Placer:
             element = element.getparent()
         return 12.0
 
+    def font(self, element: etree._Element) -> FontWidths | None:
+        """The embedded font ``element``'s characters are drawn in, where its widths are theirs: None for a font
+        not embedded and where a letter or word spacing other than 0 widens them."""
+        found = self.inherited(element)
+        if any(found.get(name, "0").strip() not in ("normal", "0") and _length(found[name]) != 0.0
+               for name in _SPACINGS):
+            return None
+        return self.fonts.get(family_name(found.get("font-family", "")))
+
+    def inherited(self, element: etree._Element) -> Style:
+        """``element``'s font family and spacings, its own or its nearest ancestor's (each ancestor's worked out
+        once: a deep page costs its depth, not its depth per element)."""
+        chain = []
+        node: etree._Element | None = element
+        while node is not None and node not in self.fonts_of:
+            chain.append(node)
+            node = node.getparent()
+        found = self.fonts_of[node] if node is not None else {}
+        for node in reversed(chain):
+            style = self.style(node)
+            found = found | {name: style[name] for name in ("font-family", *_SPACINGS) if name in style}
+            self.fonts_of[node] = found
+        return found
+
     def length(self, element: etree._Element, name: str) -> float | None:
         """``element``'s CSS length ``name`` in points: px, pt, a share of its container (``%``: of its width for
         ``left``/``width``, else its height), ``em`` (of the font size) or a custom property times a length
@@ -280,39 +309,60 @@ def _text_boxes(root: etree._Element, placer: _Placer) -> tuple[list[etree._Elem
     return list(owners), inside, total
 
 
+@dataclass(frozen=True)
+class _Char:
+    """A character of a positioned element, ``size`` points tall; ``known``: its width in points as its embedded
+    font draws it, None where not known."""
+
+    text: str
+    size: float
+    known: float | None
+
+    @property
+    def advance(self) -> float:
+        """Its width: the font's where known, else the one ``fixedlayout.advance`` takes."""
+        return self.known if self.known is not None else advance(self.text, self.size)
+
+
+def _char(ch: str, size: float, font: FontWidths | None) -> _Char:
+    em = font.advance(ch) if font is not None else None
+    return _Char(ch, size, None if em is None else em * size)
+
+
 def _glyphs(box: _Box, placer: _Placer, rules: RuleIndex) -> tuple[list[Glyph], bool]:
     """The characters of a positioned element where they are printed: its lines (``<br>``) one under another,
     each in a row of the ruled table the element stands in where it spans as many rows as it has lines (pdfminer
     places a text box, not its lines: a column of figures is one box), else spread evenly over its height; and
     whether they are where they are printed: not when the element spans cells of a ruled table otherwise (its
     lines may be any cells' lines, its characters' widths are guesses)."""
-    runs: list[list[tuple[str, float] | float]] = [[]]   # per line: (char, size) or a gap's width
+    runs: list[list[_Char | float]] = [[]]   # per line: a character or a gap's width
 
     def walk(element: etree._Element, nested: bool) -> None:
         if nested and placer.positioned(element):
             return   # placed by itself
         size = placer.font_size(element) * box.sy   # printed height; the width's own scale is in the fit
+        font = placer.font(element) if placer.fonts else None
         if element.tag == "br":
             runs.append([])
         elif nested and not "".join(element.itertext()).strip():
             style = placer.style(element)
             gap = (_length(style.get("width")) or 0.0) + (_length(style.get("margin-left")) or 0.0)
             runs[-1].append(gap * box.sx)
-        runs[-1].extend((ch, size) for ch in element.text or "")
+        runs[-1].extend(_char(ch, size, font) for ch in element.text or "")
         for child in element:
             if isinstance(child.tag, str) and child.tag not in _SKIP:
                 walk(child, True)
-            runs[-1].extend((ch, size) for ch in child.tail or "")
+            runs[-1].extend(_char(ch, size, font) for ch in child.tail or "")
 
     walk(box.element, False)
-    lines = [line for line in runs if any(isinstance(p, tuple) and p[0].strip() for p in line)]
+    lines = [line for line in runs if any(isinstance(p, _Char) and p.text.strip() for p in line)]
     if not lines:
         return [], True
-    natural = max(sum(p if isinstance(p, float) else advance(p[0], p[1]) for p in line) for line in lines)
+    natural = max(sum(p if isinstance(p, float) else p.advance for p in line) for line in lines)
     fit = box.sx / box.sy   # scaleX narrows the characters, not their height
     if box.width is not None and natural > 0:
         fit = min(max(box.width * box.sx / natural, _FIT[0]), _FIT[1])
-    sizes = [p[1] for line in lines for p in line if isinstance(p, tuple)]
+    sizes = [p.size for line in lines for p in line if isinstance(p, _Char)]
     size = max(sizes)
     height = box.height * box.sy if box.height else size * _LINE_HEIGHT * len(lines)
     step = height / len(lines)
@@ -357,7 +407,7 @@ def _starts_left(style: Style) -> bool:
     return (style.get("text-align") or "left").strip() in ("left", "start", "justify")
 
 
-def _runs_in_columns(line: list[tuple[str, float] | float], x: float, fit: float, y: float, size: float,
+def _runs_in_columns(line: list[_Char | float], x: float, fit: float, y: float, size: float,
                      rules: RuleIndex) -> list[float] | None:
     """Where each run of a line beginning at ``x`` begins, in the ruled column the page proves it stands in: the
     markup gives the gaps between runs, not the characters' widths, so each digit width a font may give
@@ -366,8 +416,7 @@ def _runs_in_columns(line: list[tuple[str, float] | float], x: float, fit: float
     after its left rule, ``_RULE_SLACK``, running over its right one by ``_OVERRUN`` at most) must all put the runs
     in the same columns. A run is placed as the middle one of those widths places it, inside its column. None
     else (no width fits, or two ways do)."""
-    far = x + sum(p if isinstance(p, float) else _advance_bounds(p[0], p[1], _DIGIT_EM[1])[1]
-                  for p in line) * fit
+    far = x + sum(p if isinstance(p, float) else _advance_bounds(p, _DIGIT_EM[1])[1] for p in line) * fit
     columns = _ruled_columns(y, x, far, size, rules)
     overrun = _OVERRUN * size
     ways: dict[tuple[tuple[float, float], ...], list[list[tuple[float, float]]]] = {}
@@ -388,7 +437,7 @@ def _runs_in_columns(line: list[tuple[str, float] | float], x: float, fit: float
     return [min(max(low, a), max(b - (high - low), a)) for (low, high), (a, b) in zip(extents, found)]
 
 
-def _run_extents(line: list[tuple[str, float] | float], x: float, fit: float,
+def _run_extents(line: list[_Char | float], x: float, fit: float,
                  digit: float) -> list[tuple[float, float]]:
     """The least ``x`` each run of a line (apart by a space or a gap) may begin at and the most it may end at,
     its digits ``digit`` em wide."""
@@ -399,20 +448,24 @@ def _run_extents(line: list[tuple[str, float] | float], x: float, fit: float,
         if isinstance(part, float):
             low, high, in_run = low + part * fit, high + part * fit, False
             continue
-        least, most = _advance_bounds(part[0], part[1], digit)
-        if not part[0].isspace() and not in_run:
+        least, most = _advance_bounds(part, digit)
+        if not part.text.isspace() and not in_run:
             extents.append([low, high])
-        in_run = not part[0].isspace()
+        in_run = not part.text.isspace()
         low, high = low + least * fit, high + most * fit
         if in_run:
             extents[-1][1] = high
     return [(a, b) for a, b in extents]
 
 
-def _advance_bounds(ch: str, size: float, digit: float) -> tuple[float, float]:
-    """The least and the most a character may advance in the fonts reports use: a digit ``digit`` em, a
-    full-width character its em (CJK fonts draw ideographs and full-width punctuation a square each; Word and
-    LibreOffice compress no punctuation unless told), any other ``_OTHER_EM``."""
+def _advance_bounds(char: _Char, digit: float) -> tuple[float, float]:
+    """The least and the most a character may advance: its embedded font's advance where known, else as in the
+    fonts reports use: a digit ``digit`` em, a full-width character its em (CJK fonts draw ideographs and
+    full-width punctuation a square each; Word and LibreOffice compress no punctuation unless told), any other
+    ``_OTHER_EM``."""
+    ch, size = char.text, char.size
+    if char.known is not None:
+        return char.known, char.known
     if "0" <= ch <= "9":
         return digit * size, digit * size
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -460,18 +513,17 @@ def _shifted(run: list[Glyph], dx: float) -> list[Glyph]:
     return [g._replace(x0=g.x0 + dx, x1=g.x1 + dx) for g in run]
 
 
-def _placed_runs(line: list[tuple[str, float] | float], x: float, top: float, fit: float) -> list[list[Glyph]]:
+def _placed_runs(line: list[_Char | float], x: float, top: float, fit: float) -> list[list[Glyph]]:
     """A line's characters from ``x`` on, as runs apart by a space or a gap."""
     runs: list[list[Glyph]] = [[]]
     for part in line:
-        if isinstance(part, float) or part[0].isspace():
-            x += (part if isinstance(part, float) else advance(part[0], part[1])) * fit
+        if isinstance(part, float) or part.text.isspace():
+            x += (part if isinstance(part, float) else part.advance) * fit
             if runs[-1]:
                 runs.append([])
             continue
-        ch, ch_size = part
-        width = advance(ch, ch_size) * fit
-        runs[-1].append(Glyph(ch, x, top, x + width, top + ch_size))
+        width = part.advance * fit
+        runs[-1].append(Glyph(part.text, x, top, x + width, top + part.size))
         x += width
     return [run for run in runs if run]
 

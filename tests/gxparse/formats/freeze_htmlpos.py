@@ -14,7 +14,9 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   ``pf`` page ``<div>`` s, a ``t m0 x… h… y… ff… fs…`` ``<div>`` per printed line whose coordinates are class
   rules of the page's ``<style>`` (``bottom:`` from the page's foot, text written at 4× its size and scaled by
   ``matrix(0.25,0,0,0.25,0,0)``), the gaps of a line as ``<span class="_ _N">`` of a class's width, the
-  drawing (the table rules) a background picture;
+  drawing (the table rules) a background picture, each PDF font an ``@font-face`` WOFF (``ff1``, …; a
+  character of another font than its line's in a ``<span class="ffN">``) of Noto Sans CJK SC's glyphs
+  advancing as the PDF's do (``_font_face``);
 - ``pdfjs``: pdf.js's viewer saved with its text layers (``pdfjs_html``): a ``<span>`` per word at ``left``/``top``
   with no position of its own, fitted to its printed width by ``scaleX``;
 - ``preview``: a page as document-preview services show a file (永中 DCS, kkFileView-like; ``preview_html``):
@@ -35,7 +37,8 @@ LibreOffice and written by reportlab, the simulated reports written by reportlab
   ``left``/``top`` in % of its page, its ``font-size`` as ``calc(var(--scale-factor)*10.00px)``.
 
 Each rendering is ``<tool>/<document>.<printer>.html``; fonts and pictures the converters embed are left out
-(``data:`` URIs emptied), but the backgrounds ``pdf2htmlex-svg`` and ``pdf2htmlex-png`` are made of. The truth
+(``data:`` URIs of ``src``/``href`` emptied), but pdf2htmlEX's fonts and the backgrounds ``pdf2htmlex-svg`` and
+``pdf2htmlex-png`` are made of. The truth
 of a document is tests/fixtures/extracted's ``truth/<document>.truth.json``.
 Run it again only when a tool or a printer changes: the renderings are test data.
 """
@@ -63,6 +66,8 @@ OUT = FIXTURES / "htmlpos"
 _DATA_URI = re.compile(r"""(src|href)=(["'])data:[^"']*\2""")
 _PDF2HTMLEX_ZOOM = 1.5   # px per pt, as the sites that publish pdf2htmlEX pages run it
 _PDF2HTMLEX_SCALE = 4    # pdf2htmlEX writes text at 4× its size and scales it back by its matrix
+# the glyphs the PDF's fonts are embedded with (a free font installed here; the PDF's own are not all embedded)
+_FONT_GLYPHS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2)   # Noto Sans CJK SC
 _SAME_LINE = 1.0         # pt: characters whose baselines lie this close are on one printed line
 _GAP = 0.15              # of the font size: a wider gap after a character is a gap span
 _PREVIEW_ZOOM = 4 / 3     # px per pt: preview services draw pages at 96 dpi
@@ -140,7 +145,14 @@ def pdf2htmlex_html(pdf: Path) -> str:
     xs, ys, hs, fss = (_Classes("x", "left"), _Classes("y", "bottom"), _Classes("h", "height"),
                        _Classes("fs", "font-size"))
     ws, gaps = _Classes("w", "width"), _Classes("_", "width")
+    fonts: dict[str, dict[str, float]] = {}   # the PDF's fonts in the order met: each character's advance in ems
     pages = []
+
+    def font_class(ch: dict) -> str:
+        widths = fonts.setdefault(ch["fontname"], {})
+        widths.setdefault(ch["text"], (ch["x1"] - ch["x0"]) / ch["size"])
+        return f"ff{list(fonts).index(ch['fontname']) + 1}"
+
     with pdfplumber.open(pdf) as document:
         for number, page in enumerate(document.pages, 1):
             body = [f'<div id="pf{number:x}" class="pf {ws.of(page.width * z)} {hs.of(page.height * z)}" '
@@ -148,16 +160,18 @@ def pdf2htmlex_html(pdf: Path) -> str:
                     f'{hs.of(page.height * z)}"><img class="bi x0 y0" alt="" src="bg{number:x}.png"/>']
             for line in _printed_lines(page.chars):
                 first, size = line[0], line[0]["size"]
+                family = font_class(first)
                 parts = []
                 for ch, after in zip(line, line[1:] + [None]):
-                    parts.append(escape(ch["text"]))
+                    own = font_class(ch)
+                    parts.append(escape(ch["text"]) if own == family else f'<span class="{own}">{escape(ch["text"])}</span>')
                     if after is not None and after["x0"] - ch["x1"] > _GAP * size:
                         # in the line's own units, which its matrix scales by 1/4 as it does the text
                         gap = (after["x0"] - ch["x1"]) * z * _PDF2HTMLEX_SCALE
                         parts.append(f'<span class="_ {gaps.of(gap)}"></span>')
                 baseline = first["bottom"] - 0.12 * size   # the descent below the baseline
                 classes = (f"t m0 {xs.of(first['x0'] * z)} {hs.of(size * 1.1 * z * _PDF2HTMLEX_SCALE)} "
-                           f"{ys.of((page.height - baseline) * z)} ff1 {fss.of(size * z * _PDF2HTMLEX_SCALE)} "
+                           f"{ys.of((page.height - baseline) * z)} {family} {fss.of(size * z * _PDF2HTMLEX_SCALE)} "
                            "fc0 sc0 ls0 ws0")
                 body.append(f'<div class="{classes}">{"".join(parts)}</div>')
             body.append("</div></div>")
@@ -173,7 +187,7 @@ def pdf2htmlex_html(pdf: Path) -> str:
              ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
              "-ms-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
              "-webkit-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);}\n"
-             ".ff1{font-family:ff1;line-height:1.1;font-style:normal;font-weight:normal;visibility:visible;}\n"
+             + "".join(_font_face(f"ff{n}", widths) for n, widths in enumerate(fonts.values(), 1)) +
              ".fc0{color:rgb(0,0,0);}\n.sc0{text-shadow:none;}\n.ls0{letter-spacing:0px;}\n.ws0{word-spacing:0px;}\n"
              ".x0{left:0px;}\n.y0{bottom:0px;}\n"
              + xs.css() + ys.css() + hs.css() + fss.css() + ws.css() + gaps.css())
@@ -182,6 +196,35 @@ def pdf2htmlex_html(pdf: Path) -> str:
             f'<style type="text/css">\n{style}</style>\n</head>\n<body>\n'
             '<div id="sidebar"><div id="outline"></div></div>\n'
             f'<div id="page-container">\n' + "\n".join(pages) + "\n</div>\n</body>\n</html>\n")
+
+
+def _font_face(family: str, widths: dict[str, float]) -> str:
+    """pdf2htmlEX's rules for one PDF font: the font embedded as a WOFF (``--embed-font 1``, the default) whose
+    glyphs advance as the PDF's do (pdf2htmlEX sets them from the PDF's widths), and its class."""
+    data = base64.b64encode(_woff(widths)).decode()
+    return (f'@font-face{{font-family:{family};src:url(data:application/font-woff;base64,{data})format("woff");}}'
+            f".{family}{{font-family:{family};line-height:1.1;font-style:normal;font-weight:normal;"
+            "visibility:visible;}\n")
+
+
+def _woff(widths: dict[str, float]) -> bytes:
+    """A WOFF of ``_FONT_GLYPHS``'s glyphs for the characters of ``widths``, each advancing its width (ems)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    font = TTFont(_FONT_GLYPHS[0], fontNumber=_FONT_GLYPHS[1])
+    options = subset.Options()
+    options.flavor, options.layout_features, options.name_IDs, options.notdef_outline = "woff", [], [], True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(widths))
+    subsetter.subset(font)
+    units = font["head"].unitsPerEm
+    metrics = font["hmtx"].metrics
+    for code, name in font.getBestCmap().items():
+        metrics[name] = (round(widths[chr(code)] * units), metrics[name][1])
+    out = io.BytesIO()
+    font.flavor = "woff"
+    font.save(out)
+    return out.getvalue()
 
 
 def pdf2htmlex_scoped(html: str) -> str:

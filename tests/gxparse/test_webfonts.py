@@ -1,0 +1,87 @@
+"""The advance widths of a page's embedded fonts (``gxparse.readers.webfonts``): pdf2htmlEX's ``@font-face`` WOFFs
+(tests/fixtures/htmlpos/pdf2htmlex*, each PDF font embedded with the PDF's widths), by which a line's runs are
+placed in their ruled columns (``readers/positioned.py``)."""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import zlib
+
+import pytest
+from lxml import html
+
+from gxparse.readers import webfonts
+from gxparse.readers.positioned import positioned_pages
+from gxparse.readers.webfonts import embedded_fonts, font_widths
+from tests.gxparse.test_positioned import HTMLPOS, wrong_cells
+
+PRINT = "kaifeng_2021.reportlab"
+_FONT_FACE = re.compile(r"@font-face\{[^}]*\}")
+_WOFF = re.compile(r"base64,([^)]+)\)")
+
+
+def _page(family: str) -> str:
+    return (HTMLPOS / family / f"{PRINT}.html").read_text(encoding="utf-8")
+
+
+def _woffs() -> list[bytes]:
+    return [base64.b64decode(data) for data in _WOFF.findall(_page("pdf2htmlex"))]
+
+
+def _ruled(text: str) -> bool | None:
+    """Whether the page is read on its pictures' rules (None: not read by position)."""
+    pages = positioned_pages(html.fromstring(text.encode()))
+    return None if pages is None else any(page.rules for page in pages)
+
+
+@pytest.mark.parametrize("family", ["pdf2htmlex-svg", "pdf2htmlex-png"])
+def test_a_pdf2htmlex_line_is_laid_on_its_pictures_rules_by_its_fonts_widths(family):
+    """kaifeng's reportlab print: two digit widths a font may give put a row's figures in different columns; the
+    widths of the fonts the page embeds put them in one (read without them, the page had no rules)."""
+    assert _ruled(_page(family)) is True
+    assert not wrong_cells(f"{family}/{PRINT}")
+
+
+def test_the_fonts_give_the_pdfs_widths():
+    fonts = embedded_fonts(html.fromstring(_page("pdf2htmlex").encode()))
+    assert len(fonts) == len(_woffs()) > 1
+    digits = {round(font.advance("5"), 3) for font in fonts.values() if font.advance("5") is not None}
+    assert digits == {0.6, 0.636}    # WenQuanYi Zen Hei's and DejaVu Sans's, as reportlab's print sets them
+    assert all(font.advance("年") in (None, 1.0) for font in fonts.values())
+
+
+def test_where_a_spacing_widens_the_characters_their_widths_are_not_known():
+    """A letter spacing other than 0 widens every character by it: the fonts' widths are not the line's, and the
+    page is read as without its pictures' rules."""
+    spaced = _page("pdf2htmlex-svg").replace(".ls0{letter-spacing:0px;}", ".ls0{letter-spacing:2px;}")
+    assert spaced != _page("pdf2htmlex-svg") and _ruled(spaced) is False
+
+
+def test_fonts_over_their_bounds_or_broken_give_no_widths(monkeypatch):
+    data = max(_woffs(), key=len)
+    assert font_widths(data) is not None
+    monkeypatch.setattr(webfonts, "MAX_FONT_BYTES", len(data) - 1)
+    assert font_widths(data) is None
+    monkeypatch.setattr(webfonts, "MAX_FONT_BYTES", 4_000_000)
+    glyphs = len(font_widths(data).advances)
+    monkeypatch.setattr(webfonts, "MAX_FONT_GLYPHS", glyphs - 1)
+    assert font_widths(data) is None
+    monkeypatch.setattr(webfonts, "MAX_FONT_GLYPHS", 40_000)
+    assert font_widths(data[:100]) is None
+    assert font_widths(b"wOF2" + data[4:]) is None
+
+
+def test_a_woff_table_inflating_past_its_length_gives_no_widths():
+    """A table whose packed bytes inflate to more than its stated length (a zip bomb) is not inflated past it."""
+    bomb = zlib.compress(b"\0" * 1_000_000)
+    header = struct.pack(">4s4sIHHI", b"wOFF", b"\0\1\0\0", 64 + len(bomb), 1, 0, 1024) + b"\0" * 24
+    entry = struct.pack(">4sIIII", b"hmtx", 64, len(bomb), 1024, 0)
+    assert font_widths(header + entry + bomb) is None
+
+
+def test_a_page_reads_at_most_max_fonts(monkeypatch):
+    root = html.fromstring(_page("pdf2htmlex").encode())
+    monkeypatch.setattr(webfonts, "MAX_FONTS", 1)
+    assert len(embedded_fonts(root)) == 1
