@@ -6,7 +6,8 @@ Read: WOFF 1.0, TrueType and OpenType fonts in ``data:`` URIs (a font in a file 
 the page; WOFF2 needs a Brotli decoder gxparse does not carry): their characters' advances from ``cmap`` and
 ``hmtx`` in ems. A font that cannot be read, or is over the bounds, gives no widths (its characters' widths stay
 unknown). Bounded: ``MAX_FONTS`` fonts a page, ``MAX_FONT_BYTES`` a font's bytes (WOFF: as it unpacks),
-``MAX_FONT_GLYPHS`` its glyphs.
+``MAX_FONT_GLYPHS`` its glyphs, ``MAX_FONT_CODES`` the code points its character maps name (counted from their
+bytes before fontTools lists them) and ``MAX_CMAP_SUBTABLES`` its maps.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from gxparse.readers.stylesheet import declarations
 MAX_FONTS = 1_000            # @font-face rules read a page: pdf2htmlEX writes one per PDF font, a few dozen
 MAX_FONT_BYTES = 4_000_000   # one font's bytes (unpacked): pdf2htmlEX's subsets are a few 10 kB, a whole CJK font 20 MB
 MAX_FONT_GLYPHS = 40_000     # one font's glyphs: a subset holds the characters used; a whole CJK font ~30,000
+# code points a font's character maps name in all (a map's group of a million code points is 12 bytes: fontTools
+# lists each): a whole CJK font's maps name ~2 × 40,000
+MAX_FONT_CODES = 200_000
+MAX_CMAP_SUBTABLES = 32      # character maps a font holds: fonts carry 1 to 5 (platforms and encodings)
 _FONT_FACE = re.compile(r"@font-face\s*\{([^{}]*)\}", re.I)
 _URL = re.compile(r"url\(\s*([\"']?)(data:[^\"')]*)\1\s*\)", re.I)
 _FONT_MEDIA = ("application", "font")
@@ -81,7 +86,7 @@ def font_widths(data: bytes) -> FontWidths | None:
         if data is None or data[:4] not in _SFNT:
             return None
         font = TTFont(io.BytesIO(data), lazy=True)
-        if font["maxp"].numGlyphs > MAX_FONT_GLYPHS:
+        if font["maxp"].numGlyphs > MAX_FONT_GLYPHS or _cmap_codes(font.reader["cmap"]) > MAX_FONT_CODES:
             return None
         units = font["head"].unitsPerEm
         cmap = font.getBestCmap() or {}
@@ -92,6 +97,35 @@ def font_widths(data: bytes) -> FontWidths | None:
     except (TTLibError, KeyError, AssertionError, struct.error, ValueError, TypeError, IndexError, EOFError,
             zlib.error):
         return None
+
+
+def _cmap_codes(cmap: bytes) -> int:
+    """How many code points the character maps of a ``cmap`` table name (past ``MAX_FONT_CODES`` for more maps
+    than ``MAX_CMAP_SUBTABLES`` or a map of a form not counted here), read before fontTools lists them."""
+    _, count = struct.unpack(">HH", cmap[:4])
+    if count > MAX_CMAP_SUBTABLES:
+        return MAX_FONT_CODES + 1
+    codes = 0
+    for offset in sorted({struct.unpack(">HHL", cmap[4 + 8 * n:12 + 8 * n])[2] for n in range(count)}):
+        form = struct.unpack(">H", cmap[offset:offset + 2])[0]
+        if form == 0:
+            codes += 256
+        elif form == 4:
+            segments = struct.unpack(">H", cmap[offset + 6:offset + 8])[0] // 2
+            ends = struct.unpack(f">{segments}H", cmap[offset + 14:offset + 14 + 2 * segments])
+            starts = struct.unpack(f">{segments}H", cmap[offset + 16 + 2 * segments:offset + 16 + 4 * segments])
+            codes += sum(max(end - start + 1, 0) for start, end in zip(starts, ends))
+        elif form == 6:
+            codes += struct.unpack(">H", cmap[offset + 8:offset + 10])[0]
+        elif form in (12, 13):
+            groups = struct.unpack(">L", cmap[offset + 12:offset + 16])[0]
+            if groups > MAX_FONT_CODES:
+                return MAX_FONT_CODES + 1
+            body = cmap[offset + 16:offset + 16 + 12 * groups]
+            codes += sum(max(end - start + 1, 0) for start, end, _ in struct.iter_unpack(">LLL", body))
+        elif form != 14:   # variation sequences: no character's glyph of its own
+            return MAX_FONT_CODES + 1
+    return codes
 
 
 def _unpacked_woff(data: bytes) -> bytes | None:

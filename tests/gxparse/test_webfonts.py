@@ -5,6 +5,7 @@ placed in their ruled columns (``readers/positioned.py``)."""
 from __future__ import annotations
 
 import base64
+import io
 import re
 import struct
 import zlib
@@ -85,3 +86,31 @@ def test_a_page_reads_at_most_max_fonts(monkeypatch):
     root = html.fromstring(_page("pdf2htmlex").encode())
     monkeypatch.setattr(webfonts, "MAX_FONTS", 1)
     assert len(embedded_fonts(root)) == 1
+
+
+def _with_cmap(data: bytes, cmap: bytes) -> bytes:
+    """The frozen font ``data`` with its character map's bytes ``cmap``."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables.DefaultTable import DefaultTable
+    font = TTFont(io.BytesIO(data))
+    table = DefaultTable("cmap")
+    table.data = cmap
+    font["cmap"] = table
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _format_12(*groups: tuple[int, int]) -> bytes:
+    body = b"".join(struct.pack(">LLL", start, end, 1) for start, end in groups)
+    return (struct.pack(">HHHHL", 0, 1, 3, 10, 12)
+            + struct.pack(">HHLLL", 12, 0, 16 + len(body), 0, len(groups)) + body)
+
+
+def test_a_character_map_naming_more_than_max_font_codes_gives_no_widths():
+    """A group of a million code points is 12 bytes: the maps are counted before fontTools lists them."""
+    data = max(_woffs(), key=len)
+    assert font_widths(_with_cmap(data, _format_12((0x30, 0x39)))).advance("5") is not None
+    assert font_widths(_with_cmap(data, _format_12(*[(0, 99_999)] * 3))) is None
+    many = struct.pack(">HH", 0, 33) + struct.pack(">HHL", 3, 10, 268) * 33
+    assert font_widths(_with_cmap(data, many + _format_12((0x30, 0x39))[12:])) is None
