@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -67,7 +67,6 @@ _EM = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*em\s*$")
 _CALC_VAR = re.compile(r"^\s*calc\(\s*(?:var\(\s*(--[\w-]+)\s*\)\s*\*\s*([^()*]+?)"
                        r"|([^()*]+?)\s*\*\s*var\(\s*(--[\w-]+)\s*\))\s*\)\s*$")
 _HORIZONTAL = {"left", "right", "width"}
-_SPACINGS = ("letter-spacing", "word-spacing")
 _MATRIX = re.compile(r"matrix\(\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)\s*,\s*([-\d.e]+)")
 _SCALE = re.compile(r"scale([xy]?)\(\s*([-\d.e]+)\s*(?:,\s*([-\d.e]+))?\s*\)")
 _BORDER_WIDTH = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)|\b(thin|medium|thick)\b")
@@ -152,7 +151,7 @@ class _Placer:
     def __init__(self, root: etree._Element) -> None:
         self.sheet = style_sheet(root)
         self.fonts = embedded_fonts(root)
-        self.fonts_of: dict[etree._Element, Style] = {}
+        self.fonts_of: dict[etree._Element, _Font] = {}
         self.styles: dict[etree._Element, Style] = {}
         self.places: dict[etree._Element, tuple[float, float, etree._Element | None]] = {}
 
@@ -226,29 +225,30 @@ class _Placer:
             element = element.getparent()
         return 12.0
 
-    def font(self, element: etree._Element) -> FontWidths | None:
-        """The embedded font ``element``'s characters are drawn in, where its widths are theirs: None for a font
-        not embedded and where a letter or word spacing other than 0 widens them."""
-        found = self.inherited(element)
-        if any(found.get(name, "0").strip() not in ("normal", "0") and _length(found[name]) != 0.0
-               for name in _SPACINGS):
-            return None
-        return self.fonts.get(family_name(found.get("font-family", "")))
-
-    def inherited(self, element: etree._Element) -> Style:
-        """``element``'s font family and spacings, its own or its nearest ancestor's (each ancestor's worked out
-        once: a deep page costs its depth, not its depth per element)."""
+    def font(self, element: etree._Element) -> _Font:
+        """The embedded font ``element``'s characters are drawn in and the spacings CSS adds after them, its own or
+        its nearest ancestor's (each ancestor's worked out once: a deep page costs its depth, not its depth per
+        element)."""
         chain = []
         node: etree._Element | None = element
         while node is not None and node not in self.fonts_of:
             chain.append(node)
             node = node.getparent()
-        found = self.fonts_of[node] if node is not None else {}
+        found = self.fonts_of[node] if node is not None else _Font(None)
         for node in reversed(chain):
             style = self.style(node)
-            found = found | {name: style[name] for name in ("font-family", *_SPACINGS) if name in style}
+            if "font-family" in style:
+                found = replace(found, widths=self.fonts.get(family_name(style["font-family"])))
+            if "letter-spacing" in style:
+                found = replace(found, letter=self.spacing(node, "letter-spacing"))
+            if "word-spacing" in style:
+                found = replace(found, word=self.spacing(node, "word-spacing"))
             self.fonts_of[node] = found
         return found
+
+    def spacing(self, element: etree._Element, name: str) -> float | None:
+        """A letter or word spacing in points (``normal``: none); None in a form not read."""
+        return 0.0 if self.style(element)[name].strip() == "normal" else self.length(element, name)
 
     def length(self, element: etree._Element, name: str) -> float | None:
         """``element``'s CSS length ``name`` in points: px, pt, a share of its container (``%``: of its width for
@@ -310,6 +310,16 @@ def _text_boxes(root: etree._Element, placer: _Placer) -> tuple[list[etree._Elem
 
 
 @dataclass(frozen=True)
+class _Font:
+    """The embedded font an element's characters are drawn in (None: not embedded) and the spacings CSS adds after
+    each of them and after each space, in points of the element's own units (None: in a form not read)."""
+
+    widths: FontWidths | None
+    letter: float | None = 0.0
+    word: float | None = 0.0
+
+
+@dataclass(frozen=True)
 class _Char:
     """A character of a positioned element, ``size`` points tall; ``known``: its width in points as its embedded
     font draws it, None where not known."""
@@ -324,9 +334,12 @@ class _Char:
         return self.known if self.known is not None else advance(self.text, self.size)
 
 
-def _char(ch: str, size: float, font: FontWidths | None) -> _Char:
-    em = font.advance(ch) if font is not None else None
-    return _Char(ch, size, None if em is None else em * size)
+def _char(ch: str, size: float, font: _Font, scale: float) -> _Char:
+    """A character ``size`` points tall, its width known where its font is embedded and its spacings read (they
+    are in its element's units: ``scale`` prints them)."""
+    em = font.widths.advance(ch) if font.widths is not None else None
+    spacing = font.letter if ch != " " or font.letter is None or font.word is None else font.letter + font.word
+    return _Char(ch, size, None if em is None or spacing is None else em * size + spacing * scale)
 
 
 def _glyphs(box: _Box, placer: _Placer, rules: RuleIndex) -> tuple[list[Glyph], bool]:
@@ -341,18 +354,18 @@ def _glyphs(box: _Box, placer: _Placer, rules: RuleIndex) -> tuple[list[Glyph], 
         if nested and placer.positioned(element):
             return   # placed by itself
         size = placer.font_size(element) * box.sy   # printed height; the width's own scale is in the fit
-        font = placer.font(element) if placer.fonts else None
+        font = placer.font(element) if placer.fonts else _Font(None)
         if element.tag == "br":
             runs.append([])
         elif nested and not "".join(element.itertext()).strip():
             style = placer.style(element)
             gap = (_length(style.get("width")) or 0.0) + (_length(style.get("margin-left")) or 0.0)
             runs[-1].append(gap * box.sx)
-        runs[-1].extend(_char(ch, size, font) for ch in element.text or "")
+        runs[-1].extend(_char(ch, size, font, box.sy) for ch in element.text or "")
         for child in element:
             if isinstance(child.tag, str) and child.tag not in _SKIP:
                 walk(child, True)
-            runs[-1].extend(_char(ch, size, font) for ch in child.tail or "")
+            runs[-1].extend(_char(ch, size, font, box.sy) for ch in child.tail or "")
 
     walk(box.element, False)
     lines = [line for line in runs if any(isinstance(p, _Char) and p.text.strip() for p in line)]

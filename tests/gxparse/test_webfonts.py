@@ -13,14 +13,18 @@ import zlib
 import pytest
 from lxml import html
 
+from fontTools.ttLib import TTFont
+
+from gxparse import parse_document
 from gxparse.readers import webfonts
 from gxparse.readers.positioned import positioned_pages
 from gxparse.readers.webfonts import embedded_fonts, font_widths
+from tests.gxparse.extracted import document_truth, table_cells
 from tests.gxparse.test_positioned import HTMLPOS, wrong_cells
 
 PRINT = "kaifeng_2021.reportlab"
 _FONT_FACE = re.compile(r"@font-face\{[^}]*\}")
-_WOFF = re.compile(r"base64,([^)]+)\)")
+_WOFF = re.compile(r"font-woff;base64,([^)]+)\)")
 
 
 def _page(family: str) -> str:
@@ -29,6 +33,13 @@ def _page(family: str) -> str:
 
 def _woffs() -> list[bytes]:
     return [base64.b64decode(data) for data in _WOFF.findall(_page("pdf2htmlex"))]
+
+
+def _wrong_cells(text: str) -> dict:
+    """The cells of kaifeng's truth the page ``text`` reads otherwise."""
+    got = table_cells(parse_document(text.encode(), f"{PRINT}.html").to_dict())
+    return {cell: got.get(cell) for cell, value in table_cells(document_truth("kaifeng_2021")).items()
+            if got.get(cell) != value}
 
 
 def _ruled(text: str) -> bool | None:
@@ -53,10 +64,29 @@ def test_the_fonts_give_the_pdfs_widths():
     assert all(font.advance("年") in (None, 1.0) for font in fonts.values())
 
 
-def test_where_a_spacing_widens_the_characters_their_widths_are_not_known():
-    """A letter spacing other than 0 widens every character by it: the fonts' widths are not the line's, and the
-    page is read as without its pictures' rules."""
-    spaced = _page("pdf2htmlex-svg").replace(".ls0{letter-spacing:0px;}", ".ls0{letter-spacing:2px;}")
+def _narrowed(match: re.Match[str]) -> str:
+    """A ``data:`` URI's font with each character 0.05 em narrower."""
+    font = TTFont(io.BytesIO(base64.b64decode(match.group(1))))
+    units, metrics = font["head"].unitsPerEm, font["hmtx"].metrics
+    for name in set(font.getBestCmap().values()):
+        metrics[name] = (metrics[name][0] - units // 20, metrics[name][1])
+    out = io.BytesIO()
+    font.save(out)
+    return f"font-woff;base64,{base64.b64encode(out.getvalue()).decode()})"
+
+
+def test_a_letter_spacing_is_added_after_each_character():
+    """The fonts 0.05 em narrower and a letter spacing of 0.05 em put the characters where they were: the page
+    is laid on its pictures' rules, its cells right (without the spacing, the runs would begin early)."""
+    spaced = _WOFF.sub(_narrowed, _page("pdf2htmlex-svg")).replace(".ls0{letter-spacing:0px;}",
+                                                                     ".ls0{letter-spacing:0.05em;}")
+    assert _ruled(spaced) is True
+    assert not _wrong_cells(spaced)
+
+
+def test_a_spacing_in_a_form_not_read_leaves_the_widths_unknown():
+    """The page is read as without its pictures' rules (by its lines' places), not on widths it cannot know."""
+    spaced = _page("pdf2htmlex-svg").replace(".ls0{letter-spacing:0px;}", ".ls0{letter-spacing:calc(1px + 1px);}")
     assert spaced != _page("pdf2htmlex-svg") and _ruled(spaced) is False
 
 
