@@ -20,6 +20,7 @@ from gxparse.readers import webfonts
 from gxparse.readers.positioned import positioned_pages
 from gxparse.readers.webfonts import embedded_fonts, font_widths
 from tests.gxparse.extracted import document_truth, table_cells
+from tests.gxparse.hostile.attacks import embedded_woffs, format_12_cmap, with_cmap, woff_bomb
 from tests.gxparse.test_positioned import HTMLPOS, wrong_cells
 
 PRINT = "kaifeng_2021.reportlab"
@@ -29,10 +30,6 @@ _WOFF = re.compile(r"font-woff;base64,([^)]+)\)")
 
 def _page(family: str) -> str:
     return (HTMLPOS / family / f"{PRINT}.html").read_text(encoding="utf-8")
-
-
-def _woffs() -> list[bytes]:
-    return [base64.b64decode(data) for data in _WOFF.findall(_page("pdf2htmlex"))]
 
 
 def _wrong_cells(text: str) -> dict:
@@ -58,7 +55,7 @@ def test_a_pdf2htmlex_line_is_laid_on_its_pictures_rules_by_its_fonts_widths(fam
 
 def test_the_fonts_give_the_pdfs_widths():
     fonts = embedded_fonts(html.fromstring(_page("pdf2htmlex").encode()))
-    assert len(fonts) == len(_woffs()) > 1
+    assert len(fonts) == len(embedded_woffs()) > 1
     digits = {round(font.advance("5"), 3) for font in fonts.values() if font.advance("5") is not None}
     assert digits == {0.6, 0.636}    # WenQuanYi Zen Hei's and DejaVu Sans's, as reportlab's print sets them
     assert all(font.advance("年") in (None, 1.0) for font in fonts.values())
@@ -91,7 +88,7 @@ def test_a_spacing_in_a_form_not_read_leaves_the_widths_unknown():
 
 
 def test_fonts_over_their_bounds_or_broken_give_no_widths(monkeypatch):
-    data = max(_woffs(), key=len)
+    data = max(embedded_woffs(), key=len)
     assert font_widths(data) is not None
     monkeypatch.setattr(webfonts, "MAX_FONT_BYTES", len(data) - 1)
     assert font_widths(data) is None
@@ -105,11 +102,10 @@ def test_fonts_over_their_bounds_or_broken_give_no_widths(monkeypatch):
 
 
 def test_a_woff_table_inflating_past_its_length_gives_no_widths():
-    """A table whose packed bytes inflate to more than its stated length (a zip bomb) is not inflated past it."""
-    bomb = zlib.compress(b"\0" * 1_000_000)
-    header = struct.pack(">4s4sIHHI", b"wOFF", b"\0\1\0\0", 64 + len(bomb), 1, 0, 1024) + b"\0" * 24
-    entry = struct.pack(">4sIIII", b"hmtx", 64, len(bomb), 1024, 0)
-    assert font_widths(header + entry + bomb) is None
+    """A table whose packed bytes inflate to more than its stated length (a zip bomb) is not inflated past it; one
+    stated longer than ``MAX_FONT_BYTES`` is not inflated at all."""
+    assert font_widths(woff_bomb(1_000_000, 1024)) is None
+    assert font_widths(woff_bomb(1_000_000, webfonts.MAX_FONT_BYTES + 1)) is None
 
 
 def test_a_page_reads_at_most_max_fonts(monkeypatch):
@@ -118,29 +114,10 @@ def test_a_page_reads_at_most_max_fonts(monkeypatch):
     assert len(embedded_fonts(root)) == 1
 
 
-def _with_cmap(data: bytes, cmap: bytes) -> bytes:
-    """The frozen font ``data`` with its character map's bytes ``cmap``."""
-    from fontTools.ttLib import TTFont
-    from fontTools.ttLib.tables.DefaultTable import DefaultTable
-    font = TTFont(io.BytesIO(data))
-    table = DefaultTable("cmap")
-    table.data = cmap
-    font["cmap"] = table
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-def _format_12(*groups: tuple[int, int]) -> bytes:
-    body = b"".join(struct.pack(">LLL", start, end, 1) for start, end in groups)
-    return (struct.pack(">HHHHL", 0, 1, 3, 10, 12)
-            + struct.pack(">HHLLL", 12, 0, 16 + len(body), 0, len(groups)) + body)
-
-
 def test_a_character_map_naming_more_than_max_font_codes_gives_no_widths():
     """A group of a million code points is 12 bytes: the maps are counted before fontTools lists them."""
-    data = max(_woffs(), key=len)
-    assert font_widths(_with_cmap(data, _format_12((0x30, 0x39)))).advance("5") is not None
-    assert font_widths(_with_cmap(data, _format_12(*[(0, 99_999)] * 3))) is None
+    data = max(embedded_woffs(), key=len)
+    assert font_widths(with_cmap(data, format_12_cmap((0x30, 0x39)))).advance("5") is not None
+    assert font_widths(with_cmap(data, format_12_cmap(*[(0, 99_999)] * 3))) is None
     many = struct.pack(">HH", 0, 33) + struct.pack(">HHL", 3, 10, 268) * 33
-    assert font_widths(_with_cmap(data, many + _format_12((0x30, 0x39))[12:])) is None
+    assert font_widths(with_cmap(data, many + format_12_cmap((0x30, 0x39))[12:])) is None

@@ -401,6 +401,53 @@ def _positioned(change: Callable[[str], str]) -> Callable[[], bytes]:
     return lambda: change(_POSITIONED.read_text()).encode()
 
 
+# a report as pdf2htmlEX writes it: its fonts embedded as @font-face WOFFs whose glyphs advance as the PDF's
+_PDF2HTMLEX = Path(__file__).resolve().parents[2] / "fixtures/htmlpos/pdf2htmlex-svg/kaifeng_2021.reportlab.html"
+_EMBEDDED_WOFF = re.compile(r"font-woff;base64,([^)]+)\)")
+
+
+def embedded_woffs() -> list[bytes]:
+    """The fonts the frozen pdf2htmlEX page embeds."""
+    return [base64.b64decode(data) for data in _EMBEDDED_WOFF.findall(_PDF2HTMLEX.read_text())]
+
+
+def with_cmap(font: bytes, cmap: bytes) -> bytes:
+    """The font ``font`` with its character map's bytes ``cmap``, as OpenType (a WOFF's packing is no bound)."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables.DefaultTable import DefaultTable
+    read = TTFont(io.BytesIO(font))
+    table = DefaultTable("cmap")
+    table.data = cmap
+    read["cmap"] = table
+    read.flavor = None
+    out = io.BytesIO()
+    read.save(out)
+    return out.getvalue()
+
+
+def format_12_cmap(*groups: tuple[int, int]) -> bytes:
+    """A ``cmap`` table of one format 12 map (Windows, UCS-4) of ``groups`` of code points, each to glyph 1."""
+    body = b"".join(struct.pack(">LLL", start, end, 1) for start, end in groups)
+    return struct.pack(">HHHHL", 0, 1, 3, 10, 12) + struct.pack(">HHLLL", 12, 0, 16 + len(body), 0, len(groups)) + body
+
+
+def woff_bomb(inflated: int, stated: int) -> bytes:
+    """A WOFF of one table whose packed bytes inflate to ``inflated`` zero bytes, its length stated as ``stated``."""
+    packer = zlib.compressobj(9)
+    chunk = b"\0" * 1_000_000
+    packed = b"".join(packer.compress(chunk) for _ in range(inflated // len(chunk))) + packer.flush()
+    header = struct.pack(">4s4sIHHI", b"wOFF", b"\0\1\0\0", 64 + len(packed), 1, 0, stated) + b"\0" * 24
+    return header + struct.pack(">4sIIII", b"hmtx", 64, len(packed), stated, 0) + packed
+
+
+def _pdf2htmlex_font(font: Callable[[], bytes]) -> Callable[[], bytes]:
+    """The frozen pdf2htmlEX page with its first embedded font replaced by ``font()``."""
+    def build() -> bytes:
+        data = base64.b64encode(font()).decode()
+        return _EMBEDDED_WOFF.sub(lambda m: f"font-woff;base64,{data})", _PDF2HTMLEX.read_text(), 1).encode()
+    return build
+
+
 def _copied_body(text: str, times: int) -> str:
     body = text[text.index("<body>") + 6:text.rindex("</body>")]
     return text.replace(body, body * times)
@@ -1126,6 +1173,11 @@ ATTACKS: list[Attack] = [
     Attack("html-positioned-absurd-transforms", "a positioned page whose boxes are scaled by 1e308, NaN and infinity",
            _positioned(lambda t: t.replace('style="position:absolute;', 'style="transform:matrix(1e308,1e308,1e308,'
                                            '1e308,0,0) scale(nan, inf);position:absolute;')), None, small=True),
+    Attack("html-positioned-font-of-2200000000-code-points", "a pdf2htmlEX page whose font's character map names "
+           "2,000 times the whole of Unicode in 24 kB (fontTools lists each code point)", _pdf2htmlex_font(
+               lambda: with_cmap(embedded_woffs()[0], format_12_cmap(*[(0, 0x10FFFF)] * 2_000))), None, small=True),
+    Attack("html-positioned-woff-bomb", "a pdf2htmlEX page whose font's table of 100 KB inflates to 100 MB, "
+           "stated as 1 kB", _pdf2htmlex_font(lambda: woff_bomb(100_000_000, 1024)), None, small=True),
     Attack("html-positioned-60-copies", "a positioned report's boxes 60 times over in 7.5 MB (200,000 boxes)",
            _positioned(lambda t: _copied_body(t, 60)), None, slow=True),
     Attack("html-positioned-100000-boxes-10000-rows", "100,000 positioned boxes over 10,000 ruled rows (6 MB: each "
