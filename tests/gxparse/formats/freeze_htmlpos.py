@@ -211,7 +211,7 @@ def _woff(widths: dict[str, float]) -> bytes:
     """A WOFF of ``_FONT_GLYPHS``'s glyphs for the characters of ``widths``, each advancing its width (ems)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
-    font = TTFont(_FONT_GLYPHS[0], fontNumber=_FONT_GLYPHS[1])
+    font = TTFont(_FONT_GLYPHS[0], fontNumber=_FONT_GLYPHS[1], recalcTimestamp=False)   # the same bytes each run
     options = subset.Options()
     options.flavor, options.layout_features, options.name_IDs, options.notdef_outline = "woff", [], [], True
     subsetter = subset.Subsetter(options)
