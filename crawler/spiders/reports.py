@@ -144,6 +144,7 @@ _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
 MAX_FRAMES = 10             # frames of a frameset document read as its files
+MAX_SCANS = 60              # pictures of a report scanned onto one page bundled with it: reports run to 10–30 pages
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
 MAX_TITLE_CHARS = 1000      # of a page's heading read for its title: a report's title is a few dozen
 MAX_NOTICE_PAGES = 10       # pages of a 通知公告 column asked for (the sub-site's budget may drop them)
@@ -772,9 +773,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         texts = [self._parse_text(page) for page in [response, *further]]
         text = " ".join(texts)
         report_body = self._has_report_body(text)
-        # a report printed as pictures over a paged article, a page of the report a page: its pictures in order
-        scans = [] if report_body or not further else \
-            list(dict.fromkeys(url for page in [response, *further] for url in self._parse_scans(page)))
+        scans = [] if report_body else self._parse_scanned_report(response, further)
         if report_body or scans:
             if same := self._articles.same_as(response.url, title, article_lines(response.selector.root)):
                 self.logger.info("%s holds the article of %s: not yielded again", response.url, same)
@@ -784,6 +783,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if further:   # each page's pictures are capped, and so are the article's (a scan's, a picture a page)
                 cap = self.settings.getint("REPORT_PICTURES_MAX")
                 pictures = pictures[:max(cap, 1 + len(further)) if scans else cap]
+            elif len(scans) > MAX_SCANS:
+                self._unread(response, f"a scan of {len(scans)} pictures: past its first {MAX_SCANS} not kept")
+                pictures = pictures[:MAX_SCANS]
             parts = part_urls([f for page in [response, *further] for f in self._parse_attachments(page)], True) \
                 if report_body else []
             bundle = PicturedPage(item, response.encoding, [*parts, *pictures], documents=frozenset(parts),
@@ -988,8 +990,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             # a column tree zTree draws whole from an answer (crawler.scripted.ztree)
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in loaded_trees(code, get_base_url(response))]
-        elif may_draw_links(response.body):
-            # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks)
+        elif may_draw_links(response.body) and not self._says_column(response):
+            # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks); a 年报 column's
+            # script drawing its own list from an API is read as the column's list (_script_lists): asked first as
+            # a link of no name, its answer would be read as no column, its later pages never asked
             links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in drawn_requests(code, get_base_url(response))]
         return links + self._rendered_links(response), record_count(response.text)
@@ -1169,6 +1173,16 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if not files:  # a scanned report shown as images in the article body
             files = [Link(url, "") for url in self._parse_scans(response)]
         return list({f.url: f for f in files}.values())
+
+    def _parse_scanned_report(self, response: TextResponse, further: Sequence[TextResponse]) -> list[str]:
+        """The pictures of a report printed as pictures, in order: over a paged article, a page of the report a page;
+        or on one page whose article shows them and links no file (a scan of its pages): one report, never a
+        report a picture."""
+        if further:
+            return list(dict.fromkeys(url for page in [response, *further] for url in self._parse_scans(page)))
+        scans = self._parse_scans(response)
+        return scans if scans and [f.url for f in self._parse_attachments(response)] == list(dict.fromkeys(scans)) \
+            else []
 
     def _parse_scans(self, response: TextResponse) -> list[str]:
         """The pictures the page's article shows (a scanned report's pages), in order."""

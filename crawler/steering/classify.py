@@ -54,16 +54,18 @@ _ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!(?:年度)?(?:工作)?报告|年
 # An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告, …办公室关于印发…
 # 的通知): only its page can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知)
 # publishes none.
-_PUBLISHING = re.compile(r"^.{0,40}?关于(?:公布|公开|发布|印发)(?P<name>.{4,80})的(?:公告|通知)$")
+_PUBLISHES = r"(?:公布|公开|发布|印发)"
+_PUBLISHING = re.compile(rf"^.{{0,40}}?关于{_PUBLISHES}(?P<name>.{{4,80}})的(?:公告|通知)$")
 _TRUNCATED = ("..", "…")
 # A title is read from its first MAX_TITLE_CHARS characters, spaces included: real titles are under 100 characters,
 # a link wrapping a paragraph names its report first, and every pattern here then costs bounded time.
 MAX_TITLE_CHARS = 1000
 # Where the report's name begins: an agency's name stands before it (and before or after the year).
 _NAME_START = re.compile(r"(?:政府|政务)?(?:信息公开|政务公开)")
-# A tag before the title ([2024-01-31], 【图文】), 关于 and the year's 年度 around an agency's name.
+# A tag before the title ([2024-01-31], 【图文】), 关于 (关于公布 of a notice publishing the report: 某局关于公布2023年度…
+# 的公告) and the year's 年度 around an agency's name.
 _TAG = re.compile(r"^[【\[(][^】\])]*[】\])]")
-_AROUND_AGENCY = re.compile(r"^(?:关于|年度|年)+|(?:关于|的)+$")
+_AROUND_AGENCY = re.compile(rf"^(?:关于{_PUBLISHES}?|年度|年)+|(?:关于{_PUBLISHES}?|的)+$")
 # What stands where an agency's name would when the title does not name one (the agency is the sub-site's).
 _NOT_AN_AGENCY = {"政府", "人民政府", "本级", "本机关", "本单位", "本部门", "我局", "我委", "我办", "全市", "全县", "全区"}
 # a folder named by a year alone: /ndbg/2023/, /2023年/, /2023年度/, /2023nd/ and /2023n/ (年度, 年 in pinyin initials)

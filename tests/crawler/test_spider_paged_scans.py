@@ -1,6 +1,7 @@
 """The spider on a frozen report printed as pictures over a paged article (DedeCMS ``623.html``, ``623_2.html``,
 ``623_3.html``: each page one picture of a page of the report, no text): it fetches the further pages, then
-every page's picture, and yields one item, the pages and their pictures bundled in order."""
+every page's picture, and yields one item, the pages and their pictures bundled in order; so for a report scanned
+onto one page (its pages' pictures in its article), never an item a picture."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ FILE_OF = {PAGE: "detail_paged_scans.html", FURTHER[0]: "detail_paged_scans_1.ht
            FURTHER[1]: "detail_paged_scans_2.html"}
 SCANS = [f"http://zjj.nanchuan.gov.cn/uploads/allimg/250116/1-25011609341{n}.jpg" for n in range(3)]
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+# a report scanned onto one page: its pages' pictures in its article, no text, no file linked
+ONE_PAGE = "http://www.nanchuan.gov.cn/zwgk/ndbg/t20230210_556677.html"
+ONE_PAGE_SCANS = [f"http://www.nanchuan.gov.cn/zwgk/ndbg/W020230210556677_{n}.jpg" for n in (1, 2, 3)]
 
 
 @pytest.fixture
@@ -39,9 +43,9 @@ def _answer(request: scrapy.Request) -> Response:
                     headers={"Content-Type": "image/jpeg"})
 
 
-def _fetch_all(spider) -> tuple[ReportDocument, list[str]]:
+def _fetch_all(spider, name: str = FILE_OF[PAGE], url: str = PAGE) -> tuple[ReportDocument, list[str]]:
     asked = []
-    [result] = list(spider.parse_document(file_response(FILE_OF[PAGE], PAGE, document_meta())))
+    [result] = list(spider.parse_document(file_response(name, url, document_meta())))
     while isinstance(result, scrapy.Request):
         asked.append(result.url)
         [result] = result.callback(_answer(result))
@@ -59,8 +63,9 @@ def test_the_report_is_one_bundle_of_its_pages_and_their_pictures_in_order(spide
     assert [p["Content-Location"] for p in parts] == [PAGE, *FURTHER, *SCANS]
 
 
-def test_a_scan_on_one_page_is_still_its_file(spider):
-    page = file_response("detail_scanned_images.html", "http://www.nanchuan.gov.cn/zwgk/ndbg/t20230210_556677.html",
-                         document_meta())
-    assert [r.url.rsplit("/", 1)[1] for r in spider.parse_document(page)] == [
-        f"W020230210556677_{n}.jpg" for n in (1, 2, 3)]
+def test_a_scan_on_one_page_is_one_bundle_of_the_page_and_its_pictures_in_order(spider):
+    item, asked = _fetch_all(spider, "detail_scanned_images.html", ONE_PAGE)
+    parts = email.message_from_bytes(item.body).get_payload()
+    assert asked == ONE_PAGE_SCANS
+    assert (item.final_url, item.content_type, item.verdict) == (ONE_PAGE, "multipart/related", "report")
+    assert [p["Content-Location"] for p in parts] == [ONE_PAGE, *ONE_PAGE_SCANS]

@@ -360,16 +360,6 @@ def test_vague_link_leading_to_a_lookalike_page_yields_nothing(spider):
     assert _parse(spider, "detail_vague_lookalike.html", verdict="maybe", link_text="2021年度报告") == []
 
 
-def test_scanned_report_images_are_requested(spider):
-    urls = [r.url for r in _requests(_parse(spider, "detail_scanned_images.html"))]
-    assert urls == [BASE + f"202501/W020230210556677_{k}.jpg" for k in (1, 2, 3)]
-
-
-def test_scanned_report_images_are_all_pages_of_the_report(spider):
-    verdicts = {r.meta["verdict"] for r in _requests(_parse(spider, "detail_scanned_images.html"))}
-    assert verdicts == {"report"}
-
-
 def test_gbk_page_without_any_charset_declaration_is_decoded(spider):
     request = _requests(_parse(spider, "detail_gbk_no_charset.html"))[0]
     assert request.meta["page_title"] == "南屏县民政局2022年政府信息公开工作年度报告"
