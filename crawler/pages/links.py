@@ -102,9 +102,10 @@ MAX_SCRIPT_LINKS = 1000
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
 MAX_NAME_DISTANCE = 160      # from a URL string to the name written in its entry
 _ENTRY_BOUNDARY = re.compile(r"[\[\]{}]")   # the end of one array or object entry, the start of another
-_GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|查看|点击查看|详情|详细|\[详细\]|全文|阅读全文|浏览|打开|pdf|docx?|wps)$",
-                           re.IGNORECASE)
-_GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|查看|详情|\[?详细\]?")
+# A button's words (查看详情 >, 了解详情, 详细信息, 查看全文): the item it stands in says what it opens.
+_GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|(?:点击|查看|了解)?(?:详情|全文)|查看|点击查看|详细(?:信息)?|\[详细\]|阅读全文"
+                           r"|浏览|打开|pdf|docx?|wps)[>》»→]*$", re.IGNORECASE)
+_GENERIC_WORDS = re.compile(r"点击下载|附件下载|点击查看|阅读全文|下载|(?:查看|了解)?详情|查看全文|查看|\[?详细(?:信息)?\]?")
 # A list's category tag printed as the whole visible text of each link (【年度报告】, [通知公告]), the title aside.
 # A text in Latin letters alone (an English or pinyin rendering: "2023 Annual Report", "ndbg2023"): a Chinese
 # title says what a Chinese reader is told.
@@ -629,13 +630,27 @@ def _count_by_ancestor(anchors: list, agency_flags: list[bool]) -> tuple[Counter
 
 
 def _item_text(a) -> str:
-    """The text of the list item a link sits in, without its date (for a link that only says 下载)."""
+    """The text of the list item a link sits in, without its date (for a link that only says 下载): its ``<li>``,
+    row, ``<dd>`` or ``<p>``, else the outermost element around it that holds no other link (a card: ``<div><span>
+    title</span><span>date</span><a>查看详情</a></div>``)."""
     item = next(a.iterancestors("li", "tr", "dd", "p"), None)
+    if item is None:
+        item = _lone_block(a)
     if item is None:
         return " ".join(leading_text(a, MAX_LINK_TEXT_CHARS).split())
     text = _DATE.sub("", " ".join(leading_text(item, MAX_LINK_TEXT_CHARS, " ").split())[:200])
     text = _GENERIC_WORDS.sub("", _SEQUENCE.sub("", text))
-    return " ".join(text.split()).strip(" []【】()（）")
+    return " ".join(text.split()).strip(" []【】()（）>》»→")
+
+
+def _lone_block(a):
+    """The outermost ancestor of ``a`` within the page's body holding no other link, or None."""
+    block = None
+    for ancestor in a.iterancestors():
+        if ancestor.tag in ("body", "html") or len(list(itertools.islice(ancestor.iter("a", "area"), 2))) > 1:
+            return block
+        block = ancestor
+    return block
 
 
 def _item_date(a, links: Counter) -> str | None:

@@ -38,7 +38,7 @@ import json
 import zlib
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from simsite.documents import attachment_bytes
 from simsite.figures import Agency, report_series
@@ -166,9 +166,9 @@ class PortalBlind(OneServerPortal):
 
     def _copy(self, sub: str, path: str, of: str) -> str:
         """The page at ``of`` republished at ``path`` of ``sub``: a report too, expected or not."""
-        src = urlsplit_path(of)
+        src = target(of)
         host: Host = getattr(self, sub)
-        source: Host = getattr(self, urlsplit_sub(of, DOMAIN))
+        source: Host = getattr(self, sub_of(of))
         host.pages[path] = source.pages[src]
         url = self.url(sub, path)
         self.republished.add(url)
@@ -366,7 +366,7 @@ class PortalBlind(OneServerPortal):
             records.append({"id": 4400 + y, "title": title, "url": path, "publishDate": published(y, 25)})
         summary = self._noise("xxgk", "/bm/zrzyj/tzgg/202501/t20250110_4499.shtml", "县自然资源局2024年度工作总结",
                               ZRZYJ)
-        records.insert(0, {"id": 4499, "title": "县自然资源局2024年度工作总结", "url": urlsplit_path(summary),
+        records.insert(0, {"id": 4499, "title": "县自然资源局2024年度工作总结", "url": target(summary),
                            "publishDate": "2025-01-10"})
         self.xxgk.pages["/bm/zrzyj/zfxxgknb/index.shtml"] = Page(frame(ZRZYJ, "政府信息公开年报", (
             '<ul id="listBox"></ul><div id="page"></div>'
@@ -424,7 +424,7 @@ class PortalBlind(OneServerPortal):
             self.xxgk.pages[path] = Page(frame(JTJ, title, (
                 f'<div class="article"><h1>{escape(title)}</h1><div class="content">'
                 f'<p>根据《中华人民共和国政府信息公开条例》规定，现将我局{y}年度政府信息公开工作年度报告予以公布。</p>'
-                f'<p>附件：<a href="{urlsplit_path(file)}">{JTJ}{y}年度政府信息公开工作年度报告.{fmt}</a></p>'
+                f'<p>附件：<a href="{target(file)}">{JTJ}{y}年度政府信息公开工作年度报告.{fmt}</a></p>'
                 f'<p style="text-align:right">{JTJ}<br>{published(y, 15)}</p></div></div>')))
             items.append(Item(path, title, published(y, 15)))
         self.xxgk.pages["/bm/jtj/zfxxgknb/index.shtml"] = Page(frame(JTJ, "政府信息公开年报",
@@ -442,7 +442,7 @@ class PortalBlind(OneServerPortal):
                 {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}, "application/octet-stream")
             title = f"{NYNCJ}{y}年政府信息公开工作年度报告"
             path = f"/bm/nyncj/zfxxgknb/{y + 1}01/t{y + 1}0118_{1700 + y}.shtml"
-            href = urlsplit_path(file).replace("&", "&amp;")
+            href = target(file).replace("&", "&amp;")
             self.xxgk.pages[path] = Page(frame(NYNCJ, title, (
                 f'<div class="article"><h1>{escape(title)}</h1><div class="content"><p>详见附件。</p>'
                 f'<p><a href="{href}">{escape(name)}</a></p></div></div>')))
@@ -596,7 +596,7 @@ class PortalBlind(OneServerPortal):
         notice = self._noise("jyj", "/tzgg/202502/t20250210_7801.html", "青溪县教育体育局2025年工作要点", site)
         self.jyj.pages["/tzgg/"] = Page(frame(site, "通知公告", (
             f'<ul>{li(notice, "青溪县教育体育局2025年工作要点", "2025-02-10")}'
-            f'{li(urlsplit_path(copy), "转发：" + items[0].title, "2025-01-22")}</ul>')))
+            f'{li(target(copy), "转发：" + items[0].title, "2025-01-22")}</ul>')))
 
     # --- towns ---------------------------------------------------------------------------------------------------
 
@@ -645,13 +645,13 @@ class PortalBlind(OneServerPortal):
         self._town("sqz", "/", SQZ, "zfxxgknb", {y: f"{SQZ}{y}年政府信息公开工作年度报告" for y in years})
 
 
-def urlsplit_path(url: str) -> str:
-    """The path and query of one of the portal's addresses."""
-    rest = url.split("://", 1)[1]
-    return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+
+def target(url: str) -> str:
+    """The path and query of one of the portal's addresses, as a request names them."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def urlsplit_sub(url: str, domain: str) -> str:
+def sub_of(url: str) -> str:
     """The sub-domain of one of the portal's addresses (``www`` of ``http://www.qingxi.gov.cn:port/…``)."""
-    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0]
-    return host[:-len(domain) - 1]
+    return urlsplit(url).hostname[:-len(DOMAIN) - 1]

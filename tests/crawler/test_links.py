@@ -435,3 +435,14 @@ def test_a_javascript_href_opening_an_address_in_a_window_is_that_address():
 
 def test_a_javascript_href_without_an_address_is_no_link():
     assert [link.text for link in links("list_javascript_openwin.html") if link.text in ("返回", "打印")] == []
+
+
+@pytest.mark.parametrize("url, text", [
+    ("http://www.baishui.gov.cn/zwgk/wlj/ndbg/2025/0123/10424.html", "白水县文化和旅游局2024年政府信息公开工作年度报告"),
+    ("http://www.baishui.gov.cn/zwgk/wlj/ndbg/2024/0123/10423.html", "白水县文化和旅游局2023年政府信息公开工作年度报告"),
+    ("http://www.baishui.gov.cn/zwgk/wlj/tzgg/2024/0110/10401.html", "白水县文化和旅游局2023年度工作总结"),
+])
+def test_a_view_details_button_of_a_card_is_named_by_its_card(url, text):
+    # a card list (<div class="card"><span>title</span><span>date</span><a>查看详情</a></div>): no <li> or row
+    found = {link.url: link.text for link in links("list_cards_view_details.html", "http://www.baishui.gov.cn/zwgk/wlj/ndbg/")}
+    assert found[url] == text
