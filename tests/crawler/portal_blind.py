@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlsplit
@@ -164,6 +165,21 @@ class PortalBlind(OneServerPortal):
         self.expected[url] = (agency, year)
         return url
 
+    def _reports(self, titles: dict[int, str], agency: str, path_of: Callable[[int], str], day: int,
+                 sub: str = "xxgk", shown: Callable[[int], str] | None = None) -> list[Item]:
+        """``agency``'s reports (year → title) at ``path_of(year)`` of ``sub``, expected; their list entries, linked
+        as ``shown(year)`` (else by path), dated ``day`` January of the next year."""
+        items = []
+        for y, title in titles.items():
+            self._report(sub, path_of(y), title, agency, y)
+            items.append(Item(shown(y) if shown else path_of(y), title, published(y, day)))
+        return items
+
+    def _column(self, code: str, agency: str, items: list[Item], menu: str) -> None:
+        """A department's 年报 column on the platform: one page listing ``items``."""
+        self.xxgk.pages[f"/bm/{code}/zfxxgknb/index.shtml"] = Page(frame(agency, "政府信息公开年报",
+                                                                        f"<ul>{items_html(items)}</ul>", menu))
+
     def _copy(self, sub: str, path: str, of: str) -> str:
         """The page at ``of`` republished at ``path`` of ``sub``: a report too, expected or not."""
         src = target(of)
@@ -291,11 +307,9 @@ class PortalBlind(OneServerPortal):
     def _fgj(self) -> None:
         """TRS: ``createPageHTML`` pages index.shtml, index_1.shtml, …; documents linked ``./YYYYMM/t….shtml``."""
         menu = self._dept_home("fgj", FGJ, [("zfxxgknb/index.shtml", "政府信息公开年报")])
-        items = []
-        for y in range(2024, 2019, -1):
-            title = f"{FGJ}{y}年政府信息公开工作年度报告"
-            self._report("xxgk", f"/bm/fgj/zfxxgknb/{y + 1}01/t{y + 1}0115_{5200 + y}.shtml", title, FGJ, y)
-            items.append(Item(f"./{y + 1}01/t{y + 1}0115_{5200 + y}.shtml", title, published(y, 15)))
+        items = self._reports({y: f"{FGJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2019, -1)}, FGJ,
+                              lambda y: f"/bm/fgj/zfxxgknb/{y + 1}01/t{y + 1}0115_{5200 + y}.shtml", 15,
+                              shown=lambda y: f"./{y + 1}01/t{y + 1}0115_{5200 + y}.shtml")
         pages = [items[i:i + 2] for i in range(0, len(items), 2)]
         for n, chunk in enumerate(pages):
             name = "index.shtml" if n == 0 else f"index_{n}.shtml"
@@ -306,12 +320,8 @@ class PortalBlind(OneServerPortal):
     def _czj(self) -> None:
         """Numbered list files 1.html, 2.html; titles with the short name; a 绩效 report among them."""
         menu = self._dept_home("czj", CZJ, [("zfxxgknb/", "政府信息公开年报")])
-        items = []
-        for y in range(2024, 2021, -1):
-            title = f"县财政局{y}年度政府信息公开工作年度报告"
-            path = f"/bm/czj/zfxxgknb/{y + 1}01/t{y + 1}0118_{6300 + y}.shtml"
-            self._report("xxgk", path, title, CZJ, y)
-            items.append(Item(path, title, published(y, 18)))
+        items = self._reports({y: f"县财政局{y}年度政府信息公开工作年度报告" for y in range(2024, 2021, -1)}, CZJ,
+                              lambda y: f"/bm/czj/zfxxgknb/{y + 1}01/t{y + 1}0118_{6300 + y}.shtml", 18)
         perf = self._noise("xxgk", "/bm/czj/zfxxgknb/202409/t20240910_6390.shtml",
                            "县财政局2023年度部门整体支出绩效自评报告", CZJ)
         items.insert(1, Item(perf, "县财政局2023年度部门整体支出绩效自评报告", "2024-09-10"))
@@ -327,12 +337,9 @@ class PortalBlind(OneServerPortal):
     def _rsj(self) -> None:
         """A JSP list paged by ``cur_page`` through a form a script submits; titles without the agency."""
         menu = self._dept_home("rsj", RSJ, [("list.jsp?cat_id=1203&cur_page=1", "政府信息公开年报")])
-        items = []
-        for y in range(2024, 2019, -1):
-            title = f"{y}年度政府信息公开工作年度报告"
-            path = f"/bm/rsj/content.jsp?id={8800 + y}&cat_id=1203"
-            self._report("xxgk", path, title, RSJ, y)
-            items.append(Item(f"content.jsp?id={8800 + y}&amp;cat_id=1203", title, published(y, 22)))
+        items = self._reports({y: f"{y}年度政府信息公开工作年度报告" for y in range(2024, 2019, -1)}, RSJ,
+                              lambda y: f"/bm/rsj/content.jsp?id={8800 + y}&cat_id=1203", 22,
+                              shown=lambda y: f"content.jsp?id={8800 + y}&amp;cat_id=1203")
         per = 2
         count = -(-len(items) // per)
 
@@ -358,12 +365,9 @@ class PortalBlind(OneServerPortal):
     def _zrzyj(self) -> None:
         """A list the page's script asks of a JSON API by pageIndex/pageSize, paged by ``jumpToPage(n)``."""
         menu = self._dept_home("zrzyj", ZRZYJ, [("zfxxgknb/index.shtml", "政府信息公开年报")])
-        records = []
-        for y in range(2024, 2020, -1):
-            title = f"{ZRZYJ}{y}年政府信息公开工作年度报告"
-            path = f"/bm/zrzyj/zfxxgknb/{y + 1}01/t{y + 1}0125_{4400 + y}.shtml"
-            self._report("xxgk", path, title, ZRZYJ, y)
-            records.append({"id": 4400 + y, "title": title, "url": path, "publishDate": published(y, 25)})
+        records = [{"id": 4400 + n, "title": i.title, "url": i.url, "publishDate": i.date} for n, i in enumerate(
+            self._reports({y: f"{ZRZYJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2020, -1)}, ZRZYJ,
+                          lambda y: f"/bm/zrzyj/zfxxgknb/{y + 1}01/t{y + 1}0125_{4400 + y}.shtml", 25))]
         summary = self._noise("xxgk", "/bm/zrzyj/tzgg/202501/t20250110_4499.shtml", "县自然资源局2024年度工作总结",
                               ZRZYJ)
         records.insert(0, {"id": 4499, "title": "县自然资源局2024年度工作总结", "url": target(summary),
@@ -395,12 +399,9 @@ class PortalBlind(OneServerPortal):
     def _zjj(self) -> None:
         """ASP.NET: InfoPublic.aspx?cid=…&page=N, a __VIEWSTATE field, 年报 in the title."""
         menu = self._dept_home("zjj", ZJJ, [("InfoPublic.aspx?cid=1019", "政府信息公开年报")])
-        items = []
-        for y in range(2024, 2019, -1):
-            title = f"{ZJJ}{y}年度政府信息公开工作年报"
-            path = f"/bm/zjj/InfoDetail.aspx?id={3300 + y}"
-            self._report("xxgk", path, title, ZJJ, y)
-            items.append(Item(f"InfoDetail.aspx?id={3300 + y}", title, published(y, 19)))
+        items = self._reports({y: f"{ZJJ}{y}年度政府信息公开工作年报" for y in range(2024, 2019, -1)}, ZJJ,
+                              lambda y: f"/bm/zjj/InfoDetail.aspx?id={3300 + y}", 19,
+                              shown=lambda y: f"InfoDetail.aspx?id={3300 + y}")
         per, count = 2, 3
 
         def listing(query: dict) -> Page:
@@ -427,8 +428,7 @@ class PortalBlind(OneServerPortal):
                 f'<p>附件：<a href="{target(file)}">{JTJ}{y}年度政府信息公开工作年度报告.{fmt}</a></p>'
                 f'<p style="text-align:right">{JTJ}<br>{published(y, 15)}</p></div></div>')))
             items.append(Item(path, title, published(y, 15)))
-        self.xxgk.pages["/bm/jtj/zfxxgknb/index.shtml"] = Page(frame(JTJ, "政府信息公开年报",
-                                                                     f"<ul>{items_html(items)}</ul>", menu))
+        self._column("jtj", JTJ, items, menu)
 
     def _nyncj(self) -> None:
         """A notice titled as the report, the report itself a file behind a download script (Content-Disposition)."""
@@ -447,36 +447,26 @@ class PortalBlind(OneServerPortal):
                 f'<div class="article"><h1>{escape(title)}</h1><div class="content"><p>详见附件。</p>'
                 f'<p><a href="{href}">{escape(name)}</a></p></div></div>')))
             items.append(Item(path, title, published(y, 18)))
-        self.xxgk.pages["/bm/nyncj/zfxxgknb/index.shtml"] = Page(frame(NYNCJ, "政府信息公开年报",
-                                                                       f"<ul>{items_html(items)}</ul>", menu))
+        self._column("nyncj", NYNCJ, items, menu)
 
     def _slj(self) -> None:
         """A department home whose block's 更多>> is the only way to its column (its menu names none)."""
-        items = []
-        for y in range(2024, 2020, -1):
-            title = f"{SLJ}{y}年政府信息公开工作年度报告"
-            path = f"/bm/slj/zfxxgknb/{y + 1}01/t{y + 1}0121_{9300 + y}.shtml"
-            self._report("xxgk", path, title, SLJ, y)
-            items.append(Item(path, title, published(y, 21)))
+        items = self._reports({y: f"{SLJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2020, -1)}, SLJ,
+                              lambda y: f"/bm/slj/zfxxgknb/{y + 1}01/t{y + 1}0121_{9300 + y}.shtml", 21)
         block = (f'<div class="box"><div class="hd"><span>政府信息公开年报</span>'
                  f'<a class="more" href="zfxxgknb/index.shtml">更多>></a></div><ul>{items_html(items[:2])}</ul></div>')
         menu = self._dept_home("slj", SLJ, [("tzgg/", "通知公告")], block)
         self.xxgk.pages["/bm/slj/tzgg/"] = Page(frame(SLJ, "通知公告", "<ul></ul>", menu))
-        self.xxgk.pages["/bm/slj/zfxxgknb/index.shtml"] = Page(frame(SLJ, "政府信息公开年报",
-                                                                     f"<ul>{items_html(items)}</ul>", menu))
+        self._column("slj", SLJ, items, menu)
 
     def _scjgj(self) -> None:
         """年报 as agencies shorten it, beside the 企业年报 notices of the same office."""
         menu = self._dept_home("scjgj", SCJGJ, [("zfxxgknb/index.shtml", "政府信息公开年报"), ("tzgg/", "通知公告")])
-        items = []
-        for y, title in ((2024, "2024年县市场监管局政府信息公开年报"),
-                         (2023, f"{SCJGJ}2023年度政府信息公开工作年度报告"),
-                         (2022, f"{SCJGJ}2022年度政府信息公开工作年度报告")):
-            path = f"/bm/scjgj/zfxxgknb/{y + 1}01/t{y + 1}0116_{1100 + y}.shtml"
-            self._report("xxgk", path, title, SCJGJ, y)
-            items.append(Item(path, title, published(y, 16)))
-        self.xxgk.pages["/bm/scjgj/zfxxgknb/index.shtml"] = Page(frame(SCJGJ, "政府信息公开年报",
-                                                                       f"<ul>{items_html(items)}</ul>", menu))
+        items = self._reports({2024: "2024年县市场监管局政府信息公开年报",
+                               2023: f"{SCJGJ}2023年度政府信息公开工作年度报告",
+                               2022: f"{SCJGJ}2022年度政府信息公开工作年度报告"}, SCJGJ,
+                              lambda y: f"/bm/scjgj/zfxxgknb/{y + 1}01/t{y + 1}0116_{1100 + y}.shtml", 16)
+        self._column("scjgj", SCJGJ, items, menu)
         notices = []
         for n, title in enumerate(("关于开展2024年度企业年报公示工作的通知", "2024年度个体工商户年报公示提醒",
                                    "关于2023年度农民专业合作社年报公示情况的通告"), 1):
@@ -487,27 +477,19 @@ class PortalBlind(OneServerPortal):
     def _mzj(self) -> None:
         """An older template: the list is a table, dates in a cell of their own, long titles cut with ``...``."""
         menu = self._dept_home("mzj", MZJ, [("zfxxgknb/index.shtml", "政府信息公开年报")])
-        rows = []
-        for y in range(2024, 2020, -1):
-            title = f"{MZJ}{y}年政府信息公开工作年度报告"
-            path = f"/bm/mzj/zfxxgknb/{y + 1}01/t{y + 1}0123_{2200 + y}.shtml"
-            self._report("xxgk", path, title, MZJ, y)
-            rows.append(f'<tr><td class="bt"><a href="{path}" title="{title}" target="_blank">{title[:16]}...</a>'
-                        f'</td><td class="rq">{published(y, 23)}</td></tr>')
+        rows = [f'<tr><td class="bt"><a href="{i.url}" title="{i.title}" target="_blank">{i.title[:16]}...</a>'
+                f'</td><td class="rq">{i.date}</td></tr>' for i in self._reports(
+                    {y: f"{MZJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2020, -1)}, MZJ,
+                    lambda y: f"/bm/mzj/zfxxgknb/{y + 1}01/t{y + 1}0123_{2200 + y}.shtml", 23)]
         self.xxgk.pages["/bm/mzj/zfxxgknb/index.shtml"] = Page(frame(MZJ, "政府信息公开年报", (
             f'<table width="100%" border="0" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'), menu))
 
     def _tjj(self) -> None:
         """A 统计公报 column beside the 年报 one."""
         menu = self._dept_home("tjj", TJJ, [("zfxxgknb/index.shtml", "政府信息公开年报"), ("tjgb/", "统计公报")])
-        items = []
-        for y in range(2024, 2021, -1):
-            title = f"{TJJ}{y}年政府信息公开工作年度报告"
-            path = f"/bm/tjj/zfxxgknb/{y + 1}01/t{y + 1}0124_{3900 + y}.shtml"
-            self._report("xxgk", path, title, TJJ, y)
-            items.append(Item(path, title, published(y, 24)))
-        self.xxgk.pages["/bm/tjj/zfxxgknb/index.shtml"] = Page(frame(TJJ, "政府信息公开年报",
-                                                                     f"<ul>{items_html(items)}</ul>", menu))
+        items = self._reports({y: f"{TJJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2021, -1)}, TJJ,
+                              lambda y: f"/bm/tjj/zfxxgknb/{y + 1}01/t{y + 1}0124_{3900 + y}.shtml", 24)
+        self._column("tjj", TJJ, items, menu)
         bulletins = []
         for y in (2024, 2023):
             title = f"青溪县{y}年国民经济和社会发展统计公报"
@@ -519,15 +501,11 @@ class PortalBlind(OneServerPortal):
         """Titles in full-width digits, and with the year in brackets after the title."""
         menu = self._dept_home("sjj", SJJ, [("zfxxgknb/index.shtml", "政府信息公开年报")])
         full_width = str.maketrans("0123456789", "０１２３４５６７８９")
-        items = []
-        for y, title in ((2024, f"{SJJ}{str(2024).translate(full_width)}年度政府信息公开工作年度报告"),
-                         (2023, f"{SJJ}政府信息公开工作年度报告（2023年度）"),
-                         (2022, f"{SJJ}政府信息公开工作年度报告（2022年度）")):
-            path = f"/bm/sjj/zfxxgknb/{y + 1}01/t{y + 1}0117_{4700 + y}.shtml"
-            self._report("xxgk", path, title, SJJ, y)
-            items.append(Item(path, title, published(y, 17)))
-        self.xxgk.pages["/bm/sjj/zfxxgknb/index.shtml"] = Page(frame(SJJ, "政府信息公开年报",
-                                                                     f"<ul>{items_html(items)}</ul>", menu))
+        items = self._reports({2024: f"{SJJ}{str(2024).translate(full_width)}年度政府信息公开工作年度报告",
+                               2023: f"{SJJ}政府信息公开工作年度报告（2023年度）",
+                               2022: f"{SJJ}政府信息公开工作年度报告（2022年度）"}, SJJ,
+                              lambda y: f"/bm/sjj/zfxxgknb/{y + 1}01/t{y + 1}0117_{4700 + y}.shtml", 17)
+        self._column("sjj", SJJ, items, menu)
 
     def _sfj(self) -> None:
         """No 年报 column: the reports among 通知公告, beside the 法治政府建设 reports."""
@@ -581,12 +559,8 @@ class PortalBlind(OneServerPortal):
     def _jyj(self) -> None:
         """A site of its own: the home page's block and its 更多>>; one report republished in 通知公告."""
         site = JYJ
-        items = []
-        for y in range(2024, 2021, -1):
-            title = f"{JYJ}{y}年政府信息公开工作年度报告"
-            path = f"/zwgk/gknb/{y + 1}01/t{y + 1}0112_{7700 + y}.html"
-            self._report("jyj", path, title, JYJ, y)
-            items.append(Item(path, title, published(y, 12)))
+        items = self._reports({y: f"{JYJ}{y}年政府信息公开工作年度报告" for y in range(2024, 2021, -1)}, JYJ,
+                              lambda y: f"/zwgk/gknb/{y + 1}01/t{y + 1}0112_{7700 + y}.html", 12, sub="jyj")
         copy = self._copy("jyj", "/tzgg/202501/t20250122_7799.html", self.url("jyj", items[0].url))
         self.jyj.pages["/"] = Page(frame(site, "首页", (
             f'<div class="box"><div class="hd"><span>信息公开年报</span><a class="more" href="/zwgk/gknb/">更多>></a>'

@@ -14,6 +14,7 @@ habit is one department's 年报 column on the 政府信息公开 page of the ww
 
 from __future__ import annotations
 
+import zlib
 from html import escape
 from urllib.parse import quote
 
@@ -50,7 +51,6 @@ class PortalBlind2(OneServerPortal):
         self.www = Host()
         self.serve({"www": self.www})
         self.base = self.url("www", "")
-        self.republished: set[str] = set()
         self._home()
         self._news("/xwzx/", COUNTY)
         self._framed_list()
@@ -65,6 +65,15 @@ class PortalBlind2(OneServerPortal):
         self.www.pages[path] = Page(frame(agency, title, body))
         self.expected[self.url("www", path)] = (agency, year)
         return path
+
+    def _reports(self, code: str, agency: str, day: int) -> list[tuple[str, str, int]]:
+        """``agency``'s reports of ``YEARS`` under ``/zwgk/<code>/ndbg/``, expected: (path, title, year) each."""
+        out = []
+        for y in YEARS:
+            title = f"{agency}{y}年政府信息公开工作年度报告"
+            out.append((self._report(f"/zwgk/{code}/ndbg/{y + 1}/01{day}/{zlib.crc32(code.encode()) % 9000 + y}.html",
+                                     title, agency, y), title, y))
+        return out
 
     def _home(self) -> None:
         departments = [("mzj", "县民政局"), ("lyj", "县林业局"), ("yjglj", "县应急管理局"), ("wlj", "县文化和旅游局"),
@@ -99,11 +108,8 @@ class PortalBlind2(OneServerPortal):
 
     def _framed_list(self) -> None:
         menu = self._dept("mzj", MZJ)
-        rows = []
-        for y in YEARS:
-            title = f"{MZJ}{y}年政府信息公开工作年度报告"
-            path = self._report(f"/zwgk/mzj/ndbg/{y + 1}/0120/{8100 + y}.html", title, MZJ, y)
-            rows.append(f'<li><a href="{path}" target="_blank">{title}</a><span>{published(y)}</span></li>')
+        rows = [f'<li><a href="{path}" target="_blank">{title}</a><span>{published(y)}</span></li>'
+                for path, title, y in self._reports("mzj", MZJ, 20)]
         self.www.pages["/zwgk/mzj/ndbg/index.html"] = Page(frame(MZJ, "政府信息公开年报", (
             '<iframe src="list.jsp?catid=1201" width="100%" height="600" frameborder="0" scrolling="no"></iframe>'),
             menu))
@@ -112,12 +118,8 @@ class PortalBlind2(OneServerPortal):
 
     def _row_clicks(self) -> None:
         menu = self._dept("lyj", LYJ)
-        rows = []
-        for y in YEARS:
-            path = self._report(f"/zwgk/lyj/ndbg/{y + 1}/0121/{8200 + y}.html", f"{LYJ}{y}年政府信息公开工作年度报告",
-                                LYJ, y)
-            rows.append(f'<tr onclick="window.open(\'{path}\')" style="cursor:pointer"><td class="bt">'
-                        f'{LYJ}{y}年政府信息公开工作年度报告</td><td>{published(y, 21)}</td></tr>')
+        rows = [f'<tr onclick="window.open(\'{path}\')" style="cursor:pointer"><td class="bt">{title}</td>'
+                f'<td>{published(y, 21)}</td></tr>' for path, title, y in self._reports("lyj", LYJ, 21)]
         self.www.pages["/zwgk/lyj/ndbg/index.html"] = Page(frame(LYJ, "政府信息公开年报",
                                                                  f'<table>{"".join(rows)}</table>', menu))
 
@@ -137,20 +139,12 @@ class PortalBlind2(OneServerPortal):
 
     def _cards(self) -> None:
         menu = self._dept("wlj", WLJ)
-        cards = []
-        for y in YEARS:
-            path = self._report(f"/zwgk/wlj/ndbg/{y + 1}/0123/{8400 + y}.html", f"{WLJ}{y}年政府信息公开工作年度报告",
-                                WLJ, y)
-            cards.append(f'<div class="card"><span class="title">{WLJ}{y}年政府信息公开工作年度报告</span>'
-                         f'<span class="date">{published(y, 23)}</span><a href="{path}" class="btn">查看详情</a></div>')
+        cards = [f'<div class="card"><span class="title">{title}</span><span class="date">{published(y, 23)}</span>'
+                 f'<a href="{path}" class="btn">查看详情</a></div>' for path, title, y in self._reports("wlj", WLJ, 23)]
         self.www.pages["/zwgk/wlj/ndbg/index.html"] = Page(frame(WLJ, "政府信息公开年报", "".join(cards), menu))
 
     def _picture_more(self) -> None:
-        items = []
-        for y in YEARS:
-            path = self._report(f"/zwgk/swj/ndbg/{y + 1}/0124/{8500 + y}.html", f"{SWJ}{y}年政府信息公开工作年度报告",
-                                SWJ, y)
-            items.append(f'<li><a href="{path}">{SWJ}{y}年政府信息公开工作年度报告</a></li>')
+        items = [f'<li><a href="{path}">{title}</a></li>' for path, title, _ in self._reports("swj", SWJ, 24)]
         block = ('<div class="box"><div class="box-hd"><span>政府信息公开年报</span>'
                  '<a href="/zwgk/swj/ndbg/index.html"><img src="/images/more.gif" alt="更多"></a></div>'
                  f'<ul>{items[0]}</ul></div>')
