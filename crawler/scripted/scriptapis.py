@@ -66,14 +66,20 @@ MAX_LITERAL_CHARS = 5_000
 MAX_SPREAD_DEPTH = 4         # Babel's {...q, p: 1}: a merge of a merge of a reference to a literal
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
-# The URL whole (a string the script continues, "/list_" + page, is the load-more pager's: crawler.steering.pagers).
-_SHORTHAND = re.compile(r"""(?:\$|jQuery)\s*\.\s*(post|get|getJSON)\s*\(\s*(["'])([^"'\s<>]{1,300})\2\s*(?=[,)])(,\s*\{)?""")
+# An address written whole or joined from strings and names ("/api/unit/" + code + "/ndbg", base + '/list/' + id:
+# read as the template literal it equals, ``_joined``); a page's number joined in ("/list_" + page) is the load-more
+# pager's (crawler.steering.pagers).
+_QUOTED = r"""(?:"[^"\s<>]{1,300}"|'[^'\s<>]{1,300}'|`[^`\s<>]{1,300}`)"""
+_DOTTED = rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}"
+MAX_JOINED = 8   # pieces joined into an address after its first
+_ADDRESS = rf"(?P<url>(?:{_QUOTED}|{_DOTTED})(?:\s*\+\s*(?:{_QUOTED}|{_DOTTED})){{0,{MAX_JOINED}}})"
+_SHORTHAND = re.compile(rf"""(?:\$|jQuery)\s*\.\s*(?P<method>post|get|getJSON)\s*\(\s*{_ADDRESS}\s*(?=[,)])(?P<more>,\s*\{{)?""")
 # axios by name, as Vue's this.$http/this.$axios, as a webpack 4 module's default (o.a: o=n.n(r), also o.default);
 # Angular's HttpClient (this.http) asks with the same (url, {params}) and (url, body) as axios's get and post.
 _AXIOS = r"(?<![\w$.])(?:axios|this\s*\.\s*\$(?:http|axios)|this\s*\.\s*http|[\w$]{1,3}\s*\.\s*(?:a|default)(?![\w$]))"
-_AXIOS_SHORTHAND = re.compile(_AXIOS + r"""\s*\.\s*(post|get)\s*\(\s*(["'`])([^"'`\s<>]{1,300})\2\s*(?=[,)])(,\s*)?""")
+_AXIOS_SHORTHAND = re.compile(_AXIOS + rf"""\s*\.\s*(?P<method>post|get)\s*\(\s*{_ADDRESS}\s*(?=[,)])(?P<more>,\s*)?""")
 _AXIOS_CONFIG = re.compile(_AXIOS + r"\s*(?:\.\s*request\s*)?\(\s*\{")
-_FETCH = re.compile(r"""(?<![\w$.])fetch\s*\(\s*(["'`])([^"'`\s<>]{1,300})\1\s*(?=[,)])(,\s*)?""")
+_FETCH = re.compile(rf"""(?<![\w$.])fetch\s*\(\s*{_ADDRESS}\s*(?=[,)])(?P<more>,\s*)?""")
 # A template literal's substitution (`${API}/list?page=${p}`): a name, or a name's field (this.query.page).
 _SUBSTITUTION = re.compile(rf"\$\{{\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*\}}")
 _QUERY_KEY = re.compile(r"[?&]([\w.-]{1,100})=$")
@@ -206,35 +212,60 @@ def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | 
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
             method = string_literal(fields.get("type", "")) or string_literal(fields.get("method", "")) or "GET"
-            call = _call(variables, string_literal(fields.get("url", "")), method, fields.get("data", "{}"), False,
+            call = _call(variables, _joined(fields.get("url", "")), method, fields.get("data", "{}"), False,
                          match.start())
             callback = callback_parameter(*(string_literal(fields.get(k, "")) for k in ("dataType", "jsonp",
                                                                                        "jsonpCallback")))
             calls.append(call._replace(data=(*call.data, callback)) if call and callback else call)
     for _, match in zip(range(MAX_TRIED), _SHORTHAND.finditer(code)):
-        data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match.group(4) else "{}"
-        calls.append(_call(variables, named_callback(match.group(3)), match.group(1).replace("JSON", ""), data, False,
+        data = code[match.end() - 1:match.end() - 1 + MAX_LITERAL_CHARS] if match["more"] else "{}"
+        calls.append(_call(variables, named_callback(_joined(match["url"])), match["method"].replace("JSON", ""), data, False,
                            match.start()))
     for _, match in zip(range(MAX_TRIED), _AXIOS_SHORTHAND.finditer(code)):
-        argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match.group(4) else "{}"
-        if match.group(1) == "post":
-            calls.append(_call(variables, match.group(3), "POST", argument, True, match.start()))
+        argument = code[match.end():match.end() + MAX_LITERAL_CHARS] if match["more"] else "{}"
+        if match["method"] == "post":
+            calls.append(_call(variables, _joined(match["url"]), "POST", argument, True, match.start()))
         elif (config := object_entries(argument, 0) if argument.startswith("{") else None) is not None:
-            calls.append(_call(variables, match.group(3), "GET", config.get("params", "{}"), False, match.start()))
+            calls.append(_call(variables, _joined(match["url"]), "GET", config.get("params", "{}"), False, match.start()))
     for _, match in zip(range(MAX_TRIED), _AXIOS_CONFIG.finditer(code)):
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
             method = (string_literal(fields.get("method", "")) or "GET").upper()
             data = fields.get("data", "{}") if method == "POST" else fields.get("params", "{}")
-            url = string_literal(fields.get("url", ""))
+            url = _joined(fields.get("url", ""))
             calls.append(_call(variables, url, method, data, method == "POST", match.start()))
     for _, match in zip(range(MAX_TRIED), _FETCH.finditer(code)):
         # fetch(url, options): options not written in place (a variable) are unknown.
-        options = object_entries(code, match.end()) if match.group(3) else {}
+        options = object_entries(code, match.end()) if match["more"] else {}
         if options is not None:
             method = string_literal(options.get("method", "")) or "GET"
-            calls.append(_call(variables, match.group(2), method, options.get("body", "{}"), None, match.start()))
+            calls.append(_call(variables, _joined(match["url"]), method, options.get("body", "{}"), None, match.start()))
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
+
+
+_JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<name>{_DOTTED}))\s*(?:\+|$)""")
+
+
+def _joined(expression: str) -> str:
+    """The address an expression writes, as a template literal's text: a string whole (``"/api/list"``), or
+    strings and names joined (``"/api/unit/" + code + "/ndbg"`` as ``/api/unit/${code}/ndbg``, read by
+    ``Variables.template``); empty for anything else, a name alone, or a page's number joined in (``"/list_" +
+    page``: the load-more pager's, ``crawler.steering.pagers``)."""
+    written, at, quoted = [], 0, False
+    expression = expression.strip()
+    while at < len(expression):
+        piece = _JOINED_PIECE.match(expression, at)
+        if piece is None or piece.end() == at or len(written) > MAX_JOINED:
+            return ""
+        at = piece.end()
+        if piece["quoted"]:
+            written.append(piece["quoted"][1:-1])
+            quoted = True
+        elif PAGE_KEY.search(re.split(r"\s*\.\s*", piece["name"])[-1]):
+            return ""
+        else:
+            written.append("${" + piece["name"] + "}")
+    return "".join(written) if quoted else ""
 
 
 def offered_years(code: str, call: ApiCall) -> list[ApiCall]:

@@ -17,6 +17,9 @@ crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl under test on
 - ``gk.``: a jQuery page (``/gk/ndbg.html``), its menu a zTree of ``{id, pId, name}`` (``/gk/getDeptList.do``, drawn
   by a function of the page), its list a path segment (``fetch(`/gk/api/unit/${unitCode}/ndbg`)``, ``var unitCode =
   ""``, set in zTree's ``onClick``: ``unitCode = node.id``);
+- ``bm.``: a jQuery page (``/xxgk/ndbg.html``) whose calls' addresses are joined from strings and names: its menu
+  ``$.getJSON(ctx + "/xxgk/dept/list.json")`` (``var ctx = "/portal"``), its list a path segment (``$.ajax({url: ctx +
+  "/xxgk/unit/" + deptCode + "/ndbg.json"})``, ``deptCode`` set from the clicked item: ``deptCode = d.deptCode``);
 - decoys: a 部门预算 in 教育局's list, a 统计公报 in 发改委's, a 工作要点 in 民政局's.
 """
 
@@ -38,7 +41,8 @@ TREE = {"200": CITY, "201": "南湾市发展和改革委员会", "202": "南湾�
         "302": "南湾市城西街道办事处"}
 TOWNS_GROUP = ("300", "乡镇（街道）")
 ZTREE = {"401": "南湾市民政局", "402": "南湾市司法局", "403": "南湾市审计局"}
-DEPARTMENTS = {**FLAT, **TREE, **ZTREE}
+JOINED = {"501": "南湾市水利局", "502": "南湾市林业局"}
+DEPARTMENTS = {**FLAT, **TREE, **ZTREE, **JOINED}
 LOOK = Look('<a href="/">首页</a><a href="/zwgk/">政务公开</a>', seed=131, day=1)
 BUNDLE = "/static/js/app.7c1d2e3f.js"
 
@@ -55,13 +59,14 @@ class PortalAB(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.bmgk, self.zwgk, self.gk = Host(), Host(), Host(), Host()
-        self.serve({"www": self.www, "bmgk": self.bmgk, "zwgk": self.zwgk, "gk": self.gk})
+        self.www, self.bmgk, self.zwgk, self.gk, self.bm = Host(), Host(), Host(), Host(), Host()
+        self.serve({"www": self.www, "bmgk": self.bmgk, "zwgk": self.zwgk, "gk": self.gk, "bm": self.bm})
         self.base = self.url("www", "/")
         self._home()
         self._flat()
         self._tree()
         self._ztree()
+        self._joined()
 
     def _home(self) -> None:
         self.www.pages["/"] = Page(LOOK.html(f"{CITY}门户网站", (
@@ -69,7 +74,8 @@ class PortalAB(OneServerPortal):
             '<div class="links"><h3>政府信息公开</h3><ul>'
             f'<li><a href="{self.url("bmgk", "/ndbg/index.html")}">部门政府信息公开年报</a></li>'
             f'<li><a href="{self.url("zwgk", "/index.html")}">政府信息公开平台</a></li>'
-            f'<li><a href="{self.url("gk", "/gk/ndbg.html")}">直属单位信息公开年报</a></li></ul></div>')))
+            f'<li><a href="{self.url("gk", "/gk/ndbg.html")}">直属单位信息公开年报</a></li>'
+            f'<li><a href="{self.url("bm", "/xxgk/ndbg.html")}">部门信息公开年报</a></li></ul></div>')))
         self.www.pages["/xwzx/index.html"] = Page(LOOK.html("新闻中心", "<ul></ul>"))
 
     def _rows(self, host: Host, sub: str, dept: str, years: range, noise: dict[int, str],
@@ -199,3 +205,26 @@ class PortalAB(OneServerPortal):
             '    $("#list").html(res.list.map(function (r) {\n'
             '      return \'<li><a href="\' + r.url + \'">\' + r.title + \'</a><span>\' + r.publishDate + \'</span></li>\';'
             ' }).join(""));\n  });\n}\n</script>')))
+
+    def _joined(self) -> None:
+        """bm.: a flat list and the key a path segment, both addresses joined from strings and names."""
+        for dept, years in (("501", range(2022, 2025)), ("502", range(2023, 2025))):
+            rows = self._rows(self.bm, "bm", dept, years, {})
+            self.bm.pages[f"/portal/xxgk/unit/{dept}/ndbg.json"] = answer({"code": 0, "data": {"list": rows}})
+        self.bm.pages["/portal/xxgk/dept/list.json"] = answer({"code": 0, "data": [
+            {"deptCode": dept, "deptName": name} for dept, name in JOINED.items()]})
+        self.bm.pages["/xxgk/ndbg.html"] = Page(LOOK.html("部门信息公开年报", (
+            '<div class="left"><ul id="depts"></ul></div><div class="right"><ul id="list"></ul></div>'
+            '<script src="/js/jquery.min.js"></script><script>\n'
+            'var ctx = "/portal";\nvar deptCode = "";\n'
+            '$.getJSON(ctx + "/xxgk/dept/list.json", function (res) {\n'
+            '  $.each(res.data, function (i, d) {\n'
+            '    $("<li>").text(d.deptName).on("click", function () { chooseDept(d); }).appendTo("#depts"); });\n'
+            '});\n'
+            'function chooseDept(d) { deptCode = d.deptCode; loadList(); }\n'
+            'function loadList() {\n'
+            '  $.ajax({ url: ctx + "/xxgk/unit/" + deptCode + "/ndbg.json", type: "get", dataType: "json",'
+            ' success: function (res) {\n'
+            '    $("#list").html($.map(res.data.list, function (r) {\n'
+            '      return \'<li><a href="\' + r.url + \'">\' + r.title + \'</a><span>\' + r.publishDate + \'</span></li>\';'
+            ' }).join(""));\n  } });\n}\n</script>')))

@@ -35,3 +35,9 @@ def test_the_ztrees_key_is_a_path_segment(crawl):
     asked = sorted(t for t in crawl[0].gk.log if t.startswith("/gk/api/unit/"))
     assert [t for t in asked if t != "/gk/api/unit//ndbg"] == [
         f"/gk/api/unit/{u}/ndbg" for u in ("400", "401", "402", "403")]
+
+
+def test_an_address_joined_from_strings_and_names_is_asked_for_each_department(crawl):
+    asked = sorted(t for t in crawl[0].bm.log if t.startswith("/portal/"))
+    assert [t for t in asked if t != "/portal/xxgk/unit//ndbg.json"] == [
+        "/portal/xxgk/dept/list.json", "/portal/xxgk/unit/501/ndbg.json", "/portal/xxgk/unit/502/ndbg.json"]

@@ -4,7 +4,7 @@ a flat list, a nested children tree, a zTree of {id, pId}; the field the script 
 from __future__ import annotations
 
 from crawler.scripted.deptapis import MAX_DEPARTMENTS, MAX_NODES, Department, departments
-from crawler.scripted.scriptapis import FILL_MARK, Fill, api_calls
+from crawler.scripted.scriptapis import FILL_MARK, MAX_JOINED, Fill, api_calls
 
 
 def test_a_flat_lists_items_are_its_departments_by_the_field_the_script_fills_from():
@@ -56,3 +56,20 @@ def test_a_second_value_filled_from_an_item_is_sent_as_the_script_gives_it_first
     call = api_calls(code)[0]
     assert (call.data, call.fill) == ((("deptId", "101"), ("columnId", "12"), ("pageNo", "1")),
                                       Fill("deptId", ("deptId",), True))
+
+
+def test_an_address_joined_from_strings_and_names_is_the_template_literal_it_equals():
+    code = ('var unitCode = ""; var s = {callback: {onClick: function (e, t, node) { unitCode = node.id; } } };\n'
+            '$.ajax({url: "/gk/api/unit/" + unitCode + "/ndbg", type: "get", data: {pageNo: 1}});\n'
+            'var base = "/xxgk/api", id = "ndbg"; axios.post(base + \'/list/\' + id, {pageNum: 1});')
+    assert [(c.url, c.method, c.fill) for c in api_calls(code)] == [
+        (f"/gk/api/unit/{FILL_MARK}/ndbg", "GET", Fill("", ("id", "unitCode"), False)),
+        ("/xxgk/api/list/ndbg", "POST", None)]
+
+
+def test_a_joined_address_of_a_page_number_an_unknown_name_or_too_many_pieces_is_not_asked():
+    # "/list_" + page is the load-more pager's (crawler.steering.pagers); API is declared nowhere
+    assert api_calls('var page = 1; $.get("/list_" + page + ".html", function (h) {}); fetch(API + "/list");') == []
+    joined = " + ".join(['"/a"'] + ["x"] * MAX_JOINED)
+    assert [c.url for c in api_calls(f'var x = "b"; $.ajax({{url: {joined}, type: "get"}});')] == ["/a" + "b" * MAX_JOINED]
+    assert api_calls(f'var x = "b"; $.ajax({{url: {joined} + x, type: "get"}});') == []
