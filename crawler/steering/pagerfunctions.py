@@ -7,12 +7,14 @@ over the pages (``for (var i = 1; i <= count; i++)``, or shifted: ``i < count + 
 written as ``'共' + count + '页'``; the current page
 is compared with the loop's variable (``i == cur``); the address of page ``i`` is the concatenation joining the
 loop's variable with literals and parameters (``'<a href="' + prefix + i + '.html">'``,
-``location.href = 'index_' + i + ext``), a variable of the function's (or the page script's) own in it the
+``location.href = 'index_' + i + ext``), or the variable shifted by a number (``'index_' + (i - 1) + '.html'``,
+TRS's numbering: one shift an address), a variable of the function's (or the page script's) own in it the
 literal it assigns (``var base = 'list_'; var url = base + i + '.html'``). A function is read only when all three
 are found; the address it writes
 must be a page's (``pagers``: an extension of pages, or a page key in its query): ``'tab_' + i`` and a year's
 ``<option>`` are none. A first-page case on the loop's variable gives that page's literal address instead
-(``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``). A page drawing its pager in a loop of
+(``if (i == 0) href = 'index.html'; else href = 'index_' + i + '.html'``), or a link a ternary's branch writes
+whole (``i == 1 ? '<a href="index.html">1</a>' : …``). A page drawing its pager in a loop of
 its inline script, with no function called, draws it with the numbers the script assigns (``var total =
 parseInt('12'); for (i = 1; i <= total; i++)``, or a hidden field's value it reads, ``$('#pageTotal').val()``:
 ``looped_pages``, the first ``MAX_LOOPS`` loops read; the page's fields as the parsed page holds them,
@@ -36,15 +38,18 @@ _NAME = r"[A-Za-z_$][\w$]*"
 _LOOP = re.compile(rf"for\s*\(\s*(?:var\s+|let\s+)?({_NAME})\s*=\s*(\d{{1,3}})\s*;\s*\1\s*(<=?)\s*({_NAME}|\d{{1,4}})"
                    r"(?:\s*([+-])\s*(\d{1,2}))?\s*;")
 _COUNT_TEXT = re.compile(rf"""共\s*["']\s*\+\s*({_NAME})\s*\+\s*["']\s*页""")
-_TOKEN = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME}))\s*""")
+# a concatenation's piece and the + after it: a literal, a name, or a name shifted by a number ((i - 1))
+_PIECE = re.compile(rf"""\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})'|({_NAME})|\(\s*({_NAME})\s*([+-])\s*(\d{{1,3}})\s*\))"""
+                    r"""\s*(?:\+|$)""")
 # an identifier is tried from its start only, and whole (possessive): tried from each of its characters, one of
 # 5,000 characters with no + after it cost 12.5 million steps (200 such bodies of a 1 MB script: 58 s)
 _WHOLE_NAME = r"(?<![\w$])[A-Za-z_$][\w$]*+"
+_SHIFTED = rf"\(\s*{_NAME}\s*[+-]\s*\d{{1,3}}\s*\)"   # (i - 1)
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME})"""
-                            rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}))+""")
+                            rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}|{_SHIFTED}))+""")
 _FIELD_NUMBER = re.compile(r"\d{1,4}\b")
-_HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00[^"'\s<>]*)""")
-_LOOP_MARK = "\x00"   # where the loop's variable stands in the address written
+_HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00-?\d+\x00[^"'\s<>]*)""")
+_LOOP_MARK = "\x00"   # where the loop's variable stands in the address written (\x00-1\x00: less one)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class PagerFunction:
     inclusive: bool
     when: FirstPage | None = None   # the literal address of the loop's first page (i == 0 ? 'index.html' : …)
     by: int = 0                     # the bound's shift: i < count + 1 is by 1
+    written_by: int = 0             # what the address adds to the page's number: 'index_' + (i - 1) is -1
 
     def pages(self, arguments: list[int | str | None]) -> list[str]:
         """The addresses (relative to the page) of the pages the call draws but the current one."""
@@ -75,8 +81,8 @@ class PagerFunction:
     def _written(self, k: int, arguments: list[int | str | None]) -> str:
         if self.when is not None and self.when.applies([str(k)]):
             return self.when.address
-        return "".join(str(k) if part is None else part if isinstance(part, str) else str(arguments[part])
-                       for part in self.address)
+        return "".join(str(k + self.written_by) if part is None else part if isinstance(part, str)
+                       else str(arguments[part]) for part in self.address)
 
 
 def pager_functions(scripts: Iterable[str]) -> dict[str, PagerFunction]:
@@ -103,7 +109,8 @@ def looped_pages(code: str, fields: Mapping[str, str]) -> list[str]:
             continue
         compared = _compared(body, loop.group(1))
         current = assigned_number(compared, code, fields) if compared else None
-        pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1], _shift(loop))
+        pager = PagerFunction(0, 1, address[0], int(loop.group(2)), loop.group(3) == "<=", address[2], _shift(loop),
+                              address[1])
         return pager.pages([count, -1 if current is None else current])   # -1: no page compared, every one drawn
     return []
 
@@ -146,8 +153,8 @@ def _pager(body: str, params: list[str]) -> PagerFunction | None:
     address = _address(body, variable, params, body)
     if count is None or current is None or address is None:
         return None
-    return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[1],
-                         _shift(loop))
+    return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[2],
+                         _shift(loop), address[1])
 
 
 def _shift(loop: re.Match[str]) -> int:
@@ -182,50 +189,90 @@ def _compared(body: str, variable: str) -> str | None:
 
 
 def _address(body: str, variable: str, params: list[str], scope: str) \
-        -> tuple[tuple[str | int | None, ...], FirstPage | None] | None:
-    """The parts of the address the first concatenation joining the loop's variable into an address writes, and
-    the first page's case it is a branch of (``i == 0 ? 'index.html' : 'index_' + i + '.html'``). A variable of
-    the code's own is the text ``scope`` (the function's body, the page's script) assigns it (``var prefix =
-    'list_'``)."""
+        -> tuple[tuple[str | int | None, ...], int, FirstPage | None] | None:
+    """The parts of the address the first concatenation joining the loop's variable into an address writes, what
+    it adds to the variable there (``'index_' + (i - 1) + '.html'``: -1), and the first page's case it is a branch
+    of (``i == 0 ? 'index.html' : 'index_' + i + '.html'``). A variable of the code's own is the text ``scope``
+    (the function's body, the page's script) assigns it (``var prefix = 'list_'``)."""
     for match in _CONCATENATION.finditer(body):
-        parts: list[str | int | None] = []
-        for piece in match.group(0).split("+"):
-            token = _TOKEN.fullmatch(piece)
-            if token is None:
-                break
-            if token.group(3) is None:
-                parts.append(token.group(1) if token.group(1) is not None else token.group(2))
-            elif token.group(3) == variable:
-                parts.append(None)
-            elif token.group(3) in params:
-                parts.append(params.index(token.group(3)))
-            elif (text := assigned_text(token.group(3), scope)) is not None:
-                parts.append(text)
-            else:
-                break   # a variable of the code's own holding no text it assigns: nothing the call says
-        else:
-            if None in parts and (address := _address_parts(parts)) is not None:
-                return address, first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
-                                           body[match.end():match.end() + MAX_TERNARY_CHARS], [variable])
+        parts = _concatenated(match.group(0), variable, params, scope)
+        if parts is not None and (address := _address_parts(parts)) is not None:
+            return *address, _first_page(body[max(0, match.start() - MAX_TERNARY_CHARS):match.start()],
+                                         body[match.end():match.end() + MAX_TERNARY_CHARS], variable)
     return None
 
 
-def _address_parts(parts: list[str | int | None]) -> tuple[str | int | None, ...] | None:
-    """The address among a concatenation's parts: the attribute holding the page's number in HTML the function
-    writes (``'<a href="' + prefix + i + '.html">'``), else the whole concatenation."""
-    text = "".join(part if isinstance(part, str) else _LOOP_MARK if part is None else f"\x01{part}\x01"
-                   for part in parts)
+def _concatenated(text: str, variable: str, params: list[str], scope: str) -> list[str | int | _Looped] | None:
+    """A concatenation's parts: literal text, a parameter's index, or the loop's variable (shifted or not); None
+    where a variable of the code's own holds no text it assigns (nothing the call says) or a parameter is
+    shifted."""
+    parts: list[str | int | _Looped] = []
+    at = 0
+    while at < len(text):
+        piece = _PIECE.match(text, at)
+        if piece is None:
+            return None
+        at = piece.end()
+        literal, name, shifted, sign, by = piece.group(1) if piece.group(1) is not None else piece.group(2), \
+            *piece.group(3, 4, 5, 6)
+        if literal is not None:
+            parts.append(literal)
+        elif shifted is not None:
+            if shifted != variable:
+                return None
+            parts.append(_Looped(int(by) * (-1 if sign == "-" else 1)))
+        elif name == variable:
+            parts.append(_Looped(0))
+        elif name in params:
+            parts.append(params.index(name))
+        elif (assigned := assigned_text(name, scope)) is not None:
+            parts.append(assigned)
+        else:
+            return None
+    return parts
+
+
+@dataclass(frozen=True)
+class _Looped:
+    """The loop's variable where a concatenation joins it, plus ``by``."""
+
+    by: int
+
+
+# a first page's link written whole in the branch before the later pages' (i == 1 ? '<a href="index.html">1</a>' :)
+_FIRST_LINK = re.compile(rf"""({_NAME})\s*===?\s*(\d{{1,4}})\s*\?\s*(?:"([^"\n]{{0,300}})"|'([^'\n]{{0,300}})')\s*:\s*$""")
+_LINK_HREF = re.compile(r"""^<a\s[^<>]{0,200}?href\s*=\s*["']?([^"'\s<>]{1,300})""", re.IGNORECASE)
+
+
+def _first_page(before: str, after: str, variable: str) -> FirstPage | None:
+    """The first page's case of the ternary or the if statement the address is a branch of: a literal address,
+    or a link's whole HTML."""
+    if (case := first_page(before, after, [variable])) is not None:
+        return case
+    linked = _FIRST_LINK.search(before)
+    if linked is None or linked.group(1) != variable:
+        return None
+    href = _LINK_HREF.match(linked.group(3) if linked.group(3) is not None else linked.group(4))
+    return FirstPage(0, "==", linked.group(2), href.group(1)) if href else None
+
+
+def _address_parts(parts: list[str | int | _Looped]) -> tuple[tuple[str | int | None, ...], int] | None:
+    """The address among a concatenation's parts and what it adds to the loop's variable: the attribute holding
+    the page's number in HTML the function writes (``'<a href="' + prefix + i + '.html">'``), else the whole
+    concatenation. The variable must stand in it, shifted by one number."""
+    text = "".join(part if isinstance(part, str) else f"\x00{part.by}\x00" if isinstance(part, _Looped)
+                   else f"\x01{part}\x01" for part in parts)
     href = _HREF.search(text)
     address = href.group(1) if href else text
-    if re.search(r"[\s<>\"']", address):
+    shifts = set(re.findall(r"\x00(-?\d+)\x00", address))
+    if re.search(r"[\s<>\"']", address) or len(shifts) != 1:
         return None
     out: list[str | int | None] = []
-    for piece in re.split(r"(\x00|\x01\d+\x01)", address):
-        if piece == _LOOP_MARK:
+    for piece in re.split(r"(\x00-?\d+\x00|\x01\d+\x01)", address):
+        if piece.startswith(_LOOP_MARK):
             out.append(None)
         elif piece.startswith("\x01"):
             out.append(int(piece.strip("\x01")))
         elif piece:
             out.append(piece)
-    return tuple(out)
-
+    return tuple(out), int(shifts.pop())

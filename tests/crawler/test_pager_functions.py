@@ -109,6 +109,21 @@ def test_an_inline_loop_writing_its_address_from_the_scripts_variables_past_a_sh
         "http://www.zhoukou.gov.cn/xxgk/ndbg/list_2.shtml", "http://www.zhoukou.gov.cn/xxgk/ndbg/list_3.shtml"]
 
 
+def test_an_inline_loop_writing_its_pages_shifted_in_a_ternary_with_the_first_pages_link_is_its_pages():
+    # i == cur ? '<span>' : i == 1 ? '<a href="index.html">1</a>' : '<a href="index_' + (i - 1) + '.html">': TRS's
+    # numbering, page n at index_(n-1); read unshifted, page 2 (index_1) was missed and a page 5 (index_4) made up
+    html = (FILES / "list_inline_pager_shifted.html").read_text()
+    folder = "http://czj.a.gov.cn/xxgk/ndbg/"
+    assert create_page_urls(html, folder + "index.html") == [folder + f"index_{k}.html" for k in (1, 2, 3)]
+    assert create_page_urls(html.replace("currentPage = 1", "currentPage = 3"), folder + "index_2.html") == [
+        folder + "index.html", folder + "index_1.html", folder + "index_3.html"]
+
+
+def test_a_loop_writing_its_variable_shifted_two_ways_in_one_address_draws_no_pages():
+    assert create_page_urls("<script>var n = 3, cur = 1; for (var i = 1; i <= n; i++) { s += i == cur ? '' : "
+                            "'<a href=\"list_' + (i - 1) + '_' + i + '.html\">'; }</script>", PAGE) == []
+
+
 def test_an_inline_loop_of_no_assigned_count_or_of_no_pages_address_draws_no_pages():
     assert create_page_urls("<script>for (var i = 0; i < items.length; i++) { s += '<a href=\"detail_' + i"
                             " + '.html\">'; }</script>", PAGE) == []
