@@ -19,7 +19,8 @@ Others write the page into the form's action and submit it (a JSP list's record 
 Each page its pager calls is then the form posted to that action with its fields, the form the function names
 (``getElementById('pageForm')``, ``document.pageForm``, ``document.forms[0]``, ``$('#pageForm')``); the call of the
 first page (an argument of 0 or 1 under a label naming no later page: 首页, 1) is the page read. A form sent by GET
-loses the action's query (browsers write its fields there instead): no page.
+loses the action's query (browsers write its fields there instead): its pages are the actions' paths with its
+fields (a static list's ``f.action = 'list_' + n + '.html'``), none when only the query numbers the page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode, urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from crawler.pages.scriptcalls import Template, action_template, called_url, function_definitions
 from crawler.steering.pagers import MAX_POSTED_FORM, MAX_POSTED_PAGES, is_page_key, names_later_page, written_total
@@ -94,21 +95,30 @@ def _page_functions(codes: list[str]) -> list[tuple[str, str]]:
 
 def _action_pages(root, page_url: str, codes: list[str]) -> list[FormPage]:
     """The pages a pager calling a function that writes its argument into a form's action and submits that form
-    stands for: the form posted to each action its pager's calls write, but the first page's."""
+    stands for: the form sent to each action its pager's calls write, but the first page's. A form sent by GET
+    replaces the action's query with its fields: its pages only when each action's path is its own
+    (``'list_' + n + '.html'``), none when the number is in the query alone."""
     for name, template, body in _action_functions(codes):
         form = _submitted_form(root, body)
-        if form is None or (form.get("method") or "").lower() != "post":
-            continue
-        values = tuple(form.form_values())
-        if len(urlencode(values)) > MAX_POSTED_FORM:
+        method = (form.get("method") or "get").strip().upper() if form is not None else ""
+        values = tuple(form.form_values()) if form is not None else ()
+        if method not in ("GET", "POST") or len(urlencode(values)) > MAX_POSTED_FORM:
             continue
         written = [called_url(call.handler, {name: template}) for call in _calls(root, name)
                    if call.argument not in _FIRST_PAGE or names_later_page(call.label)]
-        urls = [url for url in dict.fromkeys(urljoin(page_url, w).split("#")[0] for w in written if w)
-                if url != page_url]
+        urls = list(dict.fromkeys(urljoin(page_url, w).split("#")[0] for w in written if w))
+        read = page_url
+        if method == "GET":
+            sent = list(dict.fromkeys(_without_query(url) for url in urls))
+            urls, read = sent if len(sent) == len(urls) else [], _without_query(page_url)
+        urls = [url for url in urls if url != read]
         if urls:
-            return [FormPage(url, "POST", values) for url in urls[:MAX_POSTED_PAGES]]
+            return [FormPage(url, method, values) for url in urls[:MAX_POSTED_PAGES]]
     return []
+
+
+def _without_query(url: str) -> str:
+    return urlsplit(url)._replace(query="").geturl()
 
 
 def _action_functions(codes: list[str]) -> list[tuple[str, Template, str]]:

@@ -37,6 +37,10 @@ names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
   the page's first record (1, 4, 7), the function writing the form's action and submitting it (``form.action =
   'index.jsp?startrow=' + r``, ``<form method="post">`` of ``channelId``): the server answers the later pages to
   that POST only, a GET of them 405;
+- 市水务局 (``swj.``): a list of three pages (``/xxgk/ndbg/list_1.html`` …) whose pager calls ``turnPage(n)``, the
+  function writing the page's file into its form's action and submitting it (``form.action = 'list_' + n +
+  '.html'``, ``<form method="get">`` of ``channelId``): the later pages answer only the query the form sends
+  (``list_2.html?channelId=2231``);
 - 北岩县 (``byx.``): items ``<a href="javascript:openWin('/zwgk/ndbg/345.html')">``, the address an argument of a
   function that opens a sized window;
 - decoys: a 年度工作报告 and a 统计公报 in the city's list, a 部门预算 in 发改委's, a 其他年报 (统计年报) in 教育局's, a
@@ -82,15 +86,16 @@ class PortalY(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.fgw, self.jyj, self.wjw, self.mzj, self.czj, self.sjj, self.rsj, self.zjj, self.jtj, \
-            self.county = (Host() for _ in range(11))
+            self.swj, self.county = (Host() for _ in range(12))
         self.serve({"www": self.www, "fgw": self.fgw, "jyj": self.jyj, "wjw": self.wjw, "mzj": self.mzj,
                     "czj": self.czj, "sjj": self.sjj, "rsj": self.rsj, "zjj": self.zjj, "jtj": self.jtj,
-                    "byx": self.county})
+                    "swj": self.swj, "byx": self.county})
         self.base = self.url("www", "/")
         self.home(LOOK, CITY, "/xxgk/index.html", county=("byx", "北岩县"), departments=[
             ("fgw", "/", "市发展和改革委员会"), ("jyj", "/", "市教育局"), ("wjw", "/", "市卫生健康委员会"),
             ("mzj", "/", "市民政局"), ("czj", "/", "市财政局"), ("sjj", "/", "市审计局"),
-            ("rsj", "/", "市人力资源和社会保障局"), ("zjj", "/", "市住房和城乡建设局"), ("jtj", "/", "市交通运输局")])
+            ("rsj", "/", "市人力资源和社会保障局"), ("zjj", "/", "市住房和城乡建设局"), ("jtj", "/", "市交通运输局"),
+            ("swj", "/", "市水务局")])
         self.www.pages["/xxgk/index.html"] = Page(LOOK.html(f"{CITY}政府信息公开", (
             '<ul class="ml"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li>'
             '<li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>')))
@@ -104,6 +109,7 @@ class PortalY(OneServerPortal):
         self._drawn_pager()
         self._relative_answer()
         self._action_pager()
+        self._get_action_pager()
         self._sized_window()
 
     _report, _noise = PortalS._report, staticmethod(PortalS._noise)
@@ -358,6 +364,34 @@ class PortalY(OneServerPortal):
         self.jtj.dynamic["/jtgk/ndbg/index.jsp"] = lambda query: Page(b"<h1>405</h1>", status=405) if query \
             else listed(1)
         self.jtj.posted["/jtgk/ndbg/index.jsp"] = posted
+
+    def _get_action_pager(self) -> None:
+        """水务局: a list whose pager writes the page's file into its form's action and sends the form by GET; its
+        later pages answer the form's query only."""
+        agency, per_page, pages = "北岩市水务局", 2, 3
+        items = [(f"/xxgk/ndbg/art/{7700 + year}.html",
+                  self._report(self.swj, "swj", f"/xxgk/ndbg/art/{7700 + year}.html", agency, year))
+                 for year in range(2024, 2019, -1)]
+        items.insert(3, ("/xxgk/ndbg/art/9801.html", self._noise(self.swj, "/xxgk/ndbg/art/9801.html",
+                                                                  "北岩市2023年水资源公报")))
+        self._entry(self.swj, agency, "/xxgk/ndbg/list_1.html")
+
+        def listed(n: int, query: dict[str, list[str]]) -> Page:
+            if n > 1 and query_value(query, "channelId") != "2231":
+                return Page(b"<h1>404</h1>", status=404)
+            rows = "".join(f'<li><a href="{path}">{escape(title)}</a><span>2024-01-18</span></li>'
+                           for path, title in items[(n - 1) * per_page:n * per_page])
+            return Page(LOOK.html(f"政府信息公开年报-{agency}", (
+                f'<ul class="list">{rows}</ul>'
+                '<form name="pageForm" id="pageForm" method="get" action="list_1.html">'
+                '<input type="hidden" name="channelId" value="2231"></form>'
+                f'<div class="page">共{pages}页 <a href="javascript:turnPage(1)">首页</a>{_pager(n, pages, "turnPage")}'
+                f'<a href="javascript:turnPage({pages})">尾页</a></div>'
+                "<script>function turnPage(n) { var form = document.getElementById('pageForm');"
+                " form.action = 'list_' + n + '.html'; form.submit(); }</script>")))
+
+        for n in range(1, pages + 1):
+            self.swj.dynamic[f"/xxgk/ndbg/list_{n}.html"] = lambda query, n=n: listed(n, query)
 
     def _sized_window(self) -> None:
         """北岩县: ``javascript:openWin('…')`` links, the address the argument of a function opening a window."""

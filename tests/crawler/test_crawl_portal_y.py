@@ -18,7 +18,7 @@ crawl = crawl_of(PortalY, "beiyan", CITY, "tests.crawler.portal_y.HostsResolver"
 
 @pytest.mark.parametrize("agency", [CITY, "北岩市发展和改革委员会", "北岩市教育局", "北岩市卫生健康委员会", "北岩市民政局",
                                     "北岩市财政局", "北岩市审计局", "北岩市人力资源和社会保障局",
-                                    "北岩市住房和城乡建设局", "北岩市交通运输局",
+                                    "北岩市住房和城乡建设局", "北岩市交通运输局", "北岩市水务局",
                                     COUNTY])
 def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency):
     assert missed_of(crawl, agency) == []
@@ -27,3 +27,8 @@ def test_each_agencys_reports_are_found_with_their_year_and_agency(crawl, agency
 def test_a_pager_writing_its_forms_action_has_its_later_pages_posted_not_got(crawl):
     assert sorted(t for t in crawl[0].jtj.log if "startrow" in t) == [
         "POST /jtgk/ndbg/index.jsp?startrow=4", "POST /jtgk/ndbg/index.jsp?startrow=7"]
+
+
+def test_a_pager_writing_its_get_forms_action_has_its_later_pages_got_with_the_forms_fields(crawl):
+    assert sorted(t for t in crawl[0].swj.log if "list_" in t and "list_1" not in t) == [
+        "/xxgk/ndbg/list_2.html?channelId=2231", "/xxgk/ndbg/list_3.html?channelId=2231"]

@@ -77,6 +77,15 @@ def test_a_form_sent_by_get_loses_its_actions_page_and_gives_none():
     assert action_pages(html) == []
 
 
+def test_a_form_sent_by_get_to_the_file_its_pager_writes_is_each_page_with_its_fields():
+    # form.action = 'list_' + n + '.html'; form.submit(): the browser asks list_n.html?channelId=2231
+    html = (FILES / "list_form_get_action_pager.html").read_text()
+    root = lxml.html.fromstring(html)
+    folder = "http://swj.beiyan.gov.cn/swj/xxgk/ndbg/"
+    assert submitted_pages(root, folder + "list_1.html", [s.text or "" for s in root.iter("script")]) == [
+        FormPage(f"{folder}list_{n}.html", "GET", (("channelId", "2231"),)) for n in (2, 3)]
+
+
 def test_a_form_larger_than_any_pagers_as_sent_is_not_posted_to_the_actions_its_pager_writes():
     fields = "".join(f'<input type="hidden" name="f{n}" value="{"v" * 20}">' for n in range(MAX_POSTED_FORM // 20))
     html = (FILES / "list_form_action_pager.html").read_text()
