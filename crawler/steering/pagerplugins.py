@@ -4,8 +4,10 @@
   ``hrefFormer + hrefLatter``, page n ``hrefFormer + '_' + n + hrefLatter`` (its default ``getLink``), or the
   address its own ``getLink: function (n) { … return '/list_' + n + '.shtml'; }`` returns around ``n``; in
   ``mode: 'click'`` its pages are a function's, not addresses;
-- plugins given a page count, or a record count and a page size (layui ``laypage.render({count: 48, limit: 10,
-  jump: …})``, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination), whose callback
+- plugins given a page count, or a record count and a page size, read as each plugin's own options count
+  (``COUNTINGS``: layui ``laypage.render({count: 48, limit: 10, jump: …})`` records, its 1.x ``laypage({pages: 5})``
+  pages, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination, EasyUI's ``total`` of
+  ``pageSize``; never a size guessed for a plugin of no known options), whose callback
   sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
   '.html'``), or calls a function of the page that asks by GET for an address written around its parameter
   (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
@@ -29,6 +31,7 @@ first is where the list was entered.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from crawler.pages.elementtext import LeadingText
@@ -39,13 +42,37 @@ _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
 # kkpager's own getLink returning an address written around its parameter (``return '/list_' + n + '.shtml'``).
 _GET_LINK = re.compile(r"""getLink\s*:\s*function\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{(?:(?!function)[\s\S]){0,300}?return\s*"""
                        r"""(["'])([^"'\s<>]{1,300})\2\s*\+\s*\1\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?""")
-_PLUGIN = re.compile(r"(?:laypage\s*\.\s*render|\.\s*(?:jqPaginator|twbsPagination|bootstrapPaginator|pagination|"
-                     r"""paging|Paginator))\s*\(\s*(?:["'][^"']{0,100}["']\s*,\s*)?\{""")   # $.jqPaginator('#p', {…}) too
+# $.jqPaginator('#p', {…}) too; layui 1.x's laypage({…}) is called bare
+_PLUGIN = re.compile(r"(?:(?<![\w$.])(?P<bare>laypage)|laypage\s*\.\s*(?P<layui>render)|\.\s*(?P<name>jqPaginator|"
+                     r"""twbsPagination|bootstrapPaginator|pagination|paging|Paginator))\s*\(\s*(?:["'][^"']{0,100}["']\s*,\s*)?\{""")
 SETTINGS_CHARS = 3000   # a plugin's settings are read this far after its call
-_PAGE_COUNT_KEYS = ("totalPages", "totalPage", "pageCount", "pages")
-_RECORD_COUNT_KEYS = ("count", "totalCounts", "totalCount", "totalRecords", "items", "totalRows")
-_SIZE_KEYS = ("limit", "pageSize", "itemsOnPage", "perPage", "pageLimit")
-DEFAULT_PAGE_SIZE = 10   # layui's and jqPaginator's
+
+
+@dataclass(frozen=True)
+class Counting:
+    """How a plugin's settings count its pages, as its own options say: keys of a page count, and (record count's
+    key, page size's key, the plugin's default size or None when it has none) of a record count."""
+
+    pages: tuple[str, ...]
+    records: tuple[tuple[str, str, int | None], ...] = ()
+
+
+# Each plugin's own options: layui 2.x's count is records (limit 10), its 1.x's pages pages; jqPaginator's totalCounts
+# needs its pageSize; .pagination is simplePagination's (pages, or items of itemsOnPage 1), EasyUI's (total of
+# pageSize 10) or Pagination.js's (totalNumber of pageSize 10). A plugin of no known options (.paging, .Paginator)
+# is read only by keys naming what they count, a record count only with its size written.
+COUNTINGS = {
+    "render": Counting((), (("count", "limit", 10),)),
+    "laypage": Counting(("pages",)),
+    "jqPaginator": Counting(("totalPages",), (("totalCounts", "pageSize", None),)),
+    "twbsPagination": Counting(("totalPages",)),
+    "bootstrapPaginator": Counting(("totalPages",)),
+    "pagination": Counting(("pages",), (("items", "itemsOnPage", 1), ("total", "pageSize", 10),
+                                        ("totalNumber", "pageSize", 10))),
+}
+_SELF_NAMED = Counting(("totalPages", "totalPage", "pageCount"),
+                       tuple((records, size, None) for records in ("totalCount", "totalRecords", "totalRows")
+                             for size in ("pageSize", "perPage", "pageLimit")))
 # An address assigned to the browser around an expression: (before it, the expression, after it).
 _SENT_AROUND = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*"""
                           r"""(["'])([^"'\s<>]{0,300})\1\s*\+\s*((?:[^+;()'"]|\(\s*["'][^"']{0,60}["']\s*\)|\(\s*\)){1,120}?)\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?"""
@@ -104,7 +131,7 @@ def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = 
     callback calls (the first too: this page holds none of the list)."""
     for call in _PLUGIN.finditer(code):
         settings = code[call.end():call.end() + SETTINGS_CHARS]
-        pages = _page_count(settings)
+        pages = _page_count(settings, COUNTINGS.get(call["bare"] or call["layui"] or call["name"], _SELF_NAMED))
         if not pages:
             continue
         if (sent := _SENT_AROUND.search(settings)) and not loaded_only:
@@ -134,13 +161,17 @@ def _loader_template(names: list[str], page_code: str) -> tuple[str, str] | None
     return None
 
 
-def _page_count(settings: str) -> int | None:
-    pages = _number(settings, _PAGE_COUNT_KEYS)
+def _page_count(settings: str, counting: Counting) -> int | None:
+    """The pages a plugin's settings count, read as its own options say: a page count, else a record count over
+    its page size (written, or the plugin's default)."""
+    pages = _number(settings, counting.pages)
     if pages is not None:
         return pages
-    records = _number(settings, _RECORD_COUNT_KEYS)
-    size = _number(settings, _SIZE_KEYS) or DEFAULT_PAGE_SIZE
-    return -(-records // size) if records is not None else None
+    for records_key, size_key, default in counting.records:
+        records, size = _number(settings, (records_key,)), _number(settings, (size_key,)) or default
+        if records is not None and size:
+            return -(-records // size)
+    return None
 
 
 def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:

@@ -24,6 +24,29 @@ def test_a_laypages_pages_are_its_record_count_over_its_size_sent_where_its_jump
     assert _urls("list_laypage.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
 
 
+def test_an_easyui_paginations_total_is_records_over_its_page_size():
+    # total: 32, pageSize: 15 -> 3 pages; without its size, EasyUI's default 10 -> 4
+    assert _urls("list_easyui_pagination.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
+    html = (FILES / "list_easyui_pagination.html").read_text().replace("pageSize: 15,", "")
+    assert plugin_pager_urls(lxml.html.fromstring(html), BASE + "list_1.html") == [
+        BASE + f"list_{n}.html" for n in (2, 3, 4)]
+
+
+def test_a_laypage_1x_counts_its_pages_and_layui_2x_its_records_only():
+    assert _urls("list_laypage_v1.html", BASE + "index.html") == [BASE + "index_2.html", BASE + "index_3.html"]
+    layui2 = (FILES / "list_laypage.html").read_text().replace("count: 23,", "pages: 9,")   # no layui 2.x option
+    assert plugin_pager_urls(lxml.html.fromstring(layui2), BASE + "list_1.html") == []
+
+
+def test_a_plugin_of_no_known_options_is_read_by_keys_naming_what_they_count_never_by_a_guessed_size():
+    html = (FILES / "list_easyui_pagination.html").read_text()
+    unknown = html.replace("pagination({\n    total: 32,\n    pageSize: 15,", "paging({\n    count: 32,")
+    assert plugin_pager_urls(lxml.html.fromstring(unknown), BASE + "list_1.html") == []   # was 4 pages of a size 10
+    named = html.replace("pagination({\n    total: 32,", "paging({\n    totalRecords: 32,")
+    assert plugin_pager_urls(lxml.html.fromstring(named), BASE + "list_1.html") == [
+        BASE + "list_2.html", BASE + "list_3.html"]
+
+
 def test_a_jump_box_reaches_each_page_up_to_the_total_written():
     assert _urls("list_jump_box.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
 
