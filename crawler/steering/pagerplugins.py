@@ -13,7 +13,9 @@
   (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
-  '.html'``, or a variable read from it) with the total written only as 共5页;
+  '.html'``, or a variable read from it, or its value passed to the page's function that sends the browser to an
+  address written around its parameter, ``go($('#jump').val())``: its default value, the current page, says
+  nothing) with the total written only as 共5页;
 - no script at all, a GET form whose only text field is the page number (``<input name="currpage">`` or
   ``name="page"``, a 跳转 or GO button; 大汉's 信息公开 module, PageAdmin), the total written as 共5页 or 1/5页: its
   address (the page's own without an ``action``) asked with the form's other fields and each page;
@@ -84,6 +86,9 @@ _POST = re.compile(r"\$\.post\s*\(|type\s*:\s*['\"]post['\"]|method\s*:\s*['\"]p
 MAX_LOADERS = 5
 LOADER_CHARS = 1000   # a loading function is read this far
 _INPUT_VALUE = re.compile(r"""(?:document\.)?getElementById\(\s*["'][\w-]+["']\s*\)\s*\.value|\$\(\s*["']#[\w-]+["']\s*\)\s*\.val\(\s*\)""")
+# A box's value passed to a function of the page that sends the browser on (go($('#jump').val()), go(parseInt(p)))
+_VALUE_PASSED = re.compile(rf"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:(?:parseInt|Number)\s*\(\s*)?"""
+                           rf"""({_INPUT_VALUE.pattern}|[A-Za-z_$][\w$]*)\s*\)?\s*\)""")
 _READ_INTO = re.compile(r"""\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*[^;=]{0,120}?(?:\.value\b|\.val\(\s*\))""")
 # A button's call of a function with a page: a variable, a number, or either plus or minus one (``load(page+1)``).
 _PAGE_CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:[A-Za-z_$][\w$.]*|\d{1,4})\s*(?:[+-]\s*1\s*)?\)")
@@ -181,12 +186,20 @@ def _jump_pages(root, codes: list[str], page_url: str) -> list[str]:
         return []
     handlers = [e.get("onclick") or "" for e in root.xpath("//*[@onclick]")] + \
         [e.get("href") for e in root.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")]
+    page_code = "\n".join(codes)
     for code in handlers + codes:
         read = {m.group(1) for m in _READ_INTO.finditer(code)}
         for sent in _SENT_AROUND.finditer(code):
             expression = sent.group(3).strip()
             if _INPUT_VALUE.fullmatch(expression) or expression in read:
                 return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+                        for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
+        passed = dict.fromkeys(call.group(1) for call in _VALUE_PASSED.finditer(code)
+                               if _INPUT_VALUE.fullmatch(call.group(2)) or call.group(2) in read)
+        for name in list(passed)[:MAX_LOADERS]:
+            if (template := _sent_template(name, page_code)) is not None:
+                before, shift, after = template
+                return [urljoin(page_url, f"{before}{n + shift}{after}")
                         for n in range(2, min(total, MAX_GENERATED_PAGES) + 1)]
     return []
 

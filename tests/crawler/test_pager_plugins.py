@@ -3,6 +3,8 @@ pages."""
 
 from __future__ import annotations
 
+import time
+
 import lxml.html
 import pytest
 
@@ -49,6 +51,27 @@ def test_a_plugin_of_no_known_options_is_read_by_keys_naming_what_they_count_nev
 
 def test_a_jump_box_reaches_each_page_up_to_the_total_written():
     assert _urls("list_jump_box.html", BASE + "list_1.html") == [BASE + "list_2.html", BASE + "list_3.html"]
+
+
+def test_a_jump_box_passed_to_the_pages_function_reaches_each_page_that_function_writes_up_to_the_total():
+    # go(document.getElementById('jump').value), go(n) writing 'index_' + (n - 1) + '.html', 共4页: the box's value
+    # (1, the current page) says nothing; the function and the count say pages 2-4
+    column = "http://swj.zhoukou.gov.cn/swj/ndbg/"
+    assert _urls("list_jump_box_function.html", column + "index.html") == [
+        column + f"index_{k}.html" for k in (1, 2, 3)]
+    html = (FILES / "list_jump_box_function.html").read_text()
+    silent = html.replace("if (n == 1) { location.href = 'index.html'; } else { location.href = 'index_' + (n - 1)"
+                          " + '.html'; }", "alert(n);")
+    assert plugin_pager_urls(lxml.html.fromstring(silent), column + "index.html") == []
+
+
+def test_a_jump_boxs_value_passed_to_a_flood_of_functions_costs_little():
+    # each function named is looked for in the page's scripts: at most MAX_LOADERS of them
+    calls = "".join(f"f{k}(p);" for k in range(20_000))
+    html = f"<div>共3页</div><script>var p = $('#jump').val(); {calls} {'x' * 1_000_000}</script>"
+    started = time.monotonic()
+    assert plugin_pager_urls(lxml.html.fromstring(html), BASE + "index.html") == []
+    assert time.monotonic() - started < 2
 
 
 def test_a_page_number_forms_pages_are_its_action_with_its_fields_and_each_page():
