@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from html import escape
 
@@ -399,36 +400,41 @@ class PortalAA(OneServerPortal):
         self.sfj.dynamic["/api/gk/list"] = listing
 
     def _zones(self) -> None:
-        """开发区's platform: one shell for both zones (``?deptId=5002``), its 年报 view a lazy chunk of the bundle
-        that reads the shell's query, the bundle itself reading none."""
-        rows: dict[str, list[dict]] = {dept: [] for dept in ZONES}
-        for dept, agency in ZONES.items():
-            for year in range(2024, 2021, -1):
-                path = f"/xxgk/ndbg/{year + 1}/art_{dept}{year}.html"
-                title = f"{agency}{year}年政府信息公开工作年度报告"
-                self.kfq.pages[path] = Page(LOOK.article(title, agency, year))
-                self.expected[self.url("kfq", path)] = (agency, year)
-                rows[dept].append({"id": f"{dept}{year}", "title": title, "url": path})
-        self.kfq.pages["/index.html"] = Page((
-            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>东泽市开发区政府信息公开</title></head><body>'
-            '<div id="app"></div><script type="module" src="/assets/index.2c3d4e5f.js"></script></body></html>').encode())
-        self.kfq.pages["/assets/index.2c3d4e5f.js"] = Page((
-            'const r=createRouter({history:createWebHashHistory(),routes:[{path:"/",redirect:"/ndbg"},{path:"/ndbg",'
-            'component:()=>import("./NdbgList.4e5f6a7b.js"),meta:{title:"政府信息公开年报"}},{path:"/zcwj",'
-            'component:()=>import("./Zcwj.1b2c3d4e.js"),meta:{title:"政策文件"}}]});'
-            'createApp({}).use(r).mount("#app");').encode(), "application/javascript")
-        self.kfq.pages[ZONE_CHUNK] = Page((
-            'function getQueryString(e){var t=new RegExp("(^|&)"+e+"=([^&]*)(&|$)"),'
-            'n=window.location.search.substr(1).match(t);return null!=n?decodeURIComponent(n[2]):null}'
-            'const I=defineComponent({setup(){const t=ref([]);axios.get("/api/ndbg/list",{params:{deptId:'
-            'getQueryString("deptId"),pageNo:1,pageSize:10}}).then(o=>{t.value=o.data.rows});return(o,l)=>h("ul",'
-            't.value.map(r=>h("li",[h("a",{href:r.url},r.title)])))}});export{I as default};').encode(),
-            "application/javascript")
+        zone_platform(self.kfq, lambda path, report: self.expected.__setitem__(self.url("kfq", path), report))
 
-        def listing(query: dict) -> Page:
-            dept = query_value(query, "deptId")
-            if dept not in rows or query_value(query, "pageNo") != "1":
-                return REFUSED
-            return answer({"total": len(rows[dept]), "rows": rows[dept]})
 
-        self.kfq.dynamic["/api/ndbg/list"] = listing
+def zone_platform(host: Host, expect: Callable[[str, tuple[str, int]], None]) -> None:
+    """开发区's platform on ``host``: one shell for both zones (``?deptId=5002``), its 年报 view a lazy chunk of the
+    bundle that reads the shell's query, the bundle itself reading none; each report told to ``expect`` (path,
+    (agency, year))."""
+    rows: dict[str, list[dict]] = {dept: [] for dept in ZONES}
+    for dept, agency in ZONES.items():
+        for year in range(2024, 2021, -1):
+            path = f"/xxgk/ndbg/{year + 1}/art_{dept}{year}.html"
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            host.pages[path] = Page(LOOK.article(title, agency, year))
+            expect(path, (agency, year))
+            rows[dept].append({"id": f"{dept}{year}", "title": title, "url": path})
+    host.pages["/index.html"] = Page((
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>东泽市开发区政府信息公开</title></head><body>'
+        '<div id="app"></div><script type="module" src="/assets/index.2c3d4e5f.js"></script></body></html>').encode())
+    host.pages["/assets/index.2c3d4e5f.js"] = Page((
+        'const r=createRouter({history:createWebHashHistory(),routes:[{path:"/",redirect:"/ndbg"},{path:"/ndbg",'
+        'component:()=>import("./NdbgList.4e5f6a7b.js"),meta:{title:"政府信息公开年报"}},{path:"/zcwj",'
+        'component:()=>import("./Zcwj.1b2c3d4e.js"),meta:{title:"政策文件"}}]});'
+        'createApp({}).use(r).mount("#app");').encode(), "application/javascript")
+    host.pages[ZONE_CHUNK] = Page((
+        'function getQueryString(e){var t=new RegExp("(^|&)"+e+"=([^&]*)(&|$)"),'
+        'n=window.location.search.substr(1).match(t);return null!=n?decodeURIComponent(n[2]):null}'
+        'const I=defineComponent({setup(){const t=ref([]);axios.get("/api/ndbg/list",{params:{deptId:'
+        'getQueryString("deptId"),pageNo:1,pageSize:10}}).then(o=>{t.value=o.data.rows});return(o,l)=>h("ul",'
+        't.value.map(r=>h("li",[h("a",{href:r.url},r.title)])))}});export{I as default};').encode(),
+        "application/javascript")
+
+    def listing(query: dict) -> Page:
+        dept = query_value(query, "deptId")
+        if dept not in rows or query_value(query, "pageNo") != "1":
+            return REFUSED
+        return answer({"total": len(rows[dept]), "rows": rows[dept]})
+
+    host.dynamic["/api/ndbg/list"] = listing
