@@ -10,14 +10,12 @@ for it. The resumed crawl fetches the chunk and asks the list of each zone."""
 
 from __future__ import annotations
 
-import json
-import signal
 import threading
 
 import pytest
 
 from tests.crawler.portal import Page
-from tests.crawler.test_crawl_resume_shells import WAIT_SECONDS, scrapy_crawl, wait_for
+from tests.crawler.resumes import WAIT_SECONDS, interrupted_and_resumed
 from tests.crawler.zones_site import ZONE_CHUNK, ZonesPortal
 
 
@@ -36,18 +34,7 @@ def resumed(tmp_path_factory):
 
     portal.main.dynamic[ZONE_CHUNK] = held_chunk
     try:
-        first = scrapy_crawl(portal.base + "/", tmp / "job", tmp / "first.jsonl", tmp / "first.log")
-        wait_for(lambda: ZONE_CHUNK in portal.main.log, first)
-        first.send_signal(signal.SIGINT)
-        log = tmp / "first.log"
-        wait_for(lambda: log.exists() and "shutting down gracefully" in log.read_text(encoding="utf-8"), first)
-        released.set()
-        assert first.wait(timeout=WAIT_SECONDS) == 0
-        asked_first = len(portal.main.log)
-        second = scrapy_crawl(portal.base + "/", tmp / "job", tmp / "second.jsonl", tmp / "second.log")
-        assert second.wait(timeout=WAIT_SECONDS * 2) == 0
-        yield portal, asked_first, [json.loads(line) for name in ("first", "second")
-                                    for line in (tmp / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()], tmp
+        yield portal, *interrupted_and_resumed(portal, ZONE_CHUNK, released, tmp), tmp
     finally:
         released.set()
         portal.close()

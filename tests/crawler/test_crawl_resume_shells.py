@@ -8,37 +8,13 @@ been told to stop (SIGINT): the shell is then waiting for its bundle, the crawl 
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
 import threading
-import time
-from pathlib import Path
 
 import pytest
 
 from tests.crawler.portal import Page
+from tests.crawler.resumes import WAIT_SECONDS, interrupted_and_resumed
 from tests.crawler.spa_site import SpaPortal
-
-ROOT = Path(__file__).resolve().parents[2]
-RENDER_SECONDS = 5
-WAIT_SECONDS = 120
-
-
-def scrapy_crawl(url: str, jobdir: Path, feed: Path, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "scrapy", "crawl", "reports", "-a", f"start_url={url}", "-O", str(feed),
-               "-s", f"JOBDIR={jobdir}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-               "-s", f"GXMON_RENDER_SECONDS={RENDER_SECONDS}", "-s", f"LOG_FILE={log}"]
-    return subprocess.Popen(command, cwd=ROOT, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"})
-
-
-def wait_for(condition, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert condition(), "the crawl never came to the moment it is interrupted at"
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +31,7 @@ def resumed(tmp_path_factory):
 
     portal.main.dynamic["/static/qf.js"] = held_framework
     try:
-        first = scrapy_crawl(portal.base + "/", tmp / "job", tmp / "first.jsonl", tmp / "first.log")
-        wait_for(lambda: "/static/qf.js" in portal.main.log, first)
-        first.send_signal(signal.SIGINT)
-        log = tmp / "first.log"
-        wait_for(lambda: log.exists() and "shutting down gracefully" in log.read_text(encoding="utf-8"), first)
-        released.set()
-        assert first.wait(timeout=WAIT_SECONDS) == 0
-        asked_first = len(portal.main.log)
-        second = scrapy_crawl(portal.base + "/", tmp / "job", tmp / "second.jsonl", tmp / "second.log")
-        assert second.wait(timeout=WAIT_SECONDS * 2) == 0
-        yield portal, asked_first, [json.loads(line) for name in ("first", "second")
-                                    for line in (tmp / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()], tmp
+        yield portal, *interrupted_and_resumed(portal, "/static/qf.js", released, tmp), tmp
     finally:
         released.set()
         portal.close()
