@@ -26,8 +26,10 @@ makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with 
 - A pager drawn by a script: its links call a function with the page number (``onclick="goPage(2)"``,
   ``href="javascript:toPage(3)"``), which appends it to a URL the page's script writes before a page key
   (``location.href = '…&pageIndex=' + n``), then what the script writes after it (``+ '&cid=12'``).
-- A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-total``) and a script
-  that writes the URL around a page-named variable (``'/list/29_' + page + '.html'``): its later pages; one
+- A 加载更多 button that names the next page (``data-page="2"``, and the last in ``data-pages``, or in
+  ``data-total`` where the page's script compares a page with it; ``data-total`` divided by a size in the script
+  counts records of that size, else it is unread: the next page only) and a script that writes the URL around a
+  page-named variable (``'/list/29_' + page + '.html'``): its later pages; one
   naming the next page's address whole (``data-next="?page=2&ajax=1"``): that page, and in each fragment it
   loads the next button's.
 - ASP.NET WebForms pagers (AspNetPager, GridView) are links to ``__doPostBack('ctl00$…$AspNetPager1','2')``
@@ -53,6 +55,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.scriptapis import OFFSET_KEY
 from crawler.pages.elementtext import LeadingText
+from crawler.pages.links import page_fields
 from crawler.pages.scriptcalls import PAGE_EXTENSION, writes_form_action
 from crawler.steering.pagerfunctions import assigned_number, field_value, looped_pages, pager_functions
 from gxparse.normalize import squash
@@ -170,6 +173,7 @@ MAX_POSTED_PAGES = 100      # a POST per page (a postback, an API's form or JSON
 # characters of a form posted once per page, as sent (ASP.NET's __VIEWSTATE of a list is 5–100 KB): a form of 100,000
 # fields (3 MB) posted for each of MAX_POSTED_PAGES pages held 300 MB of bodies, and as many of keys, for a crawl
 MAX_POSTED_FORM = 300_000
+MAX_BUTTON_SCRIPT_CHARS = 200_000   # a page's inline scripts read for what a 加载更多 button's data-total counts
 _TOTAL_PAGES = re.compile(r"共\s*(\d{1,4})\s*页")
 _TOTAL_PAGES_ELSEWHERE = re.compile(r"第?\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,200})['"]\s*,\s*['"]((?:Page\$)?)(\d{1,4})['"]\s*\)""")
@@ -460,15 +464,43 @@ def open_load_more(root, page_url: str) -> tuple[str, str, int] | None:
 
 
 def _load_more_buttons(root) -> list[tuple[int, int | None]]:
-    """Each 加载更多 button's next page and the last page it names (None when it names none)."""
-    found = []
+    """Each 加载更多 button's next page and the last page it names (None when it names none): its ``data-pages``,
+    or its ``data-total`` as the page's script reads it (``_total_pages``)."""
+    found, code = [], None
     for button in _innermost(root.xpath("//*[@data-page or @data-pageno]"))[:MAX_GENERATED_PAGES]:
         label = _label(button)
         first = (button.get("data-page") or button.get("data-pageno") or "").strip()
-        last = (button.get("data-total") or button.get("data-pages") or "").strip()
-        if _MORE_TEXT.match(label) and first.isdigit():
+        if not (_MORE_TEXT.match(label) and first.isdigit()):
+            continue
+        last = (button.get("data-pages") or "").strip()
+        total = (button.get("data-total") or "").strip()
+        if not last.isdigit() and total.isdigit():
+            code = code if code is not None else \
+                "\n".join(s.text or "" for s in root.iter("script"))[:MAX_BUTTON_SCRIPT_CHARS]
+            found.append((int(first), _total_pages(int(total), code, page_fields(root))))
+        else:
             found.append((int(first), int(last) if last.isdigit() else None))
     return found
+
+
+# A page compared with a button's data-total (page >= parseInt(btn.attr("data-total")); not page * size >= …): it
+# counts pages. One divided by a size (Math.ceil(btn.data("total") / 10), / pageSize): records of that size.
+_TOTAL_READ = r"""(?:attr\(\s*["']data-total["']\s*\)|data\(\s*["']total["']\s*\)|dataset\.total)"""
+_TOTAL_COMPARED = re.compile(rf"""(?<![*/%]\s)(?<![*/%])(?<![\w$.])[A-Za-z_$][\w$]*\s*[<>]=?\s*(?:(?:parseInt|Number)\s*\(\s*)?[\w$.]{{0,40}}(?:\(\s*(?:this|["'][^"']{{0,40}}["'])\s*\)\s*\.)?"""
+                             rf"""{_TOTAL_READ}""")
+_TOTAL_DIVIDED = re.compile(rf"""{_TOTAL_READ}\s*\)?\s*/\s*(?:(\d{{1,4}})|([A-Za-z_$][\w$]*))""")
+
+
+def _total_pages(total: int, code: str, fields: Mapping[str, str]) -> int | None:
+    """The last page a button's ``data-total`` says, as the page's ``code`` reads it: the number itself where a page
+    is compared with it, records over the size it is divided by, else None (what it counts is unknown)."""
+    if _TOTAL_COMPARED.search(code):
+        return total
+    divided = _TOTAL_DIVIDED.search(code)
+    if divided is None:
+        return None
+    size = int(divided.group(1)) if divided.group(1) else assigned_number(divided.group(2), code, fields)
+    return -(-total // size) if size else None
 
 
 def _load_more_template(root) -> tuple[str, str] | None:

@@ -10,8 +10,8 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields, page_links
-from crawler.steering.pagers import (MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls, cursor_page_params,
-                                     cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
+from crawler.steering.pagers import (MAX_BUTTON_SCRIPT_CHARS, MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls,
+                                     cursor_page_params, cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
                                      load_more_urls, more_button_urls, names_page_one, open_load_more, postback_pages,
                                      proxy_page_urls, script_pager_urls)
 
@@ -368,6 +368,29 @@ def _load_more(html: str) -> list[str]:
 def test_a_load_more_button_loads_its_next_pages_to_the_last_it_names():
     assert _load_more((FILES / "list_load_more.html").read_text(encoding="utf-8")) == \
         [f"http://www.linjiang.gov.cn/czj/list/29_{n}.html" for n in (2, 3)]
+
+
+def test_a_load_more_buttons_data_total_counts_as_the_pages_script_reads_it():
+    # Math.ceil(btn.data("total") / pageSize): 32 records of 15, 3 pages (was 31 pages asked, 31_2 … 31_32)
+    html = (FILES / "list_load_more_records.html").read_text(encoding="utf-8")
+    column = "http://www.linjiang.gov.cn/tjj/list/31.html"
+    assert load_more_urls(lxml.html.fromstring(html), column) == [
+        f"http://www.linjiang.gov.cn/tjj/list/31_{n}.html" for n in (2, 3)]
+    # page * pageSize >= btn.data("total"): records, of no size read here: the next page only, open-ended
+    records = html.replace('var pages = Math.ceil(btn.data("total") / pageSize);', "").replace(
+        "page >= pages", 'page * pageSize >= btn.data("total")')
+    assert load_more_urls(lxml.html.fromstring(records), column) == ["http://www.linjiang.gov.cn/tjj/list/31_2.html"]
+    assert open_load_more(lxml.html.fromstring(records), column) == ("http://www.linjiang.gov.cn/tjj/list/31_", ".html", 2)
+
+
+def test_a_load_more_buttons_data_total_is_read_within_the_scripts_bound_and_costs_little():
+    html = (FILES / "list_load_more.html").read_text(encoding="utf-8")
+    padded = html.replace("var pageSize = 10;", "var pageSize = 10; /*" + " " * MAX_BUTTON_SCRIPT_CHARS + "*/")
+    assert _load_more(padded) == ["http://www.linjiang.gov.cn/czj/list/29_2.html"]   # its comparison past the bound
+    hostile = html.replace("var pageSize = 10;", "a" * 1_000_000 + " " + "x >= " * 100_000)
+    started = time.monotonic()
+    assert _load_more(hostile) == ["http://www.linjiang.gov.cn/czj/list/29_2.html"]
+    assert time.monotonic() - started < 1
 
 
 def test_a_load_more_button_without_a_last_page_loads_the_next_one():
