@@ -428,7 +428,8 @@ def script_pager_urls(root, page_url: str) -> list[str]:
 
 def load_more_urls(root, page_url: str) -> list[str]:
     """The pages a 加载更多 button loads: from the page it names next (``data-page``) to the last
-    (``data-total``/``data-pages``; the next only without one: ``open_load_more``), each the URL the page's
+    (``data-pages``, or ``data-total`` as the page's script reads it; the next only without one:
+    ``open_load_more``), each the URL the page's
     script writes around a page-named variable (``'/list/29_' + page + '.html'``); none without both."""
     numbers: set[int] = set()
     for first, last in _load_more_buttons(root):
