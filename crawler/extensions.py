@@ -13,6 +13,7 @@ import logging
 import resource
 import shutil
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from scrapy import Request, signals
@@ -31,6 +32,7 @@ FAILURES = "gxmon/failures"
 START_FAILURE = "gxmon/start_failure"
 REPORTS = "gxmon/reports"
 RENDERS = "gxmon/renders"   # pages rendered in the browser (crawler.transport.browser)
+RENDER_REQUESTS = "gxmon/render_requests"   # answers fetched for the rendered pages' requests (browsergate)
 
 
 def record_failure(stats: StatsCollector, request: Request, reason: str) -> None:
@@ -93,6 +95,7 @@ class CrawlSummaryWriter:
             "not_modified": stats.get_value("downloader/response_status_count/304", 0),
             "list_pages": list_pages,
             "rendered_pages": stats.get_value(RENDERS, 0),
+            "render_requests": stats.get_value(RENDER_REQUESTS, 0),
             "robots_forbidden": stats.get_value("robotstxt/forbidden", 0),
             "error_count": stats.get_value("gxmon/failure_count", 0),
             "errors": stats.get_value(FAILURES) or [],
@@ -143,21 +146,39 @@ class FinishedJobCleanup:
 class ByteBudget:
     """Closes a site's crawl once it has downloaded ``GXMON_MAX_TOTAL_BYTES`` (the site's ``max_total_bytes``)."""
 
-    def __init__(self, crawler: Crawler, limit: int):
+    def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        self.limit = limit
         self.closing = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ByteBudget:
-        limit = crawler.settings.getint("GXMON_MAX_TOTAL_BYTES")
-        if not limit:
+        if not crawler.settings.getint("GXMON_MAX_TOTAL_BYTES"):
             raise NotConfigured
-        ext = cls(crawler, limit)
+        ext = cls(crawler)
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
         return ext
 
     def response_received(self, response: Response, request: Request) -> None:
-        if not self.closing and self.crawler.stats.get_value("downloader/response_bytes", 0) >= self.limit:
+        if not self.closing and bytes_spent(self.crawler):
             self.closing = True
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="closespider_bytes"))
+
+
+def bytes_spent(crawler: Crawler) -> bool:
+    """The site downloaded its ``GXMON_MAX_TOTAL_BYTES``."""
+    limit = crawler.settings.getint("GXMON_MAX_TOTAL_BYTES")
+    return bool(limit) and crawler.stats.get_value("downloader/response_bytes", 0) >= limit
+
+
+def closing_reason(crawler: Crawler) -> str | None:
+    """Why the site's crawl closes, from its settings and stats (Scrapy says it of no closing spider): stopped
+    (a shutdown: the engine no longer runs), past its ``max_time`` (Scrapy's CloseSpider counts it from the
+    spider's opening) or its bytes (``ByteBudget``); None while it runs on. Its ``max_pages`` counts the
+    responses under way too: the caller's."""
+    if not crawler.engine.running:
+        return "shutdown"
+    most = crawler.settings.getfloat("CLOSESPIDER_TIMEOUT")
+    started = crawler.stats.get_value("start_time")
+    if most and started is not None and (datetime.now(timezone.utc) - started).total_seconds() >= most:
+        return "closespider_timeout"
+    return "closespider_bytes" if bytes_spent(crawler) else None

@@ -25,9 +25,10 @@ from crawler.steering.budget import FrontierSkip
 from crawler.steering.frontier import PICTURE_PRIORITY
 from crawler.extensions import RENDERS
 from crawler.transport.browser import MAX_RENDERS_PER_SITE, Renderer, chromium
-from crawler.transport.browsergate import BrowserGate
+from crawler.transport.browsergate import BrowserGate, answer_of
 from crawler.transport.challenge import challenge_cookies
 from crawler.transport.firewall import firewall_answer, retry_after_seconds
+from crawler.transport.intime import GRACE_OVER
 from gxparse.errors import LimitExceeded
 from gxparse.limits import check_element_attributes
 
@@ -296,18 +297,19 @@ class ChallengeCookieMiddleware:
 
     def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
         cookies = self.cookies.get(_host(request.url))
-        if cookies:
-            request.headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+        if cookies:   # with the cookies the request holds (a rendered page's, set by its scripts too)
+            own = _cookie_pairs(request.headers.get("Cookie", b"").decode("latin-1"))
+            request.headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in {**own, **cookies}.items())
 
     def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
         cookies = challenge_cookies(response.body)
         if not cookies:
             return response
         host = _host(request.url)
-        sent = set(request.headers.get("Cookie", b"").decode("latin-1").split("; "))
+        sent = _cookie_pairs(request.headers.get("Cookie", b"").decode("latin-1"))
         known = self.cookies.get(host, {})
         fresh = {name: value for name, value in cookies.items() if known.get(name) != value}
-        if all(f"{name}={value}" in sent for name, value in cookies.items()) \
+        if all(sent.get(name) == value for name, value in cookies.items()) \
                 or (fresh and self.written[host] >= self.most):
             self.crawler.stats.inc_value("gxmon/challenge/given_up")
             logger.warning("cookie challenge not passed at %s (its cookie sent, or %d written): %s",
@@ -389,12 +391,16 @@ class FirewallPageMiddleware:
 
 class RenderMiddleware:
     """Reads in headless Chromium the pages the spider asks so (``meta['gxmon_render']``: a script shell that gave
-    no way on, ``ReportsSpider._render_request``): the answer is the rendered DOM, and the JSON the page's scripts
-    fetched is in ``meta['rendered_answers']`` (``crawler.transport.browser``). At most ``MAX_RENDERS_PER_SITE`` a
-    crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); every request of the page is
-    the crawl's own, fetched through its downloader (``crawler.transport.browsergate``: the site's scope, robots.txt,
-    delay, concurrency and limits); a page the browser fails on is that page's crawl error. Without Chromium, or
-    with ``GXMON_RENDER`` off, none is (``render_off``)."""
+    no way on, ``ReportsSpider._render_request``): the page is fetched as any (once: one of ``pages_fetched``), and
+    its answer, once Scrapy's middlewares are done with it (redirects followed, retries, challenges, firewalls),
+    is rendered at the address it ended on; the response is the rendered DOM (flagged ``rendered``), and the JSON
+    the page's scripts fetched is in ``meta['rendered_answers']`` (``crawler.transport.browser``). At most
+    ``MAX_RENDERS_PER_SITE`` a crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); every
+    other request of the page is the crawl's own, fetched through its downloader (``crawler.transport.browsergate``:
+    the site's scope, robots.txt, delay, concurrency and limits); a page the browser fails on is that page's crawl
+    error, as is a render under way when the site's ``max_time`` and its grace are over (``intime.GRACE_OVER``).
+    Without Chromium, or with ``GXMON_RENDER`` off, none is (``render_off``). Placed below RetryMiddleware (550).
+    """
 
     def __init__(self, crawler: Crawler, renderer: Renderer | None):
         self.crawler = crawler
@@ -409,29 +415,42 @@ class RenderMiddleware:
         renderer = Renderer(executable, settings.get("USER_AGENT"), settings.getfloat("GXMON_RENDER_SECONDS")) \
             if executable is not None else None
         middleware = cls(crawler, renderer)
+        if renderer is not None:
+            crawler.signals.connect(renderer.cut, signal=GRACE_OVER)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
-    async def process_request(self, request: Request, spider=None) -> Response | None:
-        if not request.meta.get("gxmon_render"):
-            return None
+    def process_request(self, request: Request, spider=None) -> None:  # spider: Scrapy < 2.14 passes it
+        if not request.meta.get("gxmon_render") or request.meta.get("redirect_urls"):
+            return
         if self.renderer is None or self.renders >= MAX_RENDERS_PER_SITE:
             reason = "render_off" if self.renderer is None else "renders_spent"
             self.crawler.stats.inc_value(f"gxmon/frontier/{reason}")
             raise FrontierSkip(reason)
         self.renders += 1
+
+    async def process_response(self, request: Request, response: Response, spider=None) -> Response:
+        if not request.meta.get("gxmon_render") or self.renderer is None or response.status != 200 \
+                or not isinstance(response, TextResponse):
+            return response
         self.crawler.stats.inc_value(RENDERS)
-        logger.info("rendering %s in the browser", request.url)
-        rendered = await self.renderer.render(request.url, self.gate.fetch)
+        logger.info("rendering %s in the browser", response.url)
+        rendered = await self.renderer.render(answer_of(response), self.gate.fetch)
         if rendered.refused:
             self.crawler.stats.inc_value("gxmon/render_requests_refused", rendered.refused)
         request.meta["rendered_answers"] = rendered.answers
         return HtmlResponse(rendered.url, body=rendered.html.encode("utf-8"), encoding="utf-8", request=request,
-                            flags=["rendered"])
+                            flags=[*response.flags, "rendered"])
 
     async def spider_closed(self) -> None:
         if self.renderer is not None:
             await self.renderer.close()
+
+
+def _cookie_pairs(header: str) -> dict[str, str]:
+    """A Cookie header's cookies: name → value."""
+    pairs = (pair.strip().partition("=") for pair in header.split(";"))
+    return {name: value for name, _, value in pairs if name}
 
 
 def _host(url: str) -> str:

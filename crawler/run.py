@@ -58,6 +58,7 @@ class SiteSummary:
     not_modified: int = 0        # 304 answers
     list_pages: int = 0          # report-column pages read
     rendered_pages: int = 0      # script shells read in the browser (crawler.transport.browser), among pages_fetched
+    render_requests: int = 0     # of pages_fetched, those fetched for the rendered pages' requests (their scripts')
     robots_forbidden: int = 0
     error_count: int = 0
     errors: list[FetchError] = field(default_factory=list)  # the first 200

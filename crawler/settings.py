@@ -47,6 +47,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.FrontierMiddleware": 40,
     # Below RetryMiddleware (550): a bundled page's 304 waits for its pictures' last answers.
     "crawler.middlewares.PictureRecheckMiddleware": 540,
+    # Below RetryMiddleware (550) and the others that read an answer: a script shell the spider asks to be
+    # rendered is fetched as any page, and its last answer rendered in headless Chromium.
+    "crawler.middlewares.RenderMiddleware": 530,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     # Below RedirectMiddleware (600): they see the answer a redirect ends at.
     "crawler.middlewares.FirewallPageMiddleware": 580,
@@ -56,8 +59,6 @@ DOWNLOADER_MIDDLEWARES = {
     # Above RedirectMiddleware (600): a redirect back to the name a link used, past the duplicate filter.
     "crawler.middlewares.TwinRedirectMiddleware": 640,
     "crawler.middlewares.RedirectGuardMiddleware": 650,
-    # A script shell the spider asks to be rendered is read in headless Chromium instead of downloaded.
-    "crawler.middlewares.RenderMiddleware": 900,
     # Last before the download: only a request that will be sent waits for its host's slot. Active only
     # with GXMON_REDIS_URL (gxmon worker): a host's politeness shared by every worker.
     "crawler.transport.shared_politeness.SharedPolitenessMiddleware": 950,

@@ -5,9 +5,12 @@ Playwright drives Debian's Chromium (``GXMON_CHROMIUM``, never a browser of its 
 asyncio loop (Scrapy's asyncio reactor): one browser a crawl, launched at its first render and closed with the
 crawl (``close``), launched again when it died or hung (at most ``MAX_BROWSER_STARTS`` times a crawl: past that
 no page is rendered); each page in a context of its own, closed after it. The browser itself sends no request:
-every request of a page (its own, its scripts', styles', frames', API calls; each redirect they follow) is
-fetched by the caller's ``fetch`` (the crawl's downloader: ``crawler.transport.browsergate``) and its answer
-handed to the page. A render is bounded: its wall time (``render_seconds``, whatever its scripts do: a script
+the page's own answer is the crawl's fetch of it, given to the browser at the address it ended on; every other
+request of the page (its scripts', styles', frames', API calls, a page its script moves to; each redirect they
+follow) is fetched by the caller's ``fetch`` (the crawl's downloader: ``crawler.transport.browsergate``) and its
+answer handed to the page, a page whose address was redirected moved there (``_MOVE``) so that it stands at the
+address it ended on. ``cut`` ends every render under way and refuses the next (the crawl's ``max_time`` and its
+grace are over). A render is bounded: its wall time (``render_seconds``, whatever its scripts do: a script
 that never ends costs that page only), the requests its scripts make (``MAX_RENDER_REQUESTS``), the JSON answers
 kept (``MAX_ANSWERS``, each at most ``MAX_ANSWER_BYTES``, all at most ``MAX_ANSWERS_BYTES``) and the DOM read
 (``MAX_DOM_CHARS``); pictures, fonts and media are never fetched, web sockets never opened, downloads are
@@ -17,6 +20,7 @@ refused, pop-ups closed, at most ``MAX_PARALLEL_RENDERS`` pages at once.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import shlex
 import shutil
@@ -72,6 +76,9 @@ _GUARD = """(() => {
   window.WebSocket = undefined;
 })();""" % MAX_RENDER_REQUESTS
 _SCRIPTED = frozenset({"xhr", "fetch"})
+# A page Scrapy was redirected for moves itself to the address it ended on (Chromium ignores a redirect a route
+# fulfils), the hash its script set kept unless the redirect gave one; its answer, held, is served there.
+_MOVE = """<!DOCTYPE html><script>var t = %s; location.replace(t.indexOf('#') < 0 ? t + location.hash : t);</script>"""
 CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                  "--blink-settings=imagesEnabled=false", f"--js-flags=--max-old-space-size={MAX_JS_HEAP_MB}")
@@ -104,7 +111,9 @@ class Asked:
 
 @dataclass(frozen=True)
 class Answer:
-    """Its answer, as the page gets it: the body as the server sent it decoded (no Content-Encoding)."""
+    """Its answer, as the page gets it: the body as the server sent it decoded (no Content-Encoding), and the
+    address it came from (another than the one asked, after redirects)."""
+    url: str
     status: int
     headers: dict[str, str]
     body: bytes
@@ -125,6 +134,7 @@ class Rendered:
 class _Traffic:
     """What a page asks while it renders: each request fetched by ``fetch`` or refused, the JSON answers kept."""
     fetch: Fetch
+    held: dict[str, Answer]   # answers fetched already for a page of a frame going to their address (served once)
     asked: int = 0
     refused: int = 0
     kept_bytes: int = 0
@@ -145,14 +155,21 @@ class _Traffic:
                 self.refused += 1
                 await route.abort("blockedbyclient")
                 return
-            try:
-                answer = await self.fetch(Asked(request.url, request.method, await request.all_headers(),
-                                                request.post_data_buffer, self.wanted))
-            except Unanswered as unanswered:
-                self.refused += unanswered.refused
-                if unanswered.spent:
-                    self.spent.set()
-                await route.abort("blockedbyclient" if unanswered.refused else "failed")
+            navigation = request.is_navigation_request() and request.method == "GET"
+            answer = self.held.pop(request.url, None) if navigation else None
+            if answer is None:
+                try:
+                    answer = await self.fetch(Asked(request.url, request.method, await request.all_headers(),
+                                                    request.post_data_buffer, self.wanted))
+                except Unanswered as unanswered:
+                    self.refused += unanswered.refused
+                    if unanswered.spent:
+                        self.spent.set()
+                    await route.abort("blockedbyclient" if unanswered.refused else "failed")
+                    return
+            if navigation and urldefrag(answer.url)[0] != request.url:
+                self.held[urldefrag(answer.url)[0]] = answer
+                await route.fulfill(status=200, content_type="text/html", body=_MOVE % json.dumps(answer.url))
                 return
             await route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)
 
@@ -188,19 +205,29 @@ class Renderer:
         self._starting = asyncio.Lock()
         self._slots = asyncio.Semaphore(MAX_PARALLEL_RENDERS)
         self._folder: tempfile.TemporaryDirectory | None = None   # holds the script starting the browser limited
+        self._cut = asyncio.Event()
 
-    async def render(self, url: str, fetch: Fetch) -> Rendered:
-        """The page rendered, each of its requests fetched by ``fetch``."""
+    async def render(self, page: Answer, fetch: Fetch) -> Rendered:
+        """The page whose answer is ``page`` rendered at the address it came from, each of its other requests
+        fetched by ``fetch``."""
         async with self._slots:
+            if self._cut.is_set():
+                raise RenderError("not rendered: the crawl's time is over")
             context = await self._context()
-            traffic = _Traffic(fetch)
+            traffic = _Traffic(fetch, {urldefrag(page.url)[0]: page})
+            reading = asyncio.ensure_future(self._read(context, page.url, traffic))
+            cut = asyncio.ensure_future(self._cut.wait())
             try:
-                return await asyncio.wait_for(self._read(context, url, traffic), self.render_seconds)
-            except TimeoutError:
-                raise RenderError(f"not rendered within {self.render_seconds:g} s") from None
+                await asyncio.wait({reading, cut}, timeout=self.render_seconds, return_when=asyncio.FIRST_COMPLETED)
+                if not reading.done():
+                    raise RenderError("cut: the crawl's time is over" if cut.done()
+                                      else f"not rendered within {self.render_seconds:g} s")
+                return reading.result()
             except PlaywrightError as error:
                 raise RenderError(f"the browser failed on the page: {error.message.splitlines()[0]}") from error
             finally:
+                reading.cancel()   # past its time, cut, or this render itself cancelled (a shutdown)
+                cut.cancel()
                 traffic.over = True
                 try:
                     await asyncio.wait_for(context.close(), CLOSE_SECONDS)
@@ -276,6 +303,10 @@ class Renderer:
         if browser is not None:
             with suppress(TimeoutError, PlaywrightError):
                 await asyncio.wait_for(browser.close(), CLOSE_SECONDS)
+
+    def cut(self) -> None:
+        """Every render under way ended now (its page closed), none started after."""
+        self._cut.set()
 
     async def close(self) -> None:
         await self._drop_browser()

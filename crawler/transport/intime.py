@@ -4,7 +4,8 @@
 first: one a server trickles a byte a second held the site until the request's timeout (a minute and more), and
 the next crawl of the province behind it. ``GXMON_STOP_GRACE`` seconds after ``max_time`` the download handler
 cuts every connection still open (and every one still connecting): their requests fail as lost connections,
-and the site closes.
+and the site closes; it sends ``GRACE_OVER`` then, for what waits on no connection of its own (a page rendered in
+the browser: ``crawler.middlewares.RenderMiddleware`` ends it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from twisted.web.client import HTTPConnectionPool
 from crawler.transport.tls import LegacyTLSDownloadHandler
 
 _log = logging.getLogger(__name__)
+GRACE_OVER = object()   # signal: GXMON_STOP_GRACE seconds past the site's max_time, every download is cut
 
 
 class _CuttablePool(HTTPConnectionPool):
@@ -86,6 +88,7 @@ class InTimeDownloadHandler(LegacyTLSDownloadHandler):
         self._cut_call = reactor.callLater(max(0.0, self.max_time + self.grace - spent), self._cut)
 
     def _cut(self) -> None:
+        self.crawler.signals.send_catch_log(signal=GRACE_OVER)
         if cut := self._pool.cut():
             _log.warning("%d connection(s) still open %.0f s after max_time (%.0f s): cut", cut, self.grace, self.max_time)
 

@@ -6,6 +6,11 @@ static readers look for one: each is reversed in the script and turned back (as 
   redirects to ``/private/x`` (robots.txt forbids it), then draws a link to its report;
 - ``FloodPortal``: a home page whose script asks ``/api/item`` ``FLOOD_ITEMS`` times at once, or (``ticking``)
   once every ``TICK_MS`` ms for ever;
+- ``LoopingPortal``: a home page whose script never ends (a loop: the page never loads);
+- ``MovingPortal``: a home page whose script moves to its app's ``#/list`` route at ``/web``, which the server
+  redirects to ``/web/``; the app there (behind a cookie challenge written in literals) sets a cookie of its own,
+  asks ``api/list`` and draws the link to its report, both relative to ``/web/``: the API answers only a request
+  holding the app's cookie (and the challenge's);
 - ``CrashPortal``: a static home page; its shell ``/zwgk/crash.html`` asks ``/api/crash``, whose answer kills the
   browser's main process; ``/zwgk/next.html``, answered only once that happened, links ``/zwgk/hang.html``, whose
   ``/api/hang`` stops the browser's renderers (SIGSTOP); ``/zwgk/last.html``, answered only once that happened,
@@ -22,6 +27,7 @@ import time
 import psutil
 
 from tests.crawler.portal import JSON, Look, OneHost, Page
+from tests.crawler.portal_n import JSL, JSL_COOKIE, cookie_gate
 
 AGENCY = "青崖县人民政府"
 LOOK = Look(nav="", seed=31)
@@ -90,6 +96,31 @@ class FloodPortal(Timed):
         script = f"setInterval(function () {{ fetch(r('meti/ipa/')); }}, {TICK_MS});" if ticking else \
             f"for (var i = 0; i < {FLOOD_ITEMS}; i++) fetch(r('=i?meti/ipa/') + i);"
         self.main.pages["/"] = Page(shell(AGENCY, script))
+
+
+class LoopingPortal(Timed):
+    def __init__(self) -> None:
+        super().__init__()
+        self.main.pages["/"] = Page(shell(AGENCY, "for (;;) {}"))
+
+
+OWN_COOKIE = "own=7"
+
+
+class MovingPortal(OneHost):
+    def __init__(self) -> None:
+        super().__init__()
+        pages = self.main.pages
+        pages["/robots.txt"] = Page(ROBOTS, "text/plain")
+        pages["/"] = Page(shell(AGENCY, "location.replace(r('tsil/#bew/'));"))
+        pages["/web"] = Page(b"", status=301, location="/web/")
+        title = self.report(LOOK, "/web/ndbg/2023.html", AGENCY, 2023)
+        pages["/web/"] = Page(shell(f"信息公开-{AGENCY}", f"document.cookie = '{OWN_COOKIE}; path=/';"
+                                    "fetch(r('tsil/ipa')).then(function (a) { return a.json(); })"
+                                    f".then(function (d) {{ if (d.ok) draw({title!r}, 'lmth.3202/gbdn'); }});"))
+        self.main.gates["/web/"] = cookie_gate(JSL_COOKIE, Page(JSL, status=521))
+        self.main.gates["/web/api/"] = lambda target, sent: Page(
+            b'{"ok": 1}' if OWN_COOKIE in (sent or "").split("; ") else b'{"ok": 0}', JSON)
 
 
 def chromium_processes(renderers: bool) -> list[psutil.Process]:

@@ -35,7 +35,7 @@ def test_a_browser_that_cannot_start_is_the_pages_error():
     async def render() -> None:
         renderer = Renderer(Path("/bin/false"), "gxmon-test")
         try:
-            await renderer.render("http://127.0.0.1:9/", _never)
+            await renderer.render(Answer("http://127.0.0.1:9/", 200, {}, b""), _never)
         finally:
             await renderer.close()
     with pytest.raises(RenderError, match="^the browser could not open the page: "):
@@ -49,14 +49,16 @@ async def _never(asked: Asked) -> Answer:
 def test_a_browser_that_keeps_dying_is_started_at_most_max_browser_starts_times():
     killed = []
 
-    async def fetch(asked: Asked) -> Answer:   # the page's own request: its browser dies
+    page = Answer("http://qingya.test/", 200, {"content-type": "text/html"}, b"<script>fetch('/x')</script>")
+
+    async def fetch(asked: Asked) -> Answer:   # the page's script's request: its browser dies
         killed.append(signal_chromium(renderers=False, signum=signal.SIGKILL))
         raise Unanswered("killed", refused=False)
 
     async def renders() -> list[str]:
         renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=5.0)
         try:
-            return [await _failure(renderer.render("http://qingya.test/", fetch))
+            return [await _failure(renderer.render(page, fetch))
                     for _ in range(MAX_BROWSER_STARTS + 1)]
         finally:
             await renderer.close()
@@ -96,8 +98,9 @@ def test_a_script_allocating_without_end_crashes_its_page_within_the_heap_limit(
     async def render() -> None:
         renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=10)
         try:
-            await renderer.render("http://jiashi.test/bomb.html",
-                                  _serving("<script>let a = []; for (;;) a.push(new Array(1e6).fill(1.5));</script>"))
+            await renderer.render(_page("http://jiashi.test/bomb.html",
+                                        "<script>let a = []; for (;;) a.push(new Array(1e6).fill(1.5));</script>"),
+                                  _nothing_else)
         finally:
             await renderer.close()
     try:
@@ -117,9 +120,11 @@ def test_buffers_past_a_processs_memory_limit_fail_in_the_page_which_is_rendered
     async def render() -> str:
         renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=10)
         try:
-            return (await renderer.render("http://jiashi.test/buffers.html", _serving(
+            return (await renderer.render(_page(
+                "http://jiashi.test/buffers.html",
                 '<p id="r">-</p><script>const a = []; try { for (let i = 0; i < 30; i++) a.push(new Uint8Array('
-                '100 << 20).fill(1)); } catch (e) { document.getElementById("r").textContent = "refused"; }</script>'))).html
+                '100 << 20).fill(1)); } catch (e) { document.getElementById("r").textContent = "refused"; }</script>'),
+                _nothing_else)).html
         finally:
             await renderer.close()
     try:
@@ -129,8 +134,11 @@ def test_buffers_past_a_processs_memory_limit_fail_in_the_page_which_is_rendered
     assert peak[0] < 1.5 * MAX_PROCESS_DATA_BYTES / (1 << 20)
 
 
-def _serving(body: str):
-    """A page's requests answered with ``body`` (the page itself; nothing else it asks for exists)."""
-    async def fetch(asked: Asked) -> Answer:
-        return Answer(200, {"content-type": "text/html; charset=utf-8"}, f"<html><body>{body}</body></html>".encode())
-    return fetch
+def _page(url: str, body: str) -> Answer:
+    """A page's answer holding ``body``."""
+    return Answer(url, 200, {"content-type": "text/html; charset=utf-8"}, f"<html><body>{body}</body></html>".encode())
+
+
+async def _nothing_else(asked: Asked) -> Answer:
+    """Whatever else the page asks for does not exist."""
+    return Answer(asked.url, 404, {}, b"")

@@ -1,22 +1,23 @@
 """A site's limits stop the browser too (crawler.transport.browsergate): a rendered page whose script asks
 FLOOD_ITEMS addresses at once has no more sent than the site's max_pages lets, and one asking an address every
-TICK_MS ms for ever has none sent past the site's max_time, and is read as it is then."""
+TICK_MS ms for ever has none sent past the site's max_time, and is read as it is then; one whose script never
+ends is given up GXMON_STOP_GRACE seconds past max_time, as a download is."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.crawler.browser_sites import AGENCY, FloodPortal
+from tests.crawler.browser_sites import AGENCY, FloodPortal, LoopingPortal
 from tests.crawler.helpers import portal_crawl
 
 MAX_PAGES = 10
 MAX_TIME = 5.0
 SLACK_SECONDS = 1.0   # past max_time, for the downloads under way when it came to end
 CLOSE_SECONDS = 1.5   # past max_time, to read the page as it is and close the crawl
+GRACE = 1.0           # GXMON_STOP_GRACE: past max_time, a render is cut
 
 
-def _crawl(tmp_path_factory, ticking: bool, limit: dict):
-    portal = FloodPortal(ticking)
+def _crawl(tmp_path_factory, portal, limit: dict):
     try:
         summary, _ = portal_crawl("qingya", AGENCY, portal.base, tmp_path_factory.mktemp("qingya"), more=limit)
         return portal, summary
@@ -26,12 +27,17 @@ def _crawl(tmp_path_factory, ticking: bool, limit: dict):
 
 @pytest.fixture(scope="module")
 def flood(tmp_path_factory):
-    return _crawl(tmp_path_factory, False, {"CLOSESPIDER_PAGECOUNT": MAX_PAGES})
+    return _crawl(tmp_path_factory, FloodPortal(ticking=False), {"CLOSESPIDER_PAGECOUNT": MAX_PAGES})
 
 
 @pytest.fixture(scope="module")
 def ticking(tmp_path_factory):
-    return _crawl(tmp_path_factory, True, {"CLOSESPIDER_TIMEOUT": MAX_TIME})
+    return _crawl(tmp_path_factory, FloodPortal(ticking=True), {"CLOSESPIDER_TIMEOUT": MAX_TIME})
+
+
+@pytest.fixture(scope="module")
+def looping(tmp_path_factory):
+    return _crawl(tmp_path_factory, LoopingPortal(), {"CLOSESPIDER_TIMEOUT": MAX_TIME, "GXMON_STOP_GRACE": GRACE})
 
 
 def test_max_pages_stops_the_browser(flood):
@@ -50,3 +56,10 @@ def test_the_page_is_read_as_it_is_once_max_time_comes(ticking):
     _, summary = ticking
     # not past the render's wait for its scripts (a third of GXMON_RENDER_SECONDS, 5 s)
     assert summary.rendered_pages == 1 and summary.elapsed_seconds <= MAX_TIME + CLOSE_SECONDS
+
+
+def test_a_page_whose_script_never_ends_is_cut_past_max_time(looping):
+    _, summary = looping
+    # not its render's 15 s (GXMON_RENDER_SECONDS)
+    assert summary.finish_reason == "closespider_timeout" and summary.elapsed_seconds <= MAX_TIME + GRACE + CLOSE_SECONDS
+    assert [e.reason for e in summary.errors] == ["RenderError: cut: the crawl's time is over"]

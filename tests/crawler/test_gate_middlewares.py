@@ -50,6 +50,15 @@ def test_a_literal_challenge_is_asked_again_and_its_cookie_sent_to_its_host_alon
     assert b"Cookie" not in other.headers
 
 
+def test_the_challenge_cookie_is_sent_with_the_cookies_the_request_holds():
+    mw = ChallengeCookieMiddleware(_Crawler())
+    first = Request(HOST + "/a.html")
+    mw.process_response(first, _answer(first, JSL, 521))
+    rendered = Request(HOST + "/api/list", headers={"Cookie": "own=7; __jsl_clearance=old"})   # a page's own
+    mw.process_request(rendered)
+    assert rendered.headers["Cookie"] == b"own=7; __jsl_clearance=1700000000.123|0|abcDEF123"
+
+
 def test_a_challenge_of_a_request_carrying_its_cookie_goes_on_to_the_spider():
     crawler = _Crawler()
     mw = ChallengeCookieMiddleware(crawler)
