@@ -398,7 +398,8 @@ class RenderMiddleware:
     ``MAX_RENDERS_PER_SITE`` a crawl (the others dropped unfetched, ``frontier_skipped`` ``renders_spent``); every
     other request of the page is the crawl's own, fetched through its downloader (``crawler.transport.browsergate``:
     the site's scope, robots.txt, delay, concurrency and limits); a page the browser fails on is that page's crawl
-    error, as is a render under way when the site's ``max_time`` and its grace are over (``intime.GRACE_OVER``).
+    error, as is a render under way when the site's ``max_time`` and its grace are over (``intime.GRACE_OVER``), and
+    a rendered DOM no parser reads in time (``MarkupBoundMiddleware``'s bound).
     Without Chromium, or with ``GXMON_RENDER`` off, none is (``render_off``). Placed below RetryMiddleware (550).
     """
 
@@ -406,6 +407,7 @@ class RenderMiddleware:
         self.crawler = crawler
         self.renderer = renderer
         self.gate = BrowserGate(crawler)
+        self.markup = MarkupBoundMiddleware(crawler)   # the rendered DOM is bounded as the page was
         self.renders = 0
 
     @classmethod
@@ -439,8 +441,9 @@ class RenderMiddleware:
         if rendered.refused:
             self.crawler.stats.inc_value("gxmon/render_requests_refused", rendered.refused)
         request.meta["rendered_answers"] = rendered.answers
-        return HtmlResponse(rendered.url, body=rendered.html.encode("utf-8"), encoding="utf-8", request=request,
-                            flags=[*response.flags, "rendered"])
+        return self.markup.process_response(request, HtmlResponse(
+            rendered.url, body=rendered.html.encode("utf-8"), encoding="utf-8", request=request,
+            flags=[*response.flags, "rendered"]))
 
     async def spider_closed(self) -> None:
         if self.renderer is not None:

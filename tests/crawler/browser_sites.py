@@ -10,7 +10,8 @@ static readers look for one: each is reversed in the script and turned back (as 
 - ``MovingPortal``: a home page whose script moves to its app's ``#/list`` route at ``/web``, which the server
   redirects to ``/web/``; the app there (behind a cookie challenge written in literals) sets a cookie of its own,
   asks ``api/list`` and draws the link to its report, both relative to ``/web/``: the API answers only a request
-  holding the app's cookie (and the challenge's);
+  holding the app's cookie (and the challenge's); it links a shell ``big.html`` whose script draws an element of
+  more attributes than a parser reads in time;
 - ``CrashPortal``: a static home page; its shell ``/zwgk/crash.html`` asks ``/api/crash``, whose answer kills the
   browser's main process; ``/zwgk/next.html``, answered only once that happened, links ``/zwgk/hang.html``, whose
   ``/api/hang`` stops the browser's renderers (SIGSTOP); ``/zwgk/last.html``, answered only once that happened,
@@ -26,6 +27,7 @@ import time
 
 import psutil
 
+from gxparse.limits import MAX_ELEMENT_ATTRIBUTES
 from tests.crawler.portal import JSON, Look, OneHost, Page
 from tests.crawler.portal_n import JSL, JSL_COOKIE, cookie_gate
 
@@ -117,7 +119,12 @@ class MovingPortal(OneHost):
         title = self.report(LOOK, "/web/ndbg/2023.html", AGENCY, 2023)
         pages["/web/"] = Page(shell(f"信息公开-{AGENCY}", f"document.cookie = '{OWN_COOKIE}; path=/';"
                                     "fetch(r('tsil/ipa')).then(function (a) { return a.json(); })"
-                                    f".then(function (d) {{ if (d.ok) draw({title!r}, 'lmth.3202/gbdn'); }});"))
+                                    f".then(function (d) {{ if (d.ok) draw({title!r}, 'lmth.3202/gbdn'); }});"
+                                    "draw('政务公开', 'lmth.gib');"))
+        # its script draws an element of more attributes than a parser reads in time
+        pages["/web/big.html"] = Page(shell(f"政务公开-{AGENCY}", "var e = document.createElement('i');"
+                                            f"for (var n = 0; n <= {MAX_ELEMENT_ATTRIBUTES}; n++) e.setAttribute('a' + n, '');"
+                                            "document.getElementById('app').appendChild(e);"))
         self.main.gates["/web/"] = cookie_gate(JSL_COOKIE, Page(JSL, status=521))
         self.main.gates["/web/api/"] = lambda target, sent: Page(
             b'{"ok": 1}' if OWN_COOKIE in (sent or "").split("; ") else b'{"ok": 0}', JSON)
