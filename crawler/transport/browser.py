@@ -33,6 +33,7 @@ from urllib.parse import urldefrag
 
 from playwright.async_api import (Browser, BrowserContext, Error as PlaywrightError, Page, Playwright, Request,
                                   Response, Route, async_playwright)
+from w3lib.url import canonicalize_url
 
 from crawler.scripted.jsonp import is_json_answer
 
@@ -135,6 +136,7 @@ class _Traffic:
     """What a page asks while it renders: each request fetched by ``fetch`` or refused, the JSON answers kept."""
     fetch: Fetch
     held: dict[str, Answer]   # answers fetched already for a page of a frame going to their address (served once)
+    moved: set[str] = field(default_factory=set)   # the addresses a page was moved to (_MOVE)
     asked: int = 0
     refused: int = 0
     kept_bytes: int = 0
@@ -156,7 +158,7 @@ class _Traffic:
                 await route.abort("blockedbyclient")
                 return
             navigation = request.is_navigation_request() and request.method == "GET"
-            answer = self.held.pop(request.url, None) if navigation else None
+            answer = self.held.pop(_address(request.url), None) if navigation else None
             if answer is None:
                 try:
                     answer = await self.fetch(Asked(request.url, request.method, await request.all_headers(),
@@ -167,8 +169,9 @@ class _Traffic:
                         self.spent.set()
                     await route.abort("blockedbyclient" if unanswered.refused else "failed")
                     return
-            if navigation and urldefrag(answer.url)[0] != request.url:
-                self.held[urldefrag(answer.url)[0]] = answer
+            if navigation and (moved := _address(answer.url)) != _address(request.url) and moved not in self.moved:
+                self.held[moved] = answer
+                self.moved.add(moved)   # once: Chromium may write an address otherwise (its port, its case)
                 await route.fulfill(status=200, content_type="text/html", body=_MOVE % json.dumps(answer.url))
                 return
             await route.fulfill(status=answer.status, headers=answer.headers, body=answer.body)
@@ -214,7 +217,7 @@ class Renderer:
             if self._cut.is_set():
                 raise RenderError("not rendered: the crawl's time is over")
             context = await self._context()
-            traffic = _Traffic(fetch, {urldefrag(page.url)[0]: page})
+            traffic = _Traffic(fetch, {_address(page.url): page})
             reading = asyncio.ensure_future(self._read(context, page.url, traffic))
             cut = asyncio.ensure_future(self._cut.wait())
             try:
@@ -317,6 +320,11 @@ class Renderer:
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
+
+
+def _address(url: str) -> str:
+    """A page's address as both Scrapy and Chromium write it (no fragment, escapes and query in one form)."""
+    return canonicalize_url(url)
 
 
 def _close_popup(popup: Page) -> None:

@@ -142,3 +142,24 @@ def _page(url: str, body: str) -> Answer:
 async def _nothing_else(asked: Asked) -> Answer:
     """Whatever else the page asks for does not exist."""
     return Answer(asked.url, 404, {}, b"")
+def test_a_page_moved_where_chromium_writes_the_address_otherwise_is_moved_once():
+    """Scrapy's redirect ended at an address Chromium writes otherwise (its default port dropped): the page is moved
+    there once, then given the answer it asked, not moved again and again."""
+    page = Answer("http://qingya.test/", 200, {"content-type": "text/html"}, b"<script>location.replace('/go')</script>")
+    asked = []
+
+    async def fetch(request: Asked) -> Answer:
+        asked.append(request.url)
+        return Answer("http://qingya.test:80/there", 200, {"content-type": "text/html"}, b"<p>there</p>")
+
+    async def render() -> str:
+        renderer = Renderer(Path(GXMON_CHROMIUM), "gxmon-test", render_seconds=10.0)
+        try:
+            return (await renderer.render(page, fetch)).html
+        finally:
+            await renderer.close()
+
+    assert "<p>there</p>" in asyncio.run(render())
+    assert asked == ["http://qingya.test/go", "http://qingya.test/there"]
+
+
