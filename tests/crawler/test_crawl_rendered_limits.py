@@ -1,5 +1,5 @@
 """A site's limits stop the browser too (crawler.transport.browsergate): a rendered page whose script asks
-FLOOD_ITEMS addresses at once has no more sent than the site's max_pages lets, and one asking an address every
+FLOOD_ITEMS addresses at once has no more sent than the site's max_pages lets, nor past its bytes, and one asking an address every
 TICK_MS ms for ever has none sent past the site's max_time, and is read as it is then; one whose script never
 ends is given up GXMON_STOP_GRACE seconds past max_time, as a download is."""
 
@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.crawler.browser_sites import AGENCY, FloodPortal, LoopingPortal
+from tests.crawler.browser_sites import AGENCY, FLOOD_ITEMS, FloodPortal, LoopingPortal
 from tests.crawler.helpers import portal_crawl
 
 MAX_PAGES = 10
+MAX_BYTES = 4000   # the robots.txt, the home page twice and a few of its scripts' answers
 MAX_TIME = 5.0
 SLACK_SECONDS = 1.0   # past max_time, for the downloads under way when it came to end
 CLOSE_SECONDS = 1.5   # past max_time, to read the page as it is and close the crawl
@@ -31,6 +32,11 @@ def flood(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def flood_bytes(tmp_path_factory):
+    return _crawl(tmp_path_factory, FloodPortal(ticking=False), {"GXMON_MAX_TOTAL_BYTES": MAX_BYTES})
+
+
+@pytest.fixture(scope="module")
 def ticking(tmp_path_factory):
     return _crawl(tmp_path_factory, FloodPortal(ticking=True), {"CLOSESPIDER_TIMEOUT": MAX_TIME})
 
@@ -44,6 +50,12 @@ def test_max_pages_stops_the_browser(flood):
     portal, summary = flood
     assert summary.finish_reason == "closespider_pagecount"
     assert 0 < len(portal.items_at) and len(portal.main.log) <= MAX_PAGES
+
+
+def test_max_bytes_stops_the_browser(flood_bytes):
+    portal, summary = flood_bytes
+    assert summary.finish_reason == "closespider_bytes"
+    assert 0 < len(portal.items_at) < FLOOD_ITEMS / 2
 
 
 def test_max_time_stops_the_browser(ticking):
