@@ -94,6 +94,12 @@ _FIGURES_ACROSS_RULE = re.compile(r"^[\doOlI]*\d[\doOlI]*(?:[|丨][\doOlI]*\d[\d
 # of a figure it could not make out (tesseract), never a count: an unread figure that keeps the row's width (a
 # quotation in prose has words after it)
 _QUOTE_ALONE = re.compile(r"^[\"“”]$")
+# One glyph standing alone among a row's last figures, at least ``_MIN_GLYPH_RUN`` of them, or after them (``5  0  0
+# 0  0  0  ;``, ``3  1  0  0  0  0  人``, ``80  1  1  1  人  0  90``): tesseract's reading of a figure it could not make
+# out. A label's words stand before a row's figures, a unit after one figure (申请 3 人), never one among five or
+# more spaced figures: an unread figure that keeps the row's width, for the row's sums to place or leave unread.
+_GLYPH_ALONE = re.compile(r"^[\u4e00-\u9fff;；:：,，.。、)）(（\"“”'‘’?？!！]$")
+_MIN_GLYPH_RUN = 5
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 _FORM_FEED = "\f"   # pdftotext's end of a page
 
@@ -347,9 +353,25 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
         if cell:
             cells.append((cell, offset))
     run = _lookalike_run(cells)
-    return [(LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
+    read = [(LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
              and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
+    glyph = _glyph_among_figures([cell for cell, _ in read])
+    return read if glyph is None else [*read[:glyph], (UNREAD_FIGURE, read[glyph][1]), *read[glyph + 1:]]
+
+
+def _glyph_among_figures(cells: list[str]) -> int | None:
+    """Where the one glyph (``_GLYPH_ALONE``) stands in a line's last cells that are otherwise figures, at least
+    ``_MIN_GLYPH_RUN`` of them, between two of them or last; None where there is none or more than one."""
+    start = len(cells)
+    while start and (is_value(cells[start - 1]) or _GLYPH_ALONE.match(cells[start - 1])):
+        start -= 1
+    while start < len(cells) and not is_value(cells[start]):   # a label's last word of one character
+        start += 1
+    glyphs = [i for i in range(start, len(cells)) if not is_value(cells[i])]
+    if len(glyphs) != 1 or len(cells) - start - 1 < _MIN_GLYPH_RUN:
+        return None
+    return glyphs[0]
 
 
 def _lookalike_run(cells: list[tuple[str, float]]) -> int:

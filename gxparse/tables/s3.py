@@ -562,7 +562,8 @@ def _s3_spread(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict[str, R
     runs = {} if laid.rows else spread_by_total_runs(printed, S3_WIDTH)
     spread = laid.rows or _agreed_layings(_s3_under_header_starts(lines, printed), runs)
     scaled = {} if spread else _s3_under_scaled_header(lines, printed)
-    spread = spread or scaled
+    # a row holding a figure OCR could not make out is in no sum that could check the blanks it is laid with
+    spread = {key: row for key, row in (spread or scaled).items() if UNREAD_FIGURE not in row.values}
     if not spread:
         return rows
     zeros = not any(parse_count(v).value is not None for extra in extras for v in extra.values)
@@ -626,7 +627,8 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     (``_residual_row``), else unread; either way it first stands in the rules by its readings past one misread,
     placing the others only where all of them agree (``_s3_solve_past_misreads``), and is left out of them
     where none keeps them.
-    So too a short row holding a figure OCR could not make out (a row printed whole keeps it unread). A label alone is read as a row of zeros only when
+    So too a row holding a figure OCR could not make out (one printed whole: what the balances leave with every
+    figure read where it stands, else as printed with that cell unread). A label alone is read as a row of zeros only when
     every figure of the table was found under a row: figures under no row may be its own (its label printed
     apart from them), and zeros would then be read where the report prints figures."""
     # figures found under no row may be a bare row's own: then no label alone is read as zeros
@@ -643,6 +645,11 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
             short += [key] if key in bare else []
             continue
         values = [parse_count(v).value for v in _s3_row_values(raw)]
+        if len(values) == S3_WIDTH and ocr and values.count(None) == 1:   # a figure OCR could not make out in a
+            options[key] = [(None,) * S3_WIDTH]                             # row printed whole: placed after the
+            misread[key] = misread_readings(values, S3_WIDTH, _S3_ROW_SUM)  # others, else read as printed
+            unplaced.append(key)
+            continue
         if len(values) == S3_WIDTH:
             if None not in values and values[-1] != sum(values[:-1]):  # type: ignore[arg-type]
                 if not ocr:
@@ -690,7 +697,7 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
         unplaced = [key for key in unplaced if key not in filled]
         if not filled:
             break
-    lost += unplaced
+    lost += [key for key in unplaced if len(_s3_row_values(rows[key])) < S3_WIDTH]
     used = dict(rows) | {key: bare[key] for key in short if key not in rows}
     columns = [c.key for c in S3_COLUMNS]
     table: Table = {}
@@ -785,11 +792,15 @@ def _lost_in_gap(raw: RawRow, values: Sequence[int], readings: list[Vector]) -> 
 
 def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> bool:
     """Whether row ``key`` (``raw`` as printed) is what the balances leave (``_residual_row``) with its sum holding
-    and its printed figures standing in it in order: then it is so read in ``kept``."""
+    and its printed figures standing in it in order (a row printed whole: each where it was read): then it is so
+    read in ``kept``."""
     residual = _residual_row(key, kept, balances)
-    printed = [value for v in _s3_row_values(raw) if (value := parse_count(v).value) is not None]
+    values = [parse_count(v).value for v in _s3_row_values(raw)]
+    printed = [value for value in values if value is not None]
     if residual is None or not holds(residual, _S3_ROW_SUM) or not _in_order(printed, residual):
         return False
+    if len(values) == S3_WIDTH and any(value not in (None, cell) for value, cell in zip(values, residual)):
+        return False   # a row printed whole keeps every figure read where it was read: filled, never corrected
     kept[key] = [residual]
     return True
 
