@@ -332,15 +332,16 @@ def pipe_delimited(line: str) -> bool:
 
 def spaced_cells(line: str) -> list[tuple[str, float]]:
     """The cells of a line split at spaces, each with where it stands (the character offset of its middle), less
-    the table rules OCR read as bars: a bar alone, or glued to a figure's side (``|0``, ``0|``, ``"|0``); a letter
-    OCR reads for a digit alone between two figures is that digit (``LOOKALIKE_DIGITS``), 工 before a figure or
-    after the last a 1 (``_ONE_READ_AS_IDEOGRAPH``); figures with a bar
-    inside after a label or a figure are parted at it, or unread (``_FIGURES_ACROSS_RULE``)."""
+    the table rules OCR read as bars: a bar alone, or glued to a figure's side or a letter OCR reads for a digit
+    (``|0``, ``0|``, ``"|0``, ``|o``); such a letter alone between two figures is that digit (``LOOKALIKE_DIGITS``),
+    工 before a figure or after the last a 1 (``_ONE_READ_AS_IDEOGRAPH``); figures with a bar
+    inside after a label or a figure are parted at it, or unread (``_FIGURES_ACROSS_RULE``); one glyph alone among
+    a line's last figures is a figure unread (``_glyph_among_figures``)."""
     cells = []
     for word in _WORD.finditer(line):
         cell = _RULE_ALONE.sub("", word.group())
         offset = word.start() + len(word.group()) / 2
-        if is_value(figure := _RULE_EDGES.sub("", cell)):
+        if is_value(figure := _RULE_EDGES.sub("", cell)) or figure in LOOKALIKE_DIGITS:
             cell = figure
         elif cells and _FIGURES_ACROSS_RULE.match(cell) \
                 and all(map(ASCII_FIGURE.match, pieces := _RULE_INSIDE.split(cell))):

@@ -74,6 +74,17 @@ def test_a_bar_glued_to_a_figure_or_alone_among_figures_is_a_rule():
     assert _values(text) == [["0"] * 7, ["0"] * 7, ["95", "0", "0", "0", "0", "0"]]
 
 
+def test_a_bar_glued_to_a_letter_ocr_reads_for_a_digit_is_a_rule_and_the_letter_that_digit():
+    # tesseract --psm 3, zhoukou_city_2021: table 四's 0 after 12 read with its rule as |o; before, the row's first
+    # four figures were taken for a label and table 四 was unread
+    assert _values("18    5     12 |o     35    6     0     4     1     11    6     0     0     0     6\n") == \
+        [["18", "5", "12", "0", "35", "6", "0", "4", "1", "11", "6", "0", "0", "0", "6"]]
+    assert _values("5  0  0  l|  0  0  5\n") == [["5", "0", "0", "1", "0", "0", "5"]]
+    s4 = parsed("tesseract-psm3/zhoukou_city_2021.reportlab")["s4"]
+    assert [list(block.values()) for block in s4.values()] == \
+        [[18, 5, 12, 0, 35], [6, 0, 4, 1, 11], [6, 0, 0, 0, 6]]
+
+
 def test_bars_between_words_of_a_spaced_line_are_rules_not_cell_delimiters():
     # a stretch between two bars holds a figure among other words: the line is split at spaces
     line = lines_from_text("(一) 予以公开                     50 | 0   0   0   0   0 | 50\n")[0]
@@ -658,7 +669,7 @@ def test_no_error_the_report_does_not_deserve(rendering):
 
 # cells read exactly per tool, of all its renderings (benchmarks.accuracy --formats ocrtext): floors, since OCR
 # misreads digits
-FLOORS = {"tesseract-psm3": 1952, "tesseract-psm4": 2018, "rapidocr-lines": 1182, "rapidocr-boxes": 1207}
+FLOORS = {"tesseract-psm3": 1967, "tesseract-psm4": 2018, "rapidocr-lines": 1182, "rapidocr-boxes": 1207}
 
 
 @pytest.mark.parametrize("tool", sorted(FLOORS))
