@@ -6,6 +6,7 @@ table's own arithmetic (``realign``, ``placement``) and used only when exactly o
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -60,6 +61,11 @@ S3_MIN_ROWS = 3   # fewer labelled rows are stray matches in prose or another ta
 _S3_MIN_BARE = 12
 _S3_ROW_SUM = [RowSum(tuple(range(len(S3_APPLICANT_COLUMNS))), S3_WIDTH - 1)]
 _LOST_GAP = 1.6   # a gap between a row's figures this many times as wide as each other one holds a lost cell
+# a row two or more figures short: its pitch is its narrowest gap, shown by at least _PITCH_GAPS gaps within
+# _PITCH_SPREAD of it; a gap n pitches wide (within _PITCH_SLACK) holds n - 1 lost cells
+_PITCH_GAPS = 2
+_PITCH_SPREAD = 1.3
+_PITCH_SLACK = 0.3
 # the columns one misreading OCR's row sum does not see breaks: a figure and the row's total read alike (6 read as
 # 9 in both: kaifeng_2021's 四、结转下年度继续办理 in RapidOCR's text)
 _S3_MISREAD = [frozenset({column, S3_WIDTH - 1}) for column in range(S3_WIDTH - 1)]
@@ -780,7 +786,11 @@ def _lost_in_gap(raw: RawRow, values: Sequence[int], readings: list[Vector]) -> 
     leaves a gap between two figures ``_LOST_GAP`` times as wide as every other (``2  0     0  0  0  2``: the
     cell between the zeros lost, not the first; OCR garbles the header the columns would be placed under);
     all of them where the row shows no such gap or its figures' places are not known."""
-    if len(values) != S3_WIDTH - 1 or len(raw.offsets) != len(values):
+    if len(raw.offsets) != len(values) or len(values) < 2:
+        return readings
+    if len(values) < S3_WIDTH - 1:
+        return _lost_in_gaps(raw, values, readings)
+    if len(values) != S3_WIDTH - 1:
         return readings
     gaps = [b - a for a, b in zip(raw.offsets, raw.offsets[1:])]
     widest = max(range(len(gaps)), key=gaps.__getitem__)
@@ -788,6 +798,21 @@ def _lost_in_gap(raw: RawRow, values: Sequence[int], readings: list[Vector]) -> 
         return readings
     in_gap = [r for r in readings if [*r[:widest + 1], *r[widest + 2:]] == list(values)]
     return in_gap or readings
+
+
+def _lost_in_gaps(raw: RawRow, values: Sequence[int], readings: list[Vector]) -> list[Vector]:
+    """The ``readings`` of a row printed two or more figures short, in OCR's text, that lose them where its gaps
+    are whole numbers of its pitch (``3        0  0  0  3``: the two cells after the 3 lost); all of them where the
+    gaps show no pitch, fall between two, or account for another count of lost cells."""
+    gaps = [b - a for a, b in zip(raw.offsets, raw.offsets[1:])]
+    pitch = min(gaps)
+    if pitch <= 0 or sum(gap < pitch * _PITCH_SPREAD for gap in gaps) < _PITCH_GAPS \
+            or any(abs(gap / pitch - round(gap / pitch)) > _PITCH_SLACK for gap in gaps) \
+            or sum(round(gap / pitch) for gap in gaps) != S3_WIDTH - 1:
+        return readings
+    places = [0, *itertools.accumulate(round(gap / pitch) for gap in gaps)]
+    in_gaps = [r for r in readings if [r[place] for place in places] == list(values)]
+    return in_gaps or readings
 
 
 def _fill_residual(key: str, raw: RawRow, kept: dict[str, list[Vector]], balances: Sequence[Balance]) -> bool:

@@ -4,6 +4,7 @@ it gets no error; table rules OCR read as bars or as 1s between one-digit cells 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from gxparse.ocr.ruledruns import MAX_RUNS, ruled_reading, rules_led
 from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
 from gxparse.rows import RawRow
-from gxparse.tables.s3 import S3_MATCHER, _fill_residual, _s3_balances
+from gxparse.tables.s3 import S3_MATCHER, _fill_residual, _lost_in_gap, _s3_balances
 from gxparse.template import S3_ROWS
 from tests.gxparse.extracted import document_truth
 from tests.gxparse.seeds import seed_bytes
@@ -264,6 +265,22 @@ def test_a_row_one_figure_short_loses_it_where_it_leaves_a_gap_twice_as_wide():
         report = parsed(f"{tool}/zhoukou_city_2021.reportlab")
         for key in ("result.denied.state_secret", "result.denied.third_party", "result.not_processed.petition"):
             assert _row(report, key)[:2] == [report["s3"][key]["total"], 0], (tool, key)
+
+
+def test_a_row_figures_short_loses_them_where_its_gaps_are_whole_numbers_of_its_pitch():
+    # tesseract --psm 3, kaifeng_2021: 二、上年结转 3                      0       0       0       3 (3 0 0 0 0 0 3, two
+    # zeros lost): by the sums alone the 3 may be 商业企业's; its gap three pitches wide says the two cells after it
+    # were lost. Then R3.2 leaves 一、本年新收 (508  0  33  545, three figures lost) as 508 2 0 0 33 2 545
+    report = parsed("tesseract-psm3/kaifeng_2021.reportlab")
+    assert _row(report, "carried_over") == [3, 0, 0, 0, 0, 0, 3]
+    assert _row(report, "new_received") == [508, 2, 0, 0, 33, 2, 545]
+    assert "s3.new_received.commercial_enterprise" in _repaired(report)
+    readings = [(3, 0, 0, 0, 0, 0, 3), (0, 3, 0, 0, 0, 0, 3)]
+    row = RawRow("carried_over", "", ["3", "0", "0", "0", "3"], offsets=(0.5, 24.5, 32.5, 40.5, 48.5))
+    assert _lost_in_gap(row, [3, 0, 0, 0, 3], readings) == readings[:1]
+    # gaps that fall between two whole pitches, or a pitch only one gap shows, place nothing
+    for offsets in [(0.5, 20.5, 28.5, 36.5, 44.5), (0.5, 24.5, 40.5, 56.5, 64.5)]:
+        assert _lost_in_gap(replace(row, offsets=offsets), [3, 0, 0, 0, 3], readings) == readings
 
 
 def test_granted_read_with_zi_for_yu_is_that_row_not_figures_of_the_next_label():
@@ -669,7 +686,7 @@ def test_no_error_the_report_does_not_deserve(rendering):
 
 # cells read exactly per tool, of all its renderings (benchmarks.accuracy --formats ocrtext): floors, since OCR
 # misreads digits
-FLOORS = {"tesseract-psm3": 1967, "tesseract-psm4": 2018, "rapidocr-lines": 1182, "rapidocr-boxes": 1207}
+FLOORS = {"tesseract-psm3": 1976, "tesseract-psm4": 2018, "rapidocr-lines": 1182, "rapidocr-boxes": 1207}
 
 
 @pytest.mark.parametrize("tool", sorted(FLOORS))
