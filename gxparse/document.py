@@ -354,8 +354,8 @@ def spaced_cells(line: str) -> list[tuple[str, float]]:
         if cell:
             cells.append((cell, offset))
     run = _lookalike_run(cells)
-    read = [(LOOKALIKE_DIGITS.get(cell, cell) if i >= run or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0])
-             and is_value(cells[i + 1][0]) else "1" if _one_read_as_ideograph(cells, i) else cell, offset)
+    read = [("1" if _one_read_as_ideograph(cells, i) else LOOKALIKE_DIGITS.get(cell, cell) if i >= run
+             or 0 < i < len(cells) - 1 and is_value(cells[i - 1][0]) and is_value(cells[i + 1][0]) else cell, offset)
             for i, (cell, offset) in enumerate(cells)]
     glyph = _glyph_among_figures([cell for cell, _ in read])
     return read if glyph is None else [*read[:glyph], (UNREAD_FIGURE, read[glyph][1]), *read[glyph + 1:]]
