@@ -131,7 +131,12 @@ class Subsites:
             notices.append(url)
 
     def has_column(self, number: int, trapped: Callable[[str], bool] = lambda url: False) -> bool:
-        return any(not trapped(url) for url in self._found[number].columns)
+        """A 年报 column (not trapped) was found on the sub-site, or on another entry of its agency: a big portal
+        links a unit's home (部门网站) and its 信息公开 page (部门信息公开) apart, each entered as a sub-site, and
+        the news of the one need no exploring once the other gave the agency's column."""
+        name = self._found[number].name
+        return any(not trapped(url) for found in self._found if found is self._found[number] or found.name == name
+                   for url in found.columns)
 
     def report_found(self, number: int, agency: str | None, year: int | None, url: str) -> None:
         self._found[number].reports += 1

@@ -79,3 +79,13 @@ def test_a_refused_agency_named_by_its_level_alone_takes_the_place_of_the_page_t
     subsites.robots_refused("http://sjj.dongjiang.gov.cn/", "市审计局", "部门", county)   # the city's: no place given
     assert [s.name for s in subsites.coverage([], lambda url: False).refused] == [
         "东江市卫生健康委员会", "屏山县教育局", "市审计局"]
+
+
+def test_a_column_found_under_one_entry_of_an_agency_is_its_other_entrys_too():
+    subsites = Subsites("汉川市人民政府", "http://www.hanchuan.gov.cn/")
+    home = subsites.enter("汉川市财政局", "http://www.hanchuan.gov.cn/czj/index.html", "部门网站")
+    platform = subsites.enter("汉川市财政局", "http://www.hanchuan.gov.cn/czj/xxgk/index.html", "部门信息公开")
+    other = subsites.enter("汉川市教育局", "http://www.hanchuan.gov.cn/jyj/index.html", "部门网站")
+    subsites.column_found(platform, "http://www.hanchuan.gov.cn/czj/xxgk/ndbg/index.html")
+    assert subsites.has_column(home) and not subsites.has_column(other)
+    assert not subsites.has_column(home, lambda url: "/ndbg/" in url)   # a trapped column is none

@@ -59,6 +59,8 @@ def test_a_department_named_like_a_service_is_still_an_agency():
     ("新闻中心", "http://www.nanhu.gov.cn/xwzx/"), ("互动交流", "http://www.nanhu.gov.cn/hdjl/"),
     ("政务服务", "http://zwfw.nanhu.gov.cn/"), ("搜索", "http://www.nanhu.gov.cn/search/"),
     ("市政府召开常务会议 研究部署一季度经济运行和安全生产等工作", "http://www.nanhu.gov.cn/xwzx/202403/t20240312_1.html"),
+    ("媒体聚焦", "http://www.nanhu.gov.cn/col/col2051/index.html"),   # news columns of a big portal's units
+    ("热点关注", "http://www.nanhu.gov.cn/col/col2052/index.html"),
 ])
 def test_sections_that_never_lead_to_reports_are_avoided(text, url):
     assert judge(text, "", url).step is Step.AVOID
