@@ -16,7 +16,7 @@ from simsite import serve
 from simsite.newsheavy import NewsHeavySite
 
 UNITS = 8
-MAX_PAGES = 150   # the reports (54) and the way to them (about 70 pages) fit; 12 explored news pages a unit do not
+MAX_PAGES = 150   # the reports (54) and the way to them (about 70 pages) fit; the bound keeps the test cheap either way
 
 
 @pytest.fixture(scope="module")
