@@ -66,6 +66,9 @@ MAX_PAGE_IMAGES = 10_000
 # 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
 MAX_PDF_CONTENT_STREAM = 8 * MB
 MAX_PDF_STREAM = 64 * MB
+# Content the pages of a PDF draw in all, a stream once for each page drawing it (pdfium parses it anew for each,
+# about 50 MB a second: 1,000 pages sharing one 8 MB stream took 145 s). A 200-page report draws under 100 MB.
+MAX_PDF_DRAWN_CONTENT = 256 * MB
 # All of a PDF's Flate streams but images, inflated (each once, to be measured, at about 1.6 GB a second): a
 # 200-page report's fonts and pages are under 300 MB; 3,000 streams of 64 MB fit in a 200 MB file (120 s).
 MAX_PDF_INFLATED = 1024 * MB
@@ -220,6 +223,12 @@ def check_page_chars(count: int, page: int) -> None:
 def check_page_images(count: int, page: int) -> None:
     if count > MAX_PAGE_IMAGES:
         raise LimitExceeded(f"图片过多：第{page}页有超过 {MAX_PAGE_IMAGES} 张图片（上限）")
+
+
+def check_drawn_content(size: int) -> None:
+    if size > MAX_PDF_DRAWN_CONTENT:
+        raise LimitExceeded(f"PDF 各页绘制的页面内容合计过大：超过 {megabytes(MAX_PDF_DRAWN_CONTENT)}（上限；"
+                            "多个页面引用同一内容流时逐页累计），未读取")
 
 
 def check_document_chars(count: int) -> None:

@@ -4,9 +4,12 @@ pdfium inflates a page's content stream whole and makes an object of every opera
 each): a few kilobytes of Flate data can hold 500 MB of rectangles, and pdfium aborts the process when an
 allocation fails. So every Flate stream of the file is inflated here once, in bounded steps and discarded,
 and a file whose streams inflate beyond ``limits`` (each, and all together) is refused before pdfium sees it. Images are left out:
-they are measured by their pixel size before a page is rendered (``readers.pdf``).
+they are measured by their pixel size before a page is rendered (``readers.pdf``). pdfium parses a content stream
+anew for every page that draws it, so the content the pages draw is counted too, a stream once for each reference
+to it (a thousand pages drawing one 8 MB stream draw 8 GB), compressed or not.
 
-What this cannot see: streams of an encrypted file, and filters other than Flate (LZW, RunLength).
+What this cannot see: streams of an encrypted file, filters other than Flate (LZW, RunLength), and references
+inside compressed object streams (``readers.pdfforms`` walks those files' pages).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from gxparse import limits
 from gxparse.errors import LimitExceeded
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+_OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 # Content streams (pages, form XObjects, patterns, Type 3 glyphs) have none of these keys; font programs,
 # object and cross-reference streams, metadata, ICC profiles and embedded files have one.
@@ -50,23 +54,28 @@ def _inflated_size(data: memoryview, start: int, limit: int) -> int:
 
 
 def check_streams(data: bytes) -> None:
-    """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit, or its object streams
-    (Flate or not) beyond theirs in all."""
+    """Raises ``LimitExceeded`` when a Flate stream of the file inflates beyond its limit, its object streams
+    (Flate or not) beyond theirs in all, or the content its pages draw beyond ``limits.MAX_PDF_DRAWN_CONTENT``."""
     view = memoryview(data)
     object_streams = inflated = 0
+    contents: dict[int, int] = {}   # a content stream's object number → its bytes (inflated when Flate)
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - _DICT_REACH):m.start()]
         objects = list(_OBJECT.finditer(head))
         dictionary = head[objects[-1].end():] if objects else head
         if _OBJECT_STREAM.search(dictionary):
-            object_streams += _object_stream_size(view, m.end(), dictionary, limits.MAX_PDF_OBJECT_STREAMS - object_streams)
+            object_streams += _object_stream_size(data, m.end(), dictionary, limits.MAX_PDF_OBJECT_STREAMS - object_streams)
             if object_streams > limits.MAX_PDF_OBJECT_STREAMS:
                 raise LimitExceeded(f"PDF 中的对象流（ObjStm）合计过大：解压后超过 "
                                     f"{limits.megabytes(limits.MAX_PDF_OBJECT_STREAMS)}（上限）")
             continue
-        if b"/FlateDecode" not in dictionary or _IMAGE.search(dictionary):
+        if _IMAGE.search(dictionary):
             continue
         content = _NOT_CONTENT.search(dictionary) is None
+        if b"/FlateDecode" not in dictionary:
+            if content and objects:
+                contents[int(objects[-1][1])] = _raw_size(data, m.end(), limits.MAX_PDF_DRAWN_CONTENT)
+            continue
         limit = limits.MAX_PDF_CONTENT_STREAM if content else limits.MAX_PDF_STREAM
         size = _inflated_size(view, m.end(), min(limit, limits.MAX_PDF_INFLATED - inflated))
         if size > limit:
@@ -75,13 +84,33 @@ def check_streams(data: bytes) -> None:
         inflated += size
         if inflated > limits.MAX_PDF_INFLATED:
             raise LimitExceeded(f"PDF 中的压缩数据流解压后合计过大：超过 {limits.megabytes(limits.MAX_PDF_INFLATED)}（上限）")
+        if content and objects:
+            contents[int(objects[-1][1])] = size
+    limits.check_drawn_content(_drawn(data, contents))
 
 
-def _object_stream_size(data: memoryview, start: int, dictionary: bytes, limit: int) -> int:
+def _drawn(data: bytes, contents: dict[int, int]) -> int:
+    """Bytes of content the pages draw: each content stream's once for every reference to it (in the whole file:
+    a stream's bounds can lie, and a reference hidden in one would go uncounted; about 1 s a 100 MB), counted no
+    further than just past ``limits.MAX_PDF_DRAWN_CONTENT``."""
+    total = 0
+    for m in _REFERENCE.finditer(data) if contents else ():
+        total += contents.get(int(m[1]), 0)
+        if total > limits.MAX_PDF_DRAWN_CONTENT:
+            break
+    return total
+
+
+def _raw_size(data: bytes, start: int, limit: int) -> int:
+    """The bytes of the stream at ``start`` as they stand, up to ``endstream`` (or to the end of the file), counted
+    no further than just past ``limit``."""
+    end = data.find(b"endstream", start, start + limit + _READ)
+    return min(len(data), start + limit + _READ) - start if end < 0 else end - start
+
+
+def _object_stream_size(data: bytes, start: int, dictionary: bytes, limit: int) -> int:
     """The bytes of the object stream at ``start``: inflated (no further than just past ``limit``), or as they
     stand up to ``endstream`` when not compressed (another filter: as they stand too, a lower bound)."""
     if b"/FlateDecode" in dictionary:
-        return _inflated_size(data, start, limit)
-    window = bytes(data[start:start + limit + _READ])
-    end = window.find(b"endstream")
-    return len(window) if end < 0 else end   # none: the stream runs to the end of the file
+        return _inflated_size(memoryview(data), start, limit)
+    return _raw_size(data, start, limit)
