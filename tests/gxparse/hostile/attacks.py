@@ -1215,8 +1215,8 @@ ATTACKS: list[Attack] = [
            "inline images (each page's pictures looked at: 5 s)",
            lambda: pdf_pages(20, b"BI /W 1 /H 1 /BPC 8 /CS /G ID x EI " * 220_000), "图片过多", slow=True),
     Attack("pdf-1000-pages-of-one-8mb-stream", "1,000 pages sharing one 8 MB content stream of colour operators "
-           "(pdfium parses it anew for each page: 145 s)", lambda: pdf_pages(1000, b"0 g " * 2_000_000), None,
-           slow=True),
+           "(pdfium parses it anew for each page: 145 s)", lambda: pdf_pages(1000, b"0 g " * 2_000_000),
+           "各页绘制的页面内容合计过大", slow=True),
     Attack("html-positioned-50000-two-line-boxes-10000-rows", "50,000 two-line positioned boxes over 10,000 ruled "
            "rows (3 MB: each box looked at every rule for its rows, 14 s, then read as it flows)",
            lambda: ruled_rows_of_two_line_boxes(10_000, 10).encode(), None, slow=True),
