@@ -58,11 +58,13 @@ def check_time() -> None:
 
 def layout_seconds_left() -> float:
     """Wall seconds the laying out of what was read may still take: to the deadline and
-    ``limits.MAX_LAYOUT_OVERRUN_SECONDS`` past it."""
+    ``limits.MAX_LAYOUT_OVERRUN_SECONDS`` past it, the end of ``limits.MAX_PARSE_SECONDS``."""
     return seconds_left() + limits.MAX_LAYOUT_OVERRUN_SECONDS
 
 
 def check_layout_time() -> None:
-    """``OutOfTime`` once the layout's overrun past the deadline is spent: checked between pages and solves."""
+    """``OutOfTime`` once the layout's overrun past the deadline is spent: checked between pages, solves and the
+    lines the rows are read from."""
     if layout_seconds_left() <= 0:
-        raise OutOfTime()
+        raise OutOfTime(f"每份文件读取上限 {limits.MAX_PARSE_SECONDS} 秒"
+                        "（含版面与表格的识别）")

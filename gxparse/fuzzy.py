@@ -32,6 +32,13 @@ class NearestLabel:
 
     def __init__(self, labels: Iterable[tuple[str | None, str]]) -> None:
         self._labels = [(key, label_key(text)) for key, text in labels]
+        self._holding: dict[str, list[tuple[int, int]]] = {}   # a character → (label's index, times it holds it)
+        self._of_length: dict[int, list[tuple[str | None, str, Counter[str]]]] = {}   # with its characters counted
+        for index, (key, known) in enumerate(self._labels):
+            chars = Counter(known)
+            self._of_length.setdefault(len(known), []).append((key, known, chars))
+            for char, times in chars.items():
+                self._holding.setdefault(char, []).append((index, times))
 
     def __call__(self, label: str) -> str | None:
         text = label_key(label)
@@ -41,7 +48,7 @@ class NearestLabel:
         if merged is not None:
             return merged
         scores: dict[str | None, float] = {}
-        for key, known in self._labels:
+        for key, known in self._within_reach(text):
             if len(text) > 2 * len(known) + _SLACK or 2 * len(text) + _SLACK < len(known):
                 continue
             score = max(Levenshtein.normalized_similarity(known, text[-n:])
@@ -54,6 +61,17 @@ class NearestLabel:
             return None
         return ranked[0][0]
 
+    def _within_reach(self, text: str) -> list[tuple[str | None, str]]:
+        """The labels ``text`` or a suffix of it may be near enough to: those with at least SIMILARITY of their
+        characters in ``text``. An edit distance is never less than the longer string's characters the other
+        lacks, so a label sharing fewer scores under SIMILARITY whatever the suffix: every other label is left out
+        unmeasured (a line of prose shares a few characters with a few labels, and was measured against all)."""
+        shared = [0] * len(self._labels)
+        for char, count in Counter(text).items():
+            for index, times in self._holding.get(char, ()):
+                shared[index] += min(count, times)
+        return [label for label, common in zip(self._labels, shared) if common >= SIMILARITY * len(label[1]) - 1e-9]
+
     def _merged(self, text: str) -> str | None:
         """The row whose label ``text`` is two lines of, merged character by character: a cell's label wrapped over
         two lines that a tool wrote by the characters' places across both (``一新、收本政年府…`` of ``一、本年`` over
@@ -61,7 +79,7 @@ class NearestLabel:
         if len(text) > _MAX_MERGED:
             return None
         chars = Counter(text)
-        alike = [(key, known) for key, known in self._labels if len(known) == len(text) and Counter(known) == chars]
+        alike = [(key, known) for key, known, counted in self._of_length.get(len(text), ()) if counted == chars]
         if len(alike) != 1 or alike[0][0] is None:
             return None
         key, known = alike[0]

@@ -24,12 +24,14 @@ from gxparse.errors import DocumentError, LimitExceeded
 
 MB = 1 << 20
 
-# Wall seconds the reading of one document takes at most, LibreOffice's conversions, rendering and OCR together
-# (gxparse.deadline): a scan whose OCR runs out of it is read with the pages read by then, the rest named unread.
-MAX_DOCUMENT_SECONDS = 55
-# Wall seconds past that deadline the laying out of the pages read and the solving of their tables' order may
-# still take (a scan whose OCR ran out of time is laid out still): past them the document is refused.
+# Wall seconds the whole parse of one document takes at most (gxparse.deadline), its layout's reserve included.
+MAX_PARSE_SECONDS = 60
+# Wall seconds of it kept for laying out the pages read, solving their tables' order and reading their rows (a
+# scan whose OCR ran out of time is laid out still): past them the document is refused.
 MAX_LAYOUT_OVERRUN_SECONDS = 10
+# Wall seconds the reading of one document takes at most, LibreOffice's conversions, rendering and OCR together:
+# a scan whose OCR runs out of it is read with the pages read by then, the rest named unread.
+MAX_DOCUMENT_SECONDS = MAX_PARSE_SECONDS - MAX_LAYOUT_OVERRUN_SECONDS
 
 # Input size. A 200-page report scanned at 300 dpi is about 100 MB; nothing larger is a report.
 MAX_INPUT_BYTES = 200 * MB

@@ -125,6 +125,8 @@ def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | No
             return report
     except DocumentError:
         raise
+    except LimitExceeded as exc:   # past the reader: the whole parse's time ran out (deadline.check_layout_time)
+        raise DocumentError(source, exc.reason) from exc
     except MemoryError as exc:
         raise DocumentError(source, "内存不足：文件内容过于庞大，无法读取") from exc
     except RecursionError as exc:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from gxparse import deadline, limits
 from gxparse.cells import listed_figures, lists_figures, printed_after, trailing_figures
 from gxparse.extraction.cellstream import is_column_header, lone_runs
 from gxparse.document import WORD_MARKS, Line
@@ -51,6 +52,9 @@ from gxparse.extraction.tailrows import lay_tails
 
 _MAX_LINE_LABEL = 60    # characters: a longer label-only line is prose, not part of a table row
 _MAX_LABEL = 160        # a wrapped label never grows beyond this
+# labels a matcher remembers what they name (~300 bytes each): a document's every line's, which the grammar asks of
+# again and again (a smaller memory, cleared within one document, matched 95,000 lines of prose four times each)
+_KNOWN_LABELS = limits.MAX_LINES
 
 
 def _is_prose(line: Line) -> bool:
@@ -95,7 +99,7 @@ class LabelMatcher:
 
     def __call__(self, label: str) -> str | None:
         if label not in self._known:
-            if len(self._known) > 10_000:
+            if len(self._known) > _KNOWN_LABELS:
                 self._known.clear()
             self._known[label] = self._match(label)
         return self._known[label]
@@ -106,7 +110,7 @@ class LabelMatcher:
         if key is not None or self._near is None or _is_stray(label):
             return key, False
         if label not in self._nearest:
-            if len(self._nearest) > 10_000:
+            if len(self._nearest) > _KNOWN_LABELS:
                 self._nearest.clear()
             self._nearest[label] = self._near(label)
         near = self._nearest[label]
@@ -511,6 +515,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
                                 lambda label: match(label) is not None)
         lines, wheres = split.lines, split.wheres
     for index, line in enumerate(lines):
+        deadline.check_layout_time()
         if not _is_prose(line) and (line.values or " " in line.label.strip()):
             line = replace(line, label=match.without_group_piece(line.label))
         if _is_prose(line):

@@ -31,6 +31,7 @@ from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.readers import pdf as pdfreader
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
+from tests.gxparse.seeds import seed_bytes
 from tests.gxparse.hostile.attacks import _POSITIONED as POSITIONED, _progressive_scans, font_streams
 
 
@@ -362,3 +363,18 @@ def test_the_content_all_pages_draw_is_refused_past_its_limit_each_page_drawing_
     with pytest.raises(DocumentError, match="a.pdf: PDF 各页绘制的页面内容合计过大：超过 1 MB"):
         parse_document(_pages_drawing_one_stream(17, stream), "a.pdf")
 
+
+def test_the_whole_parse_with_its_layouts_reserve_ends_within_a_minute():
+    """Issue 12: any single input under 60 s of wall time; the reading's deadline leaves the layout its reserve."""
+    with deadline.document_deadline():
+        assert deadline.seconds_left() + limits.MAX_LAYOUT_OVERRUN_SECONDS <= 60
+        assert deadline.layout_seconds_left() <= limits.MAX_PARSE_SECONDS == 60
+
+
+def test_a_text_whose_rows_are_read_past_the_whole_parses_time_is_refused_saying_so(monkeypatch):
+    """The text reader never looks at the deadline: the row grammar does, a line at a time (95,000 lines of prose
+    among table 三's rows took 83 s of wall time under load)."""
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", 0)
+    monkeypatch.setattr(limits, "MAX_LAYOUT_OVERRUN_SECONDS", 0)
+    with pytest.raises(DocumentError, match=f"a.txt: 读取超时：每份文件读取上限 {limits.MAX_PARSE_SECONDS} 秒"):
+        parse_document(seed_bytes("kaifeng_2021"), "a.txt")
