@@ -120,11 +120,16 @@ def read_words(image: np.ndarray, dpi: float, setup: Setup, source: str, page: i
     try:
         api.SetImage(Image.fromarray(image))
         api.SetSourceResolution(round(dpi))
+        started = time.monotonic()
         recognised = api.Recognize(timeout=int(allowed * 1000) + 1)
     except RuntimeError as exc:   # tesserocr's word for anything Tesseract refused
         raise DocumentError(source, f"第{page}页 OCR 失败（Tesseract 无法识别此图像）") from exc
     if not recognised:
-        deadline.check_time()   # stopped by the document's deadline: the page is unread, not unreadable
+        # stopped at the time the document's deadline left it (its lag kept back, so the deadline itself is not
+        # yet past): the page is unread, not unreadable
+        if allowed < OCR_TIMEOUT and time.monotonic() - started >= allowed:
+            raise deadline.OutOfTime()
+        deadline.check_time()
         raise DocumentError(source, f"第{page}页 OCR 超时或失败（超过 {OCR_TIMEOUT} 秒）")
     iterator = api.GetIterator()
     if iterator is None:   # nothing on the image

@@ -378,3 +378,12 @@ def test_a_text_whose_rows_are_read_past_the_whole_parses_time_is_refused_saying
     monkeypatch.setattr(limits, "MAX_LAYOUT_OVERRUN_SECONDS", 0)
     with pytest.raises(DocumentError, match=f"a.txt: 读取超时：每份文件读取上限 {limits.MAX_PARSE_SECONDS} 秒"):
         parse_document(seed_bytes("kaifeng_2021"), "a.txt")
+
+
+def test_a_page_tesseract_stops_at_the_time_the_deadline_left_it_is_out_of_time_not_unreadable(monkeypatch):
+    """Tesseract is stopped a second (its lag) before the deadline: the deadline is not past when it returns, and
+    tiff-noise-40-pages' 15th page was said to be unreadable (the whole file refused), not unread."""
+    noise = np.random.default_rng(0).integers(0, 256, (1200, 1200), dtype=np.uint8)
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", engine.TESSERACT_LAG_SECONDS + 0.3)
+    with deadline.document_deadline(), pytest.raises(deadline.OutOfTime):
+        engine.read_words(noise, 300, scan._PAGE_SETUP, "a.tiff", 15)
