@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 from simsite import pages
 from simsite.documents import attachment_bytes, doc_fixture_report
 from simsite.figures import YEARS, Agency, report_series, revise
-from simsite.misprints import Misprint, apply, misprint_of
+from simsite.misprints import apply, misprint_of
 from simsite.names import (
     CITY,
     CITY_GOVERNMENT,

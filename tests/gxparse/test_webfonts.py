@@ -8,7 +8,6 @@ import base64
 import io
 import re
 import struct
-import zlib
 
 import pytest
 from lxml import html
