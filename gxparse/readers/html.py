@@ -20,9 +20,9 @@ from gxparse import limits
 from gxparse.cells import grouped_by_commas
 from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, ReadNote,
                                is_value, lines_from_text, shows_ocr_noise)
+from gxparse.readers.datauris import data_uri
 from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
-from gxparse.readers.picturerules import data_uri
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import script_file_markup, scripted_markup

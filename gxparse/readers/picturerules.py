@@ -13,8 +13,6 @@ of one document's pictures (past it the rest draw none)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import io
 import math
 import re
@@ -27,6 +25,7 @@ from PIL import Image
 from gxparse.errors import LimitExceeded
 from gxparse.layout.pages import Rule
 from gxparse.ocr.rules import ink_runs
+from gxparse.readers.datauris import data_uri, media_type
 from gxparse.readers.fixedlayout import THIN, thin_rule
 from gxparse.readers.svgrules import check_shapes, svg_rules
 
@@ -44,19 +43,7 @@ PLAIN_SHARE = 0.9           # of a picture's dark pixels in its bars: less is a 
 _DARK = 128                 # grey level below which a pixel is ink
 _JOIN = 2                   # pixels: runs of adjacent rows whose ends lie this close are one bar (a line's edge)
 _SIDE_INK = 0.5             # of a bar's length inked just beside it: more is a slice of a filled shape
-_DATA_URI = re.compile(r"^data:([\w.+-]+)/([\w.+-]+)(?:;[\w.+-]+=[^;,]*)*;base64,", re.I)
 _CSS_URL = re.compile(r"url\(\s*([\"']?)(data:[^\"')]*)\1\s*\)", re.I)
-
-
-def data_uri(src: str, kinds: tuple[str, ...] = ("image",)) -> bytes | None:
-    """The bytes of a base64 ``data:`` URI whose media type is of one of ``kinds`` (``image/…``; fonts come as
-    ``application/font-woff`` or ``font/woff``); None for another source or a broken one."""
-    if not (m := _DATA_URI.match(src)) or m.group(1).lower() not in kinds:
-        return None
-    try:
-        return base64.b64decode(src[src.index(",") + 1:], validate=False)
-    except (binascii.Error, ValueError):
-        return None
 
 
 @dataclass
@@ -87,7 +74,7 @@ def picture_rules(src: str, width: float, height: float, budget: PicturePixels) 
     data = data_uri(src)
     if not data or len(data) > MAX_PICTURE_BYTES or width <= 0 or height <= 0:
         return []
-    if _DATA_URI.match(src).group(2).lower() == "svg+xml":
+    if media_type(src) == "image/svg+xml":
         return _svg_picture_rules(data, width, height)
     return _raster_rules(data, width, height, budget)
 

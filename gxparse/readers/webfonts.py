@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from gxparse.readers.picturerules import data_uri
+from gxparse.readers.datauris import data_uri
 from gxparse.readers.stylesheet import declarations
 
 MAX_FONTS = 1_000            # @font-face rules read a page: pdf2htmlEX writes one per PDF font, a few dozen
