@@ -27,6 +27,7 @@ Walks lxml elements directly: a parsel Selector per node costs more than the res
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -76,6 +77,12 @@ MAX_OPTIONS = 2_000
 # 网站地图 a few thousand; an answer of 20,000 items was 40 s of the spider's event loop, every site's downloads
 # waiting, and a page of 10⁶ anchors minutes.
 MAX_PAGE_LINKS = 5_000
+# An API's answer holding its list as markup: one list page's HTML is tens of KB
+MAX_FRAGMENTS = 4
+MAX_FRAGMENT_CHARS = 1_000_000
+MAX_FRAGMENTS_ANSWER = 4 * MAX_FRAGMENT_CHARS
+_MARKUP = re.compile(r"\s*<[A-Za-z!]")
+_MARKUP_VALUE = re.compile(r'"\s*<[A-Za-z!]')   # a JSON string opening with a tag
 SIBLINGS_SCANNED = 4
 LEVELS_SCANNED = 6
 # URLs written as strings in scripts: absolute, or rooted/relative paths to a page (not scripts or styles).
@@ -192,16 +199,37 @@ def page_functions(html_root) -> dict[str, Template]:
     return url_templates(s.text or "" for s in html_root.iter("script") if not s.get("src"))
 
 
+def fragment_links(text: str, base_url: str) -> list[Link]:
+    """The links of the HTML an API's JSON answer ``text`` holds as its list, at its top or one object down (JPaaS's
+    ``{"data": {"html": "<ul><li><a …>"}}``, ``crawler.scripted.jpaas``): at most ``MAX_FRAGMENTS`` strings of
+    markup, of at most ``MAX_FRAGMENT_CHARS`` each; none of an answer of more than ``MAX_FRAGMENTS_ANSWER`` chars."""
+    if len(text) > MAX_FRAGMENTS_ANSWER or not _MARKUP_VALUE.search(text):
+        return []
+    try:
+        answer = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    nodes = (answer, *(v for v in answer.values() if isinstance(v, dict))) if isinstance(answer, dict) else ()
+    fragments = [value for node in nodes for value in node.values()
+                 if isinstance(value, str) and len(value) <= MAX_FRAGMENT_CHARS and _MARKUP.match(value)
+                 and "<a" in value][:MAX_FRAGMENTS]
+    return _markup_links(fragments, base_url, "", "json")
+
+
 def record_links(xml_text: str, base_url: str, heading: str = "") -> list[Link]:
     """The links of a datastore's records (the inline script of a Hanweb page, or a data-proxy answer)."""
-    fragments = _RECORD.findall(xml_text)
+    return _markup_links(_RECORD.findall(xml_text), base_url, heading, "record")
+
+
+def _markup_links(fragments: list[str], base_url: str, heading: str, source: str) -> list[Link]:
+    """The anchors of pieces of markup read as one list, under ``heading`` where their block has none."""
     if not fragments:
         return []
     try:
         root = lxml.html.fromstring("<div>" + "".join(fragments) + "</div>")
     except (ParserError, ValueError):
         return []
-    return [Link(link.url, link.text, link.heading or heading, "record", link.date, link.block_agencies)
+    return [Link(link.url, link.text, link.heading or heading, source, link.date, link.block_agencies)
             for link in _Walker(base_url).anchors(root)]
 
 

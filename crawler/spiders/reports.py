@@ -81,14 +81,15 @@ from crawler.items import ReportDocument
 from crawler.jobformat import open_job
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.fragments import is_fragment
-from crawler.pages.links import (MAX_PAGE_LINKS, Link, PageTemplates, answer_links, iso_date, links_cut, page_fields,
-                                 page_links, record_count, record_links, xml_answer_links)
+from crawler.pages.links import (MAX_PAGE_LINKS, Link, PageTemplates, answer_links, fragment_links, iso_date,
+                                 links_cut, page_fields, page_links, record_count, record_links, xml_answer_links)
 from crawler.pages.metadata import PUBLISHED, SOURCE, WRITTEN
 from crawler.scripted.bundles import MOUNT_HINT
 from crawler.scripted.drawnlinks import drawn_requests, may_draw_links
 from crawler.scripted.gkmlpt import catalog_links, platform_sid, tree_items
 from crawler.scripted.hashroutes import detail_answer, detail_requests, is_hash_route, item_id
 from crawler.scripted.jeecms import attachment_calls
+from crawler.scripted.jpaas import DECLARES, unit_page_urls
 from crawler.scripted.jsonlinks import MAX_ANSWER_CHARS
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.nextdata import next_data_pages
@@ -388,6 +389,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if _SCRIPT_REQUEST.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
                 and self._says_column(response):
             yield from self._script_lists(response, subsite)
+        if DECLARES.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
+                and self._says_column(response):
+            yield from self._declared_lists(response, subsite)   # JPaaS's unit builder (crawler.scripted.jpaas)
         if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
             yield from self._bundles(response, subsite, self._says_column(response))
         if meta.get("api", {}).get("fills") and isinstance(response, TextResponse) and is_json_answer(response.body):
@@ -478,7 +482,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         cursors = int(response.meta.get("cursors", 0))
         following = None
         if is_json_answer(response.body):
-            claimed = json_page_urls(json_text(text), response.url)
+            # a JPaaS unit's answer: its fragment's pager counts, pages numbered in paramJson (crawler.scripted.jpaas)
+            claimed = json_page_urls(json_text(text), response.url) or unit_page_urls(json_text(text), response.url)
             self._observe_count(response, len(claimed), counting)
             counted = claimed if counting else []
             urls += counted
@@ -965,7 +970,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
             # a gkmlpt tree's catalogs, named by id alone (crawler.scripted.gkmlpt)
             templates += tree_items(response.url)
-            links = answer_links(text, response.url, templates, self._trees.branches(response.url))
+            links = answer_links(text, response.url, templates, self._trees.branches(response.url)) \
+                + fragment_links(text, response.url)   # a list answered as markup (JPaaS's data.html)
             if len(links) == MAX_PAGE_LINKS:
                 self._unread(response, f"the links of an answer past its first {MAX_PAGE_LINKS} not read")
             return links, 0

@@ -25,6 +25,7 @@ from crawler.scripted.chunks import (MAX_PER_BUNDLE, LazyChunk, chunk_files, col
 from crawler.scripted.hashroutes import (MAX_DETAIL_APIS, detail_apis, hash_templates, posted_detail_apis,
                                          route_templates, routed)
 from crawler.scripted.deptapis import departments
+from crawler.scripted.jpaas import declared_calls
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, api_calls, item_urls, json_body, offered_years,
@@ -63,6 +64,16 @@ class ScriptSteps:
             bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite))
+
+    def _declared_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """A 年报 column whose script tag declares the request its file makes (JPaaS's ``unitbuild.js`` with ``url``
+        and ``queryData``, ``crawler.scripted.jpaas``): the answer is the column's list, asked as declared."""
+        meta = self._column_part_meta(response, subsite)
+        for call in declared_calls(response.selector.root, get_base_url(response)):
+            api = {"method": call.method, "data": [list(p) for p in call.data], "item_urls": [], "json": False,
+                   "bare": [], "details": [], "posted_details": []}
+            if (request := self._api_request(call.url, api, meta)) is not None:
+                yield request
 
     def _bundles(self, response: TextResponse, subsite: int, column: bool) -> Iterator[scrapy.Request]:
         """A single-page application's shell: its own script files (``crawler.scripted.bundles``), read once fetched
