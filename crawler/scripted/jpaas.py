@@ -2,7 +2,7 @@
 
 Cities of 浙江, 江苏, 山东 and 甘肃 and the State Council's ministries publish on it: a column page
 (``/col/col1229696276/index.html``) holds no list, only the platform's unit builder, its request written in the tag's
-own attributes, not in any code a crawler could read (the file is minified)::
+own attributes; the script file, the same on every site, only reads them::
 
     <script src="/AuthorizedRead/unitbuild.js" url="/api-gateway/jpaas-publish-server/front/page/build/unit"
             queryData="{'webId':'3630','pageId':'1229696276','tplSetId':'…','tagId':'当前栏目list', …}"></script>
@@ -12,6 +12,12 @@ The builder GETs ``url`` with the ``queryData`` (JSON in single quotes) as its q
 (``<div class="pagination" rows="15" count="48" pageNo="1">``). Later pages are the same query with
 ``paramJson={"pageNo":2,"pageSize":15}``, an object of its own kept whole otherwise (a 信息公开 list's ``search``).
 
+A 信息公开 catalogue is one such page for all its nodes, told apart by the page's own query (``…/index.html?number=
+A0012``, the node's xxgkId): its queryData says ``'unitType':'ajax-xxgk'`` and the builder sends
+``paramJson={"pageNo":1,"pageSize":5,"search":"{\"xxgkId\":\"A0012\",\"className\":\"\"}"}`` (its source, as
+published: ``if (queryData.unitType === 'ajax-xxgk' && getUrlParam('number'))``); without it the unit answers
+another node.
+
 ``declared_calls`` reads the declared requests of a page (at most ``MAX_DECLARED`` tags, none whose queryData is
 longer than ``MAX_QUERY_CHARS``); ``unit_page_urls`` the other pages of an answer (at most ``MAX_POSTED_PAGES``).
 """
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.scripted.scriptapis import ApiCall
 from crawler.steering.pagers import MAX_POSTED_PAGES
@@ -29,6 +35,10 @@ MAX_DECLARED = 20
 MAX_QUERY_CHARS = 4_000
 MAX_ANSWER_CHARS = 2_000_000
 PAGING_KEY = "paramJson"
+CATALOGUE_UNIT = ("unitType", "ajax-xxgk")
+CATALOGUE_NODE = "number"     # the page's query naming its catalogue node
+CATALOGUE_PAGE_SIZE = 5
+MAX_NODE_CHARS = 100
 DECLARES = re.compile(rb"<script\b[^>]*\bquerydata\s*=", re.IGNORECASE)
 # The pager the fragment carries: its attributes in any order (rows="15" count="48" pageNo="1").
 _PAGER = re.compile(r"<(?:div|ul)\b[^>]*\bclass=[\"'][^\"']*\bpagination\b[^>]*>", re.IGNORECASE)
@@ -38,9 +48,12 @@ _ATTRIBUTE = re.compile(r"""\b(rows|count|pageNo)\s*=\s*["'](\d{1,9})["']""", re
 def declared_calls(html_root, page_url: str) -> list[ApiCall]:
     """The GET request each script tag of the page declares in its ``url`` and ``queryData`` attributes."""
     calls = []
+    node = (parse_qs(urlsplit(page_url).query).get(CATALOGUE_NODE) or [""])[0][:MAX_NODE_CHARS]
     for script in html_root.iterfind(".//script[@src][@url]"):
         query = _query_data(script.get("querydata") or script.get("queryData") or "")
         if query is not None and (url := script.get("url").strip()):
+            if node and CATALOGUE_UNIT in query:
+                query += (_catalogue_search(node),)
             calls.append(ApiCall(urljoin(page_url, url), "GET", query))
             if len(calls) >= MAX_DECLARED:
                 break
@@ -76,6 +89,13 @@ def unit_page_urls(text: str, answer_url: str) -> list[str]:
                 params + [(PAGING_KEY, json.dumps({**paging, "pageNo": n, "pageSize": rows}, ensure_ascii=False,
                                                   separators=(",", ":")))])))
             for n in range(1, pages + 1) if n != current]
+
+
+def _catalogue_search(node: str) -> tuple[str, str]:
+    """The ``paramJson`` the builder sends for a catalogue page's node, first page."""
+    search = json.dumps({"xxgkId": node, "className": ""}, ensure_ascii=False, separators=(",", ":"))
+    return PAGING_KEY, json.dumps({"pageNo": 1, "pageSize": CATALOGUE_PAGE_SIZE, "search": search},
+                                  ensure_ascii=False, separators=(",", ":"))
 
 
 def _query_data(value: str) -> tuple[tuple[str, str], ...] | None:

@@ -11,6 +11,7 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | same | the answer is ``{"success": true, "code": "200", "data": {"html": "<ul>…</ul>"}}``: the list as an HTML fragment, each item ``<a href="/art/…" title="whole title">cut…</a><span>2026-07-28</span>``, and ``<div class="pagination" rows="24" count="48" pageNo="1"></div>``: no page link | the 泰州 crawler (``div.pagination`` ``rows``/``count``), a miit test fixture, a mofcom probe (``rows=15``, ``count=8242``) |
 | same | later pages: the same query plus ``paramJson={"pageNo":2,"pageSize":15}``; ``parseType=bulidstatic`` (sic) | hhtz.gov.cn, xiaoshan, zhoushan, miit, mofcom, wenzhou configs (``paramJson=%7B%22pageNo%22%3A{page}…``) |
 | same | ``pageId`` is the column's id: ``col1229696276`` ↔ ``pageId=1229696276``; articles ``/art/<y>/<m>/<d>/art_<col>_<id>.html`` | wenzhou notes, zjzs.net and iachina notes |
+| 浙江 sites' unitbuild.js source (published in two public repositories) | a 信息公开 catalogue is one page for all its nodes, told apart by its own query ``?number=<xxgkId>`` (or ``?combination=``); with ``'unitType':'ajax-xxgk'`` in queryData the builder adds ``paramJson={"pageNo":1,"pageSize":5,"search":"{\\"xxgkId\\":…,\\"className\\":\\"\\"}"}``; 湖州 departments' lists so asked (``xxgkType: xxgk_combination``, ``nodeId``) | the script's text (``getUrlParam('number')``), huzhou crawler configs |
 | 甘肃 www.linxia.gov.cn | departments' 信息公开 on the city's host, ``/lxz/zwgk/bmxxgkpt/<dept>/fdzdgknr/<column>/index.html`` (部门信息公开平台 → 法定主动公开内容 → column) | a linxia cost-info adapter (``LINXIA_LIST_URL``) |
 | 浙江 xiaoshan | a report's file on the province's cloud storage, another registrable domain (``zjjcmspublicnew.oss-cn-hangzhou-zwynet-d01-a.internet.cloud.zj.gov.cn``) | a xiaoshan config (``allowedHosts``) |
 | nrta, 山东 edu, 济宁 hrss, zjzs.net | an attachment ``/module/download/downfile.jsp?classid=0&showname=<name>.pdf&filename=<hash>.pdf``, the link's text the file's name | their linked URLs |
@@ -25,7 +26,10 @@ The portal:
   above, five a page; each department's its own ``pageId``; titles cut short in the text, whole in ``title``;
 - reports as articles, a few as a ``downfile.jsp`` attachment, a few as a PDF on the province's storage host
   (``jcmspublic.oss-cn-lanjiang-zwynet-d01-a.internet.cloud.lanjiang.gov.cn``);
-- 沧澜县 (``clx.``) and 澜西区 (``lxq.``): the same platform under their own hosts (their own ``webId``);
+- 沧澜县 (``clx.``) and 澜西区 (``lxq.``): the same platform under their own hosts (their own ``webId``); 澜西区's
+  年报 a node of its 信息公开 catalogue page (``/col/col1229400010/index.html?number=A0012``, ``unitType`` ajax-xxgk),
+  whose unit answers without the node's search the 指南 node (an assumption: the evidence shows the script, not the
+  answer to a request without it);
 - decoys: a 统计公报 and a 政府工作报告 in the city's column, a 部门预算 in 财政局's, a 企业年度报告公示 notice in 商务局's,
   a 年报 解读 in 沧澜县's.
 """
@@ -77,10 +81,11 @@ DEPARTMENTS = [
 CITY_YEARS = {2024: "art", 2023: "art", 2022: "oss", 2021: "art", 2020: "file", 2019: "art"}
 COUNTIES = [("clx", "沧澜县人民政府", "沧澜县", 1229300010, "3001", {2024: "art", 2023: "art", 2022: "file"}),
             ("lxq", "澜西区人民政府", "澜西区", 1229400010, "3002", {2024: "art", 2023: "oss", 2022: "art"})]
+GUIDE_NODE, ANNUAL_NODE = "A0001", "A0012"   # 澜西区's catalogue nodes (xxgkId): 政府信息公开指南, 政府信息公开年报
 AGENCIES = [CITY, *(name for _, name, _, _ in DEPARTMENTS), *(name for _, name, _, _, _, _ in COUNTIES)]
 
 # Hanweb's unit builder as a column page loads it: it reads its own tag's url and queryData, asks the API and draws the
-# fragment, its pager from the fragment's pagination rows/count (a shortened stand-in: the real file is minified).
+# fragment, its pager from the fragment's pagination rows/count (a shortened stand-in of the published source).
 _UNITBUILD = (
     "(function(){var s=document.currentScript,u=s.getAttribute('url'),"
     "q=JSON.parse(s.getAttribute('queryData').replace(/'/g,'\"'));"
@@ -110,7 +115,8 @@ class PortalAD(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.storage = Host(), Host()
-        self.columns: dict[str, dict[str, tuple[str, str, list]]] = {}   # host → pageId → webId, tplSetId, items
+        # host → pageId → webId, tplSetId, items by catalogue node ("" for a plain column)
+        self.columns: dict[str, dict[str, tuple[str, str, dict[str, list]]]] = {}
         self.counties = {sub: Host() for sub, *_ in COUNTIES}
         self.serve({"www": self.www, **self.counties})
         self.server.host.hosts[STORAGE] = self.storage
@@ -160,15 +166,22 @@ class PortalAD(OneServerPortal):
         for sub, agency, short, column, web_id, years in COUNTIES:
             host = self.counties[sub]
             noise = [(1, f"图解：{short}2023年政府信息公开工作年度报告")] if sub == "clx" else []
-            path = self._column(host, sub, web_id, column, agency, years, noise)
+            if sub == "lxq":   # its 信息公开 catalogue: one page, each node told apart by ?number= (its xxgkId)
+                path = self._column(host, sub, web_id, column, agency, years, noise, catalogue=ANNUAL_NODE)
+                guide = f"{path.split('?')[0]}?number={GUIDE_NODE}"
+            else:
+                path = self._column(host, sub, web_id, column, agency, years, noise)
+                guide = f"/col/col{column - 1}/index.html"
             host.pages["/col/col1/index.html"] = _page(f"政府信息公开-{agency}", (
-                f'<ul class="xxgk-ml"><li><a href="/col/col{column - 1}/index.html">政府信息公开指南</a></li>'
+                f'<ul class="xxgk-ml"><li><a href="{guide}">政府信息公开指南</a></li>'
                 f'<li><a href="{path}">政府信息公开年报</a></li></ul>'))
             host.pages["/"] = _page(f"{agency}门户网站", '<div class="nav2"><a href="/col/col1/index.html">政府信息公开</a></div>')
 
     def _column(self, host: Host, sub: str, web_id: str, column: int, agency: str, years: dict[int, str],
-                noise: list[tuple[int, str]], path: str = "") -> str:
-        """A JPaaS column of ``agency``'s reports (newest first) with ``noise`` at its indices; its page's path."""
+                noise: list[tuple[int, str]], path: str = "", catalogue: str = "") -> str:
+        """A JPaaS column of ``agency``'s reports (newest first) with ``noise`` at its indices; the address its
+        page is linked at. A ``catalogue`` column is the node of that xxgkId on a 信息公开 catalogue page, whose
+        unit answers without a search its guide node's items."""
         path = path or f"/col/col{column}/index.html"
         items = []
         for k, (year, way) in enumerate(sorted(years.items(), reverse=True)):
@@ -180,7 +193,8 @@ class PortalAD(OneServerPortal):
             items.insert(at, (article, title, f"2025-03-0{at + 1}"))
         tpl_set = f"Tpl{web_id}qSyqDUrFfjv1nGRQ"
         query = {"parseType": "bulidstatic", "webId": web_id, "tplSetId": tpl_set, "pageType": "column",
-                 "tagId": "当前栏目list", "editType": "null", "pageId": str(column)}
+                 "tagId": "当前栏目list", "editType": "null", "pageId": str(column),
+                 **({"unitType": "ajax-xxgk"} if catalogue else {})}
         attribute = json.dumps(query, ensure_ascii=False, separators=(",", ":")).replace('"', "'")
         host.pages[path] = _page(f"政府信息公开年报-{agency}", (
             f'<div class="bt-position">当前位置：<a href="/">首页</a> &gt; 政府信息公开年报</div><div class="main-list">'
@@ -189,9 +203,14 @@ class PortalAD(OneServerPortal):
         host.pages["/module/jslib/jquery/jquery.js"] = Page(b"/*! jQuery v1.12.4 */", SCRIPT)
         host.pages["/AuthorizedRead/unitbuild.js"] = Page(_UNITBUILD.encode(), SCRIPT)
         columns = self.columns.setdefault(sub, {})
-        columns[str(column)] = (web_id, tpl_set, items)
+        nodes = {catalogue: items}
+        if catalogue:
+            guide = f"/art/2024/1/5/art_{column}_{column % 100000 * 100 + 80}.html"
+            host.pages[guide] = _page(f"{agency}政府信息公开指南", "<h1>政府信息公开指南</h1><p>正文。</p>")
+            nodes[""] = [(guide, f"{agency}政府信息公开指南", "2024-01-05")]
+        columns[str(column)] = (web_id, tpl_set, nodes)
         host.dynamic[UNIT_API] = lambda q, c=columns: self._unit(q, c)
-        return path
+        return f"{path}?number={catalogue}" if catalogue else path
 
     def _report(self, host: Host, sub: str, column: int, k: int, year: int, way: str, title: str, agency: str) -> str:
         """``agency``'s report for ``year`` delivered ``way``, expected; the address its list links."""
@@ -219,7 +238,7 @@ class PortalAD(OneServerPortal):
         return article
 
     @staticmethod
-    def _unit(query: dict[str, list[str]], columns: dict[str, tuple[str, str, list]]) -> Page:
+    def _unit(query: dict[str, list[str]], columns: dict[str, tuple[str, str, dict[str, list]]]) -> Page:
         """The JPaaS unit API: the column's list as an HTML fragment in JSON, paged by ``paramJson``'s pageNo."""
         column = columns.get(query_value(query, "pageId") or "")
         if (column is None or query_value(query, "webId") != column[0] or query_value(query, "tplSetId") != column[1]
@@ -228,7 +247,8 @@ class PortalAD(OneServerPortal):
                                    ensure_ascii=False).encode(), JSON)
         paging = json.loads(query_value(query, "paramJson") or "{}")
         number, size = int(paging.get("pageNo", 1)), int(paging.get("pageSize", PER_PAGE))
-        items = column[2]
+        node = json.loads(paging.get("search") or "{}").get("xxgkId", "")
+        items = column[2].get(node, column[2][""])
         rows = "".join(
             f'<li class="clearfix"><a href="{href}" title="{escape(title)}" target="_blank">'
             f'{escape(title[:CUT] + "…" if len(title) > CUT else title)}</a><span class="bt-right">{date}</span></li>'

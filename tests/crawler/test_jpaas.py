@@ -82,3 +82,15 @@ def test_the_spider_asks_a_columns_declared_list(spider):
     assert [r.url for r in requests if r.url.startswith(API)] == [
         f"{API}?parseType=bulidstatic&webId=3630&tplSetId=5HrZiFGOR8vHklhTYqM4B&pageType=column"
         "&tagId=%E5%BD%93%E5%89%8D%E6%A0%8F%E7%9B%AElist&editType=null&pageId=1229696276"]
+
+
+def test_a_catalogue_pages_node_is_searched_as_its_builder_searches_it():
+    root = lxml.html.fromstring((FILES / "jpaas_catalogue.html").read_bytes())
+    [call] = declared_calls(root, "http://www.zhoukou.gov.cn/col/col1229512852/index.html?number=A0012")
+    assert json.loads(dict(call.data)["paramJson"]) == {"pageNo": 1, "pageSize": 5,
+                                                        "search": '{"xxgkId":"A0012","className":""}'}
+    [bare] = declared_calls(root, "http://www.zhoukou.gov.cn/col/col1229512852/index.html")
+    assert "paramJson" not in dict(bare.data)
+    plain = lxml.html.fromstring((FILES / "jpaas_column.html").read_bytes())
+    [column] = declared_calls(plain, f"{COLUMN}?number=A0012")
+    assert "paramJson" not in dict(column.data)
