@@ -1159,10 +1159,12 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         return pictures[:self.settings.getint("REPORT_PICTURES_MAX")] if pictures else []
 
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
-        """Files the page links or shows (a frame, ``<embed>`` or a viewer's ``?file=`` holding a PDF)."""
+        """Files the page links or shows (a frame, ``<embed>``, a viewer's ``?file=`` or ``data-`` attribute holding a
+        PDF)."""
         links = page_links(response.selector.root, response.url)
-        # a preview's link (kkFileView's onlinePreview?url=…) is its file's
-        files = [replace(link, url=viewed_file(link.url)) for link in links if link.source in ("a", "area")]
+        # a preview's link (kkFileView's onlinePreview?url=…) is its file's; a viewer's file is kept in a data-
+        # attribute its script reads (JPaaS's <div id="pdfshow" data-value="….pdf">: crawler.pages.datalinks)
+        files = [replace(link, url=viewed_file(link.url)) for link in links if link.source in ("a", "area", "data")]
         files = [link for link in files if is_attachment(link.url, link.text)]
         files += script_files(response.selector.root, get_base_url(response), links)
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():

@@ -14,6 +14,7 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | 浙江 sites' unitbuild.js source (published in two public repositories) | a 信息公开 catalogue is one page for all its nodes, told apart by its own query ``?number=<xxgkId>`` (or ``?combination=``); with ``'unitType':'ajax-xxgk'`` in queryData the builder adds ``paramJson={"pageNo":1,"pageSize":5,"search":"{\\"xxgkId\\":…,\\"className\\":\\"\\"}"}``; 湖州 departments' lists so asked (``xxgkType: xxgk_combination``, ``nodeId``) | the script's text (``getUrlParam('number')``), huzhou crawler configs |
 | 甘肃 www.linxia.gov.cn | departments' 信息公开 on the city's host, ``/lxz/zwgk/bmxxgkpt/<dept>/fdzdgknr/<column>/index.html`` (部门信息公开平台 → 法定主动公开内容 → column) | a linxia cost-info adapter (``LINXIA_LIST_URL``) |
 | 浙江 xiaoshan | a report's file on the province's cloud storage, another registrable domain (``zjjcmspublicnew.oss-cn-hangzhou-zwynet-d01-a.internet.cloud.zj.gov.cn``) | a xiaoshan config (``allowedHosts``) |
+| 浙江 ggzyjy-eweb.wenzhou.gov.cn | an article showing its PDF in a viewer, the file's address only in ``#pdfshow[data-value]`` | a wenzhou adapter's notes (``详情页再从 #pdfshow[data-value] 下载官方公告 PDF``) |
 | nrta, 山东 edu, 济宁 hrss, zjzs.net | an attachment ``/module/download/downfile.jsp?classid=0&showname=<name>.pdf&filename=<hash>.pdf``, the link's text the file's name | their linked URLs |
 | all | no cookie, referer or POST needed: plain GET (the collectors send only a User-Agent) | the collectors above |
 
@@ -25,7 +26,8 @@ The portal:
 - the city's 年报 column and each department's (``/clz/zwgk/bmxxgkpt/<dept>/xxgknb/index.html``) are JPaaS columns as
   above, five a page; each department's its own ``pageId``; titles cut short in the text, whole in ``title``;
 - reports as articles, a few as a ``downfile.jsp`` attachment, a few as a PDF on the province's storage host
-  (``jcmspublic.oss-cn-lanjiang-zwynet-d01-a.internet.cloud.lanjiang.gov.cn``);
+  (``jcmspublic.oss-cn-lanjiang-zwynet-d01-a.internet.cloud.lanjiang.gov.cn``), linked or shown by pdf.js from
+  ``<div id="pdfshow" data-value="…">`` (经信局, 住建局);
 - 沧澜县 (``clx.``) and 澜西区 (``lxq.``): the same platform under their own hosts (their own ``webId``); 澜西区's
   年报 a node of its 信息公开 catalogue page (``/col/col1229400010/index.html?number=A0012``, ``unitType`` ajax-xxgk),
   whose unit answers without the node's search the 指南 node (an assumption: the evidence shows the script, not the
@@ -59,19 +61,20 @@ UNIT_API = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 CUT = 14   # characters of a title a list prints before its ellipsis
 
 # The departments on the city's 部门信息公开平台: (folder, name, column id, years reported, how each year is delivered:
-# "art" an article, "file" a downfile.jsp attachment, "oss" a PDF on the province's storage).
+# "art" an article, "file" a downfile.jsp attachment, "oss" a PDF on the province's storage, "view" that PDF shown
+# by the article's viewer, its address only in ``<div id="pdfshow" data-value="…">``).
 DEPARTMENTS = [
     ("fgw", "沧澜市发展和改革委员会", 1229010101, {2024: "art", 2023: "art"}),
     ("jyj", "沧澜市教育局", 1229010102, {2024: "art"}),
     ("kjj", "沧澜市科学技术局", 1229010103, {2024: "file"}),
-    ("jxj", "沧澜市经济和信息化局", 1229010104, {2024: "art"}),
+    ("jxj", "沧澜市经济和信息化局", 1229010104, {2024: "view"}),
     ("mzj", "沧澜市民政局", 1229010105, {2024: "oss"}),
     ("sfj", "沧澜市司法局", 1229010106, {2024: "art"}),
     ("czj", "沧澜市财政局", 1229010107, {2024: "art", 2023: "file"}),
     ("rsj", "沧澜市人力资源和社会保障局", 1229010108, {2024: "art"}),
     ("zrzyj", "沧澜市自然资源和规划局", 1229010109, {2024: "art"}),
     ("sthjj", "沧澜市生态环境局", 1229010110, {2024: "oss"}),
-    ("zjj", "沧澜市住房和城乡建设局", 1229010111, {2024: "art"}),
+    ("zjj", "沧澜市住房和城乡建设局", 1229010111, {2024: "view"}),
     ("jtysj", "沧澜市交通运输局", 1229010112, {2024: "art"}),
     ("slj", "沧澜市水利局", 1229010113, {2024: "file"}),
     ("nyncj", "沧澜市农业农村局", 1229010114, {2024: "art"}),
@@ -231,6 +234,13 @@ class PortalAD(OneServerPortal):
             self.storage.pages[file] = Page(PDF, "application/pdf")
             file = self.storage_url(file)
             self.expected[file] = (agency, year)
+        if way == "view":
+            host.pages[article] = _page(title, (
+                f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布日期：{year + 1}-01-2{k}　信息来源：'
+                f'{escape(agency)}</div><div class="content"><div id="pdfshow" data-value="{escape(file)}"></div></div>'
+                '<script src="/module/jslib/pdfjs/build/pdf.js"></script>'
+                "<script>pdfjsLib.getDocument($('#pdfshow').attr('data-value')).promise.then(render);</script></div>"))
+            return article
         host.pages[article] = _page(title, (
             f'<div class="article"><h1>{escape(title)}</h1><div class="info">发布日期：{year + 1}-01-2{k}　信息来源：'
             f'{escape(agency)}</div><div class="content"><p>{escape(title)}详见附件。</p></div><div class="fj">附件：'

@@ -194,3 +194,12 @@ def test_a_file_a_clicked_attachment_hands_a_site_wide_script_relative_to_the_pa
     page = SITE + "/lyj/art/2025/3103.html"
     assert _asked(spider, "detail_attachment_handler_relative.html", page) == (
         [(SITE + "/lyj/art/2025/upload/2025/01/6c1f0a9e.pdf", "report")], [])
+
+
+def test_a_file_a_viewer_keeps_in_a_data_attribute_its_script_reads_is_the_report(spider):
+    # a JPaaS article showing its report with pdf.js: the file only in <div id="pdfshow" data-value="…pdf">, on the
+    # province's storage host
+    page = "http://www.zhoukou.gov.cn/art/2025/1/20/art_1229010105_1010500.html"
+    assert _asked(spider, "detail_pdfshow_viewer.html", page) == (
+        [("https://jcmspublic.oss-cn-hangzhou-zwynet-d01-a.internet.cloud.zj.gov.cn/jcms_files/jcms1/web3630/site/"
+          "attach/0/a1b2c3d4e5.pdf", "report")], [])
