@@ -159,9 +159,8 @@ class PortalAD(OneServerPortal):
             path = self._column(self.www, "www", "2243", column, agency, years, noise,
                                 f"/clz/zwgk/bmxxgkpt/{folder}/xxgknb/index.html")
             self.www.pages[home] = _page(f"{agency}信息公开", (
-                f'<h1>{agency}</h1><ul class="xxgk-ml"><li><a href="/clz/zwgk/bmxxgkpt/{folder}/xxgkzn/index.html">'
-                f'信息公开指南</a></li><li><a href="/clz/zwgk/bmxxgkpt/{folder}/fdzdgknr/index.html">法定主动公开内容</a>'
-                f'</li><li><a href="{path}">信息公开年报</a></li></ul>'))
+                f'<h1>{agency}</h1><ul class="xxgk-ml"><li><a href="/clz/zwgk/bmxxgkpt/{folder}/fdzdgknr/index.html">'
+                f'法定主动公开内容</a></li><li><a href="{path}">信息公开年报</a></li></ul>'))
         self.www.pages["/clz/zwgk/bmxxgkpt/index.html"] = _page(f"部门信息公开-{CITY}",
                                                                 f'<ul class="bm">{list_items(units)}</ul>')
 
