@@ -15,8 +15,9 @@ The builder GETs ``url`` with the ``queryData`` (JSON in single quotes) as its q
 A 信息公开 catalogue is one such page for all its nodes, told apart by the page's own query (``…/index.html?number=
 A0012``, the node's xxgkId): its queryData says ``'unitType':'ajax-xxgk'`` and the builder sends
 ``paramJson={"pageNo":1,"pageSize":5,"search":"{\"xxgkId\":\"A0012\",\"className\":\"\"}"}`` (its source, as
-published: ``if (queryData.unitType === 'ajax-xxgk' && getUrlParam('number'))``); without it the unit answers
-another node.
+published: ``if (queryData.unitType === 'ajax-xxgk' && getUrlParam('number'))``); the older builder reads
+``?combination=<xxgkId>`` of any unit's page, its search ``{"xxgkId":…,"xxgkType":"xxgk_combination","className":""}``.
+Without it the unit answers another node.
 
 ``declared_calls`` reads the declared requests of a page (at most ``MAX_DECLARED`` tags, none whose queryData is
 longer than ``MAX_QUERY_CHARS``); ``unit_page_urls`` the other pages of an answer (at most ``MAX_POSTED_PAGES``).
@@ -37,6 +38,7 @@ MAX_ANSWER_CHARS = 2_000_000
 PAGING_KEY = "paramJson"
 CATALOGUE_UNIT = ("unitType", "ajax-xxgk")
 CATALOGUE_NODE = "number"     # the page's query naming its catalogue node
+COMBINATION_NODE = "combination"   # the older builder's, for any unit
 CATALOGUE_PAGE_SIZE = 5
 MAX_NODE_CHARS = 100
 DECLARES = re.compile(rb"<script\b[^>]*\bquerydata\s*=", re.IGNORECASE)
@@ -48,12 +50,15 @@ _ATTRIBUTE = re.compile(r"""\b(rows|count|pageNo)\s*=\s*["'](\d{1,9})["']""", re
 def declared_calls(html_root, page_url: str) -> list[ApiCall]:
     """The GET request each script tag of the page declares in its ``url`` and ``queryData`` attributes."""
     calls = []
-    node = (parse_qs(urlsplit(page_url).query).get(CATALOGUE_NODE) or [""])[0][:MAX_NODE_CHARS]
+    page_query = parse_qs(urlsplit(page_url).query)
+    node, combination = ((page_query.get(key) or [""])[0][:MAX_NODE_CHARS] for key in (CATALOGUE_NODE, COMBINATION_NODE))
     for script in html_root.iterfind(".//script[@src][@url]"):
         query = _query_data(script.get("querydata") or script.get("queryData") or "")
         if query is not None and (url := script.get("url").strip()):
-            if node and CATALOGUE_UNIT in query:
-                query += (_catalogue_search(node),)
+            if combination:
+                query += (_catalogue_search({"xxgkId": combination, "xxgkType": "xxgk_combination", "className": ""}),)
+            elif node and CATALOGUE_UNIT in query:
+                query += (_catalogue_search({"xxgkId": node, "className": ""}),)
             calls.append(ApiCall(urljoin(page_url, url), "GET", query))
             if len(calls) >= MAX_DECLARED:
                 break
@@ -91,9 +96,9 @@ def unit_page_urls(text: str, answer_url: str) -> list[str]:
             for n in range(1, pages + 1) if n != current]
 
 
-def _catalogue_search(node: str) -> tuple[str, str]:
+def _catalogue_search(search_fields: dict[str, str]) -> tuple[str, str]:
     """The ``paramJson`` the builder sends for a catalogue page's node, first page."""
-    search = json.dumps({"xxgkId": node, "className": ""}, ensure_ascii=False, separators=(",", ":"))
+    search = json.dumps(search_fields, ensure_ascii=False, separators=(",", ":"))
     return PAGING_KEY, json.dumps({"pageNo": 1, "pageSize": CATALOGUE_PAGE_SIZE, "search": search},
                                   ensure_ascii=False, separators=(",", ":"))
 

@@ -30,7 +30,8 @@ The portal:
   ``<div id="pdfshow" data-value="…">`` (经信局, 住建局);
 - 沧澜县 (``clx.``) and 澜西区 (``lxq.``): the same platform under their own hosts (their own ``webId``); 澜西区's
   年报 a node of its 信息公开 catalogue page (``/col/col1229400010/index.html?number=A0012``, ``unitType`` ajax-xxgk),
-  whose unit answers without the node's search the 指南 node (an assumption: the evidence shows the script, not the
+  沧澜县's of the older builder's (``?combination=A0012``, any unit); each unit answers without the node's search the
+  指南 node (an assumption: the evidence shows the script, not the
   answer to a request without it);
 - decoys: a 统计公报 and a 政府工作报告 in the city's column, a 部门预算 in 财政局's, a 企业年度报告公示 notice in 商务局's,
   a 年报 解读 in 沧澜县's.
@@ -84,7 +85,7 @@ DEPARTMENTS = [
 CITY_YEARS = {2024: "art", 2023: "art", 2022: "oss", 2021: "art", 2020: "file", 2019: "art"}
 COUNTIES = [("clx", "沧澜县人民政府", "沧澜县", 1229300010, "3001", {2024: "art", 2023: "art", 2022: "file"}),
             ("lxq", "澜西区人民政府", "澜西区", 1229400010, "3002", {2024: "art", 2023: "oss", 2022: "art"})]
-GUIDE_NODE, ANNUAL_NODE = "A0001", "A0012"   # 澜西区's catalogue nodes (xxgkId): 政府信息公开指南, 政府信息公开年报
+GUIDE_NODE, ANNUAL_NODE = "A0001", "A0012"   # the counties' catalogue nodes (xxgkId): 政府信息公开指南, 政府信息公开年报
 AGENCIES = [CITY, *(name for _, name, _, _ in DEPARTMENTS), *(name for _, name, _, _, _, _ in COUNTIES)]
 
 # Hanweb's unit builder as a column page loads it: it reads its own tag's url and queryData, asks the API and draws the
@@ -168,22 +169,21 @@ class PortalAD(OneServerPortal):
         for sub, agency, short, column, web_id, years in COUNTIES:
             host = self.counties[sub]
             noise = [(1, f"图解：{short}2023年政府信息公开工作年度报告")] if sub == "clx" else []
-            if sub == "lxq":   # its 信息公开 catalogue: one page, each node told apart by ?number= (its xxgkId)
-                path = self._column(host, sub, web_id, column, agency, years, noise, catalogue=ANNUAL_NODE)
-                guide = f"{path.split('?')[0]}?number={GUIDE_NODE}"
-            else:
-                path = self._column(host, sub, web_id, column, agency, years, noise)
-                guide = f"/col/col{column - 1}/index.html"
+            # its 信息公开 catalogue: one page, each node told apart by its query (the node's xxgkId): ?number= for
+            # the newer builder, ?combination= for the older
+            key = {"lxq": "number", "clx": "combination"}[sub]
+            path = self._column(host, sub, web_id, column, agency, years, noise, catalogue=(key, ANNUAL_NODE))
+            guide = f"{path.split('?')[0]}?{key}={GUIDE_NODE}"
             host.pages["/col/col1/index.html"] = _page(f"政府信息公开-{agency}", (
                 f'<ul class="xxgk-ml"><li><a href="{guide}">政府信息公开指南</a></li>'
                 f'<li><a href="{path}">政府信息公开年报</a></li></ul>'))
             host.pages["/"] = _page(f"{agency}门户网站", '<div class="nav2"><a href="/col/col1/index.html">政府信息公开</a></div>')
 
     def _column(self, host: Host, sub: str, web_id: str, column: int, agency: str, years: dict[int, str],
-                noise: list[tuple[int, str]], path: str = "", catalogue: str = "") -> str:
+                noise: list[tuple[int, str]], path: str = "", catalogue: tuple[str, str] = ("", "")) -> str:
         """A JPaaS column of ``agency``'s reports (newest first) with ``noise`` at its indices; the address its
         page is linked at. A ``catalogue`` column is the node of that xxgkId on a 信息公开 catalogue page, whose
-        unit answers without a search its guide node's items."""
+        unit answers without a search its guide node's items: (the page query's key, the node)."""
         path = path or f"/col/col{column}/index.html"
         items = []
         for k, (year, way) in enumerate(sorted(years.items(), reverse=True)):
@@ -196,7 +196,7 @@ class PortalAD(OneServerPortal):
         tpl_set = f"Tpl{web_id}qSyqDUrFfjv1nGRQ"
         query = {"parseType": "bulidstatic", "webId": web_id, "tplSetId": tpl_set, "pageType": "column",
                  "tagId": "当前栏目list", "editType": "null", "pageId": str(column),
-                 **({"unitType": "ajax-xxgk"} if catalogue else {})}
+                 **({"unitType": "ajax-xxgk"} if catalogue[0] == "number" else {})}
         attribute = json.dumps(query, ensure_ascii=False, separators=(",", ":")).replace('"', "'")
         host.pages[path] = _page(f"政府信息公开年报-{agency}", (
             f'<div class="bt-position">当前位置：<a href="/">首页</a> &gt; 政府信息公开年报</div><div class="main-list">'
@@ -205,14 +205,14 @@ class PortalAD(OneServerPortal):
         host.pages["/module/jslib/jquery/jquery.js"] = Page(b"/*! jQuery v1.12.4 */", SCRIPT)
         host.pages["/AuthorizedRead/unitbuild.js"] = Page(_UNITBUILD.encode(), SCRIPT)
         columns = self.columns.setdefault(sub, {})
-        nodes = {catalogue: items}
-        if catalogue:
+        nodes = {catalogue[1]: items}
+        if catalogue[1]:
             guide = f"/art/2024/1/5/art_{column}_{column % 100000 * 100 + 80}.html"
             host.pages[guide] = _page(f"{agency}政府信息公开指南", "<h1>政府信息公开指南</h1><p>正文。</p>")
             nodes[""] = [(guide, f"{agency}政府信息公开指南", "2024-01-05")]
         columns[str(column)] = (web_id, tpl_set, nodes)
         host.dynamic[UNIT_API] = lambda q, c=columns: self._unit(q, c)
-        return f"{path}?number={catalogue}" if catalogue else path
+        return f"{path}?{catalogue[0]}={catalogue[1]}" if catalogue[1] else path
 
     def _report(self, host: Host, sub: str, column: int, k: int, year: int, way: str, title: str, agency: str) -> str:
         """``agency``'s report for ``year`` delivered ``way``, expected; the address its list links."""

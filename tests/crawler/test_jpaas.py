@@ -94,3 +94,10 @@ def test_a_catalogue_pages_node_is_searched_as_its_builder_searches_it():
     plain = lxml.html.fromstring((FILES / "jpaas_column.html").read_bytes())
     [column] = declared_calls(plain, f"{COLUMN}?number=A0012")
     assert "paramJson" not in dict(column.data)
+
+
+def test_the_older_builders_combination_node_is_searched_on_any_unit():
+    plain = lxml.html.fromstring((FILES / "jpaas_column.html").read_bytes())
+    [call] = declared_calls(plain, f"{COLUMN}?combination=C001-001")
+    assert json.loads(dict(call.data)["paramJson"]) == {
+        "pageNo": 1, "pageSize": 5, "search": '{"xxgkId":"C001-001","xxgkType":"xxgk_combination","className":""}'}
