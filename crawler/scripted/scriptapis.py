@@ -63,6 +63,7 @@ MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
+MAX_SHARED_NAMES = 200       # strings a page's scripts declare that another of its scripts may read
 MAX_SPREAD_DEPTH = 4         # Babel's {...q, p: 1}: a merge of a merge of a reference to a literal
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
@@ -201,13 +202,15 @@ class ItemUrl(NamedTuple):
     suffix: str
 
 
-def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | None = None) -> list[ApiCall]:
+def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | None = None,
+              shared: dict[str, str] | None = None) -> list[ApiCall]:
     """The API requests a script makes, with the first page's parameters; ``words``: what a search page's script
     sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``); ``page_query``:
-    the parameters of the address of the page the script runs in, which it may read (``getQueryString("deptId")``)."""
+    the parameters of the address of the page the script runs in, which it may read (``getQueryString("deptId")``);
+    ``shared``: the strings the page's other scripts declare (``page_declarations``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls, variables = [], Variables(code, words, page_query)
+    calls, variables = [], Variables(code, words, page_query, shared)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
@@ -266,6 +269,14 @@ def _joined(expression: str) -> str:
         else:
             written.append("${" + piece["name"] + "}")
     return "".join(written) if quoted else ""
+
+
+def joined_address(variables: Variables, expression: str) -> str:
+    """The address an expression writes (``_joined``), its names the strings the script declares
+    (``Variables.template``); empty when one is unknown or it is no address."""
+    written = _joined(expression)
+    url = variables.template(written) if "${" in written else written
+    return url if url and _URL.match(url) else ""
 
 
 def offered_years(code: str, call: ApiCall) -> list[ApiCall]:
@@ -464,10 +475,12 @@ class Variables:
     """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
     the object literals it writes for a name, and the parameters of its page's address (``page_query``)."""
 
-    def __init__(self, code: str, words: str | None = None, page_query: dict[str, str] | None = None) -> None:
+    def __init__(self, code: str, words: str | None = None, page_query: dict[str, str] | None = None,
+                 shared: dict[str, str] | None = None) -> None:
         self.code = code
         self.words = words   # a search's words, sent under a search key
         self.page_query = page_query or {}
+        self.shared = shared or {}   # strings the page's other scripts declare (var ctx = "/jcms" in the head)
 
     def page_value(self, value: str) -> str | None:
         """The parameter of the page's address a value reads (``getQueryString("deptId")``, ``new
@@ -493,12 +506,13 @@ class Variables:
     @cached_property
     def values(self) -> dict[str, tuple[str, bool] | None]:
         """name → (value, whether it is written as a bare number or boolean), or None for a name first assigned no
-        literal (minified ``var e=this``, ``n=t.page``: what it holds is unknown)."""
+        literal (minified ``var e=this``, ``n=t.page``: what it holds is unknown); else the string the page's other
+        scripts declare it with (``shared``)."""
         found: dict[str, tuple[str, bool] | None] = {}
         for match in _ASSIGNMENT.finditer(self.code):
             bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
             found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
-        return found
+        return {**{name: (value, False) for name, value in self.shared.items()}, **found}
 
     def filled_fields(self, key: str, value: str) -> tuple[str, ...]:
         """The fields of another answer's item the script fills a value not written in place from (``deptId:
@@ -559,11 +573,8 @@ class Variables:
     @cached_property
     def declared(self) -> dict[str, str]:
         """name → the string the script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``),
-        read in one pass."""
-        found: dict[str, str] = {}
-        for match in _DECLARED.finditer(self.code):
-            found.setdefault(match.group(1), match.group(3))
-        return found
+        read in one pass; else the one the page's other scripts declare (``shared``)."""
+        return {**self.shared, **declared_strings(self.code)}
 
     def object_literal(self, reference: str, at: int) -> str | None:
         """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of
@@ -581,6 +592,27 @@ class Variables:
             return None
         end = _closing(self.code, last.end() - 1)
         return self.code[last.end() - 1:end + 1] if end is not None else None
+
+
+def declared_strings(code: str) -> dict[str, str]:
+    """name → the string a script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``)."""
+    found: dict[str, str] = {}
+    for match in _DECLARED.finditer(code):
+        found.setdefault(match.group(1), match.group(3))
+    return found
+
+
+def page_declarations(codes: list[str]) -> dict[str, str]:
+    """The strings a page's scripts declare, each name as the first script declaring it does (a JSP's context path,
+    ``var ctx = "/jcms"``, in the head; the list's call in the body): at most ``MAX_SHARED_NAMES``, of scripts of
+    at most ``MAX_SCRIPT_CHARS``."""
+    found: dict[str, str] = {}
+    for code in codes:
+        for name, value in declared_strings(code).items() if len(code) <= MAX_SCRIPT_CHARS else ():
+            if len(found) == MAX_SHARED_NAMES:
+                return found
+            found.setdefault(name, value)
+    return found
 
 
 def object_entries(code: str, start: int) -> dict[str, str] | None:

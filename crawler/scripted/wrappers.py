@@ -30,13 +30,14 @@ import re
 from typing import NamedTuple
 
 from crawler.scripted.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, MERGE_ARGUMENT, ApiCall,
-                                         Variables, data_of, object_entries, string_literal)
+                                         Variables, data_of, joined_address, object_entries, string_literal)
 
 MAX_FUNCTIONS = 20
 _NAME = r"[A-Za-z_$][\w$]*"
-# A request config naming its address (other entries may come first): {url:"/api/…", {method:"post",url:"/…"
+# A request config naming its address (other entries may come first): {url:"/api/…", {method:"post",url:"/…", or
+# joined from names and strings, {url: baseURL + '/report/list'
 _CONFIG = re.compile(r"""\{\s*(?:[\w$]+\s*:\s*(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[\w$.]{1,100})\s*,\s*){0,4}"""
-                     r"""["']?url["']?\s*:\s*["'](?:https?://|/)""")
+                     r"""["']?url["']?\s*:\s*(?:["'](?:https?://|/)|[\w$.]{1,100}\s*\+)""")
 # What a request function's config follows: its definition (function r(e){return / r=function(e){return /
 # r=e=>, r=(e)=>, k:(e)=> / listArticle(e){return, a method) and the call of the request instance (request(,
 # w(, w.request(, Object(a["a"])(, (0,a.Z)(); minified, return(0,a.Z)( has no space after return.
@@ -79,13 +80,15 @@ class RequestFunction(NamedTuple):
 
 
 def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
-                  page_query: dict[str, str] | None = None) -> list[ApiCall]:
+                  page_query: dict[str, str] | None = None, shared: dict[str, str] | None = None) -> list[ApiCall]:
     """The requests the script makes by calling its request functions with an object it writes; ``inherited``:
     the functions of its parent bundle's modules (``exported_functions``), which it calls through their module;
-    ``page_query``: the parameters of its page's address, which the object may read (``scriptapis.Variables``)."""
+    ``page_query``: the parameters of its page's address, which the object may read (``scriptapis.Variables``);
+    ``shared``: the strings the page's other scripts declare (``scriptapis.page_declarations``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    functions = request_functions(code)
+    variables = Variables(code, page_query=page_query, shared=shared)
+    functions = request_functions(code, variables)
     required = _required(code) if inherited else {}
     if inherited:   # an ES module's imports of them are functions of its own under the names it imports them as
         imported = {(f.module, f.name): f for f in inherited}
@@ -107,7 +110,7 @@ def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
               rf"""\s*\]|\.\s*(?P<{{g}}d>{names}))\s*\)|\(\s*0\s*,\s*(?P<{{g}}n>{_NAME})\s*\.\s*(?P<{{g}}c>{names})\s*\))""")
     site = re.compile(rf"await\s+{callee.format(g='w')}\s*\(\s*(?P<wa>{_ARGUMENT})\s*\)"
                       rf"|{callee.format(g='t')}\s*\(\s*(?P<ta>{_ARGUMENT})\s*\)\s*\.\s*then\s*\(")
-    variables, calls = Variables(code, page_query=page_query), []
+    calls = []
     for _, match in zip(range(MAX_TRIED), site.finditer(code)):
         name = next(g for g in match.group("wl", "we", "wd", "wc", "tl", "te", "td", "tc") if g)
         module = required.get(next((g for g in match.group("wm", "wn", "tm", "tn") if g), ""))
@@ -121,9 +124,10 @@ def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
     return list(dict.fromkeys(calls))
 
 
-def request_functions(code: str) -> list[RequestFunction]:
-    """The functions that send a request config with their one parameter as its data or params."""
-    found = []
+def request_functions(code: str, variables: Variables | None = None) -> list[RequestFunction]:
+    """The functions that send a request config with their one parameter as its data or params; an address joined
+    from names (``baseURL + '/report/list'``) is made of the strings ``variables`` (the script's) declare."""
+    found, variables = [], variables or Variables(code)
     for _, config in zip(range(MAX_TRIED), _CONFIG.finditer(code)):
         definition = _DEFINITION.search(code[max(0, config.start() - _DEFINITION_CHARS):config.start()])
         fields = object_entries(code, config.start()) if definition else None
@@ -131,7 +135,8 @@ def request_functions(code: str) -> list[RequestFunction]:
             continue
         name = definition.group("f") or definition.group("v") or definition.group("m")
         parameter = next(p for p in definition.group("fp", "vp", "ap", "mp") if p)
-        url, method = string_literal(fields.get("url", "")), (string_literal(fields.get("method", "")) or "GET").upper()
+        url = joined_address(variables, fields.get("url", ""))
+        method = (string_literal(fields.get("method", "")) or "GET").upper()
         key = next((k for k in ("data", "params") if fields.get(k, "").strip() == parameter), None)
         if url and key and method in ("GET", "POST"):
             found.append(RequestFunction(name, url, method, key))

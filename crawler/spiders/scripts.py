@@ -29,7 +29,7 @@ from crawler.scripted.jpaas import declared_calls
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, api_calls, item_urls, json_body, offered_years,
-                                         reads_page_query)
+                                         page_declarations, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 
@@ -231,9 +231,11 @@ class ScriptSteps:
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
         (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
+        shared = page_declarations(codes) if len(codes) > 1 else {}   # var ctx = "/jcms" in another script of the page
         calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                              page_url))
-                 for code in codes for call in api_calls(code, page_query=query) + wrapped_calls(code, inherited, query)]
+                 for code in codes for call in api_calls(code, page_query=query, shared=shared)
+                 + wrapped_calls(code, inherited, query, shared)]
         # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))
