@@ -496,8 +496,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             # a Next.js page's later pages, which its pager's buttons ask of /_next/data (crawler.scripted.nextdata)
             urls += next_data_pages(response.xpath("//script[@id='__NEXT_DATA__']/text()").get(), response.url)
             urls += plugin_pager_urls(response.selector.root, response.url)
-        elif isinstance(response, TextResponse) and response.meta.get("api", {}).get("method") == "GET" \
-                and not is_xml_answer(response.body):   # an HTML fragment a loader asked by GET puts in place
+        if response.request.method == "GET" and self._loaded_fragment(response):
             urls += fragment_page_urls(response.selector.root, response.url)
         if isinstance(response, TextResponse) and not is_json_answer(response.body) and not is_xml_answer(response.body):
             # a page or a fragment it loaded: its 加载更多 button's next page
@@ -543,7 +542,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 self._observe_count(response, len(claimed_params), counting)
                 pages = claimed_params if counting else []
             else:
-                pages = fragment_page_params(response.selector.root, data) if isinstance(response, TextResponse) else []
+                pages = fragment_page_params(response.selector.root, data) if self._loaded_fragment(response) else []
             for params in pages:
                 request = self._api_request(response.url, {**api, "data": params},
                                             {**self._list_meta(response, response.url, subsite),
@@ -556,6 +555,14 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                     response.url, {**api, "data": [list(p) for p in posted_next]},
                     {**self._list_meta(response, response.url, subsite), "cursors": cursors + 1})) is not None:
                 yield request
+
+    @staticmethod
+    def _loaded_fragment(response: Response) -> bool:
+        """The answer is HTML a loader puts in place, whatever tag it opens with (大汉's 信息公开 module and
+        ``$('#list').load(…)`` answer ``<table>``, which sniffs as a page would): asked for a script's list (an API
+        call's), or a piece of a page (``pages.fragments.is_fragment``, a frame ``.load`` fills); no JSON, no XML."""
+        return isinstance(response, TextResponse) and not is_json_answer(response.body) \
+            and not is_xml_answer(response.body) and ("api" in response.meta or is_fragment(response.body))
 
     def _observe_count(self, response: Response, others: int, followed: bool) -> None:
         """An answer's count naming ``others`` pages of its list besides itself, told the trap watch."""

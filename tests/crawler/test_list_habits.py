@@ -50,3 +50,27 @@ def test_a_page_shares_at_most_its_bound_of_declared_strings():
     codes = [f'var name{n} = "/base{n}";' for n in range(MAX_SHARED_NAMES + 50)]
     shared = page_declarations(codes)
     assert len(shared) == MAX_SHARED_NAMES and shared["name0"] == "/base0"
+
+
+# -- a fragment loaded by GET, opening with <table> ----------------------------------------------------------
+
+FRAGMENT = HOST + "/mzj/col/list_12.html?page=1&col=12"
+
+
+def _fragment_pages(spider, meta: dict) -> list[str]:
+    response = HtmlResponse(FRAGMENT, body=(FILES / "fragment_table_list.html").read_bytes(),
+                            headers={"Content-Type": "text/html; charset=utf-8"}, request=Request(FRAGMENT, meta=meta))
+    return [r.url for r in _requests(spider.parse_page(response)) if r.meta["role"] == "list"]
+
+
+def test_a_table_fragment_a_loader_asks_by_get_gives_its_other_pages(spider):
+    # $.get('/mzj/col/list_12.html', {page: n, col: 12}, cb): answered <table>…, which sniffs as a page would
+    api = {"method": "GET", "data": [["page", "1"], ["col", "12"]], "item_urls": [], "json": False}
+    assert _fragment_pages(spider, {**PAGE_META, "list_of": HOST + "/mzj/nb.html", "api": api}) == [
+        HOST + f"/mzj/col/list_12.html?page={n}&col=12" for n in (2, 3)]
+
+
+def test_a_table_fragment_jquery_loads_as_a_frame_gives_its_other_pages(spider):
+    # $('#list').load('/mzj/col/list_12.html?page=1&col=12'): the frame's fragment, its pager's goPage(n) the page's
+    assert _fragment_pages(spider, {**PAGE_META, "list_of": HOST + "/mzj/nb.html"}) == [
+        HOST + f"/mzj/col/list_12.html?page={n}&col=12" for n in (2, 3)]
