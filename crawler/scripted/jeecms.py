@@ -4,11 +4,13 @@ A Jeecms article lists its attachments as links without an address (``<a id="att
 ``Cms.attachment(base, contentId, n, prefix)`` (its ``front.js``): that asks ``base/attachment_url.jspx?cid=…&n=…``
 for a key per attachment (a JSON list of strings, ``["&t=1625796990073&k=e005…"]``) and writes
 ``base/attachment.jspx?cid=…&i=<i><key>`` into the element ``#<prefix><i>``; the servlet answers the file only with
-its key. The attachments are named by those elements' text.
+its key. The attachments are named by those elements' text. An article may call it more than once (its own
+attachments, then its 解读's under another prefix): each call is asked in turn.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from urllib.parse import urlencode, urljoin
 from crawler.pages.elementtext import MAX_TEXT_CHARS, leading_text
 from crawler.pages.links import Link
 
+MAX_CALLS = 5               # calls of one article: its own attachments, its 解读's, a related notice's
 MAX_ATTACHMENTS = 20        # attachments of one call: an article attaches a few
 MAX_KEY_CHARS = 300         # a key is a time and a hash (&t=…&k=…)
 MAX_KEYS_ANSWER = 20_000    # the keys' answer read
@@ -38,10 +41,10 @@ class AttachmentCall:
 
 
 def attachment_calls(root, scripts: list[str], page_url: str) -> list[AttachmentCall]:
-    """The ``Cms.attachment`` calls of a page's inline ``scripts``, each with the names of its attachments (at most
-    ``MAX_ATTACHMENTS``)."""
+    """The ``Cms.attachment`` calls of a page's inline ``scripts`` (the first ``MAX_CALLS``), each with the names of
+    its attachments (at most ``MAX_ATTACHMENTS``)."""
     calls = []
-    for match in (m for code in scripts for m in _CALL.finditer(code)):
+    for match in itertools.islice((m for code in scripts for m in _CALL.finditer(code)), MAX_CALLS):
         base, content_id, count, prefix = match.group(2), match.group(4), int(match.group(6)), match.group(8)
         names = tuple(_element_text(root, f"{prefix}{i}") for i in range(min(count, MAX_ATTACHMENTS)))
         if names:

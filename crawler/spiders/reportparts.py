@@ -97,33 +97,49 @@ class ReportPartSteps:
         else:
             yield from self._read_document_page(article.first, article.title, article.verdict, article.pages)
 
-    def _attachment_keys_request(self, call: AttachmentCall, page: ReportDocument | None, verdict: Verdict,
+    def _attachment_keys_request(self, calls: list[AttachmentCall], page: ReportDocument | None, verdict: Verdict,
                                  meta: dict[str, Any]) -> scrapy.Request:
-        """The answer giving the keys of the attachments a page's script links (``call``); ``page``, the page's own
-        item yielded when none comes of it (the page is all that was published), or None."""
-        return scrapy.Request(call.keys_url, callback=self.parse_attachment_keys, errback=self.on_attachment_keys_error,
-                              dont_filter=True, priority=PICTURE_PRIORITY, meta={
-            **meta, "role": "attachment_keys", "call": call, "fallback": page, "verdict": verdict.value})
+        """The answer giving the keys of the attachments a page's script links (``calls[0]``), the page's other
+        calls asked after it; ``page``, the page's own item yielded when none of them gives an attachment (the page
+        is all that was published), or None."""
+        return scrapy.Request(calls[0].keys_url, callback=self.parse_attachment_keys,
+                              errback=self.on_attachment_keys_error, dont_filter=True, priority=PICTURE_PRIORITY, meta={
+            **meta, "role": "attachment_keys", "call": calls[0], "calls": calls[1:], "fallback": page,
+            "verdict": verdict.value})
 
     def parse_attachment_keys(self, response: Response) -> Iterator[ReportDocument | scrapy.Request]:
-        """The attachments the page's script would link, asked as the page's own attachments; the page's item
-        when the answer gives none."""
+        """The attachments the page's script would link, asked as the page's own attachments, then the keys of its
+        next call; the page's item when no call's answer gives any."""
         meta = response.meta
         files = attachment_links(meta["call"], response.text) if isinstance(response, TextResponse) else []
         if not files:
             self.logger.info("no attachment keys in %s", response.url)
-            yield from [meta["fallback"]] if meta["fallback"] is not None else []
-            return
         for link, file_verdict in attachment_verdicts(files, Verdict(meta["verdict"])):
             if link.url not in self._requested and (request := self._document_request(
                     link, file_verdict, response, meta.get("subsite", PORTAL), page_title=meta.get("page_title"),
                     published_at=meta.get("published_at"), source=meta.get("source"))) is not None:
                 yield request
+        yield from self._next_attachment_call(meta, meta["fallback"] if not files else None)
 
-    def on_attachment_keys_error(self, failure: Failure) -> Iterator[ReportDocument]:
+    def on_attachment_keys_error(self, failure: Failure) -> Iterator[ReportDocument | scrapy.Request]:
         self._record_error(failure)
-        if (page := failure.request.meta["fallback"]) is not None:
-            yield page
+        yield from self._next_attachment_call(failure.request.meta, failure.request.meta["fallback"])
+
+    def _next_attachment_call(self, meta: dict[str, Any],
+                              fallback: ReportDocument | None) -> Iterator[ReportDocument | scrapy.Request]:
+        """The keys of the page's next ``Cms.attachment`` call, carrying ``fallback`` (None once a call gave an
+        attachment); the fallback itself after the last call."""
+        if meta["calls"]:
+            yield self._attachment_keys_request(
+                meta["calls"], fallback, Verdict(meta["verdict"]),
+                {k: meta[k] for k in _KEYS_CARRIED if k in meta})
+        elif fallback is not None:
+            yield fallback
+
+
+# what a Cms.attachment call's keys request carries on to the next call's: the page's place and what it says of itself
+_KEYS_CARRIED = ("listing_url", "list_of", "agency_hint", "subsite", "hops", "chain", "page_title", "published_at",
+                 "source")
 
 
 def _picture_type(response: Response) -> str | None:

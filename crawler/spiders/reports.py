@@ -817,7 +817,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         page = self._item(response, title, text=texts[0]) if not files and verdict is Verdict.REPORT else None
         if not files and (calls := attachment_calls(response.selector.root,
                                                     response.xpath("//script[not(@src)]/text()").getall(), response.url)):
-            yield self._attachment_keys_request(calls[0], page, verdict, {
+            yield self._attachment_keys_request(calls, page, verdict, {
                 **{k: meta[k] for k in ("listing_url", "list_of", "agency_hint", "subsite", "hops", "chain") if k in meta},
                 "page_title": title, "published_at": self._parse_published(text), "source": self._parse_source(text)})
             return

@@ -10,9 +10,10 @@ import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.items import ReportDocument
+from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
 from crawler.scripted.scriptapis import MAX_SHARED_NAMES, ApiCall, page_declarations
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
-from tests.crawler.helpers import FILES, file_response
+from tests.crawler.helpers import FILES, document_meta, file_response
 
 HOST = "http://www.zhoukou.gov.cn"
 PAGE_META = {"role": "page", "hops": 2, "chain": 0, "subsite": 0, "link_text": "政府信息公开年报"}
@@ -74,3 +75,48 @@ def test_a_table_fragment_jquery_loads_as_a_frame_gives_its_other_pages(spider):
     # $('#list').load('/mzj/col/list_12.html?page=1&col=12'): the frame's fragment, its pager's goPage(n) the page's
     assert _fragment_pages(spider, {**PAGE_META, "list_of": HOST + "/mzj/nb.html"}) == [
         HOST + f"/mzj/col/list_12.html?page={n}&col=12" for n in (2, 3)]
+
+
+# -- a Jeecms article calling Cms.attachment twice (the report's attachments and its 解读's) ---------------------
+
+ARTICLE = "http://www.zhoukou.gov.cn/xxgk/ndbg/48401.jhtml"
+REPORT = "西川市民政局2023年政府信息公开工作年度报告"
+
+
+def _article():
+    return file_response("article_jeecms_two_attachments.html", ARTICLE, document_meta(link_text=REPORT))
+
+
+def _keys_answer(request: scrapy.Request, body: bytes) -> TextResponse:
+    return TextResponse(request.url, body=body, encoding="utf-8", request=request)
+
+
+def test_each_attachment_call_of_an_article_is_read():
+    response = _article()
+    calls = attachment_calls(response.selector.root, response.xpath("//script[not(@src)]/text()").getall(), ARTICLE)
+    assert [(c.content_id, c.names) for c in calls] == [("48402", (f"{REPORT}（图解）.pdf",)),
+                                                        ("48401", (f"{REPORT}.pdf",))]
+
+
+def test_an_article_reads_at_most_its_bound_of_attachment_calls():
+    html = '<a id="a0">x.pdf</a><script>' + 'Cms.attachment("", "7", "1", "a");' * (MAX_CALLS + 5) + "</script>"
+    response = TextResponse(ARTICLE, body=html.encode(), encoding="utf-8")
+    assert len(attachment_calls(response.selector.root, response.xpath("//script/text()").getall(), ARTICLE)) \
+        == MAX_CALLS
+
+
+def test_the_second_calls_keys_are_asked_after_the_first_calls(spider):
+    # the first call links the 解读's 图解 (no report: not asked), the second the report itself
+    (first,) = spider.parse_document(_article())
+    asked = _requests(spider.parse_attachment_keys(_keys_answer(first, b'["&t=1&k=aa"]')))
+    assert [r.url for r in asked] == ["http://www.zhoukou.gov.cn/attachment_url.jspx?cid=48401&n=1"]
+    files = _requests(spider.parse_attachment_keys(_keys_answer(asked[0], b'["&t=2&k=bb"]')))
+    assert [(r.url, r.meta["link_text"], r.meta["verdict"]) for r in files] == [
+        ("http://www.zhoukou.gov.cn/attachment.jspx?cid=48401&i=0&t=2&k=bb", f"{REPORT}.pdf", "report")]
+
+
+def test_calls_whose_keys_open_nothing_leave_the_article_once(spider):
+    (first,) = spider.parse_document(_article())
+    (second,) = spider.parse_attachment_keys(_keys_answer(first, b"[]"))
+    (item,) = spider.parse_attachment_keys(_keys_answer(second, b"[]"))
+    assert isinstance(item, ReportDocument) and item.final_url == ARTICLE
