@@ -116,7 +116,8 @@ from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_
                                        undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
-from crawler.steering.pagers import (create_page_urls, folder_pager_urls, fragment_page_params, fragment_page_urls,
+from crawler.steering.pagers import (counted_page_params, counted_page_urls, create_page_urls, folder_pager_urls,
+                                     fragment_page_params, fragment_page_urls,
                                      cursor_page_params, cursor_page_url, is_first_page_again, is_pager_link,
                                      is_start_page_again, json_page_params, MAX_CURSOR_PAGES,
                                      json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, load_more_urls, more_button_urls,
@@ -481,9 +482,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         # a cursor-paged API's next page, which only this answer names (MAX_CURSOR_PAGES in a row)
         cursors = int(response.meta.get("cursors", 0))
         following = None
+        api = response.meta.get("api", {})
         if is_json_answer(response.body):
-            # a JPaaS unit's answer: its fragment's pager counts, pages numbered in paramJson (crawler.scripted.jpaas)
-            claimed = json_page_urls(json_text(text), response.url) or unit_page_urls(json_text(text), response.url)
+            # a JPaaS unit's answer: its fragment's pager counts, pages numbered in paramJson (crawler.scripted.jpaas);
+            # an answer saying no count: the pages its column's pager binds (crawler.steering.boundpagers)
+            claimed = (json_page_urls(json_text(text), response.url) or unit_page_urls(json_text(text), response.url)
+                       or (counted_page_urls(response.url, api["pages"])
+                           if api.get("pages") and api["method"] == "GET" else []))
             self._observe_count(response, len(claimed), counting)
             counted = claimed if counting else []
             urls += counted
@@ -538,7 +543,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             # a JSON answer's counts, or the pages an HTML fragment's pager writes (the loader posts the page): a
             # fragment opening with a tag a page may open with (大汉's 信息公开 module answers <table>) sniffs as HTML
             if is_json_answer(response.body):
-                claimed_params = json_page_params(json_text(text), data)
+                claimed_params = json_page_params(json_text(text), data) or (
+                    counted_page_params(data, api["pages"]) if api.get("pages") else [])
                 self._observe_count(response, len(claimed_params), counting)
                 pages = claimed_params if counting else []
             else:

@@ -31,7 +31,9 @@ from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, api_calls, item_urls, json_body, offered_years,
                                          page_declarations, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
+from crawler.steering.boundpagers import bound_page_count
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
+from crawler.steering.pagers import is_page_key
 
 MAX_SHELLS_PER_BUNDLE = 50   # shells of one app (?deptId=1002, 1003 …) a bundle that reads its page's address is read for
 MAX_DEPARTMENTS_PER_SITE = 300   # departments of a crawl's menus a list call is filled with (crawler.scripted.deptapis)
@@ -63,7 +65,8 @@ class ScriptSteps:
         if routes and route_templates("\n".join(codes)):
             bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
         yield from self._script_api_requests(codes, bound, get_base_url(response),
-                                             self._column_part_meta(response, subsite))
+                                             self._column_part_meta(response, subsite),
+                                             pages=bound_page_count(response.selector.root))
 
     def _declared_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """A 年报 column whose script tag declares the request its file makes (JPaaS's ``unitbuild.js`` with ``url``
@@ -226,10 +229,12 @@ class ScriptSteps:
 
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
                              meta: dict[str, Any], history: bool = False,
-                             inherited: tuple[RequestFunction, ...] = ()) -> Iterator[scrapy.Request]:
+                             inherited: tuple[RequestFunction, ...] = (),
+                             pages: int | None = None) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
-        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``."""
+        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``. ``pages``: the page count the
+        page's pager binds (``crawler.steering.boundpagers``), the list's when one API alone is asked by page."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
         shared = page_declarations(codes) if len(codes) > 1 else {}   # var ctx = "/jcms" in another script of the page
         calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
@@ -245,6 +250,10 @@ class ScriptSteps:
                                "details": [list(d) for d in details[:MAX_DETAIL_APIS]],
                                "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]})
                  for code, call, templates in calls[:MAX_API_CALLS] for call in offered_years(code, call)]
+        paged = {(call.url, call.method) for _, call, _ in asked if any(is_page_key(k) for k, _ in call.data)}
+        if pages and len(paged) == 1:   # an answer saying no count is paged by the pager's (pagers.counted_page_params)
+            asked = [(code, call, {**api, "pages": pages} if (call.url, call.method) in paged else api)
+                     for code, call, api in asked]
         # a list call its script fills with a department: asked for each one the script's other answers name
         fills = {code: [{"url": urljoin(page_url, call.url), "api": api, "key": call.fill.key,
                          "fields": list(call.fill.fields)} for c, call, api in asked if c == code and call.fill]

@@ -643,18 +643,30 @@ def cursor_page_url(text: str, page_url: str) -> str | None:
 def fragment_page_urls(root, page_url: str) -> list[str]:
     """The other pages of a list asked by GET whose answer is an HTML fragment (its items and its pager, a loader
     puts in place), numbered by the page key of its URL, by the number of pages the fragment writes."""
-    parts = urlsplit(page_url)
-    return [urlunsplit(parts._replace(query=urlencode(query)))
-            for query in fragment_page_params(root, parse_qsl(parts.query, keep_blank_values=True))]
+    total = written_total(root) if _page_keys(parse_qsl(urlsplit(page_url).query)) else None
+    return counted_page_urls(page_url, total) if total else []
 
 
 def fragment_page_params(root, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The parameters (of the form or JSON body a script posts) that ask for each other page of a list answered
     as an HTML fragment (the list's items and its pager, a loader puts in place), by the number of pages the
     fragment writes (共2页, 第1/2页), at most ``MAX_POSTED_PAGES``."""
+    total = written_total(root) if _page_keys(params) else None
+    return counted_page_params(params, total) if total else []
+
+
+def counted_page_params(params: list[tuple[str, str]], pages: int) -> list[list[tuple[str, str]]]:
+    """The parameters asking for each other page of a list of ``pages`` pages, by their page key (none without
+    one), at most ``MAX_POSTED_PAGES``."""
     keys = _page_keys(params)
-    total = written_total(root) if keys else None
-    return _other_pages(params, keys[0], total) if total else []
+    return _other_pages(params, keys[0], pages) if keys else []
+
+
+def counted_page_urls(page_url: str, pages: int) -> list[str]:
+    """The other pages of a list of ``pages`` pages asked by GET at ``page_url``, by the page key of its query."""
+    parts = urlsplit(page_url)
+    return [urlunsplit(parts._replace(query=urlencode(query)))
+            for query in counted_page_params(parse_qsl(parts.query, keep_blank_values=True), pages)]
 
 
 def written_total(root) -> int | None:

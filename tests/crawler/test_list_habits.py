@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
+import lxml.html
 import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.items import ReportDocument
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
 from crawler.scripted.scriptapis import MAX_SHARED_NAMES, ApiCall, page_declarations
+from crawler.steering.boundpagers import bound_page_count
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
 from tests.crawler.helpers import FILES, document_meta, file_response
 
@@ -120,3 +122,53 @@ def test_calls_whose_keys_open_nothing_leave_the_article_once(spider):
     (second,) = spider.parse_attachment_keys(_keys_answer(first, b"[]"))
     (item,) = spider.parse_attachment_keys(_keys_answer(second, b"[]"))
     assert isinstance(item, ReportDocument) and item.final_url == ARTICLE
+
+
+# -- a Vue component library's pager, its counts bound in the page's template ---------------------------------
+
+VUE_COLUMN = HOST + "/slj/xxgk/nb.html"
+VUE_API = HOST + "/slj/api/xxgk/list?pageNo=1&catId=nb"
+
+
+def _pager(html: str):
+    return lxml.html.fromstring(f"<html><body><div id='app'>{html}</div></body></html>")
+
+
+def test_an_element_pagers_bound_total_over_its_page_size_is_its_page_count():
+    root = lxml.html.fromstring((FILES / "column_vue_el_pagination.html").read_bytes())
+    assert bound_page_count(root) == 3   # :total="28" :page-size="10"
+
+
+def test_a_pagers_counts_as_its_library_counts_them():
+    assert bound_page_count(_pager('<el-pagination layout="prev, pager, next" :total="95"></el-pagination>')) == 10
+    assert bound_page_count(_pager('<el-pagination :page-count="7"></el-pagination>')) == 7
+    assert bound_page_count(_pager('<a-pagination :total="50" :pagesize="20"></a-pagination>')) == 3
+    assert bound_page_count(_pager('<van-pagination :total-items="24" :items-per-page="5"></van-pagination>')) == 5
+
+
+def test_a_pager_bound_to_an_expression_says_nothing():
+    assert bound_page_count(_pager('<el-pagination :total="total" :page-size="10"></el-pagination>')) is None
+    assert bound_page_count(_pager('<el-pagination :total="28" :page-size="size"></el-pagination>')) is None
+    assert bound_page_count(_pager('<el-pagination :total="99999999" :page-size="0"></el-pagination>')) is None
+
+
+def _vue_column(spider) -> list[scrapy.Request]:
+    return _requests(spider.parse_page(file_response("column_vue_el_pagination.html", VUE_COLUMN, PAGE_META)))
+
+
+def _vue_answer(spider, request: scrapy.Request) -> list[scrapy.Request]:
+    response = TextResponse(request.url, body=(FILES / "api_list_without_count.json").read_bytes(), encoding="utf-8",
+                            headers={"Content-Type": "application/json;charset=UTF-8"}, request=request)
+    return _requests(spider.parse_page(response))
+
+
+def test_an_answer_without_a_count_is_paged_by_the_pagers_bound_total(spider):
+    (api,) = [r for r in _vue_column(spider) if r.url == VUE_API]
+    assert [r.url for r in _vue_answer(spider, api) if r.meta["role"] == "list"] == [
+        HOST + f"/slj/api/xxgk/list?pageNo={n}&catId=nb" for n in (2, 3)]
+
+
+def test_a_later_pages_answer_asks_no_pages_again(spider):
+    (api,) = [r for r in _vue_column(spider) if r.url == VUE_API]
+    (second, _) = [r for r in _vue_answer(spider, api) if r.meta["role"] == "list"]
+    assert [r.url for r in _vue_answer(spider, second) if r.meta["role"] == "list"] == []
