@@ -184,13 +184,19 @@ def handler_files(handler: str) -> list[str]:
 
 def page_fields(html_root) -> dict[str, str]:
     """The values of the page's fields (its first ``MAX_PAGE_LINKS`` inputs) by id, and by name, in the page's
-    order: the first of a name, as a script's ``getElementById`` reads it. The one reader of a page's fields, for
-    its handlers' calls and its pager's numbers (``steering.pagers``)."""
+    order: the first of a name, as a script's ``getElementById`` reads it; and the ``data-`` attributes of its first
+    ``MAX_PAGE_LINKS`` elements with an id, as ``id@data-name`` (``<div id="page" data-total="9">``: ``page@data-total``,
+    read by ``$('#page').attr('data-total')``). The one reader of a page's fields, for its handlers' calls and its
+    pager's numbers (``steering.pagers``)."""
     fields: dict[str, str] = {}
     for field in itertools.islice(html_root.iter("input"), MAX_PAGE_LINKS):
         for key in (field.get("name"), field.get("id")):
             if key:
                 fields.setdefault(key, field.get("value") or "")
+    for element in itertools.islice(html_root.xpath("//*[@id][@*[starts-with(name(), 'data-')]]"), MAX_PAGE_LINKS):
+        for name, value in element.attrib.items():
+            if name.startswith("data-"):
+                fields.setdefault(f"{element.get('id')}@{name}", value)
     return fields
 
 

@@ -6,7 +6,8 @@ href="javascript:goUrl(8842)">`` with ``function goUrl(id) { window.open('/art/'
 handler (``$(this).data('src')``) is in ``/js/tabs.js``, a pager drawn by ``setPage(12, 3, 'list_')`` of
 ``/js/pager.js``. A page is read with its script files when a handler of it or a statement of its inline scripts
 calls, with literal arguments, a function no inline script defines, or an element carries an address in a
-``data-`` attribute no inline script reads. The files read are the page's ``<script src>`` on its own host, libraries
+``data-`` attribute no inline script reads, or a pager's count (``<div id="page" data-total="9">``, drawn by the
+site's ``page.js``). The files read are the page's ``<script src>`` on its own host, libraries
 (jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
 of a crawl.
 """
@@ -36,6 +37,8 @@ _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "clo
 # (obj.show(1)), nor a method's definition (Vue's mounted() { … }), nor a chain's start ($("#list").html(h)).
 _STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
                              r"(?=[ \t]*(?:;|\r?\n|\}|$))")
+# A pager's count kept for the site's page.js to draw its links from (<div id="page" data-total="9">)
+_PAGER_COUNT = re.compile(r"^data-(?:total(?:-?pages?)?|pages|page-?count|count)$", re.IGNORECASE)
 _UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
 
 
@@ -66,7 +69,8 @@ def wants_site_scripts(root) -> bool:
         if element.tag in _UNRENDERED_TAGS:
             continue
         for name, value in element.attrib.items():
-            if name.startswith("data-") and name[5:] not in read and looks_like_address(value.strip()) \
-                    and not RESOURCE_HREF.search(value):
+            if name.startswith("data-") and name[5:] not in read and (
+                    looks_like_address(value.strip()) and not RESOURCE_HREF.search(value)
+                    or _PAGER_COUNT.match(name) and value.strip().isdigit() and element.get("id")):
                 return True
     return False

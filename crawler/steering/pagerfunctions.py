@@ -48,6 +48,12 @@ _SHIFTED = rf"\(\s*{_NAME}\s*[+-]\s*\d{{1,3}}\s*\)"   # (i - 1)
 _CONCATENATION = re.compile(rf"""(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME})"""
                             rf"""(?:\s*\+\s*(?:"[^"\n]{{0,300}}"|'[^'\n]{{0,300}}'|{_WHOLE_NAME}|{_SHIFTED}))+""")
 _FIELD_NUMBER = re.compile(r"\d{1,4}\b")
+# An element's data- attribute read by its id: $('#page').attr('data-total'), $('#page').data('total'),
+# document.getElementById('page').getAttribute('data-total'), ….dataset.total; not one computed further
+_DATA_READ = (r"""(?:\$\(\s*["']#([\w-]{1,100})["']\s*\)\s*\.\s*(?:attr\(\s*["']data-([\w-]{1,100})["']\s*\)"""
+              r"""|data\(\s*["']([\w-]{1,100})["']\s*\))"""
+              r"""|document\.getElementById\(\s*["']([\w-]{1,100})["']\s*\)\s*\.\s*(?:getAttribute\(\s*["']data-"""
+              r"""([\w-]{1,100})["']\s*\)|dataset\.([A-Za-z]\w{0,100}+)))(?!\s*\)?\s*[-+*/%.])""")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00-?\d+\x00[^"'\s<>]*)""")
 _LOOP_MARK = "\x00"   # where the loop's variable stands in the address written (\x00-1\x00: less one)
 
@@ -118,14 +124,21 @@ def looped_pages(code: str, fields: Mapping[str, str]) -> list[str]:
 def assigned_number(name: str, code: str, fields: Mapping[str, str]) -> int | None:
     """The number a script first assigns to a variable (``total = 12``, ``= '12'``, ``= parseInt('12')``), or the
     value of the page's field it reads (``= $('#countPage').val()``, ``document.getElementById('countPage').value``)
-    among its ``fields``."""
+    or of an element's ``data-`` attribute (``= parseInt($('#page').attr('data-total'))``, ``.data('total')``,
+    ``.dataset.total``) among its ``fields`` (``links.page_fields``); none for a value it computes from one
+    (``Math.ceil($('#page').data('total') / 15)``: what the attribute counts is then unknown)."""
     assigned = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?"
-                         rf"(?:['\"]?(\d{{1,6}})\b|{FIELD_READ})", code)
+                         rf"(?:['\"]?(\d{{1,6}})\b|{FIELD_READ}|{_DATA_READ})", code)
     if assigned is None:
         return None
     if assigned.group(1) is not None:
         return int(assigned.group(1))
-    return field_value(fields, re.compile(re.escape(assigned.group(2) or assigned.group(3))))
+    if assigned.group(2) or assigned.group(3):
+        return field_value(fields, re.compile(re.escape(assigned.group(2) or assigned.group(3))))
+    element = assigned.group(4) or assigned.group(7)
+    attribute = next(g for g in assigned.group(5, 6, 8, 9) if g)
+    attribute = re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), attribute)   # dataset.totalPage: total-page
+    return field_value(fields, re.compile(re.escape(f"{element}@data-{attribute}")))
 
 
 def assigned_text(name: str, code: str) -> str | None:

@@ -307,8 +307,9 @@ def is_start_page_again(url: str, page_url: str, first: str) -> bool:
 def create_page_urls(html: str, page_url: str, codes: Sequence[str] = (),
                      fields: Mapping[str, str] | None = None) -> list[str]:
     """The other pages a TRS ``createPageHTML(…)`` call stands for, or a call of a pager function the page's
-    scripts (``codes``: inline and its own files) define, or a loop of its inline script drawing them
-    (``crawler.steering.pagerfunctions``), or the numbers it declares for its pager script; ``fields`` the values
+    scripts (``codes``: inline and its own files) define, or a loop of its scripts drawing them from the numbers
+    they assign or read of the page (``crawler.steering.pagerfunctions``), or the numbers it declares for its pager
+    script; ``fields`` the values
     of the page's fields (``links.page_fields`` of the parsed page), which the scripts may read.
 
     Many TRS pages carry the function's own definition inline, ahead of the call
@@ -320,7 +321,9 @@ def create_page_urls(html: str, page_url: str, codes: Sequence[str] = (),
             urls = _created_pages([_argument(a, html, fields) for a in _split_arguments(match.group(1))], page_url)
             if urls:
                 return urls
+    # a loop of the site's page.js drawing the pager from what the page holds (<div id="page" data-total="9">)
     return (_drawn_pages(html, page_url, codes, fields) or _looped_pages(html, page_url, fields)
+            or next((pages for code in codes if (pages := _looped_pages(code, page_url, fields))), [])
             or _declared_pages(html, page_url, fields))
 
 

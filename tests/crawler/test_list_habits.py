@@ -1,6 +1,7 @@
 """Habits of real CMS list pages and their scripts, each on a frozen page (tests/files/): a request address joined
 from a base the page declares, a request function's joined address, an Element UI pager's bound total, a GET-loaded
-fragment opening with <table>, and a Jeecms article calling ``Cms.attachment`` twice."""
+fragment opening with <table>, a Jeecms article calling ``Cms.attachment`` twice, and a pager's bare data-total
+drawn by the site's page.js."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ import scrapy
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawler.items import ReportDocument
+from crawler.pages.links import MAX_PAGE_LINKS, page_fields
+from crawler.pages.sitescripts import wants_site_scripts
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
 from crawler.scripted.scriptapis import MAX_SHARED_NAMES, ApiCall, page_declarations
-from crawler.steering.boundpagers import bound_page_count
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
+from crawler.steering.boundpagers import bound_page_count
+from crawler.steering.pagerfunctions import assigned_number
+from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES, document_meta, file_response
 
 HOST = "http://www.zhoukou.gov.cn"
@@ -172,3 +177,55 @@ def test_a_later_pages_answer_asks_no_pages_again(spider):
     (api,) = [r for r in _vue_column(spider) if r.url == VUE_API]
     (second, _) = [r for r in _vue_answer(spider, api) if r.meta["role"] == "list"]
     assert [r.url for r in _vue_answer(spider, second) if r.meta["role"] == "list"] == []
+
+
+# -- a pager's bare data-total, drawn by the site's page.js ---------------------------------------------------
+
+LIST = HOST + "/xxgk/ndbg/index.html"
+PAGE_SCRIPT = HOST + "/js/page.js"
+
+
+def test_a_pagers_count_no_inline_script_reads_has_the_page_read_with_its_script_files():
+    root = lxml.html.fromstring((FILES / "list_pager_data_total.html").read_bytes())
+    assert wants_site_scripts(root)
+
+
+def test_the_pages_a_script_files_loop_draws_from_a_pagers_data_total():
+    root = lxml.html.fromstring((FILES / "list_pager_data_total.html").read_bytes())
+    html = (FILES / "list_pager_data_total.html").read_text(encoding="utf-8")
+    code = (FILES / "site_script_page_total.js").read_text(encoding="utf-8")
+    assert create_page_urls(html, LIST, [code], page_fields(root)) == [
+        HOST + f"/xxgk/ndbg/index_{n}.html" for n in range(1, 9)]
+
+
+def test_a_data_total_the_script_divides_is_no_page_count():
+    root = lxml.html.fromstring((FILES / "list_pager_data_total.html").read_bytes())
+    html = (FILES / "list_pager_data_total.html").read_text(encoding="utf-8")
+    code = (FILES / "site_script_page_total.js").read_text(encoding="utf-8").replace(
+        'parseInt($("#page").attr("data-total"))', 'Math.ceil($("#page").attr("data-total") / 15)')
+    assert create_page_urls(html, LIST, [code], page_fields(root)) == []
+
+
+def test_the_list_asks_the_pages_its_page_js_draws(spider):
+    (asked,) = _requests(spider.parse_page(file_response("list_pager_data_total.html", LIST,
+                                                         {"role": "page", "hops": 1, "link_text": "政府信息公开年报"})))
+    assert asked.url == PAGE_SCRIPT
+    script = TextResponse(PAGE_SCRIPT, body=(FILES / "site_script_page_total.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    pages = [r.url for r in _requests(spider.parse_site_script(script)) if r.meta["role"] == "list"]
+    assert pages == [HOST + f"/xxgk/ndbg/index_{n}.html" for n in range(1, 9)]
+
+
+def test_a_data_attribute_is_read_as_each_way_a_script_reads_it():
+    fields = {"page@data-total": "9", "page@data-total-page": "4"}
+    for read in ('$("#page").data("total")', "document.getElementById('page').getAttribute('data-total')",
+                 "document.getElementById('page').dataset.total", "parseInt($('#page').attr('data-total'), 10)"):
+        assert assigned_number("n", f"var n = {read};", fields) == 9, read
+    assert assigned_number("n", "var n = document.getElementById('page').dataset.totalPage;", fields) == 4
+    assert assigned_number("n", "var n = document.getElementById('page').dataset.total / 15;", fields) is None
+
+
+def test_a_page_holds_the_data_attributes_of_at_most_its_bound_of_elements():
+    html = "".join(f'<i id="e{n}" data-n="{n}"></i>' for n in range(MAX_PAGE_LINKS + 10))
+    fields = page_fields(lxml.html.fromstring(f"<html><body>{html}</body></html>"))
+    assert len(fields) == MAX_PAGE_LINKS and fields["e0@data-n"] == "0"
