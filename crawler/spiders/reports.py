@@ -140,8 +140,9 @@ _DATASTORE = re.compile(rb"<datastore|<recordset", re.IGNORECASE)
 _ASYNC_TREE = re.compile(rb"\bautoParam\b")
 _TREE_INIT = re.compile(rb"\bzTree\s*\.\s*init\s*\(")
 # A script that may ask an API for a list (jQuery, axios, fetch, a request config: {url: '/api/…').
+# a request config's address joined from a name, {url: baseURL + '/report/list'}, too (crawler.scripted.wrappers)
 _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
-                             rb"|\burl\s*:\s*[\"']")
+                             rb"|\burl\s*:\s*(?:[\"']|[\w$.]{1,100}\s*\+)")
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
@@ -646,6 +647,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if trap := self.traps.observe_views(response.url, views):
             self.logger.warning("trap: %s (%s), its pages are not requested", trap.pattern, trap.reason)
         best: dict[str, tuple[Link, Judgement]] = {}
+        says = any(link.source == "frame" for link in links) and self._says_column(response)
         # what a script call opens may be a fragment of this page, calling its functions (inline, or of its own
         # script files: crawler.pages.sitescripts)
         functions = {**response.meta.get("functions", {}), **self._page_templates(response).own} \
@@ -671,9 +673,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                                      and self.scope.admit_subsite(url, response.url)):
                 continue
             self._requested[url] = judgement.step.value
+            # a frame of a page called a column ($('#list').load(…) filling it) is part of it: called the same
+            called = response.meta.get("link_text", "") if link.source == "frame" and not link.text and says else ""
             meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
                     "chain": self.traps.chain(response.url, response.meta.get("chain", 0), url),
-                    "link_text": link.text}
+                    "link_text": link.text or called}
             if functions and link.source == "script":
                 meta["functions"] = functions
             if judgement.subsite:

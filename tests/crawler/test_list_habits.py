@@ -229,3 +229,11 @@ def test_a_page_holds_the_data_attributes_of_at_most_its_bound_of_elements():
     html = "".join(f'<i id="e{n}" data-n="{n}"></i>' for n in range(MAX_PAGE_LINKS + 10))
     fields = page_fields(lxml.html.fromstring(f"<html><body>{html}</body></html>"))
     assert len(fields) == MAX_PAGE_LINKS and fields["e0@data-n"] == "0"
+
+
+def test_the_fragment_a_column_loads_is_called_what_the_column_is_called(spider):
+    # its own answer names no column (no title, one report): the column's name makes it a list, paged by its 共N页
+    column = HOST + "/mzj/nb.html"
+    requests = _requests(spider.parse_page(file_response("column_table_fragment_load.html", column,
+                                                         {"role": "page", "hops": 2, "link_text": "政府信息公开年报"})))
+    assert [r.meta["link_text"] for r in requests if r.url == FRAGMENT] == ["政府信息公开年报"]
