@@ -89,6 +89,24 @@ _XXGK_LOADER = (
     "$(function () { loadXxgk(1); });\n")
 
 
+def serve_jeecms_attachments(host: Host, keys: dict[str, tuple[str, str]]) -> None:
+    """Jeecms's attachment servlets on ``host``: ``/attachment_url.jspx?cid=…`` answering the keys of a content's
+    attachment (``keys``: content id → (its key, its file's name)), ``/attachment.jspx`` the file, with its key only."""
+    def attachment_url(query: dict[str, list[str]]) -> Page:
+        cid = query_value(query, "cid")
+        return Page(json.dumps([keys[cid][0]] if cid in keys else []).encode(), JSON)
+
+    def attachment(query: dict[str, list[str]]) -> Page:
+        cid = query_value(query, "cid")
+        if cid not in keys or f"&t={query_value(query, 't')}&k={query_value(query, 'k')}" != keys[cid][0]:
+            return NOT_FOUND
+        return Page(PDF, "application/octet-stream", headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(keys[cid][1])}"})
+
+    host.dynamic["/attachment_url.jspx"] = attachment_url
+    host.dynamic["/attachment.jspx"] = attachment
+
+
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 西川市's names are 127.0.0.1, any other name is refused."""
 
@@ -213,20 +231,7 @@ class PortalAC(OneServerPortal):
                      f'<a href="index_{len(pages)}.jhtml">尾页</a>']
             self.jyj.pages[f"/xxgk/ndbg/{name}"] = Page(LOOK.html(f"政府信息公开年报-{agency}", (
                 f'<ul class="list">{list_items(chunk)}</ul><div class="pagination">{"&nbsp;".join(pager)}</div>')))
-
-        def attachment_url(query: dict[str, list[str]]) -> Page:
-            cid = query_value(query, "cid")
-            return Page(json.dumps([keys[cid][0]] if cid in keys else []).encode(), JSON)
-
-        def attachment(query: dict[str, list[str]]) -> Page:
-            cid = query_value(query, "cid")
-            if cid not in keys or f"&t={query_value(query, 't')}&k={query_value(query, 'k')}" != keys[cid][0]:
-                return NOT_FOUND
-            return Page(PDF, "application/octet-stream", headers={
-                "Content-Disposition": f"attachment; filename*=UTF-8''{quote(keys[cid][1])}"})
-
-        self.jyj.dynamic["/attachment_url.jspx"] = attachment_url
-        self.jyj.dynamic["/attachment.jspx"] = attachment
+        serve_jeecms_attachments(self.jyj, keys)
 
     def _xxgk_module(self) -> None:
         """卫健委 on Hanweb's 信息公开 module: the catalogue's table posted into its div by script, paged by currpage."""

@@ -2,7 +2,7 @@
 the crawler learnt last (tests/crawler/test_list_habits.py reads each on a frozen page), for one crawl over real
 HTTP from the home page alone:
 
-- 审计局 (``/sjj/``, JCMS on JSP): the head's ``var ctx = "/sjj"; var webId = "12";``, the body's script posting
+- 审计局 (``/jcms/``, JCMS on JSP): the head's ``var ctx = "/jcms"; var webId = "12";``, the body's script posting
   ``$.ajax({url: ctx + "/xxgk/nb/list", data: {…, webId: webId}})``; the API refuses a form without ``webId``;
 - 发改委 (``/fgw/``): a request function of the page's script, its address joined from a base it declares
   (``request({url: baseURL + '/report/list', method: 'get', params: query})``), called ``listReport({…}).then(…)``;
@@ -20,34 +20,20 @@ from __future__ import annotations
 
 import json
 from html import escape
-from urllib.parse import quote
 
+from tests.crawler.helpers import FILES
 from tests.crawler.portal import JSON, SCRIPT, Host, HostServer, Look, Page
+from tests.crawler.portal_ac import serve_jeecms_attachments
 from tests.crawler.portal_o import list_items
-from tests.crawler.portal_s import PDF
 from tests.crawler.portal_u import NOT_FOUND, query_value
 
 CITY = "南溪市人民政府"
 AUDIT, DEVELOPMENT, WATER, CIVIL, STATISTICS, EDUCATION = (
     "南溪市审计局", "南溪市发展和改革委员会", "南溪市水利局", "南溪市民政局", "南溪市统计局", "南溪市教育局")
 LOOK = Look('<a href="/">首页</a><a href="/xxgk/index.html">政府信息公开</a>', seed=31)
-_COLUMNS = ((AUDIT, "/sjj/xxgk/nb.html"), (DEVELOPMENT, "/fgw/xxgk/nb.html"), (WATER, "/slj/xxgk/nb.html"),
+_COLUMNS = ((AUDIT, "/jcms/xxgk/nb.html"), (DEVELOPMENT, "/fgw/xxgk/nb.html"), (WATER, "/slj/xxgk/nb.html"),
             (CIVIL, "/mzj/nb.html"), (STATISTICS, "/tjj/ndbg/index.html"), (EDUCATION, "/jyj/nb/index.jhtml"))
 
-_AUDIT_LIST = """<ul id="list"></ul><script>
-function loadList(pageNo) {
-  $.ajax({url: ctx + "/xxgk/nb/list", type: "post", dataType: "json",
-    data: {pageNo: pageNo, pageSize: 15, columnId: "nb", webId: webId},
-    success: function (res) {
-      var html = "";
-      $.each(res.data, function (i, item) {
-        html += '<li><a href="/sjj/art/' + item.id + '.html">' + item.title + '</a></li>';
-      });
-      $("#list").html(html);
-    }});
-}
-loadList(1);
-</script>"""
 _DEVELOPMENT_LIST = """<ul id="list"></ul><script>
 var baseURL = '/fgw/api';
 function listReport(query) {
@@ -114,19 +100,19 @@ class PortalAD:
         self.expected[self.base + path] = (agency, year)
         return {"id": path.rsplit("/", 1)[-1].removesuffix(".html"), "title": title, "date": f"{year + 1}-01-20"}
 
-    def _column(self, path: str, agency: str, body: str, head: str = "") -> None:
-        page = LOOK.html(f"政府信息公开年报-{agency}", f'<h2 class="tit">政府信息公开年报</h2>{body}').decode()
-        self.main.pages[path] = Page(page.replace("</head>", f"{head}</head>").encode())
+    def _column(self, path: str, agency: str, body: str) -> None:
+        self.main.pages[path] = Page(LOOK.html(f"政府信息公开年报-{agency}", f'<h2 class="tit">政府信息公开年报</h2>{body}'))
 
     def _audit(self) -> None:
-        rows = [self._report(f"/sjj/art/{7100 + year % 100}.html", AUDIT, year) for year in (2023, 2022)]
-        self._column("/sjj/xxgk/nb.html", AUDIT, _AUDIT_LIST, '<script>var ctx = "/sjj"; var webId = "12";</script>')
+        """The frozen column (tests/files/column_ajax_context_path.html): ctx and webId declared in its head."""
+        rows = [self._report(f"/jcms/art/{7100 + year % 100}.html", AUDIT, year) for year in (2023, 2022)]
+        self.main.pages["/jcms/xxgk/nb.html"] = Page((FILES / "column_ajax_context_path.html").read_bytes())
 
         def answer(query: dict, form: dict) -> Page:
             if form.get("webId") != ["12"] or form.get("columnId") != ["nb"]:
                 return Page(b'{"code": 400, "msg": "webId required"}', JSON, status=400)
             return Page(json.dumps({"code": 0, "total": len(rows), "data": rows}, ensure_ascii=False).encode(), JSON)
-        self.main.posted["/sjj/xxgk/nb/list"] = answer
+        self.main.posted["/jcms/xxgk/nb/list"] = answer
 
     def _development(self) -> None:
         rows = [self._report(f"/fgw/art/{7200 + year % 100}.html", DEVELOPMENT, year) for year in (2023, 2022)]
@@ -190,15 +176,4 @@ class PortalAD:
             '<script>$(function () { Cms.attachment("", "48402", "1", "jdattach");'
             ' Cms.attachment("", "48401", "1", "attach"); });</script>')))
 
-        def attachment_url(query: dict) -> Page:
-            cid = query_value(query, "cid")
-            return Page(json.dumps([keys[cid][0]] if cid in keys else []).encode(), JSON)
-
-        def attachment(query: dict) -> Page:
-            cid = query_value(query, "cid")
-            if cid not in keys or f"&t={query_value(query, 't')}&k={query_value(query, 'k')}" != keys[cid][0]:
-                return NOT_FOUND
-            return Page(PDF, "application/octet-stream", headers={
-                "Content-Disposition": f"attachment; filename*=UTF-8''{quote(keys[cid][1])}"})
-        self.main.dynamic["/attachment_url.jspx"] = attachment_url
-        self.main.dynamic["/attachment.jspx"] = attachment
+        serve_jeecms_attachments(self.main, keys)
