@@ -10,7 +10,9 @@ Documents (the truth is the same figures in every rendering of a report):
   cell left out, blanks), the same PDF without ruling lines, the reportlab print as other producers make it
   (zeros written 零/〇 or left blank, ruled and borderless; labels in distributed alignment a glyph per text
   object; rules drawn as filled rectangles; pages turned under /Rotate 90: ``tests/gxparse/pdf_families.py``,
-  pdf-<family>), the HTML page (alone and laid out in a table)
+  pdf-<family>), the print redrawn as WPS, Word, PDF printers and 2-up printing draw it (cell sides as separate
+  rectangles, double frames and shaded headers, radical code points, diagonal watermarks, A3 sheets of two
+  pages, a hidden layer: tests/fixtures/producers, pdf-producer-<habit>), the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC, WPS, XLS and ET (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
   (pictured-docx) and printed to PDF (pictured-pdf), the web page with its tables pasted as screenshots and
@@ -278,6 +280,14 @@ def pdf_family_cases(folder: Path) -> Iterator[Case]:
                        seed_truth(name))
 
 
+def producer_cases() -> Iterator[Case]:
+    """The seeds as the PDF producers agencies use print them, frozen (tests/fixtures/producers,
+    ``formats.freeze_producers``): pdf-producer-<habit>."""
+    for path in sorted((FIXTURES / "producers").glob("*.pdf"), key=lambda p: p.name.split(".")[::-1]):
+        name, habit = path.name.split(".")[:2]
+        yield Case(f"pdf-producer-{habit}", name, _reading(path), seed_truth(name))
+
+
 def real_cases() -> Iterator[Case]:
     for path in sorted((FIXTURES / "real").glob("*.truth.json")):
         stem = path.name.removesuffix(".truth.json")
@@ -529,7 +539,7 @@ def main() -> None:
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
                   ocrtext_cases(),
                   simsite_cases(args.slow),
-                  format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)))
+                  format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
         details: list[str] = []
         for group in groups:

@@ -27,6 +27,7 @@ from gxparse.layout.pages import Page, Rule
 from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHARE, THIN, filled_rules, garbled,
                                          paged_document, stroked_rules, thin_rule)
 from gxparse.readers.pdfforms import check_forms
+from gxparse.readers.pdflayers import hidden_layers, in_hidden_layer
 from gxparse.readers.pdfstreams import check_streams
 
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
@@ -82,9 +83,9 @@ def _address(pointer: object) -> int:
     return ctypes.cast(pointer, _VOID_P).value or 0
 
 
-def _chars(page: pdfium.PdfPage, height: float, number: int) -> CharBoxes:
+def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[bytes] = frozenset()) -> CharBoxes:
     """The page's visible characters and their loose boxes (the font's whole height, not the ink),
-    top-down."""
+    top-down; none of the ``hidden`` layers'."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -100,6 +101,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int) -> CharBoxes:
         base, handle = boxes.ctypes.data, _address(textpage.raw)
         found = [i for i, ch in enumerate(text)
                  if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
+        if hidden:
+            found = _shown(textpage.raw, found, hidden)
         boxes = boxes.astype(np.float64)
         _fix_oversized(textpage.raw, boxes, found)
     finally:
@@ -110,6 +113,20 @@ def _chars(page: pdfium.PdfPage, height: float, number: int) -> CharBoxes:
     before = np.frombuffer((" " + text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[found]
     spaced = np.isin(before, _SPACE_CODES)[keep]   # the character before each found one (text shifted by one)
     return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
+
+
+def _shown(textpage: object, found: list[int], hidden: frozenset[bytes]) -> list[int]:
+    """The characters not drawn by a text object of a hidden layer (each object looked at once)."""
+    layered: dict[int, bool] = {}
+    shown = []
+    for i in found:
+        obj = raw.FPDFText_GetTextObject(textpage, i)
+        address = _address(obj)
+        if address not in layered:
+            layered[address] = bool(address) and in_hidden_layer(obj, hidden)
+        if not layered[address]:
+            shown.append(i)
+    return shown
 
 
 _OVERSIZED = 3.0   # a loose box this many times the page's usual character height is not the character's
@@ -333,12 +350,12 @@ class _PageRead:
     ocr_layer: bool = False            # its text is the OCR layer another program laid on a scan
 
 
-def _read_page(page: pdfium.PdfPage, number: int) -> _PageRead:
-    """The page as characters and rules, or, for a page without a text layer, the resolution to render it
-    at for OCR (None when nothing is printed on it)."""
+def _read_page(page: pdfium.PdfPage, number: int, hidden: frozenset[bytes] = frozenset()) -> _PageRead:
+    """The page as characters and rules (none of the ``hidden`` layers'), or, for a page without a text layer,
+    the resolution to render it at for OCR (None when nothing is printed on it)."""
     width, height = page.get_size()   # as displayed: /Rotate applied
     turn = _Turn(page.get_rotation(), width, height)
-    glyphs = _chars(page, turn.content_height, number)
+    glyphs = _chars(page, turn.content_height, number, hidden)
     unreadable = garbled(glyphs.text)
     dpi = None if len(glyphs) and not unreadable else _scan_dpi(page, number, unreadable)
     if dpi is not None:
@@ -465,6 +482,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
             raise DocumentError(source, "PDF 没有页面")
         limits.check_pages(count)
         check_forms(data, count)
+        hidden = hidden_layers(data)
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False
@@ -480,7 +498,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 break
             page = _page(pdf, index, source)
             try:
-                read = _read_page(page, index + 1)
+                read = _read_page(page, index + 1, hidden)
             except pdfium.PdfiumError as exc:
                 raise DocumentError(source, f"PDF 第{index + 1}页损坏，无法读取") from exc
             finally:

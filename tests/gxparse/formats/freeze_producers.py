@@ -1,0 +1,230 @@
+"""Writes tests/fixtures/producers: the seeds as the PDF producers agencies use print them.
+
+    .venv/bin/python -m tests.gxparse.formats.freeze_producers
+
+Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own) redrawn with one producer's habit:
+
+- ``wps-cell-sides``: WPS Office's export: every cell's side a thin filled rectangle (an ``re`` path) of its
+  own, stopping short of the joins, so that no rule runs the table's width;
+- ``word-double``: Word's "Save as PDF": a line segment per cell side, the tables' frames doubled (a second
+  line 1.5 pt outside) and the header row shaded grey behind its labels;
+- ``radicals``: fonts whose ToUnicode maps glyphs to Kangxi radicals and CJK compatibility ideographs
+  (``⼀`` for 一, ``⾏`` for 行, ``不`` for 不), as producers that pick a glyph's first code point write them;
+- ``watermark``: ``仅供参考`` and the agency's name written large, grey and diagonal across every page, over the
+  tables, as PDF printers' and OA systems' watermarks are;
+- ``two-up``: A3 landscape sheets each holding two A4 pages side by side (2-up printing);
+- ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
+  which no viewer shows.
+
+Run it again only when a habit or ``make_pdf`` changes: the files are test data.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pymupdf
+
+from tests.gxparse.formats.build import PDF_QUIRKS
+from tests.gxparse.formats.make_pdf import write_pdf
+from tests.gxparse.formats.plan import report_plan
+
+OUT = Path(__file__).resolve().parents[2] / "fixtures" / "producers"
+JOIN_GAP = 0.4      # how far short of a join WPS stops a cell side (points)
+DOUBLE_GAP = 1.5    # between the two lines of Word's double frame
+A3 = (1190.55, 841.89)
+WATERMARKS = ("仅供参考", "某某县人民政府办公室")
+# Ideographs and the Kangxi radicals producers' ToUnicode maps write for them (Unicode's EquivalentUnifiedIdeograph)
+KANGXI = {"一": "⼀", "人": "⼈", "十": "⼗", "工": "⼯", "大": "⼤", "子": "⼦", "文": "⽂", "方": "⽅", "日": "⽇",
+          "月": "⽉", "无": "⽆", "用": "⽤", "生": "⽣", "立": "⽴", "行": "⾏", "见": "⻅", "门": "⻔", "长": "⻓",
+          "民": "⺠", "入": "⼊", "力": "⼒", "口": "⼝", "自": "⾃", "至": "⾄", "其": "其"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    horizontal: bool
+    pos: float      # y of a horizontal segment, x of a vertical one
+    start: float
+    end: float
+    width: float
+
+
+def _segments(page: pymupdf.Page) -> list[Segment]:
+    """The straight lines a page strokes."""
+    out = []
+    for drawing in page.get_drawings():
+        for item in drawing["items"]:
+            if item[0] != "l":
+                continue
+            a, b = item[1], item[2]
+            width = drawing.get("width") or 0.6
+            if abs(a.y - b.y) < 0.1:
+                out.append(Segment(True, a.y, min(a.x, b.x), max(a.x, b.x), width))
+            elif abs(a.x - b.x) < 0.1:
+                out.append(Segment(False, a.x, min(a.y, b.y), max(a.y, b.y), width))
+    return out
+
+
+def _cell_sides(segment: Segment, crossing: list[Segment]) -> list[tuple[float, float]]:
+    """The segment cut at every line crossing or meeting it: one piece per cell side."""
+    cuts = sorted({c.pos for c in crossing if c.horizontal != segment.horizontal
+                   and segment.start - 0.5 <= c.pos <= segment.end + 0.5
+                   and c.start - 0.5 <= segment.pos <= c.end + 0.5} | {segment.start, segment.end})
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 2 * JOIN_GAP]
+
+
+def _box(segment: Segment, start: float, end: float, half: float) -> pymupdf.Rect:
+    if segment.horizontal:
+        return pymupdf.Rect(start, segment.pos - half, end, segment.pos + half)
+    return pymupdf.Rect(segment.pos - half, start, segment.pos + half, end)
+
+
+def _prints(name: str, folder: Path) -> tuple[pymupdf.Document, pymupdf.Document]:
+    """The seed's ruled print and the same print without rules."""
+    ruled = write_pdf(report_plan(name), folder / f"{name}.ruled.pdf", PDF_QUIRKS[name])
+    plain = write_pdf(report_plan(name), folder / f"{name}.plain.pdf", replace(PDF_QUIRKS[name], rules=False))
+    return pymupdf.open(ruled), pymupdf.open(plain)
+
+
+def _wps_cell_sides(name: str, folder: Path) -> pymupdf.Document:
+    ruled, plain = _prints(name, folder)
+    for source, page in zip(ruled, plain):
+        segments = _segments(source)
+        sides = page.new_shape()
+        for segment in segments:
+            for start, end in _cell_sides(segment, segments):
+                sides.draw_rect(_box(segment, start + JOIN_GAP, end - JOIN_GAP, segment.width / 2))
+                sides.finish(color=None, fill=(0, 0, 0))   # a path object per side
+        sides.commit()
+    return plain
+
+
+def _frames(segments: list[Segment]) -> list[pymupdf.Rect]:
+    """The boxes of the page's tables: the lines that touch one another, joined."""
+    boxes = [_box(s, s.start, s.end, 0.5) for s in segments]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                if boxes[i].intersects(boxes[j]):
+                    boxes[i] |= boxes.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    return [box for box in boxes if box.width > 50 and box.height > 20]
+
+
+def _word_double(name: str, folder: Path) -> pymupdf.Document:
+    ruled, plain = _prints(name, folder)
+    for source, page in zip(ruled, plain):
+        segments = _segments(source)
+        for frame in _frames(segments):
+            rows = sorted({round(s.pos, 1) for s in segments if s.horizontal and frame.contains(_box(s, s.start, s.end, 0))})
+            if len(rows) > 1:   # the header row's shading, painted before its text
+                page.draw_rect(pymupdf.Rect(frame.x0, rows[0], frame.x1, rows[1]), color=None, fill=(0.85, 0.85, 0.85),
+                               overlay=False)
+            page.draw_rect(frame + (-DOUBLE_GAP, -DOUBLE_GAP, DOUBLE_GAP, DOUBLE_GAP), color=(0, 0, 0), width=0.5)
+        lines = page.new_shape()
+        for segment in segments:
+            for start, end in _cell_sides(segment, segments):
+                ends = ((start, segment.pos), (end, segment.pos)) if segment.horizontal else (
+                    (segment.pos, start), (segment.pos, end))
+                lines.draw_line(*ends)
+                lines.finish(color=(0, 0, 0), width=0.5)
+        lines.commit()
+    return plain
+
+
+def _compatibility_forms() -> dict[str, str]:
+    """Ideographs and the CJK compatibility ideographs whose canonical form they are (不 for 不)."""
+    forms = {}
+    for code in range(0xF900, 0xFAFF):
+        decomposed = unicodedata.normalize("NFC", chr(code))
+        if decomposed != chr(code) and decomposed not in forms:
+            forms[decomposed] = chr(code)
+    return forms
+
+
+def _radicals(name: str, folder: Path) -> pymupdf.Document:
+    """The print's fonts' ToUnicode maps rewritten to give radical and compatibility code points for the glyphs
+    of the ideographs that have them."""
+    mapping = {f"<{ord(a):04X}>": f"<{ord(b):04X}>" for a, b in {**_compatibility_forms(), **KANGXI}.items()}
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    for xref in range(1, document.xref_length()):
+        kind, value = document.xref_get_key(xref, "ToUnicode")
+        if kind != "xref":
+            continue
+        cmap = int(value.split()[0])
+        entries = document.xref_stream(cmap).decode("ascii").split("\n")
+        document.update_stream(cmap, "\n".join(
+            f"{line[:5]}{mapping.get(line[5:], line[5:])}" if line.startswith("<") and len(line) == 11 else line
+            for line in entries).encode("ascii"))
+    return document
+
+
+def _watermark(name: str, folder: Path) -> pymupdf.Document:
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    for page in document:
+        width, height = page.rect.width, page.rect.height
+        for row, y in enumerate((height * 0.3, height * 0.6, height * 0.9)):
+            text = WATERMARKS[row % 2]
+            origin = pymupdf.Point(width * 0.15, y)
+            page.insert_text(origin, text, fontname="china-s", fontsize=36, color=(0.75, 0.75, 0.75),
+                             fill_opacity=0.4, morph=(origin, pymupdf.Matrix(-35)))
+    return document
+
+
+def _two_up(name: str, folder: Path) -> pymupdf.Document:
+    source = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    out = pymupdf.open()
+    width, height = A3
+    for first in range(0, len(source), 2):
+        sheet = out.new_page(width=width, height=height)
+        for side, number in enumerate(range(first, min(first + 2, len(source)))):
+            sheet.show_pdf_page(pymupdf.Rect(side * width / 2, 0, (side + 1) * width / 2, height), source, number)
+    return out
+
+
+def _hidden_layer(name: str, folder: Path) -> pymupdf.Document:
+    """A layer turned off holding other figures over the table cells' own: a reviewer's corrections."""
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    layer = document.add_ocg("修改稿", on=False)
+    for page in document:
+        for word in page.get_text("words"):
+            if word[4].isdigit():
+                page.insert_text((word[0], word[3] - 1), str(int(word[4]) + 7), fontname="helv", fontsize=8,
+                                 color=(1, 0, 0), oc=layer)
+    return document
+
+
+# each habit on one seed (the files are kept small), every seed's layout quirks covered by some habit
+HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], str]] = {
+    "wps-cell-sides": (_wps_cell_sides, "huangchuan_2021"),
+    "word-double": (_word_double, "zhoukou_city_2021"),
+    "radicals": (_radicals, "zhoukou_xinfang_2021"),
+    "watermark": (_watermark, "kaifeng_2021"),
+    "two-up": (_two_up, "zhoukou_office_2021"),
+    "hidden-layer": (_hidden_layer, "kaifeng_2021"),
+}
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    wanted = sys.argv[1:] or list(HABITS)
+    with tempfile.TemporaryDirectory() as tmp:
+        for habit in wanted:
+            build, name = HABITS[habit]
+            document = build(name, Path(tmp))
+            document.subset_fonts()
+            (OUT / f"{name}.{habit}.pdf").write_bytes(document.tobytes(garbage=4, deflate=True, use_objstms=1))
+
+
+if __name__ == "__main__":
+    main()
