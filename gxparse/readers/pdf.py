@@ -56,6 +56,7 @@ _NO_CHARS = CharBoxes("", np.zeros((0, 4)))
 # a space in the text layer (the line breaks pdfium adds are not spaces)
 _SPACE_CODES = np.array([ord(" "), 0x3000, 0xA0], dtype=np.uint32)
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
+_char_angle = _untyped(raw.FPDFText_GetCharAngle, ctypes.c_float, _VOID_P, _INT)             # text page, index
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
 
@@ -101,6 +102,7 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
         base, handle = boxes.ctypes.data, _address(textpage.raw)
         found = [i for i, ch in enumerate(text)
                  if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
+        found = _upright(handle, found)
         if hidden:
             found = _shown(textpage.raw, found, hidden)
         boxes = boxes.astype(np.float64)
@@ -113,6 +115,19 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
     before = np.frombuffer((" " + text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[found]
     spaced = np.isin(before, _SPACE_CODES)[keep]   # the character before each found one (text shifted by one)
     return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
+
+
+# A character turned this far (degrees) from a quarter turn is set diagonally: a watermark (仅供参考, the agency's
+# name) drawn across the page, over the tables, whose glyphs would join the lines and cells they cross. Text a
+# page or cell turns by quarter turns (a landscape table, a vertical label) is read.
+MAX_TILT = 5.0
+
+
+def _upright(textpage: int, found: list[int]) -> list[int]:
+    """The characters set upright or turned by quarter turns (pdfium gives -1 when it cannot tell: kept)."""
+    angles = np.degrees(np.array([_char_angle(textpage, i) for i in found], dtype=np.float64))
+    tilt = np.abs((angles + 45) % 90 - 45)
+    return list(compress(found, ((angles < 0) | (tilt <= MAX_TILT)).tolist()))
 
 
 def _shown(textpage: object, found: list[int], hidden: frozenset[bytes]) -> list[int]:
