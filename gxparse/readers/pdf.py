@@ -24,6 +24,7 @@ from gxparse.layout.charlines import CharBoxes
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.layout.pages import Page, Rule
+from gxparse.layout.twoup import split_two_up
 from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHARE, THIN, filled_rules, garbled,
                                          paged_document, stroked_rules, thin_rule)
 from gxparse.readers.pdfforms import check_forms
@@ -539,5 +540,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 return scanned_document(pages, ocr_in_time(pages, scans, read))
     finally:
         pdf.close()
+    pages, sheets = split_two_up(pages)
+    layered = {page for sheet in layered for page in sheets[sheet]}
     return paged_document(pages, "pdf", layered,
                           functools.partial(read_pdf, data, source, True) if pictured else None)

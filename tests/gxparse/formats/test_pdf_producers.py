@@ -42,3 +42,26 @@ def test_hidden_layers_are_read_at_most_max_layers():
         document.add_ocg(f"layer{number}", on=False)
     names = hidden_layers(document.tobytes())
     assert len(names) == MAX_LAYERS and b"layer0" in names
+
+
+def _sheet(columns: list[float]) -> "Page":
+    """A landscape A3 sheet of 30 rows, a 10-pt character at each of ``columns``' x in every row."""
+    import numpy as np
+
+    from gxparse.layout.charlines import CharBoxes
+    from gxparse.layout.pages import Page
+    boxes = np.array([(x, 60 + 20 * row, x + 10, 70 + 20 * row) for row in range(30) for x in columns], dtype=float)
+    return Page(1, 1190.55, 841.89, CharBoxes("8" * len(boxes), boxes))
+
+
+def test_two_pages_side_by_side_are_read_as_two_pages():
+    from gxparse.layout.twoup import split_two_up
+    pages, sheets = split_two_up([_sheet([60, 200, 400, 655, 795, 995])])
+    assert [len(page.glyphs) for page in pages] == [90, 90] and sheets == {1: [1, 2]}
+    assert pages[1].width < pages[1].height and pages[1].glyphs.boxes[:, 0].min() < 100
+
+
+def test_a_wide_table_without_rules_whose_columns_clear_the_middle_stays_one_page():
+    from gxparse.layout.twoup import split_two_up
+    pages, _ = split_two_up([_sheet([60, 200, 400, 540, 640, 800, 995])])
+    assert len(pages) == 1
