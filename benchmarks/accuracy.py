@@ -10,9 +10,10 @@ Documents (the truth is the same figures in every rendering of a report):
   cell left out, blanks), the same PDF without ruling lines, the reportlab print as other producers make it
   (zeros written 零/〇 or left blank, ruled and borderless; labels in distributed alignment a glyph per text
   object; rules drawn as filled rectangles; pages turned under /Rotate 90: ``tests/gxparse/pdf_families.py``,
-  pdf-<family>), the print redrawn as WPS, Word, PDF printers and 2-up printing draw it (cell sides as separate
-  rectangles, double frames and shaded headers, radical code points, diagonal watermarks, A3 sheets of two
-  pages, a hidden layer: tests/fixtures/producers, pdf-producer-<habit>), the HTML page (alone and laid out in a table)
+  pdf-<family>), the print redrawn as WPS, Word, PDF printers, OCR programs and 2-up printing draw it (cell sides
+  as separate rectangles, double frames and shaded headers, radical code points or none, diagonal watermarks, A3
+  sheets of two pages, a hidden layer, thousands grouped by commas, a scan under a misaligned invisible text
+  layer: tests/fixtures/producers, pdf-producer-<habit>), the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC, WPS, XLS and ET (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
   (pictured-docx) and printed to PDF (pictured-pdf), the web page with its tables pasted as screenshots and

@@ -10,9 +10,15 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
   line 1.5 pt outside) and the header row shaded grey behind its labels;
 - ``radicals``: fonts whose ToUnicode maps glyphs to Kangxi radicals and CJK compatibility ideographs
   (``⼀`` for 一, ``⾏`` for 行, ``不`` for 不), as producers that pick a glyph's first code point write them;
+- ``unmapped``: fonts whose ToUnicode leaves some glyphs out (the digit 7, 件, 处), as subsetting producers
+  and some virtual printers write it;
 - ``watermark``: ``仅供参考`` and the agency's name written large, grey and diagonal across every page, over the
   tables, as PDF printers' and OA systems' watermarks are;
+- ``ocr-layer``: every page a scan under an invisible OCR text layer (render mode 3, as OCRmyPDF and Acrobat
+  write it) whose words stand up to 4 pt off the picture's;
 - ``two-up``: A3 landscape sheets each holding two A4 pages side by side (2-up printing);
+- ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
+  print shows them;
 - ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
   which no viewer shows.
 
@@ -21,6 +27,7 @@ Run it again only when a habit or ``make_pdf`` changes: the files are test data.
 
 from __future__ import annotations
 
+import random
 import sys
 import tempfile
 import unicodedata
@@ -38,6 +45,10 @@ OUT = Path(__file__).resolve().parents[2] / "fixtures" / "producers"
 JOIN_GAP = 0.4      # how far short of a join WPS stops a cell side (points)
 DOUBLE_GAP = 1.5    # between the two lines of Word's double frame
 A3 = (1190.55, 841.89)
+SCAN_DPI = 50       # the scan's resolution: small files, its picture is not read when a text layer covers it
+SCAN_QUALITY = 40   # JPEG quality of the scan's picture
+OCR_SHIFT = 4.0     # how far (points) an OCR layer's words stand off the picture's, either way
+UNMAPPED = {"<0037>", "<4EF6>", "<5904>"}   # 7, 件, 处: glyphs some producers' ToUnicode leaves out
 WATERMARKS = ("仅供参考", "某某县人民政府办公室")
 # Ideographs and the Kangxi radicals producers' ToUnicode maps write for them (Unicode's EquivalentUnifiedIdeograph)
 KANGXI = {"一": "⼀", "人": "⼈", "十": "⼗", "工": "⼯", "大": "⼤", "子": "⼦", "文": "⽂", "方": "⽅", "日": "⽇",
@@ -157,16 +168,37 @@ def _radicals(name: str, folder: Path) -> pymupdf.Document:
     of the ideographs that have them."""
     mapping = {f"<{ord(a):04X}>": f"<{ord(b):04X}>" for a, b in {**_compatibility_forms(), **KANGXI}.items()}
     document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    _rewrite_to_unicode(document, lambda code: mapping.get(code, code))
+    return document
+
+
+def _unmapped(name: str, folder: Path) -> pymupdf.Document:
+    """The print's fonts' ToUnicode maps without the entries of some glyphs (the digit 7 among them)."""
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    _rewrite_to_unicode(document, lambda code: None if code in UNMAPPED else code)
+    return document
+
+
+def _rewrite_to_unicode(document: pymupdf.Document, rewrite: Callable[[str], str | None]) -> None:
+    """Every ``<code> <unicode>`` entry of the fonts' ToUnicode maps rewritten (None: left out)."""
     for xref in range(1, document.xref_length()):
         kind, value = document.xref_get_key(xref, "ToUnicode")
         if kind != "xref":
             continue
         cmap = int(value.split()[0])
-        entries = document.xref_stream(cmap).decode("ascii").split("\n")
-        document.update_stream(cmap, "\n".join(
-            f"{line[:5]}{mapping.get(line[5:], line[5:])}" if line.startswith("<") and len(line) == 11 else line
-            for line in entries).encode("ascii"))
-    return document
+        lines, block = [], 0   # block: where the open bfchar block's count line is
+        for line in document.xref_stream(cmap).decode("ascii").split("\n"):
+            if line.endswith("beginbfchar"):
+                block = len(lines)
+            elif line.startswith("<") and len(line) == 11:
+                code = rewrite(line[5:])
+                if code is None:
+                    count, word = lines[block].split()
+                    lines[block] = f"{int(count) - 1} {word}"
+                    continue
+                line = line[:5] + code
+            lines.append(line)
+        document.update_stream(cmap, "\n".join(lines).encode("ascii"))
 
 
 def _watermark(name: str, folder: Path) -> pymupdf.Document:
@@ -179,6 +211,37 @@ def _watermark(name: str, folder: Path) -> pymupdf.Document:
             page.insert_text(origin, text, fontname="china-s", fontsize=36, color=(0.75, 0.75, 0.75),
                              fill_opacity=0.4, morph=(origin, pymupdf.Matrix(-35)))
     return document
+
+
+def _grouped(text: str) -> str:
+    """A figure with its thousands grouped by commas (``129127.0135`` → ``129,127.0135``)."""
+    whole, dot, fraction = text.partition(".")
+    return f"{int(whole):,}{dot}{fraction}" if whole.isdigit() and (not fraction or fraction.isdigit()) else text
+
+
+def _thousands(name: str, folder: Path) -> pymupdf.Document:
+    """The figures of every table with their thousands grouped by commas, as a spreadsheet's print shows them."""
+    plan = report_plan(name)
+    blocks = [replace(block, table=replace(block.table, cells=[replace(c, text=_grouped(c.text))
+                                                               for c in block.table.cells]))
+              if block.table is not None else block for block in plan.blocks]
+    return pymupdf.open(write_pdf(replace(plan, blocks=blocks), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+
+
+def _ocr_layer(name: str, folder: Path) -> pymupdf.Document:
+    """Each page as a scan (a bilevel picture) under an invisible text layer (render mode 3) of its words, each
+    placed a little off where the picture shows it, as OCR programs' word boxes are."""
+    source = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    out = pymupdf.open()
+    shift = random.Random(name)
+    for page in source:
+        picture = page.get_pixmap(dpi=SCAN_DPI, colorspace=pymupdf.csGRAY)
+        scan = out.new_page(width=page.rect.width, height=page.rect.height)
+        scan.insert_image(scan.rect, stream=picture.tobytes("jpeg", jpg_quality=SCAN_QUALITY))
+        for x0, _, _, y1, word, *_ in page.get_text("words"):
+            origin = (x0 + shift.uniform(-OCR_SHIFT, OCR_SHIFT), y1 - 2 + shift.uniform(-OCR_SHIFT, OCR_SHIFT))
+            scan.insert_text(origin, word, fontname="china-s", fontsize=9, render_mode=3)
+    return out
 
 
 def _two_up(name: str, folder: Path) -> pymupdf.Document:
@@ -212,6 +275,9 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], str]] = {
     "watermark": (_watermark, "kaifeng_2021"),
     "two-up": (_two_up, "zhoukou_office_2021"),
     "hidden-layer": (_hidden_layer, "kaifeng_2021"),
+    "thousands": (_thousands, "zhoukou_city_2021"),
+    "unmapped": (_unmapped, "huangchuan_2021"),
+    "ocr-layer": (_ocr_layer, "zhoukou_xinfang_2021"),
 }
 
 

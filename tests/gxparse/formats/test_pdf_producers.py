@@ -7,10 +7,13 @@ import pytest
 
 from gxparse import parse_document
 from tests.gxparse.evidence import assert_errors_rest_on_evidence
-from tests.gxparse.formats.compare import assert_same_figures, text_version
+from tests.gxparse.formats.compare import assert_same_figures, assert_same_tables, text_version
 
 PRODUCERS = Path(__file__).resolve().parents[2] / "fixtures" / "producers"
 PRINTS = sorted(PRODUCERS.glob("*.pdf"))
+# habits whose headings hold glyphs without a Unicode mapping: such a heading is said unfound (a warning), the
+# section's table read by its labels
+UNMAPPED_HEADINGS = {"unmapped"}
 
 
 def _errors(report: dict) -> set[str]:
@@ -19,11 +22,14 @@ def _errors(report: dict) -> set[str]:
 
 @pytest.mark.parametrize("path", PRINTS, ids=lambda path: path.stem)
 def test_producer_print_gives_the_text_figures(path):
-    name = path.name.split(".")[0]
+    name, habit = path.name.split(".")[:2]
     data = path.read_bytes()
     report = parse_document(data, path.name).to_dict()
     assert_errors_rest_on_evidence(report, data, path.name)
-    assert_same_figures(report, name)
+    if habit in UNMAPPED_HEADINGS:
+        assert_same_tables(report, name)
+    else:
+        assert_same_figures(report, name)
     assert _errors(report) <= _errors(text_version(name)) | {"cell.missing"}
 
 
