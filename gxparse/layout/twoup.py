@@ -3,10 +3,11 @@ printers' "2 pages per sheet" and booklet printing lay them. Read as one page, t
 height join into one line and table 三's two parts sit side by side; each half is a page of its own, left first.
 
 A sheet is 2-up when it is landscape, each half at most as wide as it is tall (a portrait page), a gutter near its
-middle that no character and no horizontal rule crosses parts two halves that both hold text, and the text of each
-half stands at the same margins from the half's edges. A wide table or prose across the sheet crosses the
-middle, and a table without rules whose columns leave the middle clear has its two parts at other margins:
-such sheets stay whole.
+middle that no character and no horizontal rule crosses parts two halves that both hold text, the text of each
+half starts at the same margin from the half's left edge, and the two halves' lines mostly stand at heights of
+their own. A wide table or prose across the sheet crosses the middle, and a table without rules whose columns
+leave the middle clear has its rows on both sides at the same heights: such sheets stay whole. Two pages of
+prose at one leading may share their lines' heights and stay whole too, read then as prose in two columns.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from gxparse.layout.pages import Page, Rule
 
 MIN_GUTTER = 12.0          # points no character or horizontal rule crosses between the two pages
 GUTTER_BAND = 0.1          # the gutter lies within this share of the sheet's width either side of its middle
-MIN_HALF_CHARS = 20        # characters each half holds: fewer is a sheet with one page and a stray mark
-MARGIN_SHARE = 0.03        # the two halves' left and right margins each differ by at most this share of the sheet's width
+MIN_HALF_CHARS = 8         # characters each half holds (a last page may hold a date line): fewer is a stray mark
+MARGIN_SHARE = 0.03        # the two halves' left margins differ by at most this share of the sheet's width
+MAX_SHARED_LINES = 0.8     # past this share of lines at one height on both sides, the sheet is one wide table
+LINE_SLACK = 2.0           # points within which two lines stand at one height
 
 
 def split_two_up(pages: list[Page]) -> tuple[list[Page], dict[int, list[int]]]:
@@ -27,11 +30,11 @@ def split_two_up(pages: list[Page]) -> tuple[list[Page], dict[int, list[int]]]:
     out: list[Page] = []
     numbers: dict[int, list[int]] = {}
     for sheet in pages:
-        halves = _halves(sheet)
-        numbers[sheet.number] = []
-        for half in halves:
+        number = sheet.number   # a sheet that is not 2-up is its own half, renumbered in place
+        numbers[number] = []
+        for half in _halves(sheet):
             half.number = len(out) + 1
-            numbers[sheet.number].append(half.number)
+            numbers[number].append(half.number)
             out.append(half)
     return out, numbers
 
@@ -46,14 +49,20 @@ def _halves(sheet: Page) -> list[Page]:
     on_right = (glyphs.boxes[:, 0] + glyphs.boxes[:, 2]) / 2 >= cut
     if min(int(on_right.sum()), int((~on_right).sum())) < MIN_HALF_CHARS:
         return [sheet]
-    # two pages printed alike stand at the same margins in their halves; a wide table's columns do not
-    half = sheet.width / 2
-    left = glyphs.boxes[~on_right, 0].min() - glyphs.boxes[on_right, 0].min() + half
-    right = glyphs.boxes[~on_right, 2].max() - glyphs.boxes[on_right, 2].max() + half
-    if max(abs(left), abs(right)) > MARGIN_SHARE * sheet.width:
+    # two pages printed alike stand at the same left margin in their halves
+    margin = glyphs.boxes[~on_right, 0].min() - glyphs.boxes[on_right, 0].min() + sheet.width / 2
+    if abs(margin) > MARGIN_SHARE * sheet.width or _shared_lines(glyphs, on_right) > MAX_SHARED_LINES:
         return [sheet]
     return [_half(sheet, glyphs.without(set(np.flatnonzero(on_right).tolist())), 0.0, cut),
             _half(sheet, glyphs.without(set(np.flatnonzero(~on_right).tolist())), cut, sheet.width)]
+
+
+def _shared_lines(glyphs: CharBoxes, on_right: np.ndarray) -> float:
+    """The share of the fewer side's text lines (their middles, to LINE_SLACK) that the other side has a line at:
+    a wide table's rows run across the gutter, two pages' lines fall where their own layouts put them."""
+    middles = np.round((glyphs.boxes[:, 1] + glyphs.boxes[:, 3]) / 2 / LINE_SLACK)
+    left, right = set(middles[~on_right].tolist()), set(middles[on_right].tolist())
+    return len(left & right) / min(len(left), len(right))
 
 
 def _gutter(sheet: Page, glyphs: CharBoxes) -> float | None:

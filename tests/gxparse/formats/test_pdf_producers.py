@@ -50,20 +50,24 @@ def test_hidden_layers_are_read_at_most_max_layers():
     assert len(names) == MAX_LAYERS and b"layer0" in names
 
 
-def _sheet(columns: list[float]) -> "Page":
-    """A landscape A3 sheet of 30 rows, a 10-pt character at each of ``columns``' x in every row."""
+def _sheet(columns: list[float], right_pitch: float = 20) -> "Page":
+    """A landscape A3 sheet of 30 rows, a 10-pt character at each of ``columns``' x in every row, the rows of the
+    sheet's right half ``right_pitch`` apart."""
     import numpy as np
 
     from gxparse.layout.charlines import CharBoxes
     from gxparse.layout.pages import Page
-    boxes = np.array([(x, 60 + 20 * row, x + 10, 70 + 20 * row) for row in range(30) for x in columns], dtype=float)
+    boxes = np.array([(x, y, x + 10, y + 10) for row in range(30) for x in columns
+                      for y in [60 + (20 if x < 595 else right_pitch) * row]], dtype=float)
     return Page(1, 1190.55, 841.89, CharBoxes("8" * len(boxes), boxes))
 
 
 def test_two_pages_side_by_side_are_read_as_two_pages():
     from gxparse.layout.twoup import split_two_up
-    pages, sheets = split_two_up([_sheet([60, 200, 400, 655, 795, 995])])
-    assert [len(page.glyphs) for page in pages] == [90, 90] and sheets == {1: [1, 2]}
+    single = _sheet([60, 200, 400])
+    single.number = 2
+    pages, sheets = split_two_up([_sheet([60, 200, 400, 655, 795, 995], right_pitch=23), single])
+    assert [len(page.glyphs) for page in pages] == [90, 90, 90] and sheets == {1: [1, 2], 2: [3]}
     assert pages[1].width < pages[1].height and pages[1].glyphs.boxes[:, 0].min() < 100
 
 
