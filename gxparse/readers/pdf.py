@@ -58,6 +58,8 @@ _NO_CHARS = CharBoxes("", np.zeros((0, 4)))
 _SPACE_CODES = np.array([ord(" "), 0x3000, 0xA0], dtype=np.uint32)
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _char_angle = _untyped(raw.FPDFText_GetCharAngle, ctypes.c_float, _VOID_P, _INT)             # text page, index
+_text_object = _untyped(raw.FPDFText_GetTextObject, _VOID_P, _VOID_P, _INT)            # text page, index
+_count_marks = _untyped(raw.FPDFPageObj_CountMarks, _INT, _VOID_P)                       # page object
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
 
@@ -104,8 +106,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
         found = [i for i, ch in enumerate(text)
                  if not (ch.isspace() or ch == "\ufffe") and _loose_char_box(handle, i, base + _BOX_SIZE * i)]
         found = _upright(handle, found)
-        if hidden:
-            found = _shown(textpage.raw, found, hidden)
+        if hidden:   # most files have no layer turned off: their characters' objects need no look
+            found = _shown(handle, found, hidden)
         boxes = boxes.astype(np.float64)
         _fix_oversized(textpage.raw, boxes, found)
     finally:
@@ -131,15 +133,15 @@ def _upright(textpage: int, found: list[int]) -> list[int]:
     return list(compress(found, ((angles < 0) | (tilt <= MAX_TILT)).tolist()))
 
 
-def _shown(textpage: object, found: list[int], hidden: frozenset[bytes]) -> list[int]:
-    """The characters not drawn by a text object of a hidden layer (each object looked at once)."""
+def _shown(textpage: int, found: list[int], hidden: frozenset[bytes]) -> list[int]:
+    """The characters not drawn by a text object of a hidden layer (each marked object looked at once)."""
     layered: dict[int, bool] = {}
     shown = []
     for i in found:
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        address = _address(obj)
+        address = _text_object(textpage, i) or 0
         if address not in layered:
-            layered[address] = bool(address) and in_hidden_layer(obj, hidden)
+            layered[address] = bool(address) and _count_marks(address) > 0 and in_hidden_layer(
+                ctypes.cast(address, raw.FPDF_PAGEOBJECT), hidden)
         if not layered[address]:
             shown.append(i)
     return shown
