@@ -6,13 +6,14 @@ column headers or in the order printed, and the lines of its boxes a tool wrote 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from gxparse.extraction.cellstream import (HeaderRun, LabelledRun, Shape, column_boxes, header_runs, is_cell_per_line,
                                            labelled_runs, named_columns, read_stream)
-from gxparse.cells import OCR_NOISE, holds_figures, joins_group, lists_figures, parse_count, parse_money
+from gxparse.cells import OCR_NOISE, UNREAD_FIGURE, holds_figures, joins_group, lists_figures, parse_count, parse_money
 from gxparse.document import Line
 from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.normalize import label_key
@@ -31,6 +32,12 @@ from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, labelle
 # (第二十条第（一）项), a serial-number column (序号), or a numbering of their own (1. / 1、 / （一） / 一、). An
 # item's anchor is held to the label's start (``^规章``), so without these the row names nothing.
 _S2_LABEL_PREFIX = r"(?:第二十条第\([一二三四五六七八九十]{1,2}\)项)?(?:\d{1,2}\.?|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2})?"
+
+
+# A figure OCR read as a word where it stands (71 → 也): a few letters or ideographs, no digit, bracket or mark
+_MISREAD_WORD = re.compile(r"^[A-Za-z\u4e00-\u9fff]{1,3}$")
+# units printed after a label in a cell of their own (行政事业性收费 万元): no figure misread
+_UNIT_WORDS = frozenset({"万元", "元", "件", "个", "条", "项", "次", "人", "家"})
 
 
 def _s2_anchor(anchor: str) -> str:
@@ -458,17 +465,32 @@ def _names_columns_in_order(named: Sequence[str], wanted: Sequence[str]) -> bool
     return bool(named) and named[-1] == wanted[-1] and len(found) >= 2 and found == sorted(set(found))
 
 
-def _s2_labels_alone(collected: Collected, items: Sequence[Item]) -> dict[str, RawRow]:
+def _s2_labels_alone(collected: Collected, items: Sequence[Item], lines: Sequence[Line]) -> dict[str, RawRow]:
     """Items of table 二 printed as a label alone (zeros printed as empty cells, positions lost), as rows of blank
     cells: only where every figure of the table stands under an item holding no more figures than its columns
-    (figures under no item, or more than an item holds, may be a lone label's own), and the label holds none."""
+    (figures under no item, or more than an item holds, may be a lone label's own), and the label holds none.
+    A label whose line ends in a glyph OCR made of a figure (``_figure_misread``) is a row unread: which of its
+    cells the glyph stands for is not known, so none is read as a zero."""
     widths = {item.key: len(item.columns) for item in items}
     if any(parse_count(v).value is not None for extra in collected.extras for v in extra.values):
         return {}
     if any(len(meaningful(row.values, widths[key], cells_apart(row))) > widths[key] for key, row in collected.rows.items()):
         return {}
-    return {key: replace(row, values=[""] * widths[key]) for key, row in collected.bare.items()
+    labels = {line.where: line.label for line in lines}
+    misread = {item.key for item in items if (row := collected.bare.get(item.key)) is not None
+               and _figure_misread(labels.get(row.where, ""), item)}
+    return {key: replace(row, values=[UNREAD_FIGURE if key in misread else ""] * widths[key])
+            for key, row in collected.bare.items()
             if key in widths and key not in collected.rows and not holds_figures(row.label)}
+
+
+def _figure_misread(label: str, item: Item) -> bool:
+    """Whether a line's ``label`` is ``item``'s label followed by a short word set off (``行政强制 也``: OCR's glyph
+    for 71 where its figure stands): a cell that could not be read, never one printed blank. A unit or a
+    bracketed note is no such word."""
+    named, _, word = label.strip().rpartition(" ")
+    return (bool(_MISREAD_WORD.match(word)) and word not in _UNIT_WORDS
+            and label_key(named).endswith(label_key(item.label)))
 
 
 def s2_lead(lines: Sequence[Line], version: str) -> list[Line]:
@@ -525,7 +547,7 @@ def read_s2(lines: Sequence[Line], version: str, lead: Sequence[Line] = (), trai
     by_headers = header_cells.rows(items)
     # a tool that put the table's column boxes before its heading wrote its figures away from their labels: a label
     # alone there is no row printed blank
-    alone = {} if any(line.values for line in lead) else _s2_labels_alone(collected, items)
+    alone = {} if any(line.values for line in lead) else _s2_labels_alone(collected, items, lines)
     # every item a label alone: a table printed without a figure (its items' labels are no prose)
     printed_blank = len(alone) > len(items) // 2
     if not rows and not printed_blank and not by_headers:

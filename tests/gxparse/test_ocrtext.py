@@ -637,6 +637,19 @@ def test_table_two_figures_of_ocr_text_are_named_unchecked():
     assert {cell for cell in _low_confidence(report) if not cell.startswith("s2.")} == _repaired(report)
 
 
+def test_a_table_two_label_whose_figure_ocr_read_as_a_word_is_unread_not_printed_blank():
+    # tesseract --psm 3 and 4, simsite-c01-2024: 行政强制 71 read 行政强制 也, the word where the figure stands; before,
+    # the label was taken as printed alone (zeros left blank) and its cell read as a blank 0
+    for tool in ("tesseract-psm3", "tesseract-psm4"):
+        report = parsed(f"{tool}/simsite-c01-2024.reportlab")
+        assert report["s2"]["coercion"] == {"decisions": None}
+        assert "s2.coercion.decisions" in _named(report)
+    # a unit or a note after the label is no figure: a label alone there is still a row printed blank
+    text = "二、主动公开政府信息情况\n行政许可  12\n行政处罚  万元\n行政强制  （注）\n"
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert report["s2"]["penalty"] == {"decisions": 0} and report["s2"]["coercion"] == {"decisions": 0}
+
+
 @pytest.mark.parametrize("tool", sorted({rendering.split("/")[0] for rendering in RENDERINGS}))
 def test_every_cell_ocr_text_leaves_unread_is_named(tool):
     # rows OCR read two or more cells short whose lost figures were no blank zeros (tesseract: 003_huaian_hongze_2024's
