@@ -130,6 +130,17 @@ class LabelMatcher:
             return label
         return rest.strip()
 
+    def side_by_side(self, label: str) -> str | None:
+        """The row a label names before the words naming another (``（三）不予公开 4.保护第三方合法权益
+        5.属于三类内部事务信息``: OCR joining a page's boxes by height gives two rows' labels one line), the one
+        ``label`` names being the latter; None unless its words part into two such labels exactly one way."""
+        words = label.strip().split(" ")
+        key = self(label)
+        parts = [head for n in range(1, len(words))
+                 if (head := self(" ".join(words[:n]))) is not None and head != key
+                 and self(" ".join(words[n:])) == key]
+        return parts[0] if len(set(parts)) == 1 else None
+
     def _match(self, label: str) -> str | None:
         text = label_key(label)
         best: tuple[int, int, str] | None = None

@@ -642,10 +642,17 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     glued = _glued_cuts(rows)
     options: dict[str, list[Vector]] = {}
     short, repaired, lost, unplaced = [], [], [], []
+    shared = _s3_side_by_side(rows, row_keys) if ocr else {}
+    for first, second in shared.items():
+        rows = rows | {first: replace(rows[second], key=first)}
+        options[first], options[second] = _shared_readings([parse_count(v).value for v in _s3_row_values(rows[second])])
+        (repaired if None not in options[first][0] else lost).extend((first, second))
     misread: dict[str, list[Vector]] = {}   # OCR's rows whose sum breaks: their readings past one misread
     blanked: list[str] = []   # the rows read with blank zeros (``blank_readings``)
     for key in row_keys:
         raw = rows.get(key)
+        if key in options:   # two rows sharing one line's figures
+            continue
         if raw is None:
             options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]
             short += [key] if key in bare else []
@@ -729,6 +736,42 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
               and any(cell.value is not None for cell in table[key].values())]
     findings += [_placed_by_sum(solved, used, misread=True)] if off and solved else []
     return table, used, findings + ([_placed_past(past, solved, used)] if past and solved else [])
+
+
+def _s3_side_by_side(rows: dict[str, RawRow], row_keys: Sequence[str]) -> dict[str, str]:
+    """The rows of OCR's text printed with the next row's label on its line before that label, the figures of
+    both after it (``LabelMatcher.side_by_side``), each to the row whose line they are on: only a row not read
+    elsewhere, the one right before it in the table, and figures no more than the two rows' cells, each readable."""
+    shared = {}
+    for key, row in rows.items():
+        first = S3_MATCHER.side_by_side(row.label)
+        values = [parse_count(v).value for v in _s3_row_values(row)]
+        if first is not None and first not in rows and key in row_keys and row_keys.index(key) > 0 \
+                and row_keys[row_keys.index(key) - 1] == first and len(values) <= 2 * S3_WIDTH and None not in values:
+            shared[first] = key
+    return shared
+
+
+def _shared_readings(values: Sequence[int]) -> tuple[list[Vector], list[Vector]]:
+    """The readings of two rows printing ``values`` together in order, the first row's figures first: every way
+    of parting them (each row a figure at least, at most its width) whose parts each add up, blank cells as
+    zeros (``blank_readings``), each row's readings over all those ways; unread rows where no way does."""
+    firsts: dict[Vector, None] = {}
+    seconds: dict[Vector, None] = {}
+    for cut in range(max(1, len(values) - S3_WIDTH), min(S3_WIDTH, len(values) - 1) + 1):
+        head, tail = _part_readings(values[:cut]), _part_readings(values[cut:])
+        if head and tail:
+            firsts.update(dict.fromkeys(head))
+            seconds.update(dict.fromkeys(tail))
+    if not firsts:
+        return [(None,) * S3_WIDTH], [(None,) * S3_WIDTH]
+    return list(firsts), list(seconds)
+
+
+def _part_readings(values: Sequence[int]) -> list[Vector]:
+    if len(values) == S3_WIDTH:
+        return [tuple(values)] if values[-1] == sum(values[:-1]) else []
+    return blank_readings(values, S3_WIDTH, _S3_ROW_SUM)
 
 
 def _s3_solve_past_misreads(options: dict[str, list[Vector]], groups: list[list[dict[str, Vector]]],

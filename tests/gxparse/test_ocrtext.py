@@ -21,7 +21,7 @@ from gxparse.ocr.ruledruns import MAX_RUNS, ruled_reading, rules_led
 from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
 from gxparse.rows import RawRow
-from gxparse.tables.s3 import S3_MATCHER, _fill_residual, _lost_in_gap, _s3_balances
+from gxparse.tables.s3 import S3_MATCHER, _fill_residual, _lost_in_gap, _s3_balances, _shared_readings
 from gxparse.template import S3_ROWS
 from tests.gxparse.extracted import document_truth
 from tests.gxparse.seeds import seed_bytes
@@ -635,6 +635,26 @@ def test_table_two_figures_of_ocr_text_are_named_unchecked():
     # filled in are named (tesseract --psm 4, huangchuan_2021, read exactly)
     report = parsed("tesseract-psm4/huangchuan_2021.reportlab")
     assert {cell for cell in _low_confidence(report) if not cell.startswith("s2.")} == _repaired(report)
+
+
+def test_two_rows_labels_on_one_line_share_its_figures_where_every_parting_the_balances_keep_agrees():
+    # RapidOCR's lines, 002_huaian_hongze_2023: （三）不予公开 4.保护第三方合法权益 5.属于三类内部事务信息 and ten zeros
+    # (OCR lost four); before, the ten went to the second row and the first was unread, with four rows the
+    # balances no longer decided
+    report = parsed("rapidocr-lines/002_huaian_hongze_2023.published")
+    assert _row(report, "result.denied.third_party") == _row(report, "result.denied.internal_affairs") == [0] * 7
+    assert _row(report, "result.denied.state_secret") == _row(report, "result.denied.enforcement_file") == \
+        [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "result.unable.not_held") == [10, 0, 0, 0, 0, 0, 10]
+    assert {"s3.result.denied.third_party.total", "s3.result.denied.internal_affairs.total"} <= _repaired(report)
+    assert S3_MATCHER.side_by_side("（三）不予公开 4.保护第三方合法权益 5.属于三类内部事务信息") == \
+        "result.denied.third_party"
+    assert S3_MATCHER.side_by_side("（三）不予公开 5.属于三类内部事务信息") is None
+    # each parting's parts must add up: 2 0 2 | 1 1 is the only one of 2 0 2 1 1; figures no parting adds up
+    # leave both rows unread
+    first, second = _shared_readings([2, 0, 2, 1, 1])
+    assert {v[-1] for v in first} == {2} and {v[-1] for v in second} == {1}
+    assert _shared_readings([2, 0, 3, 1, 5]) == ([(None,) * 7], [(None,) * 7])
 
 
 def test_a_table_two_label_whose_figure_ocr_read_as_a_word_is_unread_not_printed_blank():
