@@ -16,6 +16,14 @@ from collections.abc import Callable, Sequence
 # the run, and the figure of several digits ending it after its rule (``1010101010195``: 0|0|0|0|0|95)
 _RULES_AS_ONES = re.compile(r"^(?P<pairs>(?:1\d){2,})(?:1(?P<last>\d{2,}))?$")
 MAX_RUNS = 4   # runs of a row tried at once: 2**4 readings at most, whatever the line
+# a row's figures and rule glyphs read by ``rules_between``: a row of table 三 with a rule read between each of its
+# seven cells is some 30 characters; a longer one is too garbled, and its readings too many to weigh
+MAX_RULED_CHARS = 48
+MAX_RULED_STEPS = 20_000   # steps of the search: ~20 ms; a row of 1s and 0s can branch at every glyph
+MAX_RULE_GLYPHS = 3        # glyphs read for one rule (a rule doubled: 0 1|1 2)
+_RULE_GLYPHS = "1|l"
+_RULED_ROW = re.compile(r"^[0-9|l ]+$")
+_MAX_DIGITS = 5            # a count of table 三 (a city's 12,345 requests at most) has no more digits
 
 
 def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]], bool]) -> list[str] | None:
@@ -31,6 +39,47 @@ def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]]
         if len(cells) == width and holds(cells):
             readings.append(cells)
     return readings[0] if len(readings) == 1 else None
+
+
+def rules_between(values: Sequence[str], width: int, holds: Callable[[list[str]], bool]) -> list[str] | None:
+    """The one reading of a row of ``values`` in OCR's text (not ``width`` long, or not holding) that takes rule
+    glyphs (``1``, ``|``, ``l``: one to ``MAX_RULE_GLYPHS`` of them) between its cells, glued to a figure or set off,
+    for the table's rules (``0 01 10101010 1`` is 0|0|0|0|0|0|1, ``31 0 1 0 1101010131`` 31|0|0|0|0|0|31), is
+    ``width`` long and ``holds``; None if there is none or several, and past ``MAX_RULED_CHARS`` characters or
+    ``MAX_RULED_STEPS`` steps of the search (a row too garbled to tell)."""
+    text = " ".join(values)
+    if len(text) > MAX_RULED_CHARS or not _RULED_ROW.match(text) or (len(values) == width and holds(list(values))):
+        return None
+    readings: set[tuple[str, ...]] = set()
+    steps = 0
+
+    def walk(i: int, cells: tuple[str, ...], glyphs: int, apart: bool) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_RULED_STEPS:
+            return False
+        while i < len(text) and text[i] == " ":
+            i, apart = i + 1, True
+        if i == len(text):
+            if len(cells) == width and holds(list(cells)):
+                readings.add(cells)
+            return True
+        if text[i] in _RULE_GLYPHS and glyphs < MAX_RULE_GLYPHS and not walk(i + 1, cells, glyphs + 1, apart):
+            return False
+        if not text[i].isdigit() or len(cells) == width or cells and not (glyphs or apart):
+            return True
+        ends = [i + 1] if text[i] == "0" else range(i + 1, min(len(text), i + _MAX_DIGITS) + 1)
+        for end in ends:
+            if not text[i:end].isdigit():
+                break
+            if not walk(end, (*cells, text[i:end]), 0, False):
+                return False
+        return True
+
+    if not walk(0, (), 0, False) or len(readings) != 1:
+        return None
+    cells = list(readings.pop())
+    return None if cells == list(values) else cells
 
 
 def rules_led(values: Sequence[int], holds: Callable[[list[int]], bool]) -> list[int] | None:

@@ -16,7 +16,7 @@ from gxparse.extraction.cellstream import (TILING_BUDGET, Shape, is_cell_per_lin
                                            read_stream, StreamRead, boxes_of)
 from gxparse.cells import UNREAD_FIGURE, holds_figures, parse_count
 from gxparse.document import Line, is_column_header_label
-from gxparse.ocr.ruledruns import ruled_reading
+from gxparse.ocr.ruledruns import ruled_reading, rules_between
 from gxparse.arithmetic.ocrorder import solve_box_order
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -157,12 +157,16 @@ def _s3_without_trailing(rows: dict[str, RawRow]) -> None:
             rows[key] = rest if _s3_row_holds(rest) else replace(row, values=[])
 
 
-def _s3_rules_read_as_ones(rows: dict[str, RawRow]) -> list[Finding]:
+def _s3_rules_read_as_ones(rows: dict[str, RawRow], ocr: bool) -> list[Finding]:
     """Rows whose one-digit cells OCR ran together with the rules before them read as 1s (``ocr.ruledruns``),
-    read as those cells where that alone gives the row its width and its sum: said as repaired (the sums chose)."""
+    read as those cells where that alone gives the row its width and its sum; in OCR's text (``ocr``) also rows
+    with rule glyphs read between their cells, glued or set off (``rules_between``): said as repaired (the sums
+    chose)."""
     findings = []
     for key, row in rows.items():
-        cells = ruled_reading(row.values, S3_WIDTH, lambda values: _counts_hold(values, _S3_ROW_SUM))
+        holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
+        cells = ruled_reading(row.values, S3_WIDTH, holds) or (rules_between(row.values, S3_WIDTH, holds)
+                                                                if ocr else None)
         if cells is not None:
             vector = tuple(parse_count(v).value for v in cells)
             findings.append(repaired_finding("表三", s3_row_label(key), row, S3_WIDTH, vector, s3_row_cells(key)))
@@ -1177,7 +1181,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         bare, cell_per_line = {}, is_cell_per_line(following)
     if len(rows) < S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE and not _kept_part(rows, extras):
         return TableRead(None, extras=extras + list(rows.values()))
-    ruled = _s3_rules_read_as_ones(rows)
+    ruled = _s3_rules_read_as_ones(rows, ocr)
     printed_layout = _s3_printed_layout(rows)
     layout = printed_layout or default_layout
     borrowed = 0

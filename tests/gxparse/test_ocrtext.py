@@ -17,7 +17,8 @@ from gxparse.document import lines_from_text, shows_rules_read
 from gxparse.normalize import unspaced_cjk
 from gxparse.ocr.brackets import MIN_MISMATCHED, _MAX_OPEN, mismatched_brackets
 from gxparse.ocr.misread import one_digit_changes
-from gxparse.ocr.ruledruns import MAX_RUNS, ruled_reading, rules_led
+from gxparse.ocr import ruledruns
+from gxparse.ocr.ruledruns import MAX_RULED_CHARS, MAX_RUNS, ruled_reading, rules_between, rules_led
 from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
 from gxparse.rows import RawRow
@@ -123,6 +124,33 @@ def test_cells_run_together_with_the_rules_before_them_read_as_ones_are_read_by_
         natural_person=1, commercial_enterprise=0, research_institution=0, social_welfare_org=0,
         legal_service_org=0, other_org=0, total=1)
     assert "s3.result.denied.process_info.total" in _low_confidence(report)   # the sums chose: said so
+
+
+def test_rule_glyphs_between_cells_glued_or_set_off_are_rules_where_the_rows_width_and_sum_say_so(monkeypatch):
+    # tesseract --psm 3 and 4, 003_huaian_hongze_2024: 7.属于行政执法案卷 1|0|0|0|0|0|1 read 1 01 10101010 1 (a rule
+    # glued after a 0, then another before the next: two glyphs for one rule), (六)其他处理 0 01 10101010 0; psm 4,
+    # 002_huaian_hongze_2023: 1.属于国家秘密 1 1101010101011
+    holds = lambda cells: sum(map(int, cells[:-1])) == int(cells[-1])   # noqa: E731
+    assert rules_between(["1", "01", "10101010", "1"], 7, holds) == ["1"] + ["0"] * 5 + ["1"]
+    assert rules_between(["1", "0", "01010101", "11"], 7, holds) == ["1"] + ["0"] * 5 + ["1"]
+    assert rules_between(["1", "1101010101011"], 7, holds) == ["1"] + ["0"] * 5 + ["1"]
+    # two readings (31 or 3 and a rule: 31|0|0|0|0|0|31 read 31 0 1 0 1101010131), none whose sum holds (a 0
+    # misread 9), a row read whole that holds: none
+    assert rules_between(["31", "0", "1", "0", "1101010131"], 7, holds) is None
+    assert rules_between(["4", "0101010191", "4"], 7, holds) is None
+    assert rules_between(["1", "0", "0", "0", "0", "0", "1"], 7, holds) is None
+    # a row too long, or one whose search runs past its steps, is not weighed
+    assert rules_between(["10"] * (MAX_RULED_CHARS // 3 + 1), 7, holds) is None
+    monkeypatch.setattr(ruledruns, "MAX_RULED_STEPS", 10)
+    assert rules_between(["1", "01", "10101010", "1"], 7, holds) is None
+    monkeypatch.undo()
+    for tool in ("tesseract-psm3", "tesseract-psm4"):
+        report = parsed(f"{tool}/003_huaian_hongze_2024.published")
+        assert _row(report, "result.denied.enforcement_file") == [1] + [0] * 5 + [1]
+        assert _row(report, "result.other") == [0] * 7
+        assert "s3.result.denied.enforcement_file.total" in _named(report)   # the sums chose: said so
+    assert _row(parsed("tesseract-psm4/002_huaian_hongze_2023.published"), "result.denied.state_secret") == \
+        [1] + [0] * 5 + [1]
 
 
 def _row(report: dict, key: str) -> list:
