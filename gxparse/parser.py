@@ -36,7 +36,7 @@ from gxparse.readers.sniff import decode, sniff
 from gxparse.tables.s2 import S2_MATCHER, read_s2, s2_lead, s2_trail
 from gxparse.tables.s3 import S3_MATCHER, S3_MIN_ROWS, read_s3
 from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_candidate_figures, s4_candidate_lines,
-                               s4_review_start, s4_rules_read_as_ones, s4_stated)
+                               s4_review_start, s4_rules_between, s4_rules_read_as_ones, s4_stated)
 from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.tables.tableread import TableRead
 from gxparse.template import S2_ITEMS, SECTIONS, row_label
@@ -351,6 +351,8 @@ def _read_s4(sections: Sections, findings: list[Finding], skip: int = 0, cell_st
     if "s4" in sections.headings:
         lines = [*ahead, *_section_lines(sections, "s4")[skip:]]
         read = read_s4(lines, stated)
+        if figures_lost:   # OCR's text: rules read between its cells
+            read = s4_rules_between(lines, read)
         blank = None if read.table is not None or cell_stream or not zeros_blank or figures_lost \
             else read_blank_s4(lines)
         return blank or read

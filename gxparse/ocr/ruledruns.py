@@ -41,22 +41,24 @@ def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]]
     return readings[0] if len(readings) == 1 else None
 
 
-def rules_between(values: Sequence[str], width: int, holds: Callable[[list[str]], bool]) -> list[str] | None:
+def rules_between(values: Sequence[str], width: int, holds: Callable[[list[str]], bool],
+                  max_steps: int | None = None) -> list[str] | None:
     """The one reading of a row of ``values`` in OCR's text (not ``width`` long, or not holding) that takes rule
     glyphs (``1``, ``|``, ``l``: one to ``MAX_RULE_GLYPHS`` of them) between its cells, glued to a figure or set off,
     for the table's rules (``0 01 10101010 1`` is 0|0|0|0|0|0|1, ``31 0 1 0 1101010131`` 31|0|0|0|0|0|31), is
     ``width`` long and ``holds``; None if there is none or several, and past ``MAX_RULED_CHARS`` characters or
-    ``MAX_RULED_STEPS`` steps of the search (a row too garbled to tell)."""
+    ``max_steps`` steps of the search (``MAX_RULED_STEPS`` unless given: a row too garbled to tell)."""
     text = " ".join(values)
     if len(text) > MAX_RULED_CHARS or not _RULED_ROW.match(text) or (len(values) == width and holds(list(values))):
         return None
     readings: set[tuple[str, ...]] = set()
     steps = 0
+    bound = MAX_RULED_STEPS if max_steps is None else max_steps
 
     def walk(i: int, cells: tuple[str, ...], glyphs: int, apart: bool) -> bool:
         nonlocal steps
         steps += 1
-        if steps > MAX_RULED_STEPS:
+        if steps > bound:
             return False
         while i < len(text) and text[i] == " ":
             i, apart = i + 1, True

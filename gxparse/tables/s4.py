@@ -23,7 +23,7 @@ from gxparse.extraction.s4boxes import read_boxed
 from gxparse.layout.interleavedblocks import StatedSum, interleaved_readings
 from gxparse.arithmetic.placement import block_readings, glued_readings, holds
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates
-from gxparse.ocr.ruledruns import rules_led
+from gxparse.ocr.ruledruns import rules_between, rules_led
 from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
 from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, unwrapped_lines
@@ -159,6 +159,9 @@ def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
 
 
 _MAX_JOINS_TRIED = 5000   # ways to join wrapped counts tried at most
+# steps of the search for table 四's line with rules read between its fifteen cells (``s4_rules_between``): one line
+# a document, branching more than a row of table 三's seven (~0.1 s)
+MAX_S4_RULED_STEPS = 100_000
 
 
 def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
@@ -516,6 +519,33 @@ def s4_rules_read_as_ones(read: TableRead) -> TableRead:
                                 f"部分数字开头的1当是其前的表格线（OCR把竖线读成了1），按该栏合计唯一确定为："
                                 f"{' '.join(map(str, reading))}", [f"s4.{block}.{c}" for c in cells]))
     return replace(read, table=table, findings=findings)
+
+
+def s4_rules_between(lines: Sequence[Line], read: TableRead) -> TableRead:
+    """Table 四 of OCR's text of which ``read`` read no cell, read from the one line of its section whose figures,
+    with the rule glyphs read between its cells taken for rules (``ocr.ruledruns.rules_between``: tesseract's
+    ``1 1 0 01|1211101010 1|12|10111013`` for 1|1|0|0|2|1|0|0|0|1|2|0|1|0|3), are its fifteen cells in one reading
+    alone that keeps every block's sum, said by ``row.repaired``; ``read`` unless exactly one line reads so."""
+    if _any_read(read):
+        return read
+    readings = [(line, cells) for line in lines if line.values
+                and (cells := rules_between(line.values, len(S4_BLOCKS) * len(S4_COLUMNS), _s4_blocks_hold,
+                                            MAX_S4_RULED_STEPS)) is not None]
+    if len(readings) != 1:
+        return read
+    line, cells = readings[0]
+    row = RawRow("s4", line.label, cells, line.where)
+    finding = Finding("row.repaired", WARNING,
+                      f"表四（{line.where}）识别为{' '.join(line.values)}，其中的1与竖线当是表格线（OCR把竖线读成了1），"
+                      f"按各栏合计唯一确定为：{' '.join(cells)}",
+                      [f"s4.{block.key}.{column.key}" for block in S4_BLOCKS for column in S4_COLUMNS])
+    return TableRead(_s4_table([parse_count(v) for v in cells]), [finding], rows={b.key: row for b in S4_BLOCKS})
+
+
+def _s4_blocks_hold(cells: list[str]) -> bool:
+    values = [int(v) for v in cells]
+    width = len(S4_COLUMNS)
+    return all(sum(values[b:b + width - 1]) == values[b + width - 1] for b in range(0, len(values), width))
 
 
 def _s4_table(cells: Sequence[Cell]) -> Table:
