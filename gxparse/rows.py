@@ -82,6 +82,9 @@ class RawRow:
     line: int = -1
     after_gap: bool = False
     listed: str = ""   # its values as printed in its label (``Line.listed``); '' where they stand in cells
+    # readings of its values with OCR's rule glyphs taken for rules where several keep its sum
+    # (``ocr.ruledruns.ruled_readings``): the table's balances choose among them
+    ruled: tuple[tuple[str, ...], ...] = ()
 
 
 class LabelMatcher:

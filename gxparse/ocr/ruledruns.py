@@ -23,6 +23,7 @@ MAX_RULED_STEPS = 20_000   # steps of the search: ~20 ms; a row of 1s and 0s can
 MAX_RULE_GLYPHS = 3        # glyphs read for one rule (a rule doubled: 0 1|1 2)
 _RULE_GLYPHS = "1|l"
 _RULED_ROW = re.compile(r"^[0-9|l ]+$")
+MAX_RULED_READINGS = 8     # readings of one row handed to the table's balances to choose from
 _MAX_DIGITS = 5            # a count of table 三 (a city's 12,345 requests at most) has no more digits
 
 
@@ -43,11 +44,19 @@ def ruled_reading(values: Sequence[str], width: int, holds: Callable[[list[str]]
 
 def rules_between(values: Sequence[str], width: int, holds: Callable[[list[str]], bool],
                   max_steps: int | None = None) -> list[str] | None:
-    """The one reading of a row of ``values`` in OCR's text (not ``width`` long, or not holding) that takes rule
+    """The one reading of ``ruled_readings``; None if there is none or several."""
+    readings = ruled_readings(values, width, holds, max_steps)
+    return readings[0] if readings is not None and len(readings) == 1 else None
+
+
+def ruled_readings(values: Sequence[str], width: int, holds: Callable[[list[str]], bool],
+                   max_steps: int | None = None) -> list[list[str]] | None:
+    """The readings of a row of ``values`` in OCR's text (not ``width`` long, or not holding) that take rule
     glyphs (``1``, ``|``, ``l``: one to ``MAX_RULE_GLYPHS`` of them) between its cells, glued to a figure or set off,
-    for the table's rules (``0 01 10101010 1`` is 0|0|0|0|0|0|1, ``31 0 1 0 1101010131`` 31|0|0|0|0|0|31), is
-    ``width`` long and ``holds``; None if there is none or several, and past ``MAX_RULED_CHARS`` characters or
-    ``max_steps`` steps of the search (``MAX_RULED_STEPS`` unless given: a row too garbled to tell)."""
+    for the table's rules (``0 01 10101010 1`` is 0|0|0|0|0|0|1; ``31 0 1 0 1101010131`` 31|0|0|0|0|0|31 or
+    3|0|0|0|0|0|3), are ``width`` long and ``holds``, in order; None past ``MAX_RULED_CHARS`` characters,
+    ``max_steps`` steps of the search (``MAX_RULED_STEPS`` unless given) or ``MAX_RULED_READINGS`` readings (a row
+    too garbled to tell)."""
     text = " ".join(values)
     if len(text) > MAX_RULED_CHARS or not _RULED_ROW.match(text) or (len(values) == width and holds(list(values))):
         return None
@@ -78,10 +87,9 @@ def rules_between(values: Sequence[str], width: int, holds: Callable[[list[str]]
                 return False
         return True
 
-    if not walk(0, (), 0, False) or len(readings) != 1:
+    if not walk(0, (), 0, False) or len(readings) > MAX_RULED_READINGS:
         return None
-    cells = list(readings.pop())
-    return None if cells == list(values) else cells
+    return [list(cells) for cells in sorted(readings) if list(cells) != list(values)]
 
 
 def rules_led(values: Sequence[int], holds: Callable[[list[int]], bool]) -> list[int] | None:

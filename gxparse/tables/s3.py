@@ -16,7 +16,7 @@ from gxparse.extraction.cellstream import (TILING_BUDGET, Shape, is_cell_per_lin
                                            read_stream, StreamRead, boxes_of)
 from gxparse.cells import UNREAD_FIGURE, holds_figures, parse_count
 from gxparse.document import Line, is_column_header_label
-from gxparse.ocr.ruledruns import ruled_reading, rules_between
+from gxparse.ocr.ruledruns import ruled_reading, ruled_readings
 from gxparse.arithmetic.ocrorder import solve_box_order
 from gxparse.arithmetic.multiset import Budget, solve_blank_rows, solve_rows
 from gxparse.arithmetic.tiling import Box, Layout, Undecided, tile
@@ -160,13 +160,17 @@ def _s3_without_trailing(rows: dict[str, RawRow]) -> None:
 def _s3_rules_read_as_ones(rows: dict[str, RawRow], ocr: bool) -> list[Finding]:
     """Rows whose one-digit cells OCR ran together with the rules before them read as 1s (``ocr.ruledruns``),
     read as those cells where that alone gives the row its width and its sum; in OCR's text (``ocr``) also rows
-    with rule glyphs read between their cells, glued or set off (``rules_between``): said as repaired (the sums
-    chose)."""
+    with rule glyphs read between their cells, glued or set off (``ruled_readings``): said as repaired (the sums
+    chose); where several readings keep the row's sum, the row keeps them for the balances (``RawRow.ruled``)."""
     findings = []
     for key, row in rows.items():
         holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
-        cells = ruled_reading(row.values, S3_WIDTH, holds) or (rules_between(row.values, S3_WIDTH, holds)
-                                                                if ocr else None)
+        cells = ruled_reading(row.values, S3_WIDTH, holds)
+        readings = ruled_readings(row.values, S3_WIDTH, holds) if ocr and cells is None else None
+        if readings is not None and len(readings) > 1:   # the balances choose (``_s3_by_sum``)
+            rows[key] = replace(row, ruled=tuple(tuple(r) for r in readings))
+        elif readings:
+            cells = readings[0]
         if cells is not None:
             vector = tuple(parse_count(v).value for v in cells)
             findings.append(repaired_finding("表三", s3_row_label(key), row, S3_WIDTH, vector, s3_row_cells(key)))
@@ -656,6 +660,10 @@ def _s3_by_sum(rows: dict[str, RawRow], bare: dict[str, RawRow], row_keys: Seque
     for key in row_keys:
         raw = rows.get(key)
         if key in options:   # two rows sharing one line's figures
+            continue
+        if raw is not None and raw.ruled:   # readings with rule glyphs taken for rules: the balances choose
+            options[key] = [tuple(parse_count(v).value for v in reading) for reading in raw.ruled]
+            repaired.append(key)
             continue
         if raw is None:
             options[key] = [(0,) * S3_WIDTH] if key in bare else [(None,) * S3_WIDTH]

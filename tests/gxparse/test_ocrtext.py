@@ -18,7 +18,8 @@ from gxparse.normalize import unspaced_cjk
 from gxparse.ocr.brackets import MIN_MISMATCHED, _MAX_OPEN, mismatched_brackets
 from gxparse.ocr.misread import one_digit_changes
 from gxparse.ocr import ruledruns
-from gxparse.ocr.ruledruns import MAX_RULED_CHARS, MAX_RUNS, ruled_reading, rules_between, rules_led
+from gxparse.ocr.ruledruns import (MAX_RULED_CHARS, MAX_RULED_READINGS, MAX_RUNS, ruled_reading, ruled_readings,
+                                   rules_between, rules_led)
 from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
 from gxparse.rows import RawRow
@@ -137,8 +138,10 @@ def test_rule_glyphs_between_cells_glued_or_set_off_are_rules_where_the_rows_wid
     assert rules_between(["1", "0", "01010101", "11"], 7, holds) == ["1"] + ["0"] * 5 + ["1"]
     assert rules_between(["1", "1101010101011"], 7, holds) == ["1"] + ["0"] * 5 + ["1"]
     # two readings (31 or 3 and a rule: 31|0|0|0|0|0|31 read 31 0 1 0 1101010131), none whose sum holds (a 0
-    # misread 9), a row read whole that holds: none
+    # misread 9), a row read whole that holds: none alone
     assert rules_between(["31", "0", "1", "0", "1101010131"], 7, holds) is None
+    assert ruled_readings(["31", "0", "1", "0", "1101010131"], 7, holds) == [["3"] + ["0"] * 5 + ["3"],
+                                                                                ["31"] + ["0"] * 5 + ["31"]]
     assert rules_between(["4", "0101010191", "4"], 7, holds) is None
     assert rules_between(["1", "0", "0", "0", "0", "0", "1"], 7, holds) is None
     # a row too long, or one whose search runs past its steps, is not weighed
@@ -153,6 +156,19 @@ def test_rule_glyphs_between_cells_glued_or_set_off_are_rules_where_the_rows_wid
         assert "s3.result.denied.enforcement_file.total" in _named(report)   # the sums chose: said so
     assert _row(parsed("tesseract-psm4/002_huaian_hongze_2023.published"), "result.denied.state_secret") == \
         [1] + [0] * 5 + [1]
+
+
+def test_a_rows_readings_with_rules_taken_out_that_keep_its_sum_are_the_balances_to_choose():
+    # tesseract --psm 3 and 4, 003_huaian_hongze_2024: 1.本机关不掌握相关政府信息 31|0|0|0|0|0|31 read 31 0 1 0
+    # 1101010131 (31 … 31 or 3 … 3): the cells both readings agree on are read, the others left to the balances,
+    # which here leave them unread (their column holds other unread rows); before, the whole row was unread
+    for tool in ("tesseract-psm3", "tesseract-psm4"):
+        report = parsed(f"{tool}/003_huaian_hongze_2024.published")
+        assert _row(report, "result.unable.not_held") == [None, 0, 0, 0, 0, 0, None]
+        assert {"s3.result.unable.not_held.natural_person", "s3.result.unable.not_held.total"} <= _named(report)
+    # more readings than MAX_RULED_READINGS are none to choose from: the row is too garbled to tell
+    assert len(ruled_readings(["10", "1", "10", "1", "10"], 3, lambda cells: True)) == MAX_RULED_READINGS
+    assert ruled_readings(["10", "1", "10", "1", "10", "1", "10"], 4, lambda cells: True) is None
 
 
 def test_table_fours_line_with_rules_read_between_its_cells_is_read_where_one_reading_keeps_every_block():
@@ -768,7 +784,7 @@ def test_no_error_the_report_does_not_deserve(rendering):
 
 # cells read exactly per tool, of all its renderings (benchmarks.accuracy --formats ocrtext): floors, since OCR
 # misreads digits
-FLOORS = {"tesseract-psm3": 2005, "tesseract-psm4": 2048, "rapidocr-lines": 1201, "rapidocr-boxes": 1207}
+FLOORS = {"tesseract-psm3": 2010, "tesseract-psm4": 2058, "rapidocr-lines": 1201, "rapidocr-boxes": 1207}
 
 
 @pytest.mark.parametrize("tool", sorted(FLOORS))
