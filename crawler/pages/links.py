@@ -387,7 +387,8 @@ class _Walker:
             if not entries:
                 continue
             first = _option_text(options[0]) if options else ""
-            heading = _heading_text(first) if not self.url(options[0].get("value")) else ""
+            heading = _heading_text(first) if not self.url(options[0].get("value")) \
+                and not _PLACEHOLDER.match(squash(first)) else ""
             heading = heading or _heading_text(select.get("title") or "") or self.heading(select)
             agencies = sum(is_agency_name(t) for _, t in entries)
             out += [Link(u, t, heading, "option", None, agencies) for u, t in entries]
@@ -575,6 +576,8 @@ class _Walker:
 
 # An option's value that is an address: a scheme, a path (a slash), a file (an extension), a query. Any other is a
 # value a form or handler is given: a search field (title, 标题, 全文), a sort order, a page number (goPage(3)).
+# A drop-down's first option that only asks for a choice (--请选择--, 请选择): no heading, the select's own is
+_PLACEHOLDER = re.compile(r"^[-—=─_\s.·…]*(?:请)?选择[-—=─_\s.·…]*$")
 _ADDRESS_VALUE = re.compile(r"^[a-z][a-z0-9+.-]*:|[/?]|\.[a-z][a-z0-9]{0,5}$", re.IGNORECASE)
 
 

@@ -446,3 +446,10 @@ def test_a_view_details_button_of_a_card_is_named_by_its_card(url, text):
     # a card list (<div class="card"><span>title</span><span>date</span><a>查看详情</a></div>): no <li> or row
     found = {link.url: link.text for link in links("list_cards_view_details.html", "http://www.baishui.gov.cn/zwgk/wlj/ndbg/")}
     assert found[url] == text
+
+
+def test_a_drop_down_whose_first_option_only_asks_for_a_choice_is_headed_by_its_label():
+    # <option value="">--请选择--</option> heads nothing: the label before the select does (区县网站)
+    home = "http://www.beiyuan.gov.cn/"
+    assert [by_text("home_select_placeholder.html", t, home).heading for t in ("西泉县", "市教育局")] == \
+        ["区县网站", "部门网站"]
