@@ -47,8 +47,13 @@ def site_script_urls(root, page_url: str) -> list[str]:
     host = urlsplit(page_url).netloc
     urls = (urljoin(page_url, (script.get("src") or "").strip()) for script in root.iter("script") if script.get("src"))
     own = (url for url in urls if urlsplit(url).netloc == host and urlsplit(url).scheme in ("http", "https")
-           and not _LIBRARY.search(urlsplit(url).path.rsplit("/", 1)[-1]))
+           and not is_library(url))
     return list(itertools.islice(dict.fromkeys(own), MAX_PAGE_SCRIPTS))
+
+
+def is_library(url: str) -> bool:
+    """A library's file (jQuery, layui …), by its name: it defines no page's navigation."""
+    return bool(_LIBRARY.search(urlsplit(url).path.rsplit("/", 1)[-1]))
 
 
 def wants_site_scripts(root) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 from weakref import WeakKeyDictionary
 
 import scrapy
@@ -15,6 +16,7 @@ from twisted.python.failure import Failure
 from crawler.documents.content import is_html, response_text
 from crawler.pages.links import PageTemplates
 from crawler.pages.scriptcalls import MAX_SCRIPT_CHARS
+from crawler.pages.scriptwrites import write_in, writer_elements
 from crawler.pages.sitescripts import MAX_PER_CRAWL, MAX_SCRIPT_BYTES, site_script_urls, wants_site_scripts
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 
@@ -31,10 +33,11 @@ class PageScriptSteps:
         now (it needs none, or they are known, or the crawl's ``MAX_PER_CRAWL`` are asked)."""
         if response.meta.get("scripts_read") or not isinstance(response, TextResponse) or not is_html(response.body):
             return None
-        root = response.selector.root
-        urls = [url for url in site_script_urls(root, get_base_url(response))
+        root, base = response.selector.root, get_base_url(response)
+        writers = [urljoin(base, script.get("src").strip()) for script in writer_elements(root, base)]
+        urls = [url for url in dict.fromkeys(writers + site_script_urls(root, base))
                 if url not in self._site_scripts and self.scope.contains(url) and not self._denied(url)]
-        if not urls or self._scripts_asked >= MAX_PER_CRAWL or not wants_site_scripts(root):
+        if not urls or self._scripts_asked >= MAX_PER_CRAWL or not (writers or wants_site_scripts(root)):
             return None
         page = {"url": response.url, "body": response.body, "encoding": response.encoding,
                 "method": response.request.method, "meta": dict(response.meta)}
@@ -66,6 +69,11 @@ class PageScriptSteps:
         request = scrapy.Request(page["url"], method=page["method"], meta={**page["meta"], "scripts_read": True})
         yield from self.parse_page(HtmlResponse(page["url"], body=page["body"], encoding=page["encoding"],
                                                 request=request))
+
+    def _write_scripts(self, response: Response) -> None:
+        """Puts into the page what its own script files write where they stand (``crawler.pages.scriptwrites``)."""
+        if isinstance(response, TextResponse) and is_html(response.body):
+            write_in(response.selector.root, get_base_url(response), self._site_scripts)
 
     def _page_codes(self, response: TextResponse) -> list[str]:
         """The texts of the page's inline scripts and of its own script files that the crawl has read."""

@@ -295,6 +295,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if (script := self._awaited_scripts(response)) is not None:   # read once its own script files are
             yield script
             return
+        self._write_scripts(response)
         parsed = self._parse_page_links(response)
         if parsed is None:
             self.logger.warning("not an HTML page, nothing to follow: %s", response.url)
