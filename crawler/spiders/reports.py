@@ -1097,13 +1097,16 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                    [node.get("alt") or "", node.get("title") or "", *node.xpath(".//text()|.//img/@alt")]
                                    if t.strip()), MAX_BANNER_TEXTS)
         texts = [response.xpath("//title/text()").get(""), *banner]
+        by_level = None   # a name by its level alone (市财政局 of 市财政局-北沅市财政局) when no part gives the place
         for part in (p for text in texts for p in re.split(r"[_\-|｜–—·:：,，\s]+", text)):
             part = _SITE_WORDS.sub("", squash(part))
             longer = part.endswith(cores) or (part.startswith(squash(name)) and part[len(squash(name)):] in _GOVERNMENT) \
                 or abbreviates(core, part)
             if core and longer and len(part) > len(squash(name)) and is_agency_name(part):
-                return part
-        return name
+                if not names_level_alone(part):
+                    return part
+                by_level = by_level or part
+        return by_level or name
 
     def _says_column(self, response: Response) -> bool:
         """The page is called a 年报 column: by the link that led here, its title, or its URL."""

@@ -46,3 +46,9 @@ def test_a_department_named_short_on_a_shared_template_takes_its_full_name_from_
     # a county platform's one template for every department: <title> 政府信息公开, the name only in 当前位置
     page = file_response("county_dept_breadcrumb.html", "http://blx.beilan.gov.cn/xxgk/113302/index.html")
     assert spider._parse_full_name(page, "卫健局") == "北澜县卫生健康局"
+
+
+def test_a_title_naming_the_department_by_its_level_then_with_its_place_gives_the_name_with_the_place(spider):
+    # a province's platform: <title>市财政局-北沅市财政局</title>; the first part would leave 市财政局 unplaced
+    page = file_response("platform_unit_level_then_place.html", "http://xxgk.yunze.gov.cn/by/czj/index.html")
+    assert spider._parse_full_name(page, "财政局") == "北沅市财政局"
