@@ -11,7 +11,9 @@ A host is in scope when
    tests, an address of the portal's own /24 network).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
-to ministry. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
+to ministry; a host of another registered domain admitted at a folder of its own (a province's platform hosting
+the city's 信息公开 under ``/city/``) is a tenancy: its home page, listing the platform's other cities, is not the
+site's (``shared_home``). Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
 (``m.X`` of ``www.X`` or of a department's ``fgw.X``: ``crawler.hosts.hostnames``) is out of scope: it mirrors the
 host's own reports (a mobile folder, ``X/m/``, is in: the spider asks it last); a host is read under one origin
 whichever www/bare name or scheme a link used.
@@ -20,6 +22,7 @@ whichever www/bare name or scheme a link used.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -30,6 +33,7 @@ from crawler.hosts.hostnames import SiteNames
 # The public-suffix list bundled with tldextract: no download at run time.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _GOV_SUFFIXES = (".gov.cn", ".gov")
+_HOME_PATH = re.compile(r"^/?(?:(?:index|default|main|home)\.\w{2,5})?$", re.IGNORECASE)
 
 
 def registered_domain(host: str) -> str:
@@ -48,6 +52,7 @@ class Scope:
         start_urls = list(start_urls)
         self._start_hosts = [urlsplit(u).hostname or "" for u in start_urls]
         self.names = SiteNames(start_urls)
+        self._tenants: set[str] = set()   # hosts of other domains the site was admitted to at a folder of its own
 
     def contains(self, url: str) -> bool:
         return self._in_scope(urlsplit(url).hostname or "") and not self.names.mobile_twin(url, self._in_scope)
@@ -67,7 +72,16 @@ class Scope:
         if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
             return False
         self.domains.append(host.removeprefix("www."))   # its www/bare twin with it
+        if not host_in(host, self.home) and urlsplit(url).path.strip("/"):
+            self._tenants.add(host.removeprefix("www."))
         return True
+
+    def shared_home(self, url: str) -> bool:
+        """The home page of a host of another registered domain admitted at a folder of its own (a province's
+        platform, ``xxgk.province.gov.cn/city/``): the platform's, listing every city it hosts, not the site's."""
+        parts = urlsplit(url)
+        return (parts.hostname or "").removeprefix("www.") in self._tenants \
+            and _HOME_PATH.match(parts.path) is not None and not parts.query
 
     def _in_scope(self, host: str) -> bool:
         return host_in(host, self.domains)

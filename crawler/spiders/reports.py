@@ -673,6 +673,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if not self.scope.contains(url) and not ((judgement.vouched or judgement.own_platform)
                                                      and self.scope.admit_subsite(url, response.url)):
                 continue
+            if self.scope.shared_home(url):
+                continue   # a shared platform's home page: its other tenants are not the site's
             self._requested[url] = judgement.step.value
             # a frame of a page called a column ($('#list').load(…) filling it) is part of it: called the same
             called = response.meta.get("link_text", "") if link.source == "frame" and not link.text and says else ""

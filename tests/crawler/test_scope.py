@@ -51,3 +51,20 @@ def test_an_address_of_the_portals_own_network_is_admitted():
 def test_an_address_of_another_network_is_not():
     s = Scope(["http://127.0.0.1:8080/"], ["127.0.0.1"])
     assert not s.admit_subsite("http://10.1.2.3/", "http://127.0.0.1:8080/zwgk/")
+
+
+def test_a_province_platform_entered_at_the_citys_folder_keeps_its_home_page_out():
+    # xxgk.yunze.gov.cn hosts every city's 信息公开 under a folder; its home page lists the other cities
+    scope = Scope(["http://www.beiyuan.gov.cn/"], ["beiyuan.gov.cn"])
+    assert scope.admit_subsite("http://xxgk.yunze.gov.cn/by/index.html", "http://www.beiyuan.gov.cn/")
+    assert [scope.shared_home(u) for u in ("http://xxgk.yunze.gov.cn/", "http://xxgk.yunze.gov.cn/index.html",
+                                           "http://xxgk.yunze.gov.cn/by/index.html",
+                                           "http://xxgk.yunze.gov.cn/art/2025/1/10/art_1_2.html")] == \
+        [True, True, False, False]
+
+
+def test_a_county_site_entered_at_its_home_page_is_its_own():
+    scope = Scope(["http://www.beiyuan.gov.cn/"], ["beiyuan.gov.cn"])
+    assert scope.admit_subsite("http://www.bylh.gov.cn/", "http://www.beiyuan.gov.cn/")
+    assert scope.admit_subsite("http://jyj.beiyuan.gov.cn/xxgk/", "http://www.beiyuan.gov.cn/")
+    assert not scope.shared_home("http://www.bylh.gov.cn/") and not scope.shared_home("http://jyj.beiyuan.gov.cn/")
