@@ -653,8 +653,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         # script files: crawler.pages.sitescripts)
         functions = {**response.meta.get("functions", {}), **self._page_templates(response).own} \
             if any(link.source == "script" for link in links) and isinstance(response, TextResponse) else {}
+        # a block listing reports names its column: the link of the block's heading leads there, whatever its words
+        named = {squash(link.heading) for link in links if link.heading
+                 and (classify_title(link.text) is Verdict.REPORT or announces_report(link.text))}
         for link in links:
-            if not self._navigable(link, response.url):
+            if not self._navigable(link, response.url, named):
                 continue
             heading = directory_heading(link.text, link.heading, link.block_agencies,
                                         response.meta.get("link_text", ""))
@@ -697,13 +700,15 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             else:
                 yield request
 
-    def _navigable(self, link: Link, page_url: str) -> bool:
-        """Not a document (a report, or a look-alike whose title says what else it is), a file or a pager."""
+    def _navigable(self, link: Link, page_url: str, columns: set[str] = frozenset()) -> bool:
+        """Not a document (a report, or a look-alike whose title says what else it is, but a name of ``columns``:
+        the headings of the page's blocks listing reports), a file or a pager."""
         return not (link.url == page_url or is_first_page_again(link.url, page_url, link.text)
                     or is_attachment(link.url, link.text)
                     or _NOT_A_PAGE.search(link.url)
                     or self._denied(link.url)
-                    or (classify_title(link.text) is not Verdict.UNRELATED and not is_notice_column(link.text))
+                    or (classify_title(link.text) is not Verdict.UNRELATED and not is_notice_column(link.text)
+                        and squash(link.text) not in columns)
                     or is_pager_link(link.text, link.url, page_url))
 
     def _document_request(self, link: Link, verdict: Verdict, response: Response, subsite: int,

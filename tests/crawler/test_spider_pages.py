@@ -561,3 +561,12 @@ def test_a_fragment_a_load_more_button_loaded_asks_the_page_its_own_button_names
     url = "http://www.zhoukou.gov.cn/zfxxgk/fdzdgknr/ndbg/index.html?deptId=1002&page=2&ajax=1"
     asked = _loaded(spider, url, (FILES / "list_fragment_more_button.html").read_bytes(), list_meta())
     assert [r.url for r in asked] == [url.replace("page=2", "page=3")]
+
+
+def test_the_link_heading_a_block_of_reports_is_followed_whatever_its_words(spider):
+    # 年度报表 reads as a look-alike (a 报表 of figures), but the block so headed lists the 年报: it is their column;
+    # 统计报表, heading a block of none, stays a look-alike
+    pages = {r.url for r in _pages(spider, "unit_home_block_named_column.html", "http://www.zhoukou.gov.cn/by/slj/index.html",
+                                   "page")}
+    assert "http://www.zhoukou.gov.cn/by/slj/nb/index.html" in pages
+    assert "http://www.zhoukou.gov.cn/by/slj/tjbb/index.html" not in pages
