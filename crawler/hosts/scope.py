@@ -72,7 +72,8 @@ class Scope:
         if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
             return False
         self.domains.append(host.removeprefix("www."))   # its www/bare twin with it
-        if not host_in(host, self.home) and urlsplit(url).path.strip("/"):
+        # a bare address stands for one of the portal's own hosts (tests): no tenancy
+        if not host_in(host, self.home) and _address(host) is None and urlsplit(url).path.strip("/"):
             self._tenants.add(host.removeprefix("www."))
         return True
 

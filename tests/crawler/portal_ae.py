@@ -47,7 +47,7 @@ DOMAINS = ("beiyuan.gov.cn", "yunze.gov.cn", "bylh.gov.cn", "byxq.gov.cn")
 CITY = "北沅市人民政府"
 SEED = 149
 LOOK = Look('<a href="/">首页</a>', seed=SEED, day=1)
-YEARS = range(2024, 2021, -1)
+YEARS = range(2024, 2022, -1)
 WWW, XXGK, LH, XQ, DP, JYJ, WJW = ("www.beiyuan.gov.cn", "xxgk.yunze.gov.cn", "www.bylh.gov.cn", "www.byxq.gov.cn",
                                    "dpq.beiyuan.gov.cn", "jyj.beiyuan.gov.cn", "wjw.beiyuan.gov.cn")
 
@@ -233,8 +233,8 @@ class PortalAE:
     def _news(self) -> list[tuple[str, str, str]]:
         rows = [self._noise(WWW, f"/xwzx/bydt/2025{n % 12 + 1:02d}/t2025{n:04d}.html", CITY,
                             f"北沅市召开{'全市经济工作会议' if n % 2 else '政务公开工作推进会'}（第{n}期）", 2024)
-                for n in range(1, 31)]
-        self._list(WWW, "/xwzx/", CITY, "北沅要闻", rows, '<a href="/">首页</a>', per=10)
+                for n in range(1, 13)]
+        self._list(WWW, "/xwzx/", CITY, "北沅要闻", rows, '<a href="/">首页</a>', per=6)
         return rows[:5]
 
     def _gov_work_reports(self) -> list[tuple[str, str, str]]:
@@ -265,7 +265,7 @@ class PortalAE:
                 f'var setting={{data:{{simpleData:{{enable:true}}}}}};var zNodes={json.dumps(nodes, ensure_ascii=False)};'
                 '$(document).ready(function(){$.fn.zTree.init($("#bmTree"),setting,zNodes);});</script>')
         city = [self._report(XXGK, self._art("/by/szf/nb/", y, 20),
-                             f"{CITY}{y}年政府信息公开工作年度报告", CITY, y) for y in range(2024, 2018, -1)]
+                             f"{CITY}{y}年政府信息公开工作年度报告", CITY, y) for y in range(2024, 2020, -1)]
         menu = (f'{self._crumb(("/by/index.html", "北沅市"))}<ul><li><a href="/by/szf/zn/index.html">政府信息公开指南</a>'
                 '</li><li><a href="/by/szf/nb/index.html">政府信息公开年报</a></li></ul>')
         xxgk.pages["/by/index.html"] = Page(frame("北沅市政府信息公开", "北沅市", menu + tree + (
@@ -300,7 +300,7 @@ class PortalAE:
                 title = f"{name}{y}年政府信息公开工作年度报告"
             if code == "slj":
                 rows.append(self._notice(XXGK, path, name, y, "pdf" if k else "docx"))
-            elif code == "sthjj" and k == 2:
+            elif code == "sthjj" and k == 1:
                 rows.append(self._scan(XXGK, path, title, name, y))
             else:
                 rows.append(self._report(XXGK, path, title, name, y))
@@ -319,7 +319,7 @@ class PortalAE:
             noise = [self._noise(XXGK, f"/by/{code}/{c}/{y + 1}03/t{y + 1}03{n:02d}_{zlib.crc32(t.encode()) % 9999}.html",
                                  name, t, y) for n, (t, y) in enumerate(look_alikes[c])]
             self._list(XXGK, f"/by/{code}/{c}/", name, dict(others)[c], noise, menu)
-        block = "".join(li(p, t, d) for p, t, d in rows[:2])
+        block = "".join(li(p, t, d) for p, t, d in rows[:1])
         self.hosts[XXGK].pages[f"/by/{code}/index.html"] = Page(frame(name, short, (
             f'<div class="box"><h3>{escape(column)}</h3><ul>{block}</ul></div>'), menu))
 
@@ -364,8 +364,8 @@ class PortalAE:
             '<li><a href="/zwgk/bmxxgk/jyj/index.html">区教育局</a></li>'
             '<li><a href="/zwgk/bmxxgk/wjj/index.html">区卫健局</a></li></ul>'), menu))
         rows = [self._report(LH, f"/zwgk/zfxxgknb/{y + 1}01/{self._stamp('lhq', y)}",
-                             f"临河区{y}年政府信息公开工作年度报告", LHQ, y) for y in range(2024, 2018, -1)]
-        self._list(LH, "/zwgk/zfxxgknb/", LHQ, "政府信息公开年报", rows, menu, per=4)
+                             f"临河区{y}年政府信息公开工作年度报告", LHQ, y) for y in range(2024, 2020, -1)]
+        self._list(LH, "/zwgk/zfxxgknb/", LHQ, "政府信息公开年报", rows, menu, per=2)
         for folder, agency, column in (("bmxxgk/jyj", LH_JYJ, "年度报告"), ("bmxxgk/wjj", LH_WJJ, "信息公开年报"),
                                        ("jdxxgk/cnjd", CNJD, "政府信息公开年报"), ("jdxxgk/cbjd", CBJD, "年报专栏")):
             rows = [self._report(LH, f"/zwgk/{folder}/nb/{y + 1}01/{self._stamp(folder, y)}",
@@ -385,9 +385,9 @@ class PortalAE:
             '<li><a href="/xxgk/bm/jtj/index.html">县交通运输局</a></li>'
             '<li><a href="/xxgk/xz/smz/index.html">石门镇</a></li></ul>'), menu))
         rows = [self._report(XXGK, f"/by/xqx/nb/{y + 1}01/{self._stamp('xqx', y)}",
-                             f"西泉县{y}年度政府信息公开工作年度报告", XQX, y) for y in range(2024, 2018, -1)]
+                             f"西泉县{y}年度政府信息公开工作年度报告", XQX, y) for y in range(2024, 2020, -1)]
         for page in (1, 2):
-            chunk = rows[(page - 1) * 3:page * 3]
+            chunk = rows[(page - 1) * 2:page * 2]
             pager = (f'<a href="list.jsp?page={3 - page}">{"下一页" if page == 1 else "上一页"}</a>')
             self.hosts[XXGK].pages[f"/by/xqx/nb/list.jsp?page={page}"] = Page(
                 f'<html><head><meta charset="utf-8"></head><body><ul>{"".join(li(p, t, d) for p, t, d in chunk)}'

@@ -68,3 +68,10 @@ def test_a_county_site_entered_at_its_home_page_is_its_own():
     assert scope.admit_subsite("http://www.bylh.gov.cn/", "http://www.beiyuan.gov.cn/")
     assert scope.admit_subsite("http://jyj.beiyuan.gov.cn/xxgk/", "http://www.beiyuan.gov.cn/")
     assert not scope.shared_home("http://www.bylh.gov.cn/") and not scope.shared_home("http://jyj.beiyuan.gov.cn/")
+
+
+def test_an_address_of_the_portals_own_network_entered_at_a_folder_keeps_its_home_page():
+    # a portal served from bare addresses (simsite's families): another address is one of its own hosts
+    scope = Scope(["http://127.0.0.1:8000/"], ["127.0.0.1"])
+    assert scope.admit_subsite("http://127.0.0.2:8000/col/col4097/index.html", "http://127.0.0.1:8000/")
+    assert not scope.shared_home("http://127.0.0.2:8000/")
