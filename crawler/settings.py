@@ -80,6 +80,7 @@ EXTENSIONS = {
     "crawler.extensions.CrawlSummaryWriter": 500,
     "crawler.extensions.FinishedJobCleanup": 510,
     "crawler.extensions.ByteBudget": 520,
+    "crawler.extensions.LongLivedHeap": 530,
 }
 
 # A report page whose tables are pictures is archived with them, as one MHTML document (crawler.documents.bundle):
