@@ -51,6 +51,9 @@ Documents (the truth is the same figures in every rendering of a report):
 - the text other projects' OCR writes from the same PDFs' page images, read as a ``.txt`` (the tesseract program
   in page segmentation modes 3, 4 and 6, RapidOCR's boxes a line each or grouped into lines):
   tests/fixtures/ocrtext;
+- reports as real sites, editors and other projects' converters write them, made without reading gxparse
+  (Shanghai/Fujian/Jiangsu pages, WPS pastes, WeChat, docling/marker/MinerU Markdown, Word text, pdftotext pages,
+  Unstructured): tests/fixtures/blind, blind-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -357,6 +360,13 @@ def ocrtext_cases() -> Iterator[Case]:
         yield Case(f"ocrtext-{path.parent.name}", f"{document}.{printer}", _reading(path), extracted_truth(document))
 
 
+def blind_cases() -> Iterator[Case]:
+    """Reports as real sites, editors and other projects' converters write them, made without reading gxparse
+    (tests/fixtures/blind, ``tests.fixtures.blind.freeze``): blind-<style>."""
+    for path in sorted((FIXTURES / "blind").glob("blind-*/*.*")):
+        yield Case(path.parent.name, path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -538,7 +548,7 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(),
+                  ocrtext_cases(), blind_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
