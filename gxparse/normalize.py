@@ -51,6 +51,9 @@ _NOTE_DIGIT = re.compile(r"(?<=[0-9\uff10-\uff19])[\u2460-\u2473\u00b2\u00b3\u00
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")   # a Chinese character (labels are told from figures and prose by them)
 # Punctuation that label variants add or drop; a dot survives only after an item number ("3.其他").
 _LABEL_NOISE = re.compile(r"[\s\"'“”‘’:：;；,，、。·・*＊]+|(?<!\d)\.")
+# Words written two ways in standard usage (其它 is a common spelling of 其他 in agencies' own tables): labels
+# compare in the form the template prints.
+_WORD_VARIANTS = re.compile("其它")
 
 
 def normalize_text(text: str) -> str:
@@ -90,4 +93,4 @@ def squash(text: str) -> str:
 def label_key(text: str) -> str:
     """The form labels are compared in: normalised, no whitespace, no quotes or list punctuation
     except the period after an item number (``1.属于国家秘密``) and brackets."""
-    return _LABEL_NOISE.sub("", squash(text))
+    return _WORD_VARIANTS.sub("其他", _LABEL_NOISE.sub("", squash(text)))

@@ -141,6 +141,36 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
     return TableRead(table, findings + _s4_placed_by_sum(placed, rows[S4_BLOCKS[0].key]), rows=rows)
 
 
+def _s4_cell_rows(lines: Sequence[Line]) -> TableRead | None:
+    """Table 四 written down the page, a row per cell (类别 · 结果 · 数量: ``行政复议 结果维持 | 5``), as pages too narrow
+    for its fifteen columns print it: read where every line of figures holds one, its label ends in a result
+    column's name after its block's (or after nothing: the block is the line above's, a rowspan a tool wrote
+    once), and each of the fifteen cells is printed once; else not this layout."""
+    found: dict[tuple[str, str], Line] = {}
+    block = None
+    for line in lines:
+        if not line.values:
+            continue
+        label = label_key(line.label)
+        column = next((c for c in S4_COLUMNS if label.endswith(label_key(c.label))), None)
+        if len(line.values) != 1 or column is None:
+            return None
+        named = label[:-len(label_key(column.label))]
+        if named:
+            block = next((key for key, pattern in _S4_BLOCK_ROWS if pattern.search(named)), None)
+        if block is None or (block, column.key) in found:
+            return None
+        found[(block, column.key)] = line
+    if len(found) != S4_WIDTH:
+        return None
+    table: Table = {b.key: {c.key: parse_count(found[(b.key, c.key)].values[0]) for c in S4_COLUMNS}
+                    for b in S4_BLOCKS}
+    rows = {b.key: RawRow(b.key, found[(b.key, S4_COLUMNS[0].key)].label,
+                          [found[(b.key, c.key)].values[0] for c in S4_COLUMNS], found[(b.key, S4_COLUMNS[0].key)].where)
+            for b in S4_BLOCKS}
+    return TableRead(table, rows=rows)
+
+
 def _s4_blank(cells: Sequence[Cell], blocks: int) -> list[Cell] | None:
     """Table 四's cells (``blocks`` blocks of five) printed two or more figures short, zeros printed as empty cells:
     the figures cut in order into the blocks, each block's 总计 the sum of its results (``placement.block_readings``);
@@ -644,6 +674,8 @@ def _s4_tails_without_places(lines: Sequence[Line]) -> TableRead | None:
 
 
 def _s4_by_layout(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRead:
+    if (down := _s4_cell_rows(lines)) is not None:
+        return down
     if is_cell_per_line(lines) and headers_against_order(lines, [c.label for c in S4_COLUMNS]):
         # the header pieces among the figures show the stream is not in the table's order: only the boxes place,
         # or each block's figures in order with the blocks interleaved; the prose's totals name the boxes' blocks
