@@ -83,6 +83,8 @@ class Metadata:
     title_evidence: Evidence | None = None
     year_evidence: Evidence | None = None
     year_source: str | None = None
+    # titles naming different reports that nothing told apart (no title was read): each as printed, with its place
+    rival_titles: list[Evidence] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -135,6 +137,32 @@ def _titles(candidates: Sequence[_Candidate]) -> tuple[_Candidate, re.Match[str]
     found = [(c, m) for c in candidates if len(c.text) <= _MAX_TITLE and (m := _match(c.text))]
     candidate, m = next(((c, m) for c, m in found if m["year"]), found[0] if found else (None, None))
     return (candidate, m, None) if candidate is not None else None
+
+
+def _one_line_titles(candidates: Sequence[_Candidate]) -> list[tuple[_Candidate, re.Match[str], str]]:
+    """Every candidate that is a whole title on its own, naming agency and report, in order."""
+    out = []
+    for candidate in candidates:
+        if len(candidate.text) > _MAX_TITLE:
+            continue
+        for m in filter(None, (pattern.search(candidate.text) for pattern in _TITLES)):
+            if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
+                out.append((candidate, m, agency))
+                break
+    return out
+
+
+def _told_apart(titles: Sequence[tuple[_Candidate, re.Match[str], str]], stated: int | None
+                ) -> tuple[_Candidate, re.Match[str], str] | None:
+    """Of titles naming different reports (a page's list of other years' reports, a 上一篇 link, printed before
+    its own title): the first that names what the page's <title> names, else the first of the year the
+    statistics period states; None where neither tells them apart (the first may be another report's)."""
+    named = lambda t: (t[2], t[1]["year"])
+    page = next((t for t in titles if not t[0].lines), None)
+    if page is not None:
+        return next(t for t in titles if named(t) == named(page))
+    years = [t for t in titles if t[1]["year"] and int(t[1]["year"]) == stated]
+    return years[0] if stated is not None and years else None
 
 
 def _qualified(agency: str, text: str) -> str:
@@ -207,6 +235,13 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         candidates.append(_Candidate(_clean(page_title)))
     text = "".join(c.text for c in candidates)
     found = _titles(candidates)
+    rivals = _one_line_titles(candidates)
+    undecided: list[Evidence] = []
+    if len({(name, m["year"]) for _, m, name in rivals}) > 1:
+        stated = _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])
+        found = _told_apart(rivals, stated[0] if stated else None)
+        # none telling them apart, no title is read: the year and agency come from the report's other evidence
+        undecided = [] if found else [Evidence(c.text, c.where) for c, _, _ in rivals]
     title = agency = year = title_evidence = year_evidence = year_source = None
     if found:
         candidate, m, agency = found
@@ -239,7 +274,7 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         year_source = YEAR_STATED
     if year is None and opening is not None and (m := _OPENING_YEAR.match(_clean(opening.text))):
         year, year_evidence, year_source = int(m["year"]), Evidence(m[0], opening.where), YEAR_FROM_OPENING
-    return Metadata(title, agency, year, title_evidence, year_evidence, year_source)
+    return Metadata(title, agency, year, title_evidence, year_evidence, year_source, undecided)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -193,6 +193,10 @@ def build_report(document: Document, source: str) -> Report:
                     year=meta.year, year_source=meta.year_source, sections_present=sections.present, pages=document.pages,
                     table_pages=dict(document.table_pages), year_evidence=meta.year_evidence)
     findings: list[Finding] = []
+    if meta.rival_titles:
+        findings.append(Finding("title.ambiguous", WARNING,
+                                "标题处有多个不同报告的标题（" + "；".join(e.text for e in meta.rival_titles)
+                                + "），页面标题和统计期限都不能确定本报告是哪一个：未读取标题", [], meta.rival_titles))
 
     s2_lines = _section_lines(sections, "s2") if "s2" in sections.headings else _before(sections, "s3")
     s3_lines = _section_lines(sections, "s3") if "s3" in sections.headings else _all_lines(sections)

@@ -34,3 +34,23 @@ def test_every_cell_is_the_reports_figure(rendering):
 def test_the_errors_the_report_deserves_and_no_other(rendering):
     errors = {f["rule"] for f in parsed(rendering)["findings"] if f["severity"] == "error"}
     assert errors == set(truth(rendering)["errors"])
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_agency_year_and_template_are_the_reports(rendering):
+    report, expected = parsed(rendering), truth(rendering)
+    assert (report["agency"], report["year"], report["template"]) == (
+        expected["agency"], expected["year"], expected["template"])
+
+
+def test_titles_of_other_reports_nothing_tells_apart_leave_the_title_unread():
+    # the page's list of other years' reports before the title, and no statistics period to say which is this one's
+    page = (BLIND / "blind-md-docling-nav" / "001_huaian_szf_2024.md").read_text(encoding="utf-8")
+    cut = page.index("本报告中所列数据的统计期限")
+    page = page[:cut] + page[page.index("。", cut) + 1:]
+    report = parse_document(page.encode("utf-8"), "001_huaian_szf_2024.md").to_dict()
+    assert (report["title"], report["year"]) == (None, None)
+    ambiguous = [f for f in report["findings"] if f["rule"] == "title.ambiguous"]
+    assert [e["text"] for e in ambiguous[0]["evidence"]] == [
+        "淮安市人民政府2023年政府信息公开工作年度报告", "淮安市人民政府2022年政府信息公开工作年度报告",
+        "淮安市人民政府2024年政府信息公开工作年度报告"]
