@@ -139,30 +139,43 @@ def _titles(candidates: Sequence[_Candidate]) -> tuple[_Candidate, re.Match[str]
     return (candidate, m, None) if candidate is not None else None
 
 
-def _one_line_titles(candidates: Sequence[_Candidate]) -> list[tuple[_Candidate, re.Match[str], str]]:
-    """Every candidate that is a whole title on its own, naming agency and report, in order."""
+_Title = tuple[_Candidate, re.Match[str], str | None]   # a title, its match, the agency it names (None: none)
+
+
+def _one_line_titles(candidates: Sequence[_Candidate]) -> list[_Title]:
+    """Every candidate that is a whole title on its own naming a year or an agency, in order."""
     out = []
     for candidate in candidates:
         if len(candidate.text) > _MAX_TITLE:
             continue
         for m in filter(None, (pattern.search(candidate.text) for pattern in _TITLES)):
-            if agency := clean_agency(m["before"]) or clean_agency(m["after"]):
+            agency = clean_agency(m["before"]) or clean_agency(m["after"])
+            if agency or m["year"]:
                 out.append((candidate, m, agency))
                 break
     return out
 
 
-def _told_apart(titles: Sequence[tuple[_Candidate, re.Match[str], str]], stated: int | None
-                ) -> tuple[_Candidate, re.Match[str], str] | None:
+def _agree(titles: Sequence[_Title]) -> bool:
+    """Whether the titles may name one report: no two years, no two agencies."""
+    return len({m["year"] for _, m, _ in titles if m["year"]}) <= 1 and len({a for _, _, a in titles if a}) <= 1
+
+
+def _told_apart(titles: Sequence[_Title], stated: int | None) -> _Title | None:
     """Of titles naming different reports (a page's list of other years' reports, a 上一篇 link, printed before
-    its own title): the first that names what the page's <title> names, else the first of the year the
-    statistics period states; None where neither tells them apart (the first may be another report's)."""
-    named = lambda t: (t[2], t[1]["year"])
+    its own title): those that agree with the page's <title>, else those of the year the statistics period
+    states, where they name one report: the first naming an agency, else the first; None where neither tells
+    them apart (the first may be another report's)."""
     page = next((t for t in titles if not t[0].lines), None)
     if page is not None:
-        return next(t for t in titles if named(t) == named(page))
-    years = [t for t in titles if t[1]["year"] and int(t[1]["year"]) == stated]
-    return years[0] if stated is not None and years else None
+        pool = [t for t in titles if _agree([t, page])]
+    elif stated is not None:
+        pool = [t for t in titles if t[1]["year"] and int(t[1]["year"]) == stated]
+    else:
+        return None
+    if not pool or not _agree(pool):
+        return None
+    return next((t for t in pool if t[2]), pool[0])
 
 
 def _qualified(agency: str, text: str) -> str:
@@ -237,7 +250,7 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     found = _titles(candidates)
     rivals = _one_line_titles(candidates)
     undecided: list[Evidence] = []
-    if len({(name, m["year"]) for _, m, name in rivals}) > 1:
+    if not _agree(rivals):
         stated = _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])
         found = _told_apart(rivals, stated[0] if stated else None)
         # none telling them apart, no title is read: the year and agency come from the report's other evidence
@@ -251,13 +264,20 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         year = int(m["year"]) if m["year"] else None
         year_evidence = title_evidence if year else None
         year_source = YEAR_FROM_TITLE if year else None
+    titled = agency is not None
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
     if agency is None and publisher:
         agency = clean_agency(squash(publisher))
+    signed = _signature(closing)
+    # a page's 发布机构 is the office that published the report (淮安市人民政府办公室) for the body that signs it
+    if not titled and signed is not None:
+        body = _qualified(signed, text)
+        if agency in {name + office for name in (signed, body) for office in _OFFICES}:
+            agency = body
     if agency is None:
-        agency = _signature(closing)
+        agency = signed
     opened = m["name"] if (m := _OPENING.search(text)) and not m["name"].startswith(_NOT_A_NAME) else None
     if agency is None and (m := _COMPILED.search(text)):
         agency = clean_agency(m["name"])
