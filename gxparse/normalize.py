@@ -40,7 +40,9 @@ _REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
                             # Typographic quotes and dashes collapse to one form each for matching.
                             "“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"',
                             "\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "",
-                            "\u2002": " ", "\u2003": " ", "\u2009": " "})
+                            "\u2002": " ", "\u2003": " ", "\u2009": " ",
+                            # the minus sign (Word's and typesetters' −8 in a 本年增/减 cell) is a hyphen-minus
+                            "\u2212": "-"})
 
 # A regex substitution costs only per replaced character; str.translate with a large table costs per character
 _REPLACEABLE = re.compile("[" + "".join(sorted(re.escape(c) for c in _REPLACEMENTS)) + "]")
