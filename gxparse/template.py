@@ -216,6 +216,12 @@ S4_COLUMNS: tuple[Column, ...] = (
     Column("total", "总计"),
 )
 S4_WIDTH = len(S4_BLOCKS) * len(S4_COLUMNS)
+# Table 四's result columns as a row label names them where the table runs down the page, a row per cell: the
+# template's word or the short word agencies print (维持, 纠正, 其他, 未审结, 合计).
+S4_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "upheld": ("结果维持", "维持"), "corrected": ("结果纠正", "纠正"), "other": ("其他结果", "其他"),
+    "pending": ("尚未审结", "未审结"), "total": ("总计", "合计"),
+}
 # Table 四 printed a block per row — 行政复议 / 行政诉讼（未经复议直接起诉）/ 行政诉讼（复议后起诉）, each with the five
 # result columns — as some sites lay it out instead of the template's one row of 15. Tried in this order
 # (复议后起诉 names 复议 too).

@@ -28,7 +28,7 @@ from gxparse.rows import RawRow
 from gxparse.sections import table_header_lines
 from gxparse.extraction.wrappedfigures import drifted_readings, tail_readings, unwrapped_lines
 from gxparse.template import (S3_COLUMNS, S3_ROWS, S4_BLOCK_ROW_LABELS, S4_BLOCKS, S4_LITIGATION_HEADER, S4_COLUMNS,
-                              S4_WIDTH, s4_block_label)
+                              S4_COLUMN_WORDS, S4_WIDTH, s4_block_label)
 from gxparse.layout.strayfigures import others_last
 from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_scale, spread_by_starts,
                                             spread_under_characters, spread_under_headers)
@@ -144,7 +144,7 @@ def _s4_block_rows(lines: Sequence[Line]) -> TableRead | None:
 def _s4_cell_rows(lines: Sequence[Line]) -> TableRead | None:
     """Table 四 written down the page, a row per cell (类别 · 结果 · 数量: ``行政复议 结果维持 | 5``), as pages too narrow
     for its fifteen columns print it: read where every line of figures holds one, its label ends in a result
-    column's name after its block's (or after nothing: the block is the line above's, a rowspan a tool wrote
+    column's word (``S4_COLUMN_WORDS``) after its block's (or after nothing: the block is the line above's, a rowspan a tool wrote
     once), and each of the fifteen cells is printed once; else not this layout."""
     found: dict[tuple[str, str], Line] = {}
     block = None
@@ -152,10 +152,11 @@ def _s4_cell_rows(lines: Sequence[Line]) -> TableRead | None:
         if not line.values:
             continue
         label = label_key(line.label)
-        column = next((c for c in S4_COLUMNS if label.endswith(label_key(c.label))), None)
+        column, word = next(((c, w) for c in S4_COLUMNS for w in S4_COLUMN_WORDS[c.key] if label.endswith(w)),
+                            (None, ""))
         if len(line.values) != 1 or column is None:
             return None
-        named = label[:-len(label_key(column.label))]
+        named = label[:-len(word)]
         if named:
             block = next((key for key, pattern in _S4_BLOCK_ROWS if pattern.search(named)), None)
         if block is None or (block, column.key) in found:
