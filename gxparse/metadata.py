@@ -10,6 +10,7 @@ never inferred from something gxparse failed to read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -157,8 +158,11 @@ def _one_line_titles(candidates: Sequence[_Candidate]) -> list[_Title]:
 
 
 def _agree(titles: Sequence[_Title]) -> bool:
-    """Whether the titles may name one report: no two years, no two agencies."""
-    return len({m["year"] for _, m, _ in titles if m["year"]}) <= 1 and len({a for _, _, a in titles if a}) <= 1
+    """Whether the titles may name one report: no two years, no two agencies (one name inside another is one
+    agency: a page's <title> puts the site's name in front, 临江市民政局-临江市民政局2023年…)."""
+    agencies = [a for _, _, a in titles if a]
+    return len({m["year"] for _, m, _ in titles if m["year"]}) <= 1 \
+        and all(a in b or b in a for a, b in itertools.combinations(agencies, 2))
 
 
 def _told_apart(titles: Sequence[_Title], stated: int | None) -> _Title | None:
@@ -175,7 +179,8 @@ def _told_apart(titles: Sequence[_Title], stated: int | None) -> _Title | None:
         return None
     if not pool or not _agree(pool):
         return None
-    return next((t for t in pool if t[2]), pool[0])
+    # the document's own title before the page's, which may carry the site's name
+    return next((t for t in pool if t[2] and t[0].lines), next((t for t in pool if t[2]), pool[0]))
 
 
 def _qualified(agency: str, text: str) -> str:
@@ -250,7 +255,7 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     found = _titles(candidates)
     rivals = _one_line_titles(candidates)
     undecided: list[Evidence] = []
-    if not _agree(rivals):
+    if not _agree([t for t in rivals if t[0].lines]):   # the page's <title> only tells them apart
         stated = _stated_year([_Candidate(_clean(ln.text), [ln]) for ln in lines_seen])
         found = _told_apart(rivals, stated[0] if stated else None)
         # none telling them apart, no title is read: the year and agency come from the report's other evidence
