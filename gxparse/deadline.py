@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from gxparse import limits
 from gxparse.errors import LimitExceeded
@@ -68,3 +69,14 @@ def check_layout_time() -> None:
     if layout_seconds_left() <= 0:
         raise OutOfTime(f"每份文件读取上限 {limits.MAX_PARSE_SECONDS} 秒"
                         "（含版面与表格的识别）")
+
+
+T = TypeVar("T")
+
+
+def layout_timed(items: Iterable[T]) -> Iterator[T]:
+    """``items``, ``check_layout_time`` before each: a pass over a document's lines (up to ``limits.MAX_LINES``)
+    stops with the parse's time, not after it."""
+    for item in items:
+        check_layout_time()
+        yield item

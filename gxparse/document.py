@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
                            joins_group)
+from gxparse.deadline import layout_timed
 from gxparse.limits import check_line_words, check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
@@ -473,8 +474,8 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     gap = False
     # a tool that joins a page's text nodes by spaces wrote every line so, its headings inside its prose too
     spaced = any(_runs_on(raw) for raw in raws) and sum(len(raw.split()) for raw in raws) <= MAX_SPACED_PIECES
-    for n, k, raw in ((n, k, cell) for n, line in enumerate(raws, start=first_lineno)
-                      for k, cell in enumerate(line.split() if spaced else [line], start=1)):
+    for n, k, raw in layout_timed((n, k, cell) for n, line in enumerate(raws, start=first_lineno)
+                                  for k, cell in enumerate(line.split() if spaced else [line], start=1)):
         if not raw.strip():
             gap = True
             continue

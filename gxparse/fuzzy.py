@@ -33,11 +33,12 @@ class NearestLabel:
     def __init__(self, labels: Iterable[tuple[str | None, str]]) -> None:
         self._labels = [(key, label_key(text)) for key, text in labels]
         self._holding: dict[str, list[tuple[int, int]]] = {}   # a character → (label's index, times it holds it)
-        self._of_length: dict[int, list[tuple[str | None, str, Counter[str]]]] = {}   # with its characters counted
+        # labels by their characters sorted: a text two lines of one label merged holds exactly its characters, so
+        # one look-up finds the labels it may be (each label's counted characters compared took a line 40 µs)
+        self._of_chars: dict[str, list[tuple[str | None, str]]] = {}
         for index, (key, known) in enumerate(self._labels):
-            chars = Counter(known)
-            self._of_length.setdefault(len(known), []).append((key, known, chars))
-            for char, times in chars.items():
+            self._of_chars.setdefault("".join(sorted(known)), []).append((key, known))
+            for char, times in Counter(known).items():
                 self._holding.setdefault(char, []).append((index, times))
 
     def __call__(self, label: str) -> str | None:
@@ -78,8 +79,7 @@ class NearestLabel:
         ``新收政府…``). Taken only where exactly one label, decoys included, has the text's characters."""
         if len(text) > _MAX_MERGED:
             return None
-        chars = Counter(text)
-        alike = [(key, known) for key, known, counted in self._of_length.get(len(text), ()) if counted == chars]
+        alike = self._of_chars.get("".join(sorted(text)), [])
         if len(alike) != 1 or alike[0][0] is None:
             return None
         key, known = alike[0]

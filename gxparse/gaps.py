@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from gxparse import deadline
 from gxparse.cells import UNREAD_FIGURE, figure_count, listed_figures
 from gxparse.document import Line
 from gxparse.model import Evidence, Gap
@@ -92,7 +93,7 @@ class _Printed:
     (a label matched twice a line, a label key a line), 21 gaps over 20,000 lines of prose took 75 s."""
 
     def __init__(self, read: TableRead, context: TableContext, match: Callable[[str], str | None]) -> None:
-        self.keys = [label_key(line.text) for line in context.lines]
+        self.keys = [label_key(line.text) for line in deadline.layout_timed(context.lines)]
         self.places = Counter(line.where for line in context.lines)
         self.index = {line.where: i for i, line in enumerate(context.lines)}
         self.named: dict[str, Line] = {}   # a row's key → the first line below the header naming it
@@ -105,6 +106,7 @@ class _Printed:
         """The first line below the header whose label (or its label before a list of figures) names ``key``:
         the lines are matched as far as needed, each once."""
         while key not in self.named and self._matched < len(self._below):
+            deadline.check_layout_time()
             line = self._below[self._matched]
             self._matched += 1
             if line.label:
@@ -116,7 +118,8 @@ class _Printed:
     def loose(self, context: TableContext) -> list[str]:
         """Each line's ``_loose_kind``, worked out at the first gap that asks."""
         if self._loose is None:
-            self._loose = [_loose_kind(line, text, context) for line, text in zip(context.lines, self.keys)]
+            self._loose = [_loose_kind(line, text, context)
+                           for line, text in deadline.layout_timed(zip(context.lines, self.keys))]
         return self._loose
 
 

@@ -26,7 +26,7 @@ from gxparse.gaps import (TableContext, kept_part, line_evidence, row_evidence, 
                           tables_alone, unprinted_subtables)
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
-from gxparse.normalize import unspaced_cjk
+from gxparse.normalize import remembering, unspaced_cjk
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.ocr.misread import misread_sums
 from gxparse.ocr.signs import shows_glyphs_misread
@@ -117,7 +117,7 @@ def parse_document(data: bytes, source: str = "<bytes>", pictures: Pictures | No
     """
     try:
         # one wall deadline for all its stages, and one budget for every LibreOffice conversion, read again included
-        with document_deadline(), conversion_budget():
+        with document_deadline(), conversion_budget(), remembering():
             document = read_document(data, source, pictures)
             report = build_report(document, source)
             if document.read_pictures is not None and _tables_read(report) < len(_TABLES):

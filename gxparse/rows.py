@@ -55,6 +55,10 @@ _MAX_LABEL = 160        # a wrapped label never grows beyond this
 # labels a matcher remembers what they name (~300 bytes each): a document's every line's, which the grammar asks of
 # again and again (a smaller memory, cleared within one document, matched 95,000 lines of prose four times each)
 _KNOWN_LABELS = limits.MAX_LINES
+# labels one reading of a table compares by edit distance (``fuzzy``): a table's labels are a few hundred lines, and
+# past this many the rest are matched by their anchors alone and said untried (``Collected.untried``): 95,000 lines
+# of prose each compared with every template label
+MAX_FUZZY_LINES = 2_000
 
 
 def _is_prose(line: Line) -> bool:
@@ -94,7 +98,9 @@ class LabelMatcher:
 
     def __init__(self, anchors: Iterable[tuple[str, str]], near: NearestLabel | None = None,
                  groups: Iterable[str] = ()) -> None:
-        self._anchors = [(key, re.compile(pattern)) for key, pattern in anchors]
+        # each anchor with the characters any match of it holds in a row: a label lacking them is not searched
+        # (95,000 lines of prose were searched by every anchor, 2,500,000 searches)
+        self._anchors = [(key, re.compile(pattern), _required_text(pattern)) for key, pattern in anchors]
         self._near = near
         self._groups = [label_key(group) for group in groups]
         self._known: dict[str, str | None] = {}   # labels repeat across documents of one template
@@ -107,10 +113,14 @@ class LabelMatcher:
             self._known[label] = self._match(label)
         return self._known[label]
 
-    def find(self, label: str) -> tuple[str | None, bool]:
-        """The row ``label`` names and whether by a near miss (no anchor found it)."""
+    def may_be_near(self, label: str) -> bool:
+        """Whether ``find`` compares ``label`` by edit distance: no anchor finds it, and it is no stray."""
+        return self._near is not None and self(label) is None and not _is_stray(label)
+
+    def find(self, label: str, near: bool = True) -> tuple[str | None, bool]:
+        """The row ``label`` names and whether by a near miss (no anchor found it; with ``near`` only, one is sought)."""
         key = self(label)
-        if key is not None or self._near is None or _is_stray(label):
+        if key is not None or self._near is None or not near or _is_stray(label):
             return key, False
         if label not in self._nearest:
             if len(self._nearest) > _KNOWN_LABELS:
@@ -147,12 +157,40 @@ class LabelMatcher:
     def _match(self, label: str) -> str | None:
         text = label_key(label)
         best: tuple[int, int, str] | None = None
-        for key, pattern in self._anchors:
+        for key, pattern, required in self._anchors:
+            if required not in text:
+                continue
             for m in pattern.finditer(text):
                 rank = (m.end(), m.end() - m.start(), key)
                 if best is None or rank[:2] > best[:2]:
                     best = rank
         return best[2] if best else None
+
+
+def _required_text(pattern: str) -> str:
+    """The longest run of characters every match of ``pattern`` holds in a row ('' where none is certain);
+    none where case is ignored."""
+    if re.compile(pattern).flags & re.IGNORECASE:
+        return ""
+    return _required_in(re._parser.parse(pattern))   # the parse ``re`` compiles from: no second reading of the syntax
+
+
+def _required_in(items: Iterable[tuple[object, object]]) -> str:
+    """What ``_required_text`` finds in a parsed sequence: its own characters in a row, those a group holds, and
+    those every branch of an alternative holds (the shortest branch's where the others hold it)."""
+    found, run = [""], ""
+    for op, arg in items:
+        if op is re._constants.LITERAL:
+            run += chr(arg)  # type: ignore[call-overload]
+            continue
+        found.append(run)
+        run = ""
+        if op is re._constants.SUBPATTERN and not arg[1] & re.IGNORECASE:  # type: ignore[index]
+            found.append(_required_in(arg[-1]))  # type: ignore[index]
+        elif op is re._constants.BRANCH:
+            branches = sorted((_required_in(branch) for branch in arg[1]), key=len)  # type: ignore[index]
+            found.append(branches[0] if all(branches[0] in other for other in branches) else "")
+    return max([*found, run], key=len)
 
 
 _STRAY = 1   # characters: a label this short is a stray character, never a name nor part of one
@@ -231,13 +269,21 @@ class _Reader:
         self.segments: list[list[_Piece]] = [[]]
         self.pinned: list[tuple[int, _Piece]] = []   # (segment index, row) for rows named on their own line
         self.named = False   # whether a label named a row yet
+        self.near_tried = 0   # labels compared by edit distance, at most MAX_FUZZY_LINES
+        self.untried: list[str] = []   # where the labels past them stand
 
-    def find(self, label: str) -> tuple[str | None, bool]:
-        """The row ``label`` names (and whether by a near miss); words of the column headers (其他, 总计: also the
-        labels of rows some tables print bare) name no row before a label has named one: they head the table."""
+    def find(self, label: str, where: str) -> tuple[str | None, bool]:
+        """The row ``label`` (printed at ``where``) names (and whether by a near miss); words of the column headers
+        (其他, 总计: also the labels of rows some tables print bare) name no row before a label has named one: they
+        head the table."""
         if _is_stray(label) or not self.named and is_column_header(label):
             return None, False
-        key, fuzzy = self.match.find(label)
+        near = self.near_tried < MAX_FUZZY_LINES
+        if self.match.may_be_near(label):
+            self.near_tried += near
+            if not near:
+                self.untried.append(where)
+        key, fuzzy = self.match.find(label, near)
         self.named = self.named or key is not None
         return key, fuzzy
 
@@ -248,7 +294,7 @@ class _Reader:
     def label_line(self, line: Line) -> None:
         segment = self.segments[-1]
         previous = segment[-1] if segment and not segment[-1].values else None
-        key, fuzzy = self.find(line.label)
+        key, fuzzy = self.find(line.label, line.where)
         opened = segment[-1] if segment and segment[-1].values and segment[-1].key is None and segment[-1].label else None
         # a row's numbered first line with its figures, its label continued below (a top-aligned cell): a line
         # naming a row by itself that opens no row of its own is still that label's continuation
@@ -319,7 +365,7 @@ class _Reader:
     def value_line(self, line: Line, index: int) -> None:
         segment = self.segments[-1]
         label = "" if _is_stray(line.label) else line.label
-        key, fuzzy = self.find(label) if label else (None, False)
+        key, fuzzy = self.find(label, line.where) if label else (None, False)
         if key is None and label and line.in_grid and self._broken(line, label):
             return
         previous = segment[-1] if segment and not segment[-1].values else None
@@ -431,6 +477,8 @@ class Collected:
     # the rows of such a run the order could not give their figures (their own figures only), each run's with
     # the lines of figures left for them
     left: Left = field(default_factory=list)
+    # where the labels stand that no anchor named and were not compared by edit distance, past MAX_FUZZY_LINES
+    untried: list[str] = field(default_factory=list)
 
 
 Left = list[tuple[list[RawRow], list[RawRow]]]   # rows ``tailrows`` could not lay, with the lines left for them
@@ -564,4 +612,5 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
         for piece in segment:
             if piece.is_name and piece.key not in rows and piece.key not in bare:
                 bare[piece.key] = RawRow(piece.key, piece.label, [], piece.where, piece.in_grid, fuzzy=piece.fuzzy)
-    return Collected(rows, extras, bare, {key for key, row in rows.items() if row.where in wheres}, tailed, left)
+    return Collected(rows, extras, bare, {key for key, row in rows.items() if row.where in wheres}, tailed, left,
+                     reader.untried)

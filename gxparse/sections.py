@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from gxparse.deadline import layout_timed
 from gxparse.document import Line
 from gxparse.normalize import label_key, squash
 from gxparse.template import SECTIONS, TABLE_HEADER_WORDS, Section
@@ -67,7 +68,7 @@ def split_sections(lines: list[Line]) -> Sections:
     current: list[Line] = out.preamble
     last_index = -1
     order = [s.key for s in SECTIONS]
-    for line in lines:
+    for line in layout_timed(lines):
         section, rest = heading_section(line), None
         if section is None and (glued := glued_heading(line)) is not None:
             section, rest = glued

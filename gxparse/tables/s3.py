@@ -26,7 +26,7 @@ from gxparse.arithmetic.placement import (Balance, blank_readings, consistent_re
                                          joint_readings, misread_readings)
 from gxparse.arithmetic.realign import RowSum, Vector, agreed, candidates, solve
 from gxparse.fuzzy import NearestLabel
-from gxparse.rows import Collected, LabelMatcher, RawRow, collect_rows
+from gxparse.rows import MAX_FUZZY_LINES, Collected, LabelMatcher, RawRow, collect_rows
 from gxparse.extraction.rowboxes import joined_boxes, under_labels
 from gxparse.extraction.splitrows import RowShape
 from gxparse.extraction.wrappedfigures import tail_readings
@@ -289,6 +289,16 @@ def _fuzzy_findings(rows: dict[str, RawRow], row_keys: Sequence[str]) -> list[Fi
                     f"按最接近的模板行名读作「{s3_row_label(key)}」",
                     s3_row_cells(key))
             for key in row_keys if key in rows and rows[key].fuzzy]
+
+
+def _untried_findings(untried: Sequence[str]) -> list[Finding]:
+    """What was not compared with the template's labels past ``MAX_FUZZY_LINES``: a row whose label holds a typo
+    there is unread, never missing."""
+    if not untried:
+        return []
+    return [Finding("label.untried", WARNING,
+                    f"表三中自{untried[0]}起有 {len(untried)} 行文字超出近似比对的上限（每表 {MAX_FUZZY_LINES} 行），"
+                    "未与模板行名近似比对：其中行名有错字的行未能读取", [])]
 
 
 def _spilled(lines: Sequence[Line], following: Sequence[Line], wanted: int) -> int:
@@ -1195,7 +1205,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     borrowed = 0
     if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout, ocr)) is not None:
         table, used, findings, printed_layout = ordered
-        return TableRead(table, findings, [], printed_layout, used, cell_per_line)
+        return TableRead(table, findings + _untried_findings(collected.untried), [], printed_layout, used,
+                         cell_per_line)
     if cell_per_line:   # labels printed apart from their figures: few rows may have been found by them
         printed_layout = _s3_labels_layout(lines)
         layouts = [printed_layout] if printed_layout else [default_layout, *(k for k in S3_ROWS if k != default_layout)]
@@ -1213,7 +1224,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     unwrapped = [] if cell_per_line else _s3_unwrap(rows, extras, row_keys)
     _s3_without_trailing(rows)
     placed = _place_by_position(rows, extras, row_keys)
-    findings = ruled + unwrapped + placed + _fuzzy_findings(rows, row_keys)
+    findings = ruled + unwrapped + placed + _fuzzy_findings(rows, row_keys) + _untried_findings(collected.untried)
     tailed = [key for middle, left in collected.left for key in _s3_solve_left(rows, extras, middle, left, row_keys)]
     if not cell_per_line and (spill := _page_tail(lines, rows, extras, following, row_keys)):
         heads = {key: list(rows[key].values) for key in spill.keys}

@@ -1,0 +1,84 @@
+"""The passes over a document's lines, each bounded: labels compared by edit distance at most ``MAX_FUZZY_LINES`` a
+table (the rest named untried), the forms of short texts remembered at most ``MAX_REMEMBERED`` while a document is
+read, and the lines, sections and gaps read within the parse's time."""
+
+from __future__ import annotations
+
+import pytest
+
+from gxparse import deadline, limits, normalize
+from gxparse.document import lines_from_text
+from gxparse.gaps import TableContext, row_gaps
+from gxparse.normalize import label_key, remembering, squash
+from gxparse.rows import MAX_FUZZY_LINES, LabelMatcher, _required_text
+from gxparse.sections import split_sections
+from gxparse.tables.s3 import S3_MATCHER, read_s3
+from gxparse.template import S3_ALL_ROWS, S3_ROWS
+from tests.gxparse.seeds import seed_bytes
+
+_HEAD = ("一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+         "（一）予以公开 1 0 0 0 0 0 1\n")
+_PROSE = "".join(f"附第{n}项工作说明\n" for n in range(MAX_FUZZY_LINES))   # label-only lines no anchor names
+
+
+def test_past_the_fuzzy_bound_a_typo_label_is_named_untried_not_read():
+    read = read_s3(lines_from_text(_HEAD + "2.其他法律行政止公开 4 0 0 0 0 0 4\n" + _PROSE
+                                   + "4.保护第三方合法权义 3 0 0 0 0 0 3\n"))
+    assert read.table["result.denied.law_prohibited"]["total"].value == 4   # within the bound: read by its near miss
+    assert read.table["result.denied.third_party"]["total"].value is None
+    untried = [f for f in read.findings if f.rule == "label.untried"]
+    # the typo's line and the last line of prose (line 4 was the first compared) are the two past the bound
+    assert len(untried) == 1 and f"自第{MAX_FUZZY_LINES + 4}行起有 2 行" in untried[0].message
+    assert untried[0].severity == "warning"
+
+
+def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
+    assert _required_text("(?:^|[^\\d])3\\.?其他$|^其他$") == "其他"
+    assert _required_text("[予子]以公开") == "以公开"
+    assert _required_text("ab|cd") == "" and _required_text("(?i)abc") == "" and _required_text("a(?i:bcd)") == "a"
+    plain = LabelMatcher([("x", "(?:^|[^\\d])3\\.?其他$|^其他$"), ("y", "ab|cd")])
+    assert plain("3.其他") == "x" and plain("1cd") == "y" and plain("其它") is None
+    # every template label names its row through the index as through every anchor
+    assert all(S3_MATCHER(row.label) == row.key for layout in S3_ROWS.values() for row in layout)
+    assert {S3_MATCHER(row.label) for row in S3_ALL_ROWS} >= {row.key for row in S3_ROWS["v2021"]}
+
+
+def test_the_forms_remembered_are_bounded_and_forgotten_with_the_document(monkeypatch):
+    monkeypatch.setattr(normalize, "MAX_REMEMBERED", 10)
+    long = "长" * (normalize.MAX_REMEMBERED_TEXT + 1)
+    with remembering():
+        for n in range(25):
+            assert label_key(f"第 {n} 行：") == f"第{n}行"
+        assert squash(long) == long
+        forms = normalize._memory.forms
+        assert forms is not None and 0 < len(forms[1]) <= 10 and long not in forms[0]
+    assert normalize._memory.forms is None and label_key("第 1 行") == "第1行"
+
+
+@pytest.fixture
+def spent(monkeypatch):
+    """A document whose parse time, the layout's overrun included, is spent."""
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", -limits.MAX_LAYOUT_OVERRUN_SECONDS - 1)
+    with deadline.document_deadline():
+        yield
+
+
+def test_the_lines_of_a_text_are_read_within_the_parse_time(spent):
+    with pytest.raises(deadline.OutOfTime):
+        lines_from_text("一、总体情况\n二、主动公开政府信息情况\n")
+
+
+def test_sections_are_split_within_the_parse_time(monkeypatch):
+    lines = lines_from_text(seed_bytes("kaifeng_2021").decode())
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", -limits.MAX_LAYOUT_OVERRUN_SECONDS - 1)
+    with deadline.document_deadline(), pytest.raises(deadline.OutOfTime):
+        split_sections(lines)
+
+
+def test_the_gaps_are_looked_for_within_the_parse_time(monkeypatch):
+    lines = lines_from_text(_HEAD + "（二）部分公开\n说明\n")
+    read = read_s3(lines)
+    keys = [row.key for row in S3_ROWS["v2021"]]
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", -limits.MAX_LAYOUT_OVERRUN_SECONDS - 1)
+    with deadline.document_deadline(), pytest.raises(deadline.OutOfTime):
+        row_gaps(read, keys, TableContext(lines, None, None), S3_MATCHER)
