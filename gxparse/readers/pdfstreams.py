@@ -6,10 +6,10 @@ allocation fails. So every Flate stream of the file is inflated here once, in bo
 and a file whose streams inflate beyond ``limits`` (each, and all together) is refused before pdfium sees it. Images are left out:
 they are measured by their pixel size before a page is rendered (``readers.pdf``). pdfium parses a content stream
 anew for every page that draws it, so the content the pages draw is counted too, a stream once for each reference
-to it (a thousand pages drawing one 8 MB stream draw 8 GB), compressed or not.
+to it (a thousand pages drawing one 8 MB stream draw 8 GB), compressed or not, the references inside compressed
+object streams (PDF 1.5: pages kept there) once they are inflated.
 
-What this cannot see: streams of an encrypted file, filters other than Flate (LZW, RunLength), and references
-inside compressed object streams (``readers.pdfforms`` walks those files' pages).
+What this cannot see: streams of an encrypted file, filters other than Flate (LZW, RunLength).
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ _READ = 1 << 16       # compressed bytes fed at a time (most streams end within 
 _DICT_REACH = 4096    # bytes before a stream keyword where its dictionary starts
 
 
-def _inflated_size(data: memoryview, start: int, limit: int) -> int:
+def _inflated_size(data: memoryview, start: int, limit: int, kept: list[bytes] | None = None) -> int:
     """How many bytes the zlib data at ``start`` inflates to, counted no further than just past ``limit``
-    (corrupt data counts what inflated before the fault, as far as pdfium reads it too)."""
+    (corrupt data counts what inflated before the fault, as far as pdfium reads it too); the bytes are added to
+    ``kept`` where given."""
     inflater = zlib.decompressobj()
     size, position, pending = 0, start, b""
     try:
@@ -46,7 +47,10 @@ def _inflated_size(data: memoryview, start: int, limit: int) -> int:
                     break
                 pending = data[position:position + _READ]
                 position += _READ
-            size += len(inflater.decompress(pending, _STEP))
+            step = inflater.decompress(pending, _STEP)
+            size += len(step)
+            if kept is not None:
+                kept.append(step)
             pending = inflater.unconsumed_tail
     except zlib.error:
         pass
@@ -59,12 +63,14 @@ def check_streams(data: bytes) -> None:
     view = memoryview(data)
     object_streams = inflated = 0
     contents: dict[int, int] = {}   # a content stream's object number → its bytes (inflated when Flate)
+    packed: list[bytes] = []   # the object streams' objects, ≤ MAX_PDF_OBJECT_STREAMS (and a step) in all
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - _DICT_REACH):m.start()]
         objects = list(_OBJECT.finditer(head))
         dictionary = head[objects[-1].end():] if objects else head
         if _OBJECT_STREAM.search(dictionary):
-            object_streams += _object_stream_size(data, m.end(), dictionary, limits.MAX_PDF_OBJECT_STREAMS - object_streams)
+            object_streams += _object_stream(data, m.end(), dictionary, limits.MAX_PDF_OBJECT_STREAMS - object_streams,
+                                             packed)
             if object_streams > limits.MAX_PDF_OBJECT_STREAMS:
                 raise LimitExceeded(f"PDF 中的对象流（ObjStm）合计过大：解压后超过 "
                                     f"{limits.megabytes(limits.MAX_PDF_OBJECT_STREAMS)}（上限）")
@@ -86,18 +92,19 @@ def check_streams(data: bytes) -> None:
             raise LimitExceeded(f"PDF 中的压缩数据流解压后合计过大：超过 {limits.megabytes(limits.MAX_PDF_INFLATED)}（上限）")
         if content and objects:
             contents[int(objects[-1][1])] = size
-    limits.check_drawn_content(_drawn(data, contents))
+    limits.check_drawn_content(_drawn([data, *packed], contents))
 
 
-def _drawn(data: bytes, contents: dict[int, int]) -> int:
+def _drawn(texts: list[bytes], contents: dict[int, int]) -> int:
     """Bytes of content the pages draw: each content stream's once for every reference to it (in the whole file:
-    a stream's bounds can lie, and a reference hidden in one would go uncounted; about 1 s a 100 MB), counted no
-    further than just past ``limits.MAX_PDF_DRAWN_CONTENT``."""
+    a stream's bounds can lie, and a reference hidden in one would go uncounted; about 1 s a 100 MB; and in the
+    object streams' ``texts`` inflated), counted no further than just past ``limits.MAX_PDF_DRAWN_CONTENT``."""
     total = 0
-    for m in _REFERENCE.finditer(data) if contents else ():
-        total += contents.get(int(m[1]), 0)
-        if total > limits.MAX_PDF_DRAWN_CONTENT:
-            break
+    for text in texts if contents else ():
+        for m in _REFERENCE.finditer(text):
+            total += contents.get(int(m[1]), 0)
+            if total > limits.MAX_PDF_DRAWN_CONTENT:
+                return total
     return total
 
 
@@ -108,9 +115,13 @@ def _raw_size(data: bytes, start: int, limit: int) -> int:
     return min(len(data), start + limit + _READ) - start if end < 0 else end - start
 
 
-def _object_stream_size(data: bytes, start: int, dictionary: bytes, limit: int) -> int:
-    """The bytes of the object stream at ``start``: inflated (no further than just past ``limit``), or as they
-    stand up to ``endstream`` when not compressed (another filter: as they stand too, a lower bound)."""
+def _object_stream(data: bytes, start: int, dictionary: bytes, limit: int, packed: list[bytes]) -> int:
+    """The bytes of the object stream at ``start``: inflated (no further than just past ``limit``) and added to
+    ``packed``, or as they stand up to ``endstream`` when not compressed (their references are the file's bytes;
+    another filter: as they stand too, a lower bound, its references unseen)."""
     if b"/FlateDecode" in dictionary:
-        return _inflated_size(memoryview(data), start, limit)
+        kept: list[bytes] = []
+        size = _inflated_size(memoryview(data), start, limit, kept)
+        packed.append(b"".join(kept))
+        return size
     return _raw_size(data, start, limit)

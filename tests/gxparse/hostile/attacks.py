@@ -1226,6 +1226,11 @@ ATTACKS: list[Attack] = [
     Attack("text-table-3-rows-gone-among-95000-lines", "table 三's 21 rows gone, 95,000 lines of prose in their "
            "place (each gap matched every line's label again: 21 × 95,000)",
            lambda: table_three_rows_gone_among_prose(95_000), None, slow=True),
+    # attacked anew (issue 12's sixth round)
+    Attack("pdf-1000-pages-in-an-object-stream-of-one-8mb-stream", "1,000 pages kept in a compressed object stream "
+           "sharing one 8 MB content stream (their references unseen until it is inflated; pdfium parses the stream "
+           "anew for each page)", lambda: files.pdf_pages_in_object_stream(1000, b"0 g " * 2_000_000),
+           "各页绘制的页面内容合计过大", slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]

@@ -42,6 +42,40 @@ def pdf_pages(count: int, contents: bytes, size: tuple[float, float] = (595, 842
                 pdf_stream(contents)] + [page] * count)
 
 
+def pdf_pages_in_object_stream(count: int, contents: bytes) -> bytes:
+    """A PDF 1.5 of ``count`` pages sharing one Flate content stream, the catalog, page tree and pages kept in a
+    compressed object stream (their references to the content seen only once it is inflated), a cross-reference
+    stream listing them."""
+    first_page, content = 4, zlib.compress(contents, 9)
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(count))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>"
+    packed = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+              **{first_page + i: page for i in range(count)}}
+    header, body = bytearray(), bytearray()
+    for number, text in packed.items():
+        header += b"%d %d " % (number, len(body))
+        body += text + b"\n"
+    packed_stream = zlib.compress(bytes(header + body), 9)
+    holder, xref = first_page + count, first_page + count + 1
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = {3: len(out)}
+    out += b"3 0 obj\n" + pdf_stream(content, b"/Filter /FlateDecode") + b"\nendobj\n"
+    offsets[holder] = len(out)
+    out += b"%d 0 obj\n" % holder + pdf_stream(packed_stream, b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode"
+                                                % (len(packed), len(header))) + b"\nendobj\n"
+    offsets[xref] = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]
+    for number in range(1, xref + 1):
+        if number in offsets:
+            rows.append(b"\x01" + struct.pack(">IH", offsets[number], 0))
+        else:
+            rows.append(b"\x02" + struct.pack(">IH", holder, list(packed).index(number)))
+    table = b"".join(rows)
+    out += b"%d 0 obj\n" % xref + pdf_stream(table, b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R" % (xref + 1))
+    out += b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[xref]
+    return bytes(out)
+
+
 HELVETICA = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
 
 

@@ -364,6 +364,14 @@ def test_the_content_all_pages_draw_is_refused_past_its_limit_each_page_drawing_
         parse_document(_pages_drawing_one_stream(17, stream), "a.pdf")
 
 
+def test_pages_kept_in_a_compressed_object_stream_count_the_content_they_draw(monkeypatch):
+    """Their references to the stream are seen only once the object stream is inflated (PDF 1.5)."""
+    monkeypatch.setattr(limits, "MAX_PDF_DRAWN_CONTENT", 1 * limits.MB)
+    parse_document(files.pdf_pages_in_object_stream(15, b"0 g " * 16_384), "a.pdf")
+    with pytest.raises(DocumentError, match="a.pdf: PDF 各页绘制的页面内容合计过大：超过 1 MB"):
+        parse_document(files.pdf_pages_in_object_stream(17, b"0 g " * 16_384), "a.pdf")
+
+
 def test_the_whole_parse_with_its_layouts_reserve_ends_within_a_minute():
     """Issue 12: any single input under 60 s of wall time; the reading's deadline leaves the layout its reserve."""
     with deadline.document_deadline():
