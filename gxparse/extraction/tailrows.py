@@ -27,6 +27,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+# heads in one run at most: a page of a table's labels (table 三 has 26 rows); a longer stretch of labels is none,
+# and is passed over whole (each of 95,000 labels began a run through all those after it)
+MAX_HEADS = 100
+
 
 class Printed(Protocol):
     """A piece of a table as the row grammar read it: its label (and the row it names) and its figures."""
@@ -61,7 +65,10 @@ def lay_tails(pieces: Sequence[Printed], width: int, holds: Callable[[Sequence[s
     n = 0
     while n < len(pieces):
         heads, end = _heads(pieces, n, width, stray, numbered)
-        tail = _tail(pieces, end)
+        if len(heads) > MAX_HEADS:
+            n = end
+            continue
+        tail = _tail(pieces, end) if len(heads) >= 2 else []   # each line of 95,000 figures began a tail to the end
         if len(heads) < 2 or not _lay_run(pieces, heads, tail, width, holds, boxes, out):
             n += 1
             continue
@@ -92,10 +99,11 @@ def _heads(pieces: Sequence[Printed], start: int, width: int, stray: Callable[[s
     own number, ``numbered``: a label the grammar could not name), or labels with fewer than ``width`` figures on
     their line or on the line right after them (other label pieces naming nothing between them skipped: pieces of
     group labels). The last head's first figures cannot be told from the tail's first line by their place: it has
-    them when every other head has as many, and none when no other head has any; otherwise there is no run."""
+    them when every other head has as many, and none when no other head has any; otherwise there is no run. Past
+    ``MAX_HEADS`` heads the scan stops: more heads than that are no run."""
     heads: list[_Head] = []
     n = start
-    while n < len(pieces):
+    while n < len(pieces) and len(heads) <= MAX_HEADS:
         piece = pieces[n]
         if not piece.label or piece.in_grid:
             break
@@ -117,7 +125,7 @@ def _heads(pieces: Sequence[Printed], start: int, width: int, stray: Callable[[s
             elif not heads:
                 break
         n += 1
-    if len(heads) < 2 or not heads[-1].own is None or pieces[heads[-1].label].values:
+    if len(heads) < 2 or len(heads) > MAX_HEADS or not heads[-1].own is None or pieces[heads[-1].label].values:
         return heads, n
     counts = {len(head.values(pieces)) for head in heads[:-1]}
     last = heads[-1].label

@@ -496,6 +496,14 @@ def table_three_rows_gone_among_prose(lines: int) -> bytes:
     return (text[:start] + "".join(f"说明第{n}条工作情况\n" for n in range(lines)) + text[end:]).encode()
 
 
+def table_three_rows_replaced_by(line: str, lines: int) -> bytes:
+    """The Kaifeng seed with table 三's rows gone as in ``table_three_rows_gone_among_prose``, ``line`` printed
+    ``lines`` times in their place."""
+    text = seed_bytes("kaifeng_2021").decode()
+    start, end = text.index("三、本年度办理结果"), text.index("(七) 总计")
+    return (text[:start] + line * lines + text[end:]).encode()
+
+
 def _ocr_text_of_a_long_table_three(rows: int) -> bytes:
     """RapidOCR's boxes (a figure a line) of a report whose table 三 has ``rows`` more rows of figures, its row
     sums kept."""
@@ -1231,6 +1239,12 @@ ATTACKS: list[Attack] = [
            "sharing one 8 MB content stream (their references unseen until it is inflated; pdfium parses the stream "
            "anew for each page)", lambda: files.pdf_pages_in_object_stream(1000, b"0 g " * 2_000_000),
            "各页绘制的页面内容合计过大", slow=True),
+    Attack("text-table-3-of-95000-labels-alone", "table 三's rows gone, one row's label alone on 95,000 lines (each "
+           "began a run of rows' labels through all those after it: over 300 s)",
+           lambda: table_three_rows_replaced_by("（一）予以公开\n", 95_000), None, slow=True),
+    Attack("text-table-3-of-95000-lines-of-figures", "table 三's rows gone, 95,000 lines of a row's figures without "
+           "a label (each began a tail of figures through all those after it: over 300 s)",
+           lambda: table_three_rows_replaced_by("1 0 0 0 0 0 1\n", 95_000), None, slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]

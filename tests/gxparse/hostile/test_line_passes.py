@@ -1,13 +1,16 @@
 """The passes over a document's lines, each bounded: labels compared by edit distance at most ``MAX_FUZZY_LINES`` a
 table (the rest named untried), the forms of short texts remembered at most ``MAX_REMEMBERED`` while a document is
-read, and the lines, sections and gaps read within the parse's time."""
+read, the lines, sections and gaps read within the parse's time, and runs of rows' labels at most ``MAX_HEADS``."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 
 from gxparse import deadline, limits, normalize
 from gxparse.document import lines_from_text
+from gxparse.extraction.tailrows import MAX_HEADS, lay_tails
 from gxparse.gaps import TableContext, row_gaps
 from gxparse.normalize import label_key, remembering, squash
 from gxparse.rows import MAX_FUZZY_LINES, LabelMatcher, _required_text
@@ -82,3 +85,23 @@ def test_the_gaps_are_looked_for_within_the_parse_time(monkeypatch):
     monkeypatch.setattr(limits, "MAX_DOCUMENT_SECONDS", -limits.MAX_LAYOUT_OVERRUN_SECONDS - 1)
     with deadline.document_deadline(), pytest.raises(deadline.OutOfTime):
         row_gaps(read, keys, TableContext(lines, None, None), S3_MATCHER)
+
+
+@dataclass
+class _Piece:
+    label: str
+    key: str | None
+    values: list[str]
+    in_grid: bool = False
+
+
+def _labels_then_tail(heads: int) -> list[_Piece]:
+    """``heads`` rows' labels, each with one of its three figures, then a line of the two others for each."""
+    return ([_Piece(f"第{n}项", f"k{n}", ["1"]) for n in range(heads)]
+            + [_Piece("", None, ["1", "1"]) for _ in range(heads)])
+
+
+def test_a_stretch_of_more_labels_than_a_run_holds_is_passed_over_whole():
+    laid = lay_tails(_labels_then_tail(MAX_HEADS), 3, lambda values: True)
+    assert len(laid.values) == MAX_HEADS and all(values == ["1", "1", "1"] for values in laid.values.values())
+    assert lay_tails(_labels_then_tail(MAX_HEADS + 1), 3, lambda values: True).values == {}
