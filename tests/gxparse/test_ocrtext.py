@@ -22,6 +22,7 @@ from gxparse.ocr.ruledruns import (MAX_RULED_CHARS, MAX_RULED_READINGS, MAX_RUNS
                                    rules_between, rules_led)
 from gxparse.ocr.signs import _figure_glyph_misread, _label_misread, _rule_read_as_bracket, shows_glyphs_misread
 from gxparse.parser import read_document
+from gxparse.readers.sniff import decode
 from gxparse.rows import RawRow
 from gxparse.tables.s3 import S3_MATCHER, _fill_residual, _lost_in_gap, _s3_balances, _shared_readings
 from gxparse.tables.s4 import MAX_S4_RULED_STEPS, _s4_blocks_hold, s4_rules_between
@@ -680,7 +681,7 @@ def test_brackets_and_another_kind_of_glyph_misread_show_ocr_text():
              and p.name != "README.md"]
     assert len(typed) > 1200
     shown = [p.name for p in typed if (lambda text: _label_misread(text) or _figure_glyph_misread(text)
-                                       or _rule_read_as_bracket(text))(p.read_text(encoding="utf-8"))]
+                                       or _rule_read_as_bracket(text))(decode(p.read_bytes(), p.name))]
     assert not shown
 
 
