@@ -18,6 +18,10 @@ first ``MAX_NODES`` values. An
 object's addresses per device under a URL key's plural (``"urls": {"pc": …, "h5": …}``) give its desktop one (``pc``,
 ``web``, ``www``), else the first.
 
+An object with no address under a URL key may hold one under a key of its platform's own (安徽's openness platform
+names a column's address ``code``): a string of it that is a path from the host's root or a URL with a scheme is
+its address; no other string is.
+
 A list's date may be an epoch time only (gkmlpt's ``first_publish_time``: seconds, or milliseconds on newer
 platforms): it is read as the day it names in China (UTC+8), within 2000–2099.
 
@@ -69,6 +73,10 @@ MAX_SCRIPT_CHARS = 2_000_000
 MAX_ANSWER_CHARS = 10_000_000
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)   # a scheme's or the host's root
 _URL_VALUE = re.compile(r"^(?:https?://|/|\./|\.\./|[\w.-]+/)[^\s<>\"'{}]{0,300}$")
+# A node's address under a key that names none (安徽's openness platform: its column tree's ``"code":
+# "/opennessTarget/?branch_id=…&column_code=330000"``): taken only from the host's root or with a scheme, its first
+# segment ASCII, so a code, an id, a root marker ("/") or a path of names ("/首页/信息公开") never is.
+_ROOTED_VALUE = re.compile(r"^(?:https?://[^/\s]+)?/[A-Za-z0-9_.-][^\s<>\"'{}]{0,300}$")
 _LITERAL_START = re.compile(r"[=:(,]\s*([\[{])")
 _DATE = re.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
@@ -139,6 +147,8 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 urls = [f"{t.prefix}{value}{t.suffix}" for t in item_urls
                         if isinstance(value := fields.get(re.sub(r"[_-]", "", t.key).lower()), (str, int))
                         and not isinstance(value, bool)]
+            if not urls:
+                urls = _rooted_values(fields)
             if not urls and branch is not None and fields.get("isparent") in (True, "true") \
                     and (opened := branch(fields)):
                 urls = [opened]
@@ -183,6 +193,12 @@ def _device_urls(fields: dict[str, object]) -> list[str]:
         if urls:
             return [next((urls[k] for k in DESKTOP_KEYS if k in urls), next(iter(urls.values())))]
     return []
+
+
+def _rooted_values(fields: dict[str, object]) -> list[str]:
+    """The first address from the host's root (or with a scheme) among an object's other strings."""
+    return next(([value.strip()] for value in fields.values() if isinstance(value, str)
+                 and _ROOTED_VALUE.match(value.strip()) and not RESOURCE_HREF.search(value)), [])
 
 
 def _based(key: str, value: str, item_urls: tuple[ItemUrl, ...]) -> str:

@@ -192,3 +192,18 @@ def test_json_in_strings_is_read_within_bounds():
     links = json_answer_links(answer, "http://www.zhoukou.gov.cn/api/list")
     assert len(links) == MAX_EMBEDDED
     assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/a.html"}
+
+
+def test_a_tree_nodes_address_under_a_key_of_its_platforms_own_is_read_from_the_root_only():
+    # 安徽's openness platform: jsonTree's nodes give their column's address as "code", their root's parent as "/"
+    links = json_answer_links((FILES / "openness_json_tree.json").read_text(encoding="utf-8"),
+                              "http://zwgk.example.gov.cn/openness/jsonTree/?branch_id=57a3df762c262ea9a00aae7e")
+    assert [(link.name, link.url.rsplit("=", 1)[1], link.heading) for link in links] == [
+        ("机构职能", "10000", ""), ("法定主动公开内容", "20000", ""), ("政策文件", "20100", "法定主动公开内容"),
+        ("政府信息公开年报", "330000", "")]
+
+
+def test_a_code_an_id_or_a_path_of_names_is_no_address():
+    text = json.dumps([{"name": "年报", "code": "330000", "parent_id": "/", "crumbs": "/首页/信息公开"},
+                       {"name": "图标", "icon": "/images/tree/file.png"}], ensure_ascii=False)
+    assert json_answer_links(text, "http://zwgk.example.gov.cn/openness/jsonTree/") == []
