@@ -63,7 +63,6 @@ MAX_CALLS = 10
 MAX_TRIED = 50               # call sites read per script, made or not
 MAX_SCRIPT_CHARS = 2_000_000
 MAX_LITERAL_CHARS = 5_000
-MAX_SHARED_NAMES = 200       # strings a page's scripts declare that another of its scripts may read
 MAX_SPREAD_DEPTH = 4         # Babel's {...q, p: 1}: a merge of a merge of a reference to a literal
 _NAME = r"[A-Za-z_$][\w$]*"
 _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
@@ -203,14 +202,15 @@ class ItemUrl(NamedTuple):
 
 
 def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | None = None,
-              shared: dict[str, str] | None = None) -> list[ApiCall]:
+              page: PageGlobals | None = None) -> list[ApiCall]:
     """The API requests a script makes, with the first page's parameters; ``words``: what a search page's script
     sends under a search key (``SEARCH_KEY``), read from the page's address or its box (``{q: q}``); ``page_query``:
     the parameters of the address of the page the script runs in, which it may read (``getQueryString("deptId")``);
-    ``shared``: the strings the page's other scripts declare (``page_declarations``)."""
+    ``page``: the globals of the page's scripts, which it reads where it assigns none of that name
+    (``<script>var channelid = 229105;</script>``)."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    calls, variables = [], Variables(code, words, page_query, shared)
+    calls, variables = [], Variables(code, words, page_query, page)
     for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
         fields = object_entries(code, match.end() - 1)
         if fields is not None:
@@ -252,8 +252,9 @@ _JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<name>{_DOTTED}))
 def _joined(expression: str) -> str:
     """The address an expression writes, as a template literal's text: a string whole (``"/api/list"``), or
     strings and names joined (``"/api/unit/" + code + "/ndbg"`` as ``/api/unit/${code}/ndbg``, read by
-    ``Variables.template``); empty for anything else, a name alone, or a page's number joined in (``"/list_" +
-    page``: the load-more pager's, ``crawler.steering.pagers``)."""
+    ``Variables.template``, which asks a page-like query key's first page: ``"/list?page=" + page``); empty for
+    anything else, a name alone, or a page's number joined into the path (``"/list_" + page``: the load-more
+    pager's, ``crawler.steering.pagers``)."""
     written, at, quoted = [], 0, False
     expression = expression.strip()
     while at < len(expression):
@@ -264,7 +265,8 @@ def _joined(expression: str) -> str:
         if piece["quoted"]:
             written.append(piece["quoted"][1:-1])
             quoted = True
-        elif PAGE_KEY.search(re.split(r"\s*\.\s*", piece["name"])[-1]):
+        elif PAGE_KEY.search(re.split(r"\s*\.\s*", piece["name"])[-1]) \
+                and not ((key := _QUERY_KEY.search("".join(written))) and PAGE_KEY.search(key.group(1))):
             return ""
         else:
             written.append("${" + piece["name"] + "}")
@@ -471,16 +473,54 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
     return None
 
 
+class PageGlobals:
+    """What a page's inline scripts assign, shared by them as a browser shares their globals; read once for the
+    page, when a script first needs a name it does not assign; nothing when together they are longer than
+    ``MAX_SCRIPT_CHARS``."""
+
+    def __init__(self, codes: list[str]) -> None:
+        self.code = "\n".join(codes) if sum(len(code) for code in codes) <= MAX_SCRIPT_CHARS else ""
+
+    @cached_property
+    def values(self) -> dict[str, tuple[str, bool] | None]:
+        return assigned_values(self.code)
+
+    @cached_property
+    def declared(self) -> dict[str, str]:
+        return declared_strings(self.code)
+
+
+NO_GLOBALS = PageGlobals([])
+
+
+def assigned_values(code: str) -> dict[str, tuple[str, bool] | None]:
+    """name → the literal ``code`` first assigns it and whether it is a bare number or boolean, or None for a name
+    first assigned no literal."""
+    found: dict[str, tuple[str, bool] | None] = {}
+    for match in _ASSIGNMENT.finditer(code):
+        bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
+        found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
+    return found
+
+
+def declared_strings(code: str) -> dict[str, str]:
+    """name → the string ``code`` first declares it with."""
+    found: dict[str, str] = {}
+    for match in _DECLARED.finditer(code):
+        found.setdefault(match.group(1), match.group(3))
+    return found
+
+
 class Variables:
     """The literals a script assigns to names (``var pageSize = 15;``), read in one pass when first needed,
     the object literals it writes for a name, and the parameters of its page's address (``page_query``)."""
 
     def __init__(self, code: str, words: str | None = None, page_query: dict[str, str] | None = None,
-                 shared: dict[str, str] | None = None) -> None:
+                 page: PageGlobals | None = None) -> None:
         self.code = code
         self.words = words   # a search's words, sent under a search key
         self.page_query = page_query or {}
-        self.shared = shared or {}   # strings the page's other scripts declare (var ctx = "/jcms" in the head)
+        self.page = page or NO_GLOBALS   # what the page's scripts assign: a name this one never assigns may be one
 
     def page_value(self, value: str) -> str | None:
         """The parameter of the page's address a value reads (``getQueryString("deptId")``, ``new
@@ -506,13 +546,9 @@ class Variables:
     @cached_property
     def values(self) -> dict[str, tuple[str, bool] | None]:
         """name → (value, whether it is written as a bare number or boolean), or None for a name first assigned no
-        literal (minified ``var e=this``, ``n=t.page``: what it holds is unknown); else the string the page's other
-        scripts declare it with (``shared``)."""
-        found: dict[str, tuple[str, bool] | None] = {}
-        for match in _ASSIGNMENT.finditer(self.code):
-            bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
-            found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
-        return {**{name: (value, False) for name, value in self.shared.items()}, **found}
+        literal (minified ``var e=this``, ``n=t.page``: what it holds is unknown); a name the script never assigns,
+        what the page's other scripts assign it."""
+        return {**self.page.values, **assigned_values(self.code)}
 
     def filled_fields(self, key: str, value: str) -> tuple[str, ...]:
         """The fields of another answer's item the script fills a value not written in place from (``deptId:
@@ -573,8 +609,8 @@ class Variables:
     @cached_property
     def declared(self) -> dict[str, str]:
         """name → the string the script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``),
-        read in one pass; else the one the page's other scripts declare (``shared``)."""
-        return {**self.shared, **declared_strings(self.code)}
+        read in one pass; a name the script never declares, what the page's other scripts declare it."""
+        return {**self.page.declared, **declared_strings(self.code)}
 
     def object_literal(self, reference: str, at: int) -> str | None:
         """The object literal written for the name ``reference`` ends with (``this.queryParams``: the one of
@@ -592,27 +628,6 @@ class Variables:
             return None
         end = _closing(self.code, last.end() - 1)
         return self.code[last.end() - 1:end + 1] if end is not None else None
-
-
-def declared_strings(code: str) -> dict[str, str]:
-    """name → the string a script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``)."""
-    found: dict[str, str] = {}
-    for match in _DECLARED.finditer(code):
-        found.setdefault(match.group(1), match.group(3))
-    return found
-
-
-def page_declarations(codes: list[str]) -> dict[str, str]:
-    """The strings a page's scripts declare, each name as the first script declaring it does (a JSP's context path,
-    ``var ctx = "/jcms"``, in the head; the list's call in the body): at most ``MAX_SHARED_NAMES``, of scripts of
-    at most ``MAX_SCRIPT_CHARS``."""
-    found: dict[str, str] = {}
-    for code in codes:
-        for name, value in declared_strings(code).items() if len(code) <= MAX_SCRIPT_CHARS else ():
-            if len(found) == MAX_SHARED_NAMES:
-                return found
-            found.setdefault(name, value)
-    return found
 
 
 def object_entries(code: str, start: int) -> dict[str, str] | None:

@@ -30,7 +30,7 @@ import re
 from typing import NamedTuple
 
 from crawler.scripted.scriptapis import (MAX_LITERAL_CHARS, MAX_SCRIPT_CHARS, MAX_TRIED, MERGE_ARGUMENT, ApiCall,
-                                         Variables, data_of, joined_address, object_entries, string_literal)
+                                         PageGlobals, Variables, data_of, joined_address, object_entries, string_literal)
 
 MAX_FUNCTIONS = 20
 _NAME = r"[A-Za-z_$][\w$]*"
@@ -80,14 +80,14 @@ class RequestFunction(NamedTuple):
 
 
 def wrapped_calls(code: str, inherited: tuple[RequestFunction, ...] = (),
-                  page_query: dict[str, str] | None = None, shared: dict[str, str] | None = None) -> list[ApiCall]:
+                  page_query: dict[str, str] | None = None, page: PageGlobals | None = None) -> list[ApiCall]:
     """The requests the script makes by calling its request functions with an object it writes; ``inherited``:
     the functions of its parent bundle's modules (``exported_functions``), which it calls through their module;
     ``page_query``: the parameters of its page's address, which the object may read (``scriptapis.Variables``);
-    ``shared``: the strings the page's other scripts declare (``scriptapis.page_declarations``)."""
+    ``page``: what the page's scripts assign (``scriptapis.PageGlobals``), which the script may read."""
     if len(code) > MAX_SCRIPT_CHARS:
         return []
-    variables = Variables(code, page_query=page_query, shared=shared)
+    variables = Variables(code, page_query=page_query, page=page)
     functions = request_functions(code, variables)
     required = _required(code) if inherited else {}
     if inherited:   # an ES module's imports of them are functions of its own under the names it imports them as

@@ -28,8 +28,8 @@ from crawler.scripted.deptapis import departments
 from crawler.scripted.jpaas import declared_calls
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
-from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, api_calls, item_urls, json_body, offered_years,
-                                         page_declarations, reads_page_query)
+from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, PageGlobals, api_calls, item_urls, json_body,
+                                         offered_years, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.steering.boundpagers import bound_page_count
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
@@ -236,11 +236,11 @@ class ScriptSteps:
         (``history``: their app's router keeps history); at most ``MAX_API_CALLS``. ``pages``: the page count the
         page's pager binds (``crawler.steering.boundpagers``), the list's when one API alone is asked by page."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
-        shared = page_declarations(codes) if len(codes) > 1 else {}   # var ctx = "/jcms" in another script of the page
+        page = PageGlobals(codes)   # what they assign, shared as a browser shares their globals
         calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                              page_url))
-                 for code in codes for call in api_calls(code, page_query=query, shared=shared)
-                 + wrapped_calls(code, inherited, query, shared)]
+                 for code in codes for call in api_calls(code, page_query=query, page=page)
+                 + wrapped_calls(code, inherited, query, page)]
         # the detail APIs a hash-route item's report is asked of (crawler.scripted.hashroutes)
         details = list(dict.fromkeys((urljoin(page_url, d.prefix), d.suffix) for code in codes for d in detail_apis(code)))
         posted = list(dict.fromkeys((urljoin(page_url, d.url), d.key) for code in codes for d in posted_detail_apis(code)))

@@ -15,6 +15,7 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | same | the 目录's column tree as JSON (``jsonTree``): a list of nodes ``{_id, parent_id, name, code, text, classes, children}`` whose ``code`` is the column's address, ``/opennessTarget/?branch_id=<id>&column_code=<code>`` when asked with ``target`` | ``openness.php`` ``jsonTree()`` |
 | zwgk.mas.gov.cn (马鞍山) | the 政府信息公开网 on a host of its own; ``opennessTarget`` lists as ``.m-lsbody ul>li``, each with ``.m-listview>ol>li`` metadata (名称：…) and ``.u-ls2 a`` (the document, then its 解读) and ``.u-ls4`` (date) | a Java collector's test (``test111``), www.ahkjt.gov.cn's config (``opennessTarget/?branch_id=…&column_code=40300&page=1``, detail ``/openness/detail/content/.*.html``) |
 | zw.huangshan.gov.cn, fgw.huangshan.gov.cn, gaj.chizhou.gov.cn, www.cnjx.gov.cn, www.hlbe.gov.cn and 内蒙古 counties | the later edition: ``/OpennessContent/showList/<branch>/<column>/page_<n>.html`` (a department's ``/BranchOpennessContent/showList/<branch>/<column>/page_<n>.html``), documents ``/OpennessContent/show/<id>.html``; lists ``dl.content-list > dt > div > div > a[title]`` with ``span.cont-time``, every sixth ``dt`` a separator; the pager's ``a.default_pgBtn.default_pgNext`` (下一页) | a selenium collector of 安徽 cities (黄山), a 池州 collector (``page_{i}.html``, ``/OpennessContent/show/\\d+\\.html``), policy link tables |
+| 福建 sites on TRS: fujian.chinatax.gov.cn, fgw/czt/gzw.fujian.gov.cn, www.fuzhou.gov.cn, www.putian.gov.cn | a 主动公开目录 is a shell: the page's ``var channelid = 203958;`` and a zTree literal of unquoted keys ``var zNodes = [{ id: "20245", pId: "20235", name: "人事任免", file: "http://…/rsxx_1009/", c: "167" }]``; a column's rows come from TRS WAS5 (``/was5/web/search?channelid=229105&templet=docs.jsp&sortfield=-docorderpri%2C-docreltime&classsql=chnlid%3D9403&prepage=15&page=1``) as almost-JSON: ``{"count":"2",…,"py":'###pypy###',"dy":'###dydy###',"docs":[{"title","title2","url","chnldocurl","time","docid"}]}``; details ``…/202605/t20260507_634732.htm`` | a tax-platform collector's ``fujian_was5.py`` and its test (``SHELL``, ``WAS5_BODY``, "load list rows via Avalon→WAS5 search"), policy collectors' WAS5 URLs (fgw, czt, gzw, fuzhou, putian) |
 | www.zongyang.gov.cn | the later edition under the portal's folder ``/openness/`` (``/openness/OpennessContent/showList/1442/45712/page_1.html``) | a collector passing the site's 加速乐 gate (not reproduced: ``crawler.transport.challenge`` names it) |
 
 The portal:
@@ -30,6 +31,9 @@ The portal:
 - 教育局 on its own host ``jyj.`` (its ``website``), on the later edition: ``/BranchOpennessContent/showList/…``;
 - 皖川县 (``wcx.``) on the later edition, its 年报 column paged ``page_<n>.html``, five a page; 皖东区 (``wdq.``)
   the same under ``/openness/``;
+- 皖南县 (``wnx.``) on TRS as 福建 sites run it: its 目录 a shell of ``channelid`` and ``zNodes``; the 年报 column a
+  shell whose script (an assumption: the collectors name Avalon and WAS5, not the script's text) asks WAS5 with the
+  page's globals ``channelid`` and ``chnlid`` (each set by a script of its own) and the page number joined last;
 - decoys: 图解 and 解读 of reports, a 政府工作报告, a 部门预算, 统计公报.
 """
 
@@ -60,20 +64,21 @@ SITE_ID = "5bc861157f8b9a7a34f96885"
 DEPARTMENTS = [
     ("市发展改革委", "皖川市发展和改革委员会", {2024: "text", 2023: "attach"}),
     ("市科技局", "皖川市科学技术局", {2024: "attach"}),
-    ("市民政局", "皖川市民政局", {2024: "text"}),
     ("市司法局", "皖川市司法局", {2024: "moved"}),
     ("市财政局", "皖川市财政局", {2024: "text"}),
     ("市人社局", "皖川市人力资源和社会保障局", {2024: "file"}),
-    ("市住建局", "皖川市住房和城乡建设局", {2024: "text"}),
-    ("市交通运输局", "皖川市交通运输局", {2024: "attach"}),
+    ("市住建局", "皖川市住房和城乡建设局", {2024: "attach"}),
     ("市卫健委", "皖川市卫生健康委员会", {2024: "text", 2023: "attach"}),
 ]
 CITY_YEARS = {2024: "text", 2023: "attach", 2022: "text", 2021: "moved", 2020: "text", 2019: "file"}
 EDUCATION = "皖川市教育局"
 RESOURCES = "皖川市自然资源和规划局"
-COUNTIES = [("wcx", "皖川县人民政府", "", "1442", "45712", [2024, 2023, 2022, 2021, 2020]),
+COUNTIES = [("wcx", "皖川县人民政府", "", "1442", "45712", [2024, 2023, 2022, 2021]),
             ("wdq", "皖东区人民政府", "/openness", "1507", "46020", [2024, 2023])]
-AGENCIES = [CITY, *(full for _, full, _ in DEPARTMENTS), EDUCATION, RESOURCES, *(c[1] for c in COUNTIES)]
+SOUTH = "皖南县人民政府"   # on TRS with WAS5-served lists (habits seen on 福建 sites)
+SOUTH_YEARS = [2024, 2023, 2022, 2021]
+WAS5_CHANNEL, WAS5_COLUMN = "229105", "9403"
+AGENCIES = [CITY, *(full for _, full, _ in DEPARTMENTS), EDUCATION, RESOURCES, *(c[1] for c in COUNTIES), SOUTH]
 
 
 def object_id(*parts: object) -> str:
@@ -102,7 +107,7 @@ class PortalAG(OneServerPortal):
 
     def __init__(self) -> None:
         self.www, self.zwgk, self.file, self.jyj = Host(), Host(), Host(), Host()
-        self.counties = {sub: Host() for sub, *_ in COUNTIES}
+        self.counties = {sub: Host() for sub, *_ in COUNTIES} | {"wnx": Host()}
         self.serve({"www": self.www, "zwgk": self.zwgk, "file": self.file, "jyj": self.jyj, **self.counties})
         self.base = self.url("www", "/")
         self.attachments: dict[str, Page] = {}
@@ -131,10 +136,11 @@ class PortalAG(OneServerPortal):
         self.zwgk.pages["/opennessRequest/"] = _page("依申请公开", "<p>申请须知。</p>")
         for county in COUNTIES:
             self._county(*county)
+        self._south()
 
     def _home(self) -> None:
         counties = "".join(f'<li><a href="{self.url(sub, "/")}">{name.removesuffix("人民政府")}</a></li>'
-                           for sub, name, *_ in COUNTIES)
+                           for sub, name, *_ in [*COUNTIES, ("wnx", SOUTH)])
         self.www.pages["/"] = _page(f"{CITY}门户网站", (
             f'<div class="nav2"><a href="{self.url("zwgk", "/")}" target="_blank">政府信息公开</a>'
             f'<a href="/xwzx/index.html">新闻中心</a></div><div class="links"><h3>县区</h3><ul>{counties}</ul></div>'))
@@ -227,7 +233,7 @@ class PortalAG(OneServerPortal):
             tree if query_value(q, "branch_id") == branch else [], ensure_ascii=False).encode(), JSON)
         self.zwgk.dynamic["/opennessContent/"] = lambda q: self._catalogue(query_value(q, "branch_id"))
         items = []
-        for year in range(2024, 2019, -1):
+        for year in range(2024, 2020, -1):
             title = f"{RESOURCES}{year}年政府信息公开工作年度报告"
             doc = object_id("content", RESOURCES, year)
             path = f"/openness/detail/content/{doc}.html"
@@ -307,6 +313,51 @@ class PortalAG(OneServerPortal):
                 f'<dl class="content-list">{items}</dl><div class="default_pgContainer">'
                 f'<span class="default_pgCurrentPage">{number}/{pages}</span>{nxt}</div>')
         return f"{base}/showList/{branch}/{column}/page_1.html"
+
+
+    def _south(self) -> None:
+        """皖南县 on TRS: its 目录 a shell whose column tree is a zTree literal of unquoted keys beside the page's
+        ``channelid``; the 年报 column a shell whose rows its script asks of WAS5 (``/was5/web/search`` with
+        ``classsql=chnlid=…``), answered as almost-JSON (single-quoted ``'###pypy###'``)."""
+        host, docs = self.counties["wnx"], []
+        for k, year in enumerate(SOUTH_YEARS):
+            path = f"/zfxxgkzl/zfxxgkml/ndbg/{year + 1}01/t{year + 1}012{k}_{634700 + k}.htm"
+            title = f"{SOUTH}{year}年政府信息公开工作年度报告"
+            host.pages[path] = Page(LOOK.article(title, SOUTH, year))
+            self.expected[self.url("wnx", path)] = (SOUTH, year)
+            docs.append({"title": title, "title2": title, "url": self.url("wnx", path),
+                         "chnldocurl": self.url("wnx", path), "time": f"{year + 1}-01-2{k}", "docid": str(634700 + k)})
+        docs.insert(1, {"title": f"《{SOUTH}2023年政府信息公开工作年度报告》解读", "url": self.url("wnx", "/zfxxgkzl/zfxxgkml/"
+                        "ndbg/202401/t20240125_634790.htm"), "time": "2024-01-25", "docid": "634790"})
+        host.pages["/zfxxgkzl/zfxxgkml/ndbg/202401/t20240125_634790.htm"] = _page("解读", "<h1>解读</h1><p>正文。</p>")
+        host.pages["/"] = _page(f"{SOUTH}门户网站", '<div class="nav2"><a href="/zfxxgkzl/zfxxgkml/">政府信息公开目录</a></div>')
+        channel = f"<script>var channelid = {WAS5_CHANNEL};</script>"
+        host.pages["/zfxxgkzl/zfxxgkml/"] = _page(f"政府信息公开目录-{SOUTH}", (
+            f'{channel}<script>\nvar zNodes = [\n  {{ id: "9401", pId: "0", name: "主动公开基本目录", file: '
+            f'"/zfxxgkzl/zfxxgkml/jgzn/" }},\n  {{ id: "9402", pId: "9401", name: "机构职能", t: "机构职能", file: '
+            f'"/zfxxgkzl/zfxxgkml/jgzn/", c: "3" }},\n  {{ id: "{WAS5_COLUMN}", pId: "9401", name: "政府信息公开年报", '
+            f't: "政府信息公开年报", file: "/zfxxgkzl/zfxxgkml/ndbg/", c: "{len(docs)}" }}\n];\n</script>'
+            '<ul id="gkTree" class="ztree"></ul><script>$.fn.zTree.init($("#gkTree"), setting, zNodes);</script>'))
+        for folder, column in (("jgzn", "9402"), ("ndbg", WAS5_COLUMN)):
+            host.pages[f"/zfxxgkzl/zfxxgkml/{folder}/"] = _page(f"政府信息公开目录-{SOUTH}", (
+                f'{channel}<script>var chnlid = "{column}";</script><div class="xxgk_list" ms-controller="gkList"><ul>'
+                '<li ms-for="el in @docs"><a ms-attr="{href: el.url, title: el.title}">{{el.title}}</a>'
+                '<span>{{el.time}}</span></li></ul></div><script>var vm = avalon.define({$id: "gkList", docs: []});'
+                'function load(page) {$.ajax({url: "/was5/web/search?channelid=" + channelid + "&templet=docs.jsp'
+                '&sortfield=-docorderpri%2C-docreltime&classsql=chnlid%3D" + chnlid + "&prepage=15&page=" + page, '
+                'dataType: "text", success: function (t) {vm.docs = eval("(" + t + ")").docs;}});}load(1);</script>'))
+        host.dynamic["/was5/web/search"] = lambda q: _was5(q, docs)
+
+
+def _was5(query: dict[str, list[str]], docs: list[dict]) -> Page:
+    """TRS WAS5's docs.jsp answer: the column's documents as almost-JSON, ``prepage`` a page."""
+    shown = docs if query_value(query, "classsql").replace(" ", "") == f"chnlid={WAS5_COLUMN}" else []
+    size, page = int(query_value(query, "prepage") or 10), max(1, int(query_value(query, "page") or 1))
+    rows = ",\n".join("{\n" + ",\n".join(f'"{k}":{json.dumps(v, ensure_ascii=False)}' for k, v in doc.items()) + "\n}"
+                      for doc in shown[(page - 1) * size:page * size])
+    return Page((f'{{"count":"{len(shown)}","chnlname":"皖南县","pagenum":"{-(-len(shown) // size)}",\n'
+                 f'"searchtime":"0.01",\n"py":\'###pypy###\',\n"dy":\'###dydy###\',\n"docs":[\n{rows}\n]}}\n').encode(),
+                "text/html; charset=utf-8")
 
 
 def _later_nav(base: str, branch: str, column: str) -> str:

@@ -2,8 +2,9 @@
 "openness" platform as its published source has it — units asked by ``branch_id`` (``/opennessAnnualReport/?…``),
 年报 lists paged by ``&page=``, reports at ``/openness/detail/annual_report/<id>.html`` or their
 ``/download/?mod=site_attach&_id=`` attachment, a column reached only through the ``jsonTree`` JSON — and counties
-and a department on its later edition (``/OpennessContent/showList/<branch>/<column>/page_<n>.html``), with decoys,
-over real HTTP from the www home page alone: every report found with its year and agency, nothing else."""
+and a department on its later edition (``/OpennessContent/showList/<branch>/<column>/page_<n>.html``), a county on TRS
+whose 年报 rows a script asks of WAS5 (``/was5/web/search``, almost-JSON), with decoys, over real HTTP from the www
+home page alone: every report found with its year and agency, nothing else."""
 
 from __future__ import annotations
 

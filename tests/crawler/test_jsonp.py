@@ -4,11 +4,13 @@ the request sent with a callback, as jQuery sends it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.scripted.jsonp import CALLBACK, is_json_answer, json_text
+from crawler.scripted.jsonp import CALLBACK, MAX_REQUOTED_CHARS, is_json_answer, json_text
 from crawler.scripted.scriptapis import api_calls
 from tests.crawler.helpers import FILES
 
@@ -62,3 +64,19 @@ def test_the_callback_jquery_fills_in_is_named():
 
 def test_a_json_ajax_call_sends_no_callback():
     assert api_calls("$.ajax({url: '/api/list', dataType: 'json', data: {page: 1}});")[0].data == (("page", "1"),)
+
+
+def test_an_answer_with_strings_in_single_quotes_is_read_as_the_json_it_means():
+    # TRS WAS5's docs.jsp list: "py":'###pypy###' where JSON has double quotes; a quote inside a string stays
+    text = json_text((FILES / "was5_docs_answer.txt").read_text(encoding="utf-8"))
+    answer = json.loads(text)
+    assert (answer["py"], [d["time"] for d in answer["docs"]]) == ("###pypy###", ["2025-01-20", "2024-01-25"])
+    assert json.loads(json_text("""{"a": 'it\\'s "so"', "b": "don't", "c": ['x']}""")) == {
+        "a": "it's \"so\"", "b": "don't", "c": ["x"]}
+
+
+def test_single_quoted_strings_are_read_within_bounds():
+    unclosed = "{\"a\":'" + "x\\'" * 100_000   # a quote never closed: left as written, no JSON
+    assert json_text(unclosed) == unclosed
+    big = "{\"py\":'###pypy###', \"pad\": \"" + " " * MAX_REQUOTED_CHARS + "\"}"
+    assert json_text(big) is big   # past the bound, not re-quoted

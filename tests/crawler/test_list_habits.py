@@ -15,7 +15,7 @@ from crawler.items import ReportDocument
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields
 from crawler.pages.sitescripts import wants_site_scripts
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
-from crawler.scripted.scriptapis import MAX_SHARED_NAMES, ApiCall, page_declarations
+from crawler.scripted.scriptapis import ApiCall
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
 from crawler.steering.boundpagers import bound_page_count
 from crawler.steering.pagerfunctions import assigned_number
@@ -52,12 +52,6 @@ def test_a_request_function_with_a_joined_address_is_asked_with_the_calls_object
     assert wrapped_calls((FILES / "api_module_joined_urls.js").read_text(encoding="utf-8")) == [
         ApiCall("/jcms/api/report/list", "GET", (("pageNum", "1"), ("pageSize", "10"), ("channel", "ndbg"))),
         ApiCall("/api/unit/1001/reports", "POST", (("pageNum", "1"),), True, ("pageNum",))]
-
-
-def test_a_page_shares_at_most_its_bound_of_declared_strings():
-    codes = [f'var name{n} = "/base{n}";' for n in range(MAX_SHARED_NAMES + 50)]
-    shared = page_declarations(codes)
-    assert len(shared) == MAX_SHARED_NAMES and shared["name0"] == "/base0"
 
 
 # -- a fragment loaded by GET, opening with <table> ----------------------------------------------------------

@@ -13,7 +13,8 @@ import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.pages.links import answer_links
-from crawler.scripted.scriptapis import MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl, api_calls, item_urls, offered_years
+from crawler.scripted.scriptapis import (MAX_SCRIPT_CHARS, MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl, PageGlobals,
+                                         api_calls, item_urls, offered_years)
 from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
@@ -499,3 +500,26 @@ def test_a_query_read_with_a_fallback_is_the_pages_value_or_the_fallback(page_qu
 def test_a_query_read_without_a_fallback_is_still_unknown_when_the_page_has_none():
     assert api_calls('axios.post("/api/list", {deptId: getQueryString("deptId"), pageNo: 1})', page_query={}) == []
     assert api_calls('axios.post("/api/list", {deptId: getQueryString("deptId") || other, pageNo: 1})') == []
+
+
+def test_a_scripts_address_reads_the_globals_the_pages_other_scripts_assign():
+    # a TRS column asking WAS5: channelid and chnlid are set by scripts of their own, the page number joined last
+    codes = [s.split("</script>")[0] for s in (FILES / "was5_column_shell.html").read_text("utf-8").split("<script>")[1:]]
+    calls = api_calls(codes[-1], page=PageGlobals(codes))
+    assert [c.url for c in calls] == ["/was5/web/search?channelid=229105&templet=docs.jsp&sortfield=-docorderpri%2C"
+                                      "-docreltime&classsql=chnlid%3D9403&prepage=15&page=1"]
+    assert api_calls(codes[-1]) == []   # what channelid holds is unknown to the script alone
+
+
+def test_a_page_number_joined_after_a_page_key_is_the_first_page_one_joined_into_the_path_is_not_read():
+    assert [c.url for c in api_calls('function f(page){$.getJSON("/api/list?cid=7&pageNo=" + page);}')] == [
+        "/api/list?cid=7&pageNo=1"]
+    assert api_calls('function f(page){$.getJSON("/list_" + page + ".json");}') == []
+
+
+def test_a_pages_globals_are_read_within_bounds():
+    codes = ["var channelid = 229105;", 'function f(p){$.getJSON("/was5/web/search?channelid=" + channelid);}']
+    assert PageGlobals(codes).values["channelid"] == ("229105", True)
+    # scripts longer together than a script may be give no globals (each is read alone, as it was)
+    padded = [codes[0] + " " * MAX_SCRIPT_CHARS, codes[1]]
+    assert (PageGlobals(padded).code, api_calls(codes[1], page=PageGlobals(padded))) == ("", [])
