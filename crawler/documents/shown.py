@@ -16,10 +16,14 @@
   a file of the page
   when the clicked element names the report, a file or a download (下载, 附件). Any other address a script holds
   (a site-wide script's 帮助.pdf or 无障碍 doc, a 下载中心 list, a banner's PDF, a header's 操作手册 button) is
-  the page's file only when its name (the string beside it, or its file name) names the report.
+  the page's file only when its name (the string beside it, or its file name) names the report;
+- a file an element other than a link names by its ``href`` (the ``/info/iList.jsp`` platform's articles of 四川 and
+  陕西 list their files as ``<file href="/wcm.files/upload/…/a1b2.pdf">name.pdf</file>`` in ``#attribute
+  span.gk.fj``): the page's file when the address is a document file's (a widget's ``href`` to a page is none).
 
 Bounded: at most ``fragments.MAX_LOADS`` loads a script, ``MAX_SCRIPTS`` inline scripts a page, ``MAX_CLICKS``
-clickable elements a page, a script's body element looked for ``MAX_BODY_DEPTH`` elements up.
+clickable elements a page, ``MAX_NAMING`` elements naming a file by ``href``, a script's body element looked for
+``MAX_BODY_DEPTH`` elements up.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ from crawler.steering.classify import Verdict, classify_title
 
 MAX_SCRIPTS = 50
 MAX_CLICKS = 500
+MAX_NAMING = 200
+# An element other than a link's (<a>, <area>) or the head's (<link>, <base>) giving an address by href.
+_NAMING = "//*[@href][not(self::a or self::area or self::link or self::base)]"
 MAX_BODY_DEPTH = 12   # how far up from a script its article's body element is looked for
 # The ids and classes of an article's body element on common CMSs (TRS_Editor, zoom, content, article).
 _BODY_NAME = re.compile(r"zoom|content|article|trs_editor|detail|text", re.IGNORECASE)
@@ -61,6 +68,17 @@ def embedded_files(root, base_url: str) -> list[str]:
         out += [urljoin(base_url, m.group(2)) for m in calls.finditer(script.text or "")
                 if ATTACHMENT_HREF.search(m.group(2))]
     return list(dict.fromkeys(out))
+
+
+def named_files(root, base_url: str) -> list[Link]:
+    """The document files elements other than links name by their ``href`` (``<file href="….pdf">``), each with
+    the element's text, at most ``MAX_NAMING`` elements read."""
+    out = []
+    for element in root.xpath(_NAMING)[:MAX_NAMING]:
+        url = urljoin(base_url, (element.get("href") or "").strip())
+        if ATTACHMENT_HREF.search(url):
+            out.append(Link(url, " ".join("".join(element.itertext()).split())))
+    return out
 
 
 def _in_body(element) -> bool:

@@ -70,7 +70,7 @@ from crawler.documents.gone import gone_reason
 from crawler.documents.parts import attachment_verdicts, part_urls
 from crawler.documents.pictures import holds_report_text, opens_report_text, table_pictures
 from crawler.documents.previews import viewed_file
-from crawler.documents.shown import embedded_files, loaded_bodies, script_files
+from crawler.documents.shown import embedded_files, loaded_bodies, named_files, script_files
 from crawler.documents.validators import validator_store
 from crawler.extensions import record_failure, record_unread
 from crawler.hosts.hostnames import desktop_twin
@@ -1187,12 +1187,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         return pictures[:self.settings.getint("REPORT_PICTURES_MAX")] if pictures else []
 
     def _parse_attachments(self, response: TextResponse) -> list[Link]:
-        """Files the page links or shows (a frame, ``<embed>``, a viewer's ``?file=`` or ``data-`` attribute holding a
-        PDF)."""
+        """Files the page links, names (``<file href>``) or shows (a frame, ``<embed>``, a viewer's ``?file=`` or
+        ``data-`` attribute holding a PDF)."""
         links = page_links(response.selector.root, response.url)
         # a preview's link (kkFileView's onlinePreview?url=…) is its file's; a viewer's file is kept in a data-
         # attribute its script reads (JPaaS's <div id="pdfshow" data-value="….pdf">: crawler.pages.datalinks)
         files = [replace(link, url=viewed_file(link.url)) for link in links if link.source in ("a", "area", "data")]
+        files += named_files(response.selector.root, get_base_url(response))   # <file href="….pdf">
         files = [link for link in files if is_attachment(link.url, link.text)]
         files += script_files(response.selector.root, get_base_url(response), links)
         for src in response.xpath("//iframe/@src | //embed/@src | //object/@data").getall():

@@ -203,3 +203,25 @@ def test_a_file_a_viewer_keeps_in_a_data_attribute_its_script_reads_is_the_repor
     assert _asked(spider, "detail_pdfshow_viewer.html", page) == (
         [("https://jcmspublic.oss-cn-hangzhou-zwynet-d01-a.internet.cloud.zj.gov.cn/jcms_files/jcms1/web3630/site/"
           "attach/0/a1b2c3d4e5.pdf", "report")], [])
+
+
+def test_a_file_an_element_other_than_a_link_names_by_its_href_is_the_reports_attachment(spider):
+    # the /info/iList.jsp platform's article (四川 绵竹, 德阳): its files as <file href="/wcm.files/….pdf"> elements in
+    # #attribute span.gk.fj; a widget's href and a <file> naming a page are no files
+    page = "http://www.mz.gov.cn/gk/fjbm/jyj/fadingnarong/xxgknb/1956445.htm"
+    assert _asked(spider, "detail_file_element.html", page) == (
+        [("http://www.mz.gov.cn/wcm.files/upload/GKjyj/eupload/ueditor/file/20250120/1737345437452077195.pdf",
+          "report")], [])
+
+
+def test_elements_past_the_bound_name_no_file():
+    import lxml.html
+
+    from crawler.documents.shown import MAX_NAMING, named_files
+
+    def page(before: int) -> str:
+        return '<div>' + '<widget href="/share.html">分享</widget>' * before + '<file href="/f/a.pdf">a.pdf</file></div>'
+
+    assert [link.url for link in named_files(lxml.html.fromstring(page(MAX_NAMING - 1)), SITE + "/")] == [
+        SITE + "/f/a.pdf"]
+    assert named_files(lxml.html.fromstring(page(MAX_NAMING)), SITE + "/") == []
