@@ -47,10 +47,12 @@ from gxparse.jsonwalk import json_objects
 # An attachment named by its file alone (attachList: [{"fileName": "….pdf", "fileUrl": "/upload/….pdf"}]): so named.
 TITLE_KEYS = ("title", "name", "text", "label", "doctitle", "catname", "channelname", "columnname", "subject",
               "wjbt", "bt", "biaoti", "mc", "filename", "attachname", "originalname")
+# TRS WCM's document fields as its search answers give them (福建's /fjdzapp/search: DOCPUBURL the published
+# address, CHNLDOCURL the column's, DOCRELTIME the release time)
 URL_KEYS = ("url", "link", "href", "api", "docurl", "fileurl", "detailurl", "linkurl", "puburl", "jumpurl",
-            "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath")
+            "pageurl", "apiurl", "dataurl", "listurl", "path", "filepath", "docpuburl", "chnldocurl")
 DATE_KEYS = ("publishtime", "displaypublishtime", "pubdate", "publishdate", "date", "fbrq", "releasedate",
-             "createtime", "time")
+             "createtime", "time", "docreltime")
 EPOCH_KEYS = ("firstpublishtime", "publishtime", "pubtime", "releasetime", "createtime", "time")
 _EPOCH_SPAN = (946_684_800, 4_102_444_800)   # 2000-01-01 to 2100-01-01, in seconds
 _CHINA = timezone(timedelta(hours=8))

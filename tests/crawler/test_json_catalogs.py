@@ -207,3 +207,13 @@ def test_a_code_an_id_or_a_path_of_names_is_no_address():
     text = json.dumps([{"name": "年报", "code": "330000", "parent_id": "/", "crumbs": "/首页/信息公开"},
                        {"name": "图标", "icon": "/images/tree/file.png"}], ensure_ascii=False)
     assert json_answer_links(text, "http://zwgk.example.gov.cn/openness/jsonTree/") == []
+
+
+def test_a_trs_search_answers_documents_are_read_by_their_wcm_fields():
+    # 福建's POST /fjdzapp/search: {data: [{doctitle, docpuburl, chnldocurl, docreltime, files: [{_href}]}], pageCount}
+    links = json_answer_links((FILES / "fjdzapp_search_answer.json").read_text("utf-8"), "https://www.pingtan.gov.cn/")
+    base = "https://www.pingtan.gov.cn/zwgk/zfxxgkzl/zfxxgkml/xxgknb/"
+    assert sorted({(link.url, link.name, link.date) for link in links}) == [
+        (base + "202401/P020240121560426813281.pdf", "平潭县2023年政府信息公开工作年度报告.pdf", None),
+        (base + "202401/t20240121_6537901.htm", "平潭县2023年政府信息公开工作年度报告", "2024-01-21 09:00:00"),
+        (base + "202501/t20250120_6537900.htm", "平潭县2024年政府信息公开工作年度报告", "2025-01-20 09:00:00")]
