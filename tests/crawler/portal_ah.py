@@ -1,7 +1,8 @@
-"""A thirty-second portal, 岷川市, under host names (``minchuan.gov.cn``) on one server told apart by the Host header:
-a city on the ``/info/iList.jsp`` 政府信息公开 platform (``node_id=GK…``, ``cat_id``, ``cur_page``) as real cities and
-counties of 四川, 陕西, 湖北, 上海 and 新疆 run it, its habits reproduced as public crawlers of those sites found them,
-for crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl under test only (``HostsResolver``).
+"""A portal, 岷川市, under host names (``minchuan.gov.cn``) on one server told apart by the Host header: a city on the
+``/info/iList.jsp`` 政府信息公开 platform (``node_id=GK…``, ``cat_id``, ``cur_page``) as real cities and counties of
+四川, 陕西, 湖北, 上海 and 新疆 run it, and a district on 福建's TRS ``/fjdzapp/search``, their habits reproduced as
+public crawlers of those sites found them, for crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl
+under test only (``HostsResolver``).
 
 Evidence (public repositories, read through the tool library; quoted as found):
 
@@ -14,25 +15,32 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | mz.gov.cn | a list ``.list_div li`` ``a[title]``; a detail page's ``#attribute`` spans (索引号, 文号, 发布日期, …) with its files as ``<file href>`` elements in ``span.gk.fj`` | RSSHub's route (``$('#attribute > span.gk.fj > file')``, ``.attr('href')``) |
 | deyang | details ``/gk/fjbm/<dept>/fadingnarong/<column>/<id>.htm``; files ``/wcm.files/upload/GK<unit>/eupload/ueditor/file/<yyyymmdd>/<id>.pdf`` linked by the detail | the deyang test's ``DETAIL_URL``, ``PDF_URL`` |
 | wehdz (湖北) | a list as ``<table class="info-list">`` of cards, each item rows ``<th>标　　题</th><td colspan="3"><a href>…`` then 索引号, 发布日期 ``<td>2017-01-01</td>``, 所属主题; the pager in ``<td colspan="4" class="c">`` | the monitor's regexes (``table_p``, ``items_p``, ``release_time_p``) |
+| 福建 www.fujian.gov.cn, sthjt/gxt/jtyst/scjgj/yjj.*.fujian.gov.cn, www.pingtan.gov.cn (TRS) | a column ``/zwgk/zfxxgkzl/zfxxgkml/<column>/`` whose list is ``POST /fjdzapp/search`` with ``channelid=229105``, ``sortfield=-docorderpri,-docreltime``, ``classsql=chnlid=<column>``, ``classcol=publishyear``, ``classnum=100``, ``classsort=0``, ``cache=true``, ``page``, ``prepage``; the answer ``{data: [{doctitle, docpuburl, docreltime, chnldocurl, files: [{_href}]}], pageCount}``; the column page's script says ``recordCount: '<n>'``; details ``…/<yyyymm>/t<yyyymmdd>_<id>.htm``, the body ``.TRS_Editor``, files in ``.article_attachment`` | feapder/scrapy spiders (``from_data``, ``formdata``, ``re.findall("recordCount: '(\\d+)'")``, ``item.get("docpuburl") or item.get("chnldocurl")``), a statistics collector's notes (``JSON 返回: { data: [{doctitle, docpuburl, docreltime}], pageCount: N }``), a crawler task's notes (``.article_attachment 与列表 files[]._href 互备拾取附件``), a pingtan archive's README, zrzyt/sft detail URLs |
 
 Assumptions (no evidence found): the form pager's controls past its ``共N页`` span (a page field named ``cur_page``,
-hidden ``node_id``/``cat_id`` and a script's ``下一页``), the card list's pager links.
+hidden ``node_id``/``cat_id`` and a script's ``下一页``), the card list's pager links; the 福建 column page's script
+around its ``recordCount`` (a ``$.ajax`` POST of the form above, drawing ``data`` into ``.fjdzapp-list``).
 
 The portal:
 
 - ``www.``: the home page's 政务公开 links ``/gkindex.htm`` (its categories, the city's catalogue framed by
   ``iframe#rightFrame``: ``/info/iIndex.jsp?node_id=GKmcszf``, whose ``#node-items`` lead to 政府信息公开年报, a
   ``gk_list_table`` paged by the form only) and 部门信息公开 (``/gkbmlb.htm``): each department's page frames its
-  catalogue (``/info/iIndex.jsp?isSd=false&node_id=GK<dept>``), its 年报 a ``#gk_list_table`` or ``.list_div`` list,
-  two items a page, next page a link;
+  catalogue (``/info/iIndex.jsp?isSd=false&node_id=GK<dept>``, its 年报 category only: fewer pages), its 年报 a
+  ``#gk_list_table`` or ``.list_div`` list, two items a page, next page a link;
 - reports as detail pages (``#gk-info`` and ``div#text``) holding the report, or linking its PDF under ``wcm.files``
   (an ``<a>``), or naming it by a ``<file href>`` element in ``#attribute span.gk.fj`` (教育局, 水利局);
 - 岷东县 (``md.``): the same platform, its own host and ``site_id``, a card list (``table.info-list``);
-- decoys: a 统计公报 and a 政府工作报告 in the city's column, a 部门预算 in 财政局's, a 年报 解读 in 岷东县's.
+- 岷西区 (``mx.``): on the 福建 TRS platform's ``fjdzapp`` search: its 年报 column's page holds no item, its script
+  posts the search (two items a page, ``pageCount`` in the answer); a report as a ``.TRS_Editor`` article or a
+  ``P0…pdf`` in its ``.article_attachment``;
+- decoys: a 统计公报 and a 政府工作报告 in the city's column, a 部门预算 in 财政局's, a 年报 解读 in 岷东县's, a
+  统计公报 in 岷西区's.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 from urllib.parse import urlencode
 
@@ -40,7 +48,7 @@ from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
 from tests.crawler import portal_o
-from tests.crawler.portal import Host, Look, Page
+from tests.crawler.portal import JSON, Host, Look, Page
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_s import PDF
 from tests.crawler.portal_u import query_value
@@ -76,7 +84,11 @@ DEPARTMENTS = [
 CITY_NODE, CITY_CATEGORY = "GKmcszf", 10012
 CITY_YEARS = {2024: "art", 2023: "wcm", 2022: "art", 2021: "art", 2020: "wcm", 2019: "art"}
 COUNTY = ("md", "岷东县人民政府", "岷东县", "GKmdx", "HIWCMmdx", 3855, {2024: "art", 2023: "wcm", 2022: "art"})
-AGENCIES = [CITY, *(name for _, name, *_ in DEPARTMENTS), COUNTY[1]]
+DISTRICT = ("mx", "岷西区人民政府", "岷西区", 4910, {2024: "art", 2023: "pdf", 2022: "art"})
+SEARCH = "/fjdzapp/search"
+SEARCH_FORM = {"channelid": "229105", "sortfield": "-docorderpri,-docreltime", "classcol": "publishyear",
+               "classnum": "100", "classsort": "0", "cache": "true"}
+AGENCIES = [CITY, *(name for _, name, *_ in DEPARTMENTS), COUNTY[1], DISTRICT[1]]
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -107,21 +119,22 @@ class PortalAH(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.county = Host(), Host()
+        self.www, self.county, self.district = Host(), Host(), Host()
         # host → (node, category) → layout, items (href, title, date), site_id
         self.lists: dict[str, dict[tuple[str, int], tuple[str, list[tuple[str, str, str]], str]]] = {}
-        self.serve({"www": self.www, COUNTY[0]: self.county})
+        self.serve({"www": self.www, COUNTY[0]: self.county, DISTRICT[0]: self.district})
         self.base = self.url("www", "/")
         self._home()
         self._city()
         self._departments()
         self._county()
+        self._district()
 
     def _home(self) -> None:
         self.www.pages["/"] = _page(f"{CITY}门户网站", (
             '<div class="nav2"><a href="/gkindex.htm">政务公开</a><a href="/xwzx/index.htm">新闻中心</a></div>'
             f'<div class="links"><h3>区县</h3><ul><li><a href="{self.url(COUNTY[0], "/")}">{COUNTY[2]}</a></li>'
-            '</ul></div>'))
+            f'<li><a href="{self.url(DISTRICT[0], "/")}">{DISTRICT[2]}</a></li></ul></div>'))
         self.www.pages["/xwzx/index.htm"] = _page("新闻中心", "<ul></ul>")
         self.www.pages["/gkindex.htm"] = _page(f"政府信息公开-{CITY}", (
             '<ul class=" am-avg-sm-2 am-thumbnails"><li><a href="/gkindex.htm">政府信息公开</a></li>'
@@ -149,8 +162,7 @@ class PortalAH(OneServerPortal):
             units.append((home, agency.removeprefix("岷川市")))
             self.www.pages[home] = _page(f"{agency}信息公开", (
                 f'<h1>{agency}</h1><iframe src="{INDEX}?isSd=false&amp;node_id={node}" width="100%"></iframe>'))
-            self._catalogue(self.www, node, [(list_url(node, category - 100), "法定主动公开内容"),
-                                             (list_url(node, category), "政府信息公开年报")])
+            self._catalogue(self.www, node, [(list_url(node, category), "政府信息公开年报")])
             noise = [(0, f"{agency}2024年部门预算")] if folder == "czj" else []
             self._list(self.www, "www", node, category, layout, agency, years, noise, folder)
         self.www.pages["/gkbmlb.htm"] = _page(f"部门信息公开-{CITY}", f'<ul class="bmlb">{list_items(units)}</ul>')
@@ -164,13 +176,67 @@ class PortalAH(OneServerPortal):
         self._list(self.county, sub, node, category, "cards", agency, years,
                    [(1, f"图解：{short}2023年政府信息公开工作年度报告")], "md", site)
 
+    def _district(self) -> None:
+        """岷西区 on the 福建 TRS platform: its 年报 column's list only by the ``fjdzapp`` search its script posts."""
+        sub, agency, short, column, years = DISTRICT
+        host = self.district
+        records = []
+        for k, (year, way) in enumerate(sorted(years.items(), reverse=True)):
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            records.append(self._trs_article(host, sub, k, year, way, title, agency))
+        decoy = f"{short}2023年国民经济和社会发展统计公报"
+        decoy_path = "/zwgk/zfxxgkzl/zfxxgkml/xxgknb/202503/t20250302_6537990.htm"
+        host.pages[decoy_path] = _page(decoy, f'<h1>{decoy}</h1><div class="TRS_Editor"><p>正文。</p></div>')
+        records.insert(1, {"doctitle": decoy, "docpuburl": self.url(sub, decoy_path),
+                           "chnldocurl": self.url(sub, decoy_path), "docreltime": "2025-03-02 09:00:00", "files": []})
+        host.pages["/"] = _page(f"{agency}门户网站", (
+            '<div class="nav2"><a href="/zwgk/zfxxgkzl/zfxxgkml/">政府信息公开目录</a></div>'))
+        host.pages["/zwgk/zfxxgkzl/zfxxgkml/"] = _page(f"政府信息公开目录-{agency}", (
+            '<ul class="gkml"><li><a href="./zcwj/">政策文件</a></li><li><a href="./xxgknb/">政府信息公开年报</a></li></ul>'))
+        host.pages["/zwgk/zfxxgkzl/zfxxgkml/xxgknb/"] = _page(f"政府信息公开年报-{agency}", (
+            '<div class="fjdzapp-list"></div><div id="page"></div>'
+            '<script src="/fjdzapp/js/jquery.min.js"></script>'
+            f"<script>var pageConfig = {{ recordCount: '{len(records)}', pageSize: {PER_PAGE} }};"
+            "function loadList(page){$.ajax({url: '" + SEARCH + "', type: 'POST', dataType: 'json', data: {"
+            + ", ".join(f"{key}: '{value}'" for key, value in SEARCH_FORM.items())
+            + f", classsql: 'chnlid={column}', page: page, prepage: {PER_PAGE}}}, success: function(res){{"
+            "$('.fjdzapp-list').html($.map(res.data, function(d){return '<div class=\"fjdzapp-list-item\">"
+            "<a href=\"' + d.docpuburl + '\">' + d.doctitle + '</a><span>' + d.docreltime.substr(0, 10)"
+            " + '</span></div>';}).join(''));"
+            "}});}loadList(1);</script>"))
+        host.pages["/fjdzapp/js/jquery.min.js"] = Page(b"/*! jQuery v3.6.0 */", "application/javascript")
+        host.posted[SEARCH] = lambda q, form: _search(form, column, records)
+
+    def _trs_article(self, host: Host, sub: str, k: int, year: int, way: str, title: str, agency: str) -> dict:
+        """``agency``'s report for ``year`` as a TRS article (``way`` "art": its ``.TRS_Editor`` the report, "pdf": a
+        file in its ``.article_attachment``), expected; its record in the search's answer."""
+        month = f"{year + 1}01"
+        path = f"/zwgk/zfxxgkzl/zfxxgkml/xxgknb/{month}/t{month}2{k}_65379{k:02d}.htm"
+        files = []
+        if way == "art":
+            article = LOOK.article(title, agency, year)
+            host.pages[path] = Page(article.replace(b'class="content"', b'class="TRS_Editor"'))
+            self.expected[self.url(sub, path)] = (agency, year)
+        else:
+            name = f"P020{month}2{k}56042681328{k}.pdf"
+            file = f"/zwgk/zfxxgkzl/zfxxgkml/xxgknb/{month}/{name}"
+            host.pages[file] = Page(PDF, "application/pdf")
+            self.expected[self.url(sub, file)] = (agency, year)
+            files.append({"_href": self.url(sub, file), "_title": f"{title}.pdf"})
+            host.pages[path] = _page(title, (
+                f'<h1>{escape(title)}</h1><div class="TRS_Editor"><p>{escape(title)}详见附件。</p></div>'
+                f'<div class="article_attachment">附件：<a href="./{name}">{escape(title)}.pdf</a></div>'))
+        return {"doctitle": title, "docpuburl": self.url(sub, path), "chnldocurl": self.url(sub, path),
+                "docreltime": f"{year + 1}-01-2{k} 09:00:00", "files": files}
+
     def _list(self, host: Host, sub: str, node: str, category: int, layout: str, agency: str, years: dict[int, str],
               noise: list[tuple[int, str]], folder: str, site: str = "") -> None:
         """``agency``'s 年报 category (newest first, ``noise`` at its indices) served by the list's handler."""
         items = []
         for k, (year, way) in enumerate(sorted(years.items(), reverse=True)):
             title = f"{agency}{year}年政府信息公开工作年度报告"
-            items.append((self._report(host, sub, node, folder, k, year, way, title, agency), title, f"{year + 1}-01-2{k}"))
+            detail = self._report(host, sub, node, folder, k, year, way, title, agency)
+            items.append((detail, title, f"{year + 1}-01-2{k}"))
         for at, title in noise:
             detail = f"/gk/fjbm/{folder}/fadingnarong/qtxx/{category * 100 + 90 + at}.htm"
             host.pages[detail] = _page(title, f"<h1>{escape(title)}</h1><div id=\"text\"><p>正文。</p></div>")
@@ -216,6 +282,18 @@ class PortalAH(OneServerPortal):
             return _page("政府信息公开目录", f'<table class="info-list">{_cards(shown)}{pager}</table>')
         body = _list_div(shown) if layout == "div" else _table_rows(shown)
         return _page("政府信息公开目录", f'<div id="list"><div>{body}</div><div><div><div>{pager}</div></div></div></div>')
+
+
+def _search(form: dict[str, list[str]], column: int, records: list[dict]) -> Page:
+    """``POST /fjdzapp/search``: the column's records of ``page`` (``prepage`` a page), with ``pageCount``; a form
+    without the column's ``classsql`` or the platform's ``channelid`` an error."""
+    if (query_value(form, "classsql") != f"chnlid={column}"
+            or query_value(form, "channelid") != SEARCH_FORM["channelid"]):
+        return Page(json.dumps({"error": True, "msg": "参数错误"}, ensure_ascii=False).encode(), JSON)
+    size = int(query_value(form, "prepage") or 15) if query_value(form, "prepage").isdigit() else 15
+    page = int(query_value(form, "page")) if query_value(form, "page").isdigit() else 1
+    return Page(json.dumps({"data": records[(page - 1) * size:page * size], "pageCount": -(-len(records) // size),
+                            "recordCount": len(records)}, ensure_ascii=False).encode(), JSON)
 
 
 def _cut(title: str) -> str:

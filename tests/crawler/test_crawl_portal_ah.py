@@ -1,8 +1,9 @@
-"""A crawl of a thirty-second portal under host names (tests/crawler/portal_ah.py): a city on the ``/info/iList.jsp``
-政府信息公开 platform as public crawlers of real 四川, 陕西, 湖北, 上海 and 新疆 sites found it — catalogues framed
-by the 公开 pages, categories as ``#node-items`` links, ``gk_list_table``, ``.list_div`` and card lists paged by
-``cur_page`` (one by a form only), files under ``wcm.files`` linked or named by a ``<file href>`` element — with
-decoys, over real HTTP from the www home page alone: every report found with its year and agency, nothing else."""
+"""A crawl of a portal under host names (tests/crawler/portal_ah.py): a city on the ``/info/iList.jsp`` 政府信息公开
+platform as public crawlers of real 四川, 陕西, 湖北, 上海 and 新疆 sites found it — catalogues framed by the 公开
+pages, categories as ``#node-items`` links, ``gk_list_table``, ``.list_div`` and card lists paged by ``cur_page`` (one
+by a form only), files under ``wcm.files`` linked or named by a ``<file href>`` element — and a district on 福建's TRS
+``POST /fjdzapp/search`` (``docpuburl``, ``pageCount``), with decoys, over real HTTP from the www home page alone:
+every report found with its year and agency, nothing else."""
 
 from __future__ import annotations
 
