@@ -59,7 +59,10 @@ Documents (the truth is the same figures in every rendering of a report):
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
 
 Reports read by OCR never get errors (a misread digit is no evidence, ``gxparse.ocr.checks``): for them every
-error counts as false, and a rule they deserve is missed only when not even a warning names it. Printed per format and overall, then per document (every document with ``--documents``, else those not read
+error counts as false, and a rule they deserve is missed only when not even a warning names it. Reports whose
+text another program's OCR wrote (a scan's invisible OCR layer, the ocrtext files) are judged so too: the parser
+demotes their errors to warnings (each ending in ``ocr.checks.READING_NOTE``) or doubts their figures
+(``ocr.low_confidence``), and a deserved rule said as such a warning is no miss. Printed per format and overall, then per document (every document with ``--documents``, else those not read
 perfectly): cells read exactly / cells in the
 truth (a table the truth does not have counts its cells as wrong), documents whose agency, year and
 template are right, and false errors: error findings whose rule the document does not deserve (the seed's
@@ -88,6 +91,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from gxparse import DocumentError, parse_document
+from gxparse.ocr.checks import READING_NOTE
 from gxparse.template import SECTIONS
 from simsite.render import render_report_html
 from simsite.families import FAMILIES, make_site
@@ -506,8 +510,10 @@ def score(case: Case) -> tuple[Score, dict]:
             case.truth.agency, case.truth.year, case.truth.template)
     fired = {f["rule"] for f in report["findings"] if f["severity"] == "error"}
     # a scan's findings are never errors (gxparse.ocr.checks): what it deserves is said as warnings, and
-    # missed when not even a warning says it
-    scan = report["source_type"] == "ocr"
+    # missed when not even a warning says it; so are those of text another program's OCR wrote (a scan's OCR
+    # layer, OCR's text files): the parser says so by the note on each error it demoted or by ocr.low_confidence
+    scan = report["source_type"] == "ocr" or any(
+        f["rule"] == "ocr.low_confidence" or f["message"].endswith(READING_NOTE) for f in report["findings"])
     said = {f["rule"] for f in report["findings"]} if scan else fired
     # section.missing is judged per section it names (_undeserved_missing_sections)
     out.false_errors += [f"{case.name}: {rule}"

@@ -121,12 +121,13 @@ def low_confidence(report: Report, foreign_text: bool = False) -> list[Finding]:
                     + "；".join(parts), likely + involved + unreadable + unchecked)]
 
 
-_READING = "（扫描件经OCR识别，可能是识别有误，请对照原件核对）"
+# said after every error a scan (or text another program's OCR wrote) demotes to a warning
+READING_NOTE = "（扫描件经OCR识别，可能是识别有误，请对照原件核对）"
 
 
 def scanned_findings(report: Report, foreign_text: bool = False) -> list[Finding]:
     """The report's findings as a scan supports them: errors kept as warnings saying they may come from the
     reading, then ``ocr.low_confidence`` (``foreign_text``: see ``low_confidence``)."""
-    kept = [replace(f, severity=WARNING, message=f.message + _READING) if f.severity == ERROR else f
+    kept = [replace(f, severity=WARNING, message=f.message + READING_NOTE) if f.severity == ERROR else f
             for f in report.findings]
     return kept + low_confidence(report, foreign_text)

@@ -30,6 +30,7 @@ from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHA
 from gxparse.readers.pdfforms import check_forms
 from gxparse.readers.pdflayers import hidden_layers, in_hidden_layer
 from gxparse.readers.pdfstreams import check_streams
+from gxparse.readers.scanrules import placed_in_cells, scan_rules
 
 _MAX_FORM_DEPTH = 4            # forms inside forms followed this deep
 _MAX_FORM_OBJECTS = 200_000    # objects inside a page's forms looked at
@@ -87,14 +88,17 @@ def _address(pointer: object) -> int:
     return ctypes.cast(pointer, _VOID_P).value or 0
 
 
-def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[bytes] = frozenset()) -> CharBoxes:
+def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[bytes] = frozenset(),
+           words: bool = False) -> tuple[CharBoxes, np.ndarray | None]:
     """The page's visible characters and their loose boxes (the font's whole height, not the ink),
-    top-down; none of the ``hidden`` layers'."""
+    top-down; none of the ``hidden`` layers'. With ``words``, also each character's text object (an OCR
+    layer's word), else None."""
     textpage = page.get_textpage()
+    objects = None
     try:
         count = textpage.count_chars()
         if count <= 0:
-            return _NO_CHARS
+            return _NO_CHARS, np.zeros(0, dtype=np.int64) if words else None
         limits.check_page_chars(count, number)
         text = textpage.get_text_range(0, count)
         if len(text) != count:   # characters outside the BMP: read them one by one
@@ -110,6 +114,9 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
             found = _shown(handle, found, hidden)
         boxes = boxes.astype(np.float64)
         _fix_oversized(textpage.raw, boxes, found)
+        if words:
+            handle = _address(textpage.raw)
+            objects = np.array([_text_object(handle, i) or 0 for i in found], dtype=np.int64)
     finally:
         textpage.close()
     left, top, right, bottom = boxes[found].T
@@ -117,7 +124,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
     columns = np.column_stack((left, height - top, right, height - bottom))[keep]
     before = np.frombuffer((" " + text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[found]
     spaced = np.isin(before, _SPACE_CODES)[keep]   # the character before each found one (text shifted by one)
-    return CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
+    chars = CharBoxes("".join(compress([text[i] for i in found], keep.tolist())), columns, spaced)
+    return chars, None if objects is None else objects[keep]
 
 
 # A character turned this far (degrees) from a quarter turn is set diagonally: a watermark (仅供参考, the agency's
@@ -373,15 +381,19 @@ def _read_page(page: pdfium.PdfPage, number: int, hidden: frozenset[bytes] = fro
     the resolution to render it at for OCR (None when nothing is printed on it)."""
     width, height = page.get_size()   # as displayed: /Rotate applied
     turn = _Turn(page.get_rotation(), width, height)
-    glyphs = _chars(page, turn.content_height, number, hidden)
+    layer = _ocr_layer(page, width * height)
+    glyphs, words = _chars(page, turn.content_height, number, hidden, words=layer)
     unreadable = garbled(glyphs.text)
     dpi = None if len(glyphs) and not unreadable else _scan_dpi(page, number, unreadable)
     if dpi is not None:
         return _PageRead(Page(number, width, height, []), scan_dpi=dpi)
     rules = [turn.rule(r) for r in _rules(page, turn.content_height)]
-    return _PageRead(Page(number, width, height, turn.chars(glyphs), rules),
-                     picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number),
-                     ocr_layer=_ocr_layer(page, width * height))
+    chars = turn.chars(glyphs)
+    if words is not None and not rules:   # a scan's tables are drawn in its picture, its words placed whole
+        rules = scan_rules(page, number, _scan_resolution(page, width * height, number))
+        chars = placed_in_cells(chars, words, rules)
+    return _PageRead(Page(number, width, height, chars, rules),
+                     picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number), ocr_layer=layer)
 
 
 def _ocr_layer(page: pdfium.PdfPage, area: float) -> bool:
@@ -406,6 +418,12 @@ def _ocr_layer(page: pdfium.PdfPage, area: float) -> bool:
         if any(later > order and box[0] <= x <= box[2] and box[1] <= y <= box[3] for later, box in scans):
             hidden += 1
     return texts > 0 and hidden >= OCR_LAYER_SHARE * texts
+
+
+def _scan_resolution(page: pdfium.PdfPage, area: float, number: int) -> float:
+    """The resolution of the page's scan: its largest picture covering the page's."""
+    return max(_resolution(image, right - left, number) for image, placed in _images(page, number)
+               if _covers(image, placed, area) for left, _, right, _ in [_bounds(image, placed)])
 
 
 def _covers(image: ctypes.c_void_p, placed: Affine | None, area: float) -> bool:

@@ -277,7 +277,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "hidden-layer": (_hidden_layer, ("kaifeng_2021",)),
     "thousands": (_thousands, ("zhoukou_city_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
-    "ocr-layer": (_ocr_layer, ("zhoukou_xinfang_2021",)),
+    "ocr-layer": (_ocr_layer, ("zhoukou_xinfang_2021", "kaifeng_2021", "zhoukou_city_2021", "zhoukou_office_2021")),
 }
 
 

@@ -75,3 +75,31 @@ def test_a_wide_table_without_rules_whose_columns_clear_the_middle_stays_one_pag
     from gxparse.layout.twoup import split_two_up
     pages, _ = split_two_up([_sheet([60, 200, 400, 540, 640, 800, 995])])
     assert len(pages) == 1
+
+
+def _words(count: int) -> "CharBoxes":
+    """``count`` words of two characters, each reaching 4 points across the column rule at x = 100."""
+    import numpy as np
+
+    from gxparse.layout.charlines import CharBoxes
+    boxes = [(x, 20.0 * w, x + 10, 20.0 * w + 10) for w in range(count) for x in (86, 96)]
+    return CharBoxes("12" * count, np.array(boxes, dtype=float))
+
+
+def test_an_ocr_layers_word_across_a_column_rule_is_drawn_in_the_cell_of_its_centre():
+    import numpy as np
+
+    from gxparse.layout.pages import Rule
+    from gxparse.readers.scanrules import placed_in_cells
+    placed = placed_in_cells(_words(1), np.array([7, 7]), [Rule(False, 100, 0, 50)])
+    assert placed.boxes[:, 2].max() <= 100 and placed.boxes[0, 0] == 86 and placed.boxes[0, 2] <= placed.boxes[1, 0]
+
+
+def test_an_ocr_layer_of_more_than_max_layer_words_is_left_as_drawn():
+    import numpy as np
+
+    from gxparse.layout.pages import Rule
+    from gxparse.readers.scanrules import MAX_LAYER_WORDS, placed_in_cells
+    words = _words(MAX_LAYER_WORDS + 1)
+    placed = placed_in_cells(words, np.repeat(np.arange(MAX_LAYER_WORDS + 1), 2), [Rule(False, 100, 0, 1e6)])
+    assert placed is words
