@@ -63,6 +63,7 @@ _text_object = _untyped(raw.FPDFText_GetTextObject, _VOID_P, _VOID_P, _INT)     
 _count_marks = _untyped(raw.FPDFPageObj_CountMarks, _INT, _VOID_P)                       # page object
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
+_fill_color = _untyped(raw.FPDFPageObj_GetFillColor, _INT, *[_VOID_P] * 5)              # page object, r g b a
 
 
 # pdfium's reasons for refusing a document, as a person reads them (its own text, "PDFium: Success"
@@ -112,6 +113,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
         found = _upright(handle, found)
         if hidden:   # most files have no layer turned off: their characters' objects need no look
             found = _shown(handle, found, hidden)
+        if unseen := _white_on_paper(page):
+            found = [i for i in found if (_text_object(handle, i) or 0) not in unseen]
         boxes = boxes.astype(np.float64)
         _fix_oversized(textpage.raw, boxes, found)
         if words:
@@ -139,6 +142,56 @@ def _upright(textpage: int, found: list[int]) -> list[int]:
     angles = np.degrees(np.array([_char_angle(textpage, i) for i in found], dtype=np.float64))
     tilt = np.abs((angles + 45) % 90 - 45)
     return list(compress(found, ((angles < 0) | (tilt <= MAX_TILT)).tolist()))
+
+
+# a fill at least this light in every channel (of 255) is the paper's colour: text drawn so on nothing darker is
+# not seen (a template's leftover figures whitened, Word's hidden text printed white)
+_PAPER = 250
+_TEXT_AND_GROUNDS = frozenset({raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
+                               raw.FPDF_PAGEOBJ_SHADING})
+
+
+def _white_on_paper(page: pdfium.PdfPage) -> set[int]:
+    """The addresses of the text objects filled white (or fully transparent) with nothing darker painted under
+    their middle before them: no picture or shading, no path filled darker (white text on a shaded header is
+    seen). Most pages have no light text: their other objects need no look."""
+    drawn = list(_drawn(page, _TEXT_AND_GROUNDS))
+    fills = _Fills()
+    light = [kind == raw.FPDF_PAGEOBJ_TEXT and fills.light(obj) for obj, _, kind in drawn]
+    if not any(light):
+        return set()
+    grounds: list[tuple[float, float, float, float]] = []
+    unseen = set()
+    for (obj, placed, kind), pale in zip(drawn, light):
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            if pale and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL:
+                left, bottom, right, top = _bounds(obj, placed)
+                x, y = (left + right) / 2, (bottom + top) / 2
+                if not any(g[0] <= x <= g[2] and g[1] <= y <= g[3] for g in grounds):
+                    unseen.add(ctypes.addressof(obj.contents))
+        elif kind != raw.FPDF_PAGEOBJ_PATH or (_filled(obj) and not fills.light(obj)):
+            grounds.append(_bounds(obj, placed))
+    return unseen
+
+
+class _Fills:
+    """Reads objects' fill colours into one buffer."""
+
+    def __init__(self) -> None:
+        self.rgba = (ctypes.c_uint * 4)()
+        self.at = [ctypes.addressof(self.rgba) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4)]
+
+    def light(self, obj: ctypes.c_void_p) -> bool:
+        """Whether the object's fill is the paper's colour or fully transparent."""
+        if not _fill_color(ctypes.addressof(obj.contents), *self.at):   # a page object: never NULL
+            return False
+        red, green, blue, alpha = self.rgba
+        return alpha == 0 or min(red, green, blue) >= _PAPER
+
+
+def _filled(path: ctypes.c_void_p) -> bool:
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(path, mode, stroke)) and mode.value != raw.FPDF_FILLMODE_NONE
 
 
 def _shown(textpage: int, found: list[int], hidden: frozenset[bytes]) -> list[int]:

@@ -16,6 +16,8 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
   tables, as PDF printers' and OA systems' watermarks are;
 - ``ocr-layer``: every page a scan under an invisible OCR text layer (render mode 3, as OCRmyPDF and Acrobat
   write it) whose words stand up to 4 pt off the picture's;
+- ``white-text``: last year's figures left in the cells drawn white on the white paper, over the figures printed
+  (a template's leftovers hidden by their colour);
 - ``two-up``: A3 landscape sheets each holding two A4 pages side by side (2-up printing);
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
@@ -267,6 +269,18 @@ def _hidden_layer(name: str, folder: Path) -> pymupdf.Document:
     return document
 
 
+def _white_text(name: str, folder: Path) -> pymupdf.Document:
+    """Last year's figures left in the cells drawn white on the white paper (a template's leftovers hidden by their
+    colour), over the figures printed."""
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    for page in document:
+        for word in page.get_text("words"):
+            if word[4].isdigit():
+                page.insert_text((word[0], word[3] - 1), str(int(word[4]) + 3), fontname="helv", fontsize=8,
+                                 color=(1, 1, 1))
+    return document
+
+
 # each habit on one or two seeds (the files are kept small), every seed's layout quirks covered by some habit
 HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]]] = {
     "wps-cell-sides": (_wps_cell_sides, ("huangchuan_2021",)),
@@ -277,6 +291,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "hidden-layer": (_hidden_layer, ("kaifeng_2021",)),
     "thousands": (_thousands, ("zhoukou_city_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
+    "white-text": (_white_text, ("huangchuan_2021",)),
     "ocr-layer": (_ocr_layer, ("zhoukou_xinfang_2021", "kaifeng_2021", "zhoukou_city_2021", "zhoukou_office_2021")),
 }
 

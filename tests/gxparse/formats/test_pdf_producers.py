@@ -103,3 +103,17 @@ def test_an_ocr_layer_of_more_than_max_layer_words_is_left_as_drawn():
     words = _words(MAX_LAYER_WORDS + 1)
     placed = placed_in_cells(words, np.repeat(np.arange(MAX_LAYER_WORDS + 1), 2), [Rule(False, 100, 0, 1e6)])
     assert placed is words
+
+
+def test_white_text_is_read_on_a_dark_ground_and_not_on_the_paper():
+    import pymupdf
+
+    from gxparse.readers.pdf import read_pdf
+    document = pymupdf.open()
+    page = document.new_page()
+    page.draw_rect(pymupdf.Rect(50, 80, 300, 110), color=None, fill=(0.2, 0.3, 0.6))
+    page.insert_text((60, 100), "申请人情况 2021", fontname="china-s", fontsize=12, color=(1, 1, 1))
+    page.insert_text((60, 200), "上年数字 9876", fontname="china-s", fontsize=12, color=(1, 1, 1))
+    page.insert_text((60, 300), "本年数字 1234", fontname="china-s", fontsize=12)
+    text = "\n".join(line.text for line in read_pdf(document.tobytes(), "white.pdf").lines)
+    assert "2021" in text and "1234" in text and "9876" not in text
