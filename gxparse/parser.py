@@ -40,6 +40,7 @@ from gxparse.tables.s4 import (read_blank_s4, read_s4, s4_before_heading, s4_can
 from gxparse.layout.interleavedblocks import StatedSum
 from gxparse.tables.tableread import TableRead
 from gxparse.template import S2_ITEMS, SECTIONS, row_label
+from gxparse.unmapped import heading_reasons
 
 Reader = Callable[[bytes, str], Document]
 _log = logging.getLogger(__name__)
@@ -252,7 +253,7 @@ def build_report(document: Document, source: str) -> Report:
     report.narrative = stated_figures
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
-    report.findings = (run_checks(report) + grouped_repairs(report, findings)
+    report.findings = (run_checks(report) + grouped_repairs(report, heading_reasons(findings, document.lines))
                        + [_noted(note) for note in bounded_notes(document.notes)])
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error
         report.findings = scanned_findings(report, foreign_text=document.ocr_text)

@@ -4,12 +4,12 @@ text layer that gives glyph numbers for characters, and a document's pages turne
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Callable
 
 from gxparse.document import Document
 from gxparse.layout.pages import Page, Rule, document_lines, table_pages
+from gxparse.unmapped import in_gb2312
 
 THIN = 3.0   # points: a path this thin in one direction is a ruling line
 MAX_SEGMENTS = 2000     # paths with more segments are drawings, not table rules
@@ -74,19 +74,8 @@ def garbled(text: str) -> bool:
     printed = [ch for ch in text if not ch.isspace()]
     if len(printed) < _MIN_JUDGED:
         return False
-    readable = sum(map(_in_gb2312, printed))
+    readable = sum(map(in_gb2312, printed))
     return readable < _MIN_READABLE * len(printed)
-
-
-@functools.cache
-def _in_gb2312(ch: str) -> bool:
-    if ch < " ":
-        return False
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def paged_document(pages: list[Page], source_type: str, layered: set[int] | None = None,

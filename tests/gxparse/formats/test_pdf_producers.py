@@ -117,3 +117,11 @@ def test_white_text_is_read_on_a_dark_ground_and_not_on_the_paper():
     page.insert_text((60, 300), "本年数字 1234", fontname="china-s", fontsize=12)
     text = "\n".join(line.text for line in read_pdf(document.tobytes(), "white.pdf").lines)
     assert "2021" in text and "1234" in text and "9876" not in text
+
+
+def test_a_heading_holding_a_glyph_without_text_is_named_with_what_could_not_be_read():
+    path = PRODUCERS / "huangchuan_2021.unmapped.pdf"
+    report = parse_document(path.read_bytes(), path.name).to_dict()
+    said = [f["message"] for f in report["findings"] if f["rule"] == "section.heading_missing"]
+    assert said == ["未找到第三部分标题（第2页第1行「三、收到和Ì理政府信息公开申请情况」疑为该标题，但含字体未给出文字的字符"
+                    "「Ì」，无法识别）；表三按其行标签读取"]
