@@ -12,7 +12,7 @@ Documents (the truth is the same figures in every rendering of a report):
   object; rules drawn as filled rectangles; pages turned under /Rotate 90: ``tests/gxparse/pdf_families.py``,
   pdf-<family>), the print redrawn as WPS, Word, PDF printers, OCR programs and 2-up printing draw it (cell sides
   as separate rectangles, double frames and shaded headers, radical code points or none, diagonal watermarks, A3
-  sheets of two pages, a hidden layer, thousands grouped by commas, figures left white on the paper, a scan under
+  sheets of two pages, a hidden layer, thousands grouped by commas, figures left white on the paper or off the page, a scan under
   a misaligned invisible text layer: tests/fixtures/producers, pdf-producer-<habit>), the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC, WPS, XLS and ET (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans
@@ -61,8 +61,8 @@ Documents (the truth is the same figures in every rendering of a report):
 Reports read by OCR never get errors (a misread digit is no evidence, ``gxparse.ocr.checks``): for them every
 error counts as false, and a rule they deserve is missed only when not even a warning names it. Reports whose
 text another program's OCR wrote (a scan's invisible OCR layer, the ocrtext files) are judged so too: the parser
-demotes their errors to warnings (each ending in ``ocr.checks.READING_NOTE``) or doubts their figures
-(``ocr.low_confidence``), and a deserved rule said as such a warning is no miss. Printed per format and overall, then per document (every document with ``--documents``, else those not read
+demotes their errors to warnings, each ending in ``ocr.checks.READING_NOTE``, and a deserved rule said as such
+a warning is no miss. Printed per format and overall, then per document (every document with ``--documents``, else those not read
 perfectly): cells read exactly / cells in the
 truth (a table the truth does not have counts its cells as wrong), documents whose agency, year and
 template are right, and false errors: error findings whose rule the document does not deserve (the seed's
@@ -511,9 +511,9 @@ def score(case: Case) -> tuple[Score, dict]:
     fired = {f["rule"] for f in report["findings"] if f["severity"] == "error"}
     # a scan's findings are never errors (gxparse.ocr.checks): what it deserves is said as warnings, and
     # missed when not even a warning says it; so are those of text another program's OCR wrote (a scan's OCR
-    # layer, OCR's text files): the parser says so by the note on each error it demoted or by ocr.low_confidence
-    scan = report["source_type"] == "ocr" or any(
-        f["rule"] == "ocr.low_confidence" or f["message"].endswith(READING_NOTE) for f in report["findings"])
+    # layer, OCR's text files), which the parser judges so: the note on each error it demoted says it
+    # (ocr.low_confidence does not: a text whose digits look misread keeps its errors beside it)
+    scan = report["source_type"] == "ocr" or any(f["message"].endswith(READING_NOTE) for f in report["findings"])
     said = {f["rule"] for f in report["findings"]} if scan else fired
     # section.missing is judged per section it names (_undeserved_missing_sections)
     out.false_errors += [f"{case.name}: {rule}"

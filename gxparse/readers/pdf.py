@@ -123,7 +123,10 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
     finally:
         textpage.close()
     left, top, right, bottom = boxes[found].T
-    keep = right > left
+    # a character whose middle lies outside the page's box is out of view (a template's leftovers moved off it)
+    x0, y0, x1, y1 = page.get_bbox()
+    middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
+    keep = (right > left) & (x0 <= middle_x) & (middle_x <= x1) & (y0 <= middle_y) & (middle_y <= y1)
     columns = np.column_stack((left, height - top, right, height - bottom))[keep]
     before = np.frombuffer((" " + text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[found]
     spaced = np.isin(before, _SPACE_CODES)[keep]   # the character before each found one (text shifted by one)

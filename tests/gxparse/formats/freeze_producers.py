@@ -18,6 +18,8 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
   write it) whose words stand up to 4 pt off the picture's;
 - ``white-text``: last year's figures left in the cells drawn white on the white paper, over the figures printed
   (a template's leftovers hidden by their colour);
+- ``off-page``: last year's figures left outside the page's box, beside the figures and above the page's top
+  (a template's leftovers moved out of view);
 - ``two-up``: A3 landscape sheets each holding two A4 pages side by side (2-up printing);
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
@@ -281,6 +283,19 @@ def _white_text(name: str, folder: Path) -> pymupdf.Document:
     return document
 
 
+def _off_page(name: str, folder: Path) -> pymupdf.Document:
+    """Last year's figures left beside the table outside the page's box, on the figures' lines (a template's
+    leftover column moved out of view), and a leftover row above the page's top."""
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    for page in document:
+        for word in page.get_text("words"):
+            if word[4].isdigit():
+                page.insert_text((word[0] + page.rect.width, word[3] - 1), str(int(word[4]) + 5), fontname="helv",
+                                 fontsize=8)
+        page.insert_text((60, -30), "行政处罚 1 2 3 4 5 6 7", fontname="china-s", fontsize=10)
+    return document
+
+
 # each habit on one or two seeds (the files are kept small), every seed's layout quirks covered by some habit
 HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]]] = {
     "wps-cell-sides": (_wps_cell_sides, ("huangchuan_2021",)),
@@ -292,6 +307,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "thousands": (_thousands, ("zhoukou_city_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
     "white-text": (_white_text, ("huangchuan_2021",)),
+    "off-page": (_off_page, ("kaifeng_2021",)),
     "ocr-layer": (_ocr_layer, ("zhoukou_xinfang_2021", "kaifeng_2021", "zhoukou_city_2021", "zhoukou_office_2021")),
 }
 
