@@ -446,7 +446,7 @@ def _read_page(page: pdfium.PdfPage, number: int, hidden: frozenset[bytes] = fro
     rules = [turn.rule(r) for r in _rules(page, turn.content_height)]
     chars = turn.chars(glyphs)
     if words is not None and not rules:   # a scan's tables are drawn in its picture, its words placed whole
-        rules = scan_rules(page, number, _scan_resolution(page, width * height, number))
+        rules = scan_rules(page, _scan_resolution(page, width * height, number))
         chars = placed_in_cells(chars, words, rules)
     return _PageRead(Page(number, width, height, chars, rules),
                      picture_dpi=_picture_dpi(page, glyphs, turn.content_height, number), ocr_layer=layer)

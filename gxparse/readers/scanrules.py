@@ -3,9 +3,9 @@ so its text alone gives no cells. The layer's word boxes stand a few points off 
 boxes are estimates), and without rules a word a row's height off joins the row above or below; against the
 picture's rules each word is placed by its own box in the cell it lies in.
 
-Bounded: the page is rendered at its scan's resolution, at most ``MAX_RULE_DPI``, within
-``limits.MAX_RENDER_PIXELS``;
-at most ``MAX_LAYER_WORDS`` words of a page are placed."""
+Bounded: the page is rendered at its scan's resolution, at most ``MAX_RULE_DPI``, in at most
+``limits.MAX_RENDER_PIXELS`` (a larger page more coarsely, never refused); at most ``MAX_LAYER_WORDS`` words of a
+page are placed."""
 
 from __future__ import annotations
 
@@ -22,12 +22,14 @@ MAX_RULE_DPI = 200    # a finer scan's rules are found no better (as OCR reads s
 MAX_LAYER_WORDS = 5_000   # words of one page placed in cells (~0.1 s): a full A4 page of 5-pt text holds ~4,000
 
 
-def scan_rules(page: pdfium.PdfPage, number: int, scan_dpi: float) -> list[Rule]:
+def scan_rules(page: pdfium.PdfPage, scan_dpi: float) -> list[Rule]:
     """The rules the page's picture draws, in points from the displayed page's top left corner: the page rendered
     at its scan's own resolution (``scan_dpi``), where a line is as thin as the scan draws it (finer, a blurred
-    line is as thick as a stroke and is not found), within ``MIN_RULE_DPI`` and ``MAX_RULE_DPI``."""
+    line is as thick as a stroke and is not found), within ``MIN_RULE_DPI`` and ``MAX_RULE_DPI``, and coarser for a
+    page too large for ``limits.MAX_RENDER_PIXELS`` at that (its text is read all the same)."""
     width, height = page.get_size()
-    dpi = limits.render_dpi(width / 72, height / 72, min(max(scan_dpi, MIN_RULE_DPI), MAX_RULE_DPI), f"第{number}页")
+    fits = (limits.MAX_RENDER_PIXELS / max(width * height / 72 ** 2, 1e-6)) ** 0.5   # a large page: coarser
+    dpi = min(max(scan_dpi, MIN_RULE_DPI), MAX_RULE_DPI, fits)
     gray = np.asarray(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
     rules, _ = find_rules(gray, dpi)
     scale = 72 / dpi

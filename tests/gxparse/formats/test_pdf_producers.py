@@ -125,3 +125,19 @@ def test_a_heading_holding_a_glyph_without_text_is_named_with_what_could_not_be_
     said = [f["message"] for f in report["findings"] if f["rule"] == "section.heading_missing"]
     assert said == ["未找到第三部分标题（第2页第1行「三、收到和Ì理政府信息公开申请情况」疑为该标题，但含字体未给出文字的字符"
                     "「Ì」，无法识别）；表三按其行标签读取"]
+
+
+def test_an_ocr_layer_over_a_page_too_large_to_render_finely_is_read_not_refused():
+    import io
+
+    import pymupdf
+    from PIL import Image
+
+    from gxparse.readers.pdf import read_pdf
+    document = pymupdf.open()
+    page = document.new_page(width=10000, height=10000)   # past limits.MAX_RENDER_PIXELS at 72 dpi
+    picture = io.BytesIO()
+    Image.new("L", (20, 20), 255).save(picture, "PNG")
+    page.insert_image(page.rect, stream=picture.getvalue())
+    page.insert_text((100, 200), "总体情况 123", fontname="china-s", fontsize=40, render_mode=3)
+    assert [line.text for line in read_pdf(document.tobytes(), "large.pdf").lines] == ["总体情况\t123"]
