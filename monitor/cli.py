@@ -471,7 +471,7 @@ def _register() -> None:
 _register()
 
 
-def run() -> None:
+def console_script() -> None:
     """The ``gxmon`` console script: ``main``, its process's heap moved out of the garbage collector's way on the
     way out (``gc.freeze``): the exit no longer collects the ~120,000 objects of the imported modules, which die
     with the process (2.9 to 3.8 s of a ``gxmon`` process's exit on a loaded machine, 0.3 s frozen)."""

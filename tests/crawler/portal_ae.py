@@ -175,7 +175,7 @@ class PortalAE:
             if len(chunks) > 1:
                 def page(k: int) -> str:
                     return "index.html" if k == 0 else f"index_{k}.html"
-                pager = (f'<div class="page"><a href="index.html">首页</a>'
+                pager = ('<div class="page"><a href="index.html">首页</a>'
                          + (f'<a href="{page(n - 1)}">上一页</a>' if n else "")
                          + (f'<a href="{page(n + 1)}">下一页</a>' if n + 1 < len(chunks) else "")
                          + f'<a href="{page(len(chunks) - 1)}">尾页</a> 共{len(chunks)}页 {len(rows)}条</div>')

@@ -175,21 +175,21 @@ def test_version():
 
 
 def test_the_console_script_leaves_its_heap_to_the_exit_uncollected(monkeypatch):
-    """``gxmon`` is ``run``: ``main`` with the process's objects frozen on the way out (``gc.freeze``), so that
-    its exit does not collect them (seconds of each gxmon process on a loaded machine)."""
+    """``gxmon`` is ``console_script``: ``main`` with the process's objects frozen on the way out (``gc.freeze``),
+    so that its exit does not collect them (seconds of each gxmon process on a loaded machine)."""
     import gc
     from importlib.metadata import entry_points
 
-    from monitor.cli import run
+    from monitor.cli import console_script
 
     [script] = entry_points(group="console_scripts", name="gxmon")
-    assert script.value == "monitor.cli:run"
+    assert script.value == "monitor.cli:console_script"
     monkeypatch.setattr("sys.argv", ["gxmon", "--version"])
     gc.unfreeze()
     made_before = []   # a tracked object: among those the collector walks until frozen
     try:
         with pytest.raises(SystemExit):
-            run()
+            console_script()
         assert not any(o is made_before for o in gc.get_objects())
     finally:
         gc.unfreeze()   # this test process's heap is collected as before

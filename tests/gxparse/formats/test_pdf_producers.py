@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from gxparse import parse_document
+from gxparse.layout.charlines import CharBoxes
+from gxparse.layout.pages import Page
 from tests.gxparse.evidence import assert_errors_rest_on_evidence
 from tests.gxparse.formats.compare import assert_same_figures, assert_same_tables, text_version
 
@@ -50,7 +52,7 @@ def test_hidden_layers_are_read_at_most_max_layers():
     assert len(names) == MAX_LAYERS and b"layer0" in names
 
 
-def _sheet(columns: list[float], right_pitch: float = 20) -> "Page":
+def _sheet(columns: list[float], right_pitch: float = 20) -> Page:
     """A landscape A3 sheet of 30 rows, a 10-pt character at each of ``columns``' x in every row, the rows of the
     sheet's right half ``right_pitch`` apart."""
     import numpy as np
@@ -77,7 +79,7 @@ def test_a_wide_table_without_rules_whose_columns_clear_the_middle_stays_one_pag
     assert len(pages) == 1
 
 
-def _words(count: int) -> "CharBoxes":
+def _words(count: int) -> CharBoxes:
     """``count`` words of two characters, each reaching 4 points across the column rule at x = 100."""
     import numpy as np
 
