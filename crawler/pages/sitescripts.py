@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.documents.content import RESOURCE_HREF
 from crawler.pages.datalinks import MAX_ELEMENTS, looks_like_address, read_attributes
 from crawler.pages.scriptcalls import called_function, defined_functions
+from crawler.scripted.scriptapis import undeclared_bases
 
 MAX_PAGE_SCRIPTS = 3
 MAX_SCRIPT_BYTES = 300_000   # a site's own script of functions is a few KB; a bundle past this is not one
@@ -68,6 +69,8 @@ def wants_site_scripts(root) -> bool:
     statements = itertools.islice((m.group(1) for code in codes for m in _STATEMENT_CALL.finditer(code)), MAX_HANDLERS)
     if any(name and name not in defined and name not in _BUILT_IN
            for name in itertools.chain(called, map(called_function, statements))):
+        return True
+    if undeclared_bases(codes):   # $.ajax({url: baseURL + "/list"}), baseURL declared in the site's config.js
         return True
     read = read_attributes(codes)
     for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:

@@ -83,7 +83,11 @@ _FETCH = re.compile(rf"""(?<![\w$.])fetch\s*\(\s*{_ADDRESS}\s*(?=[,)])(?P<more>,
 # A template literal's substitution (`${API}/list?page=${p}`): a name, or a name's field (this.query.page).
 _SUBSTITUTION = re.compile(rf"\$\{{\s*((?:{_NAME}\s*\.\s*){{0,3}}{_NAME})\s*\}}")
 _QUERY_KEY = re.compile(r"[?&]([\w.-]{1,100})=$")
-_DECLARED = re.compile(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*)({_NAME})\s*=\s*(["'`])([^"'`\s<>$]{{0,300}})\2""")
+_DECLARED = re.compile(rf"""(?:(?<![\w$.])(?:const|let|var)\s+|,\s*|(?<![\w$.])window\s*\.\s*)({_NAME})\s*=\s*"""
+                       rf"""(["'`])([^"'`\s<>$]{{0,300}})\2""")   # window.ctx = "/jcms" is a global as var ctx is
+# a config object of strings (var cfg = {ctx: "/jcms"}, window.config = {…}): its entries known as cfg.ctx
+_DECLARED_OBJECT = re.compile(rf"""(?<![\w$.])(?:(?:const|let|var)\s+|window\s*\.\s*)({_NAME})\s*=\s*(?=\{{)""")
+MAX_CONFIG_OBJECTS = 20   # config objects of strings read a script
 # What wraps an object literal to make a body of it, and the body it makes.
 _WRAPPER = re.compile(r"^(?:JSON\s*\.\s*stringify|(?:qs|Qs)\s*\.\s*stringify|new\s+URLSearchParams)\s*\(")
 _URL = re.compile(r"""^(?:https?://|/|\./|\.\./|[\w-]+/)[^"'\s<>]*$""")
@@ -463,6 +467,8 @@ def _value(variables: Variables, key: str, value: str) -> tuple[str, bool] | Non
         return from_page, False
     if YEAR_KEY.match(key) and (year := year_value(value)) is not None:   # new Date().getFullYear(): this year
         return str(year), True
+    if "." in (dotted := declared_name(value)) and dotted in variables.declared:   # webId: cfg.webId
+        return variables.declared[dotted], False
     reference = _REFERENCE.match(value)
     if reference:
         name = reference.group(1)
@@ -504,11 +510,23 @@ def assigned_values(code: str) -> dict[str, tuple[str, bool] | None]:
 
 
 def declared_strings(code: str) -> dict[str, str]:
-    """name → the string ``code`` first declares it with."""
+    """name → the string a script first declares it with (``const API = "/wjw/api"``, ``var a=1,API="/api"``,
+    the global ``window.ctx = "/jcms"``); a config object's strings under its name and their key (``var cfg = {ctx:
+    "/jcms"}``: ``cfg.ctx``), of its first ``MAX_CONFIG_OBJECTS`` objects."""
     found: dict[str, str] = {}
     for match in _DECLARED.finditer(code):
         found.setdefault(match.group(1), match.group(3))
+    for _, match in zip(range(MAX_CONFIG_OBJECTS), _DECLARED_OBJECT.finditer(code)):
+        for key, value in (object_entries(code, match.end()) or {}).items():
+            if (literal := _LITERAL.match(value.strip())) and (literal.group(1) or literal.group(2)):
+                found.setdefault(f"{match.group(1)}.{key}", string_literal(value))
     return found
+
+
+def declared_name(reference: str) -> str:
+    """The name a reference to a declared string is known by: a config object's entry as ``cfg.ctx``, a global
+    without its ``window.``."""
+    return re.sub(r"^window\.", "", re.sub(r"\s+", "", reference))
 
 
 class Variables:
@@ -598,7 +616,8 @@ class Variables:
             if key and PAGE_KEY.search(key.group(1)):
                 value = "1"   # the page the list is asked with first, whatever the name holds
             else:
-                value = self.declared.get(name) or (known[0] if (known := self.values.get(name)) else None)
+                value = self.declared.get(declared_name(match.group(1))) or self.declared.get(name) \
+                    or (known[0] if (known := self.values.get(name)) else None)
             if value is None:
                 return None
             parts += [before, value]
@@ -628,6 +647,22 @@ class Variables:
             return None
         end = _closing(self.code, last.end() - 1)
         return self.code[last.end() - 1:end + 1] if end is not None else None
+
+
+# a call's address joined from a base (url: baseURL + "/list", $.post(ctx + "/list"), fetch(API + "/list"))
+_BASE_JOINED = re.compile(rf"""(?:(?<![\w$])url\s*:\s*|(?:\$|jQuery)\s*\.\s*(?:ajax|post|get|getJSON)\s*\(\s*|"""
+                          rf"""(?<![\w$.])fetch\s*\(\s*)({_DOTTED})\s*\+\s*["'`]/""")
+_BROWSER_BASE = re.compile(r"^(?:window\s*\.\s*)?(?:location|document|this)\b")
+
+
+def undeclared_bases(codes: list[str]) -> list[str]:
+    """The bases the scripts' calls join their addresses from (``url: baseURL + "/list"``) that none of the
+    scripts declares (``PageGlobals``): a script file of the site declares them (``/js/config.js``)."""
+    declared = PageGlobals(codes).declared
+    found = (match.group(1) for code in codes if len(code) <= MAX_SCRIPT_CHARS
+             for _, match in zip(range(MAX_TRIED), _BASE_JOINED.finditer(code)))
+    return [base for base in dict.fromkeys(found) if not _BROWSER_BASE.match(base)
+            and declared_name(base) not in declared and re.split(r"\s*\.\s*", base)[-1] not in declared]
 
 
 def object_entries(code: str, start: int) -> dict[str, str] | None:

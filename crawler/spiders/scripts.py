@@ -31,7 +31,7 @@ from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, PageGlobals, api_calls, item_urls, json_body,
                                          offered_years, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
-from crawler.steering.boundpagers import bound_page_count
+from crawler.steering.boundpagers import bound_page_count, bound_page_name
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 from crawler.steering.pagers import is_page_key
 
@@ -66,7 +66,9 @@ class ScriptSteps:
             bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite),
-                                             pages=bound_page_count(response.selector.root))
+                                             declaring=self._site_codes(response),
+                                             pages=bound_page_count(response.selector.root),
+                                             page_name=bound_page_name(response.selector.root))
 
     def _declared_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
         """A 年报 column whose script tag declares the request its file makes (JPaaS's ``unitbuild.js`` with ``url``
@@ -229,14 +231,17 @@ class ScriptSteps:
 
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
                              meta: dict[str, Any], history: bool = False,
-                             inherited: tuple[RequestFunction, ...] = (),
-                             pages: int | None = None) -> Iterator[scrapy.Request]:
+                             inherited: tuple[RequestFunction, ...] = (), declaring: list[str] | None = None,
+                             pages: int | None = None, page_name: str | None = None) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
-        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``. ``pages``: the page count the
-        page's pager binds (``crawler.steering.boundpagers``), the list's when one API alone is asked by page."""
+        (``history``: their app's router keeps history); at most ``MAX_API_CALLS``. ``declaring``: the page's own script
+        files, read for the strings they declare only (``/js/config.js``: ``var baseURL = "/api"``). ``pages``: the page count the
+        page's pager binds (``crawler.steering.boundpagers``), the list's when one API alone is asked by page or is
+        asked by the name the pager binds its current page to (``page_name``)."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
-        page = PageGlobals(codes)   # what they assign, shared as a browser shares their globals
+        page = PageGlobals(codes + (declaring or []))   # what they assign, shared as a browser shares their globals;
+        # the site's script files declaring only (var baseURL = "/api" in /js/config.js)
         calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                              page_url))
                  for code in codes for call in api_calls(code, page_query=query, page=page)
@@ -251,6 +256,8 @@ class ScriptSteps:
                                "posted_details": [list(d) for d in posted[:MAX_DETAIL_APIS]]})
                  for code, call, templates in calls[:MAX_API_CALLS] for call in offered_years(code, call)]
         paged = {(call.url, call.method) for _, call, _ in asked if any(is_page_key(k) for k, _ in call.data)}
+        if len(paged) > 1 and page_name:   # the API the pager pages: the one asked by the page it binds
+            paged = {(call.url, call.method) for _, call, _ in asked if any(k == page_name for k, _ in call.data)}
         if pages and len(paged) == 1:   # an answer saying no count is paged by the pager's (pagers.counted_page_params)
             asked = [(code, call, {**api, "pages": pages} if (call.url, call.method) in paged else api)
                      for code, call, api in asked]

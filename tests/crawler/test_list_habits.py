@@ -15,9 +15,9 @@ from crawler.items import ReportDocument
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields
 from crawler.pages.sitescripts import wants_site_scripts
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
-from crawler.scripted.scriptapis import ApiCall
+from crawler.scripted.scriptapis import MAX_CONFIG_OBJECTS, ApiCall, declared_strings
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
-from crawler.steering.boundpagers import bound_page_count
+from crawler.steering.boundpagers import MAX_EXPRESSION_CHARS, bound_page_count
 from crawler.steering.pagerfunctions import assigned_number
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES, document_meta, file_response
@@ -52,6 +52,37 @@ def test_a_request_function_with_a_joined_address_is_asked_with_the_calls_object
     assert wrapped_calls((FILES / "api_module_joined_urls.js").read_text(encoding="utf-8")) == [
         ApiCall("/jcms/api/report/list", "GET", (("pageNum", "1"), ("pageSize", "10"), ("channel", "ndbg"))),
         ApiCall("/api/unit/1001/reports", "POST", (("pageNum", "1"),), True, ("pageNum",))]
+
+
+def test_an_ajax_address_joined_from_a_global_or_a_config_objects_entry_is_asked(spider):
+    # window.ctx = "/tjj"; var siteConfig = {api: "/tjj/api", webId: "31"} in the head; the calls join
+    # siteConfig.api and window.ctx, and send siteConfig.webId
+    requests = _requests(spider.parse_page(file_response("column_ajax_config_object.html", HOST + "/tjj/xxgk/nb.html",
+                                                         PAGE_META)))
+    asked = {(r.method, r.url.split("?")[0]): r for r in requests if "/tjj/" in r.url}
+    assert set(asked) >= {("POST", HOST + "/tjj/api/xxgk/nb/list"), ("GET", HOST + "/tjj/xxgk/notice.json")}
+    assert dict(parse_qsl(asked["POST", HOST + "/tjj/api/xxgk/nb/list"].body.decode())) == {
+        "pageNo": "1", "pageSize": "15", "columnId": "nb", "webId": "31"}
+
+
+def test_a_config_objects_entries_are_read_no_further_than_its_bound():
+    code = "".join(f'var c{n} = {{api: "/api{n}"}};' for n in range(MAX_CONFIG_OBJECTS + 5))
+    assert "c0.api" in declared_strings(code) and f"c{MAX_CONFIG_OBJECTS}.api" not in declared_strings(code)
+
+
+CONFIG_PAGE = HOST + "/jyj/xxgk/nb.html"
+CONFIG_SCRIPT = HOST + "/jyj/js/config.js"
+
+
+def test_a_base_declared_in_the_sites_config_js_is_read_with_that_file(spider):
+    # $.ajax({url: baseURL + "/xxgk/nb/list"}): no inline script declares baseURL; /jyj/js/config.js does
+    [asked] = _requests(spider.parse_page(file_response("column_ajax_base_in_config_js.html", CONFIG_PAGE,
+                                                        PAGE_META)))
+    assert asked.url == CONFIG_SCRIPT
+    script = TextResponse(CONFIG_SCRIPT, body=(FILES / "site_config_base.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    [listed] = [r for r in _requests(spider.parse_site_script(script)) if "/api/" in r.url]
+    assert listed.url == HOST + "/jyj/api/xxgk/nb/list?pageNum=1&pageSize=10&channel=ndbg"
 
 
 # -- a fragment loaded by GET, opening with <table> ----------------------------------------------------------
@@ -171,6 +202,26 @@ def test_a_later_pages_answer_asks_no_pages_again(spider):
     (api,) = [r for r in _vue_column(spider) if r.url == VUE_API]
     (second, _) = [r for r in _vue_answer(spider, api) if r.meta["role"] == "list"]
     assert [r.url for r in _vue_answer(spider, second) if r.meta["role"] == "list"] == []
+
+
+def test_a_page_size_bound_to_arithmetic_of_literals_is_its_value():
+    assert bound_page_count(_pager('<el-pagination :total="28" :page-size="5 * 2"></el-pagination>')) == 3
+    assert bound_page_count(_pager('<el-pagination :total="28" :page-size="(10 + 5) / 2"></el-pagination>')) is None
+    assert bound_page_count(_pager(f'<el-pagination :total="28" :page-size="{"1+" * MAX_EXPRESSION_CHARS}1">'
+                                   '</el-pagination>')) is None
+
+
+TWO_APIS = HOST + "/mzj/xxgk/nb.html"
+
+
+def test_of_two_apis_asked_by_page_the_pager_pages_the_one_asked_by_its_bound_page(spider):
+    # the side's notices (page: 1) and the reports (query.pageNum, the pager's :current-page.sync)
+    asked = {r.url.split("?")[0]: r for r in _requests(spider.parse_page(file_response(
+        "column_vue_two_paged_apis.html", TWO_APIS, PAGE_META)))}
+    reports, notices = asked[HOST + "/mzj/api/xxgk/list"], asked[HOST + "/mzj/api/notice/list"]
+    assert [r.url for r in _vue_answer(spider, reports) if r.meta["role"] == "list"] == [
+        HOST + f"/mzj/api/xxgk/list?pageNum={n}&catId=nb" for n in (2, 3)]
+    assert [r.url for r in _vue_answer(spider, notices) if r.meta["role"] == "list"] == []
 
 
 # -- a pager's bare data-total, drawn by the site's page.js ---------------------------------------------------
