@@ -8,12 +8,15 @@ A host is in scope when
    departments or counties (部门信息公开, 县区政府网站, a drop-down "---市直部门网站---"; not 友情链接), or as
    the site's own platform (政府信息公开, 信息公开目录 with no name before it: a platform on a host of its own), and
    the host is a government host (``.gov.cn``/``.gov``, or, for a portal served from a bare IP address as in
-   tests, an address of the portal's own /24 network).
+   tests, an address of the portal's own /24 network) or one of the site's own name under another suffix (a city
+   portal on ``zhoukou.cn``/``zhoukou.com.cn`` and its platform on ``xxgk.zhoukou.gov.cn``, either way round).
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
 to ministry; a host of another registered domain admitted at a folder of its own (a province's platform hosting
 the city's 信息公开 under ``/city/``) is a tenancy: its home page, listing the platform's other cities, is not the
-site's (``shared_home``). Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
+site's, nor the home of another of its folders one level deep (a sidebar 市县导航 on every page of the platform
+linking ``/othercity/``: ``shared_home``); a host of the site's own name is never a tenancy, nor a host entered
+at its home page. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
 (``m.X`` of ``www.X`` or of a department's ``fgw.X``: ``crawler.hosts.hostnames``) is out of scope: it mirrors the
 host's own reports (a mobile folder, ``X/m/``, is in: the spider asks it last); a host is read under one origin
 whichever www/bare name or scheme a link used.
@@ -34,6 +37,7 @@ from crawler.hosts.hostnames import SiteNames
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _GOV_SUFFIXES = (".gov.cn", ".gov")
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|main|home)\.\w{2,5})?$", re.IGNORECASE)
+_FOLDER_HOME = re.compile(r"^/([^/]+)/(?:(?:index|default|main|home)\.\w{2,5})?$", re.IGNORECASE)
 
 
 def registered_domain(host: str) -> str:
@@ -52,7 +56,8 @@ class Scope:
         start_urls = list(start_urls)
         self._start_hosts = [urlsplit(u).hostname or "" for u in start_urls]
         self.names = SiteNames(start_urls)
-        self._tenants: set[str] = set()   # hosts of other domains the site was admitted to at a folder of its own
+        # hosts of other domains the site was admitted to at a folder of its own → those folders
+        self._tenants: dict[str, set[str]] = {}
 
     def contains(self, url: str) -> bool:
         return self._in_scope(urlsplit(url).hostname or "") and not self.names.mobile_twin(url, self._in_scope)
@@ -69,20 +74,31 @@ class Scope:
         if self.names.mobile_twin(url, self._in_scope):
             return False
         host = urlsplit(url).hostname or ""
-        if not host_in(urlsplit(linked_from).hostname or "", self.home) or not self._government_host(host):
+        own = self._own_name(host)
+        if not host_in(urlsplit(linked_from).hostname or "", self.home) or not (own or self._government_host(host)):
             return False
         self.domains.append(host.removeprefix("www."))   # its www/bare twin with it
         # a bare address stands for one of the portal's own hosts (tests): no tenancy
-        if not host_in(host, self.home) and _address(host) is None and urlsplit(url).path.strip("/"):
-            self._tenants.add(host.removeprefix("www."))
+        path = urlsplit(url).path
+        if not (host_in(host, self.home) or own or _address(host) is not None or _HOME_PATH.match(path)):
+            self._tenants.setdefault(host.removeprefix("www."), set()).add(path.strip("/").split("/")[0])
         return True
+
+    def _own_name(self, host: str) -> bool:
+        """The host's registered name is the site's under another suffix (``zhoukou.cn``, ``zhoukou.gov.cn``)."""
+        name = _EXTRACT(host).domain
+        return _address(host) is None and any(name == _EXTRACT(d).domain for d in self.home if _address(d) is None)
 
     def shared_home(self, url: str) -> bool:
         """The home page of a host of another registered domain admitted at a folder of its own (a province's
-        platform, ``xxgk.province.gov.cn/city/``): the platform's, listing every city it hosts, not the site's."""
+        platform, ``xxgk.province.gov.cn/city/``), listing every city it hosts, or the home of another folder of it
+        one level deep (``/othercity/``, a sister city's): the platform's or another tenant's, not the site's."""
         parts = urlsplit(url)
-        return (parts.hostname or "").removeprefix("www.") in self._tenants \
-            and _HOME_PATH.match(parts.path) is not None and not parts.query
+        folders = self._tenants.get((parts.hostname or "").removeprefix("www."))
+        if folders is None or parts.query:
+            return False
+        folder = _FOLDER_HOME.match(parts.path)
+        return _HOME_PATH.match(parts.path) is not None or (folder is not None and folder.group(1) not in folders)
 
     def _in_scope(self, host: str) -> bool:
         return host_in(host, self.domains)
