@@ -22,6 +22,7 @@ from crawler.documents.content import RESOURCE_HREF
 from crawler.pages.datalinks import MAX_ELEMENTS, looks_like_address, read_attributes
 from crawler.pages.scriptcalls import called_function, defined_functions
 from crawler.scripted.scriptapis import undeclared_bases
+from crawler.steering.pagerhabits import PAGER_COUNT
 
 MAX_PAGE_SCRIPTS = 3
 MAX_SCRIPT_BYTES = 300_000   # a site's own script of functions is a few KB; a bundle past this is not one
@@ -38,8 +39,6 @@ _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "clo
 # (obj.show(1)), nor a method's definition (Vue's mounted() { … }), nor a chain's start ($("#list").html(h)).
 _STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
                              r"(?=[ \t]*(?:;|\r?\n|\}|$))")
-# A pager's count kept for the site's page.js to draw its links from (<div id="page" data-total="9">)
-_PAGER_COUNT = re.compile(r"^data-(?:total(?:-?pages?)?|pages|page-?count|count)$", re.IGNORECASE)
 _UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
 
 
@@ -79,6 +78,6 @@ def wants_site_scripts(root) -> bool:
         for name, value in element.attrib.items():
             if name.startswith("data-") and name[5:] not in read and (
                     looks_like_address(value.strip()) and not RESOURCE_HREF.search(value)
-                    or _PAGER_COUNT.match(name) and value.strip().isdigit() and element.get("id")):
+                    or PAGER_COUNT.match(name) and value.strip().isdigit() and element.get("id")):
                 return True
     return False

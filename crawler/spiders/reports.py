@@ -115,6 +115,7 @@ from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_
                                        is_view, judge, names_level_alone, names_notice_column, short_of_report_season,
                                        undated_notices, page_priority, url_tokens)
 from crawler.steering.holding import UNTIL_DRY, HeldDocuments
+from crawler.steering.pagerhabits import PagerHabit, habit_pages, learned_habit, pager_count
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (counted_page_params, counted_page_urls, create_page_urls, folder_pager_urls,
                                      fragment_page_params, fragment_page_urls,
@@ -198,6 +199,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
         self._site_scripts: dict[str, str] = {}   # pages' own script files read (crawler.spiders.pagescripts)
         self._scripts_asked = 0
+        self._pager_habits: dict[str, PagerHabit] = {}   # host → how its list pages name their later pages
         # each page's functions' URL templates, read once for its links and its navigation
         self._templates: WeakKeyDictionary[TextResponse, PageTemplates] = WeakKeyDictionary()
         self._shells: dict[str, scrapy.Request] = {}   # shells rendered once their bundles led nowhere
@@ -468,6 +470,19 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self.logger.warning("trap: %s (%s)", trap.pattern, trap.reason)
         return repeats
 
+    def _habit_pages(self, response: Response, pager_links: list[str], paged: bool) -> list[str]:
+        """Learns the host's habit of naming later pages from a page's pager links; gives a page whose pager holds
+        its count only (no pages found otherwise) its later pages named so (``crawler.steering.pagerhabits``)."""
+        host = urlsplit(response.url).netloc
+        if pager_links:
+            if (habit := learned_habit(response.url, pager_links)) is not None:
+                self._pager_habits.setdefault(host, habit)
+            return []
+        if paged or host not in self._pager_habits or not (isinstance(response, TextResponse) and is_html(response.body)):
+            return []
+        count = pager_count(response.selector.root)
+        return habit_pages(response.url, count, self._pager_habits[host]) if count else []
+
     def _list_pages(self, response: Response, links: list[Link], records: int,
                     subsite: int) -> Iterator[scrapy.Request]:
         """The column's other pages: script pagers, data-proxy pages, pager links."""
@@ -508,7 +523,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if isinstance(response, TextResponse) and not is_json_answer(response.body) and not is_xml_answer(response.body):
             # a page or a fragment it loaded: its 加载更多 button's next page
             urls += more_button_urls(response.selector.root, response.url)
-        urls += [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
+        pager_links = [link.url for link in links if is_pager_link(link.text, link.url, response.url)]
+        urls += pager_links + self._habit_pages(response, pager_links, bool(urls))
         urls += folder_pager_urls([(link.text, link.url) for link in links], response.url)
         # A column shown a year at a time, the year chosen in its form: each year's list is part of the column.
         urls += [link.url for link in links if link.source == "form"]

@@ -1,7 +1,7 @@
 """Habits of real CMS list pages and their scripts, each on a frozen page (tests/files/): a request address joined
 from a base the page declares, a request function's joined address, an Element UI pager's bound total, a GET-loaded
 fragment opening with <table>, a Jeecms article calling ``Cms.attachment`` twice, and a pager's bare data-total
-drawn by the site's page.js."""
+drawn by the site's page.js, or named as a sibling list page names its pages."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from crawler.scripted.scriptapis import MAX_CONFIG_OBJECTS, ApiCall, declared_st
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
 from crawler.steering.boundpagers import MAX_EXPRESSION_CHARS, bound_page_count
 from crawler.steering.pagerfunctions import assigned_number
+from crawler.steering.pagerhabits import MAX_HABIT_PAGES, habit_pages, learned_habit
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES, document_meta, file_response
 
@@ -282,3 +283,31 @@ def test_the_fragment_a_column_loads_is_called_what_the_column_is_called(spider)
     requests = _requests(spider.parse_page(file_response("column_table_fragment_load.html", column,
                                                          {"role": "page", "hops": 2, "link_text": "政府信息公开年报"})))
     assert [r.meta["link_text"] for r in requests if r.url == FRAGMENT] == ["政府信息公开年报"]
+
+
+# -- a count-only pager drawn by a script the crawler cannot read: the site's habit from a sibling list page ----
+
+DRAWN = HOST + "/xxgk/ndbg/index.html"
+
+
+def _drawn_pages(spider) -> list[str]:
+    spider._site_scripts[HOST + "/js/pagebar.min.js"] = (FILES / "site_script_minified_pager.js").read_text(encoding="utf-8")
+    page = file_response("list_pager_drawn_count.html", DRAWN, {**PAGE_META, "scripts_read": True})
+    return [r.url for r in _requests(spider.parse_page(page)) if r.url.startswith(HOST + "/xxgk/ndbg/index")]
+
+
+def test_a_count_only_pager_names_its_pages_as_a_sibling_list_page_already_read_does(spider):
+    # /xxgk/tzgg/index.html's pager, written by the server: index_1.html, index_2.html
+    _requests(spider.parse_page(file_response("list_pager_written.html", HOST + "/xxgk/tzgg/index.html", PAGE_META)))
+    assert _drawn_pages(spider) == [HOST + "/xxgk/ndbg/index_1.html", HOST + "/xxgk/ndbg/index_2.html"]
+
+
+def test_a_count_only_pager_without_a_sibling_habit_gives_no_pages(spider):
+    assert _drawn_pages(spider) == []
+
+
+def test_a_habits_pages_are_believed_no_further_than_their_bound():
+    habit = learned_habit(HOST + "/a/list.html", [HOST + "/a/list_2.html", HOST + "/a/list_3.html"])
+    assert habit_pages(HOST + "/b/list.html", 3, habit) == [HOST + "/b/list_2.html", HOST + "/b/list_3.html"]
+    assert habit_pages(HOST + "/b/", 2, habit) == [HOST + "/b/list_2.html"]
+    assert habit_pages(HOST + "/b/list.html", MAX_HABIT_PAGES + 1, habit) == []

@@ -1,0 +1,1 @@
+!function(n){var t=n("#pagebar"),e=+t.attr("data-total");n.fn.pb=function(r){for(var a=1;a<=e;a++)this.append(n("<a>").attr("href",r(a)).text(a))};t.pb(function(a){return location.pathname.replace(/(\.\w+)$/,a>1?"_"+(a-1)+"$1":"$1")})}(jQuery);
