@@ -652,6 +652,8 @@ class Variables:
 # a call's address joined from a base (url: baseURL + "/list", $.post(ctx + "/list"), fetch(API + "/list"))
 _BASE_JOINED = re.compile(rf"""(?:(?<![\w$])url\s*:\s*|(?:\$|jQuery)\s*\.\s*(?:ajax|post|get|getJSON)\s*\(\s*|"""
                           rf"""(?<![\w$.])fetch\s*\(\s*)({_DOTTED})\s*\+\s*["'`]/""")
+_ASSIGNED_NAME = re.compile(rf"(?<![\w$.])({_NAME})\s*=(?![=>])")
+MAX_ASSIGNED_NAMES = 1000   # assignments read a script, to tell a base the script assigns itself
 _BROWSER_BASE = re.compile(r"^(?:window\s*\.\s*)?(?:location|document|this)\b")
 
 
@@ -661,8 +663,11 @@ def undeclared_bases(codes: list[str]) -> list[str]:
     declared = PageGlobals(codes).declared
     found = (match.group(1) for code in codes if len(code) <= MAX_SCRIPT_CHARS
              for _, match in zip(range(MAX_TRIED), _BASE_JOINED.finditer(code)))
+    assigned = {match.group(1) for code in codes if len(code) <= MAX_SCRIPT_CHARS
+                for _, match in zip(range(MAX_ASSIGNED_NAMES), _ASSIGNED_NAME.finditer(code))}
     return [base for base in dict.fromkeys(found) if not _BROWSER_BASE.match(base)
-            and declared_name(base) not in declared and re.split(r"\s*\.\s*", base)[-1] not in declared]
+            and declared_name(base) not in declared and re.split(r"\s*\.\s*", base)[-1] not in declared
+            and re.split(r"\s*\.\s*", base)[0] not in assigned]   # var base = getCtx(): the script's own
 
 
 def object_entries(code: str, start: int) -> dict[str, str] | None:

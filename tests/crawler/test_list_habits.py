@@ -15,7 +15,7 @@ from crawler.items import ReportDocument
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields
 from crawler.pages.sitescripts import wants_site_scripts
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
-from crawler.scripted.scriptapis import MAX_CONFIG_OBJECTS, ApiCall, declared_strings
+from crawler.scripted.scriptapis import MAX_CONFIG_OBJECTS, ApiCall, declared_strings, undeclared_bases
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
 from crawler.steering.boundpagers import MAX_EXPRESSION_CHARS, bound_page_count
 from crawler.steering.pagerfunctions import assigned_number
@@ -84,6 +84,12 @@ def test_a_base_declared_in_the_sites_config_js_is_read_with_that_file(spider):
                           request=asked)
     [listed] = [r for r in _requests(spider.parse_site_script(script)) if "/api/" in r.url]
     assert listed.url == HOST + "/jyj/api/xxgk/nb/list?pageNum=1&pageSize=10&channel=ndbg"
+
+
+def test_a_base_an_inline_script_assigns_or_the_browser_holds_asks_no_script_file():
+    assert undeclared_bases(['$.ajax({url: baseURL + "/x"})']) == ["baseURL"]
+    assert undeclared_bases(['var base = getCtx(); $.ajax({url: base + "/x"})']) == []
+    assert undeclared_bases(['$.post(location.origin + "/x")', 'fetch(this.api + "/y")']) == []
 
 
 # -- a fragment loaded by GET, opening with <table> ----------------------------------------------------------
