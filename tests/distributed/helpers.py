@@ -54,8 +54,8 @@ def env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
 
 
-def start_worker(redis_url: str, log: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([GXMON, "-v", "worker", "--redis", redis_url, "--parallel", "1", "--lease", "3",
+def start_worker(redis_url: str, log: Path, *args: str, parallel: int = 1) -> subprocess.Popen:
+    return subprocess.Popen([GXMON, "-v", "worker", "--redis", redis_url, "--parallel", str(parallel), "--lease", "3",
                              *args], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env())
 
 

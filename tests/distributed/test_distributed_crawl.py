@@ -38,7 +38,9 @@ def test_a_worker_killed_mid_crawl_loses_nothing_and_a_late_worker_takes_its_sha
         orphans = crawl_children(first.pid)
         first.kill()                                       # SIGKILL: no chance to give its site back
         first.wait()
-        late = start_worker(redis_server.url, tmp_path / "late.log", "--exit-when-idle", "2")
+        # two sites at once: what is left (the killed worker's site, one nobody took yet) is crawled side by
+        # side, not one after the other
+        late = start_worker(redis_server.url, tmp_path / "late.log", "--exit-when-idle", "2", parallel=2)
         out, err = crawl.communicate(timeout=300)
         assert crawl.returncode == 0, err
     finally:
