@@ -25,6 +25,7 @@ from crawler.run import run_crawl
 from crawler.siteconfig import Site
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
+from simsite.server import SHUTDOWN_POLL_SECONDS
 
 YEARS = (2021, 2022, 2023)
 FAST = {"delay": 0, "concurrency": 4, "retries": 0, "timeout": 10.0, "parse_seconds": 3.0}
@@ -93,7 +94,7 @@ class HostileSite:
                 self.answers[path] = Answer(report_page(f"{self.name}{agency}", year, number))
                 self.expected[self.base + path] = (f"{self.name}{agency}", year)
                 self.column_extra.append(f'<li><a href="{path}">{self.name}{agency}{year}年政府信息公开工作年度报告</a></li>')
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, args=(SHUTDOWN_POLL_SECONDS,), daemon=True).start()
 
     @property
     def start_url(self) -> str:

@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from simsite.figures import Agency, report_series
 from simsite.render import render_report_body
+from simsite.server import SHUTDOWN_POLL_SECONDS
 
 YEARS = range(2019, 2024)
 HOME = "南湖市人民政府"
@@ -131,7 +132,7 @@ class HostServer(ThreadingHTTPServer):
             # The handshake happens in the request's thread, so one failing client cannot hold the others.
             self.socket = tls.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
         self.base = f"{'https' if tls else 'http'}://{address}:{self.server_address[1]}"
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        threading.Thread(target=self.serve_forever, args=(SHUTDOWN_POLL_SECONDS,), daemon=True).start()
 
     def close(self) -> None:
         self.shutdown()

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from monitor.alerts.mailsink import free_port
+from simsite.server import SHUTDOWN_POLL_SECONDS
 from tests.certificates import self_signed_certificate
 
 SERVICE_HOSTS = ("qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com")
@@ -69,7 +70,7 @@ class Webhook(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.port = free_port()
         super().__init__(("127.0.0.1", self.port), _WebhookHandler)
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.serve_forever, args=(SHUTDOWN_POLL_SECONDS,), daemon=True)
 
     def url(self, scheme: str = "json", path: str = "/hook") -> str:
         return f"{scheme}://127.0.0.1:{self.port}{path}"
@@ -124,7 +125,7 @@ class ServiceProxy(socketserver.ThreadingTCPServer):
         self.received: list[Received] = []
         self.port = free_port()
         super().__init__(("127.0.0.1", self.port), _ProxyHandler)
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.serve_forever, args=(SHUTDOWN_POLL_SECONDS,), daemon=True)
 
     def __enter__(self) -> ServiceProxy:
         self.thread.start()

@@ -9,6 +9,7 @@ import threading
 from aiosmtpd.controller import Controller
 
 from monitor.alerts.mailsink import free_port
+from simsite.server import SHUTDOWN_POLL_SECONDS
 from tests.certificates import self_signed_certificate
 
 
@@ -71,7 +72,7 @@ class ScriptedServer(socketserver.ThreadingTCPServer):
         self.release = threading.Event()
         self.port = free_port()
         super().__init__(("127.0.0.1", self.port), _ScriptedSMTP)
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.serve_forever, args=(SHUTDOWN_POLL_SECONDS,), daemon=True)
 
     def __enter__(self) -> ScriptedServer:
         self.thread.start()

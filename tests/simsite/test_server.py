@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from urllib.parse import urlsplit
 
 import httpx
@@ -13,7 +14,7 @@ import pytest
 
 from simsite import serve
 from simsite.families import make_site
-from simsite.server import loopback_addresses
+from simsite.server import SHUTDOWN_POLL_SECONDS, loopback_addresses
 
 
 def test_loopback_addresses_count_on_past_255():
@@ -29,6 +30,17 @@ def test_two_cities_at_once_each_on_its_own_addresses():
         assert hosts == ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"]
         assert "云州市" in http.get(one.base_url + "/").text and "岚州市" in http.get(other.base_url + "/").text
         assert {e.host for e in one.log} == {"www"} and not other.requests_for("/", host="county")
+
+
+def test_closing_a_server_costs_no_idle_half_second_per_host():
+    """close() is paid at the teardown of every test that serves a site, once per host: it waits for each
+    serving loop's next look for a shutdown (serve_forever's default 0.5 s made it up to that per host)."""
+    with serve(make_site("trs", seed=1), addresses=loopback_addresses(2, first=23)) as server, \
+            httpx.Client(timeout=10) as http:
+        assert http.get(server.base_url + "/").status_code == 200   # its loop is back at waiting, as after a crawl
+        started = time.monotonic()
+        server.close()
+        assert time.monotonic() - started < 2 * 2 * SHUTDOWN_POLL_SECONDS + 0.1   # two hosts; the rest is slack
 
 
 def test_too_few_addresses_is_a_clear_error():
