@@ -7,6 +7,7 @@ table's own arithmetic (``realign``, ``placement``) and used only when exactly o
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -187,13 +188,24 @@ def _s3_printed_layout(rows: dict[str, RawRow]) -> str | None:
 
 
 def _s3_labels_layout(lines: Sequence[Line]) -> str | None:
-    """The （六） layout the labels of a table printed a cell per line show, wherever they stand (apart from their
-    figures); a column's header word (其他, printed over its first figure) names no row. Only a header word
-    itself is left out: （六）其他处理 is written in header characters too (第二十条第（六）项, 本年处理决定数量)."""
-    named = {S3_MATCHER(line.label) for line in lines if line.label and not is_column_header_label(line.label)}
+    """The （六） layout the labels printed show, wherever they stand (apart from their figures, or before cells
+    that are no figure: ``_printed_words``), whether or not its figures were read; a column's header word (其他,
+    printed over its first figure) names no row. Only a header word itself is left out: （六）其他处理 is written
+    in header characters too (第二十条第（六）项, 本年处理决定数量)."""
+    named = {S3_MATCHER(_printed_words(line.label)) for line in lines
+             if line.label and not is_column_header_label(line.label)}
     if named & set(S3_OTHER_SPLIT):
         return "v2021"
     return "v2019" if S3_OTHER_SINGLE in named else None
+
+
+def _printed_words(label: str) -> str:
+    """``label`` up to its last Chinese character: the cells after it that hold no figure (``O`` for 0, ``l`` for 1)
+    are no part of the row's name (``(六)其他处理 l O O O O O l``)."""
+    last = None
+    for last in CJK_CHAR.finditer(label):
+        pass
+    return label[:last.end()] if last else label
 
 
 def _counts_hold(values: Sequence[str], sums: Sequence[RowSum]) -> bool:
@@ -1095,7 +1107,7 @@ def _s3_rows_in_order(lines: Sequence[Line], rows: dict[str, RawRow], bare: dict
         boxed = joined_boxes(lines)
         if not under_labels(boxed):
             return None
-        rows, extras, bare = _s3_collected(collect_rows(boxed, S3_MATCHER))
+        rows, extras, bare = _s3_collected(collect_rows(boxed, S3_MATCHER), ocr=True)
         if len(rows) < S3_MIN_ROWS or _s3_printed_layout(rows) not in (None, layout) \
                 or not printed_in_boxes(rows, extras, row_keys, widths):
             return None
@@ -1136,17 +1148,26 @@ def _s3_solve_left(rows: dict[str, RawRow], extras: list[RawRow], middle: Sequen
     return keys  # type: ignore[return-value]
 
 
-def _s3_collected(collected: Collected) -> tuple[dict[str, RawRow], list[RawRow], dict[str, RawRow]]:
+def _s3_collected(collected: Collected, ocr: bool) -> tuple[dict[str, RawRow], list[RawRow], dict[str, RawRow]]:
     """Table 三's rows, extras and labels alone as collected, its rows' figures written as lists kept only where
     as many as its columns (``as_listed``, ``listed_extras``)."""
     rows = {key: as_listed(_s3_listed_short(row), S3_WIDTH) for key, row in collected.rows.items()}
-    return rows, listed_extras(collected.extras, {S3_WIDTH}), _labels_alone(collected.bare)
+    return rows, listed_extras(collected.extras, {S3_WIDTH}), _labels_alone(collected.bare, ocr)
 
 
-def _labels_alone(bare: dict[str, RawRow]) -> dict[str, RawRow]:
+def _labels_alone(bare: dict[str, RawRow], ocr: bool) -> dict[str, RawRow]:
     """The labels alone but those whose cell holds figures no cell reads (``cells.holds_figures``:
-    ``1.属于国家秘密 0 0 0（注）``): never a row printed blank, such a row is left unread."""
-    return {key: row for key, row in bare.items() if not holds_figures(row.label)}
+    ``1.属于国家秘密 0 0 0（注）``) or, in text typed (not ``ocr``), that are followed by cells holding what is no
+    figure (``(六)其他处理 l O O``): never a row printed blank, such a row is left unread. OCR's glyphs for zeros
+    (``o``) are the table's sums' to place, with their warnings."""
+    return {key: row for key, row in bare.items()
+            if not holds_figures(row.label) and (ocr or not _unread_after(row.label))}
+
+
+def _unread_after(label: str) -> bool:
+    """Whether letters or digits follow the last Chinese character of ``label`` (its cells hold what no cell
+    reads as a figure); brackets, quotes and dashes do not count."""
+    return _LETTER_OR_DIGIT.search(label, len(_printed_words(label))) is not None
 
 
 def _s3_listed_short(row: RawRow) -> RawRow:
@@ -1183,12 +1204,12 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     # printed whole then keep R3.1 and R3.2
     if collected.tailed and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER, _S3_SHAPE, tails=False)
-    rows, extras, bare = _s3_collected(collected)
+    rows, extras, bare = _s3_collected(collected, ocr)
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:
         bare.setdefault(key, replace(rows.pop(key), values=[]))
-    bare = _labels_alone(bare)
+    bare = _labels_alone(bare, ocr)
     # labels alone (or with a figure or two the tool joined to their boxes) while the next section holds more
     # figures than its own table, enough for this one's: the tool put that section's heading before this table's
     # figures (pdfminer.six), so they are no table printed without a figure, nor one read by its labels
@@ -1200,7 +1221,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if len(rows) < S3_MIN_ROWS and not cell_per_line and len(bare) < _S3_MIN_BARE and not _kept_part(rows, extras):
         return TableRead(None, extras=extras + list(rows.values()))
     ruled = _s3_rules_read_as_ones(rows, ocr)
-    printed_layout = _s3_printed_layout(rows)
+    # the labels printed decide the （六） layout, not whether that row's figures were read
+    printed_layout = _s3_printed_layout(rows) or _s3_labels_layout(lines)
     layout = printed_layout or default_layout
     borrowed = 0
     if cell_per_line and (ordered := _s3_rows_in_order(lines, rows, bare, extras, default_layout, ocr)) is not None:
@@ -1242,7 +1264,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
     if not cell_per_line:
         apart = _labels_printed_among(lines, [k for k in row_keys if k not in rows and k not in bare])
-        bare = bare | _labels_alone(apart)
+        bare = bare | _labels_alone(apart, ocr)
     # a table printed a cell per line is laid out by ``cellstream``: its rows' order is too unsure to place by sums
     if not cell_per_line and (by_sum := _s3_by_sum(rows, bare, row_keys, extras, ocr)) is not None:
         table, rows, more = by_sum
@@ -1274,5 +1296,6 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     return TableRead(table, findings, extras, printed_layout, rows, cell_per_line, borrowed)
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PIECE = 3             # characters running that, only in one row's label, show that label printed
 _MAX_CELL_TEXT = 60     # characters of a line of table text (longer is prose)

@@ -54,3 +54,18 @@ def test_titles_of_other_reports_nothing_tells_apart_leave_the_title_unread():
     assert [e["text"] for e in ambiguous[0]["evidence"]] == [
         "淮安市人民政府2023年政府信息公开工作年度报告", "淮安市人民政府2022年政府信息公开工作年度报告",
         "淮安市人民政府2024年政府信息公开工作年度报告"]
+
+
+def test_a_single_other_row_whose_figures_are_unread_is_named_by_its_printed_label():
+    # a 2024 report printing the 2019 layout's one （六）其他处理 row, its figures typed O for 0: the unread cells
+    # are that row's, not the 2021 layout's three rows under it, and never a row printed blank
+    page = (BLIND / "blind-fujian-fragment" / "003_huaian_hongze_2024.html").read_text(encoding="utf-8")
+    start = page.index("（六）其他处理")
+    end = page.index("总计", start)
+    page = page[:start] + page[start:end].replace("0", "O") + page[end:]
+    report = parse_document(page.encode("utf-8"), "003_huaian_hongze_2024.html").to_dict()
+    unread = {cell for f in report["findings"] if f["rule"] == "cell.unread" for cell in f["cells"]}
+    assert unread == {f"s3.result.other.{column}" for column in (
+        "natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+        "legal_service_org", "other_org", "total")}
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
