@@ -1165,9 +1165,10 @@ def _labels_alone(bare: dict[str, RawRow], ocr: bool) -> dict[str, RawRow]:
 
 
 def _unread_after(label: str) -> bool:
-    """Whether letters or digits follow the last Chinese character of ``label`` (its cells hold what no cell
-    reads as a figure); brackets, quotes and dashes do not count."""
-    return _LETTER_OR_DIGIT.search(label, len(_printed_words(label))) is not None
+    """Whether letters follow the last Chinese character of ``label`` (its cells hold what no cell reads as a
+    figure); brackets, quotes and dashes do not count, nor digits (figures glued to the label, ``1.本机关不掌握0000000``,
+    are the sums' to place)."""
+    return _LETTER.search(label, len(_printed_words(label))) is not None
 
 
 def _s3_listed_short(row: RawRow) -> RawRow:
@@ -1296,6 +1297,6 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     return TableRead(table, findings, extras, printed_layout, rows, cell_per_line, borrowed)
 
 
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
 _PIECE = 3             # characters running that, only in one row's label, show that label printed
 _MAX_CELL_TEXT = 60     # characters of a line of table text (longer is prose)
