@@ -7,9 +7,10 @@ picture is drawn at. A PNG's are its thin bars of dark pixels, long ones with pa
 in a picture of plain lines: where dark pixels lie outside the bars (a seal, a photo, a scan, text drawn as a
 picture) the picture's content is not known and it draws no rules (the page is read as without its picture).
 
-Bounded: ``MAX_PICTURE_BYTES`` a picture's bytes, ``MAX_PICTURE_PIXELS`` its pixels, ``MAX_PICTURE_RUNS`` its runs
-of dark pixels (past any of them the picture draws no rules), ``MAX_DOCUMENT_PICTURE_PIXELS`` the pixels of all
-of one document's pictures (past it the rest draw none)."""
+Bounded: ``MAX_PICTURE_BYTES`` a picture's bytes, ``MAX_PICTURE_PIXELS`` its pixels, ``MAX_PICTURE_DENSITY`` its
+pixels per point, ``MAX_PICTURE_RUNS`` its runs of dark pixels (counted ``_BAND_PIXELS`` at a time; past any of
+them the picture draws no rules), ``MAX_DOCUMENT_PICTURE_PIXELS`` the pixels of all of one document's pictures
+(past it the rest draw none)."""
 
 from __future__ import annotations
 
@@ -33,11 +34,19 @@ from gxparse.readers.svgrules import check_shapes, svg_rules
 MAX_PICTURE_BYTES = 8_000_000
 # pixels of one picture: pdf2htmlEX draws A4 at its default 144 dpi in 2,000,000, A2 in 8,000,000 (~0.1 s to read)
 MAX_PICTURE_PIXELS = 16_000_000
-# pixels of all of one document's pictures: 200 A4 pages at 144 dpi are 400,000,000 (~6 s)
-MAX_DOCUMENT_PICTURE_PIXELS = 500_000_000
+# pixels of all of one document's pictures: 125 A4 pages at 144 dpi are 250,000,000 (~0.4 s each 16,000,000
+# pixels, blank or inked: ~6 s)
+MAX_DOCUMENT_PICTURE_PIXELS = 250_000_000
+# pixels per point along either side of a picture as drawn (864 dpi): pdf2htmlEX draws at 2 (144 dpi); a finer
+# picture is no converter's page of lines (a 1 × 16,000,000 px picture drawn a page high took 0.8 s to decode)
+MAX_PICTURE_DENSITY = 12.0
 # runs of dark pixels at least a rule long in one picture: a table's lines make a few thousand (one a pixel row of
 # each line's width)
 MAX_PICTURE_RUNS = 200_000
+# pixels of a picture looked for runs at once: the runs of a band (a few MB of arrays) are counted before the next
+# is looked at, so a picture of millions of short runs (a 16,000,000 × 1 px picture drawn a page wide: each pixel
+# a rule's length) stops at MAX_PICTURE_RUNS instead of listing them all (over 800 MB)
+_BAND_PIXELS = 100_000
 MIN_RULE_LENGTH = 12.0      # points: a shorter bar is a glyph's stroke or a mark, no table's line
 PLAIN_SHARE = 0.9           # of a picture's dark pixels in its bars: less is a picture of more than lines
 _DARK = 128                 # grey level below which a pixel is ink
@@ -98,15 +107,17 @@ def _raster_rules(data: bytes, width: float, height: float, budget: PicturePixel
     try:
         with Image.open(io.BytesIO(data)) as image:
             columns, rows = image.size
-            if not budget.take(columns * rows):
+            if max(columns / width, rows / height) > MAX_PICTURE_DENSITY or not budget.take(columns * rows):
                 return []
             grey = np.asarray(image.convert("LA"))
     except (OSError, ValueError, Image.DecompressionBombError):
         return []
     ink = (grey[..., 0] < _DARK) & (grey[..., 1] >= _DARK)
+    if not ink.any():
+        return []
     sx, sy = width / columns, height / rows
     across = _bars(ink, MIN_RULE_LENGTH / sx)
-    down = _bars(ink.T, MIN_RULE_LENGTH / sy)
+    down = _bars(np.ascontiguousarray(ink.T), MIN_RULE_LENGTH / sy)
     if across is None or down is None:
         return []
     covered = np.zeros_like(ink)
@@ -148,11 +159,22 @@ def _edged(bars: list[tuple[int, int, int, int]], ink: np.ndarray, thin: float) 
     return kept
 
 
+def _runs(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int]] | None:
+    """``ink_runs`` band by band of ``_BAND_PIXELS``; None past ``MAX_PICTURE_RUNS`` runs."""
+    band = max(1, _BAND_PIXELS // max(ink.shape[1], 1))
+    runs: list[tuple[int, int, int]] = []
+    for top in range(0, ink.shape[0], band):
+        runs += [(top + row, start, end) for row, start, end in ink_runs(ink[top:top + band], min_length)]
+        if len(runs) > MAX_PICTURE_RUNS:
+            return None
+    return runs
+
+
 def _bars(ink: np.ndarray, min_length: float) -> list[tuple[int, int, int, int]] | None:
     """The bars of ink along each row (first row, row past the last, start, end): runs of at least ``min_length``
     pixels whose ends in adjacent rows are ``_JOIN`` pixels apart at most; None past ``MAX_PICTURE_RUNS`` runs."""
-    runs = ink_runs(ink, math.ceil(min_length))
-    if len(runs) > MAX_PICTURE_RUNS:
+    runs = _runs(ink, math.ceil(min_length))
+    if runs is None:
         return None
     done: list[list[int]] = []
     live: dict[int, list[int]] = {}    # by where its run begins: bars reaching the row before this one

@@ -7,8 +7,10 @@ from __future__ import annotations
 import base64
 import io
 import re
+import tracemalloc
 from functools import lru_cache
 
+import numpy as np
 import pytest
 from lxml import html
 from PIL import Image, ImageDraw
@@ -123,6 +125,34 @@ def test_pictures_over_their_byte_and_pixel_bounds_draw_no_rules(monkeypatch):
 def test_a_png_of_too_many_runs_draws_no_rules(monkeypatch):
     monkeypatch.setattr(picturerules, "MAX_PICTURE_RUNS", 10)
     assert picture_rules(_uri(_frozen_png()), 669.0, 946.0, PicturePixels()) == []
+
+
+def test_a_picture_finer_than_its_density_bound_draws_no_rules():
+    """A picture of more pixels a point than any converter draws (a 1 × 16,000,000 px picture drawn a page high
+    took 0.8 s to decode): not read, at no cost of decoding."""
+    data = _frozen_png()
+    with Image.open(io.BytesIO(data)) as image:
+        columns, rows = image.size
+    finest = picturerules.MAX_PICTURE_DENSITY
+    assert picture_rules(_uri(data), columns / finest, rows / finest, PicturePixels())
+    budget = PicturePixels()
+    assert picture_rules(_uri(data), columns / finest / 1.1, rows / finest, budget) == []
+    assert budget.count == 0
+
+
+def test_a_pictures_runs_are_counted_band_by_band():
+    """A checkerboard of 1,000 × 1,000 px: its 500,000 one-pixel runs are never all listed at once (26 MB)."""
+    board = np.full((1000, 1000), 255, np.uint8)
+    board[::2, ::2] = board[1::2, 1::2] = 0
+    out = io.BytesIO()
+    Image.fromarray(board).save(out, "PNG")
+    tracemalloc.start()
+    try:
+        assert picture_rules(_uri(out.getvalue()), 100.0, 100.0, PicturePixels()) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12_000_000
 
 
 def test_an_svg_picture_is_stretched_to_its_box_and_read_within_the_shape_bounds(monkeypatch):

@@ -448,6 +448,22 @@ def _pdf2htmlex_font(font: Callable[[], bytes]) -> Callable[[], bytes]:
     return build
 
 
+def _png(size: tuple[int, int], grey: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("L", size, grey).save(out, "PNG")
+    return out.getvalue()
+
+
+def _background_pictures(count: int, size: tuple[int, int], grey: int) -> Callable[[], bytes]:
+    """The frozen pdf2htmlEX page with ``count`` more page-sized background pictures, each a PNG of ``size`` px in
+    one ``grey``."""
+    def build() -> bytes:
+        uri = "data:image/png;base64," + base64.b64encode(_png(size, grey)).decode()
+        pictures = f'<img class="bi" style="position:absolute;left:0;top:0;width:595px;height:842px" src="{uri}"/>'
+        return _PDF2HTMLEX.read_text().replace("</body>", pictures * count + "</body>", 1).encode()
+    return build
+
+
 def _copied_body(text: str, times: int) -> str:
     body = text[text.index("<body>") + 6:text.rindex("</body>")]
     return text.replace(body, body * times)
@@ -1190,6 +1206,12 @@ ATTACKS: list[Attack] = [
            _positioned(lambda t: _copied_body(t, 60)), None, slow=True),
     Attack("html-positioned-100000-boxes-10000-rows", "100,000 positioned boxes over 10,000 ruled rows (6 MB: each "
            "box looked at every rule, over 300 s)", lambda: ruled_rows_of_boxes(10_000, 10).encode(), None, slow=True),
+    Attack("html-positioned-30-pictures-of-1-x-16000000-px", "a pdf2htmlEX page under 30 background PNGs of "
+           "1 × 16,000,000 px drawn a page high (25 s and a deadline; a page wide 16,000,000 × 1: 837 MB)",
+           _background_pictures(30, (1, 16_000_000), 0), None),
+    Attack("html-positioned-60-inked-pictures-of-16000000-px", "a pdf2htmlEX page under 60 background PNGs of "
+           "4,000 × 4,000 px all ink (0.4 s each: 12 s to the document's 500,000,000 pixels)",
+           _background_pictures(60, (4000, 4000), 0), None, slow=True),
     Attack("html-positioned-svg-path-of-1000000-segments", "a positioned page whose inline SVG path draws 1,000,000 "
            "segments (7 MB: 22 s and 690 MB read)", _positioned(lambda t: t.replace(
                "</body>", f'<svg width="500" height="500"><path d="M0 -3000{"h10m5 0" * 1_000_000}"/></svg></body>')),
