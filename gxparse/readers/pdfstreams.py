@@ -9,6 +9,10 @@ anew for every page that draws it, so the content the pages draw is counted too,
 to it (a thousand pages drawing one 8 MB stream draw 8 GB), compressed or not, the references inside compressed
 object streams (PDF 1.5: pages kept there) once they are inflated.
 
+pdfium also gives every object a page draws its own copy of the marked content (``BDC``/``BMC``) it lies in:
+2,000 texts inside 10,000 nested marks are 20 million marks, and pdfium aborts under 1 GB. Each content stream's
+drawing operators are counted, each once for every mark open around it, against ``MAX_MARKED_DRAWS``.
+
 What this cannot see: streams of an encrypted file, filters other than Flate (LZW, RunLength).
 """
 
@@ -29,12 +33,41 @@ _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _NOT_CONTENT = re.compile(rb"/(?:Length1|Length2|Length3|Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)|N\b"
                           rb"|Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML))")
 _OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
+# a drawing operator (text shown, a path painted, an XObject or image drawn, a shading) or a marked content's
+# start or end, between delimiters: an operator's letters inside a string count too, an overestimate
+_MARKED = re.compile(rb"(?<![^\s\])>])(BDC|BMC|EMC|Tj|TJ|'|\"|Do|sh|EI|[fFSsBb]\*?)(?=[\s\[(/<]|$)")
+# objects a content stream draws, each counted once for every marked content open around it (pdfium copies the
+# marks into each: ~40 bytes a mark, 4,000,000 are 160 MB); a tagged report nests marks a few deep
+MAX_MARKED_DRAWS = 4_000_000
 _STEP = 1 << 20       # bytes inflated at a time
 _READ = 1 << 16       # compressed bytes fed at a time (most streams end within the first)
 _DICT_REACH = 4096    # bytes before a stream keyword where its dictionary starts
 
 
-def _inflated_size(data: memoryview, start: int, limit: int, kept: list[bytes] | None = None) -> int:
+class _Marks:
+    """The drawing operators of one content stream, fed in pieces, each counted once for every mark open."""
+
+    def __init__(self) -> None:
+        self.depth = self.draws = 0
+        self.tail = b""
+
+    def feed(self, piece: bytes) -> None:
+        text = self.tail + piece
+        cut = max(text.rfind(b" "), text.rfind(b"\n"), text.rfind(b"\r")) + 1
+        self.tail = text[cut:][-64:]   # an operator cut by the piece's end: its whole token is read with the next
+        for m in _MARKED.finditer(text, 0, cut):
+            if m[1] in (b"BDC", b"BMC"):
+                self.depth += 1
+            elif m[1] == b"EMC":
+                self.depth = max(self.depth - 1, 0)
+            else:
+                self.draws += self.depth
+        if self.draws > MAX_MARKED_DRAWS:
+            raise LimitExceeded(f"PDF 页面内容的标记内容（BDC/BMC）嵌套过深：绘制对象计入标记超过 {MAX_MARKED_DRAWS} 个（上限）")
+
+
+def _inflated_size(data: memoryview, start: int, limit: int, kept: list[bytes] | None = None,
+                   marks: _Marks | None = None) -> int:
     """How many bytes the zlib data at ``start`` inflates to, counted no further than just past ``limit``
     (corrupt data counts what inflated before the fault, as far as pdfium reads it too); the bytes are added to
     ``kept`` where given."""
@@ -51,6 +84,8 @@ def _inflated_size(data: memoryview, start: int, limit: int, kept: list[bytes] |
             size += len(step)
             if kept is not None:
                 kept.append(step)
+            if marks is not None:
+                marks.feed(step)
             pending = inflater.unconsumed_tail
     except zlib.error:
         pass
@@ -81,9 +116,13 @@ def check_streams(data: bytes) -> None:
         if b"/FlateDecode" not in dictionary:
             if content and objects:
                 contents[int(objects[-1][1])] = _raw_size(data, m.end(), limits.MAX_PDF_DRAWN_CONTENT)
+                _Marks().feed(data[m.end():m.end() + contents[int(objects[-1][1])]] + b" ")
             continue
         limit = limits.MAX_PDF_CONTENT_STREAM if content else limits.MAX_PDF_STREAM
-        size = _inflated_size(view, m.end(), min(limit, limits.MAX_PDF_INFLATED - inflated))
+        marks = _Marks()
+        size = _inflated_size(view, m.end(), min(limit, limits.MAX_PDF_INFLATED - inflated),
+                              marks=marks if content else None)
+        marks.feed(b" ")
         if size > limit:
             kind = "页面内容流" if content else "数据流"
             raise LimitExceeded(f"PDF 中的压缩{kind}解压后过大：超过 {limits.megabytes(limit)}（上限）")

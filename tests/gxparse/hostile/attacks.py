@@ -1113,6 +1113,10 @@ ATTACKS: list[Attack] = [
            lambda: _page_with(b"/X " + b"<< /A " * 50_000 + b"1" + b" >>" * 50_000), None),
     Attack("pdf-deep-content-arrays", "a TJ array nested 200,000 deep in a page's content", lambda: pdf_pages(
         1, b"BT /F1 12 Tf 72 720 Td " + b"[" * 200_000 + b"(1)" + b"]" * 200_000 + b" TJ ET", resources=HELVETICA), None),
+    Attack("pdf-2000-texts-in-10000-nested-marks", "a page's 2,000 texts inside 10,000 nested marked contents (pdfium "
+           "copies 20 million marks: aborted under 1 GB)", lambda: pdf_pages(
+        1, b"/Span BMC " * 10_000 + b"BT /F1 10 Tf 100 700 Td (2021) Tj ET " * 2_000 + b"EMC " * 10_000,
+        resources=HELVETICA), "标记内容（BDC/BMC）嵌套过深"),
     Attack("pdf-million-saves", "a page's content of a million unbalanced q (graphics state saves)", lambda: pdf_pages(
         1, b"q " * 1_000_000 + b"BT /F1 12 Tf 72 720 Td (1) Tj ET", resources=HELVETICA), None),
     Attack("pdf-xref-stream-lie", "a cross-reference stream claiming 99,999,999 entries in 10 bytes",

@@ -29,6 +29,7 @@ from gxparse.arithmetic.realign import RowSum
 from gxparse.layout.grid import expand_spans
 from gxparse.ocr.jpegmarkers import check_segments
 from gxparse.readers import pdf as pdfreader
+from gxparse.readers import pdfstreams
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
 from tests.gxparse.seeds import seed_bytes
@@ -362,6 +363,24 @@ def test_the_content_all_pages_draw_is_refused_past_its_limit_each_page_drawing_
     parse_document(_pages_drawing_one_stream(15, stream), "a.pdf")
     with pytest.raises(DocumentError, match="a.pdf: PDF 各页绘制的页面内容合计过大：超过 1 MB"):
         parse_document(_pages_drawing_one_stream(17, stream), "a.pdf")
+
+
+def _texts_in_nested_marks(depth: int, texts: int, flate: bool) -> bytes:
+    content = b"/Span BMC " * depth + b"BT /F1 10 Tf 100 700 Td (2021) Tj ET " * texts + b"EMC " * depth
+    stream = (files.pdf_stream(zlib.compress(content), b"/Filter /FlateDecode") if flate else
+              files.pdf_stream(content))
+    return files.pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << %s >> >>"
+                      % files.HELVETICA, stream])
+
+
+@pytest.mark.parametrize("flate", [False, True], ids=["as-it-stands", "flate"])
+def test_texts_inside_deeply_nested_marked_content_are_refused_before_pdfium_copies_the_marks(monkeypatch, flate):
+    """pdfium copies the marks open around an object into it: 2,000 texts in 10,000 nested marks aborted it."""
+    monkeypatch.setattr(pdfstreams, "MAX_MARKED_DRAWS", 1_000)
+    parse_document(_texts_in_nested_marks(10, 100, flate), "a.pdf")
+    with pytest.raises(DocumentError, match="a.pdf: PDF 页面内容的标记内容（BDC/BMC）嵌套过深"):
+        parse_document(_texts_in_nested_marks(11, 100, flate), "a.pdf")
 
 
 def test_pages_kept_in_a_compressed_object_stream_count_the_content_they_draw(monkeypatch):
