@@ -26,7 +26,7 @@ from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import script_file_markup, scripted_markup
-from gxparse.readers.unshown import Selector, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
+from gxparse.readers.unshown import HidingRules, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
@@ -173,7 +173,7 @@ class _Walker:
         self.pictures = pictures
         self.pictures_by_ocr = pictures_by_ocr
         self.pictured = False   # the page shows pictures that could be tables
-        self.hiding: list[Selector] = []   # the page's style-sheet rules that hide text
+        self.hiding = HidingRules()   # the page's style-sheet rules that hide text
         self.scripted: dict[etree._Element, str] = {}   # scripts and textareas with the article markup they hold
         self.pictures_read = 0
         # elements the page keeps from view are left out, then read again in ``revealed`` unless they are drafts

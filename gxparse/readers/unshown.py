@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml import etree
 
@@ -98,6 +99,41 @@ class Selector:
         return True
 
 
+def _key(compound: Compound) -> str:
+    """What an element must have for ``compound`` to match it: its id, one of its classes, else its tag."""
+    return f"#{compound.id}" if compound.id is not None else f".{min(compound.classes)}" if compound.classes else \
+        f"<{compound.tag}"
+
+
+@dataclass(frozen=True)
+class HidingRules:
+    """A page's hiding selectors, in the sheet's order, indexed by what their own compound asks of an element: an
+    element is tried against those that may match it only, not every rule of the sheet (200 rules over 300,000
+    elements took 29 s)."""
+
+    selectors: tuple[Selector, ...] = ()
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[int, Selector]]]:
+        index: dict[str, list[tuple[int, Selector]]] = {}
+        for order, selector in enumerate(self.selectors):
+            index.setdefault(_key(selector.compounds[-1]), []).append((order, selector))
+        return index
+
+    def __add__(self, other: HidingRules) -> HidingRules:
+        return HidingRules(self.selectors + other.selectors)
+
+    def __bool__(self) -> bool:
+        return bool(self.selectors)
+
+    def of(self, el: etree._Element) -> list[Selector]:
+        """The selectors whose own compound may match ``el``, in the sheet's order."""
+        keys = [*([f"#{el.get('id')}"] if el.get("id") is not None else []),
+                *(f".{c}" for c in set((el.get("class") or "").lower().split())),
+                *([f"<{el.tag}"] if isinstance(el.tag, str) else [])]
+        return [selector for _, selector in sorted(found for key in keys for found in self._index.get(key, ()))]
+
+
 def _selector(text: str, hides: str) -> Selector | None:
     """A selector of compounds ``_COMPOUND`` reads, None for any other (attributes, pseudo-classes, siblings)."""
     parts = text.replace(">", " ").lower().split()
@@ -159,7 +195,7 @@ def _rules(css: str) -> list[tuple[str, str, bool]]:
     return rules
 
 
-def hiding_selectors(root: etree._Element) -> list[Selector]:
+def hiding_selectors(root: etree._Element) -> HidingRules:
     """The selectors of the page's style sheets whose rules hide or strike out text on a screen: rules inside
     ``@media print { … }`` apply to paper only, those inside ``@media screen { … }`` to the page as it is read."""
     selectors = []
@@ -168,18 +204,18 @@ def hiding_selectors(root: etree._Element) -> list[Selector]:
         for head, declarations, screen in _rules(css):
             if screen and (hides := hiding(declarations)) is not None:
                 selectors += [s for text in head.split(",") if (s := _selector(text, hides)) is not None]
-    return selectors
+    return HidingRules(tuple(selectors))
 
 
-def _hidden_by(el: etree._Element, selectors: list[Selector]) -> str | None:
+def _hidden_by(el: etree._Element, selectors: HidingRules) -> str | None:
     if el.tag in _STRUCK_TAGS:
         return "text-decoration"
     if el.get("hidden") is not None:
         return "display"
-    return hiding(el.get("style") or "") or next((s.hides for s in selectors if s.matches(el)), None)
+    return hiding(el.get("style") or "") or next((s.hides for s in selectors.of(el) if s.matches(el)), None)
 
 
-def kept_from_view(el: etree._Element, selectors: list[Selector]) -> bool:
+def kept_from_view(el: etree._Element, selectors: HidingRules) -> bool:
     """Whether the page does not show ``el`` nor anything in it, wherever it stands (a draft of a whole section
     kept in the page): the ``hidden`` attribute, ``display:none`` in its style or a screen rule of the sheet.
     ``aria-hidden`` hides from screen readers only, and a ``visibility`` or ``font-size`` an element within may
@@ -189,7 +225,7 @@ def kept_from_view(el: etree._Element, selectors: list[Selector]) -> bool:
     style = el.get("style")
     if style is not None and any(hiding(declaration) == "display" for declaration in style.split(";")):
         return True
-    return any(s.hides == "display" and s.matches(el) for s in selectors)
+    return any(s.hides == "display" and s.matches(el) for s in selectors.of(el))
 
 
 def revealed(left_out: list[etree._Element], shown: list[str]) -> set[etree._Element]:
@@ -286,7 +322,7 @@ def _drop_inheriting(el: etree._Element, name: str) -> None:
         _drop_inheriting(child, name)
 
 
-def drop_unshown(table: etree._Element, selectors: list[Selector]) -> None:
+def drop_unshown(table: etree._Element, selectors: HidingRules) -> None:
     """``table`` without what a browser does not show or shows struck out; a ``font-size`` or ``visibility``
     that an element within undoes hides only the rest."""
     for el in list((_SELECTABLE if selectors else _STYLED)(table)):

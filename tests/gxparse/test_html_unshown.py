@@ -6,11 +6,12 @@ from html import escape
 from lxml import etree
 
 from gxparse.readers.html import read_html
-from gxparse.readers.unshown import Compound, Selector, drop_unshown, hiding, hiding_selectors
+from gxparse.readers.unshown import Compound, HidingRules, Selector, drop_unshown, hiding, hiding_selectors
 
 
 def _selectors(css: str) -> list[Selector]:
-    return hiding_selectors(etree.fromstring(f"<html><head><style>{css}</style></head></html>", etree.HTMLParser()))
+    return list(hiding_selectors(etree.fromstring(f"<html><head><style>{css}</style></head></html>",
+                                                  etree.HTMLParser())).selectors)
 
 
 def _compound(tag: str | None = None, *classes: str, id: str | None = None) -> Compound:
@@ -42,7 +43,7 @@ def test_an_element_within_that_shows_again_is_kept_and_only_it():
     table = etree.fromstring('<table><tr><td style="font-size:0">7<span style="font-size:14px">508</span> 9'
                              '<span>3</span></td><td class="v">1<b style="visibility: visible">2</b></td>'
                              '<td style="font-size:0"><span>4</span></td></tr></table>', etree.HTMLParser())
-    drop_unshown(table, _selectors(".v { visibility: hidden }"))
+    drop_unshown(table, HidingRules(tuple(_selectors(".v { visibility: hidden }"))))
     assert [etree.tostring(td, method="text", encoding=str) for td in table.iter("td")] == ["508", "2", ""]
 
 
@@ -160,3 +161,16 @@ def test_a_figure_hidden_in_a_sentence_beside_the_shown_one_is_left_out():
     page = ('<html><body><p>全年共收到申请<span style="display:none;mso-hide:all">12</span>15件，'
             f'办结<span hidden>1</span>14件。</p>{_TABLE.format(15)}</body></html>')
     assert _texts(page) == ["全年共收到申请15件,办结14件。", "申请数\t15"]
+
+
+def test_an_element_is_tried_against_the_hiding_rules_that_may_match_it_only():
+    """200 hiding rules over 300,000 elements took 29 s tried each against each: by what their own compound asks
+    (an id, a class, a tag) an element meets the one rule of its class, in the sheet's order."""
+    rules = HidingRules(tuple(_selectors(",".join(f".h{n}" for n in range(200)) + "{display:none} b.h7 {color:red}"
+                                         ) + _selectors("#z .h7, b { text-decoration: line-through }")))
+    root = etree.fromstring('<div id="z"><b class="H7 x">1</b></div>', etree.HTMLParser())
+    element = next(root.iter("b"))
+    assert [s.compounds[-1] for s in rules.of(element)] == [_compound(None, "h7"), _compound(None, "h7"),
+                                                            Compound("b", frozenset(), None)]
+    assert [s.hides for s in rules.of(element)] == ["display", "text-decoration", "text-decoration"]
+    assert rules.of(next(root.iter("div"))) == []

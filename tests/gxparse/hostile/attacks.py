@@ -1225,6 +1225,10 @@ ATTACKS: list[Attack] = [
     Attack("html-positioned-60000-page-sized-boxes", "60,000 page-sized boxes drawn on a positioned page's canvas "
            "(6 MB: each was tested against every other, 8,000 took 7.9 s)", lambda: page_sized_boxes(60_000).encode(),
            "页面大小的方框过多", slow=True),
+    Attack("html-200-hiding-rules-over-300000-elements", "a 2.4 MB page: 200 rules hiding a class each over 300,000 "
+           "<b> (each tried against each: 29 s)", lambda: _html(
+               f"<style>{','.join(f'.h{n}' for n in range(200))}{{display:none}}</style><p>".encode()
+               + b"<b>1</b>" * 300_000), None, slow=True),
     Attack("html-60000-descendant-rules-200-deep", "60,000 rules `div div div .cN span` over 30,000 spans 200 divs "
            "deep (each try walked 200 ancestors: over 300 s)", _descendant_rules, None, slow=True),
     Attack("pdf-xref-stream-wide-field", "a cross-reference stream whose /W names a field 100,000,000 bytes wide",
