@@ -101,6 +101,7 @@ class _Printed:
         self._below = _below_header(read, context, self.keys)
         self._matched = 0   # of those lines, matched so far
         self._loose: list[str] | None = None
+        self._words: list[str] | None = None   # each line below the header's Chinese characters
 
     def naming(self, key: str) -> Line | None:
         """The first line below the header whose label (or its label before a list of figures) names ``key``:
@@ -114,6 +115,23 @@ class _Printed:
                     if found is not None:
                         self.named.setdefault(found, line)
         return self.named.get(key)
+
+    def showing(self, key: str, row_keys: Sequence[str], label_of: Callable[[str], str | None]) -> Line | None:
+        """The first line below the header whose words hold the row's whole template label (``_WORD`` characters
+        at least), outside another row's label holding it: the row is printed, though no label match took the
+        line (figures typed as letters, ``（六）其他处理 1 O O O O O 1``, run into its label), so it is not absent."""
+        own = _label_words(label_of(key))
+        if len(own) < _WORD:
+            return None
+        longer = [words for words in (_label_words(label_of(k)) for k in row_keys if k != key) if own in words]
+        if self._words is None:
+            self._words = ["".join(CJK_CHAR.findall(label_key(line.text))) for line in self._below]
+        for line, words in zip(self._below, self._words):
+            for other in longer:
+                words = words.replace(other, "")
+            if own in words:
+                return line
+        return None
 
     def loose(self, context: TableContext) -> list[str]:
         """Each line's ``_loose_kind``, worked out at the first gap that asks."""
@@ -151,7 +169,15 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     neighbours = [r for r in (before, after) if r]
     if any(_printed_inside(label_of(key), row, label_of) for row in neighbours):
         return Gap(False, [row_evidence(r) for r in neighbours], "该行行名印在相邻行的文字中，未能分开读出")
+    shown = printed.showing(key, row_keys, label_of)
+    if shown is not None:
+        return Gap(False, [line_evidence(shown)], "印有该行行名，但未能读出其数字")
     return _between(read, row_keys, index, context)
+
+
+def _label_words(label: str | None) -> str:
+    """A label's Chinese characters: what stays of it whatever a text did to its numbering and spacing."""
+    return "".join(CJK_CHAR.findall(label_key(label or "")))
 
 
 def _below_header(read: TableRead, context: TableContext, keys: list[str]) -> list[Line]:

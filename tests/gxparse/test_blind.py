@@ -69,3 +69,21 @@ def test_a_single_other_row_whose_figures_are_unread_is_named_by_its_printed_lab
         "natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
         "legal_service_org", "other_org", "total")}
     assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("rendering", ["blind/blind-md-marker/simsite-c00-2019.md",
+                                       "htmltext/links/simsite-trs-c00-2020.site.txt",
+                                       "htmltext/lxml/simsite-classic-c00-2019.site.txt",
+                                       "htmltext/markdownify/simsite-trs-c00-2020.site.txt"])
+def test_a_row_whose_label_is_printed_but_whose_figures_are_unread_is_never_missing(rendering):
+    # （六）其他处理's figures typed O for 0 (as OCR'd text writes them): its label is printed, so the row is
+    # unread (a warning naming its cells), never an error saying the report lacks it
+    path = EXTRACTED.parent / rendering
+    page = path.read_text(encoding="utf-8")
+    start = page.rindex("（六）其他处理")
+    end = page.index("总计", start)
+    page = page[:start] + page[start:end].replace("0", "O") + page[end:]
+    report = parse_document(page.encode("utf-8"), path.name).to_dict()
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+    unread = [f for f in report["findings"] if f["rule"] == "cell.unread" and "s3.result.other.total" in f["cells"]]
+    assert [e["text"].partition("其他处理")[0] for e in unread[0]["evidence"]] == ["(六)"]
