@@ -120,12 +120,12 @@ class _Printed:
         """The first line below the header whose words hold the row's whole template label (``_WORD`` characters
         at least), outside another row's label holding it: the row is printed, though no label match took the
         line (figures typed as letters, ``（六）其他处理 1 O O O O O 1``, run into its label), so it is not absent."""
-        own = _label_words(label_of(key))
+        own = _chinese(label_of(key))
         if len(own) < _WORD:
             return None
-        longer = [words for words in (_label_words(label_of(k)) for k in row_keys if k != key) if own in words]
+        longer = [words for words in (_chinese(label_of(k)) for k in row_keys if k != key) if own in words]
         if self._words is None:
-            self._words = ["".join(CJK_CHAR.findall(label_key(line.text))) for line in self._below]
+            self._words = [_chinese(line.text) for line in self._below]
         for line, words in zip(self._below, self._words):
             for other in longer:
                 words = words.replace(other, "")
@@ -175,9 +175,9 @@ def _row_gap(read: TableRead, row_keys: Sequence[str], index: int, context: Tabl
     return _between(read, row_keys, index, context)
 
 
-def _label_words(label: str | None) -> str:
-    """A label's Chinese characters: what stays of it whatever a text did to its numbering and spacing."""
-    return "".join(CJK_CHAR.findall(label_key(label or "")))
+def _chinese(text: str | None) -> str:
+    """A text's Chinese characters: what stays of a label whatever a text did to its numbering and spacing."""
+    return "".join(CJK_CHAR.findall(label_key(text or "")))
 
 
 def _below_header(read: TableRead, context: TableContext, keys: list[str]) -> list[Line]:
@@ -238,7 +238,7 @@ def _stream_lacks(read: TableRead, key: str, context: TableContext, label_of: Ca
         return False
     words = CJK_CHAR.findall(label_key(label))
     pieces = {"".join(words[i:i + _WORD]) for i in range(max(1, len(words) - _WORD + 1))}
-    printed = "".join(CJK_CHAR.findall(label_key("".join(line.text for line in context.lines))))
+    printed = _chinese("".join(line.text for line in context.lines))
     return not any(piece in printed for piece in pieces)
 
 
