@@ -29,9 +29,12 @@ MAX_SCRIPT_BYTES = 300_000   # a site's own script of functions is a few KB; a b
 MAX_PER_CRAWL = 40
 MAX_HANDLERS = 500           # clickable elements of a page looked at
 # Libraries by their file names: they define no page's navigation.
+# Platforms' own plugins whose work the crawler does itself count as libraries too: Hanweb's pager (jpage.js: the
+# datastore's records and count are read from the page) and JPaaS's list builder (unitbuild.js: its tag's declared
+# request is asked, crawler.scripted.jpaas).
 _LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|angular|echarts|swiper|html5shiv|"
                       r"respond|polyfill|axios|lodash|moment|pdfobject|zepto|require|sea|d3|flexible|laydate|"
-                      r"wdatepicker|ueditor|video|jweixin)(?:[._-]|$)", re.IGNORECASE)
+                      r"wdatepicker|ueditor|video|jweixin|jpage|unitbuild)(?:[._-]|$)", re.IGNORECASE)
 # Calls of the language's and the browser's own functions: no file defines them.
 _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
              "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo"}

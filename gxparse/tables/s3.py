@@ -167,7 +167,8 @@ def _s3_rules_read_as_ones(rows: dict[str, RawRow], ocr: bool) -> list[Finding]:
     for key, row in rows.items():
         holds = lambda values: _counts_hold(values, _S3_ROW_SUM)   # noqa: E731
         cells = ruled_reading(row.values, S3_WIDTH, holds)
-        readings = ruled_readings(row.values, S3_WIDTH, holds) if ocr and cells is None else None
+        readings = ruled_readings(row.values, S3_WIDTH, holds) if ocr and cells is None and not row.cells_delimited \
+            else None
         if readings is not None and len(readings) > 1:   # the balances choose (``_s3_by_sum``)
             rows[key] = replace(row, ruled=tuple(tuple(r) for r in readings))
         elif readings:
