@@ -47,7 +47,9 @@ class FrameFinder:
         self.bands: list[list[int]] = [[] for _ in self.edges]
         for order in canvas:
             frame = frames[order]
-            for band in range(bisect_left(self.edges, frame.y), bisect_left(self.edges, frame.y + frame.height)):
+            first = bisect_left(self.edges, frame.y)
+            # a frame of no height (a rule's) lies in the band its one edge begins
+            for band in range(first, max(first + 1, bisect_left(self.edges, frame.y + frame.height))):
                 self.bands[band].append(order)
         self.tests = 0
 

@@ -46,6 +46,13 @@ def test_the_frame_found_is_the_first_that_holds_the_point_as_a_scan_finds_it(fr
         assert finder.find(key, x, y) is _scanned(frames, key, x, y)
 
 
+
+def test_a_frame_of_no_height_holds_the_points_on_it():
+    # found by the property above (Hypothesis): a zero-size frame at the origin lay in no band
+    frames = [_Frame(None, 0.0, 0.0, 0.0, 0.0), _Frame(None, 0.0, 0.0, 10.0, 0.0)]
+    finder = FrameFinder(frames)
+    assert finder.find(None, 0.0, 0.0) is frames[0] and finder.find(None, 5.0, 0.0) is frames[1]
+
 def test_pages_stacked_on_the_canvas_cost_a_test_or_two_a_character():
     """1,000 page frames stacked as pdfminer draws them: each character is tested against its band's frame, not
     against every frame (10⁹ tests for 1,000,000 characters)."""
