@@ -50,7 +50,8 @@ MAX_LINE_WORDS = 20_000
 # Pages. Text-layer pages are cheap (about 15 ms each); every page is still loaded and measured.
 MAX_PAGES = 1000
 # Pages read by OCR (image-only PDF pages and the frames of an image file): each takes 1–5 s on one core,
-# so more could never be read within MAX_OCR_SECONDS; refused before the first is rendered.
+# so more could never be read within MAX_OCR_SECONDS; refused before the first is rendered. Scans under an OCR
+# layer count too (each rendered for its tables' rules): refused at the first past it.
 MAX_SCANNED_PAGES = 100
 # CPU seconds the OCR of one document may take in all (a scanned report of 20 pages takes 20–40 s): it
 # keeps the parse of any input under a minute. A page of noise takes 3–6 s. Out of it, the pages read are kept
@@ -209,6 +210,13 @@ def check_pages(count: int) -> None:
 def check_scanned_pages(count: int) -> None:
     if count > MAX_SCANNED_PAGES:
         raise LimitExceeded(f"需要识别的页面过多：{count} 页，OCR 上限 {MAX_SCANNED_PAGES} 页")
+
+
+def check_layered_scans(count: int) -> None:
+    """Scans under an OCR layer are read from their layer, but each page's tables are found in its rendered
+    picture and its words placed in their cells: about as dear per page as the layout of a scan read by OCR."""
+    if count > MAX_SCANNED_PAGES:
+        raise LimitExceeded(f"扫描页过多：超过 {MAX_SCANNED_PAGES} 页是带文字层的扫描件（上限 {MAX_SCANNED_PAGES} 页）")
 
 
 def check_frames(count: int) -> None:

@@ -38,6 +38,11 @@ from gxparse.sections import heading_section
 from gxparse.template import S4_WIDTH
 
 
+# Cells of a table past which its continuation on the next page is read as a table of its own: each join
+# looks at all the cells joined so far (a table 三 has about 300; 1,000 pages of one table took 30 s to join).
+MAX_JOINED_CELLS = 10_000
+
+
 class Glyph(NamedTuple):
     """A character (PDF) or a recognised word (OCR); coordinates top-down, in page units.
 
@@ -566,11 +571,12 @@ def _joint_columns(a: _Table, b: _Table, tol: float) -> list[float] | None:
 
 def _on_columns(table: _Table, xs: list[float]) -> None:
     """The table's cells placed on the column boundaries ``xs`` (a finer set holding its own)."""
-    def index(x: float) -> int:
-        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
-
+    if xs == table.xs:
+        return
+    # each boundary's nearest once, not each cell's: a table continued over many pages is placed anew on each
+    nearest = [min(range(len(xs)), key=lambda i: abs(xs[i] - x)) for x in table.xs]
     for c in table.cells:
-        left, right = index(table.xs[c.col]), index(table.xs[c.col + c.colspan])
+        left, right = nearest[c.col], nearest[c.col + c.colspan]
         c.col, c.colspan = left, right - left
     table.xs = xs
 
@@ -644,7 +650,8 @@ def document_lines(pages: list[Page], snap: Snap = _as_read) -> list[Line]:
                 table = block  # type: ignore[assignment]
                 previous = items[-1][1] if items and items[-1][0] == "table" else None
                 joint = (_joint_columns(previous, table, 3 * page.unit) if isinstance(previous, _Table)
-                         and max(previous.page, previous.last_page) == page.number - 1 else None)
+                         and max(previous.page, previous.last_page) == page.number - 1
+                         and len(previous.cells) <= MAX_JOINED_CELLS else None)
                 if joint is not None:
                     _on_columns(previous, joint)
                     _on_columns(table, joint)

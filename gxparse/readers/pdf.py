@@ -601,6 +601,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
             pictured |= read.picture_dpi is not None
             if read.ocr_layer:
                 layered.add(index + 1)
+                limits.check_layered_scans(len(layered))
             if dpi := read.scan_dpi or (read.picture_dpi if pictures_by_ocr else None):
                 scans[index] = dpi
         if scans or unloaded:

@@ -3,6 +3,7 @@ back together, also when the two parts show different column rules (table 三's 
 cell in its first rows and three columns further down); a full-width header row opening the next page is
 no broken row."""
 
+from gxparse.layout import pages
 from gxparse.layout.pages import Glyph, Page, Rule, document_lines
 from gxparse.rows import collect_rows
 from gxparse.tables.s3 import S3_MATCHER
@@ -107,3 +108,26 @@ def test_a_cell_closed_under_one_column_only_does_not_shift_the_row_beside_it():
                                 _word("2", 405, 165), _word("2", 505, 165)], rules)
     rows = collect_rows(document_lines([first, second]), S3_MATCHER).rows
     assert rows["result.other.fee_unpaid"].values == ["", ""]
+
+
+def _table_page(number: int, xs: list[float]) -> Page:
+    glyphs = [_word(f"项目{number}", 105, 105), _word("1", 405, 105), _word("2", 505, 105)]
+    return Page(number, 700, 800, glyphs, _ruled([100, 120], [xs]))
+
+
+def test_a_table_continued_past_the_joined_cells_limit_goes_on_as_a_table_of_its_own(monkeypatch):
+    """Each join looks at every cell joined so far: 1,000 pages of one table took 30 s to join."""
+    monkeypatch.setattr(pages, "MAX_JOINED_CELLS", 5)   # three cells a page: two pages are past it
+    xs = [100, 400, 500, 600]
+    lines = document_lines([_table_page(n, xs) for n in (1, 2, 3)])
+    assert [ln.where for ln in lines] == ["第1页表1第1行", "第1页表1第2行", "第3页表2第1行"]
+    assert [ln.values for ln in lines] == [["1", "2"]] * 3
+
+
+def test_a_table_continued_on_slightly_moved_columns_is_placed_on_the_latest():
+    """Each part's cells are placed on the joint columns through their boundaries' nearest (one look each)."""
+    pieces = [_table_page(1, [100, 400, 500, 600]), _table_page(2, [101, 401, 501, 601]),
+              _table_page(3, [100, 200, 401, 501, 601])]
+    lines = document_lines(pieces)
+    assert [ln.values for ln in lines] == [["1", "2"]] * 3
+    assert [ln.where for ln in lines] == ["第1页表1第1行", "第1页表1第2行", "第1页表1第3行"]

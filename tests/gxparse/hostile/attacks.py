@@ -464,16 +464,16 @@ def _background_pictures(count: int, size: tuple[int, int], grey: int) -> Callab
     return build
 
 
-def _ocr_layer_pages(count: int) -> bytes:
-    """``count`` pages each a blank scan under an invisible OCR layer of 400 words (one shared stream)."""
+def ocr_layer_pages(count: int, words: int = 400) -> bytes:
+    """``count`` pages each a blank scan under an invisible OCR layer of ``words`` words (one shared stream)."""
     scan = pdf_stream(zlib.compress(bytes(200 * 280)), b"/Type /XObject /Subtype /Image /Width 200 /Height 280 "
                       b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode")
-    words = b"".join(b"1 0 0 1 %d %d Tm (2021) Tj " % (50 + 60 * (n % 8), 60 + 12 * (n // 8)) for n in range(400))
+    layer = b"".join(b"1 0 0 1 %d %d Tm (2021) Tj " % (50 + 60 * (n % 8), 60 + 12 * (n // 8)) for n in range(words))
     page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << %s "
             b"/XObject << /Im1 4 0 R >> >> >>" % HELVETICA)
     kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(count))
     return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-                pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q BT 3 Tr /F1 10 Tf " + words + b"ET"), scan]
+                pdf_stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q BT 3 Tr /F1 10 Tf " + layer + b"ET"), scan]
                + [page] * count)
 
 
@@ -1131,8 +1131,8 @@ ATTACKS: list[Attack] = [
         1, b"/Span BMC " * 10_000 + b"BT /F1 10 Tf 100 700 Td (2021) Tj ET " * 2_000 + b"EMC " * 10_000,
         resources=HELVETICA), "标记内容（BDC/BMC）嵌套过深"),
     Attack("pdf-1000-ocr-layer-pages", "1,000 pages of a blank scan under an invisible OCR layer of 400 words (each "
-           "page's rules rendered, its words placed in cells: the deadline, 58 s)", lambda: _ocr_layer_pages(1000),
-           "读取超时", slow=True),
+           "page's rules rendered, its words placed in cells, the table joined on: the deadline, 58 s)",
+           lambda: ocr_layer_pages(1000), "扫描页过多", slow=True),
     Attack("pdf-million-saves", "a page's content of a million unbalanced q (graphics state saves)", lambda: pdf_pages(
         1, b"q " * 1_000_000 + b"BT /F1 12 Tf 72 720 Td (1) Tj ET", resources=HELVETICA), None),
     Attack("pdf-xref-stream-lie", "a cross-reference stream claiming 99,999,999 entries in 10 bytes",

@@ -33,7 +33,7 @@ from gxparse.readers import pdfstreams
 from gxparse.readers.html import _span
 from tests.gxparse.hostile import files
 from tests.gxparse.seeds import seed_bytes
-from tests.gxparse.hostile.attacks import _POSITIONED as POSITIONED, _progressive_scans, font_streams
+from tests.gxparse.hostile.attacks import _POSITIONED as POSITIONED, _progressive_scans, font_streams, ocr_layer_pages
 
 
 def test_a4_and_a3_pages_render_at_the_resolution_asked_for():
@@ -389,6 +389,14 @@ def test_pages_kept_in_a_compressed_object_stream_count_the_content_they_draw(mo
     parse_document(files.pdf_pages_in_object_stream(15, b"0 g " * 16_384), "a.pdf")
     with pytest.raises(DocumentError, match="a.pdf: PDF 各页绘制的页面内容合计过大：超过 1 MB"):
         parse_document(files.pdf_pages_in_object_stream(17, b"0 g " * 16_384), "a.pdf")
+
+
+def test_scans_under_an_ocr_layer_past_the_scanned_pages_limit_are_refused(monkeypatch):
+    """Each such page's picture is rendered to find its rules: 1,000 of them ran into the deadline."""
+    monkeypatch.setattr(limits, "MAX_SCANNED_PAGES", 2)
+    parse_document(ocr_layer_pages(2, words=8), "a.pdf")
+    with pytest.raises(DocumentError, match="a.pdf: 扫描页过多：超过 2 页是带文字层的扫描件"):
+        parse_document(ocr_layer_pages(3, words=8), "a.pdf")
 
 
 def test_the_whole_parse_with_its_layouts_reserve_ends_within_a_minute():
