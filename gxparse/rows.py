@@ -278,14 +278,19 @@ class _Reader:
         head the table."""
         if _is_stray(label) or not self.named and is_column_header(label):
             return None, False
+        key, fuzzy = self.match.find(label, self._may_compare(label, where))
+        self.named = self.named or key is not None
+        return key, fuzzy
+
+    def _may_compare(self, label: str, where: str) -> bool:
+        """Whether ``label`` may still be compared by edit distance (within MAX_FUZZY_LINES); one past them is
+        said untried."""
         near = self.near_tried < MAX_FUZZY_LINES
         if self.match.may_be_near(label):
             self.near_tried += near
             if not near:
                 self.untried.append(where)
-        key, fuzzy = self.match.find(label, near)
-        self.named = self.named or key is not None
-        return key, fuzzy
+        return near
 
     def prose(self) -> None:
         if self.segments[-1]:
@@ -414,7 +419,7 @@ class _Reader:
         named = {p.key for p in pieces if p.key is not None}
         for piece in pieces:
             if piece.continued and piece.key is None and piece.values:
-                key, fuzzy = self.match.find(piece.label)
+                key, fuzzy = self.match.find(piece.label, self._may_compare(piece.label, piece.where))
                 if key is not None and key not in named:
                     piece.key, piece.fuzzy = key, fuzzy
                     named.add(key)

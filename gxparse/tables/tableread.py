@@ -15,7 +15,7 @@ from gxparse.model import WARNING, Cell, Finding, Table
 from gxparse.extraction.sidebyside import doubted_cells, side_by_side
 from gxparse.arithmetic.placement import holds
 from gxparse.arithmetic.realign import RowSum, Vector
-from gxparse.rows import LabelMatcher, RawRow
+from gxparse.rows import MAX_FUZZY_LINES, LabelMatcher, RawRow
 from gxparse.template import Column
 
 
@@ -134,9 +134,12 @@ def named_runs(lines: Sequence[Line], match: LabelMatcher, headers_apart: bool =
     label names (None: none, or several — labels printed together, then their figures, give no row its own);
     ``headers_apart`` as for ``labelled_runs``."""
     rows = []
+    tried = 0   # labels compared by edit distance: at most MAX_FUZZY_LINES, as the row grammar's
     for n, run in enumerate(labelled_runs(lines, headers_apart)):
         label = " ".join(run.pieces)
-        key, fuzzy = match.find(label)
+        near = tried < MAX_FUZZY_LINES
+        tried += near and match.may_be_near(label)
+        key, fuzzy = match.find(label, near)
         if key is not None and {match(" ".join(run.pieces[:k])) for k in range(1, len(run.pieces))} - {None, key}:
             key = None
         rows.append(RawRow(key, label, run.values, run.where, order=n, fuzzy=fuzzy))

@@ -315,6 +315,17 @@ def test_a_label_continued_below_its_figures_with_a_group_labels_character_glued
     assert "result.not_processed.petition" not in unlike.rows
 
 
+def test_a_continued_label_past_the_fuzzy_bound_is_named_untried_not_compared(monkeypatch):
+    """The whole labels tried once the lines are read are compared by edit distance within the same bound."""
+    from gxparse import rows
+    from gxparse.tables.s3 import S3_MATCHER
+    monkeypatch.setattr(rows, "MAX_FUZZY_LINES", 0)
+    frozen = "（五） 1.信访   3   3\n不予处 举报投\n理诉类申\n请\n"
+    collected = rows.collect_rows(lines_from_text(frozen), S3_MATCHER)
+    assert "result.not_processed.petition" not in collected.rows
+    assert "第1行" in collected.untried
+
+
 def test_a_near_miss_of_a_continued_label_takes_no_row_another_label_names():
     from gxparse.rows import collect_rows
     from gxparse.tables.s3 import S3_MATCHER

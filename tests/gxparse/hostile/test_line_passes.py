@@ -15,6 +15,7 @@ from gxparse.gaps import TableContext, row_gaps
 from gxparse.normalize import label_key, remembering, squash
 from gxparse.rows import MAX_FUZZY_LINES, LabelMatcher, _required_text
 from gxparse.sections import split_sections
+from gxparse.tables import tableread
 from gxparse.tables.s3 import S3_MATCHER, read_s3
 from gxparse.template import S3_ALL_ROWS, S3_ROWS
 from tests.gxparse.seeds import seed_bytes
@@ -33,6 +34,14 @@ def test_past_the_fuzzy_bound_a_typo_label_is_named_untried_not_read():
     # the typo's line and the last line of prose (line 4 was the first compared) are the two past the bound
     assert len(untried) == 1 and f"自第{MAX_FUZZY_LINES + 4}行起有 2 行" in untried[0].message
     assert untried[0].severity == "warning"
+
+
+def test_runs_of_figures_under_their_labels_compare_at_most_the_fuzzy_bound_of_labels(monkeypatch):
+    """A table printed a cell per line: each run's label is compared as the row grammar's are, within the bound."""
+    lines = lines_from_text("附加说明\n1\n2.其他法律行政止公开\n4\n0\n0\n0\n0\n0\n4\n")
+    assert [row.key for row in tableread.named_runs(lines, S3_MATCHER)] == [None, "result.denied.law_prohibited"]
+    monkeypatch.setattr(tableread, "MAX_FUZZY_LINES", 1)   # the first label, 附加说明, spends it
+    assert [row.key for row in tableread.named_runs(lines, S3_MATCHER)] == [None, None]
 
 
 def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
