@@ -16,7 +16,7 @@ from functools import lru_cache
 from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
                            joins_group)
 from gxparse.deadline import layout_timed
-from gxparse.limits import check_line_words, check_lines
+from gxparse.limits import check_figure_lines, check_line_words, check_lines
 from gxparse.normalize import label_key, normalize_text
 from gxparse.template import HEADER_LABELS
 
@@ -472,6 +472,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     pages = _text_pages(normal, len(raws)) if page is None else [page] * len(raws)
     out = []
     gap = False
+    figure_lines = 0
     # a tool that joins a page's text nodes by spaces wrote every line so, its headings inside its prose too
     spaced = any(_runs_on(raw) for raw in raws) and sum(len(raw.split()) for raw in raws) <= MAX_SPACED_PIECES
     for n, k, raw in layout_timed((n, k, cell) for n, line in enumerate(raws, start=first_lineno)
@@ -484,6 +485,9 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
             continue
         where = (f"第{page}页第{n}行" if page else f"第{n}行") + (f"第{k}段" if spaced else "")
         line = line_from_cells(split_cells(raw), where, pages[n - first_lineno])
+        if line.values:
+            figure_lines += 1
+            check_figure_lines(figure_lines, where)
         line.cells_delimited = "\t" in raw or pipe_delimited(raw)
         if not line.cells_delimited and " " in bare:
             offsets = tuple(offset for _, offset in spaced_cells(raw))

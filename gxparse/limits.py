@@ -43,6 +43,10 @@ MAX_READ_SECONDS = 20
 MAX_TEXT_BYTES = 8 * MB
 # Lines of one document: 200 pages × 50 lines is 10,000. A line costs about 1 KB once read.
 MAX_LINES = 100_000
+# Lines of a text that hold figures: a report's tables print a few hundred (table 三 about 25 rows, each a line, or
+# seven lines of one figure each where OCR wrote a box a line). Each costs about 160 µs to read (its cells split,
+# looked at for OCR's misreadings, then through the row grammar): 95,000 of them took 15 CPU s, 64 s under load.
+MAX_FIGURE_LINES = 20_000
 # Words (apart by spaces or tabs) of one text line: a table row has under 20, a page a tool wrote on one line a
 # few thousand (825 in the longest of our renderings). Each word costs about 10 µs and 200 bytes once read.
 MAX_LINE_WORDS = 20_000
@@ -200,6 +204,13 @@ def check_converted_chunks(count: int) -> None:
     if count > MAX_CONVERTED_CHUNKS:
         raise LimitExceeded(f"导入的 RTF 文档过多：Word 文件导入了 {count} 个 RTF 文档（w:altChunk），每个都须由 "
                             f"LibreOffice 转换，上限 {MAX_CONVERTED_CHUNKS} 个")
+
+
+def check_figure_lines(count: int, where: str) -> None:
+    """Refuses a text at its line ``where``, the first past MAX_FIGURE_LINES lines holding figures."""
+    if count > MAX_FIGURE_LINES:
+        raise LimitExceeded(f"含数字的行过多：文本读到{where}时已有 {count} 行含数字，超过上限 {MAX_FIGURE_LINES} 行"
+                            "（年度报告的表格不过数百行）：请核对文件是否为年度报告")
 
 
 def check_pages(count: int) -> None:

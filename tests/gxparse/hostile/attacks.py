@@ -1237,7 +1237,8 @@ ATTACKS: list[Attack] = [
                "</body>", f'<svg width="500" height="500"><path d="M0 -3000{"h10m5 0" * 1_000_000}"/></svg></body>')),
            "路径坐标超过", slow=True),
     Attack("ocrtext-table-3-of-10000-rows", "RapidOCR's text of a report whose table 三 has 10,000 more rows of figures "
-           "(70,000 lines)", lambda: _ocr_text_of_a_long_table_three(10_000), None, slow=True),
+           "(70,000 lines, each a figure: past limits.MAX_FIGURE_LINES)", lambda: _ocr_text_of_a_long_table_three(10_000),
+           "含数字的行过多", slow=True),
     Attack("html-positioned-60000-page-sized-boxes", "60,000 page-sized boxes drawn on a positioned page's canvas "
            "(6 MB: each was tested against every other, 8,000 took 7.9 s)", lambda: page_sized_boxes(60_000).encode(),
            "页面大小的方框过多", slow=True),
@@ -1290,7 +1291,11 @@ ATTACKS: list[Attack] = [
            lambda: table_three_rows_replaced_by("（一）予以公开\n", 95_000), None, slow=True),
     Attack("text-table-3-of-95000-lines-of-figures", "table 三's rows gone, 95,000 lines of a row's figures without "
            "a label (each began a tail of figures through all those after it: over 300 s)",
-           lambda: table_three_rows_replaced_by("1 0 0 0 0 0 1\n", 95_000), None, slow=True),
+           lambda: table_three_rows_replaced_by("1 0 0 0 0 0 1\n", 95_000), "含数字的行过多", slow=True),
+    # attacked anew (issue 12's seventh round)
+    Attack("text-table-3-of-95000-full-rows", "table 三's rows gone, one full row (its label and its seven figures) "
+           "printed on 95,000 lines", lambda: table_three_rows_replaced_by("(一) 予以公开\t414\t0\t0\t0\t20\t2\t436\n",
+                                                                          95_000), "含数字的行过多", slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]

@@ -44,6 +44,14 @@ def test_runs_of_figures_under_their_labels_compare_at_most_the_fuzzy_bound_of_l
     assert [row.key for row in tableread.named_runs(lines, S3_MATCHER)] == [None, None]
 
 
+def test_a_text_of_more_lines_of_figures_than_the_limit_is_refused_at_the_first_past_it(monkeypatch):
+    """95,000 lines of a table's full row took 15 CPU s (64 s under load) to read."""
+    monkeypatch.setattr(limits, "MAX_FIGURE_LINES", 2)
+    assert len(lines_from_text("规章 1 2\n说明\n行政处罚 3 4\n")) == 3
+    with pytest.raises(limits.LimitExceeded, match="含数字的行过多：文本读到第4行时已有 3 行含数字，超过上限 2 行"):
+        lines_from_text("规章 1 2\n说明\n行政处罚 3 4\n其他 5 6\n")
+
+
 def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
     assert _required_text("(?:^|[^\\d])3\\.?其他$|^其他$") == "其他"
     assert _required_text("[予子]以公开") == "以公开"
