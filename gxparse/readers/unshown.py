@@ -15,12 +15,13 @@ reveals (a tab or accordion panel, 展开全文) and is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from lxml import etree
 
 from gxparse.document import is_value
+from gxparse.errors import LimitExceeded
 
 _STRUCK_TAGS = frozenset({"del", "s", "strike"})
 _INHERITED_UNDONE = frozenset({"font-size", "visibility"})   # hiding an element within may undo
@@ -33,6 +34,10 @@ _MAX_COMPOUNDS = 4   # ``.article td span.hid``: deeper selectors are no editor'
 _MAX_LABELS = 200   # a hidden block's texts compared with what is shown: enough to tell a draft, in bounded time
 _UNREAD_HOLDERS = frozenset({"script", "style", "textarea", "template"})   # text no browser shows as such
 _SPACE = re.compile(r"\s+")
+# elements tried against a hiding selector that may match them, in one document: a page's hiding rules name a
+# few classes, each tried on the elements bearing it (a few thousand tries); rules all keyed on one tag or class
+# are each tried against every element bearing it (1,000 rules over 100,000 <b>: 100,000,000 tries)
+MAX_SELECTOR_TRIES = 2_000_000
 
 
 def hiding(declarations: str) -> str | None:
@@ -105,13 +110,19 @@ def _key(compound: Compound) -> str:
         f"<{compound.tag}"
 
 
+@dataclass
+class _Tries:
+    count: int = 0   # elements tried against selectors, at most MAX_SELECTOR_TRIES
+
+
 @dataclass(frozen=True)
 class HidingRules:
     """A page's hiding selectors, in the sheet's order, indexed by what their own compound asks of an element: an
     element is tried against those that may match it only, not every rule of the sheet (200 rules over 300,000
-    elements took 29 s)."""
+    elements took 29 s); the tries of one document at most ``MAX_SELECTOR_TRIES``, shared by the rules added."""
 
     selectors: tuple[Selector, ...] = ()
+    tries: _Tries = field(default_factory=_Tries, compare=False)
 
     @cached_property
     def _index(self) -> dict[str, list[tuple[int, Selector]]]:
@@ -121,7 +132,7 @@ class HidingRules:
         return index
 
     def __add__(self, other: HidingRules) -> HidingRules:
-        return HidingRules(self.selectors + other.selectors)
+        return HidingRules(self.selectors + other.selectors, self.tries)
 
     def __bool__(self) -> bool:
         return bool(self.selectors)
@@ -131,7 +142,12 @@ class HidingRules:
         keys = [*([f"#{el.get('id')}"] if el.get("id") is not None else []),
                 *(f".{c}" for c in set((el.get("class") or "").lower().split())),
                 *([f"<{el.tag}"] if isinstance(el.tag, str) else [])]
-        return [selector for _, selector in sorted(found for key in keys for found in self._index.get(key, ()))]
+        found = sorted(found for key in keys for found in self._index.get(key, ()))
+        self.tries.count += len(found)
+        if self.tries.count > MAX_SELECTOR_TRIES:
+            raise LimitExceeded(f"网页样式表的隐藏规则过多：元素与可能隐藏它的规则比对超过 {MAX_SELECTOR_TRIES} 次（上限），"
+                                "无法判断哪些文字被隐藏")
+        return [selector for _, selector in found]
 
 
 def _selector(text: str, hides: str) -> Selector | None:

@@ -5,6 +5,10 @@ from html import escape
 
 from lxml import etree
 
+import pytest
+
+from gxparse.errors import LimitExceeded
+from gxparse.readers import unshown
 from gxparse.readers.html import read_html
 from gxparse.readers.unshown import Compound, HidingRules, Selector, drop_unshown, hiding, hiding_selectors
 
@@ -174,3 +178,17 @@ def test_an_element_is_tried_against_the_hiding_rules_that_may_match_it_only():
                                                             Compound("b", frozenset(), None)]
     assert [s.hides for s in rules.of(element)] == ["display", "text-decoration", "text-decoration"]
     assert rules.of(next(root.iter("div"))) == []
+
+
+def _rules_of_one_tag_over(rules: int, elements: int) -> str:
+    css = "".join(f".h{n} b{{display:none}}" for n in range(rules))
+    return f"<html><head><style>{css}</style></head><body><table><tr><td>规章</td><td>{'<b class=c>1</b>' * elements}" \
+           "</td></tr></table></body></html>"
+
+
+def test_a_document_whose_elements_meet_more_hiding_rules_than_the_budget_is_refused(monkeypatch):
+    """Rules all keyed on one tag are each tried against every element of it: 1,000 over 100,000 <b> ran past 300 s."""
+    monkeypatch.setattr(unshown, "MAX_SELECTOR_TRIES", 9)
+    read_html(_rules_of_one_tag_over(3, 3), "a.html")
+    with pytest.raises(LimitExceeded, match="网页样式表的隐藏规则过多：元素与可能隐藏它的规则比对超过 9 次"):
+        read_html(_rules_of_one_tag_over(3, 4), "a.html")

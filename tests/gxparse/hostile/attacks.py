@@ -1296,6 +1296,10 @@ ATTACKS: list[Attack] = [
     Attack("text-table-3-of-95000-full-rows", "table 三's rows gone, one full row (its label and its seven figures) "
            "printed on 95,000 lines", lambda: table_three_rows_replaced_by("(一) 予以公开\t414\t0\t0\t0\t20\t2\t436\n",
                                                                           95_000), "含数字的行过多", slow=True),
+    Attack("html-1000-hiding-rules-of-one-tag-over-100000-elements", "a 1.9 MB page: 1,000 rules `.hN b` hiding "
+           "text, all keyed on <b>, over 100,000 <b class=c> in a table cell (each tried against each)", lambda: _html(
+               "".join(f".h{n} b{{display:none}}" for n in range(1000)).join(("<style>", "</style>")).encode()
+               + b"<table><tr><td>" + b"<b class='c'>1</b>" * 100_000 + b"</td></tr></table>"), "隐藏规则过多", slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
 ]
