@@ -1085,9 +1085,9 @@ ATTACKS: list[Attack] = [
            lambda: _seed_with(f"共收到申请100件，其中办结50件，办结率{'5' * 5000}%。"), None),
     # table 二's sub-table headers on one line over boxes of figures (cellstream.column_boxes, both header shapes)
     Attack("text-header-boxes", "a header line naming three columns over 90,000 lone figures",
-           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n" + "0\n" * 90_000), None),
+           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n" + "0\n" * 90_000), "含数字的行过多"),
     Attack("text-many-header-lines", "20,000 header lines naming three columns, each over three lone figures",
-           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n0\n6\n32\n" * 20_000), None),
+           lambda: _seed_with("本年制发件数 本年废止件数 现行有效件数\n0\n6\n32\n" * 20_000), "含数字的行过多"),
     Attack("text-label-million-figures", "a table-二 label followed by a million figures",
            lambda: _seed_with("规章 " + "0 " * 1_000_000), "行过长"),
     # tables written as CSV
