@@ -34,7 +34,7 @@ from gxparse.extraction.textcolumns import (keeps_no_places, spread_by_fitted_sc
                                             spread_under_characters, spread_under_headers)
 from gxparse.extraction.linescales import spread_by_line_scales
 from gxparse.tables.tableread import (TableRead, as_listed, cells_apart, may_be_page_number, meaningful,
-                                      repaired_finding, unread_side_by_side, vector_cells)
+                                      nonblank, repaired_finding, unread_side_by_side, vector_cells)
 
 
 _S4_SUMS = [RowSum(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(S4_BLOCKS))]
@@ -195,15 +195,18 @@ _MAX_JOINS_TRIED = 5000   # ways to join wrapped counts tried at most
 MAX_S4_RULED_STEPS = 100_000
 
 
-def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
+def _s4_unwrapped(value_lines: Sequence[Line], tails_alone: bool = False) -> list[Vector]:
     """The readings of table 四's row printed long where a narrow cell wrapped a count over two lines (``3 0 0 0
     3 1`` / ``8`` for …3, 18): as many joins of a line's last figure with the next line's first as the row has
-    figures too many, each reading one under which every block adds up. A row with more ways to join than
+    figures too many, each reading one under which every block adds up; with ``tails_alone`` only joins with a
+    line of one figure alone between the row's lines (``_s4_tail_lines``). A row with more ways to join than
     ``_MAX_JOINS_TRIED`` (a figure per line, many too many) is not tried: its time would have no bound."""
     lines = [[v for v in line.values if v] for line in value_lines]
     if not all(v.isascii() and v.isdigit() for line in lines for v in line):
         return []
     breaks = list(itertools.accumulate(len(line) for line in lines))[:-1]
+    if tails_alone:
+        breaks = [at for n, at in enumerate(breaks) if n + 1 in _s4_tail_lines(lines)]
     values = [v for line in lines for v in line]
     extra = len(values) - S4_WIDTH
     if extra <= 0 or math.comb(len(breaks), extra) > _MAX_JOINS_TRIED:
@@ -220,6 +223,14 @@ def _s4_unwrapped(value_lines: Sequence[Line]) -> list[Vector]:
             if holds(vector, _S4_SUMS):
                 out.append(vector)
     return out
+
+
+def _s4_tail_lines(lines: Sequence[Sequence[str]]) -> set[int]:
+    """The lines of one figure alone between the lines of table 四's row printed long: where a row-per-line tool
+    (pypdf, pdfium) writes a narrow cell's wrapped tail, a little lower than the row, on a line of its own between
+    the row's pieces (``3 0 0 0 3 1`` / ``8`` / ``5 1 0 2`` / ``4`` / ``7 0 0 0 7``). The last line is none: a line
+    after the row may be its page's number."""
+    return {n for n in range(1, len(lines) - 1) if len(lines[n]) == 1}
 
 
 def _s4_tails_held(heads: Sequence[str], tails: Sequence[str]) -> list[Vector]:
@@ -724,7 +735,14 @@ def _s4_by_layout(lines: Sequence[Line], stated: Sequence[StatedSum]) -> TableRe
             (b, c) for b in S4_BLOCKS for c in S4_COLUMNS) if cells[n].value is not None], printed)
     elif len(cells) != S4_WIDTH:
         readings = candidates([c.value for c in cells], S4_WIDTH, _S4_SUMS)  # type: ignore[misc]
-        if len(cells) > S4_WIDTH:   # a figure a narrow cell wrapped is as likely as one too many
+        # a figure a narrow cell wrapped is as likely as one too many, but where each figure too many stands alone
+        # on a line between the row's pieces (``_s4_tail_lines``) and joining them all makes every block add up,
+        # the lines show the wrap: a figure dropped instead would leave those lines unexplained
+        wrapped = _s4_unwrapped(value_lines, tails_alone=True) if len(cells) > S4_WIDTH else []
+        tails = _s4_tail_lines([nonblank(ln.values) for ln in value_lines])
+        if len(wrapped) == 1 and len(tails) == len(cells) - S4_WIDTH:
+            readings = wrapped
+        elif len(cells) > S4_WIDTH:
             readings = list(dict.fromkeys([*readings, *_s4_unwrapped(value_lines)]))
         if all(None in reading for reading in readings):   # no figure lost alone: cells whose gaps were lost?
             readings = glued_readings(values, S4_WIDTH, _S4_SUMS) or readings

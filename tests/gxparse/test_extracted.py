@@ -345,3 +345,13 @@ def test_table_four_header_pieces_on_the_figures_other_side_place_nothing(moved)
     # on both sides: no piece places a figure, and no other reading does
     report = _kaifeng_vertical_s4_pieces_moved(moved)
     assert all(value is None for value in _cells(report, ("s4",)).values())
+
+
+# pypdf and pdfium write table 四's row a line, but a narrow cell's wrapped tail (18 as 1 / 8), printed a little
+# lower, on a line of its own between the row's pieces (3 0 0 0 3 1 / 8 / 5 1 0 2 / 4 / 7 0 0 0 7): joined, not
+# dropped as a figure too many (which adds up too: …, 1, 1, 0, 2, 4, …); said as a repair
+@pytest.mark.parametrize("rendering", ["pypdf/huangchuan_2021.narrow", "pdfium/huangchuan_2021.narrow"])
+def test_table_four_tails_alone_between_the_rows_pieces_are_joined(rendering):
+    report = parsed(rendering)
+    assert _cells(report, ("s4",)) == _cells(truth(rendering), ("s4",))
+    assert any(f["rule"] == "row.repaired" and "s4.litigation_direct.upheld" in f["cells"] for f in report["findings"])
