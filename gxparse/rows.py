@@ -435,6 +435,11 @@ def _opens_row(name: _Piece, label: str) -> bool:
     return not numbers or _level(opening) <= _level(numbers[-1])
 
 
+def _opens_item(label: str) -> bool:
+    """Whether a label line begins with an item's own number (``5.属``): the start of an item's label."""
+    return bool((m := _ITEM_NUMBER.match(squash(label))) and m["l3"])
+
+
 def _numbered_item(label: str) -> bool:
     """Whether a label holds an item's own number (``（五） 1.信访``: the start of an item label the grammar could
     not finish, its figures beside it): a row of its own, never the figures of another row's label."""
@@ -579,7 +584,7 @@ def collect_rows(lines: Iterable[Line], match: LabelMatcher, shape: RowShape | N
     if shape is not None:
         split = join_split_rows(lines, shape, lambda line: not _is_prose(line) and match(line.label) is None,
                                 lambda label: _is_stray(label) or not match.without_group_piece(label),
-                                lambda label: match(label) is not None)
+                                lambda label: match(label) is not None, _opens_item)
         lines, wheres = split.lines, split.wheres
     for index, line in enumerate(lines):
         deadline.check_layout_time()

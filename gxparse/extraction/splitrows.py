@@ -42,13 +42,14 @@ class Joined:
 
 
 def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[Line], bool],
-                    stray: Callable[[str], bool], names: Callable[[str], bool]) -> Joined:
+                    stray: Callable[[str], bool], names: Callable[[str], bool],
+                    opens: Callable[[str], bool]) -> Joined:
     """The lines with each row split into several figure lines joined into its first line (see the module's
     docstring); ``between`` tells a label line that may stand among a row's figure lines (one naming no row,
     not prose), ``stray`` a label of a figure line that is no label (a stray character, a group label's piece),
-    ``names`` whether a label names a row."""
+    ``names`` whether a label names a row, ``opens`` whether a label line begins an item's label (``5.属``)."""
     joins: dict[int, list[int]] = {}
-    for run in _runs(lines, between, stray, names):
+    for run in _runs(lines, between, stray, names, opens):
         for first, last in _only_cut([lines[i].values for i in run], shape) or ():
             joins[run[first]] = run[first:last + 1]
     if not joins:
@@ -67,18 +68,21 @@ def join_split_rows(lines: Sequence[Line], shape: RowShape, between: Callable[[L
 
 
 def _runs(lines: Sequence[Line], between: Callable[[Line], bool], stray: Callable[[str], bool],
-          names: Callable[[str], bool]) -> list[list[int]]:
+          names: Callable[[str], bool], opens: Callable[[str], bool]) -> list[list[int]]:
     """Runs of figure lines a row may have been split over: the first may carry a label, the others none; label
     lines naming no row may stand between them, unless together they name one (a wrapped label: pypdfium2 prints
     ``6.属于`` / ``四类过`` / ``程性信息`` / ``1000001`` / ``7.属于`` / ``行政执`` / ``法案卷`` / ``1000001``, each
-    row's figures after its label, and two such rows of one figure, alike, would add up as one row printed short)."""
+    row's figures after its label, and two such rows of one figure, alike, would add up as one row printed short);
+    nor does a label line that begins an item's label, where the rest of it comes after the figures (``5.属`` /
+    ``于三类内部事`` / ``2000002`` / ``务信息``: the figures are that item's, not the row's before)."""
     runs: list[list[int]] = []
     run: list[int] = []
     pending: list[str] = []   # the label lines since the run's last figure line
     for n, line in enumerate(lines):
         if line.values and not line.in_grid:
             # a labelled figure line opens a run, as does one after a label the lines before it complete
-            if run and (line.label and not stray(line.label) or pending and names(" ".join([*pending, line.label]))):
+            if run and (line.label and not stray(line.label) or pending and names(" ".join([*pending, line.label]))
+                        or any(opens(label) for label in pending)):
                 runs.append(run)
                 run = []
             run.append(n)
