@@ -119,13 +119,14 @@ def test_a_row_no_cut_explains_is_unread_and_a_label_alone_no_row_of_zeros():
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
-def test_table_四_printed_long_where_a_count_may_have_wrapped_reads_only_what_both_readings_agree_on():
-    # a narrow cell wrapped 18 and 24 (1 / 8, 2 / 4): dropping two figures adds up too (1 1 0 2 4), so the
-    # litigation block stays unread; the blocks both readings agree on are read
+def test_table_四_printed_long_where_a_count_wrapped_alone_on_a_line_is_joined():
+    # a narrow cell wrapped 18 and 24 (1 / 8, 2 / 4), each tail alone on a line between the row's pieces: dropping
+    # two figures adds up too (1 1 0 2 4), but leaves those lines unexplained; the joins are the row (row.repaired)
     report = _kaifeng(s4="3 0 0 0 3 1\n8\n5 1 0 2\n4\n7 0 0 0 7")
     assert report["s4"]["review"] == {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
-    assert set(report["s4"]["litigation_direct"].values()) == {None}
+    assert report["s4"]["litigation_direct"] == {"upheld": 18, "corrected": 5, "other": 1, "pending": 0, "total": 24}
     assert report["s4"]["litigation_after_review"]["total"] == 7
+    assert any(f["rule"] == "row.repaired" and "s4.litigation_direct.upheld" in f["cells"] for f in report["findings"])
 
 
 def test_a_run_longer_than_any_row_of_counts_is_no_reading():
