@@ -12,9 +12,10 @@ a closed branch as a node with ``isParent`` and no address: its children are the
 ``id``, so that is its address.
 
 A platform may write JSON inside a string of its answer (开普云's provincial platforms: ``"urls":
-"{\\"pc\\":\\"/site/col/pc/content/content_1.html\\"}"``, ``"articleFiles": "[{…}]"``): such a string is read as the
-JSON it holds, one level down, each within ``MAX_EMBEDDED_CHARS`` and at most ``MAX_EMBEDDED`` of an answer, in its
-first ``MAX_NODES`` values. An
+"{\\"pc\\":\\"/site/col/pc/content/content_1.html\\"}"``, ``"articleFiles": "[{…}]"``), or of the literal its list
+page's script holds (the same platform's ``/pc/list.html``: ``var articleList = [{"title": …, "urls": "{…}"}]``):
+such a string is read as the JSON it holds, one level down, each within ``MAX_EMBEDDED_CHARS`` and at most
+``MAX_EMBEDDED`` of an answer or of a script's literals together, in the first ``MAX_NODES`` values of each. An
 object's addresses per device under a URL key's plural (``"urls": {"pc": …, "h5": …}``) give its desktop one (``pc``,
 ``web``, ``www``), else the first.
 
@@ -115,6 +116,7 @@ def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonL
     if len(code) > MAX_SCRIPT_CHARS:
         return []
     decoder, out, tried, position = json.JSONDecoder(), [], 0, 0
+    embedded = [MAX_EMBEDDED]   # the strings read as JSON, shared by the script's literals
     while tried < MAX_LITERALS and (match := _LITERAL_START.search(code, position)):
         tried += 1
         try:
@@ -122,7 +124,7 @@ def script_json_links(code: str, base_url: str, heading: str = "") -> list[JsonL
         except (ValueError, RecursionError):
             position = match.end()
             continue
-        out += _walk(data, base_url, heading)
+        out += _walk(_unstring(data, embedded), base_url, heading)
         position = end
     return out
 
@@ -158,11 +160,11 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
                 yield JsonLink(urljoin(base_url, url), name, above, date)
 
 
-def _unstring(data: object) -> object:
+def _unstring(data: object, budget: list[int] | None = None) -> object:
     """``data`` with each string that holds a JSON object or list read as that JSON (one level: what it holds is
-    not read again), at most ``MAX_EMBEDDED`` strings of at most ``MAX_EMBEDDED_CHARS``, in the first ``MAX_NODES``
-    values met."""
-    budget, nodes = [MAX_EMBEDDED], [MAX_NODES]
+    not read again), at most ``MAX_EMBEDDED`` strings of at most ``MAX_EMBEDDED_CHARS`` (or what is left of a
+    ``budget`` shared with other literals), in the first ``MAX_NODES`` values met."""
+    budget, nodes = budget if budget is not None else [MAX_EMBEDDED], [MAX_NODES]
 
     def read(value: object, depth: int) -> object:
         if depth > MAX_DEPTH or nodes[0] <= 0:

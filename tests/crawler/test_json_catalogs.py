@@ -217,3 +217,24 @@ def test_a_trs_search_answers_documents_are_read_by_their_wcm_fields():
         (base + "202401/P020240121560426813281.pdf", "平潭县2023年政府信息公开工作年度报告.pdf", None),
         (base + "202401/t20240121_6537901.htm", "平潭县2023年政府信息公开工作年度报告", "2024-01-21 09:00:00"),
         (base + "202501/t20250120_6537900.htm", "平潭县2024年政府信息公开工作年度报告", "2025-01-20 09:00:00")]
+
+
+PC_LIST = "http://www.zhoukou.gov.cn/xcxrmzf/c00131/pc/list.html"
+
+
+def test_a_list_pages_literal_gives_the_addresses_its_rows_write_as_json_in_a_string(spider):
+    # the later /pc/list.html edition (自贡, 铜陵): var articleList = [{"title": …, "urls": "{\"pc\": …}"}]
+    response = file_response("ucap_pc_list.html", PC_LIST, list_meta())
+    requests = _requests(spider.parse_page(response)) + spider._held.release_all()
+    urls = {r.url for r in requests if r.meta["role"] == "document"}
+    content = "http://www.zhoukou.gov.cn/xcxrmzf/c00131/pc/content/content_{}.html"
+    assert {content.format(1826227285095006144), content.format(1894752698139221565)} <= urls
+    assert content.format(1879511254269219943) not in urls   # a 政府工作报告 is a look-alike
+    assert "http://www.zhoukou.gov.cn/xcxrmzf/c00131/202401/07c6592458f956aac182d0312bedaec0.pdf" in urls
+
+
+def test_json_in_the_strings_of_a_scripts_literals_is_read_within_one_bound():
+    row = json.dumps([{"title": "年报", "urls": json.dumps({"pc": "/a.html"})}] * (MAX_EMBEDDED // 2 + 5))
+    links = script_json_links(f"var first = {row};\nvar second = {row};", PC_LIST)
+    assert len(links) == MAX_EMBEDDED
+    assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/a.html"}
