@@ -19,6 +19,10 @@ such a string is read as the JSON it holds, one level down, each within ``MAX_EM
 object's addresses per device under a URL key's plural (``"urls": {"pc": …, "h5": …}``) give its desktop one (``pc``,
 ``web``, ``www``), else the first.
 
+A file's path may be under a host its object names (开普云's ``articleFiles``: ``{"filePath": "/doc/ucap/…/a.pdf",
+"domainName": "http://file.example.gov.cn"}``, a file server's): an object's paths are joined with such an origin
+(a scheme and a host, nothing after), else with the answer's or page's address.
+
 An object with no address under a URL key may hold one under a key of its platform's own (安徽's openness platform
 names a column's address ``code``): a string of it that is a path from the host's root or a URL with a scheme is
 its address; no other string is.
@@ -68,6 +72,9 @@ MAX_EMBEDDED_CHARS = 100_000
 _EMBEDDED = re.compile(r"^\s*(?:\{.*\}|\[.*\])\s*$", re.DOTALL)
 # An object's addresses per device (``"urls": {"pc": …, "h5": …}``): the desktop one first
 DEVICE_URL_KEYS = ("urls", "links", "hrefs")
+# The host an object's paths are under (开普云's articleFiles: domainName), as a scheme and a host alone
+ORIGIN_KEYS = ("domainname",)
+_ORIGIN = re.compile(r"^https?://[^/\s?#]+/?$", re.IGNORECASE)
 DESKTOP_KEYS = ("pc", "web", "www")
 MAX_LITERALS = 20               # JSON literals tried per script
 MAX_SCRIPT_CHARS = 2_000_000
@@ -156,8 +163,9 @@ def _walk(data: object, base_url: str, heading: str, item_urls: tuple[ItemUrl, .
             if not urls and branch is not None and fields.get("isparent") in (True, "true") \
                     and (opened := branch(fields)):
                 urls = [opened]
+            origin = _first(fields, ORIGIN_KEYS, lambda v: isinstance(v, str) and bool(_ORIGIN.match(v.strip())))
             for url in urls:
-                yield JsonLink(urljoin(base_url, url), name, above, date)
+                yield JsonLink(urljoin(origin.strip() if origin else base_url, url), name, above, date)
 
 
 def _unstring(data: object, budget: list[int] | None = None) -> object:

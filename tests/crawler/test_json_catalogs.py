@@ -238,3 +238,19 @@ def test_json_in_the_strings_of_a_scripts_literals_is_read_within_one_bound():
     links = script_json_links(f"var first = {row};\nvar second = {row};", PC_LIST)
     assert len(links) == MAX_EMBEDDED
     assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/a.html"}
+
+
+def test_a_files_path_is_joined_with_the_host_its_object_names(spider):
+    # 开普云's articleFiles: {"filePath": "/doc/ucap/…/x.pdf", "domainName": "http://file.…"}, a file server's
+    url = "http://www.zhoukou.gov.cn/xcqrmzf/c00217/pc/content/content_1829105617392235446.html"
+    response = file_response("ucap_pc_served_file.html", url, {"role": "page", "hops": 3, "link_text": "年报"})
+    requests = _requests(spider.parse_page(response)) + spider._held.release_all()
+    served = "http://file.zhoukou.gov.cn/doc/ucap/1805022902300956039/document/20230120/92dc8e54.pdf"
+    assert served in {r.url for r in requests}
+
+
+def test_a_name_that_is_no_origin_leaves_a_path_with_the_answers_address():
+    files = [{"fileName": "年报.pdf", "filePath": "/doc/a.pdf", "domainName": name}
+             for name in ("file.zhoukou.gov.cn", "http://file.zhoukou.gov.cn/doc/", "年报")]
+    links = json_answer_links(json.dumps(files, ensure_ascii=False), PC_LIST)
+    assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/doc/a.pdf"}
