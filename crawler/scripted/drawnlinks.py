@@ -4,10 +4,14 @@ A TRS or 大汉 portal's 信息公开 page often holds no link to its columns: i
 and writes each node as a link (``fetch('/api/catalog/tree.json').then(r => r.json()).then(function (nodes) {
 nodes.forEach(function (n) { ul.insertAdjacentHTML('beforeend', '<a href="' + n.url + '">' + n.name + '</a>');
 }); })``, ``$.getJSON('/module/xxgk/tree.jsp', function (data) { … '<a href="' + data[i].url + '">' … })``). The
-column codes (``/col/col12345/index.html``) are named only in that answer. Such a request is a link of the page,
-its answer's nodes read as any JSON's (``crawler.scripted.jsonlinks``): only a GET whose callback, written within
-``MAX_CALLBACK_CHARS`` after it and before the script's next request, writes an anchor whose address is a field of
-an item (``href="' + n.url``, ``href="${item.link}"``); at most ``MAX_DRAWN`` a script. A request whose answer is
+column codes (``/col/col12345/index.html``) are named only in that answer. A tree widget drawing the nodes itself
+(jQuery EasyUI's ``$('#t').tree({data: d, onClick: function (n) { window.open(n.url); }})``, layui's
+``tree.render({data: d, click: function (o) { location.href = o.data.href; }})``) writes no anchor: its callback
+opens a node's field instead. Such a request is a link of the page, its answer's nodes read as any JSON's
+(``crawler.scripted.jsonlinks``): only a GET whose callback, written within ``MAX_CALLBACK_CHARS`` after it and
+before the script's next request, writes an anchor whose address is a field of an item (``href="' + n.url``,
+``href="${item.link}"``) or opens one (``window.open(n.url)``, ``location.href = n.url``); at most ``MAX_DRAWN`` a
+script. A request whose answer is
 drawn otherwise (a zTree: ``crawler.scripted.ztree``; a 年报 column's list API: ``crawler.scripted.scriptapis``) is read
 there.
 """
@@ -25,11 +29,14 @@ MAX_CALLBACK_CHARS = 600     # from a request's address to the anchor its callba
 # (the page's own location.origin is none: '<a href="' + location.origin + '/xxgk/' + n.url, crawler.scripted.scriptapis)
 _FIELD = r"(?!(?:window|location|document)\b)[A-Za-z_$][\w$]*(?:\[[\w$]+\])?\s*\.\s*[A-Za-z_$][\w$]*"
 DRAWN_HREF = re.compile(r"""href\s*=\s*\\?["']\s*["']\s*\+\s*""" + _FIELD + r"""|href\s*=\s*\\?["']\$\{\s*""" + _FIELD)
-_BYTES_HINT = re.compile(rb"href\s*=\s*\\?[\"'](?:\s*[\"']\s*\+|\$\{)")
+# a node's field opened when the node is clicked: window.open(n.url), location.href = o.data.href
+_OPENED = r"(?:window\s*\.\s*open|location\s*\.\s*(?:assign|replace))\s*\(\s*|location(?:\s*\.\s*href)?\s*=\s*"
+OPENED_FIELD = re.compile(f"(?:{_OPENED}){_FIELD}")
+_BYTES_HINT = re.compile(rb"href\s*=\s*\\?[\"'](?:\s*[\"']\s*\+|\$\{)|(?:window\s*\.\s*open\s*\(|location\b[^;(]{0,20}=)\s*[A-Za-z_$]")
 
 
 def may_draw_links(body: bytes) -> bool:
-    """A cheap look before reading the scripts: some script writes an anchor from a value."""
+    """A cheap look before reading the scripts: some script writes an anchor from a value, or opens one."""
     return _BYTES_HINT.search(body) is not None
 
 
@@ -44,7 +51,7 @@ def drawn_requests(code: str, base_url: str) -> list[str]:
         at = code.find(call.url)
         # its callback ends where the next request is written, at most MAX_CALLBACK_CHARS on
         end = min([s for s in starts if s > at] + [at + len(call.url) + MAX_CALLBACK_CHARS])
-        if at >= 0 and DRAWN_HREF.search(code, at, end):
+        if at >= 0 and (DRAWN_HREF.search(code, at, end) or OPENED_FIELD.search(code, at, end)):
             url = urljoin(base_url, call.url).split("#")[0]
             out.append(f"{url}{'&' if '?' in url else '?'}{urlencode(call.data)}" if call.data else url)
     return list(dict.fromkeys(out))

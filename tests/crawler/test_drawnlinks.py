@@ -30,8 +30,30 @@ def test_a_request_whose_callback_writes_an_items_address_as_a_link_is_asked(cod
     assert drawn_requests(code, PAGE) == [asked]
 
 
+@pytest.mark.parametrize(("code", "asked"), [
+    # jQuery EasyUI's tree drawing the 部门 of a 政府信息公开 platform, a node opened when clicked
+    ('var treeData;$.getJSON("/zwgk/js/tree.json",function(d){treeData=d;$("#deptTree").tree({data:treeData,'
+     'onClick:function(n){if(n.url){window.open(n.url);}}});});', "http://www.zhoukou.gov.cn/zwgk/js/tree.json"),
+    # layui's tree, the node's address under its data
+    ("$.get('/api/dept/tree', {siteId: 3}, function (res) { tree.render({elem: '#t', data: res.data,"
+     " click: function (obj) { location.href = obj.data.href; }}); });",
+     "http://www.zhoukou.gov.cn/api/dept/tree?siteId=3"),
+])
+def test_a_request_whose_callback_opens_an_items_address_is_asked(code, asked):
+    assert drawn_requests(code, PAGE) == [asked]
+
+
+def test_a_tree_opened_from_an_answer_leads_to_its_nodes(spider):
+    response = file_response("catalog_opened_from_json.html", PAGE, list_meta("page"))
+    asked = {r.url for r in spider.parse_page(response) if isinstance(r, scrapy.Request)}
+    assert "http://www.zhoukou.gov.cn/zwgk/js/tree.json" in asked
+
+
 def test_requests_writing_no_link_or_far_from_it_or_posted_are_none():
     assert drawn_requests("$.getJSON('/count.jsp', function (n) { $('#c').text(n.count); });", PAGE) == []
+    # a fixed address opened is no item's
+    assert drawn_requests("$.getJSON('/tree.json', function (n) { window.open('/col/1.html'); });", PAGE) == []
+    assert drawn_requests("$.getJSON('/tree.json', function (n) { location.href = location.origin; });", PAGE) == []
     far = "$.getJSON('/tree.json', function (n) {" + " " * 700 + "'<a href=\"' + n.url; });"
     assert drawn_requests(far, PAGE) == []
     assert drawn_requests("$.post('/tree.do', {id: 1}, function (n) { h = '<a href=\"' + n.url; });", PAGE) == []
