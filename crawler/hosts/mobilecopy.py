@@ -6,7 +6,8 @@ beside ``/art/2024/1/23/art_12_345.html``). The pages say so: the desktop page n
 rel="alternate" media="handheld">`` (or a small-screen media query), the copy names the desktop page by ``<link
 rel="canonical">``; and where they say nothing, the copy has the desktop page's title and article, in another
 template. A copy named is never fetched; a copy naming its desktop page is that page (asked in its place when it
-was not yet); a page whose title and article equal a page read is not yielded again.
+was not yet); a page whose title and article equal a page read is not yielded again (an article of fewer than
+``MIN_COMPARED_LINES`` lines, a scan's heading alone, is compared with none).
 
 A canonical link is trusted on a mobile template only (its viewport made for phones, a mobile meta): a desktop
 CMS may name one canonical page for a whole list's pages, or the home page for every page.
@@ -27,6 +28,9 @@ MAX_ARTICLE_LINES = 300      # an article's lines kept, as digests
 # tables is read again for each cell around it (60 cells nested around 10⁷ characters, read whole each time: 12 s)
 MAX_LINE_READ = 200
 SAME_SHARE = 0.9             # of the shorter article's lines the other must hold
+# an article of fewer lines (a scan: pictures under a heading, the heading its one line) tells no page from another
+# of its title: two agencies' scans both headed 2024年度政府信息公开工作年度报告 are two reports
+MIN_COMPARED_LINES = 3
 MAX_PAGES_PER_TITLE = 8      # pages of one title compared
 MAX_TITLES = 20_000          # titles remembered: past them, pages are no longer compared
 
@@ -89,7 +93,7 @@ class SeenArticles:
     def same_as(self, url: str, title: str, lines: frozenset[bytes]) -> str | None:
         """The address of a page read with ``title`` and the same article; else None, and the page is kept."""
         title = " ".join(title.split())
-        if not title or not lines:
+        if not title or len(lines) < MIN_COMPARED_LINES:
             return None
         pages = self._by_title.get(title, [])
         for seen_url, seen in pages:

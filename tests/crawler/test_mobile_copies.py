@@ -66,11 +66,22 @@ def test_a_canonical_link_off_a_mobile_template_or_to_the_home_page_makes_no_cop
     assert desktop_page(root, "http://www.nanhu.gov.cn/xxgk/index_2.html") is None
 
 
+def test_an_article_of_its_heading_alone_is_no_copy_of_another_under_its_title():
+    # two agencies' scans (pictures under a heading), and an agency's article under the same generic title
+    seen = SeenArticles()
+    heading = frozenset({b"h" * 8})
+    article = heading | {bytes([n]) * 8 for n in range(20)}
+    assert seen.same_as("http://wlj.x.gov.cn/scan.html", TITLE, heading) is None
+    assert seen.same_as("http://wjj.x.gov.cn/art.html", TITLE, article) is None
+    assert seen.same_as("http://gaj.x.gov.cn/scan.html", TITLE, heading) is None
+    assert seen.same_as("http://wjj.x.gov.cn/m/art.html", TITLE, article) == "http://wjj.x.gov.cn/art.html"
+
+
 def test_articles_are_compared_within_bounds():
     seen = SeenArticles()
-    lines = frozenset({b"a" * 8, b"b" * 8})
+    lines = frozenset({b"a" * 8, b"b" * 8, b"c" * 8})
     for n in range(MAX_PAGES_PER_TITLE + 3):
-        assert seen.same_as(f"http://x.gov.cn/{n}.html", TITLE, frozenset({bytes([n]) * 8})) is None
+        assert seen.same_as(f"http://x.gov.cn/{n}.html", TITLE, frozenset(bytes([n, k]) * 4 for k in range(3))) is None
     assert seen.same_as("http://x.gov.cn/late.html", TITLE, lines) is None   # past the bound: not kept
     assert seen.same_as("http://x.gov.cn/late2.html", TITLE, lines) is None
     start = time.perf_counter()
