@@ -300,6 +300,14 @@ def iso_date(text: str) -> str | None:
         return None
 
 
+def browser_href(href: str) -> str:
+    """``href`` as a browser reads it (the URL standard's parser): tabs and line breaks dropped wherever they are,
+    a backslash before the query a slash (``..\\uploadfiles\\2024.docx``, written by Windows editors)."""
+    href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+    cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    return href[:cut].replace("\\", "/") + href[cut:]
+
+
 class _Walker:
     """Extracts links from one page, remembering block headings it has already looked up."""
 
@@ -316,7 +324,7 @@ class _Walker:
         href = (href or "").strip()
         if not href or href.lower().startswith(SKIPPED_SCHEMES):
             return None
-        url = stable_url(exit_target(urljoin(self.base_url, href).split("#")[0]))
+        url = stable_url(exit_target(urljoin(self.base_url, browser_href(href)).split("#")[0]))
         return url if url.startswith(("http://", "https://")) else None
 
     # -- sources of links ------------------------------------------------------------------------

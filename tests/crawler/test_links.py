@@ -37,6 +37,15 @@ def test_a_block_of_agency_links_is_counted():
     assert by_text("platform_agency_blocks.html", "市财政局").block_agencies == 6
 
 
+def test_hrefs_are_read_as_a_browser_reads_them():
+    # a Windows editor's backslashes, a template's line breaks; a backslash in the query is the query's
+    page = "http://www.chengchuan.gov.cn/nyj/xxgk/ndbg/index.html"
+    assert [link.url for link in links("list_hrefs_as_editors_write.html", page)] == [
+        "http://www.chengchuan.gov.cn/nyj/xxgk/uploadfiles/202501/2024ndbg.docx",
+        "http://www.chengchuan.gov.cn/zwgk/xz/dgz/ndbg/202401/t20240113_32023.html",
+        "http://www.chengchuan.gov.cn/nyj/xxgk/show.jsp?path=a\\b&id=5"]
+
+
 def test_links_to_elsewhere_carry_their_footer_heading():
     assert by_text("platform_agency_blocks.html", "中国政府网").heading == "友情链接"
 
