@@ -27,7 +27,7 @@ MAX_DRAWN = 5
 MAX_CALLBACK_CHARS = 600     # from a request's address to the anchor its callback writes
 # an anchor whose address is an item's field: '<a href="' + n.url, "<a href='" + data[i].href, href="${d.url}"
 # (the page's own location.origin is none: '<a href="' + location.origin + '/xxgk/' + n.url, crawler.scripted.scriptapis)
-_FIELD = r"(?!(?:window|location|document)\b)[A-Za-z_$][\w$]*(?:\[[\w$]+\])?\s*\.\s*[A-Za-z_$][\w$]*"
+_FIELD = r"(?!(?:window|location|document|this)\b)[A-Za-z_$][\w$]*(?:\[[\w$]+\])?\s*\.\s*[A-Za-z_$][\w$]*"
 DRAWN_HREF = re.compile(r"""href\s*=\s*\\?["']\s*["']\s*\+\s*""" + _FIELD + r"""|href\s*=\s*\\?["']\$\{\s*""" + _FIELD)
 # a node's field opened when the node is clicked: window.open(n.url), location.href = o.data.href
 _OPENED = r"(?:window\s*\.\s*open|location\s*\.\s*(?:assign|replace))\s*\(\s*|location(?:\s*\.\s*href)?\s*=\s*"

@@ -54,6 +54,9 @@ def test_requests_writing_no_link_or_far_from_it_or_posted_are_none():
     # a fixed address opened is no item's
     assert drawn_requests("$.getJSON('/tree.json', function (n) { window.open('/col/1.html'); });", PAGE) == []
     assert drawn_requests("$.getJSON('/tree.json', function (n) { location.href = location.origin; });", PAGE) == []
+    # a drop-down of sites opening its own value is no item's field
+    assert drawn_requests("$.getJSON('/count.jsp', function (n) { $('#c').text(n.count); });"
+                          " $('#s').change(function () { window.open(this.value); });", PAGE) == []
     far = "$.getJSON('/tree.json', function (n) {" + " " * 700 + "'<a href=\"' + n.url; });"
     assert drawn_requests(far, PAGE) == []
     assert drawn_requests("$.post('/tree.do', {id: 1}, function (n) { h = '<a href=\"' + n.url; });", PAGE) == []
