@@ -32,7 +32,7 @@ DRAWN_HREF = re.compile(r"""href\s*=\s*\\?["']\s*["']\s*\+\s*""" + _FIELD + r"""
 # a node's field opened when the node is clicked: window.open(n.url), location.href = o.data.href
 _OPENED = r"(?:window\s*\.\s*open|location\s*\.\s*(?:assign|replace))\s*\(\s*|location(?:\s*\.\s*href)?\s*=\s*"
 OPENED_FIELD = re.compile(f"(?:{_OPENED}){_FIELD}")
-_BYTES_HINT = re.compile(rb"href\s*=\s*\\?[\"'](?:\s*[\"']\s*\+|\$\{)|(?:window\s*\.\s*open\s*\(|location\b[^;(]{0,20}=)\s*[A-Za-z_$]")
+_BYTES_HINT = re.compile(rb"href\s*=\s*\\?[\"'](?:\s*[\"']\s*\+|\$\{)|" + OPENED_FIELD.pattern.encode())
 
 
 def may_draw_links(body: bytes) -> bool:
