@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -28,7 +29,8 @@ from gxparse.layout.twoup import split_two_up
 from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHARE, THIN, filled_rules, garbled,
                                          paged_document, stroked_rules, thin_rule)
 from gxparse.readers.pdfforms import check_forms
-from gxparse.readers.pdflayers import hidden_layers, in_hidden_layer
+from gxparse.readers.pdflayers import hidden_layers, in_hidden_layer, optional_content
+from gxparse.readers.pdfmembership import Origin, hidden_origins, take_hidden
 from gxparse.readers.pdfstreams import check_streams
 from gxparse.readers.scanrules import placed_in_cells, scan_rules
 
@@ -60,6 +62,7 @@ _SPACE_CODES = np.array([ord(" "), 0x3000, 0xA0], dtype=np.uint32)
 _loose_char_box = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)  # text page, index, FS_RECTF*
 _char_angle = _untyped(raw.FPDFText_GetCharAngle, ctypes.c_float, _VOID_P, _INT)             # text page, index
 _text_object = _untyped(raw.FPDFText_GetTextObject, _VOID_P, _VOID_P, _INT)            # text page, index
+_char_origin = _untyped(raw.FPDFText_GetCharOrigin, _INT, _VOID_P, _INT, _VOID_P, _VOID_P)  # text page, index, x*, y*
 _count_marks = _untyped(raw.FPDFPageObj_CountMarks, _INT, _VOID_P)                       # page object
 _page_object = _untyped(raw.FPDFPage_GetObject, _VOID_P, _VOID_P, _INT)                # page, index
 _object_type = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID_P)                        # page object
@@ -90,9 +93,9 @@ def _address(pointer: object) -> int:
 
 
 def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[bytes] = frozenset(),
-           words: bool = False) -> tuple[CharBoxes, np.ndarray | None]:
+           words: bool = False, unshown: Counter[Origin] | None = None) -> tuple[CharBoxes, np.ndarray | None]:
     """The page's visible characters and their loose boxes (the font's whole height, not the ink),
-    top-down; none of the ``hidden`` layers'. With ``words``, also each character's text object (an OCR
+    top-down; none of the ``hidden`` layers' nor the ``unshown`` (drawn where a membership hides). With ``words``, also each character's text object (an OCR
     layer's word), else None."""
     textpage = page.get_textpage()
     objects = None
@@ -113,6 +116,8 @@ def _chars(page: pdfium.PdfPage, height: float, number: int, hidden: frozenset[b
         found = _upright(handle, found)
         if hidden:   # most files have no layer turned off: their characters' objects need no look
             found = _shown(handle, found, hidden)
+        if unshown:
+            found = _not_unshown(handle, text, found, unshown)
         if unseen := _white_on_paper(page):
             found = [i for i in found if (_text_object(handle, i) or 0) not in unseen]
         boxes = boxes.astype(np.float64)
@@ -207,6 +212,18 @@ def _shown(textpage: int, found: list[int], hidden: frozenset[bytes]) -> list[in
             layered[address] = bool(address) and _count_marks(address) > 0 and in_hidden_layer(
                 ctypes.cast(address, raw.FPDF_PAGEOBJECT), hidden)
         if not layered[address]:
+            shown.append(i)
+    return shown
+
+
+def _not_unshown(textpage: int, text: str, found: list[int], unshown: Counter[Origin]) -> list[int]:
+    """The characters but those drawn where a membership hides them (as many at an origin as it hides)."""
+    left = unshown.copy()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    shown = []
+    for i in found:
+        _char_origin(textpage, i, ctypes.addressof(x), ctypes.addressof(y))
+        if not take_hidden(left, text[i], x.value, y.value):
             shown.append(i)
     return shown
 
@@ -432,13 +449,14 @@ class _PageRead:
     ocr_layer: bool = False            # its text is the OCR layer another program laid on a scan
 
 
-def _read_page(page: pdfium.PdfPage, number: int, hidden: frozenset[bytes] = frozenset()) -> _PageRead:
-    """The page as characters and rules (none of the ``hidden`` layers'), or, for a page without a text layer,
+def _read_page(page: pdfium.PdfPage, number: int, hidden: frozenset[bytes] = frozenset(),
+               unshown: Counter[Origin] | None = None) -> _PageRead:
+    """The page as characters and rules (none of the ``hidden`` layers' nor the ``unshown``), or, for a page without a text layer,
     the resolution to render it at for OCR (None when nothing is printed on it)."""
     width, height = page.get_size()   # as displayed: /Rotate applied
     turn = _Turn(page.get_rotation(), width, height)
     layer = _ocr_layer(page, width * height)
-    glyphs, words = _chars(page, turn.content_height, number, hidden, words=layer)
+    glyphs, words = _chars(page, turn.content_height, number, hidden, words=layer, unshown=unshown)
     unreadable = garbled(glyphs.text)
     dpi = None if len(glyphs) and not unreadable else _scan_dpi(page, number, unreadable)
     if dpi is not None:
@@ -574,7 +592,8 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
             raise DocumentError(source, "PDF 没有页面")
         limits.check_pages(count)
         check_forms(data, count)
-        hidden = hidden_layers(data)
+        content = optional_content(data)
+        hidden, unshown = hidden_layers(content), hidden_origins(content)
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False
@@ -590,7 +609,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 break
             page = _page(pdf, index, source)
             try:
-                read = _read_page(page, index + 1, hidden)
+                read = _read_page(page, index + 1, hidden, unshown.get(index))
             except pdfium.PdfiumError as exc:
                 raise DocumentError(source, f"PDF 第{index + 1}页损坏，无法读取") from exc
             finally:

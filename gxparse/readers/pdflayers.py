@@ -5,7 +5,7 @@ final ones, a reviewer's notes, a producer's alternative rendering. pdfium rende
 page holds their characters, which then land in the table's cells. The layers turned off are read from the
 catalog (``/OCProperties /D``: ``/OFF``, or ``/BaseState /OFF`` less ``/ON``) by pdfminer; a text object inside
 such a layer carries an ``OC`` mark whose parameters are the group's dictionary, so its ``/Name`` names it.
-A layer chosen by a membership dictionary (``/OCMD``) is left shown: its visibility policy is not evaluated.
+Layers chosen by a membership dictionary (``/OCMD``) and forms' ``/OC`` are ``pdfmembership``'s.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+from dataclasses import dataclass
 
 import pypdfium2.raw as raw
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, resolve1
 
 # a catalog with layers says so, or hides it in a compressed object stream
 _MAY_HAVE_LAYERS = re.compile(rb"/OCProperties\b|/ObjStm\b")
@@ -25,32 +26,54 @@ MAX_LAYERS = 1000            # layers of the catalog looked at (a report has non
 _MAX_NAME = 512              # bytes of a mark's or layer's name read from pdfium
 
 
-def hidden_layers(data: bytes) -> frozenset[bytes]:
-    """The names (the strings' bytes as the file holds them) of the layers the PDF's default view turns off
-    (none when the file cannot tell)."""
+@dataclass(frozen=True)
+class OptionalContent:
+    """A PDF's layers as its default view shows them: the parsed file, its ``/OCProperties`` and the object
+    numbers of the layers (groups) turned off."""
+    document: PDFDocument
+    properties: dict
+    off: frozenset[int]
+
+
+def optional_content(data: bytes) -> OptionalContent | None:
+    """The PDF's layers, or None when it has none or cannot tell."""
     if not _MAY_HAVE_LAYERS.search(data):
-        return frozenset()
+        return None
     try:
-        properties = resolve1(PDFDocument(PDFParser(io.BytesIO(data))).catalog.get("OCProperties"))
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        properties = resolve1(document.catalog.get("OCProperties"))
         if not isinstance(properties, dict):
-            return frozenset()
+            return None
         view = resolve1(properties.get("D")) or {}
         groups = _refs(properties.get("OCGs"))
         on, off = _refs(view.get("ON")), _refs(view.get("OFF"))
         base_off = getattr(resolve1(view.get("BaseState")), "name", "ON") == "OFF"
-        hidden = [group for group in groups if group not in on] if base_off else off
-        return frozenset(filter(None, (_name(group) for group in hidden[:MAX_LAYERS])))
+        shown = {group.objid for group in on}
+        hidden = [group for group in groups if group.objid not in shown] if base_off else off
+        return OptionalContent(document, properties, frozenset(group.objid for group in hidden))
     except Exception:   # pdfminer raises whatever a damaged file leads it to: its layers are then all shown
+        return None
+
+
+def hidden_layers(content: OptionalContent | None) -> frozenset[bytes]:
+    """The names (the strings' bytes as the file holds them) of the layers the PDF's default view turns off
+    (none when the file cannot tell)."""
+    if content is None:
+        return frozenset()
+    try:
+        names = (_name(content.document.getobj(objid)) for objid in content.off)
+        return frozenset(filter(None, names))
+    except Exception:   # a group pdfminer cannot load: the layers are then all shown
         return frozenset()
 
 
-def _refs(value: object) -> list[object]:
+def _refs(value: object) -> list[PDFObjRef]:
     items = resolve1(value)
-    return list(items[:MAX_LAYERS]) if isinstance(items, list) else []
+    return [item for item in items[:MAX_LAYERS] if isinstance(item, PDFObjRef)] if isinstance(items, list) else []
 
 
 def _name(group: object) -> bytes | None:
-    name = resolve1(resolve1(group).get("Name")) if isinstance(resolve1(group), dict) else None
+    name = resolve1(group.get("Name")) if isinstance(group, dict) else None
     return name if isinstance(name, bytes) else None
 
 

@@ -24,7 +24,11 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
 - ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
-  which no viewer shows.
+  which no viewer shows;
+- ``ocmd``: draft figures in layers chosen by membership dictionaries (``/OCMD``: ``/P /AllOff`` of a layer
+  turned on, a ``/VE`` expression) that no viewer shows, the printed figures in one it shows, and last year's
+  page as a form XObject (``/OC`` on the form) in the layer turned off, as InDesign and Acrobat's layer tools
+  write them.
 
 Run it again only when a habit or ``make_pdf`` changes: the files are test data.
 """
@@ -271,6 +275,32 @@ def _hidden_layer(name: str, folder: Path) -> pymupdf.Document:
     return document
 
 
+def _ocmd(name: str, folder: Path) -> pymupdf.Document:
+    """Figures in layers chosen by membership dictionaries: the draft's hidden (``/P /AllOff`` of the layer turned
+    on; ``/VE [/Or off [/Not on]]``), the print's own shown (``/VE [/Not off]``); last year's page (the figures
+    moved) stamped over each page as a form XObject whose ``/OC`` is the layer turned off."""
+    document = pymupdf.open(write_pdf(report_plan(name), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+    off, on = document.add_ocg("修改稿", on=False), document.add_ocg("定稿", on=True)
+    all_off = document.set_ocmd(ocgs=[on], policy="AllOff")
+    either = document.set_ocmd(ve=["or", off, ["not", on]])
+    shown = document.set_ocmd(ve=["not", off])
+    leftover = pymupdf.open()
+    for page in document:
+        last_year = leftover.new_page(width=page.rect.width, height=page.rect.height)
+        for word in page.get_text("words"):
+            if word[4].isdigit():
+                page.insert_text((word[0], word[3] - 1), str(int(word[4]) + 7), fontname="helv", fontsize=8,
+                                 color=(1, 0, 0), oc=all_off)
+                page.insert_text((word[0] + 2, word[3] - 3), str(int(word[4]) + 9), fontname="helv", fontsize=8,
+                                 color=(1, 0, 0), oc=either)
+                last_year.insert_text((word[0], word[3] - 2), str(int(word[4]) + 11), fontname="helv", fontsize=8)
+        page.insert_text((page.rect.width - 80, page.rect.height - 20), "定稿", fontname="china-s", fontsize=8,
+                         oc=shown)
+    for page, last_year in zip(document, leftover):
+        page.show_pdf_page(page.rect, leftover, last_year.number, oc=off)
+    return document
+
+
 def _white_text(name: str, folder: Path) -> pymupdf.Document:
     """Last year's figures left in the cells drawn white on the white paper (a template's leftovers hidden by their
     colour), over the figures printed."""
@@ -304,6 +334,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "watermark": (_watermark, ("kaifeng_2021",)),
     "two-up": (_two_up, ("zhoukou_office_2021", "zhoukou_xinfang_2021")),
     "hidden-layer": (_hidden_layer, ("kaifeng_2021",)),
+    "ocmd": (_ocmd, ("zhoukou_city_2021",)),
     "thousands": (_thousands, ("zhoukou_city_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
     "white-text": (_white_text, ("huangchuan_2021",)),

@@ -43,12 +43,12 @@ def test_every_habit_is_frozen():
 def test_hidden_layers_are_read_at_most_max_layers():
     import pymupdf
 
-    from gxparse.readers.pdflayers import MAX_LAYERS, hidden_layers
+    from gxparse.readers.pdflayers import MAX_LAYERS, hidden_layers, optional_content
     document = pymupdf.open()
     document.new_page()
     for number in range(MAX_LAYERS + 5):
         document.add_ocg(f"layer{number}", on=False)
-    names = hidden_layers(document.tobytes())
+    names = hidden_layers(optional_content(document.tobytes()))
     assert len(names) == MAX_LAYERS and b"layer0" in names
 
 
@@ -143,3 +143,48 @@ def test_an_ocr_layer_over_a_page_too_large_to_render_finely_is_read_not_refused
     page.insert_image(page.rect, stream=picture.getvalue())
     page.insert_text((100, 200), "总体情况 123", fontname="china-s", fontsize=40, render_mode=3)
     assert [line.text for line in read_pdf(document.tobytes(), "large.pdf").lines] == ["总体情况\t123"]
+
+
+def _membership_print(memberships: dict[str, object], pages: int = 1) -> bytes:
+    """A page per ``pages`` with a line per membership: its figure under it (a list: a ``/VE`` expression; a
+    pair: the groups' names and a policy) over groups ``off`` (turned off) and ``on``."""
+    import pymupdf
+    document = pymupdf.open()
+    groups = {"off": document.add_ocg("off", on=False), "on": document.add_ocg("on", on=True)}
+
+    def expression(value: object) -> object:
+        return groups[value] if isinstance(value, str) else [value[0], *map(expression, value[1:])]
+    for _ in range(pages):
+        page = document.new_page()
+        for row, (figure, membership) in enumerate(memberships.items()):
+            xref = (document.set_ocmd(ve=expression(membership)) if isinstance(membership, list) else
+                    document.set_ocmd(ocgs=[groups[g] for g in membership[0]], policy=membership[1]))
+            page.insert_text((60, 100 + 20 * row), f"第{row}行 {figure}", fontname="china-s", fontsize=10, oc=xref)
+    return document.tobytes()
+
+
+def test_a_membership_shows_what_its_policy_or_expression_shows_in_the_default_view():
+    from gxparse.readers.pdf import read_pdf
+    shown = {"101": (["off", "on"], "AnyOn"), "102": (["off", "on"], "AnyOff"), "103": (["off"], "AllOff"),
+             "104": (["on"], "AllOn"), "105": ["and", "on", ["not", "off"]], "106": ["or", "off", "on"]}
+    hidden = {"201": (["off"], "AnyOn"), "202": (["off", "on"], "AllOn"), "203": (["on"], "AnyOff"),
+              "204": (["off", "on"], "AllOff"), "205": ["and", "off", "on"], "206": ["not", "on"]}
+    text = " ".join(line.text for line in read_pdf(_membership_print({**shown, **hidden}), "ocmd.pdf").lines)
+    assert [f for f in [*shown, *hidden] if f in text] == list(shown)
+
+
+def test_a_visibility_expression_deeper_than_max_expression_depth_is_shown_from_there():
+    from gxparse.readers.pdf import read_pdf
+    from gxparse.readers.pdfmembership import MAX_EXPRESSION_DEPTH
+    nested: object = "off"
+    for _ in range(2 * MAX_EXPRESSION_DEPTH):   # an even count of /Not: the layer turned off, were all evaluated
+        nested = ["not", nested]
+    text = " ".join(line.text for line in read_pdf(_membership_print({"301": nested}), "deep.pdf").lines)
+    assert "301" in text
+
+
+def test_memberships_are_judged_on_at_most_max_membership_pages():
+    from gxparse.readers.pdflayers import optional_content
+    from gxparse.readers.pdfmembership import MAX_MEMBERSHIP_PAGES, hidden_origins
+    data = _membership_print({"4": (["off"], "AnyOn")}, pages=MAX_MEMBERSHIP_PAGES + 2)
+    assert sorted(hidden_origins(optional_content(data))) == list(range(MAX_MEMBERSHIP_PAGES))
