@@ -24,7 +24,9 @@ from gxparse.template import HEADER_LABELS
 # a row of figures such a cell is a figure that could not be read.
 A4_INCHES = (8.27, 11.69)   # the paper reports are printed on: sizes a picture that states no resolution
 
-_MISREAD = r"[OoIl]{1,2}|(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6}"
+_LETTERED = r"(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6}"   # digits and letters for digits: a figure, whichever row
+_LETTERED_FIGURE = re.compile(rf"^(?:{_LETTERED})$")
+_MISREAD = rf"[OoIl]{{1,2}}|{_LETTERED}"
 _MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
 # Letters and marks OCR writes for figures (those, and lo for 10, po for 0, |0 for a rule beside a 0), and how
 # many figures a line needs around them to be a table row read by OCR.
@@ -286,6 +288,12 @@ def _misread_between_figures(cells: list[str]) -> bool:
 def misread_figure(cell: str) -> bool:
     """A cell OCR wrote letters into for a figure (``O``, ``1O``): unreadable where figures stand."""
     return bool(_MISREAD_FIGURE.match(cell.strip()))
+
+
+def lettered_figure(cell: str) -> bool:
+    """A figure with letters written for some of its digits (``l34``, ``IO582``), as OCR and producers whose
+    fonts map glyphs by their shape write them: no label of a table mixes Latin letters into digits."""
+    return bool(_LETTERED_FIGURE.match(cell.strip()))
 
 
 @lru_cache(maxsize=16384)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gxparse.cells import UNREAD_FIGURE
-from gxparse.document import Line, is_value, misread_figure
+from gxparse.document import Line, is_value, lettered_figure, misread_figure
 from gxparse.limits import check_table
 
 _MIN_FIGURES_AROUND_MISREAD = 3   # figures a row needs before letters among them are a misread figure
@@ -128,8 +128,9 @@ def _blank(slot: GridCell | None) -> bool:
 
 
 def unreadable_figure(text: str) -> bool:
-    """A cell holding a figure and text that makes it no value (``_UNREADABLE_FIGURE``)."""
-    return bool(_UNREADABLE_FIGURE.match(text)) and not is_value(text)
+    """A cell holding a figure and text that makes it no value (``_UNREADABLE_FIGURE``), or a figure with
+    letters written for some of its digits (``lettered_figure``)."""
+    return (bool(_UNREADABLE_FIGURE.match(text)) or lettered_figure(text)) and not is_value(text)
 
 
 def _all_values_from(row: list[GridCell | None], start: int) -> bool:

@@ -21,6 +21,9 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
 - ``off-page``: last year's figures left outside the page's box, beside the figures and above the page's top
   (a template's leftovers moved out of view);
 - ``two-up``: A3 landscape sheets each holding two A4 pages side by side (2-up printing);
+- ``letters``: figures in a text layer that writes letters for digits (``O`` for 0, ``l`` and ``I`` for 1:
+  ``l O O``, ``2O2l``) in every third cell holding a 0 or a 1, as producers whose fonts map glyphs by shape
+  (and OCR'd text layers) write them;
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
 - ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
@@ -227,6 +230,30 @@ def _grouped(text: str) -> str:
     return f"{int(whole):,}{dot}{fraction}" if whole.isdigit() and (not fraction or fraction.isdigit()) else text
 
 
+LETTERS = str.maketrans({"0": "O", "1": "l"})
+CAPITAL_ONES = str.maketrans({"0": "O", "1": "I"})
+
+
+def _lettered(cells: list) -> list:
+    """Every third cell holding a 0 or a 1 with its digits 0 and 1 written as letters (alternately ``l`` and
+    ``I`` for 1)."""
+    out, count = [], 0
+    for cell in cells:
+        if cell.text.isdigit() and set(cell.text) & {"0", "1"}:
+            count += 1
+            if count % 3 == 0:
+                cell = replace(cell, text=cell.text.translate(LETTERS if count % 2 else CAPITAL_ONES))
+        out.append(cell)
+    return out
+
+
+def _letters(name: str, folder: Path) -> pymupdf.Document:
+    plan = report_plan(name)
+    blocks = [replace(block, table=replace(block.table, cells=_lettered(block.table.cells)))
+              if block.table is not None else block for block in plan.blocks]
+    return pymupdf.open(write_pdf(replace(plan, blocks=blocks), folder / f"{name}.pdf", PDF_QUIRKS[name]))
+
+
 def _thousands(name: str, folder: Path) -> pymupdf.Document:
     """The figures of every table with their thousands grouped by commas, as a spreadsheet's print shows them."""
     plan = report_plan(name)
@@ -336,6 +363,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "hidden-layer": (_hidden_layer, ("kaifeng_2021",)),
     "ocmd": (_ocmd, ("zhoukou_city_2021",)),
     "thousands": (_thousands, ("zhoukou_city_2021",)),
+    "letters": (_letters, ("kaifeng_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
     "white-text": (_white_text, ("huangchuan_2021",)),
     "off-page": (_off_page, ("kaifeng_2021",)),
