@@ -12,7 +12,8 @@ Documents (the truth is the same figures in every rendering of a report):
   object; rules drawn as filled rectangles; pages turned under /Rotate 90: ``tests/gxparse/pdf_families.py``,
   pdf-<family>), the print redrawn as WPS, Word, PDF printers, OCR programs and 2-up printing draw it (cell sides
   as separate rectangles, double frames and shaded headers, radical code points or none, diagonal watermarks, A3
-  sheets of two pages, a hidden layer, layers chosen by membership dictionaries, thousands grouped by commas, figures left white on the paper or off the page, a scan under
+  sheets of two pages, a hidden layer, layers chosen by membership dictionaries, figures with letters for digits, a row
+  broken across a page, thousands grouped by commas, figures left white on the paper or off the page, a scan under
   a misaligned invisible text layer: tests/fixtures/producers, pdf-producer-<habit>), the HTML page (alone and laid out in a table)
   saved as DOCX by LibreOffice and printed by Chromium; with ``--slow`` also DOC, WPS, XLS and ET (LibreOffice),
   scans of each table (PNG/JPEG), image-only PDFs of them, the DOCX with its tables pasted as those scans

@@ -15,6 +15,7 @@ from gxparse.cells import UNREAD_FIGURE
 from gxparse.document import Line, is_value, lettered_figure, misread_figure
 from gxparse.limits import check_table
 
+MAX_REPEATED_HEADER_ROWS = 4   # header rows a table repeats on a new page (table 三's three), looked back over
 _MIN_FIGURES_AROUND_MISREAD = 3   # figures a row needs before letters among them are a misread figure
 # A figure with text after it that no reader could make a value of (``508(注)``, ``12万``, ``7*2``): a figure is
 # printed there, but which one is not known. Item numbers (``2.重复申请``, ``3.其他``) are labels, never this.
@@ -247,7 +248,30 @@ def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]
         else:
             lines.append(_merged_row(texts, where, page))
         above = {s.origin for s in cells}
-    return lines
+    return _rows_broken_by_page(lines)
+
+
+def _rows_broken_by_page(lines: list[Line]) -> list[Line]:
+    """The grid's rows with a row a page break cut in two made one again: its label with every value cell
+    blank, then only header rows the table repeats (a text its rows above already had), then figures alone,
+    as many as the label row's cells: Word and WPS let a row break across pages, its label left on the page
+    and its figures printed after the header repeated on the next. Read apart, the figures would be a row of
+    no label and the label's row printed blank, read as 0."""
+    out: list[Line] = []
+    seen: Counter[str] = Counter()   # how many of the rows kept so far print each text
+    for line in lines:
+        start = len(out) - 1
+        while start >= max(0, len(out) - MAX_REPEATED_HEADER_ROWS) and seen[out[start].text] > 1:
+            start -= 1   # a repeated header row
+        label = out[start] if 0 <= start < len(out) - 1 else None
+        if label is not None and line.values and not line.label.strip() and len(line.values) == len(label.values) \
+                and label.label.strip() and not any(label.values) and all(line.values):
+            out[start] = Line(f"{label.text}\t{line.text}", label.label, line.values, label.where, label.page,
+                              in_grid=True)
+            continue
+        out.append(line)
+        seen[line.text] += 1
+    return out
 
 
 def _figures_left_of(row: list[GridCell | None], start: int) -> int:

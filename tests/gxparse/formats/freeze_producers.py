@@ -24,6 +24,9 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
 - ``letters``: figures in a text layer that writes letters for digits (``O`` for 0, ``l`` and ``I`` for 1:
   ``l O O``, ``2O2l``) in every third cell holding a 0 or a 1, as producers whose fonts map glyphs by shape
   (and OCR'd text layers) write them;
+- ``row-split``, ``row-split-unruled``: table 三's last row on a page split by the page break, its label
+  there and its figures on the next page under the repeated header rows (Word and WPS let a row break across
+  pages), ruled and printed without rules;
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
 - ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
@@ -50,7 +53,7 @@ import pymupdf
 
 from tests.gxparse.formats.build import PDF_QUIRKS
 from tests.gxparse.formats.make_pdf import write_pdf
-from tests.gxparse.formats.plan import report_plan
+from tests.gxparse.formats.plan import TablePlan, report_plan
 
 OUT = Path(__file__).resolve().parents[2] / "fixtures" / "producers"
 JOIN_GAP = 0.4      # how far short of a join WPS stops a cell side (points)
@@ -328,6 +331,38 @@ def _ocmd(name: str, folder: Path) -> pymupdf.Document:
     return document
 
 
+FIRST_VALUE_COLUMN = 3   # table 三's columns before it hold its labels (make_pdf's plan)
+
+
+def _split_row(table: TablePlan, row: int) -> TablePlan:
+    """Table 三 with ``row`` made two: its labels, then its figures (cells spanning it span both)."""
+    cells = []
+    for cell in table.cells:
+        if cell.row < row < cell.row + cell.rowspan:
+            cells.append(replace(cell, rowspan=cell.rowspan + 1))
+        elif cell.row == row:
+            cells.append(cell if cell.col < FIRST_VALUE_COLUMN else replace(cell, row=row + 1))
+        else:
+            cells.append(replace(cell, row=cell.row + (cell.row > row)))
+    return replace(table, cells=cells, n_rows=table.n_rows + 1)
+
+
+def _row_split_print(name: str, folder: Path, rules: bool) -> pymupdf.Document:
+    """The print with table 三 broken inside its last row on the first page: label above, figures below."""
+    plan, quirks = report_plan(name), replace(PDF_QUIRKS[name], rules=rules, repeat_header=True)
+    blocks = [replace(block, table=_split_row(block.table, quirks.split_at - 1))
+              if block.table is not None and block.table.key == "s3" else block for block in plan.blocks]
+    return pymupdf.open(write_pdf(replace(plan, blocks=blocks), folder / f"{name}.pdf", quirks))
+
+
+def _row_split(name: str, folder: Path) -> pymupdf.Document:
+    return _row_split_print(name, folder, rules=True)
+
+
+def _row_split_unruled(name: str, folder: Path) -> pymupdf.Document:
+    return _row_split_print(name, folder, rules=False)
+
+
 def _white_text(name: str, folder: Path) -> pymupdf.Document:
     """Last year's figures left in the cells drawn white on the white paper (a template's leftovers hidden by their
     colour), over the figures printed."""
@@ -364,6 +399,8 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "ocmd": (_ocmd, ("zhoukou_city_2021",)),
     "thousands": (_thousands, ("zhoukou_city_2021",)),
     "letters": (_letters, ("kaifeng_2021",)),
+    "row-split": (_row_split, ("huangchuan_2021",)),
+    "row-split-unruled": (_row_split_unruled, ("zhoukou_city_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
     "white-text": (_white_text, ("huangchuan_2021",)),
     "off-page": (_off_page, ("kaifeng_2021",)),

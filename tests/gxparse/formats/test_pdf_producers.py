@@ -210,3 +210,19 @@ def test_memberships_are_judged_on_at_most_max_membership_pages():
     from gxparse.readers.pdfmembership import MAX_MEMBERSHIP_PAGES, hidden_origins
     data = _membership_print({"4": (["off"], "AnyOn")}, pages=MAX_MEMBERSHIP_PAGES + 2)
     assert sorted(hidden_origins(optional_content(data))) == list(range(MAX_MEMBERSHIP_PAGES))
+
+
+def test_a_row_broken_by_a_page_is_joined_over_at_most_max_repeated_header_rows():
+    from gxparse.document import Line
+    from gxparse.layout.grid import MAX_REPEATED_HEADER_ROWS, _rows_broken_by_page
+    header = [Line(f"申请人情况{n}", f"申请人情况{n}", [], f"第{n}行", 1, in_grid=True) for n in range(5)]
+
+    def broken(repeats: int) -> list[Line]:
+        label = Line("7.属于行政执法案卷", "7.属于行政执法案卷", ["", "", ""], "第6行", 1, in_grid=True)
+        figures = Line("1\t0\t1", "", ["1", "0", "1"], "第9行", 1, in_grid=True)
+        return _rows_broken_by_page([*header[:repeats], label, *header[:repeats], figures])
+    joined = broken(MAX_REPEATED_HEADER_ROWS)
+    assert [line.values for line in joined if line.label == "7.属于行政执法案卷"] == [["1", "0", "1"]]
+    assert len(joined) == 2 * MAX_REPEATED_HEADER_ROWS + 1
+    apart = broken(MAX_REPEATED_HEADER_ROWS + 1)
+    assert [line.values for line in apart if line.label == "7.属于行政执法案卷"] == [["", "", ""]]
