@@ -54,7 +54,9 @@ Documents (the truth is the same figures in every rendering of a report):
   tests/fixtures/ocrtext;
 - reports as real sites, editors and other projects' converters write them, made without reading gxparse
   (Shanghai/Fujian/Jiangsu pages, WPS pastes, WeChat, docling/marker/MinerU Markdown, Word text, pdftotext pages,
-  Unstructured): tests/fixtures/blind, blind-<style>;
+  Unstructured): tests/fixtures/blind, blind-<style>; round 2 (Beijing/Guangdong pages, Word and Excel web pages,
+  CSV, antiword, docx2txt, Tika, pdftotext of WPS PDFs, PaddleOCR, tables split by columns): tests/fixtures/blind2,
+  blind2-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -372,6 +374,13 @@ def blind_cases() -> Iterator[Case]:
         yield Case(path.parent.name, path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
+def blind2_cases() -> Iterator[Case]:
+    """Round 2 of the blind renderings: habits no earlier family writes, made without reading gxparse
+    (tests/fixtures/blind2, ``tests.fixtures.blind2.freeze``): blind2-<style>."""
+    for path in sorted((FIXTURES / "blind2").glob("*/*.*")):
+        yield Case(f"blind2-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -555,7 +564,7 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(), blind_cases(),
+                  ocrtext_cases(), blind_cases(), blind2_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
