@@ -39,6 +39,8 @@ SECTION_PARTS: dict[str, tuple[str, ...]] = {
 }
 # What the official title says after 〈agency〉〈year〉年.
 REPORT_TITLE_TAIL = "政府信息公开工作年度报告"
+# The line a table's continuation carries above it, brackets aside (（续表）, 续上表)
+CONTINUED_TABLE = ("续表", "续上表")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
 Each record is a table row and each field a cell, so the tables are read as grids, like HTML tables: a cell
 printed over several lines (a quoted field holding line breaks) is one cell whose label lines join while
 figures each on a line stay apart (``document.joined_cell_lines``); a merged cell is its first field, the
-fields it covered empty. A record of one field (a caption, a line of prose) or a blank line ends a table.
+fields it covered empty. A record of one field (a caption, a line of prose) or a blank line ends a table; so does
+a record of text in its first field alone (Excel's "save as CSV" writes every record as wide as the sheet).
 Fields are normalised one by one, after the CSV is split: NFKC makes a full-width comma (，) of the text a
 comma that would split it.
 """
@@ -100,7 +101,7 @@ def read_csv(text: str) -> Document:
     table: list[list[str]] = []
     tables = 0
     for index, record in enumerate([*records, []]):
-        if len(record) > 1:
+        if len(record) > 1 and (not record[0].strip() or any(field.strip() for field in record[1:])):
             table.append(record)
             continue
         if table:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import io
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 from PIL import Image
@@ -21,15 +23,18 @@ from gxparse.cells import grouped_by_commas
 from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, ReadNote,
                                is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.datauris import data_uri
-from gxparse.readers.excelnum import UNIT_ENDS, count_behind, stored_number
+from gxparse.readers.excelnum import UNIT_ENDS, amount_behind, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import script_file_markup, scripted_markup
 from gxparse.readers.unshown import HidingRules, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
-from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.boxtables import unboxed
+from gxparse.layout.columnparts import joined_parts
+from gxparse.layout.grid import Grid, expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
+from gxparse.template import CONTINUED_TABLE
 
 Pictures = Callable[[str], "bytes | None"]   # a picture's bytes by its ``src`` as written; None when not at hand
 _LAZY_SOURCES = ("data-original", "data-src", "src")   # the first present names the picture
@@ -87,6 +92,8 @@ def _table_rows(table: etree._Element, number: int, notes: list[ReadNote]) -> li
             text = _figure_text(text) if text and text[0] in _FIGURE_STARTS else text
             if text and text[-1] in UNIT_ENDS:   # a count Excel's number format shows in 万 or 亿
                 text = _in_units(td, text, f"表{number}第{len(rows) + 1}行第{len(cells) + 1}格", notes)
+            elif "." in text and (amount := amount_behind(td, text)) is not None:   # an amount shown rounded
+                text = amount
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             cells.append((text, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1))
         rows.append(cells)
@@ -163,6 +170,19 @@ def _content_picture(data: bytes | None) -> str | None:
     return kind if large else None
 
 
+@dataclass
+class _LastTable:
+    start: int   # its first line in the walker's lines
+    grid: Grid
+    number: int
+    end: int     # the line after its last
+
+
+def _continues(text: str) -> bool:
+    """A line between two parts of one table: empty, or the continuation's mark."""
+    return text.strip().strip("()（） ") in ("", *CONTINUED_TABLE)
+
+
 class _Walker:
     def __init__(self, source: str = "<html>", pictures: Pictures | None = None,
                  pictures_by_ocr: bool = False) -> None:
@@ -186,6 +206,7 @@ class _Walker:
         self.shows_hidden = False
         self.revealing = 0   # revealed blocks being read, one within another: only the outermost is noted
         self.notes: list[ReadNote] = []
+        self.last_table: _LastTable | None = None   # the page's last table, joined with a column part after it
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -216,7 +237,7 @@ class _Walker:
             etree.strip_elements(el, "sup", "sub", with_tail=False)
             drop_unshown(el, self.hiding)
             grid = expand_spans(unstacked(_table_rows(el, self.tables, self.notes)), f"第{self.tables}个表格")
-            self.lines.extend(grid_lines(grid, self.tables))
+            self.table(grid)
         elif tag == "img":
             self.picture(el)
         else:
@@ -228,6 +249,20 @@ class _Walker:
                 self.walk(child)
             if tag in _BLOCK:
                 self.flush()
+
+    def table(self, grid: Grid) -> None:
+        """A table's grid lines; a table printed in column parts (``columnparts``) is read as one, its lines
+        written again with the part's columns beside those of the part before it."""
+        last = self.last_table
+        between = self.lines[last.end:] if last is not None else []
+        if last is not None and all(_continues(line.text) for line in between) and \
+                (joined := joined_parts(last.grid, grid)) is not None:
+            del self.lines[last.start:]
+            self.last_table = _LastTable(last.start, joined, last.number, 0)
+        else:
+            self.last_table = _LastTable(len(self.lines), grid, self.tables, 0)
+        self.lines.extend(grid_lines(self.last_table.grid, self.last_table.number))
+        self.last_table.end = len(self.lines)
 
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the
@@ -288,7 +323,20 @@ class _Walker:
 def _prepared(text: str) -> str:
     """Markup normalised before it is parsed: once for the whole page instead of once per cell."""
     text = _NOTE_DIGIT.sub(_NOTE_MARK, _LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text))
-    return normalize_text(text)
+    return normalize_text(_PLAIN_PRE.sub(_unboxed_pre, text))
+
+
+# a <pre> block of plain text (no markup within): a table pasted as text, drawn in box-drawing characters
+_PLAIN_PRE = re.compile(r"(<pre\b[^>]*>)([^<]*)(</pre\s*>)", re.IGNORECASE)
+
+
+def _unboxed_pre(m: re.Match[str]) -> str:
+    """A plain <pre> block's box-drawn tables a row per line (``boxtables.unboxed``), read before the page is
+    normalised: the drawing aligns its rules by display width, which NFKC changes (``（`` is two columns, ``(``
+    one)."""
+    if not any("\u2500" <= ch <= "\u257f" for ch in m[2]):
+        return m[0]
+    return m[1] + html.escape(unboxed(html.unescape(m[2])), quote=False) + m[3]
 
 
 def _parse(text: str) -> etree._Element:

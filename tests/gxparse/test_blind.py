@@ -1,5 +1,6 @@
 """Reports as real sites, editors and other projects' converters write them, made without reading gxparse
-(tests/fixtures/blind, see its README): every figure read exactly, every error the report deserves and no other."""
+(tests/fixtures/blind and its round 2, blind2, see their READMEs): every figure read exactly, every error the
+report deserves and no other."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from gxparse import parse_document
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
 
 BLIND = EXTRACTED.with_name("blind")
-RENDERINGS = sorted(f"{p.parent.name}/{p.name}" for p in BLIND.glob("blind-*/*.*"))
+FIXTURES = BLIND.parent
+RENDERINGS = sorted(str(p.relative_to(FIXTURES)) for p in [*BLIND.glob("blind-*/*.*"), *FIXTURES.glob("blind2/*/*.*")])
 
 
 def truth(rendering: str) -> dict:
@@ -21,7 +23,7 @@ def truth(rendering: str) -> dict:
 
 @lru_cache(maxsize=None)
 def parsed(rendering: str) -> dict:
-    return parse_document((BLIND / rendering).read_bytes(), Path(rendering).name).to_dict()
+    return parse_document((FIXTURES / rendering).read_bytes(), Path(rendering).name).to_dict()
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
