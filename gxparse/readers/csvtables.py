@@ -4,8 +4,9 @@
 Each record is a table row and each field a cell, so the tables are read as grids, like HTML tables: a cell
 printed over several lines (a quoted field holding line breaks) is one cell whose label lines join while
 figures each on a line stay apart (``document.joined_cell_lines``); a merged cell is its first field, the
-fields it covered empty. A record of one field (a caption, a line of prose) or a blank line ends a table; so does
-a record of text in its first field alone (Excel's "save as CSV" writes every record as wide as the sheet).
+fields it covered empty. A record of one field (a caption, a line of prose) or a blank line ends a table; so does,
+where every record is as wide (Excel's "save as CSV" pads each to the sheet's width), a record of text in its
+first field alone.
 Fields are normalised one by one, after the CSV is split: NFKC makes a full-width comma (，) of the text a
 comma that would split it.
 """
@@ -92,6 +93,10 @@ def _grid_rows(table: list[list[str]], number: int, text: str, first: int) -> li
              for text, rowspan, colspan in row] for row in unstacked_records(spread(fields))]
 
 
+def _first_field_alone(record: list[str]) -> bool:
+    return bool(record[0].strip()) and not any(field.strip() for field in record[1:])
+
+
 def read_csv(text: str) -> Document:
     records = _records(text)
     if records is None:
@@ -100,8 +105,10 @@ def read_csv(text: str) -> Document:
     lines: list[Line] = []
     table: list[list[str]] = []
     tables = 0
+    # a spreadsheet's export: every record as wide as the sheet, a caption or prose line its first field alone
+    padded = len({len(record) for record in records if record}) == 1
     for index, record in enumerate([*records, []]):
-        if len(record) > 1 and (not record[0].strip() or any(field.strip() for field in record[1:])):
+        if len(record) > 1 and not (padded and _first_field_alone(record)):
             table.append(record)
             continue
         if table:

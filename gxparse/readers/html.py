@@ -178,6 +178,9 @@ class _LastTable:
     end: int     # the line after its last
 
 
+_LINES_BETWEEN_PARTS = 2   # a continuation's mark, an empty paragraph: more lines between are two tables
+
+
 def _continues(text: str) -> bool:
     """A line between two parts of one table: empty, or the continuation's mark."""
     return text.strip().strip("()（） ") in ("", *CONTINUED_TABLE)
@@ -254,8 +257,8 @@ class _Walker:
         """A table's grid lines; a table printed in column parts (``columnparts``) is read as one, its lines
         written again with the part's columns beside those of the part before it."""
         last = self.last_table
-        between = self.lines[last.end:] if last is not None else []
-        if last is not None and all(_continues(line.text) for line in between) and \
+        if last is not None and len(self.lines) - last.end <= _LINES_BETWEEN_PARTS and \
+                all(_continues(line.text) for line in self.lines[last.end:]) and \
                 (joined := joined_parts(last.grid, grid)) is not None:
             del self.lines[last.start:]
             self.last_table = _LastTable(last.start, joined, last.number, 0)
