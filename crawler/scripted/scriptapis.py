@@ -256,9 +256,10 @@ _JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<name>{_DOTTED}))
 def _joined(expression: str) -> str:
     """The address an expression writes, as a template literal's text: a string whole (``"/api/list"``), or
     strings and names joined (``"/api/unit/" + code + "/ndbg"`` as ``/api/unit/${code}/ndbg``, read by
-    ``Variables.template``, which asks a page-like query key's first page: ``"/list?page=" + page``); empty for
-    anything else, a name alone, or a page's number joined into the path (``"/list_" + page``: the load-more
-    pager's, ``crawler.steering.pagers``)."""
+    ``Variables.template``, which asks a page-like query key's first page: ``"/list?page=" + page``), or a name
+    alone (``$.get(blockUrl, …)`` after ``var blockUrl = '/columns/…/blocks/…'``: the address only when the script
+    declares that name a string); empty for anything else, or a page's number joined into the path (``"/list_" +
+    page``: the load-more pager's, ``crawler.steering.pagers``)."""
     written, at, quoted = [], 0, False
     expression = expression.strip()
     while at < len(expression):
@@ -274,7 +275,7 @@ def _joined(expression: str) -> str:
             return ""
         else:
             written.append("${" + piece["name"] + "}")
-    return "".join(written) if quoted else ""
+    return "".join(written) if quoted or len(written) == 1 else ""
 
 
 def joined_address(variables: Variables, expression: str) -> str:

@@ -18,13 +18,15 @@ whole (``i == 1 ? '<a href="index.html">1</a>' : …``). A page drawing its page
 its inline script, with no function called, draws it with the numbers the script assigns (``var total =
 parseInt('12'); for (i = 1; i <= total; i++)``, or a hidden field's value it reads, ``$('#pageTotal').val()``:
 ``looped_pages``, the first ``MAX_LOOPS`` loops read; the page's fields as the parsed page holds them,
-``links.page_fields``). Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
+``links.page_fields``). A 跳转 script that clamps the page asked to the last (``n > 12 ? 12 : n``) draws
+pages 1 … 12 of the address it writes around the page (``clamped_pages``, the first ``MAX_CLAMPS`` clamps read).
+Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from crawler.pages.scriptcalls import (FIELD_READ, MAX_TERNARY_CHARS, FirstPage, first_page, function_definitions,
@@ -56,8 +58,16 @@ _DATA_READ = (r"""(?:\$\(\s*["']#([\w-]{1,100})["']\s*\)\s*\.\s*(?:attr\(\s*["']
               r"""([\w-]{1,100})["']\s*\)|dataset\.([A-Za-z]\w{0,100}+)))(?!\s*\)?\s*[-+*/%.])""")
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s<>]*\x00-?\d+\x00[^"'\s<>]*)""")
 _LOOP_MARK = "\x00"   # where the loop's variable stands in the address written (\x00-1\x00: less one)
-
-
+# A 跳转 (go-to-page) script bounds the page asked by the list's last, where no pager states the count (昆明's
+# department sites: PageIndex = PageIndex > 12 ? 12 : PageIndex; if (ele.value > 12) { ele.value = 12; }; and
+# Math.min(n, 12)), then goes to the address it writes around the page (location.href = 'index_' + n + '.shtml').
+_CLAMPED = r"[A-Za-z_$][\w$]*+(?:\.[A-Za-z_$][\w$]*+)?"
+# read from the > on (a literal the search skips to), the name compared read back from it; Math.min from its name
+_CLAMP = re.compile(rf">\s*(\d{{1,4}})\s*(?:\?\s*(\d{{1,4}})\s*:\s*({_CLAMPED})|\)\s*\{{?\s*({_CLAMPED})\s*=\s*(\d{{1,4}})\b)")
+_COMPARED = re.compile(rf"(?<![\w$.])({_CLAMPED})\s*\Z")
+_LEAST = re.compile(rf"Math\.min\(\s*({_CLAMPED})\s*,\s*(\d{{1,4}})\s*\)")
+_COMPARED_CHARS = 100   # before a clamp's >, where the name compared is read
+MAX_CLAMPS = 20   # clamps of a page's script read for one bounding the page it goes to
 @dataclass(frozen=True)
 class PagerFunction:
     """What a pager function's parameters are: ``count`` and ``current`` their indexes, ``address`` the parts of
@@ -119,6 +129,37 @@ def looped_pages(code: str, fields: Mapping[str, str]) -> list[str]:
                               address[1])
         return pager.pages([count, -1 if current is None else current])   # -1: no page compared, every one drawn
     return []
+
+
+def clamped_pages(code: str) -> list[str]:
+    """The addresses (relative to the page) of the pages of a list whose 跳转 script clamps the page asked to the
+    last (``n > 12 ? 12 : n``, ``if (n > 12) { n = 12 }``, ``Math.min(n, 12)``): each written as the script writes
+    the address around the page, or around a name it gives the clamped value (``var PageIndex = ele.value``), its
+    first page's case as written (``PageIndex <= 1 ? 'index.shtml' : …``). The first of ``MAX_CLAMPS`` clamps that
+    writes an address; the text read after a clamp no longer than ``MAX_PAGER_BODY_CHARS``."""
+    for name, count, at in _clamps(code):
+        body = page_relative(code[at:at + MAX_PAGER_BODY_CHARS])
+        given = re.compile(rf"(?<![\w$.])({_NAME})\s*=(?!=)\s*(?:(?:parseInt|Number)\s*\(\s*)?"
+                           rf"{re.escape(name)}(?![\w$])")
+        for variable in dict.fromkeys([name, *(m.group(1) for m in given.finditer(body))]):
+            address = _address(body, variable, [], code) if "." not in variable else None
+            if address is not None:
+                return PagerFunction(0, 1, address[0], 1, True, address[2], 0, address[1]).pages([count, -1])
+    return []
+
+
+def _clamps(code: str) -> Iterator[tuple[str, int, int]]:
+    """The clamps of the code, each the name clamped, its bound and where it is: the bound given back to the name
+    compared (``n > 12 ? 12 : n``, ``if (n > 12) { n = 12``), or ``Math.min(n, 12)``; ``MAX_CLAMPS`` of each
+    kind read."""
+    for _, clamp in zip(range(MAX_CLAMPS), _CLAMP.finditer(code)):
+        compared = _COMPARED.search(code, max(0, clamp.start() - _COMPARED_CHARS), clamp.start())
+        bound, given, back, assigned, value = clamp.groups()
+        name = compared.group(1) if compared else None
+        if name is not None and ((given, back) == (bound, name) or (assigned, value) == (name, bound)):
+            yield name, int(bound), compared.start()
+    for _, least in zip(range(MAX_CLAMPS), _LEAST.finditer(code)):
+        yield least.group(1), int(least.group(2)), least.start()
 
 
 def assigned_number(name: str, code: str, fields: Mapping[str, str]) -> int | None:

@@ -19,6 +19,8 @@ makes no other list. A calendar's ``?date=2024-03-05`` or a link elsewhere with 
   A site whose call sits in a script file of its own (``<script src="page.js">``) declares it in the page
   alone: ``var totalPage = 3; var currentPage = 0;``, hidden fields (``<input type="hidden" id="countPage"
   value="3">``) or the pager's ``data-total-page``/``data-current-page``, its pages named after the page's own file.
+- A 跳转 script that clamps the page asked to the last (``PageIndex > 12 ? 12 : PageIndex``), where no pager states
+  the count: the pages of the address it writes around the page (``pagerfunctions.clamped_pages``).
 - Hanweb/JCMS keep page 1 in ``<datastore>`` and serve the rest from a data proxy
   (``/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=…``); the proxy URL is
   in the page (``<nextgroup>``, or the unit's script) with the record count (``totalRecord``/``<totalrecord>``)
@@ -57,7 +59,8 @@ from crawler.scripted.scriptapis import OFFSET_KEY
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.links import page_fields
 from crawler.pages.scriptcalls import PAGE_EXTENSION, writes_form_action
-from crawler.steering.pagerfunctions import assigned_number, field_value, looped_pages, pager_functions
+from crawler.steering.pagerfunctions import (assigned_number, clamped_pages, field_value, looped_pages,
+                                             pager_functions)
 from gxparse.normalize import squash
 
 # Blog engines' pagers too: Z-Blog's ‹‹ ››, WordPress themes' older/newer links (« 较早文章, 较新的文章 », Older posts),
@@ -324,7 +327,7 @@ def create_page_urls(html: str, page_url: str, codes: Sequence[str] = (),
     # a loop of the site's page.js drawing the pager from what the page holds (<div id="page" data-total="9">)
     return (_drawn_pages(html, page_url, codes, fields) or _looped_pages(html, page_url, fields)
             or next((pages for code in codes if (pages := _looped_pages(code, page_url, fields))), [])
-            or _declared_pages(html, page_url, fields))
+            or _declared_pages(html, page_url, fields) or _clamped_pages(html, page_url))
 
 
 def _is_definition(html: str, match: re.Match[str]) -> bool:
@@ -351,6 +354,13 @@ def _looped_pages(html: str, page_url: str, fields: Mapping[str, str]) -> list[s
     """The other pages a loop of the page's script draws with the numbers it assigns (``pagerfunctions``)."""
     urls = [urljoin(page_url, page) for page in looped_pages(html, fields) if _is_page_address(page)]
     return [url for url in dict.fromkeys(urls) if url != page_url]
+
+
+def _clamped_pages(html: str, page_url: str) -> list[str]:
+    """The other pages of a list whose 跳转 script clamps the page asked to the last (``pagerfunctions``), but
+    another address of this page (``index.shtml`` beside the folder it was entered at)."""
+    urls = [urljoin(page_url, page) for page in clamped_pages(html) if _is_page_address(page)]
+    return [url for url in dict.fromkeys(urls) if url != page_url and not names_page_one(url, page_url)]
 
 
 def _is_page_address(address: str) -> bool:
@@ -408,12 +418,7 @@ def _innermost(elements: list) -> list:
 def script_pager_urls(root, page_url: str) -> list[str]:
     """The pages a pager drawn by a script stands for: its links' page numbers (``onclick="goPage(2)"``) put
     after the page key of the URL the page's script writes (``'…&pageIndex=' + n``); none without both."""
-    numbers = set()
-    for anchor in root.xpath("//a[@onclick or starts-with(normalize-space(@href), 'javascript')]"):
-        label = _label(anchor)
-        call = _PAGE_CALL.match(anchor.get("onclick") or "") or _PAGE_CALL.match(anchor.get("href") or "")
-        if call and (not label or _PAGER_TEXT.match(label)):
-            numbers.add(int(call.group(1)))
+    numbers = _called_pages(root)
     if not numbers:
         return []
     # a form's action is no address asked by GET: the form is posted (crawler.steering.formpagers)
@@ -427,6 +432,17 @@ def script_pager_urls(root, page_url: str) -> list[str]:
     # The first page is where the list was entered: only the later ones are new.
     return [urljoin(page_url, f"{prefix}{n}{suffix}") for n in range(2, min(max(numbers), MAX_GENERATED_PAGES) + 1)
             if str(n) != current]
+
+
+def _called_pages(root) -> set[int]:
+    """The page numbers a pager's links call a function with (``onclick="goPage(2)"``, ``javascript:toPage(3)``)."""
+    numbers = set()
+    for anchor in root.xpath("//a[@onclick or starts-with(normalize-space(@href), 'javascript')]"):
+        label = _label(anchor)
+        call = _PAGE_CALL.match(anchor.get("onclick") or "") or _PAGE_CALL.match(anchor.get("href") or "")
+        if call and (not label or _PAGER_TEXT.match(label)):
+            numbers.add(int(call.group(1)))
+    return numbers
 
 
 def load_more_urls(root, page_url: str) -> list[str]:
@@ -645,17 +661,27 @@ def cursor_page_url(text: str, page_url: str) -> str | None:
 
 def fragment_page_urls(root, page_url: str) -> list[str]:
     """The other pages of a list asked by GET whose answer is an HTML fragment (its items and its pager, a loader
-    puts in place), numbered by the page key of its URL, by the number of pages the fragment writes."""
-    total = written_total(root) if _page_keys(parse_qsl(urlsplit(page_url).query)) else None
+    puts in place), numbered by the page key of its URL, by the number of pages the fragment writes or the last
+    its pager's links call the loader with (``fragment_total``)."""
+    total = fragment_total(root) if _page_keys(parse_qsl(urlsplit(page_url).query)) else None
     return counted_page_urls(page_url, total) if total else []
 
 
 def fragment_page_params(root, params: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The parameters (of the form or JSON body a script posts) that ask for each other page of a list answered
     as an HTML fragment (the list's items and its pager, a loader puts in place), by the number of pages the
-    fragment writes (共2页, 第1/2页), at most ``MAX_POSTED_PAGES``."""
-    total = written_total(root) if _page_keys(params) else None
+    fragment writes (共2页, 第1/2页) or the last its pager's links call the loader with, at most
+    ``MAX_POSTED_PAGES``."""
+    total = fragment_total(root) if _page_keys(params) else None
     return counted_page_params(params, total) if total else []
+
+
+def fragment_total(root) -> int | None:
+    """The pages of a list a fragment holds a page of: the number it writes (共5页), else the last page its pager's
+    links call a function with (河北's blocks: ``<a href="javascript:loadBlock(3)">3</a>``). The fragment holds no
+    script: the function is its loader's, in the page it was loaded into, which asks the fragment's own request
+    with another page (``blocks/…?page=3&fix=0``); a window of numbers (1 … 5, 下一页) widens as its pages are read."""
+    return written_total(root) or max(_called_pages(root), default=None)
 
 
 def counted_page_params(params: list[tuple[str, str]], pages: int) -> list[list[tuple[str, str]]]:

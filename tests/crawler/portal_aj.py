@@ -82,7 +82,8 @@ COLUMN, TEMPLATE, BLOCK = ("5f2d7c1a-3b4e-4a9d-8c61-2e7f90ab13c4", "0b6e1d2f-7a8
 GK_COLUMN = "8e1f4a2b-6c3d-4e5f-a7b8-9c0d1e2f3a4b"
 BEIJING = ("qb", "峤北区人民政府", "峤北区", (2024, 2023))
 STREETS = ["峤北区东华街道办事处", "峤北区西坝街道办事处", "峤北区柳河镇人民政府"]
-AGENCIES = [*{agency for units in CITY_YEARS.values() for agency, _ in units}, *(d[1] for d in DEPARTMENTS),
+AGENCIES = [*dict.fromkeys(agency for units in CITY_YEARS.values() for agency, _ in units),
+            *(d[1] for d in DEPARTMENTS),
             COUNTY[1], HEBEI[1], BEIJING[1], *STREETS]
 
 
@@ -165,8 +166,9 @@ class PortalAJ(OneServerPortal):
         """A TRS list in pages of ``PER_PAGE``: ``index.html``, ``index_1.html`` …, counted by ``createPageHTML``."""
         pages = max(1, -(-len(items) // PER_PAGE))
         for number in range(pages):
+            shown = items[number * PER_PAGE:(number + 1) * PER_PAGE]
             rows = "".join(f'<li><a href="{href}" title="{escape(title)}" target="_blank">{escape(title)}</a>'
-                           f'<b>{date}</b></li>' for href, title, date in items[number * PER_PAGE:(number + 1) * PER_PAGE])
+                           f'<b>{date}</b></li>' for href, title, date in shown)
             name = "index.html" if number == 0 else f"index_{number}.html"
             page = _page("政府信息公开", (
                 f'<div class="zfxxgk_zdgkc"><ul>{rows}</ul></div><div class="page"><script>'

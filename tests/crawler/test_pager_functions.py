@@ -8,7 +8,7 @@ import time
 import lxml.html
 
 from crawler.pages.links import page_fields
-from crawler.steering.pagerfunctions import MAX_LOOPS, MAX_PAGER_BODY_CHARS, MAX_PAGES
+from crawler.steering.pagerfunctions import MAX_CLAMPS, MAX_LOOPS, MAX_PAGER_BODY_CHARS, MAX_PAGES
 from crawler.steering.pagers import create_page_urls
 from tests.crawler.helpers import FILES
 
@@ -150,3 +150,39 @@ def test_a_script_of_pager_looking_functions_holding_long_names_is_read_in_linea
     drawn = create_page_urls("<script>setPage(4, 3, 'list_');</script>", PAGE, [hostile + CODE])
     assert time.process_time() - started < 2.0   # 11.6 s without the bound
     assert drawn == [f"http://www.zhoukou.gov.cn/xxgk/ndbg/list_{k}.html" for k in (1, 2, 4)]
+
+
+KM = "http://czj.km.gov.cn/zfxxgk/zfxxgknb/"
+
+
+def test_a_jump_script_clamping_the_page_asked_to_the_last_is_its_pages():
+    # 昆明's departments: PageIndex = PageIndex > 3 ? 3 : PageIndex, then 'index_' + PageIndex + '.shtml'; page 1's
+    # own address (index.shtml beside the folder entered) is no other page
+    html = (FILES / "list_jump_clamp.html").read_text()
+    assert create_page_urls(html, KM) == [f"{KM}index_2.shtml", f"{KM}index_3.shtml"]
+    assert create_page_urls(html, f"{KM}index_2.shtml") == [f"{KM}index.shtml", f"{KM}index_3.shtml"]
+
+
+def test_a_jump_script_clamping_its_fields_value_goes_to_the_name_it_gives_the_value():
+    # if (ele.value > 4) { ele.value = 4; } var PageIndex = ele.value; … 'index_' + PageIndex + '.shtml'
+    html = (FILES / "list_jump_compare.html").read_text()
+    assert create_page_urls(html, KM) == [f"{KM}index_{k}.shtml" for k in (2, 3, 4)]
+
+
+def test_a_comparison_that_gives_nothing_back_is_no_clamp():
+    for check in ("if (n > 3) { alert('超出范围'); }", "n = n > 3 ? 1 : n;", "if (n > 3) { m = 3; }"):
+        script = f"<script>function go(n) {{ {check} location.href = 'index_' + n + '.shtml'; }}</script>"
+        assert create_page_urls(script, KM) == []
+
+
+def test_a_clamp_claiming_more_pages_than_believed_and_clamps_past_the_bound_are_bounded():
+    script = "<script>function go(n) { n = Math.min(n, 9999); location.href = 'index_' + n + '.shtml'; }</script>"
+    # pages 1 … MAX_PAGES drawn, page 1 (index_1.shtml) another address of the folder entered
+    assert create_page_urls(script, KM) == [f"{KM}index_{k}.shtml" for k in range(2, MAX_PAGES + 1)]
+    idle = "x = x > 5 ? 5 : x;\n" * MAX_CLAMPS
+    script = f"<script>{idle}function go(n) {{ n = n > 3 ? 3 : n; location.href = 'index_' + n + '.shtml'; }}</script>"
+    assert create_page_urls(script, KM) == []
+    hostile = "<script>" + "a.b > 3 ? 3 : a.b;" * 20_000 + "</script>"
+    started = time.monotonic()
+    assert create_page_urls(hostile, KM) == []
+    assert time.monotonic() - started < 1

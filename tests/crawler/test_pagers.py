@@ -12,7 +12,8 @@ import pytest
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields, page_links
 from crawler.steering.pagers import (MAX_BUTTON_SCRIPT_CHARS, MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls,
                                      cursor_page_params, cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
-                                     load_more_urls, more_button_urls, names_page_one, open_load_more, postback_pages,
+                                     fragment_page_urls, load_more_urls, more_button_urls, names_page_one,
+                                     open_load_more, postback_pages,
                                      proxy_page_urls, script_pager_urls)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
@@ -526,3 +527,12 @@ def test_a_list_paged_by_its_own_page_script_gives_the_pages_it_declares():
     assert create_page_urls(html.replace("currentPage = 0", "currentPage = 1"), base + "index_1.html") == \
         [base + "index.html", base + "index_2.html"]
     assert create_page_urls(html.replace("var currentPage = 0;", ""), base + "index.html") == []
+
+
+def test_a_fragments_pager_calling_its_loader_with_the_page_is_the_fragments_request_at_that_page():
+    # 河北's blocks: the fragment holds no script; its links call the column page's loadBlock(n), which asks the
+    # fragment's own request with page n
+    root = lxml.html.fromstring((FILES / "fragment_block_pager.html").read_text())
+    block = "http://www.hebei.gov.cn/columns/5f2d/templates/0b6e/blocks/c3a9"
+    assert fragment_page_urls(root, f"{block}?page=1&fix=0") == [f"{block}?page=2&fix=0", f"{block}?page=3&fix=0"]
+    assert fragment_page_urls(root, block) == []   # no page key: which request it was is unknown

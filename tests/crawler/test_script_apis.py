@@ -523,3 +523,13 @@ def test_a_pages_globals_are_read_within_bounds():
     # scripts longer together than a script may be give no globals (each is read alone, as it was)
     padded = [codes[0] + " " * MAX_SCRIPT_CHARS, codes[1]]
     assert (PageGlobals(padded).code, api_calls(codes[1], page=PageGlobals(padded))) == ("", [])
+
+
+def test_a_call_to_an_address_the_script_declares_by_name_is_made():
+    # 河北's columns: var blockUrl = '/columns/…/blocks/…'; $.get(blockUrl, {page: page, fix: 0}, …)
+    code = (FILES / "column_block_loader.html").read_text(encoding="utf-8").split("<script>")[1]
+    assert api_calls(code) == [ApiCall(
+        "/columns/5f2d7c1a-3b4e-4a9d-8c61-2e7f90ab13c4/templates/0b6e1d2f-7a8c-4e3b-9f15-6c4d2a8e7b90/blocks/"
+        "c3a9e5f1-2d7b-4c8a-a6e0-91f4b3d7c25e", "GET", (("page", "1"), ("fix", "0")), False, (), None)]
+    # a name the script does not declare (a function's parameter) is no address known
+    assert api_calls("function load(url) { $.get(url, {page: 1}, function (html) {}); }") == []
