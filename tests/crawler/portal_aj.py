@@ -1,10 +1,10 @@
 """A portal, 峤岭市, under host names (``qiaoling.gov.cn``) on one server told apart by the Host header: the
 政府信息公开 platforms provinces run for their cities, counties and departments — 贵州's ``/zfxxgk/`` with its 年报
 column in year sub-columns, 云南's (昆明's) department sites whose lists a script pages, a county on 昆明's
-``/zfxxgkml/zfxxgkndbg/``, a district on 河北's ``/columns/<uuid>/`` whose list is a block its script loads, and a
-district on 北京's 年报 tree of year folders with its streets' sub-tree — their habits reproduced as public crawlers
-of those sites found them, for crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl under test only
-(``HostsResolver``).
+``/zfxxgkml/zfxxgkndbg/``, a district on 河北's ``/columns/<uuid>/`` whose list is a block its script loads, a county
+on 广西's ``/zfxxgk/zfxxgkgl/`` and a district on 北京's 年报 tree of year folders with its streets' sub-tree — their
+habits reproduced as public crawlers of those sites found them, for crawls over real HTTP. The names resolve to
+127.0.0.1 in the crawl under test only (``HostsResolver``).
 
 Evidence (public repositories, read through the tool library; quoted as found):
 
@@ -15,12 +15,14 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | 云南 czj.km.gov.cn, rsj.km.gov.cn (昆明) | a department's own host, its 政府信息公开年报 ``/zfxxgk/zfxxgknb/``; pages ``index_N.shtml``; the count in the page's script only: ``PageIndex > N ? N : PageIndex`` (czj), ``ele.value>N`` (rsj); items ``ul#newslist li a`` + ``span`` (czj) or ``div.item-url`` ``p[1]/a`` with the date ``2024.01.20`` in ``p[2]/a`` (rsj); a look-alike ``zfwzgzndbb`` (政府网站工作年度报表) | the Portia spiders ``CzjKmGovCn`` (``REGEX['total_page']``, ``index_{page + 1}.shtml``) and ``RsjKmGovCnGfSpider`` (``Regex(r"ele\\.value>(\\d+)")``, ``index_{page + 2}.shtml``) |
 | 云南 xd.km.gov.cn, lq.km.gov.cn (昆明's counties) | the catalogue ``/zfxxgkml/`` with ``zfxxgkndbg/`` (年度报告) beside ``zfgzbg/`` (政府工作报告); details ``/c/<yyyy-mm-dd>/<id>.shtml``, title ``li.article-name span``, body ``div.L2``; pages ``index_N.shtml`` | a CrawlSpider (``Rule(LinkExtractor(allow=r'/c/\\d+-\\d+-\\d+/\\d+\\.shtml'))``), a second's ``start_urls`` |
 | 河北 www.hebei.gov.cn | a column ``/columns/<uuid>/index.html``; its list a block ``/columns/<uuid>/templates/<uuid>/blocks/<uuid>?page=N&fix=0`` answering HTML, items ``li.xxgk_gfxwjk-list-li`` (``item.a.get('href')``); details ``/columns/<uuid>/<yyyymm>/<dd>/<uuid>.html``, body ``div.content`` | HBGovSpider's ``hebeiGovSpider._getProjectIDByType`` and its subclasses, a collector's docstring (正文容器 ``div.content``) |
+| 广西 sthjt.gxzf.gov.cn, zjt.gxzf.gov.cn, jyt.gxzf.gov.cn | a unit's 政府信息公开 under ``/zfxxgk/zfxxgkgl/`` (信息公开管理) and ``/zfxxgk/fdzdgknr/``; a list ``div#morelist ul.more-list li a`` whose items are ``./t<id>.shtml`` in the column's own folder; a detail's body ``div.article div.article-con`` | a scrapy spider (``response.xpath("//div[@id='morelist']/ul[@class='more-list']/li/a/@href")``, ``url[1:]`` joined to the column), a recruitment note, reference lists of ``…/fdzdgknr/wjtz/t6187953.shtml`` |
 | 北京 www.bjmy.gov.cn, www.bjdx.gov.cn, www.bjhr.gov.cn (密云, 大兴, 怀柔) | a district's 年报 tree ``/zfxxgk/zfxxgknb/{Y}/`` (密云 ``gknb{Y}/``, 怀柔 ``gknb/{Y}nb/``), its streets' and towns' reports in a sub-tree (``{Y}n/xzjd/``, ``{Y}nb/zxjd{Y}/``); reports as static HTML ``…/gknb2017/201802/t20180223_195744.html`` or Office/PDF files | a research note's template table (``年报树根模板``, ``街乡镇子树``) |
 
 Assumptions (no evidence found): the pages that link one column to the next (a unit's 政府信息公开 page, the
 year sub-columns' links); the 昆明 scripts around their page counts (a 跳转 field whose value is clamped, then
 ``location.href``); the 河北 column page's script that loads its block (``$.get`` of the block's URL with ``page`` and
-``fix``) and the block's pager (links calling that script with the page); the 北京 year folders' lists.
+``fix``) and the block's pager (links calling that script with the page); the 北京 year folders' lists; 广西's 年报
+column's place (``/zfxxgk/zfxxgkgl/zfxxgknb/``, beside the 指南 under 信息公开管理) and its ``createPageHTML`` pager.
 
 The portal:
 
@@ -31,6 +33,7 @@ The portal:
   ``index_2.shtml`` … known from the script's clamp only (``PageIndex > N ? N : PageIndex`` or ``ele.value>N``);
 - 峤西县 (``qx.``): ``/zfxxgkml/zfxxgkndbg/``, details ``/c/<date>/<id>.shtml``;
 - 峤新区 (``qn.``): 河北's columns, its 年报 column's list the block its script loads, paged by the block's links;
+- 峤东县 (``qd.``): 广西's ``/zfxxgk/zfxxgkgl/zfxxgknb/``, ``#morelist .more-list`` of ``./t<id>.shtml`` details;
 - 峤北区 (``qb.``): 北京's 年报 tree, ``/zfxxgk/zfxxgknb/<Y>/`` with the streets' ``<Y>/xzjd/``;
 - decoys: 法治政府建设情况年度报告, 政府网站工作年度报表, 政府工作报告, 年报解读.
 """
@@ -38,9 +41,6 @@ The portal:
 from __future__ import annotations
 
 from html import escape
-
-from twisted.internet import defer
-from twisted.internet.error import DNSLookupError
 
 from tests.crawler import portal_o
 from tests.crawler.portal import Host, Look, Page
@@ -80,22 +80,18 @@ HEBEI = ("qn", "峤新区人民政府", "峤新区", (2024, 2023, 2022))
 COLUMN, TEMPLATE, BLOCK = ("5f2d7c1a-3b4e-4a9d-8c61-2e7f90ab13c4", "0b6e1d2f-7a8c-4e3b-9f15-6c4d2a8e7b90",
                            "c3a9e5f1-2d7b-4c8a-a6e0-91f4b3d7c25e")
 GK_COLUMN = "8e1f4a2b-6c3d-4e5f-a7b8-9c0d1e2f3a4b"
+GUANGXI = ("qd", "峤东县人民政府", "峤东县", (2024, 2023, 2022))
 BEIJING = ("qb", "峤北区人民政府", "峤北区", (2024, 2023))
 STREETS = ["峤北区东华街道办事处", "峤北区西坝街道办事处", "峤北区柳河镇人民政府"]
 AGENCIES = [*dict.fromkeys(agency for units in CITY_YEARS.values() for agency, _ in units),
             *(d[1] for d in DEPARTMENTS),
-            COUNTY[1], HEBEI[1], BEIJING[1], *STREETS]
+            COUNTY[1], HEBEI[1], GUANGXI[1], BEIJING[1], *STREETS]
 
 
 class HostsResolver(portal_o.HostsResolver):
     """The crawl's ``DNS_RESOLVER``: 峤岭市's names are 127.0.0.1, any other name is refused."""
 
     domain = DOMAIN
-
-    def getHostByName(self, host: str, timeout=()) -> defer.Deferred:  # noqa: N802 (Twisted's interface)
-        if host == DOMAIN or host.endswith("." + DOMAIN):
-            return defer.succeed("127.0.0.1")
-        return defer.fail(DNSLookupError(f"{host} is no name of the portal under test"))
 
 
 def _page(title: str, body: str) -> Page:
@@ -112,10 +108,10 @@ class PortalAJ(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.www, self.county, self.hebei, self.beijing = Host(), Host(), Host(), Host()
+        self.www, self.county, self.hebei, self.guangxi, self.beijing = Host(), Host(), Host(), Host(), Host()
         self.departments = {sub: Host() for sub, *_ in DEPARTMENTS}
-        self.serve({"www": self.www, COUNTY[0]: self.county, HEBEI[0]: self.hebei, BEIJING[0]: self.beijing,
-                    **self.departments})
+        self.serve({"www": self.www, COUNTY[0]: self.county, HEBEI[0]: self.hebei, GUANGXI[0]: self.guangxi,
+                    BEIJING[0]: self.beijing, **self.departments})
         self.base = self.url("www", "/")
         self._home()
         self._city()
@@ -123,13 +119,14 @@ class PortalAJ(OneServerPortal):
             self._department(*department)
         self._county()
         self._hebei()
+        self._guangxi()
         self._beijing()
 
     def _home(self) -> None:
         units = "".join(f'<li><a href="{self.url(sub, "/")}">{name.removeprefix("峤岭市")}</a></li>'
                         for sub, name, *_ in DEPARTMENTS)
         areas = "".join(f'<li><a href="{self.url(sub, "/")}">{short}</a></li>'
-                        for sub, _, short, _ in (COUNTY, HEBEI, BEIJING))
+                        for sub, _, short, _ in (COUNTY, HEBEI, GUANGXI, BEIJING))
         self.www.pages["/"] = _page(f"{CITY}门户网站", (
             '<div class="nav2"><a href="/zfxxgk/">政府信息公开</a><a href="/xwzx/">新闻中心</a></div>'
             f'<div class="links"><h3>部门网站</h3><ul>{units}</ul><h3>区县</h3><ul>{areas}</ul></div>'))
@@ -221,12 +218,9 @@ class PortalAJ(OneServerPortal):
             f'<ul id="newslist"><li><a href="{report_form}">{agency}2024年政府网站工作年度报表</a><span>2025-01-15</span>'
             '</li></ul>'))
         pages = max(1, -(-len(items) // PER_PAGE))
-        for number in range(1, pages + 1):
-            shown = items[(number - 1) * PER_PAGE:number * PER_PAGE]
-            page = _page(f"政府信息公开年报-{agency}", _km_list(shown, layout) + _km_pager(number, pages, script))
-            host.pages["/zfxxgk/zfxxgknb/" + ("index.shtml" if number == 1 else f"index_{number}.shtml")] = page
-            if number == 1:
-                host.pages["/zfxxgk/zfxxgknb/"] = page
+        _numbered(host, "/zfxxgk/zfxxgknb/", [
+            _page(f"政府信息公开年报-{agency}", _km_list(items[(n - 1) * PER_PAGE:n * PER_PAGE], layout)
+                  + _km_pager(n, pages, script)) for n in range(1, pages + 1)])
 
     # 云南 (昆明's counties): /zfxxgkml/zfxxgkndbg/, details /c/<date>/<id>.shtml
     def _county(self) -> None:
@@ -247,15 +241,13 @@ class PortalAJ(OneServerPortal):
             self.expected[self.url(sub, path)] = (agency, year)
             items.append((path, title, date))
         pages = -(-len(items) // PER_PAGE)
+        listed = []
         for number in range(1, pages + 1):
             rows = "".join(f'<li><a href="{href}" title="{escape(title)}">{escape(title)}</a><span>{date}</span></li>'
                            for href, title, date in items[(number - 1) * PER_PAGE:number * PER_PAGE])
-            links = "".join(f'<a href="{"index.shtml" if n == 1 else f"index_{n}.shtml"}">{n}</a>'
-                            for n in range(1, pages + 1) if n != number)
-            page = _page(f"政府信息公开年度报告-{agency}", f'<ul class="list">{rows}</ul><div class="page">{links}</div>')
-            host.pages["/zfxxgkml/zfxxgkndbg/" + ("index.shtml" if number == 1 else f"index_{number}.shtml")] = page
-            if number == 1:
-                host.pages["/zfxxgkml/zfxxgkndbg/"] = page
+            links = "".join(f'<a href="{_numbered_name(n)}">{n}</a>' for n in range(1, pages + 1) if n != number)
+            listed.append(_page(f"政府信息公开年度报告-{agency}", f'<ul class="list">{rows}</ul><div class="page">{links}</div>'))
+        _numbered(host, "/zfxxgkml/zfxxgkndbg/", listed)
 
     # 河北: /columns/<uuid>/, the list a block the column page's script loads
     def _hebei(self) -> None:
@@ -287,6 +279,33 @@ class PortalAJ(OneServerPortal):
         items.insert(1, (reading, f"解读：{short}2024年政府信息公开工作年度报告", "2025-02-10"))
         host.dynamic[block] = lambda query: _block(query, items)
 
+    # 广西: /zfxxgk/zfxxgkgl/, a #morelist of details ./t<id>.shtml in the column's folder
+    def _guangxi(self) -> None:
+        sub, agency, short, years = GUANGXI
+        host, column = self.guangxi, "/zfxxgk/zfxxgkgl/zfxxgknb/"
+        host.pages["/"] = _page(f"{agency}门户网站", '<div class="nav2"><a href="/zfxxgk/">政府信息公开</a></div>')
+        host.pages["/zfxxgk/"] = _page(f"政府信息公开-{agency}", '<ul class="gk">' + list_items([
+            ("/zfxxgk/zfxxgkgl/zfxxgkzn/", "政府信息公开指南"), (column, "政府信息公开年报"),
+            ("/zfxxgk/fdzdgknr/", "法定主动公开内容")]) + "</ul>")
+        items = []
+        for k, year in enumerate(years):
+            title, path = _title(agency, year), f"{column}t{27298550 + year * 10 + k}.shtml"
+            host.pages[path] = _page(title, f'<div class="article"><h1>{escape(title)}</h1><div class="article-con">'
+                                            f'{LOOK.report_body(agency, year)}</div></div>')
+            self.expected[self.url(sub, path)] = (agency, year)
+            items.append(("./" + path.rsplit("/", 1)[1], title, f"{year + 1}-01-2{k}"))
+        reading = f"{column}t27311990.shtml"
+        host.pages[reading] = _page(f"{short}2024年政府信息公开工作年度报告政策解读", '<div class="article-con"><p>解读。</p></div>')
+        items.insert(1, ("./t27311990.shtml", f"{short}2024年政府信息公开工作年度报告政策解读", "2025-02-11"))
+        pages = -(-len(items) // PER_PAGE)
+        listed = [_page(f"政府信息公开年报-{agency}", '<div id="morelist"><ul class="more-list">' + "".join(
+            f'<li><a href="{href}" title="{escape(title)}">{escape(title)}</a><span>{date}</span></li>'
+            for href, title, date in items[n * PER_PAGE:(n + 1) * PER_PAGE])
+            + f'</ul><script>createPageHTML({pages}, {n}, "index", "shtml");</script></div>') for n in range(pages)]
+        host.pages[column] = listed[0]
+        for n, page in enumerate(listed):
+            host.pages[column + ("index.shtml" if n == 0 else f"index_{n}.shtml")] = page
+
     # 北京: the 年报 tree, a folder a year, the streets' reports in its xzjd/ sub-tree
     def _beijing(self) -> None:
         sub, agency, short, years = BEIJING
@@ -311,6 +330,18 @@ class PortalAJ(OneServerPortal):
         self.beijing.pages[path] = Page(LOOK.article(title, agency, year))
         self.expected[self.url(BEIJING[0], path)] = (agency, year)
         return path, title
+
+
+def _numbered_name(number: int) -> str:
+    return "index.shtml" if number == 1 else f"index_{number}.shtml"
+
+
+def _numbered(host: Host, folder: str, pages: list[Page]) -> None:
+    """A list's pages as 昆明's sites serve them: the first at the folder and ``index.shtml``, page N at
+    ``index_N.shtml``."""
+    host.pages[folder] = pages[0]
+    for number, page in enumerate(pages, 1):
+        host.pages[folder + _numbered_name(number)] = page
 
 
 def _uuid(year: int, k: int) -> str:

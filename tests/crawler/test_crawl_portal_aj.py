@@ -1,10 +1,10 @@
 """A crawl of a portal under host names (tests/crawler/portal_aj.py): a city on the province-run 政府信息公开
-platforms as public crawlers of real 贵州, 云南 (昆明), 河北 and 北京 sites found them — 贵州's 年报 column in year
-sub-columns paged by ``createPageHTML``, 昆明's department hosts whose lists a script's clamp of the page asked
+platforms as public crawlers of real 贵州, 云南 (昆明), 河北, 广西 and 北京 sites found them — 贵州's 年报 column in
+year sub-columns paged by ``createPageHTML``, 昆明's department hosts whose lists a script's clamp of the page asked
 counts (``PageIndex > N ? N : PageIndex``, ``ele.value>N``), a county's ``/zfxxgkml/zfxxgkndbg/``, 河北's column
-whose list is a block its script loads (``blocks/<uuid>?page=N&fix=0``), 北京's 年报 tree of year folders with its
-streets' sub-tree — with decoys, over real HTTP from the www home page alone: every report found with its year and
-agency, nothing else."""
+whose list is a block its script loads (``blocks/<uuid>?page=N&fix=0``), 广西's ``#morelist`` of ``./t<id>.shtml``,
+北京's 年报 tree of year folders with its streets' sub-tree — with decoys, over real HTTP from the www home page
+alone: every report found with its year and agency, nothing else."""
 
 from __future__ import annotations
 
