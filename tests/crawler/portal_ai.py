@@ -219,7 +219,7 @@ class PortalAI(OneServerPortal):
     def _later(self, sub: str, code: str, agency: str, column: str, years: dict[int, str],
                decoys: list[tuple[int, str]]) -> None:
         """A county on the later edition: its 年报 column's rows only in the page's ``articleList`` JSON."""
-        host, origin = self.hosts[sub], self.url(sub, "")
+        host = self.hosts[sub]
         articles = []
         for year, way in sorted(years.items(), reverse=True):
             title, ident = _title(agency, year), long_id(agency, year)

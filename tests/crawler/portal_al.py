@@ -399,7 +399,7 @@ class PortalAL(OneServerPortal):
         # PDF attachments of short notices
         rows = []
         for y in YEARS:
-            file = self._file("www", f"/sfj/xxgk/ndbg/{y + 1}01/P{y + 1}0119.PDF", SFJ, y)
+            self._file("www", f"/sfj/xxgk/ndbg/{y + 1}01/P{y + 1}0119.PDF", SFJ, y)
             title = f"澄川市司法局关于公布{y}年度政府信息公开工作年度报告的公告"
             self._page("www", f"/sfj/xxgk/ndbg/{y + 1}01/t{y + 1}0119_{8400 + y}.html", SFJ, title, (
                 f'<div class="article"><h1>{title}</h1><div class="content"><p>现将{y}年度报告予以公布。</p>'
