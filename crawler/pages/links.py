@@ -109,6 +109,10 @@ MAX_SCRIPT_LINKS = 1000
 _SCRIPT_STRING = re.compile(r"""(["'])([^"'\n]{1,60}?)\1""")
 MAX_NAME_DISTANCE = 160      # from a URL string to the name written in its entry
 _ENTRY_BOUNDARY = re.compile(r"[\[\]{}]")   # the end of one array or object entry, the start of another
+# A script building its rows an element at a time (WAS5's advsch.jsp answers of 福州: ``urls[i]='…';titles[i]='…';i++;``):
+# a subscript's brackets part no entries; the index's step ends one row (an entry) and begins the next.
+_SUBSCRIPT = re.compile(r"(?<=[\w$])\[\s*[\w$]{1,20}\s*\]")
+_INDEX_STEP = re.compile(r"[\w$]\s*\+\+|\+\+\s*[\w$]|[\w$]\s*\+=\s*1\b")
 # A button's words (查看详情 >, 了解详情, 详细信息, 查看全文): the item it stands in says what it opens.
 _GENERIC_TEXT = re.compile(r"^(?:下载|点击下载|附件下载|(?:点击|查看|了解)?(?:详情|全文)|查看|点击查看|详细(?:信息)?|\[详细\]|阅读全文"
                            r"|浏览|打开|pdf|docx?|wps)[>》»→]*$", re.IGNORECASE)
@@ -709,11 +713,17 @@ def _item_date(a, links: Counter) -> str | None:
     return None
 
 
+def _parts_entries(between: str) -> bool:
+    """Whether the script between a URL and a name parts two entries: a bracket not a subscript's, or an index's step."""
+    unsubscripted = _SUBSCRIPT.sub("", between)
+    return bool(_ENTRY_BOUNDARY.search(unsubscripted) or _INDEX_STEP.search(unsubscripted))
+
+
 def _nearest_name(names: list[tuple[int, str]], position: int, code: str) -> str:
     """The Chinese string literal closest to a URL in a script within its object or array entry: a bracket
     between them parts two entries (["/art/2024.html", "…2024年…年度报告"] after ["/art/gzbg.html", "…政府工作报告",
     "2025-01-20"] is named by its own title, never by the one before, which may be nearer)."""
     near = [n for n in names if abs(n[0] - position) <= MAX_NAME_DISTANCE
-            and not _ENTRY_BOUNDARY.search(code, min(n[0], position), max(n[0], position))]
+            and not _parts_entries(code[min(n[0], position):max(n[0], position)])]
     best = min(near, key=lambda n: abs(n[0] - position), default=None)
     return best[1].strip() if best is not None else ""

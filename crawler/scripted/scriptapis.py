@@ -72,7 +72,12 @@ _AJAX = re.compile(r"(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{")
 _QUOTED = r"""(?:"[^"\s<>]{1,300}"|'[^'\s<>]{1,300}'|`[^`\s<>]{1,300}`)"""
 _DOTTED = rf"(?:{_NAME}\s*\.\s*){{0,3}}{_NAME}"
 MAX_JOINED = 8   # pieces joined into an address after its first
-_ADDRESS = rf"(?P<url>(?:{_QUOTED}|{_DOTTED})(?:\s*\+\s*(?:{_QUOTED}|{_DOTTED})){{0,{MAX_JOINED}}})"
+# A value joined in only to defeat caches (福州's WAS5 list: ``'&random=' + Math.random() + '&page=' + page``; ``'&t='
+# + new Date().getTime()``, ``Date.now()``): the server reads none of it, so the address is asked with this one.
+_BUSTER = (r"(?:Math\s*\.\s*random\s*\(\s*\)|\(?\s*new\s+Date\s*\(\s*\)\s*\)?\s*\.\s*getTime\s*\(\s*\)"
+           r"|Date\s*\.\s*now\s*\(\s*\))")
+CACHE_BUSTER = "0"
+_ADDRESS = (rf"(?P<url>(?:{_QUOTED}|{_BUSTER}|{_DOTTED})(?:\s*\+\s*(?:{_QUOTED}|{_BUSTER}|{_DOTTED})){{0,{MAX_JOINED}}})")
 _SHORTHAND = re.compile(rf"""(?:\$|jQuery)\s*\.\s*(?P<method>post|get|getJSON)\s*\(\s*{_ADDRESS}\s*(?=[,)])(?P<more>,\s*\{{)?""")
 # axios by name, as Vue's this.$http/this.$axios, as a webpack 4 module's default (o.a: o=n.n(r), also o.default);
 # Angular's HttpClient (this.http) asks with the same (url, {params}) and (url, body) as axios's get and post.
@@ -250,7 +255,7 @@ def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | 
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
 
 
-_JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<name>{_DOTTED}))\s*(?:\+|$)""")
+_JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<buster>{_BUSTER})|(?P<name>{_DOTTED}))\s*(?:\+|$)""")
 
 
 def _joined(expression: str) -> str:
@@ -270,6 +275,8 @@ def _joined(expression: str) -> str:
         if piece["quoted"]:
             written.append(piece["quoted"][1:-1])
             quoted = True
+        elif piece["buster"]:
+            written.append(CACHE_BUSTER)
         elif PAGE_KEY.search(re.split(r"\s*\.\s*", piece["name"])[-1]) \
                 and not ((key := _QUERY_KEY.search("".join(written))) and PAGE_KEY.search(key.group(1))):
             return ""

@@ -156,7 +156,8 @@ MAX_CURSOR_PAGES = 100      # pages of a cursor-paged list asked in a row: an an
 _JSON_COUNT_KEYS = {
     "total": ("total", "totalcount", "totalrecord", "totalrecords", "totalelements", "recordcount", "totalnum",
               "totalsize", "count"),
-    "size": ("pagesize", "size", "perpage", "rows", "limit"),
+    # TRS WAS5 names its page size prepage (``/was5/web/search?…&prepage=15&page=1``)
+    "size": ("pagesize", "size", "perpage", "prepage", "rows", "limit"),
     "pages": ("totalpage", "totalpages", "pagecount", "pages", "pagetotal"),
 }
 # A pager link's call with the page number (goPage(2), javascript:toPage('3')), and a URL a script writes up to
@@ -706,8 +707,11 @@ def written_total(root) -> int | None:
 
 
 def is_page_key(name: str) -> bool:
-    """A parameter's name says it is the page number (page, pageNo, currpage, pageNum; not pageSize)."""
-    return bool(_PAGE_KEY.search(name)) and "size" not in name.lower()
+    """A parameter's name says it is the page number (page, pageNo, currpage, pageNum; not pageSize, nor WAS5's
+    prepage, its page's size)."""
+    lowered = name.lower()
+    return bool(_PAGE_KEY.search(name)) and "size" not in lowered \
+        and re.sub(r"[_-]", "", lowered) not in _JSON_COUNT_KEYS["size"]
 
 
 def _page_keys(params: list[tuple[str, str]]) -> list[int]:

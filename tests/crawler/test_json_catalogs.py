@@ -254,3 +254,11 @@ def test_a_name_that_is_no_origin_leaves_a_path_with_the_answers_address():
              for name in ("file.zhoukou.gov.cn", "http://file.zhoukou.gov.cn/doc/", "年报")]
     links = json_answer_links(json.dumps(files, ensure_ascii=False), PC_LIST)
     assert {link.url for link in links} == {"http://www.zhoukou.gov.cn/doc/a.pdf"}
+
+
+def test_a_was5_answer_is_paged_by_page_its_prepage_the_size():
+    # TRS WAS5 advsch.jsp: {"count": "4", "docs": […]} asked with prepage=2&page=1; prepage is no page number
+    text = (FILES / "was5_advsch_answer.json").read_text(encoding="utf-8")
+    url = ("http://ybj.rongquan.gov.cn/was5/web/search?channelid=294271&templet=advsch.jsp&classsql=chnlid%3D35207"
+           "&prepage=2&page=1")
+    assert json_page_urls(text, url) == [url.replace("&page=1", "&page=2")]

@@ -462,3 +462,14 @@ def test_a_drop_down_whose_first_option_only_asks_for_a_choice_is_headed_by_its_
     home = "http://www.beiyuan.gov.cn/"
     assert [by_text("home_select_placeholder.html", t, home).heading for t in ("西泉县", "市教育局")] == \
         ["区县网站", "部门网站"]
+
+
+def test_a_script_answers_rows_built_an_element_at_a_time_are_named_by_their_own_row():
+    # WAS5 advsch.jsp answering a script (福州): urls[i]='…';titles[i]='…';i++; — subscripts' brackets part no rows
+    response = HtmlResponse("http://czj.rongquan.gov.cn/was5/web/search?page=1", encoding="utf-8",
+                            body=(FILES / "was5_advsch_script_answer.html").read_bytes())
+    named = {link.url.rsplit("/", 1)[1]: link.text for link in page_links(response.selector.root, response.url)}
+    assert named == {"t20250120_6558140.htm": "榕泉市财政局2024年政府信息公开工作年度报告",
+                     "t20250302_843720.htm": "榕泉市财政局2025年部门预算",
+                     "t20240121_6558131.htm": "榕泉市财政局2023年政府信息公开工作年度报告",
+                     "t20230122_6558122.htm": "榕泉市财政局2022年政府信息公开工作年度报告"}

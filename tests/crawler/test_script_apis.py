@@ -13,8 +13,8 @@ import scrapy
 from scrapy.http import Request, TextResponse
 
 from crawler.pages.links import answer_links
-from crawler.scripted.scriptapis import (MAX_SCRIPT_CHARS, MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl, PageGlobals,
-                                         api_calls, item_urls, offered_years)
+from crawler.scripted.scriptapis import (CACHE_BUSTER, MAX_SCRIPT_CHARS, MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl,
+                                         PageGlobals, api_calls, item_urls, offered_years)
 from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
@@ -533,3 +533,12 @@ def test_a_call_to_an_address_the_script_declares_by_name_is_made():
         "c3a9e5f1-2d7b-4c8a-a6e0-91f4b3d7c25e", "GET", (("page", "1"), ("fix", "0")), False, (), None)]
     # a name the script does not declare (a function's parameter) is no address known
     assert api_calls("function load(url) { $.get(url, {page: 1}, function (html) {}); }") == []
+
+
+@pytest.mark.parametrize("buster", ["Math.random()", "new Date().getTime()", "(new Date()).getTime()", "Date.now()"])
+def test_a_cache_busting_value_joined_into_the_address_is_asked_with_a_fixed_one(buster):
+    # 福州's WAS5 column: '…&random=' + Math.random() + '&prepage=10&page=' + page (the server reads none of it)
+    code = (FILES / "was5_column_cache_buster.html").read_text(encoding="utf-8").replace("Math.random()", buster)
+    assert [c.url for c in api_calls(code)] == [
+        "/was5/web/search?channelid=290792&templet=advsch.jsp&sortfield=-docorderpri%2C-docreltime&classsql=chnlid%3D5727"
+        f"&random={CACHE_BUSTER}&prepage=10&page=1"]
