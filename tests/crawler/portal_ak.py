@@ -24,8 +24,9 @@ one first, and draws the rows); apiSearch's count field (``total``); the script 
 
 The portal:
 
-- ``www.``: the home page links 政府信息公开 (``/zwgk/zfxxgkzl/``), whose 年报 column's rows (the city's and
-  教育局's: one API for the whole site, ``puborg`` naming the unit) come from ``apiSearch`` ``ROWS`` a page, and whose
+- ``www.``: the home page links 政府信息公开 (``/zwgk/zfxxgkzl/``), whose 年报 column's rows come from ``apiSearch``
+  ``ROWS`` a page (one API for the whole site, ``puborg`` naming the unit): the city's column asked together with
+  民政局's (``chnlIdList=5838%2C26370``, newest first, the units' rows mixed), 教育局's on a page of its own; and whose
   部门 list links the departments' hosts and the counties';
 - 财政局 (``czj.``): its 年报 column's rows a WAS5 ``advsch.jsp`` script answer (``urls[i]='…'``);
 - 医疗保障局 (``ybj.``): WAS5 ``advsch.jsp`` JSON, a report an article or its ``file`` (a PDF relative to the column);
@@ -53,19 +54,21 @@ PREPAGE = 2       # the other services' rows a page as the scripts ask
 SCRIPT_PREPAGE = 10   # the script answer's rows a page as 福州's asks (its paging unknown: the column one page)
 SITE_ID = "40280d1172da01550172dadfb0640004"
 SEARCH_SITE = "2c9d02866787ab22016787b129ae0032"
-CITY_COLUMN, EDU_COLUMN = "5838", "5839"
+CITY_COLUMN, EDU_COLUMN, CIVIL_COLUMN = "5838", "5839", "26370"
 EDUCATION = "榕泉市教育局"
+CIVIL = "榕泉市民政局"    # its column named only in the city's list's chnlIdList, its rows among the city's
 FINANCE = "榕泉市财政局"
 INSURANCE = "榕泉市医疗保障局"
 EAST = "榕东县人民政府"
 WEST = "榕西县人民政府"
 CITY_YEARS = [2024, 2023, 2022, 2021, 2020, 2019]
 EDU_YEARS = [2024, 2023, 2022]
+CIVIL_YEARS = [2024, 2023]
 FINANCE_YEARS = [2024, 2023, 2022]
 INSURANCE_YEARS = {2024: "art", 2023: "file", 2022: "art"}
 EAST_YEARS = [2024, 2023, 2022, 2021]
 WEST_YEARS = [2024, 2023, 2022, 2021]
-AGENCIES = [CITY, EDUCATION, FINANCE, INSURANCE, EAST, WEST]
+AGENCIES = [CITY, EDUCATION, CIVIL, FINANCE, INSURANCE, EAST, WEST]
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -123,12 +126,14 @@ class PortalAK(OneServerPortal):
         return path
 
     def _city(self) -> None:
-        """www: the city's and 教育局's 年报 columns, each listed by the site's ``apiSearch``."""
+        """www: the 年报 columns of the city (with 民政局's in the same list) and 教育局, listed by the site's
+        ``apiSearch``."""
         www = self.hosts["www"]
         folder = "/zwgk/zfxxgkzl/xxgknb/"
-        rows: dict[str, list[dict]] = {CITY_COLUMN: [], EDU_COLUMN: []}
+        rows: dict[str, list[dict]] = {CITY_COLUMN: [], EDU_COLUMN: [], CIVIL_COLUMN: []}
         for column, agency, years, sub in ((CITY_COLUMN, CITY, CITY_YEARS, folder),
-                                           (EDU_COLUMN, EDUCATION, EDU_YEARS, "/zwgk/bmxxgk/jyj/xxgknb/")):
+                                           (EDU_COLUMN, EDUCATION, EDU_YEARS, "/zwgk/bmxxgk/jyj/xxgknb/"),
+                                           (CIVIL_COLUMN, CIVIL, CIVIL_YEARS, "/zwgk/bmxxgk/mzj/xxgknb/")):
             for k, year in enumerate(years):
                 title = f"{agency}{year}年政府信息公开工作年度报告"
                 rows[column].append(_ssp_row(self.url("www", self._article("www", sub, k, year, title, agency)),
@@ -152,10 +157,11 @@ class PortalAK(OneServerPortal):
         www.pages["/zwgk/zfxxgkzl/zfxxgkzn/"] = _page("政府信息公开指南", "<p>指南正文。</p>")
         www.pages["/zwgk/bmxxgk/jyj/"] = _page(f"{EDUCATION}信息公开", (
             '<ul class="gk-nav"><li><a href="./xxgknb/">政府信息公开年报</a></li></ul>'))
-        for path, column, agency in ((folder, CITY_COLUMN, CITY), ("/zwgk/bmxxgk/jyj/xxgknb/", EDU_COLUMN, EDUCATION)):
+        for path, column, agency in ((folder, f"{CITY_COLUMN},{CIVIL_COLUMN}", CITY),
+                                     ("/zwgk/bmxxgk/jyj/xxgknb/", EDU_COLUMN, EDUCATION)):
             www.pages[path] = _column(agency, (
                 "function loadList(page){$.getJSON('/ssp/search/api/apiSearch?siteId=" + SITE_ID + "&apiName=zcwjk"
-                f"&searchFiled=doctitle&chnlIdList={column}&isChange=1&fullKey=N&sortFiled=-pubdate&page=' + page + "
+                f"&searchFiled=doctitle&chnlIdList={column.replace(',', '%2C')}&isChange=1&fullKey=N&sortFiled=-pubdate&page=' + page + "
                 f"'&rows={ROWS}', function(res){{$('#list').html($.map(res.datas, function(d){{return '<li><a href=\"'"
                 " + d.docpuburl + '\">' + d.doctitle + '</a><span>' + d.pubdate + '</span></li>';}).join(''));"
                 "});}loadList(1);"))
@@ -271,8 +277,10 @@ def _ssp_row(url: str, title: str, agency: str, date: str) -> dict:
 
 
 def _ssp_answer(query: dict[str, list[str]], rows: dict[str, list[dict]]) -> Page:
-    """``apiSearch``: the rows of the columns ``chnlIdList`` names, ``rows`` a page; ``error`` past the last."""
-    shown = [row for column in query_value(query, "chnlIdList").split(",") for row in rows.get(column.strip(), [])]
+    """``apiSearch``: the rows of the columns ``chnlIdList`` names, newest first, ``rows`` a page; ``error`` past the
+    last."""
+    shown = sorted((row for column in query_value(query, "chnlIdList").split(",") for row in rows.get(column.strip(), [])),
+                   key=lambda row: row["pubdate"], reverse=True)
     size = _number(query, "rows", 0) or _number(query, "datas", 10)
     page = _number(query, "page", 1)
     chunk = shown[(page - 1) * size:page * size]
