@@ -6,6 +6,7 @@ from __future__ import annotations
 from gxparse.document import lines_from_text
 from gxparse.extraction.boxorders import ColumnBoxes
 from gxparse.extraction.cellstream import column_boxes
+from gxparse.limits import MAX_FIGURE_LINES
 from gxparse.tables.s2 import _s2_blocks
 from gxparse.template import S2_ITEMS
 
@@ -59,7 +60,7 @@ def test_a_header_row_broken_by_other_text_or_printed_in_part_heads_no_block():
 
 
 def test_a_hostile_run_of_boxes_as_many_as_the_line_limit_allows_is_read_in_one_pass_and_heads_no_block():
-    text = "本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n" + "\n\n".join(["0"] * 49_000)
+    text = "本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n" + "\n\n".join(["0"] * MAX_FIGURE_LINES)
     blocks = column_boxes(lines_from_text(text), _HEADERS, one_line=False, passing=_LABELS)
-    assert [len(b.boxes) for b in blocks] == [49_000]
+    assert [len(b.boxes) for b in blocks] == [MAX_FIGURE_LINES]
     assert blocks[0].rows(2) is None
