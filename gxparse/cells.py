@@ -36,6 +36,18 @@ OCR_NOISE = re.compile(r"^0\d+$")
 # cannot read): the cell keeps its place in its row and is unreadable (``ocr.digits`` writes it for a figure
 # of a scanned row that no reading gives, 11 read as 也).
 UNREAD_FIGURE = "\ufffd"
+
+
+class UnreadFigure(str):
+    """``UNREAD_FIGURE`` (equal to it wherever a reader compares) that keeps the text printed in the cell, so that
+    the tables' sums may later prove a figure printed with letters for digits (``gxparse.markedfigures``)."""
+
+    printed: str
+
+    def __new__(cls, printed: str) -> UnreadFigure:
+        figure = super().__new__(cls, UNREAD_FIGURE)
+        figure.printed = printed
+        return figure
 # Thousands grouped by a space as typesetters group them (``1 288``: a thin space, a space, ``&nbsp;``, all spaces once
 # normalised), in a cell of its own: one figure, never two figures in one cell
 _SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
@@ -102,9 +114,16 @@ def _clean(raw: str) -> str:
     return normalize_text(raw).strip().replace(" ", "")
 
 
-@lru_cache(maxsize=8192)
 def parse_count(raw: str, signed: bool = False) -> Cell:
-    """A count cell: a non-negative integer (or any integer where ``signed``)."""
+    """A count cell: a non-negative integer (or any integer where ``signed``); an ``UnreadFigure`` unread, its
+    printed text kept as the cell's (never cached: it equals every other unread figure)."""
+    if isinstance(raw, UnreadFigure):
+        return Cell(None, raw.printed)
+    return _parse_count(raw, signed)
+
+
+@lru_cache(maxsize=8192)
+def _parse_count(raw: str, signed: bool = False) -> Cell:
     text = _clean(raw)
     if _is_blank(text):   # printed empty, as a dash, a slash or 无: read as 0 and flagged (R3.7)
         return Cell(0, raw, blank=True)

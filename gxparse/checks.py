@@ -71,7 +71,8 @@ def _printed(report: Report, table: str, rows: Iterator[str] | list[str] | tuple
     return [e for r in rows if (e := report.row_sources.get(f"{table}.{r}")) is not None]
 
 
-def _cell_name(path: str) -> str:
+def cell_name(path: str) -> str:
+    """A cell's place in words: its table, its row's label and its column's (``表三「…」行「…」列``)."""
     table, _, rest = path.partition(".")
     row, _, column = rest.rpartition(".")
     return f"{_TABLE_NAMES.get(table, table)}「{_label_of(table, row)}」行「{column_label(table, column)}」列"
@@ -139,6 +140,11 @@ def _s3_not_filled(report: Report) -> _S3NotFilled:
     in_columns = _unfilled_cells(report)
     totals = _s3_totals_left_empty(report)
     return _S3NotFilled(in_columns | totals, frozenset(totals - in_columns))
+
+
+def not_filled_cells(report: Report) -> frozenset[str]:
+    """Cells of table 三 read as 0 that are known not to be zeros (``_S3NotFilled``): no sum through them holds."""
+    return _s3_not_filled(report).cells
 
 
 def _total_not_filled(what: str, parts_sum: int, cells: list[str]) -> Finding:
@@ -277,7 +283,7 @@ def check_value_invalid(report: Report) -> Iterator[Finding]:
             if cell.invalid:
                 path = f"{table_key}.{row}.{col}"
                 source = report.row_sources.get(f"{table_key}.{row}")
-                yield Finding("value.invalid", ERROR, f"{_cell_name(path)}：“{cell.raw.strip()}”{cell.invalid}", [path],
+                yield Finding("value.invalid", ERROR, f"{cell_name(path)}：“{cell.raw.strip()}”{cell.invalid}", [path],
                               [Evidence(cell.raw.strip(), source.where if source else "")])
 
 
@@ -511,7 +517,7 @@ def check_narrative_tables(report: Report) -> Iterator[Finding]:
         table_value = _resolve(report, figure.key)
         if table_value is None or table_value == figure.value:
             continue
-        names = " + ".join(_cell_name(p) for p in figure.key.split("+") if ".*." not in p) or figure.key
+        names = " + ".join(cell_name(p) for p in figure.key.split("+") if ".*." not in p) or figure.key
         hint = ""
         if figure.key == "s3.new_received.total":
             carried = _int(report, "s3.carried_over.total")

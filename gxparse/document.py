@@ -26,6 +26,9 @@ A4_INCHES = (8.27, 11.69)   # the paper reports are printed on: sizes a picture 
 
 _LETTERED = r"(?=\S*\d)(?=\S*[OoIl])[\dOoIl]{2,6}"   # digits and letters for digits: a figure, whichever row
 _LETTERED_FIGURE = re.compile(rf"^(?:{_LETTERED})$")
+# a figure with a dash before it (``—5``, ``–5``; ``-5`` is a value, read negative): a dash mark or a minus no count
+# carries, and the figure printed after it
+_DASHED_FIGURE = re.compile(r"^[\u2010-\u2015\u2212\u2500\u2501-]+\d{1,9}$")
 _MISREAD = rf"[OoIl]{{1,2}}|{_LETTERED}"
 _MISREAD_FIGURE = re.compile(rf"^(?:{_MISREAD})$")
 # Letters and marks OCR writes for figures (those, and lo for 10, po for 0, |0 for a rule beside a 0), and how
@@ -294,6 +297,17 @@ def lettered_figure(cell: str) -> bool:
     """A figure with letters written for some of its digits (``l34``, ``IO582``), as OCR and producers whose
     fonts map glyphs by their shape write them: no label of a table mixes Latin letters into digits."""
     return bool(_LETTERED_FIGURE.match(cell.strip()))
+
+
+def dashed_figure(cell: str) -> bool:
+    """A figure with a dash before it that is no value (``—5``, ``––5``): which count it is, only sums can tell."""
+    text = cell.strip()
+    return bool(_DASHED_FIGURE.match(text)) and not is_value(text)
+
+
+def marked_figure(cell: str) -> bool:
+    """A figure printed with letters for digits or a dash before it: a figure, no label, its reading unproved."""
+    return lettered_figure(cell) or dashed_figure(cell)
 
 
 @lru_cache(maxsize=16384)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from gxparse import limits, narrative
 from gxparse.cells import figure_count
 from gxparse.checks import grouped_repairs, run_checks
+from gxparse.markedfigures import read_marked_figures
 from gxparse.extraction.cellstream import labelled_runs
 from gxparse.document import (OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes, lines_from_text,
                                shows_ocr_noise, shows_rules_read)
@@ -253,6 +254,7 @@ def build_report(document: Document, source: str) -> Report:
     report.narrative = stated_figures
     report.stated_sums = narrative.stated_sums(s1_text)
     report.stated_rates = narrative.stated_rates(s1_text)
+    findings += read_marked_figures(report)
     report.findings = (run_checks(report) + grouped_repairs(report, heading_reasons(findings, document.lines))
                        + [_noted(note) for note in bounded_notes(document.notes)])
     if document.source_type == "ocr" or document.ocr_text:   # a failed check may be the reading's: no error

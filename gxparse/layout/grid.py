@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gxparse.cells import UNREAD_FIGURE
-from gxparse.document import Line, is_value, lettered_figure, misread_figure
+from gxparse.cells import UNREAD_FIGURE, UnreadFigure
+from gxparse.document import Line, is_value, marked_figure, misread_figure
 from gxparse.limits import check_table
 
 MAX_REPEATED_HEADER_ROWS = 4   # header rows a table repeats on a new page (table 三's three), looked back over
@@ -130,8 +130,8 @@ def _blank(slot: GridCell | None) -> bool:
 
 def unreadable_figure(text: str) -> bool:
     """A cell holding a figure and text that makes it no value (``_UNREADABLE_FIGURE``), or a figure with
-    letters written for some of its digits (``lettered_figure``)."""
-    return (bool(_UNREADABLE_FIGURE.match(text)) or lettered_figure(text)) and not is_value(text)
+    letters written for some of its digits or a dash before it (``marked_figure``)."""
+    return (bool(_UNREADABLE_FIGURE.match(text)) or marked_figure(text)) and not is_value(text)
 
 
 def _all_values_from(row: list[GridCell | None], start: int) -> bool:
@@ -148,7 +148,7 @@ def _all_values_from(row: list[GridCell | None], start: int) -> bool:
 
 
 def _value_text(slot: GridCell) -> str:
-    return slot.text if slot.numeric or not slot.text else UNREAD_FIGURE
+    return slot.text if slot.numeric or not slot.text else UnreadFigure(slot.text)
 
 
 def _value_start(grid: Grid) -> int | None:
@@ -295,7 +295,7 @@ def _merged_row(texts: list[str], where: str, page: int | None) -> Line:
     never lost."""
     if not texts or not any(ch.isdigit() for ch in texts[-1]):   # a header or caption row, as most are
         return Line("\t".join(texts), " ".join(texts), [], where, page, in_grid=True)
-    cells = ["" if t in _RULE_MARKS else UNREAD_FIGURE if unreadable_figure(t) else t for t in texts]
+    cells = ["" if t in _RULE_MARKS else UnreadFigure(t) if unreadable_figure(t) else t for t in texts]
     if " " in cells[-1]:
         cells[-1:] = ["" if w in _RULE_MARKS else w for w in cells[-1].split()]
     last_text = max((i for i, c in enumerate(cells) if c and not is_value(c)), default=-1)

@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from gxparse.cells import grouped_by_commas
-from gxparse.document import Document, Line, is_value, joined_cell_lines, lines_from_text, shows_ocr_noise
+from gxparse.document import (Document, Line, is_value, joined_cell_lines, lines_from_text, marked_figure,
+                              shows_ocr_noise)
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.layout.stacked import unstacked_row
 from gxparse.limits import check_lines
@@ -227,9 +228,10 @@ def _numeric(cell: str) -> bool:
 
 
 def _is_data(row: list[str]) -> bool:
-    """A row of figures: a value cell, and nothing but values or blanks after the first one."""
+    """A row of figures: a value cell, and nothing but values, blanks or figures whose reading sums must prove
+    (``marked_figure``) after the first one."""
     first = next((i for i, c in enumerate(row) if _numeric(c)), None)
-    return first is not None and all(not _filled(c) or _numeric(c) for c in row[first:])
+    return first is not None and all(not _filled(c) or _numeric(c) or marked_figure(c) for c in row[first:])
 
 
 def _labels_first(row: list[str]) -> list[str]:
@@ -324,9 +326,13 @@ def _blank_after_label(row: list[str]) -> int | None:
 def _right_aligned(row: list[str], width: int, tight: bool) -> list[str] | None:
     """A row of figures, or a row printed blank (known by a tight table's empty cells, or by being shorter
     than its table): the cells a rowspan covered were left out at its start, so its figures (or blanks)
-    belong to the last columns. None for a row that is neither (a header, a caption)."""
+    belong to the last columns; a figure with letters for digits or a dash right before its first value is its
+    first figure (``l7``: taken for label text, it left the first column blank, read as 0). None for a row that is
+    neither (a header, a caption)."""
     if _is_data(row):
         first = next(i for i, c in enumerate(row) if _numeric(c))
+        while first > 1 and marked_figure(row[first - 1]):
+            first -= 1
     elif (tight or len(row) < width) and _blank_after_label(row) is not None:
         first = 0   # the blanks do not say where the figures would begin: the label goes right before them
     else:

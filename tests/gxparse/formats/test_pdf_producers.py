@@ -226,3 +226,21 @@ def test_a_row_broken_by_a_page_is_joined_over_at_most_max_repeated_header_rows(
     assert len(joined) == 2 * MAX_REPEATED_HEADER_ROWS + 1
     apart = broken(MAX_REPEATED_HEADER_ROWS + 1)
     assert [line.values for line in apart if line.label == "7.属于行政执法案卷"] == [["", "", ""]]
+
+
+def test_letters_for_digits_are_read_where_the_sums_prove_them_and_unread_where_they_cannot():
+    """kaifeng's letters print: 35 figures of tables 三 and 四 the sums leave one value each are read, as the text
+    version prints them, and named; those the sums leave two ways (（二）部分公开 and 2.没有现成信息 swap a 1
+    between 商业企业 and 法律服务机构) and table 二's (no sum) stay unread."""
+    path = PRODUCERS / "kaifeng_2021.letters.pdf"
+    report = parse_document(path.read_bytes(), path.name).to_dict()
+    text = text_version("kaifeng_2021")
+    truth = {f"{table}{key}": value for table in ("s3", "s4") for key, value in _leaves(text[table]).items()}
+    found = {f"{table}{key}": value for table in ("s3", "s4") for key, value in _leaves(report[table]).items()}
+    named = [f for f in report["findings"] if f["rule"] == "cell.marks_read"]
+    read = [cell for f in named for cell in f["cells"]]
+    assert len(read) == 35 and {f["severity"] for f in named} == {"warning"}
+    assert {cell: found[cell] for cell in read} == {cell: truth[cell] for cell in read}
+    swapped = ("result.partial", "result.unable.needs_creation")
+    assert all(report["s3"][row][column] is None for row in swapped for column in ("commercial_enterprise", "legal_service_org"))
+    assert report["s2"]["normative_docs"]["issued"] is None and report["s2"]["penalty"]["decisions"] is None
