@@ -48,6 +48,8 @@ class UnreadFigure(str):
         figure = super().__new__(cls, UNREAD_FIGURE)
         figure.printed = printed
         return figure
+
+
 # Thousands grouped by a space as typesetters group them (``1 288``: a thin space, a space, ``&nbsp;``, all spaces once
 # normalised), in a cell of its own: one figure, never two figures in one cell
 _SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")

@@ -130,7 +130,8 @@ def _marked_cells(report: Report) -> Iterator[_Marked]:
 def read_marked_figures(report: Report) -> list[Finding]:
     """Reads in place the cells printed with letters for digits or a dash before their figure that the sums
     prove (module doc), one round after another while a reading lets another sum prove more; their warnings,
-    a table each."""
+    a table each. Bounded by the template: each round reads a cell of tables 三 and 四 (190 at most) or ends,
+    and weighs each pending cell against its few sums (a row's, a column's, a balance)."""
     blocked = not_filled_cells(report)   # cells read as 0 that are known not to be: no sum through them holds
     sums = [s for s in table_sums(report) if not blocked & set(s.cells)]
     pending = list(_marked_cells(report))

@@ -11,7 +11,6 @@ from dataclasses import replace
 from gxparse import limits, narrative
 from gxparse.cells import figure_count
 from gxparse.checks import grouped_repairs, run_checks
-from gxparse.markedfigures import read_marked_figures
 from gxparse.extraction.cellstream import labelled_runs
 from gxparse.document import (OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes, lines_from_text,
                                shows_ocr_noise, shows_rules_read)
@@ -25,6 +24,7 @@ from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import (TableContext, kept_part, line_evidence, row_evidence, row_gaps, section_gaps,
                           tables_alone, unprinted_subtables)
+from gxparse.markedfigures import read_marked_figures
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
 from gxparse.normalize import remembering, unspaced_cjk
