@@ -17,3 +17,16 @@ def test_importing_gxparse_and_reading_a_text_loads_neither_numpy_nor_fonttools(
     loaded = subprocess.run([sys.executable, "-c", PARSE_AND_LIST], capture_output=True, text=True, check=True,
                             timeout=120).stdout.split()
     assert "numpy" not in loaded and "fontTools" not in loaded
+
+
+STARTS = """
+import sys
+import crawler.run, crawler.spiders.reports, monitor.cli
+print("gxparse.parser" in sys.modules)
+"""
+
+
+def test_a_crawl_child_and_the_cli_start_without_importing_the_parser():
+    # each crawl child and each gxmon command paid ~0.4 s CPU for the parser before it parsed anything
+    loaded = subprocess.run([sys.executable, "-c", STARTS], capture_output=True, text=True, check=True, timeout=120)
+    assert loaded.stdout.split() == ["False"]
