@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gxparse.cells import UNREAD_FIGURE, UnreadFigure
 from gxparse.document import Line, is_value, marked_figure, misread_figure
-from gxparse.limits import check_table
+from gxparse.limits import MAX_DIGITS, check_table
 
 MAX_REPEATED_HEADER_ROWS = 4   # header rows a table repeats on a new page (table 三's three), looked back over
 _MIN_FIGURES_AROUND_MISREAD = 3   # figures a row needs before letters among them are a misread figure
@@ -96,7 +96,7 @@ def _drop_serial_column(grid: Grid) -> Grid:
         last = slot.origin
         if slot.text in _SERIAL_HEADERS and not numbers:
             continue
-        if not slot.text.isdigit():
+        if not slot.text.isdecimal() or len(slot.text) > MAX_DIGITS:   # int() refuses 4,301 digits
             return grid
         numbers.append(int(slot.text))
     if len(numbers) < _MIN_SERIALS or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):

@@ -136,6 +136,12 @@ def test_a_serial_number_column_is_no_figure(name):
     assert not [f for f in report["findings"] if f["rule"] in ("row.repaired", "cell.blank", "row.by_position")]
 
 
+def test_a_first_column_of_more_digits_than_a_number_holds_is_no_numbering():
+    # found by test_fuzz: a 4,301-digit first cell raised ValueError out of the serial-column check
+    page = f"<table><tr><td>{'9' * 4301}</td><td>2</td></tr><tr><td>2</td><td>0</td></tr><tr><td>3</td><td>1</td></tr></table>"
+    assert len(read_html(page).lines) == 3
+
+
 def test_two_consecutive_figures_in_a_first_column_are_not_taken_for_numbering():
     page = ("<table><tr><td>1</td><td>2</td><td>3</td></tr><tr><td>2</td><td>0</td><td>2</td></tr></table>")
     assert [ln.values for ln in read_html(page).lines] == [["1", "2", "3"], ["2", "0", "2"]]
