@@ -18,9 +18,10 @@ def test_the_page_is_rendered_and_its_report_found(crawl):
 
 def test_the_scripts_requests_arrive_spaced_by_the_delay(crawl):
     portal, _, _ = crawl
-    gaps = [later - earlier for earlier, later in zip(portal.items_at, portal.items_at[1:])]
     assert len(portal.items_at) == ITEMS
-    assert min(gaps) >= DELAY / 2 * 0.9
+    # their span, not each gap: under a loaded suite one arrival late by 60 ms makes one gap short and the next long
+    # (two full runs: 0.013 s and 0.038 s between sends spaced >= 0.05 s); sent at once, the span is near 0
+    assert portal.items_at[-1] - portal.items_at[0] >= (ITEMS - 1) * DELAY / 2 * 0.9
 
 
 def test_the_scripts_requests_are_fetches_of_the_crawl(crawl):
