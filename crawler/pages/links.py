@@ -132,7 +132,9 @@ class Link:
     url: str
     text: str                 # what to judge it by (title attribute when the text is cut off)
     heading: str = ""         # heading of the block it sits in
-    source: str = "a"         # a | area | frame | option | form | script | data | json | record | sitemap
+    # a | area | frame | option | form | script | data | json | record | sitemap | catalogue (the answer a page's
+    # script draws its links from: the rest of that page, crawler.scripted.drawnlinks and ztree)
+    source: str = "a"
     date: str | None = None   # ISO date printed beside it
     block_agencies: int = 0   # links naming an agency in the same block (itself included)
 

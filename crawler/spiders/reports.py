@@ -702,6 +702,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                     "link_text": link.text or called}
             if functions and link.source == "script":
                 meta["functions"] = functions
+            if link.source == "catalogue":
+                meta["catalogue"] = True
             if judgement.subsite:
                 meta["enter"] = (link.text, link.heading or link.source)
             if judgement.villages:
@@ -1035,13 +1037,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                             get_base_url(response))
         elif _TREE_INIT.search(response.body):
             # a column tree zTree draws whole from an answer (crawler.scripted.ztree)
-            links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
+            links += [Link(url, "", "", "catalogue") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in loaded_trees(code, get_base_url(response))]
         elif may_draw_links(response.body) and not self._says_column(response):
             # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks); a 年报 column's
             # script drawing its own list from an API is read as the column's list (_script_lists): asked first as
             # a link of no name, its answer would be read as no column, its later pages never asked
-            links += [Link(url, "", "", "script") for code in response.xpath("//script[not(@src)]/text()").getall()
+            links += [Link(url, "", "", "catalogue") for code in response.xpath("//script[not(@src)]/text()").getall()
                       for url in drawn_requests(code, get_base_url(response))]
         return links + self._rendered_links(response), record_count(response.text)
 

@@ -18,3 +18,17 @@ def test_a_retry_of_a_request_asked_past_the_duplicate_filter_is_no_duplicate():
     assert [budget.refusal(r) for r in retries] == [None, None]
     upgraded = [Request(url + "a.html", dont_filter=True) for _ in range(2)]
     assert [budget.refusal(r) for r in upgraded] == [None, "duplicate"]
+
+
+def test_once_a_column_is_found_exploring_stops_but_the_answer_a_read_page_draws_its_links_from_is_asked():
+    """A platform's page drawing its departments' tree from an answer ($.getJSON('/zwgk/js/tree.json', …)): the
+    city's own 年报 column found before that answer's turn must not drop it, or every department it names is lost
+    (a crawl found them or not by which of two requests came first)."""
+    subsites = Subsites("澄川市人民政府", "http://www.chengchuan.gov.cn/")
+    budget = Budget(subsites, TrapWatch(), explore_pages=10)
+    subsites.column_found(0, "http://www.chengchuan.gov.cn/zwgk/ndbg/index.html")
+    explore = {"role": "page", "subsite": 0, "step": "explore"}
+    assert budget.refusal(Request("http://www.chengchuan.gov.cn/zwgk/news/index.html", meta=explore)) \
+        == "explore_column_found"
+    assert budget.refusal(Request("http://www.chengchuan.gov.cn/zwgk/js/tree.json",
+                                  meta={**explore, "catalogue": True})) is None
