@@ -5,8 +5,9 @@ turn comes the crawl may know more:
 
 - its URL pattern was recognised as a trap, or it is a document listed on a trapped page: dropped;
 - it explores (``Step.EXPLORE``/``Step.AVOID``) a sub-site whose report column has been found since: dropped, but
-  for the answer a page's script draws its links from (a platform's tree of departments): the rest of a page read,
-  naming other agencies' sites, whether the answer or the column came first;
+  for what leads to other agencies' sites, whether it or the column came first: the answer a page's script draws
+  its links from (a platform's tree of departments), the rest of a page read; a link entering an agency's
+  sub-site (``enter``), whose reports the linking site's column does not list;
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
 - it leads below a town, to its villages or residents' committees (``crawler.steering.frontier.names_villages``):
   dropped, and counted, so a crawl says what it left out.
@@ -95,7 +96,8 @@ class Budget:
         if meta.get("step") not in EXPLORING:
             return None
         subsite = meta.get("subsite", 0)
-        if self.subsites.has_column(subsite, self.traps.trapped) and not meta.get("catalogue"):
+        if self.subsites.has_column(subsite, self.traps.trapped) and not meta.get("catalogue") \
+                and "enter" not in meta:
             return "explore_column_found"
         if self.explored[subsite] >= self.explore_pages:
             return "explore_budget_spent"

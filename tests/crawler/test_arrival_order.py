@@ -1,0 +1,44 @@
+"""A crawl finds the same pages whatever order they arrive in: the spider fed frozen pages in both orders, each
+request judged by the frontier (crawler.steering.budget) when its turn comes, after both arrived."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.http import HtmlResponse
+
+from crawler.siteconfig import Site
+from crawler.spiders.reports import ReportsSpider
+
+SITE = Site("zhoukou", "周口市人民政府", ("http://www.zhoukou.gov.cn/",), allowed_domains=("zhoukou.gov.cn",))
+COLUMN = "http://www.zhoukou.gov.cn/zwgk/ndbg/index.html"
+COLUMN_BODY = ("<html><head><title>政府信息公开年报</title></head><body><ul>" + "".join(
+    f'<li><a href="/zwgk/ndbg/{y}.html">周口市人民政府{y}年政府信息公开工作年度报告</a></li>' for y in (2021, 2022, 2023))
+    + "</ul></body></html>")
+# Two hops deep, unheaded, reached by a link saying nothing of agencies: its departments' links score as exploring
+DEPARTMENTS = "http://www.zhoukou.gov.cn/zwgk/lb/index.html"
+DEPARTMENTS_BODY = ("<html><head><title>列表</title></head><body><ul>" + "".join(
+    f'<li><a href="http://{host}.zhoukou.gov.cn/">周口市{name}</a></li>'
+    for host, name in (("jyj", "教育局"), ("mzj", "民政局"), ("czj", "财政局"))) + "</ul></body></html>")
+
+
+def _read(spider: ReportsSpider, url: str, body: str, **meta) -> list[scrapy.Request]:
+    response = HtmlResponse(url, body=body.encode(), headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=scrapy.Request(url, meta={"role": "page", "subsite": 0, **meta}))
+    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)]
+
+
+def _admitted(pages: list[tuple[str, str, dict]]) -> set[str]:
+    """The URLs the frontier lets through of the requests the pages led to, read in the order given."""
+    spider = ReportsSpider(site=SITE)
+    asked = [r for url, body, meta in pages for r in _read(spider, url, body, **meta)]
+    return {r.url for r in asked if spider.budget.refusal(r) is None}
+
+
+def test_departments_a_page_lists_are_entered_whether_the_sites_column_arrived_before_or_after_it():
+    """Links entering agencies' sub-sites (scored as exploring, the list being deep and unheaded) lead to reports the
+    linking site's 年报 column does not list: its column found before their turn must not drop them."""
+    column = (COLUMN, COLUMN_BODY, {"hops": 1, "link_text": "年度报告"})
+    departments = (DEPARTMENTS, DEPARTMENTS_BODY, {"hops": 2, "link_text": "列表"})
+    entries = {"http://jyj.zhoukou.gov.cn/", "http://mzj.zhoukou.gov.cn/", "http://czj.zhoukou.gov.cn/"}
+    assert _admitted([column, departments]) & entries == entries
+    assert _admitted([departments, column]) & entries == entries
