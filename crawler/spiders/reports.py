@@ -147,6 +147,7 @@ _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
+_NAVIGATION_STEPS = frozenset(step.value for step in Step)   # how _requested marks a URL asked as a way
 MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SCANS = 60              # pictures of a report scanned onto one page bundled with it: reports run to 10–30 pages
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
@@ -334,7 +335,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         subsite = self._parse_subsite(response)
         self._parse_place(response, subsite)
         documents = self._parse_documents(links, response.url)
-        new = [d for d in documents if d.link.url not in self._requested]
+        # A URL some page linked as a way (a picture's link, 详情) is a document once a link says it is one: asked
+        # again as one, past the duplicate filter, whichever of the two links was read first.
+        as_page = {d.link.url for d in documents if self._requested.get(d.link.url) in _NAVIGATION_STEPS}
+        new = [d for d in documents if d.link.url not in self._requested or d.link.url in as_page]
         keys = [(title_agency(d.link.text), title_year(d.link.text), d.link.url) for d in new
                 if d.verdict is Verdict.REPORT]
         list_id = meta.get("list_of") or response.url
@@ -381,6 +385,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                                              **({"list_year": document.year} if document.year else {}))
             if request is None:
                 continue
+            if document.link.url in as_page:
+                request = request.replace(dont_filter=True)
             if suspect:
                 self._held.hold(UNTIL_DRY, request)
             elif self._held.waiting(list_id):

@@ -27,11 +27,11 @@ def _read(spider: ReportsSpider, url: str, body: str, **meta) -> list[scrapy.Req
     return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)]
 
 
-def _admitted(pages: list[tuple[str, str, dict]]) -> set[str]:
-    """The URLs the frontier lets through of the requests the pages led to, read in the order given."""
+def _admitted(pages: list[tuple[str, str, dict]]) -> list[scrapy.Request]:
+    """The requests the pages led to, read in the order given, that the frontier lets through."""
     spider = ReportsSpider(site=SITE)
     asked = [r for url, body, meta in pages for r in _read(spider, url, body, **meta)]
-    return {r.url for r in asked if spider.budget.refusal(r) is None}
+    return [r for r in asked if spider.budget.refusal(r) is None]
 
 
 def test_departments_a_page_lists_are_entered_whether_the_sites_column_arrived_before_or_after_it():
@@ -40,5 +40,17 @@ def test_departments_a_page_lists_are_entered_whether_the_sites_column_arrived_b
     column = (COLUMN, COLUMN_BODY, {"hops": 1, "link_text": "年度报告"})
     departments = (DEPARTMENTS, DEPARTMENTS_BODY, {"hops": 2, "link_text": "列表"})
     entries = {"http://jyj.zhoukou.gov.cn/", "http://mzj.zhoukou.gov.cn/", "http://czj.zhoukou.gov.cn/"}
-    assert _admitted([column, departments]) & entries == entries
-    assert _admitted([departments, column]) & entries == entries
+    assert {r.url for r in _admitted([column, departments])} & entries == entries
+    assert {r.url for r in _admitted([departments, column])} & entries == entries
+
+
+def test_a_report_a_page_linked_as_a_way_is_fetched_as_a_document_whichever_link_was_read_first():
+    """The home page's picture link (专题专栏) to the 2023 report, read before the column listing it by its title,
+    asked it as a page to explore: the column's link asks it again as the document it is."""
+    home = ("http://www.zhoukou.gov.cn/index.html", '<html><head><title>首页</title></head><body><div class="focus">'
+            '<a href="/zwgk/ndbg/2023.html">专题专栏</a></div></body></html>', {"hops": 0})
+    column = (COLUMN, COLUMN_BODY, {"hops": 1, "link_text": "年度报告"})
+    report = "http://www.zhoukou.gov.cn/zwgk/ndbg/2023.html"
+    for pages in ([home, column], [column, home]):
+        assert [r.meta["role"] for r in _admitted(pages) if r.url == report and r.callback.__name__ == "parse_document"] \
+            == ["document"]
