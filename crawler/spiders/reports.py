@@ -105,7 +105,7 @@ from crawler.spiders.reportparts import ReportPartSteps
 from crawler.spiders.scripts import QueryBundle, ScriptSteps
 from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
-from crawler.steering.budget import EXPLORING, Budget, FrontierSkip
+from crawler.steering.budget import EXPLORING, SUBSITE_DONE, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
                                        title_year)
 from crawler.steering.formpagers import submitted_pages
@@ -147,7 +147,8 @@ _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
 # What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
 _SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
-_NAVIGATION_STEPS = frozenset(step.value for step in Step)   # how _requested marks a URL asked as a way
+DROPPED = "dropped"   # how _requested marks a way the frontier dropped as exploring a sub-site done with
+_NAVIGATION_STEPS = frozenset({*(step.value for step in Step), DROPPED})   # … and a URL asked as a way
 MAX_FRAMES = 10             # frames of a frameset document read as its files
 MAX_SCANS = 60              # pictures of a report scanned onto one page bundled with it: reports run to 10–30 pages
 LIST_MIN_REPORT_LINKS = 3   # report links that make a page a report column whatever it is called
@@ -182,6 +183,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self.site: Site | None = site_from_url(start_url) if start_url else site if isinstance(site, Site) else None
         self._listed: set[str] = set()          # document URLs some page linked to this crawl
         self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
+        self._explorers: dict[str, set[int]] = {}   # URL asked exploring → sub-sites whose pages linked it so since
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         # an app's bundle → it and its lazy chunks that read their page's address (?deptId=), and the other shells
         # they are read for, once fetched
@@ -266,6 +268,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self.lists_read,
+                                 "explorers": self._explorers,
                                  "site_search": self.site_search, "trees": self._trees,
                                  "challenged": self.budget.challenged, "departments": self._departments,
                                  # shells waiting for their bundles (to be rendered should they lead nowhere), and
@@ -284,6 +287,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self.budget.challenged = saved.get("challenged", set())
         self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
+        self._explorers = saved.get("explorers", {})
         self.site_search = saved.get("site_search", self.site_search)
         self._trees = saved.get("trees", self._trees)   # a queued branch request is read by its tree's setting
         self._departments = saved.get("departments", 0)
@@ -692,8 +696,10 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if self.traps.trapped(url) or ((twin := desktop_twin(url)) and (twin in best or twin in self._requested)):
                 continue   # a mobile copy of a page linked in its own right
             before = self._requested.get(url)
-            upgrade = before in (Step.EXPLORE.value, Step.AVOID.value) and judgement.step is Step.FOLLOW
-            if before is not None and not upgrade:
+            upgrade = before in EXPLORING and judgement.step is Step.FOLLOW
+            if before in EXPLORING and not upgrade:
+                self._explorers.setdefault(url, set()).add(subsite)   # asked for it should the first be dropped
+            if before is not None and not upgrade and before != DROPPED:
                 continue
             if not self.scope.contains(url) and not ((judgement.vouched or judgement.own_platform)
                                                      and self.scope.admit_subsite(url, response.url)):
@@ -715,7 +721,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if judgement.villages:
                 meta["villages"] = True   # refused when its turn comes, so frontier_skipped counts it
             # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
-            request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error, dont_filter=upgrade,
+            request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
+                                     dont_filter=upgrade or before == DROPPED,
                                      priority=page_priority(judgement.score), meta=meta)
             if judgement.step is Step.AVOID:
                 self._held.hold(UNTIL_DRY, request)  # news, services, calendars: only if the crawl runs dry
@@ -954,12 +961,26 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
 
     def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request
+        if failure.check(FrontierSkip) and failure.value.args[0] in SUBSITE_DONE:
+            yield from self._explored_elsewhere(request)
         if request.meta.get("role") == "list":  # a list page that will never be read: its list may be complete
             yield from self._released(self._held.arrived(request.meta["list_of"]))
         if "bundles" in request.meta:   # a runtime file that will never be read: its shell's bundles without it
             yield from self._bundle_requests(request.meta["bundles"], {k: v for k, v in request.meta.items()
                                                                      if k != "bundles"})
         self._record_error(failure)
+
+    def _explored_elsewhere(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
+        """A way the frontier dropped as exploring a sub-site done with (its column found, its budget spent), asked
+        for another sub-site whose page linked it too, whichever page was read first; else by the next link to it."""
+        others = self._explorers.pop(request.url, set()) - {request.meta.get("subsite", PORTAL)}
+        if not others:
+            self._requested[request.url] = DROPPED
+            return
+        subsite = min(others)
+        if others - {subsite}:
+            self._explorers[request.url] = others - {subsite}
+        yield request.replace(dont_filter=True, meta={**request.meta, "subsite": subsite})
 
     def _record_error(self, failure: Failure) -> None:
         request = failure.request

@@ -9,6 +9,7 @@ turn comes the crawl may know more:
   its links from (a platform's tree of departments), the rest of a page read; a link entering an agency's
   sub-site (``enter``), whose reports the linking site's column does not list;
 - it explores beyond the sub-site's exploration budget (``explore_pages`` per sub-site): dropped.
+  Dropped so (``SUBSITE_DONE``), a page is asked again for another sub-site that linked it, before or after.
 - it leads below a town, to its villages or residents' committees (``crawler.steering.frontier.names_villages``):
   dropped, and counted, so a crawl says what it left out.
 - it is the mobile copy of a page read, which named it so (``crawler.hosts.mobilecopy``): dropped, and counted.
@@ -33,6 +34,8 @@ from crawler.steering.frontier import Step
 from crawler.steering.traps import TrapWatch
 
 EXPLORING = (Step.EXPLORE.value, Step.AVOID.value)
+# refusals of a way for the sub-site whose page linked it: another sub-site's link may still want it
+SUBSITE_DONE = ("explore_column_found", "explore_budget_spent")
 
 
 class FrontierSkip(IgnoreRequest):
@@ -90,16 +93,21 @@ class Budget:
         if self.traps.trapped(request.url, meta.get("chain", 0)) or (
                 meta.get("role") == "document" and self.traps.drops_listed(meta, request.url)):
             return "trap"
+        exploring = meta.get("step") in EXPLORING
+        if exploring and (reason := self._exploring_refusal(meta)):
+            return reason   # before the duplicate check: dropped so, it may be asked for another sub-site
         # A retry is the same fetch asked again: refused as a duplicate, its failure would never be named.
         if request.dont_filter and not meta.get("retry_times") and self.fetched_before(request):
             return "duplicate"
-        if meta.get("step") not in EXPLORING:
-            return None
+        if exploring:
+            self.explored[meta.get("subsite", 0)] += 1
+        return None
+
+    def _exploring_refusal(self, meta: dict) -> str | None:
         subsite = meta.get("subsite", 0)
         if self.subsites.has_column(subsite, self.traps.trapped) and not meta.get("catalogue") \
                 and "enter" not in meta:
             return "explore_column_found"
         if self.explored[subsite] >= self.explore_pages:
             return "explore_budget_spent"
-        self.explored[subsite] += 1
         return None

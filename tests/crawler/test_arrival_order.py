@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import scrapy
 from scrapy.http import HtmlResponse
+from twisted.python.failure import Failure
 
 from crawler.siteconfig import Site
 from crawler.spiders.reports import ReportsSpider
+from crawler.steering.budget import FrontierSkip
 
 SITE = Site("zhoukou", "周口市人民政府", ("http://www.zhoukou.gov.cn/",), allowed_domains=("zhoukou.gov.cn",))
 COLUMN = "http://www.zhoukou.gov.cn/zwgk/ndbg/index.html"
@@ -27,11 +29,21 @@ def _read(spider: ReportsSpider, url: str, body: str, **meta) -> list[scrapy.Req
     return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request)]
 
 
-def _admitted(pages: list[tuple[str, str, dict]]) -> list[scrapy.Request]:
-    """The requests the pages led to, read in the order given, that the frontier lets through."""
-    spider = ReportsSpider(site=SITE)
-    asked = [r for url, body, meta in pages for r in _read(spider, url, body, **meta)]
-    return [r for r in asked if spider.budget.refusal(r) is None]
+def _admitted(pages: list[tuple[str, str, dict]], spider: ReportsSpider | None = None) -> list[scrapy.Request]:
+    """The requests the pages led to, read in the order given, that the frontier lets through when their turn
+    comes; one it drops goes to the spider's errback, as Scrapy sends it, and what that asks instead takes its turn."""
+    spider = spider or ReportsSpider(site=SITE)
+    queue = [r for url, body, meta in pages for r in _read(spider, url, body, **meta)]
+    admitted = []
+    while queue:
+        request = queue.pop(0)
+        if (reason := spider.budget.refusal(request)) is None:
+            admitted.append(request)
+            continue
+        failure = Failure(FrontierSkip(reason))
+        failure.request = request
+        queue += [r for r in spider.on_error(failure) if isinstance(r, scrapy.Request)]
+    return admitted
 
 
 def test_departments_a_page_lists_are_entered_whether_the_sites_column_arrived_before_or_after_it():
@@ -54,3 +66,21 @@ def test_a_report_a_page_linked_as_a_way_is_fetched_as_a_document_whichever_link
     for pages in ([home, column], [column, home]):
         assert [r.meta["role"] for r in _admitted(pages) if r.url == report and r.callback.__name__ == "parse_document"] \
             == ["document"]
+
+
+def test_a_page_two_sub_sites_link_as_a_way_is_asked_for_the_one_still_exploring_whichever_linked_it_first():
+    """The city's 信息公开目录, linked as a way both by a city page and by a department's home with no column yet:
+    asked for the city first and dropped there (its column found), it is asked for the department."""
+    catalogue = "http://www.zhoukou.gov.cn/zwgk/gkml/index.html"
+    link = f'<ul><li><a href="{catalogue}">目录</a></li></ul>'
+    city = ("http://www.zhoukou.gov.cn/zwgk/gd/index.html",
+            f"<html><head><title>更多</title></head><body>{link}</body></html>", {"hops": 1, "subsite": 0})
+    for order in ((0, 1), (1, 0)):
+        spider = ReportsSpider(site=SITE)
+        _read(spider, COLUMN, COLUMN_BODY, hops=1, link_text="年度报告")
+        department = spider.subsites.enter("周口市教育局", "http://jyj.zhoukou.gov.cn/", "部门")
+        home = ("http://jyj.zhoukou.gov.cn/index.html",
+                f"<html><head><title>周口市教育局</title></head><body>{link}</body></html>",
+                {"hops": 1, "subsite": department})
+        pages = [(city, home)[i] for i in order]
+        assert [r.meta["subsite"] for r in _admitted(pages, spider) if r.url == catalogue] == [department]
