@@ -184,6 +184,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._listed: set[str] = set()          # document URLs some page linked to this crawl
         self._requested: dict[str, str] = {}    # URL → step it was requested with ("document", "list", Step)
         self._explorers: dict[str, set[int]] = {}   # URL asked exploring → sub-sites whose pages linked it so since
+        # URL asked as a way, not entering → the agency link to it read since (meta "enter"): it enters the sub-site
+        self._late_entries: dict[str, tuple[str, str]] = {}
         self._held = HeldDocuments()            # documents waiting for their list's end (or the crawl's)
         # an app's bundle → it and its lazy chunks that read their page's address (?deptId=), and the other shells
         # they are read for, once fetched
@@ -268,7 +270,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             state["frontier"] = {"subsites": self.subsites, "traps": self.traps, "explored": self.budget.explored,
                                  "held": self._held.to_state(self), "listed": self._listed,
                                  "requested": self._requested, "lists_read": self.lists_read,
-                                 "explorers": self._explorers,
+                                 "explorers": self._explorers, "late_entries": self._late_entries,
                                  "site_search": self.site_search, "trees": self._trees,
                                  "challenged": self.budget.challenged, "departments": self._departments,
                                  # shells waiting for their bundles (to be rendered should they lead nowhere), and
@@ -288,6 +290,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._held = HeldDocuments.from_state(saved["held"], self)
         self._listed, self._requested, self.lists_read = saved["listed"], saved["requested"], saved["lists_read"]
         self._explorers = saved.get("explorers", {})
+        self._late_entries = saved.get("late_entries", {})
         self.site_search = saved.get("site_search", self.site_search)
         self._trees = saved.get("trees", self._trees)   # a queued branch request is read by its tree's setting
         self._departments = saved.get("departments", 0)
@@ -299,6 +302,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
     # -- pages -------------------------------------------------------------------------------------
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request]:
+        self._enter_late(response.meta, response.url)
         if (script := self._awaited_scripts(response)) is not None:   # read once its own script files are
             yield script
             return
@@ -700,6 +704,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if before in EXPLORING and not upgrade:
                 self._explorers.setdefault(url, set()).add(subsite)   # asked for it should the first be dropped
             if before is not None and not upgrade and before != DROPPED:
+                if judgement.subsite and before in _NAVIGATION_STEPS:
+                    self._late_entries.setdefault(url, (link.text, link.heading or link.source))
                 continue
             if not self.scope.contains(url) and not ((judgement.vouched or judgement.own_platform)
                                                      and self.scope.admit_subsite(url, response.url)):
@@ -961,6 +967,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
 
     def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request
+        self._enter_late(request.meta, request.url)
         if failure.check(FrontierSkip) and failure.value.args[0] in SUBSITE_DONE:
             yield from self._explored_elsewhere(request)
         if request.meta.get("role") == "list":  # a list page that will never be read: its list may be complete
@@ -969,6 +976,13 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             yield from self._bundle_requests(request.meta["bundles"], {k: v for k, v in request.meta.items()
                                                                      if k != "bundles"})
         self._record_error(failure)
+
+    def _enter_late(self, meta: dict[str, Any], url: str) -> None:
+        """A page asked as a way enters an agency's sub-site when a link read since its request names it so, as
+        it would have, that link read first (``meta`` is its request's, ``url`` where it was answered)."""
+        asked = (meta.get("redirect_urls") or [url])[0]
+        if (late := self._late_entries.pop(asked, None)) and "enter" not in meta and meta.get("role") == "page":
+            meta["enter"] = late
 
     def _explored_elsewhere(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
         """A way the frontier dropped as exploring a sub-site done with (its column found, its budget spent), asked

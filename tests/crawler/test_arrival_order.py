@@ -84,3 +84,21 @@ def test_a_page_two_sub_sites_link_as_a_way_is_asked_for_the_one_still_exploring
                 {"hops": 1, "subsite": department})
         pages = [(city, home)[i] for i in order]
         assert [r.meta["subsite"] for r in _admitted(pages, spider) if r.url == catalogue] == [department]
+
+
+def test_a_department_linked_both_alone_and_in_the_sites_list_of_departments_is_entered_whichever_came_first():
+    """The 教育局's home, linked alone on a city page (a way, no list of agencies around it) and in the 部门信息公开
+    list: whichever page was read first, its home enters its sub-site when its turn comes."""
+    home = "http://jyj.zhoukou.gov.cn/"
+    alone = ("http://www.zhoukou.gov.cn/zwgk/zc/index.html", '<html><head><title>政策</title></head><body><p>'
+             f'<a href="{home}">周口市教育局</a></p></body></html>', {"hops": 0})
+    listed = ("http://www.zhoukou.gov.cn/zwgk/bm/index.html", '<html><head><title>部门</title></head><body>'
+              "<h3>部门信息公开</h3><ul>" + "".join(f'<li><a href="http://{h}.zhoukou.gov.cn/">周口市{n}</a></li>'
+                                               for h, n in (("jyj", "教育局"), ("mzj", "民政局"), ("czj", "财政局")))
+              + "</ul></body></html>", {"hops": 1})
+    for pages in ([alone, listed], [listed, alone]):
+        spider = ReportsSpider(site=SITE)
+        request = next(r for r in _admitted(pages, spider) if r.url == home)
+        _read(spider, home, "<html><head><title>周口市教育局</title></head><body></body></html>", **request.meta)
+        assert [s.name for s in spider.subsites.coverage([], lambda url: False).subsites if s.url == home] \
+            == ["周口市教育局"]
