@@ -714,7 +714,6 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 continue
             if self.scope.shared_home(url):
                 continue   # a shared platform's home page: its other tenants are not the site's
-            self._requested[url] = judgement.step.value
             # a frame of a page called a column ($('#list').load(…) filling it) is part of it: called the same
             called = response.meta.get("link_text", "") if link.source == "frame" and not link.text and says else ""
             meta = {"role": "page", "hops": hops, "subsite": subsite, "step": judgement.step.value,
@@ -728,6 +727,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                 meta["enter"] = (link.text, link.heading or link.source)
             if judgement.villages:
                 meta["villages"] = True   # refused when its turn comes, so frontier_skipped counts it
+            if before == DROPPED and judgement.step is not Step.FOLLOW and self.budget.exploring_refusal(meta):
+                continue   # dropped for a sub-site done with: asked again for one still exploring only
+            self._requested[url] = judgement.step.value
             # An upgrade may follow a request the budget dropped; the budget refuses a second fetch of a URL.
             request = scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
                                      dont_filter=upgrade or before == DROPPED,

@@ -94,7 +94,7 @@ class Budget:
                 meta.get("role") == "document" and self.traps.drops_listed(meta, request.url)):
             return "trap"
         exploring = meta.get("step") in EXPLORING
-        if exploring and (reason := self._exploring_refusal(meta)):
+        if exploring and (reason := self.exploring_refusal(meta)):
             return reason   # before the duplicate check: dropped so, it may be asked for another sub-site
         # A retry is the same fetch asked again: refused as a duplicate, its failure would never be named.
         if request.dont_filter and not meta.get("retry_times") and self.fetched_before(request):
@@ -103,7 +103,8 @@ class Budget:
             self.explored[meta.get("subsite", 0)] += 1
         return None
 
-    def _exploring_refusal(self, meta: dict) -> str | None:
+    def exploring_refusal(self, meta: dict) -> str | None:
+        """Why a request exploring with ``meta`` would be dropped now (its sub-site done with), or None."""
         subsite = meta.get("subsite", 0)
         if self.subsites.has_column(subsite, self.traps.trapped) and not meta.get("catalogue") \
                 and "enter" not in meta:

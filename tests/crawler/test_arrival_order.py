@@ -84,6 +84,12 @@ def test_a_page_two_sub_sites_link_as_a_way_is_asked_for_the_one_still_exploring
                 {"hops": 1, "subsite": department})
         pages = [(city, home)[i] for i in order]
         assert [r.meta["subsite"] for r in _admitted(pages, spider) if r.url == catalogue] == [department]
+    # dropped for the city with no other sub-site linking it, it is not asked again by each city page linking it
+    spider = ReportsSpider(site=SITE)
+    _read(spider, COLUMN, COLUMN_BODY, hops=1, link_text="年度报告")
+    assert _admitted([city], spider) == []
+    again = ("http://www.zhoukou.gov.cn/zwgk/gd/index_1.html", city[1], city[2])
+    assert [r.url for r in _read(spider, *again[:2], **again[2]) if r.url == catalogue] == []
 
 
 def test_a_department_linked_both_alone_and_in_the_sites_list_of_departments_is_entered_whichever_came_first():
