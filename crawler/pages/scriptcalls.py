@@ -18,7 +18,8 @@ page (``var page = parseInt($('#currentPage').val()) + 1``, or a parameter the c
 $('#pageNo').val()``) is that field's value (``field_read``; ``called_url``'s ``fields``); a
 parameter shifted by a number (``'index_' + (n - 1) + '.html'``, TRS's numbering) is the number argument shifted
 by it. An address written from the page's location is the page's own (``location.protocol + '//' + location.host
-+ '/col/…'``, ``window.location.origin``, ``location.pathname.replace(/index.*$/, '')``: ``page_relative``).
++ '/col/…'``, ``window.location.origin``, ``location.pathname.replace(/index.*$/, '')``, ``location.pathname
+before a query: ``page_relative``).
 Scripts are read up to ``MAX_SCRIPT_CHARS``, the first ``MAX_FUNCTIONS`` definitions of each, ``MAX_BODY_CHARS``
 of each body, ``MAX_TERNARY_CHARS`` before and after a concatenation, so a hostile page costs no more than its
 size.
@@ -72,6 +73,9 @@ _ORIGIN = re.compile(rf"""{_LOCATION}\.(?:protocol\s*\+\s*(["'])//\1\s*\+\s*{_LO
                      r"""\s*\+\s*(?=["']/)""")
 _FOLDER = re.compile(rf"""{_LOCATION}\.pathname\.replace\(\s*/[^/\n]{{1,100}}/[gi]{{0,2}}\s*,\s*(["'])\1\s*\)\s*\+\s*(["'])"""
                      r"""(?=[\w-])""")
+# The page's own path before a query (location.pathname + '?catId=12&pageIndex=' + n, as 湖北's and 湖南's
+# /zwgk/public/column/ pages go to a page): the query alone is that address relative to the page.
+_OWN_PATH = re.compile(rf"""{_LOCATION}\.pathname\s*\+\s*(?=["']\?)""")
 # A ternary on a parameter inside a concatenation: 'index' + (n == 1 ? '' : '_' + (n - 1)) + '.html'; what it
 # joins before and after it
 _CHOICE = re.compile(rf"""\(\s*({_NAME}\s*(?:===?|!==?|<=?|>=?)\s*-?\d{{1,4}})\s*\?""")
@@ -380,8 +384,8 @@ def _folded(expression: str) -> str:
 def page_relative(code: str) -> str:
     """The code with the addresses it writes from the page's location written relative to the page
     (``location.protocol + '//' + location.host + '/col/'`` as ``'/col/'``, ``location.pathname.replace(/index.*$/,
-    '') + 'index_'`` as ``'./index_'``)."""
-    return _FOLDER.sub(r"\2./", _ORIGIN.sub("", code))
+    '') + 'index_'`` as ``'./index_'``, ``location.pathname + '?page='`` as ``'?page='``)."""
+    return _OWN_PATH.sub("", _FOLDER.sub(r"\2./", _ORIGIN.sub("", code)))
 
 
 def _split(arguments: str) -> list[str]:

@@ -169,6 +169,17 @@ def test_a_jump_script_clamping_its_fields_value_goes_to_the_name_it_gives_the_v
     assert create_page_urls(html, KM) == [f"{KM}index_{k}.shtml" for k in (2, 3, 4)]
 
 
+GK = "http://www.example.gov.cn/zwgk/public/column/6617301?type=4&catId=6719410&action=list&nav=3"
+
+
+def test_a_jump_script_going_to_a_query_after_the_pages_own_path_is_its_pages():
+    # 湖北's and 湖南's /zwgk/public/column/ lists: if (pageNumber > 2) { pageNumber = 2; }, then
+    # window.location.href = window.location.pathname + '?type=4&catId=…&pageIndex=' + pageNumber
+    html = (FILES / "list_jump_clamp_own_path.html").read_text()
+    assert create_page_urls(html, GK) == [f"{GK}&pageIndex=2"]
+    assert create_page_urls(html, f"{GK}&pageIndex=2") == [f"{GK}&pageIndex=1"]
+
+
 def test_a_comparison_that_gives_nothing_back_is_no_clamp():
     for check in ("if (n > 3) { alert('超出范围'); }", "n = n > 3 ? 1 : n;", "if (n > 3) { m = 3; }"):
         script = f"<script>function go(n) {{ {check} location.href = 'index_' + n + '.shtml'; }}</script>"
