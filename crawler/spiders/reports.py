@@ -96,6 +96,7 @@ from crawler.scripted.nextdata import next_data_pages
 from crawler.scripted.querydetail import query_detail_requests
 from crawler.scripted.scriptapis import ItemUrl
 from crawler.scripted.xmlanswers import is_xml_answer
+from crawler.scripted.xxgktree import is_catalogue_tree
 from crawler.scripted.ztree import AsyncTrees, loaded_trees
 from crawler.siteconfig import Site, apply_site_settings, site_from_config, site_from_url
 from crawler.spiders.details import DetailSteps, answered_item, detail_api_request
@@ -411,6 +412,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         if DECLARES.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
                 and self._says_column(response):
             yield from self._declared_lists(response, subsite)   # JPaaS's unit builder (crawler.scripted.jpaas)
+        if is_catalogue_tree(response.url) and isinstance(response, TextResponse):
+            yield from self._catalogue_tree_lists(response, subsite)   # 大汉's 信息公开 tree (crawler.scripted.xxgktree)
         if MOUNT_HINT.search(response.body) and isinstance(response, TextResponse) and is_html(response.body):
             yield from self._bundles(response, subsite, self._says_column(response))
         if meta.get("api", {}).get("fills") and isinstance(response, TextResponse) and is_json_answer(response.body):

@@ -1,6 +1,7 @@
 """Lists a page's scripts ask for: the API requests of a 年报 column's inline scripts (``crawler.scripted.scriptapis``,
-``crawler.scripted.wrappers``), and a single-page application's shell read through its script files, its webpack
-runtime, its menu API and the chunks it loads on demand (``crawler.scripted.bundles``, ``crawler.scripted.chunks``)."""
+``crawler.scripted.wrappers``), the lists a 大汉 信息公开 tree's 年报 categories ask (``crawler.scripted.xxgktree``),
+and a single-page application's shell read through its script files, its webpack runtime, its menu API and the
+chunks it loads on demand (``crawler.scripted.bundles``, ``crawler.scripted.chunks``)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, PageGlobals, api_calls, item_urls, json_body,
                                          offered_years, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
+from crawler.scripted.xxgktree import category_search, tree_nodes
 from crawler.steering.boundpagers import bound_page_count, bound_page_name
 from crawler.steering.frontier import LIST_PAGE_PRIORITY
 from crawler.steering.pagers import is_page_key
@@ -79,6 +81,18 @@ class ScriptSteps:
                    "bare": [], "details": [], "posted_details": []}
             if (request := self._api_request(call.url, api, meta)) is not None:
                 yield request
+
+    def _catalogue_tree_lists(self, response: TextResponse, subsite: int) -> Iterator[scrapy.Request]:
+        """大汉's 信息公开 tree (``crawler.scripted.xxgktree``): each category a 年报 column's name labels, listed
+        as its click asks ``search.jsp``."""
+        meta = self._column_part_meta(response, subsite)
+        for node in tree_nodes(response_text(response)):
+            if says_column(node.label):
+                url, form = category_search(response.url, node)
+                api = {"method": "POST", "data": [list(p) for p in form], "item_urls": [], "json": False, "bare": [],
+                       "details": [], "posted_details": []}
+                if (request := self._api_request(url, api, {**meta, "link_text": node.label})) is not None:
+                    yield request
 
     def _bundles(self, response: TextResponse, subsite: int, column: bool) -> Iterator[scrapy.Request]:
         """A single-page application's shell: its own script files (``crawler.scripted.bundles``), read once fetched

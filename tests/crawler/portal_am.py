@@ -12,12 +12,15 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | 山东 www.zibo.gov.cn, wh./ws./ybj.zibo.gov.cn (淄博), www.jiyang.gov.cn, www.gaoqing.gov.cn, www.pingyin.gov.cn | 大汉's ``/gongkai/`` platform: columns ``/gongkai/channel_<24 hex>/`` (``?key=…``, ``?topSearch=1``), a site's ``/gongkai/site_<name>/channel_<24 hex>/``; a column's folder ``channel_c_<24 hex>_n_<epoch>.<frac>/`` (a dot in a folder's name) or ``channel_c_<24 hex>_<24 hex>/``; details ``doc_<24 hex>.html`` in the column's folder, a file delivered as ``doc_<24 hex>_<32 hex>.pdf`` beside them | reference lists citing ``https://ws.zibo.gov.cn/gongkai/channel_c_5f9fa491ab327f36e4c13061_n_1605682450.3131/doc_67a5b11e0c81719cbf7171e4_c40bf8efdc4f89fdb726fece655ac213.pdf``, ``https://ybj.zibo.gov.cn/gongkai/channel_c_5f9fa491ab327f36e4c1305f_5fb3bcc7a40661f2aebb98a4/doc_61f342da93a456a2f282fe85.html``, ``https://www.gaoqing.gov.cn/gongkai/site_gqxwsjkj/channel_62d5295b281f20b1bc4ede4b/doc_64be1fa34c4002712d0b91e4.html``; a source map's ``/gongkai/channel_6389ae153759918282644cca/`` (济阳) |
 | 北京 zfxxgk.beijing.gov.cn, reached from gjj.beijing.gov.cn, www.bjjs.gov.cn | a department's own site links its 政府信息公开专栏 (公开指南, 公开目录, 公开年报) to one shared host, the unit a path prefix (``110016``, ``110094``, ``11K000``): ``/<unit>/zfxxgknb/list.shtml``; details ``/<unit>/<column>/<yyyy-mm>/<dd>/content_<32 hex>.shtml``, files ``/<unit>/<column>/<yyyy-mm>/<dd>/<32 hex>/files/<32 hex>.doc``; a list ``#colList li`` with ``a`` and ``.date``, paged by laypage (``.laypage_main``, ``#!page=N``), the body ``#content`` | saved home pages of gjj.beijing.gov.cn and www.bjjs.gov.cn (``<a href="http://zfxxgk.beijing.gov.cn/110016/zfxxgknb/list.shtml" title="公开年报">``), a 国资委 collector (``find_elements_by_id('colList')``, ``laypage_main``, ``'#!page=' + str(i + 1)``, ``find_elements_by_id('content')``), a download of ``/11K000/qtwj22/2018-04/10/<32 hex>/files/<32 hex>.doc`` |
 | 湖北 www.hg.gov.cn, jyj.hg.gov.cn (黄冈), 湖南 sthjj.changde.gov.cn (常德) and 武陵/鼎城/安乡 | ``/zwgk/public/column/<organ>?type=4&catId=<column>&action=list&nav=3``, pages ``&pageIndex=N``; items ``ul.newsList li a`` with the date in a ``span``; the page count in a script only (``number\\s*>\\s*(\\d+)``); details ``meta[name=ArticleTitle]``, ``meta[name=PubDate]``, ``meta[name=ContentSource]``, body ``div.conTxt`` with its files as ``p a``; static HTML (无反爬) | a Portia spider ``sthjj_changde_gov_cn`` (``LIST_XPATH``, ``REGEX['total_page']``, ``replace('pageIndex=1', f'pageIndex={page}')``), a 黄冈 collector's docstring, a county survey (湖南 PowerEasy CMS ``wuling.gov.cn/zwgk/public/column/...``) |
+| 浙江 www.zj.gov.cn, www.fuyang.gov.cn, zhejiang.chinatax.gov.cn, 山东 www.yantai.gov.cn, www.kenli.gov.cn, www.sdqixia.gov.cn, 吉林 jilin.chinatax.gov.cn | 大汉's 信息公开 module: 政府信息公开 a shell ``/col/col<id>/index.html?vc_xxgkarea=<area>`` (``&number=<infotype>``, ``&jh=263``) whose catalogue is a dTree in ``<iframe src="/module/xxgk/tree.jsp?standardXxgk=1&amp;area=<area>&amp;divid=div4">``, its nodes ``funclick(\\'<infotype>\\', …)`` before their label; the list loaded by ``loadDynamic('/module/xxgk/search.jsp?standardXxgk=1&infotypeId='+a+'&vc_title='+encodeURI(b)+'&vc_number='+encodeURI(c)+'&area=<area>', 'div4', '0','0','950','1','','')`` from ``/module/xxgk/script/dynamic.js``; ``search.jsp`` posted (``infotypeId``, ``jdid``, ``area``, ``divid``, ``sortfield``, ``currpage``, ``vc_title`` …) answers rows ``<a href='…' target='_blank'>`` (``.tr_main_value_odd a``), ``共N页``; details ``/art/<y>/<m>/<d>/art_<col>_<id>.html`` | a 吉林 tax collector's ``xxgk_list.py`` and its tests (``_TREE_IFRAME_RE``, ``_FUNCLICK_RE``, ``find_xxgk_load_call``, ``fetch_xxgk_search_html``: "POST module/xxgk/search.jsp the way tree.jsp funclick does"), a 浙江 tax collector (``re.findall(r"<a href='(.*?)' target='_blank'", response)``), 富阳's and 杭州卫健委's (``formdata`` ``currpage``), 山东药监's (``.tr_main_value_odd a``), 浙江生态环境厅's (``共(.*?)页``), 烟台's nav script (``/col/col42829/index.html?vc_xxgkarea=113706000042603877-1&jh=263``) |
 | 湖南 www.huaihua.gov.cn (怀化) and its counties (中方, 沅陵, 会同, 麻阳, 靖州, 通道) | TRS columns ``/<site>/c<id>/zfxxgkMultiList.shtml`` (also ``zfxxgkList.shtml``, ``list2021.shtml``); details ``/<site>/c<id>/<yyyymm>/<32 hex>.shtml`` | a city survey's config (``/huaihua/c100231/zfxxgkMultiList.shtml``, hexmon dialect ``/huaihua/c<col>/YYYYMM/<32hex>.shtml``), a county survey's table |
 
 Assumptions (no evidence found): 大汉's ``/gongkai/`` columns draw their lists by script (淄博's "Vue SPA"), from an
 answer no public code shows: here the 年报 column's page holds its rows; the 政府信息公开 channel's links; the 北京
 list's further pages (laypage's source unknown: each list here fits its first page) and the attachment a ``.pdf``;
-the ``/zwgk/public/column/`` script's text around its count (here a 跳转 function's clamp ``if (pageNumber > 2)
+大汉's tree.jsp and dynamic.js (here the tree's ``funclick`` sets the shell's
+infotype and calls its loader, ``loadDynamic`` posts ``divid``, ``jdid``, ``currpage``, ``sortfield`` to the address
+it is given), the shell opening on the tree's first node, the pager's text beside 共N页; the ``/zwgk/public/column/`` script's text around its count (here a 跳转 function's clamp ``if (pageNumber > 2)
 { pageNumber = 2; }``, which the spider's regex reads, going to ``window.location.pathname + '?…&pageIndex=' +
 pageNumber``), its details' addresses and the organ's catalogue page; 湖南 TRS's paging (one page here).
 
@@ -30,6 +33,8 @@ The portal:
   ``/<unit>/zfxxgknb/list.shtml``, reports ``content_<hex>.shtml`` or a ``files/`` attachment;
 - 柘东县 (``zdx.``): ``/zwgk/public/column/<organ>``, its 年报 column two pages (``pageIndex``), the count in a script;
 - 柘西县 (``zxx.``): 湖南 TRS, ``/zxx/c<id>/zfxxgkMultiList.shtml``;
+- 柘南区 (``znq.``): 大汉's 信息公开 module, its 年报 a node of the tree in the shell's iframe, listed by ``search.jsp``
+  two pages (共2页, ``currpage``);
 - decoys: a 解读, a 政府工作报告, a 统计公报 and a 决算 among the rows.
 """
 
@@ -39,7 +44,7 @@ import zlib
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import Host, Look, Page
+from tests.crawler.portal import SCRIPT, Host, Look, Page
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_s import PDF
 from tests.crawler.portal_u import query_value
@@ -59,7 +64,12 @@ PLATFORM_UNITS = {EDUCATION: ("jw", "110031", {2024: "art", 2023: "art", 2022: "
 EAST_YEARS = [2024, 2023, 2022, 2021, 2020, 2019]
 EAST_PER_PAGE = 4          # the county's list's rows a page: its 年报 column two pages
 WEST_YEARS = [2024, 2023, 2022, 2021]
-AGENCIES = [CITY, INSURANCE, EDUCATION, HOUSING, EAST, WEST]
+SOUTH = "柘川市柘南区人民政府"
+SOUTH_YEARS = [2024, 2023, 2022, 2021]
+SOUTH_PER_PAGE = 3   # search.jsp's rows a page: the 年报 category two pages (共2页, currpage)
+SOUTH_AREA, SOUTH_NODES = "11370521004511115Y", {"KL0101": "政府信息公开指南", "KL0201": "政府信息公开制度",
+                                                  "KL0601": "政府信息公开年报", "KL0701": "法定主动公开内容"}
+AGENCIES = [CITY, INSURANCE, EDUCATION, HOUSING, EAST, WEST, SOUTH]
 CITY_COLUMN = "/gongkai/site_zcsrmzf/channel_c_5f9fa491ab327f36e4c13062_n_1605682450.3131/"
 INSURANCE_COLUMN = "/gongkai/channel_c_5f9fa491ab327f36e4c1305f_5fb3bcc7a40661f2aebb98a4/"
 EAST_ORGAN, EAST_CATALOGUE, EAST_GUIDE, EAST_COLUMN = "6617301", "6719390", "6719391", "6719410"
@@ -87,7 +97,7 @@ class PortalAM(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.hosts = {sub: Host() for sub in ("www", "ybj", "jw", "zjw", "zfxxgk", "zdx", "zxx")}
+        self.hosts = {sub: Host() for sub in ("www", "ybj", "jw", "zjw", "zfxxgk", "zdx", "zxx", "znq")}
         self.serve(self.hosts)
         self.www = self.hosts["www"]
         self.base = self.url("www", "/")
@@ -97,6 +107,7 @@ class PortalAM(OneServerPortal):
             self._platform_unit(agency, sub, unit, years)
         self._east()
         self._west()
+        self._south()
 
     def _report(self, sub: str, path: str, agency: str, year: int, title: str) -> str:
         """``agency``'s report for ``year`` as an article at ``path``, expected; its path."""
@@ -133,7 +144,8 @@ class PortalAM(OneServerPortal):
         www.pages["/gongkai/channel_c1534/"] = _page("机构职能", "<p>机构职能。</p>")
         links = list_items([(self.url(sub, "/"), name) for sub, name in (
             ("ybj", "市医疗保障局"), ("jw", "市教育委员会"), ("zjw", "市住房和城乡建设委员会"))])
-        counties = list_items([(self.url("zdx", "/"), "柘东县"), (self.url("zxx", "/"), "柘西县")])
+        counties = list_items([(self.url("zdx", "/"), "柘东县"), (self.url("zxx", "/"), "柘西县"),
+                               (self.url("znq", "/"), "柘南区")])
         www.pages["/"] = _page(f"{CITY}门户网站", (
             f'<div class="nav2"><a href="{catalogue}?topSearch=1">政府信息公开</a><a href="/xwzx/">新闻中心</a></div>'
             f'<div class="links"><h3>部门网站</h3><ul>{links}</ul><h3>县区</h3><ul>{counties}</ul></div>'))
@@ -243,6 +255,60 @@ class PortalAM(OneServerPortal):
         host.pages["/"] = _page(f"{WEST}门户网站", (
             '<div class="nav2"><a href="/zxx/c104600/zfxxgkMultiList.shtml">政府信息公开</a></div>'))
 
+    def _south(self) -> None:
+        """柘南区: 大汉's 信息公开 module, the 年报 a node of the dTree in the shell's iframe, whose ``funclick`` has
+        the shell's ``loadDynamic`` post ``search.jsp`` with its infotype."""
+        host, rows = self.hosts["znq"], []
+        for k, year in enumerate(SOUTH_YEARS):
+            title = f"{SOUTH}{year}年政府信息公开工作年度报告"
+            path = self._report("znq", f"/art/{year + 1}/1/1{k}/art_239700_{5301 - k * 7}.html", SOUTH, year, title)
+            rows.append((path, title, f"{year + 1}-01-1{k}"))
+        title = "关于开展2024年度企业年度报告公示工作的通知"
+        rows.insert(1, (self._decoy("znq", "/art/2025/3/2/art_239700_5310.html", title), title, "2025-03-02"))
+        shell = "/col/col239700/index.html"
+        host.pages["/"] = _page(f"{SOUTH}门户网站", (
+            f'<div class="nav2"><a href="{shell}?vc_xxgkarea={SOUTH_AREA}&amp;jh=263">政府信息公开</a></div>'))
+        host.pages[shell] = _page(f"政府信息公开-{SOUTH}", (
+            f'<div class="xxgk-tree"><iframe src="/module/xxgk/tree.jsp?standardXxgk=1&amp;area={SOUTH_AREA}'
+            '&amp;divid=div4" frameborder="0" scrolling="auto"></iframe></div><div id="div4"></div>'
+            '<script src="/module/xxgk/script/jquery.js"></script><script src="/module/xxgk/script/dynamic.js"></script>'
+            f"<script>var a = '{next(iter(SOUTH_NODES))}', b = '', c = '';\nfunction search() {{\n"
+            "  loadDynamic('/module/xxgk/search.jsp?standardXxgk=1&infotypeId='+a+'&vc_title='+encodeURI(b)+"
+            f"'&vc_number='+encodeURI(c)+'&area={SOUTH_AREA}', 'div4', '0','0','950','1','','');\n}}\nsearch();</script>"))
+        host.pages["/module/xxgk/script/jquery.js"] = Page(b"/*! jQuery v1.12.4 */", SCRIPT)
+        host.pages["/module/xxgk/script/dynamic.js"] = Page(_LOAD_DYNAMIC.encode(), SCRIPT)
+        nodes = "".join(f"d.add({k + 1},0,'<a href=\"javascript:void(0)\" onclick=\"funclick(\\'{infotype}\\',"
+                        f"\\'{SOUTH_AREA}\\');\">{name}</a>');\n" for k, (infotype, name) in enumerate(SOUTH_NODES.items()))
+        host.pages["/module/xxgk/tree.jsp"] = Page((
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="/module/xxgk/script/dtree.js"></script>'
+            "</head><body><script>\nfunction funclick(infotype, area) { parent.a = infotype; parent.search(); }\n"
+            f"d = new dTree('d');\nd.add(0,-1,'信息公开目录');\n{nodes}document.write(d);\n</script></body></html>"
+        ).encode())
+        host.pages["/module/xxgk/script/dtree.js"] = Page(b"function dTree(objName) { this.aNodes = []; }", SCRIPT)
+
+        def search(query: dict[str, list[str]], form: dict[str, object]) -> Page:
+            infotype = query_value(query, "infotypeId") or query_value(form, "infotypeId")
+            listed = rows if (infotype, query_value(query, "area")) == ("KL0601", SOUTH_AREA) else []
+            pages = max(1, -(-len(listed) // SOUTH_PER_PAGE))
+            page = min(pages, max(1, int(query_value(form, "currpage") or 1)))
+            shown = listed[(page - 1) * SOUTH_PER_PAGE:page * SOUTH_PER_PAGE]
+            body = "".join(f'<tr class="tr_main_value_{"odd" if k % 2 else "even"}"><td>{k + 1}</td><td align="left">'
+                           f"<a href='{path}' target='_blank' title='{escape(title)}'>{escape(title)}</a></td>"
+                           f"<td>{date}</td></tr>" for k, (path, title, date) in enumerate(shown))
+            return Page((
+                '<table width="100%" class="tb_main"><tr class="tr_main_title"><td>序号</td><td>名称</td><td>生成日期</td>'
+                f"</tr>{body or '<tr><td>暂无信息</td></tr>'}</table><table class=\"tb_title\"><tr><td>共{len(listed)}条"
+                f"&nbsp;&nbsp;共{pages}页&nbsp;&nbsp;第{page}页</td></tr></table>").encode())
+
+        host.posted["/module/xxgk/search.jsp"] = search
+
+
+# 大汉's loader (dynamic.js): the address given posted with the list's div and site, its answer drawn into the div.
+_LOAD_DYNAMIC = (
+    "function loadDynamic(url, divid, cid, isRoot, width, webid, a1, a2) {\n"
+    "  $.ajax({url: url, type: 'post', data: {divid: divid, jdid: webid, currpage: 1,\n"
+    "          sortfield: 'createdatetime:0,orderid:0'}, success: function (html) { $('#' + divid).html(html); }});\n"
+    "}\n")
 
 def _dated_list(css: str, rows: list[tuple[str, str, str]]) -> str:
     """A column's list: one ``li`` a row, its link and its date in a ``span``."""

@@ -2,7 +2,8 @@
 (a 年报 column in a ``channel_c_…_n_<epoch>.<frac>/`` folder, ``doc_<hex>.html`` and ``doc_<hex>_<hex>.pdf``), two
 departments whose 公开年报 lives on the city's shared ``zfxxgk.`` host under their unit's prefix (北京's way), a county
 on ``/zwgk/public/column/<organ>`` (湖北/湖南: two pages by ``pageIndex``, the count in a script) and a county on
-湖南's TRS ``zfxxgkMultiList.shtml`` — with decoys, over real HTTP from the www home page alone: every report found
+湖南's TRS ``zfxxgkMultiList.shtml`` and a district on 大汉's 信息公开 module (its 年报 a node of the tree the shell
+frames, listed by ``POST search.jsp``) — with decoys, over real HTTP from the www home page alone: every report found
 with its year and agency, nothing else."""
 
 from __future__ import annotations
