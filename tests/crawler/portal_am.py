@@ -13,6 +13,7 @@ Evidence (public repositories, read through the tool library; quoted as found):
 | 北京 zfxxgk.beijing.gov.cn, reached from gjj.beijing.gov.cn, www.bjjs.gov.cn | a department's own site links its 政府信息公开专栏 (公开指南, 公开目录, 公开年报) to one shared host, the unit a path prefix (``110016``, ``110094``, ``11K000``): ``/<unit>/zfxxgknb/list.shtml``; details ``/<unit>/<column>/<yyyy-mm>/<dd>/content_<32 hex>.shtml``, files ``/<unit>/<column>/<yyyy-mm>/<dd>/<32 hex>/files/<32 hex>.doc``; a list ``#colList li`` with ``a`` and ``.date``, paged by laypage (``.laypage_main``, ``#!page=N``), the body ``#content`` | saved home pages of gjj.beijing.gov.cn and www.bjjs.gov.cn (``<a href="http://zfxxgk.beijing.gov.cn/110016/zfxxgknb/list.shtml" title="公开年报">``), a 国资委 collector (``find_elements_by_id('colList')``, ``laypage_main``, ``'#!page=' + str(i + 1)``, ``find_elements_by_id('content')``), a download of ``/11K000/qtwj22/2018-04/10/<32 hex>/files/<32 hex>.doc`` |
 | 湖北 www.hg.gov.cn, jyj.hg.gov.cn (黄冈), 湖南 sthjj.changde.gov.cn (常德) and 武陵/鼎城/安乡 | ``/zwgk/public/column/<organ>?type=4&catId=<column>&action=list&nav=3``, pages ``&pageIndex=N``; items ``ul.newsList li a`` with the date in a ``span``; the page count in a script only (``number\\s*>\\s*(\\d+)``); details ``meta[name=ArticleTitle]``, ``meta[name=PubDate]``, ``meta[name=ContentSource]``, body ``div.conTxt`` with its files as ``p a``; static HTML (无反爬) | a Portia spider ``sthjj_changde_gov_cn`` (``LIST_XPATH``, ``REGEX['total_page']``, ``replace('pageIndex=1', f'pageIndex={page}')``), a 黄冈 collector's docstring, a county survey (湖南 PowerEasy CMS ``wuling.gov.cn/zwgk/public/column/...``) |
 | 浙江 www.zj.gov.cn, www.fuyang.gov.cn, zhejiang.chinatax.gov.cn, 山东 www.yantai.gov.cn, www.kenli.gov.cn, www.sdqixia.gov.cn, 吉林 jilin.chinatax.gov.cn | 大汉's 信息公开 module: 政府信息公开 a shell ``/col/col<id>/index.html?vc_xxgkarea=<area>`` (``&number=<infotype>``, ``&jh=263``) whose catalogue is a dTree in ``<iframe src="/module/xxgk/tree.jsp?standardXxgk=1&amp;area=<area>&amp;divid=div4">``, its nodes ``funclick(\\'<infotype>\\', …)`` before their label; the list loaded by ``loadDynamic('/module/xxgk/search.jsp?standardXxgk=1&infotypeId='+a+'&vc_title='+encodeURI(b)+'&vc_number='+encodeURI(c)+'&area=<area>', 'div4', '0','0','950','1','','')`` from ``/module/xxgk/script/dynamic.js``; ``search.jsp`` posted (``infotypeId``, ``jdid``, ``area``, ``divid``, ``sortfield``, ``currpage``, ``vc_title`` …) answers rows ``<a href='…' target='_blank'>`` (``.tr_main_value_odd a``), ``共N页``; details ``/art/<y>/<m>/<d>/art_<col>_<id>.html`` | a 吉林 tax collector's ``xxgk_list.py`` and its tests (``_TREE_IFRAME_RE``, ``_FUNCLICK_RE``, ``find_xxgk_load_call``, ``fetch_xxgk_search_html``: "POST module/xxgk/search.jsp the way tree.jsp funclick does"), a 浙江 tax collector (``re.findall(r"<a href='(.*?)' target='_blank'", response)``), 富阳's and 杭州卫健委's (``formdata`` ``currpage``), 山东药监's (``.tr_main_value_odd a``), 浙江生态环境厅's (``共(.*?)页``), 烟台's nav script (``/col/col42829/index.html?vc_xxgkarea=113706000042603877-1&jh=263``) |
+| 重庆 tjj./mzj./rlsbj./whlyw./ybj./jjxxw./czj.cq.gov.cn | a department's own host, its 政务公开 a folder with a number (``/zwgk_233/``, ``/zwgk_218/``, ``/zfxxgk_225/``), its columns numbered too (``fdzdgknr/tjxx/sjzl_55471/tjgb_55472/`` 统计公报, ``zfxxgkml/zcwj_145360/``); details ``<yyyymm>/t<yyyymmdd>_<id>.html`` (a ``…_wap.html`` twin), files ``W0202…pdf``; lists ``ul.gl-list li``, ``.tab-item li`` with ``a`` and ``span`` | reference lists citing ``https://tjj.cq.gov.cn/zwgk_233/fdzdgknr/tjxx/sjzl_55471/tjgb_55472/202503/t20250326_14443791_wap.html``, ``https://rlsbj.cq.gov.cn/zwgk_182/zfxxgkml/zcwj_145360/fzhsxwj/201512/W020240531539613448168.pdf``, ``https://mzj.cq.gov.cn/zwgk_218/zfxxgkml/tzgg/202512/t20251205_15215632.html``; collectors' selectors (``ul.gl-list.gl-list2 >li``, ``.tab-item li``, ``span``) |
 | 湖南 www.huaihua.gov.cn (怀化) and its counties (中方, 沅陵, 会同, 麻阳, 靖州, 通道) | TRS columns ``/<site>/c<id>/zfxxgkMultiList.shtml`` (also ``zfxxgkList.shtml``, ``list2021.shtml``); details ``/<site>/c<id>/<yyyymm>/<32 hex>.shtml`` | a city survey's config (``/huaihua/c100231/zfxxgkMultiList.shtml``, hexmon dialect ``/huaihua/c<col>/YYYYMM/<32hex>.shtml``), a county survey's table |
 
 Assumptions (no evidence found): 大汉's ``/gongkai/`` columns draw their lists by script (淄博's "Vue SPA"), from an
@@ -22,7 +23,8 @@ list's further pages (laypage's source unknown: each list here fits its first pa
 infotype and calls its loader, ``loadDynamic`` posts ``divid``, ``jdid``, ``currpage``, ``sortfield`` to the address
 it is given), the shell opening on the tree's first node, the pager's text beside 共N页; the ``/zwgk/public/column/`` script's text around its count (here a 跳转 function's clamp ``if (pageNumber > 2)
 { pageNumber = 2; }``, which the spider's regex reads, going to ``window.location.pathname + '?…&pageIndex=' +
-pageNumber``), its details' addresses and the organ's catalogue page; 湖南 TRS's paging (one page here).
+pageNumber``), its details' addresses and the organ's catalogue page; 重庆's 年报 column's name (here ``zfxxgknb_55490/``, numbered as
+its siblings are) and its page; 湖南 TRS's paging (one page here).
 
 The portal:
 
@@ -33,6 +35,8 @@ The portal:
   ``/<unit>/zfxxgknb/list.shtml``, reports ``content_<hex>.shtml`` or a ``files/`` attachment;
 - 柘东县 (``zdx.``): ``/zwgk/public/column/<organ>``, its 年报 column two pages (``pageIndex``), the count in a script;
 - 柘西县 (``zxx.``): 湖南 TRS, ``/zxx/c<id>/zfxxgkMultiList.shtml``;
+- 统计局 (``tjj.``): 重庆's ``/zwgk_233/`` with numbered columns, its 年报 column beside the 统计公报's, a report a
+  ``W0202…pdf`` attachment;
 - 柘南区 (``znq.``): 大汉's 信息公开 module, its 年报 a node of the tree in the shell's iframe, listed by ``search.jsp``
   two pages (共2页, ``currpage``);
 - decoys: a 解读, a 政府工作报告, a 统计公报 and a 决算 among the rows.
@@ -57,19 +61,21 @@ EDUCATION = "柘川市教育委员会"
 HOUSING = "柘川市住房和城乡建设委员会"
 EAST = "柘东县人民政府"
 WEST = "柘西县人民政府"
-CITY_YEARS = {2024: "doc", 2023: "pdf", 2022: "doc", 2021: "pdf", 2020: "doc"}
+CITY_YEARS = {2024: "doc", 2023: "pdf", 2022: "doc", 2021: "pdf"}
 INSURANCE_YEARS = [2024, 2023, 2022]
 PLATFORM_UNITS = {EDUCATION: ("jw", "110031", {2024: "art", 2023: "art", 2022: "art"}),
                   HOUSING: ("zjw", "11K002", {2024: "art", 2023: "file", 2022: "art"})}
 EAST_YEARS = [2024, 2023, 2022, 2021, 2020, 2019]
 EAST_PER_PAGE = 4          # the county's list's rows a page: its 年报 column two pages
 WEST_YEARS = [2024, 2023, 2022, 2021]
+STATISTICS = "柘川市统计局"
+STATISTICS_YEARS = {2024: "art", 2023: "file", 2022: "art"}
 SOUTH = "柘川市柘南区人民政府"
 SOUTH_YEARS = [2024, 2023, 2022, 2021]
 SOUTH_PER_PAGE = 3   # search.jsp's rows a page: the 年报 category two pages (共2页, currpage)
 SOUTH_AREA, SOUTH_NODES = "11370521004511115Y", {"KL0101": "政府信息公开指南", "KL0201": "政府信息公开制度",
                                                   "KL0601": "政府信息公开年报", "KL0701": "法定主动公开内容"}
-AGENCIES = [CITY, INSURANCE, EDUCATION, HOUSING, EAST, WEST, SOUTH]
+AGENCIES = [CITY, INSURANCE, EDUCATION, HOUSING, STATISTICS, EAST, WEST, SOUTH]
 CITY_COLUMN = "/gongkai/site_zcsrmzf/channel_c_5f9fa491ab327f36e4c13062_n_1605682450.3131/"
 INSURANCE_COLUMN = "/gongkai/channel_c_5f9fa491ab327f36e4c1305f_5fb3bcc7a40661f2aebb98a4/"
 EAST_ORGAN, EAST_CATALOGUE, EAST_GUIDE, EAST_COLUMN = "6617301", "6719390", "6719391", "6719410"
@@ -97,7 +103,7 @@ class PortalAM(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.hosts = {sub: Host() for sub in ("www", "ybj", "jw", "zjw", "zfxxgk", "zdx", "zxx", "znq")}
+        self.hosts = {sub: Host() for sub in ("www", "ybj", "jw", "zjw", "tjj", "zfxxgk", "zdx", "zxx", "znq")}
         self.serve(self.hosts)
         self.www = self.hosts["www"]
         self.base = self.url("www", "/")
@@ -105,6 +111,7 @@ class PortalAM(OneServerPortal):
         self._insurance()
         for agency, (sub, unit, years) in PLATFORM_UNITS.items():
             self._platform_unit(agency, sub, unit, years)
+        self._statistics()
         self._east()
         self._west()
         self._south()
@@ -143,7 +150,7 @@ class PortalAM(OneServerPortal):
             f'<li><a href="{CITY_COLUMN}">政府信息公开年报</a></li></ul>'))
         www.pages["/gongkai/channel_c1534/"] = _page("机构职能", "<p>机构职能。</p>")
         links = list_items([(self.url(sub, "/"), name) for sub, name in (
-            ("ybj", "市医疗保障局"), ("jw", "市教育委员会"), ("zjw", "市住房和城乡建设委员会"))])
+            ("ybj", "市医疗保障局"), ("jw", "市教育委员会"), ("zjw", "市住房和城乡建设委员会"), ("tjj", "市统计局"))])
         counties = list_items([(self.url("zdx", "/"), "柘东县"), (self.url("zxx", "/"), "柘西县"),
                                (self.url("znq", "/"), "柘南区")])
         www.pages["/"] = _page(f"{CITY}门户网站", (
@@ -199,6 +206,34 @@ class PortalAM(OneServerPortal):
         self.hosts[sub].pages["/"] = _page(f"{agency}网站", (
             '<div class="zfxx portlet"><h2><a title="政府信息公开专栏" href="javascript:void(0)">政府信息公开专栏</a>'
             f"</h2><ul>{list_items(column)}</ul></div>"))
+
+    def _statistics(self) -> None:
+        """统计局: 重庆's ``/zwgk_233/``, numbered columns, the 年报 column beside the 统计公报's."""
+        host, rows, root = self.hosts["tjj"], [], "/zwgk_233/"
+        column = f"{root}zfxxgknb_55490/"
+        for k, (year, way) in enumerate(STATISTICS_YEARS.items()):
+            title = f"{STATISTICS}{year}年政府信息公开工作年度报告"
+            path = f"{column}{year + 1}01/t{year + 1}011{k}_{14443700 + year + k}.html"
+            if way == "art":
+                self._report("tjj", path, STATISTICS, year, title)
+            else:
+                file = f"{column}{year + 1}01/W0{year + 1}011{k}39613448168.pdf"
+                host.pages[file] = Page(PDF, "application/pdf")
+                self.expected[self.url("tjj", file)] = (STATISTICS, year)
+                host.pages[path] = _page(title, (
+                    f'<div class="article"><h1>{escape(title)}</h1><div class="view"><p>{escape(title)}。</p>'
+                    f'<p>附件：<a href="./W0{year + 1}011{k}39613448168.pdf">{escape(title)}.pdf</a></p></div></div>'))
+            rows.append((path, title, f"{year + 1}-01-1{k}"))
+        bulletins = f"{root}fdzdgknr/tjxx/sjzl_55471/tjgb_55472/"
+        title = "柘川市2024年国民经济和社会发展统计公报"
+        bulletin = self._decoy("tjj", f"{bulletins}202503/t20250326_14443791.html", title)
+        host.pages[bulletins] = _page("统计公报", _dated_list("gl-list gl-list2", [(bulletin, title, "2025-03-26")]))
+        host.pages[column] = _page(f"政府信息公开年报-{STATISTICS}", _dated_list("gl-list gl-list2", rows))
+        host.pages[root] = _page(f"政务公开-{STATISTICS}", (
+            f'<div class="tab-item"><ul><li><a href="{root}fdzdgknr/">法定主动公开内容</a></li>'
+            f'<li><a href="{bulletins}">统计公报</a></li><li><a href="{column}">政府信息公开年报</a></li></ul></div>'))
+        host.pages[f"{root}fdzdgknr/"] = _page("法定主动公开内容", "<ul></ul>")
+        host.pages["/"] = _page(f"{STATISTICS}网站", f'<div class="nav2"><a href="{root}">政务公开</a></div>')
 
     def _east(self) -> None:
         """柘东县: ``/zwgk/public/column/<organ>``, its 年报 column paged by ``pageIndex``, the count in a script."""

@@ -1,6 +1,7 @@
 """A crawl of a portal under host names (tests/crawler/portal_am.py): a city of 山东 on 大汉's ``/gongkai/`` platform
 (a 年报 column in a ``channel_c_…_n_<epoch>.<frac>/`` folder, ``doc_<hex>.html`` and ``doc_<hex>_<hex>.pdf``), two
-departments whose 公开年报 lives on the city's shared ``zfxxgk.`` host under their unit's prefix (北京's way), a county
+departments whose 公开年报 lives on the city's shared ``zfxxgk.`` host under their unit's prefix (北京's way), a
+department on 重庆's numbered ``/zwgk_233/`` folders, a county
 on ``/zwgk/public/column/<organ>`` (湖北/湖南: two pages by ``pageIndex``, the count in a script) and a county on
 湖南's TRS ``zfxxgkMultiList.shtml`` and a district on 大汉's 信息公开 module (its 年报 a node of the tree the shell
 frames, listed by ``POST search.jsp``) — with decoys, over real HTTP from the www home page alone: every report found
