@@ -45,6 +45,7 @@ The portal:
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from html import escape
 
 from tests.crawler import portal_o
@@ -122,6 +123,27 @@ class PortalAM(OneServerPortal):
         self.expected[self.url(sub, path)] = (agency, year)
         return path
 
+    def _listed_reports(self, sub: str, agency: str, years: list[int],
+                        address: Callable[[int, str], str]) -> list[tuple[str, str, str]]:
+        """``agency``'s reports for ``years`` as articles at ``address(year, title)``, expected; their list's rows
+        (path, title, date)."""
+        rows = []
+        for year in years:
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            rows.append((self._report(sub, address(year, title), agency, year, title), title,
+                         f"{year + 1}-01-1{year % 10}"))
+        return rows
+
+    def _attached_report(self, sub: str, path: str, file: str, href: str, agency: str, year: int, title: str,
+                         body: str) -> None:
+        """``agency``'s report for ``year`` as a PDF at ``file`` (expected) that an article at ``path`` attaches by
+        ``href``, its body the element ``body`` marks."""
+        self.hosts[sub].pages[file] = Page(PDF, "application/pdf")
+        self.expected[self.url(sub, file)] = (agency, year)
+        self.hosts[sub].pages[path] = _page(title, (
+            f'<div class="article"><h1>{escape(title)}</h1><div {body}><p>{escape(title)}见附件。</p>'
+            f'<p>附件：<a href="{href}">{escape(title)}.pdf</a></p></div></div>'))
+
     def _decoy(self, sub: str, path: str, title: str) -> str:
         self.hosts[sub].pages[path] = _page(title, f'<h1>{escape(title)}</h1><div class="content"><p>正文。</p></div>')
         return path
@@ -160,11 +182,9 @@ class PortalAM(OneServerPortal):
 
     def _insurance(self) -> None:
         """医疗保障局: its ``/gongkai/channel_c_<hex>_<hex>/`` 年报 column on its own host."""
-        host, rows = self.hosts["ybj"], []
-        for year in INSURANCE_YEARS:
-            title = f"{INSURANCE}{year}年政府信息公开工作年度报告"
-            path = self._report("ybj", f"{INSURANCE_COLUMN}doc_{_hex(title, 24)}.html", INSURANCE, year, title)
-            rows.append((path, title, f"{year + 1}-01-2{year % 10}"))
+        host = self.hosts["ybj"]
+        rows = self._listed_reports("ybj", INSURANCE, INSURANCE_YEARS, lambda year, title:
+                                    f"{INSURANCE_COLUMN}doc_{_hex(title, 24)}.html")
         title = f"{INSURANCE}2024年度医疗保障事业发展统计公报"
         rows.insert(1, (self._decoy("ybj", f"{INSURANCE_COLUMN}doc_{_hex(title, 24)}.html", title), title,
                         "2025-03-02"))
@@ -183,11 +203,7 @@ class PortalAM(OneServerPortal):
                 platform.pages[path] = Page(platform.pages[path].body.replace(b'class="content"', b'id="content"'))
             else:
                 file = f"{folder}{_hex(title + 'dir', 32)}/files/{_hex(title + 'file', 32)}.pdf"
-                platform.pages[file] = Page(PDF, "application/pdf")
-                self.expected[self.url("zfxxgk", file)] = (agency, year)
-                platform.pages[path] = _page(title, (
-                    f'<div class="article"><h1>{escape(title)}</h1><div id="content"><p>{escape(title)}见附件。</p>'
-                    f'<p>附件：<a href="{file}">{escape(title)}.pdf</a></p></div></div>'))
+                self._attached_report("zfxxgk", path, file, file, agency, year, title, 'id="content"')
             rows.append((path, title, f"{year + 1}-01-1{k}"))
         title = f"{agency}2024年部门决算"
         rows.insert(1, (self._decoy("zfxxgk", f"/{unit}/zfxxgknb/2025-03/02/content_{_hex(title, 32)}.shtml",
@@ -217,12 +233,9 @@ class PortalAM(OneServerPortal):
             if way == "art":
                 self._report("tjj", path, STATISTICS, year, title)
             else:
-                file = f"{column}{year + 1}01/W0{year + 1}011{k}39613448168.pdf"
-                host.pages[file] = Page(PDF, "application/pdf")
-                self.expected[self.url("tjj", file)] = (STATISTICS, year)
-                host.pages[path] = _page(title, (
-                    f'<div class="article"><h1>{escape(title)}</h1><div class="view"><p>{escape(title)}。</p>'
-                    f'<p>附件：<a href="./W0{year + 1}011{k}39613448168.pdf">{escape(title)}.pdf</a></p></div></div>'))
+                name = f"W0{year + 1}011{k}39613448168.pdf"
+                self._attached_report("tjj", path, f"{column}{year + 1}01/{name}", f"./{name}", STATISTICS, year, title,
+                                      'class="view"')
             rows.append((path, title, f"{year + 1}-01-1{k}"))
         bulletins = f"{root}fdzdgknr/tjxx/sjzl_55471/tjgb_55472/"
         title = "柘川市2024年国民经济和社会发展统计公报"
@@ -275,11 +288,9 @@ class PortalAM(OneServerPortal):
 
     def _west(self) -> None:
         """柘西县: 湖南's TRS columns, ``/zxx/c<id>/zfxxgkMultiList.shtml``, details ``<yyyymm>/<32 hex>.shtml``."""
-        host, rows = self.hosts["zxx"], []
-        for year in WEST_YEARS:
-            title = f"{WEST}{year}年政府信息公开工作年度报告"
-            path = self._report("zxx", f"{WEST_COLUMN}{year + 1}01/{_hex(title, 32)}.shtml", WEST, year, title)
-            rows.append((path, title, f"{year + 1}-01-1{year % 10}"))
+        host = self.hosts["zxx"]
+        rows = self._listed_reports("zxx", WEST, WEST_YEARS, lambda year, title:
+                                    f"{WEST_COLUMN}{year + 1}01/{_hex(title, 32)}.shtml")
         title = f"{WEST}2025年政府工作报告"
         rows.insert(0, (self._decoy("zxx", f"{WEST_COLUMN}202502/{_hex(title, 32)}.shtml", title), title,
                         "2025-02-10"))
