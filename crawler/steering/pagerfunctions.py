@@ -20,6 +20,9 @@ parseInt('12'); for (i = 1; i <= total; i++)``, or a hidden field's value it rea
 ``looped_pages``, the first ``MAX_LOOPS`` loops read; the page's fields as the parsed page holds them,
 ``links.page_fields``). A 跳转 script that clamps the page asked to the last (``n > 12 ? 12 : n``) draws
 pages 1 … 12 of the address it writes around the page (``clamped_pages``, the first ``MAX_CLAMPS`` clamps read).
+A function drawing only 下一页/上一页, with no loop, writes the next page's address around its current page's
+parameter plus one (``(cur + 1)``) and compares that parameter with the count's (``if (cur < total)``): it draws
+pages 2 … count at that address (``_stepping``).
 Bodies are read to ``MAX_PAGER_BODY_CHARS``, at most ``MAX_PAGES`` pages drawn.
 """
 
@@ -200,7 +203,7 @@ def field_value(fields: Mapping[str, str], names: re.Pattern[str]) -> int | None
 def _pager(body: str, params: list[str]) -> PagerFunction | None:
     loop = _LOOP.search(body)
     if loop is None:
-        return None
+        return _stepping(body, params)
     variable = loop.group(1)
     count = _count(body, loop, params)
     current = _current(body, variable, params)
@@ -209,6 +212,25 @@ def _pager(body: str, params: list[str]) -> PagerFunction | None:
         return None
     return PagerFunction(count, current, address[0], int(loop.group(2)), loop.group(3) == "<=", address[2],
                          _shift(loop), address[1])
+
+
+def _stepping(body: str, params: list[str]) -> PagerFunction | None:
+    """A pager drawing only its 下一页 (and 上一页) with no loop: the address joins the current page's parameter
+    plus one (``'/channels/' + id + '_' + (cur + 1) + '.html'``), that parameter compared with the count's
+    (``if (cur < total)``). Its pages are the numbers 2 … count written there (page 1 is the list's own)."""
+    for param in params:
+        name = re.escape(param)
+        if not re.search(rf"\(\s*{name}\s*\+\s*1\s*\)", body):
+            continue
+        bound = re.search(rf"(?<![\w$.]){name}\s*[<>]=?\s*({_NAME})(?![\w$])|(?<![\w$.])({_NAME})\s*[<>]=?\s*{name}(?![\w$])",
+                          body)
+        count = bound and (bound.group(1) or bound.group(2))
+        if count not in params or count == param:
+            continue
+        address = _address(body, param, params, body)
+        if address is not None and address[1] == 1:
+            return PagerFunction(params.index(count), params.index(param), address[0], 2, True)
+    return None
 
 
 def _shift(loop: re.Match[str]) -> int:

@@ -197,3 +197,19 @@ def test_a_clamp_claiming_more_pages_than_believed_and_clamps_past_the_bound_are
     started = time.monotonic()
     assert create_page_urls(hostile, KM) == []
     assert time.monotonic() - started < 1
+
+
+STEPS = (FILES / "site_script_pager_steps.js").read_text()
+CHANNEL = "http://www.tongjiang.gov.cn/channels/2025.html"
+
+
+def test_a_pager_function_drawing_only_its_next_page_from_the_current_one_plus_one_draws_the_counts_pages():
+    html = "<div id=\"pager\"></div><script>showPage(3, 1, '2025');</script>"
+    assert create_page_urls(html, CHANNEL, [STEPS]) == [
+        "http://www.tongjiang.gov.cn/channels/2025_2.html", "http://www.tongjiang.gov.cn/channels/2025_3.html"]
+    assert create_page_urls(html.replace("3, 1", "3, 3"), "http://www.tongjiang.gov.cn/channels/2025_3.html",
+                            [STEPS]) == ["http://www.tongjiang.gov.cn/channels/2025_2.html"]
+
+
+def test_a_next_page_function_naming_no_count_draws_no_pages():
+    assert create_page_urls("<div id=\"pager\"></div><script>nextOnly(1, '2025');</script>", CHANNEL, [STEPS]) == []
