@@ -322,6 +322,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self.subsites.challenged(response.url, response.meta.get("enter"), response.meta.get("subsite", PORTAL))
             self.budget.host_challenged(response.url)
             return
+        if (title := self._parse_reached_report(response)) is not None:
+            yield from self._read_reached_report(response, title)
+            return
         ways, bundles = 0, False
         for request in self._read_page(response, links, records):
             role = request.meta.get("role")
@@ -418,6 +421,29 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             yield from self._bundles(response, subsite, self._says_column(response))
         if meta.get("api", {}).get("fills") and isinstance(response, TextResponse) and is_json_answer(response.body):
             yield from self._department_lists(response)   # a department menu's answer (crawler.scripted.deptapis)
+
+    def _parse_reached_report(self, response: Response) -> str | None:
+        """The title of a page asked as a way (a column, a year's sub-column) that is itself a report: its heading
+        names one (``classify.Verdict.REPORT``) and its text holds the report's sections. A 年报 column whose
+        entries are named by their year alone (2024年度) links its reports so, and so does a column whose CMS
+        shows its one article in its place. None for any other page, and for a document's."""
+        if response.meta.get("role") in ("document", "start") or not isinstance(response, TextResponse) \
+                or not is_html(response.body):
+            return None
+        title = self._parse_title(response)
+        if classify_title(title) is not Verdict.REPORT or not self._has_report_body(self._parse_text(response)):
+            return None
+        return title
+
+    def _read_reached_report(self, response: TextResponse, title: str) -> Iterator[ReportDocument | scrapy.Request]:
+        """A report reached as a way, read as the document it is, listed on the page whose link led to it."""
+        subsite = self._parse_subsite(response)
+        referer = response.request.headers.get("Referer")
+        self._requested[response.url] = "document"
+        response.meta.update({"verdict": Verdict.REPORT.value, "subsite": subsite,
+                              "listing_url": referer.decode("latin-1") if referer else None,
+                              "agency_hint": response.meta.get("agency_hint") or self.subsites.name(subsite)})
+        yield from self._read_document_page(response, title, Verdict.REPORT)
 
     @staticmethod
     def _is_notice_list(response: Response) -> bool:

@@ -570,3 +570,30 @@ def test_the_link_heading_a_block_of_reports_is_followed_whatever_its_words(spid
                                    "page")}
     assert "http://www.zhoukou.gov.cn/by/slj/nb/index.html" in pages
     assert "http://www.zhoukou.gov.cn/by/slj/tjbb/index.html" not in pages
+
+
+# -- a report reached as a way ---------------------------------------------------------------------------
+
+REACHED = "http://www.zhoukou.gov.cn/contents/203/20324.html"
+
+
+def _reached(body: bytes) -> HtmlResponse:
+    """``body`` answering a link named 2024年度 on a 年报 column, asked as a way (a year's sub-column)."""
+    request = Request(REACHED, meta={"role": "page", "hops": 2, "step": "follow", "link_text": "2024年度"},
+                      headers={"Referer": "http://www.zhoukou.gov.cn/channels/2035.html"})
+    return HtmlResponse(REACHED, body=body, request=request)
+
+
+def test_a_report_reached_by_a_link_naming_its_year_alone_is_yielded_as_the_report(spider):
+    response = _reached((FILES / "report_reached_by_year_link.html").read_bytes())
+    results = list(spider.parse_page(response))
+    assert [(i.final_url, i.agency, i.year, i.listing_url) for i in _items(results)] == [
+        (REACHED, "桐江县民政局", 2024, "http://www.zhoukou.gov.cn/channels/2035.html")]
+    assert _requests(results) == []
+
+
+def test_a_page_reached_as_a_way_titled_as_a_report_but_holding_none_of_its_sections_is_read_as_a_page(spider):
+    response = _reached("<html><head><meta charset='utf-8'><title>桐江县民政局2024年政府信息公开工作年度报告</title>"
+                           "</head><body><h1>桐江县民政局2024年政府信息公开工作年度报告</h1><p>详见附件。</p>"
+                           "<a href='/uploadfiles/2024.pdf'>附件1.pdf</a></body></html>".encode())
+    assert _items(spider.parse_page(response)) == []
