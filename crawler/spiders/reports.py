@@ -376,9 +376,12 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         listed = [d for d in documents if d.link.heading not in previews and not announces_report(d.link.text)]
         notices = self._is_notice_list(response)
         # a page of a year's folder listing that year's report by its kind (classify.folder_year) is a 年报 list too
+        # a column listing nothing (暂无信息) is none, though its menu links the 通知公告 column (a column's name, no
+        # title it lists): the sub-site's notices are still explored for its reports
         column = (meta.get("role") == "list" and not notices) or len(listed) >= LIST_MIN_REPORT_LINKS \
             or any(d.year for d in listed) or (
-            self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED for link in links)
+            self._says_column(response) and (any(classify_title(link.text) is not Verdict.UNRELATED
+                                                 and not is_notice_column(link.text) for link in links)
                                              or self._loads_its_list(response)))
         if column:
             self.lists_read += 1

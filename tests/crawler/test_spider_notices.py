@@ -142,3 +142,13 @@ def test_an_undated_notices_page_listing_no_announcement_asks_its_next_page_only
 
 def test_undated_notices_pages_listing_no_announcement_are_asked_within_their_bound(spider):
     assert _undated_notices(spider, notices="next", notice_page=MAX_UNDATED_NOTICE_PAGES) == []
+
+
+def test_an_empty_report_column_linking_the_notices_column_is_no_column_and_the_notices_are_explored(spider):
+    # a town's 政府信息公开年报 column listing nothing (暂无信息), its menu linking 通知公告 where its reports are
+    column = SITE + "/channels/3045.html"
+    meta = {"role": "page", "hops": 2, "subsite": 0, "step": "follow", "link_text": "政府信息公开年报"}
+    list(spider.parse_page(file_response("column_empty_beside_notices.html", column, meta)))
+    assert not spider.subsites.has_column(0)
+    explored = {r.url: r.meta["step"] for r in spider._held.release_all()}
+    assert explored.get(SITE + "/channels/3046.html") == "avoid"
