@@ -213,3 +213,15 @@ def test_a_pager_function_drawing_only_its_next_page_from_the_current_one_plus_o
 
 def test_a_next_page_function_naming_no_count_draws_no_pages():
     assert create_page_urls("<div id=\"pager\"></div><script>nextOnly(1, '2025');</script>", CHANNEL, [STEPS]) == []
+
+
+def test_next_page_functions_holding_long_names_and_many_comparisons_are_read_in_bounded_time():
+    """Each body of ``MAX_PAGER_BODY_CHARS`` a step and a bound's comparison among a long name's characters: read as
+    any pager function's body, to its bound, whatever the script holds past it."""
+    hostile = "".join(f"function g{k}(total, cur, id) {{ if (cur < total) {{ s = '/c/' + id + (cur + 1) "
+                      f"{'cur < b' * (MAX_PAGER_BODY_CHARS // 7)} }} }}\n" for k in range(40))
+    started = time.process_time()
+    drawn = create_page_urls("<div id=\"pager\"></div><script>showPage(3, 1, '2025');</script>", CHANNEL,
+                             [hostile + STEPS])
+    assert time.process_time() - started < 2.0
+    assert drawn == ["http://www.tongjiang.gov.cn/channels/2025_2.html", "http://www.tongjiang.gov.cn/channels/2025_3.html"]
