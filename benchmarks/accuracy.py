@@ -56,7 +56,9 @@ Documents (the truth is the same figures in every rendering of a report):
   (Shanghai/Fujian/Jiangsu pages, WPS pastes, WeChat, docling/marker/MinerU Markdown, Word text, pdftotext pages,
   Unstructured): tests/fixtures/blind, blind-<style>; round 2 (Beijing/Guangdong pages, Word and Excel web pages,
   CSV, antiword, docx2txt, Tika, pdftotext of WPS PDFs, PaddleOCR, tables split by columns): tests/fixtures/blind2,
-  blind2-<style>;
+  blind2-<style>; round 3 (Fujian font soup in layout tables, <div> grids, hidden duplicates, tables as images with
+  a text copy, table 三 transposed, one big table, LibreOffice/Word runs, Azure/pandoc/Mathpix Markdown, mutool,
+  ocrmypdf, hOCR, Tesseract TSV, Word 2003 XML, RTF, e-mail): tests/fixtures/blind3, blind3-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -381,6 +383,13 @@ def blind2_cases() -> Iterator[Case]:
         yield Case(f"blind2-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
+def blind3_cases() -> Iterator[Case]:
+    """Round 3 of the blind renderings: CMS families, OCR and converter outputs and file formats no earlier family
+    writes, made without reading gxparse (tests/fixtures/blind3, ``tests.fixtures.blind3.freeze``): blind3-<style>."""
+    for path in sorted((FIXTURES / "blind3").glob("*/*.*")):
+        yield Case(f"blind3-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -564,7 +573,7 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(), blind_cases(), blind2_cases(),
+                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
