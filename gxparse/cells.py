@@ -54,6 +54,8 @@ class UnreadFigure(str):
 # normalised), in a cell of its own: one figure, never two figures in one cell
 _SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?$")
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
+_SPACED_SIGN = re.compile(r"^([+-])[ \u00a0]+(?=\d)")
+_SIGNED = re.compile(r"^[+-]\d+(?:\.\d+)?$")
 # The same figure in text split at spaces, its groups cells of their own (``12 502`` → ``12``, ``502``): a lead
 # of one to three digits that is no zero, then groups of three digits, the last of which may carry decimals.
 _GROUP_LEAD = re.compile(r"^[1-9]\d{0,2}$")
@@ -62,10 +64,13 @@ MAX_GROUPINGS = 256   # ways of joining a row's groups weighed: a row with more 
 
 
 def grouped_by_commas(cell: str) -> str:
-    """A cell's figure whose thousands are grouped by spaces, grouped by commas (`` 1 288`` is ``1,288``); any
-    other text as it is."""
-    figure = cell.strip()
-    return _GROUP_SPACE.sub(",", figure) if _SPACED_THOUSANDS.match(figure) else cell
+    """A cell's figure whose thousands are grouped by spaces, grouped by commas (`` 1 288`` is ``1,288``), its
+    sign set off by a space joined to it (OCR's ``- 3`` is ``-3``: in one delimited cell a dash and a figure are
+    one signed figure, never a zero mark and a figure); any other text as it is."""
+    figure = _SPACED_SIGN.sub(r"\1", cell.strip())
+    if _SPACED_THOUSANDS.match(figure):
+        return _GROUP_SPACE.sub(",", figure)
+    return figure if figure != cell.strip() and _SIGNED.match(figure) else cell
 
 
 def joins_group(before: str, cell: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from gxparse.cells import UNREAD_FIGURE, UnreadFigure
 from gxparse.document import Line, is_value, marked_figure, misread_figure
+from gxparse.layout.turned import upright
 from gxparse.limits import MAX_DIGITS, check_table
 
 MAX_REPEATED_HEADER_ROWS = 4   # header rows a table repeats on a new page (table 三's three), looked back over
@@ -213,7 +214,7 @@ def _distinct(slots: list[GridCell | None]) -> list[GridCell]:
 
 def grid_lines(grid: Grid, table_no: int, page: int | None = None) -> list[Line]:
     """One line per grid row with its label cells and its value slots (blank slots kept as '')."""
-    grid = _drop_serial_column(_drop_empty_columns(grid))
+    grid = _drop_serial_column(_drop_empty_columns(upright(grid)))
     printed = [row for row in grid if any(s is not None and s.text for s in row)]
     start = _value_start(printed)
     if start is None and printed and (blank_start := _blank_value_start(grid)) is not None:

@@ -14,7 +14,8 @@ as table grids, like HTML tables, after undoing what converters do to them:
   after a rowspan are short): repeats become one spanned cell, short rows keep their figures at the right;
 - ``<br>`` inside cells: the lines of one wrapped label, joined;
 - tables written as HTML (``<table>`` blocks: MinerU, PaddleOCR's and olmOCR's Markdown keep complex tables
-  so) are read as the HTML reader reads them;
+  so) are read as the HTML reader reads them, and so are tables written as LaTeX ``tabular`` (Mathpix
+  Markdown: ``readers/latextables.py`` turns them into HTML);
 - tables whose cells hold several figures each (``| 21 0 | 0 0 |``) or label text and a figure (``（一）予 28``):
   the converter guessed the columns from a page's text, so no table of the document is a grid (an empty cell
   there is no column of a zero printed blank): their rows are read as text lines, as extracted text is.
@@ -34,6 +35,7 @@ from gxparse.limits import check_lines
 from gxparse.normalize import normalize_text
 from gxparse.readers.flattened import has_inline_tables, unflatten
 from gxparse.readers.html import read_html_block
+from gxparse.readers.latextables import has_latex_table, latex_tables_as_html
 from gxparse.readers.sniff import HTML_TABLE_BLOCK_START
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
@@ -394,6 +396,8 @@ def _prose(text: str) -> str:
 
 
 def read_markdown(text: str) -> Document:
+    if has_latex_table(text):
+        text = latex_tables_as_html(text)
     parsed = _parse(normalize_text(text))
     lines: list[Line] = []
     tables = 0

@@ -12,6 +12,7 @@ from charset_normalizer import from_bytes
 
 from gxparse.errors import DocumentError
 from gxparse.readers.csvtables import is_csv
+from gxparse.readers.latextables import LATEX_TABLE
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # HTML elements a page or an article fragment is made of. A CMS saves an article's body without <html> or
@@ -41,13 +42,16 @@ HTML_TABLE_BLOCK_START = rf"^[ \t]*(?:<(?:{_TABLE_BLOCK_WRAPPERS})\b[^<>]*>\s*)*
 _HTML_TABLE_BLOCK = re.compile(HTML_TABLE_BLOCK_START.encode(), re.I | re.M)
 _WHOLE_TABLE_BLOCK = re.compile((HTML_TABLE_BLOCK_START + rf".*?(?:</table\s*>(?:\s*</(?:{_TABLE_BLOCK_WRAPPERS})\s*>)*|\Z)")
                                 .encode(), re.I | re.M | re.S)
+# Mathpix Markdown and other PDF-to-Markdown tools write tables as LaTeX (\begin{tabular})
+_LATEX_TABLE = re.compile(LATEX_TABLE.encode())
 _MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a few pages before the first
 
 
 # MHTML: a MIME header block from the first byte (From: <Saved by Blink>, MIME-Version …, folded lines) that
-# declares the whole multipart/related
+# declares the whole multipart/related; an e-mail (.eml) forwarding a report is read the same way: its
+# multipart/alternative or multipart/mixed body holds the report's page as its text/html part
 _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
-                    rb"Content-Type:[ \t]*multipart/related\b", re.I)
+                    rb"Content-Type:[ \t]*multipart/(?:related|alternative|mixed)\b", re.I)
 
 
 # JSON: an object or array from the first character, the whole of it JSON (a detail API's answer)
@@ -98,7 +102,8 @@ def sniff(data: bytes) -> str:
         return "markdown"
     if _is_html(window):
         return "html"
-    if _MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW) or _HTML_TABLE_BLOCK.search(data, 0, _MARKDOWN_WINDOW):
+    if (_MARKDOWN_TABLE.search(data, 0, _MARKDOWN_WINDOW) or _HTML_TABLE_BLOCK.search(data, 0, _MARKDOWN_WINDOW)
+            or _LATEX_TABLE.search(data, 0, _MARKDOWN_WINDOW)):
         return "markdown"
     # commas and quotes are ASCII, never a byte of a GB18030 or UTF-8 character: the window's bytes as Latin-1
     # split into the same records as the text
