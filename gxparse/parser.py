@@ -19,6 +19,7 @@ from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
+from gxparse.readers.ocrtsv import read_tesseract_tsv
 from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
 from gxparse.layout.boxtables import unboxed
@@ -71,8 +72,12 @@ def _read_json(data: bytes, source: str) -> Document:
     return read_json(data, source)
 
 
+def _read_ocr_tsv(data: bytes, source: str) -> Document:
+    return read_tesseract_tsv(decode(data, source))
+
+
 READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, "csv": _read_csv,
-                              "json": _read_json,
+                              "json": _read_json, "ocrtsv": _read_ocr_tsv,
                               **BINARY_READERS}
 # why a sniffed kind without a reader cannot be read, as a person needs to hear it
 _UNREADABLE_KINDS = {

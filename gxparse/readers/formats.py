@@ -27,6 +27,7 @@ BINARY_READERS: dict[str, Reader] = {
     # binary: its pictures' bytes; the page in it is checked as text is
     "mhtml": _on_first_use("gxparse.readers.mhtml", "read_mhtml"),
     **{kind: _on_first_use("gxparse.readers.wordfile", "read_word_binary", kind) for kind in ("doc", "wps", "rtf")},
+    "wordxml": _on_first_use("gxparse.readers.wordxml", "read_word_xml"),
     "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
     "ofd": _on_first_use("gxparse.readers.ofd", "read_ofd"),
     **{kind: _on_first_use("gxparse.readers.spreadsheet", "read_binary_workbook", kind) for kind in ("xls", "et")},

@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 from gxparse.errors import DocumentError
 from gxparse.readers.csvtables import is_csv
 from gxparse.readers.latextables import LATEX_TABLE
+from gxparse.readers.ocrtsv import TSV_HEADER, is_tesseract_tsv
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # HTML elements a page or an article fragment is made of. A CMS saves an article's body without <html> or
@@ -54,6 +55,12 @@ _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*
                     rb"Content-Type:[ \t]*multipart/(?:related|alternative|mixed)\b", re.I)
 
 
+# Word 2003 XML ("XML 文档"): the root w:wordDocument in WordprocessingML 2003's namespace, after the XML
+# declaration and <?mso-application?> in the first KBs
+_WORD_XML = re.compile(rb"<(?:[\w.-]+:)?wordDocument\b[^>]*http://schemas\.microsoft\.com/office/word/2003/wordml")
+_WORD_XML_WINDOW = 4096
+
+
 # JSON: an object or array from the first character, the whole of it JSON (a detail API's answer)
 _JSON_START = re.compile(rb"^\s*[\[{]")
 _JSON_MAX_BYTES = 8 * 1024 * 1024   # larger is read as text, which refuses it
@@ -64,7 +71,7 @@ _ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | markdown | csv | text | pdf | docx | xlsx | ofd | zip | archive | doc | wps | xls | et |
+    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | markdown | csv | text | pdf | docx | xlsx | ofd | zip | archive | doc | wps | xls | et |
     encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -98,6 +105,10 @@ def sniff(data: bytes) -> str:
         return "unknown"
     if _JSON_START.match(window) and _is_json(data):
         return "json"
+    if _WORD_XML.search(window, 0, _WORD_XML_WINDOW):
+        return "wordxml"
+    if is_tesseract_tsv(window[:len(TSV_HEADER) + 3].decode("utf-8", errors="ignore")):
+        return "ocrtsv"
     if _HTML_TABLE_BLOCK.search(window) and not _is_html(_WHOLE_TABLE_BLOCK.sub(b"", window)):
         return "markdown"
     if _is_html(window):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
 from docx.opc.part import Part, PartFactory
 from lxml import etree
 
@@ -37,7 +38,7 @@ from gxparse.readers.sniff import decode, sniff
 from gxparse.readers.splitcells import carries_data
 from gxparse.readers.wordstyles import hiding_styles, mark_hidden_runs
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR, _R = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr", "r"))
 _VAL = f"{{{_W}}}val"
@@ -421,6 +422,12 @@ def _read_body(body: etree._Element, header: etree._Element | None, part: Part, 
     reader.body_from = len(reader.lines)
     reader.read(body)
     return reader
+
+
+def body_lines(body: etree._Element, source: str) -> list[Line]:
+    """The lines of a WordprocessingML body that comes without a package (Word 2003 XML: ``readers/wordxml.py``):
+    no related part holds a picture or an imported chunk for it."""
+    return _read_body(body, None, Part(PackURI("/word/document.xml"), "application/xml"), source, False, False).lines
 
 
 def _unhide(root: etree._Element) -> None:

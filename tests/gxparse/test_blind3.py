@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gxparse import parse_document
+from gxparse import DocumentError, parse_document
 from gxparse.cells import grouped_by_commas
 from gxparse.layout.grid import GridCell
 from gxparse.layout.turned import upright
@@ -27,6 +27,8 @@ def _read(rendering: str) -> tuple[dict, dict]:
     "md-mathpix/002_huaian_hongze_2023.mmd",           # LaTeX tabular tables in Markdown
     "s3-transposed/zhoukou_city_2021.html",            # table 三 turned
     "ocrmypdf-sidecar/simsite-c00-2019.txt",           # a sign spaced from its figure in a ruled row (- 3)
+    "tesseract-tsv/simsite-c01-2024.tsv",              # Tesseract's TSV: a row per word
+    "word2003-xml/zhoukou_office_2021.xml",            # Word 2003 XML (this report lacks table 三 and a row of 二)
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
     report, truth = _read(rendering)
@@ -71,3 +73,24 @@ def test_a_table_is_turned_only_when_applicants_run_down_and_row_labels_across()
     other = _grid([["", *(f"第{i}季度" for i in range(len(labels) - 1))]]
                   + [[a] + ["1"] * (len(labels) - 1) for a in applicants])
     assert upright(other) is other
+
+
+def _word_xml(replace: tuple[str, str]) -> bytes:
+    xml = (BLIND3 / "word2003-xml" / "zhoukou_city_2021.xml").read_text(encoding="utf-8")
+    assert replace[0] in xml
+    return xml.replace(*replace, 1).encode("utf-8")
+
+
+def test_word_xml_sections_wrapped_as_word_2003_writes_them_are_read_as_the_body():
+    sect = ("<w:body>", "<w:body><wx:sect><wx:sub-section>")
+    xml = _word_xml(sect).replace(b"</w:body>", b"</wx:sub-section></wx:sect></w:body>")
+    expected = table_cells(document_truth("zhoukou_city_2021"))
+    got = table_cells(parse_document(xml, "zhoukou_city_2021.xml").to_dict())
+    assert {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value} == {}
+
+
+def test_word_xml_with_a_doctype_is_refused_with_a_reason():
+    xml = _word_xml(('<?mso-application progid="Word.Document"?>',
+                     '<?mso-application progid="Word.Document"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'))
+    with pytest.raises(DocumentError, match="DOCTYPE"):
+        parse_document(xml, "hostile.xml")
