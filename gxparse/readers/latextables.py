@@ -15,18 +15,20 @@ import re
 from gxparse.limits import check_lines
 
 LATEX_TABLE = r"\\begin\{tabular\}"
-_TABULAR = re.compile(r"\\begin\{tabular\}(?:\{(?:[^{}]|\{[^{}]*\})*\})?(.*?)\\end\{tabular\}", re.S)
+_BEGIN, _END = "\\begin{tabular}", "\\end{tabular}"
+_COLUMN_SPEC = re.compile(r"^\s*\{(?:[^{}]|\{[^{}]*\})*\}")   # {|l|c|} or {p{2cm}l}
 _RULES = re.compile(r"\\(?:hline|toprule|midrule|bottomrule)\b|\\cline\{[^{}]*\}")
 _ROW_END = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)&")
-_SPAN = re.compile(r"\\(multicolumn|multirow)\s*\{(\d{1,3})\}")
+_SPAN = re.compile(r"\\(multicolumn|multirow)\s*\{(\d{1,9})\}")
 _HEADING = re.compile(r"^\\(?:title|(?:sub)*section\*?|chapter\*?)\{(.*)\}\s*$", re.M)
 _ESCAPED = re.compile(r"\\([%&#_$])")
 _MAX_SPAN = 100   # rows or columns one cell spans: table 三's groups span 22 rows at most
+_MAX_WRAPPERS = 4   # span commands around one cell's text (Mathpix nests a \multirow in a \multicolumn: 2)
 
 
 def has_latex_table(text: str) -> bool:
-    return "\\begin{tabular}" in text
+    return _BEGIN in text
 
 
 def _argument(text: str, at: int) -> tuple[str, int]:
@@ -44,7 +46,9 @@ def _argument(text: str, at: int) -> tuple[str, int]:
 def _cell(raw: str) -> tuple[str, int, int]:
     """A cell's text, rowspan and colspan, its ``\\multicolumn``/``\\multirow`` wrappers undone (nested too)."""
     text, rows, columns = raw.strip(), 1, 1
-    while m := _SPAN.match(text):
+    for _ in range(_MAX_WRAPPERS):
+        if not (m := _SPAN.match(text)):
+            break
         count = min(int(m.group(2)), _MAX_SPAN)
         _, at = _argument(text, m.end())   # the column spec or the width
         body, _ = _argument(text, at)
@@ -76,5 +80,11 @@ def _table(body: str) -> str:
 
 def latex_tables_as_html(text: str) -> str:
     """The text with each ``tabular`` an HTML table on a line of its own and LaTeX headings as their text."""
-    text = _TABULAR.sub(lambda m: "\n" + _table(m.group(1)) + "\n", text)
-    return _HEADING.sub(lambda m: m.group(1), text)
+    out, at = [], 0
+    # found by position, never by one pattern over the text: an environment left open ends the tables, and the
+    # text is walked once however many there are
+    while (start := text.find(_BEGIN, at)) >= 0 and (end := text.find(_END, start)) >= 0:
+        out += [text[at:start], "\n", _table(_COLUMN_SPEC.sub("", text[start + len(_BEGIN):end], count=1)), "\n"]
+        at = end + len(_END)
+    out.append(text[at:])
+    return _HEADING.sub(lambda m: m.group(1), "".join(out))

@@ -51,6 +51,14 @@ def test_a_latex_rowspan_covers_the_empty_slots_written_under_it():
         "<tr><td>（二）部分公开</td><td>1%</td></tr></table>")
 
 
+def test_a_latex_span_is_bounded():
+    table = r"\begin{tabular}{ll} \multirow{99999}{*}{a} & \multicolumn{100000}{l}{b} \\ \end{tabular}"
+    assert latex_tables_as_html(table).strip() == '<table><tr><td rowspan="100">a</td><td colspan="100">b</td></tr></table>'
+    nested = r"\multicolumn{2}{l}{" * 6 + "x" + "}" * 6
+    cell = latex_tables_as_html(r"\begin{tabular}{ll}" + nested + r" \\ \end{tabular}").strip()
+    assert cell.startswith('<table><tr><td colspan="2">\\multicolumn{2}{l}{\\multicolumn{2}{l}{x}}</td>')
+
+
 def test_a_sign_spaced_from_its_figure_in_one_cell_is_the_signed_figure():
     assert grouped_by_commas("- 3") == "-3"
     assert grouped_by_commas(" - 12 502") == "-12,502"
