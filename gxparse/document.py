@@ -153,6 +153,7 @@ HIDDEN_TEXT = "read.hidden_text"            # text the document keeps from view,
 HIDDEN_DRAFT = "read.hidden_draft"          # a block kept from view, left out as a draft of what is shown
 DISPLAY_MISMATCH = "cell.display_mismatch"  # a spreadsheet cell whose stored and displayed values disagree
 OCR_OUT_OF_TIME = "read.ocr_out_of_time"    # scanned pages the document's deadline left unread
+LAYERS_UNJUDGED = "read.layers_unjudged"    # PDF pages whose layer memberships were not judged: read as shown
 EVIDENCE_CHARS = 40   # of a note's text: enough to find the block or cell in the document
 _MAX_NOTES_PER_RULE = 10   # a page of a hundred hidden tabs is told about the first ten and how many more
 

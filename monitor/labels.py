@@ -87,6 +87,7 @@ RULES = {r.code: r for r in (
     Rule("read.hidden_draft", "隐藏草稿未读取", "网页中隐藏的区块与页面显示的内容相同，视为草稿，未读取其中的数字。"),
     Rule("cell.display_mismatch", "显示值与存储值不符", "Excel 另存为网页的单元格：显示的数字与存储的数值（x:num）不符，此格未读取。"),
     Rule("read.ocr_out_of_time", "扫描页未读完", "文件读取时间用尽，部分扫描页未经识别，其中的内容未知（不是报告缺少）。"),
+    Rule("read.layers_unjudged", "图层显示条件未判断", "PDF 较后页面的图层显示条件未判断，其文字按显示读取；若其中有默认隐藏的图层，其文字也已读入。"),
     Rule("ocr.low_confidence", "识别结果存疑", "扫描件识别出的数字未通过勾稽校验，可能识别有误，请核对原件。"),
     Rule("document.unreadable", "文档无法读取", "文档无法打开或无法解析。"),
 )}

@@ -30,7 +30,7 @@ from gxparse.readers.fixedlayout import (MAX_SEGMENTS, OCR_LAYER_SHARE, SCAN_SHA
                                          paged_document, stroked_rules, thin_rule)
 from gxparse.readers.pdfforms import check_forms
 from gxparse.readers.pdflayers import hidden_layers, in_hidden_layer, optional_content
-from gxparse.readers.pdfmembership import Origin, hidden_origins, take_hidden
+from gxparse.readers.pdfmembership import Origin, hidden_origins, take_hidden, unjudged_note
 from gxparse.readers.pdfstreams import check_streams
 from gxparse.readers.scanrules import placed_in_cells, scan_rules
 
@@ -593,7 +593,8 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
         limits.check_pages(count)
         check_forms(data, count)
         content = optional_content(data)
-        hidden, unshown = hidden_layers(content), hidden_origins(content)
+        hidden, memberships = hidden_layers(content), hidden_origins(content)
+        notes = list(filter(None, [unjudged_note(memberships, count)]))
         pages: list[Page] = []
         scans: dict[int, float] = {}   # page index → the resolution to render it at; rendered one at a time
         pictured = False
@@ -609,7 +610,7 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 break
             page = _page(pdf, index, source)
             try:
-                read = _read_page(page, index + 1, hidden, unshown.get(index))
+                read = _read_page(page, index + 1, hidden, memberships.hidden.get(index))
             except pdfium.PdfiumError as exc:
                 raise DocumentError(source, f"PDF 第{index + 1}页损坏，无法读取") from exc
             finally:
@@ -633,10 +634,14 @@ def read_pdf(data: bytes, source: str, pictures_by_ocr: bool = False) -> Documen
                 image, dpi = _render(pdf, index, dpi, source)
                 return ocr_page(image, index + 1, dpi, source)
             with document_budget():
-                return scanned_document(pages, ocr_in_time(pages, scans, read))
+                scanned = scanned_document(pages, ocr_in_time(pages, scans, read))
+            scanned.notes += notes
+            return scanned
     finally:
         pdf.close()
     pages, sheets = split_two_up(pages)
     layered = {page for sheet in layered for page in sheets[sheet]}
-    return paged_document(pages, "pdf", layered,
-                          functools.partial(read_pdf, data, source, True) if pictured else None)
+    document = paged_document(pages, "pdf", layered,
+                              functools.partial(read_pdf, data, source, True) if pictured else None)
+    document.notes += notes
+    return document

@@ -11,6 +11,7 @@ characters it hides, which the reader then leaves out of pdfium's text (a group 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
@@ -21,6 +22,7 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import MATRIX_IDENTITY, Matrix, apply_matrix_pt
 
 from gxparse import deadline
+from gxparse.document import LAYERS_UNJUDGED, ReadNote
 from gxparse.readers.pdflayers import MAX_LAYERS, OptionalContent
 
 MAX_EXPRESSION_DEPTH = 16    # nesting of a /VE expression evaluated (deeper: taken as shown)
@@ -30,25 +32,46 @@ ORIGIN_GRID = 0.25           # points: origins are put on this grid; pdfium's is
 Origin = tuple[str, int, int]   # a character and its origin on the grid, in the page's user space
 
 
-def hidden_origins(content: OptionalContent | None) -> dict[int, Counter[Origin]]:
-    """Page index → the characters (and how many at each origin) drawn in content the default view hides
-    (none when the file has no layers or cannot tell)."""
+@dataclass
+class Memberships:
+    """What the walk of a PDF's pages found: page index → the characters (and how many at each origin) drawn in
+    content the default view hides, and the index of the first page left unjudged by the page bound or the
+    deadline (its memberships and those of the pages after it are shown; None: every page judged)."""
+    hidden: dict[int, Counter[Origin]] = field(default_factory=dict)
+    unjudged_from: int | None = None
+
+
+def hidden_origins(content: OptionalContent | None) -> Memberships:
+    """The characters the default view hides by memberships (none when the file has no layers or cannot tell)."""
+    found = Memberships()
     if content is None:
-        return {}
+        return found
     view = _View(content.off)
-    out = {}
     manager = PDFResourceManager()
     try:
         for index, page in enumerate(PDFPage.create_pages(content.document)):
             if index >= MAX_MEMBERSHIP_PAGES or deadline.seconds_left() <= 0:
-                break   # the later pages' memberships are shown
+                found.unjudged_from = index   # the later pages' memberships are shown
+                break
             device = _HiddenChars(manager, view)
             _Interpreter(manager, device).render_contents(page.resources, page.contents, ctm=MATRIX_IDENTITY)
             if device.hidden:
-                out[index] = device.hidden
+                found.hidden[index] = device.hidden
     except Exception:   # pdfminer raises whatever a damaged file leads it to: the pages left are then all shown
         pass
-    return out
+    return found
+
+
+def unjudged_note(found: Memberships, pages: int) -> ReadNote | None:
+    """The warning naming the pages of a ``pages``-page PDF whose memberships were not judged: a hidden layer's
+    text there (a draft, a superseded figure) would be read as the report's."""
+    first = found.unjudged_from
+    if first is None or first >= pages:
+        return None
+    where = f"第{first + 1}页" if first + 1 == pages else f"第{first + 1}至{pages}页"
+    return ReadNote(LAYERS_UNJUDGED, f"PDF 含图层，其显示条件（成员字典 /OCMD、表单的 /OC）只判断了前{first}页"
+                    f"（上限{MAX_MEMBERSHIP_PAGES}页，且在读取时限内）：{where}的文字一律按显示读取，"
+                    "其中默认视图隐藏的文字（如有）也已读入", where)
 
 
 def origin_key(char: str, x: float, y: float) -> Origin:

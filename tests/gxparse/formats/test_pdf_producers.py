@@ -205,11 +205,20 @@ def test_a_visibility_expression_deeper_than_max_expression_depth_is_shown_from_
     assert "301" in text
 
 
-def test_memberships_are_judged_on_at_most_max_membership_pages():
-    from gxparse.readers.pdflayers import optional_content
-    from gxparse.readers.pdfmembership import MAX_MEMBERSHIP_PAGES, hidden_origins
-    data = _membership_print({"4": (["off"], "AnyOn")}, pages=MAX_MEMBERSHIP_PAGES + 2)
-    assert sorted(hidden_origins(optional_content(data))) == list(range(MAX_MEMBERSHIP_PAGES))
+def test_memberships_are_judged_on_at_most_max_membership_pages_and_the_pages_past_them_named():
+    from gxparse.document import LAYERS_UNJUDGED
+    from gxparse.readers.pdf import read_pdf
+    from gxparse.readers.pdfmembership import MAX_MEMBERSHIP_PAGES
+    document = read_pdf(_membership_print({"4": (["off"], "AnyOn")}, pages=MAX_MEMBERSHIP_PAGES + 2), "many.pdf")
+    shown = [line.page for line in document.lines if "4" in line.values]
+    assert shown == [MAX_MEMBERSHIP_PAGES + 1, MAX_MEMBERSHIP_PAGES + 2]
+    assert [(note.rule, note.where) for note in document.notes] == [
+        (LAYERS_UNJUDGED, f"第{MAX_MEMBERSHIP_PAGES + 1}至{MAX_MEMBERSHIP_PAGES + 2}页")]
+
+
+def test_a_layered_pdf_within_max_membership_pages_is_named_nowhere():
+    from gxparse.readers.pdf import read_pdf
+    assert read_pdf(_membership_print({"4": (["off"], "AnyOn")}, pages=2), "few.pdf").notes == []
 
 
 def test_a_row_broken_by_a_page_is_joined_over_at_most_max_repeated_header_rows():
