@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, grouped_by_commas,
-                           joins_group)
+from gxparse.cells import (BLANK_MARK, NOTE_MARK, NOTE_WORD, OCR_NOISE, UNREAD_FIGURE, ZERO_MARKS, UnreadFigure,
+                           grouped_by_commas, joins_group)
 from gxparse.deadline import layout_timed
 from gxparse.limits import check_figure_lines, check_line_words, check_lines
 from gxparse.normalize import label_key, normalize_text
@@ -58,6 +58,7 @@ _RULED_DIGITS = re.compile(r"^0(?:1\d){2,}$")
 _TRAILING_PIECE = re.compile(r"^(\d*)([\u4e00-\u9fff（）()“”]{1,6})$")
 _UNITS = frozenset({"件", "个", "条", "项", "次", "人", "人次", "家", "份", "元", "万元", "万", "亿", "年", "月", "日", "天"})
 _FIGURES_BEFORE_PIECE = 3   # a row's figures, not a figure in prose (申请 3 件)
+_FIGURES_BESIDE_MARKED = 2   # a row's figures around a marked one (table 二's rows print three), not prose's
 _GLUED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff）)])\d+$")
 _RUN_ON_FIGURES = 2 * 16   # figures on a line: twice the widest row (table 四's 15 and a label figure) is rows run on
 # Pieces a text joined by spaces is split into, a line each: a report page's text nodes are hundreds (368 in the
@@ -446,7 +447,7 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     Empty cells of text lines are dropped: tab text carries empty cells for merged table cells, so there an
     empty cell is layout, not a blank value.
     """
-    cells = _without_trailing_piece([c for c in cells if c])
+    cells = _marked_figures_unread(_without_trailing_piece([c for c in cells if c]))
     if len(cells) == 1 and cells[0] in WORD_MARKS:
         return Line(cells[0], cells[0], [], where, page)
     last_text = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
@@ -459,6 +460,21 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     label = " ".join(cells[: last_text + 1])
     values = cells[last_text + 1:]
     return Line("\t".join(cells), label, values, where, page)
+
+
+def _marked_figures_unread(cells: list[str]) -> list[str]:
+    """The cells with each figure printed with letters for digits or a dash before it (``marked_figure``: ``l34``,
+    ``IO582``, ``—5``) in the line's last run of figures an unread figure keeping its printed text
+    (``cells.UnreadFigure``), for the tables' sums to prove or leave unread (``gxparse.markedfigures``), where the
+    run holds ``_FIGURES_BESIDE_MARKED`` figures or more: taken for label text, it would leave the row a figure
+    short, its first column blank or its figures unplaced."""
+    start = len(cells)
+    while start and (is_value(cells[start - 1]) or marked_figure(cells[start - 1])):
+        start -= 1
+    run = cells[start:]
+    if sum(map(is_value, run)) < _FIGURES_BESIDE_MARKED or all(map(is_value, run)):
+        return cells
+    return cells[:start] + [c if is_value(c) else UnreadFigure(c) for c in run]
 
 
 def _cells_run_together(cell: str, before: str) -> list[str]:

@@ -11,7 +11,8 @@ through other unread cells proves a reading only where its read cells leave 0 to
 never negative: each is 0); otherwise it proves nothing. A reading no sum confirms, or one a sum contradicts,
 stays unread; so does a figure after a minus sign that the sums weigh and read neither way, while one no sum
 weighs, or the sums read negative, stays the negative count ``value.invalid`` names. Each figure read so is
-named in ``cell.marks_read`` (warning): what was printed, and what it was read as.
+named in ``cell.marks_read`` (warning): what was printed, and what it was read as. Table 二 has no sums: a
+figure printed there with a dash before it stays unread (``cell.unread``, warning), never ``value.invalid``.
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def read_marked_figures(report: Report) -> list[Finding]:
     prove (module doc), one round after another while a reading lets another sum prove more; their warnings,
     a table each. Bounded by the template: each round reads a cell of tables 三 and 四 (190 at most) or ends,
     and weighs each pending cell against its few sums (a row's, a column's, a balance)."""
+    _unread_table_two_dashes(report)
     blocked = not_filled_cells(report)   # cells read as 0 that are known not to be: no sum through them holds
     sums = [s for s in table_sums(report) if not blocked & set(s.cells)]
     pending = list(_marked_cells(report))
@@ -149,6 +151,15 @@ def read_marked_figures(report: Report) -> list[Finding]:
             _set(report, marked.path, marked.cell)   # what the agency printed: a negative count
     return [_finding(report, [m for m in read if m.path.startswith(table + ".")])
             for table in ("s3", "s4") if any(m.path.startswith(table + ".") for m in read)]
+
+
+def _unread_table_two_dashes(report: Report) -> None:
+    """Table 二's counts printed with a dash before their figure, read negative, made unread in place: no sum
+    runs through table 二, so nothing tells a minus the agency printed from a dash mark before a count."""
+    for cols in (report.s2 or {}).values():
+        for column, cell in cols.items():
+            if isinstance(cell.value, int) and cell.value < 0 and marked_reading(cell.raw) is not None:
+                cols[column] = Cell(None, cell.raw, unit=cell.unit)
 
 
 def _finding(report: Report, read: list[_Marked]) -> Finding:

@@ -94,3 +94,45 @@ def test_a_heading_no_glyph_of_which_has_text_is_named_and_its_table_read_by_its
     (said,) = [f.message for f in report.findings if f.rule == "section.heading_missing"]
     assert said.startswith(f"未找到第三部分标题（第48行「{heading}」疑为该标题，但含字体未给出文字的字符")
     assert not {"section.missing", "template.mismatch"} & set(_rules(report))
+
+
+GRANTED_TEXT = "(一) 予以公开\t\t414\t0\t0\t0\t20\t2\t436"
+NORMATIVE_TEXT = "行政规范性文件\t134\t262\t1408"
+NORMATIVE = "| 行政规范性文件 | 134 | 262 | 1408 |"
+
+
+def _text_parsed(printed: str, as_printed: str, spaced: bool) -> Report:
+    """The seed's text with one row printed otherwise, its cells apart by tabs or (as PDF-to-text tools write
+    them) by spaces."""
+    assert SEED.count(printed) == 1
+    text = SEED.replace(printed, as_printed)
+    return parse_document((text.replace("\t", "  ") if spaced else text).encode(), "kaifeng.txt")
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+@pytest.mark.parametrize(("printed", "column", "reading"), [("4l4", "natural_person", 414),
+                                                           ("2O", "legal_service_org", 20)])
+def test_a_text_rows_lettered_figure_is_read_where_the_sums_prove_it(spaced, printed, column, reading):
+    """In a text row as in a grid: 4l4 first (taken for label text it left the row a figure short) or 2O among the
+    figures, read as the sums leave it and named."""
+    report = _text_parsed(GRANTED_TEXT, GRANTED_TEXT.replace(str(reading), printed), spaced)
+    assert report.value(f"s3.result.granted.{column}") == reading
+    assert [f.cells for f in report.findings if f.rule == "cell.marks_read"] == [[f"s3.result.granted.{column}"]]
+    assert _errors(report) == set()
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+@pytest.mark.parametrize("printed", ["l262", "—262", "-262"])
+def test_a_marked_figure_of_table_two_in_text_stays_unread_beside_the_rows_figures(spaced, printed):
+    """Table 二 has no sums: the marked figure stays unread and flagged, the row's other figures read, no error
+    (a minus no sum weighs is no evidence of a negative count)."""
+    report = _text_parsed(NORMATIVE_TEXT, NORMATIVE_TEXT.replace("262", printed), spaced)
+    assert [report.value(f"s2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [134, None, 1408]
+    assert _rules(report).get("cell.unread") == "warning" and _errors(report) == set()
+
+
+@pytest.mark.parametrize("printed", ["-262", "－262", "—262", "l262"])
+def test_a_marked_figure_of_table_two_in_a_grid_is_unread_never_value_invalid(printed):
+    report = _parsed(NORMATIVE, NORMATIVE.replace("262", printed))
+    assert report.value("s2.normative_docs.repealed") is None
+    assert _rules(report).get("cell.unread") == "warning" and _errors(report) == set()
