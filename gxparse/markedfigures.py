@@ -154,11 +154,12 @@ def read_marked_figures(report: Report) -> list[Finding]:
 
 
 def _unread_table_two_dashes(report: Report) -> None:
-    """Table 二's counts printed with a dash before their figure, read negative, made unread in place: no sum
-    runs through table 二, so nothing tells a minus the agency printed from a dash mark before a count."""
+    """Table 二's counts printed with a dash before their figure, read as an invalid negative count, made unread
+    in place: no sum runs through table 二, so nothing tells a minus the agency printed from a dash mark before a
+    count (a column of changes, 2019's 增/减, is signed: its minus is read)."""
     for cols in (report.s2 or {}).values():
         for column, cell in cols.items():
-            if isinstance(cell.value, int) and cell.value < 0 and marked_reading(cell.raw) is not None:
+            if cell.invalid and isinstance(cell.value, int) and cell.value < 0 and marked_reading(cell.raw) is not None:
                 cols[column] = Cell(None, cell.raw, unit=cell.unit)
 
 

@@ -136,3 +136,9 @@ def test_a_marked_figure_of_table_two_in_a_grid_is_unread_never_value_invalid(pr
     report = _parsed(NORMATIVE, NORMATIVE.replace("262", printed))
     assert report.value("s2.normative_docs.repealed") is None
     assert _rules(report).get("cell.unread") == "warning" and _errors(report) == set()
+
+
+def test_a_signed_column_of_table_two_keeps_its_minus():
+    """2019's table 二 prints changes (增/减): -3 there is a figure read, not a dashed one made unread."""
+    path = FIXTURES / "ocrtext" / "tesseract-psm3" / "simsite-c00-2019.reportlab.txt"
+    assert parse_document(path.read_bytes(), path.name).value("s2.penalty.delta_items") == -3
