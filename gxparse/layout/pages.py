@@ -601,6 +601,10 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
             if below.text and above is not None:
                 above.text += below.text
         skip = 1
+    elif pairs := _figures_of_label_row(first, head, numeric):
+        for above, below in pairs:
+            above.text = below.text
+        skip = 1
     lead = min((c.col for c in rest.cells), default=0)
     if lead and rest.n_rows > skip:   # columns left of the continuation: a cell spanning down from above goes on
         first.cells.append(_Cell("", first.n_rows, 0, rest.n_rows - skip, lead))
@@ -611,6 +615,23 @@ def _join_continuation(first: _Table, rest: _Table) -> None:
             first.cells.append(_Cell("", first.n_rows, c.col, c.rowspan - 1, c.colspan))
     first.n_rows += rest.n_rows - skip
     first.last_page = rest.page
+
+
+def _figures_of_label_row(first: _Table, head: list[_Cell], numeric: set[int]) -> list[tuple[_Cell, _Cell]]:
+    """Each blank value cell of ``first``'s last row with the figure below it, where the page break cut that row
+    the other way (Word and WPS print a row's label on the page, its figures on the next, with no header
+    repeated): its label printed, every value cell blank; the continuation's first row figures alone, each under
+    a value cell of the row, no label. Empty for any other pair of rows (a row printed blank stays so)."""
+    row = [c for c in first.cells if c.row == first.n_rows - 1]
+    in_values = [c for c in row if set(range(c.col, c.col + c.colspan)) <= numeric]
+    labelled = any(c.text for c in row if not numeric & set(range(c.col, c.col + c.colspan)))
+    if not (in_values and labelled) or any(c.text for c in in_values):
+        return []
+    figures = [c for c in head if c.text]
+    above = {(c.col, c.colspan): c for c in in_values}
+    if not figures or not all(is_value(c.text) and (c.col, c.colspan) in above for c in figures):
+        return []
+    return [(above[(c.col, c.colspan)], c) for c in figures]
 
 
 def _text_line(line: PrintedLine, page: Page, n: int, snap: Snap) -> Line:

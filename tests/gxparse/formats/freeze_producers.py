@@ -26,7 +26,8 @@ Each is the reportlab print of ``formats.make_pdf`` (the truth is the seed's own
   (and OCR'd text layers) write them;
 - ``row-split``, ``row-split-unruled``: table 三's last row on a page split by the page break, its label
   there and its figures on the next page under the repeated header rows (Word and WPS let a row break across
-  pages), ruled and printed without rules;
+  pages), ruled and printed without rules; ``row-split-bare``: so, ruled, with no header row repeated on the next
+  page (its figures open it);
 - ``thousands``: every table's figures with their thousands grouped by commas (``434,545``), as a spreadsheet's
   print shows them;
 - ``hidden-layer``: an optional-content layer turned off (a reviewer's draft figures beside the printed ones),
@@ -347,9 +348,9 @@ def _split_row(table: TablePlan, row: int) -> TablePlan:
     return replace(table, cells=cells, n_rows=table.n_rows + 1)
 
 
-def _row_split_print(name: str, folder: Path, rules: bool) -> pymupdf.Document:
+def _row_split_print(name: str, folder: Path, rules: bool, repeat_header: bool = True) -> pymupdf.Document:
     """The print with table 三 broken inside its last row on the first page: label above, figures below."""
-    plan, quirks = report_plan(name), replace(PDF_QUIRKS[name], rules=rules, repeat_header=True)
+    plan, quirks = report_plan(name), replace(PDF_QUIRKS[name], rules=rules, repeat_header=repeat_header)
     blocks = [replace(block, table=_split_row(block.table, quirks.split_at - 1))
               if block.table is not None and block.table.key == "s3" else block for block in plan.blocks]
     return pymupdf.open(write_pdf(replace(plan, blocks=blocks), folder / f"{name}.pdf", quirks))
@@ -361,6 +362,10 @@ def _row_split(name: str, folder: Path) -> pymupdf.Document:
 
 def _row_split_unruled(name: str, folder: Path) -> pymupdf.Document:
     return _row_split_print(name, folder, rules=False)
+
+
+def _row_split_bare(name: str, folder: Path) -> pymupdf.Document:
+    return _row_split_print(name, folder, rules=True, repeat_header=False)
 
 
 def _white_text(name: str, folder: Path) -> pymupdf.Document:
@@ -401,6 +406,7 @@ HABITS: dict[str, tuple[Callable[[str, Path], pymupdf.Document], tuple[str, ...]
     "letters": (_letters, ("kaifeng_2021",)),
     "row-split": (_row_split, ("huangchuan_2021",)),
     "row-split-unruled": (_row_split_unruled, ("zhoukou_city_2021",)),
+    "row-split-bare": (_row_split_bare, ("huangchuan_2021",)),
     "unmapped": (_unmapped, ("huangchuan_2021",)),
     "white-text": (_white_text, ("huangchuan_2021",)),
     "off-page": (_off_page, ("kaifeng_2021",)),
