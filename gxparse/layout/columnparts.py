@@ -9,7 +9,13 @@ year's) have the same column headers, and are never joined.
 
 from __future__ import annotations
 
-from gxparse.layout.grid import Grid, GridCell
+from dataclasses import dataclass
+
+from gxparse.document import Line
+from gxparse.layout.grid import Grid, GridCell, grid_lines
+from gxparse.template import CONTINUED_TABLE
+
+LINES_BETWEEN_PARTS = 2   # a continuation's mark, an empty paragraph: more lines between are two tables
 
 
 def _text(slot: GridCell | None) -> str:
@@ -54,3 +60,37 @@ def joined_parts(first: Grid, second: Grid) -> Grid | None:
     return [list(a) + [None] * (width - len(a)) +
             [GridCell(s.text, s.origin + shift, s.numeric) if s is not None else None for s in b[labels:]]
             for a, b in zip(first, second)]
+
+
+@dataclass
+class _LastTable:
+    start: int   # its first line in the reader's lines
+    grid: Grid
+    number: int
+    end: int     # the line after its last
+
+
+def _continues(text: str) -> bool:
+    """A line between two parts of one table: empty, or the continuation's mark."""
+    return text.strip().strip("()（） ") in ("", *CONTINUED_TABLE)
+
+
+class TableParts:
+    """The tables a reader meets, each written as its grid's lines; one printed in column parts after the table
+    before it (nothing between but ``LINES_BETWEEN_PARTS`` lines of a continuation's mark) is read as that table,
+    its lines written again with the part's columns beside those of the part before it."""
+
+    def __init__(self) -> None:
+        self.last: _LastTable | None = None
+
+    def add(self, lines: list[Line], grid: Grid, number: int) -> None:
+        last = self.last
+        if last is not None and len(lines) - last.end <= LINES_BETWEEN_PARTS and \
+                all(_continues(line.text) for line in lines[last.end:]) and \
+                (joined := joined_parts(last.grid, grid)) is not None:
+            del lines[last.start:]
+            self.last = _LastTable(last.start, joined, last.number, 0)
+        else:
+            self.last = _LastTable(len(lines), grid, number, 0)
+        lines.extend(grid_lines(self.last.grid, self.last.number))
+        self.last.end = len(lines)

@@ -13,7 +13,6 @@ import html
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lxml import etree
 from PIL import Image
@@ -30,11 +29,10 @@ from gxparse.readers.splitcells import carries_data
 from gxparse.readers.scripted import script_file_markup, scripted_markup
 from gxparse.readers.unshown import HidingRules, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.boxtables import unboxed
-from gxparse.layout.columnparts import joined_parts
-from gxparse.layout.grid import Grid, expand_spans, grid_lines
+from gxparse.layout.columnparts import TableParts
+from gxparse.layout.grid import Grid, expand_spans
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
-from gxparse.template import CONTINUED_TABLE
 
 Pictures = Callable[[str], "bytes | None"]   # a picture's bytes by its ``src`` as written; None when not at hand
 _LAZY_SOURCES = ("data-original", "data-src", "src")   # the first present names the picture
@@ -170,22 +168,6 @@ def _content_picture(data: bytes | None) -> str | None:
     return kind if large else None
 
 
-@dataclass
-class _LastTable:
-    start: int   # its first line in the walker's lines
-    grid: Grid
-    number: int
-    end: int     # the line after its last
-
-
-_LINES_BETWEEN_PARTS = 2   # a continuation's mark, an empty paragraph: more lines between are two tables
-
-
-def _continues(text: str) -> bool:
-    """A line between two parts of one table: empty, or the continuation's mark."""
-    return text.strip().strip("()（） ") in ("", *CONTINUED_TABLE)
-
-
 class _Walker:
     def __init__(self, source: str = "<html>", pictures: Pictures | None = None,
                  pictures_by_ocr: bool = False) -> None:
@@ -209,7 +191,7 @@ class _Walker:
         self.shows_hidden = False
         self.revealing = 0   # revealed blocks being read, one within another: only the outermost is noted
         self.notes: list[ReadNote] = []
-        self.last_table: _LastTable | None = None   # the page's last table, joined with a column part after it
+        self.parts = TableParts()   # the page's last table, joined with a column part after it
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -256,16 +238,7 @@ class _Walker:
     def table(self, grid: Grid) -> None:
         """A table's grid lines; a table printed in column parts (``columnparts``) is read as one, its lines
         written again with the part's columns beside those of the part before it."""
-        last = self.last_table
-        if last is not None and len(self.lines) - last.end <= _LINES_BETWEEN_PARTS and \
-                all(_continues(line.text) for line in self.lines[last.end:]) and \
-                (joined := joined_parts(last.grid, grid)) is not None:
-            del self.lines[last.start:]
-            self.last_table = _LastTable(last.start, joined, last.number, 0)
-        else:
-            self.last_table = _LastTable(len(self.lines), grid, self.tables, 0)
-        self.lines.extend(grid_lines(self.last_table.grid, self.last_table.number))
-        self.last_table.end = len(self.lines)
+        self.parts.add(self.lines, grid, self.tables)
 
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the

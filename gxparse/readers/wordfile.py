@@ -27,7 +27,8 @@ from gxparse import limits
 from gxparse.cells import grouped_by_commas
 from gxparse.document import A4_INCHES, EVIDENCE_CHARS, HIDDEN_TEXT, Document, Line, ReadNote, lines_from_text
 from gxparse.errors import DocumentError, LimitExceeded
-from gxparse.layout.grid import expand_spans, grid_lines
+from gxparse.layout.columnparts import TableParts
+from gxparse.layout.grid import expand_spans
 from gxparse.layout.stacked import unstacked
 from gxparse.normalize import normalize_text
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
@@ -334,6 +335,7 @@ class _BodyReader:
         self.chunks = chunks
         self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
         self.body_from = 0   # the first line of the body, after the page header's
+        self.parts = TableParts()   # the body's last table, joined with a column part after it (Word tables)
 
     @property
     def shows_nothing(self) -> bool:
@@ -351,7 +353,7 @@ class _BodyReader:
             elif item.tag == _TBL:
                 for rows in _table_rows(item):
                     self.tables += 1
-                    self.lines.extend(grid_lines(expand_spans(unstacked(rows), f"第{self.tables}个表格"), self.tables))
+                    self.parts.add(self.lines, expand_spans(unstacked(rows), f"第{self.tables}个表格"), self.tables)
             else:
                 for line in lines_from_text(_paragraph_text(item)):
                     line.where = f"段落{len(self.lines) + 1}"

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 from gxparse.template import S3_APPLICANT_HEADER, SECTIONS
 from tests.gxparse.html_styles import REPORTS, Cell, Table, _grid, _respan, as_is, fullwidth, groups_repeated
-from tests.gxparse.html_styles import official_tables, render_page, report_of, split_at_page, zero_as
+from tests.gxparse.html_styles import official_tables, render_page, report_of, split_at_page, split_by_columns, zero_as
 
 __all__ = ["REPORTS", "STYLES", "docx_package", "render_docx", "report_of", "run"]
 
@@ -338,6 +338,7 @@ STYLES: dict[str, Style] = {
     "word": Style(),
     "grid-after": Style(grid_after=True, corner_before=True),
     "split-header": Style(split_at_page),
+    "column-parts": Style(split_by_columns),
     "groups-repeated": Style(groups_repeated),
     "textbox": Style(title="textbox"),
     "tracked": Style(figure=tracked_runs),

@@ -375,6 +375,32 @@ def _respan(rows: list[list[Cell]], head: int) -> list[list[Cell]]:
     return out
 
 
+def split_by_columns(table: Table) -> list[Table]:
+    """Table 三 in two column parts on a page too narrow for it: each row's labels, then 自然人 … 科研机构 in the
+    first; the labels again, then 社会公益组织 … 总计 in the second (a header spanning the cut written in both)."""
+    if table.key != "s3":
+        return [table]
+    grid = _grid(table)
+    labels = min(c for slots in grid[table.head:] for c, (cell, _, _) in enumerate(slots) if cell.figure)
+    return [_columns(grid, table, labels, 0, labels + 3), _columns(grid, table, labels, labels + 3, len(grid[0]))]
+
+
+def _columns(grid: list[list[tuple[Cell, bool, bool]]], table: Table, labels: int, start: int, end: int) -> Table:
+    """The label columns and the columns ``start`` … ``end`` of the grid as a table, spans cut at its edges."""
+    columns = [*range(labels), *range(max(start, labels), end)]
+    rows = []
+    for slots in grid:
+        cells = []
+        for n, c in enumerate(columns):
+            cell, first_row, first_col = slots[c]
+            if first_row and (first_col or n == 0 or columns[n - 1] != c - 1 or slots[c - 1][0] is not cell):
+                width = next((k for k in range(n + 1, len(columns)) if slots[columns[k]][0] is not cell
+                              or columns[k] != columns[k - 1] + 1), len(columns)) - n
+                cells.append(replace(cell, colspan=width))
+        rows.append(cells)
+    return replace(table, rows=rows)
+
+
 def split_by_part(table: Table) -> list[Table]:
     """Table 三 as three tables: 一 and 二 under the header, the results, 四 — the header printed once."""
     if table.key != "s3":
