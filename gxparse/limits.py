@@ -69,8 +69,9 @@ MAX_DOCUMENT_CHARS = 2_000_000
 # cut into strips some hundreds; 8 MB of content fits 220,000 one-pixel inline images (5 s a look at them all)
 MAX_PAGE_IMAGES = 10_000
 
-# Flate streams of a PDF, inflated: a page's content (pdfium keeps about 25 bytes per byte of it: 8 MB is
-# 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is 20–30 MB).
+# Flate streams of a PDF, inflated: a page's content, compressed or not (pdfium keeps about 25 bytes per byte of
+# it: 8 MB is 200 MB; a dense real page has under 1 MB), and any other stream but images (a whole CJK font is
+# 20–30 MB).
 MAX_PDF_CONTENT_STREAM = 8 * MB
 MAX_PDF_STREAM = 64 * MB
 # Content the pages of a PDF draw in all, a stream once for each page drawing it (pdfium parses it anew for each,

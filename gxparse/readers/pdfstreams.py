@@ -3,7 +3,8 @@
 pdfium inflates a page's content stream whole and makes an object of every operator in it (about 340 bytes
 each): a few kilobytes of Flate data can hold 500 MB of rectangles, and pdfium aborts the process when an
 allocation fails. So every Flate stream of the file is inflated here once, in bounded steps and discarded,
-and a file whose streams inflate beyond ``limits`` (each, and all together) is refused before pdfium sees it. Images are left out:
+and a file whose streams inflate beyond ``limits`` (each, and all together) is refused before pdfium sees it;
+a content stream not compressed is held to the same limit as it stands. Images are left out:
 they are measured by their pixel size before a page is rendered (``readers.pdf``). pdfium parses a content stream
 anew for every page that draws it, so the content the pages draw is counted too, a stream once for each reference
 to it (a thousand pages drawing one 8 MB stream draw 8 GB), compressed or not, the references inside compressed
@@ -115,23 +116,35 @@ def check_streams(data: bytes) -> None:
         content = _NOT_CONTENT.search(dictionary) is None
         if b"/FlateDecode" not in dictionary:
             if content and objects:
-                contents[int(objects[-1][1])] = _raw_size(data, m.end(), limits.MAX_PDF_DRAWN_CONTENT)
-                _Marks().feed(data[m.end():m.end() + contents[int(objects[-1][1])]] + b" ")
+                size = contents[int(objects[-1][1])] = _raw_size(data, m.end(), limits.MAX_PDF_DRAWN_CONTENT)
+                _check_content_size(size, "")
+                _Marks().feed(data[m.end():m.end() + size] + b" ")
             continue
         limit = limits.MAX_PDF_CONTENT_STREAM if content else limits.MAX_PDF_STREAM
         marks = _Marks()
         size = _inflated_size(view, m.end(), min(limit, limits.MAX_PDF_INFLATED - inflated),
                               marks=marks if content else None)
         marks.feed(b" ")
-        if size > limit:
-            kind = "页面内容流" if content else "数据流"
-            raise LimitExceeded(f"PDF 中的压缩{kind}解压后过大：超过 {limits.megabytes(limit)}（上限）")
+        if content:
+            _check_content_size(size, "压缩")
+        elif size > limit:
+            raise LimitExceeded(f"PDF 中的压缩数据流解压后过大：超过 {limits.megabytes(limit)}（上限）")
         inflated += size
         if inflated > limits.MAX_PDF_INFLATED:
             raise LimitExceeded(f"PDF 中的压缩数据流解压后合计过大：超过 {limits.megabytes(limits.MAX_PDF_INFLATED)}（上限）")
         if content and objects:
             contents[int(objects[-1][1])] = size
     limits.check_drawn_content(_drawn([data, *packed], contents))
+
+
+def _check_content_size(size: int, compressed: str) -> None:
+    """A content stream's bytes, inflated (``compressed`` "压缩") or as they stand (""), against
+    ``limits.MAX_PDF_CONTENT_STREAM``: pdfium keeps an object of every operator either way (one page of 1,000,000
+    text objects in a 31 MB stream as it stands reached 816 MB)."""
+    if size > limits.MAX_PDF_CONTENT_STREAM:
+        said = "解压后过大" if compressed else "过大"
+        limit = limits.megabytes(limits.MAX_PDF_CONTENT_STREAM)
+        raise LimitExceeded(f"PDF 中的{compressed}页面内容流{said}：超过 {limit}（上限）")
 
 
 def _drawn(texts: list[bytes], contents: dict[int, int]) -> int:

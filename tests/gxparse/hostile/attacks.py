@@ -1302,6 +1302,11 @@ ATTACKS: list[Attack] = [
                + b"<table><tr><td>" + b"<b class='c'>1</b>" * 100_000 + b"</td></tr></table>"), "隐藏规则过多", slow=True),
     Attack("docx-1000-rtf-chunks", "a 130 KB DOCX importing 1,000 RTF documents (8 took 21 s to convert one by one)",
            lambda: _rtf_chunks_docx(1000), "导入的 RTF 文档过多", small=True),
+    # attacked anew (issue 12's eighth round)
+    Attack("pdf-page-of-1000000-text-objects", "one page of 1,000,000 text objects of one glyph, its 31 MB content "
+           "stream not compressed (pdfium made an object of each: 816 MB, past the deadline)",
+           lambda: pdf_pages(1, b"BT /F1 1 Tf 10 10 Td (1) Tj ET " * 1_000_000, resources=HELVETICA), "页面内容流过大",
+           slow=True),
 ]
 
 BY_NAME = {attack.name: attack for attack in ATTACKS}

@@ -365,6 +365,25 @@ def test_the_content_all_pages_draw_is_refused_past_its_limit_each_page_drawing_
         parse_document(_pages_drawing_one_stream(17, stream), "a.pdf")
 
 
+def _page_of_text_objects(count: int, flate: bool) -> bytes:
+    """One page of ``count`` text objects of one glyph (31 bytes each), its content compressed or not."""
+    content = b"BT /F1 1 Tf 10 10 Td (1) Tj ET " * count
+    stream = (files.pdf_stream(zlib.compress(content), b"/Filter /FlateDecode") if flate else
+              files.pdf_stream(content))
+    return files.pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << %s >> >>"
+                      % files.HELVETICA, stream])
+
+
+@pytest.mark.parametrize("flate", [False, True], ids=["as-it-stands", "flate"])
+def test_a_page_content_stream_past_its_limit_is_refused_compressed_or_not(monkeypatch, flate):
+    """pdfium keeps an object of every operator: one page of 1,000,000 text objects in 31 MB reached 816 MB."""
+    monkeypatch.setattr(limits, "MAX_PDF_CONTENT_STREAM", 64 * 1024)
+    parse_document(_page_of_text_objects(2000, flate), "a.pdf")
+    with pytest.raises(DocumentError, match="a.pdf: PDF 中的(压缩)?页面内容流(解压后)?过大：超过 65536 字节"):
+        parse_document(_page_of_text_objects(2200, flate), "a.pdf")
+
+
 def _texts_in_nested_marks(depth: int, texts: int, flate: bool) -> bytes:
     content = b"/Span BMC " * depth + b"BT /F1 10 Tf 100 700 Td (2021) Tj ET " * texts + b"EMC " * depth
     stream = (files.pdf_stream(zlib.compress(content), b"/Filter /FlateDecode") if flate else
