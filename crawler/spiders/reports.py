@@ -580,10 +580,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         first = meta.get("list_of") or response.url
         numbered = {link.url: link.text for link in links if names_later_page(link.text)}
         for url in dict.fromkeys(urls):
-            # a page asked as a way (dropped once the column was found) is its list's page, asked again as one
-            again = self._requested.get(url) in _NAVIGATION_STEPS
             # page 2's link to ?page=1: the page the list began with, at its address or another
-            if (url in self._requested and not again) or not self.scope.contains(url) or self._denied(url) \
+            if url in self._requested or not self.scope.contains(url) or self._denied(url) \
                     or is_first_page_again(url, first, numbered.get(url, "")) \
                     or is_start_page_again(url, response.url, first):
                 continue
@@ -595,7 +593,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if url == following:
                 meta["cursors"] = cursors + 1
             yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=LIST_PAGE_PRIORITY,
-                                 meta=meta, dont_filter=again)
+                                 meta=meta)
         if (form := proxy_form(response.url, response.request.method, records)) is not None \
                 and f"POST {response.url}" not in self._requested:   # a JCMS proxy reading its unit from a POST
             self._requested[f"POST {response.url}"] = "list"

@@ -108,16 +108,3 @@ def test_a_department_linked_both_alone_and_in_the_sites_list_of_departments_is_
         _read(spider, home, "<html><head><title>周口市教育局</title></head><body></body></html>", **request.meta)
         assert [s.name for s in spider.subsites.coverage([], lambda url: False).subsites if s.url == home] \
             == ["周口市教育局"]
-
-
-def test_a_columns_next_page_a_page_linked_as_a_way_is_read_as_the_columns_page_whichever_came_first():
-    """The column's second page, linked as a way (往年) by another page: read first, that link asked it exploring,
-    dropped once the column was found, and the column's pager did not ask it again: its reports were lost."""
-    column = "http://www.zhoukou.gov.cn/col/col12/index.html"
-    second = "http://www.zhoukou.gov.cn/col/col12/index_1.html"
-    other = ("http://www.zhoukou.gov.cn/col/col30/index.html", '<html><head><title>专栏</title></head><body><p>'
-             f'<a href="{second}">往年</a></p></body></html>', {"hops": 1})
-    first = (column, COLUMN_BODY.replace("</ul>", '</ul><a href="index_1.html">下一页</a>'),
-             {"hops": 1, "link_text": "年度报告"})
-    for pages in ([other, first], [first, other]):
-        assert [r.meta["role"] for r in _admitted(pages) if r.url == second] == ["list"]
