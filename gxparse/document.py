@@ -523,15 +523,19 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         if _RULE_LINE.match(raw) or len(bare) <= _FURNITURE_LENGTH and _PAGE_FURNITURE.match(bare):
             continue
         where = (f"第{page}页第{n}行" if page else f"第{n}行") + (f"第{k}段" if spaced else "")
-        line = line_from_cells(split_cells(raw), where, pages[n - first_lineno])
+        delimited = "\t" in raw or pipe_delimited(raw)
+        # a line split at spaces is split once, for its cells and their places
+        placed = None if delimited else spaced_cells(raw)
+        line = line_from_cells(split_cells(raw) if placed is None else [cell for cell, _ in placed], where,
+                               pages[n - first_lineno])
         if line.values:
             figure_lines += 1
             check_figure_lines(figure_lines, where)
-        line.cells_delimited = "\t" in raw or pipe_delimited(raw)
-        if not line.cells_delimited and " " in bare:
-            offsets = tuple(offset for _, offset in spaced_cells(raw))
+        line.cells_delimited = delimited
+        if placed is not None and " " in bare:
             # a figure cut from its label (``_GLUED_FIGURE``) has no place of its own in the line
-            line.offsets = offsets if len(offsets) == line.text.count("\t") + 1 else ()
+            line.offsets = (tuple(offset for _, offset in placed) if len(placed) == line.text.count("\t") + 1
+                            else ())
         line.after_gap, gap = gap, False
         out.append(line)
     return _without_running_headers(_unglued(_lookalike_boxes(out)))

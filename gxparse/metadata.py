@@ -314,6 +314,8 @@ class TemplateCall:
 
 _LEGACY_MARKERS = ("收费及减免", "依申请公开情况", "政府信息公开的收费", "因政府信息公开申请行政复议")
 _MAX_LABEL_LINE = 60   # characters: markers are labels, looked for in table rows and short lines, not in prose
+# a version's markers in one pattern: most lines print none, and are looked at once a version, not once a marker
+_ANY_MARKER = {version: re.compile("|".join(f"(?:{m})" for m in markers)) for version, markers in TEMPLATE_MARKERS.items()}
 
 
 def version_labels(lines: Iterable[Line]) -> dict[str, list[Evidence]]:
@@ -324,6 +326,8 @@ def version_labels(lines: Iterable[Line]) -> dict[str, list[Evidence]]:
             continue
         key = label_key(line.text)
         for version, markers in TEMPLATE_MARKERS.items():
+            if not _ANY_MARKER[version].search(key):
+                continue
             for marker in markers:
                 if marker not in found[version] and re.search(marker, key):
                     found[version][marker] = Evidence(line.text, line.where)

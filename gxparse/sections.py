@@ -12,7 +12,7 @@ from gxparse.normalize import label_key, squash
 from gxparse.template import SECTIONS, TABLE_HEADER_WORDS, Section
 
 # "二、" "二." "二．" "(二)" "第二部分" in front of a heading; arabic numbers are seen in PDF conversions
-_NUMERAL = r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))"
+_NUMERAL = re.compile(r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))")
 _MAX_HEADING = 40   # characters, after squashing: headings are short lines
 _MARKS = re.compile(r"^[#>*_]+|\*\*|__")   # Markdown heading marks, quotes and emphasis
 # a rule (a Markdown table's ``---|---``, a line of dashes) that a text tool ran onto the start of the next line
@@ -21,6 +21,10 @@ _RULE_RUN = re.compile(r"^[|:\-—=+]*-{3,}[|:\-—=+]*")
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _HEADER_WORDS = 2   # distinct header words of a table that show it printed (one alone could be a word of prose)
 _TITLE_GAP = 4      # characters between a section's number and its title words in a heading glued into a line
+# Compiled once: every line of a document is tried against every section (95,000 lines of prose made 1,300,000
+# look-ups of re's cache and 570,000 calls of re.escape)
+_ANCHORS = {s.key: re.compile("|".join(f"(?:{anchor})" for anchor in s.anchors)) for s in SECTIONS}
+_GLUED_TITLES = {s.key: re.compile(rf"第?{s.numeral}(?:部分)?[、.:]{re.escape(s.title)}[:：。]?") for s in SECTIONS}
 
 
 @dataclass
@@ -34,22 +38,23 @@ class Sections:
         return [s.key for s in SECTIONS if s.key in self.headings]
 
 
-def heading_section(line: Line) -> Section | None:
+def heading_section(line: Line, text: str | None = None) -> Section | None:
     """The section ``line`` is the heading of, or None. A table row is a heading only when it is one cell
     (reports put a table's section heading in its first row; PDF tables sometimes take in the lines around
-    them); Markdown marks and emphasis in front of a heading are ignored."""
+    them); Markdown marks and emphasis in front of a heading are ignored. ``text``: its ``_heading_text``, where
+    worked out already."""
     if line.values or (line.in_grid and "\t" in line.text):
         return None
-    text = _heading_text(line)
+    text = _heading_text(line) if text is None else text
     if not text or len(text) > _MAX_HEADING:
         return None
-    m = re.match(_NUMERAL, text)
+    m = _NUMERAL.match(text)
     numeral = None
     if m:
         numeral = m["numeral"] or m["bracketed"]
         numeral = _ARABIC.get(numeral, numeral)
     for section in SECTIONS:
-        if not any(re.search(anchor, text) for anchor in section.anchors):
+        if not _ANCHORS[section.key].search(text):
             continue
         # a numbered heading must carry its own numeral; an unnumbered one must read like a heading
         if numeral == section.numeral or (numeral is None and text.endswith(("情况", "事项"))):
@@ -69,8 +74,9 @@ def split_sections(lines: list[Line]) -> Sections:
     last_index = -1
     order = [s.key for s in SECTIONS]
     for line in layout_timed(lines):
-        section, rest = heading_section(line), None
-        if section is None and (glued := glued_heading(line)) is not None:
+        text = None if line.values else _heading_text(line)
+        section, rest = heading_section(line, text), None
+        if section is None and (glued := glued_heading(line, text)) is not None:
             section, rest = glued
         if section is not None and order.index(section.key) > last_index:
             last_index = order.index(section.key)
@@ -92,15 +98,15 @@ def opening_line(sections: Sections) -> Line | None:
     return lines[0] if lines and not lines[0].values else None
 
 
-def glued_heading(line: Line) -> tuple[Section, Line] | None:
+def glued_heading(line: Line, text: str | None = None) -> tuple[Section, Line] | None:
     """A heading printed with the first sentence of its section on the same line (a web page's
     ``<p><strong>一、总体情况</strong>2021年…</p>``): the section, and the rest of the line as its first line.
-    Only the template's numbered title, word for word, counts."""
+    Only the template's numbered title, word for word, counts. ``text``: as for ``heading_section``."""
     if line.values or line.in_grid:
         return None
-    text = _heading_text(line)
+    text = _heading_text(line) if text is None else text
     for section in SECTIONS:
-        m = re.match(rf"第?{section.numeral}(?:部分)?[、.:]{re.escape(section.title)}[:：。]?", text)
+        m = _GLUED_TITLES[section.key].match(text)
         if m and len(text) > m.end():
             rest = text[m.end():].lstrip("*_ ")
             return section, replace(line, text=rest, label=rest)

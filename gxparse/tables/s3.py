@@ -958,15 +958,16 @@ def _labels_printed_among(lines: Sequence[Line], keys: Sequence[str]) -> dict[st
     wrapped side by side: ``(三)不 1.属于国 予公开 家秘密``), by a piece of ``_PIECE`` characters only its label
     has, on a line of table text: labels alone, for ``_s3_by_sum`` (which reads them as blank rows only where
     no figure of the table stands under no row and the table's rules hold)."""
-    # each line's characters taken once for all the rows (once a row and a piece: 21 rows over 20,000 lines, 38 s)
-    table_text = [(_cjk(line.text), line) for line in lines if len(squash(line.text)) <= _MAX_CELL_TEXT]
-    found: dict[str, RawRow] = {}
-    for key in keys:
-        own = _own_pieces(key)
-        line = next((ln for text, ln in table_text if any(piece in text for piece in own)), None)
-        if line is not None:
-            found[key] = RawRow(key, line.text, [], line.where)
-    return found
+    # each line's pieces looked up once for all the rows (a row at a time: 21 passes over 95,000 lines of prose)
+    owner = _piece_owners(keys)
+    first: dict[str, Line] = {}
+    for line in lines:
+        if len(first) == len(keys):
+            break
+        if len(squash(line.text)) <= _MAX_CELL_TEXT:
+            for key in _named_by_pieces(_cjk(line.text), owner):
+                first.setdefault(key, line)
+    return {key: RawRow(key, first[key].text, [], first[key].where) for key in keys if key in first}
 
 
 @cache
@@ -978,15 +979,24 @@ def _own_pieces(key: str) -> tuple[str, ...]:
     return tuple(piece for piece in pieces if piece not in others)
 
 
+def _piece_owners(keys: Sequence[str]) -> dict[str, str]:
+    """Each own piece (``_own_pieces``) of the rows ``keys``: the row it names."""
+    return {piece: key for key in keys for piece in _own_pieces(key)}
+
+
+def _named_by_pieces(text: str, owner: dict[str, str]) -> set[str]:
+    """The rows whose own pieces ``text`` (its Chinese characters) holds, by ``owner``."""
+    return {owner[text[i:i + _PIECE]] for i in range(len(text) - _PIECE + 1) if text[i:i + _PIECE] in owner}
+
+
 def _s3_extras_named(rows: dict[str, RawRow], extras: Sequence[RawRow], keys: Sequence[str]) -> list[RawRow]:
     """Figures under label text the row grammar named no row (a row's label cell wrapped beside its group's,
     part of it printed after its figures: ``(五) 不予处 1.信访 举报投`` / 3 / 3 / ``理 诉类申 请``) given to the
     one row of ``keys`` not read otherwise whose own pieces (``_own_pieces``) that text holds; the extras left."""
-    owner = {piece: key for key in keys for piece in _own_pieces(key)}
+    owner = _piece_owners(keys)
     left = []
     for extra in extras:
-        text = _cjk(extra.label) if extra.values else ""
-        named = {owner[text[i:i + _PIECE]] for i in range(len(text) - _PIECE + 1) if text[i:i + _PIECE] in owner}
+        named = _named_by_pieces(_cjk(extra.label) if extra.values else "", owner)
         if len(named) == 1 and (key := next(iter(named))) not in rows:
             rows[key] = replace(extra, key=key)
         else:
