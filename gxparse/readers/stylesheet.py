@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -40,6 +41,13 @@ class StyleBudgetExceeded(Exception):
     styles are not worked out (its text is read as it flows: a site's style sheet is no fault of a report)."""
 
 
+@lru_cache(maxsize=4096)
+def _classes(attribute: str) -> frozenset[str]:
+    """The classes a ``class`` attribute names, worked out once a distinct attribute: a selector's context asks
+    every ancestor of every element it is tried on."""
+    return frozenset(attribute.split())
+
+
 @dataclass(frozen=True)
 class _Compound:
     tag: str | None
@@ -48,7 +56,7 @@ class _Compound:
 
     def matches(self, element: etree._Element) -> bool:
         return ((self.tag is None or element.tag == self.tag) and (self.id is None or element.get("id") == self.id)
-                and self.classes <= frozenset((element.get("class") or "").split()))
+                and self.classes <= _classes(element.get("class") or ""))
 
     @property
     def specificity(self) -> tuple[int, int, int]:
