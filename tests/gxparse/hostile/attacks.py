@@ -38,7 +38,7 @@ class Attack:
     refused: str | None                 # a fragment of the DocumentError's reason; None: the document reads
     slow: bool = False                  # takes the whole OCR budget: run by benchmarks.hostile, not the tests
     small: bool = False                 # no bomb, read or refused in milliseconds: the tests read it in their own
-                                        # process, not a child's (a child costs a second and a half of imports)
+                                        # process, not a child's (a fork and a pipe each)
 
 
 def _seed_with(sentence: str) -> bytes:

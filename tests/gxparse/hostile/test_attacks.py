@@ -1,6 +1,7 @@
-"""Every hostile input of ``attacks`` parsed in a child process limited to 1 GB of address space: it is
-refused with a clear Chinese message or read, never a traceback, and the parse stays under 1 GB and 60 CPU
-seconds. A regression fails here (the child dies or times out) instead of taking the test run down."""
+"""Every hostile input of ``attacks`` parsed in a child process limited to 1 GB of address space (forked from
+one that imported gxparse once: ``bounded.run_forked``): it is refused with a clear Chinese message or read,
+never a traceback, and the parse stays under 1 GB and 60 CPU seconds. A regression fails here (the child dies
+or times out) instead of taking the test run down."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def _in_process(path: str) -> bounded.Outcome:
 
 @pytest.mark.parametrize("attack", QUICK, ids=[a.name for a in QUICK])
 def test_attack_is_refused_or_read_within_bounds(attack: Attack, folder):
-    outcome = (_in_process if attack.small else bounded.run)(_path(attack, folder))
+    outcome = (_in_process if attack.small else bounded.run_forked)(_path(attack, folder))
     expected = "refused" if attack.refused else "parsed"
     assert outcome.outcome == expected, f"{attack.what}: {outcome}"
     if attack.refused:
