@@ -88,8 +88,8 @@ class Deflated:
     crc: int
 
 
-def deflated(payload: bytes) -> Deflated:
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+def deflated(payload: bytes, level: int = 9) -> Deflated:
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     return Deflated(packer.compress(payload) + packer.flush(), len(payload), zlib.crc32(payload))
 
 
