@@ -38,10 +38,11 @@ COUNTY = "/qx/c00/"                 # a county sub-site: three agencies, six yea
 INTERRUPTED_DELAY = 0.1
 
 
-def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240, columns: int | None = None) \
-        -> subprocess.CompletedProcess:
+def gxmon(db: str, *args: str, check: bool = True, timeout: float = 240, columns: int | None = None,
+          cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"} | ({"COLUMNS": str(columns)} if columns else {})
-    result = subprocess.run([GXMON, "--db", db, *args], capture_output=True, text=True, timeout=timeout, env=env)
+    result = subprocess.run([GXMON, "--db", db, *args], capture_output=True, text=True, timeout=timeout, env=env,
+                            cwd=cwd)
     if check and result.returncode != 0:
         raise AssertionError(f"gxmon {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
@@ -100,12 +101,20 @@ def rows(db: str, model, *where):
 
 
 def test_crawls_find_every_report_then_the_revision_and_the_withdrawal(site, db, tmp_path):
-    """Three crawls of a county's report column: all of it, nothing changed, one revised and one withdrawn."""
+    """Three crawls of a county's report column: all of it, nothing changed, one revised and one withdrawn.
+
+    The first is started from another folder: the crawler's state is kept beside the archive, not where gxmon
+    is started. The pictures each bundled page was archived with (the column holds a report printed as
+    pictures) are what a 304 is checked against next time: a gxmon started elsewhere must find them."""
     sim, server = site
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
     with MailSink(tmp_path / "mails") as sink:
         column = f"{COUNTY}xxgk/ndbg/"
         config = str(write_config(tmp_path / "sites.toml", server.base_url, sink.port, column=column))
-        first = gxmon(db, "crawl", "--config", config)
+        first = gxmon(db, "crawl", "--config", config, cwd=elsewhere)
+        assert list(elsewhere.iterdir()) == []
+        assert (tmp_path / "gxmon-crawl-state" / "sim" / "pictures.jsonl").stat().st_size > 0
         assert "sim" in first.stdout and "完成" in first.stdout
         assert "reports per agency and year" in first.stdout and "西山县人民政府" in first.stdout
         expected = [e for e in sim.expected_reports() if e.url.startswith(server.base_url + COUNTY)]
@@ -194,21 +203,6 @@ def test_killed_after_archiving_sends_the_alerts_once_on_the_next_run(site, db, 
     assert recipients == ["zwgk@example.org"] and "1份逾期" in message["Subject"]
     [delivery] = rows(db, Delivery)
     assert message["Message-ID"] == delivery.message_id and delivery.status == "sent"
-
-
-def test_the_crawlers_state_is_kept_beside_the_archive_not_where_gxmon_is_started(site, db, tmp_path):
-    """The pictures each bundled page was archived with are what a 304 is checked against next time: a gxmon
-    started from another folder must find them."""
-    _, server = site
-    # The county's column holds a report printed as pictures: its bundle is what the journal keeps.
-    config = str(write_config(tmp_path / "sites.toml", server.base_url, free_port(), column=f"{COUNTY}xxgk/ndbg/"))
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "GXMON_DB"}
-    subprocess.run([GXMON, "--db", db, "crawl", "--config", config, "--no-mail"], cwd=elsewhere, env=env,
-                   check=True, capture_output=True, timeout=240)
-    assert list(elsewhere.iterdir()) == []
-    assert (tmp_path / "gxmon-crawl-state" / "sim" / "pictures.jsonl").stat().st_size > 0
 
 
 def _limited_config(tmp_path: Path, base_url: str, max_pages: int) -> str:
