@@ -47,7 +47,6 @@ was added after the fixes (found as it came).
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from html import escape
 from urllib.parse import quote

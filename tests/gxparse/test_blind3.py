@@ -3,8 +3,6 @@ rendering that showed it and on the cases around it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from gxparse import DocumentError, parse_document
