@@ -6,8 +6,9 @@ href="javascript:goUrl(8842)">`` with ``function goUrl(id) { window.open('/art/'
 handler (``$(this).data('src')``) is in ``/js/tabs.js``, a pager drawn by ``setPage(12, 3, 'list_')`` of
 ``/js/pager.js``. A page is read with its script files when a handler of it or a statement of its inline scripts
 calls, with literal arguments, a function no inline script defines, or an element carries an address in a
-``data-`` attribute no inline script reads, or a pager's count (``<div id="page" data-total="9">``, drawn by the
-site's ``page.js``). The files read are the page's ``<script src>`` on its own host, libraries
+``data-`` attribute no inline script reads, or it holds hidden fields no inline script reads beside an empty list
+(甘肃's column shell: ``#channelId``, ``#page``, ``#pageSize`` read by ``listPage.js``), or a pager's count
+(``<div id="page" data-total="9">``, drawn by the site's ``page.js``). The files read are the page's ``<script src>`` on its own host, libraries
 (jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
 of a crawl.
 """
@@ -42,7 +43,16 @@ _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "clo
 # (obj.show(1)), nor a method's definition (Vue's mounted() { … }), nor a chain's start ($("#list").html(h)).
 _STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
                              r"(?=[ \t]*(?:;|\r?\n|\}|$))")
+# An element with an id, holding nothing: a list or a pager a script fills in
+_EMPTY_CONTAINER = ("//body//*[self::ul or self::ol or self::tbody or self::table or self::div][@id][not(*)]"
+                    "[not(normalize-space())]")
 _UNRENDERED_TAGS = {"img", "iframe", "script", "source", "video", "audio", "link", "embed"}
+
+
+def _unread_hidden_fields(root, codes: list[str]) -> list[str]:
+    """The ids of the page's hidden fields (its first ``MAX_ELEMENTS``) that no inline script names."""
+    ids = (field.get("id") for field in root.xpath("//input[@type='hidden'][@id]")[:MAX_ELEMENTS])
+    return [name for name in ids if name and not any(name in code for code in codes)]
 
 
 def site_script_urls(root, page_url: str) -> list[str]:
@@ -74,6 +84,8 @@ def wants_site_scripts(root) -> bool:
         return True
     if undeclared_bases(codes):   # $.ajax({url: baseURL + "/list"}), baseURL declared in the site's config.js
         return True
+    if _unread_hidden_fields(root, codes) and root.xpath(_EMPTY_CONTAINER):
+        return True   # a list left empty beside the ids its file reads (甘肃's listPage.js: $("#channelId").val())
     read = read_attributes(codes)
     for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:
         if element.tag in _UNRENDERED_TAGS:

@@ -49,13 +49,14 @@ calls per script and per page, of ``MAX_TRIED`` call sites of each kind read; sc
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import NamedTuple
 
-from crawler.pages.scriptcalls import Template, url_templates
+from crawler.pages.scriptcalls import FIELD_READ, Template, url_templates
 from crawler.scripted.jsonp import callback_parameter, named_callback
 from crawler.scripted.yearloops import MAX_YEARS, looped_years, year_value
 
@@ -137,6 +138,10 @@ _NO_NAMES = frozenset({"null", "undefined", "this"})
 FILL_MARK = "{gxmon-fill}"   # where an address takes the value an item fills (Fill.key "")
 _LITERAL = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|(true|false))$""")
 _REFERENCE = re.compile(rf"^(?:this\s*\.\s*)?(?:{_NAME}\s*\.\s*){{0,3}}({_NAME})$")   # pageNo, this.query.pageNum
+# A name assigned a page's field's value, as an object's entry or a variable: channelId: $("#channelId").val()
+_FIELD_ASSIGNMENT = re.compile(rf"""(?<![\w$.])(["']?)({_NAME})\1\s*(?::|=(?![=>]))\s*"""
+                               rf"""(?:(?:parseInt|Number)\s*\(\s*)?{FIELD_READ}""")
+_FIELD_READS = re.compile(FIELD_READ)
 _ASSIGNMENT = re.compile(rf"""(?<![\w$.])({_NAME})\s*=\s*(["']?)([\w.-]{{1,100}})\2\s*[;,\n]""")
 PAGE_KEY = re.compile(r"page|^(?:p|pn|pg|pi|cp|current|curr|start|offset)$", re.IGNORECASE)
 # A record offset rather than a page number (bootstrap-table's offset/limit, skip): the first page's is 0.
@@ -255,7 +260,11 @@ def api_calls(code: str, words: str | None = None, page_query: dict[str, str] | 
     return list(dict.fromkeys(c for c in calls if c is not None))[:MAX_CALLS]
 
 
-_JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<buster>{_BUSTER})|(?P<name>{_DOTTED}))\s*(?:\+|$)""")
+# A page's field read where the address is joined (parseInt($("#pageSize").val())): written as FIELD_NAME + its id.
+_FIELD_PIECE = rf"(?:(?:parseInt|Number)\s*\(\s*{FIELD_READ}\s*(?:,\s*10\s*)?\)|{FIELD_READ})"
+FIELD_NAME = "$field_"
+_JOINED_PIECE = re.compile(rf"""\s*(?:(?P<quoted>{_QUOTED})|(?P<buster>{_BUSTER})|(?P<field>{_FIELD_PIECE})"""
+                           rf"""|(?P<name>{_DOTTED}))\s*(?:\+|$)""")
 
 
 def _joined(expression: str) -> str:
@@ -277,6 +286,11 @@ def _joined(expression: str) -> str:
             quoted = True
         elif piece["buster"]:
             written.append(CACHE_BUSTER)
+        elif piece["field"]:
+            field = next(g for g in piece.groups()[3:7] if g)
+            if not re.fullmatch(r"\w+", field):   # a name a template's substitution cannot hold
+                return ""
+            written.append("${" + FIELD_NAME + field + "}")
         elif PAGE_KEY.search(re.split(r"\s*\.\s*", piece["name"])[-1]) \
                 and not ((key := _QUERY_KEY.search("".join(written))) and PAGE_KEY.search(key.group(1))):
             return ""
@@ -492,8 +506,9 @@ class PageGlobals:
     page, when a script first needs a name it does not assign; nothing when together they are longer than
     ``MAX_SCRIPT_CHARS``."""
 
-    def __init__(self, codes: list[str]) -> None:
+    def __init__(self, codes: list[str], fields: Mapping[str, str] | None = None) -> None:
         self.code = "\n".join(codes) if sum(len(code) for code in codes) <= MAX_SCRIPT_CHARS else ""
+        self.fields = fields or {}   # the page's fields' values by id (crawler.pages.links.page_fields)
 
     @cached_property
     def values(self) -> dict[str, tuple[str, bool] | None]:
@@ -502,6 +517,10 @@ class PageGlobals:
     @cached_property
     def declared(self) -> dict[str, str]:
         return declared_strings(self.code)
+
+    @cached_property
+    def field_names(self) -> dict[str, str]:
+        return field_names(self.code)
 
 
 NO_GLOBALS = PageGlobals([])
@@ -514,6 +533,22 @@ def assigned_values(code: str) -> dict[str, tuple[str, bool] | None]:
     for match in _ASSIGNMENT.finditer(code):
         bare = not match.group(2) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", match.group(3)))
         found.setdefault(match.group(1), (match.group(3), bare) if bare or match.group(2) else None)
+    return found
+
+
+def reads_fields(code: str, fields: Mapping[str, str]) -> bool:
+    """Whether ``code`` reads one of the page's ``fields`` (``$("#channelId").val()``): a site's script file that
+    draws this page's list."""
+    return any(field in fields for match in itertools.islice(_FIELD_READS.finditer(code), MAX_TRIED)
+               for field in match.groups() if field)
+
+
+def field_names(code: str) -> dict[str, str]:
+    """name → the id of the page's field ``code`` first assigns it the value of (``channelId: $("#channelId").val()``,
+    ``var size = parseInt(document.getElementById('pageSize').value)``), of its first ``MAX_TRIED`` such assignments."""
+    found: dict[str, str] = {}
+    for _, match in zip(range(MAX_TRIED), _FIELD_ASSIGNMENT.finditer(code)):
+        found.setdefault(match.group(2), next(g for g in match.groups()[2:] if g))
     return found
 
 
@@ -621,7 +656,9 @@ class Variables:
             before = written[end:match.start()]
             name = re.split(r"\s*\.\s*", match.group(1))[-1]
             key = _QUERY_KEY.search("".join(parts) + before)
-            if key and PAGE_KEY.search(key.group(1)):
+            if (field := self.field_value(name)) is not None:
+                value = field   # what the page's field holds, as the browser sends it
+            elif key and PAGE_KEY.search(key.group(1)):
                 value = "1"   # the page the list is asked with first, whatever the name holds
             else:
                 value = self.declared.get(declared_name(match.group(1))) or self.declared.get(name) \
@@ -632,6 +669,21 @@ class Variables:
             end = match.end()
         parts.append(written[end:])
         return "".join(parts)
+
+    def field_value(self, name: str) -> str | None:
+        """The value of the page's field a substitution reads (``FIELD_NAME`` + its id) or a name the scripts assign
+        that field's value (``channelId: $("#channelId").val()`` read as ``this.channelId``); None when it reads none
+        the page has."""
+        if not self.page.fields:
+            return None
+        field = name.removeprefix(FIELD_NAME) if name.startswith(FIELD_NAME) else \
+            self.field_names.get(name) or self.page.field_names.get(name)
+        return self.page.fields.get(field) if field else None
+
+    @cached_property
+    def field_names(self) -> dict[str, str]:
+        """name → the id of the page's field the script assigns it the value of, read in one pass."""
+        return field_names(self.code)
 
     @cached_property
     def declared(self) -> dict[str, str]:

@@ -86,6 +86,10 @@ class PageScriptSteps:
             self._templates[response] = PageTemplates(response.selector.root, self._site_codes(response))
         return self._templates[response]
 
+    def _site_bytes(self, response: TextResponse) -> list[bytes]:
+        """The page's own script files that the crawl has read, as bytes (searched as the page's body is)."""
+        return [code.encode() for code in self._site_codes(response)]
+
     def _site_codes(self, response: TextResponse) -> list[str]:
         """The texts of the page's own script files that the crawl has read."""
         return [code for url in site_script_urls(response.selector.root, get_base_url(response))

@@ -412,8 +412,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             yield from self._released(self._held.arrived(list_id))
         if meta.get("hops", 0) < self.site.depth:
             yield from self._navigation(response, links, subsite, column)
-        if _SCRIPT_REQUEST.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
-                and self._says_column(response):
+        if isinstance(response, TextResponse) and is_html(response.body) and self._says_column(response) \
+                and any(_SCRIPT_REQUEST.search(code) for code in (response.body, *self._site_bytes(response))):
             yield from self._script_lists(response, subsite)
         if DECLARES.search(response.body) and isinstance(response, TextResponse) and is_html(response.body) \
                 and self._says_column(response):

@@ -16,6 +16,7 @@ from scrapy.http import JsonRequest, Response, TextResponse
 from scrapy.utils.response import get_base_url
 
 from crawler.documents.content import response_text
+from crawler.pages.links import page_fields
 from crawler.scripted.bundles import MAX_PER_SITE as MAX_BUNDLES
 from crawler.scripted.bundles import shell_runtime, shell_scripts
 from crawler.scripted.chunks import MAX_DEPTH as MAX_CHUNK_DEPTH
@@ -30,7 +31,7 @@ from crawler.scripted.jpaas import declared_calls
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, PageGlobals, api_calls, item_urls, json_body,
-                                         offered_years, reads_page_query)
+                                         offered_years, reads_fields, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.scripted.xxgktree import category_search, tree_nodes
 from crawler.steering.boundpagers import bound_page_count, bound_page_name
@@ -66,8 +67,12 @@ class ScriptSteps:
         routes = item_urls("\n".join(response.xpath("//router-link/@*[name()=':to' or name()='v-bind:to']").getall()))
         if routes and route_templates("\n".join(codes)):
             bound += tuple(ItemUrl("#" + t.prefix, t.key, t.suffix) for t in routes if t.prefix.startswith("/"))
+        # the site's script files reading the page's fields draw its list (甘肃's listPage.js: '/common/search/' +
+        # this.channelId, channelId: $("#channelId").val())
+        fields = page_fields(response.selector.root)
+        codes += [code for code in self._site_codes(response) if reads_fields(code, fields)]
         yield from self._script_api_requests(codes, bound, get_base_url(response),
-                                             self._column_part_meta(response, subsite),
+                                             self._column_part_meta(response, subsite), fields=fields,
                                              declaring=self._site_codes(response),
                                              pages=bound_page_count(response.selector.root),
                                              page_name=bound_page_name(response.selector.root))
@@ -246,7 +251,8 @@ class ScriptSteps:
     def _script_api_requests(self, codes: list[str], bound: tuple[ItemUrl, ...], page_url: str,
                              meta: dict[str, Any], history: bool = False,
                              inherited: tuple[RequestFunction, ...] = (), declaring: list[str] | None = None,
-                             pages: int | None = None, page_name: str | None = None) -> Iterator[scrapy.Request]:
+                             pages: int | None = None, page_name: str | None = None,
+                             fields: dict[str, str] | None = None) -> Iterator[scrapy.Request]:
         """The API requests the scripts make (``crawler.scripted.scriptapis``, ``crawler.scripted.wrappers``;
         ``inherited``: request functions of a parent bundle), each with the scripts' ways of making an item's address
         (``history``: their app's router keeps history); at most ``MAX_API_CALLS``. ``declaring``: the page's own script
@@ -254,8 +260,9 @@ class ScriptSteps:
         page's pager binds (``crawler.steering.boundpagers``), the list's when one API alone is asked by page or is
         asked by the name the pager binds its current page to (``page_name``)."""
         query = dict(parse_qsl(urlsplit(page_url).query))   # what the scripts may read of their page's address
-        page = PageGlobals(codes + (declaring or []))   # what they assign, shared as a browser shares their globals;
+        # what they assign, shared as a browser shares their globals, and the page's fields they read;
         # the site's script files declaring only (var baseURL = "/api" in /js/config.js)
+        page = PageGlobals(codes + (declaring or []), fields)
         calls = [(code, call, hash_templates([list(t) for t in dict.fromkeys(routed(code, item_urls(code), history) + bound)],
                                              page_url))
                  for code in codes for call in api_calls(code, page_query=query, page=page)

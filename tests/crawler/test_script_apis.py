@@ -8,13 +8,15 @@ import time
 from datetime import date
 from urllib.parse import parse_qsl
 
+import lxml.html
 import pytest
 import scrapy
 from scrapy.http import Request, TextResponse
 
-from crawler.pages.links import answer_links
-from crawler.scripted.scriptapis import (CACHE_BUSTER, MAX_SCRIPT_CHARS, MAX_YEAR_LIST, MAX_YEARS, ApiCall, ItemUrl,
-                                         PageGlobals, api_calls, item_urls, offered_years)
+from crawler.pages.links import answer_links, page_fields
+from crawler.scripted.scriptapis import (CACHE_BUSTER, MAX_SCRIPT_CHARS, MAX_TRIED, MAX_YEAR_LIST, MAX_YEARS, ApiCall,
+                                         ItemUrl, PageGlobals, api_calls, field_names, item_urls, offered_years,
+                                         reads_fields)
 from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
@@ -542,3 +544,22 @@ def test_a_cache_busting_value_joined_into_the_address_is_asked_with_a_fixed_one
     assert [c.url for c in api_calls(code)] == [
         "/was5/web/search?channelid=290792&templet=advsch.jsp&sortfield=-docorderpri%2C-docreltime&classsql=chnlid%3D5727"
         f"&random={CACHE_BUSTER}&prepage=10&page=1"]
+
+
+def test_an_address_joined_from_the_pages_fields_is_asked_with_the_values_they_hold():
+    # 甘肃's listPage.js: '/common/search/' + this.channelId + '…&_pageSize=' + parseInt($("#pageSize").val()) + …,
+    # channelId: $("#channelId").val(); the shell's hidden fields hold them
+    code = (FILES / "list_common_search_listpage.js").read_text()
+    fields = page_fields(lxml.html.fromstring((FILES / "list_common_search_shell.html").read_bytes()))
+    assert reads_fields(code, fields)
+    assert [call.url for call in api_calls(code, page=PageGlobals([], fields))] == [
+        "/common/search/8688418129ccd3c60370634eac34f109?_isAgg=true&_isJson=true&_pageSize=15&_template=index"
+        "&_rangeTimeGte=&_channelName=&page=1"]
+    assert api_calls(code) == []   # read without its page, what the fields hold is unknown
+
+
+def test_the_names_assigned_a_pages_field_are_read_from_a_bounded_number_of_assignments():
+    code = "".join(f'var n{k} = $("#f{k}").val();\n' for k in range(MAX_TRIED + 5))
+    started = time.monotonic()
+    names = field_names(code * 200)
+    assert len(names) == MAX_TRIED and time.monotonic() - started < 1

@@ -178,3 +178,16 @@ def test_a_pages_templates_read_once_give_its_links_as_read_afresh_and_are_kept(
 def test_a_functions_address_written_into_a_forms_action_is_no_link_asked_by_get():
     # the form is posted to it (crawler.steering.formpagers)
     assert urls_of("list_form_action_pager.html", "site_script_common.js", "下一页") == []
+
+
+def test_hidden_fields_no_inline_script_reads_beside_an_empty_list_want_the_sites_script_files():
+    # 甘肃's column shell: #channelId, #page, #pageSize read by the site's listPage.js, which fills #list
+    assert wants_site_scripts(root("list_common_search_shell.html"))
+
+
+def test_hidden_fields_an_inline_script_reads_want_no_script_file():
+    page = root("list_common_search_shell.html")
+    script = lxml.html.fragment_fromstring('<script>var id = $("#channelId").val(), p = $("#page").val(),'
+                                           ' s = $("#pageSize").val();</script>')
+    page.body.append(script)
+    assert not wants_site_scripts(page)
