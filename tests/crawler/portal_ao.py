@@ -44,6 +44,7 @@ import zlib
 from html import escape
 
 from tests.crawler import portal_o
+from tests.crawler.helpers import FILES
 from tests.crawler.portal import JSON, SCRIPT, Host, Look, Page
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_u import query_value
@@ -78,37 +79,8 @@ TWO_PAGES_OF = 3   # rows on the first page of the /class/ and <name>.html colum
 AGENCIES = [CITY, *(a for a, _, _ in PLATFORM_UNITS.values()), *(a for a, _, _ in STATIC_UNITS.values()),
             *(a for a, _, _, _ in HANWEB_UNITS.values()), NORTH, HILL]
 
-# The platform's shared list script, its ajax call as 甘肃's listPage.js writes it.
-_LIST_PAGE = """var listPage = {
-  channelId: $("#channelId").val(),
-  table_ajax: function () {
-    $.ajax({
-      url: '/common/search/' + this.channelId
-        + '?_isAgg=true&_isJson=true&_pageSize=' + parseInt($("#pageSize").val())
-        + '&_template=index&_rangeTimeGte=&_channelName=&page=' + parseInt($("#page").val()),
-      type: 'get',
-      success: function (data) {
-        table_page(data.data.total);
-        table_each("list", ajax_success(data));
-      }
-    });
-  }
-};
-function table_page(totalHits) {
-  var pageSize = parseInt($("#pageSize").val());
-  var page = parseInt($("#page").val());
-  var pageNum = Math.floor((totalHits + pageSize - 1) / pageSize);
-  $("#page_div").html(pageNum > 1 ? '<a class="nextpage" href="javascript:void(0)">下一页</a>' : '');
-}
-function ajax_success(data) { return data.data.results; }
-function table_each(id, rows) {
-  $.each(rows, function (i, row) {
-    $("#" + id).append('<li class="sp"><a href="' + row.url + '" target="_blank">' + row.title + '</a><em>'
-      + row.publishedTimeStr.substring(0, 10) + '</em></li>');
-  });
-}
-$(function () { listPage.table_ajax(); });
-"""
+# The platform's shared list script, its ajax call as 甘肃's listPage.js writes it (the frozen file the unit tests read).
+_LIST_PAGE = (FILES / "list_common_search_listpage.js").read_bytes()
 
 
 class HostsResolver(portal_o.HostsResolver):
@@ -206,7 +178,7 @@ class PortalAO(OneServerPortal):
                                    ensure_ascii=False).encode(), JSON)
 
         host.dynamic[f"/common/search/{channel}"] = search
-        host.pages[f"/{site}/xhtml/js/listPage.js"] = Page(_LIST_PAGE.encode(), SCRIPT)
+        host.pages[f"/{site}/xhtml/js/listPage.js"] = Page(_LIST_PAGE, SCRIPT)
         host.pages[f"/{site}/xhtml/js/jquery.min.js"] = Page(b"/*! jQuery v1.12.4 */", SCRIPT)
         host.pages[f"{column}zfxxgk_list.shtml"] = _page(f"政府信息公开年报-{agency}", (
             f'<input type="hidden" id="channelId" value="{channel}"><input type="hidden" id="page" value="1">'
