@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import ssl
 import threading
+import zlib
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -212,6 +213,11 @@ def html(title: str, body: str) -> bytes:
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
             f'<div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a><a href="/zfxxgk/">政府信息公开</a>'
             f'<a href="/hdjl/">互动交流</a></div>{body}</body></html>').encode()
+
+
+def stable_hex(text: str, width: int) -> str:
+    """A hexadecimal id of ``width`` digits for ``text``, the same every run (platforms' channel and document ids)."""
+    return "".join(f"{zlib.crc32(f'{k}{text}'.encode()):08x}" for k in range(width // 8 + 1))[:width]
 
 
 def report_page(title: str, agency: str, year: int, published: str, full: bool = False, source: bool = True) -> bytes:

@@ -44,12 +44,11 @@ The portal:
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from html import escape
 
 from tests.crawler import portal_o
-from tests.crawler.portal import SCRIPT, Host, Look, Page
+from tests.crawler.portal import SCRIPT, Host, Look, Page, stable_hex
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_s import PDF
 from tests.crawler.portal_u import query_value
@@ -92,10 +91,6 @@ class HostsResolver(portal_o.HostsResolver):
 def _page(title: str, body: str) -> Page:
     return Page(LOOK.html(title, body))
 
-
-def _hex(text: str, width: int) -> str:
-    """A stable hexadecimal id of ``width`` digits for ``text`` (the platforms' ids are hex)."""
-    return "".join(f"{zlib.crc32(f'{k}{text}'.encode()):08x}" for k in range(width // 8 + 1))[:width]
 
 
 class PortalAM(OneServerPortal):
@@ -154,17 +149,17 @@ class PortalAM(OneServerPortal):
         www, rows = self.www, []
         for year, way in CITY_YEARS.items():
             title = f"{CITY}{year}年政府信息公开工作年度报告"
-            doc = f"doc_{_hex(title, 24)}"
+            doc = f"doc_{stable_hex(title, 24)}"
             if way == "doc":
                 path = self._report("www", f"{CITY_COLUMN}{doc}.html", CITY, year, title)
             else:
-                path = f"{CITY_COLUMN}{doc}_{_hex(title + 'pdf', 32)}.pdf"
+                path = f"{CITY_COLUMN}{doc}_{stable_hex(title + 'pdf', 32)}.pdf"
                 www.pages[path] = Page(PDF, "application/pdf")
                 self.expected[self.url("www", path)] = (CITY, year)
             rows.append((path, title, f"{year + 1}-01-1{year % 10}"))
         for title, date in ((f"《{CITY}2023年政府信息公开工作年度报告》解读", "2024-01-25"),
                             (f"{CITY}2025年政府工作报告", "2025-02-10")):
-            rows.insert(1, (self._decoy("www", f"{CITY_COLUMN}doc_{_hex(title, 24)}.html", title), title, date))
+            rows.insert(1, (self._decoy("www", f"{CITY_COLUMN}doc_{stable_hex(title, 24)}.html", title), title, date))
         www.pages[CITY_COLUMN] = _page(f"政府信息公开年报-{CITY}", _dated_list("xxgk-list", rows))
         catalogue = "/gongkai/channel_5fc4b785f867d82dbc565b70/"
         www.pages[catalogue] = _page("政府信息公开", (
@@ -184,9 +179,9 @@ class PortalAM(OneServerPortal):
         """医疗保障局: its ``/gongkai/channel_c_<hex>_<hex>/`` 年报 column on its own host."""
         host = self.hosts["ybj"]
         rows = self._listed_reports("ybj", INSURANCE, INSURANCE_YEARS, lambda year, title:
-                                    f"{INSURANCE_COLUMN}doc_{_hex(title, 24)}.html")
+                                    f"{INSURANCE_COLUMN}doc_{stable_hex(title, 24)}.html")
         title = f"{INSURANCE}2024年度医疗保障事业发展统计公报"
-        rows.insert(1, (self._decoy("ybj", f"{INSURANCE_COLUMN}doc_{_hex(title, 24)}.html", title), title,
+        rows.insert(1, (self._decoy("ybj", f"{INSURANCE_COLUMN}doc_{stable_hex(title, 24)}.html", title), title,
                         "2025-03-02"))
         host.pages[INSURANCE_COLUMN] = _page(f"政府信息公开年报-{INSURANCE}", _dated_list("xxgk-list", rows))
         host.pages["/"] = _page(INSURANCE, f'<div class="nav2"><a href="{INSURANCE_COLUMN}">政府信息公开年报</a></div>')
@@ -197,16 +192,16 @@ class PortalAM(OneServerPortal):
         for k, (year, way) in enumerate(years.items()):
             title = f"{agency}{year}年政府信息公开工作年度报告"
             folder = f"/{unit}/zfxxgknb/{year + 1}-01/1{k}/"
-            path = f"{folder}content_{_hex(title, 32)}.shtml"
+            path = f"{folder}content_{stable_hex(title, 32)}.shtml"
             if way == "art":
                 self._report("zfxxgk", path, agency, year, title)
                 platform.pages[path] = Page(platform.pages[path].body.replace(b'class="content"', b'id="content"'))
             else:
-                file = f"{folder}{_hex(title + 'dir', 32)}/files/{_hex(title + 'file', 32)}.pdf"
+                file = f"{folder}{stable_hex(title + 'dir', 32)}/files/{stable_hex(title + 'file', 32)}.pdf"
                 self._attached_report("zfxxgk", path, file, file, agency, year, title, 'id="content"')
             rows.append((path, title, f"{year + 1}-01-1{k}"))
         title = f"{agency}2024年部门决算"
-        rows.insert(1, (self._decoy("zfxxgk", f"/{unit}/zfxxgknb/2025-03/02/content_{_hex(title, 32)}.shtml",
+        rows.insert(1, (self._decoy("zfxxgk", f"/{unit}/zfxxgknb/2025-03/02/content_{stable_hex(title, 32)}.shtml",
                                     title), title, "2025-03-02"))
         items = "".join(f'<li><a href="{path}" target="_blank" title="{escape(text)}">{escape(text)}</a>'
                         f'<span class="date">[{date}]</span></li>' for path, text, date in rows)
@@ -214,7 +209,7 @@ class PortalAM(OneServerPortal):
             f'<ul id="colList">{items}</ul><div id="page"></div><script src="/js/laypage.js"></script><script>'
             "laypage({cont: 'page', pages: 1, curr: location.hash.replace('#!page=', '') || 1, hash: 'page'});"
             "</script>"))
-        guide = f"/{unit}/zfxxgkzn/2017-10/09/content_{_hex(agency + '指南', 32)}.shtml"
+        guide = f"/{unit}/zfxxgkzn/2017-10/09/content_{stable_hex(agency + '指南', 32)}.shtml"
         platform.pages[guide] = _page("政府信息公开指南", '<div id="content"><p>指南。</p></div>')
         platform.pages[f"/{unit}/jgzz12j/list.shtml"] = _page("政府信息公开目录", '<ul id="colList"></ul>')
         column = [(self.url("zfxxgk", guide), "公开指南"), (self.url("zfxxgk", f"/{unit}/jgzz12j/list.shtml"), "公开目录"),
@@ -254,12 +249,12 @@ class PortalAM(OneServerPortal):
         folder = f"/zwgk/public/{EAST_ORGAN}/"
         for year in EAST_YEARS:
             title = f"{EAST}{year}年政府信息公开工作年度报告"
-            path = f"{folder}{_hex(title, 8)}.html"
+            path = f"{folder}{stable_hex(title, 8)}.html"
             host.pages[path] = Page(_power_easy_article(title, EAST, year))
             self.expected[self.url("zdx", path)] = (EAST, year)
             rows.append((path, title, f"{year + 1}-01-2{year % 10}"))
         title = "柘东县2024年国民经济和社会发展统计公报"
-        rows.insert(2, (self._decoy("zdx", f"{folder}{_hex(title, 8)}.html", title), title, "2025-03-02"))
+        rows.insert(2, (self._decoy("zdx", f"{folder}{stable_hex(title, 8)}.html", title), title, "2025-03-02"))
         pages = -(-len(rows) // EAST_PER_PAGE)
         column = f"/zwgk/public/column/{EAST_ORGAN}"
         nav = list_items([(f"{column}?type=4&catId={EAST_GUIDE}&action=list&nav=3", "政府信息公开指南"),
@@ -290,9 +285,9 @@ class PortalAM(OneServerPortal):
         """柘西县: 湖南's TRS columns, ``/zxx/c<id>/zfxxgkMultiList.shtml``, details ``<yyyymm>/<32 hex>.shtml``."""
         host = self.hosts["zxx"]
         rows = self._listed_reports("zxx", WEST, WEST_YEARS, lambda year, title:
-                                    f"{WEST_COLUMN}{year + 1}01/{_hex(title, 32)}.shtml")
+                                    f"{WEST_COLUMN}{year + 1}01/{stable_hex(title, 32)}.shtml")
         title = f"{WEST}2025年政府工作报告"
-        rows.insert(0, (self._decoy("zxx", f"{WEST_COLUMN}202502/{_hex(title, 32)}.shtml", title), title,
+        rows.insert(0, (self._decoy("zxx", f"{WEST_COLUMN}202502/{stable_hex(title, 32)}.shtml", title), title,
                         "2025-02-10"))
         host.pages[f"{WEST_COLUMN}zfxxgkMultiList.shtml"] = _page(f"政府信息公开年报-{WEST}",
                                                                   _dated_list("gk-list", rows))

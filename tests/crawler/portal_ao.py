@@ -45,7 +45,7 @@ from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.helpers import FILES
-from tests.crawler.portal import JSON, SCRIPT, Host, Look, Page
+from tests.crawler.portal import JSON, SCRIPT, Host, Look, Page, stable_hex
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_u import query_value
 
@@ -92,10 +92,6 @@ class HostsResolver(portal_o.HostsResolver):
 def _page(title: str, body: str) -> Page:
     return Page(LOOK.html(title, body))
 
-
-def _hex(text: str, width: int) -> str:
-    """A stable hexadecimal id of ``width`` digits for ``text`` (the platform's channel ids are hex)."""
-    return "".join(f"{zlib.crc32(f'{k}{text}'.encode()):08x}" for k in range(width // 8 + 1))[:width]
 
 
 def _number(text: str) -> int:
@@ -163,7 +159,7 @@ class PortalAO(OneServerPortal):
                                     f"{column}{year + 1}01/{_number(title)}.shtml", 'class="notice_content"')
         title = f"《{agency}2023年政府信息公开工作年度报告》解读"
         rows.insert(1, self._decoy(sub, f"{column}202402/{_number(title)}.shtml", title, "2024-02-02"))
-        channel = _hex(agency + "年报", 32)
+        channel = stable_hex(agency + "年报", 32)
 
         def search(query: dict[str, list[str]]) -> Page:
             size = int(query_value(query, "_pageSize") or 20) if query_value(query, "_pageSize").isdigit() else 20
@@ -254,9 +250,9 @@ class PortalAO(OneServerPortal):
     def _hill(self) -> None:
         """岑山县: 南通's ``<name>.html``, page 2 ``<name>_1.html``."""
         rows = self._listed_reports("csx", HILL, HILL_YEARS, lambda year, title:
-                                    f"{HILL_COLUMN}{year + 1}01/{_hex(title, 32)}.html")
+                                    f"{HILL_COLUMN}{year + 1}01/{stable_hex(title, 32)}.html")
         title = f"{HILL}2025年政府工作报告"
-        rows.insert(0, self._decoy("csx", f"{HILL_COLUMN}202502/{_hex(title, 32)}.html", title, "2025-02-10"))
+        rows.insert(0, self._decoy("csx", f"{HILL_COLUMN}202502/{stable_hex(title, 32)}.html", title, "2025-02-10"))
         self._next_paged("csx", f"{HILL_COLUMN}gknb.html", f"{HILL_COLUMN}gknb_1.html", HILL, rows)
         self.hosts["csx"].pages["/"] = _page(f"{HILL}门户网站", (
             f'<div class="nav2"><a href="{HILL_COLUMN}gknb.html">政府信息公开年报</a></div>'))
