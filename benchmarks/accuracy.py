@@ -58,7 +58,10 @@ Documents (the truth is the same figures in every rendering of a report):
   CSV, antiword, docx2txt, Tika, pdftotext of WPS PDFs, PaddleOCR, tables split by columns): tests/fixtures/blind2,
   blind2-<style>; round 3 (Fujian font soup in layout tables, <div> grids, hidden duplicates, tables as images with
   a text copy, table 三 transposed, one big table, LibreOffice/Word runs, Azure/pandoc/Mathpix Markdown, mutool,
-  ocrmypdf, hOCR, Tesseract TSV, Word 2003 XML, RTF, e-mail): tests/fixtures/blind3, blind3-<style>;
+  ocrmypdf, hOCR, Tesseract TSV, Word 2003 XML, RTF, e-mail): tests/fixtures/blind3, blind3-<style>; round 5
+  (CMS API JSON, Next.js data, 繁體 Big5 pages, SpreadsheetML and HTML-as-XLS exports, long-form CSV, ODT, altChunk
+  DOCX, Word MHT, UTF-16 text, PaddleOCR/Tencent/Baidu OCR output, Acrobat HTML, table 三 without 总计, table 四 as
+  a matrix): tests/fixtures/blind4, blind4-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -390,6 +393,14 @@ def blind3_cases() -> Iterator[Case]:
         yield Case(f"blind3-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
+def blind4_cases() -> Iterator[Case]:
+    """Round 5 of the blind renderings: portal APIs and SPA pages, 繁體 pages, spreadsheet exports, ODT, altChunk
+    DOCX, Word MHT, UTF-16 text, OCR services' JSON and other tables' layouts, made without reading gxparse
+    (tests/fixtures/blind4, ``tests.fixtures.blind4.freeze``): blind4-<style>."""
+    for path in sorted((FIXTURES / "blind4").glob("*/*.*")):
+        yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -573,7 +584,7 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(),
+                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(), blind4_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
