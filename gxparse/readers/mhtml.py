@@ -45,6 +45,9 @@ _ATTACHED_KINDS = frozenset(BINARY_READERS) - {"mhtml", *IMAGE_KINDS}
 _BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 # what a page embeds (a frame's or a picture's src, a CSS url(), a <link href>: Word's header.htm), as against
 # the pages it links to with <a href>
+# parts of an Office "单个文件网页" that belong to the page's look, never an attachment: Word's theme
+# (themedata.thmx, an Office Open XML package the sniffer takes for a DOCX)
+_OFFICE_PAGE_PARTS = frozenset({"application/vnd.ms-officetheme"})
 _EMBEDDED = re.compile(r"""(?:\bsrc\s*=\s*|\burl\(\s*|<link\b[^>]*\bhref\s*=\s*)["']?([^"'\s)>]+)""", re.I)
 
 
@@ -153,7 +156,8 @@ def _attached(parts: list[EmailMessage]) -> list[tuple[str, EmailMessage]]:
     for part in parts:
         if len(found) == _MAX_ATTACHED:
             break
-        if part.get_content_maintype() not in ("text", "image") and (kind := sniff(_payload(part))) in _ATTACHED_KINDS:
+        if (part.get_content_maintype() not in ("text", "image") and part.get_content_type() not in _OFFICE_PAGE_PARTS
+                and (kind := sniff(_payload(part))) in _ATTACHED_KINDS):
             found.append((kind, part))
     return found
 
