@@ -26,7 +26,7 @@ from gxparse.readers.excelnum import UNIT_ENDS, amount_behind, count_behind, sto
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
 from gxparse.readers.sniff import sniff
 from gxparse.readers.splitcells import carries_data
-from gxparse.readers.scripted import script_file_markup, scripted_markup
+from gxparse.readers.scripted import outside_scripts, script_file_markup, scripted_markup
 from gxparse.readers.unshown import HidingRules, block_text, drop_unshown, hiding_selectors, kept_from_view, revealed
 from gxparse.layout.boxtables import unboxed
 from gxparse.layout.columnparts import TableParts
@@ -299,7 +299,7 @@ class _Walker:
 def _prepared(text: str) -> str:
     """Markup normalised before it is parsed: once for the whole page instead of once per cell."""
     text = _NOTE_DIGIT.sub(_NOTE_MARK, _LOOKALIKE.sub(lambda m: _MARKUP_LOOKALIKES[m.group()], text))
-    return normalize_text(_PLAIN_PRE.sub(_unboxed_pre, text))
+    return outside_scripts(_PLAIN_PRE.sub(_unboxed_pre, text), normalize_text)
 
 
 # a <pre> block of plain text (no markup within): a table pasted as text, drawn in box-drawing characters

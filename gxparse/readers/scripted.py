@@ -10,7 +10,7 @@ their escapes undone by Python's codecs, and percent-encoding undone at most
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
 from lxml import etree
@@ -28,7 +28,9 @@ _MAX_DECODINGS = 3   # unescape(unescape(…)) deeper than this is no CMS's
 _ESCAPED_ATTRIBUTE = re.compile(r"=\\[\"']")   # colspan=\"3\": markup written inside a string literal
 _ATTRIBUTE = re.compile(r"=[\"']")
 _TEMPLATE_TYPES = ("html", "template")   # text/html, text/template, text/x-template: markup as written
-_SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "javascript", "text/ecmascript")
+# a JSON data block's strings are JavaScript literals too: a server-rendered app's page state (Next.js
+# ``<script id="__NEXT_DATA__" type="application/json">``) holds the article the app would render
+_SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "javascript", "text/ecmascript", "application/json")
 
 
 def _js_string(literal: str) -> str | None:
@@ -155,6 +157,24 @@ def held_markup(el: etree._Element) -> str | None:
 def scripted_markup(root: etree._Element) -> dict[etree._Element, str]:
     """Each script and textarea of the page with the article markup it holds."""
     return {el: markup for el in root.iter("script", "textarea") if (markup := held_markup(el)) is not None}
+
+
+_SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
+
+
+def outside_scripts(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to all but its scripts' code: a page's normalisation (“ ” made ")
+    would end a script's string literals early and cut the article a script holds (``"3.危及“三安全一稳定”"``);
+    the markup read from a script is normalised when it is read. Linear: each script's end is searched once."""
+    out, at = [], 0
+    while (opened := _SCRIPT_OPEN.search(text, at)) is not None:
+        closed = _SCRIPT_CLOSE.search(text, opened.end())
+        if closed is None:
+            break
+        out += [change(text[at:opened.end()]), text[opened.end():closed.start()]]
+        at = closed.start()
+    return "".join(out) + change(text[at:])
 
 
 def script_file_markup(text: str) -> str | None:

@@ -57,7 +57,7 @@ def test_a_page_that_shows_its_table_is_not_read_again_from_its_script():
 
 
 def test_scripts_of_other_kinds_and_strings_without_markup_hold_no_article():
-    root = etree.fromstring('<html><body><script type="application/json">{"a": "<table>"}</script>'
+    root = etree.fromstring('<html><body><script type="application/ld+json">{"a": "<table>"}</script>'
                             '<script>var a = "<b>x</b>", b = "no markup";</script></body></html>', etree.HTMLParser())
     assert scripted_markup(root) == {}
 
