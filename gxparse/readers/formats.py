@@ -30,6 +30,7 @@ BINARY_READERS: dict[str, Reader] = {
     "wordxml": _on_first_use("gxparse.readers.wordxml", "read_word_xml"),
     "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
     "ofd": _on_first_use("gxparse.readers.ofd", "read_ofd"),
+    "odf": _on_first_use("gxparse.readers.odf", "read_odf"),
     **{kind: _on_first_use("gxparse.readers.spreadsheet", "read_binary_workbook", kind) for kind in ("xls", "et")},
     **{kind: _on_first_use("gxparse.ocr.scan", "read_image", kind) for kind in IMAGE_KINDS},
 }

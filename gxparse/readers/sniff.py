@@ -71,7 +71,7 @@ _ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | markdown | csv | text | pdf | docx | xlsx | ofd | zip | archive | doc | wps | xls | et |
+    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
     encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -176,10 +176,16 @@ def _names_entry(window: bytes, header: _ZipHeader) -> bool:
     return False
 
 
+# An OpenDocument package (ODT, ODS) starts with its stored ``mimetype`` part, whose text names the kind
+_ODF_MIMETYPE = (b"mimetype", b"application/vnd.oasis.opendocument.")
+
+
 def _package_kind(head: bytes) -> str:
-    """docx | xlsx by the folder of the main part's name (word/, xl/) whichever comes first in the zip (a DOCX
+    """odf for an OpenDocument package; docx | xlsx by the folder of the main part's name (word/, xl/) whichever comes first in the zip (a DOCX
     may embed a workbook as word/embeddings/….xlsx); docx for another Office Open XML package (the DOCX reader
     then says what is wrong with it), zip for the rest."""
+    if head[_LOCAL_HEADER.name_at:].startswith(_ODF_MIMETYPE[0]) and _ODF_MIMETYPE[1] in head[:256]:
+        return "odf"
     word, sheet = head.find(b"word/"), head.find(b"xl/")
     if sheet >= 0 and (word < 0 or sheet < word):
         return "xlsx"

@@ -3,10 +3,15 @@ rendering that showed it and on the cases around it."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from gxparse import parse_document
 from gxparse.readers.html import read_html
+from gxparse.readers.odf import read_odf
+from gxparse.readers.sniff import sniff
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
 
 BLIND4 = EXTRACTED.with_name("blind4")
@@ -20,6 +25,7 @@ def _read(rendering: str) -> tuple[dict, dict]:
 @pytest.mark.parametrize("rendering", [
     "word-mht/simsite-c01-2020.mht",                   # Word's .mht: its theme part is no attachment
     "thepaper-next/simsite-c00-2022.html",             # the article only in Next.js's __NEXT_DATA__ JSON
+    "odt/huangchuan_2021.odt",                         # OpenDocument text: covered-table-cells under spans
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
     report, truth = _read(rendering)
@@ -34,3 +40,39 @@ def test_curly_quotes_in_a_scripts_string_do_not_end_it():
     page = ('<html><body><div id="c"></div><script>var content = "<table><tr><td>3.危及“三安全一稳定”</td>'
             '<td>7</td></tr></table>";</script></body></html>')
     assert [(line.label, line.values) for line in read_html(page).lines] == [('3.危及"三安全一稳定"', ["7"])]
+
+
+def _odf(body: str, kind: str = "text") -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        z.writestr("content.xml", '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                   'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:'
+                   f'names:tc:opendocument:xmlns:table:1.0"><office:body>{body}</office:body></office:document-content>')
+    return buf.getvalue()
+
+
+def test_an_opendocument_is_sniffed_by_its_mimetype_part_and_its_deleted_text_left_out():
+    data = _odf('<office:text><text:tracked-changes><text:changed-region><text:deletion><text:p>行政许可 999'
+                '</text:p></text:deletion></text:changed-region></text:tracked-changes>'
+                '<text:p>行政许可<text:s text:c="2"/>36</text:p></office:text>')
+    assert sniff(data) == "odf"
+    assert [(line.label, line.values) for line in read_odf(data, "a.odt").lines] == [("行政许可", ["36"])]
+
+
+def test_a_spreadsheets_repeated_cells_are_written_a_bounded_number_of_times():
+    row = ('<table:table-row><table:table-cell><text:p>规章</text:p></table:table-cell>'
+           '<table:table-cell table:number-columns-repeated="3"><text:p>0</text:p></table:table-cell>'
+           '<table:table-cell table:number-columns-repeated="16000"/></table:table-row>')
+    data = _odf(f'<office:spreadsheet><table:table>{row}<table:table-row table:number-rows-repeated="1048000">'
+                "<table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row></table:table>"
+                "</office:spreadsheet>", "spreadsheet")
+    assert [(line.label, line.values) for line in read_odf(data, "a.ods").lines] == [("规章", ["0", "0", "0"])]
+
+
+def test_a_cell_repeated_to_the_sheets_edge_is_written_a_bounded_number_of_times():
+    row = ('<table:table-row><table:table-cell><text:p>规章</text:p></table:table-cell><table:table-cell '
+           'table:number-columns-repeated="1000000"><text:p>0</text:p></table:table-cell></table:table-row>')
+    lines = read_odf(_odf(f"<office:spreadsheet><table:table>{row}</table:table></office:spreadsheet>",
+                          "spreadsheet"), "a.ods").lines
+    assert [line.label for line in lines] == ["规章"] and 3 <= len(lines[0].values) < 100
