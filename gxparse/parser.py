@@ -76,8 +76,13 @@ def _read_ocr_tsv(data: bytes, source: str) -> Document:
     return read_tesseract_tsv(decode(data, source))
 
 
+def _read_ocr_boxes(data: bytes, source: str) -> Document:
+    from gxparse.readers.ocrboxes import read_paddle_lines   # its layout path loads numpy
+    return read_paddle_lines(decode(data, source))
+
+
 READERS: dict[str, Reader] = {"text": _read_text, "html": _read_html, "markdown": _read_markdown, "csv": _read_csv,
-                              "json": _read_json, "ocrtsv": _read_ocr_tsv,
+                              "json": _read_json, "ocrtsv": _read_ocr_tsv, "ocrboxes": _read_ocr_boxes,
                               **BINARY_READERS}
 # why a sniffed kind without a reader cannot be read, as a person needs to hear it
 _UNREADABLE_KINDS = {

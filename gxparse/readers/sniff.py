@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 from gxparse.errors import DocumentError
 from gxparse.readers.csvtables import is_csv
 from gxparse.readers.latextables import LATEX_TABLE
+from gxparse.readers.ocrboxes import is_paddle_lines
 from gxparse.readers.ocrtsv import TSV_HEADER, is_tesseract_tsv
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -71,7 +72,7 @@ _ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
+    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | ocrboxes (PaddleOCR's printed boxes) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
     encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -109,6 +110,8 @@ def sniff(data: bytes) -> str:
         return "wordxml"
     if is_tesseract_tsv(window[:len(TSV_HEADER) + 3].decode("utf-8", errors="ignore")):
         return "ocrtsv"
+    if is_paddle_lines(window.decode("utf-8", errors="ignore")):
+        return "ocrboxes"
     if _HTML_TABLE_BLOCK.search(window) and not _is_html(_WHOLE_TABLE_BLOCK.sub(b"", window)):
         return "markdown"
     if _is_html(window):

@@ -10,6 +10,7 @@ import pytest
 
 from gxparse import parse_document
 from gxparse.readers.html import read_html
+from gxparse.readers.ocrboxes import read_ocr_answer, read_paddle_lines
 from gxparse.readers.odf import read_odf
 from gxparse.readers.sniff import sniff
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
@@ -26,6 +27,8 @@ def _read(rendering: str) -> tuple[dict, dict]:
     "word-mht/simsite-c01-2020.mht",                   # Word's .mht: its theme part is no attachment
     "thepaper-next/simsite-c00-2022.html",             # the article only in Next.js's __NEXT_DATA__ JSON
     "odt/huangchuan_2021.odt",                         # OpenDocument text: covered-table-cells under spans
+    "paddleocr-raw/001_huaian_szf_2024.txt",           # PaddleOCR's boxes printed a line each
+    "tencent-ocr-json/003_huaian_hongze_2024.json",    # Tencent OCR's TextDetections, a page per answer
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
     report, truth = _read(rendering)
@@ -76,3 +79,30 @@ def test_a_cell_repeated_to_the_sheets_edge_is_written_a_bounded_number_of_times
     lines = read_odf(_odf(f"<office:spreadsheet><table:table>{row}</table:table></office:spreadsheet>",
                           "spreadsheet"), "a.ods").lines
     assert [line.label for line in lines] == ["规章"] and 3 <= len(lines[0].values) < 100
+
+
+def test_a_baidu_table_answer_is_read_as_its_tables_and_as_ocr():
+    report, truth = _read("baidu-table-json/kaifeng_2021.json")
+    expected, got = table_cells(truth), table_cells(report)
+    assert {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value} == {}
+    assert "ocr.low_confidence" in {f["rule"] for f in report["findings"]}
+
+
+def test_a_row_every_cell_of_which_a_span_covers_still_counts():
+    answer = {"tables_result": [{"header": [], "footer": [], "body": [
+        {"row_start": 0, "row_end": 2, "col_start": 0, "col_end": 1, "words": "行政处罚"},
+        {"row_start": 0, "row_end": 2, "col_start": 1, "col_end": 2, "words": "5"},
+        {"row_start": 2, "row_end": 3, "col_start": 0, "col_end": 1, "words": "行政强制"},
+        {"row_start": 2, "row_end": 3, "col_start": 1, "col_end": 2, "words": "7"}]}]}
+    document = read_ocr_answer(answer)
+    assert document is not None and document.ocr_text
+    assert [(line.label, line.values) for line in document.lines if line.values] == [("行政处罚", ["5"]),
+                                                                                    ("行政强制", ["7"])]
+
+
+def test_a_paddle_box_far_above_the_one_before_begins_a_page():
+    box = "[[[{x}, {y}], [{x2}, {y}], [{x2}, {y2}], [{x}, {y2}]], ('{t}', 0.99)]"
+    lines = [box.format(x=100, x2=300, y=y, y2=y + 36, t=t) for y, t in ((1500, "第一页末行"), (1600, "第一页页码"))]
+    lines += [box.format(x=100, x2=300, y=120, y2=156, t="第二页首行")]
+    document = read_paddle_lines("\n".join(lines))
+    assert document.ocr_text and [line.page for line in document.lines] == [1, 1, 2]
