@@ -138,6 +138,9 @@ def _declared(names: str, data_names: str) -> _Declaration:
 _DECLARED_COUNT = _declared("(?:totalPages?|countPage|pageCount|pageTotal)",
                             "(?:total-?pages?|page-?count|count-?page|page-?total|pages)")
 _DECLARED_CURRENT = _declared("(?:currentPage|curPage|currPage|nowPage)", "(?:current|curr?)-?page")
+# A list entered at its folder (/zfwj/jinqixxgk/) names its first page's file in its pager script alone (邯郸's
+# document.write("<a href=\"index.html\">首页</a>")): the later pages it declares are numbered after that file.
+_FOLDER_FIRST_PAGE = re.compile(r"""(?<![\w/.%-])((?:index|default|home|list)\.s?html?)(?=\\?["'])""", re.IGNORECASE)
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
 _PROXY_WORD = "dataproxy.jsp"
 _PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
@@ -372,9 +375,13 @@ def _is_page_address(address: str) -> bool:
 
 def _declared_pages(html: str, page_url: str, fields: Mapping[str, str]) -> list[str]:
     """The other pages of a list whose pager script (``page.js``) draws them from the page count and the current
-    page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …)."""
+    page the page declares, numbered after the page's own file (``index.html``: ``index_1.html`` …), or, entered
+    at its folder, after the first page's file its script names."""
     count, current = _DECLARED_COUNT.number(html, fields), _DECLARED_CURRENT.number(html, fields)
-    name = _NUMBERED_FILE.match(posixpath.basename(urlsplit(page_url).path))
+    file = posixpath.basename(urlsplit(page_url).path)
+    if not file and (first := _FOLDER_FIRST_PAGE.search(html)):
+        file = first.group(1)
+    name = _NUMBERED_FILE.match(file)
     if count is None or current is None or not name or not name.group("stem"):
         return []
     return _created_pages([count, current, name.group("stem"), name.group("ext")], page_url)

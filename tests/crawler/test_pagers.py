@@ -529,6 +529,17 @@ def test_a_list_paged_by_its_own_page_script_gives_the_pages_it_declares():
     assert create_page_urls(html.replace("var currentPage = 0;", ""), base + "index.html") == []
 
 
+def test_a_list_entered_at_its_folder_numbers_its_declared_pages_after_the_first_page_its_script_names():
+    # 邯郸's inline pager declares var countPage and currentPage and writes page 1 as "index.html": a column linked
+    # as its folder has its later pages all the same
+    html = "<script>" + (FILES / "pager_document_write.js").read_text(encoding="utf-8") + "</script>"
+    base = "http://zfxxgk.handan.gov.cn/gszbm/auto23716/zfxxgknb/"
+    assert create_page_urls(html, base) == [base + "index_1.html"]
+    assert create_page_urls(html.replace("index.html", "index.shtml").replace('"html', '"shtml'), base) == \
+        [base + "index_1.shtml"]
+    assert create_page_urls(html.replace('\\"index.html', '\\"/xxgk/index.html'), base) == []   # another folder's
+
+
 def test_a_fragments_pager_calling_its_loader_with_the_page_is_the_fragments_request_at_that_page():
     # 河北's blocks: the fragment holds no script; its links call the column page's loadBlock(n), which asks the
     # fragment's own request with page n
