@@ -7,9 +7,11 @@ A host is in scope when
 2. a page on a host of rule 1 links it *as a sub-site*: by an agency's name in a list headed as the site's own
    departments or counties (部门信息公开, 县区政府网站, a drop-down "---市直部门网站---"; not 友情链接), or as
    the site's own platform (政府信息公开, 信息公开目录 with no name before it: a platform on a host of its own), and
-   the host is a government host (``.gov.cn``/``.gov``, or, for a portal served from a bare IP address as in
-   tests, an address of the portal's own /24 network) or one of the site's own name under another suffix (a city
-   portal on ``zhoukou.cn``/``zhoukou.com.cn`` and its platform on ``xxgk.zhoukou.gov.cn``, either way round).
+   the host is a government host (``.gov.cn``/``.gov``; a public IP address, as counties' 集约化 platforms are
+   served, ``http://1.25.240.11:8082/sites/wltqq/``, ``http://122.137.242.24:8080/pub/slsxxgkw/``; or, for a portal
+   served from a bare IP address as in tests, an address of the portal's own /24 network) or one of the site's own
+   name under another suffix (a city portal on ``zhoukou.cn``/``zhoukou.com.cn`` and its platform on
+   ``xxgk.zhoukou.gov.cn``, either way round). A private address (an intranet's ``10.x``) is never one.
 
 Hosts admitted by rule 2 do not vouch for further hosts, so the crawl never wanders from portal to province
 to ministry; a host of another registered domain admitted at a folder of its own (a province's platform hosting
@@ -78,9 +80,9 @@ class Scope:
         if not host_in(urlsplit(linked_from).hostname or "", self.home) or not (own or self._government_host(host)):
             return False
         self.domains.append(host.removeprefix("www."))   # its www/bare twin with it
-        # a bare address stands for one of the portal's own hosts (tests): no tenancy
+        # an address of the portal's own network stands for one of its own hosts (tests): no tenancy
         path = urlsplit(url).path
-        if not (host_in(host, self.home) or own or _address(host) is not None or _HOME_PATH.match(path)):
+        if not (host_in(host, self.home) or own or self._own_network(host) or _HOME_PATH.match(path)):
             self._tenants.setdefault(host.removeprefix("www."), set()).add(path.strip("/").split("/")[0])
         return True
 
@@ -108,8 +110,11 @@ class Scope:
         return self._government_host(urlsplit(url).hostname or "")
 
     def _government_host(self, host: str) -> bool:
-        if host.endswith(_GOV_SUFFIXES):
-            return True
+        address = _address(host)
+        return host.endswith(_GOV_SUFFIXES) or (address is not None and address.is_global) or self._own_network(host)
+
+    def _own_network(self, host: str) -> bool:
+        """``host`` is an address of the /24 network of an address the site was started at."""
         address = _address(host)
         return address is not None and any(
             (start := _address(h)) is not None and address in ipaddress.ip_network(f"{start}/24", strict=False)

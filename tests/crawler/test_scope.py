@@ -53,6 +53,15 @@ def test_an_address_of_another_network_is_not():
     assert not s.admit_subsite("http://10.1.2.3/", "http://127.0.0.1:8080/zwgk/")
 
 
+def test_a_platform_on_a_public_address_linked_as_the_sites_own_is_admitted_as_a_tenancy():
+    # 内蒙古 乌拉特前旗's 信息公开 at http://1.25.240.11:8082/sites/wltqq/, 吉林 舒兰's at 122.137.242.24:8080/pub/…
+    s = Scope(["http://www.wltqq.gov.cn/"], ["wltqq.gov.cn"])
+    assert s.admit_subsite("http://1.25.240.11:8082/sites/wltqq/index.jsp", "http://www.wltqq.gov.cn/")
+    assert s.contains("http://1.25.240.11:8082/sites/wltqq/zwinfo.jsp?id=15652")
+    assert s.shared_home("http://1.25.240.11:8082/") and not s.shared_home("http://1.25.240.11:8082/sites/wltqq/")
+    assert not s.admit_subsite("http://192.168.10.5/xxgk/", "http://www.wltqq.gov.cn/")   # an intranet's
+
+
 def test_a_province_platform_entered_at_the_citys_folder_keeps_its_home_page_out():
     # xxgk.yunze.gov.cn hosts every city's 信息公开 under a folder; its home page lists the other cities
     scope = Scope(["http://www.beiyuan.gov.cn/"], ["beiyuan.gov.cn"])
