@@ -3,7 +3,8 @@ departments on 河北's ``/columns/<uuid>/`` platform (the 年报 column's sub-c
 two departments on 邯郸's 信息公开 host (``zfxxgk.``: ``/gszbm/auto<id>/``, an inline ``document.write`` pager),
 four departments on a 天津-style 信息公开 host (``gk.``: one 年报 column ``/xxgknb_530/`` holding a folder per agency,
 TRS pages), a county on 山西's ``xxgk.<county>`` platform (``/<county>rmzf/zfxxgknb/`` and ``/gzbm/<dept>/zfxxgknb/``),
-a banner on 内蒙古 兴安盟's ``/<site>/<yyyy-mm>/<dd>/article_<stamp>.html`` sites and a district on 上海's district
+a banner on 内蒙古 兴安盟's ``/<site>/<yyyy-mm>/<dd>/article_<stamp>.html`` sites, a department whose reports are
+among its 公示公告 (each the ``index.html`` of a numbered folder) and a district on 上海's district
 layout (区政府 and 委办局 on one host, a 信息公开目录 of ``/zwgk/zfxxgknb/<unit>/`` columns) — their habits as public
 pages show them, for crawls over real HTTP. The names resolve to 127.0.0.1 in the crawl under test only
 (``HostsResolver``).
@@ -19,6 +20,8 @@ Evidence (stored public pages, read through the tool library; quoted as found):
 | 山西 高平市 xxgk.sxgp.gov.cn | a county's 信息公开 host: the 市政府's column ``/gpsrmzf/zfxxgknb/``, each 工作部门's ``/gzbm/<dept>/zfxxgknb/``, TRS details ``<yyyymm>/t<yyyymmdd>_<n>.shtml`` | ``http://xxgk.sxgp.gov.cn/gpsrmzf/zfxxgknb/202602/t20260209_2319208.shtml``, ``…/gpsrmzf/zfxxgknb/202302/t20230220_1749583.shtml``, ``http://xxgk.sxgp.gov.cn/gzbm/zfbgs/zfxxgknb/202401/t20240129_1926722.shtml`` (高平市人民政府办公室) |
 | 吉林 舒兰市 | the same ``gzbm/<dept>/<column>/`` tree (``/pub/slsxxgkw/gzbm/cyqrmzfbgs_7432/ndbg/201708/t20170809_257176.html``) | that page |
 | 内蒙古 兴安盟 xam.gov.cn, wsb.xam.gov.cn, www.zltq.gov.cn, www.kyqq.gov.cn | every unit's site ``/<site>/<yyyy-mm>/<dd>/article_<yyyymmddhhmmss><5 digits>.html``, 来源 and 发布时间 in the page | ``http://xam.gov.cn/xam/2026-01/17/article_2026011708454744238.html``, ``http://wsb.xam.gov.cn/wsb/2026-01/20/article_2026012017235865780.html``, ``http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html``, ``http://www.kyqq.gov.cn/kyqq/2026-01/30/article_2026013016545054839.html`` |
+| 内蒙古 兴安盟 nmj.xam.gov.cn (农牧局) | a department's report among its 公示公告 (您的位置: 政务公开 > 其他 > 公示公告), the article the ``index.html`` of a numbered folder: ``/xamagri/1023721/1023756/1023713/4014696/index.html`` | that page (兴安盟农牧局2020年政府信息公开工作年度报告) |
+| 内蒙古 乌拉特前旗, 吉林 舒兰市 | a county's 信息公开 on a public IP address (``http://1.25.240.11:8082/sites/wltqq/zwinfo.jsp?id=15652``, ``http://122.137.242.24:8080/pub/slsxxgkw/…``) | those pages; left out of the crawl (no public address can be served in a test): ``test_scope`` |
 | 上海 www.shanghai.gov.cn, 黄浦区 www.shhuangpu.gov.cn | reports at ``/nw<column>/<yyyymmdd>/<32 hex>.html`` (older ``/nw12344/20200813/0001-12344_64595.html``); a district's report 由区政府办公室综合区政府各委、局、办和各街道办事处的…年度报告编制 (区政府 and its 委办局 on the district's one site) | ``https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html``, ``https://www.shanghai.gov.cn/nw12344/20200813/0001-12344_64595.html``, 黄浦区's 2023 report's text |
 
 Assumptions (no evidence found): 河北's list pages (here ``index.html``, then ``index2.html``, ``index3.html`` with a
@@ -38,7 +41,8 @@ The portal:
 - ``gk.``: the 天津-style 政府信息公开年度报告专栏 ``/xxgknb_530/index.shtml`` linking a folder for each of 民政局,
   财政局, 司法局 and 卫生健康委员会 (民政局's two TRS pages);
 - 澄平县 (``gpx.`` linking ``xxgk.gpx.``): the 山西 platform, the county's column and two 工作部门's;
-- 澄北旗 (``cbq.``): the 兴安盟 site, its 年报 list two pages;
+- 澄北旗 (``cbq.``): the 兴安盟 site, its 年报 list two pages; 农牧局 (``nmj.``): its three reports among six 公示公告
+  rows (a 公示, a 预算, a 通知 on compiling the reports), each the ``index.html`` of a numbered folder;
 - 澄东区 (``cdq.``): the 上海 district, a 信息公开目录 of three ``zfxxgknb`` columns (区政府's two pages);
 - decoys: a 解读, a 政府工作报告, a 统计公报, a 决算 and a 通知 among the rows.
 """
@@ -74,12 +78,15 @@ SHANXI_UNITS = {"/cpxrmzf/zfxxgknb/": (COUNTY, [2024, 2023, 2022]),
                 "/gzbm/jyj/zfxxgknb/": ("澄平县教育局", [2024, 2023])}
 BANNER = "澄北旗人民政府"
 BANNER_YEARS = [2024, 2023, 2022, 2021]
+FARMING = "澄浦市农牧局"   # a department of the 兴安盟 kind, its reports among its 公示公告
+FARMING_YEARS = [2024, 2023, 2022]
+FARMING_NOTICES = "/cpagri/1023721/1023756/1023713/"
 DISTRICT = "澄浦市澄东区人民政府"
 # 上海 district's zfxxgknb columns: unit → (agency, years)
 DISTRICT_UNITS = {"qzf": (DISTRICT, [2024, 2023, 2022, 2021]), "fgw": ("澄东区发展和改革委员会", [2024, 2023]),
                   "jyj": ("澄东区教育局", [2024, 2023, 2022])}
 AGENCIES = [CITY, *HEBEI_UNITS, *(a for a, _ in TIANJIN_UNITS.values()), *(a for a, _ in HANDAN_UNITS.values()), *(a for a, _ in SHANXI_UNITS.values()),
-            BANNER, *(a for a, _ in DISTRICT_UNITS.values())]
+            BANNER, FARMING, *(a for a, _ in DISTRICT_UNITS.values())]
 
 Row = tuple[str, str, str]   # a list's row: path, title, date
 
@@ -122,7 +129,7 @@ class PortalAP(OneServerPortal):
     domain = DOMAIN
 
     def __init__(self) -> None:
-        self.hosts = {sub: Host() for sub in ("www", "gk", "zfxxgk", "gpx", "xxgk.gpx", "cbq", "cdq")}
+        self.hosts = {sub: Host() for sub in ("www", "gk", "zfxxgk", "nmj", "gpx", "xxgk.gpx", "cbq", "cdq")}
         self.serve(self.hosts)
         self.www = self.hosts["www"]
         self.base = self.url("www", "/")
@@ -131,6 +138,7 @@ class PortalAP(OneServerPortal):
         self._handan()
         self._shanxi()
         self._banner()
+        self._farming()
         self._district()
         self._home()
 
@@ -140,6 +148,7 @@ class PortalAP(OneServerPortal):
         departments += [(self.url("gk", f"/xxgknb_530/{folder}/index.shtml"), a.removeprefix("澄浦市"))
                         for folder, (a, _) in TIANJIN_UNITS.items()]
         departments.append((self.url("zfxxgk", "/"), "市直部门信息公开"))
+        departments.append((self.url("nmj", "/"), FARMING.removeprefix("澄浦市")))
         towns = [(self.url("gpx", "/"), "澄平县"), (self.url("cbq", "/"), "澄北旗"), (self.url("cdq", "/"), "澄东区")]
         notice = "关于做好2024年度政府信息公开工作年度报告编制发布工作的通知"
         notice_path = f"/columns/{_uuid('新闻')}/202501/06/{_uuid(notice)}.html"
@@ -291,6 +300,27 @@ class PortalAP(OneServerPortal):
                          BANNER, rows)
         self.hosts["cbq"].pages["/"] = _page(f"{BANNER}门户网站", (
             '<div class="nav2"><a href="/cbq/zfxxgknb/list.html">政府信息公开年报</a></div>'))
+
+    def _farming(self) -> None:
+        """A 兴安盟 department's site: its reports among its 公示公告 (政务公开 > 其他 > 公示公告), each article the
+        ``index.html`` of a numbered folder of its own."""
+        host = self.hosts["nmj"]
+        rows = self._listed("nmj", FARMING, FARMING_YEARS, lambda year, title:
+                            f"{FARMING_NOTICES}{4014696 - 7 * (2024 - year)}/index.html")
+        for k, notice in enumerate(("关于2024年草原生态保护补助奖励资金发放情况的公示", "澄浦市农牧局2025年部门预算",
+                                    "关于开展2024年度政府信息公开工作年度报告编制工作的通知")):
+            rows.insert(2 * k, self._decoy("nmj", f"{FARMING_NOTICES}{4014700 + k}/index.html", notice,
+                                           f"2025-0{k + 2}-1{k}"))
+        host.pages[f"{FARMING_NOTICES}index.html"] = _page("公示公告", (
+            '<div class="crumb">您的位置: 政务公开 &gt; 其他 &gt; 公示公告</div>'
+            f'<ul class="list">{_rows_html(rows)}</ul>'))
+        host.pages["/cpagri/1023721/index.html"] = _page("政务公开", (
+            '<ul class="menu"><li><a href="/cpagri/1023721/1023730/index.html">机构职能</a></li>'
+            f'<li><a href="{FARMING_NOTICES}index.html">公示公告</a></li></ul>'))
+        host.pages["/cpagri/1023721/1023730/index.html"] = _page("机构职能", "<p>主要职责。</p>")
+        host.pages["/"] = _page(f"{FARMING}门户网站", (
+            '<div class="nav2"><a href="/cpagri/1023721/index.html">政务公开</a><a href="/cpagri/1023722/index.html">'
+            '农牧动态</a></div>'))
 
     def _district(self) -> None:
         """上海's district: a 信息公开目录 of ``/zwgk/zfxxgknb/<unit>/`` columns, reports ``/nw<id>/<date>/<hex>.html``."""
