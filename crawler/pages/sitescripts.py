@@ -8,7 +8,8 @@ handler (``$(this).data('src')``) is in ``/js/tabs.js``, a pager drawn by ``setP
 calls, with literal arguments, a function no inline script defines, or an element carries an address in a
 ``data-`` attribute no inline script reads, or it holds hidden fields no inline script reads beside an empty list
 (甘肃's column shell: ``#channelId``, ``#page``, ``#pageSize`` read by ``listPage.js``), or a pager's count
-(``<div id="page" data-total="9">``, drawn by the site's ``page.js``). The files read are the page's ``<script src>`` on its own host, libraries
+(``<div id="page" data-total="9">``, drawn by the site's ``page.js``), or it has empty boxes and no inline script at
+all (a 集约化 platform's home: ``<ul id="deptTree" class="ztree">`` drawn by its ``deptTree.js``). The files read are the page's ``<script src>`` on its own host, libraries
 (jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
 of a crawl.
 """
@@ -86,6 +87,8 @@ def wants_site_scripts(root) -> bool:
         return True
     if _unread_hidden_fields(root, codes) and root.xpath(_EMPTY_CONTAINER):
         return True   # a list left empty beside the ids its file reads (甘肃's listPage.js: $("#channelId").val())
+    if not any(code.strip() for code in codes) and root.xpath(_EMPTY_CONTAINER):
+        return True   # empty boxes on a page of no inline script: a file draws them (a platform's unit tree)
     read = read_attributes(codes)
     for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:
         if element.tag in _UNRENDERED_TAGS:

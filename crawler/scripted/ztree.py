@@ -13,6 +13,9 @@ nodes); })``: a platform's 信息公开目录 of one department): that request, 
 (``loaded_trees``), its answer's nodes read as any tree's: the GET written at most ``MAX_CALLBACK_CHARS`` before
 the ``zTree.init`` (the page's other requests are none), at most ``MAX_LOADED_TREES`` a script.
 
+Either is read from the page's inline scripts or from its own script files (``crawler.pages.sitescripts``: a
+platform's unit tree set up by its ``deptTree.js``).
+
 At most ``MAX_TREES`` settings are kept a crawl, each read from at most ``MAX_SETTING_CHARS`` of its script.
 """
 

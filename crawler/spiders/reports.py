@@ -1107,12 +1107,14 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self._unread(response, f"the links of a page past its first {MAX_PAGE_LINKS} not read")
         if (sid := platform_sid(response.selector.root, response.url)) is not None:   # crawler.scripted.gkmlpt
             links += catalog_links(response.selector.root, response.url, sid)
-        if _ASYNC_TREE.search(response.body):   # a column tree zTree loads a branch at a time (crawler.scripted.ztree)
-            links = self._trees.first_asked(links, response.xpath("//script[not(@src)]/text()").getall(),
-                                            get_base_url(response))
-        elif _TREE_INIT.search(response.body):
+        # the page's trees are set up by its inline scripts or by its own script files (a platform's deptTree.js)
+        scripts = (response.body, *self._site_bytes(response))
+        if any(_ASYNC_TREE.search(code) for code in scripts):
+            # a column tree zTree loads a branch at a time (crawler.scripted.ztree)
+            links = self._trees.first_asked(links, self._page_codes(response), get_base_url(response))
+        elif any(_TREE_INIT.search(code) for code in scripts):
             # a column tree zTree draws whole from an answer (crawler.scripted.ztree)
-            links += [Link(url, "", "", "catalogue") for code in response.xpath("//script[not(@src)]/text()").getall()
+            links += [Link(url, "", "", "catalogue") for code in self._page_codes(response)
                       for url in loaded_trees(code, get_base_url(response))]
         elif may_draw_links(response.body) and not self._says_column(response):
             # a catalogue a script writes as links from an answer (crawler.scripted.drawnlinks); a 年报 column's

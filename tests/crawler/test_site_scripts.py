@@ -191,3 +191,10 @@ def test_hidden_fields_an_inline_script_reads_want_no_script_file():
                                            ' s = $("#pageSize").val();</script>')
     page.body.append(script)
     assert not wants_site_scripts(page)
+
+
+def test_an_empty_box_on_a_page_of_no_inline_script_wants_the_script_files_that_draw_it():
+    page = '<html><head><script src="/xxgk/js/deptTree.js"></script></head><body><ul id="deptTree"></ul></body></html>'
+    assert wants_site_scripts(lxml.html.fromstring(page))
+    filled = page.replace("</body>", "<script>$('#deptTree').html(nodes);</script></body>")
+    assert not wants_site_scripts(lxml.html.fromstring(filled))

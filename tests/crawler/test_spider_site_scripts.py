@@ -53,3 +53,19 @@ def test_a_fragment_a_function_of_the_sites_script_file_loads_calls_that_files_f
     fragment = file_response("fragment_site_script_year.html", year.url, year.meta,
                              {"Content-Type": "text/html; charset=utf-8"})
     assert "http://www.zhoukou.gov.cn/xxgk/ndbg/art/10823.html" in _urls(spider.parse_page(fragment))
+
+
+TREE_PAGE = "http://www.zhoukou.gov.cn/xxgk/index.html"
+TREE_SCRIPT = "http://www.zhoukou.gov.cn/xxgk/js/deptTree.js"
+
+
+def test_a_box_no_inline_script_fills_asks_the_script_file_drawing_it_and_its_tree_is_read(spider):
+    # a 集约化 platform's home: an empty <ul id="deptTree" class="ztree">, no inline script; its deptTree.js hands
+    # the answer of a JSONP request to zTree.init
+    [asked] = [r for r in spider.parse_page(file_response("platform_unit_tree.html", TREE_PAGE,
+                                                           {"role": "page", "hops": 1})) if isinstance(r, scrapy.Request)]
+    assert asked.url == TREE_SCRIPT
+    script = TextResponse(TREE_SCRIPT, body=(FILES / "platform_unit_tree.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    assert any(url.startswith("http://www.zhoukou.gov.cn/xxgk/api/deptTree?siteCode=lsx&callback=")
+               for url in _urls(spider.parse_site_script(script)))
