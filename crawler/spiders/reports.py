@@ -146,8 +146,10 @@ _TREE_INIT = re.compile(rb"\bzTree\s*\.\s*init\s*\(")
 _SCRIPT_REQUEST = re.compile(rb"\.\s*(?:ajax|post|get|getJSON|request)\s*\(|(?:\baxios|\$http|\$axios|\bfetch)\s*\("
                              rb"|\burl\s*:\s*(?:[\"']|[\w$.]{1,100}\s*\+)")
 _GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
-# What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您.
-_SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|信息公开)?(?:欢迎您|欢迎你)?$")
+# What a site's <title> says around the agency's name: 欢迎访问…网站, …门户网站, …欢迎您, and a platform unit's
+# …政府信息公开 (青山镇人民政府政府信息公开: the 政府 of 人民政府信息公开 is the name's own).
+_SITE_WORDS = re.compile(r"^欢迎(?:访问|光临|您)?|(?:门户网站|政府网站|网站|官网|政府网|"
+                         r"(?:(?<!人民)政府|政务)?信息公开(?:平台|目录|专栏)?|政务公开(?:平台|专栏)?)?(?:欢迎您|欢迎你)?$")
 DROPPED = "dropped"   # how _requested marks a way the frontier dropped as exploring a sub-site done with
 _NAVIGATION_STEPS = frozenset({*(step.value for step in Step), DROPPED})   # … and a URL asked as a way
 MAX_FRAMES = 10             # frames of a frameset document read as its files

@@ -52,3 +52,14 @@ def test_a_title_naming_the_department_by_its_level_then_with_its_place_gives_th
     # a province's platform: <title>市财政局-北沅市财政局</title>; the first part would leave 市财政局 unplaced
     page = file_response("platform_unit_level_then_place.html", "http://xxgk.yunze.gov.cn/by/czj/index.html")
     assert spider._parse_full_name(page, "财政局") == "北沅市财政局"
+
+
+def test_a_platform_units_title_of_its_name_and_its_government_information_disclosure_gives_the_name(spider):
+    # a 集约化 platform's unit page: <title>岚石县柳林镇人民政府政府信息公开</title>, the town linked as 柳林镇
+    url = "http://www.lanshi.gov.cn/xxgk/unit.html?deptId=2007"
+    for title, name, full in (("岚石县柳林镇人民政府政府信息公开", "柳林镇", "岚石县柳林镇人民政府"),
+                              ("岚石县财政局政务公开", "财政局", "岚石县财政局"),
+                              ("岚石县人民政府信息公开", "岚石县", "岚石县人民政府")):
+        page = HtmlResponse(url=url, body=f"<html><head><title>{title}</title></head><body></body></html>".encode(),
+                            encoding="utf-8")
+        assert spider._parse_full_name(page, name) == full
