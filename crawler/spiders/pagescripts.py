@@ -1,5 +1,7 @@
 """A page read with its own script files (``crawler.pages.sitescripts``): the files asked first, one after the
-other, the page read once the last has answered (or failed), each file's text kept for the crawl's other pages."""
+other, the page read once the last has answered (or failed), each file's text kept for the crawl's other pages. A page
+needing a file already asked waits for its answer (the frontier refuses a second fetch of it): many list pages of
+one template arrive together, each needing the same ``page.js``."""
 
 from __future__ import annotations
 
@@ -26,11 +28,14 @@ class PageScriptSteps:
 
     _site_scripts: dict[str, str]   # a script file's URL → its text ('' when it failed)
     _scripts_asked: int
+    # a script file's URL asked, not yet answered → the pages waiting for it, each with the files it needs after it
+    _script_waiters: dict[str, list[tuple[dict[str, Any], list[str]]]]
     _templates: WeakKeyDictionary[TextResponse, PageTemplates]
 
-    def _awaited_scripts(self, response: Response) -> scrapy.Request | None:
-        """The request for the first of the script files the page needs before it is read; None when it is read
-        now (it needs none, or they are known, or the crawl's ``MAX_PER_CRAWL`` are asked)."""
+    def _awaited_scripts(self, response: Response) -> list[scrapy.Request] | None:
+        """The request for the first of the script files the page needs before it is read (none when that file is
+        asked already: the page waits for its answer); None when it is read now (it needs none, or they are known,
+        or the crawl's ``MAX_PER_CRAWL`` are asked)."""
         if response.meta.get("scripts_read") or not isinstance(response, TextResponse) or not is_html(response.body):
             return None
         root, base = response.selector.root, get_base_url(response)
@@ -41,7 +46,15 @@ class PageScriptSteps:
             return None
         page = {"url": response.url, "body": response.body, "encoding": response.encoding,
                 "method": response.request.method, "meta": dict(response.meta)}
-        return self._script_request(urls, page)
+        return self._ask_scripts(urls, page)
+
+    def _ask_scripts(self, urls: list[str], page: dict[str, Any]) -> list[scrapy.Request]:
+        """The request for the first of ``urls``, or none when it is asked already and the page waits for it."""
+        if urls[0] in self._script_waiters:
+            self._script_waiters[urls[0]].append((page, urls[1:]))
+            return []
+        self._script_waiters[urls[0]] = []
+        return [self._script_request(urls, page)]
 
     def _script_request(self, urls: list[str], page: dict[str, Any]) -> scrapy.Request:
         self._scripts_asked += 1
@@ -53,18 +66,24 @@ class PageScriptSteps:
     def parse_site_script(self, response: Response) -> Iterator[scrapy.Request]:
         self._site_scripts[response.url] = response_text(response)[:MAX_SCRIPT_CHARS] \
             if isinstance(response, TextResponse) else ""
-        yield from self._after_script(response.meta)
+        yield from self._after_answer(response.url, response.meta)
 
     def site_script_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         """A file that did not answer (or was larger than ``MAX_SCRIPT_BYTES``): the page is read without it."""
-        self._site_scripts[failure.request.url] = ""
-        yield from self._after_script(failure.request.meta)
+        self._site_scripts.setdefault(failure.request.url, "")
+        yield from self._after_answer(failure.request.url, failure.request.meta)
 
-    def _after_script(self, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
-        page = meta["page"]
-        rest = [url for url in meta["scripts"] if url not in self._site_scripts]
+    def _after_answer(self, url: str, meta: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """The asking page, then the pages that waited for this file, each on to its next file or read."""
+        waiting = self._script_waiters.pop(url, [])
+        yield from self._after_script(meta["page"], meta["scripts"])
+        for page, scripts in waiting:
+            yield from self._after_script(page, scripts)
+
+    def _after_script(self, page: dict[str, Any], scripts: list[str]) -> Iterator[scrapy.Request]:
+        rest = [url for url in scripts if url not in self._site_scripts]
         if rest and self._scripts_asked < MAX_PER_CRAWL:
-            yield self._script_request(rest, page)
+            yield from self._ask_scripts(rest, page)
             return
         request = scrapy.Request(page["url"], method=page["method"], meta={**page["meta"], "scripts_read": True})
         yield from self.parse_page(HtmlResponse(page["url"], body=page["body"], encoding=page["encoding"],

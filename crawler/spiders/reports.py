@@ -206,6 +206,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
         self._articles = SeenArticles()         # report pages' articles, by title: a copy is not yielded again
         self._naming_pages: Counter[int] = Counter()   # sub-site → its pages read for its place (_parse_place)
         self._site_scripts: dict[str, str] = {}   # pages' own script files read (crawler.spiders.pagescripts)
+        self._script_waiters: dict[str, list] = {}   # pages waiting for a script file asked (pagescripts)
         self._scripts_asked = 0
         self._pager_habits: dict[str, PagerHabit] = {}   # host → how its list pages name their later pages
         # each page's functions' URL templates, read once for its links and its navigation
@@ -306,8 +307,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request]:
         self._enter_late(response.meta, response.url)
-        if (script := self._awaited_scripts(response)) is not None:   # read once its own script files are
-            yield script
+        if (scripts := self._awaited_scripts(response)) is not None:   # read once its own script files are
+            yield from scripts
             return
         self._write_scripts(response)
         parsed = self._parse_page_links(response)

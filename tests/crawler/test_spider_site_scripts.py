@@ -4,7 +4,7 @@ asked before the page is read, the page read once it answered, no more files tha
 from __future__ import annotations
 
 import scrapy
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse, TextResponse
 
 from crawler.pages.sitescripts import MAX_PER_CRAWL, MAX_SCRIPT_BYTES
 from tests.crawler.helpers import FILES, file_response
@@ -53,6 +53,19 @@ def test_a_fragment_a_function_of_the_sites_script_file_loads_calls_that_files_f
     fragment = file_response("fragment_site_script_year.html", year.url, year.meta,
                              {"Content-Type": "text/html; charset=utf-8"})
     assert "http://www.zhoukou.gov.cn/xxgk/ndbg/art/10823.html" in _urls(spider.parse_page(fragment))
+
+
+def test_a_page_needing_a_script_file_already_asked_waits_for_its_answer_and_is_read_with_it(spider):
+    # many lists of one template arrive together, each needing the same file: the frontier refuses its second fetch
+    [asked] = _page(spider)
+    other = "http://www.zhoukou.gov.cn/xxgk/ndbg/index_1.html"
+    body = (FILES / "list_site_script_calls.html").read_bytes().replace(b"goUrl(10824)", b"goUrl(20824)")
+    page = HtmlResponse(other, body=body, encoding="utf-8", request=scrapy.Request(other, meta={"role": "page", "hops": 1}))
+    assert _urls(spider.parse_page(page)) == []
+    script = TextResponse(SCRIPT, body=(FILES / "site_script_common.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    urls = _urls(spider.parse_site_script(script))
+    assert REPORT in urls and "http://www.zhoukou.gov.cn/xxgk/ndbg/art/20824.html" in urls
 
 
 TREE_PAGE = "http://www.zhoukou.gov.cn/xxgk/index.html"
