@@ -39,10 +39,15 @@ _LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|an
                       r"wdatepicker|ueditor|video|jweixin|jpage|unitbuild)(?:[._-]|$)", re.IGNORECASE)
 # Calls of the language's and the browser's own functions: no file defines them.
 _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
-             "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo"}
+             "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo", "fetch",
+             # and the globals of the libraries the page loads (axios({…}), $(…), layer.open), defined by no site file
+             "axios", "$", "jQuery", "Vue", "layui", "layer", "laydate", "WdatePicker", "Swiper", "echarts", "require",
+             "define"}
 # A call standing as a whole statement of an inline script, of arguments (setPage(12, 3, 'list_');): not a method's
 # (obj.show(1)), nor a method's definition (Vue's mounted() { … }), nor a chain's start ($("#list").html(h)).
-_STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*\s*\(\s*[^()\s][^()\n]{0,300}\))"
+# Its arguments may be any expression of one level of parentheses (createPage('p', Math.ceil(total / size), 1, 'list_'),
+# loadList({columnCode: 'ndbg', pageNo: 1})): whatever they are, the function is the file's.
+_STATEMENT_CALL = re.compile(r"(?:^|(?<=[;{}\n]))[ \t]*([A-Za-z_$][\w$]*)\s*\(\s*[^()\s](?:[^()\n]|\([^()\n]{0,100}\)){0,300}\)"
                              r"(?=[ \t]*(?:;|\r?\n|\}|$))")
 # An element with an id, holding nothing: a list or a pager a script fills in
 _EMPTY_CONTAINER = ("//body//*[self::ul or self::ol or self::tbody or self::table or self::div][@id][not(*)]"
@@ -80,8 +85,7 @@ def wants_site_scripts(root) -> bool:
               for attribute in ("onclick", "onchange", "href")]
     # an inline script's own statements too: a pager drawn by setPage(12, 3, 'list_') of the site's pager.js
     statements = itertools.islice((m.group(1) for code in codes for m in _STATEMENT_CALL.finditer(code)), MAX_HANDLERS)
-    if any(name and name not in defined and name not in _BUILT_IN
-           for name in itertools.chain(called, map(called_function, statements))):
+    if any(name and name not in defined and name not in _BUILT_IN for name in itertools.chain(called, statements)):
         return True
     if undeclared_bases(codes):   # $.ajax({url: baseURL + "/list"}), baseURL declared in the site's config.js
         return True

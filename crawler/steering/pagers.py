@@ -142,6 +142,8 @@ _DECLARED_CURRENT = _declared("(?:currentPage|curPage|currPage|nowPage)", "(?:cu
 # document.write("<a href=\"index.html\">首页</a>")): the later pages it declares are numbered after that file.
 _FOLDER_FIRST_PAGE = re.compile(r"""(?<![\w/.%-])((?:index|default|home|list)\.s?html?)(?=\\?["'])""", re.IGNORECASE)
 _ARGUMENT = re.compile(r"""\s*(?:(["'])(?P<string>[^"']*)\1|(?P<number>-?\d+)|(?P<name>[A-Za-z_$][\w$.]*))\s*""")
+# A page count computed from a record count and a page size (createPage('p', Math.ceil(totalCount / pageSize), 1, …))
+_CEILING = re.compile(r"\s*Math\s*\.\s*ceil\s*\(\s*(?P<records>[\w$.]+)\s*/\s*(?P<size>[\w$.]+)\s*\)\s*")
 _PROXY_WORD = "dataproxy.jsp"
 _PROXY_URL_CHARS = 1000      # either side of its name: found from where the name is, never tried from every character
 _PROXY_URL = re.compile(rf"""[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}dataproxy\.jsp[^"'\s<>()]{{0,{_PROXY_URL_CHARS}}}""")
@@ -343,7 +345,8 @@ def _drawn_pages(html: str, page_url: str, codes: Sequence[str], fields: Mapping
     functions = {name: pager for name, pager in pager_functions(codes).items() if name != "createPageHTML"}
     if not functions:
         return []
-    calls = re.compile(rf"(?<![\w$.])({'|'.join(map(re.escape, functions))})\s*\(([^()]{{0,500}})\)")
+    # an argument may be a call itself (Math.ceil(totalCount / pageSize)): one level of parentheses
+    calls = re.compile(rf"(?<![\w$.])({'|'.join(map(re.escape, functions))})\s*\(((?:[^()]|\([^()]{{0,100}}\)){{0,500}})\)")
     for _, match in zip(range(_CREATE_PAGE_TRIED), calls.finditer(html)):
         if _is_definition(html, match):
             continue
@@ -774,6 +777,9 @@ def _split_arguments(text: str) -> list[str]:
 
 
 def _argument(text: str, html: str, fields: Mapping[str, str]) -> int | str | None:
+    if ceiling := _CEILING.fullmatch(text):
+        records, size = (_argument(ceiling.group(k), html, fields) for k in ("records", "size"))
+        return -(-records // size) if isinstance(records, int) and isinstance(size, int) and size > 0 else None
     match = _ARGUMENT.fullmatch(text)
     if not match:
         return None

@@ -225,3 +225,13 @@ def test_next_page_functions_holding_long_names_and_many_comparisons_are_read_in
                              [hostile + STEPS])
     assert time.process_time() - started < 2.0
     assert drawn == ["http://www.tongjiang.gov.cn/channels/2025_2.html", "http://www.tongjiang.gov.cn/channels/2025_3.html"]
+
+
+def test_a_page_count_passed_as_the_ceiling_of_a_record_count_over_a_page_size_draws_its_pages():
+    # a 集约化 platform's list: var totalCount = 11, pageSize = 4; pageNav(Math.ceil(totalCount / pageSize), 0, …)
+    assert pages("var totalCount = 11;\nvar pageSize = 4;\n"
+                 "pageNav(Math.ceil(totalCount / pageSize), 0, 'index_', '.shtml');",
+                 "http://www.zhoukou.gov.cn/xxgk/index_0.shtml") == [
+        "http://www.zhoukou.gov.cn/xxgk/index_1.shtml", "http://www.zhoukou.gov.cn/xxgk/index_2.shtml"]
+    assert pages("pageNav(Math.ceil(totalCount / pageSize), 0, 'index_', '.shtml');",
+                 "http://www.zhoukou.gov.cn/xxgk/index_0.shtml") == []   # the numbers unknown: no page guessed

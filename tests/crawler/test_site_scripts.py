@@ -198,3 +198,10 @@ def test_an_empty_box_on_a_page_of_no_inline_script_wants_the_script_files_that_
     assert wants_site_scripts(lxml.html.fromstring(page))
     filled = page.replace("</body>", "<script>$('#deptTree').html(nodes);</script></body>")
     assert not wants_site_scripts(lxml.html.fromstring(filled))
+
+
+def test_a_statement_calling_an_undefined_function_with_an_object_or_a_computed_argument_wants_the_script_files():
+    head = '<html><head><script src="/js/list.js"></script></head><body><div id="list">暂无</div><script>'
+    for call in ("loadList({columnCode: 'ndbg', pageNo: 1, pageSize: 4});",
+                 "createPage('pager', Math.ceil(totalCount / pageSize), 1, 'list.html?pageNo=');"):
+        assert wants_site_scripts(lxml.html.fromstring(f"{head}{call}</script></body></html>"))
