@@ -7,9 +7,10 @@
 - plugins given a page count, or a record count and a page size, read as each plugin's own options count
   (``COUNTINGS``: layui ``laypage.render({count: 48, limit: 10, jump: …})`` records, its 1.x ``laypage({pages: 5})``
   pages, jqPaginator ``totalPages``, twbs-pagination, bootstrap-paginator, simplePagination, EasyUI's ``total`` of
-  ``pageSize``; never a size guessed for a plugin of no known options), whose callback
+  ``pageSize``; never a size guessed for a plugin of no known options; a count written as a variable is the number
+  the page's script assigns it, ``count: totalCount``), whose callback
   sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
-  '.html'``), or calls a function of the page that asks by GET for an address written around its parameter
+  '.html'``, the first page's perhaps chosen before it: ``obj.curr == 1 ? 'list.html' : 'list_' + …``), or calls a function of the page that asks by GET for an address written around its parameter
   (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
@@ -38,6 +39,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from crawler.pages.elementtext import LeadingText
 from crawler.pages.links import MAX_FORM_QUERY, form_fields
+from crawler.steering.pagerfunctions import assigned_number
 from crawler.steering.pagers import MAX_GENERATED_PAGES, is_page_key, is_pager_text, written_total
 
 _KKPAGER = re.compile(r"kkpager\s*\.\s*(?:generPageHtml|init)\s*\(\s*\{")
@@ -75,8 +77,10 @@ COUNTINGS = {
 _SELF_NAMED = Counting(("totalPages", "totalPage", "pageCount"),
                        tuple((records, size, None) for records in ("totalCount", "totalRecords", "totalRows")
                              for size in ("pageSize", "perPage", "pageLimit")))
-# An address assigned to the browser around an expression: (before it, the expression, after it).
+# An address assigned to the browser around an expression: (before it, the expression, after it); the first page's
+# address may be chosen first (location.href = obj.curr == 1 ? 'list.html' : 'list_' + obj.curr + '.html').
 _SENT_AROUND = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*"""
+                          r"""(?:[^;?'"]{1,60}\?\s*(?:"[^"\s<>]{0,300}"|'[^'\s<>]{0,300}')\s*:\s*)?"""
                           r"""(["'])([^"'\s<>]{0,300})\1\s*\+\s*((?:[^+;()'"]|\(\s*["'][^"']{0,60}["']\s*\)|\(\s*\)){1,120}?)\s*(?:\+\s*(["'])([^"'\s<>]{0,100})\4)?"""
                           r"""\s*(?:[;)}]|$)""")
 # A callback's call of a function with the page (``loadList(num)``), that function's GET of the list.
@@ -136,7 +140,8 @@ def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = 
     callback calls (the first too: this page holds none of the list)."""
     for call in _PLUGIN.finditer(code):
         settings = code[call.end():call.end() + SETTINGS_CHARS]
-        pages = _page_count(settings, COUNTINGS.get(call["bare"] or call["layui"] or call["name"], _SELF_NAMED))
+        pages = _page_count(settings, COUNTINGS.get(call["bare"] or call["layui"] or call["name"], _SELF_NAMED),
+                            page_code)
         if not pages:
             continue
         if (sent := _SENT_AROUND.search(settings)) and not loaded_only:
@@ -166,14 +171,16 @@ def _loader_template(names: list[str], page_code: str) -> tuple[str, str] | None
     return None
 
 
-def _page_count(settings: str, counting: Counting) -> int | None:
+def _page_count(settings: str, counting: Counting, page_code: str = "") -> int | None:
     """The pages a plugin's settings count, read as its own options say: a page count, else a record count over
-    its page size (written, or the plugin's default)."""
-    pages = _number(settings, counting.pages)
+    its page size (written, or the plugin's default); a number written as a variable is the one the page's
+    script assigns it (``var totalCount = 7;`` … ``count: totalCount``)."""
+    pages = _number(settings, counting.pages, page_code)
     if pages is not None:
         return pages
     for records_key, size_key, default in counting.records:
-        records, size = _number(settings, (records_key,)), _number(settings, (size_key,)) or default
+        records = _number(settings, (records_key,), page_code)
+        size = _number(settings, (size_key,), page_code) or default
         if records is not None and size:
             return -(-records // size)
     return None
@@ -295,11 +302,14 @@ def _sent_around(code: str, parameter: str) -> tuple[str, int, str] | None:
     return written.group(2), shift, written.group(6) or ""
 
 
-def _number(settings: str, keys: tuple[str, ...]) -> int | None:
+def _number(settings: str, keys: tuple[str, ...], page_code: str = "") -> int | None:
     for key in keys:
         match = re.search(rf"(?<![\w$.]){key}\s*:\s*['\"]?(\d{{1,7}})\b", settings)
         if match:
             return int(match.group(1))
+        named = re.search(rf"(?<![\w$.]){key}\s*:\s*([A-Za-z_$][\w$]*)\s*[,}}\n]", settings) if page_code else None
+        if named and (value := assigned_number(named.group(1), page_code, {})) is not None:
+            return value
     return None
 
 

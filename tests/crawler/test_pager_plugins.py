@@ -179,3 +179,13 @@ def test_a_drop_downs_page_numbers_are_no_addresses(spider):
     out = spider.parse_page(file_response("list_select_page_numbers.shtml", BASE + "list/index.shtml", list_meta()))
     assert sorted(r.url for r in out if r.meta["role"] != "document") == [
         BASE + "list/index_1.shtml", BASE + "list/index_2.shtml"]
+
+
+def test_a_laypage_counting_a_variable_its_script_assigns_and_naming_its_first_page_in_a_ternary_is_read():
+    # a county's framed 年报 list: var totalCount = 23; count: totalCount; jump sends page 1 to list.html
+    page = (FILES / "list_laypage.html").read_text().replace("count: 23,", "count: totalCount,").replace(
+        "layui.use(", "var totalCount = 23;\nlayui.use(").replace(
+        "window.location.href = 'list_' + obj.curr", "location.href = obj.curr == 1 ? 'list.html' : 'list_' + obj.curr")
+    assert "totalCount" in page and "? 'list.html'" in page
+    assert plugin_pager_urls(lxml.html.fromstring(page), BASE + "list.html") == [BASE + "list_2.html",
+                                                                                 BASE + "list_3.html"]
