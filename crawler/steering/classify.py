@@ -2,7 +2,7 @@
 
 A 政府信息公开工作年度报告 title names a year (2023年, 二〇二三年, or 2023 beside the name: …年度报告（2023）) and
 政府信息公开/政务公开 with 工作年度报告, 年报 or 工作情况的报告. Look-alikes carry words no report title has (要点, 通知,
-法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国 …; 关于…的 anything but 报告), or name part of a year (第一季度,
+法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国, news of an event: 培训, 召开 …; 关于…的 anything but 报告), or name part of a year (第一季度,
 上半年, 2023年7月1日至2024年6月30日). A title that is cut off ("…")
 or says only "2021年年报", names a period of years or two years (2023—2024年度, 2024年…（2023年度）), or an article
 publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
@@ -49,6 +49,8 @@ _LOOKALIKE = re.compile(
     r"要点|通知|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
     r"模板|格式|范本|样本|通报|评估|考核|检查|建议|提案|全国(?:政府)?(?:信息|政务)公开|"
     + OTHER_ANNUAL_REPORT_WORDS)
+# News of an event about the reports (…年报编制培训会, 召开…年度报告工作推进会): a look-alike when it names them.
+_EVENT = re.compile(r"培训|召开|举办|座谈会|推进会|部署会")
 # 关于…的<something> is a notice, an opinion, a reply …; an agency's own report may be titled 关于…的报告.
 _ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!(?:年度)?(?:工作)?报告|年报)")
 # An article publishing the report, its file attached (关于公布2023年度政府信息公开工作年度报告的公告, …办公室关于印发…
@@ -98,7 +100,8 @@ def classify_title(text: str) -> Verdict:
         return Verdict.UNRELATED
     if announces_report(squashed):
         return Verdict.MAYBE
-    if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed) or _PART_OF_YEAR.search(squashed):
+    if _LOOKALIKE.search(squashed) or _ABOUT_OTHER.search(squashed) or _PART_OF_YEAR.search(squashed) or (
+            _EVENT.search(squashed) and (_REPORT_NAME.search(squashed) or _VAGUE_NAME.search(squashed))):
         return Verdict.LOOKALIKE
     has_year = _YEAR.search(squashed) is not None
     if _names_years_apart(squashed) and (_REPORT_NAME.search(squashed) or _VAGUE_NAME.search(squashed)):
