@@ -32,7 +32,9 @@ offset's, ``offset: offset``, is 0);
 ES6 shorthand keys (``{channelId, pageNo}``) are such variables. Data given as a whole object
 (``axios.post(url, this.queryParams)``) is the object literal the script writes for that name nearest before
 the call (Vue's ``data()``: ``queryParams: {pageNum: 1, channelId: 'nb'}``; ``q = {…}``; a Vue 3 ``n =
-ref({…})`` read as ``n.value``). An object spread into another (``{...this.queryParams, pageNum: 1}``,
+ref({…})`` read as ``n.value``), or, for a parameter of the function around the call, the literal the page's call
+of that function passes (``function loadList(param)`` of the site's list.js, ``loadList({columnCode: 'ndbg'})``
+inline: ``defines_called`` makes such a file one of the page's list scripts). An object spread into another (``{...this.queryParams, pageNum: 1}``,
 ``Object.assign({}, n.value, {current: 1})``, and Babel's compiled spread: ``Object(o["a"])(Object(o["a"])({},
 this.queryParams), {}, {pageNum: 1})``, ``(0,o.Z)(…)``, ``_objectSpread(…)``, a merge whose first object is written
 in place) is read so, later entries overriding, at most ``MAX_SPREAD_DEPTH`` objects and merges deep. A call
@@ -536,6 +538,18 @@ def assigned_values(code: str) -> dict[str, tuple[str, bool] | None]:
     return found
 
 
+# a function's definition, its name and parameters (function loadList(param, page) {)
+_FUNCTION_HEAD = re.compile(rf"function\s+({_NAME})\s*\(([^()]{{0,200}})\)\s*\{{")
+
+
+def defines_called(code: str, callers: list[str]) -> bool:
+    """Whether ``code`` (a site's script file) defines a function that one of the ``callers`` (the page's inline
+    scripts) calls: the file draws the page's list when the page calls its function (``loadList({…})``)."""
+    names = {match.group(1) for _, match in zip(range(MAX_TRIED), _FUNCTION_HEAD.finditer(code))}
+    return any(re.search(rf"(?<![\w$.]){re.escape(name)}\s*\(", caller) for name in names for caller in callers
+               if len(caller) <= MAX_SCRIPT_CHARS)
+
+
 def reads_fields(code: str, fields: Mapping[str, str]) -> bool:
     """Whether ``code`` reads one of the page's ``fields`` (``$("#channelId").val()``): a site's script file that
     draws this page's list."""
@@ -704,9 +718,32 @@ class Variables:
         for last in written.finditer(self.code, max(0, at - MAX_OBJECT_DISTANCE), at):
             pass
         if last is None:
-            return None
+            return self.passed_literal(names[-1], at) if len(names) == 1 else None
         end = _closing(self.code, last.end() - 1)
         return self.code[last.end() - 1:end + 1] if end is not None else None
+
+    def passed_literal(self, name: str, at: int) -> str | None:
+        """The object literal the page's scripts pass as the parameter ``name`` of the function written around
+        ``at`` (``function loadList(param) { $.ajax({… data: JSON.stringify(param)}) }`` in the site's list.js and
+        ``loadList({columnCode: 'ndbg', pageNo: 1})`` inline): its first call's, when that argument is one."""
+        defined = None
+        for defined in _FUNCTION_HEAD.finditer(self.code, max(0, at - MAX_OBJECT_DISTANCE), at):
+            pass
+        if defined is None:
+            return None
+        parameters = [p.strip() for p in defined.group(2).split(",")]
+        if name not in parameters:
+            return None
+        for code in (self.code, self.page.code):
+            for _, call in zip(range(MAX_TRIED), re.finditer(rf"(?<![\w$.]){re.escape(defined.group(1))}\s*\(", code)):
+                if code[max(0, call.start() - 20):call.start()].rstrip().endswith("function"):
+                    continue   # its definition
+                end = _closing(code, call.end() - 1)
+                arguments = _top_level_split(code[call.end():end]) if end is not None else []
+                argument = arguments[parameters.index(name)].strip() if len(arguments) > parameters.index(name) else ""
+                if argument.startswith("{"):
+                    return argument
+        return None
 
 
 # a call's address joined from a base (url: baseURL + "/list", $.post(ctx + "/list"), fetch(API + "/list"))

@@ -31,7 +31,7 @@ from crawler.scripted.jpaas import declared_calls
 from crawler.scripted.jsonp import is_json_answer, json_text
 from crawler.scripted.scriptapis import MAX_CALLS as MAX_API_CALLS
 from crawler.scripted.scriptapis import (FILL_MARK, ItemUrl, PageGlobals, api_calls, item_urls, json_body,
-                                         offered_years, reads_fields, reads_page_query)
+                                         defines_called, offered_years, reads_fields, reads_page_query)
 from crawler.scripted.wrappers import MAX_FUNCTIONS, RequestFunction, exported_functions, wrapped_calls
 from crawler.scripted.xxgktree import category_search, tree_nodes
 from crawler.steering.boundpagers import bound_page_count, bound_page_name
@@ -70,7 +70,9 @@ class ScriptSteps:
         # the site's script files reading the page's fields draw its list (甘肃's listPage.js: '/common/search/' +
         # this.channelId, channelId: $("#channelId").val())
         fields = page_fields(response.selector.root)
-        codes += [code for code in self._site_codes(response) if reads_fields(code, fields)]
+        # … and those defining the function an inline script calls to draw it (loadList({columnCode: 'ndbg'}))
+        codes += [code for code in self._site_codes(response)
+                  if reads_fields(code, fields) or defines_called(code, codes)]
         yield from self._script_api_requests(codes, bound, get_base_url(response),
                                              self._column_part_meta(response, subsite), fields=fields,
                                              declaring=self._site_codes(response),

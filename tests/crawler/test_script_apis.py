@@ -15,8 +15,8 @@ from scrapy.http import Request, TextResponse
 
 from crawler.pages.links import answer_links, page_fields
 from crawler.scripted.scriptapis import (CACHE_BUSTER, MAX_SCRIPT_CHARS, MAX_TRIED, MAX_YEAR_LIST, MAX_YEARS, ApiCall,
-                                         ItemUrl, PageGlobals, api_calls, field_names, item_urls, offered_years,
-                                         reads_fields)
+                                         ItemUrl, PageGlobals, api_calls, defines_called, field_names, item_urls,
+                                         offered_years, reads_fields)
 from crawler.scripted.wrappers import wrapped_calls
 from tests.crawler.helpers import FILES, file_response
 
@@ -563,3 +563,12 @@ def test_the_names_assigned_a_pages_field_are_read_from_a_bounded_number_of_assi
     started = time.monotonic()
     names = field_names(code * 200)
     assert len(names) == MAX_TRIED and time.monotonic() - started < 1
+
+
+def test_a_site_files_function_posting_its_parameter_as_json_posts_the_object_the_page_passes_it():
+    # 县教育局's list: list.js's loadList(param) sends JSON.stringify(param); the page calls loadList({…})
+    code, inline = (FILES / "site_script_json_post_list.js").read_text(), "loadList({columnCode: 'ndbg', pageNo: 1});"
+    assert defines_called(code, [inline]) and not defines_called(code, ["show({id: 1});"])
+    assert api_calls(code, page=PageGlobals([inline, code])) == [ApiCall(
+        "/jyj/api/article/list", "POST", (("columnCode", "ndbg"), ("pageNo", "1")), json=True, bare=("pageNo",))]
+    assert api_calls(code, page=PageGlobals([code])) == []   # the object unknown: nothing asked
