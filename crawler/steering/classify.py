@@ -5,7 +5,7 @@ A 政府信息公开工作年度报告 title names a year (2023年, 二〇二三
 法治政府, 决算, 统计公报, 掌上, 图解, 模板, 通报, 全国, news of an event: 培训, 召开 …; 关于…的 anything but 报告), or name part of a year (第一季度,
 上半年, 2023年7月1日至2024年6月30日). A title that is cut off ("…")
 or says only "2021年年报", names a period of years or two years (2023—2024年度, 2024年…（2023年度）), or an article
-publishing a report (关于公布…年度报告的公告), cannot decide (MAYBE); then
+publishing a report (关于公布…年度报告的公告, 关于公开…年度报告的公示, its years perhaps only in its files), cannot decide (MAYBE); then
 gxparse reads the document (``crawler.pipelines``). tests/files/report_titles.tsv holds the titles real agencies use.
 """
 
@@ -57,7 +57,7 @@ _ABOUT_OTHER = re.compile(r"关于.{0,80}?的(?!(?:年度)?(?:工作)?报告|年
 # 的通知): only its page can tell, so it is read for its files; a notice about reports (关于做好…报告编制工作的通知)
 # publishes none.
 _PUBLISHES = r"(?:公布|公开|发布|印发)"
-_PUBLISHING = re.compile(rf"^.{{0,40}}?关于{_PUBLISHES}(?P<name>.{{4,80}})的(?:公告|通知)$")
+_PUBLISHING = re.compile(rf"^.{{0,40}}?关于{_PUBLISHES}(?P<name>.{{4,80}})的(?:公告|通知|公示)$")
 _TRUNCATED = ("..", "…")
 # A title is read from its first MAX_TITLE_CHARS characters, spaces included: real titles are under 100 characters,
 # a link wrapping a paragraph names its report first, and every pattern here then costs bounded time.
@@ -133,7 +133,17 @@ def folder_year(title: str, url: str, page_url: str) -> int | None:
 def announces_report(text: str) -> bool:
     """The title is an article's publishing a report (关于公布…年度报告的公告), not the report's."""
     published = _PUBLISHING.match(_squash(text))
-    return published is not None and classify_title(published.group("name")) is Verdict.REPORT
+    if published is None:
+        return False
+    # the name of the reports without their years (关于公开政府信息公开工作年度报告的公示): several years attached
+    name = published.group("name")
+    return classify_title(name) is Verdict.REPORT or (
+        _REPORT_NAME.search(name) is not None and name.endswith(("报告", "年报")) and _title_is_plain(name))
+
+
+def _title_is_plain(name: str) -> bool:
+    """The name carries no look-alike's word (要点, 模板 …) nor part of a year."""
+    return not (_LOOKALIKE.search(name) or _ABOUT_OTHER.search(name) or _PART_OF_YEAR.search(name))
 
 
 def combine(*verdicts: Verdict) -> Verdict:
