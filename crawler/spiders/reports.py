@@ -107,8 +107,8 @@ from crawler.spiders.scripts import QueryBundle, ScriptSteps
 from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, SUBSITE_DONE, Budget, FrontierSkip
-from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, title_agency,
-                                       title_year)
+from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, is_bare_item,
+                                       title_agency, title_year)
 from crawler.steering.formpagers import submitted_pages
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
                                        OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, completed_agency, Judgement,
@@ -349,7 +349,7 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self.site_search.read_home(response.selector.root, response.url, response.encoding, self._may_search)
         subsite = self._parse_subsite(response)
         self._parse_place(response, subsite)
-        documents = self._parse_documents(links, response.url)
+        documents = self._parse_documents(links, response.url, self._says_column(response))
         # A URL some page linked as a way (a picture's link, 详情) is a document once a link says it is one: asked
         # again as one, past the duplicate filter, whichever of the two links was read first.
         as_page = {d.link.url for d in documents if self._requested.get(d.link.url) in _NAVIGATION_STEPS}
@@ -1127,13 +1127,16 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                       for url in drawn_requests(code, get_base_url(response))]
         return links + self._rendered_links(response), record_count(response.text)
 
-    def _parse_documents(self, links: list[Link], page_url: str) -> list[DocumentLink]:
-        """Links whose text says (or may say) they lead to a report, one per URL, in scope."""
+    def _parse_documents(self, links: list[Link], page_url: str, column: bool = False) -> list[DocumentLink]:
+        """Links whose text says (or may say) they lead to a report, one per URL, in scope; on a page called a 年报
+        ``column``, its items named only 附件 or 全文 too (MAYBE: their page or file tells)."""
         out: dict[str, DocumentLink] = {}
         for link in links:
             if (file := viewed_file(link.url)) != link.url:   # a viewer's link: the report is its file
                 link = replace(link, url=file)
             verdict = classify_title(link.text)
+            if column and verdict is Verdict.UNRELATED and is_bare_item(link.text):
+                verdict = Verdict.MAYBE
             year = folder_year(link.text, link.url, page_url)
             verdict = Verdict.REPORT if year else verdict
             if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \

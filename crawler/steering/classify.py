@@ -49,6 +49,8 @@ _LOOKALIKE = re.compile(
     r"要点|通知|法治政府|决算|预算|统计公报|国民经济|掌上|图解|一图|解读|报表|意见稿|审核稿|草案|转载|转发|"
     r"模板|格式|范本|样本|通报|评估|考核|检查|建议|提案|全国(?:政府)?(?:信息|政务)公开|"
     + OTHER_ANNUAL_REPORT_WORDS)
+# An item named only as an attachment or the full text: an editor's list of uploaded files (附件, 附件2, 全文下载).
+_BARE_ITEM = re.compile(r"^(?:附件\d{0,2}|附件下载|点击下载|全文下载|全文|下载附件)[:：]?$")
 # News of an event about the reports (…年报编制培训会, 召开…年度报告工作推进会): a look-alike when it names them.
 _EVENT = re.compile(r"培训|召开|举办|座谈会|推进会|部署会")
 # 关于…的<something> is a notice, an opinion, a reply …; an agency's own report may be titled 关于…的报告.
@@ -128,6 +130,12 @@ def folder_year(title: str, url: str, page_url: str) -> int | None:
             or not name or name.startswith("index."):
         return None
     return int(year.group(1))
+
+
+def is_bare_item(text: str) -> bool:
+    """The link text names no document, only that it is one (附件, 附件1, 全文下载): in a 年报 column, the column's
+    own item, whose page or file only can tell what it is."""
+    return _BARE_ITEM.match(_squash(text)) is not None
 
 
 def announces_report(text: str) -> bool:

@@ -597,3 +597,22 @@ def test_a_page_reached_as_a_way_titled_as_a_report_but_holding_none_of_its_sect
                            "</head><body><h1>桐江县民政局2024年政府信息公开工作年度报告</h1><p>详见附件。</p>"
                            "<a href='/uploadfiles/2024.pdf'>附件1.pdf</a></body></html>".encode())
     assert _items(spider.parse_page(response)) == []
+
+
+def _bare_items(spider, column: str) -> list[str]:
+    url = "http://www.zhoukou.gov.cn/wjw/xxgk/lm12/"
+    body = (f'<html><head><title>{column}</title></head><body><ul class="list">'
+            '<li><a href="202102/t20210205_5.html">附件</a><span>2021-02-05</span></li>'
+            '<li><a href="202103/t20210310_6.html">2021年政务公开工作要点</a></li></ul></body></html>').encode()
+    meta = {"role": "page", "hops": 2, "chain": 0, "link_text": column}
+    out = _requests(spider.parse_page(HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta=meta))))
+    return [r.url for r in out + spider._held.release_all() if r.meta["role"] == "document"]
+
+
+def test_an_item_of_a_yearly_report_column_named_only_as_an_attachment_is_read_for_what_it_holds(spider):
+    assert _bare_items(spider, "工作年报") == ["http://www.zhoukou.gov.cn/wjw/xxgk/lm12/202102/t20210205_5.html"]
+
+
+def test_an_item_named_only_as_an_attachment_elsewhere_is_no_document(spider):
+    # the same list as 通知公告: its 附件 says nothing of a report
+    assert _bare_items(spider, "通知公告") == []
