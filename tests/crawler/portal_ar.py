@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from tests.crawler.helpers import FILES
 from tests.crawler.portal import JSON, SCRIPT, Look, OneHost, Page, stable_hex
 
 COUNTY = "岚石县人民政府"
@@ -39,13 +40,9 @@ PAGE_SIZE = 4
 PDF = b"%PDF-1.4\n% report\n"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-# The platform's scripts, as a 集约化 CMS serves them: the unit tree (zTree over JSONP) and the pager.
-TREE_JS = """$(function () {
-  var setting = {data: {simpleData: {enable: true}}, view: {showIcon: false}};
-  $.ajax({url: '/xxgk/api/deptTree', dataType: 'jsonp', jsonp: 'callback', data: {siteCode: 'lsx'},
-    success: function (res) { $.fn.zTree.init($('#deptTree'), setting, res.data); }});
-});
-"""
+# The platform's scripts, as a 集约化 CMS serves them: the unit tree (zTree over JSONP, frozen in tests/files/) and the
+# pager; 县教育局's list script posting a JSON body (frozen too).
+TREE_JS = (FILES / "platform_unit_tree.js").read_text(encoding="utf-8")
 PAGE_JS = """function createPage(box, pageCount, pageNo, prefix) {
   var html = '';
   for (var i = 1; i <= pageCount; i++) {
@@ -54,20 +51,7 @@ PAGE_JS = """function createPage(box, pageCount, pageNo, prefix) {
   document.getElementById(box).innerHTML = html;
 }
 """
-LIST_JS = """function loadList(param) {
-  $.ajax({url: '/jyj/api/article/list', type: 'POST', contentType: 'application/json;charset=UTF-8',
-    data: JSON.stringify(param), dataType: 'json',
-    success: function (res) {
-      var html = '';
-      $.each(res.data.records, function (i, r) {
-        html += '<li><a href="' + r.linkUrl + '" target="_blank">' + r.title + '</a><span>' + r.publishTime + '</span></li>';
-      });
-      $('#articleList').html(html);
-      layui.laypage.render({elem: 'pager', count: res.data.total, limit: param.pageSize, curr: param.pageNo,
-        jump: function (obj, first) { if (!first) { param.pageNo = obj.curr; loadList(param); } }});
-    }});
-}
-"""
+LIST_JS = (FILES / "site_script_json_post_list.js").read_text(encoding="utf-8")
 
 
 class PortalAR(OneHost):
