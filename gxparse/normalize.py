@@ -39,7 +39,18 @@ KANGXI_SIMPLIFIED = {
     "⿆": "麦", "⿈": "黄", "⿌": "黾", "⿑": "齐", "⿒": "齿", "⿓": "龙", "⿔": "龟",
 }
 
-_REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED,
+# Traditional characters of the template's words, the sections' headings and agencies' names, outside GB2312
+# (no simplified text writes them): a page a 简繁 proxy converted to 繁體 (總計, 機構, 屬於, 縣) reads as its
+# simplified original. A character simplified text writes too (著, 乾, 於) is not in the list.
+TRADITIONAL_SIMPLIFIED = dict(zip(
+    "萬業東豐臨爲舉義烏鄉書雲倉儀會體儲蘭關興內農決況減辦務動區醫單衛廠廳縣發臺號員國圖場壯處復學寧寶審對爾屬歲嶺廣慶廢開強當"
+    "態總執揚護報據數無機權條構氣漢湯沒滬澤濟溫灣濱灘濰環現瓊電療鹽監礦確祕穩類粵糧糾納線組織紹經結統繼續維編繳網罰聯蘇範荊藥"
+    "萊獲營補規計認議許訟設訪訴話詢說請購貴費贛轉輸遼達遷過運這進遠連郵鄭採鐵錫鎮長門問閩陽陰陸隴陝項題額館魯黃齊龍",
+    "万业东丰临为举义乌乡书云仓仪会体储兰关兴内农决况减办务动区医单卫厂厅县发台号员国图场壮处复学宁宝审对尔属岁岭广庆废开强当"
+    "态总执扬护报据数无机权条构气汉汤没沪泽济温湾滨滩潍环现琼电疗盐监矿确秘稳类粤粮纠纳线组织绍经结统继续维编缴网罚联苏范荆药"
+    "莱获营补规计认议许讼设访诉话询说请购贵费赣转输辽达迁过运这进远连邮郑采铁锡镇长门问闽阳阴陆陇陕项题额馆鲁黄齐龙", strict=True))
+
+_REPLACEMENTS = ({**RADICALS_SUPPLEMENT, **KANGXI_SIMPLIFIED, **TRADITIONAL_SIMPLIFIED,
                             # Typographic quotes and dashes collapse to one form each for matching.
                             "“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"',
                             "\u00a0": " ", "\u3000": " ", "\u200b": "", "\ufeff": "",

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from gxparse import parse_document
+from gxparse.normalize import normalize_text
 from gxparse.readers.html import read_html
 from gxparse.readers.ocrboxes import read_ocr_answer, read_paddle_lines
 from gxparse.readers.odf import read_odf
@@ -27,6 +28,7 @@ def _read(rendering: str) -> tuple[dict, dict]:
     "word-mht/simsite-c01-2020.mht",                   # Word's .mht: its theme part is no attachment
     "thepaper-next/simsite-c00-2022.html",             # the article only in Next.js's __NEXT_DATA__ JSON
     "odt/huangchuan_2021.odt",                         # OpenDocument text: covered-table-cells under spans
+    "big5-fanti/simsite-c01-2024.html",                # 繁體 labels in Big5 (總計, 機構, 屬於)
     "paddleocr-raw/001_huaian_szf_2024.txt",           # PaddleOCR's boxes printed a line each
     "tencent-ocr-json/003_huaian_hongze_2024.json",    # Tencent OCR's TextDetections, a page per answer
 ])
@@ -106,3 +108,8 @@ def test_a_paddle_box_far_above_the_one_before_begins_a_page():
     lines += [box.format(x=100, x2=300, y=120, y2=156, t="第二页首行")]
     document = read_paddle_lines("\n".join(lines))
     assert document.ocr_text and [line.page for line in document.lines] == [1, 1, 2]
+
+
+def test_traditional_characters_outside_gb2312_read_as_their_simplified_ones_and_no_others():
+    assert normalize_text("社會公益組織 總計 屬於國家祕密 東湖區") == "社会公益组织 总计 属於国家秘密 东湖区"
+    assert normalize_text("著作 乾坤 於是") == "著作 乾坤 於是"   # simplified text writes these too
