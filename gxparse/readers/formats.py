@@ -28,6 +28,7 @@ BINARY_READERS: dict[str, Reader] = {
     "mhtml": _on_first_use("gxparse.readers.mhtml", "read_mhtml"),
     **{kind: _on_first_use("gxparse.readers.wordfile", "read_word_binary", kind) for kind in ("doc", "wps", "rtf")},
     "wordxml": _on_first_use("gxparse.readers.wordxml", "read_word_xml"),
+    "spreadsheetml": _on_first_use("gxparse.readers.spreadsheetml", "read_spreadsheet_xml"),
     "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
     "ofd": _on_first_use("gxparse.readers.ofd", "read_ofd"),
     "odf": _on_first_use("gxparse.readers.odf", "read_odf"),

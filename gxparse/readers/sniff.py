@@ -62,6 +62,11 @@ _WORD_XML = re.compile(rb"<(?:[\w.-]+:)?wordDocument\b[^>]*http://schemas\.micro
 _WORD_XML_WINDOW = 4096
 
 
+# Excel 2003 XML Spreadsheet ("XML 表格", statistics systems' .xls exports): the root Workbook in the
+# SpreadsheetML 2003 namespace, after the XML declaration and <?mso-application?>
+_SPREADSHEET_XML = re.compile(rb"<(?:[\w.-]+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet")
+
+
 # JSON: an object or array from the first character, the whole of it JSON (a detail API's answer)
 _JSON_START = re.compile(rb"^\s*[\[{]")
 _JSON_MAX_BYTES = 8 * 1024 * 1024   # larger is read as text, which refuses it
@@ -72,7 +77,7 @@ _ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | wordxml (Word 2003 XML) | ocrtsv (Tesseract's TSV) | ocrboxes (PaddleOCR's printed boxes) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
+    """html | mhtml | json | wordxml (Word 2003 XML) | spreadsheetml (Excel 2003 XML) | ocrtsv (Tesseract's TSV) | ocrboxes (PaddleOCR's printed boxes) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
     encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -108,6 +113,8 @@ def sniff(data: bytes) -> str:
         return "json"
     if _WORD_XML.search(window, 0, _WORD_XML_WINDOW):
         return "wordxml"
+    if _SPREADSHEET_XML.search(window, 0, _WORD_XML_WINDOW):
+        return "spreadsheetml"
     if is_tesseract_tsv(window[:len(TSV_HEADER) + 3].decode("utf-8", errors="ignore")):
         return "ocrtsv"
     if is_paddle_lines(window.decode("utf-8", errors="ignore")):

@@ -183,15 +183,15 @@ _Merge = tuple[int, int, int, int]   # top, left, bottom, right
 
 
 @dataclass
-class _Sheet:
-    """A sheet's printed range: its texts by slot and its merged ranges, both in sheet coordinates."""
+class Sheet:
+    """A sheet's printed range (an XLSX's or a SpreadsheetML's): its texts by slot and its merged ranges, both in sheet coordinates."""
 
     title: str
     texts: dict[tuple[int, int], str]                          # the non-empty slots
     merges: list[_Merge]
 
 
-def _read_sheet(ws: Worksheet, unvalued: set[tuple[str, int, int]]) -> _Sheet:
+def _read_sheet(ws: Worksheet, unvalued: set[tuple[str, int, int]]) -> Sheet:
     texts = {}
     for r, row in enumerate(_slots(ws), start=ws.min_row):
         for c, cell in enumerate(row, start=ws.min_column):
@@ -200,7 +200,7 @@ def _read_sheet(ws: Worksheet, unvalued: set[tuple[str, int, int]]) -> _Sheet:
             elif text := normalize_text(_printed(cell.value, cell.number_format)).strip():
                 texts[r, c] = text
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-    return _Sheet(ws.title, texts, merges)
+    return Sheet(ws.title, texts, merges)
 
 
 @dataclass
@@ -213,7 +213,7 @@ class _Block:
     merges: list[_Merge] = field(default_factory=list)        # the table's merged ranges
 
 
-def _blocks(sheet: _Sheet) -> list[_Block]:
+def _blocks(sheet: Sheet) -> list[_Block]:
     """The sheet's rows as blocks: a row of a single text cell (a title, a heading, a paragraph) is text, the
     runs of other rows between are tables. A merge reaching over several rows belongs to a table (三、本年度办理结果
     down its rows), so each merged range falls within one block."""
@@ -242,7 +242,7 @@ def _blocks(sheet: _Sheet) -> list[_Block]:
     return out
 
 
-def _grid_rows(sheet: _Sheet, block: _Block, left: int, right: int) -> list[list[tuple[str, int, int]]]:
+def _grid_rows(sheet: Sheet, block: _Block, left: int, right: int) -> list[list[tuple[str, int, int]]]:
     """The block's rows as rows of (text, rowspan, colspan), as HTML has them: a merged range clipped to the
     rows and columns read, the slots it covers left out."""
     spans: dict[tuple[int, int], tuple[int, int]] = {}
@@ -265,7 +265,7 @@ def _grid_rows(sheet: _Sheet, block: _Block, left: int, right: int) -> list[list
     return rows
 
 
-def _sheet_lines(sheet: _Sheet, tables: int) -> tuple[list[Line], int]:
+def sheet_lines(sheet: Sheet, tables: int) -> tuple[list[Line], int]:
     """The sheet's lines, its name first unless Excel's default, and the number of tables read so far."""
     lines = []
     if not _DEFAULT_SHEET_NAME.match(sheet.title.strip()):
@@ -302,8 +302,8 @@ def read_xlsx(data: bytes, source: str, kind: str = "xlsx") -> Document:
     with _as_document_error(source, label):
         for ws in workbook.worksheets:
             if ws.sheet_state == "visible":   # a hidden sheet is not printed (an agency's working figures)
-                sheet_lines, tables = _sheet_lines(_read_sheet(ws, unvalued), tables)
-                lines += sheet_lines
+                read, tables = sheet_lines(_read_sheet(ws, unvalued), tables)
+                lines += read
     title = normalize_text(workbook.properties.title or "").strip()
     return Document(lines, kind, title=title or None)   # xlsx | xls | et: report-json.md's list, extended
 

@@ -14,6 +14,7 @@ from gxparse.readers.html import read_html
 from gxparse.readers.ocrboxes import read_ocr_answer, read_paddle_lines
 from gxparse.readers.odf import read_odf
 from gxparse.readers.sniff import sniff
+from gxparse.readers.spreadsheetml import read_spreadsheet_xml
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
 
 BLIND4 = EXTRACTED.with_name("blind4")
@@ -28,6 +29,7 @@ def _read(rendering: str) -> tuple[dict, dict]:
     "word-mht/simsite-c01-2020.mht",                   # Word's .mht: its theme part is no attachment
     "thepaper-next/simsite-c00-2022.html",             # the article only in Next.js's __NEXT_DATA__ JSON
     "odt/huangchuan_2021.odt",                         # OpenDocument text: covered-table-cells under spans
+    "spreadsheetml/zhoukou_city_2021.xls",             # Excel 2003 XML Spreadsheet: ss:Index, MergeAcross/Down
     "big5-fanti/simsite-c01-2024.html",                # 繁體 labels in Big5 (總計, 機構, 屬於)
     "paddleocr-raw/001_huaian_szf_2024.txt",           # PaddleOCR's boxes printed a line each
     "tencent-ocr-json/003_huaian_hongze_2024.json",    # Tencent OCR's TextDetections, a page per answer
@@ -113,3 +115,16 @@ def test_a_paddle_box_far_above_the_one_before_begins_a_page():
 def test_traditional_characters_outside_gb2312_read_as_their_simplified_ones_and_no_others():
     assert normalize_text("社會公益組織 總計 屬於國家祕密 東湖區") == "社会公益组织 总计 属於国家秘密 东湖区"
     assert normalize_text("著作 乾坤 於是") == "著作 乾坤 於是"   # simplified text writes these too
+
+
+def test_a_spreadsheetml_cell_follows_the_merged_cell_before_it_or_its_own_index():
+    rows = ('<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">行政许可</Data></Cell>'
+            '<Cell><Data ss:Type="Number">5</Data></Cell><Cell><Data ss:Type="Number">8</Data></Cell></Row>'
+            '<Row><Cell><Data ss:Type="String">行政处罚</Data></Cell><Cell ss:Index="4"><Data ss:Type="Number">6'
+            "</Data></Cell></Row>")
+    data = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:'
+            f'schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表二"><Table>{rows}</Table></Worksheet>'
+            "</Workbook>").encode()
+    assert sniff(data) == "spreadsheetml"
+    assert [(line.label, line.values) for line in read_spreadsheet_xml(data, "a.xls").lines if line.values] == [
+        ("行政许可", ["5", "8"]), ("行政处罚", ["", "6"])]
