@@ -393,12 +393,19 @@ def blind3_cases() -> Iterator[Case]:
         yield Case(f"blind3-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
+# round 5's renderings of the tables alone under the report's title (a platform's table export)
+BLIND4_TABLES_ALONE = frozenset({"xls-html-export"})
+
+
 def blind4_cases() -> Iterator[Case]:
     """Round 5 of the blind renderings: portal APIs and SPA pages, 繁體 pages, spreadsheet exports, ODT, altChunk
     DOCX, Word MHT, UTF-16 text, OCR services' JSON and other tables' layouts, made without reading gxparse
     (tests/fixtures/blind4, ``tests.fixtures.blind4.freeze``): blind4-<style>."""
     for path in sorted((FIXTURES / "blind4").glob("*/*.*")):
-        yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+        truth = extracted_truth(path.name.partition(".")[0])
+        if path.parent.name in BLIND4_TABLES_ALONE:   # as xlsx-tables: sections 一, 五 and 六 are missing indeed
+            truth = replace(truth, errors=truth.errors | {"section.missing"}, absent=truth.absent | {"s1", "s5", "s6"})
+        yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), truth)
 
 
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
