@@ -22,6 +22,7 @@ from gxparse.document import Document, Line, joined_cell_lines, lines_from_text
 from gxparse.layout.grid import expand_spans, grid_lines
 from gxparse.limits import check_lines, check_table, table_too_large
 from gxparse.normalize import normalize_text
+from gxparse.readers.longform import is_long_form, long_form_lines
 from gxparse.readers.mergedcolumns import spread
 from gxparse.readers.stackedrecords import unstacked_records
 
@@ -102,6 +103,8 @@ def read_csv(text: str) -> Document:
     if records is None:
         return Document(lines_from_text(text), "text")
     check_lines(len(records), "CSV 文件（按记录计）", counted=True)
+    if is_long_form(records):   # a data portal's record per figure: put back into tables
+        return Document(long_form_lines(records), "csv")
     lines: list[Line] = []
     table: list[list[str]] = []
     tables = 0

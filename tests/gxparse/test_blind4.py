@@ -128,3 +128,10 @@ def test_a_spreadsheetml_cell_follows_the_merged_cell_before_it_or_its_own_index
     assert sniff(data) == "spreadsheetml"
     assert [(line.label, line.values) for line in read_spreadsheet_xml(data, "a.xls").lines if line.values] == [
         ("行政许可", ["5", "8"]), ("行政处罚", ["", "6"])]
+
+
+def test_a_data_portals_record_per_figure_is_put_back_into_the_reports_tables():
+    report, truth = _read("csv-long/002_huaian_hongze_2023.csv")
+    expected, got = table_cells(truth), table_cells(report)
+    assert {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value} == {}
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == set(truth["errors"])
