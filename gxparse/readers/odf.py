@@ -24,6 +24,7 @@ from gxparse import limits
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.readers.html import read_html
+from gxparse.readers.officexml import office_xml
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -129,12 +130,8 @@ def read_odf(data: bytes, source: str) -> Document:
         raise DocumentError(source, "ODF 文档损坏或不完整（压缩包结构错误），无法打开") from exc
     except (RuntimeError, NotImplementedError) as exc:   # zipfile: encrypted, or an unknown compression
         raise DocumentError(source, "ODF 文档已加密或使用了不支持的压缩方式，无法打开") from exc
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(source, f"ODF 文档的正文（content.xml）不是有效的 XML，无法读取（{exc.msg}）") from exc
-    body = root.find(f"{{{_OFFICE}}}body") if root is not None else None
+    root = office_xml(content, source, "ODF 文档的正文（content.xml）", "LibreOffice")
+    body = root.find(f"{{{_OFFICE}}}body")
     if body is None:
         raise DocumentError(source, "ODF 文档没有正文（office:body），无法读取")
     out: list[str] = []

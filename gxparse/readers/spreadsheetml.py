@@ -8,18 +8,15 @@ refused, entities are never resolved nor fetched."""
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from gxparse import limits
 from gxparse.document import Document, Line
-from gxparse.errors import DocumentError
 from gxparse.normalize import normalize_text
+from gxparse.readers.officexml import office_xml
 from gxparse.readers.spreadsheet import Sheet, sheet_lines
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
-_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
 def _index(el: etree._Element, name: str, default: int) -> int:
@@ -60,13 +57,7 @@ def _sheet(worksheet: etree._Element, cells_before: int) -> tuple[Sheet, int]:
 
 
 def read_spreadsheet_xml(data: bytes, source: str) -> Document:
-    if _DOCTYPE.search(data):
-        raise DocumentError(source, "XML 表格含有 DOCTYPE 或实体声明（Excel 从不写出），拒绝读取")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(source, f"XML 表格损坏，无法解析（{exc.msg}）") from exc
+    root = office_xml(data, source, "XML 表格", "Excel")
     lines: list[Line] = []
     tables = cells = 0
     for worksheet in root.iterfind(f"{{{SS}}}Worksheet"):

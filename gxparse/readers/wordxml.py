@@ -6,13 +6,13 @@ reader. Word never writes a DOCTYPE into it: one (an entity's expansion, an exte
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
 from gxparse.document import Document
 from gxparse.errors import DocumentError
 from gxparse.normalize import normalize_text
+from gxparse.readers.officexml import office_xml
 from gxparse.readers.wordfile import W_NAMESPACE, body_lines
 
 _W2003 = "http://schemas.microsoft.com/office/word/2003/wordml"
@@ -20,17 +20,10 @@ _WX = "http://schemas.microsoft.com/office/word/2003/auxHint"
 _TITLE = "{urn:schemas-microsoft-com:office:office}DocumentProperties/{urn:schemas-microsoft-com:office:office}Title"
 _RENAMED = {"vmerge": "vMerge"}   # the 2003 names DOCX spells otherwise
 _WRAPPERS = (f"{{{_WX}}}sect", f"{{{_WX}}}sub-section")
-_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
 def read_word_xml(data: bytes, source: str) -> Document:
-    if _DOCTYPE.search(data):
-        raise DocumentError(source, "Word XML 文档含有 DOCTYPE 或实体声明（Word 从不写出），拒绝读取")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(source, f"Word XML 文档损坏，无法解析（{exc.msg}）") from exc
+    root = office_xml(data, source, "Word XML 文档", "Word")
     body = root.find(f"{{{_W2003}}}body")
     if body is None:
         raise DocumentError(source, "Word XML 文档没有正文（w:body），无法读取")
