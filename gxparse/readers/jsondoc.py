@@ -45,11 +45,12 @@ def read_json(data: bytes, source: str) -> Document:
                                     "文件可能下载不完整或已损坏") from exc
     except (ValueError, RecursionError) as exc:
         raise DocumentError(source, "JSON 文档无法解析：嵌套过深或数值无法读取") from exc
-    # imported here: its layout path loads numpy, which a detail API's answer never needs
-    from gxparse.readers.ocrboxes import read_ocr_answer
-    if (scanned := read_ocr_answer(answer)) is not None:   # an OCR service's answer: boxes of text, or tables
-        return scanned
     found = report_field(answer)
+    if found is None or not is_html(found.content.encode("utf-8")):
+        # an OCR service's answer (boxes of text, or tables): one of its texts may be a report's heading
+        from gxparse.readers.ocrboxes import read_ocr_answer
+        if (scanned := read_ocr_answer(answer)) is not None:
+            return scanned
     if found is None:
         raise DocumentError(source, "JSON 文档中没有报告正文：没有含网页标记或报告章节标题的字段")
     content, title, _ = found

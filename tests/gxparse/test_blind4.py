@@ -4,6 +4,7 @@ rendering that showed it and on the cases around it."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from gxparse import parse_document
 from gxparse.normalize import normalize_text
 from gxparse.readers.html import read_html
+from gxparse.readers.jsondoc import read_json
 from gxparse.readers.ocrboxes import read_ocr_answer, read_paddle_lines
 from gxparse.readers.odf import read_odf
 from gxparse.readers.sniff import sniff
@@ -135,3 +137,11 @@ def test_a_data_portals_record_per_figure_is_put_back_into_the_reports_tables():
     expected, got = table_cells(truth), table_cells(report)
     assert {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value} == {}
     assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == set(truth["errors"])
+
+
+def test_a_detail_answers_markup_wins_over_a_boxed_text_beside_it():
+    answer = {"data": {"title": "某区2023年政府信息公开工作年度报告", "cover": {
+        "text": "封面", "location": {"left": 1, "top": 2, "width": 3, "height": 4}},
+        "content": "<p>二、主动公开政府信息情况</p><table><tr><td>行政许可</td><td>36</td></tr></table>"}}
+    lines = read_json(json.dumps(answer).encode(), "a.json").lines
+    assert [(line.label, line.values) for line in lines if line.values] == [("行政许可", ["36"])]
