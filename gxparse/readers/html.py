@@ -54,7 +54,26 @@ def _span(value: str | None) -> int:
     return max(1, min(int(m[1]), limits.MAX_SPAN)) if m else 1
 
 
-_ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+_ROW_TAGS, _ROW_ENDS = frozenset({"tr"}), frozenset({"table", "td", "th"})
+_CELL_TAGS, _CELL_ENDS = frozenset({"td", "th"}), frozenset({"table", "tr"})
+
+
+def _own(el: etree._Element, wanted: frozenset[str], ends: frozenset[str]) -> list[etree._Element]:
+    """The ``wanted`` elements (a table's rows, a row's cells) within ``el`` in document order, through whatever
+    elements wrap them (``thead``, Word's content controls ``<w:Sdt>``, a framework's custom elements, ``<ins>``):
+    a browser moves such a wrapper out of the table and keeps the row or cell in place. None within a nested
+    table or within the ``ends`` that hold no such element of ``el``'s own."""
+    found: list[etree._Element] = []
+    stack = list(reversed(el))
+    while stack:
+        child = stack.pop()
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in wanted:
+            found.append(child)
+        elif child.tag not in ends:
+            stack.extend(reversed(child))
+    return found
 _TEXT = etree.XPath("normalize-space(string(.))")  # <br>-split labels join up
 _LINE_BREAKS = etree.XPath(".//br | .//p | .//div | .//li")
 _CELL_BLOCKS = {"p", "div", "li"}
@@ -79,9 +98,9 @@ def _table_rows(table: etree._Element, number: int, notes: list[ReadNote]) -> li
     """The table's rows of cells (text, rowspan, colspan); ``notes`` take what a cell's reading must say."""
     rows = []
     count = 0
-    for tr in _ROWS(table):
+    for tr in _own(table, _ROW_TAGS, _ROW_ENDS):
         cells = []
-        for td in tr.iterchildren("td", "th"):
+        for td in _own(tr, _CELL_TAGS, _CELL_ENDS):
             count += 1
             if count > limits.MAX_TABLE_CELLS:
                 limits.check_table(len(rows) + 1, len(cells), count, f"第{number}个表格")

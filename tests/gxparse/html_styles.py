@@ -581,6 +581,7 @@ class Writer:
     row_open: str = "<tr>"
     head_group: bool = False           # header rows in <thead>, body rows in <tbody>
     spacer_row: str = ""               # written after the last row (Word's misaligned-columns row)
+    row_around: tuple[str, str] = ("", "")   # markup a row is written inside (a content control's)
     paragraph: Callable[[str], str] = field(default=lambda text: f"<p>{text}</p>\n")
     heading: Callable[[str], str] = field(default=lambda text: f"<p><strong>{text}</strong></p>\n")
 
@@ -703,6 +704,23 @@ def footnote_cell(cell: Cell, content: str) -> str:
     return plain_cell(cell, content)
 
 
+def content_control_cell(cell: Cell, content: str) -> str:
+    """Word's Save as Web Page of a form: each figure's cell a content control (``<w:Sdt>``), written around the
+    ``<td>`` as Word does (a browser moves the element out of the row and keeps the cell in it)."""
+    cell_markup = word_cell(cell, content)
+    return f'<w:Sdt DocPart="DefaultPlaceholder" ID="{len(content)}">{cell_markup}</w:Sdt>' if cell.figure else cell_markup
+
+
+def custom_element_cell(cell: Cell, content: str) -> str:
+    """A page a front-end framework rendered, its components' custom elements left around cells and figures
+    (``<x-cell><td><x-num>``), an inserted figure in ``<ins><font>`` of an old editor, a run of an editor's
+    ``<span data-…>``."""
+    if not cell.figure:
+        return plain_cell(cell, content)
+    inner = f'<span data-offset-key="{len(content)}-0"><x-num>{content}</x-num></span>' if content else ""
+    return f'<x-cell><ins cite="mailto:editor"><font color="#000000"><td{_attrs(cell)}>{inner}</td></font></ins></x-cell>'
+
+
 WORD = Writer(
     "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=604 style='width:453.2pt;"
     "border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;"
@@ -765,6 +783,10 @@ TINYMCE = Writer('<table style="border-collapse: collapse; width: 100%;" border=
                  + '<col style="width: 9%;">' * 10 + "</colgroup>", th_header_cell, head_group=True)
 CKEDITOR = Writer('<table align="center" border="1" cellpadding="1" cellspacing="0" style="width:100%">',
                   digit_spans_cell, head_group=True)
+WORD_CONTROLS = replace(WORD, cell=content_control_cell,
+                        row_around=('<w:Sdt DocPart="Rows" ID="9">', "</w:Sdt>"))
+CUSTOM_ELEMENTS = Writer('<table border="1" cellspacing="0"><tbody><x-rows>', custom_element_cell,
+                         table_close="</x-rows></tbody></table>\n")
 PLAIN = Writer('<table border="1" cellspacing="0">', plain_cell)
 FOOTNOTED = Writer('<table border="1" cellspacing="0">', footnote_cell)
 CORNER_NESTED = Writer('<table border="1" cellspacing="0">', corner_nested_cell)
@@ -779,7 +801,7 @@ def write_table(table: Table, writer: Writer, figure: Figure, hidden_row: str = 
         tds = "".join(writer.cell(cell, figure(escape(cell.text)) if cell.figure else escape(cell.text))
                       for cell in cells)
         row_open = hidden_row if any(c.hidden for c in cells) else writer.row_open
-        rows.append(f"{row_open}{tds}</tr>\n")
+        rows.append(f"{writer.row_around[0]}{row_open}{tds}</tr>{writer.row_around[1]}\n")
     if writer.head_group and table.head:
         body = (f"<thead>{''.join(rows[:table.head])}</thead>\n<tbody>{''.join(rows[table.head:])}</tbody>\n")
     else:
@@ -901,6 +923,8 @@ STYLES: dict[str, Style] = {
     "ueditor-blank": Style(UEDITOR, figure=zero_as("")),
     "kindeditor": Style(KINDEDITOR, groups_repeated),
     "tinymce": Style(TINYMCE, header_flat),
+    "word-controls": Style(WORD_CONTROLS),
+    "custom-elements": Style(CUSTOM_ELEMENTS),
     "ckeditor": Style(CKEDITOR, groups_merged),
     "nested": Style(PLAIN, split_by_subtable, nested=True),
     "groups-unspanned": Style(PLAIN, groups_unspanned),

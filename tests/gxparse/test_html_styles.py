@@ -143,3 +143,24 @@ def test_words_hidden_text_in_a_cell_is_no_figure_where_its_display_none_was_dro
     assert report["s3"]["new_received"] == {"natural_person": 15, "commercial_enterprise": 2, "research_institution": 0,
                                             "social_welfare_org": 0, "legal_service_org": 0, "other_org": 0,
                                             "total": 17}
+
+
+
+def test_a_cell_or_row_inside_markup_no_table_holds_is_read_in_its_place():
+    # a browser moves an element it does not expect in a table (Word's <w:Sdt>, a custom element, <ins>) out of
+    # it and keeps the row and cell in place: their figures are read, never blank
+    report = report_of("kaifeng_2021")
+    figures = report["s3"]["new_received"]
+    report["s3"]["new_received"] = {col: f"@{col}@" for col in figures}
+    page = render_report_html(report)
+    start = page.index('<tr><td colspan="3">一、本年新收')
+    end = page.index("</tr>", start) + len("</tr>")
+    row = page[start:end]
+    wrappers = {"natural_person": ('<w:Sdt DocPart="x">', "</w:Sdt>"), "legal_service_org": ("<o:p>", "</o:p>"),
+                "total": ("<x-cell><ins><font>", "</font></ins></x-cell>")}
+    for col, figure in figures.items():
+        before, after = wrappers.get(col, ("", ""))
+        row = row.replace(f"<td>@{col}@</td>", f'{before}<td><span data-offset-key="1">{figure}</span></td>{after}')
+    parsed = parse_document((page[:start] + f'<w:Sdt ID="3">{row}</w:Sdt>' + page[end:]).encode(), "x.html").to_dict()
+    assert parsed["s3"]["new_received"] == figures
+    assert not [f for f in parsed["findings"] if f["rule"] == "cell.blank"]
