@@ -12,26 +12,24 @@ from gxparse import limits, narrative
 from gxparse.cells import figure_count
 from gxparse.checks import grouped_repairs, run_checks
 from gxparse.extraction.cellstream import labelled_runs
-from gxparse.document import (OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes, lines_from_text,
-                               shows_ocr_noise, shows_rules_read)
+from gxparse.document import OCR_OUT_OF_TIME, Document, Line, ReadNote, bounded_notes
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.readers.formats import BINARY_READERS, scanned_findings
 from gxparse.readers.html import Pictures, read_html
 from gxparse.readers.csvtables import read_csv
 from gxparse.readers.markdown import read_markdown
 from gxparse.readers.ocrtsv import read_tesseract_tsv
+from gxparse.readers.plaintext import read_plain_text
 from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
-from gxparse.layout.boxtables import unboxed
 from gxparse.gaps import (TableContext, kept_part, line_evidence, row_evidence, row_gaps, section_gaps,
                           tables_alone, unprinted_subtables)
 from gxparse.markedfigures import read_marked_figures
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
-from gxparse.normalize import remembering, unspaced_cjk
+from gxparse.normalize import remembering
 from gxparse.model import WARNING, Evidence, Finding, Gap, NarrativeFigure, Report
 from gxparse.ocr.misread import misread_sums
-from gxparse.ocr.signs import shows_glyphs_misread
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, header_in_rows, opening_line, split_sections, table_header_lines
 from gxparse.readers.sniff import decode, sniff
@@ -49,10 +47,7 @@ _log = logging.getLogger(__name__)
 
 
 def _read_text(data: bytes, source: str) -> Document:
-    text = unspaced_cjk(unboxed(decode(data, source)))
-    lines = lines_from_text(text)
-    return Document(lines, "text", ocr_text=shows_ocr_noise(lines) or shows_rules_read(text),
-                    glyphs_misread=shows_glyphs_misread(text))
+    return read_plain_text(decode(data, source))
 
 
 def _read_html(data: bytes, source: str, pictures: Pictures | None = None) -> Document:

@@ -33,6 +33,7 @@ from gxparse.document import Document, Line
 from gxparse.errors import DocumentError
 from gxparse.readers.formats import BINARY_READERS, IMAGE_KINDS
 from gxparse.readers.html import Pictures, read_html
+from gxparse.readers.plaintext import read_plain_text
 from gxparse.readers.sniff import decode, sniff, text_codec
 from gxparse.sections import split_sections
 from gxparse.template import SECTIONS
@@ -125,7 +126,7 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
     parts = _parts(data, source)
     first = next((part for part in parts if part.get_content_type() == "text/html"), None)
     if first is None:
-        raise DocumentError(source, "MHTML 文件中没有网页（text/html）部分")
+        return _plain_message(parts, source)
     text, location = _located(first, source)
     page = read_html(text, source, _pictures(parts, location), pictures_by_ocr)
     further = _further_pages(parts, first, text, location)
@@ -141,13 +142,30 @@ def read_mhtml(data: bytes, source: str, pictures_by_ocr: bool = False) -> Docum
         documents.append(read_html(text, source, _pictures(parts, location), pictures_by_ocr))
         lines += len(documents[-1].lines)
         limits.check_lines(lines, "MHTML 文件（正文各页与附件）")
-    attachments = []
-    for kind, part in attached:
-        attachments.append(BINARY_READERS[kind](_payload(part), source))
-        lines += len(attachments[-1].lines)
-        limits.check_lines(lines, "MHTML 文件（正文各页与附件）")
+    attachments = _read_attached(attached, source, lines)
     again = functools.partial(read_mhtml, data, source, True) if not pictures_by_ocr else None
     return _article(documents, attachments, again)
+
+
+def _plain_message(parts: list[EmailMessage], source: str) -> Document:
+    """An e-mail with no page: its text body (the first text/plain part, decoded, its quotes read as the text
+    they quote) with the documents attached to it."""
+    body = next((part for part in parts if part.get_content_type() == "text/plain"), None)
+    if body is None:
+        raise DocumentError(source, "MHTML 或电子邮件文件中没有网页（text/html）或正文（text/plain）部分")
+    message = read_plain_text(_page_text(body, source))
+    attachments = _read_attached(_attached(parts), source, len(message.lines))
+    return _article([message], attachments, None) if attachments else message
+
+
+def _read_attached(attached: list[tuple[str, EmailMessage]], source: str, lines: int) -> list[Document]:
+    """The attached documents read, their lines with the ``lines`` read before bounded as one file's."""
+    documents = []
+    for kind, part in attached:
+        documents.append(BINARY_READERS[kind](_payload(part), source))
+        lines += len(documents[-1].lines)
+        limits.check_lines(lines, "MHTML 文件（正文各页与附件）")
+    return documents
 
 
 def _attached(parts: list[EmailMessage]) -> list[tuple[str, EmailMessage]]:

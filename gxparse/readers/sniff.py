@@ -51,9 +51,10 @@ _MARKDOWN_WINDOW = 1 << 20   # bytes searched for one: converters put prose of a
 
 # MHTML: a MIME header block from the first byte (From: <Saved by Blink>, MIME-Version …, folded lines) that
 # declares the whole multipart/related; an e-mail (.eml) forwarding a report is read the same way: its
-# multipart/alternative or multipart/mixed body holds the report's page as its text/html part
+# multipart/alternative or multipart/mixed body holds the report's page as its text/html part, or its one body
+# is that text/html or text/plain part (encoded quoted-printable or base64, which only its reader decodes)
 _MHTML = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
-                    rb"Content-Type:[ \t]*multipart/(?:related|alternative|mixed)\b", re.I)
+                    rb"Content-Type:[ \t]*(?:multipart/(?:related|alternative|mixed)|text/(?:plain|html))\b", re.I)
 
 
 # Word 2003 XML ("XML 文档"): the root w:wordDocument in WordprocessingML 2003's namespace, after the XML
