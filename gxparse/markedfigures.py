@@ -9,10 +9,12 @@ figure (letters written as digits, the dash left out) when every sum it stands i
 does: such a sum leaves its one unknown a single value, so the reading is the only one the table allows. A sum
 through other unread cells proves a reading only where its read cells leave 0 to them all on one side (a count is
 never negative: each is 0); otherwise it proves nothing. A reading no sum confirms, or one a sum contradicts,
-stays unread; so does a figure after a minus sign that the sums weigh and read neither way, while one no sum
-weighs, or the sums read negative, stays the negative count ``value.invalid`` names. Each figure read so is
-named in ``cell.marks_read`` (warning): what was printed, and what it was read as. Table 二 has no sums: a
-figure printed there with a dash before it stays unread (``cell.unread``, warning), never ``value.invalid``.
+stays unread; so does a figure after a minus sign that the sums read neither way or that no sum weighs (a dash
+an extraction put before it: ``-`` or ``—`` for 无 beside it, a rule). Only where the sums read it negative (the
+agency's total counts the minus) does it stay the negative count ``value.invalid`` names: the one positive
+evidence that the agency printed a negative count. Each figure read so is named in ``cell.marks_read``
+(warning): what was printed, and what it was read as. Table 二 has no sums: a figure printed there with a dash
+before it stays unread (``cell.unread``, warning), never ``value.invalid``, as one in 三/四 no sum weighs.
 """
 
 from __future__ import annotations
@@ -146,9 +148,10 @@ def read_marked_figures(report: Report) -> list[Finding]:
         read += proved
         pending = [m for m in pending if m not in proved]
     for marked in pending:
-        if marked.cell.value is not None and (_proved(report, marked.path, marked.cell.value, sums)
-                                              or not _leaves(report, marked.path, sums)):
-            _set(report, marked.path, marked.cell)   # what the agency printed: a negative count
+        # a negative count only where the sums read it so (the agency's total counts it): a minus no sum weighs
+        # may be the extraction's dash, as table 二's is
+        if marked.cell.value is not None and _proved(report, marked.path, marked.cell.value, sums):
+            _set(report, marked.path, marked.cell)
     return [_finding(report, [m for m in read if m.path.startswith(table + ".")])
             for table in ("s3", "s4") if any(m.path.startswith(table + ".") for m in read)]
 

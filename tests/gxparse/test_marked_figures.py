@@ -82,6 +82,22 @@ def test_a_figure_with_a_dash_before_it_the_sums_contradict_is_unread_never_an_e
     assert _errors(report) == set() and _rules(report).get("cell.unread") == "warning"
 
 
+@pytest.mark.parametrize("dash", ["—", "-", "－"])
+def test_figures_with_a_dash_before_them_no_sum_weighs_are_unread_never_an_error(dash):
+    """Table 四's review block 5 + ?17 + 3 + ?0 = 25 printed with two dashed figures: no sum tells a minus the
+    agency printed from an extraction's dash, so both are unread and flagged, as table 二's are."""
+    report = _parsed(REVIEW, f"| 5 | {dash}16 | 3 | {dash}1 | 25 |")
+    assert report.value("s4.review.corrected") is None and report.value("s4.review.pending") is None
+    unread = {c for f in report.findings if f.rule == "cell.unread" for c in f.cells}
+    assert {"s4.review.corrected", "s4.review.pending"} <= unread and _errors(report) == set()
+
+
+def test_a_minus_the_sums_read_negative_is_the_agencys_negative_count():
+    """5 + 17 + 3 + (-2) = 23: the printed total counts the minus, positive evidence of a negative count."""
+    report = _parsed(REVIEW, "| 5 | 17 | 3 | -2 | 23 |")
+    assert report.value("s4.review.pending") == -2 and "value.invalid" in _errors(report)
+
+
 @pytest.mark.parametrize("heading", [
     "".join(chr(0xE000 + i) for i in range(len(HEADING_THREE))),   # private-use codes: no ToUnicode entry
     "\ufffd" * len(HEADING_THREE),                                  # a decoder's replacement characters
