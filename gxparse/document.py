@@ -187,6 +187,24 @@ def bounded_notes(notes: list[ReadNote]) -> list[ReadNote]:
 
 
 @dataclass
+class LinesRead:
+    """The lines a reader has appended to its list so far, checked as it goes (``check`` after each block): past
+    ``limits.MAX_LINES`` lines, or ``limits.MAX_FIGURE_LINES`` of them holding figures, the document is refused
+    before the rest of it is read and before any of it is laid out (100,000 one-figure table rows of a DOCX read
+    whole took 13 CPU s, most of it in table 三's layout)."""
+
+    what: str                # the lines of what, for the reason: Word 文档, 网页
+    counted: int = 0         # lines of the list already looked at
+    figure_lines: int = 0
+
+    def check(self, lines: list[Line]) -> None:
+        check_lines(len(lines), self.what)
+        self.figure_lines += sum(1 for line in lines[self.counted:] if line.values)
+        self.counted = len(lines)
+        check_figure_lines(self.figure_lines, f"{self.what}第{len(lines)}行")
+
+
+@dataclass
 class Document:
     lines: list[Line]
     source_type: str                      # html | markdown | csv | text | pdf | ofd | docx | doc | wps | xlsx | xls | et | ocr

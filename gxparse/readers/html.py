@@ -19,8 +19,8 @@ from PIL import Image
 
 from gxparse import limits
 from gxparse.cells import grouped_by_commas
-from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, ReadNote,
-                               is_value, lines_from_text, shows_ocr_noise)
+from gxparse.document import (DISPLAY_MISMATCH, EVIDENCE_CHARS, HIDDEN_DRAFT, HIDDEN_TEXT, Document, Line, LinesRead,
+                               ReadNote, is_value, lines_from_text, shows_ocr_noise)
 from gxparse.readers.datauris import data_uri
 from gxparse.readers.excelnum import UNIT_ENDS, amount_behind, count_behind, stored_number
 from gxparse.readers.formats import IMAGE_KINDS, ocr_budget, read_picture
@@ -211,6 +211,7 @@ class _Walker:
         self.revealing = 0   # revealed blocks being read, one within another: only the outermost is noted
         self.notes: list[ReadNote] = []
         self.parts = TableParts()   # the page's last table, joined with a column part after it
+        self.read_so_far = LinesRead("网页")
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -218,7 +219,7 @@ class _Walker:
         for line in lines_from_text(text):
             line.where = f"段落{len(self.lines) + 1}"
             self.lines.append(line)
-        limits.check_lines(len(self.lines), "网页")
+        self.read_so_far.check(self.lines)
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments have no string tag
@@ -258,6 +259,7 @@ class _Walker:
         """A table's grid lines; a table printed in column parts (``columnparts``) is read as one, its lines
         written again with the part's columns beside those of the part before it."""
         self.parts.add(self.lines, grid, self.tables)
+        self.read_so_far.check(self.lines)
 
     def hidden(self, el: etree._Element) -> None:
         """An element the page does not show: read whole when it is ``revealed``; otherwise left out, only the

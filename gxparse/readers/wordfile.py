@@ -25,7 +25,8 @@ from lxml import etree
 
 from gxparse import limits
 from gxparse.cells import grouped_by_commas
-from gxparse.document import A4_INCHES, EVIDENCE_CHARS, HIDDEN_TEXT, Document, Line, ReadNote, lines_from_text
+from gxparse.document import (A4_INCHES, EVIDENCE_CHARS, HIDDEN_TEXT, Document, Line, LinesRead, ReadNote,
+                              lines_from_text)
 from gxparse.errors import DocumentError, LimitExceeded
 from gxparse.layout.columnparts import TableParts
 from gxparse.layout.grid import expand_spans
@@ -336,6 +337,7 @@ class _BodyReader:
         self.chunks_read: set[str] = set()   # each imported part once, however many chunks name it
         self.body_from = 0   # the first line of the body, after the page header's
         self.parts = TableParts()   # the body's last table, joined with a column part after it (Word tables)
+        self.read_so_far = LinesRead("Word 文档")
 
     @property
     def shows_nothing(self) -> bool:
@@ -361,7 +363,7 @@ class _BodyReader:
                 self._read_pictures(item)
                 for box in _text_boxes(item):
                     self.read(box)
-            limits.check_lines(len(self.lines), "Word 文档")
+            self.read_so_far.check(self.lines)
 
     def _read_chunk(self, chunk: etree._Element) -> None:
         part = self.part.related_parts.get(chunk.get(_REL_ID))

@@ -10,6 +10,8 @@ import pytest
 
 from gxparse import deadline, limits, normalize
 from gxparse.document import lines_from_text
+from gxparse.readers.html import read_html
+from gxparse.readers.wordfile import read_docx
 from gxparse.extraction.tailrows import MAX_HEADS, lay_tails
 from gxparse.gaps import TableContext, row_gaps
 from gxparse.normalize import label_key, remembering, squash
@@ -18,6 +20,7 @@ from gxparse.sections import split_sections
 from gxparse.tables import tableread
 from gxparse.tables.s3 import S3_MATCHER, read_s3
 from gxparse.template import S3_ALL_ROWS, S3_ROWS
+from tests.gxparse.hostile import files
 from tests.gxparse.seeds import seed_bytes
 
 _HEAD = ("一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
@@ -50,6 +53,25 @@ def test_a_text_of_more_lines_of_figures_than_the_limit_is_refused_at_the_first_
     assert len(lines_from_text("规章 1 2\n说明\n行政处罚 3 4\n")) == 3
     with pytest.raises(limits.LimitExceeded, match="含数字的行过多：文本读到第4行时已有 3 行含数字，超过上限 2 行"):
         lines_from_text("规章 1 2\n说明\n行政处罚 3 4\n其他 5 6\n")
+
+
+def test_a_word_document_of_more_paragraphs_of_figures_than_the_limit_is_refused_as_they_are_read(monkeypatch):
+    """Each paragraph is a text of its own: counted over the document as read, a table of 100,000 one-figure rows
+    (benchmarks.hostile's docx-100000-table-rows: 13 CPU s read whole and laid out) is refused past the bound."""
+    monkeypatch.setattr(limits, "MAX_FIGURE_LINES", 2)
+    body = files.paragraph("规章 1 2") + files.paragraph("说明") + files.paragraph("行政处罚 3 4")
+    assert len(read_docx(files.docx(files.document_xml(body)), "a.docx").lines) == 3
+    with pytest.raises(limits.LimitExceeded, match="含数字的行过多：文本读到Word 文档第4行时已有 3 行含数字，超过上限 2 行"):
+        read_docx(files.docx(files.document_xml(body + files.paragraph("其他 5 6"))), "a.docx")
+
+
+def test_a_web_page_of_more_blocks_of_figures_than_the_limit_is_refused_as_they_are_read(monkeypatch):
+    """Each block of a page is a text of its own: counted over the page, an MHTML article of 99,000 one-figure
+    paragraphs a page (benchmarks.hostile's mhtml-long-article: 7 CPU s) is refused within its first page."""
+    monkeypatch.setattr(limits, "MAX_FIGURE_LINES", 2)
+    assert len(read_html("<p>规章 1 2</p><p>说明</p><p>行政处罚 3 4</p>").lines) == 3
+    with pytest.raises(limits.LimitExceeded, match="含数字的行过多：文本读到网页第4行时已有 3 行含数字，超过上限 2 行"):
+        read_html("<p>规章 1 2</p><p>说明</p><p>行政处罚 3 4</p><p>其他 5 6</p>")
 
 
 def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
