@@ -8,6 +8,7 @@ A selector of tag, ``#id`` and ``.class`` compounds joined by descendant or chil
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -183,14 +184,16 @@ def style_sheet(root: etree._Element) -> StyleSheet:
     """The rules of the page's ``<style>`` elements outside ``@media`` blocks (pdf2htmlEX restates its classes in
     points for print there)."""
     sheet = StyleSheet()
-    count = 0
-    for element in root.iter("style"):
-        for match in _RULE.finditer(_MEDIA.sub("", element.text or "")):
-            count += 1
-            if count > MAX_STYLE_RULES:
-                raise StyleBudgetExceeded(f"the page's <style> holds over {MAX_STYLE_RULES} rules")
-            normal, important = declarations(match.group(2))
-            for text in match.group(1).split(","):
-                if (selector := _selector(text)) and (key := _key(selector.subject)):
-                    sheet.rules.setdefault(key, []).append(_StyleRule(count, selector, normal, important))
+    # the rules found before any is read: reading one costs some 20 µs, finding it under 1 (100,000 read before the
+    # bound was crossed took 5 CPU s)
+    rules = list(itertools.islice((match for element in root.iter("style")
+                                   for match in _RULE.finditer(_MEDIA.sub("", element.text or ""))),
+                                  MAX_STYLE_RULES + 1))
+    if len(rules) > MAX_STYLE_RULES:
+        raise StyleBudgetExceeded(f"the page's <style> holds over {MAX_STYLE_RULES} rules")
+    for count, match in enumerate(rules, start=1):
+        normal, important = declarations(match.group(2))
+        for text in match.group(1).split(","):
+            if (selector := _selector(text)) and (key := _key(selector.subject)):
+                sheet.rules.setdefault(key, []).append(_StyleRule(count, selector, normal, important))
     return sheet
