@@ -15,6 +15,7 @@ reveals (a tab or accordion panel, 展开全文) and is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -38,6 +39,10 @@ _SPACE = re.compile(r"\s+")
 # few classes, each tried on the elements bearing it (a few thousand tries); rules all keyed on one tag or class
 # are each tried against every element bearing it (1,000 rules over 100,000 <b>: 100,000,000 tries)
 MAX_SELECTOR_TRIES = 2_000_000
+# selectors of a page's sheets that hide text, read before any element is tried: Bootstrap's whole sheet has some
+# 60 (``.d-none``, ``.visually-hidden``…), a CMS's theme a few hundred; each costs about 30 µs to read (200,000
+# rules ``.a .b .c .d {display:none}`` took 7 CPU s, before the page's first element was walked)
+MAX_HIDING_SELECTORS = 10_000
 
 
 def hiding(declarations: str) -> str | None:
@@ -198,12 +203,12 @@ def _screen_media(head: str) -> bool:
     return any(" ".join(query.lower().replace("only ", " ").split()) in _SCREEN_MEDIA for query in queries.split(","))
 
 
-def _rules(css: str) -> list[tuple[str, str, bool]]:
+def _rules(css: str) -> Iterator[tuple[str, str, bool]]:
     """The sheet's rules as (selector text, declarations, whether a screen applies them): a rule inside at-rules
     counts only inside ``@media`` rules of the screen (``_screen_media``), never inside ``@media print``,
     ``@supports``, ``@font-face`` and the like. One pass over the sheet; a statement without a block before a
-    rule (``@charset "utf-8";``, ``@import url(…);``) is not part of its selector."""
-    rules = []
+    rule (``@charset "utf-8";``, ``@import url(…);``) is not part of its selector. Yielded as read: a sheet past
+    a bound is refused at its rule that crosses it."""
     heads: list[str] = []   # the blocks open at this point, outermost first
     start = 0
     for brace in _BRACE.finditer(css):
@@ -214,8 +219,7 @@ def _rules(css: str) -> list[tuple[str, str, bool]]:
         elif heads:
             head = heads.pop()
             if not head.startswith("@") and len(heads) < _MAX_BLOCK_DEPTH:
-                rules.append((head, text, all(_screen_media(outer) for outer in heads)))
-    return rules
+                yield head, text, all(_screen_media(outer) for outer in heads)
 
 
 def hiding_selectors(root: etree._Element) -> HidingRules:
@@ -227,6 +231,9 @@ def hiding_selectors(root: etree._Element) -> HidingRules:
         for head, declarations, screen in _rules(css):
             if screen and (hides := hiding(declarations)) is not None:
                 selectors += [s for text in head.split(",") if (s := _selector(text, hides)) is not None]
+                if len(selectors) > MAX_HIDING_SELECTORS:
+                    raise LimitExceeded(f"网页样式表的隐藏规则过多：超过 {MAX_HIDING_SELECTORS} 个隐藏文字的选择器（上限），"
+                                        "无法判断哪些文字被隐藏")
     return HidingRules(tuple(selectors))
 
 

@@ -1166,7 +1166,7 @@ ATTACKS: list[Attack] = [
            None),
     Attack("html-200000-css-rules", "a style sheet of 200,000 hiding rules of four selectors each", lambda: (
         b"<html><head><style>" + b".a .b .c .d {display:none}\n" * 200_000 + b"</style></head><body><p class='a'>1</p>"
-        b"</body></html>"), None, slow=True),
+        b"</body></html>"), "隐藏规则过多", slow=True),
     Attack("html-huge-character-reference", "a character reference of 100,000 digits",
            lambda: _html(b"<p>&#" + b"9" * 100_000 + b";</p><p>2021</p>"), None),
     Attack("text-100000-digit-cell", "a 100,000-digit figure in a table cell",
