@@ -119,10 +119,11 @@ from crawler.steering.holding import UNTIL_DRY, HeldDocuments
 from crawler.steering.pagerhabits import PagerHabit, habit_pages, learned_habit, pager_count
 from crawler.steering.pagerplugins import loaded_list_pages, plugin_pager_urls
 from crawler.steering.pagers import (counted_page_params, counted_page_urls, create_page_urls, folder_pager_urls,
-                                     fragment_page_params, fragment_page_urls,
+                                     fragment_page_params, fragment_page_urls, full_page_params,
                                      cursor_page_params, cursor_page_url, is_first_page_again, is_pager_link,
                                      is_start_page_again, json_page_params, MAX_CURSOR_PAGES,
-                                     json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, load_more_urls, more_button_urls,
+                                     json_page_urls, MAX_GENERATED_PAGES, MAX_POSTED_FORM, MAX_POSTED_PAGES,
+                                     load_more_urls, more_button_urls,
                                      names_later_page, names_page_one, open_load_more, postback_pages, proxy_form,
                                      proxy_page_urls, script_pager_urls)
 from crawler.steering.sitesearch import SiteSearch
@@ -628,6 +629,22 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                     response.url, {**api, "data": [list(p) for p in posted_next]},
                     {**self._list_meta(response, response.url, subsite), "cursors": cursors + 1})) is not None:
                 yield request
+            elif is_json_answer(response.body) and not pages and counting:
+                yield from self._after_full_page(response, links, api, subsite)
+
+    def _after_full_page(self, response: Response, links: list[Link], api: dict[str, Any],
+                         subsite: int) -> Iterator[scrapy.Request]:
+        """A posted list's next page when its answer said no count (``pagers.full_page_params``): asked while each
+        page is full and lists something not asked yet (an API answering every page alike ends there), at most
+        ``MAX_POSTED_PAGES`` in a row."""
+        filled = int(response.meta.get("filled", 0))
+        after = full_page_params([tuple(p) for p in api["data"]], len({link.url for link in links}))
+        if after is None or filled >= MAX_POSTED_PAGES or all(link.url in self._requested for link in links):
+            return
+        request = self._api_request(response.url, {**api, "data": [list(p) for p in after]},
+                                    {**self._list_meta(response, response.url, subsite), "filled": filled + 1})
+        if request is not None:
+            yield request
 
     @staticmethod
     def _loaded_fragment(response: Response) -> bool:

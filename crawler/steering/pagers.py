@@ -663,6 +663,21 @@ def cursor_page_params(text: str, params: list[tuple[str, str]]) -> list[tuple[s
     return params[:at] + [(key, str(token))] + params[at + 1:]
 
 
+def full_page_params(params: list[tuple[str, str]], listed: int) -> list[tuple[str, str]] | None:
+    """The parameters asking a list API for the page after the one it answered to ``params`` with ``listed``
+    records and no count (新点's WebService answers a page's ``Table`` only, its count another call's): the page key
+    at the next page (a record offset at the next page's first record) while the page was full, as many records as
+    the size it asked for; None after a shorter page, or when the request names no page or no size."""
+    keys = _page_keys(params)
+    size = next((int(v) for k, v in params if v.isdigit() and int(v) > 0
+                 and re.sub(r"[_-]", "", k).lower() in _JSON_COUNT_KEYS["size"]), 0)
+    if not keys or not size or listed < size:
+        return None
+    key, current = params[keys[0]]
+    after = int(current) + (size if OFFSET_KEY.match(key) else 1)
+    return params[:keys[0]] + [(key, str(after))] + params[keys[0] + 1:]
+
+
 def cursor_page_url(text: str, page_url: str) -> str | None:
     """The address of the page after the one a cursor-paged API answered ``text`` at ``page_url``."""
     parts = urlsplit(page_url)

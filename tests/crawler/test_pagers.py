@@ -11,7 +11,8 @@ import pytest
 
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields, page_links
 from crawler.steering.pagers import (MAX_BUTTON_SCRIPT_CHARS, MAX_CURSOR_CHARS, MAX_POSTED_PAGES, create_page_urls,
-                                     cursor_page_params, cursor_page_url, folder_pager_urls, is_pager_link, is_pager_text, json_page_params,
+                                     cursor_page_params, cursor_page_url, folder_pager_urls, full_page_params,
+                                     is_pager_link, is_pager_text, json_page_params,
                                      fragment_page_urls, load_more_urls, more_button_urls, names_page_one,
                                      open_load_more, postback_pages,
                                      proxy_page_urls, script_pager_urls)
@@ -547,3 +548,15 @@ def test_a_fragments_pager_calling_its_loader_with_the_page_is_the_fragments_req
     block = "http://www.hebei.gov.cn/columns/5f2d/templates/0b6e/blocks/c3a9"
     assert fragment_page_urls(root, f"{block}?page=1&fix=0") == [f"{block}?page=2&fix=0", f"{block}?page=3&fix=0"]
     assert fragment_page_urls(root, block) == []   # no page key: which request it was is unknown
+
+
+def test_a_full_page_asks_the_next_page_by_its_page_key_or_record_offset():
+    assert full_page_params([("categorynum", "003011"), ("pageIndex", "1"), ("pageSize", "20")], 20) == [
+        ("categorynum", "003011"), ("pageIndex", "2"), ("pageSize", "20")]
+    assert full_page_params([("offset", "20"), ("limit", "10")], 10) == [("offset", "30"), ("limit", "10")]
+
+
+def test_a_shorter_page_or_a_request_naming_no_page_or_size_asks_no_next_page():
+    assert full_page_params([("pageIndex", "2"), ("pageSize", "20")], 19) is None
+    assert full_page_params([("categorynum", "003011"), ("pageSize", "20")], 20) is None
+    assert full_page_params([("pageIndex", "1"), ("categorynum", "003011")], 20) is None

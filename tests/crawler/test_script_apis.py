@@ -572,3 +572,30 @@ def test_a_site_files_function_posting_its_parameter_as_json_posts_the_object_th
     assert api_calls(code, page=PageGlobals([inline, code])) == [ApiCall(
         "/jyj/api/article/list", "POST", (("columnCode", "ndbg"), ("pageNo", "1")), json=True, bare=("pageNo",))]
     assert api_calls(code, page=PageGlobals([code])) == []   # the object unknown: nothing asked
+EPOINT_API = "http://sthj.zhoukou.gov.cn/services/ZkWebService/getGovInfoPubMoreInfo"
+
+
+def _epoint_answer(spider, size: str, **meta) -> list[scrapy.Request]:
+    """What the spider posts next on reading 新点's answer of three records (a JSON text under ``return``, no
+    count) to a request asking ``size`` records a page."""
+    api = {"method": "POST", "item_urls": [], "data": [["response", "application/json"], ["pageIndex", "1"],
+                                                       ["pageSize", size], ["categorynum", "003011"]]}
+    return [r for r in _answer(spider, api, EPOINT_API, "api_epoint_return_table.json", **meta)
+            if r.meta["role"] == "list"]
+
+
+def test_a_full_page_of_a_posted_list_saying_no_count_is_followed_by_the_next_page(spider):
+    posts = [(dict(parse_qsl(r.body.decode())), r.meta["filled"]) for r in _epoint_answer(spider, "3")]
+    assert posts == [({"response": "application/json", "pageIndex": "2", "pageSize": "3", "categorynum": "003011"}, 1)]
+
+
+def test_a_shorter_page_of_a_posted_list_is_its_last(spider):
+    assert _epoint_answer(spider, "20") == []
+
+
+def test_a_full_page_listing_nothing_new_ends_the_list(spider):
+    """An API answering every page alike (its page number ignored) is not asked on and on."""
+    for url in ("/zwgk/003011/20250115/9c1e0b7a4f.html", "/zwgk/003011/20250210/41d0aa93c2.html",
+                "/zwgk/003011/20240116/7be2f5c018.html"):
+        spider._requested["http://sthj.zhoukou.gov.cn" + url] = "document"
+    assert _epoint_answer(spider, "3") == []
