@@ -7,7 +7,9 @@ handler (``$(this).data('src')``) is in ``/js/tabs.js``, a pager drawn by ``setP
 ``/js/pager.js``. A page is read with its script files when a handler of it or a statement of its inline scripts
 calls, with literal arguments, a function no inline script defines, or an element carries an address in a
 ``data-`` attribute no inline script reads, or it holds hidden fields no inline script reads beside an empty list
-(甘肃's column shell: ``#channelId``, ``#page``, ``#pageSize`` read by ``listPage.js``), or a pager's count
+(甘肃's column shell: ``#channelId``, ``#page``, ``#pageSize`` read by ``listPage.js``), or an ``$.ajax`` call sends a
+config object's setting no inline script declares (徐州's 新点 lists: ``siteGuid: webBuilderCommon.siteGuid``, declared
+in ``/js/webBuilderCommon.js``), or a pager's count
 (``<div id="page" data-total="9">``, drawn by the site's ``page.js``), or it has empty boxes and no inline script at
 all (a 集约化 platform's home: ``<ul id="deptTree" class="ztree">`` drawn by its ``deptTree.js``). The files read are the page's ``<script src>`` on its own host, libraries
 (jQuery, layui …) aside: the first ``MAX_PAGE_SCRIPTS`` of a page, ``MAX_SCRIPT_BYTES`` of each, ``MAX_PER_CRAWL``
@@ -23,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.documents.content import RESOURCE_HREF
 from crawler.pages.datalinks import MAX_ELEMENTS, looks_like_address, read_attributes
 from crawler.pages.scriptcalls import called_function, defined_functions
-from crawler.scripted.scriptapis import undeclared_bases
+from crawler.scripted.scriptapis import undeclared_bases, undeclared_settings
 from crawler.steering.pagerhabits import PAGER_COUNT
 
 MAX_PAGE_SCRIPTS = 3
@@ -88,6 +90,8 @@ def wants_site_scripts(root) -> bool:
     if any(name and name not in defined and name not in _BUILT_IN for name in itertools.chain(called, statements)):
         return True
     if undeclared_bases(codes):   # $.ajax({url: baseURL + "/list"}), baseURL declared in the site's config.js
+        return True
+    if undeclared_settings(codes):   # data: {siteGuid: webBuilderCommon.siteGuid}, declared in a site's script
         return True
     if _unread_hidden_fields(root, codes) and root.xpath(_EMPTY_CONTAINER):
         return True   # a list left empty beside the ids its file reads (甘肃's listPage.js: $("#channelId").val())

@@ -767,6 +767,32 @@ def undeclared_bases(codes: list[str]) -> list[str]:
             and re.split(r"\s*\.\s*", base)[0] not in assigned]   # var base = getCtx(): the script's own
 
 
+# a setting of a config object a call sends (siteGuid: webBuilderCommon.siteGuid): one name, one key
+_SETTING = re.compile(rf"^{_NAME}\s*\.\s*{_NAME}$")
+
+
+def undeclared_settings(codes: list[str]) -> list[str]:
+    """The config objects' settings the scripts' ``$.ajax`` calls send (``data: {siteGuid: webBuilderCommon.siteGuid}``,
+    also as ``JSON.stringify({…})``) that none of the scripts declares nor assigns: a script file of the site
+    declares them (徐州's 新点 pages: ``/js/webBuilderCommon.js``)."""
+    declared = PageGlobals(codes).declared
+    assigned = {match.group(1) for code in codes if len(code) <= MAX_SCRIPT_CHARS
+                for _, match in zip(range(MAX_ASSIGNED_NAMES), _ASSIGNED_NAME.finditer(code))}
+    found = []
+    for code in codes:
+        if len(code) > MAX_SCRIPT_CHARS:
+            continue
+        for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
+            data = ((object_entries(code, match.end() - 1) or {}).get("data") or "").strip()
+            if wrapper := _WRAPPER.match(data):
+                data = data[wrapper.end():].strip()
+            entries = (object_entries(data, 0) if data.startswith("{") else None) or {}
+            found += [value.strip() for value in entries.values() if _SETTING.match(value.strip())
+                      and not _BROWSER_BASE.match(value.strip()) and declared_name(value) not in declared
+                      and re.split(r"\s*\.\s*", value.strip())[0] not in assigned]
+    return list(dict.fromkeys(found))
+
+
 def object_entries(code: str, start: int) -> dict[str, str] | None:
     """The entries of the flat object literal opening at ``code[start]`` (``{``), values as written."""
     end = _closing(code, start) if code[start:start + 1] == "{" else None

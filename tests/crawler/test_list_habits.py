@@ -5,6 +5,7 @@ drawn by the site's page.js, or named as a sibling list page names its pages."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qsl
 
 import lxml.html
@@ -15,7 +16,8 @@ from crawler.items import ReportDocument
 from crawler.pages.links import MAX_PAGE_LINKS, page_fields
 from crawler.pages.sitescripts import wants_site_scripts
 from crawler.scripted.jeecms import MAX_CALLS, attachment_calls
-from crawler.scripted.scriptapis import MAX_CONFIG_OBJECTS, ApiCall, declared_strings, undeclared_bases
+from crawler.scripted.scriptapis import (MAX_CONFIG_OBJECTS, ApiCall, declared_strings, undeclared_bases,
+                                         undeclared_settings)
 from crawler.scripted.wrappers import RequestFunction, request_functions, wrapped_calls
 from crawler.steering.boundpagers import MAX_EXPRESSION_CHARS, bound_page_count
 from crawler.steering.pagerfunctions import assigned_number
@@ -90,6 +92,29 @@ def test_a_base_an_inline_script_assigns_or_the_browser_holds_asks_no_script_fil
     assert undeclared_bases(['$.ajax({url: baseURL + "/x"})']) == ["baseURL"]
     assert undeclared_bases(['var base = getCtx(); $.ajax({url: base + "/x"})']) == []
     assert undeclared_bases(['$.post(location.origin + "/x")', 'fetch(this.api + "/y")']) == []
+
+
+GUID_PAGE = HOST + "/dynamic/zwgk/govInfoPub.html?categorynum=003011"
+GUID_SCRIPT = HOST + "/js/webBuilderCommon.js"
+
+
+def test_a_setting_the_list_call_sends_from_the_sites_script_is_read_with_that_file(spider):
+    # 新点's list posts siteGuid: webBuilderCommon.siteGuid, which only the site's /js/webBuilderCommon.js declares
+    [asked] = _requests(spider.parse_page(file_response("column_epoint_site_guid.html", GUID_PAGE, PAGE_META)))
+    assert asked.url == GUID_SCRIPT
+    script = TextResponse(GUID_SCRIPT, body=(FILES / "site_webbuildercommon.js").read_bytes(), encoding="utf-8",
+                          request=asked)
+    [listed] = [r for r in _requests(spider.parse_site_script(script)) if r.method == "POST"]
+    assert (listed.url, json.loads(listed.body)) == (HOST + "/EWB-FRONT/rest/lightfrontaction/getgovinfolist", {
+        "deptcode": "", "categorynum": "003011", "pageIndex": 0, "pageSize": 20,
+        "siteGuid": "7eb5f7f1-9041-43ad-8e13-8fcb82ea831a"})
+
+
+def test_a_setting_an_inline_script_declares_or_assigns_or_the_browser_holds_asks_no_script_file():
+    assert undeclared_settings(["$.ajax({url: '/x', data: {g: common.siteGuid}})"]) == ["common.siteGuid"]
+    assert undeclared_settings(['var common = {"siteGuid": "1"};', "$.ajax({url: '/x', data: {g: common.siteGuid}})"]) \
+        == []
+    assert undeclared_settings(["var c = load(); $.ajax({url: '/x', data: {g: c.siteGuid, h: location.href}})"]) == []
 
 
 # -- a fragment loaded by GET, opening with <table> ----------------------------------------------------------
