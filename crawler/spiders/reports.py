@@ -562,6 +562,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             if cursors < MAX_CURSOR_PAGES and response.request.method == "GET":
                 following = cursor_page_url(json_text(text), response.url)
                 urls += [following] if following else []
+            if api.get("method") == "GET" and counting and not claimed and following is None:
+                yield from self._after_full_page(response, links, api, subsite)
         elif isinstance(response, TextResponse) and is_html(response.body):
             urls += script_pager_urls(response.selector.root, response.url)
             urls += load_more_urls(response.selector.root, response.url)
@@ -634,14 +636,15 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
 
     def _after_full_page(self, response: Response, links: list[Link], api: dict[str, Any],
                          subsite: int) -> Iterator[scrapy.Request]:
-        """A posted list's next page when its answer said no count (``pagers.full_page_params``): asked while each
-        page is full and lists something not asked yet (an API answering every page alike ends there), at most
-        ``MAX_POSTED_PAGES`` in a row."""
+        """A list API's next page when its answer said no count (``pagers.full_page_params``; posted, or asked by GET
+        at the call's address with its parameters): asked while each page is full and lists something not asked yet
+        (an API answering every page alike ends there), at most ``MAX_POSTED_PAGES`` in a row."""
         filled = int(response.meta.get("filled", 0))
         after = full_page_params([tuple(p) for p in api["data"]], len({link.url for link in links}))
         if after is None or filled >= MAX_POSTED_PAGES or all(link.url in self._requested for link in links):
             return
-        request = self._api_request(response.url, {**api, "data": [list(p) for p in after]},
+        request = self._api_request(response.meta.get("api_url", response.url),
+                                    {**api, "data": [list(p) for p in after]},
                                     {**self._list_meta(response, response.url, subsite), "filled": filled + 1})
         if request is not None:
             yield request

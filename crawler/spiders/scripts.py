@@ -324,7 +324,7 @@ class ScriptSteps:
 
     def _api_request(self, url: str, api: dict[str, Any], meta: dict[str, Any]) -> scrapy.Request | None:
         """The request for one page of an API's list; None when it was made, or is out of scope."""
-        data = [tuple(p) for p in api["data"]]
+        data, called = [tuple(p) for p in api["data"]], url
         if api["method"] == "GET" and data:
             url = f"{url}{'&' if '?' in url else '?'}{urlencode(data)}"
         body = json_body(data, api.get("bare", [])) if api.get("json") else None
@@ -332,7 +332,7 @@ class ScriptSteps:
         if key in self._requested or not self.scope.contains(url) or self._denied(url):
             return None
         self._requested[key] = "list"
-        meta = {**meta, "api": api}
+        meta = {**meta, "api": api, "api_url": called}   # the call's own address: its later pages' too
         if body is not None:   # as the script sends it: an API reading a JSON body refuses a form
             return JsonRequest(url, method="POST", data=body, callback=self.parse_page, errback=self.on_error,
                                priority=LIST_PAGE_PRIORITY, meta=meta)
