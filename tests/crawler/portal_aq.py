@@ -12,9 +12,10 @@ Evidence (public repositories and stored pages, read through the tool library; q
 | site | habit | evidence |
 | --- | --- | --- |
 | 辽宁 www.ln.gov.cn | articles ``/web/zwgkx/zfwj/bmwj/ssft/<32 HEX>/index.shtml`` and ``/web/zwgkx/zfxxgk1/zc/xzgfxwj/szf/szfwj/2023010509411077517/index.shtml`` (a 19-digit time stamp); the 年报 ``/web/zwgkx/zfxxgk1/2010zfxxgk_148535/2025/bmzfxxgkgzndbg/2026012914194811951/index.shtml`` (a year folder); lists ``/web/zwgkx/zfwj/605dc429-<N>.shtml``, ``/web/zwgkx/zfwj/szfl/661e4dc5-<N>.shtml`` (N from 1) | a Go collector's start pages (``fmt.Sprintf(".../605dc429-%d.shtml", i)`` for i from 1), a 吉林/辽宁 spider's commented URL, sources cited by several projects, a stored mirror of the 年报 page |
-| 徐州 sthj./dpc./ws./gxj.xz.gov.cn, www.xz.gov.cn, www.xzjw.gov.cn, www.px.gov.cn | columns ``/dynamic/zwgk/govInfoPub.html?categorynum=003011`` (``&deptcode=001001``; ``govInfoPubright.html``), "列表是 POST 接口": ``POST {host}/EWB-FRONT/rest/lightfrontaction/getgovinfolist``, a JSON body ``{"deptcode": "", "categorynum", "pageIndex": 0, "pageSize": 20, "siteGuid"}`` (pages from 0), ``siteGuid`` matched by ``siteGuid"\\s*:\\s*"([^"]+)"`` in ``/js/webBuilderCommon.js``; the answer ``{"custom": {"data": [{"title", "infourl", "infodate"}], "total"}}`` | a 江苏 collector's config (the list a POST interface), a 徐州 collectors' shared module (``scrape_gov_site``) and its per-department start URLs |
+| 徐州 sthj./dpc./ws./gxj.xz.gov.cn, www.xz.gov.cn, www.xzjw.gov.cn, www.px.gov.cn; 抚顺 sthj.fushun.gov.cn | columns ``/dynamic/zwgk/govInfoPub.html?categorynum=003011`` (``&deptcode=001001``; ``govInfoPubright.html``; 抚顺's ``nohandsdate_govInfoPub.html?categorynum=003006``), "列表是 POST 接口": ``POST {host}/EWB-FRONT/rest/lightfrontaction/getgovinfolist``, a JSON body ``{"deptcode": "", "categorynum", "pageIndex": 0, "pageSize": 20, "siteGuid"}`` (pages from 0), ``siteGuid`` matched by ``siteGuid"\\s*:\\s*"([^"]+)"`` in ``/js/webBuilderCommon.js``; the answer ``{"custom": {"data": [{"title", "infourl", "infodate"}], "total"}}`` | a 江苏 collector's config (the list a POST interface), a 徐州 collectors' shared module (``scrape_gov_site``) and its per-department start URLs, a 抚顺 Scrapy spider's start URLs |
 | 江苏 zrzy.jiangsu.gov.cn | ``gtapp/nrglIndex.action``: page 1 by GET, later pages the same address posted ``cpage=n``; rows ``td.nlist`` (a link, its ``title``, the date in the cell's text) | the same shared module (``scrape_zrzy_site``) |
 | 镇江 ggzy.zhenjiang.gov.cn (新点) | ``/services/ZjWebService/getGovInfoPubMoreInfo?response=application/json&pageIndex=1&pageSize=20&categorynum=001001002001&title=``; the answer ``{"return": "<JSON text>"}`` whose text holds ``Table: [{title, infodate, infoUrl}]`` (``json.loads(page)["return"]`` then ``json.loads(...).get('Table')``); the count from ``getGovInfoPubByCount`` (``{"return": "<n>"}``) | a collector of 镇江's 公共资源 platform |
+| 信用徐州 www.xuzhoucredit.gov.cn | a Vue site: ``GET /wcm/content/news_list.json`` with ``columnId``, ``page`` (from 0), ``size``, answered a bare list (``title``, ``url``, ``publishDate``), no count (the collector stops after a page shorter than ``size``); the column's id in ``zcgf.html``'s ``COLUMN`` | the 徐州 collectors' shared module (``scrape_credit_site``) |
 | 宁夏 www.nx.gov.cn, sycyy.yinchuan.gov.cn, www.nxyn.gov.cn | lists ``/zwgk/qzfwj/list.html``, ``list_2.html`` (20 rows, ``ul.nx-list li a``); articles ``/zwgk/rsrm/202603/t20260324_5200655.html``; the 年报 column ``/zwgk/zfxxgknb/`` (``/zwgk/zfxxgknb/202601/t20260123_5149115.html``, breadcrumb 首页>政府信息公开>政府信息公开年报); a county's catalogue ``/zwgk/gkbm/ynxzfbgs/fdzdgknr_65328/zfwj_15484/202601/t20260112_5132962.html`` | a collector's notes (``response.css('ul.nx-list li')``, 48 pages), a Scrapy spider's start URLs (``list_{}.html``), a stored 银川 page, a research note's sources |
 | 海南 www.hainan.gov.cn | columns ``/hainan/zxjd/list3.shtml``, ``/hainan/zcfg/zymylist.shtml``, ``/hainan/zfwj/szfzcwj.shtml``, ``/hainan/zccs/list_jjdyyqfkzzz.shtml``; articles ``/hainan/5309/202605/3011196513034244990790b96191e0c3.shtml`` (32 hex) | a Scrapy spider's start list, a collector's ``_get_list_index`` (list3/list4), sources cited by several projects |
 | 新疆 www.xinjiang.gov.cn, sfj.xinjiang.gov.cn | columns ``/xinjiang/zfl/zfxxgk_zhengce_list.shtml``, ``/xjszfzj/zcwjfb/zfxxgk_cwxx…`` | a survey of provinces' 政策 entries, a collector's config |
@@ -38,6 +39,7 @@ The portal:
 - 自然资源和规划局 (``zrzy.``): 江苏's ``/gtapp/nrglIndex.action``, page 2 posted ``cpage=2``;
 - 发展和改革委员会 (``fgw.``): a 新点 column page ``/dynamic/zwgk/govInfoPub.html?categorynum=003012`` drawn by a
   script posting to ``/services/WxWebService/getGovInfoPubMoreInfo`` (JSON in a JSON string), two pages;
+- 社会信用体系建设办公室 (``xyb.``): 信用徐州's ``/zcgf.html`` drawn from ``news_list.json`` (GET, no count), two pages;
 - 教育局 (``jyj.``): 宁夏's ``/zwgk/zfxxgknb/list.html``, ``list_2.html``, ``ul.nx-list``;
 - 卫生健康委员会 (``wjw.``): 海南's ``/hainan/zfxxgknb/list3.shtml``;
 - 民政局 (``mzj.``): 新疆's ``/xinjiang/zfxxgknb/zfxxgk_ndbg_list.shtml``;
@@ -69,13 +71,14 @@ CITY_LIST = "/web/zwgkx/zfxxgk1/zfxxgkndbg/"
 LIGHT_FRONT = ("sthj", "汶溪市生态环境局", [2024, 2023, 2022, 2021])
 POSTED = ("zrzy", "汶溪市自然资源和规划局", [2024, 2023, 2022, 2021])
 SERVICE = ("fgw", "汶溪市发展和改革委员会", [2024, 2023, 2022, 2021])
+NEWS_LIST = ("xyb", "汶溪市社会信用体系建设办公室", [2024, 2023, 2022, 2021, 2020])
 NINGXIA = ("jyj", "汶溪市教育局", [2024, 2023, 2022, 2021])
 HAINAN = ("wjw", "汶溪市卫生健康委员会", [2024, 2023, 2022])
 XINJIANG = ("mzj", "汶溪市民政局", [2024, 2023])
 LIAONING = ("sfj", "汶溪市司法局", [2024, 2023, 2022])
 COUNTY = ("wdx", "汶东县人民政府", [2024, 2023, 2022, 2021])
 DISTRICT = ("wxq", "汶溪市汶西区人民政府", [2024, 2023, 2022, 2021, 2020])
-DEPARTMENTS = [LIGHT_FRONT, POSTED, SERVICE, NINGXIA, HAINAN, XINJIANG, LIAONING]
+DEPARTMENTS = [LIGHT_FRONT, POSTED, SERVICE, NEWS_LIST, NINGXIA, HAINAN, XINJIANG, LIAONING]
 COUNTIES = [COUNTY, DISTRICT]
 AGENCIES = [CITY, *(agency for _, agency, _ in DEPARTMENTS + COUNTIES)]
 
@@ -129,6 +132,7 @@ class PortalAQ(OneServerPortal):
         self._city()
         self._light_front(*LIGHT_FRONT)
         self._posted_pages(*POSTED)
+        self._news_list(*NEWS_LIST)
         self._web_service(*SERVICE)
         self._ningxia(*NINGXIA, "/zwgk/zfxxgknb/", "/zwgk/")
         self._one_page(*HAINAN, "/hainan/zfxxgknb/", "list3.shtml", "/hainan/zfxxgk/",
@@ -235,6 +239,31 @@ class PortalAQ(OneServerPortal):
             "+ data[i].infourl + '\">' + data[i].title + '</a><span>' + data[i].infodate + '</span></li>'; } "
             "$('#infolist').html(html); }});</script>"))
         self._hub(sub, agency, "/zwgk/", f"{column}?categorynum=003011")
+
+    def _news_list(self, sub: str, agency: str, years: list[int]) -> None:
+        """信用徐州's Vue site: the column's script asks ``GET /wcm/content/news_list.json?columnId=…&page=0&size=…``,
+        answered a bare JSON list (``title``, ``url``, ``publishDate``) with no count: a shorter page is the last."""
+        host, column = self.hosts[sub], "48848cee0b9041a9be1df9aabe473f8a"
+        rows = self._reports(sub, agency, years, lambda year, title:
+                             f"/wcm/content/{year + 1}01/{stable_hex(title, 32)}.html")
+        title = f"{agency}2024年信用信息公开工作要点"
+        rows.insert(1, self._decoy(sub, f"/wcm/content/202502/{stable_hex(title, 32)}.html", title, "2025-02-10"))
+
+        def news(query: dict[str, list[str]]) -> Page:
+            page, size = query_value(query, "page"), query_value(query, "size")
+            shown = rows[int(page) * int(size):(int(page) + 1) * int(size)] \
+                if page.isdigit() and size.isdigit() and query_value(query, "columnId") == column else []
+            return Page(json.dumps([{"title": text, "url": path, "publishDate": date} for path, text, date in shown],
+                                   ensure_ascii=False).encode(), JSON)
+
+        host.dynamic["/wcm/content/news_list.json"] = news
+        host.pages["/zcgf.html"] = _page(f"政府信息公开年报-{agency}", (
+            '<div id="app"><ul id="list"></ul></div><script>'
+            f"var COLUMN = '{column}';"
+            f"$.get('/wcm/content/news_list.json', {{columnId: COLUMN, page: 0, size: {PER_PAGE}}}, function (list) {{ "
+            "var html = ''; for (var i = 0; i < list.length; i++) { html += '<li><a href=\"' + list[i].url + '\">' + "
+            "list[i].title + '</a></li>'; } $('#list').html(html); });</script>"))
+        self._hub(sub, agency, "/zwgk/", "/zcgf.html")
 
     def _posted_pages(self, sub: str, agency: str, years: list[int]) -> None:
         """江苏's ``gtapp/nrglIndex.action``: the first page's rows in ``td.nlist`` cells, later pages the same
