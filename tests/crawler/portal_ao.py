@@ -133,32 +133,14 @@ class PortalAO(OneServerPortal):
             f'新闻中心</a></div><div class="links"><h3>部门网站</h3><ul>{links}</ul><h3>县区</h3><ul>{towns}</ul></div>'))
         self.www.pages["/cys/c100020/list.shtml"] = _page("新闻中心", "<ul></ul>")
 
-    def _listed_reports(self, sub: str, agency: str, years: list[int], address, body: str = 'class="content"'
-                        ) -> list[Row]:
-        """``agency``'s reports for ``years`` as articles at ``address(year, title)`` (their body the element
-        ``body`` marks), expected; their rows."""
-        rows = []
-        for k, year in enumerate(years):
-            title = f"{agency}{year}年政府信息公开工作年度报告"
-            path = address(year, title)
-            self.hosts[sub].pages[path] = Page(LOOK.article(title, agency, year).replace(b'class="content"',
-                                                                                       body.encode()))
-            self.expected[self.url(sub, path)] = (agency, year)
-            rows.append((path, title, f"{year + 1}-01-1{k}"))
-        return rows
-
-    def _decoy(self, sub: str, path: str, title: str, date: str) -> Row:
-        self.hosts[sub].pages[path] = _page(title, f'<h1>{escape(title)}</h1><div class="content"><p>正文。</p></div>')
-        return path, title, date
-
     def _platform(self, sub: str, agency: str, site: str, hub: str, years: list[int]) -> None:
         """The 甘肃/黑龙江 platform: a hub linking the 年报 column, an empty shell ``listPage.js`` fills from
         ``/common/search/<channelId>``'s JSON, paged by ``page`` to ``ceil(total / _pageSize)``."""
         host, column = self.hosts[sub], f"/{site}/c1000{63 + len(site)}/"
-        rows = self._listed_reports(sub, agency, years, lambda year, title:
+        rows = self.listed_reports(LOOK, sub, agency, years, lambda year, title:
                                     f"{column}{year + 1}01/{_number(title)}.shtml", 'class="notice_content"')
         title = f"《{agency}2023年政府信息公开工作年度报告》解读"
-        rows.insert(1, self._decoy(sub, f"{column}202402/{_number(title)}.shtml", title, "2024-02-02"))
+        rows.insert(1, self.decoy(LOOK, sub, f"{column}202402/{_number(title)}.shtml", title, "2024-02-02"))
         channel = stable_hex(agency + "年报", 32)
 
         def search(query: dict[str, list[str]]) -> Page:
@@ -192,11 +174,11 @@ class PortalAO(OneServerPortal):
     def _static(self, sub: str, agency: str, site: str, years: list[int]) -> None:
         """江苏's ``/<site>/<column>/xxgk_list.shtml``: ``ul.pageList.newsList`` rows, ``createPageHTML`` pages."""
         host, column = self.hosts[sub], f"/{site}/gknb/"
-        rows = self._listed_reports(sub, agency, years, lambda year, title:
+        rows = self.listed_reports(LOOK, sub, agency, years, lambda year, title:
                                     f"{column}{year + 1}01/t{year + 1}0110_{_number(title)}.shtml",
                                     'class="article-content" id="zoomcon"')
         title = f"{agency}2024年部门决算"
-        rows.insert(1, self._decoy(sub, f"{column}202503/t20250302_{_number(title)}.shtml", title, "2025-03-02"))
+        rows.insert(1, self.decoy(LOOK, sub, f"{column}202503/t20250302_{_number(title)}.shtml", title, "2025-03-02"))
         pages = -(-len(rows) // STATIC_PER_PAGE)
         for page in range(1, pages + 1):
             shown = rows[(page - 1) * STATIC_PER_PAGE:page * STATIC_PER_PAGE]
@@ -214,10 +196,10 @@ class PortalAO(OneServerPortal):
     def _hanweb(self, sub: str, agency: str, column: int, unit: int, years: list[int]) -> None:
         """大汉's column reached as ``/col/col<id>/index.html?uid=<unit>&pageNum=1``, its records in a datastore."""
         host = self.hosts[sub]
-        rows = self._listed_reports(sub, agency, years, lambda year, title:
+        rows = self.listed_reports(LOOK, sub, agency, years, lambda year, title:
                                     f"/art/{year + 1}/1/1{year % 10}/art_{column}_{_number(title) % 100000}.html")
         title = f"{agency}2025年政府工作报告"
-        rows.insert(0, self._decoy(sub, f"/art/2025/2/10/art_{column}_90001.html", title, "2025-02-10"))
+        rows.insert(0, self.decoy(LOOK, sub, f"/art/2025/2/10/art_{column}_90001.html", title, "2025-02-10"))
         records = "".join(f'<record><![CDATA[<li><a href="{path}" title="{escape(text)}" target="_blank">'
                           f'{escape(text)}</a><span>{date}</span></li>]]></record>' for path, text, date in rows)
         host.pages[f"/col/col{column}/index.html"] = _page(f"政府信息公开年报-{agency}", (
@@ -239,20 +221,21 @@ class PortalAO(OneServerPortal):
 
     def _north(self) -> None:
         """岑北区: 常州's ``/class/<code>``, page 2 ``/class/<code>/2``."""
-        rows = self._listed_reports("cbq", NORTH, NORTH_YEARS, lambda year, title:
+        rows = self.listed_reports(LOOK, "cbq", NORTH, NORTH_YEARS, lambda year, title:
                                     f"/art/{year + 1}/1/1{year % 10}/art_{_number(title) % 100000}.html")
         title = "岑北区2024年国民经济和社会发展统计公报"
-        rows.insert(1, self._decoy("cbq", "/art/2025/3/20/art_77001.html", title, "2025-03-20"))
+        rows.insert(1, self.decoy(LOOK, "cbq", "/art/2025/3/20/art_77001.html", title, "2025-03-20"))
         self._next_paged("cbq", NORTH_CLASS, f"{NORTH_CLASS}/2", NORTH, rows)
         self.hosts["cbq"].pages["/"] = _page(f"{NORTH}门户网站", (
             f'<div class="nav2"><a href="{NORTH_CLASS}">政府信息公开年报</a></div>'))
 
     def _hill(self) -> None:
         """岑山县: 南通's ``<name>.html``, page 2 ``<name>_1.html``."""
-        rows = self._listed_reports("csx", HILL, HILL_YEARS, lambda year, title:
+        rows = self.listed_reports(LOOK, "csx", HILL, HILL_YEARS, lambda year, title:
                                     f"{HILL_COLUMN}{year + 1}01/{stable_hex(title, 32)}.html")
         title = f"{HILL}2025年政府工作报告"
-        rows.insert(0, self._decoy("csx", f"{HILL_COLUMN}202502/{stable_hex(title, 32)}.html", title, "2025-02-10"))
+        rows.insert(0, self.decoy(LOOK, "csx", f"{HILL_COLUMN}202502/{stable_hex(title, 32)}.html", title,
+                                  "2025-02-10"))
         self._next_paged("csx", f"{HILL_COLUMN}gknb.html", f"{HILL_COLUMN}gknb_1.html", HILL, rows)
         self.hosts["csx"].pages["/"] = _page(f"{HILL}门户网站", (
             f'<div class="nav2"><a href="{HILL_COLUMN}gknb.html">政府信息公开年报</a></div>'))

@@ -85,7 +85,8 @@ DISTRICT = "澄浦市澄东区人民政府"
 # 上海 district's zfxxgknb columns: unit → (agency, years)
 DISTRICT_UNITS = {"qzf": (DISTRICT, [2024, 2023, 2022, 2021]), "fgw": ("澄东区发展和改革委员会", [2024, 2023]),
                   "jyj": ("澄东区教育局", [2024, 2023, 2022])}
-AGENCIES = [CITY, *HEBEI_UNITS, *(a for a, _ in TIANJIN_UNITS.values()), *(a for a, _ in HANDAN_UNITS.values()), *(a for a, _ in SHANXI_UNITS.values()),
+AGENCIES = [CITY, *HEBEI_UNITS, *(a for a, _ in TIANJIN_UNITS.values()), *(a for a, _ in HANDAN_UNITS.values()),
+            *(a for a, _ in SHANXI_UNITS.values()),
             BANNER, FARMING, *(a for a, _ in DISTRICT_UNITS.values())]
 
 Row = tuple[str, str, str]   # a list's row: path, title, date
@@ -100,10 +101,6 @@ class HostsResolver(portal_o.HostsResolver):
     domain = DOMAIN
 
 
-def _page(title: str, body: str) -> Page:
-    return Page(LOOK.html(title, body))
-
-
 def _number(text: str) -> int:
     return 1900000 + zlib.crc32(text.encode()) % 900000
 
@@ -112,6 +109,10 @@ def _uuid(text: str) -> str:
     """A 河北 column's or document's id, the same every run."""
     h = stable_hex(text, 32)
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _page(title: str, body: str) -> Page:
+    return Page(LOOK.html(title, body))
 
 
 def _rows_html(rows: list[Row]) -> str:
@@ -161,21 +162,6 @@ class PortalAP(OneServerPortal):
             f'<div class="links"><h3>部门信息公开</h3><ul>{list_items(departments)}</ul><h3>县区</h3>'
             f"<ul>{list_items(towns)}</ul></div>"))
 
-    def _listed(self, sub: str, agency: str, years: list[int], address: Callable[[int, str], str]) -> list[Row]:
-        """``agency``'s reports for ``years`` as articles at ``address(year, title)``, expected; their rows."""
-        rows = []
-        for k, year in enumerate(years):
-            title = f"{agency}{year}年政府信息公开工作年度报告"
-            path = address(year, title)
-            self.hosts[sub].pages[path] = Page(LOOK.article(title, agency, year))
-            self.expected[self.url(sub, path)] = (agency, year)
-            rows.append((path, title, f"{year + 1}-01-1{k}"))
-        return rows
-
-    def _decoy(self, sub: str, path: str, title: str, date: str) -> Row:
-        self.hosts[sub].pages[path] = _page(title, f'<h1>{escape(title)}</h1><div class="content"><p>正文。</p></div>')
-        return path, title, date
-
     def _next_paged(self, sub: str, names: Callable[[int], str], agency: str, rows: list[Row]) -> None:
         """``rows`` at ``names(1)``, ``names(2)`` …, each page linking the next by 下一页."""
         pages = _pages(rows)
@@ -200,11 +186,11 @@ class PortalAP(OneServerPortal):
         subs = []
         for agency, years in {CITY: CITY_YEARS, **HEBEI_UNITS}.items():
             own = _uuid(agency)
-            rows = self._listed("www", agency, years, lambda year, title, own=own:
+            rows = self.listed_reports(LOOK, "www", agency, years, lambda year, title, own=own:
                                 f"/columns/{own}/{year + 1}02/0{year % 9 + 1}/{_uuid(title)}.html")
             if agency == CITY:
                 title = f"《{CITY}2023年政府信息公开工作年度报告》政策解读"
-                rows.insert(1, self._decoy("www", f"/columns/{own}/202402/05/{_uuid(title)}.html", title,
+                rows.insert(1, self.decoy(LOOK, "www", f"/columns/{own}/202402/05/{_uuid(title)}.html", title,
                                            "2024-02-05"))
             pages = _pages(rows)
             for n, shown in enumerate(pages, 1):
@@ -228,11 +214,11 @@ class PortalAP(OneServerPortal):
         folders = []
         for folder, (agency, years) in TIANJIN_UNITS.items():
             base = f"/xxgknb_530/{folder}/"
-            rows = self._listed("gk", agency, years, lambda year, title, base=base:
+            rows = self.listed_reports(LOOK, "gk", agency, years, lambda year, title, base=base:
                                 f"{base}{year + 1}03/t{year + 1}0329_{_number(title)}.shtml")
             if folder == "cpsczj":
                 title = f"{agency}2024年部门决算"
-                rows.insert(1, self._decoy("gk", f"{base}202503/t20250302_{_number(title)}.shtml", title,
+                rows.insert(1, self.decoy(LOOK, "gk", f"{base}202503/t20250302_{_number(title)}.shtml", title,
                                            "2025-03-02"))
             self._trs_paged("gk", base, agency, rows)
             folders.append((f"{base}index.shtml", agency.removeprefix("澄浦市")))
@@ -248,7 +234,7 @@ class PortalAP(OneServerPortal):
         host = self.hosts["zfxxgk"]
         for folder, (agency, years) in HANDAN_UNITS.items():
             base = f"/gszbm/{folder}/zfxxgknb/"
-            rows = self._listed("zfxxgk", agency, years, lambda year, title, base=base:
+            rows = self.listed_reports(LOOK, "zfxxgk", agency, years, lambda year, title, base=base:
                                 f"{base}{year + 1}01/t{year + 1}0120_{_number(title)}.html")
             pages = _pages(rows)
             for n, shown in enumerate(pages):
@@ -275,11 +261,11 @@ class PortalAP(OneServerPortal):
         """山西's ``xxgk.<county>``: the county's ``/<county>rmzf/zfxxgknb/`` and ``/gzbm/<dept>/zfxxgknb/``."""
         host = "xxgk.gpx"
         for folder, (agency, years) in SHANXI_UNITS.items():
-            rows = self._listed(host, agency, years, lambda year, title, folder=folder:
+            rows = self.listed_reports(LOOK, host, agency, years, lambda year, title, folder=folder:
                                 f"{folder}{year + 1}01/t{year + 1}0129_{_number(title)}.shtml")
             if agency == COUNTY:
                 title = f"{COUNTY}2025年政府工作报告"
-                rows.insert(0, self._decoy(host, f"{folder}202502/t20250210_{_number(title)}.shtml", title,
+                rows.insert(0, self.decoy(LOOK, host, f"{folder}202502/t20250210_{_number(title)}.shtml", title,
                                            "2025-02-10"))
             self._trs_paged(host, folder, agency, rows)
         units = list_items([("/gzbm/zfbgs/zfxxgknb/index.shtml", "县政府办公室"), ("/gzbm/jyj/zfxxgknb/index.shtml", "县教育局")])
@@ -291,11 +277,12 @@ class PortalAP(OneServerPortal):
 
     def _banner(self) -> None:
         """兴安盟's site: ``/<site>/<yyyy-mm>/<dd>/article_<stamp>.html``, its list ``list.html``, ``list_2.html``."""
-        rows = self._listed("cbq", BANNER, BANNER_YEARS, lambda year, title:
+        rows = self.listed_reports(LOOK, "cbq", BANNER, BANNER_YEARS, lambda year, title:
                             f"/cbq/{year + 1}-01/2{year % 10}/article_{year + 1}012{year % 10}1635"
                             f"{_number(title) % 100000:05d}{_number(title) % 89999:05d}.html")
         title = "澄北旗2024年国民经济和社会发展统计公报"
-        rows.insert(2, self._decoy("cbq", "/cbq/2025-03/20/article_20250320100102345678.html", title, "2025-03-20"))
+        rows.insert(2, self.decoy(LOOK, "cbq", "/cbq/2025-03/20/article_20250320100102345678.html", title,
+                                  "2025-03-20"))
         self._next_paged("cbq", lambda n: "/cbq/zfxxgknb/list.html" if n == 1 else f"/cbq/zfxxgknb/list_{n}.html",
                          BANNER, rows)
         self.hosts["cbq"].pages["/"] = _page(f"{BANNER}门户网站", (
@@ -305,11 +292,11 @@ class PortalAP(OneServerPortal):
         """A 兴安盟 department's site: its reports among its 公示公告 (政务公开 > 其他 > 公示公告), each article the
         ``index.html`` of a numbered folder of its own."""
         host = self.hosts["nmj"]
-        rows = self._listed("nmj", FARMING, FARMING_YEARS, lambda year, title:
+        rows = self.listed_reports(LOOK, "nmj", FARMING, FARMING_YEARS, lambda year, title:
                             f"{FARMING_NOTICES}{4014696 - 7 * (2024 - year)}/index.html")
         for k, notice in enumerate(("关于2024年草原生态保护补助奖励资金发放情况的公示", "澄浦市农牧局2025年部门预算",
                                     "关于开展2024年度政府信息公开工作年度报告编制工作的通知")):
-            rows.insert(2 * k, self._decoy("nmj", f"{FARMING_NOTICES}{4014700 + k}/index.html", notice,
+            rows.insert(2 * k, self.decoy(LOOK, "nmj", f"{FARMING_NOTICES}{4014700 + k}/index.html", notice,
                                            f"2025-0{k + 2}-1{k}"))
         host.pages[f"{FARMING_NOTICES}index.html"] = _page("公示公告", (
             '<div class="crumb">您的位置: 政务公开 &gt; 其他 &gt; 公示公告</div>'
@@ -326,11 +313,11 @@ class PortalAP(OneServerPortal):
         """上海's district: a 信息公开目录 of ``/zwgk/zfxxgknb/<unit>/`` columns, reports ``/nw<id>/<date>/<hex>.html``."""
         columns = []
         for unit, (agency, years) in DISTRICT_UNITS.items():
-            rows = self._listed("cdq", agency, years, lambda year, title:
+            rows = self.listed_reports(LOOK, "cdq", agency, years, lambda year, title:
                                 f"/nw{40000 + _number(title) % 999}/{year + 1}0331/{stable_hex(title, 32)}.html")
             if unit == "fgw":
                 title = f"{agency}关于2023年政府信息公开工作年度报告的解读"
-                rows.insert(0, self._decoy("cdq", f"/nw41430/20240402/{stable_hex(title, 32)}.html", title,
+                rows.insert(0, self.decoy(LOOK, "cdq", f"/nw41430/20240402/{stable_hex(title, 32)}.html", title,
                                            "2024-04-02"))
             base = f"/zwgk/zfxxgknb/{unit}/"
             self._next_paged("cdq", lambda n, base=base: f"{base}index.html" if n == 1 else f"{base}index_{n}.html",

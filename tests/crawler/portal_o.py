@@ -119,6 +119,7 @@ class OneServerPortal:
     port: int
     expected: dict[str, tuple[str, int]]   # the reports a crawl must find: URL → agency, year
     www: Host                              # the city's portal
+    hosts: dict[str, Host]                 # every host by sub-domain, where a portal lists reports by these methods
 
     def serve(self, hosts: dict[str, Host]) -> None:
         """Starts the one server, answering each host under its sub-domain's name (``{"www": host, …}``)."""
@@ -137,6 +138,26 @@ class OneServerPortal:
             f'<div class="links"><h3>部门网站</h3><ul>{links}</ul>'
             f'<h3>县区</h3><ul><li><a href="{self.url(county[0], "/")}">{county[1]}</a></li></ul></div>')))
         self.www.pages["/xwzx/index.html"] = Page(look.html("新闻中心", "<ul></ul>"))
+
+    def listed_reports(self, look: Look, sub: str, agency: str, years: list[int], address: Callable[[int, str], str],
+                       body: str = 'class="content"') -> list[tuple[str, str, str]]:
+        """``agency``'s reports for ``years`` on host ``sub`` as articles at ``address(year, title)`` (their body
+        the element ``body`` marks), expected; their list rows (path, title, date)."""
+        rows = []
+        for k, year in enumerate(years):
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+            path = address(year, title)
+            self.hosts[sub].pages[path] = Page(look.article(title, agency, year).replace(b'class="content"',
+                                                                                       body.encode()))
+            self.expected[self.url(sub, path)] = (agency, year)
+            rows.append((path, title, f"{year + 1}-01-1{k}"))
+        return rows
+
+    def decoy(self, look: Look, sub: str, path: str, title: str, date: str) -> tuple[str, str, str]:
+        """A page on host ``sub`` that is no report, titled ``title``; its list row."""
+        self.hosts[sub].pages[path] = Page(look.html(title, f'<h1>{escape(title)}</h1><div class="content"><p>正文。'
+                                                            '</p></div>'))
+        return path, title, date
 
     def close(self) -> None:
         self.server.close()
