@@ -112,6 +112,10 @@ class Subsites:
     def name(self, number: int) -> str:
         return self._found[number].name
 
+    def names(self) -> set[str]:
+        """The agencies of the sub-sites entered so far."""
+        return {found.name for found in self._found}
+
     def entry(self, number: int) -> str:
         """Where the crawl entered the sub-site."""
         return self._found[number].url

@@ -967,7 +967,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             else headers.get("content-type", ""),
             link_text=link_text,
             page_title=title,
-            agency=completed_agency(title_agency(title), meta.get("agency_hint")) or source or title_agency(link_text)
+            agency=completed_agency(title_agency(title), meta.get("agency_hint"), self.subsites.names()) or source
+            or title_agency(link_text)
             or meta.get("agency_hint"),
             year=title_year(title) or title_year(link_text) or meta.get("list_year"),
             published_at=published,

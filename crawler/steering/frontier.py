@@ -124,6 +124,7 @@ _NOT_AGENCY = re.compile(r"信息公开|政务公开|网站|门户|专栏|平台
                          r"^(?:县区|区县|县市区|市区|乡镇|镇街|部门|市直|县直|城区|辖区|政府)|"
                          r"(?:社区|小区)$")   # a community (居委会) or housing estate: no 区, no government
 _PLACE = re.compile(r"^([\u4e00-\u9fff]{2,}?[市县区旗])")   # the place an agency's name opens with
+GOVERNMENT = "人民政府"   # a place's government: 西泉县 → 西泉县人民政府
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # The level below a town (镇, 乡, 街道): its villages and residents' committees are no administrative organs and
 # publish no 政府信息公开 annual report under the 条例 (their 村务公开/居务公开 is of another law). A list of them
@@ -389,9 +390,13 @@ def page_priority(score: int) -> int:
     return max(-400, min(400, score)) // 10 * 10
 
 
-def completed_agency(named: str | None, full: str | None) -> str | None:
+def completed_agency(named: str | None, full: str | None, known: Iterable[str] = ()) -> str | None:
     """The agency a title names, as its sub-site's full name when the title shortens that (发展改革委 of
-    北川市发展和改革委员会, 教育局 of 北川市教育局)."""
+    北川市发展和改革委员会, 教育局 of 北川市教育局), else, a title naming a place alone (西泉县2024年度…报告), as that
+    place's government when a sub-site of the crawl bears its name (西泉县人民政府): the report may be listed where
+    another sub-site's pages are (a county's list framed from its site, served in the city's folder of a platform)."""
     if named and full and len(named) < len(full) and (full.endswith(named) or abbreviates(named, full)):
         return full
+    if named and _PLACE.fullmatch(named) and (government := named + GOVERNMENT) in known:
+        return government
     return named

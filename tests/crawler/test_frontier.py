@@ -8,7 +8,8 @@ import lxml.html
 import pytest
 
 from crawler.pages.links import page_links
-from crawler.steering.frontier import ExtraWords, Step, is_agency_name, is_view, judge, names_villages
+from crawler.steering.frontier import (ExtraWords, Step, completed_agency, is_agency_name, is_view, judge,
+                                      names_villages)
 
 FILES = Path(__file__).resolve().parent.parent / "files"
 PLATFORM = "http://www.nanhu.gov.cn/zfxxgk/"
@@ -147,3 +148,12 @@ def test_a_towns_villages_are_named_as_the_level_below_it_its_agencies_and_topic
 ])
 def test_articles_of_more_cms_families_on_a_report_column_are_not_ways_on(url):
     assert judge("南湖市民政局2022年政务公开工作要点", "政府信息公开年报", url, on_column=True).step is not Step.FOLLOW
+
+
+def test_a_title_naming_a_place_alone_is_that_places_government_when_the_crawl_entered_it():
+    # 西泉县's list framed from its site but served in the city's folder of a platform: the page's sub-site the city's
+    entered = {"北沅市人民政府", "西泉县人民政府"}
+    assert completed_agency("西泉县", "北沅市人民政府", entered) == "西泉县人民政府"
+    assert completed_agency("西泉县", "北沅市人民政府", {"北沅市人民政府"}) == "西泉县"   # no such sub-site: as named
+    assert completed_agency("教育局", "北川市教育局", entered) == "北川市教育局"
+    assert completed_agency("市教育局", None, {"市教育局人民政府"}) == "市教育局"   # no place alone
