@@ -57,7 +57,6 @@ from html import escape
 
 from tests.crawler import portal_o
 from tests.crawler.portal import JSON, SCRIPT, Host, Look, Page, stable_hex
-from tests.crawler.portal_ao import PortalAO
 from tests.crawler.portal_o import OneServerPortal, list_items
 from tests.crawler.portal_u import query_value
 
@@ -168,7 +167,8 @@ class PortalAQ(OneServerPortal):
             rows.append((path, title, f"{year + 1}-01-1{k}"))
         return rows
 
-    _decoy = PortalAO._decoy   # a decoy article at a path, its row (the navigation of both portals alike)
+    def _decoy(self, sub: str, path: str, title: str, date: str) -> tuple[str, str, str]:
+        return self.decoy(LOOK, sub, path, title, date)
 
     def _hub(self, sub: str, agency: str, hub: str, column: str, extra: str = "") -> None:
         """The unit's home linking its 政府信息公开 page ``hub``, which links the 年报 ``column``."""
