@@ -62,6 +62,8 @@ Documents (the truth is the same figures in every rendering of a report):
   (CMS API JSON, Next.js data, 繁體 Big5 pages, SpreadsheetML and HTML-as-XLS exports, long-form CSV, ODT, altChunk
   DOCX, Word MHT, UTF-16 text, PaddleOCR/Tencent/Baidu OCR output, Acrobat HTML, table 三 without 总计, table 四 as
   a matrix): tests/fixtures/blind4, blind4-<style>;
+- made-up reports in the text styles real agencies' pages are stored in (cells apart by `` | ``, a cell a line,
+  spacer pipes): tests/fixtures/realpages, realpages-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
   PDF/DOCX/DOC attachments), misprints included; with ``--slow`` also the report pages whose tables are
   pictures, as the crawler bundles them with their pictures (simsite-<family>-mhtml).
@@ -408,6 +410,14 @@ def blind4_cases() -> Iterator[Case]:
         yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), truth)
 
 
+def realpages_cases() -> Iterator[Case]:
+    """Reports in the text styles real agencies' pages are stored in (cells apart by `` | ``, a cell a line, spacer
+    pipes; tests/fixtures/realpages, ``tests.fixtures.realpages.freeze``): realpages-<style>."""
+    for path in sorted((FIXTURES / "realpages").glob("*/*.txt")):
+        yield Case(f"realpages-{path.parent.name}", path.name, _reading(path),
+                   extracted_truth(path.name.partition(".")[0], "realpages"))
+
+
 def simsite_cases(slow: bool, seed: int = 1) -> Iterator[Case]:
     """Every report of every site family (the classic simulated city, TRS, Hanweb, query-string CMS); a report
     page whose tables are pictures as the crawler bundles it with them (MHTML, read by OCR: ``--slow`` only)."""
@@ -591,7 +601,7 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(), blind4_cases(),
+                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(), blind4_cases(), realpages_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}

@@ -109,6 +109,9 @@ _GLYPH_ALONE = re.compile(r"^[\u4e00-\u9fff;；:：,，.。、)）(（\"“”'�
 _MIN_GLYPH_RUN = 5
 _RULE_LINE = re.compile(r"^[\s|:\-—=+]*-{3,}[\s|:\-—=+]*$")
 _FORM_FEED = "\f"   # pdftotext's end of a page
+# A cell of a table extracted a cell a line, ending in a bar, spacer bars of a short row after it: ``0 | ||``
+_CELL_LINE = re.compile(r"^([^|]+?)\s*\|[\s|]*$")
+_BLANK_CELL = "/"   # what an empty cell of such a table reads as: a blank mark (cells.BLANK_MARK)
 
 # A page number printed as its own line ("- 3 -", "第 3 页 共 8 页", "3/8"): where a PDF was turned into text,
 # page footers fall between the rows of a table, and "- 3 -" would read as a row of values.
@@ -480,6 +483,21 @@ def line_from_cells(cells: list[str], where: str, page: int | None = None) -> Li
     return Line("\t".join(cells), label, values, where, page)
 
 
+def with_blank_pipe_cells(line: Line, cells: list[str]) -> Line:
+    """A row of a table typed or extracted with bars (``一、本年新收… | 0 | | | 1 | | 1 |``) keeps the empty cells
+    between its label and its last figure as blank cells of a grid: the page printed those cells empty (zeros
+    left blank), and without them the figures after them slide into the wrong columns. Empty cells before the
+    label or after the last figure are the layout's spacers (merged cells, padding) and stay dropped."""
+    filled = [k for k, cell in enumerate(cells) if cell]
+    if not filled or not line.values:
+        return line
+    last_text = max((k for k in filled if not is_value(cells[k])), default=-1)
+    tail = cells[last_text + 1:filled[-1] + 1]
+    if "" not in tail or not all(cell == "" or is_value(cell) for cell in tail):
+        return line
+    return replace(line, values=tail, in_grid=True)
+
+
 def _marked_figures_unread(cells: list[str]) -> list[str]:
     """The cells with each figure printed with letters for digits or a dash before it (``marked_figure``: ``l34``,
     ``IO582``, ``—5``) in the line's last run of figures an unread figure keeping its printed text
@@ -527,6 +545,7 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
     for n, raw in enumerate(raws, start=first_lineno):
         check_line_words(raw, f"第{page}页第{n}行" if page else f"第{n}行")
     pages = _text_pages(normal, len(raws)) if page is None else [page] * len(raws)
+    blank_bars = _blank_cell_bars(raws)
     out = []
     gap = False
     figure_lines = 0
@@ -544,8 +563,12 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         delimited = "\t" in raw or pipe_delimited(raw)
         # a line split at spaces is split once, for its cells and their places
         placed = None if delimited else spaced_cells(raw)
-        line = line_from_cells(split_cells(raw) if placed is None else [cell for cell, _ in placed], where,
-                               pages[n - first_lineno])
+        cells = split_cells(raw) if placed is None else [cell for cell, _ in placed]
+        if n - first_lineno in blank_bars:
+            cells = [_BLANK_CELL]
+        line = line_from_cells(cells, where, pages[n - first_lineno])
+        if delimited and "\t" not in raw:
+            line = with_blank_pipe_cells(line, cells)
         if line.values:
             figure_lines += 1
             check_figure_lines(figure_lines, where)
@@ -557,6 +580,28 @@ def lines_from_text(text: str, page: int | None = None, first_lineno: int = 1) -
         line.after_gap, gap = gap, False
         out.append(line)
     return _without_running_headers(_unglued(_lookalike_boxes(out)))
+
+
+def _blank_cell_bars(raws: Sequence[str]) -> set[int]:
+    """The indexes of the bare ``|`` lines that are empty cells of a table extracted a cell a line, each cell
+    ending in `` |`` (``规章 |`` / ``1 |`` / ``|`` / ``3 |``): a run of them after a cell and before a figure's cell
+    stands for cells printed empty between figures. A run before a label is left alone: there a bar may also open
+    the next row, as some pages' text does, and which bars are cells cannot be told."""
+    out: set[int] = set()
+    n = 0
+    while n < len(raws):
+        if raws[n].strip() != "|":
+            n += 1
+            continue
+        end = n
+        while end < len(raws) and raws[end].strip() == "|":
+            end += 1
+        before = raws[n - 1].strip() if n else ""
+        after = raws[end].strip() if end < len(raws) else ""
+        if _CELL_LINE.match(before) and (figure := _CELL_LINE.match(after)) and is_value(figure.group(1)):
+            out.update(range(n, end))
+        n = end
+    return out
 
 
 def _lookalike_boxes(lines: list[Line]) -> list[Line]:

@@ -1,0 +1,45 @@
+"""The rules real report pages as stored text asked for (tests/fixtures/realpages, see its README): reports made up
+here, written in the text styles of real agencies' pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from gxparse import parse_document
+from gxparse.document import lines_from_text
+from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
+
+REALPAGES = EXTRACTED.with_name("realpages")
+
+
+@pytest.mark.parametrize("rendering", [
+    "pipe-rows-blank/rp_county_bureau_2023.txt",       # `` | `` rows, zeros left empty between figures
+    "cell-lines/rp_district_office_2024.txt",          # a cell a line, an empty cell a bare ``|``
+    "cell-lines-rowmark/rp_county_bureau_2023.txt",    # every row opened by a bare ``|``
+    "pipe-spacers/rp_district_office_2024.txt",        # spacer bars after a merged row
+])
+def test_every_cell_is_the_reports_figure_and_nothing_is_an_error(rendering):
+    path = REALPAGES / rendering
+    report = parse_document(path.read_bytes(), path.name).to_dict()
+    truth = document_truth(path.name.partition(".")[0], REALPAGES)
+    expected, got = table_cells(truth), table_cells(report)
+    assert {cell: (got.get(cell), value) for cell, value in expected.items() if got.get(cell) != value} == {}
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == []
+    assert (report["agency"], report["year"]) == (truth["agency"], truth["year"])
+
+
+def test_empty_cells_between_a_pipe_rows_figures_are_blank_cells_the_spacers_around_it_are_not():
+    new, carried, header = lines_from_text("一、本年新收政府信息公开申请数量 | 6 | | | 2 | | | 8 |\n"
+                                           "| | 二、上年结转政府信息公开申请数量 | | 1 | | | | | 1 | ||\n"
+                                           "第二十条第(一)项 | |||\n")
+    assert new.values == ["6", "", "", "2", "", "", "8"]
+    assert carried.values == ["", "1", "", "", "", "", "1"]
+    assert header.values == []
+
+
+def test_a_bare_bar_between_cells_a_line_is_an_empty_cell_but_not_before_a_label():
+    lines = ["二、主动公开政府信息情况", "第二十条第(一)项 |", "|||", "信息内容 |", "本年制发件数 |", "本年废止件数 |",
+             "现行有效件数 |", "规章 |", "|", "|", "2 |", "行政规范性文件 |", "4 |", "|", "9 |"]
+    s2 = parse_document("\n".join(lines).encode(), "x.txt").to_dict()["s2"]
+    assert s2["regulations"] == {"issued": 0, "repealed": 0, "in_force": 2}
+    assert s2["normative_docs"] == {"issued": 4, "repealed": 0, "in_force": 9}
