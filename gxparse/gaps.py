@@ -34,6 +34,7 @@ _PARTS_PRINTED = "该处印有该部分的分项小标题，只是未找到该�
 _PART_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]是|\d{1,2}[、.．])")
 # a caption naming one of the report's tables (a sheet named 表四, 表2 above a table): no row of a table
 _CAPTION = re.compile(r"表[一二三四1-4]")
+_PAGE_HEADER = re.compile(r"^(?:page|p\.)\s*(\d{1,4})(?!\d)|^第\s*(\d{1,4})\s*页", re.IGNORECASE)
 _HEADER_CHARS = frozenset(CJK_CHAR.findall("".join(HEADER_LABELS)))
 _HEADER_STARTS = tuple(label_key(label) for label in HEADER_LABELS if len(label) >= 4)
 _TABLE_ROW_VALUES = 3   # figures on a line that no table took: a table row gxparse could not place
@@ -351,6 +352,10 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
             return Gap(False, [], "文档中未找到任何部分标题")
         if title is None:
             return Gap(False, [after_heading], "未找到报告标题，文档可能不完整")
+        later_page = next((ln for ln in sections.preamble if _later_page(ln.text)), None)
+        if later_page is not None:
+            return Gap(False, [line_evidence(later_page), after_heading],
+                       "文本从原文的后续页开始（翻页版或分页摘录的一页），此前各部分不在文本中")
         first, between = title, sections.preamble
     else:
         first, between = line_evidence(sections.headings[SECTIONS[before].key]), sections.bodies[SECTIONS[before].key]
@@ -376,6 +381,13 @@ def _section_gap(sections: Sections, found: list[int], index: int, title: Eviden
     if parts:
         return Gap(False, [line_evidence(ln) for ln in parts[:3]], _PARTS_PRINTED)
     return Gap(True, [first, after_heading])
+
+
+def _later_page(text: str) -> bool:
+    """A page header naming a page after the first (``Page 8 - …``, ``P. 8``, ``第8页``): a flip-book's page or a
+    paged excerpt begins there, its title repeated as the running header, the parts before it on other pages."""
+    number = _PAGE_HEADER.match(squash(text))
+    return number is not None and int(number.group(1) or number.group(2)) > 1
 
 
 def _part_heading(line: Line, section: Section) -> bool:

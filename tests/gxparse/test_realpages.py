@@ -1,5 +1,5 @@
 """The rules real report pages as stored text asked for (tests/fixtures/realpages, see its README): reports made up
-here, written in the text styles of real agencies' pages."""
+here, written in the text styles of real agencies' pages, and a page of a flip-book read alone."""
 
 from __future__ import annotations
 
@@ -43,3 +43,16 @@ def test_a_bare_bar_between_cells_a_line_is_an_empty_cell_but_not_before_a_label
     s2 = parse_document("\n".join(lines).encode(), "x.txt").to_dict()["s2"]
     assert s2["regulations"] == {"issued": 0, "repealed": 0, "in_force": 2}
     assert s2["normative_docs"] == {"issued": 4, "repealed": 0, "in_force": 9}
+
+
+def test_a_flip_books_later_page_read_alone_accuses_no_section_before_it():
+    text = ("Page 7 - 南溪县市场监督管理局2021年政府信息公开工作年度报告\nP. 7\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+            "结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉\n"
+            "1 0 0 0 1 0 0 0 1 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n人员力量不足。\n")
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == []
+    assert report["s4"]["litigation_direct"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}
+    # the same page as the document's first page: the title over section 四 is evidence the parts are missing
+    first = text.replace("Page 7 - ", "").replace("P. 7\n", "")
+    assert "section.missing" in {f["rule"] for f in parse_document(first.encode(), "x.txt").to_dict()["findings"]}
