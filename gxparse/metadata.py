@@ -47,6 +47,9 @@ _OFFICES = ("办公室", "办公厅")   # a government's office, which compiles 
 # The body that compiled the report (本报告由淮安市洪泽区人民政府办公室根据…编制), named as printed.
 _COMPILED = re.compile(r"本(?:年度)?报告(?:是)?由(?P<name>[\u4e00-\u9fff()]{2,40}?)(?=根据|依据|按照|编制|负责|组织|汇总"
                        r"|对照|结合|在|于)")
+# The sentence announcing the report in its opening paragraph (特编制湛江市人民政府地方志办公室2023年政府信息公开工作
+# 年度报告, 现公布区统计局2023年…), for a page whose title is not in its text.
+_ANNOUNCED = re.compile(rf"(?:编制|公布|发布|印发)了?(?P<name>[\u4e00-\u9fff()]{{2,40}}?){_YEAR}年度?{_TAIL}")
 # The date under the signature at the end (2024年1月20日, 二〇二四年一月二十日), alone on its line or after the name.
 _DATE = re.compile(r"(?:19|20)\d{2}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$")
 _SIGNATURE_LINES = 4     # the signature and date stand among the last lines
@@ -70,6 +73,7 @@ _YEAR_SENTENCES = (
     re.compile(rf"统计(?:期限|时限|时间|区间|周期)[^。]{{0,12}}?{_YEAR}年"),
     re.compile(rf"{_YEAR}年1月1日起?至(?:(?P=year)年)?12月31日"),
     re.compile(rf"本(?:年度)?报告[^。]{{0,40}}?{_YEAR}年度"),
+    _ANNOUNCED,
 )
 # 总体情况 opening with its year alone (2019年，全市… / 2019年度,…), the sentence's comma right after: not a span
 # (2019年以来, 2019—2021年), not a bound (截至2019年), not a cited document's number (〔2019〕)
@@ -263,6 +267,9 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     title = agency = year = title_evidence = year_evidence = year_source = None
     if found:
         candidate, m, agency = found
+        # a short sentence announcing the report read as its title: the agency is the name after the verb
+        if announced := _ANNOUNCED.search(candidate.text):
+            agency = None if announced["name"].startswith(_NOT_A_NAME) else clean_agency(announced["name"])
         title = _NUMBERING.sub("", m[0])
         agency = _qualified(agency, text) if agency else None
         title_evidence = Evidence(candidate.text, candidate.where)
@@ -291,6 +298,8 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
         if agency and opened and (body := clean_agency(_qualified(opened, text))) \
                 and agency in {body + office for office in _OFFICES}:
             agency = body
+    if agency is None and (m := _ANNOUNCED.search(text)) and not m["name"].startswith(_NOT_A_NAME):
+        agency = clean_agency(m["name"])
     if agency is None and opened:
         agency = clean_agency(opened)
     # the period's sentence runs over lines a text reader took figures from (…统计期限自 2024 年 1 / 月 1 日起…)

@@ -56,3 +56,15 @@ def test_a_flip_books_later_page_read_alone_accuses_no_section_before_it():
     # the same page as the document's first page: the title over section 四 is evidence the parts are missing
     first = text.replace("Page 7 - ", "").replace("P. 7\n", "")
     assert "section.missing" in {f["rule"] for f in parse_document(first.encode(), "x.txt").to_dict()["findings"]}
+
+
+@pytest.mark.parametrize("opening, agency, year", [
+    ("根据《条例》要求,特编制青石县林业局2022年政府信息公开工作年度报告。本报告包括总体情况等六部分。", "青石县林业局", 2022),
+    ("根据《条例》规定,现公布区水务局2021年度政府信息公开工作年度报告,本报告由六部分组成。", "区水务局", 2021),
+    # the body speaking of itself names no agency; the year stays the report's
+    ("根据《条例》规定,现公布我局2024年政府信息公开工作年度报告,本报告由六部分组成。", None, 2024),
+])
+def test_the_sentence_announcing_the_report_names_its_agency_and_year(opening, agency, year):
+    text = f"{opening}\n一、总体情况\n本机关依法做好政府信息公开工作。\n二、主动公开政府信息情况\n"
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert (report["agency"], report["year"]) == (agency, year)
