@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from gxparse.deadline import layout_timed
 from gxparse.document import Line
 from gxparse.normalize import label_key, squash
-from gxparse.template import SECTIONS, TABLE_HEADER_WORDS, Section
+from gxparse.template import SECTION_PARTS, SECTIONS, TABLE_HEADER_WORDS, Section
 
 # "二、" "二." "二．" "(二)" "第二部分" in front of a heading; arabic numbers are seen in PDF conversions
 _NUMERAL = re.compile(r"(?:第?(?P<numeral>[一二三四五六1-6])(?:部分)?[、.:]?|\((?P<bracketed>[一二三四五六])\))")
@@ -21,6 +21,7 @@ _RULE_RUN = re.compile(r"^[|:\-—=+]*-{3,}[|:\-—=+]*")
 _ARABIC = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _HEADER_WORDS = 2   # distinct header words of a table that show it printed (one alone could be a word of prose)
 _TITLE_GAP = 4      # characters between a section's number and its title words in a heading glued into a line
+_MAX_PART_TITLE = 20  # characters: a part of 总体情况 named as a heading ((一)政府信息公开平台建设情况)
 # Compiled once: every line of a document is tried against every section (95,000 lines of prose made 1,300,000
 # look-ups of re's cache and 570,000 calls of re.escape)
 _ANCHORS = {s.key: re.compile("|".join(f"(?:{anchor})" for anchor in s.anchors)) for s in SECTIONS}
@@ -95,7 +96,17 @@ def opening_line(sections: Sections) -> Line | None:
     if sections.headings and "s1" not in sections.headings:
         return None
     lines = sections.bodies.get("s1", []) if sections.headings else sections.preamble
+    # 总体情况 opening with its first part's heading ((一)主动公开情况): its prose starts on the next line
+    if len(lines) > 1 and _part_title(lines[0]):
+        lines = lines[1:]
     return lines[0] if lines and not lines[0].values else None
+
+
+def _part_title(line: Line) -> bool:
+    """A short line naming one of 总体情况's parts (``（一）主动公开情况``, ``主动公开方面``), no sentence."""
+    text = squash(line.text)
+    return len(text) <= _MAX_PART_TITLE and not line.values and not any(mark in text for mark in "，,。") \
+        and any(part in text for part in SECTION_PARTS["s1"])
 
 
 def glued_heading(line: Line, text: str | None = None) -> tuple[Section, Line] | None:

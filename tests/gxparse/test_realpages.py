@@ -68,3 +68,11 @@ def test_the_sentence_announcing_the_report_names_its_agency_and_year(opening, a
     text = f"{opening}\n一、总体情况\n本机关依法做好政府信息公开工作。\n二、主动公开政府信息情况\n"
     report = parse_document(text.encode(), "x.txt").to_dict()
     assert (report["agency"], report["year"]) == (agency, year)
+
+
+@pytest.mark.parametrize("part", ["(一)主动公开情况", "主动公开方面"])
+def test_the_year_opening_the_prose_under_the_first_parts_heading_is_the_reports(part):
+    text = ("一、总体情况\n" f"{part}\n" "2022年,我局认真贯彻《条例》,依法做好政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n")
+    report = parse_document(text.encode(), "x.txt").to_dict()
+    assert (report["year"], report["year_source"]) == (2022, "opening")
