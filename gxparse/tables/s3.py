@@ -1019,6 +1019,28 @@ def _s3_label_wrapped(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list
     return left
 
 
+_WORD = 4   # a label's last characters, run on by its next line's: the wrap is the template label's
+
+
+def _s3_label_continued(rows: dict[str, RawRow], extras: Sequence[RawRow]) -> list[RawRow]:
+    """A row whose slots are all empty, right above figures under the rest of its label (a long label wrapped
+    over lines centred on its row in a table without rules: ``（二）部分公开（区分处理的`` alone above
+    ``，只计这一情形，不计其他情 447 7 …``): the figures are the row's, not blanks read as 0. Only where the two
+    labels' texts run on in the template's label; the extras left."""
+    before = {row.order + 1: key for key, row in rows.items()}
+    left = []
+    for extra in extras:
+        key = before.get(extra.order)
+        row = rows.get(key) if key is not None else None
+        if (row is not None and extra.label and any(v.strip() for v in extra.values)
+                and len(extra.values) == len(row.values) and not any(v.strip() for v in row.values)
+                and label_key(row.label)[-_WORD:] + label_key(extra.label) in label_key(s3_row_label(key))):
+            rows[key] = replace(row, values=list(extra.values), offsets=extra.offsets)
+        else:
+            left.append(extra)
+    return left
+
+
 def _cjk(text: str) -> str:
     return "".join(CJK_CHAR.findall(text))
 
@@ -1217,6 +1239,7 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
     if collected.tailed and not _s3_rows_hold(collected.rows, _s3_printed_layout(collected.rows) or default_layout):
         collected = collect_rows(lines, S3_MATCHER, _S3_SHAPE, tails=False)
     rows, extras, bare = _s3_collected(collected, ocr)
+    extras = _s3_label_continued(rows, extras)
     # a row holding only a blank slot or two (the rest of a group label's cell a lattice cut into rows) prints
     # no figure: a label alone, which names no layout
     for key in [k for k, row in rows.items() if len(row.values) < S3_WIDTH and not any(v.strip() for v in row.values)]:

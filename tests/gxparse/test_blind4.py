@@ -32,6 +32,7 @@ def _read(rendering: str) -> tuple[dict, dict]:
     "thepaper-next/simsite-c00-2022.html",             # the article only in Next.js's __NEXT_DATA__ JSON
     "odt/huangchuan_2021.odt",                         # OpenDocument text: covered-table-cells under spans
     "spreadsheetml/zhoukou_city_2021.xls",             # Excel 2003 XML Spreadsheet: ss:Index, MergeAcross/Down
+    "pdf-column-order/001_huaian_szf_2024.pdf",        # a label wrapped alone above its row's figures, no rules
     "big5-fanti/simsite-c01-2024.html",                # 繁體 labels in Big5 (總計, 機構, 屬於)
     "paddleocr-raw/001_huaian_szf_2024.txt",           # PaddleOCR's boxes printed a line each
     "tencent-ocr-json/003_huaian_hongze_2024.json",    # Tencent OCR's TextDetections, a page per answer
