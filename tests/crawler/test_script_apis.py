@@ -604,15 +604,26 @@ def test_a_full_page_listing_nothing_new_ends_the_list(spider):
 NEWS_API = "http://www.zhoukou.gov.cn/wcm/content/news_list.json"
 
 
-def test_a_full_page_of_a_list_asked_by_get_saying_no_count_is_followed_by_the_next_page(spider):
-    """信用徐州's ``news_list.json?columnId=…&page=0&size=3`` answers a bare list: the next page is asked at the call's
-    address with its page set, while a page is full."""
+def _news_answer(spider, filled: int = 0) -> list[scrapy.Request]:
+    """The list pages the spider asks next on reading a full page of ``news_list.json`` asked by GET (``filled``
+    pages asked so before it)."""
     api = {"method": "GET", "item_urls": [], "data": [["columnId", "48848cee"], ["page", "0"], ["size", "3"]]}
     url = NEWS_API + "?columnId=48848cee&page=0&size=3"
     response = TextResponse(url=url, body=(FILES / "api_news_list_bare.json").read_bytes(), encoding="utf-8",
                             headers={"Content-Type": "application/json;charset=UTF-8"},
                             request=Request(url, meta={"role": "page", "hops": 2, "chain": 0, "subsite": 0,
                                                        "list_of": COLUMN, "link_text": "年度报告", "api": api,
-                                                       "api_url": NEWS_API}))
-    asked = [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
-    assert [(r.method, r.url) for r in asked] == [("GET", NEWS_API + "?columnId=48848cee&page=1&size=3")]
+                                                       "api_url": NEWS_API, "filled": filled}))
+    return [r for r in spider.parse_page(response) if isinstance(r, scrapy.Request) and r.meta["role"] == "list"]
+
+
+def test_a_full_page_of_a_list_asked_by_get_saying_no_count_is_followed_by_the_next_page(spider):
+    """信用徐州's ``news_list.json?columnId=…&page=0&size=3`` answers a bare list: the next page is asked at the call's
+    address with its page set, while a page is full."""
+    assert [(r.method, r.url) for r in _news_answer(spider)] == [
+        ("GET", NEWS_API + "?columnId=48848cee&page=1&size=3")]
+
+
+def test_a_list_saying_no_count_is_asked_at_most_max_posted_pages_in_a_row(spider):
+    from crawler.steering.pagers import MAX_POSTED_PAGES
+    assert _news_answer(spider, MAX_POSTED_PAGES) == []
