@@ -47,7 +47,7 @@ from crawler.pages.fragments import PLACEHOLDER, is_template, loaded_urls, templ
 from crawler.pages.scriptcalls import Template, called_url, url_templates
 from crawler.pages.tables import cell_label, row_title
 from crawler.scripted.jsonlinks import Branch, JsonLink, data_links, json_answer_links, script_json_links
-from crawler.scripted.scriptapis import ItemUrl, api_calls
+from crawler.scripted.scriptapis import ItemUrl, api_calls, posted_urls
 from crawler.scripted.xmlanswers import xml_answer_data
 from crawler.steering.frontier import is_agency_name, is_department_short_name, is_year_only, names_agency_short
 from gxparse.normalize import squash
@@ -496,7 +496,8 @@ class _Walker:
             code = _ESCAPED_SLASH.sub("/", script.text or "")
             names = [(m.start(), m.group(2)) for m in _SCRIPT_STRING.finditer(code) if _CJK.search(m.group(2))]
             entries = []
-            apis = {call.url for call in api_calls(code)}   # asked for by the script as it asks (POST …)
+            # asked for by the script as it asks (POST …), or posted to with what only another script knows
+            apis = {call.url for call in api_calls(code)} | posted_urls(code)
             for match in _SCRIPT_URL.finditer(code):
                 if len(entries) >= left:
                     break

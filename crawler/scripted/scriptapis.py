@@ -767,6 +767,20 @@ def undeclared_bases(codes: list[str]) -> list[str]:
             and re.split(r"\s*\.\s*", base)[0] not in assigned]   # var base = getCtx(): the script's own
 
 
+def posted_urls(code: str) -> set[str]:
+    """The addresses the script's ``$.ajax`` calls POST to, whether or not what they send can be known (a setting of
+    the site's script, an answer's field): an address asked by POST is no page to GET."""
+    if len(code) > MAX_SCRIPT_CHARS:
+        return set()
+    found = set()
+    for _, match in zip(range(MAX_TRIED), _AJAX.finditer(code)):
+        fields = object_entries(code, match.end() - 1) or {}
+        method = string_literal(fields.get("type", "")) or string_literal(fields.get("method", ""))
+        if method.upper() == "POST" and (url := _joined(fields.get("url", ""))) and _URL.match(url):
+            found.add(url)
+    return found
+
+
 # a setting of a config object a call sends (siteGuid: webBuilderCommon.siteGuid): one name, one key
 _SETTING = re.compile(rf"^{_NAME}\s*\.\s*{_NAME}$")
 

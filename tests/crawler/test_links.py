@@ -473,3 +473,9 @@ def test_a_script_answers_rows_built_an_element_at_a_time_are_named_by_their_own
                      "t20250302_843720.htm": "榕泉市财政局2025年部门预算",
                      "t20240121_6558131.htm": "榕泉市财政局2023年政府信息公开工作年度报告",
                      "t20230122_6558122.htm": "榕泉市财政局2022年政府信息公开工作年度报告"}
+
+
+def test_an_address_a_script_posts_to_is_no_link_though_what_it_sends_is_unknown():
+    # 新点's $.ajax({url: '/EWB-FRONT/rest/lightfrontaction/getgovinfolist', type: 'POST', data: …siteGuid of a site's
+    # script}): asked as a page by GET, it answered an error
+    assert links("column_epoint_site_guid.html", "http://www.zhoukou.gov.cn/dynamic/zwgk/govInfoPub.html") == []
