@@ -118,6 +118,7 @@ class StreamRow:
     label: str            # the text printed right before its first figure ("" when a figure was)
     columnwise: bool      # read from boxes of a column's figures
     solved: bool = False  # read from the figures the other rows left, by the table's arithmetic alone
+    by_position: bool = False   # its columns' order not shown by the text (``pagebands``): the template's assumed
     printed: tuple[_Figure, ...] = ()   # the stream's figures it was read from (none when solved)
 
 
@@ -473,7 +474,8 @@ def _read_pages(lines: Sequence[Line], shape: Shape, consistent: Callable[[dict[
         return None
     read = StreamRead(unread=[key for key in shape.rows if key not in paged])
     for key, row in paged.items():
-        read.rows[key] = StreamRow([str(v) for v in row.vector], row.where, "", True, solved=row.filled)
+        read.rows[key] = StreamRow([str(v) for v in row.vector], row.where, "", True, solved=row.filled,
+                                   by_position=row.by_position)
     return read
 
 

@@ -4,21 +4,27 @@ second's, …).
 
 The page breaks are the evidence of the bands: the rows a page's labels name (from the first to the last, a
 wrapped label left unnamed between them) are that page's band, and its figures must be exactly as many as the
-band's cells. A figure printed on a row's label line is that row's first cell (the tool joined the two), taken
-out of the column's run, or left in it: both are tried. The columns are taken in the template's order only where
-the column header words before the table's first figure stand in that order (the tool wrote that page left to
-right). A band may be one figure short (a cell printed empty or left out): the gap is tried at every place of
+band's cells. A figure printed on a row's label line, or among the first figures right after a run of labels,
+is that row's first cell (the tool joined the two, or grouped the labels with the cells beside them), taken out
+of the column's run, or left in it: both are tried. The columns are taken in the template's order; the rows are
+said to be read so (``PagedRow.by_position``) unless the column header words before the table's first figure
+stand in that order (pdfminer.six writes header words in an order of its own: 总计 before 其他 over runs in the
+template's order, 自然人 … 法律服务机构 in order over runs that are not). A band no reading lays in the template's
+order is read with its runs in every order (``run_orders``: pdfminer.six writes a page's column boxes in the
+order it grouped them, 法律服务机构's run before 自然人's), a reading kept where the table's rules across rows
+hold with the other bands' readings. A band may be one figure short (a cell printed empty or left out): the gap is tried at every place of
 the band, and the row's sums fill it. Each band is also laid row by row. A reading is kept when every row's own
 sums and the table's rules across rows hold for it; the table is read only where every kept reading gives a row
 the same figures (a gap the sums fill alike wherever it stands is no doubt). A band no reading lays (the tool
 broke its columns into boxes of its own) is tiled from its figures around the rows read (``tiling``): its rows
-read where every tiling agrees. Bounded by ``MAX_PAGES``, ``MAX_BAND_GRIDS`` and ``MAX_GAPS`` (the tiling by its
-own caps and budget).
+read where every tiling agrees. Bounded by ``MAX_PAGES``, ``MAX_BAND_GRIDS``, ``MAX_GAPS``, ``MAX_ORDER_GRIDS`` and
+``MAX_CHOICES`` (the tiling by its own caps and budget).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +38,8 @@ from gxparse.normalize import label_key
 MAX_PAGES = 4          # pages one table's bands may run over
 MAX_BAND_GRIDS = 8     # distinct grids one band may read as: more, its figures do not decide it
 MAX_GAPS = 1           # figures the whole table may be short of
+MAX_ORDER_GRIDS = 120  # distinct grids one band's runs may read as in orders of the tool's own
+MAX_CHOICES = 2000     # readings of the whole table (one per band, together) weighed against its rules
 
 Grid = tuple[Vector, ...]   # a band's rows
 
@@ -48,11 +56,13 @@ class BandReading:
 
 @dataclass(frozen=True)
 class PagedRow:
-    """A row the page bands read: its figures, whether the sums filled a gap in it, where its page's run starts."""
+    """A row the page bands read: its figures, whether the sums filled a gap in it, where its page's run starts,
+    whether the text does not show its columns' order (``by_position``)."""
 
     vector: Vector
     filled: bool
     where: str
+    by_position: bool = False   # its columns taken in the template's order, or in the order the arithmetic chose
 
 
 @dataclass(frozen=True)
@@ -109,14 +119,47 @@ def page_bands(lines: Sequence[Line], rows: Sequence[str], named: Callable[[str]
         start, end = min(named_rows), max(named_rows)
         if start != (bands[-1].start + bands[-1].height if bands else 0):
             return None
-        on_label = tuple((i, index[key] - start) for i, (line, n) in enumerate(figures)
-                         if n == 0 and line.label and not is_header(line.label)
-                         and (key := named(line.label)) in index and start <= index[key] <= end)
+        on_label = tuple((i, row - start) for i, row in _beside_labels(page_lines, index, named, is_header).items()
+                         if start <= row <= end)
         bands.append(PageBand(start, end - start + 1, tuple(parse_count(line.values[n]).value for line, n in figures),
                               on_label, figures[0][0].where))
     if not bands or bands[-1].start + bands[-1].height != len(rows):
         return None
     return bands
+
+
+def _beside_labels(lines: Sequence[Line], index: dict[str, int], named: Callable[[str], str | None],
+                   is_header: Callable[[str], bool]) -> dict[int, int]:
+    """The figures (position among the page's figures → row) printed beside their row's label: on the label's
+    line, or right after a run of labels, ``k`` figures (no more than the labels) then the first cells of the
+    last ``k`` rows named (the tool grouped the labels' boxes with the boxes of the cells right of them, and
+    wrote the group's labels, then its figures, each top to bottom)."""
+    out: dict[int, int] = {}
+    labels: list[int] = []    # the rows the run of labels names
+    pending: list[int] = []   # the figures right after them
+    at = 0
+
+    def close() -> None:
+        if len(pending) <= len(labels):
+            out.update(zip(pending, labels[len(labels) - len(pending):]))
+        labels.clear()
+        pending.clear()
+
+    for line in lines:
+        key = named(line.label) if line.label and not is_header(line.label) else None
+        if line.label and (pending or key not in index):
+            close()
+        if key in index:
+            if line.values:
+                out[at] = index[key]
+                labels.clear()
+            else:
+                labels.append(index[key])
+        elif not line.label and labels:
+            pending.extend(range(at, at + len(line.values)))
+        at += len(line.values)
+    close()
+    return out
 
 
 def band_readings(band: PageBand, width: int, sums: Sequence[RowSum], gaps: int) -> list[BandReading] | None:
@@ -139,6 +182,36 @@ def band_readings(band: PageBand, width: int, sums: Sequence[RowSum], gaps: int)
                     out[reading.grid] = BandReading(reading.grid, reading.filled | held.filled,
                                                     min(reading.gaps, held.gaps))
                 if len(out) > MAX_BAND_GRIDS:
+                    return None
+    return list(out.values())
+
+
+def run_orders(band: PageBand, width: int, sums: Sequence[RowSum]) -> list[BandReading] | None:
+    """The distinct grids the band reads as when its figures are its columns' runs in an order of the tool's own
+    (pdfminer.six writes the column boxes of a page's groups in the order it grouped them: ``法律服务机构``'s run
+    before ``自然人``'s): every run as long as the band, the first column's short of the cells printed beside
+    their labels (taken out of it, or none), each run laid top to bottom into a column; kept where every row's
+    sums hold. None when more than ``MAX_ORDER_GRIDS``: the rules across rows would have too many to choose
+    from."""
+    out: dict[Grid, BandReading] = {}
+    for anchors in ([dict(band.on_label), {}] if band.on_label else [{}]):
+        first = {row: band.figures[i] for i, row in anchors.items()}
+        stream = [v for i, v in enumerate(band.figures) if i not in anchors]
+        short = band.height - len(first)
+        if len(stream) != short + (width - 1) * band.height:
+            continue
+        for at in range(width):   # where the first column's run stands among the runs
+            head = at * band.height
+            own = tuple(stream[head:head + short])
+            rest = [*stream[:head], *stream[head + short:]]
+            runs = [tuple(rest[k:k + band.height]) for k in range(0, len(rest), band.height)]
+            column = iter(own)
+            lead = tuple(first[r] if r in first else next(column) for r in range(band.height))
+            for order in set(itertools.permutations(runs)):
+                grid = tuple(complete(row, sums) for row in zip(lead, *order))
+                if all(vector is not None and None not in vector for vector in grid):
+                    out[grid] = BandReading(grid, frozenset(), 0)   # type: ignore[arg-type]
+                if len(out) > MAX_ORDER_GRIDS:
                     return None
     return list(out.values())
 
@@ -168,17 +241,40 @@ def read_by_pages(lines: Sequence[Line], layout: Layout, named: Callable[[str], 
                   is_header: Callable[[str], bool], headers: Sequence[str],
                   consistent: Callable[[dict[str, Vector]], bool]) -> dict[str, PagedRow] | None:
     """The rows every kept reading of the table's page bands agrees on (see the module's docstring), each with
-    whether the sums filled a gap in it, and the rows of the bands no reading lays where every tiling of their
-    figures around the rows read gives them alike (``tiling``); None when the lines are no such table or no
-    reading is kept."""
+    whether the sums filled a gap in it and whether its columns' order is the text's, and the rows of the bands
+    no reading lays where every tiling of their figures around the rows read gives them alike (``tiling``); None
+    when the lines are no such table or no reading is kept."""
     rows, width, sums = layout.rows, layout.width, layout.sums
-    if not sums or not headers_in_order(lines, headers, is_header):
+    if not sums:
         return None
     bands = page_bands(lines, rows, named, is_header)
     if bands is None:
         return None
-    # a band no reading lays (the tool broke its columns into boxes of its own) is left unread
+    # the header words' order shows the tool's only where it is the template's: else that order is assumed
+    shown = headers_in_order(lines, headers, is_header)
+    where = {band.start + r: band.where for band in bands for r in range(band.height)}
     read = [(band, readings) for band in bands if (readings := band_readings(band, width, sums, MAX_GAPS))]
+    out = {rows[r]: PagedRow(vector, filled, where[r], not shown) for r, (vector, filled) in _agreed(
+        read, rows, consistent).items()}
+    # a band no reading lays in the template's order: its runs in every order, decided by the rules across rows
+    laid = {band for band, _ in read}
+    ordered = [(band, readings) for band in bands if band not in laid and (readings := run_orders(band, width, sums))]
+    if out and ordered and math.prod(len(readings) for _, readings in [*read, *ordered]) <= MAX_CHOICES:
+        agreed = _agreed([*read, *ordered], rows, consistent)
+        out |= {rows[r]: PagedRow(agreed[r][0], False, where[r], True)
+                for band, _ in ordered for r in range(band.start, band.start + band.height) if r in agreed}
+    # a band no reading lays (the tool broke its columns into boxes of its own) is tiled around the rows read
+    left = [band for band in bands if band not in laid | {band for band, _ in ordered}]
+    if out and left:
+        out |= {key: PagedRow(vector, True, where[rows.index(key)], not shown)
+                for key, vector in _tiled(left, layout, {key: row.vector for key, row in out.items()}).items()}
+    return out or None
+
+
+def _agreed(read: Sequence[tuple[PageBand, list[BandReading]]], rows: Sequence[str],
+            consistent: Callable[[dict[str, Vector]], bool]) -> dict[int, tuple[Vector, bool]]:
+    """The rows (by place) every reading of the bands ``read`` together gives alike, where the table's rules
+    across rows hold for it, with whether the sums filled a gap in it (in any reading)."""
     kept: list[dict[int, tuple[Vector, bool]]] = []
     for choice in itertools.product(*(readings for _, readings in read)):
         if sum(reading.gaps for reading in choice) > MAX_GAPS:
@@ -187,16 +283,8 @@ def read_by_pages(lines: Sequence[Line], layout: Layout, named: Callable[[str], 
                 for (band, _), reading in zip(read, choice) for r, vector in enumerate(reading.grid)}
         if consistent({rows[r]: vector for r, (vector, _) in laid.items()}):
             kept.append(laid)
-    where = {band.start + r: band.where for band in bands for r in range(band.height)}
-    out = {}
-    for r in kept[0] if kept else ():
-        if len({laid[r][0] for laid in kept}) == 1:
-            out[rows[r]] = PagedRow(kept[0][r][0], any(laid[r][1] for laid in kept), where[r])
-    left = [band for band in bands if band not in {band for band, _ in read}]
-    if out and left:
-        out |= {key: PagedRow(vector, True, where[rows.index(key)])
-                for key, vector in _tiled(left, layout, {key: row.vector for key, row in out.items()}).items()}
-    return out or None
+    return {r: (kept[0][r][0], any(laid[r][1] for laid in kept)) for r in (kept[0] if kept else ())
+            if len({laid[r][0] for laid in kept}) == 1}
 
 
 def _tiled(left: Sequence[PageBand], layout: Layout, known: dict[str, Vector]) -> dict[str, Vector]:

@@ -448,6 +448,7 @@ class _Streamed:
     borrowed: int = 0
     solved: list[str] = field(default_factory=list)
     by_prose: bool = False
+    by_position: list[str] = field(default_factory=list)   # rows whose columns' order the text does not show
 
 
 def _unborrowed(read: StreamRead, borrowed: Sequence[Line]) -> None:
@@ -495,7 +496,8 @@ def _s3_stream(lines: Sequence[Line], layouts: Sequence[str], following: Sequenc
         unread_side_by_side(read, [*preceding, *lines, *following], S3_COLUMNS, _S3_SPANNING)
         rows = {key: RawRow(key, "", row.values, row.where, order=n) for n, (key, row) in enumerate(read.rows.items())}
         rows |= {key: RawRow(key, "", [], lines[0].where, order=len(rows) + n) for n, key in enumerate(read.unread)}
-        return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved], read.by_prose)
+        return _Streamed(layout, rows, borrowed, [key for key, row in read.rows.items() if row.solved], read.by_prose,
+                         [key for key, row in read.rows.items() if row.by_position])
     if len(layouts) == 1 and sum(len(line.values) for line in following) <= S4_WIDTH \
             and (blank := _s3_blank_stream(lines, layouts[0])) is not None:
         return blank
@@ -1081,6 +1083,18 @@ def _solved_by_sum(rows: dict[str, RawRow], keys: Sequence[str], where: str, pri
                     if value != UNREAD_FIGURE])
 
 
+def _columns_by_position(rows: dict[str, RawRow], keys: Sequence[str], where: str) -> Finding:
+    """The rows of ``keys`` read a column at a time where the text does not show which column each run of figures
+    is (a tool's order of its own): the columns taken in the template's order, or in the one the arithmetic
+    left, which swapped columns of equal sums would not break."""
+    names = "、".join(f"「{s3_row_label(key)}」" for key in keys)
+    return Finding("cell.columns_by_position", WARNING,
+                   f"表三（{where}起）逐页逐列输出，{names}行各列数字的先后未由列名印证，按模板的列序（或表内勾稽关系"
+                   f"唯一允许的列序）读出；合计相同的两列互换时勾稽关系无从发现，请对照原件核对",
+                   [f"s3.{key}.{c.key}" for key in keys for c, value in zip(S3_COLUMNS, rows[key].values)
+                    if value != UNREAD_FIGURE])
+
+
 def _s3_labelled_runs(lines: Sequence[Line], keys: Sequence[str]) -> dict[str, RawRow]:
     """Table 三's rows whose label stands right over their figures; a run holding more figures than its row is
     laid into the rows after it up to the row the next run names (``cellstream.lay_run``), the last run into
@@ -1295,6 +1309,8 @@ def read_s3(lines: Sequence[Line], default_layout: str = "v2021", following: Seq
         rows = _s3_spread(lines, rows, bare, extras, row_keys)
     if cell_per_line and streamed.solved:
         findings.append(_solved_by_sum(rows, streamed.solved, lines[0].where, by_prose=streamed.by_prose))
+    if cell_per_line and streamed.by_position:
+        findings.append(_columns_by_position(rows, streamed.by_position, lines[0].where))
     if tailed:
         findings.append(_solved_by_sum(rows, tailed, rows[tailed[0]].where, "各行数字与行名分开印出"))
     if not cell_per_line:

@@ -290,6 +290,20 @@ def test_table_three_before_table_four_written_ahead_of_its_heading_is_read_whol
     assert _cells(parsed(rendering), ("s3",)) == _cells(truth(rendering), ("s3",))
 
 
+# pdfminer.six's default boxes on a CMS page printed in large type: table 三 a page at a time, each page's column
+# runs in the order the tool grouped them (kaifeng's first page 法律服务机构, 其他, 总计, then 自然人 …; simsite-c01-2020's
+# second page 自然人 last), the header words in an order of their own, and the first cells of the rows whose labels
+# end a page's label column printed right after those labels (extraction.pagebands): read whole, the columns' order
+# said to be the template's or the arithmetic's
+@pytest.mark.parametrize("rendering", [f"pdfminer/{r}.cms-large" for r in
+                                       ("kaifeng_2021", "simsite-c00-2022", "simsite-c01-2020", "simsite-c01-2024",
+                                        "zhoukou_city_2021")])
+def test_table_three_whose_pages_come_a_column_run_at_a_time_in_any_order_is_read_whole(rendering):
+    report = parsed(rendering)
+    assert _cells(report, ("s3",)) == _cells(truth(rendering), ("s3",))
+    assert any(f["rule"] == "cell.columns_by_position" for f in report["findings"])
+
+
 # pdfminer.six's default boxes on huangchuan's reportlab print: table 三 a page at a time, each page's rows a column
 # at a time (a figure joined to its row's label), the first page one cell short (the print leaves 予以公开's second
 # cell out), the second page's last two rows' boxes apart: the page bands and the sums read it (extraction.pagebands)

@@ -47,8 +47,31 @@ def test_rows_the_column_and_the_row_order_read_differently_are_unread():
     assert _read("行一 行二 0 2 2 1 2 3", "行三 5 0 5") == {"a": ((0, 2, 2), False), "c": ((5, 0, 5), False)}
 
 
-def test_header_words_out_of_the_templates_order_read_nothing():
-    assert _read("行一 行二 1 2 3 4 4 6", "行三 5 0 5", headers="乙 甲 总") is None
+def test_header_words_out_of_the_templates_order_leave_the_columns_in_that_order_said_to_be_assumed():
+    # pdfminer.six writes header words in an order of its own (总计 before 其他), whatever its columns' runs are in
+    text = "\f".join("\n\n".join(page.split()) + "\n" for page in ("乙 甲 总 行一 行二 1 2 3 4 4 6", "行三 5 0 5"))
+    read = read_by_pages(lines_from_text(text), _LAYOUT, _NAMED, _is_header, _HEADERS, lambda rows: True)
+    assert {key: (row.vector, row.by_position) for key, row in read.items()} == {
+        "a": ((1, 3, 4), True), "b": ((2, 4, 6), True), "c": ((5, 0, 5), True)}
+
+
+def test_figures_right_after_a_run_of_labels_are_the_last_rows_first_cells():
+    # 6 beside 行二 (the header words after it); the first column's run holds 行一's alone: 1 / 2 3 / 3 9
+    assert _read("行一 行二 6 甲 乙 总 1 2 3 3 9", "行三 5 0 5", headers="") == {
+        "a": ((1, 2, 3), False), "b": ((6, 3, 9), False), "c": ((5, 0, 5), False)}
+
+
+def _added(rows: dict[str, tuple[int, ...]]) -> bool:
+    """A rule across rows: 行三 is 行一 + 行二, column by column."""
+    return len(rows) < 3 or all(a + b == c for a, b, c in zip(rows["a"], rows["b"], rows["c"]))
+
+
+def test_a_page_whose_runs_the_templates_order_cannot_lay_is_read_in_the_order_the_rules_across_rows_leave():
+    # 行三's runs 6 / 2 / 4: 2 4 6 and 4 2 6 keep its sum, only 2 4 6 is 行一 + 行二 column by column
+    text = "\f".join("\n\n".join(page.split()) + "\n" for page in ("甲 乙 总 行一 行二 1 1 3 1 4 2", "行三 6 2 4"))
+    read = read_by_pages(lines_from_text(text), _LAYOUT, _NAMED, _is_header, _HEADERS, _added)
+    assert {key: (row.vector, row.by_position) for key, row in read.items()} == {
+        "a": ((1, 3, 4), False), "b": ((1, 1, 2), False), "c": ((2, 4, 6), True)}
 
 
 def test_text_without_pages_or_with_a_pages_figures_under_no_row_reads_nothing():
