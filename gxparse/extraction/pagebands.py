@@ -12,8 +12,10 @@ stand in that order (pdfminer.six writes header words in an order of its own: �
 template's order, 自然人 … 法律服务机构 in order over runs that are not). A band no reading lays in the template's
 order is read with its runs in every order (``run_orders``: pdfminer.six writes a page's column boxes in the
 order it grouped them, 法律服务机构's run before 自然人's), a reading kept where the table's rules across rows
-hold with the other bands' readings. A band may be one figure short (a cell printed empty or left out): the gap is tried at every place of
-the band, and the row's sums fill it. Each band is also laid row by row. A reading is kept when every row's own
+hold with the other bands' readings (a row read where all kept give it alike, as everywhere here: a page of
+the one band reads the rows whose runs' figures are equal where the rules do not tell their columns apart). A
+band may be one figure short (a cell printed empty or left out): the gap is tried at every place of the band,
+and the row's sums fill it. Each band is also laid row by row. A reading is kept when every row's own
 sums and the table's rules across rows hold for it; the table is read only where every kept reading gives a row
 the same figures (a gap the sums fill alike wherever it stands is no doubt). A band no reading lays (the tool
 broke its columns into boxes of its own) is tiled from its figures around the rows read (``tiling``): its rows
@@ -38,7 +40,7 @@ from gxparse.normalize import label_key
 MAX_PAGES = 4          # pages one table's bands may run over
 MAX_BAND_GRIDS = 8     # distinct grids one band may read as: more, its figures do not decide it
 MAX_GAPS = 1           # figures the whole table may be short of
-MAX_ORDER_GRIDS = 120  # distinct grids one band's runs may read as in orders of the tool's own
+MAX_ORDER_GRIDS = 720  # distinct grids one band's runs may read as in orders of the tool's own
 MAX_CHOICES = 2000     # readings of the whole table (one per band, together) weighed against its rules
 
 Grid = tuple[Vector, ...]   # a band's rows
@@ -194,6 +196,7 @@ def run_orders(band: PageBand, width: int, sums: Sequence[RowSum]) -> list[BandR
     sums hold. None when more than ``MAX_ORDER_GRIDS``: the rules across rows would have too many to choose
     from."""
     out: dict[Grid, BandReading] = {}
+    seen: dict[tuple[int | None, ...], Vector | None] = {}   # rows recur from one order to the next
     for anchors in ([dict(band.on_label), {}] if band.on_label else [{}]):
         first = {row: band.figures[i] for i, row in anchors.items()}
         stream = [v for i, v in enumerate(band.figures) if i not in anchors]
@@ -208,12 +211,19 @@ def run_orders(band: PageBand, width: int, sums: Sequence[RowSum]) -> list[BandR
             column = iter(own)
             lead = tuple(first[r] if r in first else next(column) for r in range(band.height))
             for order in set(itertools.permutations(runs)):
-                grid = tuple(complete(row, sums) for row in zip(lead, *order))
+                grid = tuple(_completed(row, sums, seen) for row in zip(lead, *order))
                 if all(vector is not None and None not in vector for vector in grid):
                     out[grid] = BandReading(grid, frozenset(), 0)   # type: ignore[arg-type]
                 if len(out) > MAX_ORDER_GRIDS:
                     return None
     return list(out.values())
+
+
+def _completed(row: tuple[int | None, ...], sums: Sequence[RowSum],
+               seen: dict[tuple[int | None, ...], Vector | None]) -> Vector | None:
+    if row not in seen:
+        seen[row] = complete(row, sums)
+    return seen[row]
 
 
 def _laid(slots: Sequence[object], first: dict[int, int | None], height: int, width: int, columnwise: bool,
@@ -259,7 +269,7 @@ def read_by_pages(lines: Sequence[Line], layout: Layout, named: Callable[[str], 
     # a band no reading lays in the template's order: its runs in every order, decided by the rules across rows
     laid = {band for band, _ in read}
     ordered = [(band, readings) for band in bands if band not in laid and (readings := run_orders(band, width, sums))]
-    if out and ordered and math.prod(len(readings) for _, readings in [*read, *ordered]) <= MAX_CHOICES:
+    if ordered and math.prod(len(readings) for _, readings in [*read, *ordered]) <= MAX_CHOICES:
         agreed = _agreed([*read, *ordered], rows, consistent)
         out |= {rows[r]: PagedRow(agreed[r][0], False, where[r], True)
                 for band, _ in ordered for r in range(band.start, band.start + band.height) if r in agreed}

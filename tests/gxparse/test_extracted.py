@@ -304,6 +304,18 @@ def test_table_three_whose_pages_come_a_column_run_at_a_time_in_any_order_is_rea
     assert any(f["rule"] == "cell.columns_by_position" for f in report["findings"])
 
 
+# pdfminer.six's default boxes on kaifeng's CMS page on one A3 page: the column runs of the one band in an order of
+# the tool's own (法律服务机构, 其他, 总计, 商业企业 …, 自然人's last rows last), whose columns no rule across rows tells
+# apart: the rows every order keeping the sums gives alike are read (each run's figure the same, 18 of 25 rows)
+def test_table_three_whose_one_page_comes_a_column_run_at_a_time_reads_the_rows_every_order_agrees_on():
+    rendering = "pdfminer/kaifeng_2021.cms"
+    report = parsed(rendering)
+    expected = _cells(truth(rendering), ("s3",))
+    got = {cell: value for cell, value in _cells(report, ("s3",)).items() if value is not None}
+    assert len(got) == 18 * 7 and all(expected[cell] == value for cell, value in got.items())
+    assert any(f["rule"] == "cell.columns_by_position" for f in report["findings"])
+
+
 # pdfminer.six's default boxes on huangchuan's reportlab print: table 三 a page at a time, each page's rows a column
 # at a time (a figure joined to its row's label), the first page one cell short (the print leaves 予以公开's second
 # cell out), the second page's last two rows' boxes apart: the page bands and the sums read it (extraction.pagebands)

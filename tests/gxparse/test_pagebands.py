@@ -88,3 +88,9 @@ def test_a_table_over_more_pages_than_the_bound_reads_nothing_and_fast():
     read = read_by_pages(lines_from_text(text), layout, {f"行{n}": f"r{n}" for n in range(MAX_PAGES + 1)}.get,
                          _is_header, _HEADERS, lambda rows: True)
     assert read is None and time.perf_counter() - started < 1.0
+
+
+def test_pages_no_reading_lays_in_the_templates_order_read_the_rows_every_order_of_their_runs_gives_alike():
+    # 行一 and 行二's runs 3 0 / 1 0 / 2 0: the total first; 1 0 and 2 0 may be either column, 行二 is 0 0 0 in both;
+    # 行三's 5 / 5 / 0 reads 5 0 5 or 0 5 5
+    assert _read("行一 行二 3 0 1 0 2 0", "行三 5 5 0") == {"b": ((0, 0, 0), False)}
