@@ -84,7 +84,7 @@ HEADING_WEIGHTS = _table(
 
 # Tokens of the URL's path and query (split on anything but letters and digits, lower case).
 URL_WEIGHTS = _table(
-    (r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*|ndgzbg|gzbg)$", 60),
+    (r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*|\w*annualreport\w*|ndgzbg|gzbg)$", 60),
     (r"^(?:xxgk\w*|zfxxgk\w*|gkml|zwgk\w*|fdzdgk\w*|gkzl|zfgk|openness|govinfo|public)$", 25),
     (r"^(?:bmxxgk|qxxxgk|bmgk|xqgk|bmwz|qxwz|jgsz|zsjg|bm|qx|xq|xsq|bmdh|zfjg)$", 10),
     (r"^(?:news|xw|xwzx|xwdt|xwfb|jrtt|tpxw|ywdt|zwdt|bmdt|gzdt|xxyw|hdjl|zmhd|hd|bsfw|zwfw|fw|search|sousuo|"
@@ -356,8 +356,9 @@ def is_view(url: str, page_url: str) -> bool:
     return all(VIEW_KEYS.search(k) for k in changed)
 
 
-# A URL token naming a 年报 column (/xxgk/ndbg/, /nb/, gknb): a page there, or an app's route so named, is one.
-COLUMN_URL_TOKEN = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*)$")
+# A URL token naming a 年报 column (/xxgk/ndbg/, /nb/, gknb, 安徽/浙江's /XxgkAnnualReport/): a page there, or an app's
+# route so named, is one.
+COLUMN_URL_TOKEN = re.compile(r"^(?:\w*ndbg\w*|nb|\w*xxgknb|gknb|nianbao\w*|\w*annualreport\w*)$")
 
 
 def url_tokens(url: str) -> list[str]:

@@ -108,6 +108,14 @@ def test_url_words_alone_can_make_a_link_worth_following():
     assert judge("", "", "http://www.nanhu.gov.cn/zfxxgk/ndbg/").step is Step.FOLLOW
 
 
+@pytest.mark.parametrize("url", [
+    "http://www.nanhu.gov.cn/XxgkAnnualReport/index.html",                            # 安徽's 年报 module
+    "http://www.nanhu.gov.cn/module/xxgk/xxgkAnnualReport.jsp?fbtime=2021&area=11",   # 大汉's (浙江)
+])
+def test_an_annual_report_module_named_in_english_is_a_column_word(url):
+    assert judge("", "", url).step is Step.FOLLOW
+
+
 def test_a_calendar_day_of_the_page_itself_is_avoided():
     url = "http://www.nanhu.gov.cn/channel/list.php?cid=17"
     assert judge("5", "", url + "&date=2024-03-05", page_url=url).step is Step.AVOID
