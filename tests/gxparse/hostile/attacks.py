@@ -593,12 +593,11 @@ def _mhtml_nested() -> bytes:
             + b"--B%d\r\nContent-Type: text/html\r\n\r\n<p>report</p>\r\n" % depth)
 
 
-def _mhtml_long_article() -> bytes:
-    """An article of 20 page parts (the most read), each 99,000 short lines: every page within the limits,
-    the article 2 million lines."""
-    page = b"<html><body>" + b"<p>1</p>" * 99_000 + b"</body></html>"
+def mhtml_article(pages: int, lines: int, line: bytes = b"<p>1</p>") -> bytes:
+    """An article of ``pages`` page parts, each of ``lines`` times ``line``."""
+    page = b"<html><body>" + line * lines + b"</body></html>"
     further = b"".join(b"\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: "
-                       b"http://x.gov.cn/a_%d.html\r\n\r\n" % n + page for n in range(2, 21))
+                       b"http://x.gov.cn/a_%d.html\r\n\r\n" % n + page for n in range(2, pages + 1))
     return _MHTML_HEAD + page + further + b"\r\n--B--\r\n"
 
 
@@ -1018,7 +1017,7 @@ ATTACKS: list[Attack] = [
     Attack("mhtml-many-parts", "20,000 parts", _mhtml_many_parts, "部分过多"),
     Attack("mhtml-nested", "multiparts nested 20,000 deep", _mhtml_nested, "嵌套过深"),
     Attack("mhtml-long-article", "20 page parts of 99,000 one-figure lines each: one article of 2 million lines",
-           _mhtml_long_article, "含数字的行过多", slow=True),
+           lambda: mhtml_article(20, 99_000), "含数字的行过多", slow=True),
     Attack("mhtml-large", "a 70 MB MHTML, most of it one picture", _mhtml_large_picture, "MHTML 文件过大"),
     # JSON
     Attack("json-deep-objects", "objects nested 100,000 deep", lambda: b'{"a":' * 100_000 + b'"x"' + b"}" * 100_000,

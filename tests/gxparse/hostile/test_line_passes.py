@@ -11,6 +11,7 @@ import pytest
 from gxparse import deadline, limits, normalize
 from gxparse.document import lines_from_text
 from gxparse.readers.html import read_html
+from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.wordfile import read_docx
 from gxparse.extraction.tailrows import MAX_HEADS, lay_tails
 from gxparse.gaps import TableContext, row_gaps
@@ -21,6 +22,7 @@ from gxparse.tables import tableread
 from gxparse.tables.s3 import S3_MATCHER, read_s3
 from gxparse.template import S3_ALL_ROWS, S3_ROWS
 from tests.gxparse.hostile import files
+from tests.gxparse.hostile.attacks import mhtml_article
 from tests.gxparse.seeds import seed_bytes
 
 _HEAD = ("一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
@@ -72,6 +74,14 @@ def test_a_web_page_of_more_blocks_of_figures_than_the_limit_is_refused_as_they_
     assert len(read_html("<p>规章 1 2</p><p>说明</p><p>行政处罚 3 4</p>").lines) == 3
     with pytest.raises(limits.LimitExceeded, match="含数字的行过多：文本读到网页第4行时已有 3 行含数字，超过上限 2 行"):
         read_html("<p>规章 1 2</p><p>说明</p><p>行政处罚 3 4</p><p>其他 5 6</p>")
+
+
+def test_an_mhtml_article_of_more_lines_than_the_limit_over_its_pages_is_refused(monkeypatch):
+    """Each page within the bound, the article past it (benchmarks.hostile's mhtml-long-article, 2 million lines)."""
+    monkeypatch.setattr(limits, "MAX_LINES", 5)
+    assert len(read_mhtml(mhtml_article(1, 4, "<p>说明</p>".encode()), "a.mht").lines) == 4
+    with pytest.raises(limits.LimitExceeded, match="行数过多：MHTML 文件（正文各页与附件）读到第 8 行时"):
+        read_mhtml(mhtml_article(2, 4, "<p>说明</p>".encode()), "a.mht")
 
 
 def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
