@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from gxparse import deadline, limits, normalize
+from gxparse import DocumentError, deadline, limits, normalize
 from gxparse.document import lines_from_text
 from gxparse.readers.html import read_html
+from gxparse.readers import mhtml
 from gxparse.readers.mhtml import read_mhtml
 from gxparse.readers.wordfile import read_docx
 from gxparse.extraction.tailrows import MAX_HEADS, lay_tails
@@ -22,7 +23,7 @@ from gxparse.tables import tableread
 from gxparse.tables.s3 import S3_MATCHER, read_s3
 from gxparse.template import S3_ALL_ROWS, S3_ROWS
 from tests.gxparse.hostile import files
-from tests.gxparse.hostile.attacks import mhtml_article
+from tests.gxparse.hostile.attacks import mhtml_article, mhtml_of_parts
 from tests.gxparse.seeds import seed_bytes
 
 _HEAD = ("一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
@@ -82,6 +83,14 @@ def test_an_mhtml_article_of_more_lines_than_the_limit_over_its_pages_is_refused
     assert len(read_mhtml(mhtml_article(1, 4, "<p>说明</p>".encode()), "a.mht").lines) == 4
     with pytest.raises(limits.LimitExceeded, match="行数过多：MHTML 文件（正文各页与附件）读到第 8 行时"):
         read_mhtml(mhtml_article(2, 4, "<p>说明</p>".encode()), "a.mht")
+
+
+def test_an_mhtml_file_of_more_parts_than_the_limit_is_refused(monkeypatch):
+    """benchmarks.hostile's mhtml-many-parts: 20,000 parts."""
+    monkeypatch.setattr(mhtml, "_MAX_PARTS", 3)
+    read_mhtml(mhtml_of_parts(2), "a.mht")
+    with pytest.raises(DocumentError, match="MHTML 文件的部分过多：4 个，上限 3 个"):
+        read_mhtml(mhtml_of_parts(3), "a.mht")
 
 
 def test_an_anchor_is_searched_only_in_labels_holding_its_characters():
