@@ -32,6 +32,8 @@ BINARY_READERS: dict[str, Reader] = {
     "xlsx": _on_first_use("gxparse.readers.spreadsheet", "read_xlsx"),
     "ofd": _on_first_use("gxparse.readers.ofd", "read_ofd"),
     "odf": _on_first_use("gxparse.readers.odf", "read_odf"),
+    "flatodf": _on_first_use("gxparse.readers.odf", "read_flat_odf"),
+    "flatopc": _on_first_use("gxparse.readers.flatopc", "read_flat_opc"),
     **{kind: _on_first_use("gxparse.readers.spreadsheet", "read_binary_workbook", kind) for kind in ("xls", "et")},
     **{kind: _on_first_use("gxparse.ocr.scan", "read_image", kind) for kind in IMAGE_KINDS},
 }

@@ -66,6 +66,11 @@ _WORD_XML_WINDOW = 4096
 # Excel 2003 XML Spreadsheet ("XML 表格", statistics systems' .xls exports): the root Workbook in the
 # SpreadsheetML 2003 namespace, after the XML declaration and <?mso-application?>
 _SPREADSHEET_XML = re.compile(rb"<(?:[\w.-]+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet")
+# A flat OpenDocument file (.fodt, .fods: LibreOffice's "Flat XML"): the root office:document in ODF's office
+# namespace (a package's parts are office:document-content and the others)
+_FLAT_ODF = re.compile(rb"<(?:[\w.-]+:)?document\b[^>]*urn:oasis:names:tc:opendocument:xmlns:office:1\.0")
+# Word's Flat OPC (Word 2007+'s "Word XML 文档"): a DOCX's parts in one pkg:package
+_FLAT_OPC = re.compile(rb"<(?:[\w.-]+:)?package\b[^>]*http://schemas\.microsoft\.com/office/2006/xmlPackage")
 
 
 # JSON: an object or array from the first character, the whole of it JSON (a detail API's answer)
@@ -78,7 +83,7 @@ _ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"\xfd7zXZ\x00
 
 
 def sniff(data: bytes) -> str:
-    """html | mhtml | json | wordxml (Word 2003 XML) | spreadsheetml (Excel 2003 XML) | ocrtsv (Tesseract's TSV) | ocrboxes (PaddleOCR's printed boxes) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
+    """html | mhtml | json | wordxml (Word 2003 XML) | spreadsheetml (Excel 2003 XML) | flatodf (.fodt/.fods) | flatopc (Word's Flat OPC) | ocrtsv (Tesseract's TSV) | ocrboxes (PaddleOCR's printed boxes) | markdown | csv | text | pdf | docx | xlsx | ofd | odf | zip | archive | doc | wps | xls | et |
     encrypted | ole (PPT, …) | png | jpeg | gif | tiff | bmp | rtf | unknown. Markdown is text holding a pipe table or an HTML
     table block; other Markdown reads as text."""
     head = data[:4096]
@@ -116,6 +121,10 @@ def sniff(data: bytes) -> str:
         return "wordxml"
     if _SPREADSHEET_XML.search(window, 0, _WORD_XML_WINDOW):
         return "spreadsheetml"
+    if _FLAT_ODF.search(window, 0, _WORD_XML_WINDOW):
+        return "flatodf"
+    if _FLAT_OPC.search(window, 0, _WORD_XML_WINDOW):
+        return "flatopc"
     if is_tesseract_tsv(window[:len(TSV_HEADER) + 3].decode("utf-8", errors="ignore")):
         return "ocrtsv"
     if is_paddle_lines(window.decode("utf-8", errors="ignore")):

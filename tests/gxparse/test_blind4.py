@@ -3,9 +3,7 @@ rendering that showed it and on the cases around it."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 import pytest
 
@@ -18,6 +16,7 @@ from gxparse.readers.odf import read_odf
 from gxparse.readers.sniff import sniff
 from gxparse.readers.spreadsheetml import read_spreadsheet_xml
 from tests.gxparse.extracted import EXTRACTED, document_truth, table_cells
+from tests.gxparse.office_xml import odf_content, odf_package
 
 BLIND4 = EXTRACTED.with_name("blind4")
 
@@ -53,13 +52,7 @@ def test_curly_quotes_in_a_scripts_string_do_not_end_it():
 
 
 def _odf(body: str, kind: str = "text") -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
-        z.writestr("content.xml", '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
-                   'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:'
-                   f'names:tc:opendocument:xmlns:table:1.0"><office:body>{body}</office:body></office:document-content>')
-    return buf.getvalue()
+    return odf_package(odf_content(body), kind=kind)
 
 
 def test_an_opendocument_is_sniffed_by_its_mimetype_part_and_its_deleted_text_left_out():
