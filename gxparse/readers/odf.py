@@ -35,9 +35,11 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _MAX_REPEAT = 64
-# not the report's text: deleted text kept for review, comments, notes, a table's or frame's title
+# not the report's text: deleted text kept for review, comments, notes, conditionally hidden text (a field
+# Writer shows only when its condition fails), a table's or frame's title
 _LEFT_OUT = frozenset({f"{{{_TEXT}}}tracked-changes", f"{{{_OFFICE}}}annotation", f"{{{_TEXT}}}note",
-                       f"{{{_TEXT}}}note-body", f"{{{_TEXT}}}note-citation", f"{{{_TABLE}}}table-source"})
+                       f"{{{_TEXT}}}note-body", f"{{{_TEXT}}}note-citation", f"{{{_TEXT}}}hidden-text",
+                       f"{{{_TABLE}}}table-source"})
 _FRAME, _TEXT_BOX = f"{{{_DRAW}}}frame", f"{{{_DRAW}}}text-box"
 _ROW_GROUPS = frozenset({f"{{{_TABLE}}}{name}" for name in ("table-header-rows", "table-rows", "table-row-group")})
 _KIND = "ODF 文档"

@@ -67,8 +67,8 @@ _WORD_XML_WINDOW = 4096
 # SpreadsheetML 2003 namespace, after the XML declaration and <?mso-application?>
 _SPREADSHEET_XML = re.compile(rb"<(?:[\w.-]+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet")
 # A flat OpenDocument file (.fodt, .fods: LibreOffice's "Flat XML"): the root office:document in ODF's office
-# namespace (a package's parts are office:document-content and the others)
-_FLAT_ODF = re.compile(rb"<(?:[\w.-]+:)?document\b[^>]*urn:oasis:names:tc:opendocument:xmlns:office:1\.0")
+# namespace (a package's parts, office:document-content, -meta, -styles, read alone are no document)
+_FLAT_ODF = re.compile(rb"<(?:[\w.-]+:)?document\s[^>]*urn:oasis:names:tc:opendocument:xmlns:office:1\.0")
 # Word's Flat OPC (Word 2007+'s "Word XML 文档"): a DOCX's parts in one pkg:package
 _FLAT_OPC = re.compile(rb"<(?:[\w.-]+:)?package\b[^>]*http://schemas\.microsoft\.com/office/2006/xmlPackage")
 

@@ -131,6 +131,8 @@ def test_odt_text_box_is_read_after_its_paragraph_and_the_title_from_meta():
     box = ('<text:p>正文<draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><draw:text-box>'
            "<text:p>框中一段</text:p></draw:text-box></draw:frame>之后</text:p>")
     assert [line.text for line in read_document(_odt(box), "x").lines] == ["正文之后", "框中一段"]
+    hidden = '<text:p>行政许可 5<text:hidden-text text:condition="ooow:1" text:string-value="9">9</text:hidden-text></text:p>'
+    assert [(line.label, line.values) for line in read_document(_odt(hidden), "x").lines] == [("行政许可", ["5"])]
     titled = odf_package(odf_content("<office:text><text:p>正文</text:p></office:text>"), odf_meta("某县年报"))
     assert read_document(titled, "x").title == "某县年报"
 
@@ -143,4 +145,5 @@ def test_a_flat_spreadsheet_is_sniffed_and_read_as_its_package_is():
             '<table:table-cell table:number-columns-repeated="2"><text:p>0</text:p></table:table-cell>'
             "</table:table-row></table:table></office:spreadsheet></office:body></office:document>").encode()
     assert sniff(flat) == "flatodf"
+    assert sniff(flat.replace(b"office:document ", b"office:document-meta ")) != "flatodf"   # a package's part alone
     assert [(line.label, line.values) for line in read_document(flat, "x.fods").lines] == [("规章", ["0", "0"])]
