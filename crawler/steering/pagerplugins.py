@@ -10,7 +10,8 @@
   ``pageSize``; never a size guessed for a plugin of no known options; a count written as a variable is the number
   the page's script assigns it, ``count: totalCount``), whose callback
   sends the browser to an address written around the page number (``location.href = 'list_' + obj.curr +
-  '.html'``, the first page's perhaps chosen before it: ``obj.curr == 1 ? 'list.html' : 'list_' + …``), or calls a function of the page that asks by GET for an address written around its parameter
+  '.html'``, the first page's perhaps chosen before it: ``obj.curr == 1 ? 'list.html' : 'list_' + …``) or around
+  it less or more a number (``'index_' + (num - 1) + '.html'``, as TRS numbers a list's pages), or calls a function of the page that asks by GET for an address written around its parameter
   (``onPageChange: function (num) { loadList(num); }`` and ``function loadList(n) { $.get('/list_' + n +
   '.html', …) }``: every page, the first too, is the list's);
 - a page jump box (``<input id="jump">`` and ``location.href = 'list_' + document.getElementById('jump').value +
@@ -63,7 +64,8 @@ class Counting:
 
 # Each plugin's own options: layui 2.x's count is records (limit 10), its 1.x's pages pages; jqPaginator's totalCounts
 # needs its pageSize; .pagination is simplePagination's (pages, or items of itemsOnPage 1), EasyUI's (total of
-# pageSize 10) or Pagination.js's (totalNumber of pageSize 10). A plugin of no known options (.paging, .Paginator)
+# pageSize 10), Pagination.js's (totalNumber of pageSize 10) or jquery.pagination's (pageCount, or totalData of
+# showData: the ``M-box`` pager of many Chinese CMS templates). A plugin of no known options (.paging, .Paginator)
 # is read only by keys naming what they count, a record count only with its size written.
 COUNTINGS = {
     "render": Counting((), (("count", "limit", 10),)),
@@ -71,8 +73,8 @@ COUNTINGS = {
     "jqPaginator": Counting(("totalPages",), (("totalCounts", "pageSize", None),)),
     "twbsPagination": Counting(("totalPages",)),
     "bootstrapPaginator": Counting(("totalPages",)),
-    "pagination": Counting(("pages",), (("items", "itemsOnPage", 1), ("total", "pageSize", 10),
-                                        ("totalNumber", "pageSize", 10))),
+    "pagination": Counting(("pages", "pageCount"), (("items", "itemsOnPage", 1), ("total", "pageSize", 10),
+                                                    ("totalNumber", "pageSize", 10), ("totalData", "showData", None))),
 }
 _SELF_NAMED = Counting(("totalPages", "totalPage", "pageCount"),
                        tuple((records, size, None) for records in ("totalCount", "totalRecords", "totalRows")
@@ -144,13 +146,24 @@ def _plugin_pages(code: str, page_code: str, page_url: str, loaded_only: bool = 
                             page_code)
         if not pages:
             continue
-        if (sent := _SENT_AROUND.search(settings)) and not loaded_only:
+        if (sent := _callback_template(settings)) and not loaded_only:
+            before, shift, after = sent
             current = _number(settings, ("curr", "currentPage", "current", "pno", "startPage"))
-            return [urljoin(page_url, f"{sent.group(2)}{n}{sent.group(5) or ''}")
+            return [urljoin(page_url, f"{before}{n + shift}{after}")
                     for n in range(2, min(pages, MAX_GENERATED_PAGES) + 1) if n != current]
         if loaded := _loader_template(_CALLED.findall(settings), page_code):
             return [urljoin(page_url, f"{loaded[0]}{n}{loaded[1]}") for n in range(1, min(pages, MAX_GENERATED_PAGES) + 1)]
     return []
+
+
+def _callback_template(settings: str) -> tuple[str, int, str] | None:
+    """The address a plugin's callback sends the browser to: written around the page (``'list_' + obj.curr +
+    '.html'``), or around it less or more a number (``'index_' + (num - 1) + '.html'``, as TRS numbers a list's
+    pages, the first page's ``index.html`` sent to before it): (before it, the number added, after it)."""
+    if sent := _SENT_AROUND.search(settings):
+        return sent.group(2), 0, sent.group(5) or ""
+    shifted = re.search(r"""function\s*\(\s*([A-Za-z_$][\w$]*)""", settings)
+    return _sent_around(settings, re.escape(shifted.group(1)) + r"\b") if shifted else None
 
 
 def _loader_template(names: list[str], page_code: str) -> tuple[str, str] | None:

@@ -43,16 +43,17 @@ def page(title: str, body: str, nav: str | None = None) -> Page:
     return Page(LOOK.html(title, body, nav))
 
 
-def jq_paginator(total: int, first: str, others: str) -> str:
-    """A jqPaginator pager as TRS templates print it: the total in a script variable, page n (from 1) at
-    ``others`` with n-1 in place of ``{n}``; the first page at ``first``."""
+def jq_paginator(total: int, first: str, before: str, after: str) -> str:
+    """A jqPaginator pager as TRS templates print it: the total in a script variable, the first page at ``first``,
+    page n at ``before`` n-1 ``after`` (``index_1.html`` is page 2)."""
     return (f'<div id="pagination" class="pagination"></div><script>var totalPage = {total}; var currentPage = 1;'
             "$('#pagination').jqPaginator({totalPages: totalPage, visiblePages: 5, currentPage: currentPage,"
             "first: '<li class=\"first\"><a href=\"javascript:;\">首页</a></li>',"
             "next: '<li class=\"next\"><a href=\"javascript:;\">下一页</a></li>',"
             "page: '<li class=\"page\"><a href=\"javascript:;\">{{page}}</a></li>',"
             "onPageChange: function (num, type) { if (type == 'change') {"
-            f" location.href = num == 1 ? '{first}' : '{others}'.replace('{{n}}', num - 1); }} }} }});</script>")
+            f" if (num == 1) {{ window.location.href = '{first}'; }} else {{ window.location.href = '{before}' +"
+            f" (num - 1) + '{after}'; }} }} }} }});</script>")
 
 
 def pagination_js(total: int, prefix: str) -> str:
@@ -167,10 +168,10 @@ class PortalAS(OneServerPortal):
                  f'{escape(t)}</a><span class="date">{d}</span></li>' for path, t, d in items]
         self.www.pages["/zwgk/fdzdgknr/ndbg/index.html"] = page("年度报告", (
             f'<div class="list"><ul>{"".join(lines[:4])}</ul></div>'
-            + jq_paginator(2, "index.html", "index_{n}.html")))
+            + jq_paginator(2, "index.html", "index_", ".html")))
         self.www.pages["/zwgk/fdzdgknr/ndbg/index_1.html"] = page("年度报告", (
             f'<div class="list"><ul>{"".join(lines[4:])}</ul></div>'
-            + jq_paginator(2, "index.html", "index_{n}.html")))
+            + jq_paginator(2, "index.html", "index_", ".html")))
 
     def _tree_units(self) -> None:
         for uid, name in TREE_UNITS:

@@ -189,3 +189,23 @@ def test_a_laypage_counting_a_variable_its_script_assigns_and_naming_its_first_p
     assert "totalCount" in page and "? 'list.html'" in page
     assert plugin_pager_urls(lxml.html.fromstring(page), BASE + "list.html") == [BASE + "list_2.html",
                                                                                  BASE + "list_3.html"]
+
+
+def test_a_jqpaginator_sending_page_n_to_index_n_less_one_gives_the_trs_pages():
+    # TRS numbers a list's pages from index.html: page n is index_(n-1).html
+    page = ("<script>var totalPage = 3; $('#p').jqPaginator({totalPages: totalPage, currentPage: 1,"
+            " onPageChange: function (num, type) { if (type == 'change') { if (num == 1) {"
+            " window.location.href = 'index.html'; } else { window.location.href = 'index_' + (num - 1) + '.html'; }"
+            " } }});</script>")
+    assert plugin_pager_urls(lxml.html.fromstring(f"<html><body>{page}</body></html>"), BASE + "index.html") \
+        == [BASE + "index_1.html", BASE + "index_2.html"]
+
+
+@pytest.mark.parametrize("count", ["pageCount: pageCount", "totalData: 7, showData: 3"])
+def test_a_jquery_paginations_page_count_or_data_over_its_shown_gives_its_pages(count):
+    # jquery.pagination's M-box: pageCount, or totalData of showData; its callback sends the browser on
+    page = ("<div class='M-box'></div><script>var pageCount = 3; $('.M-box').pagination({" + count + ", current: 1,"
+            " callback: function (api) { var n = api.getCurrent(); window.location.href = n == 1 ? 'index.html' :"
+            " 'list_' + n + '.html'; }});</script>")
+    assert plugin_pager_urls(lxml.html.fromstring(f"<html><body>{page}</body></html>"), BASE + "index.html") \
+        == [BASE + "list_2.html", BASE + "list_3.html"]
