@@ -57,6 +57,7 @@ class HostTwinMiddleware:
             return None
         if request.meta.get("redirect_urls"):
             scope.names.moved(request.url)
+            scope.redirected(request.meta["redirect_urls"][-1], request.url)
             return None
         url = scope.canonical(request.url)
         if url == request.url:

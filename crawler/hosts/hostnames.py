@@ -9,7 +9,9 @@ asked, or the one a redirect between twins moved to. The twin is decided by the 
 both: ``www.X`` and ``X`` on the same port (none written: the scheme's default) are one host, whichever scheme.
 An origin on another port is joined to one of them only once its pages showed it serves the same site
 (``crawler.hosts.twinorigins``).
-A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it. A mobile
+A host's mobile twin is out of scope, its reports being the host's own, unless a start URL is on it, or but for
+the folder a page of the host redirected to on it (``www.X/mzj/`` → ``m.X/mzj/index.html``: a department with a
+mobile site only, the desktop host sending its visitors there; the twin's other folders stay out). A mobile
 folder is no twin of a whole host: some small sites are mobile-first, their only 年报 column under ``/m/``; so
 its pages are in scope, but a way into one is the page's desktop twin's when that is linked (``desktop_twin``:
 the same path without the folder), else asked last (``crawler.steering.frontier``).
@@ -31,6 +33,8 @@ class SiteNames:
         self._origins: dict[tuple[str, int | None], tuple[str, str]] = {}   # twin key → (scheme, host name)
         # twin key → (scheme, host name, port) of the origin its pages showed it serves (crawler.hosts.twinorigins)
         self._joined: dict[tuple[str, int | None], tuple[str, str, int | None]] = {}
+        # (mobile twin's host name, folder) a page of its host redirected to: that part of the site is there only
+        self._mobile_only: set[tuple[str, str]] = set()
         for p in parts:
             if p.hostname and p.scheme in _DEFAULT_PORTS and _valid_port(p):
                 self._origins.setdefault(_key(p), (p.scheme, p.hostname))
@@ -72,11 +76,20 @@ class SiteNames:
     def mobile_twin(self, url: str, in_scope) -> bool:
         """``url`` is on the mobile twin of a host in scope (``m.X`` of ``X`` or ``www.X``) and on no start URL's
         host. ``in_scope``: whether a host name is in scope."""
-        host = urlsplit(url).hostname or ""
-        if host in self.configured:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if host in self.configured or (host, _folder(parts.path)) in self._mobile_only:
             return False
         label, _, rest = host.partition(".")
         return label in _MOBILE_LABELS and "." in rest and in_scope(rest)
+
+    def redirected(self, source: str, target: str, in_scope) -> None:
+        """A page ``source`` of a host in scope redirected to ``target``: when that is on the host's mobile twin, in
+        a folder (not its home: a site sending every visitor to its twin mirrors itself there), that folder of the
+        twin is in scope from now on."""
+        parts = urlsplit(target)
+        if in_scope(urlsplit(source).hostname or "") and _folder(parts.path) and self.mobile_twin(target, in_scope):
+            self._mobile_only.add((parts.hostname or "", _folder(parts.path)))
 
     def _first(self, parts: SplitResult, known: bool) -> tuple[str, str]:
         origin = (parts.scheme, parts.hostname or "")

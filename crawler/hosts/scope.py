@@ -20,7 +20,7 @@ site's, nor the home of another of its folders one level deep (a sidebar 市县�
 linking ``/othercity/``: ``shared_home``); a host of the site's own name is never a tenancy, nor a host entered
 at its home page. Every host's robots.txt is obeyed (Scrapy reads it per host). The mobile twin of a host in scope
 (``m.X`` of ``www.X`` or of a department's ``fgw.X``: ``crawler.hosts.hostnames``) is out of scope: it mirrors the
-host's own reports (a mobile folder, ``X/m/``, is in: the spider asks it last); a host is read under one origin
+host's own reports, but for a folder a page of the host redirected to (a department on the mobile site only) (a mobile folder, ``X/m/``, is in: the spider asks it last); a host is read under one origin
 whichever www/bare name or scheme a link used.
 """
 
@@ -63,6 +63,12 @@ class Scope:
 
     def contains(self, url: str) -> bool:
         return self._in_scope(urlsplit(url).hostname or "") and not self.names.mobile_twin(url, self._in_scope)
+
+    def redirected(self, source: str, target: str) -> None:
+        """A page redirected: a page in scope sent to a folder of its host's mobile twin brings that folder in
+        (``crawler.hosts.hostnames.SiteNames.redirected``)."""
+        if self.contains(source):
+            self.names.redirected(source, target, self._in_scope)
 
     def canonical(self, url: str) -> str:
         """``url`` under the one origin its host is read under (``crawler.hosts.hostnames``)."""

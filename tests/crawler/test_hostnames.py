@@ -121,3 +121,19 @@ def test_a_redirect_anywhere_else_is_left_to_scrapy():
     crawler = _Crawler()
     asked, response = _asked_under_twin(crawler, "http://linjiang.gov.cn/a.html", "http://linjiang.gov.cn/b.html")
     assert TwinRedirectMiddleware(crawler).process_response(asked, response) is response
+
+
+def test_a_folder_of_the_mobile_twin_a_page_in_scope_redirected_to_is_in_scope_the_rest_of_the_twin_not():
+    # 市民政局 linked as www.X/mzj/, its site on the mobile host only: www.X/mzj/ answers 302 to m.X/mzj/index.html
+    crawler = _Crawler()
+    scope = crawler.spider.scope
+    redirect = Request("http://m.linjiang.gov.cn/mzj/index.html",
+                       meta={"redirect_urls": ["https://www.linjiang.gov.cn/mzj/"]})
+    assert not scope.contains("http://m.linjiang.gov.cn/mzj/xxgk/ndbg.html")
+    HostTwinMiddleware(crawler).process_request(redirect)
+    assert scope.contains("http://m.linjiang.gov.cn/mzj/xxgk/ndbg.html")
+    assert not scope.contains("http://m.linjiang.gov.cn/xxgk/ndbg/index.html")
+    # a site sending every visitor to its twin's home mirrors itself there; a page out of scope vouches for nothing
+    scope.redirected("https://www.linjiang.gov.cn/", "http://m.linjiang.gov.cn/")
+    scope.redirected("http://www.example.com/a/", "http://m.linjiang.gov.cn/a/b.html")
+    assert not scope.contains("http://m.linjiang.gov.cn/") and not scope.contains("http://m.linjiang.gov.cn/a/b.html")
