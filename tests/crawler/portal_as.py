@@ -233,10 +233,15 @@ class PortalAS(OneServerPortal):
                         for p, t, d in rows)
         self.m.pages["/mzj/xxgk/ndbg.html"] = page("年度报告", f'<div class="m-list">{items}</div>')
 
+    @staticmethod
+    def _front(host: Host, name: str, entry: tuple[str, str], news: tuple[str, str]) -> None:
+        """A department host's home page: its 信息公开 ``entry`` and its ``news`` (path, text), the news empty."""
+        host.pages["/"] = page(name, f'<a href="{entry[0]}">{entry[1]}</a><a href="{news[0]}">{news[1]}</a>')
+        host.pages[news[0]] = page(news[1], "<ul></ul>")
+
     def _health(self) -> None:
         """卫健委: its 政务公开 an iframe shell; its column in the framed 目录; a pagination.js list."""
-        self.wjw.pages["/"] = page("沂川市卫生健康委员会", '<a href="/zwgk/">政务公开</a><a href="/xwdt/">新闻动态</a>')
-        self.wjw.pages["/xwdt/"] = page("新闻动态", "<ul></ul>")
+        self._front(self.wjw, "沂川市卫生健康委员会", ("/zwgk/", "政务公开"), ("/xwdt/", "新闻动态"))
         self.wjw.pages["/zwgk/"] = page("政务公开", '<iframe src="/zwgk/ml.html" name="content" width="100%" '
                                                  'height="900" frameborder="0" scrolling="no"></iframe>')
         self.wjw.pages["/zwgk/ml.html"] = page("信息公开目录", (
@@ -251,8 +256,7 @@ class PortalAS(OneServerPortal):
 
     def _natural_resources(self) -> None:
         """自然资源和规划局: its column is named only in its 指南's prose."""
-        self.zrzyj.pages["/"] = page("沂川市自然资源和规划局", '<a href="/xxgk/">信息公开</a><a href="/ywdt/">业务动态</a>')
-        self.zrzyj.pages["/ywdt/"] = page("业务动态", "<ul></ul>")
+        self._front(self.zrzyj, "沂川市自然资源和规划局", ("/xxgk/", "信息公开"), ("/ywdt/", "业务动态"))
         self.zrzyj.pages["/xxgk/"] = page("信息公开", (
             '<ul><li><a href="/xxgk/gkzn/">政府信息公开指南</a></li><li><a href="/xxgk/gkzd/">政府信息公开制度</a></li>'
             '<li><a href="/xxgk/ysq/">依申请公开</a></li></ul>'))
@@ -267,8 +271,7 @@ class PortalAS(OneServerPortal):
 
     def _transport(self) -> None:
         """交通运输局: its column only in its 目录; the year only in a span."""
-        self.jtj.pages["/"] = page("沂川市交通运输局", '<a href="/xxgk/">政府信息公开</a><a href="/jtyw/">交通要闻</a>')
-        self.jtj.pages["/jtyw/"] = page("交通要闻", "<ul></ul>")
+        self._front(self.jtj, "沂川市交通运输局", ("/xxgk/", "政府信息公开"), ("/jtyw/", "交通要闻"))
         self.jtj.pages["/xxgk/"] = page("政府信息公开", (
             '<a href="/xxgk/zn.html">公开指南</a><a href="/xxgk/ml.html">公开目录</a><a href="/xxgk/ysq.html">依申请公开</a>'))
         self.jtj.pages["/xxgk/zn.html"] = page("公开指南", "<p>指南。</p>")
