@@ -61,7 +61,9 @@ Documents (the truth is the same figures in every rendering of a report):
   ocrmypdf, hOCR, Tesseract TSV, Word 2003 XML, RTF, e-mail): tests/fixtures/blind3, blind3-<style>; round 5
   (CMS API JSON, Next.js data, 繁體 Big5 pages, SpreadsheetML and HTML-as-XLS exports, long-form CSV, ODT, altChunk
   DOCX, Word MHT, UTF-16 text, PaddleOCR/Tencent/Baidu OCR output, Acrobat HTML, table 三 without 总计, table 四 as
-  a matrix): tests/fixtures/blind4, blind4-<style>;
+  a matrix): tests/fixtures/blind4, blind4-<style>; round 6 (docling/MinerU/unstructured/Textract/Document AI/
+  Azure/Adobe Extract JSON, pdftohtml -xml, pdf2htmlEX, pdf.js text, Tika XHTML, mammoth HTML, docx2python,
+  LlamaParse and LLM-flattened Markdown): tests/fixtures/blind5, blind5-<style>;
 - made-up reports in the text styles real agencies' pages are stored in (cells apart by `` | ``, a cell a line,
   spacer pipes): tests/fixtures/realpages, realpages-<style>;
 - every report of every simulated site family (classic, TRS, Hanweb, query-string CMS: HTML pages and
@@ -410,6 +412,14 @@ def blind4_cases() -> Iterator[Case]:
         yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), truth)
 
 
+def blind5_cases() -> Iterator[Case]:
+    """Round 6 of the blind renderings: what other projects' PDF and Word pipelines write (layout parsers' and
+    cloud document services' JSON, PDF-to-HTML/XML converters, pdf.js text, Word converters, LLM-cleaned Markdown),
+    made without reading gxparse (tests/fixtures/blind5, ``tests.fixtures.blind5.freeze``): blind5-<style>."""
+    for path in sorted((FIXTURES / "blind5").glob("*/*.*")):
+        yield Case(f"blind5-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
+
+
 def realpages_cases() -> Iterator[Case]:
     """Reports in the text styles real agencies' pages are stored in (cells apart by `` | ``, a cell a line, spacer
     pipes; tests/fixtures/realpages, ``tests.fixtures.realpages.freeze``): realpages-<style>."""
@@ -601,7 +611,8 @@ def main() -> None:
         groups = (text_cases(), zero_mark_cases(Path(tmp)), notation_cases(), html_cases(), fragment_cases(),
                   html_style_cases(), docx_style_cases(), real_cases(), ofd_cases(args.slow),
                   markdown_cases(), extracted_cases(), htmltext_cases(), htmlpos_cases(),
-                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(), blind4_cases(), realpages_cases(),
+                  ocrtext_cases(), blind_cases(), blind2_cases(), blind3_cases(), blind4_cases(), blind5_cases(),
+                  realpages_cases(),
                   simsite_cases(args.slow),
                   format_cases(Path(tmp), args.slow), pdf_family_cases(Path(tmp)), producer_cases())
         by_format: dict[str, Score] = {}
