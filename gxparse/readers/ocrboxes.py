@@ -150,7 +150,7 @@ def read_ocr_answer(answer: object) -> Document | None:
 
 def _baidu_tables(answer: object) -> str | None:
     """Baidu's table recognition answer as HTML: each table's header words, the table, its footer words."""
-    if not isinstance(answer, dict) or not isinstance(answer.get("tables_result"), list):
+    if not is_table_ocr_answer(answer):
         return None
     out = []
     for table in answer["tables_result"]:
@@ -164,16 +164,19 @@ def _baidu_tables(answer: object) -> str | None:
     return "<html><body>" + "\n".join(out) + "</body></html>" if out else None
 
 
+def is_table_ocr_answer(answer: object) -> bool:
+    """Baidu's table recognition answer (its figures OCR's: read here, not as a layout tool's blocks)."""
+    return isinstance(answer, dict) and isinstance(answer.get("tables_result"), list)
+
+
 def _cells_table(cells: list[dict]) -> str:
     """Cells given by their row and column bounds (ends exclusive) as an HTML table with spans."""
-    rows: dict[int, list[tuple[int, str]]] = {}
+    from gxparse.readers.layoutjson import cells_table
+    spans = []
     for cell in cells:
         try:
             r0, r1, c0, c1 = (int(cell[k]) for k in ("row_start", "row_end", "col_start", "col_end"))
         except (KeyError, TypeError, ValueError):
             continue
-        span = (f' rowspan="{r1 - r0}"' if r1 - r0 > 1 else "") + (f' colspan="{c1 - c0}"' if c1 - c0 > 1 else "")
-        rows.setdefault(r0, []).append((c0, f"<td{span}>{html.escape(str(cell.get('words', '')))}</td>"))
-    # a row every cell of which a span from above covers is still a row: the spans count it
-    return "<table>" + "".join("<tr>" + "".join(td for _, td in sorted(rows.get(r, []))) + "</tr>"
-                               for r in range(max(rows, default=-1) + 1)) + "</table>"
+        spans.append((r0, c0, r1 - r0, c1 - c0, str(cell.get("words", ""))))
+    return cells_table(spans)

@@ -1,0 +1,53 @@
+"""The rules round 6 of the blind renderings asked for (tests/fixtures/blind5, see its README), each on the
+rendering that showed it and on the cases around it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gxparse.readers.layoutjson import layout_html
+from tests.gxparse.extracted import EXTRACTED, differences
+
+BLIND5 = EXTRACTED.with_name("blind5")
+
+
+@pytest.mark.parametrize("rendering", [
+    "mineru-content-list/kaifeng_2021.json",           # MinerU's blocks: each table's HTML in its own block
+    "unstructured-json/zhoukou_city_2021.json",        # unstructured's elements: text_as_html beside flat text
+    "docling-json/simsite-c01-2020.json",              # docling: body.children $refs, table_cells by offsets
+    "docx2python-json/001_huaian_szf_2024.json",       # docx2python: tables × rows × cells × paragraphs
+    "azure-di-json/001_huaian_szf_2024.json",          # Azure: paragraphs and tables apart, ordered by offsets
+])
+def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
+    assert differences(BLIND5 / rendering) == {}
+
+
+def test_a_pointer_held_by_a_field_points_back_and_is_not_followed():
+    # docling's items name their parent by a $ref: following it would read the body again from every item
+    doc = {"body": {"children": [{"$ref": "#/texts/0"}, {"$ref": "#/tables/0"}, {"$ref": "#/tables/1"}]},
+           "texts": [{"parent": {"$ref": "#/body"}, "text": "一、总体情况"}],
+           "tables": [{"parent": {"$ref": "#/body"}, "data": {"table_cells": [
+               {"start_row_offset_idx": r, "end_row_offset_idx": r + 1, "start_col_offset_idx": c,
+                "end_col_offset_idx": c + 1, "text": f"{r}{c}"} for r in range(2) for c in range(2)]}}
+               for _ in range(2)]}
+    assert layout_html(doc).count("<p>一、总体情况</p>") == 1
+
+
+def test_blocks_kept_by_kind_are_read_in_the_order_of_their_offsets():
+    cells = [{"rowIndex": 0, "columnIndex": c, "content": "x", "spans": [{"offset": 10 + c, "length": 1}]}
+             for c in range(2)]
+    later = [dict(c, spans=[{"offset": 30 + k, "length": 1}]) for k, c in enumerate(cells)]
+    answer = {"content": "…", "paragraphs": [{"content": "二、主动公开", "spans": [{"offset": 0, "length": 5}]},
+                                             {"content": "三、收到", "spans": [{"offset": 20, "length": 4}]}],
+              "tables": [{"cells": cells}, {"cells": later}]}
+    page = layout_html(answer)
+    assert page.index("二、主动公开") < page.index("<table>") < page.index("三、收到") < page.rindex("<table>")
+
+
+def test_one_field_holding_the_whole_report_is_no_layout_tools_blocks():
+    answer = {"data": {"title": "x", "content": "<p>二、</p><table><tr><td>1</td></tr></table>"
+                                                "<table><tr><td>2</td></tr></table>"}}
+    assert layout_html(answer) is None
+    assert layout_html(json.loads('[[[["只有一段"]]]]')) is None
