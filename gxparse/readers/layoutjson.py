@@ -4,7 +4,8 @@ Document-layout parsers and services hand a PDF or Word file back as a tree of b
 the text: MinerU's content list (``table_body`` HTML), unstructured's elements (``metadata.text_as_html``),
 docling's DoclingDocument (``body.children`` as ``$ref`` pointers to ``texts`` and ``tables``, each table's
 ``table_cells`` by row and column offsets), Azure's ``tables[].cells`` (``rowIndex``/``columnIndex``/``rowSpan``),
-docx2python's tables × rows × cells × paragraphs lists. Such a JSON holds the report in pieces, so no one field
+docx2python's tables × rows × cells × paragraphs lists, Adobe's Extract API ``elements`` named by structure paths
+(``//Document/Table[2]/TR[3]/TD[2]/P``, spans in the TD's ``attributes``). Such a JSON holds the report in pieces, so no one field
 is the report (``jsondoc.report_field``): the walk below gathers the pieces in document order, a block's text a
 paragraph, a list of indexed cells a table with its spans, an HTML table as it is (the block's flattened text
 beside it left out)."""
@@ -41,11 +42,64 @@ def cells_table(cells: list[tuple[int, int, int, int, str]]) -> str:
 def layout_html(answer: object) -> str | None:
     """The report a layout tool's JSON holds in pieces, as one HTML page; None when it holds fewer than two
     tables apart (one field holding the whole report is ``jsondoc``'s)."""
-    walk = _Walk(answer)
-    pieces = [piece for _, piece in walk.pieces(answer, 0)]
+    pieces = _path_pieces(answer)
+    if pieces is None:
+        pieces = [piece for _, piece in _Walk(answer).pieces(answer, 0)]
     if sum(1 for p in pieces if not p.startswith("<p>") and _TABLE.search(p)) < 2:
         return None
     return "<html><body>\n" + "\n".join(pieces) + "\n</body></html>"
+
+
+_STEP = re.compile(r"([A-Za-z]+)(?:\[(\d+)\])?")
+
+
+def _path_pieces(answer: object) -> list[str] | None:
+    """Elements named by PDF structure paths, as Adobe's Extract API writes them: a table's TR/TD (TH) steps its
+    rows and cells, a cell's spans in its own element's ``attributes``, the text in the elements under it; any
+    other element with text a paragraph. None when the answer holds no such elements."""
+    elements = answer.get("elements") if isinstance(answer, dict) else None
+    if not isinstance(elements, list) or not any(isinstance(e, dict) and isinstance(e.get("Path"), str)
+                                                 for e in elements):
+        return None
+    pieces: list[object] = []   # paragraphs as strings, tables as {row: {cell: [spans, texts]}}
+    tables: dict[str, dict] = {}
+    for element in elements:
+        if not isinstance(element, dict) or not isinstance(path := element.get("Path"), str):
+            continue
+        steps = _STEP.findall(path.removeprefix("//"))
+        names = [name for name, _ in steps]
+        text = element.get("Text")
+        if "Table" not in names:
+            if isinstance(text, str) and text.strip():
+                pieces.append(f"<p>{html.escape(text.strip())}</p>")
+            continue
+        at = names.index("Table")
+        key = "/".join(n + i for n, i in steps[:at + 1])
+        if key not in tables:
+            tables[key] = {}
+            pieces.append(tables[key])
+        row_at = next((k for k in range(at + 1, len(steps)) if names[k] == "TR"), None)
+        cell_at = next((k for k in range(at + 1, len(steps)) if names[k] in ("TD", "TH")), None)
+        if row_at is None or cell_at is None:
+            continue
+        cell = tables[key].setdefault(steps[row_at], {}).setdefault(steps[cell_at], [{}, []])
+        if cell_at == len(steps) - 1 and isinstance(attrs := element.get("attributes"), dict):
+            cell[0] = attrs
+        elif isinstance(text, str) and text.strip():
+            cell[1].append(text.strip())
+    return [p if isinstance(p, str) else _path_table(p) for p in pieces]
+
+
+def _path_table(rows: dict) -> str:
+    out = []
+    for cells in rows.values():
+        tds = []
+        for attrs, texts in cells.values():
+            span = "".join(f' {name}="{n}"' for name, key in (("rowspan", "RowSpan"), ("colspan", "ColSpan"))
+                           if (n := _index(attrs.get(key))) and n > 1)
+            tds.append(f"<td{span}>{html.escape(''.join(texts))}</td>")
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    return "<table>" + "".join(out) + "</table>"
 
 
 def _keyed(node: dict) -> dict[str, object]:

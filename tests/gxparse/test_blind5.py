@@ -18,6 +18,7 @@ BLIND5 = EXTRACTED.with_name("blind5")
     "unstructured-json/zhoukou_city_2021.json",        # unstructured's elements: text_as_html beside flat text
     "docling-json/simsite-c01-2020.json",              # docling: body.children $refs, table_cells by offsets
     "docx2python-json/001_huaian_szf_2024.json",       # docx2python: tables × rows × cells × paragraphs
+    "adobe-extract-json/003_huaian_hongze_2024.json",  # Adobe Extract: elements named by structure paths
     "azure-di-json/001_huaian_szf_2024.json",          # Azure: paragraphs and tables apart, ordered by offsets
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
@@ -51,3 +52,16 @@ def test_one_field_holding_the_whole_report_is_no_layout_tools_blocks():
                                                 "<table><tr><td>2</td></tr></table>"}}
     assert layout_html(answer) is None
     assert layout_html(json.loads('[[[["只有一段"]]]]')) is None
+
+
+def test_structure_paths_make_tables_with_the_spans_their_cells_name():
+    def cell(path: str, text: str, **spans: int) -> list[dict]:
+        return [{"Path": path, "attributes": spans}, {"Path": path + "/P", "Text": text + " "}]
+
+    answer = {"elements": [{"Path": "//Document/H1", "Text": "四、复议 "}, {"Path": "//Document/Table"},
+                           *cell("//Document/Table/TR/TH", "行政复议", ColSpan=2),
+                           *cell("//Document/Table/TR[2]/TD", "1"), *cell("//Document/Table/TR[2]/TD[2]", "2"),
+                           {"Path": "//Document/Table[2]"}, *cell("//Document/Table[2]/TR/TD", "3")]}
+    assert layout_html(answer).split("\n")[1:4] == [
+        "<p>四、复议</p>", '<table><tr><td colspan="2">行政复议</td></tr><tr><td>1</td><td>2</td></tr></table>',
+        "<table><tr><td>3</td></tr></table>"]
