@@ -45,11 +45,12 @@ def read_json(data: bytes, source: str) -> Document:
                                     "文件可能下载不完整或已损坏") from exc
     except (ValueError, RecursionError) as exc:
         raise DocumentError(source, "JSON 文档无法解析：嵌套过深或数值无法读取") from exc
+    from gxparse.readers.blockgraph import recognized
     from gxparse.readers.layoutjson import layout_html
     from gxparse.readers.ocrboxes import is_table_ocr_answer
     if not is_table_ocr_answer(answer) and (pieces := layout_html(answer)) is not None:
         # a layout tool's blocks: the report in pieces, no one field of which is the report
-        return read_html(pieces, source)
+        return dataclasses.replace(read_html(pieces, source), ocr_text=recognized(answer))
     found = report_field(answer)
     if found is None or not is_html(found.content.encode("utf-8")):
         # an OCR service's answer (boxes of text, or tables): one of its texts may be a report's heading

@@ -16,6 +16,9 @@ import html
 import re
 from collections.abc import Iterator
 
+from gxparse.readers.blockgraph import block_pieces
+from gxparse.readers.celltables import cells_table
+
 MAX_DEPTH = 12
 MAX_NODES = 200_000
 _TEXT_KEYS = ("text", "content", "words")
@@ -28,21 +31,12 @@ _COL_END_KEYS = ("endcoloffsetidx", "colend")
 _TABLE = re.compile(r"<table\b", re.I)
 
 
-def cells_table(cells: list[tuple[int, int, int, int, str]]) -> str:
-    """Cells given as (row, column, rowspan, colspan, text) as an HTML table with spans."""
-    rows: dict[int, list[tuple[int, str]]] = {}
-    for r0, c0, rs, cs, text in cells:
-        span = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-        rows.setdefault(r0, []).append((c0, f"<td{span}>{html.escape(text)}</td>"))
-    # a row every cell of which a span from above covers is still a row: the spans count it
-    return "<table>" + "".join("<tr>" + "".join(td for _, td in sorted(rows.get(r, []))) + "</tr>"
-                               for r in range(min(rows, default=0), max(rows, default=-1) + 1)) + "</table>"
-
-
 def layout_html(answer: object) -> str | None:
     """The report a layout tool's JSON holds in pieces, as one HTML page; None when it holds fewer than two
     tables apart (one field holding the whole report is ``jsondoc``'s)."""
     pieces = _path_pieces(answer)
+    if pieces is None:
+        pieces = block_pieces(answer)
     if pieces is None:
         pieces = [piece for _, piece in _Walk(answer).pieces(answer, 0)]
     if sum(1 for p in pieces if not p.startswith("<p>") and _TABLE.search(p)) < 2:

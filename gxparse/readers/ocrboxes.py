@@ -171,7 +171,7 @@ def is_table_ocr_answer(answer: object) -> bool:
 
 def _cells_table(cells: list[dict]) -> str:
     """Cells given by their row and column bounds (ends exclusive) as an HTML table with spans."""
-    from gxparse.readers.layoutjson import cells_table
+    from gxparse.readers.celltables import cells_table
     spans = []
     for cell in cells:
         try:

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from gxparse.readers.blockgraph import block_pieces, recognized
 from gxparse.readers.layoutjson import layout_html
 from tests.gxparse.extracted import EXTRACTED, differences
 
@@ -19,6 +20,7 @@ BLIND5 = EXTRACTED.with_name("blind5")
     "docling-json/simsite-c01-2020.json",              # docling: body.children $refs, table_cells by offsets
     "docx2python-json/001_huaian_szf_2024.json",       # docx2python: tables × rows × cells × paragraphs
     "adobe-extract-json/003_huaian_hongze_2024.json",  # Adobe Extract: elements named by structure paths
+    "textract-json/zhoukou_city_2021.json",            # Textract: CELL slots' WORDs, MERGED_CELLs over them
     "azure-di-json/001_huaian_szf_2024.json",          # Azure: paragraphs and tables apart, ordered by offsets
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
@@ -65,3 +67,27 @@ def test_structure_paths_make_tables_with_the_spans_their_cells_name():
     assert layout_html(answer).split("\n")[1:4] == [
         "<p>四、复议</p>", '<table><tr><td colspan="2">行政复议</td></tr><tr><td>1</td><td>2</td></tr></table>',
         "<table><tr><td>3</td></tr></table>"]
+
+
+def _block(kind: str, ident: str, children: list[str] = (), top: float = 0.5, **more: object) -> dict:
+    block = {"BlockType": kind, "Id": ident, "Page": 1, "Geometry": {"BoundingBox": {"Top": top}}, **more}
+    return {**block, "Relationships": [{"Type": "CHILD", "Ids": list(children)}]} if children else block
+
+
+def test_a_merged_cells_text_is_every_slots_words_and_lines_in_tables_are_no_paragraphs():
+    # the label of a span over two rows is printed, and so read, in its second slot
+    answer = {"Blocks": [
+        _block("LINE", "l1", ["w0"], top=0.1, Text="四、复议"), _block("LINE", "l2", ["w1", "w2"], Text="不予 公开"),
+        _block("WORD", "w0", top=0.1, Text="四、复议", TextType="PRINTED"),
+        _block("WORD", "w1", Text="不予"), _block("WORD", "w2", Text="公开"), _block("WORD", "w3", Text="7"),
+        _block("WORD", "w4", Text="8"),
+        _block("TABLE", "t", top=0.4,
+               Relationships=[{"Type": "CHILD", "Ids": ["c11", "c12", "c21", "c22"]},
+                              {"Type": "MERGED_CELL", "Ids": ["m"]}]),
+        _block("CELL", "c11", RowIndex=1, ColumnIndex=1), _block("CELL", "c12", ["w3"], RowIndex=1, ColumnIndex=2),
+        _block("CELL", "c21", ["w1", "w2"], RowIndex=2, ColumnIndex=1),
+        _block("CELL", "c22", ["w4"], RowIndex=2, ColumnIndex=2),
+        _block("MERGED_CELL", "m", ["c11", "c21"], RowIndex=1, ColumnIndex=1, RowSpan=2, ColumnSpan=1)]}
+    assert block_pieces(answer) == [
+        "<p>四、复议</p>", '<table><tr><td rowspan="2">不予公开</td><td>7</td></tr><tr><td>8</td></tr></table>']
+    assert recognized(answer)
