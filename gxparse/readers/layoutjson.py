@@ -29,6 +29,10 @@ _COLSPAN_KEYS = ("columnspan", "colspan")
 _ROW_END_KEYS = ("endrowoffsetidx", "rowend")   # exclusive ends
 _COL_END_KEYS = ("endcoloffsetidx", "colend")
 _TABLE = re.compile(r"<table\b", re.I)
+# a layout tool's table block: one table alone (MinerU wraps it in <html><body>); an article's HTML holding
+# tables among its paragraphs is a CMS's field, each such field a report of its own (``jsondoc``)
+_BARE_TABLE = re.compile(r"\s*(?:<html>\s*)?(?:<body>\s*)?<table\b.*</table>\s*(?:</body>\s*)?(?:</html>\s*)?",
+                         re.I | re.S)
 
 
 def layout_html(answer: object) -> str | None:
@@ -220,7 +224,7 @@ class _Walk:
                     return
         inner: list[tuple[int | None, str]] = []
         for value in node.values():
-            if isinstance(value, str) and _TABLE.search(value):
+            if isinstance(value, str) and _BARE_TABLE.fullmatch(value):
                 inner.append((None, value))
             elif isinstance(value, (dict, list)):
                 inner += self.pieces(value, depth + 1)

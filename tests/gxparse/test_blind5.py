@@ -54,6 +54,10 @@ def test_one_field_holding_the_whole_report_is_no_layout_tools_blocks():
                                                 "<table><tr><td>2</td></tr></table>"}}
     assert layout_html(answer) is None
     assert layout_html(json.loads('[[[["只有一段"]]]]')) is None
+    # a list API's articles, each holding its tables among its paragraphs, are no blocks of one document
+    article = "<div><p>二、</p><table><tr><td>1</td></tr></table></div>"
+    articles = {"data": [{"title": f"{year}年报告", "content": article} for year in (2022, 2023)]}
+    assert layout_html(articles) is None
 
 
 def test_structure_paths_make_tables_with_the_spans_their_cells_name():
