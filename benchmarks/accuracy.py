@@ -96,7 +96,7 @@ import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -397,19 +397,12 @@ def blind3_cases() -> Iterator[Case]:
         yield Case(f"blind3-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
-# round 5's renderings of the tables alone under the report's title (a platform's table export)
-BLIND4_TABLES_ALONE = frozenset({"xls-html-export"})
-
-
 def blind4_cases() -> Iterator[Case]:
     """Round 5 of the blind renderings: portal APIs and SPA pages, 繁體 pages, spreadsheet exports, ODT, altChunk
     DOCX, Word MHT, UTF-16 text, OCR services' JSON and other tables' layouts, made without reading gxparse
     (tests/fixtures/blind4, ``tests.fixtures.blind4.freeze``): blind4-<style>."""
     for path in sorted((FIXTURES / "blind4").glob("*/*.*")):
-        truth = extracted_truth(path.name.partition(".")[0])
-        if path.parent.name in BLIND4_TABLES_ALONE:   # as xlsx-tables: sections 一, 五 and 六 are missing indeed
-            truth = replace(truth, errors=truth.errors | {"section.missing"}, absent=truth.absent | {"s1", "s5", "s6"})
-        yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), truth)
+        yield Case(f"blind4-{path.parent.name}", path.name, _reading(path), extracted_truth(path.name.partition(".")[0]))
 
 
 def blind5_cases() -> Iterator[Case]:
@@ -486,11 +479,9 @@ def format_cases(folder: Path, slow: bool) -> Iterator[Case]:
     for kind, build in builders:
         for name in SEEDS:
             yield Case(kind, name, lambda build=build, name=name: build(name).read_bytes(), seed_truth(name))
-    # the tables alone on three sheets under the report's title: sections 一, 五 and 六 are missing indeed
+    # the tables alone on three sheets under the report's title: its prose is not in it, which is no fault
     for name in SEEDS:
-        truth = seed_truth(name)
-        yield Case("xlsx-tables", name, lambda name=name: fixtures.xlsx_tables(name).read_bytes(),
-                   replace(truth, errors=truth.errors | {"section.missing"}, absent=truth.absent | {"s1", "s5", "s6"}))
+        yield Case("xlsx-tables", name, lambda name=name: fixtures.xlsx_tables(name).read_bytes(), seed_truth(name))
     # web pages made documents: saved as Word by LibreOffice (the page alone, and laid out in a table),
     # printed by Chromium; the official layout prints every row, so not zhoukou_office (see html_cases)
     web: list[tuple[str, Callable[[str], Path]]] = [

@@ -23,8 +23,8 @@ from gxparse.normalize import CJK_CHAR, label_key, squash
 from gxparse.rows import RawRow
 from gxparse.sections import Sections, embedded_heading, table_header_lines
 from gxparse.tables.tableread import TableRead
-from gxparse.template import (HEADER_LABELS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTION_PARTS, SECTIONS, Item,
-                               Section)
+from gxparse.template import (HEADER_LABELS, PROSE_SECTIONS, S2_ITEMS, S3_COLUMNS, S4_WIDTH, SECTION_PARTS,
+                               SECTIONS, TABLES_TITLE_WORDS, Item, Section)
 
 _MAX_HEADING = 40   # characters: a numbered line longer than this is prose, not a heading gxparse missed
 TABLE_UNREAD = "标题之后未能读取统计表"
@@ -339,6 +339,33 @@ def tables_alone(gaps: dict[str, Gap]) -> dict[str, Gap]:
     keys = {s.key for s in SECTIONS}
     return {key: Gap(False, gap.evidence, "文本只含文档的表格（表格转CSV），各部分标题与正文不在其中")
             if gap.absent and key in keys else gap for key, gap in gaps.items()}
+
+
+def holds_tables_only(sections: Sections, tables: dict[str, TableRead], title: Evidence | None) -> bool:
+    """A document that is the statistics tables alone (an attachment ``附件：…统计表.xls``, a platform's table
+    export, a workbook with a table a sheet), the report's prose published apart: a table read, no heading of a
+    prose section, and a title naming the tables or not one sentence outside the notes under a table. A report
+    printing prose anywhere is no such document: there a section missing between its neighbours stays absent."""
+    if not any(read.table is not None for read in tables.values()) \
+            or any(key in sections.headings for key in PROSE_SECTIONS):
+        return False
+    if title and any(word in title.text for word in TABLES_TITLE_WORDS):
+        return True
+    lines = sections.preamble + [ln for body in sections.bodies.values() for ln in body]
+    return not any(_sentence(ln) for ln in lines)
+
+
+def _sentence(line: Line) -> bool:
+    """A line of prose: text with a full stop (figures in it or not), no note under a table (``注：…``)."""
+    return "。" in line.text and not explains_notes(line)
+
+
+def prose_published_apart(gaps: dict[str, Gap], title: Evidence | None) -> dict[str, Gap]:
+    """The gaps of a document holding the tables alone (``holds_tables_only``): its prose sections are not in it,
+    which says nothing of the report's, so each is not found, for that one cause, shown by the title."""
+    evidence = [title] if title else []
+    return {key: Gap(False, evidence, "文档只含统计表，报告正文可能另行发布")
+            if key in PROSE_SECTIONS else gap for key, gap in gaps.items()}
 
 
 def _section_gap(sections: Sections, found: list[int], index: int, title: Evidence | None,

@@ -22,8 +22,8 @@ from gxparse.readers.ocrtsv import read_tesseract_tsv
 from gxparse.readers.plaintext import read_plain_text
 from gxparse.deadline import document_deadline
 from gxparse.readers.office import conversion_budget
-from gxparse.gaps import (TableContext, kept_part, line_evidence, row_evidence, row_gaps, section_gaps,
-                          tables_alone, unprinted_subtables)
+from gxparse.gaps import (TableContext, holds_tables_only, kept_part, line_evidence, prose_published_apart,
+                          row_evidence, row_gaps, section_gaps, tables_alone, unprinted_subtables)
 from gxparse.markedfigures import read_marked_figures
 from gxparse.metadata import detect_template, find_metadata
 from gxparse.notewords import figures_noted
@@ -252,6 +252,8 @@ def build_report(document: Document, source: str) -> Report:
         report.gaps = _gaps(sections, reads, report.template, meta.title_evidence, s3_lines)
         if document.source_type == "csv":
             report.gaps = tables_alone(report.gaps)
+        elif holds_tables_only(sections, reads, meta.title_evidence):
+            report.gaps = prose_published_apart(report.gaps, meta.title_evidence)
 
     report.s1_text = s1_text
     report.s5_text = _text(_section_lines(sections, "s5"))

@@ -37,6 +37,11 @@ SECTION_PARTS: dict[str, tuple[str, ...]] = {
     "s1": ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"),
     "s5": ("存在的主要问题", "存在问题", "改进情况", "改进措施"),
 }
+# The sections told in prose, with no table: a document holding the tables alone lacks them by its nature.
+PROSE_SECTIONS = frozenset({"s1", "s5", "s6"})
+# Words of a title naming its document the statistics tables (…年度报告统计表, 附表, 统计数据): the tables published as
+# a document of their own (an attachment, a platform's table export), the report's prose apart.
+TABLES_TITLE_WORDS = ("统计表", "数据表", "附表", "统计数据")
 # What the official title says after 〈agency〉〈year〉年.
 REPORT_TITLE_TAIL = "政府信息公开工作年度报告"
 # The line a table's continuation carries above it, brackets aside (（续表）, 续上表)

@@ -135,3 +135,14 @@ def test_a_detail_answers_markup_wins_over_a_boxed_text_beside_it():
         "content": "<p>二、主动公开政府信息情况</p><table><tr><td>行政许可</td><td>36</td></tr></table>"}}
     lines = read_json(json.dumps(answer).encode(), "a.json").lines
     assert [(line.label, line.values) for line in lines if line.values] == [("行政许可", ["36"])]
+
+
+@pytest.mark.parametrize("rendering", ["xls-html-export/zhoukou_xinfang_2021.xls",   # titled …年度报告统计表
+                                       "xls-html-export/001_huaian_szf_2024.xls"])
+def test_a_platforms_export_of_the_tables_alone_is_no_report_lacking_its_prose(rendering):
+    # the tables under their own title, the report's prose published apart: no section.missing, one warning
+    report, truth = _read(rendering)
+    assert table_cells(report) == table_cells(truth)
+    assert {f["rule"] for f in report["findings"] if f["severity"] == "error"} == set(truth["errors"])
+    (alone,) = [f for f in report["findings"] if f["rule"] == "section.not_found"]
+    assert alone["severity"] == "warning" and "文档只含统计表" in alone["message"]

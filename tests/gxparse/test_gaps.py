@@ -159,6 +159,29 @@ def test_a_first_section_is_missing_only_under_the_report_title():
     assert findings(untitled, "section.not_found")
 
 
+TITLE = "开封市人民政府2021年政府信息公开工作年度报告"
+TABLES = KAIFENG[KAIFENG.index("二、主动公开政府信息情况"):KAIFENG.index("五、存在的主要问题")]
+NOTE = "填报说明：本表数据统计期限为2021年1月1日至12月31日。\n"
+
+
+def test_a_document_of_the_tables_alone_is_no_report_lacking_its_prose():
+    # the three tables under the report's title, no sentence (a workbook's sheets, a platform's table export):
+    # 一 between the title and 二 says nothing of the report, whose prose may be published apart
+    text = f"{TITLE}\n\n{TABLES}"
+    assert "section.missing" not in errors(text)
+    (alone,) = findings(text, "section.not_found")
+    assert alone.severity == "warning" and "文档只含统计表" in alone.message
+    assert alone.message.startswith("未找到第一部分“总体情况”、第五部分“存在的主要问题及改进情况”、第六部分")
+    assert [e.text for e in alone.evidence] == [TITLE]
+
+
+def test_tables_titled_as_such_are_the_tables_alone_whatever_note_they_carry():
+    assert "section.missing" not in errors(f"{TITLE}统计表\n\n{NOTE}{TABLES}")
+    # under the report's own title a sentence is prose: 一 missing between the title and 二 is the report's
+    (missing,) = findings(f"{TITLE}\n\n{NOTE}{TABLES}", "section.missing")
+    assert missing.severity == "error" and "第一部分" in missing.message
+
+
 def test_a_section_whose_parts_stand_where_it_belongs_is_there_without_its_heading():
     # kaifeng's 总体情况 under its parts （一）主动公开 … （五）监督保障, the heading lost (a PDF's text, an LLM's)
     text = edited(("一、总体情况", "（前言）"))
