@@ -108,7 +108,7 @@ from crawler.spiders.search import SearchSteps
 from crawler.spiders.sitemaps import SitemapSteps
 from crawler.steering.budget import EXPLORING, SUBSITE_DONE, Budget, FrontierSkip
 from crawler.steering.classify import (Verdict, announces_report, classify_title, combine, folder_year, is_bare_item,
-                                       title_agency, title_year)
+                                       names_attached_report, title_agency, title_year)
 from crawler.steering.formpagers import submitted_pages
 from crawler.steering.frontier import (COLUMN_URL_TOKEN, COLUMN_WORDS, DOCUMENT_PRIORITY, LIST_PAGE_PRIORITY,
                                        OTHER_ANNUAL_REPORT_WORDS, ExtraWords, abbreviates, completed_agency, Judgement,
@@ -350,7 +350,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             self.site_search.read_home(response.selector.root, response.url, response.encoding, self._may_search)
         subsite = self._parse_subsite(response)
         self._parse_place(response, subsite)
-        documents = self._parse_documents(links, response.url, self._says_column(response))
+        documents = self._parse_documents(links, response.url, self._says_column(response),
+                                          self._parse_title(response) if isinstance(response, TextResponse)
+                                          and is_html(response.body) else "")
         # A URL some page linked as a way (a picture's link, 详情) is a document once a link says it is one: asked
         # again as one, past the duplicate filter, whichever of the two links was read first.
         as_page = {d.link.url for d in documents if self._requested.get(d.link.url) in _NAVIGATION_STEPS}
@@ -1148,9 +1150,11 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
                       for url in drawn_requests(code, get_base_url(response))]
         return links + self._rendered_links(response), record_count(response.text)
 
-    def _parse_documents(self, links: list[Link], page_url: str, column: bool = False) -> list[DocumentLink]:
+    def _parse_documents(self, links: list[Link], page_url: str, column: bool = False,
+                         page_title: str = "") -> list[DocumentLink]:
         """Links whose text says (or may say) they lead to a report, one per URL, in scope; on a page called a 年报
-        ``column``, its items named only 附件 or 全文 too (MAYBE: their page or file tells)."""
+        ``column``, its items named only 附件 or 全文 too (MAYBE: their page or file tells); on a page titled
+        by the report's kind alone (``page_title``), its files named by a year (classify.names_attached_report)."""
         out: dict[str, DocumentLink] = {}
         for link in links:
             if (file := viewed_file(link.url)) != link.url:   # a viewer's link: the report is its file
@@ -1158,6 +1162,9 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             verdict = classify_title(link.text)
             if column and verdict is Verdict.UNRELATED and is_bare_item(link.text):
                 verdict = Verdict.MAYBE
+            if verdict is Verdict.MAYBE and page_title and is_attachment(link.url, link.text) \
+                    and names_attached_report(link.text, page_title):
+                verdict = Verdict.REPORT
             year = folder_year(link.text, link.url, page_url)
             verdict = Verdict.REPORT if year else verdict
             if not verdict.worth_fetching or is_pager_link(link.text, link.url, page_url) or self._denied(link.url) \

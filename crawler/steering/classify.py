@@ -120,8 +120,7 @@ def folder_year(title: str, url: str, page_url: str) -> int | None:
     whose own folder is a year's (``/ndbg/2023/``, ``/2023年度/``) and that holds the document (no index page):
     the folder says its year. None for any other title or place: a title naming the kind is also how a 年报 column
     is linked, so only a document inside the year's folder is that year's report."""
-    squashed = _squash(title)
-    if not _REPORT_NAME.search(squashed) or classify_title(squashed) is not Verdict.UNRELATED:
+    if not names_kind_alone(title):
         return None
     folder, path = urlsplit(page_url).path.rsplit("/", 1)[0] + "/", urlsplit(url).path
     year = _FOLDER_YEAR.match(folder.rstrip("/").rsplit("/", 1)[-1])
@@ -130,6 +129,21 @@ def folder_year(title: str, url: str, page_url: str) -> int | None:
             or not name or name.startswith("index."):
         return None
     return int(year.group(1))
+
+
+def names_kind_alone(title: str) -> bool:
+    """The title names the report's kind and no year (政府信息公开工作年度报告): how a 年报 column is named, and how
+    a platform titles the article a year's report is attached to."""
+    squashed = _squash(title)
+    return _REPORT_NAME.search(squashed) is not None and classify_title(squashed) is Verdict.UNRELATED
+
+
+def names_attached_report(file_text: str, page_title: str) -> bool:
+    """A file named by its year and 年度报告/年报 alone (2023年度报告.pdf, MAYBE on its own) on a page titled by the
+    report's kind alone (政府信息公开工作年度报告): together they name that year's report, however gxparse reads
+    the file (a scan included)."""
+    return classify_title(file_text) is Verdict.MAYBE and title_year(file_text) is not None \
+        and _VAGUE_NAME.search(_squash(file_text)) is not None and names_kind_alone(page_title)
 
 
 def is_bare_item(text: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.steering.classify import Verdict, classify_title, combine, folder_year, title_agency, title_year
+from crawler.steering.classify import (Verdict, classify_title, combine, folder_year, names_attached_report,
+                                      title_agency, title_year)
 
 REPORTS = [
     "周口市人民政府2021年政府信息公开工作年度报告",
@@ -115,3 +116,18 @@ def test_an_article_publishing_a_report_is_read_for_its_file(title):
 ])
 def test_a_title_naming_the_reports_kind_alone_takes_the_year_of_its_lists_folder(title, url, page, year):
     assert folder_year(title, url, page) == year
+
+
+@pytest.mark.parametrize(("file", "page", "named"), [
+    ("2023年度报告.pdf", "政府信息公开工作年度报告", True),
+    ("2022年年报.docx", "政府信息公开工作年度报告_某县人民政府", True),
+    ("2023年度报告.pdf", "政府信息公开年报", True),              # a 年报 column listing its files so
+    # a page naming a year or anything else, a file naming no year, a look-alike or the whole report
+    ("2023年度报告.pdf", "梧岭县2024年政务公开工作要点", False),
+    ("2023年度报告.pdf", "通知公告", False),
+    ("年度报告.pdf", "政府信息公开工作年度报告", False),
+    ("2023年部门决算.pdf", "政府信息公开工作年度报告", False),
+    ("2023年政府信息公开工作年度报告.pdf", "政府信息公开工作年度报告", False),
+])
+def test_a_file_named_by_its_year_on_a_page_titled_by_the_reports_kind_names_that_years_report(file, page, named):
+    assert names_attached_report(file, page) is named

@@ -10,9 +10,6 @@ from tests.crawler.portal_checks import (crawl_of, missed_of, test_every_report_
                                          test_nothing_but_reports_is_yielded, test_pages_fetched_per_report_stay_low,
                                          test_the_crawl_ends_by_itself)
 
-# Written before reading the crawler; the unchanged crawler (e6f58ee) found 18/54, none false, 149 pages.
-pytestmark = pytest.mark.xfail(reason="unchanged crawler: 18/54 found (no department's report), 0 false, 149 pages")
-
 crawl = crawl_of(PortalAT, "wuling", COUNTY, resolver="tests.crawler.portal_at.Resolver")
 
 

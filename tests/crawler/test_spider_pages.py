@@ -616,3 +616,12 @@ def test_an_item_of_a_yearly_report_column_named_only_as_an_attachment_is_read_f
 def test_an_item_named_only_as_an_attachment_elsewhere_is_no_document(spider):
     # the same list as 通知公告: its 附件 says nothing of a report
     assert _bare_items(spider, "通知公告") == []
+
+
+def test_a_file_named_by_its_year_on_an_article_titled_by_the_reports_kind_is_its_report(spider):
+    # 集约化 platforms title a department's article 政府信息公开工作年度报告 and attach 2023年度报告.pdf: together a
+    # report (a scan gxparse cannot read included), the 决算 beside it none
+    url = "http://xxgk.qc.gov.cn/wlx/content/post_4f342989cfde.html"
+    verdicts = {r.meta["link_text"]: r.meta["verdict"] for r in _documents(
+        spider, "article_kind_title_year_file.html", url, role="follow")}
+    assert verdicts == {"2023年度报告.pdf": "report"}
