@@ -73,15 +73,20 @@ def _height(glyphs: list[Glyph]) -> float:
     return max(g.y1 - g.y0 for g in glyphs)
 
 
-def _pieces(glyphs: list[Glyph]) -> list[Piece]:
-    out: list[Piece] = []
+def _piece_bounds(glyphs: list[Glyph]) -> list[tuple[int, int]]:
+    """Where each piece of the line starts and ends among its glyphs."""
+    out: list[tuple[int, int]] = []
     start = 0
     for k, (a, b) in enumerate(pairwise(glyphs), start=1):
         if b.x0 - a.x1 > PIECE_GAP * max(a.y1 - a.y0, b.y1 - b.y0):
-            out.append(_piece(glyphs[start:k]))
+            out.append((start, k))
             start = k
-    out.append(_piece(glyphs[start:]))
+    out.append((start, len(glyphs)))
     return out
+
+
+def _pieces(glyphs: list[Glyph]) -> list[Piece]:
+    return [_piece(glyphs[start:end]) for start, end in _piece_bounds(glyphs)]
 
 
 def _piece(glyphs: list[Glyph]) -> Piece:
@@ -366,11 +371,44 @@ def _slots(lines: list[TextLine], rows: list[_Row], xs: list[float]) -> list[Slo
     return slots
 
 
+def _stacked_label_glyphs(lines: list[TextLine]) -> set[tuple[int, int]]:
+    """(line, glyph) of a group label printed a character a line (三/、/本/年/度 …): a piece of one
+    character standing at the same place as a one-character piece on the line above or below."""
+    singles = [[(start, line.glyphs[start]) for start, end in _piece_bounds(line.glyphs)
+                if end - start == 1 and len(line.glyphs[start].text) == 1 and not is_value(line.glyphs[start].text)]
+               for line in lines]
+    out: set[tuple[int, int]] = set()
+    for n, (upper, lower) in enumerate(pairwise(singles)):
+        lower = sorted(lower, key=lambda single: single[1].x0)   # each character looked up, not compared to all
+        lefts = [b.x0 for _, b in lower]
+        for i, a in upper:
+            tol = ALIGN * (a.y1 - a.y0)
+            for k, b in lower[bisect_left(lefts, a.x0 - tol):bisect_right(lefts, a.x0 + tol)]:
+                if abs(a.x1 - b.x1) <= tol:
+                    out |= {(n, i), (n + 1, k)}
+    return out
+
+
+def _without_stacked_labels(lines: list[TextLine]) -> list[TextLine]:
+    """The lines measured without the characters of a group label printed a character a line: they stand
+    between rows, so counted in a row's extent they would bring the rows on either side close enough to be
+    taken for one (a line of them alone keeps its extent)."""
+    stacked = _stacked_label_glyphs(lines)
+    out = []
+    for n, line in enumerate(lines):
+        own = [g for k, g in enumerate(line.glyphs) if (n, k) not in stacked]
+        if own and len(own) < len(line.glyphs):
+            line = line._replace(line=line.line._replace(top=min(g.y0 for g in own), bottom=max(g.y1 for g in own)))
+        out.append(line)
+    return out
+
+
 def find_tables(lines: list[TextLine]) -> list[Layout]:
     """The tables printed without rules among a page's lines (top to bottom), each at least two data rows
     whose values line up."""
     if not lines:
         return []
+    lines = _without_stacked_labels(lines)
     page_left = min(ln.glyphs[0].x0 for ln in lines)
     page_width = max(ln.glyphs[-1].x1 for ln in lines) - page_left
     out = []
