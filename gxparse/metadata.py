@@ -39,6 +39,8 @@ _TITLES = (
 # The publishing body in a page's metadata line (发布日期：… 来源：临江市统计局), up to the next field.
 _SOURCE = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*(?P<name>[^\s:|【\[]{2,40}?)"
                      r"(?=发布|时间|日期|浏览|阅读|点击|作者|字号|字体|访问|[\s:|【\[]|$)")
+# The reporting body as a record's field (open data's 单位名称 column, said once: 单位名称：某区人民政府).
+_BODY_FIELD = re.compile(r"^(?:单位名称|机构名称|部门名称|填报单位|报送单位):(?P<name>[^\s:|]{2,40})$")
 # The body 总体情况 opens with (2023年，洪泽区人民政府坚持…), for a report whose title names none.
 _OPENING = re.compile(r"(?:(?:19|20)\d{2}年度?|本年度),?(?P<name>[\u4e00-\u9fff]{2,30}?)(?=坚持|把|认真|深入|全面|围绕|按照|紧紧"
                       r"|始终|进一步|扎实|持续|立足|严格|高度|聚焦|切实|不断|以|在)")
@@ -75,6 +77,8 @@ _YEAR_SENTENCES = (
     re.compile(rf"本(?:年度)?报告[^。]{{0,40}}?{_YEAR}年度"),
     _ANNOUNCED,
 )
+# the year as a record's field (open data's 年度 column, said once: 年度：2023)
+_YEAR_FIELD = re.compile(rf"^(?:报告|统计|所属|数据)?年度:{_YEAR}年?$")
 # 总体情况 opening with its year alone (2019年，全市… / 2019年度,…), the sentence's comma right after: not a span
 # (2019年以来, 2019—2021年), not a bound (截至2019年), not a cited document's number (〔2019〕)
 _OPENING_YEAR = re.compile(rf"^{_YEAR}年度?[,，]")
@@ -210,7 +214,8 @@ def _stated_year(candidates: Sequence[_Candidate]) -> tuple[int, Evidence] | Non
                 end += len(candidate.text)
                 if end > m.start():
                     return int(m["year"]), Evidence(m[0], candidate.where)
-    return None
+    return next(((int(m["year"]), Evidence(m[0], c.where)) for c in candidates if (m := _YEAR_FIELD.match(c.text))),
+                None)
 
 
 def _phrases(text: str) -> list[str]:
@@ -280,6 +285,9 @@ def find_metadata(lines: Iterable[Line], page_title: str | None = None, closing:
     if agency is None:
         agency = next((name for line in lines_seen if (m := _SOURCE.search(line.text))
                        and (name := clean_agency(squash(m["name"])))), None)
+    if agency is None:
+        agency = next((name for line in lines_seen if (m := _BODY_FIELD.match(_clean(line.text)))
+                       and (name := clean_agency(m["name"]))), None)
     if agency is None and publisher:
         agency = clean_agency(squash(publisher))
     signed = _signature(closing)

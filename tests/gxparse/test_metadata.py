@@ -83,6 +83,18 @@ def test_page_titled_only_with_its_year_names_its_agency_in_the_source_line():
     assert meta(page, "html")[:2] == ("临江市统计局", 2022)
 
 
+def test_open_datas_record_fields_name_the_agency_and_year():
+    """A data portal's long-form CSV (a record per figure) carries no title: its 年度 and 单位名称 fields, the same
+    in every record, are the report's year and agency."""
+    records = "年度,单位名称,表格,项目,指标,数值\n" + "".join(
+        f"2023,淮安市洪泽区人民政府,{table},{item},{column},{n}\n" for table, item, column, n in (
+            ("二、主动公开政府信息情况", "第二十条第（一）项/规章", "本年制发件数", 0),
+            ("二、主动公开政府信息情况", "第二十条第（一）项/行政规范性文件", "本年制发件数", 3),
+            *(("三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", column, n)
+              for column, n in (("自然人", 5), ("法人或其他组织/商业企业", 0), ("总计", 5)))))
+    assert meta(records, "csv")[:2] == ("淮安市洪泽区人民政府", 2023)
+
+
 def _truth(name: str) -> dict:
     return json.loads((FIXTURES / "real" / f"{name}.truth.json").read_text(encoding="utf-8"))
 
