@@ -22,6 +22,7 @@ BLIND5 = EXTRACTED.with_name("blind5")
     "adobe-extract-json/003_huaian_hongze_2024.json",  # Adobe Extract: elements named by structure paths
     "textract-json/zhoukou_city_2021.json",            # Textract: CELL slots' WORDs, MERGED_CELLs over them
     "azure-di-json/001_huaian_szf_2024.json",          # Azure: paragraphs and tables apart, ordered by offsets
+    "pdf2htmlex/003_huaian_hongze_2024.html",          # pdf2htmlEX: table 三's group labels a character a line
 ])
 def test_every_cell_is_the_reports_figure_and_the_errors_are_the_reports(rendering):
     assert differences(BLIND5 / rendering) == {}
