@@ -16,7 +16,7 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from crawler.steering.frontier import OTHER_ANNUAL_REPORT_WORDS
-from gxparse.normalize import squash
+from gxparse.normalize import TRADITIONAL_SIMPLIFIED, squash
 
 
 class Verdict(Enum):
@@ -95,10 +95,16 @@ def _is_truncated(squashed: str) -> bool:
     return squashed.endswith(_TRUNCATED)
 
 
+def _in_traditional_characters(text: str) -> bool:
+    """A title written in 繁體 (characters no simplified text writes): the copy a 简繁 proxy serves of a page whose
+    simplified original is the report; yielding it too would archive every report twice."""
+    return any(c in TRADITIONAL_SIMPLIFIED for c in text[:MAX_TITLE_CHARS])
+
+
 def classify_title(text: str) -> Verdict:
     """The verdict a title or link text gives on its own."""
     squashed = _squash(text)
-    if not squashed:
+    if not squashed or _in_traditional_characters(text):
         return Verdict.UNRELATED
     if announces_report(squashed):
         return Verdict.MAYBE
