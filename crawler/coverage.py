@@ -6,11 +6,16 @@ robots.txt refused the crawler (and the agencies whose links led there), and tra
 interrupted, so a resumed crawl reports the whole of it). A sub-site is entered by a link naming an agency; pages
 reached from it belong to it, and so do pages under its folder (``/bm/jyj/…``; its entry's path when that
 names no file, ``/public/column/2001``) or on its own host, whoever links to them. A folder several sub-sites
-were entered in (units told apart by a query only) is none of theirs. The portal itself is sub-site 0.
+were entered in (units told apart by a query only) is none of theirs, nor is the folder of an entry that is one
+page among its siblings (``/channels/304.html``, not ``/bm/jyj/index.html``): ezEIP-like platforms keep every unit's
+and the portal's columns in one flat folder, and a folder claimed by the first unit entered in it would take the
+portal's pages read before a second unit shows it shared (an order the server's speed decides).
+The portal itself is sub-site 0.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
@@ -18,6 +23,8 @@ from urllib.parse import urlsplit
 from crawler.steering.frontier import qualified_name
 
 PORTAL = 0
+# a folder's own page, which makes an entry the folder's (``/bm/jyj/index.html``)
+_FOLDER_PAGE = re.compile(r"(?:index|default|home|main)\.\w{2,5}", re.IGNORECASE)
 ROBOTS_REFUSED = "its robots.txt refuses the crawler"
 CHALLENGE_REFUSED = "it lets in only browsers that run its anti-bot script"   # crawler.transport.challenge
 
@@ -100,7 +107,7 @@ class Subsites:
             # Units told apart only by a query (dept.jsp?unitId=12): their pages belong to whoever links them.
             del self._roots[root]
             self._shared.add(root)
-        elif root not in self._shared and not self._is_portal_root(root):
+        elif root not in self._shared and not self._is_portal_root(root) and _claims_folder(url):
             self._roots[root] = number
         return number
 
@@ -190,6 +197,12 @@ def _root(url: str) -> str:
     folder, last = parts.path.rsplit("/", 1) if "/" in parts.path else ("", parts.path)
     path = parts.path if last and "." not in last else folder + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def _claims_folder(url: str) -> bool:
+    """The entry names no file or its folder's own page, or lies at its host's root (a site of its own)."""
+    folder, last = urlsplit(url).path.rpartition("/")[::2]
+    return not folder or "." not in last or bool(_FOLDER_PAGE.fullmatch(last))
 
 
 def _under(url: str, root: str) -> bool:

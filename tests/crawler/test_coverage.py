@@ -23,6 +23,21 @@ def test_units_told_apart_by_a_query_only_keep_the_pages_they_link():
     assert subsites.locate("http://www.beishan.gov.cn/xxgk/list.jsp?unitId=2002&catId=9", market) == market
 
 
+def test_a_unit_entered_at_one_page_of_a_flat_folder_takes_none_of_its_siblings():
+    # ezEIP: every unit's and the portal's columns side by side in /channels/; the town read first must not take
+    # the portal's 年报 column read before a second unit shows the folder shared
+    subsites = Subsites("桐江县人民政府", "http://www.tongjiang.gov.cn/")
+    town = subsites.enter("新桥镇人民政府", "http://www.tongjiang.gov.cn/channels/304.html", "乡镇")
+    assert subsites.locate("http://www.tongjiang.gov.cn/channels/1004.html", PORTAL) == PORTAL
+    assert subsites.locate("http://www.tongjiang.gov.cn/channels/3045.html", town) == town
+
+
+def test_a_unit_entered_at_its_folders_own_page_keeps_the_folder():
+    subsites = Subsites("汉川市人民政府", "http://www.hanchuan.gov.cn/")
+    finance = subsites.enter("汉川市财政局", "http://www.hanchuan.gov.cn/czj/index.html", "部门网站")
+    assert subsites.locate("http://www.hanchuan.gov.cn/czj/ndbg/2024.html", PORTAL) == finance
+
+
 def test_coverage_names_the_hosts_whose_robots_refused_the_crawler_and_the_agencies_linked_there():
     subsites = Subsites("东江市人民政府", "https://www.dongjiang.gov.cn/")
     subsites.robots_refused("http://wjw.dongjiang.gov.cn/", "市卫生健康委员会")
