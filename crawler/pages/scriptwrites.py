@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
-from crawler.pages.sitescripts import is_library
+from crawler.pages.libraries import is_library
 
 MAX_WRITTEN_CHARS = 200_000   # a menu written by a script is a few KB; a file writing more is a page of its own
 MAX_WRITERS = 10              # script elements of a page read as writers

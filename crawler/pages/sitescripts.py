@@ -24,7 +24,9 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.documents.content import RESOURCE_HREF
 from crawler.pages.datalinks import MAX_ELEMENTS, looks_like_address, read_attributes
+from crawler.pages.libraries import is_library
 from crawler.pages.scriptcalls import called_function, defined_functions
+from crawler.scripted.bundles import has_empty_mount
 from crawler.scripted.scriptapis import undeclared_bases, undeclared_settings
 from crawler.steering.pagerhabits import PAGER_COUNT
 
@@ -33,12 +35,6 @@ MAX_SCRIPT_BYTES = 300_000   # a site's own script of functions is a few KB; a b
 MAX_PER_CRAWL = 40
 MAX_HANDLERS = 500           # clickable elements of a page looked at
 # Libraries by their file names: they define no page's navigation.
-# Platforms' own plugins whose work the crawler does itself count as libraries too: Hanweb's pager (jpage.js: the
-# datastore's records and count are read from the page) and JPaaS's list builder (unitbuild.js: its tag's declared
-# request is asked, crawler.scripted.jpaas).
-_LIBRARY = re.compile(r"(?:^|[/._-])(?:jquery|bootstrap|layui|layer|vue|react|angular|echarts|swiper|html5shiv|"
-                      r"respond|polyfill|axios|lodash|moment|pdfobject|zepto|require|sea|d3|flexible|laydate|"
-                      r"wdatepicker|ueditor|video|jweixin|jpage|unitbuild)(?:[._-]|$)", re.IGNORECASE)
 # Calls of the language's and the browser's own functions: no file defines them.
 _BUILT_IN = {"void", "alert", "confirm", "prompt", "eval", "print", "open", "close", "setTimeout", "setInterval",
              "escape", "encodeURI", "encodeURIComponent", "parseInt", "scroll", "scrollTo", "fetch",
@@ -72,11 +68,6 @@ def site_script_urls(root, page_url: str) -> list[str]:
     return list(itertools.islice(dict.fromkeys(own), MAX_PAGE_SCRIPTS))
 
 
-def is_library(url: str) -> bool:
-    """A library's file (jQuery, layui …), by its name: it defines no page's navigation."""
-    return bool(_LIBRARY.search(urlsplit(url).path.rsplit("/", 1)[-1]))
-
-
 def wants_site_scripts(root) -> bool:
     """Whether the page calls a function, or keeps an address in a ``data-`` attribute, that its inline scripts
     neither define nor read."""
@@ -95,8 +86,10 @@ def wants_site_scripts(root) -> bool:
         return True
     if _unread_hidden_fields(root, codes) and root.xpath(_EMPTY_CONTAINER):
         return True   # a list left empty beside the ids its file reads (甘肃's listPage.js: $("#channelId").val())
-    if not any(code.strip() for code in codes) and root.xpath(_EMPTY_CONTAINER):
-        return True   # empty boxes on a page of no inline script: a file draws them (a platform's unit tree)
+    # empty boxes on a page of no inline script: a file draws them (a platform's unit tree); an application
+    # shell's empty mount point is read from its bundles instead (crawler.scripted.bundles)
+    if not any(code.strip() for code in codes) and root.xpath(_EMPTY_CONTAINER) and not has_empty_mount(root):
+        return True
     read = read_attributes(codes)
     for element in root.xpath("//*[@*[starts-with(name(), 'data-')]]")[:MAX_ELEMENTS]:
         if element.tag in _UNRENDERED_TAGS:

@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from crawler.pages.libraries import is_library
+
 MAX_PER_PAGE = 3
 MAX_PER_SITE = 12
 # A page that may be a shell, before it is parsed: it names a mount point (an element called app or root, or
@@ -25,17 +27,13 @@ MAX_PER_SITE = 12
 MOUNT_HINT = re.compile(rb"""id\s*=\s*["']?(?:app|root)\b|<app-root[\s>]""")
 _MOUNT = "//body//*[@id='app' or @id='root' or local-name()='app-root'][not(*)][not(normalize-space())]"
 _SCRIPT_FILE = re.compile(r"\.m?js$", re.IGNORECASE)
-# File names of libraries and of the chunks bundlers put them in (app.3f2a1c.js and index-4b2c9e.js are kept).
-_LIBRARY = re.compile(r"(?:^|[._-])(?:chunk-vendors|vendors?|runtime|polyfills?|jquery|vue|vue-router|vuex|react|"
-                      r"react-dom|axios|element-ui|echarts|lodash|moment|layui|bootstrap|swiper|babel)(?=[._~-]|$)",
-                      re.IGNORECASE)
 _RUNTIME = re.compile(r"^runtime(?=[.~-])", re.IGNORECASE)
 
 
 def shell_scripts(root: HtmlElement, page_url: str) -> list[str]:
     """The page's own script files (``<script src>``, ``<link rel="modulepreload">``), when the page is a
     single-page application's shell: its mount point is empty."""
-    found = [url for url, name in _own_scripts(root, page_url) if not _LIBRARY.search(name)]
+    found = [url for url, _ in _own_scripts(root, page_url) if not is_library(url)]
     return list(dict.fromkeys(found))[:MAX_PER_PAGE]
 
 
@@ -46,7 +44,7 @@ def shell_runtime(root: HtmlElement, page_url: str) -> str | None:
 
 def page_scripts(root: HtmlElement, page_url: str) -> list[str]:
     """The script files of any page on its own host that are no library (a search result page's own script)."""
-    found = [url for url, name in _scripts(root, page_url) if not _LIBRARY.search(name)]
+    found = [url for url, _ in _scripts(root, page_url) if not is_library(url)]
     return list(dict.fromkeys(found))
 
 

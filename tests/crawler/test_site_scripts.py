@@ -7,6 +7,7 @@ import time
 
 import lxml.html
 
+from crawler.pages.libraries import is_library
 from crawler.pages.links import PageTemplates, page_functions, page_links
 from crawler.pages.scriptcalls import MAX_CHOICES, MAX_TERNARY_CHARS, called_url, unfold_choices, url_templates
 from crawler.pages.sitescripts import MAX_HANDLERS, MAX_PAGE_SCRIPTS, site_script_urls, wants_site_scripts
@@ -198,6 +199,19 @@ def test_an_empty_box_on_a_page_of_no_inline_script_wants_the_script_files_that_
     assert wants_site_scripts(lxml.html.fromstring(page))
     filled = page.replace("</body>", "<script>$('#deptTree').html(nodes);</script></body>")
     assert not wants_site_scripts(lxml.html.fromstring(filled))
+
+
+def test_an_application_shells_empty_mount_point_is_left_to_its_bundles():
+    """A Vue/React shell (an empty ``#app``, no inline script) is read from its bundles (crawler.scripted.bundles);
+    asked as site scripts too, each bundle was fetched twice."""
+    shell = '<html><head><script src="/static/js/app.3f2a1c9e.js"></script></head><body><div id="app"></div></body></html>'
+    assert not wants_site_scripts(lxml.html.fromstring(shell))
+
+
+def test_a_bundlers_chunk_of_libraries_is_a_library():
+    for name in ("chunk-vendors.5e2b.js", "vendors~main.3c1a.js", "runtime.8f1d.js", "polyfills-legacy.2b.js"):
+        assert is_library(f"http://www.zhoukou.gov.cn/static/js/{name}"), name
+    assert not is_library("http://www.zhoukou.gov.cn/static/js/app.3f2a1c9e.js")
 
 
 def test_a_statement_calling_an_undefined_function_with_an_object_or_a_computed_argument_wants_the_script_files():
