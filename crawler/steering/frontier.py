@@ -101,6 +101,8 @@ DETAIL_URL = re.compile(
     r"|/info/\d+/\d+\.s?html?$"                    # 博达 (VSB)  info/COL/ID.htm
     r"|/show-\d+-\d+(?:-\d+)?\.html$"              # PHPCMS rewritten  show-CAT-ID-PAGE.html
     r"|/item/\d+\.aspx?$"                          # 动易 (PowerEasy)  Item/24071.aspx
+    r"|/\w*content-\d+-\d+\.s?html?$"              # 河北's  zwgkcontent-888888040-56270.html
+    r"|/show/\d+\.s?html?$"                        # 安徽's 年报 module  XxgkAnnualReport/show/123.html
     r"|/\d{4}(?:[-/]?\d{2}){2}/\w+\.s?html?$"      # a day's folder: 2024-01-20/, 2024/0120/, 202401/20/
     r"|/\d{6,}\.s?html?$"
     r"|[?&](?:id|aid|articleid|contentid|infoid|docid|newsid)=[\w-]+", re.IGNORECASE)

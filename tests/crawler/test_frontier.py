@@ -153,6 +153,8 @@ def test_a_towns_villages_are_named_as_the_level_below_it_its_agencies_and_topic
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024-01-20/345.html",      # EmpireCMS's day folders
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/2024/0120/345.html",
     "http://www.nanhu.gov.cn/zfxxgk/ndbg/20240120/345.html",
+    "http://www.nanhu.gov.cn/zwgkcontent-888888040-56270.html",    # 河北's (stored public pages: 雄县, 蠡县)
+    "http://www.nanhu.gov.cn/XxgkAnnualReport/show/123.html",       # 安徽's 年报 module (宁国, 广德)
 ])
 def test_articles_of_more_cms_families_on_a_report_column_are_not_ways_on(url):
     assert judge("南湖市民政局2022年政务公开工作要点", "政府信息公开年报", url, on_column=True).step is not Step.FOLLOW
