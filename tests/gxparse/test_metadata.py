@@ -164,6 +164,13 @@ def test_a_title_without_agency_or_year_takes_them_from_the_sentence_that_introd
     assert meta(text)[:2] == ("淮安市洪泽区人民政府办公室", 2023)
 
 
+def test_the_sentence_that_hands_the_report_to_the_public_names_its_agency():
+    # 现将〈agency〉〈year〉年政府信息公开工作年度报告向社会公布: the opening sentence of a page whose title is not in its text
+    text = ("根据《中华人民共和国政府信息公开条例》要求，现将临江市水利局2022年政府信息公开工作年度报告向社会公布。"
+            "本报告中所列数据统计期限为2022年1月1日至12月31日。\n" + BODY)
+    assert meta(text)[:2] == ("临江市水利局", 2022)
+
+
 HTMLTEXT = FIXTURES / "htmltext"
 OPENING = "2020年，东湖区人民政府深入贯彻"   # the first line of trafilatura's text of the TRS page: no title
 
