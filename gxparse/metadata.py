@@ -22,7 +22,8 @@ from gxparse.normalize import label_key, squash
 from gxparse.template import TEMPLATE_MARKERS, expected_template
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_TAIL = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报|工作报告)"
+# 的 before the report word: 关于2021年度政府信息公开工作的年度报告, as township pages title it
+_TAIL = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?的?(?:年度报告|年报|工作报告)"
 _TITLES = (
     re.compile(rf"(?P<before>[^。，；:]*?){_YEAR}年度?(?P<after>[^。，；:]*?){_TAIL}"),
     # 〈agency〉政府信息公开工作年度报告（2023年度）

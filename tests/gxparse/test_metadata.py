@@ -171,6 +171,11 @@ def test_the_sentence_that_hands_the_report_to_the_public_names_its_agency():
     assert meta(text)[:2] == ("临江市水利局", 2022)
 
 
+def test_a_title_with_de_before_its_report_gives_its_year():
+    # 关于2021年度政府信息公开工作的年度报告, the agency on the line above: township pages print it so
+    assert meta("沧澜县青石镇人民政府\n关于2021年度政府信息公开工作的年度报告\n" + BODY)[:2] == ("沧澜县青石镇人民政府", 2021)
+
+
 HTMLTEXT = FIXTURES / "htmltext"
 OPENING = "2020年，东湖区人民政府深入贯彻"   # the first line of trafilatura's text of the TRS page: no title
 
