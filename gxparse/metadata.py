@@ -51,8 +51,9 @@ _OFFICES = ("办公室", "办公厅")   # a government's office, which compiles 
 _COMPILED = re.compile(r"本(?:年度)?报告(?:是)?由(?P<name>[\u4e00-\u9fff()]{2,40}?)(?=根据|依据|按照|编制|负责|组织|汇总"
                        r"|对照|结合|在|于)")
 # The sentence announcing the report in its opening paragraph (特编制湛江市人民政府地方志办公室2023年政府信息公开工作
-# 年度报告, 现公布区统计局2023年…, 现将临江市水利局2022年…年度报告向社会公布), for a page whose title is not in its text.
-_ANNOUNCED = re.compile(rf"(?:(?:编制|公布|发布|印发)了?|现将)(?P<name>[\u4e00-\u9fff()]{{2,40}}?){_YEAR}年度?{_TAIL}")
+# 年度报告, 现公布区统计局2023年…, 现将临江市水利局2022年…年度报告向社会公布, 现向社会公开《…》, the title in its
+# book-title marks), for a page whose title is not in its text.
+_ANNOUNCED = re.compile(rf"(?:(?:编制|公布|发布|印发)了?|现将|向社会公开)《?(?P<name>[\u4e00-\u9fff()]{{2,40}}?){_YEAR}年度?{_TAIL}")
 # The date under the signature at the end (2024年1月20日, 二〇二四年一月二十日), alone on its line or after the name.
 _DATE = re.compile(r"(?:19|20)\d{2}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$")
 _SIGNATURE_LINES = 4     # the signature and date stand among the last lines

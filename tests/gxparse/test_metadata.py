@@ -169,6 +169,10 @@ def test_the_sentence_that_hands_the_report_to_the_public_names_its_agency():
     text = ("根据《中华人民共和国政府信息公开条例》要求，现将临江市水利局2022年政府信息公开工作年度报告向社会公布。"
             "本报告中所列数据统计期限为2022年1月1日至12月31日。\n" + BODY)
     assert meta(text)[:2] == ("临江市水利局", 2022)
+    # 现向社会公开《…》: the title in book-title marks, before the overview opens with the body's short name
+    text = ("根据《中华人民共和国政府信息公开条例》要求，现向社会公开《沧澜区人民政府2022年度政府信息公开工作年度报告》。\n"
+            "一、总体情况\n2022年，沧澜区坚持公开为常态。\n二、主动公开政府信息情况\n")
+    assert meta(text)[:2] == ("沧澜区人民政府", 2022)
 
 
 def test_a_title_with_de_before_its_report_gives_its_year():
