@@ -85,9 +85,17 @@ class AsyncTrees:
         return found
 
     def first_asked(self, links: list[Link], codes: list[str], base_url: str) -> list[Link]:
-        """A page's links, each tree its scripts set up (kept from now on) linked as its first request asks it."""
+        """A page's links, each tree its scripts set up (kept from now on) linked as its first request asks it, as
+        the rest of that page (a catalogue: asked whichever of the site's pages arrived first)."""
         first = {tree.url: tree.first_url() for tree in self.read(codes, base_url)}
-        return [replace(link, url=first[link.url]) if link.url in first else link for link in links]
+        return [replace(link, url=first[link.url], source="catalogue") if link.url in first else link for link in links]
+
+    def branch_links(self, links: list[Link], answer_url: str) -> list[Link]:
+        """An answer's links, the requests opening its tree's closed branches marked as the rest of the page that
+        set the tree up (a catalogue), as its first request is."""
+        if self._trees.get(tree := answer_url.split("?")[0]) is None:
+            return links
+        return [replace(link, source="catalogue") if link.url.split("?")[0] == tree else link for link in links]
 
     def branches(self, answer_url: str) -> Callable[[dict[str, object]], str | None] | None:
         """How the tree whose answer this is opens a branch; None for an answer of no tree known."""

@@ -1114,7 +1114,8 @@ class ReportsSpider(SitemapSteps, SearchSteps, ReportPartSteps, ScriptSteps, Pag
             templates = tuple(ItemUrl(*t) for t in response.meta.get("api", {}).get("item_urls", ()))
             # a gkmlpt tree's catalogs, named by id alone (crawler.scripted.gkmlpt)
             templates += tree_items(response.url)
-            links = answer_links(text, response.url, templates, self._trees.branches(response.url)) \
+            links = self._trees.branch_links(answer_links(text, response.url, templates,
+                                                          self._trees.branches(response.url)), response.url) \
                 + fragment_links(text, response.url)   # a list answered as markup (JPaaS's data.html)
             if len(links) == MAX_PAGE_LINKS:
                 self._unread(response, f"the links of an answer past its first {MAX_PAGE_LINKS} not read")

@@ -49,6 +49,17 @@ def test_a_closed_branch_is_asked_by_the_parameters_the_setting_names(spider):
     assert f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk" in urls
 
 
+def test_the_tree_and_its_branches_are_asked_as_the_rest_of_the_page_that_set_it_up(spider):
+    """Marked a catalogue, they are asked whichever of the sub-site's pages came first: a column found before the
+    tree's answer arrived dropped them as exploring, and portal_d lost the city's reports at concurrency 8 and 16."""
+    first = {r.url: r for r in spider.parse_page(_page()) if isinstance(r, scrapy.Request)}
+    assert first[f"{TREE}?siteId=rsj&type=gk"].meta.get("catalogue")
+    branches = {r.url: r for r in spider.parse_page(_answer(f"{TREE}?siteId=rsj&type=gk", ROOTS))
+                if isinstance(r, scrapy.Request)}
+    assert branches[f"{TREE}?channelId=5&lv=0&siteId=rsj&type=gk"].meta.get("catalogue")
+    assert not branches["http://www.zhoukou.gov.cn/rsj/xxgk/guide.html"].meta.get("catalogue")
+
+
 def test_a_branch_below_is_one_level_deeper(spider):
     list(spider.parse_page(_page()))
     nodes = [{"id": "51", "name": "机构职能", "isParent": True}]
